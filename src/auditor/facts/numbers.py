@@ -1,0 +1,125 @@
+"""Numbers as written in Chinese reports: Decimal values, explicit units, printed precision."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+FULLWIDTH = str.maketrans("０１２３４５６７８９．，％－＋：（）", "0123456789.,%-+:()")
+
+# Factor to the base unit of each dimension: money in 元, ratios as fractions.
+MONEY_UNITS = {
+    "元": Decimal(1),
+    "千元": Decimal(1000),
+    "万元": Decimal(10000),
+    "亿元": Decimal(10) ** 8,
+    "万": Decimal(10000),
+    "亿": Decimal(10) ** 8,
+}
+RATIO_UNITS = {"%": Decimal("0.01"), "％": Decimal("0.01"), "‰": Decimal("0.001")}
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_BIG_UNITS = {"万": 10000, "亿": 10 ** 8}
+
+NUMBER_RE = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
+PLAIN_NUMBER_RE = re.compile(r"^\(?[-+]?\d+(?:,\d{3})*(?:\.\d+)?\)?$")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A printed number with its unit; `places` is the printed decimal places."""
+
+    value: Decimal
+    unit: str = ""
+    text: str = ""
+
+    @property
+    def places(self) -> int:
+        exponent = self.value.as_tuple().exponent
+        return max(0, -exponent) if isinstance(exponent, int) else 0
+
+    @property
+    def half_ulp(self) -> Decimal:
+        return Decimal(5) * Decimal(10) ** (-self.places - 1)
+
+    def interval(self) -> tuple[Decimal, Decimal]:
+        """The interval a printed number stands for (XBRL Calculations 1.1)."""
+        return self.value - self.half_ulp, self.value + self.half_ulp
+
+    @property
+    def dimension(self) -> str:
+        if self.unit in MONEY_UNITS:
+            return "money"
+        if self.unit in RATIO_UNITS:
+            return "ratio"
+        return "count" if self.unit else "plain"
+
+    def in_base(self) -> Decimal:
+        """Value in the base unit of its dimension (元, or a fraction for % and ‰)."""
+        factor = MONEY_UNITS.get(self.unit) or RATIO_UNITS.get(self.unit) or Decimal(1)
+        return self.value * factor
+
+
+def normalize_digits(text: str) -> str:
+    return text.translate(FULLWIDTH)
+
+
+def to_decimal(text: str) -> Decimal | None:
+    """Parse a plain number such as '1,234.50', '(12.5)' or '－3'; None if not a number."""
+    s = normalize_digits(text).strip().replace(" ", "").replace("\u3000", "")
+    if not s or not PLAIN_NUMBER_RE.match(s):
+        return None
+    negative = s.startswith("(") and s.endswith(")")
+    s = s.strip("()").replace(",", "")
+    try:
+        value = Decimal(s)
+    except InvalidOperation:
+        return None
+    return -value if negative else value
+
+
+CELL_QUANTITY_RE = re.compile(
+    r"^(?P<num>[-+]?\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>%|‰|亿元|万元|千元|元|亿|万)?$"
+)
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """Parse a cell or token such as '81.52%', '106.62万元', '541.04'."""
+    s = normalize_digits(text).strip().replace("\u3000", "").replace(" ", "")
+    m = CELL_QUANTITY_RE.match(s)
+    if not m:
+        return None
+    value = to_decimal(m.group("num"))
+    if value is None:
+        return None
+    return Quantity(value, m.group("unit") or "", text.strip())
+
+
+def cn_to_int(text: str) -> int | None:
+    """Chinese numerals to int: 十二 -> 12, 一千二百 -> 1200, 两万 -> 20000."""
+    if not text or any(ch not in CN_DIGITS and ch not in CN_SMALL_UNITS
+                       and ch not in CN_BIG_UNITS for ch in text):
+        return None
+    total, section, digit = 0, 0, None
+    for ch in text:
+        if ch in CN_DIGITS:
+            digit = CN_DIGITS[ch]
+        elif ch in CN_SMALL_UNITS:
+            section += (1 if digit is None else digit) * CN_SMALL_UNITS[ch]
+            digit = None
+        else:
+            section += digit or 0
+            total += section * CN_BIG_UNITS[ch]
+            section, digit = 0, None
+    return total + section + (digit or 0)
+
+
+def quantize_like(value: Decimal, places: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places))
+
+
+def fmt(value: Decimal, places: int = 2) -> str:
+    """Format a computed value for a message: fixed places, trailing zeros kept."""
+    return f"{quantize_like(value, places):f}"

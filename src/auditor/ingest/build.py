@@ -1,0 +1,129 @@
+"""Turn raw blocks from any reader into the document model: headings, sentences, tables."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..facts.numbers import cn_to_int
+from ..knowledge import vocabulary
+from ..model import Cell, Document, Heading, Location, Paragraph, Sentence, Table
+from .raw import RawBlock
+
+NUMBERING = [
+    # style, pattern, level
+    ("part", re.compile(r"^\s*第([一二三四五六七八九十]+)部分"), 0),
+    ("cn", re.compile(r"^\s*([一二三四五六七八九十]+)\s*、"), 1),
+    ("paren_cn", re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]+)\s*[）)]"), 2),
+    ("arabic", re.compile(r"^\s*(\d{1,2})\s*(?:、|[.．](?!\d))"), 3),
+    ("paren_arabic", re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[）)]"), 4),
+    ("circled", re.compile(r"^\s*([①-⑳])"), 5),
+]
+SENTENCE_RE = re.compile(r"[^。！？；!?;]*[。！？；!?;]?")
+UNIT_RE = re.compile(r"(?:金额)?单位\s*[:：]\s*(亿元|万元|千元|元)|[（(]\s*(亿元|万元|千元|元)\s*[）)]")
+YEAR_RE = re.compile(r"(20\d\d)\s*年\s*度")
+
+
+def numbering_of(text: str) -> tuple[str, str, int | None, int] | None:
+    for style, pattern, level in NUMBERING:
+        m = pattern.match(text)
+        if m:
+            raw = m.group(1)
+            if style in ("arabic", "paren_arabic"):
+                value = int(raw)
+            elif style == "circled":
+                value = ord(raw) - ord("①") + 1
+            else:
+                value = cn_to_int(raw)
+            return m.group(0).strip(), style, value, level
+    return None
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s for s in SENTENCE_RE.findall(text) if s.strip()]
+
+
+def _is_heading(body: str) -> bool:
+    body = body.strip()
+    return 0 < len(body) <= 40 and "。" not in body.rstrip("。") and "，" not in body
+
+
+def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
+    blocks = []
+    section = None
+    table_index = 0
+    for raw in raw_blocks:
+        loc = Location(path, line=raw.line, paragraph=raw.paragraph, page=raw.page, sheet=raw.sheet,
+                       section=section)
+        if raw.kind == "table":
+            table_index += 1
+            blocks.append(_table(raw, loc, table_index, blocks))
+            continue
+        text = raw.text.strip()
+        if not text:
+            continue
+        numbered = numbering_of(text)
+        if raw.kind == "heading" or (numbered and _is_heading(text[len(numbered[0]):])):
+            token, style, value, level = numbered or ("", "", None, raw.level or 1)
+            blocks.append(Heading(text, loc, token, style, value, level))
+            section = text[:40]
+            continue
+        para = Paragraph(text, loc, [Sentence(s, loc) for s in split_sentences(text)])
+        if numbered:
+            para.token, para.style, para.value = numbered[0], numbered[1], numbered[2]
+        blocks.append(para)
+    doc = Document(path, blocks)
+    doc.meta = infer_meta(doc)
+    return doc
+
+
+def _table(raw: RawBlock, loc: Location, index: int, before: list) -> Table:
+    loc = loc.with_(table=index)
+    rows = []
+    for r, raw_row in enumerate(raw.rows, start=1):
+        rows.append([Cell(c.text, loc.with_(line=c.line or loc.line, page=c.page or loc.page,
+                                                row=r, col=k)) for k, c in enumerate(raw_row, start=1)])
+    table = Table(index, rows, loc)
+    prev = [b for b in before[-3:] if not isinstance(b, Table)]
+    if prev and len(prev[-1].text) <= 80:
+        table.title = prev[-1].text
+    table.unit = _table_unit(table, prev)
+    return table
+
+
+def _table_unit(table: Table, prev: list) -> str | None:
+    texts = [c.text for row in table.rows[:4] for c in row] + [b.text for b in prev[-2:]]
+    for text in texts:
+        m = UNIT_RE.search(text)
+        if m:
+            return m.group(1) or m.group(2)
+    return None
+
+
+def infer_meta(doc: Document) -> dict:
+    head = " ".join(b.text for b in doc.blocks[:12])
+    years = Counter(YEAR_RE.findall(head)) or Counter(YEAR_RE.findall(doc.text))
+    year = int(years.most_common(1)[0][0]) if years else None
+    return {"report_year": year, "report_type": _report_type(head or doc.text),
+            "unit_name": _unit_name(doc, head)}
+
+
+def _report_type(head: str) -> str | None:
+    compact = re.sub(r"\s+", "", head)
+    for entry in vocabulary()["report_types"]:
+        if any(k in compact for k in entry["keywords"]):
+            return entry["name"]
+    return None
+
+
+UNIT_NAME_RES = [
+    re.compile(r"(?:部门|单位名称|部门（单位）名称|预算部门名称)\s*[（(]?[^：:\t]{0,6}[:：]\s*([^\s：:]{4,40}?(?:中心|局|委员会|委|部|厅|办公室|院|所|站|馆|会))"),
+    re.compile(r"(?:20\d\d\s*年度?)?\s*([^\s\d，。、（）]{2,30}?(?:中心|局|委员会|部|厅|办公室|院|所|站|馆))\s*(?:20\d\d\s*年度|整体|部门|项目)"),
+]
+
+
+def _unit_name(doc: Document, head: str) -> str | None:
+    for pattern in UNIT_NAME_RES:
+        m = pattern.search(head)
+        if m:
+            return m.group(1).strip()
+    return None

@@ -1,0 +1,138 @@
+"""The document model every format is read into: ordered blocks with locations."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Union
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something stands in a source file. Rows and columns are 1-based."""
+
+    file: str
+    line: int | None = None
+    paragraph: int | None = None  # for formats without lines (Word)
+    page: int | None = None
+    sheet: str | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    section: str | None = None
+
+    def to_dict(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+    def describe(self) -> str:
+        """A short Chinese description, e.g. 「第3页 · 表2 第4行第5列」."""
+        parts = []
+        if self.sheet:
+            parts.append(f"工作表「{self.sheet}」")
+        if self.page:
+            parts.append(f"第{self.page}页")
+        if self.line:
+            parts.append(f"第{self.line}行")
+        if self.paragraph:
+            parts.append(f"第{self.paragraph}段")
+        if self.table:
+            cell = f"表{self.table}"
+            if self.row:
+                cell += f" 第{self.row}行"
+            if self.col:
+                cell += f"第{self.col}列"
+            parts.append(cell)
+        return " · ".join(parts) or "全文"
+
+    def with_(self, **changes) -> "Location":
+        data = asdict(self)
+        data.update(changes)
+        return Location(**data)
+
+
+@dataclass
+class Cell:
+    text: str
+    loc: Location
+
+
+@dataclass
+class Heading:
+    text: str
+    loc: Location
+    token: str  # numbering token as written, e.g. "一、", "（二）", "3."
+    style: str  # cn, paren_cn, arabic, paren_arabic, part, circled
+    value: int | None  # the number the token stands for
+    level: int
+
+    kind = "heading"
+
+
+@dataclass
+class Sentence:
+    text: str
+    loc: Location
+
+
+@dataclass
+class Paragraph:
+    text: str
+    loc: Location
+    sentences: list[Sentence] = field(default_factory=list)
+    token: str = ""  # list numbering token, when the paragraph is a numbered item
+    style: str = ""
+    value: int | None = None
+
+    kind = "paragraph"
+
+
+@dataclass
+class Table:
+    index: int  # 1-based among the document's tables
+    rows: list[list[Cell]]
+    loc: Location
+    title: str = ""
+    unit: str | None = None  # unit stated for the table, e.g. 万元
+    type: str | None = None  # typed-table id once classified
+
+    kind = "table"
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+    def grid(self) -> list[list[str]]:
+        width = self.width
+        return [[c.text for c in r] + [""] * (width - len(r)) for r in self.rows]
+
+    def row_text(self, i: int) -> str:
+        return "\t".join(c.text for c in self.rows[i])
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.row_text(i) for i in range(len(self.rows)))
+
+
+Block = Union[Heading, Paragraph, Table]
+
+
+@dataclass
+class Document:
+    path: str
+    blocks: list[Block]
+    meta: dict = field(default_factory=dict)
+    warnings: list[dict] = field(default_factory=list)
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+    @property
+    def text(self) -> str:
+        """The document text as read: every quote in a finding is a substring of it."""
+        return "\n".join(b.text for b in self.blocks)
+
+    def sentences(self):
+        for block in self.blocks:
+            if isinstance(block, Paragraph):
+                yield from block.sentences
+            elif isinstance(block, Heading):
+                yield Sentence(block.text, block.loc)
