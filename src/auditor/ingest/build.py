@@ -84,8 +84,10 @@ def _table(raw: RawBlock, loc: Location, index: int, before: list) -> Table:
                                                 row=r, col=k)) for k, c in enumerate(raw_row, start=1)])
     table = Table(index, rows, loc)
     prev = [b for b in before[-3:] if not isinstance(b, Table)]
-    if prev and len(prev[-1].text) <= 80:
-        table.title = prev[-1].text
+    titles = [b.text for b in prev if len(b.text) <= 80 and not UNIT_RE.search(b.text) and len(b.text) > 3]
+    named = [t for t in titles if "表" in t]
+    if named or titles:
+        table.title = (named or titles)[-1]
     table.unit = _table_unit(table, prev)
     return table
 
@@ -100,11 +102,12 @@ def _table_unit(table: Table, prev: list) -> str | None:
 
 
 def infer_meta(doc: Document) -> dict:
-    head = " ".join(b.text for b in doc.blocks[:12])
+    head = " ".join(b.text if not isinstance(b, Table) else b.text[:400] for b in doc.blocks[:12])
+    wider = " ".join(b.text if not isinstance(b, Table) else b.text[:400] for b in doc.blocks[:60])
     years = Counter(YEAR_RE.findall(head)) or Counter(YEAR_RE.findall(doc.text))
     year = int(years.most_common(1)[0][0]) if years else None
-    return {"report_year": year, "report_type": _report_type(head or doc.text),
-            "unit_name": _unit_name(doc, head)}
+    return {"report_year": year, "report_type": _report_type(head) or _report_type(wider),
+            "unit_name": _unit_name(doc, head) or _unit_name(doc, wider)}
 
 
 def _report_type(head: str) -> str | None:

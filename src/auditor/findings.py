@@ -1,0 +1,69 @@
+"""Findings: what a rule found, with the evidence an auditor needs to act on it."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from .model import Location
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+CLASSES = (
+    "total_mismatch", "unit_error", "ratio_mismatch", "score_mismatch", "weight_mismatch",
+    "target_not_met", "period_mismatch", "cross_ref_mismatch", "count_mismatch",
+    "direction_mismatch", "missing_content", "numbering", "malformed_number", "rounding",
+    "parse_warning",
+)
+CLASS_ZH = {
+    "total_mismatch": "合计不符", "unit_error": "单位错误", "ratio_mismatch": "比率不符",
+    "score_mismatch": "评分不符", "weight_mismatch": "权重不符", "target_not_met": "目标未达成",
+    "period_mismatch": "年份不符", "cross_ref_mismatch": "前后不一致", "count_mismatch": "数量不符",
+    "direction_mismatch": "增减表述不符", "missing_content": "内容缺失", "numbering": "编号错误",
+    "malformed_number": "数字格式错误", "rounding": "尾数误差", "parse_warning": "解析警告",
+}
+
+
+@dataclass
+class Finding:
+    rule: str
+    cls: str
+    severity: str
+    message: str
+    quote: str
+    location: Location
+    stated: str | None = None
+    expected: str | None = None
+    formula: str | None = None
+    title: str = ""
+    highlights: list[Location] = field(default_factory=list)
+    status: str = "new"  # new | suppressed | baselined
+
+    @property
+    def fingerprint(self) -> str:
+        """Stable across edits elsewhere: rule, file name, normalised quote and table cell."""
+        where = (self.location.table, self.location.row, self.location.col) if self.location.table else ()
+        quote = re.sub(r"\s+", "", self.quote)
+        basis = f"{self.rule}|{self.location.file.replace(chr(92), '/').rsplit('/', 1)[-1]}|{quote}|{where}"
+        return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
+
+    def sort_key(self) -> tuple:
+        loc = self.location
+        return (loc.page or 0, loc.line or 0, loc.paragraph or 0, loc.table or 0, loc.row or 0,
+                loc.col or 0, self.rule, self.quote)
+
+    def to_dict(self) -> dict:
+        return {
+            "rule": self.rule,
+            "class": self.cls,
+            "severity": self.severity,
+            "message": self.message,
+            "quote": self.quote,
+            "location": self.location.to_dict(),
+            "stated": self.stated,
+            "expected": self.expected,
+            "formula": self.formula,
+            "fingerprint": self.fingerprint,
+            "status": self.status,
+        }

@@ -1,0 +1,77 @@
+"""`auditor inspect`: what was read, so a user can see why a rule did or did not fire."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from .model import Document, Heading, Paragraph, Table
+from .tables.typed import typed_tables
+
+
+def _jsonable(value):
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items() if k not in ("cells", "label_cell", "amount_cell")}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if hasattr(value, "text") and hasattr(value, "loc"):
+        return value.text
+    return value
+
+
+def typed_view(doc: Document) -> list[dict]:
+    from .tables.schemas import to_frame, validate
+
+    views = []
+    for typed in typed_tables(doc):
+        frame = to_frame(typed)
+        views.append({
+            "table": typed.table.index, "type": typed.type, "title": typed.title,
+            "header_row": typed.header_row + 1, "columns": typed.columns,
+            "records": [_jsonable(r) for r in typed.records],
+            "totals": _jsonable(typed.totals.get("score") and {"score": typed.totals.get("score"),
+                                                               "weight": typed.totals.get("weight")}),
+            "frame": frame.to_string(index=False) if not frame.empty else "",
+            "problems": typed.problems + [p["message"] for p in validate(typed)],
+        })
+    return views
+
+
+def to_json(doc: Document) -> str:
+    blocks = []
+    for b in doc.blocks:
+        entry = {"kind": b.kind, "location": b.loc.to_dict()}
+        if isinstance(b, Table):
+            entry.update(index=b.index, title=b.title, unit=b.unit, grid=b.grid())
+        else:
+            entry["text"] = b.text
+            if isinstance(b, Heading):
+                entry.update(token=b.token, style=b.style, level=b.level)
+        blocks.append(entry)
+    data = {"path": doc.path, "meta": doc.meta, "blocks": blocks, "typed_tables": typed_view(doc)}
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def describe(doc: Document) -> str:
+    out = [f"文件：{doc.path}", f"元数据：{json.dumps(doc.meta, ensure_ascii=False)}", ""]
+    for b in doc.blocks:
+        where = b.loc.describe()
+        if isinstance(b, Heading):
+            out.append(f"[标题 L{b.level} {b.token}] {b.text}  ({where})")
+        elif isinstance(b, Paragraph):
+            out.append(f"[段落] {b.text[:120]}{'…' if len(b.text) > 120 else ''}  ({where})")
+        else:
+            out.append(f"[表{b.index}] {b.title}  单位：{b.unit or '未注明'}  ({where})")
+            for r, row in enumerate(b.grid(), start=1):
+                out.append(f"  {r:>3} | " + " | ".join(cell[:24] for cell in row))
+    for view in typed_view(doc):
+        out += ["", f"== 表{view['table']} 识别为：{view['title']}（{view['type']}），表头在第{view['header_row']}行",
+                f"   列：{view['columns']}"]
+        if view["frame"]:
+            out += ["   " + line for line in view["frame"].splitlines()]
+        if view["totals"]:
+            out.append(f"   总分：{view['totals']}")
+        for problem in view["problems"]:
+            out.append(f"   ⚠ {problem}")
+    return "\n".join(out)

@@ -1,0 +1,21 @@
+"""Rule kinds: one module per kind, registered here by its KIND name."""
+from __future__ import annotations
+
+from importlib import import_module
+
+# kind name -> module; a module is imported when a rule of its kind is loaded.
+KIND_MODULES = {
+    "table_sum": "table_sum",
+    "score": "score",
+    "table_schema": "table_schema",
+}
+
+
+def get(kind: str):
+    if kind not in KIND_MODULES:
+        raise KeyError(kind)
+    return import_module(f".{KIND_MODULES[kind]}", __name__)
+
+
+def names() -> list[str]:
+    return sorted(KIND_MODULES)

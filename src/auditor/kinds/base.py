@@ -1,0 +1,56 @@
+"""What every rule kind shares: the hit it yields, and helpers for evidence."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..facts.numbers import Quantity
+from ..model import Location
+
+
+@dataclass
+class Hit:
+    """One inconsistency a kind found; the engine turns it into a Finding."""
+
+    quote: str
+    location: Location
+    stated: str | None = None
+    expected: str | None = None
+    formula: str | None = None
+    fields: dict = field(default_factory=dict)
+    cls: str | None = None  # overrides the rule's class (e.g. rounding)
+    severity: str | None = None  # overrides the rule's severity
+    highlights: list[Location] = field(default_factory=list)
+
+
+@dataclass
+class NotAssessable:
+    """The rule applies to the document but could not be evaluated, and why."""
+
+    reason: str
+
+
+def sum_check(total: Quantity, parts: list[Quantity], tolerance: dict | None = None) -> str:
+    """Compare a printed total with printed parts: 'ok', 'rounding' or 'mismatch'.
+
+    Every printed number stands for the interval of half a unit in its last printed
+    digit, at the finest precision used in the comparison (477.9 beside 541.04 is read
+    as 477.90); the total is consistent when the intervals overlap (XBRL Calculations 1.1).
+    A declared absolute or relative tolerance replaces the intervals.
+    """
+    exact = sum((p.value for p in parts), Decimal(0))
+    diff = abs(exact - total.value)
+    if diff == 0:
+        return "ok"
+    if tolerance and ("absolute" in tolerance or "relative" in tolerance):
+        allowed = Decimal(str(tolerance.get("absolute", 0)))
+        allowed = max(allowed, abs(total.value) * Decimal(str(tolerance.get("relative", 0))))
+        return "rounding" if diff <= allowed else "mismatch"
+    places = max([total.places] + [p.places for p in parts])
+    half = Decimal(5) * Decimal(10) ** (-places - 1)
+    return "rounding" if diff <= half * (len(parts) + 1) else "mismatch"
+
+
+def interval_text(q: Quantity, places: int, count: int = 1) -> str:
+    half = Decimal(5) * Decimal(10) ** (-places - 1) * count
+    return f"[{q.value - half}, {q.value + half}]"

@@ -1,0 +1,26 @@
+"""Kind `table_schema`: typed tables that fail their schema, or could not be read fully.
+
+Nothing is dropped silently: each failing value becomes a parse warning naming the cell.
+"""
+from __future__ import annotations
+
+from ..tables import schemas
+from ..tables.typed import typed_tables
+from .base import Hit
+
+KIND = "table_schema"
+PARAMS: dict = {}
+MESSAGE_FIELDS = {"table", "problem"}
+
+
+def check(doc, rule):
+    for typed in typed_tables(doc):
+        name = typed.table.title or f"表{typed.table.index}"
+        problems = [{"message": p, "row": None} for p in typed.problems] + schemas.validate(typed)
+        for problem in problems:
+            row = problem["row"]
+            loc = typed.table.rows[row - 1][0].loc if row else typed.table.loc
+            quote = typed.table.row_text(row - 1).strip("\t ") if row else typed.table.row_text(
+                typed.header_row).strip("\t ")
+            yield Hit(quote=quote, location=loc, stated=problem["message"],
+                      fields={"table": name, "problem": f"{typed.title}：{problem['message']}"})

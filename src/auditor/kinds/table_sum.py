@@ -1,0 +1,151 @@
+"""Kind `table_sum`: totals in tables against their detail rows.
+
+Checks (param `check`):
+- code_rollup: tables keyed by budget code; 合计 = Σ 类 (3 digits), and every code = Σ of
+  the codes two digits longer below it (201 = 20103 = 2010350 + 2010399), per amount column.
+- summary_totals: 收入支出决算总表-like tables; 本年收入合计 / 本年支出合计 = Σ of the
+  numbered items above it on the same side.
+- three_public: “三公”经费 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费, and
+  公务用车购置及运行维护费 = 购置费 + 运行维护费.
+Differences that rounding of the printed figures explains are reported as `rounding`.
+"""
+from __future__ import annotations
+
+import re
+
+from ..facts.numbers import Quantity, parse_quantity
+from ..knowledge import compact
+from ..model import Cell
+from ..tables.typed import typed_tables
+from .base import Hit, interval_text, sum_check
+
+KIND = "table_sum"
+PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "本年支出合计"])}
+MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff"}
+CHECKS = ("code_rollup", "summary_totals", "three_public")
+ITEM_RE = re.compile(r"^[一二三四五六七八九十]+、")
+
+
+def validate(params: dict) -> str | None:
+    return None if params["check"] in CHECKS else f"check 应为 {', '.join(CHECKS)} 之一"
+
+
+def check(doc, rule):
+    typed = typed_tables(doc)
+    return globals()[f"_check_{rule.params['check']}"](rule, typed)
+
+
+def _compare(rule, table, total_cell: Cell, part_cells: list[Cell], label: str, column: str,
+             part_names: list[str]):
+    total = parse_quantity(total_cell.text)
+    parts = [parse_quantity(c.text) for c in part_cells]
+    if total is None or any(p is None for p in parts):
+        return None
+    outcome = sum_check(total, parts, rule.tolerance)
+    if outcome == "ok":
+        return None
+    exact = sum((p.value for p in parts), total.value * 0)
+    places = max([total.places] + [p.places for p in parts])
+    terms = " + ".join(f"{n} {p.text}" for n, p in zip(part_names, parts))
+    formula = f"{label} = {terms} = {exact:.{places}f}"
+    if outcome == "rounding":
+        formula += (f"；区间 {interval_text(total, places)} 与分项之和区间 "
+                    f"{interval_text(Quantity(exact), places, len(parts))} 重叠")
+    quote = table.row_text(total_cell.loc.row - 1).strip("\t ")
+    return Hit(
+        quote=quote, location=total_cell.loc, stated=f"{label} {total_cell.text}",
+        expected=f"{exact:.{places}f}", formula=formula,
+        fields={"table": table.title or f"表{table.index}", "label": label, "column": column,
+                "total": total_cell.text, "sum": f"{exact:.{places}f}",
+                "diff": f"{total.value - exact:.{places}f}"},
+        cls="rounding" if outcome == "rounding" else None,
+        highlights=[total_cell.loc] + [c.loc for c in part_cells])
+
+
+def _check_code_rollup(rule, typed):
+    for t in typed:
+        if t.type != "budget_by_code":
+            continue
+        names = t.extra.get("column_names", {})
+        for segment, amount_cols in t.extra.get("segments", []):
+            records = [r for r in t.records if r["segment"] == segment]
+            for col in amount_cols:
+                yield from _rollup_column(rule, t, records, col, names.get(col, f"第{col + 1}列"))
+
+
+def _rollup_column(rule, t, records, col, column_name):
+    for i, rec in enumerate(records):
+        total_cell = rec["amounts"].get(col)
+        if total_cell is None:
+            continue
+        children = _children(records, i)
+        parts = [c for c in children if col in c["amounts"]]
+        if not children or not parts:
+            continue
+        label = f"{rec['code']} {rec['name']}".strip() if not rec["is_total"] else rec["name"] or rec["code"]
+        hit = _compare(rule, t.table, total_cell, [c["amounts"][col] for c in parts],
+                       label, column_name, [c["code"] for c in parts])
+        if hit is not None:
+            yield hit
+
+
+def _children(records: list[dict], i: int) -> list[dict]:
+    parent = records[i]
+    if parent["is_total"]:
+        return [r for r in records if not r["is_total"] and len(r["code"]) == 3]
+    length = len(parent["code"])
+    children = []
+    for rec in records[i + 1:]:
+        if rec["is_total"] or len(rec["code"]) <= length or not rec["code"].startswith(parent["code"]):
+            break
+        if len(rec["code"]) == length + 2:
+            children.append(rec)
+    return children
+
+
+def _check_summary_totals(rule, typed):
+    totals = {compact(x) for x in rule.params["total_labels"]}
+    for t in typed:
+        if t.type != "income_expense_summary":
+            continue
+        for side in {r["side"] for r in t.records}:
+            items = []
+            for rec in (r for r in t.records if r["side"] == side):
+                label = compact(rec["label"])
+                if label in totals:
+                    parts = [r for r in items if parse_quantity(r["amount_cell"].text) is not None]
+                    if parts and parse_quantity(rec["amount_cell"].text) is not None:
+                        hit = _compare(rule, t.table, rec["amount_cell"], [r["amount_cell"] for r in parts],
+                                       rec["label"], "", [r["label"] for r in parts])
+                        if hit is not None:
+                            yield hit
+                    break
+                if ITEM_RE.match(rec["label"]):
+                    items.append(rec)
+
+
+THREE_PUBLIC_IDENTITIES = [
+    ("total", "“三公”经费合计", ["abroad", "cars", "reception"]),
+    ("cars", "公务用车购置及运行维护费", ["car_purchase", "car_running"]),
+]
+THREE_PUBLIC_NAMES = {"abroad": "因公出国（境）费", "cars": "公务用车购置及运行维护费",
+                      "reception": "公务接待费", "car_purchase": "购置费", "car_running": "运行维护费"}
+
+
+def _check_three_public(rule, typed):
+    for t in typed:
+        if t.type != "three_public":
+            continue
+        for rec in t.records:
+            group = "预算数" if rec["group"] == "budget" else "决算数"
+            for total, label, parts in THREE_PUBLIC_IDENTITIES:
+                cells = rec["cells"]
+                total_cell = cells[total]
+                if not total_cell.text.strip():
+                    continue
+                zero = Cell("0", total_cell.loc)
+                part_cells = [cells[p] if cells[p].text.strip() else zero for p in parts]
+                hit = _compare(rule, t.table, total_cell, part_cells, f"{group}{label}", group,
+                               [THREE_PUBLIC_NAMES[p] for p in parts])
+                if hit is not None:
+                    yield hit

@@ -1,0 +1,89 @@
+"""The HTML findings report: one self-contained file, Chinese interface, document text escaped."""
+from __future__ import annotations
+
+import re
+from itertools import groupby
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from ..findings import CLASS_ZH, SEVERITY_ZH
+from .summary import summarize
+
+NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*(?:\s*(?:%|‰|万元|亿元|千元|元))?")
+TABLE_WINDOW = 6  # rows shown around highlighted cells in a re-rendered table
+GROUP_OPEN_LIMIT = 8  # findings of one rule in one file shown before the group is collapsed
+
+
+def highlight_numbers(text: str) -> Markup:
+    escaped = str(escape(text))
+    return Markup(NUMBER_RE.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped))
+
+
+def _table_view(result, finding) -> dict | None:
+    index = finding.location.table
+    table = result.tables.get(index) if index else None
+    if not table:
+        return None
+    cells = {(loc.row, loc.col) for loc in finding.highlights if loc.table == index and loc.row}
+    target = (finding.location.row, finding.location.col)
+    rows_wanted = {r for r, _ in cells} | {finding.location.row or 1}
+    grid = table["grid"]
+    lo = max(1, min(rows_wanted) - TABLE_WINDOW)
+    hi = min(len(grid), max(rows_wanted) + TABLE_WINDOW)
+    keep = sorted(set(range(1, min(3, len(grid)) + 1)) | set(range(lo, hi + 1)))
+    rows = []
+    previous = 0
+    for r in keep:
+        if r - previous > 1:
+            rows.append({"gap": True})
+        previous = r
+        row = []
+        for c, text in enumerate(grid[r - 1], start=1):
+            row.append({"text": text, "hl": (r, c) in cells, "target": (r, c) == target,
+                        "expected": finding.expected if (r, c) == target else None})
+        rows.append({"gap": False, "number": r, "cells": row})
+    return {"title": table["title"], "unit": table["unit"], "index": index, "rows": rows}
+
+
+def _groups(result, rules_by_id):
+    groups = []
+    for rule_id, items in groupby(sorted(result.findings, key=lambda f: (f.rule, f.sort_key())),
+                                  key=lambda f: f.rule):
+        items = list(items)
+        rule = rules_by_id.get(rule_id)
+        groups.append({
+            "rule": rule_id, "title": rule.title if rule else items[0].title,
+            "doc": rule.doc if rule else "", "count": len(items),
+            "collapsed": len(items) > GROUP_OPEN_LIMIT,
+            "findings": [{"f": f, "table": _table_view(result, f)} for f in items],
+        })
+    severity_rank = {"error": 0, "warning": 1, "info": 2}
+    groups.sort(key=lambda g: (min(severity_rank[x["f"].severity] for x in g["findings"]), g["rule"]))
+    return groups
+
+
+def _chart(summary) -> list[dict]:
+    peak = max((n for _, n in summary["by_class"]), default=1)
+    return [{"cls": c, "label": CLASS_ZH[c], "count": n, "width": round(320 * n / peak, 1), "y": 24 * i}
+            for i, (c, n) in enumerate(summary["by_class"])]
+
+
+def render(results, rules) -> str:
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
+                      autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
+    env.filters["numbers"] = highlight_numbers
+    rules_by_id = {r.id: r for r in rules}
+    files = []
+    for i, result in enumerate(results, start=1):
+        counts = {s: sum(1 for f in result.findings if f.severity == s and f.status == "new")
+                  for s in ("error", "warning", "info")}
+        files.append({"anchor": f"file-{i}", "result": result, "counts": counts,
+                      "groups": _groups(result, rules_by_id)})
+    summary = summarize(results)
+    classes = sorted({f.cls for r in results for f in r.findings})
+    return env.get_template("report.html.j2").render(
+        files=files, summary=summary, chart=_chart(summary), severity_zh=SEVERITY_ZH,
+        class_zh=CLASS_ZH, classes=classes)

@@ -1,0 +1,399 @@
+"""Typed tables: recognise table shapes declared in rules/vocabulary.yaml and read records.
+
+A grid can hold several typed tables (a project self-evaluation form holds the budget
+execution block and the indicator score table). Each typed table keeps, for every value,
+the cell it came from, so that findings can point at cells.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..facts.numbers import Quantity, parse_quantity, to_decimal
+from ..knowledge import compact, vocabulary
+from ..model import Cell, Document, Table
+
+WEIGHT_IN_HEADER_RE = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
+CODE_RE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+VALUE_RE = re.compile(r"^(?:[≥≤<>=＜＞]|\d)")  # a target or actual value, not an indicator name
+SECTION_RE = re.compile(r"指标[（(]\d+分[）)]$")
+
+
+@dataclass
+class TypedTable:
+    type: str
+    table: Table
+    header_row: int  # 0-based row index of the header in the grid
+    columns: dict[str, int]
+    records: list[dict] = field(default_factory=list)
+    totals: dict = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        return vocabulary()["table_types"][self.type]["title"]
+
+
+def typed_tables(doc: Document) -> list[TypedTable]:
+    """All typed tables of a document, cached on it."""
+    cached = getattr(doc, "_typed", None)
+    if cached is None:
+        cached = [t for table in doc.tables for t in classify(table)]
+        doc._typed = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def classify(table: Table) -> list[TypedTable]:
+    types = vocabulary()["table_types"]
+    grid = table.grid()
+    found: list[TypedTable] = []
+    for r, row in enumerate(grid):
+        cells = [compact(c) for c in row]
+        for type_id, spec in types.items():
+            if _header_matches(cells, spec, table.title):
+                columns = _map_columns(cells, spec["columns"])
+                typed = TypedTable(type_id, table, r, columns)
+                READERS[type_id](typed, grid)
+                found.append(typed)
+                break
+    return found
+
+
+def _header_matches(cells: list[str], spec: dict, title: str) -> bool:
+    joined = "|".join(c for c in cells if len(c) <= 24)  # header cells are short labels
+    if any(term not in joined for term in spec.get("header_all", [])):
+        return False
+    if spec.get("header_any") and not any(term in joined for term in spec["header_any"]):
+        return False
+    title_any = spec.get("title_any")
+    return not title_any or any(t in compact(title) for t in title_any)
+
+
+def _map_columns(cells: list[str], aliases: dict[str, list[str]]) -> dict[str, int]:
+    taken: dict[str, int] = {}
+    for name, names in aliases.items():
+        for test in (str.__eq__, str.startswith, str.__contains__):
+            col = next((i for alias in names for i, c in enumerate(cells)
+                        if c and i not in taken.values() and test(c, compact(alias))), None)
+            if col is not None:
+                taken[name] = col
+                break
+    return taken
+
+
+def cell_at(grid_row: list[Cell], col: int | None) -> Cell | None:
+    if col is None or col < 0 or col >= len(grid_row):
+        return None
+    return grid_row[col]
+
+
+def number(cell: Cell | None) -> Decimal | None:
+    return to_decimal(cell.text) if cell is not None else None
+
+
+def quantity(cell: Cell | None) -> Quantity | None:
+    return parse_quantity(cell.text) if cell is not None and cell.text else None
+
+
+def _padded(table: Table, r: int) -> list[Cell]:
+    row = table.rows[r]
+    width = table.width
+    if len(row) >= width:
+        return row
+    last = row[-1].loc if row else table.loc
+    return row + [Cell("", last.with_(col=k + 1)) for k in range(len(row), width)]
+
+
+# --- performance score tables -------------------------------------------------------
+
+def _read_scores(typed: TypedTable, grid: list[list[str]]) -> None:
+    spec = vocabulary()["table_types"]["performance_scores"]
+    level2 = {compact(x) for x in vocabulary()["indicator_level2"]}
+    totals = {compact(x) for x in spec["total_labels"]}
+    carried = {"level1": "", "level2": ""}
+    for r in range(typed.header_row + 1, len(grid)):
+        cells = _padded(typed.table, r)
+        label = next((compact(c.text) for c in cells if c.text.strip()), "")
+        if label in totals:
+            _read_total(typed, cells)
+            break
+        if _is_header(grid[r]):
+            break
+        record = _score_record(cells, typed.columns, level2)
+        if record is None:
+            continue
+        for key in ("level1", "level2"):
+            if record[key]:
+                carried[key] = record[key]
+            record[key] = record[key] or carried[key]
+        record["row"] = r
+        typed.records.append(record)
+
+
+def _is_header(row: list[str]) -> bool:
+    joined = "|".join(compact(c) for c in row)
+    return "三级指标" in joined or "一级指标" in joined
+
+
+def _score_record(cells: list[Cell], columns: dict[str, int], level2: set[str]) -> dict | None:
+    best, best_shift = None, 0
+    for shift in (0, 1, -1):
+        plausibility = _plausibility(cells, columns, level2, shift)
+        if best is None or plausibility > best:
+            best, best_shift = plausibility, shift
+    picked = {name: cell_at(cells, col + best_shift) for name, col in columns.items()}
+    if "indicator" in columns and (picked["indicator"] is None or not picked["indicator"].text.strip()):
+        picked["indicator"] = _label_before(cells, columns.get("target", columns["indicator"]) + best_shift, level2)
+    indicator = picked.get("indicator")
+    if indicator is None or not indicator.text.strip() or compact(indicator.text) in level2:
+        return None
+    record = {name: (c.text.strip() if c is not None else "") for name, c in picked.items()}
+    record.setdefault("level1", "")
+    record.setdefault("level2", "")
+    record["weight"] = number(picked.get("weight"))
+    record["score"] = number(picked.get("score"))
+    record["cells"] = {name: c for name, c in picked.items() if c is not None}
+    return record
+
+
+def _label_before(cells: list[Cell], col: int, level2: set[str]) -> Cell | None:
+    """The nearest text left of `col` that is not a category name: the indicator of a row
+    whose cells were merged irregularly."""
+    for cell in reversed(cells[:max(0, col)]):
+        text = compact(cell.text)
+        if text and text not in level2 and not SECTION_RE.search(text):
+            return cell
+    return None
+
+
+def _plausibility(cells: list[Cell], columns: dict[str, int], level2: set[str], shift: int) -> int:
+    points = 0
+    for name in ("score", "weight"):
+        if name in columns:
+            cell = cell_at(cells, columns[name] + shift)
+            text = cell.text.strip() if cell is not None else ""
+            points += 2 if number(cell) is not None else (0 if not text else -2)
+    indicator = cell_at(cells, columns.get("indicator", -99) + shift)
+    text = compact(indicator.text) if indicator is not None else ""
+    looks_like_value = bool(VALUE_RE.match(text))
+    points += -2 if text in level2 or looks_like_value else (1 if text else -1)
+    second = cell_at(cells, columns.get("level2", -99) + shift)
+    if second is not None and compact(second.text) in level2:
+        points += 1
+    return points
+
+
+def _read_total(typed: TypedTable, cells: list[Cell]) -> None:
+    label_index = next(i for i, c in enumerate(cells) if c.text.strip())
+    numbers = [c for c in cells[label_index + 1:] if number(c) is not None]
+    typed.totals["row_cells"] = cells
+    if len(numbers) >= 2 and "weight" in typed.columns:
+        typed.totals["weight"], typed.totals["score"] = numbers[0], numbers[1]
+    elif numbers:
+        typed.totals["score"] = numbers[-1]
+
+
+# --- budget execution block -----------------------------------------------------------
+
+EXECUTION_FIELDS = ("initial_budget", "budget", "executed", "weight", "rate", "score")
+
+
+def _read_execution(typed: TypedTable, grid: list[list[str]]) -> None:
+    header = " ".join(grid[typed.header_row][:3])
+    weight = WEIGHT_IN_HEADER_RE.search(header)
+    typed.extra["header_weight"] = Decimal(weight.group(1)) if weight else None
+    if "rate" not in typed.columns:
+        _read_execution_vertical(typed, grid)
+        return
+    labels = [compact(x) for x in vocabulary()["table_types"]["budget_execution"]["row_labels"]]
+    for r in range(typed.header_row + 1, min(len(grid), typed.header_row + 8)):
+        cells = _padded(typed.table, r)
+        label_cell = next((c for c in cells if c.text.strip()), None)
+        if label_cell is None:
+            continue
+        label = compact(label_cell.text)
+        if not any(label.startswith(x) for x in labels):
+            if typed.records or _is_header(grid[r]):
+                break
+            continue
+        record = _execution_record(cells, typed.columns, label_cell)
+        record["label"] = label_cell.text.strip()
+        record["row"] = r
+        if record.get("weight") is None and typed.extra["header_weight"] is not None:
+            record["weight"] = typed.extra["header_weight"]
+            record["weight_from_header"] = True
+        typed.records.append(record)
+        break  # the first (total) row is the one that is scored
+
+
+def _read_execution_vertical(typed: TypedTable, grid: list[list[str]]) -> None:
+    """Forms that put each value under its label (预算数(A) / 执行数(B) / 执行率 / 得分)."""
+    rows = range(typed.header_row + 1, min(len(grid), typed.header_row + 4))
+    cells_below = {r: _padded(typed.table, r) for r in rows}
+    record: dict = {"cells": {}, "label": "预算执行情况", "row": typed.header_row}
+    for name in ("budget", "executed"):
+        col = typed.columns.get(name)
+        below = cells_below.get(typed.header_row + 1)
+        if col is not None and below is not None and number(below[col]) is not None:
+            record["cells"][name], record[name] = below[col], number(below[col])
+    for r, cells in cells_below.items():
+        for c, cell in enumerate(cells):
+            q = quantity(cell)
+            if q is not None and q.unit == "%" and "rate" not in record:
+                record["cells"]["rate"], record["rate"] = cell, q.value
+            if compact(cell.text) == "得分":
+                value = next((x for x in [_below(typed.table, r, c)] + cells[c + 1:]
+                              if x is not None and number(x) is not None), None)
+                if value is not None:
+                    record["cells"]["score"], record["score"] = value, number(value)
+        weight = WEIGHT_IN_HEADER_RE.search(" ".join(c.text for c in cells[:2]))
+        if weight and typed.extra.get("header_weight") is None:
+            typed.extra["header_weight"] = Decimal(weight.group(1))
+    if "budget" in record and "executed" in record:
+        record["weight"] = typed.extra.get("header_weight")
+        record["weight_from_header"] = True
+        typed.records.append(record)
+
+
+def _below(table: Table, r: int, c: int) -> Cell | None:
+    if r + 1 >= len(table.rows):
+        return None
+    row = _padded(table, r + 1)
+    return row[c] if c < len(row) else None
+
+
+def _execution_record(cells: list[Cell], columns: dict[str, int], label: Cell) -> dict:
+    fields = [f for f in EXECUTION_FIELDS if f in columns]
+    positional = {f: cell_at(cells, columns[f]) for f in fields}
+    if _execution_plausible(positional, label):
+        picked = positional
+    else:  # values shifted against the header: read them in order after the label
+        values = [c for c in cells[cells.index(label) + 1:] if c.text.strip()]
+        ordered = sorted(fields, key=lambda f: columns[f])
+        picked = dict(zip(ordered, values))
+    record: dict = {"cells": {f: c for f, c in picked.items() if c is not None}}
+    for name in fields:
+        cell = picked.get(name)
+        q = quantity(cell)
+        record[name] = q.value if q is not None else None
+        if name == "rate" and q is not None and q.unit not in ("%", "‰"):
+            record[name] = q.value * 100 if q.value <= Decimal("1.5") else q.value
+    return record
+
+
+def _execution_plausible(picked: dict, label: Cell) -> bool:
+    for name, cell in picked.items():
+        if cell is None or cell is label:
+            return False if cell is label else True
+        if cell.text.strip() and quantity(cell) is None:
+            return False
+    return True
+
+
+# --- tables keyed by budget code -----------------------------------------------------
+
+def _read_codes(typed: TypedTable, grid: list[list[str]]) -> None:
+    header = [compact(c) for c in grid[typed.header_row]]
+    aliases = {compact(a) for a in vocabulary()["table_types"]["budget_by_code"]["columns"]["code"]}
+    code_cols = [i for i, c in enumerate(header) if c in aliases or any(c.startswith(a) for a in aliases)]
+    bounds = code_cols + [len(header)]
+    segments = []
+    for k, col in enumerate(code_cols):
+        amount_cols = list(range(col + 2, bounds[k + 1]))
+        segments.append((col, amount_cols))
+    typed.extra["segments"] = segments
+    typed.extra["column_names"] = _column_names(grid, typed.header_row)
+    for r in range(typed.header_row + 1, len(grid)):
+        cells = _padded(typed.table, r)
+        for col, amount_cols in segments:
+            code = cells[col].text.strip() if col < len(cells) else ""
+            name = cells[col + 1].text.strip() if col + 1 < len(cells) else ""
+            label = compact(code + name)
+            if not (code.isdigit() and len(code) >= 3 or label.endswith("合计") or label in ("合计", "总计")):
+                continue
+            amounts = {c: cells[c] for c in amount_cols if c < len(cells) and quantity(cells[c]) is not None}
+            typed.records.append({"row": r, "code": code, "name": name or code, "segment": col,
+                                  "is_total": not code.isdigit(), "amounts": amounts,
+                                  "label_cell": cells[col]})
+
+
+def _column_names(grid: list[list[str]], header_row: int) -> dict[int, str]:
+    names: dict[int, str] = {}
+    for r in range(max(0, header_row - 2), header_row + 1):
+        for c, text in enumerate(grid[r]):
+            if text.strip() and not text.strip().isdigit():
+                names[c] = (names.get(c, "") + " " + text.strip()).strip()
+    return names
+
+
+# --- left/right summary tables (收入支出决算总表) --------------------------------------
+
+def _read_summary(typed: TypedTable, grid: list[list[str]]) -> None:
+    header = [compact(c) for c in grid[typed.header_row]]
+    item_cols = [i for i, c in enumerate(header) if c == "项目"]
+    sides = []
+    for k, col in enumerate(item_cols):
+        end = item_cols[k + 1] if k + 1 < len(item_cols) else len(header)
+        amount = next((i for i in range(col + 1, end)
+                       if any(a in header[i] for a in ("决算数", "金额", "合计"))), None)
+        if amount is not None:
+            sides.append((col, amount))
+    typed.extra["sides"] = sides
+    for r in range(typed.header_row + 1, len(grid)):
+        cells = _padded(typed.table, r)
+        for side, (col, amount) in enumerate(sides):
+            label = cells[col].text.strip()
+            if label:
+                typed.records.append({"row": r, "side": side, "label": label, "label_cell": cells[col],
+                                      "amount_cell": cells[amount]})
+
+
+THREE_PUBLIC_ORDER = ("total", "abroad", "cars", "car_purchase", "car_running", "reception")
+
+
+def _read_three_public(typed: TypedTable, grid: list[list[str]]) -> None:
+    """Standard template order: 合计, 因公出国（境）费, 公务用车购置及运行维护费 (小计, 购置费,
+    运行维护费), 公务接待费 — once for 预算数 and once for 决算数 when both are shown."""
+    header_text = "".join(compact(c) for row in grid[max(0, typed.header_row - 1):typed.header_row + 1]
+                          for c in row)
+    numbering = next((r for r in range(typed.header_row + 1, min(len(grid), typed.header_row + 4))
+                      if _is_numbering_row(grid[r])), None)
+    if numbering is None:
+        if any(quantity(c) is not None for row in typed.table.rows[typed.header_row + 1:] for c in row):
+            typed.problems.append("未找到栏次行，无法按模板顺序读取“三公”经费各栏")
+        return
+    columns = [c for c, text in enumerate(grid[numbering]) if text.strip().isdigit()]
+    groups = ["budget", "actual"] if len(columns) == 12 else (
+        ["actual" if "决算" in header_text and "预算" not in header_text else "budget"]
+        if len(columns) == 6 else [])
+    if not groups:
+        typed.problems.append(f"“三公”经费表有 {len(columns)} 栏，不是模板的 6 栏或 12 栏")
+        return
+    for r in range(numbering + 1, len(grid)):
+        cells = _padded(typed.table, r)
+        if not any(quantity(cells[c]) is not None for c in columns if c < len(cells)):
+            continue
+        for g, group in enumerate(groups):
+            record = {"row": r, "group": group, "cells": {}}
+            for name, col in zip(THREE_PUBLIC_ORDER, columns[g * 6:(g + 1) * 6]):
+                record["cells"][name] = cells[col]
+                q = quantity(cells[col])
+                record[name] = q.value if q is not None else Decimal(0)
+            typed.records.append(record)
+        break
+
+
+def _is_numbering_row(row: list[str]) -> bool:
+    numbers = [t.strip() for t in row if t.strip()]
+    return len(numbers) >= 6 and all(t.isdigit() for t in numbers) and numbers[:2] == ["1", "2"]
+
+
+READERS = {
+    "performance_scores": _read_scores,
+    "budget_execution": _read_execution,
+    "budget_by_code": _read_codes,
+    "three_public": _read_three_public,
+    "income_expense_summary": _read_summary,
+}
