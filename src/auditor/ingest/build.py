@@ -64,6 +64,8 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
         numbered = numbering_of(text)
         if raw.kind == "heading" or (numbered and _is_heading(text[len(numbered[0]):])):
             token, style, value, level = numbered or ("", "", None, raw.level or 1)
+            if raw.kind == "heading" and not numbered:
+                level = raw.level if raw.level is not None else 1
             blocks.append(Heading(text, loc, token, style, value, level))
             section = text[:40]
             continue

@@ -19,6 +19,7 @@ HEADING_START_RE = re.compile(
     r"|\d+[、.．](?!\d)|附件\s*\d|[①-⑳])"
 )
 DASH_CELL_RE = re.compile(r"^[-—–:|\s]*$")
+MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 
 
 def decode(data: bytes, path: str) -> str:
@@ -77,6 +78,10 @@ def parse_lines(lines: list[str]) -> list[RawBlock]:
             i += 1
         elif _pipe_row(line):
             i = _pipe_table(lines, i, blocks)
+        elif MD_HEADING_RE.match(line):
+            m = MD_HEADING_RE.match(line)
+            blocks.append(RawBlock("heading", text=m.group(2), line=i + 1, level=len(m.group(1))))
+            i += 1
         elif _cell_line(line) and i + 1 < n and not ("\t" in lines[i + 1][1:] and not _blank(lines[i + 1])):
             i = _cell_region(lines, i, blocks)
         elif "\t" in line:

@@ -3,6 +3,8 @@
 Checks (param `check`):
 - code_rollup: tables keyed by budget code; 合计 = Σ 类 (3 digits), and every code = Σ of
   the codes two digits longer below it (201 = 20103 = 2010350 + 2010399), per amount column.
+- row_total: in the same tables, a 合计/小计 column = Σ of the amount columns after it
+  (本年支出合计 = 基本支出 + 项目支出 + …), row by row.
 - summary_totals: 收入支出决算总表-like tables; 本年收入合计 / 本年支出合计 = Σ of the
   numbered items above it on the same side.
 - three_public: “三公”经费 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费, and
@@ -22,7 +24,8 @@ from .base import Hit, interval_text, sum_check
 KIND = "table_sum"
 PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "本年支出合计"])}
 MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff"}
-CHECKS = ("code_rollup", "summary_totals", "three_public")
+CHECKS = ("code_rollup", "row_total", "summary_totals", "three_public")
+TOTAL_COLUMN_RE = re.compile(r"(?:合计|小计)$")
 ITEM_RE = re.compile(r"^[一二三四五六七八九十]+、")
 
 
@@ -87,6 +90,29 @@ def _rollup_column(rule, t, records, col, column_name):
                        label, column_name, [c["code"] for c in parts])
         if hit is not None:
             yield hit
+
+
+def _check_row_total(rule, typed):
+    for t in typed:
+        if t.type != "budget_by_code":
+            continue
+        names = t.extra.get("column_names", {})
+        for segment, amount_cols in t.extra.get("segments", []):
+            total_cols = [c for c in amount_cols if TOTAL_COLUMN_RE.search(compact(names.get(c, "")))]
+            if not total_cols:
+                continue
+            total_col = total_cols[0]
+            parts = [c for c in amount_cols if c > total_col]
+            for rec in (r for r in t.records if r["segment"] == segment):
+                total_cell = rec["amounts"].get(total_col)
+                part_cells = [rec["amounts"][c] for c in parts if c in rec["amounts"]]
+                if total_cell is None or not part_cells:
+                    continue
+                label = f"{rec['code']} {rec['name']}".strip() if not rec["is_total"] else rec["name"] or rec["code"]
+                hit = _compare(rule, t.table, total_cell, part_cells, label, names.get(total_col, ""),
+                               [names.get(c, f"第{c + 1}列") for c in parts if c in rec["amounts"]])
+                if hit is not None:
+                    yield hit
 
 
 def _children(records: list[dict], i: int) -> list[dict]:

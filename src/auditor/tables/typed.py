@@ -356,8 +356,8 @@ THREE_PUBLIC_ORDER = ("total", "abroad", "cars", "car_purchase", "car_running", 
 def _read_three_public(typed: TypedTable, grid: list[list[str]]) -> None:
     """Standard template order: 合计, 因公出国（境）费, 公务用车购置及运行维护费 (小计, 购置费,
     运行维护费), 公务接待费 — once for 预算数 and once for 决算数 when both are shown."""
-    header_text = "".join(compact(c) for row in grid[max(0, typed.header_row - 1):typed.header_row + 1]
-                          for c in row)
+    header_text = compact(typed.table.title) + "".join(
+        compact(c) for row in grid[max(0, typed.header_row - 1):typed.header_row + 1] for c in row)
     numbering = next((r for r in range(typed.header_row + 1, min(len(grid), typed.header_row + 4))
                       if _is_numbering_row(grid[r])), None)
     if numbering is None:

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+SEEDS = CORPUS / "seeds"
+
+
+def seed(prefix: str) -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/corpus/seeds 不在本仓库旁边（单独克隆时跳过语料测试）")
+    matches = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    if not matches:
+        pytest.skip(f"语料中没有 {prefix} 号样本")
+    return matches[0]
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/corpus/seeds 不在本仓库旁边（单独克隆时跳过语料测试）")
+    return SEEDS

@@ -1,0 +1,107 @@
+"""Acceptance 2 and 3: every format and encoding of one form yields the same typed tables."""
+from __future__ import annotations
+
+import pytest
+
+from auditor.ingest import ReadError, load
+from auditor.tables.typed import typed_tables
+
+from fixtures import forms
+
+SCORE_FIELDS = ("level1", "level2", "indicator", "target", "actual", "weight", "score")
+EXECUTION_FIELDS = ("initial_budget", "budget", "executed", "weight", "rate", "score")
+
+
+def typed_summary(doc) -> dict:
+    out = {}
+    for t in typed_tables(doc):
+        if t.type == "performance_scores":
+            out["scores"] = [tuple(r[f] for f in SCORE_FIELDS) for r in t.records]
+            out["total"] = (t.totals["weight"].text, t.totals["score"].text)
+        elif t.type == "budget_execution":
+            out["execution"] = [tuple(r[f] for f in EXECUTION_FIELDS) for r in t.records]
+    return out
+
+
+@pytest.fixture
+def text_version(tmp_path):
+    path = tmp_path / "form.txt"
+    forms.write_txt(path)
+    return typed_summary(load(path))
+
+
+def test_text_version_reads_the_form(text_version):
+    assert len(text_version["scores"]) == len(forms.INDICATORS)
+    assert text_version["scores"][1][0] == "产出指标（50分）"  # merged first cell carried down
+    assert text_version["total"] == ("100", "100")
+    assert [str(v) for v in text_version["execution"][0]] == ["500", "480", "360", "10", "75.00", "10"]
+
+
+@pytest.mark.parametrize("suffix,writer", [
+    (".docx", forms.write_docx), (".xlsx", forms.write_xlsx), (".pdf", forms.write_pdf),
+    (".md", forms.write_txt)])
+def test_other_formats_yield_the_same_typed_tables(tmp_path, text_version, suffix, writer):
+    path = tmp_path / f"form{suffix}"
+    writer(path)
+    doc = load(path)
+    assert typed_summary(doc) == text_version
+    table = doc.tables[0]
+    assert table.unit == "万元"
+
+
+def test_gb18030_copy_reads_identically(tmp_path):
+    utf8, gb = tmp_path / "utf8.txt", tmp_path / "gb.txt"
+    forms.write_txt(utf8)
+    forms.write_txt(gb, encoding="gb18030")
+    a, b = load(utf8), load(gb)
+    assert a.text == b.text and a.meta == b.meta
+    assert typed_summary(a) == typed_summary(b)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_bom_encodings(tmp_path, encoding):
+    path = tmp_path / "bom.txt"
+    forms.write_txt(path, encoding=encoding)
+    assert typed_summary(load(path))["total"] == ("100", "100")
+
+
+def test_undecodable_text_gets_a_clear_error(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(bytes(range(128, 256)) * 20)
+    with pytest.raises(ReadError, match="编码"):
+        load(path)
+
+
+@pytest.mark.parametrize("name,data,message", [
+    ("empty.txt", b"", "为空"),
+    ("broken.docx", b"PK\x03\x04 not really a zip", "Word"),
+    ("broken.pdf", b"%PDF-1.4 garbage", "PDF"),
+    ("broken.xlsx", b"nonsense", "Excel"),
+    ("notes.rtf", b"{\\rtf1}", "不支持"),
+])
+def test_bad_files_raise_read_errors(tmp_path, name, data, message):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(ReadError, match=message):
+        load(path)
+
+
+def test_scanned_pdf_without_text_layer_is_named(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "scan.pdf"
+    page = canvas.Canvas(str(path))
+    page.rect(50, 50, 200, 200, fill=1)
+    page.save()
+    with pytest.raises(ReadError, match="文字层"):
+        load(path)
+
+
+def test_html_tables_with_spans(tmp_path):
+    path = tmp_path / "form.html"
+    rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in forms.ROWS)
+    path.write_text(f"<html><body><h1>{forms.TITLE}</h1><p>{forms.UNIT}</p><table>{rows}</table>"
+                    "<script>alert(1)</script></body></html>", encoding="utf-8")
+    doc = load(path)
+    assert "alert" not in doc.text
+    assert typed_summary(doc)["total"] == ("100", "100")

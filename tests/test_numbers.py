@@ -1,0 +1,51 @@
+from decimal import Decimal
+
+import pytest
+
+from auditor.facts.formula import FormulaError, evaluate
+from auditor.facts.numbers import Quantity, cn_to_int, parse_quantity, to_decimal
+from auditor.facts.targets import parse_target
+from auditor.kinds.base import sum_check
+
+
+@pytest.mark.parametrize("text,value", [
+    ("1,234.50", Decimal("1234.50")), ("（12.5）", Decimal("-12.5")), ("５４１．０４", Decimal("541.04")),
+    ("－3", Decimal("-3")), ("abc", None), ("106.62.00", None)])
+def test_to_decimal(text, value):
+    assert to_decimal(text) == value
+
+
+def test_quantities_keep_unit_and_precision():
+    q = parse_quantity("81.52%")
+    assert (q.value, q.unit, q.places) == (Decimal("81.52"), "%", 2)
+    assert parse_quantity("106.62 万元").in_base() == Decimal("1066200.00")
+    assert Quantity(Decimal("541.04")).interval() == (Decimal("541.035"), Decimal("541.045"))
+
+
+@pytest.mark.parametrize("text,value", [("十二", 12), ("一千二百", 1200), ("两万", 20000), ("二十六", 26)])
+def test_chinese_numerals(text, value):
+    assert cn_to_int(text) == value
+
+
+def test_targets():
+    t = parse_target("≥95%")
+    assert (t.comparator, t.value, t.unit) == ("≥", Decimal(95), "%")
+    assert parse_target("90%以上").comparator == "≥"
+    assert parse_target("<4万元/年·人").unit == "万元/年.人"
+    assert parse_target("定性") is None
+
+
+def test_sum_check_uses_printed_intervals():
+    parts = [Quantity(Decimal(x)) for x in ("477.9", "31.49", "9.08", "22.58")]
+    assert sum_check(Quantity(Decimal("541.04")), parts) == "rounding"
+    assert sum_check(Quantity(Decimal("541.05")), parts) == "ok"
+    assert sum_check(Quantity(Decimal("542.05")), parts) == "mismatch"
+    assert sum_check(Quantity(Decimal("541.04")), parts, {"absolute": 0}) == "mismatch"
+
+
+def test_formula_language():
+    assert evaluate("weight * executed / budget", {"weight": Decimal(10), "executed": Decimal("619.52"),
+                                                    "budget": Decimal(760)}).quantize(Decimal("0.01")) == Decimal("8.15")
+    assert evaluate("min(weight, 2 * (a - 1))", {"weight": Decimal(5), "a": Decimal(4)}) == 5
+    with pytest.raises(FormulaError):
+        evaluate("__import__('os')", {})
