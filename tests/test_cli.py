@@ -20,8 +20,9 @@ def test_seeds_report_shows_the_execution_score_slip(seeds_dir, tmp_path):
     assert result.exit_code == 1, result.output
     html = report.read_text(encoding="utf-8")
     assert "<script src=" not in html and "<link" not in html  # self-contained
-    section = html[html.index("004_"):]
-    finding = section[section.index("SCO001"):]
+    section = next(s for s in html.split('<section class="doc"') if '<div class="path">' in s
+                   and "004_" in s.split('<div class="path">')[1][:200])
+    finding = section[section.index('<div class="finding'):]
     assert "81.52%" in finding[:4000]
     assert re.search(r"文中数值</td><td>(<mark>)?10(</mark>)?</td>", finding)
     assert re.search(r"应为</td><td>(<mark>)?8\.15(</mark>)?</td>", finding)

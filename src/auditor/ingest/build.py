@@ -43,8 +43,10 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _is_heading(body: str) -> bool:
+    """Short, unpunctuated text after a numbering token; a numbered sentence is a list item."""
     body = body.strip()
-    return 0 < len(body) <= 40 and "。" not in body.rstrip("。") and "，" not in body
+    return 0 < len(body) <= 40 and not body.endswith(("。", "；", ";")) and "。" not in body \
+        and "，" not in body
 
 
 def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:

@@ -5,9 +5,19 @@ from importlib import import_module
 
 # kind name -> module; a module is imported when a rule of its kind is loaded.
 KIND_MODULES = {
-    "table_sum": "table_sum",
+    "comparison": "comparison",
+    "consistency": "consistency",
+    "count": "count",
+    "identity": "identity",
+    "numbering": "numbering",
+    "pattern": "pattern",
+    "period": "period",
+    "presence": "presence",
+    "ratio": "ratio",
     "score": "score",
     "table_schema": "table_schema",
+    "table_sum": "table_sum",
+    "unit": "unit",
 }
 
 

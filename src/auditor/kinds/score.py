@@ -251,7 +251,7 @@ def _targets(t: TypedTable):
         actual = parse_target(r.get("actual", ""))
         if target is None or actual is None or r["score"] is None:
             continue
-        if actual.comparator not in ("", "=") or actual.unit != target.unit:
+        if actual.comparator not in ("", "=") or actual.unit not in (target.unit, ""):
             continue
         yield r, target, actual
 

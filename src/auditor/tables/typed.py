@@ -18,6 +18,7 @@ WEIGHT_IN_HEADER_RE = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
 CODE_RE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 VALUE_RE = re.compile(r"^(?:[≥≤<>=＜＞]|\d)")  # a target or actual value, not an indicator name
 SECTION_RE = re.compile(r"指标[（(]\d+分[）)]$")
+PLACEHOLDER_RE = re.compile(r"^(?:[.…。·]+|年度绩效目标.*|—+|-+)$")
 
 
 @dataclass
@@ -110,7 +111,7 @@ def _padded(table: Table, r: int) -> list[Cell]:
 
 def _read_scores(typed: TypedTable, grid: list[list[str]]) -> None:
     spec = vocabulary()["table_types"]["performance_scores"]
-    level2 = {compact(x) for x in vocabulary()["indicator_level2"]}
+    level2 = {compact(x) for x in vocabulary()["indicator_level2"] + vocabulary()["indicator_level1"]}
     totals = {compact(x) for x in spec["total_labels"]}
     carried = {"level1": "", "level2": ""}
     for r in range(typed.header_row + 1, len(grid)):
@@ -144,10 +145,12 @@ def _score_record(cells: list[Cell], columns: dict[str, int], level2: set[str]) 
         if best is None or plausibility > best:
             best, best_shift = plausibility, shift
     picked = {name: cell_at(cells, col + best_shift) for name, col in columns.items()}
-    if "indicator" in columns and (picked["indicator"] is None or not picked["indicator"].text.strip()):
+    has_values = any(picked.get(k) is not None and picked[k].text.strip() for k in ("target", "actual", "score"))
+    if "indicator" in columns and has_values and (picked["indicator"] is None or not picked["indicator"].text.strip()):
         picked["indicator"] = _label_before(cells, columns.get("target", columns["indicator"]) + best_shift, level2)
     indicator = picked.get("indicator")
-    if indicator is None or not indicator.text.strip() or compact(indicator.text) in level2:
+    if indicator is None or not indicator.text.strip() or compact(indicator.text) in level2 \
+            or PLACEHOLDER_RE.match(compact(indicator.text)):
         return None
     record = {name: (c.text.strip() if c is not None else "") for name, c in picked.items()}
     record.setdefault("level1", "")

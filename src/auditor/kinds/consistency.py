@@ -1,0 +1,99 @@
+"""Kind `consistency`: one fact stated two ways in one document.
+
+Checks (param `check`):
+- indicator_actuals: the same indicator (三级指标, by name) with different actual values of
+  the same unit in two score tables of the document.
+- role_signature: the person signing for a role (评价组组长（签字）) differs from the person
+  the document names for that role (组长：…, or a 评价人员 table row).
+"""
+from __future__ import annotations
+
+import re
+
+from ..facts.targets import parse_target
+from ..knowledge import compact
+from ..model import Paragraph, Table
+from ..tables.typed import typed_tables
+from .base import Hit
+
+KIND = "consistency"
+PARAMS = {"check": (str, None), "roles": (list, ["组长", "副组长"]),
+          "name_pattern": (str, r"[\u4e00-\u9fa5]{2,4}")}
+MESSAGE_FIELDS = {"subject", "value", "other"}
+CHECKS = ("indicator_actuals", "role_signature")
+
+
+def validate(params: dict) -> str | None:
+    return None if params["check"] in CHECKS else f"check 应为 {', '.join(CHECKS)} 之一"
+
+
+def check(doc, rule):
+    return globals()[f"_check_{rule.params['check']}"](doc, rule)
+
+
+def _check_indicator_actuals(doc, rule):
+    seen: dict[str, list] = {}
+    for t in typed_tables(doc):
+        if t.type != "performance_scores":
+            continue
+        for r in t.records:
+            actual = parse_target(r.get("actual", ""))
+            if actual is None or actual.comparator not in ("", "=") or "actual" not in r["cells"]:
+                continue
+            seen.setdefault(compact(r["indicator"]), []).append((actual, r["cells"]["actual"], t))
+    for name, mentions in seen.items():
+        first_actual, first_cell, first_table = mentions[0]
+        for actual, cell, table in mentions[1:]:
+            if table is first_table or actual.unit != first_actual.unit or actual.value == first_actual.value:
+                continue
+            yield Hit(
+                quote=table.table.row_text(cell.loc.row - 1).strip("\t "), location=cell.loc,
+                stated=cell.text, expected=first_cell.text,
+                formula=f"同一指标「{name}」在表{first_table.table.index}（{first_cell.loc.describe()}）填写为 "
+                        f"{first_cell.text}，在表{table.table.index} 填写为 {cell.text}",
+                fields={"subject": name, "value": cell.text, "other": first_cell.text},
+                highlights=[first_cell.loc, cell.loc])
+
+
+def _check_role_signature(doc, rule):
+    name = rule.params["name_pattern"]
+    declared: dict[str, tuple] = {}
+    for role in rule.params["roles"]:
+        spaced = r"\s*".join(role)
+        pattern = re.compile(rf"(?<![副评价])(?:^|[\s，。；])?{spaced}\s*[:：]\s*({name})")
+        for block in doc.blocks:
+            if isinstance(block, Paragraph):
+                m = pattern.search(block.text)
+                if m and "签" not in block.text:
+                    declared.setdefault(role, (m.group(1), block.loc, block.text))
+            elif isinstance(block, Table):
+                for row in block.rows:
+                    texts = [compact(c.text) for c in row]
+                    if role in texts:
+                        names = [c for c in row if re.fullmatch(name, compact(c.text)) and compact(c.text) != role]
+                        if names:
+                            declared.setdefault(role, (compact(names[0].text), names[0].loc, names[0].text))
+    blocks = doc.blocks
+    for i, block in enumerate(blocks):
+        if not isinstance(block, Paragraph) or "签字" not in block.text:
+            continue
+        role = next((r for r in rule.params["roles"] if re.search(rf"(?<!副){r}\s*[（(]?签字", block.text)), None)
+        if role is None or role not in declared:
+            continue
+        signer = _signer(block.text, blocks[i + 1] if i + 1 < len(blocks) else None, name)
+        expected, loc, _ = declared[role]
+        if signer is None or signer[0] == expected:
+            continue
+        yield Hit(quote=signer[0], location=signer[1] or block.loc, stated=signer[0], expected=expected,
+                  formula=f"文中{role}为“{expected}”（{loc.describe()}），签字处为“{signer[0]}”",
+                  fields={"subject": role, "value": signer[0], "other": expected},
+                  highlights=[loc])
+
+
+def _signer(text: str, following, name: str):
+    m = re.search(rf"签字\s*[)）]?\s*[:：]\s*({name})\s*$", text)
+    if m:
+        return m.group(1), None
+    if isinstance(following, Paragraph) and re.fullmatch(name, following.text.strip()):
+        return following.text.strip(), following.loc
+    return None

@@ -1,0 +1,72 @@
+"""Kind `presence`: what a document of a given type must contain.
+
+Checks (param `check`):
+- required_tables: each required item (with aliases) named somewhere in the document
+  (heading, paragraph or table title).
+- empty_table_statement: a table with no figures must be accompanied by a statement that it
+  is empty (本表无数据 / 故本表为空表 / 无…收支).
+"""
+from __future__ import annotations
+
+import re
+
+from ..knowledge import compact
+from ..model import Table
+from ..facts.numbers import parse_quantity
+from .base import Hit
+
+KIND = "presence"
+PARAMS = {"check": (str, None), "required": (dict, {}),
+          "empty_statement": (str, r"本表无数据|空表|无数据|本年度无|没有.{0,12}(?:收入|支出)|无.{0,16}(?:收入|支出)")}
+MESSAGE_FIELDS = {"item"}
+CHECKS = ("required_tables", "empty_table_statement")
+
+
+def validate(params: dict) -> str | None:
+    return None if params["check"] in CHECKS else f"check 应为 {', '.join(CHECKS)} 之一"
+
+
+def check(doc, rule):
+    return globals()[f"_check_{rule.params['check']}"](doc, rule)
+
+
+def _check_required_tables(doc, rule):
+    text = compact(" ".join(b.text if not isinstance(b, Table) else b.title for b in doc.blocks))
+    first = doc.blocks[0]
+    for item, aliases in rule.params["required"].items():
+        names = [item, *(aliases or [])]
+        if any(compact(n) in text for n in names):
+            continue
+        yield Hit(quote=first.text[:30] if not isinstance(first, Table) else first.title[:30],
+                  location=first.loc, stated="未找到", expected=item,
+                  formula=f"按文档类型应包含「{item}」（可用名称：{'、'.join(names)}）",
+                  fields={"item": item})
+
+
+def _check_empty_table_statement(doc, rule):
+    statement = re.compile(rule.params["empty_statement"])
+    blocks = doc.blocks
+    for i, block in enumerate(blocks):
+        if not isinstance(block, Table) or len(block.rows) < 2:
+            continue
+        if any(parse_quantity(c.text) is not None for row in block.rows[1:] if not _numbering_row(row)
+               for c in row[1:]):
+            continue
+        if not _has_totals_row(block):
+            continue
+        nearby = " ".join(b.text for b in blocks[max(0, i - 2):i + 4] if b is not block)
+        if statement.search(nearby):
+            continue
+        yield Hit(quote=block.row_text(0).strip("\t ")[:40], location=block.loc, stated="表中无数据，也无说明",
+                  expected="注明“本表无数据”或说明原因",
+                  formula="表格没有任何金额，前后文也没有说明该表为空的原因", fields={"item": block.title})
+
+
+def _numbering_row(row) -> bool:
+    """栏次 rows (1, 2, 3 …) number the columns; they are not data."""
+    numbers = [c.text.strip() for c in row if c.text.strip()]
+    return bool(numbers) and (numbers[0] == "栏次" or all(n.isdigit() and len(n) <= 2 for n in numbers))
+
+
+def _has_totals_row(table: Table) -> bool:
+    return any(compact(c.text) in ("合计", "总计") for row in table.rows for c in row)

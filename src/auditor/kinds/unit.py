@@ -1,0 +1,118 @@
+"""Kind `unit`: unit slips diagnosed, not just mismatches.
+
+Checks (param `check`):
+- identity_scale: a declared identity (`total`, `parts`) that fails as written but holds
+  after a ×10⁴ or ×10⁸ change of the total's unit (2403.13元 vs 1429.33万元 + 973.80万元).
+- peer_magnitude: in one sentence, a budget-like amount in 元 that reads like its 万元 peer
+  (全年预算数 17.8元 beside 执行数 17.67万元).
+- rate_unit: the same change of a rate stated in % in one place and in ‰ in another
+  (由 8% 降至 5% vs 由 8‰ 下降至 5‰).
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..facts.extract import document_facts
+from ..facts.numbers import MONEY_UNITS, normalize_digits
+from ..model import Paragraph, Table
+from . import identity
+from .base import Hit
+
+KIND = "unit"
+PARAMS = {"check": (str, None), "total": (str, ""), "parts": (list, []),
+          "peer_labels": (str, "预算|执行|决算|支出|拨款|到位|资金")}
+MESSAGE_FIELDS = {"total_label", "parts", "peer", "other"}
+CHECKS = ("identity_scale", "peer_magnitude", "rate_unit")
+TRANSITION_RE = re.compile(
+    r"(?:由|从)\s*(?:去年|上年|原来的?)?\s*(\d+(?:\.\d+)?)\s*(%|‰)\s*(?:下降|降低|降|上升|提高|提升|增加|减少)(?:至|到|为)\s*"
+    r"(\d+(?:\.\d+)?)\s*(%|‰)")
+
+
+def validate(params: dict) -> str | None:
+    if params["check"] not in CHECKS:
+        return f"check 应为 {', '.join(CHECKS)} 之一"
+    if params["check"] == "identity_scale" and not (params["total"] and params["parts"]):
+        return "identity_scale 需要 total 和 parts"
+    return None
+
+
+def check(doc, rule):
+    return globals()[f"_check_{rule.params['check']}"](doc, rule)
+
+
+def _check_identity_scale(doc, rule):
+    facts = [f for f in document_facts(doc) if identity.money(f)]
+    for total in (f for f in facts if f.label == rule.params["total"]):
+        combos = identity.combinations(total, facts, rule.params["parts"])
+        outcomes = [(identity.compare(total, c), c) for c in combos]
+        if not outcomes or any(o in ("ok", "rounding") for o, _ in outcomes):
+            continue
+        combo = next((c for o, c in outcomes if o == "scaled"), None)
+        if combo is None:
+            continue
+        exact = sum((identity.base(f) for f in combo), Decimal(0))
+        unit = combo[0].quantity.unit
+        shown = f"{exact / MONEY_UNITS[unit]:.{max(f.quantity.places for f in combo)}f}{unit}"
+        yield Hit(
+            quote=total.sentence.text.strip(), location=total.loc, stated=total.quantity.text,
+            expected=shown,
+            formula=f"{total.label} = {identity.describe(combo)} = {shown}；文中写作 {total.quantity.text}，"
+                    f"数值相同而单位不同",
+            fields={"total_label": total.label, "parts": identity.describe(combo)},
+            highlights=[f.loc for f in combo if f.loc != total.loc])
+
+
+def _check_peer_magnitude(doc, rule):
+    pattern = re.compile(rule.params["peer_labels"])
+    by_sentence: dict[int, list] = {}
+    for f in document_facts(doc):
+        if f.quantity.unit in ("元", "万元") and pattern.search(f.phrase):
+            by_sentence.setdefault(id(f.sentence), []).append(f)
+    for facts in by_sentence.values():
+        for small in (f for f in facts if f.quantity.unit == "元" and f.quantity.value < 1000):
+            for peer in (f for f in facts if f.quantity.unit == "万元" and f.quantity.value > 0):
+                ratio = small.quantity.value / peer.quantity.value
+                if Decimal("0.8") <= ratio <= Decimal("1.25"):
+                    yield Hit(
+                        quote=small.sentence.text.strip(), location=small.loc, stated=small.quantity.text,
+                        expected=f"{small.quantity.value}万元",
+                        formula=f"{small.quantity.text} 与同句的 {peer.quantity.text} 数量级相同，"
+                                f"按“元”计两者相差约一万倍",
+                        fields={"peer": small.quantity.text, "other": peer.quantity.text})
+                    break
+
+
+def _check_rate_unit(doc, rule):
+    seen: dict[tuple, list] = {}
+    for text, loc in _texts(doc):
+        for m in TRANSITION_RE.finditer(normalize_digits(text)):
+            if m.group(2) != m.group(4):
+                continue
+            key = (Decimal(m.group(1)), Decimal(m.group(3)))
+            seen.setdefault(key, []).append((m.group(2), loc, text[m.start():m.end()]))
+    for key, mentions in seen.items():
+        units = {u for u, _, _ in mentions}
+        if len(units) < 2:
+            continue
+        majority = max(units, key=lambda u: sum(1 for x, _, _ in mentions if x == u))
+        for unit, loc, text in mentions:
+            if unit == majority:
+                continue
+            other = next(t for u, _, t in mentions if u == majority)
+            yield Hit(quote=text, location=loc, stated=text, expected=other,
+                      formula=f"同一费率变化在文中 {sum(1 for u, _, _ in mentions if u == majority)} 处写作"
+                              f"“{majority}”，此处写作“{unit}”，相差 10 倍",
+                      fields={"peer": text, "other": other})
+
+
+def _texts(doc):
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            for sentence in block.sentences:
+                yield sentence.text, sentence.loc
+        elif isinstance(block, Table):
+            for row in block.rows:
+                for cell in row:
+                    if "%" in cell.text or "‰" in cell.text:
+                        yield cell.text, cell.loc
