@@ -111,7 +111,8 @@ def infer_meta(doc: Document) -> dict:
     years = Counter(YEAR_RE.findall(head)) or Counter(YEAR_RE.findall(doc.text))
     year = int(years.most_common(1)[0][0]) if years else None
     return {"report_year": year, "report_type": _report_type(head) or _report_type(wider),
-            "unit_name": _unit_name(doc, head) or _unit_name(doc, wider)}
+            "unit_name": _unit_name(doc, head.replace(" ", "")) or _unit_name(doc, head)
+            or _unit_name(doc, wider)}
 
 
 def _report_type(head: str) -> str | None:

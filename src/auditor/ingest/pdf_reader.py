@@ -10,7 +10,7 @@ from .cleanup import clean_text, join_wrapped
 from .raw import RawBlock, RawCell, ReadError
 from .text import parse_lines
 
-LINE_TOLERANCE = 4  # points; numbers sit up to ~3pt off the baseline of the text around them
+SAME_LINE_OVERLAP = 0.5  # a char joins the line its box overlaps by half its height or more
 
 
 def read_pdf(path: str) -> list[RawBlock]:
@@ -44,8 +44,8 @@ def _read_page(page, number: int, blocks: list[RawBlock]) -> None:
         y = (obj["top"] + obj["bottom"]) / 2
         return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
-    text_lines = page.filter(outside).extract_text_lines(y_tolerance=LINE_TOLERANCE, return_chars=False)
-    items = [(line["top"], "text", line["text"]) for line in text_lines]
+    text_lines = _text_lines(page.filter(outside).chars)
+    items = [(top, "text", text) for top, text in text_lines]
     items += [(t.bbox[1], "table", t) for t in tables]
     items.sort(key=lambda item: (item[0], item[1]))
     pending: list[str] = []
@@ -61,6 +61,34 @@ def _read_page(page, number: int, blocks: list[RawBlock]) -> None:
             _add_table(blocks, rows, number, continues=first_item)
         first_item = False
     _flush(pending, number, blocks)
+
+
+def _text_lines(chars) -> list[tuple[float, str]]:
+    """Group chars into lines by vertical overlap, not by a fixed tolerance on `top`:
+    published PDFs set numbers several points off the baseline of the Chinese text."""
+    lines: list[dict] = []
+    for ch in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
+        height = max(ch["bottom"] - ch["top"], 1.0)
+        best, best_overlap = None, 0.0
+        for line in lines[-4:]:
+            overlap = min(line["bottom"], ch["bottom"]) - max(line["top"], ch["top"])
+            if overlap > best_overlap:
+                best, best_overlap = line, overlap
+        if best is not None and best_overlap >= SAME_LINE_OVERLAP * height:
+            best["chars"].append(ch)
+        else:
+            lines.append({"top": ch["top"], "bottom": ch["bottom"], "chars": [ch]})
+    return [(line["top"], _line_text(line["chars"])) for line in lines]
+
+
+def _line_text(chars) -> str:
+    text, previous = "", None
+    for ch in sorted(chars, key=lambda c: c["x0"]):
+        if previous is not None and ch["x0"] - previous["x1"] > max(1.5, 0.25 * ch.get("size", 10)):
+            text += " "
+        text += ch["text"]
+        previous = ch
+    return text
 
 
 def _flush(lines: list[str], page: int, blocks: list[RawBlock]) -> None:

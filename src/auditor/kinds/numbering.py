@@ -6,6 +6,7 @@ the levels below it. A heading numbered in another style that continues the sequ
 """
 from __future__ import annotations
 
+from ..ingest.build import numbering_of
 from ..model import Heading, Paragraph
 from .base import Hit
 
@@ -23,9 +24,19 @@ def _cn(value: int) -> str:
 
 
 def _numbered(doc):
+    """Numbered headings and list items, including items that a PDF run into the end of the
+    previous item's paragraph (“…财务规则。（八）负责…”)."""
     for block in doc.blocks:
-        if isinstance(block, (Heading, Paragraph)) and block.token and block.value is not None:
-            yield block
+        if not isinstance(block, (Heading, Paragraph)) or not block.token or block.value is None:
+            continue
+        yield block
+        if isinstance(block, Paragraph):
+            for sentence in block.sentences[1:]:
+                found = numbering_of(sentence.text)
+                if found and found[1] == block.style:
+                    item = Paragraph(sentence.text, sentence.loc)
+                    item.token, item.style, item.value = found[0], found[1], found[2]
+                    yield item
 
 
 def check(doc, rule):

@@ -43,14 +43,30 @@ def _check_required_tables(doc, rule):
                   fields={"item": item})
 
 
+def _has_data(table: Table) -> bool:
+    return any(parse_quantity(c.text) is not None for row in table.rows[1:] if not _numbering_row(row)
+               for c in row[1:])
+
+
+def _has_amounts(table: Table) -> bool:
+    """Figures beyond row numbers: decimals, large numbers, money or percentages."""
+    for row in table.rows:
+        for cell in row:
+            q = parse_quantity(cell.text)
+            if q is not None and (q.places or q.value >= 100 or q.unit):
+                return True
+    return False
+
+
 def _check_empty_table_statement(doc, rule):
     statement = re.compile(rule.params["empty_statement"])
     blocks = doc.blocks
+    if len(doc.tables) >= 3 and not any(_has_amounts(t) for t in doc.tables):
+        return  # a blank form (a template), not a report with some tables left empty
     for i, block in enumerate(blocks):
         if not isinstance(block, Table) or len(block.rows) < 2:
             continue
-        if any(parse_quantity(c.text) is not None for row in block.rows[1:] if not _numbering_row(row)
-               for c in row[1:]):
+        if _has_data(block):
             continue
         if not _has_totals_row(block):
             continue

@@ -80,7 +80,8 @@ def _check_growth(facts, rule):
             continue
         change = facts[j]
         current = next((facts[i] for i in range(j - 1, -1, -1)
-                        if facts[i].quantity.unit == change.quantity.unit), None)
+                        if facts[i].quantity.unit == change.quantity.unit
+                        and not re.search(r"(增加|减少|增长|下降)\s*$", facts[i].phrase)), None)
         if current is None:
             continue
         down = re.search(r"减少|下降", change.phrase)

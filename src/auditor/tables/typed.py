@@ -298,36 +298,49 @@ def _execution_plausible(picked: dict, label: Cell) -> bool:
 # --- tables keyed by budget code -----------------------------------------------------
 
 def _read_codes(typed: TypedTable, grid: list[list[str]]) -> None:
+    """Codes in one column (2010350) or split over 类/款/项 columns (201 | 03 | 50)."""
     header = [compact(c) for c in grid[typed.header_row]]
     aliases = {compact(a) for a in vocabulary()["table_types"]["budget_by_code"]["columns"]["code"]}
     code_cols = [i for i, c in enumerate(header) if c in aliases or any(c.startswith(a) for a in aliases)]
+    parts_row = next((r for r in range(typed.header_row, min(len(grid), typed.header_row + 3))
+                      if {"类", "款"} <= {compact(c) for c in grid[r]}), None)
+    last_header = parts_row if parts_row is not None else typed.header_row
+    names = _column_names(grid, last_header)
     bounds = code_cols + [len(header)]
     segments = []
     for k, col in enumerate(code_cols):
-        amount_cols = list(range(col + 2, bounds[k + 1]))
-        segments.append((col, amount_cols))
-    typed.extra["segments"] = segments
-    typed.extra["column_names"] = _column_names(grid, typed.header_row)
-    for r in range(typed.header_row + 1, len(grid)):
+        parts = [col]
+        if parts_row is not None:
+            while parts[-1] + 1 < bounds[k + 1] and compact(grid[parts_row][parts[-1] + 1]) in ("款", "项"):
+                parts.append(parts[-1] + 1)
+        name_col = next((c for c in range(parts[-1] + 1, bounds[k + 1]) if "科目名称" in names.get(c, "")),
+                        parts[-1] + 1)
+        segments.append((col, parts, name_col, list(range(name_col + 1, bounds[k + 1]))))
+    typed.extra["segments"] = [(col, amounts) for col, _, _, amounts in segments]
+    typed.extra["column_names"] = names
+    for r in range(last_header + 1, len(grid)):
         cells = _padded(typed.table, r)
-        for col, amount_cols in segments:
-            code = cells[col].text.strip() if col < len(cells) else ""
-            name = cells[col + 1].text.strip() if col + 1 < len(cells) else ""
-            label = compact(code + name)
-            if not (code.isdigit() and len(code) >= 3 or label.endswith("合计") or label in ("合计", "总计")):
+        for col, parts, name_col, amount_cols in segments:
+            code = "".join(cells[p].text.strip() for p in parts if p < len(cells))
+            name = cells[name_col].text.strip() if name_col < len(cells) else ""
+            first = cells[col].text.strip() if col < len(cells) else ""
+            label = compact(first + name)
+            if not (code.isdigit() and len(first) >= 3 or label.endswith("合计") or label in ("合计", "总计")):
                 continue
             amounts = {c: cells[c] for c in amount_cols if c < len(cells) and quantity(cells[c]) is not None}
-            typed.records.append({"row": r, "code": code, "name": name or code, "segment": col,
-                                  "is_total": not code.isdigit(), "amounts": amounts,
+            is_total = not code.isdigit()
+            typed.records.append({"row": r, "code": code if not is_total else first, "name": name or first,
+                                  "segment": col, "is_total": is_total, "amounts": amounts,
                                   "label_cell": cells[col]})
 
 
 def _column_names(grid: list[list[str]], header_row: int) -> dict[int, str]:
     names: dict[int, str] = {}
-    for r in range(max(0, header_row - 2), header_row + 1):
+    for r in range(max(0, header_row - 3), header_row + 1):
         for c, text in enumerate(grid[r]):
-            if text.strip() and not text.strip().isdigit():
-                names[c] = (names.get(c, "") + " " + text.strip()).strip()
+            text = text.strip()
+            if text and not text.isdigit() and not re.search(r"年度|单位[:：]|部门[:：]|公开\d+表", text):
+                names[c] = (names.get(c, "") + " " + text).strip()
     return names
 
 
@@ -363,6 +376,11 @@ def _read_three_public(typed: TypedTable, grid: list[list[str]]) -> None:
         compact(c) for row in grid[max(0, typed.header_row - 1):typed.header_row + 1] for c in row)
     numbering = next((r for r in range(typed.header_row + 1, min(len(grid), typed.header_row + 4))
                       if _is_numbering_row(grid[r])), None)
+    interleaved = next((r for r in range(typed.header_row, min(len(grid), typed.header_row + 4))
+                        if _is_budget_actual_row(grid[r])), None)
+    if numbering is None and interleaved is not None:
+        _read_three_public_interleaved(typed, grid, interleaved)
+        return
     if numbering is None:
         if any(quantity(c) is not None for row in typed.table.rows[typed.header_row + 1:] for c in row):
             typed.problems.append("未找到栏次行，无法按模板顺序读取“三公”经费各栏")
@@ -381,6 +399,28 @@ def _read_three_public(typed: TypedTable, grid: list[list[str]]) -> None:
         for g, group in enumerate(groups):
             record = {"row": r, "group": group, "cells": {}}
             for name, col in zip(THREE_PUBLIC_ORDER, columns[g * 6:(g + 1) * 6]):
+                record["cells"][name] = cells[col]
+                q = quantity(cells[col])
+                record[name] = q.value if q is not None else Decimal(0)
+            typed.records.append(record)
+        break
+
+
+def _is_budget_actual_row(row: list[str]) -> bool:
+    """A header row alternating 预算数 / 决算数 under each category."""
+    labels = [compact(t) for t in row if t.strip()]
+    return len(labels) == 12 and labels == ["预算数", "决算数"] * 6
+
+
+def _read_three_public_interleaved(typed: TypedTable, grid: list[list[str]], header: int) -> None:
+    columns = [c for c, text in enumerate(grid[header]) if text.strip()]
+    for r in range(header + 1, len(grid)):
+        cells = _padded(typed.table, r)
+        if not any(quantity(cells[c]) is not None for c in columns if c < len(cells)):
+            continue
+        for offset, group in enumerate(("budget", "actual")):
+            record = {"row": r, "group": group, "cells": {}}
+            for name, col in zip(THREE_PUBLIC_ORDER, columns[offset::2]):
                 record["cells"][name] = cells[col]
                 q = quantity(cells[col])
                 record[name] = q.value if q is not None else Decimal(0)
