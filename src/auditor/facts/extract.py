@@ -28,6 +28,7 @@ class Fact:
     label: str  # normalised label, "" when none matched
     phrase: str  # the words just before the number, as written
     sentence: Sentence
+    clause_start: int  # where the clause holding the number starts in sentence.text
     start: int  # offsets of the number and unit inside sentence.text
     end: int
 
@@ -70,7 +71,7 @@ def sentence_facts(sentence: Sentence) -> list[Fact]:
         unit = m.group("unit") or ""
         end = m.end() if unit else m.start() + len(m.group("num"))
         facts.append(Fact(Quantity(value, unit, sentence.text[m.start():end]), normalise_label(phrase),
-                          phrase.strip(), sentence, m.start(), end))
+                          phrase.strip(), sentence, last_break, m.start(), end))
     return facts
 
 

@@ -63,7 +63,7 @@ def _check_completion(facts, rule):
         computed = actual.quantity.value / budget.quantity.value * 100
         if _rounds_to(pct, computed):
             continue
-        yield Hit(quote=pct.sentence.text[budget.start:pct.end].strip(), location=pct.loc,
+        yield Hit(quote=pct.sentence.text[budget.clause_start:pct.end].strip(), location=pct.loc,
                   stated=pct.quantity.text, expected=f"{fmt(computed)}%",
                   formula=f"{actual.quantity.text} ÷ {budget.quantity.text} = {fmt(computed)}%，"
                           f"按文中精度应写作 {computed.quantize(Decimal(1).scaleb(-pct.quantity.places), rounding=ROUND_HALF_UP)}%",
@@ -91,7 +91,7 @@ def _check_growth(facts, rule):
         computed = change.quantity.value / previous * 100
         if _rounds_to(pct, computed):
             continue
-        yield Hit(quote=pct.sentence.text[change.start:pct.end].strip(), location=pct.loc,
+        yield Hit(quote=pct.sentence.text[change.clause_start:pct.end].strip(), location=pct.loc,
                   stated=pct.quantity.text, expected=f"{fmt(computed)}%",
                   formula=f"{change.quantity.text} ÷ 上年数 {previous}（{current.quantity.text} "
                           f"{'+' if down else '−'} {change.quantity.text}）= {fmt(computed)}%",
