@@ -118,8 +118,8 @@ def _table_rows(table, page: int) -> list[list[RawCell]]:
 
 def _add_table(blocks: list[RawBlock], rows: list[list[RawCell]], page: int, continues: bool) -> None:
     previous = blocks[-1] if blocks else None
-    if continues and previous is not None and previous.kind == "table" and previous.page == page - 1 \
-            and len(previous.rows[0]) == len(rows[0]):
+    if continues and previous is not None and previous.kind == "table" \
+            and previous.rows[-1][0].page == page - 1 and len(previous.rows[0]) == len(rows[0]):
         header = [c.text for c in previous.rows[0]]
         if [c.text for c in rows[0]] == header:
             rows = rows[1:]  # the header repeated on the new page

@@ -3,6 +3,8 @@
 Checks (param `check`):
 - indicator_actuals: the same indicator (三级指标, by name) with different actual values of
   the same unit in two score tables of the document.
+- amount_descriptions: one approximate amount (逾 8 亿元以上) said to be two different things
+  in different places (释放流动资金 vs 减少担保费用负担); the minority description is reported.
 - role_signature: the person signing for a role (评价组组长（签字）) differs from the person
   the document names for that role (组长：…, or a 评价人员 table row).
 """
@@ -17,10 +19,12 @@ from ..tables.typed import typed_tables
 from .base import Hit
 
 KIND = "consistency"
-PARAMS = {"check": (str, None), "roles": (list, ["组长", "副组长"]),
+PARAMS = {"check": (str, None), "roles": (list, ["组长", "副组长"]), "max_similarity": (float, 0.2),
           "name_pattern": (str, r"[\u4e00-\u9fa5]{2,4}")}
 MESSAGE_FIELDS = {"subject", "value", "other"}
-CHECKS = ("indicator_actuals", "role_signature")
+CHECKS = ("indicator_actuals", "role_signature", "amount_descriptions")
+APPROX_RE = re.compile(
+    r"(?P<desc>[\u4e00-\u9fa5“”]{4,16}?)\s*(?:逾|超过|近|约|达)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>亿元|万元)\s*(?:以上|余|多)")
 
 
 def validate(params: dict) -> str | None:
@@ -97,3 +101,54 @@ def _signer(text: str, following, name: str):
     if isinstance(following, Paragraph) and re.fullmatch(name, following.text.strip()):
         return following.text.strip(), following.loc
     return None
+
+
+def _bigrams(text: str) -> set[str]:
+    text = re.sub(r"[^\u4e00-\u9fa5]", "", text)
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def _similar(a: str, b: str, limit: float) -> bool:
+    x, y = _bigrams(a), _bigrams(b)
+    return bool(x and y) and len(x & y) / len(x | y) > limit
+
+
+def _texts(doc):
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            for sentence in block.sentences:
+                yield sentence.text, sentence.loc
+        elif isinstance(block, Table):
+            for row in block.rows:
+                for cell in row:
+                    if len(cell.text) > 8:
+                        yield cell.text, cell.loc
+
+
+def _check_amount_descriptions(doc, rule):
+    mentions: dict[tuple, list] = {}
+    for text, loc in _texts(doc):
+        for m in APPROX_RE.finditer(text):
+            desc = re.split(r"[，。；、]", m.group("desc"))[-1]
+            mentions.setdefault((m.group("num"), m.group("unit")), []).append((desc, loc, m.group(0)))
+    limit = rule.params["max_similarity"]
+    for (num, unit), found in mentions.items():
+        groups: list[list] = []
+        for mention in found:
+            group = next((g for g in groups if _similar(g[0][0], mention[0], limit)), None)
+            if group is None:
+                groups.append([mention])
+            else:
+                group.append(mention)
+        if len(groups) < 2:
+            continue
+        groups.sort(key=len, reverse=True)
+        main = groups[0][0]
+        for group in groups[1:]:
+            for desc, loc, quote in group:
+                yield Hit(quote=quote.strip(), location=loc, stated=f"{desc} {num}{unit}以上",
+                          expected=f"{main[0]} {num}{unit}以上",
+                          formula=f"同一金额 {num}{unit}以上 在文中 {len(groups[0])} 处描述为“{main[0]}”"
+                                  f"（如 {main[1].describe()}），此处描述为“{desc}”",
+                          fields={"subject": f"{num}{unit}", "value": desc, "other": main[0]},
+                          highlights=[main[1]])

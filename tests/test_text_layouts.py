@@ -1,0 +1,75 @@
+"""Text exports: every table layout and export artefact the seeds show, on our own text."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from auditor.examples import document_from_text
+from auditor.facts.extract import document_facts
+from auditor.model import Heading, Table
+
+
+def _tables(text):
+    return [b for b in document_from_text(text).blocks if isinstance(b, Table)]
+
+
+def test_cell_per_line_layout_with_multiline_cells_and_blank_lines_inside_rows():
+    text = ("附表\n\n\t一级\n指标\n\t二级指标\n\t分值\n\t得分\n\n\t产出指标\n\n（50分）\n\t数量指标\n\t30\n\n"
+            "\t30\n\n\t\n\t质量指标\n\t20\n\t20\n\n\t总分\n\t50\n\t50\n\n\n填表人：某某\n")
+    table = _tables(text)[0]
+    assert table.grid() == [["一级指标", "二级指标", "分值", "得分"],
+                            ["产出指标（50分）", "数量指标", "30", "30"],
+                            ["", "质量指标", "20", "20"],
+                            ["总分", "50", "50", ""]]
+
+
+def test_tab_separated_rows_with_merged_leading_cells():
+    table = _tables("一级\t二级\t得分\n产出\t数量\t5\n\t质量\t6\n")[0]
+    assert table.grid()[2] == ["", "质量", "6"]
+
+
+def test_markdown_pipes_html_fragments_math_and_bookmarks():
+    text = ("[bookmark: _Toc123]一、基本情况\n"
+            "| 项目 | 说明 |\n|---|---|\n| 类别 | 01常年性 <input checked=\"\" type=\"checkbox\"/> 02一次性 <input type=\"checkbox\"/> |\n"
+            "| 目标 | $\\geq 95\\%$ |\n| 备注 | <p>第一段</p> <p>第二段</p> |\n")
+    doc = document_from_text(text)
+    assert isinstance(doc.blocks[0], Heading) and doc.blocks[0].text == "一、基本情况"
+    grid = _tables(text)[0].grid()
+    assert grid[1][1] == "01常年性 ☑ 02一次性 ☐"
+    assert grid[2][1] == "≥95%"
+    assert grid[3][1] == "第一段 第二段"
+
+
+def test_pdf_wraps_inside_amounts_and_spaces_around_numbers_come_back_whole():
+    text = ("2024 年度一般公共预算财政拨款支出年初预算为 3411.17万\n\n元，支出决算为 3,200.50 万元，完成年初预算的"
+            "94%。\n")
+    doc = document_from_text(text)
+    facts = [(f.quantity.value, f.quantity.unit) for f in document_facts(doc)]
+    assert (Decimal("3411.17"), "万元") in facts and (Decimal("3200.50"), "万元") in facts
+    assert doc.meta["report_year"] == 2024
+
+
+def test_traditional_characters_are_read_as_simplified():
+    doc = document_from_text("2024年度部門決算\n項目支出預算數為100萬元。\n")
+    assert doc.meta["report_type"] == "部门决算"
+    assert "项目支出预算数为100万元" in doc.text
+
+
+def test_pdf_table_continues_over_a_page_break(tmp_path):
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import SimpleDocTemplate, Table as RLTable, TableStyle
+
+    from auditor.ingest import load
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    rows = [["科目编码", "科目名称", "金额"]] + [[f"2{i:02d}", f"科目{i}", f"{i}.00"] for i in range(1, 90)]
+    table = RLTable(rows, repeatRows=1)
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), "STSong-Light"),
+                               ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    path = tmp_path / "long.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build([table])
+    tables = load(path).tables
+    assert len(tables) == 1 and len(tables[0].rows) == 90
+    assert tables[0].rows[-1][2].text == "89.00" and tables[0].rows[-1][2].loc.page >= 2
