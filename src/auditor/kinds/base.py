@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..facts.numbers import Quantity
-from ..model import Location
+from ..model import Location, Paragraph, Table
 
 
 @dataclass
@@ -54,3 +54,16 @@ def sum_check(total: Quantity, parts: list[Quantity], tolerance: dict | None = N
 def interval_text(q: Quantity, places: int, count: int = 1) -> str:
     half = Decimal(5) * Decimal(10) ** (-places - 1) * count
     return f"[{q.value - half}, {q.value + half}]"
+
+
+def document_texts(doc, sentences: bool = True, cells: bool = True, cell_filter=None):
+    """(text, location) for every paragraph sentence and every table cell with text."""
+    for block in doc.blocks:
+        if isinstance(block, Paragraph) and sentences:
+            for sentence in block.sentences:
+                yield sentence.text, sentence.loc
+        elif isinstance(block, Table) and cells:
+            for row in block.rows:
+                for cell in row:
+                    if cell.text and (cell_filter is None or cell_filter(cell.text)):
+                        yield cell.text, cell.loc

@@ -16,7 +16,7 @@ from ..facts.targets import parse_target
 from ..knowledge import compact
 from ..model import Paragraph, Table
 from ..tables.typed import typed_tables
-from .base import Hit
+from .base import Hit, document_texts
 
 KIND = "consistency"
 PARAMS = {"check": (str, None), "roles": (list, ["组长", "副组长"]), "max_similarity": (float, 0.2),
@@ -113,21 +113,9 @@ def _similar(a: str, b: str, limit: float) -> bool:
     return bool(x and y) and len(x & y) / len(x | y) > limit
 
 
-def _texts(doc):
-    for block in doc.blocks:
-        if isinstance(block, Paragraph):
-            for sentence in block.sentences:
-                yield sentence.text, sentence.loc
-        elif isinstance(block, Table):
-            for row in block.rows:
-                for cell in row:
-                    if len(cell.text) > 8:
-                        yield cell.text, cell.loc
-
-
 def _check_amount_descriptions(doc, rule):
     mentions: dict[tuple, list] = {}
-    for text, loc in _texts(doc):
+    for text, loc in document_texts(doc, cell_filter=lambda t: len(t) > 8):
         for m in APPROX_RE.finditer(text):
             desc = re.split(r"[，。；、]", m.group("desc"))[-1]
             mentions.setdefault((m.group("num"), m.group("unit")), []).append((desc, loc, m.group(0)))

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Paragraph, Table
-from .base import Hit
+from .base import Hit, document_texts
 
 KIND = "pattern"
 PARAMS = {"regex": (str, None), "exclude": (list, []), "where": (str, "all"), "expected": (str, "")}
@@ -26,22 +25,11 @@ def validate(params: dict) -> str | None:
     return None
 
 
-def _texts(doc, where: str):
-    for block in doc.blocks:
-        if isinstance(block, Paragraph) and where in ("all", "text"):
-            for sentence in block.sentences:
-                yield sentence.text, sentence.loc
-        elif isinstance(block, Table) and where in ("all", "cells"):
-            for row in block.rows:
-                for cell in row:
-                    if cell.text:
-                        yield cell.text, cell.loc
-
-
 def check(doc, rule):
     pattern = re.compile(rule.params["regex"])
     excludes = [re.compile(p) for p in rule.params["exclude"]]
-    for text, loc in _texts(doc, rule.params["where"]):
+    where = rule.params["where"]
+    for text, loc in document_texts(doc, sentences=where in ("all", "text"), cells=where in ("all", "cells")):
         for m in pattern.finditer(text):
             if any(x.search(m.group(0)) for x in excludes):
                 continue

@@ -15,9 +15,8 @@ from decimal import Decimal
 
 from ..facts.extract import document_facts
 from ..facts.numbers import MONEY_UNITS, normalize_digits
-from ..model import Paragraph, Table
 from . import identity
-from .base import Hit
+from .base import Hit, document_texts
 
 KIND = "unit"
 PARAMS = {"check": (str, None), "total": (str, ""), "parts": (list, []),
@@ -85,7 +84,7 @@ def _check_peer_magnitude(doc, rule):
 
 def _check_rate_unit(doc, rule):
     seen: dict[tuple, list] = {}
-    for text, loc in _texts(doc):
+    for text, loc in document_texts(doc, cell_filter=lambda t: "%" in t or "‰" in t):
         for m in TRANSITION_RE.finditer(normalize_digits(text)):
             if m.group(2) != m.group(4):
                 continue
@@ -105,14 +104,3 @@ def _check_rate_unit(doc, rule):
                               f"“{majority}”，此处写作“{unit}”，相差 10 倍",
                       fields={"peer": text, "other": other})
 
-
-def _texts(doc):
-    for block in doc.blocks:
-        if isinstance(block, Paragraph):
-            for sentence in block.sentences:
-                yield sentence.text, sentence.loc
-        elif isinstance(block, Table):
-            for row in block.rows:
-                for cell in row:
-                    if "%" in cell.text or "‰" in cell.text:
-                        yield cell.text, cell.loc

@@ -392,18 +392,25 @@ def _read_three_public(typed: TypedTable, grid: list[list[str]]) -> None:
     if not groups:
         typed.problems.append(f"“三公”经费表有 {len(columns)} 栏，不是模板的 6 栏或 12 栏")
         return
-    for r in range(numbering + 1, len(grid)):
+    _read_three_public_values(typed, grid, numbering + 1, columns,
+                              {group: columns[g * 6:(g + 1) * 6] for g, group in enumerate(groups)})
+
+
+def _read_three_public_values(typed: TypedTable, grid, start: int, columns: list[int],
+                              groups: dict[str, list[int]]) -> None:
+    """The first row with figures below the header, one record per group (预算数 / 决算数)."""
+    for r in range(start, len(grid)):
         cells = _padded(typed.table, r)
         if not any(quantity(cells[c]) is not None for c in columns if c < len(cells)):
             continue
-        for g, group in enumerate(groups):
+        for group, group_columns in groups.items():
             record = {"row": r, "group": group, "cells": {}}
-            for name, col in zip(THREE_PUBLIC_ORDER, columns[g * 6:(g + 1) * 6]):
+            for name, col in zip(THREE_PUBLIC_ORDER, group_columns):
                 record["cells"][name] = cells[col]
                 q = quantity(cells[col])
                 record[name] = q.value if q is not None else Decimal(0)
             typed.records.append(record)
-        break
+        return
 
 
 def _is_budget_actual_row(row: list[str]) -> bool:
@@ -414,18 +421,8 @@ def _is_budget_actual_row(row: list[str]) -> bool:
 
 def _read_three_public_interleaved(typed: TypedTable, grid: list[list[str]], header: int) -> None:
     columns = [c for c, text in enumerate(grid[header]) if text.strip()]
-    for r in range(header + 1, len(grid)):
-        cells = _padded(typed.table, r)
-        if not any(quantity(cells[c]) is not None for c in columns if c < len(cells)):
-            continue
-        for offset, group in enumerate(("budget", "actual")):
-            record = {"row": r, "group": group, "cells": {}}
-            for name, col in zip(THREE_PUBLIC_ORDER, columns[offset::2]):
-                record["cells"][name] = cells[col]
-                q = quantity(cells[col])
-                record[name] = q.value if q is not None else Decimal(0)
-            typed.records.append(record)
-        break
+    _read_three_public_values(typed, grid, header + 1, columns,
+                              {"budget": columns[0::2], "actual": columns[1::2]})
 
 
 def _is_numbering_row(row: list[str]) -> bool:
