@@ -26,19 +26,6 @@ def _load_rules(paths: Optional[List[Path]]):
         raise typer.Exit(EXIT_USAGE) from None
 
 
-def collect_files(paths: List[Path]) -> list[str]:
-    from .ingest import SUPPORTED
-
-    files: list[str] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(str(p) for p in sorted(path.rglob("*"))
-                         if p.is_file() and p.suffix.lower() in SUPPORTED and not p.name.startswith("~$"))
-        else:
-            files.append(str(path))
-    return files
-
-
 @app.command()
 def check(
     paths: List[Path] = typer.Argument(..., help="报告文件或文件夹（递归查找）"),
@@ -47,9 +34,14 @@ def check(
     rules: Optional[List[Path]] = typer.Option(None, "--rules", help="规则文件或文件夹（可重复），替换默认规则包"),
     fail_on: str = typer.Option("error", "--fail-on", help="达到该级别的发现使退出码为 1：error/warning/info"),
     no_rounding: bool = typer.Option(False, "--no-rounding", help="不报告尾数误差提示"),
+    include: Optional[List[str]] = typer.Option(None, "--include", help="只检查匹配的文件（glob，可重复）"),
+    exclude: Optional[List[str]] = typer.Option(None, "--exclude", help="跳过匹配的文件（glob，可重复）"),
+    workers: int = typer.Option(0, "--workers", "-j", help="并行进程数；默认为 CPU 核数"),
+    timeout: float = typer.Option(120, "--timeout", help="单个文件的处理时限（秒），0 表示不限"),
 ) -> None:
     """检查报告并写出检查结果。退出码：0 无问题，1 有达到 --fail-on 的发现，2 用法或规则错误，3 有文件无法读取。"""
-    from .engine import Options, audit_file
+    from . import batch
+    from .engine import Options
     from .findings import SEVERITY_RANK
     from .report import FORMATS, SUFFIX, render
 
@@ -60,12 +52,12 @@ def check(
         typer.echo("--fail-on 应为 error、warning 或 info", err=True)
         raise typer.Exit(EXIT_USAGE)
     rule_list = _load_rules(rules)
-    files = collect_files(paths)
+    files = batch.collect_files(paths, include, exclude)
     if not files:
         typer.echo("没有找到可检查的文件", err=True)
         raise typer.Exit(EXIT_USAGE)
     options = Options(report_rounding=not no_rounding)
-    results = [audit_file(f, rule_list, options) for f in files]
+    results = batch.run(files, rule_list, options, workers or batch.default_workers(), timeout)
     target = report or DEFAULT_REPORT_DIR / f"auditor-report{SUFFIX[fmt]}"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(render(fmt, results, rule_list), encoding="utf-8")

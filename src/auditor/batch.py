@@ -1,0 +1,116 @@
+"""Batch audits: files in parallel worker processes, a per-file time limit, a progress bar.
+
+The work for one file is `audit_one(path, rules, options, seconds)`, a picklable function of
+plain data, so any executor that maps functions over paths can run it.
+"""
+from __future__ import annotations
+
+import fnmatch
+import os
+import signal
+import sys
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+
+from .engine import FileResult, Options, audit_file
+from .ingest import SUPPORTED
+
+
+class _TimeLimit(Exception):
+    pass
+
+
+def _expired(signum, frame):
+    raise _TimeLimit
+
+
+def audit_one(path: str, rules: list, options: Options | None = None, seconds: float = 0) -> FileResult:
+    """Audit one file, giving up after `seconds` (0: no limit) with a clear error."""
+    if not seconds or not hasattr(signal, "setitimer"):
+        return audit_file(path, rules, options)
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return audit_file(path, rules, options)
+    except _TimeLimit:
+        return FileResult(path, error=f"处理超时（超过 {seconds:g} 秒），已跳过")
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def collect_files(paths: list[Path], include: list[str] | None = None,
+                  exclude: list[str] | None = None) -> list[str]:
+    """Files named, and supported files found recursively in folders, filtered by globs."""
+    files: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED
+                           and not p.name.startswith(("~$", ".")))
+            files.extend(str(p) for p in found if _wanted(p, path, include, exclude))
+        else:
+            files.append(str(path))
+    return files
+
+
+def _wanted(path: Path, root: Path, include, exclude) -> bool:
+    relative = path.relative_to(root).as_posix()
+    names = (relative, path.name)
+    if include and not any(fnmatch.fnmatch(n, g) for g in include for n in names):
+        return False
+    return not (exclude and any(fnmatch.fnmatch(n, g) for g in exclude for n in names))
+
+
+def run(files: list[str], rules: list, options: Options, workers: int = 1, seconds: float = 0,
+        progress: bool | None = None) -> list[FileResult]:
+    """Results in the order of `files`; a file that fails never stops the batch."""
+    show = sys.stderr.isatty() if progress is None else progress
+    workers = max(1, min(workers, len(files)))
+    with _Progress(len(files), show) as bar:
+        if workers == 1:
+            results = []
+            for path in files:
+                results.append(audit_one(path, rules, options, seconds))
+                bar.advance()
+            return results
+        results_by_path: dict[int, FileResult] = {}
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {pool.submit(audit_one, path, rules, options, seconds): i for i, path in enumerate(files)}
+            for future in as_completed(futures):
+                i = futures[future]
+                try:
+                    results_by_path[i] = future.result()
+                except Exception as exc:  # a worker that died
+                    results_by_path[i] = FileResult(files[i], error=f"处理进程异常退出：{type(exc).__name__}")
+                bar.advance()
+        return [results_by_path[i] for i in range(len(files))]
+
+
+def default_workers() -> int:
+    return os.cpu_count() or 1
+
+
+class _Progress:
+    """A rich progress bar on a terminal, nothing when piped."""
+
+    def __init__(self, total: int, show: bool):
+        self.total, self.show, self.bar, self.task = total, show and total > 1, None, None
+
+    def __enter__(self):
+        if self.show:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+            self.bar = Progress("检查中", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                transient=True)
+            self.bar.__enter__()
+            self.task = self.bar.add_task("check", total=self.total)
+        return self
+
+    def advance(self) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+        return False
