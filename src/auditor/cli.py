@@ -29,8 +29,9 @@ def _load_rules(paths: Optional[List[Path]]):
 @app.command()
 def check(
     paths: List[Path] = typer.Argument(..., help="报告文件或文件夹（递归查找）"),
-    report: Optional[Path] = typer.Option(None, "--report", "-o", help="报告输出路径；默认写入 reports/"),
-    fmt: str = typer.Option("html", "--format", "-f", help="报告格式：html 或 json"),
+    report: Optional[Path] = typer.Option(None, "--report", "-o",
+                                          help="报告输出路径；默认写入 reports/（text 格式默认输出到终端）"),
+    fmt: str = typer.Option("html", "--format", "-f", help="报告格式：html、json、sarif、junit 或 text"),
     rules: Optional[List[Path]] = typer.Option(None, "--rules", help="规则文件或文件夹（可重复），替换默认规则包"),
     fail_on: str = typer.Option("error", "--fail-on", help="达到该级别的发现使退出码为 1：error/warning/info"),
     no_rounding: bool = typer.Option(False, "--no-rounding", help="不报告尾数误差提示"),
@@ -58,10 +59,13 @@ def check(
         raise typer.Exit(EXIT_USAGE)
     options = Options(report_rounding=not no_rounding)
     results = batch.run(files, rule_list, options, workers or batch.default_workers(), timeout)
-    target = report or DEFAULT_REPORT_DIR / f"auditor-report{SUFFIX[fmt]}"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(render(fmt, results, rule_list), encoding="utf-8")
-    _print_summary(results, target)
+    if fmt == "text" and report is None:
+        typer.echo(render(fmt, results, rule_list, colour=sys.stdout.isatty()), nl=False)
+    else:
+        target = report or DEFAULT_REPORT_DIR / f"auditor-report{SUFFIX[fmt]}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(render(fmt, results, rule_list), encoding="utf-8")
+        _print_summary(results, target)
     raise typer.Exit(_exit_code(results, SEVERITY_RANK[fail_on]))
 
 

@@ -69,13 +69,15 @@ def _check_activity_year(doc, rule, year):
 
 
 def _parallel(doc, tail: str, year: int) -> str:
-    words = re.sub(r"\d.*$", "", tail).strip()[:4]
+    """A sentence stating the same kind of activity for the report year, if there is one."""
+    words = re.sub(r"\d.*$", "", tail).strip()[:2]
     if not words:
         return ""
+    pattern = re.compile(rf"{year}\s*年\s*度?\s*(?:全年)?\s*(?:共|累计)\s*{re.escape(words)}")
     for sentence in doc.sentences():
-        text = normalize_digits(sentence.text)
-        if str(year) in text and words[:2] in text:
-            return sentence.text.strip()[:40]
+        m = pattern.search(normalize_digits(sentence.text))
+        if m:
+            return sentence.text[m.start():].strip()[:40]
     return ""
 
 

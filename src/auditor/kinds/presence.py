@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..knowledge import compact
-from ..model import Table
+from ..model import Heading, Table
 from ..facts.numbers import parse_quantity
 from .base import Hit
 
@@ -70,7 +70,7 @@ def _check_empty_table_statement(doc, rule):
             continue
         if not _has_totals_row(block):
             continue
-        nearby = " ".join(b.text for b in blocks[max(0, i - 2):i + 4] if b is not block)
+        nearby = " ".join(b.text for b in _neighbours(blocks, i))
         if statement.search(nearby):
             continue
         yield Hit(quote=block.row_text(0).strip("\t ")[:40], location=block.loc, stated="表中无数据，也无说明",
@@ -82,6 +82,16 @@ def _numbering_row(row) -> bool:
     """栏次 rows (1, 2, 3 …) number the columns; they are not data."""
     numbers = [c.text.strip() for c in row if c.text.strip()]
     return bool(numbers) and (numbers[0] == "栏次" or all(n.isdigit() and len(n) <= 2 for n in numbers))
+
+
+def _neighbours(blocks, i: int):
+    """The block just before a table and the notes after it, up to the next heading or table."""
+    if i > 0:
+        yield blocks[i - 1]
+    for block in blocks[i + 1:i + 5]:
+        if isinstance(block, (Table, Heading)):
+            return
+        yield block
 
 
 def _has_totals_row(table: Table) -> bool:

@@ -1,0 +1,54 @@
+"""Output formats: SARIF validates against the 2.1.0 schema, JUnit parses, text is grouped."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import jsonschema
+from typer.testing import CliRunner
+
+from auditor.cli import app
+
+runner = CliRunner()
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+
+
+def _run(tmp_path, fmt, *extra):
+    out = tmp_path / f"out.{fmt}"
+    result = runner.invoke(app, ["check", str(EXAMPLES), str(tmp_path / "empty.txt"), "--format", fmt,
+                                 "--report", str(out), *extra])
+    return result, out
+
+
+def test_sarif_validates_against_the_schema(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result, out = _run(tmp_path, "sarif")
+    assert result.exit_code == 3
+    log = json.loads(out.read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator(SCHEMA, format_checker=jsonschema.FormatChecker()).validate(log)
+    run = log["runs"][0]
+    rule_ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert "SCO001" in rule_ids
+    scored = next(r for r in run["results"] if r["ruleId"] == "SCO001")
+    assert scored["level"] == "error" and scored["partialFingerprints"]["auditorFingerprint/v1"]
+    assert rule_ids[scored["ruleIndex"]] == "SCO001"
+    assert run["invocations"][0]["executionSuccessful"] is False  # the empty file
+
+
+def test_junit_parses(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    _, out = _run(tmp_path, "junit")
+    root = ET.parse(out).getroot()
+    assert root.tag == "testsuites"
+    assert int(root.get("failures")) >= 5 and int(root.get("errors")) == 1
+    assert len(root.findall("testsuite")) == 3
+
+
+def test_text_output_groups_by_file_without_colour_when_piped(tmp_path):
+    result = runner.invoke(app, ["check", str(EXAMPLES), "--format", "text"])
+    assert "\033[" not in result.output
+    assert "部门决算示例.md" in result.output and "SUM001" in result.output
+    assert result.output.rstrip().splitlines()[-1].startswith("共 2 个文件")
