@@ -16,8 +16,8 @@ from .engine import FileResult, Options, audit_file
 from .ingest import SUPPORTED
 
 
-class _TimeLimit(Exception):
-    pass
+class _TimeLimit(BaseException):
+    """Not an Exception, so that the engine's guards against reader bugs let it through."""
 
 
 def _expired(signum, frame):

@@ -39,6 +39,7 @@ class Finding:
     title: str = ""
     highlights: list[Location] = field(default_factory=list)
     status: str = "new"  # new | suppressed | baselined
+    justification: str = ""  # why it is suppressed or baselined
 
     @property
     def fingerprint(self) -> str:
@@ -66,4 +67,5 @@ class Finding:
             "formula": self.formula,
             "fingerprint": self.fingerprint,
             "status": self.status,
+            **({"justification": self.justification} if self.justification else {}),
         }
