@@ -13,6 +13,7 @@ from .summary import summarize
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*(?:\s*(?:%|‰|万元|亿元|千元|元))?")
 TABLE_WINDOW = 6  # rows shown around highlighted cells in a re-rendered table
 GROUP_OPEN_LIMIT = 8  # findings of one rule in one file shown before the group is collapsed
+INLINE_TABLES_LIMIT = 300  # above this many findings, tables are drawn in the browser on demand
 
 
 def highlight_numbers(text: str) -> Markup:
@@ -20,33 +21,41 @@ def highlight_numbers(text: str) -> Markup:
     return Markup(NUMBER_RE.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped))
 
 
-def _table_view(result, finding) -> dict | None:
+def _table_view(result, finding, file_index: int) -> dict | None:
+    """Which rows and cells of the table a finding points at; the grid itself is shared."""
     index = finding.location.table
     table = result.tables.get(index) if index else None
     if not table:
         return None
-    cells = {(loc.row, loc.col) for loc in finding.highlights if loc.table == index and loc.row}
+    cells = sorted({(loc.row, loc.col) for loc in finding.highlights if loc.table == index and loc.row})
     target = (finding.location.row, finding.location.col)
     rows_wanted = {r for r, _ in cells} | {finding.location.row or 1}
     grid = table["grid"]
     lo = max(1, min(rows_wanted) - TABLE_WINDOW)
     hi = min(len(grid), max(rows_wanted) + TABLE_WINDOW)
     keep = sorted(set(range(1, min(3, len(grid)) + 1)) | set(range(lo, hi + 1)))
-    rows = []
-    previous = 0
-    for r in keep:
+    return {"key": f"{file_index}-{index}", "index": index, "title": table["title"], "unit": table["unit"],
+            "rows": keep, "cells": cells, "target": target, "expected": finding.expected or "",
+            "data_rows": ",".join(map(str, keep)), "data_cells": ";".join(f"{r}:{c}" for r, c in cells),
+            "data_target": f"{target[0]}:{target[1]}"}
+
+
+def _rendered(view: dict, grid: list[list[str]]) -> list[dict]:
+    """Rows for server-side rendering (small reports); large ones render in the browser."""
+    rows, previous = [], 0
+    cells = set(view["cells"])
+    for r in view["rows"]:
         if r - previous > 1:
             rows.append({"gap": True})
         previous = r
-        row = []
-        for c, text in enumerate(grid[r - 1], start=1):
-            row.append({"text": text, "hl": (r, c) in cells, "target": (r, c) == target,
-                        "expected": finding.expected if (r, c) == target else None})
-        rows.append({"gap": False, "number": r, "cells": row})
-    return {"title": table["title"], "unit": table["unit"], "index": index, "rows": rows}
+        rows.append({"gap": False, "number": r, "cells": [
+            {"text": text, "hl": (r, c) in cells, "target": (r, c) == view["target"],
+             "expected": view["expected"] if (r, c) == view["target"] else None}
+            for c, text in enumerate(grid[r - 1], start=1)]})
+    return rows
 
 
-def _groups(result, rules_by_id):
+def _groups(result, rules_by_id, file_index: int, inline: bool):
     groups = []
     for rule_id, items in groupby(sorted(result.findings, key=lambda f: (f.rule, f.sort_key())),
                                   key=lambda f: f.rule):
@@ -56,11 +65,18 @@ def _groups(result, rules_by_id):
             "rule": rule_id, "title": rule.title if rule else items[0].title,
             "doc": rule.doc if rule else "", "count": len(items),
             "collapsed": len(items) > GROUP_OPEN_LIMIT,
-            "findings": [{"f": f, "table": _table_view(result, f)} for f in items],
+            "findings": [_item(result, f, file_index, inline) for f in items],
         })
     severity_rank = {"error": 0, "warning": 1, "info": 2}
     groups.sort(key=lambda g: (min(severity_rank[x["f"].severity] for x in g["findings"]), g["rule"]))
     return groups
+
+
+def _item(result, finding, file_index: int, inline: bool) -> dict:
+    view = _table_view(result, finding, file_index)
+    if view is not None and inline:
+        view["rendered"] = _rendered(view, result.tables[view["index"]]["grid"])
+    return {"f": finding, "table": view}
 
 
 def _chart(summary) -> list[dict]:
@@ -76,14 +92,19 @@ def render(results, rules) -> str:
                       autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
     env.filters["numbers"] = highlight_numbers
     rules_by_id = {r.id: r for r in rules}
-    files = []
+    inline = sum(len(r.findings) for r in results) <= INLINE_TABLES_LIMIT
+    files, grids = [], {}
     for i, result in enumerate(results, start=1):
         counts = {s: sum(1 for f in result.findings if f.severity == s and f.status == "new")
                   for s in ("error", "warning", "info")}
         files.append({"anchor": f"file-{i}", "result": result, "counts": counts,
-                      "groups": _groups(result, rules_by_id)})
+                      "groups": _groups(result, rules_by_id, i, inline)})
+        if not inline:
+            grids.update({f"{i}-{index}": t for index, t in result.tables.items()})
     summary = summarize(results)
     classes = sorted({f.cls for r in results for f in r.findings})
+    used = sorted({f.rule for r in results for f in r.findings})
     return env.get_template("report.html.j2").render(
         files=files, summary=summary, chart=_chart(summary), severity_zh=SEVERITY_ZH,
-        class_zh=CLASS_ZH, classes=classes)
+        class_zh=CLASS_ZH, classes=classes, inline_tables=inline, grids=grids,
+        used_rules=[rules_by_id[r] for r in used if r in rules_by_id])
