@@ -57,7 +57,7 @@ def test_report_in_chromium(report, tmp_path):
 
         page.fill("#f-text", "SCO001")
         visible = page.locator(".finding:visible")
-        assert visible.count() >= 1 and all("SCO001" in t for t in visible.all_inner_texts())
+        assert visible.count() >= 1 and all("SCO001" in t for t in visible.all_text_contents())
         assert "显示" in page.inner_text("#count")
         page.fill("#f-text", "")
 
