@@ -19,7 +19,7 @@ import yaml
 from .engine import audit_file
 from .ruleset import load_rules
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+DEFAULT_CORPUS = Path("..") / "shared" / "corpus"  # beside the checkout, run from its root
 
 
 def _compact(text: str) -> str:
