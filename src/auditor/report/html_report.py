@@ -17,8 +17,10 @@ INLINE_TABLES_LIMIT = 300  # above this many findings, tables are drawn in the b
 
 
 def highlight_numbers(text: str) -> Markup:
+    """Escape document text, mark its numbers, and show table-cell breaks (tabs) visibly."""
     escaped = str(escape(text))
-    return Markup(NUMBER_RE.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped))
+    marked = NUMBER_RE.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped)
+    return Markup(marked.replace("\t", '<span class="tab"> │ </span>'))
 
 
 def _table_view(result, finding, file_index: int) -> dict | None:
