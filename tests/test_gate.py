@@ -30,7 +30,7 @@ def test_fingerprints_survive_edits_elsewhere(tmp_path):
     rules = load_rules()
     before = {f.fingerprint for f in audit_file(str(REPORT), rules).findings}
     after = {f.fingerprint for f in audit_file(str(edited), rules).findings}
-    assert before == after
+    assert before and before == after
 
 
 def test_suppression_with_reason_and_expiry(tmp_path):

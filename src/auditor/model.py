@@ -119,7 +119,6 @@ class Document:
     path: str
     blocks: list[Block]
     meta: dict = field(default_factory=dict)
-    warnings: list[dict] = field(default_factory=list)
 
     @property
     def tables(self) -> list[Table]:

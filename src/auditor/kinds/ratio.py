@@ -22,6 +22,8 @@ PARAMS = {
     "actual_words": (str, r"执行|决算|实际支出|支出数|到位"),
     "percent_cue": (str, r"(?:完成|达到|为)(?:全年|年初)?(?:预算|计划)?(?:数)?的?\s*$|执行率\s*(?:为|达)?\s*$"),
     "growth_cue": (str, r"(增长|下降|减少|增加|上升|降低)\s*$"),
+    "change_cue": (str, r"(增加|减少|增长|下降)\s*$"),
+    "decrease_words": (str, r"减少|下降"),
 }
 MESSAGE_FIELDS = {"percent", "computed"}
 CHECKS = ("completion", "growth")
@@ -39,10 +41,19 @@ def check(doc, rule):
         yield from globals()[f"_check_{rule.params['check']}"](facts, rule)
 
 
+def _shown(stated: Fact, computed: Decimal) -> Decimal:
+    """`computed` rounded to the places the stated percentage is printed with."""
+    return computed.quantize(Decimal(1).scaleb(-stated.quantity.places), rounding=ROUND_HALF_UP)
+
+
 def _rounds_to(stated: Fact, computed: Decimal) -> bool:
-    places = stated.quantity.places
-    shown = computed.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    return shown == stated.quantity.value or abs(computed - stated.quantity.value) < Decimal("0.01")
+    return _shown(stated, computed) == stated.quantity.value or abs(computed - stated.quantity.value) < Decimal("0.01")
+
+
+def _hit(pct: Fact, start: int, computed: Decimal, formula: str) -> Hit:
+    return Hit(quote=pct.sentence.text[start:pct.end].strip(), location=pct.loc,
+               stated=pct.quantity.text, expected=f"{fmt(computed)}%", formula=formula,
+               fields={"percent": pct.quantity.text, "computed": f"{fmt(computed)}%"})
 
 
 def _money(facts, pattern, before: Fact) -> Fact | None:
@@ -63,36 +74,33 @@ def _check_completion(facts, rule):
         computed = actual.quantity.value / budget.quantity.value * 100
         if _rounds_to(pct, computed):
             continue
-        yield Hit(quote=pct.sentence.text[budget.clause_start:pct.end].strip(), location=pct.loc,
-                  stated=pct.quantity.text, expected=f"{fmt(computed)}%",
-                  formula=f"{actual.quantity.text} ÷ {budget.quantity.text} = {fmt(computed)}%，"
-                          f"按文中精度应写作 {computed.quantize(Decimal(1).scaleb(-pct.quantity.places), rounding=ROUND_HALF_UP)}%",
-                  fields={"percent": pct.quantity.text, "computed": f"{fmt(computed)}%"})
+        yield _hit(pct, budget.clause_start, computed,
+                   f"{actual.quantity.text} ÷ {budget.quantity.text} = {fmt(computed)}%，"
+                   f"按文中精度应写作 {_shown(pct, computed)}%")
 
 
 def _check_growth(facts, rule):
     for k, pct in enumerate(facts):
         if pct.quantity.unit != "%" or not re.search(rule.params["growth_cue"], pct.phrase):
             continue
+        change_cue = rule.params["change_cue"]
         j = next((j for j in range(k - 1, -1, -1) if facts[j].quantity.unit in MONEY_UNITS
-                  and re.search(r"(增加|减少|增长|下降)\s*$", facts[j].phrase)), None)
+                  and re.search(change_cue, facts[j].phrase)), None)
         if j is None or k - j > 2:
             continue
         change = facts[j]
         current = next((facts[i] for i in range(j - 1, -1, -1)
                         if facts[i].quantity.unit == change.quantity.unit
-                        and not re.search(r"(增加|减少|增长|下降)\s*$", facts[i].phrase)), None)
+                        and not re.search(change_cue, facts[i].phrase)), None)
         if current is None:
             continue
-        down = re.search(r"减少|下降", change.phrase)
+        down = re.search(rule.params["decrease_words"], change.phrase)
         previous = current.quantity.value + change.quantity.value if down else current.quantity.value - change.quantity.value
         if previous <= 0:
             continue
         computed = change.quantity.value / previous * 100
         if _rounds_to(pct, computed):
             continue
-        yield Hit(quote=pct.sentence.text[change.clause_start:pct.end].strip(), location=pct.loc,
-                  stated=pct.quantity.text, expected=f"{fmt(computed)}%",
-                  formula=f"{change.quantity.text} ÷ 上年数 {previous}（{current.quantity.text} "
-                          f"{'+' if down else '−'} {change.quantity.text}）= {fmt(computed)}%",
-                  fields={"percent": pct.quantity.text, "computed": f"{fmt(computed)}%"})
+        yield _hit(pct, change.clause_start, computed,
+                   f"{change.quantity.text} ÷ 上年数 {previous}（{current.quantity.text} "
+                   f"{'+' if down else '−'} {change.quantity.text}）= {fmt(computed)}%")

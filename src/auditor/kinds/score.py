@@ -13,7 +13,6 @@ Checks (param `check`):
 """
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from ..facts.formula import FormulaError, evaluate
@@ -21,7 +20,7 @@ from ..facts.numbers import fmt, parse_quantity
 from ..facts.targets import Target, parse_target
 from ..knowledge import compact
 from ..model import Cell
-from ..tables.typed import TypedTable, typed_tables
+from ..tables.typed import WEIGHT_IN_LABEL_RE, TypedTable, typed_tables
 from .base import Hit, NotAssessable
 
 KIND = "score"
@@ -37,7 +36,6 @@ MESSAGE_FIELDS = {"table", "weight", "rate", "score", "total", "section", "indic
                   "actual", "diff"}
 CHECKS = ("execution", "execution_rate", "total", "weights", "score_cap", "strict_target",
           "proportional")
-SECTION_WEIGHT_RE = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
 
 
 def validate(params: dict) -> str | None:
@@ -199,7 +197,7 @@ def _check_weights(doc, rule, typed):
         if t.type != "performance_scores" or "weight" not in t.columns:
             continue
         for label, rows in _sections(t).items():
-            m = SECTION_WEIGHT_RE.search(label)
+            m = WEIGHT_IN_LABEL_RE.search(label)
             if not m or not any(r["weight"] is not None for r in rows):
                 continue
             declared = Decimal(m.group(1))

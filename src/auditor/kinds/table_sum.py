@@ -7,8 +7,8 @@ Checks (param `check`):
   (本年支出合计 = 基本支出 + 项目支出 + …), row by row.
 - summary_totals: 收入支出决算总表-like tables; 本年收入合计 / 本年支出合计 = Σ of the
   numbered items above it on the same side.
-- three_public: “三公”经费 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费, and
-  公务用车购置及运行维护费 = 购置费 + 运行维护费.
+- three_public: the identities of the “三公” columns declared in the rule (`identities`), e.g.
+  合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费.
 Differences that rounding of the printed figures explains are reported as `rounding`.
 """
 from __future__ import annotations
@@ -22,7 +22,8 @@ from ..tables.typed import typed_tables
 from .base import Hit, interval_text, sum_check
 
 KIND = "table_sum"
-PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "本年支出合计"])}
+PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "本年支出合计"]),
+          "identities": (list, []), "names": (dict, {})}
 MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff"}
 CHECKS = ("code_rollup", "row_total", "summary_totals", "three_public")
 TOTAL_COLUMN_RE = re.compile(r"(?:合计|小计)$")
@@ -30,7 +31,12 @@ ITEM_RE = re.compile(r"^[一二三四五六七八九十]+、")
 
 
 def validate(params: dict) -> str | None:
-    return None if params["check"] in CHECKS else f"check 应为 {', '.join(CHECKS)} 之一"
+    if params["check"] not in CHECKS:
+        return f"check 应为 {', '.join(CHECKS)} 之一"
+    if params["check"] == "three_public" and not all(
+            isinstance(i, dict) and {"total", "label", "parts"} <= set(i) for i in params["identities"] or [None]):
+        return "three_public 需要 identities: [{total, label, parts}]"
+    return None
 
 
 def check(doc, rule):
@@ -150,21 +156,14 @@ def _check_summary_totals(rule, typed):
                     items.append(rec)
 
 
-THREE_PUBLIC_IDENTITIES = [
-    ("total", "“三公”经费合计", ["abroad", "cars", "reception"]),
-    ("cars", "公务用车购置及运行维护费", ["car_purchase", "car_running"]),
-]
-THREE_PUBLIC_NAMES = {"abroad": "因公出国（境）费", "cars": "公务用车购置及运行维护费",
-                      "reception": "公务接待费", "car_purchase": "购置费", "car_running": "运行维护费"}
-
-
 def _check_three_public(rule, typed):
     for t in typed:
         if t.type != "three_public":
             continue
         for rec in t.records:
             group = "预算数" if rec["group"] == "budget" else "决算数"
-            for total, label, parts in THREE_PUBLIC_IDENTITIES:
+            for identity in rule.params["identities"]:
+                total, label, parts = identity["total"], identity["label"], identity["parts"]
                 cells = rec["cells"]
                 total_cell = cells[total]
                 if not total_cell.text.strip():
@@ -172,6 +171,6 @@ def _check_three_public(rule, typed):
                 zero = Cell("0", total_cell.loc)
                 part_cells = [cells[p] if cells[p].text.strip() else zero for p in parts]
                 hit = _compare(rule, t.table, total_cell, part_cells, f"{group}{label}", group,
-                               [THREE_PUBLIC_NAMES[p] for p in parts])
+                               [rule.params["names"].get(p, p) for p in parts])
                 if hit is not None:
                     yield hit

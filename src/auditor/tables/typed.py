@@ -14,8 +14,7 @@ from ..facts.numbers import Quantity, parse_quantity, to_decimal
 from ..knowledge import compact, vocabulary
 from ..model import Cell, Document, Table
 
-WEIGHT_IN_HEADER_RE = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
-CODE_RE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+WEIGHT_IN_LABEL_RE = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
 VALUE_RE = re.compile(r"^(?:[≥≤<>=＜＞]|\d)")  # a target or actual value, not an indicator name
 SECTION_RE = re.compile(r"指标[（(]\d+分[）)]$")
 PLACEHOLDER_RE = re.compile(r"^(?:[.…。·]+|年度绩效目标.*|—+|-+)$")
@@ -205,7 +204,7 @@ EXECUTION_FIELDS = ("initial_budget", "budget", "executed", "weight", "rate", "s
 
 def _read_execution(typed: TypedTable, grid: list[list[str]]) -> None:
     header = " ".join(grid[typed.header_row][:3])
-    weight = WEIGHT_IN_HEADER_RE.search(header)
+    weight = WEIGHT_IN_LABEL_RE.search(header)
     typed.extra["header_weight"] = Decimal(weight.group(1)) if weight else None
     if "rate" not in typed.columns:
         _read_execution_vertical(typed, grid)
@@ -251,7 +250,7 @@ def _read_execution_vertical(typed: TypedTable, grid: list[list[str]]) -> None:
                               if x is not None and number(x) is not None), None)
                 if value is not None:
                     record["cells"]["score"], record["score"] = value, number(value)
-        weight = WEIGHT_IN_HEADER_RE.search(" ".join(c.text for c in cells[:2]))
+        weight = WEIGHT_IN_LABEL_RE.search(" ".join(c.text for c in cells[:2]))
         if weight and typed.extra.get("header_weight") is None:
             typed.extra["header_weight"] = Decimal(weight.group(1))
     if "budget" in record and "executed" in record:
@@ -287,12 +286,9 @@ def _execution_record(cells: list[Cell], columns: dict[str, int], label: Cell) -
 
 
 def _execution_plausible(picked: dict, label: Cell) -> bool:
-    for name, cell in picked.items():
-        if cell is None or cell is label:
-            return False if cell is label else True
-        if cell.text.strip() and quantity(cell) is None:
-            return False
-    return True
+    """Values read by header position are plausible when none is the row label or text."""
+    return all(cell is None or (cell is not label and (not cell.text.strip() or quantity(cell) is not None))
+               for cell in picked.values())
 
 
 # --- tables keyed by budget code -----------------------------------------------------
@@ -366,9 +362,6 @@ def _read_summary(typed: TypedTable, grid: list[list[str]]) -> None:
                                       "amount_cell": cells[amount]})
 
 
-THREE_PUBLIC_ORDER = ("total", "abroad", "cars", "car_purchase", "car_running", "reception")
-
-
 def _read_three_public(typed: TypedTable, grid: list[list[str]]) -> None:
     """Standard template order: 合计, 因公出国（境）费, 公务用车购置及运行维护费 (小计, 购置费,
     运行维护费), 公务接待费 — once for 预算数 and once for 决算数 when both are shown."""
@@ -405,7 +398,7 @@ def _read_three_public_values(typed: TypedTable, grid, start: int, columns: list
             continue
         for group, group_columns in groups.items():
             record = {"row": r, "group": group, "cells": {}}
-            for name, col in zip(THREE_PUBLIC_ORDER, group_columns):
+            for name, col in zip(vocabulary()["table_types"]["three_public"]["template_order"], group_columns):
                 record["cells"][name] = cells[col]
                 q = quantity(cells[col])
                 record[name] = q.value if q is not None else Decimal(0)
