@@ -21,6 +21,13 @@ def vocabulary() -> dict:
         return yaml.safe_load(fh)
 
 
+@lru_cache(maxsize=None)
+def concepts() -> dict:
+    """The fact vocabulary (rules/concepts.yaml): concepts, measures, periods, calculations."""
+    with open(default_rules_dir() / "concepts.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
 def compact(text: str) -> str:
     """Text without white space and with ASCII brackets, for matching labels and aliases."""
     return "".join(text.split()).replace("（", "(").replace("）", ")")

@@ -17,7 +17,7 @@ NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED = ("id", "name", "title", "kind", "class", "severity", "message", "doc", "examples")
 OPTIONAL = ("params", "tolerance", "applies_to", "references")
 COMMON_FIELDS = {"stated", "expected", "formula", "quote"}
-NOT_RULE_FILES = {"vocabulary.yaml"}
+NOT_RULE_FILES = {"vocabulary.yaml", "concepts.yaml"}
 
 
 class RuleFileError(Exception):
@@ -162,7 +162,27 @@ def _check_message(path, rule_id, module, message: str) -> None:
 def _check_examples(path, rule_id, examples) -> None:
     if not isinstance(examples, dict):
         raise RuleFileError(path, rule_id, "examples", "应为 {fire: [...], quiet: [...]}")
-    for key in ("fire", "quiet"):
-        items = examples.get(key)
-        if not isinstance(items, list) or len(items) < 2 or not all(isinstance(i, str) for i in items):
+    unknown = set(examples) - {"fire", "quiet", "todo"}
+    if unknown:
+        raise RuleFileError(path, rule_id, f"examples.{sorted(unknown)[0]}", "未知字段（可用：fire, quiet, todo）")
+    for key in ("fire", "quiet", "todo"):
+        items = examples.get(key, [] if key == "todo" else None)
+        if not isinstance(items, list) or (key != "todo" and len(items) < 2):
             raise RuleFileError(path, rule_id, f"examples.{key}", "至少需要两个文本示例")
+        for k, item in enumerate(items):
+            _check_example(path, rule_id, f"examples.{key}[{k}]", item)
+
+
+EXPECT_KEYS = {"quote": str, "stated": str, "expected": str, "class": str, "line": int, "row": int,
+               "col": int, "table": int}
+
+
+def _check_example(path, rule_id, where, item) -> None:
+    if isinstance(item, str):
+        return
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str) or set(item) - {"text", "expect", "why"}:
+        raise RuleFileError(path, rule_id, where, "示例应为文本，或 {text, expect} 映射")
+    for key, value in (item.get("expect") or {}).items():
+        if key not in EXPECT_KEYS or not isinstance(value, EXPECT_KEYS[key]):
+            raise RuleFileError(path, rule_id, f"{where}.expect.{key}",
+                                f"未知断言或类型错误（可用：{', '.join(sorted(EXPECT_KEYS))}）")

@@ -13,6 +13,7 @@ KIND_MODULES = {
     "pattern": "pattern",
     "period": "period",
     "presence": "presence",
+    "restatement": "restatement",
     "ratio": "ratio",
     "score": "score",
     "table_schema": "table_schema",

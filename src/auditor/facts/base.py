@@ -1,0 +1,491 @@
+"""The fact base: every figure the document states, in a sentence or a table cell, with context.
+
+A fact has a concept (what is measured), a measure (年初预算, 决算, 占比 …), a period (本年 or
+上年), a subject (the unit itself, a project or an indicator), a fund, a Decimal value with its
+unit and printed precision, and its source (quote and location; for a cell, its row and column
+headers). The words that decide each field are data in rules/concepts.yaml (see lexicon.py).
+
+The base is built once per document; rules select facts through its indexes. `frame()` gives
+the same facts as a pandas DataFrame validated by a pandera schema (inspect --facts, tests).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..knowledge import compact, concepts
+from ..model import Document, Location, Paragraph, Table
+from .lexicon import Lexicon, lexicon, money_concepts
+from .numbers import MONEY_UNITS, normalize_digits, to_decimal
+
+CURRENT, PRIOR = "本年", "上年"
+MONEY_MEASURES = ("年初预算", "全年预算", "决算", "变动额")
+
+# a number in running text, with the unit printed after it
+TEXT_NUMBER_RE = re.compile(
+    r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.]*\.\d)\s*"
+    r"(?P<unit>亿元|万元|千元|元|%|‰|人次|台件|个百分点|[个项宗人份台场辆笔家件名户亩天期批套间页分次篇条])?")
+# a table cell that is one figure: 2,248.58 / 98.31% / ≥98% / 3821份 / (12.5)
+CELL_NUMBER_RE = re.compile(
+    r"^(?P<cmp>≥|≤|>|<|=|不低于|不高于|不少于|不超过|不大于|不小于)?\s*(?P<num>[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|[-+]?\d+(?:\.\d+)?)\s*(?P<unit>[%‰]|[\u4e00-\u9fa5]{1,3})?$")
+# what ends the words that describe a number (its phrase) in running text
+PHRASE_BREAK_RE = re.compile(r"[，,；;。：:、！？]")
+NOT_A_FIGURE_AFTER_RE = re.compile(r"^\s*(?:年|月|日|号|时|〕|\]|】|级|届|版|周岁)")
+ITEM_TOKEN_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}\s*[、.．]|"
+                           r"\d{1,2}\s*[、.．](?!\d)|[①-⑳])\s*")
+LABEL_NOISE_RE = re.compile(r"^(?:其中\s*[:：]?|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)+|[（(](?:类|款|项)[）)]|[:：]$")
+YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
+PHRASE_LIMIT = 40  # characters of context kept before a number: a clause, never a whole table
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: int
+    concept: str | None
+    measure: str
+    period: str
+    subject: str
+    fund: str
+    value: Decimal
+    unit: str
+    places: int
+    text: str  # the number as printed, with its unit
+    quote: str  # an exact substring of the document text: the words that gave the context and the number
+    loc: Location
+    source: str  # text | table
+    label: str = ""  # the phrase before the number (text) or the row header (table)
+    header: str = ""  # the column header path (table)
+    base: str | None = None  # for a rate: the concept it is a share / completion of
+    comparator: str = ""  # ≥, ≤ … for targets
+    sign: int = 0  # for a change: +1 增加, −1 减少
+    block: int = 0  # index of the block it was read from
+    sentence: int = 0  # index of the sentence within the block (text)
+    member: str = ""  # the column concept of a table cell whose row names another concept
+
+    @property
+    def is_money(self) -> bool:
+        return self.unit in MONEY_UNITS
+
+    @property
+    def half_unit(self) -> Decimal:
+        return Decimal(5) * Decimal(10) ** (-self.places - 1)
+
+    def interval(self, factor: Decimal = Decimal(1)) -> tuple[Decimal, Decimal]:
+        """The interval the printed number stands for, scaled to a common unit (XBRL precision)."""
+        return (self.value - self.half_unit) * factor, (self.value + self.half_unit) * factor
+
+    def in_yuan(self) -> Decimal:
+        return self.value * MONEY_UNITS.get(self.unit, Decimal(1))
+
+    def where(self) -> str:
+        """The source in a few words, for messages: 「第21页 正文」 or 「表3 第5行第3列」."""
+        kind = "正文" if self.source == "text" else ""
+        return " ".join(p for p in (self.loc.describe(), kind) if p and p != "全文") or "正文"
+
+
+@dataclass
+class FactBase:
+    facts: list[Fact] = field(default_factory=list)
+    by_concept: dict[str, list[Fact]] = field(default_factory=dict)
+    by_sentence: dict[tuple[int, int], list[Fact]] = field(default_factory=dict)
+    by_table: dict[int, list[Fact]] = field(default_factory=dict)
+
+    def add(self, fact: Fact) -> None:
+        self.facts.append(fact)
+        if fact.concept:
+            self.by_concept.setdefault(fact.concept, []).append(fact)
+        if fact.source == "text":
+            self.by_sentence.setdefault((fact.block, fact.sentence), []).append(fact)
+        else:
+            self.by_table.setdefault(fact.block, []).append(fact)
+
+    def of(self, concept: str, measure: str | None = None, period: str = CURRENT) -> list[Fact]:
+        return [f for f in self.by_concept.get(concept, ())
+                if f.period == period and (measure is None or f.measure == measure)]
+
+    def frame(self):
+        """The facts as a pandas DataFrame, validated by the pandera schema (lazy: every error)."""
+        from .frame import facts_frame
+
+        return facts_frame(self.facts)
+
+
+def fact_base(doc: Document) -> FactBase:
+    """Built once per document and cached on it."""
+    cached = getattr(doc, "_fact_base", None)
+    if cached is None:
+        cached = FactReader(doc).read()
+        doc._fact_base = cached  # type: ignore[attr-defined]
+    return cached
+
+
+class FactReader:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.lex: Lexicon = lexicon()
+        self.year = doc.meta.get("report_year")
+        self.base = FactBase()
+        self.money = money_concepts()
+        vocab = concepts()
+        self.not_money = set(vocab["not_money"])
+        self.fund_qualified = vocab.get("fund_qualified") or {}
+        self.skip_columns = [compact(w) for w in vocab.get("not_figure_columns") or ()]
+        self.label_columns = [compact(w) for w in vocab.get("label_columns") or ()]
+        self.subject_cells = [compact(w) for w in vocab.get("subject_cells") or ()]
+        self.row_labels: dict[str, str] = {}  # compacted table row label -> concept, for linking text
+
+    def read(self) -> FactBase:
+        # tables first: their row labels become words the sentences can be linked by
+        for index, block in enumerate(self.doc.blocks):
+            if isinstance(block, Table):
+                self._table(index, block)
+        self.label_pattern = _alternation(self.row_labels)
+        for index, block in enumerate(self.doc.blocks):
+            if isinstance(block, Paragraph):
+                self._paragraph(index, block)
+        return self.base
+
+    # ---- text -------------------------------------------------------------------------
+    def _paragraph(self, index: int, para: Paragraph) -> None:
+        lead_concept, subject = self._lead(para.text)
+        carried = lead_concept
+        for s_index, sentence in enumerate(para.sentences):
+            # the concept last named carries over to the next sentence of the paragraph
+            carried = self._sentence(index, s_index, sentence, carried, subject) or lead_concept
+
+    def _lead(self, text: str) -> tuple[str | None, str]:
+        """A numbered item's label (“3.公务接待费。…”, “1.某某项目：…”) is the concept or the
+        subject of the figures after it that name none themselves."""
+        m = ITEM_TOKEN_RE.match(text)
+        if not m:
+            return None, ""
+        rest = text[m.end():]
+        end = re.search(r"[：:。]", rest[:PHRASE_LIMIT + 1])
+        if not end or re.search(r"[，,；;\d]", rest[:end.start()]):
+            return None, ""
+        label = rest[:end.start()].strip()
+        concept = self._concept(compact(label), last=True)
+        return (concept, "") if concept else (None, label)
+
+    def _sentence(self, index, s_index, sentence, lead_concept, subject) -> str | None:
+        text = normalize_digits(sentence.text)
+        previous_end, carried = 0, lead_concept
+        last_money: Fact | None = None
+        for m in TEXT_NUMBER_RE.finditer(text):
+            unit = m.group("unit") or ""
+            if not unit or NOT_A_FIGURE_AFTER_RE.match(text[m.end():m.end() + 1]) or _inside_doc_number(text, m.start()):
+                previous_end = max(previous_end, m.end())
+                continue
+            value = to_decimal(m.group("num"))
+            if value is None:
+                continue
+            start = _phrase_start(text, m.start(), previous_end)
+            phrase = compact(text[start:m.start()])
+            wide = compact(text[max(previous_end, m.start() - PHRASE_LIMIT):start])
+            fact = self._text_fact(phrase, m, value, unit, carried, last_money, subject, wide)
+            fact = Fact(id=len(self.base.facts), value=value, unit=unit, places=_places(m.group("num")),
+                        text=sentence.text[m.start():m.end()].strip(),
+                        quote=sentence.text[start:m.end()].strip(), loc=sentence.loc, source="text",
+                        label=phrase, block=index, sentence=s_index, **fact)
+            self.base.add(fact)
+            if fact.concept and fact.measure not in ("占比", "变动率", "完成率", "执行率"):
+                carried = fact.concept
+            if fact.is_money and fact.measure != "变动额":
+                last_money = fact
+            previous_end = m.end()
+        return carried
+
+    def _text_fact(self, phrase, m, value, unit, carried, last_money, subject, wide) -> dict:
+        concept = self._concept(phrase, last=True)
+        if concept is None:
+            # “收、支总计各减少 …”: the words before a clause break may still name the figure
+            concept = self._concept(wide + phrase, last=True)
+        period = PRIOR if self.lex.prior.search(phrase) or self._other_year(phrase) else CURRENT
+        bare = _blank(phrase, self.lex.concepts)  # 预算 inside 一般公共预算财政拨款收入 is no measure
+        fund = self.lex.funds.last(bare) or ""
+        out = dict(subject=subject, fund=fund, period=period)
+        if unit in ("%", "‰", "个百分点"):
+            return self._rate(phrase, concept, carried, last_money, out)
+        change = _change_sign(phrase, self.lex)
+        if change and unit in MONEY_UNITS:
+            if concept is None and _names_nothing(bare, self.lex):
+                concept = carried
+            return dict(out, concept=concept, measure="变动额", sign=change, period=CURRENT)
+        measure = self.lex.measures.last(bare)
+        if concept is None and _names_nothing(bare, self.lex) and (unit in MONEY_UNITS) == (carried in self.money):
+            concept = carried
+        if measure is None:
+            measure = "决算" if unit in MONEY_UNITS else ("得分" if unit == "分" else "实际值")
+        return dict(out, concept=concept, measure=measure)
+
+    def _rate(self, phrase, concept, carried, last_money, out) -> dict:
+        kind = self.lex.rate_measures.last(phrase)
+        if kind == "占比":
+            after = phrase[phrase.rfind("占") + 1:]
+            base = self._concept(after, last=False)
+            owner = last_money.concept if last_money else carried
+            return dict(out, concept=owner, measure="占比", base=base)
+        if kind == "完成率" and "完成率" not in phrase:
+            base = "年初预算" if "年初" in phrase else "全年预算"
+            return dict(out, concept=concept or carried, measure="完成率", base=base)
+        if kind == "变动率":
+            return dict(out, concept=concept or carried, measure="变动率", sign=_change_sign(phrase, self.lex),
+                        period=CURRENT)
+        if kind == "执行率" or (concept == "预算执行率"):
+            return dict(out, concept="预算执行率", measure="实际值")
+        return dict(out, concept=concept, measure="实际值")
+
+    def _concept(self, phrase: str, last: bool) -> str | None:
+        """The concept a phrase names: vocabulary first, then the document's own row labels."""
+        found = self.lex.concepts.all(phrase)
+        labels = [(m.start(), m.end(), self.row_labels[m.group(0)])
+                  for m in self.label_pattern.finditer(phrase)] if self.label_pattern else []
+        both = sorted(found + labels, key=lambda t: (t[1], t[1] - t[0]))
+        if not both:
+            return None
+        if not last:
+            return min(both)[2]
+        # “三公经费财政拨款支出”: a concept right after another only qualifies it
+        pick = len(both) - 1
+        while pick > 0 and both[pick - 1][1] == both[pick][0]:
+            pick -= 1
+        return both[pick][2]
+
+    def _other_year(self, phrase: str) -> bool:
+        years = [int(y) for y in YEAR_RE.findall(phrase)]
+        return bool(self.year and years and years[-1] < self.year)
+
+    # ---- tables -----------------------------------------------------------------------
+    def _table(self, index: int, table: Table) -> None:
+        title = compact(table.title or "")
+        fund = next((f for f in self.fund_qualified if f in title), "")
+        self.title_concept = self._vocab_concept(title, share=0)
+        self.table_subject = _subject_of(table, self.subject_cells)
+        headers: list[list[str]] = []
+        in_header = False
+        for row in table.rows:
+            texts = ["" if _is_dash(c.text) else c.text.strip() for c in row]
+            numbers = [_cell_number(t) for t in texts]
+            if any(len(t) > 30 for t in texts):
+                headers, in_header = [], False  # prose inside a table (目标, 说明) is no header
+                continue
+            if not any(n is not None for n in numbers) or _is_column_numbers(texts):
+                if sum(1 for t in texts if t) >= 2 and not _is_column_numbers(texts):
+                    headers = headers + [texts] if in_header else [texts]
+                    in_header = True
+                continue
+            in_header = False
+            column_heads = _column_heads(headers, len(texts))
+            self._row(index, table, row, texts, numbers, column_heads, fund, title)
+
+    def _row(self, index, table, row, texts, numbers, column_heads, fund, title) -> None:
+        # a row with no label at all (the header says what each figure is) starts at its first cell
+        first_text = next((k for k, n in enumerate(numbers) if n is None and texts[k]), 0)
+        block_unit = _unit_in(" ".join(column_heads))
+        label_col = next((k for k, h in enumerate(column_heads)
+                          if any(w in compact(h) for w in self.label_columns)), None)
+        named = texts[label_col] if label_col is not None and label_col < len(texts) else None
+        for k, cell in enumerate(row):
+            parsed = numbers[k]
+            if parsed is None or k < first_text:
+                continue  # numbers left of the first label are codes or line numbers
+            head = column_heads[k] if k < len(column_heads) else ""
+            if any(w in compact(head) for w in self.skip_columns):
+                continue
+            label = named if named is not None else next(
+                (texts[j] for j in range(k - 1, -1, -1) if numbers[j] is None and texts[j]), "")
+            self._cell(index, table, cell, parsed, label, head, fund, title, block_unit)
+
+    def _cell(self, index, table, cell, parsed, label, head, fund, title, block_unit) -> None:
+        cmp, value, places, unit = parsed
+        row_label = compact(LABEL_NOISE_RE.sub("", compact(label)))
+        head_c = compact(head)
+        row_concept = self._vocab_concept(row_label)
+        col_concept = self.lex.concepts.last(head_c)
+        measure = self.lex.measures.last(_blank(head_c, self.lex.concepts)) or ""
+        rate = self.lex.rate_measures.last(head_c)
+        if col_concept in self.not_money:
+            row_concept, row_label = None, ""  # 执行率 / 编制数 columns say what the figure is
+        concept = row_concept or (col_concept if not row_label or _generic(row_label) else None)
+        if concept is None and (not row_label or _generic(row_label)):
+            concept = self.title_concept  # 合计 of a table about one concept (the 三公 table)
+        if concept is None and row_label:
+            concept = row_label
+            self.row_labels.setdefault(row_label, row_label)
+        # a row naming one concept under a column naming another (基本支出 of 一般公共服务支出):
+        # the column is a dimension of the fact
+        member = col_concept if col_concept and col_concept != concept else ""
+        if fund and concept in self.fund_qualified.get(fund, {}):
+            concept = self.fund_qualified[fund][concept]
+        if not measure:
+            money_like = concept in self.money or (not unit and table.unit and concept not in self.not_money)
+            measure = "决算" if money_like and unit != "%" and not rate else "实际值"
+        if not unit:
+            unit = self._cell_unit(head, label, table, measure, concept, block_unit)
+        period = self._column_period(head_c)
+        subject = self.table_subject
+        fact = Fact(id=len(self.base.facts), concept=concept, measure=measure, period=period, subject=subject,
+                    fund=fund, value=value, unit=unit, places=places, text=cell.text.strip(),
+                    quote=cell.text.strip(), loc=cell.loc, source="table", label=label, header=head,
+                    comparator=cmp, block=index, member=member or "")
+        self.base.add(fact)
+
+    def _vocab_concept(self, label: str, share: float = 0.6) -> str | None:
+        if not label:
+            return None
+        found = self.lex.concepts.all(label)
+        # a row is about a concept only when the synonym is most of its label (“其中：公务用车
+        #购置费” yes; “一般公共服务支出” names no 服务 concept); a title may name it anywhere
+        best = max(found, key=lambda t: t[1] - t[0], default=None)
+        if best and (best[1] - best[0]) >= share * len(label):
+            return best[2]
+        return None
+
+    def _cell_unit(self, head, label, table, measure, concept, block_unit) -> str:
+        if measure in ("分值", "得分"):
+            return "分"
+        for text in (head, label, block_unit):
+            unit = _unit_in(text)
+            if unit:
+                return unit
+        if concept in self.not_money:
+            return ""
+        return table.unit or ""
+
+    def _column_period(self, head: str) -> str:
+        if self.lex.prior.search(head):
+            return PRIOR
+        years = [int(y) for y in YEAR_RE.findall(head)]
+        if self.year and years and years[-1] < self.year:
+            return PRIOR
+        return CURRENT
+
+
+# ---- helpers ------------------------------------------------------------------------------
+def _alternation(words: dict[str, str]) -> re.Pattern | None:
+    keys = sorted((w for w in words if len(w) >= 3), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in keys)) if keys else None
+
+
+def _places(num: str) -> int:
+    return len(num.split(".", 1)[1]) if "." in num else 0
+
+
+def _phrase_start(text: str, number_start: int, previous_end: int) -> int:
+    """Where the words describing a number begin: after the previous number or clause break,
+    and never more than PHRASE_LIMIT characters back (keeps every number's cost constant)."""
+    floor = max(previous_end, number_start - PHRASE_LIMIT)
+    window = text[floor:number_start]
+    breaks = [m.end() for m in PHRASE_BREAK_RE.finditer(window)]
+    # a break right before the number (“占比：23%”) leaves the words before it in the phrase
+    while breaks and breaks[-1] >= len(window) - 1 and len(breaks) > 1:
+        breaks.pop()
+    if breaks and breaks[-1] >= len(window) - 1:
+        breaks = []
+    return floor + (breaks[-1] if breaks else 0)
+
+
+def _inside_doc_number(text: str, start: int) -> bool:
+    """Cited document numbers (〔2023〕12号, [2023]) are not figures."""
+    before = text[max(0, start - 1):start]
+    return before in ("〔", "[", "【", "第")
+
+
+def _change_sign(phrase: str, lex: Lexicon) -> int:
+    """+1 / −1 when the phrase ends with a direction word (增加 / 减少 …), else 0."""
+    tail = re.sub(r"(?:了|为|约|达|至)+$", "", phrase)[-6:]
+    found = lex.directions.all(tail)
+    if not found or found[-1][1] < len(tail) - 1:
+        return 0
+    return {"up": 1, "down": -1}.get(found[-1][2], 0)
+
+
+def _cell_number(text: str) -> tuple[str, Decimal, int, str] | None:
+    if not text or len(text) > 30:
+        return None
+    m = CELL_NUMBER_RE.match(normalize_digits(text).replace(" ", "").replace("\u3000", ""))
+    if not m:
+        return None
+    value = to_decimal(m.group("num"))
+    if value is None:
+        return None
+    unit = m.group("unit") or ""
+    if unit and unit not in ("%", "‰") and unit not in MONEY_UNITS and len(unit) > 2:
+        return None
+    return m.group("cmp") or "", value, _places(m.group("num").replace(",", "")), unit
+
+
+def _is_column_numbers(texts: list[str]) -> bool:
+    """A 栏次 row (1 2 3 …) under a header: consecutive small integers."""
+    nums = [t for t in texts if t]
+    if len(nums) < 3 or not all(t.isdigit() and len(t) <= 2 for t in nums):
+        return False
+    values = [int(t) for t in nums]
+    return values == list(range(values[0], values[0] + len(values)))
+
+
+def _column_heads(headers: list[list[str]], width: int) -> list[str]:
+    """Each column's header path: the header rows above it, group headers spread to the right."""
+    heads = [""] * width
+    for depth, row in enumerate(headers):
+        spread = depth < len(headers) - 1  # group headers span the columns to their right
+        current = ""
+        for k in range(width):
+            text = row[k] if k < len(row) else ""
+            if text:
+                current = text
+            elif not spread:
+                current = ""
+            if current and current not in heads[k]:
+                heads[k] = f"{heads[k]} {current}".strip()
+    return heads
+
+
+UNIT_IN_RE = re.compile(r"[（(]\s*(亿元|万元|千元|元|人|个|辆|%)\s*[）)]|单位\s*[:：]\s*(亿元|万元|千元|元)")
+
+
+def _unit_in(text: str | None) -> str | None:
+    if not text:
+        return None
+    if text in MONEY_UNITS or text in ("人", "个", "辆", "%"):
+        return text
+    m = UNIT_IN_RE.search(text)
+    return (m.group(1) or m.group(2)) if m else None
+
+
+DASHES = {"—", "——", "-", "--", "－", "/", "／", "无", "…"}
+FILLER_RE = re.compile(r"较|比|上年|同比|相比|[为是达共约计合其中和及与的了在各，,、:：()（）\s]|(?:19|20)\d\d年度?|年末|年初|全年|本年度?|当年")
+
+
+def _is_dash(text: str) -> bool:
+    return text.strip() in DASHES
+
+
+def _blank(phrase: str, vocabulary) -> str:
+    """The phrase with the words of a vocabulary blanked out (same length)."""
+    for start, end, _ in vocabulary.all(phrase):
+        phrase = phrase[:start] + " " * (end - start) + phrase[end:]
+    return phrase
+
+
+def _names_nothing(bare: str, lex: Lexicon) -> bool:
+    """A phrase with no noun of its own (“全年预算”, “支出决算为”) takes the concept before it."""
+    rest = _blank(bare, lex.measures).replace(" ", "")
+    rest = FILLER_RE.sub("", _blank(rest, lex.directions)).replace(" ", "")
+    return len(rest) <= 2
+
+
+def _subject_of(table: Table, cues: list[str]) -> str:
+    for row in table.rows[:6]:
+        texts = [c.text.strip() for c in row]
+        for k, text in enumerate(texts):
+            if compact(text) in cues:
+                return next((t for t in texts[k + 1:] if t), "")
+    return ""
+
+
+def _generic(label: str) -> bool:
+    """Row labels that name no concept of their own (the column says what is measured)."""
+    return label in ("合计", "小计", "金额", "数额", "决算数", "预算数") or len(label) <= 1

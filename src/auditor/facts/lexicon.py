@@ -1,0 +1,73 @@
+"""The words that give a fact its context, compiled once from rules/concepts.yaml.
+
+Each vocabulary becomes one regular expression of escaped alternatives, longest first, so a
+phrase is scanned once (linear) and the longest synonym at a position wins.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..knowledge import compact, concepts
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """Finds vocabulary words in compacted text and names what they stand for."""
+
+    pattern: re.Pattern | None
+    names: dict[str, str]  # compacted synonym -> canonical name
+
+    def all(self, text: str) -> list[tuple[int, int, str]]:
+        if self.pattern is None:
+            return []
+        return [(m.start(), m.end(), self.names[m.group(0)]) for m in self.pattern.finditer(text)]
+
+    def last(self, text: str) -> str | None:
+        found = self.all(text)
+        return found[-1][2] if found else None
+
+    def first(self, text: str) -> str | None:
+        found = self.all(text)
+        return found[0][2] if found else None
+
+
+def matcher(table: dict[str, list[str]]) -> Matcher:
+    names = {}
+    for name, synonyms in table.items():
+        for synonym in [name, *synonyms]:
+            names.setdefault(compact(synonym), name)
+    words = sorted((w for w in names if w), key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(w) for w in words)) if words else None
+    return Matcher(pattern, names)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    concepts: Matcher
+    measures: Matcher
+    rate_measures: Matcher
+    funds: Matcher
+    prior: re.Pattern
+    directions: Matcher
+    calculations: tuple
+
+
+@lru_cache(maxsize=None)
+def lexicon() -> Lexicon:
+    data = concepts()
+    return Lexicon(
+        concepts=matcher(data["concepts"]),
+        measures=matcher(data["measures"]),
+        rate_measures=matcher(data["rate_measures"]),
+        funds=matcher(data["funds"]),
+        prior=re.compile("|".join(re.escape(w) for w in sorted(data["prior_period"], key=len, reverse=True))),
+        directions=matcher(data["directions"]),
+        calculations=tuple(data.get("calculations") or ()),
+    )
+
+
+def money_concepts() -> set[str]:
+    """Concepts that are amounts of money (everything but counts, scores and rates)."""
+    return set(concepts()["concepts"]) - set(concepts()["not_money"])

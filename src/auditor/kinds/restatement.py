@@ -1,0 +1,155 @@
+"""Kind `restatement`: the same fact stated twice with values that do not meet (XBRL duplicates).
+
+Two facts are the same fact when concept, period, measure, subject, fund and member agree.
+- table against table: facts of two different tables are compared directly;
+- text against tables: a sentence's figure is linked to the table facts of its concept; it is
+  consistent when it meets any of them, and a mismatch only when the tables agree among
+  themselves on one value (otherwise the sentence may mean any of them: not assessable);
+- text against text: two sentences stating the same fact.
+Values are compared as intervals of their printed precision in a common unit. A difference of
+exactly ×10⁴ or ×10⁸ is a unit slip (class unit_error), anything else cross_ref_mismatch.
+Facts of one table that disagree among themselves under one key are ambiguous (the same row
+label twice, e.g. 事业运行 under two 款) and are left out.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..facts.base import Fact, fact_base
+from ..facts.numbers import MONEY_UNITS
+from .base import Hit
+
+KIND = "restatement"
+PARAMS = {
+    "measures": (list, ["年初预算", "全年预算", "决算", "实际值", "得分", "分值"]),
+    "text_against_text": (bool, True),
+    "unit_scales": (list, [10000, 100000000]),
+}
+MESSAGE_FIELDS = {"concept", "value", "other", "other_where", "where"}
+TOTAL_MEMBERS = ("", "本年支出", "本年收入", "收支总计")
+
+
+def check(doc, rule):
+    base = fact_base(doc)
+    measures = set(rule.params["measures"])
+    groups: dict[tuple, list[Fact]] = {}
+    for fact in base.facts:
+        if fact.concept and fact.measure in measures and not fact.comparator:
+            groups.setdefault(_key(fact), []).append(fact)
+    for facts in groups.values():
+        yield from _check_group(facts, rule)
+    yield from _check_text(base, groups, rule)
+
+
+def _key(fact: Fact) -> tuple:
+    return (fact.concept, fact.period, fact.measure, fact.subject, fact.source == "text" or fact.fund,
+            fact.member, _dimension(fact))
+
+
+def _dimension(fact: Fact) -> str:
+    if fact.unit in MONEY_UNITS:
+        return "money"
+    return fact.unit or "plain"
+
+
+def factor(fact: Fact) -> Decimal:
+    return MONEY_UNITS.get(fact.unit, Decimal(1))
+
+
+def meets(a: Fact, b: Fact) -> bool:
+    """The printed intervals overlap (half-open: 27 and 28 do not meet)."""
+    lo_a, hi_a = a.interval(factor(a))
+    lo_b, hi_b = b.interval(factor(b))
+    return lo_a < hi_b and lo_b < hi_a
+
+
+def tail(a: Fact, b: Fact) -> bool:
+    """One unit of the last printed decimal apart: two roundings of one amount (a table plugged
+    by 0.01). Whole numbers are counts and exact, so never a tail."""
+    if not (a.places and b.places):
+        return False
+    step = max(a.half_unit * factor(a), b.half_unit * factor(b)) * 2
+    return abs(a.value * factor(a) - b.value * factor(b)) <= step
+
+
+def scaled(a: Fact, b: Fact, scales) -> bool:
+    """Equal digits in different money units (2248.58元 against 2248.58万元)."""
+    if a.unit not in MONEY_UNITS or b.unit not in MONEY_UNITS or a.value == 0:
+        return False
+    ratio = (b.in_yuan() / a.in_yuan()) if a.in_yuan() else Decimal(0)
+    return a.value == b.value and any(ratio in (Decimal(s), 1 / Decimal(s)) for s in scales)
+
+
+def _consistent_tables(facts: list[Fact]) -> dict[int, Fact]:
+    """One fact per table; a table stating two different values for the key is ambiguous."""
+    per_table: dict[int, Fact] = {}
+    ambiguous = set()
+    for f in facts:
+        other = per_table.get(f.block)
+        if other is None:
+            per_table[f.block] = f
+        elif not meets(other, f):
+            ambiguous.add(f.block)
+    return {k: v for k, v in per_table.items() if k not in ambiguous}
+
+
+def _check_group(facts: list[Fact], rule):
+    tables = list(_consistent_tables([f for f in facts if f.source == "table"]).values())
+    for i, a in enumerate(tables):
+        for b in tables[i + 1:]:
+            if not meets(a, b):
+                yield _hit(b, a, rule)
+
+
+def _check_text(base, groups, rule):
+    """A sentence's figure against the tables stating its concept, then against other sentences."""
+    loose: dict[tuple, list[Fact]] = {}
+    for key, facts in groups.items():
+        concept, period, measure, subject, _fund, member, dim = key
+        loose.setdefault((concept, period, measure, subject, dim), []).extend(facts)
+    for facts in loose.values():
+        texts = [f for f in facts if f.source == "text"]
+        tables = [f for f in facts if f.source == "table"]
+        if not texts:
+            continue
+        primary = [f for f in tables if f.member in TOTAL_MEMBERS] or tables
+        values = list(_consistent_tables(primary).values())
+        for fact in texts:
+            if not values:
+                continue
+            if any(meets(fact, t) for t in values) or any(meets(fact, t) for t in tables):
+                continue
+            reference = values[0]
+            if all(meets(reference, t) for t in values):
+                yield _hit(fact, reference, rule)
+        if rule.params["text_against_text"] and not tables:
+            yield from _text_pairs(texts, rule)
+
+
+def _text_pairs(texts: list[Fact], rule):
+    """Sentences restating one fact: the first statement is taken as the reference."""
+    first = texts[0]
+    for fact in texts[1:]:
+        if fact.quote != first.quote and not meets(first, fact):
+            yield _hit(fact, first, rule)
+
+
+def _hit(fact: Fact, other: Fact, rule) -> Hit:
+    unit_slip = scaled(fact, other, rule.params["unit_scales"])
+    relation = f"{fact.concept}（{fact.measure}{'，' + fact.period if fact.period != '本年' else ''}）"
+    formula = (f"{fact.where()}：{fact.text}；{other.where()}：{other.text}"
+               + ("：数字相同而单位不同" if unit_slip else "：两处应为同一数值"))
+    cls = "unit_error" if unit_slip else "rounding" if tail(fact, other) else None
+    return Hit(quote=fact.quote, location=fact.loc, stated=fact.text,
+               expected=_in_unit(other, fact) if unit_slip else other.text,
+               formula=f"{relation} {formula}", cls=cls,
+               fields={"concept": relation, "value": fact.text, "other": other.text,
+                       "other_where": other.where(), "where": fact.where()},
+               highlights=[other.loc])
+
+
+def _in_unit(other: Fact, fact: Fact) -> str:
+    """The other fact's value written in its own unit (for a unit slip: what was meant)."""
+    if other.unit in MONEY_UNITS and other.text[-len(other.unit):] != other.unit:
+        return f"{other.text}{other.unit}"
+    return other.text
