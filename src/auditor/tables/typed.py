@@ -148,8 +148,9 @@ def _score_record(cells: list[Cell], columns: dict[str, int], level2: set[str]) 
     if "indicator" in columns and has_values and (picked["indicator"] is None or not picked["indicator"].text.strip()):
         picked["indicator"] = _label_before(cells, columns.get("target", columns["indicator"]) + best_shift, level2)
     indicator = picked.get("indicator")
-    if indicator is None or not indicator.text.strip() or compact(indicator.text) in level2 \
-            or PLACEHOLDER_RE.match(compact(indicator.text)):
+    if indicator is None or not indicator.text.strip() or PLACEHOLDER_RE.match(compact(indicator.text)):
+        return None
+    if compact(indicator.text) in level2 and not _named_like_category(picked):
         return None
     record = {name: (c.text.strip() if c is not None else "") for name, c in picked.items()}
     record.setdefault("level1", "")
@@ -158,6 +159,15 @@ def _score_record(cells: list[Cell], columns: dict[str, int], level2: set[str]) 
     record["score"] = number(picked.get("score"))
     record["cells"] = {name: c for name, c in picked.items() if c is not None}
     return record
+
+
+def _named_like_category(picked: dict[str, Cell | None]) -> bool:
+    """An indicator may carry a category's name (服务对象满意度 under 服务对象满意度指标): it
+    is the indicator, not a slipped category label, when the 二级指标 cell of the same row
+    already holds a category and the row is scored."""
+    second, indicator = picked.get("level2"), picked.get("indicator")
+    return (second is not None and second is not indicator and bool(compact(second.text))
+            and number(picked.get("score")) is not None)
 
 
 def _label_before(cells: list[Cell], col: int, level2: set[str]) -> Cell | None:
@@ -363,12 +373,21 @@ def _read_summary(typed: TypedTable, grid: list[list[str]]) -> None:
 
 
 def _read_three_public(typed: TypedTable, grid: list[list[str]]) -> None:
-    """Standard template order: 合计, 因公出国（境）费, 公务用车购置及运行维护费 (小计, 购置费,
-    运行维护费), 公务接待费 — once for 预算数 and once for 决算数 when both are shown."""
-    header_text = compact(typed.table.title) + "".join(
-        compact(c) for row in grid[max(0, typed.header_row - 1):typed.header_row + 1] for c in row)
+    """Read the “三公” figures by what the header cells say when they say it unambiguously
+    (any column order, 预算数 | 决算数 column groups or 预算数/决算数 under each category,
+    with or without a 栏次 row); otherwise by the standard template order under a 栏次 row
+    (1 2 3 …) or under alternating 预算数/决算数 headers."""
     numbering = next((r for r in range(typed.header_row + 1, min(len(grid), typed.header_row + 4))
                       if _is_numbering_row(grid[r])), None)
+    layout = _three_public_by_labels(typed, grid)
+    if layout is not None:
+        groups, first_value_row = layout
+        columns = sorted(col for fields in groups.values() for col in fields.values())
+        _read_three_public_values(typed, grid, first_value_row, columns, groups)
+        typed.extra["three_public_layout"] = "labels"
+        return
+    header_text = compact(typed.table.title) + "".join(
+        compact(c) for row in grid[max(0, typed.header_row - 1):typed.header_row + 1] for c in row)
     interleaved = next((r for r in range(typed.header_row, min(len(grid), typed.header_row + 4))
                         if _is_budget_actual_row(grid[r])), None)
     if numbering is None and interleaved is not None:
@@ -376,29 +395,129 @@ def _read_three_public(typed: TypedTable, grid: list[list[str]]) -> None:
         return
     if numbering is None:
         if any(quantity(c) is not None for row in typed.table.rows[typed.header_row + 1:] for c in row):
-            typed.problems.append("未找到栏次行，无法按模板顺序读取“三公”经费各栏")
+            typed.problems.append("表头既不能按栏目名称对应到各项经费，也没有栏次行，无法读取“三公”经费各栏")
         return
     columns = [c for c, text in enumerate(grid[numbering]) if text.strip().isdigit()]
     groups = ["budget", "actual"] if len(columns) == 12 else (
-        ["actual" if "决算" in header_text and "预算" not in header_text else "budget"]
-        if len(columns) == 6 else [])
+        [_title_group(header_text)] if len(columns) == 6 else [])
     if not groups:
         typed.problems.append(f"“三公”经费表有 {len(columns)} 栏，不是模板的 6 栏或 12 栏")
         return
+    order = vocabulary()["table_types"]["three_public"]["template_order"]
     _read_three_public_values(typed, grid, numbering + 1, columns,
-                              {group: columns[g * 6:(g + 1) * 6] for g, group in enumerate(groups)})
+                              {group: dict(zip(order, columns[g * 6:(g + 1) * 6]))
+                               for g, group in enumerate(groups)})
+
+
+def _title_group(header_text: str) -> str:
+    """A table with one set of columns holds 决算数 when its title says 决算 and not 预算."""
+    return "actual" if "决算" in header_text and "预算" not in header_text else "budget"
+
+
+@dataclass(frozen=True)
+class HeaderLabel:
+    """A header cell's text and the columns it spans (merged cells read as blanks)."""
+
+    text: str
+    first: int
+    last: int
+
+
+def _spanning_labels(grid: list[list[str]], rows: list[int]) -> dict[int, list[HeaderLabel]]:
+    """For each header row, every label with the columns it covers. A merged cell is read
+    as its text followed by blanks; a blank belongs to the label on its left as long as
+    every header row above is blank there too (it cannot reach past its parent's span)."""
+    width = max(len(grid[r]) for r in rows)
+    spans: dict[int, list[HeaderLabel]] = {}
+    for k, r in enumerate(rows):
+        row = grid[r] + [""] * (width - len(grid[r]))
+        labels: list[HeaderLabel] = []
+        c = 0
+        while c < width:
+            if not row[c].strip():
+                c += 1
+                continue
+            last = c
+            while last + 1 < width and not row[last + 1].strip() and all(
+                    not grid[above][last + 1].strip() if last + 1 < len(grid[above]) else True
+                    for above in rows[:k]):
+                last += 1
+            labels.append(HeaderLabel(compact(row[c]), c, last))
+            c = last + 1
+        spans[r] = labels
+    return spans
+
+
+def _label_field(text: str, names: dict[str, list[str]]) -> str | None:
+    """The field whose longest alias the label contains (公务用车购置及运行维护费 is `cars`,
+    公务用车购置费 is `car_purchase`), or None."""
+    best, length = None, 0
+    for name, aliases in names.items():
+        for alias in aliases:
+            a = compact(alias)
+            if a and a in text and len(a) > length:
+                best, length = name, len(a)
+    return best
+
+
+def _three_public_by_labels(typed: TypedTable, grid: list[list[str]]):
+    """{group: {field: column}} and the first value row, when the header cells name every
+    template column exactly once in every group and every figure of the first value row
+    sits under a named column; None otherwise."""
+    spec = vocabulary()["table_types"]["three_public"]
+    order = spec["template_order"]
+    first_value = next((r for r in range(typed.header_row + 1, len(grid))
+                        if not _is_numbering_row(grid[r]) and any(quantity(c) is not None
+                                                                  for c in typed.table.rows[r])), None)
+    if first_value is None:
+        return None
+    above = [r for r in range(max(0, typed.header_row - 2), typed.header_row)
+             if not any(quantity(c) is not None for c in typed.table.rows[r])]
+    header_rows = above + [r for r in range(typed.header_row, first_value) if not _is_numbering_row(grid[r])]
+    spans = _spanning_labels(grid, header_rows)
+    names = {f: list(spec["columns"].get(f, [])) + list((spec.get("short_labels") or {}).get(f, []))
+             for f in order}
+    group_names = spec.get("groups") or {}
+    subtotal = {compact(x) for x in spec.get("subtotal_labels") or []}
+    default_group = _title_group(compact(typed.table.title))
+    groups: dict[str, dict[str, int]] = {}
+    values = _padded(typed.table, first_value)
+    for col in range(len(values)):
+        path = [label.text for r in header_rows for label in spans[r] if label.first <= col <= label.last]
+        field_name = None
+        for depth in range(len(path) - 1, -1, -1):
+            if path[depth] in subtotal:  # 小计 under 公务用车购置及运行维护费 is that item's total
+                field_name = next((f for f in map(lambda t: _label_field(t, names),
+                                                  reversed(path[:depth])) if f), None)
+                break
+            field_name = _label_field(path[depth], names)
+            if field_name is not None:
+                break
+        group = next((g for text in reversed(path) for g in [_label_field(text, group_names)] if g),
+                     None) or default_group
+        if field_name is None:
+            if quantity(values[col]) is not None:
+                return None  # a figure under no named column: the labels do not line up
+            continue
+        if field_name in groups.get(group, {}):
+            return None
+        groups.setdefault(group, {})[field_name] = col
+    if not groups or any(set(fields) != set(order) for fields in groups.values()):
+        return None
+    return groups, first_value
 
 
 def _read_three_public_values(typed: TypedTable, grid, start: int, columns: list[int],
-                              groups: dict[str, list[int]]) -> None:
-    """The first row with figures below the header, one record per group (预算数 / 决算数)."""
+                              groups: dict[str, dict[str, int]]) -> None:
+    """The first row with figures below the header, one record per group (预算数 / 决算数);
+    `groups` maps each group to the column of every template field."""
     for r in range(start, len(grid)):
         cells = _padded(typed.table, r)
         if not any(quantity(cells[c]) is not None for c in columns if c < len(cells)):
             continue
-        for group, group_columns in groups.items():
+        for group, fields in groups.items():
             record = {"row": r, "group": group, "cells": {}}
-            for name, col in zip(vocabulary()["table_types"]["three_public"]["template_order"], group_columns):
+            for name, col in fields.items():
                 record["cells"][name] = cells[col]
                 q = quantity(cells[col])
                 record[name] = q.value if q is not None else Decimal(0)
@@ -414,8 +533,9 @@ def _is_budget_actual_row(row: list[str]) -> bool:
 
 def _read_three_public_interleaved(typed: TypedTable, grid: list[list[str]], header: int) -> None:
     columns = [c for c, text in enumerate(grid[header]) if text.strip()]
+    order = vocabulary()["table_types"]["three_public"]["template_order"]
     _read_three_public_values(typed, grid, header + 1, columns,
-                              {"budget": columns[0::2], "actual": columns[1::2]})
+                              {"budget": dict(zip(order, columns[0::2])), "actual": dict(zip(order, columns[1::2]))})
 
 
 def _is_numbering_row(row: list[str]) -> bool:
