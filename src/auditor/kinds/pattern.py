@@ -1,21 +1,65 @@
-"""Kind `pattern`: regular-expression rules over text and cells (malformed numbers and the like).
+"""Kind `pattern`: how numbers are written, in sentences and table cells.
 
-`regex` must match; none of `exclude` may match the matched text; `where` chooses
-sentences, table cells or both.
+Checks (param `check`, one function each in CHECKS):
+- regex: `regex` must match; none of `exclude` may match the matched text; `where` chooses
+  sentences, table cells or both (a generic pattern rule).
+- number_format: a number that is not a valid number: two decimal points in a row
+  (51..05), more than one decimal point (478.08.00), or a thousands separator in the wrong
+  place (14,29.33). Dates (2024.4.26), section and version numbers (1.2.3, V2.1.3), IP-like
+  runs and document numbers stay quiet: a run of dotted integers is only read as a broken
+  amount when it looks like one (a group after the first dot starts with 0, as decimals do and
+  section numbers never do; a money or rate unit follows; or it fills a cell of a column of
+  amounts).
+- rate_percent: a rate printed without its %: in a sentence (“执行率为98.5，”, “增长
+  13.95。”), in a column headed as a rate whose other cells carry %, or as the actual value of
+  an indicator whose target is a percentage (目标 ≥95%，实际完成值 96).
 """
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
+from ..facts.numbers import to_decimal
+from ..model import Table
 from .base import Hit, document_texts
 
 KIND = "pattern"
-PARAMS = {"regex": (str, None), "exclude": (list, []), "where": (str, "all"), "expected": (str, "")}
-MESSAGE_FIELDS = {"match"}
+PARAMS = {
+    "check": (str, "regex"),
+    # regex
+    "regex": (str, ""),
+    "exclude": (list, []),
+    "where": (str, "all"),
+    "expected": (str, ""),
+    # number_format
+    "units": (list, ["万元", "亿元", "千元", "元", "%", "％", "‰", "分"]),
+    # text right before a dotted run that makes it a version, article or section number
+    "not_after": (str, r"(?:[A-Za-z]|版本?|第)\s*$"),
+    "min_numeric_peers": (int, 2),
+    # rate_percent
+    "rate_words": (list, ["执行率", "完成率", "增长率", "下降率", "达成率", "到位率", "满意率",
+                          "合格率", "覆盖率", "使用率", "占比", "比例", "比重", "增幅", "降幅", "增长", "下降"]),
+    "not_rates": (list, ["汇率", "频率", "效率", "功率", "倍率", "利用效率"]),
+    "actual_headers": (list, ["实际完成值", "实际完成", "实际值", "完成值", "实际完成情况"]),
+    "target_headers": (list, ["年度指标值", "指标值", "目标值", "预期目标", "年度目标"]),
+    "min_percent_peers": (int, 2),
+}
+MESSAGE_FIELDS = {"match", "problem"}
+
+FULLWIDTH_NUMBER = str.maketrans("０１２３４５６７８９．", "0123456789.")  # one char for one: offsets hold
+TOKEN_RE = re.compile(r"(?<![\d.,])\d[\d.,]*\d")
+VALID_GROUPING_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
+PERCENT_RE = re.compile(r"\d\s*[%％]")
+BARE_NUMBER_RE = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
+PURE_PERCENT_RE = re.compile(r"^\s*\d+(?:\.\d+)?\s*[%％]\s*$")
 
 
 def validate(params: dict) -> str | None:
-    for pattern in [params["regex"], *params["exclude"]]:
+    if params["check"] not in CHECKS:
+        return f"check 应为 {', '.join(CHECKS)} 之一"
+    if params["check"] == "regex" and not params["regex"]:
+        return "check 为 regex 时必须给出 regex"
+    for pattern in [params["regex"], *params["exclude"], params["not_after"]]:
         try:
             re.compile(pattern)
         except re.error as exc:
@@ -26,6 +70,12 @@ def validate(params: dict) -> str | None:
 
 
 def check(doc, rule):
+    yield from CHECKS[rule.params["check"]](doc, rule)
+
+
+# --- regex -----------------------------------------------------------------------------
+
+def _check_regex(doc, rule):
     pattern = re.compile(rule.params["regex"])
     excludes = [re.compile(p) for p in rule.params["exclude"]]
     where = rule.params["where"]
@@ -35,4 +85,184 @@ def check(doc, rule):
                 continue
             expected = m.expand(rule.params["expected"]) if rule.params["expected"] else None
             yield Hit(quote=m.group(0), location=loc, stated=m.group(0), expected=expected,
-                      formula=f"“{m.group(0)}”不是有效的数字写法", fields={"match": m.group(0)})
+                      formula=f"“{m.group(0)}”不是有效的数字写法",
+                      fields={"match": m.group(0), "problem": "格式不符"})
+
+
+# --- number_format ---------------------------------------------------------------------
+
+def _check_number_format(doc, rule):
+    params = rule.params
+    units = sorted(params["units"], key=len, reverse=True)
+    not_after = re.compile(params["not_after"])
+    where = params["where"]
+    numeric_columns = _numeric_columns(doc, params["min_numeric_peers"])
+    for text, loc in document_texts(doc, sentences=where in ("all", "text"), cells=where in ("all", "cells")):
+        if not any(ch in text for ch in ".,．"):
+            continue
+        plain = text.translate(FULLWIDTH_NUMBER)
+        whole_cell = loc.row is not None and (loc.table, loc.col) in numeric_columns
+        for m in TOKEN_RE.finditer(plain):
+            token = m.group(0)
+            if "." not in token and "," not in token:
+                continue
+            unit, end = _unit_after(plain, m.end(), units)
+            alone = whole_cell and not plain[:m.start()].strip() and not plain[m.end():].strip(" %％")
+            found = _malformed(token, bool(unit) or alone, not_after.search(plain[max(0, m.start() - 6):m.start()]))
+            if not found:
+                continue
+            problem, expected = found
+            quote = text[m.start():end]  # the unit is quoted with the number, spaces as read
+            yield Hit(quote=quote, location=loc, stated=quote,
+                      expected=(expected + unit) if expected else "只有一个小数点、千分位每三位一组的数字",
+                      formula=f"“{token}”{problem}，不是有效的数字",
+                      fields={"match": quote, "problem": problem})
+
+
+def _malformed(token: str, amount_context: bool, versionish) -> tuple[str, str | None] | None:
+    """(what is wrong, the number probably meant) for a digit run with dots or commas."""
+    if ".." in token:
+        if "..." in token:  # a dot leader (目录 …… 3), not a number
+            return None
+        return "连续出现两个小数点", re.sub(r"\.{2}", ".", token).replace(",", "")
+    integer, _, fraction = token.partition(".")
+    if "," in token:
+        grouped = VALID_GROUPING_RE.fullmatch(integer) and "," not in fraction
+        if not grouped:
+            # 1,2,3 without decimals may be a list written with ASCII commas
+            return ("千分位分隔符位置不对", token.replace(",", "")) if fraction or amount_context else None
+    groups = token.replace(",", "").split(".")
+    if len(groups) < 3 or versionish:
+        return None
+    if _date_like(groups):
+        return None
+    # decimals may start with 0 (478.08), section and version parts never do (1.2.3)
+    decimal_like = any(len(g) > 1 and g.startswith("0") for g in groups[1:])
+    if not (decimal_like or amount_context):
+        return None
+    trailing_zero = all(set(g) == {"0"} for g in groups[2:])
+    expected = f"{groups[0]}.{groups[1]}" if trailing_zero else None
+    return "含有多个小数点", expected
+
+
+def _date_like(groups: list[str]) -> bool:
+    """2024.4.26 or 2024.04.26, and 4.26.2024 written the other way round."""
+    if len(groups) != 3:
+        return False
+    y, mth, d = groups
+    if len(y) == 4 and y[:2] in ("19", "20") and 1 <= int(mth) <= 12 and 1 <= int(d) <= 31:
+        return True
+    return len(d) == 4 and d[:2] in ("19", "20") and 1 <= int(y) <= 12 and 1 <= int(mth) <= 31
+
+
+def _unit_after(text: str, end: int, units: list[str]) -> tuple[str, int]:
+    """The unit right after a number (spaces allowed) and where it ends; ("", end) if none."""
+    start = end
+    while start < len(text) and start < end + 3 and text[start] in " \u3000":
+        start += 1
+    for unit in units:
+        if text.startswith(unit, start):
+            return unit, start + len(unit)
+    return "", end
+
+
+def _numeric_columns(doc, min_peers: int) -> set[tuple[int, int]]:
+    """(table, column) pairs holding at least `min_peers` plain numbers: columns of amounts."""
+    columns = set()
+    for table in doc.tables:
+        counts: dict[int, int] = {}
+        for row in table.rows:
+            for k, cell in enumerate(row, start=1):
+                if cell.text and to_decimal(cell.text.strip(" %％")) is not None:
+                    counts[k] = counts.get(k, 0) + 1
+        columns.update((table.index, k) for k, n in counts.items() if n >= min_peers)
+    return columns
+
+
+# --- rate_percent ----------------------------------------------------------------------
+
+def _check_rate_percent(doc, rule):
+    yield from _rate_in_sentences(doc, rule.params)
+    for table in doc.tables:
+        yield from _rate_columns(table, rule.params)
+        yield from _rate_actuals(table, rule.params)
+
+
+def _rate_in_sentences(doc, params):
+    words = "|".join(re.escape(w) for w in sorted(params["rate_words"], key=len, reverse=True))
+    # the number must end the clause: with a unit after it (万元, 个, 分, 倍 …) it is not a rate
+    # (a comma before a digit is a thousands separator, not the end of the clause)
+    pattern = re.compile(rf"({words})\s*(?:为|达到|达|是|约|了|至)?\s*(\d+(?:\.\d+)?)\s*(?=[，。；、;）)]|,(?!\d)|$)")
+    not_rates = params["not_rates"]
+    for text, loc in document_texts(doc, cells=False):
+        plain = text.translate(FULLWIDTH_NUMBER)
+        for m in pattern.finditer(plain):
+            before = plain[max(0, m.start() - 4):m.end(1)]
+            if any(w in before for w in not_rates) or _part_of_longer_number(plain, m.start(2)):
+                continue
+            number = text[m.start(2):m.end(2)]
+            yield _rate_hit(text[m.start():m.end(2)], loc, number,
+                            f"“{m.group(1)}”后的数字是比率，却没有写 %")
+
+
+def _part_of_longer_number(text: str, start: int) -> bool:
+    return start > 0 and (text[start - 1].isdigit() or text[start - 1] == ".")
+
+
+def _rate_columns(table: Table, params):
+    """A column headed as a rate, where other cells carry % and one does not."""
+    rate_words = [w for w in params["rate_words"] if "率" in w or w in ("占比", "比例", "比重")]
+    header_rows = []
+    for row in table.rows[:4]:  # the leading rows without any number are the header
+        if any(to_decimal(c.text) is not None or PERCENT_RE.search(c.text) for c in row):
+            break
+        header_rows.append(row)
+    for k in range(1, table.width + 1):
+        header = "".join(r[k - 1].text for r in header_rows if len(r) >= k)
+        if not any(w in header for w in rate_words) or any(s in header for s in ("%", "％", "百分")) \
+                or any(w in header for w in params["not_rates"]):
+            continue
+        # the run of numbers right under the header; text (“--”, a new header) ends it, so a
+        # column that merged cells shift further down is not mixed in
+        cells = []
+        for row in table.rows[len(header_rows):]:
+            text = row[k - 1].text.strip() if len(row) >= k else ""
+            if text and not (PURE_PERCENT_RE.match(text) or BARE_NUMBER_RE.match(text)):
+                break
+            if text:
+                cells.append(row[k - 1])
+        with_percent = [c for c in cells if PURE_PERCENT_RE.match(c.text)]
+        bare = [c for c in cells if BARE_NUMBER_RE.match(c.text)]
+        if len(with_percent) < params["min_percent_peers"] or len(bare) * 2 > len(with_percent):
+            continue
+        for cell in bare:
+            yield _rate_hit(cell.text.strip(), cell.loc, cell.text.strip(),
+                            f"本列“{header[:12]}”是比率，同列 {len(with_percent)} 个数带 %，此格没有")
+
+
+def _rate_actuals(table: Table, params):
+    """An indicator's actual value printed bare while its target in the same row is a percentage."""
+    target_col = actual_col = width = None
+    for row in table.rows:
+        texts = [c.text.strip() for c in row]
+        actual = next((k for k, t in enumerate(texts) if t in params["actual_headers"]), None)
+        target = next((k for k, t in enumerate(texts) if t in params["target_headers"]), None)
+        if actual is not None and target is not None:
+            target_col, actual_col, width = target, actual, len(row)
+            continue
+        # only rows laid out like the header row: merged cells shift columns elsewhere
+        if actual_col is None or len(row) != width:
+            continue
+        target_text, actual_text = texts[target_col], texts[actual_col]
+        if PERCENT_RE.search(target_text) and BARE_NUMBER_RE.match(actual_text) \
+                and Decimal(actual_text) <= Decimal(1000):
+            yield _rate_hit(actual_text, row[actual_col].loc, actual_text,
+                            f"指标值“{target_text}”是百分比，实际完成值“{actual_text}”没有 %")
+
+
+def _rate_hit(quote: str, loc, number: str, why: str) -> Hit:
+    return Hit(quote=quote, location=loc, stated=number, expected=f"{number}%", formula=why,
+               fields={"match": quote, "problem": "比率缺少百分号"})
+
+
+CHECKS = {"regex": _check_regex, "number_format": _check_number_format, "rate_percent": _check_rate_percent}
