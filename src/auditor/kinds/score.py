@@ -2,24 +2,32 @@
 
 Checks (param `check`):
 - execution: 得分 of the budget execution row = `formula` (default 分值 × 执行数 / 预算数).
+- execution_full: the same row given full marks while the execution rate is below
+  `full_rate` (100%): a target not met (`execution` reports it too, as a wrong score).
 - execution_rate: the stated 执行率 = 执行数 / 预算数.
 - total: Σ得分 (with or without the execution score) = 总分.
 - weights: Σ分值 of a section = the section weight in its label, e.g. 产出指标（50分）.
 - score_cap: 得分 ≤ 分值.
 - strict_target: a strict target (>3%, <2500元) that the actual only reaches is not met,
   yet the indicator is given marks as met.
+- missed_target: a quantitative target the actual value does not reach (≥6800台 vs 5462台,
+  ≤36.78万元 vs 40万元), yet the indicator is given full marks.
 - proportional: a quantitative target missed, scored otherwise than `formula` (正向
   权重 × B/A; 反向 权重 × A/B), where the document states that rule.
+
+Scores are compared at the precision the form prints its scores with: a "10" in a form
+whose other scores carry two decimals stands for 10.00, not for anything in [9.5, 10.5).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..facts.formula import FormulaError, evaluate
-from ..facts.numbers import fmt, parse_quantity
+from ..facts.numbers import Quantity, fmt, parse_quantity
 from ..facts.targets import Target, parse_target
 from ..knowledge import compact
-from ..model import Cell
+from ..model import Cell, Table
 from ..tables.typed import WEIGHT_IN_LABEL_RE, TypedTable, typed_tables
 from .base import Hit, NotAssessable
 
@@ -31,11 +39,16 @@ PARAMS = {
     "positive_formula": (str, "weight * actual / target"),
     "negative_formula": (str, "weight * target / actual"),
     "requires_statement": (list, []),
+    # A bare target (“900件”, no ≥/≤) is read as a floor, the usual meaning of a planned
+    # quantity; an indicator whose name or category holds one of these words may as well be
+    # a ceiling (成本, 投诉, 事故 …), so its bare target is not judged.
+    "ceiling_cues": (list, []),
+    # execution rate (in %) at or above which the budget is fully executed
+    "full_rate": (str, "100"),
 }
 MESSAGE_FIELDS = {"table", "weight", "rate", "score", "total", "section", "indicator", "target",
                   "actual", "diff"}
-CHECKS = ("execution", "execution_rate", "total", "weights", "score_cap", "strict_target",
-          "proportional")
+EPSILON = Decimal("0.0001")
 
 
 def validate(params: dict) -> str | None:
@@ -45,19 +58,125 @@ def validate(params: dict) -> str | None:
 
 
 def check(doc, rule):
-    typed = typed_tables(doc)
-    return globals()[f"_check_{rule.params['check']}"](doc, rule, typed)
+    return CHECKS[rule.params["check"]](doc, rule, typed_tables(doc))
+
+
+# --- typed views of the records ------------------------------------------------------------
+
+@dataclass
+class ExecutionRow:
+    """The scored row of a budget execution block (年度资金总额 …)."""
+
+    typed: TypedTable
+    label: str
+    initial_budget: Decimal | None
+    budget: Decimal | None
+    executed: Decimal | None
+    weight: Decimal | None
+    rate: Decimal | None  # stated rate, in %
+    score: Decimal | None
+    cells: dict[str, Cell]
+
+    @classmethod
+    def of(cls, typed: TypedTable, rec: dict) -> "ExecutionRow":
+        return cls(typed, rec.get("label", ""), rec.get("initial_budget"), rec.get("budget"),
+                   rec.get("executed"), rec.get("weight"), rec.get("rate"), rec.get("score"),
+                   rec.get("cells", {}))
+
+    @property
+    def bases(self) -> list[Decimal]:
+        """Budgets a stated 执行率 may be computed on: 全年预算数 first, then 年初预算数."""
+        return [b for b in (self.budget, self.initial_budget) if b]
+
+    def rate_text(self) -> str:
+        return self.cells["rate"].text.strip().rstrip("%％") if "rate" in self.cells else ""
+
+    def rate_half_ulp(self) -> Decimal:
+        """Half a unit in the last printed digit of the stated rate (0 when none is stated)."""
+        q = parse_quantity(self.rate_text()) if self.rate is not None else None
+        return q.half_ulp if q is not None else Decimal(0)
+
+    def rate_high(self, rate: Decimal) -> Decimal:
+        """The upper end of the rate: the stated one stands for an interval (98.31% < 98.315%)."""
+        return rate + self.rate_half_ulp() if self.rate is not None and rate == self.rate else rate
+
+    def rate_basis(self) -> tuple[Decimal | None, Decimal | None]:
+        """(rate in %, budget it is computed on): the stated rate when it recomputes from
+        either budget, else the rate on 全年预算数 (computed when the form leaves it blank)."""
+        if self.executed is None or not self.bases:
+            return None, None
+        if self.rate is not None:
+            for budget in self.bases:
+                if _close(self.rate, self.executed / budget * 100, self.rate_text()):
+                    return self.rate, budget
+        return self.executed / self.bases[0] * 100, self.bases[0]
+
+
+@dataclass
+class IndicatorRow:
+    """One scored indicator of a performance score table."""
+
+    typed: TypedTable
+    record: dict
+    indicator: str
+    level2: str
+    target_text: str
+    actual_text: str
+    weight: Decimal | None
+    score: Decimal | None
+    cells: dict[str, Cell] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, typed: TypedTable, rec: dict) -> "IndicatorRow":
+        return cls(typed, rec, rec.get("indicator", ""), rec.get("level2", ""), rec.get("target", ""),
+                   rec.get("actual", ""), rec.get("weight"), rec.get("score"), rec.get("cells", {}))
+
+
+@dataclass(frozen=True)
+class MissedTarget:
+    """A quantitative target and the actual value that does not reach it."""
+
+    row: IndicatorRow
+    target: Target
+    actual: Target
+    upward: bool  # the target is a floor (≥, >, bare) rather than a ceiling (≤, <)
+
+
+def _table_name(t: TypedTable) -> str:
+    return t.table.title or f"表{t.table.index}"
 
 
 def _row_quote(cell: Cell, table) -> str:
     return table.row_text(cell.loc.row - 1).strip("\t ") if cell.loc.row else cell.text
 
 
-def _close(stated: Decimal, expected: Decimal, stated_text: str) -> bool:
-    """Equal up to the precision the document printed the stated value with."""
+def _close(stated: Decimal, expected: Decimal, stated_text: str, places: int | None = None,
+           slack: Decimal = Decimal(0)) -> bool:
+    """The interval the stated value was printed for meets `expected` ± `slack`; `places`
+    overrides the printed precision when the form prints its scores finer elsewhere."""
     q = parse_quantity(stated_text)
-    half = q.half_ulp if q is not None else Decimal("0.005")
-    return abs(stated - expected) <= half + Decimal("0.0001")
+    printed = q.places if q is not None else 2
+    half = Quantity(Decimal(1).scaleb(-max(printed, places or 0))).half_ulp
+    return abs(stated - expected) <= half + slack + EPSILON
+
+
+def _score_places(table: Table, typed: list[TypedTable]) -> int:
+    """The finest precision any score of this table is printed with (the form's convention)."""
+    cache = getattr(table, "_score_places", None)
+    if cache is not None:
+        return cache
+    places = 0
+    for t in typed:
+        if t.table is not table:
+            continue
+        cells = [r.get("cells", {}).get("score") for r in t.records]
+        cells.append(t.totals.get("score"))
+        for cell in cells:
+            q = parse_quantity(cell.text) if cell is not None else None
+            if q is not None:
+                places = max(places, q.places)
+    table._score_places = places  # type: ignore[attr-defined]
+    return places
 
 
 # --- execution block -------------------------------------------------------------------
@@ -66,73 +185,74 @@ def _execution_rows(typed: list[TypedTable]):
     for t in typed:
         if t.type == "budget_execution":
             for record in t.records:
-                yield t, record
+                yield ExecutionRow.of(t, record)
 
 
-def _bases(rec: dict) -> list[Decimal]:
-    """Budgets a stated 执行率 may be computed on: 全年预算数 first, then 年初预算数."""
-    return [b for b in (rec.get("budget"), rec.get("initial_budget")) if b]
-
-
-def _rate_basis(rec: dict) -> tuple[Decimal | None, Decimal | None]:
-    """(rate in %, budget it is computed on): the stated rate when it recomputes from
-    either budget, else the rate on 全年预算数."""
-    executed, bases = rec.get("executed"), _bases(rec)
-    if executed is None or not bases:
-        return None, None
-    stated = rec.get("rate")
-    if stated is not None:
-        text = rec["cells"]["rate"].text.rstrip("%")
-        for budget in bases:
-            if _close(stated, executed / budget * 100, text):
-                return stated, budget
-    return executed / bases[0] * 100, bases[0]
-
-
-def _check_execution(doc, rule, typed):
-    for t, rec in _execution_rows(typed):
-        rate, budget = _rate_basis(rec)
-        if rec.get("score") is None:
-            if rec.get("executed") is not None and _bases(rec):
-                yield NotAssessable(f"表{t.table.index}「{rec['label']}」没有填写得分")
+def _execution_hits(rule, typed, full_marks_unmet: bool):
+    """Execution rows whose score is not 分值 × 执行率. With `full_marks_unmet` only those
+    given full marks although the rate is below `full_rate`: the same wrong score seen as a
+    target not met (class target_not_met) beside the score mismatch `execution` reports."""
+    full_rate = Decimal(str(rule.params["full_rate"]))
+    for row in _execution_rows(typed):
+        t = row.typed
+        rate, budget = row.rate_basis()
+        if row.score is None:
+            if not full_marks_unmet and row.executed is not None and row.bases:
+                yield NotAssessable(f"表{t.table.index}「{row.label}」没有填写得分")
             continue
-        values = {"weight": rec.get("weight"), "executed": rec.get("executed"), "budget": budget,
+        values = {"weight": row.weight, "executed": row.executed, "budget": budget,
                   "rate": rate / 100 if rate is not None else None}
         try:
             expected = evaluate(rule.params["formula"], values)
         except FormulaError as exc:
-            yield NotAssessable(f"表{t.table.index}「{rec['label']}」无法计算：{exc}")
+            if not full_marks_unmet:
+                yield NotAssessable(f"表{t.table.index}「{row.label}」无法计算：{exc}")
             continue
-        if rule.params["cap_at_weight"] and values["weight"] is not None:
-            expected = min(expected, values["weight"])
-        score_cell = rec["cells"]["score"]
-        if _close(rec["score"], expected, score_cell.text):
+        if rule.params["cap_at_weight"] and row.weight is not None:
+            expected = min(expected, row.weight)
+        score_cell = row.cells["score"]
+        # a score worked out from the printed (rounded) rate is as right as one from the amounts
+        slack = (row.weight or Decimal(0)) * row.rate_half_ulp() / 100
+        places = _score_places(t.table, typed)
+        if _close(row.score, expected, score_cell.text, places, slack):
+            continue
+        unmet = (row.weight is not None and row.score >= row.weight
+                 and rate is not None and row.rate_high(rate) <= full_rate)
+        if full_marks_unmet and not unmet:
             continue
         yield Hit(
             quote=_row_quote(score_cell, t.table), location=score_cell.loc,
-            stated=score_cell.text, expected=fmt(expected),
-            formula=(f"得分 = 分值 × 执行率 = {values['weight']} × {fmt(rate)}% = {fmt(expected)}"
-                     f"（执行率 = 执行数 {rec['executed']} ÷ 预算数 {budget}）"),
-            fields={"table": t.table.title or f"表{t.table.index}", "weight": str(values["weight"]),
+            stated=score_cell.text, expected=fmt(expected, max(2, places)),
+            formula=(f"得分 = 分值 × 执行率 = {row.weight} × {fmt(rate)}% = {fmt(expected)}"
+                     f"（执行率 = 执行数 {row.executed} ÷ 预算数 {budget}）"
+                     + (f"；执行率未达 {fmt(full_rate, 0)}%，不应得满分" if unmet and full_marks_unmet else "")),
+            fields={"table": _table_name(t), "weight": str(row.weight),
                     "rate": f"{fmt(rate)}%", "score": score_cell.text},
-            highlights=[c.loc for c in rec["cells"].values()])
+            highlights=[c.loc for c in row.cells.values()])
+
+
+def _check_execution(doc, rule, typed):
+    return _execution_hits(rule, typed, full_marks_unmet=False)
+
+
+def _check_execution_full(doc, rule, typed):
+    return _execution_hits(rule, typed, full_marks_unmet=True)
 
 
 def _check_execution_rate(doc, rule, typed):
-    for t, rec in _execution_rows(typed):
-        bases = _bases(rec)
-        if rec.get("rate") is None or not bases or rec.get("executed") is None:
+    for row in _execution_rows(typed):
+        if row.rate is None or not row.bases or row.executed is None:
             continue
-        rate_cell = rec["cells"]["rate"]
-        computed = [rec["executed"] / b * 100 for b in bases]
-        if any(_close(rec["rate"], c, rate_cell.text.rstrip("%")) for c in computed):
+        rate_cell = row.cells["rate"]
+        computed = [row.executed / b * 100 for b in row.bases]
+        if any(_close(row.rate, c, row.rate_text()) for c in computed):
             continue
         yield Hit(
-            quote=_row_quote(rate_cell, t.table), location=rate_cell.loc,
+            quote=_row_quote(rate_cell, row.typed.table), location=rate_cell.loc,
             stated=rate_cell.text, expected=f"{fmt(computed[0])}%",
-            formula=f"执行率 = 执行数 ÷ 预算数 = {rec['executed']} ÷ {bases[0]} = {fmt(computed[0])}%",
-            fields={"table": t.table.title or f"表{t.table.index}", "rate": rate_cell.text},
-            highlights=[c.loc for c in rec["cells"].values()])
+            formula=f"执行率 = 执行数 ÷ 预算数 = {row.executed} ÷ {row.bases[0]} = {fmt(computed[0])}%",
+            fields={"table": _table_name(row.typed), "rate": rate_cell.text},
+            highlights=[c.loc for c in row.cells.values()])
 
 
 # --- indicator tables --------------------------------------------------------------------
@@ -143,16 +263,20 @@ def _score_tables(typed: list[TypedTable]):
             yield t
 
 
+def _indicators(t: TypedTable) -> list[IndicatorRow]:
+    return [IndicatorRow.of(t, r) for r in t.records]
+
+
 def _execution_score_for(t: TypedTable, typed: list[TypedTable]) -> tuple[Decimal | None, str]:
     """The execution score of the same form; computed (分值 × 执行率) when left blank."""
     for other in typed:
         if other.type == "budget_execution" and other.table is t.table and other.records:
-            rec = other.records[0]
-            if rec.get("score") is not None:
-                return rec["score"], rec["cells"]["score"].text
-            rate, _ = _rate_basis(rec)
-            if rate is not None and rec.get("weight") is not None:
-                computed = min(rec["weight"] * rate / 100, rec["weight"])
+            row = ExecutionRow.of(other, other.records[0])
+            if row.score is not None:
+                return row.score, row.cells["score"].text
+            rate, _ = row.rate_basis()
+            if rate is not None and row.weight is not None:
+                computed = min(row.weight * rate / 100, row.weight)
                 return computed, f"{fmt(computed)}（未填，按分值×执行率计）"
     return None, ""
 
@@ -164,25 +288,25 @@ def _check_total(doc, rule, typed):
             yield NotAssessable(f"表{t.table.index}没有可读的总分")
             continue
         stated = Decimal(total.text.strip())
-        scored = [r for r in t.records if r["score"] is not None]
-        indicators = sum((r["score"] for r in scored), Decimal(0))
+        rows = _indicators(t)
+        scored = [r for r in rows if r.score is not None]
+        indicators = sum((r.score for r in scored), Decimal(0))
         execution, execution_text = _execution_score_for(t, typed)
         candidates = [indicators] + ([indicators + execution] if execution is not None else [])
         if any(_close(stated, c, total.text) for c in candidates):
             continue
         expected = candidates[-1]
-        terms = " + ".join(r["cells"]["score"].text for r in scored)
+        terms = " + ".join(r.cells["score"].text for r in scored)
         if execution is not None:
             terms = f"{execution_text}（预算执行） + {terms}"
-        missing = [r["indicator"] for r in t.records if r["score"] is None]
+        missing = [r.indicator for r in rows if r.score is None]
         note = f"；未填得分的指标：{'、'.join(missing)}" if missing else ""
         yield Hit(
             quote=_row_quote(total, t.table), location=total.loc,
             stated=total.text, expected=fmt(expected),
             formula=f"Σ得分 = {terms} = {fmt(expected)}{note}",
-            fields={"table": t.table.title or f"表{t.table.index}", "total": total.text,
-                    "diff": fmt(stated - expected)},
-            highlights=[total.loc] + [r["cells"]["indicator"].loc for r in t.records if r["score"] is None])
+            fields={"table": _table_name(t), "total": total.text, "diff": fmt(stated - expected)},
+            highlights=[total.loc] + [r.cells["indicator"].loc for r in rows if r.score is None])
 
 
 def _sections(t: TypedTable) -> dict[str, list[dict]]:
@@ -213,93 +337,171 @@ def _check_weights(doc, rule, typed):
                 stated=f"{label}", expected=f"分值合计 {fmt(total, 0 if total == total.to_integral() else 2)}",
                 formula="Σ分值 = " + " + ".join(r["cells"]["weight"].text for r in rows if r["weight"] is not None)
                         + f" = {total}",
-                fields={"table": t.table.title or f"表{t.table.index}", "section": label,
+                fields={"table": _table_name(t), "section": label,
                         "weight": m.group(1), "total": str(total)},
                 highlights=[r["cells"]["weight"].loc for r in rows if "weight" in r["cells"]])
 
 
 def _check_score_cap(doc, rule, typed):
     for t in _score_tables(typed):
-        for r in t.records:
-            if r["score"] is None or r["weight"] is None or r["score"] <= r["weight"]:
+        for r in _indicators(t):
+            if r.score is None or r.weight is None or r.score <= r.weight:
                 continue
-            cell = r["cells"]["score"]
+            cell, weight_cell = r.cells["score"], r.cells["weight"]
             yield Hit(quote=_row_quote(cell, t.table), location=cell.loc,
-                      stated=f"得分 {cell.text}", expected=f"不超过分值 {r['cells']['weight'].text}",
-                      formula=f"得分 {cell.text} > 分值 {r['cells']['weight'].text}",
-                      fields={"indicator": r["indicator"], "score": cell.text,
-                              "weight": r["cells"]["weight"].text,
-                              "table": t.table.title or f"表{t.table.index}"},
-                      highlights=[cell.loc, r["cells"]["weight"].loc])
+                      stated=f"得分 {cell.text}", expected=f"不超过分值 {weight_cell.text}",
+                      formula=f"得分 {cell.text} > 分值 {weight_cell.text}",
+                      fields={"indicator": r.indicator, "score": cell.text, "weight": weight_cell.text,
+                              "table": _table_name(t)},
+                      highlights=[cell.loc, weight_cell.loc])
 
 
-def _inferred_weight(record: dict, t: TypedTable) -> Decimal | None:
-    if record["weight"] is not None:
-        return record["weight"]
-    peers = [r["score"] for r in t.records if r is not record and r["level2"] == record["level2"]
-             and r["score"] is not None]
+def _inferred_weight(row: IndicatorRow, rows: list[IndicatorRow]) -> Decimal | None:
+    """The row's 分值, or when the table has none, the score most peers of the same
+    二级指标 were given (their full marks)."""
+    if row.weight is not None:
+        return row.weight
+    peers = [r.score for r in rows if r is not row and r.level2 == row.level2 and r.score is not None]
     if len(peers) < 2:
         return None
     return max(set(peers), key=lambda s: (peers.count(s), s))
 
 
-def _targets(t: TypedTable):
-    for r in t.records:
-        target = parse_target(r.get("target", ""))
-        actual = parse_target(r.get("actual", ""))
-        if target is None or actual is None or r["score"] is None:
+def _targets(rows: list[IndicatorRow]):
+    for r in rows:
+        target = parse_target(r.target_text)
+        actual = parse_target(r.actual_text)
+        if target is None or actual is None or r.score is None:
             continue
         if actual.comparator not in ("", "=") or actual.unit not in (target.unit, ""):
             continue
         yield r, target, actual
 
 
+def _upward(row: IndicatorRow, target: Target, ceiling_cues: list[str]) -> bool | None:
+    """True for a floor (≥ >, or a bare planned quantity), False for a ceiling (≤ <), None
+    when the direction cannot be told (=, or a bare target of a possibly-ceiling indicator)."""
+    if target.comparator in (">", "≥"):
+        return True
+    if target.comparator in ("<", "≤"):
+        return False
+    if target.comparator == "":
+        name = compact(row.indicator + row.level2)
+        return None if any(compact(c) in name for c in ceiling_cues) else True
+    return None
+
+
+def _missed(rows: list[IndicatorRow], ceiling_cues: list[str]):
+    """Targets the actual value certainly misses: the whole interval the actual was printed
+    for lies on the wrong side of the target (97% misses ≥98%; 98% does not miss ≥98.2%)."""
+    for r, target, actual in _targets(rows):
+        upward = _upward(r, target, ceiling_cues)
+        if upward is None:
+            continue
+        low, high = Quantity(actual.value).interval()
+        if (upward and high <= target.value) or (not upward and low > target.value):
+            yield MissedTarget(r, target, actual, upward)
+
+
+def _partial_expected(rule, miss: MissedTarget, weight: Decimal) -> Decimal | None:
+    formula = rule.params["positive_formula" if miss.upward else "negative_formula"]
+    try:
+        return min(evaluate(formula, {"weight": weight, "actual": miss.actual.value,
+                                      "target": miss.target.value}), weight)
+    except FormulaError:
+        return None
+
+
 def _check_strict_target(doc, rule, typed):
     for t in _score_tables(typed):
-        for r, target, actual in _targets(t):
+        rows = _indicators(t)
+        for r, target, actual in _targets(rows):
             if target.comparator not in (">", "<") or actual.value != target.value:
                 continue
-            weight = _inferred_weight(r, t)
-            if r["score"] <= 0 or (weight is not None and r["score"] < weight):
+            weight = _inferred_weight(r, rows)
+            if r.score <= 0 or (weight is not None and r.score < weight):
                 continue
-            cell = r["cells"]["score"]
+            cell = r.cells["score"]
             yield Hit(
-                quote=_row_quote(cell, t.table), location=r["cells"]["actual"].loc,
-                stated=f"目标 {r['target']}，实际 {r['actual']}，得分 {cell.text}",
-                expected=f"实际值恰好等于界限，未达到严格目标 {r['target']}，不应按完成给分",
-                formula=f"{r['actual']} {'>' if target.comparator == '>' else '<'} {target.text} 不成立",
-                fields={"indicator": r["indicator"], "target": r["target"], "actual": r["actual"],
-                        "score": cell.text, "table": t.table.title or f"表{t.table.index}"},
-                highlights=[r["cells"]["target"].loc, r["cells"]["actual"].loc, cell.loc])
+                quote=_row_quote(cell, t.table), location=r.cells["actual"].loc,
+                stated=f"目标 {r.target_text}，实际 {r.actual_text}，得分 {cell.text}",
+                expected=f"实际值恰好等于界限，未达到严格目标 {r.target_text}，不应按完成给分",
+                formula=f"{r.actual_text} {'>' if target.comparator == '>' else '<'} {target.text} 不成立",
+                fields={"indicator": r.indicator, "target": r.target_text, "actual": r.actual_text,
+                        "score": cell.text, "table": _table_name(t)},
+                highlights=[r.cells["target"].loc, r.cells["actual"].loc, cell.loc])
+
+
+def _check_missed_target(doc, rule, typed):
+    for t in _score_tables(typed):
+        rows = _indicators(t)
+        places = _score_places(t.table, typed)
+        for miss in _missed(rows, rule.params["ceiling_cues"]):
+            r = miss.row
+            weight = _inferred_weight(r, rows)
+            cell = r.cells["score"]
+            # full marks: the score printed at the form's precision reaches the weight
+            if weight is None or weight <= 0 or not (r.score >= weight or _close(r.score, weight, cell.text, places)):
+                continue
+            expected = _partial_expected(rule, miss, weight)
+            relation = "<" if miss.upward else ">"
+            ratio = (f"{miss.actual.value}/{miss.target.value}" if miss.upward
+                     else f"{miss.target.value}/{miss.actual.value}")
+            formula = f"实际完成值 {r.actual_text} {relation} 年度指标值 {r.target_text}，目标未完成"
+            if expected is not None:
+                formula += (f"；按{'正向' if miss.upward else '反向'}指标计分 分值 × "
+                            f"{'实际/目标' if miss.upward else '目标/实际'} = {weight} × {ratio} = {fmt(expected)}")
+            if r.weight is None:
+                formula += "（分值取同类指标的满分值）"
+            yield Hit(
+                quote=_row_quote(cell, t.table), location=cell.loc,
+                stated=cell.text, expected=f"低于满分 {weight}" + (f"（约 {fmt(expected)}）" if expected is not None else ""),
+                formula=formula,
+                fields={"indicator": r.indicator, "target": r.target_text, "actual": r.actual_text,
+                        "score": cell.text, "weight": str(weight), "table": _table_name(t)},
+                highlights=[r.cells["target"].loc, r.cells["actual"].loc, cell.loc])
 
 
 def _check_proportional(doc, rule, typed):
     if rule.params["requires_statement"] and not any(s in doc.text for s in rule.params["requires_statement"]):
         return
     for t in _score_tables(typed):
-        for r, target, actual in _targets(t):
-            positive = target.comparator in (">", "≥")
-            negative = target.comparator in ("<", "≤")
-            met = (positive and actual.value >= target.value) or (negative and actual.value <= target.value)
-            if met or not (positive or negative) or actual.value == 0 or target.value == 0:
+        rows = _indicators(t)
+        places = _score_places(t.table, typed)
+        for miss in _missed(rows, rule.params["ceiling_cues"]):
+            r = miss.row
+            if miss.actual.value == 0 or miss.target.value == 0:
                 continue
-            weight = _inferred_weight(r, t)
-            if weight is None or not (0 < r["score"] < weight):
+            weight = _inferred_weight(r, rows)
+            if weight is None or not (0 < r.score < weight):
                 continue
-            formula = rule.params["positive_formula" if positive else "negative_formula"]
-            expected = min(evaluate(formula, {"weight": weight, "actual": actual.value,
-                                              "target": target.value}), weight)
-            cell = r["cells"]["score"]
-            if _close(r["score"], expected, cell.text) or abs(r["score"] - expected) < Decimal("0.01"):
+            expected = _partial_expected(rule, miss, weight)
+            cell = r.cells["score"]
+            if expected is None or _close(r.score, expected, cell.text, places) \
+                    or abs(r.score - expected) < Decimal("0.01"):
                 continue
-            ratio = f"{actual.value}/{target.value}" if positive else f"{target.value}/{actual.value}"
+            ratio = (f"{miss.actual.value}/{miss.target.value}" if miss.upward
+                     else f"{miss.target.value}/{miss.actual.value}")
             yield Hit(
                 quote=_row_quote(cell, t.table), location=cell.loc,
                 stated=cell.text, expected=fmt(expected),
-                formula=(f"{'正向' if positive else '反向'}指标 得分 = 权重 × {'B/A' if positive else 'A/B'}"
+                formula=(f"{'正向' if miss.upward else '反向'}指标 得分 = 权重 × {'B/A' if miss.upward else 'A/B'}"
                          f" = {weight} × {ratio} = {fmt(expected)}"
-                         + ("" if r["weight"] is not None else "（权重取同类指标的满分值）")),
-                fields={"indicator": r["indicator"], "target": r["target"], "actual": r["actual"],
-                        "score": cell.text, "weight": str(weight),
-                        "table": t.table.title or f"表{t.table.index}"},
-                highlights=[r["cells"]["target"].loc, r["cells"]["actual"].loc, cell.loc])
+                         + ("" if r.weight is not None else "（权重取同类指标的满分值）")),
+                fields={"indicator": r.indicator, "target": r.target_text, "actual": r.actual_text,
+                        "score": cell.text, "weight": str(weight), "table": _table_name(t)},
+                highlights=[r.cells["target"].loc, r.cells["actual"].loc, cell.loc])
+
+
+# Sub-checks by the rule's `check` param.
+CHECKS = {
+    "execution": _check_execution,
+    "execution_full": _check_execution_full,
+    "execution_rate": _check_execution_rate,
+    "total": _check_total,
+    "weights": _check_weights,
+    "score_cap": _check_score_cap,
+    "strict_target": _check_strict_target,
+    "missed_target": _check_missed_target,
+    "proportional": _check_proportional,
+}
