@@ -6,12 +6,17 @@ the levels below it. A heading numbered in another style that continues the sequ
 """
 from __future__ import annotations
 
+import re
+
 from ..ingest.build import numbering_of
 from ..model import Heading, Paragraph
 from .base import Hit
 
 KIND = "numbering"
-PARAMS = {"styles": (list, ["cn", "paren_cn", "arabic", "paren_arabic"]), "switch_from": (list, [["cn", "arabic"]])}
+PARAMS = {
+    "styles": (list, ["part", "cn", "paren_cn", "arabic", "paren_arabic"]),
+    "switch_from": (list, [["cn", "arabic"]]),
+}
 MESSAGE_FIELDS = {"previous", "current", "problem"}
 CN = "零一二三四五六七八九十"
 
@@ -23,20 +28,44 @@ def _cn(value: int) -> str:
     return (CN[tens] if tens > 1 else "") + "十" + (CN[ones] if ones else "")
 
 
+# A Markdown heading marker inside a paragraph: a reader that ran a “## 九、…” line into
+# the paragraph before it (text after a table, such as “填报日期：…”, has no end punctuation
+# to stop the join). Its number still belongs to the sequence; missing it reads as a skip.
+EMBEDDED_MD_HEADING_RE = re.compile(r"#{1,6}[ \t]*(?=\S)")
+
+
 def _numbered(doc):
     """Numbered headings and list items, including items that a PDF run into the end of the
-    previous item's paragraph (“…财务规则。（八）负责…”)."""
-    for block in doc.blocks:
-        if not isinstance(block, (Heading, Paragraph)) or not block.token or block.value is None:
+    previous item's paragraph (“…财务规则。（八）负责…”) and Markdown headings a reader
+    ran into a paragraph (“…填报日期：2024年5月9日## 九、综合评价…”)."""
+    for position, block in enumerate(doc.blocks):
+        if isinstance(block, Heading):
+            if block.token and block.value is not None:
+                yield position, block
             continue
-        yield block
-        if isinstance(block, Paragraph):
-            for sentence in block.sentences[1:]:
-                found = numbering_of(sentence.text)
+        if not isinstance(block, Paragraph):
+            continue
+        items = []  # (offset in the paragraph, item)
+        if block.token and block.value is not None:
+            items.append((0, block))
+            offset = 0
+            for k, sentence in enumerate(block.sentences):
+                start = block.text.find(sentence.text, offset)
+                offset = max(offset, start + len(sentence.text)) if start >= 0 else offset
+                found = numbering_of(sentence.text) if k else None
                 if found and found[1] == block.style:
                     item = Paragraph(sentence.text, sentence.loc)
                     item.token, item.style, item.value = found[0], found[1], found[2]
-                    yield item
+                    items.append((max(start, 0), item))
+        if "#" in block.text:
+            for m in EMBEDDED_MD_HEADING_RE.finditer(block.text):
+                rest = block.text[m.end():]
+                found = numbering_of(rest)
+                if found and found[2] is not None:
+                    items.append((m.end(), Heading(rest, block.loc, found[0], found[1], found[2], found[3])))
+        items.sort(key=lambda pair: pair[0])
+        for _, item in items:
+            yield position, item
 
 
 def check(doc, rule):
@@ -44,7 +73,11 @@ def check(doc, rule):
     last: dict[str, object] = {}  # style -> last block of that style in the current run
     order = ["part", "cn", "paren_cn", "arabic", "paren_arabic", "circled"]
     switched: object | None = None
-    for block in _numbered(doc):
+    first_seen: dict[tuple[str, int], tuple[int, object]] = {}  # (style, value) -> first item
+    where: dict[int, int] = {}  # id(item) -> block position
+    for position, block in _numbered(doc):
+        where[id(block)] = position
+        first_seen.setdefault((block.style, block.value), (position, block))
         style = block.style
         parent = last.get("cn")
         fresh = last.get(style) is None or switched is not None
@@ -61,7 +94,8 @@ def check(doc, rule):
             continue
         previous = last.get(style)
         if previous is not None and block.value != 1:
-            if block.value > previous.value + 1:
+            if block.value > previous.value + 1 \
+                    and not _listed_and_present(doc, first_seen, previous, where[id(previous)], block, position):
                 yield _hit(block, previous, f"编号从“{previous.token}”跳到“{block.token}”，中间缺少 "
                                             f"{block.value - previous.value - 1} 个编号")
             elif block.value == previous.value:
@@ -70,6 +104,25 @@ def check(doc, rule):
         _reset_below(last, style, order)
         if style == "cn":
             switched = None
+
+
+def _listed_and_present(doc, first_seen, previous, previous_pos: int, block, position: int) -> bool:
+    """True when every skipped number is listed earlier (a table of contents) and the content
+    it names is there between the two headings: only the numbered heading was not printed
+    (a 部门决算 whose tables follow 第一部分 without a “第二部分” line of their own)."""
+    between = None
+    for value in range(previous.value + 1, block.value):
+        listed = first_seen.get((block.style, value))
+        if listed is None or listed[0] >= previous_pos:
+            return False
+        title = re.sub(r"\s+", "", listed[1].text[len(listed[1].token):])
+        if len(title) < 4:
+            return False
+        if between is None:
+            between = re.sub(r"\s+", "", "".join(b.text for b in doc.blocks[previous_pos + 1:position]))
+        if title[-6:] not in between:
+            return False
+    return True
 
 
 def _reset_below(last: dict, style: str, order: list[str]) -> None:
