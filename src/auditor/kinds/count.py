@@ -1,144 +1,629 @@
-"""Kind `count`: stated counts against what the document lists.
+"""Kind `count`: stated counts against what they count.
 
-Checks (param `check`):
-- enumeration: “N 个…，分别为：A、B、C。” — N against the items listed.
-- breakdown: “产出指标 3 个目标值，分别是数量指标 4 个…质量指标 3 个…” — N against the sum
-  of the counts it is broken into.
-- indicator_rows: “共设置 N 个绩效指标” — N against the indicator rows of the next score
-  table of the same part of the document.
+Sub-checks (param `check`), each a function in CHECKS:
+- enumeration: “内设科室 N 个，分别为：A、B、C。” — N against the items listed with it, inline
+  (、 ； ， or quoted items, or numbered items 1. 2. 3.) or as the numbered paragraphs that
+  follow a sentence ending in “如下：”.
+- breakdown: “共设置三级指标 N 个，其中产出指标 a 个、效益指标 b 个…” — N against the sum of the
+  counts it is broken into.
+- indicator_rows: “共设置 N 个绩效指标”, and the category counts broken out of it, against the
+  indicator rows (per category) of the score table the sentence describes.
+- restated_total: “共涉及项目 N 个” without a list of its own, against the one complete list of
+  the same thing in the same section (“本年共安排项目 M 个，分别为：……”).
+
+A count is checked only when what it counts is complete and unambiguous: a list ending in 等
+or …, a list whose items hold counts of their own, a count of something other than items
+(“团组 11 个、55 人次” is two facts), or several candidate tables, keep the check quiet.
+All matching runs over one logical paragraph at a time with anchored, linear patterns.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from ..facts.numbers import cn_to_int, normalize_digits
-from ..model import Heading, Paragraph, Table
+from ..knowledge import compact
+from ..model import Heading, Location, Paragraph, Table
 from ..tables.typed import typed_tables
 from .base import Hit
 
 KIND = "count"
 PARAMS = {
     "check": (str, None),
-    "enumeration_pattern": (str, r"(\d+|[一二两三四五六七八九十]+)\s*个([^，。；：,]{0,10}?)[，,]?\s*(?:[(（][^)）]*[)）])?\s*[，,]?\s*(?:分别为|分别是|包括|即)\s*[:：]?\s*([^。；]+)"),
-    "breakdown_pattern": (str, r"(?:(?<![\u4e00-\u9fa5])|(?<=其中))((?:成本|产出|效益|满意度)指标)(?:共有|共)?\s*(\d+)\s*个(?:目标值)?"),
-    "part_pattern": (str, r"([\u4e00-\u9fa5]{1,8}指标)\s*(?:有)?\s*(\d+)\s*个"),
-    "total_pattern": (str, r"共设置\s*(\d+)\s*个(?:绩效)?指标"),
+    # a stated count: a number and a classifier for items
+    "count_pattern": (str, r"(?<![\d.第])(\d+|[一二两三四五六七八九十]{1,3})\s*(个|项|家|所|处|座|支|条)"),
+    # what may stand between the count and its list: a noun, a parenthesis, a comma
+    "introducers": (list, ["分别为", "分别是", "分别有", "具体包括", "具体为", "具体是", "具体如下", "如下",
+                           "包括", "包含", "即"]),
+    # introducers that need a colon or a quote right after them to open a list
+    "weak_introducers": (list, ["为", "有", "是"]),
+    # a clause starting with one of these ends a list separated by ， or ；
+    "tail_cues": (list, ["均", "都", "共", "合计", "总计", "以上", "其中", "全部", "已", "主要", "经", "截至", "本单位"]),
+    # a list ending in one of these is incomplete
+    "incomplete_marks": (list, ["等", "…", "...", "若干"]),
+    # nor is a list whose last item starts with one of these
+    "incomplete_starts": (list, ["其他", "其它"]),
+    "conjunctions": (list, ["和", "及", "与", "以及"]),
+    "max_item_chars": (int, 40),
+    # nouns that are counted but never listed as items
+    "not_items": (list, ["百分点", "工作日", "月", "小时", "人次", "次"]),
+    # breakdown: markers between a count and its parts; exhaustive ones say the parts are all of it
+    "breakdown_markers": (list, ["其中", "分别是", "分别为", "包括", "含"]),
+    "exhaustive_markers": (list, ["分别是", "分别为"]),
+    # kinds of things whose named sub-kinds never overlap (indicator categories)
+    "partition_suffixes": (list, ["指标"]),
+    "level1_categories": (list, ["产出指标", "效益指标", "满意度指标", "成本指标", "决策指标", "过程指标"]),
+    # this many distinct first-level categories cover the whole set of indicators
+    "min_categories_exhaustive": (int, 3),
+    # indicator_rows: the total of a score table's indicators
+    "total_pattern": (str, r"(?:共设置|共设|共有|共计|设置了?)\s*(?:(?:三级|绩效)指标\s*(\d+)\s*个|(\d+)\s*个(?:三级|绩效)?(?:绩效)?指标)"),
+    # a sentence with one of these speaks of the unit as a whole: its table's title says so too
+    "whole_cues": (list, ["整体"]),
+    "appendix_pattern": (str, r"^\s*附件\s*\d+\s*$"),
+    # restated_total: cues that make a count a total of a set
+    "total_cues": (list, ["共", "共计", "合计", "总计"]),
 }
 MESSAGE_FIELDS = {"stated_count", "counted", "subject"}
-CHECKS = ("enumeration", "breakdown", "indicator_rows")
-ITEM_SPLIT_RE = re.compile(r"[、，,]")
+CJK = r"\u4e00-\u9fa5"
+OPEN, CLOSE = "（(《【[", "）)》】]"
+QUOTES = {"“": "”", "\"": "\"", "「": "」"}
+LIST_TOKEN_RE = re.compile(r"(?:(\d{1,2})[.、．](?!\d)|[（(](\d{1,2})[）)]|([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))")
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+SENTENCE_END = "。！？!?"
+WRAP_END = "。！？；：!?;:”"  # a paragraph not ending in one of these was cut by a line wrap
 
+
+# --- typed records --------------------------------------------------------------------
+
+@dataclass
+class Passage:
+    """One logical paragraph: paragraphs a hard wrap cut apart, joined again."""
+
+    text: str  # digits normalised; offsets are those of the joined original texts
+    paragraphs: list[tuple[int, Paragraph]]  # (offset in text, paragraph)
+    section: int  # ordinal of the heading it stands under
+    first_block: int
+    last_block: int
+
+    def at(self, offset: int) -> tuple[int, Paragraph]:
+        start, para = self.paragraphs[0]
+        for s, p in self.paragraphs:
+            if s <= offset:
+                start, para = s, p
+        return start, para
+
+    def quote(self, start: int, end: int) -> tuple[str, Location]:
+        """The original text from start to end, clipped to the paragraph holding start."""
+        base, para = self.at(start)
+        text = para.text[start - base:min(end - base, len(para.text))].strip()
+        return text, para.loc
+
+
+@dataclass
+class Count:
+    value: int
+    written: str  # the number as written
+    start: int  # offset of the number in the passage
+    end: int  # offset after the classifier
+    noun: str  # what is counted, as far as the text names it
+
+
+@dataclass
+class Enumeration:
+    count: Count
+    passage: Passage
+    items: list[str]
+    ambiguous: int = 0  # items that may hold two (A和B): the list may count this many more
+    source: str = "inline"  # or "numbered paragraphs"
+
+
+@dataclass
+class Part:
+    noun: str
+    value: int
+
+
+@dataclass
+class Breakdown:
+    head: Count
+    marker: str
+    parts: list[Part] = field(default_factory=list)
+
+
+# --- shared reading -------------------------------------------------------------------
 
 def validate(params: dict) -> str | None:
-    return None if params["check"] in CHECKS else f"check 应为 {', '.join(CHECKS)} 之一"
+    if params["check"] not in CHECKS:
+        return f"check 应为 {', '.join(CHECKS)} 之一"
+    for name in ("count_pattern", "total_pattern", "appendix_pattern"):
+        try:
+            re.compile(params[name])
+        except re.error as exc:
+            return f"{name} 不是有效的正则表达式：{exc}"
+    return None
 
 
 def check(doc, rule):
-    return globals()[f"_check_{rule.params['check']}"](doc, rule)
+    return CHECKS[rule.params["check"]](doc, rule)
 
 
 def _number(text: str) -> int | None:
     return int(text) if text.isdigit() else cn_to_int(text)
 
 
-def _paragraphs(doc):
-    for block in doc.blocks:
-        if isinstance(block, Paragraph):
-            yield block
+def _passages(doc) -> list[Passage]:
+    """Paragraphs joined across hard wraps: a paragraph that does not end a sentence goes on in
+    the next one, unless that one starts a numbered item or a heading or table comes between."""
+    cached = getattr(doc, "_count_passages", None)
+    if cached is not None:
+        return cached
+    passages: list[Passage] = []
+    section = 0
+    current: Passage | None = None
+    for i, block in enumerate(doc.blocks):
+        if not isinstance(block, Paragraph):
+            section += isinstance(block, Heading)
+            current = None
+            continue
+        if current is not None and not block.token and not current.text.rstrip().endswith(tuple(WRAP_END)):
+            current.paragraphs.append((len(current.text), block))
+            current.text += normalize_digits(block.text)
+            current.last_block = i
+        else:
+            current = Passage(normalize_digits(block.text), [(0, block)], section, i, i)
+            passages.append(current)
+    doc._count_passages = passages  # type: ignore[attr-defined]
+    return passages
 
 
-def _items(listing: str) -> list[str]:
-    quoted = re.findall(r"“([^”]+)”", listing)
-    if len(quoted) >= 2:
-        return quoted
-    depth, current, items = 0, "", []
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = max(text.rfind(ch, 0, pos) for ch in SENTENCE_END) + 1
+    ends = [k for k in (text.find(ch, pos) for ch in SENTENCE_END) if k >= 0]
+    return start, (min(ends) if ends else len(text))
+
+
+def _clause_start(text: str, pos: int, limit: int = 24) -> int:
+    """Where the clause holding pos begins (after the last ，；：。), at most `limit` back."""
+    k = pos
+    while k > 0 and pos - k < limit and text[k - 1] not in "，,；;：:。！？!?、\n":
+        k -= 1
+    return k
+
+
+def _noun_before(text: str, pos: int, params: dict) -> str:
+    """The noun written just before a number: 内设科室8个 -> 科室, 共安排项目3个 -> 项目."""
+    while pos > 0 and text[pos - 1] in " \u3000":
+        pos -= 1
+    k = pos
+    while k > 0 and pos - k < 12 and re.match(f"[{CJK}]", text[k - 1]):
+        k -= 1
+    run = text[k:pos]
+    for cue in ("分别是", "分别为", "设置", "设", "安排", "涉及", "实施", "开展", "共有", "共计", "共", "有", "其中",
+                "为", "的"):
+        cut = run.rfind(cue)
+        if cut >= 0:
+            run = run[cut + len(cue):]
+    return run
+
+
+def _noun_after(text: str, pos: int) -> str:
+    m = re.compile(f"[{CJK}]{{1,12}}").match(text, pos)
+    return m.group(0) if m else ""
+
+
+def _skip_brackets(text: str, pos: int) -> int:
+    """Past a parenthesis opening at pos (one level, up to 80 characters), else pos."""
+    if pos < len(text) and text[pos] in OPEN:
+        close = CLOSE[OPEN.index(text[pos])]
+        end = text.find(close, pos + 1, pos + 80)
+        if end > 0:
+            return end + 1
+    return pos
+
+
+def _counts(passage: Passage, params: dict):
+    for m in re.compile(params["count_pattern"]).finditer(passage.text):
+        value = _number(m.group(1))
+        if value is None:
+            continue
+        noun = _noun_after(passage.text, m.end()) or _noun_before(passage.text, m.start(), params)
+        yield Count(value, m.group(1), m.start(), m.end(), noun)
+
+
+def _quote_for(passage: Passage, count: Count, extra: int = 0) -> tuple[str, Location]:
+    start = _clause_start(passage.text, count.start)
+    return passage.quote(start, count.end + extra)
+
+
+# --- enumeration ----------------------------------------------------------------------
+
+def _introducer(text: str, pos: int, params: dict) -> tuple[str, str, int] | None:
+    """(noun, introducer, offset after it) for a list opened right after a count: only a noun
+    (at most 12 characters), a parenthesis and a comma may stand between; else None."""
+    k = re.compile(r"\s*").match(text, pos).end()
+    for n in range(13):  # each possible end of the noun; bounded, so linear overall
+        if n and (k + n > len(text) or not re.match(f"[{CJK}]", text[k + n - 1])):
+            return None
+        j = _skip_brackets(text, re.compile(r"\s*").match(text, k + n).end())
+        j = re.compile(r"\s*[，,：:]?\s*").match(text, j).end()
+        for word in sorted(params["introducers"], key=len, reverse=True):
+            if text.startswith(word, j):
+                return text[k:k + n], word, re.compile(r"\s*[：:]?\s*").match(text, j + len(word)).end()
+        for word in params["weak_introducers"]:
+            if text.startswith(word, j) and re.compile(r"\s*[：:“\"「]").match(text, j + len(word)):
+                return text[k:k + n], word, re.compile(r"\s*[：:]?\s*").match(text, j + len(word)).end()
+    return None
+
+
+def _quoted_items(listing: str) -> list[str] | None:
+    """Items written as consecutive quotations (“A”、“B”，“C”); None if the list is not so."""
+    items, k = [], 0
+    while k < len(listing):
+        while k < len(listing) and listing[k] in " 、，,；;和及与\u3000":
+            k += 1
+        if k >= len(listing) or listing[k] not in QUOTES:
+            break
+        end = listing.find(QUOTES[listing[k]], k + 1)
+        if end < 0:
+            return None
+        items.append(listing[k + 1:end])
+        k = end + 1
+    if listing.startswith("等", k):
+        return None  # “A”、“B”等: an incomplete list
+    return items if len(items) >= 2 else None
+
+
+def _numbered_items(listing: str) -> list[str] | None:
+    """Items numbered 1. 2. 3. / （1）（2） / ①② inside the list; None unless numbered from 1 on."""
+    if not LIST_TOKEN_RE.match(listing):
+        return None
+    marks = []
+    for m in LIST_TOKEN_RE.finditer(listing):
+        if m.start() and listing[m.start() - 1] not in "；;，,。 \u3000":
+            continue  # a number inside an item (1.5万元), not a token
+        value = int(m.group(1) or m.group(2)) if (m.group(1) or m.group(2)) else CIRCLED.index(m.group(3)) + 1
+        if value != len(marks) + 1:
+            return None  # a gap or a restart: not one numbered list
+        marks.append(m)
+    bounds = [m.start() for m in marks] + [len(listing)]
+    return [listing[m.end():bounds[i + 1]].strip(" ；;，,") for i, m in enumerate(marks)]
+
+
+def _split_plain(listing: str, params: dict) -> list[str]:
+    """Split a list on 、 (ending at the first ，；) or, when it has no 、, on ； or ，."""
+    depth, quote, first = 0, "", None
     for ch in listing:
-        depth += ch in "（(《“" and 1 or 0
-        depth -= ch in "）)》”" and 1 or 0
-        if ITEM_SPLIT_RE.match(ch) and depth <= 0:
+        if quote:
+            quote = "" if ch == QUOTES[quote] else quote
+        elif ch in QUOTES:
+            quote = ch
+        elif ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "、，,；;":
+            first = first or ch
+            if ch == "、":
+                break
+    separators = "、" if first == "、" else ("；;" if "；" in listing or ";" in listing else "，,")
+    stops = "，,；;" if separators == "、" else ""
+    items, current, depth, quote = [], "", 0, ""
+    for ch in listing:
+        if quote:
+            quote = "" if ch == QUOTES[quote] else quote
+        elif ch in QUOTES:
+            quote = ch
+        elif ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+        if not quote and depth == 0 and ch in stops:
+            break
+        if not quote and depth == 0 and ch in separators:
             items.append(current)
             current = ""
         else:
             current += ch
     items.append(current)
-    return [i.strip() for i in items if i.strip()]
+    items = [i.strip() for i in items]
+    if separators != "、":  # a clause that comments on the list ends it
+        for n, item in enumerate(items):
+            if n and item.startswith(tuple(params["tail_cues"])):
+                items = items[:n]
+                break
+    return [i for i in items if i]
+
+
+def _inline_list(passage: Passage, start: int, params: dict) -> tuple[list[str], int] | None:
+    """The items of a list starting at `start`, up to the end of its sentence; None when the list
+    is incomplete or cannot be read unambiguously."""
+    _, end = _sentence_bounds(passage.text, start)
+    listing = passage.text[start:end].strip()
+    if not listing:
+        return None
+    items = _numbered_items(listing) or _quoted_items(listing)
+    delimited = items is not None  # numbered or quoted items: 和/及 inside one is no second item
+    items = items or _split_plain(listing, params)
+    if len(items) < 2:
+        return None
+    last = items[-1].rstrip("。；;，, ")
+    # 等 near the end of the last item (C等, C等工作) leaves the list open
+    if last.endswith(tuple(params["incomplete_marks"])) or 0 < last.rfind("等") >= len(last) - 5 \
+            or items[-1].startswith(tuple(params["incomplete_starts"])) \
+            or any(mark in item for item in items for mark in ("…", "...")):
+        return None
+    if any(re.search(params["count_pattern"], item) for item in items):
+        return None  # items that hold counts: a breakdown, checked by `breakdown`
+    if any(len(item) > params["max_item_chars"] for item in items):
+        return None
+    ambiguous = 0 if delimited else sum(1 for item in items if any(c in item for c in params["conjunctions"]))
+    return items, ambiguous
+
+
+def _numbered_paragraphs(doc, passage: Passage) -> list[str] | None:
+    """Numbered paragraphs 1. 2. 3. right after a passage that ends in a colon, up to the next
+    heading or table; None unless they are numbered from 1 without a gap."""
+    items: list[str] = []
+    style = None
+    for block in doc.blocks[passage.last_block + 1:]:
+        if isinstance(block, (Heading, Table)):
+            break
+        if not block.token or (style is not None and block.style != style):
+            if items:
+                continue  # an explanatory or nested paragraph inside an item
+            return None
+        if block.value == len(items) + 1:
+            style = block.style
+            items.append(block.text[len(block.token):].strip())
+        elif items and block.value == 1:
+            break  # another list begins
+        else:
+            return None  # a gap: not one list
+    return items or None
+
+
+def enumerations(doc, params: dict) -> list[Enumeration]:
+    found: list[Enumeration] = []
+    for passage in _passages(doc):
+        for count in _counts(passage, params):
+            intro = _introducer(passage.text, count.end, params)
+            if intro is None:
+                continue
+            noun = intro[0] or _noun_before(passage.text, count.start, params)
+            if noun in params["not_items"] or any(noun.endswith(n) for n in params["not_items"]):
+                continue
+            count.noun = noun
+            rest = passage.text[intro[2]:].strip()
+            if not rest:
+                items = _numbered_paragraphs(doc, passage)
+                if items and len(items) >= 2:
+                    found.append(Enumeration(count, passage, items, 0, "numbered paragraphs"))
+                continue
+            listed = _inline_list(passage, intro[2], params)
+            if listed:
+                found.append(Enumeration(count, passage, listed[0], listed[1]))
+    return found
 
 
 def _check_enumeration(doc, rule):
-    pattern = re.compile(rule.params["enumeration_pattern"])
-    for para in _paragraphs(doc):
-        for sentence in para.sentences:
-            text = normalize_digits(sentence.text)
-            for m in pattern.finditer(text):
-                stated = _number(m.group(1))
-                listing = re.split(r"[；。]|[，,]\s*(?:均|共|合计|以上)", m.group(3))[0]
-                if re.search(r"\d+\s*个", listing):
-                    continue  # a breakdown into counted categories, not a list of items
-                items = _items(listing)
-                if stated is None or len(items) < 2 or stated == len(items):
-                    continue
-                yield Hit(quote=sentence.text[m.start():m.end()][:80], location=sentence.loc,
-                          stated=f"{m.group(1)} 个", expected=f"{len(items)} 个",
-                          formula=f"列出的项目：{'、'.join(items)}（共 {len(items)} 个）",
-                          fields={"stated_count": m.group(1), "counted": str(len(items)),
-                                  "subject": m.group(2).strip() or "项目"})
+    for e in enumerations(doc, rule.params):
+        n = len(e.items)
+        if n <= e.count.value <= n + e.ambiguous:
+            continue
+        quote, loc = _quote_for(e.passage, e.count, len(e.count.noun) if e.count.noun and
+                                e.passage.text.startswith(e.count.noun, e.count.end) else 0)
+        where = "随后各段编号列出" if e.source != "inline" else "列出"
+        yield Hit(quote=quote, location=loc, stated=f"{e.count.written} 个", expected=f"{n} 个",
+                  formula=f"{where}：{'、'.join(_short(i) for i in e.items)}（共 {n} 个）",
+                  fields={"stated_count": e.count.written, "counted": str(n), "subject": e.count.noun or "项目"})
+
+
+def _short(item: str, width: int = 24) -> str:
+    return item if len(item) <= width else item[:width] + "…"
+
+
+# --- breakdown ------------------------------------------------------------------------
+
+def _clause_starts(text: str, start: int, end: int):
+    """Offsets in [start, end) where a clause begins: after ， ； 、 ： at depth 0, outside quotes."""
+    yield start
+    depth, quote = 0, ""
+    for k in range(start, end):
+        ch = text[k]
+        if quote:
+            quote = "" if ch == QUOTES[quote] else quote
+        elif ch in QUOTES:
+            quote = ch
+        elif ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "，,；;、：:":
+            yield k + 1
+
+
+def breakdowns(passage: Passage, params: dict) -> list[Breakdown]:
+    part_re = re.compile(f"\\s*([{CJK}]{{1,12}}?)(?:共有|共计|共|有)?\\s*(\\d+|[一二两三四五六七八九十]{{1,3}})\\s*个")
+    level1 = set(params["level1_categories"])
+    found = []
+    text = passage.text
+    for head in _counts(passage, params):
+        head_noun = _noun_before(text, head.start, params)
+        if not head_noun:
+            continue
+        k = head.end
+        after = re.compile(f"[{CJK}]{{0,4}}").match(text, k)  # 3 个目标值
+        k = _skip_brackets(text, after.end())
+        k = re.compile(r"\s*[，,：:]?\s*").match(text, k).end()
+        marker = next((w for w in sorted(params["breakdown_markers"], key=len, reverse=True)
+                       if text.startswith(w, k)), "")
+        k += len(marker)
+        _, end = _sentence_bounds(text, k)
+        suffix = head_noun[-2:]
+        if not marker and head_noun not in level1:
+            continue  # without a marker, only a category followed by its sub-categories
+        if marker not in params["exhaustive_markers"] and suffix not in params["partition_suffixes"]:
+            continue  # parts of other things may overlap (重点项目, 新建项目)
+        b = Breakdown(head, marker)
+        for pos in _clause_starts(text, k, end):
+            m = part_re.match(text, pos)
+            if not m or not m.group(1).endswith(suffix):
+                if pos == k:
+                    break  # the parts follow the marker at once, or this is no breakdown
+                continue
+            value = _number(m.group(2))
+            if value is None:
+                continue
+            if m.group(1) in level1 and m.group(1) != head_noun and head_noun in level1:
+                b = None  # a sibling category, not a part: 产出指标6个、效益指标3个
+                break
+            b.parts.append(Part(m.group(1), value))
+        if b and b.parts:
+            found.append(b)
+    return found
+
+
+def _exhaustive(b: Breakdown, params: dict) -> bool:
+    if b.marker in params["exhaustive_markers"]:
+        return True
+    level1 = {p.noun for p in b.parts} & set(params["level1_categories"])
+    return len(level1) >= params["min_categories_exhaustive"]
 
 
 def _check_breakdown(doc, rule):
-    head_re = re.compile(rule.params["breakdown_pattern"])
-    part_re = re.compile(rule.params["part_pattern"])
-    paragraphs = list(_paragraphs(doc))
-    for k, para in enumerate(paragraphs):
-        text = normalize_digits(para.text)
-        if text.rstrip().endswith(("；", ";")) and k + 1 < len(paragraphs):
-            text += normalize_digits(paragraphs[k + 1].text)  # the sentence goes on after a wrap
-        for m in head_re.finditer(text):
-            end = text.find("。", m.end())
-            rest = text[m.end():end if end > 0 else len(text)]
-            parts = [(p.group(1), int(p.group(2))) for p in part_re.finditer(rest)
-                     if not p.group(1).startswith(m.group(1)[:2])]
-            if len(parts) < 2 and not (parts and "分别" in rest[:6]):
+    params = rule.params
+    for passage in _passages(doc):
+        for b in breakdowns(passage, params):
+            stated, counted = b.head.value, sum(p.value for p in b.parts)
+            if stated == counted or (counted < stated and not _exhaustive(b, params)):
                 continue
-            stated, counted = int(m.group(2)), sum(n for _, n in parts)
-            if stated == counted:
-                continue
-            yield Hit(quote=para.text[m.start():m.start() + len(m.group(0)) + 30].strip(), location=para.loc,
-                      stated=f"{m.group(1)} {stated} 个", expected=f"{counted} 个",
-                      formula=" + ".join(f"{name} {n} 个" for name, n in parts) + f" = {counted} 个",
-                      fields={"stated_count": str(stated), "counted": str(counted), "subject": m.group(1)})
+            last = passage.text.find(b.parts[0].noun, b.head.end)
+            quote, loc = passage.quote(_clause_start(passage.text, b.head.start),
+                                       max(b.head.end, last + len(b.parts[0].noun) + 4 if last > 0 else 0))
+            subject = _noun_before(passage.text, b.head.start, params)
+            yield Hit(quote=quote, location=loc, stated=f"{subject} {stated} 个", expected=f"{counted} 个",
+                      formula=" + ".join(f"{p.noun} {p.value} 个" for p in b.parts) + f" = {counted} 个",
+                      fields={"stated_count": b.head.written, "counted": str(counted), "subject": subject})
+
+
+# --- indicator rows -------------------------------------------------------------------
+
+def _get(record, name):
+    return record.get(name) if isinstance(record, dict) else getattr(record, name, None)
+
+
+def _category(text: str) -> str:
+    return re.sub(r"[(（].*$", "", compact(text or ""))
+
+
+def _indicator_rows(table) -> list:
+    return [r for r in table.records
+            if (_get(r, "indicator") or "").strip() and (_get(r, "indicator") or "").strip() not in ("无", "/")]
+
+
+def _score_table_for(doc, passage: Passage, sentence: str, params: dict):
+    """The score table a sentence describes: the one titled for the unit as a whole when the
+    sentence says 整体, else the next one in the same part of the document; None if unsure."""
+    scores = [t for t in typed_tables(doc) if t.type == "performance_scores"]
+    if any(cue in sentence for cue in params["whole_cues"]):
+        whole = [t for t in scores if any(cue in t.table.title for cue in params["whole_cues"])]
+        return whole[0] if len(whole) == 1 else None
+    by_table = {id(t.table): t for t in scores}
+    appendix = re.compile(params["appendix_pattern"])
+    for block in doc.blocks[passage.last_block + 1:]:
+        if isinstance(block, (Heading, Paragraph)) and (appendix.match(block.text)
+                                                       or re.match(r"^\s*附件\s*\d", block.text)
+                                                       and isinstance(block, Heading)):
+            return None
+        if isinstance(block, Table) and id(block) in by_table:
+            return by_table[id(block)]
+    return None
 
 
 def _check_indicator_rows(doc, rule):
-    pattern = re.compile(rule.params["total_pattern"])
-    score_tables = {id(t.table): t for t in typed_tables(doc) if t.type == "performance_scores"}
-    blocks = doc.blocks
-    for i, block in enumerate(blocks):
-        if not isinstance(block, Paragraph):
-            continue
-        m = pattern.search(normalize_digits(block.text))
-        if not m:
-            continue
-        table = _next_score_table(blocks, i, score_tables)
-        if table is None:
-            continue
-        rows = [r for r in table.records if r["indicator"] and r["indicator"] not in ("无", "/")]
-        stated = int(m.group(1))
-        if stated == len(rows):
-            continue
-        sentence = next((s for s in block.sentences if m.group(0) in normalize_digits(s.text)), None)
-        yield Hit(quote=(sentence.text if sentence else block.text).strip(), location=block.loc,
-                  stated=f"{stated} 个", expected=f"{len(rows)} 个",
-                  formula=f"表{table.table.index}列出指标 {len(rows)} 个：" + "、".join(r["indicator"] for r in rows),
-                  fields={"stated_count": str(stated), "counted": str(len(rows)), "subject": "绩效指标"},
-                  highlights=[r["cells"]["indicator"].loc for r in rows])
+    params = rule.params
+    total_re = re.compile(params["total_pattern"])
+    for passage in _passages(doc):
+        for m in total_re.finditer(passage.text):
+            s, e = _sentence_bounds(passage.text, m.start())
+            table = _score_table_for(doc, passage, passage.text[s:e], params)
+            if table is None:
+                continue
+            rows = _indicator_rows(table)
+            if not rows:
+                continue
+            stated = int(m.group(1) or m.group(2))
+            quote, loc = passage.quote(_clause_start(passage.text, m.start(), 40), m.end())
+            label = f"表{table.table.index}"
+            if stated != len(rows):
+                yield Hit(quote=quote, location=loc, stated=f"{stated} 个", expected=f"{len(rows)} 个",
+                          formula=f"{label}列出指标 {len(rows)} 个：" + "、".join(_get(r, "indicator") for r in rows),
+                          fields={"stated_count": str(stated), "counted": str(len(rows)), "subject": "绩效指标"},
+                          highlights=[_get(r, "cells")["indicator"].loc for r in rows])
+            yield from _category_rows(passage, m.end(), e, rows, label, params)
 
 
-def _next_score_table(blocks, i, score_tables):
-    for block in blocks[i + 1:]:
-        if isinstance(block, Heading) and re.match(r"^\s*附件\s*\d", block.text):
-            return None
-        if isinstance(block, Paragraph) and re.match(r"^\s*附件\s*\d+\s*$", block.text):
-            return None
-        if isinstance(block, Table) and id(block) in score_tables:
-            return score_tables[id(block)]
-    return None
+def _category_rows(passage: Passage, start: int, end: int, rows: list, label: str, params: dict):
+    """Category counts right after the total (其中产出指标 6 个、效益指标 3 个) against the rows of
+    each category: the rows whose first-level name it is, or, when none, whose second-level."""
+    markers = "|".join(map(re.escape, params["breakdown_markers"]))
+    part_re = re.compile(f"\\s*(?:(?:{markers})[：:，,]?)?\\s*([{CJK}]{{1,12}}?)(?:共有|共计|共|有)?\\s*(\\d+)\\s*个")
+    for pos in _clause_starts(passage.text, start, end):
+        m = part_re.match(passage.text, pos)
+        if not m or m.group(1) not in params["level1_categories"]:
+            continue
+        name, stated = m.group(1), int(m.group(2))
+        mine = [r for r in rows if _category(_get(r, "level1")) == name] \
+            or [r for r in rows if _category(_get(r, "level2")) == name]
+        if not mine or len(mine) == stated:
+            continue
+        quote, loc = passage.quote(m.start(1), m.end())
+        yield Hit(quote=quote, location=loc, stated=f"{stated} 个", expected=f"{len(mine)} 个",
+                  formula=f"{label}「{name}」下列出 {len(mine)} 个：" + "、".join(_get(r, "indicator") for r in mine),
+                  fields={"stated_count": str(stated), "counted": str(len(mine)), "subject": name},
+                  highlights=[_get(r, "cells")["indicator"].loc for r in mine])
+
+
+# --- restated totals ------------------------------------------------------------------
+
+def _check_restated_total(doc, rule):
+    """A total (共…N个) with no list of its own, against the complete list of the same noun in
+    the same section; quiet when the section lists that noun more than once, or differently."""
+    params = rule.params
+    lists: dict[tuple[int, str], list[Enumeration]] = {}
+    listed_at = set()
+    for e in enumerations(doc, params):
+        lists.setdefault((e.passage.section, e.count.noun), []).append(e)
+        listed_at.add((id(e.passage), e.count.start))
+    cues = sorted(params["total_cues"], key=len, reverse=True)
+    for passage in _passages(doc):
+        for count in _counts(passage, params):
+            if (id(passage), count.start) in listed_at:
+                continue
+            clause = passage.text[_clause_start(passage.text, count.start):count.start]
+            if not any(cue in clause for cue in cues):
+                continue
+            noun = _noun_before(passage.text, count.start, params) if not passage.text.startswith(
+                count.noun, count.end) else count.noun
+            same = [e for e in lists.get((passage.section, noun), []) if e.passage is not passage
+                    or e.count.start != count.start]
+            sizes = {len(e.items) for e in same}
+            if len(same) < 1 or len(sizes) != 1 or any(e.ambiguous for e in same):
+                continue
+            n = sizes.pop()
+            if n == count.value:
+                continue
+            e = same[0]
+            quote, loc = _quote_for(passage, count)
+            where, _ = e.passage.quote(_clause_start(e.passage.text, e.count.start), e.count.end)
+            yield Hit(quote=quote, location=loc, stated=f"{count.written} 个", expected=f"{n} 个",
+                      formula=f"同节“{where}”列出：{'、'.join(_short(i) for i in e.items)}（共 {n} 个）",
+                      fields={"stated_count": count.written, "counted": str(n), "subject": noun})
+
+
+CHECKS = {
+    "enumeration": _check_enumeration,
+    "breakdown": _check_breakdown,
+    "indicator_rows": _check_indicator_rows,
+    "restated_total": _check_restated_total,
+}
