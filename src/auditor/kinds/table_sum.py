@@ -25,7 +25,6 @@ KIND = "table_sum"
 PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "本年支出合计"]),
           "identities": (list, []), "names": (dict, {})}
 MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff"}
-CHECKS = ("code_rollup", "row_total", "summary_totals", "three_public")
 TOTAL_COLUMN_RE = re.compile(r"(?:合计|小计)$")
 ITEM_RE = re.compile(r"^[一二三四五六七八九十]+、")
 
@@ -40,8 +39,7 @@ def validate(params: dict) -> str | None:
 
 
 def check(doc, rule):
-    typed = typed_tables(doc)
-    return globals()[f"_check_{rule.params['check']}"](rule, typed)
+    return CHECKS[rule.params["check"]](rule, typed_tables(doc))
 
 
 def _compare(rule, table, total_cell: Cell, part_cells: list[Cell], label: str, column: str,
@@ -174,3 +172,12 @@ def _check_three_public(rule, typed):
                                [rule.params["names"].get(p, p) for p in parts])
                 if hit is not None:
                     yield hit
+
+
+# Sub-checks by the rule's `check` param.
+CHECKS = {
+    "code_rollup": _check_code_rollup,
+    "row_total": _check_row_total,
+    "summary_totals": _check_summary_totals,
+    "three_public": _check_three_public,
+}
