@@ -195,8 +195,12 @@ def rules_explain(rule_id: str, rules: Optional[List[Path]] = typer.Option(None,
     typer.echo(rule.doc.rstrip())
     for kind, label in (("fire", "应报告的示例"), ("quiet", "不应报告的示例")):
         typer.echo(f"\n## {label}")
-        for text in rule.examples[kind]:
-            typer.echo("---\n" + text.rstrip())
+        for example in rule.examples[kind]:
+            from .examples import example_parts
+
+            text, expect = example_parts(example)
+            shown = "".join(f"\n（应报告：{k} = {v}）" for k, v in expect.items())
+            typer.echo("---\n" + text.rstrip() + shown)
 
 
 @rules_app.command("test")

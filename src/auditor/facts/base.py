@@ -20,6 +20,7 @@ from .lexicon import Lexicon, lexicon, money_concepts
 from .numbers import MONEY_UNITS, normalize_digits, to_decimal
 
 CURRENT, PRIOR = "本年", "上年"
+UNNAMED = "?"  # the subject of a figure about some project or item the text does not name
 MONEY_MEASURES = ("年初预算", "全年预算", "决算", "变动额")
 
 # a number in running text, with the unit printed after it
@@ -134,6 +135,9 @@ class FactReader:
         self.skip_columns = [compact(w) for w in vocab.get("not_figure_columns") or ()]
         self.label_columns = [compact(w) for w in vocab.get("label_columns") or ()]
         self.subject_cells = [compact(w) for w in vocab.get("subject_cells") or ()]
+        self.subject_patterns = [re.compile(p) for p in vocab.get("subject_patterns") or ()]
+        cues = [compact(w) for w in vocab.get("other_subject_cues") or ()]
+        self.subject_cue = re.compile("|".join(map(re.escape, cues))) if cues else None
         self.row_labels: dict[str, str] = {}  # compacted table row label -> concept, for linking text
 
     def read(self) -> FactBase:
@@ -171,6 +175,11 @@ class FactReader:
 
     def _sentence(self, index, s_index, sentence, lead_concept, subject) -> str | None:
         text = normalize_digits(sentence.text)
+        named = next((m for p in self.subject_patterns for m in [p.search(text)] if m), None)
+        if named:
+            subject = compact(named.group(1))
+        elif not subject and self.subject_cue and self.subject_cue.search(compact(text)):
+            subject = UNNAMED  # “该项目……得分 100 分”: a project's figure, not the unit's
         previous_end, carried = 0, lead_concept
         last_money: Fact | None = None
         for m in TEXT_NUMBER_RE.finditer(text):
@@ -200,8 +209,8 @@ class FactReader:
     def _text_fact(self, phrase, m, value, unit, carried, last_money, subject, wide) -> dict:
         concept = self._concept(phrase, last=True)
         if concept is None:
-            # “收、支总计各减少 …”: the words before a clause break may still name the figure
-            concept = self._concept(wide + phrase, last=True)
+            # “收、支总计各减少 …”: a name cut by a clause break still names the figure
+            concept = self._concept(wide + phrase, last=True, after=len(wide))
         period = PRIOR if self.lex.prior.search(phrase) or self._other_year(phrase) else CURRENT
         bare = _blank(phrase, self.lex.concepts)  # 预算 inside 一般公共预算财政拨款收入 is no measure
         fund = self.lex.funds.last(bare) or ""
@@ -237,14 +246,19 @@ class FactReader:
             return dict(out, concept="预算执行率", measure="实际值")
         return dict(out, concept=concept, measure="实际值")
 
-    def _concept(self, phrase: str, last: bool) -> str | None:
-        """The concept a phrase names: vocabulary first, then the document's own row labels."""
+    def _concept(self, phrase: str, last: bool, after: int = 0) -> str | None:
+        """The concept a phrase names: vocabulary first, then the document's own row labels.
+        With `after`, only a name reaching past that offset counts."""
         found = self.lex.concepts.all(phrase)
+        # a table's row label names a sentence's figure only as the last noun before it
+        # (“法律援助 1341.13” yes; “法律援助办案补贴经费 615.11” is another thing)
         labels = [(m.start(), m.end(), self.row_labels[m.group(0)])
-                  for m in self.label_pattern.finditer(phrase)] if self.label_pattern else []
-        both = sorted(found + labels, key=lambda t: (t[1], t[1] - t[0]))
+                  for m in self.label_pattern.finditer(phrase)
+                  if _names_nothing(phrase[m.end():], self.lex)] if self.label_pattern else []
+        both = sorted((t for t in found + labels if t[1] > after and t[0] < after or not after),
+                      key=lambda t: (t[1], t[1] - t[0]))
         if not both:
-            return None
+            return None if after else self._label_holding(phrase)
         if not last:
             return min(both)[2]
         # “三公经费财政拨款支出”: a concept right after another only qualifies it
@@ -252,6 +266,15 @@ class FactReader:
         while pick > 0 and both[pick - 1][1] == both[pick][0]:
             pick -= 1
         return both[pick][2]
+
+    def _label_holding(self, phrase: str) -> str | None:
+        """A row label that holds the phrase's noun whole (“维修养护验收合格率” inside the
+        indicator “工程维修养护验收合格率”), when exactly one label does."""
+        noun = re.sub(r"(?:为|是|达到?|约|共|了|[:：])+$", "", phrase)
+        if len(noun) < 5:
+            return None
+        holders = [label for label in self.row_labels if noun in label]
+        return self.row_labels[holders[0]] if len(holders) == 1 else None
 
     def _other_year(self, phrase: str) -> bool:
         years = [int(y) for y in YEAR_RE.findall(phrase)]
@@ -265,10 +288,11 @@ class FactReader:
         self.table_subject = _subject_of(table, self.subject_cells)
         headers: list[list[str]] = []
         in_header = False
+        self.line_columns = _line_number_columns(table)
         for row in table.rows:
             texts = ["" if _is_dash(c.text) else c.text.strip() for c in row]
             numbers = [_cell_number(t) for t in texts]
-            if any(len(t) > 30 for t in texts):
+            if not any(n is not None for n in numbers) and any(len(t) > 30 for t in texts):
                 headers, in_header = [], False  # prose inside a table (目标, 说明) is no header
                 continue
             if not any(n is not None for n in numbers) or _is_column_numbers(texts):
@@ -289,7 +313,7 @@ class FactReader:
         named = texts[label_col] if label_col is not None and label_col < len(texts) else None
         for k, cell in enumerate(row):
             parsed = numbers[k]
-            if parsed is None or k < first_text:
+            if parsed is None or k < first_text or k in self.line_columns:
                 continue  # numbers left of the first label are codes or line numbers
             head = column_heads[k] if k < len(column_heads) else ""
             if any(w in compact(head) for w in self.skip_columns):
@@ -426,6 +450,24 @@ def _is_column_numbers(texts: list[str]) -> bool:
     return values == list(range(values[0], values[0] + len(values)))
 
 
+def _line_number_columns(table: Table) -> set[int]:
+    """Columns of 行次 / 栏次 numbers even where no header names them: whole numbers that only
+    go up, one per row."""
+    columns = set()
+    for k in range(table.width):
+        values = []
+        for row in table.rows:
+            text = row[k].text.strip() if k < len(row) else ""
+            if text.isdigit() and len(text) <= 3:
+                values.append(int(text))
+            elif text and to_decimal(text) is not None:
+                values = []
+                break
+        if len(values) >= 3 and all(b > a for a, b in zip(values, values[1:])):
+            columns.add(k)
+    return columns
+
+
 def _column_heads(headers: list[list[str]], width: int) -> list[str]:
     """Each column's header path: the header rows above it, group headers spread to the right."""
     heads = [""] * width
@@ -474,7 +516,7 @@ def _names_nothing(bare: str, lex: Lexicon) -> bool:
     """A phrase with no noun of its own (“全年预算”, “支出决算为”) takes the concept before it."""
     rest = _blank(bare, lex.measures).replace(" ", "")
     rest = FILLER_RE.sub("", _blank(rest, lex.directions)).replace(" ", "")
-    return len(rest) <= 2
+    return not rest
 
 
 def _subject_of(table: Table, cues: list[str]) -> str:
@@ -482,7 +524,7 @@ def _subject_of(table: Table, cues: list[str]) -> str:
         texts = [c.text.strip() for c in row]
         for k, text in enumerate(texts):
             if compact(text) in cues:
-                return next((t for t in texts[k + 1:] if t), "")
+                return compact(next((t for t in texts[k + 1:] if t), ""))
     return ""
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..facts.base import Fact, fact_base
+from ..facts.base import UNNAMED, Fact, fact_base
 from ..facts.numbers import MONEY_UNITS
 from .base import Hit
 
@@ -34,7 +34,7 @@ def check(doc, rule):
     measures = set(rule.params["measures"])
     groups: dict[tuple, list[Fact]] = {}
     for fact in base.facts:
-        if fact.concept and fact.measure in measures and not fact.comparator:
+        if fact.concept and fact.measure in measures and not fact.comparator and fact.subject != UNNAMED:
             groups.setdefault(_key(fact), []).append(fact)
     for facts in groups.values():
         yield from _check_group(facts, rule)

@@ -1,0 +1,214 @@
+"""Kind `derived`: rates recomputed from the facts they derive from, wherever those are stated.
+
+Sub-checks (param `check`), each a function in CHECKS:
+- share: 占比 = part ÷ whole. The part is the amount the share follows; the whole is the concept
+  named after 占 (占本年支出的 23%), else the total the sentence opened with (本年收入 X，其中：
+  财政拨款收入 Y，占 P%), else the total of a declared calculation the part belongs to.
+- completion: 完成率 = 决算 ÷ 年初预算 or 全年预算, as the words say (完成年初预算的 / 完成预算的).
+- growth: 变动率 = 变动额 ÷ 上年, with 上年 = 本年 ∓ 变动额 when the sentence gives the change,
+  else from a stated prior-year figure (a table's 上年 column).
+- execution: 执行率 = 决算 ÷ 全年预算 of the same subject.
+A rate is consistent when the interval its inputs' printed precision allows meets the interval
+of the printed rate (one rounding model: every printed number is ± half a unit of its last digit).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..facts.base import CURRENT, PRIOR, Fact, FactBase, fact_base
+from ..facts.lexicon import lexicon
+from ..facts.numbers import MONEY_UNITS, fmt
+from .base import Hit
+from .restatement import meets, tail
+
+KIND = "derived"
+PARAMS = {"check": (str, None)}
+MESSAGE_FIELDS = {"rate", "computed", "relation"}
+HUNDRED = Decimal(100)
+
+
+def validate(params: dict) -> str | None:
+    return None if params["check"] in CHECKS else f"check 应为 {', '.join(CHECKS)} 之一"
+
+
+def check(doc, rule):
+    return CHECKS[rule.params["check"]](fact_base(doc), rule)
+
+
+# ---- arithmetic on intervals --------------------------------------------------------------
+def bounds(f: Fact) -> tuple[Decimal, Decimal]:
+    return f.interval(MONEY_UNITS.get(f.unit, Decimal(1)))
+
+
+def ratio_bounds(num: Fact, den: Fact) -> tuple[Decimal, Decimal] | None:
+    n_lo, n_hi = bounds(num)
+    d_lo, d_hi = bounds(den)
+    if d_lo <= 0:
+        return None
+    return n_lo / d_hi * HUNDRED, n_hi / d_lo * HUNDRED
+
+
+def exact_ratio(num: Fact, den: Fact) -> Decimal:
+    return num.in_yuan() / den.in_yuan() * HUNDRED
+
+
+def consistent(rate: Fact, lo: Decimal, hi: Decimal) -> bool:
+    r_lo, r_hi = rate.interval()
+    return r_lo <= hi and lo <= r_hi
+
+
+def _hit(rate: Fact, computed: Decimal, relation: str, formula: str) -> Hit:
+    shown = f"{fmt(computed, max(rate.places, 2))}%"
+    return Hit(quote=rate.quote, location=rate.loc, stated=rate.text, expected=shown,
+               formula=formula, fields={"rate": rate.text, "computed": shown, "relation": relation})
+
+
+def _same_sentence(base: FactBase, f: Fact) -> list[Fact]:
+    return base.by_sentence.get((f.block, f.sentence), [])
+
+
+def _before(facts: list[Fact], f: Fact) -> list[Fact]:
+    return [x for x in facts if x.id < f.id]
+
+
+def _unique_value(facts: list[Fact]) -> Fact | None:
+    """The one value several statements of a fact agree on (a table and its restatement)."""
+    if not facts:
+        return None
+    first = facts[0]
+    return first if all(meets(first, f) or tail(first, f) for f in facts) else None
+
+
+def _document_value(base: FactBase, concept: str | None, measure: str, subject: str,
+                    period: str = CURRENT) -> Fact | None:
+    if not concept:
+        return None
+    found = [f for f in base.of(concept, measure, period) if f.subject == subject and f.is_money
+             and not f.member]
+    return _unique_value(found)
+
+
+# ---- share ------------------------------------------------------------------------------
+def _share(base: FactBase, rule):
+    for rate in (f for f in base.facts if f.measure == "占比" and f.source == "text" and f.unit == "%"):
+        sentence = _before(_same_sentence(base, rate), rate)
+        part = next((f for f in reversed(sentence) if f.is_money and f.measure != "变动额"), None)
+        if part is None:
+            continue
+        whole = _whole(base, rate, part, sentence)
+        if whole is None or whole is part or whole.value == 0:
+            continue
+        span = ratio_bounds(part, whole)
+        if span is None or consistent(rate, *span):
+            continue
+        computed = exact_ratio(part, whole)
+        yield _hit(rate, computed, f"占{whole.concept or '总额'}的比例",
+                   f"{part.concept or '该项'} {part.text} ÷ {whole.concept or '总额'} {whole.text} "
+                   f"= {fmt(computed)}%（{whole.where()}）")
+
+
+def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact | None:
+    if rate.base:
+        here = [f for f in sentence if f.concept == rate.base and f.is_money and f.measure == part.measure]
+        if here:
+            return here[-1]
+        return _document_value(base, rate.base, part.measure, part.subject)
+    opener = next((f for f in sentence if f.is_money), None)
+    if opener is part or opener is None:
+        # “……主要用于：A 类 X 万元，占 P%；B 类 …”: clauses split at ； share the paragraph's opener
+        opener = next((f for f in base.facts if f.source == "text" and f.block == part.block
+                       and f.sentence < part.sentence and f.is_money), None)
+    if opener is not None and opener is not part and opener.measure == part.measure and opener.value >= part.value:
+        return opener  # “本年收入 X 万元，其中：财政拨款收入 Y 万元，占 P%”
+    for calc in lexicon().calculations:
+        if part.concept in calc["parts"]:
+            return _document_value(base, calc["total"], part.measure, part.subject)
+    return None
+
+
+# ---- completion and execution --------------------------------------------------------------
+def _completion(base: FactBase, rule):
+    for rate in (f for f in base.facts if f.measure == "完成率" and f.source == "text" and f.unit == "%"):
+        sentence = _before(_same_sentence(base, rate), rate)
+        actual = _pick(base, rate, sentence, "决算")
+        budget = _pick(base, rate, sentence, rate.base or "全年预算")
+        yield from _rate_against(rate, actual, budget, f"完成{rate.base}的比例",
+                                 f"决算 ÷ {rate.base}")
+
+
+def _execution(base: FactBase, rule):
+    for rate in (f for f in base.facts if f.concept == "预算执行率" and f.source == "text" and f.unit == "%"):
+        sentence = _before(_same_sentence(base, rate), rate)
+        actual = next((f for f in reversed(sentence) if f.is_money and f.measure == "决算"), None)
+        budget = next((f for f in reversed(sentence) if f.is_money and f.measure == "全年预算"), None)
+        yield from _rate_against(rate, actual, budget, "预算执行率", "执行数 ÷ 全年预算")
+
+
+def _pick(base: FactBase, rate: Fact, sentence: list[Fact], measure: str) -> Fact | None:
+    here = [f for f in sentence if f.is_money and f.measure == measure
+            and (f.concept == rate.concept or rate.concept is None)]
+    if here:
+        return here[-1]
+    return _document_value(base, rate.concept, measure, rate.subject)
+
+
+def _rate_against(rate: Fact, num: Fact | None, den: Fact | None, relation: str, words: str):
+    if num is None or den is None or den.value == 0:
+        return
+    span = ratio_bounds(num, den)
+    if span is None or consistent(rate, *span):
+        return
+    computed = exact_ratio(num, den)
+    yield _hit(rate, computed, relation,
+               f"{words}：{num.text} ÷ {den.text} = {fmt(computed)}%（{num.where()}；{den.where()}）")
+
+
+# ---- growth -----------------------------------------------------------------------------
+def _growth(base: FactBase, rule):
+    for rate in (f for f in base.facts if f.measure == "变动率" and f.source == "text" and f.unit == "%"):
+        sentence = _before(_same_sentence(base, rate), rate)
+        change = next((f for f in reversed(sentence) if f.measure == "变动额" and f.is_money), None)
+        current = _current(base, rate, change, sentence)
+        if current is None:
+            continue
+        if change is not None:
+            sign = change.sign or rate.sign or 1
+            previous_yuan = current.in_yuan() - sign * change.in_yuan()
+            if previous_yuan <= 0:
+                continue
+            c_lo, c_hi = bounds(change)
+            p_lo = previous_yuan - (c_hi - c_lo) - (bounds(current)[1] - bounds(current)[0])
+            p_hi = previous_yuan + (c_hi - c_lo) + (bounds(current)[1] - bounds(current)[0])
+            if p_lo <= 0:
+                continue
+            lo, hi = c_lo / p_hi * HUNDRED, c_hi / p_lo * HUNDRED
+            computed = change.in_yuan() / previous_yuan * HUNDRED
+            formula = (f"变动额 {change.text} ÷ 上年数 {fmt(previous_yuan / MONEY_UNITS[current.unit])}{current.unit}"
+                       f"（{current.text} {'−' if sign > 0 else '+'} {change.text}）= {fmt(computed)}%")
+        else:
+            prior = _document_value(base, rate.concept, "决算", rate.subject, PRIOR)
+            if prior is None or prior.value == 0:
+                continue
+            diff = abs(current.in_yuan() - prior.in_yuan())
+            span_c, span_p = bounds(current), bounds(prior)
+            lo = max(Decimal(0), abs(span_c[0] - span_p[1]) if current.in_yuan() >= prior.in_yuan() else abs(span_p[0] - span_c[1])) / span_p[1] * HUNDRED
+            hi = (diff + (span_c[1] - span_c[0]) + (span_p[1] - span_p[0])) / span_p[0] * HUNDRED if span_p[0] > 0 else None
+            if hi is None:
+                continue
+            computed = diff / prior.in_yuan() * HUNDRED
+            formula = (f"（本年 {current.text} − 上年 {prior.text}）÷ 上年 {prior.text} = {fmt(computed)}%"
+                       f"（{prior.where()}）")
+        if consistent(rate, lo, hi):
+            continue
+        yield _hit(rate, computed, "增减比例", formula)
+
+
+def _current(base: FactBase, rate: Fact, change: Fact | None, sentence: list[Fact]) -> Fact | None:
+    concept = (change.concept if change else None) or rate.concept
+    here = [f for f in sentence if f.is_money and f.measure == "决算" and f.concept == concept]
+    if here:
+        return here[-1]
+    return _document_value(base, concept, "决算", rate.subject)
+
+
+CHECKS = {"share": _share, "completion": _completion, "growth": _growth, "execution": _execution}
