@@ -1,37 +1,69 @@
 """Kind `period`: a year or date that does not belong to the report's year.
 
-Checks (param `check`):
-- activity_year: a statement of the year's activity (“2022 年度共接待…”) naming another
-  year than the report's, without a comparison cue (上年, 同比, 较…) in the sentence.
+Every check looks for a phrase whose context is the report year and that carries another
+year. Checks (param `check`, one function each in CHECKS):
+- activity_year: a sentence whose topic is the year's own activity (“2022 年度共接待…”,
+  “2023年度本单位收入总计…”, “2022年，本单位围绕年度绩效目标…”) naming the year before or
+  after the report's.
+- report_title_year: the report itself or its own tables named with another year
+  (“经综合评价，2021年度部门整体支出绩效自评综合得分…” in a 2022 report).
+- table_period: the period line of a table (“部门：××  2022年度  单位：万元”) or its title
+  naming another year.
+- year_end: the year-end status date (截至2025年12月31日, 2022年末) of another year.
+- deadline_actual: in a timeliness indicator row (时效指标) whose target is due in the report
+  year, the actual completion dated in another year.
 - signature_date: a signature or filing date (a line that is only a date, or a date after
   日期/签字) earlier than the report year or later than the year after it.
-Prior-year columns, cited document numbers (〔2022〕119号), year ranges (2021-2023年度) and a
-report dated the following year stay quiet.
+Prior-year comparisons (与上年相比, 较2022年, 上年决算数), text under a heading about the
+previous year (上年度绩效评价结果应用情况), plans (将, 计划), cited documents (〔2022〕119号,
+《……》), year ranges (2021-2023年度) and a report dated the following year stay quiet.
 """
 from __future__ import annotations
 
 import re
 
 from ..facts.numbers import normalize_digits
-from ..model import Paragraph
+from ..model import Heading, Paragraph, Table
 from .base import Hit, NotAssessable
 
 KIND = "period"
 PARAMS = {
     "check": (str, None),
     "activity_pattern": (str, r"(?<![\d\-—~至〔\[【(（])((?:19|20)\d\d)\s*年\s*度?\s*(?:全年)?\s*(?:共|累计|一共)"),
+    # a year opening a sentence, then the subject or the year's total: the sentence is about that year
+    "topic_pattern": (str, r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?((?:19|20)\d\d)\s*年\s*度?\s*[，,]?\s*"
+                           r"(?:本单位|本部门|我单位|我部门|我局|我中心|我院|我委|我办|全局|全年|共|累计|一共|"
+                           r"部门|单位)"),
     "comparison_cues": (list, ["上年", "去年", "同比", "较", "比上", "相比", "以来", "上一年", "前一年", "历年"]),
+    # a year-end balance beside 年初 compares the opening with the closing of a year
+    "year_end_cues": (list, ["年初"]),
+    "future_cues": (list, ["将", "计划", "拟", "力争", "预计", "争取", "打算", "下一步"]),
+    "history_cues": (list, ["成立", "组建", "设立", "挂牌", "更名", "批准", "批复", "划入", "划转", "获批"]),
+    # a heading naming the previous year: what is under it is about that year
+    "prior_section_cues": (list, ["上年", "上一年", "以前年度", "历年", "往年", "前一年"]),
+    "report_names": (list, ["部门整体支出绩效自评", "整体支出绩效自评", "部门整体支出绩效评价", "项目支出绩效自评",
+                            "部门决算", "决算报告", "绩效自评报告", "绩效自评表", "收入支出决算总表", "支出决算表",
+                            "收入决算表", "三公”经费支出决算表", "三公经费支出决算表"]),
+    "period_line_cues": (list, ["单位：", "单位:", "部门：", "部门:", "编制单位", "填报单位", "表"]),
+    "timeliness_cues": (list, ["时效", "时限", "完成时间", "及时"]),
     "date_pattern": (str, r"((?:19|20)\d\d)\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[.．/-]\s*\d{1,2}\s*[.．/-]\s*\d{1,2}(?!\d))"),
     "date_context": (str, r"日期|签字|签章|盖章|报告时间|填报"),
+    "max_gap": (int, 1),
 }
-MESSAGE_FIELDS = {"year", "report_year"}
-CHECKS = ("activity_year", "signature_date")
+MESSAGE_FIELDS = {"year", "report_year", "what"}
+
+YEAR_RE = re.compile(r"(?<![\d\-—~至〔\[【])((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)")
+RANGE_AFTER_RE = re.compile(r"^\s*年?\s*度?\s*[-—~至到]\s*(?:19|20)?\d\d")
+STANDALONE_PERIOD_RE = re.compile(r"(?<![\d\-—~至〔\[【])((?:19|20)\d\d)\s*年\s*度(?=\s|$|[）)]|单位)")
+YEAR_END_RE = re.compile(r"(?:(?:截至|截止到?|到)\s*((?:19|20)\d\d)\s*年\s*(?:12\s*月\s*(?:31\s*日|底|末)|底|末)"
+                         r"|(?<![\d\-—~至])((?:19|20)\d\d)\s*年\s*(?:末|底))(?!\s*前)")
+DATE_IN_CELL_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 
 
 def validate(params: dict) -> str | None:
     if params["check"] not in CHECKS:
         return f"check 应为 {', '.join(CHECKS)} 之一"
-    for key in ("activity_pattern", "date_pattern", "date_context"):
+    for key in ("activity_pattern", "topic_pattern", "date_pattern", "date_context"):
         try:
             re.compile(params[key])
         except re.error as exc:
@@ -44,28 +76,65 @@ def check(doc, rule):
     if not year:
         yield NotAssessable("无法确定报告年度")
         return
-    yield from globals()[f"_check_{rule.params['check']}"](doc, rule, year)
+    yield from CHECKS[rule.params["check"]](doc, rule, year)
 
+
+def _hit(quote: str, loc, stated: int, year: int, what: str, formula: str) -> Hit:
+    return Hit(quote=quote, location=loc, stated=f"{stated} 年", expected=f"{year} 年",
+               formula=formula, fields={"year": str(stated), "report_year": str(year), "what": what})
+
+
+def _prior_section(loc, params) -> bool:
+    return bool(loc.section) and any(cue in loc.section for cue in params["prior_section_cues"])
+
+
+def _in_citation(text: str, pos: int) -> bool:
+    """Inside 《…》 or a document number 〔…〕: a cited document may carry any year."""
+    opened = max(text.rfind("《", 0, pos), text.rfind("〔", 0, pos))
+    closed = max(text.rfind("》", 0, pos), text.rfind("〕", 0, pos))
+    return opened > closed
+
+
+def _units(doc):
+    """(text, location) for every sentence, heading and table title line outside tables."""
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            for sentence in block.sentences:
+                yield sentence.text, sentence.loc
+        elif isinstance(block, Heading):
+            yield block.text, block.loc
+
+
+# --- activity_year ---------------------------------------------------------------------
 
 def _check_activity_year(doc, rule, year):
-    pattern = re.compile(rule.params["activity_pattern"])
-    cues = rule.params["comparison_cues"]
+    params = rule.params
+    patterns = [re.compile(params["activity_pattern"]), re.compile(params["topic_pattern"])]
+    cues = params["comparison_cues"]
+    quiet = cues + params["future_cues"] + params["history_cues"]
     for block in doc.blocks:
-        if not isinstance(block, Paragraph):
+        if not isinstance(block, Paragraph) or _prior_section(block.loc, params):
             continue
         for sentence in block.sentences:
             text = normalize_digits(sentence.text)
-            for m in pattern.finditer(text):
-                stated = int(m.group(1))
-                if stated == year or any(cue in text for cue in cues):
-                    continue
-                parallel = _parallel(doc, text[m.end():m.end() + 8], year)
-                yield Hit(
-                    quote=sentence.text[m.start():].strip()[:60], location=sentence.loc,
-                    stated=f"{stated} 年度", expected=f"{year} 年度",
-                    formula=f"报告年度为 {year}，本句陈述当年情况却写作 {stated} 年度"
-                            + (f"；同段相邻句写作“{parallel}”" if parallel else ""),
-                    fields={"year": str(stated), "report_year": str(year)})
+            found = None
+            for k, pattern in enumerate(patterns):
+                found = next((m for m in pattern.finditer(text) if int(m.group(1)) != year), None)
+                if found:
+                    break
+            if not found:
+                continue
+            stated = int(found.group(1))
+            # a sentence merely opening with a year is read as the year's activity only for the
+            # neighbouring years (a template left unchanged); older years open histories
+            if (k == 1 and abs(stated - year) > params["max_gap"]) or any(cue in text for cue in quiet) \
+                    or RANGE_AFTER_RE.match(text[found.end(1):]):
+                continue
+            parallel = _parallel(doc, text[found.end():found.end() + 8], year)
+            start = found.start(1)
+            yield _hit(sentence.text[start:].strip()[:60], sentence.loc, stated, year, "陈述当年情况的句子",
+                       f"报告年度为 {year}，本句陈述当年情况却写作 {stated} 年"
+                       + (f"；同段相邻句写作“{parallel}”" if parallel else ""))
 
 
 def _parallel(doc, tail: str, year: int) -> str:
@@ -80,6 +149,96 @@ def _parallel(doc, tail: str, year: int) -> str:
             return sentence.text[m.start():].strip()[:40]
     return ""
 
+
+# --- report_title_year -----------------------------------------------------------------
+
+def _check_report_title_year(doc, rule, year):
+    params = rule.params
+    names = "|".join(re.escape(n) for n in sorted(params["report_names"], key=len, reverse=True))
+    # the name right after the year (a quote mark or a space may sit between)
+    pattern = re.compile(rf"(?<![\d\-—~至〔\[【])((?:19|20)\d\d)\s*年\s*度?\s*[“\"]?\s*(?:{names})")
+    cues = params["comparison_cues"] + params["prior_section_cues"]
+    texts = list(_units(doc)) + [(t.title, t.loc) for t in doc.tables if t.title]
+    seen = set()
+    for text, loc in texts:
+        if _prior_section(loc, params):
+            continue
+        plain = normalize_digits(text)
+        for m in pattern.finditer(plain):
+            stated = int(m.group(1))
+            if stated == year or _in_citation(plain, m.start()) or any(cue in plain for cue in cues):
+                continue
+            quote = text[m.start():m.end()]
+            if (quote, loc) in seen:
+                continue
+            seen.add((quote, loc))
+            yield _hit(quote, loc, stated, year, "报告或其表格的名称",
+                       f"报告年度为 {year}，本报告（或其表格）的名称应为 {year} 年度，此处写作 {stated} 年度")
+
+
+# --- table_period ----------------------------------------------------------------------
+
+def _check_table_period(doc, rule, year):
+    """The period line above a table, or a title naming only a 年度: the table's own year."""
+    params = rule.params
+    cues = params["period_line_cues"]
+    blocks = doc.blocks
+    for i, block in enumerate(blocks):
+        if not isinstance(block, Table):
+            continue
+        lines = [b for b in blocks[max(0, i - 2):i] if isinstance(b, Paragraph)]
+        for line in lines:
+            plain = normalize_digits(line.text)
+            if len(plain) > 80 or not any(cue in plain for cue in cues):
+                continue
+            years = {int(m.group(1)) for m in STANDALONE_PERIOD_RE.finditer(plain)}
+            if year in years or len(years) != 1:
+                continue  # a line naming the report year too compares two years
+            m = STANDALONE_PERIOD_RE.search(plain)
+            stated = int(m.group(1))
+            yield _hit(line.text[m.start():m.end()], line.loc, stated, year, "表格的所属年度",
+                       f"报告年度为 {year}，表格“{block.title or '（无标题）'}”标明的年度却是 {stated} 年度")
+
+
+# --- year_end --------------------------------------------------------------------------
+
+def _check_year_end(doc, rule, year):
+    params = rule.params
+    cues = params["comparison_cues"] + params["future_cues"] + params["year_end_cues"]
+    for text, loc in _units(doc):
+        if _prior_section(loc, params):
+            continue
+        plain = normalize_digits(text)
+        for m in YEAR_END_RE.finditer(plain):
+            stated = int(m.group(1) or m.group(2))
+            if stated == year or _in_citation(plain, m.start()) or any(cue in plain for cue in cues):
+                continue
+            yield _hit(text[m.start():m.end()], loc, stated, year, "年末时点",
+                       f"报告年度为 {year}，年末时点应为 {year} 年末，此处写作 {stated} 年")
+
+
+# --- deadline_actual -------------------------------------------------------------------
+
+def _check_deadline_actual(doc, rule, year):
+    cues = rule.params["timeliness_cues"]
+    for table in doc.tables:
+        for row in table.rows:
+            if not any(cue in c.text for c in row for cue in cues):
+                continue
+            dated = [(c, [int(y) for y in DATE_IN_CELL_RE.findall(normalize_digits(c.text))]) for c in row]
+            dated = [(c, ys) for c, ys in dated if len(ys) == 1]
+            # the target comes first (年度指标值), the actual after it (实际完成值)
+            if len(dated) < 2 or dated[0][1][0] != year:
+                continue
+            target = dated[0][0]
+            for cell, (stated,) in dated[1:]:
+                if stated == year:
+                    continue
+                yield _hit(cell.text.strip(), cell.loc, stated, year, "时效指标的完成时间",
+                           f"时效指标目标为“{target.text.strip()}”（{year} 年），实际完成时间却写作 {stated} 年")
+
+
+# --- signature_date --------------------------------------------------------------------
 
 def _check_signature_date(doc, rule, year):
     pattern = re.compile(rule.params["date_pattern"])
@@ -99,4 +258,14 @@ def _check_signature_date(doc, rule, year):
                 quote=block.text[m.start():m.end()], location=block.loc,
                 stated=block.text[m.start():m.end()], expected=f"{year} 或 {year + 1} 年的日期",
                 formula=f"报告年度为 {year}，签署或填报日期应在 {year} 年或其后一年（{year + 1} 年）",
-                fields={"year": str(stated), "report_year": str(year)})
+                fields={"year": str(stated), "report_year": str(year), "what": "签署或填报日期"})
+
+
+CHECKS = {
+    "activity_year": _check_activity_year,
+    "report_title_year": _check_report_title_year,
+    "table_period": _check_table_period,
+    "year_end": _check_year_end,
+    "deadline_actual": _check_deadline_actual,
+    "signature_date": _check_signature_date,
+}
