@@ -45,6 +45,10 @@ PARAMS = {
     "incomplete_starts": (list, ["其他", "其它"]),
     "conjunctions": (list, ["和", "及", "与", "以及"]),
     "max_item_chars": (int, 40),
+    "max_item_chars_strict": (int, 15),
+    # a list written before its count: “A、B、C 共 3 个”; after 等 the count may be larger
+    "sum_particles": (list, ["共计", "合计", "共", "这", "计", "等"]),
+    "open_particles": (list, ["等"]),
     # nouns that are counted but never listed as items
     "not_items": (list, ["百分点", "工作日", "月", "小时", "人次", "次"]),
     # breakdown: markers between a count and its parts; exhaustive ones say the parts are all of it
@@ -67,7 +71,9 @@ MESSAGE_FIELDS = {"stated_count", "counted", "subject"}
 CJK = r"\u4e00-\u9fa5"
 OPEN, CLOSE = "（(《【[", "）)》】]"
 QUOTES = {"“": "”", "\"": "\"", "「": "」"}
-LIST_TOKEN_RE = re.compile(r"(?:(\d{1,2})[.、．](?!\d)|[（(](\d{1,2})[）)]|([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))")
+# list tokens: 1. / 1、 / （1） / ① / 一是
+LIST_TOKEN_RE = re.compile(r"(?:(\d{1,2})[.、．](?!\d)|[（(](\d{1,2})[）)]|([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"
+                           r"|([一二三四五六七八九十]{1,2})是)")
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 SENTENCE_END = "。！？!?"
 WRAP_END = "。！？；：!?;:”"  # a paragraph not ending in one of these was cut by a line wrap
@@ -114,7 +120,8 @@ class Enumeration:
     passage: Passage
     items: list[str]
     ambiguous: int = 0  # items that may hold two (A和B): the list may count this many more
-    source: str = "inline"  # or "numbered paragraphs"
+    source: str = "inline"  # or "numbered paragraphs", "preceding"
+    at_least: bool = False  # “A、B 等 5 个”: the count may exceed the items listed
 
 
 @dataclass
@@ -245,6 +252,7 @@ def _introducer(text: str, pos: int, params: dict) -> tuple[str, str, int] | Non
         if n and (k + n > len(text) or not re.match(f"[{CJK}]", text[k + n - 1])):
             return None
         j = _skip_brackets(text, re.compile(r"\s*").match(text, k + n).end())
+        colon = re.compile(r"\s*[：:]").match(text, j)
         j = re.compile(r"\s*[，,：:]?\s*").match(text, j).end()
         for word in sorted(params["introducers"], key=len, reverse=True):
             if text.startswith(word, j):
@@ -252,11 +260,14 @@ def _introducer(text: str, pos: int, params: dict) -> tuple[str, str, int] | Non
         for word in params["weak_introducers"]:
             if text.startswith(word, j) and re.compile(r"\s*[：:“\"「]").match(text, j + len(word)):
                 return text[k:k + n], word, re.compile(r"\s*[：:]?\s*").match(text, j + len(word)).end()
+        if colon:
+            return text[k:k + n], "：", j  # a bare colon: only a clear-cut list counts (strict)
     return None
 
 
 def _quoted_items(listing: str) -> list[str] | None:
-    """Items written as consecutive quotations (“A”、“B”，“C”); None if the list is not so."""
+    """Items written as consecutive quotations (“A”、“B”，“C”); None if the list is not so: a
+    quotation followed by more words (“A”项目) is part of an item, not an item."""
     items, k = [], 0
     while k < len(listing):
         while k < len(listing) and listing[k] in " 、，,；;和及与\u3000":
@@ -268,9 +279,11 @@ def _quoted_items(listing: str) -> list[str] | None:
             return None
         items.append(listing[k + 1:end])
         k = end + 1
-    if listing.startswith("等", k):
+        if k < len(listing) and listing[k] not in " 、，,；;和及与\u3000":
+            return None
+    if not items or listing.startswith("等", k):
         return None  # “A”、“B”等: an incomplete list
-    return items if len(items) >= 2 else None
+    return items
 
 
 def _numbered_items(listing: str) -> list[str] | None:
@@ -279,17 +292,21 @@ def _numbered_items(listing: str) -> list[str] | None:
         return None
     marks = []
     for m in LIST_TOKEN_RE.finditer(listing):
-        if m.start() and listing[m.start() - 1] not in "；;，,。 \u3000":
+        if m.start() and listing[m.start() - 1] not in "；;，,。：: \u3000":
             continue  # a number inside an item (1.5万元), not a token
-        value = int(m.group(1) or m.group(2)) if (m.group(1) or m.group(2)) else CIRCLED.index(m.group(3)) + 1
+        style = next(g for g in (1, 2, 3, 4) if m.group(g))
+        if marks and style != marks[0][1]:
+            continue  # a nested list of another style belongs to the current item
+        value = int(m.group(style)) if style < 3 else (CIRCLED.index(m.group(3)) + 1 if style == 3
+                                                         else cn_to_int(m.group(4)))
         if value != len(marks) + 1:
             return None  # a gap or a restart: not one numbered list
-        marks.append(m)
-    bounds = [m.start() for m in marks] + [len(listing)]
-    return [listing[m.end():bounds[i + 1]].strip(" ；;，,") for i, m in enumerate(marks)]
+        marks.append((m, style))
+    bounds = [m.start() for m, _ in marks] + [len(listing)]
+    return [listing[m.end():bounds[i + 1]].strip(" ；;，,。") for i, (m, _) in enumerate(marks)]
 
 
-def _split_plain(listing: str, params: dict) -> list[str]:
+def _split_plain(listing: str, params: dict) -> tuple[list[str], bool]:
     """Split a list on 、 (ending at the first ，；) or, when it has no 、, on ； or ，."""
     depth, quote, first = 0, "", None
     for ch in listing:
@@ -307,7 +324,7 @@ def _split_plain(listing: str, params: dict) -> list[str]:
                 break
     separators = "、" if first == "、" else ("；;" if "；" in listing or ";" in listing else "，,")
     stops = "，,；;" if separators == "、" else ""
-    items, current, depth, quote = [], "", 0, ""
+    items, current, depth, quote, whole = [], "", 0, "", True
     for ch in listing:
         if quote:
             quote = "" if ch == QUOTES[quote] else quote
@@ -318,6 +335,7 @@ def _split_plain(listing: str, params: dict) -> list[str]:
         elif ch in CLOSE:
             depth = max(0, depth - 1)
         if not quote and depth == 0 and ch in stops:
+            whole = False
             break
         if not quote and depth == 0 and ch in separators:
             items.append(current)
@@ -329,23 +347,29 @@ def _split_plain(listing: str, params: dict) -> list[str]:
     if separators != "、":  # a clause that comments on the list ends it
         for n, item in enumerate(items):
             if n and item.startswith(tuple(params["tail_cues"])):
-                items = items[:n]
+                items, whole = items[:n], False
                 break
-    return [i for i in items if i]
+    return [i for i in items if i], whole
 
 
-def _inline_list(passage: Passage, start: int, params: dict) -> tuple[list[str], int] | None:
+def _inline_list(passage: Passage, start: int, params: dict, strict: bool = False) -> tuple[list[str], int] | None:
     """The items of a list starting at `start`, up to the end of its sentence; None when the list
-    is incomplete or cannot be read unambiguously."""
+    is incomplete or cannot be read unambiguously. `strict` (after a bare colon, which may open
+    prose as well as a list): plain items must be short and fill the sentence."""
     _, end = _sentence_bounds(passage.text, start)
     listing = passage.text[start:end].strip()
     if not listing:
         return None
+    if LIST_TOKEN_RE.match(listing):  # numbered items may be whole sentences: 一是……。二是……。
+        listing = passage.text[start:].strip()
     items = _numbered_items(listing) or _quoted_items(listing)
     delimited = items is not None  # numbered or quoted items: 和/及 inside one is no second item
-    items = items or _split_plain(listing, params)
-    if len(items) < 2:
-        return None
+    if not delimited:
+        items, whole = _split_plain(listing, params)
+        if strict and (not whole or any(len(i) > params["max_item_chars_strict"] for i in items)):
+            return None
+    if len(items) < (1 if delimited else 2):
+        return None  # one quoted item is a list; one plain item may be a list we cannot split
     last = items[-1].rstrip("。；;，, ")
     # 等 near the end of the last item (C等, C等工作) leaves the list open
     if last.endswith(tuple(params["incomplete_marks"])) or 0 < last.rfind("等") >= len(last) - 5 \
@@ -399,16 +423,45 @@ def enumerations(doc, params: dict) -> list[Enumeration]:
                 if items and len(items) >= 2:
                     found.append(Enumeration(count, passage, items, 0, "numbered paragraphs"))
                 continue
-            listed = _inline_list(passage, intro[2], params)
+            listed = _inline_list(passage, intro[2], params, strict=intro[1] == "：")
             if listed:
                 found.append(Enumeration(count, passage, listed[0], listed[1]))
+        found.extend(_preceding_lists(passage, params))
     return found
+
+
+def _preceding_lists(passage: Passage, params: dict):
+    """Lists written before their count and summed by a particle: “A、B、C 共 3 个科室”. Without
+    the particle the count may be of something else (培训干部、职工 3 个批次), so it is left alone."""
+    text = passage.text
+    for count in _counts(passage, params):
+        k = count.start
+        while k > 0 and text[k - 1] in " \u3000":
+            k -= 1
+        particle = next((p for p in sorted(params["sum_particles"], key=len, reverse=True)
+                         if text.endswith(p, 0, k)), None)
+        if particle is None:
+            continue
+        k -= len(particle)
+        start = _clause_start(text, k, 300)
+        items, _ = _split_plain(text[start:k], params)
+        if len(items) < 2 or "、" not in text[start:k] or any(re.search(params["count_pattern"], i) for i in items) \
+                or any(len(i) > params["max_item_chars"] for i in items):
+            continue
+        noun = _noun_after(text, count.end)
+        if any(noun.startswith(n) for n in params["not_items"]):
+            continue
+        count.noun = noun
+        e = Enumeration(count, passage, items, sum(1 for i in items if any(c in i for c in params["conjunctions"])),
+                        "preceding")
+        e.at_least = particle in params["open_particles"]
+        yield e
 
 
 def _check_enumeration(doc, rule):
     for e in enumerations(doc, rule.params):
         n = len(e.items)
-        if n <= e.count.value <= n + e.ambiguous:
+        if n <= e.count.value <= n + e.ambiguous or (e.at_least and e.count.value >= n):
             continue
         quote, loc = _quote_for(e.passage, e.count, len(e.count.noun) if e.count.noun and
                                 e.passage.text.startswith(e.count.noun, e.count.end) else 0)
