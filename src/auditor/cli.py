@@ -163,8 +163,9 @@ def _print_summary(results, target: Path) -> None:
 def inspect(
     file: Path = typer.Argument(..., help="要查看的报告文件"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出"),
+    facts: bool = typer.Option(False, "--facts", help="列出事实库：概念、口径、期间、主体、数值、单位、精度、来源"),
 ) -> None:
-    """显示读到的内容：元数据、各块、表格网格、表格类型与类型化数据。"""
+    """显示读到的内容：元数据、各块、表格网格、表格类型与类型化数据；--facts 列出事实库。"""
     from .ingest import ReadError, load
     from .inspection import describe, to_json
 
@@ -173,6 +174,11 @@ def inspect(
     except ReadError as exc:
         typer.echo(f"无法读取 {file}：{exc}", err=True)
         raise typer.Exit(EXIT_UNREADABLE) from None
+    if facts:
+        from .inspection import describe_facts
+
+        typer.echo(describe_facts(doc, as_json))
+        return
     typer.echo(to_json(doc) if as_json else describe(doc))
 
 

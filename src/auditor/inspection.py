@@ -75,3 +75,26 @@ def describe(doc: Document) -> str:
         for problem in view["problems"]:
             out.append(f"   ⚠ {problem}")
     return "\n".join(out)
+
+
+def describe_facts(doc: Document, as_json: bool = False) -> str:
+    """The fact base: one line (or JSON record) per fact, then how many narrative amounts are
+    linked to the table fact they restate."""
+    from .facts.base import fact_base
+    from .facts.frame import facts_frame, linked_share
+
+    base = fact_base(doc)
+    frame = facts_frame(base.facts)
+    linked, amounts = linked_share(base)
+    if as_json:
+        records = frame.astype({"value": str}).to_dict(orient="records")
+        return json.dumps({"facts": records, "linked_amounts": linked, "narrative_amounts": amounts},
+                          ensure_ascii=False, indent=1)
+    out = [f"事实 {len(base.facts)} 条（正文 {sum(1 for f in base.facts if f.source == 'text')}，"
+           f"表格 {sum(1 for f in base.facts if f.source == 'table')}）"]
+    for f in base.facts:
+        out.append(f"{f.id}\t{f.concept or '-'}\t{f.measure}\t{f.period}\t{f.subject or '-'}\t{f.fund or '-'}\t"
+                   f"{f.value}\t{f.unit or '-'}\t{f.places}\t{f.where()}\t{f.quote}")
+    share = f"{linked / amounts:.0%}" if amounts else "-"
+    out.append(f"正文金额 {amounts} 个，其中与表格事实关联一致的 {linked} 个（{share}）")
+    return "\n".join(out)

@@ -146,7 +146,7 @@ def _execution(base: FactBase, rule):
 
 def _pick(base: FactBase, rate: Fact, sentence: list[Fact], measure: str) -> Fact | None:
     here = [f for f in sentence if f.is_money and f.measure == measure
-            and (f.concept == rate.concept or rate.concept is None)]
+            and (f.concept == rate.concept or rate.concept is None or f.concept is None)]
     if here:
         return here[-1]
     return _document_value(base, rate.concept, measure, rate.subject)

@@ -1,0 +1,54 @@
+"""The fact base as a pandas DataFrame, one row per fact, validated by a pandera schema.
+
+Used where a frame is the product (inspect --facts --json, tests); rules read the indexes of
+FactBase directly so that a one-file audit does not pay pandas' and pandera's import.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+COLUMNS = ["id", "concept", "measure", "period", "subject", "fund", "member", "value", "unit", "places",
+           "text", "source", "where", "label", "header", "base", "quote"]
+
+
+@lru_cache(maxsize=1)
+def schema():
+    import pandera.pandas as pa
+
+    return pa.DataFrameSchema({
+        "id": pa.Column(int, unique=True),
+        "concept": pa.Column(str, nullable=True),
+        "measure": pa.Column(str, pa.Check.isin(["年初预算", "全年预算", "决算", "变动额", "变动率", "占比", "完成率",
+                                                 "目标值", "实际值", "分值", "得分"])),
+        "period": pa.Column(str, pa.Check.isin(["本年", "上年"])),
+        "value": pa.Column(object),
+        "places": pa.Column(int, pa.Check.ge(0)),
+        "source": pa.Column(str, pa.Check.isin(["text", "table"])),
+        "quote": pa.Column(str, pa.Check.str_length(min_value=1)),
+    }, strict=False)
+
+
+def facts_frame(facts):
+    import pandas as pd
+
+    rows = [{"id": f.id, "concept": f.concept, "measure": f.measure, "period": f.period, "subject": f.subject,
+             "fund": f.fund, "member": f.member, "value": f.value, "unit": f.unit, "places": f.places,
+             "text": f.text, "source": f.source, "where": f.where(), "label": f.label, "header": f.header,
+             "base": f.base, "quote": f.quote} for f in facts]
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    return schema().validate(frame, lazy=True)
+
+
+def linked_share(base) -> tuple[int, int]:
+    """How many sentence amounts restate a table fact (same concept, period and measure, a value
+    that meets): the linking figure `inspect --facts` prints."""
+    from ..kinds.restatement import meets, tail
+
+    tables: dict[tuple, list] = {}
+    for f in base.facts:
+        if f.source == "table" and f.concept:
+            tables.setdefault((f.concept, f.period, f.measure), []).append(f)
+    amounts = [f for f in base.facts if f.source == "text" and f.is_money and f.measure in ("决算", "年初预算", "全年预算")]
+    linked = sum(1 for f in amounts if any(meets(f, t) or tail(f, t)
+                                           for t in tables.get((f.concept, f.period, f.measure), ())))
+    return linked, len(amounts)
