@@ -32,8 +32,7 @@ PARAMS = {
     "activity_pattern": (str, r"(?<![\d\-—~至〔\[【(（])((?:19|20)\d\d)\s*年\s*度?\s*(?:全年)?\s*(?:共|累计|一共)"),
     # a year opening a sentence, then the subject or the year's total: the sentence is about that year
     "topic_pattern": (str, r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?((?:19|20)\d\d)\s*年\s*度?\s*[，,]?\s*"
-                           r"(?:本单位|本部门|我单位|我部门|我局|我中心|我院|我委|我办|全局|全年|共|累计|一共|"
-                           r"部门|单位)"),
+                           r"(?:本单位|本部门|我单位|我部门|我局|我中心|我院|我委|我办|全局|全年|共|累计|一共)"),
     "comparison_cues": (list, ["上年", "去年", "同比", "较", "比上", "相比", "以来", "上一年", "前一年", "历年"]),
     # a year-end balance beside 年初 compares the opening with the closing of a year
     "year_end_cues": (list, ["年初"]),
