@@ -66,6 +66,13 @@ PARAMS = {
     "appendix_pattern": (str, r"^\s*附件\s*\d+\s*$"),
     # restated_total: cues that make a count a total of a set
     "total_cues": (list, ["共", "共计", "合计", "总计"]),
+    # a total of these nouns may not be smaller than the number of project forms attached
+    "project_nouns": (list, ["项目"]),
+    "project_name_labels": (list, ["项目名称"]),
+    # status_split: clauses that count the done and the not-done part of a total (negatives first:
+    # 未完成 holds 完成)
+    "negative_cues": (list, ["未完成", "未达到", "未达标", "未实现", "没有完成", "尚未完成"]),
+    "positive_cues": (list, ["完成", "达到", "达标", "实现"]),
 }
 MESSAGE_FIELDS = {"stated_count", "counted", "subject"}
 CJK = r"\u4e00-\u9fa5"
@@ -128,6 +135,7 @@ class Enumeration:
 class Part:
     noun: str
     value: int
+    end: int  # offset after its classifier
 
 
 @dataclass
@@ -530,7 +538,7 @@ def breakdowns(passage: Passage, params: dict) -> list[Breakdown]:
             if m.group(1) in level1 and m.group(1) != head_noun and head_noun in level1:
                 b = None  # a sibling category, not a part: 产出指标6个、效益指标3个
                 break
-            b.parts.append(Part(m.group(1), value))
+            b.parts.append(Part(m.group(1), value, m.end()))
         if b and b.parts:
             found.append(b)
     return found
@@ -550,9 +558,7 @@ def _check_breakdown(doc, rule):
             stated, counted = b.head.value, sum(p.value for p in b.parts)
             if stated == counted or (counted < stated and not _exhaustive(b, params)):
                 continue
-            last = passage.text.find(b.parts[0].noun, b.head.end)
-            quote, loc = passage.quote(_clause_start(passage.text, b.head.start),
-                                       max(b.head.end, last + len(b.parts[0].noun) + 4 if last > 0 else 0))
+            quote, loc = passage.quote(_clause_start(passage.text, b.head.start), b.parts[-1].end)
             subject = _noun_before(passage.text, b.head.start, params)
             yield Hit(quote=quote, location=loc, stated=f"{subject} {stated} 个", expected=f"{counted} 个",
                       formula=" + ".join(f"{p.noun} {p.value} 个" for p in b.parts) + f" = {counted} 个",
@@ -606,12 +612,13 @@ def _check_indicator_rows(doc, rule):
             if not rows:
                 continue
             stated = int(m.group(1) or m.group(2))
+            subject = "三级指标" if "三级指标" in m.group(0) else "绩效指标"
             quote, loc = passage.quote(_clause_start(passage.text, m.start(), 40), m.end())
             label = f"表{table.table.index}"
             if stated != len(rows):
                 yield Hit(quote=quote, location=loc, stated=f"{stated} 个", expected=f"{len(rows)} 个",
                           formula=f"{label}列出指标 {len(rows)} 个：" + "、".join(_get(r, "indicator") for r in rows),
-                          fields={"stated_count": str(stated), "counted": str(len(rows)), "subject": "绩效指标"},
+                          fields={"stated_count": str(stated), "counted": str(len(rows)), "subject": subject},
                           highlights=[_get(r, "cells")["indicator"].loc for r in rows])
             yield from _category_rows(passage, m.end(), e, rows, label, params)
 
@@ -649,6 +656,7 @@ def _check_restated_total(doc, rule):
         lists.setdefault((e.passage.section, e.count.noun), []).append(e)
         listed_at.add((id(e.passage), e.count.start))
     cues = sorted(params["total_cues"], key=len, reverse=True)
+    forms = _project_forms(doc, params)
     for passage in _passages(doc):
         for count in _counts(passage, params):
             if (id(passage), count.start) in listed_at:
@@ -661,6 +669,12 @@ def _check_restated_total(doc, rule):
             same = [e for e in lists.get((passage.section, noun), []) if e.passage is not passage
                     or e.count.start != count.start]
             sizes = {len(e.items) for e in same}
+            if not same and noun in params["project_nouns"] and len(forms) > count.value:
+                quote, loc = _quote_for(passage, count)
+                yield Hit(quote=quote, location=loc, stated=f"{count.written} 个", expected=f"至少 {len(forms)} 个",
+                          formula=f"附有项目支出绩效自评表 {len(forms)} 张：{'、'.join(forms)}",
+                          fields={"stated_count": count.written, "counted": str(len(forms)), "subject": noun})
+                continue
             if len(same) < 1 or len(sizes) != 1 or any(e.ambiguous for e in same):
                 continue
             n = sizes.pop()
@@ -674,7 +688,84 @@ def _check_restated_total(doc, rule):
                       fields={"stated_count": count.written, "counted": str(n), "subject": noun})
 
 
+def _project_forms(doc, params: dict) -> list[str]:
+    """Distinct project names of the project self-evaluation forms (the cell after 项目名称)."""
+    labels = {compact(x) for x in params["project_name_labels"]}
+    names: list[str] = []
+    for table in doc.tables:
+        for row in table.rows:
+            cells = [c.text.strip() for c in row]
+            for i, text in enumerate(cells):
+                if compact(text) in labels:
+                    name = next((t for t in cells[i + 1:] if t), "")
+                    if name and name not in names:
+                        names.append(name)
+                    break
+    return names
+
+
+# --- status split -----------------------------------------------------------------------
+
+@dataclass
+class StatusPart:
+    positive: bool
+    value: int
+    written: str
+    start: int
+    end: int
+
+
+def _status_parts(passage: Passage, head: Count, params: dict) -> list[StatusPart]:
+    """The clauses right after a total that count its done and not-done parts (完成的有 5 个，
+    未完成的 1 个), up to the end of the next sentence; a count of anything else ends them (其中数量
+    指标 10 个 starts a sub-total whose own 完成 count is not part of this one)."""
+    text = passage.text
+    count_re = re.compile(params["count_pattern"])
+    _, end = _sentence_bounds(text, head.end)
+    if end < len(text):
+        _, end = _sentence_bounds(text, end + 1)
+    parts: list[StatusPart] = []
+    starts = list(_clause_starts(text, head.end, end)) + [end]
+    for a, b in zip(starts, starts[1:]):
+        clause = text[a:b]
+        m = count_re.search(clause)
+        if m is None:
+            continue
+        value = _number(m.group(1))
+        negative = any(c in clause for c in params["negative_cues"])
+        positive = not negative and any(c in clause for c in params["positive_cues"])
+        if value is None or not (negative or positive):
+            break
+        parts.append(StatusPart(positive, value, m.group(1), a + m.start(), a + m.end()))
+    return parts
+
+
+def _check_status_split(doc, rule):
+    params = rule.params
+    cues = params["total_cues"]
+    for passage in _passages(doc):
+        for head in _counts(passage, params):
+            clause = passage.text[_clause_start(passage.text, head.start):head.start]
+            if not any(c in clause for c in cues):
+                continue
+            parts = _status_parts(passage, head, params)
+            done = [p for p in parts if p.positive]
+            undone = [p for p in parts if not p.positive]
+            if len(done) > 1 or len(undone) > 1 or not parts:
+                continue  # two counts of one status: not a plain split
+            counted = sum(p.value for p in parts)
+            if (done and undone and counted == head.value) or (not (done and undone) and counted <= head.value):
+                continue
+            quote, loc = passage.quote(_clause_start(passage.text, head.start), parts[-1].end)
+            what = " + ".join(f"{'完成' if p.positive else '未完成'} {p.written} 个" for p in parts)
+            noun = head.noun or _noun_before(passage.text, head.start, params)
+            yield Hit(quote=quote, location=loc, stated=f"{head.written} 个", expected=f"{counted} 个",
+                      formula=f"{what} = {counted} 个" + ("" if done and undone else f"，超过总数 {head.written} 个"),
+                      fields={"stated_count": head.written, "counted": str(counted), "subject": noun})
+
+
 CHECKS = {
+    "status_split": _check_status_split,
     "enumeration": _check_enumeration,
     "breakdown": _check_breakdown,
     "indicator_rows": _check_indicator_rows,
