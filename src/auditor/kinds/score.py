@@ -455,7 +455,8 @@ def _check_missed_target(doc, rule, typed):
                 formula += "（分值取同类指标的满分值）"
             yield Hit(
                 quote=_row_quote(cell, t.table), location=cell.loc,
-                stated=cell.text, expected=f"低于满分 {weight}" + (f"（约 {fmt(expected)}）" if expected is not None else ""),
+                stated=cell.text,
+                expected=f"低于满分 {weight}" + (f"（按比例约 {fmt(expected)}）" if expected is not None else ""),
                 formula=formula,
                 fields={"indicator": r.indicator, "target": r.target_text, "actual": r.actual_text,
                         "score": cell.text, "weight": str(weight), "table": _table_name(t)},

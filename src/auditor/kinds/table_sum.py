@@ -27,6 +27,7 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
 MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff"}
 TOTAL_COLUMN_RE = re.compile(r"(?:合计|小计)$")
 ITEM_RE = re.compile(r"^[一二三四五六七八九十]+、")
+BLANK_MARKS = {"—", "-", "－", "/", "／", "——", "--", "…"}
 
 
 def validate(params: dict) -> str | None:
@@ -80,6 +81,14 @@ def _check_code_rollup(rule, typed):
                 yield from _rollup_column(rule, t, records, col, names.get(col, f"第{col + 1}列"))
 
 
+def _unreadable(t, row: int, col: int) -> bool:
+    """A cell with text that is neither a figure nor a blank mark (478.08.00, 1628..67): a sum
+    over it cannot be judged; the malformed figure is reported by its own rule."""
+    cells = t.table.rows[row]
+    text = cells[col].text.strip() if col < len(cells) else ""
+    return bool(text) and text not in BLANK_MARKS and parse_quantity(text) is None
+
+
 def _rollup_column(rule, t, records, col, column_name):
     for i, rec in enumerate(records):
         total_cell = rec["amounts"].get(col)
@@ -87,7 +96,7 @@ def _rollup_column(rule, t, records, col, column_name):
             continue
         children = _children(records, i)
         parts = [c for c in children if col in c["amounts"]]
-        if not children or not parts:
+        if not children or not parts or any(_unreadable(t, c["row"], col) for c in children):
             continue
         label = f"{rec['code']} {rec['name']}".strip() if not rec["is_total"] else rec["name"] or rec["code"]
         hit = _compare(rule, t.table, total_cell, [c["amounts"][col] for c in parts],
@@ -110,7 +119,7 @@ def _check_row_total(rule, typed):
             for rec in (r for r in t.records if r["segment"] == segment):
                 total_cell = rec["amounts"].get(total_col)
                 part_cells = [rec["amounts"][c] for c in parts if c in rec["amounts"]]
-                if total_cell is None or not part_cells:
+                if total_cell is None or not part_cells or any(_unreadable(t, rec["row"], c) for c in parts):
                     continue
                 label = f"{rec['code']} {rec['name']}".strip() if not rec["is_total"] else rec["name"] or rec["code"]
                 hit = _compare(rule, t.table, total_cell, part_cells, label, names.get(total_col, ""),
