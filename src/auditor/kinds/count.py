@@ -46,6 +46,8 @@ PARAMS = {
     "conjunctions": (list, ["和", "及", "与", "以及"]),
     "max_item_chars": (int, 40),
     "max_item_chars_strict": (int, 15),
+    # words of prose, not of names: after a bare colon they say the text is no list
+    "prose_marks": (list, ["了", "着", "过", "的", "在", "对", "将", "把", "被"]),
     # a list written before its count: “A、B、C 共 3 个”; after 等 the count may be larger
     "sum_particles": (list, ["共计", "合计", "共", "这", "计", "等"]),
     "open_particles": (list, ["等"]),
@@ -197,10 +199,10 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, (min(ends) if ends else len(text))
 
 
-def _clause_start(text: str, pos: int, limit: int = 24) -> int:
-    """Where the clause holding pos begins (after the last ，；：。), at most `limit` back."""
+def _clause_start(text: str, pos: int, limit: int = 24, stops: str = "，,；;：:。！？!?、\n") -> int:
+    """Where the clause holding pos begins (after the last of `stops`), at most `limit` back."""
     k = pos
-    while k > 0 and pos - k < limit and text[k - 1] not in "，,；;：:。！？!?、\n":
+    while k > 0 and pos - k < limit and text[k - 1] not in stops:
         k -= 1
     return k
 
@@ -374,7 +376,8 @@ def _inline_list(passage: Passage, start: int, params: dict, strict: bool = Fals
     delimited = items is not None  # numbered or quoted items: 和/及 inside one is no second item
     if not delimited:
         items, whole = _split_plain(listing, params)
-        if strict and (not whole or any(len(i) > params["max_item_chars_strict"] for i in items)):
+        if strict and (not whole or any(len(i) > params["max_item_chars_strict"]
+                                        or any(w in i for w in params["prose_marks"]) for i in items)):
             return None
     if len(items) < (1 if delimited else 2):
         return None  # one quoted item is a list; one plain item may be a list we cannot split
@@ -451,7 +454,7 @@ def _preceding_lists(passage: Passage, params: dict):
         if particle is None:
             continue
         k -= len(particle)
-        start = _clause_start(text, k, 300)
+        start = _clause_start(text, k, 300, stops="，,；;：:。！？!?\n")
         items, _ = _split_plain(text[start:k], params)
         if len(items) < 2 or "、" not in text[start:k] or any(re.search(params["count_pattern"], i) for i in items) \
                 or any(len(i) > params["max_item_chars"] for i in items):
