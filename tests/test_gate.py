@@ -66,7 +66,7 @@ def test_baseline_fails_only_on_new_findings(tmp_path):
     result, data = _json(tmp_path, str(work), "--baseline", str(baseline))
     assert result.exit_code == 1
     new = [f for f in data["files"][0]["findings"] if f["status"] == "new"]
-    assert [f["rule"] for f in new] == ["IDN002"]
+    assert [f["rule"] for f in new] == ["CAL001"]
 
 
 def test_project_config_disables_and_overrides(tmp_path, monkeypatch):

@@ -64,6 +64,7 @@ class Fact:
     block: int = 0  # index of the block it was read from
     sentence: int = 0  # index of the sentence within the block (text)
     member: str = ""  # the column concept of a table cell whose row names another concept
+    implicit: bool = False  # the measure was not worded but assumed (a bare amount is a 决算)
 
     @property
     def is_money(self) -> bool:
@@ -71,11 +72,18 @@ class Fact:
 
     @property
     def half_unit(self) -> Decimal:
+        """Half a unit of the last printed digit; a zero is exactly zero however it is printed."""
+        if self.value == 0:
+            return Decimal(0)
         return Decimal(5) * Decimal(10) ** (-self.places - 1)
 
-    def interval(self, factor: Decimal = Decimal(1)) -> tuple[Decimal, Decimal]:
-        """The interval the printed number stands for, scaled to a common unit (XBRL precision)."""
-        return (self.value - self.half_unit) * factor, (self.value + self.half_unit) * factor
+    def interval(self, factor: Decimal = Decimal(1), places: int | None = None) -> tuple[Decimal, Decimal]:
+        """The interval the printed number stands for, scaled to a common unit (XBRL precision).
+        `places`: read the number at least that finely — compared with 13.41, a budget printed
+        as 15 is 15.00 (round amounts are exact, as in the old 477.9-beside-541.04 rule)."""
+        half = self.half_unit if places is None or places <= self.places else (
+            Decimal(0) if self.value == 0 else Decimal(5) * Decimal(10) ** (-places - 1))
+        return (self.value - half) * factor, (self.value + half) * factor
 
     def in_yuan(self) -> Decimal:
         return self.value * MONEY_UNITS.get(self.unit, Decimal(1))
@@ -170,7 +178,8 @@ class FactReader:
         if not end or re.search(r"[，,；;\d]", rest[:end.start()]):
             return None, ""
         label = rest[:end.start()].strip()
-        concept = self._concept(compact(label), last=True)
+        # the label must be the concept, not merely hold its name (政府采购专家评审费项目 is a project)
+        concept = self._vocab_concept(compact(label)) or self.row_labels.get(compact(LABEL_NOISE_RE.sub("", compact(label))))
         return (concept, "") if concept else (None, label)
 
     def _sentence(self, index, s_index, sentence, lead_concept, subject) -> str | None:
@@ -178,8 +187,9 @@ class FactReader:
         named = next((m for p in self.subject_patterns for m in [p.search(text)] if m), None)
         if named:
             subject = compact(named.group(1))
-        elif not subject and self.subject_cue and self.subject_cue.search(compact(text)):
-            subject = UNNAMED  # “该项目……得分 100 分”: a project's figure, not the unit's
+        cue = self.subject_cue.search(text) if self.subject_cue and not subject else None
+        # “该项目……得分 100 分”: the figures after the cue are a project's, not the unit's
+        unnamed_from = cue.start() if cue else len(text) + 1
         previous_end, carried = 0, lead_concept
         last_money: Fact | None = None
         for m in TEXT_NUMBER_RE.finditer(text):
@@ -193,7 +203,8 @@ class FactReader:
             start = _phrase_start(text, m.start(), previous_end)
             phrase = compact(text[start:m.start()])
             wide = compact(text[max(previous_end, m.start() - PHRASE_LIMIT):start])
-            fact = self._text_fact(phrase, m, value, unit, carried, last_money, subject, wide)
+            fact = self._text_fact(phrase, m, value, unit, carried, last_money,
+                                   UNNAMED if m.start() > unnamed_from else subject, wide)
             fact = Fact(id=len(self.base.facts), value=value, unit=unit, places=_places(m.group("num")),
                         text=sentence.text[m.start():m.end()].strip(),
                         quote=sentence.text[start:m.end()].strip(), loc=sentence.loc, source="text",
@@ -222,12 +233,14 @@ class FactReader:
             if concept is None and _names_nothing(bare, self.lex):
                 concept = carried
             return dict(out, concept=concept, measure="变动额", sign=change, period=CURRENT)
-        measure = self.lex.measures.last(bare)
+        # “年初基本支出预算”: the measure's words may stand on both sides of the concept
+        measure = self.lex.measures.last(bare.replace(" ", ""))
         if concept is None and _names_nothing(bare, self.lex) and (unit in MONEY_UNITS) == (carried in self.money):
             concept = carried
+        implicit = measure is None
         if measure is None:
             measure = "决算" if unit in MONEY_UNITS else ("得分" if unit == "分" else "实际值")
-        return dict(out, concept=concept, measure=measure)
+        return dict(out, concept=concept, measure=measure, implicit=implicit)
 
     def _rate(self, phrase, concept, carried, last_money, out) -> dict:
         kind = self.lex.rate_measures.last(phrase)

@@ -10,7 +10,6 @@ KIND_MODULES = {
     "calculation": "calculation",
     "count": "count",
     "derived": "derived",
-    "identity": "identity",
     "numbering": "numbering",
     "pattern": "pattern",
     "period": "period",

@@ -23,8 +23,10 @@ PARAMS = {
     # words opening a list that may leave parts out: only a sum above the total is wrong there
     "partial_cues": (list, ["主要包括", "主要用于", "主要为"]),
 }
-MESSAGE_FIELDS = {"total_label", "total", "sum", "parts", "context"}
+MESSAGE_FIELDS = {"total_label", "total", "sum", "parts", "context", "verdict"}
 CONTEXTS = ("sentence", "table", "document", "enumeration")
+# a total that adds up once its unit is read ×10⁴ or ×10⁸ (or the inverse) has a unit slip
+SLIP_FACTORS = {Decimal(10) ** 4, Decimal(10) ** 8, Decimal(10) ** -4, Decimal(10) ** -8}
 
 
 def validate(params: dict) -> str | None:
@@ -33,12 +35,23 @@ def validate(params: dict) -> str | None:
 
 
 def check(doc, rule):
+    """Each total is reported once, in the narrowest context that states it with its parts."""
+    seen = set()
+    for hit in _checks(doc, rule):
+        key = (hit.location, hit.quote)
+        if key not in seen:
+            seen.add(key)
+            yield hit
+
+
+def _checks(doc, rule):
     base = fact_base(doc)
     for calc in lexicon().calculations:
         names = _part_names(calc)
+        checked: list[Fact] = []  # totals checked where their parts stand with them
         if "sentence" in rule.params["contexts"]:
             for facts in base.by_sentence.values():
-                yield from _check_group(facts, calc, names, "同一句", rule, complete=False)
+                yield from _check_group(facts, calc, names, "同一句", rule, complete=False, checked=checked)
         if "table" in rule.params["contexts"]:
             for facts in base.by_table.values():
                 by_column: dict[tuple, list[Fact]] = {}
@@ -49,8 +62,10 @@ def check(doc, rule):
                 present = {names[f.concept] for f in facts if f.concept in names}
                 for column in by_column.values():
                     if present <= {names[f.concept] for f in column if f.concept in names}:
-                        yield from _check_group(column, calc, names, "同一表列", rule, complete=False)
-        if "document" in rule.params["contexts"]:
+                        yield from _check_group(column, calc, names, "同一表列", rule, complete=False,
+                                                checked=checked)
+        # across the document only where no sentence or table states the total with its parts
+        if "document" in rule.params["contexts"] and not checked:
             yield from _check_document(base, calc, names, rule)
     if "enumeration" in rule.params["contexts"]:
         yield from _check_enumerations(doc, base, rule)
@@ -98,7 +113,8 @@ def _compare_listing(total: Fact, parts: list[Fact], partial: bool, rule):
                       expected=f"{odd[0].value}{common}", cls="unit_error",
                       formula=f"{total.concept} {total.text} = 各项之和，仅当 {odd[0].text} 按“{common}”计时成立",
                       fields={"total_label": total.concept, "total": total.text, "sum": total.text,
-                              "parts": " + ".join(p.text for p in parts), "context": "列举"},
+                              "parts": " + ".join(p.text for p in parts), "context": "列举",
+                              "verdict": f"仅当 {odd[0].text} 按“{common}”计时相符，应为单位笔误"},
                       highlights=[total.loc])
             return
     exact = sum((p.in_yuan() for p in parts), Decimal(0))
@@ -108,8 +124,13 @@ def _compare_listing(total: Fact, parts: list[Fact], partial: bool, rule):
 
 
 def _part_names(calc: dict) -> dict[str, str]:
-    """concept -> the part it counts as (an alternative stands for its group)."""
+    """concept -> the part it counts as: an alternative stands for its group, and so do the
+    parts of a part's own declared sum (公务用车运行维护费 for 公务用车购置及运行维护费)."""
     names = {p: p for p in calc["parts"]}
+    for other in lexicon().calculations:
+        if other["total"] in calc["parts"]:
+            for sub in other["parts"]:
+                names.setdefault(sub, other["total"])
     for group, members in (calc.get("alternatives") or {}).items():
         for m in members:
             names[m] = group
@@ -122,7 +143,7 @@ def _money(f: Fact) -> bool:
     return f.is_money and f.measure in ("决算", "年初预算", "全年预算") and f.period == CURRENT
 
 
-def _check_group(facts, calc, names, context, rule, complete):
+def _check_group(facts, calc, names, context, rule, complete, checked=None):
     totals = [f for f in facts if f.concept == calc["total"] and _money(f)]
     for total in totals:
         parts = [f for f in facts if f.concept in names and _money(f) and f.measure == total.measure
@@ -132,6 +153,8 @@ def _check_group(facts, calc, names, context, rule, complete):
             continue
         if context == "同一表列" and len(calc["parts"]) <= 3 and len(parts) < len(calc["parts"]):
             continue  # a short list of parts is always printed whole; a missing row is a reading gap
+        if checked is not None:
+            checked.append(total)
         yield from _compare(total, parts, context, rule)
 
 
@@ -158,28 +181,44 @@ def _first_each(facts: list[Fact]) -> list[Fact]:
 
 
 def _check_document(base: FactBase, calc, names, rule):
-    required = [p for p in calc["parts"]]
-    total = _value(base, calc["total"])
+    """Total and parts each stated somewhere with one value. A total whose measure is not worded
+    (a bare 整体支出 X) is tried against the parts of every measure: consistent with any, it is
+    quiet; a unit slip against any is reported as such; otherwise it is compared as a 决算."""
+    total = _value(base, calc["total"], "决算")
     if total is None:
         return
+    measures = ("决算", "年初预算", "全年预算") if total.implicit else ("决算",)
+    outcomes = []
+    for measure in measures:
+        parts = _document_parts(base, calc, measure)
+        if parts is not None:
+            outcomes.append((measure, list(_compare(total, parts, "全文", rule))))
+    if not outcomes or any(not hits or all(h.cls == "rounding" for h in hits) for _, hits in outcomes):
+        yield from (h for _, hits in outcomes[:1] for h in hits if h.cls == "rounding")
+        return
+    slips = [hits for _, hits in outcomes if any(h.cls == "unit_error" for h in hits)]
+    yield from (slips[0] if slips else dict(outcomes).get("决算", []))
+
+
+def _document_parts(base: FactBase, calc, measure: str) -> list[Fact] | None:
     parts = []
-    for p in required:
-        f = _value(base, p)
+    for p in calc["parts"]:
+        f = _value(base, p, measure)
         if f is None:
-            alternatives = [_value(base, a) for a in (calc.get("alternatives") or {}).get(p, ())]
-            found = [a for a in alternatives if a is not None]
+            found = [a for a in (_value(base, x, measure) for x in (calc.get("alternatives") or {}).get(p, ()))
+                     if a is not None]
             if not found:
-                return  # a part stated nowhere: not assessable in this context
+                return None  # a part stated nowhere: not assessable in this context
             parts.extend(found)
         else:
             parts.append(f)
-    yield from _compare(total, parts, "全文", rule)
+    return parts
 
 
-def _value(base: FactBase, concept: str) -> Fact | None:
+def _value(base: FactBase, concept: str, measure: str = "决算") -> Fact | None:
     from .restatement import meets, tail
 
-    found = [f for f in base.of(concept, "决算") if f.is_money and not f.member and not f.subject
+    found = [f for f in base.of(concept, measure) if f.is_money and not f.member and not f.subject
              and not f.fund]
     if not found or not all(meets(found[0], f) or tail(found[0], f) for f in found):
         return None
@@ -194,16 +233,22 @@ def _compare(total: Fact, parts: list[Fact], context: str, rule):
     if diff <= slack and diff == 0:
         return
     places = max(p.places for p in [total, *parts])
+    unit = total.unit
+    slip = next((u for u in MONEY_UNITS if MONEY_UNITS[u] / factor in SLIP_FACTORS and len(u) == 2
+                 and abs(exact - total.value * MONEY_UNITS[u]) <= slack), None)
+    if slip and diff > slack:
+        factor, unit = MONEY_UNITS[slip], slip  # say the sum in the unit the total should carry
     shown = f"{fmt(exact / factor, places)}"
     listing = " + ".join(f"{p.concept or p.label} {p.text}" for p in parts)
     if diff <= slack:
         cls = "rounding"
-    elif any(abs(exact - total.value * MONEY_UNITS[u]) <= slack for u in MONEY_UNITS if u != total.unit):
+    elif slip:
         cls = "unit_error"
     else:
         cls = None
-    yield Hit(quote=total.quote, location=total.loc, stated=total.text, expected=f"{shown}{total.unit}",
-              formula=f"{total.concept} = {listing} = {shown}{total.unit}（{context}）", cls=cls,
-              fields={"total_label": total.concept, "total": total.text, "sum": f"{shown}{total.unit}",
-                      "parts": listing, "context": context},
+    yield Hit(quote=total.quote, location=total.loc, stated=total.text, expected=f"{shown}{unit}",
+              formula=f"{total.concept} = {listing} = {shown}{unit}（{context}）", cls=cls,
+              fields={"total_label": total.concept, "total": total.text, "sum": f"{shown}{unit}",
+                      "parts": listing, "context": context,
+                      "verdict": "数字相同而单位不同，应为单位笔误" if cls == "unit_error" else "不符"},
               highlights=[p.loc for p in parts if p.loc != total.loc])

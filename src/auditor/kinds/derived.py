@@ -36,13 +36,15 @@ def check(doc, rule):
 
 
 # ---- arithmetic on intervals --------------------------------------------------------------
-def bounds(f: Fact) -> tuple[Decimal, Decimal]:
-    return f.interval(MONEY_UNITS.get(f.unit, Decimal(1)))
+def bounds(f: Fact, places: int | None = None) -> tuple[Decimal, Decimal]:
+    return f.interval(MONEY_UNITS.get(f.unit, Decimal(1)), places)
 
 
 def ratio_bounds(num: Fact, den: Fact) -> tuple[Decimal, Decimal] | None:
-    n_lo, n_hi = bounds(num)
-    d_lo, d_hi = bounds(den)
+    """The range of num ÷ den in %, each read at the finer of the two printed precisions."""
+    places = max(num.places, den.places)
+    n_lo, n_hi = bounds(num, places)
+    d_lo, d_hi = bounds(den, places)
     if d_lo <= 0:
         return None
     return n_lo / d_hi * HUNDRED, n_hi / d_lo * HUNDRED
@@ -55,6 +57,16 @@ def exact_ratio(num: Fact, den: Fact) -> Decimal:
 def consistent(rate: Fact, lo: Decimal, hi: Decimal) -> bool:
     r_lo, r_hi = rate.interval()
     return r_lo <= hi and lo <= r_hi
+
+
+def unit_slip(rate: Fact, num: Fact, den: Fact) -> bool:
+    """The rate holds on the printed digits but not in the printed units (17.67万元 ÷ 17.8元):
+    a unit slip, which the unit and restatement rules report; the rate itself is right."""
+    if num.unit == den.unit or not (num.is_money and den.is_money) or den.value <= 0:
+        return False
+    n_lo, n_hi = num.interval()
+    d_lo, d_hi = den.interval()
+    return d_lo > 0 and consistent(rate, n_lo / d_hi * HUNDRED, n_hi / d_lo * HUNDRED)
 
 
 def _hit(rate: Fact, computed: Decimal, relation: str, formula: str) -> Hit:
@@ -99,7 +111,7 @@ def _share(base: FactBase, rule):
         if whole is None or whole is part or whole.value == 0:
             continue
         span = ratio_bounds(part, whole)
-        if span is None or consistent(rate, *span):
+        if span is None or consistent(rate, *span) or unit_slip(rate, part, whole):
             continue
         computed = exact_ratio(part, whole)
         yield _hit(rate, computed, f"占{whole.concept or '总额'}的比例",
@@ -156,7 +168,7 @@ def _rate_against(rate: Fact, num: Fact | None, den: Fact | None, relation: str,
     if num is None or den is None or den.value == 0:
         return
     span = ratio_bounds(num, den)
-    if span is None or consistent(rate, *span):
+    if span is None or consistent(rate, *span) or unit_slip(rate, num, den):
         return
     computed = exact_ratio(num, den)
     yield _hit(rate, computed, relation,

@@ -1,8 +1,6 @@
 """Kind `unit`: unit slips diagnosed, not just mismatches.
 
 Checks (param `check`):
-- identity_scale: a declared identity (`total`, `parts`) that fails as written but holds
-  after a ×10⁴ or ×10⁸ change of the total's unit (2403.13元 vs 1429.33万元 + 973.80万元).
 - peer_magnitude: in one sentence, a budget-like amount in 元 that reads like its 万元 peer
   (全年预算数 17.8元 beside 执行数 17.67万元).
 - rate_unit: the same change of a rate stated in % in one place and in ‰ in another
@@ -15,51 +13,22 @@ from decimal import Decimal
 
 from ..facts.extract import document_facts
 from ..facts.numbers import MONEY_UNITS, normalize_digits
-from . import identity
 from .base import Hit, document_texts
 
 KIND = "unit"
-PARAMS = {"check": (str, None), "total": (str, ""), "parts": (list, []),
-          "peer_labels": (str, "预算|执行|决算|支出|拨款|到位|资金")}
-MESSAGE_FIELDS = {"total_label", "parts", "peer", "other"}
-CHECKS = ("identity_scale", "peer_magnitude", "rate_unit")
+PARAMS = {"check": (str, None), "peer_labels": (str, "预算|执行|决算|支出|拨款|到位|资金")}
+MESSAGE_FIELDS = {"peer", "other"}
 TRANSITION_RE = re.compile(
     r"(?:由|从)\s*(?:去年|上年|原来的?)?\s*(\d+(?:\.\d+)?)\s*(%|‰)\s*(?:下降|降低|降|上升|提高|提升|增加|减少)(?:至|到|为)\s*"
     r"(\d+(?:\.\d+)?)\s*(%|‰)")
 
 
 def validate(params: dict) -> str | None:
-    if params["check"] not in CHECKS:
-        return f"check 应为 {', '.join(CHECKS)} 之一"
-    if params["check"] == "identity_scale" and not (params["total"] and params["parts"]):
-        return "identity_scale 需要 total 和 parts"
-    return None
+    return None if params["check"] in CHECKS else f"check 应为 {', '.join(CHECKS)} 之一"
 
 
 def check(doc, rule):
-    return globals()[f"_check_{rule.params['check']}"](doc, rule)
-
-
-def _check_identity_scale(doc, rule):
-    facts = [f for f in document_facts(doc) if identity.money(f)]
-    for total in (f for f in facts if f.label == rule.params["total"]):
-        combos = identity.combinations(total, facts, rule.params["parts"])
-        outcomes = [(identity.compare(total, c), c) for c in combos]
-        if not outcomes or any(o in ("ok", "rounding") for o, _ in outcomes):
-            continue
-        combo = next((c for o, c in outcomes if o == "scaled"), None)
-        if combo is None:
-            continue
-        exact = sum((identity.base(f) for f in combo), Decimal(0))
-        unit = combo[0].quantity.unit
-        shown = f"{exact / MONEY_UNITS[unit]:.{max(f.quantity.places for f in combo)}f}{unit}"
-        yield Hit(
-            quote=total.sentence.text.strip(), location=total.loc, stated=total.quantity.text,
-            expected=shown,
-            formula=f"{total.label} = {identity.describe(combo)} = {shown}；文中写作 {total.quantity.text}，"
-                    f"数值相同而单位不同",
-            fields={"total_label": total.label, "parts": identity.describe(combo)},
-            highlights=[f.loc for f in combo if f.loc != total.loc])
+    return CHECKS[rule.params["check"]](doc, rule)
 
 
 def _check_peer_magnitude(doc, rule):
@@ -104,3 +73,5 @@ def _check_rate_unit(doc, rule):
                               f"“{majority}”，此处写作“{unit}”，相差 10 倍",
                       fields={"peer": text, "other": other})
 
+
+CHECKS = {"peer_magnitude": _check_peer_magnitude, "rate_unit": _check_rate_unit}
