@@ -197,3 +197,12 @@ def test_missed_target_found_in_every_format(tmp_path, suffix):
     [f] = result.findings
     assert f.rule == "SCO008" and "巡查次数" in f.message and f.stated == "20"
     assert "16.67" in f.expected  # 20 × 200/240
+
+
+def test_a_score_printed_with_one_decimal_keeps_its_own_precision():
+    # 9.8 stands for [9.75, 9.85), which holds 10 × 98.30% = 9.83; 9.7 does not
+    base = ("项目支出绩效自评表\n" + PROJECT_FUNDS + "\n年度资金总额\t1000\t1000\t983\t10\t98.30%\t{score}\n"
+            + SCORE_HEADER + "\n产出指标\t数量指标\t修缮校舍\t≥12所\t12所\t90\t88.50\n")
+    assert findings(base.format(score="9.8"), "SCO001", "SCO009") == []
+    [f] = findings(base.format(score="9.7"), "SCO001", "SCO009")
+    assert f.rule == "SCO001" and f.expected == "9.83"

@@ -152,11 +152,13 @@ def _row_quote(cell: Cell, table) -> str:
 
 def _close(stated: Decimal, expected: Decimal, stated_text: str, places: int | None = None,
            slack: Decimal = Decimal(0)) -> bool:
-    """The interval the stated value was printed for meets `expected` ± `slack`; `places`
-    overrides the printed precision when the form prints its scores finer elsewhere."""
+    """The interval the stated value was printed for meets `expected` ± `slack`. A whole
+    number in a form that prints its scores with decimals (`places`) is read at the form's
+    precision: full marks written “10” beside 96.11 mean 10.00, not anything in [9.5, 10.5);
+    a value printed with decimals keeps its own precision (9.8 stands for [9.75, 9.85))."""
     q = parse_quantity(stated_text)
     printed = q.places if q is not None else 2
-    half = Quantity(Decimal(1).scaleb(-max(printed, places or 0))).half_ulp
+    half = Quantity(Decimal(1).scaleb(-(printed or places or 0))).half_ulp
     return abs(stated - expected) <= half + slack + EPSILON
 
 
