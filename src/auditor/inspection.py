@@ -96,5 +96,5 @@ def describe_facts(doc: Document, as_json: bool = False) -> str:
         out.append(f"{f.id}\t{f.concept or '-'}\t{f.measure}\t{f.period}\t{f.subject or '-'}\t{f.fund or '-'}\t"
                    f"{f.value}\t{f.unit or '-'}\t{f.places}\t{f.where()}\t{f.quote}")
     share = f"{linked / amounts:.0%}" if amounts else "-"
-    out.append(f"正文金额 {amounts} 个，其中与表格事实关联一致的 {linked} 个（{share}）")
+    out.append(f"正文中重述表格数字的金额 {amounts} 个，其中按概念、期间、口径关联到该表格事实的 {linked} 个（{share}）")
     return "\n".join(out)

@@ -38,7 +38,9 @@ ITEM_TOKEN_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,
                            r"\d{1,2}\s*[、.．](?!\d)|[①-⑳])\s*")
 LABEL_NOISE_RE = re.compile(r"^(?:其中\s*[:：]?|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)+|[（(](?:类|款|项)[）)]|[:：]$")
 YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
-PHRASE_LIMIT = 40  # characters of context kept before a number: a clause, never a whole table
+CLASS_LEVEL_RE = re.compile(r"[（(](?:类|款|项)[）)]")  # 一般公共服务支出（类）: the level, not a word
+PHRASE_LIMIT = 40
+LEAD_LIMIT = 80  # characters of a numbered item's label  # characters of context kept before a number: a clause, never a whole table
 
 
 @dataclass(frozen=True)
@@ -154,14 +156,22 @@ class FactReader:
             if isinstance(block, Table):
                 self._table(index, block)
         self.label_pattern = _alternation(self.row_labels)
+        self.open_item: tuple[str | None, str] = (None, "")
         for index, block in enumerate(self.doc.blocks):
             if isinstance(block, Paragraph):
                 self._paragraph(index, block)
+            else:
+                self.open_item = (None, "")  # a heading or a table closes a numbered item
         return self.base
 
     # ---- text -------------------------------------------------------------------------
     def _paragraph(self, index: int, para: Paragraph) -> None:
         lead_concept, subject = self._lead(para.text)
+        if not (lead_concept or subject) and not ITEM_TOKEN_RE.match(para.text):
+            # a paragraph without its own number continues the item before it (PDF lines of
+            # one item read as several paragraphs) until a heading or a table
+            lead_concept, subject = self.open_item[0], ""
+        self.open_item = (lead_concept, "")
         carried = lead_concept
         for s_index, sentence in enumerate(para.sentences):
             # the concept last named carries over to the next sentence of the paragraph
@@ -171,15 +181,17 @@ class FactReader:
         """A numbered item's label (“3.公务接待费。…”, “1.某某项目：…”) is the concept or the
         subject of the figures after it that name none themselves."""
         m = ITEM_TOKEN_RE.match(text)
-        if not m:
-            return None, ""
-        rest = text[m.end():]
-        end = re.search(r"[：:。]", rest[:PHRASE_LIMIT + 1])
-        if not end or re.search(r"[，,；;\d]", rest[:end.start()]):
-            return None, ""
+        rest = text[m.end():] if m else text
+        # a classification path (…（类）…（款）…（项）) is longer than a phrase
+        end = re.search(r"[：:。]", rest[:LEAD_LIMIT + 1])
+        if not end or re.search(r"[，,；;、\d]", rest[:end.start()]):
+            return None, ""  # a sentence or a list, not a name
         label = rest[:end.start()].strip()
-        # the label must be the concept, not merely hold its name (政府采购专家评审费项目 is a project)
-        concept = self._vocab_concept(compact(label)) or self.row_labels.get(compact(LABEL_NOISE_RE.sub("", compact(label))))
+        if not m and not CLASS_LEVEL_RE.search(label):
+            return None, ""  # without a number, only a classification item's label leads
+        # the label must be the concept, not merely hold its name (政府采购专家评审费项目 is a
+        # project); a classification path (类)(款)(项) names its last, most specific item
+        concept = self._vocab_concept(compact(label)) or self._last_row_label(compact(label))
         return (concept, "") if concept else (None, label)
 
     def _sentence(self, index, s_index, sentence, lead_concept, subject) -> str | None:
@@ -235,7 +247,7 @@ class FactReader:
             return dict(out, concept=concept, measure="变动额", sign=change, period=CURRENT)
         # “年初基本支出预算”: the measure's words may stand on both sides of the concept
         measure = self.lex.measures.last(bare.replace(" ", ""))
-        if concept is None and _names_nothing(bare, self.lex) and (unit in MONEY_UNITS) == (carried in self.money):
+        if concept is None and _names_nothing(bare, self.lex) and (unit in MONEY_UNITS) == (carried not in self.not_money):
             concept = carried
         implicit = measure is None
         if measure is None:
@@ -262,6 +274,7 @@ class FactReader:
     def _concept(self, phrase: str, last: bool, after: int = 0) -> str | None:
         """The concept a phrase names: vocabulary first, then the document's own row labels.
         With `after`, only a name reaching past that offset counts."""
+        phrase = CLASS_LEVEL_RE.sub("", phrase)
         found = self.lex.concepts.all(phrase)
         # a table's row label names a sentence's figure only as the last noun before it
         # (“法律援助 1341.13” yes; “法律援助办案补贴经费 615.11” is another thing)
@@ -279,6 +292,13 @@ class FactReader:
         while pick > 0 and both[pick - 1][1] == both[pick][0]:
             pick -= 1
         return both[pick][2]
+
+    def _last_row_label(self, label: str) -> str | None:
+        if not self.label_pattern:
+            return None
+        bare = CLASS_LEVEL_RE.sub("", label)
+        found = [m for m in self.label_pattern.finditer(bare) if _names_nothing(bare[m.end():], self.lex)]
+        return self.row_labels[found[-1].group(0)] if found else None
 
     def _label_holding(self, phrase: str) -> str | None:
         """A row label that holds the phrase's noun whole (“维修养护验收合格率” inside the
@@ -321,9 +341,7 @@ class FactReader:
         # a row with no label at all (the header says what each figure is) starts at its first cell
         first_text = next((k for k, n in enumerate(numbers) if n is None and texts[k]), 0)
         block_unit = _unit_in(" ".join(column_heads))
-        label_col = next((k for k, h in enumerate(column_heads)
-                          if any(w in compact(h) for w in self.label_columns)), None)
-        named = texts[label_col] if label_col is not None and label_col < len(texts) else None
+        label_cols = [k for k, h in enumerate(column_heads) if any(w in compact(h) for w in self.label_columns)]
         for k, cell in enumerate(row):
             parsed = numbers[k]
             if parsed is None or k < first_text or k in self.line_columns:
@@ -331,6 +349,8 @@ class FactReader:
             head = column_heads[k] if k < len(column_heads) else ""
             if any(w in compact(head) for w in self.skip_columns):
                 continue
+            # the nearest name column to the left (三级指标, 科目名称), else the nearest words
+            named = next((texts[j] for j in reversed(label_cols) if j < k and j < len(texts) and texts[j]), None)
             label = named if named is not None else next(
                 (texts[j] for j in range(k - 1, -1, -1) if numbers[j] is None and texts[j]), "")
             self._cell(index, table, cell, parsed, label, head, fund, title, block_unit)
@@ -482,13 +502,17 @@ def _line_number_columns(table: Table) -> set[int]:
 
 
 def _column_heads(headers: list[list[str]], width: int) -> list[str]:
-    """Each column's header path: the header rows above it, group headers spread to the right."""
+    """Each column's header path: the header rows above it, a group header spread to the right
+    over the empty cells of its span (a span ends where the row above starts a new group)."""
     heads = [""] * width
     for depth, row in enumerate(headers):
-        spread = depth < len(headers) - 1  # group headers span the columns to their right
+        spread = depth < len(headers) - 1  # the last header row names single columns
+        parent = headers[depth - 1] if depth else None
         current = ""
         for k in range(width):
             text = row[k] if k < len(row) else ""
+            if parent is not None and k < len(parent) and parent[k] and not text:
+                current = ""  # the group above starts anew here
             if text:
                 current = text
             elif not spread:

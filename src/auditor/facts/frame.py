@@ -40,15 +40,18 @@ def facts_frame(facts):
 
 
 def linked_share(base) -> tuple[int, int]:
-    """How many sentence amounts restate a table fact (same concept, period and measure, a value
-    that meets): the linking figure `inspect --facts` prints."""
+    """Of the sentence amounts that restate a table figure (some table cell prints the same
+    value as the same measure: 决算, 预算), how many are linked to it by context (same concept, period and measure, a value that
+    meets): the linking figure `inspect --facts` prints."""
     from ..kinds.restatement import meets, tail
 
     tables: dict[tuple, list] = {}
     for f in base.facts:
         if f.source == "table" and f.concept:
             tables.setdefault((f.concept, f.period, f.measure), []).append(f)
-    amounts = [f for f in base.facts if f.source == "text" and f.is_money and f.measure in ("决算", "年初预算", "全年预算")]
+    printed = {(f.value, f.measure) for f in base.facts if f.source == "table" and f.is_money and f.value != 0}
+    amounts = [f for f in base.facts if f.source == "text" and f.is_money and (f.value, f.measure) in printed
+               and f.measure in ("决算", "年初预算", "全年预算")]
     linked = sum(1 for f in amounts if any(meets(f, t) or tail(f, t)
                                            for t in tables.get((f.concept, f.period, f.measure), ())))
     return linked, len(amounts)

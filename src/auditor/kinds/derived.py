@@ -71,8 +71,11 @@ def unit_slip(rate: Fact, num: Fact, den: Fact) -> bool:
 
 def _hit(rate: Fact, computed: Decimal, relation: str, formula: str) -> Hit:
     shown = f"{fmt(computed, max(rate.places, 2))}%"
+    # one unit of the last printed digit off (95.457% printed 95.45%): truncated, not rounded
+    tail = abs(computed - rate.value) <= rate.half_unit * 3 and rate.places > 0
     return Hit(quote=rate.quote, location=rate.loc, stated=rate.text, expected=shown,
-               formula=formula, fields={"rate": rate.text, "computed": shown, "relation": relation})
+               formula=formula, fields={"rate": rate.text, "computed": shown, "relation": relation},
+               cls="rounding" if tail else None)
 
 
 def _same_sentence(base: FactBase, f: Fact) -> list[Fact]:
@@ -125,16 +128,26 @@ def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact
         if here:
             return here[-1]
         return _document_value(base, rate.base, part.measure, part.subject)
-    opener = next((f for f in sentence if f.is_money), None)
-    if opener is part or opener is None:
-        # “……主要用于：A 类 X 万元，占 P%；B 类 …”: clauses split at ； share the paragraph's opener
-        opener = next((f for f in base.facts if f.source == "text" and f.block == part.block
-                       and f.sentence < part.sentence and f.is_money), None)
-    if opener is not None and opener is not part and opener.measure == part.measure and opener.value >= part.value:
+    opener = _opener(base, part)
+    if opener is not None and opener.measure == part.measure and opener.value >= part.value:
         return opener  # “本年收入 X 万元，其中：财政拨款收入 Y 万元，占 P%”
     for calc in lexicon().calculations:
         if part.concept in calc["parts"]:
             return _document_value(base, calc["total"], part.measure, part.subject)
+    return None
+
+
+def _opener(base: FactBase, part: Fact) -> Fact | None:
+    """The total a list of shares is taken of: the nearest amount before the part, in its
+    paragraph or the paragraph before (a PDF line break), that has no share of its own — an
+    amount followed by its own 占 P% is a sibling part, not the whole."""
+    earlier = [f for f in base.facts if f.source == "text" and f.id < part.id
+               and part.block - 1 <= f.block <= part.block]
+    shared = {id(earlier[k - 1]) for k, f in enumerate(earlier) if k and f.measure == "占比"}
+    shared |= {id(part)}
+    for f in reversed(earlier):
+        if f.is_money and f.measure != "变动额" and id(f) not in shared:
+            return f
     return None
 
 

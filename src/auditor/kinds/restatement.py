@@ -13,6 +13,7 @@ label twice, e.g. 事业运行 under two 款) and are left out.
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..facts.base import UNNAMED, Fact, fact_base
@@ -27,6 +28,7 @@ PARAMS = {
 }
 MESSAGE_FIELDS = {"concept", "value", "other", "other_where", "where"}
 TOTAL_MEMBERS = ("", "本年支出", "本年收入", "收支总计")
+YEAR_WORDS_RE = re.compile(r"(?:19|20)\d\d年度?|截至|年末|全年|本年度?|[为是达共约，,]")
 
 
 def check(doc, rule):
@@ -127,10 +129,13 @@ def _check_text(base, groups, rule):
 
 
 def _text_pairs(texts: list[Fact], rule):
-    """Sentences restating one fact: the first statement is taken as the reference."""
-    first = texts[0]
-    for fact in texts[1:]:
-        if fact.quote != first.quote and not meets(first, fact):
+    """Sentences restating one fact in the same words (面向中小企业预留的 and 面向小微企业预留的
+    are two facts of one concept): the first statement is the reference."""
+    by_words: dict[str, Fact] = {}
+    for fact in texts:
+        words = YEAR_WORDS_RE.sub("", fact.label)
+        first = by_words.setdefault(words, fact)
+        if first is not fact and not meets(first, fact):
             yield _hit(fact, first, rule)
 
 
