@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from .findings import Finding
 from .ingest import ReadError, load
-from .kinds.base import Hit, NotAssessable
+from .kinds.base import Checked, Hit, NotAssessable
 from .model import Document
 from .ruleset import Rule
 
@@ -26,12 +26,15 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     not_assessable: list[dict] = field(default_factory=list)
     seconds: float = 0.0
+    coverage: dict = field(default_factory=dict)  # rule id -> {checked, failed}
+    facts: dict = field(default_factory=dict)  # how many facts were read, and linked
     tables: dict = field(default_factory=dict)  # table index -> grid, for tables findings point at
 
     def to_dict(self) -> dict:
         return {"path": self.path, "error": self.error, "meta": self.meta,
                 "findings": [f.to_dict() for f in self.findings],
-                "not_assessable": self.not_assessable}
+                "not_assessable": self.not_assessable, "facts": self.facts,
+                "coverage": [{"rule": rule, **counts} for rule, counts in sorted(self.coverage.items())]}
 
 
 class _Fields(dict):
@@ -68,19 +71,40 @@ def audit_document(doc: Document, rules: list[Rule], options: Options | None = N
             detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
             result.not_assessable.append({"rule": rule.id, "reason": f"规则执行出错：{detail}"})
             continue
+        checked = sum(o.count for o in outcomes if isinstance(o, Checked))
+        failed = 0
         for outcome in outcomes:
+            if isinstance(outcome, Checked):
+                continue
             if isinstance(outcome, NotAssessable):
                 result.not_assessable.append({"rule": rule.id, "reason": outcome.reason})
             else:
                 finding = _finding(rule, outcome, options)
+                failed += (outcome.cls or rule.cls) != "rounding"
                 if finding is not None:
                     result.findings.append(finding)
+        if checked:
+            result.coverage[rule.id] = {"checked": checked, "failed": min(failed, checked)}
     result.findings = _unique(sorted(result.findings, key=Finding.sort_key))
+    result.facts = _fact_figures(doc)
     result.not_assessable.sort(key=lambda n: (n["rule"], n["reason"]))
     wanted = {loc.table for f in result.findings for loc in [f.location, *f.highlights] if loc.table}
     result.tables = {t.index: {"title": t.title, "unit": t.unit, "grid": t.grid()}
                      for t in doc.tables if t.index in wanted}
     return result
+
+
+def _fact_figures(doc: Document) -> dict:
+    """How many facts the rules had to reason over (built only if a rule asked for them)."""
+    base = getattr(doc, "_fact_base", None)
+    if base is None:
+        return {}
+    from .facts.frame import linked_share
+
+    linked, restating = linked_share(base)
+    return {"read": len(base.facts), "text": sum(1 for f in base.facts if f.source == "text"),
+            "table": sum(1 for f in base.facts if f.source == "table"),
+            "narrative_restating_tables": restating, "linked": linked}
 
 
 def _applies(rule: Rule, doc: Document) -> bool:

@@ -23,6 +23,16 @@ class Hit:
     highlights: list[Location] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Checked:
+    """One relation the rule evaluated (consistent or not): "no finding" then means "checked"."""
+
+    count: int = 1
+
+
+CHECKED = Checked()
+
+
 @dataclass
 class NotAssessable:
     """The rule applies to the document but could not be evaluated, and why."""

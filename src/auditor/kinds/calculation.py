@@ -13,7 +13,7 @@ from decimal import Decimal
 from ..facts.base import CURRENT, Fact, FactBase, fact_base
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt
-from .base import Hit
+from .base import CHECKED, Checked, Hit
 
 KIND = "calculation"
 PARAMS = {
@@ -38,6 +38,9 @@ def check(doc, rule):
     """Each total is reported once, in the narrowest context that states it with its parts."""
     seen = set()
     for hit in _checks(doc, rule):
+        if isinstance(hit, Checked):
+            yield hit
+            continue
         key = (hit.location, hit.quote)
         if key not in seen:
             seen.add(key)
@@ -89,6 +92,7 @@ def _check_enumerations(doc, base: FactBase, rule):
         total = here[-1] if here else _value(base, head)
         if total is None or total in parts:
             continue
+        yield CHECKED
         yield from _compare_listing(total, parts, word in rule.params["partial_cues"], rule)
 
 
@@ -155,6 +159,7 @@ def _check_group(facts, calc, names, context, rule, complete, checked=None):
             continue  # a short list of parts is always printed whole; a missing row is a reading gap
         if checked is not None:
             checked.append(total)
+        yield CHECKED
         yield from _compare(total, parts, context, rule)
 
 
@@ -193,6 +198,8 @@ def _check_document(base: FactBase, calc, names, rule):
         parts = _document_parts(base, calc, measure)
         if parts is not None:
             outcomes.append((measure, list(_compare(total, parts, "全文", rule))))
+    if outcomes:
+        yield CHECKED
     if not outcomes or any(not hits or all(h.cls == "rounding" for h in hits) for _, hits in outcomes):
         yield from (h for _, hits in outcomes[:1] for h in hits if h.cls == "rounding")
         return

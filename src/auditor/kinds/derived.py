@@ -18,7 +18,7 @@ from decimal import Decimal
 from ..facts.base import CURRENT, PRIOR, Fact, FactBase, fact_base
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt
-from .base import Hit
+from .base import CHECKED, Hit
 from .restatement import meets, tail
 
 KIND = "derived"
@@ -114,6 +114,7 @@ def _share(base: FactBase, rule):
         if whole is None or whole is part or whole.value == 0:
             continue
         span = ratio_bounds(part, whole)
+        yield CHECKED
         if span is None or consistent(rate, *span) or unit_slip(rate, part, whole):
             continue
         computed = exact_ratio(part, whole)
@@ -181,6 +182,7 @@ def _rate_against(rate: Fact, num: Fact | None, den: Fact | None, relation: str,
     if num is None or den is None or den.value == 0:
         return
     span = ratio_bounds(num, den)
+    yield CHECKED
     if span is None or consistent(rate, *span) or unit_slip(rate, num, den):
         return
     computed = exact_ratio(num, den)
@@ -223,6 +225,7 @@ def _growth(base: FactBase, rule):
             computed = diff / prior.in_yuan() * HUNDRED
             formula = (f"（本年 {current.text} − 上年 {prior.text}）÷ 上年 {prior.text} = {fmt(computed)}%"
                        f"（{prior.where()}）")
+        yield CHECKED
         if consistent(rate, lo, hi):
             continue
         yield _hit(rate, computed, "增减比例", formula)

@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from ..facts.base import UNNAMED, Fact, fact_base
 from ..facts.numbers import MONEY_UNITS
-from .base import Hit
+from .base import CHECKED, Hit
 
 KIND = "restatement"
 PARAMS = {
@@ -99,6 +99,7 @@ def _check_group(facts: list[Fact], rule):
     tables = list(_consistent_tables([f for f in facts if f.source == "table"]).values())
     for i, a in enumerate(tables):
         for b in tables[i + 1:]:
+            yield CHECKED
             if not meets(a, b):
                 yield _hit(b, a, rule)
 
@@ -119,6 +120,7 @@ def _check_text(base, groups, rule):
         for fact in texts:
             if not values:
                 continue
+            yield CHECKED
             if any(meets(fact, t) for t in values) or any(meets(fact, t) for t in tables):
                 continue
             reference = values[0]
@@ -135,6 +137,8 @@ def _text_pairs(texts: list[Fact], rule):
     for fact in texts:
         words = YEAR_WORDS_RE.sub("", fact.label)
         first = by_words.setdefault(words, fact)
+        if first is not fact:
+            yield CHECKED
         if first is not fact and not meets(first, fact):
             yield _hit(fact, first, rule)
 

@@ -109,4 +109,4 @@ def render(results, rules) -> str:
     return env.get_template("report.html.j2").render(
         files=files, summary=summary, chart=_chart(summary), severity_zh=SEVERITY_ZH,
         class_zh=CLASS_ZH, classes=classes, inline_tables=inline, grids=grids,
-        used_rules=[rules_by_id[r] for r in used if r in rules_by_id])
+        used_rules=[rules_by_id[r] for r in used if r in rules_by_id], rules_by_id=rules_by_id)

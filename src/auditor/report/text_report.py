@@ -20,6 +20,11 @@ def render(results, rules, colour: bool = False) -> str:
         if not result.findings:
             continue
         lines.append(paint(result.path, "\033[1m") if colour else result.path)
+        if result.coverage:
+            checked = sum(c["checked"] for c in result.coverage.values())
+            failed = sum(c["failed"] for c in result.coverage.values())
+            lines.append("  " + paint(f"事实 {result.facts.get('read', 0)} 条；核对关系 {checked} 项，"
+                                      f"一致 {checked - failed}，不符 {failed}", DIM))
         for f in result.findings:
             status = "" if f.status == "new" else f"（{'已忽略' if f.status == 'suppressed' else '基线'}）"
             lines.append(f"  {f.location.describe()}  " + paint(f"{SEVERITY_ZH[f.severity]}", COLOURS[f.severity])
