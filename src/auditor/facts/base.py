@@ -102,6 +102,8 @@ class FactBase:
     by_concept: dict[str, list[Fact]] = field(default_factory=dict)
     by_sentence: dict[tuple[int, int], list[Fact]] = field(default_factory=dict)
     by_table: dict[int, list[Fact]] = field(default_factory=dict)
+    by_block: dict[int, list[Fact]] = field(default_factory=dict)  # text facts of a paragraph
+    row_concepts: dict[int, set] = field(default_factory=dict)  # table -> concepts its rows name
 
     def add(self, fact: Fact) -> None:
         self.facts.append(fact)
@@ -109,6 +111,7 @@ class FactBase:
             self.by_concept.setdefault(fact.concept, []).append(fact)
         if fact.source == "text":
             self.by_sentence.setdefault((fact.block, fact.sentence), []).append(fact)
+            self.by_block.setdefault(fact.block, []).append(fact)
         else:
             self.by_table.setdefault(fact.block, []).append(fact)
 
@@ -287,6 +290,10 @@ class FactReader:
             return None if after else self._label_holding(phrase)
         if not last:
             return min(both)[2]
+        # a name followed by other nouns only qualifies them (州直政府采购及重点项目招投标组织经费
+        # is no 政府采购 figure); measure words, 支出/金额 and remarks in brackets may follow
+        if not after and not _names_nothing(BRACKETED_RE.sub("", phrase[both[-1][1]:]), self.lex):
+            return None
         # “三公经费财政拨款支出”: a concept right after another only qualifies it
         pick = len(both) - 1
         while pick > 0 and both[pick - 1][1] == both[pick][0]:
@@ -322,6 +329,8 @@ class FactReader:
         headers: list[list[str]] = []
         in_header = False
         self.line_columns = _line_number_columns(table)
+        if _misaligned(table):
+            return  # its figures cannot be told apart; the typed-table rules read it by position
         for row in table.rows:
             texts = ["" if _is_dash(c.text) else c.text.strip() for c in row]
             numbers = [_cell_number(t) for t in texts]
@@ -334,8 +343,17 @@ class FactReader:
                     in_header = True
                 continue
             in_header = False
+            self._row_concept(index, texts)
             column_heads = _column_heads(headers, len(texts))
             self._row(index, table, row, texts, numbers, column_heads, fund, title)
+
+    def _row_concept(self, index: int, texts: list[str]) -> None:
+        """Concepts a table names in its rows, blank or not: a blank part row is a part of 0."""
+        for text in texts:
+            if text and _cell_number(text) is None:
+                concept = self._vocab_concept(compact(LABEL_NOISE_RE.sub("", compact(text))))
+                if concept:
+                    self.base.row_concepts.setdefault(index, set()).add(concept)
 
     def _row(self, index, table, row, texts, numbers, column_heads, fund, title) -> None:
         # a row with no label at all (the header says what each figure is) starts at its first cell
@@ -349,6 +367,8 @@ class FactReader:
             head = column_heads[k] if k < len(column_heads) else ""
             if any(w in compact(head) for w in self.skip_columns):
                 continue
+            if first_text < len(texts) and compact(texts[first_text]) in self.skip_columns:
+                continue  # a 栏次 row: the numbers of the columns
             # the nearest name column to the left (三级指标, 科目名称), else the nearest words
             named = next((texts[j] for j in reversed(label_cols) if j < k and j < len(texts) and texts[j]), None)
             label = named if named is not None else next(
@@ -471,6 +491,8 @@ def _cell_number(text: str) -> tuple[str, Decimal, int, str] | None:
     unit = m.group("unit") or ""
     if unit and unit not in ("%", "‰") and unit not in MONEY_UNITS and len(unit) > 2:
         return None
+    if unit in ("年", "年度", "月", "日", "号"):
+        return None  # 2023年度 in a table's period line is a date, not a figure
     return m.group("cmp") or "", value, _places(m.group("num").replace(",", "")), unit
 
 
@@ -481,6 +503,17 @@ def _is_column_numbers(texts: list[str]) -> bool:
         return False
     values = [int(t) for t in nums]
     return values == list(range(values[0], values[0] + len(values)))
+
+
+def _misaligned(table: Table) -> bool:
+    """A 栏次 row (1 2 3 …) numbers the value columns: a number standing under a column no header
+    row names says the header cells slid (a text export); the headers then mislabel figures."""
+    grid = [[c.text.strip() for c in row] for row in table.rows]
+    for r, texts in enumerate(grid):
+        if _is_column_numbers(texts):
+            named = {k for row in grid[:r] for k, t in enumerate(row) if t}
+            return any(t and k not in named for k, t in enumerate(texts))
+    return False
 
 
 def _line_number_columns(table: Table) -> set[int]:
@@ -535,7 +568,8 @@ def _unit_in(text: str | None) -> str | None:
 
 
 DASHES = {"—", "——", "-", "--", "－", "/", "／", "无", "…"}
-FILLER_RE = re.compile(r"较|比|上年|同比|相比|[为是达共约计合其中和及与的了在各，,、:：()（）\s]|(?:19|20)\d\d年度?|年末|年初|全年|本年度?|当年")
+BRACKETED_RE = re.compile(r"[（(][^（()）]{0,20}[）)]")
+FILLER_RE = re.compile(r"支出|金额|总额|合计|共计|总计|数额|较|比|上年|同比|相比|[为是达共约计合其中和及与的了在各，,、:：()（）\s]|(?:19|20)\d\d年度?|年末|年初|全年|本年度?|当年")
 
 
 def _is_dash(text: str) -> bool:

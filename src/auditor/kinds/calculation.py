@@ -56,17 +56,18 @@ def _checks(doc, rule):
             for facts in base.by_sentence.values():
                 yield from _check_group(facts, calc, names, "同一句", rule, complete=False, checked=checked)
         if "table" in rule.params["contexts"]:
-            for facts in base.by_table.values():
+            for block, facts in base.by_table.items():
                 by_column: dict[tuple, list[Fact]] = {}
                 for f in facts:
                     by_column.setdefault((f.loc.col, f.header, f.member), []).append(f)
                 # a part the table states in some column must be in the column checked too (a
                 # PDF table whose cells slid into the next column is not a short sum)
                 present = {names[f.concept] for f in facts if f.concept in names}
+                blank = {names[c] for c in base.row_concepts.get(block, ()) if c in names} - present
                 for column in by_column.values():
                     if present <= {names[f.concept] for f in column if f.concept in names}:
                         yield from _check_group(column, calc, names, "同一表列", rule, complete=False,
-                                                checked=checked)
+                                                checked=checked, blank=blank)
         # across the document only where no sentence or table states the total with its parts
         if "document" in rule.params["contexts"] and not checked:
             yield from _check_document(base, calc, names, rule)
@@ -147,7 +148,7 @@ def _money(f: Fact) -> bool:
     return f.is_money and f.measure in ("决算", "年初预算", "全年预算") and f.period == CURRENT
 
 
-def _check_group(facts, calc, names, context, rule, complete, checked=None):
+def _check_group(facts, calc, names, context, rule, complete, checked=None, blank=frozenset()):
     totals = [f for f in facts if f.concept == calc["total"] and _money(f)]
     for total in totals:
         parts = [f for f in facts if f.concept in names and _money(f) and f.measure == total.measure
@@ -155,7 +156,8 @@ def _check_group(facts, calc, names, context, rule, complete, checked=None):
         parts = _one_per_part(parts, names)
         if not parts or (len(parts) < 2 and len(calc["parts"]) > 1 and context == "同一句"):
             continue
-        if context == "同一表列" and len(calc["parts"]) <= 3 and len(parts) < len(calc["parts"]):
+        stated = {names[p.concept] for p in parts} | set(blank)  # a blank part row stands for 0
+        if context == "同一表列" and len(calc["parts"]) <= 3 and len(stated & set(calc["parts"])) < len(calc["parts"]):
             continue  # a short list of parts is always printed whole; a missing row is a reading gap
         if checked is not None:
             checked.append(total)

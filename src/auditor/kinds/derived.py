@@ -139,16 +139,16 @@ def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact
 
 
 def _opener(base: FactBase, part: Fact) -> Fact | None:
-    """The total a list of shares is taken of: the nearest amount before the part, in its
-    paragraph or the paragraph before (a PDF line break), that has no share of its own — an
-    amount followed by its own 占 P% is a sibling part, not the whole."""
-    earlier = [f for f in base.facts if f.source == "text" and f.id < part.id
-               and part.block - 1 <= f.block <= part.block]
-    shared = {id(earlier[k - 1]) for k, f in enumerate(earlier) if k and f.measure == "占比"}
-    shared |= {id(part)}
-    for f in reversed(earlier):
-        if f.is_money and f.measure != "变动额" and id(f) not in shared:
-            return f
+    """The total a list of shares is taken of: the first amount of the part's paragraph, or of
+    the paragraph before (“…支出 X 万元，主要用于：” broken off by a line), provided it has no
+    share of its own — an amount followed by its own 占 P% is a sibling part, not the whole."""
+    for block in (part.block, part.block - 1):
+        facts = [f for f in base.by_block.get(block, ()) if f.id < part.id]
+        first = next((k for k, f in enumerate(facts) if f.is_money and f.measure != "变动额"), None)
+        if first is None:
+            continue
+        has_share = first + 1 < len(facts) and facts[first + 1].measure == "占比"
+        return None if has_share or facts[first] is part else facts[first]
     return None
 
 

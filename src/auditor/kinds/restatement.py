@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from ..facts.base import UNNAMED, Fact, fact_base
 from ..facts.numbers import MONEY_UNITS
+from ..knowledge import concepts
 from .base import CHECKED, Hit
 
 KIND = "restatement"
@@ -25,6 +26,9 @@ PARAMS = {
     "measures": (list, ["年初预算", "全年预算", "决算", "实际值", "得分", "分值"]),
     "text_against_text": (bool, True),
     "unit_scales": (list, [10000, 100000000]),
+    # concepts sentences state for many items at once (each project's 执行率, each purchase):
+    # two sentences about them are not two statements of one fact
+    "per_item_concepts": (list, ["预算执行率", "政府采购", "政府采购货物", "政府采购工程", "政府采购服务"]),
 }
 MESSAGE_FIELDS = {"concept", "value", "other", "other_where", "where"}
 TOTAL_MEMBERS = ("", "本年支出", "本年收入", "收支总计")
@@ -38,9 +42,15 @@ def check(doc, rule):
     for fact in base.facts:
         if fact.concept and fact.measure in measures and not fact.comparator and fact.subject != UNNAMED:
             groups.setdefault(_key(fact), []).append(fact)
+    score_forms = {f.block for f in base.facts if f.source == "table" and f.measure in ("分值", "得分")}
+    vocabulary = set(concepts()["concepts"])
     for facts in groups.values():
+        # score forms repeat row names (年度资金总额, 总分) for every project: unless the form
+        # names its project, rows of two forms are two facts
+        if facts[0].concept not in vocabulary and not facts[0].subject:
+            facts = [f for f in facts if f.block not in score_forms]
         yield from _check_group(facts, rule)
-    yield from _check_text(base, groups, rule)
+    yield from _check_text(base, groups, rule, vocabulary)
 
 
 def _key(fact: Fact) -> tuple:
@@ -104,7 +114,7 @@ def _check_group(facts: list[Fact], rule):
                 yield _hit(b, a, rule)
 
 
-def _check_text(base, groups, rule):
+def _check_text(base, groups, rule, vocabulary):
     """A sentence's figure against the tables stating its concept, then against other sentences."""
     loose: dict[tuple, list[Fact]] = {}
     for key, facts in groups.items():
@@ -126,7 +136,9 @@ def _check_text(base, groups, rule):
             reference = values[0]
             if all(meets(reference, t) for t in values):
                 yield _hit(fact, reference, rule)
-        if rule.params["text_against_text"] and not tables:
+        concept = texts[0].concept
+        if rule.params["text_against_text"] and not tables and concept in vocabulary \
+                and concept not in rule.params["per_item_concepts"]:
             yield from _text_pairs(texts, rule)
 
 
