@@ -30,7 +30,7 @@ TEXT_NUMBER_RE = re.compile(
 # a table cell that is one figure: 2,248.58 / 98.31% / ≥98% / 3821份 / (12.5)
 CELL_NUMBER_RE = re.compile(
     r"^(?P<cmp>≥|≤|>|<|=|不低于|不高于|不少于|不超过|不大于|不小于)?\s*(?P<num>[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"
-    r"|[-+]?\d+(?:\.\d+)?)\s*(?P<unit>[%‰]|[\u4e00-\u9fa5]{1,3})?$")
+    r"|[-+]?\d+(?:\.\d+)?)\s*(?P<unit>[%‰]|[\u4e00-\u9fa5]{1,3})?(?:[（(][\u4e00-\u9fa5]{1,3}[）)])?$")
 # what ends the words that describe a number (its phrase) in running text
 PHRASE_BREAK_RE = re.compile(r"[，,；;。：:、！？]")
 NOT_A_FIGURE_AFTER_RE = re.compile(r"^\s*(?:年|月|日|号|时|〕|\]|】|级|届|版|周岁)")
@@ -74,8 +74,10 @@ class Fact:
 
     @property
     def half_unit(self) -> Decimal:
-        """Half a unit of the last printed digit; a zero is exactly zero however it is printed."""
-        if self.value == 0:
+        """Half a unit of the last printed digit; a zero is exactly zero however it is printed, and
+        a whole number of people, items or cars is an exact count."""
+        if self.value == 0 or (self.places == 0 and self.unit and self.unit not in MONEY_UNITS
+                               and self.unit not in ("%", "‰", "分")):
             return Decimal(0)
         return Decimal(5) * Decimal(10) ** (-self.places - 1)
 
@@ -152,6 +154,7 @@ class FactReader:
         cues = [compact(w) for w in vocab.get("other_subject_cues") or ()]
         self.subject_cue = re.compile("|".join(map(re.escape, cues))) if cues else None
         self.row_labels: dict[str, str] = {}  # compacted table row label -> concept, for linking text
+        self.label_units: dict[str, set] = {}  # row label -> units its cells print (份, 台, 人次)
 
     def read(self) -> FactBase:
         # tables first: their row labels become words the sentences can be linked by
@@ -220,6 +223,8 @@ class FactReader:
             wide = compact(text[max(previous_end, m.start() - PHRASE_LIMIT):start])
             fact = self._text_fact(phrase, m, value, unit, carried, last_money,
                                    UNNAMED if m.start() > unnamed_from else subject, wide)
+            if fact.get("concept") is None and unit not in MONEY_UNITS and unit not in ("%", "‰", "分"):
+                fact["concept"] = self._indicator_like(phrase, unit)
             fact = Fact(id=len(self.base.facts), value=value, unit=unit, places=_places(m.group("num")),
                         text=sentence.text[m.start():m.end()].strip(),
                         quote=sentence.text[start:m.end()].strip(), loc=sentence.loc, source="text",
@@ -299,6 +304,18 @@ class FactReader:
         while pick > 0 and both[pick - 1][1] == both[pick][0]:
             pick -= 1
         return both[pick][2]
+
+    def _indicator_like(self, phrase: str, unit: str) -> str | None:
+        """A counted figure (“检查特种设备 2529 台”) names an indicator in other words
+        (“特种设备安全检查”): the one row label printed in the same unit whose characters the
+        phrase holds for the most part (≥ 75%, at least 4 of them)."""
+        noun = re.sub(r"(?:为|是|达到?|约|共|了|累计|全年|[:：])+", "", phrase)
+        if len(noun) < 4:
+            return None
+        chars = set(noun)
+        close = [label for label, units in self.label_units.items() if unit in units and len(label) >= 4
+                 and len(set(label) & chars) >= max(4, 0.75 * len(set(label)))]
+        return self.row_labels[close[0]] if len(close) == 1 else None
 
     def _last_row_label(self, label: str) -> str | None:
         if not self.label_pattern:
@@ -391,6 +408,8 @@ class FactReader:
         if concept is None and row_label:
             concept = row_label
             self.row_labels.setdefault(row_label, row_label)
+        if unit and row_label:
+            self.label_units.setdefault(row_label, set()).add(unit)
         # a row naming one concept under a column naming another (基本支出 of 一般公共服务支出):
         # the column is a dimension of the fact
         member = col_concept if col_concept and col_concept != concept else ""

@@ -115,7 +115,10 @@ def _share(base: FactBase, rule):
             continue
         span = ratio_bounds(part, whole)
         yield CHECKED
-        if span is None or consistent(rate, *span) or unit_slip(rate, part, whole):
+        if span is None or consistent(rate, *span):
+            continue
+        if unit_slip(rate, part, whole):
+            yield _slip_hit(rate, part, whole, base.by_block.get(part.block, []))
             continue
         computed = exact_ratio(part, whole)
         yield _hit(rate, computed, f"占{whole.concept or '总额'}的比例",
@@ -150,6 +153,18 @@ def _opener(base: FactBase, part: Fact) -> Fact | None:
         has_share = first + 1 < len(facts) and facts[first + 1].measure == "占比"
         return None if has_share or facts[first] is part else facts[first]
     return None
+
+
+def _slip_hit(rate: Fact, a: Fact, b: Fact, sentence: list[Fact]) -> Hit:
+    """The share holds on the digits: the amount whose unit differs from its sentence's other
+    amounts carries the wrong unit (授予中小企业合同金额 277.49亿元 among 万元 figures)."""
+    units = [f.unit for f in sentence if f.is_money and f is not a and f is not b] + [b.unit]
+    odd = a if units.count(a.unit) <= units.count(b.unit) else b
+    other = b if odd is a else a
+    return Hit(quote=odd.quote, location=odd.loc, stated=odd.text, expected=f"{odd.value}{other.unit}",
+               formula=f"{rate.text} = {a.value} ÷ {b.value}，仅当两数同为“{other.unit}”时成立",
+               cls="unit_error", fields={"rate": odd.text, "computed": f"{odd.value}{other.unit}",
+                                         "relation": f"{odd.label or odd.concept}（由“{rate.quote}”推算）"})
 
 
 # ---- completion and execution --------------------------------------------------------------
@@ -239,4 +254,23 @@ def _current(base: FactBase, rate: Fact, change: Fact | None, sentence: list[Fac
     return _document_value(base, concept, "决算", rate.subject)
 
 
-CHECKS = {"share": _share, "completion": _completion, "growth": _growth, "execution": _execution}
+# ---- rates in a table row -----------------------------------------------------------------
+def _row_rate(base: FactBase, rule):
+    from ..knowledge import compact, concepts
+
+    formulas = concepts().get("row_rates") or ()
+    rows: dict[tuple, list[Fact]] = {}
+    for f in base.facts:
+        if f.source == "table":
+            rows.setdefault((f.block, f.loc.row), []).append(f)
+    for facts in rows.values():
+        for formula in formulas:
+            rate = next((f for f in facts if f.unit == "%" and compact(formula["rate"]) in compact(f.header)), None)
+            num = next((f for f in facts if f.concept == formula["numerator"]), None)
+            den = next((f for f in facts if f.concept == formula["denominator"]), None)
+            if rate and num and den:
+                yield from _rate_against(rate, num, den, formula["rate"],
+                                         f"{formula['numerator']} ÷ {formula['denominator']}")
+
+
+CHECKS = {"row_rate": _row_rate, "share": _share, "completion": _completion, "growth": _growth, "execution": _execution}

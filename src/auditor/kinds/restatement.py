@@ -72,6 +72,9 @@ def meets(a: Fact, b: Fact) -> bool:
     """The printed intervals overlap (half-open: 27 and 28 do not meet)."""
     lo_a, hi_a = a.interval(factor(a))
     lo_b, hi_b = b.interval(factor(b))
+    if lo_a == hi_a or lo_b == hi_b:  # an exact count is a point: inside the other, or equal
+        return lo_a <= hi_b and lo_b <= hi_a if lo_a == hi_a and lo_b == hi_b else \
+            (lo_b <= lo_a < hi_b if lo_a == hi_a else lo_a <= lo_b < hi_a)
     return lo_a < hi_b and lo_b < hi_a
 
 
