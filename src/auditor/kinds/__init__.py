@@ -5,11 +5,11 @@ from importlib import import_module
 
 # kind name -> module; a module is imported when a rule of its kind is loaded.
 KIND_MODULES = {
-    "comparison": "comparison",
     "consistency": "consistency",
     "calculation": "calculation",
     "count": "count",
     "derived": "derived",
+    "direction": "direction",
     "numbering": "numbering",
     "pattern": "pattern",
     "period": "period",

@@ -172,9 +172,45 @@ def _completion(base: FactBase, rule):
     for rate in (f for f in base.facts if f.measure == "完成率" and f.source == "text" and f.unit == "%"):
         sentence = _before(_same_sentence(base, rate), rate)
         actual = _pick(base, rate, sentence, "决算")
-        budget = _pick(base, rate, sentence, rate.base or "全年预算")
-        yield from _rate_against(rate, actual, budget, f"完成{rate.base}的比例",
-                                 f"决算 ÷ {rate.base}")
+        worded = rate.base or "全年预算"
+        budget = _pick(base, rate, sentence, worded)
+        other = _pick(base, rate, sentence, "年初预算" if worded == "全年预算" else "全年预算")
+        if actual is None or (budget is None and other is None):
+            continue
+        if budget is not None and budget.value != 0:
+            hits = list(_rate_against(rate, actual, budget, f"完成{worded}的比例", f"决算 ÷ {worded}"))
+        else:
+            hits = [CHECKED]  # the worded budget is 0 or not stated: say so if the rate fits the other
+        misfit = budget is None or budget.value == 0 or len(hits) > 1
+        if misfit and other is not None and other.value and _fits(rate, actual, other):
+            yield CHECKED
+            right = exact_ratio(actual, budget) if budget is not None and budget.value else None
+            hit = _hit(rate, right if right is not None else exact_ratio(actual, other), f"完成{worded}的比例",
+                       f"文中写“完成{worded}”，但 {rate.text} 是按{other.measure}计算的：决算 {actual.text} ÷ "
+                       f"{other.measure} {other.text} = {fmt(exact_ratio(actual, other))}%"
+                       + (f"；{worded}为 {budget.text}" if budget is not None else ""))
+            hit.cls = None  # the wrong budget named: an error even where the digits agree
+            if right is None:
+                hit.expected = hit.fields["computed"] = f"无法计算（{worded}为 {budget.text if budget else '未写明'}），应为完成{other.measure}的{rate.text}"
+            yield hit
+            continue
+        for hit in hits:
+            if isinstance(hit, Hit) and budget is not None:
+                hit.formula += _decrease_note(rate, actual, budget)
+            yield hit
+
+
+def _fits(rate: Fact, num: Fact, den: Fact) -> bool:
+    span = ratio_bounds(num, den)
+    return span is not None and consistent(rate, *span)
+
+
+def _decrease_note(rate: Fact, actual: Fact, budget: Fact) -> str:
+    """“完成预算的 10%” where the outturn is 90% of the budget: the figure is the shortfall."""
+    span = ratio_bounds(actual, budget)
+    if span and consistent(rate, HUNDRED - span[1], HUNDRED - span[0]):
+        return f"；文中比例恰为未完成部分（100% − {fmt(exact_ratio(actual, budget))}%），疑把减少幅度写成了完成比例"
+    return ""
 
 
 def _execution(base: FactBase, rule):
