@@ -227,7 +227,7 @@ class FactReader:
                 fact["concept"] = self._indicator_like(phrase, unit)
             fact = Fact(id=len(self.base.facts), value=value, unit=unit, places=_places(m.group("num")),
                         text=sentence.text[m.start():m.end()].strip(),
-                        quote=sentence.text[start:m.end()].strip(), loc=sentence.loc, source="text",
+                        quote=sentence.text[start:m.end()].strip().lstrip("，,；;、：:（( "), loc=sentence.loc, source="text",
                         label=phrase, block=index, sentence=s_index, **fact)
             self.base.add(fact)
             if fact.concept and fact.measure not in ("占比", "变动率", "完成率", "执行率"):

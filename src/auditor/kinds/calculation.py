@@ -8,6 +8,7 @@ Calculations 1.1); a difference only the printed precision explains is `rounding
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..facts.base import CURRENT, Fact, FactBase, fact_base
@@ -17,14 +18,15 @@ from .base import CHECKED, Checked, Hit
 
 KIND = "calculation"
 PARAMS = {
-    "contexts": (list, ["sentence", "table", "document", "enumeration"]),
+    "contexts": (list, ["sentence", "table", "document", "enumeration", "subrows"]),
     # words opening a complete list of parts: “人员经费包括：基本工资 A、津贴补贴 B …”
     "enumeration_cues": (list, ["包括", "分别为", "分别是", "具体为", "构成为"]),
     # words opening a list that may leave parts out: only a sum above the total is wrong there
     "partial_cues": (list, ["主要包括", "主要用于", "主要为"]),
 }
 MESSAGE_FIELDS = {"total_label", "total", "sum", "parts", "context", "verdict"}
-CONTEXTS = ("sentence", "table", "document", "enumeration")
+CONTEXTS = ("sentence", "table", "document", "enumeration", "subrows")
+SUBROW_RE = re.compile(r"^\s*其中\s*[:：]?")
 # a total that adds up once its unit is read ×10⁴ or ×10⁸ (or the inverse) has a unit slip
 SLIP_FACTORS = {Decimal(10) ** 4, Decimal(10) ** 8, Decimal(10) ** -4, Decimal(10) ** -8}
 
@@ -73,6 +75,42 @@ def _checks(doc, rule):
             yield from _check_document(base, calc, names, rule)
     if "enumeration" in rule.params["contexts"]:
         yield from _check_enumerations(doc, base, rule)
+    if "subrows" in rule.params["contexts"]:
+        yield from _check_subrows(base, rule)
+
+
+def _check_subrows(base: FactBase, rule):
+    """A table row labelled 其中 is part of the row above it: in every column it cannot exceed
+    that row (a 年度资金总额 of 0 above a non-zero 其中 row; a subtotal left at 0)."""
+    for facts in base.by_table.values():
+        by_cell = {(f.loc.row, f.loc.col): f for f in facts if f.is_money}
+        by_row: dict[int, list[Fact]] = {}
+        for f in facts:
+            if f.is_money:
+                by_row.setdefault(f.loc.row, []).append(f)
+        parent_row = None
+        for row in sorted(by_row):
+            cells = by_row[row]
+            if not SUBROW_RE.match(cells[0].label.strip()):
+                parent_row = row
+                continue
+            if parent_row is None:
+                continue
+            for part in cells:
+                whole = by_cell.get((parent_row, part.loc.col))
+                if whole is None:
+                    continue
+                yield CHECKED
+                slack = (whole.half_unit + part.half_unit) * MONEY_UNITS[whole.unit]
+                if part.in_yuan() - whole.in_yuan() > slack:
+                    yield Hit(quote=whole.quote, location=whole.loc, stated=whole.text,
+                              expected=f"≥ {part.text}",
+                              formula=f"{part.label.strip()} {part.text}（第{part.loc.row}行）是“{whole.label.strip()}”"
+                                      f"的一部分，不能大于它的 {whole.text}",
+                              fields={"total_label": whole.label.strip(), "total": whole.text,
+                                      "sum": f"≥ {part.text}", "parts": f"{part.label.strip()} {part.text}",
+                                      "context": "其中行", "verdict": "小于其中一项"},
+                              highlights=[part.loc])
 
 
 def _check_enumerations(doc, base: FactBase, rule):

@@ -104,15 +104,21 @@ def _document_value(base: FactBase, concept: str | None, measure: str, subject: 
 
 
 # ---- share ------------------------------------------------------------------------------
-def _share(base: FactBase, rule):
+def _shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
+    """(rate, part, whole) for every stated share whose part and whole can be found."""
+    out = []
     for rate in (f for f in base.facts if f.measure == "占比" and f.source == "text" and f.unit == "%"):
         sentence = _before(_same_sentence(base, rate), rate)
         part = next((f for f in reversed(sentence) if f.is_money and f.measure != "变动额"), None)
-        if part is None:
-            continue
-        whole = _whole(base, rate, part, sentence)
-        if whole is None or whole is part or whole.value == 0:
-            continue
+        whole = _whole(base, rate, part, sentence) if part is not None else None
+        if whole is not None and whole is not part and whole.value != 0:
+            out.append((rate, part, whole))
+    return out
+
+
+def _share(base: FactBase, rule):
+    shares = _shares(base)
+    for rate, part, whole in shares:
         span = ratio_bounds(part, whole)
         yield CHECKED
         if span is None or consistent(rate, *span):
@@ -122,8 +128,38 @@ def _share(base: FactBase, rule):
             continue
         computed = exact_ratio(part, whole)
         yield _hit(rate, computed, f"占{whole.concept or '总额'}的比例",
-                   f"{part.concept or '该项'} {part.text} ÷ {whole.concept or '总额'} {whole.text} "
-                   f"= {fmt(computed)}%（{whole.where()}）")
+                   f"{part.concept or part.label or '该项'} {part.text} ÷ {whole.concept or '总额'} {whole.text} "
+                   f"= {fmt(computed)}%（{whole.where()}）" + _swapped(rate, part, whole, shares))
+
+
+def _swapped(rate: Fact, part: Fact, whole: Fact, shares) -> str:
+    """Two items' shares exchanged: this share is the other item's, and the other's is this one's."""
+    for other, other_part, other_whole in shares:
+        if other is rate or other_whole is not whole or other.block != rate.block:
+            continue
+        if _fits(rate, other_part, whole) and _fits(other, part, whole):
+            return f"；与“{other.quote}”的占比互换了"
+    return ""
+
+
+def _share_sum(base: FactBase, rule):
+    """Shares of one whole listed together cannot add up to more than 100%."""
+    groups: dict[tuple, list[Fact]] = {}
+    for rate, part, whole in _shares(base):
+        groups.setdefault((rate.block, whole.id), []).append(rate)
+    for rates in groups.values():
+        if len(rates) < 2:
+            continue
+        yield CHECKED
+        low = sum((r.interval()[0] for r in rates), Decimal(0))
+        if low <= HUNDRED:
+            continue
+        total = sum((r.value for r in rates), Decimal(0))
+        last = rates[-1]
+        yield Hit(quote=last.quote, location=last.loc, stated=f"{fmt(total, max(r.places for r in rates))}%",
+                  expected="≤ 100%", formula=" + ".join(r.text for r in rates) + f" = {fmt(total)}%，超过 100%",
+                  fields={"rate": f"{fmt(total)}%", "computed": "≤ 100%", "relation": "同一总额下各项占比之和"},
+                  highlights=[r.loc for r in rates[:-1]])
 
 
 def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact | None:
@@ -309,4 +345,4 @@ def _row_rate(base: FactBase, rule):
                                          f"{formula['numerator']} ÷ {formula['denominator']}")
 
 
-CHECKS = {"row_rate": _row_rate, "share": _share, "completion": _completion, "growth": _growth, "execution": _execution}
+CHECKS = {"row_rate": _row_rate, "share": _share, "share_sum": _share_sum, "completion": _completion, "growth": _growth, "execution": _execution}
