@@ -32,7 +32,8 @@ def validate(params: dict) -> str | None:
 
 
 def check(doc, rule):
-    return globals()[f"_check_{rule.params['check']}"](doc, rule)
+    return {"indicator_actuals": _check_indicator_actuals, "role_signature": _check_role_signature,
+            "amount_descriptions": _check_amount_descriptions}[rule.params["check"]](doc, rule)
 
 
 def _check_indicator_actuals(doc, rule):

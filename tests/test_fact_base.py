@@ -1,0 +1,144 @@
+"""The fact base and the rules that reason over it, on texts written for these tests.
+
+Each real-report pattern the facts issue lists has a firing and a quiet case here.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from auditor.engine import audit_document
+from auditor.examples import document_from_text
+from auditor.facts.base import fact_base
+from auditor.ruleset import load_rules
+
+RULES = load_rules()
+
+
+def facts_of(text: str):
+    return fact_base(document_from_text(text)).facts
+
+
+def findings(text: str, *rule_ids: str):
+    rules = [r for r in RULES if not rule_ids or r.id in rule_ids]
+    return [f for f in audit_document(document_from_text(text), rules).findings if f.severity != "info"]
+
+
+HEAD = "示范区文化馆2025年度部门决算\n"
+
+
+def test_a_sentence_figure_takes_concept_measure_period_and_precision():
+    facts = facts_of(HEAD + "一般公共预算财政拨款支出年初预算为120.50万元，全年预算130.00万元，支出决算为128.46万元。"
+                            "上年决算数为110.2万元。\n")
+    by_value = {f.value: f for f in facts}
+    initial = by_value[Decimal("120.50")]
+    assert (initial.concept, initial.measure, initial.period, initial.unit, initial.places) == \
+        ("一般公共预算财政拨款支出", "年初预算", "本年", "万元", 2)
+    assert by_value[Decimal("130.00")].measure == "全年预算"
+    assert by_value[Decimal("128.46")].measure == "决算"  # “支出决算” names no concept: it is carried
+    assert by_value[Decimal("128.46")].concept == "一般公共预算财政拨款支出"
+    prior = by_value[Decimal("110.2")]
+    assert prior.period == "上年" and prior.interval() == (Decimal("110.15"), Decimal("110.25"))
+
+
+def test_a_table_cell_takes_its_row_and_column_context():
+    facts = facts_of(HEAD + "经费情况表\n单位：万元\n项目\t2024年决算数\t2025年预算数\t2025年决算数\n"
+                            "公务接待费\t1.20\t2.00\t1.10\n")
+    cells = {(f.period, f.measure): f for f in facts if f.source == "table"}
+    assert cells[("上年", "决算")].value == Decimal("1.20")
+    assert cells[("本年", "全年预算")].value == Decimal("2.00")
+    assert cells[("本年", "决算")].concept == "公务接待费" and cells[("本年", "决算")].unit == "万元"
+    assert cells[("本年", "决算")].loc.row == 2 and cells[("本年", "决算")].loc.col == 4
+
+
+def test_a_classification_item_links_its_sentence_to_the_table_row():
+    text = (HEAD + "支出决算表\n单位：万元\n科目编码\t科目名称\t本年支出合计\n2080501\t行政单位离退休\t36.40\n\n"
+            "3.社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）。年初预算为30.00万元，"
+            "支出决算为36.04万元。\n")
+    found = findings(text, "FCT001")
+    assert [(f.stated, f.expected) for f in found] == [("36.04万元", "36.40")]
+    assert "表1" in found[0].formula and "正文" in found[0].formula
+
+
+def test_two_counted_statements_of_one_fact_disagree():
+    text = HEAD + "人员情况（人）\t编制数\t实有人数\n\t18\t17\n\n年末实有人员16人。\n"
+    assert [(f.stated, f.expected) for f in findings(text, "FCT001")] == [("16人", "17")]
+    assert not findings(text.replace("16人", "17人"), "FCT001")
+
+
+def test_prior_year_columns_and_rounding_tails_stay_quiet():
+    text = (HEAD + "收入支出决算总表\n单位：万元\n项目\t上年决算数\t决算数\n本年支出合计\t90.00\t100.01\n\n"
+            "本年支出合计100.02万元，上年为90.00万元。\n")
+    assert not findings(text, "FCT001")  # one unit of the last digit apart: a tail, reported as info
+    tails = audit_document(document_from_text(text), [r for r in RULES if r.id == "FCT001"]).findings
+    assert [f.cls for f in tails] == ["rounding"]
+
+
+def test_two_items_shares_swapped_are_named():
+    text = HEAD + "本年支出合计800.00万元，其中：基本支出600.00万元，占25%；项目支出200.00万元，占75%。\n"
+    found = findings(text, "DRV001")
+    assert len(found) == 2 and all("互换" in f.formula for f in found)
+
+
+def test_a_completion_rate_that_is_really_the_shortfall():
+    text = HEAD + "公务接待费全年预算10.00万元，支出决算8.00万元，完成预算的20%。\n"
+    [found] = findings(text, "DRV002")
+    assert found.expected == "80.00%" and "未完成部分" in found.formula
+
+
+def test_a_rate_computed_against_the_budget_the_words_do_not_name():
+    text = HEAD + "本年支出年初预算为0万元，全年预算为50.00万元，支出决算为45.00万元，完成年初预算的90.00%。\n"
+    [found] = findings(text, "DRV002")
+    assert "全年预算" in found.formula
+
+
+def test_structure_shares_adding_past_100_percent():
+    text = (HEAD + "一般公共预算财政拨款支出300.00万元，主要用于：一般公共服务支出（类）200.00万元，占70%；"
+            "住房保障支出（类）100.00万元，占35%。\n")
+    assert any(f.expected == "≤ 100%" for f in findings(text, "DRV006"))
+
+
+def test_a_growth_rate_from_unrounded_amounts_on_a_tiny_base_stays_quiet():
+    # 0.04 → 0.05 printed; the true base may be 0.035–0.045, so 25%–43% are all possible
+    text = HEAD + "公务接待费0.05万元，较上年增加0.01万元，增长33%。\n"
+    assert not findings(text, "DRV003")
+
+
+def test_a_zero_total_row_above_a_non_zero_part_row():
+    text = (HEAD + "自评表\n单位：万元\n项目\t全年预算数\t全年执行数\n年度资金总额\t0.00\t0.00\n"
+            "其中：财政拨款\t80.00\t76.00\n")
+    found = findings(text, "CAL001")
+    assert {(f.location.row, f.stated) for f in found} == {(2, "0.00")}
+
+
+def test_a_total_in_yuan_whose_parts_are_in_wan_yuan_is_a_unit_slip():
+    text = HEAD + "本年支出合计1502.30元，其中：基本支出1000.00万元，项目支出502.30万元。\n"
+    [found] = findings(text, "CAL001")
+    assert found.cls == "unit_error" and found.expected == "1502.30万元"
+
+
+def test_direction_words_against_the_numbers():
+    text = HEAD + "2.住房公积金（项）。年初预算为40.00万元，支出决算为36.00万元。决算数与预算数持平。\n"
+    [found] = findings(text, "DIR001")
+    assert (found.stated, found.expected) == ("持平", "小于")
+    assert not findings(text.replace("持平", "小于").replace("与预算数小于", "小于预算数"), "DIR001")
+
+
+@pytest.mark.parametrize("listing, fires", [
+    ("本单位内设科室10个，分别为：综合科、财务科、业务一科、业务二科、业务三科、信息科、法规科、审计科、后勤科。", True),
+    ("本单位内设科室9个，分别为：综合科、财务科、业务一科、业务二科、业务三科、信息科、法规科、审计科、后勤科。", False),
+])
+def test_a_count_of_ten_followed_by_nine_names(listing, fires):
+    assert bool([f for f in findings(HEAD + listing + "\n") if f.cls == "count_mismatch"]) == fires
+
+
+def test_a_numbered_list_repeating_a_number():
+    text = (HEAD + "一、基本情况\n二、收支情况\n（一）收入\n（二）支出\n二、三公经费\n")
+    assert any(f.cls == "numbering" for f in findings(text))
+
+
+def test_the_fact_frame_is_validated_by_its_schema():
+    base = fact_base(document_from_text(HEAD + "本年支出合计100.00万元，其中基本支出60.00万元。\n"))
+    frame = base.frame()
+    assert list(frame["measure"]) == ["决算", "决算"] and frame["quote"].str.len().min() > 0
