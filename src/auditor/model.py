@@ -1,7 +1,7 @@
 """The document model every format is read into: ordered blocks with locations."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Union
 
 
@@ -43,9 +43,7 @@ class Location:
         return " · ".join(parts) or "全文"
 
     def with_(self, **changes) -> "Location":
-        data = asdict(self)
-        data.update(changes)
-        return Location(**data)
+        return replace(self, **changes)
 
 
 @dataclass

@@ -10,7 +10,7 @@ import yaml
 
 from . import kinds
 from .findings import CLASSES, SEVERITIES
-from .knowledge import default_rules_dir
+from .knowledge import default_rules_dir, load_yaml
 
 ID_RE = re.compile(r"^[A-Z]{2,6}\d{3}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -74,7 +74,7 @@ def load_rules(paths: list[str | Path] | None = None) -> list[Rule]:
 def _load_file(path: Path) -> list[Rule]:
     try:
         with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
+            data = load_yaml(fh)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"第{mark.line + 1}行" if mark else ""
