@@ -106,6 +106,16 @@ class FactBase:
     by_table: dict[int, list[Fact]] = field(default_factory=dict)
     by_block: dict[int, list[Fact]] = field(default_factory=dict)  # text facts of a paragraph
     row_concepts: dict[int, set] = field(default_factory=dict)  # table -> concepts its rows name
+    sentences: dict[tuple[int, int], str] = field(default_factory=dict)  # (block, sentence) -> text
+
+    def span(self, first: Fact, last: Fact) -> str:
+        """The words of a sentence from one fact to a later one: a quote that shows both."""
+        text = self.sentences.get((first.block, first.sentence), "")
+        start, end = text.find(first.quote), text.find(last.quote)
+        if first.source != "text" or (first.block, first.sentence) != (last.block, last.sentence) \
+                or start < 0 or end < start:
+            return last.quote
+        return text[start:end + len(last.quote)]
 
     def add(self, fact: Fact) -> None:
         self.facts.append(fact)
@@ -201,6 +211,7 @@ class FactReader:
         return (concept, "") if concept else (None, label)
 
     def _sentence(self, index, s_index, sentence, lead_concept, subject) -> str | None:
+        self.base.sentences[(index, s_index)] = sentence.text
         text = normalize_digits(sentence.text)
         named = next((m for p in self.subject_patterns for m in [p.search(text)] if m), None)
         if named:

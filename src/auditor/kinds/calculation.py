@@ -297,5 +297,6 @@ def _compare(total: Fact, parts: list[Fact], context: str, rule):
               formula=f"{total.concept} = {listing} = {shown}{unit}（{context}）", cls=cls,
               fields={"total_label": total.concept, "total": total.text, "sum": f"{shown}{unit}",
                       "parts": listing, "context": context,
-                      "verdict": "数字相同而单位不同，应为单位笔误" if cls == "unit_error" else "不符"},
+                      "verdict": {"unit_error": "数字相同而单位不同，应为单位笔误",
+                                  "rounding": "差额仅在印刷精度之内"}.get(cls, "不符")},
               highlights=[p.loc for p in parts if p.loc != total.loc])

@@ -69,11 +69,11 @@ def unit_slip(rate: Fact, num: Fact, den: Fact) -> bool:
     return d_lo > 0 and consistent(rate, n_lo / d_hi * HUNDRED, n_hi / d_lo * HUNDRED)
 
 
-def _hit(rate: Fact, computed: Decimal, relation: str, formula: str) -> Hit:
+def _hit(rate: Fact, computed: Decimal, relation: str, formula: str, quote: str | None = None) -> Hit:
     shown = f"{fmt(computed, max(rate.places, 2))}%"
     # one unit of the last printed digit off (95.457% printed 95.45%): truncated, not rounded
     tail = abs(computed - rate.value) <= rate.half_unit * 3 and rate.places > 0
-    return Hit(quote=rate.quote, location=rate.loc, stated=rate.text, expected=shown,
+    return Hit(quote=quote or rate.quote, location=rate.loc, stated=rate.text, expected=shown,
                formula=formula, fields={"rate": rate.text, "computed": shown, "relation": relation},
                cls="rounding" if tail else None)
 
@@ -129,7 +129,8 @@ def _share(base: FactBase, rule):
         computed = exact_ratio(part, whole)
         yield _hit(rate, computed, f"占{whole.concept or '总额'}的比例",
                    f"{part.concept or part.label or '该项'} {part.text} ÷ {whole.concept or '总额'} {whole.text} "
-                   f"= {fmt(computed)}%（{whole.where()}）" + _swapped(rate, part, whole, shares))
+                   f"= {fmt(computed)}%（{whole.where()}）" + _swapped(rate, part, whole, shares),
+                   quote=base.span(part, rate))
 
 
 def _swapped(rate: Fact, part: Fact, whole: Fact, shares) -> str:
@@ -214,7 +215,7 @@ def _completion(base: FactBase, rule):
         if actual is None or (budget is None and other is None):
             continue
         if budget is not None and budget.value != 0:
-            hits = list(_rate_against(rate, actual, budget, f"完成{worded}的比例", f"决算 ÷ {worded}"))
+            hits = list(_rate_against(base, rate, actual, budget, f"完成{worded}的比例", f"决算 ÷ {worded}"))
         else:
             hits = [CHECKED]  # the worded budget is 0 or not stated: say so if the rate fits the other
         misfit = budget is None or budget.value == 0 or len(hits) > 1
@@ -254,7 +255,7 @@ def _execution(base: FactBase, rule):
         sentence = _before(_same_sentence(base, rate), rate)
         actual = next((f for f in reversed(sentence) if f.is_money and f.measure == "决算"), None)
         budget = next((f for f in reversed(sentence) if f.is_money and f.measure == "全年预算"), None)
-        yield from _rate_against(rate, actual, budget, "预算执行率", "执行数 ÷ 全年预算")
+        yield from _rate_against(base, rate, actual, budget, "预算执行率", "执行数 ÷ 全年预算")
 
 
 def _pick(base: FactBase, rate: Fact, sentence: list[Fact], measure: str) -> Fact | None:
@@ -265,7 +266,7 @@ def _pick(base: FactBase, rate: Fact, sentence: list[Fact], measure: str) -> Fac
     return _document_value(base, rate.concept, measure, rate.subject)
 
 
-def _rate_against(rate: Fact, num: Fact | None, den: Fact | None, relation: str, words: str):
+def _rate_against(base: FactBase, rate: Fact, num: Fact | None, den: Fact | None, relation: str, words: str):
     if num is None or den is None or den.value == 0:
         return
     span = ratio_bounds(num, den)
@@ -273,8 +274,10 @@ def _rate_against(rate: Fact, num: Fact | None, den: Fact | None, relation: str,
     if span is None or consistent(rate, *span) or unit_slip(rate, num, den):
         return
     computed = exact_ratio(num, den)
+    first = min((num, den), key=lambda f: (f.source != "text", f.id))
     yield _hit(rate, computed, relation,
-               f"{words}：{num.text} ÷ {den.text} = {fmt(computed)}%（{num.where()}；{den.where()}）")
+               f"{words}：{num.text} ÷ {den.text} = {fmt(computed)}%（{num.where()}；{den.where()}）",
+               quote=base.span(first, rate))
 
 
 # ---- growth -----------------------------------------------------------------------------
@@ -341,7 +344,7 @@ def _row_rate(base: FactBase, rule):
             num = next((f for f in facts if f.concept == formula["numerator"]), None)
             den = next((f for f in facts if f.concept == formula["denominator"]), None)
             if rate and num and den:
-                yield from _rate_against(rate, num, den, formula["rate"],
+                yield from _rate_against(base, rate, num, den, formula["rate"],
                                          f"{formula['numerator']} ÷ {formula['denominator']}")
 
 
