@@ -318,17 +318,9 @@ def _numbered_items(listing: str) -> list[str] | None:
 
 def _split_plain(listing: str, params: dict) -> tuple[list[str], bool]:
     """Split a list on 、 (ending at the first ，；) or, when it has no 、, on ； or ，."""
-    depth, quote, first = 0, "", None
-    for ch in listing:
-        if quote:
-            quote = "" if ch == QUOTES[quote] else quote
-        elif ch in QUOTES:
-            quote = ch
-        elif ch in OPEN:
-            depth += 1
-        elif ch in CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in "、，,；;":
+    first = None
+    for _, ch in _top_level(listing, 0, len(listing)):
+        if ch in "、，,；;":
             first = first or ch
             if ch == "、":
                 break
@@ -491,6 +483,13 @@ def _short(item: str, width: int = 24) -> str:
 def _clause_starts(text: str, start: int, end: int):
     """Offsets in [start, end) where a clause begins: after ， ； 、 ： at depth 0, outside quotes."""
     yield start
+    for k, ch in _top_level(text, start, end):
+        if ch in "，,；;、：:":
+            yield k + 1
+
+
+def _top_level(text: str, start: int, end: int):
+    """(offset, character) of text[start:end] outside brackets and quotes."""
     depth, quote = 0, ""
     for k in range(start, end):
         ch = text[k]
@@ -502,8 +501,8 @@ def _clause_starts(text: str, start: int, end: int):
             depth += 1
         elif ch in CLOSE:
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in "，,；;、：:":
-            yield k + 1
+        elif depth == 0:
+            yield k, ch
 
 
 def breakdowns(passage: Passage, params: dict) -> list[Breakdown]:
