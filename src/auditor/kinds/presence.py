@@ -19,7 +19,6 @@ KIND = "presence"
 PARAMS = {"check": (str, None), "required": (dict, {}),
           "empty_statement": (str, r"本表无数据|空表|无数据|本年度无|没有.{0,12}(?:收入|支出)|无.{0,16}(?:收入|支出)")}
 MESSAGE_FIELDS = {"item"}
-CHECKS = ("required_tables", "empty_table_statement")
 
 
 def validate(params: dict) -> str | None:
@@ -27,7 +26,7 @@ def validate(params: dict) -> str | None:
 
 
 def check(doc, rule):
-    return globals()[f"_check_{rule.params['check']}"](doc, rule)
+    return CHECKS[rule.params["check"]](doc, rule)
 
 
 def _check_required_tables(doc, rule):
@@ -96,3 +95,6 @@ def _neighbours(blocks, i: int):
 
 def _has_totals_row(table: Table) -> bool:
     return any(compact(c.text) in ("合计", "总计") for row in table.rows for c in row)
+
+
+CHECKS = {"required_tables": _check_required_tables, "empty_table_statement": _check_empty_table_statement}
