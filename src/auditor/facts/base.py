@@ -17,7 +17,7 @@ from decimal import Decimal
 from ..knowledge import compact, concepts
 from ..model import Document, Location, Paragraph, Table
 from .lexicon import Lexicon, lexicon, money_concepts
-from .numbers import MONEY_UNITS, normalize_digits, to_decimal
+from .numbers import MONEY_UNITS, half_unit, normalize_digits, to_decimal
 
 CURRENT, PRIOR = "本年", "上年"
 UNNAMED = "?"  # the subject of a figure about some project or item the text does not name
@@ -79,14 +79,14 @@ class Fact:
         if self.value == 0 or (self.places == 0 and self.unit and self.unit not in MONEY_UNITS
                                and self.unit not in ("%", "‰", "分")):
             return Decimal(0)
-        return Decimal(5) * Decimal(10) ** (-self.places - 1)
+        return half_unit(self.places)
 
     def interval(self, factor: Decimal = Decimal(1), places: int | None = None) -> tuple[Decimal, Decimal]:
         """The interval the printed number stands for, scaled to a common unit (XBRL precision).
         `places`: read the number at least that finely — compared with 13.41, a budget printed
         as 15 is 15.00 (round amounts are exact, as in the old 477.9-beside-541.04 rule)."""
         half = self.half_unit if places is None or places <= self.places else (
-            Decimal(0) if self.value == 0 else Decimal(5) * Decimal(10) ** (-places - 1))
+            Decimal(0) if self.value == 0 else half_unit(places))
         return (self.value - half) * factor, (self.value + half) * factor
 
     def in_yuan(self) -> Decimal:

@@ -27,6 +27,14 @@ NUMBER_RE = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
 PLAIN_NUMBER_RE = re.compile(r"^\(?[-+]?\d+(?:,\d{3})*(?:\.\d+)?\)?$")
 
 
+def half_unit(places: int) -> Decimal:
+    """The one rounding model: a number printed with `places` decimals stands for ± this much
+    (541.04 is [541.035, 541.045)). Where numbers are compared together, each is read at the
+    finest precision among them (a budget printed 15 beside 13.41 is 15.00); a zero, and a whole
+    count of people or items, are exact."""
+    return Decimal(5) * Decimal(10) ** (-places - 1)
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A printed number with its unit; `places` is the printed decimal places."""
@@ -42,7 +50,7 @@ class Quantity:
 
     @property
     def half_ulp(self) -> Decimal:
-        return Decimal(5) * Decimal(10) ** (-self.places - 1)
+        return half_unit(self.places)
 
     def interval(self) -> tuple[Decimal, Decimal]:
         """The interval a printed number stands for (XBRL Calculations 1.1)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..facts.numbers import Quantity
+from ..facts.numbers import Quantity, half_unit
 from ..model import Location, Paragraph, Table
 
 
@@ -56,13 +56,13 @@ def sum_check(total: Quantity, parts: list[Quantity], tolerance: dict | None = N
         allowed = Decimal(str(tolerance.get("absolute", 0)))
         allowed = max(allowed, abs(total.value) * Decimal(str(tolerance.get("relative", 0))))
         return "rounding" if diff <= allowed else "mismatch"
-    places = max([total.places] + [p.places for p in parts])
-    half = Decimal(5) * Decimal(10) ** (-places - 1)
-    return "rounding" if diff <= half * (len(parts) + 1) else "mismatch"
+    places = max([total.places] + [p.places for p in parts])  # read at the finest precision
+    inexact = sum(1 for q in [total, *parts] if q.value != 0)  # a printed zero is exact
+    return "rounding" if diff <= half_unit(places) * inexact else "mismatch"
 
 
 def interval_text(q: Quantity, places: int, count: int = 1) -> str:
-    half = Decimal(5) * Decimal(10) ** (-places - 1) * count
+    half = half_unit(places) * count
     return f"[{q.value - half}, {q.value + half}]"
 
 

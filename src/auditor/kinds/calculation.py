@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ..facts.base import CURRENT, Fact, FactBase, fact_base
 from ..facts.lexicon import lexicon
-from ..facts.numbers import MONEY_UNITS, fmt
+from ..facts.numbers import MONEY_UNITS, fmt, half_unit
 from .base import CHECKED, Checked, Hit
 
 KIND = "calculation"
@@ -275,7 +275,8 @@ def _value(base: FactBase, concept: str, measure: str = "决算") -> Fact | None
 def _compare(total: Fact, parts: list[Fact], context: str, rule):
     factor = MONEY_UNITS[total.unit]
     exact = sum((p.in_yuan() for p in parts), Decimal(0))
-    slack = sum((p.half_unit * MONEY_UNITS[p.unit] for p in parts), Decimal(0)) + total.half_unit * factor
+    places = max(p.places for p in [total, *parts])  # each read at the finest precision
+    slack = sum((half_unit(places) * MONEY_UNITS[p.unit] for p in [total, *parts] if p.value), Decimal(0))
     diff = abs(exact - total.in_yuan())
     if diff <= slack and diff == 0:
         return

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..facts.formula import FormulaError, evaluate
-from ..facts.numbers import Quantity, fmt, parse_quantity
+from ..facts.numbers import Quantity, fmt, half_unit, parse_quantity
 from ..facts.targets import Target, parse_target
 from ..knowledge import compact
 from ..model import Cell, Table
@@ -48,7 +48,6 @@ PARAMS = {
 }
 MESSAGE_FIELDS = {"table", "weight", "rate", "score", "total", "section", "indicator", "target",
                   "actual", "diff"}
-EPSILON = Decimal("0.0001")
 
 
 def validate(params: dict) -> str | None:
@@ -158,8 +157,8 @@ def _close(stated: Decimal, expected: Decimal, stated_text: str, places: int | N
     a value printed with decimals keeps its own precision (9.8 stands for [9.75, 9.85))."""
     q = parse_quantity(stated_text)
     printed = q.places if q is not None else 2
-    half = Quantity(Decimal(1).scaleb(-(printed or places or 0))).half_ulp
-    return abs(stated - expected) <= half + slack + EPSILON
+    half = half_unit(printed or places or 0)
+    return abs(stated - expected) <= half + slack
 
 
 def _score_places(table: Table, typed: list[TypedTable]) -> int:
@@ -480,8 +479,7 @@ def _check_proportional(doc, rule, typed):
                 continue
             expected = _partial_expected(rule, miss, weight)
             cell = r.cells["score"]
-            if expected is None or _close(r.score, expected, cell.text, places) \
-                    or abs(r.score - expected) < Decimal("0.01"):
+            if expected is None or _close(r.score, expected, cell.text, places):
                 continue
             ratio = (f"{miss.actual.value}/{miss.target.value}" if miss.upward
                      else f"{miss.target.value}/{miss.actual.value}")

@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 
 from ..facts.extract import document_facts
-from ..facts.numbers import MONEY_UNITS, normalize_digits
+from ..facts.numbers import normalize_digits
 from .base import Hit, document_texts
 
 KIND = "unit"
