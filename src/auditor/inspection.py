@@ -1,6 +1,7 @@
 """`auditor inspect`: what was read, so a user can see why a rule did or did not fire."""
 from __future__ import annotations
 
+import dataclasses
 import json
 from decimal import Decimal
 
@@ -8,15 +9,21 @@ from .model import Document, Heading, Paragraph, Table
 from .tables.typed import typed_tables
 
 
+CELL_FIELDS = ("cells", "label_cell", "amount_cell")  # where a value was read: not shown
+
+
 def _jsonable(value):
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items() if k not in ("cells", "label_cell", "amount_cell")}
+        return {k: _jsonable(v) for k, v in value.items() if k not in CELL_FIELDS}
     if isinstance(value, (list, tuple)):
         return [_jsonable(v) for v in value]
     if hasattr(value, "text") and hasattr(value, "loc"):
         return value.text
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):  # a typed record
+        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if f.name not in CELL_FIELDS}
     return value
 
 

@@ -42,10 +42,10 @@ def _check_indicator_actuals(doc, rule):
         if t.type != "performance_scores":
             continue
         for r in t.records:
-            actual = parse_target(r.get("actual", ""))
-            if actual is None or actual.comparator not in ("", "=") or "actual" not in r["cells"]:
+            actual = parse_target(r.actual or "")
+            if actual is None or actual.comparator not in ("", "=") or "actual" not in r.cells:
                 continue
-            seen.setdefault(compact(r["indicator"]), []).append((actual, r["cells"]["actual"], t))
+            seen.setdefault(compact(r.indicator), []).append((actual, r.cells["actual"], t))
     for name, mentions in seen.items():
         first_actual, first_cell, first_table = mentions[0]
         for actual, cell, table in mentions[1:]:

@@ -569,17 +569,13 @@ def _check_breakdown(doc, rule):
 
 # --- indicator rows -------------------------------------------------------------------
 
-def _get(record, name):
-    return record.get(name) if isinstance(record, dict) else getattr(record, name, None)
-
-
 def _category(text: str) -> str:
     return re.sub(r"[(（].*$", "", compact(text or ""))
 
 
 def _indicator_rows(table) -> list:
     return [r for r in table.records
-            if (_get(r, "indicator") or "").strip() and (_get(r, "indicator") or "").strip() not in ("无", "/")]
+            if r.indicator.strip() and r.indicator.strip() not in ("无", "/")]
 
 
 def _score_table_for(doc, passage: Passage, sentence: str, params: dict):
@@ -619,9 +615,9 @@ def _check_indicator_rows(doc, rule):
             label = f"表{table.table.index}"
             if stated != len(rows):
                 yield Hit(quote=quote, location=loc, stated=f"{stated} 个", expected=f"{len(rows)} 个",
-                          formula=f"{label}列出指标 {len(rows)} 个：" + "、".join(_get(r, "indicator") for r in rows),
+                          formula=f"{label}列出指标 {len(rows)} 个：" + "、".join(r.indicator for r in rows),
                           fields={"stated_count": str(stated), "counted": str(len(rows)), "subject": subject},
-                          highlights=[_get(r, "cells")["indicator"].loc for r in rows])
+                          highlights=[r.cells["indicator"].loc for r in rows])
             yield from _category_rows(passage, m.end(), e, rows, label, params)
 
 
@@ -635,15 +631,15 @@ def _category_rows(passage: Passage, start: int, end: int, rows: list, label: st
         if not m or m.group(1) not in params["level1_categories"]:
             continue
         name, stated = m.group(1), int(m.group(2))
-        mine = [r for r in rows if _category(_get(r, "level1")) == name] \
-            or [r for r in rows if _category(_get(r, "level2")) == name]
+        mine = [r for r in rows if _category(r.level1) == name] \
+            or [r for r in rows if _category(r.level2) == name]
         if not mine or len(mine) == stated:
             continue
         quote, loc = passage.quote(m.start(1), m.end())
         yield Hit(quote=quote, location=loc, stated=f"{stated} 个", expected=f"{len(mine)} 个",
-                  formula=f"{label}「{name}」下列出 {len(mine)} 个：" + "、".join(_get(r, "indicator") for r in mine),
+                  formula=f"{label}「{name}」下列出 {len(mine)} 个：" + "、".join(r.indicator for r in mine),
                   fields={"stated_count": str(stated), "counted": str(len(mine)), "subject": name},
-                  highlights=[_get(r, "cells")["indicator"].loc for r in mine])
+                  highlights=[r.cells["indicator"].loc for r in mine])
 
 
 # --- restated totals ------------------------------------------------------------------

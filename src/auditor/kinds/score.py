@@ -28,7 +28,7 @@ from ..facts.numbers import Quantity, fmt, half_unit, parse_quantity
 from ..facts.targets import Target, parse_target
 from ..knowledge import compact
 from ..model import Cell, Table
-from ..tables.typed import WEIGHT_IN_LABEL_RE, TypedTable, typed_tables
+from ..tables.typed import WEIGHT_IN_LABEL_RE, ExecutionRecord, ScoreRecord, TypedTable, typed_tables
 from .base import Hit, NotAssessable
 
 KIND = "score"
@@ -77,10 +77,9 @@ class ExecutionRow:
     cells: dict[str, Cell]
 
     @classmethod
-    def of(cls, typed: TypedTable, rec: dict) -> "ExecutionRow":
-        return cls(typed, rec.get("label", ""), rec.get("initial_budget"), rec.get("budget"),
-                   rec.get("executed"), rec.get("weight"), rec.get("rate"), rec.get("score"),
-                   rec.get("cells", {}))
+    def of(cls, typed: TypedTable, rec: ExecutionRecord) -> "ExecutionRow":
+        return cls(typed, rec.label, rec.initial_budget, rec.budget, rec.executed, rec.weight,
+                   rec.rate, rec.score, rec.cells)
 
     @property
     def bases(self) -> list[Decimal]:
@@ -116,7 +115,7 @@ class IndicatorRow:
     """One scored indicator of a performance score table."""
 
     typed: TypedTable
-    record: dict
+    record: ScoreRecord
     indicator: str
     level2: str
     target_text: str
@@ -126,9 +125,9 @@ class IndicatorRow:
     cells: dict[str, Cell] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, typed: TypedTable, rec: dict) -> "IndicatorRow":
-        return cls(typed, rec, rec.get("indicator", ""), rec.get("level2", ""), rec.get("target", ""),
-                   rec.get("actual", ""), rec.get("weight"), rec.get("score"), rec.get("cells", {}))
+    def of(cls, typed: TypedTable, rec: ScoreRecord) -> "IndicatorRow":
+        return cls(typed, rec, rec.indicator, rec.level2, rec.target or "", rec.actual or "",
+                   rec.weight, rec.score, rec.cells)
 
 
 @dataclass(frozen=True)
@@ -170,7 +169,7 @@ def _score_places(table: Table, typed: list[TypedTable]) -> int:
     for t in typed:
         if t.table is not table:
             continue
-        cells = [r.get("cells", {}).get("score") for r in t.records]
+        cells = [getattr(r, "cells", {}).get("score") for r in t.records]
         cells.append(t.totals.get("score"))
         for cell in cells:
             q = parse_quantity(cell.text) if cell is not None else None
@@ -260,7 +259,7 @@ def _check_execution_rate(doc, rule, typed):
 
 def _score_tables(typed: list[TypedTable]):
     for t in typed:
-        if t.type == "performance_scores" and any(r["score"] is not None for r in t.records):
+        if t.type == "performance_scores" and any(r.score is not None for r in t.records):
             yield t
 
 
@@ -310,10 +309,10 @@ def _check_total(doc, rule, typed):
             highlights=[total.loc] + [r.cells["indicator"].loc for r in rows if r.score is None])
 
 
-def _sections(t: TypedTable) -> dict[str, list[dict]]:
-    sections: dict[str, list[dict]] = {}
+def _sections(t: TypedTable) -> dict[str, list[ScoreRecord]]:
+    sections: dict[str, list[ScoreRecord]] = {}
     for r in t.records:
-        sections.setdefault(r["level1"], []).append(r)
+        sections.setdefault(r.level1, []).append(r)
     return sections
 
 
@@ -323,24 +322,24 @@ def _check_weights(doc, rule, typed):
             continue
         for label, rows in _sections(t).items():
             m = WEIGHT_IN_LABEL_RE.search(label)
-            if not m or not any(r["weight"] is not None for r in rows):
+            if not m or not any(r.weight is not None for r in rows):
                 continue
             declared = Decimal(m.group(1))
-            total = sum((r["weight"] or Decimal(0) for r in rows), Decimal(0))
+            total = sum((r.weight or Decimal(0) for r in rows), Decimal(0))
             if total == declared:
                 continue
-            cell = rows[0]["cells"].get("level1") or rows[0]["cells"]["indicator"]
-            label_cell = next((r["cells"]["level1"] for r in rows
-                               if "level1" in r["cells"] and compact(r["cells"]["level1"].text) == compact(label)),
+            cell = rows[0].cells.get("level1") or rows[0].cells["indicator"]
+            label_cell = next((r.cells["level1"] for r in rows
+                               if "level1" in r.cells and compact(r.cells["level1"].text) == compact(label)),
                               cell)
             yield Hit(
                 quote=label_cell.text if label_cell.text else label, location=label_cell.loc,
                 stated=f"{label}", expected=f"分值合计 {fmt(total, 0 if total == total.to_integral() else 2)}",
-                formula="Σ分值 = " + " + ".join(r["cells"]["weight"].text for r in rows if r["weight"] is not None)
+                formula="Σ分值 = " + " + ".join(r.cells["weight"].text for r in rows if r.weight is not None)
                         + f" = {total}",
                 fields={"table": _table_name(t), "section": label,
                         "weight": m.group(1), "total": str(total)},
-                highlights=[r["cells"]["weight"].loc for r in rows if "weight" in r["cells"]])
+                highlights=[r.cells["weight"].loc for r in rows if "weight" in r.cells])
 
 
 def _check_score_cap(doc, rule, typed):

@@ -18,7 +18,7 @@ import re
 from ..facts.numbers import Quantity, parse_quantity
 from ..knowledge import compact
 from ..model import Cell
-from ..tables.typed import typed_tables
+from ..tables.typed import CodeRecord, typed_tables
 from .base import Hit, interval_text, sum_check
 
 KIND = "table_sum"
@@ -74,9 +74,9 @@ def _check_code_rollup(rule, typed):
     for t in typed:
         if t.type != "budget_by_code":
             continue
-        names = t.extra.get("column_names", {})
-        for segment, amount_cols in t.extra.get("segments", []):
-            records = [r for r in t.records if r["segment"] == segment]
+        names = t.column_names
+        for segment, amount_cols in t.segments:
+            records = [r for r in t.records if r.segment == segment]
             for col in amount_cols:
                 yield from _rollup_column(rule, t, records, col, names.get(col, f"第{col + 1}列"))
 
@@ -91,16 +91,16 @@ def _unreadable(t, row: int, col: int) -> bool:
 
 def _rollup_column(rule, t, records, col, column_name):
     for i, rec in enumerate(records):
-        total_cell = rec["amounts"].get(col)
+        total_cell = rec.amounts.get(col)
         if total_cell is None:
             continue
         children = _children(records, i)
-        parts = [c for c in children if col in c["amounts"]]
-        if not children or not parts or any(_unreadable(t, c["row"], col) for c in children):
+        parts = [c for c in children if col in c.amounts]
+        if not children or not parts or any(_unreadable(t, c.row, col) for c in children):
             continue
-        label = f"{rec['code']} {rec['name']}".strip() if not rec["is_total"] else rec["name"] or rec["code"]
-        hit = _compare(rule, t.table, total_cell, [c["amounts"][col] for c in parts],
-                       label, column_name, [c["code"] for c in parts])
+        label = f"{rec.code} {rec.name}".strip() if not rec.is_total else rec.name or rec.code
+        hit = _compare(rule, t.table, total_cell, [c.amounts[col] for c in parts],
+                       label, column_name, [c.code for c in parts])
         if hit is not None:
             yield hit
 
@@ -109,35 +109,35 @@ def _check_row_total(rule, typed):
     for t in typed:
         if t.type != "budget_by_code":
             continue
-        names = t.extra.get("column_names", {})
-        for segment, amount_cols in t.extra.get("segments", []):
+        names = t.column_names
+        for segment, amount_cols in t.segments:
             total_cols = [c for c in amount_cols if TOTAL_COLUMN_RE.search(compact(names.get(c, "")))]
             if not total_cols:
                 continue
             total_col = total_cols[0]
             parts = [c for c in amount_cols if c > total_col]
-            for rec in (r for r in t.records if r["segment"] == segment):
-                total_cell = rec["amounts"].get(total_col)
-                part_cells = [rec["amounts"][c] for c in parts if c in rec["amounts"]]
-                if total_cell is None or not part_cells or any(_unreadable(t, rec["row"], c) for c in parts):
+            for rec in (r for r in t.records if r.segment == segment):
+                total_cell = rec.amounts.get(total_col)
+                part_cells = [rec.amounts[c] for c in parts if c in rec.amounts]
+                if total_cell is None or not part_cells or any(_unreadable(t, rec.row, c) for c in parts):
                     continue
-                label = f"{rec['code']} {rec['name']}".strip() if not rec["is_total"] else rec["name"] or rec["code"]
+                label = f"{rec.code} {rec.name}".strip() if not rec.is_total else rec.name or rec.code
                 hit = _compare(rule, t.table, total_cell, part_cells, label, names.get(total_col, ""),
-                               [names.get(c, f"第{c + 1}列") for c in parts if c in rec["amounts"]])
+                               [names.get(c, f"第{c + 1}列") for c in parts if c in rec.amounts])
                 if hit is not None:
                     yield hit
 
 
-def _children(records: list[dict], i: int) -> list[dict]:
+def _children(records: list[CodeRecord], i: int) -> list[CodeRecord]:
     parent = records[i]
-    if parent["is_total"]:
-        return [r for r in records if not r["is_total"] and len(r["code"]) == 3]
-    length = len(parent["code"])
+    if parent.is_total:
+        return [r for r in records if not r.is_total and len(r.code) == 3]
+    length = len(parent.code)
     children = []
     for rec in records[i + 1:]:
-        if rec["is_total"] or len(rec["code"]) <= length or not rec["code"].startswith(parent["code"]):
+        if rec.is_total or len(rec.code) <= length or not rec.code.startswith(parent.code):
             break
-        if len(rec["code"]) == length + 2:
+        if len(rec.code) == length + 2:
             children.append(rec)
     return children
 
@@ -147,19 +147,19 @@ def _check_summary_totals(rule, typed):
     for t in typed:
         if t.type != "income_expense_summary":
             continue
-        for side in {r["side"] for r in t.records}:
+        for side in {r.side for r in t.records}:
             items = []
-            for rec in (r for r in t.records if r["side"] == side):
-                label = compact(rec["label"])
+            for rec in (r for r in t.records if r.side == side):
+                label = compact(rec.label)
                 if label in totals:
-                    parts = [r for r in items if parse_quantity(r["amount_cell"].text) is not None]
-                    if parts and parse_quantity(rec["amount_cell"].text) is not None:
-                        hit = _compare(rule, t.table, rec["amount_cell"], [r["amount_cell"] for r in parts],
-                                       rec["label"], "", [r["label"] for r in parts])
+                    parts = [r for r in items if parse_quantity(r.amount_cell.text) is not None]
+                    if parts and parse_quantity(rec.amount_cell.text) is not None:
+                        hit = _compare(rule, t.table, rec.amount_cell, [r.amount_cell for r in parts],
+                                       rec.label, "", [r.label for r in parts])
                         if hit is not None:
                             yield hit
                     break
-                if ITEM_RE.match(rec["label"]):
+                if ITEM_RE.match(rec.label):
                     items.append(rec)
 
 
@@ -168,10 +168,10 @@ def _check_three_public(rule, typed):
         if t.type != "three_public":
             continue
         for rec in t.records:
-            group = "预算数" if rec["group"] == "budget" else "决算数"
+            group = "预算数" if rec.group == "budget" else "决算数"
             for identity in rule.params["identities"]:
                 total, label, parts = identity["total"], identity["label"], identity["parts"]
-                cells = rec["cells"]
+                cells = rec.cells
                 total_cell = cells[total]
                 if not total_cell.text.strip():
                     continue

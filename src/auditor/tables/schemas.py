@@ -32,8 +32,8 @@ def to_frame(typed: TypedTable):
     import pandas as pd
 
     fields = SCALAR_FIELDS[typed.type]
-    rows = [{"row": r.get("row", 0) + 1, **{f: r.get(f) for f in fields}} for r in typed.records
-            if not r.get("is_total")]
+    rows = [{"row": r.row + 1, **{f: getattr(r, f, None) for f in fields}} for r in typed.records
+            if not getattr(r, "is_total", False)]
     frame = pd.DataFrame(rows, columns=["row", *fields], dtype=object)
     return frame
 
@@ -76,10 +76,10 @@ def _clean(typed: TypedTable) -> bool:
     tests = {name: ([CHECKS[c](a) for c, a in (column.get("checks") or {}).items()],
                     column.get("nullable", True)) for name, column in spec.items()}
     for record in typed.records:
-        if record.get("is_total"):
+        if getattr(record, "is_total", False):
             continue
         for name, (checks, nullable) in tests.items():
-            value = record.get(name)
+            value = getattr(record, name, None)
             if (value is None and not nullable) or not all(check(value) for check in checks):
                 return False
     return True

@@ -7,8 +7,9 @@ the cell it came from, so that findings can point at cells.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
+from typing import Union
 
 from ..facts.numbers import Quantity, parse_quantity, to_decimal
 from ..knowledge import compact, vocabulary
@@ -20,20 +21,116 @@ SECTION_RE = re.compile(r"指标[（(]\d+分[）)]$")
 PLACEHOLDER_RE = re.compile(r"^(?:[.…。·]+|年度绩效目标.*|—+|-+)$")
 
 
+class _Subscript:
+    """Read access by name (record["score"]) for callers written against dict records."""
+
+    def __getitem__(self, name: str):
+        if name not in {f.name for f in fields(self)}:  # type: ignore[arg-type]
+            raise KeyError(name)
+        return getattr(self, name)
+
+
+@dataclass
+class ScoreRecord(_Subscript):
+    """One indicator row of a performance score table. Text fields hold the stripped cell
+    text; target, actual and reason are None when the table has no such column."""
+
+    indicator: str
+    level1: str = ""  # carried down from the row above when blank
+    level2: str = ""
+    target: str | None = None
+    actual: str | None = None
+    reason: str | None = None
+    weight: Decimal | None = None
+    score: Decimal | None = None
+    cells: dict[str, Cell] = field(default_factory=dict)
+    row: int = 0
+
+
+@dataclass
+class ExecutionRecord(_Subscript):
+    """The scored row of a budget execution block; a value is None when its column is absent
+    or unreadable."""
+
+    row: int
+    label: str
+    cells: dict[str, Cell] = field(default_factory=dict)
+    initial_budget: Decimal | None = None
+    budget: Decimal | None = None
+    executed: Decimal | None = None
+    weight: Decimal | None = None
+    rate: Decimal | None = None  # in %
+    score: Decimal | None = None
+    weight_from_header: bool = False  # weight read from the header label (预算执行情况（10分）)
+
+
+@dataclass
+class CodeRecord(_Subscript):
+    """A row of a table keyed by budget code (or its 合计 row, `is_total`)."""
+
+    row: int
+    code: str
+    name: str
+    segment: int  # column of the code: a table may hold several code/amount blocks side by side
+    is_total: bool
+    amounts: dict[int, Cell]  # column → cell, figures only
+    label_cell: Cell
+
+
+@dataclass
+class SummaryRecord(_Subscript):
+    """An item of one side (income / expenditure) of a 收入支出决算总表."""
+
+    row: int
+    side: int
+    label: str
+    label_cell: Cell
+    amount_cell: Cell
+
+
+@dataclass
+class ThreePublicRecord(_Subscript):
+    """The “三公” figures of one group (budget / actual); a blank figure reads as 0."""
+
+    row: int
+    group: str
+    cells: dict[str, Cell] = field(default_factory=dict)
+    total: Decimal | None = None
+    abroad: Decimal | None = None
+    cars: Decimal | None = None
+    car_purchase: Decimal | None = None
+    car_running: Decimal | None = None
+    reception: Decimal | None = None
+
+
+Record = Union[ScoreRecord, ExecutionRecord, CodeRecord, SummaryRecord, ThreePublicRecord]
+
+
 @dataclass
 class TypedTable:
     type: str
     table: Table
     header_row: int  # 0-based row index of the header in the grid
     columns: dict[str, int]
-    records: list[dict] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)
     totals: dict = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
-    extra: dict = field(default_factory=dict)
+    header_weight: Decimal | None = None  # budget_execution: 分值 in the header label
+    segments: list[tuple[int, list[int]]] = field(default_factory=list)  # budget_by_code: (code col, amount cols)
+    column_names: dict[int, str] = field(default_factory=dict)  # budget_by_code: column → header text
+    sides: list[tuple[int, int]] = field(default_factory=list)  # income_expense_summary: (item col, amount col)
+    three_public_layout: str | None = None  # three_public: "labels" when read by header labels
 
     @property
     def title(self) -> str:
         return vocabulary()["table_types"][self.type]["title"]
+
+    @property
+    def extra(self) -> dict:
+        """The table-type specific fields by name, for callers written against the old dict."""
+        return {"header_weight": self.header_weight, "segments": self.segments,
+                "column_names": self.column_names, "sides": self.sides,
+                "three_public_layout": self.three_public_layout}
 
 
 def typed_tables(doc: Document) -> list[TypedTable]:
@@ -125,10 +222,10 @@ def _read_scores(typed: TypedTable, grid: list[list[str]]) -> None:
         if record is None:
             continue
         for key in ("level1", "level2"):
-            if record[key]:
-                carried[key] = record[key]
-            record[key] = record[key] or carried[key]
-        record["row"] = r
+            if getattr(record, key):
+                carried[key] = getattr(record, key)
+            setattr(record, key, getattr(record, key) or carried[key])
+        record.row = r
         typed.records.append(record)
 
 
@@ -137,7 +234,7 @@ def _is_header(row: list[str]) -> bool:
     return "三级指标" in joined or "一级指标" in joined
 
 
-def _score_record(cells: list[Cell], columns: dict[str, int], level2: set[str]) -> dict | None:
+def _score_record(cells: list[Cell], columns: dict[str, int], level2: set[str]) -> ScoreRecord | None:
     best, best_shift = None, 0
     for shift in (0, 1, -1):
         plausibility = _plausibility(cells, columns, level2, shift)
@@ -152,13 +249,12 @@ def _score_record(cells: list[Cell], columns: dict[str, int], level2: set[str]) 
         return None
     if compact(indicator.text) in level2 and not _named_like_category(picked):
         return None
-    record = {name: (c.text.strip() if c is not None else "") for name, c in picked.items()}
-    record.setdefault("level1", "")
-    record.setdefault("level2", "")
-    record["weight"] = number(picked.get("weight"))
-    record["score"] = number(picked.get("score"))
-    record["cells"] = {name: c for name, c in picked.items() if c is not None}
-    return record
+    texts = {name: (c.text.strip() if c is not None else "") for name, c in picked.items()}
+    return ScoreRecord(indicator=texts["indicator"], level1=texts.get("level1", ""),
+                       level2=texts.get("level2", ""), target=texts.get("target"),
+                       actual=texts.get("actual"), reason=texts.get("reason"),
+                       weight=number(picked.get("weight")), score=number(picked.get("score")),
+                       cells={name: c for name, c in picked.items() if c is not None})
 
 
 def _named_like_category(picked: dict[str, Cell | None]) -> bool:
@@ -215,7 +311,7 @@ EXECUTION_FIELDS = ("initial_budget", "budget", "executed", "weight", "rate", "s
 def _read_execution(typed: TypedTable, grid: list[list[str]]) -> None:
     header = " ".join(grid[typed.header_row][:3])
     weight = WEIGHT_IN_LABEL_RE.search(header)
-    typed.extra["header_weight"] = Decimal(weight.group(1)) if weight else None
+    typed.header_weight = Decimal(weight.group(1)) if weight else None
     if "rate" not in typed.columns:
         _read_execution_vertical(typed, grid)
         return
@@ -230,12 +326,10 @@ def _read_execution(typed: TypedTable, grid: list[list[str]]) -> None:
             if typed.records or _is_header(grid[r]):
                 break
             continue
-        record = _execution_record(cells, typed.columns, label_cell)
-        record["label"] = label_cell.text.strip()
-        record["row"] = r
-        if record.get("weight") is None and typed.extra["header_weight"] is not None:
-            record["weight"] = typed.extra["header_weight"]
-            record["weight_from_header"] = True
+        record = _execution_record(cells, typed.columns, label_cell, r)
+        if record.weight is None and typed.header_weight is not None:
+            record.weight = typed.header_weight
+            record.weight_from_header = True
         typed.records.append(record)
         break  # the first (total) row is the one that is scored
 
@@ -244,28 +338,29 @@ def _read_execution_vertical(typed: TypedTable, grid: list[list[str]]) -> None:
     """Forms that put each value under its label (预算数(A) / 执行数(B) / 执行率 / 得分)."""
     rows = range(typed.header_row + 1, min(len(grid), typed.header_row + 4))
     cells_below = {r: _padded(typed.table, r) for r in rows}
-    record: dict = {"cells": {}, "label": "预算执行情况", "row": typed.header_row}
+    record = ExecutionRecord(row=typed.header_row, label="预算执行情况")
     for name in ("budget", "executed"):
         col = typed.columns.get(name)
         below = cells_below.get(typed.header_row + 1)
         if col is not None and below is not None and number(below[col]) is not None:
-            record["cells"][name], record[name] = below[col], number(below[col])
+            record.cells[name] = below[col]
+            setattr(record, name, number(below[col]))
     for r, cells in cells_below.items():
         for c, cell in enumerate(cells):
             q = quantity(cell)
-            if q is not None and q.unit == "%" and "rate" not in record:
-                record["cells"]["rate"], record["rate"] = cell, q.value
+            if q is not None and q.unit == "%" and "rate" not in record.cells:
+                record.cells["rate"], record.rate = cell, q.value
             if compact(cell.text) == "得分":
                 value = next((x for x in [_below(typed.table, r, c)] + cells[c + 1:]
                               if x is not None and number(x) is not None), None)
                 if value is not None:
-                    record["cells"]["score"], record["score"] = value, number(value)
+                    record.cells["score"], record.score = value, number(value)
         weight = WEIGHT_IN_LABEL_RE.search(" ".join(c.text for c in cells[:2]))
-        if weight and typed.extra.get("header_weight") is None:
-            typed.extra["header_weight"] = Decimal(weight.group(1))
-    if "budget" in record and "executed" in record:
-        record["weight"] = typed.extra.get("header_weight")
-        record["weight_from_header"] = True
+        if weight and typed.header_weight is None:
+            typed.header_weight = Decimal(weight.group(1))
+    if "budget" in record.cells and "executed" in record.cells:
+        record.weight = typed.header_weight
+        record.weight_from_header = True
         typed.records.append(record)
 
 
@@ -276,22 +371,24 @@ def _below(table: Table, r: int, c: int) -> Cell | None:
     return row[c] if c < len(row) else None
 
 
-def _execution_record(cells: list[Cell], columns: dict[str, int], label: Cell) -> dict:
-    fields = [f for f in EXECUTION_FIELDS if f in columns]
-    positional = {f: cell_at(cells, columns[f]) for f in fields}
+def _execution_record(cells: list[Cell], columns: dict[str, int], label: Cell, row: int) -> ExecutionRecord:
+    names = [f for f in EXECUTION_FIELDS if f in columns]
+    positional = {f: cell_at(cells, columns[f]) for f in names}
     if _execution_plausible(positional, label):
         picked = positional
     else:  # values shifted against the header: read them in order after the label
         values = [c for c in cells[cells.index(label) + 1:] if c.text.strip()]
-        ordered = sorted(fields, key=lambda f: columns[f])
+        ordered = sorted(names, key=lambda f: columns[f])
         picked = dict(zip(ordered, values))
-    record: dict = {"cells": {f: c for f, c in picked.items() if c is not None}}
-    for name in fields:
+    record = ExecutionRecord(row=row, label=label.text.strip(),
+                             cells={f: c for f, c in picked.items() if c is not None})
+    for name in names:
         cell = picked.get(name)
         q = quantity(cell)
-        record[name] = q.value if q is not None else None
+        value = q.value if q is not None else None
         if name == "rate" and q is not None and q.unit not in ("%", "‰"):
-            record[name] = q.value * 100 if q.value <= Decimal("1.5") else q.value
+            value = q.value * 100 if q.value <= Decimal("1.5") else q.value
+        setattr(record, name, value)
     return record
 
 
@@ -322,8 +419,8 @@ def _read_codes(typed: TypedTable, grid: list[list[str]]) -> None:
         name_col = next((c for c in range(parts[-1] + 1, bounds[k + 1]) if "科目名称" in names.get(c, "")),
                         parts[-1] + 1)
         segments.append((col, parts, name_col, list(range(name_col + 1, bounds[k + 1]))))
-    typed.extra["segments"] = [(col, amounts) for col, _, _, amounts in segments]
-    typed.extra["column_names"] = names
+    typed.segments = [(col, amounts) for col, _, _, amounts in segments]
+    typed.column_names = names
     for r in range(last_header + 1, len(grid)):
         cells = _padded(typed.table, r)
         for col, parts, name_col, amount_cols in segments:
@@ -335,9 +432,9 @@ def _read_codes(typed: TypedTable, grid: list[list[str]]) -> None:
                 continue
             amounts = {c: cells[c] for c in amount_cols if c < len(cells) and quantity(cells[c]) is not None}
             is_total = not code.isdigit()
-            typed.records.append({"row": r, "code": code if not is_total else first, "name": name or first,
-                                  "segment": col, "is_total": is_total, "amounts": amounts,
-                                  "label_cell": cells[col]})
+            typed.records.append(CodeRecord(row=r, code=code if not is_total else first, name=name or first,
+                                            segment=col, is_total=is_total, amounts=amounts,
+                                            label_cell=cells[col]))
 
 
 def _column_names(grid: list[list[str]], header_row: int) -> dict[int, str]:
@@ -362,14 +459,14 @@ def _read_summary(typed: TypedTable, grid: list[list[str]]) -> None:
                        if any(a in header[i] for a in ("决算数", "金额", "合计"))), None)
         if amount is not None:
             sides.append((col, amount))
-    typed.extra["sides"] = sides
+    typed.sides = sides
     for r in range(typed.header_row + 1, len(grid)):
         cells = _padded(typed.table, r)
         for side, (col, amount) in enumerate(sides):
             label = cells[col].text.strip()
             if label:
-                typed.records.append({"row": r, "side": side, "label": label, "label_cell": cells[col],
-                                      "amount_cell": cells[amount]})
+                typed.records.append(SummaryRecord(row=r, side=side, label=label, label_cell=cells[col],
+                                                   amount_cell=cells[amount]))
 
 
 def _read_three_public(typed: TypedTable, grid: list[list[str]]) -> None:
@@ -384,7 +481,7 @@ def _read_three_public(typed: TypedTable, grid: list[list[str]]) -> None:
         groups, first_value_row = layout
         columns = sorted(col for fields in groups.values() for col in fields.values())
         _read_three_public_values(typed, grid, first_value_row, columns, groups)
-        typed.extra["three_public_layout"] = "labels"
+        typed.three_public_layout = "labels"
         return
     header_text = compact(typed.table.title) + "".join(
         compact(c) for row in grid[max(0, typed.header_row - 1):typed.header_row + 1] for c in row)
@@ -515,12 +612,12 @@ def _read_three_public_values(typed: TypedTable, grid, start: int, columns: list
         cells = _padded(typed.table, r)
         if not any(quantity(cells[c]) is not None for c in columns if c < len(cells)):
             continue
-        for group, fields in groups.items():
-            record = {"row": r, "group": group, "cells": {}}
-            for name, col in fields.items():
-                record["cells"][name] = cells[col]
+        for group, columns_of in groups.items():
+            record = ThreePublicRecord(row=r, group=group)
+            for name, col in columns_of.items():
+                record.cells[name] = cells[col]
                 q = quantity(cells[col])
-                record[name] = q.value if q is not None else Decimal(0)
+                setattr(record, name, q.value if q is not None else Decimal(0))
             typed.records.append(record)
         return
 
