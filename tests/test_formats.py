@@ -16,10 +16,10 @@ def typed_summary(doc) -> dict:
     out = {}
     for t in typed_tables(doc):
         if t.type == "performance_scores":
-            out["scores"] = [tuple(r[f] for f in SCORE_FIELDS) for r in t.records]
+            out["scores"] = [tuple(getattr(r, f) for f in SCORE_FIELDS) for r in t.records]
             out["total"] = (t.totals["weight"].text, t.totals["score"].text)
         elif t.type == "budget_execution":
-            out["execution"] = [tuple(r[f] for f in EXECUTION_FIELDS) for r in t.records]
+            out["execution"] = [tuple(getattr(r, f) for f in EXECUTION_FIELDS) for r in t.records]
     return out
 
 

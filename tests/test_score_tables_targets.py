@@ -123,7 +123,7 @@ def test_project_total_counts_an_indicator_named_like_its_category():
             "总分\t\t\t\t\t100\t97.50\n")
     doc = document_from_text(text)
     scores = next(t for t in typed_tables(doc) if t.type == "performance_scores")
-    assert [r["indicator"] for r in scores.records][-1] == "服务对象满意度"
+    assert [r.indicator for r in scores.records][-1] == "服务对象满意度"
     assert audit_document(doc, [RULES["SCO003"]]).findings == []
     wrong = text.replace("97.50", "87.50")
     [f] = findings(wrong, "SCO003")

@@ -35,16 +35,16 @@ def as_text(rows: list[list[str]]) -> str:
 
 def records(doc):
     [t] = [t for t in typed_tables(doc) if t.type == "three_public"]
-    return t, {r["group"]: r for r in t.records}
+    return t, {r.group: r for r in t.records}
 
 
 def test_column_groups_without_numbering_row_are_read_by_label():
     doc = document_from_text(as_text(CLEAN))
     t, by_group = records(doc)
     assert t.problems == []
-    assert by_group["budget"]["total"] == Decimal("12.40") and by_group["budget"]["car_running"] == Decimal("3.00")
-    assert by_group["actual"]["cars"] == Decimal("7.60") and by_group["actual"]["reception"] == Decimal("3.20")
-    assert by_group["actual"]["cells"]["total"].loc.col == 7
+    assert by_group["budget"].total == Decimal("12.40") and by_group["budget"].car_running == Decimal("3.00")
+    assert by_group["actual"].cars == Decimal("7.60") and by_group["actual"].reception == Decimal("3.20")
+    assert by_group["actual"].cells["total"].loc.col == 7
     result = audit_document(doc, [RULES["SUM003"], RULES["PRS001"]])
     assert result.findings == []
 
@@ -65,7 +65,7 @@ def test_reordered_columns_with_short_sub_headers():
     doc = document_from_text(text)
     _, by_group = records(doc)
     rec = by_group["budget"]  # the title does not say 决算
-    assert (rec["reception"], rec["car_running"], rec["car_purchase"], rec["cars"], rec["total"]) == (
+    assert (rec.reception, rec.car_running, rec.car_purchase, rec.cars, rec.total) == (
         Decimal("2.10"), Decimal("3.30"), Decimal("1.00"), Decimal("4.50"), Decimal("6.60"))
     [f] = audit_document(doc, [RULES["SUM003"]]).findings
     assert f.stated == "预算数公务用车购置及运行维护费 4.50" and f.expected == "4.30"
@@ -80,7 +80,7 @@ def test_budget_and_actual_under_each_category():
             "5.00\t4.20\t0\t0\t3.00\t2.70\t0\t0\t3.00\t2.70\t2.00\t1.50\n")
     doc = document_from_text(text)
     _, by_group = records(doc)
-    assert by_group["budget"]["reception"] == Decimal("2.00") and by_group["actual"]["total"] == Decimal("4.20")
+    assert by_group["budget"].reception == Decimal("2.00") and by_group["actual"].total == Decimal("4.20")
     assert audit_document(doc, [RULES["SUM003"], RULES["PRS001"]]).findings == []
 
 
@@ -93,8 +93,8 @@ def test_labels_that_do_not_line_up_fall_back_to_the_numbering_row():
             "3.32\t0\t2.50\t0\t2.50\t0.82\t\n")
     doc = document_from_text(text)
     t, by_group = records(doc)
-    assert t.extra.get("three_public_layout") != "labels"
-    assert by_group["actual"]["reception"] == Decimal("0.82")
+    assert t.three_public_layout != "labels"
+    assert by_group["actual"].reception == Decimal("0.82")
     assert audit_document(doc, [RULES["SUM003"]]).findings == []
 
 

@@ -25,7 +25,7 @@ def test_002_income_expense_summary_and_expenditure_table():
     assert ["本年收入合计", "27", "541.04", "本年支出合计", "58", "541.04"] in rows
     assert summary.unit == "万元"
     expenditure = next(t for t in _typed(doc, "budget_by_code") if t.table.title.endswith("三、支出决算表"))
-    codes = {r["code"]: [c.text for c in r["amounts"].values()] for r in expenditure.records}
+    codes = {r.code: [c.text for c in r.amounts.values()] for r in expenditure.records}
     assert codes["201"] == ["477.9", "309.78", "168.12"]
     assert codes["2010350"] == ["309.78", "309.78"]
     assert codes["2010399"] == ["168.12", "168.12"]
@@ -36,26 +36,26 @@ def test_002_income_expense_summary_and_expenditure_table():
 def test_002_overall_self_evaluation_rows_with_scores():
     doc = load(seed("002"))
     overall = next(t for t in _typed(doc, "performance_scores") if "整体绩效自评表" in t.table.title)
-    by_name = {r["indicator"]: r for r in overall.records}
-    assert by_name["交易项目节约率"]["target"] == ">3%"
-    assert by_name["交易项目节约率"]["score"] == Decimal("3")
-    assert by_name["全州公共资源进场交易项目"]["actual"] == "8279个"
-    assert by_name["政府采购项目评审场次"]["score"] == Decimal("0.5")
-    assert by_name["电子交易平台节约率"]["score"] is None  # the row left its score blank
-    assert by_name["交易各方主体满意"]["score"] == Decimal("10")
+    by_name = {r.indicator: r for r in overall.records}
+    assert by_name["交易项目节约率"].target == ">3%"
+    assert by_name["交易项目节约率"].score == Decimal("3")
+    assert by_name["全州公共资源进场交易项目"].actual == "8279个"
+    assert by_name["政府采购项目评审场次"].score == Decimal("0.5")
+    assert by_name["电子交易平台节约率"].score is None  # the row left its score blank
+    assert by_name["交易各方主体满意"].score == Decimal("10")
     assert overall.totals["score"].text == "98.79"
     execution = next(t for t in _typed(doc, "budget_execution") if t.table is overall.table)
-    assert execution.records[0]["score"] == Decimal("19.79")
-    assert execution.records[0]["budget"] == Decimal("546.79")
+    assert execution.records[0].score == Decimal("19.79")
+    assert execution.records[0].budget == Decimal("546.79")
 
 
 def test_004_execution_row_and_indicator_rows():
     doc = load(seed("004"))
     execution = _typed(doc, "budget_execution")[0].records[0]
-    assert [execution[k] for k in ("initial_budget", "budget", "executed", "weight", "rate", "score")] == [
+    assert [getattr(execution, k) for k in ("initial_budget", "budget", "executed", "weight", "rate", "score")] == [
         Decimal("760"), Decimal("619.52"), Decimal("619.52"), Decimal("10"), Decimal("81.52"), Decimal("10")]
     scores = _typed(doc, "performance_scores")[0]
-    rows = [(r["level1"], r["level2"], r["indicator"], r["target"], r["actual"], r["weight"], r["score"])
+    rows = [(r.level1, r.level2, r.indicator, r.target, r.actual, r.weight, r.score)
             for r in scores.records]
     assert rows == [
         ("产出指标（50分）", "数量指标", "交易宗数", "1200", "1239", Decimal(20), Decimal(20)),
@@ -75,15 +75,15 @@ def test_000_indicator_rows_weights_scores_and_total():
     doc = load(seed("000"))
     scores = _typed(doc, "performance_scores")[0]
     assert len(scores.records) == 18
-    assert sum(r["weight"] for r in scores.records) == 90
-    assert sum(r["score"] for r in scores.records) == 90
-    named = {r["indicator"]: r for r in scores.records}
-    assert named["电子保函"]["target"] == "320份" and named["电子保函"]["actual"] == "3451份"
-    assert named["年交易服务费"]["level1"] == "效益指标（30分）"
-    assert named["评标专家满意度"]["level1"] == "满意度指标（10分）"
+    assert sum(r.weight for r in scores.records) == 90
+    assert sum(r.score for r in scores.records) == 90
+    named = {r.indicator: r for r in scores.records}
+    assert named["电子保函"].target == "320份" and named["电子保函"].actual == "3451份"
+    assert named["年交易服务费"].level1 == "效益指标（30分）"
+    assert named["评标专家满意度"].level1 == "满意度指标（10分）"
     assert scores.totals["weight"].text == "100" and scores.totals["score"].text == "100"
     execution = _typed(doc, "budget_execution")[0].records[0]
-    assert (execution["budget"], execution["executed"], execution["rate"]) == (
+    assert (execution.budget, execution.executed, execution.rate) == (
         Decimal("2099.55"), Decimal("2099.55"), Decimal("100"))
 
 
@@ -93,9 +93,9 @@ def test_003_indicator_rows_and_total_96():
               and t.totals["score"].text == "96"]
     assert len(scores) == 1
     records = scores[0].records
-    assert [(r["weight"], r["score"]) for r in records] == [
+    assert [(r.weight, r.score) for r in records] == [
         (Decimal(15), Decimal(15)), (Decimal(15), Decimal(13)), (Decimal(10), Decimal(10)),
         (Decimal(10), Decimal(10)), (Decimal(15), Decimal(15)), (Decimal(15), Decimal(13)),
         (Decimal(10), Decimal(10))]
-    assert records[-1]["indicator"] == "社会公众或服务对象满意度"
+    assert records[-1].indicator == "社会公众或服务对象满意度"
     assert scores[0].totals["weight"].text == "100"

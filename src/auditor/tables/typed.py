@@ -7,7 +7,7 @@ the cell it came from, so that findings can point at cells.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Union
 
@@ -21,17 +21,8 @@ SECTION_RE = re.compile(r"指标[（(]\d+分[）)]$")
 PLACEHOLDER_RE = re.compile(r"^(?:[.…。·]+|年度绩效目标.*|—+|-+)$")
 
 
-class _Subscript:
-    """Read access by name (record["score"]) for callers written against dict records."""
-
-    def __getitem__(self, name: str):
-        if name not in {f.name for f in fields(self)}:  # type: ignore[arg-type]
-            raise KeyError(name)
-        return getattr(self, name)
-
-
 @dataclass
-class ScoreRecord(_Subscript):
+class ScoreRecord:
     """One indicator row of a performance score table. Text fields hold the stripped cell
     text; target, actual and reason are None when the table has no such column."""
 
@@ -48,7 +39,7 @@ class ScoreRecord(_Subscript):
 
 
 @dataclass
-class ExecutionRecord(_Subscript):
+class ExecutionRecord:
     """The scored row of a budget execution block; a value is None when its column is absent
     or unreadable."""
 
@@ -65,7 +56,7 @@ class ExecutionRecord(_Subscript):
 
 
 @dataclass
-class CodeRecord(_Subscript):
+class CodeRecord:
     """A row of a table keyed by budget code (or its 合计 row, `is_total`)."""
 
     row: int
@@ -78,7 +69,7 @@ class CodeRecord(_Subscript):
 
 
 @dataclass
-class SummaryRecord(_Subscript):
+class SummaryRecord:
     """An item of one side (income / expenditure) of a 收入支出决算总表."""
 
     row: int
@@ -89,7 +80,7 @@ class SummaryRecord(_Subscript):
 
 
 @dataclass
-class ThreePublicRecord(_Subscript):
+class ThreePublicRecord:
     """The “三公” figures of one group (budget / actual); a blank figure reads as 0."""
 
     row: int
@@ -125,12 +116,6 @@ class TypedTable:
     def title(self) -> str:
         return vocabulary()["table_types"][self.type]["title"]
 
-    @property
-    def extra(self) -> dict:
-        """The table-type specific fields by name, for callers written against the old dict."""
-        return {"header_weight": self.header_weight, "segments": self.segments,
-                "column_names": self.column_names, "sides": self.sides,
-                "three_public_layout": self.three_public_layout}
 
 
 def typed_tables(doc: Document) -> list[TypedTable]:
