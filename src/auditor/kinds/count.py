@@ -326,20 +326,12 @@ def _split_plain(listing: str, params: dict) -> tuple[list[str], bool]:
                 break
     separators = "、" if first == "、" else ("；;" if "；" in listing or ";" in listing else "，,")
     stops = "，,；;" if separators == "、" else ""
-    items, current, depth, quote, whole = [], "", 0, "", True
-    for ch in listing:
-        if quote:
-            quote = "" if ch == QUOTES[quote] else quote
-        elif ch in QUOTES:
-            quote = ch
-        elif ch in OPEN:
-            depth += 1
-        elif ch in CLOSE:
-            depth = max(0, depth - 1)
-        if not quote and depth == 0 and ch in stops:
+    items, current, whole = [], "", True
+    for _, ch, top in _scan(listing, 0, len(listing)):
+        if top and ch in stops:
             whole = False
             break
-        if not quote and depth == 0 and ch in separators:
+        if top and ch in separators:
             items.append(current)
             current = ""
         else:
@@ -488,11 +480,13 @@ def _clause_starts(text: str, start: int, end: int):
             yield k + 1
 
 
-def _top_level(text: str, start: int, end: int):
-    """(offset, character) of text[start:end] outside brackets and quotes."""
+def _scan(text: str, start: int, end: int):
+    """(offset, character, outside brackets and quotes) for each character of text[start:end];
+    quote and bracket characters themselves count as inside."""
     depth, quote = 0, ""
     for k in range(start, end):
         ch = text[k]
+        marker = True
         if quote:
             quote = "" if ch == QUOTES[quote] else quote
         elif ch in QUOTES:
@@ -501,8 +495,14 @@ def _top_level(text: str, start: int, end: int):
             depth += 1
         elif ch in CLOSE:
             depth = max(0, depth - 1)
-        elif depth == 0:
-            yield k, ch
+        else:
+            marker = False
+        yield k, ch, not marker and not quote and depth == 0
+
+
+def _top_level(text: str, start: int, end: int):
+    """(offset, character) of text[start:end] outside brackets and quotes."""
+    return ((k, ch) for k, ch, top in _scan(text, start, end) if top)
 
 
 def breakdowns(passage: Passage, params: dict) -> list[Breakdown]:
