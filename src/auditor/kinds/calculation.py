@@ -26,6 +26,7 @@ PARAMS = {
 }
 MESSAGE_FIELDS = {"total_label", "total", "sum", "parts", "context", "verdict"}
 CONTEXTS = ("sentence", "table", "document", "enumeration", "subrows")
+MALFORMED_RE = re.compile(r"\d\.\.+\d|\d+\.\d+\.\d")  # 126..12, 106.62.00
 SUBROW_RE = re.compile(r"^\s*其中\s*[:：]?")
 # a total that adds up once its unit is read ×10⁴ or ×10⁸ (or the inverse) has a unit slip
 SLIP_FACTORS = {Decimal(10) ** 4, Decimal(10) ** 8, Decimal(10) ** -4, Decimal(10) ** -8}
@@ -122,6 +123,8 @@ def _check_enumerations(doc, base: FactBase, rule):
         if cue is None:
             continue
         word, at = cue
+        if MALFORMED_RE.search(text, at):
+            continue  # a part that cannot be read leaves the sum unjudged (the number rule reports it)
         named = [f for f in facts if f.concept and text.find(f.quote) < at]
         parts = [f for f in facts if f.is_money and f.measure == "决算" and text.find(f.quote) > at]
         head = _concept_before(base, text[:at])

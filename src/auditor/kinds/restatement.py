@@ -29,6 +29,9 @@ PARAMS = {
     # concepts sentences state for many items at once (each project's 执行率, each purchase):
     # two sentences about them are not two statements of one fact
     "per_item_concepts": (list, ["预算执行率", "政府采购", "政府采购货物", "政府采购工程", "政府采购服务"]),
+    # concepts every score form states for its own project (总分, 执行率): two forms that do not
+    # name their projects are not two statements of one fact
+    "per_form_concepts": (list, ["自评得分", "预算执行率"]),
 }
 MESSAGE_FIELDS = {"concept", "value", "other", "other_where", "where"}
 TOTAL_MEMBERS = ("", "本年支出", "本年收入", "收支总计")
@@ -49,6 +52,9 @@ def check(doc, rule):
         # names its project, rows of two forms are two facts
         if facts[0].concept not in vocabulary and not facts[0].subject:
             facts = [f for f in facts if f.block not in score_forms]
+        per_form = rule.params["per_item_concepts"] + rule.params["per_form_concepts"]
+        if facts and facts[0].concept in per_form and not facts[0].subject:
+            facts = [f for f in facts if f.source == "text"]  # each form may be another project's
         yield from _check_group(facts, rule)
     yield from _check_text(base, groups, rule, vocabulary)
 
