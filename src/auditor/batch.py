@@ -10,6 +10,7 @@ import os
 import signal
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from .engine import FileResult, Options, audit_file
@@ -63,7 +64,9 @@ def _wanted(path: Path, root: Path, include, exclude) -> bool:
 
 def run(files: list[str], rules: list, options: Options, workers: int = 1, seconds: float = 0,
         progress: bool | None = None) -> list[FileResult]:
-    """Results in the order of `files`; a file that fails never stops the batch."""
+    """Results in the order of `files`; a file that cannot be read never stops the batch.
+
+    An exception raised by the audit itself is a bug: it propagates (exit 4), whatever `workers`."""
     show = sys.stderr.isatty() if progress is None else progress
     workers = max(1, min(workers, len(files)))
     with _Progress(len(files), show) as bar:
@@ -80,7 +83,7 @@ def run(files: list[str], rules: list, options: Options, workers: int = 1, secon
                 i = futures[future]
                 try:
                     results_by_path[i] = future.result()
-                except Exception as exc:  # a worker that died
+                except BrokenProcessPool as exc:  # a worker that died (killed, out of memory)
                     results_by_path[i] = FileResult(files[i], error=f"处理进程异常退出：{type(exc).__name__}")
                 bar.advance()
         return [results_by_path[i] for i in range(len(files))]

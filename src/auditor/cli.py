@@ -1,19 +1,169 @@
-"""Command line: check, inspect, rules. Heavy modules are imported inside commands."""
+"""Command line: check, baseline, inspect, rules. Heavy modules are imported inside commands.
+
+Exit codes mean one thing each: 0 nothing at or above --fail-on, 1 findings at or above it,
+2 a usage, configuration or rule-file error (found before any file is read), 3 an input could
+not be read, 4 an internal error (traceback in a log file, or on screen with --debug).
+"""
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
+import traceback
+from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
 import typer
+from typer import _click
+from typer.core import TyperGroup
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+from . import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE, EXIT_INTERNAL = 0, 1, 2, 3, 4
+DEFAULT_REPORT_DIR = Path("reports")
+CRASH_LOG = Path(tempfile.gettempdir()) / "auditor-error.log"
+
+
+class Format(str, Enum):
+    html = "html"
+    json = "json"
+    sarif = "sarif"
+    junit = "junit"
+    text = "text"
+
+
+class Level(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+# What each option accepts, for the one-line message about a bad value
+ALLOWED = {
+    "fmt": "、".join(f.value for f in Format),
+    "fail_on": "、".join(level.value for level in Level),
+    "workers": "不小于 0 的整数（0 表示按 CPU 核数）",
+    "timeout": "不小于 0 的秒数（0 表示不限）",
+}
+
+
+class AuditorGroup(TyperGroup):
+    """Runs a command and turns every way it can end into one exit code and one message."""
+
+    def main(self, args=None, prog_name=None, **extra):
+        args = list(sys.argv[1:] if args is None else args)
+        debug = "--debug" in args or bool(os.environ.get("AUDITOR_DEBUG"))
+        args = [a for a in args if a != "--debug"]
+        extra.pop("standalone_mode", None)
+
+        def call():
+            return super(AuditorGroup, self).main(args=args, prog_name=prog_name, standalone_mode=False, **extra)
+
+        sys.exit(_outcome(call, debug))
+
+
+def _outcome(call, debug: bool) -> int:
+    try:
+        result = call()
+    except _click.exceptions.NoArgsIsHelpError as exc:
+        typer.echo(exc.ctx.get_help())
+        return EXIT_USAGE
+    except _click.exceptions.ClickException as exc:
+        typer.echo(f"用法错误：{usage_message(exc)}", err=True)
+        return EXIT_USAGE
+    except typer.Abort:
+        return 130
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the one place that turns a bug into exit 4
+        return _internal_error(exc, debug)
+    return result if isinstance(result, int) else EXIT_OK
+
+
+def _internal_error(exc: BaseException, debug: bool) -> int:
+    text = "".join(traceback.format_exception(exc))
+    if debug:
+        typer.echo(text, err=True, nl=False)
+        where = "（详情见上）"
+    else:
+        try:
+            CRASH_LOG.write_text(text, encoding="utf-8")
+            where = f"（这不是检查发现；详情已写入 {CRASH_LOG}，加 --debug 可显示）"
+        except OSError:
+            where = "（这不是检查发现；加 --debug 可显示详情）"
+    typer.echo(f"内部错误：{type(exc).__name__}: {exc}{where}", err=True)
+    return EXIT_INTERNAL
+
+
+def usage_message(exc) -> str:
+    """One Chinese line for a parse error: the option, the value and what is allowed."""
+    ex = _click.exceptions
+    if isinstance(exc, ex.NoSuchOption):
+        near = f"（是否想用 {'、'.join(sorted(exc.possibilities))}？）" if exc.possibilities else ""
+        return f"未知选项 {exc.option_name}{near}"
+    if isinstance(exc, ex.BadOptionUsage):
+        need = "不接受值" if "does not take" in exc.message else "需要一个值"
+        return f"选项 {exc.option_name} {need}"
+    if isinstance(exc, ex.MissingParameter):
+        return f"缺少参数 {_param_hint(exc.param)}"
+    if isinstance(exc, ex.BadParameter):
+        return _bad_value(exc)
+    message = exc.format_message()
+    if message.startswith("No such command"):
+        return f"未知命令 {message.split(chr(39))[1]}（可用：check、baseline、ignore、inspect、rules）"
+    if message.startswith("Got unexpected extra argument"):
+        return f"多余的参数 {message.partition('(')[2].rstrip(')')}"
+    return message
+
+
+def _param_hint(param) -> str:
+    if param is None:
+        return "?"
+    opts = [o for o in getattr(param, "opts", []) if o.startswith("-")]
+    return "/".join(opts) if opts else getattr(param, "metavar", None) or (param.name or "?").upper()
+
+
+def _bad_value(exc) -> str:
+    param = exc.param
+    name = getattr(param, "name", "") or ""
+    cause = exc.__cause__
+    value = None
+    if cause is not None and hasattr(cause, "errors"):
+        value = cause.errors()[0].get("input")
+    shown = f"「{value}」" if value is not None else ""
+    allowed = ALLOWED.get(name)
+    tail = f"，应为 {allowed}" if allowed else ""
+    return f"选项 {_param_hint(param)} 的值{shown}无效{tail}"
+
+
+def _fail(message: str) -> None:
+    """A usage, configuration or rule-file problem: one line on stderr, exit 2."""
+    typer.echo(message, err=True)
+    raise typer.Exit(EXIT_USAGE)
+
+
+app = typer.Typer(cls=AuditorGroup, add_completion=False, no_args_is_help=True,
+                  pretty_exceptions_enable=False, context_settings={"help_option_names": ["-h", "--help"]},
                   help="auditor：检查预决算与绩效自评报告的内部不一致。")
-rules_app = typer.Typer(no_args_is_help=True, help="查看和测试规则。")
+rules_app = typer.Typer(no_args_is_help=True, help="查看和测试规则。",
+                        context_settings={"help_option_names": ["-h", "--help"]})
 app.add_typer(rules_app, name="rules")
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
-DEFAULT_REPORT_DIR = Path("reports")
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"auditor {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
+                                 help="显示版本号并退出"),
+    debug: bool = typer.Option(False, "--debug", help="内部错误时显示完整的回溯信息（任何位置均可）"),
+) -> None:
+    """auditor：检查预决算与绩效自评报告的内部不一致。"""
 
 
 def _load_rules(paths: Optional[List[Path]]):
@@ -22,94 +172,34 @@ def _load_rules(paths: Optional[List[Path]]):
     try:
         return load_rules(paths or None)
     except RuleFileError as exc:
-        typer.echo(f"规则文件错误：{exc}", err=True)
-        raise typer.Exit(EXIT_USAGE) from None
+        _fail(f"规则文件错误：{exc}")
 
 
 def _settings(config_path: Optional[Path]):
     from .config import ConfigError, find_config, load_config
 
+    if config_path is not None and not config_path.is_file():
+        _fail(f"配置错误：--config 指定的配置文件不存在：{config_path}")
     try:
         return load_config(config_path or find_config())
-    except (ConfigError, OSError) as exc:
-        typer.echo(f"配置错误：{exc}", err=True)
-        raise typer.Exit(EXIT_USAGE) from None
+    except ConfigError as exc:
+        _fail(f"配置错误：{exc}")
+    except OSError as exc:
+        _fail(f"配置错误：无法读取 {config_path}：{exc.strerror}")
 
 
-def _audit(paths, config, rules, include, exclude, workers, timeout, no_rounding):
-    """Load rules, collect files and audit them: the shared work of `check` and `baseline`."""
-    from dataclasses import replace
-
-    from . import batch
-    from .engine import Options
-
-    rule_list = [replace(r, tolerance=config.tolerance.get(r.id, r.tolerance))
-                 for r in _load_rules(rules or config.rules or None)]
-    files = [f for f in batch.collect_files(paths, include, exclude) if not config.ignored(f)]
-    if not files:
-        typer.echo("没有找到可检查的文件", err=True)
-        raise typer.Exit(EXIT_USAGE)
-    options = Options(report_rounding=config.rounding and not no_rounding,
-                      disabled=frozenset(config.disable), severities=dict(config.severity))
-    return rule_list, batch.run(files, rule_list, options, workers or batch.default_workers(), timeout)
-
-
-PATHS = typer.Argument(..., help="报告文件或文件夹（递归查找）")
-RULES = typer.Option(None, "--rules", help="规则文件或文件夹（可重复），替换默认规则包")
-INCLUDE = typer.Option(None, "--include", help="只检查匹配的文件（glob，可重复）")
-EXCLUDE = typer.Option(None, "--exclude", help="跳过匹配的文件（glob，可重复）")
-WORKERS = typer.Option(0, "--workers", "-j", help="并行进程数；默认为 CPU 核数")
-TIMEOUT = typer.Option(120, "--timeout", help="单个文件的处理时限（秒），0 表示不限")
-CONFIG = typer.Option(None, "--config", help="配置文件（.auditor.yaml 或 pyproject.toml）；默认在当前目录查找")
-
-
-@app.command()
-def check(
-    paths: List[Path] = PATHS,
-    report: Optional[Path] = typer.Option(None, "--report", "-o",
-                                          help="报告输出路径；默认写入 reports/（text 格式默认输出到终端）"),
-    fmt: str = typer.Option("html", "--format", "-f", help="报告格式：html、json、sarif、junit 或 text"),
-    rules: Optional[List[Path]] = RULES,
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="达到该级别的发现使退出码为 1：error/warning/info"),
-    no_rounding: bool = typer.Option(False, "--no-rounding", help="不报告尾数误差提示"),
-    include: Optional[List[str]] = INCLUDE,
-    exclude: Optional[List[str]] = EXCLUDE,
-    workers: int = WORKERS,
-    timeout: float = TIMEOUT,
-    baseline: Optional[Path] = typer.Option(None, "--baseline", help="基线文件：其中已有的发现不再使检查失败"),
-    ignore_file: Optional[Path] = typer.Option(None, "--ignore-file", help="忽略文件（默认 .auditor-ignore.yaml）"),
-    config_path: Optional[Path] = CONFIG,
-) -> None:
-    """检查报告并写出检查结果。退出码：0 无问题，1 有达到 --fail-on 的新发现，2 用法、配置或规则错误，3 有文件无法读取。"""
+def _suppressions(ignore_file: Optional[Path], baseline: Optional[Path], config):
     from . import suppressions
-    from .findings import SEVERITY_RANK
-    from .report import FORMATS, SUFFIX, render
 
-    config = _settings(config_path)
-    fail_on = fail_on or config.fail_on
-    if fmt not in FORMATS:
-        typer.echo(f"不支持的格式：{fmt}（可用：{', '.join(FORMATS)}）", err=True)
-        raise typer.Exit(EXIT_USAGE)
-    if fail_on not in SEVERITY_RANK:
-        typer.echo("--fail-on 应为 error、warning 或 info", err=True)
-        raise typer.Exit(EXIT_USAGE)
+    for option, path in (("--ignore-file", ignore_file), ("--baseline", baseline)):
+        if path is not None and not path.is_file():
+            _fail(f"忽略/基线文件错误：{option} 指定的文件不存在：{path}")
     try:
         ignore = suppressions.load_ignore(ignore_file or config.ignore_file or _default_ignore())
         known = suppressions.load_baseline(baseline or config.baseline)
     except suppressions.SuppressionError as exc:
-        typer.echo(f"忽略/基线文件错误：{exc}", err=True)
-        raise typer.Exit(EXIT_USAGE) from None
-    rule_list, results = _audit(paths, config, rules, include, exclude, workers, timeout, no_rounding)
-    for notice in suppressions.apply(results, ignore, known):
-        typer.echo(notice, err=True)
-    if fmt == "text" and report is None:
-        typer.echo(render(fmt, results, rule_list, colour=sys.stdout.isatty()), nl=False)
-    else:
-        target = report or DEFAULT_REPORT_DIR / f"auditor-report{SUFFIX[fmt]}"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render(fmt, results, rule_list), encoding="utf-8")
-        _print_summary(results, target)
-    raise typer.Exit(_exit_code(results, SEVERITY_RANK[fail_on]))
+        _fail(f"忽略/基线文件错误：{exc}")
+    return ignore, known
 
 
 def _default_ignore() -> Optional[Path]:
@@ -117,10 +207,124 @@ def _default_ignore() -> Optional[Path]:
     return path if path.is_file() else None
 
 
+def _rule_list(rules: Optional[List[Path]], config):
+    from dataclasses import replace
+
+    return [replace(r, tolerance=config.tolerance.get(r.id, r.tolerance))
+            for r in _load_rules(rules or config.rules or None)]
+
+
+def _files(paths: List[Path], include, exclude, config) -> list[str]:
+    from . import batch
+
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        _fail(f"路径不存在：{missing[0]}")
+    files = [f for f in batch.collect_files(paths, include, exclude) if not config.ignored(f)]
+    if not files:
+        _fail("没有找到可检查的文件")
+    return files
+
+
+def _target(report: Optional[Path], fmt: str) -> Optional[Path]:
+    """Where the report goes, checked for writing before any file is read; None: the terminal."""
+    from .report import SUFFIX
+
+    if fmt == "text" and report is None:
+        return None
+    target = report or DEFAULT_REPORT_DIR / f"auditor-report{SUFFIX[fmt]}"
+    folder = target.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if target.is_dir():
+        _fail(f"无法写入报告 {target}：这是一个文件夹（--report）")
+    if not folder.is_dir():
+        _fail(f"无法写入报告 {target}：{folder} 不是文件夹（--report）")
+    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        _fail(f"无法写入报告 {target}：没有写入权限（--report）")
+    return target
+
+
+def _write(target: Path, text: str) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"无法写入报告 {target}：{exc.strerror}（--report）")
+
+
+def _run(files, rule_list, config, no_rounding: bool, workers: int, timeout: float):
+    from . import batch
+    from .engine import Options
+
+    options = Options(report_rounding=config.rounding and not no_rounding,
+                      disabled=frozenset(config.disable), severities=dict(config.severity))
+    return batch.run(files, rule_list, options, workers or batch.default_workers(), timeout)
+
+
+PATHS = typer.Argument(..., help="报告文件或文件夹（递归查找）", metavar="路径...")
+RULES = typer.Option(None, "--rules", help="规则文件或文件夹（可重复），替换默认规则包", metavar="路径")
+INCLUDE = typer.Option(None, "--include", help="只检查匹配的文件（glob，可重复）", metavar="模式")
+EXCLUDE = typer.Option(None, "--exclude", help="跳过匹配的文件（glob，可重复）", metavar="模式")
+WORKERS = typer.Option(0, "--workers", "-j", min=0, show_default=False, metavar="N",
+                       help="并行进程数；默认（0）为 CPU 核数")
+TIMEOUT = typer.Option(120.0, "--timeout", min=0, metavar="秒", help="单个文件的处理时限（秒），0 表示不限")
+CONFIG = typer.Option(None, "--config", metavar="文件",
+                      help="配置文件（.auditor.yaml 或 pyproject.toml）；默认在当前目录查找")
+
+
+@app.command()
+def check(
+    paths: List[Path] = PATHS,
+    report: Optional[Path] = typer.Option(None, "--report", "-o", metavar="文件",
+                                          help="报告输出路径；默认写入 reports/（text 格式默认输出到终端）"),
+    fmt: Format = typer.Option(Format.html, "--format", "-f", help="报告格式"),
+    rules: Optional[List[Path]] = RULES,
+    fail_on: Optional[Level] = typer.Option(None, "--fail-on", show_default=False,
+                                            help="达到该级别的新发现使退出码为 1；默认取配置，否则 error"),
+    no_rounding: bool = typer.Option(False, "--no-rounding", help="不报告尾数误差提示"),
+    include: Optional[List[str]] = INCLUDE,
+    exclude: Optional[List[str]] = EXCLUDE,
+    workers: int = WORKERS,
+    timeout: float = TIMEOUT,
+    baseline: Optional[Path] = typer.Option(None, "--baseline", metavar="文件",
+                                            help="基线文件：其中已有的发现不再使检查失败"),
+    ignore_file: Optional[Path] = typer.Option(None, "--ignore-file", metavar="文件",
+                                               help="忽略文件（默认 .auditor-ignore.yaml）"),
+    config_path: Optional[Path] = CONFIG,
+) -> None:
+    """检查报告并写出检查结果。
+
+    退出码：0 没有达到 --fail-on 级别的新发现；1 有；2 用法、配置或规则错误（在读取任何文件之前发现）；
+    3 有文件无法读取；4 内部错误。
+    """
+    from . import suppressions
+    from .findings import SEVERITY_RANK
+    from .report import render
+
+    fmt = fmt.value
+    config = _settings(config_path)
+    threshold = SEVERITY_RANK[fail_on.value if fail_on else config.fail_on]
+    ignore, known = _suppressions(ignore_file, baseline, config)
+    rule_list = _rule_list(rules, config)
+    target = _target(report, fmt)
+    files = _files(paths, include, exclude, config)
+    results = _run(files, rule_list, config, no_rounding, workers, timeout)
+    for notice in suppressions.apply(results, ignore, known):
+        typer.echo(notice, err=True)
+    if target is None:
+        typer.echo(render(fmt, results, rule_list, colour=sys.stdout.isatty()), nl=False)
+    else:
+        _write(target, render(fmt, results, rule_list))
+        _print_summary(results, target)
+    raise typer.Exit(_exit_code(results, threshold))
+
+
 @app.command("baseline")
 def make_baseline(
     paths: List[Path] = PATHS,
-    output: Path = typer.Option(Path("auditor-baseline.json"), "--output", "-o", help="基线文件路径"),
+    output: Path = typer.Option(Path("auditor-baseline.json"), "--output", "-o", metavar="文件",
+                                help="基线文件路径"),
     rules: Optional[List[Path]] = RULES,
     include: Optional[List[str]] = INCLUDE,
     exclude: Optional[List[str]] = EXCLUDE,
@@ -132,9 +336,15 @@ def make_baseline(
     from . import suppressions
 
     config = _settings(config_path)
-    _, results = _audit(paths, config, rules, include, exclude, workers, timeout, False)
+    rule_list = _rule_list(rules, config)
+    _target(output, "json")
+    files = _files(paths, include, exclude, config)
+    results = _run(files, rule_list, config, False, workers, timeout)
     count = suppressions.write_baseline(results, output)
     typer.echo(f"已记录 {count} 处发现到基线 {output}")
+    if any(r.error for r in results):
+        _print_unreadable(results)
+        raise typer.Exit(EXIT_UNREADABLE)
 
 
 def _exit_code(results, threshold: int) -> int:
@@ -154,6 +364,10 @@ def _print_summary(results, target: Path) -> None:
     sev = s["by_severity"]
     typer.echo(f"检查 {s['files']} 个文件：错误 {sev['error']}，警告 {sev['warning']}，提示 {sev['info']}；"
                f"读取失败 {s['failed']}。报告：{target}")
+    _print_unreadable(results)
+
+
+def _print_unreadable(results) -> None:
     for r in results:
         if r.error:
             typer.echo(f"  无法读取 {r.path}：{r.error}", err=True)
@@ -169,6 +383,8 @@ def inspect(
     from .ingest import ReadError, load
     from .inspection import describe, to_json
 
+    if not file.is_file():
+        _fail(f"路径不存在或不是文件：{file}")
     try:
         doc = load(file)
     except ReadError as exc:
@@ -226,10 +442,7 @@ def rules_test(paths: Optional[List[Path]] = typer.Argument(None, help="规则�
 
 
 def main() -> None:
-    try:
-        app()
-    except KeyboardInterrupt:
-        sys.exit(130)
+    app()
 
 
 if __name__ == "__main__":

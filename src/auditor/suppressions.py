@@ -35,8 +35,19 @@ def load_ignore(path: Path | None) -> dict[str, dict]:
     for i, entry in enumerate(data.get("ignore", []) or [], start=1):
         if not isinstance(entry, dict) or not entry.get("fingerprint") or not entry.get("reason"):
             raise SuppressionError(f"{path}: 第 {i} 条忽略条目需要 fingerprint 和 reason")
+        entry["expires"] = _date(path, i, entry.get("expires"))
         entries[str(entry["fingerprint"])] = entry
     return entries
+
+
+def _date(path: Path, index: int, value) -> dt.date | None:
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise SuppressionError(f"{path}: 第 {index} 条忽略条目的 expires 值「{value}」不是日期，"
+                               f"应为 YYYY-MM-DD") from None
 
 
 def load_baseline(path: Path | None) -> set[str]:
@@ -70,8 +81,6 @@ def apply(results, ignore: dict[str, dict], baseline: set[str], today: dt.date |
             entry = ignore.get(finding.fingerprint)
             if entry is not None:
                 expires = entry.get("expires")
-                if isinstance(expires, str):
-                    expires = dt.date.fromisoformat(expires)
                 if expires and expires < today:
                     finding.message += f"（忽略条目已于 {expires.isoformat()} 过期，不再忽略）"
                     notices.append(f"{result.path}: {finding.rule} 的忽略条目已于 {expires.isoformat()} 过期")
