@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from auditor.examples import document_from_text
-from auditor.facts.extract import document_facts
+from auditor.facts.base import fact_base
 from auditor.model import Heading, Table
 
 
@@ -43,7 +43,7 @@ def test_pdf_wraps_inside_amounts_and_spaces_around_numbers_come_back_whole():
     text = ("2024 年度一般公共预算财政拨款支出年初预算为 3411.17万\n\n元，支出决算为 3,200.50 万元，完成年初预算的"
             "94%。\n")
     doc = document_from_text(text)
-    facts = [(f.quantity.value, f.quantity.unit) for f in document_facts(doc)]
+    facts = [(f.value, f.unit) for f in fact_base(doc).facts]
     assert (Decimal("3411.17"), "万元") in facts and (Decimal("3200.50"), "万元") in facts
     assert doc.meta["report_year"] == 2024
 

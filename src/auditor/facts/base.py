@@ -67,6 +67,7 @@ class Fact:
     sentence: int = 0  # index of the sentence within the block (text)
     member: str = ""  # the column concept of a table cell whose row names another concept
     implicit: bool = False  # the measure was not worded but assumed (a bare amount is a 决算)
+    at: int = 0  # where the number starts in its sentence (text facts)
 
     @property
     def is_money(self) -> bool:
@@ -171,7 +172,7 @@ class FactReader:
         for index, block in enumerate(self.doc.blocks):
             if isinstance(block, Table):
                 self._table(index, block)
-        self.label_pattern = _alternation(self.row_labels)
+        self.label_pattern = LabelIndex(self.row_labels)
         self.open_item: tuple[str | None, str] = (None, "")
         for index, block in enumerate(self.doc.blocks):
             if isinstance(block, Paragraph):
@@ -239,7 +240,7 @@ class FactReader:
             fact = Fact(id=len(self.base.facts), value=value, unit=unit, places=_places(m.group("num")),
                         text=sentence.text[m.start():m.end()].strip(),
                         quote=sentence.text[start:m.end()].strip().lstrip("，,；;、：:（( "), loc=sentence.loc, source="text",
-                        label=phrase, block=index, sentence=s_index, **fact)
+                        label=phrase, block=index, sentence=s_index, at=m.start(), **fact)
             self.base.add(fact)
             if fact.concept and fact.measure not in ("占比", "变动率", "完成率", "执行率"):
                 carried = fact.concept
@@ -297,9 +298,8 @@ class FactReader:
         found = self.lex.concepts.all(phrase)
         # a table's row label names a sentence's figure only as the last noun before it
         # (“法律援助 1341.13” yes; “法律援助办案补贴经费 615.11” is another thing)
-        labels = [(m.start(), m.end(), self.row_labels[m.group(0)])
-                  for m in self.label_pattern.finditer(phrase)
-                  if _names_nothing(phrase[m.end():], self.lex)] if self.label_pattern else []
+        labels = [(start, end, self.row_labels[label]) for start, end, label in self.label_pattern.finditer(phrase)
+                  if _names_nothing(phrase[end:], self.lex)]
         both = sorted((t for t in found + labels if t[1] > after and t[0] < after or not after),
                       key=lambda t: (t[1], t[1] - t[0]))
         if not both:
@@ -324,7 +324,8 @@ class FactReader:
         if len(noun) < 4:
             return None
         chars = set(noun)
-        close = [label for label, units in self.label_units.items() if unit in units and len(label) >= 4
+        close = [label for label in sorted(self.label_pattern.sharing(noun))
+                 if unit in self.label_units.get(label, ()) and len(label) >= 4
                  and len(set(label) & chars) >= max(4, 0.75 * len(set(label)))]
         return self.row_labels[close[0]] if len(close) == 1 else None
 
@@ -332,8 +333,8 @@ class FactReader:
         if not self.label_pattern:
             return None
         bare = CLASS_LEVEL_RE.sub("", label)
-        found = [m for m in self.label_pattern.finditer(bare) if _names_nothing(bare[m.end():], self.lex)]
-        return self.row_labels[found[-1].group(0)] if found else None
+        found = [label for _, end, label in self.label_pattern.finditer(bare) if _names_nothing(bare[end:], self.lex)]
+        return self.row_labels[found[-1]] if found else None
 
     def _label_holding(self, phrase: str) -> str | None:
         """A row label that holds the phrase's noun whole (“维修养护验收合格率” inside the
@@ -341,7 +342,7 @@ class FactReader:
         noun = re.sub(r"(?:为|是|达到?|约|共|了|[:：])+$", "", phrase)
         if len(noun) < 5:
             return None
-        holders = [label for label in self.row_labels if noun in label]
+        holders = self.label_pattern.holding(noun)
         return self.row_labels[holders[0]] if len(holders) == 1 else None
 
     def _other_year(self, phrase: str) -> bool:
@@ -471,9 +472,63 @@ class FactReader:
 
 
 # ---- helpers ------------------------------------------------------------------------------
-def _alternation(words: dict[str, str]) -> re.Pattern | None:
-    keys = sorted((w for w in words if len(w) >= 3), key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in keys)) if keys else None
+class LabelIndex:
+    """The document's own row labels, found in a phrase without a regular expression of every
+    label (whose cost grows with the number of labels at every position): a character trie gives
+    the longest label at a position in time bounded by the label's length. Bigram sets serve the
+    reverse look-ups (labels holding a phrase's noun, or most of its characters)."""
+
+    END = ""  # trie key marking the end of a label
+    LOOSE_LIMIT = 50  # more labels than this share the noun's characters: too loose to choose
+
+    def __init__(self, labels: dict[str, str]):
+        self.trie: dict = {}
+        self.by_bigram: dict[str, set[str]] = {}
+        for label in (w for w in labels if len(w) >= 3):
+            node = self.trie
+            for ch in label:
+                node = node.setdefault(ch, {})
+            node[self.END] = label
+            for k in range(len(label) - 1):
+                self.by_bigram.setdefault(label[k:k + 2], set()).add(label)
+
+    def __bool__(self) -> bool:
+        return bool(self.trie)
+
+    def _longest(self, text: str, k: int) -> str | None:
+        node, found = self.trie, None
+        for ch in text[k:]:
+            node = node.get(ch)
+            if node is None:
+                break
+            found = node.get(self.END, found)
+        return found
+
+    def finditer(self, text: str):
+        """Leftmost-longest, non-overlapping matches as (start, end, label)."""
+        k = 0
+        while k < len(text):
+            hit = self._longest(text, k)
+            if hit:
+                yield k, k + len(hit), hit
+                k += len(hit)
+            else:
+                k += 1
+
+    def holding(self, noun: str) -> list[str]:
+        """Labels that contain the noun whole (looked up through its rarest bigram)."""
+        sets = [self.by_bigram.get(noun[k:k + 2], set()) for k in range(len(noun) - 1)]
+        rarest = min(sets, key=len, default=set())
+        return sorted(w for w in rarest if noun in w)
+
+    def sharing(self, noun: str) -> set[str]:
+        """Labels sharing a bigram with the noun; empty when too many do to choose among them."""
+        found: set[str] = set()
+        for k in range(len(noun) - 1):
+            found |= self.by_bigram.get(noun[k:k + 2], set())
+            if len(found) > self.LOOSE_LIMIT:
+                return set()
+        return found
 
 
 def _places(num: str) -> int:

@@ -125,8 +125,8 @@ def _check_enumerations(doc, base: FactBase, rule):
         word, at = cue
         if MALFORMED_RE.search(text, at):
             continue  # a part that cannot be read leaves the sum unjudged (the number rule reports it)
-        named = [f for f in facts if f.concept and text.find(f.quote) < at]
-        parts = [f for f in facts if f.is_money and f.measure == "决算" and text.find(f.quote) > at]
+        named = [f for f in facts if f.concept and f.at < at]
+        parts = [f for f in facts if f.is_money and f.measure == "决算" and f.at > at]
         head = _concept_before(base, text[:at])
         if head is None or len(parts) < 2:
             continue

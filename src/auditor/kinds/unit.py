@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..facts.extract import document_facts
+from ..facts.base import fact_base
 from ..facts.numbers import normalize_digits
 from .base import Hit, document_texts
 
 KIND = "unit"
-PARAMS = {"check": (str, None), "peer_labels": (str, "预算|执行|决算|支出|拨款|到位|资金")}
+PARAMS = {"check": (str, None), "peer_measures": (list, ["年初预算", "全年预算", "决算"])}
 MESSAGE_FIELDS = {"peer", "other"}
 TRANSITION_RE = re.compile(
     r"(?:由|从)\s*(?:去年|上年|原来的?)?\s*(\d+(?:\.\d+)?)\s*(%|‰)\s*(?:下降|降低|降|上升|提高|提升|增加|减少)(?:至|到|为)\s*"
@@ -32,22 +32,19 @@ def check(doc, rule):
 
 
 def _check_peer_magnitude(doc, rule):
-    pattern = re.compile(rule.params["peer_labels"])
-    by_sentence: dict[int, list] = {}
-    for f in document_facts(doc):
-        if f.quantity.unit in ("元", "万元") and pattern.search(f.phrase):
-            by_sentence.setdefault(id(f.sentence), []).append(f)
-    for facts in by_sentence.values():
-        for small in (f for f in facts if f.quantity.unit == "元" and f.quantity.value < 1000):
-            for peer in (f for f in facts if f.quantity.unit == "万元" and f.quantity.value > 0):
-                ratio = small.quantity.value / peer.quantity.value
-                if Decimal("0.8") <= ratio <= Decimal("1.25"):
+    """Budget and outturn of one item in one sentence, one in 元 and one in 万元, with nearly the
+    same digits: the 元 figure is a 万元 figure with the wrong unit (they differ ×10⁴ as written)."""
+    measures = set(rule.params["peer_measures"])
+    for facts in fact_base(doc).by_sentence.values():
+        peers = [f for f in facts if f.measure in measures and not f.implicit and f.unit in ("元", "万元")]
+        for small in (f for f in peers if f.unit == "元"):
+            for peer in (f for f in peers if f.unit == "万元" and f.value > 0):
+                if Decimal("0.8") <= small.value / peer.value <= Decimal("1.25"):
                     yield Hit(
-                        quote=small.sentence.text.strip(), location=small.loc, stated=small.quantity.text,
-                        expected=f"{small.quantity.value}万元",
-                        formula=f"{small.quantity.text} 与同句的 {peer.quantity.text} 数量级相同，"
-                                f"按“元”计两者相差约一万倍",
-                        fields={"peer": small.quantity.text, "other": peer.quantity.text})
+                        quote=fact_base(doc).span(min(small, peer, key=lambda f: f.at), max(small, peer, key=lambda f: f.at)),
+                        location=small.loc, stated=small.text, expected=f"{small.value}万元",
+                        formula=f"{small.text} 与同句的 {peer.text} 数量级相同，按“元”计两者相差约一万倍",
+                        fields={"peer": small.text, "other": peer.text})
                     break
 
 
