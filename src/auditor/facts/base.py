@@ -23,14 +23,15 @@ CURRENT, PRIOR = "本年", "上年"
 UNNAMED = "?"  # the subject of a figure about some project or item the text does not name
 MONEY_MEASURES = ("年初预算", "全年预算", "决算", "变动额")
 
-# a number in running text, with the unit printed after it
+# a number in running text, with the unit printed after it (at most 15 digits and 8 decimals:
+# longer digit runs are no figures of a report, and Decimal arithmetic on them stays exact)
 TEXT_NUMBER_RE = re.compile(
-    r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.]*\.\d)\s*"
+    r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,8})?|\d{1,15}(?:\.\d{1,8})?)(?![\d.]*\.\d)(?!\d)\s*"
     r"(?P<unit>亿元|万元|千元|元|%|‰|人次|台件|个百分点|[个项宗人份台场辆笔家件名户亩天期批套间页分次篇条])?")
 # a table cell that is one figure: 2,248.58 / 98.31% / ≥98% / 3821份 / (12.5)
 CELL_NUMBER_RE = re.compile(
-    r"^(?P<cmp>≥|≤|>|<|=|不低于|不高于|不少于|不超过|不大于|不小于)?\s*(?P<num>[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"
-    r"|[-+]?\d+(?:\.\d+)?)\s*(?P<unit>[%‰]|[\u4e00-\u9fa5]{1,3})?(?:[（(][\u4e00-\u9fa5]{1,3}[）)])?$")
+    r"^(?P<cmp>≥|≤|>|<|=|不低于|不高于|不少于|不超过|不大于|不小于)?\s*(?P<num>[-+]?\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,8})?"
+    r"|[-+]?\d{1,15}(?:\.\d{1,8})?)\s*(?P<unit>[%‰]|[\u4e00-\u9fa5]{1,3})?(?:[（(][\u4e00-\u9fa5]{1,3}[）)])?$")
 # what ends the words that describe a number (its phrase) in running text
 PHRASE_BREAK_RE = re.compile(r"[，,；;。：:、！？]")
 NOT_A_FIGURE_AFTER_RE = re.compile(r"^\s*(?:年|月|日|号|时|〕|\]|】|级|届|版|周岁)")
