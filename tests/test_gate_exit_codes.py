@@ -43,7 +43,7 @@ def _usage_error(result, *names):
 
 def test_an_ignore_entry_with_a_bad_expiry_stops_before_the_audit(tmp_path, audits):
     ignore = tmp_path / ".auditor-ignore.yaml"
-    ignore.write_text("ignore:\n  - fingerprint: abc\n    reason: 已核实\n    expires: tomorrow\n", encoding="utf-8")
+    ignore.write_text("ignore:\n  - fingerprint: 0123456789abcdef\n    reason: 已核实\n    expires: tomorrow\n", encoding="utf-8")
     result = runner.invoke(app, ["check", str(REPORT), "--ignore-file", str(ignore)])
     _usage_error(result, str(ignore), "expires", "tomorrow", "YYYY-MM-DD")
     assert audits == []

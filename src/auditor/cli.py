@@ -137,6 +137,13 @@ def _bad_value(exc) -> str:
     return f"选项 {_param_hint(param)} 的值{shown}无效{tail}"
 
 
+def _fail_all(what: str, problems) -> None:
+    """Every problem found in a file, one line each, then exit 2."""
+    for problem in problems:
+        typer.echo(f"{what}：{problem}", err=True)
+    raise typer.Exit(EXIT_USAGE)
+
+
 def _fail(message: str) -> None:
     """A usage, configuration or rule-file problem: one line on stderr, exit 2."""
     typer.echo(message, err=True)
@@ -172,16 +179,19 @@ def _load_rules(paths: Optional[List[Path]]):
     try:
         return load_rules(paths or None)
     except RuleFileError as exc:
-        _fail(f"规则文件错误：{exc}")
+        _fail_all("规则文件错误", exc.problems)
 
 
 def _settings(config_path: Optional[Path]):
     from .config import ConfigError, find_config, load_config
+    from .validation import FileProblems
 
     if config_path is not None and not config_path.is_file():
         _fail(f"配置错误：--config 指定的配置文件不存在：{config_path}")
     try:
         return load_config(config_path or find_config())
+    except FileProblems as exc:
+        _fail_all("配置错误", exc.problems)
     except ConfigError as exc:
         _fail(f"配置错误：{exc}")
     except OSError as exc:
@@ -190,6 +200,7 @@ def _settings(config_path: Optional[Path]):
 
 def _suppressions(ignore_file: Optional[Path], baseline: Optional[Path], config):
     from . import suppressions
+    from .validation import FileProblems
 
     for option, path in (("--ignore-file", ignore_file), ("--baseline", baseline)):
         if path is not None and not path.is_file():
@@ -197,6 +208,8 @@ def _suppressions(ignore_file: Optional[Path], baseline: Optional[Path], config)
     try:
         ignore = suppressions.load_ignore(ignore_file or config.ignore_file or _default_ignore())
         known = suppressions.load_baseline(baseline or config.baseline)
+    except FileProblems as exc:
+        _fail_all("忽略/基线文件错误", exc.problems)
     except suppressions.SuppressionError as exc:
         _fail(f"忽略/基线文件错误：{exc}")
     return ignore, known
@@ -210,8 +223,11 @@ def _default_ignore() -> Optional[Path]:
 def _rule_list(rules: Optional[List[Path]], config):
     from dataclasses import replace
 
-    return [replace(r, tolerance=config.tolerance.get(r.id, r.tolerance))
-            for r in _load_rules(rules or config.rules or None)]
+    loaded = _load_rules(rules or config.rules or None)
+    unknown = config.unknown_rules({r.id for r in loaded})
+    if unknown:
+        _fail_all("配置错误", unknown)
+    return [replace(r, tolerance=config.tolerance.get(r.id, r.tolerance)) for r in loaded]
 
 
 def _files(paths: List[Path], include, exclude, config) -> list[str]:
@@ -396,6 +412,28 @@ def inspect(
         typer.echo(describe_facts(doc, as_json))
         return
     typer.echo(to_json(doc) if as_json else describe(doc))
+
+
+class SchemaName(str, Enum):
+    rules = "rules"
+    config = "config"
+    ignore = "ignore"
+    baseline = "baseline"
+
+
+SCHEMA_FILES = {"rules": "rule-file.schema.json", "config": "config.schema.json",
+                "ignore": "ignore-file.schema.json", "baseline": "baseline.schema.json"}
+
+
+@app.command("schema")
+def schema(which: SchemaName = typer.Argument(..., help="哪种文件的 JSON Schema")) -> None:
+    """输出规则文件、配置、忽略文件或基线文件的 JSON Schema（供编辑器补全和检查）。"""
+    import json
+
+    from .validation import schemas
+
+    text = json.dumps(schemas()[SCHEMA_FILES[which.value]], ensure_ascii=False, indent=2, sort_keys=True)
+    typer.echo(text)
 
 
 @rules_app.command("list")

@@ -9,19 +9,51 @@
     fail_on: error
     ignore_file: .auditor-ignore.yaml # sidecar suppressions
     baseline: auditor-baseline.json
+
+The file is checked against `ConfigFile`; every mistake is reported at once, with its line.
 """
 from __future__ import annotations
 
 import fnmatch
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated, Literal, Optional
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from .findings import SEVERITIES
+from .validation import FileProblems, Problem, line_of, problems, yaml_lines
 
-KEYS = {"disable", "severity", "ignore_paths", "tolerance", "rules", "rounding", "fail_on",
-        "ignore_file", "baseline"}
+Severity = Literal["error", "warning", "info"]
+RuleId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,6}\d{3}$")]
+STRICT = ConfigDict(strict=True, extra="forbid")
+
+
+class Tolerance(BaseModel):
+    """How far a sum may be off before it is reported (replaces the printed-precision intervals)."""
+
+    model_config = STRICT
+    absolute: Optional[float] = Field(None, ge=0, description="允许的绝对差（与文中数字同单位）")
+    relative: Optional[float] = Field(None, ge=0, le=1, description="允许的相对差（0～1）")
+
+
+class ConfigFile(BaseModel):
+    """`.auditor.yaml`, or `[tool.auditor]` in pyproject.toml."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", title="auditor 配置")
+    disable: list[RuleId] = Field(default_factory=list, description="不运行的规则编号")
+    severity: dict[RuleId, Severity] = Field(default_factory=dict, description="规则级别覆盖")
+    ignore_paths: list[str] = Field(default_factory=list, description="不检查的文件（gitignore 风格模式）")
+    tolerance: dict[RuleId, Tolerance] = Field(default_factory=dict, description="按规则的容差")
+    rules: list[str] = Field(default_factory=list, description="规则包路径（相对于配置文件）")
+    rounding: bool = Field(True, description="是否报告尾数误差提示")
+    fail_on: Severity = Field("error", description="达到该级别的新发现使退出码为 1")
+    ignore_file: Optional[str] = Field(None, description="忽略文件（相对于配置文件）")
+    baseline: Optional[str] = Field(None, description="基线文件（相对于配置文件）")
+
+
+KEYS = set(ConfigFile.model_fields)
 
 
 class ConfigError(Exception):
@@ -40,10 +72,23 @@ class Config:
     fail_on: str = "error"
     ignore_file: Path | None = None
     baseline: Path | None = None
+    lines: dict = field(default_factory=dict)  # key path -> line in the file, for later messages
 
     def ignored(self, file: str) -> bool:
         posix = Path(file).as_posix()
         return any(fnmatch.fnmatch(posix, g) or fnmatch.fnmatch(Path(file).name, g) for g in self.ignore_paths)
+
+    def unknown_rules(self, known: set[str]) -> list[Problem]:
+        """Rule ids the config names that no loaded rule has."""
+        found = []
+        for key in ("disable", "severity", "tolerance"):
+            ids = getattr(self, key)
+            for i, rule_id in enumerate(ids):
+                if rule_id not in known:
+                    loc = (key, i) if key == "disable" else (key, rule_id)
+                    found.append(Problem(str(self.path), line_of(self.lines, loc), f"{key}",
+                                         f"没有规则 {rule_id}（用 auditor rules list 查看可用的规则编号）"))
+        return found
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -59,30 +104,28 @@ def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     data = _read(path)
+    lines = _toml_lines(path) if path.suffix == ".toml" else yaml_lines(path)
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}: 配置应为映射")
-    unknown = set(data) - KEYS
-    if unknown:
-        raise ConfigError(f"{path}: 未知配置项 {sorted(unknown)[0]}（可用：{', '.join(sorted(KEYS))}）")
+        raise ConfigError(f"{path}: 配置应为映射（键: 值）")
+    try:
+        model = ConfigFile.model_validate(data)
+    except ValidationError as exc:
+        raise FileProblems(problems(exc, ConfigFile, path, lines)) from None
+    return _config(path, model, lines)
+
+
+def _config(path: Path, model: ConfigFile, lines: dict) -> Config:
     base = path.parent
-    config = Config(path=path)
-    config.disable = [str(x).upper() for x in data.get("disable", [])]
-    config.severity = {str(k).upper(): v for k, v in (data.get("severity") or {}).items()}
-    bad = [v for v in config.severity.values() if v not in SEVERITIES]
-    if bad:
-        raise ConfigError(f"{path}: severity 的值 {bad[0]} 应为 {'/'.join(SEVERITIES)} 之一")
-    config.ignore_paths = list(data.get("ignore_paths", []))
-    config.tolerance = {str(k).upper(): v for k, v in (data.get("tolerance") or {}).items()}
-    config.rules = [base / p for p in data.get("rules", [])]
-    config.rounding = bool(data.get("rounding", True))
-    config.fail_on = data.get("fail_on", "error")
-    if config.fail_on not in SEVERITIES:
-        raise ConfigError(f"{path}: fail_on 应为 {'/'.join(SEVERITIES)} 之一")
-    config.ignore_file = base / data["ignore_file"] if data.get("ignore_file") else None
-    if config.ignore_file is None and (base / ".auditor-ignore.yaml").is_file():
-        config.ignore_file = base / ".auditor-ignore.yaml"
-    config.baseline = base / data["baseline"] if data.get("baseline") else None
-    return config
+    ignore_file = base / model.ignore_file if model.ignore_file else None
+    if ignore_file is None and (base / ".auditor-ignore.yaml").is_file():
+        ignore_file = base / ".auditor-ignore.yaml"
+    return Config(
+        path=path, disable=[x.upper() for x in model.disable],
+        severity={k.upper(): v for k, v in model.severity.items()},
+        ignore_paths=list(model.ignore_paths),
+        tolerance={k.upper(): v.model_dump(exclude_none=True) for k, v in model.tolerance.items()},
+        rules=[base / p for p in model.rules], rounding=model.rounding, fail_on=model.fail_on,
+        ignore_file=ignore_file, baseline=base / model.baseline if model.baseline else None, lines=lines)
 
 
 def _read(path: Path):
@@ -97,4 +140,20 @@ def _read(path: Path):
     try:
         return yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: YAML 语法错误：{exc}") from exc
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise ConfigError(f"{path}{where}: YAML 语法错误：{getattr(exc, 'problem', exc)}") from exc
+
+
+def _toml_lines(path: Path) -> dict[tuple, int]:
+    """Lines of the top-level keys of [tool.auditor] (tomllib keeps no positions)."""
+    lines, inside = {}, False
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        header = re.match(r"\s*\[([^\]]+)\]", line)
+        if header:
+            inside = header.group(1).strip() == "tool.auditor"
+            continue
+        key = re.match(r"\s*([A-Za-z_][\w-]*)\s*=", line)
+        if inside and key:
+            lines.setdefault((key.group(1),), number)
+    return lines

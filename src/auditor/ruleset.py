@@ -1,16 +1,28 @@
-"""Load and validate rule files (rules/**/*.yaml). A bad file names file, rule id and field."""
+"""Load and validate rule files (rules/**/*.yaml) against declared models.
+
+Every error in every file is reported at once, each naming file, line, rule id and field.
+A rule is a `RuleBase` whose `params` follow its kind's declared PARAMS (one model per
+kind, `check` limited to the kind's sub-checks); scoring formulas may only name the values
+their sub-check supplies. `rule_file_schema()` is the JSON Schema editors use.
+"""
 from __future__ import annotations
 
 import re
 import string
 from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
+from typing import Annotated, Any, Literal, Optional, Union
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, create_model
 
 from . import kinds
+from .config import Tolerance
 from .findings import CLASSES, SEVERITIES
 from .knowledge import default_rules_dir, load_yaml
+from .validation import FileProblems, Problem, problems, yaml_lines
 
 ID_RE = re.compile(r"^[A-Z]{2,6}\d{3}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -21,9 +33,17 @@ NOT_RULE_FILES = {"vocabulary.yaml", "concepts.yaml"}
 
 
 class RuleFileError(Exception):
-    def __init__(self, path, rule_id, field_name, problem):
-        self.path, self.rule_id, self.field, self.problem = str(path), rule_id, field_name, problem
-        super().__init__(f"{path}: 规则 {rule_id or '?'}: 字段 {field_name}: {problem}")
+    """Every problem found in the rule files; the first one's file, rule and field as attributes."""
+
+    def __init__(self, found: list[Problem]):
+        self.problems = found
+        first = found[0]
+        self.path, self.rule_id, self.field, self.problem = first.path, first.rule, first.key, first.message
+        super().__init__("\n".join(str(p) for p in found))
+
+
+def _error(path, rule_id, key, message) -> RuleFileError:
+    return RuleFileError([Problem(str(path), None, key, message, rule_id)])
 
 
 @dataclass
@@ -56,133 +76,244 @@ def rule_files(paths: list[str | Path] | None = None) -> list[Path]:
         elif root.is_dir():
             files.extend(p for p in sorted(root.rglob("*.yaml")) if p.name not in NOT_RULE_FILES)
         else:
-            raise RuleFileError(root, None, "path", "规则路径不存在")
+            raise _error(root, None, "path", "规则路径不存在")
     return files
 
 
 def load_rules(paths: list[str | Path] | None = None) -> list[Rule]:
-    """Rules from files or folders; `paths` replaces the default pack when given."""
+    """Rules from files or folders; `paths` replaces the default pack when given.
+
+    Raises RuleFileError listing every problem of every file."""
     rules: dict[str, Rule] = {}
+    found: list[Problem] = []
     for path in rule_files(paths):
-        for rule in _load_file(path):
+        loaded, wrong = _load_file(path)
+        found.extend(wrong)
+        for rule in loaded:
             if rule.id in rules:
-                raise RuleFileError(path, rule.id, "id", f"与 {rules[rule.id].path} 中的规则重复")
+                found.append(Problem(str(path), None, "id", f"与 {rules[rule.id].path} 中的规则重复", rule.id))
             rules[rule.id] = rule
+    if found:
+        raise RuleFileError(found)
     return sorted(rules.values(), key=lambda r: r.id)
 
 
-def _load_file(path: Path) -> list[Rule]:
+ID_PATTERN = r"^[A-Z]{2,6}\d{3}$"
+NAME_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+STRICT = ConfigDict(strict=True, extra="forbid")
+# The values each scoring formula may name: what its sub-check supplies (kinds/score.py)
+FORMULA_NAMES = {"formula": ("weight", "executed", "budget", "rate"),
+                 "positive_formula": ("weight", "actual", "target"),
+                 "negative_formula": ("weight", "actual", "target")}
+EXPECT_KEYS = {"quote": str, "stated": str, "expected": str, "class": str, "line": int, "row": int,
+               "col": int, "table": int}
+
+
+class Expect(BaseModel):
+    """What a `fire` example must report."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", populate_by_name=True)
+    quote: Optional[str] = None
+    stated: Optional[str] = None
+    expected: Optional[str] = None
+    cls: Optional[str] = Field(None, alias="class")
+    line: Optional[int] = Field(None, ge=1)
+    row: Optional[int] = Field(None, ge=1)
+    col: Optional[int] = Field(None, ge=1)
+    table: Optional[int] = Field(None, ge=1)
+
+
+class Example(BaseModel):
+    model_config = STRICT
+    text: str
+    expect: Optional[Expect] = None
+    why: Optional[str] = None
+
+
+ExampleItem = Union[str, Example]
+
+
+class Examples(BaseModel):
+    """Texts a rule must report (fire) and must not (quiet); todo: known misses."""
+
+    model_config = STRICT
+    fire: list[ExampleItem] = Field(min_length=2)
+    quiet: list[ExampleItem] = Field(min_length=2)
+    todo: list[ExampleItem] = Field(default_factory=list)
+
+
+class RuleBase(BaseModel):
+    """One rule; `params` as its kind declares them."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", populate_by_name=True)
+    id: Annotated[str, StringConstraints(pattern=ID_PATTERN)] = Field(description="规则编号，如 SUM001")
+    name: Annotated[str, StringConstraints(pattern=NAME_PATTERN)] = Field(description="短横线名称")
+    title: Annotated[str, StringConstraints(min_length=1)]
+    kind: str
+    cls: Literal[CLASSES] = Field(alias="class")  # type: ignore[valid-type]
+    severity: Literal[SEVERITIES]  # type: ignore[valid-type]
+    message: Annotated[str, StringConstraints(min_length=1)]
+    doc: Annotated[str, StringConstraints(min_length=1)]
+    examples: Examples
+    params: dict[str, Any] = Field(default_factory=dict)
+    tolerance: Optional[Tolerance] = None
+    applies_to: list[str] = Field(default_factory=list)
+    references: Optional[list[str]] = None
+
+
+def _annotation(kind_type):
+    types = kind_type if isinstance(kind_type, tuple) else (kind_type,)
+    return Union[types] if len(types) > 1 else types[0]  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=None)
+def params_model(kind: str) -> type[BaseModel]:
+    """The parameters of one kind, from its PARAMS: (type, default); default None means required."""
+    module = kinds.get(kind)
+    checks = tuple(getattr(module, "CHECKS", ()) or ())
+    fields = {}
+    for name, (kind_type, default) in module.PARAMS.items():
+        annotation = Literal[checks] if name == "check" and checks else _annotation(kind_type)
+        fields[name] = (annotation, ...) if default is None else (annotation, Field(default))
+    return create_model(f"{kind}_params", __config__=STRICT, **fields)
+
+
+@lru_cache(maxsize=None)
+def rule_model(kind: str) -> type[BaseModel]:
+    return create_model(f"{kind}_rule", __base__=RuleBase, kind=(Literal[kind], ...),
+                        params=(params_model(kind), Field(default_factory=dict, validate_default=True)))
+
+
+def _load_file(path: Path) -> tuple[list[Rule], list[Problem]]:
     try:
         with open(path, encoding="utf-8") as fh:
             data = load_yaml(fh)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f"第{mark.line + 1}行" if mark else ""
-        raise RuleFileError(path, None, "yaml", f"YAML 语法错误{where}：{getattr(exc, 'problem', exc)}") from exc
+        line = mark.line + 1 if mark else None
+        return [], [Problem(str(path), line, "yaml", f"YAML 语法错误：{getattr(exc, 'problem', exc)}")]
     except OSError as exc:
-        raise RuleFileError(path, None, "file", f"无法读取：{exc.strerror}") from exc
-    entries = data.get("rules", [data]) if isinstance(data, dict) else None
+        return [], [Problem(str(path), None, "file", f"无法读取：{exc.strerror}")]
+    listed = isinstance(data, dict) and "rules" in data
+    entries = data["rules"] if listed else [data] if isinstance(data, dict) else None
     if not isinstance(entries, list):
-        raise RuleFileError(path, None, "rules", "文件应为一条规则（映射）或 rules: 列表")
-    return [_rule(path, entry) for entry in entries]
+        return [], [Problem(str(path), 1, "rules", "文件应为一条规则（映射）或 rules: 列表")]
+    rules, found = [], []
+    for i, entry in enumerate(entries):
+        rule, wrong = _rule(path, entry, ("rules", i) if listed else ())
+        found.extend(wrong)
+        if rule is not None:
+            rules.append(rule)
+    if found:
+        lines = yaml_lines(path)
+        found = sorted((_placed(p, lines) for p in found), key=lambda p: p.line or 0)
+    return rules, found
 
 
-def _rule(path: Path, entry) -> Rule:
+def _placed(problem: Problem, lines: dict) -> Problem:
+    if problem.line is not None or not isinstance(problem, _Pending):
+        return problem
+    from .validation import line_of
+
+    return Problem(problem.path, line_of(lines, problem.loc), problem.key, problem.message, problem.rule)
+
+
+@dataclass(frozen=True)
+class _Pending(Problem):
+    """A problem whose line is looked up only when a file has problems (composing is slow)."""
+
+    loc: tuple = ()
+
+
+def _rule(path: Path, entry, prefix: tuple) -> tuple[Rule | None, list[Problem]]:
     if not isinstance(entry, dict):
-        raise RuleFileError(path, None, "rules", "每条规则应为映射")
-    rule_id = entry.get("id")
-    for key in REQUIRED:
-        if key not in entry or entry[key] in (None, ""):
-            raise RuleFileError(path, rule_id, key, "缺少必填字段")
-    unknown = set(entry) - set(REQUIRED) - set(OPTIONAL)
-    if unknown:
-        raise RuleFileError(path, rule_id, sorted(unknown)[0], "未知字段")
-    _check(path, rule_id, "id", ID_RE.match(str(rule_id)), "应为大写字母加三位数字，如 SUM001")
-    _check(path, rule_id, "name", NAME_RE.match(str(entry["name"])), "应为小写短横线格式，如 total-mismatch")
-    _check(path, rule_id, "severity", entry["severity"] in SEVERITIES, f"应为 {'/'.join(SEVERITIES)} 之一")
-    _check(path, rule_id, "class", entry["class"] in CLASSES, f"未知类别，应为 {', '.join(CLASSES)} 之一")
+        return None, [_Pending(str(path), None, "rules", "每条规则应为映射", None, prefix)]
+    rule_id = entry.get("id") if isinstance(entry.get("id"), str) else None
+    kind = entry.get("kind")
+    if kind not in kinds.KIND_MODULES:
+        model, skip = RuleBase, 0
+        found = [_Pending(str(path), None, "kind", f"值「{kind}」无效，应为 {', '.join(kinds.names())} 之一",
+                          rule_id, prefix + ("kind",))]
+    else:
+        model, skip, found = rule_model(kind), 0, []
     try:
-        module = kinds.get(entry["kind"])
-    except KeyError:
-        raise RuleFileError(path, rule_id, "kind", f"未知规则类型，应为 {', '.join(kinds.names())} 之一") from None
-    params = _params(path, rule_id, module, entry.get("params") or {})
-    _check_message(path, rule_id, module, entry["message"])
-    _check_examples(path, rule_id, entry["examples"])
-    return Rule(id=rule_id, name=entry["name"], title=entry["title"], kind=entry["kind"],
-                cls=entry["class"], severity=entry["severity"], message=entry["message"],
-                doc=entry["doc"], examples=entry["examples"], params=params,
-                tolerance=entry.get("tolerance") or {}, applies_to=entry.get("applies_to") or [],
-                path=str(path))
+        validated = model.model_validate(entry)
+    except ValidationError as exc:
+        semantic = _semantic(path, prefix, rule_id, entry) if kind in kinds.KIND_MODULES else []
+        return None, found + _pending(exc, model, path, prefix, rule_id) + semantic
+    if found:
+        return None, found
+    found = _semantic(path, prefix, rule_id, entry, validated.params.model_dump())
+    if found:
+        return None, found
+    return Rule(id=validated.id, name=validated.name, title=validated.title, kind=validated.kind,
+                cls=validated.cls, severity=validated.severity, message=validated.message,
+                doc=validated.doc, examples=entry["examples"], params=validated.params.model_dump(),
+                tolerance=entry.get("tolerance") or {}, applies_to=list(validated.applies_to),
+                path=str(path)), []
 
 
-def _check(path, rule_id, field_name, ok, problem) -> None:
-    if not ok:
-        raise RuleFileError(path, rule_id, field_name, problem)
+def _pending(exc: ValidationError, model, path: Path, prefix: tuple, rule_id) -> list[Problem]:
+    placed = problems(exc, model, path, {}, rule=rule_id)
+    return [_Pending(p.path, None, p.key, p.message, p.rule, prefix + tuple(e["loc"]))
+            for p, e in zip(placed, exc.errors())]
 
 
-def _params(path, rule_id, module, given: dict) -> dict:
-    if not isinstance(given, dict):
-        raise RuleFileError(path, rule_id, "params", "应为映射")
-    spec = module.PARAMS
-    unknown = set(given) - set(spec)
-    if unknown:
-        raise RuleFileError(path, rule_id, f"params.{sorted(unknown)[0]}",
-                            f"类型 {module.KIND} 没有此参数（可用：{', '.join(sorted(spec))}）")
-    params = {}
-    for name, (kind_type, default) in spec.items():
-        value = given.get(name, default)
-        if value is None and default is None and name not in given:
-            raise RuleFileError(path, rule_id, f"params.{name}", "缺少必填参数")
-        if value is not None and not isinstance(value, kind_type):
-            raise RuleFileError(path, rule_id, f"params.{name}", f"类型应为 {_type_name(kind_type)}")
-        params[name] = value
-    problem = module.validate(params) if hasattr(module, "validate") else None
+def _semantic(path: Path, prefix: tuple, rule_id, entry: dict, params: dict | None = None) -> list[Problem]:
+    """What a model cannot say: message placeholders, a sub-check's own rules, formulas.
+
+    `params` are the validated parameters; without them (the entry has other errors) only
+    what can be judged on the raw entry is checked."""
+    module = kinds.get(entry["kind"])
+    found = []
+    problem = _message_problem(module, entry["message"]) if isinstance(entry.get("message"), str) else None
     if problem:
-        raise RuleFileError(path, rule_id, "params", problem)
-    return params
+        found.append(_Pending(str(path), None, "message", problem, rule_id, prefix + ("message",)))
+    problem = module.validate(params) if params is not None and hasattr(module, "validate") else None
+    if problem:
+        found.append(_Pending(str(path), None, "params", problem, rule_id, prefix + ("params",)))
+    raw = entry.get("params") if isinstance(entry.get("params"), dict) else {}
+    for name, allowed in FORMULA_NAMES.items():
+        if entry["kind"] == "score" and isinstance(raw.get(name), str):
+            problem = _formula_problem(raw[name], allowed)
+            if problem:
+                found.append(_Pending(str(path), None, f"params.{name}", problem, rule_id,
+                                      prefix + ("params", name)))
+    return found
 
 
-def _type_name(kind_type) -> str:
-    names = kind_type if isinstance(kind_type, tuple) else (kind_type,)
-    return "/".join(t.__name__ for t in names)
-
-
-def _check_message(path, rule_id, module, message: str) -> None:
+def _message_problem(module, message: str) -> str | None:
     allowed = COMMON_FIELDS | set(module.MESSAGE_FIELDS)
     try:
         names = {f for _, f, _, _ in string.Formatter().parse(message) if f}
     except ValueError as exc:
-        raise RuleFileError(path, rule_id, "message", f"模板格式错误：{exc}") from exc
+        return f"模板格式错误：{exc}"
     unknown = names - allowed
     if unknown:
-        raise RuleFileError(path, rule_id, "message",
-                            f"未知占位符 {{{sorted(unknown)[0]}}}（可用：{', '.join(sorted(allowed))}）")
+        return f"未知占位符 {{{sorted(unknown)[0]}}}（可用：{', '.join(sorted(allowed))}）"
+    return None
 
 
-def _check_examples(path, rule_id, examples) -> None:
-    if not isinstance(examples, dict):
-        raise RuleFileError(path, rule_id, "examples", "应为 {fire: [...], quiet: [...]}")
-    unknown = set(examples) - {"fire", "quiet", "todo"}
+def _formula_problem(formula: str, allowed: tuple) -> str | None:
+    from .facts.formula import FormulaError, evaluate, names
+
+    unknown = sorted(names(formula) - set(allowed))
     if unknown:
-        raise RuleFileError(path, rule_id, f"examples.{sorted(unknown)[0]}", "未知字段（可用：fire, quiet, todo）")
-    for key in ("fire", "quiet", "todo"):
-        items = examples.get(key, [] if key == "todo" else None)
-        if not isinstance(items, list) or (key != "todo" and len(items) < 2):
-            raise RuleFileError(path, rule_id, f"examples.{key}", "至少需要两个文本示例")
-        for k, item in enumerate(items):
-            _check_example(path, rule_id, f"examples.{key}[{k}]", item)
+        return f"公式「{formula}」含未知变量 {', '.join(unknown)}（可用：{', '.join(allowed)}）"
+    try:
+        evaluate(formula, {n: Decimal(1) for n in allowed})
+    except FormulaError as exc:
+        return f"公式「{formula}」无法计算：{exc}"
+    return None
 
 
-EXPECT_KEYS = {"quote": str, "stated": str, "expected": str, "class": str, "line": int, "row": int,
-               "col": int, "table": int}
+def rule_file_schema() -> dict:
+    """JSON Schema of a rule file: one rule, or `rules:` a list of them; params by kind."""
+    from pydantic import TypeAdapter
 
-
-def _check_example(path, rule_id, where, item) -> None:
-    if isinstance(item, str):
-        return
-    if not isinstance(item, dict) or not isinstance(item.get("text"), str) or set(item) - {"text", "expect", "why"}:
-        raise RuleFileError(path, rule_id, where, "示例应为文本，或 {text, expect} 映射")
-    for key, value in (item.get("expect") or {}).items():
-        if key not in EXPECT_KEYS or not isinstance(value, EXPECT_KEYS[key]):
-            raise RuleFileError(path, rule_id, f"{where}.expect.{key}",
-                                f"未知断言或类型错误（可用：{', '.join(sorted(EXPECT_KEYS))}）")
+    one = Annotated[Union[tuple(rule_model(k) for k in kinds.names())], Field(discriminator="kind")]
+    pack = create_model("rule_pack", __config__=STRICT, rules=(list[one], ...))
+    schema = TypeAdapter(Union[one, pack]).json_schema(by_alias=True)
+    schema["title"] = "auditor 规则文件"
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema

@@ -17,11 +17,60 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from typing import Annotated, Literal, Optional
+
 import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError
+
+from .validation import FileProblems, problems, yaml_lines
 
 
 class SuppressionError(Exception):
     pass
+
+
+def _iso_date(value):
+    """A date written unquoted (YAML reads a date) or quoted ("2026-12-31")."""
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"值「{value}」不是日期，应为 YYYY-MM-DD") from None
+    return value
+
+
+class IgnoreEntry(BaseModel):
+    """One accepted finding."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+    fingerprint: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")] = Field(
+        description="检查结果中的指纹（16 位十六进制）")
+    reason: Annotated[str, StringConstraints(min_length=1)] = Field(description="为什么接受这一发现")
+    accepted_by: Optional[str] = Field(None, description="认可人")
+    expires: Annotated[Optional[dt.date], BeforeValidator(_iso_date)] = Field(
+        None, description="到期日（YYYY-MM-DD）；过期后不再忽略")
+
+
+class IgnoreFile(BaseModel):
+    """`.auditor-ignore.yaml`."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", title="auditor 忽略文件")
+    ignore: list[IgnoreEntry] = Field(default_factory=list)
+
+
+class BaselineEntry(BaseModel):
+    model_config = ConfigDict(strict=True, extra="allow")
+    fingerprint: str
+    rule: Optional[str] = None
+    file: Optional[str] = None
+
+
+class BaselineFile(BaseModel):
+    """The file `auditor baseline` writes."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", title="auditor 基线文件")
+    version: Literal[1] = 1
+    findings: list[BaselineEntry] = Field(default_factory=list)
 
 
 def load_ignore(path: Path | None) -> dict[str, dict]:
@@ -30,24 +79,14 @@ def load_ignore(path: Path | None) -> dict[str, dict]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
-        raise SuppressionError(f"{path}: YAML 语法错误：{exc}") from exc
-    entries = {}
-    for i, entry in enumerate(data.get("ignore", []) or [], start=1):
-        if not isinstance(entry, dict) or not entry.get("fingerprint") or not entry.get("reason"):
-            raise SuppressionError(f"{path}: 第 {i} 条忽略条目需要 fingerprint 和 reason")
-        entry["expires"] = _date(path, i, entry.get("expires"))
-        entries[str(entry["fingerprint"])] = entry
-    return entries
-
-
-def _date(path: Path, index: int, value) -> dt.date | None:
-    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
-        return value
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise SuppressionError(f"{path}{where}: YAML 语法错误：{getattr(exc, 'problem', exc)}") from exc
     try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise SuppressionError(f"{path}: 第 {index} 条忽略条目的 expires 值「{value}」不是日期，"
-                               f"应为 YYYY-MM-DD") from None
+        model = IgnoreFile.model_validate(data)
+    except ValidationError as exc:
+        raise FileProblems(problems(exc, IgnoreFile, path, yaml_lines(path))) from None
+    return {e.fingerprint: e.model_dump() for e in model.ignore}
 
 
 def load_baseline(path: Path | None) -> set[str]:
@@ -58,8 +97,12 @@ def load_baseline(path: Path | None) -> set[str]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
-        raise SuppressionError(f"{path}: 基线文件不是有效的 JSON：{exc}") from exc
-    return {item["fingerprint"] for item in data.get("findings", [])}
+        raise SuppressionError(f"{path}:{exc.lineno}: 基线文件不是有效的 JSON：{exc.msg}") from exc
+    try:
+        model = BaselineFile.model_validate(data)
+    except ValidationError as exc:
+        raise FileProblems(problems(exc, BaselineFile, path, {})) from None
+    return {item.fingerprint for item in model.findings}
 
 
 def write_baseline(results, path: Path) -> int:
