@@ -206,7 +206,7 @@ def _suppressions(ignore_file: Optional[Path], baseline: Optional[Path], config)
         if path is not None and not path.is_file():
             _fail(f"忽略/基线文件错误：{option} 指定的文件不存在：{path}")
     try:
-        ignore = suppressions.load_ignore(ignore_file or config.ignore_file or _default_ignore())
+        ignore = suppressions.load_ignore(ignore_file or config.ignore_file or _default_ignore(config))
         known = suppressions.load_baseline(baseline or config.baseline)
     except FileProblems as exc:
         _fail_all("忽略/基线文件错误", exc.problems)
@@ -215,8 +215,8 @@ def _suppressions(ignore_file: Optional[Path], baseline: Optional[Path], config)
     return ignore, known
 
 
-def _default_ignore() -> Optional[Path]:
-    path = Path(".auditor-ignore.yaml")
+def _default_ignore(config) -> Optional[Path]:
+    path = _root(config) / ".auditor-ignore.yaml"
     return path if path.is_file() else None
 
 
@@ -315,7 +315,7 @@ def check(
     3 有文件无法读取；4 内部错误。
     """
     from . import suppressions
-    from .findings import SEVERITY_RANK
+    from .findings import SEVERITY_RANK, project_path, relative_paths
     from .report import render
 
     fmt = fmt.value
@@ -326,7 +326,12 @@ def check(
     target = _target(report, fmt)
     files = _files(paths, include, exclude, config)
     results = _run(files, rule_list, config, no_rounding, workers, timeout)
-    for notice in suppressions.apply(results, ignore, known):
+    root = _root(config)
+    relative_paths(results, root)
+    notices = suppressions.apply(results, ignore, known)
+    audited = {project_path(f, root) for f in files}
+    notices += suppressions.stale(results, ignore, known, audited, baseline or config.baseline)
+    for notice in notices:
         typer.echo(notice, err=True)
     if target is None:
         typer.echo(render(fmt, results, rule_list, colour=sys.stdout.isatty()), nl=False)
@@ -350,17 +355,73 @@ def make_baseline(
 ) -> None:
     """记录当前的全部发现作为基线；之后用 check --baseline 只对新发现失败。"""
     from . import suppressions
+    from .findings import relative_paths
 
     config = _settings(config_path)
     rule_list = _rule_list(rules, config)
     _target(output, "json")
     files = _files(paths, include, exclude, config)
     results = _run(files, rule_list, config, False, workers, timeout)
+    relative_paths(results, _root(config))
     count = suppressions.write_baseline(results, output)
     typer.echo(f"已记录 {count} 处发现到基线 {output}")
     if any(r.error for r in results):
         _print_unreadable(results)
         raise typer.Exit(EXIT_UNREADABLE)
+
+
+def _root(config) -> Path:
+    from .findings import project_root
+
+    return project_root(config.path)
+
+
+@app.command("ignore")
+def ignore_finding(
+    fingerprint: str = typer.Argument(..., metavar="指纹", help="要接受的发现的指纹（见 text/JSON/SARIF 输出）"),
+    reason: str = typer.Option(..., "--reason", "-r", metavar="理由", help="为什么接受这一发现（必填）"),
+    expires: Optional[str] = typer.Option(None, "--expires", metavar="YYYY-MM-DD", help="到期日；过期后不再忽略"),
+    by: Optional[str] = typer.Option(None, "--by", metavar="姓名", help="认可人"),
+    file: Optional[Path] = typer.Option(None, "--file", metavar="文件",
+                                        help="发现所在的文件；记录后，只在检查该文件时判断条目是否过时"),
+    ignore_file: Optional[Path] = typer.Option(None, "--ignore-file", metavar="文件",
+                                               help="忽略文件；默认取配置，否则项目根目录下的 .auditor-ignore.yaml"),
+    config_path: Optional[Path] = CONFIG,
+) -> None:
+    """把一处发现记入忽略文件（需要理由，可设到期日）。"""
+    import datetime as dt
+    import re
+
+    from . import suppressions
+    from .findings import project_path
+
+    config = _settings(config_path)
+    if not re.fullmatch(r"[0-9a-f]{16}", fingerprint):
+        _fail(f"指纹「{fingerprint}」格式不符：应为 16 位十六进制（见检查输出中的「指纹」）")
+    if not reason.strip():
+        _fail("选项 --reason 不能为空：请写明为什么接受这一发现")
+    day = _date_option(expires)
+    if day is not None and day < dt.date.today():
+        _fail(f"选项 --expires 的值「{expires}」已过去，应为今天或以后的日期")
+    target = ignore_file or config.ignore_file or _root(config) / ".auditor-ignore.yaml"
+    _target(target, "text")
+    existing = _suppressions(target, None, config)[0] if target.is_file() else {}
+    if fingerprint in existing:
+        _fail(f"{target} 中已有指纹 {fingerprint} 的条目（{existing[fingerprint]['source']}）")
+    where = project_path(str(file), _root(config)) if file else None
+    suppressions.add_entry(target, fingerprint, reason.strip(), day, by, where)
+    typer.echo(f"已把 {fingerprint} 记入 {target}")
+
+
+def _date_option(value: Optional[str]):
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        _fail(f"选项 --expires 的值「{value}」不是日期，应为 YYYY-MM-DD")
 
 
 def _exit_code(results, threshold: int) -> int:

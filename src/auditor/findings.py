@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .model import Location
 
@@ -40,13 +41,16 @@ class Finding:
     highlights: list[Location] = field(default_factory=list)
     status: str = "new"  # new | suppressed | baselined
     justification: str = ""  # why it is suppressed or baselined
+    path_key: str = ""  # the file's path relative to the project root (set by `relative_paths`)
 
     @property
     def fingerprint(self) -> str:
-        """Stable across edits elsewhere: rule, file name, normalised quote and table cell."""
+        """Stable across edits elsewhere: rule, the file's path relative to the project root,
+        normalised quote and table cell. Without a project root (library use), the file name."""
         where = (self.location.table, self.location.row, self.location.col) if self.location.table else ()
         quote = re.sub(r"\s+", "", self.quote)
-        basis = f"{self.rule}|{self.location.file.replace(chr(92), '/').rsplit('/', 1)[-1]}|{quote}|{where}"
+        path = self.path_key or self.location.file.replace(chr(92), "/").rsplit("/", 1)[-1]
+        basis = f"{self.rule}|{path}|{quote}|{where}"
         return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
 
     def sort_key(self) -> tuple:
@@ -69,3 +73,31 @@ class Finding:
             "status": self.status,
             **({"justification": self.justification} if self.justification else {}),
         }
+
+
+def project_path(file: str, root: Path) -> str:
+    """A file's path relative to the project root, with forward slashes (absolute when outside)."""
+    resolved = Path(file).resolve()
+    try:
+        return resolved.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return resolved.as_posix()
+
+
+def relative_paths(results, root: Path) -> None:
+    """Key every finding's fingerprint to its file's path relative to `root`."""
+    for result in results:
+        key = project_path(result.path, root)
+        for finding in result.findings:
+            finding.path_key = key
+
+
+def project_root(config_path: Path | None, start: Path | None = None) -> Path:
+    """The folder of the config file, else the git work tree's root, else the current folder."""
+    if config_path is not None:
+        return config_path.resolve().parent
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder
+    return here

@@ -47,6 +47,7 @@ class IgnoreEntry(BaseModel):
         description="检查结果中的指纹（16 位十六进制）")
     reason: Annotated[str, StringConstraints(min_length=1)] = Field(description="为什么接受这一发现")
     accepted_by: Optional[str] = Field(None, description="认可人")
+    file: Optional[str] = Field(None, description="发现所在文件（相对于项目根目录）；用于判断条目是否已过时")
     expires: Annotated[Optional[dt.date], BeforeValidator(_iso_date)] = Field(
         None, description="到期日（YYYY-MM-DD）；过期后不再忽略")
 
@@ -82,16 +83,19 @@ def load_ignore(path: Path | None) -> dict[str, dict]:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""
         raise SuppressionError(f"{path}{where}: YAML 语法错误：{getattr(exc, 'problem', exc)}") from exc
+    lines = yaml_lines(path)
     try:
         model = IgnoreFile.model_validate(data)
     except ValidationError as exc:
-        raise FileProblems(problems(exc, IgnoreFile, path, yaml_lines(path))) from None
-    return {e.fingerprint: e.model_dump() for e in model.ignore}
+        raise FileProblems(problems(exc, IgnoreFile, path, lines)) from None
+    return {e.fingerprint: {**e.model_dump(), "source": f"{path}:{lines.get(('ignore', i), 1)}"}
+            for i, e in enumerate(model.ignore)}
 
 
-def load_baseline(path: Path | None) -> set[str]:
+def load_baseline(path: Path | None) -> dict[str, str | None]:
+    """Fingerprint -> the file (relative to the project root) it was recorded in."""
     if path is None:
-        return set()
+        return {}
     if not path.is_file():
         raise SuppressionError(f"{path}: 基线文件不存在")
     try:
@@ -102,11 +106,11 @@ def load_baseline(path: Path | None) -> set[str]:
         model = BaselineFile.model_validate(data)
     except ValidationError as exc:
         raise FileProblems(problems(exc, BaselineFile, path, {})) from None
-    return {item.fingerprint for item in model.findings}
+    return {item.fingerprint: item.file for item in model.findings}
 
 
 def write_baseline(results, path: Path) -> int:
-    findings = [{"fingerprint": f.fingerprint, "rule": f.rule, "file": r.path, "quote": f.quote,
+    findings = [{"fingerprint": f.fingerprint, "rule": f.rule, "file": f.path_key or r.path, "quote": f.quote,
                  "message": f.message} for r in results for f in r.findings]
     findings.sort(key=lambda x: (x["file"], x["rule"], x["fingerprint"]))
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -115,7 +119,7 @@ def write_baseline(results, path: Path) -> int:
     return len(findings)
 
 
-def apply(results, ignore: dict[str, dict], baseline: set[str], today: dt.date | None = None) -> list[str]:
+def apply(results, ignore: dict[str, dict], baseline, today: dt.date | None = None) -> list[str]:
     """Mark suppressed and baselined findings; returns notices about expired entries."""
     today = today or dt.date.today()
     notices = []
@@ -136,3 +140,52 @@ def apply(results, ignore: dict[str, dict], baseline: set[str], today: dt.date |
                 finding.status = "baselined"
                 finding.justification = "已记录在基线中"
     return notices
+
+
+def stale(results, ignore: dict[str, dict], baseline: dict, audited: set[str],
+          baseline_path: Path | None = None) -> list[str]:
+    """Notices about ignore and baseline entries that match no finding of the files audited.
+
+    An entry recorded for a file not audited this time (a commit of other files) is not stale."""
+    seen = {f.fingerprint for r in results for f in r.findings}
+    notices = [f"{entry['source']}: 忽略条目 {fp} 没有匹配任何发现（已修正或文件已移动），可以删除"
+               for fp, entry in sorted(ignore.items())
+               if fp not in seen and (entry.get("file") is None or entry["file"] in audited)]
+    gone = sorted(fp for fp, file in baseline.items() if fp not in seen and (file is None or file in audited))
+    if gone:
+        notices.append(f"{baseline_path or '基线'}: 有 {len(gone)} 条记录不再出现（已修正或文件已移动），"
+                       f"可用 auditor baseline 重新生成：{', '.join(gone[:5])}{' …' if len(gone) > 5 else ''}")
+    return notices
+
+
+def add_entry(path: Path, fingerprint: str, reason: str, expires: dt.date | None = None,
+              accepted_by: str | None = None, file: str | None = None) -> None:
+    """Append one entry to an ignore file, keeping what the file already says (comments too)."""
+    entry = {"fingerprint": fingerprint, "reason": reason, "accepted_by": accepted_by, "file": file,
+             "expires": expires}
+    IgnoreEntry.model_validate(entry)
+    block = yaml.safe_dump([{k: v for k, v in entry.items() if v is not None}], allow_unicode=True,
+                           sort_keys=False, default_flow_style=False)
+    block = "".join("  " + line if line.strip() else line for line in block.splitlines(keepends=True))
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    data = yaml.safe_load(text) if text.strip() else None
+    if not data or not data.get("ignore"):
+        text = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("ignore:"))
+        text = (text + ("\n" if text and not text.endswith("\n") else "")) + "ignore:\n"
+    elif not text.endswith("\n"):
+        text += "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(_appended(text, block, data), encoding="utf-8")
+
+
+def _appended(text: str, block: str, data) -> str:
+    """The file with the block appended, or rewritten whole when its list is not in block style."""
+    before = len((data or {}).get("ignore") or [])
+    try:
+        after = yaml.safe_load(text + block) or {}
+        if len(after.get("ignore") or []) == before + 1:
+            return text + block
+    except yaml.YAMLError:
+        pass
+    entries = list((data or {}).get("ignore") or []) + yaml.safe_load(block.replace("\n  ", "\n"))
+    return yaml.safe_dump({"ignore": entries}, allow_unicode=True, sort_keys=False)

@@ -31,6 +31,7 @@ def render(results, rules, colour: bool = False) -> str:
                          + f" {f.rule} [{CLASS_ZH[f.cls]}]{status} {f.message}")
             if f.formula:
                 lines.append("    " + paint(f"计算：{f.formula}", DIM))
+            lines.append("    " + paint(f"指纹 {f.fingerprint}", DIM))
     s = summarize(results)
     sev = s["by_severity"]
     lines.append(f"共 {s['files']} 个文件：错误 {sev['error']}，警告 {sev['warning']}，提示 {sev['info']}，"
