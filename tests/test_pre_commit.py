@@ -65,3 +65,51 @@ def test_commit_with_inconsistency_is_refused_and_fix_passes(repo):
     report.write_text(text.replace("无。", "无其他需要说明的情况。"), encoding="utf-8")
     fixed = _commit(repo, env, "keep the execution score at 9 and reword the last section")
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+
+
+def _warning_only(text: str) -> str:
+    """The clean report with its total score two points short: one warning (SCO003), no error."""
+    return text.replace("总分\t　\t　\t　\t　\t100\t99\n", "总分\t　\t　\t　\t　\t100\t97\n")
+
+
+def _with_error(text: str) -> str:
+    return text.replace("90.00%\t9\n", "90.00%\t10\n")
+
+
+def test_the_config_decides_fail_on(repo):
+    repo, env = repo
+    (repo / "reports").mkdir()
+    report = repo / "reports" / "a.txt"
+    report.write_text(_warning_only(CLEAN.read_text(encoding="utf-8")), encoding="utf-8")
+    assert _commit(repo, env, "a warning passes the default gate").returncode == 0
+    (repo / ".auditor.yaml").write_text("fail_on: warning\n", encoding="utf-8")
+    report.write_text(_warning_only(CLEAN.read_text(encoding="utf-8")) + "\n", encoding="utf-8")
+    refused = _commit(repo, env, "with fail_on: warning the same warning is refused")
+    assert refused.returncode != 0 and "SCO003" in refused.stdout + refused.stderr
+
+
+def test_a_commit_of_only_excluded_files_passes(repo):
+    repo, env = repo
+    (repo / ".auditor.yaml").write_text("ignore_paths: [drafts/]\n", encoding="utf-8")
+    (repo / "drafts" / "2025").mkdir(parents=True)
+    (repo / "drafts" / "2025" / "草稿.txt").write_text(_with_error(CLEAN.read_text(encoding="utf-8")),
+                                                      encoding="utf-8")
+    done = _commit(repo, env, "a draft with an error, excluded by the config")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "没有找到" not in done.stdout + done.stderr
+
+
+def test_a_moved_file_keeps_its_baselined_finding_suppressed_only_at_its_old_path(repo):
+    repo, env = repo
+    report = repo / "report-001.txt"
+    report.write_text(_with_error(CLEAN.read_text(encoding="utf-8")), encoding="utf-8")
+    made = subprocess.run([str(Path(sys.executable).with_name("auditor")), "baseline", "report-001.txt",
+                           "-o", "auditor-baseline.json"], cwd=repo, capture_output=True, text=True, timeout=300)
+    assert made.returncode == 0, made.stdout + made.stderr
+    (repo / ".auditor.yaml").write_text("baseline: auditor-baseline.json\n", encoding="utf-8")
+    first = _commit(repo, env, "a known error, baselined")
+    assert first.returncode == 0, first.stdout + first.stderr
+    (repo / "2025").mkdir()
+    _git(repo, "mv", "report-001.txt", "2025/report-001.txt", env=env)
+    moved = _commit(repo, env, "the same file under another folder")
+    assert moved.returncode != 0 and "SCO001" in moved.stdout + moved.stderr

@@ -5,12 +5,12 @@ plain data, so any executor that maps functions over paths can run it.
 """
 from __future__ import annotations
 
-import fnmatch
 import os
 import signal
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .engine import FileResult, Options, audit_file
@@ -40,26 +40,68 @@ def audit_one(path: str, rules: list, options: Options | None = None, seconds: f
         signal.signal(signal.SIGALRM, previous)
 
 
-def collect_files(paths: list[Path], include: list[str] | None = None,
-                  exclude: list[str] | None = None) -> list[str]:
-    """Files named, and supported files found recursively in folders, filtered by globs."""
-    files: list[str] = []
+@dataclass
+class Selection:
+    """The files to audit, and those skipped: excluded by a pattern, or of a type not read."""
+
+    files: list[str] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
+    unsupported: list[str] = field(default_factory=list)
+
+
+def path_spec(patterns: list[str] | None):
+    """Gitignore-style patterns; one with a slash inside matches at any depth unless it starts with /."""
+    if not patterns:
+        return None
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines([_at_any_depth(p) for p in patterns])
+
+
+def _at_any_depth(pattern: str) -> str:
+    negated = pattern.startswith("!")
+    body = pattern[1:] if negated else pattern
+    if not body.startswith(("/", "**/")) and "/" in body.rstrip("/"):
+        body = "**/" + body
+    return ("!" if negated else "") + body
+
+
+def select(paths: list[Path], include: list[str] | None = None, exclude: list[str] | None = None,
+           root: Path | None = None) -> Selection:
+    """Files named, and supported files found recursively in folders, each once, filtered by
+    `include`/`exclude` matched against the path relative to `root` (files named too)."""
+    from .findings import project_path
+
+    root = root or Path.cwd()
+    wanted, unwanted = path_spec(include), path_spec(exclude)
+    chosen, seen = Selection(), set()
     for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED
-                           and not p.name.startswith(("~$", ".")))
-            files.extend(str(p) for p in found if _wanted(p, path, include, exclude))
-        else:
-            files.append(str(path))
-    return files
+        for candidate in _candidates(path, chosen):
+            key = project_path(str(candidate), root).lstrip("/")
+            if candidate.resolve() in seen:
+                continue
+            seen.add(candidate.resolve())
+            if (unwanted and unwanted.match_file(key)) or (wanted and not wanted.match_file(key)):
+                chosen.excluded.append(str(candidate))
+            else:
+                chosen.files.append(str(candidate))
+    return chosen
 
 
-def _wanted(path: Path, root: Path, include, exclude) -> bool:
-    relative = path.relative_to(root).as_posix()
-    names = (relative, path.name)
-    if include and not any(fnmatch.fnmatch(n, g) for g in include for n in names):
-        return False
-    return not (exclude and any(fnmatch.fnmatch(n, g) for g in exclude for n in names))
+def _candidates(path: Path, chosen: Selection) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED
+                      and not p.name.startswith(("~$", "."))
+                      and not any(part.startswith(".") for part in p.relative_to(path).parts[:-1]))
+    if path.suffix.lower() not in SUPPORTED:
+        chosen.unsupported.append(str(path))
+        return []
+    return [path]
+
+
+def collect_files(paths: list[Path], include: list[str] | None = None,
+                  exclude: list[str] | None = None, root: Path | None = None) -> list[str]:
+    return select(paths, include, exclude, root).files
 
 
 def run(files: list[str], rules: list, options: Options, workers: int = 1, seconds: float = 0,

@@ -231,15 +231,20 @@ def _rule_list(rules: Optional[List[Path]], config):
 
 
 def _files(paths: List[Path], include, exclude, config) -> list[str]:
+    """The files to audit; excluded ones are skipped quietly, and none left means exit 0."""
     from . import batch
 
     missing = [p for p in paths if not p.exists()]
     if missing:
         _fail(f"路径不存在：{missing[0]}")
-    files = [f for f in batch.collect_files(paths, include, exclude) if not config.ignored(f)]
-    if not files:
-        _fail("没有找到可检查的文件")
-    return files
+    chosen = batch.select(paths, include, list(exclude or []) + config.ignore_paths, _root(config))
+    if chosen.unsupported:
+        typer.echo(f"跳过不支持的文件类型：{'、'.join(chosen.unsupported)}", err=True)
+    if not chosen.files:
+        if not chosen.excluded and not chosen.unsupported:
+            typer.echo("没有找到可检查的文件", err=True)
+        raise typer.Exit(EXIT_OK)
+    return chosen.files
 
 
 def _target(report: Optional[Path], fmt: str) -> Optional[Path]:
@@ -280,8 +285,10 @@ def _run(files, rule_list, config, no_rounding: bool, workers: int, timeout: flo
 
 PATHS = typer.Argument(..., help="报告文件或文件夹（递归查找）", metavar="路径...")
 RULES = typer.Option(None, "--rules", help="规则文件或文件夹（可重复），替换默认规则包", metavar="路径")
-INCLUDE = typer.Option(None, "--include", help="只检查匹配的文件（glob，可重复）", metavar="模式")
-EXCLUDE = typer.Option(None, "--exclude", help="跳过匹配的文件（glob，可重复）", metavar="模式")
+INCLUDE = typer.Option(None, "--include", metavar="模式",
+                       help="只检查匹配的文件（gitignore 风格，相对于项目根目录；可重复）")
+EXCLUDE = typer.Option(None, "--exclude", metavar="模式",
+                       help="跳过匹配的文件或文件夹（gitignore 风格，相对于项目根目录；可重复），命令行列出的文件同样适用")
 WORKERS = typer.Option(0, "--workers", "-j", min=0, show_default=False, metavar="N",
                        help="并行进程数；默认（0）为 CPU 核数")
 TIMEOUT = typer.Option(120.0, "--timeout", min=0, metavar="秒", help="单个文件的处理时限（秒），0 表示不限")

@@ -14,7 +14,6 @@ The file is checked against `ConfigFile`; every mistake is reported at once, wit
 """
 from __future__ import annotations
 
-import fnmatch
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,7 +43,8 @@ class ConfigFile(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", title="auditor 配置")
     disable: list[RuleId] = Field(default_factory=list, description="不运行的规则编号")
     severity: dict[RuleId, Severity] = Field(default_factory=dict, description="规则级别覆盖")
-    ignore_paths: list[str] = Field(default_factory=list, description="不检查的文件（gitignore 风格模式）")
+    ignore_paths: list[str] = Field(default_factory=list,
+                                    description="不检查的文件和文件夹（gitignore 风格模式，相对于配置文件所在的文件夹）")
     tolerance: dict[RuleId, Tolerance] = Field(default_factory=dict, description="按规则的容差")
     rules: list[str] = Field(default_factory=list, description="规则包路径（相对于配置文件）")
     rounding: bool = Field(True, description="是否报告尾数误差提示")
@@ -74,10 +74,6 @@ class Config:
     baseline: Path | None = None
     lines: dict = field(default_factory=dict)  # key path -> line in the file, for later messages
 
-    def ignored(self, file: str) -> bool:
-        posix = Path(file).as_posix()
-        return any(fnmatch.fnmatch(posix, g) or fnmatch.fnmatch(Path(file).name, g) for g in self.ignore_paths)
-
     def unknown_rules(self, known: set[str]) -> list[Problem]:
         """Rule ids the config names that no loaded rule has."""
         found = []
@@ -92,11 +88,15 @@ class Config:
 
 
 def find_config(start: Path | None = None) -> Path | None:
-    folder = (start or Path.cwd()).resolve()
-    for candidate in (folder / ".auditor.yaml", folder / ".auditor.yml", folder / "pyproject.toml"):
-        if candidate.is_file() and (candidate.suffix != ".toml" or "[tool.auditor]" in candidate.read_text(
-                encoding="utf-8", errors="ignore")):
-            return candidate
+    """The nearest config in the current folder or its parents, up to the git root (as ruff does)."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        for candidate in (folder / ".auditor.yaml", folder / ".auditor.yml", folder / "pyproject.toml"):
+            if candidate.is_file() and (candidate.suffix != ".toml" or "[tool.auditor]" in candidate.read_text(
+                    encoding="utf-8", errors="ignore")):
+                return candidate
+        if (folder / ".git").exists():
+            return None
     return None
 
 
