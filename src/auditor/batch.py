@@ -6,6 +6,7 @@ plain data, so any executor that maps functions over paths can run it.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -47,6 +48,12 @@ class Selection:
     files: list[str] = field(default_factory=list)
     excluded: list[str] = field(default_factory=list)
     unsupported: list[str] = field(default_factory=list)
+    not_reports: list[str] = field(default_factory=list)  # README and the like, found in a folder
+
+
+# Files found in a folder that are a project's papers, not reports (a file named is still audited)
+NOT_REPORT_RE = re.compile(r"^(readme|changelog|changes|history|license|licence|copying|contributing|authors|"
+                           r"notice|todo|code_of_conduct|security|requirements)([._-].*)?$", re.IGNORECASE)
 
 
 def path_spec(patterns: list[str] | None):
@@ -90,9 +97,11 @@ def select(paths: list[Path], include: list[str] | None = None, exclude: list[st
 
 def _candidates(path: Path, chosen: Selection) -> list[Path]:
     if path.is_dir():
-        return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED
-                      and not p.name.startswith(("~$", "."))
-                      and not any(part.startswith(".") for part in p.relative_to(path).parts[:-1]))
+        found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED
+                       and not p.name.startswith(("~$", "."))
+                       and not any(part.startswith(".") for part in p.relative_to(path).parts[:-1]))
+        chosen.not_reports.extend(str(p) for p in found if NOT_REPORT_RE.match(p.name))
+        return [p for p in found if not NOT_REPORT_RE.match(p.name)]
     if path.suffix.lower() not in SUPPORTED:
         chosen.unsupported.append(str(path))
         return []

@@ -31,6 +31,8 @@ class Format(str, Enum):
     sarif = "sarif"
     junit = "junit"
     text = "text"
+    concise = "concise"
+    github = "github"
 
 
 class Level(str, Enum):
@@ -230,7 +232,7 @@ def _rule_list(rules: Optional[List[Path]], config):
     return [replace(r, tolerance=config.tolerance.get(r.id, r.tolerance)) for r in loaded]
 
 
-def _files(paths: List[Path], include, exclude, config) -> list[str]:
+def _files(paths: List[Path], include, exclude, config, quiet: bool = False) -> list[str]:
     """The files to audit; excluded ones are skipped quietly, and none left means exit 0."""
     from . import batch
 
@@ -238,10 +240,12 @@ def _files(paths: List[Path], include, exclude, config) -> list[str]:
     if missing:
         _fail(f"路径不存在：{missing[0]}")
     chosen = batch.select(paths, include, list(exclude or []) + config.ignore_paths, _root(config))
-    if chosen.unsupported:
+    if chosen.unsupported and not quiet:
         typer.echo(f"跳过不支持的文件类型：{'、'.join(chosen.unsupported)}", err=True)
+    if chosen.not_reports and not quiet:
+        typer.echo(f"跳过看起来不是报告的文件：{'、'.join(chosen.not_reports)}", err=True)
     if not chosen.files:
-        if not chosen.excluded and not chosen.unsupported:
+        if not chosen.excluded and not chosen.unsupported and not quiet:
             typer.echo("没有找到可检查的文件", err=True)
         raise typer.Exit(EXIT_OK)
     return chosen.files
@@ -249,9 +253,9 @@ def _files(paths: List[Path], include, exclude, config) -> list[str]:
 
 def _target(report: Optional[Path], fmt: str) -> Optional[Path]:
     """Where the report goes, checked for writing before any file is read; None: the terminal."""
-    from .report import SUFFIX
+    from .report import SUFFIX, TERMINAL
 
-    if fmt == "text" and report is None:
+    if (fmt in TERMINAL and report is None) or str(report) == "-":
         return None
     target = report or DEFAULT_REPORT_DIR / f"auditor-report{SUFFIX[fmt]}"
     folder = target.parent
@@ -296,12 +300,20 @@ CONFIG = typer.Option(None, "--config", metavar="文件",
                       help="配置文件（.auditor.yaml 或 pyproject.toml）；默认在当前目录查找")
 
 
+class Colour(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 @app.command()
 def check(
     paths: List[Path] = PATHS,
-    report: Optional[Path] = typer.Option(None, "--report", "-o", metavar="文件",
-                                          help="报告输出路径；默认写入 reports/（text 格式默认输出到终端）"),
-    fmt: Format = typer.Option(Format.html, "--format", "-f", help="报告格式"),
+    report: Optional[Path] = typer.Option(
+        None, "--report", "-o", metavar="文件",
+        help="报告输出路径，- 表示标准输出；默认写入 reports/（text、concise、github 默认输出到终端）"),
+    fmt: Optional[Format] = typer.Option(None, "--format", "-f", show_default=False,
+                                         help="报告格式；默认按 --report 的扩展名，否则 html"),
     rules: Optional[List[Path]] = RULES,
     fail_on: Optional[Level] = typer.Option(None, "--fail-on", show_default=False,
                                             help="达到该级别的新发现使退出码为 1；默认取配置，否则 error"),
@@ -315,37 +327,95 @@ def check(
     ignore_file: Optional[Path] = typer.Option(None, "--ignore-file", metavar="文件",
                                                help="忽略文件（默认 .auditor-ignore.yaml）"),
     config_path: Optional[Path] = CONFIG,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="只输出发现：不输出汇总行和提示"),
+    statistics: bool = typer.Option(False, "--statistics", help="在标准错误输出按规则统计的新发现数"),
+    colour: Colour = typer.Option(Colour.auto, "--color", help="终端输出是否着色；auto 时遵循 NO_COLOR"),
 ) -> None:
     """检查报告并写出检查结果。
 
     退出码：0 没有达到 --fail-on 级别的新发现；1 有；2 用法、配置或规则错误（在读取任何文件之前发现）；
     3 有文件无法读取；4 内部错误。
     """
-    from . import suppressions
-    from .findings import SEVERITY_RANK, project_path, relative_paths
-    from .report import render
+    from .findings import SEVERITY_RANK
 
-    fmt = fmt.value
+    fmt = _format(fmt, report)
     config = _settings(config_path)
     threshold = SEVERITY_RANK[fail_on.value if fail_on else config.fail_on]
     ignore, known = _suppressions(ignore_file, baseline, config)
     rule_list = _rule_list(rules, config)
     target = _target(report, fmt)
-    files = _files(paths, include, exclude, config)
+    files = _files(paths, include, exclude, config, quiet)
     results = _run(files, rule_list, config, no_rounding, workers, timeout)
+    notices = _suppress(results, files, config, ignore, known, baseline or config.baseline)
+    for notice in [] if quiet else notices:
+        typer.echo(notice, err=True)
+    _emit(fmt, results, rule_list, target, quiet, _coloured(colour))
+    if statistics:
+        _print_statistics(results, rule_list)
+    raise typer.Exit(_exit_code(results, threshold))
+
+
+def _format(fmt: Optional[Format], report: Optional[Path]) -> str:
+    """--format, else what the report's extension says, else text for stdout and html for a file."""
+    from .report import BY_SUFFIX
+
+    if fmt is not None:
+        return fmt.value
+    if report is None:
+        return "html"
+    if str(report) == "-":
+        return "text"
+    suffix = report.suffix.lower()
+    if suffix and suffix not in BY_SUFFIX:
+        _fail(f"无法从 --report 的扩展名「{suffix}」判断报告格式：请用 --format 指定"
+              f"（{ALLOWED['fmt']}），或用扩展名 {'、'.join(sorted(BY_SUFFIX))}")
+    return BY_SUFFIX.get(suffix, "html")
+
+
+def _coloured(colour: Colour) -> bool:
+    if colour is Colour.auto:
+        return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return colour is Colour.always
+
+
+def _suppress(results, files, config, ignore, known, baseline_path) -> list[str]:
+    """Key fingerprints to the project root, mark accepted findings; notices about the entries."""
+    from . import suppressions
+    from .findings import project_path, relative_paths
+
     root = _root(config)
     relative_paths(results, root)
     notices = suppressions.apply(results, ignore, known)
     audited = {project_path(f, root) for f in files}
-    notices += suppressions.stale(results, ignore, known, audited, baseline or config.baseline)
-    for notice in notices:
-        typer.echo(notice, err=True)
-    if target is None:
-        typer.echo(render(fmt, results, rule_list, colour=sys.stdout.isatty()), nl=False)
+    return notices + suppressions.stale(results, ignore, known, audited, baseline_path)
+
+
+def _emit(fmt: str, results, rule_list, target: Optional[Path], quiet: bool, colour: bool) -> None:
+    """The report to its file or stdout; the summary on stderr (text on a terminal holds its own)."""
+    from .report import render
+    from .report.text_report import summary_line
+
+    to_stdout = target is None or str(target) == "-"
+    text = render(fmt, results, rule_list, colour=colour and to_stdout, quiet=quiet)
+    if to_stdout:
+        sys.stdout.write(text)
+        sys.stdout.flush()
     else:
-        _write(target, render(fmt, results, rule_list))
-        _print_summary(results, target)
-    raise typer.Exit(_exit_code(results, threshold))
+        _write(target, text)
+    if quiet:
+        return
+    if not (fmt == "text" and to_stdout):
+        typer.echo(summary_line(results) + ("" if to_stdout else f"。报告：{target}"), err=True)
+        _print_unreadable(results)
+
+
+def _print_statistics(results, rule_list) -> None:
+    from collections import Counter
+
+    titles = {r.id: r.title for r in rule_list}
+    counts = Counter(f.rule for r in results for f in r.findings if f.status == "new")
+    for rule_id, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        typer.echo(f"{count:>5}  {rule_id}  {titles.get(rule_id, '')}", err=True)
 
 
 @app.command("baseline")
@@ -439,16 +509,6 @@ def _exit_code(results, threshold: int) -> int:
     if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings if f.status == "new"):
         return EXIT_FINDINGS
     return EXIT_OK
-
-
-def _print_summary(results, target: Path) -> None:
-    from .report.summary import summarize
-
-    s = summarize(results)
-    sev = s["by_severity"]
-    typer.echo(f"检查 {s['files']} 个文件：错误 {sev['error']}，警告 {sev['warning']}，提示 {sev['info']}；"
-               f"读取失败 {s['failed']}。报告：{target}")
-    _print_unreadable(results)
 
 
 def _print_unreadable(results) -> None:

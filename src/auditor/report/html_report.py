@@ -87,7 +87,7 @@ def _chart(summary) -> list[dict]:
             for i, (c, n) in enumerate(summary["by_class"])]
 
 
-def render(results, rules) -> str:
+def render(results, rules, **options) -> str:
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),

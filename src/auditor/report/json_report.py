@@ -8,5 +8,5 @@ def document(results) -> dict:
     return {"files": [r.to_dict() for r in results]}
 
 
-def render(results, rules) -> str:
+def render(results, rules, **options) -> str:
     return json.dumps(document(results), ensure_ascii=False, indent=2, sort_keys=False) + "\n"

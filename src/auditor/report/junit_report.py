@@ -6,7 +6,7 @@ from xml.etree import ElementTree as ET
 from ..findings import SEVERITY_ZH
 
 
-def render(results, rules) -> str:
+def render(results, rules, **options) -> str:
     suites = ET.Element("testsuites", name="auditor")
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for result in results:
@@ -20,6 +20,12 @@ def render(results, rules) -> str:
         elif not result.findings:
             ET.SubElement(suite, "testcase", classname=result.path, name="一致性检查")
             counts["tests"] += 1
+        for na in result.not_assessable:
+            case = ET.SubElement(suite, "testcase", classname=f"{result.path}.{na['rule']}",
+                                 name=f"{na['rule']} 未能评估")
+            ET.SubElement(case, "skipped", message=f"未能评估：{na['reason']}")
+            counts["tests"] += 1
+            counts["skipped"] += 1
         for f in result.findings:
             case = ET.SubElement(suite, "testcase", classname=f"{result.path}.{f.rule}",
                                  name=f"{f.rule} {f.location.describe()}")

@@ -58,18 +58,26 @@ def document(results, rules) -> dict:
             "properties": {"class": rule.cls if rule else "", "kind": rule.kind if rule else ""},
         })
     index = {d["id"]: i for i, d in enumerate(descriptors)}
-    notifications = [{"level": "error", "message": {"text": f"{r.path}：{r.error}"},
-                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(r.path)}}}]}
-                     for r in results if r.error]
+    failures = [{"level": "error", "message": {"text": f"{r.path}：{r.error}"},
+                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(r.path)}}}]}
+                for r in results if r.error]
     run = {
         "tool": {"driver": {"name": "auditor", "version": __version__, "rules": descriptors}},
-        "invocations": [{"executionSuccessful": not notifications,
-                         "toolExecutionNotifications": notifications}],
+        "invocations": [{"executionSuccessful": not failures,
+                         "toolExecutionNotifications": failures + _not_assessable(results)}],
         "artifacts": [{"location": {"uri": _uri(r.path)}} for r in results],
         "results": [_result(f, index) for r in results for f in r.findings],
     }
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def render(results, rules) -> str:
+def _not_assessable(results) -> list[dict]:
+    """Rules that apply but could not be evaluated: a file never looks clean for want of reading."""
+    return [{"level": "warning", "message": {"text": f"{na['rule']} 未能评估：{na['reason']}"},
+             "descriptor": {"id": na["rule"]},
+             "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(r.path)}}}]}
+            for r in results for na in r.not_assessable]
+
+
+def render(results, rules, **options) -> str:
     return json.dumps(document(results, rules), ensure_ascii=False, indent=2) + "\n"
