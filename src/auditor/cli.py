@@ -16,7 +16,7 @@ from typing import List, Optional
 
 import typer
 from typer import _click
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
 
@@ -50,8 +50,24 @@ ALLOWED = {
 }
 
 
+class AuditorCommand(TyperCommand):
+    """A command whose help is Chinese plain text (cli_help)."""
+
+    def format_help(self, ctx, formatter) -> None:
+        from .cli_help import render
+
+        formatter.write(render(ctx, self))
+
+
 class AuditorGroup(TyperGroup):
     """Runs a command and turns every way it can end into one exit code and one message."""
+
+    def format_help(self, ctx, formatter) -> None:
+        from .cli_help import render
+
+        listed = [(name, (self.get_command(ctx, name).help or "").strip().split("\n")[0])
+                  for name in self.list_commands(ctx)]
+        formatter.write(render(ctx, self, listed))
 
     def main(self, args=None, prog_name=None, **extra):
         args = list(sys.argv[1:] if args is None else args)
@@ -152,10 +168,10 @@ def _fail(message: str) -> None:
     raise typer.Exit(EXIT_USAGE)
 
 
-app = typer.Typer(cls=AuditorGroup, add_completion=False, no_args_is_help=True,
+app = typer.Typer(cls=AuditorGroup, add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   pretty_exceptions_enable=False, context_settings={"help_option_names": ["-h", "--help"]},
                   help="auditor：检查预决算与绩效自评报告的内部不一致。")
-rules_app = typer.Typer(no_args_is_help=True, help="查看和测试规则。",
+rules_app = typer.Typer(cls=AuditorGroup, no_args_is_help=True, help="查看和测试规则。",
                         context_settings={"help_option_names": ["-h", "--help"]})
 app.add_typer(rules_app, name="rules")
 
@@ -297,7 +313,7 @@ WORKERS = typer.Option(0, "--workers", "-j", min=0, show_default=False, metavar=
                        help="并行进程数；默认（0）为 CPU 核数")
 TIMEOUT = typer.Option(120.0, "--timeout", min=0, metavar="秒", help="单个文件的处理时限（秒），0 表示不限")
 CONFIG = typer.Option(None, "--config", metavar="文件",
-                      help="配置文件（.auditor.yaml 或 pyproject.toml）；默认在当前目录查找")
+                      help="配置文件（.auditor.yaml 或 pyproject.toml）；默认在当前文件夹及其上级查找，至 git 根目录为止")
 
 
 class Colour(str, Enum):
@@ -306,7 +322,7 @@ class Colour(str, Enum):
     never = "never"
 
 
-@app.command()
+@app.command(cls=AuditorCommand)
 def check(
     paths: List[Path] = PATHS,
     report: Optional[Path] = typer.Option(
@@ -418,7 +434,7 @@ def _print_statistics(results, rule_list) -> None:
         typer.echo(f"{count:>5}  {rule_id}  {titles.get(rule_id, '')}", err=True)
 
 
-@app.command("baseline")
+@app.command("baseline", cls=AuditorCommand)
 def make_baseline(
     paths: List[Path] = PATHS,
     output: Path = typer.Option(Path("auditor-baseline.json"), "--output", "-o", metavar="文件",
@@ -453,7 +469,7 @@ def _root(config) -> Path:
     return project_root(config.path)
 
 
-@app.command("ignore")
+@app.command("ignore", cls=AuditorCommand)
 def ignore_finding(
     fingerprint: str = typer.Argument(..., metavar="指纹", help="要接受的发现的指纹（见 text/JSON/SARIF 输出）"),
     reason: str = typer.Option(..., "--reason", "-r", metavar="理由", help="为什么接受这一发现（必填）"),
@@ -517,9 +533,9 @@ def _print_unreadable(results) -> None:
             typer.echo(f"  无法读取 {r.path}：{r.error}", err=True)
 
 
-@app.command()
+@app.command(cls=AuditorCommand)
 def inspect(
-    file: Path = typer.Argument(..., help="要查看的报告文件"),
+    file: Path = typer.Argument(..., metavar="文件", help="要查看的报告文件"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出"),
     facts: bool = typer.Option(False, "--facts", help="列出事实库：概念、口径、期间、主体、数值、单位、精度、来源"),
 ) -> None:
@@ -553,8 +569,8 @@ SCHEMA_FILES = {"rules": "rule-file.schema.json", "config": "config.schema.json"
                 "ignore": "ignore-file.schema.json", "baseline": "baseline.schema.json"}
 
 
-@app.command("schema")
-def schema(which: SchemaName = typer.Argument(..., help="哪种文件的 JSON Schema")) -> None:
+@app.command("schema", cls=AuditorCommand)
+def schema(which: SchemaName = typer.Argument(..., metavar="种类", help="哪种文件的 JSON Schema：rules、config、ignore 或 baseline")) -> None:
     """输出规则文件、配置、忽略文件或基线文件的 JSON Schema（供编辑器补全和检查）。"""
     import json
 
@@ -564,15 +580,18 @@ def schema(which: SchemaName = typer.Argument(..., help="哪种文件的 JSON Sc
     typer.echo(text)
 
 
-@rules_app.command("list")
-def rules_list(rules: Optional[List[Path]] = typer.Option(None, "--rules", help="规则文件或文件夹")) -> None:
+@rules_app.command("list", cls=AuditorCommand)
+def rules_list(rules: Optional[List[Path]] = typer.Option(None, "--rules", metavar="路径",
+                                                          help="规则文件或文件夹")) -> None:
     """列出规则。"""
     for rule in _load_rules(rules):
         typer.echo(f"{rule.id}\t{rule.severity}\t{rule.cls}\t{rule.kind}\t{rule.title}")
 
 
-@rules_app.command("explain")
-def rules_explain(rule_id: str, rules: Optional[List[Path]] = typer.Option(None, "--rules")) -> None:
+@rules_app.command("explain", cls=AuditorCommand)
+def rules_explain(rule_id: str = typer.Argument(..., metavar="规则编号", help="如 SCO001"),
+                  rules: Optional[List[Path]] = typer.Option(None, "--rules", metavar="路径",
+                                                             help="规则文件或文件夹")) -> None:
     """显示规则说明和示例。"""
     found = [r for r in _load_rules(rules) if r.id == rule_id.upper()]
     if not found:
@@ -591,8 +610,9 @@ def rules_explain(rule_id: str, rules: Optional[List[Path]] = typer.Option(None,
             typer.echo("---\n" + text.rstrip() + shown)
 
 
-@rules_app.command("test")
-def rules_test(paths: Optional[List[Path]] = typer.Argument(None, help="规则文件或文件夹；默认为内置规则包")) -> None:
+@rules_app.command("test", cls=AuditorCommand)
+def rules_test(paths: Optional[List[Path]] = typer.Argument(None, metavar="路径...",
+                                                            help="规则文件或文件夹；默认为内置规则包")) -> None:
     """运行每条规则自带的示例（fire 必须报告，quiet 不得报告）。"""
     from .examples import run_examples
 

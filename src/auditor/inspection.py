@@ -36,7 +36,7 @@ def typed_view(doc: Document) -> list[dict]:
         views.append({
             "table": typed.table.index, "type": typed.type, "title": typed.title,
             "header_row": typed.header_row + 1, "columns": typed.columns,
-            "records": [_jsonable(r) for r in typed.records],
+            "records": [{**_jsonable(r), "row": r.row + 1} for r in typed.records],  # 1-based, as header_row
             "totals": _jsonable(typed.totals.get("score") and {"score": typed.totals.get("score"),
                                                                "weight": typed.totals.get("weight")}),
             "frame": frame.to_string(index=False) if not frame.empty else "",
