@@ -191,11 +191,12 @@ def _root(
     """auditor：检查预决算与绩效自评报告的内部不一致。"""
 
 
-def _load_rules(paths: Optional[List[Path]]):
-    from .ruleset import RuleFileError, load_rules
+def _load_rules(paths: Optional[List[Path]], defaults: bool = True):
+    """The default pack with `paths` added (same id replaces), or only `paths` without defaults."""
+    from .ruleset import RuleFileError, load_pack
 
     try:
-        return load_rules(paths or None)
+        return load_pack(paths or None, defaults)
     except RuleFileError as exc:
         _fail_all("规则文件错误", exc.problems)
 
@@ -238,13 +239,21 @@ def _default_ignore(config) -> Optional[Path]:
     return path if path.is_file() else None
 
 
-def _rule_list(rules: Optional[List[Path]], config):
+def _rule_list(rules: Optional[List[Path]], config, no_default_rules: bool = False):
+    """The rules to run: the pack, the config's parameter overrides and tolerances; ids checked."""
     from dataclasses import replace
 
-    loaded = _load_rules(rules or config.rules or None)
-    unknown = config.unknown_rules({r.id for r in loaded})
-    if unknown:
-        _fail_all("配置错误", unknown)
+    from .ruleset import with_params
+
+    extra = list(config.rules) + list(rules or [])
+    loaded = _load_rules(extra, config.default_rules and not no_default_rules)
+    if not loaded:
+        _fail("没有可运行的规则：不加载默认规则包时（--no-default-rules 或 default_rules: false），"
+              "请用 --rules 或配置的 rules 指定规则")
+    loaded, wrong = with_params(loaded, config.params, str(config.path), config.lines)
+    wrong += config.unknown_rules({r.id for r in loaded})
+    if wrong:
+        _fail_all("配置错误", wrong)
     return [replace(r, tolerance=config.tolerance.get(r.id, r.tolerance)) for r in loaded]
 
 
@@ -304,7 +313,9 @@ def _run(files, rule_list, config, no_rounding: bool, workers: int, timeout: flo
 
 
 PATHS = typer.Argument(..., help="报告文件或文件夹（递归查找）", metavar="路径...")
-RULES = typer.Option(None, "--rules", help="规则文件或文件夹（可重复），替换默认规则包", metavar="路径")
+RULES = typer.Option(None, "--rules", metavar="路径",
+                     help="添加的规则文件或文件夹（可重复）；与默认规则同编号的规则替换之")
+NO_DEFAULT_RULES = typer.Option(False, "--no-default-rules", help="不加载默认规则包，只用 --rules 和配置中的规则")
 INCLUDE = typer.Option(None, "--include", metavar="模式",
                        help="只检查匹配的文件（gitignore 风格，相对于项目根目录；可重复）")
 EXCLUDE = typer.Option(None, "--exclude", metavar="模式",
@@ -331,6 +342,7 @@ def check(
     fmt: Optional[Format] = typer.Option(None, "--format", "-f", show_default=False,
                                          help="报告格式；默认按 --report 的扩展名，否则 html"),
     rules: Optional[List[Path]] = RULES,
+    no_default_rules: bool = NO_DEFAULT_RULES,
     fail_on: Optional[Level] = typer.Option(None, "--fail-on", show_default=False,
                                             help="达到该级别的新发现使退出码为 1；默认取配置，否则 error"),
     no_rounding: bool = typer.Option(False, "--no-rounding", help="不报告尾数误差提示"),
@@ -358,7 +370,7 @@ def check(
     config = _settings(config_path)
     threshold = SEVERITY_RANK[fail_on.value if fail_on else config.fail_on]
     ignore, known = _suppressions(ignore_file, baseline, config)
-    rule_list = _rule_list(rules, config)
+    rule_list = _rule_list(rules, config, no_default_rules)
     target = _target(report, fmt)
     files = _files(paths, include, exclude, config, quiet)
     results = _run(files, rule_list, config, no_rounding, workers, timeout)
@@ -440,6 +452,7 @@ def make_baseline(
     output: Path = typer.Option(Path("auditor-baseline.json"), "--output", "-o", metavar="文件",
                                 help="基线文件路径"),
     rules: Optional[List[Path]] = RULES,
+    no_default_rules: bool = NO_DEFAULT_RULES,
     include: Optional[List[str]] = INCLUDE,
     exclude: Optional[List[str]] = EXCLUDE,
     workers: int = WORKERS,
@@ -451,7 +464,7 @@ def make_baseline(
     from .findings import relative_paths
 
     config = _settings(config_path)
-    rule_list = _rule_list(rules, config)
+    rule_list = _rule_list(rules, config, no_default_rules)
     _target(output, "json")
     files = _files(paths, include, exclude, config)
     results = _run(files, rule_list, config, False, workers, timeout)
@@ -617,7 +630,7 @@ def rules_test(paths: Optional[List[Path]] = typer.Argument(None, metavar="路�
     from .examples import run_examples
 
     failures, total = 0, 0
-    for rule in _load_rules(paths):
+    for rule in _load_rules(paths, defaults=not paths):
         for result in run_examples(rule):
             total += 1
             if not result.passed:

@@ -4,7 +4,9 @@
     severity: {STR001: info}          # severity overrides
     ignore_paths: ["drafts/**"]       # files not to audit (globs)
     tolerance: {SUM001: {absolute: 0.05}}
-    rules: [rules/, extra-rules/]     # rule packs replacing the default one (relative to the file)
+    rules: [extra-rules/]             # rules added to the default pack (relative to the file)
+    default_rules: true               # false: only the rules above
+    params: {SCO001: {formula: "weight * executed / budget"}}  # per-rule parameter overrides
     rounding: true                    # report rounding tails as info
     fail_on: error
     ignore_file: .auditor-ignore.yaml # sidecar suppressions
@@ -17,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Any, Literal, Optional
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
@@ -46,7 +48,11 @@ class ConfigFile(BaseModel):
     ignore_paths: list[str] = Field(default_factory=list,
                                     description="不检查的文件和文件夹（gitignore 风格模式，相对于配置文件所在的文件夹）")
     tolerance: dict[RuleId, Tolerance] = Field(default_factory=dict, description="按规则的容差")
-    rules: list[str] = Field(default_factory=list, description="规则包路径（相对于配置文件）")
+    rules: list[str] = Field(default_factory=list,
+                             description="添加的规则文件或文件夹（相对于配置文件）；与默认规则同编号的替换之")
+    default_rules: bool = Field(True, description="是否从默认规则包开始；false 时只用 rules 中的规则")
+    params: dict[RuleId, dict[str, Any]] = Field(default_factory=dict,
+                                                 description="按规则覆盖参数，如 {SCO001: {formula: ...}}，按规则类型校验")
     rounding: bool = Field(True, description="是否报告尾数误差提示")
     fail_on: Severity = Field("error", description="达到该级别的新发现使退出码为 1")
     ignore_file: Optional[str] = Field(None, description="忽略文件（相对于配置文件）")
@@ -68,6 +74,8 @@ class Config:
     ignore_paths: list[str] = field(default_factory=list)
     tolerance: dict[str, dict] = field(default_factory=dict)
     rules: list[Path] = field(default_factory=list)
+    default_rules: bool = True
+    params: dict[str, dict] = field(default_factory=dict)
     rounding: bool = True
     fail_on: str = "error"
     ignore_file: Path | None = None
@@ -124,7 +132,8 @@ def _config(path: Path, model: ConfigFile, lines: dict) -> Config:
         severity={k.upper(): v for k, v in model.severity.items()},
         ignore_paths=list(model.ignore_paths),
         tolerance={k.upper(): v.model_dump(exclude_none=True) for k, v in model.tolerance.items()},
-        rules=[base / p for p in model.rules], rounding=model.rounding, fail_on=model.fail_on,
+        rules=[base / p for p in model.rules], default_rules=model.default_rules, params=dict(model.params),
+        rounding=model.rounding, fail_on=model.fail_on,
         ignore_file=ignore_file, baseline=base / model.baseline if model.baseline else None, lines=lines)
 
 

@@ -184,6 +184,46 @@ def rule_model(kind: str) -> type[BaseModel]:
                         params=(params_model(kind), Field(default_factory=dict, validate_default=True)))
 
 
+def load_pack(extra: list[str | Path] | None = None, defaults: bool = True) -> list[Rule]:
+    """The default pack (unless `defaults` is false) with the rules of `extra` added; an added
+    rule with an existing id replaces it. Raises RuleFileError listing every problem."""
+    rules = {r.id: r for r in load_rules()} if defaults else {}
+    if extra:
+        rules.update({r.id: r for r in load_rules(extra)})
+    elif not defaults:
+        return []
+    return sorted(rules.values(), key=lambda r: r.id)
+
+
+def with_params(rules: list[Rule], overrides: dict[str, dict], source: str = "",
+                lines: dict | None = None) -> tuple[list[Rule], list[Problem]]:
+    """Rules with parameters overridden (config `params: {ID: {name: value}}`), each override
+    checked like a rule file's params; unknown rule ids and bad values are problems."""
+    from dataclasses import replace
+
+    from .validation import line_of
+
+    by_id, found = {r.id: r for r in rules}, []
+    for rule_id, given in overrides.items():
+        rule = by_id.get(rule_id.upper())
+        loc = ("params", rule_id)
+        if rule is None:
+            found.append(Problem(source, line_of(lines or {}, loc), f"params.{rule_id}", f"没有规则 {rule_id}"))
+            continue
+        model = params_model(rule.kind)
+        try:
+            params = model.model_validate({**rule.params, **given}).model_dump()
+        except ValidationError as exc:
+            found += [Problem(source, line_of(lines or {}, loc + tuple(e["loc"])), f"params.{rule_id}.{p.key}",
+                              p.message) for p, e in zip(problems(exc, model, source, {}), exc.errors())]
+            continue
+        entry = {"kind": rule.kind, "message": rule.message, "params": params}
+        found += [Problem(source, line_of(lines or {}, loc), f"params.{rule_id}", p.message)
+                  for p in _semantic(Path(source), (), rule.id, entry, params)]
+        by_id[rule.id] = replace(rule, params=params)
+    return sorted(by_id.values(), key=lambda r: r.id), found
+
+
 def _load_file(path: Path) -> tuple[list[Rule], list[Problem]]:
     try:
         with open(path, encoding="utf-8") as fh:
