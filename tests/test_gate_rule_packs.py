@@ -54,3 +54,21 @@ def test_bad_parameter_overrides_are_configuration_errors(tmp_path):
     assert any(f"{config}:3: params.SCO001" in line and "weigth" in line for line in lines), lines
     assert any(f"{config}:5: params.SCO002.colour" in line and "未知字段" in line for line in lines), lines
     assert any(f"{config}:6: params.NOPE999" in line for line in lines), lines
+
+
+def test_labels_the_vocabulary_does_not_know_are_errors(tmp_path):
+    from auditor.ruleset import RuleFileError
+
+    source = next((ROOT / "rules").rglob("restated-figure-differs.yaml")).read_text(encoding="utf-8")
+    custom = tmp_path / "custom.yaml"
+    custom.write_text(source.replace("id: FCT001", "id: FCT901").replace(
+        "kind: restatement", "kind: restatement\napplies_to: [部门预算]\nparams:\n  measures: [决算, 执行金额]"),
+        encoding="utf-8")
+    try:
+        load_rules([custom])
+    except RuleFileError as exc:
+        found = {(p.key, p.rule) for p in exc.problems}
+        assert found == {("applies_to", "FCT901"), ("params.measures", "FCT901")}, exc.problems
+        assert any("执行金额" in p.message for p in exc.problems)
+    else:
+        raise AssertionError("unknown labels were accepted")

@@ -105,6 +105,9 @@ STRICT = ConfigDict(strict=True, extra="forbid")
 FORMULA_NAMES = {"formula": ("weight", "executed", "budget", "rate"),
                  "positive_formula": ("weight", "actual", "target"),
                  "negative_formula": ("weight", "actual", "target")}
+# Parameters whose values are names the shared vocabulary must know: (kind, param) -> where
+VOCABULARY_PARAMS = {("restatement", "measures"): "measures", ("restatement", "per_item_concepts"): "concepts",
+                     ("restatement", "per_form_concepts"): "concepts"}
 EXPECT_KEYS = {"quote": str, "stated": str, "expected": str, "class": str, "line": int, "row": int,
                "col": int, "table": int}
 
@@ -313,12 +316,34 @@ def _semantic(path: Path, prefix: tuple, rule_id, entry: dict, params: dict | No
     if problem:
         found.append(_Pending(str(path), None, "params", problem, rule_id, prefix + ("params",)))
     raw = entry.get("params") if isinstance(entry.get("params"), dict) else {}
+    found += [_Pending(str(path), None, key, problem, rule_id, prefix + tuple(key.split(".")))
+              for key, problem in _unknown_labels(entry, raw)]
     for name, allowed in FORMULA_NAMES.items():
         if entry["kind"] == "score" and isinstance(raw.get(name), str):
             problem = _formula_problem(raw[name], allowed)
             if problem:
                 found.append(_Pending(str(path), None, f"params.{name}", problem, rule_id,
                                       prefix + ("params", name)))
+    return found
+
+
+def _unknown_labels(entry: dict, params: dict) -> list[tuple[str, str]]:
+    """Names a rule uses that the vocabulary does not know: such a rule would never fire."""
+    from .knowledge import concepts, vocabulary
+
+    found = []
+    applies = entry.get("applies_to")
+    known_types = [t["name"] for t in vocabulary()["report_types"]]
+    for name in applies if isinstance(applies, list) else []:
+        if name not in known_types:
+            found.append(("applies_to", f"报告类型「{name}」不在词表中（可用：{'、'.join(known_types)}）"))
+    for (kind, param), section in VOCABULARY_PARAMS.items():
+        values = params.get(param) if entry.get("kind") == kind else None
+        known = concepts()[section]
+        for name in values if isinstance(values, list) else []:
+            if name not in known:
+                found.append((f"params.{param}", f"「{name}」不在词表 rules/concepts.yaml 的 {section} 中，"
+                                                 f"规则永远不会报告"))
     return found
 
 
