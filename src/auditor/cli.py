@@ -290,7 +290,7 @@ def _target(report: Optional[Path], fmt: str) -> Optional[Path]:
         _fail(f"无法写入报告 {target}：这是一个文件夹（--report）")
     if not folder.is_dir():
         _fail(f"无法写入报告 {target}：{folder} 不是文件夹（--report）")
-    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+    if not os.access(target if target.exists() else folder, os.W_OK):
         _fail(f"无法写入报告 {target}：没有写入权限（--report）")
     return target
 
