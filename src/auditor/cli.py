@@ -150,9 +150,13 @@ def _bad_value(exc) -> str:
     if cause is not None and hasattr(cause, "errors"):
         value = cause.errors()[0].get("input")
     shown = f"「{value}」" if value is not None else ""
-    allowed = ALLOWED.get(name)
+    from .cli_help import _choices
+
+    choices = _choices(param)
+    allowed = ALLOWED.get(name) or ("、".join(choices) if choices else None)
     tail = f"，应为 {allowed}" if allowed else ""
-    return f"选项 {_param_hint(param)} 的值{shown}无效{tail}"
+    word = "选项" if any(o.startswith("-") for o in getattr(param, "opts", [])) else "参数"
+    return f"{word} {_param_hint(param)} 的值{shown}无效{tail}"
 
 
 def _fail_all(what: str, problems) -> None:
