@@ -9,8 +9,6 @@ import os
 import re
 import signal
 import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,10 +26,14 @@ def _expired(signum, frame):
 
 def audit_one(path: str, rules: list, options: Options | None = None, seconds: float = 0) -> FileResult:
     """Audit one file, giving up after `seconds` (0: no limit) with a clear error."""
-    if not seconds or not hasattr(signal, "setitimer"):
+    if not seconds or seconds <= 0 or not hasattr(signal, "setitimer"):
         return audit_file(path, rules, options)
     previous = signal.signal(signal.SIGALRM, _expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
+    except (signal.ItimerError, ValueError, OverflowError):
+        signal.signal(signal.SIGALRM, previous)
+        return audit_file(path, rules, options)
     try:
         return audit_file(path, rules, options)
     except _TimeLimit:
@@ -113,31 +115,235 @@ def collect_files(paths: list[Path], include: list[str] | None = None,
     return select(paths, include, exclude, root).files
 
 
+# Memory each worker may map (RLIMIT_AS), in MiB; AUDITOR_MEMORY_MB overrides, 0 switches it off
+DEFAULT_MEMORY_MB = 3072
+MEMORY_ERROR = "读取失败：超出内存限制（{mb} MB），已跳过"
+KILLED_ERROR = "读取失败：处理进程被系统终止（{signal}，可能超出内存限制），已跳过"
+TIMEOUT_ERROR = "处理超时（超过 {seconds:g} 秒），已跳过"
+
+
+def memory_limit_mb() -> int:
+    value = os.environ.get("AUDITOR_MEMORY_MB", "").strip()
+    try:
+        return max(0, int(value)) if value else DEFAULT_MEMORY_MB
+    except ValueError:
+        return DEFAULT_MEMORY_MB
+
+
 def run(files: list[str], rules: list, options: Options, workers: int = 1, seconds: float = 0,
-        progress: bool | None = None) -> list[FileResult]:
+        progress: bool | None = None, memory_mb: int | None = None) -> list[FileResult]:
     """Results in the order of `files`; a file that cannot be read never stops the batch.
 
-    An exception raised by the audit itself is a bug: it propagates (exit 4), whatever `workers`."""
+    Each file is audited in a worker process whose address space is limited (RLIMIT_AS,
+    `memory_mb`) and which the parent kills when it takes longer than `seconds` (0: no limit),
+    so C code and memory bombs are stopped too. A worker that dies (killed, out of memory) is
+    replaced and only its file is reported. An exception raised by the audit itself is a bug:
+    it propagates (exit 4)."""
     show = sys.stderr.isatty() if progress is None else progress
+    memory_mb = memory_limit_mb() if memory_mb is None else memory_mb
     workers = max(1, min(workers, len(files)))
     with _Progress(len(files), show) as bar:
-        if workers == 1:
+        if not files:
+            return []
+        if workers == 1 and not seconds and not memory_mb:
             results = []
             for path in files:
-                results.append(audit_one(path, rules, options, seconds))
+                results.append(audit_file(path, rules, options))
                 bar.advance()
             return results
-        results_by_path: dict[int, FileResult] = {}
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(audit_one, path, rules, options, seconds): i for i, path in enumerate(files)}
-            for future in as_completed(futures):
-                i = futures[future]
+        return _Pool(rules, options, workers, seconds, memory_mb).run(files, bar)
+
+
+class _WorkerBug(Exception):
+    """An exception raised by the audit in a worker: re-raised in the parent (exit 4), with the
+    worker's traceback as `detail` for the crash log."""
+
+    def __init__(self, path: str, detail: str):
+        last = detail.strip().splitlines()[-1] if detail.strip() else ""
+        super().__init__(f"{path}: {last}")
+        self.detail = detail
+
+
+def _limit_memory(memory_mb: int) -> None:
+    if not memory_mb:
+        return
+    try:
+        import resource
+
+        limit = memory_mb * 1024 * 1024
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, ValueError, OSError):  # no resource module (Windows) or not allowed
+        pass
+
+
+def _worker(conn, rules, options, memory_mb: int) -> None:
+    """Audit the files the parent sends, one at a time, until it sends None or goes away."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _limit_memory(memory_mb)
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        index, path = job
+        try:
+            reply = (index, "ok", audit_file(path, rules, options))
+        except MemoryError:
+            reply = (index, "memory", None)
+        except Exception as exc:  # noqa: BLE001 - sent to the parent, which raises it (exit 4)
+            import traceback
+
+            reply = (index, "bug", "".join(traceback.format_exception(exc)))
+        try:
+            conn.send(reply)
+        except MemoryError:
+            conn.send((index, "memory", None))
+        except (OSError, EOFError, BrokenPipeError):
+            return
+        if reply[1] == "memory":
+            return  # a process that ran out of memory is not trusted with the next file
+
+
+class _Pool:
+    """Worker processes fed one file at a time over pipes, watched by the parent."""
+
+    def __init__(self, rules, options, workers: int, seconds: float, memory_mb: int):
+        import multiprocessing
+
+        methods = multiprocessing.get_all_start_methods()
+        self.context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self.rules, self.options, self.size = rules, options, workers
+        self.seconds, self.memory_mb = seconds, memory_mb
+        self.workers: list[dict] = []
+
+    def _start(self) -> dict:
+        parent, child = self.context.Pipe()
+        process = self.context.Process(target=_worker, args=(child, self.rules, self.options, self.memory_mb),
+                                       daemon=True)
+        process.start()
+        child.close()
+        worker = {"process": process, "conn": parent, "job": None, "started": 0.0}
+        self.workers.append(worker)
+        return worker
+
+    def _stop(self, worker: dict, kill: bool) -> None:
+        process = worker["process"]
+        if kill and process.is_alive():
+            process.kill()
+        process.join(5 if not kill else None)
+        if process.is_alive():
+            process.kill()
+            process.join()
+        worker["conn"].close()
+        self.workers.remove(worker)
+
+    def run(self, files: list[str], bar) -> list[FileResult]:
+        import time
+        from multiprocessing.connection import wait
+
+        results: dict[int, FileResult] = {}
+        pending = list(enumerate(files))
+        pending.reverse()
+        try:
+            for _ in range(self.size):
+                self._start()
+            while len(results) < len(files):
+                for worker in list(self.workers):
+                    if worker["job"] is None and pending:
+                        self._give(worker, pending.pop())
+                busy = [w for w in self.workers if w["job"] is not None]
+                if not busy:  # workers died before taking a job: start new ones
+                    while len(self.workers) < self.size:
+                        self._start()
+                    continue
+                now = time.monotonic()
+                timeout = None
+                if self.seconds:
+                    timeout = max(0.0, min(w["started"] + self.seconds for w in busy) - now)
+                ready = wait([w["conn"] for w in busy] + [w["process"].sentinel for w in busy], timeout)
+                for worker in busy:
+                    done = self._collect(worker, ready, results, files)
+                    if done:
+                        bar.advance()
+                if self.seconds:
+                    now = time.monotonic()
+                    for worker in [w for w in self.workers if w["job"] is not None]:
+                        if now - worker["started"] >= self.seconds:
+                            index = worker["job"]
+                            results[index] = FileResult(files[index],
+                                                        error=TIMEOUT_ERROR.format(seconds=self.seconds),
+                                                        seconds=now - worker["started"])
+                            self._stop(worker, kill=True)
+                            bar.advance()
+                while len(self.workers) < min(self.size, len(pending) + sum(
+                        1 for w in self.workers if w["job"] is not None)):
+                    self._start()
+        finally:
+            for worker in list(self.workers):
                 try:
-                    results_by_path[i] = future.result()
-                except BrokenProcessPool as exc:  # a worker that died (killed, out of memory)
-                    results_by_path[i] = FileResult(files[i], error=f"处理进程异常退出：{type(exc).__name__}")
-                bar.advance()
-        return [results_by_path[i] for i in range(len(files))]
+                    worker["conn"].send(None)
+                except (OSError, EOFError, BrokenPipeError):
+                    pass
+            for worker in list(self.workers):
+                self._stop(worker, kill=False)
+        return [results[i] for i in range(len(files))]
+
+    def _give(self, worker: dict, job: tuple[int, str]) -> None:
+        import time
+
+        worker["job"], worker["started"] = job[0], time.monotonic()
+        try:
+            worker["conn"].send(job)
+        except (OSError, EOFError, BrokenPipeError):
+            pass  # a dead worker: noticed by its sentinel
+
+    def _collect(self, worker: dict, ready: list, results: dict, files: list[str]) -> bool:
+        """Take a finished worker's result, or report the file of a dead one; True if the file is done."""
+        import time
+
+        index = worker["job"]
+        if worker["conn"] in ready:
+            try:
+                reply = worker["conn"].recv()
+            except (EOFError, OSError):
+                reply = None
+            if reply is not None:
+                _, status, payload = reply
+                worker["job"] = None
+                if status == "ok":
+                    results[index] = payload
+                    return True
+                if status == "bug":
+                    raise _WorkerBug(files[index], payload)
+                results[index] = FileResult(files[index], error=MEMORY_ERROR.format(mb=self.memory_mb),
+                                            seconds=time.monotonic() - worker["started"])
+                self._stop(worker, kill=False)
+                return True
+        if worker["conn"] in ready or worker["process"].sentinel in ready:
+            if worker["process"].is_alive() and worker["conn"] not in ready:
+                return False
+            self._stop(worker, kill=True)
+            results[index] = FileResult(files[index], error=self._death(worker),
+                                        seconds=time.monotonic() - worker["started"])
+            return True
+        return False
+
+    def _death(self, worker: dict) -> str:
+        code = worker["process"].exitcode
+        if code is not None and code < 0:
+            try:
+                name = signal.Signals(-code).name
+            except ValueError:
+                name = f"信号 {-code}"
+            if -code == signal.SIGKILL and self.memory_mb:
+                return KILLED_ERROR.format(signal=name)
+            return KILLED_ERROR.format(signal=name)
+        return f"读取失败：处理进程异常退出（退出码 {code}），已跳过"
 
 
 def default_workers() -> int:

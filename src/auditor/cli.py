@@ -85,10 +85,10 @@ def _outcome(call, debug: bool) -> int:
     try:
         result = call()
     except _click.exceptions.NoArgsIsHelpError as exc:
-        typer.echo(exc.ctx.get_help())
+        _echo(exc.ctx.get_help())
         return EXIT_USAGE
     except _click.exceptions.ClickException as exc:
-        typer.echo(f"用法错误：{usage_message(exc)}", err=True)
+        _echo(f"用法错误：{usage_message(exc)}", err=True)
         return EXIT_USAGE
     except typer.Abort:
         return 130
@@ -100,17 +100,17 @@ def _outcome(call, debug: bool) -> int:
 
 
 def _internal_error(exc: BaseException, debug: bool) -> int:
-    text = "".join(traceback.format_exception(exc))
+    text = "".join(traceback.format_exception(exc)) + getattr(exc, "detail", "")
     if debug:
-        typer.echo(text, err=True, nl=False)
+        _echo(text, err=True, nl=False)
         where = "（详情见上）"
     else:
         try:
-            CRASH_LOG.write_text(text, encoding="utf-8")
+            CRASH_LOG.write_text(text, encoding="utf-8", errors="backslashreplace")
             where = f"（这不是检查发现；详情已写入 {CRASH_LOG}，加 --debug 可显示）"
         except OSError:
             where = "（这不是检查发现；加 --debug 可显示详情）"
-    typer.echo(f"内部错误：{type(exc).__name__}: {exc}{where}", err=True)
+    _echo(f"内部错误：{type(exc).__name__}: {exc}{where}", err=True)
     return EXIT_INTERNAL
 
 
@@ -159,16 +159,25 @@ def _bad_value(exc) -> str:
     return f"{word} {_param_hint(param)} 的值{shown}无效{tail}"
 
 
+def _echo(message="", err: bool = False, nl: bool = True, raw_json: bool = False) -> None:
+    """typer.echo with output hygiene: no control character from a document or file name reaches
+    the terminal, and a name that is not valid UTF-8 shows replacement characters."""
+    from .report.hygiene import clean_json, clean_text
+
+    text = str(message)
+    typer.echo(clean_json(text) if raw_json else clean_text(text), err=err, nl=nl)
+
+
 def _fail_all(what: str, problems) -> None:
     """Every problem found in a file, one line each, then exit 2."""
     for problem in problems:
-        typer.echo(f"{what}：{problem}", err=True)
+        _echo(f"{what}：{problem}", err=True)
     raise typer.Exit(EXIT_USAGE)
 
 
 def _fail(message: str) -> None:
     """A usage, configuration or rule-file problem: one line on stderr, exit 2."""
-    typer.echo(message, err=True)
+    _echo(message, err=True)
     raise typer.Exit(EXIT_USAGE)
 
 
@@ -182,7 +191,7 @@ app.add_typer(rules_app, name="rules")
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"auditor {__version__}")
+        _echo(f"auditor {__version__}")
         raise typer.Exit(EXIT_OK)
 
 
@@ -209,7 +218,7 @@ def _settings(config_path: Optional[Path]):
     from .config import ConfigError, find_config, load_config
     from .validation import FileProblems
 
-    if config_path is not None and not config_path.is_file():
+    if config_path is not None and not config_path.exists():
         _fail(f"配置错误：--config 指定的配置文件不存在：{config_path}")
     try:
         return load_config(config_path or find_config())
@@ -226,7 +235,7 @@ def _suppressions(ignore_file: Optional[Path], baseline: Optional[Path], config)
     from .validation import FileProblems
 
     for option, path in (("--ignore-file", ignore_file), ("--baseline", baseline)):
-        if path is not None and not path.is_file():
+        if path is not None and not path.exists():
             _fail(f"忽略/基线文件错误：{option} 指定的文件不存在：{path}")
     try:
         ignore = suppressions.load_ignore(ignore_file or config.ignore_file or _default_ignore(config))
@@ -270,12 +279,12 @@ def _files(paths: List[Path], include, exclude, config, quiet: bool = False) -> 
         _fail(f"路径不存在：{missing[0]}")
     chosen = batch.select(paths, include, list(exclude or []) + config.ignore_paths, _root(config))
     if chosen.unsupported and not quiet:
-        typer.echo(f"跳过不支持的文件类型：{'、'.join(chosen.unsupported)}", err=True)
+        _echo(f"跳过不支持的文件类型：{'、'.join(chosen.unsupported)}", err=True)
     if chosen.not_reports and not quiet:
-        typer.echo(f"跳过看起来不是报告的文件：{'、'.join(chosen.not_reports)}", err=True)
+        _echo(f"跳过看起来不是报告的文件：{'、'.join(chosen.not_reports)}", err=True)
     if not chosen.files:
         if not chosen.excluded and not chosen.unsupported and not quiet:
-            typer.echo("没有找到可检查的文件", err=True)
+            _echo("没有找到可检查的文件", err=True)
         raise typer.Exit(EXIT_OK)
     return chosen.files
 
@@ -301,8 +310,9 @@ def _target(report: Optional[Path], fmt: str) -> Optional[Path]:
 
 def _write(target: Path, text: str) -> None:
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        from .report import write_atomic
+
+        write_atomic(target, text)
     except OSError as exc:
         _fail(f"无法写入报告 {target}：{exc.strerror}（--report）")
 
@@ -380,7 +390,7 @@ def check(
     results = _run(files, rule_list, config, no_rounding, workers, timeout)
     notices = _suppress(results, files, config, ignore, known, baseline or config.baseline)
     for notice in [] if quiet else notices:
-        typer.echo(notice, err=True)
+        _echo(notice, err=True)
     _emit(fmt, results, rule_list, target, quiet, _coloured(colour))
     if statistics:
         _print_statistics(results, rule_list)
@@ -437,7 +447,7 @@ def _emit(fmt: str, results, rule_list, target: Optional[Path], quiet: bool, col
     if quiet:
         return
     if not (fmt == "text" and to_stdout):
-        typer.echo(summary_line(results) + ("" if to_stdout else f"。报告：{target}"), err=True)
+        _echo(summary_line(results) + ("" if to_stdout else f"。报告：{target}"), err=True)
         _print_unreadable(results)
 
 
@@ -447,7 +457,7 @@ def _print_statistics(results, rule_list) -> None:
     titles = {r.id: r.title for r in rule_list}
     counts = Counter(f.rule for r in results for f in r.findings if f.status == "new")
     for rule_id, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        typer.echo(f"{count:>5}  {rule_id}  {titles.get(rule_id, '')}", err=True)
+        _echo(f"{count:>5}  {rule_id}  {titles.get(rule_id, '')}", err=True)
 
 
 @app.command("baseline", cls=AuditorCommand)
@@ -474,7 +484,7 @@ def make_baseline(
     results = _run(files, rule_list, config, False, workers, timeout)
     relative_paths(results, _root(config))
     count = suppressions.write_baseline(results, output)
-    typer.echo(f"已记录 {count} 处发现到基线 {output}")
+    _echo(f"已记录 {count} 处发现到基线 {output}")
     if any(r.error for r in results):
         _print_unreadable(results)
         raise typer.Exit(EXIT_UNREADABLE)
@@ -519,8 +529,11 @@ def ignore_finding(
     if fingerprint in existing:
         _fail(f"{target} 中已有指纹 {fingerprint} 的条目（{existing[fingerprint]['source']}）")
     where = project_path(str(file), _root(config)) if file else None
-    suppressions.add_entry(target, fingerprint, reason.strip(), day, by, where)
-    typer.echo(f"已把 {fingerprint} 记入 {target}")
+    try:
+        suppressions.add_entry(target, fingerprint, reason.strip(), day, by, where)
+    except suppressions.SuppressionError as exc:
+        _fail(f"忽略/基线文件错误：{exc}")
+    _echo(f"已把 {fingerprint} 记入 {target}")
 
 
 def _date_option(value: Optional[str]):
@@ -547,7 +560,7 @@ def _exit_code(results, threshold: int) -> int:
 def _print_unreadable(results) -> None:
     for r in results:
         if r.error:
-            typer.echo(f"  无法读取 {r.path}：{r.error}", err=True)
+            _echo(f"  无法读取 {r.path}：{r.error}", err=True)
 
 
 @app.command(cls=AuditorCommand)
@@ -565,14 +578,14 @@ def inspect(
     try:
         doc = load(file)
     except ReadError as exc:
-        typer.echo(f"无法读取 {file}：{exc}", err=True)
+        _echo(f"无法读取 {file}：{exc}", err=True)
         raise typer.Exit(EXIT_UNREADABLE) from None
     if facts:
         from .inspection import describe_facts
 
-        typer.echo(describe_facts(doc, as_json))
+        _echo(describe_facts(doc, as_json), raw_json=as_json)
         return
-    typer.echo(to_json(doc) if as_json else describe(doc))
+    _echo(to_json(doc) if as_json else describe(doc), raw_json=as_json)
 
 
 class SchemaName(str, Enum):
@@ -594,7 +607,7 @@ def schema(which: SchemaName = typer.Argument(..., metavar="种类", help="哪�
     from .validation import schemas
 
     text = json.dumps(schemas()[SCHEMA_FILES[which.value]], ensure_ascii=False, indent=2, sort_keys=True)
-    typer.echo(text)
+    _echo(text, raw_json=True)
 
 
 @rules_app.command("list", cls=AuditorCommand)
@@ -602,7 +615,7 @@ def rules_list(rules: Optional[List[Path]] = typer.Option(None, "--rules", metav
                                                           help="规则文件或文件夹")) -> None:
     """列出规则。"""
     for rule in _load_rules(rules):
-        typer.echo(f"{rule.id}\t{rule.severity}\t{rule.cls}\t{rule.kind}\t{rule.title}")
+        _echo(f"{rule.id}\t{rule.severity}\t{rule.cls}\t{rule.kind}\t{rule.title}")
 
 
 @rules_app.command("explain", cls=AuditorCommand)
@@ -612,19 +625,19 @@ def rules_explain(rule_id: str = typer.Argument(..., metavar="规则编号", hel
     """显示规则说明和示例。"""
     found = [r for r in _load_rules(rules) if r.id == rule_id.upper()]
     if not found:
-        typer.echo(f"没有规则 {rule_id}", err=True)
+        _echo(f"没有规则 {rule_id}", err=True)
         raise typer.Exit(EXIT_USAGE)
     rule = found[0]
-    typer.echo(f"{rule.id} {rule.name}：{rule.title}\n类型 {rule.kind} · 类别 {rule.cls} · 级别 {rule.severity}\n")
-    typer.echo(rule.doc.rstrip())
+    _echo(f"{rule.id} {rule.name}：{rule.title}\n类型 {rule.kind} · 类别 {rule.cls} · 级别 {rule.severity}\n")
+    _echo(rule.doc.rstrip())
     for kind, label in (("fire", "应报告的示例"), ("quiet", "不应报告的示例")):
-        typer.echo(f"\n## {label}")
+        _echo(f"\n## {label}")
         for example in rule.examples[kind]:
             from .examples import example_parts
 
             text, expect = example_parts(example)
             shown = "".join(f"\n（应报告：{k} = {v}）" for k, v in expect.items())
-            typer.echo("---\n" + text.rstrip() + shown)
+            _echo("---\n" + text.rstrip() + shown)
 
 
 @rules_app.command("test", cls=AuditorCommand)
@@ -639,8 +652,8 @@ def rules_test(paths: Optional[List[Path]] = typer.Argument(None, metavar="路�
             total += 1
             if not result.passed:
                 failures += 1
-                typer.echo(f"FAIL {result.rule} {result.kind} #{result.index}: {result.detail}")
-    typer.echo(f"{total - failures} passed, {failures} failed")
+                _echo(f"FAIL {result.rule} {result.kind} #{result.index}: {result.detail}")
+    _echo(f"{total - failures} passed, {failures} failed")
     raise typer.Exit(1 if failures else 0)
 
 

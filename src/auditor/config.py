@@ -24,6 +24,7 @@ from typing import Annotated, Any, Literal, Optional
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from .knowledge import MAX_USER_FILE_BYTES, UnsafeInput, load_yaml, read_user_file
 from .validation import FileProblems, Problem, line_of, problems, yaml_lines
 
 Severity = Literal["error", "warning", "info"]
@@ -100,12 +101,20 @@ def find_config(start: Path | None = None) -> Path | None:
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         for candidate in (folder / ".auditor.yaml", folder / ".auditor.yml", folder / "pyproject.toml"):
-            if candidate.is_file() and (candidate.suffix != ".toml" or "[tool.auditor]" in candidate.read_text(
-                    encoding="utf-8", errors="ignore")):
+            if candidate.is_file() and (candidate.suffix != ".toml" or "[tool.auditor]" in _peek(candidate)):
                 return candidate
         if (folder / ".git").exists():
             return None
     return None
+
+
+def _peek(path: Path) -> str:
+    """A pyproject.toml's text for a look at its sections ('' when it cannot be read safely)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(MAX_USER_FILE_BYTES).decode("utf-8", errors="ignore")
+    except OSError:
+        return ""
 
 
 def load_config(path: Path | None) -> Config:
@@ -138,7 +147,10 @@ def _config(path: Path, model: ConfigFile, lines: dict) -> Config:
 
 
 def _read(path: Path):
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = read_user_file(path)
+    except UnsafeInput as exc:
+        raise ConfigError(f"{path}: {exc}") from None
     if path.suffix == ".toml":
         import tomllib
 
@@ -147,7 +159,9 @@ def _read(path: Path):
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: TOML 语法错误：{exc}") from exc
     try:
-        return yaml.safe_load(text) or {}
+        return load_yaml(text) or {}
+    except UnsafeInput as exc:
+        raise ConfigError(f"{path}: {exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""
@@ -157,7 +171,11 @@ def _read(path: Path):
 def _toml_lines(path: Path) -> dict[tuple, int]:
     """Lines of the top-level keys of [tool.auditor] (tomllib keeps no positions)."""
     lines, inside = {}, False
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    try:
+        text = read_user_file(path)
+    except UnsafeInput:
+        return {}
+    for number, line in enumerate(text.splitlines(), start=1):
         header = re.match(r"\s*\[([^\]]+)\]", line)
         if header:
             inside = header.group(1).strip() == "tool.auditor"

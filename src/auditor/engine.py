@@ -51,6 +51,8 @@ def audit_file(path: str, rules: list[Rule], options: Options | None = None) -> 
         doc = load(path)
     except ReadError as exc:
         return FileResult(path, error=str(exc), seconds=time.perf_counter() - started)
+    except MemoryError:
+        raise  # the worker reports it (batch.py: 超出内存限制)
     except Exception as exc:  # a reader bug must not stop a batch
         return FileResult(path, error=f"读取时发生内部错误：{type(exc).__name__}: {exc}",
                           seconds=time.perf_counter() - started)
@@ -67,6 +69,8 @@ def audit_document(doc: Document, rules: list[Rule], options: Options | None = N
             continue
         try:
             outcomes = list(rule.module.check(doc, rule))
+        except MemoryError:
+            raise
         except Exception as exc:
             detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
             result.not_assessable.append({"rule": rule.id, "reason": f"规则执行出错：{detail}"})
@@ -118,7 +122,10 @@ def _finding(rule: Rule, hit: Hit, options: Options) -> Finding | None:
     severity = "info" if cls == "rounding" else (hit.severity or options.severities.get(rule.id) or rule.severity)
     fields = _Fields(stated=hit.stated or "", expected=hit.expected or "", formula=hit.formula or "",
                      quote=hit.quote, **hit.fields)
-    message = rule.message.format_map(fields)
+    try:
+        message = rule.message.format_map(fields)
+    except (ValueError, KeyError, IndexError, AttributeError, TypeError):  # checked at load; a last guard
+        message = rule.message
     if cls == "rounding" and rule.cls != "rounding":
         message = f"差额在四舍五入尾数误差范围内：{message}"
     return Finding(rule=rule.id, cls=cls, severity=severity, message=message, quote=hit.quote,

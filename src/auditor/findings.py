@@ -51,7 +51,8 @@ class Finding:
         quote = re.sub(r"\s+", "", self.quote)
         path = self.path_key or self.location.file.replace(chr(92), "/").rsplit("/", 1)[-1]
         basis = f"{self.rule}|{path}|{quote}|{where}"
-        return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
+        # surrogateescape: a file name that is not valid UTF-8 hashes as its bytes
+        return hashlib.sha256(basis.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
     def sort_key(self) -> tuple:
         loc = self.location

@@ -1,6 +1,8 @@
 """Where the default rule pack lives, and its shared vocabulary (rules/vocabulary.yaml)."""
 from __future__ import annotations
 
+import os
+import stat
 from functools import lru_cache
 from pathlib import Path
 
@@ -11,9 +13,87 @@ import yaml
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+# Limits for the files people write (rules, config, ignore file, baseline): none needs more
+MAX_USER_FILE_BYTES = 4 * 1024 * 1024
+MAX_BASELINE_BYTES = 64 * 1024 * 1024
+MAX_YAML_ALIASES = 16  # rule and config files need none; a few are harmless
+MAX_YAML_DEPTH = 40
+MAX_YAML_NODES = 500_000
+
+
+class UnsafeInput(ValueError):
+    """A user file refused before parsing: not a regular file, too large, not UTF-8, a YAML bomb."""
+
+
+def read_user_file(path: Path | str, limit: int = MAX_USER_FILE_BYTES) -> str:
+    """The text of a file people write: a regular file, at most `limit` bytes, UTF-8 (a BOM allowed).
+
+    FIFOs, devices and sockets are refused without being opened (opening a FIFO blocks)."""
+    path = Path(path)
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise UnsafeInput(f"无法读取：{exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UnsafeInput("这是一个文件夹，不是文件")
+    if not stat.S_ISREG(info.st_mode):
+        raise UnsafeInput("不是普通文件（管道、设备或套接字），拒绝读取")
+    if info.st_size > limit:
+        raise UnsafeInput(f"文件过大（{info.st_size} 字节，超出限制 {limit} 字节）")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise UnsafeInput(f"无法读取：{exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise UnsafeInput(f"文件过大（超出限制 {limit} 字节）")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UnsafeInput(f"不是 UTF-8 编码的文本（第 {exc.start + 1} 字节无法解码）") from None
+
+
+def check_yaml_shape(text: str) -> None:
+    """Refuse alias bombs and deep nesting before anything is built (the events are cheap).
+
+    Raises UnsafeInput naming the line; a syntax error is left to the loader that follows."""
+    aliases = depth = nodes = 0
+    try:
+        for event in yaml.parse(text, Loader=YAML_LOADER):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    raise UnsafeInput(f"第 {event.start_mark.line + 1} 行：嵌套过深（超出限制 {MAX_YAML_DEPTH} 层）")
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+            elif isinstance(event, yaml.AliasEvent):
+                aliases += 1
+                if aliases > MAX_YAML_ALIASES:
+                    raise UnsafeInput(f"第 {event.start_mark.line + 1} 行：别名（*引用）过多"
+                                      f"（超出限制 {MAX_YAML_ALIASES} 个），拒绝展开")
+            nodes += 1
+            if nodes > MAX_YAML_NODES:
+                raise UnsafeInput(f"节点过多（超出限制 {MAX_YAML_NODES} 个）")
+    except yaml.YAMLError:
+        return
+
+
 def load_yaml(stream):
-    """Safe YAML (no tags, no objects), through libyaml where available."""
-    return yaml.load(stream, Loader=YAML_LOADER)  # noqa: S506 - a safe loader
+    """Safe YAML (no tags, no objects), through libyaml where available; alias bombs and deep
+    nesting refused (UnsafeInput)."""
+    text = stream if isinstance(stream, str) else stream.read()
+    if isinstance(text, bytes):
+        text = text.decode("utf-8-sig")
+    check_yaml_shape(text)
+    try:
+        return yaml.load(text, Loader=YAML_LOADER)  # noqa: S506 - a safe loader
+    except RecursionError:
+        raise UnsafeInput(f"嵌套过深（超出限制 {MAX_YAML_DEPTH} 层）") from None
+
+
+def load_user_yaml(path: Path | str, limit: int = MAX_USER_FILE_BYTES):
+    """A YAML file people write, through every guard: regular file, size, UTF-8, aliases, depth."""
+    return load_yaml(read_user_file(path, limit))
 
 
 def default_rules_dir() -> Path:

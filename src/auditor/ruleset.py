@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from . import kinds
 from .config import Tolerance
 from .findings import CLASSES, SEVERITIES
-from .knowledge import default_rules_dir, load_yaml
+from .knowledge import UnsafeInput, default_rules_dir, load_user_yaml
 from .validation import FileProblems, Problem, problems, yaml_lines
 
 ID_RE = re.compile(r"^[A-Z]{2,6}\d{3}$")
@@ -71,10 +71,10 @@ def rule_files(paths: list[str | Path] | None = None) -> list[Path]:
     roots = [Path(p) for p in paths] if paths else [default_rules_dir()]
     files: list[Path] = []
     for root in roots:
-        if root.is_file():
-            files.append(root)
-        elif root.is_dir():
+        if root.is_dir():
             files.extend(p for p in sorted(root.rglob("*.yaml")) if p.name not in NOT_RULE_FILES)
+        elif root.exists():  # a file; one that is not regular (a FIFO, a device) is refused when read
+            files.append(root)
         else:
             raise _error(root, None, "path", "规则路径不存在")
     return files
@@ -229,8 +229,9 @@ def with_params(rules: list[Rule], overrides: dict[str, dict], source: str = "",
 
 def _load_file(path: Path) -> tuple[list[Rule], list[Problem]]:
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = load_yaml(fh)
+        data = load_user_yaml(path)
+    except UnsafeInput as exc:
+        return [], [Problem(str(path), None, "file", str(exc))]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
@@ -273,7 +274,7 @@ def _rule(path: Path, entry, prefix: tuple) -> tuple[Rule | None, list[Problem]]
         return None, [_Pending(str(path), None, "rules", "每条规则应为映射", None, prefix)]
     rule_id = entry.get("id") if isinstance(entry.get("id"), str) else None
     kind = entry.get("kind")
-    if kind not in kinds.KIND_MODULES:
+    if not isinstance(kind, str) or kind not in kinds.KIND_MODULES:
         model, skip = RuleBase, 0
         found = [_Pending(str(path), None, "kind", f"值「{kind}」无效，应为 {', '.join(kinds.names())} 之一",
                           rule_id, prefix + ("kind",))]
@@ -282,7 +283,8 @@ def _rule(path: Path, entry, prefix: tuple) -> tuple[Rule | None, list[Problem]]
     try:
         validated = model.model_validate(entry)
     except ValidationError as exc:
-        semantic = _semantic(path, prefix, rule_id, entry) if kind in kinds.KIND_MODULES else []
+        semantic = _semantic(path, prefix, rule_id, entry) if isinstance(kind, str) and kind in kinds.KIND_MODULES \
+            else []
         return None, found + _pending(exc, model, path, prefix, rule_id) + semantic
     if found:
         return None, found
@@ -312,6 +314,11 @@ def _semantic(path: Path, prefix: tuple, rule_id, entry: dict, params: dict | No
     problem = _message_problem(module, entry["message"]) if isinstance(entry.get("message"), str) else None
     if problem:
         found.append(_Pending(str(path), None, "message", problem, rule_id, prefix + ("message",)))
+    problem = _regex_problems(params) if params is not None else None
+    if problem:
+        found.append(_Pending(str(path), None, f"params.{problem[0]}", problem[1], rule_id,
+                              prefix + ("params", problem[0])))
+        return found
     problem = module.validate(params) if params is not None and hasattr(module, "validate") else None
     if problem:
         found.append(_Pending(str(path), None, "params", problem, rule_id, prefix + ("params",)))
@@ -325,6 +332,91 @@ def _semantic(path: Path, prefix: tuple, rule_id, entry: dict, params: dict | No
                 found.append(_Pending(str(path), None, f"params.{name}", problem, rule_id,
                                       prefix + ("params", name)))
     return found
+
+
+# Parameters whose values are regular expressions, by name (kinds/*.py PARAMS)
+REGEX_PARAM_NAMES = {"regex", "exclude", "not_after", "empty_statement", "date_context"}
+MAX_REGEX_CHARS = 1000
+MAX_REGEX_REPEAT = 1000
+
+
+def _is_regex_param(name: str) -> bool:
+    return name in REGEX_PARAM_NAMES or name.endswith("_pattern")
+
+
+def _regex_problems(params: dict) -> tuple[str, str] | None:
+    """The first regex parameter that does not compile, is too long, or could backtrack
+    catastrophically (a repetition inside a repetition, such as (a+)+ or (\\d{1,3})*)."""
+    for name in sorted(params):
+        if not _is_regex_param(name):
+            continue
+        value = params[name]
+        for pattern in value if isinstance(value, list) else [value]:
+            if isinstance(pattern, str):
+                problem = regex_problem(pattern)
+                if problem:
+                    return name, problem
+    return None
+
+
+def regex_problem(pattern: str) -> str | None:
+    """Why a user regex is refused, or None. Checked at load so that no rule can hang a run."""
+    try:
+        from re import _parser as sre_parse  # Python 3.11+
+    except ImportError:  # pragma: no cover
+        import sre_parse  # type: ignore[no-redef]
+
+    if len(pattern) > MAX_REGEX_CHARS:
+        return f"正则表达式过长（超出限制 {MAX_REGEX_CHARS} 字符）"
+    try:
+        tree = sre_parse.parse(pattern)
+        re.compile(pattern)
+    except (re.error, OverflowError, RecursionError, ValueError) as exc:
+        return f"正则表达式无效（{pattern[:80]}）：{exc}"
+    problem = _backtracking(tree, sre_parse, False)
+    return f"正则表达式（{pattern[:80]}）{problem}" if problem else None
+
+
+def _backtracking(items, sre, inside: bool) -> str | None:
+    """A repetition of a variable-length repetition is refused (exponential backtracking);
+    so is a repeat count above MAX_REGEX_REPEAT."""
+    repeats = (sre.MAX_REPEAT, sre.MIN_REPEAT) + ((sre.POSSESSIVE_REPEAT,) if hasattr(sre, "POSSESSIVE_REPEAT") else ())
+    for op, av in items:
+        if op in repeats:
+            low, high, body = av
+            bounded = high != sre.MAXREPEAT
+            if (bounded and high > MAX_REGEX_REPEAT) or low > MAX_REGEX_REPEAT:
+                return f"重复次数过大（超出限制 {MAX_REGEX_REPEAT}）"
+            variable = high != low and high > 1
+            if inside and variable:
+                return "含嵌套的可变重复（如 (a+)+），可能灾难性回溯；请改写"
+            problem = _backtracking(body, sre, inside or high > 1)
+            if problem:
+                return problem
+        elif op is sre.SUBPATTERN:
+            problem = _backtracking(av[-1], sre, inside)
+            if problem:
+                return problem
+        elif op is sre.BRANCH:
+            for branch in av[1]:
+                problem = _backtracking(branch, sre, inside)
+                if problem:
+                    return problem
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            problem = _backtracking(av[1], sre, inside)
+            if problem:
+                return problem
+        elif op is sre.GROUPREF_EXISTS:
+            for branch in av[1:]:
+                if branch is not None:
+                    problem = _backtracking(branch, sre, inside)
+                    if problem:
+                        return problem
+        elif hasattr(sre, "ATOMIC_GROUP") and op is sre.ATOMIC_GROUP:
+            problem = _backtracking(av, sre, inside)
+            if problem:
+                return problem
+    return None
 
 
 def _unknown_labels(entry: dict, params: dict) -> list[tuple[str, str]]:
@@ -347,10 +439,24 @@ def _unknown_labels(entry: dict, params: dict) -> list[tuple[str, str]]:
     return found
 
 
+MAX_MESSAGE_CHARS = 2000
+FIELD_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
 def _message_problem(module, message: str) -> str | None:
+    """Only plain `{name}` fields: no format spec (`{x:>99999}`), conversion, index or attribute."""
     allowed = COMMON_FIELDS | set(module.MESSAGE_FIELDS)
+    if len(message) > MAX_MESSAGE_CHARS:
+        return f"模板过长（超出限制 {MAX_MESSAGE_CHARS} 字符）"
+    names = set()
     try:
-        names = {f for _, f, _, _ in string.Formatter().parse(message) if f}
+        for _, name, spec, conversion in string.Formatter().parse(message):
+            if name is None:
+                continue
+            if spec or conversion or not FIELD_RE.match(name):
+                shown = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+                return f"占位符 {{{shown}}} 无效：只允许 {{名称}} 形式（不带格式、转换、下标或属性）"
+            names.add(name)
     except ValueError as exc:
         return f"模板格式错误：{exc}"
     unknown = names - allowed

@@ -22,6 +22,7 @@ from typing import Annotated, Literal, Optional
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError
 
+from .knowledge import MAX_BASELINE_BYTES, UnsafeInput, load_user_yaml, load_yaml, read_user_file
 from .validation import FileProblems, problems, yaml_lines
 
 
@@ -75,10 +76,12 @@ class BaselineFile(BaseModel):
 
 
 def load_ignore(path: Path | None) -> dict[str, dict]:
-    if path is None or not path.is_file():
+    if path is None or not path.exists():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_user_yaml(path) or {}
+    except UnsafeInput as exc:
+        raise SuppressionError(f"{path}: {exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""
@@ -96,10 +99,14 @@ def load_baseline(path: Path | None) -> dict[str, str | None]:
     """Fingerprint -> the file (relative to the project root) it was recorded in."""
     if path is None:
         return {}
-    if not path.is_file():
+    if not path.exists():
         raise SuppressionError(f"{path}: 基线文件不存在")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_user_file(path, MAX_BASELINE_BYTES))
+    except UnsafeInput as exc:
+        raise SuppressionError(f"{path}: {exc}") from None
+    except RecursionError:
+        raise SuppressionError(f"{path}: 基线文件嵌套过深") from None
     except json.JSONDecodeError as exc:
         raise SuppressionError(f"{path}:{exc.lineno}: 基线文件不是有效的 JSON：{exc.msg}") from exc
     try:
@@ -113,9 +120,11 @@ def write_baseline(results, path: Path) -> int:
     findings = [{"fingerprint": f.fingerprint, "rule": f.rule, "file": f.path_key or r.path, "quote": f.quote,
                  "message": f.message} for r in results for f in r.findings]
     findings.sort(key=lambda x: (x["file"], x["rule"], x["fingerprint"]))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"version": 1, "findings": findings}, ensure_ascii=False, indent=2) + "\n",
-                    encoding="utf-8")
+    from .report import write_atomic
+    from .report.hygiene import clean_json
+
+    write_atomic(path, clean_json(json.dumps({"version": 1, "findings": findings}, ensure_ascii=False,
+                                             indent=2) + "\n"))
     return len(findings)
 
 
@@ -167,15 +176,23 @@ def add_entry(path: Path, fingerprint: str, reason: str, expires: dt.date | None
     block = yaml.safe_dump([{k: v for k, v in entry.items() if v is not None}], allow_unicode=True,
                            sort_keys=False, default_flow_style=False)
     block = "".join("  " + line if line.strip() else line for line in block.splitlines(keepends=True))
-    text = path.read_text(encoding="utf-8") if path.is_file() else ""
-    data = yaml.safe_load(text) if text.strip() else None
+    try:
+        text = read_user_file(path) if path.exists() else ""
+        data = load_yaml(text) if text.strip() else None
+    except UnsafeInput as exc:
+        raise SuppressionError(f"{path}: {exc}") from None
+    except yaml.YAMLError as exc:
+        raise SuppressionError(f"{path}: YAML 语法错误：{getattr(exc, 'problem', exc)}") from None
+    if data is not None and not isinstance(data, dict):
+        raise SuppressionError(f"{path}: 忽略文件应为映射（ignore: 列表）")
     if not data or not data.get("ignore"):
         text = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("ignore:"))
         text = (text + ("\n" if text and not text.endswith("\n") else "")) + "ignore:\n"
     elif not text.endswith("\n"):
         text += "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(_appended(text, block, data), encoding="utf-8")
+    from .report import write_atomic
+
+    write_atomic(path, _appended(text, block, data))
 
 
 def _appended(text: str, block: str, data) -> str:

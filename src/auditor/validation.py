@@ -43,9 +43,13 @@ class FileProblems(Exception):
 
 def yaml_lines(path: Path) -> dict[tuple, int]:
     """1-based line of every key and list item in a YAML file, by its path of keys and indexes."""
+    from .knowledge import UnsafeInput, check_yaml_shape, read_user_file
+
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except (OSError, yaml.YAMLError):
+        text = read_user_file(path)
+        check_yaml_shape(text)
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, UnsafeInput, RecursionError, yaml.YAMLError):
         return {}
     lines: dict[tuple, int] = {}
     _walk(root, (), lines)
