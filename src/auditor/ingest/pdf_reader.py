@@ -1,8 +1,11 @@
-"""PDF with pdfplumber: ruled tables and the text around them, page by page.
+"""PDF: ruled tables and the text around them, page by page.
 
-Text outside table areas is read line by line (a tolerant baseline, because numbers are
-often set a little off the Chinese text), then wrapped lines are joined as for text
-exports. A table that runs on over a page break is continued, not split.
+The text layer and the ruling lines are read with pypdfium2; the cells are found by
+pdfplumber's table finder, run on those lines (and only on pages that have any). Text outside
+table areas is read line by line (a tolerant baseline, because numbers are often set a little
+off the Chinese text), then wrapped lines are joined as for text exports. A table that runs on
+over a page break is continued, not split. `read_pdf_plumber` is the former reader, pdfplumber
+for everything; a page pdfium cannot describe as pdfminer would is read that way.
 """
 from __future__ import annotations
 
@@ -13,7 +16,8 @@ from .text import parse_lines
 SAME_LINE_OVERLAP = 0.5  # a char joins the line its box overlaps by half its height or more
 
 
-def read_pdf(path: str) -> list[RawBlock]:
+def read_pdf_plumber(path: str) -> list[RawBlock]:
+    """pdfplumber for every page (the reference the pdfium reader reproduces)."""
     import pdfplumber
 
     try:
@@ -28,11 +32,120 @@ def read_pdf(path: str) -> list[RawBlock]:
             blocks: list[RawBlock] = []
             for number, page in enumerate(pages, start=1):
                 _read_page(page, number, blocks)
+                page.close()
         except ReadError:
             raise
         except Exception as exc:
             raise ReadError(f"PDF 内容无法解析：{type(exc).__name__}: {exc}") from exc
     return blocks
+
+
+def read_pdf(path: str, stats: dict | None = None) -> list[RawBlock]:
+    """`stats`, when given, counts the pages read by each library."""
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(path)
+    except Exception:  # let the pdfplumber reader word the error
+        return read_pdf_plumber(path)
+    plumber = fonts = None
+    try:
+        try:
+            total = len(document)
+            fonts = _MinerFonts(path)
+        except Exception:
+            return read_pdf_plumber(path)
+        blocks: list[RawBlock] = []
+        any_text = False
+        for index in range(total):
+            page = document[index]
+            try:
+                try:
+                    shim = _pdfium_page(page, fonts.page(index))
+                except _Fallback:
+                    shim = None
+                if shim is None or not shim.chars:
+                    # pdfplumber decides what this page holds (and whether the file has text)
+                    if plumber is None:
+                        import pdfplumber
+
+                        plumber = pdfplumber.open(path)
+                    plumber_page = plumber.pages[index]
+                    if stats is not None:
+                        stats["pdfplumber"] = stats.get("pdfplumber", 0) + 1
+                    try:
+                        any_text = any_text or bool(plumber_page.chars)
+                        if shim is None or plumber_page.chars:
+                            _read_page(plumber_page, index + 1, blocks)
+                    finally:
+                        plumber_page.close()
+                else:
+                    if stats is not None:
+                        stats["pdfium"] = stats.get("pdfium", 0) + 1
+                    any_text = True
+                    _read_page(shim, index + 1, blocks)
+            finally:
+                page.close()
+        if not any_text:
+            raise ReadError("PDF 没有文字层（可能是扫描件），请先进行文字识别（OCR）后再检查")
+        return blocks
+    except ReadError:
+        raise
+    except Exception as exc:
+        raise ReadError(f"PDF 内容无法解析：{type(exc).__name__}: {exc}") from exc
+    finally:
+        if plumber is not None:
+            plumber.close()
+        if fonts is not None:
+            fonts.close()
+        document.close()
+
+
+class _PageShim:
+    """What `_read_page` and pdfplumber's TableFinder/Table.extract use of a page."""
+
+    def __init__(self, bbox, chars, edges):
+        self.bbox, self.chars, self.edges = bbox, chars, edges
+        self._tables = None
+
+    def find_tables(self):
+        if self._tables is None:
+            self._tables = []
+            if self.edges:
+                from pdfplumber.table import TableFinder
+
+                self._tables = TableFinder(self).tables
+                for table in self._tables:  # Table.extract tests every char of its page per row
+                    x0, top, x1, bottom = table.bbox
+                    table.page = _PageShim(self.bbox, [
+                        c for c in self.chars
+                        if x0 <= (c["x0"] + c["x1"]) / 2 < x1 and top <= (c["top"] + c["bottom"]) / 2 < bottom
+                    ], [])
+        return self._tables
+
+    def filter(self, keep):
+        return _PageShim(self.bbox, [c for c in self.chars if keep(c)], [])
+
+
+def _pdfium_page(page, fonts: dict) -> _PageShim:
+    import pypdfium2.raw as R
+
+    left, bottom, right, top = page.get_mediabox()
+    if (left, bottom) != (0, 0) or page.get_cropbox() != (left, bottom, right, top) \
+            or page.get_rotation() % 360:
+        raise _Fallback("page box")
+    height = top - bottom
+    textpage = page.get_textpage()
+    try:
+        chars, by_object = _pdfium_chars(textpage.raw, height, fonts)
+    finally:
+        textpage.close()
+    edges, texts = _page_objects(page.raw, height)
+    shim = _PageShim((0, 0, right, height), chars, edges)
+    if chars:
+        shim.chars, doubtful = _restore_spaces(chars, by_object, texts, height, fonts)
+        _check_doubtful(doubtful, shim.chars, shim.find_tables())
+    return shim
 
 
 def _read_page(page, number: int, blocks: list[RawBlock]) -> None:
@@ -74,7 +187,7 @@ def _text_lines(chars) -> list[tuple[float, str]]:
             overlap = min(line["bottom"], ch["bottom"]) - max(line["top"], ch["top"])
             if overlap > best_overlap:
                 best, best_overlap = line, overlap
-        if best is not None and best_overlap >= SAME_LINE_OVERLAP * height:
+        if best is not None and round(best_overlap, 3) >= round(SAME_LINE_OVERLAP * height, 3):
             best["chars"].append(ch)
         else:
             lines.append({"top": ch["top"], "bottom": ch["bottom"], "chars": [ch]})
@@ -84,7 +197,8 @@ def _text_lines(chars) -> list[tuple[float, str]]:
 def _line_text(chars) -> str:
     text, previous = "", None
     for ch in sorted(chars, key=lambda c: c["x0"]):
-        if previous is not None and ch["x0"] - previous["x1"] > max(1.5, 0.25 * ch.get("size", 10)):
+        # compared at 0.001 pt: pdfium's coordinates are single precision, pdfminer's double
+        if previous is not None and round(ch["x0"] - previous["x1"], 3) > round(max(1.5, 0.25 * ch.get("size", 10)), 3):
             text += " "
         text += ch["text"]
         previous = ch
@@ -126,3 +240,490 @@ def _add_table(blocks: list[RawBlock], rows: list[list[RawCell]], page: int, con
         previous.rows.extend(rows)
         return
     blocks.append(RawBlock("table", rows=rows, page=page))
+
+
+# --- the text layer with pypdfium2 ------------------------------------------------------------
+#
+# pdfplumber (pdfminer) parses every content stream in Python, which is where almost all the
+# time of a PDF went. pypdfium2 reads the same text layer in C. The characters and rules it
+# gives are turned into exactly what pdfminer would have produced (same boxes, same edges),
+# so the line grouping above and pdfplumber's own table finder run unchanged on them.
+# A page pdfium cannot describe the way pdfminer does (rotated, cropped, vertical writing,
+# characters without a Unicode mapping, a font whose metrics are unknown, text objects made
+# only of spaces that pdfium leaves out) is read with pdfplumber, one page at a time.
+
+class _Fallback(Exception):
+    """This page is read with pdfplumber."""
+
+
+_PREFIX_LEN = 7  # "ABCDEF+" subset tag
+
+
+def _font_key(name) -> bytes:
+    if isinstance(name, str):
+        if name[:2] in ("b'", 'b"'):  # pdfminer names a font it cannot decode by its repr()
+            import ast
+
+            try:
+                name = ast.literal_eval(name)
+            except (ValueError, SyntaxError):
+                name = name.encode("utf-8", "replace")
+        else:
+            name = name.encode("utf-8", "replace")
+    name = bytes(name or b"").rstrip(b"\x00")
+    if len(name) > _PREFIX_LEN and name[6:7] == b"+" and name[:6].isalpha() and name[:6].isupper():
+        name = name[_PREFIX_LEN:]
+    return name
+
+
+class _MinerFonts:
+    """Descent of every font as pdfminer computes it (from the font descriptor, not the font
+    program), keyed by base font name without the subset tag; read from the page resources
+    without interpreting any content stream."""
+
+    def __init__(self, path: str):
+        from pdfminer.pdfdocument import PDFDocument
+        from pdfminer.pdfinterp import PDFResourceManager
+        from pdfminer.pdfpage import PDFPage
+        from pdfminer.pdfparser import PDFParser
+
+        self._fh = open(path, "rb")
+        self._doc = PDFDocument(PDFParser(self._fh))
+        self._pages = PDFPage.create_pages(self._doc)
+        self._manager = PDFResourceManager(caching=True)
+        self._resources: list = []
+        self._known: dict[bytes, tuple[float, bool]] = {}
+        self._read: set[int] = set()
+
+    def close(self) -> None:
+        self._fh.close()
+
+    def page(self, index: int) -> "_PageFonts":
+        return _PageFonts(self, index)
+
+    def lookup(self, index: int, key: bytes):
+        """A font name is looked up in the page's resources the first time it is met; the
+        fonts of a document keep their metrics from page to page."""
+        if key not in self._known and index not in self._read:
+            self._read.add(index)
+            while len(self._resources) <= index:
+                self._resources.append(next(self._pages).resources)
+            fonts: dict[bytes, tuple[float, bool]] = {}
+            self._collect(self._resources[index], fonts, set(), 0)
+            for name, entry in fonts.items():
+                self._known.setdefault(name, entry)
+        return self._known.get(key)
+
+    def _collect(self, resources, fonts, seen, depth) -> None:
+        from pdfminer.pdftypes import PDFObjRef, PDFStream, dict_value, resolve1
+        from pdfminer.psparser import LIT
+
+        resources = dict_value(resources)
+        for spec in dict_value(resources.get("Font", {})).values():
+            objid = spec.objid if isinstance(spec, PDFObjRef) else None
+            quick = _descriptor_metrics(dict_value(spec))
+            if quick is not None:
+                names, entry = quick
+            else:
+                font = self._manager.get_font(objid, dict_value(spec))
+                names = {_font_key(getattr(font, "fontname", b"") or getattr(font, "basefont", b"")),
+                         _font_key(getattr(font, "basefont", b""))}
+                entry = (font.get_descent(), font.is_vertical())
+            for k in names:
+                if k in fonts and fonts[k] != entry:
+                    fonts[k] = (float("nan"), True)  # two fonts, one name, different metrics
+                else:
+                    fonts[k] = entry
+        if depth > 8:
+            return
+        for ref in dict_value(resources.get("XObject", {})).values():
+            if isinstance(ref, PDFObjRef):
+                if ref.objid in seen:
+                    continue
+                seen.add(ref.objid)
+            xobj = resolve1(ref)
+            if isinstance(xobj, PDFStream) and xobj.get("Subtype") is LIT("Form") \
+                    and "Resources" in xobj:
+                self._collect(xobj["Resources"], fonts, seen, depth + 1)
+
+
+def _descriptor_metrics(spec: dict):
+    """pdfminer's descent and writing mode for the common fonts, read from the font descriptor
+    without building pdfminer's font (which parses ToUnicode maps and font programs): simple
+    TrueType/Type1 fonts with a descriptor, Type0 fonts with a named CMap. None: ask pdfminer."""
+    from pdfminer.pdftypes import dict_value, list_value, num_value, resolve1
+    from pdfminer.psparser import PSLiteral
+
+    def name(value):
+        value = resolve1(value)
+        return value.name if isinstance(value, PSLiteral) else None
+
+    try:
+        subtype = name(spec.get("Subtype"))
+        names = {_font_key(name(spec.get("BaseFont")) or b"")}
+        vertical = False
+        if subtype == "Type0":
+            encoding = name(spec.get("Encoding"))
+            if not isinstance(encoding, str) or not (encoding.endswith("-H") or encoding.endswith("-V")):
+                return None
+            vertical = encoding.endswith("-V")
+            spec = dict_value(list_value(spec["DescendantFonts"])[0])
+            if name(spec.get("Subtype")) not in ("CIDFontType0", "CIDFontType2"):
+                return None
+            names.add(_font_key(name(spec.get("BaseFont")) or b""))
+        elif subtype not in ("TrueType", "Type1", "MMType1"):
+            return None
+        if "FontDescriptor" not in spec:
+            return None
+        descriptor = dict_value(spec["FontDescriptor"])
+        names.add(_font_key(name(descriptor.get("FontName")) or b""))
+        descent = num_value(descriptor.get("Descent", 0))
+        if descent > 0:
+            descent = -descent
+        return names - {b""}, (descent * 0.001, vertical)
+    except Exception:
+        return None
+
+
+class _PageFonts:
+    def __init__(self, fonts: _MinerFonts, index: int):
+        self.fonts, self.index = fonts, index
+
+    def get(self, key: bytes):
+        return self.fonts.lookup(self.index, key)
+
+
+def _pdfium_chars(textpage, height: float, fonts: dict) -> tuple[list[dict], dict]:
+    """Characters with pdfminer's boxes: x from pdfium, y from the baseline, the font size and
+    the descent pdfminer reads from the font descriptor. Also: char positions by text object."""
+    import ctypes
+
+    import pypdfium2.raw as R
+
+    box, m = R.FS_RECTF(), R.FS_MATRIX()
+    x, y = ctypes.c_double(), ctypes.c_double()
+    descents: dict = {}
+    chars: list[dict] = []
+    by_object: dict[int, list[int]] = {}
+    for i in range(R.FPDFText_CountChars(textpage)):
+        if R.FPDFText_IsGenerated(textpage, i):
+            continue
+        obj = R.FPDFText_GetTextObject(textpage, i)
+        if not obj:
+            continue
+        if R.FPDFText_HasUnicodeMapError(textpage, i):
+            raise _Fallback("no unicode")
+        key = ctypes.cast(obj, ctypes.c_void_p).value
+        known = descents.get(key)
+        if known is None:
+            # one text object is one string shown with one matrix: one baseline, one size
+            R.FPDFText_GetMatrix(textpage, i, m)
+            if m.b or m.c or m.a <= 0 or m.d <= 0:
+                raise _Fallback("not upright")
+            fontsize = R.FPDFText_GetFontSize(textpage, i) * m.d
+            R.FPDFText_GetCharOrigin(textpage, i, x, y)
+            known = descents[key] = (y.value + _descent(obj, fonts) * fontsize, fontsize)
+            by_object[key] = []
+        R.FPDFText_GetLooseCharBox(textpage, i, box)
+        by_object[key].append(len(chars))
+        chars.append(_char(chr(R.FPDFText_GetUnicode(textpage, i)), box.left, box.right,
+                           known[0], known[1], height))
+    return chars, by_object
+
+
+def _char(text: str, x0: float, x1: float, baseline_descent: float, size: float, height: float) -> dict:
+    top = height - baseline_descent - size
+    return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": top + size, "doctop": top,
+            "size": size, "upright": True, "width": x1 - x0, "height": size}
+
+
+def _descent(obj, fonts: dict) -> float:
+    import ctypes
+
+    import pypdfium2.raw as R
+
+    font = R.FPDFTextObj_GetFont(obj)
+    size = R.FPDFFont_GetBaseFontName(font, None, 0)
+    buf = ctypes.create_string_buffer(max(size, 1))
+    R.FPDFFont_GetBaseFontName(font, buf, size)
+    entry = fonts.get(_font_key(buf.raw))
+    if entry is None or entry[1] or entry[0] != entry[0]:
+        raise _Fallback("font")
+    return entry[0]
+
+
+def _mul(m1: tuple, m2: tuple) -> tuple:
+    """m1 then m2 (PDF row-vector convention)."""
+    a1, b1, c1, d1, e1, f1 = m1
+    a2, b2, c2, d2, e2, f2 = m2
+    return (a1 * a2 + b1 * c2, a1 * b2 + b1 * d2, c1 * a2 + d1 * c2, c1 * b2 + d1 * d2,
+            e1 * a2 + f1 * c2 + e2, e1 * b2 + f1 * d2 + f2)
+
+
+def _page_objects(raw, height: float) -> tuple[list[dict], list[tuple]]:
+    """The edges pdfplumber derives from pdfminer's lines, rects and curves, built from
+    pdfium's path objects (forms entered with their matrix); and the text objects, each with
+    the matrix of the forms around it."""
+    import ctypes
+
+    import pypdfium2.raw as R
+
+    m = R.FS_MATRIX()
+    fx, fy = ctypes.c_float(), ctypes.c_float()
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    edges: list[dict] = []
+    texts: list[tuple] = []
+
+    def walk(get, count, outer, depth):
+        for k in range(count):
+            obj = get(k)
+            kind = R.FPDFPageObj_GetType(obj)
+            if kind == R.FPDF_PAGEOBJ_TEXT:
+                texts.append((ctypes.cast(obj, ctypes.c_void_p).value, obj, outer))
+                continue
+            if kind not in (R.FPDF_PAGEOBJ_PATH, R.FPDF_PAGEOBJ_FORM):
+                continue
+            if not R.FPDFPageObj_GetMatrix(obj, m):
+                raise _Fallback("matrix")
+            matrix = _mul((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+            if kind == R.FPDF_PAGEOBJ_FORM:
+                if depth > 8:
+                    raise _Fallback("deep forms")
+                walk(lambda j, o=obj: R.FPDFFormObj_GetObject(o, j), R.FPDFFormObj_CountObjects(obj),
+                     matrix, depth + 1)
+                continue
+            if not R.FPDFPath_GetDrawMode(obj, fill, stroke):
+                raise _Fallback("draw mode")
+            if not fill.value and not stroke.value:
+                continue
+            _path_edges(obj, matrix, edges, height, fx, fy)
+
+    walk(lambda j: R.FPDFPage_GetObject(raw, j), R.FPDFPage_CountObjects(raw), (1, 0, 0, 1, 0, 0), 0)
+    return edges, texts
+
+
+def _restore_spaces(chars: list[dict], by_object: dict, texts: list[tuple], height: float,
+                    fonts: dict) -> tuple[list[dict], list[dict]]:
+    """pdfium leaves out spaces pdfminer reports: a text object holding only spaces (its glyph
+    box is empty) and every space after the first of a run. A run is put back when the next
+    character on the line says how many spaces it held (a whole number of space widths);
+    a lone space object becomes one space char, so that a line made only of spaces is still a
+    (blank) line. Returns the chars and the spaces whose count stays unknown: harmless where
+    nothing follows them in their line or cell (lines and cells are stripped)."""
+    import ctypes
+
+    import pypdfium2.raw as R
+
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    m, size = R.FS_MATRIX(), ctypes.c_float()
+    added: list[dict] = []
+    doubtful: list[dict] = []
+    dropped: list[tuple[dict, float]] = []
+    bounds: dict[int, float] = {}
+    extent: dict[int, list[float]] = {}  # object -> [right edge of its ink, right edge of its chars]
+    owner: dict[int, int] = {k: key for key, kept in by_object.items() for k in kept}
+    starts: dict[int, float] = {}  # object -> left edge, where its missing leading spaces were put back
+    space_width: dict[tuple, float] = {}
+    font_of: dict[int, int] = {}
+    for key, obj, outer in texts:
+        font = ctypes.cast(R.FPDFTextObj_GetFont(obj), ctypes.c_void_p).value
+        font_of[key] = font
+        for k in by_object.get(key, ()):
+            if chars[k]["text"] == " " and chars[k]["x1"] > chars[k]["x0"]:
+                space_width.setdefault((font, round(chars[k]["size"], 3)), chars[k]["x1"] - chars[k]["x0"])
+    for key, obj, outer in texts:
+        if outer[1] or outer[2] or outer[0] <= 0 or outer[3] <= 0:
+            raise _Fallback("text in a rotated form")
+        if not R.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            raise _Fallback("bounds")
+        x_left = left.value * outer[0] + outer[4]
+        x_right = right.value * outer[0] + outer[4]
+        kept = by_object.get(key)
+        if kept is None:
+            if x_right - x_left > 0.01:
+                raise _Fallback("dropped text object")  # a duplicate pdfium removed
+            if not R.FPDFPageObj_GetMatrix(obj, m) or m.b or m.c or m.a <= 0 or m.d <= 0 \
+                    or not R.FPDFTextObj_GetFontSize(obj, size):
+                raise _Fallback("dropped object geometry")
+            fontsize = size.value * m.d * outer[3]
+            x0 = m.e * outer[0] + outer[4]
+            y0 = m.f * outer[3] + outer[5]
+            space = _char(" ", x0, x0, y0 + _descent(obj, fonts) * fontsize, fontsize, height)
+            dropped.append((space, space_width.get((font_of[key], round(fontsize, 3)), 0.0)))
+            continue
+        first = chars[kept[0]]
+        if not R.FPDFPageObj_GetMatrix(obj, m):
+            raise _Fallback("text object matrix")
+        x_left = m.e * outer[0] + outer[4]  # where the object's first character starts
+        if x_left < first["x0"] - 0.01 and first["text"] != " ":
+            # spaces at the start of this object may be missing (pdfium joins them to a space
+            # before); their count is the gap in widths of this font's space
+            width = space_width.get((font_of[key], round(first["size"], 3)), 0.0)
+            count = (first["x0"] - x_left) / width if width > 0.1 else 0.0
+            if count >= 0.98 and abs(count - round(count)) < 0.02:
+                for n in range(round(count)):
+                    added.append(dict(first, text=" ", x0=x_left + n * width,
+                                      x1=x_left + (n + 1) * width))
+                starts[key] = x_left
+            else:
+                doubtful.append(dict(first, text=" ", x0=x_left, x1=x_left))
+        for k in kept:
+            bounds[k] = x_right
+        extent[key] = [x_right, max(chars[k]["x1"] for k in kept)]
+    for k, here in enumerate(chars):
+        if here["text"] != " ":
+            continue
+        after = chars[k + 1] if k + 1 < len(chars) else None
+        if after is not None and after["top"] < here["bottom"] and after["bottom"] > here["top"] \
+                and after["x0"] >= here["x0"]:
+            end = starts.get(owner.get(k + 1), after["x0"])
+        else:
+            end = bounds.get(k, here["x1"])
+        if end <= here["x1"] + 0.01:
+            continue
+        width = here["x1"] - here["x0"]
+        count = (end - here["x0"]) / width if width > 0.1 else 0.0
+        if count >= 1.98 and abs(count - round(count)) < 0.02:
+            for n in range(1, round(count)):
+                added.append(dict(here, x0=here["x0"] + n * width, x1=here["x1"] + n * width))
+            if owner.get(k) in extent:
+                extent[owner[k]][1] = max(extent[owner[k]][1], here["x0"] + (round(count) - 1) * width + width)
+        else:
+            doubtful.append(here)
+    for ink_right, kept_right in extent.values():
+        if ink_right > kept_right + 0.5:
+            raise _Fallback("characters missing inside a text object")
+    if dropped:
+        band = _Band(chars)
+        for space, width in dropped:
+            after = band.next_right(space)
+            count = (after["x0"] - space["x0"]) / width if after is not None and width > 0.1 else 0.0
+            if count >= 0.98 and abs(count - round(count)) < 0.02:
+                for n in range(round(count)):
+                    added.append(dict(space, x0=space["x0"] + n * width, x1=space["x0"] + (n + 1) * width))
+            else:
+                added.append(space)
+                doubtful.append(space)
+    return chars + added, doubtful
+
+
+class _Band:
+    """Characters sorted by top, to find what stands to the right of a point on its line."""
+
+    def __init__(self, chars: list[dict]):
+        self.chars = sorted((c for c in chars if c["text"] != " "), key=lambda c: c["top"])
+        self.tops = [c["top"] for c in self.chars]
+        self.tallest = max((c["bottom"] - c["top"] for c in self.chars), default=0.0)
+
+    def beside(self, space: dict):
+        """Characters overlapping the space's height, left or right of it."""
+        import bisect
+
+        lo = bisect.bisect_left(self.tops, space["top"] - self.tallest)
+        hi = bisect.bisect_left(self.tops, space["bottom"])
+        for ch in self.chars[lo:hi]:
+            if ch["bottom"] > space["top"] and abs(ch["x0"] - space["x0"]) > 0.01:
+                yield ch
+
+    def right_of(self, space: dict):
+        return (ch for ch in self.beside(space) if ch["x0"] > space["x0"])
+
+    def next_right(self, space: dict):
+        return min(self.right_of(space), key=lambda c: c["x0"], default=None)
+
+
+def _check_doubtful(spaces: list[dict], chars: list[dict], tables) -> None:
+    """A space run of unknown length is harmless at the end of a line or cell, or alone on a
+    line; anything printed after it in the same line (outside tables) or the same cell sends
+    the page to pdfplumber."""
+    if not spaces:
+        return
+    cells = [cell for table in tables for cell in table.cells]
+
+    def cell_of(x: float, y: float):
+        for cell in cells:
+            if cell[0] <= x < cell[2] and cell[1] <= y < cell[3]:
+                return cell
+        return None
+
+    band = _Band(chars)
+    for space in spaces:
+        home = cell_of(space["x0"], (space["top"] + space["bottom"]) / 2)
+        sides = set()
+        for ch in band.beside(space):
+            if cell_of((ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2) is home:
+                sides.add(ch["x0"] > space["x0"])
+                if len(sides) == 2:
+                    raise _Fallback("missing spaces inside a line")
+
+
+def _path_edges(obj, matrix, edges, height, fx, fy) -> None:
+    import pypdfium2.raw as R
+
+    a, b, c, d, e, f = matrix
+    subpaths: list[tuple[str, list]] = []  # (shape, points) as pdfminer sees them
+    bezier = 0
+    for k in range(R.FPDFPath_CountSegments(obj)):
+        seg = R.FPDFPath_GetPathSegment(obj, k)
+        R.FPDFPathSegment_GetPoint(seg, fx, fy)
+        px, py = fx.value, fy.value
+        point = (a * px + c * py + e, b * px + d * py + f)
+        kind = R.FPDFPathSegment_GetType(seg)
+        if kind == R.FPDF_SEGMENT_MOVETO:
+            subpaths.append(["m", [point]])
+            bezier = 0
+        elif not subpaths:
+            raise _Fallback("path without moveto")
+        elif kind == R.FPDF_SEGMENT_LINETO:
+            subpaths[-1][0] += "l"
+            subpaths[-1][1].append(point)
+        elif kind == R.FPDF_SEGMENT_BEZIERTO:
+            bezier += 1
+            if bezier % 3:
+                continue  # control points; pdfminer keeps only the end point of a curve
+            subpaths[-1][0] += "c"
+            subpaths[-1][1].append(point)
+        else:
+            raise _Fallback("segment")
+        if R.FPDFPathSegment_GetClose(seg):
+            subpaths[-1][0] += "h"
+            subpaths[-1][1].append(subpaths[-1][1][0])
+    for shape, pts in subpaths:
+        _shape_edges(shape, pts, edges, height)
+
+
+def _shape_edges(shape: str, pts: list, edges: list, height: float) -> None:
+    """pdfminer's paint_path classification, then pdfplumber's edges of a line/rect/curve."""
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape = shape[:-2] + "h"
+        pts = pts[:-2] + pts[-1:]
+    flipped = [(px, height - py) for px, py in pts]
+    if shape in ("mlh", "ml"):
+        (x0, t0), (x1, t1) = flipped[0], flipped[1]
+        top, bottom = min(t0, t1), max(t0, t1)
+        left, right = min(x0, x1), max(x0, x1)
+        edges.append({"object_type": "line", "x0": left, "x1": right, "top": top, "bottom": bottom,
+                      "width": right - left, "height": bottom - top,
+                      "orientation": "h" if top == bottom else "v"})
+        return
+    if shape in ("mlllh", "mllll"):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        if pts[0] == pts[4] and ((x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0)
+                                 or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)):
+            left, right = min(x0, x2), max(x0, x2)
+            top, bottom = height - max(y0, y2), height - min(y0, y2)
+            w, h = right - left, bottom - top
+            edges.append({"object_type": "rect_edge", "x0": left, "x1": right, "top": top,
+                          "bottom": top, "width": w, "height": 0, "orientation": "h"})
+            edges.append({"object_type": "rect_edge", "x0": left, "x1": right, "top": top + h,
+                          "bottom": bottom, "width": w, "height": 0, "orientation": "h"})
+            edges.append({"object_type": "rect_edge", "x0": left, "x1": left, "top": top,
+                          "bottom": bottom, "width": 0, "height": h, "orientation": "v"})
+            edges.append({"object_type": "rect_edge", "x0": right, "x1": right, "top": top,
+                          "bottom": bottom, "width": 0, "height": h, "orientation": "v"})
+            return
+    for (ax, at), (bx, bt) in zip(flipped, flipped[1:]):
+        edges.append({"object_type": "curve_edge", "x0": min(ax, bx), "x1": max(ax, bx),
+                      "top": min(at, bt), "bottom": max(at, bt), "width": abs(ax - bx),
+                      "height": abs(at - bt),
+                      "orientation": "v" if ax == bx else ("h" if at == bt else None)})

@@ -1,0 +1,101 @@
+"""The PDF reader reads the text layer with pypdfium2 and must build the very document model
+the pdfplumber-only reader (`read_pdf_plumber`, kept callable as the reference) builds:
+blocks, texts, sentences, tables, cells, locations and metadata, on the real PDFs and on a
+sample of the synthetic ones. Nothing from the corpus is stored in the repository: both
+models are built here, from the corpus files, at test time."""
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from auditor.ingest import pdf_reader
+from auditor.ingest.build import build_document
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+REAL = sorted((CORPUS / "real-pdfs").glob("*.pdf"))
+SYNTHETIC = sorted((CORPUS / "synthetic" / "files").glob("*.pdf"))
+SAMPLE = SYNTHETIC[::9]  # spread over the document kinds (d01 … d12)
+
+
+def _models(path: Path):
+    stats: dict = {}
+    fast = build_document(str(path), pdf_reader.read_pdf(str(path), stats=stats))
+    reference = build_document(str(path), pdf_reader.read_pdf_plumber(str(path)))
+    return asdict(fast), asdict(reference), stats
+
+
+def _first_difference(fast: dict, reference: dict) -> str:
+    for k, (a, b) in enumerate(zip(fast["blocks"], reference["blocks"])):
+        if a != b:
+            return f"block {k}:\n  pdfium:     {a}\n  pdfplumber: {b}"
+    if fast["meta"] != reference["meta"]:
+        return f"meta: {fast['meta']} != {reference['meta']}"
+    return f"{len(fast['blocks'])} blocks != {len(reference['blocks'])}"
+
+
+@pytest.mark.skipif(not REAL, reason="../shared/corpus/real-pdfs is not beside the clone")
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem[:12])
+def test_real_pdf_model_is_unchanged_and_mostly_read_by_pdfium(path):
+    fast, reference, stats = _models(path)
+    assert fast == reference, _first_difference(fast, reference)
+    pages = stats.get("pdfium", 0) + stats.get("pdfplumber", 0)
+    assert stats.get("pdfium", 0) >= 0.85 * pages, stats
+
+
+@pytest.mark.skipif(not SAMPLE, reason="../shared/corpus/synthetic is not beside the clone")
+@pytest.mark.parametrize("path", SAMPLE, ids=lambda p: p.stem)
+def test_synthetic_pdf_model_is_unchanged(path):
+    fast, reference, _ = _models(path)
+    assert fast == reference, _first_difference(fast, reference)
+
+
+def test_generated_pdfs_read_alike(tmp_path):
+    """Without the corpus: a ruled table with merged cells and a CID font (not embedded)."""
+    from fixtures import forms
+
+    path = tmp_path / "form.pdf"
+    forms.write_pdf(path)
+    fast, reference, stats = _models(path)
+    assert fast == reference, _first_difference(fast, reference)
+    assert any(b.get("rows") for b in fast["blocks"])
+
+
+def test_spaces_runs_and_off_baseline_digits(tmp_path):
+    """Runs of spaces (pdfium keeps only the first) and digits set below the Chinese
+    baseline, in text and in a ruled table."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "spaces.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("STSong-Light", 12)
+    c.drawString(72, 780, "部门：测试局        2023年度        单位：万元")
+    c.drawString(72, 760, "年初预算为")
+    c.setFont("Helvetica", 12)
+    c.drawString(132, 757, "4477.33")
+    c.setFont("STSong-Light", 12)
+    c.drawString(176, 760, "万元，支出决算为 4416.67 万元。")
+    for row in range(4):
+        for col in range(3):
+            c.rect(72 + col * 120, 600 - row * 20, 120, 20)
+            c.drawString(76 + col * 120, 606 - row * 20, ["项目", "预算数", "决算数"][col] if row == 0
+                         else f"{row * 100 + col}.00")
+    c.showPage()
+    c.save()
+    fast, reference, _ = _models(path)
+    assert fast == reference, _first_difference(fast, reference)
+
+
+def test_a_broken_file_keeps_its_error_wording(tmp_path):
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4\nnot really a pdf")
+    with pytest.raises(pdf_reader.ReadError) as fast:
+        pdf_reader.read_pdf(str(broken))
+    with pytest.raises(pdf_reader.ReadError) as reference:
+        pdf_reader.read_pdf_plumber(str(broken))
+    assert str(fast.value) == str(reference.value)
