@@ -99,7 +99,9 @@ def select(paths: list[Path], include: list[str] | None = None, exclude: list[st
 
 def _candidates(path: Path, chosen: Selection) -> list[Path]:
     if path.is_dir():
-        found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED
+        # not only regular files: a FIFO, a device or a dangling link named .txt is listed as
+        # unreadable (engine.audit_file refuses it without opening it), never skipped unseen
+        found = sorted(p for p in path.rglob("*") if not p.is_dir() and p.suffix.lower() in SUPPORTED
                        and not p.name.startswith(("~$", "."))
                        and not any(part.startswith(".") for part in p.relative_to(path).parts[:-1]))
         chosen.not_reports.extend(str(p) for p in found if NOT_REPORT_RE.match(p.name))

@@ -47,6 +47,9 @@ def audit_file(path: str, rules: list[Rule], options: Options | None = None) -> 
     import time
 
     started = time.perf_counter()
+    problem = _not_regular(path)
+    if problem:
+        return FileResult(path, error=problem, seconds=time.perf_counter() - started)
     try:
         doc = load(path)
     except ReadError as exc:
@@ -59,6 +62,22 @@ def audit_file(path: str, rules: list[Rule], options: Options | None = None) -> 
     result = audit_document(doc, rules, options)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _not_regular(path: str) -> str | None:
+    """Why a path is not opened at all: a FIFO would block, a device never ends."""
+    import os
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return "文件不存在（或是指向不存在文件的链接）"
+    except OSError as exc:
+        return f"无法读取：{exc.strerror or exc}"
+    if not stat.S_ISREG(mode):
+        return "不是普通文件（管道、设备或套接字），已跳过"
+    return None
 
 
 def audit_document(doc: Document, rules: list[Rule], options: Options | None = None) -> FileResult:

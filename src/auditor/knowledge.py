@@ -58,16 +58,23 @@ def check_yaml_shape(text: str) -> None:
 
     Raises UnsafeInput naming the line; a syntax error is left to the loader that follows."""
     aliases = depth = nodes = 0
+    open_anchors: list = []  # the anchors of the collections being read: an alias to one is a cycle
     try:
         for event in yaml.parse(text, Loader=YAML_LOADER):
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
+                open_anchors.append(event.anchor)
                 if depth > MAX_YAML_DEPTH:
                     raise UnsafeInput(f"第 {event.start_mark.line + 1} 行：嵌套过深（超出限制 {MAX_YAML_DEPTH} 层）")
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
+                if open_anchors:
+                    open_anchors.pop()
             elif isinstance(event, yaml.AliasEvent):
                 aliases += 1
+                if event.anchor in open_anchors:
+                    raise UnsafeInput(f"第 {event.start_mark.line + 1} 行：别名 *{event.anchor} 引用了包含它自身的"
+                                      f"节点（循环引用），拒绝展开")
                 if aliases > MAX_YAML_ALIASES:
                     raise UnsafeInput(f"第 {event.start_mark.line + 1} 行：别名（*引用）过多"
                                       f"（超出限制 {MAX_YAML_ALIASES} 个），拒绝展开")
@@ -89,6 +96,10 @@ def load_yaml(stream):
         return yaml.load(text, Loader=YAML_LOADER)  # noqa: S506 - a safe loader
     except RecursionError:
         raise UnsafeInput(f"嵌套过深（超出限制 {MAX_YAML_DEPTH} 层）") from None
+    except yaml.YAMLError:
+        raise
+    except (ValueError, OverflowError, TypeError) as exc:  # a value YAML resolves but cannot build: 2024-02-30
+        raise UnsafeInput(f"YAML 中的值无效：{exc}") from None
 
 
 def load_user_yaml(path: Path | str, limit: int = MAX_USER_FILE_BYTES):
