@@ -38,8 +38,37 @@ def numbering_of(text: str) -> tuple[str, str, int | None, int] | None:
     return None
 
 
+LONG_SENTENCE = 600  # longer than any real sentence met (the corpora peak near 330 characters)
+PIECE = 300
+CLAUSE_BREAK_RE = re.compile(r"[，,、：:\s]")
+
+
 def split_sentences(text: str) -> list[str]:
-    return [s for s in SENTENCE_RE.findall(text) if s.strip()]
+    """Sentences end at 。！？；; a "sentence" longer than LONG_SENTENCE characters (table-like
+    text without punctuation, a run-on export) is cut at the last clause break before every
+    PIECE characters, so that no sentence, and no rule working sentence by sentence, grows
+    with the document."""
+    out = []
+    for s in SENTENCE_RE.findall(text):
+        if not s.strip():
+            continue
+        if len(s) <= LONG_SENTENCE:
+            out.append(s)
+        else:
+            out.extend(p for p in _pieces(s) if p.strip())
+    return out
+
+
+def _pieces(sentence: str) -> list[str]:
+    pieces, start = [], 0
+    while len(sentence) - start > PIECE:
+        window = sentence[start + PIECE // 2:start + PIECE]
+        breaks = [m.end() for m in CLAUSE_BREAK_RE.finditer(window)]
+        cut = start + PIECE // 2 + breaks[-1] if breaks else start + PIECE
+        pieces.append(sentence[start:cut])
+        start = cut
+    pieces.append(sentence[start:])
+    return pieces
 
 
 def _is_heading(body: str) -> bool:

@@ -191,8 +191,12 @@ def _completes(row: int, group: int, following: int, width: int) -> bool:
 
 
 def _paragraph(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
+    """Lines joined while each one continues the text before it. The pieces are collected and
+    joined once (a paragraph wrapped over thousands of lines stays linear); `join_wrapped`
+    only looks at the two characters either side of a join."""
     start = i
-    text = lines[i].strip()
+    pieces = [lines[i].strip()]
+    length, tail = len(pieces[0]), pieces[0][-8:]
     i += 1
     while i < len(lines):
         j = i
@@ -201,16 +205,25 @@ def _paragraph(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
         if j >= len(lines) or _blank(lines[j]) or "\t" in lines[j] or _pipe_row(lines[j]):
             break
         nxt = lines[j].strip()
-        if not _wraps(text, nxt):
+        if not _wraps_tail(length, tail, nxt):
             break
-        text = join_wrapped(text, nxt)
+        if len(join_wrapped(tail[-1:], nxt[:1])) > len(tail[-1:]) + len(nxt[:1]):
+            nxt = " " + nxt  # two ASCII words
+        pieces.append(nxt)
+        length += len(nxt)
+        tail = (tail + nxt)[-8:]
         i = j + 1
-    blocks.append(RawBlock("para", text=text, line=start + 1))
+    blocks.append(RawBlock("para", text="".join(pieces), line=start + 1))
     return i
 
 
 def _wraps(text: str, nxt: str) -> bool:
     """True when `nxt` continues `text`, cut by a PDF line wrap."""
-    if len(text) < 25 or text[-1] in TERMINAL or text.endswith(TITLE_ENDINGS):
+    return _wraps_tail(len(text), text, nxt)
+
+
+def _wraps_tail(length: int, tail: str, nxt: str) -> bool:
+    """`_wraps` for a text of `length` characters whose last characters are `tail`."""
+    if length < 25 or not tail or tail[-1] in TERMINAL or tail.endswith(TITLE_ENDINGS):
         return False
     return not HEADING_START_RE.match(nxt)

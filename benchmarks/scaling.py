@@ -1,0 +1,141 @@
+"""How audit time grows with the size of a document, shape by shape.
+
+    python benchmarks/scaling.py [--sizes 1 2 5 10 20] [--base N] [--shape NAME]...
+
+For each shape a document is generated at 1x..20x its base size and audited in-process
+(reading, fact base, rules); the CPU time of reading alone and of the whole audit is measured
+(median of a few runs) and the slope of log(time) against log(size) is printed. A slope near
+1 is linear; 2 is quadratic. Peak RSS of the process is printed at the end.
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+
+
+def _seed_text() -> str:
+    seeds = sorted(SEEDS.glob("*.txt")) or sorted((ROOT / "examples").glob("*.txt"))
+    return seeds[0].read_text(encoding="utf-8") if seeds else ""
+
+
+def shape_document(n: int) -> str:
+    """A whole report repeated n times (sections, tables, prose)."""
+    return "\n".join(_seed_text() for _ in range(n))
+
+
+def shape_space_table(n: int) -> str:
+    """A table exported as space-separated lines, no tabs, no 。 (150 lines per unit)."""
+    lines = ["项目名称 预算数 决算数 完成率"]
+    for k in range(150 * n):
+        lines.append(f"一般公共服务支出项目{k} {100 + k}.00 {98 + k}.50 {90 + k % 10}.5%")
+    return "\n".join(lines)
+
+
+def shape_wrapped_paragraph(n: int) -> str:
+    """One paragraph wrapped over many lines (200 lines per unit), sentences inside."""
+    lines = []
+    for k in range(200 * n):
+        lines.append(f"本部门第{k}项支出为{k + 10}.50万元，比上年增长{k % 9}.2%，主要用于日常运转" +
+                     ("。" if k % 5 == 4 else ""))
+    return "\n".join(lines)
+
+
+def shape_wrapped_sentence(n: int) -> str:
+    """One sentence wrapped over many lines, no full stop anywhere (200 lines per unit)."""
+    return "\n".join(f"本部门第{k}项支出为{k + 10}.50万元比上年增长{k % 9}.2%主要用于日常运转和设备购置"
+                     for k in range(200 * n))
+
+
+def shape_long_sentence(n: int) -> str:
+    """One sentence of clauses with amounts, no full stop (300 clauses per unit)."""
+    return "，".join(f"第{k}项支出{k + 1}.00万元" for k in range(300 * n)) + "。"
+
+
+def shape_direction_sentences(n: int) -> str:
+    """Many short sentences stating a change and its direction (300 per unit)."""
+    return "\n".join(f"{k}、本年支出{100 + k}.00万元，比上年增加{k % 7 + 1}.00万元，增长{k % 5 + 1}.0%。"
+                     for k in range(300 * n))
+
+
+def shape_repeated_label(n: int) -> str:
+    """One label repeated with amounts (300 per unit)."""
+    return "\n".join(f"基本支出{100 + k}.00万元。" for k in range(300 * n))
+
+
+SHAPES = {
+    "document": shape_document,
+    "space_table": shape_space_table,
+    "wrapped_paragraph": shape_wrapped_paragraph,
+    "wrapped_sentence": shape_wrapped_sentence,
+    "long_sentence": shape_long_sentence,
+    "direction_sentences": shape_direction_sentences,
+    "repeated_label": shape_repeated_label,
+}
+
+
+def slope(sizes: list[float], seconds: list[float]) -> float:
+    xs = [math.log(s) for s in sizes]
+    ys = [math.log(max(t, 1e-6)) for t in seconds]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+
+
+def measure(path: Path, rules, repeat: int) -> tuple[float, float]:
+    from auditor.engine import audit_file
+    from auditor.ingest import load
+
+    reads, audits = [], []
+    for _ in range(repeat):
+        start = time.process_time()
+        load(str(path))
+        reads.append(time.process_time() - start)
+        start = time.process_time()
+        audit_file(str(path), rules)
+        audits.append(time.process_time() - start)
+    return statistics.median(reads), statistics.median(audits)
+
+
+def run(shapes: list[str], sizes: list[int], repeat: int = 3, out=sys.stdout) -> dict[str, tuple[float, float]]:
+    from auditor.ruleset import load_rules
+
+    rules = load_rules()
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in shapes:
+            reads, audits, chars = [], [], []
+            for n in sizes:
+                path = Path(tmp) / f"{name}-{n}.txt"
+                path.write_text(SHAPES[name](n), encoding="utf-8")
+                chars.append(path.stat().st_size)
+                r, a = measure(path, rules, repeat if n < 10 else 1)
+                reads.append(r)
+                audits.append(a)
+            results[name] = (slope(sizes, reads), slope(sizes, audits))
+            print(f"{name:20s} {chars[0] / 1024:7.1f}-{chars[-1] / 1024:7.1f} KB  "
+                  f"read {reads[0] * 1000:7.1f}-{reads[-1] * 1000:8.1f} ms slope {results[name][0]:.2f}  "
+                  f"audit {audits[0] * 1000:7.1f}-{audits[-1] * 1000:8.1f} ms slope {results[name][1]:.2f}",
+                  file=out, flush=True)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 2, 5, 10, 20])
+    parser.add_argument("--shape", action="append", choices=sorted(SHAPES))
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    run(args.shape or list(SHAPES), args.sizes, args.repeat)
+    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
