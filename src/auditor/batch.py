@@ -143,6 +143,8 @@ def run(files: list[str], rules: list, options: Options, workers: int = 1, secon
     it propagates (exit 4)."""
     show = sys.stderr.isatty() if progress is None else progress
     memory_mb = memory_limit_mb() if memory_mb is None else memory_mb
+    if not seconds or seconds != seconds or seconds < 0 or seconds == float("inf"):
+        seconds = 0  # no limit (an infinite one included)
     workers = max(1, min(workers, len(files)))
     with _Progress(len(files), show) as bar:
         if not files:

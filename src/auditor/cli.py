@@ -580,6 +580,12 @@ def inspect(
     except ReadError as exc:
         _echo(f"无法读取 {file}：{exc}", err=True)
         raise typer.Exit(EXIT_UNREADABLE) from None
+    except MemoryError:
+        _echo(f"无法读取 {file}：超出内存限制", err=True)
+        raise typer.Exit(EXIT_UNREADABLE) from None
+    except Exception as exc:  # noqa: BLE001 - a reader bug: the file is not read, as `check` says it
+        _echo(f"无法读取 {file}：读取时发生内部错误：{type(exc).__name__}: {exc}", err=True)
+        raise typer.Exit(EXIT_UNREADABLE) from None
     if facts:
         from .inspection import describe_facts
 

@@ -161,7 +161,8 @@ def _duplicate(r, data):
 
 
 def _truncate(r, data):
-    del data[r.randrange(1, len(data)):]
+    if len(data) > 1:
+        del data[r.randrange(1, len(data)):]
 
 
 MUTATORS = [_flip, _overwrite, _delete, _insert, _duplicate, _truncate]

@@ -18,9 +18,13 @@ INLINE_TABLES_LIMIT = 300  # above this many findings, tables are drawn in the b
 
 def highlight_numbers(text: str) -> Markup:
     """Escape document text, mark its numbers, and show table-cell breaks (tabs) visibly."""
-    escaped = str(escape(text))
-    marked = NUMBER_RE.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped)
-    return Markup(marked.replace("\t", '<span class="tab"> │ </span>'))
+    parts, last = [], 0
+    for m in NUMBER_RE.finditer(text):  # on the document's text, not the escaped one (&#34; has digits)
+        parts.append(str(escape(text[last:m.start()])))
+        parts.append(f"<mark>{escape(m.group(0))}</mark>")
+        last = m.end()
+    parts.append(str(escape(text[last:])))
+    return Markup("".join(parts).replace("\t", '<span class="tab"> │ </span>'))
 
 
 def _table_view(result, finding, file_index: int) -> dict | None:
