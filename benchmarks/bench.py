@@ -1,11 +1,13 @@
 """Speed and memory figures (printed, never asserted).
 
-    python benchmarks/bench.py [--batch 200] [--workers N]
+    python benchmarks/bench.py [--batch 500] [--workers 2] [--quick]
 
-Prints: CLI start-up (`auditor --help`), `auditor check` on the seeds (start-up included) and
-on the synthetic corpus,
-per-file median latency for .txt, .docx, .pdf and .xlsx, files per second over a batch with
-1 worker and with all workers, and peak memory of one check.
+Prints the figures of the acceptance list of the speed issue: real PDFs audited with the
+pdfium reader against pdfplumber for everything; peak RSS of auditing a 200-page PDF; the
+scaling slopes (benchmarks/scaling.py); .docx/.xlsx audit time against the library's own
+load; CPU of `auditor check` on one seed and wall time on the five; files per second over
+a batch of short reports. Then the older figures: start-up, synthetic corpus, per-format
+latency, peak memory of a child. --quick skips the slow ones (synthetic corpus, slopes).
 """
 from __future__ import annotations
 
@@ -62,6 +64,118 @@ def per_format(tmp: Path) -> dict[str, float]:
     return out
 
 
+def cpu_of(cmd: list[str]) -> tuple[float, float]:
+    """(CPU seconds of the child, wall seconds)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, wall
+
+
+def real_pdfs(repeat: int = 3) -> None:
+    """Audit time of each real PDF: pdfium reader against pdfplumber for everything."""
+    from auditor.engine import audit_file
+    from auditor.ingest import pdf_reader
+    from auditor.ruleset import load_rules
+
+    files = sorted((ROOT.parent / "shared" / "corpus" / "real-pdfs").glob("*.pdf"))
+    if not files:
+        print("real PDFs: ../shared/corpus/real-pdfs not found")
+        return
+    rules = load_rules()
+    fast_reader = pdf_reader.read_pdf
+    audit_file(str(files[0]), rules)
+    ratios = []
+    for path in files:
+        timings = {}
+        for name, reader in (("pdfium", fast_reader), ("pdfplumber", pdf_reader.read_pdf_plumber)):
+            pdf_reader.read_pdf = reader
+            samples = []
+            for _ in range(repeat):
+                start = time.process_time()
+                audit_file(str(path), rules)
+                samples.append(time.process_time() - start)
+            timings[name] = statistics.median(samples)
+        pdf_reader.read_pdf = fast_reader
+        stats: dict = {}
+        fast_reader(str(path), stats=stats)
+        ratios.append(timings["pdfium"] / timings["pdfplumber"])
+        print(f"real PDF {path.name[:24]:24s} audit {timings['pdfium']:.2f} s CPU, pdfplumber for everything "
+              f"{timings['pdfplumber']:.2f} s: {ratios[-1]:.2f}x ({1 / ratios[-1]:.1f} times faster); "
+              f"pages by pdfium/pdfplumber {stats.get('pdfium', 0)}/{stats.get('pdfplumber', 0)}")
+    print(f"real PDFs, median ratio pdfium/pdfplumber: {statistics.median(ratios):.2f}x")
+
+
+def long_pdf(tmp: Path) -> None:
+    import pdf200
+
+    path = pdf200.make_pdf(tmp / "long.pdf", 200)
+    print(f"200-page PDF, peak RSS of an audit: {pdf200.peak_rss(path, 'audit'):.0f} MiB "
+          f"(reading alone {pdf200.peak_rss(path, 'read_pdf'):.0f} MiB)")
+
+
+def slopes() -> None:
+    import io
+
+    import scaling
+
+    buffer = io.StringIO()
+    results = scaling.run(list(scaling.SHAPES), [1, 2, 5, 10, 20], repeat=1, out=buffer)
+    for line in buffer.getvalue().splitlines():
+        print(f"  {line}")
+    worst = max(results.items(), key=lambda item: item[1][1])
+    print(f"scaling slopes (audit): max {worst[1][1]:.2f} ({worst[0]}); "
+          + ", ".join(f"{name} {audit:.2f}" for name, (_, audit) in results.items()))
+
+
+def library_ratio(tmp: Path, repeat: int = 7) -> None:
+    """Audit of a .docx/.xlsx against python-docx's / openpyxl's own load of the same file."""
+    import docx
+    import openpyxl
+    from fixtures import forms
+    from auditor.engine import audit_file
+    from auditor.ruleset import load_rules
+
+    rules = load_rules()
+    cases = {".docx": (forms.write_docx, docx.Document),
+             ".xlsx": (forms.write_xlsx, lambda p: openpyxl.load_workbook(p, data_only=True))}
+    for suffix, (writer, loader) in cases.items():
+        paths = [tmp / f"lib{suffix}"]
+        writer(paths[0])
+        paths += sorted(SYNTHETIC.glob(f"*{suffix}"))[:5] if SYNTHETIC.is_dir() else []
+        audits, loads = [], []
+        for path in paths:
+            audit_file(str(path), rules)
+            a, b = [], []
+            for _ in range(repeat):
+                start = time.process_time()
+                audit_file(str(path), rules)
+                a.append(time.process_time() - start)
+                start = time.process_time()
+                loader(str(path))
+                b.append(time.process_time() - start)
+            audits.append(statistics.median(a))
+            loads.append(statistics.median(b))
+        print(f"{suffix} audit / library load: {sum(audits) / sum(loads):.2f}x "
+              f"({sum(audits) * 1000 / len(paths):.1f} ms vs {sum(loads) * 1000 / len(paths):.1f} ms, "
+              f"{len(paths)} files)")
+
+
+def seeds_cpu(tmp: Path) -> None:
+    seeds = sorted(SEEDS.glob("*.txt"))
+    if not seeds:
+        return
+    one = [cpu_of(auditor() + ["check", str(seeds[0]), "--format", "json", "--report", str(tmp / "one.json")])
+           for _ in range(5)]
+    five = [cpu_of(auditor() + ["check", str(SEEDS), "--format", "json", "--report", str(tmp / "five.json")])
+            for _ in range(5)]
+    print(f"auditor check on one seed: {statistics.median(c for c, _ in one):.2f} s CPU "
+          f"({statistics.median(w for _, w in one):.2f} s wall); on the five seeds: "
+          f"{statistics.median(w for _, w in five):.2f} s wall")
+
+
 def batch(tmp: Path, count: int, workers: int) -> float:
     folder = tmp / "batch"
     if not folder.exists():
@@ -78,16 +192,25 @@ def batch(tmp: Path, count: int, workers: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--batch", type=int, default=200)
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--batch", type=int, default=500)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
+    sys.path.insert(0, str(ROOT / "benchmarks"))
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
+        print("== acceptance figures ==")
+        real_pdfs()
+        long_pdf(tmp)
+        if not args.quick:
+            slopes()
+        library_ratio(tmp)
+        seeds_cpu(tmp)
+        many = batch(tmp, args.batch, args.workers)
+        print(f"batch of {args.batch} short reports: {many:.1f} files/s with {args.workers} workers")
+        print("== other figures ==")
         print(f"startup (auditor --help): {timed(auditor() + ['--help']):.3f} s")
-        if SEEDS.is_dir():
-            seconds = timed(auditor() + ["check", str(SEEDS), "--format", "json", "--report", str(tmp / "s.json")])
-            print(f"check of the five seeds (start-up included): {seconds:.3f} s")
-        if SYNTHETIC.is_dir():
+        if SYNTHETIC.is_dir() and not args.quick:
             seconds = timed(auditor() + ["check", str(SYNTHETIC), "--format", "json", "--report",
                                          str(tmp / "syn.json")], repeat=1)
             print(f"check of the synthetic corpus ({len(list(SYNTHETIC.iterdir()))} files, "
@@ -95,7 +218,6 @@ def main() -> None:
         for suffix, seconds in per_format(tmp).items():
             print(f"median latency {suffix}: {seconds * 1000:.1f} ms")
         one = batch(tmp, args.batch, 1)
-        many = batch(tmp, args.batch, args.workers)
         print(f"batch of {args.batch} files: {one:.1f} files/s with 1 worker, "
               f"{many:.1f} files/s with {args.workers} workers (speed-up {many / one:.2f}x)")
         usage = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

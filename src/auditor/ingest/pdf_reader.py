@@ -64,7 +64,10 @@ def read_pdf(path: str, stats: dict | None = None) -> list[RawBlock]:
                     shim = _pdfium_page(page, fonts.page(index))
                 except _Fallback:
                     shim = None
-                if shim is None or not shim.chars:
+                if shim is not None and shim.blank:
+                    if stats is not None:
+                        stats["pdfium"] = stats.get("pdfium", 0) + 1
+                elif shim is None or not shim.chars:
                     # pdfplumber decides what this page holds (and whether the file has text)
                     if plumber is None:
                         import pdfplumber
@@ -107,6 +110,7 @@ class _PageShim:
     def __init__(self, bbox, chars, edges):
         self.bbox, self.chars, self.edges = bbox, chars, edges
         self._tables = None
+        self.blank = False
 
     def find_tables(self):
         if self._tables is None:
@@ -128,8 +132,6 @@ class _PageShim:
 
 
 def _pdfium_page(page, fonts: dict) -> _PageShim:
-    import pypdfium2.raw as R
-
     left, bottom, right, top = page.get_mediabox()
     if (left, bottom) != (0, 0) or page.get_cropbox() != (left, bottom, right, top) \
             or page.get_rotation() % 360:
@@ -142,6 +144,7 @@ def _pdfium_page(page, fonts: dict) -> _PageShim:
         textpage.close()
     edges, texts = _page_objects(page.raw, height)
     shim = _PageShim((0, 0, right, height), chars, edges)
+    shim.blank = not chars and not texts  # no text object at all: pdfminer has no char either
     if chars:
         shim.chars, doubtful = _restore_spaces(chars, by_object, texts, height, fonts)
         _check_doubtful(doubtful, shim.chars, shim.find_tables())
