@@ -109,6 +109,14 @@ class FactBase:
     by_block: dict[int, list[Fact]] = field(default_factory=dict)  # text facts of a paragraph
     row_concepts: dict[int, set] = field(default_factory=dict)  # table -> concepts its rows name
     sentences: dict[tuple[int, int], str] = field(default_factory=dict)  # (block, sentence) -> text
+    by_context: dict[tuple, list[Fact]] = field(default_factory=dict)  # (concept, measure, period)
+    memo: dict = field(default_factory=dict)  # rules' document-wide look-ups, computed once
+
+    def remember(self, key: tuple, compute):
+        """A document-wide look-up a rule makes for many facts, computed once (keeps rules linear)."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
 
     def span(self, first: Fact, last: Fact) -> str:
         """The words of a sentence from one fact to a later one: a quote that shows both."""
@@ -123,6 +131,7 @@ class FactBase:
         self.facts.append(fact)
         if fact.concept:
             self.by_concept.setdefault(fact.concept, []).append(fact)
+            self.by_context.setdefault((fact.concept, fact.measure, fact.period), []).append(fact)
         if fact.source == "text":
             self.by_sentence.setdefault((fact.block, fact.sentence), []).append(fact)
             self.by_block.setdefault(fact.block, []).append(fact)
@@ -130,8 +139,9 @@ class FactBase:
             self.by_table.setdefault(fact.block, []).append(fact)
 
     def of(self, concept: str, measure: str | None = None, period: str = CURRENT) -> list[Fact]:
-        return [f for f in self.by_concept.get(concept, ())
-                if f.period == period and (measure is None or f.measure == measure)]
+        if measure is not None:
+            return self.by_context.get((concept, measure, period), [])
+        return [f for f in self.by_concept.get(concept, ()) if f.period == period]
 
     def frame(self):
         """The facts as a pandas DataFrame, validated by the pandera schema (lazy: every error)."""

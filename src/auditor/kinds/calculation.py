@@ -266,6 +266,10 @@ def _document_parts(base: FactBase, calc, measure: str) -> list[Fact] | None:
 
 
 def _value(base: FactBase, concept: str, measure: str = "决算") -> Fact | None:
+    return base.remember(("unit-level", concept, measure), lambda: _agreed_value(base, concept, measure))
+
+
+def _agreed_value(base: FactBase, concept: str, measure: str) -> Fact | None:
     from .restatement import meets, tail
 
     found = [f for f in base.of(concept, measure) if f.is_money and not f.member and not f.subject

@@ -98,9 +98,8 @@ def _document_value(base: FactBase, concept: str | None, measure: str, subject: 
                     period: str = CURRENT) -> Fact | None:
     if not concept:
         return None
-    found = [f for f in base.of(concept, measure, period) if f.subject == subject and f.is_money
-             and not f.member]
-    return _unique_value(found)
+    return base.remember(("unique", concept, measure, period, subject), lambda: _unique_value(
+        [f for f in base.of(concept, measure, period) if f.subject == subject and f.is_money and not f.member]))
 
 
 # ---- share ------------------------------------------------------------------------------

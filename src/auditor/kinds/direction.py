@@ -133,7 +133,12 @@ def _one(base: FactBase, concept: str, period: str, near: Fact) -> Fact | None:
             if f.concept == concept and f.period == period and f.measure == "决算" and f.id < near.id]
     if here:
         return here[-1]
-    found = [f for f in base.of(concept, "决算", period) if f.is_money and not f.member and f.subject == near.subject]
+    return base.remember(("agreed", concept, "决算", period, near.subject),
+                         lambda: _agreed(base.of(concept, "决算", period), near.subject))
+
+
+def _agreed(facts: list[Fact], subject: str) -> Fact | None:
+    found = [f for f in facts if f.is_money and not f.member and f.subject == subject]
     if found and all(meets(found[0], f) or tail(found[0], f) for f in found):
         return found[0]
     return None
