@@ -123,7 +123,10 @@ def run_case(target: str, data, scratch: str) -> None:
 def worker(conn, memory_mb: int) -> None:
     import logging
 
-    logging.disable(logging.CRITICAL)  # pdfminer's warnings about broken PDFs are expected here
+    import warnings
+
+    logging.disable(logging.CRITICAL)  # pdfminer's and openpyxl's warnings about broken files are expected here
+    warnings.simplefilter("ignore")
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if memory_mb:
         resource.setrlimit(resource.RLIMIT_AS, (memory_mb * 1024 * 1024, resource.RLIM_INFINITY))
