@@ -293,8 +293,8 @@ class _Pool:
                     worker["conn"].send(None)
                 except (OSError, EOFError, BrokenPipeError):
                     pass
-            for worker in list(self.workers):
-                self._stop(worker, kill=False)
+            for worker in list(self.workers):  # a worker still busy (Ctrl-C, a bug elsewhere) is killed
+                self._stop(worker, kill=worker["job"] is not None)
         return [results[i] for i in range(len(files))]
 
     def _give(self, worker: dict, job: tuple[int, str]) -> None:
