@@ -69,3 +69,32 @@ def test_html_quotes_are_not_double_escaped():
     html = str(highlight_numbers('指标"完成率95%"与<表1>'))
     assert html.count("&#34;") == 2 and "&#<mark>" not in html and "<mark>95%</mark>" in html
     assert "&lt;表<mark>1</mark>&gt;" in html
+
+
+def test_a_5000_digit_number_does_not_break_a_rule(tmp_path):
+    text = REPORT.read_text(encoding="utf-8").replace("1234.56元", "1" + "2" * 5000 + ".56元")
+    text = text.replace("旅游推介活动8场", "旅游推介活动" + "8" * 5000 + "场")
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    proc = auditor("check", "long.txt", "--format", "json", "-o", "-", cwd=tmp_path)
+    no_traceback(proc)
+    import json
+
+    result = json.loads(proc.stdout)["files"][0]
+    assert result["error"] is None
+    assert not [n for n in result["not_assessable"] if "出错" in n["reason"]], result["not_assessable"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_fifo_device_and_dangling_link_in_a_folder_are_listed(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(REPORT.read_bytes())
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "gone.md").symlink_to(tmp_path / "nowhere.md")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    proc = auditor("check", "docs", "--format", "text", "--timeout", "20", cwd=tmp_path)
+    err = no_traceback(proc)
+    assert proc.returncode == 3, err
+    out = proc.stdout.decode("utf-8")
+    for name in ("pipe.txt", "gone.md", "zero.txt"):
+        assert f"docs/{name}: 无法读取：" in out, out
