@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "hostile"))
 
 import hostile_corpus  # noqa: E402
+from auditor.batch import limit_memory  # noqa: E402
 
 TARGETS = ("readers", "numbers", "facts", "tables")
 NUMBER_ALPHABET = list("0123456789０１２３４５６７８９.,，．()（）-－+%‰ 　万亿元千百十零一二两三四五六七八九e") + ["万元", "亿元"]
@@ -128,8 +129,7 @@ def worker(conn, memory_mb: int) -> None:
     logging.disable(logging.CRITICAL)  # pdfminer's and openpyxl's warnings about broken files are expected here
     warnings.simplefilter("ignore")
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if memory_mb:
-        resource.setrlimit(resource.RLIMIT_AS, (memory_mb * 1024 * 1024, resource.RLIM_INFINITY))
+    limit_memory(memory_mb)
     scratch = tempfile.mkdtemp(prefix="auditor-fuzz-")
     while True:
         try:

@@ -168,7 +168,8 @@ class _WorkerBug(Exception):
         self.detail = detail
 
 
-def _limit_memory(memory_mb: int) -> None:
+def limit_memory(memory_mb: int) -> None:
+    """RLIMIT_AS for this process (a worker), never above the hard limit already set."""
     if not memory_mb:
         return
     try:
@@ -186,7 +187,7 @@ def _limit_memory(memory_mb: int) -> None:
 def _worker(conn, rules, options, memory_mb: int) -> None:
     """Audit the files the parent sends, one at a time, until it sends None or goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    _limit_memory(memory_mb)
+    limit_memory(memory_mb)
     while True:
         try:
             job = conn.recv()
