@@ -221,13 +221,17 @@ def _settings(config_path: Optional[Path]):
     if config_path is not None and not config_path.exists():
         _fail(f"配置错误：--config 指定的配置文件不存在：{config_path}")
     try:
-        return load_config(config_path or find_config())
+        config = load_config(config_path or find_config())
     except FileProblems as exc:
         _fail_all("配置错误", exc.problems)
     except ConfigError as exc:
         _fail(f"配置错误：{exc}")
     except OSError as exc:
         _fail(f"配置错误：无法读取 {config_path}：{exc.strerror}")
+    from .knowledge import extend_vocabulary
+
+    extend_vocabulary(config.vocabulary)  # before rules are loaded: their labels are checked against it
+    return config
 
 
 def _suppressions(ignore_file: Optional[Path], baseline: Optional[Path], config):
@@ -589,6 +593,7 @@ def inspect(
     if facts:
         from .inspection import describe_facts
 
+        _settings(None)  # the facts as `check` reads them: with the project's vocabulary additions
         _echo(describe_facts(doc, as_json), raw_json=as_json)
         return
     _echo(to_json(doc) if as_json else describe(doc), raw_json=as_json)

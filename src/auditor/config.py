@@ -11,6 +11,9 @@
     fail_on: error
     ignore_file: .auditor-ignore.yaml # sidecar suppressions
     baseline: auditor-baseline.json
+    vocabulary:                       # words added to the fact vocabulary (rules/concepts.yaml)
+      concepts: {本年支出: [本年度支出总计], 培训费: [培训费, 培训支出]}
+      calculations: [{total: 三公经费, parts: [因公出国（境）费, 公务用车购置及运行维护费, 公务接待费, 会议费]}]
 
 The file is checked against `ConfigFile`; every mistake is reported at once, with its line.
 """
@@ -40,6 +43,53 @@ class Tolerance(BaseModel):
     relative: Optional[float] = Field(None, ge=0, le=1, description="允许的相对差（0～1）")
 
 
+Word = Annotated[str, StringConstraints(min_length=1, max_length=60, pattern=r"\S")]
+WORDS = "写法（同义词、提示词）列表"
+
+
+class CalculationEntry(BaseModel):
+    """A total that is the sum of its parts, as in rules/concepts.yaml `calculations`."""
+
+    model_config = STRICT
+    total: Word = Field(description="合计的概念")
+    parts: list[Word] = Field(min_length=1, description="组成部分的概念")
+    optional: list[Word] = Field(default_factory=list, description="可能出现、未出现时按 0 计的部分")
+    alternatives: dict[Word, list[Word]] = Field(default_factory=dict,
+                                                 description="某一部分未出现时可由这些概念之和代替")
+
+
+class RowRateEntry(BaseModel):
+    """A rate a table row states beside the figures it is computed from (`row_rates`)."""
+
+    model_config = STRICT
+    rate: Word = Field(description="比率列表头中的词，如 控制率")
+    numerator: Word = Field(description="分子的概念")
+    denominator: Word = Field(description="分母的概念")
+
+
+class VocabularyAdditions(BaseModel):
+    """Words a project adds to the fact vocabulary (rules/concepts.yaml); nothing is removed."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", title="词表补充")
+    concepts: dict[Word, list[Word]] = Field(default_factory=dict,
+                                             description="概念 → 写法；已有概念增加写法，新概念一并定义")
+    not_money: list[Word] = Field(default_factory=list, description="不是金额的概念（人数、分数、比率）")
+    measures: dict[Word, list[Word]] = Field(default_factory=dict, description="口径（决算、全年预算……）→ 提示词")
+    rate_measures: dict[Word, list[Word]] = Field(default_factory=dict, description="比率种类（占比……）→ 提示词")
+    directions: dict[Literal["up", "down", "same"], list[Word]] = Field(
+        default_factory=dict, description="变动方向 up/down/same → 提示词")
+    prior_period: list[Word] = Field(default_factory=list, description="表示上年的词")
+    funds: dict[Word, list[Word]] = Field(default_factory=dict, description="资金来源 → 写法")
+    calculations: list[CalculationEntry] = Field(default_factory=list, description="合计 = 各部分之和")
+    fund_qualified: dict[Word, dict[Word, Word]] = Field(
+        default_factory=dict, description="资金来源 → {通用概念: 该资金的概念}")
+    not_figure_columns: list[Word] = Field(default_factory=list, description="只含编码、行次的列的表头词")
+    label_columns: list[Word] = Field(default_factory=list, description="行名称列的表头词")
+    subject_cells: list[Word] = Field(default_factory=list, description="写明表格所属项目的单元格词")
+    other_subject_cues: list[Word] = Field(default_factory=list, description="表示数字属于某个项目而非整体的词")
+    row_rates: list[RowRateEntry] = Field(default_factory=list, description="表格行内的比率 = 分子 ÷ 分母")
+
+
 class ConfigFile(BaseModel):
     """`.auditor.yaml`, or `[tool.auditor]` in pyproject.toml."""
 
@@ -58,6 +108,8 @@ class ConfigFile(BaseModel):
     fail_on: Severity = Field("error", description="达到该级别的新发现使退出码为 1")
     ignore_file: Optional[str] = Field(None, description="忽略文件（相对于配置文件）")
     baseline: Optional[str] = Field(None, description="基线文件（相对于配置文件）")
+    vocabulary: VocabularyAdditions = Field(default_factory=VocabularyAdditions,
+                                            description="向事实词表（rules/concepts.yaml）添加的词；只增不删")
 
 
 KEYS = set(ConfigFile.model_fields)
@@ -81,6 +133,7 @@ class Config:
     fail_on: str = "error"
     ignore_file: Path | None = None
     baseline: Path | None = None
+    vocabulary: dict = field(default_factory=dict)  # additions to rules/concepts.yaml, as plain data
     lines: dict = field(default_factory=dict)  # key path -> line in the file, for later messages
 
     def unknown_rules(self, known: set[str]) -> list[Problem]:
@@ -128,10 +181,14 @@ def load_config(path: Path | None) -> Config:
         model = ConfigFile.model_validate(data)
     except ValidationError as exc:
         raise FileProblems(problems(exc, ConfigFile, path, lines)) from None
-    return _config(path, model, lines)
+    additions = model.vocabulary.model_dump(exclude_defaults=True)
+    wrong = vocabulary_problems(additions, path, lines)
+    if wrong:
+        raise FileProblems(wrong)
+    return _config(path, model, lines, additions)
 
 
-def _config(path: Path, model: ConfigFile, lines: dict) -> Config:
+def _config(path: Path, model: ConfigFile, lines: dict, additions: dict) -> Config:
     base = path.parent
     ignore_file = base / model.ignore_file if model.ignore_file else None
     if ignore_file is None and (base / ".auditor-ignore.yaml").is_file():
@@ -143,7 +200,8 @@ def _config(path: Path, model: ConfigFile, lines: dict) -> Config:
         tolerance={k.upper(): v.model_dump(exclude_none=True) for k, v in model.tolerance.items()},
         rules=[base / p for p in model.rules], default_rules=model.default_rules, params=dict(model.params),
         rounding=model.rounding, fail_on=model.fail_on,
-        ignore_file=ignore_file, baseline=base / model.baseline if model.baseline else None, lines=lines)
+        ignore_file=ignore_file, baseline=base / model.baseline if model.baseline else None,
+        vocabulary=additions, lines=lines)
 
 
 def _read(path: Path):
@@ -184,3 +242,56 @@ def _toml_lines(path: Path) -> dict[tuple, int]:
         if inside and key:
             lines.setdefault((key.group(1),), number)
     return lines
+
+
+def vocabulary_problems(additions: dict, path: Path | str, lines: dict) -> list[Problem]:
+    """What the config's vocabulary additions get wrong against the shipped vocabulary: a word that
+    already names something else (the longest-match reader would take it for the first), a measure
+    or rate kind no rule knows, a calculation, rate or fund mapping over concepts nobody defined."""
+    from .knowledge import base_concepts, compact, merge_vocabulary
+
+    base = base_concepts()
+    merged = merge_vocabulary(base, additions)
+    found: list[Problem] = []
+
+    def problem(loc: tuple, message: str) -> None:
+        found.append(Problem(str(path), line_of(lines, ("vocabulary", *loc)), "vocabulary." + ".".join(map(str, loc)),
+                             message))
+
+    for section in ("measures", "rate_measures"):
+        for key in additions.get(section, {}):
+            if key not in base[section]:
+                problem((section, key), f"「{key}」不是已有的类别，规则不会用到它（可用：{'、'.join(base[section])}）")
+    for section in ("concepts", "measures", "funds", "rate_measures", "directions"):
+        owner = {compact(w): key for key, words in base.get(section, {}).items() for w in words}
+        for key, words in additions.get(section, {}).items():
+            for i, word in enumerate(words):
+                other = owner.setdefault(compact(word), key)
+                if other != key:
+                    problem((section, key, i), f"「{word}」已是「{other}」的写法，不能再指「{key}」")
+    known = set(merged["concepts"])
+
+    def concept(loc: tuple, name: str) -> None:
+        if name not in known:
+            problem(loc, f"概念「{name}」不在词表中（先在 vocabulary.concepts 中定义它）")
+
+    for i, name in enumerate(additions.get("not_money", [])):
+        concept(("not_money", i), name)
+    for i, calc in enumerate(additions.get("calculations", [])):
+        concept(("calculations", i, "total"), calc["total"])
+        for key in ("parts", "optional"):
+            for j, name in enumerate(calc.get(key, [])):
+                concept(("calculations", i, key, j), name)
+        for part, members in calc.get("alternatives", {}).items():
+            for name in (part, *members):
+                concept(("calculations", i, "alternatives", part), name)
+    for i, rate in enumerate(additions.get("row_rates", [])):
+        for key in ("numerator", "denominator"):
+            concept(("row_rates", i, key), rate[key])
+    for fund, mapping in additions.get("fund_qualified", {}).items():
+        if fund not in merged["funds"]:
+            problem(("fund_qualified", fund), f"「{fund}」不是词表中的资金来源（可用：{'、'.join(merged['funds'])}）")
+        for generic, specific in mapping.items():
+            concept(("fund_qualified", fund, generic), generic)
+            concept(("fund_qualified", fund, generic), specific)
+    return found

@@ -122,10 +122,64 @@ def vocabulary() -> dict:
 
 
 @lru_cache(maxsize=None)
-def concepts() -> dict:
-    """The fact vocabulary (rules/concepts.yaml): concepts, measures, periods, calculations."""
+def base_concepts() -> dict:
+    """The fact vocabulary as shipped (rules/concepts.yaml): concepts, measures, periods, calculations."""
     with open(default_rules_dir() / "concepts.yaml", encoding="utf-8") as fh:
         return load_yaml(fh)
+
+
+# What the project's config adds to the fact vocabulary for this run (`vocabulary:` in
+# .auditor.yaml), and a counter that names the vocabulary in use, for caches built from it.
+_additions: dict = {}
+_generation = 0
+
+
+def extend_vocabulary(additions: dict | None) -> None:
+    """Use the shipped vocabulary with `additions` (checked by config.vocabulary_problems) added.
+
+    Set once per run before any rule is loaded or document read; forked workers inherit it."""
+    global _additions, _generation
+    if (additions or {}) == _additions:
+        return
+    _additions = dict(additions or {})
+    _generation += 1
+    concepts.cache_clear()
+
+
+def vocabulary_generation() -> int:
+    return _generation
+
+
+def vocabulary_additions() -> dict:
+    return _additions
+
+
+@lru_cache(maxsize=None)
+def concepts() -> dict:
+    """The fact vocabulary in use: the shipped one with the config's additions."""
+    return merge_vocabulary(base_concepts(), _additions)
+
+
+def merge_vocabulary(base: dict, additions: dict) -> dict:
+    """`base` with `additions` added section by section: word lists gain the new words (base order
+    first, no repeats), mappings gain keys, lists of entries (calculations, row rates) gain entries."""
+    merged = dict(base)
+    for section, added in additions.items():
+        merged[section] = _merged(base.get(section), added)
+    return merged
+
+
+def _merged(have, added):
+    if isinstance(added, dict):
+        out = dict(have or {})
+        for key, value in added.items():
+            out[key] = _merged(out.get(key), value)
+        return out
+    if isinstance(added, list):
+        out = list(have or [])
+        out += [item for item in added if item not in out]
+        return out
+    return added
 
 
 def compact(text: str) -> str:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..knowledge import compact, concepts
+from ..knowledge import compact, concepts, vocabulary_generation
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,13 @@ class Lexicon:
     calculations: tuple
 
 
-@lru_cache(maxsize=None)
 def lexicon() -> Lexicon:
+    """The compiled vocabulary in use (rebuilt when the config extends the vocabulary)."""
+    return _lexicon(vocabulary_generation())
+
+
+@lru_cache(maxsize=4)
+def _lexicon(generation: int) -> Lexicon:
     data = concepts()
     return Lexicon(
         concepts=matcher(data["concepts"]),
