@@ -46,11 +46,14 @@ class Finding:
     @property
     def fingerprint(self) -> str:
         """Stable across edits elsewhere: rule, the file's path relative to the project root,
-        normalised quote and table cell. Without a project root (library use), the file name."""
+        normalised quote, table cell and what was expected (several findings of one rule on one
+        quote, such as each missing table on the title line, stay apart). Without a project root
+        (library use), the file name."""
         where = (self.location.table, self.location.row, self.location.col) if self.location.table else ()
         quote = re.sub(r"\s+", "", self.quote)
+        expected = re.sub(r"\s+", "", self.expected or "")
         path = self.path_key or self.location.file.replace(chr(92), "/").rsplit("/", 1)[-1]
-        basis = f"{self.rule}|{path}|{quote}|{where}"
+        basis = f"{self.rule}|{path}|{quote}|{where}|{expected}"
         # surrogateescape: a file name that is not valid UTF-8 hashes as its bytes
         return hashlib.sha256(basis.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
