@@ -88,6 +88,10 @@ class VocabularyAdditions(BaseModel):
     subject_cells: list[Word] = Field(default_factory=list, description="写明表格所属项目的单元格词")
     other_subject_cues: list[Word] = Field(default_factory=list, description="表示数字属于某个项目而非整体的词")
     row_rates: list[RowRateEntry] = Field(default_factory=list, description="表格行内的比率 = 分子 ÷ 分母")
+    not_a_figure_after: list[Word] = Field(default_factory=list, description="紧跟数字、使其不是数据的词（年、版、周岁……）")
+    blank_cells: list[Word] = Field(default_factory=list, description="表示未填的单元格文字（—、/、无……）")
+    generic_row_labels: list[Word] = Field(default_factory=list, description="不指明概念的行名称（合计、小计……）")
+    filler_words: list[Word] = Field(default_factory=list, description="不指明任何概念的词（为、较、合计……）")
 
 
 class ConfigFile(BaseModel):

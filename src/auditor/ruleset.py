@@ -157,7 +157,7 @@ FORMULA_NAMES = {"formula": ("weight", "executed", "budget", "rate"),
                  "negative_formula": ("weight", "actual", "target")}
 # Parameters whose values are names the shared vocabulary must know: (kind, param) -> where
 VOCABULARY_PARAMS = {("restatement", "measures"): "measures", ("restatement", "per_item_concepts"): "concepts",
-                     ("restatement", "per_form_concepts"): "concepts"}
+                     ("restatement", "per_form_concepts"): "concepts", ("restatement", "total_members"): "concepts"}
 EXPECT_KEYS = {"quote": str, "stated": str, "expected": str, "class": str, "line": int, "row": int,
                "col": int, "table": int}
 

@@ -34,7 +34,6 @@ CELL_NUMBER_RE = re.compile(
     r"|[-+]?\d{1,15}(?:\.\d{1,8})?)\s*(?P<unit>[%‰]|[\u4e00-\u9fa5]{1,3})?(?:[（(][\u4e00-\u9fa5]{1,3}[）)])?$")
 # what ends the words that describe a number (its phrase) in running text
 PHRASE_BREAK_RE = re.compile(r"[，,；;。：:、！？]")
-NOT_A_FIGURE_AFTER_RE = re.compile(r"^\s*(?:年|月|日|号|时|〕|\]|】|级|届|版|周岁)")
 ITEM_TOKEN_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}\s*[、.．]|"
                            r"\d{1,2}\s*[、.．](?!\d)|[①-⑳])\s*")
 LABEL_NOISE_RE = re.compile(r"^(?:其中\s*[:：]?|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)+|[（(](?:类|款|项)[）)]|[:：]$")
@@ -235,7 +234,7 @@ class FactReader:
         last_money: Fact | None = None
         for m in TEXT_NUMBER_RE.finditer(text):
             unit = m.group("unit") or ""
-            if not unit or NOT_A_FIGURE_AFTER_RE.match(text[m.end():m.end() + 1]) or _inside_doc_number(text, m.start()):
+            if not unit or self.lex.not_a_figure_after.match(text[m.end():m.end() + 2]) or _inside_doc_number(text, m.start()):
                 previous_end = max(previous_end, m.end())
                 continue
             value = to_decimal(m.group("num"))
@@ -372,7 +371,7 @@ class FactReader:
         if _misaligned(table):
             return  # its figures cannot be told apart; the typed-table rules read it by position
         for row in table.rows:
-            texts = ["" if _is_dash(c.text) else c.text.strip() for c in row]
+            texts = ["" if _is_dash(c.text, self.lex) else c.text.strip() for c in row]
             numbers = [_cell_number(t) for t in texts]
             if not any(n is not None for n in numbers) and any(len(t) > 30 for t in texts):
                 headers, in_header = [], False  # prose inside a table (目标, 说明) is no header
@@ -425,8 +424,8 @@ class FactReader:
         rate = self.lex.rate_measures.last(head_c)
         if col_concept in self.not_money:
             row_concept, row_label = None, ""  # 执行率 / 编制数 columns say what the figure is
-        concept = row_concept or (col_concept if not row_label or _generic(row_label) else None)
-        if concept is None and (not row_label or _generic(row_label)):
+        concept = row_concept or (col_concept if not row_label or _generic(row_label, self.lex) else None)
+        if concept is None and (not row_label or _generic(row_label, self.lex)):
             concept = self.title_concept  # 合计 of a table about one concept (the 三公 table)
         if concept is None and row_label:
             concept = row_label
@@ -663,13 +662,11 @@ def _unit_in(text: str | None) -> str | None:
     return (m.group(1) or m.group(2)) if m else None
 
 
-DASHES = {"—", "——", "-", "--", "－", "/", "／", "无", "…"}
 BRACKETED_RE = re.compile(r"[（(][^（()）]{0,20}[）)]")
-FILLER_RE = re.compile(r"支出|金额|总额|合计|共计|总计|数额|较|比|上年|同比|相比|[为是达共约计合其中和及与的了在各，,、:：()（）\s]|(?:19|20)\d\d年度?|年末|年初|全年|本年度?|当年")
 
 
-def _is_dash(text: str) -> bool:
-    return text.strip() in DASHES
+def _is_dash(text: str, lex: Lexicon) -> bool:
+    return text.strip() in lex.blank_cells
 
 
 def _blank(phrase: str, vocabulary) -> str:
@@ -682,7 +679,7 @@ def _blank(phrase: str, vocabulary) -> str:
 def _names_nothing(bare: str, lex: Lexicon) -> bool:
     """A phrase with no noun of its own (“全年预算”, “支出决算为”) takes the concept before it."""
     rest = _blank(bare, lex.measures).replace(" ", "")
-    rest = FILLER_RE.sub("", _blank(rest, lex.directions)).replace(" ", "")
+    rest = lex.filler.sub("", _blank(rest, lex.directions)).replace(" ", "")
     return not rest
 
 
@@ -695,6 +692,6 @@ def _subject_of(table: Table, cues: list[str]) -> str:
     return ""
 
 
-def _generic(label: str) -> bool:
+def _generic(label: str, lex: Lexicon) -> bool:
     """Row labels that name no concept of their own (the column says what is measured)."""
-    return label in ("合计", "小计", "金额", "数额", "决算数", "预算数") or len(label) <= 1
+    return label in lex.generic_labels or len(label) <= 1

@@ -52,6 +52,10 @@ class Lexicon:
     prior: re.Pattern
     directions: Matcher
     calculations: tuple
+    not_a_figure_after: re.Pattern  # matched right after a number: a date, grade, edition, age
+    blank_cells: frozenset  # cell texts that state nothing
+    generic_labels: frozenset  # row labels that leave the concept to the column
+    filler: re.Pattern  # words that name nothing, with years, punctuation and white space
 
 
 def lexicon() -> Lexicon:
@@ -70,7 +74,17 @@ def _lexicon(generation: int) -> Lexicon:
         prior=re.compile("|".join(re.escape(w) for w in sorted(data["prior_period"], key=len, reverse=True))),
         directions=matcher(data["directions"]),
         calculations=tuple(data.get("calculations") or ()),
+        not_a_figure_after=re.compile(r"^\s*(?:" + _alternatives(data.get("not_a_figure_after")) + ")"),
+        blank_cells=frozenset(data.get("blank_cells") or ()),
+        generic_labels=frozenset(data.get("generic_row_labels") or ()),
+        filler=re.compile(_alternatives(data.get("filler_words")) + r"|[，,、:：()（）\s]|(?:19|20)\d\d年度?"),
     )
+
+
+def _alternatives(words) -> str:
+    """Escaped words, longest first (a pattern that matches nothing when there are none)."""
+    ordered = sorted((w for w in words or () if w), key=len, reverse=True)
+    return "|".join(re.escape(w) for w in ordered) or "(?!)"
 
 
 def money_concepts() -> set[str]:

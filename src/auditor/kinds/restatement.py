@@ -32,10 +32,21 @@ PARAMS = {
     # concepts every score form states for its own project (总分, 执行率): two forms that do not
     # name their projects are not two statements of one fact
     "per_form_concepts": (list, ["自评得分", "预算执行率"]),
+    # members of a table that state the document's own totals: a sentence is compared with
+    # these rows first (a row with no member, or one of these), the sub-rows only as a fallback
+    "total_members": (list, ["本年支出", "本年收入", "收支总计"]),
+    # words that do not tell two sentences' facts apart (the year, 截至, 全年 …): two sentences
+    # whose labels differ only by these restate one fact
+    "label_fillers": (list, ["截至", "年末", "全年", "本年度", "本年", "为", "是", "达", "共", "约", "，", ","]),
 }
 MESSAGE_FIELDS = {"concept", "value", "other", "other_where", "where"}
-TOTAL_MEMBERS = ("", "本年支出", "本年收入", "收支总计")
-YEAR_WORDS_RE = re.compile(r"(?:19|20)\d\d年度?|截至|年末|全年|本年度?|[为是达共约，,]")
+YEAR_RE = re.compile(r"(?:19|20)\d\d年度?")
+
+
+def _fillers(words: list[str]) -> re.Pattern:
+    """The year and the rule's filler words, longest first."""
+    ordered = sorted((w for w in words if w), key=len, reverse=True)
+    return re.compile("|".join([YEAR_RE.pattern, *map(re.escape, ordered)]))
 
 
 def check(doc, rule):
@@ -126,6 +137,7 @@ def _check_group(facts: list[Fact], rule):
 def _check_text(base, groups, rule, vocabulary):
     """A sentence's figure against the tables stating its concept, then against other sentences."""
     loose: dict[tuple, list[Fact]] = {}
+    totals = set(rule.params["total_members"])
     for key, facts in groups.items():
         concept, period, measure, subject, _fund, member, dim = key
         loose.setdefault((concept, period, measure, subject, dim), []).extend(facts)
@@ -134,7 +146,7 @@ def _check_text(base, groups, rule, vocabulary):
         tables = [f for f in facts if f.source == "table"]
         if not texts:
             continue
-        primary = [f for f in tables if f.member in TOTAL_MEMBERS] or tables
+        primary = [f for f in tables if not f.member or f.member in totals] or tables
         values = list(_consistent_tables(primary).values())
         for fact in texts:
             if not values:
@@ -155,8 +167,9 @@ def _text_pairs(texts: list[Fact], rule):
     """Sentences restating one fact in the same words (面向中小企业预留的 and 面向小微企业预留的
     are two facts of one concept): the first statement is the reference."""
     by_words: dict[str, Fact] = {}
+    fillers = _fillers(rule.params["label_fillers"])
     for fact in texts:
-        words = YEAR_WORDS_RE.sub("", fact.label)
+        words = fillers.sub("", fact.label)
         first = by_words.setdefault(words, fact)
         if first is not fact:
             yield CHECKED
