@@ -5,7 +5,10 @@ Sub-checks (param `check`), each a function in CHECKS:
   年初预算 (全年预算 when the sentence says so or no 年初 figure is stated), both taken from the
   item's paragraph — the numbered item and the lines it runs on to.
 - year_on_year: “较上年增加 / 减少 D”, or “与上年持平”, against this year's and last year's figure
-  of the same concept (a table's 上年 column, or a sentence about last year).
+  of the same concept (a table's 上年 column, or a sentence about last year). A claim with no
+  figure (“公务接待费支出与上年持平”, “与2023年度相比，收支总计有所减少”) is checked too: its concept
+  is the one the clause names, the words between it and the direction word may only be fillers,
+  degree words and the prior-year cue (上年, or the year before the report's).
 Equal means the printed intervals meet; 基本持平 allows a relative gap (param `roughly_equal`).
 """
 from __future__ import annotations
@@ -14,6 +17,8 @@ import re
 from decimal import Decimal
 
 from ..facts.base import CURRENT, PRIOR, Fact, FactBase, fact_base
+from ..facts.lexicon import lexicon
+from ..knowledge import compact
 from ..facts.numbers import MONEY_UNITS, fmt
 from .base import CHECKED, Hit
 from .restatement import meets, tail
@@ -28,6 +33,8 @@ PARAMS = {
     "budget_words": (str, r"(年初|全年|调整后?)?预算数?"),
     "roughly_equal": (float, 0.02),  # 基本持平: within 2 % of the budget
     "roughly_words": (list, ["基本", "大体", "大致"]),
+    # words of degree a figure-less claim may carry between the period and the direction word
+    "degree_words": (list, ["有所", "略有", "稍有", "大幅", "小幅", "明显", "均", "也", "基本", "大体", "大致"]),
 }
 MESSAGE_FIELDS = {"word", "actual", "budget", "truth"}
 SIGN_WORDS = {1: "增加", -1: "减少", 0: "持平"}
@@ -104,6 +111,11 @@ def _budget_vs_actual(doc, base: FactBase, rule):
 
 
 def _year_on_year(doc, base: FactBase, rule):
+    yield from _figured_changes(base)
+    yield from _unfigured_claims(doc, base, rule)
+
+
+def _figured_changes(base: FactBase):
     for change in (f for f in base.facts if f.measure == "变动额" and f.source == "text" and f.concept):
         current = _one(base, change.concept, CURRENT, change)
         prior = _one(base, change.concept, PRIOR, change)
@@ -129,12 +141,119 @@ def _year_on_year(doc, base: FactBase, rule):
 def _one(base: FactBase, concept: str, period: str, near: Fact) -> Fact | None:
     """The figure of a concept in a period: in the change's sentence first, else one value
     the document agrees on."""
-    here = [f for f in base.by_sentence.get((near.block, near.sentence), ())
-            if f.concept == concept and f.period == period and f.measure == "决算" and f.id < near.id]
+    return _figure(base, concept, period, (near.block, near.sentence), near.id, near.subject)
+
+
+def _figure(base: FactBase, concept: str, period: str, sentence: tuple, before: int, subject: str) -> Fact | None:
+    here = [f for f in base.by_sentence.get(sentence, ())
+            if f.concept == concept and f.period == period and f.measure == "决算" and f.id < before]
     if here:
         return here[-1]
-    return base.remember(("agreed", concept, "决算", period, near.subject),
-                         lambda: _agreed(base.of(concept, "决算", period), near.subject))
+    return base.remember(("agreed", concept, "决算", period, subject),
+                         lambda: _agreed(base.of(concept, "决算", period), subject))
+
+
+CLAUSE_RE = re.compile(r"[^，,；;。：:！？]+")
+YEAR_RE = re.compile(r"(?:19|20)\d\d年度?")
+FIGURE_RE = re.compile(r"\d")
+
+
+def _unfigured_claims(doc, base: FactBase, rule):
+    """“……支出与上年持平” with no figure of its own: the direction against this year's and last
+    year's figure of the clause's concept."""
+    lex = lexicon()
+    year = doc.meta.get("report_year")
+    degree = sorted(rule.params["degree_words"], key=len, reverse=True)
+    tolerance = Decimal(str(rule.params["roughly_equal"]))
+    for index, block in enumerate(doc.blocks):
+        for s_index, sentence in enumerate(getattr(block, "sentences", ()) or ()):
+            facts = base.by_sentence.get((index, s_index), ())
+            if any(f.measure == "变动额" for f in facts) or lex.directions.pattern is None:
+                continue  # the figured form, checked above
+            subjects = {f.subject for f in facts}
+            subject = subjects.pop() if len(subjects) == 1 else ""
+            if len(subjects) > 0:
+                continue  # figures of several projects: whose claim it is cannot be told
+            prior_seen = False
+            for clause in CLAUSE_RE.finditer(sentence.text):
+                claim = _claim(compact(clause.group(0)), lex, year, degree, rule.params["roughly_words"], prior_seen)
+                prior_seen = prior_seen or claim == "prior"
+                if not isinstance(claim, tuple):
+                    continue
+                concept, sign, roughly = claim
+                current = _figure(base, concept, CURRENT, (index, s_index), 1 << 62, subject)
+                prior = _figure(base, concept, PRIOR, (index, s_index), 1 << 62, subject)
+                if current is None or prior is None or not current.is_money:
+                    continue
+                yield CHECKED
+                truth = _sign(current, prior, roughly, tolerance)
+                if truth == sign:
+                    continue
+                diff = current.in_yuan() - prior.in_yuan()
+                factor = MONEY_UNITS[current.unit] if current.unit in MONEY_UNITS else Decimal(1)
+                unit = current.unit if current.unit in MONEY_UNITS else ""
+                yield Hit(quote=clause.group(0).strip(), location=sentence.loc, stated=SIGN_WORDS[sign],
+                          expected=SIGN_WORDS[truth] + (f"{fmt(abs(diff) / factor)}{unit}" if truth else ""),
+                          formula=f"本年 {current.text}（{current.where()}）− 上年 {prior.text}（{prior.where()}）"
+                                  f"= {fmt(diff / factor)}{unit}，文中写“{SIGN_WORDS[sign]}”",
+                          fields={"word": SIGN_WORDS[sign], "actual": current.text, "budget": prior.text,
+                                  "truth": SIGN_WORDS[truth]}, highlights=[current.loc, prior.loc])
+
+
+def _claim(text: str, lex, year, degree: list[str], roughly_words: list[str], prior_seen: bool):
+    """A clause's figure-less year-on-year claim as (concept, sign, roughly); "prior" for a clause
+    that only sets the period (“与2023年度相比”); None otherwise."""
+    if FIGURE_RE.search(_years_out(text)):
+        return None
+    directions = lex.directions.all(text)
+    concepts = lex.concepts.all(text)
+    prior = _prior_at(text, lex, year)
+    if not directions:
+        return "prior" if prior is not None and not concepts else None
+    start, end, word = directions[-1]
+    if end != len(text):
+        return None  # the direction word must close the clause (“持平” not “持平率”)
+    named = [c for c in concepts if c[1] <= start]
+    if not named or (prior is None and not prior_seen):
+        return None
+    _, c_end, concept = named[-1]
+    between = text[c_end:start]
+    roughly = any(w in text[c_end:] for w in roughly_words)  # 基本持平 may be one direction word
+    for w in degree:
+        between = between.replace(w, "")
+    between = _years_out(lex.prior.sub("", between))
+    for s_, e_, _ in lex.measures.all(between):
+        between = between[:s_] + " " * (e_ - s_) + between[e_:]
+    between = lex.filler.sub("", between.replace(" ", ""))
+    if between:
+        return None  # other words between: the claim may be about something else (口径与上年一致)
+    sign = {"up": 1, "down": -1, "same": 0}[word]
+    return concept, sign, roughly
+
+
+def _years_out(text: str) -> str:
+    return YEAR_RE.sub("", text)
+
+
+def _prior_at(text: str, lex, year) -> int | None:
+    """Where the clause names last year: a prior-period word, or the year before the report's."""
+    m = lex.prior.search(text)
+    if m:
+        return m.start()
+    if year:
+        y = re.search(rf"{int(year) - 1}年", text)
+        if y and not re.search(rf"{int(year)}年", text[y.end():]):
+            return y.start()
+    return None
+
+
+def _sign(current: Fact, prior: Fact, roughly: bool, tolerance: Decimal) -> int:
+    if meets(current, prior) or tail(current, prior):
+        return 0
+    diff = current.in_yuan() - prior.in_yuan()
+    if roughly and prior.in_yuan() and abs(diff) <= abs(prior.in_yuan()) * tolerance:
+        return 0
+    return 1 if diff > 0 else -1
 
 
 def _agreed(facts: list[Fact], subject: str) -> Fact | None:
