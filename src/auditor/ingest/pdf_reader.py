@@ -15,17 +15,77 @@ from .text import parse_lines
 
 SAME_LINE_OVERLAP = 0.5  # a char joins the line its box overlaps by half its height or more
 
+# --- Limits: one place, each with its reason (issue 9) ----------------------------------------
+# A file past one of them is refused with a ReadError saying 超出限制 and naming the limit; the
+# worker's memory and time limits (batch.py) stay the last line behind these.
+#
+# Pages in one file. 部门决算/预算 reports run 20-80 pages; a district's collected reports a
+# few hundred. Reading costs some 10-40 ms a page, so 2,000 pages stay well inside the default
+# per-file time limit (120 s), while a crafted page tree of millions of pages is refused
+# before any page is loaded.
+MAX_PAGES = 2_000
+# Characters on one page. The densest real page in the corpora holds about 1,500; an A4 page
+# set solid in 4-pt type some 20,000. Every character becomes a Python dict (~1 KB).
+MAX_PAGE_CHARS = 100_000
+# Page objects on one page, counting those inside form XObjects each time a form is placed
+# (a form placed in a form placed in a form multiplies): real pages hold at most ~1,300.
+MAX_PAGE_OBJECTS = 200_000
+# Path segments on one page: a ruled table is about 5 per cell; a detailed vector map or chart
+# some 100,000. Each costs four calls into pdfium (about 1 s per 200,000).
+MAX_PAGE_SEGMENTS = 1_000_000
+# Ruling-line edges handed to the table finder on one page: the densest real page has ~3,300
+# (a 25-row, 8-column table drawn as cell rectangles gives 800). The finder's cost grows with
+# the number of crossings, up to the square of the edges.
+MAX_PAGE_EDGES = 40_000
+
+ENCRYPTED = "PDF 已加密，需要密码才能打开；请提供未加密的文件（在 PDF 阅读器中输入密码后另存为不加密的副本）"
+
+
+def _limit(what: str) -> ReadError:
+    return ReadError(f"超出限制：{what}")
+
+
+def _encrypted(exc: BaseException) -> bool:
+    """pdfminer's password and encryption errors, wrapped by pdfplumber or not."""
+    from pdfminer.pdfdocument import PDFEncryptionError
+
+    seen = 0
+    while exc is not None and seen < 8:
+        if isinstance(exc, PDFEncryptionError) or any(isinstance(a, PDFEncryptionError) for a in exc.args):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
+def _close_plumber(pdf) -> None:
+    """pdfplumber's close() builds every page first (and so raises on a page it cannot
+    build); closing must never replace the error that is being reported."""
+    try:
+        pdf.close()
+    except Exception:
+        try:
+            pdf.stream.close()
+        except Exception:
+            pass
+
 
 def read_pdf_plumber(path: str) -> list[RawBlock]:
     """pdfplumber for every page (the reference the pdfium reader reproduces)."""
     import pdfplumber
 
+    pdf = None
     try:
         pdf = pdfplumber.open(path)
         pages = pdf.pages
     except Exception as exc:  # pdfminer raises many types for a broken file
+        if pdf is not None:
+            _close_plumber(pdf)
+        if _encrypted(exc):
+            raise ReadError(ENCRYPTED) from exc
         raise ReadError(f"无法打开 PDF 文件（文件损坏或不是 PDF）：{type(exc).__name__}") from exc
-    with pdf:
+    try:
+        if len(pages) > MAX_PAGES:
+            raise _limit(f"PDF 共 {len(pages):,} 页，上限为 {MAX_PAGES:,} 页")
         try:
             if not any(page.chars for page in pages):
                 raise ReadError("PDF 没有文字层（可能是扫描件），请先进行文字识别（OCR）后再检查")
@@ -37,6 +97,8 @@ def read_pdf_plumber(path: str) -> list[RawBlock]:
             raise
         except Exception as exc:
             raise ReadError(f"PDF 内容无法解析：{type(exc).__name__}: {exc}") from exc
+    finally:
+        _close_plumber(pdf)
     return blocks
 
 
@@ -46,12 +108,18 @@ def read_pdf(path: str, stats: dict | None = None) -> list[RawBlock]:
 
     try:
         document = pdfium.PdfDocument(path)
-    except Exception:  # let the pdfplumber reader word the error
+    except pdfium.PdfiumError as exc:
+        if exc.err_code in (pdfium.raw.FPDF_ERR_PASSWORD, pdfium.raw.FPDF_ERR_SECURITY):
+            raise ReadError(ENCRYPTED) from exc
+        return read_pdf_plumber(path)  # let the pdfplumber reader word the error
+    except Exception:
         return read_pdf_plumber(path)
     plumber = fonts = None
     try:
+        total = len(document)
+        if total > MAX_PAGES:
+            raise _limit(f"PDF 共 {total:,} 页，上限为 {MAX_PAGES:,} 页")
         try:
-            total = len(document)
             fonts = _MinerFonts(path)
         except Exception:
             return read_pdf_plumber(path)
@@ -61,7 +129,7 @@ def read_pdf(path: str, stats: dict | None = None) -> list[RawBlock]:
             page = document[index]
             try:
                 try:
-                    shim = _pdfium_page(page, fonts.page(index))
+                    shim = _pdfium_page(page, fonts.page(index), index + 1)
                 except _Fallback:
                     shim = None
                 if shim is not None and shim.blank:
@@ -98,7 +166,7 @@ def read_pdf(path: str, stats: dict | None = None) -> list[RawBlock]:
         raise ReadError(f"PDF 内容无法解析：{type(exc).__name__}: {exc}") from exc
     finally:
         if plumber is not None:
-            plumber.close()
+            _close_plumber(plumber)
         if fonts is not None:
             fonts.close()
         document.close()
@@ -131,18 +199,25 @@ class _PageShim:
         return _PageShim(self.bbox, [c for c in self.chars if keep(c)], [])
 
 
-def _pdfium_page(page, fonts: dict) -> _PageShim:
+def _pdfium_page(page, fonts: dict, number: int) -> _PageShim:
+    """The page as pdfminer would describe it; the limits are checked first, so that a page
+    handed to pdfplumber has been held to them too."""
+    import pypdfium2.raw as R
+
     left, bottom, right, top = page.get_mediabox()
-    if (left, bottom) != (0, 0) or page.get_cropbox() != (left, bottom, right, top) \
-            or page.get_rotation() % 360:
-        raise _Fallback("page box")
     height = top - bottom
     textpage = page.get_textpage()
     try:
+        count = R.FPDFText_CountChars(textpage.raw)
+        if count > MAX_PAGE_CHARS:
+            raise _limit(f"第 {number} 页有 {count:,} 个字符，上限为 {MAX_PAGE_CHARS:,} 个")
+        edges, texts = _page_objects(page.raw, height, number)
+        if (left, bottom) != (0, 0) or page.get_cropbox() != (left, bottom, right, top) \
+                or page.get_rotation() % 360:
+            raise _Fallback("page box")
         chars, by_object = _pdfium_chars(textpage.raw, height, fonts)
     finally:
         textpage.close()
-    edges, texts = _page_objects(page.raw, height)
     shim = _PageShim((0, 0, right, height), chars, edges)
     shim.blank = not chars and not texts  # no text object at all: pdfminer has no char either
     if chars:
@@ -463,10 +538,11 @@ def _mul(m1: tuple, m2: tuple) -> tuple:
             e1 * a2 + f1 * c2 + e2, e1 * b2 + f1 * d2 + f2)
 
 
-def _page_objects(raw, height: float) -> tuple[list[dict], list[tuple]]:
+def _page_objects(raw, height: float, number: int) -> tuple[list[dict], list[tuple]]:
     """The edges pdfplumber derives from pdfminer's lines, rects and curves, built from
     pdfium's path objects (forms entered with their matrix); and the text objects, each with
-    the matrix of the forms around it."""
+    the matrix of the forms around it. Every object is counted against the page's limits, even
+    after the page is known to go to pdfplumber (raised at the end)."""
     import ctypes
 
     import pypdfium2.raw as R
@@ -476,32 +552,49 @@ def _page_objects(raw, height: float) -> tuple[list[dict], list[tuple]]:
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     edges: list[dict] = []
     texts: list[tuple] = []
+    fallback: list[_Fallback] = []
+    visited = [0, 0]  # objects, path segments
 
     def walk(get, count, outer, depth):
         for k in range(count):
-            obj = get(k)
-            kind = R.FPDFPageObj_GetType(obj)
-            if kind == R.FPDF_PAGEOBJ_TEXT:
-                texts.append((ctypes.cast(obj, ctypes.c_void_p).value, obj, outer))
-                continue
-            if kind not in (R.FPDF_PAGEOBJ_PATH, R.FPDF_PAGEOBJ_FORM):
-                continue
-            if not R.FPDFPageObj_GetMatrix(obj, m):
-                raise _Fallback("matrix")
-            matrix = _mul((m.a, m.b, m.c, m.d, m.e, m.f), outer)
-            if kind == R.FPDF_PAGEOBJ_FORM:
-                if depth > 8:
-                    raise _Fallback("deep forms")
-                walk(lambda j, o=obj: R.FPDFFormObj_GetObject(o, j), R.FPDFFormObj_CountObjects(obj),
-                     matrix, depth + 1)
-                continue
-            if not R.FPDFPath_GetDrawMode(obj, fill, stroke):
-                raise _Fallback("draw mode")
-            if not fill.value and not stroke.value:
-                continue
-            _path_edges(obj, matrix, edges, height, fx, fy)
+            visited[0] += 1
+            if visited[0] > MAX_PAGE_OBJECTS:
+                raise _limit(f"第 {number} 页的页面对象（含表单中的对象）超过上限 {MAX_PAGE_OBJECTS:,} 个")
+            try:
+                visit(get(k), outer, depth)
+            except _Fallback as reason:
+                fallback.append(reason)
+
+    def visit(obj, outer, depth):
+        kind = R.FPDFPageObj_GetType(obj)
+        if kind == R.FPDF_PAGEOBJ_TEXT:
+            texts.append((ctypes.cast(obj, ctypes.c_void_p).value, obj, outer))
+            return
+        if kind not in (R.FPDF_PAGEOBJ_PATH, R.FPDF_PAGEOBJ_FORM):
+            return
+        if not R.FPDFPageObj_GetMatrix(obj, m):
+            raise _Fallback("matrix")
+        matrix = _mul((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+        if kind == R.FPDF_PAGEOBJ_FORM:
+            if depth > 8:
+                raise _Fallback("deep forms")
+            walk(lambda j, o=obj: R.FPDFFormObj_GetObject(o, j), R.FPDFFormObj_CountObjects(obj),
+                 matrix, depth + 1)
+            return
+        visited[1] += max(R.FPDFPath_CountSegments(obj), 0)
+        if visited[1] > MAX_PAGE_SEGMENTS:
+            raise _limit(f"第 {number} 页的路径线段超过上限 {MAX_PAGE_SEGMENTS:,} 段")
+        if not R.FPDFPath_GetDrawMode(obj, fill, stroke):
+            raise _Fallback("draw mode")
+        if not fill.value and not stroke.value:
+            return
+        _path_edges(obj, matrix, edges, height, fx, fy)
+        if len(edges) > MAX_PAGE_EDGES:
+            raise _limit(f"第 {number} 页的表格线超过上限 {MAX_PAGE_EDGES:,} 条")
 
     walk(lambda j: R.FPDFPage_GetObject(raw, j), R.FPDFPage_CountObjects(raw), (1, 0, 0, 1, 0, 0), 0)
+    if fallback:
+        raise fallback[0]
     return edges, texts
 
 
@@ -695,8 +788,20 @@ def _path_edges(obj, matrix, edges, height, fx, fy) -> None:
         _shape_edges(shape, pts, edges, height)
 
 
+def _add_edge(edges: list, edge: dict) -> None:
+    """Only what pdfplumber's table finder keeps (its prefilter: horizontal or vertical, at least
+    1 pt long) is kept; a page of curves (a chart, a map) adds nothing."""
+    orientation = edge["orientation"]
+    if orientation == "v":
+        if edge["height"] >= 1:
+            edges.append(edge)
+    elif orientation == "h" and edge["width"] >= 1:
+        edges.append(edge)
+
+
 def _shape_edges(shape: str, pts: list, edges: list, height: float) -> None:
-    """pdfminer's paint_path classification, then pdfplumber's edges of a line/rect/curve."""
+    """pdfminer's paint_path classification, then pdfplumber's edges of a line/rect/curve
+    (those the table finder would drop are left out)."""
     if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
         shape = shape[:-2] + "h"
         pts = pts[:-2] + pts[-1:]
@@ -705,7 +810,7 @@ def _shape_edges(shape: str, pts: list, edges: list, height: float) -> None:
         (x0, t0), (x1, t1) = flipped[0], flipped[1]
         top, bottom = min(t0, t1), max(t0, t1)
         left, right = min(x0, x1), max(x0, x1)
-        edges.append({"object_type": "line", "x0": left, "x1": right, "top": top, "bottom": bottom,
+        _add_edge(edges, {"object_type": "line", "x0": left, "x1": right, "top": top, "bottom": bottom,
                       "width": right - left, "height": bottom - top,
                       "orientation": "h" if top == bottom else "v"})
         return
@@ -716,17 +821,17 @@ def _shape_edges(shape: str, pts: list, edges: list, height: float) -> None:
             left, right = min(x0, x2), max(x0, x2)
             top, bottom = height - max(y0, y2), height - min(y0, y2)
             w, h = right - left, bottom - top
-            edges.append({"object_type": "rect_edge", "x0": left, "x1": right, "top": top,
+            _add_edge(edges, {"object_type": "rect_edge", "x0": left, "x1": right, "top": top,
                           "bottom": top, "width": w, "height": 0, "orientation": "h"})
-            edges.append({"object_type": "rect_edge", "x0": left, "x1": right, "top": top + h,
+            _add_edge(edges, {"object_type": "rect_edge", "x0": left, "x1": right, "top": top + h,
                           "bottom": bottom, "width": w, "height": 0, "orientation": "h"})
-            edges.append({"object_type": "rect_edge", "x0": left, "x1": left, "top": top,
+            _add_edge(edges, {"object_type": "rect_edge", "x0": left, "x1": left, "top": top,
                           "bottom": bottom, "width": 0, "height": h, "orientation": "v"})
-            edges.append({"object_type": "rect_edge", "x0": right, "x1": right, "top": top,
+            _add_edge(edges, {"object_type": "rect_edge", "x0": right, "x1": right, "top": top,
                           "bottom": bottom, "width": 0, "height": h, "orientation": "v"})
             return
     for (ax, at), (bx, bt) in zip(flipped, flipped[1:]):
-        edges.append({"object_type": "curve_edge", "x0": min(ax, bx), "x1": max(ax, bx),
+        _add_edge(edges, {"object_type": "curve_edge", "x0": min(ax, bx), "x1": max(ax, bx),
                       "top": min(at, bt), "bottom": max(at, bt), "width": abs(ax - bx),
                       "height": abs(at - bt),
                       "orientation": "v" if ax == bx else ("h" if at == bt else None)})
