@@ -142,3 +142,21 @@ def test_the_fact_frame_is_validated_by_its_schema():
     base = fact_base(document_from_text(HEAD + "本年支出合计100.00万元，其中基本支出60.00万元。\n"))
     frame = base.frame()
     assert list(frame["measure"]) == ["决算", "决算"] and frame["quote"].str.len().min() > 0
+
+
+def test_a_year_before_a_figure_belongs_to_its_words():
+    """“比2024年度的5.00万元”: the year names the prior period and does not cut the phrase, so the
+    figure keeps its concept (“公务接待费支出决算数比2024年度减少”)."""
+    facts = facts_of(HEAD + "2025年度“三公”经费支出决算为4.20万元，比2024年度的5.00万元减少0.80万元。\n"
+                            "公务接待费支出决算数比2024年度减少0.30万元。\n")
+    by_value = {f.value: f for f in facts}
+    prior = by_value[Decimal("5.00")]
+    assert (prior.concept, prior.measure, prior.period) == ("三公经费", "决算", "上年")
+    change = by_value[Decimal("0.30")]
+    assert (change.concept, change.measure, change.period, change.sign) == ("公务接待费", "变动额", "本年", -1)
+    assert by_value[Decimal("4.20")].quote.startswith("2025年度")
+
+
+def test_a_cited_document_number_and_a_date_are_words_not_figures():
+    facts = facts_of(HEAD + "根据财预〔2024〕12号文件，截至2025年12月31日，基本支出为90.00万元。\n")
+    assert [(f.value, f.concept) for f in facts] == [(Decimal("90.00"), "基本支出")]

@@ -234,7 +234,9 @@ class FactReader:
         last_money: Fact | None = None
         for m in TEXT_NUMBER_RE.finditer(text):
             unit = m.group("unit") or ""
-            if not unit or self.lex.not_a_figure_after.match(text[m.end():m.end() + 2]) or _inside_doc_number(text, m.start()):
+            if self.lex.not_a_figure_after.match(text[m.end():m.end() + 2]) or _inside_doc_number(text, m.start()):
+                continue  # a year, a date, a document number: words of the next figure's phrase
+            if not unit:
                 previous_end = max(previous_end, m.end())
                 continue
             value = to_decimal(m.group("num"))
