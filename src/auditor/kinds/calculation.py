@@ -2,7 +2,10 @@
 `calculations`), checked in every context where the total and its parts are stated:
 - one sentence: a total and the parts enumerated with it (taken as the whole enumeration);
 - one table column: the total row and the part rows (a blank part row is 0);
-- the document: total and every non-optional part each stated somewhere, with one value.
+- the document: total and every non-optional part each stated somewhere, with one value;
+- changes: a total's change on last year and its parts' changes stated in one paragraph
+  (““三公”经费减少 0.15 万元，其中：因公出国（境）费与上年持平；……公务接待费减少 0.15 万元”),
+  every part stated, 持平 counting as 0, 增加 and 减少 as signs.
 The sum is consistent when the interval of the parts' sum meets the total's interval (XBRL
 Calculations 1.1); a difference only the printed precision explains is `rounding`.
 """
@@ -18,14 +21,14 @@ from .base import CHECKED, Checked, Hit
 
 KIND = "calculation"
 PARAMS = {
-    "contexts": (list, ["sentence", "table", "document", "enumeration", "subrows"]),
+    "contexts": (list, ["sentence", "table", "document", "enumeration", "subrows", "changes"]),
     # words opening a complete list of parts: “人员经费包括：基本工资 A、津贴补贴 B …”
     "enumeration_cues": (list, ["包括", "分别为", "分别是", "具体为", "构成为"]),
     # words opening a list that may leave parts out: only a sum above the total is wrong there
     "partial_cues": (list, ["主要包括", "主要用于", "主要为"]),
 }
 MESSAGE_FIELDS = {"total_label", "total", "sum", "parts", "context", "verdict"}
-CONTEXTS = ("sentence", "table", "document", "enumeration", "subrows")
+CONTEXTS = ("sentence", "table", "document", "enumeration", "subrows", "changes")
 MALFORMED_RE = re.compile(r"\d\.\.+\d|\d+\.\d+\.\d")  # 126..12, 106.62.00
 SUBROW_RE = re.compile(r"^\s*其中\s*[:：]?")
 # a total that adds up once its unit is read ×10⁴ or ×10⁸ (or the inverse) has a unit slip
@@ -74,10 +77,60 @@ def _checks(doc, rule):
         # across the document only where no sentence or table states the total with its parts
         if "document" in rule.params["contexts"] and not checked:
             yield from _check_document(base, calc, names, rule)
+    if "changes" in rule.params["contexts"]:
+        yield from _check_changes(doc, base, rule)
     if "enumeration" in rule.params["contexts"]:
         yield from _check_enumerations(doc, base, rule)
     if "subrows" in rule.params["contexts"]:
         yield from _check_subrows(base, rule)
+
+
+def _check_changes(doc, base: FactBase, rule):
+    """A paragraph stating a total's change on last year and the change of each of its parts."""
+    from .direction import unfigured_claims
+
+    for block, facts in base.by_block.items():
+        changes = [f for f in facts if f.measure == "变动额" and f.concept and f.is_money and f.source == "text"]
+        if not changes:
+            continue
+        flat = {c: loc for c, _sign, loc in unfigured_claims(doc, block, on_last_year=True) if _sign == 0}
+        for calc in lexicon().calculations:
+            total = next((f for f in changes if f.concept == calc["total"]), None)
+            if total is None:
+                continue
+            parts, zeros = [], []
+            for name in calc["parts"]:
+                stated = [f for f in changes if f.concept == name and f.id > total.id]
+                if stated:
+                    parts.append(stated[0])
+                elif name in flat:
+                    zeros.append(name)
+                else:
+                    break
+            else:
+                if len(parts) + len(zeros) < 2:
+                    continue
+                yield CHECKED
+                yield from _compare_changes(total, parts, zeros, rule)
+
+
+def _compare_changes(total: Fact, parts: list[Fact], zeros: list[str], rule):
+    factor = MONEY_UNITS[total.unit]
+    signed = sum((p.sign or 1) * p.in_yuan() for p in parts)
+    stated = (total.sign or 1) * total.in_yuan()
+    slack = (total.half_unit * MONEY_UNITS[total.unit] + sum(p.half_unit * MONEY_UNITS[p.unit] for p in parts))
+    if abs(stated - signed) <= slack:
+        return
+    words = [f"{p.concept} {'增加' if p.sign > 0 else '减少'} {p.text}" for p in parts]
+    words += [f"{name} 持平" for name in zeros]
+    expected = f"{'增加' if signed > 0 else '减少' if signed < 0 else '持平'}{fmt(abs(signed) / factor)}{total.unit}"
+    said = f"{'增加' if total.sign > 0 else '减少'}{total.text}"
+    yield Hit(quote=total.quote, location=total.loc, stated=said, expected=expected,
+              formula=f"{total.concept} 的变动 = " + " + ".join(words) + f" = {fmt(signed / factor)}{total.unit}"
+                      f"，文中写{said}",
+              fields={"total_label": f"{total.concept}较上年变动", "total": said, "sum": expected,
+                      "parts": "、".join(words), "context": "同一段（较上年变动）", "verdict": "不符"},
+              highlights=[p.loc for p in parts])
 
 
 def _check_subrows(base: FactBase, rule):

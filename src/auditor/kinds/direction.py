@@ -200,6 +200,24 @@ def _unfigured_claims(doc, base: FactBase, rule):
                                   "truth": SIGN_WORDS[truth]}, highlights=[current.loc, prior.loc])
 
 
+def unfigured_claims(doc, block: int, on_last_year: bool = False):
+    """(concept, sign, location) of each figure-less claim of one paragraph, with the default cue
+    words (for other kinds: the 持平 parts of a change breakdown). `on_last_year`: the paragraph
+    is known to compare with last year, so a clause need not say 上年 itself."""
+    lex = lexicon()
+    year = doc.meta.get("report_year")
+    defaults = {name: default for name, (_t, default) in PARAMS.items()}
+    para = doc.blocks[block]
+    for sentence in getattr(para, "sentences", ()) or ():
+        prior_seen = on_last_year
+        for clause in CLAUSE_RE.finditer(sentence.text):
+            claim = _claim(compact(clause.group(0)), lex, year, defaults["degree_words"],
+                           defaults["roughly_words"], prior_seen)
+            prior_seen = prior_seen or claim == "prior"
+            if isinstance(claim, tuple):
+                yield claim[0], claim[1], sentence.loc
+
+
 def _claim(text: str, lex, year, degree: list[str], roughly_words: list[str], prior_seen: bool):
     """A clause's figure-less year-on-year claim as (concept, sign, roughly); "prior" for a clause
     that only sets the period (“与2023年度相比”); None otherwise."""
