@@ -37,6 +37,11 @@ MAX_PAGE_SEGMENTS = 1_000_000
 # (a 25-row, 8-column table drawn as cell rectangles gives 800). The finder's cost grows with
 # the number of crossings, up to the square of the edges.
 MAX_PAGE_EDGES = 40_000
+# Pairs of ruling lines tested for a crossing on one page (a vertical line against the
+# horizontal ones at its height): a real page tests some thousands; pdfplumber tests every
+# vertical line against every horizontal one, so 40,000 edges alone allow 400 million. About
+# 2 s of Python at the limit.
+MAX_PAGE_LINE_PAIRS = 5_000_000
 
 ENCRYPTED = "PDF 已加密，需要密码才能打开；请提供未加密的文件（在 PDF 阅读器中输入密码后另存为不加密的副本）"
 
@@ -147,7 +152,8 @@ def read_pdf(path: str, stats: dict | None = None) -> list[RawBlock]:
                     try:
                         any_text = any_text or bool(plumber_page.chars)
                         if shim is None or plumber_page.chars:
-                            _read_page(plumber_page, index + 1, blocks)
+                            _read_page(_PageShim(plumber_page.bbox, plumber_page.chars, plumber_page.edges,
+                                                 index + 1), index + 1, blocks)
                     finally:
                         plumber_page.close()
                 else:
@@ -175,8 +181,8 @@ def read_pdf(path: str, stats: dict | None = None) -> list[RawBlock]:
 class _PageShim:
     """What `_read_page` and pdfplumber's TableFinder/Table.extract use of a page."""
 
-    def __init__(self, bbox, chars, edges):
-        self.bbox, self.chars, self.edges = bbox, chars, edges
+    def __init__(self, bbox, chars, edges, number: int | None = None):
+        self.bbox, self.chars, self.edges, self.number = bbox, chars, edges, number
         self._tables = None
         self.blank = False
 
@@ -184,10 +190,8 @@ class _PageShim:
         if self._tables is None:
             self._tables = []
             if self.edges:
-                from pdfplumber.table import TableFinder
-
-                self._tables = TableFinder(self).tables
-                for table in self._tables:  # Table.extract tests every char of its page per row
+                self._tables = _find_tables(self)
+                for table in self._tables:  # the chars of its page a table reads are its own
                     x0, top, x1, bottom = table.bbox
                     table.page = _PageShim(self.bbox, [
                         c for c in self.chars
@@ -218,7 +222,7 @@ def _pdfium_page(page, fonts: dict, number: int) -> _PageShim:
         chars, by_object = _pdfium_chars(textpage.raw, height, fonts)
     finally:
         textpage.close()
-    shim = _PageShim((0, 0, right, height), chars, edges)
+    shim = _PageShim((0, 0, right, height), chars, edges, number)
     shim.blank = not chars and not texts  # no text object at all: pdfminer has no char either
     if chars:
         shim.chars, doubtful = _restore_spaces(chars, by_object, texts, height, fonts)
@@ -227,6 +231,9 @@ def _pdfium_page(page, fonts: dict, number: int) -> _PageShim:
 
 
 def _read_page(page, number: int, blocks: list[RawBlock]) -> None:
+    """`page`: a pdfplumber page (the reference reader: pdfplumber's own finder and
+    extraction) or a `_PageShim` (the indexed equivalents below)."""
+    extract = _extract if isinstance(page, _PageShim) else (lambda table: table.extract())
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
 
@@ -247,7 +254,7 @@ def _read_page(page, number: int, blocks: list[RawBlock]) -> None:
             continue
         _flush(pending, number, blocks)
         pending = []
-        rows = _table_rows(payload, number)
+        rows = _table_rows(extract(payload), number)
         if rows:
             _add_table(blocks, rows, number, continues=first_item)
         first_item = False
@@ -294,9 +301,9 @@ def _flush(lines: list[str], page: int, blocks: list[RawBlock]) -> None:
         blocks.append(block)
 
 
-def _table_rows(table, page: int) -> list[list[RawCell]]:
+def _table_rows(grid: list[list[str | None]], page: int) -> list[list[RawCell]]:
     rows = []
-    for row in table.extract():
+    for row in grid:
         cells = []
         for value in row:
             text = ""
@@ -318,6 +325,169 @@ def _add_table(blocks: list[RawBlock], rows: list[list[RawCell]], page: int, con
         previous.rows.extend(rows)
         return
     blocks.append(RawBlock("table", rows=rows, page=page))
+
+
+# --- pdfplumber's table finder and Table.extract, indexed ---------------------------------------
+#
+# The same steps on the same objects, giving the same tables in the same order: pdfplumber's
+# edge merging and its Table class are used as they are; the crossings of ruling lines, the
+# cells they close and the chars of each row are found through sorted indexes instead of
+# testing every pair (pdfplumber: every vertical edge against every horizontal one, every
+# crossing against every later one, every char of the page for every row).
+
+_FINITE = 1e6  # page coordinates beyond this (or not numbers) are handled without the indexes
+
+
+def _find_tables(page) -> list:
+    """`TableFinder(page).tables` with pdfplumber's default settings."""
+    from pdfplumber.table import Table, TableFinder, TableSettings
+
+    finder = TableFinder.__new__(TableFinder)
+    finder.page, finder.settings = page, TableSettings.resolve(None)
+    edges = finder.get_edges()
+    intersections = _intersections(edges, finder.settings.intersection_x_tolerance,
+                                   finder.settings.intersection_y_tolerance, getattr(page, "number", None))
+    return [Table(page, group) for group in _cells_to_tables(_intersection_cells(intersections))]
+
+
+def _intersections(edges: list[dict], x_tolerance: float, y_tolerance: float, number=None) -> dict:
+    """pdfplumber's edges_to_intersections: the horizontal edges near a vertical one are found
+    by bisection on their `top` (with a margin), then tested with pdfplumber's own condition.
+    The crossings found are the same; their order is not, and does not matter (the cells are
+    found from the sorted crossings, and each crossing's edges are used as sets). A vertical
+    edge outside the page range is tested against every horizontal one; a horizontal edge
+    whose `top` is not a number crosses nothing."""
+    import bisect
+    from operator import itemgetter
+
+    v_edges = [e for e in edges if e["orientation"] == "v"]
+    h_edges = sorted((e for e in edges if e["orientation"] == "h" and e["top"] == e["top"]), key=itemgetter("top"))
+    tops = [h["top"] for h in h_edges]
+    intersections: dict = {}
+    tested = 0
+    for v in v_edges:
+        v_top, v_bottom, v_x = v["top"], v["bottom"], v["x0"]
+        if -_FINITE < v_top < _FINITE and -_FINITE < v_bottom < _FINITE:
+            near = h_edges[bisect.bisect_left(tops, v_top - y_tolerance - 1):
+                           bisect.bisect_right(tops, v_bottom + y_tolerance + 1)]
+        else:
+            near = h_edges
+        tested += len(near)
+        if tested > MAX_PAGE_LINE_PAIRS:
+            where = f"第 {number} 页" if number else "一页"
+            raise _limit(f"{where}的表格线过密：检查交点的线对超过上限 {MAX_PAGE_LINE_PAIRS:,} 对")
+        for h in near:
+            if v_top <= h["top"] + y_tolerance and v_bottom >= h["top"] - y_tolerance \
+                    and v_x >= h["x0"] - x_tolerance and v_x <= h["x1"] + x_tolerance:
+                vertex = (v_x, h["top"])
+                if vertex not in intersections:
+                    intersections[vertex] = {"v": [], "h": []}
+                intersections[vertex]["v"].append(v)
+                intersections[vertex]["h"].append(h)
+    return intersections
+
+
+def _intersection_cells(intersections: dict) -> list[tuple]:
+    """pdfplumber's intersections_to_cells: for each crossing, in sorted order, the smallest cell
+    whose corners are crossings joined by common edges. The crossings below one are those that
+    follow it with the same x (consecutive in sorted order), those to its right the later ones
+    of its row; each crossing's edges are turned into sets once."""
+    points = sorted(intersections)
+    v_sets = {p: {(e["x0"], e["top"], e["x1"], e["bottom"]) for e in intersections[p]["v"]} for p in points}
+    h_sets = {p: {(e["x0"], e["top"], e["x1"], e["bottom"]) for e in intersections[p]["h"]} for p in points}
+
+    def connects(p1, p2) -> bool:
+        if p1[0] == p2[0] and not v_sets[p1].isdisjoint(v_sets[p2]):
+            return True
+        return p1[1] == p2[1] and not h_sets[p1].isdisjoint(h_sets[p2])
+
+    rows: dict[float, list] = {}
+    for point in points:
+        rows.setdefault(point[1], []).append(point)
+    place = {point: k for row in rows.values() for k, point in enumerate(row)}
+    cells = []
+    n = len(points)
+    for i, pt in enumerate(points):
+        below = []
+        j = i + 1
+        while j < n and points[j][0] == pt[0]:
+            below.append(points[j])
+            j += 1
+        right = None
+        for below_pt in below:
+            if not connects(pt, below_pt):
+                continue
+            if right is None:
+                right = [p for p in rows[pt[1]][place[pt] + 1:] if connects(pt, p)]
+            found = None
+            for right_pt in right:
+                corner = (right_pt[0], below_pt[1])
+                if corner in intersections and connects(corner, right_pt) and connects(corner, below_pt):
+                    found = (pt[0], pt[1], corner[0], corner[1])
+                    break
+            if found is not None:
+                cells.append(found)
+                break
+    return cells
+
+
+def _cells_to_tables(cells: list[tuple]) -> list[list[tuple]]:
+    """pdfplumber's cells_to_tables (cells grouped by shared corners, in the same passes and
+    order), without removing each grouped cell from the middle of a list."""
+    remaining = list(cells)
+    corners: set = set()
+    current: list = []
+    tables = []
+    while remaining:
+        before = len(current)
+        left = []
+        for cell in remaining:
+            x0, top, x1, bottom = cell
+            own = ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
+            if not current or any(c in corners for c in own):
+                corners.update(own)
+                current.append(cell)
+            else:
+                left.append(cell)
+        remaining = left
+        if len(current) == before:
+            tables.append(list(current))
+            corners.clear()
+            current.clear()
+    if current:
+        tables.append(list(current))
+    tables.sort(key=lambda t: min((c[1], c[0]) for c in t))
+    return [t for t in tables if len(t) > 1]
+
+
+def _extract(table) -> list[list[str | None]]:
+    """pdfplumber's Table.extract(): each row's chars (in page order) are those whose middle is
+    inside the row; found by bisection on the middles sorted by height."""
+    import bisect
+
+    from pdfplumber import utils
+
+    chars = table.page.chars
+    middles = [((c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2) for c in chars]
+    # a middle that is not a number is in no cell (and would break the sorted order)
+    order = sorted((k for k in range(len(chars)) if middles[k][0] == middles[k][0]), key=lambda k: middles[k][0])
+    heights = [middles[k][0] for k in order]
+    grid = []
+    for row in table.rows:
+        x0, top, x1, bottom = row.bbox
+        inside = sorted(k for k in order[bisect.bisect_left(heights, top):bisect.bisect_left(heights, bottom)]
+                        if x0 <= middles[k][1] < x1)
+        texts = []
+        for cell in row.cells:
+            if cell is None:
+                texts.append(None)
+                continue
+            c0, c_top, c1, c_bottom = cell
+            cell_chars = [chars[k] for k in inside
+                          if c0 <= middles[k][1] < c1 and c_top <= middles[k][0] < c_bottom]
+            texts.append(utils.extract_text(cell_chars) if cell_chars else "")
+        grid.append(texts)
+    return grid
 
 
 # --- the text layer with pypdfium2 ------------------------------------------------------------
@@ -728,20 +898,48 @@ class _Band:
         return min(self.right_of(space), key=lambda c: c["x0"], default=None)
 
 
+class _CellIndex:
+    """The first cell (in table order) holding a point: cells listed by bands of height."""
+
+    BAND = 20.0
+    MAX_BANDS = 64  # a taller cell is tested for every point
+
+    def __init__(self, cells: list[tuple]):
+        self.cells = cells
+        self.bands: dict[int, list[int]] = {}
+        self.tall: list[int] = []
+        for n, (_, top, _, bottom) in enumerate(cells):
+            if -_FINITE < top <= bottom < _FINITE and bottom - top < self.BAND * self.MAX_BANDS:
+                for band in range(int(top // self.BAND), int(bottom // self.BAND) + 1):
+                    self.bands.setdefault(band, []).append(n)
+            else:
+                self.tall.append(n)
+
+    def find(self, x: float, y: float):
+        cells, first = self.cells, None
+        if -_FINITE < y < _FINITE:
+            for n in self.bands.get(int(y // self.BAND), ()):
+                cell = cells[n]
+                if cell[0] <= x < cell[2] and cell[1] <= y < cell[3]:
+                    first = n
+                    break
+        for n in self.tall:
+            if first is not None and n > first:
+                break
+            cell = cells[n]
+            if cell[0] <= x < cell[2] and cell[1] <= y < cell[3]:
+                first = n
+                break
+        return None if first is None else cells[first]
+
+
 def _check_doubtful(spaces: list[dict], chars: list[dict], tables) -> None:
     """A space run of unknown length is harmless at the end of a line or cell, or alone on a
     line; anything printed after it in the same line (outside tables) or the same cell sends
     the page to pdfplumber."""
     if not spaces:
         return
-    cells = [cell for table in tables for cell in table.cells]
-
-    def cell_of(x: float, y: float):
-        for cell in cells:
-            if cell[0] <= x < cell[2] and cell[1] <= y < cell[3]:
-                return cell
-        return None
-
+    cell_of = _CellIndex([cell for table in tables for cell in table.cells]).find
     band = _Band(chars)
     for space in spaces:
         home = cell_of(space["x0"], (space["top"] + space["bottom"]) / 2)
