@@ -206,26 +206,26 @@ class _PageShim:
 def _pdfium_page(page, fonts: dict, number: int) -> _PageShim:
     """The page as pdfminer would describe it; the limits are checked first, so that a page
     handed to pdfplumber has been held to them too."""
-    import pypdfium2.raw as R
-
+    api = _api()
     left, bottom, right, top = page.get_mediabox()
     height = top - bottom
     textpage = page.get_textpage()
     try:
-        count = R.FPDFText_CountChars(textpage.raw)
+        raw = _address(textpage.raw)
+        count = api.count_chars(raw)
         if count > MAX_PAGE_CHARS:
             raise _limit(f"第 {number} 页有 {count:,} 个字符，上限为 {MAX_PAGE_CHARS:,} 个")
-        edges, texts = _page_objects(page.raw, height, number)
+        edges, texts = _page_objects(_address(page.raw), height, number)
         if (left, bottom) != (0, 0) or page.get_cropbox() != (left, bottom, right, top) \
                 or page.get_rotation() % 360:
             raise _Fallback("page box")
-        chars, by_object = _pdfium_chars(textpage.raw, height, fonts)
+        chars, by_object, font_of = _pdfium_chars(raw, count, height, fonts)
     finally:
         textpage.close()
     shim = _PageShim((0, 0, right, height), chars, edges, number)
     shim.blank = not chars and not texts  # no text object at all: pdfminer has no char either
     if chars:
-        shim.chars, doubtful = _restore_spaces(chars, by_object, texts, height, fonts)
+        shim.chars, doubtful = _restore_spaces(chars, by_object, font_of, texts, height, fonts)
         _check_doubtful(doubtful, shim.chars, shim.find_tables())
     return shim
 
@@ -636,47 +636,117 @@ def _descriptor_metrics(spec: dict):
 class _PageFonts:
     def __init__(self, fonts: _MinerFonts, index: int):
         self.fonts, self.index = fonts, index
+        self.descents: dict = {}  # pdfium font handle -> pdfminer's (descent, vertical) or None
 
     def get(self, key: bytes):
         return self.fonts.lookup(self.index, key)
 
 
-def _pdfium_chars(textpage, height: float, fonts: dict) -> tuple[list[dict], dict]:
-    """Characters with pdfminer's boxes: x from pdfium, y from the baseline, the font size and
-    the descent pdfminer reads from the font descriptor. Also: char positions by text object."""
+_API = None
+
+
+def _api():
+    """The pdfium functions this reader calls, bound once with plain addresses (c_void_p, so
+    Python ints) for the handles: a text object's handle is then a dict key as it comes,
+    without a ctypes.cast per character or per object, and no pointer object is built per call.
+    Same library, same functions as pypdfium2.raw's bindings."""
+    global _API
+    if _API is None:
+        import ctypes
+        from types import SimpleNamespace
+
+        import pypdfium2.raw as R
+
+        V, I, D, F = ctypes.c_void_p, ctypes.c_int, ctypes.c_double, ctypes.c_float
+        P = ctypes.POINTER
+
+        def bind(name, restype, *argtypes):
+            address = ctypes.cast(getattr(R, name), V).value
+            return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+        _API = SimpleNamespace(
+            count_chars=bind("FPDFText_CountChars", I, V),
+            is_generated=bind("FPDFText_IsGenerated", I, V, I),
+            text_object=bind("FPDFText_GetTextObject", V, V, I),
+            unicode_error=bind("FPDFText_HasUnicodeMapError", I, V, I),
+            unicode=bind("FPDFText_GetUnicode", ctypes.c_uint, V, I),
+            loose_box=bind("FPDFText_GetLooseCharBox", I, V, I, P(R.FS_RECTF)),
+            char_matrix=bind("FPDFText_GetMatrix", I, V, I, P(R.FS_MATRIX)),
+            char_font_size=bind("FPDFText_GetFontSize", D, V, I),
+            char_origin=bind("FPDFText_GetCharOrigin", I, V, I, P(D), P(D)),
+            text_font=bind("FPDFTextObj_GetFont", V, V),
+            text_font_size=bind("FPDFTextObj_GetFontSize", I, V, P(F)),
+            font_name=bind("FPDFFont_GetBaseFontName", ctypes.c_size_t, V, P(ctypes.c_char), ctypes.c_size_t),
+            bounds=bind("FPDFPageObj_GetBounds", I, V, P(F), P(F), P(F), P(F)),
+            matrix=bind("FPDFPageObj_GetMatrix", I, V, P(R.FS_MATRIX)),
+            object_type=bind("FPDFPageObj_GetType", I, V),
+            count_objects=bind("FPDFPage_CountObjects", I, V),
+            get_object=bind("FPDFPage_GetObject", V, V, I),
+            form_count_objects=bind("FPDFFormObj_CountObjects", I, V),
+            form_get_object=bind("FPDFFormObj_GetObject", V, V, ctypes.c_ulong),
+            draw_mode=bind("FPDFPath_GetDrawMode", I, V, P(I), P(I)),
+            count_segments=bind("FPDFPath_CountSegments", I, V),
+            segment=bind("FPDFPath_GetPathSegment", V, V, I),
+            segment_point=bind("FPDFPathSegment_GetPoint", I, V, P(F), P(F)),
+            segment_type=bind("FPDFPathSegment_GetType", I, V),
+            segment_close=bind("FPDFPathSegment_GetClose", I, V),
+            R=R,
+        )
+    return _API
+
+
+def _address(handle) -> int:
     import ctypes
 
-    import pypdfium2.raw as R
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
 
+
+def _pdfium_chars(textpage: int, count: int, height: float, fonts: _PageFonts) -> tuple[list[dict], dict, dict]:
+    """Characters with pdfminer's boxes: x from pdfium, y from the baseline, the font size and
+    the descent pdfminer reads from the font descriptor. Also: char positions by text object,
+    and each text object's font handle."""
+    import ctypes
+
+    api = _api()
+    R = api.R
     box, m = R.FS_RECTF(), R.FS_MATRIX()
     x, y = ctypes.c_double(), ctypes.c_double()
-    descents: dict = {}
+    is_generated, text_object, unicode_error = api.is_generated, api.text_object, api.unicode_error
+    unicode, loose_box = api.unicode, api.loose_box
+    objects: dict[int, tuple] = {}  # text object -> (top, bottom, size, its char positions)
     chars: list[dict] = []
     by_object: dict[int, list[int]] = {}
-    for i in range(R.FPDFText_CountChars(textpage)):
-        if R.FPDFText_IsGenerated(textpage, i):
+    font_of: dict[int, int] = {}
+    for i in range(count):
+        if is_generated(textpage, i):
             continue
-        obj = R.FPDFText_GetTextObject(textpage, i)
-        if not obj:
+        key = text_object(textpage, i)
+        if not key:
             continue
-        if R.FPDFText_HasUnicodeMapError(textpage, i):
+        if unicode_error(textpage, i):
             raise _Fallback("no unicode")
-        key = ctypes.cast(obj, ctypes.c_void_p).value
-        known = descents.get(key)
+        known = objects.get(key)
         if known is None:
             # one text object is one string shown with one matrix: one baseline, one size
-            R.FPDFText_GetMatrix(textpage, i, m)
+            api.char_matrix(textpage, i, m)
             if m.b or m.c or m.a <= 0 or m.d <= 0:
                 raise _Fallback("not upright")
-            fontsize = R.FPDFText_GetFontSize(textpage, i) * m.d
-            R.FPDFText_GetCharOrigin(textpage, i, x, y)
-            known = descents[key] = (y.value + _descent(obj, fonts) * fontsize, fontsize)
-            by_object[key] = []
-        R.FPDFText_GetLooseCharBox(textpage, i, box)
-        by_object[key].append(len(chars))
-        chars.append(_char(chr(R.FPDFText_GetUnicode(textpage, i)), box.left, box.right,
-                           known[0], known[1], height))
-    return chars, by_object
+            fontsize = api.char_font_size(textpage, i) * m.d
+            api.char_origin(textpage, i, x, y)
+            font = font_of[key] = api.text_font(key) or 0
+            top = height - (y.value + _descent(font, fonts) * fontsize) - fontsize
+            known = objects[key] = (top, top + fontsize, fontsize, [])
+            by_object[key] = known[3]
+        code = unicode(textpage, i)
+        if code > 0x10FFFF:
+            raise _Fallback("not a character")
+        loose_box(textpage, i, box)
+        top, bottom, size, positions = known
+        positions.append(len(chars))
+        x0, x1 = box.left, box.right
+        chars.append({"text": chr(code), "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
+                      "size": size, "upright": True, "width": x1 - x0, "height": size})
+    return chars, by_object, font_of
 
 
 def _char(text: str, x0: float, x1: float, baseline_descent: float, size: float, height: float) -> dict:
@@ -685,16 +755,17 @@ def _char(text: str, x0: float, x1: float, baseline_descent: float, size: float,
             "size": size, "upright": True, "width": x1 - x0, "height": size}
 
 
-def _descent(obj, fonts: dict) -> float:
-    import ctypes
+def _descent(font: int, fonts: _PageFonts) -> float:
+    """pdfminer's descent of a pdfium font (by its base font name), looked up once a page."""
+    entry = fonts.descents.get(font, fonts)
+    if entry is fonts:
+        import ctypes
 
-    import pypdfium2.raw as R
-
-    font = R.FPDFTextObj_GetFont(obj)
-    size = R.FPDFFont_GetBaseFontName(font, None, 0)
-    buf = ctypes.create_string_buffer(max(size, 1))
-    R.FPDFFont_GetBaseFontName(font, buf, size)
-    entry = fonts.get(_font_key(buf.raw))
+        api = _api()
+        size = api.font_name(font, None, 0)
+        buf = ctypes.create_string_buffer(max(size, 1))
+        api.font_name(font, buf, size)
+        entry = fonts.descents[font] = fonts.get(_font_key(buf.raw))
     if entry is None or entry[1] or entry[0] != entry[0]:
         raise _Fallback("font")
     return entry[0]
@@ -708,15 +779,16 @@ def _mul(m1: tuple, m2: tuple) -> tuple:
             e1 * a2 + f1 * c2 + e2, e1 * b2 + f1 * d2 + f2)
 
 
-def _page_objects(raw, height: float, number: int) -> tuple[list[dict], list[tuple]]:
+def _page_objects(page: int, height: float, number: int) -> tuple[list[dict], list[tuple]]:
     """The edges pdfplumber derives from pdfminer's lines, rects and curves, built from
     pdfium's path objects (forms entered with their matrix); and the text objects, each with
     the matrix of the forms around it. Every object is counted against the page's limits, even
     after the page is known to go to pdfplumber (raised at the end)."""
     import ctypes
 
-    import pypdfium2.raw as R
-
+    api = _api()
+    R = api.R
+    TEXT, PATH, FORM = R.FPDF_PAGEOBJ_TEXT, R.FPDF_PAGEOBJ_PATH, R.FPDF_PAGEOBJ_FORM
     m = R.FS_MATRIX()
     fx, fy = ctypes.c_float(), ctypes.c_float()
     fill, stroke = ctypes.c_int(), ctypes.c_int()
@@ -725,51 +797,51 @@ def _page_objects(raw, height: float, number: int) -> tuple[list[dict], list[tup
     fallback: list[_Fallback] = []
     visited = [0, 0]  # objects, path segments
 
-    def walk(get, count, outer, depth):
+    def walk(get, parent, count, outer, depth):
         for k in range(count):
             visited[0] += 1
             if visited[0] > MAX_PAGE_OBJECTS:
                 raise _limit(f"第 {number} 页的页面对象（含表单中的对象）超过上限 {MAX_PAGE_OBJECTS:,} 个")
             try:
-                visit(get(k), outer, depth)
+                visit(get(parent, k), outer, depth)
             except _Fallback as reason:
                 fallback.append(reason)
 
     def visit(obj, outer, depth):
-        kind = R.FPDFPageObj_GetType(obj)
-        if kind == R.FPDF_PAGEOBJ_TEXT:
-            texts.append((ctypes.cast(obj, ctypes.c_void_p).value, obj, outer))
+        kind = api.object_type(obj)
+        if kind == TEXT:
+            texts.append((obj, outer))
             return
-        if kind not in (R.FPDF_PAGEOBJ_PATH, R.FPDF_PAGEOBJ_FORM):
+        if kind != PATH and kind != FORM:
             return
-        if not R.FPDFPageObj_GetMatrix(obj, m):
+        if not api.matrix(obj, m):
             raise _Fallback("matrix")
         matrix = _mul((m.a, m.b, m.c, m.d, m.e, m.f), outer)
-        if kind == R.FPDF_PAGEOBJ_FORM:
+        if kind == FORM:
             if depth > 8:
                 raise _Fallback("deep forms")
-            walk(lambda j, o=obj: R.FPDFFormObj_GetObject(o, j), R.FPDFFormObj_CountObjects(obj),
-                 matrix, depth + 1)
+            walk(api.form_get_object, obj, api.form_count_objects(obj), matrix, depth + 1)
             return
-        visited[1] += max(R.FPDFPath_CountSegments(obj), 0)
+        segments = api.count_segments(obj)
+        visited[1] += max(segments, 0)
         if visited[1] > MAX_PAGE_SEGMENTS:
             raise _limit(f"第 {number} 页的路径线段超过上限 {MAX_PAGE_SEGMENTS:,} 段")
-        if not R.FPDFPath_GetDrawMode(obj, fill, stroke):
+        if not api.draw_mode(obj, fill, stroke):
             raise _Fallback("draw mode")
         if not fill.value and not stroke.value:
             return
-        _path_edges(obj, matrix, edges, height, fx, fy)
+        _path_edges(obj, segments, matrix, edges, height, fx, fy)
         if len(edges) > MAX_PAGE_EDGES:
             raise _limit(f"第 {number} 页的表格线超过上限 {MAX_PAGE_EDGES:,} 条")
 
-    walk(lambda j: R.FPDFPage_GetObject(raw, j), R.FPDFPage_CountObjects(raw), (1, 0, 0, 1, 0, 0), 0)
+    walk(api.get_object, page, api.count_objects(page), (1, 0, 0, 1, 0, 0), 0)
     if fallback:
         raise fallback[0]
     return edges, texts
 
 
-def _restore_spaces(chars: list[dict], by_object: dict, texts: list[tuple], height: float,
-                    fonts: dict) -> tuple[list[dict], list[dict]]:
+def _restore_spaces(chars: list[dict], by_object: dict, font_of: dict, texts: list[tuple], height: float,
+                    fonts: _PageFonts) -> tuple[list[dict], list[dict]]:
     """pdfium leaves out spaces pdfminer reports: a text object holding only spaces (its glyph
     box is empty) and every space after the first of a run. A run is put back when the next
     character on the line says how many spaces it held (a whole number of space widths);
@@ -778,10 +850,9 @@ def _restore_spaces(chars: list[dict], by_object: dict, texts: list[tuple], heig
     nothing follows them in their line or cell (lines and cells are stripped)."""
     import ctypes
 
-    import pypdfium2.raw as R
-
+    api = _api()
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    m, size = R.FS_MATRIX(), ctypes.c_float()
+    m, size = api.R.FS_MATRIX(), ctypes.c_float()
     added: list[dict] = []
     doubtful: list[dict] = []
     dropped: list[tuple[dict, float]] = []
@@ -790,17 +861,17 @@ def _restore_spaces(chars: list[dict], by_object: dict, texts: list[tuple], heig
     owner: dict[int, int] = {k: key for key, kept in by_object.items() for k in kept}
     starts: dict[int, float] = {}  # object -> left edge, where its missing leading spaces were put back
     space_width: dict[tuple, float] = {}
-    font_of: dict[int, int] = {}
-    for key, obj, outer in texts:
-        font = ctypes.cast(R.FPDFTextObj_GetFont(obj), ctypes.c_void_p).value
-        font_of[key] = font
+    for key, outer in texts:
+        font = font_of.get(key)
+        if font is None:
+            font = font_of[key] = api.text_font(key) or 0
         for k in by_object.get(key, ()):
             if chars[k]["text"] == " " and chars[k]["x1"] > chars[k]["x0"]:
                 space_width.setdefault((font, round(chars[k]["size"], 3)), chars[k]["x1"] - chars[k]["x0"])
-    for key, obj, outer in texts:
+    for key, outer in texts:
         if outer[1] or outer[2] or outer[0] <= 0 or outer[3] <= 0:
             raise _Fallback("text in a rotated form")
-        if not R.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        if not api.bounds(key, left, bottom, right, top):
             raise _Fallback("bounds")
         x_left = left.value * outer[0] + outer[4]
         x_right = right.value * outer[0] + outer[4]
@@ -808,17 +879,17 @@ def _restore_spaces(chars: list[dict], by_object: dict, texts: list[tuple], heig
         if kept is None:
             if x_right - x_left > 0.01:
                 raise _Fallback("dropped text object")  # a duplicate pdfium removed
-            if not R.FPDFPageObj_GetMatrix(obj, m) or m.b or m.c or m.a <= 0 or m.d <= 0 \
-                    or not R.FPDFTextObj_GetFontSize(obj, size):
+            if not api.matrix(key, m) or m.b or m.c or m.a <= 0 or m.d <= 0 \
+                    or not api.text_font_size(key, size):
                 raise _Fallback("dropped object geometry")
             fontsize = size.value * m.d * outer[3]
             x0 = m.e * outer[0] + outer[4]
             y0 = m.f * outer[3] + outer[5]
-            space = _char(" ", x0, x0, y0 + _descent(obj, fonts) * fontsize, fontsize, height)
+            space = _char(" ", x0, x0, y0 + _descent(font_of[key], fonts) * fontsize, fontsize, height)
             dropped.append((space, space_width.get((font_of[key], round(fontsize, 3)), 0.0)))
             continue
         first = chars[kept[0]]
-        if not R.FPDFPageObj_GetMatrix(obj, m):
+        if not api.matrix(key, m):
             raise _Fallback("text object matrix")
         x_left = m.e * outer[0] + outer[4]  # where the object's first character starts
         if x_left < first["x0"] - 0.01 and first["text"] != " ":
@@ -951,27 +1022,30 @@ def _check_doubtful(spaces: list[dict], chars: list[dict], tables) -> None:
                     raise _Fallback("missing spaces inside a line")
 
 
-def _path_edges(obj, matrix, edges, height, fx, fy) -> None:
-    import pypdfium2.raw as R
-
+def _path_edges(obj: int, count: int, matrix: tuple, edges: list, height: float, fx, fy) -> None:
+    api = _api()
+    R = api.R
+    MOVETO, LINETO, BEZIERTO = R.FPDF_SEGMENT_MOVETO, R.FPDF_SEGMENT_LINETO, R.FPDF_SEGMENT_BEZIERTO
+    segment, segment_point, segment_type, segment_close = \
+        api.segment, api.segment_point, api.segment_type, api.segment_close
     a, b, c, d, e, f = matrix
-    subpaths: list[tuple[str, list]] = []  # (shape, points) as pdfminer sees them
+    subpaths: list[list] = []  # [shape, points] as pdfminer sees them
     bezier = 0
-    for k in range(R.FPDFPath_CountSegments(obj)):
-        seg = R.FPDFPath_GetPathSegment(obj, k)
-        R.FPDFPathSegment_GetPoint(seg, fx, fy)
+    for k in range(count):
+        seg = segment(obj, k)
+        segment_point(seg, fx, fy)
         px, py = fx.value, fy.value
         point = (a * px + c * py + e, b * px + d * py + f)
-        kind = R.FPDFPathSegment_GetType(seg)
-        if kind == R.FPDF_SEGMENT_MOVETO:
+        kind = segment_type(seg)
+        if kind == MOVETO:
             subpaths.append(["m", [point]])
             bezier = 0
         elif not subpaths:
             raise _Fallback("path without moveto")
-        elif kind == R.FPDF_SEGMENT_LINETO:
+        elif kind == LINETO:
             subpaths[-1][0] += "l"
             subpaths[-1][1].append(point)
-        elif kind == R.FPDF_SEGMENT_BEZIERTO:
+        elif kind == BEZIERTO:
             bezier += 1
             if bezier % 3:
                 continue  # control points; pdfminer keeps only the end point of a curve
@@ -979,7 +1053,7 @@ def _path_edges(obj, matrix, edges, height, fx, fy) -> None:
             subpaths[-1][1].append(point)
         else:
             raise _Fallback("segment")
-        if R.FPDFPathSegment_GetClose(seg):
+        if segment_close(seg):
             subpaths[-1][0] += "h"
             subpaths[-1][1].append(subpaths[-1][1][0])
     for shape, pts in subpaths:
