@@ -161,26 +161,18 @@ FIGURE_RE = re.compile(r"\d")
 def _unfigured_claims(doc, base: FactBase, rule):
     """“……支出与上年持平” with no figure of its own: the direction against this year's and last
     year's figure of the clause's concept."""
-    lex = lexicon()
     year = doc.meta.get("report_year")
-    degree = sorted(rule.params["degree_words"], key=len, reverse=True)
     tolerance = Decimal(str(rule.params["roughly_equal"]))
     for index, block in enumerate(doc.blocks):
         for s_index, sentence in enumerate(getattr(block, "sentences", ()) or ()):
             facts = base.by_sentence.get((index, s_index), ())
-            if any(f.measure == "变动额" for f in facts) or lex.directions.pattern is None:
+            if any(f.measure == "变动额" for f in facts):
                 continue  # the figured form, checked above
             subjects = {f.subject for f in facts}
             subject = subjects.pop() if len(subjects) == 1 else ""
             if len(subjects) > 0:
                 continue  # figures of several projects: whose claim it is cannot be told
-            prior_seen = False
-            for clause in CLAUSE_RE.finditer(sentence.text):
-                claim = _claim(compact(clause.group(0)), lex, year, degree, rule.params["roughly_words"], prior_seen)
-                prior_seen = prior_seen or claim == "prior"
-                if not isinstance(claim, tuple):
-                    continue
-                concept, sign, roughly = claim
+            for concept, sign, roughly, clause in _sentence_claims(sentence.text, year, rule.params):
                 current = _figure(base, concept, CURRENT, (index, s_index), 1 << 62, subject)
                 prior = _figure(base, concept, PRIOR, (index, s_index), 1 << 62, subject)
                 if current is None or prior is None or not current.is_money:
@@ -189,33 +181,42 @@ def _unfigured_claims(doc, base: FactBase, rule):
                 truth = _sign(current, prior, roughly, tolerance)
                 if truth == sign:
                     continue
-                diff = current.in_yuan() - prior.in_yuan()
-                factor = MONEY_UNITS[current.unit] if current.unit in MONEY_UNITS else Decimal(1)
-                unit = current.unit if current.unit in MONEY_UNITS else ""
-                yield Hit(quote=clause.group(0).strip(), location=sentence.loc, stated=SIGN_WORDS[sign],
-                          expected=SIGN_WORDS[truth] + (f"{fmt(abs(diff) / factor)}{unit}" if truth else ""),
-                          formula=f"本年 {current.text}（{current.where()}）− 上年 {prior.text}（{prior.where()}）"
-                                  f"= {fmt(diff / factor)}{unit}，文中写“{SIGN_WORDS[sign]}”",
-                          fields={"word": SIGN_WORDS[sign], "actual": current.text, "budget": prior.text,
-                                  "truth": SIGN_WORDS[truth]}, highlights=[current.loc, prior.loc])
+                yield _claim_hit(clause.group(0).strip(), sentence.loc, sign, truth, current, prior)
+
+
+def _claim_hit(quote: str, location, sign: int, truth: int, current: Fact, prior: Fact) -> Hit:
+    diff = current.in_yuan() - prior.in_yuan()
+    factor = MONEY_UNITS[current.unit]
+    return Hit(quote=quote, location=location, stated=SIGN_WORDS[sign],
+               expected=SIGN_WORDS[truth] + (f"{fmt(abs(diff) / factor)}{current.unit}" if truth else ""),
+               formula=f"本年 {current.text}（{current.where()}）− 上年 {prior.text}（{prior.where()}）"
+                       f"= {fmt(diff / factor)}{current.unit}，文中写“{SIGN_WORDS[sign]}”",
+               fields={"word": SIGN_WORDS[sign], "actual": current.text, "budget": prior.text,
+                       "truth": SIGN_WORDS[truth]}, highlights=[current.loc, prior.loc])
 
 
 def unfigured_claims(doc, block: int, on_last_year: bool = False):
     """(concept, sign, location) of each figure-less claim of one paragraph, with the default cue
     words (for other kinds: the 持平 parts of a change breakdown). `on_last_year`: the paragraph
     is known to compare with last year, so a clause need not say 上年 itself."""
-    lex = lexicon()
+    defaults = {name: default for name, (_type, default) in PARAMS.items()}
     year = doc.meta.get("report_year")
-    defaults = {name: default for name, (_t, default) in PARAMS.items()}
-    para = doc.blocks[block]
-    for sentence in getattr(para, "sentences", ()) or ():
-        prior_seen = on_last_year
-        for clause in CLAUSE_RE.finditer(sentence.text):
-            claim = _claim(compact(clause.group(0)), lex, year, defaults["degree_words"],
-                           defaults["roughly_words"], prior_seen)
-            prior_seen = prior_seen or claim == "prior"
-            if isinstance(claim, tuple):
-                yield claim[0], claim[1], sentence.loc
+    for sentence in getattr(doc.blocks[block], "sentences", ()) or ():
+        for concept, sign, _roughly, _clause in _sentence_claims(sentence.text, year, defaults, on_last_year):
+            yield concept, sign, sentence.loc
+
+
+def _sentence_claims(text: str, year, params: dict, on_last_year: bool = False):
+    """(concept, sign, roughly, clause) of each figure-less claim of one sentence; a clause that
+    only sets the period (“与2023年度相比”) makes the clauses after it about last year."""
+    lex = lexicon()
+    degree = sorted(params["degree_words"], key=len, reverse=True)
+    prior_seen = on_last_year
+    for clause in CLAUSE_RE.finditer(text):
+        claim = _claim(compact(clause.group(0)), lex, year, degree, params["roughly_words"], prior_seen)
+        prior_seen = prior_seen or claim == "prior"
+        if isinstance(claim, tuple):
+            yield (*claim, clause)
 
 
 def _claim(text: str, lex, year, degree: list[str], roughly_words: list[str], prior_seen: bool):
