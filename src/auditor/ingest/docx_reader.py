@@ -1,15 +1,231 @@
-"""Word .docx with python-docx: paragraphs and tables in body order, merged cells, headings."""
+"""Word .docx: paragraphs and tables in body order, merged cells, headings.
+
+`read_docx` reads the package with lxml directly (ingest/package.py: limits checked, no entity
+expansion, no DTD) and resolves paragraph styles once per document; `read_docx_python_docx`
+is the former reader through python-docx's objects, kept as the reference the tests compare
+the document model with.
+"""
 from __future__ import annotations
 
 import re
 
+from . import package
 from .cleanup import clean_text, join_wrapped
 from .raw import RawBlock, RawCell, ReadError
 
 HEADING_STYLE_RE = re.compile(r"(?:heading|标题)\s*(\d)", re.I)
 
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+RT_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+RT_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+WORD_MAIN_TYPES = {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+}
+
+
+def _w(name: str) -> str:
+    return f"{{{W_NS}}}{name}"
+
+
+W_DOCUMENT, W_BODY, W_P, W_TBL, W_TR, W_TC = _w("document"), _w("body"), _w("p"), _w("tbl"), _w("tr"), _w("tc")
+W_R, W_HYPERLINK, W_T, W_TAB, W_BR, W_CR = _w("r"), _w("hyperlink"), _w("t"), _w("tab"), _w("br"), _w("cr")
+W_PTAB, W_NOBREAKHYPHEN = _w("ptab"), _w("noBreakHyphen")
+W_PPR, W_PSTYLE, W_TCPR, W_VMERGE, W_GRIDSPAN = _w("pPr"), _w("pStyle"), _w("tcPr"), _w("vMerge"), _w("gridSpan")
+W_STYLE, W_NAME = _w("style"), _w("name")
+W_VAL, W_TYPE, W_STYLE_ID, W_DEFAULT = _w("val"), _w("type"), _w("styleId"), _w("default")
+LABEL = "Word 文件"
+
 
 def read_docx(path: str) -> list[RawBlock]:
+    with package.open_package(path, LABEL, ".docx") as pkg:
+        main = _main_part(pkg)
+        root = pkg.xml(main, remove_blank_text=True)  # python-docx's parser drops blank text too
+        if root.tag != W_DOCUMENT:
+            raise ReadError(f"无法打开 Word 文件：主文档部件「{main}」不是 Word 正文（根元素 {_local(root.tag)}）")
+        body = _first(root, W_BODY)
+        if body is None:
+            raise ReadError(f"无法打开 Word 文件：主文档部件「{main}」没有正文（w:body）")
+        level_of_style = _style_levels(pkg, main)
+        blocks: list[RawBlock] = []
+        ordinal = 0
+        cells = [0]
+        for child in body:
+            tag = child.tag
+            if tag == W_P:
+                ordinal += 1
+                text = clean_text(paragraph_text(child))
+                level = level_of_style(_style_id(child))
+                kind = "heading" if level and text.strip() else "para"
+                blocks.append(RawBlock(kind, text=text, paragraph=ordinal, level=level))
+            elif tag == W_TBL:
+                ordinal += 1
+                blocks.append(RawBlock("table", rows=_table_rows(child, cells), paragraph=ordinal))
+        return blocks
+
+
+def _first(element, tag):
+    """The first child with that tag (python-docx's ZeroOrOne); `iterchildren` filters in C,
+    where `find` goes through lxml's Python path matcher."""
+    for child in element.iterchildren(tag):
+        return child
+    return None
+
+
+def _local(tag) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else "?"
+
+
+def _main_part(pkg) -> str:
+    """The part the package's officeDocument relationship names, as python-docx finds it."""
+    for _, rel_type, target in pkg.relationships(""):
+        if rel_type == RT_OFFICE_DOCUMENT and target:
+            if pkg.find(target) is None:
+                raise ReadError(f"无法打开 Word 文件（文件损坏）：缺少主文档部件「{target}」")
+            content_type = pkg.content_type(target)
+            if content_type in WORD_MAIN_TYPES:
+                return target
+            if content_type and "spreadsheetml" in content_type:
+                raise ReadError("无法打开 Word 文件：这是 Excel 工作簿，不是 .docx（扩展名与内容不符）")
+            if content_type and "presentationml" in content_type:
+                raise ReadError("无法打开 Word 文件：这是 PowerPoint 演示文稿，不是 .docx（扩展名与内容不符）")
+            raise ReadError(f"无法打开 Word 文件（文件损坏或不是 .docx）：主文档部件的类型为「{content_type or '未声明'}」")
+    raise ReadError("无法打开 Word 文件（文件损坏或不是 .docx）：找不到主文档部件")
+
+
+def _style_id(p) -> str | None:
+    """`CT_P.style`: w:pPr/w:pStyle/@w:val of the paragraph (first of each), None without."""
+    ppr = _first(p, W_PPR)
+    if ppr is None:
+        return None
+    pstyle = _first(ppr, W_PSTYLE)
+    return None if pstyle is None else pstyle.get(W_VAL)
+
+
+def _style_levels(pkg, main: str):
+    """style id -> heading level, resolved once per document with python-docx's rules for
+    `Paragraph.style.name`: the first style with that id; the default paragraph style (the
+    last one marked w:default) when the id is missing, unknown or not a paragraph style; a
+    missing styles part gives python-docx's default template, whose default style is
+    Normal (no level)."""
+    styles = None
+    for _, rel_type, target in pkg.relationships(main):
+        if rel_type == RT_STYLES and pkg.find(target) is not None:
+            styles = pkg.xml(target, remove_blank_text=True)
+            break
+    if styles is None:
+        return lambda style_id: None
+    elements = [el for el in styles if el.tag == W_STYLE]
+    default_name = None
+    for el in elements:
+        # `CT_Styles.default_for`: w:type must say paragraph here (no default to paragraph)
+        if el.get(W_TYPE) == "paragraph" and el.get(W_DEFAULT) in ("1", "true", "on"):
+            default_name = _style_name(el)
+    default_level = _level_of(default_name)
+    by_id: dict = {}
+    for el in elements:
+        style_id = el.get(W_STYLE_ID)
+        if style_id not in by_id:
+            paragraph = (el.get(W_TYPE) or "paragraph") == "paragraph"
+            by_id[style_id] = _level_of(_style_name(el)) if paragraph else default_level
+    return lambda style_id: default_level if style_id is None else by_id.get(style_id, default_level)
+
+
+def _style_name(style) -> str | None:
+    name = _first(style, W_NAME)
+    return None if name is None else name.get(W_VAL)
+
+
+def _table_rows(tbl, cells: list[int]) -> list[list[RawCell]]:
+    """Each merged region keeps its text in the top-left cell; the cells it covers are empty.
+    Rows and cells are the direct w:tr / w:tc children (`tbl.tr_lst`, `tr.tc_lst`);
+    `cells` counts the document's cells against package.MAX_CELLS."""
+    rows = []
+    for tr in tbl.iterchildren(W_TR):
+        row = []
+        for tc in tr.iterchildren(W_TC):
+            continued, span = _merge_of(tc)
+            text = "" if continued else _cell_text("\n".join(paragraph_text(p) for p in tc.iterchildren(W_P)))
+            row.append(RawCell(text))
+            if span > 1:
+                if len(row) + span - 1 > package.MAX_COLUMNS:
+                    raise package.limit_error(f"Word 表格一行超过 {package.MAX_COLUMNS:,} 列",
+                                              f"上限 {package.MAX_COLUMNS:,} 列")
+                row.extend(RawCell("") for _ in range(span - 1))
+        cells[0] += len(row)
+        package.check_cells(cells[0])
+        rows.append(row)
+    return rows
+
+
+def _merge_of(tc) -> tuple[bool, int]:
+    """(`tc.vMerge == "continue"`, `tc.grid_span`) from the cell's first w:tcPr. A gridSpan
+    that is not a whole number cannot be laid out and is refused; below 1 it spans nothing
+    extra, as python-docx reads it."""
+    tcpr = _first(tc, W_TCPR)
+    if tcpr is None:
+        return False, 1
+    vmerge = span = None
+    for prop in tcpr:  # one pass; the first of each, as `find` gives
+        tag = prop.tag
+        if tag == W_VMERGE:
+            if vmerge is None:
+                vmerge = prop
+        elif tag == W_GRIDSPAN:
+            if span is None:
+                span = prop
+    continued = vmerge is not None and (vmerge.get(W_VAL) or "continue") == "continue"
+    if span is None:
+        return continued, 1
+    value = span.get(W_VAL)
+    try:
+        grid_span = int(value)
+    except (TypeError, ValueError):
+        raise ReadError(f"Word 表格单元格的合并列数（w:gridSpan）不是整数：「{(value or '')[:40]}」，"
+                        "无法确定表格的列") from None
+    if grid_span > package.MAX_COLUMNS:
+        raise package.limit_error(f"Word 表格单元格的合并列数（w:gridSpan）为 {grid_span:,}",
+                                  f"上限 {package.MAX_COLUMNS:,} 列")
+    return continued, grid_span
+
+
+def paragraph_text(p) -> str:
+    """`Paragraph.text` of python-docx: the paragraph's runs and its hyperlinks' runs, each
+    run's w:t, w:tab, w:br, w:cr, w:noBreakHyphen and w:ptab rendered as python-docx renders
+    them (a w:br is a newline only when it is a line break)."""
+    out: list[str] = []
+    for element in p:
+        tag = element.tag
+        if tag == W_R:
+            _run_text(element, out)
+        elif tag == W_HYPERLINK:
+            for run in element:
+                if run.tag == W_R:
+                    _run_text(run, out)
+    return "".join(out)
+
+
+def _run_text(run, out: list[str]) -> None:
+    for item in run:
+        tag = item.tag
+        if tag == W_T:
+            if item.text:
+                out.append(item.text)
+        elif tag == W_TAB or tag == W_PTAB:
+            out.append("\t")
+        elif tag == W_BR:
+            if (item.get(W_TYPE) or "textWrapping") == "textWrapping":
+                out.append("\n")
+        elif tag == W_CR:
+            out.append("\n")
+        elif tag == W_NOBREAKHYPHEN:
+            out.append("-")
+
+
+def read_docx_python_docx(path: str) -> list[RawBlock]:
+    """The former reader, through python-docx (the reference `read_docx` is compared with)."""
     import docx
     from docx.oxml.ns import qn
 
@@ -23,7 +239,7 @@ def read_docx(path: str) -> list[RawBlock]:
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
             ordinal += 1
-            text = clean_text(paragraph_text(child))
+            text = clean_text(_paragraph_text_xpath(child))
             level = _level_of(style_names(child.style))
             kind = "heading" if level and text.strip() else "para"
             blocks.append(RawBlock(kind, text=text, paragraph=ordinal, level=level))
@@ -46,9 +262,9 @@ def _xpath(expression: str):
     return _XPATHS[expression]
 
 
-def paragraph_text(p) -> str:
+def _paragraph_text_xpath(p) -> str:
     """`Paragraph.text` of python-docx (runs and hyperlinks, each run's text items rendered by
-    python-docx's own element classes), with compiled XPaths."""
+    python-docx's own element classes), with compiled XPaths: the former reader's way."""
     from docx.oxml.ns import qn
 
     items = _xpath("w:br | w:cr | w:noBreakHyphen | w:ptab | w:t | w:tab")
@@ -82,6 +298,10 @@ def _heading_level(para) -> int | None:
 
 
 def _level_of(name) -> int | None:
+    """Heading level a style name gives: Title 0, Heading N / 标题 N N; a style without a
+    name (python-docx gives None) has none."""
+    if not name:
+        return None
     if name.lower() == "title":
         return 0
     m = HEADING_STYLE_RE.search(name or "")
@@ -105,7 +325,7 @@ def _rows(tbl, document) -> list[list[RawCell]]:
             continued = vmerge is not None and (vmerge.get(w_val) or "continue") == "continue"
             grid_span = int(span.get(w_val)) if span is not None else 1
             # `_Cell.text`: its paragraphs (direct w:p children) joined by newlines
-            text = "" if continued else _cell_text("\n".join(paragraph_text(p) for p in tc.iterchildren(w_p)))
+            text = "" if continued else _cell_text("\n".join(_paragraph_text_xpath(p) for p in tc.iterchildren(w_p)))
             row.append(RawCell(text))
             row.extend(RawCell("") for _ in range(grid_span - 1))
         rows.append(row)
