@@ -1,20 +1,363 @@
-"""Excel .xlsx with openpyxl: every sheet as a table; merged regions keep the top-left value."""
+"""Excel .xlsx: every sheet as a table; merged regions keep the top-left value.
+
+`read_xlsx` reads the package with lxml directly (ingest/package.py: limits checked, no entity
+expansion, no DTD): shared strings, number formats and each sheet's cells and merged ranges,
+with openpyxl's reading rules for what a cell holds (data_only: cached values) and where
+(full mode: every cell at its own coordinate).
+`read_xlsx_openpyxl` (openpyxl read-only) and `read_xlsx_full` (openpyxl full mode) are the
+former readers, kept as the references the tests compare the document model with.
+"""
 from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation, localcontext
 
+from . import package
 from .cleanup import clean_text
 from .raw import RawBlock, RawCell, ReadError
 
 
 MERGE_RE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]+[0-9]+):([A-Z]+[0-9]+)\"")
 
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+ROW, VALUE = f"{{{MAIN_NS}}}row", f"{{{MAIN_NS}}}v"
+INLINE, SI, MERGE_CELL = f"{{{MAIN_NS}}}is", f"{{{MAIN_NS}}}si", f"{{{MAIN_NS}}}mergeCell"
+R_ID = f"{{{REL_NS}}}id"
+# openpyxl looks for the workbook part by content type, in this order
+WORKBOOK_TYPES = [
+    "application/vnd.ms-excel.template.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+    "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+]
+SHARED_STRINGS = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+LABEL = "Excel 文件"
+COORDINATE_RE = re.compile(r"([A-Za-z]{1,3})(\d+)\Z")
+RANGE_RE = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?\Z")
+
 
 def read_xlsx(path: str) -> list[RawBlock]:
-    """openpyxl in read-only mode (cells streamed, no worksheet objects); merged ranges are
-    read from the sheet XML and the cells they cover emptied, as full mode does."""
+    with package.open_package(path, LABEL, ".xlsx") as pkg:
+        book = _Workbook(pkg)
+        blocks: list[RawBlock] = []
+        cells = [0]
+        for title, part in book.sheets():
+            root = pkg.xml(part, remove_comments=True)
+            rows = _sheet_rows(root, book, title, cells)
+            blocks.extend(_sheet_blocks(title, rows, cells))
+        return blocks
+
+
+class _Workbook:
+    """Workbook part, shared strings and cell formats, found the way openpyxl finds them."""
+
+    def __init__(self, pkg):
+        self.pkg = pkg
+        self.part = self._workbook_part()
+        self.root = pkg.xml(self.part, remove_comments=True)
+        self.epoch = WINDOWS_EPOCH
+        for el in self.root:
+            if _local(el.tag) == "workbookPr":
+                flag = el.get("date1904")
+                # openpyxl's Bool: 'false', 'f', '0' are false, any other text true
+                if flag and flag not in ("false", "f", "0"):
+                    self.epoch = MAC_EPOCH
+        self.strings = self._shared_strings()
+        self.formats, self.dates, self.timedeltas = self._styles()
+
+    def _workbook_part(self) -> str:
+        _, overrides = self.pkg.content_types()
+        for content_type in WORKBOOK_TYPES:
+            for name, declared in overrides.items():
+                if declared == content_type:
+                    return name.lstrip("/")
+        defaults, _ = self.pkg.content_types()
+        if set(defaults.values()) & set(WORKBOOK_TYPES):
+            return "xl/workbook.xml"
+        if any("wordprocessingml" in t for t in list(defaults.values()) + list(overrides.values())):
+            raise ReadError("无法打开 Excel 文件：这是 Word 文档，不是 .xlsx（扩展名与内容不符）")
+        raise ReadError("无法打开 Excel 文件（文件损坏或不是 .xlsx）：找不到工作簿部件")
+
+    def _shared_strings(self) -> list[str]:
+        _, overrides = self.pkg.content_types()
+        for name, declared in overrides.items():
+            if declared == SHARED_STRINGS:
+                root = self.pkg.xml(name, remove_comments=True)
+                return [_text_content(si).replace("x005F_", "") for si in root.iter(SI)]
+        return []
+
+    def _styles(self):
+        """Per cell style (xf) index: its number format; the indexes whose format shows a date,
+        and a duration. xl/styles.xml at its fixed place, as openpyxl reads it."""
+        if self.pkg.find("xl/styles.xml") is None:
+            return ["General"], set(), set()
+        root = self.pkg.xml("xl/styles.xml", remove_comments=True)
+        custom: dict[int, str] = {}
+        ids: list[int] = []
+        for el in root:
+            name = _local(el.tag)
+            if name == "numFmts":
+                for fmt in el:
+                    if isinstance(fmt.tag, str):
+                        custom[_integer(fmt.get("numFmtId"), "数字格式编号 numFmtId")] = fmt.get("formatCode") or ""
+            elif name == "cellXfs":
+                ids = [_integer(xf.get("numFmtId", "0"), "单元格样式的 numFmtId") for xf in el if isinstance(xf.tag, str)]
+        if not ids:
+            return ["General"], set(), set()
+        formats, dates, timedeltas = [], set(), set()
+        for index, number in enumerate(ids):
+            code = custom[number] if number in custom else BUILTIN_FORMATS.get(number)
+            formats.append(code if code is not None else "General")
+            if is_date_format(code):
+                dates.add(index)
+            if is_timedelta_format(code):
+                timedeltas.add(index)
+        return formats, dates, timedeltas
+
+    def sheets(self) -> list[tuple[str, str]]:
+        """(title, part) of every worksheet in workbook order; chartsheets have no cells."""
+        rels = {rel_id: (rel_type, target) for rel_id, rel_type, target in self.pkg.relationships(self.part)}
+        out = []
+        for el in self.root:
+            if _local(el.tag) != "sheets":
+                continue
+            for number, sheet in enumerate((s for s in el if isinstance(s.tag, str)), start=1):
+                title = sheet.get("name")
+                if title is None:
+                    title = f"Sheet{number}"
+                rel_id = sheet.get(R_ID)
+                if not rel_id:
+                    continue  # no part: openpyxl drops such a sheet too
+                if rel_id not in rels:
+                    raise ReadError(f"无法打开 Excel 文件（文件损坏）：工作表「{title}」的关系「{rel_id[:40]}」不存在")
+                rel_type, target = rels[rel_id]
+                if self.pkg.find(target) is None:
+                    raise ReadError(f"无法打开 Excel 文件（文件损坏）：缺少工作表「{title}」的部件「{target}」")
+                if "chartsheet" in rel_type:
+                    continue
+                out.append((title, target))
+        return out
+
+
+def _local(tag) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _text_content(node) -> str:
+    """openpyxl's `Text.content`: the (last) plain t child, then each rich run's (last) t;
+    phonetic runs (rPh) left out. Children are matched by local name, as openpyxl does."""
+    plain, runs = None, []
+    for el in node:
+        name = _local(el.tag)
+        if name == "t":
+            plain = el.text
+        elif name == "r":
+            text = None
+            for sub in el:
+                if _local(sub.tag) == "t":
+                    text = sub.text
+            if text is not None:
+                runs.append(text)
+    return (plain or "") + "".join(runs)
+
+
+def _integer(value, what: str) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise ReadError(f"无法打开 Excel 文件（文件损坏）：{what}不是整数：「{str(value)[:40]}」") from None
+
+
+def _coordinate(text: str) -> tuple[int, int]:
+    m = COORDINATE_RE.match(text)
+    if not m:
+        raise ReadError(f"无法读取 Excel 文件（文件损坏）：单元格坐标「{text[:40]}」无效")
+    row, column = int(m.group(2)), _column_index(m.group(1))
+    if not 0 < row <= package.MAX_ROWS or column > package.MAX_COLUMNS:
+        raise package.limit_error(f"单元格坐标「{text[:40]}」超出 Excel 的表格范围",
+                                  f"上限 {package.MAX_ROWS:,} 行 × {package.MAX_COLUMNS:,} 列")
+    return row, column
+
+
+def _column_index(letters: str) -> int:
+    index = 0
+    for letter in letters.upper():
+        index = index * 26 + ord(letter) - 64
+    return index
+
+
+def _row_number(text: str) -> int:
+    """openpyxl's reading of row/@r: an integer, or a float with no fraction."""
+    try:
+        number = int(text)
+    except ValueError:
+        try:
+            value = float(text)
+        except ValueError:
+            value = 0.5
+        if not value.is_integer():
+            raise ReadError(f"无法读取 Excel 文件（文件损坏）：行号「{text[:40]}」不是整数") from None
+        number = int(value)
+    if number > package.MAX_ROWS:
+        raise package.limit_error(f"行号为 {number:,}", f"上限 {package.MAX_ROWS:,} 行")
+    return number
+
+
+class _Merges:
+    """Cells covered by merged ranges (not their top-left cell)."""
+
+    def __init__(self, root):
+        self.spread: set[tuple[int, int]] = set()
+        self.large: list[tuple[int, int, int, int]] = []
+        refs = [el.get("ref") or "" for el in root.iter(MERGE_CELL)]
+        if len(refs) > package.MAX_MERGED_RANGES:
+            raise package.limit_error(f"一张工作表有 {len(refs):,} 个合并区域",
+                                      f"每张工作表上限 {package.MAX_MERGED_RANGES:,} 个")
+        for ref in refs:
+            m = RANGE_RE.match(ref)
+            if not m or m.group(3) is None:
+                continue  # a single cell merges nothing
+            r0, c0 = int(m.group(2)), _column_index(m.group(1))
+            r1, c1 = int(m.group(4)), _column_index(m.group(3))
+            r0, r1, c0, c1 = min(r0, r1), max(r0, r1), min(c0, c1), max(c0, c1)
+            if (r1 - r0 + 1) * (c1 - c0 + 1) <= package.SPREAD_MERGE_CELLS:
+                self.spread.update((r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1))
+                self.spread.discard((r0, c0))
+                package.check_cells(len(self.spread))
+            else:
+                self.large.append((r0, c0, r1, c1))
+                if len(self.large) > package.MAX_LARGE_MERGES:
+                    raise package.limit_error(f"一张工作表有超过 {package.MAX_LARGE_MERGES} 个大于 {package.SPREAD_MERGE_CELLS:,} 格的合并区域",
+                                              f"上限 {package.MAX_LARGE_MERGES} 个")
+
+    def covers(self, row: int, column: int) -> bool:
+        if (row, column) in self.spread:
+            return True
+        for r0, c0, r1, c1 in self.large:
+            if r0 <= row <= r1 and c0 <= column <= c1 and (row, column) != (r0, c0):
+                return True
+        return False
+
+
+def _sheet_rows(root, book: _Workbook, title: str, cells: list[int]) -> list[list[RawCell]]:
+    """Rows as openpyxl's full mode gives them: every cell placed by its own coordinate (a
+    cell without one follows the previous cell of its row element; a later cell at the same
+    place replaces an earlier one), cells a merged range covers emptied; each row from column
+    A up to its last non-empty cell, numbered by its row in the sheet."""
+    merges = _Merges(root)
+    values: dict[tuple[int, int], object] = {}
+    row_number = 0
+    for row_el in root.iter(ROW):
+        r = row_el.get("r")
+        row_number = _row_number(r) if r is not None else row_number + 1
+        column_counter = 0
+        for c in row_el:
+            if not isinstance(c.tag, str):
+                continue
+            at = c.get("r")
+            if at:
+                cell_row, column = _coordinate(at)
+                column_counter = column
+            else:
+                column_counter += 1
+                cell_row, column = row_number, column_counter
+                if column > package.MAX_COLUMNS:
+                    raise package.limit_error(f"一行有 {column:,} 个单元格", f"上限 {package.MAX_COLUMNS:,} 列")
+            value = _cell_value(c, book, title)
+            if value is None:
+                values.pop((cell_row, column), None)
+            else:
+                values[(cell_row, column)] = _value_text(value, book.formats[int(c.get("s") or 0)]
+                                                         if _is_number(value) else "")
+                if len(values) > package.MAX_CELLS:
+                    package.check_cells(len(values))
+    by_row: dict[int, dict[int, str]] = {}
+    for (row, column), text in values.items():
+        if not merges.covers(row, column):
+            by_row.setdefault(row, {})[column] = text
+    rows = []
+    for row in sorted(by_row):
+        texts = by_row[row]
+        while texts and not texts[max(texts)]:
+            del texts[max(texts)]
+        if texts:
+            width = max(texts)
+            cells[0] += width
+            package.check_cells(cells[0])
+            rows.append([RawCell(texts.get(k, ""), line=row) for k in range(1, width + 1)])
+    return rows
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
+
+
+def _cell_value(c, book: _Workbook, title: str):
+    """What openpyxl (data_only) puts in the cell: a number, a date or time for a number in a
+    date format, text, a boolean, an error code as text; None when empty."""
+    kind = c.get("t", "n")
+    if kind == "inlineStr":
+        for inline in c.iterchildren(INLINE):
+            return _text_content(inline)
+        return None
+    value = None
+    for v in c.iterchildren(VALUE):  # openpyxl: findtext, the first v
+        value = v.text or None
+        break
+    if value is None:
+        return None
+    where = f"工作表「{title}」单元格 {c.get('r') or ''}"
+    if kind == "n":
+        number = _number(value, where)
+        style = c.get("s")
+        index = _integer(style, f"{where}的样式编号") if style else 0
+        if not 0 <= index < len(book.formats):
+            raise ReadError(f"无法读取 Excel 文件（文件损坏）：{where}的样式编号 {index} 超出样式表范围")
+        if index in book.dates:
+            try:
+                return from_excel(number if isinstance(number, float) else int(number), book.epoch,
+                                  timedelta=index in book.timedeltas)
+            except (OverflowError, ValueError):
+                return "#VALUE!"  # openpyxl: a date serial outside the calendar is an error value
+        return number
+    if kind == "s":
+        index = _integer(value, f"{where}的共享字符串编号")
+        if not 0 <= index < len(book.strings):
+            raise ReadError(f"无法读取 Excel 文件（文件损坏）：{where}的共享字符串编号 {index} 超出范围"
+                            f"（共 {len(book.strings)} 个）")
+        return book.strings[index]
+    if kind == "b":
+        return bool(_integer(value, f"{where}的逻辑值"))
+    if kind == "d":
+        try:
+            return from_iso8601(value)
+        except (ValueError, OverflowError):
+            raise ReadError(f"无法读取 Excel 文件（文件损坏）：{where}的日期「{value[:40]}」无效") from None
+    return value  # str (a formula's text), e (an error code such as #DIV/0!), anything else
+
+
+def _number(text: str, where: str):
+    """openpyxl's `_cast_number`: a float when the text has a point or an exponent, else an
+    integer (read as a Decimal, so that no length trips Python's int-string limit)."""
+    try:
+        if "." in text or "E" in text or "e" in text:
+            value = float(text)
+            if value != value or value in (float("inf"), float("-inf")):
+                raise ValueError(text)
+            return value
+        value = Decimal(text)
+        if not value.is_finite():
+            raise ValueError(text)
+        return value if value else Decimal(0)  # int("-0") is 0
+    except (ValueError, InvalidOperation):
+        raise ReadError(f"无法读取 Excel 文件（文件损坏）：{where}的数值「{text[:40]}」不是数字") from None
+
+
+def read_xlsx_openpyxl(path: str) -> list[RawBlock]:
+    """The former reader: openpyxl in read-only mode (cells streamed, no worksheet objects),
+    merged ranges read from the sheet XML and the cells they cover emptied, as full mode does."""
     import openpyxl
 
     try:
@@ -24,7 +367,7 @@ def read_xlsx(path: str) -> list[RawBlock]:
     try:
         blocks: list[RawBlock] = []
         for sheet in workbook.worksheets:
-            blocks.extend(_sheet_blocks(sheet, _read_only_rows(workbook, sheet)))
+            blocks.extend(_sheet_blocks(sheet.title, _read_only_rows(workbook, sheet)))
         return blocks
     finally:
         workbook.close()
@@ -47,7 +390,7 @@ def read_xlsx_full(path: str) -> list[RawBlock]:
                 cells.pop()
             if cells:
                 rows.append(cells)
-        blocks.extend(_sheet_blocks(sheet, rows))
+        blocks.extend(_sheet_blocks(sheet.title, rows))
     return blocks
 
 
@@ -93,19 +436,22 @@ def _read_only_rows(workbook, sheet) -> list[list[RawCell]]:
     return rows
 
 
-def _sheet_blocks(sheet, rows: list[list[RawCell]]) -> list[RawBlock]:
+def _sheet_blocks(title: str, rows: list[list[RawCell]], cells: list[int] | None = None) -> list[RawBlock]:
     # Title, unit and note lines (one filled cell) around the grid become paragraphs.
     head, tail = [], []
     while rows and _single(rows[0]):
         head.append(rows.pop(0))
     while rows and _single(rows[-1]):
         tail.insert(0, rows.pop())
-    blocks = [_para(r, sheet.title) for r in head]
+    blocks = [_para(r, title) for r in head]
     if rows:
         width = max(len(r) for r in rows)
+        if cells is not None:  # the padding below, counted before it is made
+            cells[0] += sum(width - len(r) for r in rows)
+            package.check_cells(cells[0])
         rows = [r + [RawCell("", line=r[0].line)] * (width - len(r)) for r in rows]
-        blocks.append(RawBlock("table", rows=rows, line=rows[0][0].line, sheet=sheet.title))
-    blocks.extend(_para(r, sheet.title) for r in tail)
+        blocks.append(RawBlock("table", rows=rows, line=rows[0][0].line, sheet=title))
+    blocks.extend(_para(r, title) for r in tail)
     return blocks
 
 
@@ -119,13 +465,16 @@ def _para(row: list[RawCell], sheet: str) -> RawBlock:
 
 
 def _cell_text(cell) -> str:
-    value = cell.value
+    return _value_text(cell.value, cell.number_format or "" if _is_number(cell.value) else "")
+
+
+def _value_text(value, number_format: str) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "是" if value else "否"
-    if isinstance(value, (int, float)):
-        return _number_text(value, cell.number_format or "")
+    if isinstance(value, (int, float, Decimal)):
+        return _number_text(value, number_format or "")
     if isinstance(value, dt.datetime):
         return f"{value.year}年{value.month}月{value.day}日"
     if isinstance(value, dt.date):
@@ -133,17 +482,28 @@ def _cell_text(cell) -> str:
     return clean_text(str(value)).strip()
 
 
+# Excel shows at most 30 decimal places whatever the format asks for.
+MAX_PLACES = 30
+
+
 def _number_text(value, number_format: str) -> str:
+    """A number as the cell's format shows it: percent formats times 100 with their places,
+    fixed formats ("0.00") with theirs, else the shortest exact text. Decimal arithmetic with
+    enough precision for any value and at most MAX_PLACES places, so no format and no number
+    (a 300-digit integer, a 1e308 float) can make it fail."""
     # repr() of a float is the shortest string that round-trips, so no binary noise enters.
     number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-    if "%" in number_format:
-        places = _format_places(number_format)
-        return f"{(number * 100).quantize(Decimal(1).scaleb(-places)):f}%"
-    places = _format_places(number_format)
-    if places and "0." in number_format:
-        return f"{number.quantize(Decimal(1).scaleb(-places)):f}"
-    text = f"{number.normalize():f}"
-    return text
+    if not number.is_finite():
+        return str(value)
+    places = min(_format_places(number_format), MAX_PLACES)
+    with localcontext() as context:
+        context.prec = max(28, number.adjusted() + places + 8)
+        context.Emax, context.Emin = 10 ** 9, -(10 ** 9)
+        if "%" in number_format:
+            return f"{(number * 100).quantize(Decimal(1).scaleb(-places)):f}%"
+        if places and "0." in number_format:
+            return f"{number.quantize(Decimal(1).scaleb(-places)):f}"
+        return f"{number.normalize():f}"
 
 
 def _format_places(number_format: str) -> int:
@@ -151,3 +511,79 @@ def _format_places(number_format: str) -> int:
         return 0
     decimals = number_format.split(".", 1)[1]
     return len(decimals) - len(decimals.lstrip("0"))
+
+
+# --- openpyxl's reading of number formats and date serials, for the same values -------------
+
+BUILTIN_FORMATS = {
+    0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00",
+    5: '"$"#,##0_);("$"#,##0)', 6: '"$"#,##0_);[Red]("$"#,##0)', 7: '"$"#,##0.00_);("$"#,##0.00)',
+    8: '"$"#,##0.00_);[Red]("$"#,##0.00)', 9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?",
+    13: "# ??/??", 14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM",
+    19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss", 22: "m/d/yy h:mm", 37: "#,##0_);(#,##0)",
+    38: "#,##0_);[Red](#,##0)", 39: "#,##0.00_);(#,##0.00)", 40: "#,##0.00_);[Red](#,##0.00)",
+    41: r'_(* #,##0_);_(* \(#,##0\);_(* "-"_);_(@_)', 42: r'_("$"* #,##0_);_("$"* \(#,##0\);_("$"* "-"_);_(@_)',
+    43: r'_(* #,##0.00_);_(* \(#,##0.00\);_(* "-"??_);_(@_)',
+    44: r'_("$"* #,##0.00_)_("$"* \(#,##0.00\)_("$"* "-"??_)_(@_)', 45: "mm:ss", 46: "[h]:mm:ss",
+    47: "mmss.0", 48: "##0.0E+0", 49: "@",
+}
+# quoted literals and bracketed locale or colour parts are not date letters ([h] [m] [s] are)
+_STRIP_RE = re.compile(r'".*?"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')
+_DATE_LETTER_RE = re.compile(r"(?<![_\\])[dmhysDMHYS]")
+_TIMEDELTA_RE = re.compile(r"\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\](\.0*)?", re.I)
+WINDOWS_EPOCH = dt.datetime(1899, 12, 30)
+MAC_EPOCH = dt.datetime(1904, 1, 1)
+_ISO_RE = re.compile(r"(?P<date>(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2}))?T?"
+                     r"(?P<time>(?P<hour>\d{2}):(?P<minute>\d{2})(:(?P<second>\d{2})(?P<microsecond>\.\d{1,3})?)?)?Z?")
+_DURATION_RE = re.compile(r"PT((?P<hours>\d+)H)?((?P<minutes>\d+)M)?((?P<seconds>\d+(\.\d{1,3})?)S)?")
+
+
+def is_date_format(code: str | None) -> bool:
+    if code is None:
+        return False
+    return _DATE_LETTER_RE.search(_STRIP_RE.sub("", code.split(";")[0])) is not None
+
+
+def is_timedelta_format(code: str | None) -> bool:
+    return code is not None and _TIMEDELTA_RE.search(code.split(";")[0]) is not None
+
+
+def from_excel(value, epoch=WINDOWS_EPOCH, timedelta: bool = False):
+    """A date serial as openpyxl converts it: a duration, a time of day (below 1), or a date
+    (Excel's 1900 leap-year bug: serials below 60 are one day early)."""
+    if timedelta:
+        td = dt.timedelta(days=value)
+        if td.microseconds:
+            td = dt.timedelta(seconds=td.total_seconds() // 1, microseconds=round(td.microseconds, -3))
+        return td
+    day, fraction = divmod(value, 1)
+    diff = dt.timedelta(milliseconds=round(fraction * 86400 * 1000))
+    if 0 <= value < 1 and diff.days == 0:
+        minutes, seconds = divmod(diff.seconds, 60)
+        hours, minutes = divmod(minutes, 60)
+        return dt.time(hours, minutes, seconds, diff.microseconds)
+    if 0 < value < 60 and epoch == WINDOWS_EPOCH:
+        day += 1
+    return epoch + dt.timedelta(days=day) + diff
+
+
+def from_iso8601(text: str):
+    """A t="d" cell: an ISO 8601 date, time, date and time, or duration."""
+    m = _ISO_RE.match(text)
+    if m and any(m.groups()):
+        parts = m.groupdict(0)
+        for key in ("year", "month", "day", "hour", "minute", "second"):
+            if parts[key]:
+                parts[key] = int(parts[key])
+        if parts["microsecond"]:
+            parts["microsecond"] = int(float(parts["microsecond"]) * 1_000_000)
+        if not parts["date"]:
+            return dt.time(parts["hour"], parts["minute"], parts["second"], parts["microsecond"])
+        if not parts["time"]:
+            return dt.date(parts["year"], parts["month"], parts["day"])
+        return dt.datetime(parts["year"], parts["month"], parts["day"], parts["hour"], parts["minute"],
+                           parts["second"], parts["microsecond"])
+    m = _DURATION_RE.match(text)
+    if m and any(m.groups()):
+        return dt.timedelta(**{k: float(v) for k, v in m.groupdict(0).items() if v})
+    raise ValueError(text)
