@@ -1,14 +1,18 @@
-"""Run rules over documents: every rule, every finding, never stopping at the first."""
+"""Run rules over documents: every rule, every finding, never stopping at the first.
+
+Importing this module is cheap (FileResult and Options are what the cache and the reports need);
+the readers and the rule machinery are imported when a file is audited."""
 from __future__ import annotations
 
-import traceback
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .findings import Finding
-from .ingest import ReadError, load
-from .kinds.base import Checked, Hit, NotAssessable
-from .model import Document
-from .ruleset import Rule
+
+if TYPE_CHECKING:
+    from .kinds.base import Hit
+    from .model import Document
+    from .ruleset import Rule
 
 
 @dataclass
@@ -46,6 +50,8 @@ def audit_file(path: str, rules: list[Rule], options: Options | None = None) -> 
     """The whole work for one file; picklable, so a process pool can map it."""
     import time
 
+    from .ingest import ReadError, load
+
     started = time.perf_counter()
     problem = _not_regular(path)
     if problem:
@@ -81,6 +87,10 @@ def _not_regular(path: str) -> str | None:
 
 
 def audit_document(doc: Document, rules: list[Rule], options: Options | None = None) -> FileResult:
+    import traceback
+
+    from .kinds.base import Checked, NotAssessable
+
     options = options or Options()
     result = FileResult(doc.path, meta=dict(doc.meta))
     for rule in rules:
