@@ -133,14 +133,17 @@ def memory_limit_mb() -> int:
 
 
 def run(files: list[str], rules: list, options: Options, workers: int = 1, seconds: float = 0,
-        progress: bool | None = None, memory_mb: int | None = None) -> list[FileResult]:
+        progress: bool | None = None, memory_mb: int | None = None, keep=None) -> list[FileResult]:
     """Results in the order of `files`; a file that cannot be read never stops the batch.
 
     Each file is audited in a worker process whose address space is limited (RLIMIT_AS,
     `memory_mb`) and which the parent kills when it takes longer than `seconds` (0: no limit),
     so C code and memory bombs are stopped too. A worker that dies (killed, out of memory) is
     replaced and only its file is reported. An exception raised by the audit itself is a bug:
-    it propagates (exit 4)."""
+    it propagates (exit 4). `keep(path, result)`, when given, runs where the file was audited,
+    right after it (the cache writes its entries in the workers, in parallel); it must not raise.
+
+    Workers are forked from this process after the rules are built, so none builds them again."""
     show = sys.stderr.isatty() if progress is None else progress
     memory_mb = memory_limit_mb() if memory_mb is None else memory_mb
     if not seconds or seconds != seconds or seconds < 0 or seconds == float("inf"):
@@ -152,10 +155,36 @@ def run(files: list[str], rules: list, options: Options, workers: int = 1, secon
         if workers == 1 and not seconds and not memory_mb:
             results = []
             for path in files:
-                results.append(audit_file(path, rules, options))
+                results.append(_audit(path, rules, options, keep))
                 bar.advance()
             return results
-        return _Pool(rules, options, workers, seconds, memory_mb).run(files, bar)
+        _prepare(files, rules)
+        return _Pool(rules, options, workers, seconds, memory_mb, keep).run(files, bar)
+
+
+def _audit(path: str, rules: list, options: Options, keep) -> FileResult:
+    result = audit_file(path, rules, options)
+    if keep is not None:
+        keep(path, result)
+    return result
+
+
+def _prepare(files: list[str], rules: list) -> None:
+    """Import, before the workers are forked, what each of them would otherwise import for itself:
+    the modules of the rules' kinds and the readers of the files' formats. Not the readers' own
+    libraries: those load in a worker with the first file that needs them."""
+    from importlib import import_module
+
+    from .ingest import READERS
+
+    for rule in rules:
+        rule.module  # noqa: B018 - imports the kind
+    for suffix in sorted({os.path.splitext(path)[1].lower() for path in files}):
+        if suffix in READERS:
+            try:
+                import_module(f".ingest.{READERS[suffix][0]}", __package__)
+            except Exception:  # noqa: BLE001 - a reader that cannot load fails its files, in a worker
+                pass
 
 
 class _WorkerBug(Exception):
@@ -184,7 +213,7 @@ def limit_memory(memory_mb: int) -> None:
         pass
 
 
-def _worker(conn, rules, options, memory_mb: int) -> None:
+def _worker(conn, rules, options, memory_mb: int, keep=None) -> None:
     """Audit the files the parent sends, one at a time, until it sends None or goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     limit_memory(memory_mb)
@@ -197,7 +226,7 @@ def _worker(conn, rules, options, memory_mb: int) -> None:
             return
         index, path = job
         try:
-            reply = (index, "ok", audit_file(path, rules, options))
+            reply = (index, "ok", _audit(path, rules, options, keep))
         except MemoryError:
             reply = (index, "memory", None)
         except Exception as exc:  # noqa: BLE001 - sent to the parent, which raises it (exit 4)
@@ -217,19 +246,19 @@ def _worker(conn, rules, options, memory_mb: int) -> None:
 class _Pool:
     """Worker processes fed one file at a time over pipes, watched by the parent."""
 
-    def __init__(self, rules, options, workers: int, seconds: float, memory_mb: int):
+    def __init__(self, rules, options, workers: int, seconds: float, memory_mb: int, keep=None):
         import multiprocessing
 
         methods = multiprocessing.get_all_start_methods()
         self.context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         self.rules, self.options, self.size = rules, options, workers
-        self.seconds, self.memory_mb = seconds, memory_mb
+        self.seconds, self.memory_mb, self.keep = seconds, memory_mb, keep
         self.workers: list[dict] = []
 
     def _start(self) -> dict:
         parent, child = self.context.Pipe()
-        process = self.context.Process(target=_worker, args=(child, self.rules, self.options, self.memory_mb),
-                                       daemon=True)
+        process = self.context.Process(target=_worker, daemon=True,
+                                       args=(child, self.rules, self.options, self.memory_mb, self.keep))
         process.start()
         child.close()
         worker = {"process": process, "conn": parent, "job": None, "started": 0.0}
