@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
 
@@ -91,12 +92,50 @@ def _chart(summary) -> list[dict]:
             for i, (c, n) in enumerate(summary["by_class"])]
 
 
-def render(results, rules, **options) -> str:
+@lru_cache(maxsize=None)
+def template():
+    """The report template, compiled once per process; the compiled code is kept in the user's
+    cache folder (as Python keeps .pyc files), so later runs skip jinja2's compiler."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
-                      autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
+                      autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True,
+                      bytecode_cache=_bytecode_cache())
     env.filters["numbers"] = highlight_numbers
+    return env.get_template("report.html.j2")
+
+
+def _bytecode_cache():
+    """jinja2's bytecode cache in ~/.cache/auditor (XDG_CACHE_HOME), or None when that cannot be made.
+
+    Not in the project's .auditor_cache: compiled code must come from a folder only the user writes."""
+    import os
+
+    from jinja2 import FileSystemBytecodeCache
+
+    class QuietCache(FileSystemBytecodeCache):
+        def load_bytecode(self, bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except Exception:  # noqa: BLE001 - a damaged entry: compile again (and replace it)
+                bucket.reset()
+
+        def dump_bytecode(self, bucket) -> None:
+            try:
+                super().dump_bytecode(bucket)
+            except OSError:
+                pass
+
+    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = os.path.join(home, "auditor", "templates")
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+    except OSError:
+        return None
+    return QuietCache(folder)
+
+
+def render(results, rules, **options) -> str:
     rules_by_id = {r.id: r for r in rules}
     inline = sum(len(r.findings) for r in results) <= INLINE_TABLES_LIMIT
     files, grids = [], {}
@@ -110,7 +149,7 @@ def render(results, rules, **options) -> str:
     summary = summarize(results)
     classes = sorted({f.cls for r in results for f in r.findings})
     used = sorted({f.rule for r in results for f in r.findings})
-    return env.get_template("report.html.j2").render(
+    return template().render(
         files=files, summary=summary, chart=_chart(summary), severity_zh=SEVERITY_ZH,
         class_zh=CLASS_ZH, classes=classes, inline_tables=inline, grids=grids,
         used_rules=[rules_by_id[r] for r in used if r in rules_by_id], rules_by_id=rules_by_id)
