@@ -690,6 +690,7 @@ def _api():
             segment_point=bind("FPDFPathSegment_GetPoint", I, V, P(F), P(F)),
             segment_type=bind("FPDFPathSegment_GetType", I, V),
             segment_close=bind("FPDFPathSegment_GetClose", I, V),
+            glyph_width=bind("FPDFFont_GetGlyphWidth", I, V, ctypes.c_uint, F, P(F)),
             R=R,
         )
     return _API
@@ -886,7 +887,8 @@ def _restore_spaces(chars: list[dict], by_object: dict, font_of: dict, texts: li
             x0 = m.e * outer[0] + outer[4]
             y0 = m.f * outer[3] + outer[5]
             space = _char(" ", x0, x0, y0 + _descent(font_of[key], fonts) * fontsize, fontsize, height)
-            dropped.append((space, space_width.get((font_of[key], round(fontsize, 3)), 0.0)))
+            width = space_width.get((font_of[key], round(fontsize, 3))) or _space_width(font_of[key], fontsize)
+            dropped.append((space, width))
             continue
         first = chars[kept[0]]
         if not api.matrix(key, m):
@@ -895,7 +897,8 @@ def _restore_spaces(chars: list[dict], by_object: dict, font_of: dict, texts: li
         if x_left < first["x0"] - 0.01 and first["text"] != " ":
             # spaces at the start of this object may be missing (pdfium joins them to a space
             # before); their count is the gap in widths of this font's space
-            width = space_width.get((font_of[key], round(first["size"], 3)), 0.0)
+            width = space_width.get((font_of[key], round(first["size"], 3))) \
+                or _space_width(font_of[key], first["size"])
             count = (first["x0"] - x_left) / width if width > 0.1 else 0.0
             if count >= 0.98 and abs(count - round(count)) < 0.02:
                 for n in range(round(count)):
@@ -942,6 +945,19 @@ def _restore_spaces(chars: list[dict], by_object: dict, font_of: dict, texts: li
                 added.append(space)
                 doubtful.append(space)
     return chars + added, doubtful
+
+
+def _space_width(font: int, size: float) -> float:
+    """The advance of the font's space at this size, from pdfium's widths (its glyph width
+    call takes a Unicode value), for a size at which no space of the font is on the page to be
+    measured; 0 when pdfium does not know it. A width only ever turns into spaces where the gap
+    it has to fill is a whole number of widths."""
+    import ctypes
+
+    width = ctypes.c_float()
+    if not _api().glyph_width(font, 0x20, 1.0, width):
+        return 0.0
+    return width.value * size
 
 
 class _Band:
@@ -1011,13 +1027,22 @@ def _check_doubtful(spaces: list[dict], chars: list[dict], tables) -> None:
     if not spaces:
         return
     cell_of = _CellIndex([cell for table in tables for cell in table.cells]).find
+    homes: dict[int, object] = {}  # id of a char -> its cell (a char is met once per space on its line)
+
+    def home_of(ch: dict):
+        key = id(ch)
+        if key not in homes:
+            homes[key] = cell_of((ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2)
+        return homes[key]
+
     band = _Band(chars)
     for space in spaces:
         home = cell_of(space["x0"], (space["top"] + space["bottom"]) / 2)
         sides = set()
         for ch in band.beside(space):
-            if cell_of((ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2) is home:
-                sides.add(ch["x0"] > space["x0"])
+            side = ch["x0"] > space["x0"]
+            if side not in sides and home_of(ch) is home:
+                sides.add(side)
                 if len(sides) == 2:
                     raise _Fallback("missing spaces inside a line")
 
