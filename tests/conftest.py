@@ -23,3 +23,10 @@ def seeds_dir() -> Path:
     if not SEEDS.is_dir():
         pytest.skip("../shared/corpus/seeds 不在本仓库旁边（单独克隆时跳过语料测试）")
     return SEEDS
+
+
+@pytest.fixture(autouse=True)
+def _audit_afresh(monkeypatch):
+    """Every test audits afresh: several inject faults into the audit, compare fresh runs across
+    worker counts, or check the folders they ran in. tests/test_cache*.py switch the cache on."""
+    monkeypatch.setenv("AUDITOR_NO_CACHE", "1")

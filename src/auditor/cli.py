@@ -1,4 +1,8 @@
-"""Command line: check, baseline, inspect, rules. Heavy modules are imported inside commands.
+"""Command line: check, baseline, ignore, inspect, schema, rules. Heavy modules are imported inside
+commands, and the typer declarations (cli_app.py) only when a line needs them: `main` parses a
+plain `check` itself, so a pre-commit run over unchanged files costs little more than Python's
+own start-up (typer builds a pydantic adapter for every option, and those cost more than a
+cached audit).
 
 Exit codes mean one thing each: 0 nothing at or above --fail-on, 1 findings at or above it,
 2 a usage, configuration or rule-file error (found before any file is read), 3 an input could
@@ -9,14 +13,9 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import traceback
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
-
-import typer
-from typer import _click
-from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
 
@@ -41,6 +40,19 @@ class Level(str, Enum):
     info = "info"
 
 
+class Colour(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class SchemaName(str, Enum):
+    rules = "rules"
+    config = "config"
+    ignore = "ignore"
+    baseline = "baseline"
+
+
 # What each option accepts, for the one-line message about a bad value
 ALLOWED = {
     "fmt": "、".join(f.value for f in Format),
@@ -50,56 +62,59 @@ ALLOWED = {
 }
 
 
-class AuditorCommand(TyperCommand):
-    """A command whose help is Chinese plain text (cli_help)."""
+class Exit(Exception):
+    """How a command ends early with an exit code (a usage error, nothing to audit)."""
 
-    def format_help(self, ctx, formatter) -> None:
-        from .cli_help import render
+    def __init__(self, code: int = EXIT_OK):
+        super().__init__(code)
+        self.exit_code = code
 
-        formatter.write(render(ctx, self))
 
+def __getattr__(name: str):
+    """The typer application and its helpers (app, rules_app, usage_message …) load on first use."""
+    if name.startswith("__"):
+        raise AttributeError(name)
+    from . import cli_app
 
-class AuditorGroup(TyperGroup):
-    """Runs a command and turns every way it can end into one exit code and one message."""
-
-    def format_help(self, ctx, formatter) -> None:
-        from .cli_help import render
-
-        listed = [(name, (self.get_command(ctx, name).help or "").strip().split("\n")[0])
-                  for name in self.list_commands(ctx)]
-        formatter.write(render(ctx, self, listed))
-
-    def main(self, args=None, prog_name=None, **extra):
-        args = list(sys.argv[1:] if args is None else args)
-        debug = "--debug" in args or bool(os.environ.get("AUDITOR_DEBUG"))
-        args = [a for a in args if a != "--debug"]
-        extra.pop("standalone_mode", None)
-
-        def call():
-            return super(AuditorGroup, self).main(args=args, prog_name=prog_name, standalone_mode=False, **extra)
-
-        sys.exit(_outcome(call, debug))
+    try:
+        return getattr(cli_app, name)
+    except AttributeError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
 
 
 def _outcome(call, debug: bool) -> int:
     try:
         result = call()
-    except _click.exceptions.NoArgsIsHelpError as exc:
-        _echo(exc.ctx.get_help())
-        return EXIT_USAGE
-    except _click.exceptions.ClickException as exc:
-        _echo(f"用法错误：{usage_message(exc)}", err=True)
-        return EXIT_USAGE
-    except typer.Abort:
-        return 130
+    except Exit as exc:
+        return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        _pacify()
+        return EXIT_FINDINGS
     except Exception as exc:  # noqa: BLE001 - the one place that turns a bug into exit 4
+        if "typer" in sys.modules:
+            from .cli_app import click_outcome
+
+            code = click_outcome(exc)
+            if code is not None:
+                return code
         return _internal_error(exc, debug)
     return result if isinstance(result, int) else EXIT_OK
 
 
+def _pacify() -> None:
+    """A reader that went away (`| head`): no second error when the streams are flushed at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def _internal_error(exc: BaseException, debug: bool) -> int:
+    import traceback
+
     text = "".join(traceback.format_exception(exc)) + getattr(exc, "detail", "")
     if debug:
         _echo(text, err=True, nl=False)
@@ -114,94 +129,44 @@ def _internal_error(exc: BaseException, debug: bool) -> int:
     return EXIT_INTERNAL
 
 
-def usage_message(exc) -> str:
-    """One Chinese line for a parse error: the option, the value and what is allowed."""
-    ex = _click.exceptions
-    if isinstance(exc, ex.NoSuchOption):
-        near = f"（是否想用 {'、'.join(sorted(exc.possibilities))}？）" if exc.possibilities else ""
-        return f"未知选项 {exc.option_name}{near}"
-    if isinstance(exc, ex.BadOptionUsage):
-        need = "不接受值" if "does not take" in exc.message else "需要一个值"
-        return f"选项 {exc.option_name} {need}"
-    if isinstance(exc, ex.MissingParameter):
-        return f"缺少参数 {_param_hint(exc.param)}"
-    if isinstance(exc, ex.BadParameter):
-        return _bad_value(exc)
-    message = exc.format_message()
-    if message.startswith("No such command"):
-        return f"未知命令 {message.split(chr(39))[1]}（可用：check、baseline、ignore、inspect、rules）"
-    if message.startswith("Got unexpected extra argument"):
-        return f"多余的参数 {message.partition('(')[2].rstrip(')')}"
-    return message
-
-
-def _param_hint(param) -> str:
-    if param is None:
-        return "?"
-    opts = [o for o in getattr(param, "opts", []) if o.startswith("-")]
-    return "/".join(opts) if opts else getattr(param, "metavar", None) or (param.name or "?").upper()
-
-
-def _bad_value(exc) -> str:
-    param = exc.param
-    name = getattr(param, "name", "") or ""
-    cause = exc.__cause__
-    value = None
-    if cause is not None and hasattr(cause, "errors"):
-        value = cause.errors()[0].get("input")
-    shown = f"「{value}」" if value is not None else ""
-    from .cli_help import _choices
-
-    choices = _choices(param)
-    allowed = ALLOWED.get(name) or ("、".join(choices) if choices else None)
-    tail = f"，应为 {allowed}" if allowed else ""
-    word = "选项" if any(o.startswith("-") for o in getattr(param, "opts", [])) else "参数"
-    return f"{word} {_param_hint(param)} 的值{shown}无效{tail}"
-
-
 def _echo(message="", err: bool = False, nl: bool = True, raw_json: bool = False) -> None:
-    """typer.echo with output hygiene: no control character from a document or file name reaches
-    the terminal, and a name that is not valid UTF-8 shows replacement characters."""
+    """A line on stdout or stderr, with output hygiene: no control character from a document or file
+    name reaches the terminal, and a name that is not valid UTF-8 shows replacement characters.
+    (As click.echo writes it: flushed, and UTF-8 bytes when the stream cannot encode the text.)"""
     from .report.hygiene import clean_json, clean_text
 
     text = str(message)
-    typer.echo(clean_json(text) if raw_json else clean_text(text), err=err, nl=nl)
+    text = (clean_json(text) if raw_json else clean_text(text)) + ("\n" if nl else "")
+    stream = sys.stderr if err else sys.stdout
+    if stream is None:
+        return
+    try:
+        stream.write(text)
+    except UnicodeEncodeError:
+        stream.flush()
+        binary = getattr(stream, "buffer", None)
+        if binary is None:
+            stream.write(text.encode(stream.encoding or "ascii", "replace").decode(stream.encoding or "ascii"))
+        else:
+            binary.write(text.encode("utf-8", "replace"))
+    stream.flush()
 
 
 def _fail_all(what: str, problems) -> None:
     """Every problem found in a file, one line each, then exit 2."""
     for problem in problems:
         _echo(f"{what}：{problem}", err=True)
-    raise typer.Exit(EXIT_USAGE)
+    raise Exit(EXIT_USAGE)
 
 
 def _fail(message: str) -> None:
     """A usage, configuration or rule-file problem: one line on stderr, exit 2."""
     _echo(message, err=True)
-    raise typer.Exit(EXIT_USAGE)
+    raise Exit(EXIT_USAGE)
 
 
-app = typer.Typer(cls=AuditorGroup, add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-                  pretty_exceptions_enable=False, context_settings={"help_option_names": ["-h", "--help"]},
-                  help="auditor：检查预决算与绩效自评报告的内部不一致。")
-rules_app = typer.Typer(cls=AuditorGroup, no_args_is_help=True, help="查看和测试规则。",
-                        context_settings={"help_option_names": ["-h", "--help"]})
-app.add_typer(rules_app, name="rules")
-
-
-def _version(value: bool) -> None:
-    if value:
-        _echo(f"auditor {__version__}")
-        raise typer.Exit(EXIT_OK)
-
-
-@app.callback()
-def _root(
-    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
-                                 help="显示版本号并退出"),
-    debug: bool = typer.Option(False, "--debug", help="内部错误时显示完整的回溯信息（任何位置均可）"),
-) -> None:
-    """auditor：检查预决算与绩效自评报告的内部不一致。"""
+def version_line() -> str:
+    return f"auditor {__version__}"
 
 
 def _load_rules(paths: Optional[List[Path]], defaults: bool = True):
@@ -235,15 +200,19 @@ def _settings(config_path: Optional[Path]):
 
 
 def _suppressions(ignore_file: Optional[Path], baseline: Optional[Path], config):
-    from . import suppressions
-    from .validation import FileProblems
-
     for option, path in (("--ignore-file", ignore_file), ("--baseline", baseline)):
         if path is not None and not path.exists():
             _fail(f"忽略/基线文件错误：{option} 指定的文件不存在：{path}")
+    ignore_path = ignore_file or config.ignore_file or _default_ignore(config)
+    baseline_path = baseline or config.baseline
+    if ignore_path is None and baseline_path is None:
+        return {}, {}  # nothing to read (and the models that check those files are not loaded)
+    from . import suppressions
+    from .validation import FileProblems
+
     try:
-        ignore = suppressions.load_ignore(ignore_file or config.ignore_file or _default_ignore(config))
-        known = suppressions.load_baseline(baseline or config.baseline)
+        ignore = suppressions.load_ignore(ignore_path)
+        known = suppressions.load_baseline(baseline_path)
     except FileProblems as exc:
         _fail_all("忽略/基线文件错误", exc.problems)
     except suppressions.SuppressionError as exc:
@@ -289,7 +258,7 @@ def _files(paths: List[Path], include, exclude, config, quiet: bool = False) -> 
     if not chosen.files:
         if not chosen.excluded and not chosen.unsupported and not quiet:
             _echo("没有找到可检查的文件", err=True)
-        raise typer.Exit(EXIT_OK)
+        raise Exit(EXIT_OK)
     return chosen.files
 
 
@@ -321,84 +290,115 @@ def _write(target: Path, text: str) -> None:
         _fail(f"无法写入报告 {target}：{exc.strerror}（--report）")
 
 
-def _run(files, rule_list, config, no_rounding: bool, workers: int, timeout: float):
+def _run(files, rule_list, config, no_rounding: bool, workers: int, timeout: float, keep=None):
     from . import batch
     from .engine import Options
 
     options = Options(report_rounding=config.rounding and not no_rounding,
                       disabled=frozenset(config.disable), severities=dict(config.severity))
-    return batch.run(files, rule_list, options, workers or batch.default_workers(), timeout)
+    return batch.run(files, rule_list, options, workers or batch.default_workers(), timeout, keep=keep)
 
 
-PATHS = typer.Argument(..., help="报告文件或文件夹（递归查找）", metavar="路径...")
-RULES = typer.Option(None, "--rules", metavar="路径",
-                     help="添加的规则文件或文件夹（可重复）；与默认规则同编号的规则替换之")
-NO_DEFAULT_RULES = typer.Option(False, "--no-default-rules", help="不加载默认规则包，只用 --rules 和配置中的规则")
-INCLUDE = typer.Option(None, "--include", metavar="模式",
-                       help="只检查匹配的文件（gitignore 风格，相对于项目根目录；可重复）")
-EXCLUDE = typer.Option(None, "--exclude", metavar="模式",
-                       help="跳过匹配的文件或文件夹（gitignore 风格，相对于项目根目录；可重复），命令行列出的文件同样适用")
-WORKERS = typer.Option(0, "--workers", "-j", min=0, show_default=False, metavar="N",
-                       help="并行进程数；默认（0）为 CPU 核数")
-TIMEOUT = typer.Option(120.0, "--timeout", min=0, metavar="秒", help="单个文件的处理时限（秒），0 表示不限")
-CONFIG = typer.Option(None, "--config", metavar="文件",
-                      help="配置文件（.auditor.yaml 或 pyproject.toml）；默认在当前文件夹及其上级查找，至 git 根目录为止")
-
-
-class Colour(str, Enum):
-    auto = "auto"
-    always = "always"
-    never = "never"
-
-
-@app.command(cls=AuditorCommand)
-def check(
-    paths: List[Path] = PATHS,
-    report: Optional[Path] = typer.Option(
-        None, "--report", "-o", metavar="文件",
-        help="报告输出路径，- 表示标准输出；默认写入 reports/（text、concise、github 默认输出到终端）"),
-    fmt: Optional[Format] = typer.Option(None, "--format", "-f", show_default=False,
-                                         help="报告格式；默认按 --report 的扩展名，否则 html"),
-    rules: Optional[List[Path]] = RULES,
-    no_default_rules: bool = NO_DEFAULT_RULES,
-    fail_on: Optional[Level] = typer.Option(None, "--fail-on", show_default=False,
-                                            help="达到该级别的新发现使退出码为 1；默认取配置，否则 error"),
-    no_rounding: bool = typer.Option(False, "--no-rounding", help="不报告尾数误差提示"),
-    include: Optional[List[str]] = INCLUDE,
-    exclude: Optional[List[str]] = EXCLUDE,
-    workers: int = WORKERS,
-    timeout: float = TIMEOUT,
-    baseline: Optional[Path] = typer.Option(None, "--baseline", metavar="文件",
-                                            help="基线文件：其中已有的发现不再使检查失败"),
-    ignore_file: Optional[Path] = typer.Option(None, "--ignore-file", metavar="文件",
-                                               help="忽略文件（默认 .auditor-ignore.yaml）"),
-    config_path: Optional[Path] = CONFIG,
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="只输出发现：不输出汇总行和提示"),
-    statistics: bool = typer.Option(False, "--statistics", help="在标准错误输出按规则统计的新发现数"),
-    colour: Colour = typer.Option(Colour.auto, "--color", help="终端输出是否着色；auto 时遵循 NO_COLOR"),
-) -> None:
-    """检查报告并写出检查结果。
-
-    退出码：0 没有达到 --fail-on 级别的新发现；1 有；2 用法、配置或规则错误（在读取任何文件之前发现）；
-    3 有文件无法读取；4 内部错误。
-    """
+def check(paths: List[Path], report: Optional[Path] = None, fmt: Optional[Format] = None,
+          rules: Optional[List[Path]] = None, no_default_rules: bool = False, fail_on: Optional[Level] = None,
+          no_rounding: bool = False, include: Optional[List[str]] = None, exclude: Optional[List[str]] = None,
+          workers: int = 0, timeout: float = 120.0, baseline: Optional[Path] = None,
+          ignore_file: Optional[Path] = None, config_path: Optional[Path] = None, quiet: bool = False,
+          statistics: bool = False, colour: Colour = Colour.auto, no_cache: bool = False,
+          cache_dir: Optional[Path] = None) -> int:
+    """`auditor check`: everything that can be wrong with the settings is found before any file is
+    read (exit 2); files whose results are in the cache are not audited again."""
     from .findings import SEVERITY_RANK
 
     fmt = _format(fmt, report)
     config = _settings(config_path)
     threshold = SEVERITY_RANK[fail_on.value if fail_on else config.fail_on]
     ignore, known = _suppressions(ignore_file, baseline, config)
-    rule_list = _rule_list(rules, config, no_default_rules)
+    pack = _Pack(rules, config, no_default_rules, no_rounding, _cache(config, rules, no_default_rules, no_rounding,
+                                                                       no_cache, cache_dir))
+    pack.settle()
     target = _target(report, fmt)
     files = _files(paths, include, exclude, config, quiet)
-    results = _run(files, rule_list, config, no_rounding, workers, timeout)
+    results = pack.audit(files, workers, timeout)
     notices = _suppress(results, files, config, ignore, known, baseline or config.baseline)
     for notice in [] if quiet else notices:
         _echo(notice, err=True)
-    _emit(fmt, results, rule_list, target, quiet, _coloured(colour))
+    _emit(fmt, results, pack.rules, target, quiet, _coloured(colour))
     if statistics:
-        _print_statistics(results, rule_list)
-    raise typer.Exit(_exit_code(results, threshold))
+        _print_statistics(results, pack.rules)
+    return _exit_code(results, threshold)
+
+
+class _Pack:
+    """The rules of a run. With the cache, the rules these settings build are recorded once they
+    have been built and checked, and later runs take them from there (they are not built again,
+    nor checked: nothing that decides them has changed); a run whose files all come from the
+    cache needs only what the reports say about each rule. The reports get that in every case
+    (RuleCard: id, name, title, kind, class, severity, doc)."""
+
+    def __init__(self, rules, config, no_default_rules: bool, no_rounding: bool, store):
+        self.extra, self.config, self.no_default_rules, self.no_rounding = rules, config, no_default_rules, no_rounding
+        self.store, self.recorded, self.audit_rules, self.rules = store, None, None, None
+
+    def settle(self) -> None:
+        """The rules for the reports: recorded ones, else built and checked now (exit 2 on a problem)."""
+        from .cache import cards
+
+        self.recorded = self.store.pack() if self.store is not None else None
+        if self.recorded is None:
+            self.build()
+        else:
+            self.rules = cards(self.recorded)
+
+    def build(self) -> list:
+        """The rules to audit with."""
+        if self.audit_rules is None and self.recorded is not None:
+            from .ruleset import Rule
+
+            try:
+                self.audit_rules = [Rule(**item) for item in self.recorded]
+            except TypeError:  # recorded by another version of Rule: build them
+                self.recorded = None
+        if self.audit_rules is None:
+            from .cache import cards
+
+            self.audit_rules = _rule_list(self.extra, self.config, self.no_default_rules)
+            self.rules = cards(self.audit_rules)
+            if self.store is not None:
+                self.store.keep_pack(self.audit_rules)
+        return self.audit_rules
+
+    def audit(self, files: list[str], workers: int, timeout: float) -> list:
+        """Results in the order of `files`: from the cache, or audited (and then kept)."""
+        hits = self.store.lookup(files) if self.store is not None else {}
+        missing = [path for i, path in enumerate(files) if i not in hits]
+        if missing:
+            keep = self.store.put if self.store is not None else None  # written by the workers
+            fresh = _run(missing, self.build(), self.config, self.no_rounding, workers, timeout, keep)
+            if self.store is not None:
+                self.store.prune()
+            fresh.reverse()
+            results = [hits[i] if i in hits else fresh.pop() for i in range(len(files))]
+        else:
+            results = [hits[i] for i in range(len(files))]
+        if self.store is not None:
+            self.store.touch()
+        return results
+
+
+def _cache(config, rules, no_default_rules: bool, no_rounding: bool, no_cache: bool, cache_dir):
+    """The cache folder for these settings, or None (--no-cache, AUDITOR_NO_CACHE, or a setting
+    that cannot be read: then the normal checks say what is wrong)."""
+    from . import cache
+
+    if not cache.enabled(no_cache):
+        return None
+    extra = list(config.rules) + list(rules or [])
+    flags = {"no_rounding": bool(no_rounding), "default_rules": bool(config.default_rules and not no_default_rules)}
+    settings = cache.settings_digest(config.path, extra, flags)
+    if settings is None:
+        return None
+    return cache.Cache(cache.cache_dir(cache_dir, _root(config)), settings)
 
 
 def _format(fmt: Optional[Format], report: Optional[Path]) -> str:
@@ -426,11 +426,14 @@ def _coloured(colour: Colour) -> bool:
 
 def _suppress(results, files, config, ignore, known, baseline_path) -> list[str]:
     """Key fingerprints to the project root, mark accepted findings; notices about the entries."""
-    from . import suppressions
     from .findings import project_path, relative_paths
 
     root = _root(config)
     relative_paths(results, root)
+    if not ignore and not known:
+        return []  # nothing accepted, nothing stale
+    from . import suppressions
+
     notices = suppressions.apply(results, ignore, known)
     audited = {project_path(f, root) for f in files}
     return notices + suppressions.stale(results, ignore, known, audited, baseline_path)
@@ -464,80 +467,10 @@ def _print_statistics(results, rule_list) -> None:
         _echo(f"{count:>5}  {rule_id}  {titles.get(rule_id, '')}", err=True)
 
 
-@app.command("baseline", cls=AuditorCommand)
-def make_baseline(
-    paths: List[Path] = PATHS,
-    output: Path = typer.Option(Path("auditor-baseline.json"), "--output", "-o", metavar="文件",
-                                help="基线文件路径"),
-    rules: Optional[List[Path]] = RULES,
-    no_default_rules: bool = NO_DEFAULT_RULES,
-    include: Optional[List[str]] = INCLUDE,
-    exclude: Optional[List[str]] = EXCLUDE,
-    workers: int = WORKERS,
-    timeout: float = TIMEOUT,
-    config_path: Optional[Path] = CONFIG,
-) -> None:
-    """记录当前的全部发现作为基线；之后用 check --baseline 只对新发现失败。"""
-    from . import suppressions
-    from .findings import relative_paths
-
-    config = _settings(config_path)
-    rule_list = _rule_list(rules, config, no_default_rules)
-    _target(output, "json")
-    files = _files(paths, include, exclude, config)
-    results = _run(files, rule_list, config, False, workers, timeout)
-    relative_paths(results, _root(config))
-    count = suppressions.write_baseline(results, output)
-    _echo(f"已记录 {count} 处发现到基线 {output}")
-    if any(r.error for r in results):
-        _print_unreadable(results)
-        raise typer.Exit(EXIT_UNREADABLE)
-
-
 def _root(config) -> Path:
     from .findings import project_root
 
     return project_root(config.path)
-
-
-@app.command("ignore", cls=AuditorCommand)
-def ignore_finding(
-    fingerprint: str = typer.Argument(..., metavar="指纹", help="要接受的发现的指纹（见 text/JSON/SARIF 输出）"),
-    reason: str = typer.Option(..., "--reason", "-r", metavar="理由", help="为什么接受这一发现（必填）"),
-    expires: Optional[str] = typer.Option(None, "--expires", metavar="YYYY-MM-DD", help="到期日；过期后不再忽略"),
-    by: Optional[str] = typer.Option(None, "--by", metavar="姓名", help="认可人"),
-    file: Optional[Path] = typer.Option(None, "--file", metavar="文件",
-                                        help="发现所在的文件；记录后，只在检查该文件时判断条目是否过时"),
-    ignore_file: Optional[Path] = typer.Option(None, "--ignore-file", metavar="文件",
-                                               help="忽略文件；默认取配置，否则项目根目录下的 .auditor-ignore.yaml"),
-    config_path: Optional[Path] = CONFIG,
-) -> None:
-    """把一处发现记入忽略文件（需要理由，可设到期日）。"""
-    import datetime as dt
-    import re
-
-    from . import suppressions
-    from .findings import project_path
-
-    config = _settings(config_path)
-    if not re.fullmatch(r"[0-9a-f]{16}", fingerprint):
-        _fail(f"指纹「{fingerprint}」格式不符：应为 16 位十六进制（见检查输出中的「指纹」）")
-    if not reason.strip():
-        _fail("选项 --reason 不能为空：请写明为什么接受这一发现")
-    day = _date_option(expires)
-    if day is not None and day < dt.date.today():
-        _fail(f"选项 --expires 的值「{expires}」已过去，应为今天或以后的日期")
-    target = ignore_file or config.ignore_file or _root(config) / ".auditor-ignore.yaml"
-    _target(target, "text")
-    existing = _suppressions(target, None, config)[0] if target.is_file() else {}
-    if fingerprint in existing:
-        _fail(f"{target} 中已有指纹 {fingerprint} 的条目（{existing[fingerprint]['source']}）")
-    where = project_path(str(file), _root(config)) if file else None
-    try:
-        suppressions.add_entry(target, fingerprint, reason.strip(), day, by, where)
-    except suppressions.SuppressionError as exc:
-        _fail(f"忽略/基线文件错误：{exc}")
-    _echo(f"已把 {fingerprint} 记入 {target}")
 
 
 def _date_option(value: Optional[str]):
@@ -567,13 +500,65 @@ def _print_unreadable(results) -> None:
             _echo(f"  无法读取 {r.path}：{r.error}", err=True)
 
 
-@app.command(cls=AuditorCommand)
-def inspect(
-    file: Path = typer.Argument(..., metavar="文件", help="要查看的报告文件"),
-    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出"),
-    facts: bool = typer.Option(False, "--facts", help="列出事实库：概念、口径、期间、主体、数值、单位、精度、来源"),
-) -> None:
-    """显示读到的内容：元数据、各块、表格网格、表格类型与类型化数据；--facts 列出事实库。"""
+def make_baseline(paths: List[Path], output: Path = Path("auditor-baseline.json"),
+                  rules: Optional[List[Path]] = None, no_default_rules: bool = False,
+                  include: Optional[List[str]] = None, exclude: Optional[List[str]] = None, workers: int = 0,
+                  timeout: float = 120.0, config_path: Optional[Path] = None, no_cache: bool = False,
+                  cache_dir: Optional[Path] = None) -> int:
+    """`auditor baseline`: today's findings, recorded."""
+    from . import suppressions
+    from .findings import relative_paths
+
+    config = _settings(config_path)
+    pack = _Pack(rules, config, no_default_rules, False, _cache(config, rules, no_default_rules, False, no_cache,
+                                                                 cache_dir))
+    pack.settle()
+    _target(output, "json")
+    files = _files(paths, include, exclude, config)
+    results = pack.audit(files, workers, timeout)
+    relative_paths(results, _root(config))
+    count = suppressions.write_baseline(results, output)
+    _echo(f"已记录 {count} 处发现到基线 {output}")
+    if any(r.error for r in results):
+        _print_unreadable(results)
+        return EXIT_UNREADABLE
+    return EXIT_OK
+
+
+def ignore_finding(fingerprint: str, reason: str, expires: Optional[str] = None, by: Optional[str] = None,
+                   file: Optional[Path] = None, ignore_file: Optional[Path] = None,
+                   config_path: Optional[Path] = None) -> int:
+    """`auditor ignore`: one accepted finding appended to the ignore file."""
+    import datetime as dt
+    import re
+
+    from . import suppressions
+    from .findings import project_path
+
+    config = _settings(config_path)
+    if not re.fullmatch(r"[0-9a-f]{16}", fingerprint):
+        _fail(f"指纹「{fingerprint}」格式不符：应为 16 位十六进制（见检查输出中的「指纹」）")
+    if not reason.strip():
+        _fail("选项 --reason 不能为空：请写明为什么接受这一发现")
+    day = _date_option(expires)
+    if day is not None and day < dt.date.today():
+        _fail(f"选项 --expires 的值「{expires}」已过去，应为今天或以后的日期")
+    target = ignore_file or config.ignore_file or _root(config) / ".auditor-ignore.yaml"
+    _target(target, "text")
+    existing = _suppressions(target, None, config)[0] if target.is_file() else {}
+    if fingerprint in existing:
+        _fail(f"{target} 中已有指纹 {fingerprint} 的条目（{existing[fingerprint]['source']}）")
+    where = project_path(str(file), _root(config)) if file else None
+    try:
+        suppressions.add_entry(target, fingerprint, reason.strip(), day, by, where)
+    except suppressions.SuppressionError as exc:
+        _fail(f"忽略/基线文件错误：{exc}")
+    _echo(f"已把 {fingerprint} 记入 {target}")
+    return EXIT_OK
+
+
+def inspect(file: Path, as_json: bool = False, facts: bool = False) -> int:
+    """`auditor inspect`: what was read from one file."""
     from .ingest import ReadError, load
     from .inspection import describe, to_json
 
@@ -583,61 +568,49 @@ def inspect(
         doc = load(file)
     except ReadError as exc:
         _echo(f"无法读取 {file}：{exc}", err=True)
-        raise typer.Exit(EXIT_UNREADABLE) from None
+        return EXIT_UNREADABLE
     except MemoryError:
         _echo(f"无法读取 {file}：超出内存限制", err=True)
-        raise typer.Exit(EXIT_UNREADABLE) from None
+        return EXIT_UNREADABLE
     except Exception as exc:  # noqa: BLE001 - a reader bug: the file is not read, as `check` says it
         _echo(f"无法读取 {file}：读取时发生内部错误：{type(exc).__name__}: {exc}", err=True)
-        raise typer.Exit(EXIT_UNREADABLE) from None
+        return EXIT_UNREADABLE
     if facts:
         from .inspection import describe_facts
 
         _settings(None)  # the facts as `check` reads them: with the project's vocabulary additions
         _echo(describe_facts(doc, as_json), raw_json=as_json)
-        return
+        return EXIT_OK
     _echo(to_json(doc) if as_json else describe(doc), raw_json=as_json)
-
-
-class SchemaName(str, Enum):
-    rules = "rules"
-    config = "config"
-    ignore = "ignore"
-    baseline = "baseline"
+    return EXIT_OK
 
 
 SCHEMA_FILES = {"rules": "rule-file.schema.json", "config": "config.schema.json",
                 "ignore": "ignore-file.schema.json", "baseline": "baseline.schema.json"}
 
 
-@app.command("schema", cls=AuditorCommand)
-def schema(which: SchemaName = typer.Argument(..., metavar="种类", help="哪种文件的 JSON Schema：rules、config、ignore 或 baseline")) -> None:
-    """输出规则文件、配置、忽略文件或基线文件的 JSON Schema（供编辑器补全和检查）。"""
+def schema(which: SchemaName) -> int:
+    """`auditor schema`: one of the shipped JSON Schemas."""
     import json
 
     from .validation import schemas
 
     text = json.dumps(schemas()[SCHEMA_FILES[which.value]], ensure_ascii=False, indent=2, sort_keys=True)
     _echo(text, raw_json=True)
+    return EXIT_OK
 
 
-@rules_app.command("list", cls=AuditorCommand)
-def rules_list(rules: Optional[List[Path]] = typer.Option(None, "--rules", metavar="路径",
-                                                          help="规则文件或文件夹")) -> None:
-    """列出规则。"""
+def rules_list(rules: Optional[List[Path]] = None) -> int:
     for rule in _load_rules(rules):
         _echo(f"{rule.id}\t{rule.severity}\t{rule.cls}\t{rule.kind}\t{rule.title}")
+    return EXIT_OK
 
 
-@rules_app.command("explain", cls=AuditorCommand)
-def rules_explain(rule_id: str = typer.Argument(..., metavar="规则编号", help="如 SCO001"),
-                  rules: Optional[List[Path]] = typer.Option(None, "--rules", metavar="路径",
-                                                             help="规则文件或文件夹")) -> None:
-    """显示规则说明和示例。"""
+def rules_explain(rule_id: str, rules: Optional[List[Path]] = None) -> int:
     found = [r for r in _load_rules(rules) if r.id == rule_id.upper()]
     if not found:
         _echo(f"没有规则 {rule_id}", err=True)
-        raise typer.Exit(EXIT_USAGE)
+        return EXIT_USAGE
     rule = found[0]
     _echo(f"{rule.id} {rule.name}：{rule.title}\n类型 {rule.kind} · 类别 {rule.cls} · 级别 {rule.severity}\n")
     _echo(rule.doc.rstrip())
@@ -649,12 +622,10 @@ def rules_explain(rule_id: str = typer.Argument(..., metavar="规则编号", hel
             text, expect = example_parts(example)
             shown = "".join(f"\n（应报告：{k} = {v}）" for k, v in expect.items())
             _echo("---\n" + text.rstrip() + shown)
+    return EXIT_OK
 
 
-@rules_app.command("test", cls=AuditorCommand)
-def rules_test(paths: Optional[List[Path]] = typer.Argument(None, metavar="路径...",
-                                                            help="规则文件或文件夹；默认为内置规则包")) -> None:
-    """运行每条规则自带的示例（fire 必须报告，quiet 不得报告）。"""
+def rules_test(paths: Optional[List[Path]] = None) -> int:
     from .examples import run_examples
 
     failures, total = 0, 0
@@ -665,10 +636,101 @@ def rules_test(paths: Optional[List[Path]] = typer.Argument(None, metavar="路�
                 failures += 1
                 _echo(f"FAIL {result.rule} {result.kind} #{result.index}: {result.detail}")
     _echo(f"{total - failures} passed, {failures} failed")
-    raise typer.Exit(1 if failures else 0)
+    return 1 if failures else 0
+
+
+# `auditor check` parsed here when the line is plain; anything else goes to typer (cli_app.py),
+# which gives the same values for every line this accepts and the messages for the rest.
+CHECK_FLAGS = {"--no-default-rules": "no_default_rules", "--no-rounding": "no_rounding", "--quiet": "quiet",
+               "-q": "quiet", "--statistics": "statistics", "--no-cache": "no_cache"}
+CHECK_VALUES = {"--report": "report", "-o": "report", "--format": "fmt", "-f": "fmt", "--rules": "rules",
+                "--fail-on": "fail_on", "--include": "include", "--exclude": "exclude", "--workers": "workers",
+                "-j": "workers", "--timeout": "timeout", "--baseline": "baseline", "--ignore-file": "ignore_file",
+                "--config": "config_path", "--color": "colour", "--cache-dir": "cache_dir"}
+REPEATED = ("rules", "include", "exclude")
+PATH_VALUES = ("report", "baseline", "ignore_file", "config_path", "cache_dir")
+CHOICES = {"fmt": Format, "fail_on": Level, "colour": Colour}
+
+
+def parse_check(args: list[str]) -> dict | None:
+    """The keyword arguments of `check` for `args` (after the word check), or None when the line
+    is anything but plain: help, an unknown or repeated option, a missing or doubtful value."""
+    import re
+
+    values: dict = {}
+    paths: list[Path] = []
+    i, only_paths = 0, False
+    while i < len(args):
+        arg = args[i]
+        i += 1
+        if only_paths or arg == "-" or not arg.startswith("-"):
+            if not arg or arg.startswith("-"):
+                return None
+            paths.append(Path(arg))
+            continue
+        if arg == "--":
+            only_paths = True
+            continue
+        name, has_value, value = arg.partition("=") if arg.startswith("--") else (arg, False, None)
+        if name in CHECK_FLAGS and not has_value:
+            key = CHECK_FLAGS[name]
+            if key in values:
+                return None
+            values[key] = True
+            continue
+        if name not in CHECK_VALUES:
+            return None
+        if not has_value:
+            if i >= len(args):
+                return None
+            value = args[i]
+            i += 1
+        key = CHECK_VALUES[name]
+        if not value or (value.startswith("-") and value != "-") or (key in values and key not in REPEATED):
+            return None
+        if key in REPEATED:
+            values.setdefault(key, []).append(Path(value) if key == "rules" else value)
+        elif key in PATH_VALUES:
+            values[key] = Path(value)
+        elif key in CHOICES:
+            if value not in CHOICES[key]._value2member_map_:
+                return None
+            values[key] = CHOICES[key](value)
+        elif key == "workers":
+            if not re.fullmatch(r"0|[1-9][0-9]{0,5}", value):
+                return None
+            values[key] = int(value)
+        elif key == "timeout":
+            if not re.fullmatch(r"(0|[1-9][0-9]{0,8})(\.[0-9]{1,6})?", value):
+                return None
+            values[key] = float(value)
+    if not paths:
+        return None
+    return {"paths": paths, **values}
+
+
+def _fast(args: list[str]):
+    """The work of a plain command line without typer, or None."""
+    if args in (["--version"], ["-V"]):
+        return lambda: _echo(version_line())
+    if args[:1] == ["check"]:
+        options = parse_check(args[1:])
+        if options is not None:
+            return lambda: check(**options)
+    return None
 
 
 def main() -> None:
+    # pydantic (the config, rule, ignore and baseline models) would otherwise look for plugins in the
+    # metadata of every installed distribution at the first model it builds; auditor uses none
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    args = sys.argv[1:]
+    debug = "--debug" in args or bool(os.environ.get("AUDITOR_DEBUG"))
+    fast = _fast([a for a in args if a != "--debug"])
+    if fast is not None:
+        sys.exit(_outcome(fast, debug))
+    from .cli_app import app
+
     app()
 
 
