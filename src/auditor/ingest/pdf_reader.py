@@ -143,10 +143,8 @@ def read_pdf(path: str, stats: dict | None = None) -> list[RawBlock]:
                 elif shim is None or not shim.chars:
                     # pdfplumber decides what this page holds (and whether the file has text)
                     if plumber is None:
-                        import pdfplumber
-
-                        plumber = pdfplumber.open(path)
-                    plumber_page = plumber.pages[index]
+                        plumber = _PlumberPages(path)
+                    plumber_page = plumber.page(index)
                     if stats is not None:
                         stats["pdfplumber"] = stats.get("pdfplumber", 0) + 1
                     try:
@@ -172,10 +170,38 @@ def read_pdf(path: str, stats: dict | None = None) -> list[RawBlock]:
         raise ReadError(f"PDF 内容无法解析：{type(exc).__name__}: {exc}") from exc
     finally:
         if plumber is not None:
-            _close_plumber(plumber)
+            plumber.close()
         if fonts is not None:
             fonts.close()
         document.close()
+
+
+class _PlumberPages:
+    """The pages pdfium cannot describe, built by pdfplumber one at a time (`PDF.pages` builds
+    every page of the file first, and closing the PDF builds them too). Each page starts at
+    doctop 0, as the pdfium pages do; nothing read here uses doctop across pages."""
+
+    def __init__(self, path: str):
+        import pdfplumber
+        from pdfminer.pdfpage import PDFPage
+
+        self.pdf = pdfplumber.open(path)
+        self._source = PDFPage.create_pages(self.pdf.doc)
+        self._next = 0
+
+    def page(self, index: int):
+        from pdfplumber.page import Page
+
+        while True:  # pages are asked for in order
+            page_obj = next(self._source, None)
+            if page_obj is None:  # pdfminer finds fewer pages than pdfium
+                raise ReadError(f"PDF 内容无法解析：第 {index + 1} 页不在页面目录中（页面目录损坏）")
+            self._next += 1
+            if self._next > index:
+                return Page(self.pdf, page_obj, page_number=index + 1)
+
+    def close(self) -> None:
+        self.pdf.stream.close()
 
 
 class _PageShim:
