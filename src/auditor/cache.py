@@ -232,8 +232,8 @@ def _stat(path: str) -> tuple | None:
 class Cache:
     """One settings folder of the cache; every method fails quietly (a miss, nothing written)."""
 
-    def __init__(self, root: Path, settings: str):
-        self.root, self.settings = Path(root), settings
+    def __init__(self, root: Path, settings: str, results: bool = True):
+        self.root, self.settings, self.results = Path(root), settings, results
         self.folder = self.root / FORMAT / settings
         self.seen: dict[str, tuple[str, tuple]] = {}  # path -> (content hash, stat) when looked up
 
@@ -268,6 +268,8 @@ class Cache:
 
     def lookup(self, files: list[str]) -> dict[int, object]:
         """Index in `files` -> cached result, for the files whose entry is current."""
+        if not self.results:
+            return {}
         found = {}
         for index, path in enumerate(files):
             result = self.get(path)
@@ -280,7 +282,7 @@ class Cache:
         and whose file did not change while it was audited. Runs in the worker that audited the
         file (batch.run's `keep`), with what `lookup` saw of the file in the parent; never raises."""
         seen = self.seen.get(path)
-        if seen is None or result.error is not None or result.path != path:
+        if not self.results or seen is None or result.error is not None or result.path != path:
             return False
         if _stat(path) != seen[1]:
             return False  # changed while it was audited: the hash may not be of what was read
@@ -350,6 +352,8 @@ class Cache:
         """At most MAX_ENTRIES entries here: the least recently used go first."""
         import time
 
+        if not self.results:
+            return
         try:
             entries = [e for e in os.scandir(self.folder) if HEX_RE.match(e.name) and e.is_file()]
             leftovers = [e for e in os.scandir(self.folder) if e.name.startswith(".tmp-")]
@@ -378,7 +382,7 @@ class Cache:
 
     def touch(self) -> None:
         """Mark these settings as used: the least recently used settings are the ones pruned."""
-        for path in (self.folder, pack_file(self.settings)):
+        for path in (self.folder, pack_file(self.settings)) if self.results else (pack_file(self.settings),):
             try:
                 os.utime(path)
             except OSError:

@@ -181,22 +181,32 @@ def _load_rules(paths: Optional[List[Path]], defaults: bool = True):
 
 def _settings(config_path: Optional[Path]):
     from .config import ConfigError, find_config, load_config
-    from .validation import FileProblems
 
     if config_path is not None and not config_path.exists():
         _fail(f"配置错误：--config 指定的配置文件不存在：{config_path}")
     try:
         config = load_config(config_path or find_config())
-    except FileProblems as exc:
-        _fail_all("配置错误", exc.problems)
-    except ConfigError as exc:
-        _fail(f"配置错误：{exc}")
-    except OSError as exc:
-        _fail(f"配置错误：无法读取 {config_path}：{exc.strerror}")
+    except Exception as exc:  # noqa: BLE001 - sorted below; anything else is re-raised (exit 4)
+        if _file_problems(exc) is not None:
+            _fail_all("配置错误", exc.problems)
+        if isinstance(exc, ConfigError):
+            _fail(f"配置错误：{exc}")
+        if isinstance(exc, OSError):
+            _fail(f"配置错误：无法读取 {config_path}：{exc.strerror}")
+        raise
     from .knowledge import extend_vocabulary
 
     extend_vocabulary(config.vocabulary)  # before rules are loaded: their labels are checked against it
     return config
+
+
+def _file_problems(exc: BaseException):
+    """The problems of a settings file that failed its checks, or None for any other exception.
+    (validation.py, which builds pydantic models, is loaded only by a module that raised one.)"""
+    validation = sys.modules.get(f"{__package__}.validation")
+    if validation is not None and isinstance(exc, validation.FileProblems):
+        return exc.problems
+    return None
 
 
 def _suppressions(ignore_file: Optional[Path], baseline: Optional[Path], config):
@@ -373,7 +383,7 @@ class _Pack:
         hits = self.store.lookup(files) if self.store is not None else {}
         missing = [path for i, path in enumerate(files) if i not in hits]
         if missing:
-            keep = self.store.put if self.store is not None else None  # written by the workers
+            keep = self.store.put if self.store is not None and self.store.results else None  # in the workers
             fresh = _run(missing, self.build(), self.config, self.no_rounding, workers, timeout, keep)
             if self.store is not None:
                 self.store.prune()
@@ -387,18 +397,17 @@ class _Pack:
 
 
 def _cache(config, rules, no_default_rules: bool, no_rounding: bool, no_cache: bool, cache_dir):
-    """The cache folder for these settings, or None (--no-cache, AUDITOR_NO_CACHE, or a setting
-    that cannot be read: then the normal checks say what is wrong)."""
+    """The cache of these settings (results not read nor written with --no-cache or
+    AUDITOR_NO_CACHE; the built rule pack is kept either way), or None when a setting cannot be
+    read (then the normal checks say what is wrong)."""
     from . import cache
 
-    if not cache.enabled(no_cache):
-        return None
     extra = list(config.rules) + list(rules or [])
     flags = {"no_rounding": bool(no_rounding), "default_rules": bool(config.default_rules and not no_default_rules)}
     settings = cache.settings_digest(config.path, extra, flags)
     if settings is None:
         return None
-    return cache.Cache(cache.cache_dir(cache_dir, _root(config)), settings)
+    return cache.Cache(cache.cache_dir(cache_dir, _root(config)), settings, results=cache.enabled(no_cache))
 
 
 def _format(fmt: Optional[Format], report: Optional[Path]) -> str:
