@@ -32,7 +32,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -422,6 +421,8 @@ def cards(items: list) -> list[RuleCard]:
 
 def _write(path: Path, data: bytes) -> bool:
     """Through a temporary file in the same folder and a rename: readers see all or nothing."""
+    import tempfile
+
     try:
         fd, temp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     except OSError:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
@@ -21,7 +20,7 @@ from . import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE, EXIT_INTERNAL = 0, 1, 2, 3, 4
 DEFAULT_REPORT_DIR = Path("reports")
-CRASH_LOG = Path(tempfile.gettempdir()) / "auditor-error.log"
+# CRASH_LOG, the traceback of an internal error: auditor-error.log in the temporary folder (below)
 
 
 class Format(str, Enum):
@@ -71,7 +70,13 @@ class Exit(Exception):
 
 
 def __getattr__(name: str):
-    """The typer application and its helpers (app, rules_app, usage_message …) load on first use."""
+    """CRASH_LOG, and the typer application and its helpers (app, rules_app, usage_message …),
+    made on first use."""
+    if name == "CRASH_LOG":
+        import tempfile
+
+        globals()[name] = Path(tempfile.gettempdir()) / "auditor-error.log"
+        return globals()[name]
     if name.startswith("__"):
         raise AttributeError(name)
     from . import cli_app
@@ -116,13 +121,14 @@ def _internal_error(exc: BaseException, debug: bool) -> int:
     import traceback
 
     text = "".join(traceback.format_exception(exc)) + getattr(exc, "detail", "")
+    crash_log = globals().get("CRASH_LOG") or __getattr__("CRASH_LOG")
     if debug:
         _echo(text, err=True, nl=False)
         where = "（详情见上）"
     else:
         try:
-            CRASH_LOG.write_text(text, encoding="utf-8", errors="backslashreplace")
-            where = f"（这不是检查发现；详情已写入 {CRASH_LOG}，加 --debug 可显示）"
+            crash_log.write_text(text, encoding="utf-8", errors="backslashreplace")
+            where = f"（这不是检查发现；详情已写入 {crash_log}，加 --debug 可显示）"
         except OSError:
             where = "（这不是检查发现；加 --debug 可显示详情）"
     _echo(f"内部错误：{type(exc).__name__}: {exc}{where}", err=True)

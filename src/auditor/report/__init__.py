@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from importlib import import_module
 from pathlib import Path
 
@@ -34,6 +33,8 @@ def write_atomic(path: Path | str, text: str) -> None:
     an interrupted run leaves the old report or the new one, never half of one.
 
     A path that exists and is not a regular file (/dev/stdout, a FIFO) is written directly."""
+    import tempfile
+
     path = Path(path)
     data = text.encode("utf-8", errors="replace")
     if path.exists() and not path.is_file():
