@@ -124,3 +124,25 @@ def test_lines_that_never_cross_but_must_all_be_tested_are_refused(monkeypatch):
     with pytest.raises(pdf_reader.ReadError) as caught:
         pdf_reader._find_tables(pdf_reader._PageShim((0, 0, 3000, 1000), [], edges, number=3))
     assert str(caught.value) == "超出限制：第 3 页的表格线过密：检查交点的线对超过上限 10,000 对"
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_cell_text_matches_pdfplumbers_extract_text(seed):
+    """Cells of one or several lines, blanks, gaps just under and over 3 pt, tops jittered
+    around the 3 pt line tolerance, overlapping chars, ligatures, empty and rotated chars."""
+    from pdfplumber.utils.text import extract_text
+
+    r = random.Random(seed)
+    for _ in range(50):
+        chars = []
+        x, top = 10.0, 100.0
+        for _ in range(r.randint(1, 25)):
+            text = r.choice(["合", "计", "1", "0", ".", " ", "\u3000", "ﬁ", "万元", "", "A"])
+            size = r.choice([9.0, 10.5, 12.0])
+            chars.append(dict(char(text, x, top + r.choice([0, 0, 0, 0.5, -2.9, 3.1, 1.5]), size),
+                              upright=r.random() > 0.02))
+            x += size + r.choice([0, 0, 0, 0.1, 2.9, 3.1, 6, -size - 1])
+            if r.random() < 0.12:  # next line of the cell
+                x, top = 10.0 + r.random() * 5, top + r.choice([12, 14, 3.5, 2.5])
+        r.shuffle(chars) if r.random() < 0.3 else None
+        assert pdf_reader._cell_text(chars) == extract_text(chars), chars

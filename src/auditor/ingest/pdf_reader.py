@@ -491,8 +491,6 @@ def _extract(table) -> list[list[str | None]]:
     inside the row; found by bisection on the middles sorted by height."""
     import bisect
 
-    from pdfplumber import utils
-
     chars = table.page.chars
     middles = [((c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2) for c in chars]
     # a middle that is not a number is in no cell (and would break the sorted order)
@@ -511,9 +509,75 @@ def _extract(table) -> list[list[str | None]]:
             c0, c_top, c1, c_bottom = cell
             cell_chars = [chars[k] for k in inside
                           if c0 <= middles[k][1] < c1 and c_top <= middles[k][0] < c_bottom]
-            texts.append(utils.extract_text(cell_chars) if cell_chars else "")
+            texts.append(_cell_text(cell_chars) if cell_chars else "")
         grid.append(texts)
     return grid
+
+
+def _clusters(items: list, key) -> list[list]:
+    """pdfplumber's cluster_objects(items, key, tolerance=3): values within 3 of the previous
+    distinct value form one cluster; clusters in value order, items in their given order."""
+    tolerance = 3
+    index: dict = {}
+    group, last = -1, None
+    for value in sorted(set(map(key, items))):
+        if last is None or not value <= last + tolerance:
+            group += 1
+        index[value] = group
+        last = value
+    groups: list[list] = [[] for _ in range(group + 1)]
+    for item in items:
+        groups[index[key(item)]].append(item)
+    return groups
+
+
+def _cell_text(chars: list[dict]) -> str:
+    """pdfplumber's utils.extract_text(chars) with its default settings (the call Table.extract
+    makes), for upright chars: chars clustered into lines by `top`, sorted by x0, split into words
+    at blanks and at gaps over 3 pt (or a jump of `top` over 3 pt), words clustered into lines by
+    their top and joined. Other chars (rotated, a position that is not a number) go to pdfplumber."""
+    from pdfplumber.utils.text import LIGATURES, extract_text
+
+    upright = chars[0]["upright"]
+    if not upright or any(c["upright"] != upright or c["top"] != c["top"] or c["x0"] != c["x0"] for c in chars):
+        return extract_text(chars)
+    words = []
+    for line in _clusters(chars, _TOP):
+        current: list[dict] = []
+        for char in sorted(line, key=_X0):
+            text = char["text"]
+            if text.isspace():
+                if current:
+                    words.append(current)
+                current = []
+            elif text == "":  # `text in split_at_punctuation` (""): a word of its own
+                if current:
+                    words.append(current)
+                words.append([char])
+                current = []
+            elif current and (char["x0"] < current[-1]["x0"] or char["x0"] > current[-1]["x1"] + 3
+                              or abs(char["top"] - current[-1]["top"]) > 3):
+                words.append(current)
+                current = [char]
+            else:
+                current.append(char)
+        if current:
+            words.append(current)
+    merged = [("".join(LIGATURES.get(c["text"], c["text"] or "") for c in word), min(c["top"] for c in word))
+              for word in words]
+    return "\n".join(" ".join(text for text, _ in line) for line in _clusters(merged, _SECOND))
+
+
+def _TOP(obj):
+    return obj["top"]
+
+
+def _X0(obj):
+    return obj["x0"]
+
+
+def _SECOND(pair):
+    return pair[1]
 
 
 # --- the text layer with pypdfium2 ------------------------------------------------------------
