@@ -1,6 +1,5 @@
 """Issue #8, the defects and acceptance items no other gate test reproduced (or reproduced only in
-part). Passing tests pin behaviour that is now right; `xfail(strict=True)` tests describe behaviour
-that is still wrong, and start failing (XPASS) once it is fixed, so the mark can be removed."""
+part), each pinning the behaviour that is now right."""
 from __future__ import annotations
 
 import json
@@ -100,8 +99,6 @@ def test_a_report_in_a_folder_that_cannot_be_written_is_a_usage_error(unwritable
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="只在以 root 运行时可复现")
-@pytest.mark.xfail(strict=True, reason="以 root 运行时 os.access 总说可写：/sys 下的报告路径要到整批检查完、"
-                                       "写报告时才被发现（退出码 2 正确，但不是在读取任何文件之前）")
 def test_as_root_an_unwritable_report_folder_is_found_before_the_audit(audits):
     if not Path("/sys").is_dir() or _can_create_in(Path("/sys")):
         pytest.skip("/sys 不可用")
@@ -110,8 +107,6 @@ def test_as_root_an_unwritable_report_folder_is_found_before_the_audit(audits):
     assert audits == []
 
 
-@pytest.mark.xfail(strict=True, reason="baseline -o 的写入失败没有被接住：写满的设备（/dev/full）或 root 下的 /sys "
-                                       "得到退出码 4「内部错误：OSError …」，应为 2 并指明 --output")
 def test_a_baseline_that_cannot_be_written_is_a_usage_error():
     if not Path("/dev/full").exists():
         pytest.skip("/dev/full 不存在")
@@ -119,17 +114,12 @@ def test_a_baseline_that_cannot_be_written_is_a_usage_error():
     _one_chinese_line(result, "--output")
 
 
-@pytest.mark.xfail(strict=True, reason="baseline -o 指向文件夹时退出码 2 正确，但提示写的是「（--report）」："
-                                       "baseline 没有 --report 选项，应指明 -o/--output")
 def test_a_baseline_output_that_is_a_folder_names_the_output_option(tmp_path, audits):
     line = _one_chinese_line(runner.invoke(app, ["baseline", str(REPORT), "-o", str(tmp_path)]), str(tmp_path))
     assert audits == []
     assert "--output" in line and "--report" not in line, line
 
 
-@pytest.mark.xfail(strict=True, reason="auditor ignore --ignore-file 写不进去时：文件夹或普通用户的只读文件夹提示"
-                                       "「无法写入报告 …（--report）」；root 下 /sys 得到退出码 4 PermissionError。"
-                                       "应为退出码 2，指明 --ignore-file")
 @pytest.mark.parametrize("where", ["folder", "unwritable"])
 def test_an_ignore_file_that_cannot_be_written_is_a_usage_error(where, tmp_path, request):
     target = tmp_path if where == "folder" else request.getfixturevalue("unwritable") / "auditor-gap-ignore.yaml"
@@ -268,8 +258,6 @@ def test_help_wraps_without_cutting_anything(path, command):
             assert _flat(command.help.split("\f")[0]) in _flat(text), (path, columns)
 
 
-@pytest.mark.xfail(strict=True, reason="auditor ignore -h：「-r, --reason 理由  为什么接受这一发现（必填）（必填）」，"
-                                       "选项自己的说明已写（必填），帮助又加了一次")
 def test_help_says_required_once():
     for path, _ in _commands():
         text = runner.invoke(app, [*path, "-h"], prog_name="auditor").stdout

@@ -95,7 +95,7 @@ BAD_VALUES = [
     (["check", str(REPORT), "--statistics=1"], ["--statistics"]),
     (["check", str(REPORT), "--no-default-rules=1"], ["--no-default-rules"]),
     (["check", str(REPORT), "--debug=1"], ["--debug"]),
-    (["baseline", str(REPORT), "--output", "/"], ["--report"]),
+    (["baseline", str(REPORT), "--output", "/"], ["-o/--output"]),
     (["baseline", str(REPORT), "--rules", "/no/such/rules"], ["/no/such/rules"]),
     (["ignore", "0123456789abcdef", "--reason", "x", "--expires", "soon"], ["--expires", "YYYY-MM-DD"]),
     (["ignore", "0123456789abcdef"], ["--reason"]),

@@ -278,8 +278,9 @@ def _files(paths: List[Path], include, exclude, config, quiet: bool = False) -> 
     return chosen.files
 
 
-def _target(report: Optional[Path], fmt: str) -> Optional[Path]:
-    """Where the report goes, checked for writing before any file is read; None: the terminal."""
+def _target(report: Optional[Path], fmt: str, option: str = "--report", what: str = "报告") -> Optional[Path]:
+    """Where the report goes, checked for writing before any file is read; None: the terminal.
+    `option` and `what` name the option and the file in the messages (baseline, ignore file)."""
     from .report import SUFFIX, TERMINAL
 
     if (fmt in TERMINAL and report is None) or str(report) == "-":
@@ -289,21 +290,39 @@ def _target(report: Optional[Path], fmt: str) -> Optional[Path]:
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
     if target.is_dir():
-        _fail(f"无法写入报告 {target}：这是一个文件夹（--report）")
+        _fail(f"无法写入{what} {target}：这是一个文件夹（{option}）")
     if not folder.is_dir():
-        _fail(f"无法写入报告 {target}：{folder} 不是文件夹（--report）")
-    if not os.access(target if target.exists() else folder, os.W_OK):
-        _fail(f"无法写入报告 {target}：没有写入权限（--report）")
+        _fail(f"无法写入{what} {target}：{folder} 不是文件夹（{option}）")
+    if not os.access(target if target.exists() else folder, os.W_OK) or not _can_create(folder):
+        _fail(f"无法写入{what} {target}：没有写入权限（{option}）")
     return target
 
 
-def _write(target: Path, text: str) -> None:
+def _can_create(folder: Path) -> bool:
+    """Whether a file can be made in `folder` (os.access says yes to root everywhere, even in /sys
+    and on read-only mounts): a probe file made and removed at once. Reports are written as a
+    temporary file in the same folder renamed into place, so this is the permission they need."""
+    import tempfile
+
+    try:
+        handle, probe = tempfile.mkstemp(prefix=".auditor-probe-", dir=folder)
+    except OSError:
+        return False
+    os.close(handle)
+    try:
+        os.unlink(probe)
+    except OSError:
+        pass
+    return True
+
+
+def _write(target: Path, text: str, option: str = "--report", what: str = "报告") -> None:
     try:
         from .report import write_atomic
 
         write_atomic(target, text)
     except OSError as exc:
-        _fail(f"无法写入报告 {target}：{exc.strerror}（--report）")
+        _fail(f"无法写入{what} {target}：{exc.strerror or exc}（{option}）")
 
 
 def _run(files, rule_list, config, no_rounding: bool, workers: int, timeout: float, keep=None):
@@ -528,11 +547,14 @@ def make_baseline(paths: List[Path], output: Path = Path("auditor-baseline.json"
     pack = _Pack(rules, config, no_default_rules, False, _cache(config, rules, no_default_rules, False, no_cache,
                                                                  cache_dir))
     pack.settle()
-    _target(output, "json")
+    _target(output, "json", "-o/--output", "基线")
     files = _files(paths, include, exclude, config)
     results = pack.audit(files, workers, timeout)
     relative_paths(results, _root(config))
-    count = suppressions.write_baseline(results, output)
+    try:
+        count = suppressions.write_baseline(results, output)
+    except OSError as exc:  # a full device, a mount gone read-only since the check above
+        _fail(f"无法写入基线 {output}：{exc.strerror or exc}（-o/--output）")
     _echo(f"已记录 {count} 处发现到基线 {output}")
     if any(r.error for r in results):
         _print_unreadable(results)
@@ -559,7 +581,7 @@ def ignore_finding(fingerprint: str, reason: str, expires: Optional[str] = None,
     if day is not None and day < dt.date.today():
         _fail(f"选项 --expires 的值「{expires}」已过去，应为今天或以后的日期")
     target = ignore_file or config.ignore_file or _root(config) / ".auditor-ignore.yaml"
-    _target(target, "text")
+    _target(target, "text", "--ignore-file", "忽略文件")
     existing = _suppressions(target, None, config)[0] if target.is_file() else {}
     if fingerprint in existing:
         _fail(f"{target} 中已有指纹 {fingerprint} 的条目（{existing[fingerprint]['source']}）")
@@ -568,6 +590,8 @@ def ignore_finding(fingerprint: str, reason: str, expires: Optional[str] = None,
         suppressions.add_entry(target, fingerprint, reason.strip(), day, by, where)
     except suppressions.SuppressionError as exc:
         _fail(f"忽略/基线文件错误：{exc}")
+    except OSError as exc:
+        _fail(f"无法写入忽略文件 {target}：{exc.strerror or exc}（--ignore-file）")
     _echo(f"已把 {fingerprint} 记入 {target}")
     return EXIT_OK
 

@@ -213,7 +213,7 @@ def make_baseline(
 @app.command("ignore", cls=AuditorCommand)
 def ignore_finding(
     fingerprint: str = typer.Argument(..., metavar="指纹", help="要接受的发现的指纹（见 text/JSON/SARIF 输出）"),
-    reason: str = typer.Option(..., "--reason", "-r", metavar="理由", help="为什么接受这一发现（必填）"),
+    reason: str = typer.Option(..., "--reason", "-r", metavar="理由", help="为什么接受这一发现"),
     expires: Optional[str] = typer.Option(None, "--expires", metavar="YYYY-MM-DD", help="到期日；过期后不再忽略"),
     by: Optional[str] = typer.Option(None, "--by", metavar="姓名", help="认可人"),
     file: Optional[Path] = typer.Option(None, "--file", metavar="文件",
