@@ -105,3 +105,12 @@ def test_html_tables_with_spans(tmp_path):
     doc = load(path)
     assert "alert" not in doc.text
     assert typed_summary(doc)["total"] == ("100", "100")
+
+
+def test_the_html_marks_figures_not_years_dates_or_document_numbers():
+    from auditor.report.html_report import highlight_numbers
+
+    marked = str(highlight_numbers("某局2024年度支出总计0.3万元，依据〔2023〕12号文，3月31日完成98.5%"))
+    assert "<mark>0.3万元</mark>" in marked and "<mark>98.5%</mark>" in marked
+    assert "<mark>2024" not in marked and "<mark>2023" not in marked and "<mark>12" not in marked
+    assert "<mark>3" not in marked
