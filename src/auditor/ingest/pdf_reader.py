@@ -290,30 +290,41 @@ def _read_page(page, number: int, blocks: list[RawBlock]) -> None:
 def _text_lines(chars) -> list[tuple[float, str]]:
     """Group chars into lines by vertical overlap, not by a fixed tolerance on `top`:
     published PDFs set numbers several points off the baseline of the Chinese text."""
-    lines: list[dict] = []
-    for ch in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
-        height = max(ch["bottom"] - ch["top"], 1.0)
+    lines: list[list] = []  # [top, bottom, chars] of the line's first char
+    for ch in sorted(chars, key=_line_order):
+        top, bottom = ch["top"], ch["bottom"]
+        height = max(bottom - top, 1.0)
         best, best_overlap = None, 0.0
         for line in lines[-4:]:
-            overlap = min(line["bottom"], ch["bottom"]) - max(line["top"], ch["top"])
+            overlap = min(line[1], bottom) - max(line[0], top)
             if overlap > best_overlap:
                 best, best_overlap = line, overlap
         if best is not None and round(best_overlap, 3) >= round(SAME_LINE_OVERLAP * height, 3):
-            best["chars"].append(ch)
+            best[2].append(ch)
         else:
-            lines.append({"top": ch["top"], "bottom": ch["bottom"], "chars": [ch]})
-    return [(line["top"], _line_text(line["chars"])) for line in lines]
+            lines.append([top, bottom, [ch]])
+    return [(line[0], _line_text(line[2])) for line in lines]
+
+
+def _line_order(ch: dict) -> tuple:
+    return round(ch["top"], 1), ch["x0"]
 
 
 def _line_text(chars) -> str:
-    text, previous = "", None
-    for ch in sorted(chars, key=lambda c: c["x0"]):
+    parts, previous = [], None
+    gaps: dict = {}  # size -> the gap beyond which a space is put in
+    for ch in sorted(chars, key=_X0):
         # compared at 0.001 pt: pdfium's coordinates are single precision, pdfminer's double
-        if previous is not None and round(ch["x0"] - previous["x1"], 3) > round(max(1.5, 0.25 * ch.get("size", 10)), 3):
-            text += " "
-        text += ch["text"]
+        if previous is not None:
+            size = ch.get("size", 10)
+            gap = gaps.get(size)
+            if gap is None:
+                gap = gaps[size] = round(max(1.5, 0.25 * size), 3)
+            if round(ch["x0"] - previous["x1"], 3) > gap:
+                parts.append(" ")
+        parts.append(ch["text"])
         previous = ch
-    return text
+    return "".join(parts)
 
 
 def _flush(lines: list[str], page: int, blocks: list[RawBlock]) -> None:
@@ -809,10 +820,13 @@ def _pdfium_chars(textpage: int, count: int, height: float, fonts: _PageFonts) -
     by_object: dict[int, list[int]] = {}
     font_of: dict[int, int] = {}
     for i in range(count):
-        if is_generated(textpage, i):
-            continue
         key = text_object(textpage, i)
         if not key:
+            continue
+        code = unicode(textpage, i)
+        # the characters pdfium adds itself are spaces and line breaks (CPDF_TextPage), so only
+        # those are asked whether they were added
+        if (code == 32 or code == 13 or code == 10) and is_generated(textpage, i):
             continue
         if unicode_error(textpage, i):
             raise _Fallback("no unicode")
@@ -828,7 +842,6 @@ def _pdfium_chars(textpage: int, count: int, height: float, fonts: _PageFonts) -
             top = height - (y.value + _descent(font, fonts) * fontsize) - fontsize
             known = objects[key] = (top, top + fontsize, fontsize, [])
             by_object[key] = known[3]
-        code = unicode(textpage, i)
         if code > 0x10FFFF:
             raise _Fallback("not a character")
         loose_box(textpage, i, box)
