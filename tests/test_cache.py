@@ -17,6 +17,9 @@ from typer.testing import CliRunner
 from auditor import batch, cache
 from auditor.cli import Format, app
 
+sys.path.insert(0, str(Path(__file__).parent))
+from test_pre_commit import repo  # noqa: E402,F401 - the pre-commit test's repository, hook installed
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 runner = CliRunner()
@@ -269,3 +272,23 @@ def test_two_runs_at_once_share_the_cache(project):
     assert [p.wait(timeout=300) for p in procs] == [3, 3]
     assert out[0].read_bytes() == out[1].read_bytes()
     assert not [p for p in (project / ".auditor_cache").rglob(".tmp-*")]
+
+
+def test_the_pre_commit_hook_keeps_its_cache_out_of_the_repository(repo):
+    from test_pre_commit import CLEAN as clean, _commit, _git, _with_error
+
+    repo, env = repo
+    shutil.copy(clean, repo / "a.txt")
+    assert _commit(repo, env, "a consistent report").returncode == 0
+    (repo / "b.txt").write_text(_with_error(clean.read_text(encoding="utf-8")), encoding="utf-8")
+    refused = _commit(repo, env, "an error in a second report")
+    assert refused.returncode != 0 and "SCO001" in refused.stdout + refused.stderr
+    (repo / "b.txt").write_text(clean.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert _commit(repo, env, "fixed").returncode == 0
+    assert list((repo / ".auditor_cache" / "v1").glob("*/*.json"))
+    assert _git(repo, "status", "--porcelain", "--untracked-files=all", env=env).stdout == ""
+    pre_commit = Path(sys.executable).with_name("pre-commit")
+    for _ in range(2):  # the second run over unchanged files: every result from the cache
+        again = subprocess.run([str(pre_commit), "run", "--all-files"], cwd=repo, env=env, capture_output=True,
+                               text=True, timeout=300)
+        assert again.returncode == 0, again.stdout + again.stderr
