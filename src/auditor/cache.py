@@ -10,15 +10,16 @@ its findings changed (as ruff's .ruff_cache does).
                                          not checked again when they come from it)
 
 `settings` is a digest of everything that decides a file's result other than the file itself:
-the tool (its version and the bytes of its code and shipped rules and vocabulary), Python and
+the tool (its version; the names, sizes and modification times of its code, shipped rules and
+vocabulary, as Python judges its .pyc files), Python and
 the installed libraries (their dist-info names carry their versions), the config file's bytes
 (its overrides, parameters, tolerances and vocabulary), the added rule files' bytes and the
 options that change results (--no-rounding, --no-default-rules). An entry is used only when the
 file's path and the SHA-256 of its bytes are the ones recorded.
 
 Only results that were read (no error) are kept, and only when they come back from JSON exactly
-equal to what the audit returned, dictionaries in the same order; results are kept before suppressions and baselines are
-applied (those are applied on every run). Entries are written through a temporary file and a
+equal to what the audit returned, dictionaries in the same order; they are kept as audited,
+before suppressions and baselines (those are applied on every run). Entries are written through a temporary file and a
 rename; an entry that cannot be read or decoded is a miss, never an error. The cache is bounded:
 at most MAX_SETTINGS settings folders (the least recently used removed) and MAX_ENTRIES entries
 in each (the least recently used removed when a run adds entries), MAX_PACKS rule packs.
@@ -77,17 +78,22 @@ def cache_dir(option: Path | None, root: Path) -> Path:
     return Path(env) if env else root / DIR_NAME
 
 
-def _hash_tree(digest, folder: Path, suffixes: tuple[str, ...]) -> None:
-    """Names and bytes of every file under `folder` with one of `suffixes`, in a fixed order."""
+def _hash_tree(digest, folder: Path, suffixes: tuple[str, ...], contents: bool = True) -> None:
+    """Names and bytes of every file under `folder` with one of `suffixes`, in a fixed order; with
+    `contents` false, names, sizes and modification times (as Python checks its .pyc files)."""
     found = []
     for base, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         found.extend(os.path.join(base, n) for n in names if n.endswith(suffixes))
     for path in sorted(found):
-        with open(path, "rb") as fh:
-            data = fh.read()
         digest.update(os.path.relpath(path, folder).encode("utf-8", "surrogateescape") + b"\0")
-        digest.update(len(data).to_bytes(8, "little") + data)
+        if contents:
+            with open(path, "rb") as fh:
+                data = fh.read()
+            digest.update(len(data).to_bytes(8, "little") + data)
+        else:
+            info = os.stat(path)
+            digest.update(f"{info.st_size}:{info.st_mtime_ns}\0".encode())
 
 
 def _libraries(digest) -> None:
@@ -111,8 +117,8 @@ def tool_digest() -> str:
     from .knowledge import default_rules_dir
 
     digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{sys.version}\0{sys.platform}\0".encode())
-    _hash_tree(digest, Path(__file__).parent, (".py", ".yaml", ".yml"))
-    _hash_tree(digest, default_rules_dir(), (".yaml", ".yml"))
+    _hash_tree(digest, Path(__file__).parent, (".py", ".yaml", ".yml"), contents=False)
+    _hash_tree(digest, default_rules_dir(), (".yaml", ".yml"), contents=False)
     _libraries(digest)
     return digest.hexdigest()
 
