@@ -143,7 +143,7 @@ def read_pdf(path: str, stats: dict | None = None) -> list[RawBlock]:
                 elif shim is None or not shim.chars:
                     # pdfplumber decides what this page holds (and whether the file has text)
                     if plumber is None:
-                        plumber = _PlumberPages(path)
+                        plumber = _PlumberPages(fonts.pdf)
                     plumber_page = plumber.page(index)
                     if stats is not None:
                         stats["pdfplumber"] = stats.get("pdfplumber", 0) + 1
@@ -169,8 +169,6 @@ def read_pdf(path: str, stats: dict | None = None) -> list[RawBlock]:
     except Exception as exc:
         raise ReadError(f"PDF 内容无法解析：{type(exc).__name__}: {exc}") from exc
     finally:
-        if plumber is not None:
-            plumber.close()
         if fonts is not None:
             fonts.close()
         document.close()
@@ -181,12 +179,11 @@ class _PlumberPages:
     every page of the file first, and closing the PDF builds them too). Each page starts at
     doctop 0, as the pdfium pages do; nothing read here uses doctop across pages."""
 
-    def __init__(self, path: str):
-        import pdfplumber
+    def __init__(self, pdf):
         from pdfminer.pdfpage import PDFPage
 
-        self.pdf = pdfplumber.open(path)
-        self._source = PDFPage.create_pages(self.pdf.doc)
+        self.pdf = pdf
+        self._source = PDFPage.create_pages(pdf.doc)
         self._next = 0
 
     def page(self, index: int):
@@ -199,9 +196,6 @@ class _PlumberPages:
             self._next += 1
             if self._next > index:
                 return Page(self.pdf, page_obj, page_number=index + 1)
-
-    def close(self) -> None:
-        self.pdf.stream.close()
 
 
 class _PageShim:
@@ -631,13 +625,14 @@ class _MinerFonts:
     without interpreting any content stream."""
 
     def __init__(self, path: str):
-        from pdfminer.pdfdocument import PDFDocument
+        import pdfplumber
         from pdfminer.pdfinterp import PDFResourceManager
         from pdfminer.pdfpage import PDFPage
-        from pdfminer.pdfparser import PDFParser
 
-        self._fh = open(path, "rb")
-        self._doc = PDFDocument(PDFParser(self._fh))
+        # pdfplumber's document (pdfminer's, parsed once): a page pdfium cannot describe is
+        # built from it too (`_PlumberPages`)
+        self.pdf = pdfplumber.open(path)
+        self._doc = self.pdf.doc
         self._pages = PDFPage.create_pages(self._doc)
         self._manager = PDFResourceManager(caching=True)
         self._resources: list = []
@@ -645,7 +640,7 @@ class _MinerFonts:
         self._read: set[int] = set()
 
     def close(self) -> None:
-        self._fh.close()
+        self.pdf.stream.close()
 
     def page(self, index: int) -> "_PageFonts":
         return _PageFonts(self, index)
@@ -1071,12 +1066,16 @@ class _Band:
         self.tops = [c["top"] for c in self.chars]
         self.tallest = max((c["bottom"] - c["top"] for c in self.chars), default=0.0)
 
-    def beside(self, space: dict):
-        """Characters overlapping the space's height, left or right of it."""
+    def span(self, space: dict) -> tuple[int, int]:
+        """The chars whose top is within the tallest char's height above the space's bottom."""
         import bisect
 
-        lo = bisect.bisect_left(self.tops, space["top"] - self.tallest)
-        hi = bisect.bisect_left(self.tops, space["bottom"])
+        return (bisect.bisect_left(self.tops, space["top"] - self.tallest),
+                bisect.bisect_left(self.tops, space["bottom"]))
+
+    def beside(self, space: dict):
+        """Characters overlapping the space's height, left or right of it."""
+        lo, hi = self.span(space)
         for ch in self.chars[lo:hi]:
             if ch["bottom"] > space["top"] and abs(ch["x0"] - space["x0"]) > 0.01:
                 yield ch
@@ -1139,15 +1138,28 @@ def _check_doubtful(spaces: list[dict], chars: list[dict], tables) -> None:
         return homes[key]
 
     band = _Band(chars)
+    lines: dict[tuple, list] = {}  # a band's chars by x0 (spaces on one line share their band)
     for space in spaces:
         home = cell_of(space["x0"], (space["top"] + space["bottom"]) / 2)
-        sides = set()
-        for ch in band.beside(space):
-            side = ch["x0"] > space["x0"]
-            if side not in sides and home_of(ch) is home:
-                sides.add(side)
-                if len(sides) == 2:
-                    raise _Fallback("missing spaces inside a line")
+        span = band.span(space)
+        by_x = lines.get(span)
+        if by_x is None:  # a char whose x0 is not a number is beside no space
+            by_x = lines[span] = sorted((c for c in band.chars[span[0]:span[1]] if c["x0"] == c["x0"]), key=_X0)
+        x0, top = space["x0"], space["top"]
+        after = False
+        for ch in reversed(by_x):  # right of the space, from the far end
+            if not ch["x0"] > x0:
+                break
+            if ch["bottom"] > top and abs(ch["x0"] - x0) > 0.01 and home_of(ch) is home:
+                after = True
+                break
+        if not after:
+            continue  # nothing after it in its line or cell
+        for ch in by_x:  # left of it
+            if ch["x0"] > x0:
+                break
+            if ch["bottom"] > top and abs(ch["x0"] - x0) > 0.01 and home_of(ch) is home:
+                raise _Fallback("missing spaces inside a line")
 
 
 def _path_edges(obj: int, count: int, matrix: tuple, edges: list, height: float, fx, fy) -> None:
