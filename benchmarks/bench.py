@@ -5,9 +5,12 @@
 Prints the figures of the acceptance list of the speed issue: real PDFs audited with the
 pdfium reader against pdfplumber for everything; peak RSS of auditing a 200-page PDF; the
 scaling slopes (benchmarks/scaling.py); .docx/.xlsx audit time against the library's own
-load; CPU of `auditor check` on one seed and wall time on the five; files per second over
-a batch of short reports. Then the older figures: start-up, synthetic corpus, per-format
-latency, peak memory of a child. --quick skips the slow ones (synthetic corpus, slopes).
+load; CPU of `auditor check` on one seed and wall time on the five (fresh audits,
+--no-cache); wall time of a second pre-commit run over the five unchanged seeds (results from
+.auditor_cache); files per second over a batch of short text reports (the synthetic corpus's
+.txt files, copied). Then the older figures: start-up, a batch of seed copies, synthetic
+corpus, per-format latency, peak memory of a child. --quick skips the slow ones (synthetic
+corpus, slopes).
 """
 from __future__ import annotations
 
@@ -164,30 +167,68 @@ def library_ratio(tmp: Path, repeat: int = 7) -> None:
 
 
 def seeds_cpu(tmp: Path) -> None:
+    """Acceptance 5, first part: fresh audits (--no-cache), as a first run or a changed file costs."""
     seeds = sorted(SEEDS.glob("*.txt"))
     if not seeds:
         return
-    one = [cpu_of(auditor() + ["check", str(seeds[0]), "--format", "json", "--report", str(tmp / "one.json")])
-           for _ in range(5)]
-    five = [cpu_of(auditor() + ["check", str(SEEDS), "--format", "json", "--report", str(tmp / "five.json")])
-            for _ in range(5)]
+    one = [cpu_of(auditor() + ["check", str(seeds[0]), "--format", "json", "--report", str(tmp / "one.json"),
+                               "--no-cache"]) for _ in range(5)]
+    five = [cpu_of(auditor() + ["check", str(SEEDS), "--format", "json", "--report", str(tmp / "five.json"),
+                                "--no-cache"]) for _ in range(5)]
     print(f"auditor check on one seed: {statistics.median(c for c, _ in one):.2f} s CPU "
           f"({statistics.median(w for _, w in one):.2f} s wall); on the five seeds: "
-          f"{statistics.median(w for _, w in five):.2f} s wall")
+          f"{statistics.median(w for _, w in five):.2f} s wall ({statistics.median(c for c, _ in five):.2f} s CPU)")
 
 
-def batch(tmp: Path, count: int, workers: int) -> float:
-    folder = tmp / "batch"
+def cached_second_run(tmp: Path, repeat: int = 7) -> None:
+    """Acceptance 5, second part: the pre-commit hook's command over the five seeds, unchanged since
+    the run before (results from .auditor_cache)."""
+    seeds = sorted(SEEDS.glob("*.txt"))
+    if not seeds:
+        return
+    project = tmp / "precommit"
+    project.mkdir()
+    (project / ".git").mkdir()  # the project root: .auditor_cache goes here
+    for path in seeds:
+        shutil.copy(path, project / path.name)
+    cmd = auditor() + ["check", "--format", "text", "--workers", "1", *(p.name for p in seeds)]
+    first = cpu_of_in(cmd, project)
+    runs = [cpu_of_in(cmd, project) for _ in range(repeat)]
+    print(f"second pre-commit run over the five unchanged seeds (from .auditor_cache): "
+          f"{statistics.median(w for _, w in runs):.3f} s wall, {statistics.median(c for c, _ in runs):.3f} s CPU "
+          f"(first run {first[1]:.2f} s wall)")
+
+
+def cpu_of_in(cmd: list[str], cwd: Path) -> tuple[float, float]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, wall
+
+
+def short_reports() -> list[Path]:
+    """Short text reports: the synthetic corpus's .txt files (about 14 KB each), else the seeds."""
+    found = sorted(SYNTHETIC.glob("*.txt")) if SYNTHETIC.is_dir() else []
+    return found or sorted(SEEDS.glob("*.txt")) or sorted((ROOT / "examples").glob("*.txt"))
+
+
+def batch(tmp: Path, count: int, workers: int, sources: list[Path] | None = None, name: str = "batch") -> float:
+    """Files per second of `auditor check` over `count` copies of `sources` (fresh audits)."""
+    folder = tmp / name
+    sources = sources or short_reports()
     if not folder.exists():
         folder.mkdir()
-        sources = sorted(SEEDS.glob("*.txt")) or sorted((ROOT / "examples").glob("*.txt"))
         for i in range(count):
             shutil.copy(sources[i % len(sources)], folder / f"{i:04d}.txt")
-    start = time.perf_counter()
-    subprocess.run(auditor() + ["check", str(folder), "--workers", str(workers), "--format", "json",
-                                "--report", str(tmp / f"batch-{workers}.json")],
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return count / (time.perf_counter() - start)
+    cpu, wall = cpu_of(auditor() + ["check", str(folder), "--workers", str(workers), "--format", "json",
+                                    "--report", str(tmp / f"{name}-{workers}.json"), "--no-cache"])
+    CPU_PER_FILE[(name, workers)] = cpu / count
+    return count / wall
+
+
+CPU_PER_FILE: dict = {}  # (batch, workers) -> CPU seconds per file, all processes together
 
 
 def main() -> None:
@@ -206,13 +247,25 @@ def main() -> None:
             slopes()
         library_ratio(tmp)
         seeds_cpu(tmp)
+        cached_second_run(tmp)
+        short = short_reports()
+        size = statistics.median(p.stat().st_size for p in short) / 1024
         many = batch(tmp, args.batch, args.workers)
-        print(f"batch of {args.batch} short reports: {many:.1f} files/s with {args.workers} workers")
+        per_file = CPU_PER_FILE[("batch", args.workers)]
+        print(f"batch of {args.batch} short text reports ({len(short)} files of a median {size:.0f} KB, copied): "
+              f"{many:.1f} files/s with {args.workers} workers ({per_file * 1000:.0f} ms CPU per file: at most "
+              f"{args.workers / per_file:.0f} files/s on {args.workers} idle cores)")
         print("== other figures ==")
-        print(f"startup (auditor --help): {timed(auditor() + ['--help']):.3f} s")
+        print(f"startup (auditor --version): {timed(auditor() + ['--version']):.3f} s; "
+              f"(auditor --help): {timed(auditor() + ['--help']):.3f} s")
+        seeds = sorted(SEEDS.glob("*.txt"))
+        if seeds:
+            mixed = batch(tmp, args.batch, args.workers, seeds, "seeds")
+            print(f"batch of {args.batch} copies of the five seeds (13-96 KB): {mixed:.1f} files/s with "
+                  f"{args.workers} workers")
         if SYNTHETIC.is_dir() and not args.quick:
             seconds = timed(auditor() + ["check", str(SYNTHETIC), "--format", "json", "--report",
-                                         str(tmp / "syn.json")], repeat=1)
+                                         str(tmp / "syn.json"), "--no-cache"], repeat=1)
             print(f"check of the synthetic corpus ({len(list(SYNTHETIC.iterdir()))} files, "
                   f"{os.cpu_count()} workers): {seconds:.1f} s")
         for suffix, seconds in per_format(tmp).items():
