@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")  # openpyxl, the reference, warns on odd files
+
 from auditor.engine import audit_file
 from auditor.ingest import ReadError, docx_reader, load, package, xlsx_reader
 from test_office_readers_model import docx_members, write, xlsx_members, zip_bytes

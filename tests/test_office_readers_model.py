@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")  # openpyxl, the reference, warns on odd files
+
 from auditor.ingest import docx_reader, xlsx_reader
 from auditor.ingest.build import build_document
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation, localcontext
+from decimal import Context, Decimal, InvalidOperation
 
 from . import package
 from .cleanup import clean_text
@@ -181,10 +181,17 @@ def _coordinate(text: str) -> tuple[int, int]:
     return row, column
 
 
+_COLUMNS: dict[str, int] = {}
+
+
 def _column_index(letters: str) -> int:
-    index = 0
-    for letter in letters.upper():
-        index = index * 26 + ord(letter) - 64
+    index = _COLUMNS.get(letters)
+    if index is None:
+        index = 0
+        for letter in letters.upper():
+            index = index * 26 + ord(letter) - 64
+        if len(_COLUMNS) < 100_000:
+            _COLUMNS[letters] = index
     return index
 
 
@@ -247,7 +254,7 @@ def _sheet_rows(root, book: _Workbook, title: str, cells: list[int]) -> list[lis
     place replaces an earlier one), cells a merged range covers emptied; each row from column
     A up to its last non-empty cell, numbered by its row in the sheet."""
     merges = _Merges(root)
-    values: dict[tuple[int, int], object] = {}
+    values: dict[tuple[int, int], str] = {}
     row_number = 0
     for row_el in root.iter(ROW):
         r = row_el.get("r")
@@ -265,12 +272,11 @@ def _sheet_rows(root, book: _Workbook, title: str, cells: list[int]) -> list[lis
                 cell_row, column = row_number, column_counter
                 if column > package.MAX_COLUMNS:
                     raise package.limit_error(f"一行有 {column:,} 个单元格", f"上限 {package.MAX_COLUMNS:,} 列")
-            value = _cell_value(c, book, title)
-            if value is None:
+            text = _cell_text_of(c, book, title)
+            if text is None:
                 values.pop((cell_row, column), None)
             else:
-                values[(cell_row, column)] = _value_text(value, book.formats[int(c.get("s") or 0)]
-                                                         if _is_number(value) else "")
+                values[(cell_row, column)] = text
                 if len(values) > package.MAX_CELLS:
                     package.check_cells(len(values))
     by_row: dict[int, dict[int, str]] = {}
@@ -294,13 +300,14 @@ def _is_number(value) -> bool:
     return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
 
 
-def _cell_value(c, book: _Workbook, title: str):
-    """What openpyxl (data_only) puts in the cell: a number, a date or time for a number in a
-    date format, text, a boolean, an error code as text; None when empty."""
+def _cell_text_of(c, book: _Workbook, title: str) -> str | None:
+    """The text of a cell (None when empty) from what openpyxl (data_only) puts in it: a
+    number shown in its format, a date or time for a number in a date format, text, a
+    boolean, an error code as text."""
     kind = c.get("t", "n")
     if kind == "inlineStr":
         for inline in c.iterchildren(INLINE):
-            return _text_content(inline)
+            return _value_text(_text_content(inline), "")
         return None
     value = None
     for v in c.iterchildren(VALUE):  # openpyxl: findtext, the first v
@@ -308,37 +315,40 @@ def _cell_value(c, book: _Workbook, title: str):
         break
     if value is None:
         return None
-    where = f"工作表「{title}」单元格 {c.get('r') or ''}"
     if kind == "n":
-        number = _number(value, where)
+        number = _number(value, c, title)
         style = c.get("s")
-        index = _integer(style, f"{where}的样式编号") if style else 0
+        index = _integer(style, f"{_where(c, title)}的样式编号") if style else 0
         if not 0 <= index < len(book.formats):
-            raise ReadError(f"无法读取 Excel 文件（文件损坏）：{where}的样式编号 {index} 超出样式表范围")
+            raise ReadError(f"无法读取 Excel 文件（文件损坏）：{_where(c, title)}的样式编号 {index} 超出样式表范围")
         if index in book.dates:
             try:
-                return from_excel(number if isinstance(number, float) else int(number), book.epoch,
-                                  timedelta=index in book.timedeltas)
+                return _value_text(from_excel(number if isinstance(number, float) else int(number), book.epoch,
+                                              timedelta=index in book.timedeltas), "")
             except (OverflowError, ValueError):
                 return "#VALUE!"  # openpyxl: a date serial outside the calendar is an error value
-        return number
+        return _number_text(number, book.formats[index])
     if kind == "s":
-        index = _integer(value, f"{where}的共享字符串编号")
+        index = _integer(value, f"{_where(c, title)}的共享字符串编号")
         if not 0 <= index < len(book.strings):
-            raise ReadError(f"无法读取 Excel 文件（文件损坏）：{where}的共享字符串编号 {index} 超出范围"
+            raise ReadError(f"无法读取 Excel 文件（文件损坏）：{_where(c, title)}的共享字符串编号 {index} 超出范围"
                             f"（共 {len(book.strings)} 个）")
-        return book.strings[index]
+        return _value_text(book.strings[index], "")
     if kind == "b":
-        return bool(_integer(value, f"{where}的逻辑值"))
+        return "是" if _integer(value, f"{_where(c, title)}的逻辑值") else "否"
     if kind == "d":
         try:
-            return from_iso8601(value)
+            return _value_text(from_iso8601(value), "")
         except (ValueError, OverflowError):
-            raise ReadError(f"无法读取 Excel 文件（文件损坏）：{where}的日期「{value[:40]}」无效") from None
-    return value  # str (a formula's text), e (an error code such as #DIV/0!), anything else
+            raise ReadError(f"无法读取 Excel 文件（文件损坏）：{_where(c, title)}的日期「{value[:40]}」无效") from None
+    return _value_text(value, "")  # str (a formula's text), e (an error code such as #DIV/0!), anything else
 
 
-def _number(text: str, where: str):
+def _where(c, title: str) -> str:
+    return f"工作表「{title}」单元格 {c.get('r') or ''}"
+
+
+def _number(text: str, c, title: str):
     """openpyxl's `_cast_number`: a float when the text has a point or an exponent, else an
     integer (read as a Decimal, so that no length trips Python's int-string limit)."""
     try:
@@ -352,7 +362,7 @@ def _number(text: str, where: str):
             raise ValueError(text)
         return value if value else Decimal(0)  # int("-0") is 0
     except (ValueError, InvalidOperation):
-        raise ReadError(f"无法读取 Excel 文件（文件损坏）：{where}的数值「{text[:40]}」不是数字") from None
+        raise ReadError(f"无法读取 Excel 文件（文件损坏）：{_where(c, title)}的数值「{text[:40]}」不是数字") from None
 
 
 def read_xlsx_openpyxl(path: str) -> list[RawBlock]:
@@ -484,6 +494,11 @@ def _value_text(value, number_format: str) -> str:
 
 # Excel shows at most 30 decimal places whatever the format asks for.
 MAX_PLACES = 30
+# Exact for every number of up to 900 digits at MAX_PLACES places (floats have at most 309);
+# a longer integer gets a context of its own.
+_CONTEXT = Context(prec=1000, Emax=10 ** 9, Emin=-(10 ** 9))
+_QUANTA = [Decimal(1).scaleb(-k) for k in range(MAX_PLACES + 1)]
+_PLACES: dict[str, int] = {}
 
 
 def _number_text(value, number_format: str) -> str:
@@ -495,15 +510,18 @@ def _number_text(value, number_format: str) -> str:
     number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     if not number.is_finite():
         return str(value)
-    places = min(_format_places(number_format), MAX_PLACES)
-    with localcontext() as context:
-        context.prec = max(28, number.adjusted() + places + 8)
-        context.Emax, context.Emin = 10 ** 9, -(10 ** 9)
-        if "%" in number_format:
-            return f"{(number * 100).quantize(Decimal(1).scaleb(-places)):f}%"
-        if places and "0." in number_format:
-            return f"{number.quantize(Decimal(1).scaleb(-places)):f}"
-        return f"{number.normalize():f}"
+    places = _PLACES.get(number_format)
+    if places is None:
+        places = min(_format_places(number_format), MAX_PLACES)
+        if len(_PLACES) < 10_000:
+            _PLACES[number_format] = places
+    context = _CONTEXT if number.adjusted() < 900 else \
+        Context(prec=number.adjusted() + MAX_PLACES + 8, Emax=10 ** 9, Emin=-(10 ** 9))
+    if "%" in number_format:
+        return f"{number.scaleb(2, context).quantize(_QUANTA[places], context=context):f}%"
+    if places and "0." in number_format:
+        return f"{number.quantize(_QUANTA[places], context=context):f}"
+    return f"{number.normalize(context):f}"
 
 
 def _format_places(number_format: str) -> int:
