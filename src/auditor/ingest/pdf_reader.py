@@ -1065,6 +1065,7 @@ class _Band:
         self.chars = sorted((c for c in chars if c["text"] != " "), key=lambda c: c["top"])
         self.tops = [c["top"] for c in self.chars]
         self.tallest = max((c["bottom"] - c["top"] for c in self.chars), default=0.0)
+        self._by_x: dict[tuple, tuple] = {}
 
     def span(self, space: dict) -> tuple[int, int]:
         """The chars whose top is within the tallest char's height above the space's bottom."""
@@ -1073,18 +1074,26 @@ class _Band:
         return (bisect.bisect_left(self.tops, space["top"] - self.tallest),
                 bisect.bisect_left(self.tops, space["bottom"]))
 
-    def beside(self, space: dict):
-        """Characters overlapping the space's height, left or right of it."""
-        lo, hi = self.span(space)
-        for ch in self.chars[lo:hi]:
-            if ch["bottom"] > space["top"] and abs(ch["x0"] - space["x0"]) > 0.01:
-                yield ch
-
-    def right_of(self, space: dict):
-        return (ch for ch in self.beside(space) if ch["x0"] > space["x0"])
+    def by_x(self, space: dict) -> tuple[list[dict], list[float]]:
+        """The chars of the space's span sorted by x0, and their x0s (shared by the spaces of
+        one line); a char whose x0 is not a number is beside no space and is left out."""
+        span = self.span(space)
+        found = self._by_x.get(span)
+        if found is None:
+            chars = sorted((c for c in self.chars[span[0]:span[1]] if c["x0"] == c["x0"]), key=_X0)
+            found = self._by_x[span] = (chars, [c["x0"] for c in chars])
+        return found
 
     def next_right(self, space: dict):
-        return min(self.right_of(space), key=lambda c: c["x0"], default=None)
+        """The leftmost char right of the space (by x0) that overlaps its height."""
+        import bisect
+
+        chars, xs = self.by_x(space)
+        x0, top = space["x0"], space["top"]
+        for ch in chars[bisect.bisect_right(xs, x0):]:
+            if ch["bottom"] > top and abs(ch["x0"] - x0) > 0.01:
+                return ch
+        return None
 
 
 class _CellIndex:
@@ -1138,13 +1147,9 @@ def _check_doubtful(spaces: list[dict], chars: list[dict], tables) -> None:
         return homes[key]
 
     band = _Band(chars)
-    lines: dict[tuple, list] = {}  # a band's chars by x0 (spaces on one line share their band)
     for space in spaces:
         home = cell_of(space["x0"], (space["top"] + space["bottom"]) / 2)
-        span = band.span(space)
-        by_x = lines.get(span)
-        if by_x is None:  # a char whose x0 is not a number is beside no space
-            by_x = lines[span] = sorted((c for c in band.chars[span[0]:span[1]] if c["x0"] == c["x0"]), key=_X0)
+        by_x = band.by_x(space)[0]
         x0, top = space["x0"], space["top"]
         after = False
         for ch in reversed(by_x):  # right of the space, from the far end
@@ -1217,33 +1222,36 @@ def _shape_edges(shape: str, pts: list, edges: list, height: float) -> None:
     if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
         shape = shape[:-2] + "h"
         pts = pts[:-2] + pts[-1:]
-    flipped = [(px, height - py) for px, py in pts]
-    if shape in ("mlh", "ml"):
-        (x0, t0), (x1, t1) = flipped[0], flipped[1]
+    if shape == "mlh" or shape == "ml":
+        (x0, y0), (x1, y1) = pts[0], pts[1]
+        t0, t1 = height - y0, height - y1
         top, bottom = min(t0, t1), max(t0, t1)
         left, right = min(x0, x1), max(x0, x1)
         _add_edge(edges, {"object_type": "line", "x0": left, "x1": right, "top": top, "bottom": bottom,
-                      "width": right - left, "height": bottom - top,
-                      "orientation": "h" if top == bottom else "v"})
+                          "width": right - left, "height": bottom - top,
+                          "orientation": "h" if top == bottom else "v"})
         return
-    if shape in ("mlllh", "mllll"):
+    if shape == "mlllh" or shape == "mllll":
         (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
         if pts[0] == pts[4] and ((x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0)
                                  or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)):
             left, right = min(x0, x2), max(x0, x2)
             top, bottom = height - max(y0, y2), height - min(y0, y2)
             w, h = right - left, bottom - top
-            _add_edge(edges, {"object_type": "rect_edge", "x0": left, "x1": right, "top": top,
-                          "bottom": top, "width": w, "height": 0, "orientation": "h"})
-            _add_edge(edges, {"object_type": "rect_edge", "x0": left, "x1": right, "top": top + h,
-                          "bottom": bottom, "width": w, "height": 0, "orientation": "h"})
-            _add_edge(edges, {"object_type": "rect_edge", "x0": left, "x1": left, "top": top,
-                          "bottom": bottom, "width": 0, "height": h, "orientation": "v"})
-            _add_edge(edges, {"object_type": "rect_edge", "x0": right, "x1": right, "top": top,
-                          "bottom": bottom, "width": 0, "height": h, "orientation": "v"})
+            if w >= 1:  # `_add_edge`, inline: the horizontal sides, then the vertical ones
+                edges.append({"object_type": "rect_edge", "x0": left, "x1": right, "top": top,
+                              "bottom": top, "width": w, "height": 0, "orientation": "h"})
+                edges.append({"object_type": "rect_edge", "x0": left, "x1": right, "top": top + h,
+                              "bottom": bottom, "width": w, "height": 0, "orientation": "h"})
+            if h >= 1:
+                edges.append({"object_type": "rect_edge", "x0": left, "x1": left, "top": top,
+                              "bottom": bottom, "width": 0, "height": h, "orientation": "v"})
+                edges.append({"object_type": "rect_edge", "x0": right, "x1": right, "top": top,
+                              "bottom": bottom, "width": 0, "height": h, "orientation": "v"})
             return
+    flipped = [(px, height - py) for px, py in pts]
     for (ax, at), (bx, bt) in zip(flipped, flipped[1:]):
         _add_edge(edges, {"object_type": "curve_edge", "x0": min(ax, bx), "x1": max(ax, bx),
-                      "top": min(at, bt), "bottom": max(at, bt), "width": abs(ax - bx),
-                      "height": abs(at - bt),
-                      "orientation": "v" if ax == bx else ("h" if at == bt else None)})
+                          "top": min(at, bt), "bottom": max(at, bt), "width": abs(ax - bx),
+                          "height": abs(at - bt),
+                          "orientation": "v" if ax == bx else ("h" if at == bt else None)})
