@@ -7,6 +7,9 @@ Checks (param `check`):
   in different places (释放流动资金 vs 减少担保费用负担); the minority description is reported.
 - role_signature: the person signing for a role (评价组组长（签字）) differs from the person
   the document names for that role (组长：…, or a 评价人员 table row).
+- classification_names: a narrative item “…（类）…（款）…（项）” whose 项 no code table names,
+  while the 款 is there and exactly one 项 under it prints the item's 决算 figure: the text
+  calls that row by another name (其他行政事业单位养老支出 written 机关事业单位退休人员活动费支出).
 """
 from __future__ import annotations
 
@@ -16,13 +19,15 @@ from ..facts.targets import parse_target
 from ..knowledge import compact
 from ..model import Paragraph, Table
 from ..tables.typed import typed_tables
-from .base import Hit, document_texts
+from .base import CHECKED, Hit, document_texts
 
 KIND = "consistency"
 PARAMS = {"check": (str, None), "roles": (list, ["组长", "副组长"]), "max_similarity": (float, 0.2),
-          "name_pattern": (str, r"[\u4e00-\u9fa5]{2,4}")}
+          "name_pattern": (str, r"[\u4e00-\u9fa5]{2,4}"),
+          # classification_names: endings a narrative may leave off a 科目 name (…事务 for …事务支出)
+          "name_endings": (list, ["支出"])}
 MESSAGE_FIELDS = {"subject", "value", "other"}
-CHECKS = ("indicator_actuals", "role_signature", "amount_descriptions")
+CHECKS = ("indicator_actuals", "role_signature", "amount_descriptions", "classification_names")
 APPROX_RE = re.compile(
     r"(?P<desc>[\u4e00-\u9fa5“”]{4,16}?)\s*(?:逾|超过|近|约|达)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>亿元|万元)\s*(?:以上|余|多)")
 
@@ -33,7 +38,8 @@ def validate(params: dict) -> str | None:
 
 def check(doc, rule):
     return {"indicator_actuals": _check_indicator_actuals, "role_signature": _check_role_signature,
-            "amount_descriptions": _check_amount_descriptions}[rule.params["check"]](doc, rule)
+            "amount_descriptions": _check_amount_descriptions,
+            "classification_names": _check_classification_names}[rule.params["check"]](doc, rule)
 
 
 def _check_indicator_actuals(doc, rule):
@@ -141,3 +147,55 @@ def _check_amount_descriptions(doc, rule):
                                   f"（如 {main[1].describe()}），此处描述为“{desc}”",
                           fields={"subject": f"{num}{unit}", "value": desc, "other": main[0]},
                           highlights=[main[1]])
+
+
+# a classification path: 社会保障和就业支出（类）行政事业单位养老支出（款）……支出（项）
+# a name may hold a short bracketed part of its own: 政府办公厅（室）及相关机构事务, 因公出国（境）
+NAME = r"(?:[^（）()，。；：:、\s\d]|[（(][^（）()类款项，。]{1,3}[）)]){2,40}?"
+PATH_RE = re.compile(rf"(?P<kuan>{NAME})[（(]款[）)]\s*(?P<xiang>{NAME})[（(]项[）)]")
+KUAN_DIGITS, XIANG_DIGITS = 5, 7  # 功能分类科目编码: 类 3 digits, 款 5, 项 7
+
+
+def _check_classification_names(doc, rule):
+    from ..facts.base import fact_base
+    from ..facts.numbers import to_decimal
+
+    rows = [r for t in typed_tables(doc) if t.type == "budget_by_code" for r in t.records if not r.is_total]
+    endings = tuple(rule.params["name_endings"])
+
+    def bare(name: str) -> str:
+        name = compact(name)
+        return next((name[:-len(e)] for e in endings if e and name.endswith(e)), name)
+
+    names = {bare(r.name) for r in rows}
+    if not rows:
+        return
+    base = fact_base(doc)
+    for index, block in enumerate(doc.blocks):
+        if not isinstance(block, Paragraph):
+            continue
+        paths = list(PATH_RE.finditer(block.text))
+        if len(paths) != 1:
+            continue  # an item states one path; several in one paragraph cannot be told apart
+        for m in paths:
+            xiang = m.group("xiang")
+            if bare(xiang) in names:
+                yield CHECKED
+                continue
+            kuan_codes = {r.code for r in rows if len(r.code) == KUAN_DIGITS and bare(r.name) == bare(m.group("kuan"))}
+            amount = next((f for f in base.by_block.get(index, ()) if f.measure == "决算" and f.is_money
+                           and f.source == "text"), None)
+            if not kuan_codes or amount is None:
+                continue  # the 款 is not in the tables, or the item states no outturn: nothing to match
+            under = {(r.code, r.name) for r in rows if len(r.code) == XIANG_DIGITS and r.code[:KUAN_DIGITS] in kuan_codes
+                     and any(to_decimal(c.text) == amount.value for c in r.amounts.values())}
+            yield CHECKED
+            if len(under) != 1:
+                continue  # no row, or several rows, print that figure: which one is meant cannot be told
+            code, name = under.pop()
+            row = next(r for r in rows if r.code == code)
+            yield Hit(quote=m.group(0), location=block.loc, stated=f"{xiang}（项）", expected=f"{code} {name}",
+                      formula=f"“{m.group('kuan')}（款）”下金额为 {amount.text} 的科目是 {code}“{name}”"
+                              f"（{row.amounts[min(row.amounts)].loc.describe()}），文中写作“{xiang}”",
+                      fields={"subject": f"{m.group('kuan')}（款）下的科目", "value": xiang, "other": name},
+                      highlights=[next(iter(row.amounts.values())).loc])
