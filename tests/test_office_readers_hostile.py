@@ -271,6 +271,17 @@ def test_member_count_is_checked_from_the_end_record(tmp_path):
     refused(path, "超出限制", "成员", "10,000")
 
 
+def test_zip_version_zipfile_cannot_read_is_refused(tmp_path):
+    """Found by benchmarks/fuzz.py: a central directory entry asking for zip version 8.4 made
+    zipfile raise NotImplementedError while opening the archive."""
+    data = bytearray(zip_bytes(docx_members(REPORT)))
+    at = data.find(b"PK\x01\x02")
+    struct.pack_into("<H", data, at + 6, 84)  # version needed to extract
+    path = tmp_path / "version.docx"
+    path.write_bytes(bytes(data))
+    refused(path, "zip 版本", "8.4")
+
+
 def test_count_read_from_the_end_record_matches_zipfile(tmp_path):
     path = write(tmp_path / "few.xlsx", xlsx_members([("表", SHEET)]))
     with open(path, "rb") as fp:

@@ -5,8 +5,9 @@ its end record, before zipfile builds one object per member), the part's declare
 compression ratio, and the bytes actually decompressed are held to the limits below; every
 refusal is a ReadError saying 超出限制 and naming the limit. XML is parsed by lxml without
 entity expansion, network or DTD loading, and a part that carries a DTD is refused outright:
-OOXML forbids DTDs in package parts (ECMA-376 Part 2, Open Packaging Conventions, M1.17), so
-a DOCTYPE means a crafted file, and it is what entity bombs and external entities need.
+OOXML forbids DTDs in package parts and tells readers to treat one as an error (ECMA-376
+Part 2, Open Packaging Conventions, M1.18), so a DOCTYPE means a crafted file, and it is what
+entity bombs and external entities need.
 
 The libraries this replaces parse the same way or weaker: python-docx uses lxml with
 resolve_entities=False (since 0.8.6); openpyxl uses lxml with resolve_entities=False for most
@@ -28,25 +29,28 @@ MB = 1024 * 1024
 
 # --- Limits: one place, each with its reason ---------------------------------------------
 # A Word or Excel package holds tens of parts, a workbook of a thousand sheets a few
-# thousand; zipfile builds one object (about 0.5 KB) per member when it opens the archive,
-# so a crafted central directory of millions of entries costs memory before any check could
-# run. That is why the count is read from the end record first.
+# thousand; zipfile builds one object (a few hundred bytes) per member when it opens the
+# archive, so a crafted central directory of millions of entries costs memory before any
+# check could run. That is why the count is read from the end record first.
 MAX_MEMBERS = 10_000
-# The XML parts of a long report are a few MB (a 300-page 决算 document.xml is about 10 MB);
-# lxml's tree takes roughly ten times the XML, so 64 MB of XML stays well inside the worker's
-# memory limit (3 GB by default) while holding reports many times longer than any real one.
+# The largest XML part in the synthetic corpus is 0.4 MB (a styles part), a body 0.1 MB; a
+# report of some hundred pages stays within a few MB. lxml's tree takes 10-20 times the XML
+# (a sheet of small cells about 20 times), so 64 MB of XML, some 1.3 GB of tree, stays inside
+# the worker's memory limit (3 GB by default) while holding far longer reports than any real.
 MAX_PART_BYTES = 64 * MB
 # All parts one document reads together (body, styles, strings, every sheet).
 MAX_TOTAL_BYTES = 256 * MB
-# Report XML compresses 5-30x, very repetitive sheet XML up to ~150x; deflate cannot exceed
-# about 1,030x, which is where zip bombs sit. Small parts are exempt: whatever their ratio,
-# under RATIO_EXEMPT_BYTES they cost nothing.
+# Report XML compresses 5-35x (the corpus's highest part 32x; a sheet of 100,000 rows of
+# identical styled empty cells 12x); deflate cannot exceed about 1,030x, which is where zip
+# bombs sit, so 200x leaves real files a wide margin. Small parts are exempt: whatever their
+# ratio, under RATIO_EXEMPT_BYTES they cost nothing.
 MAX_RATIO = 200
 RATIO_EXEMPT_BYTES = 1 * MB
 # Table cells in one document after merged cells are spread and rows padded to the table's
-# width. The largest real 决算 workbooks hold about 100,000 cells; a million cells is some
-# hundreds of MB of model objects. A tiny crafted file reaches it through a huge gridSpan
-# (Word) or one cell far to the right or down (Excel), so it is checked as rows are built.
+# width. The synthetic corpus's documents hold at most 709; a 10,000-row statement of 20
+# columns is 200,000; a million cells is some hundreds of MB of model objects. A tiny crafted
+# file reaches it through a huge gridSpan (Word) or one cell far to the right (Excel), so it
+# is checked as rows are built.
 MAX_CELLS = 1_000_000
 # Excel's own grid (XFD = column 16,384, row 1,048,576); Word allows 63 columns.
 MAX_COLUMNS = 16_384
@@ -136,7 +140,10 @@ class Package:
             self.zip = zipfile.ZipFile(path)
         except ReadError:
             raise
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, struct.error) as exc:
+        except NotImplementedError as exc:  # "zip file version 8.4": a version zipfile cannot read
+            raise ReadError(f"无法打开 {label}（文件损坏或不是 {suffix}）：压缩包要求的 zip 版本不受支持"
+                            f"（{str(exc)[:60]}）") from exc
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OverflowError, struct.error) as exc:
             raise ReadError(f"无法打开 {label}（文件损坏或不是 {suffix}）：不是有效的 zip 压缩包") from exc
         infos = self.zip.infolist()
         if len(infos) > MAX_MEMBERS:
