@@ -73,7 +73,7 @@ def test_the_documented_exit_codes_and_formats_are_the_real_ones():
 
 
 def test_the_documented_config_keys_are_the_model_fields():
-    from auditor.config import ConfigFile
+    from auditor.config_model import ConfigFile
 
     documented = set(re.findall(r"^  \| `(\w+)`(?:, `(\w+)`)? \|", README, re.M))
     keys = {k for pair in documented for k in pair if k}

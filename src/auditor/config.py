@@ -15,108 +15,18 @@
       concepts: {本年支出: [本年度支出总计], 培训费: [培训费, 培训支出]}
       calculations: [{total: 三公经费, parts: [因公出国（境）费, 公务用车购置及运行维护费, 公务接待费, 会议费]}]
 
-The file is checked against `ConfigFile`; every mistake is reported at once, with its line.
+The file is checked against `config_model.ConfigFile`; every mistake is reported at once, with its line.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal, Optional
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from .knowledge import MAX_USER_FILE_BYTES, UnsafeInput, load_yaml, read_user_file
 from .validation import FileProblems, Problem, line_of, problems, yaml_lines
-
-Severity = Literal["error", "warning", "info"]
-RuleId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,6}\d{3}$")]
-STRICT = ConfigDict(strict=True, extra="forbid")
-
-
-class Tolerance(BaseModel):
-    """How far a sum may be off before it is reported (replaces the printed-precision intervals)."""
-
-    model_config = STRICT
-    absolute: Optional[float] = Field(None, ge=0, description="允许的绝对差（与文中数字同单位）")
-    relative: Optional[float] = Field(None, ge=0, le=1, description="允许的相对差（0～1）")
-
-
-Word = Annotated[str, StringConstraints(min_length=1, max_length=60, pattern=r"\S")]
-WORDS = "写法（同义词、提示词）列表"
-
-
-class CalculationEntry(BaseModel):
-    """A total that is the sum of its parts, as in rules/concepts.yaml `calculations`."""
-
-    model_config = STRICT
-    total: Word = Field(description="合计的概念")
-    parts: list[Word] = Field(min_length=1, description="组成部分的概念")
-    optional: list[Word] = Field(default_factory=list, description="可能出现、未出现时按 0 计的部分")
-    alternatives: dict[Word, list[Word]] = Field(default_factory=dict,
-                                                 description="某一部分未出现时可由这些概念之和代替")
-
-
-class RowRateEntry(BaseModel):
-    """A rate a table row states beside the figures it is computed from (`row_rates`)."""
-
-    model_config = STRICT
-    rate: Word = Field(description="比率列表头中的词，如 控制率")
-    numerator: Word = Field(description="分子的概念")
-    denominator: Word = Field(description="分母的概念")
-
-
-class VocabularyAdditions(BaseModel):
-    """Words a project adds to the fact vocabulary (rules/concepts.yaml); nothing is removed."""
-
-    model_config = ConfigDict(strict=True, extra="forbid", title="词表补充")
-    concepts: dict[Word, list[Word]] = Field(default_factory=dict,
-                                             description="概念 → 写法；已有概念增加写法，新概念一并定义")
-    not_money: list[Word] = Field(default_factory=list, description="不是金额的概念（人数、分数、比率）")
-    measures: dict[Word, list[Word]] = Field(default_factory=dict, description="口径（决算、全年预算……）→ 提示词")
-    rate_measures: dict[Word, list[Word]] = Field(default_factory=dict, description="比率种类（占比……）→ 提示词")
-    directions: dict[Literal["up", "down", "same"], list[Word]] = Field(
-        default_factory=dict, description="变动方向 up/down/same → 提示词")
-    prior_period: list[Word] = Field(default_factory=list, description="表示上年的词")
-    funds: dict[Word, list[Word]] = Field(default_factory=dict, description="资金来源 → 写法")
-    calculations: list[CalculationEntry] = Field(default_factory=list, description="合计 = 各部分之和")
-    fund_qualified: dict[Word, dict[Word, Word]] = Field(
-        default_factory=dict, description="资金来源 → {通用概念: 该资金的概念}")
-    not_figure_columns: list[Word] = Field(default_factory=list, description="只含编码、行次的列的表头词")
-    label_columns: list[Word] = Field(default_factory=list, description="行名称列的表头词")
-    subject_cells: list[Word] = Field(default_factory=list, description="写明表格所属项目的单元格词")
-    other_subject_cues: list[Word] = Field(default_factory=list, description="表示数字属于某个项目而非整体的词")
-    row_rates: list[RowRateEntry] = Field(default_factory=list, description="表格行内的比率 = 分子 ÷ 分母")
-    not_a_figure_after: list[Word] = Field(default_factory=list, description="紧跟数字、使其不是数据的词（年、版、周岁……）")
-    blank_cells: list[Word] = Field(default_factory=list, description="表示未填的单元格文字（—、/、无……）")
-    generic_row_labels: list[Word] = Field(default_factory=list, description="不指明概念的行名称（合计、小计……）")
-    filler_words: list[Word] = Field(default_factory=list, description="不指明任何概念的词（为、较、合计……）")
-
-
-class ConfigFile(BaseModel):
-    """`.auditor.yaml`, or `[tool.auditor]` in pyproject.toml."""
-
-    model_config = ConfigDict(strict=True, extra="forbid", title="auditor 配置")
-    disable: list[RuleId] = Field(default_factory=list, description="不运行的规则编号")
-    severity: dict[RuleId, Severity] = Field(default_factory=dict, description="规则级别覆盖")
-    ignore_paths: list[str] = Field(default_factory=list,
-                                    description="不检查的文件和文件夹（gitignore 风格模式，相对于配置文件所在的文件夹）")
-    tolerance: dict[RuleId, Tolerance] = Field(default_factory=dict, description="按规则的容差")
-    rules: list[str] = Field(default_factory=list,
-                             description="添加的规则文件或文件夹（相对于配置文件）；与默认规则同编号的替换之")
-    default_rules: bool = Field(True, description="是否从默认规则包开始；false 时只用 rules 中的规则")
-    params: dict[RuleId, dict[str, Any]] = Field(default_factory=dict,
-                                                 description="按规则覆盖参数，如 {SCO001: {formula: ...}}，按规则类型校验")
-    rounding: bool = Field(True, description="是否报告尾数误差提示")
-    fail_on: Severity = Field("error", description="达到该级别的新发现使退出码为 1")
-    ignore_file: Optional[str] = Field(None, description="忽略文件（相对于配置文件）")
-    baseline: Optional[str] = Field(None, description="基线文件（相对于配置文件）")
-    vocabulary: VocabularyAdditions = Field(default_factory=VocabularyAdditions,
-                                            description="向事实词表（rules/concepts.yaml）添加的词；只增不删")
-
-
-KEYS = set(ConfigFile.model_fields)
 
 
 class ConfigError(Exception):
@@ -181,6 +91,10 @@ def load_config(path: Path | None) -> Config:
     lines = _toml_lines(path) if path.suffix == ".toml" else yaml_lines(path)
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: 配置应为映射（键: 值）")
+    from pydantic import ValidationError
+
+    from .config_model import ConfigFile
+
     try:
         model = ConfigFile.model_validate(data)
     except ValidationError as exc:
@@ -192,7 +106,7 @@ def load_config(path: Path | None) -> Config:
     return _config(path, model, lines, additions)
 
 
-def _config(path: Path, model: ConfigFile, lines: dict, additions: dict) -> Config:
+def _config(path: Path, model, lines: dict, additions: dict) -> Config:
     base = path.parent
     ignore_file = base / model.ignore_file if model.ignore_file else None
     if ignore_file is None and (base / ".auditor-ignore.yaml").is_file():

@@ -19,7 +19,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, create_model
 
 from . import __version__, kinds
-from .config import Tolerance
+from .config_model import Tolerance
 from .findings import CLASSES, SEVERITIES
 from .knowledge import UnsafeInput, default_rules_dir, load_user_yaml
 from .validation import FileProblems, Problem, problems, yaml_lines

@@ -8,9 +8,12 @@ from __future__ import annotations
 import typing
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
-from pydantic import BaseModel, ValidationError
+
+if TYPE_CHECKING:  # pydantic loads only when a file is checked (a run without a config needs none)
+    from pydantic import ValidationError
 
 TYPE_ZH = {"bool": "布尔值（true/false）", "float": "数字", "int": "整数", "list": "列表", "dict": "映射",
            "string": "文本", "date": "日期（YYYY-MM-DD）", "model": "映射"}
@@ -133,6 +136,8 @@ def allowed_keys(model, loc: tuple) -> list[str]:
         current = _step(current, part)
         if current is None:
             return []
+    from pydantic import BaseModel
+
     current = _unwrap(current)
     if isinstance(current, type) and issubclass(current, BaseModel):
         return sorted(f.alias or name for name, f in current.model_fields.items())
@@ -140,6 +145,8 @@ def allowed_keys(model, loc: tuple) -> list[str]:
 
 
 def _step(current, part):
+    from pydantic import BaseModel
+
     current = _unwrap(current)
     if isinstance(current, type) and issubclass(current, BaseModel):
         field = current.model_fields.get(part) or next(
@@ -166,7 +173,7 @@ def _unwrap(annotation):
 
 def schemas() -> dict[str, dict]:
     """The JSON Schemas shipped in schemas/: file name -> schema."""
-    from .config import ConfigFile
+    from .config_model import ConfigFile
     from .ruleset import rule_file_schema
     from .suppressions import BaselineFile, IgnoreFile
 
