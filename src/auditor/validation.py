@@ -174,7 +174,7 @@ def _unwrap(annotation):
 def schemas() -> dict[str, dict]:
     """The JSON Schemas shipped in schemas/: file name -> schema."""
     from .config_model import ConfigFile
-    from .ruleset import rule_file_schema
+    from .rule_model import rule_file_schema
     from .suppressions import BaselineFile, IgnoreFile
 
     found = {"rule-file.schema.json": rule_file_schema()}
