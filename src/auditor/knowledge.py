@@ -182,6 +182,7 @@ def _merged(have, added):
     return added
 
 
+@lru_cache(maxsize=1 << 16)  # the same labels and phrases are compacted again and again
 def compact(text: str) -> str:
     """Text without white space and with ASCII brackets, for matching labels and aliases."""
     return "".join(text.split()).replace("（", "(").replace("）", ")")
