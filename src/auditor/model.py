@@ -1,7 +1,7 @@
 """The document model every format is read into: ordered blocks with locations."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from typing import Union
 
 
@@ -43,7 +43,17 @@ class Location:
         return " · ".join(parts) or "全文"
 
     def with_(self, **changes) -> "Location":
-        return replace(self, **changes)
+        # a copy with fields set directly: dataclasses.replace re-runs __init__ through a keyword
+        # call per field (a Location is made for every cell of every table)
+        if not changes.keys() <= LOCATION_FIELDS:
+            raise TypeError(f"Location has no field {sorted(changes.keys() - LOCATION_FIELDS)[0]}")
+        copy = object.__new__(Location)
+        copy.__dict__.update(self.__dict__)
+        copy.__dict__.update(changes)
+        return copy
+
+
+LOCATION_FIELDS = frozenset(Location.__dataclass_fields__)
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 FULLWIDTH = str.maketrans("０１２３４５６７８９．，％－＋：（）", "0123456789.,%-+:()")
 
@@ -70,10 +71,12 @@ class Quantity:
         return self.value * factor
 
 
+@lru_cache(maxsize=1 << 16)  # cells and sentences are read by several rules: each is translated once
 def normalize_digits(text: str) -> str:
     return text.translate(FULLWIDTH)
 
 
+@lru_cache(maxsize=1 << 16)  # a Decimal is immutable: the same cell text parses to the same value
 def to_decimal(text: str) -> Decimal | None:
     """Parse a plain number such as '1,234.50', '(12.5)' or '－3'; None if not a number."""
     s = normalize_digits(text).strip().replace(" ", "").replace("\u3000", "")

@@ -172,7 +172,7 @@ def _check_classification_names(doc, rule):
         return
     base = fact_base(doc)
     for index, block in enumerate(doc.blocks):
-        if not isinstance(block, Paragraph):
+        if not isinstance(block, Paragraph) or "款" not in block.text:
             continue
         paths = list(PATH_RE.finditer(block.text))
         if len(paths) != 1:
