@@ -91,6 +91,10 @@ def _check_regex(doc, rule):
 
 # --- number_format ---------------------------------------------------------------------
 
+# one number with at most one decimal point and thousands grouped by three (541.04, 2,961.68, 12%)
+WELL_FORMED_RE = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
+
+
 def _check_number_format(doc, rule):
     params = rule.params
     units = sorted(params["units"], key=len, reverse=True)
@@ -101,6 +105,8 @@ def _check_number_format(doc, rule):
         if not any(ch in text for ch in ".,．"):
             continue
         plain = text.translate(FULLWIDTH_NUMBER)
+        if WELL_FORMED_RE.fullmatch(plain.strip()):
+            continue  # most table cells: one well-formed number, nothing to look at
         whole_cell = loc.row is not None and (loc.table, loc.col) in numeric_columns
         for m in TOKEN_RE.finditer(plain):
             token = m.group(0)
