@@ -210,6 +210,8 @@ def _sentence_claims(text: str, year, params: dict, on_last_year: bool = False):
     """(concept, sign, roughly, clause) of each figure-less claim of one sentence; a clause that
     only sets the period (“与2023年度相比”) makes the clauses after it about last year."""
     lex = lexicon()
+    if lex.directions.pattern is None or not lex.directions.pattern.search(compact(text)):
+        return  # no direction word: no claim (most sentences)
     degree = sorted(params["degree_words"], key=len, reverse=True)
     prior_seen = on_last_year
     for clause in CLAUSE_RE.finditer(text):
