@@ -25,3 +25,72 @@ class RawBlock:
 
 class ReadError(Exception):
     """A file that cannot be read; the message names the problem in Chinese."""
+
+
+# --- Limits of the text and HTML readers and of the count kind: one place, each with its reason --
+# Every refusal is a ReadError whose message says 超出限制 and names the limit (see `over_limit`).
+MB = 1024 * 1024
+# Auditing runs at about 0.3 MB of report text per second on one core, so 16 MB is about a
+# minute of work, half the default --timeout of 120 s. Real reports are far smaller: a
+# 500-page report exported to text is about 2 MB, the largest text in the corpus 95 KB. A
+# larger .txt/.md is refused at once, naming the size, rather than timing out unexplained.
+MAX_TEXT_BYTES = 16 * MB
+# HTML carries markup as well as text: Word's HTML export is 5 to 10 times the size of the
+# text it shows (a 500-page report some 10-20 MB), so an HTML file may be twice the text limit.
+# The parser streams, so its memory is the text it keeps, not the markup; its time is about a
+# second per MB of dense tags, half a minute at the limit.
+MAX_HTML_BYTES = 32 * MB
+# One line of a text file is one paragraph, table row or cell. The longest line in the corpus
+# is 4,400 characters; 100,000 characters (some 50 printed pages in one paragraph) is no line
+# of a report but a dump or a minified file, and each line is cleaned and split into sentences
+# as a unit, so the work per line stays bounded.
+MAX_LINE_CHARS = 100_000
+# HTML's own maxima (HTML Living Standard, 4.9.11: "colspan ... must be greater than zero and
+# less than or equal to 1000", "rowspan ... less than or equal to 65534"); browsers clamp
+# larger values to these, and so does the reader: the table reads as a browser shows it.
+MAX_HTML_COLSPAN = 1000
+MAX_HTML_ROWSPAN = 65534
+# Cells of one HTML table, and of all tables of a document, after spans are spread. The
+# largest table in the corpus has 392 cells, a whole document 2,859; a 10,000-row statement of
+# 20 columns is 200,000. A million cells is some hundreds of MB of model objects, the same cap
+# the Word and Excel readers use (ingest/package.py). Checked as cells are placed, so a tiny file
+# of huge spans is refused before it allocates anything big.
+MAX_TABLE_CELLS = 200_000
+MAX_DOCUMENT_CELLS = 1_000_000
+# Tables inside table cells: report layouts nest two or three deep. The parser keeps one open
+# table per level, and HTML that opens tables without closing them nests without end.
+MAX_TABLE_DEPTH = 50
+# Paragraphs, headings and tables of one text or HTML document. The longest report in the corpus
+# has 437; a 500-page report some 20,000. Each block costs about 2 KB through reading,
+# the document model and the fact base, so 200,000 blocks is some 400 MB; a 16 MB text of one
+# character per line would otherwise make five million of them and exhaust the worker's memory.
+MAX_BLOCKS = 200_000
+# Digits of a number read as an int (a stated count, a span attribute, a character reference).
+# Python refuses to convert more than 4,300 digits (sys.get_int_max_str_digits), and nothing a
+# report counts has more than 18 digits (a 64-bit integer); longer digit runs are not counts.
+MAX_INT_DIGITS = 18
+# A list after a stated count (“N 个，分别为：A、B、C”) is read from at most this many characters
+# of its sentence: items are at most `max_item_chars` (40) long and numbered lists go to 99,
+# so no checkable list is longer; the window keeps the work per stated count bounded.
+MAX_LIST_CHARS = 5000
+# Parts of one breakdown (“其中产出指标 a 个、效益指标 b 个…”): indicator systems have six
+# first-level and about a dozen second-level categories; a run of more parts is not one.
+MAX_BREAKDOWN_PARTS = 24
+# Characters after a stated total in which its parts (breakdown, done/not done split, indicator
+# categories) are looked for. Such a sentence is well under 200 characters; 600 is where the
+# fact base, too, stops reading a run-on sentence as one. A sentence going on past it is left
+# unchecked rather than checked on part of its parts.
+MAX_BREAKDOWN_CHARS = 600
+
+
+def over_limit(what: str, limit: str) -> ReadError:
+    """The ReadError for an input beyond one of the limits above: what was found, and the limit."""
+    return ReadError(f"{what}，超出限制（{limit}）")
+
+
+def bounded_int(digits: str, limit: int = MAX_INT_DIGITS) -> int | None:
+    """The value of a string of decimal digits, or None when it has more than `limit` digits
+    (Python's int() refuses more than 4,300, and no count or span is that long) or is no number."""
+    if not digits or len(digits) > limit or not digits.isdecimal():
+        return None
+    return int(digits)

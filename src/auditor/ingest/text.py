@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 
 from .cleanup import clean_text, join_wrapped
-from .raw import RawBlock, RawCell, ReadError
+from .raw import MAX_BLOCKS, MAX_LINE_CHARS, MAX_TEXT_BYTES, MB, RawBlock, RawCell, ReadError, over_limit
 
-BOMS = [(b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")]
 TERMINAL = "。！？；：.!?;:」”"
 TITLE_ENDINGS = ("表", "报告", "结果", "情况", "说明", "通知", "目录", "部分")
 HEADING_START_RE = re.compile(
@@ -22,36 +21,116 @@ DASH_CELL_RE = re.compile(r"^[-—–:|\s]*$")
 MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 
 
-def decode(data: bytes, path: str) -> str:
+# Byte-order marks, longest first: the UTF-32-LE mark begins with the UTF-16-LE one.
+BOMS = [(b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"), (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+        (b"\xef\xbb\xbf", "utf-8", "UTF-8"), (b"\xff\xfe", "utf-16-le", "UTF-16"), (b"\xfe\xff", "utf-16-be", "UTF-16")]
+SUPPORTED_ENCODINGS = "UTF-8、GB18030/GBK、UTF-16、UTF-32"
+# Characters no report text holds: C0 controls other than tab, line and page breaks, and the
+# private-use area (what binary decoded as GB18030 turns into). A few are tolerated (escape
+# sequences pasted into a report are text to show, escaped, not a reason to refuse it).
+ODD_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\ue000-\uf8ff]")
+ODD_SHARE = 0.01  # more than 1% of such characters: binary, or the wrong encoding
+
+
+def decode(data: bytes, path: str = "") -> str:
+    """The text of a file's bytes, or a ReadError that names what is wrong with them.
+
+    A byte-order mark decides the encoding (UTF-32 before UTF-16, whose mark it begins with;
+    after a UTF-8 mark GB18030 text is still recognised, since editors put the mark in front of
+    GBK text too). Without one: UTF-32 or UTF-16 when the bytes have their NUL pattern, else UTF-8,
+    else GB18030. Whatever decodes must also look like text, so binary and a wrong guess are
+    refused with a reason instead of being read as garbage."""
     if not data.strip():
         raise ReadError("文件为空")
-    for bom, encoding in BOMS:
+    for bom, encoding, name in BOMS:
         if data.startswith(bom):
-            return data.decode(encoding)
+            return _decode_marked(data[len(bom):], encoding, name, len(bom))
     if b"\x00" in data:
-        raise ReadError("不是文本文件（含有二进制内容），或编码无法识别")
-    for encoding in ("utf-8", "gb18030"):
+        return _decode_wide(data)
+    problems = []
+    for encoding, name in (("utf-8", "UTF-8"), ("gb18030", "GB18030/GBK")):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            problems.append(f"不是 {name}（第 {exc.start + 1} 字节 0x{data[exc.start]:02X} 起无效）")
+            continue
+        odd = _odd_share(text)
+        if odd <= ODD_SHARE:
+            return text
+        problems.append(f"按 {name} 解码后有 {odd:.0%} 是控制字符或私用区字符")
+    raise ReadError(f"无法识别文件编码：{'；'.join(problems)}；支持 {SUPPORTED_ENCODINGS}，或不是文本文件")
+
+
+def _odd_share(text: str) -> float:
+    if not text:
+        return 0.0
+    return (len(text) - len(ODD_RE.sub("", text))) / len(text)
+
+
+def _decode_marked(body: bytes, encoding: str, name: str, skipped: int) -> str:
+    """Bytes after a byte-order mark of `name`."""
+    unit = {"UTF-32": 4, "UTF-16": 2}.get(name, 1)
+    if len(body) % unit:
+        raise ReadError(f"文件以 {name} 字节顺序标记开头，但其后的 {len(body)} 字节不是 {unit} 的整数倍："
+                        f"文件不完整（被截断）或已损坏")
+    try:
+        text = body.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if name != "UTF-8":
+            raise ReadError(f"文件以 {name} 字节顺序标记开头，但第 {exc.start + skipped + 1} 字节起"
+                            f"不是有效的 {name} 编码单元（如孤立的代理项、超出 Unicode 范围的码位）") from None
+        try:  # editors write the UTF-8 mark in front of GBK text too
+            text = body.decode("gb18030")
+        except UnicodeDecodeError:
+            raise ReadError(f"文件以 UTF-8 字节顺序标记开头，但第 {exc.start + skipped + 1} 字节起既不是有效的 UTF-8，"
+                            "也不是 GB18030/GBK") from None
+    odd = _odd_share(text)
+    if odd > ODD_SHARE:
+        raise ReadError(f"文件以 {name} 字节顺序标记开头，但解码后有 {odd:.0%} 是控制字符或私用区字符："
+                        "不是文本文件，或编码与标记不符")
+    return text
+
+
+def _decode_wide(data: bytes) -> str:
+    """Bytes without a byte-order mark that hold NUL bytes: UTF-32 or UTF-16 text without its
+    mark (ASCII and CJK characters leave NULs in fixed places), else binary."""
+    for encoding, unit in (("utf-32-le", 4), ("utf-32-be", 4), ("utf-16-le", 2), ("utf-16-be", 2)):
+        if len(data) % unit or not _nul_pattern(data, unit, encoding.endswith("le")):
+            continue
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if _looks_like_text(text):
+        if _odd_share(text) <= ODD_SHARE:
             return text
-    raise ReadError("无法识别文件编码（支持 UTF-8、GB18030/GBK、带 BOM 的 UTF-16）")
+    first = data.index(b"\x00")
+    raise ReadError(f"不是文本文件：第 {first + 1} 字节是 NUL（0x00），含有二进制内容，"
+                    f"也不是不带字节顺序标记的 UTF-16/UTF-32 文本（支持 {SUPPORTED_ENCODINGS}）")
 
 
-def _looks_like_text(text: str) -> bool:
-    sample = text[:20000]
-    odd = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\r\n\f") or 0xE000 <= ord(ch) <= 0xF8FF)
-    return odd <= len(sample) * 0.01
+def _nul_pattern(data: bytes, unit: int, little: bool) -> bool:
+    """NUL bytes where a UTF-16/UTF-32 text puts them: nine in ten in the high byte of a code unit
+    (UTF-16: ASCII characters), or the top byte of every UTF-32 unit."""
+    if unit == 4:
+        top = data[3::4] if little else data[0::4]
+        return not top.strip(b"\x00")
+    high = data[1::2] if little else data[0::2]
+    low = data[0::2] if little else data[1::2]
+    return high.count(0) >= 9 * low.count(0) and high.count(0) > 0
 
 
 def read_text(path: str) -> list[RawBlock]:
     with open(path, "rb") as fh:
-        data = fh.read()
+        data = fh.read(MAX_TEXT_BYTES + 1)
+    if len(data) > MAX_TEXT_BYTES:
+        raise over_limit("文本文件过大", f"文本文件最多 {MAX_TEXT_BYTES // MB} MB")
     text = decode(data, path)
-    lines = [clean_text(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    return parse_lines(lines)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    longest = max(range(len(lines)), key=lambda k: len(lines[k]))
+    if len(lines[longest]) > MAX_LINE_CHARS:
+        raise over_limit(f"第 {longest + 1} 行有 {len(lines[longest])} 个字符",
+                         f"每行最多 {MAX_LINE_CHARS} 个字符；这不是逐行书写的报告文字")
+    return parse_lines([clean_text(line) for line in lines])
 
 
 def _blank(line: str) -> bool:
@@ -73,6 +152,8 @@ def parse_lines(lines: list[str]) -> list[RawBlock]:
     blocks: list[RawBlock] = []
     i, n = 0, len(lines)
     while i < n:
+        if len(blocks) > MAX_BLOCKS:
+            raise over_limit(f"前 {i} 行已有 {len(blocks)} 个段落和表格", f"每个文件最多 {MAX_BLOCKS} 个")
         line = lines[i]
         if _blank(line):
             i += 1
