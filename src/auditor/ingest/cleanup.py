@@ -5,10 +5,18 @@ import html
 import re
 
 BOOKMARK_RE = re.compile(r"\[bookmark:[^\]]*\]")
-CHECKED_RE = re.compile(r"<input[^>]*\bchecked\b[^>]*/?>", re.I)
-UNCHECKED_RE = re.compile(r"<input[^>]*type=\"?checkbox\"?[^>]*/?>", re.I)
-BREAK_TAG_RE = re.compile(r"\s*(?:</p>\s*<p>|<br\s*/?>)\s*", re.I)
+INPUT_RE = re.compile(r"<input", re.I)
+CHECKED_WORD_RE = re.compile(r"\bchecked\b", re.I)
+CHECKBOX_TYPE_RE = re.compile(r"type=\"?checkbox", re.I)
+# A break tag with the white space around it. The leading white space is tried only where a run
+# of it begins (the look-behind), so a long run of spaces before no tag is crossed once, not
+# once per space.
+BREAK_TAG_RE = re.compile(r"(?:(?<!\s)\s+)?(?:</p>\s*<p>|<br\s*/?>)\s*", re.I)
 TAG_RE = re.compile(r"</?(?:p|span|div|b|i|u|strong|em|sup|sub|font)\b[^>]*>", re.I)
+# A numeric character reference of more than 7 significant digits names no character (the
+# largest is 1,114,111) and html.unescape would hand its digits to int(), which refuses more
+# than 4,300 of them; such a reference becomes U+FFFD, as html.unescape makes of any too large.
+LONG_CHARREF_RE = re.compile(r"&#0*([0-9]{8,});?")
 MATH_RE = re.compile(r"\$([^$\n]{1,80})\$")
 LATEX = [(r"\geq", "≥"), (r"\leq", "≤"), (r"\ge", "≥"), (r"\le", "≤"), (r"\%", "%"),
          (r"\times", "×"), (r"\pm", "±"), (r"\sim", "~"), (r"\cdot", "·"), ("{", ""), ("}", "")]
@@ -32,17 +40,69 @@ def _latex(match: re.Match) -> str:
     return body.replace(" ", "")
 
 
-def clean_text(text: str) -> str:
-    """Clean one line or cell of extracted text; keeps the characters a reader sees."""
+def _before_last(pattern: re.Pattern, text: str, close: str, repl) -> str:
+    """`pattern.sub(repl, text)` for a pattern whose every match ends with `close` (its body cannot
+    hold `close`): a start after the last `close` cannot match and is not tried, so starts with no
+    `close` after them do not each scan to the end of the text (quadratic on `[bookmark:` repeated)."""
+    last = text.rfind(close)
+    if last < 0:
+        return text
+    return pattern.sub(repl, text[:last + 1]) + text[last + 1:]
+
+
+def _checkboxes(text: str) -> str:
+    """HTML checkboxes to ☑ (with the word `checked`) and ☐ (type=checkbox): each `<input` runs to
+    the first `>` after it. One pass; a tag that is neither is skipped whole, since every `<input`
+    inside it ends at the same `>` and is neither either."""
+    out, k = [], 0
+    while True:
+        m = INPUT_RE.search(text, k)
+        if not m:
+            break
+        close = text.find(">", m.end())
+        if close < 0:
+            break  # no `>` after this one, nor after any later one
+        if CHECKED_WORD_RE.search(text, m.end(), close):
+            mark = "☑"
+        elif CHECKBOX_TYPE_RE.search(text, m.end(), close):
+            mark = "☐"
+        else:
+            out.append(text[k:close + 1])
+            k = close + 1
+            continue
+        out.append(text[k:m.start()])
+        out.append(mark)
+        k = close + 1
+    out.append(text[k:])
+    return "".join(out)
+
+
+def _charref(match: re.Match) -> str:
+    digits = match.group(1).lstrip("0")
+    return "\ufffd" if len(digits) > 7 else f"&#{digits or 0};"
+
+
+def unescape(text: str) -> str:
+    """html.unescape without its failure on a character reference of thousands of digits."""
+    if "&#" in text:
+        text = LONG_CHARREF_RE.sub(_charref, text)
+    return html.unescape(text)
+
+
+def clean_text(text: str, markup: bool = True) -> str:
+    """Clean one line or cell of extracted text; keeps the characters a reader sees. `markup`: the
+    text may hold HTML written as text (tags and character references in text exports and Word
+    cells). The HTML reader's parser has taken the markup out and decoded the references once;
+    what it hands over is text as a browser shows it, so a written `&amp;lt;b&amp;gt;` stays `&lt;b&gt;`."""
     if "[bookmark" in text:
-        text = BOOKMARK_RE.sub("", text)
-    if "<" in text:
-        text = CHECKED_RE.sub("☑", text)
-        text = UNCHECKED_RE.sub("☐", text)
+        text = _before_last(BOOKMARK_RE, text, "]", "")
+    if markup and "<" in text:
+        if "<input" in text.lower():
+            text = _checkboxes(text)
         text = BREAK_TAG_RE.sub(" ", text)
-        text = TAG_RE.sub("", text)
-    if "&" in text:
-        text = html.unescape(text)
+        text = _before_last(TAG_RE, text, ">", "")
+    if markup and "&" in text:
+        text = unescape(text)
     if "$" in text:
         text = MATH_RE.sub(_latex, text)
     return text.translate(TRADITIONAL)
