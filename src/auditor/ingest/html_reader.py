@@ -1,26 +1,66 @@
-"""HTML with the standard library's parser: headings, paragraphs and tables with spans."""
+"""HTML with the standard library's parser: headings, paragraphs and tables with spans.
+
+Character references are decoded once, by the parser, and what they decode to is text (a written
+`&amp;lt;b&amp;gt;` reads `&lt;b&gt;`, a written `&lt;b&gt;` reads `<b>`, not a tag to remove); spans
+are clamped to HTML's own maxima as browsers do and spread only over rows that exist, and the
+cells of a table and of the document are capped (raw.MAX_TABLE_CELLS, MAX_DOCUMENT_CELLS).
+"""
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
-from .cleanup import clean_text
-from .raw import RawBlock, RawCell, ReadError
+from .cleanup import LONG_CHARREF_RE, _charref, clean_text
+from .raw import (MAX_BLOCKS, MAX_DOCUMENT_CELLS, MAX_HTML_BYTES, MAX_HTML_COLSPAN, MAX_HTML_ROWSPAN,
+                  MAX_TABLE_CELLS, MAX_TABLE_DEPTH, MB, RawBlock, RawCell, ReadError, bounded_int, over_limit)
 from .text import decode
 
 BLOCK_TAGS = {"p", "div", "li", "br", "section", "article", "tr", "title", "blockquote", "pre"}
 SKIP_TAGS = {"script", "style", "head", "noscript", "template"}
+SPAN_RE = re.compile(r"\s*\+?0*([0-9]{1,12})")
 
 
 def read_html(path: str) -> list[RawBlock]:
     with open(path, "rb") as fh:
-        text = decode(fh.read(), path)
+        data = fh.read(MAX_HTML_BYTES + 1)
+    if len(data) > MAX_HTML_BYTES:
+        raise over_limit("HTML 文件过大", f"HTML 文件最多 {MAX_HTML_BYTES // MB} MB")
+    text = decode(data, path)
+    if "&#" in text:  # the parser's html.unescape cannot convert a reference of thousands of digits
+        text = LONG_CHARREF_RE.sub(_charref, text)
     parser = _Parser()
     try:
         parser.feed(text)
         parser.close()
+    except ReadError:
+        raise
     except Exception as exc:
         raise ReadError(f"HTML 无法解析：{exc}") from exc
     return parser.blocks
+
+
+class _Table:
+    """A table being read: its rows, the cell open now, and the rowspans coming down from rows
+    above as {column: last row index it covers}: one entry per column, whatever the rowspan, and
+    nothing to update from row to row. A row without cells is not kept (it would be dropped at the
+    end anyway) but still counts for the rowspans, so empty `<tr>`s take no memory."""
+
+    def __init__(self, number: int) -> None:
+        self.number = number
+        self.rows: list[list[RawCell]] = []
+        self.index = -1  # of the current row, counting rows without cells
+        self.cell: dict | None = None
+        self.spans: dict[int, int] = {}
+        self.cells = 0
+
+    def new_row(self) -> None:
+        self.index += 1
+        if self.rows and not self.rows[-1]:
+            return
+        self.rows.append([])
+
+    def covered(self, col: int) -> bool:
+        return self.spans.get(col, -1) >= self.index
 
 
 class _Parser(HTMLParser):
@@ -30,7 +70,9 @@ class _Parser(HTMLParser):
         self.buffer: list[str] = []
         self.skip = 0
         self.heading: int | None = None
-        self.tables: list[dict] = []  # stack: {"rows": [...], "cell": [...] | None, "spans": {}}
+        self.tables: list[_Table] = []  # a stack: tables inside table cells
+        self.table_count = 0
+        self.cells = 0
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -38,15 +80,18 @@ class _Parser(HTMLParser):
             self.skip += 1
         elif tag == "table":
             self._flush()
-            self.tables.append({"rows": [], "cell": None, "spans": {}})
+            if len(self.tables) >= MAX_TABLE_DEPTH:
+                raise over_limit(f"表格嵌套超过 {MAX_TABLE_DEPTH} 层", f"表格最多嵌套 {MAX_TABLE_DEPTH} 层")
+            self.table_count += 1
+            self.tables.append(_Table(self.table_count))
         elif self.tables and tag == "tr":
-            self.tables[-1]["rows"].append([])
+            self.tables[-1].new_row()
         elif self.tables and tag in ("td", "th"):
             table = self.tables[-1]
-            if not table["rows"]:
-                table["rows"].append([])
-            table["cell"] = {"text": [], "rowspan": _int(attrs.get("rowspan")),
-                             "colspan": _int(attrs.get("colspan"))}
+            if not table.rows:
+                table.new_row()
+            table.cell = {"text": [], "rowspan": _span(attrs.get("rowspan"), MAX_HTML_ROWSPAN),
+                          "colspan": _span(attrs.get("colspan"), MAX_HTML_COLSPAN)}
         elif tag == "input" and attrs.get("type") == "checkbox":
             self._text("☑" if "checked" in attrs else "☐")
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6") and not self.tables:
@@ -60,9 +105,9 @@ class _Parser(HTMLParser):
             self.skip = max(0, self.skip - 1)
         elif tag == "table" and self.tables:
             table = self.tables.pop()
-            rows = [r for r in table["rows"] if any(c.text for c in r)]
+            rows = [r for r in table.rows if any(c.text for c in r)]
             if rows:
-                self.blocks.append(RawBlock("table", rows=rows))
+                self._add(RawBlock("table", rows=rows))
         elif self.tables and tag in ("td", "th"):
             self._close_cell()
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6") and not self.tables:
@@ -76,44 +121,63 @@ class _Parser(HTMLParser):
             self._text(data)
 
     def _text(self, data: str) -> None:
-        if self.tables and self.tables[-1]["cell"] is not None:
-            self.tables[-1]["cell"]["text"].append(data)
+        if self.tables and self.tables[-1].cell is not None:
+            self.tables[-1].cell["text"].append(data)
         elif not self.tables:
             self.buffer.append(data)
 
     def _close_cell(self) -> None:
         table = self.tables[-1]
-        cell = table["cell"]
+        cell = table.cell
         if cell is None:
             return
-        row_index = len(table["rows"]) - 1
-        row = table["rows"][row_index]
-        while (row_index, len(row)) in table["spans"]:
-            row.append(RawCell(""))
-        text = clean_text(" ".join("".join(cell["text"]).split()))
-        row.append(RawCell(text))
-        col = len(row) - 1
-        for extra in range(1, cell["colspan"]):
-            row.append(RawCell(""))
-        for down in range(1, cell["rowspan"]):
+        row = table.rows[-1]
+        while table.covered(len(row)):  # columns covered by a rowspan from above
+            self._place(table, row, RawCell(""))
+        text = clean_text(" ".join("".join(cell["text"]).split()), markup=False)
+        col = len(row)
+        self._place(table, row, RawCell(text))
+        for _ in range(1, cell["colspan"]):
+            self._place(table, row, RawCell(""))
+        if cell["rowspan"] > 1:
+            last = table.index + cell["rowspan"] - 1
             for across in range(cell["colspan"]):
-                table["spans"][(row_index + down, col + across)] = True
-        table["cell"] = None
+                table.spans[col + across] = max(table.spans.get(col + across, -1), last)
+        table.cell = None
+
+    def _place(self, table: _Table, row: list[RawCell], cell: RawCell) -> None:
+        table.cells += 1
+        self.cells += 1
+        if table.cells > MAX_TABLE_CELLS:
+            raise over_limit(f"第 {table.number} 个表格展开合并单元格后超过 {MAX_TABLE_CELLS} 个单元格",
+                             f"每个表格最多 {MAX_TABLE_CELLS} 个单元格")
+        if self.cells > MAX_DOCUMENT_CELLS:
+            raise over_limit(f"各表格展开合并单元格后共超过 {MAX_DOCUMENT_CELLS} 个单元格",
+                             f"每个文件最多 {MAX_DOCUMENT_CELLS} 个单元格")
+        row.append(cell)
 
     def _flush(self) -> None:
-        text = clean_text(" ".join("".join(self.buffer).split()))
+        text = clean_text(" ".join("".join(self.buffer).split()), markup=False)
         self.buffer = []
         if text:
             kind = "heading" if self.heading else "para"
-            self.blocks.append(RawBlock(kind, text=text, level=self.heading))
+            self._add(RawBlock(kind, text=text, level=self.heading))
+
+    def _add(self, block: RawBlock) -> None:
+        if len(self.blocks) >= MAX_BLOCKS:
+            raise over_limit(f"段落和表格超过 {MAX_BLOCKS} 个", f"每个文件最多 {MAX_BLOCKS} 个")
+        self.blocks.append(block)
 
     def close(self):
         super().close()
         self._flush()
 
 
-def _int(value) -> int:
-    try:
-        return max(1, int(value))
-    except (TypeError, ValueError):
+def _span(value, maximum: int) -> int:
+    """A rowspan/colspan attribute as browsers read it: leading digits, at least 1, at most the
+    HTML standard's maximum (a larger value is clamped to it, however many digits it has)."""
+    m = SPAN_RE.match(value or "")
+    if not m:
         return 1
+    number = bounded_int(m.group(1))
+    return max(1, min(maximum, number if number is not None else maximum))
