@@ -14,14 +14,20 @@ Sub-checks (param `check`), each a function in CHECKS:
 A count is checked only when what it counts is complete and unambiguous: a list ending in 等
 or …, a list whose items hold counts of their own, a count of something other than items
 (“团组 11 个、55 人次” is two facts), or several candidate tables, keep the check quiet.
-All matching runs over one logical paragraph at a time with anchored, linear patterns.
+All matching runs over one logical paragraph at a time with anchored, linear patterns, and the
+work per stated count is bounded: a list is read from at most MAX_LIST_CHARS of its sentence and
+stops at the first item that already rules the list out (too long, or holding a count of its own),
+sentence ends are looked up in a per-passage index, a breakdown has at most MAX_BREAKDOWN_PARTS
+parts; a sentence of thousands of counts costs linear time, not quadratic.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..facts.numbers import cn_to_int, normalize_digits
+from ..ingest.raw import MAX_BREAKDOWN_CHARS, MAX_BREAKDOWN_PARTS, MAX_LIST_CHARS, bounded_int
 from ..knowledge import compact
 from ..model import Heading, Location, Paragraph, Table
 from ..tables.typed import typed_tables
@@ -85,6 +91,8 @@ LIST_TOKEN_RE = re.compile(r"(?:(\d{1,2})[.、．](?!\d)|[（(](\d{1,2})[）)]|(
                            r"|([一二三四五六七八九十]{1,2})是)")
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 SENTENCE_END = "。！？!?"
+SENTENCE_END_RE = re.compile(f"[{SENTENCE_END}]")
+SPACE_TO_END_RE = re.compile(r"\s*\Z")
 WRAP_END = "。！？；：!?;:”"  # a paragraph not ending in one of these was cut by a line wrap
 
 
@@ -99,13 +107,23 @@ class Passage:
     section: int  # ordinal of the heading it stands under
     first_block: int
     last_block: int
+    _ends: list[int] | None = field(default=None, repr=False)  # offsets of sentence ends, built once
+    _places: dict[str, list[int]] = field(default_factory=dict, repr=False)  # word -> its offsets
+    _counts: dict[str, list[tuple]] = field(default_factory=dict, repr=False)  # count pattern -> counts
 
     def at(self, offset: int) -> tuple[int, Paragraph]:
-        start, para = self.paragraphs[0]
-        for s, p in self.paragraphs:
-            if s <= offset:
-                start, para = s, p
-        return start, para
+        k = bisect_right(self.paragraphs, offset, key=lambda sp: sp[0])
+        return self.paragraphs[max(0, k - 1)]
+
+    def sentence_ends(self) -> list[int]:
+        if self._ends is None:
+            self._ends = [m.start() for m in SENTENCE_END_RE.finditer(self.text)]
+        return self._ends
+
+    def places(self, word: str) -> list[int]:
+        if word not in self._places:
+            self._places[word] = [m.start() for m in re.finditer(f"(?={re.escape(word)})", self.text)] if word else []
+        return self._places[word]
 
     def quote(self, start: int, end: int) -> tuple[str, Location]:
         """The original text from start to end, clipped to the paragraph holding start."""
@@ -165,7 +183,9 @@ def check(doc, rule):
 
 
 def _number(text: str) -> int | None:
-    return int(text) if text.isdigit() else cn_to_int(text)
+    """A count as written (digits or 一二三); None when it is no count (more digits than any count
+    has: Python's int() would refuse thousands of them)."""
+    return bounded_int(text) if text.isdecimal() else cn_to_int(text)
 
 
 def _passages(doc) -> list[Passage]:
@@ -193,10 +213,12 @@ def _passages(doc) -> list[Passage]:
     return passages
 
 
-def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = max(text.rfind(ch, 0, pos) for ch in SENTENCE_END) + 1
-    ends = [k for k in (text.find(ch, pos) for ch in SENTENCE_END) if k >= 0]
-    return start, (min(ends) if ends else len(text))
+def _sentence_bounds(passage: Passage, pos: int) -> tuple[int, int]:
+    """Start and end of the sentence holding pos: after the last sentence end before pos, up to
+    the first at or after it (or the passage's end); looked up, not searched for."""
+    ends = passage.sentence_ends()
+    k = bisect_left(ends, pos)
+    return (ends[k - 1] + 1 if k else 0), (ends[k] if k < len(ends) else len(passage.text))
 
 
 def _clause_start(text: str, pos: int, limit: int = 24, stops: str = "，,；;：:。！？!?、\n") -> int:
@@ -212,7 +234,7 @@ def _noun_before(text: str, pos: int, params: dict) -> str:
     while pos > 0 and text[pos - 1] in " \u3000":
         pos -= 1
     k = pos
-    while k > 0 and pos - k < 12 and re.match(f"[{CJK}]", text[k - 1]):
+    while k > 0 and pos - k < 12 and "\u4e00" <= text[k - 1] <= "\u9fa5":
         k -= 1
     run = text[k:pos]
     for cue in ("分别是", "分别为", "设置", "设", "安排", "涉及", "实施", "开展", "共有", "共计", "共", "有", "其中",
@@ -223,8 +245,16 @@ def _noun_before(text: str, pos: int, params: dict) -> str:
     return run
 
 
+CJK_RUN_RE = re.compile(f"[{CJK}]{{1,12}}")
+SPACES_RE = re.compile(r"\s*")
+COLON_RE = re.compile(r"\s*[：:]")
+COMMA_OR_COLON_RE = re.compile(r"\s*[，,：:]?\s*")
+COLON_OR_QUOTE_RE = re.compile(r"\s*[：:“\"「]")
+OPTIONAL_COLON_RE = re.compile(r"\s*[：:]?\s*")
+
+
 def _noun_after(text: str, pos: int) -> str:
-    m = re.compile(f"[{CJK}]{{1,12}}").match(text, pos)
+    m = CJK_RUN_RE.match(text, pos)
     return m.group(0) if m else ""
 
 
@@ -239,12 +269,19 @@ def _skip_brackets(text: str, pos: int) -> int:
 
 
 def _counts(passage: Passage, params: dict):
-    for m in re.compile(params["count_pattern"]).finditer(passage.text):
-        value = _number(m.group(1))
-        if value is None:
-            continue
-        noun = _noun_after(passage.text, m.end()) or _noun_before(passage.text, m.start(), params)
-        yield Count(value, m.group(1), m.start(), m.end(), noun)
+    """The stated counts of a passage, found once per pattern (every check asks for them); each
+    caller gets Count objects of its own, since enumerations name their nouns on them."""
+    found = passage._counts.get(params["count_pattern"])
+    if found is None:
+        found = []
+        for m in re.compile(params["count_pattern"]).finditer(passage.text):
+            value = _number(m.group(1))
+            if value is None:
+                continue
+            noun = _noun_after(passage.text, m.end()) or _noun_before(passage.text, m.start(), params)
+            found.append((value, m.group(1), m.start(), m.end(), noun))
+        passage._counts[params["count_pattern"]] = found
+    return (Count(*fields) for fields in found)
 
 
 def _quote_for(passage: Passage, count: Count, extra: int = 0) -> tuple[str, Location]:
@@ -257,109 +294,166 @@ def _quote_for(passage: Passage, count: Count, extra: int = 0) -> tuple[str, Loc
 def _introducer(text: str, pos: int, params: dict) -> tuple[str, str, int] | None:
     """(noun, introducer, offset after it) for a list opened right after a count: only a noun
     (at most 12 characters), a parenthesis and a comma may stand between; else None."""
-    k = re.compile(r"\s*").match(text, pos).end()
+    k = SPACES_RE.match(text, pos).end()
+    introducers = sorted(params["introducers"], key=len, reverse=True)
     for n in range(13):  # each possible end of the noun; bounded, so linear overall
-        if n and (k + n > len(text) or not re.match(f"[{CJK}]", text[k + n - 1])):
+        if n and (k + n > len(text) or not "\u4e00" <= text[k + n - 1] <= "\u9fa5"):
             return None
-        j = _skip_brackets(text, re.compile(r"\s*").match(text, k + n).end())
-        colon = re.compile(r"\s*[：:]").match(text, j)
-        j = re.compile(r"\s*[，,：:]?\s*").match(text, j).end()
-        for word in sorted(params["introducers"], key=len, reverse=True):
+        j = _skip_brackets(text, SPACES_RE.match(text, k + n).end())
+        colon = COLON_RE.match(text, j)
+        j = COMMA_OR_COLON_RE.match(text, j).end()
+        for word in introducers:
             if text.startswith(word, j):
-                return text[k:k + n], word, re.compile(r"\s*[：:]?\s*").match(text, j + len(word)).end()
+                return text[k:k + n], word, OPTIONAL_COLON_RE.match(text, j + len(word)).end()
         for word in params["weak_introducers"]:
-            if text.startswith(word, j) and re.compile(r"\s*[：:“\"「]").match(text, j + len(word)):
-                return text[k:k + n], word, re.compile(r"\s*[：:]?\s*").match(text, j + len(word)).end()
+            if text.startswith(word, j) and COLON_OR_QUOTE_RE.match(text, j + len(word)):
+                return text[k:k + n], word, OPTIONAL_COLON_RE.match(text, j + len(word)).end()
         if colon:
             return text[k:k + n], "：", j  # a bare colon: only a clear-cut list counts (strict)
     return None
 
 
-def _quoted_items(listing: str) -> list[str] | None:
+ITEM_SEPARATORS = " 、，,；;和及与\u3000"
+TOKEN_AFTER = "；;，,。：: \u3000"  # a list token stands at the start or after one of these
+ITEM_STRIP = " ；;，,。"
+
+
+def _rules_out(item: str, params: dict) -> bool:
+    """An item that rules its whole list out (as `_inline_list` checks at the end): longer than
+    any item, or holding a count of its own (the list is a breakdown). List readers stop at the
+    first such item and return it last, so that the work per list ends with the list."""
+    return len(item) > params["max_item_chars"] or re.search(params["count_pattern"], item) is not None
+
+
+def _quoted_items(listing: str) -> tuple[list[str] | None, int]:
     """Items written as consecutive quotations (“A”、“B”，“C”); None if the list is not so: a
-    quotation followed by more words (“A”项目) is part of an item, not an item."""
+    quotation followed by more words (“A”项目) is part of an item, not an item. With the offset
+    where reading stopped."""
     items, k = [], 0
     while k < len(listing):
-        while k < len(listing) and listing[k] in " 、，,；;和及与\u3000":
+        while k < len(listing) and listing[k] in ITEM_SEPARATORS:
             k += 1
         if k >= len(listing) or listing[k] not in QUOTES:
             break
         end = listing.find(QUOTES[listing[k]], k + 1)
         if end < 0:
-            return None
+            return None, len(listing)
         items.append(listing[k + 1:end])
         k = end + 1
-        if k < len(listing) and listing[k] not in " 、，,；;和及与\u3000":
-            return None
+        if k < len(listing) and listing[k] not in ITEM_SEPARATORS:
+            return None, k
     if not items or listing.startswith("等", k):
-        return None  # “A”、“B”等: an incomplete list
-    return items
+        return None, k  # “A”、“B”等: an incomplete list
+    return items, k
 
 
-def _numbered_items(listing: str) -> list[str] | None:
-    """Items numbered 1. 2. 3. / （1）（2） / ①② inside the list; None unless numbered from 1 on."""
+def _numbered_items(listing: str, params: dict) -> list[str] | None:
+    """Items numbered 1. 2. 3. / （1）（2） / ①② inside the list; None unless numbered from 1 on.
+    Reading stops at an item that rules the list out (see `_rules_out`), returned last."""
     if not LIST_TOKEN_RE.match(listing):
         return None
     marks = []
+
+    def item(end: int) -> str:
+        return listing[marks[-1][0].end():end].strip(ITEM_STRIP)
+
     for m in LIST_TOKEN_RE.finditer(listing):
-        if m.start() and listing[m.start() - 1] not in "；;，,。：: \u3000":
-            continue  # a number inside an item (1.5万元), not a token
-        style = next(g for g in (1, 2, 3, 4) if m.group(g))
-        if marks and style != marks[0][1]:
-            continue  # a nested list of another style belongs to the current item
-        value = int(m.group(style)) if style < 3 else (CIRCLED.index(m.group(3)) + 1 if style == 3
-                                                         else cn_to_int(m.group(4)))
+        if m.start() and listing[m.start() - 1] not in TOKEN_AFTER:
+            mark = None  # a number inside an item (1.5万元), not a token
+        else:
+            style = next(g for g in (1, 2, 3, 4) if m.group(g))
+            mark = None if marks and style != marks[0][1] else style  # another style: a nested list
+        if mark is None:
+            if marks and m.start() - marks[-1][0].end() > params["max_item_chars"] \
+                    and len(item(m.start())) > params["max_item_chars"]:
+                return _items_of(listing, marks) + [item(m.start())]  # the item can only grow
+            continue
+        value = int(m.group(mark)) if mark < 3 else (CIRCLED.index(m.group(3)) + 1 if mark == 3
+                                                     else cn_to_int(m.group(4)))
         if value != len(marks) + 1:
             return None  # a gap or a restart: not one numbered list
-        marks.append((m, style))
-    bounds = [m.start() for m, _ in marks] + [len(listing)]
-    return [listing[m.end():bounds[i + 1]].strip(" ；;，,。") for i, (m, _) in enumerate(marks)]
+        if marks and _rules_out(item(m.start()), params):
+            return _items_of(listing, marks) + [item(m.start())]
+        marks.append((m, mark))
+    return _items_of(listing, marks) + [item(len(listing))]
+
+
+def _items_of(listing: str, marks: list) -> list[str]:
+    """The items between consecutive marks (not the one after the last)."""
+    return [listing[m.end():n.start()].strip(ITEM_STRIP) for (m, _), (n, _) in zip(marks, marks[1:])]
 
 
 def _split_plain(listing: str, params: dict) -> tuple[list[str], bool]:
-    """Split a list on 、 (ending at the first ，；) or, when it has no 、, on ； or ，."""
-    first = None
-    for _, ch in _top_level(listing, 0, len(listing)):
-        if ch in "、，,；;":
-            first = first or ch
-            if ch == "、":
-                break
-    separators = "、" if first == "、" else ("；;" if "；" in listing or ";" in listing else "，,")
-    stops = "，,；;" if separators == "、" else ""
-    items, current, whole = [], "", True
-    for _, ch, top in _scan(listing, 0, len(listing)):
+    """Split a list on 、 (ending at the first ，；) or, when it has no 、, on ； or ，; a clause
+    starting with a tail cue ends a list split on ； or ，. `whole`: the list fills the listing.
+
+    One pass, which stops at the first item that rules the list out (see `_rules_out`), returned
+    last, so a long text read as a list costs no more than the list it can be."""
+    semicolon = "；" in listing or ";" in listing
+    separators = stops = ""
+    limit = params["max_item_chars"]
+    cues = tuple(params["tail_cues"])
+    items: list[str] = []
+    a, first, last = 0, -1, -1  # start of the current item, its first and last non-space character
+
+    def cut(item: str) -> bool:  # an item after the first that a tail cue makes the end of the list
+        return separators != "、" and bool(items) and item.startswith(cues)
+
+    for k, ch, top in _scan(listing, 0, len(listing)):
+        if top and not separators and ch in "、，,；;":
+            separators = "、" if ch == "、" else ("；;" if semicolon else "，,")
+            stops = "，,；;" if separators == "、" else ""
         if top and ch in stops:
-            whole = False
-            break
+            items.append(listing[a:k].strip())
+            return [i for i in items if i], False
         if top and ch in separators:
-            items.append(current)
-            current = ""
-        else:
-            current += ch
-    items.append(current)
-    items = [i.strip() for i in items]
-    if separators != "、":  # a clause that comments on the list ends it
-        for n, item in enumerate(items):
-            if n and item.startswith(tuple(params["tail_cues"])):
-                items, whole = items[:n], False
-                break
-    return [i for i in items if i], whole
+            item = listing[a:k].strip()
+            if cut(item):
+                return [i for i in items if i], False
+            items.append(item)
+            if _rules_out(item, params):
+                return [i for i in items if i], False
+            a, first, last = k + 1, -1, -1
+            continue
+        if not ch.isspace():
+            first = k if first < 0 else first
+            last = k
+        if last - first >= limit:  # longer than any item already
+            item = listing[first:last + 1]
+            if not cut(item):
+                items.append(item)
+            return [i for i in items if i], False
+    item = listing[a:].strip()
+    if not cut(item):
+        items.append(item)
+    return [i for i in items if i], not cut(item)
 
 
 def _inline_list(passage: Passage, start: int, params: dict, strict: bool = False) -> tuple[list[str], int] | None:
     """The items of a list starting at `start`, up to the end of its sentence; None when the list
     is incomplete or cannot be read unambiguously. `strict` (after a bare colon, which may open
-    prose as well as a list): plain items must be short and fill the sentence."""
-    _, end = _sentence_bounds(passage.text, start)
-    listing = passage.text[start:end].strip()
+    prose as well as a list): plain items must be short and fill the sentence. At most
+    MAX_LIST_CHARS of the sentence are read: a list that has not ended by then is not checked."""
+    _, end = _sentence_bounds(passage, start)
+    open_ended = end - start > MAX_LIST_CHARS  # the sentence goes on past what is read
+    listing = passage.text[start:min(end, start + MAX_LIST_CHARS)].strip()
     if not listing:
         return None
+    items = None
     if LIST_TOKEN_RE.match(listing):  # numbered items may be whole sentences: 一是……。二是……。
+        if len(passage.text) - start > MAX_LIST_CHARS:
+            return None  # the last item runs to the end of the passage: too long to be an item
         listing = passage.text[start:].strip()
-    items = _numbered_items(listing) or _quoted_items(listing)
+        items = _numbered_items(listing, params)
+    if items is None:
+        items, stop = _quoted_items(listing)
+        if items is not None and open_ended and stop >= len(listing):
+            return None
     delimited = items is not None  # numbered or quoted items: 和/及 inside one is no second item
     if not delimited:
         items, whole = _split_plain(listing, params)
+        if open_ended and whole:
+            return None
         if strict and (not whole or any(len(i) > params["max_item_chars_strict"]
                                         or any(w in i for w in params["prose_marks"]) for i in items)):
             return None
@@ -384,7 +478,8 @@ def _numbered_paragraphs(doc, passage: Passage) -> list[str] | None:
     heading or table; None unless they are numbered from 1 without a gap."""
     items: list[str] = []
     style = None
-    for block in doc.blocks[passage.last_block + 1:]:
+    for i in range(passage.last_block + 1, len(doc.blocks)):
+        block = doc.blocks[i]
         if isinstance(block, (Heading, Table)):
             break
         if not block.token or (style is not None and block.style != style):
@@ -412,8 +507,7 @@ def enumerations(doc, params: dict) -> list[Enumeration]:
             if noun in params["not_items"] or any(noun.endswith(n) for n in params["not_items"]):
                 continue
             count.noun = noun
-            rest = passage.text[intro[2]:].strip()
-            if not rest:
+            if SPACE_TO_END_RE.match(passage.text, intro[2]):  # nothing after the introducer
                 items = _numbered_paragraphs(doc, passage)
                 if items and len(items) >= 2:
                     found.append(Enumeration(count, passage, items, 0, "numbered paragraphs"))
@@ -472,12 +566,28 @@ def _short(item: str, width: int = 24) -> str:
 
 # --- breakdown ------------------------------------------------------------------------
 
+CLAUSE_BREAKS = "，,；;、：:"
+MARKS_RE = re.compile("[" + re.escape("".join(QUOTES) + "".join(QUOTES.values()) + OPEN + CLOSE + CLAUSE_BREAKS) + "]")
+
+
 def _clause_starts(text: str, start: int, end: int):
-    """Offsets in [start, end) where a clause begins: after ， ； 、 ： at depth 0, outside quotes."""
+    """Offsets in [start, end) where a clause begins: after ， ； 、 ： at depth 0, outside quotes.
+    The same places as `_scan` marks outside brackets and quotes, read from one quote, bracket or
+    break to the next (a regex search) instead of character by character."""
     yield start
-    for k, ch in _top_level(text, start, end):
-        if ch in "，,；;、：:":
-            yield k + 1
+    depth, quote = 0, ""
+    for m in MARKS_RE.finditer(text, start, end):
+        ch = m.group()
+        if quote:
+            quote = "" if ch == QUOTES[quote] else quote
+        elif ch in QUOTES:
+            quote = ch
+        elif ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in CLAUSE_BREAKS:
+            yield m.start() + 1
 
 
 def _scan(text: str, start: int, end: int):
@@ -500,11 +610,6 @@ def _scan(text: str, start: int, end: int):
         yield k, ch, not marker and not quote and depth == 0
 
 
-def _top_level(text: str, start: int, end: int):
-    """(offset, character) of text[start:end] outside brackets and quotes."""
-    return ((k, ch) for k, ch, top in _scan(text, start, end) if top)
-
-
 def breakdowns(passage: Passage, params: dict) -> list[Breakdown]:
     part_re = re.compile(f"\\s*([{CJK}]{{1,12}}?)(?:共有|共计|共|有)?\\s*(\\d+|[一二两三四五六七八九十]{{1,3}})\\s*个")
     level1 = set(params["level1_categories"])
@@ -521,15 +626,16 @@ def breakdowns(passage: Passage, params: dict) -> list[Breakdown]:
         marker = next((w for w in sorted(params["breakdown_markers"], key=len, reverse=True)
                        if text.startswith(w, k)), "")
         k += len(marker)
-        _, end = _sentence_bounds(text, k)
+        _, end = _sentence_bounds(passage, k)
+        window = min(end, k + MAX_BREAKDOWN_CHARS)
         suffix = head_noun[-2:]
         if not marker and head_noun not in level1:
             continue  # without a marker, only a category followed by its sub-categories
         if marker not in params["exhaustive_markers"] and suffix not in params["partition_suffixes"]:
             continue  # parts of other things may overlap (重点项目, 新建项目)
         b = Breakdown(head, marker)
-        for pos in _clause_starts(text, k, end):
-            m = part_re.match(text, pos)
+        for pos in _clause_starts(text, k, window):
+            m = part_re.match(text, pos, window)
             if not m or not m.group(1).endswith(suffix):
                 if pos == k:
                     break  # the parts follow the marker at once, or this is no breakdown
@@ -540,7 +646,13 @@ def breakdowns(passage: Passage, params: dict) -> list[Breakdown]:
             if m.group(1) in level1 and m.group(1) != head_noun and head_noun in level1:
                 b = None  # a sibling category, not a part: 产出指标6个、效益指标3个
                 break
+            if len(b.parts) == MAX_BREAKDOWN_PARTS:
+                b = None  # more parts than any breakdown has: a list of something else
+                break
             b.parts.append(Part(m.group(1), value, m.end()))
+        else:
+            if window < end:
+                b = None  # the sentence goes on past the window: parts may be missing
         if b and b.parts:
             found.append(b)
     return found
@@ -578,38 +690,74 @@ def _indicator_rows(table) -> list:
             if r.indicator.strip() and r.indicator.strip() not in ("无", "/")]
 
 
-def _score_table_for(doc, passage: Passage, sentence: str, params: dict):
-    """The score table a sentence describes: the one titled for the unit as a whole when the
-    sentence says 整体, else the next one in the same part of the document; None if unsure."""
-    scores = [t for t in typed_tables(doc) if t.type == "performance_scores"]
-    if any(cue in sentence for cue in params["whole_cues"]):
-        whole = [t for t in scores if any(cue in t.table.title for cue in params["whole_cues"])]
-        return whole[0] if len(whole) == 1 else None
-    by_table = {id(t.table): t for t in scores}
-    appendix = re.compile(params["appendix_pattern"])
-    for block in doc.blocks[passage.last_block + 1:]:
-        if isinstance(block, (Heading, Paragraph)) and (appendix.match(block.text)
-                                                       or re.match(r"^\s*附件\s*\d", block.text)
-                                                       and isinstance(block, Heading)):
-            return None
-        if isinstance(block, Table) and id(block) in by_table:
-            return by_table[id(block)]
-    return None
+class _ScoreTables:
+    """Which score table a sentence describes (see `for_sentence`), worked out for the whole
+    document at once: one backward sweep finds, for each block, the next score table before an
+    appendix boundary, so a document of many totals does not walk its blocks once per total."""
+
+    def __init__(self, doc, params: dict) -> None:
+        scores = [t for t in typed_tables(doc) if t.type == "performance_scores"]
+        self.cues = params["whole_cues"]
+        self.whole = [t for t in scores if any(cue in t.table.title for cue in self.cues)]
+        by_table = {id(t.table): t for t in scores}
+        appendix = re.compile(params["appendix_pattern"])
+        self.next: list = [None] * (len(doc.blocks) + 1)
+        for i in range(len(doc.blocks) - 1, -1, -1):
+            block = doc.blocks[i]
+            if isinstance(block, (Heading, Paragraph)) and (appendix.match(block.text)
+                                                           or re.match(r"^\s*附件\s*\d", block.text)
+                                                           and isinstance(block, Heading)):
+                self.next[i] = None
+            elif isinstance(block, Table) and id(block) in by_table:
+                self.next[i] = by_table[id(block)]
+            else:
+                self.next[i] = self.next[i + 1]
+        self.rows: dict[int, tuple[list, dict, dict]] = {}
+
+    def for_sentence(self, passage: Passage, start: int, end: int):
+        """The one titled for the unit as a whole when the sentence says 整体, else the next one in
+        the same part of the document; None if unsure."""
+        if any(_holds(passage, cue, start, end) for cue in self.cues):
+            return self.whole[0] if len(self.whole) == 1 else None
+        return self.next[passage.last_block + 1]
+
+    def indicator_rows(self, table) -> tuple[list, dict, dict]:
+        """The table's indicator rows, and those rows by first- and by second-level category."""
+        if id(table) not in self.rows:
+            rows = _indicator_rows(table)
+            level1: dict[str, list] = {}
+            level2: dict[str, list] = {}
+            for r in rows:
+                level1.setdefault(_category(r.level1), []).append(r)
+                level2.setdefault(_category(r.level2), []).append(r)
+            self.rows[id(table)] = (rows, level1, level2)
+        return self.rows[id(table)]
+
+
+def _holds(passage: Passage, word: str, start: int, end: int) -> bool:
+    """Whether passage.text[start:end] holds `word`, from an index of its places in the passage
+    (built once per word), so that many sentences of one long passage are not each searched."""
+    places = passage.places(word)
+    k = bisect_left(places, start)
+    return k < len(places) and places[k] + len(word) <= end
 
 
 def _check_indicator_rows(doc, rule):
     params = rule.params
     total_re = re.compile(params["total_pattern"])
+    tables = _ScoreTables(doc, params)
     for passage in _passages(doc):
         for m in total_re.finditer(passage.text):
-            s, e = _sentence_bounds(passage.text, m.start())
-            table = _score_table_for(doc, passage, passage.text[s:e], params)
+            s, e = _sentence_bounds(passage, m.start())
+            table = tables.for_sentence(passage, s, e)
             if table is None:
                 continue
-            rows = _indicator_rows(table)
+            rows, level1, level2 = tables.indicator_rows(table)
             if not rows:
                 continue
-            stated = int(m.group(1) or m.group(2))
+            stated = bounded_int(m.group(1) or m.group(2))
+            if stated is None:
+                continue
             subject = "三级指标" if "三级指标" in m.group(0) else "绩效指标"
             quote, loc = passage.quote(_clause_start(passage.text, m.start(), 40), m.end())
             label = f"表{table.table.index}"
@@ -618,22 +766,24 @@ def _check_indicator_rows(doc, rule):
                           formula=f"{label}列出指标 {len(rows)} 个：" + "、".join(r.indicator for r in rows),
                           fields={"stated_count": str(stated), "counted": str(len(rows)), "subject": subject},
                           highlights=[r.cells["indicator"].loc for r in rows])
-            yield from _category_rows(passage, m.end(), e, rows, label, params)
+            yield from _category_rows(passage, m.end(), min(e, m.end() + MAX_BREAKDOWN_CHARS), (level1, level2),
+                                      label, params)
 
 
-def _category_rows(passage: Passage, start: int, end: int, rows: list, label: str, params: dict):
+def _category_rows(passage: Passage, start: int, end: int, categories: tuple[dict, dict], label: str,
+                   params: dict):
     """Category counts right after the total (其中产出指标 6 个、效益指标 3 个) against the rows of
     each category: the rows whose first-level name it is, or, when none, whose second-level."""
     markers = "|".join(map(re.escape, params["breakdown_markers"]))
     part_re = re.compile(f"\\s*(?:(?:{markers})[：:，,]?)?\\s*([{CJK}]{{1,12}}?)(?:共有|共计|共|有)?\\s*(\\d+)\\s*个")
+    level1, level2 = categories
     for pos in _clause_starts(passage.text, start, end):
-        m = part_re.match(passage.text, pos)
+        m = part_re.match(passage.text, pos, end)
         if not m or m.group(1) not in params["level1_categories"]:
             continue
-        name, stated = m.group(1), int(m.group(2))
-        mine = [r for r in rows if _category(r.level1) == name] \
-            or [r for r in rows if _category(r.level2) == name]
-        if not mine or len(mine) == stated:
+        name, stated = m.group(1), bounded_int(m.group(2))
+        mine = level1.get(name) or level2.get(name) or []
+        if not mine or stated is None or len(mine) == stated:
             continue
         quote, loc = passage.quote(m.start(1), m.end())
         yield Hit(quote=quote, location=loc, stated=f"{stated} 个", expected=f"{len(mine)} 个",
@@ -653,6 +803,8 @@ def _check_restated_total(doc, rule):
     for e in enumerations(doc, params):
         lists.setdefault((e.passage.section, e.count.noun), []).append(e)
         listed_at.add((id(e.passage), e.count.start))
+    # a count that is no list's own (the others are skipped below) is compared with all of them
+    summary = {key: ({len(e.items) for e in same}, any(e.ambiguous for e in same)) for key, same in lists.items()}
     cues = sorted(params["total_cues"], key=len, reverse=True)
     forms = _project_forms(doc, params)
     for passage in _passages(doc):
@@ -664,18 +816,17 @@ def _check_restated_total(doc, rule):
                 continue
             noun = _noun_before(passage.text, count.start, params) if not passage.text.startswith(
                 count.noun, count.end) else count.noun
-            same = [e for e in lists.get((passage.section, noun), []) if e.passage is not passage
-                    or e.count.start != count.start]
-            sizes = {len(e.items) for e in same}
+            same = lists.get((passage.section, noun), [])
+            sizes, ambiguous = summary.get((passage.section, noun), (set(), False))
             if not same and noun in params["project_nouns"] and len(forms) > count.value:
                 quote, loc = _quote_for(passage, count)
                 yield Hit(quote=quote, location=loc, stated=f"{count.written} 个", expected=f"至少 {len(forms)} 个",
                           formula=f"附有项目支出绩效自评表 {len(forms)} 张：{'、'.join(forms)}",
                           fields={"stated_count": count.written, "counted": str(len(forms)), "subject": noun})
                 continue
-            if len(same) < 1 or len(sizes) != 1 or any(e.ambiguous for e in same):
+            if len(same) < 1 or len(sizes) != 1 or ambiguous:
                 continue
-            n = sizes.pop()
+            n = next(iter(sizes))
             if n == count.value:
                 continue
             e = same[0]
@@ -719,13 +870,15 @@ def _status_parts(passage: Passage, head: Count, params: dict) -> list[StatusPar
     指标 10 个 starts a sub-total whose own 完成 count is not part of this one)."""
     text = passage.text
     count_re = re.compile(params["count_pattern"])
-    _, end = _sentence_bounds(text, head.end)
+    _, end = _sentence_bounds(passage, head.end)
     if end < len(text):
-        _, end = _sentence_bounds(text, end + 1)
+        _, end = _sentence_bounds(passage, end + 1)
+    window = min(end, head.end + MAX_BREAKDOWN_CHARS)
     parts: list[StatusPart] = []
-    starts = list(_clause_starts(text, head.end, end)) + [end]
-    for a, b in zip(starts, starts[1:]):
-        clause = text[a:b]
+    starts = _clause_starts(text, head.end, window)
+    a = next(starts)
+    for b in [*starts, window]:
+        clause, a = text[a:b], b
         m = count_re.search(clause)
         if m is None:
             continue
@@ -734,7 +887,12 @@ def _status_parts(passage: Passage, head: Count, params: dict) -> list[StatusPar
         positive = not negative and any(c in clause for c in params["positive_cues"])
         if value is None or not (negative or positive):
             break
-        parts.append(StatusPart(positive, value, m.group(1), a + m.start(), a + m.end()))
+        parts.append(StatusPart(positive, value, m.group(1), b - len(clause) + m.start(), b - len(clause) + m.end()))
+        if sum(p.positive == positive for p in parts) > 1:
+            break  # two counts of one status: no plain split, whatever follows
+    else:
+        if window < end:
+            return []  # the sentences go on past the window: parts may be missing
     return parts
 
 
