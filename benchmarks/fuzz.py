@@ -1,10 +1,12 @@
-"""Fuzz the readers, the number parser, the fact base and the text table rebuilder for N minutes.
+"""Fuzz the readers, the number parser, the fact base, the text table rebuilder and the count kind
+for N minutes.
 
     python benchmarks/fuzz.py [--minutes 10] [--workers 2] [--memory-mb 2048] [--case-timeout 10]
-                              [--seed 1] [--targets readers,numbers,facts,tables] [--out DIR]
+                              [--seed 1] [--targets readers,numbers,facts,tables,count] [--out DIR]
 
 Inputs are generated here (tests/hostile/hostile_corpus.py: small reports in every format,
-byte-mutated; random number strings; random text tables); nothing is downloaded. Each case
+byte-mutated, re-encoded, HTML pages of random spans; random number strings; random text
+tables; mutated report text for the fact base and the count rules); nothing is downloaded. Each case
 runs in a forked worker with an address-space limit (RLIMIT_AS = --memory-mb) that the parent
 kills when it runs longer than --case-timeout seconds, and replaces when it dies.
 
@@ -35,7 +37,7 @@ sys.path.insert(0, str(ROOT / "tests" / "hostile"))
 import hostile_corpus  # noqa: E402
 from auditor.batch import limit_memory  # noqa: E402
 
-TARGETS = ("readers", "numbers", "facts", "tables")
+TARGETS = ("readers", "numbers", "facts", "tables", "count")
 NUMBER_ALPHABET = list("0123456789０１２３４５６７８９.,，．()（）-－+%‰ 　万亿元千百十零一二两三四五六七八九e") + ["万元", "亿元"]
 CELL_ALPHABET = ["合计", "项目", "本年支出", "基本支出", "12.5", "1,234.00", "100%", "—", "", " ", "万元", "（一）", "1", "0.00"]
 
@@ -70,16 +72,20 @@ def make_case(r: random.Random, target: str, bases: dict[str, bytes]) -> tuple[s
             return target, (suffix, hostile_corpus.mutate_zip(r, data))
         if suffix in (".txt", ".md", ".html") and r.random() < 0.15:
             return target, (suffix, hostile_corpus.reencode(r, data))
+        if suffix == ".html" and r.random() < 0.3:
+            return target, (suffix, hostile_corpus.html_tables(r))
         return target, (suffix, hostile_corpus.mutate_bytes(r, data))
     if target == "numbers":
         return target, [number_case(r) for _ in range(20)]
-    if target == "facts":
+    if target in ("facts", "count"):
         text = hostile_corpus.mutate_bytes(r, hostile_corpus.REPORT_TXT.encode("utf-8"))
         return target, text.decode("utf-8", errors="replace")
     return target, table_case(r)
 
 
 # --- the work (in a worker) ------------------------------------------------------------
+
+COUNT_RULES = None  # the count rules of the default pack, loaded once per worker
 
 def run_case(target: str, data, scratch: str) -> None:
     """Raise what the target raises that it does not declare."""
@@ -111,6 +117,18 @@ def run_case(target: str, data, scratch: str) -> None:
 
         document = build_document("fuzz.txt", parse_lines(data.splitlines()))
         fact_base(document)
+    elif target == "count":
+        from auditor.ingest.build import build_document
+        from auditor.ingest.text import parse_lines
+        from auditor.kinds import count
+        from auditor.ruleset import load_rules
+
+        global COUNT_RULES
+        if COUNT_RULES is None:
+            COUNT_RULES = [rule for rule in load_rules() if rule.kind == "count"]
+        document = build_document("fuzz.txt", parse_lines(data.splitlines()))
+        for rule in COUNT_RULES:
+            list(count.check(document, rule))
     else:
         from auditor.ingest.build import build_document
         from auditor.ingest.text import parse_lines

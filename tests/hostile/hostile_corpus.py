@@ -146,12 +146,21 @@ def _delete(r, data):
     del data[i:i + r.randint(1, max(1, len(data) // 4))]
 
 
+# What broke the text/HTML readers and the count kind (issue 9): a character reference of 5,000
+# digits, spans beyond HTML's maxima, bookmark and checkbox starts that never close, byte-order
+# marks of UTF-32, and a run of stated counts each opening a list.
+READER_PAYLOADS = [("&#" + "9" * 5000 + ";").encode(), b'<td rowspan="4294967296" colspan="99999">',
+                   b'<td rowspan="' + b"9" * 5000 + b'">', b"[bookmark:" * 300, b"<input checked " * 100,
+                   b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff", "1111111111个：".encode() * 200,
+                   "产出指标1个，其中数量指标1个，".encode() * 100]
+
+
 def _insert(r, data):
     i = r.randrange(len(data) + 1)
     data[i:i] = r.choice([b"\x00" * 64, b"\xff\xfe", b"\xef\xbb\xbf", bytes(r.randrange(256) for _ in range(40)),
                           "\x1b[2J\x1b]0;x\x07\u202e\ufeff".encode(), b"9" * 5000,
                           "1%".encode() * 2000, "　\t\r".encode() * 300, b"<input " * 200,
-                          "。；".encode() * 500, ("甲\n" * 800).encode()])
+                          "。；".encode() * 500, ("甲\n" * 800).encode(), *READER_PAYLOADS])
 
 
 def _duplicate(r, data):
@@ -196,9 +205,36 @@ def mutate_zip(r: random.Random, data: bytes) -> bytes:
 
 def reencode(r: random.Random, data: bytes) -> bytes:
     text = data.decode("utf-8", errors="replace")
-    encoding = r.choice(["gbk", "gb18030", "utf-16-le", "utf-16-be", "utf-16", "utf-32", "big5", "latin-1"])
+    encoding = r.choice(["gbk", "gb18030", "utf-16-le", "utf-16-be", "utf-16", "utf-32", "utf-32-le", "utf-32-be",
+                         "big5", "latin-1"])
     body = text.encode(encoding, errors="replace")
-    return r.choice([b"", b"\xef\xbb\xbf", b"\xff\xfe"]) + body
+    return r.choice([b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xff\xfe\x00\x00"]) + body
+
+
+SPANS = ["0", "1", "2", "3", "-1", "abc", "2.5", " 4 ", "+3", "３", "", "65534", "65535", "1000", "1001",
+         "99999999999", "9" * 5000]
+CELL_TEXT = ["合计", "项目", "本年支出", "12.5", "1,234.00", "100%", "—", "", "&amp;", "&#" + "9" * 50 + ";",
+             "&ldquo;三公&rdquo;", "<input type=checkbox checked>", "[bookmark: x]"]
+
+
+def html_tables(r: random.Random) -> bytes:
+    """An HTML page of random tables: spans of every odd kind, nested and unclosed tables, cells
+    outside rows; what the HTML reader must read or refuse with a reason."""
+    parts = [f"<html><body><h1>{HEAD}</h1>"]
+    for _ in range(r.randint(1, 4)):
+        parts.append("<table>")
+        for _ in range(r.randint(0, 40)):
+            parts.append(r.choice(["<tr>", "<tr>", "<tr>", ""]))
+            for _ in range(r.randint(0, 10)):
+                attrs = "".join(f' {name}="{r.choice(SPANS)}"' for name in ("rowspan", "colspan") if r.random() < 0.3)
+                tag = r.choice(["td", "th"])
+                parts.append(f"<{tag}{attrs}>{r.choice(CELL_TEXT)}" + (f"</{tag}>" if r.random() < 0.9 else ""))
+                if r.random() < 0.02:
+                    parts.append("<table><tr><td>内</td></tr>" + ("</table>" if r.random() < 0.5 else ""))
+            parts.append(r.choice(["</tr>", "</tr>", ""]))
+        parts.append(r.choice(["</table>", "</table>", ""]))
+    parts.append("<p>本年支出合计320.00万元。</p></body></html>")
+    return "".join(parts).encode("utf-8")
 
 
 def document_cases(r: random.Random, count: int) -> list[tuple[str, bytes]]:
