@@ -71,6 +71,33 @@ def shape_repeated_label(n: int) -> str:
     return "\n".join(f"基本支出{100 + k}.00万元。" for k in range(300 * n))
 
 
+# Issue 9: tiny files that were quadratic. Each is one line (at 20x still under the reader's
+# 100,000-character line limit) or many short paragraphs.
+def shape_count_digits(n: int) -> str:
+    """Digits and stated counts, each opening a list (the count kind's enumeration: 20 KB took 4.7 s)."""
+    return "1111111111个：" * (100 * n)
+
+
+def shape_input_tags(n: int) -> str:
+    """`<input ` with no `>` after it (the checkbox clean-up: 105 KB took over 10 s)."""
+    return "<input " * (700 * n)
+
+
+def shape_bookmarks(n: int) -> str:
+    """`[bookmark:` with no `]` after it (the bookmark clean-up)."""
+    return "[bookmark:" * (490 * n)
+
+
+def shape_clause_breaks(n: int) -> str:
+    """One sentence of clause breaks (14 KB took 4 s)."""
+    return "本年支出100.00万元" + "，" * (250 * n) + "。"
+
+
+def shape_short_paragraphs(n: int) -> str:
+    """Short paragraphs, 500 per unit (10,000 took 10 s)."""
+    return "\n\n".join(f"第{k}段。" for k in range(500 * n))
+
+
 SHAPES = {
     "document": shape_document,
     "space_table": shape_space_table,
@@ -79,6 +106,11 @@ SHAPES = {
     "long_sentence": shape_long_sentence,
     "direction_sentences": shape_direction_sentences,
     "repeated_label": shape_repeated_label,
+    "count_digits": shape_count_digits,
+    "input_tags": shape_input_tags,
+    "bookmarks": shape_bookmarks,
+    "clause_breaks": shape_clause_breaks,
+    "short_paragraphs": shape_short_paragraphs,
 }
 
 
