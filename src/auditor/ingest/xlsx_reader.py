@@ -57,13 +57,14 @@ class _Workbook:
         self.pkg = pkg
         self.part = self._workbook_part()
         self.root = pkg.xml(self.part, remove_comments=True)
-        self.epoch = WINDOWS_EPOCH
+        _numbers, dates = _openpyxl()
+        self.epoch = dates.WINDOWS_EPOCH
         for el in self.root:
             if _local(el.tag) == "workbookPr":
                 flag = el.get("date1904")
                 # openpyxl's Bool: 'false', 'f', '0' are false, any other text true
                 if flag and flag not in ("false", "f", "0"):
-                    self.epoch = MAC_EPOCH
+                    self.epoch = dates.MAC_EPOCH
         self.strings = self._shared_strings()
         self.formats, self.dates, self.timedeltas = self._styles()
 
@@ -106,13 +107,14 @@ class _Workbook:
                 ids = [_integer(xf.get("numFmtId", "0"), "单元格样式的 numFmtId") for xf in el if isinstance(xf.tag, str)]
         if not ids:
             return ["General"], set(), set()
+        numbers, _dates = _openpyxl()
         formats, dates, timedeltas = [], set(), set()
         for index, number in enumerate(ids):
-            code = custom[number] if number in custom else BUILTIN_FORMATS.get(number)
+            code = custom[number] if number in custom else numbers.BUILTIN_FORMATS.get(number)
             formats.append(code if code is not None else "General")
-            if is_date_format(code):
+            if code is not None and numbers.is_date_format(code):
                 dates.add(index)
-            if is_timedelta_format(code):
+            if code is not None and numbers.is_timedelta_format(code):
                 timedeltas.add(index)
         return formats, dates, timedeltas
 
@@ -323,8 +325,8 @@ def _cell_text_of(c, book: _Workbook, title: str) -> str | None:
             raise ReadError(f"无法读取 Excel 文件（文件损坏）：{_where(c, title)}的样式编号 {index} 超出样式表范围")
         if index in book.dates:
             try:
-                return _value_text(from_excel(number if isinstance(number, float) else int(number), book.epoch,
-                                              timedelta=index in book.timedeltas), "")
+                return _value_text(_openpyxl()[1].from_excel(number if isinstance(number, float) else int(number),
+                                                             book.epoch, timedelta=index in book.timedeltas), "")
             except (OverflowError, ValueError):
                 return "#VALUE!"  # openpyxl: a date serial outside the calendar is an error value
         return _number_text(number, book.formats[index])
@@ -338,7 +340,7 @@ def _cell_text_of(c, book: _Workbook, title: str) -> str | None:
         return "是" if _integer(value, f"{_where(c, title)}的逻辑值") else "否"
     if kind == "d":
         try:
-            return _value_text(from_iso8601(value), "")
+            return _value_text(_openpyxl()[1].from_ISO8601(value), "")
         except (ValueError, OverflowError):
             raise ReadError(f"无法读取 Excel 文件（文件损坏）：{_where(c, title)}的日期「{value[:40]}」无效") from None
     return _value_text(value, "")  # str (a formula's text), e (an error code such as #DIV/0!), anything else
@@ -531,77 +533,11 @@ def _format_places(number_format: str) -> int:
     return len(decimals) - len(decimals.lstrip("0"))
 
 
-# --- openpyxl's reading of number formats and date serials, for the same values -------------
+def _openpyxl():
+    """openpyxl's own rules for number formats and date serials (built-in formats, which codes are
+    dates or durations, serial to date), so cells read as openpyxl reads them. Imported with the
+    first workbook: openpyxl's package import costs ~0.3 s, paid once per process."""
+    from openpyxl.styles import numbers
+    from openpyxl.utils import datetime as dates
 
-BUILTIN_FORMATS = {
-    0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00",
-    5: '"$"#,##0_);("$"#,##0)', 6: '"$"#,##0_);[Red]("$"#,##0)', 7: '"$"#,##0.00_);("$"#,##0.00)',
-    8: '"$"#,##0.00_);[Red]("$"#,##0.00)', 9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?",
-    13: "# ??/??", 14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM",
-    19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss", 22: "m/d/yy h:mm", 37: "#,##0_);(#,##0)",
-    38: "#,##0_);[Red](#,##0)", 39: "#,##0.00_);(#,##0.00)", 40: "#,##0.00_);[Red](#,##0.00)",
-    41: r'_(* #,##0_);_(* \(#,##0\);_(* "-"_);_(@_)', 42: r'_("$"* #,##0_);_("$"* \(#,##0\);_("$"* "-"_);_(@_)',
-    43: r'_(* #,##0.00_);_(* \(#,##0.00\);_(* "-"??_);_(@_)',
-    44: r'_("$"* #,##0.00_)_("$"* \(#,##0.00\)_("$"* "-"??_)_(@_)', 45: "mm:ss", 46: "[h]:mm:ss",
-    47: "mmss.0", 48: "##0.0E+0", 49: "@",
-}
-# quoted literals and bracketed locale or colour parts are not date letters ([h] [m] [s] are)
-_STRIP_RE = re.compile(r'".*?"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')
-_DATE_LETTER_RE = re.compile(r"(?<![_\\])[dmhysDMHYS]")
-_TIMEDELTA_RE = re.compile(r"\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\](\.0*)?", re.I)
-WINDOWS_EPOCH = dt.datetime(1899, 12, 30)
-MAC_EPOCH = dt.datetime(1904, 1, 1)
-_ISO_RE = re.compile(r"(?P<date>(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2}))?T?"
-                     r"(?P<time>(?P<hour>\d{2}):(?P<minute>\d{2})(:(?P<second>\d{2})(?P<microsecond>\.\d{1,3})?)?)?Z?")
-_DURATION_RE = re.compile(r"PT((?P<hours>\d+)H)?((?P<minutes>\d+)M)?((?P<seconds>\d+(\.\d{1,3})?)S)?")
-
-
-def is_date_format(code: str | None) -> bool:
-    if code is None:
-        return False
-    return _DATE_LETTER_RE.search(_STRIP_RE.sub("", code.split(";")[0])) is not None
-
-
-def is_timedelta_format(code: str | None) -> bool:
-    return code is not None and _TIMEDELTA_RE.search(code.split(";")[0]) is not None
-
-
-def from_excel(value, epoch=WINDOWS_EPOCH, timedelta: bool = False):
-    """A date serial as openpyxl converts it: a duration, a time of day (below 1), or a date
-    (Excel's 1900 leap-year bug: serials below 60 are one day early)."""
-    if timedelta:
-        td = dt.timedelta(days=value)
-        if td.microseconds:
-            td = dt.timedelta(seconds=td.total_seconds() // 1, microseconds=round(td.microseconds, -3))
-        return td
-    day, fraction = divmod(value, 1)
-    diff = dt.timedelta(milliseconds=round(fraction * 86400 * 1000))
-    if 0 <= value < 1 and diff.days == 0:
-        minutes, seconds = divmod(diff.seconds, 60)
-        hours, minutes = divmod(minutes, 60)
-        return dt.time(hours, minutes, seconds, diff.microseconds)
-    if 0 < value < 60 and epoch == WINDOWS_EPOCH:
-        day += 1
-    return epoch + dt.timedelta(days=day) + diff
-
-
-def from_iso8601(text: str):
-    """A t="d" cell: an ISO 8601 date, time, date and time, or duration."""
-    m = _ISO_RE.match(text)
-    if m and any(m.groups()):
-        parts = m.groupdict(0)
-        for key in ("year", "month", "day", "hour", "minute", "second"):
-            if parts[key]:
-                parts[key] = int(parts[key])
-        if parts["microsecond"]:
-            parts["microsecond"] = int(float(parts["microsecond"]) * 1_000_000)
-        if not parts["date"]:
-            return dt.time(parts["hour"], parts["minute"], parts["second"], parts["microsecond"])
-        if not parts["time"]:
-            return dt.date(parts["year"], parts["month"], parts["day"])
-        return dt.datetime(parts["year"], parts["month"], parts["day"], parts["hour"], parts["minute"],
-                           parts["second"], parts["microsecond"])
-    m = _DURATION_RE.match(text)
-    if m and any(m.groups()):
-        return dt.timedelta(**{k: float(v) for k, v in m.groupdict(0).items() if v})
-    raise ValueError(text)
+    return numbers, dates
