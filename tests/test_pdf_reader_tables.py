@@ -82,6 +82,8 @@ def test_tables_on_generated_ruling_lines_match_pdfplumber(seed):
         edges += more_edges
         chars += more_chars
     r.shuffle(edges)
+    if seed % 2:  # edges as pdfplumber makes them from pdfminer's objects carry more keys
+        edges = [dict(e, doctop=e["top"] + 842, y0=842 - e["bottom"], y1=842 - e["top"]) for e in edges]
     chars += [char("注", 40, 900)]  # outside every table
     compare(edges, chars)
 
@@ -146,3 +148,21 @@ def test_cell_text_matches_pdfplumbers_extract_text(seed):
                 x, top = 10.0 + r.random() * 5, top + r.choice([12, 14, 3.5, 2.5])
         r.shuffle(chars) if r.random() < 0.3 else None
         assert pdf_reader._cell_text(chars) == extract_text(chars), chars
+
+
+def test_the_ligatures_are_pdfplumbers():
+    from pdfplumber.utils.text import LIGATURES
+
+    assert pdf_reader._LIGATURES == LIGATURES
+
+
+def test_merged_edges_match_pdfplumbers():
+    """Snapping and joining, compared edge for edge (keys and values) with pdfplumber's."""
+    from pdfplumber.table import merge_edges
+
+    for seed in range(30):
+        r = random.Random(seed)
+        edges, _ = grid(r, 50, 50)
+        if seed % 2:
+            edges = [dict(e, doctop=e["top"] + 842, y0=842 - e["bottom"], y1=842 - e["top"]) for e in edges]
+        assert pdf_reader._merge_edges(edges) == merge_edges(edges, 3, 3, 3, 3)

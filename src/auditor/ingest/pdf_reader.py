@@ -143,7 +143,7 @@ def read_pdf(path: str, stats: dict | None = None) -> list[RawBlock]:
                 elif shim is None or not shim.chars:
                     # pdfplumber decides what this page holds (and whether the file has text)
                     if plumber is None:
-                        plumber = _PlumberPages(fonts.pdf)
+                        plumber = _PlumberPages(path)
                     plumber_page = plumber.page(index)
                     if stats is not None:
                         stats["pdfplumber"] = stats.get("pdfplumber", 0) + 1
@@ -169,6 +169,8 @@ def read_pdf(path: str, stats: dict | None = None) -> list[RawBlock]:
     except Exception as exc:
         raise ReadError(f"PDF 内容无法解析：{type(exc).__name__}: {exc}") from exc
     finally:
+        if plumber is not None:
+            plumber.close()
         if fonts is not None:
             fonts.close()
         document.close()
@@ -177,13 +179,15 @@ def read_pdf(path: str, stats: dict | None = None) -> list[RawBlock]:
 class _PlumberPages:
     """The pages pdfium cannot describe, built by pdfplumber one at a time (`PDF.pages` builds
     every page of the file first, and closing the PDF builds them too). Each page starts at
-    doctop 0, as the pdfium pages do; nothing read here uses doctop across pages."""
+    doctop 0, as the pdfium pages do; nothing read here uses doctop across pages. pdfplumber
+    is imported only for a file that has such a page."""
 
-    def __init__(self, pdf):
+    def __init__(self, path: str):
+        import pdfplumber
         from pdfminer.pdfpage import PDFPage
 
-        self.pdf = pdf
-        self._source = PDFPage.create_pages(pdf.doc)
+        self.pdf = pdfplumber.open(path)
+        self._source = PDFPage.create_pages(self.pdf.doc)
         self._next = 0
 
     def page(self, index: int):
@@ -196,6 +200,9 @@ class _PlumberPages:
             self._next += 1
             if self._next > index:
                 return Page(self.pdf, page_obj, page_number=index + 1)
+
+    def close(self) -> None:
+        self.pdf.stream.close()
 
 
 class _PageShim:
@@ -367,18 +374,112 @@ def _add_table(blocks: list[RawBlock], rows: list[list[RawCell]], page: int, con
 # crossing against every later one, every char of the page for every row).
 
 _FINITE = 1e6  # page coordinates beyond this (or not numbers) are handled without the indexes
+# pdfplumber's default table settings ("lines" strategies)
+_SNAP = _JOIN = _INTERSECTION = 3  # snap_tolerance, join_tolerance, intersection_tolerance
+_EDGE_MIN_LENGTH, _EDGE_MIN_LENGTH_PREFILTER = 3, 1
 
 
 def _find_tables(page) -> list:
-    """`TableFinder(page).tables` with pdfplumber's default settings."""
-    from pdfplumber.table import Table, TableFinder, TableSettings
+    """`pdfplumber.table.TableFinder(page).tables` with pdfplumber's default settings, without
+    importing pdfplumber (a tenth of a second per process): its edge merging and Table class
+    are reproduced below (compared with pdfplumber's in the tests)."""
+    edges = _merge_edges([e for e in page.edges if e["orientation"] == "v"
+                          and e["height"] >= _EDGE_MIN_LENGTH_PREFILTER]
+                         + [e for e in page.edges if e["orientation"] == "h"
+                            and e["width"] >= _EDGE_MIN_LENGTH_PREFILTER])
+    edges = [e for e in edges if e["height" if e["orientation"] == "v" else "width"] >= _EDGE_MIN_LENGTH]
+    intersections = _intersections(edges, _INTERSECTION, _INTERSECTION, getattr(page, "number", None))
+    return [_Table(page, group) for group in _cells_to_tables(_intersection_cells(intersections))]
 
-    finder = TableFinder.__new__(TableFinder)
-    finder.page, finder.settings = page, TableSettings.resolve(None)
-    edges = finder.get_edges()
-    intersections = _intersections(edges, finder.settings.intersection_x_tolerance,
-                                   finder.settings.intersection_y_tolerance, getattr(page, "number", None))
-    return [Table(page, group) for group in _cells_to_tables(_intersection_cells(intersections))]
+
+def _merge_edges(edges: list[dict]) -> list[dict]:
+    """pdfplumber's merge_edges: edges snapped to the mean of their cluster (vertical ones by x0,
+    horizontal ones by top), then those on one line joined where they touch or nearly."""
+    from itertools import groupby
+
+    snapped = _snap([e for e in edges if e["orientation"] == "v"], "x0", ("x0", "x1")) \
+        + _snap([e for e in edges if e["orientation"] == "h"], "top", ("top", "bottom"))
+    merged = []
+    for (orientation, _), group in groupby(sorted(snapped, key=_edge_group), key=_edge_group):
+        low, high = ("x0", "x1") if orientation == "h" else ("top", "bottom")
+        ordered = sorted(group, key=lambda e: e[low])
+        joined = [ordered[0]]
+        for edge in ordered[1:]:
+            last = joined[-1]
+            if edge[low] <= last[high] + _JOIN:
+                if edge[high] > last[high]:
+                    joined[-1] = _resize(last, high, edge[high])
+            else:
+                joined.append(edge)
+        merged += joined
+    return merged
+
+
+def _edge_group(edge: dict) -> tuple:
+    return ("h", edge["top"]) if edge["orientation"] == "h" else ("v", edge["x0"])
+
+
+def _snap(edges: list[dict], attr: str, moved: tuple[str, str]) -> list[dict]:
+    """pdfplumber's snap_objects: each cluster of `attr` moved to its mean (move_object: both
+    coordinates of the axis shifted, and doctop, y0/y1 when the edge has them)."""
+    snapped = []
+    for cluster in _clusters(edges, lambda e: e[attr]):
+        mean = sum(e[attr] for e in cluster) / len(cluster)
+        for edge in cluster:
+            shift = mean - edge[attr]
+            items = [(moved[0], edge[moved[0]] + shift), (moved[1], edge[moved[1]] + shift)]
+            if moved[0] == "top":
+                if "doctop" in edge:
+                    items.append(("doctop", edge["doctop"] + shift))
+                if "y0" in edge:
+                    items += [("y0", edge["y0"] - shift), ("y1", edge["y1"] - shift)]
+            snapped.append(dict(tuple(edge.items()) + tuple(items)))
+    return snapped
+
+
+def _resize(edge: dict, key: str, value: float) -> dict:
+    """pdfplumber's resize_object for the far end of an edge (x1 or bottom)."""
+    items = [(key, value)]
+    if key == "x1":
+        items.append(("width", value - edge["x0"]))
+    else:
+        items.append(("height", edge["height"] + (value - edge[key])))
+        if "y0" in edge:
+            items.append(("y0", edge["y0"] - (value - edge[key])))
+    return dict(tuple(edge.items()) + tuple(items))
+
+
+class _Table:
+    """pdfplumber's Table: its cells, its bbox and its rows (each row a bbox and one cell or None
+    per column x0 of the table)."""
+
+    def __init__(self, page, cells: list[tuple]):
+        self.page, self.cells = page, cells
+
+    @property
+    def bbox(self) -> tuple:
+        cells = self.cells
+        return (min(c[0] for c in cells), min(c[1] for c in cells),
+                max(c[2] for c in cells), max(c[3] for c in cells))
+
+    @property
+    def rows(self) -> list["_Row"]:
+        from itertools import groupby
+
+        xs = sorted(set(c[0] for c in self.cells))
+        rows = []
+        for _, row_cells in groupby(sorted(self.cells, key=lambda c: (c[1], c[0])), key=lambda c: c[1]):
+            by_x = {cell[0]: cell for cell in row_cells}
+            rows.append(_Row([by_x.get(x) for x in xs]))
+        return rows
+
+
+class _Row:
+    def __init__(self, cells: list):
+        self.cells = cells
+        present = [c for c in cells if c]
+        self.bbox = (min(c[0] for c in present), min(c[1] for c in present),
+                     max(c[2] for c in present), max(c[3] for c in present))
 
 
 def _intersections(edges: list[dict], x_tolerance: float, y_tolerance: float, number=None) -> dict:
@@ -519,6 +620,11 @@ def _extract(table) -> list[list[str | None]]:
     return grid
 
 
+# pdfplumber.utils.text.LIGATURES: what its word extraction expands by default (a test holds
+# this copy to pdfplumber's)
+_LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+
+
 def _clusters(items: list, key) -> list[list]:
     """pdfplumber's cluster_objects(items, key, tolerance=3): values within 3 of the previous
     distinct value form one cluster; clusters in value order, items in their given order."""
@@ -541,10 +647,10 @@ def _cell_text(chars: list[dict]) -> str:
     makes), for upright chars: chars clustered into lines by `top`, sorted by x0, split into words
     at blanks and at gaps over 3 pt (or a jump of `top` over 3 pt), words clustered into lines by
     their top and joined. Other chars (rotated, a position that is not a number) go to pdfplumber."""
-    from pdfplumber.utils.text import LIGATURES, extract_text
-
     upright = chars[0]["upright"]
     if not upright or any(c["upright"] != upright or c["top"] != c["top"] or c["x0"] != c["x0"] for c in chars):
+        from pdfplumber.utils.text import extract_text
+
         return extract_text(chars)
     words = []
     for line in _clusters(chars, _TOP):
@@ -568,7 +674,7 @@ def _cell_text(chars: list[dict]) -> str:
                 current.append(char)
         if current:
             words.append(current)
-    merged = [("".join(LIGATURES.get(c["text"], c["text"] or "") for c in word), min(c["top"] for c in word))
+    merged = [("".join(_LIGATURES.get(c["text"], c["text"] or "") for c in word), min(c["top"] for c in word))
               for word in words]
     return "\n".join(" ".join(text for text, _ in line) for line in _clusters(merged, _SECOND))
 
@@ -625,22 +731,20 @@ class _MinerFonts:
     without interpreting any content stream."""
 
     def __init__(self, path: str):
-        import pdfplumber
-        from pdfminer.pdfinterp import PDFResourceManager
+        from pdfminer.pdfdocument import PDFDocument
         from pdfminer.pdfpage import PDFPage
+        from pdfminer.pdfparser import PDFParser
 
-        # pdfplumber's document (pdfminer's, parsed once): a page pdfium cannot describe is
-        # built from it too (`_PlumberPages`)
-        self.pdf = pdfplumber.open(path)
-        self._doc = self.pdf.doc
+        self._fh = open(path, "rb")
+        self._doc = PDFDocument(PDFParser(self._fh))
         self._pages = PDFPage.create_pages(self._doc)
-        self._manager = PDFResourceManager(caching=True)
+        self._manager = None  # pdfminer's font builder, for a font `_descriptor_metrics` cannot read
         self._resources: list = []
         self._known: dict[bytes, tuple[float, bool]] = {}
         self._read: set[int] = set()
 
     def close(self) -> None:
-        self.pdf.stream.close()
+        self._fh.close()
 
     def page(self, index: int) -> "_PageFonts":
         return _PageFonts(self, index)
@@ -669,6 +773,10 @@ class _MinerFonts:
             if quick is not None:
                 names, entry = quick
             else:
+                if self._manager is None:
+                    from pdfminer.pdfinterp import PDFResourceManager
+
+                    self._manager = PDFResourceManager(caching=True)
                 font = self._manager.get_font(objid, dict_value(spec))
                 names = {_font_key(getattr(font, "fontname", b"") or getattr(font, "basefont", b"")),
                          _font_key(getattr(font, "basefont", b""))}
