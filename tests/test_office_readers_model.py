@@ -1,5 +1,5 @@
 """The Word and Excel readers read the packages with lxml directly and must build the very
-document model the library readers build: `read_docx_python_docx` (python-docx) and
+document model the library readers build: `reference_readers.read_docx_python_docx` (python-docx) and
 `read_xlsx_openpyxl` / `read_xlsx_full` (openpyxl read-only and full mode), kept callable as
 the references. Compared on every synthetic .docx/.xlsx of the corpus (built here at test
 time; nothing from the corpus is stored) and on generated files that reach the corners: styles
@@ -18,6 +18,7 @@ import pytest
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")  # openpyxl, the reference, warns on odd files
 
+import reference_readers
 from auditor.ingest import docx_reader, xlsx_reader
 from auditor.ingest.build import build_document
 
@@ -132,7 +133,7 @@ def write(path: Path, members: dict) -> Path:
 @pytest.mark.skipif(not DOCX, reason="../shared/corpus/synthetic is not beside the clone")
 @pytest.mark.parametrize("path", DOCX, ids=lambda p: p.stem)
 def test_synthetic_docx_model_is_unchanged(path):
-    assert_same_model(path, docx_reader.read_docx, docx_reader.read_docx_python_docx)
+    assert_same_model(path, docx_reader.read_docx, reference_readers.read_docx_python_docx)
 
 
 @pytest.mark.skipif(not XLSX, reason="../shared/corpus/synthetic is not beside the clone")
@@ -169,7 +170,7 @@ def test_docx_written_by_python_docx_reads_alike(tmp_path):
     document.add_paragraph("表后段落。")
     path = tmp_path / "word.docx"
     document.save(str(path))
-    assert_same_model(path, docx_reader.read_docx, docx_reader.read_docx_python_docx)
+    assert_same_model(path, docx_reader.read_docx, reference_readers.read_docx_python_docx)
 
 
 def test_docx_runs_hyperlinks_breaks_and_styles_read_alike(tmp_path):
@@ -199,7 +200,7 @@ def test_docx_runs_hyperlinks_breaks_and_styles_read_alike(tmp_path):
         '<w:style w:type="character" w:styleId="Char"><w:name w:val="heading 4"/></w:style>'
         '<w:style w:type="paragraph" w:styleId="NoName"/>')
     path = write(tmp_path / "hand.docx", docx_members(body, styles))
-    assert_same_model(path, docx_reader.read_docx, docx_reader.read_docx_python_docx)
+    assert_same_model(path, docx_reader.read_docx, reference_readers.read_docx_python_docx)
     blocks = docx_reader.read_docx(str(path))
     assert [b.level for b in blocks[:5]] == [1, 2, None, None, None]
     assert blocks[5].text == "无样式 链接文字a\nb-\t\t\n"
@@ -211,7 +212,7 @@ def test_docx_default_style_and_missing_styles_part_read_alike(tmp_path):
     body = "<w:p><w:r><w:t>默认样式</w:t></w:r></w:p>"
     for name, styles in [("default.docx", heading_default), ("nostyles.docx", None)]:
         path = write(tmp_path / name, docx_members(body, styles))
-        assert_same_model(path, docx_reader.read_docx, docx_reader.read_docx_python_docx)
+        assert_same_model(path, docx_reader.read_docx, reference_readers.read_docx_python_docx)
     # the last default wins (python-docx's rule), so the paragraph is a level-2 heading
     assert docx_reader.read_docx(str(tmp_path / "default.docx"))[0].level == 2
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import reference_readers
 from auditor.ingest import docx_reader, xlsx_reader
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "synthetic" / "files"
@@ -23,7 +24,7 @@ def _docx_reference(path) -> list[tuple]:
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
             para = Paragraph(child, document)
-            out.append((para.text, docx_reader._heading_level(para)))
+            out.append((para.text, reference_readers._heading_level(para)))
         elif child.tag == qn("w:tbl"):
             for tr in child.tr_lst:
                 for tc in tr.tc_lst:
@@ -36,7 +37,7 @@ def _docx_fast(path) -> list[tuple]:
     from docx.oxml.ns import qn
 
     document = docx.Document(str(path))
-    names = docx_reader._paragraph_style_names(document)
+    names = reference_readers._paragraph_style_names(document)
     out = []
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):

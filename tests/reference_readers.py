@@ -1,0 +1,105 @@
+"""The former readers of Word and Excel files, through python-docx and openpyxl's objects: the
+reference the lxml readers of src/auditor/ingest are compared with (same document model on every
+synthetic file and on generated corner cases). Test code only: python-docx is a test dependency."""
+from __future__ import annotations
+
+from auditor.ingest.cleanup import clean_text
+from auditor.ingest.docx_reader import _cell_text, _level_of
+from auditor.ingest.raw import RawBlock, RawCell, ReadError
+
+
+def read_docx_python_docx(path: str) -> list[RawBlock]:
+    """The former reader, through python-docx (the reference `read_docx` is compared with)."""
+    import docx
+    from docx.oxml.ns import qn
+
+    try:
+        document = docx.Document(path)
+    except Exception as exc:  # python-docx raises several types for a broken package
+        raise ReadError(f"无法打开 Word 文件（文件损坏或不是 .docx）：{type(exc).__name__}") from exc
+    blocks: list[RawBlock] = []
+    ordinal = 0
+    style_names = _paragraph_style_names(document)
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            ordinal += 1
+            text = clean_text(_paragraph_text_xpath(child))
+            level = _level_of(style_names(child.style))
+            kind = "heading" if level and text.strip() else "para"
+            blocks.append(RawBlock(kind, text=text, paragraph=ordinal, level=level))
+        elif child.tag == qn("w:tbl"):
+            ordinal += 1
+            blocks.append(RawBlock("table", rows=_rows(child, document), paragraph=ordinal))
+    return blocks
+
+
+_XPATHS: dict = {}
+
+
+def _xpath(expression: str):
+    """python-docx compiles its XPath expressions on every call; these are compiled once."""
+    if expression not in _XPATHS:
+        from docx.oxml.ns import nsmap
+        from lxml import etree
+
+        _XPATHS[expression] = etree.XPath(expression, namespaces=nsmap)
+    return _XPATHS[expression]
+
+
+def _paragraph_text_xpath(p) -> str:
+    """`Paragraph.text` of python-docx (runs and hyperlinks, each run's text items rendered by
+    python-docx's own element classes), with compiled XPaths: the former reader's way."""
+    from docx.oxml.ns import qn
+
+    items = _xpath("w:br | w:cr | w:noBreakHyphen | w:ptab | w:t | w:tab")
+    hyperlink = qn("w:hyperlink")
+    out = []
+    for element in _xpath("w:r | w:hyperlink")(p):
+        for run in (_xpath("w:r")(element) if element.tag == hyperlink else (element,)):
+            out.extend(str(item) for item in items(run))
+    return "".join(out)
+
+
+def _paragraph_style_names(document):
+    """style id -> the name `Paragraph.style.name` gives, resolved once per document:
+    python-docx looks every paragraph's style up by scanning all styles (and the default
+    paragraph style for each unstyled paragraph). Same rules: the first style with that id,
+    the default paragraph style when it is missing or not a paragraph style."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    styles = document.styles
+    default = styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    default_name = default.name if default is not None else ""
+    by_id: dict = {}
+    for style in styles:
+        if style.style_id not in by_id:
+            by_id[style.style_id] = style.name if style.type == WD_STYLE_TYPE.PARAGRAPH else default_name
+    return lambda style_id: default_name if style_id is None else by_id.get(style_id, default_name)
+
+
+def _heading_level(para) -> int | None:
+    return _level_of(para.style.name if para.style is not None else "")
+
+
+def _rows(tbl, document) -> list[list[RawCell]]:
+    """Each merged region keeps its text in the top-left cell; the cells it covers are empty."""
+    from docx.oxml.ns import qn
+
+    w_p, w_tr, w_tc, w_tcpr = qn("w:p"), qn("w:tr"), qn("w:tc"), qn("w:tcPr")
+    w_vmerge, w_span, w_val = qn("w:vMerge"), qn("w:gridSpan"), qn("w:val")
+    rows = []
+    for tr in tbl.iterchildren(w_tr):  # `tbl.tr_lst`, `tr.tc_lst`: direct children
+        row = []
+        for tc in tr.iterchildren(w_tc):
+            # `tc.vMerge` ("continue" when w:val is absent) and `tc.grid_span` (1 by default)
+            tcpr = tc.find(w_tcpr)
+            vmerge = tcpr.find(w_vmerge) if tcpr is not None else None
+            span = tcpr.find(w_span) if tcpr is not None else None
+            continued = vmerge is not None and (vmerge.get(w_val) or "continue") == "continue"
+            grid_span = int(span.get(w_val)) if span is not None else 1
+            # `_Cell.text`: its paragraphs (direct w:p children) joined by newlines
+            text = "" if continued else _cell_text("\n".join(_paragraph_text_xpath(p) for p in tc.iterchildren(w_p)))
+            row.append(RawCell(text))
+            row.extend(RawCell("") for _ in range(grid_span - 1))
+        rows.append(row)
+    return rows
