@@ -79,6 +79,17 @@ def _close_plumber(pdf) -> None:
             pass
 
 
+def _declared_pages(doc) -> int:
+    """The page count the page tree declares (/Count), 0 when it cannot be read."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(doc.catalog["Pages"])["Count"])
+        return count if isinstance(count, int) else 0
+    except Exception:
+        return 0
+
+
 def read_pdf_plumber(path: str) -> list[RawBlock]:
     """pdfplumber for every page (the reference the pdfium reader reproduces)."""
     import pdfplumber
@@ -86,7 +97,13 @@ def read_pdf_plumber(path: str) -> list[RawBlock]:
     pdf = None
     try:
         pdf = pdfplumber.open(path)
+        declared = _declared_pages(pdf.doc)
+        if declared > MAX_PAGES:  # before pdfplumber builds every page
+            _close_plumber(pdf)
+            raise _limit(f"PDF 共 {declared:,} 页，上限为 {MAX_PAGES:,} 页")
         pages = pdf.pages
+    except ReadError:
+        raise
     except Exception as exc:  # pdfminer raises many types for a broken file
         if pdf is not None:
             _close_plumber(pdf)
