@@ -42,20 +42,26 @@ class Finding:
     status: str = "new"  # new | suppressed | baselined
     justification: str = ""  # why it is suppressed or baselined
     path_key: str = ""  # the file's path relative to the project root (set by `relative_paths`)
+    twin: str = ""  # what tells it from another finding of its rule at the same place (set by `separate_twins`)
 
     @property
     def fingerprint(self) -> str:
         """Stable across edits elsewhere: rule, the file's path relative to the project root,
-        normalised quote, table cell and what was expected (several findings of one rule on one
-        quote, such as each missing table on the title line, stay apart). Without a project root
+        normalised quote and table cell. Two findings of one rule at one place (each missing
+        table reported on the title line) are told apart by what each expected, and only they:
+        every other fingerprint stays what earlier baselines recorded. Without a project root
         (library use), the file name."""
-        where = (self.location.table, self.location.row, self.location.col) if self.location.table else ()
-        quote = re.sub(r"\s+", "", self.quote)
-        expected = re.sub(r"\s+", "", self.expected or "")
         path = self.path_key or self.location.file.replace(chr(92), "/").rsplit("/", 1)[-1]
-        basis = f"{self.rule}|{path}|{quote}|{where}|{expected}"
+        basis = f"{self.rule}|{path}|{'|'.join(map(str, self.place()))}"
+        if self.twin:
+            basis += f"|{self.twin}"
         # surrogateescape: a file name that is not valid UTF-8 hashes as its bytes
         return hashlib.sha256(basis.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+    def place(self) -> tuple:
+        """Normalised quote and table cell: where the finding is, as its fingerprint sees it."""
+        where = (self.location.table, self.location.row, self.location.col) if self.location.table else ()
+        return re.sub(r"\s+", "", self.quote), where
 
     def sort_key(self) -> tuple:
         loc = self.location
@@ -86,6 +92,17 @@ def project_path(file: str, root: Path) -> str:
         return resolved.relative_to(root.resolve()).as_posix()
     except ValueError:
         return resolved.as_posix()
+
+
+def separate_twins(findings: list[Finding]) -> None:
+    """Findings of one rule at one place get what each expected into their fingerprints."""
+    groups: dict[tuple, list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault((finding.rule, finding.place()), []).append(finding)
+    for group in groups.values():
+        if len(group) > 1:
+            for finding in group:
+                finding.twin = re.sub(r"\s+", "", finding.expected or finding.message)
 
 
 def relative_paths(results, root: Path) -> None:
