@@ -150,10 +150,6 @@ def vocabulary_generation() -> int:
     return _generation
 
 
-def vocabulary_additions() -> dict:
-    return _additions
-
-
 @lru_cache(maxsize=None)
 def concepts() -> dict:
     """The fact vocabulary in use: the shipped one with the config's additions."""
@@ -182,7 +178,18 @@ def _merged(have, added):
     return added
 
 
-@lru_cache(maxsize=1 << 16)  # the same labels and phrases are compacted again and again
+MEMO_CHARS = 64  # labels, cells and phrases repeat and are short; whole paragraphs are not kept
+
+
 def compact(text: str) -> str:
     """Text without white space and with ASCII brackets, for matching labels and aliases."""
+    return _compact_short(text) if len(text) <= MEMO_CHARS else _compact(text)
+
+
+@lru_cache(maxsize=1 << 16)  # the same labels and phrases are compacted again and again
+def _compact_short(text: str) -> str:
+    return _compact(text)
+
+
+def _compact(text: str) -> str:
     return "".join(text.split()).replace("（", "(").replace("）", ")")

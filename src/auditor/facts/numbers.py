@@ -71,13 +71,29 @@ class Quantity:
         return self.value * factor
 
 
-@lru_cache(maxsize=1 << 16)  # cells and sentences are read by several rules: each is translated once
+MEMO_CHARS = 64  # cells and numbers repeat and are short; whole paragraphs are not kept
+
+
 def normalize_digits(text: str) -> str:
+    return _normalize_short(text) if len(text) <= MEMO_CHARS else text.translate(FULLWIDTH)
+
+
+@lru_cache(maxsize=1 << 16)  # cells are read by several rules: each is translated once
+def _normalize_short(text: str) -> str:
     return text.translate(FULLWIDTH)
 
 
-@lru_cache(maxsize=1 << 16)  # a Decimal is immutable: the same cell text parses to the same value
 def to_decimal(text: str) -> Decimal | None:
+    """Parse a plain number such as '1,234.50', '(12.5)' or '－3'; None if not a number."""
+    return _decimal_short(text) if len(text) <= MEMO_CHARS else _decimal(text)
+
+
+@lru_cache(maxsize=1 << 16)  # a Decimal is immutable: the same cell text parses to the same value
+def _decimal_short(text: str) -> Decimal | None:
+    return _decimal(text)
+
+
+def _decimal(text: str) -> Decimal | None:
     """Parse a plain number such as '1,234.50', '(12.5)' or '－3'; None if not a number."""
     s = normalize_digits(text).strip().replace(" ", "").replace("\u3000", "")
     if not s or not PLAIN_NUMBER_RE.match(s):

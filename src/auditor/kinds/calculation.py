@@ -110,11 +110,15 @@ def _check_changes(doc, base: FactBase, rule):
             else:
                 if len(parts) + len(zeros) < 2:
                     continue
+                # an optional part (经营支出 under 本年支出) counts when its change is stated
+                for name in calc.get("optional") or ():
+                    stated = next((f for f in changes if f.concept == name and f.id > total.id), None)
+                    parts += [stated] if stated else []
                 yield CHECKED
-                yield from _compare_changes(total, parts, zeros, rule)
+                yield from _compare_changes(total, parts, zeros)
 
 
-def _compare_changes(total: Fact, parts: list[Fact], zeros: list[str], rule):
+def _compare_changes(total: Fact, parts: list[Fact], zeros: list[str]):
     factor = MONEY_UNITS[total.unit]
     signed = sum((p.sign or 1) * p.in_yuan() for p in parts)
     stated = (total.sign or 1) * total.in_yuan()

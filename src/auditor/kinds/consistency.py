@@ -150,7 +150,8 @@ def _check_amount_descriptions(doc, rule):
 
 
 # a classification path: 社会保障和就业支出（类）行政事业单位养老支出（款）……支出（项）
-# a name may hold a short bracketed part of its own: 政府办公厅（室）及相关机构事务, 因公出国（境）
+# a name may hold a short bracketed part of its own: 政府办公厅（室）及相关机构事务, 因公出国（境）;
+# 2-40 characters covers every 科目 name of the functional classification (the longest are ~30)
 NAME = r"(?:[^（）()，。；：:、\s\d]|[（(][^（）()类款项，。]{1,3}[）)]){2,40}?"
 PATH_RE = re.compile(rf"(?P<kuan>{NAME})[（(]款[）)]\s*(?P<xiang>{NAME})[（(]项[）)]")
 KUAN_DIGITS, XIANG_DIGITS = 5, 7  # 功能分类科目编码: 类 3 digits, 款 5, 项 7
@@ -158,7 +159,7 @@ KUAN_DIGITS, XIANG_DIGITS = 5, 7  # 功能分类科目编码: 类 3 digits, 款 
 
 def _check_classification_names(doc, rule):
     from ..facts.base import fact_base
-    from ..facts.numbers import to_decimal
+    from .restatement import meets
 
     rows = [r for t in typed_tables(doc) if t.type == "budget_by_code" for r in t.records if not r.is_total]
     endings = tuple(rule.params["name_endings"])
@@ -171,6 +172,7 @@ def _check_classification_names(doc, rule):
     if not rows:
         return
     base = fact_base(doc)
+    cell_facts = {(f.loc.table, f.loc.row, f.loc.col): f for f in base.facts if f.source == "table" and f.is_money}
     for index, block in enumerate(doc.blocks):
         if not isinstance(block, Paragraph) or "款" not in block.text:
             continue
@@ -187,15 +189,21 @@ def _check_classification_names(doc, rule):
                            and f.source == "text"), None)
             if not kuan_codes or amount is None:
                 continue  # the 款 is not in the tables, or the item states no outturn: nothing to match
-            under = {(r.code, r.name) for r in rows if len(r.code) == XIANG_DIGITS and r.code[:KUAN_DIGITS] in kuan_codes
-                     and any(to_decimal(c.text) == amount.value for c in r.amounts.values())}
+            # the cells of the 款's 项 rows that state the item's figure (in a common unit, to
+            # its printed precision), one per row
+            matched: dict[tuple, object] = {}
+            for r in rows:
+                if len(r.code) == XIANG_DIGITS and r.code[:KUAN_DIGITS] in kuan_codes:
+                    for cell in r.amounts.values():
+                        fact = cell_facts.get((cell.loc.table, cell.loc.row, cell.loc.col))
+                        if fact is not None and meets(fact, amount):
+                            matched.setdefault((r.code, r.name), cell.loc)
             yield CHECKED
-            if len(under) != 1:
+            if len(matched) != 1:
                 continue  # no row, or several rows, print that figure: which one is meant cannot be told
-            code, name = under.pop()
-            row = next(r for r in rows if r.code == code)
+            (code, name), where = matched.popitem()
             yield Hit(quote=m.group(0), location=block.loc, stated=f"{xiang}（项）", expected=f"{code} {name}",
                       formula=f"“{m.group('kuan')}（款）”下金额为 {amount.text} 的科目是 {code}“{name}”"
-                              f"（{row.amounts[min(row.amounts)].loc.describe()}），文中写作“{xiang}”",
+                              f"（{where.describe()}），文中写作“{xiang}”",
                       fields={"subject": f"{m.group('kuan')}（款）下的科目", "value": xiang, "other": name},
-                      highlights=[next(iter(row.amounts.values())).loc])
+                      highlights=[where])

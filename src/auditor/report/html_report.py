@@ -12,8 +12,7 @@ from ..findings import CLASS_ZH, SEVERITY_ZH
 from .summary import summarize
 
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*(?:\s*(?:%|‰|万元|亿元|千元|元))?")
-# a year, a date or a document number is words, not a figure: not marked (2024年度, 〔2023〕12号)
-NOT_A_FIGURE_RE = re.compile(r"\s*[年月日号〕\]】]")
+
 TABLE_WINDOW = 6  # rows shown around highlighted cells in a re-rendered table
 GROUP_OPEN_LIMIT = 8  # findings of one rule in one file shown before the group is collapsed
 INLINE_TABLES_LIMIT = 300  # above this many findings, tables are drawn in the browser on demand
@@ -21,10 +20,13 @@ INLINE_TABLES_LIMIT = 300  # above this many findings, tables are drawn in the b
 
 def highlight_numbers(text: str) -> Markup:
     """Escape document text, mark its numbers, and show table-cell breaks (tabs) visibly."""
+    from ..facts.lexicon import lexicon
+
+    not_a_figure = lexicon().not_a_figure_after
     parts, last = [], 0
     for m in NUMBER_RE.finditer(text):  # on the document's text, not the escaped one (&#34; has digits)
-        if m.group(0).isdigit() and NOT_A_FIGURE_RE.match(text, m.end()):
-            continue
+        if m.group(0).isdigit() and not_a_figure.match(text[m.end():m.end() + 2]):
+            continue  # a year, a date, a document number: words (rules/concepts.yaml not_a_figure_after)
         parts.append(str(escape(text[last:m.start()])))
         parts.append(f"<mark>{escape(m.group(0))}</mark>")
         last = m.end()
