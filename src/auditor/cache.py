@@ -80,7 +80,10 @@ def cache_dir(option: Path | None, root: Path) -> Path:
 
 def _hash_tree(digest, folder: Path, suffixes: tuple[str, ...], contents: bool = True) -> None:
     """Names and bytes of every file under `folder` with one of `suffixes`, in a fixed order; with
-    `contents` false, names, sizes and modification times (as Python checks its .pyc files)."""
+    `contents` false, names, sizes, modification and change times and inodes: the change time
+    cannot be set back (a code change with the size and modification time kept, as cp -p,
+    touch -r or a reproducible build leave them, still changes it), and reading the bytes of all
+    the code at every start-up costs ~30 ms."""
     found = []
     for base, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
@@ -93,7 +96,7 @@ def _hash_tree(digest, folder: Path, suffixes: tuple[str, ...], contents: bool =
             digest.update(len(data).to_bytes(8, "little") + data)
         else:
             info = os.stat(path)
-            digest.update(f"{info.st_size}:{info.st_mtime_ns}\0".encode())
+            digest.update(f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}\0".encode())
 
 
 def _libraries(digest) -> None:
@@ -117,6 +120,7 @@ def tool_digest() -> str:
     from .knowledge import default_rules_dir
 
     digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{sys.version}\0{sys.platform}\0".encode())
+    digest.update(str(Path(__file__).parent).encode("utf-8", "surrogateescape") + b"\0")
     _hash_tree(digest, Path(__file__).parent, (".py", ".yaml", ".yml"), contents=False)
     _hash_tree(digest, default_rules_dir(), (".yaml", ".yml"), contents=False)
     _libraries(digest)
