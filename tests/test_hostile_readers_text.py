@@ -263,3 +263,25 @@ def test_clean_up_of_a_megabyte_of_one_tag_start(unit, closed):
     assert clean_text(text + ">]") == (text + ">]" if closed is None else closed)
     breaks = ("<br>" + " " * 20) * 50_000
     assert clean_text(breaks) == " " * 50_000
+
+
+# --- text layouts stay linear ---------------------------------------------------------------
+
+def test_a_markdown_heading_with_a_long_run_of_spaces(tmp_path):
+    """`^(#{1,6})\\s+(.+?)\\s*#*\\s*$` split a run of spaces between its two \\s* in every way at
+    every end of the lazy text: cubic, 20 s for 2,000 spaces, hours for the line limit."""
+    line = "# 甲" + " " * (raw.MAX_LINE_CHARS - 4) + "乙"
+    heading = read_text(write(tmp_path, "r.md", f"{line}\n".encode()))[0]
+    assert heading.kind == "heading" and heading.level == 1
+    assert heading.text.startswith("甲 ") and heading.text.endswith(" 乙") and len(heading.text) == len(line) - 2
+    blocks = read_text(write(tmp_path, "h.md", "## 二、收入 ##  \n\n### 三、支出\n".encode()))
+    assert [(b.kind, b.level, b.text) for b in blocks] == [("heading", 2, "二、收入"), ("heading", 3, "三、支出")]
+
+
+def test_a_cell_wrapped_over_many_lines_is_joined_once(tmp_path):
+    """A tab-indented cell followed by lines that continue it: the cell text was copied once per
+    line (quadratic: 80,000 lines took 8 s)."""
+    lines = ["\t年度目标", "\tab"] + ["cd", "乙乙"] * 100_000 + ["", "\t合计", "\t100"]
+    [table] = read_text(write(tmp_path, "r.txt", "\n".join(lines).encode()))
+    assert [[c.text for c in row] for row in table.rows] == [["年度目标", "ab cd" + "乙乙cd" * 99_999 + "乙乙"],
+                                                             ["合计", "100"]]

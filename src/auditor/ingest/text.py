@@ -18,7 +18,11 @@ HEADING_START_RE = re.compile(
     r"|\d+[、.．](?!\d)|附件\s*\d|[①-⑳])"
 )
 DASH_CELL_RE = re.compile(r"^[-—–:|\s]*$")
-MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+# A Markdown heading: 1-6 #, white space, the text, an optional closing run of #. The closing
+# run is taken off by stripping (as `^(#{1,6})\s+(.+?)\s*#*\s*$` would read it: that regex
+# splits a run of spaces between its two \s* in every way at every end of the lazy text, which is
+# cubic, 20 s for "# a" and 2,000 spaces).
+MD_HEADING_START_RE = re.compile(r"(#{1,6})\s+")
 
 
 # Byte-order marks, longest first: the UTF-32-LE mark begins with the UTF-16-LE one.
@@ -159,9 +163,8 @@ def parse_lines(lines: list[str]) -> list[RawBlock]:
             i += 1
         elif _pipe_row(line):
             i = _pipe_table(lines, i, blocks)
-        elif MD_HEADING_RE.match(line):
-            m = MD_HEADING_RE.match(line)
-            blocks.append(RawBlock("heading", text=m.group(2), line=i + 1, level=len(m.group(1))))
+        elif (heading := _md_heading(line)) is not None:
+            blocks.append(RawBlock("heading", text=heading[1], line=i + 1, level=heading[0]))
             i += 1
         elif _cell_line(line) and i + 1 < n and not ("\t" in lines[i + 1][1:] and not _blank(lines[i + 1])):
             i = _cell_region(lines, i, blocks)
@@ -170,6 +173,17 @@ def parse_lines(lines: list[str]) -> list[RawBlock]:
         else:
             i = _paragraph(lines, i, blocks)
     return blocks
+
+
+def _md_heading(line: str) -> tuple[int, str] | None:
+    """(level, text) of a Markdown heading line, else None."""
+    m = MD_HEADING_START_RE.match(line)
+    if not m:
+        return None
+    rest = line[m.end():]
+    if not rest:  # only white space after the #: the text is its last character
+        return (len(m.group(1)), line[-1]) if m.end() - len(m.group(1)) >= 2 else None
+    return len(m.group(1)), rest.rstrip().rstrip("#").rstrip() or rest[0]
 
 
 def _cells_of(parts: list[str], line_no: int) -> list[RawCell]:
@@ -216,28 +230,39 @@ def _add_table(blocks: list[RawBlock], rows: list[list[RawCell]], line: int) -> 
 
 
 def _cell_region(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
-    """One cell per tab-indented line; a blank line usually ends a row."""
-    cells: list[list] = []  # [text, line, blank_before]
+    """One cell per tab-indented line; a blank line usually ends a row. A cell wrapped over many
+    lines is collected in pieces and joined once (joining line by line copied the cell's text
+    once per line: quadratic); `join_wrapped` only looks at the characters either side."""
+    cells: list[list] = []  # [pieces, line, blank_before, text so far ends in an ASCII letter]
     blank, start = 0, i
     while i < len(lines):
         line = lines[i]
         if _blank(line):
             blank += 1
         elif _cell_line(line):
-            cells.append([line[1:].strip(), i + 1, blank])
+            text = line[1:].strip()
+            cells.append([[text], i + 1, blank, _ends_in_letter(text)])
             blank = 0
         elif "\t" in line:
             break
         elif cells and (blank == 0 or (blank == 1 and len(line.strip()) <= 20)):
-            cells[-1][0] = join_wrapped(cells[-1][0], line.strip())
+            cell, text = cells[-1], line.strip()
+            if cell[3] and len(join_wrapped("a", text)) > 1 + len(text):
+                text = " " + text  # two ASCII words
+            cell[0].append(text)
+            cell[3] = _ends_in_letter(text) if text else cell[3]
             blank = 0
         else:
             break
         i += 1
     while i > start and _blank(lines[i - 1]):
         i -= 1
-    _add_table(blocks, _group_rows(cells), start + 1)
+    _add_table(blocks, _group_rows([["".join(c[0]), c[1], c[2]] for c in cells]), start + 1)
     return i
+
+
+def _ends_in_letter(text: str) -> bool:
+    return bool(text) and text[-1].isascii() and text[-1].isalpha()
 
 
 def _group_rows(cells: list[list]) -> list[list[RawCell]]:
