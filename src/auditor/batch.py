@@ -217,6 +217,11 @@ def _worker(conn, rules, options, memory_mb: int, keep=None) -> None:
     """Audit the files the parent sends, one at a time, until it sends None or goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     limit_memory(memory_mb)
+    from .knowledge import extend_vocabulary
+
+    # a forked worker has the parent's vocabulary already; a spawned one (no fork) starts from
+    # the shipped one and must be given the config's additions
+    extend_vocabulary(getattr(options, "vocabulary", None))
     while True:
         try:
             job = conn.recv()

@@ -330,7 +330,8 @@ def _run(files, rule_list, config, no_rounding: bool, workers: int, timeout: flo
     from .engine import Options
 
     options = Options(report_rounding=config.rounding and not no_rounding,
-                      disabled=frozenset(config.disable), severities=dict(config.severity))
+                      disabled=frozenset(config.disable), severities=dict(config.severity),
+                      vocabulary=dict(config.vocabulary))
     return batch.run(files, rule_list, options, workers or batch.default_workers(), timeout, keep=keep)
 
 

@@ -20,6 +20,7 @@ class Options:
     report_rounding: bool = True  # rounding-only differences are reported as info
     disabled: frozenset = frozenset()
     severities: dict = field(default_factory=dict)  # rule id -> severity override
+    vocabulary: dict = field(default_factory=dict)  # the config's vocabulary additions (see knowledge)
 
 
 @dataclass
