@@ -79,6 +79,14 @@ def _close_plumber(pdf) -> None:
             pass
 
 
+def _close_stream(pdf) -> None:
+    """The file pdfplumber holds, closed without building its pages (a refused file)."""
+    try:
+        pdf.stream.close()
+    except Exception:  # noqa: BLE001 - closing must never replace the error being reported
+        pass
+
+
 def _declared_pages(doc) -> int:
     """The page count the page tree declares (/Count), 0 when it cannot be read."""
     from pdfminer.pdftypes import resolve1
@@ -99,7 +107,7 @@ def read_pdf_plumber(path: str) -> list[RawBlock]:
         pdf = pdfplumber.open(path)
         declared = _declared_pages(pdf.doc)
         if declared > MAX_PAGES:  # before pdfplumber builds every page
-            _close_plumber(pdf)
+            _close_stream(pdf)  # pdfplumber's close() would build them all first
             raise _limit(f"PDF 共 {declared:,} 页，上限为 {MAX_PAGES:,} 页")
         pages = pdf.pages
     except ReadError:
