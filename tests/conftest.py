@@ -30,3 +30,19 @@ def _audit_afresh(monkeypatch):
     """Every test audits afresh: several inject faults into the audit, compare fresh runs across
     worker counts, or check the folders they ran in. tests/test_cache*.py switch the cache on."""
     monkeypatch.setenv("AUDITOR_NO_CACHE", "1")
+
+
+@pytest.fixture
+def audits(monkeypatch):
+    """Records every batch run, so a test can assert no file was audited."""
+    from auditor import batch
+
+    calls = []
+    real = batch.run
+
+    def spy(files, *args, **kwargs):
+        calls.append(files)
+        return real(files, *args, **kwargs)
+
+    monkeypatch.setattr(batch, "run", spy)
+    return calls

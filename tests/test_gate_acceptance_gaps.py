@@ -35,20 +35,6 @@ TEN_OFF = ("某局2025年度部门决算\n支出决算表\n单位：万元\n科�
            "201\t一般公共服务支出\t110.00\n20101\t人大事务\t100.00\n")
 
 
-@pytest.fixture
-def audits(monkeypatch):
-    """Records every batch run, so a test can assert no file was audited."""
-    calls = []
-    real = batch.run
-
-    def spy(files, *args, **kwargs):
-        calls.append(files)
-        return real(files, *args, **kwargs)
-
-    monkeypatch.setattr(batch, "run", spy)
-    return calls
-
-
 def _one_chinese_line(result, *names) -> str:
     assert result.exit_code == 2, (result.exit_code, result.output)
     lines = result.stderr.strip().splitlines()

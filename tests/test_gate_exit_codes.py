@@ -16,20 +16,6 @@ REPORT = ROOT / "examples" / "部门整体支出绩效自评报告示例.txt"
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 
-@pytest.fixture
-def audits(monkeypatch):
-    """Records every batch run, so a test can assert no file was audited."""
-    calls = []
-    real = batch.run
-
-    def spy(files, *args, **kwargs):
-        calls.append(files)
-        return real(files, *args, **kwargs)
-
-    monkeypatch.setattr(batch, "run", spy)
-    return calls
-
-
 def _usage_error(result, *names):
     """Exit 2 with one Chinese line on stderr naming what was wrong."""
     assert result.exit_code == 2, result.output
