@@ -205,6 +205,18 @@ def test_empty_rows_under_a_rowspan_take_no_memory(tmp_path):
     assert rows(65_533) == [["甲", "乙"], ["丙"]]  # one row further: past it
 
 
+@pytest.mark.parametrize("unit", ["<span", "</x", "<a x=", "<a/", "<a b c d ", "<?x", "<![if >", "<!-- a >"])
+def test_html_that_never_completes_a_tag_is_read_in_linear_time(tmp_path, unit):
+    """The standard library's parser rescanned to the end of the input from every `<` it could not
+    complete (80 KB of `<a x=` took 47 s, `<a/` longer); a megabyte of each is read here in
+    milliseconds, the way HTML5 reads it (libxml2 2.14: what follows a tag that never closes is
+    part of that tag, an unclosed comment runs to the end)."""
+    page = "<p>2024年度部门决算</p>" + unit * (1_000_000 // len(unit)) + "<p>本年支出合计100万元</p>"
+    texts = [b.text for b in read_html(write(tmp_path, "r.html", page.encode()))]
+    assert texts[0] == "2024年度部门决算" and len(texts) <= 2
+    assert all(unit not in t for t in texts)  # no tag start read as text
+
+
 def test_html_caps_name_their_limits(tmp_path, monkeypatch):
     refused(write(tmp_path, "deep.html", b"<table>" * (raw.MAX_TABLE_DEPTH + 1)), "超出限制",
             f"最多嵌套 {raw.MAX_TABLE_DEPTH} 层")

@@ -1,16 +1,24 @@
-"""HTML with the standard library's parser: headings, paragraphs and tables with spans.
+"""HTML: headings, paragraphs and tables with spans, read from the events of lxml's HTML parser.
+
+libxml2 (2.14 on) tokenizes HTML as HTML5 does, in linear time. The standard library's
+html.parser does not (CVE-2025-6069, fixed only in later patch releases): on input it cannot
+complete it rescans to the end from every `<`, so 80 KB of `<a x=` took 47 s and `<a/` more;
+the same shapes take milliseconds here. An unfinished tag, comment or reference is read as
+HTML5 reads it.
 
 Character references are decoded once, by the parser, and what they decode to is text (a written
-`&amp;lt;b&amp;gt;` reads `&lt;b&gt;`, a written `&lt;b&gt;` reads `<b>`, not a tag to remove); spans
-are clamped to HTML's own maxima as browsers do and spread only over rows that exist, and the
-cells of a table and of the document are capped (raw.MAX_TABLE_CELLS, MAX_DOCUMENT_CELLS).
+`&amp;lt;b&amp;gt;` reads `&lt;b&gt;`, a written `&lt;b&gt;` reads `<b>`, not a tag to remove); a
+reference of thousands of digits is U+FFFD. Spans are clamped to HTML's own maxima as browsers do
+and spread only over rows that exist; the cells of a table and of the document, table nesting,
+blocks and the file's size are capped (see raw.py), each refusal saying 超出限制 and the limit.
 """
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
-from .cleanup import LONG_CHARREF_RE, _charref, clean_text
+from lxml import etree
+
+from .cleanup import clean_text
 from .raw import (MAX_BLOCKS, MAX_DOCUMENT_CELLS, MAX_HTML_BYTES, MAX_HTML_COLSPAN, MAX_HTML_ROWSPAN,
                   MAX_TABLE_CELLS, MAX_TABLE_DEPTH, MB, RawBlock, RawCell, ReadError, bounded_int, over_limit)
 from .text import decode
@@ -26,17 +34,17 @@ def read_html(path: str) -> list[RawBlock]:
     if len(data) > MAX_HTML_BYTES:
         raise over_limit("HTML 文件过大", f"HTML 文件最多 {MAX_HTML_BYTES // MB} MB")
     text = decode(data, path)
-    if "&#" in text:  # the parser's html.unescape cannot convert a reference of thousands of digits
-        text = LONG_CHARREF_RE.sub(_charref, text)
-    parser = _Parser()
+    reader = _Reader()
+    parser = etree.HTMLParser(target=reader, recover=True, no_network=True, remove_comments=True,
+                              remove_pis=True)
     try:
         parser.feed(text)
         parser.close()
     except ReadError:
         raise
-    except Exception as exc:
+    except etree.LxmlError as exc:
         raise ReadError(f"HTML 无法解析：{exc}") from exc
-    return parser.blocks
+    return reader.blocks
 
 
 class _Table:
@@ -63,9 +71,10 @@ class _Table:
         return self.spans.get(col, -1) >= self.index
 
 
-class _Parser(HTMLParser):
+class _Reader:
+    """The target of the parser's events: start, end and data make the blocks."""
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.blocks: list[RawBlock] = []
         self.buffer: list[str] = []
         self.skip = 0
@@ -74,8 +83,10 @@ class _Parser(HTMLParser):
         self.table_count = 0
         self.cells = 0
 
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
+    def start(self, tag, attrs) -> None:
+        if not isinstance(tag, str):  # a comment or processing instruction the parser passes on
+            return
+        tag = tag.lower()
         if tag in SKIP_TAGS:
             self.skip += 1
         elif tag == "table":
@@ -100,7 +111,10 @@ class _Parser(HTMLParser):
         elif tag in BLOCK_TAGS and not self.tables:
             self._flush()
 
-    def handle_endtag(self, tag):
+    def end(self, tag) -> None:
+        if not isinstance(tag, str):
+            return
+        tag = tag.lower()
         if tag in SKIP_TAGS:
             self.skip = max(0, self.skip - 1)
         elif tag == "table" and self.tables:
@@ -116,9 +130,12 @@ class _Parser(HTMLParser):
         elif tag in BLOCK_TAGS and not self.tables:
             self._flush()
 
-    def handle_data(self, data):
+    def data(self, data: str) -> None:
         if not self.skip:
             self._text(data)
+
+    def comment(self, text: str) -> None:
+        pass
 
     def _text(self, data: str) -> None:
         if self.tables and self.tables[-1].cell is not None:
@@ -168,8 +185,7 @@ class _Parser(HTMLParser):
             raise over_limit(f"段落和表格超过 {MAX_BLOCKS} 个", f"每个文件最多 {MAX_BLOCKS} 个")
         self.blocks.append(block)
 
-    def close(self):
-        super().close()
+    def close(self) -> None:
         self._flush()
 
 

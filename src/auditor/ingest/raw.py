@@ -37,8 +37,8 @@ MB = 1024 * 1024
 MAX_TEXT_BYTES = 16 * MB
 # HTML carries markup as well as text: Word's HTML export is 5 to 10 times the size of the
 # text it shows (a 500-page report some 10-20 MB), so an HTML file may be twice the text limit.
-# The parser streams, so its memory is the text it keeps, not the markup; its time is about a
-# second per MB of dense tags, half a minute at the limit.
+# The parser streams, so its memory is the text it keeps, not the markup; its time is about
+# 0.7 s per MB of dense table markup (the handling of each cell), some 20 s at the limit.
 MAX_HTML_BYTES = 32 * MB
 # One line of a text file is one paragraph, table row or cell. The longest line in the corpus
 # is 4,400 characters; 100,000 characters (some 50 printed pages in one paragraph) is no line
