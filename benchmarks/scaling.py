@@ -71,8 +71,8 @@ def shape_repeated_label(n: int) -> str:
     return "\n".join(f"基本支出{100 + k}.00万元。" for k in range(300 * n))
 
 
-# Issue 9: tiny files that were quadratic. Each is one line (at 20x still under the reader's
-# 100,000-character line limit) or many short paragraphs.
+# Issue 9: tiny files that were quadratic. Each is one line (at 20x far under the reader's
+# line limit) or many short paragraphs.
 def shape_count_digits(n: int) -> str:
     """Digits and stated counts, each opening a list (the count kind's enumeration: 20 KB took 4.7 s)."""
     return "1111111111个：" * (100 * n)
