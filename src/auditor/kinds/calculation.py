@@ -203,27 +203,37 @@ def _concept_before(base: FactBase, text: str) -> str | None:
 
 
 def _compare_listing(total: Fact, parts: list[Fact], partial: bool, rule):
-    units = [p.unit for p in parts]
-    common = max(set(units), key=units.count)
-    odd = [p for p in parts if p.unit != common]
-    if len(odd) == 1 and units.count(common) >= 2:
-        # the list adds up once the odd part is read in the unit of the others: a unit slip
-        fixed = odd[0].value * MONEY_UNITS[common]
-        exact = sum((p.in_yuan() for p in parts if p is not odd[0]), Decimal(0)) + fixed
-        slack = sum((p.half_unit * MONEY_UNITS[common] for p in parts), Decimal(0)) + total.half_unit * MONEY_UNITS[total.unit]
-        if abs(exact - total.in_yuan()) <= slack:
-            yield Hit(quote=odd[0].quote, location=odd[0].loc, stated=odd[0].text,
-                      expected=f"{odd[0].value}{common}", cls="unit_error",
-                      formula=f"{total.concept} {total.text} = 各项之和，仅当 {odd[0].text} 按“{common}”计时成立",
-                      fields={"total_label": total.concept, "total": total.text, "sum": total.text,
-                              "parts": " + ".join(p.text for p in parts), "context": "列举",
-                              "verdict": f"仅当 {odd[0].text} 按“{common}”计时相符，应为单位笔误"},
-                      highlights=[total.loc])
-            return
+    slip = _odd_part_slip(total, parts, "列举")
+    if slip is not None:
+        yield slip
+        return
     exact = sum((p.in_yuan() for p in parts), Decimal(0))
     if partial and exact <= total.in_yuan():
         return
     yield from _compare(total, parts, "列举", rule)
+
+
+def _odd_part_slip(total: Fact, parts: list[Fact], context: str) -> Hit | None:
+    """The parts add up to the total once the one part printed in another unit is read in the
+    total's unit (which another part shares): that part carries a unit slip (人员经费 860.54元 among 万元 figures), and
+    it, not the total, is what is wrong."""
+    # the unit the total and at least one other part agree on is the one meant
+    common = total.unit
+    odd = [p for p in parts if p.unit != common]
+    if len(odd) != 1 or len(parts) < 2 or common not in MONEY_UNITS or odd[0].unit not in MONEY_UNITS:
+        return None
+    fixed = odd[0].value * MONEY_UNITS[common]
+    exact = sum((p.in_yuan() for p in parts if p is not odd[0]), Decimal(0)) + fixed
+    slack = sum((p.half_unit * MONEY_UNITS[common] for p in parts), Decimal(0)) + total.half_unit * MONEY_UNITS[total.unit]
+    if abs(exact - total.in_yuan()) > slack:
+        return None
+    return Hit(quote=odd[0].quote, location=odd[0].loc, stated=odd[0].text,
+               expected=f"{odd[0].value}{common}", cls="unit_error",
+               formula=f"{total.concept} {total.text} = 各项之和，仅当 {odd[0].text} 按“{common}”计时成立",
+               fields={"total_label": total.concept, "total": total.text, "sum": total.text,
+                       "parts": " + ".join(f"{p.concept or p.label} {p.text}" for p in parts), "context": context,
+                       "verdict": f"仅当 {odd[0].text} 按“{common}”计时相符，应为单位笔误"},
+               highlights=[total.loc])
 
 
 def _part_names(calc: dict) -> dict[str, str]:
@@ -350,6 +360,11 @@ def _compare(total: Fact, parts: list[Fact], context: str, rule):
                  and abs(exact - total.value * MONEY_UNITS[u]) <= slack), None)
     if slip and diff > slack:
         factor, unit = MONEY_UNITS[slip], slip  # say the sum in the unit the total should carry
+    elif diff > slack:
+        part_slip = _odd_part_slip(total, parts, context)
+        if part_slip is not None:  # one part's unit explains the gap: report that part, once
+            yield part_slip
+            return
     shown = f"{fmt(exact / factor, places)}"
     listing = " + ".join(f"{p.concept or p.label} {p.text}" for p in parts)
     if diff <= slack:
