@@ -49,7 +49,6 @@ GITIGNORE = "# Automatically created by auditor.\n*\n"
 CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
                 "# This file is a cache directory tag created by auditor.\n"
                 "# For information about cache directory tags see https://bford.info/cachedir/\n")
-CARD_FIELDS = ("id", "name", "title", "kind", "cls", "severity", "doc")
 
 
 @dataclass(frozen=True)
@@ -63,6 +62,9 @@ class RuleCard:
     cls: str
     severity: str
     doc: str
+
+
+CARD_FIELDS = tuple(f.name for f in fields(RuleCard))  # a subset of Rule's fields
 
 
 def enabled(no_cache: bool) -> bool:

@@ -570,6 +570,20 @@ CLAUSE_BREAKS = "，,；;、：:"
 MARKS_RE = re.compile("[" + re.escape("".join(QUOTES) + "".join(QUOTES.values()) + OPEN + CLOSE + CLAUSE_BREAKS) + "]")
 
 
+def _step(ch: str, depth: int, quote: str) -> tuple[int, str, bool]:
+    """One character through the quote and bracket state: (depth, open quote, whether the
+    character is itself a quote or bracket mark or is inside quotes)."""
+    if quote:
+        return depth, ("" if ch == QUOTES[quote] else quote), True
+    if ch in QUOTES:
+        return depth, ch, True
+    if ch in OPEN:
+        return depth + 1, quote, True
+    if ch in CLOSE:
+        return max(0, depth - 1), quote, True
+    return depth, quote, False
+
+
 def _clause_starts(text: str, start: int, end: int):
     """Offsets in [start, end) where a clause begins: after ， ； 、 ： at depth 0, outside quotes.
     The same places as `_scan` marks outside brackets and quotes, read from one quote, bracket or
@@ -578,15 +592,8 @@ def _clause_starts(text: str, start: int, end: int):
     depth, quote = 0, ""
     for m in MARKS_RE.finditer(text, start, end):
         ch = m.group()
-        if quote:
-            quote = "" if ch == QUOTES[quote] else quote
-        elif ch in QUOTES:
-            quote = ch
-        elif ch in OPEN:
-            depth += 1
-        elif ch in CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in CLAUSE_BREAKS:
+        depth, quote, marked = _step(ch, depth, quote)
+        if not marked and depth == 0 and ch in CLAUSE_BREAKS:
             yield m.start() + 1
 
 
@@ -596,18 +603,8 @@ def _scan(text: str, start: int, end: int):
     depth, quote = 0, ""
     for k in range(start, end):
         ch = text[k]
-        marker = True
-        if quote:
-            quote = "" if ch == QUOTES[quote] else quote
-        elif ch in QUOTES:
-            quote = ch
-        elif ch in OPEN:
-            depth += 1
-        elif ch in CLOSE:
-            depth = max(0, depth - 1)
-        else:
-            marker = False
-        yield k, ch, not marker and not quote and depth == 0
+        depth, quote, marked = _step(ch, depth, quote)
+        yield k, ch, not marked and not quote and depth == 0
 
 
 def breakdowns(passage: Passage, params: dict) -> list[Breakdown]:
