@@ -55,6 +55,7 @@ class VocabularyAdditions(BaseModel):
     directions: dict[Literal["up", "down", "same"], list[Word]] = Field(
         default_factory=dict, description="变动方向 up/down/same → 提示词")
     prior_period: list[Word] = Field(default_factory=list, description="表示上年的词")
+    degree_words: list[Word] = Field(default_factory=list, description="方向词前的程度词（有所、略有……）")
     funds: dict[Word, list[Word]] = Field(default_factory=dict, description="资金来源 → 写法")
     calculations: list[CalculationEntry] = Field(default_factory=list, description="合计 = 各部分之和")
     fund_qualified: dict[Word, dict[Word, Word]] = Field(

@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from ..facts.base import CURRENT, PRIOR, Fact, FactBase, fact_base
 from ..facts.lexicon import lexicon
-from ..knowledge import compact
+from ..knowledge import compact, concepts
 from ..facts.numbers import MONEY_UNITS, fmt
 from .base import CHECKED, Hit
 from .restatement import meets, tail
@@ -33,8 +33,6 @@ PARAMS = {
     "budget_words": (str, r"(年初|全年|调整后?)?预算数?"),
     "roughly_equal": (float, 0.02),  # 基本持平: within 2 % of the budget
     "roughly_words": (list, ["基本", "大体", "大致"]),
-    # words of degree a figure-less claim may carry between the period and the direction word
-    "degree_words": (list, ["有所", "略有", "稍有", "大幅", "小幅", "明显", "均", "也", "基本", "大体", "大致"]),
 }
 MESSAGE_FIELDS = {"word", "actual", "budget", "truth"}
 SIGN_WORDS = {1: "增加", -1: "减少", 0: "持平"}
@@ -196,8 +194,8 @@ def _claim_hit(quote: str, location, sign: int, truth: int, current: Fact, prior
 
 
 def unfigured_claims(doc, block: int, on_last_year: bool = False):
-    """(concept, sign, location) of each figure-less claim of one paragraph, with the default cue
-    words (for other kinds: the 持平 parts of a change breakdown). `on_last_year`: the paragraph
+    """(concept, sign, location) of each figure-less claim of one paragraph (for other kinds: the
+    持平 parts of a change breakdown). `on_last_year`: the paragraph
     is known to compare with last year, so a clause need not say 上年 itself."""
     defaults = {name: default for name, (_type, default) in PARAMS.items()}
     year = doc.meta.get("report_year")
@@ -212,7 +210,7 @@ def _sentence_claims(text: str, year, params: dict, on_last_year: bool = False):
     lex = lexicon()
     if lex.directions.pattern is None or not lex.directions.pattern.search(compact(text)):
         return  # no direction word: no claim (most sentences)
-    degree = sorted(params["degree_words"], key=len, reverse=True)
+    degree = sorted(concepts().get("degree_words") or (), key=len, reverse=True)
     prior_seen = on_last_year
     for clause in CLAUSE_RE.finditer(text):
         claim = _claim(compact(clause.group(0)), lex, year, degree, params["roughly_words"], prior_seen)
