@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 
 from ..knowledge import compact, concepts
@@ -149,6 +150,39 @@ class FactBase:
         return facts_frame(self.facts)
 
 
+@dataclass(frozen=True)
+class Head:
+    """What a column's header path says of the figures under it."""
+
+    text: str
+    concept: str | None
+    measure: str  # a measure word of the head ("" when it names none)
+    rate: str | None
+    period: str
+    skipped: bool  # a column of codes, line numbers, remarks
+    names_labels: bool  # a name column (三级指标, 科目名称)
+
+
+NO_HEAD = Head("", None, "", None, CURRENT, False, False)
+
+
+@dataclass(frozen=True)
+class Label:
+    """A row label read once: without numbering and level marks, the concept it names."""
+
+    row_label: str
+    concept: str | None
+    generic: bool  # 合计, 小计 …: the column or the title says what the figure is
+
+
+@dataclass
+class Columns:
+    heads: list[Head]
+    block_unit: str | None
+    label_cols: list[int]
+    headers: list  # kept alive while cached: the cache is keyed by its id
+
+
 def fact_base(doc: Document) -> FactBase:
     """Built once per document and cached on it."""
     cached = getattr(doc, "_fact_base", None)
@@ -176,6 +210,8 @@ class FactReader:
         self.subject_cue = re.compile("|".join(map(re.escape, cues))) if cues else None
         self.row_labels: dict[str, str] = {}  # compacted table row label -> concept, for linking text
         self.label_units: dict[str, set] = {}  # row label -> units its cells print (份, 台, 人次)
+        self.head_memo: dict[str, Head] = {}  # a column head's reading, once per document
+        self.label_memo: dict[str, Label] = {}  # a row label's reading, once per document
 
     def read(self) -> FactBase:
         # tables first: their row labels become words the sentences can be linked by
@@ -372,62 +408,89 @@ class FactReader:
         self.line_columns = _line_number_columns(table)
         if _misaligned(table):
             return  # its figures cannot be told apart; the typed-table rules read it by position
+        heads_of: dict[tuple[int, int], Columns] = {}  # the column heads of this header, by width
         for row in table.rows:
             texts = ["" if _is_dash(c.text, self.lex) else c.text.strip() for c in row]
             numbers = [_cell_number(t) for t in texts]
             if not any(n is not None for n in numbers) and any(len(t) > 30 for t in texts):
                 headers, in_header = [], False  # prose inside a table (目标, 说明) is no header
                 continue
-            if not any(n is not None for n in numbers) or _is_column_numbers(texts):
-                if sum(1 for t in texts if t) >= 2 and not _is_column_numbers(texts):
+            column_numbers = _is_column_numbers(texts)
+            if not any(n is not None for n in numbers) or column_numbers:
+                if sum(1 for t in texts if t) >= 2 and not column_numbers:
                     headers = headers + [texts] if in_header else [texts]
                     in_header = True
                 continue
             in_header = False
-            self._row_concept(index, texts)
-            column_heads = _column_heads(headers, len(texts))
-            self._row(index, table, row, texts, numbers, column_heads, fund, title)
+            self._row_concept(index, texts, numbers)
+            key = (id(headers), len(texts))
+            if key not in heads_of:
+                heads_of[key] = self._columns(_column_heads(headers, len(texts)), headers)
+            self._row(index, table, row, texts, numbers, heads_of[key], fund)
 
-    def _row_concept(self, index: int, texts: list[str]) -> None:
+    def _row_concept(self, index: int, texts: list[str], numbers: list) -> None:
         """Concepts a table names in its rows, blank or not: a blank part row is a part of 0."""
-        for text in texts:
-            if text and _cell_number(text) is None:
-                concept = self._vocab_concept(compact(LABEL_NOISE_RE.sub("", compact(text))))
+        for text, number in zip(texts, numbers):
+            if text and number is None:
+                concept = self._label(text).concept
                 if concept:
                     self.base.row_concepts.setdefault(index, set()).add(concept)
 
-    def _row(self, index, table, row, texts, numbers, column_heads, fund, title) -> None:
+    def _columns(self, column_heads: list[str], headers: list) -> Columns:
+        """What a header says of each column, worked out once per header (not per cell)."""
+        heads = [self._head(h) for h in column_heads]
+        return Columns(heads=heads, block_unit=_unit_in(" ".join(column_heads)),
+                       label_cols=[k for k, h in enumerate(heads) if h.names_labels], headers=headers)
+
+    def _head(self, head: str) -> Head:
+        found = self.head_memo.get(head)
+        if found is None:
+            head_c = compact(head)
+            found = self.head_memo[head] = Head(
+                text=head, concept=self.lex.concepts.last(head_c),
+                measure=self.lex.measures.last(_blank(head_c, self.lex.concepts)) or "",
+                rate=self.lex.rate_measures.last(head_c), period=self._column_period(head_c),
+                skipped=any(w in head_c for w in self.skip_columns),
+                names_labels=any(w in head_c for w in self.label_columns))
+        return found
+
+    def _label(self, label: str) -> Label:
+        found = self.label_memo.get(label)
+        if found is None:
+            row_label = compact(LABEL_NOISE_RE.sub("", compact(label)))
+            found = self.label_memo[label] = Label(row_label, self._vocab_concept(row_label),
+                                                   _generic(row_label, self.lex))
+        return found
+
+    def _row(self, index, table, row, texts, numbers, columns: Columns, fund) -> None:
         # a row with no label at all (the header says what each figure is) starts at its first cell
         first_text = next((k for k, n in enumerate(numbers) if n is None and texts[k]), 0)
-        block_unit = _unit_in(" ".join(column_heads))
-        label_cols = [k for k, h in enumerate(column_heads) if any(w in compact(h) for w in self.label_columns)]
+        if first_text < len(texts) and compact(texts[first_text]) in self.skip_columns:
+            return  # a 栏次 row: the numbers of the columns
+        label_cols = columns.label_cols
         for k, cell in enumerate(row):
             parsed = numbers[k]
             if parsed is None or k < first_text or k in self.line_columns:
                 continue  # numbers left of the first label are codes or line numbers
-            head = column_heads[k] if k < len(column_heads) else ""
-            if any(w in compact(head) for w in self.skip_columns):
+            head = columns.heads[k] if k < len(columns.heads) else NO_HEAD
+            if head.skipped:
                 continue
-            if first_text < len(texts) and compact(texts[first_text]) in self.skip_columns:
-                continue  # a 栏次 row: the numbers of the columns
             # the nearest name column to the left (三级指标, 科目名称), else the nearest words
             named = next((texts[j] for j in reversed(label_cols) if j < k and j < len(texts) and texts[j]), None)
             label = named if named is not None else next(
                 (texts[j] for j in range(k - 1, -1, -1) if numbers[j] is None and texts[j]), "")
-            self._cell(index, table, cell, parsed, label, head, fund, title, block_unit)
+            self._cell(index, table, cell, parsed, label, head, fund, columns.block_unit)
 
-    def _cell(self, index, table, cell, parsed, label, head, fund, title, block_unit) -> None:
+    def _cell(self, index, table, cell, parsed, label, head: Head, fund, block_unit) -> None:
         cmp, value, places, unit = parsed
-        row_label = compact(LABEL_NOISE_RE.sub("", compact(label)))
-        head_c = compact(head)
-        row_concept = self._vocab_concept(row_label)
-        col_concept = self.lex.concepts.last(head_c)
-        measure = self.lex.measures.last(_blank(head_c, self.lex.concepts)) or ""
-        rate = self.lex.rate_measures.last(head_c)
+        described = self._label(label)
+        row_label, row_concept = described.row_label, described.concept
+        col_concept, measure, rate = head.concept, head.measure, head.rate
+        generic = not row_label or described.generic
         if col_concept in self.not_money:
-            row_concept, row_label = None, ""  # 执行率 / 编制数 columns say what the figure is
-        concept = row_concept or (col_concept if not row_label or _generic(row_label, self.lex) else None)
-        if concept is None and (not row_label or _generic(row_label, self.lex)):
+            row_concept, row_label, generic = None, "", True  # 执行率 / 编制数 columns say what the figure is
+        concept = row_concept or (col_concept if generic else None)
+        if concept is None and generic:
             concept = self.title_concept  # 合计 of a table about one concept (the 三公 table)
         if concept is None and row_label:
             concept = row_label
@@ -443,12 +506,11 @@ class FactReader:
             money_like = concept in self.money or (not unit and table.unit and concept not in self.not_money)
             measure = "决算" if money_like and unit != "%" and not rate else "实际值"
         if not unit:
-            unit = self._cell_unit(head, label, table, measure, concept, block_unit)
-        period = self._column_period(head_c)
+            unit = self._cell_unit(head.text, label, table, measure, concept, block_unit)
         subject = self.table_subject
-        fact = Fact(id=len(self.base.facts), concept=concept, measure=measure, period=period, subject=subject,
+        fact = Fact(id=len(self.base.facts), concept=concept, measure=measure, period=head.period, subject=subject,
                     fund=fund, value=value, unit=unit, places=places, text=cell.text.strip(),
-                    quote=cell.text.strip(), loc=cell.loc, source="table", label=label, header=head,
+                    quote=cell.text.strip(), loc=cell.loc, source="table", label=label, header=head.text,
                     comparator=cmp, block=index, member=member or "")
         self.base.add(fact)
 
@@ -518,8 +580,11 @@ class LabelIndex:
 
     def finditer(self, text: str):
         """Leftmost-longest, non-overlapping matches as (start, end, label)."""
-        k = 0
-        while k < len(text):
+        root, k, n = self.trie, 0, len(text)
+        while k < n:
+            if text[k] not in root:  # most positions start no label: no call, no walk
+                k += 1
+                continue
             hit = self._longest(text, k)
             if hit:
                 yield k, k + len(hit), hit
@@ -579,6 +644,11 @@ def _change_sign(phrase: str, lex: Lexicon) -> int:
 def _cell_number(text: str) -> tuple[str, Decimal, int, str] | None:
     if not text or len(text) > 30:
         return None
+    return _short_cell_number(text)
+
+
+@lru_cache(maxsize=1 << 14)  # every row's cells are read again by the label and column passes
+def _short_cell_number(text: str) -> tuple[str, Decimal, int, str] | None:
     m = CELL_NUMBER_RE.match(normalize_digits(text).replace(" ", "").replace("\u3000", ""))
     if not m:
         return None

@@ -6,10 +6,12 @@ phrase is scanned once (linear) and the longest synonym at a position wins.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..knowledge import compact, concepts, vocabulary_generation
+from ..knowledge import MEMO_CHARS, compact, concepts, vocabulary_generation
+
+MEMO_ENTRIES = 1 << 15
 
 
 @dataclass(frozen=True)
@@ -18,19 +20,35 @@ class Matcher:
 
     pattern: re.Pattern | None
     names: dict[str, str]  # compacted synonym -> canonical name
+    # labels, column heads and phrases are looked up again and again: short texts' matches are
+    # kept (bounded: cleared when full, so a hostile batch of distinct labels cannot grow it)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def all(self, text: str) -> list[tuple[int, int, str]]:
-        if self.pattern is None:
-            return []
-        return [(m.start(), m.end(), self.names[m.group(0)]) for m in self.pattern.finditer(text)]
+        return list(self._found(text))
 
     def last(self, text: str) -> str | None:
-        found = self.all(text)
+        found = self._found(text)
         return found[-1][2] if found else None
 
     def first(self, text: str) -> str | None:
-        found = self.all(text)
+        found = self._found(text)
         return found[0][2] if found else None
+
+    def _found(self, text: str) -> tuple[tuple[int, int, str], ...]:
+        if self.pattern is None:
+            return ()
+        if len(text) > MEMO_CHARS:
+            return self._scan(text)
+        found = self.memo.get(text)
+        if found is None:
+            if len(self.memo) >= MEMO_ENTRIES:
+                self.memo.clear()
+            found = self.memo[text] = self._scan(text)
+        return found
+
+    def _scan(self, text: str) -> tuple[tuple[int, int, str], ...]:
+        return tuple((m.start(), m.end(), self.names[m.group(0)]) for m in self.pattern.finditer(text))
 
 
 def matcher(table: dict[str, list[str]]) -> Matcher:
