@@ -131,10 +131,12 @@ def classify(table: Table) -> list[TypedTable]:
     types = vocabulary()["table_types"]
     grid = table.grid()
     found: list[TypedTable] = []
+    title = compact(table.title or "")
     for r, row in enumerate(grid):
         cells = [compact(c) for c in row]
+        joined = "|".join(c for c in cells if len(c) <= 24)  # header cells are short labels
         for type_id, spec in types.items():
-            if _header_matches(cells, spec, table.title):
+            if _header_matches(joined, spec, title):
                 columns = _map_columns(cells, spec["columns"])
                 typed = TypedTable(type_id, table, r, columns)
                 READERS[type_id](typed, grid)
@@ -143,14 +145,14 @@ def classify(table: Table) -> list[TypedTable]:
     return found
 
 
-def _header_matches(cells: list[str], spec: dict, title: str) -> bool:
-    joined = "|".join(c for c in cells if len(c) <= 24)  # header cells are short labels
+def _header_matches(joined: str, spec: dict, title: str) -> bool:
+    """`joined`: a row's short cells, compacted, joined by |; `title`: the compacted title."""
     if any(term not in joined for term in spec.get("header_all", [])):
         return False
     if spec.get("header_any") and not any(term in joined for term in spec["header_any"]):
         return False
     title_any = spec.get("title_any")
-    return not title_any or any(t in compact(title) for t in title_any)
+    return not title_any or any(t in title for t in title_any)
 
 
 def _map_columns(cells: list[str], aliases: dict[str, list[str]]) -> dict[str, int]:
