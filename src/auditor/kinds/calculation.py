@@ -55,22 +55,27 @@ def check(doc, rule):
 
 def _checks(doc, rule):
     base = fact_base(doc)
+    columns_of = _table_columns(base)
     for calc in lexicon().calculations:
         names = _part_names(calc)
         checked: list[Fact] = []  # totals checked where their parts stand with them
+        # only sentences and tables that state the total can check it
+        totals = base.by_concept.get(calc["total"], ())
+        sentences = {(f.block, f.sentence) for f in totals if f.source == "text"}
+        tables = {f.block for f in totals if f.source == "table"}
         if "sentence" in rule.params["contexts"]:
-            for facts in base.by_sentence.values():
-                yield from _check_group(facts, calc, names, "同一句", rule, complete=False, checked=checked)
+            for key, facts in base.by_sentence.items():
+                if key in sentences:
+                    yield from _check_group(facts, calc, names, "同一句", rule, complete=False, checked=checked)
         if "table" in rule.params["contexts"]:
             for block, facts in base.by_table.items():
-                by_column: dict[tuple, list[Fact]] = {}
-                for f in facts:
-                    by_column.setdefault((f.loc.col, f.header, f.member), []).append(f)
+                if block not in tables:
+                    continue
                 # a part the table states in some column must be in the column checked too (a
                 # PDF table whose cells slid into the next column is not a short sum)
                 present = {names[f.concept] for f in facts if f.concept in names}
                 blank = {names[c] for c in base.row_concepts.get(block, ()) if c in names} - present
-                for column in by_column.values():
+                for column in columns_of[block]:
                     if present <= {names[f.concept] for f in column if f.concept in names}:
                         yield from _check_group(column, calc, names, "同一表列", rule, complete=False,
                                                 checked=checked, blank=blank)
@@ -83,6 +88,17 @@ def _checks(doc, rule):
         yield from _check_enumerations(doc, base, rule)
     if "subrows" in rule.params["contexts"]:
         yield from _check_subrows(base, rule)
+
+
+def _table_columns(base: FactBase) -> dict[int, list[list[Fact]]]:
+    """Each table's facts by column (and column member), in the order the table states them."""
+    columns: dict[int, list[list[Fact]]] = {}
+    for block, facts in base.by_table.items():
+        by_column: dict[tuple, list[Fact]] = {}
+        for f in facts:
+            by_column.setdefault((f.loc.col, f.header, f.member), []).append(f)
+        columns[block] = list(by_column.values())
+    return columns
 
 
 def _check_changes(doc, base: FactBase, rule):
