@@ -1,11 +1,18 @@
 """The former readers of Word and Excel files, through python-docx and openpyxl's objects: the
 reference the lxml readers of src/auditor/ingest are compared with (same document model on every
-synthetic file and on generated corner cases). Test code only: python-docx is a test dependency."""
+synthetic file and on generated corner cases). Test code only: python-docx is a test dependency.
+The Excel references take openpyxl's value and number-format string of each cell and format it
+with the reader's own `_value_text` (openpyxl does not format numbers), so both show numbers as
+Excel does."""
 from __future__ import annotations
+
+import re
+from decimal import Decimal
 
 from auditor.ingest.cleanup import clean_text
 from auditor.ingest.docx_reader import _cell_text, _level_of
 from auditor.ingest.raw import RawBlock, RawCell, ReadError
+from auditor.ingest.xlsx_reader import _sheet_blocks, _value_text
 
 
 def read_docx_python_docx(path: str) -> list[RawBlock]:
@@ -102,4 +109,98 @@ def _rows(tbl, document) -> list[list[RawCell]]:
             row.append(RawCell(text))
             row.extend(RawCell("") for _ in range(grid_span - 1))
         rows.append(row)
+    return rows
+
+
+# --- Excel ------------------------------------------------------------------------------
+
+MERGE_RE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]+[0-9]+):([A-Z]+[0-9]+)\"")
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
+
+
+def _xlsx_cell_text(cell) -> str:
+    return _value_text(cell.value, cell.number_format or "" if _is_number(cell.value) else "")
+
+
+def read_xlsx_openpyxl(path: str) -> list[RawBlock]:
+    """The former reader: openpyxl in read-only mode (cells streamed, no worksheet objects),
+    merged ranges read from the sheet XML and the cells they cover emptied, as full mode does."""
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(path, data_only=True, read_only=True)
+    except Exception as exc:  # zipfile, KeyError and XML errors for a broken package
+        raise ReadError(f"无法打开 Excel 文件（文件损坏或不是 .xlsx）：{type(exc).__name__}") from exc
+    try:
+        blocks: list[RawBlock] = []
+        for sheet in workbook.worksheets:
+            blocks.extend(_sheet_blocks(sheet.title, _read_only_rows(workbook, sheet)))
+        return blocks
+    finally:
+        workbook.close()
+
+
+def read_xlsx_full(path: str) -> list[RawBlock]:
+    """The former reader: openpyxl's full mode (the reference the read-only reader matches)."""
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(path, data_only=True)
+    except Exception as exc:  # zipfile, KeyError and XML errors for a broken package
+        raise ReadError(f"无法打开 Excel 文件（文件损坏或不是 .xlsx）：{type(exc).__name__}") from exc
+    blocks: list[RawBlock] = []
+    for sheet in workbook.worksheets:
+        rows = []
+        for row in sheet.iter_rows():
+            cells = [RawCell(_xlsx_cell_text(c), line=c.row) for c in row]
+            while cells and not cells[-1].text:
+                cells.pop()
+            if cells:
+                rows.append(cells)
+        blocks.extend(_sheet_blocks(sheet.title, rows))
+    return blocks
+
+
+def _covered(workbook, sheet) -> set[tuple[int, int]]:
+    """(row, column) of every cell a merged range covers, except its top-left one."""
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    try:
+        data = workbook._archive.read(sheet._worksheet_path)
+    except (AttributeError, KeyError):
+        return set()
+    covered = set()
+    for first, last in MERGE_RE.findall(data):
+        r0, c0 = coordinate_to_tuple(first.decode())
+        r1, c1 = coordinate_to_tuple(last.decode())
+        for r in range(min(r0, r1), max(r0, r1) + 1):
+            for c in range(min(c0, c1), max(c0, c1) + 1):
+                covered.add((r, c))
+        covered.discard((min(r0, r1), min(c0, c1)))
+    return covered
+
+
+def _read_only_rows(workbook, sheet) -> list[list[RawCell]]:
+    """Rows as full mode gives them: from column A, up to the last non-empty cell (the
+    sheet's stated dimension is not trusted; cells are placed by their own coordinates)."""
+    covered = _covered(workbook, sheet)
+    sheet.reset_dimensions()
+    rows = []
+    for row in sheet.iter_rows():
+        texts: dict[int, str] = {}
+        number = None
+        for cell in row:
+            if getattr(cell, "value", None) is None:
+                continue
+            number = cell.row
+            if (cell.row, cell.column) in covered:
+                continue
+            texts[cell.column] = _xlsx_cell_text(cell)
+        while texts and not texts[max(texts)]:
+            del texts[max(texts)]
+        if texts:
+            rows.append([RawCell(texts.get(k, ""), line=number) for k in range(1, max(texts) + 1)])
     return rows

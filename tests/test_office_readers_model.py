@@ -1,7 +1,7 @@
 """The Word and Excel readers read the packages with lxml directly and must build the very
-document model the library readers build: `reference_readers.read_docx_python_docx` (python-docx) and
-`read_xlsx_openpyxl` / `read_xlsx_full` (openpyxl read-only and full mode), kept callable as
-the references. Compared on every synthetic .docx/.xlsx of the corpus (built here at test
+document model the library readers build: `read_docx_python_docx` (python-docx) and
+`read_xlsx_openpyxl` / `read_xlsx_full` (openpyxl read-only and full mode), kept in
+tests/reference_readers.py as the references. Compared on every synthetic .docx/.xlsx of the corpus (built here at test
 time; nothing from the corpus is stored) and on generated files that reach the corners: styles
 by id, name and default, hyperlinks, breaks, merges both ways, a missing styles part; shared,
 rich, inline and phonetic strings, booleans, error codes, dates, times and durations in both
@@ -139,7 +139,7 @@ def test_synthetic_docx_model_is_unchanged(path):
 @pytest.mark.skipif(not XLSX, reason="../shared/corpus/synthetic is not beside the clone")
 @pytest.mark.parametrize("path", XLSX, ids=lambda p: p.stem)
 def test_synthetic_xlsx_model_is_unchanged(path):
-    assert_same_model(path, xlsx_reader.read_xlsx, xlsx_reader.read_xlsx_openpyxl, xlsx_reader.read_xlsx_full)
+    assert_same_model(path, xlsx_reader.read_xlsx, reference_readers.read_xlsx_openpyxl, reference_readers.read_xlsx_full)
 
 
 # --- generated Word files ----------------------------------------------------------------
@@ -261,7 +261,7 @@ def test_xlsx_written_by_openpyxl_reads_alike(tmp_path):
     workbook.create_sheet("空表")
     path = tmp_path / "book.xlsx"
     workbook.save(str(path))
-    assert_same_model(path, xlsx_reader.read_xlsx, xlsx_reader.read_xlsx_openpyxl, xlsx_reader.read_xlsx_full)
+    assert_same_model(path, xlsx_reader.read_xlsx, reference_readers.read_xlsx_openpyxl, reference_readers.read_xlsx_full)
 
     # a chartsheet has no cells; openpyxl cannot open a workbook with an empty one (its
     # chartsheet reader calls .find on a list), the lxml reader reads the other sheets
@@ -274,7 +274,7 @@ def test_xlsx_written_by_openpyxl_reads_alike(tmp_path):
     workbook.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
     mac = tmp_path / "mac.xlsx"
     workbook.save(str(mac))
-    assert_same_model(mac, xlsx_reader.read_xlsx, xlsx_reader.read_xlsx_openpyxl, xlsx_reader.read_xlsx_full)
+    assert_same_model(mac, xlsx_reader.read_xlsx, reference_readers.read_xlsx_openpyxl, reference_readers.read_xlsx_full)
 
 
 def test_xlsx_hand_written_cells_read_alike(tmp_path):
@@ -309,14 +309,14 @@ def test_xlsx_hand_written_cells_read_alike(tmp_path):
             '<row r="7"><c r="A7" t="s"><v>0</v></c><c r="B7"/><c r="C7" t="s"><v>4</v></c></row>'
             '</sheetData><mergeCells count="1"><mergeCell ref="B4:C5"/></mergeCells>')
     path = write(tmp_path / "hand.xlsx", xlsx_members([("数据", data), ("第二", "<sheetData/>")], shared, styles))
-    assert_same_model(path, xlsx_reader.read_xlsx, xlsx_reader.read_xlsx_full)
+    assert_same_model(path, xlsx_reader.read_xlsx, reference_readers.read_xlsx_full)
     mac = write(tmp_path / "mac.xlsx", xlsx_members([("数据", data)], shared, styles,
                                                     workbook_pr='<workbookPr date1904="1"/>'))
-    assert_same_model(mac, xlsx_reader.read_xlsx, xlsx_reader.read_xlsx_full)
+    assert_same_model(mac, xlsx_reader.read_xlsx, reference_readers.read_xlsx_full)
     in_order = data.replace('<row r="3"><c r="A3" t="s"><v>0</v></c></row>', "").replace(
         '<c r="A5"><v>5</v></c><c r="C5"><v>6</v></c><c r="B5"><v>7</v></c>',
         '<c r="A5"><v>5</v></c><c r="B5"><v>7</v></c><c r="C5"><v>6</v></c>').replace(
         '<c r="B6"><v>8</v></c><c r="A6"><v>9</v></c>', '<c r="A6"><v>9</v></c><c r="B6"><v>8</v></c>')
     ordered = write(tmp_path / "ordered.xlsx", xlsx_members([("数据", in_order)], shared, styles))
-    assert_same_model(ordered, xlsx_reader.read_xlsx, xlsx_reader.read_xlsx_openpyxl, xlsx_reader.read_xlsx_full)
+    assert_same_model(ordered, xlsx_reader.read_xlsx, reference_readers.read_xlsx_openpyxl, reference_readers.read_xlsx_full)
     assert [b.rows[2][0].text for b in xlsx_reader.read_xlsx(str(path)) if b.kind == "table"][0] == "项目"

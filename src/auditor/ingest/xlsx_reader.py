@@ -4,21 +4,20 @@
 expansion, no DTD): shared strings, number formats and each sheet's cells and merged ranges,
 with openpyxl's reading rules for what a cell holds (data_only: cached values) and where
 (full mode: every cell at its own coordinate).
-`read_xlsx_openpyxl` (openpyxl read-only) and `read_xlsx_full` (openpyxl full mode) are the
-former readers, kept as the references the tests compare the document model with.
+Numbers are shown as Excel shows them in their cell's format, rounded half away from zero
+(`_number_text`). The former readers through openpyxl's objects (read-only and full mode) are
+in tests/reference_readers.py, the references the tests compare the document model with.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Context, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from . import package
 from .cleanup import clean_text
 from .raw import RawBlock, RawCell, ReadError
 
-
-MERGE_RE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]+[0-9]+):([A-Z]+[0-9]+)\"")
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -298,10 +297,6 @@ def _sheet_rows(root, book: _Workbook, title: str, cells: list[int]) -> list[lis
     return rows
 
 
-def _is_number(value) -> bool:
-    return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
-
-
 def _cell_text_of(c, book: _Workbook, title: str) -> str | None:
     """The text of a cell (None when empty) from what openpyxl (data_only) puts in it: a
     number shown in its format, a date or time for a number in a date format, text, a
@@ -367,87 +362,6 @@ def _number(text: str, c, title: str):
         raise ReadError(f"无法读取 Excel 文件（文件损坏）：{_where(c, title)}的数值「{text[:40]}」不是数字") from None
 
 
-def read_xlsx_openpyxl(path: str) -> list[RawBlock]:
-    """The former reader: openpyxl in read-only mode (cells streamed, no worksheet objects),
-    merged ranges read from the sheet XML and the cells they cover emptied, as full mode does."""
-    import openpyxl
-
-    try:
-        workbook = openpyxl.load_workbook(path, data_only=True, read_only=True)
-    except Exception as exc:  # zipfile, KeyError and XML errors for a broken package
-        raise ReadError(f"无法打开 Excel 文件（文件损坏或不是 .xlsx）：{type(exc).__name__}") from exc
-    try:
-        blocks: list[RawBlock] = []
-        for sheet in workbook.worksheets:
-            blocks.extend(_sheet_blocks(sheet.title, _read_only_rows(workbook, sheet)))
-        return blocks
-    finally:
-        workbook.close()
-
-
-def read_xlsx_full(path: str) -> list[RawBlock]:
-    """The former reader: openpyxl's full mode (the reference the read-only reader matches)."""
-    import openpyxl
-
-    try:
-        workbook = openpyxl.load_workbook(path, data_only=True)
-    except Exception as exc:  # zipfile, KeyError and XML errors for a broken package
-        raise ReadError(f"无法打开 Excel 文件（文件损坏或不是 .xlsx）：{type(exc).__name__}") from exc
-    blocks: list[RawBlock] = []
-    for sheet in workbook.worksheets:
-        rows = []
-        for row in sheet.iter_rows():
-            cells = [RawCell(_cell_text(c), line=c.row) for c in row]
-            while cells and not cells[-1].text:
-                cells.pop()
-            if cells:
-                rows.append(cells)
-        blocks.extend(_sheet_blocks(sheet.title, rows))
-    return blocks
-
-
-def _covered(workbook, sheet) -> set[tuple[int, int]]:
-    """(row, column) of every cell a merged range covers, except its top-left one."""
-    from openpyxl.utils.cell import coordinate_to_tuple
-
-    try:
-        data = workbook._archive.read(sheet._worksheet_path)
-    except (AttributeError, KeyError):
-        return set()
-    covered = set()
-    for first, last in MERGE_RE.findall(data):
-        r0, c0 = coordinate_to_tuple(first.decode())
-        r1, c1 = coordinate_to_tuple(last.decode())
-        for r in range(min(r0, r1), max(r0, r1) + 1):
-            for c in range(min(c0, c1), max(c0, c1) + 1):
-                covered.add((r, c))
-        covered.discard((min(r0, r1), min(c0, c1)))
-    return covered
-
-
-def _read_only_rows(workbook, sheet) -> list[list[RawCell]]:
-    """Rows as full mode gives them: from column A, up to the last non-empty cell (the
-    sheet's stated dimension is not trusted; cells are placed by their own coordinates)."""
-    covered = _covered(workbook, sheet)
-    sheet.reset_dimensions()
-    rows = []
-    for row in sheet.iter_rows():
-        texts: dict[int, str] = {}
-        number = None
-        for cell in row:
-            if getattr(cell, "value", None) is None:
-                continue
-            number = cell.row
-            if (cell.row, cell.column) in covered:
-                continue
-            texts[cell.column] = _cell_text(cell)
-        while texts and not texts[max(texts)]:
-            del texts[max(texts)]
-        if texts:
-            rows.append([RawCell(texts.get(k, ""), line=number) for k in range(1, max(texts) + 1)])
-    return rows
-
-
 def _sheet_blocks(title: str, rows: list[list[RawCell]], cells: list[int] | None = None) -> list[RawBlock]:
     # Title, unit and note lines (one filled cell) around the grid become paragraphs.
     head, tail = [], []
@@ -476,10 +390,6 @@ def _para(row: list[RawCell], sheet: str) -> RawBlock:
     return RawBlock("para", text=text, line=row[0].line, sheet=sheet)
 
 
-def _cell_text(cell) -> str:
-    return _value_text(cell.value, cell.number_format or "" if _is_number(cell.value) else "")
-
-
 def _value_text(value, number_format: str) -> str:
     if value is None:
         return ""
@@ -496,34 +406,69 @@ def _value_text(value, number_format: str) -> str:
 
 # Excel shows at most 30 decimal places whatever the format asks for.
 MAX_PLACES = 30
+# Excel shows a number as the decimal of its 15 significant digits and rounds that to the
+# format's places half away from zero (0.125 in "0.00" is 0.13, -0.125 is -0.13, 2.5 in "0" is 3):
+# Decimal's ROUND_HALF_UP, in every context and quantize below.
+ROUNDING = ROUND_HALF_UP
+SIGNIFICANT = 15
+_SHOWN = Context(prec=SIGNIFICANT, rounding=ROUNDING, Emax=10 ** 9, Emin=-(10 ** 9))
 # Exact for every number of up to 900 digits at MAX_PLACES places (floats have at most 309);
 # a longer integer gets a context of its own.
-_CONTEXT = Context(prec=1000, Emax=10 ** 9, Emin=-(10 ** 9))
+_CONTEXT = Context(prec=1000, rounding=ROUNDING, Emax=10 ** 9, Emin=-(10 ** 9))
 _QUANTA = [Decimal(1).scaleb(-k) for k in range(MAX_PLACES + 1)]
-_PLACES: dict[str, int] = {}
+_PLANS: dict[str, tuple[bool, int | None]] = {}
 
 
 def _number_text(value, number_format: str) -> str:
-    """A number as the cell's format shows it: percent formats times 100 with their places,
-    fixed formats ("0.00") with theirs, else the shortest exact text. Decimal arithmetic with
-    enough precision for any value and at most MAX_PLACES places, so no format and no number
-    (a 300-digit integer, a 1e308 float) can make it fail."""
-    # repr() of a float is the shortest string that round-trips, so no binary noise enters.
-    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    """A number as the cell's format shows it in Excel: percent formats times 100 with their
+    places, fixed formats ("0.00", "#,##0.00") with theirs and whole-number formats ("0",
+    "#,##0") with none, each rounded half away from zero, else (General, text) the shortest
+    exact text. A float (what a cell holding a point or an exponent is, in openpyxl and here)
+    is first the decimal of its 15 significant digits, as Excel shows it: 1.005 (the double
+    just below it, also written 1.0049999999999999) is 1.00500000000000 and shows 1.01, and a
+    formula's 0.30000000000000004 shows 0.3. Integers stay exact. Decimal arithmetic with enough
+    precision for any value and at most MAX_PLACES places, so no format and no number (a
+    300-digit integer, a 1e308 float) can make it fail."""
+    number = _SHOWN.create_decimal_from_float(value) if isinstance(value, float) else Decimal(value)
     if not number.is_finite():
         return str(value)
-    places = _PLACES.get(number_format)
-    if places is None:
-        places = min(_format_places(number_format), MAX_PLACES)
-        if len(_PLACES) < 10_000:
-            _PLACES[number_format] = places
+    plan = _PLANS.get(number_format)
+    if plan is None:
+        plan = _format_plan(number_format)
+        if len(_PLANS) < 10_000:
+            _PLANS[number_format] = plan
+    percent, places = plan
     context = _CONTEXT if number.adjusted() < 900 else \
-        Context(prec=number.adjusted() + MAX_PLACES + 8, Emax=10 ** 9, Emin=-(10 ** 9))
+        Context(prec=number.adjusted() + MAX_PLACES + 8, rounding=ROUNDING, Emax=10 ** 9, Emin=-(10 ** 9))
+    if percent:
+        number = number.scaleb(2, context)
+    if places is None:
+        return f"{number.normalize(context):f}"
+    text = f"{number.quantize(_QUANTA[places], rounding=ROUNDING, context=context):f}"
+    return text + "%" if percent else text
+
+
+# Text in quotes, bracketed parts ([Red], [$-804], [>=100]), an escaped character and the
+# character after _ (a space as wide as it) or * (fill): none of them is a digit placeholder.
+_LITERALS_RE = re.compile(r'"[^"]*"?|\[[^\]]*\]?|[\\_*].?')
+_SCIENTIFIC_RE = re.compile(r"[Ee][+-]")
+
+
+def _format_plan(number_format: str) -> tuple[bool, int | None]:
+    """(percent, places) of a number format; places None: the number is shown exact (General,
+    text, scientific, fraction and other formats not emulated)."""
+    places = min(_format_places(number_format), MAX_PLACES)
     if "%" in number_format:
-        return f"{number.scaleb(2, context).quantize(_QUANTA[places], context=context):f}%"
+        return True, places
     if places and "0." in number_format:
-        return f"{number.quantize(_QUANTA[places], context=context):f}"
-    return f"{number.normalize(context):f}"
+        return False, places
+    section = _LITERALS_RE.sub("", number_format).split(";", 1)[0]
+    if not ("0" in section or "#" in section) or "/" in section or _SCIENTIFIC_RE.search(section):
+        return False, None
+    decimals = section.partition(".")[2]
+    if "0" in decimals or "#" in decimals or "?" in decimals:
+        return False, None  # optional places ("0.##"): not emulated
+    return False, 0  # a whole number: "0", "#,##0", "#,##0_);(#,##0)", '0"人"'
 
 
 def _format_places(number_format: str) -> int:
