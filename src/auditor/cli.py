@@ -470,7 +470,8 @@ def _suppress(results, files, config, ignore, known, baseline_path) -> list[str]
     from . import suppressions
 
     notices = suppressions.apply(results, ignore, known)
-    audited = {project_path(f, root) for f in files}
+    resolved_root = root.resolve()
+    audited = {project_path(f, root, resolved_root) for f in files}
     return notices + suppressions.stale(results, ignore, known, audited, baseline_path)
 
 

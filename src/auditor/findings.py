@@ -85,11 +85,11 @@ class Finding:
         }
 
 
-def project_path(file: str, root: Path) -> str:
+def project_path(file: str, root: Path, resolved_root: Path | None = None) -> str:
     """A file's path relative to the project root, with forward slashes (absolute when outside)."""
     resolved = Path(file).resolve()
     try:
-        return resolved.relative_to(root.resolve()).as_posix()
+        return resolved.relative_to(resolved_root or root.resolve()).as_posix()
     except ValueError:
         return resolved.as_posix()
 
@@ -107,8 +107,11 @@ def separate_twins(findings: list[Finding]) -> None:
 
 def relative_paths(results, root: Path) -> None:
     """Key every finding's fingerprint to its file's path relative to `root`."""
+    resolved_root = root.resolve()  # once, not once per file
     for result in results:
-        key = project_path(result.path, root)
+        if not result.findings:
+            continue
+        key = project_path(result.path, root, resolved_root)
         for finding in result.findings:
             finding.path_key = key
 

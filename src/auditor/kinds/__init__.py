@@ -23,9 +23,15 @@ KIND_MODULES = {
 
 
 def get(kind: str):
-    if kind not in KIND_MODULES:
-        raise KeyError(kind)
-    return import_module(f".{KIND_MODULES[kind]}", __name__)
+    module = _loaded.get(kind)
+    if module is None:
+        if kind not in KIND_MODULES:
+            raise KeyError(kind)
+        module = _loaded[kind] = import_module(f".{KIND_MODULES[kind]}", __name__)
+    return module
+
+
+_loaded: dict = {}  # kind -> its module (every rule asks for it once per document)
 
 
 def names() -> list[str]:

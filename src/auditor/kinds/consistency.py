@@ -31,6 +31,8 @@ CHECKS = ("indicator_actuals", "role_signature", "amount_descriptions", "classif
 APPROX_RE = re.compile(
     r"(?P<desc>[\u4e00-\u9fa5“”]{4,16}?)\s*(?:逾|超过|近|约|达)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>亿元|万元)\s*(?:以上|余|多)")
 
+APPROX_TAIL_RE = re.compile(r"\d\s*(?:亿元|万元)\s*(?:以上|余|多)")  # what every APPROX_RE match ends with
+
 
 def validate(params: dict) -> str | None:
     return None if params["check"] in CHECKS else f"check 应为 {', '.join(CHECKS)} 之一"
@@ -123,6 +125,8 @@ def _similar(a: str, b: str, limit: float) -> bool:
 def _check_amount_descriptions(doc, rule):
     mentions: dict[tuple, list] = {}
     for text, loc in document_texts(doc, cell_filter=lambda t: len(t) > 8):
+        if not APPROX_TAIL_RE.search(text):
+            continue  # most text holds no “…万元以上”: skip the scan that tries every position
         for m in APPROX_RE.finditer(text):
             desc = re.split(r"[，。；、]", m.group("desc"))[-1]
             mentions.setdefault((m.group("num"), m.group("unit")), []).append((desc, loc, m.group(0)))

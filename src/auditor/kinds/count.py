@@ -523,12 +523,12 @@ def _preceding_lists(passage: Passage, params: dict):
     """Lists written before their count and summed by a particle: “A、B、C 共 3 个科室”. Without
     the particle the count may be of something else (培训干部、职工 3 个批次), so it is left alone."""
     text = passage.text
-    for count in _counts(passage, params):
+    particles = sorted(params["sum_particles"], key=len, reverse=True)
+    for count in _counts(passage, params):  # Count objects of its own: it names their nouns
         k = count.start
         while k > 0 and text[k - 1] in " \u3000":
             k -= 1
-        particle = next((p for p in sorted(params["sum_particles"], key=len, reverse=True)
-                         if text.endswith(p, 0, k)), None)
+        particle = next((p for p in particles if text.endswith(p, 0, k)), None)
         if particle is None:
             continue
         k -= len(particle)
