@@ -11,7 +11,7 @@ import re
 
 from . import package
 from .cleanup import clean_text, join_wrapped
-from .raw import RawBlock, RawCell, ReadError
+from .raw import RawBlock, RawCell, ReadError, over_limit
 
 HEADING_STYLE_RE = re.compile(r"(?:heading|标题)\s*(\d)", re.I)
 
@@ -153,8 +153,8 @@ def _table_rows(tbl, cells: list[int]) -> list[list[RawCell]]:
             row.append(RawCell(text))
             if span > 1:
                 if len(row) + span - 1 > package.MAX_COLUMNS:
-                    raise package.limit_error(f"Word 表格一行超过 {package.MAX_COLUMNS:,} 列",
-                                              f"上限 {package.MAX_COLUMNS:,} 列")
+                    raise over_limit(f"Word 表格一行超过 {package.MAX_COLUMNS:,} 列",
+                                     f"上限 {package.MAX_COLUMNS:,} 列")
                 row.extend(RawCell("") for _ in range(span - 1))
         cells[0] += len(row)
         package.check_cells(cells[0])
@@ -188,8 +188,8 @@ def _merge_of(tc) -> tuple[bool, int]:
         raise ReadError(f"Word 表格单元格的合并列数（w:gridSpan）不是整数：「{(value or '')[:40]}」，"
                         "无法确定表格的列") from None
     if grid_span > package.MAX_COLUMNS:
-        raise package.limit_error(f"Word 表格单元格的合并列数（w:gridSpan）为 {grid_span:,}",
-                                  f"上限 {package.MAX_COLUMNS:,} 列")
+        raise over_limit(f"Word 表格单元格的合并列数（w:gridSpan）为 {grid_span:,}",
+                         f"上限 {package.MAX_COLUMNS:,} 列")
     return continued, grid_span
 
 

@@ -23,7 +23,7 @@ import struct
 import zipfile
 import zlib
 
-from .raw import ReadError
+from .raw import ReadError, over_limit
 
 MB = 1024 * 1024
 
@@ -86,9 +86,7 @@ def xml_parser(remove_blank_text: bool = False, remove_comments: bool = False):
     return _PARSERS[key]
 
 
-def limit_error(found: str, limit: str) -> ReadError:
-    """超出限制：what was found（the limit）, e.g. 超出限制：压缩包有 12,000 个成员（上限 10,000 个）."""
-    return ReadError(f"超出限制：{found}（{limit}）")
+limit_error = over_limit  # the name xlsx_reader.py still calls it by
 
 
 def _size(n: int) -> str:
@@ -97,7 +95,7 @@ def _size(n: int) -> str:
 
 def check_cells(count: int) -> None:
     if count > MAX_CELLS:
-        raise limit_error(f"表格单元格总数超过 {MAX_CELLS:,} 个", f"每个文档上限 {MAX_CELLS:,} 个")
+        raise over_limit(f"表格单元格总数超过 {MAX_CELLS:,} 个", f"每个文档上限 {MAX_CELLS:,} 个")
 
 
 def _declared_members(fp) -> int | None:
@@ -136,7 +134,7 @@ class Package:
                                     f"文件），不是 {suffix} 压缩包")
                 count = _declared_members(fp)
             if count is not None and count > MAX_MEMBERS:
-                raise limit_error(f"压缩包有 {count:,} 个成员", f"成员数上限 {MAX_MEMBERS:,} 个")
+                raise over_limit(f"压缩包有 {count:,} 个成员", f"成员数上限 {MAX_MEMBERS:,} 个")
             self.zip = zipfile.ZipFile(path)
         except ReadError:
             raise
@@ -148,7 +146,7 @@ class Package:
         infos = self.zip.infolist()
         if len(infos) > MAX_MEMBERS:
             self.zip.close()
-            raise limit_error(f"压缩包有 {len(infos):,} 个成员", f"成员数上限 {MAX_MEMBERS:,} 个")
+            raise over_limit(f"压缩包有 {len(infos):,} 个成员", f"成员数上限 {MAX_MEMBERS:,} 个")
         self.infos = {info.filename: info for info in infos}
         self.lower = {name.lower(): name for name in self.infos}
         self._types: tuple[dict[str, str], dict[str, str]] | None = None
@@ -172,12 +170,12 @@ class Package:
             raise ReadError(f"{self.label}缺少部件「{name}」")
         info = self.infos[member]
         if info.file_size > MAX_PART_BYTES:
-            raise limit_error(f"部件「{member}」声明解压后 {_size(info.file_size)}",
-                              f"每个部件上限 {_size(MAX_PART_BYTES)}")
+            raise over_limit(f"部件「{member}」声明解压后 {_size(info.file_size)}",
+                             f"每个部件上限 {_size(MAX_PART_BYTES)}")
         if info.file_size > RATIO_EXEMPT_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             ratio = info.file_size / max(info.compress_size, 1)
-            raise limit_error(f"部件「{member}」的压缩比为 {ratio:,.0f}:1",
-                              f"压缩比上限 {MAX_RATIO}:1，{_size(RATIO_EXEMPT_BYTES)} 以下的部件不限")
+            raise over_limit(f"部件「{member}」的压缩比为 {ratio:,.0f}:1",
+                             f"压缩比上限 {MAX_RATIO}:1，{_size(RATIO_EXEMPT_BYTES)} 以下的部件不限")
         budget = min(MAX_PART_BYTES, MAX_TOTAL_BYTES - self.total)
         try:
             with self.zip.open(info) as stream:
@@ -192,10 +190,10 @@ class Package:
             raise ReadError(f"{self.label}的部件「{member}」已损坏：{_zip_reason(exc)}") from exc
         if len(data) > budget:
             if budget < MAX_PART_BYTES:
-                raise limit_error(f"读到部件「{member}」时各部件解压后合计超过 {_size(MAX_TOTAL_BYTES)}",
-                                  f"合计上限 {_size(MAX_TOTAL_BYTES)}")
-            raise limit_error(f"部件「{member}」解压后超过 {_size(MAX_PART_BYTES)}",
-                              f"每个部件上限 {_size(MAX_PART_BYTES)}")
+                raise over_limit(f"读到部件「{member}」时各部件解压后合计超过 {_size(MAX_TOTAL_BYTES)}",
+                                 f"合计上限 {_size(MAX_TOTAL_BYTES)}")
+            raise over_limit(f"部件「{member}」解压后超过 {_size(MAX_PART_BYTES)}",
+                             f"每个部件上限 {_size(MAX_PART_BYTES)}")
         self.total += len(data)
         return data
 

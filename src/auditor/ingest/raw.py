@@ -84,9 +84,12 @@ MAX_BREAKDOWN_PARTS = 24
 MAX_BREAKDOWN_CHARS = 600
 
 
-def over_limit(what: str, limit: str) -> ReadError:
-    """The ReadError for an input beyond one of the limits above: what was found, and the limit."""
-    return ReadError(f"{what}，超出限制（{limit}）")
+def over_limit(found: str, limit: str = "") -> ReadError:
+    """The ReadError of every reader for an input beyond one of its limits (those above, the
+    Office package's in package.py, the PDF reader's in pdf_limits.py): 超出限制, what was found,
+    and the limit in brackets, e.g. 超出限制：压缩包有 12,000 个成员（成员数上限 10,000 个）;
+    without `limit` when `found` names the limit itself (超出限制：PDF 共 2,001 页，上限为 2,000 页)."""
+    return ReadError(f"超出限制：{found}（{limit}）" if limit else f"超出限制：{found}")
 
 
 def bounded_int(digits: str, limit: int = MAX_INT_DIGITS) -> int | None:
