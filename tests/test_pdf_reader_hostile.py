@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.engine import audit_file
-from auditor.ingest import load, pdf_reader
+from auditor.ingest import load, pdf_limits, pdf_reader
 from auditor.ingest.raw import ReadError
 
 
@@ -99,7 +99,7 @@ def test_a_pdf_encrypted_with_an_empty_user_password_is_read(tmp_path):
 # --- limits ----------------------------------------------------------------------------------------
 
 def test_too_many_pages_are_refused_before_any_page_is_read(tmp_path):
-    pages = pdf_reader.MAX_PAGES + 1
+    pages = pdf_limits.MAX_PAGES + 1
     kids = b" ".join(b"%d 0 R" % (5 + k) for k in range(pages))
     page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"
     path = tmp_path / "pages.pdf"
@@ -108,22 +108,22 @@ def test_too_many_pages_are_refused_before_any_page_is_read(tmp_path):
     for reader in (pdf_reader.read_pdf, pdf_reader.read_pdf_plumber):
         with pytest.raises(ReadError) as caught:
             reader(str(path))
-        assert str(caught.value) == f"超出限制：PDF 共 {pages:,} 页，上限为 {pdf_reader.MAX_PAGES:,} 页"
+        assert str(caught.value) == f"超出限制：PDF 共 {pages:,} 页，上限为 {pdf_limits.MAX_PAGES:,} 页"
 
 
 def test_too_many_characters_on_a_page_are_refused(tmp_path):
     line = b"(" + b"1" * 1000 + b") Tj 0 -1 Td\n"
-    count = pdf_reader.MAX_PAGE_CHARS // 1000 + 1
+    count = pdf_limits.MAX_PAGE_CHARS // 1000 + 1
     path = one_page(tmp_path, b"BT /F1 1 Tf 0 800 Td\n" + line * count + b"ET\n")
     message = refused(path)  # pdfium counts the line breaks it adds too
     assert message.startswith("超出限制：第 1 页有 101,")
-    assert message.endswith(f"个字符，上限为 {pdf_reader.MAX_PAGE_CHARS:,} 个")
+    assert message.endswith(f"个字符，上限为 {pdf_limits.MAX_PAGE_CHARS:,} 个")
 
 
 def test_the_limits_hold_on_a_page_handed_to_pdfplumber(tmp_path):
     """A rotated page is read by pdfplumber; it is held to the limits before that."""
     line = b"(" + b"1" * 1000 + b") Tj 0 -1 Td\n"
-    count = pdf_reader.MAX_PAGE_CHARS // 1000 + 1
+    count = pdf_limits.MAX_PAGE_CHARS // 1000 + 1
     path = one_page(tmp_path, b"BT /F1 1 Tf 0 800 Td\n" + line * count + b"ET\n",
                     page_entries=b"/MediaBox [0 0 595 842] /Rotate 90")
     assert refused(path).startswith("超出限制：第 1 页有")
@@ -132,7 +132,7 @@ def test_the_limits_hold_on_a_page_handed_to_pdfplumber(tmp_path):
 def test_forms_placed_in_forms_are_counted_each_time(tmp_path, monkeypatch):
     """A form placed 40 times, each placing another form 40 times: 1,600 objects from a file of
     a few kilobytes (the same shape at 500 x 500 makes pdfium build 250,000 objects)."""
-    monkeypatch.setattr(pdf_reader, "MAX_PAGE_OBJECTS", 1000)
+    monkeypatch.setattr(pdf_limits, "MAX_PAGE_OBJECTS", 1000)
 
     def place(name: bytes) -> bytes:
         return b"".join(b"q 1 0 0 1 %d 0 cm /%s Do Q\n" % (k, name) for k in range(40))
@@ -145,14 +145,14 @@ def test_forms_placed_in_forms_are_counted_each_time(tmp_path, monkeypatch):
 
 
 def test_too_many_path_segments_are_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(pdf_reader, "MAX_PAGE_SEGMENTS", 1000)
+    monkeypatch.setattr(pdf_limits, "MAX_PAGE_SEGMENTS", 1000)
     polyline = b"0 0 m\n" + b"".join(b"%d %d l\n" % (k % 500, k % 7) for k in range(1500)) + b"S\n"
     assert refused(one_page(tmp_path, TEXT + polyline)) == "超出限制：第 1 页的路径线段超过上限 1,000 段"
 
 
 def test_too_many_ruling_lines_are_refused(tmp_path, monkeypatch):
     """A grid of 10 x 10 cell rectangles is 400 edges for the table finder."""
-    monkeypatch.setattr(pdf_reader, "MAX_PAGE_EDGES", 100)
+    monkeypatch.setattr(pdf_limits, "MAX_PAGE_EDGES", 100)
     grid = b"".join(b"%d %d 40 20 re S\n" % (50 + 40 * col, 500 + 20 * row)
                     for row in range(10) for col in range(10))
     assert refused(one_page(tmp_path, TEXT + grid)) == "超出限制：第 1 页的表格线超过上限 100 条"
@@ -160,7 +160,7 @@ def test_too_many_ruling_lines_are_refused(tmp_path, monkeypatch):
 
 def test_curves_do_not_count_as_ruling_lines(tmp_path, monkeypatch):
     """A chart or map of curves and short strokes gives the table finder nothing; it is read."""
-    monkeypatch.setattr(pdf_reader, "MAX_PAGE_EDGES", 100)
+    monkeypatch.setattr(pdf_limits, "MAX_PAGE_EDGES", 100)
     curves = b"".join(b"%d 300 m %d 350 %d 380 %d 330 c S\n" % (10 + k, 20 + k, 30 + k, 40 + k)
                       for k in range(300))
     blocks = pdf_reader.read_pdf(one_page(tmp_path, TEXT + curves))

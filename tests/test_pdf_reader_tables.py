@@ -9,7 +9,8 @@ import random
 import pytest
 from pdfplumber.table import TableFinder
 
-from auditor.ingest import pdf_reader
+from auditor.ingest import pdf_limits, pdf_tables
+from auditor.ingest.raw import ReadError
 
 
 def h_edge(x0: float, x1: float, y: float) -> dict:
@@ -63,13 +64,13 @@ def grid(r: random.Random, left: float, top: float) -> tuple[list[dict], list[di
 
 
 def compare(edges: list[dict], chars: list[dict]) -> int:
-    fast = pdf_reader._PageShim((0, 0, 1000, 1000), chars, edges)
-    reference = pdf_reader._PageShim((0, 0, 1000, 1000), chars, edges)
-    tables = pdf_reader._find_tables(fast)
+    fast = pdf_tables._PageShim((0, 0, 1000, 1000), chars, edges)
+    reference = pdf_tables._PageShim((0, 0, 1000, 1000), chars, edges)
+    tables = pdf_tables._find_tables(fast)
     expected = TableFinder(reference).tables
     assert [t.cells for t in tables] == [t.cells for t in expected]
     for table, other in zip(tables, expected):
-        assert pdf_reader._extract(table) == other.extract()
+        assert pdf_tables._extract(table) == other.extract()
     return len(tables)
 
 
@@ -111,7 +112,7 @@ def test_a_dense_grid_is_found_in_bounded_time():
             x, y = 20 + 9 * col, 20 + 9 * row
             edges += [h_edge(x, x + 9, y), h_edge(x, x + 9, y + 9), v_edge(x, y, y + 9), v_edge(x + 9, y, y + 9)]
     started = time.process_time()
-    tables = pdf_reader._find_tables(pdf_reader._PageShim((0, 0, 600, 600), [], edges))
+    tables = pdf_tables._find_tables(pdf_tables._PageShim((0, 0, 600, 600), [], edges))
     assert len(tables) == 1 and len(tables[0].cells) == 3600
     assert time.process_time() - started < 10
 
@@ -120,11 +121,11 @@ def test_lines_that_never_cross_but_must_all_be_tested_are_refused(monkeypatch):
     """Long vertical lines beside a ladder of short horizontal ones far to the side: nothing
     crosses, yet every pair lies at the same height. Past MAX_PAGE_LINE_PAIRS the page is
     refused with 超出限制 instead of grinding on."""
-    monkeypatch.setattr(pdf_reader, "MAX_PAGE_LINE_PAIRS", 10_000)
+    monkeypatch.setattr(pdf_limits, "MAX_PAGE_LINE_PAIRS", 10_000)
     edges = [v_edge(10 + 5 * k, 0, 900) for k in range(200)]
     edges += [h_edge(2000, 2010, 4.5 * k) for k in range(200)]
-    with pytest.raises(pdf_reader.ReadError) as caught:
-        pdf_reader._find_tables(pdf_reader._PageShim((0, 0, 3000, 1000), [], edges, number=3))
+    with pytest.raises(ReadError) as caught:
+        pdf_tables._find_tables(pdf_tables._PageShim((0, 0, 3000, 1000), [], edges, number=3))
     assert str(caught.value) == "超出限制：第 3 页的表格线过密：检查交点的线对超过上限 10,000 对"
 
 
@@ -147,13 +148,13 @@ def test_cell_text_matches_pdfplumbers_extract_text(seed):
             if r.random() < 0.12:  # next line of the cell
                 x, top = 10.0 + r.random() * 5, top + r.choice([12, 14, 3.5, 2.5])
         r.shuffle(chars) if r.random() < 0.3 else None
-        assert pdf_reader._cell_text(chars) == extract_text(chars), chars
+        assert pdf_tables._cell_text(chars) == extract_text(chars), chars
 
 
 def test_the_ligatures_are_pdfplumbers():
     from pdfplumber.utils.text import LIGATURES
 
-    assert pdf_reader._LIGATURES == LIGATURES
+    assert pdf_tables._LIGATURES == LIGATURES
 
 
 def test_merged_edges_match_pdfplumbers():
@@ -165,4 +166,4 @@ def test_merged_edges_match_pdfplumbers():
         edges, _ = grid(r, 50, 50)
         if seed % 2:
             edges = [dict(e, doctop=e["top"] + 842, y0=842 - e["bottom"], y1=842 - e["top"]) for e in edges]
-        assert pdf_reader._merge_edges(edges) == merge_edges(edges, 3, 3, 3, 3)
+        assert pdf_tables._merge_edges(edges) == merge_edges(edges, 3, 3, 3, 3)

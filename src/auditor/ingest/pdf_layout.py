@@ -1,0 +1,123 @@
+"""One PDF page into blocks: its tables, and the text outside them read line by line.
+
+Text outside table areas is grouped into lines by vertical overlap (a tolerant baseline, because
+numbers are often set a little off the Chinese text), then wrapped lines are joined as for text
+exports (`text.parse_lines`). A table that runs on over a page break is continued, not split.
+"""
+from __future__ import annotations
+
+from .cleanup import clean_text, join_wrapped
+from .pdf_tables import _X0, _extract, _PageShim
+from .raw import RawBlock, RawCell
+from .text import parse_lines
+
+
+SAME_LINE_OVERLAP = 0.5  # a char joins the line its box overlaps by half its height or more
+
+
+def _read_page(page, number: int, blocks: list[RawBlock]) -> None:
+    """`page`: a pdfplumber page (the reference reader: pdfplumber's own finder and
+    extraction) or a `_PageShim` (the indexed equivalents in `pdf_tables`)."""
+    extract = _extract if isinstance(page, _PageShim) else (lambda table: table.extract())
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj) -> bool:
+        x = (obj["x0"] + obj["x1"]) / 2
+        y = (obj["top"] + obj["bottom"]) / 2
+        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+    text_lines = _text_lines(page.filter(outside).chars)
+    items = [(top, "text", text) for top, text in text_lines]
+    items += [(t.bbox[1], "table", t) for t in tables]
+    items.sort(key=lambda item: (item[0], item[1]))
+    pending: list[str] = []
+    first_item = True
+    for top, kind, payload in items:
+        if kind == "text":
+            pending.append(clean_text(payload))
+            continue
+        _flush(pending, number, blocks)
+        pending = []
+        rows = _table_rows(extract(payload), number)
+        if rows:
+            _add_table(blocks, rows, number, continues=first_item)
+        first_item = False
+    _flush(pending, number, blocks)
+
+
+def _text_lines(chars) -> list[tuple[float, str]]:
+    """Group chars into lines by vertical overlap, not by a fixed tolerance on `top`:
+    published PDFs set numbers several points off the baseline of the Chinese text."""
+    lines: list[list] = []  # [top, bottom, chars] of the line's first char
+    for ch in sorted(chars, key=_line_order):
+        top, bottom = ch["top"], ch["bottom"]
+        height = max(bottom - top, 1.0)
+        best, best_overlap = None, 0.0
+        for line in lines[-4:]:
+            overlap = min(line[1], bottom) - max(line[0], top)
+            if overlap > best_overlap:
+                best, best_overlap = line, overlap
+        if best is not None and round(best_overlap, 3) >= round(SAME_LINE_OVERLAP * height, 3):
+            best[2].append(ch)
+        else:
+            lines.append([top, bottom, [ch]])
+    return [(line[0], _line_text(line[2])) for line in lines]
+
+
+def _line_order(ch: dict) -> tuple:
+    return round(ch["top"], 1), ch["x0"]
+
+
+def _line_text(chars) -> str:
+    parts, previous = [], None
+    gaps: dict = {}  # size -> the gap beyond which a space is put in
+    for ch in sorted(chars, key=_X0):
+        # compared at 0.001 pt: pdfium's coordinates are single precision, pdfminer's double
+        if previous is not None:
+            size = ch.get("size", 10)
+            gap = gaps.get(size)
+            if gap is None:
+                gap = gaps[size] = round(max(1.5, 0.25 * size), 3)
+            if round(ch["x0"] - previous["x1"], 3) > gap:
+                parts.append(" ")
+        parts.append(ch["text"])
+        previous = ch
+    return "".join(parts)
+
+
+def _flush(lines: list[str], page: int, blocks: list[RawBlock]) -> None:
+    if not lines:
+        return
+    for block in parse_lines(lines):
+        block.page = page
+        for row in block.rows:
+            for cell in row:
+                cell.page = page
+        blocks.append(block)
+
+
+def _table_rows(grid: list[list[str | None]], page: int) -> list[list[RawCell]]:
+    rows = []
+    for row in grid:
+        cells = []
+        for value in row:
+            text = ""
+            for part in (value or "").split("\n"):
+                text = join_wrapped(text, clean_text(part).strip())
+            cells.append(RawCell(text, page=page))
+        if any(c.text for c in cells):
+            rows.append(cells)
+    return rows
+
+
+def _add_table(blocks: list[RawBlock], rows: list[list[RawCell]], page: int, continues: bool) -> None:
+    previous = blocks[-1] if blocks else None
+    if continues and previous is not None and previous.kind == "table" \
+            and previous.rows[-1][0].page == page - 1 and len(previous.rows[0]) == len(rows[0]):
+        header = [c.text for c in previous.rows[0]]
+        if [c.text for c in rows[0]] == header:
+            rows = rows[1:]  # the header repeated on the new page
+        previous.rows.extend(rows)
+        return
+    blocks.append(RawBlock("table", rows=rows, page=page))
