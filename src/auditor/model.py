@@ -100,12 +100,16 @@ class Table:
     title: str = ""
     unit: str | None = None  # unit stated for the table, e.g. 万元
     type: str | None = None  # typed-table id once classified
+    # the widest row, kept for the number of rows it was measured on (rules ask for it per row)
+    _width: tuple[int, int] = field(default=(-1, 0), repr=False, compare=False)
 
     kind = "table"
 
     @property
     def width(self) -> int:
-        return max((len(r) for r in self.rows), default=0)
+        if self._width[0] != len(self.rows):
+            self._width = (len(self.rows), max((len(r) for r in self.rows), default=0))
+        return self._width[1]
 
     def grid(self) -> list[list[str]]:
         width = self.width
