@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Union
 
 
@@ -52,6 +53,14 @@ class Location:
         copy.__dict__.update(changes)
         return copy
 
+    def cell(self, row: int, col: int, line: int | None, page: int | None) -> "Location":
+        """A table cell's location (made for every cell: no keyword check, one copy)."""
+        copy = object.__new__(Location)
+        fields = copy.__dict__
+        fields.update(self.__dict__)
+        fields["row"], fields["col"], fields["line"], fields["page"] = row, col, line, page
+        return copy
+
 
 LOCATION_FIELDS = frozenset(Location.__dataclass_fields__)
 
@@ -74,14 +83,24 @@ class Heading:
     kind = "heading"
 
 
+class _Plain:
+    @cached_property
+    def plain(self) -> str:
+        """The text with full-width digits and number punctuation made ASCII, same length
+        (every rule that reads numbers reads this; translated once, not once per rule)."""
+        from .facts.numbers import normalize_digits
+
+        return normalize_digits(self.text)
+
+
 @dataclass
-class Sentence:
+class Sentence(_Plain):
     text: str
     loc: Location
 
 
 @dataclass
-class Paragraph:
+class Paragraph(_Plain):
     text: str
     loc: Location
     sentences: list[Sentence] = field(default_factory=list)

@@ -263,7 +263,7 @@ class FactReader:
 
     def _sentence(self, index, s_index, sentence, lead_concept, subject) -> str | None:
         self.base.sentences[(index, s_index)] = sentence.text
-        text = normalize_digits(sentence.text)
+        text = sentence.plain
         named = next((m for p in self.subject_patterns for m in [p.search(text)] if m), None)
         if named:
             subject = compact(named.group(1))

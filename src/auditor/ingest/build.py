@@ -113,8 +113,8 @@ def _table(raw: RawBlock, loc: Location, index: int, before: list) -> Table:
     loc = loc.with_(table=index)
     rows = []
     for r, raw_row in enumerate(raw.rows, start=1):
-        rows.append([Cell(c.text, loc.with_(line=c.line or loc.line, page=c.page or loc.page,
-                                                row=r, col=k)) for k, c in enumerate(raw_row, start=1)])
+        rows.append([Cell(c.text, loc.cell(r, k, c.line or loc.line, c.page or loc.page))
+                     for k, c in enumerate(raw_row, start=1)])
     table = Table(index, rows, loc)
     prev = [b for b in before[-3:] if not isinstance(b, Table)]
     titles = [b.text for b in prev if len(b.text) <= 80 and not UNIT_RE.search(b.text) and len(b.text) > 3]

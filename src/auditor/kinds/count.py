@@ -26,7 +26,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from ..facts.numbers import cn_to_int, normalize_digits
+from ..facts.numbers import cn_to_int
 from ..ingest.raw import MAX_BREAKDOWN_CHARS, MAX_BREAKDOWN_PARTS, MAX_LIST_CHARS, bounded_int
 from ..knowledge import compact
 from ..model import Heading, Location, Paragraph, Table
@@ -204,10 +204,10 @@ def _passages(doc) -> list[Passage]:
             continue
         if current is not None and not block.token and not current.text.rstrip().endswith(tuple(WRAP_END)):
             current.paragraphs.append((len(current.text), block))
-            current.text += normalize_digits(block.text)
+            current.text += block.plain
             current.last_block = i
         else:
-            current = Passage(normalize_digits(block.text), [(0, block)], section, i, i)
+            current = Passage(block.plain, [(0, block)], section, i, i)
             passages.append(current)
     doc._count_passages = passages  # type: ignore[attr-defined]
     return passages

@@ -95,13 +95,13 @@ def _in_citation(text: str, pos: int) -> bool:
 
 
 def _units(doc):
-    """(text, location) for every sentence, heading and table title line outside tables."""
+    """(text, location, plain text) for every sentence and heading outside tables."""
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             for sentence in block.sentences:
-                yield sentence.text, sentence.loc
+                yield sentence.text, sentence.loc, sentence.plain
         elif isinstance(block, Heading):
-            yield block.text, block.loc
+            yield block.text, block.loc, normalize_digits(block.text)
 
 
 # --- activity_year ---------------------------------------------------------------------
@@ -115,7 +115,7 @@ def _check_activity_year(doc, rule, year):
         if not isinstance(block, Paragraph) or _prior_section(block.loc, params):
             continue
         for sentence in block.sentences:
-            text = normalize_digits(sentence.text)
+            text = sentence.plain
             found = None
             for k, pattern in enumerate(patterns):
                 found = next((m for m in pattern.finditer(text) if int(m.group(1)) != year), None)
@@ -143,7 +143,7 @@ def _parallel(doc, tail: str, year: int) -> str:
         return ""
     pattern = re.compile(rf"{year}\s*年\s*度?\s*(?:全年)?\s*(?:共|累计)\s*{re.escape(words)}")
     for sentence in doc.sentences():
-        m = pattern.search(normalize_digits(sentence.text))
+        m = pattern.search(sentence.plain)
         if m:
             return sentence.text[m.start():].strip()[:40]
     return ""
@@ -157,12 +157,11 @@ def _check_report_title_year(doc, rule, year):
     # the name right after the year (a quote mark or a space may sit between)
     pattern = re.compile(rf"(?<![\d\-—~至〔\[【])((?:19|20)\d\d)\s*年\s*度?\s*[“\"]?\s*(?:{names})")
     cues = params["comparison_cues"] + params["prior_section_cues"]
-    texts = list(_units(doc)) + [(t.title, t.loc) for t in doc.tables if t.title]
+    texts = list(_units(doc)) + [(t.title, t.loc, normalize_digits(t.title)) for t in doc.tables if t.title]
     seen = set()
-    for text, loc in texts:
+    for text, loc, plain in texts:
         if _prior_section(loc, params):
             continue
-        plain = normalize_digits(text)
         for m in pattern.finditer(plain):
             stated = int(m.group(1))
             if stated == year or _in_citation(plain, m.start()) or any(cue in plain for cue in cues):
@@ -204,10 +203,9 @@ def _check_table_period(doc, rule, year):
 def _check_year_end(doc, rule, year):
     params = rule.params
     cues = params["comparison_cues"] + params["future_cues"] + params["year_end_cues"]
-    for text, loc in _units(doc):
+    for text, loc, plain in _units(doc):
         if _prior_section(loc, params):
             continue
-        plain = normalize_digits(text)
         for m in YEAR_END_RE.finditer(plain):
             stated = int(m.group(1) or m.group(2))
             if stated == year or _in_citation(plain, m.start()) or any(cue in plain for cue in cues):
@@ -245,7 +243,7 @@ def _check_signature_date(doc, rule, year):
     for block in doc.blocks:
         if not isinstance(block, Paragraph):
             continue
-        text = normalize_digits(block.text)
+        text = block.plain
         for m in pattern.finditer(text):
             standalone = len(text.strip()) <= len(m.group(0)) + 2
             if not (standalone or context.search(text[:m.start()])):
