@@ -112,11 +112,6 @@ def _candidates(path: Path, chosen: Selection) -> list[Path]:
     return [path]
 
 
-def collect_files(paths: list[Path], include: list[str] | None = None,
-                  exclude: list[str] | None = None, root: Path | None = None) -> list[str]:
-    return select(paths, include, exclude, root).files
-
-
 # Memory each worker may map (RLIMIT_AS), in MiB; AUDITOR_MEMORY_MB overrides, 0 switches it off
 DEFAULT_MEMORY_MB = 3072
 MEMORY_ERROR = "读取失败：超出内存限制（{mb} MB），已跳过"

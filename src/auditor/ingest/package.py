@@ -86,9 +86,6 @@ def xml_parser(remove_blank_text: bool = False, remove_comments: bool = False):
     return _PARSERS[key]
 
 
-limit_error = over_limit  # the name xlsx_reader.py still calls it by
-
-
 def _size(n: int) -> str:
     return f"{n / MB:.1f} MB" if n >= MB else f"{n} 字节"
 

@@ -43,7 +43,7 @@ class _PageShim:
 
 _FINITE = 1e6  # page coordinates beyond this (or not numbers) are handled without the indexes
 # pdfplumber's default table settings ("lines" strategies)
-_SNAP = _JOIN = _INTERSECTION = 3  # snap_tolerance, join_tolerance, intersection_tolerance
+_JOIN = _INTERSECTION = 3  # join_tolerance, intersection_tolerance (snap_tolerance 3 is pdfplumber's own)
 _EDGE_MIN_LENGTH, _EDGE_MIN_LENGTH_PREFILTER = 3, 1
 
 

@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from . import package
 from .cleanup import clean_text
-from .raw import RawBlock, RawCell, ReadError
+from .raw import RawBlock, RawCell, ReadError, over_limit
 
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -177,7 +177,7 @@ def _coordinate(text: str) -> tuple[int, int]:
         raise ReadError(f"无法读取 Excel 文件（文件损坏）：单元格坐标「{text[:40]}」无效")
     row, column = int(m.group(2)), _column_index(m.group(1))
     if not 0 < row <= package.MAX_ROWS or column > package.MAX_COLUMNS:
-        raise package.limit_error(f"单元格坐标「{text[:40]}」超出 Excel 的表格范围",
+        raise over_limit(f"单元格坐标「{text[:40]}」超出 Excel 的表格范围",
                                   f"上限 {package.MAX_ROWS:,} 行 × {package.MAX_COLUMNS:,} 列")
     return row, column
 
@@ -209,7 +209,7 @@ def _row_number(text: str) -> int:
             raise ReadError(f"无法读取 Excel 文件（文件损坏）：行号「{text[:40]}」不是整数") from None
         number = int(value)
     if number > package.MAX_ROWS:
-        raise package.limit_error(f"行号为 {number:,}", f"上限 {package.MAX_ROWS:,} 行")
+        raise over_limit(f"行号为 {number:,}", f"上限 {package.MAX_ROWS:,} 行")
     return number
 
 
@@ -221,7 +221,7 @@ class _Merges:
         self.large: list[tuple[int, int, int, int]] = []
         refs = [el.get("ref") or "" for el in root.iter(MERGE_CELL)]
         if len(refs) > package.MAX_MERGED_RANGES:
-            raise package.limit_error(f"一张工作表有 {len(refs):,} 个合并区域",
+            raise over_limit(f"一张工作表有 {len(refs):,} 个合并区域",
                                       f"每张工作表上限 {package.MAX_MERGED_RANGES:,} 个")
         for ref in refs:
             m = RANGE_RE.match(ref)
@@ -237,7 +237,7 @@ class _Merges:
             else:
                 self.large.append((r0, c0, r1, c1))
                 if len(self.large) > package.MAX_LARGE_MERGES:
-                    raise package.limit_error(f"一张工作表有超过 {package.MAX_LARGE_MERGES} 个大于 {package.SPREAD_MERGE_CELLS:,} 格的合并区域",
+                    raise over_limit(f"一张工作表有超过 {package.MAX_LARGE_MERGES} 个大于 {package.SPREAD_MERGE_CELLS:,} 格的合并区域",
                                               f"上限 {package.MAX_LARGE_MERGES} 个")
 
     def covers(self, row: int, column: int) -> bool:
@@ -272,7 +272,7 @@ def _sheet_rows(root, book: _Workbook, title: str, cells: list[int]) -> list[lis
                 column_counter += 1
                 cell_row, column = row_number, column_counter
                 if column > package.MAX_COLUMNS:
-                    raise package.limit_error(f"一行有 {column:,} 个单元格", f"上限 {package.MAX_COLUMNS:,} 列")
+                    raise over_limit(f"一行有 {column:,} 个单元格", f"上限 {package.MAX_COLUMNS:,} 列")
             text = _cell_text_of(c, book, title)
             if text is None:
                 values.pop((cell_row, column), None)

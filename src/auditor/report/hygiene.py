@@ -38,8 +38,3 @@ def clean_json(text: str) -> str:
     """A JSON text with surrogates replaced and raw DEL/C1 characters written as JSON escapes."""
     text = SURROGATE_RE.sub("\ufffd", text)
     return CONTROL_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-def clean_name(name) -> str:
-    """A file name for a message: str with surrogates replaced and control characters escaped."""
-    return clean_text(str(name))
