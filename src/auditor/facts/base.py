@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from decimal import Decimal
 
-from ..knowledge import compact, concepts
+from ..knowledge import MEMO_CHARS, compact, concepts
 from ..model import Document, Location, Paragraph, Table
-from .lexicon import Lexicon, lexicon, money_concepts
+from .lexicon import MEMO_ENTRIES, Lexicon, lexicon, money_concepts
 from .numbers import MONEY_UNITS, half_unit, normalize_digits, to_decimal
 
 CURRENT, PRIOR = "本年", "上年"
@@ -568,6 +568,7 @@ class LabelIndex:
 
     def __init__(self, labels: dict[str, str]):
         self.trie: dict = {}
+        self.first: re.Pattern | None = None
         self.by_bigram: dict[str, set[str]] = {}
         for label in (w for w in labels if len(w) >= 3):
             node = self.trie
@@ -591,11 +592,16 @@ class LabelIndex:
 
     def finditer(self, text: str):
         """Leftmost-longest, non-overlapping matches as (start, end, label)."""
-        root, k, n = self.trie, 0, len(text)
+        if not self.trie:
+            return
+        if self.first is None:  # a character class of the labels' first characters
+            self.first = re.compile("[" + "".join(re.escape(ch) for ch in sorted(self.trie)) + "]")
+        k, n = 0, len(text)
         while k < n:
-            if text[k] not in root:  # most positions start no label: no call, no walk
-                k += 1
-                continue
+            found = self.first.search(text, k)  # jump to where a label may start (in C)
+            if found is None:
+                return
+            k = found.start()
             hit = self._longest(text, k)
             if hit:
                 yield k, k + len(hit), hit
@@ -760,10 +766,17 @@ def _blank(phrase: str, vocabulary) -> str:
 
 
 def _names_nothing(bare: str, lex: Lexicon) -> bool:
-    """A phrase with no noun of its own (“全年预算”, “支出决算为”) takes the concept before it."""
-    rest = _blank(bare, lex.measures).replace(" ", "")
-    rest = lex.filler.sub("", _blank(rest, lex.directions)).replace(" ", "")
-    return not rest
+    """A phrase with no noun of its own (“全年预算”, “支出决算为”) takes the concept before it.
+    Asked for every label and name a phrase holds: short phrases' answers are kept per lexicon."""
+    known = lex.names_nothing.get(bare)
+    if known is None:
+        rest = _blank(bare, lex.measures).replace(" ", "")
+        known = not lex.filler.sub("", _blank(rest, lex.directions)).replace(" ", "")
+        if len(bare) <= MEMO_CHARS:
+            if len(lex.names_nothing) >= MEMO_ENTRIES:
+                lex.names_nothing.clear()
+            lex.names_nothing[bare] = known
+    return known
 
 
 def _subject_of(table: Table, cues: list[str]) -> str:

@@ -74,6 +74,7 @@ class Lexicon:
     blank_cells: frozenset  # cell texts that state nothing
     generic_labels: frozenset  # row labels that leave the concept to the column
     filler: re.Pattern  # words that name nothing, with years, punctuation and white space
+    names_nothing: dict = field(default_factory=dict, compare=False, repr=False)  # see base._names_nothing
 
 
 def lexicon() -> Lexicon:
