@@ -70,22 +70,24 @@ def _check_indicator_actuals(doc, rule):
 
 def _check_role_signature(doc, rule):
     name = rule.params["name_pattern"]
-    declared: dict[str, tuple] = {}
-    for role in rule.params["roles"]:
-        spaced = r"\s*".join(role)
-        pattern = re.compile(rf"(?<![副评价])(?:^|[\s，。；])?{spaced}\s*[:：]\s*({name})")
-        for block in doc.blocks:
-            if isinstance(block, Paragraph):
-                m = pattern.search(block.text)
+    declared: dict[str, tuple] = {}  # role -> its first declaration in the document
+    roles = rule.params["roles"]
+    spaced = {role: r"\s*".join(role) for role in roles}
+    patterns = {role: re.compile(rf"(?<![副评价])(?:^|[\s，。；])?{spaced[role]}\s*[:：]\s*({name})")
+                for role in roles}
+    for block in doc.blocks:  # one pass, each table row compacted once for all roles
+        if isinstance(block, Paragraph):
+            for role in roles:
+                m = patterns[role].search(block.text)
                 if m and "签" not in block.text:
                     declared.setdefault(role, (m.group(1), block.loc, block.text))
-            elif isinstance(block, Table):
-                for row in block.rows:
-                    texts = [compact(c.text) for c in row]
-                    if role in texts:
-                        names = [c for c in row if re.fullmatch(name, compact(c.text)) and compact(c.text) != role]
-                        if names:
-                            declared.setdefault(role, (compact(names[0].text), names[0].loc, names[0].text))
+        elif isinstance(block, Table):
+            for row in block.rows:
+                texts = [compact(c.text) for c in row]
+                for role in (r for r in roles if r in texts):
+                    names = [c for c, t in zip(row, texts) if re.fullmatch(name, t) and t != role]
+                    if names:
+                        declared.setdefault(role, (compact(names[0].text), names[0].loc, names[0].text))
     blocks = doc.blocks
     for i, block in enumerate(blocks):
         if not isinstance(block, Paragraph) or "签字" not in block.text:
