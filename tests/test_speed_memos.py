@@ -1,0 +1,79 @@
+"""The look-ups kept for speed stay correct and bounded: what is remembered answers as a fresh
+reading would, changes in the document are seen, and a batch of distinct texts cannot grow them."""
+from __future__ import annotations
+
+from auditor.facts import base as fact_base_module
+from auditor.facts.base import LabelIndex, _names_nothing
+from auditor.facts.lexicon import MEMO_ENTRIES, Matcher, lexicon, matcher
+from auditor.facts.numbers import normalize_digits
+from auditor.model import Cell, Location, Paragraph, Sentence, Table
+
+
+def test_table_width_follows_rows_added_after_it_was_asked():
+    loc = Location("t.txt")
+    table = Table(1, [[Cell("项目", loc), Cell("金额", loc)]], loc)
+    assert table.width == 2
+    table.rows.append([Cell("甲", loc), Cell("1", loc), Cell("2", loc)])
+    assert table.width == 3
+
+
+def test_plain_text_is_the_digit_normalised_text_of_the_same_length():
+    text = "本年支出合计１２３．４５万元，占比：９８％（含结转）"
+    sentence = Sentence(text, Location("t.txt"))
+    paragraph = Paragraph(text, Location("t.txt"), [sentence])
+    assert sentence.plain == normalize_digits(text) == "本年支出合计123.45万元,占比:98%(含结转)"
+    assert paragraph.plain == sentence.plain and len(sentence.plain) == len(text)
+
+
+def test_matcher_memo_answers_like_a_fresh_scan_and_stays_bounded():
+    words: Matcher = matcher({"基本支出": ["基本经费"], "项目支出": []})
+    fresh: Matcher = matcher({"基本支出": ["基本经费"], "项目支出": []})
+    text = "基本经费120万元，项目支出30万元"
+    assert words.all(text) == words.all(text) == list(fresh._scan(text)) == [
+        (0, 4, "基本支出"), (10, 14, "项目支出")]
+    assert words.last(text) == "项目支出" and words.first(text) == "基本支出"
+    found = words.all(text)
+    found.append((0, 0, "x"))  # a caller changing its list does not change what is remembered
+    assert words.all(text)[-1] == (10, 14, "项目支出")
+    for k in range(MEMO_ENTRIES + 10):
+        words.all(f"第{k}项基本支出")
+    assert len(words.memo) <= MEMO_ENTRIES
+    long_text = "基本支出" * 40  # longer than a label: scanned, not kept
+    words.memo.clear()
+    assert len(words.all(long_text)) == 40 and not words.memo
+
+
+def test_names_nothing_memo_is_bounded_and_per_lexicon():
+    lex = lexicon()
+    assert _names_nothing("全年预算", lex) is True
+    assert _names_nothing("培训费", lex) is False
+    assert lex.names_nothing["全年预算"] is True
+    for k in range(MEMO_ENTRIES + 10):
+        _names_nothing(f"名称{k}", lex)
+    assert len(lex.names_nothing) <= MEMO_ENTRIES
+
+
+def test_label_index_finds_labels_starting_with_pattern_characters():
+    labels = {"(一)差旅费": "a", "[甲]项目经费": "b", "-其他支出": "c", "^特别事项": "d", "会议费用": "e"}
+    index = LabelIndex(labels)
+    text = "其中(一)差旅费12万元、[甲]项目经费3万元、-其他支出和^特别事项及会议费用"
+    assert [label for _, _, label in index.finditer(text)] == [
+        "(一)差旅费", "[甲]项目经费", "-其他支出", "^特别事项", "会议费用"]
+    assert list(LabelIndex({}).finditer(text)) == []
+
+
+def test_fact_reader_memos_live_per_document():
+    """Two documents naming their rows alike are read apart: a phrase's concept remembered for
+    one document is not the other's (their row labels differ)."""
+    from auditor.ingest.build import build_document
+    from auditor.ingest.raw import RawBlock, RawCell
+
+    def document(label: str):
+        rows = [[RawCell("项目"), RawCell("金额（万元）")], [RawCell(label), RawCell("12.00")]]
+        blocks = [RawBlock("table", rows=rows, line=1), RawBlock("para", text=f"{label}12.00万元。", line=3)]
+        return build_document("m.txt", blocks)
+
+    first = fact_base_module.FactReader(document("信息化运维")).read()
+    second = fact_base_module.FactReader(document("档案整理")).read()
+    assert [f.concept for f in first.facts if f.source == "text"] == ["信息化运维"]
+    assert [f.concept for f in second.facts if f.source == "text"] == ["档案整理"]
