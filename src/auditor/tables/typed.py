@@ -223,10 +223,14 @@ def _is_header(row: list[str]) -> bool:
 
 def _score_record(cells: list[Cell], columns: dict[str, int], level2: set[str]) -> ScoreRecord | None:
     best, best_shift = None, 0
+    # the most _plausibility can give: a row read right at its own columns needs no other try
+    ceiling = 2 * sum(1 for name in ("score", "weight") if name in columns) + 1 + ("level2" in columns)
     for shift in (0, 1, -1):
         plausibility = _plausibility(cells, columns, level2, shift)
         if best is None or plausibility > best:
             best, best_shift = plausibility, shift
+        if best == ceiling:
+            break
     picked = {name: cell_at(cells, col + best_shift) for name, col in columns.items()}
     has_values = any(picked.get(k) is not None and picked[k].text.strip() for k in ("target", "actual", "score"))
     if "indicator" in columns and has_values and (picked["indicator"] is None or not picked["indicator"].text.strip()):
