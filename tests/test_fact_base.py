@@ -57,7 +57,7 @@ def test_a_classification_item_links_its_sentence_to_the_table_row():
             "3.社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）。年初预算为30.00万元，"
             "支出决算为36.04万元。\n")
     found = findings(text, "FCT001")
-    assert [(f.stated, f.expected) for f in found] == [("36.04万元", "36.40")]
+    assert [(f.stated, f.expected) for f in found] == [("36.04万元", "36.40万元")]  # the table's unit said
     assert "表1" in found[0].formula and "正文" in found[0].formula
 
 

@@ -180,19 +180,20 @@ def _text_pairs(texts: list[Fact], rule):
 def _hit(fact: Fact, other: Fact, rule) -> Hit:
     unit_slip = scaled(fact, other, rule.params["unit_scales"])
     relation = f"{fact.concept}（{fact.measure}{'，' + fact.period if fact.period != '本年' else ''}）"
-    formula = (f"{fact.where()}：{fact.text}；{other.where()}：{other.text}"
+    # a table cell prints the bare number under the table's unit: the unit is said with it
+    other_text = _with_unit(other)
+    formula = (f"{fact.where()}：{_with_unit(fact)}；{other.where()}：{other_text}"
                + ("：数字相同而单位不同" if unit_slip else "：两处应为同一数值"))
     cls = "unit_error" if unit_slip else "rounding" if tail(fact, other) else None
-    return Hit(quote=fact.quote, location=fact.loc, stated=fact.text,
-               expected=_in_unit(other, fact) if unit_slip else other.text,
+    return Hit(quote=fact.quote, location=fact.loc, stated=fact.text, expected=other_text,
                formula=f"{relation} {formula}", cls=cls,
-               fields={"concept": relation, "value": fact.text, "other": other.text,
+               fields={"concept": relation, "value": fact.text, "other": other_text,
                        "other_where": other.where(), "where": fact.where()},
                highlights=[other.loc])
 
 
-def _in_unit(other: Fact, fact: Fact) -> str:
-    """The other fact's value written in its own unit (for a unit slip: what was meant)."""
-    if other.unit in MONEY_UNITS and other.text[-len(other.unit):] != other.unit:
-        return f"{other.text}{other.unit}"
-    return other.text
+def _with_unit(fact: Fact) -> str:
+    """The value as printed, with its money unit when the print leaves it to the table's."""
+    if fact.unit in MONEY_UNITS and not fact.text.endswith(fact.unit):
+        return f"{fact.text}{fact.unit}"
+    return fact.text
