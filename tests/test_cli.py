@@ -111,3 +111,18 @@ def test_rules_commands():
     assert "## 检查内容" in explained.output and "应报告的示例" in explained.output
     tested = runner.invoke(app, ["rules", "test"])
     assert tested.exit_code == 0 and " 0 failed" in tested.output
+
+
+def test_a_text_finding_shows_the_table_cell_it_is_checked_against(tmp_path):
+    """The HTML card of a sentence restating a table figure wrongly shows that table with the
+    cell highlighted (and no cell marked as the finding), so both sides are on the page."""
+    doc = tmp_path / "restated.txt"
+    doc.write_text("某某中心2025年度部门决算\n本年支出合计812.40万元。\n\n收入支出决算总表\n单位：万元\n"
+                   "项目\t决算数\n本年收入合计\t821.40\n本年支出合计\t821.40\n", encoding="utf-8")
+    out = tmp_path / "r.html"
+    runner.invoke(app, ["check", str(doc), "--report", str(out), "--no-cache"])
+    html = out.read_text(encoding="utf-8")
+    card = html.split('class="finding error"', 1)[1].split('class="finding', 1)[0]
+    assert "FCT001" in card and "821.40万元" in card
+    assert 'data-cells="3:2"' in card and 'data-target="0:0"' in card
+    assert re.search(r'<td class="hl\s*"[^>]*>821\.40', card)

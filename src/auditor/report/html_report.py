@@ -35,14 +35,17 @@ def highlight_numbers(text: str) -> Markup:
 
 
 def _table_view(result, finding, file_index: int) -> dict | None:
-    """Which rows and cells of the table a finding points at; the grid itself is shared."""
-    index = finding.location.table
+    """Which rows and cells of the table a finding points at; the grid itself is shared. A
+    finding in the text shows the table its evidence stands in (the cell a sentence restates
+    wrongly), so the reader sees both sides without opening the document."""
+    own = finding.location.table
+    index = own or next((loc.table for loc in finding.highlights if loc.table), None)
     table = result.tables.get(index) if index else None
     if not table:
         return None
     cells = sorted({(loc.row, loc.col) for loc in finding.highlights if loc.table == index and loc.row})
-    target = (finding.location.row, finding.location.col)
-    rows_wanted = {r for r, _ in cells} | {finding.location.row or 1}
+    target = (finding.location.row, finding.location.col) if own else (0, 0)  # (0, 0): no cell is the finding
+    rows_wanted = ({r for r, _ in cells} | ({finding.location.row or 1} if own else set())) or {1}
     grid = table["grid"]
     lo = max(1, min(rows_wanted) - TABLE_WINDOW)
     hi = min(len(grid), max(rows_wanted) + TABLE_WINDOW)
