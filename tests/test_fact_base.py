@@ -63,7 +63,7 @@ def test_a_classification_item_links_its_sentence_to_the_table_row():
 
 def test_two_counted_statements_of_one_fact_disagree():
     text = HEAD + "人员情况（人）\t编制数\t实有人数\n\t18\t17\n\n年末实有人员16人。\n"
-    assert [(f.stated, f.expected) for f in findings(text, "FCT001")] == [("16人", "17")]
+    assert [(f.stated, f.expected) for f in findings(text, "FCT001")] == [("16人", "17人")]  # the header's unit said
     assert not findings(text.replace("16人", "17人"), "FCT001")
 
 

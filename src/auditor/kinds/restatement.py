@@ -193,7 +193,8 @@ def _hit(fact: Fact, other: Fact, rule) -> Hit:
 
 
 def _with_unit(fact: Fact) -> str:
-    """The value as printed, with its money unit when the print leaves it to the table's."""
-    if fact.unit in MONEY_UNITS and not fact.text.endswith(fact.unit):
+    """The value as printed, with its unit (万元, 人, %) when the print leaves it to the table's
+    heading or the column's header."""
+    if fact.unit and not fact.text.endswith(fact.unit):
         return f"{fact.text}{fact.unit}"
     return fact.text
