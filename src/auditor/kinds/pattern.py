@@ -100,13 +100,15 @@ def _check_number_format(doc, rule):
     units = sorted(params["units"], key=len, reverse=True)
     not_after = re.compile(params["not_after"])
     where = params["where"]
-    numeric_columns = _numeric_columns(doc, params["min_numeric_peers"])
+    numeric_columns = None  # worked out for the first cell that needs it (few do)
     for text, loc in document_texts(doc, sentences=where in ("all", "text"), cells=where in ("all", "cells")):
         if "." not in text and "," not in text and "．" not in text:
             continue
         plain = text.translate(FULLWIDTH_NUMBER)
         if WELL_FORMED_RE.fullmatch(plain.strip()):
             continue  # most table cells: one well-formed number, nothing to look at
+        if loc.row is not None and numeric_columns is None:
+            numeric_columns = _numeric_columns(doc, params["min_numeric_peers"])
         whole_cell = loc.row is not None and (loc.table, loc.col) in numeric_columns
         for m in TOKEN_RE.finditer(plain):
             token = m.group(0)
