@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from auditor.facts import base as fact_base_module
 from auditor.facts.base import LabelIndex, _names_nothing
-from auditor.facts.lexicon import MEMO_ENTRIES, Matcher, lexicon, matcher
+from auditor.facts.lexicon import Matcher, lexicon, matcher
+from auditor.memo import MEMO_ENTRIES
 from auditor.facts.numbers import normalize_digits
 from auditor.model import Cell, Location, Paragraph, Sentence, Table
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from .memo import MEMO_CHARS, MEMO_ENTRIES
+
 
 # libyaml's loader when PyYAML was built with it: the rule pack loads several times faster
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -178,15 +180,12 @@ def _merged(have, added):
     return added
 
 
-MEMO_CHARS = 64  # labels, cells and phrases repeat and are short; whole paragraphs are not kept
-
-
 def compact(text: str) -> str:
     """Text without white space and with ASCII brackets, for matching labels and aliases."""
     return _compact_short(text) if len(text) <= MEMO_CHARS else _compact(text)
 
 
-@lru_cache(maxsize=1 << 16)  # the same labels and phrases are compacted again and again
+@lru_cache(maxsize=MEMO_ENTRIES)  # the same labels and phrases are compacted again and again
 def _compact_short(text: str) -> str:
     return _compact(text)
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 
-from ..knowledge import MEMO_CHARS, compact, concepts
+from ..knowledge import compact, concepts
+from ..memo import MEMO_ENTRIES, remember_short
 from ..model import Document, Location, Paragraph, Table
-from .lexicon import MEMO_ENTRIES, Lexicon, lexicon, money_concepts
+from .lexicon import Lexicon, lexicon, money_concepts
 from .numbers import MONEY_UNITS, half_unit, normalize_digits, to_decimal
 
 CURRENT, PRIOR = "本年", "上年"
@@ -40,8 +41,8 @@ ITEM_TOKEN_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,
 LABEL_NOISE_RE = re.compile(r"^(?:其中\s*[:：]?|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)+|[（(](?:类|款|项)[）)]|[:：]$")
 YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
 CLASS_LEVEL_RE = re.compile(r"[（(](?:类|款|项)[）)]")  # 一般公共服务支出（类）: the level, not a word
-PHRASE_LIMIT = 40
-LEAD_LIMIT = 80  # characters of a numbered item's label  # characters of context kept before a number: a clause, never a whole table
+PHRASE_LIMIT = 40  # characters of context kept before a number: a clause, never a whole table
+LEAD_LIMIT = 80  # characters of a numbered item's label
 
 
 # Read-only by convention, not frozen: a frozen dataclass sets each of its 23 fields through
@@ -183,7 +184,6 @@ class Columns:
     heads: list[Head]
     block_unit: str | None
     label_cols: list[int]
-    headers: list  # kept alive while cached: the cache is keyed by its id
 
 
 def fact_base(doc: Document) -> FactBase:
@@ -419,25 +419,25 @@ class FactReader:
         self.line_columns = _line_number_columns(table)
         if _misaligned(table):
             return  # its figures cannot be told apart; the typed-table rules read it by position
-        heads_of: dict[tuple[int, int], Columns] = {}  # the column heads of this header, by width
+        columns_of: dict[int, Columns] = {}  # what the current header says, by row width
         for row in table.rows:
             texts = ["" if _is_dash(c.text, self.lex) else c.text.strip() for c in row]
             numbers = [_cell_number(t) for t in texts]
             if not any(n is not None for n in numbers) and any(len(t) > 30 for t in texts):
-                headers, in_header = [], False  # prose inside a table (目标, 说明) is no header
+                # prose inside a table (目标, 说明) is no header
+                headers, in_header, columns_of = [], False, {}
                 continue
             column_numbers = _is_column_numbers(texts)
             if not any(n is not None for n in numbers) or column_numbers:
                 if sum(1 for t in texts if t) >= 2 and not column_numbers:
                     headers = headers + [texts] if in_header else [texts]
-                    in_header = True
+                    in_header, columns_of = True, {}
                 continue
             in_header = False
             self._row_concept(index, texts, numbers)
-            key = (id(headers), len(texts))
-            if key not in heads_of:
-                heads_of[key] = self._columns(_column_heads(headers, len(texts)), headers)
-            self._row(index, table, row, texts, numbers, heads_of[key], fund)
+            if len(texts) not in columns_of:
+                columns_of[len(texts)] = self._columns(_column_heads(headers, len(texts)))
+            self._row(index, table, row, texts, numbers, columns_of[len(texts)], fund)
 
     def _row_concept(self, index: int, texts: list[str], numbers: list) -> None:
         """Concepts a table names in its rows, blank or not: a blank part row is a part of 0."""
@@ -447,11 +447,11 @@ class FactReader:
                 if concept:
                     self.base.row_concepts.setdefault(index, set()).add(concept)
 
-    def _columns(self, column_heads: list[str], headers: list) -> Columns:
+    def _columns(self, column_heads: list[str]) -> Columns:
         """What a header says of each column, worked out once per header (not per cell)."""
         heads = [self._head(h) for h in column_heads]
         return Columns(heads=heads, block_unit=_unit_in(" ".join(column_heads)),
-                       label_cols=[k for k, h in enumerate(heads) if h.names_labels], headers=headers)
+                       label_cols=[k for k, h in enumerate(heads) if h.names_labels])
 
     def _head(self, head: str) -> Head:
         found = self.head_memo.get(head)
@@ -664,7 +664,7 @@ def _cell_number(text: str) -> tuple[str, Decimal, int, str] | None:
     return _short_cell_number(text)
 
 
-@lru_cache(maxsize=1 << 14)  # every row's cells are read again by the label and column passes
+@lru_cache(maxsize=MEMO_ENTRIES)  # every row's cells are read again by the label and column passes
 def _short_cell_number(text: str) -> tuple[str, Decimal, int, str] | None:
     m = CELL_NUMBER_RE.match(normalize_digits(text).replace(" ", "").replace("\u3000", ""))
     if not m:
@@ -768,15 +768,12 @@ def _blank(phrase: str, vocabulary) -> str:
 def _names_nothing(bare: str, lex: Lexicon) -> bool:
     """A phrase with no noun of its own (“全年预算”, “支出决算为”) takes the concept before it.
     Asked for every label and name a phrase holds: short phrases' answers are kept per lexicon."""
-    known = lex.names_nothing.get(bare)
-    if known is None:
-        rest = _blank(bare, lex.measures).replace(" ", "")
-        known = not lex.filler.sub("", _blank(rest, lex.directions)).replace(" ", "")
-        if len(bare) <= MEMO_CHARS:
-            if len(lex.names_nothing) >= MEMO_ENTRIES:
-                lex.names_nothing.clear()
-            lex.names_nothing[bare] = known
-    return known
+    return remember_short(lex.names_nothing, bare, _read_names_nothing, lex)
+
+
+def _read_names_nothing(bare: str, lex: Lexicon) -> bool:
+    rest = _blank(bare, lex.measures).replace(" ", "")
+    return not lex.filler.sub("", _blank(rest, lex.directions)).replace(" ", "")
 
 
 def _subject_of(table: Table, cues: list[str]) -> str:

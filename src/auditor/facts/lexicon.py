@@ -9,9 +9,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..knowledge import MEMO_CHARS, compact, concepts, vocabulary_generation
-
-MEMO_ENTRIES = 1 << 15
+from ..knowledge import compact, concepts, vocabulary_generation
+from ..memo import remember_short
 
 
 @dataclass(frozen=True)
@@ -21,7 +20,7 @@ class Matcher:
     pattern: re.Pattern | None
     names: dict[str, str]  # compacted synonym -> canonical name
     # labels, column heads and phrases are looked up again and again: short texts' matches are
-    # kept (bounded: cleared when full, so a hostile batch of distinct labels cannot grow it)
+    # kept (see memo.py)
     memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def all(self, text: str) -> list[tuple[int, int, str]]:
@@ -38,14 +37,7 @@ class Matcher:
     def _found(self, text: str) -> tuple[tuple[int, int, str], ...]:
         if self.pattern is None:
             return ()
-        if len(text) > MEMO_CHARS:
-            return self._scan(text)
-        found = self.memo.get(text)
-        if found is None:
-            if len(self.memo) >= MEMO_ENTRIES:
-                self.memo.clear()
-            found = self.memo[text] = self._scan(text)
-        return found
+        return remember_short(self.memo, text, self._scan)
 
     def _scan(self, text: str) -> tuple[tuple[int, int, str], ...]:
         return tuple((m.start(), m.end(), self.names[m.group(0)]) for m in self.pattern.finditer(text))

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from ..memo import MEMO_CHARS, MEMO_ENTRIES
+
 FULLWIDTH = str.maketrans("０１２３４５６７８９．，％－＋：（）", "0123456789.,%-+:()")
 
 # Factor to the base unit of each dimension: money in 元, ratios as fractions.
@@ -71,14 +73,11 @@ class Quantity:
         return self.value * factor
 
 
-MEMO_CHARS = 64  # cells and numbers repeat and are short; whole paragraphs are not kept
-
-
 def normalize_digits(text: str) -> str:
     return _normalize_short(text) if len(text) <= MEMO_CHARS else text.translate(FULLWIDTH)
 
 
-@lru_cache(maxsize=1 << 16)  # cells are read by several rules: each is translated once
+@lru_cache(maxsize=MEMO_ENTRIES)  # cells are read by several rules: each is translated once
 def _normalize_short(text: str) -> str:
     return text.translate(FULLWIDTH)
 
@@ -88,7 +87,7 @@ def to_decimal(text: str) -> Decimal | None:
     return _decimal_short(text) if len(text) <= MEMO_CHARS else _decimal(text)
 
 
-@lru_cache(maxsize=1 << 16)  # a Decimal is immutable: the same cell text parses to the same value
+@lru_cache(maxsize=MEMO_ENTRIES)  # a Decimal is immutable: the same cell text parses to the same value
 def _decimal_short(text: str) -> Decimal | None:
     return _decimal(text)
 

@@ -83,7 +83,8 @@ PARAMS = {
     "positive_cues": (list, ["完成", "达到", "达标", "实现"]),
 }
 MESSAGE_FIELDS = {"stated_count", "counted", "subject"}
-CJK = r"\u4e00-\u9fa5"
+CJK_FIRST, CJK_LAST = "\u4e00", "\u9fa5"  # the CJK unified ideographs a noun is written in
+CJK = f"{CJK_FIRST}-{CJK_LAST}"
 OPEN, CLOSE = "（(《【[", "）)》】]"
 QUOTES = {"“": "”", "\"": "\"", "「": "」"}
 # list tokens: 1. / 1、 / （1） / ① / 一是
@@ -234,7 +235,7 @@ def _noun_before(text: str, pos: int, params: dict) -> str:
     while pos > 0 and text[pos - 1] in " \u3000":
         pos -= 1
     k = pos
-    while k > 0 and pos - k < 12 and "\u4e00" <= text[k - 1] <= "\u9fa5":
+    while k > 0 and pos - k < 12 and CJK_FIRST <= text[k - 1] <= CJK_LAST:
         k -= 1
     run = text[k:pos]
     for cue in ("分别是", "分别为", "设置", "设", "安排", "涉及", "实施", "开展", "共有", "共计", "共", "有", "其中",
@@ -297,7 +298,7 @@ def _introducer(text: str, pos: int, params: dict) -> tuple[str, str, int] | Non
     k = SPACES_RE.match(text, pos).end()
     introducers = sorted(params["introducers"], key=len, reverse=True)
     for n in range(13):  # each possible end of the noun; bounded, so linear overall
-        if n and (k + n > len(text) or not "\u4e00" <= text[k + n - 1] <= "\u9fa5"):
+        if n and (k + n > len(text) or not CJK_FIRST <= text[k + n - 1] <= CJK_LAST):
             return None
         j = _skip_brackets(text, SPACES_RE.match(text, k + n).end())
         colon = COLON_RE.match(text, j)
