@@ -48,39 +48,20 @@ class Location:
         # call per field (a Location is made for every cell of every table)
         if not changes.keys() <= LOCATION_FIELDS:
             raise TypeError(f"Location has no field {sorted(changes.keys() - LOCATION_FIELDS)[0]}")
+        return self._copy(changes)
+
+    def cell(self, row: int, col: int, line: int | None, page: int | None) -> "Location":
+        """A table cell's location (made for every cell: fields known, no keyword check)."""
+        return self._copy({"row": row, "col": col, "line": line, "page": page})
+
+    def _copy(self, changes: dict) -> "Location":
         copy = object.__new__(Location)
         copy.__dict__.update(self.__dict__)
         copy.__dict__.update(changes)
         return copy
 
-    def cell(self, row: int, col: int, line: int | None, page: int | None) -> "Location":
-        """A table cell's location (made for every cell: no keyword check, one copy)."""
-        copy = object.__new__(Location)
-        fields = copy.__dict__
-        fields.update(self.__dict__)
-        fields["row"], fields["col"], fields["line"], fields["page"] = row, col, line, page
-        return copy
-
 
 LOCATION_FIELDS = frozenset(Location.__dataclass_fields__)
-
-
-@dataclass
-class Cell:
-    text: str
-    loc: Location
-
-
-@dataclass
-class Heading:
-    text: str
-    loc: Location
-    token: str  # numbering token as written, e.g. "一、", "（二）", "3."
-    style: str  # cn, paren_cn, arabic, paren_arabic, part, circled
-    value: int | None  # the number the token stands for
-    level: int
-
-    kind = "heading"
 
 
 class _Plain:
@@ -91,6 +72,24 @@ class _Plain:
         from .facts.numbers import normalize_digits
 
         return normalize_digits(self.text)
+
+
+@dataclass
+class Cell:
+    text: str
+    loc: Location
+
+
+@dataclass
+class Heading(_Plain):
+    text: str
+    loc: Location
+    token: str  # numbering token as written, e.g. "一、", "（二）", "3."
+    style: str  # cn, paren_cn, arabic, paren_arabic, part, circled
+    value: int | None  # the number the token stands for
+    level: int
+
+    kind = "heading"
 
 
 @dataclass

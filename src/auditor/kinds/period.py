@@ -101,7 +101,7 @@ def _units(doc):
             for sentence in block.sentences:
                 yield sentence.text, sentence.loc, sentence.plain
         elif isinstance(block, Heading):
-            yield block.text, block.loc, normalize_digits(block.text)
+            yield block.text, block.loc, block.plain
 
 
 # --- activity_year ---------------------------------------------------------------------
