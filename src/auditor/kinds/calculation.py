@@ -56,6 +56,7 @@ def check(doc, rule):
 def _checks(doc, rule):
     base = fact_base(doc)
     columns_of = _table_columns(base)
+    runs = _clause_runs(doc, base)
     for calc in lexicon().calculations:
         names = _part_names(calc)
         checked: list[Fact] = []  # totals checked where their parts stand with them
@@ -64,9 +65,11 @@ def _checks(doc, rule):
         sentences = {(f.block, f.sentence) for f in totals if f.source == "text"}
         tables = {f.block for f in totals if f.source == "table"}
         if "sentence" in rule.params["contexts"]:
-            for key, facts in base.by_sentence.items():
-                if key in sentences:
-                    yield from _check_group(facts, calc, names, "同一句", rule, complete=False, checked=checked)
+            for run in runs:
+                for k, (key, facts) in enumerate(run):
+                    if key in sentences:
+                        group = facts + _continuation(run[k + 1:], calc["total"])
+                        yield from _check_group(group, calc, names, "同一句", rule, complete=False, checked=checked)
         if "table" in rule.params["contexts"]:
             for block, facts in base.by_table.items():
                 if block not in tables:
@@ -88,6 +91,37 @@ def _checks(doc, rule):
         yield from _check_enumerations(doc, base, rule)
     if "subrows" in rule.params["contexts"]:
         yield from _check_subrows(base, rule)
+
+
+def _clause_runs(doc, base: FactBase) -> list[list[tuple[tuple[int, int], list[Fact]]]]:
+    """The text facts sentence by sentence, sentences joined into runs where a clause ends in ；:
+    the parts of a 其中 list are often set apart by semicolons (“本年收入 X 万元，其中：财政拨款
+    收入 A 万元，占 …；事业收入 B 万元，占 …；其他收入 C 万元。”), and the list ends at the full stop."""
+    runs: list[list[tuple[tuple[int, int], list[Fact]]]] = []
+    last: tuple[int, int] | None = None
+    for (block, index), facts in base.by_sentence.items():
+        sentences = doc.blocks[block].sentences
+        if last is not None and last[0] == block and all(_ends_clause(sentences[k].text) for k in range(last[1], index)):
+            runs[-1].append(((block, index), facts))
+        else:
+            runs.append([((block, index), facts)])
+        last = (block, index)
+    return runs
+
+
+def _continuation(rest: list[tuple[tuple[int, int], list[Fact]]], total: str) -> list[Fact]:
+    """The facts of the clauses after a total's own, up to the clause stating that concept again
+    (“收入总计 …，其中 …；支出总计 …，其中 …”: the second list is the second total's)."""
+    out: list[Fact] = []
+    for _, facts in rest:
+        if any(f.concept == total for f in facts):
+            break
+        out.extend(facts)
+    return out
+
+
+def _ends_clause(text: str) -> bool:
+    return text.rstrip().endswith(("；", ";"))
 
 
 def _table_columns(base: FactBase) -> dict[int, list[list[Fact]]]:
