@@ -33,6 +33,10 @@ PARAMS = {
     # a year opening a sentence, then the subject or the year's total: the sentence is about that year
     "topic_pattern": (str, r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?((?:19|20)\d\d)\s*年\s*度?\s*[，,]?\s*"
                            r"(?:本单位|本部门|我单位|我部门|我局|我中心|我院|我委|我办|全局|全年|共|累计|一共)"),
+    # a 年度 opening a sentence whose first clause states an amount: the year's figure
+    # (“2024年度政府采购支出总额620.00万元”); a clause break first, and the year is a time word
+    "figure_pattern": (str, r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?((?:19|20)\d\d)\s*年\s*度"
+                            r"[^，,；;。：:\d]{1,30}\d[\d,.]*\s*(?:亿元|万元|千元|元)"),
     "comparison_cues": (list, ["上年", "去年", "同比", "较", "比上", "相比", "以来", "上一年", "前一年", "历年"]),
     # a year-end balance beside 年初 compares the opening with the closing of a year
     "year_end_cues": (list, ["年初"]),
@@ -62,7 +66,7 @@ DATE_IN_CELL_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 def validate(params: dict) -> str | None:
     if params["check"] not in CHECKS:
         return f"check 应为 {', '.join(CHECKS)} 之一"
-    for key in ("activity_pattern", "topic_pattern", "date_pattern", "date_context"):
+    for key in ("activity_pattern", "topic_pattern", "figure_pattern", "date_pattern", "date_context"):
         try:
             re.compile(params[key])
         except re.error as exc:
@@ -108,7 +112,7 @@ def _units(doc):
 
 def _check_activity_year(doc, rule, year):
     params = rule.params
-    patterns = [re.compile(params["activity_pattern"]), re.compile(params["topic_pattern"])]
+    patterns = [re.compile(params[key]) for key in ("activity_pattern", "topic_pattern", "figure_pattern")]
     cues = params["comparison_cues"]
     quiet = cues + params["future_cues"] + params["history_cues"]
     for block in doc.blocks:
@@ -126,7 +130,11 @@ def _check_activity_year(doc, rule, year):
             stated = int(found.group(1))
             # a sentence merely opening with a year is read as the year's activity only for the
             # neighbouring years (a template left unchanged); older years open histories
-            if (k == 1 and abs(stated - year) > params["max_gap"]) or any(cue in text for cue in quiet) \
+            # a later year's amount is a plan or a budget (2026年度预算安排 in a 2025 report); an
+            # amount beside the report year's own is a comparison (2024年度800万元，2025年度增至900万元)
+            if (k >= 1 and abs(stated - year) > params["max_gap"]) \
+                    or (k == 2 and (stated > year or str(year) in text)) \
+                    or any(cue in text for cue in quiet) \
                     or RANGE_AFTER_RE.match(text[found.end(1):]):
                 continue
             parallel = _parallel(doc, text[found.end():found.end() + 8], year)
