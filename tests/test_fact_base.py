@@ -160,3 +160,38 @@ def test_a_year_before_a_figure_belongs_to_its_words():
 def test_a_cited_document_number_and_a_date_are_words_not_figures():
     facts = facts_of(HEAD + "根据财预〔2024〕12号文件，截至2025年12月31日，基本支出为90.00万元。\n")
     assert [(f.value, f.concept) for f in facts] == [(Decimal("90.00"), "基本支出")]
+
+
+# A table that prints no unit (no 单位 line, no unit in its headers) beside a text stating its figures.
+UNITLESS_TABLE = ("“三公”经费支出决算表\n项目\t本年决算数\t上年决算数\n合计\t{total}\t14.00\n"
+                  "因公出国（境）费\t0.00\t0.00\n公务用车购置及运行维护费\t9.80\t11.20\n公务接待费\t{reception}\t2.80\n")
+
+
+def test_a_table_printing_no_unit_is_read_in_the_unit_the_text_states_its_figures_in():
+    text = HEAD + ("“三公”经费支出12.60万元，其中：公务用车购置及运行维护费9.80万元，公务接待费2.80万元。\n"
+                   + UNITLESS_TABLE.format(total="12.60", reception="3.80"))
+    doc = document_from_text(text)
+    base = fact_base(doc)
+    assert list(base.assumed_units.values()) == ["万元"]
+    cell = next(f for f in base.facts if f.source == "table" and f.concept == "公务接待费" and f.period == "本年")
+    assert (cell.unit, cell.measure) == ("万元", "决算")
+    found = [f for f in audit_document(doc, RULES).findings if f.rule == "FCT001"]
+    assert [(f.stated, f.expected) for f in found] == [("2.80万元", "3.80万元")]
+    assert "该表未注明单位" in found[0].formula
+
+
+def test_a_unit_is_not_assumed_on_one_agreeing_figure_or_on_conflicting_ones():
+    one = HEAD + "“三公”经费支出12.60万元。\n" + UNITLESS_TABLE.format(total="12.60", reception="2.80")
+    assert fact_base(document_from_text(one)).assumed_units == {}
+    # 9.80 agrees read as 万元, 126000 as 元: no single unit is clear
+    both = HEAD + ("“三公”经费支出12.60万元，公务用车购置及运行维护费9.80万元。\n"
+                   "“三公”经费支出决算表\n项目\t本年决算数\n合计\t126000.00\n因公出国（境）费\t0.00\n"
+                   "公务用车购置及运行维护费\t9.80\n公务接待费\t2.80\n")
+    assert fact_base(document_from_text(both)).assumed_units == {}
+
+
+def test_a_table_printing_no_unit_still_adds_up():
+    text = HEAD + UNITLESS_TABLE.format(total="12.60", reception="3.80")
+    found = findings(text, "CAL001")
+    assert [(f.stated, f.expected, f.location.row) for f in found] == [("12.60", "13.60", 2)]
+    assert findings(HEAD + UNITLESS_TABLE.format(total="12.60", reception="2.80"), "CAL001") == []

@@ -115,6 +115,8 @@ class FactBase:
     sentences: dict[tuple[int, int], str] = field(default_factory=dict)  # (block, sentence) -> text
     by_context: dict[tuple, list[Fact]] = field(default_factory=dict)  # (concept, measure, period)
     memo: dict = field(default_factory=dict)  # rules' document-wide look-ups, computed once
+    # table block -> the money unit read for a table that prints none (see assumed_units)
+    assumed_units: dict[int, str] = field(default_factory=dict)
 
     def remember(self, key: tuple, compute):
         """A document-wide look-up a rule makes for many facts, computed once (keeps rules linear)."""
@@ -187,17 +189,58 @@ class Columns:
 
 
 def fact_base(doc: Document) -> FactBase:
-    """Built once per document and cached on it."""
+    """Built once per document and cached on it. A table that prints no unit is read again in
+    the unit its figures are stated in by the text, when that is clear (see assumed_units)."""
     cached = getattr(doc, "_fact_base", None)
     if cached is None:
         cached = FactReader(doc).read()
+        assumed = assumed_units(cached)
+        if assumed:
+            cached = FactReader(doc, assumed).read()
+            cached.assumed_units = assumed
         doc._fact_base = cached  # type: ignore[attr-defined]
     return cached
 
 
+ASSUMED_UNIT_EVIDENCE = 2  # concepts a table and the text must state alike before its unit is read so
+
+
+def assumed_units(base: FactBase) -> dict[int, str]:
+    """table block -> money unit, for tables printing no unit (no 单位 line, no unit in a header or
+    a cell) whose money figures the text states too: the unit in which at least
+    ASSUMED_UNIT_EVIDENCE of the table's concepts equal the text's figures of the same concept,
+    period and measure, when no other unit makes any of them equal. Zeros say nothing."""
+    stated: dict[tuple, list[Fact]] = {}
+    for f in base.facts:
+        if f.source == "text" and f.is_money and f.concept and f.value and f.measure != "变动额":
+            stated.setdefault((f.concept, f.period, f.measure), []).append(f)
+    money = money_concepts()
+    names: dict[Decimal, str] = {}  # one name a scale (万 and 万元 are one unit)
+    for unit, factor in MONEY_UNITS.items():
+        names.setdefault(factor, unit)
+    votes: dict[int, dict[str, set]] = {}
+    for f in base.facts:
+        if f.source != "table" or f.unit or not f.value or f.concept not in money:
+            continue
+        for other in stated.get((f.concept, f.period, f.measure), ()):
+            low, high = other.interval(MONEY_UNITS[other.unit])
+            for factor, unit in names.items():
+                mine_low, mine_high = f.interval(factor)
+                if mine_low <= high and low <= mine_high:
+                    votes.setdefault(f.block, {}).setdefault(unit, set()).add(f.concept)
+    out = {}
+    for block, by_unit in votes.items():
+        if len(by_unit) == 1:
+            (unit, agreeing), = by_unit.items()
+            if len(agreeing) >= ASSUMED_UNIT_EVIDENCE:
+                out[block] = unit
+    return out
+
+
 class FactReader:
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, assumed_units: dict[int, str] | None = None):
         self.doc = doc
+        self.assumed_units = assumed_units or {}  # table block -> unit it is read in (no unit printed)
         self.lex: Lexicon = lexicon()
         self.year = doc.meta.get("report_year")
         self.base = FactBase()
@@ -411,6 +454,7 @@ class FactReader:
     # ---- tables -----------------------------------------------------------------------
     def _table(self, index: int, table: Table) -> None:
         title = compact(table.title or "")
+        self.table_unit = table.unit or self.assumed_units.get(index)
         fund = next((f for f in self.fund_qualified if f in title), "")
         self.title_concept = self._vocab_concept(title, share=0)
         self.table_subject = _subject_of(table, self.subject_cells)
@@ -514,7 +558,7 @@ class FactReader:
         if fund and concept in self.fund_qualified.get(fund, {}):
             concept = self.fund_qualified[fund][concept]
         if not measure:
-            money_like = concept in self.money or (not unit and table.unit and concept not in self.not_money)
+            money_like = concept in self.money or (not unit and self.table_unit and concept not in self.not_money)
             measure = "决算" if money_like and unit != "%" and not rate else "实际值"
         if not unit:
             unit = self._cell_unit(head.text, label, table, measure, concept, block_unit)
@@ -545,7 +589,7 @@ class FactReader:
                 return unit
         if concept in self.not_money:
             return ""
-        return table.unit or ""
+        return self.table_unit or ""
 
     def _column_period(self, head: str) -> str:
         if self.lex.prior.search(head):

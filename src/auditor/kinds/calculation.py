@@ -303,7 +303,9 @@ def _part_names(calc: dict) -> dict[str, str]:
 
 
 def _money(f: Fact) -> bool:
-    return f.is_money and f.measure in ("决算", "年初预算", "全年预算") and f.period == CURRENT
+    # a table printing no unit still adds up: its cells share the unit, whichever it is
+    return (f.is_money or (f.source == "table" and not f.unit)) and f.measure in ("决算", "年初预算", "全年预算") \
+        and f.period == CURRENT
 
 
 def _check_group(facts, calc, names, context, rule, complete, checked=None, blank=frozenset()):
@@ -397,17 +399,18 @@ def _agreed_value(base: FactBase, concept: str, measure: str) -> Fact | None:
 
 
 def _compare(total: Fact, parts: list[Fact], context: str, rule):
-    factor = MONEY_UNITS[total.unit]
+    factor = MONEY_UNITS.get(total.unit, Decimal(1))  # 1 for a table printing no unit
     exact = sum((p.in_yuan() for p in parts), Decimal(0))
     places = max(p.places for p in [total, *parts])  # each read at the finest precision
-    slack = sum((half_unit(places) * MONEY_UNITS[p.unit] for p in [total, *parts] if p.value), Decimal(0))
+    slack = sum((half_unit(places) * MONEY_UNITS.get(p.unit, Decimal(1)) for p in [total, *parts] if p.value),
+                Decimal(0))
     diff = abs(exact - total.in_yuan())
     if diff <= slack and diff == 0:
         return
     places = max(p.places for p in [total, *parts])
     unit = total.unit
-    slip = next((u for u in MONEY_UNITS if MONEY_UNITS[u] / factor in SLIP_FACTORS and len(u) == 2
-                 and abs(exact - total.value * MONEY_UNITS[u]) <= slack), None)
+    slip = next((u for u in MONEY_UNITS if total.unit in MONEY_UNITS and MONEY_UNITS[u] / factor in SLIP_FACTORS
+                 and len(u) == 2 and abs(exact - total.value * MONEY_UNITS[u]) <= slack), None)
     if slip and diff > slack:
         factor, unit = MONEY_UNITS[slip], slip  # say the sum in the unit the total should carry
     elif diff > slack:

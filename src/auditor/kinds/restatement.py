@@ -66,7 +66,7 @@ def check(doc, rule):
         per_form = rule.params["per_item_concepts"] + rule.params["per_form_concepts"]
         if facts and facts[0].concept in per_form and not facts[0].subject:
             facts = [f for f in facts if f.source == "text"]  # each form may be another project's
-        yield from _check_group(facts, rule)
+        yield from _check_group(facts, rule, base.assumed_units)
     yield from _check_text(base, groups, rule, vocabulary)
 
 
@@ -125,13 +125,13 @@ def _consistent_tables(facts: list[Fact]) -> dict[int, Fact]:
     return {k: v for k, v in per_table.items() if k not in ambiguous}
 
 
-def _check_group(facts: list[Fact], rule):
+def _check_group(facts: list[Fact], rule, assumed: dict[int, str]):
     tables = list(_consistent_tables([f for f in facts if f.source == "table"]).values())
     for i, a in enumerate(tables):
         for b in tables[i + 1:]:
             yield CHECKED
             if not meets(a, b):
-                yield _hit(b, a, rule)
+                yield _hit(b, a, rule, assumed)
 
 
 def _check_text(base, groups, rule, vocabulary):
@@ -156,7 +156,7 @@ def _check_text(base, groups, rule, vocabulary):
                 continue
             reference = values[0]
             if all(meets(reference, t) for t in values):
-                yield _hit(fact, reference, rule)
+                yield _hit(fact, reference, rule, base.assumed_units)
         concept = texts[0].concept
         if rule.params["text_against_text"] and not tables and concept in vocabulary \
                 and concept not in rule.params["per_item_concepts"]:
@@ -177,19 +177,27 @@ def _text_pairs(texts: list[Fact], rule):
             yield _hit(fact, first, rule)
 
 
-def _hit(fact: Fact, other: Fact, rule) -> Hit:
+def _hit(fact: Fact, other: Fact, rule, assumed: dict[int, str] | None = None) -> Hit:
     unit_slip = scaled(fact, other, rule.params["unit_scales"])
     relation = f"{fact.concept}（{fact.measure}{'，' + fact.period if fact.period != '本年' else ''}）"
     # a table cell prints the bare number under the table's unit: the unit is said with it
     other_text = _with_unit(other)
     formula = (f"{fact.where()}：{_with_unit(fact)}；{other.where()}：{other_text}"
-               + ("：数字相同而单位不同" if unit_slip else "：两处应为同一数值"))
+               + ("：数字相同而单位不同" if unit_slip else "：两处应为同一数值") + _assumed_note(fact, other, assumed))
     cls = "unit_error" if unit_slip else "rounding" if tail(fact, other) else None
     return Hit(quote=fact.quote, location=fact.loc, stated=fact.text, expected=other_text,
                formula=f"{relation} {formula}", cls=cls,
                fields={"concept": relation, "value": fact.text, "other": other_text,
                        "other_where": other.where(), "where": fact.where()},
                highlights=[other.loc])
+
+
+def _assumed_note(fact: Fact, other: Fact, assumed: dict[int, str] | None) -> str:
+    """Says so when a table's unit was read from the text (the table prints none)."""
+    for f in (fact, other):
+        if f.source == "table" and assumed and f.block in assumed:
+            return f"（该表未注明单位，按正文中与之相同的数字读作{assumed[f.block]}）"
+    return ""
 
 
 def _with_unit(fact: Fact) -> str:
