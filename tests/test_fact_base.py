@@ -195,3 +195,23 @@ def test_a_table_printing_no_unit_still_adds_up():
     found = findings(text, "CAL001")
     assert [(f.stated, f.expected, f.location.row) for f in found] == [("12.60", "13.60", 2)]
     assert findings(HEAD + UNITLESS_TABLE.format(total="12.60", reception="2.80"), "CAL001") == []
+
+
+def test_prose_before_a_table_is_no_title_and_a_total_row_is_named_by_its_parts():
+    # the sentence before the table names 整体支出; the table's 合计 is the 三公 total its rows make up
+    text = HEAD + ("本部门2025年度整体支出绩效自评得分为93.50分，评价等级为优。\n单位：万元\n"
+                   "项目\t本年决算数\t上年决算数\n合计\t19.36\t21.40\n因公出国（境）费\t0.00\t0.00\n"
+                   "公务用车购置及运行维护费\t15.24\t17.80\n公务接待费\t3.12\t3.60\n")
+    doc = document_from_text(text)
+    assert "自评得分" not in doc.tables[0].title
+    total = next(f for f in fact_base(doc).facts if f.source == "table" and f.label == "合计" and f.period == "本年")
+    assert total.concept == "三公经费"
+    found = findings(text, "CAL001")
+    assert [(f.stated, f.expected) for f in found] == [("19.36", "18.36万元")]
+
+
+def test_a_growth_rate_is_computed_from_this_years_figure_not_last_years_named_before_it():
+    text = HEAD + "“三公”经费支出18.36万元，较上年的21.40万元下降14.21%。\n"
+    assert findings(text, "DRV003") == []
+    wrong = HEAD + "“三公”经费支出18.36万元，较上年的21.40万元下降4.21%。\n"
+    assert [f.expected for f in findings(wrong, "DRV003")] == ["14.21%"]

@@ -456,7 +456,7 @@ class FactReader:
         title = compact(table.title or "")
         self.table_unit = table.unit or self.assumed_units.get(index)
         fund = next((f for f in self.fund_qualified if f in title), "")
-        self.title_concept = self._vocab_concept(title, share=0)
+        self.title_concept = self._vocab_concept(title, share=0) or self._total_of_rows(table)
         self.table_subject = _subject_of(table, self.subject_cells)
         headers: list[list[str]] = []
         in_header = False
@@ -482,6 +482,16 @@ class FactReader:
             if len(texts) not in columns_of:
                 columns_of[len(texts)] = self._columns(_column_heads(headers, len(texts)))
             self._row(index, table, row, texts, numbers, columns_of[len(texts)], fund)
+
+    def _total_of_rows(self, table: Table) -> str | None:
+        """A table without a title naming its concept is about the declared total whose parts its
+        rows name (因公出国（境）费, 公务用车购置及运行维护费, 公务接待费: the 三公 table), when at
+        least two parts of one total and no row names that total: its 合计 row states the total."""
+        named = {self._label(c.text.strip()).concept for row in table.rows for c in row[:2]
+                 if c.text.strip() and _short_cell_number(c.text.strip()) is None}
+        totals = [calc["total"] for calc in self.lex.calculations
+                  if calc["total"] not in named and len(named & set(calc["parts"])) >= 2]
+        return totals[0] if len(totals) == 1 else None
 
     def _row_concept(self, index: int, texts: list[str], numbers: list) -> None:
         """Concepts a table names in its rows, blank or not: a blank part row is a part of 0."""

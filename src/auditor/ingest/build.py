@@ -117,12 +117,19 @@ def _table(raw: RawBlock, loc: Location, index: int, before: list) -> Table:
                      for k, c in enumerate(raw_row, start=1)])
     table = Table(index, rows, loc)
     prev = [b for b in before[-3:] if not isinstance(b, Table)]
-    titles = [b.text for b in prev if len(b.text) <= 80 and not UNIT_RE.search(b.text) and len(b.text) > 3]
+    titles = [b.text for b in prev if len(b.text) <= 80 and not UNIT_RE.search(b.text) and len(b.text) > 3
+              and not _is_sentence(b.text)]
     named = [t for t in titles if "表" in t]
     if named or titles:
         table.title = (named or titles)[-1]
     table.unit = _table_unit(table, prev)
     return table
+
+
+def _is_sentence(text: str) -> bool:
+    """Prose before a table (“……自评得分为93.50分，评价等级为优。”) is no title: a title is a
+    name, without a full stop or clause breaks."""
+    return text.rstrip().endswith(("。", "；", ";")) or "，" in text
 
 
 def _table_unit(table: Table, prev: list) -> str | None:

@@ -322,7 +322,8 @@ def _growth(base: FactBase, rule):
 
 def _current(base: FactBase, rate: Fact, change: Fact | None, sentence: list[Fact]) -> Fact | None:
     concept = (change.concept if change else None) or rate.concept
-    here = [f for f in sentence if f.is_money and f.measure == "决算" and f.concept == concept]
+    # this year's figure: “较上年的 21.40 万元下降 14.21%” names last year's just before the rate
+    here = [f for f in sentence if f.is_money and f.measure == "决算" and f.concept == concept and f.period == CURRENT]
     if here:
         return here[-1]
     return _document_value(base, concept, "决算", rate.subject)
