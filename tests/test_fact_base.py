@@ -215,3 +215,34 @@ def test_a_growth_rate_is_computed_from_this_years_figure_not_last_years_named_b
     assert findings(text, "DRV003") == []
     wrong = HEAD + "“三公”经费支出18.36万元，较上年的21.40万元下降4.21%。\n"
     assert [f.expected for f in findings(wrong, "DRV003")] == ["14.21%"]
+
+
+def test_a_score_tables_total_row_is_the_total_score_the_text_restates():
+    table = ("绩效自评表\n一级指标\t三级指标\t分值\t得分\n产出\t完成培训人次\t60\t55\n效果\t群众满意度\t40\t38\n"
+             "小计\t\t100\t93\n合计\t\t100\t{total}\n")
+    text = HEAD + "本部门整体支出绩效自评得分为93.00分。\n" + table
+    facts = fact_base(document_from_text(text.format(total="93"))).facts
+    concept_of = {f.label: f.concept for f in facts if f.measure == "得分" and f.label in ("合计", "小计")}
+    assert concept_of["合计"] == "自评得分" and concept_of["小计"] != "自评得分"  # a subtotal is a part
+    assert findings(text.format(total="93"), "FCT001") == []
+    assert [(f.stated, f.expected) for f in findings(text.format(total="95"), "FCT001")] == [("93.00分", "95分")]
+
+
+def test_a_narrative_quantity_in_a_unit_of_length_is_compared_with_the_table_stating_it():
+    form = ("项目支出绩效自评表\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+            "产出指标\t数量指标\t改造老旧管网\t50公里\t46.5公里\t100\t93\n")
+    stated = HEAD + "全年改造老旧管网{}公里，完成年度目标的93%。\n" + form
+    assert findings(stated.format("46.5"), "FCT001") == []
+    assert [(f.stated, f.expected) for f in findings(stated.format("45.6"), "FCT001")] == [("45.6公里", "46.5公里")]
+
+
+def test_a_unit_the_vocabulary_adds_makes_a_figure():
+    from auditor.knowledge import extend_vocabulary
+
+    text = HEAD + "全年清运垃圾120.5车。\n"
+    assert not [f for f in facts_of(text) if f.value == Decimal("120.5")]
+    extend_vocabulary({"text_units": ["车"]})
+    try:
+        assert [f.unit for f in facts_of(text) if f.value == Decimal("120.5")] == ["车"]
+    finally:
+        extend_vocabulary(None)

@@ -25,11 +25,6 @@ CURRENT, PRIOR = "本年", "上年"
 UNNAMED = "?"  # the subject of a figure about some project or item the text does not name
 MONEY_MEASURES = ("年初预算", "全年预算", "决算", "变动额")
 
-# a number in running text, with the unit printed after it (at most 15 digits and 8 decimals:
-# longer digit runs are no figures of a report, and Decimal arithmetic on them stays exact)
-TEXT_NUMBER_RE = re.compile(
-    r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,8})?|\d{1,15}(?:\.\d{1,8})?)(?![\d.]*\.\d)(?!\d)\s*"
-    r"(?P<unit>亿元|万元|千元|元|%|‰|人次|台件|个百分点|[个项宗人份台场辆笔家件名户亩天期批套间页分次篇条])?")
 # a table cell that is one figure: 2,248.58 / 98.31% / ≥98% / 3821份 / (12.5)
 CELL_NUMBER_RE = re.compile(
     r"^(?P<cmp>≥|≤|>|<|=|不低于|不高于|不少于|不超过|不大于|不小于)?\s*(?P<num>[-+]?\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,8})?"
@@ -251,6 +246,8 @@ class FactReader:
         self.skip_columns = [compact(w) for w in vocab.get("not_figure_columns") or ()]
         self.label_columns = [compact(w) for w in vocab.get("label_columns") or ()]
         self.subject_cells = [compact(w) for w in vocab.get("subject_cells") or ()]
+        self.score_totals = {compact(label): concept for concept, labels in (vocab.get("score_total_rows") or {}).items()
+                             for label in labels}  # 合计 under 得分 -> 自评得分
         self.subject_patterns = [re.compile(p) for p in vocab.get("subject_patterns") or ()]
         cues = [compact(w) for w in vocab.get("other_subject_cues") or ()]
         self.subject_cue = re.compile("|".join(map(re.escape, cues))) if cues else None
@@ -315,7 +312,7 @@ class FactReader:
         unnamed_from = cue.start() if cue else len(text) + 1
         previous_end, carried = 0, lead_concept
         last_money: Fact | None = None
-        for m in TEXT_NUMBER_RE.finditer(text):
+        for m in self.lex.text_number.finditer(text):
             unit = m.group("unit") or ""
             if self.lex.not_a_figure_after.match(text[m.end():m.end() + 2]) or _inside_doc_number(text, m.start()):
                 continue  # a year, a date, a document number: words of the next figure's phrase
@@ -557,6 +554,8 @@ class FactReader:
         concept = row_concept or (col_concept if generic else None)
         if concept is None and generic:
             concept = self.title_concept  # 合计 of a table about one concept (the 三公 table)
+        if concept is None and generic and measure in ("得分", "分值"):
+            concept = self.score_totals.get(row_label)  # a score table's 合计: the total score
         if concept is None and row_label:
             concept = row_label
             self.row_labels.setdefault(row_label, row_label)

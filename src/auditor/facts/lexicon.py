@@ -53,6 +53,12 @@ def matcher(table: dict[str, list[str]]) -> Matcher:
     return Matcher(pattern, names)
 
 
+# a number in running text (at most 15 digits and 8 decimals: longer digit runs are no figures of
+# a report, and Decimal arithmetic on them stays exact); the units that may follow it are data
+# (concepts.yaml text_units), compiled into Lexicon.text_number
+TEXT_NUMBER = (r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,8})?|\d{1,15}(?:\.\d{1,8})?)(?![\d.]*\.\d)(?!\d)\s*"
+               r"(?P<unit>{units})?")
+
 @dataclass(frozen=True)
 class Lexicon:
     concepts: Matcher
@@ -66,6 +72,7 @@ class Lexicon:
     blank_cells: frozenset  # cell texts that state nothing
     generic_labels: frozenset  # row labels that leave the concept to the column
     filler: re.Pattern  # words that name nothing, with years, punctuation and white space
+    text_number: re.Pattern  # a figure in running text and the unit after it (base.TEXT_NUMBER)
     names_nothing: dict = field(default_factory=dict, compare=False, repr=False)  # see base._names_nothing
 
 
@@ -89,6 +96,7 @@ def _lexicon(generation: int) -> Lexicon:
         blank_cells=frozenset(data.get("blank_cells") or ()),
         generic_labels=frozenset(data.get("generic_row_labels") or ()),
         filler=re.compile(_alternatives(data.get("filler_words")) + r"|[，,、:：()（）\s]|(?:19|20)\d\d年度?"),
+        text_number=re.compile(TEXT_NUMBER.replace("{units}", _alternatives(data.get("text_units")))),
     )
 
 
