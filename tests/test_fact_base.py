@@ -246,3 +246,20 @@ def test_a_unit_the_vocabulary_adds_makes_a_figure():
         assert [f.unit for f in facts_of(text) if f.value == Decimal("120.5")] == ["车"]
     finally:
         extend_vocabulary(None)
+
+
+PROJECT_FORM = ("项目支出绩效自评表\n项目名称\t{name}\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+                "产出指标\t数量指标\t新建供水工程\t12处\t12处\t100\t{score}\n总分\t\t\t\t\t100\t{score}\n")
+
+
+def test_in_a_one_project_report_the_figures_of_this_project_are_its_forms():
+    text = ("某县水利局2025年度项目支出绩效自评报告\n经自评，本项目自评得分98.00分。\n"
+            + PROJECT_FORM.format(name="农村饮水工程", score="{score}"))
+    assert findings(text.format(score="98"), "FCT001") == []
+    assert [(f.stated, f.expected) for f in findings(text.format(score="96"), "FCT001")] == [("98.00分", "96分")]
+
+
+def test_with_two_projects_this_projects_figures_are_no_forms():
+    text = ("某县水利局2025年度项目支出绩效自评报告\n经自评，本项目自评得分98.00分。\n"
+            + PROJECT_FORM.format(name="农村饮水工程", score="96") + PROJECT_FORM.format(name="河道治理工程", score="96"))
+    assert findings(text, "FCT001") == []

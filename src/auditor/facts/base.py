@@ -246,6 +246,9 @@ class FactReader:
         self.skip_columns = [compact(w) for w in vocab.get("not_figure_columns") or ()]
         self.label_columns = [compact(w) for w in vocab.get("label_columns") or ()]
         self.subject_cells = [compact(w) for w in vocab.get("subject_cells") or ()]
+        self.project_report = vocab.get("project_report_type")
+        self.project_line = re.compile(r"^\s*(?:" + "|".join(map(re.escape, self.subject_cells)) + r")\s*[:：]\s*(.+?)\s*$") \
+            if self.subject_cells else None
         self.score_totals = {compact(label): concept for concept, labels in (vocab.get("score_total_rows") or {}).items()
                              for label in labels}  # 合计 under 得分 -> 自评得分
         self.subject_patterns = [re.compile(p) for p in vocab.get("subject_patterns") or ()]
@@ -256,6 +259,22 @@ class FactReader:
         self.head_memo: dict[str, Head] = {}  # a column head's reading, once per document
         self.label_memo: dict[str, Label] = {}  # a row label's reading, once per document
         self.concept_memo: dict[tuple, str | None] = {}  # a sentence phrase's concept (see _concept)
+        self.own_project = self._own_project()
+
+    def _own_project(self) -> str:
+        """The project a project self-evaluation report is about, when it names exactly one (项目名称
+        in a form or on a line of its own): there “本项目……得分”, “该项目……” state that project's
+        figures, the subject of the forms naming it. "" otherwise (the figures after such a cue
+        are some project's, UNNAMED)."""
+        if self.doc.meta.get("report_type") != self.project_report:
+            return ""
+        names = {_subject_of(t, self.subject_cells) for t in self.doc.tables} - {""}
+        for block in self.doc.blocks:
+            if isinstance(block, Paragraph):
+                m = self.project_line.match(block.text) if self.project_line else None
+                if m and m.group(1).strip():
+                    names.add(compact(m.group(1)))
+        return next(iter(names)) if len(names) == 1 else ""
 
     def read(self) -> FactBase:
         # tables first: their row labels become words the sentences can be linked by
@@ -326,7 +345,7 @@ class FactReader:
             phrase = compact(text[start:m.start()])
             wide = compact(text[max(previous_end, m.start() - PHRASE_LIMIT):start])
             fact = self._text_fact(phrase, m, value, unit, carried, last_money,
-                                   UNNAMED if m.start() > unnamed_from else subject, wide)
+                                   (self.own_project or UNNAMED) if m.start() > unnamed_from else subject, wide)
             if fact.get("concept") is None and unit not in MONEY_UNITS and unit not in ("%", "‰", "分"):
                 fact["concept"] = self._indicator_like(phrase, unit)
             fact = Fact(id=len(self.base.facts), value=value, unit=unit, places=_places(m.group("num")),
