@@ -114,3 +114,16 @@ def test_the_html_marks_figures_not_years_dates_or_document_numbers():
     assert "<mark>0.3万元</mark>" in marked and "<mark>98.5%</mark>" in marked
     assert "<mark>2024" not in marked and "<mark>2023" not in marked and "<mark>12" not in marked
     assert "<mark>3" not in marked
+
+
+def test_an_html_block_is_found_by_its_place(tmp_path):
+    """The parser's events carry no source line: each block is numbered 第N段 as in Word."""
+    from auditor.ingest import load
+
+    path = tmp_path / "r.html"
+    path.write_text("<h1>某局2025年度部门决算</h1><p>第一段。</p><table><tr><td>项目</td><td>金额</td></tr>"
+                    "<tr><td>合计</td><td>1.00</td></tr></table><p>第三段。</p>", encoding="utf-8")
+    doc = load(str(path))
+    assert [(b.kind, b.loc.paragraph) for b in doc.blocks] == [("heading", 1), ("paragraph", 2), ("table", 3),
+                                                               ("paragraph", 4)]
+    assert doc.tables[0].rows[1][1].loc.describe() == "第3段 · 表1 第2行第2列"

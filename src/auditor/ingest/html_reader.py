@@ -183,6 +183,8 @@ class _Reader:
     def _add(self, block: RawBlock) -> None:
         if len(self.blocks) >= MAX_BLOCKS:
             raise over_limit(f"段落和表格超过 {MAX_BLOCKS} 个", f"每个文件最多 {MAX_BLOCKS} 个")
+        # the parser's events carry no source line: a block is found by its place, 第N段, as in Word
+        block.paragraph = len(self.blocks) + 1
         self.blocks.append(block)
 
     def close(self) -> None:

@@ -315,9 +315,32 @@ def _growth(base: FactBase, rule):
             formula = (f"（本年 {current.text} − 上年 {prior.text}）÷ 上年 {prior.text} = {fmt(computed)}%"
                        f"（{prior.where()}）")
         yield CHECKED
+        if change is not None and change.sign and rate.sign and change.sign != rate.sign \
+                and not (_both_ways(change) or _both_ways(rate)):
+            yield _opposite(rate, change, computed, formula)  # “减少 63.55 万元，增长 4.71%”
+            continue
         if consistent(rate, lo, hi):
             continue
         yield _hit(rate, computed, "增减比例", formula)
+
+
+def _both_ways(fact: Fact) -> bool:
+    """A template's choice left in (“减少（增加）”, “下降（增长）”): the phrase says both ways."""
+    return {kind for _, _, kind in lexicon().directions.all(fact.label)} >= {"up", "down"}
+
+
+def _opposite(rate: Fact, change: Fact, computed: Decimal, formula: str) -> Hit:
+    """The amount and the rate of one change said to go opposite ways."""
+    def word(sign: int) -> str:
+        return "增长" if sign > 0 else "下降"
+
+    hit = _hit(rate, computed, "增减比例", f"增减额写{'增加' if change.sign > 0 else '减少'} {change.text}，"
+                                          f"比例却写{word(rate.sign)}；{formula}")
+    hit.stated = f"{word(rate.sign)}{rate.text}"
+    hit.expected = hit.fields["computed"] = f"{word(change.sign)}{hit.expected}"
+    hit.fields["rate"] = hit.stated
+    hit.cls = None  # the direction is wrong whatever the digits
+    return hit
 
 
 def _current(base: FactBase, rate: Fact, change: Fact | None, sentence: list[Fact]) -> Fact | None:
