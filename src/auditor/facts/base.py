@@ -119,6 +119,24 @@ class FactBase:
             self.memo[key] = compute()
         return self.memo[key]
 
+    def clause_runs(self) -> list[list[tuple[tuple[int, int], list[Fact]]]]:
+        """The text facts sentence by sentence, (key, facts), sentences joined into runs where a
+        clause ends in ；: a list of parts is often set apart by semicolons (“本年收入 X 万元，其中：
+        财政拨款收入 A 万元，占 …；事业收入 B 万元，占 …；其他收入 C 万元。”) and ends at the full stop."""
+        return self.remember(("clause-runs",), self._clause_runs)
+
+    def _clause_runs(self) -> list[list[tuple[tuple[int, int], list[Fact]]]]:
+        runs: list[list[tuple[tuple[int, int], list[Fact]]]] = []
+        last: tuple[int, int] | None = None
+        for (block, index), facts in self.by_sentence.items():
+            if last is not None and last[0] == block and all(
+                    self.sentences.get((block, k), "").rstrip().endswith(("；", ";")) for k in range(last[1], index)):
+                runs[-1].append(((block, index), facts))
+            else:
+                runs.append([((block, index), facts)])
+            last = (block, index)
+        return runs
+
     def span(self, first: Fact, last: Fact) -> str:
         """The words of a sentence from one fact to a later one: a quote that shows both."""
         text = self.sentences.get((first.block, first.sentence), "")

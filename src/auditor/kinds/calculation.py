@@ -56,7 +56,7 @@ def check(doc, rule):
 def _checks(doc, rule):
     base = fact_base(doc)
     columns_of = _table_columns(base)
-    runs = _clause_runs(doc, base)
+    runs = base.clause_runs()
     for calc in lexicon().calculations:
         names = _part_names(calc)
         checked: list[Fact] = []  # totals checked where their parts stand with them
@@ -93,22 +93,6 @@ def _checks(doc, rule):
         yield from _check_subrows(base, rule)
 
 
-def _clause_runs(doc, base: FactBase) -> list[list[tuple[tuple[int, int], list[Fact]]]]:
-    """The text facts sentence by sentence, sentences joined into runs where a clause ends in ；:
-    the parts of a 其中 list are often set apart by semicolons (“本年收入 X 万元，其中：财政拨款
-    收入 A 万元，占 …；事业收入 B 万元，占 …；其他收入 C 万元。”), and the list ends at the full stop."""
-    runs: list[list[tuple[tuple[int, int], list[Fact]]]] = []
-    last: tuple[int, int] | None = None
-    for (block, index), facts in base.by_sentence.items():
-        sentences = doc.blocks[block].sentences
-        if last is not None and last[0] == block and all(_ends_clause(sentences[k].text) for k in range(last[1], index)):
-            runs[-1].append(((block, index), facts))
-        else:
-            runs.append([((block, index), facts)])
-        last = (block, index)
-    return runs
-
-
 def _continuation(rest: list[tuple[tuple[int, int], list[Fact]]], total: str) -> list[Fact]:
     """The facts of the clauses after a total's own, up to the clause stating that concept again
     (“收入总计 …，其中 …；支出总计 …，其中 …”: the second list is the second total's)."""
@@ -118,10 +102,6 @@ def _continuation(rest: list[tuple[tuple[int, int], list[Fact]]], total: str) ->
             break
         out.extend(facts)
     return out
-
-
-def _ends_clause(text: str) -> bool:
-    return text.rstrip().endswith(("；", ";"))
 
 
 def _table_columns(base: FactBase) -> dict[int, list[list[Fact]]]:

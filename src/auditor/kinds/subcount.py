@@ -1,0 +1,116 @@
+"""Kind `subcount`: a count and the counts of its kinds after 其中 or 分别为 in running text.
+
+“共有车辆 3 辆，其中：一般公务用车 2 辆、执法执勤用车 2 辆”: kinds of one thing (their names end
+alike: 用车, 编制, 职称) do not overlap, so their counts cannot add up to more than the whole; after
+分别为 / 分别是 they are all of it and add up to it exactly. Counts of attributes that may overlap
+(“职工 120 人，其中女职工 60 人、党员 80 人”: no common ending) are not compared. The parts are the
+figures of the same unit that follow the marker, through clauses separated by ；, up to the first
+figure of another unit or the full stop.
+"""
+from __future__ import annotations
+
+import re
+
+from ..facts.base import Fact, fact_base
+from ..facts.numbers import MONEY_UNITS
+from ..knowledge import compact
+from .base import CHECKED, Hit
+
+KIND = "subcount"
+PARAMS = {
+    # between a count and its kinds: the kinds may leave some out (their sum may be smaller)
+    "markers": (list, ["其中"]),
+    # the kinds are all of it: their sum is the count
+    "exhaustive_markers": (list, ["分别为", "分别是"]),
+    # units that are no counts of things (rates, scores)
+    "not_counts": (list, ["%", "‰", "分", "个百分点"]),
+    # kinds of one thing share their last characters (一般公务用车, 执法执勤用车): at least these many
+    "min_common_ending": (int, 2),
+    # characters between a part and what comes before it (the marker or the part before): its name
+    # and a separator; more, and the figure is not the next item of the list (“分别为“招商引资”…”)
+    "max_gap": (int, 16),
+    # kinds ending so are counted by another rule (CNT002: indicator categories and their breakdowns)
+    "left_to_others": (list, ["指标"]),
+    # words around a kind's name that are not the name (其中：, 分别为, 有, 为 …)
+    "name_fillers": (str, r"^(?:其中|分别为|分别是|[：:，,、；;\s])+|(?:共有|共|有|为|是|达|计|约)+$"),
+}
+MESSAGE_FIELDS = {"subject", "stated_count", "counted", "parts"}
+
+
+def validate(params: dict) -> str | None:
+    try:
+        re.compile(params["name_fillers"])
+    except re.error as exc:
+        return f"name_fillers 不是有效的正则表达式：{exc}"
+    return None
+
+
+def check(doc, rule):
+    params = rule.params
+    base = fact_base(doc)
+    markers = sorted(params["markers"] + params["exhaustive_markers"], key=len, reverse=True)
+    opens = re.compile(r"\s*[，,：:]?\s*(" + "|".join(map(re.escape, markers)) + r")") if markers else None
+    fillers = re.compile(params["name_fillers"])
+    for run in base.clause_runs():
+        facts = [f for _, group in run for f in group]
+        for k, total in enumerate(facts):
+            if not _is_count(total, params) or opens is None:
+                continue
+            end = total.at + len(total.text)
+            marker = opens.match(base.sentences.get((total.block, total.sentence), ""), end)
+            if not marker:
+                continue
+            parts = _parts(total, marker.end(), facts[k + 1:], params)
+            names = [fillers.sub("", compact(p.label)) for p in parts]
+            ending = _common_ending(names)
+            if len(parts) < 2 or len(ending) < params["min_common_ending"] \
+                    or any(ending.endswith(w) for w in params["left_to_others"]):
+                continue
+            yield CHECKED
+            counted = sum(p.value for p in parts)
+            exhaustive = marker.group(1) in params["exhaustive_markers"]
+            if counted > total.value or (exhaustive and counted != total.value):
+                yield _hit(base, total, parts, names, counted, exhaustive)
+
+
+def _parts(total: Fact, start: int, following: list[Fact], params: dict) -> list[Fact]:
+    """The counts listed one after another from `start` (after the marker), each within
+    max_gap characters of the one before (or of the start of its clause, across a ；)."""
+    parts: list[Fact] = []
+    where = (total.block, total.sentence, start)
+    for f in following:
+        same_sentence = (f.block, f.sentence) == where[:2]
+        gap = f.at - where[2] if same_sentence else f.at
+        if f.unit != total.unit or not _is_count(f, params) or gap > params["max_gap"] \
+                or (not same_sentence and (f.block != where[0] or f.sentence != where[1] + 1)):
+            break
+        parts.append(f)
+        where = (f.block, f.sentence, f.at + len(f.text))
+    return parts
+
+
+def _is_count(f: Fact, params: dict) -> bool:
+    """A whole number of things in running text (not money, a rate or a score)."""
+    return f.source == "text" and f.places == 0 and bool(f.unit) and f.unit not in MONEY_UNITS \
+        and f.unit not in params["not_counts"]
+
+
+def _common_ending(names: list[str]) -> str:
+    ending = names[0] if names else ""
+    for name in names[1:]:
+        while ending and not name.endswith(ending):
+            ending = ending[1:]
+    return ending
+
+
+def _hit(base, total: Fact, parts: list[Fact], names: list[str], counted, exhaustive: bool) -> Hit:
+    unit = total.unit
+    listing = " + ".join(f"{name} {p.value}{unit}" for name, p in zip(names, parts))
+    subject = compact(total.label)[-12:] or "总数"
+    relation = "各项是全部，之和应等于总数" if exhaustive else "各项是同一事物的不同类别，之和不能超过总数"
+    return Hit(quote=base.span(total, parts[-1]), location=total.loc, stated=f"{total.value}{unit}",
+               expected=f"{counted}{unit}" if exhaustive else f"≥ {counted}{unit}",
+               formula=f"{listing} = {counted}{unit}，文中写 {subject} {total.value}{unit}（{relation}）",
+               fields={"subject": subject, "stated_count": f"{total.value}{unit}", "counted": f"{counted}{unit}",
+                       "parts": listing},
+               highlights=[p.loc for p in parts if p.loc != total.loc])
