@@ -73,3 +73,28 @@ def test_pdf_table_continues_over_a_page_break(tmp_path):
     tables = load(path).tables
     assert len(tables) == 1 and len(tables[0].rows) == 90
     assert tables[0].rows[-1][2].text == "89.00" and tables[0].rows[-1][2].loc.page >= 2
+
+
+def test_columns_laid_out_with_spaces_are_a_table(tmp_path):
+    """pdftotext -layout and text copied from a PDF viewer set columns apart by runs of spaces."""
+    from auditor.ingest import load
+
+    path = tmp_path / "layout.txt"
+    path.write_text("某局2025年度部门决算\n收入支出决算总表\n单位：万元\n"
+                    "项目                      决算数      项目                决算数\n"
+                    "一般公共预算财政拨款收入    850.40      农林水支出          820.30\n"
+                    "本年收入合计                850.40      本年支出合计        820.30\n"
+                    "本部门  2025 年度收入合计 850.40 万元。\n", encoding="utf-8")
+    doc = load(str(path))
+    assert [t.grid() for t in doc.tables] == [[["项目", "决算数", "项目", "决算数"],
+                                               ["一般公共预算财政拨款收入", "850.40", "农林水支出", "820.30"],
+                                               ["本年收入合计", "850.40", "本年支出合计", "820.30"]]]
+    assert doc.blocks[-1].text.startswith("本部门")  # a sentence with a double space stays a sentence
+
+
+def test_words_set_apart_by_spaces_without_figures_are_no_table(tmp_path):
+    from auditor.ingest import load
+
+    path = tmp_path / "words.txt"
+    path.write_text("某局2025年度部门决算\n主要职能  负责全县农业发展规划\n内设机构  办公室  财务股\n", encoding="utf-8")
+    assert load(str(path)).tables == []

@@ -1,7 +1,8 @@
 """Plain text and Markdown: encoding detection and every table layout the exports use.
 
 Layouts: tab-separated rows; one cell per tab-indented line with blank lines between
-rows (Word tables exported to text); markdown pipe tables. Lines wrapped inside a
+rows (Word tables exported to text); markdown pipe tables; columns laid out with runs of
+spaces (pdftotext -layout, text copied from a PDF viewer). Lines wrapped inside a
 sentence or an amount by PDF export are joined back.
 """
 from __future__ import annotations
@@ -18,6 +19,12 @@ HEADING_START_RE = re.compile(
     r"|\d+[、.．](?!\d)|附件\s*\d|[①-⑳])"
 )
 DASH_CELL_RE = re.compile(r"^[-—–:|\s]*$")
+# columns laid out with spaces are set apart by two or more of them (or an ideographic space):
+# one space stays inside a sentence or a cell (本年收入 1,980.40 万元)
+SPACED_GAP_RE = re.compile(r"[ \u3000]{2,}|\u3000")
+# a cell holding one figure and nothing else: what makes a spaced line a table row
+FIGURE_CELL_RE = re.compile(r"^[-+(（]?\d[\d,]*(?:\.\d+)?[)）]?[%％]?$")
+MIN_SPACED_FIGURE_ROWS = 2  # rows with a figure before spaced lines are read as a table
 # A Markdown heading: 1-6 #, white space, the text, an optional closing run of #. The closing
 # run is taken off by stripping (as `^(#{1,6})\s+(.+?)\s*#*\s*$` would read it: that regex
 # splits a run of spaces between its two \s* in every way at every end of the lazy text, which is
@@ -170,9 +177,50 @@ def parse_lines(lines: list[str]) -> list[RawBlock]:
             i = _cell_region(lines, i, blocks)
         elif "\t" in line:
             i = _tsv_table(lines, i, blocks)
+        elif _spaced_cells(line) and _spaced_table_ahead(lines, i):
+            i = _spaced_table(lines, i, blocks)
         else:
             i = _paragraph(lines, i, blocks)
     return blocks
+
+
+def _spaced_cells(line: str) -> list[str]:
+    """The cells of a line laid out with runs of spaces; [] when it holds fewer than two, or
+    when it is a sentence (ends with 。！？: a double space inside prose sets no columns apart)."""
+    if line.rstrip().endswith(("。", "！", "？")):
+        return []
+    parts = [p for p in SPACED_GAP_RE.split(line.strip()) if p]
+    return parts if len(parts) >= 2 else []
+
+
+def _figure_row(cells: list[str]) -> bool:
+    return any(FIGURE_CELL_RE.match(c) for c in cells)
+
+
+def _spaced_table_ahead(lines: list[str], i: int) -> bool:
+    """Whether the spaced lines from i on hold at least MIN_SPACED_FIGURE_ROWS rows with a figure
+    cell (a header line or two may come first); looks no further than the spaced lines go."""
+    figures = 0
+    for k in range(i, len(lines)):
+        cells = _spaced_cells(lines[k])
+        if not cells:
+            break
+        figures += _figure_row(cells)
+        if figures >= MIN_SPACED_FIGURE_ROWS:
+            return True
+        if k - i >= 2 and not figures:
+            return False  # three lines of words apart by spaces: no table
+    return False
+
+
+def _spaced_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
+    rows = []
+    start = i
+    while i < len(lines) and (cells := _spaced_cells(lines[i])):
+        rows.append([RawCell(c, line=i + 1) for c in cells])
+        i += 1
+    _add_table(blocks, rows, start + 1)
+    return i
 
 
 def _md_heading(line: str) -> tuple[int, str] | None:
