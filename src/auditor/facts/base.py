@@ -538,7 +538,10 @@ class FactReader:
     def _columns(self, column_heads: list[str]) -> Columns:
         """What a header says of each column, worked out once per header (not per cell)."""
         heads = [self._head(h) for h in column_heads]
-        return Columns(heads=heads, block_unit=_unit_in(" ".join(column_heads)),
+        # a unit in one head (金额（万元）, 人员情况（人） over merged columns) holds for the whole
+        # header; a rate's （%） only for its own column (增减率（%） beside the amounts)
+        block_unit = _unit_in(" ".join(column_heads))
+        return Columns(heads=heads, block_unit=block_unit if block_unit not in ("%", "‰") else None,
                        label_cols=[k for k, h in enumerate(heads) if h.names_labels])
 
     def _head(self, head: str) -> Head:
@@ -607,7 +610,7 @@ class FactReader:
             money_like = concept in self.money or (not unit and self.table_unit and concept not in self.not_money)
             measure = "决算" if money_like and unit != "%" and not rate else "实际值"
         if not unit:
-            unit = self._cell_unit(head.text, label, table, measure, concept, block_unit)
+            unit = self._cell_unit(head.text, label, table, measure, concept, block_unit, rate)
         subject = self.table_subject
         fact = Fact(id=len(self.base.facts), concept=concept, measure=measure, period=head.period, subject=subject,
                     fund=fund, value=value, unit=unit, places=places, text=cell.text.strip(),
@@ -626,13 +629,17 @@ class FactReader:
             return best[2]
         return None
 
-    def _cell_unit(self, head, label, table, measure, concept, block_unit) -> str:
+    def _cell_unit(self, head, label, table, measure, concept, block_unit, rate=None) -> str:
         if measure in ("分值", "得分"):
             return "分"
-        for text in (head, label, block_unit):
+        for text in (head, label):
             unit = _unit_in(text)
             if unit:
                 return unit
+        if rate:
+            return "%"  # a column of rates (增减率, 执行率) holds percentages, whatever the table's unit
+        if block_unit:
+            return block_unit
         if concept in self.not_money:
             return ""
         return self.table_unit or ""
