@@ -263,3 +263,19 @@ def test_with_two_projects_this_projects_figures_are_no_forms():
     text = ("某县水利局2025年度项目支出绩效自评报告\n经自评，本项目自评得分98.00分。\n"
             + PROJECT_FORM.format(name="农村饮水工程", score="96") + PROJECT_FORM.format(name="河道治理工程", score="96"))
     assert findings(text, "FCT001") == []
+
+
+def test_a_sentence_naming_another_project_keeps_its_figures_unnamed():
+    head = "某县水利局2025年度项目支出绩效自评报告\n"
+    form = PROJECT_FORM.format(name="农村饮水工程", score="98")
+    for sentence in ("本项目下设“水厂改造”子项目，该子项目自评得分90.00分。", "项目自评覆盖资金300万元，平均自评得分92.00分。"):
+        assert findings(head + sentence + "\n" + form, "FCT001") == []
+
+
+def test_a_lead_in_ending_with_a_colon_still_names_the_table():
+    text = HEAD + ("本年支出合计900.00万元，其中：基本支出600.00万元，项目支出300.00万元。\n"
+                   "根据决算数据，一般公共预算财政拨款支出情况如下：\n单位：万元\n项目\t决算数\n合计\t800.00\n"
+                   "基本支出\t500.00\n项目支出\t300.00\n")
+    doc = document_from_text(text)
+    assert doc.tables[0].title.endswith("情况如下：")
+    assert findings(text, "FCT001") == []

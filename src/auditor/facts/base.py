@@ -265,6 +265,8 @@ class FactReader:
         self.label_columns = [compact(w) for w in vocab.get("label_columns") or ()]
         self.subject_cells = [compact(w) for w in vocab.get("subject_cells") or ()]
         self.project_report = vocab.get("project_report_type")
+        own = vocab.get("own_project") or {}
+        self.own_cues, self.project_word = own.get("cues") or [], own.get("word") or ""
         self.project_line = re.compile(r"^\s*(?:" + "|".join(map(re.escape, self.subject_cells)) + r")\s*[:：]\s*(.+?)\s*$") \
             if self.subject_cells else None
         self.score_totals = {compact(label): concept for concept, labels in (vocab.get("score_total_rows") or {}).items()
@@ -278,6 +280,14 @@ class FactReader:
         self.label_memo: dict[str, Label] = {}  # a row label's reading, once per document
         self.concept_memo: dict[tuple, str | None] = {}  # a sentence phrase's concept (see _concept)
         self.own_project = self._own_project()
+
+    def _only_own_project(self, text: str) -> bool:
+        """The sentence speaks of the report's own project alone: every 项目 in it is one of the
+        own-project cues (本项目, 该项目), none a 子项目, 各项目 or 项目自评."""
+        if not (self.own_project and self.project_word):
+            return False
+        own = sum(text.count(cue) for cue in self.own_cues)
+        return own > 0 and text.count(self.project_word) == own
 
     def _own_project(self) -> str:
         """The project a project self-evaluation report is about, when it names exactly one (项目名称
@@ -347,6 +357,7 @@ class FactReader:
         cue = self.subject_cue.search(text) if self.subject_cue and not subject else None
         # “该项目……得分 100 分”: the figures after the cue are a project's, not the unit's
         unnamed_from = cue.start() if cue else len(text) + 1
+        own = self.own_project if cue and self._only_own_project(text) else UNNAMED
         previous_end, carried = 0, lead_concept
         last_money: Fact | None = None
         for m in self.lex.text_number.finditer(text):
@@ -363,9 +374,11 @@ class FactReader:
             phrase = compact(text[start:m.start()])
             wide = compact(text[max(previous_end, m.start() - PHRASE_LIMIT):start])
             fact = self._text_fact(phrase, m, value, unit, carried, last_money,
-                                   (self.own_project or UNNAMED) if m.start() > unnamed_from else subject, wide)
+                                   own if m.start() > unnamed_from else subject, wide)
             if fact.get("concept") is None and unit not in MONEY_UNITS and unit not in ("%", "‰", "分"):
                 fact["concept"] = self._indicator_like(phrase, unit)
+            if fact.get("measure") == "变动率" and m.start() and text[m.start() - 1] in "-－−":
+                fact["sign"] = -(fact.get("sign") or 1)  # “增长-4.71%” is a fall of 4.71%
             fact = Fact(id=len(self.base.facts), value=value, unit=unit, places=_places(m.group("num")),
                         text=sentence.text[m.start():m.end()].strip(),
                         quote=sentence.text[start:m.end()].strip().lstrip("，,；;、：:（( "), loc=sentence.loc, source="text",

@@ -128,8 +128,8 @@ def _table(raw: RawBlock, loc: Location, index: int, before: list) -> Table:
 
 def _is_sentence(text: str) -> bool:
     """Prose before a table (“……自评得分为93.50分，评价等级为优。”) is no title: a title is a
-    name, without a full stop or clause breaks."""
-    return text.rstrip().endswith(("。", "；", ";")) or "，" in text
+    name, not a finished sentence. A lead-in ending in ：(“……支出情况如下：”) still names the table."""
+    return text.rstrip().endswith(("。", "；", ";"))
 
 
 def _table_unit(table: Table, prev: list) -> str | None:

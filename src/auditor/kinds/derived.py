@@ -283,7 +283,9 @@ def _rate_against(base: FactBase, rate: Fact, num: Fact | None, den: Fact | None
 def _growth(base: FactBase, rule):
     for rate in (f for f in base.facts if f.measure == "变动率" and f.source == "text" and f.unit == "%"):
         sentence = _before(_same_sentence(base, rate), rate)
-        change = next((f for f in reversed(sentence) if f.measure == "变动额" and f.is_money), None)
+        # the change of the rate's own concept (“本年支出减少 10 万元，其中基本支出增长 5%”: not 基本支出's)
+        change = next((f for f in reversed(sentence) if f.measure == "变动额" and f.is_money
+                       and (f.concept == rate.concept or not (f.concept and rate.concept))), None)
         current = _current(base, rate, change, sentence)
         if current is None:
             continue
@@ -316,7 +318,7 @@ def _growth(base: FactBase, rule):
                        f"（{prior.where()}）")
         yield CHECKED
         if change is not None and change.sign and rate.sign and change.sign != rate.sign \
-                and not (_both_ways(change) or _both_ways(rate)):
+                and change.concept == rate.concept and not (_both_ways(change) or _both_ways(rate)):
             yield _opposite(rate, change, computed, formula)  # “减少 63.55 万元，增长 4.71%”
             continue
         if consistent(rate, lo, hi):
