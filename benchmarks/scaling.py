@@ -98,6 +98,14 @@ def shape_short_paragraphs(n: int) -> str:
     return "\n\n".join(f"第{k}段。" for k in range(500 * n))
 
 
+def shape_unitless_table(n: int) -> str:
+    """A table printing no unit beside sentences stating figures of its concepts (300 each per
+    unit): the fact base looks for the unit the text states them in."""
+    sentences = "".join(f"第{k}项公务接待费{k + 1}.25万元。\n" for k in range(300 * n))
+    cells = "".join(f"公务接待费\t{k + 1}.50\n" for k in range(300 * n))
+    return "某局2025年度部门决算\n" + sentences + "“三公”经费支出决算表\n项目\t决算数\n" + cells
+
+
 SHAPES = {
     "document": shape_document,
     "space_table": shape_space_table,
@@ -111,6 +119,7 @@ SHAPES = {
     "bookmarks": shape_bookmarks,
     "clause_breaks": shape_clause_breaks,
     "short_paragraphs": shape_short_paragraphs,
+    "unitless_table": shape_unitless_table,
 }
 
 

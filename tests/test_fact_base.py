@@ -279,3 +279,10 @@ def test_a_lead_in_ending_with_a_colon_still_names_the_table():
     doc = document_from_text(text)
     assert doc.tables[0].title.endswith("情况如下：")
     assert findings(text, "FCT001") == []
+
+
+def test_a_score_tables_total_is_the_total_score_whatever_its_title_names():
+    text = ("某局2025年度部门整体支出绩效自评报告\n本部门整体支出绩效自评得分95.00分。\n部门整体支出绩效自评表\n"
+            "一级指标\t三级指标\t分值\t得分\n产出\t培训人次\t60\t55\n效果\t满意度\t40\t38\n合计\t\t100\t93\n")
+    assert [(f.stated, f.expected) for f in findings(text, "FCT001")] == [("95.00分", "93分")]
+

@@ -221,26 +221,26 @@ ASSUMED_UNIT_EVIDENCE = 2  # concepts a table and the text must state alike befo
 def assumed_units(base: FactBase) -> dict[int, str]:
     """table block -> money unit, for tables printing no unit (no 单位 line, no unit in a header or
     a cell) whose money figures the text states too: the unit in which at least
-    ASSUMED_UNIT_EVIDENCE of the table's concepts equal the text's figures of the same concept,
-    period and measure, when no other unit makes any of them equal. Zeros say nothing."""
-    stated: dict[tuple, list[Fact]] = {}
+    ASSUMED_UNIT_EVIDENCE of the table's concepts print the same amount as the text's figure of the
+    same concept, period and measure, when no other unit makes any of them the same. Zeros say
+    nothing. Amounts are looked up in a set (linear in the figures, however many repeat)."""
+    stated: set[tuple] = set()
     for f in base.facts:
         if f.source == "text" and f.is_money and f.concept and f.value and f.measure != "变动额":
-            stated.setdefault((f.concept, f.period, f.measure), []).append(f)
-    money = money_concepts()
-    names: dict[Decimal, str] = {}  # one name a scale (万 and 万元 are one unit)
+            stated.add((f.concept, f.period, f.measure, f.in_yuan().normalize()))
+    if not stated:
+        return {}
+    scales: dict[Decimal, str] = {}  # one name a scale (万 and 万元 are one unit)
     for unit, factor in MONEY_UNITS.items():
-        names.setdefault(factor, unit)
+        scales.setdefault(factor, unit)
+    money = money_concepts()
     votes: dict[int, dict[str, set]] = {}
     for f in base.facts:
         if f.source != "table" or f.unit or not f.value or f.concept not in money:
             continue
-        for other in stated.get((f.concept, f.period, f.measure), ()):
-            low, high = other.interval(MONEY_UNITS[other.unit])
-            for factor, unit in names.items():
-                mine_low, mine_high = f.interval(factor)
-                if mine_low <= high and low <= mine_high:
-                    votes.setdefault(f.block, {}).setdefault(unit, set()).add(f.concept)
+        for factor, unit in scales.items():
+            if (f.concept, f.period, f.measure, (f.value * factor).normalize()) in stated:
+                votes.setdefault(f.block, {}).setdefault(unit, set()).add(f.concept)
     out = {}
     for block, by_unit in votes.items():
         if len(by_unit) == 1:
@@ -605,10 +605,11 @@ class FactReader:
         if col_concept in self.not_money:
             row_concept, row_label, generic = None, "", True  # 执行率 / 编制数 columns say what the figure is
         concept = row_concept or (col_concept if generic else None)
+        if concept is None and generic and measure in ("得分", "分值"):
+            # a score table's 合计 is its total score, whatever the title names (部门整体支出绩效自评表)
+            concept = self.score_totals.get(row_label)
         if concept is None and generic:
             concept = self.title_concept  # 合计 of a table about one concept (the 三公 table)
-        if concept is None and generic and measure in ("得分", "分值"):
-            concept = self.score_totals.get(row_label)  # a score table's 合计: the total score
         if concept is None and row_label:
             concept = row_label
             self.row_labels.setdefault(row_label, row_label)

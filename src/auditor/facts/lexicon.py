@@ -72,7 +72,7 @@ class Lexicon:
     blank_cells: frozenset  # cell texts that state nothing
     generic_labels: frozenset  # row labels that leave the concept to the column
     filler: re.Pattern  # words that name nothing, with years, punctuation and white space
-    text_number: re.Pattern  # a figure in running text and the unit after it (base.TEXT_NUMBER)
+    text_number: re.Pattern  # a figure in running text and the unit after it (TEXT_NUMBER above)
     names_nothing: dict = field(default_factory=dict, compare=False, repr=False)  # see base._names_nothing
 
 

@@ -26,6 +26,8 @@ PARAMS = {
     "enumeration_cues": (list, ["包括", "分别为", "分别是", "具体为", "构成为"]),
     # words opening a list that may leave parts out: only a sum above the total is wrong there
     "partial_cues": (list, ["主要包括", "主要用于", "主要为"]),
+    # words after a total that open the list of its parts, which may go on past a ；
+    "list_markers": (list, ["其中", "包括", "分别为", "分别是"]),
 }
 MESSAGE_FIELDS = {"total_label", "total", "sum", "parts", "context", "verdict"}
 CONTEXTS = ("sentence", "table", "document", "enumeration", "subrows", "changes")
@@ -68,7 +70,8 @@ def _checks(doc, rule):
             for run in runs:
                 for k, (key, facts) in enumerate(run):
                     if key in sentences:
-                        group = facts + _continuation(run[k + 1:], calc["total"])
+                        group = facts + (_continuation(run[k + 1:], calc["total"], names)
+                                         if _opens_list(base, key, facts, calc["total"], rule) else [])
                         yield from _check_group(group, calc, names, "同一句", rule, complete=False, checked=checked)
         if "table" in rule.params["contexts"]:
             for block, facts in base.by_table.items():
@@ -93,12 +96,22 @@ def _checks(doc, rule):
         yield from _check_subrows(base, rule)
 
 
-def _continuation(rest: list[tuple[tuple[int, int], list[Fact]]], total: str) -> list[Fact]:
+def _opens_list(base: FactBase, key: tuple[int, int], facts: list[Fact], total: str, rule) -> bool:
+    """The total's own clause opens a list of parts after it (其中, 包括, 分别为): only then do
+    the clauses after a ； go on with its parts."""
+    first = next((f for f in facts if f.concept == total), None)
+    text = base.sentences.get(key, "")
+    return first is not None and any(w in text[first.at:] for w in rule.params["list_markers"])
+
+
+def _continuation(rest: list[tuple[tuple[int, int], list[Fact]]], total: str, names: dict[str, str]) -> list[Fact]:
     """The facts of the clauses after a total's own, up to the clause stating that concept again
-    (“收入总计 …，其中 …；支出总计 …，其中 …”: the second list is the second total's)."""
+    (“收入总计 …，其中 …；支出总计 …，其中 …”: the second list is the second total's) or one
+    whose first amount is no part of it (the list has ended)."""
     out: list[Fact] = []
     for _, facts in rest:
-        if any(f.concept == total for f in facts):
+        first = next((f for f in facts if f.is_money), None)
+        if any(f.concept == total for f in facts) or (first is not None and first.concept not in names):
             break
         out.extend(facts)
     return out

@@ -37,6 +37,8 @@ PARAMS = {
     # (“2024年度政府采购支出总额620.00万元”); a clause break first, and the year is a time word
     "figure_pattern": (str, r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?((?:19|20)\d\d)\s*年\s*度"
                             r"[^，,；;。：:\d]{1,30}\d[\d,.]*\s*(?:亿元|万元|千元|元)"),
+    # money of an earlier year that this year's report names by its year
+    "carryover_cues": (list, ["结转", "结余", "提前下达", "追加", "上缴", "清算"]),
     "comparison_cues": (list, ["上年", "去年", "同比", "较", "比上", "相比", "以来", "上一年", "前一年", "历年"]),
     # a year-end balance beside 年初 compares the opening with the closing of a year
     "year_end_cues": (list, ["年初"]),
@@ -112,7 +114,7 @@ def _units(doc):
 
 def _check_activity_year(doc, rule, year):
     params = rule.params
-    patterns = [re.compile(params[key]) for key in ("activity_pattern", "topic_pattern", "figure_pattern")]
+    patterns = {key: re.compile(params[key]) for key in ("activity_pattern", "topic_pattern", "figure_pattern")}
     cues = params["comparison_cues"]
     quiet = cues + params["future_cues"] + params["history_cues"]
     for block in doc.blocks:
@@ -120,8 +122,8 @@ def _check_activity_year(doc, rule, year):
             continue
         for sentence in block.sentences:
             text = sentence.plain
-            found = None
-            for k, pattern in enumerate(patterns):
+            found, kind = None, ""
+            for kind, pattern in patterns.items():
                 found = next((m for m in pattern.finditer(text) if int(m.group(1)) != year), None)
                 if found:
                     break
@@ -130,10 +132,8 @@ def _check_activity_year(doc, rule, year):
             stated = int(found.group(1))
             # a sentence merely opening with a year is read as the year's activity only for the
             # neighbouring years (a template left unchanged); older years open histories
-            # a later year's amount is a plan or a budget (2026年度预算安排 in a 2025 report); an
-            # amount beside the report year's own is a comparison (2024年度800万元，2025年度增至900万元)
-            if (k >= 1 and abs(stated - year) > params["max_gap"]) \
-                    or (k == 2 and (stated > year or str(year) in text)) \
+            if (kind != "activity_pattern" and abs(stated - year) > params["max_gap"]) \
+                    or (kind == "figure_pattern" and _other_years_figure(text, stated, year, params)) \
                     or any(cue in text for cue in quiet) \
                     or RANGE_AFTER_RE.match(text[found.end(1):]):
                 continue
@@ -142,6 +142,14 @@ def _check_activity_year(doc, rule, year):
             yield _hit(sentence.text[start:].strip()[:60], sentence.loc, stated, year, "陈述当年情况的句子",
                        f"报告年度为 {year}，本句陈述当年情况却写作 {stated} 年"
                        + (f"；同段相邻句写作“{parallel}”" if parallel else ""))
+
+
+def _other_years_figure(text: str, stated: int, year: int, params: dict) -> bool:
+    """An amount of another year that belongs there: a later year's is a plan or a budget
+    (2026年度预算安排 in a 2025 report); one beside the report year's own is a comparison
+    (2024年度800万元，2025年度增至900万元); last year's carried over or added to this year's budget
+    is named by its year (2024年度结转资金 30 万元，本年已全部支出)."""
+    return stated > year or str(year) in text or any(cue in text for cue in params["carryover_cues"])
 
 
 def _parallel(doc, tail: str, year: int) -> str:
