@@ -403,9 +403,11 @@ class FactReader:
         if unit in ("%", "‰", "个百分点"):
             return self._rate(phrase, concept, carried, last_money, out)
         change = _change_sign(phrase, self.lex)
-        if change and unit in MONEY_UNITS:
-            if concept is None and _names_nothing(bare, self.lex):
-                concept = carried
+        # a figure right after 增加 / 减少 / 提高 is a change, in money, points or things alike
+        # (“与上年相比，提高2.86分” is no score)
+        if change:
+            if concept is None and _names_nothing(bare, self.lex) and unit in MONEY_UNITS:
+                concept = carried  # an amount's change is of the amount named before it
             return dict(out, concept=concept, measure="变动额", sign=change, period=CURRENT)
         # “年初基本支出预算”: the measure's words may stand on both sides of the concept
         measure = self.lex.measures.last(bare.replace(" ", ""))

@@ -252,8 +252,10 @@ def _decrease_note(rate: Fact, actual: Fact, budget: Fact) -> str:
 def _execution(base: FactBase, rule):
     for rate in (f for f in base.facts if f.concept == "预算执行率" and f.source == "text" and f.unit == "%"):
         sentence = _before(_same_sentence(base, rate), rate)
-        actual = next((f for f in reversed(sentence) if f.is_money and f.measure == "决算"), None)
-        budget = next((f for f in reversed(sentence) if f.is_money and f.measure == "全年预算"), None)
+        # this year's figures (“较2024年度的2,205.30万元增长” names last year's between them)
+        actual = next((f for f in reversed(sentence) if f.is_money and f.measure == "决算" and f.period == CURRENT), None)
+        budget = next((f for f in reversed(sentence) if f.is_money and f.measure == "全年预算" and f.period == CURRENT),
+                      None)
         yield from _rate_against(base, rate, actual, budget, "预算执行率", "执行数 ÷ 全年预算")
 
 
@@ -289,6 +291,7 @@ def _growth(base: FactBase, rule):
         current = _current(base, rate, change, sentence)
         if current is None:
             continue
+        moved = 0
         if change is not None:
             sign = change.sign or rate.sign or 1
             previous_yuan = current.in_yuan() - sign * change.in_yuan()
@@ -316,10 +319,19 @@ def _growth(base: FactBase, rule):
             computed = diff / prior.in_yuan() * HUNDRED
             formula = (f"（本年 {current.text} − 上年 {prior.text}）÷ 上年 {prior.text} = {fmt(computed)}%"
                        f"（{prior.where()}）")
+            # the way the figures went, when their printed intervals do not meet
+            moved = 1 if span_c[0] > span_p[1] else -1 if span_c[1] < span_p[0] else 0
         yield CHECKED
         if change is not None and change.sign and rate.sign and change.sign != rate.sign \
                 and change.concept == rate.concept and not (_both_ways(change) or _both_ways(rate)):
-            yield _opposite(rate, change, computed, formula)  # “减少 63.55 万元，增长 4.71%”
+            # “减少 63.55 万元，增长 4.71%”
+            yield _opposite(rate, change.sign, computed, f"增减额写{'增加' if change.sign > 0 else '减少'} {change.text}，"
+                                                         f"比例却写{_way(rate.sign)}；{formula}")
+            continue
+        if change is None and rate.sign and moved and rate.sign != moved and not _both_ways(rate):
+            # “较上年增长 8.35%” where the figures went from 31.75 down to 29.10
+            yield _opposite(rate, moved, computed, f"本年 {current.text}{'高于' if moved > 0 else '低于'}上年 "
+                                                   f"{prior.text}，比例却写{_way(rate.sign)}；{formula}")
             continue
         if consistent(rate, lo, hi):
             continue
@@ -331,16 +343,15 @@ def _both_ways(fact: Fact) -> bool:
     return {kind for _, _, kind in lexicon().directions.all(fact.label)} >= {"up", "down"}
 
 
-def _opposite(rate: Fact, change: Fact, computed: Decimal, formula: str) -> Hit:
-    """The amount and the rate of one change said to go opposite ways."""
-    def word(sign: int) -> str:
-        return "增长" if sign > 0 else "下降"
+def _way(sign: int) -> str:
+    return "增长" if sign > 0 else "下降"
 
-    hit = _hit(rate, computed, "增减比例", f"增减额写{'增加' if change.sign > 0 else '减少'} {change.text}，"
-                                          f"比例却写{word(rate.sign)}；{formula}")
-    hit.stated = f"{word(rate.sign)}{rate.text}"
-    hit.expected = hit.fields["computed"] = f"{word(change.sign)}{hit.expected}"
-    hit.fields["rate"] = hit.stated
+
+def _opposite(rate: Fact, sign: int, computed: Decimal, formula: str) -> Hit:
+    """A rate said to go one way where the amounts went the other."""
+    hit = _hit(rate, computed, "增减比例", formula)
+    hit.stated = hit.fields["rate"] = f"{_way(rate.sign)}{rate.text}"
+    hit.expected = hit.fields["computed"] = f"{_way(sign)}{hit.expected}"
     hit.cls = None  # the direction is wrong whatever the digits
     return hit
 

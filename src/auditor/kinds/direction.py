@@ -212,14 +212,19 @@ def _sentence_claims(text: str, year, params: dict, on_last_year: bool = False):
         return  # no direction word: no claim (most sentences)
     degree = sorted(concepts().get("degree_words") or (), key=len, reverse=True)
     prior_seen = on_last_year
+    carried = None  # the concept the clause before named (“X 29.10 万元，比上年持平”: X is flat)
     for clause in CLAUSE_RE.finditer(text):
-        claim = _claim(compact(clause.group(0)), lex, year, degree, params["roughly_words"], prior_seen)
+        words = compact(clause.group(0))
+        claim = _claim(words, lex, year, degree, params["roughly_words"], prior_seen, carried)
         prior_seen = prior_seen or claim == "prior"
         if isinstance(claim, tuple):
             yield (*claim, clause)
+        named = lex.concepts.all(words)
+        carried = named[-1][2] if named else carried
 
 
-def _claim(text: str, lex, year, degree: list[str], roughly_words: list[str], prior_seen: bool):
+def _claim(text: str, lex, year, degree: list[str], roughly_words: list[str], prior_seen: bool,
+           carried: str | None = None):
     """A clause's figure-less year-on-year claim as (concept, sign, roughly); "prior" for a clause
     that only sets the period (“与2023年度相比”); None otherwise."""
     if FIGURE_RE.search(_years_out(text)):
@@ -232,7 +237,7 @@ def _claim(text: str, lex, year, degree: list[str], roughly_words: list[str], pr
     start, end, word = directions[-1]
     if end != len(text):
         return None  # the direction word must close the clause (“持平” not “持平率”)
-    named = [c for c in concepts if c[1] <= start]
+    named = [c for c in concepts if c[1] <= start] or ([(0, 0, carried)] if carried and not concepts else [])
     if not named or (prior is None and not prior_seen):
         return None
     _, c_end, concept = named[-1]
