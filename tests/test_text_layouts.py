@@ -98,3 +98,14 @@ def test_words_set_apart_by_spaces_without_figures_are_no_table(tmp_path):
     path = tmp_path / "words.txt"
     path.write_text("某局2025年度部门决算\n主要职能  负责全县农业发展规划\n内设机构  办公室  财务股\n", encoding="utf-8")
     assert load(str(path)).tables == []
+
+
+def test_a_pdf_line_ending_in_a_semicolon_runs_on_unless_an_item_follows():
+    from auditor.ingest.text import PDF_TERMINAL, parse_lines
+
+    lines = ["截至2025年12月31日，本部门共有车辆6辆，其中：一般公务用车2辆；执法执勤用车3辆；",
+             "特种专业技术用车1辆。",
+             "本部门主要职责有以下几项内容，分别说明如下所示：第一项职责；",
+             "（二）第二项职责。"]
+    assert [b.text for b in parse_lines(lines, PDF_TERMINAL)] == [lines[0] + lines[1], lines[2], lines[3]]
+    assert len(parse_lines(lines[:2])) == 2  # a text file's line ending in ；was written so

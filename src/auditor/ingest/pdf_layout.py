@@ -9,7 +9,7 @@ from __future__ import annotations
 from .cleanup import clean_text, join_wrapped
 from .pdf_tables import _X0, _extract, _PageShim
 from .raw import RawBlock, RawCell
-from .text import parse_lines
+from .text import PDF_TERMINAL, parse_lines
 
 
 SAME_LINE_OVERLAP = 0.5  # a char joins the line its box overlaps by half its height or more
@@ -89,7 +89,7 @@ def _line_text(chars) -> str:
 def _flush(lines: list[str], page: int, blocks: list[RawBlock]) -> None:
     if not lines:
         return
-    for block in parse_lines(lines):
+    for block in parse_lines(lines, PDF_TERMINAL):
         block.page = page
         for row in block.rows:
             for cell in row:

@@ -13,6 +13,9 @@ from .cleanup import clean_text, join_wrapped
 from .raw import MAX_BLOCKS, MAX_LINE_CHARS, MAX_TEXT_BYTES, MB, RawBlock, RawCell, ReadError, over_limit
 
 TERMINAL = "。！？；：.!?;:」”"
+# in a PDF a full line ending in ； wraps a list of clauses (其中：A 2 辆；B 3 辆；↵ C 1 辆。): the
+# paragraph goes on unless the next line starts an item of its own
+PDF_TERMINAL = TERMINAL.replace("；", "").replace(";", "")
 TITLE_ENDINGS = ("表", "报告", "结果", "情况", "说明", "通知", "目录", "部分")
 HEADING_START_RE = re.compile(
     r"^\s*(?:第[一二三四五六七八九十]+[部章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]"
@@ -159,7 +162,8 @@ def _pipe_row(line: str) -> bool:
     return len(s) > 1 and s.startswith("|") and s.endswith("|")
 
 
-def parse_lines(lines: list[str]) -> list[RawBlock]:
+def parse_lines(lines: list[str], terminal: str = TERMINAL) -> list[RawBlock]:
+    """`terminal`: the characters that end a paragraph at a line's end (PDF_TERMINAL for PDFs)."""
     blocks: list[RawBlock] = []
     i, n = 0, len(lines)
     while i < n:
@@ -180,7 +184,7 @@ def parse_lines(lines: list[str]) -> list[RawBlock]:
         elif _spaced_cells(line) and _spaced_table_ahead(lines, i):
             i = _spaced_table(lines, i, blocks)
         else:
-            i = _paragraph(lines, i, blocks)
+            i = _paragraph(lines, i, blocks, terminal)
     return blocks
 
 
@@ -344,7 +348,7 @@ def _completes(row: int, group: int, following: int, width: int) -> bool:
     return filled == width or (filled < width and following <= 2)
 
 
-def _paragraph(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
+def _paragraph(lines: list[str], i: int, blocks: list[RawBlock], terminal: str = TERMINAL) -> int:
     """Lines joined while each one continues the text before it. The pieces are collected and
     joined once (a paragraph wrapped over thousands of lines stays linear); `join_wrapped`
     only looks at the two characters either side of a join."""
@@ -359,7 +363,7 @@ def _paragraph(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
         if j >= len(lines) or _blank(lines[j]) or "\t" in lines[j] or _pipe_row(lines[j]):
             break
         nxt = lines[j].strip()
-        if not _wraps_tail(length, tail, nxt):
+        if not _wraps_tail(length, tail, nxt, terminal):
             break
         if len(join_wrapped(tail[-1:], nxt[:1])) > len(tail[-1:]) + len(nxt[:1]):
             nxt = " " + nxt  # two ASCII words
@@ -376,8 +380,8 @@ def _wraps(text: str, nxt: str) -> bool:
     return _wraps_tail(len(text), text, nxt)
 
 
-def _wraps_tail(length: int, tail: str, nxt: str) -> bool:
+def _wraps_tail(length: int, tail: str, nxt: str, terminal: str = TERMINAL) -> bool:
     """`_wraps` for a text of `length` characters whose last characters are `tail`."""
-    if length < 25 or not tail or tail[-1] in TERMINAL or tail.endswith(TITLE_ENDINGS):
+    if length < 25 or not tail or tail[-1] in terminal or tail.endswith(TITLE_ENDINGS):
         return False
     return not HEADING_START_RE.match(nxt)
