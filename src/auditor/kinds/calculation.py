@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..facts.base import CURRENT, Fact, FactBase, fact_base
+from ..facts.base import Fact, FactBase, fact_base
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt, half_unit
 from .base import CHECKED, Checked, Hit
@@ -296,16 +296,16 @@ def _part_names(calc: dict) -> dict[str, str]:
 
 
 def _money(f: Fact) -> bool:
-    # a table printing no unit still adds up: its cells share the unit, whichever it is
-    return (f.is_money or (f.source == "table" and not f.unit)) and f.measure in ("决算", "年初预算", "全年预算") \
-        and f.period == CURRENT
+    # a table printing no unit still adds up: its cells share the unit, whichever it is; last
+    # year's column adds up as this year's does (parts are taken of the total's period)
+    return (f.is_money or (f.source == "table" and not f.unit)) and f.measure in ("决算", "年初预算", "全年预算")
 
 
 def _check_group(facts, calc, names, context, rule, complete, checked=None, blank=frozenset()):
     totals = [f for f in facts if f.concept == calc["total"] and _money(f)]
     for total in totals:
         parts = [f for f in facts if f.concept in names and _money(f) and f.measure == total.measure
-                 and f.subject == total.subject and f is not total]
+                 and f.period == total.period and f.subject == total.subject and f is not total]
         parts = _one_per_part(parts, names)
         if not parts or (len(parts) < 2 and len(calc["parts"]) > 1 and context == "同一句"):
             continue
