@@ -29,7 +29,7 @@ from ..facts.targets import Target, parse_target
 from ..knowledge import compact
 from ..model import Cell, Table
 from ..tables.typed import WEIGHT_IN_LABEL_RE, ExecutionRecord, ScoreRecord, TypedTable, typed_tables
-from .base import Hit, NotAssessable
+from .base import CHECKED, Hit, NotAssessable
 
 KIND = "score"
 PARAMS = {
@@ -493,6 +493,39 @@ def _check_proportional(doc, rule, typed):
                 highlights=[r.cells["target"].loc, r.cells["actual"].loc, cell.loc])
 
 
+def _met(rows: list[IndicatorRow], ceiling_cues: list[str]):
+    """Targets the actual value certainly reaches: the whole interval the actual was printed for
+    lies on the target's side (126项 reaches ≥100项; 98% does not certainly reach ≥98.2%)."""
+    for r, target, actual in _targets(rows):
+        upward = _upward(r, target, ceiling_cues)
+        if upward is None:
+            continue
+        low, high = Quantity(actual.value).interval()
+        if (upward and low >= target.value) or (not upward and high <= target.value):
+            yield r
+
+
+def _check_met_deducted(doc, rule, typed):
+    """A target reached, points taken off, and no reason given in the row."""
+    for t in _score_tables(typed):
+        rows = _indicators(t)
+        places = _score_places(t.table, typed)
+        for r in _met(rows, rule.params["ceiling_cues"]):
+            if r.weight is None or r.weight <= 0 or (r.record.reason or "").strip():
+                continue  # only the row's own 分值 is sure; a stated reason explains the deduction
+            cell = r.cells["score"]
+            yield CHECKED
+            if r.score >= r.weight or _close(r.score, r.weight, cell.text, places):
+                continue
+            yield Hit(
+                quote=_row_quote(cell, t.table), location=cell.loc, stated=cell.text, expected=f"{r.weight}（满分）",
+                formula=f"实际完成值 {r.actual_text} 已达到年度指标值 {r.target_text}，得分 {cell.text} 低于分值 "
+                        f"{r.weight}，该行未写扣分或偏差原因",
+                fields={"indicator": r.indicator, "target": r.target_text, "actual": r.actual_text,
+                        "score": cell.text, "weight": str(r.weight), "table": _table_name(t)},
+                highlights=[r.cells["target"].loc, r.cells["actual"].loc, cell.loc])
+
+
 # Sub-checks by the rule's `check` param.
 CHECKS = {
     "execution": _check_execution,
@@ -504,4 +537,5 @@ CHECKS = {
     "strict_target": _check_strict_target,
     "missed_target": _check_missed_target,
     "proportional": _check_proportional,
+    "met_deducted": _check_met_deducted,
 }
