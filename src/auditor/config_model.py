@@ -39,8 +39,8 @@ class RowRateEntry(BaseModel):
 
     model_config = STRICT
     rate: Word = Field(description="比率列表头中的词，如 控制率")
-    numerator: Word = Field(description="分子的概念")
-    denominator: Word = Field(description="分母的概念")
+    numerator: Word = Field(description="分子的概念，或该行数字的口径（决算、全年预算）")
+    denominator: Word = Field(description="分母的概念，或该行数字的口径")
 
 
 class VocabularyAdditions(BaseModel):

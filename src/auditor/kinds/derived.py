@@ -375,13 +375,25 @@ def _row_rate(base: FactBase, rule):
         if f.source == "table":
             rows.setdefault((f.block, f.loc.row), []).append(f)
     for facts in rows.values():
+        # a scored row (分值, 得分) of a self-evaluation form is judged by the score rules (SCO002)
+        scored = any(f.measure in ("分值", "得分") for f in facts)
         for formula in formulas:
             rate = next((f for f in facts if f.unit == "%" and compact(formula["rate"]) in compact(f.header)), None)
-            num = next((f for f in facts if f.concept == formula["numerator"]), None)
-            den = next((f for f in facts if f.concept == formula["denominator"]), None)
+            num = _row_term(facts, formula["numerator"], scored)
+            den = _row_term(facts, formula["denominator"], scored)
             if rate and num and den:
                 yield from _rate_against(base, rate, num, den, formula["rate"],
                                          f"{formula['numerator']} ÷ {formula['denominator']}")
+
+
+def _row_term(facts: list[Fact], name: str, scored: bool) -> Fact | None:
+    """The row's figure a formula names: by its concept (实有人数), else by its measure (决算, 全年
+    预算: the row's 全年执行数 and 全年预算数), when the row states exactly one of that measure."""
+    found = next((f for f in facts if f.concept == name), None)
+    if found is not None or scored:
+        return found
+    measured = [f for f in facts if f.measure == name and f.period == CURRENT and f.unit != "%"]
+    return measured[0] if len(measured) == 1 else None
 
 
 CHECKS = {"row_rate": _row_rate, "share": _share, "share_sum": _share_sum, "completion": _completion, "growth": _growth, "execution": _execution}
