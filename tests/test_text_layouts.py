@@ -109,3 +109,20 @@ def test_a_pdf_line_ending_in_a_semicolon_runs_on_unless_an_item_follows():
              "（二）第二项职责。"]
     assert [b.text for b in parse_lines(lines, PDF_TERMINAL)] == [lines[0] + lines[1], lines[2], lines[3]]
     assert len(parse_lines(lines[:2])) == 2  # a text file's line ending in ；was written so
+
+
+def test_a_spaced_table_keeps_a_blank_cell_in_its_column_and_prose_stays_prose(tmp_path):
+    from auditor.ingest import load
+
+    path = tmp_path / "layout.txt"
+    path.write_text("某局2025年度部门决算\n单位：万元\n"
+                    "项目                本年决算数      上年决算数\n"
+                    "基本支出                 10.00           20.00\n"
+                    "项目支出                 30.00\n"
+                    "二、  支出决算情况说明\n"
+                    "本年支出合计  40.00  万元，其中基本支出  10.00  万元，项目支出\n"
+                    "30.00  万元。\n", encoding="utf-8")
+    doc = load(str(path))
+    assert [t.grid() for t in doc.tables] == [[["项目", "本年决算数", "上年决算数"], ["基本支出", "10.00", "20.00"],
+                                               ["项目支出", "30.00", ""]]]
+    assert [b.kind for b in doc.blocks[-2:]] == ["heading", "paragraph"]

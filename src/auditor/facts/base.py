@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from ..knowledge import compact, concepts
@@ -221,13 +221,17 @@ ASSUMED_UNIT_EVIDENCE = 2  # concepts a table and the text must state alike befo
 def assumed_units(base: FactBase) -> dict[int, str]:
     """table block -> money unit, for tables printing no unit (no 单位 line, no unit in a header or
     a cell) whose money figures the text states too: the unit in which at least
-    ASSUMED_UNIT_EVIDENCE of the table's concepts print the same amount as the text's figure of the
-    same concept, period and measure, when no other unit makes any of them the same. Zeros say
-    nothing. Amounts are looked up in a set (linear in the figures, however many repeat)."""
+    ASSUMED_UNIT_EVIDENCE of the table's concepts print the amount the text's figure of the same
+    concept, period and measure rounds (15,995,432.10 in 元 is the text's 1,599.54万元), when no
+    other unit makes any of them agree. Zeros say nothing. Each cell is rounded to the few
+    precisions the text uses for its concept and looked up in a set: linear in the figures."""
     stated: set[tuple] = set()
+    printed: dict[tuple, set] = {}  # (concept, period, measure) -> the (unit, places) the text uses
     for f in base.facts:
         if f.source == "text" and f.is_money and f.concept and f.value and f.measure != "变动额":
-            stated.add((f.concept, f.period, f.measure, f.in_yuan().normalize()))
+            key = (f.concept, f.period, f.measure)
+            stated.add((*key, f.unit, f.value))
+            printed.setdefault(key, set()).add((f.unit, f.places))
     if not stated:
         return {}
     scales: dict[Decimal, str] = {}  # one name a scale (万 and 万元 are one unit)
@@ -238,9 +242,12 @@ def assumed_units(base: FactBase) -> dict[int, str]:
     for f in base.facts:
         if f.source != "table" or f.unit or not f.value or f.concept not in money:
             continue
-        for factor, unit in scales.items():
-            if (f.concept, f.period, f.measure, (f.value * factor).normalize()) in stated:
-                votes.setdefault(f.block, {}).setdefault(unit, set()).add(f.concept)
+        key = (f.concept, f.period, f.measure)
+        for factor, name in scales.items():
+            for unit, places in printed.get(key, ()):
+                shown = (f.value * factor / MONEY_UNITS[unit]).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+                if (*key, unit, shown) in stated:
+                    votes.setdefault(f.block, {}).setdefault(name, set()).add(f.concept)
     out = {}
     for block, by_unit in votes.items():
         if len(by_unit) == 1:
@@ -266,7 +273,7 @@ class FactReader:
         self.subject_cells = [compact(w) for w in vocab.get("subject_cells") or ()]
         self.project_report = vocab.get("project_report_type")
         own = vocab.get("own_project") or {}
-        self.own_cues, self.project_word = own.get("cues") or [], own.get("word") or ""
+        self.own_cues, self.other_projects = own.get("cues") or [], own.get("others") or []
         self.project_line = re.compile(r"^\s*(?:" + "|".join(map(re.escape, self.subject_cells)) + r")\s*[:：]\s*(.+?)\s*$") \
             if self.subject_cells else None
         self.score_totals = {compact(label): concept for concept, labels in (vocab.get("score_total_rows") or {}).items()
@@ -282,12 +289,11 @@ class FactReader:
         self.own_project = self._own_project()
 
     def _only_own_project(self, text: str) -> bool:
-        """The sentence speaks of the report's own project alone: every 项目 in it is one of the
-        own-project cues (本项目, 该项目), none a 子项目, 各项目 or 项目自评."""
-        if not (self.own_project and self.project_word):
+        """The sentence speaks of the report's own project (本项目, 该项目) and of no other: no 子项目,
+        各项目 or 项目自评, no project named in quotes (“水厂改造”项目)."""
+        if not self.own_project or not any(cue in text for cue in self.own_cues):
             return False
-        own = sum(text.count(cue) for cue in self.own_cues)
-        return own > 0 and text.count(self.project_word) == own
+        return not any(w in text for w in self.other_projects) and not any(p.search(text) for p in self.subject_patterns)
 
     def _own_project(self) -> str:
         """The project a project self-evaluation report is about, when it names exactly one (项目名称
@@ -408,6 +414,8 @@ class FactReader:
         if change:
             if concept is None and _names_nothing(bare, self.lex) and unit in MONEY_UNITS:
                 concept = carried  # an amount's change is of the amount named before it
+            elif unit not in MONEY_UNITS and concept in self.money:
+                concept = None  # “公务接待费减少12批次” counts receptions, not the money
             return dict(out, concept=concept, measure="变动额", sign=change, period=CURRENT)
         # “年初基本支出预算”: the measure's words may stand on both sides of the concept
         measure = self.lex.measures.last(bare.replace(" ", ""))

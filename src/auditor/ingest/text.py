@@ -17,14 +17,15 @@ TERMINAL = "。！？；：.!?;:」”"
 # paragraph goes on unless the next line starts an item of its own
 PDF_TERMINAL = TERMINAL.replace("；", "").replace(";", "")
 TITLE_ENDINGS = ("表", "报告", "结果", "情况", "说明", "通知", "目录", "部分")
-HEADING_START_RE = re.compile(
+# a line opening a heading or a numbered or bulleted item: it never continues the line before
+ITEM_START_RE = re.compile(
     r"^\s*(?:第[一二三四五六七八九十]+[部章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]"
-    r"|\d+[、.．](?!\d)|附件\s*\d|[①-⑳])"
+    r"|\d+[、.．](?!\d)|附件\s*\d|[①-⑳]|[●■◆◇•▪►➢√○□◎★☆]|——)"
 )
 DASH_CELL_RE = re.compile(r"^[-—–:|\s]*$")
 # columns laid out with spaces are set apart by two or more of them (or an ideographic space):
 # one space stays inside a sentence or a cell (本年收入 1,980.40 万元)
-SPACED_GAP_RE = re.compile(r"[ \u3000]{2,}|\u3000")
+SPACED_CELL_RE = re.compile(r"[^ \u3000]+(?: [^ \u3000]+)*")  # the text between such runs
 # a cell holding one figure and nothing else: what makes a spaced line a table row
 FIGURE_CELL_RE = re.compile(r"^[-+(（]?\d[\d,]*(?:\.\d+)?[)）]?[%％]?$")
 MIN_SPACED_FIGURE_ROWS = 2  # rows with a figure before spaced lines are read as a table
@@ -188,17 +189,35 @@ def parse_lines(lines: list[str], terminal: str = TERMINAL) -> list[RawBlock]:
     return blocks
 
 
-def _spaced_cells(line: str) -> list[str]:
-    """The cells of a line laid out with runs of spaces; [] when it holds fewer than two, or
-    when it is a sentence (ends with 。！？: a double space inside prose sets no columns apart)."""
-    if line.rstrip().endswith(("。", "！", "？")):
+def _spaced_cells(line: str) -> list[tuple[int, int, str]]:
+    """The cells of a line laid out with runs of spaces, as (start, end, text); [] when it holds
+    fewer than two, when it starts a heading or an item, or when it is prose: a cell with a
+    sentence's punctuation (，。；) is wrapped text, whose double spaces set no columns apart."""
+    stripped = line.strip()
+    if not stripped or ITEM_START_RE.match(stripped) or any(mark in stripped for mark in "，。；！？"):
         return []
-    parts = [p for p in SPACED_GAP_RE.split(line.strip()) if p]
-    return parts if len(parts) >= 2 else []
+    cells = [(m.start(), m.end(), m.group()) for m in SPACED_CELL_RE.finditer(line)]
+    return cells if len(cells) >= 2 else []
 
 
-def _figure_row(cells: list[str]) -> bool:
-    return any(FIGURE_CELL_RE.match(c) for c in cells)
+def _aligned(cells: list[tuple[int, int, str]], columns: list[tuple[int, int, str]]) -> list[str]:
+    """A row's texts placed under the columns of the table's widest row by where they stand (a
+    blank cell leaves its column empty instead of pulling the next figure into it); the texts as
+    they come when two would fall under one column."""
+    if len(cells) >= len(columns):
+        return [text for _, _, text in cells]
+    placed = [""] * len(columns)
+    for start, end, text in cells:
+        overlap = [min(end, c_end) - max(start, c_start) for c_start, c_end, _ in columns]
+        k = max(range(len(columns)), key=lambda j: (overlap[j], -abs(start - columns[j][0])))
+        if placed[k]:
+            return [text for _, _, text in cells]
+        placed[k] = text
+    return placed
+
+
+def _figure_row(cells: list[tuple[int, int, str]]) -> bool:
+    return any(FIGURE_CELL_RE.match(text) for _, _, text in cells)
 
 
 def _spaced_table_ahead(lines: list[str], i: int) -> bool:
@@ -218,11 +237,13 @@ def _spaced_table_ahead(lines: list[str], i: int) -> bool:
 
 
 def _spaced_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
-    rows = []
+    found = []
     start = i
     while i < len(lines) and (cells := _spaced_cells(lines[i])):
-        rows.append([RawCell(c, line=i + 1) for c in cells])
+        found.append(cells)
         i += 1
+    columns = max(found, key=len)
+    rows = [[RawCell(text, line=start + k + 1) for text in _aligned(cells, columns)] for k, cells in enumerate(found)]
     _add_table(blocks, rows, start + 1)
     return i
 
@@ -384,4 +405,4 @@ def _wraps_tail(length: int, tail: str, nxt: str, terminal: str = TERMINAL) -> b
     """`_wraps` for a text of `length` characters whose last characters are `tail`."""
     if length < 25 or not tail or tail[-1] in terminal or tail.endswith(TITLE_ENDINGS):
         return False
-    return not HEADING_START_RE.match(nxt)
+    return not ITEM_START_RE.match(nxt)

@@ -26,8 +26,6 @@ PARAMS = {
     "enumeration_cues": (list, ["包括", "分别为", "分别是", "具体为", "构成为"]),
     # words opening a list that may leave parts out: only a sum above the total is wrong there
     "partial_cues": (list, ["主要包括", "主要用于", "主要为"]),
-    # words after a total that open the list of its parts, which may go on past a ；
-    "list_markers": (list, ["其中", "包括", "分别为", "分别是"]),
 }
 MESSAGE_FIELDS = {"total_label", "total", "sum", "parts", "context", "verdict"}
 CONTEXTS = ("sentence", "table", "document", "enumeration", "subrows", "changes")
@@ -97,11 +95,12 @@ def _checks(doc, rule):
 
 
 def _opens_list(base: FactBase, key: tuple[int, int], facts: list[Fact], total: str, rule) -> bool:
-    """The total's own clause opens a list of parts after it (其中, 包括, 分别为): only then do
-    the clauses after a ； go on with its parts."""
+    """The total's own clause opens a list of parts after it (其中, or an enumeration cue: 包括,
+    分别为, 主要用于 …): only then do the clauses after a ； go on with its parts."""
     first = next((f for f in facts if f.concept == total), None)
     text = base.sentences.get(key, "")
-    return first is not None and any(w in text[first.at:] for w in rule.params["list_markers"])
+    markers = ["其中", *rule.params["enumeration_cues"], *rule.params["partial_cues"]]
+    return first is not None and any(w in text[first.at:] for w in markers)
 
 
 def _continuation(rest: list[tuple[tuple[int, int], list[Fact]]], total: str, names: dict[str, str]) -> list[Fact]:

@@ -33,6 +33,8 @@ PARAMS = {
     "budget_words": (str, r"(年初|全年|调整后?)?预算数?"),
     "roughly_equal": (float, 0.02),  # 基本持平: within 2 % of the budget
     "roughly_words": (list, ["基本", "大体", "大致"]),
+    # words opening a list of parts: a clause after them names no concept for the next to take
+    "list_words": (list, ["其中", "包括", "分别"]),
 }
 MESSAGE_FIELDS = {"word", "actual", "budget", "truth"}
 SIGN_WORDS = {1: "增加", -1: "减少", 0: "持平"}
@@ -114,7 +116,7 @@ def _year_on_year(doc, base: FactBase, rule):
 
 
 def _figured_changes(base: FactBase):
-    for change in (f for f in base.facts if f.measure == "变动额" and f.source == "text" and f.concept):
+    for change in (f for f in base.facts if f.measure == "变动额" and f.source == "text" and f.concept and f.is_money):
         current = _one(base, change.concept, CURRENT, change)
         prior = _one(base, change.concept, PRIOR, change)
         if current is None or prior is None:
@@ -212,15 +214,18 @@ def _sentence_claims(text: str, year, params: dict, on_last_year: bool = False):
         return  # no direction word: no claim (most sentences)
     degree = sorted(concepts().get("degree_words") or (), key=len, reverse=True)
     prior_seen = on_last_year
-    carried = None  # the concept the clause before named (“X 29.10 万元，比上年持平”: X is flat)
+    # the one concept the clause before named (“X 29.10 万元，比上年持平”: X is flat); none once a
+    # list has begun (“本年支出 …，其中基本支出 …、项目支出 …，与上年持平”: which one?)
+    carried, listing = None, False
     for clause in CLAUSE_RE.finditer(text):
         words = compact(clause.group(0))
-        claim = _claim(words, lex, year, degree, params["roughly_words"], prior_seen, carried)
+        claim = _claim(words, lex, year, degree, params["roughly_words"], prior_seen, None if listing else carried)
         prior_seen = prior_seen or claim == "prior"
         if isinstance(claim, tuple):
             yield (*claim, clause)
-        named = lex.concepts.all(words)
-        carried = named[-1][2] if named else carried
+        named = {c for _, _, c in lex.concepts.all(words)}
+        listing = listing or any(w in words for w in params["list_words"])
+        carried = next(iter(named)) if len(named) == 1 else None if named else carried
 
 
 def _claim(text: str, lex, year, degree: list[str], roughly_words: list[str], prior_seen: bool,

@@ -133,7 +133,7 @@ def _check_activity_year(doc, rule, year):
             # a sentence merely opening with a year is read as the year's activity only for the
             # neighbouring years (a template left unchanged); older years open histories
             if (kind != "activity_pattern" and abs(stated - year) > params["max_gap"]) \
-                    or (kind == "figure_pattern" and _other_years_figure(text, stated, year, params)) \
+                    or (kind == "figure_pattern" and _other_years_figure(text, found.group(0), stated, year, params)) \
                     or any(cue in text for cue in quiet) \
                     or RANGE_AFTER_RE.match(text[found.end(1):]):
                 continue
@@ -144,12 +144,12 @@ def _check_activity_year(doc, rule, year):
                        + (f"；同段相邻句写作“{parallel}”" if parallel else ""))
 
 
-def _other_years_figure(text: str, stated: int, year: int, params: dict) -> bool:
+def _other_years_figure(text: str, clause: str, stated: int, year: int, params: dict) -> bool:
     """An amount of another year that belongs there: a later year's is a plan or a budget
     (2026年度预算安排 in a 2025 report); one beside the report year's own is a comparison
     (2024年度800万元，2025年度增至900万元); last year's carried over or added to this year's budget
     is named by its year (2024年度结转资金 30 万元，本年已全部支出)."""
-    return stated > year or str(year) in text or any(cue in text for cue in params["carryover_cues"])
+    return stated > year or str(year) in text or any(cue in clause for cue in params["carryover_cues"])
 
 
 def _parallel(doc, tail: str, year: int) -> str:

@@ -511,8 +511,12 @@ def _check_met_deducted(doc, rule, typed):
         rows = _indicators(t)
         places = _score_places(t.table, typed)
         for r in _met(rows, rule.params["ceiling_cues"]):
-            if r.weight is None or r.weight <= 0 or (r.record.reason or "").strip():
-                continue  # only the row's own 分值 is sure; a stated reason explains the deduction
+            target = parse_target(r.target_text)
+            # only a floor or ceiling written out (≥ ≤ > <), not a rate (满意度 ≥90% is often scored in
+            # proportion); only the row's own 分值 is sure; a stated reason explains the deduction
+            if target.comparator not in (">", "≥", "<", "≤") or target.unit in ("%", "‰") \
+                    or r.weight is None or r.weight <= 0 or (r.record.reason or "").strip():
+                continue
             cell = r.cells["score"]
             yield CHECKED
             if r.score >= r.weight or _close(r.score, r.weight, cell.text, places):

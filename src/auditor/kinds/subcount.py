@@ -31,6 +31,9 @@ PARAMS = {
     "max_gap": (int, 16),
     # kinds ending so are counted by another rule (CNT002: indicator categories and their breakdowns)
     "left_to_others": (list, ["指标"]),
+    # names opening with these count people or things by an attribute that cuts across the kinds
+    # (女干部, 党员干部, 本年新购置公务用车): such parts may overlap the others
+    "overlapping_prefixes": (list, ["女", "男", "党员", "少数民族", "新", "本年", "其中", "年内", "退役"]),
     # words around a kind's name that are not the name (其中：, 分别为, 有, 为 …)
     "name_fillers": (str, r"^(?:其中|分别为|分别是|[：:，,、；;\s])+|(?:共有|共|有|为|是|达|计|约)+$"),
 }
@@ -60,11 +63,13 @@ def check(doc, rule):
             marker = opens.match(base.sentences.get((total.block, total.sentence), ""), end)
             if not marker:
                 continue
-            parts = _parts(total, marker.end(), facts[k + 1:], params)
+            parts = _parts(base, total, marker.end(), facts[k + 1:], params, opens)
             names = [fillers.sub("", compact(p.label)) for p in parts]
             ending = _common_ending(names)
             if len(parts) < 2 or len(ending) < params["min_common_ending"] \
-                    or any(ending.endswith(w) for w in params["left_to_others"]):
+                    or any(ending.endswith(w) for w in params["left_to_others"]) \
+                    or any(n.startswith(tuple(params["overlapping_prefixes"])) for n in names) \
+                    or _whole_before_end(total, parts):
                 continue
             yield CHECKED
             counted = sum(p.value for p in parts)
@@ -73,20 +78,34 @@ def check(doc, rule):
                 yield _hit(base, total, parts, names, counted, exhaustive)
 
 
-def _parts(total: Fact, start: int, following: list[Fact], params: dict) -> list[Fact]:
+def _parts(base, total: Fact, start: int, following: list[Fact], params: dict, opens) -> list[Fact]:
     """The counts listed one after another from `start` (after the marker), each within
-    max_gap characters of the one before (or of the start of its clause, across a ；)."""
+    max_gap characters of the one before (or of the start of its clause, across a ；), up to a
+    count that opens a list of its own (离退休人员 15 人，其中离休 …: a new whole) or a change."""
     parts: list[Fact] = []
     where = (total.block, total.sentence, start)
     for f in following:
         same_sentence = (f.block, f.sentence) == where[:2]
         gap = f.at - where[2] if same_sentence else f.at
-        if f.unit != total.unit or not _is_count(f, params) or gap > params["max_gap"] \
+        if f.unit != total.unit or not _is_count(f, params) or gap > params["max_gap"] or f.measure == "变动额" \
                 or (not same_sentence and (f.block != where[0] or f.sentence != where[1] + 1)):
+            break
+        if opens.match(base.sentences.get((f.block, f.sentence), ""), f.at + len(f.text)):
             break
         parts.append(f)
         where = (f.block, f.sentence, f.at + len(f.text))
     return parts
+
+
+def _whole_before_end(total: Fact, parts: list[Fact]) -> bool:
+    """The first parts already make up the count: the rest begin another breakdown (在职人员 50
+    人，其中行政 30 人、事业 20 人，离退休人员 15 人)."""
+    running = 0
+    for p in parts[:-1]:
+        running += p.value
+        if running == total.value:
+            return True
+    return False
 
 
 def _is_count(f: Fact, params: dict) -> bool:
