@@ -167,3 +167,26 @@ def test_merged_edges_match_pdfplumbers():
         if seed % 2:
             edges = [dict(e, doctop=e["top"] + 842, y0=842 - e["bottom"], y1=842 - e["top"]) for e in edges]
         assert pdf_tables._merge_edges(edges) == merge_edges(edges, 3, 3, 3, 3)
+
+
+def test_a_page_number_alone_at_the_top_or_bottom_of_a_page_is_furniture():
+    from auditor.ingest.pdf_layout import _without_page_numbers
+
+    lines = [(10.0, "— 4 —"), (20.0, "支出决算表"), (30.0, "单位：万元"), (700.0, "第 4 页 共 12 页")]
+    assert _without_page_numbers(lines) == lines[1:3]
+    assert _without_page_numbers([(10.0, "三、支出情况"), (20.0, "2025")]) == [(10.0, "三、支出情况")]
+
+
+def test_a_table_running_on_over_a_page_break_drops_its_repeated_header_rows():
+    from auditor.ingest.pdf_layout import _add_table
+    from auditor.ingest.raw import RawBlock, RawCell
+
+    def rows(page, *texts):
+        return [[RawCell(t, page=page) for t in row.split("|")] for row in texts]
+
+    blocks = [RawBlock("table", rows=rows(4, "科目编码|科目名称|合计", "|类|", "208|社会保障和就业支出|520.41"), page=4)]
+    _add_table(blocks, rows(5, "科目编码|科目名称|合计", "|类|", "221|住房保障支出|134.72"), 5, continues=True)
+    assert len(blocks) == 1
+    assert [[c.text for c in r] for r in blocks[0].rows] == [["科目编码", "科目名称", "合计"], ["", "类", ""],
+                                                          ["208", "社会保障和就业支出", "520.41"],
+                                                          ["221", "住房保障支出", "134.72"]]

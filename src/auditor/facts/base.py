@@ -37,6 +37,7 @@ LABEL_NOISE_RE = re.compile(r"^(?:其中\s*[:：]?|[（(]?[一二三四五六七
 YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
 CLASS_LEVEL_RE = re.compile(r"[（(](?:类|款|项)[）)]")  # 一般公共服务支出（类）: the level, not a word
 PHRASE_LIMIT = 40  # characters of context kept before a number: a clause, never a whole table
+LIST_OPENER_RE = re.compile(r"\s*[，,：:]?\s*其中")  # right after a total: the list of its parts
 LEAD_LIMIT = 80  # characters of a numbered item's label
 
 
@@ -268,6 +269,8 @@ class FactReader:
         vocab = concepts()
         self.not_money = set(vocab["not_money"])
         self.fund_qualified = vocab.get("fund_qualified") or {}
+        # 一般公共预算财政拨款基本支出 -> 一般公共预算: the fund a fund's own concept names
+        self.fund_of = {own: fund for fund, names in self.fund_qualified.items() for own in names.values()}
         self.skip_columns = [compact(w) for w in vocab.get("not_figure_columns") or ()]
         self.label_columns = [compact(w) for w in vocab.get("label_columns") or ()]
         self.subject_cells = [compact(w) for w in vocab.get("subject_cells") or ()]
@@ -366,6 +369,7 @@ class FactReader:
         own = self.own_project if cue and self._only_own_project(text) else UNNAMED
         previous_end, carried = 0, lead_concept
         last_money: Fact | None = None
+        list_fund = ""  # the fund of a total whose 其中 list follows: its parts are of that fund
         for m in self.lex.text_number.finditer(text):
             unit = m.group("unit") or ""
             if self.lex.not_a_figure_after.match(text[m.end():m.end() + 2]) or _inside_doc_number(text, m.start()):
@@ -385,6 +389,8 @@ class FactReader:
                 fact["concept"] = self._indicator_like(phrase, unit)
             if fact.get("measure") == "变动率" and m.start() and text[m.start() - 1] in "-－−":
                 fact["sign"] = -(fact.get("sign") or 1)  # “增长-4.71%” is a fall of 4.71%
+            if list_fund and not fact.get("fund"):
+                fact["fund"] = list_fund
             fact = Fact(id=len(self.base.facts), value=value, unit=unit, places=_places(m.group("num")),
                         text=sentence.text[m.start():m.end()].strip(),
                         quote=sentence.text[start:m.end()].strip().lstrip("，,；;、：:（( "), loc=sentence.loc, source="text",
@@ -394,6 +400,9 @@ class FactReader:
                 carried = fact.concept
             if fact.is_money and fact.measure != "变动额":
                 last_money = fact
+                fund = fact.fund or self.fund_of.get(fact.concept, "")
+                if fund and LIST_OPENER_RE.match(text, m.end()):
+                    list_fund = fund  # “一般公共预算财政拨款基本支出 X 万元，其中：人员经费 …”
             previous_end = m.end()
         return carried
 

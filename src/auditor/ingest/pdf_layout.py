@@ -6,6 +6,8 @@ exports (`text.parse_lines`). A table that runs on over a page break is continue
 """
 from __future__ import annotations
 
+import re
+
 from .cleanup import clean_text, join_wrapped
 from .pdf_tables import _X0, _extract, _PageShim
 from .raw import RawBlock, RawCell
@@ -13,6 +15,11 @@ from .text import PDF_TERMINAL, parse_lines
 
 
 SAME_LINE_OVERLAP = 0.5  # a char joins the line its box overlaps by half its height or more
+# a page number alone on the first or last line of a page (— 4 —, - 4 -, 第4页, 第4页 共12页, 4/12, 4):
+# furniture, not text; dropped so that a table running on over the page break stays one table
+PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?"
+                            r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$")
+REPEATED_HEADER_ROWS = 3  # header rows a table may print again at the top of each page
 
 
 def _read_page(page, number: int, blocks: list[RawBlock]) -> None:
@@ -28,7 +35,7 @@ def _read_page(page, number: int, blocks: list[RawBlock]) -> None:
         return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
     text_lines = _text_lines(page.filter(outside).chars)
-    items = [(top, "text", text) for top, text in text_lines]
+    items = [(top, "text", text) for top, text in _without_page_numbers(text_lines)]
     items += [(t.bbox[1], "table", t) for t in tables]
     items.sort(key=lambda item: (item[0], item[1]))
     pending: list[str] = []
@@ -44,6 +51,15 @@ def _read_page(page, number: int, blocks: list[RawBlock]) -> None:
             _add_table(blocks, rows, number, continues=first_item)
         first_item = False
     _flush(pending, number, blocks)
+
+
+def _without_page_numbers(lines: list[tuple[float, str]]) -> list[tuple[float, str]]:
+    """The page's text lines without a page number standing alone at the top or the bottom."""
+    keep = list(lines)
+    for at in (-1, 0):
+        if keep and PAGE_NUMBER_RE.match(keep[at][1]):
+            keep.pop(at)
+    return keep
 
 
 def _text_lines(chars) -> list[tuple[float, str]]:
@@ -115,9 +131,11 @@ def _add_table(blocks: list[RawBlock], rows: list[list[RawCell]], page: int, con
     previous = blocks[-1] if blocks else None
     if continues and previous is not None and previous.kind == "table" \
             and previous.rows[-1][0].page == page - 1 and len(previous.rows[0]) == len(rows[0]):
-        header = [c.text for c in previous.rows[0]]
-        if [c.text for c in rows[0]] == header:
-            rows = rows[1:]  # the header repeated on the new page
-        previous.rows.extend(rows)
+        # the header repeated on the new page (one row, or the first few rows of a spanning header)
+        repeated = 0
+        while repeated < min(REPEATED_HEADER_ROWS, len(rows) - 1, len(previous.rows)) \
+                and [c.text for c in rows[repeated]] == [c.text for c in previous.rows[repeated]]:
+            repeated += 1
+        previous.rows.extend(rows[repeated:])
         return
     blocks.append(RawBlock("table", rows=rows, page=page))

@@ -69,7 +69,7 @@ def check(doc, rule):
             if len(parts) < 2 or len(ending) < params["min_common_ending"] \
                     or any(ending.endswith(w) for w in params["left_to_others"]) \
                     or any(n.startswith(tuple(params["overlapping_prefixes"])) for n in names) \
-                    or _whole_before_end(total, parts):
+                    or _whole_before_end(base, total, parts):
                 continue
             yield CHECKED
             counted = sum(p.value for p in parts)
@@ -97,15 +97,26 @@ def _parts(base, total: Fact, start: int, following: list[Fact], params: dict, o
     return parts
 
 
-def _whole_before_end(total: Fact, parts: list[Fact]) -> bool:
-    """The first parts already make up the count: the rest begin another breakdown (在职人员 50
-    人，其中行政 30 人、事业 20 人，离退休人员 15 人)."""
+def _whole_before_end(base, total: Fact, parts: list[Fact]) -> bool:
+    """The first parts already make up the count and the list goes on after another separator:
+    the rest begin another breakdown (在职人员 50 人，其中行政 30 人、事业 20 人，离退休人员 15 人).
+    One list under one separator (一般公务用车 3 辆、执法执勤用车 5 辆、特种专业技术用车 1 辆) is
+    compared whole."""
+    seps = [_separator(base, a, b) for a, b in zip(parts, parts[1:])]
     running = 0
-    for p in parts[:-1]:
+    for k, p in enumerate(parts[:-1]):
         running += p.value
-        if running == total.value:
+        if running == total.value and len(set(seps[:k])) <= 1 and seps[k] not in seps[:k]:
             return True
     return False
+
+
+def _separator(base, a: Fact, b: Fact) -> str:
+    """The mark between two listed counts (、 ， ；); ； across sentences."""
+    if (a.block, a.sentence) != (b.block, b.sentence):
+        return "；"
+    between = base.sentences.get((a.block, a.sentence), "")[a.at + len(a.text):b.at]
+    return next((ch for ch in between if ch in "、，,；;"), "")
 
 
 def _is_count(f: Fact, params: dict) -> bool:
