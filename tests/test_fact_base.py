@@ -286,3 +286,9 @@ def test_a_score_tables_total_is_the_total_score_whatever_its_title_names():
             "一级指标\t三级指标\t分值\t得分\n产出\t培训人次\t60\t55\n效果\t满意度\t40\t38\n合计\t\t100\t93\n")
     assert [(f.stated, f.expected) for f in findings(text, "FCT001")] == [("95.00分", "93分")]
 
+
+
+def test_the_parts_of_a_funds_total_listed_after_it_are_of_that_fund_and_nothing_else_is():
+    text = HEAD + "2025年度一般公共预算财政拨款基本支出500.00万元，其中：人员经费420.00万元，公用经费80.00万元，项目支出30.00万元。\n"
+    assert [(f.concept, f.fund) for f in facts_of(text)] == [
+        ("一般公共预算财政拨款基本支出", ""), ("人员经费", "一般公共预算"), ("公用经费", "一般公共预算"), ("项目支出", "")]

@@ -269,8 +269,11 @@ class FactReader:
         vocab = concepts()
         self.not_money = set(vocab["not_money"])
         self.fund_qualified = vocab.get("fund_qualified") or {}
-        # 一般公共预算财政拨款基本支出 -> 一般公共预算: the fund a fund's own concept names
-        self.fund_of = {own: fund for fund, names in self.fund_qualified.items() for own in names.values()}
+        # 一般公共预算财政拨款基本支出 -> (一般公共预算, 基本支出): the fund a fund's own concept names,
+        # and the concept it qualifies (whose declared parts a 其中 list after it names)
+        self.fund_of = {own: (fund, generic) for fund, names in self.fund_qualified.items()
+                        for generic, own in names.items()}
+        self.parts_of = {calc["total"]: set(calc["parts"]) for calc in self.lex.calculations}
         self.skip_columns = [compact(w) for w in vocab.get("not_figure_columns") or ()]
         self.label_columns = [compact(w) for w in vocab.get("label_columns") or ()]
         self.subject_cells = [compact(w) for w in vocab.get("subject_cells") or ()]
@@ -369,7 +372,7 @@ class FactReader:
         own = self.own_project if cue and self._only_own_project(text) else UNNAMED
         previous_end, carried = 0, lead_concept
         last_money: Fact | None = None
-        list_fund = ""  # the fund of a total whose 其中 list follows: its parts are of that fund
+        list_fund, list_parts = "", set()  # a fund's total opening a 其中 list: its parts are of that fund
         for m in self.lex.text_number.finditer(text):
             unit = m.group("unit") or ""
             if self.lex.not_a_figure_after.match(text[m.end():m.end() + 2]) or _inside_doc_number(text, m.start()):
@@ -389,7 +392,7 @@ class FactReader:
                 fact["concept"] = self._indicator_like(phrase, unit)
             if fact.get("measure") == "变动率" and m.start() and text[m.start() - 1] in "-－−":
                 fact["sign"] = -(fact.get("sign") or 1)  # “增长-4.71%” is a fall of 4.71%
-            if list_fund and not fact.get("fund"):
+            if list_fund and not fact.get("fund") and fact.get("concept") in list_parts:
                 fact["fund"] = list_fund
             fact = Fact(id=len(self.base.facts), value=value, unit=unit, places=_places(m.group("num")),
                         text=sentence.text[m.start():m.end()].strip(),
@@ -400,9 +403,10 @@ class FactReader:
                 carried = fact.concept
             if fact.is_money and fact.measure != "变动额":
                 last_money = fact
-                fund = fact.fund or self.fund_of.get(fact.concept, "")
+                fund, generic = self.fund_of.get(fact.concept, (fact.fund, fact.concept))
                 if fund and LIST_OPENER_RE.match(text, m.end()):
-                    list_fund = fund  # “一般公共预算财政拨款基本支出 X 万元，其中：人员经费 …”
+                    # “一般公共预算财政拨款基本支出 X 万元，其中：人员经费 …, 公用经费 …”
+                    list_fund, list_parts = fund, self.parts_of.get(generic, set())
             previous_end = m.end()
         return carried
 
