@@ -146,6 +146,7 @@ def quantize_like(value: Decimal, places: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-places))
 
 
-def fmt(value: Decimal, places: int = 2) -> str:
-    """Format a computed value for a message: fixed places, trailing zeros kept."""
-    return f"{quantize_like(value, places):f}"
+def fmt(value: Decimal, places: int = 2, like: str = "") -> str:
+    """Format a computed value for a message: fixed places, trailing zeros kept, thousands grouped
+    when `like` (the figure it stands beside) groups them (2,905.93 beside 2,998.57)."""
+    return f"{quantize_like(value, places):{',' if ',' in like else ''}f}"

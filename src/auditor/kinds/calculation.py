@@ -410,7 +410,7 @@ def _compare(total: Fact, parts: list[Fact], context: str, rule):
         if part_slip is not None:  # one part's unit explains the gap: report that part, once
             yield part_slip
             return
-    shown = f"{fmt(exact / factor, places)}"
+    shown = fmt(exact / factor, places, total.text)
     listing = " + ".join(f"{p.concept or p.label} {p.text}" for p in parts)
     if diff <= slack:
         cls = "rounding"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..facts.numbers import Quantity, parse_quantity
+from ..facts.numbers import Quantity, fmt, parse_quantity
 from ..knowledge import compact
 from ..model import Cell
 from ..tables.typed import CodeRecord, typed_tables
@@ -54,17 +54,18 @@ def _compare(rule, table, total_cell: Cell, part_cells: list[Cell], label: str, 
         return None
     exact = sum((p.value for p in parts), total.value * 0)
     places = max([total.places] + [p.places for p in parts])
+    shown = fmt(exact, places, total_cell.text)
     terms = " + ".join(f"{n} {p.text}" for n, p in zip(part_names, parts))
-    formula = f"{label} = {terms} = {exact:.{places}f}"
+    formula = f"{label} = {terms} = {shown}"
     if outcome == "rounding":
         formula += (f"；区间 {interval_text(total, places)} 与分项之和区间 "
                     f"{interval_text(Quantity(exact), places, len(parts))} 重叠")
     quote = table.row_text(total_cell.loc.row - 1).strip("\t ")
     return Hit(
         quote=quote, location=total_cell.loc, stated=f"{label} {total_cell.text}",
-        expected=f"{exact:.{places}f}", formula=formula,
+        expected=shown, formula=formula,
         fields={"table": table.title or f"表{table.index}", "label": label, "column": column,
-                "total": total_cell.text, "sum": f"{exact:.{places}f}",
+                "total": total_cell.text, "sum": shown,
                 "diff": f"{total.value - exact:.{places}f}"},
         cls="rounding" if outcome == "rounding" else None,
         highlights=[total_cell.loc] + [c.loc for c in part_cells])
