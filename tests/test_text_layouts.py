@@ -126,3 +126,19 @@ def test_a_spaced_table_keeps_a_blank_cell_in_its_column_and_prose_stays_prose(t
     assert [t.grid() for t in doc.tables] == [[["项目", "本年决算数", "上年决算数"], ["基本支出", "10.00", "20.00"],
                                                ["项目支出", "30.00", ""]]]
     assert [b.kind for b in doc.blocks[-2:]] == ["heading", "paragraph"]
+
+
+def test_spaced_columns_are_placed_by_display_width_and_numbered_labels_stay_rows(tmp_path):
+    """A reader lines columns up by eye: a Chinese character is two columns wide. A row label
+    opening with 一、 is still a row when figures follow it."""
+    from auditor.ingest import load
+
+    path = tmp_path / "layout.txt"
+    path.write_text("某局2025年度部门决算\n单位：万元\n"
+                    "                            本年数      上年数\n"
+                    "一般公共预算财政拨款收入    1000.00     900.00\n"
+                    "其他收入                    5.00\n"
+                    "一、事业收入                300.00      200.00\n", encoding="utf-8")
+    grid = load(str(path)).tables[0].grid()
+    assert grid[2] == ["其他收入", "5.00", ""]
+    assert grid[3] == ["一、事业收入", "300.00", "200.00"]

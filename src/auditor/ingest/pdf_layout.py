@@ -127,6 +127,14 @@ def _table_rows(grid: list[list[str | None]], page: int) -> list[list[RawCell]]:
     return rows
 
 
+def _names_a_subject(row: list[RawCell]) -> bool:
+    """A row opening a form of its own: its first words are a subject cell (项目名称, concepts.yaml)."""
+    from ..knowledge import compact, concepts
+
+    first = next((compact(c.text) for c in row if c.text.strip()), "")
+    return first in {compact(w) for w in concepts().get("subject_cells") or ()}
+
+
 def _add_table(blocks: list[RawBlock], rows: list[list[RawCell]], page: int, continues: bool) -> None:
     previous = blocks[-1] if blocks else None
     if continues and previous is not None and previous.kind == "table" \
@@ -136,6 +144,8 @@ def _add_table(blocks: list[RawBlock], rows: list[list[RawCell]], page: int, con
         while repeated < min(REPEATED_HEADER_ROWS, len(rows) - 1, len(previous.rows)) \
                 and [c.text for c in rows[repeated]] == [c.text for c in previous.rows[repeated]]:
             repeated += 1
-        previous.rows.extend(rows[repeated:])
-        return
+        # a form naming its own subject (项目名称 | 乙项目) is another table of the same width
+        if repeated or not _names_a_subject(rows[0]):
+            previous.rows.extend(rows[repeated:])
+            return
     blocks.append(RawBlock("table", rows=rows, page=page))

@@ -8,6 +8,7 @@ sentence or an amount by PDF export are joined back.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .cleanup import clean_text, join_wrapped
 from .raw import MAX_BLOCKS, MAX_LINE_CHARS, MAX_TEXT_BYTES, MB, RawBlock, RawCell, ReadError, over_limit
@@ -194,10 +195,23 @@ def _spaced_cells(line: str) -> list[tuple[int, int, str]]:
     fewer than two, when it starts a heading or an item, or when it is prose: a cell with a
     sentence's punctuation (，。；) is wrapped text, whose double spaces set no columns apart."""
     stripped = line.strip()
-    if not stripped or ITEM_START_RE.match(stripped) or any(mark in stripped for mark in "，。；！？"):
+    if not stripped or any(mark in stripped for mark in "，。；！？"):
         return []
-    cells = [(m.start(), m.end(), m.group()) for m in SPACED_CELL_RE.finditer(line)]
-    return cells if len(cells) >= 2 else []
+    width = _display_columns(line)
+    cells = [(width[m.start()], width[m.end()], m.group()) for m in SPACED_CELL_RE.finditer(line)]
+    if len(cells) < 2 or (ITEM_START_RE.match(stripped) and not _figure_row(cells[1:])):
+        return []  # a heading or an item, unless its later cells are figures (一、财政拨款收入  800.00)
+    return cells
+
+
+def _display_columns(line: str) -> list[int]:
+    """The display column before each character (and after the last): a wide character (CJK,
+    full-width forms) takes two, as a reader lines columns up by eye."""
+    columns, at = [0], 0
+    for ch in line:
+        at += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        columns.append(at)
+    return columns
 
 
 def _aligned(cells: list[tuple[int, int, str]], columns: list[tuple[int, int, str]]) -> list[str]:

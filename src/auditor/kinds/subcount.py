@@ -106,7 +106,8 @@ def _whole_before_end(base, total: Fact, parts: list[Fact]) -> bool:
     running = 0
     for k, p in enumerate(parts[:-1]):
         running += p.value
-        if running == total.value and len(set(seps[:k])) <= 1 and seps[k] not in seps[:k]:
+        # the separator after them is not the one the list went on with (、 … 、 then ， or ；)
+        if running == total.value and len(set(seps[:k])) <= 1 and seps[k] not in (seps[:k] or ["、"]):
             return True
     return False
 
