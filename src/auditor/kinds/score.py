@@ -511,15 +511,13 @@ def _check_met_deducted(doc, rule, typed):
         rows = _indicators(t)
         places = _score_places(t.table, typed)
         for r in _met(rows, rule.params["ceiling_cues"]):
-            target, actual = parse_target(r.target_text), parse_target(r.actual_text)
-            # only a floor or ceiling written out (≥ ≤ > <); only the row's own 分值 is sure; a
-            # stated reason explains the deduction
-            if target.comparator not in (">", "≥", "<", "≤") or r.weight is None or r.weight <= 0 \
-                    or (r.record.reason or "").strip():
+            target = parse_target(r.target_text)
+            # only a floor or ceiling written out (≥ ≤ > <), and not a rate: forms score 满意度, 合格率
+            # in many ways (in proportion, by bands), so a met rate below full marks may be their rule;
+            # only the row's own 分值 is sure; a stated reason explains the deduction
+            if target.comparator not in (">", "≥", "<", "≤") or target.unit in ("%", "‰") \
+                    or r.weight is None or r.weight <= 0 or (r.record.reason or "").strip():
                 continue
-            if target.unit in ("%", "‰") and _close(r.score, r.weight * actual.value / 100, r.cells["score"].text,
-                                                    _score_places(t.table, typed)):
-                continue  # a rate scored in proportion to itself (满意度 95% → 9.5 of 10), as some forms do
             cell = r.cells["score"]
             yield CHECKED
             if r.score >= r.weight or _close(r.score, r.weight, cell.text, places):
