@@ -24,7 +24,7 @@ def test_seeds_report_shows_the_execution_score_slip(seeds_dir, tmp_path):
                    and "004_" in s.split('<div class="path">')[1][:200])
     finding = section[section.index('<div class="finding'):]
     assert "81.52%" in finding[:4000]
-    assert re.search(r"文中数值</td><td>(<mark>)?10(</mark>)?</td>", finding)
+    assert re.search(r"表中数值</td><td>(<mark>)?10(</mark>)?</td>", finding)  # a cell: stated in the table
     assert re.search(r"应为</td><td>(<mark>)?8\.15(</mark>)?</td>", finding)
     assert "得分 = 分值 × 执行率 = 10 × 81.52% = 8.15" in finding
 
