@@ -74,6 +74,8 @@ PARAMS = {
     "appendix_pattern": (str, r"^\s*附件\s*\d+\s*$"),
     # restated_total: cues that make a count a total of a set
     "total_cues": (list, ["共", "共计", "合计", "总计"]),
+    # or what follows the count makes it a whole the next clauses divide (“12个指标中，10个达到…”)
+    "total_after": (str, r"\s*[\u4e00-\u9fa5]{0,8}?中\s*[，,：:]"),
     # a total of these nouns may not be smaller than the number of project forms attached
     "project_nouns": (list, ["项目"]),
     "project_name_labels": (list, ["项目名称"]),
@@ -171,7 +173,7 @@ class Breakdown:
 def validate(params: dict) -> str | None:
     if params["check"] not in CHECKS:
         return f"check 应为 {', '.join(CHECKS)} 之一"
-    for name in ("count_pattern", "total_pattern", "appendix_pattern"):
+    for name in ("count_pattern", "total_pattern", "appendix_pattern", "total_after"):
         try:
             re.compile(params[name])
         except re.error as exc:
@@ -897,10 +899,12 @@ def _status_parts(passage: Passage, head: Count, params: dict) -> list[StatusPar
 def _check_status_split(doc, rule):
     params = rule.params
     cues = params["total_cues"]
+    whole_after = re.compile(params["total_after"]) if params["total_after"] else None
     for passage in _passages(doc):
         for head in _counts(passage, params):
             clause = passage.text[_clause_start(passage.text, head.start):head.start]
-            if not any(c in clause for c in cues):
+            after = whole_after.match(passage.text, head.end) if whole_after else None
+            if not any(c in clause for c in cues) and not after:
                 continue
             parts = _status_parts(passage, head, params)
             done = [p for p in parts if p.positive]
@@ -913,6 +917,8 @@ def _check_status_split(doc, rule):
             quote, loc = passage.quote(_clause_start(passage.text, head.start), parts[-1].end)
             what = " + ".join(f"{'完成' if p.positive else '未完成'} {p.written} 个" for p in parts)
             noun = head.noun or _noun_before(passage.text, head.start, params)
+            if after and noun.endswith("中"):
+                noun = noun[:-1]  # “12个指标中”: the noun is 指标
             yield Hit(quote=quote, location=loc, stated=f"{head.written} 个", expected=f"{counted} 个",
                       formula=f"{what} = {counted} 个" + ("" if done and undone else f"，超过总数 {head.written} 个"),
                       fields={"stated_count": head.written, "counted": str(counted), "subject": noun})
