@@ -138,6 +138,19 @@ class FactBase:
             last = (block, index)
         return runs
 
+    def passage(self, first: Fact, last: Fact) -> str:
+        """The words of a paragraph from one fact to a later one, across its sentences (four shares
+        listed with ；): a quote that shows them all; `span` within one sentence."""
+        if first.source != "text" or last.source != "text" or first.block != last.block or last.sentence < first.sentence:
+            return last.quote
+        text = "".join(self.sentences.get((first.block, k), "") for k in range(first.sentence, last.sentence + 1))
+        offset = sum(len(self.sentences.get((first.block, k), "")) for k in range(first.sentence, last.sentence))
+        start = text.find(first.quote)
+        end = text.find(last.quote, offset)
+        if start < 0 or end < start:
+            return last.quote
+        return text[start:end + len(last.quote)]
+
     def span(self, first: Fact, last: Fact) -> str:
         """The words of a sentence from one fact to a later one: a quote that shows both."""
         text = self.sentences.get((first.block, first.sentence), "")

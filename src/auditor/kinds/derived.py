@@ -156,7 +156,8 @@ def _share_sum(base: FactBase, rule):
             continue
         total = sum((r.value for r in rates), Decimal(0))
         last = rates[-1]
-        yield Hit(quote=last.quote, location=last.loc, stated=f"{fmt(total, max(r.places for r in rates))}%",
+        yield Hit(quote=base.passage(rates[0], last), location=last.loc,
+                  stated=f"{fmt(total, max(r.places for r in rates))}%",
                   expected="≤ 100%", formula=" + ".join(r.text for r in rates) + f" = {fmt(total)}%，超过 100%",
                   fields={"rate": f"{fmt(total)}%", "computed": "≤ 100%", "relation": "同一总额下各项占比之和"},
                   highlights=[r.loc for r in rates[:-1]])
