@@ -97,6 +97,9 @@ SENTENCE_END = "。！？!?"
 SENTENCE_END_RE = re.compile(f"[{SENTENCE_END}]")
 SPACE_TO_END_RE = re.compile(r"\s*\Z")
 WRAP_END = "。！？；：!?;:”"  # a paragraph not ending in one of these was cut by a line wrap
+# ... when it fills a line: a shorter one is a title or a label (某局2025年度部门决算), not a wrapped
+# line (the threshold text.py joins wrapped lines at)
+WRAPPED_LINE_MIN = 25
 
 
 # --- typed records --------------------------------------------------------------------
@@ -205,7 +208,8 @@ def _passages(doc) -> list[Passage]:
             section += isinstance(block, Heading)
             current = None
             continue
-        if current is not None and not block.token and not current.text.rstrip().endswith(tuple(WRAP_END)):
+        if current is not None and not block.token and not current.text.rstrip().endswith(tuple(WRAP_END)) \
+                and len(current.paragraphs[-1][1].text) >= WRAPPED_LINE_MIN:
             current.paragraphs.append((len(current.text), block))
             current.text += block.plain
             current.last_block = i
@@ -864,6 +868,15 @@ class StatusPart:
     end: int
 
 
+def _counts_the_same(text: str, end: int, noun: str, params: dict) -> bool:
+    """A status count (9个达到…, 完成的有9个，, 9个指标未达到) counts the whole's things: after its 个
+    comes a status word, a break, or the whole's own noun (指标 of “12个指标中”), not another noun."""
+    follow = text[end:end + 12].lstrip()
+    whole = noun[:-1] if noun.endswith("中") else noun
+    return not follow or follow[0] in "，,。；;、）)" or (bool(whole) and follow.startswith(whole)) \
+        or follow.startswith(tuple(params["positive_cues"] + params["negative_cues"] + ["已", "均", "全部", "的"]))
+
+
 def _status_parts(passage: Passage, head: Count, params: dict) -> list[StatusPart]:
     """The clauses right after a total that count its done and not-done parts (完成的有 5 个，
     未完成的 1 个), up to the end of the next sentence; a count of anything else ends them (其中数量
@@ -907,6 +920,8 @@ def _check_status_split(doc, rule):
             if not any(c in clause for c in cues) and not after:
                 continue
             parts = _status_parts(passage, head, params)
+            if after and not all(_counts_the_same(passage.text, p.end, head.noun, params) for p in parts):
+                continue  # “在过去的3个月中，完成了5个项目”: the parts count something else
             done = [p for p in parts if p.positive]
             undone = [p for p in parts if not p.positive]
             if len(done) > 1 or len(undone) > 1 or not parts:
