@@ -37,7 +37,6 @@ LABEL_NOISE_RE = re.compile(r"^(?:其中\s*[:：]?|[（(]?[一二三四五六七
 YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
 CLASS_LEVEL_RE = re.compile(r"[（(](?:类|款|项)[）)]")  # 一般公共服务支出（类）: the level, not a word
 PHRASE_LIMIT = 40  # characters of context kept before a number: a clause, never a whole table
-LIST_OPENER_RE = re.compile(r"\s*[，,：:]?\s*其中")  # right after a total: the list of its parts
 LEAD_LIMIT = 80  # characters of a numbered item's label
 
 
@@ -152,13 +151,11 @@ class FactBase:
         return text[start:end + len(last.quote)]
 
     def span(self, first: Fact, last: Fact) -> str:
-        """The words of a sentence from one fact to a later one: a quote that shows both."""
-        text = self.sentences.get((first.block, first.sentence), "")
-        start, end = text.find(first.quote), text.find(last.quote)
-        if first.source != "text" or (first.block, first.sentence) != (last.block, last.sentence) \
-                or start < 0 or end < start:
+        """The words of a sentence from one fact to a later one: a quote that shows both (the later
+        fact's own quote when they stand in two sentences)."""
+        if (first.block, first.sentence) != (last.block, last.sentence):
             return last.quote
-        return text[start:end + len(last.quote)]
+        return self.passage(first, last)
 
     def add(self, fact: Fact) -> None:
         self.facts.append(fact)
@@ -417,7 +414,7 @@ class FactReader:
             if fact.is_money and fact.measure != "变动额":
                 last_money = fact
                 fund, generic = self.fund_of.get(fact.concept, (fact.fund, fact.concept))
-                if fund and LIST_OPENER_RE.match(text, m.end()):
+                if fund and self.lex.list_opener.match(text, m.end()):
                     # “一般公共预算财政拨款基本支出 X 万元，其中：人员经费 …, 公用经费 …”
                     list_fund, list_parts = fund, self.parts_of.get(generic, set())
             previous_end = m.end()

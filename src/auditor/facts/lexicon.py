@@ -73,6 +73,8 @@ class Lexicon:
     generic_labels: frozenset  # row labels that leave the concept to the column
     filler: re.Pattern  # words that name nothing, with years, punctuation and white space
     text_number: re.Pattern  # a figure in running text and the unit after it (TEXT_NUMBER above)
+    list_openers: tuple  # words after a total that open the list of its parts (其中)
+    list_opener: re.Pattern  # one of them right after a figure: “X 万元，其中：…”
     names_nothing: dict = field(default_factory=dict, compare=False, repr=False)  # see base._names_nothing
 
 
@@ -97,6 +99,8 @@ def _lexicon(generation: int) -> Lexicon:
         generic_labels=frozenset(data.get("generic_row_labels") or ()),
         filler=re.compile(_alternatives(data.get("filler_words")) + r"|[，,、:：()（）\s]|(?:19|20)\d\d年度?"),
         text_number=re.compile(TEXT_NUMBER.replace("{units}", _alternatives(data.get("text_units")))),
+        list_openers=tuple(data.get("list_openers") or ()),
+        list_opener=re.compile(r"\s*[，,：:]?\s*(?:" + _alternatives(data.get("list_openers")) + ")"),
     )
 
 

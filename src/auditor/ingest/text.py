@@ -195,8 +195,8 @@ def _spaced_cells(line: str) -> list[tuple[int, int, str]]:
     fewer than two, when it starts a heading or an item, or when it is prose: a cell with a
     sentence's punctuation (，。；) is wrapped text, whose double spaces set no columns apart."""
     stripped = line.strip()
-    if not stripped or any(mark in stripped for mark in "，。；！？"):
-        return []
+    if "  " not in stripped and "\u3000" not in stripped or any(mark in stripped for mark in "，。；！？"):
+        return []  # no run of spaces to set columns apart (most lines), or prose
     width = _display_columns(line)
     cells = [(width[m.start()], width[m.end()], m.group()) for m in SPACED_CELL_RE.finditer(line)]
     if len(cells) < 2 or (ITEM_START_RE.match(stripped) and not _figure_row(cells[1:])):

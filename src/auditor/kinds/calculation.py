@@ -99,7 +99,7 @@ def _opens_list(base: FactBase, key: tuple[int, int], facts: list[Fact], total: 
     分别为, 主要用于 …): only then do the clauses after a ； go on with its parts."""
     first = next((f for f in facts if f.concept == total), None)
     text = base.sentences.get(key, "")
-    markers = ["其中", *rule.params["enumeration_cues"], *rule.params["partial_cues"]]
+    markers = [*lexicon().list_openers, *rule.params["enumeration_cues"], *rule.params["partial_cues"]]
     return first is not None and any(w in text[first.at:] for w in markers)
 
 

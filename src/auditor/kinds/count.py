@@ -76,6 +76,8 @@ PARAMS = {
     "total_cues": (list, ["共", "共计", "合计", "总计"]),
     # or what follows the count makes it a whole the next clauses divide (“12个指标中，10个达到…”)
     "total_after": (str, r"\s*[\u4e00-\u9fa5]{0,8}?中\s*[，,：:]"),
+    # words that may open a status count's clause after its 个 besides the status cues (9个已完成)
+    "status_leads": (list, ["已", "均", "全部", "的"]),
     # a total of these nouns may not be smaller than the number of project forms attached
     "project_nouns": (list, ["项目"]),
     "project_name_labels": (list, ["项目名称"]),
@@ -874,7 +876,7 @@ def _counts_the_same(text: str, end: int, noun: str, params: dict) -> bool:
     follow = text[end:end + 12].lstrip()
     whole = noun[:-1] if noun.endswith("中") else noun
     return not follow or follow[0] in "，,。；;、）)" or (bool(whole) and follow.startswith(whole)) \
-        or follow.startswith(tuple(params["positive_cues"] + params["negative_cues"] + ["已", "均", "全部", "的"]))
+        or follow.startswith(tuple(params["positive_cues"] + params["negative_cues"] + params["status_leads"]))
 
 
 def _status_parts(passage: Passage, head: Count, params: dict) -> list[StatusPart]:
