@@ -391,15 +391,26 @@ def _upward(row: IndicatorRow, target: Target, ceiling_cues: list[str]) -> bool 
     return None
 
 
-def _missed(rows: list[IndicatorRow], ceiling_cues: list[str]):
-    """Targets the actual value certainly misses: the whole interval the actual was printed
-    for lies on the wrong side of the target (97% misses ≥98%; 98% does not miss ≥98.2%)."""
+def _reached(rows: list[IndicatorRow], ceiling_cues: list[str]):
+    """(row, target, actual, upward, reached) for each quantitative target whose direction is
+    known: reached True when the whole interval the actual was printed for lies on the target's
+    side (126项 reaches ≥100项), False when it lies on the wrong side (97% misses ≥98%), None when
+    the printed precision cannot tell (98% against ≥98.2%)."""
     for r, target, actual in _targets(rows):
         upward = _upward(r, target, ceiling_cues)
         if upward is None:
             continue
         low, high = Quantity(actual.value).interval()
         if (upward and high <= target.value) or (not upward and low > target.value):
+            yield r, target, actual, upward, False
+        elif (upward and low >= target.value) or (not upward and high <= target.value):
+            yield r, target, actual, upward, True
+
+
+def _missed(rows: list[IndicatorRow], ceiling_cues: list[str]):
+    """Targets the actual value certainly misses."""
+    for r, target, actual, upward, reached in _reached(rows, ceiling_cues):
+        if reached is False:
             yield MissedTarget(r, target, actual, upward)
 
 
@@ -493,25 +504,14 @@ def _check_proportional(doc, rule, typed):
                 highlights=[r.cells["target"].loc, r.cells["actual"].loc, cell.loc])
 
 
-def _met(rows: list[IndicatorRow], ceiling_cues: list[str]):
-    """Targets the actual value certainly reaches: the whole interval the actual was printed for
-    lies on the target's side (126项 reaches ≥100项; 98% does not certainly reach ≥98.2%)."""
-    for r, target, actual in _targets(rows):
-        upward = _upward(r, target, ceiling_cues)
-        if upward is None:
-            continue
-        low, high = Quantity(actual.value).interval()
-        if (upward and low >= target.value) or (not upward and high <= target.value):
-            yield r
-
-
 def _check_met_deducted(doc, rule, typed):
     """A target reached, points taken off, and no reason given in the row."""
     for t in _score_tables(typed):
         rows = _indicators(t)
         places = _score_places(t.table, typed)
-        for r in _met(rows, rule.params["ceiling_cues"]):
-            target = parse_target(r.target_text)
+        for r, target, _actual, _upward, reached in _reached(rows, rule.params["ceiling_cues"]):
+            if not reached:
+                continue
             # only a floor or ceiling written out (≥ ≤ > <), and not a rate: forms score 满意度, 合格率
             # in many ways (in proportion, by bands), so a met rate below full marks may be their rule;
             # only the row's own 分值 is sure; a stated reason explains the deduction
