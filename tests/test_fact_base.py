@@ -292,3 +292,32 @@ def test_the_parts_of_a_funds_total_listed_after_it_are_of_that_fund_and_nothing
     text = HEAD + "2025年度一般公共预算财政拨款基本支出500.00万元，其中：人员经费420.00万元，公用经费80.00万元，项目支出30.00万元。\n"
     assert [(f.concept, f.fund) for f in facts_of(text)] == [
         ("一般公共预算财政拨款基本支出", ""), ("人员经费", "一般公共预算"), ("公用经费", "一般公共预算"), ("项目支出", "")]
+
+
+FORM = ("2025年度项目支出绩效自评表\n单位：万元\n项目名称\t社区食堂建设\t\t\n"
+        "项目资金\t全年预算数\t全年执行数\t执行率\n年度资金总额\t80.00\t76.00\t95.00%\n"
+        "{left_head}\t\t{right_head}\t\n{left}\t\t{right}\t\n")
+
+
+def test_a_form_s_prose_cell_is_read_as_text_about_the_form_s_project():
+    facts = facts_of(FORM.format(left_head="年度目标", right_head="完成情况说明",
+                                 left="新建社区食堂2处，年度预算80.00万元，当年投入使用。",
+                                 right="建成社区食堂2处，全年执行资金76.00万元，执行率95.00%；3家餐饮企业参与运营。"))
+    prose = [f for f in facts if f.source == "text"]
+    # the plan cell (年度目标) is not read: its 80.00 is planned, not spent
+    assert [(f.concept, f.measure, f.value, f.unit) for f in prose if f.unit in ("万元", "%", "家")] == [
+        ("年度资金总额", "决算", Decimal("76.00"), "万元"),
+        ("预算执行率", "实际值", Decimal("95.00"), "%"),
+        (None, "实际值", Decimal("3"), "家")]  # a count after a rate does not take the rate's concept
+    assert {f.subject for f in prose} == {"社区食堂建设"}
+    assert {(f.loc.table, f.loc.row, f.loc.col) for f in prose} == {(1, 5, 3)}
+    assert all(f.where().endswith("表1 第5行第3列") for f in prose)  # a cell, not 正文
+
+
+def test_a_form_s_prose_cell_restating_its_outturn_differently_is_reported_in_its_cell():
+    text = FORM.format(left_head="预期目标", right_head="实际完成情况", left="新建社区食堂2处，当年投入使用。",
+                       right="建成社区食堂2处，全年执行资金78.00万元，已投入使用。")
+    found = findings(text, "FCT001")
+    assert [(f.rule, f.stated, f.expected, f.location.row, f.location.col) for f in found] == [
+        ("FCT001", "78.00万元", "76.00万元", 5, 3)]
+    assert not findings(text.replace("78.00万元", "76.00万元"), "FCT001")

@@ -17,7 +17,8 @@ from functools import lru_cache
 
 from ..knowledge import compact, concepts
 from ..memo import MEMO_ENTRIES, remember_short
-from ..model import Document, Location, Paragraph, Table
+from ..ingest.build import split_sentences
+from ..model import Document, Location, Paragraph, Sentence, Table
 from .lexicon import Lexicon, lexicon, money_concepts
 from .numbers import MONEY_UNITS, half_unit, normalize_digits, to_decimal
 
@@ -30,6 +31,7 @@ CELL_NUMBER_RE = re.compile(
     r"^(?P<cmp>≥|≤|>|<|=|不低于|不高于|不少于|不超过|不大于|不小于)?\s*(?P<num>[-+]?\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,8})?"
     r"|[-+]?\d{1,15}(?:\.\d{1,8})?)\s*(?P<unit>[%‰]|[\u4e00-\u9fa5]{1,3})?(?:[（(][\u4e00-\u9fa5]{1,3}[）)])?$")
 # what ends the words that describe a number (its phrase) in running text
+PROSE_MARK_RE = re.compile(r"[，,。；;]")  # clause punctuation: see _is_prose
 PHRASE_BREAK_RE = re.compile(r"[，,；;。：:、！？]")
 ITEM_TOKEN_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}\s*[、.．]|"
                            r"\d{1,2}\s*[、.．](?!\d)|[①-⑳])\s*")
@@ -95,7 +97,7 @@ class Fact:
 
     def where(self) -> str:
         """The source in a few words, for messages: 「第21页 正文」 or 「表3 第5行第3列」."""
-        kind = "正文" if self.source == "text" else ""
+        kind = "正文" if self.source == "text" and not self.loc.table else ""  # not a prose cell's
         return " ".join(p for p in (self.loc.describe(), kind) if p and p != "全文") or "正文"
 
 
@@ -302,6 +304,13 @@ class FactReader:
         self.head_memo: dict[str, Head] = {}  # a column head's reading, once per document
         self.label_memo: dict[str, Label] = {}  # a row label's reading, once per document
         self.concept_memo: dict[tuple, str | None] = {}  # a sentence phrase's concept (see _concept)
+        plan = vocab.get("plan_cells") or {}
+        self.plan_words = [compact(w) for w in plan.get("plan") or ()]
+        self.outcome_words = [compact(w) for w in plan.get("outcome") or ()]
+        self.project_funds = vocab.get("project_funds")
+        self.carried_unit: str | None = None  # the unit of the figure the carried concept was last stated in
+        self.prose_rows: list[tuple] = []  # (table block, row, texts, column heads) of prose rows
+        self.prose_sentences: dict[int, int] = {}  # table block -> sentences read from its prose cells
         self.own_project = self._own_project()
 
     def _only_own_project(self, text: str) -> bool:
@@ -332,6 +341,8 @@ class FactReader:
             if isinstance(block, Table):
                 self._table(index, block)
         self.label_pattern = LabelIndex(self.row_labels)
+        for prose_row in self.prose_rows:  # read as text, now that the row labels are known
+            self._prose_row(*prose_row)
         self.open_item: tuple[str | None, str] = (None, "")
         for index, block in enumerate(self.doc.blocks):
             if isinstance(block, Paragraph):
@@ -348,7 +359,7 @@ class FactReader:
             # one item read as several paragraphs) until a heading or a table
             lead_concept, subject = self.open_item[0], ""
         self.open_item = (lead_concept, "")
-        carried = lead_concept
+        carried, self.carried_unit = lead_concept, None
         for s_index, sentence in enumerate(para.sentences):
             # the concept last named carries over to the next sentence of the paragraph
             carried = self._sentence(index, s_index, sentence, carried, subject) or lead_concept
@@ -410,7 +421,7 @@ class FactReader:
                         label=phrase, block=index, sentence=s_index, at=m.start(), **fact)
             self.base.add(fact)
             if fact.concept and fact.measure not in ("占比", "变动率", "完成率", "执行率"):
-                carried = fact.concept
+                carried, self.carried_unit = fact.concept, fact.unit
             if fact.is_money and fact.measure != "变动额":
                 last_money = fact
                 fund, generic = self.fund_of.get(fact.concept, (fact.fund, fact.concept))
@@ -442,12 +453,24 @@ class FactReader:
             return dict(out, concept=concept, measure="变动额", sign=change, period=CURRENT)
         # “年初基本支出预算”: the measure's words may stand on both sides of the concept
         measure = self.lex.measures.last(bare.replace(" ", ""))
-        if concept is None and _names_nothing(bare, self.lex) and (unit in MONEY_UNITS) == (carried not in self.not_money):
-            concept = carried
+        if concept is None and _names_nothing(bare, self.lex) and (unit in MONEY_UNITS) == (carried not in self.not_money) \
+                and (unit in MONEY_UNITS or self.carried_unit in (None, unit)):
+            concept = carried  # not a rate's concept to a count after it (执行率95%；3条道路…)
+        if concept is None and unit in MONEY_UNITS and subject not in ("", UNNAMED) \
+                and _names_nothing(self._without_own_cues(bare), self.lex):
+            # a project's amount naming nothing else (本项目全年预算数为850.00万元) is of its
+            # total funds, the row its form states them in
+            concept = self.project_funds
         implicit = measure is None
         if measure is None:
             measure = "决算" if unit in MONEY_UNITS else ("得分" if unit == "分" else "实际值")
         return dict(out, concept=concept, measure=measure, implicit=implicit)
+
+    def _without_own_cues(self, bare: str) -> str:
+        """本项目 / 该项目 name the subject, not a concept of its own."""
+        for cue in self.own_cues:
+            bare = bare.replace(cue, "")
+        return bare
 
     def _rate(self, phrase, concept, carried, last_money, out) -> dict:
         kind = self.lex.rate_measures.last(phrase)
@@ -547,8 +570,9 @@ class FactReader:
         for row in table.rows:
             texts = ["" if _is_dash(c.text, self.lex) else c.text.strip() for c in row]
             numbers = [_cell_number(t) for t in texts]
-            if not any(n is not None for n in numbers) and any(len(t) > 30 for t in texts):
-                # prose inside a table (目标, 说明) is no header
+            if not any(n is not None for n in numbers) and any(_is_prose(t) for t in texts):
+                # prose inside a table (目标, 说明) is no header; what it reports is read as text
+                self.prose_rows.append((index, row, texts, _column_heads(headers, len(texts))))
                 headers, in_header, columns_of = [], False, {}
                 continue
             column_numbers = _is_column_numbers(texts)
@@ -562,6 +586,29 @@ class FactReader:
             if len(texts) not in columns_of:
                 columns_of[len(texts)] = self._columns(_column_heads(headers, len(texts)))
             self._row(index, table, row, texts, numbers, columns_of[len(texts)], fund)
+
+    def _prose_row(self, index: int, row, texts: list[str], heads: list[str]) -> None:
+        """A row of prose cells (a project form's 实际完成情况, a 说明): each cell's sentences are
+        read as a paragraph's, about the table's subject, except a cell whose column head or row
+        label names a plan (预期目标): its figures are intended, not stated as done."""
+        for k, cell in enumerate(row):
+            if not _is_prose(texts[k]):
+                continue  # a label or a short note, no sentence
+            label = next((t for t in reversed(texts[:k]) if t), "")  # the row's name, when a short one
+            if len(label) > 20 or _is_prose(label):
+                label = ""
+            if self._names_plan(heads[k] if k < len(heads) else "") or self._names_plan(label):
+                continue
+            first = self.prose_sentences.get(index, 0)
+            sentences = [Sentence(s, cell.loc) for s in split_sentences(texts[k])]
+            self.prose_sentences[index] = first + len(sentences)
+            carried, self.carried_unit = None, None
+            for s_index, sentence in enumerate(sentences, start=first):
+                carried = self._sentence(index, s_index, sentence, carried, self.table_subject)
+
+    def _names_plan(self, words: str) -> bool:
+        words = compact(words)
+        return any(w in words for w in self.plan_words) and not any(w in words for w in self.outcome_words)
 
     def _total_of_rows(self, table: Table) -> str | None:
         """A table without a title naming its concept is about the declared total whose parts its
@@ -767,6 +814,12 @@ class LabelIndex:
             if len(found) > self.LOOSE_LIMIT:
                 return set()
         return found
+
+
+def _is_prose(text: str) -> bool:
+    """A cell of sentences, not a label: long, or a clause break inside more than a short name
+    (“收入、支出” and “其中：” mark no clause; “建成2处，执行76.00万元。” does)."""
+    return len(text) > 30 or (len(text) > 12 and PROSE_MARK_RE.search(text) is not None)
 
 
 def _places(num: str) -> int:

@@ -217,7 +217,7 @@ def _check_enumerations(doc, base: FactBase, rule):
     """A concept followed by 包括 / 分别为 and a list of amounts: the amounts add up to it."""
     cues = sorted(rule.params["enumeration_cues"] + rule.params["partial_cues"], key=len, reverse=True)
     for (block, index), facts in base.by_sentence.items():
-        text = doc.blocks[block].sentences[index].text
+        text = base.sentences[(block, index)]  # a paragraph's sentence, or a prose cell's
         cue = next(((c, text.find(c)) for c in cues if c in text), None)
         if cue is None:
             continue
