@@ -1,6 +1,7 @@
 """The document model every format is read into: ordered blocks with locations."""
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import Union
@@ -78,6 +79,16 @@ class _Plain:
 class Cell:
     text: str
     loc: Location
+
+
+PROSE_MARK_RE = re.compile(r"[，,。；;]")  # clause punctuation
+
+
+def is_prose(text: str) -> bool:
+    """A table cell of sentences (a form's 实际完成情况, a 说明), not a label or a figure: long, or
+    a clause break inside more than a short name (“收入、支出” and “其中：” mark no clause;
+    “建成2处，执行76.00万元。” does)."""
+    return len(text) > 30 or (len(text) > 12 and PROSE_MARK_RE.search(text) is not None)
 
 
 @dataclass

@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..knowledge import compact, concepts
 from ..memo import MEMO_ENTRIES, remember_short
 from ..ingest.build import split_sentences
-from ..model import Document, Location, Paragraph, Sentence, Table
+from ..model import Document, Location, Paragraph, Sentence, Table, is_prose
 from .lexicon import Lexicon, lexicon, money_concepts
 from .numbers import MONEY_UNITS, half_unit, normalize_digits, to_decimal
 
@@ -31,7 +31,6 @@ CELL_NUMBER_RE = re.compile(
     r"^(?P<cmp>≥|≤|>|<|=|不低于|不高于|不少于|不超过|不大于|不小于)?\s*(?P<num>[-+]?\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,8})?"
     r"|[-+]?\d{1,15}(?:\.\d{1,8})?)\s*(?P<unit>[%‰]|[\u4e00-\u9fa5]{1,3})?(?:[（(][\u4e00-\u9fa5]{1,3}[）)])?$")
 # what ends the words that describe a number (its phrase) in running text
-PROSE_MARK_RE = re.compile(r"[，,。；;]")  # clause punctuation: see _is_prose
 PHRASE_BREAK_RE = re.compile(r"[，,；;。：:、！？]")
 ITEM_TOKEN_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}\s*[、.．]|"
                            r"\d{1,2}\s*[、.．](?!\d)|[①-⑳])\s*")
@@ -570,7 +569,7 @@ class FactReader:
         for row in table.rows:
             texts = ["" if _is_dash(c.text, self.lex) else c.text.strip() for c in row]
             numbers = [_cell_number(t) for t in texts]
-            if not any(n is not None for n in numbers) and any(_is_prose(t) for t in texts):
+            if not any(n is not None for n in numbers) and any(is_prose(t) for t in texts):
                 # prose inside a table (目标, 说明) is no header; what it reports is read as text
                 self.prose_rows.append((index, row, texts, _column_heads(headers, len(texts))))
                 headers, in_header, columns_of = [], False, {}
@@ -592,10 +591,10 @@ class FactReader:
         read as a paragraph's, about the table's subject, except a cell whose column head or row
         label names a plan (预期目标): its figures are intended, not stated as done."""
         for k, cell in enumerate(row):
-            if not _is_prose(texts[k]):
+            if not is_prose(texts[k]):
                 continue  # a label or a short note, no sentence
             label = next((t for t in reversed(texts[:k]) if t), "")  # the row's name, when a short one
-            if len(label) > 20 or _is_prose(label):
+            if len(label) > 20 or is_prose(label):
                 label = ""
             if self._names_plan(heads[k] if k < len(heads) else "") or self._names_plan(label):
                 continue
@@ -814,12 +813,6 @@ class LabelIndex:
             if len(found) > self.LOOSE_LIMIT:
                 return set()
         return found
-
-
-def _is_prose(text: str) -> bool:
-    """A cell of sentences, not a label: long, or a clause break inside more than a short name
-    (“收入、支出” and “其中：” mark no clause; “建成2处，执行76.00万元。” does)."""
-    return len(text) > 30 or (len(text) > 12 and PROSE_MARK_RE.search(text) is not None)
 
 
 def _places(num: str) -> int:

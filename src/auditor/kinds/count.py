@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from ..facts.numbers import cn_to_int
 from ..ingest.raw import MAX_BREAKDOWN_CHARS, MAX_BREAKDOWN_PARTS, MAX_LIST_CHARS, bounded_int
 from ..knowledge import compact
-from ..model import Heading, Location, Paragraph, Table
+from ..model import Heading, Location, Paragraph, Table, is_prose
 from ..tables.typed import typed_tables
 from .base import Hit
 
@@ -118,6 +118,7 @@ class Passage:
     _ends: list[int] | None = field(default=None, repr=False)  # offsets of sentence ends, built once
     _places: dict[str, list[int]] = field(default_factory=dict, repr=False)  # word -> its offsets
     _counts: dict[str, list[tuple]] = field(default_factory=dict, repr=False)  # count pattern -> counts
+    cell: bool = False  # the prose of one table cell (a form's 实际完成情况), the table its block
 
     def at(self, offset: int) -> tuple[int, Paragraph]:
         k = bisect_right(self.paragraphs, offset, key=lambda sp: sp[0])
@@ -196,6 +197,14 @@ def _number(text: str) -> int | None:
     return bounded_int(text) if text.isdecimal() else cn_to_int(text)
 
 
+def _cell_passages(table: Table, section: int, index: int) -> list[Passage]:
+    """Each prose cell of a table is a passage of its own (its counts and lists are read as a
+    paragraph's), at the cell's location."""
+    return [Passage(cell_para.plain, [(0, cell_para)], section, index, index, cell=True)
+            for row in table.rows for cell in row if is_prose(cell.text)
+            for cell_para in [Paragraph(cell.text, cell.loc)]]
+
+
 def _passages(doc) -> list[Passage]:
     """Paragraphs joined across hard wraps: a paragraph that does not end a sentence goes on in
     the next one, unless that one starts a numbered item or a heading or table comes between."""
@@ -209,6 +218,8 @@ def _passages(doc) -> list[Passage]:
         if not isinstance(block, Paragraph):
             section += isinstance(block, Heading)
             current = None
+            if isinstance(block, Table):
+                passages.extend(_cell_passages(block, section, i))
             continue
         if current is not None and not block.token and not current.text.rstrip().endswith(tuple(WRAP_END)) \
                 and len(current.paragraphs[-1][1].text) >= WRAPPED_LINE_MIN:
@@ -487,6 +498,8 @@ def _numbered_paragraphs(doc, passage: Passage) -> list[str] | None:
     heading or table; None unless they are numbered from 1 without a gap."""
     items: list[str] = []
     style = None
+    if passage.cell:
+        return None  # the paragraphs after its table are no items of a cell
     for i in range(passage.last_block + 1, len(doc.blocks)):
         block = doc.blocks[i]
         if isinstance(block, (Heading, Table)):
@@ -725,7 +738,8 @@ class _ScoreTables:
         the same part of the document; None if unsure."""
         if any(_holds(passage, cue, start, end) for cue in self.cues):
             return self.whole[0] if len(self.whole) == 1 else None
-        return self.next[passage.last_block + 1]
+        # a cell's sentence is about its own table first
+        return self.next[passage.last_block + (0 if passage.cell else 1)]
 
     def indicator_rows(self, table) -> tuple[list, dict, dict]:
         """The table's indicator rows, and those rows by first- and by second-level category."""
