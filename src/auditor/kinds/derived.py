@@ -8,6 +8,8 @@ Sub-checks (param `check`), each a function in CHECKS:
 - growth: 变动率 = 变动额 ÷ 上年, with 上年 = 本年 ∓ 变动额 when the sentence gives the change,
   else from a stated prior-year figure (a table's 上年 column).
 - execution: 执行率 = 决算 ÷ 全年预算 of the same subject.
+- target_completion: a rate of completing a target (完成年度目标（50公里）的 91.2%) = the quantity
+  achieved ÷ the target, stated in the rate's clause or, else, as the indicator's 目标值 in a table.
 A rate is consistent when the interval its inputs' printed precision allows meets the interval
 of the printed rate (one rounding model: every printed number is ± half a unit of its last digit).
 """
@@ -22,7 +24,8 @@ from .base import CHECKED, Hit
 from .restatement import meets, tail
 
 KIND = "derived"
-PARAMS = {"check": (str, None)}
+PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (list, []),
+          "clause_breaks": (str, "，,；;。：:")}
 MESSAGE_FIELDS = {"rate", "computed", "relation"}
 HUNDRED = Decimal(100)
 
@@ -237,6 +240,44 @@ def _completion(base: FactBase, rule):
             yield hit
 
 
+def _target_completion(base: FactBase, rule):
+    """“改造老旧管网45.6公里，完成年度目标（50公里）的91.2%”, “改造路灯1150盏，完成计划的95.83%”:
+    the achieved quantity (the figure before the rate's clause) ÷ the target (a figure of the same
+    unit inside the clause, else the indicator's one 目标值 in a table). Money is DRV002's."""
+    params = rule.params
+    for rate in (f for f in base.facts if f.source == "text" and f.unit == "%" and f.measure not in ("占比", "变动率")):
+        text = base.sentences.get((rate.block, rate.sentence), "")
+        start = max((text.rfind(ch, 0, rate.at) for ch in params["clause_breaks"]), default=-1) + 1
+        clause = text[start:rate.at]
+        done = max((clause.rfind(c) for c in params["completion_cues"]), default=-1)
+        if done < 0 or not any(c in clause[done:] for c in params["target_cues"]):
+            continue
+        before = _before(_same_sentence(base, rate), rate)
+        inside = [f for f in before if f.at >= start and f.unit != "%" and not f.is_money]
+        achieved = next((f for f in reversed(before) if f.at < start and f.unit not in ("%", "") and not f.is_money
+                         and (not inside or f.unit == inside[-1].unit)), None)
+        if achieved is None:
+            continue
+        target = inside[-1] if inside else _indicator_target(base, achieved)
+        if target is None or target.value == 0:
+            continue
+        span = ratio_bounds(achieved, target)
+        # “完成目标的100%” says the target was reached, also where it was exceeded
+        if rate.value == HUNDRED and span is not None and span[1] >= HUNDRED:
+            yield CHECKED
+            continue
+        yield from _rate_against(base, rate, achieved, target, "完成目标的比例", "实际完成 ÷ 目标")
+
+
+def _indicator_target(base: FactBase, achieved: Fact) -> Fact | None:
+    """The one 目标值 the tables state for the achieved quantity's indicator, in its unit."""
+    if not achieved.concept:
+        return None
+    return base.remember(("indicator-target", achieved.concept, achieved.subject, achieved.unit), lambda: _unique_value(
+        [f for f in base.of(achieved.concept, "目标值") if f.source == "table" and f.unit == achieved.unit
+         and f.subject in (achieved.subject, "")]))
+
+
 def _fits(rate: Fact, num: Fact, den: Fact) -> bool:
     span = ratio_bounds(num, den)
     return span is not None and consistent(rate, *span)
@@ -290,6 +331,8 @@ def _growth(base: FactBase, rule):
         change = next((f for f in reversed(sentence) if f.measure == "变动额" and f.is_money
                        and (f.concept == rate.concept or not (f.concept and rate.concept))), None)
         current = _current(base, rate, change, sentence)
+        if change is None:  # a quantity's change (受益人口3.2万人，较上年增加0.4万人，增长14.29%)
+            change, current = _quantity_change(sentence, rate) or (None, current)
         if current is None:
             continue
         moved = 0
@@ -305,7 +348,7 @@ def _growth(base: FactBase, rule):
                 continue
             lo, hi = c_lo / p_hi * HUNDRED, c_hi / p_lo * HUNDRED
             computed = change.in_yuan() / previous_yuan * HUNDRED
-            formula = (f"变动额 {change.text} ÷ 上年数 {fmt(previous_yuan / MONEY_UNITS[current.unit])}{current.unit}"
+            formula = (f"变动额 {change.text} ÷ 上年数 {fmt(previous_yuan / MONEY_UNITS.get(current.unit, 1))}{current.unit}"
                        f"（{current.text} {'−' if sign > 0 else '+'} {change.text}）= {fmt(computed)}%")
         else:
             prior = _document_value(base, rate.concept, "决算", rate.subject, PRIOR)
@@ -357,6 +400,18 @@ def _opposite(rate: Fact, sign: int, computed: Decimal, formula: str) -> Hit:
     return hit
 
 
+def _quantity_change(sentence: list[Fact], rate: Fact) -> tuple[Fact, Fact] | None:
+    """A count's or a quantity's change and its current figure, in one unit and one sentence: the
+    last change before the rate and the last figure before that change."""
+    change = next((f for f in reversed(sentence) if f.measure == "变动额" and not f.is_money and f.unit
+                   and f.unit != "%" and (f.concept == rate.concept or not (f.concept and rate.concept))), None)
+    if change is None:
+        return None
+    current = next((f for f in reversed(sentence) if f.id < change.id and f.unit == change.unit
+                    and f.measure != "变动额" and f.period == CURRENT), None)
+    return (change, current) if current is not None else None
+
+
 def _current(base: FactBase, rate: Fact, change: Fact | None, sentence: list[Fact]) -> Fact | None:
     concept = (change.concept if change else None) or rate.concept
     # this year's figure: “较上年的 21.40 万元下降 14.21%” names last year's just before the rate
@@ -397,4 +452,5 @@ def _row_term(facts: list[Fact], name: str, scored: bool) -> Fact | None:
     return measured[0] if len(measured) == 1 else None
 
 
-CHECKS = {"row_rate": _row_rate, "share": _share, "share_sum": _share_sum, "completion": _completion, "growth": _growth, "execution": _execution}
+CHECKS = {"row_rate": _row_rate, "share": _share, "share_sum": _share_sum, "completion": _completion, "growth": _growth,
+          "execution": _execution, "target_completion": _target_completion}
