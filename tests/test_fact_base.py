@@ -321,3 +321,12 @@ def test_a_form_s_prose_cell_restating_its_outturn_differently_is_reported_in_it
     assert [(f.rule, f.stated, f.expected, f.location.row, f.location.col) for f in found] == [
         ("FCT001", "78.00万元", "76.00万元", 5, 3)]
     assert not findings(text.replace("78.00万元", "76.00万元"), "FCT001")
+
+
+def test_each_form_s_prose_is_about_its_own_project():
+    first = FORM.format(left_head="预期目标", right_head="实际完成情况", left="新建社区食堂2处，当年投入使用。",
+                        right="建成社区食堂2处，全年执行资金76.00万元，已投入使用。")
+    second = first.replace("社区食堂建设", "老年助餐点").replace("76.00", "50.00").replace("80.00", "60.00")
+    prose = [f for f in facts_of(first + "\n" + second) if f.source == "text" and f.is_money]
+    assert [(f.subject, f.value) for f in prose] == [("社区食堂建设", Decimal("76.00")), ("老年助餐点", Decimal("50.00"))]
+    assert not findings(first + "\n" + second, "FCT001")

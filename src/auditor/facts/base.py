@@ -39,6 +39,7 @@ YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
 CLASS_LEVEL_RE = re.compile(r"[（(](?:类|款|项)[）)]")  # 一般公共服务支出（类）: the level, not a word
 PHRASE_LIMIT = 40  # characters of context kept before a number: a clause, never a whole table
 LEAD_LIMIT = 80  # characters of a numbered item's label
+FULL_YEAR_WORDS = ("全年", "调整")  # a budget named as the full-year (adjusted) one
 
 
 # Read-only by convention, not frozen: a frozen dataclass sets each of its 23 fields through
@@ -308,7 +309,7 @@ class FactReader:
         self.outcome_words = [compact(w) for w in plan.get("outcome") or ()]
         self.project_funds = vocab.get("project_funds")
         self.carried_unit: str | None = None  # the unit of the figure the carried concept was last stated in
-        self.prose_rows: list[tuple] = []  # (table block, row, texts, column heads) of prose rows
+        self.prose_rows: list[tuple] = []  # (table block, row, texts, column heads, subject) of prose rows
         self.prose_sentences: dict[int, int] = {}  # table block -> sentences read from its prose cells
         self.own_project = self._own_project()
 
@@ -479,7 +480,9 @@ class FactReader:
             owner = last_money.concept if last_money else carried
             return dict(out, concept=owner, measure="占比", base=base)
         if kind == "完成率" and "完成率" not in phrase:
-            base = "年初预算" if "年初" in phrase else "全年预算"
+            # “完成年初预算的”, “完成全年（调整）预算的”; a bare “完成预算的” names no budget ("预算":
+            # the full-year one where one is stated, else the initial one; see DRV002)
+            base = "年初预算" if "年初" in phrase else "全年预算" if any(w in phrase for w in FULL_YEAR_WORDS) else "预算"
             return dict(out, concept=concept or carried, measure="完成率", base=base)
         if kind == "变动率":
             return dict(out, concept=concept or carried, measure="变动率", sign=_change_sign(phrase, self.lex),
@@ -571,7 +574,7 @@ class FactReader:
             numbers = [_cell_number(t) for t in texts]
             if not any(n is not None for n in numbers) and any(is_prose(t) for t in texts):
                 # prose inside a table (目标, 说明) is no header; what it reports is read as text
-                self.prose_rows.append((index, row, texts, _column_heads(headers, len(texts))))
+                self.prose_rows.append((index, row, texts, _column_heads(headers, len(texts)), self.table_subject))
                 headers, in_header, columns_of = [], False, {}
                 continue
             column_numbers = _is_column_numbers(texts)
@@ -586,7 +589,7 @@ class FactReader:
                 columns_of[len(texts)] = self._columns(_column_heads(headers, len(texts)))
             self._row(index, table, row, texts, numbers, columns_of[len(texts)], fund)
 
-    def _prose_row(self, index: int, row, texts: list[str], heads: list[str]) -> None:
+    def _prose_row(self, index: int, row, texts: list[str], heads: list[str], subject: str) -> None:
         """A row of prose cells (a project form's 实际完成情况, a 说明): each cell's sentences are
         read as a paragraph's, about the table's subject, except a cell whose column head or row
         label names a plan (预期目标): its figures are intended, not stated as done."""
@@ -603,7 +606,7 @@ class FactReader:
             self.prose_sentences[index] = first + len(sentences)
             carried, self.carried_unit = None, None
             for s_index, sentence in enumerate(sentences, start=first):
-                carried = self._sentence(index, s_index, sentence, carried, self.table_subject)
+                carried = self._sentence(index, s_index, sentence, carried, subject)
 
     def _names_plan(self, words: str) -> bool:
         words = compact(words)

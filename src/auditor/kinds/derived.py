@@ -213,6 +213,8 @@ def _completion(base: FactBase, rule):
         sentence = _before(_same_sentence(base, rate), rate)
         actual = _pick(base, rate, sentence, "决算")
         worded = rate.base or "全年预算"
+        if worded == "预算":  # “完成预算的 X%”: the full-year budget where one is stated, else the initial
+            worded = "全年预算" if _pick(base, rate, sentence, "全年预算") is not None else "年初预算"
         budget = _pick(base, rate, sentence, worded)
         other = _pick(base, rate, sentence, "年初预算" if worded == "全年预算" else "全年预算")
         if actual is None or (budget is None and other is None):
