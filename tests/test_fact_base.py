@@ -330,3 +330,11 @@ def test_each_form_s_prose_is_about_its_own_project():
     prose = [f for f in facts_of(first + "\n" + second) if f.source == "text" and f.is_money]
     assert [(f.subject, f.value) for f in prose] == [("社区食堂建设", Decimal("76.00")), ("老年助餐点", Decimal("50.00"))]
     assert not findings(first + "\n" + second, "FCT001")
+
+
+def test_a_two_character_row_label_links_the_sentence_naming_it_last():
+    text = (HEAD + "防汛支出1,820.64万元，主要用于汛期物资储备。\n支出决算表\n单位：万元\n项目\t决算数\n"
+            "防汛\t1,820.64\n水利工程运行与维护\t3,521.30\n")
+    by_value = {f.value: f for f in facts_of(text) if f.source == "text"}
+    assert by_value[Decimal("1820.64")].concept == "防汛"
+    assert findings(text.replace("防汛支出1,820.64", "防汛支出1,802.64"), "FCT001")[0].expected.startswith("1,820.64")

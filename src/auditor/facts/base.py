@@ -763,7 +763,8 @@ class LabelIndex:
         self.trie: dict = {}
         self.first: re.Pattern | None = None
         self.by_bigram: dict[str, set[str]] = {}
-        for label in (w for w in labels if len(w) >= 3):
+        # two characters name a row too (防汛, 林业): a phrase takes a label only as its last noun
+        for label in (w for w in labels if len(w) >= 2):
             node = self.trie
             for ch in label:
                 node = node.setdefault(ch, {})
