@@ -251,11 +251,13 @@ def _target_completion(base: FactBase, rule):
         text = base.sentences.get((rate.block, rate.sentence), "")
         start = max((text.rfind(ch, 0, rate.at) for ch in params["clause_breaks"]), default=-1) + 1
         clause = text[start:rate.at]
-        done = max((clause.rfind(c) for c in params["completion_cues"]), default=-1)
-        if done < 0 or not any(c in clause[done:] for c in params["target_cues"]):
+        # 完成年度目标的 / 目标完成率: both words in the rate's clause
+        if not any(c in clause for c in params["completion_cues"]) or not any(c in clause for c in params["target_cues"]):
             continue
-        before = _before(_same_sentence(base, rate), rate)
-        inside = [f for f in before if f.at >= start and f.unit != "%" and not f.is_money]
+        sentence = _same_sentence(base, rate)
+        before = _before(sentence, rate)
+        inside = [f for f in before if f.at >= start and f.unit != "%" and not f.is_money] \
+            or _bracketed_target(text, rate, sentence, params)
         achieved = next((f for f in reversed(before) if f.at < start and f.unit not in ("%", "") and not f.is_money
                          and (not inside or f.unit == inside[-1].unit)), None)
         if achieved is None:
@@ -269,6 +271,18 @@ def _target_completion(base: FactBase, rule):
             yield CHECKED
             continue
         yield from _rate_against(base, rate, achieved, target, "完成目标的比例", "实际完成 ÷ 目标")
+
+
+def _bracketed_target(text: str, rate: Fact, sentence: list[Fact], params: dict) -> list[Fact]:
+    """The target in brackets right after the rate: “目标完成率105%（年度目标1,200人次）”."""
+    after = next((f for f in sentence if f.at > rate.at), None)
+    if after is None or after.unit == "%" or after.is_money:
+        return []
+    between = text[rate.at + len(rate.text):after.at]
+    if not between.lstrip().startswith(("（", "(")) or any(ch in between for ch in params["clause_breaks"]) \
+            or not any(c in between for c in params["target_cues"]):
+        return []
+    return [after]
 
 
 def _indicator_target(base: FactBase, achieved: Fact) -> Fact | None:
