@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 
-from ..facts.numbers import Quantity, fmt, parse_quantity
+from ..facts.numbers import Quantity, fmt
 from ..knowledge import compact
 from ..model import Cell
-from ..tables.typed import CodeRecord, typed_tables
+from ..tables.typed import CodeRecord, parse_cell, typed_tables
 from .base import Hit, interval_text, sum_check
 
 KIND = "table_sum"
@@ -45,8 +45,8 @@ def check(doc, rule):
 
 def _compare(rule, table, total_cell: Cell, part_cells: list[Cell], label: str, column: str,
              part_names: list[str]):
-    total = parse_quantity(total_cell.text)
-    parts = [parse_quantity(c.text) for c in part_cells]
+    total = parse_cell(total_cell.text)
+    parts = [parse_cell(c.text) for c in part_cells]
     if total is None or any(p is None for p in parts):
         return None
     outcome = sum_check(total, parts, rule.tolerance)
@@ -78,8 +78,9 @@ def _check_code_rollup(rule, typed):
         names = t.column_names
         for segment, amount_cols in t.segments:
             records = [r for r in t.records if r.segment == segment]
+            children: dict[int, list[CodeRecord]] = {}  # record -> its child codes, the same in every column
             for col in amount_cols:
-                yield from _rollup_column(rule, t, records, col, names.get(col, f"第{col + 1}列"))
+                yield from _rollup_column(rule, t, records, col, names.get(col, f"第{col + 1}列"), children)
 
 
 def _unreadable(t, row: int, col: int) -> bool:
@@ -87,15 +88,17 @@ def _unreadable(t, row: int, col: int) -> bool:
     over it cannot be judged; the malformed figure is reported by its own rule."""
     cells = t.table.rows[row]
     text = cells[col].text.strip() if col < len(cells) else ""
-    return bool(text) and text not in BLANK_MARKS and parse_quantity(text) is None
+    return bool(text) and text not in BLANK_MARKS and parse_cell(text) is None
 
 
-def _rollup_column(rule, t, records, col, column_name):
+def _rollup_column(rule, t, records, col, column_name, children_of: dict[int, list[CodeRecord]]):
     for i, rec in enumerate(records):
         total_cell = rec.amounts.get(col)
         if total_cell is None:
             continue
-        children = _children(records, i)
+        children = children_of.get(i)
+        if children is None:
+            children = children_of[i] = _children(records, i)
         parts = [c for c in children if col in c.amounts]
         if not children or not parts or any(_unreadable(t, c.row, col) for c in children):
             continue
@@ -153,8 +156,8 @@ def _check_summary_totals(rule, typed):
             for rec in (r for r in t.records if r.side == side):
                 label = compact(rec.label)
                 if label in totals:
-                    parts = [r for r in items if parse_quantity(r.amount_cell.text) is not None]
-                    if parts and parse_quantity(rec.amount_cell.text) is not None:
+                    parts = [r for r in items if parse_cell(r.amount_cell.text) is not None]
+                    if parts and parse_cell(rec.amount_cell.text) is not None:
                         hit = _compare(rule, t.table, rec.amount_cell, [r.amount_cell for r in parts],
                                        rec.label, "", [r.label for r in parts])
                         if hit is not None:

@@ -13,6 +13,7 @@ from typing import Union
 
 from ..facts.numbers import Quantity, parse_quantity, to_decimal
 from ..knowledge import compact, vocabulary
+from ..memo import remember_short
 from ..model import Cell, Document, Table
 
 WEIGHT_IN_LABEL_RE = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
@@ -132,11 +133,14 @@ def classify(table: Table) -> list[TypedTable]:
     grid = table.grid()
     found: list[TypedTable] = []
     title = compact(table.title or "")
+    # the types this table's title allows, with their header terms: tried on every row
+    candidates = [(type_id, spec, spec.get("header_all") or (), spec.get("header_any") or ())
+                  for type_id, spec in types.items() if _title_matches(spec, title)]
     for r, row in enumerate(grid):
-        cells = [compact(c) for c in row]
+        cells = list(map(compact, row))
         joined = "|".join(c for c in cells if len(c) <= 24)  # header cells are short labels
-        for type_id, spec in types.items():
-            if _header_matches(joined, spec, title):
+        for type_id, spec, header_all, header_any in candidates:
+            if _header_matches(joined, header_all, header_any):
                 columns = _map_columns(cells, spec["columns"])
                 typed = TypedTable(type_id, table, r, columns)
                 READERS[type_id](typed, grid)
@@ -145,14 +149,23 @@ def classify(table: Table) -> list[TypedTable]:
     return found
 
 
-def _header_matches(joined: str, spec: dict, title: str) -> bool:
-    """`joined`: a row's short cells, compacted, joined by |; `title`: the compacted title."""
-    if any(term not in joined for term in spec.get("header_all", [])):
-        return False
-    if spec.get("header_any") and not any(term in joined for term in spec["header_any"]):
-        return False
+def _title_matches(spec: dict, title: str) -> bool:
+    """`title`: the compacted title; a type without `title_any` takes any."""
     title_any = spec.get("title_any")
     return not title_any or any(t in title for t in title_any)
+
+
+def _header_matches(joined: str, header_all, header_any) -> bool:
+    """`joined`: a row's short cells, compacted, joined by |."""
+    for term in header_all:
+        if term not in joined:
+            return False
+    if not header_any:
+        return True
+    for term in header_any:
+        if term in joined:
+            return True
+    return False
 
 
 def _map_columns(cells: list[str], aliases: dict[str, list[str]]) -> dict[str, int]:
@@ -178,7 +191,16 @@ def number(cell: Cell | None) -> Decimal | None:
 
 
 def quantity(cell: Cell | None) -> Quantity | None:
-    return parse_quantity(cell.text) if cell is not None and cell.text else None
+    return parse_cell(cell.text) if cell is not None and cell.text else None
+
+
+def parse_cell(text: str) -> Quantity | None:
+    """parse_quantity(text), kept for short texts: the readers and the table rules parse the same
+    cells again and again, and a Quantity is immutable."""
+    return remember_short(_QUANTITIES, text, parse_quantity)
+
+
+_QUANTITIES: dict = {}  # cell text -> its Quantity or None
 
 
 def _padded(table: Table, r: int) -> list[Cell]:
