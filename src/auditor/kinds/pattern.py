@@ -104,16 +104,20 @@ def _check_number_format(doc, rule):
     for text, loc in document_texts(doc, sentences=where in ("all", "text"), cells=where in ("all", "cells")):
         if "." not in text and "," not in text and "．" not in text:
             continue
+        # most table cells: one well-formed number, nothing to look at (a text that is one needs
+        # no translating: the translation only turns full-width digits into ASCII ones)
+        if WELL_FORMED_RE.fullmatch(text.strip()):
+            continue
         plain = text.translate(FULLWIDTH_NUMBER)
         if WELL_FORMED_RE.fullmatch(plain.strip()):
-            continue  # most table cells: one well-formed number, nothing to look at
-        if loc.row is not None and numeric_columns is None:
-            numeric_columns = _numeric_columns(doc, params["min_numeric_peers"])
-        whole_cell = loc.row is not None and (loc.table, loc.col) in numeric_columns
+            continue
         for m in TOKEN_RE.finditer(plain):
             token = m.group(0)
-            if "." not in token and "," not in token:
-                continue
+            if "," not in token and token.count(".") < 2:
+                continue  # no comma and at most one dot: a well-formed number (_malformed says None)
+            if loc.row is not None and numeric_columns is None:
+                numeric_columns = _numeric_columns(doc, params["min_numeric_peers"])
+            whole_cell = loc.row is not None and (loc.table, loc.col) in numeric_columns
             unit, end = _unit_after(plain, m.end(), units)
             alone = whole_cell and not plain[:m.start()].strip() and not plain[m.end():].strip(" %％")
             found = _malformed(token, bool(unit) or alone, not_after.search(plain[max(0, m.start() - 6):m.start()]))
@@ -202,7 +206,10 @@ def _rate_in_sentences(doc, params):
     # (a comma before a digit is a thousands separator, not the end of the clause)
     pattern = re.compile(rf"({words})\s*(?:为|达到|达|是|约|了|至)?\s*(\d+(?:\.\d+)?)\s*(?=[，。；、;）)]|,(?!\d)|$)")
     not_rates = params["not_rates"]
+    any_word = re.compile(words)  # a sentence without a rate word cannot match: not translated
     for text, loc in document_texts(doc, cells=False):
+        if not any_word.search(text):
+            continue
         plain = text.translate(FULLWIDTH_NUMBER)
         for m in pattern.finditer(plain):
             before = plain[max(0, m.start() - 4):m.end(1)]
@@ -251,10 +258,11 @@ def _rate_columns(table: Table, params):
 def _rate_actuals(table: Table, params):
     """An indicator's actual value printed bare while its target in the same row is a percentage."""
     target_col = actual_col = width = None
+    actual_headers, target_headers = set(params["actual_headers"]), set(params["target_headers"])
     for row in table.rows:
         texts = [c.text.strip() for c in row]
-        actual = next((k for k, t in enumerate(texts) if t in params["actual_headers"]), None)
-        target = next((k for k, t in enumerate(texts) if t in params["target_headers"]), None)
+        actual = next((k for k, t in enumerate(texts) if t in actual_headers), None)
+        target = next((k for k, t in enumerate(texts) if t in target_headers), None) if actual is not None else None
         if actual is not None and target is not None:
             target_col, actual_col, width = target, actual, len(row)
             continue
