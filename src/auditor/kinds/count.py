@@ -519,6 +519,19 @@ def _numbered_paragraphs(doc, passage: Passage) -> list[str] | None:
 
 
 def enumerations(doc, params: dict) -> list[Enumeration]:
+    """The lists of the document with their counts, read once per document and parameters:
+    `enumeration` and `restated_total` both ask (their rules differ only in `check`, which the
+    reading does not use); the callers only read what is returned."""
+    key = repr(sorted((name, value) for name, value in params.items() if name != "check"))
+    cache = getattr(doc, "_count_enumerations", None)
+    if cache is None:
+        cache = doc._count_enumerations = {}  # type: ignore[attr-defined]
+    if key not in cache:
+        cache[key] = _read_enumerations(doc, params)
+    return cache[key]
+
+
+def _read_enumerations(doc, params: dict) -> list[Enumeration]:
     found: list[Enumeration] = []
     for passage in _passages(doc):
         for count in _counts(passage, params):
@@ -862,6 +875,11 @@ def _project_forms(doc, params: dict) -> list[str]:
     labels = {compact(x) for x in params["project_name_labels"]}
     names: list[str] = []
     for table in doc.tables:
+        # compact() works character by character: a cell whose compacted text is a label puts
+        # that label in the table's compacted text, so a table without any is skipped whole
+        whole = compact("".join(c.text for row in table.rows for c in row))
+        if not any(label in whole for label in labels):
+            continue
         for row in table.rows:
             cells = [c.text.strip() for c in row]
             for i, text in enumerate(cells):
