@@ -69,6 +69,10 @@ def _check_indicator_actuals(doc, rule):
 
 
 def _check_role_signature(doc, rule):
+    blocks = doc.blocks
+    signed = [i for i, block in enumerate(blocks) if isinstance(block, Paragraph) and "签字" in block.text]
+    if not signed:
+        return  # no signature line: the roles' declarations would be read for nothing
     name = rule.params["name_pattern"]
     declared: dict[str, tuple] = {}  # role -> its first declaration in the document
     roles = rule.params["roles"]
@@ -88,10 +92,8 @@ def _check_role_signature(doc, rule):
                     names = [c for c, t in zip(row, texts) if re.fullmatch(name, t) and t != role]
                     if names:
                         declared.setdefault(role, (compact(names[0].text), names[0].loc, names[0].text))
-    blocks = doc.blocks
-    for i, block in enumerate(blocks):
-        if not isinstance(block, Paragraph) or "签字" not in block.text:
-            continue
+    for i in signed:
+        block = blocks[i]
         role = next((r for r in rule.params["roles"] if re.search(rf"(?<!副){r}\s*[（(]?签字", block.text)), None)
         if role is None or role not in declared:
             continue
@@ -167,6 +169,10 @@ def _check_classification_names(doc, rule):
     from ..facts.base import fact_base
     from .restatement import meets
 
+    paragraphs = [(index, block) for index, block in enumerate(doc.blocks)
+                  if isinstance(block, Paragraph) and "款" in block.text]
+    if not paragraphs:
+        return  # no text names a 款: no path to check
     rows = [r for t in typed_tables(doc) if t.type == "budget_by_code" for r in t.records if not r.is_total]
     endings = tuple(rule.params["name_endings"])
 
@@ -178,10 +184,8 @@ def _check_classification_names(doc, rule):
     if not rows:
         return
     base = fact_base(doc)
-    cell_facts = {(f.loc.table, f.loc.row, f.loc.col): f for f in base.facts if f.source == "table" and f.is_money}
-    for index, block in enumerate(doc.blocks):
-        if not isinstance(block, Paragraph) or "款" not in block.text:
-            continue
+    cell_facts = None  # the money facts by cell, indexed for the first path that needs them
+    for index, block in paragraphs:
         paths = list(PATH_RE.finditer(block.text))
         if len(paths) != 1:
             continue  # an item states one path; several in one paragraph cannot be told apart
@@ -198,6 +202,9 @@ def _check_classification_names(doc, rule):
             # the cells of the 款's 项 rows that state the item's figure (in a common unit, to
             # its printed precision), one per row
             matched: dict[tuple, object] = {}
+            if cell_facts is None:
+                cell_facts = {(f.loc.table, f.loc.row, f.loc.col): f for f in base.facts
+                              if f.source == "table" and f.is_money}
             for r in rows:
                 if len(r.code) == XIANG_DIGITS and r.code[:KUAN_DIGITS] in kuan_codes:
                     for cell in r.amounts.values():

@@ -441,7 +441,7 @@ def _current(base: FactBase, rate: Fact, change: Fact | None, sentence: list[Fac
 def _row_rate(base: FactBase, rule):
     from ..knowledge import compact, concepts
 
-    formulas = concepts().get("row_rates") or ()
+    formulas = [(formula, compact(formula["rate"])) for formula in concepts().get("row_rates") or ()]
     rows: dict[tuple, list[Fact]] = {}
     for f in base.facts:
         if f.source == "table":
@@ -449,8 +449,10 @@ def _row_rate(base: FactBase, rule):
     for facts in rows.values():
         # a scored row (分值, 得分) of a self-evaluation form is judged by the score rules (SCO002)
         scored = any(f.measure in ("分值", "得分") for f in facts)
-        for formula in formulas:
-            rate = next((f for f in facts if f.unit == "%" and compact(formula["rate"]) in compact(f.header)), None)
+        for formula, rate_name in formulas:
+            rate = next((f for f in facts if f.unit == "%" and rate_name in compact(f.header)), None)
+            if rate is None:
+                continue  # the row prints no such rate: nothing to check its terms against
             num = _row_term(facts, formula["numerator"], scored)
             den = _row_term(facts, formula["denominator"], scored)
             if rate and num and den:

@@ -89,8 +89,22 @@ def _hit(quote: str, loc, stated: int, year: int, what: str, formula: str) -> Hi
                formula=formula, fields={"year": str(stated), "report_year": str(year), "what": what})
 
 
-def _prior_section(loc, params) -> bool:
-    return bool(loc.section) and any(cue in loc.section for cue in params["prior_section_cues"])
+def _prior_sections(params):
+    """A test whether a location stands under a heading about the previous year, answered once
+    per section title (every sentence of a section asks it)."""
+    cues = params["prior_section_cues"]
+    answers: dict[str, bool] = {}
+
+    def prior(loc) -> bool:
+        section = loc.section
+        if not section:
+            return False
+        answer = answers.get(section)
+        if answer is None:
+            answer = answers[section] = any(cue in section for cue in cues)
+        return answer
+
+    return prior
 
 
 def _in_citation(text: str, pos: int) -> bool:
@@ -117,8 +131,9 @@ def _check_activity_year(doc, rule, year):
     patterns = {key: re.compile(params[key]) for key in ("activity_pattern", "topic_pattern", "figure_pattern")}
     cues = params["comparison_cues"]
     quiet = cues + params["future_cues"] + params["history_cues"]
+    prior_section = _prior_sections(params)
     for block in doc.blocks:
-        if not isinstance(block, Paragraph) or _prior_section(block.loc, params):
+        if not isinstance(block, Paragraph) or prior_section(block.loc):
             continue
         for sentence in block.sentences:
             text = sentence.plain
@@ -175,8 +190,9 @@ def _check_report_title_year(doc, rule, year):
     cues = params["comparison_cues"] + params["prior_section_cues"]
     texts = list(_units(doc)) + [(t.title, t.loc, normalize_digits(t.title)) for t in doc.tables if t.title]
     seen = set()
+    prior_section = _prior_sections(params)
     for text, loc, plain in texts:
-        if _prior_section(loc, params):
+        if prior_section(loc):
             continue
         for m in pattern.finditer(plain):
             stated = int(m.group(1))
@@ -219,8 +235,9 @@ def _check_table_period(doc, rule, year):
 def _check_year_end(doc, rule, year):
     params = rule.params
     cues = params["comparison_cues"] + params["future_cues"] + params["year_end_cues"]
+    prior_section = _prior_sections(params)
     for text, loc, plain in _units(doc):
-        if _prior_section(loc, params):
+        if prior_section(loc):
             continue
         for m in YEAR_END_RE.finditer(plain):
             stated = int(m.group(1) or m.group(2))
@@ -235,6 +252,10 @@ def _check_year_end(doc, rule, year):
 def _check_deadline_actual(doc, rule, year):
     cues = rule.params["timeliness_cues"]
     for table in doc.tables:
+        # a cell holding a cue puts it in the table's text: a table without any is skipped whole
+        whole = "".join(c.text for row in table.rows for c in row)
+        if not any(cue in whole for cue in cues):
+            continue
         for row in table.rows:
             if not any(cue in c.text for c in row for cue in cues):
                 continue

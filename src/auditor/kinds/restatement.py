@@ -58,12 +58,14 @@ def check(doc, rule):
             groups.setdefault(_key(fact), []).append(fact)
     score_forms = {f.block for f in base.facts if f.source == "table" and f.measure in ("分值", "得分")}
     vocabulary = set(concepts()["concepts"])
+    per_form = set(rule.params["per_item_concepts"] + rule.params["per_form_concepts"])
     for facts in groups.values():
+        if len(facts) < 2:
+            continue  # a fact stated once has no other statement to meet (most of them)
         # score forms repeat row names (年度资金总额, 总分) for every project: unless the form
         # names its project, rows of two forms are two facts
         if facts[0].concept not in vocabulary and not facts[0].subject:
             facts = [f for f in facts if f.block not in score_forms]
-        per_form = rule.params["per_item_concepts"] + rule.params["per_form_concepts"]
         if facts and facts[0].concept in per_form and not facts[0].subject:
             facts = [f for f in facts if f.source == "text"]  # each form may be another project's
         yield from _check_group(facts, rule, base.assumed_units)
@@ -138,6 +140,7 @@ def _check_text(base, groups, rule, vocabulary):
     """A sentence's figure against the tables stating its concept, then against other sentences."""
     loose: dict[tuple, list[Fact]] = {}
     totals = set(rule.params["total_members"])
+    fillers = None  # compiled for the first pair of sentences that needs it
     for key, facts in groups.items():
         concept, period, measure, subject, _fund, member, dim = key
         loose.setdefault((concept, period, measure, subject, dim), []).extend(facts)
@@ -160,14 +163,14 @@ def _check_text(base, groups, rule, vocabulary):
         concept = texts[0].concept
         if rule.params["text_against_text"] and not tables and concept in vocabulary \
                 and concept not in rule.params["per_item_concepts"]:
-            yield from _text_pairs(texts, rule)
+            fillers = fillers or _fillers(rule.params["label_fillers"])
+            yield from _text_pairs(texts, rule, fillers)
 
 
-def _text_pairs(texts: list[Fact], rule):
+def _text_pairs(texts: list[Fact], rule, fillers: re.Pattern):
     """Sentences restating one fact in the same words (面向中小企业预留的 and 面向小微企业预留的
-    are two facts of one concept): the first statement is the reference."""
+    are two facts of one concept): the first statement is the reference. `fillers`: see _fillers."""
     by_words: dict[str, Fact] = {}
-    fillers = _fillers(rule.params["label_fillers"])
     for fact in texts:
         words = fillers.sub("", fact.label)
         first = by_words.setdefault(words, fact)
