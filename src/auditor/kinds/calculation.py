@@ -55,7 +55,7 @@ def check(doc, rule):
 
 def _checks(doc, rule):
     base = fact_base(doc)
-    columns_of = _table_columns(base)
+    columns_of: dict[int, list[list[Fact]]] = {}  # a table's columns, for the tables stating a total
     runs = base.clause_runs()
     for calc in lexicon().calculations:
         names = _part_names(calc)
@@ -64,7 +64,7 @@ def _checks(doc, rule):
         totals = base.by_concept.get(calc["total"], ())
         sentences = {(f.block, f.sentence) for f in totals if f.source == "text"}
         tables = {f.block for f in totals if f.source == "table"}
-        if "sentence" in rule.params["contexts"]:
+        if "sentence" in rule.params["contexts"] and sentences:  # no sentence states the total: none to read
             for run in runs:
                 for k, (key, facts) in enumerate(run):
                     if key in sentences:
@@ -79,6 +79,8 @@ def _checks(doc, rule):
                 # PDF table whose cells slid into the next column is not a short sum)
                 present = {names[f.concept] for f in facts if f.concept in names}
                 blank = {names[c] for c in base.row_concepts.get(block, ()) if c in names} - present
+                if block not in columns_of:
+                    columns_of[block] = _table_columns(facts)
                 for column in columns_of[block]:
                     if present <= {names[f.concept] for f in column if f.concept in names}:
                         yield from _check_group(column, calc, names, "同一表列", rule, complete=False,
@@ -116,15 +118,12 @@ def _continuation(rest: list[tuple[tuple[int, int], list[Fact]]], total: str, na
     return out
 
 
-def _table_columns(base: FactBase) -> dict[int, list[list[Fact]]]:
-    """Each table's facts by column (and column member), in the order the table states them."""
-    columns: dict[int, list[list[Fact]]] = {}
-    for block, facts in base.by_table.items():
-        by_column: dict[tuple, list[Fact]] = {}
-        for f in facts:
-            by_column.setdefault((f.loc.col, f.header, f.member), []).append(f)
-        columns[block] = list(by_column.values())
-    return columns
+def _table_columns(facts: list[Fact]) -> list[list[Fact]]:
+    """A table's facts by column (and column member), in the order the table states them."""
+    by_column: dict[tuple, list[Fact]] = {}
+    for f in facts:
+        by_column.setdefault((f.loc.col, f.header, f.member), []).append(f)
+    return list(by_column.values())
 
 
 def _check_changes(doc, base: FactBase, rule):
@@ -135,11 +134,13 @@ def _check_changes(doc, base: FactBase, rule):
         changes = [f for f in facts if f.measure == "变动额" and f.concept and f.is_money and f.source == "text"]
         if not changes:
             continue
-        flat = {c: loc for c, _sign, loc in unfigured_claims(doc, block, on_last_year=True) if _sign == 0}
+        flat = None  # the paragraph's 持平 claims, read for the first total it changes
         for calc in lexicon().calculations:
             total = next((f for f in changes if f.concept == calc["total"]), None)
             if total is None:
                 continue
+            if flat is None:
+                flat = {c: loc for c, _sign, loc in unfigured_claims(doc, block, on_last_year=True) if _sign == 0}
             parts, zeros = [], []
             for name in calc["parts"]:
                 stated = [f for f in changes if f.concept == name and f.id > total.id]
@@ -183,7 +184,7 @@ def _check_subrows(base: FactBase, rule):
     """A table row labelled 其中 is part of the row above it: in every column it cannot exceed
     that row (a 年度资金总额 of 0 above a non-zero 其中 row; a subtotal left at 0)."""
     for facts in base.by_table.values():
-        by_cell = {(f.loc.row, f.loc.col): f for f in facts if f.is_money}
+        by_cell = None  # the money facts by cell, indexed for the first 其中 row
         by_row: dict[int, list[Fact]] = {}
         for f in facts:
             if f.is_money:
@@ -196,6 +197,8 @@ def _check_subrows(base: FactBase, rule):
                 continue
             if parent_row is None:
                 continue
+            if by_cell is None:
+                by_cell = {(f.loc.row, f.loc.col): f for f in facts if f.is_money}
             for part in cells:
                 whole = by_cell.get((parent_row, part.loc.col))
                 if whole is None:

@@ -165,6 +165,11 @@ def _unfigured_claims(doc, base: FactBase, rule):
     tolerance = Decimal(str(rule.params["roughly_equal"]))
     for index, block in enumerate(doc.blocks):
         for s_index, sentence in enumerate(getattr(block, "sentences", ()) or ()):
+            # the claims first: most sentences make none (no direction word), and reading them
+            # changes nothing, so their facts need not be looked at
+            claims = list(_sentence_claims(sentence.text, year, rule.params))
+            if not claims:
+                continue
             facts = base.by_sentence.get((index, s_index), ())
             if any(f.measure == "变动额" for f in facts):
                 continue  # the figured form, checked above
@@ -172,7 +177,7 @@ def _unfigured_claims(doc, base: FactBase, rule):
             subject = subjects.pop() if len(subjects) == 1 else ""
             if len(subjects) > 0:
                 continue  # figures of several projects: whose claim it is cannot be told
-            for concept, sign, roughly, clause in _sentence_claims(sentence.text, year, rule.params):
+            for concept, sign, roughly, clause in claims:
                 current = _figure(base, concept, CURRENT, (index, s_index), 1 << 62, subject)
                 prior = _figure(base, concept, PRIOR, (index, s_index), 1 << 62, subject)
                 if current is None or prior is None or not current.is_money:

@@ -139,6 +139,8 @@ def _check_activity_year(doc, rule, year):
             text = sentence.plain
             found, kind = None, ""
             for kind, pattern in patterns.items():
+                if pattern.search(text) is None:
+                    continue  # most sentences: no match at all
                 found = next((m for m in pattern.finditer(text) if int(m.group(1)) != year), None)
                 if found:
                     break

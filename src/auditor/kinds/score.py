@@ -27,6 +27,7 @@ from ..facts.formula import FormulaError, evaluate
 from ..facts.numbers import Quantity, fmt, half_unit, parse_quantity
 from ..facts.targets import Target, parse_target
 from ..knowledge import compact
+from ..memo import remember_short
 from ..model import Cell, Table
 from ..tables.typed import WEIGHT_IN_LABEL_RE, ExecutionRecord, ScoreRecord, TypedTable, typed_tables
 from .base import CHECKED, Hit, NotAssessable
@@ -369,13 +370,22 @@ def _inferred_weight(row: IndicatorRow, rows: list[IndicatorRow]) -> Decimal | N
 
 def _targets(rows: list[IndicatorRow]):
     for r in rows:
-        target = parse_target(r.target_text)
-        actual = parse_target(r.actual_text)
+        target = _target(r.target_text)
+        actual = _target(r.actual_text)
         if target is None or actual is None or r.score is None:
             continue
         if actual.comparator not in ("", "=") or actual.unit not in (target.unit, ""):
             continue
         yield r, target, actual
+
+
+def _target(text: str) -> Target | None:
+    """parse_target, kept for short texts: four rules read every row's target and actual, and a
+    Target is immutable."""
+    return remember_short(_TARGETS, text, parse_target)
+
+
+_TARGETS: dict = {}  # target or actual text -> its Target or None
 
 
 def _upward(row: IndicatorRow, target: Target, ceiling_cues: list[str]) -> bool | None:

@@ -48,9 +48,17 @@ def _check_peer_magnitude(doc, rule):
                     break
 
 
+def _may_transition(text: str) -> bool:
+    """Whether TRANSITION_RE can match the text once its digits are normalised: it needs 由 or 从
+    and a % (full-width ％ before normalising) or ‰. Most sentences have neither."""
+    return ("由" in text or "从" in text) and ("%" in text or "％" in text or "‰" in text)
+
+
 def _check_rate_unit(doc, rule):
     seen: dict[tuple, list] = {}
     for text, loc in document_texts(doc, cell_filter=lambda t: "%" in t or "‰" in t):
+        if not _may_transition(text):
+            continue
         for m in TRANSITION_RE.finditer(normalize_digits(text)):
             if m.group(2) != m.group(4):
                 continue
