@@ -57,6 +57,9 @@ def _checks(doc, rule):
     base = fact_base(doc)
     columns_of: dict[int, list[list[Fact]]] = {}  # a table's columns, for the tables stating a total
     runs = base.clause_runs()
+    # where each sentence stands among the runs, so that a calculation visits only the sentences
+    # stating its total, in the runs' order (each sentence is in one run)
+    where = {key: (r, k) for r, run in enumerate(runs) for k, (key, _) in enumerate(run)}
     for calc in lexicon().calculations:
         names = _part_names(calc)
         checked: list[Fact] = []  # totals checked where their parts stand with them
@@ -64,13 +67,13 @@ def _checks(doc, rule):
         totals = base.by_concept.get(calc["total"], ())
         sentences = {(f.block, f.sentence) for f in totals if f.source == "text"}
         tables = {f.block for f in totals if f.source == "table"}
-        if "sentence" in rule.params["contexts"] and sentences:  # no sentence states the total: none to read
-            for run in runs:
-                for k, (key, facts) in enumerate(run):
-                    if key in sentences:
-                        group = facts + (_continuation(run[k + 1:], calc["total"], names)
-                                         if _opens_list(base, key, facts, calc["total"], rule) else [])
-                        yield from _check_group(group, calc, names, "同一句", rule, complete=False, checked=checked)
+        if "sentence" in rule.params["contexts"]:
+            for r, k in sorted(where[key] for key in sentences if key in where):
+                run = runs[r]
+                key, facts = run[k]
+                group = facts + (_continuation(run[k + 1:], calc["total"], names)
+                                 if _opens_list(base, key, facts, calc["total"], rule) else [])
+                yield from _check_group(group, calc, names, "同一句", rule, complete=False, checked=checked)
         if "table" in rule.params["contexts"]:
             for block, facts in base.by_table.items():
                 if block not in tables:

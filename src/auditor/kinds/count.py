@@ -642,8 +642,11 @@ def _scan(text: str, start: int, end: int):
         yield k, ch, not marked and not quote and depth == 0
 
 
+BREAKDOWN_PART_RE = re.compile(f"\\s*([{CJK}]{{1,12}}?)(?:共有|共计|共|有)?\\s*(\\d+|[一二两三四五六七八九十]{{1,3}})\\s*个")
+
+
 def breakdowns(passage: Passage, params: dict) -> list[Breakdown]:
-    part_re = re.compile(f"\\s*([{CJK}]{{1,12}}?)(?:共有|共计|共|有)?\\s*(\\d+|[一二两三四五六七八九十]{{1,3}})\\s*个")
+    part_re = BREAKDOWN_PART_RE
     level1 = set(params["level1_categories"])
     found = []
     text = passage.text
@@ -722,6 +725,9 @@ def _indicator_rows(table) -> list:
             if r.indicator.strip() and r.indicator.strip() not in ("无", "/")]
 
 
+APPENDIX_HEADING_RE = re.compile(r"^\s*附件\s*\d")  # a heading opening an appendix
+
+
 class _ScoreTables:
     """Which score table a sentence describes (see `for_sentence`), worked out for the whole
     document at once: one backward sweep finds, for each block, the next score table before an
@@ -737,8 +743,8 @@ class _ScoreTables:
         for i in range(len(doc.blocks) - 1, -1, -1):
             block = doc.blocks[i]
             if isinstance(block, (Heading, Paragraph)) and (appendix.match(block.text)
-                                                           or re.match(r"^\s*附件\s*\d", block.text)
-                                                           and isinstance(block, Heading)):
+                                                           or isinstance(block, Heading)
+                                                           and APPENDIX_HEADING_RE.match(block.text)):
                 self.next[i] = None
             elif isinstance(block, Table) and id(block) in by_table:
                 self.next[i] = by_table[id(block)]

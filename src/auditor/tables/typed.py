@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Union
 
 from ..facts.numbers import Quantity, parse_quantity, to_decimal
-from ..knowledge import compact, vocabulary
+from ..knowledge import _compact, compact, vocabulary
 from ..memo import remember_short
 from ..model import Cell, Document, Table
 
@@ -136,7 +136,15 @@ def classify(table: Table) -> list[TypedTable]:
     # the types this table's title allows, with their header terms: tried on every row
     candidates = [(type_id, spec, spec.get("header_all") or (), spec.get("header_any") or ())
                   for type_id, spec in types.items() if _title_matches(spec, title)]
+    # A term found among a row's short compacted cells is found in the whole row compacted in one
+    # go (compact() works character by character), unless the term holds the | that joins the
+    # cells: most rows (figures, names) fail that test and need no compacting cell by cell.
+    quick = not any("|" in term for _, _, every, some in candidates for term in (*every, *some))
     for r, row in enumerate(grid):
+        if quick:
+            whole = _compact("".join(row))  # not memoised: a whole row is compacted once
+            if not any(_header_matches(whole, every, some) for _, _, every, some in candidates):
+                continue
         cells = list(map(compact, row))
         joined = "|".join(c for c in cells if len(c) <= 24)  # header cells are short labels
         for type_id, spec, header_all, header_any in candidates:
