@@ -165,14 +165,20 @@ PATH_RE = re.compile(rf"(?P<kuan>{NAME})[（(]款[）)]\s*(?P<xiang>{NAME})[（(
 KUAN_DIGITS, XIANG_DIGITS = 5, 7  # 功能分类科目编码: 类 3 digits, 款 5, 项 7
 
 
+def _may_hold_path(text: str) -> bool:
+    """Whether PATH_RE can match: it needs （款） and （项） (either bracket closing them). The
+    pattern tries every position of a paragraph, and most paragraphs that say 款 hold no path."""
+    return ("款）" in text or "款)" in text) and ("项）" in text or "项)" in text)
+
+
 def _check_classification_names(doc, rule):
     from ..facts.base import fact_base
     from .restatement import meets
 
     paragraphs = [(index, block) for index, block in enumerate(doc.blocks)
-                  if isinstance(block, Paragraph) and "款" in block.text]
+                  if isinstance(block, Paragraph) and _may_hold_path(block.text)]
     if not paragraphs:
-        return  # no text names a 款: no path to check
+        return  # no text names a 款 and a 项: no path to check
     rows = [r for t in typed_tables(doc) if t.type == "budget_by_code" for r in t.records if not r.is_total]
     endings = tuple(rule.params["name_endings"])
 
