@@ -970,6 +970,11 @@ def _read_names_nothing(bare: str, lex: Lexicon) -> bool:
     return not lex.filler.sub("", _blank(rest, lex.directions)).replace(" ", "")
 
 
+def table_subject(table: Table) -> str:
+    """The project a table names in a 项目名称 cell (concepts.yaml subject_cells), "" if none."""
+    return _subject_of(table, [compact(w) for w in concepts().get("subject_cells") or ()])
+
+
 def _subject_of(table: Table, cues: list[str]) -> str:
     for row in table.rows[:6]:
         texts = [c.text.strip() for c in row]

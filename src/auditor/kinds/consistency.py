@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ..facts.base import table_subject
 from ..facts.targets import parse_target
 from ..knowledge import compact
 from ..model import Paragraph, Table
@@ -49,15 +50,24 @@ def _check_indicator_actuals(doc, rule):
     for t in typed_tables(doc):
         if t.type != "performance_scores":
             continue
+        subject = table_subject(t.table)
         for r in t.records:
             actual = parse_target(r.actual or "")
             if actual is None or actual.comparator not in ("", "=") or "actual" not in r.cells:
                 continue
-            seen.setdefault(compact(r.indicator), []).append((actual, r.cells["actual"], t))
+            seen.setdefault(compact(r.indicator), []).append((actual, r.cells["actual"], t, subject))
     for name, mentions in seen.items():
-        first_actual, first_cell, first_table = mentions[0]
-        for actual, cell, table in mentions[1:]:
-            if table is first_table or actual.unit != first_actual.unit or actual.value == first_actual.value:
+        for actual, cell, table, subject in mentions[1:]:
+            # the first statement of the indicator in another table, unless both tables name their
+            # projects and the projects differ (two projects may share an indicator's name, 培训场次;
+            # a department form and a project form state the department's figure alike)
+            first = next((m for m in mentions if m[2] is not table and (not m[3] or not subject or m[3] == subject)),
+                         None)
+            if first is None:
+                continue
+            first_actual, first_cell, first_table, _ = first
+            if first_table.table.index > table.table.index or actual.unit != first_actual.unit \
+                    or actual.value == first_actual.value:
                 continue
             yield Hit(
                 quote=table.table.row_text(cell.loc.row - 1).strip("\t "), location=cell.loc,

@@ -725,6 +725,12 @@ def _indicator_rows(table) -> list:
             if r.indicator.strip() and r.indicator.strip() not in ("无", "/")]
 
 
+def _first_level_item(record) -> bool:
+    """A scored row that is a first-level item of its own (预算执行率 above the indicators, named
+    in the 一级指标 column or across all three): reports count it among the 三级指标 or not."""
+    return compact(record.indicator) == compact(record.level1)
+
+
 APPENDIX_HEADING_RE = re.compile(r"^\s*附件\s*\d")  # a heading opening an appendix
 
 
@@ -800,11 +806,15 @@ def _check_indicator_rows(doc, rule):
             subject = "三级指标" if "三级指标" in m.group(0) else "绩效指标"
             quote, loc = passage.quote(_clause_start(passage.text, m.start(), 40), m.end())
             label = f"表{table.table.index}"
-            if stated != len(rows):
-                yield Hit(quote=quote, location=loc, stated=f"{stated} 个", expected=f"{len(rows)} 个",
-                          formula=f"{label}列出指标 {len(rows)} 个：" + "、".join(r.indicator for r in rows),
-                          fields={"stated_count": str(stated), "counted": str(len(rows)), "subject": subject},
-                          highlights=[r.cells["indicator"].loc for r in rows])
+            core = [r for r in rows if not _first_level_item(r)] or rows
+            if stated not in (len(rows), len(core)):
+                items = [r for r in rows if r not in core]
+                yield Hit(quote=quote, location=loc, stated=f"{stated} 个", expected=f"{len(core)} 个",
+                          formula=f"{label}列出指标 {len(core)} 个：" + "、".join(r.indicator for r in core)
+                          + (f"（另有一级指标 {'、'.join(r.indicator for r in items)}，计入也只有 {len(rows)} 个）"
+                             if items else ""),
+                          fields={"stated_count": str(stated), "counted": str(len(core)), "subject": subject},
+                          highlights=[r.cells["indicator"].loc for r in core])
             yield from _category_rows(passage, m.end(), min(e, m.end() + MAX_BREAKDOWN_CHARS), (level1, level2),
                                       label, params)
 

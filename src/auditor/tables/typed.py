@@ -226,6 +226,7 @@ def _read_scores(typed: TypedTable, grid: list[list[str]]) -> None:
     spec = vocabulary()["table_types"]["performance_scores"]
     level2 = {compact(x) for x in vocabulary()["indicator_level2"] + vocabulary()["indicator_level1"]}
     totals = {compact(x) for x in spec["total_labels"]}
+    subtotals = tuple(compact(x) for x in spec.get("subtotal_labels") or ())
     carried = {"level1": "", "level2": ""}
     for r in range(typed.header_row + 1, len(grid)):
         cells = _padded(typed.table, r)
@@ -233,6 +234,8 @@ def _read_scores(typed: TypedTable, grid: list[list[str]]) -> None:
         if label in totals:
             _read_total(typed, cells)
             break
+        if subtotals and label.endswith(subtotals):
+            continue  # 产出指标小计: a category's sum, not an indicator
         if _is_header(grid[r]):
             break
         record = _score_record(cells, typed.columns, level2)
@@ -292,7 +295,8 @@ def _label_before(cells: list[Cell], col: int, level2: set[str]) -> Cell | None:
     whose cells were merged irregularly."""
     for cell in reversed(cells[:max(0, col)]):
         text = compact(cell.text)
-        if text and text not in level2 and not SECTION_RE.search(text):
+        # a number (the row's 分值) is never its name
+        if text and text not in level2 and not SECTION_RE.search(text) and not VALUE_RE.match(text):
             return cell
     return None
 
