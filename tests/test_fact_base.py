@@ -338,3 +338,16 @@ def test_a_two_character_row_label_links_the_sentence_naming_it_last():
     by_value = {f.value: f for f in facts_of(text) if f.source == "text"}
     assert by_value[Decimal("1820.64")].concept == "防汛"
     assert findings(text.replace("防汛支出1,820.64", "防汛支出1,802.64"), "FCT001")[0].expected.startswith("1,820.64")
+
+
+def test_a_count_named_after_it_takes_the_indicator_its_unit_is_printed_with():
+    table = ("一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+             "产出指标\t数量指标\t发放创新券企业数\t≥150家\t163家\t20\t20\n"
+             "\t数量指标\t远程评标项目\t≥100个\t131个\t10\t10\n")
+    text = ("2025年度项目支出绩效自评报告\n全年向168家科技型中小企业发放创新券，"
+            "与21个地市交易中心开展远程评标合作。\n" + table)
+    by_value = {f.value: f for f in facts_of(text) if f.source == "text"}
+    assert by_value[Decimal("168")].concept == "发放创新券企业数"
+    assert by_value[Decimal("21")].concept is None  # it counts 地市, not 远程评标项目
+    assert [(f.stated, f.expected) for f in findings(text, "FCT001")] == [("168家", "163家")]
+    assert not findings(text.replace("168家", "163家"), "FCT001")

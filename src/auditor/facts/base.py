@@ -11,6 +11,7 @@ the same facts as a pandas DataFrame validated by a pandera schema (inspect --fa
 from __future__ import annotations
 
 import re
+from bisect import insort
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -40,6 +41,11 @@ CLASS_LEVEL_RE = re.compile(r"[（(](?:类|款|项)[）)]")  # 一般公共服�
 PHRASE_LIMIT = 40  # characters of context kept before a number: a clause, never a whole table
 LEAD_LIMIT = 80  # characters of a numbered item's label
 FULL_YEAR_WORDS = ("全年", "调整")  # a budget named as the full-year (adjusted) one
+# a count is named by a row label when the words around it hold this share of the label's
+# character pairs (发放创新券企业数 in “向168家科技型中小企业发放创新券”: 5 of 7); a clause
+# sharing only a word or two (“50家企业申请创新券”: 3 of 7) names something else
+LINK_SHARE = 0.6
+CLAUSE_AFTER = 20  # characters after a count read for the words naming it
 
 
 # Read-only by convention, not frozen: a frozen dataclass sets each of its 23 fields through
@@ -169,6 +175,13 @@ class FactBase:
             self.by_block.setdefault(fact.block, []).append(fact)
         else:
             self.by_table.setdefault(fact.block, []).append(fact)
+
+    def name(self, fact: Fact, concept: str) -> None:
+        """Give a fact read without a concept its concept (see FactReader._name_counts_by_words),
+        in id order among the concept's facts."""
+        fact.concept = concept
+        insort(self.by_concept.setdefault(concept, []), fact, key=lambda f: f.id)
+        insort(self.by_context.setdefault((concept, fact.measure, fact.period), []), fact, key=lambda f: f.id)
 
     def of(self, concept: str, measure: str | None = None, period: str = CURRENT) -> list[Fact]:
         if measure is not None:
@@ -308,10 +321,18 @@ class FactReader:
         self.plan_words = [compact(w) for w in plan.get("plan") or ()]
         self.outcome_words = [compact(w) for w in plan.get("outcome") or ()]
         self.project_funds = vocab.get("project_funds")
+        self.count_suffixes = sorted(vocab.get("count_suffixes") or (), key=len, reverse=True)
         self.carried_unit: str | None = None  # the unit of the figure the carried concept was last stated in
         self.prose_rows: list[tuple] = []  # (table block, row, texts, column heads, subject) of prose rows
         self.prose_sentences: dict[int, int] = {}  # table block -> sentences read from its prose cells
         self.own_project = self._own_project()
+
+    def _counted_noun(self, label: str) -> str:
+        """The last two characters of a count's label before its counting word (企业 of 发放创新券企业数)."""
+        for suffix in self.count_suffixes:
+            if label.endswith(suffix) and len(label) > len(suffix) + 1:
+                return label[:-len(suffix)][-2:]
+        return label[-2:]
 
     def _only_own_project(self, text: str) -> bool:
         """The sentence speaks of the report's own project (本项目, 该项目) and of no other: no 子项目,
@@ -349,7 +370,32 @@ class FactReader:
                 self._paragraph(index, block)
             else:
                 self.open_item = (None, "")  # a heading or a table closes a numbered item
+        self._name_counts_by_words()
         return self.base
+
+    def _name_counts_by_words(self) -> None:
+        """“全年向168家科技型中小企业发放创新券”: the words naming a count may follow it, where its
+        phrase does not look. A count naming no concept takes the row label its unit is printed
+        with in a table (发放创新券企业数 … 163家) when the words around it hold at least
+        LINK_SHARE of the label's character pairs, and no other such label holds as many, and the
+        label's noun (企业 of 发放创新券企业数) is what follows the count: “与21个地市交易中心开展远程
+        异地评标合作” counts 地市, not 远程异地评标项目."""
+        by_unit: dict[str, list[str]] = {}
+        for label, units in self.label_units.items():
+            for unit in units:
+                by_unit.setdefault(unit, []).append(label)
+        for fact in [f for f in self.base.facts if f.source == "text" and f.concept is None
+                     and f.measure == "实际值" and f.unit in by_unit]:
+            text = self.base.sentences.get((fact.block, fact.sentence), "")
+            end = fact.at + len(fact.text)
+            after = PHRASE_BREAK_RE.split(text[end:end + CLAUSE_AFTER], maxsplit=1)[0]
+            held, following = _pairs(compact(fact.label + after)), compact(after)
+            shares = sorted(((len(own & held) / len(own), label) for label in by_unit[fact.unit]
+                             for own in [_pairs(label)] if own and self._counted_noun(label) in following),
+                            reverse=True)
+            if shares and shares[0][0] >= LINK_SHARE and (len(shares) == 1 or shares[1][0] < shares[0][0]):
+                label = shares[0][1]
+                self.base.name(fact, self._vocab_concept(label) or label)
 
     # ---- text -------------------------------------------------------------------------
     def _paragraph(self, index: int, para: Paragraph) -> None:
@@ -817,6 +863,10 @@ class LabelIndex:
             if len(found) > self.LOOSE_LIMIT:
                 return set()
         return found
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[k:k + 2] for k in range(len(text) - 1)}
 
 
 def _places(num: str) -> int:
