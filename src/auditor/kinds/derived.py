@@ -8,6 +8,8 @@ Sub-checks (param `check`), each a function in CHECKS:
 - growth: 变动率 = 变动额 ÷ 上年, with 上年 = 本年 ∓ 变动额 when the sentence gives the change,
   else from a stated prior-year figure (a table's 上年 column).
 - execution: 执行率 = 决算 ÷ 全年预算 of the same subject.
+- point_change: a change in percentage points (较上年的 91.20% 提高 4.80 个百分点) = this year's
+  rate − last year's rate stated before it in the sentence, in the direction the words say.
 - target_completion: a rate of completing a target (完成年度目标（50公里）的 91.2%) = the quantity
   achieved ÷ the target, stated in the rate's clause or, else, as the indicator's 目标值 in a table.
 A rate is consistent when the interval its inputs' printed precision allows meets the interval
@@ -20,6 +22,7 @@ from decimal import Decimal
 from ..facts.base import CURRENT, PRIOR, Fact, FactBase, fact_base
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt
+from ..knowledge import compact
 from .base import CHECKED, Hit
 from .restatement import meets, tail
 
@@ -407,6 +410,41 @@ def _way(sign: int) -> str:
     return "增长" if sign > 0 else "下降"
 
 
+def _point_change(base: FactBase, rule):
+    """“预算执行率为 95.00%，较上年的 91.20% 提高 4.80 个百分点”: 95.00 − 91.20 = 3.80, an
+    interval as wide as the two printed rates allow; the direction is the last direction word
+    before the change (none: only the size is checked)."""
+    directions = lexicon().directions
+    for change in (f for f in base.facts if f.source == "text" and f.unit == "个百分点"):
+        rates = [f for f in _before(_same_sentence(base, change), change) if f.unit == "%"]
+        current = next((f for f in reversed(rates) if f.period == CURRENT), None)
+        prior = next((f for f in reversed(rates) if f.period == PRIOR
+                      and (current is None or f.concept in (current.concept, None))), None)
+        if current is None or prior is None:
+            continue
+        words = directions.all(compact(change.label))
+        sign = {"up": 1, "down": -1}.get(words[-1][2], 0) if words else 0
+        (c_lo, c_hi), (p_lo, p_hi), (s_lo, s_hi) = current.interval(), prior.interval(), change.interval()
+        lo, hi = c_lo - p_hi, c_hi - p_lo  # this year's rate − last year's
+        if sign < 0 or (sign == 0 and hi <= 0):
+            lo, hi = -hi, -lo  # a fall is stated as a positive number of points
+        elif sign == 0 and lo < 0:
+            lo, hi = Decimal(0), max(-lo, hi)  # no direction said: only the size
+        yield CHECKED
+        if s_lo <= hi and lo <= s_hi:
+            continue
+        diff = current.value - prior.value
+        places = max(change.places, current.places, prior.places)
+        shown = f"{'提高' if diff > 0 else '下降' if diff < 0 else '持平，'}{fmt(abs(diff), places)}个百分点"
+        wrong_way = sign != 0 and diff != 0 and (diff > 0) != (sign > 0)
+        # one unit of the last printed digit off, the right way: a printing tail
+        near = change.places > 0 and abs(abs(diff) - change.value) <= change.half_unit * 3
+        yield Hit(quote=base.span(prior, change), location=change.loc, stated=change.text, expected=shown,
+                  formula=f"本年 {current.text} − 上年 {prior.text} = {fmt(diff, places)} 个百分点",
+                  fields={"rate": change.text, "computed": shown, "relation": "增减百分点"},
+                  cls="rounding" if near and not wrong_way else None)
+
+
 def _opposite(rate: Fact, sign: int, computed: Decimal, formula: str) -> Hit:
     """A rate said to go one way where the amounts went the other."""
     hit = _hit(rate, computed, "增减比例", formula)
@@ -471,4 +509,4 @@ def _row_term(facts: list[Fact], name: str, scored: bool) -> Fact | None:
 
 
 CHECKS = {"row_rate": _row_rate, "share": _share, "share_sum": _share_sum, "completion": _completion, "growth": _growth,
-          "execution": _execution, "target_completion": _target_completion}
+          "execution": _execution, "target_completion": _target_completion, "point_change": _point_change}
