@@ -52,3 +52,13 @@ def test_text_output_groups_by_file_without_colour_when_piped(tmp_path):
     assert "\033[" not in result.output
     assert "部门决算示例.md" in result.output and "SUM001" in result.output
     assert result.output.rstrip().splitlines()[-1].startswith("共 2 个文件")
+
+
+def test_a_long_cell_is_cut_around_the_quote_in_the_finding_s_own_cell():
+    from auditor.report.html_report import shown_cell
+
+    text = "全年为6个社区拨付运营补助，完成4期培训：基础护理、康复护理、失智照护。服务老年人5320人次。项目共设置三级指标6个，均已完成。"
+    assert shown_cell(text) == text[:40] + "…"  # any other cell: its start
+    shown = shown_cell(text, "项目共设置三级指标6个")
+    assert "项目共设置三级指标6个" in shown and shown.startswith("…") and len(shown) <= 42
+    assert shown_cell("短文本", "短文本") == "短文本"

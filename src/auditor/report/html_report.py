@@ -52,8 +52,23 @@ def _table_view(result, finding, file_index: int) -> dict | None:
     keep = sorted(set(range(1, min(3, len(grid)) + 1)) | set(range(lo, hi + 1)))
     return {"key": f"{file_index}-{index}", "index": index, "title": table["title"], "unit": table["unit"],
             "rows": keep, "cells": cells, "target": target, "expected": finding.expected or "",
+            "quote": finding.quote if own else "",
             "data_rows": ",".join(map(str, keep)), "data_cells": ";".join(f"{r}:{c}" for r, c in cells),
             "data_target": f"{target[0]}:{target[1]}"}
+
+
+CELL_CHARS = 40  # characters of a cell shown in a table extract (the whole text on hover)
+
+
+def shown_cell(text: str, quote: str = "") -> str:
+    """A cell's text cut to CELL_CHARS; the finding's own cell (a prose cell holding the quoted
+    sentence) is cut around the quote, so the words the finding is about stay in view. The
+    browser does the same for tables it draws (cellText in the template)."""
+    if len(text) <= CELL_CHARS:
+        return text
+    at = text.find(quote) if quote else -1
+    start = 0 if at < 0 else max(0, min(at - 10, len(text) - CELL_CHARS))
+    return ("…" if start else "") + text[start:start + CELL_CHARS] + ("…" if start + CELL_CHARS < len(text) else "")
 
 
 def _rendered(view: dict, grid: list[list[str]]) -> list[dict]:
@@ -65,7 +80,8 @@ def _rendered(view: dict, grid: list[list[str]]) -> list[dict]:
             rows.append({"gap": True})
         previous = r
         rows.append({"gap": False, "number": r, "cells": [
-            {"text": text, "hl": (r, c) in cells, "target": (r, c) == view["target"],
+            {"text": text, "shown": shown_cell(text, view["quote"] if (r, c) == view["target"] else ""),
+             "hl": (r, c) in cells, "target": (r, c) == view["target"],
              "expected": view["expected"] if (r, c) == view["target"] else None}
             for c, text in enumerate(grid[r - 1], start=1)]})
     return rows
