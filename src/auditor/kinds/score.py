@@ -40,6 +40,9 @@ PARAMS = {
     "positive_formula": (str, "weight * actual / target"),
     "negative_formula": (str, "weight * target / actual"),
     "requires_statement": (list, []),
+    # words by which a report states that a met indicator earns full marks (已完成的指标得满分):
+    # then a met rate (合格率 ≥95%) is held to it too
+    "full_marks_statements": (list, []),
     # A bare target (“900件”, no ≥/≤) is read as a floor, the usual meaning of a planned
     # quantity; an indicator whose name or category holds one of these words may as well be
     # a ceiling (成本, 投诉, 事故 …), so its bare target is not judged.
@@ -516,6 +519,7 @@ def _check_proportional(doc, rule, typed):
 
 def _check_met_deducted(doc, rule, typed):
     """A target reached, points taken off, and no reason given in the row."""
+    stated = any(s in doc.text for s in rule.params["full_marks_statements"])
     for t in _score_tables(typed):
         rows = _indicators(t)
         places = _score_places(t.table, typed)
@@ -523,9 +527,10 @@ def _check_met_deducted(doc, rule, typed):
             if not reached:
                 continue
             # only a floor or ceiling written out (≥ ≤ > <), and not a rate: forms score 满意度, 合格率
-            # in many ways (in proportion, by bands), so a met rate below full marks may be their rule;
-            # only the row's own 分值 is sure; a stated reason explains the deduction
-            if target.comparator not in (">", "≥", "<", "≤") or target.unit in ("%", "‰") \
+            # in many ways (in proportion, by bands), so a met rate below full marks may be their rule,
+            # unless the report says met indicators earn full marks; only the row's own 分值 is sure;
+            # a stated reason explains the deduction
+            if target.comparator not in (">", "≥", "<", "≤") or (target.unit in ("%", "‰") and not stated) \
                     or r.weight is None or r.weight <= 0 or (r.record.reason or "").strip():
                 continue
             cell = r.cells["score"]
