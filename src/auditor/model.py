@@ -81,14 +81,18 @@ class Cell:
     loc: Location
 
 
-PROSE_MARK_RE = re.compile(r"[，,。；;]")  # clause punctuation
+SENTENCE_END_RE = re.compile(r"[。；;！？!?]")
+# a cell longer than this is prose whatever it holds (no header or label runs so long)
+PROSE_CHARS = 30
+# a shorter cell is prose when it ends a sentence and holds more than a short label would
+PROSE_SENTENCE_CHARS = 12
 
 
 def is_prose(text: str) -> bool:
-    """A table cell of sentences (a form's 实际完成情况, a 说明), not a label or a figure: long, or
-    a clause break inside more than a short name (“收入、支出” and “其中：” mark no clause;
-    “建成2处，执行76.00万元。” does)."""
-    return len(text) > 30 or (len(text) > 12 and PROSE_MARK_RE.search(text) is not None)
+    """A table cell of sentences (a form's 实际完成情况, a 说明), not a label or a figure: long,
+    or a finished sentence (“建成2处，执行76.00万元。”); a header's comma (全年执行数（截至12月31日，
+    含结转）) ends no sentence."""
+    return len(text) > PROSE_CHARS or (len(text) > PROSE_SENTENCE_CHARS and SENTENCE_END_RE.search(text) is not None)
 
 
 @dataclass

@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..knowledge import compact, concepts
 from ..memo import MEMO_ENTRIES, remember_short
 from ..ingest.build import split_sentences
-from ..model import Document, Location, Paragraph, Sentence, Table, is_prose
+from ..model import SENTENCE_END_RE, Document, Location, Paragraph, Sentence, Table, is_prose
 from .lexicon import Lexicon, lexicon, money_concepts
 from .numbers import MONEY_UNITS, half_unit, normalize_digits, to_decimal
 
@@ -40,7 +40,6 @@ YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
 CLASS_LEVEL_RE = re.compile(r"[（(](?:类|款|项)[）)]")  # 一般公共服务支出（类）: the level, not a word
 PHRASE_LIMIT = 40  # characters of context kept before a number: a clause, never a whole table
 LEAD_LIMIT = 80  # characters of a numbered item's label
-FULL_YEAR_WORDS = ("全年", "调整")  # a budget named as the full-year (adjusted) one
 # a count is named by a row label when the words around it hold this share of the label's
 # character pairs (发放创新券企业数 in “向168家科技型中小企业发放创新券”: 5 of 7); a clause
 # sharing only a word or two (“50家企业申请创新券”: 3 of 7) names something else
@@ -321,7 +320,11 @@ class FactReader:
         self.plan_words = [compact(w) for w in plan.get("plan") or ()]
         self.outcome_words = [compact(w) for w in plan.get("outcome") or ()]
         self.project_funds = vocab.get("project_funds")
+        self.full_year_words = vocab.get("full_year_budget_words") or ()
+        self.vague_labels = set(vocab.get("vague_short_labels") or ())
         self.count_suffixes = sorted(vocab.get("count_suffixes") or (), key=len, reverse=True)
+        # words before a count that make it a plan or a part, not the actual value (计划, 目标, 其中)
+        self.not_actual_words = [compact(w) for w in [*(plan.get("plan") or ()), *(vocab.get("list_openers") or ())]]
         self.carried_unit: str | None = None  # the unit of the figure the carried concept was last stated in
         self.prose_rows: list[tuple] = []  # (table block, row, texts, column heads, subject) of prose rows
         self.prose_sentences: dict[int, int] = {}  # table block -> sentences read from its prose cells
@@ -362,6 +365,7 @@ class FactReader:
             if isinstance(block, Table):
                 self._table(index, block)
         self.label_pattern = LabelIndex(self.row_labels)
+        self.short_labels = {w for w in self.row_labels if len(w) == 2 and w not in self.vague_labels}
         for prose_row in self.prose_rows:  # read as text, now that the row labels are known
             self._prose_row(*prose_row)
         self.open_item: tuple[str | None, str] = (None, "")
@@ -376,24 +380,32 @@ class FactReader:
     def _name_counts_by_words(self) -> None:
         """“全年向168家科技型中小企业发放创新券”: the words naming a count may follow it, where its
         phrase does not look. A count naming no concept takes the row label its unit is printed
-        with in a table (发放创新券企业数 … 163家) when the words around it hold at least
-        LINK_SHARE of the label's character pairs, and no other such label holds as many, and the
-        label's noun (企业 of 发放创新券企业数) is what follows the count: “与21个地市交易中心开展远程
-        异地评标合作” counts 地市, not 远程异地评标项目."""
-        by_unit: dict[str, list[str]] = {}
+        with in a table (发放创新券企业数 … 163家) when the label's counted noun (企业) stands in
+        the words right after the count (“与21个地市交易中心开展远程评标合作” counts 地市, not
+        远程评标项目), the words around it hold at least LINK_SHARE of the label's character
+        pairs, and no other label holds as many. Not a planned figure or a part (计划向150家…,
+        其中向52家…): those are no statement of the indicator's actual value. Candidates are
+        found through the counted noun, so each count scores a few labels (linear)."""
+        by_noun: dict[tuple[str, str], list[tuple[str, set[str]]]] = {}  # (unit, counted noun) -> labels
         for label, units in self.label_units.items():
             for unit in units:
-                by_unit.setdefault(unit, []).append(label)
-        for fact in [f for f in self.base.facts if f.source == "text" and f.concept is None
-                     and f.measure == "实际值" and f.unit in by_unit]:
+                by_noun.setdefault((unit, self._counted_noun(label)), []).append((label, _pairs(label)))
+        units = {unit for unit, _ in by_noun}
+        for fact in [f for f in self.base.facts if f.source == "text" and f.concept is None and f.period == CURRENT
+                     and f.measure == "实际值" and f.unit in units]:
+            if any(w in fact.label for w in self.not_actual_words):
+                continue
             text = self.base.sentences.get((fact.block, fact.sentence), "")
             end = fact.at + len(fact.text)
-            after = PHRASE_BREAK_RE.split(text[end:end + CLAUSE_AFTER], maxsplit=1)[0]
-            held, following = _pairs(compact(fact.label + after)), compact(after)
-            shares = sorted(((len(own & held) / len(own), label) for label in by_unit[fact.unit]
-                             for own in [_pairs(label)] if own and self._counted_noun(label) in following),
+            following = compact(PHRASE_BREAK_RE.split(text[end:end + CLAUSE_AFTER], maxsplit=1)[0])
+            candidates = {label: own for k in range(len(following) - 1)
+                          for label, own in by_noun.get((fact.unit, following[k:k + 2]), ())}
+            if not candidates or len(candidates) > LabelIndex.LOOSE_LIMIT:
+                continue
+            held = _pairs(compact(fact.label) + following)
+            shares = sorted(((len(own & held) / len(own), label) for label, own in candidates.items() if own),
                             reverse=True)
-            if shares and shares[0][0] >= LINK_SHARE and (len(shares) == 1 or shares[1][0] < shares[0][0]):
+            if shares[0][0] >= LINK_SHARE and (len(shares) == 1 or shares[1][0] < shares[0][0]):
                 label = shares[0][1]
                 self.base.name(fact, self._vocab_concept(label) or label)
 
@@ -502,10 +514,11 @@ class FactReader:
         if concept is None and _names_nothing(bare, self.lex) and (unit in MONEY_UNITS) == (carried not in self.not_money) \
                 and (unit in MONEY_UNITS or self.carried_unit in (None, unit)):
             concept = carried  # not a rate's concept to a count after it (执行率95%；3条道路…)
-        if concept is None and unit in MONEY_UNITS and subject not in ("", UNNAMED) \
+        if concept is None and measure is not None and unit in MONEY_UNITS and subject not in ("", UNNAMED) \
                 and _names_nothing(self._without_own_cues(bare), self.lex):
-            # a project's amount naming nothing else (本项目全年预算数为850.00万元) is of its
-            # total funds, the row its form states them in
+            # a project's amount naming nothing but its measure (本项目全年预算数为850.00万元,
+            # 全年执行资金…) is of its total funds, the row its form states them in; without a
+            # measure word (本项目资金总额100.00万元) it may be the budget as well as the outturn
             concept = self.project_funds
         implicit = measure is None
         if measure is None:
@@ -528,7 +541,8 @@ class FactReader:
         if kind == "完成率" and "完成率" not in phrase:
             # “完成年初预算的”, “完成全年（调整）预算的”; a bare “完成预算的” names no budget ("预算":
             # the full-year one where one is stated, else the initial one; see DRV002)
-            base = "年初预算" if "年初" in phrase else "全年预算" if any(w in phrase for w in FULL_YEAR_WORDS) else "预算"
+            base = "年初预算" if "年初" in phrase else "全年预算" if any(w in phrase for w in self.full_year_words) \
+                else "预算"
             return dict(out, concept=concept or carried, measure="完成率", base=base)
         if kind == "变动率":
             return dict(out, concept=concept or carried, measure="变动率", sign=_change_sign(phrase, self.lex),
@@ -553,6 +567,10 @@ class FactReader:
         # (“法律援助 1341.13” yes; “法律援助办案补贴经费 615.11” is another thing)
         labels = [(start, end, self.row_labels[label]) for start, end, label in self.label_pattern.finditer(phrase)
                   if _names_nothing(phrase[end:], self.lex)]
+        if not labels and phrase[:2] in self.short_labels and _names_nothing(phrase[2:], self.lex):
+            # a two-character item (防汛, 林业) names a figure only as the whole phrase (防汛支出
+            # 1,820.64万元), never inside others' words (政府购买服务支出 is no 服务 row's)
+            labels = [(0, 2, self.row_labels[phrase[:2]])]
         both = sorted((t for t in found + labels if t[1] > after and t[0] < after or not after),
                       key=lambda t: (t[1], t[1] - t[0]))
         if not both:
@@ -615,14 +633,17 @@ class FactReader:
         if _misaligned(table):
             return  # its figures cannot be told apart; the typed-table rules read it by position
         columns_of: dict[int, Columns] = {}  # what the current header says, by row width
+        prose_heads: list[str] = []  # the head row over consecutive prose rows (预期目标 | 实际完成情况)
         for row in table.rows:
             texts = ["" if _is_dash(c.text, self.lex) else c.text.strip() for c in row]
             numbers = [_cell_number(t) for t in texts]
             if not any(n is not None for n in numbers) and any(is_prose(t) for t in texts):
                 # prose inside a table (目标, 说明) is no header; what it reports is read as text
-                self.prose_rows.append((index, row, texts, _column_heads(headers, len(texts)), self.table_subject))
+                prose_heads = _column_heads(headers, len(texts)) if headers else prose_heads
+                self.prose_rows.append((index, row, texts, prose_heads, self.table_subject))
                 headers, in_header, columns_of = [], False, {}
                 continue
+            prose_heads = []
             column_numbers = _is_column_numbers(texts)
             if not any(n is not None for n in numbers) or column_numbers:
                 if sum(1 for t in texts if t) >= 2 and not column_numbers:
@@ -642,10 +663,7 @@ class FactReader:
         for k, cell in enumerate(row):
             if not is_prose(texts[k]):
                 continue  # a label or a short note, no sentence
-            label = next((t for t in reversed(texts[:k]) if t), "")  # the row's name, when a short one
-            if len(label) > 20 or is_prose(label):
-                label = ""
-            if self._names_plan(heads[k] if k < len(heads) else "") or self._names_plan(label):
+            if self._names_plan(heads[k] if k < len(heads) else "") or self._names_plan(_row_name(texts[:k])):
                 continue
             first = self.prose_sentences.get(index, 0)
             sentences = [Sentence(s, cell.loc) for s in split_sentences(texts[k])]
@@ -809,8 +827,7 @@ class LabelIndex:
         self.trie: dict = {}
         self.first: re.Pattern | None = None
         self.by_bigram: dict[str, set[str]] = {}
-        # two characters name a row too (防汛, 林业): a phrase takes a label only as its last noun
-        for label in (w for w in labels if len(w) >= 2):
+        for label in (w for w in labels if len(w) >= 3):
             node = self.trie
             for ch in label:
                 node = node.setdefault(ch, {})
@@ -867,6 +884,16 @@ class LabelIndex:
 
 def _pairs(text: str) -> set[str]:
     return {text[k:k + 2] for k in range(len(text) - 1)}
+
+
+ROW_NAME_CHARS = 20  # a row's name (实际完成情况, 偏差原因说明) is short; longer text is content
+
+
+def _row_name(texts: list[str]) -> str:
+    """The name a row gives the cells right of it: the nearest short label to their left, no
+    figure and no sentence (a short plan cell, 计划改造管网50公里。, names nothing)."""
+    return next((t for t in reversed(texts) if t and len(t) <= ROW_NAME_CHARS and not SENTENCE_END_RE.search(t)
+                 and not any(ch.isdigit() for ch in t)), "")
 
 
 def _places(num: str) -> int:

@@ -43,6 +43,11 @@ PARAMS = {
                            "包括", "包含", "即"]),
     # introducers that need a colon or a quote right after them to open a list
     "weak_introducers": (list, ["为", "有", "是"]),
+    # classifiers of occasions (培训4期, 检查30次): such a count is a list's only where the
+    # introducer names the occasions one by one (分别是, a colon), not where it lists kinds
+    # (检查30次，包括日常检查、专项检查: three kinds of 30 checks)
+    "occasion_classifiers": (list, []),
+    "occasion_introducers": (list, []),
     # a clause starting with one of these ends a list separated by ， or ；
     "tail_cues": (list, ["均", "都", "共", "合计", "总计", "以上", "其中", "全部", "已", "主要", "经", "截至", "本单位"]),
     # a list ending in one of these is incomplete
@@ -538,6 +543,9 @@ def _read_enumerations(doc, params: dict) -> list[Enumeration]:
             intro = _introducer(passage.text, count.end, params)
             if intro is None:
                 continue
+            if passage.text[count.end - 1] in params["occasion_classifiers"] \
+                    and intro[1] not in params["occasion_introducers"]:
+                continue
             noun = intro[0] or _noun_before(passage.text, count.start, params)
             if noun in params["not_items"] or any(noun.endswith(n) for n in params["not_items"]):
                 continue
@@ -811,7 +819,7 @@ def _check_indicator_rows(doc, rule):
                 items = [r for r in rows if r not in core]
                 yield Hit(quote=quote, location=loc, stated=f"{stated} 个", expected=f"{len(core)} 个",
                           formula=f"{label}列出指标 {len(core)} 个：" + "、".join(r.indicator for r in core)
-                          + (f"（另有一级指标 {'、'.join(r.indicator for r in items)}，计入也只有 {len(rows)} 个）"
+                          + (f"（另有一级指标 {'、'.join(r.indicator for r in items)}，计入则为 {len(rows)} 个）"
                              if items else ""),
                           fields={"stated_count": str(stated), "counted": str(len(core)), "subject": subject},
                           highlights=[r.cells["indicator"].loc for r in core])

@@ -28,7 +28,7 @@ from .restatement import meets, tail
 
 KIND = "derived"
 PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (list, []),
-          "clause_breaks": (str, "，,；;。：:")}
+          "clause_breaks": (str, "，,；;。：:"), "ceiling_marks": (list, []), "year_on_year_cues": (list, [])}
 MESSAGE_FIELDS = {"rate", "computed", "relation"}
 HUNDRED = Decimal(100)
 
@@ -215,9 +215,10 @@ def _completion(base: FactBase, rule):
     for rate in (f for f in base.facts if f.measure == "完成率" and f.source == "text" and f.unit == "%"):
         sentence = _before(_same_sentence(base, rate), rate)
         actual = _pick(base, rate, sentence, "决算")
+        if rate.base == "预算":
+            yield from _bare_completion(base, rate, sentence, actual)
+            continue
         worded = rate.base or "全年预算"
-        if worded == "预算":  # “完成预算的 X%”: the full-year budget where one is stated, else the initial
-            worded = "全年预算" if _pick(base, rate, sentence, "全年预算") is not None else "年初预算"
         budget = _pick(base, rate, sentence, worded)
         other = _pick(base, rate, sentence, "年初预算" if worded == "全年预算" else "全年预算")
         if actual is None or (budget is None and other is None):
@@ -245,6 +246,24 @@ def _completion(base: FactBase, rule):
             yield hit
 
 
+def _bare_completion(base: FactBase, rate: Fact, sentence: list[Fact], actual: Fact | None):
+    """“完成预算的 X%” names no budget: the budgets the sentence states, else the document's
+    (全年 before 年初); consistent when the rate fits any of them."""
+    stated = [f for m in ("全年预算", "年初预算") for f in [_here(rate, sentence, m)] if f is not None]
+    budgets = [f for f in stated or [_pick(base, rate, sentence, m) for m in ("全年预算", "年初预算")]
+               if f is not None and f.value]
+    if actual is None or not budgets:
+        return
+    yield CHECKED
+    if any(_fits(rate, actual, b) for b in budgets):
+        return
+    budget = budgets[0]
+    for hit in _rate_against(base, rate, actual, budget, "完成预算的比例", f"决算 ÷ {budget.measure}"):
+        if isinstance(hit, Hit):
+            hit.formula += _decrease_note(rate, actual, budget)
+            yield hit
+
+
 def _target_completion(base: FactBase, rule):
     """“改造老旧管网45.6公里，完成年度目标（50公里）的91.2%”, “改造路灯1150盏，完成计划的95.83%”:
     the achieved quantity (the figure before the rate's clause) ÷ the target (a figure of the same
@@ -261,12 +280,14 @@ def _target_completion(base: FactBase, rule):
         before = _before(sentence, rate)
         inside = [f for f in before if f.at >= start and f.unit != "%" and not f.is_money] \
             or _bracketed_target(text, rate, sentence, params)
-        achieved = next((f for f in reversed(before) if f.at < start and f.unit not in ("%", "") and not f.is_money
-                         and (not inside or f.unit == inside[-1].unit)), None)
+        if any(mark in text[start:rate.at + len(rate.text) + 20] for mark in params["ceiling_marks"]):
+            continue  # staying under a ceiling (≤5件) is its completion: no quotient
+        earlier = [f for f in before if f.at < start]
+        achieved = _achieved(earlier, inside)
         if achieved is None:
             continue
         target = inside[-1] if inside else _indicator_target(base, achieved)
-        if target is None or target.value == 0:
+        if target is None or target.value == 0 or target.comparator in ("≤", "<"):
             continue
         span = ratio_bounds(achieved, target)
         # “完成目标的100%” says the target was reached, also where it was exceeded
@@ -274,6 +295,21 @@ def _target_completion(base: FactBase, rule):
             yield CHECKED
             continue
         yield from _rate_against(base, rate, achieved, target, "完成目标的比例", "实际完成 ÷ 目标")
+
+
+def _achieved(earlier: list[Fact], inside: list[Fact]) -> Fact | None:
+    """The quantity achieved: the figure right before the rate's clause, a quantity of this year
+    in the target's unit, no change (比上年增加5.6公里) and no part (其中主干管网12.0公里). With
+    no target in the clause (the table's is used), the sentence must state that one quantity (a
+    rate after 45.6公里、2座 is of them all)."""
+    achieved = earlier[-1] if earlier else None
+    if achieved is None or achieved.is_money or achieved.unit in ("%", "") or achieved.measure == "变动额" \
+            or achieved.period != CURRENT or any(w in achieved.label for w in lexicon().list_openers):
+        return None
+    if inside:
+        return achieved if achieved.unit == inside[-1].unit else None
+    quantities = [f for f in earlier if not f.is_money and f.unit not in ("%", "")]
+    return achieved if len(quantities) == 1 else None
 
 
 def _bracketed_target(text: str, rate: Fact, sentence: list[Fact], params: dict) -> list[Fact]:
@@ -320,12 +356,15 @@ def _execution(base: FactBase, rule):
         yield from _rate_against(base, rate, actual, budget, "预算执行率", "执行数 ÷ 全年预算")
 
 
+def _here(rate: Fact, sentence: list[Fact], measure: str) -> Fact | None:
+    """The sentence's last amount of that measure, of the rate's concept (or naming none)."""
+    return next((f for f in reversed(sentence) if f.is_money and f.measure == measure
+                 and (f.concept == rate.concept or rate.concept is None or f.concept is None)), None)
+
+
 def _pick(base: FactBase, rate: Fact, sentence: list[Fact], measure: str) -> Fact | None:
-    here = [f for f in sentence if f.is_money and f.measure == measure
-            and (f.concept == rate.concept or rate.concept is None or f.concept is None)]
-    if here:
-        return here[-1]
-    return _document_value(base, rate.concept, measure, rate.subject)
+    here = _here(rate, sentence, measure)
+    return here if here is not None else _document_value(base, rate.concept, measure, rate.subject)
 
 
 def _rate_against(base: FactBase, rate: Fact, num: Fact | None, den: Fact | None, relation: str, words: str):
@@ -337,8 +376,8 @@ def _rate_against(base: FactBase, rate: Fact, num: Fact | None, den: Fact | None
         return
     computed = exact_ratio(num, den)
     first = min((num, den), key=lambda f: (f.source != "text", f.id))
-    yield _hit(rate, computed, relation,
-               f"{words}：{num.text} ÷ {den.text} = {fmt(computed)}%（{num.where()}；{den.where()}）",
+    where = num.where() if num.where() == den.where() else f"{num.where()}；{den.where()}"
+    yield _hit(rate, computed, relation, f"{words}：{num.text} ÷ {den.text} = {fmt(computed)}%（{where}）",
                quote=base.span(first, rate))
 
 
@@ -351,7 +390,7 @@ def _growth(base: FactBase, rule):
                        and (f.concept == rate.concept or not (f.concept and rate.concept))), None)
         current = _current(base, rate, change, sentence)
         if change is None:  # a quantity's change (受益人口3.2万人，较上年增加0.4万人，增长14.29%)
-            change, current = _quantity_change(sentence, rate) or (None, current)
+            change, current = _quantity_change(sentence, rate, rule.params["year_on_year_cues"]) or (None, current)
         if current is None:
             continue
         moved = 0
@@ -367,7 +406,9 @@ def _growth(base: FactBase, rule):
                 continue
             lo, hi = c_lo / p_hi * HUNDRED, c_hi / p_lo * HUNDRED
             computed = change.in_yuan() / previous_yuan * HUNDRED
-            formula = (f"变动额 {change.text} ÷ 上年数 {fmt(previous_yuan / MONEY_UNITS.get(current.unit, 1))}{current.unit}"
+            factor = MONEY_UNITS.get(current.unit, Decimal(1))
+            shown_places = 2 if current.is_money else max(current.places, change.places)
+            formula = (f"变动额 {change.text} ÷ 上年数 {fmt(previous_yuan / factor, shown_places)}{current.unit}"
                        f"（{current.text} {'−' if sign > 0 else '+'} {change.text}）= {fmt(computed)}%")
         else:
             prior = _document_value(base, rate.concept, "决算", rate.subject, PRIOR)
@@ -416,7 +457,11 @@ def _point_change(base: FactBase, rule):
     before the change (none: only the size is checked)."""
     directions = lexicon().directions
     for change in (f for f in base.facts if f.source == "text" and f.unit == "个百分点"):
-        rates = [f for f in _before(_same_sentence(base, change), change) if f.unit == "%"]
+        before = _before(_same_sentence(base, change), change)
+        # the rates since the sentence's previous change in points: “…提高3.80个百分点，其中项目支出
+        # 执行率92.00%，较上年提高2.00个百分点” — the second change has no last-year rate of its own
+        since = next((k + 1 for k in range(len(before) - 1, -1, -1) if before[k].unit == "个百分点"), 0)
+        rates = [f for f in before[since:] if f.unit == "%"]
         current = next((f for f in reversed(rates) if f.period == CURRENT), None)
         prior = next((f for f in reversed(rates) if f.period == PRIOR
                       and (current is None or f.concept in (current.concept, None))), None)
@@ -454,12 +499,15 @@ def _opposite(rate: Fact, sign: int, computed: Decimal, formula: str) -> Hit:
     return hit
 
 
-def _quantity_change(sentence: list[Fact], rate: Fact) -> tuple[Fact, Fact] | None:
-    """A count's or a quantity's change and its current figure, in one unit and one sentence: the
-    last change before the rate and the last figure before that change."""
-    change = next((f for f in reversed(sentence) if f.measure == "变动额" and not f.is_money and f.unit
-                   and f.unit != "%" and (f.concept == rate.concept or not (f.concept and rate.concept))), None)
-    if change is None:
+def _quantity_change(sentence: list[Fact], rate: Fact, cues: list[str]) -> tuple[Fact, Fact] | None:
+    """A count's or a quantity's change on last year and its current figure, in one unit and one
+    sentence: the figure right before the rate, a change whose words say it is on last year
+    (较上年增加, not 比计划增加), and the last figure of its unit before it (“培训30场，较上年增加
+    5场，参训人数1,200人，较上年增长50%”: the 50% is the 人's, not the 场's)."""
+    change = sentence[-1] if sentence else None
+    if change is None or change.measure != "变动额" or change.is_money or not change.unit or change.unit == "%" \
+            or not any(c in change.label for c in cues) \
+            or (change.concept and rate.concept and change.concept != rate.concept):
         return None
     current = next((f for f in reversed(sentence) if f.id < change.id and f.unit == change.unit
                     and f.measure != "变动额" and f.period == CURRENT), None)

@@ -234,8 +234,8 @@ def _read_scores(typed: TypedTable, grid: list[list[str]]) -> None:
         if label in totals:
             _read_total(typed, cells)
             break
-        if subtotals and label.endswith(subtotals):
-            continue  # 产出指标小计: a category's sum, not an indicator
+        if subtotals and _is_subtotal(cells, subtotals):
+            continue  # 产出指标小计, or 产出指标 | 小计: a category's sum, not an indicator
         if _is_header(grid[r]):
             break
         record = _score_record(cells, typed.columns, level2)
@@ -247,6 +247,18 @@ def _read_scores(typed: TypedTable, grid: list[list[str]]) -> None:
             setattr(record, key, getattr(record, key) or carried[key])
         record.row = r
         typed.records.append(record)
+
+
+def _is_subtotal(cells: list[Cell], subtotals: tuple[str, ...]) -> bool:
+    """A label cell before the row's first figure ends with a subtotal word (小计 in the first
+    column, or in the second where every row repeats its 一级指标)."""
+    for cell in cells:
+        text = compact(cell.text)
+        if text and VALUE_RE.match(text):
+            return False
+        if text.endswith(subtotals):
+            return True
+    return False
 
 
 def _is_header(row: list[str]) -> bool:
