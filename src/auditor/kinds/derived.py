@@ -10,6 +10,8 @@ Sub-checks (param `check`), each a function in CHECKS:
 - execution: 执行率 = 决算 ÷ 全年预算 of the same subject.
 - point_change: a change in percentage points (较上年的 91.20% 提高 4.80 个百分点) = this year's
   rate − last year's rate stated before it in the sentence, in the direction the words say.
+- ratio_to_base: “X万元，是年初预算 Y万元的 P%”: P = X ÷ Y, the base stated in the rate's clause.
+- difference_to_base: “X万元，较年初预算 Y万元减少 D万元”: D = |X − Y|, in the direction the words say.
 - target_completion: a rate of completing a target (完成年度目标（50公里）的 91.2%) = the quantity
   achieved ÷ the target, stated in the rate's clause or, else, as the indicator's 目标值 in a table.
 A rate is consistent when the interval its inputs' printed precision allows meets the interval
@@ -28,7 +30,8 @@ from .restatement import meets, tail
 
 KIND = "derived"
 PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (list, []),
-          "clause_breaks": (str, "，,；;。：:"), "ceiling_marks": (list, []), "year_on_year_cues": (list, [])}
+          "clause_breaks": (str, "，,；;。：:"), "ceiling_marks": (list, []), "year_on_year_cues": (list, []),
+          "base_cues": (list, [])}
 MESSAGE_FIELDS = {"rate", "computed", "relation"}
 HUNDRED = Decimal(100)
 
@@ -271,7 +274,7 @@ def _target_completion(base: FactBase, rule):
     params = rule.params
     for rate in (f for f in base.facts if f.source == "text" and f.unit == "%" and f.measure not in ("占比", "变动率")):
         text = base.sentences.get((rate.block, rate.sentence), "")
-        start = max((text.rfind(ch, 0, rate.at) for ch in params["clause_breaks"]), default=-1) + 1
+        start = _clause_start(text, rate.at, params["clause_breaks"])
         clause = text[start:rate.at]
         # 完成年度目标的 / 目标完成率: both words in the rate's clause
         if not any(c in clause for c in params["completion_cues"]) or not any(c in clause for c in params["target_cues"]):
@@ -295,6 +298,76 @@ def _target_completion(base: FactBase, rule):
             yield CHECKED
             continue
         yield from _rate_against(base, rate, achieved, target, "完成目标的比例", "实际完成 ÷ 目标")
+
+
+def _clause_start(text: str, at: int, breaks: str) -> int:
+    """Where the clause holding position `at` starts: after the last break before it; a comma
+    between digits (1,600.00) groups thousands and breaks nothing."""
+    k = at
+    while k > 0:
+        k -= 1
+        if text[k] in breaks and not (text[k] == "," and 0 < k < len(text) - 1
+                                      and text[k - 1].isdigit() and text[k + 1].isdigit()):
+            return k + 1
+    return 0
+
+
+def _with_base(base: FactBase, fact: Fact, params: dict) -> tuple[Fact, Fact] | None:
+    """(this figure, the base) of a clause that compares the figure before it with one base it
+    states: “2,000.00万元，是年初预算1,600.00万元的120.00%”, “12.00万元，较年初预算15.00万元减少
+    4.00万元”. The clause opens with a cue (是, 较 …), holds exactly one figure before `fact`,
+    in the unit family of the figure right before the clause, a figure of this year."""
+    text = base.sentences.get((fact.block, fact.sentence), "")
+    start = _clause_start(text, fact.at, params["clause_breaks"])
+    before = _before(_same_sentence(base, fact), fact)
+    inside = [f for f in before if f.at >= start]
+    earlier = [f for f in before if f.at < start]
+    if len(inside) != 1 or not earlier or not text[start:inside[0].at].lstrip().startswith(tuple(params["base_cues"])):
+        return None
+    stated, other = earlier[-1], inside[0]
+    if stated.measure == "变动额" or stated.unit in ("%", "") or stated.period != CURRENT \
+            or stated.is_money != other.is_money or (not stated.is_money and stated.unit != other.unit):
+        return None
+    return stated, other
+
+
+def _ratio_to_base(base: FactBase, rule):
+    for rate in (f for f in base.facts if f.source == "text" and f.unit == "%" and f.measure == "实际值"):
+        text = base.sentences.get((rate.block, rate.sentence), "")
+        pair = _with_base(base, rate, rule.params)
+        if pair is None or pair[1].value == 0:
+            continue
+        stated, other = pair
+        if text[other.at + len(other.text):rate.at].strip() != "的":
+            continue  # “是 Y 的 P%”: the rate is of the base, nothing between
+        yield from _rate_against(base, rate, stated, other, f"与{other.label.strip('是为较比 ') or '所比数字'}的比例",
+                                 f"{stated.text} ÷ {other.text}")
+
+
+def _difference_to_base(base: FactBase, rule):
+    for change in (f for f in base.facts if f.source == "text" and f.measure == "变动额" and f.sign):
+        pair = _with_base(base, change, rule.params)
+        if pair is None:
+            continue
+        stated, other = pair
+        (s_lo, s_hi), (o_lo, o_hi) = bounds(stated), bounds(other)
+        lo, hi = (s_lo - o_hi, s_hi - o_lo) if change.sign > 0 else (o_lo - s_hi, o_hi - s_lo)
+        c_lo, c_hi = bounds(change)
+        yield CHECKED
+        if c_lo <= hi and lo <= c_hi:
+            continue
+        diff = (stated.in_yuan() - other.in_yuan()) / MONEY_UNITS.get(change.unit, Decimal(1))
+        places = max(change.places, stated.places, other.places)
+        shown = f"{'增加' if diff > 0 else '减少' if diff < 0 else '持平，'}{fmt(abs(diff), places)}{change.unit}"
+        yield Hit(quote=base.span(stated, change), location=change.loc, stated=change.quote, expected=shown,
+                  formula=f"{stated.text} − {other.text} = {fmt(diff, places)}{change.unit}",
+                  fields={"rate": change.text, "computed": shown, "relation": "增减额"},
+                  cls="rounding" if tail_of(change, abs(diff)) else None)
+
+
+def tail_of(fact: Fact, computed: Decimal) -> bool:
+    """One unit of the last printed digit off: a printing tail, not an error."""
+    return fact.places > 0 and abs(computed - fact.value) <= fact.half_unit * 3
 
 
 def _achieved(earlier: list[Fact], inside: list[Fact]) -> Fact | None:
@@ -557,4 +630,5 @@ def _row_term(facts: list[Fact], name: str, scored: bool) -> Fact | None:
 
 
 CHECKS = {"row_rate": _row_rate, "share": _share, "share_sum": _share_sum, "completion": _completion, "growth": _growth,
-          "execution": _execution, "target_completion": _target_completion, "point_change": _point_change}
+          "execution": _execution, "target_completion": _target_completion, "point_change": _point_change,
+          "ratio_to_base": _ratio_to_base, "difference_to_base": _difference_to_base}
