@@ -57,12 +57,15 @@ def _check_indicator_actuals(doc, rule):
                 continue
             seen.setdefault(compact(r.indicator), []).append((actual, r.cells["actual"], t, subject))
     for name, mentions in seen.items():
+        # where two or more projects' forms share the indicator's name, a form naming no project
+        # (the department's) may sum them (20场 = 12场 + 8场): it is compared with none of them
+        several = len({m[3] for m in mentions if m[3]}) >= 2
         for actual, cell, table, subject in mentions[1:]:
             # the first statement of the indicator in another table, unless both tables name their
             # projects and the projects differ (two projects may share an indicator's name, 培训场次;
-            # a department form and a project form state the department's figure alike)
-            first = next((m for m in mentions if m[2] is not table and (not m[3] or not subject or m[3] == subject)),
-                         None)
+            # a department form and one project's form state the department's figure alike)
+            first = next((m for m in mentions if m[2] is not table and (m[3] == subject or not several
+                                                                         and (not m[3] or not subject))), None)
             if first is None:
                 continue
             first_actual, first_cell, first_table, _ = first
