@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .findings import Finding, separate_twins
+from .findings import Finding, link_same_figure, separate_twins
 
 if TYPE_CHECKING:
     from .kinds.base import Hit
@@ -121,6 +121,7 @@ def audit_document(doc: Document, rules: list[Rule], options: Options | None = N
             result.coverage[rule.id] = {"checked": checked, "failed": min(failed, checked)}
     result.findings = _unique(sorted(result.findings, key=Finding.sort_key))
     separate_twins(result.findings)
+    link_same_figure(result.findings)
     result.facts = _fact_figures(doc)
     result.not_assessable.sort(key=lambda n: (n["rule"], n["reason"]))
     wanted = {loc.table for f in result.findings for loc in [f.location, *f.highlights] if loc.table}

@@ -43,6 +43,7 @@ class Finding:
     justification: str = ""  # why it is suppressed or baselined
     path_key: str = ""  # the file's path relative to the project root (set by `relative_paths`)
     twin: str = ""  # what tells it from another finding of its rule at the same place (set by `separate_twins`)
+    also: list[str] = field(default_factory=list)  # other rules reporting the same figure there (`link_same_figure`)
 
     @property
     def fingerprint(self) -> str:
@@ -82,6 +83,7 @@ class Finding:
             "fingerprint": self.fingerprint,
             "status": self.status,
             **({"justification": self.justification} if self.justification else {}),
+            **({"also": self.also} if self.also else {}),
         }
 
 
@@ -103,6 +105,28 @@ def separate_twins(findings: list[Finding]) -> None:
         if len(group) > 1:
             for finding in group:
                 finding.twin = re.sub(r"\s+", "", finding.expected or finding.message)
+
+
+FIGURE_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def link_same_figure(findings: list[Finding]) -> None:
+    """Findings of different rules on one figure at one place (a 执行率 cell that neither recomputes
+    from the amounts nor scores right; a 合计 that is neither the sum of its rows nor the text's)
+    name each other: often one error, seen by two relations. Each keeps its fingerprint."""
+    groups: dict[tuple, list[Finding]] = {}
+    for finding in findings:
+        figure = FIGURE_RE.search(finding.stated or "")
+        if figure is None or finding.severity == "info":
+            continue
+        loc = finding.location
+        place = (loc.table, loc.row, loc.col) if loc.table and loc.row else (loc.page, loc.line, loc.paragraph)
+        groups.setdefault((place, figure.group().replace(",", "")), []).append(finding)
+    for group in groups.values():
+        rules = sorted({f.rule for f in group})
+        if len(rules) > 1:
+            for finding in group:
+                finding.also = [r for r in rules if r != finding.rule]
 
 
 def relative_paths(results, root: Path) -> None:
