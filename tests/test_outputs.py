@@ -62,3 +62,20 @@ def test_a_long_cell_is_cut_around_the_quote_in_the_finding_s_own_cell():
     shown = shown_cell(text, "项目共设置三级指标6个")
     assert "项目共设置三级指标6个" in shown and shown.startswith("…") and len(shown) <= 42
     assert shown_cell("短文本", "短文本") == "短文本"
+
+
+def test_two_rules_on_one_figure_at_one_place_name_each_other():
+    from auditor.findings import Finding, link_same_figure
+    from auditor.model import Location
+
+    cell = Location("a.txt", line=6, table=1, row=4, col=7)
+    made = [Finding("SCO001", "score_mismatch", "error", "m", "q", cell, stated="10"),
+            Finding("SCO009", "score_mismatch", "error", "m", "q", cell, stated="10"),
+            Finding("SCO003", "score_mismatch", "warning", "m", "q", cell.with_(row=9), stated="10"),
+            Finding("CAL001", "total_mismatch", "error", "m", "q", Location("a.txt", line=3), stated="1,980.40"),
+            Finding("SUM002", "total_mismatch", "error", "m", "q", Location("a.txt", line=3), stated="合计 1980.40")]
+    fingerprints = [f.fingerprint for f in made]
+    link_same_figure(made)
+    assert [f.also for f in made] == [["SCO009"], ["SCO001"], [], ["SUM002"], ["CAL001"]]
+    assert [f.fingerprint for f in made] == fingerprints
+    assert "also" not in made[2].to_dict() and made[0].to_dict()["also"] == ["SCO009"]
