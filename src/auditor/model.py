@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from functools import cached_property
 from typing import Union
+
+from .facts.numbers import normalize_digits
 
 
 @dataclass(frozen=True)
@@ -65,14 +66,22 @@ class Location:
 LOCATION_FIELDS = frozenset(Location.__dataclass_fields__)
 
 
-class _Plain:
-    @cached_property
-    def plain(self) -> str:
-        """The text with full-width digits and number punctuation made ASCII, same length
-        (every rule that reads numbers reads this; translated once, not once per rule)."""
-        from .facts.numbers import normalize_digits
+class _PlainText:
+    """`plain`, computed on first use and kept in the instance's __dict__, which then shadows this
+    (non-data) descriptor. functools.cached_property does the same under a lock in Python 3.11,
+    at several times the cost, and every sentence's `plain` is read."""
 
-        return normalize_digits(self.text)
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        plain = obj.__dict__["plain"] = normalize_digits(obj.text)
+        return plain
+
+
+class _Plain:
+    # The text with full-width digits and number punctuation made ASCII, same length (every
+    # rule that reads numbers reads this; translated once, not once per rule).
+    plain = _PlainText()
 
 
 @dataclass

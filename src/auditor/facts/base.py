@@ -38,6 +38,11 @@ ITEM_TOKEN_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,
 LABEL_NOISE_RE = re.compile(r"^(?:其中\s*[:：]?|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)+|[（(](?:类|款|项)[）)]|[:：]$")
 YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
 CLASS_LEVEL_RE = re.compile(r"[（(](?:类|款|项)[）)]")  # 一般公共服务支出（类）: the level, not a word
+LEAD_END_RE = re.compile(r"[：:。]")  # what ends a numbered item's label
+LEAD_LIST_RE = re.compile(r"[，,；;、\d]")  # a label holding these is a sentence or a list
+INDICATOR_FILLER_RE = re.compile(r"(?:为|是|达到?|约|共|了|累计|全年|[:：])+")  # see _indicator_like
+HOLDING_TAIL_RE = re.compile(r"(?:为|是|达到?|约|共|了|[:：])+$")  # see _label_holding
+CHANGE_TAIL_RE = re.compile(r"(?:了|为|约|达|至)+$")  # see _change_sign
 PHRASE_LIMIT = 40  # characters of context kept before a number: a clause, never a whole table
 LEAD_LIMIT = 80  # characters of a numbered item's label
 # a count is named by a row label when the words around it hold this share of the label's
@@ -351,7 +356,7 @@ class FactReader:
         are some project's, UNNAMED)."""
         if self.doc.meta.get("report_type") != self.project_report:
             return ""
-        names = {_subject_of(t, self.subject_cells) for t in self.doc.tables} - {""}
+        names = {_subject_of(_stripped(t.rows[:6]), self.subject_cells) for t in self.doc.tables} - {""}
         for block in self.doc.blocks:
             if isinstance(block, Paragraph):
                 m = self.project_line.match(block.text) if self.project_line else None
@@ -428,8 +433,8 @@ class FactReader:
         m = ITEM_TOKEN_RE.match(text)
         rest = text[m.end():] if m else text
         # a classification path (…（类）…（款）…（项）) is longer than a phrase
-        end = re.search(r"[：:。]", rest[:LEAD_LIMIT + 1])
-        if not end or re.search(r"[，,；;、\d]", rest[:end.start()]):
+        end = LEAD_END_RE.search(rest, 0, LEAD_LIMIT + 1)
+        if not end or LEAD_LIST_RE.search(rest, 0, end.start()):
             return None, ""  # a sentence or a list, not a name
         label = rest[:end.start()].strip()
         if not m and not CLASS_LEVEL_RE.search(label):
@@ -591,7 +596,7 @@ class FactReader:
         """A counted figure (“检查特种设备 2529 台”) names an indicator in other words
         (“特种设备安全检查”): the one row label printed in the same unit whose characters the
         phrase holds for the most part (≥ 75%, at least 4 of them)."""
-        noun = re.sub(r"(?:为|是|达到?|约|共|了|累计|全年|[:：])+", "", phrase)
+        noun = INDICATOR_FILLER_RE.sub("", phrase)
         if len(noun) < 4:
             return None
         chars = set(noun)
@@ -610,7 +615,7 @@ class FactReader:
     def _label_holding(self, phrase: str) -> str | None:
         """A row label that holds the phrase's noun whole (“维修养护验收合格率” inside the
         indicator “工程维修养护验收合格率”), when exactly one label does."""
-        noun = re.sub(r"(?:为|是|达到?|约|共|了|[:：])+$", "", phrase)
+        noun = HOLDING_TAIL_RE.sub("", phrase)
         if len(noun) < 5:
             return None
         holders = self.label_pattern.holding(noun)
@@ -625,17 +630,19 @@ class FactReader:
         title = compact(table.title or "")
         self.table_unit = table.unit or self.assumed_units.get(index)
         fund = next((f for f in self.fund_qualified if f in title), "")
-        self.title_concept = self._vocab_concept(title, share=0) or self._total_of_rows(table)
-        self.table_subject = _subject_of(table, self.subject_cells)
+        grid = _stripped(table.rows)  # the cells' texts, stripped once for every pass below
+        self.title_concept = self._vocab_concept(title, share=0) or self._total_of_rows(grid)
+        self.table_subject = _subject_of(grid, self.subject_cells)
         headers: list[list[str]] = []
         in_header = False
-        self.line_columns = _line_number_columns(table)
-        if _misaligned(table):
+        self.line_columns = _line_number_columns(grid, table.width)
+        if _misaligned(grid):
             return  # its figures cannot be told apart; the typed-table rules read it by position
         columns_of: dict[int, Columns] = {}  # what the current header says, by row width
         prose_heads: list[str] = []  # the head row over consecutive prose rows (预期目标 | 实际完成情况)
-        for row in table.rows:
-            texts = ["" if _is_dash(c.text, self.lex) else c.text.strip() for c in row]
+        blank_cells = self.lex.blank_cells
+        for row, stripped in zip(table.rows, grid):
+            texts = ["" if t in blank_cells else t for t in stripped]
             numbers = [_cell_number(t) for t in texts]
             if not any(n is not None for n in numbers) and any(is_prose(t) for t in texts):
                 # prose inside a table (目标, 说明) is no header; what it reports is read as text
@@ -676,12 +683,11 @@ class FactReader:
         words = compact(words)
         return any(w in words for w in self.plan_words) and not any(w in words for w in self.outcome_words)
 
-    def _total_of_rows(self, table: Table) -> str | None:
+    def _total_of_rows(self, grid: list[list[str]]) -> str | None:
         """A table without a title naming its concept is about the declared total whose parts its
         rows name (因公出国（境）费, 公务用车购置及运行维护费, 公务接待费: the 三公 table), when at
         least two parts of one total and no row names that total: its 合计 row states the total."""
-        named = {self._label(c.text.strip()).concept for row in table.rows for c in row[:2]
-                 if c.text.strip() and _short_cell_number(c.text.strip()) is None}
+        named = {self._label(t).concept for texts in grid for t in texts[:2] if t and _short_cell_number(t) is None}
         totals = [calc["total"] for calc in self.lex.calculations
                   if calc["total"] not in named and len(named & set(calc["parts"])) >= 2]
         return totals[0] if len(totals) == 1 else None
@@ -922,7 +928,7 @@ def _inside_doc_number(text: str, start: int) -> bool:
 
 def _change_sign(phrase: str, lex: Lexicon) -> int:
     """+1 / −1 when the phrase ends with a direction word (增加 / 减少 …), else 0."""
-    tail = re.sub(r"(?:了|为|约|达|至)+$", "", phrase)[-6:]
+    tail = CHANGE_TAIL_RE.sub("", phrase)[-6:]
     found = lex.directions.all(tail)
     if not found or found[-1][1] < len(tail) - 1:
         return 0
@@ -960,10 +966,13 @@ def _is_column_numbers(texts: list[str]) -> bool:
     return values == list(range(values[0], values[0] + len(values)))
 
 
-def _misaligned(table: Table) -> bool:
+def _stripped(rows) -> list[list[str]]:
+    return [[c.text.strip() for c in row] for row in rows]
+
+
+def _misaligned(grid: list[list[str]]) -> bool:
     """A 栏次 row (1 2 3 …) numbers the value columns: a number standing under a column no header
     row names says the header cells slid (a text export); the headers then mislabel figures."""
-    grid = [[c.text.strip() for c in row] for row in table.rows]
     for r, texts in enumerate(grid):
         if _is_column_numbers(texts):
             named = {k for row in grid[:r] for k, t in enumerate(row) if t}
@@ -971,14 +980,14 @@ def _misaligned(table: Table) -> bool:
     return False
 
 
-def _line_number_columns(table: Table) -> set[int]:
+def _line_number_columns(grid: list[list[str]], width: int) -> set[int]:
     """Columns of 行次 / 栏次 numbers even where no header names them: whole numbers that only
     go up, one per row."""
     columns = set()
-    for k in range(table.width):
+    for k in range(width):
         values = []
-        for row in table.rows:
-            text = row[k].text.strip() if k < len(row) else ""
+        for texts in grid:
+            text = texts[k] if k < len(texts) else ""
             if text.isdigit() and len(text) <= 3:
                 values.append(int(text))
             elif text and to_decimal(text) is not None:
@@ -1025,10 +1034,6 @@ def _unit_in(text: str | None) -> str | None:
 BRACKETED_RE = re.compile(r"[（(][^（()）]{0,20}[）)]")
 
 
-def _is_dash(text: str, lex: Lexicon) -> bool:
-    return text.strip() in lex.blank_cells
-
-
 def _blank(phrase: str, vocabulary) -> str:
     """The phrase with the words of a vocabulary blanked out (same length)."""
     for start, end, _ in vocabulary.all(phrase):
@@ -1049,12 +1054,12 @@ def _read_names_nothing(bare: str, lex: Lexicon) -> bool:
 
 def table_subject(table: Table) -> str:
     """The project a table names in a 项目名称 cell (concepts.yaml subject_cells), "" if none."""
-    return _subject_of(table, [compact(w) for w in concepts().get("subject_cells") or ()])
+    return _subject_of(_stripped(table.rows[:6]), [compact(w) for w in concepts().get("subject_cells") or ()])
 
 
-def _subject_of(table: Table, cues: list[str]) -> str:
-    for row in table.rows[:6]:
-        texts = [c.text.strip() for c in row]
+def _subject_of(grid: list[list[str]], cues: list[str]) -> str:
+    """`grid`: the table's stripped cell texts (only its first six rows are read)."""
+    for texts in grid[:6]:
         for k, text in enumerate(texts):
             if compact(text) in cues:
                 return compact(next((t for t in texts[k + 1:] if t), ""))
