@@ -54,7 +54,11 @@ class Location:
 
     def cell(self, row: int, col: int, line: int | None, page: int | None) -> "Location":
         """A table cell's location (made for every cell: fields known, no keyword check)."""
-        return self._copy({"row": row, "col": col, "line": line, "page": page})
+        copy = object.__new__(Location)
+        fields = copy.__dict__  # set in place: half the cost of _copy's two updates
+        fields.update(self.__dict__)
+        fields["row"], fields["col"], fields["line"], fields["page"] = row, col, line, page
+        return copy
 
     def _copy(self, changes: dict) -> "Location":
         copy = object.__new__(Location)

@@ -56,7 +56,9 @@ def matcher(table: dict[str, list[str]]) -> Matcher:
 # a number in running text (at most 15 digits and 8 decimals: longer digit runs are no figures of
 # a report, and Decimal arithmetic on them stays exact); the units that may follow it are data
 # (concepts.yaml text_units), compiled into Lexicon.text_number
-TEXT_NUMBER = (r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,8})?|\d{1,15}(?:\.\d{1,8})?)(?![\d.]*\.\d)(?!\d)\s*"
+# The leading (?=\d) changes no match: the scan passes over the characters no number starts at
+# before trying the look-behind and the alternatives (half the cost of scanning a sentence).
+TEXT_NUMBER = (r"(?=\d)(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,8})?|\d{1,15}(?:\.\d{1,8})?)(?![\d.]*\.\d)(?!\d)\s*"
                r"(?P<unit>{units})?")
 
 @dataclass(frozen=True)

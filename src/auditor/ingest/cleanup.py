@@ -29,6 +29,9 @@ TRADITIONAL = str.maketrans(
     "预决算经费项门亿万圆职业与务产资报表数额实际计划财拨款调划绩评价标体结余开单据补贴发准机关总级厅处区县乡镇"
     "车辆购运维护会议时间场类别负责达标准确审质国个为这对于来说后从并员减税险医疗养农电网条际况进选规范",
 )
+# the characters TRADITIONAL changes: most lines hold none, and a search finds that at a third of
+# the cost of translating the line character by character
+TRADITIONAL_RE = re.compile("[" + re.escape("".join(chr(k) for k, v in TRADITIONAL.items() if k != v)) + "]")
 
 
 def _latex(match: re.Match) -> str:
@@ -105,7 +108,7 @@ def clean_text(text: str, markup: bool = True) -> str:
         text = unescape(text)
     if "$" in text:
         text = MATH_RE.sub(_latex, text)
-    return text.translate(TRADITIONAL)
+    return text.translate(TRADITIONAL) if TRADITIONAL_RE.search(text) else text
 
 
 def join_wrapped(left: str, right: str) -> str:
