@@ -447,9 +447,11 @@ class FactReader:
     def _sentence(self, index, s_index, sentence, lead_concept, subject) -> str | None:
         self.base.sentences[(index, s_index)] = sentence.text
         text = sentence.plain
-        named = next((m for p in self.subject_patterns for m in [p.search(text)] if m), None)
-        if named:
-            subject = compact(named.group(1))
+        for pattern in self.subject_patterns:
+            named = pattern.search(text)
+            if named:
+                subject = compact(named.group(1))
+                break
         cue = self.subject_cue.search(text) if self.subject_cue and not subject else None
         # “该项目……得分 100 分”: the figures after the cue are a project's, not the unit's
         unnamed_from = cue.start() if cue else len(text) + 1
@@ -734,19 +736,23 @@ class FactReader:
         first_text = next((k for k, n in enumerate(numbers) if n is None and texts[k]), 0)
         if first_text < len(texts) and compact(texts[first_text]) in self.skip_columns:
             return  # a 栏次 row: the numbers of the columns
-        label_cols = columns.label_cols
+        label_cols, heads = columns.label_cols, columns.heads
+        # a figure's label: the nearest name column to its left (三级指标, 科目名称) holding words,
+        # else the nearest words to its left; both kept up to date in one pass along the row
+        named, words = None, ""
         for k, cell in enumerate(row):
-            parsed = numbers[k]
-            if parsed is None or k < first_text or k in self.line_columns:
-                continue  # numbers left of the first label are codes or line numbers
-            head = columns.heads[k] if k < len(columns.heads) else NO_HEAD
-            if head.skipped:
-                continue
-            # the nearest name column to the left (三级指标, 科目名称), else the nearest words
-            named = next((texts[j] for j in reversed(label_cols) if j < k and j < len(texts) and texts[j]), None)
-            label = named if named is not None else next(
-                (texts[j] for j in range(k - 1, -1, -1) if numbers[j] is None and texts[j]), "")
-            self._cell(index, table, cell, parsed, label, head, fund, columns.block_unit)
+            parsed, text = numbers[k], texts[k]
+            if parsed is not None and k >= first_text and k not in self.line_columns:
+                # (numbers left of the first label are codes or line numbers)
+                head = heads[k] if k < len(heads) else NO_HEAD
+                if not head.skipped:
+                    label = named if named is not None else words
+                    self._cell(index, table, cell, parsed, label, head, fund, columns.block_unit)
+            if text:
+                if k in label_cols:
+                    named = text
+                if parsed is None:
+                    words = text
 
     def _cell(self, index, table, cell, parsed, label, head: Head, fund, block_unit) -> None:
         cmp, value, places, unit = parsed
@@ -778,9 +784,9 @@ class FactReader:
         if not unit:
             unit = self._cell_unit(head.text, label, table, measure, concept, block_unit, rate)
         subject = self.table_subject
+        text = cell.text.strip()
         fact = Fact(id=len(self.base.facts), concept=concept, measure=measure, period=head.period, subject=subject,
-                    fund=fund, value=value, unit=unit, places=places, text=cell.text.strip(),
-                    quote=cell.text.strip(), loc=cell.loc, source="table", label=label, header=head.text,
+                    fund=fund, value=value, unit=unit, places=places, text=text, quote=text, loc=cell.loc, source="table", label=label, header=head.text,
                     comparator=cmp, block=index, member=member or "")
         self.base.add(fact)
 
@@ -1025,6 +1031,14 @@ UNIT_IN_RE = re.compile(r"[（(]\s*(亿元|万元|千元|元|人|个|辆|%)\s*[�
 def _unit_in(text: str | None) -> str | None:
     if not text:
         return None
+    # asked for a cell's column head and row label, cell after cell: short texts' answers are kept
+    return remember_short(_UNITS_IN, text, _read_unit_in)
+
+
+_UNITS_IN: dict[str, str | None] = {}
+
+
+def _read_unit_in(text: str) -> str | None:
     if text in MONEY_UNITS or text in ("人", "个", "辆", "%"):
         return text
     m = UNIT_IN_RE.search(text)
