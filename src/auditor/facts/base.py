@@ -713,23 +713,28 @@ class FactReader:
 
     def _head(self, head: str) -> Head:
         found = self.head_memo.get(head)
-        if found is None:
-            head_c = compact(head)
-            found = self.head_memo[head] = Head(
-                text=head, concept=self.lex.concepts.last(head_c),
-                measure=self.lex.measures.last(_blank(head_c, self.lex.concepts)) or "",
-                rate=self.lex.rate_measures.last(head_c), period=self._column_period(head_c),
-                skipped=any(w in head_c for w in self.skip_columns),
-                names_labels=any(w in head_c for w in self.label_columns))
+        if found is None:  # read once per vocabulary and year (see Lexicon.heads)
+            found = self.head_memo[head] = remember_short(self.lex.heads.setdefault(self.year, {}), head,
+                                                          self._read_head)
         return found
+
+    def _read_head(self, head: str) -> Head:
+        head_c = compact(head)
+        return Head(text=head, concept=self.lex.concepts.last(head_c),
+                    measure=self.lex.measures.last(_blank(head_c, self.lex.concepts)) or "",
+                    rate=self.lex.rate_measures.last(head_c), period=self._column_period(head_c),
+                    skipped=any(w in head_c for w in self.skip_columns),
+                    names_labels=any(w in head_c for w in self.label_columns))
 
     def _label(self, label: str) -> Label:
         found = self.label_memo.get(label)
-        if found is None:
-            row_label = compact(LABEL_NOISE_RE.sub("", compact(label)))
-            found = self.label_memo[label] = Label(row_label, self._vocab_concept(row_label),
-                                                   _generic(row_label, self.lex))
+        if found is None:  # read once per vocabulary (see Lexicon.labels)
+            found = self.label_memo[label] = remember_short(self.lex.labels, label, self._read_label)
         return found
+
+    def _read_label(self, label: str) -> Label:
+        row_label = compact(LABEL_NOISE_RE.sub("", compact(label)))
+        return Label(row_label, self._vocab_concept(row_label), _generic(row_label, self.lex))
 
     def _row(self, index, table, row, texts, numbers, columns: Columns, fund) -> None:
         # a row with no label at all (the header says what each figure is) starts at its first cell

@@ -78,6 +78,11 @@ class Lexicon:
     list_openers: tuple  # words after a total that open the list of its parts (其中)
     list_opener: re.Pattern  # one of them right after a figure: “X 万元，其中：…”
     names_nothing: dict = field(default_factory=dict, compare=False, repr=False)  # see base._names_nothing
+    # row labels' and column heads' readings (base.FactReader._label, _head): the same standard
+    # labels and heads stand in report after report, and their readings depend on this vocabulary
+    # only (and a head's on the report year: one memo per year)
+    labels: dict = field(default_factory=dict, compare=False, repr=False)
+    heads: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 def lexicon() -> Lexicon:
