@@ -842,7 +842,6 @@ class LabelIndex:
 
     def __init__(self, labels: dict[str, str]):
         self.trie: dict = {}
-        self.first: re.Pattern | None = None
         self.by_bigram: dict[str, set[str]] = {}
         for label in (w for w in labels if len(w) >= 3):
             node = self.trie
@@ -865,18 +864,15 @@ class LabelIndex:
         return found
 
     def finditer(self, text: str):
-        """Leftmost-longest, non-overlapping matches as (start, end, label)."""
-        if not self.trie:
+        """Leftmost-longest, non-overlapping matches as (start, end, label). The texts are short
+        phrases: a character loop over them costs less than compiling, once per document, a
+        character class of the labels' first characters to search them with."""
+        trie = self.trie
+        if trie.keys().isdisjoint(text):  # no label starts with any of its characters (in C)
             return
-        if self.first is None:  # a character class of the labels' first characters
-            self.first = re.compile("[" + "".join(re.escape(ch) for ch in sorted(self.trie)) + "]")
         k, n = 0, len(text)
         while k < n:
-            found = self.first.search(text, k)  # jump to where a label may start (in C)
-            if found is None:
-                return
-            k = found.start()
-            hit = self._longest(text, k)
+            hit = self._longest(text, k) if text[k] in trie else None
             if hit:
                 yield k, k + len(hit), hit
                 k += len(hit)
