@@ -306,7 +306,8 @@ def _counts(passage: Passage, params: dict):
             noun = _noun_after(passage.text, m.end()) or _noun_before(passage.text, m.start(), params)
             found.append((value, m.group(1), m.start(), m.end(), noun))
         passage._counts[params["count_pattern"]] = found
-    return (Count(*fields) for fields in found)
+    # most passages state no count: they are asked for them by every check, and answer at once
+    return (Count(*fields) for fields in found) if found else ()
 
 
 def _quote_for(passage: Passage, count: Count, extra: int = 0) -> tuple[str, Location]:
@@ -565,9 +566,12 @@ def _read_enumerations(doc, params: dict) -> list[Enumeration]:
 def _preceding_lists(passage: Passage, params: dict):
     """Lists written before their count and summed by a particle: “A、B、C 共 3 个科室”. Without
     the particle the count may be of something else (培训干部、职工 3 个批次), so it is left alone."""
+    counts = _counts(passage, params)  # Count objects of its own: it names their nouns
+    if not counts:
+        return
     text = passage.text
     particles = sorted(params["sum_particles"], key=len, reverse=True)
-    for count in _counts(passage, params):  # Count objects of its own: it names their nouns
+    for count in counts:
         k = count.start
         while k > 0 and text[k - 1] in " \u3000":
             k -= 1
