@@ -112,9 +112,9 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
 def _table(raw: RawBlock, loc: Location, index: int, before: list) -> Table:
     loc = loc.with_(table=index)
     rows = []
+    line, page, cell = loc.line, loc.page, loc.cell  # the table's, for cells that give none
     for r, raw_row in enumerate(raw.rows, start=1):
-        rows.append([Cell(c.text, loc.cell(r, k, c.line or loc.line, c.page or loc.page))
-                     for k, c in enumerate(raw_row, start=1)])
+        rows.append([Cell(c.text, cell(r, k, c.line or line, c.page or page)) for k, c in enumerate(raw_row, start=1)])
     table = Table(index, rows, loc)
     prev = [b for b in before[-3:] if not isinstance(b, Table)]
     titles = [b.text for b in prev if len(b.text) <= 80 and not UNIT_RE.search(b.text) and len(b.text) > 3

@@ -274,7 +274,7 @@ def _md_heading(line: str) -> tuple[int, str] | None:
 
 
 def _cells_of(parts: list[str], line_no: int) -> list[RawCell]:
-    return [RawCell(p.strip(), line=line_no) for p in parts]
+    return [RawCell(p.strip(), line_no) for p in parts]  # (text, line): positional, made for every cell
 
 
 def _keep_row(cells: list[RawCell]) -> bool:
