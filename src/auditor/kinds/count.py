@@ -737,10 +737,15 @@ def _indicator_rows(table) -> list:
             if r.indicator.strip() and r.indicator.strip() not in ("无", "/")]
 
 
-def _first_level_item(record) -> bool:
+def _first_level_item(record, categories: list[str]) -> bool:
     """A scored row that is a first-level item of its own (预算执行率 above the indicators, named
-    in the 一级指标 column or across all three): reports count it among the 三级指标 or not."""
-    return compact(record.indicator) == compact(record.level1)
+    in the 一级指标 column or across all three, or under a first level that is none of the
+    indicator categories: 预算执行 | 年度资金总额 | 预算执行率): reports count it among the 三级指标
+    or not."""
+    level1 = _category(record.level1)
+    # indicator categories at any level are named …指标 (社会效益指标 slid into the first column too)
+    return compact(record.indicator) == compact(record.level1) \
+        or bool(level1) and level1 not in categories and not level1.endswith("指标")
 
 
 APPENDIX_HEADING_RE = re.compile(r"^\s*附件\s*\d")  # a heading opening an appendix
@@ -818,7 +823,7 @@ def _check_indicator_rows(doc, rule):
             subject = "三级指标" if "三级指标" in m.group(0) else "绩效指标"
             quote, loc = passage.quote(_clause_start(passage.text, m.start(), 40), m.end())
             label = f"表{table.table.index}"
-            core = [r for r in rows if not _first_level_item(r)] or rows
+            core = [r for r in rows if not _first_level_item(r, params["level1_categories"])] or rows
             if stated not in (len(rows), len(core)):
                 items = [r for r in rows if r not in core]
                 yield Hit(quote=quote, location=loc, stated=f"{stated} 个", expected=f"{len(core)} 个",
