@@ -23,7 +23,9 @@ from .base import Hit, interval_text, sum_check
 
 KIND = "table_sum"
 PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "本年支出合计"]),
-          "identities": (list, []), "names": (dict, {})}
+          "identities": (list, []), "names": (dict, {}),
+          # words of a column head whose figures are rates (增减率, 占比): they do not add up
+          "rate_column_words": (list, [])}
 MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff"}
 TOTAL_COLUMN_RE = re.compile(r"(?:合计|小计)$")
 ITEM_RE = re.compile(r"^[一二三四五六七八九十]+、")
@@ -80,7 +82,10 @@ def _check_code_rollup(rule, typed):
             records = [r for r in t.records if r.segment == segment]
             children: dict[int, list[CodeRecord]] = {}  # record -> its child codes, the same in every column
             for col in amount_cols:
-                yield from _rollup_column(rule, t, records, col, names.get(col, f"第{col + 1}列"), children)
+                name = names.get(col, f"第{col + 1}列")
+                if any(w in name for w in rule.params["rate_column_words"]):
+                    continue  # a 增减率 column: a total's rate is no sum of its items' rates
+                yield from _rollup_column(rule, t, records, col, name, children)
 
 
 def _unreadable(t, row: int, col: int) -> bool:
