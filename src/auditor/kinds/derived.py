@@ -173,11 +173,14 @@ def _share_sum(base: FactBase, rule):
 
 
 def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact | None:
-    if rate.base:
-        here = [f for f in sentence if f.concept == rate.base and f.is_money and f.measure == part.measure]
+    named = rate.base or _base_named_before(base, rate)
+    if named:
+        # a whole named before, in an earlier sentence of the paragraph: looked for there too
+        near = sentence if rate.base else [f for f in base.by_block.get(rate.block, ()) if f.id < rate.id]
+        here = [f for f in near if f.concept == named and f.is_money and f.measure == part.measure]
         if here:
             return here[-1]
-        return _document_value(base, rate.base, part.measure, part.subject)
+        return _document_value(base, named, part.measure, part.subject)
     opener = _opener(base, part)
     if opener is not None and opener.measure == part.measure and opener.value >= part.value:
         return opener  # “本年收入 X 万元，其中：财政拨款收入 Y 万元，占 P%”
@@ -185,6 +188,13 @@ def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact
         if part.concept in calc["parts"]:
             return _document_value(base, calc["total"], part.measure, part.subject)
     return None
+
+
+def _base_named_before(base: FactBase, rate: Fact) -> str | None:
+    """“财政拨款收入…占本年收入合计的94.73%；其他收入183.82万元，占5.27%”: a share naming no whole
+    is of the whole the paragraph's share before it named."""
+    before = [f for f in base.by_block.get(rate.block, ()) if f.id < rate.id and f.measure == "占比"]
+    return before[-1].base if before else None
 
 
 def _opener(base: FactBase, part: Fact) -> Fact | None:
