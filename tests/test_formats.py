@@ -127,3 +127,23 @@ def test_an_html_block_is_found_by_its_place(tmp_path):
     assert [(b.kind, b.loc.paragraph) for b in doc.blocks] == [("heading", 1), ("paragraph", 2), ("table", 3),
                                                                ("paragraph", 4)]
     assert doc.tables[0].rows[1][1].loc.describe() == "第3段 · 表1 第2行第2列"
+
+
+def test_two_forms_stacked_on_one_sheet_are_two_tables(tmp_path):
+    import openpyxl
+
+    from auditor.ingest import load
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for r, row in enumerate([["项目支出绩效自评表"], ["项目名称", "甲项目"], ["一级指标", "三级指标", "得分"],
+                             ["产出指标", "培训人次", 10], [], [], ["项目支出绩效自评表"], ["项目名称", "乙项目"],
+                             ["一级指标", "三级指标", "得分"], ["产出指标", "培训人次", 8]], start=1):
+        for c, value in enumerate(row, start=1):
+            sheet.cell(row=r, column=c, value=value)
+    sheet.cell(row=12, column=1, value="填表人：张三")  # one blank row before a note: same form
+    path = tmp_path / "forms.xlsx"
+    book.save(path)
+    doc = load(str(path))
+    assert [t.rows[0][1].text for t in doc.tables] == ["甲项目", "乙项目"]
+    assert [t.loc.line for t in doc.tables] == [2, 8]

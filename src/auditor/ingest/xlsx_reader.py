@@ -362,7 +362,29 @@ def _number(text: str, c, title: str):
         raise ReadError(f"无法读取 Excel 文件（文件损坏）：{_where(c, title)}的数值「{text[:40]}」不是数字") from None
 
 
+FORM_GAP = 2  # blank rows that set two forms on one sheet apart (one blank row may part blocks of a form)
+
+
 def _sheet_blocks(title: str, rows: list[list[RawCell]], cells: list[int] | None = None) -> list[RawBlock]:
+    """A sheet's forms, each a table with its title, unit and note lines as paragraphs."""
+    blocks: list[RawBlock] = []
+    for form in _forms(rows):
+        blocks.extend(_form_blocks(title, form, cells))
+    return blocks
+
+
+def _forms(rows: list[list[RawCell]]) -> list[list[list[RawCell]]]:
+    """Forms stacked on one sheet (two projects' 自评表 one under the other): grids set apart by at
+    least FORM_GAP blank rows where the lower one opens with a title line (one filled cell)."""
+    forms, start = [], 0
+    for k in range(1, len(rows)):
+        if rows[k][0].line - rows[k - 1][0].line > FORM_GAP and _single(rows[k]):
+            forms.append(rows[start:k])
+            start = k
+    return forms + [rows[start:]] if rows else []
+
+
+def _form_blocks(title: str, rows: list[list[RawCell]], cells: list[int] | None = None) -> list[RawBlock]:
     # Title, unit and note lines (one filled cell) around the grid become paragraphs.
     head, tail = [], []
     while rows and _single(rows[0]):
