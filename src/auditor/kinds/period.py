@@ -53,6 +53,9 @@ PARAMS = {
     "timeliness_cues": (list, ["时效", "时限", "完成时间", "及时"]),
     "date_pattern": (str, r"((?:19|20)\d\d)\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[.．/-]\s*\d{1,2}\s*[.．/-]\s*\d{1,2}(?!\d))"),
     "date_context": (str, r"日期|签字|签章|盖章|报告时间|填报"),
+    # a report on a year is written after it: a signature date in the report year itself is
+    # allowed from this month on (12: only a year-end date); 0 allows the whole year
+    "earliest_month": (int, 0),
     "max_gap": (int, 1),
 }
 MESSAGE_FIELDS = {"year", "report_year", "what"}
@@ -288,13 +291,23 @@ def _check_signature_date(doc, rule, year):
             if not (standalone or context.search(text[:m.start()])):
                 continue
             stated = int(m.group(1))
-            if year <= stated <= year + 1:
+            month = int(re.findall(r"\d{1,2}", m.group(0)[len(m.group(1)):])[0])
+            early = stated == year and month < rule.params["earliest_month"]
+            if year <= stated <= year + 1 and not early:
+                continue
+            if early:  # 2024年3月18日 on a 2024 report: last year's template's date, most likely
+                yield Hit(
+                    quote=block.text[m.start():m.end()], location=block.loc,
+                    stated=block.text[m.start():m.end()], expected=f"{year} 年末之后的日期（多为 {year + 1} 年）",
+                    formula=f"报告年度为 {year}，报告在年度结束后出具；{year} 年 {month} 月的落款多为沿用上一年模板",
+                    fields={"year": f"{stated} 年 {month} 月（报告年度结束之前）", "report_year": str(year),
+                            "what": "签署或填报日期"})
                 continue
             yield Hit(
                 quote=block.text[m.start():m.end()], location=block.loc,
                 stated=block.text[m.start():m.end()], expected=f"{year} 或 {year + 1} 年的日期",
                 formula=f"报告年度为 {year}，签署或填报日期应在 {year} 年或其后一年（{year + 1} 年）",
-                fields={"year": str(stated), "report_year": str(year), "what": "签署或填报日期"})
+                fields={"year": f"{stated} 年", "report_year": str(year), "what": "签署或填报日期"})
 
 
 CHECKS = {
