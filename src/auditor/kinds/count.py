@@ -70,6 +70,9 @@ PARAMS = {
     # kinds of things whose named sub-kinds never overlap (indicator categories)
     "partition_suffixes": (list, ["指标"]),
     "level1_categories": (list, ["产出指标", "效益指标", "满意度指标", "成本指标", "决策指标", "过程指标"]),
+    # how indicator categories of any level end (社会效益指标): a first level ending otherwise
+    # (预算执行) is an item of its own
+    "category_suffix": (str, "指标"),
     # this many distinct first-level categories cover the whole set of indicators
     "min_categories_exhaustive": (int, 3),
     # indicator_rows: the total of a score table's indicators
@@ -737,15 +740,15 @@ def _indicator_rows(table) -> list:
             if r.indicator.strip() and r.indicator.strip() not in ("无", "/")]
 
 
-def _first_level_item(record, categories: list[str]) -> bool:
+def _first_level_item(record, categories: list[str], suffix: str) -> bool:
     """A scored row that is a first-level item of its own (预算执行率 above the indicators, named
     in the 一级指标 column or across all three, or under a first level that is none of the
     indicator categories: 预算执行 | 年度资金总额 | 预算执行率): reports count it among the 三级指标
     or not."""
     level1 = _category(record.level1)
-    # indicator categories at any level are named …指标 (社会效益指标 slid into the first column too)
+    # indicator categories at any level end alike (…指标: 社会效益指标 slid into the first column too)
     return compact(record.indicator) == compact(record.level1) \
-        or bool(level1) and level1 not in categories and not level1.endswith("指标")
+        or bool(level1) and level1 not in categories and not level1.endswith(suffix)
 
 
 APPENDIX_HEADING_RE = re.compile(r"^\s*附件\s*\d")  # a heading opening an appendix
@@ -823,7 +826,8 @@ def _check_indicator_rows(doc, rule):
             subject = "三级指标" if "三级指标" in m.group(0) else "绩效指标"
             quote, loc = passage.quote(_clause_start(passage.text, m.start(), 40), m.end())
             label = f"表{table.table.index}"
-            core = [r for r in rows if not _first_level_item(r, params["level1_categories"])] or rows
+            core = [r for r in rows if not _first_level_item(r, params["level1_categories"], params["category_suffix"])] \
+                or rows
             if stated not in (len(rows), len(core)):
                 items = [r for r in rows if r not in core]
                 yield Hit(quote=quote, location=loc, stated=f"{stated} 个", expected=f"{len(core)} 个",

@@ -31,7 +31,7 @@ from .restatement import meets, tail
 KIND = "derived"
 PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (list, []),
           "clause_breaks": (str, "，,；;。：:"), "ceiling_marks": (list, []), "year_on_year_cues": (list, []),
-          "base_cues": (list, [])}
+          "base_cues": (list, []), "point_unit": (str, "")}
 MESSAGE_FIELDS = {"rate", "computed", "relation"}
 HUNDRED = Decimal(100)
 
@@ -80,11 +80,15 @@ def unit_slip(rate: Fact, num: Fact, den: Fact) -> bool:
 
 def _hit(rate: Fact, computed: Decimal, relation: str, formula: str, quote: str | None = None) -> Hit:
     shown = f"{fmt(computed, max(rate.places, 2))}%"
-    # one unit of the last printed digit off (95.457% printed 95.45%): truncated, not rounded
-    tail = abs(computed - rate.value) <= rate.half_unit * 3 and rate.places > 0
     return Hit(quote=quote or rate.quote, location=rate.loc, stated=rate.text, expected=shown,
                formula=formula, fields={"rate": rate.text, "computed": shown, "relation": relation},
-               cls="rounding" if tail else None)
+               cls="rounding" if tail_of(rate, computed) else None)
+
+
+def tail_of(fact: Fact, computed: Decimal) -> bool:
+    """One unit of the last printed digit off (95.457% printed 95.45%): truncated, not rounded;
+    a printing tail, not an error."""
+    return fact.places > 0 and abs(computed - fact.value) <= fact.half_unit * 3
 
 
 def _same_sentence(base: FactBase, f: Fact) -> list[Fact]:
@@ -283,16 +287,13 @@ def _target_completion(base: FactBase, rule):
     unit inside the clause, else the indicator's one 目标值 in a table). Money is DRV002's."""
     params = rule.params
     for rate in (f for f in base.facts if f.source == "text" and f.unit == "%" and f.measure not in ("占比", "变动率")):
-        text = base.sentences.get((rate.block, rate.sentence), "")
-        start = _clause_start(text, rate.at, params["clause_breaks"])
+        text, start, before = _clause_of(base, rate, params)
         clause = text[start:rate.at]
         # 完成年度目标的 / 目标完成率: both words in the rate's clause
         if not any(c in clause for c in params["completion_cues"]) or not any(c in clause for c in params["target_cues"]):
             continue
-        sentence = _same_sentence(base, rate)
-        before = _before(sentence, rate)
         inside = [f for f in before if f.at >= start and f.unit != "%" and not f.is_money] \
-            or _bracketed_target(text, rate, sentence, params)
+            or _bracketed_target(text, rate, _same_sentence(base, rate), params)
         if any(mark in text[start:rate.at + len(rate.text) + 20] for mark in params["ceiling_marks"]):
             continue  # staying under a ceiling (≤5件) is its completion: no quotient
         earlier = [f for f in before if f.at < start]
@@ -308,6 +309,12 @@ def _target_completion(base: FactBase, rule):
             yield CHECKED
             continue
         yield from _rate_against(base, rate, achieved, target, "完成目标的比例", "实际完成 ÷ 目标")
+
+
+def _clause_of(base: FactBase, fact: Fact, params: dict) -> tuple[str, int, list[Fact]]:
+    """(the fact's sentence, where its clause starts, the sentence's facts before it)."""
+    text = base.sentences.get((fact.block, fact.sentence), "")
+    return text, _clause_start(text, fact.at, params["clause_breaks"]), _before(_same_sentence(base, fact), fact)
 
 
 def _clause_start(text: str, at: int, breaks: str) -> int:
@@ -327,9 +334,7 @@ def _with_base(base: FactBase, fact: Fact, params: dict) -> tuple[Fact, Fact] | 
     states: “2,000.00万元，是年初预算1,600.00万元的120.00%”, “12.00万元，较年初预算15.00万元减少
     4.00万元”. The clause opens with a cue (是, 较 …), holds exactly one figure before `fact`,
     in the unit family of the figure right before the clause, a figure of this year."""
-    text = base.sentences.get((fact.block, fact.sentence), "")
-    start = _clause_start(text, fact.at, params["clause_breaks"])
-    before = _before(_same_sentence(base, fact), fact)
+    text, start, before = _clause_of(base, fact, params)
     inside = [f for f in before if f.at >= start]
     earlier = [f for f in before if f.at < start]
     if len(inside) != 1 or not earlier or not text[start:inside[0].at].lstrip().startswith(tuple(params["base_cues"])):
@@ -360,24 +365,33 @@ def _difference_to_base(base: FactBase, rule):
         if pair is None:
             continue
         stated, other = pair
-        (s_lo, s_hi), (o_lo, o_hi) = bounds(stated), bounds(other)
-        lo, hi = (s_lo - o_hi, s_hi - o_lo) if change.sign > 0 else (o_lo - s_hi, o_hi - s_lo)
-        c_lo, c_hi = bounds(change)
         yield CHECKED
-        if c_lo <= hi and lo <= c_hi:
+        misfit = _difference_misfit(change, stated, other, change.sign)
+        if misfit is None:
             continue
-        diff = (stated.in_yuan() - other.in_yuan()) / MONEY_UNITS.get(change.unit, Decimal(1))
+        diff, wrong_way = misfit
         places = max(change.places, stated.places, other.places)
         shown = f"{'增加' if diff > 0 else '减少' if diff < 0 else '持平，'}{fmt(abs(diff), places)}{change.unit}"
         yield Hit(quote=base.span(stated, change), location=change.loc, stated=change.quote, expected=shown,
                   formula=f"{stated.text} − {other.text} = {fmt(diff, places)}{change.unit}",
                   fields={"rate": change.text, "computed": shown, "relation": "增减额"},
-                  cls="rounding" if tail_of(change, abs(diff)) else None)
+                  cls="rounding" if tail_of(change, abs(diff)) and not wrong_way else None)
 
 
-def tail_of(fact: Fact, computed: Decimal) -> bool:
-    """One unit of the last printed digit off: a printing tail, not an error."""
-    return fact.places > 0 and abs(computed - fact.value) <= fact.half_unit * 3
+def _difference_misfit(change: Fact, later: Fact, earlier: Fact, sign: int) -> tuple[Decimal, bool] | None:
+    """later − earlier against a change stated with `sign` (+1 up, −1 down, 0 unsaid: its size
+    only), each figure the interval its print allows: None when they fit, else (the difference in
+    the change's unit, whether the change is stated the wrong way)."""
+    (l_lo, l_hi), (e_lo, e_hi), (c_lo, c_hi) = bounds(later), bounds(earlier), bounds(change)
+    lo, hi = l_lo - e_hi, l_hi - e_lo
+    if sign < 0 or (sign == 0 and hi <= 0):
+        lo, hi = -hi, -lo  # a fall is stated as a positive amount
+    elif sign == 0 and lo < 0:
+        lo, hi = Decimal(0), max(-lo, hi)
+    if c_lo <= hi and lo <= c_hi:
+        return None
+    diff = (later.in_yuan() - earlier.in_yuan()) / MONEY_UNITS.get(change.unit, Decimal(1))
+    return diff, sign != 0 and diff != 0 and (diff > 0) != (sign > 0)
 
 
 def _achieved(earlier: list[Fact], inside: list[Fact]) -> Fact | None:
@@ -538,12 +552,12 @@ def _point_change(base: FactBase, rule):
     """“预算执行率为 95.00%，较上年的 91.20% 提高 4.80 个百分点”: 95.00 − 91.20 = 3.80, an
     interval as wide as the two printed rates allow; the direction is the last direction word
     before the change (none: only the size is checked)."""
-    directions = lexicon().directions
-    for change in (f for f in base.facts if f.source == "text" and f.unit == "个百分点"):
+    directions, point = lexicon().directions, rule.params["point_unit"]
+    for change in (f for f in base.facts if f.source == "text" and f.unit == point):
         before = _before(_same_sentence(base, change), change)
         # the rates since the sentence's previous change in points: “…提高3.80个百分点，其中项目支出
         # 执行率92.00%，较上年提高2.00个百分点” — the second change has no last-year rate of its own
-        since = next((k + 1 for k in range(len(before) - 1, -1, -1) if before[k].unit == "个百分点"), 0)
+        since = next((k + 1 for k in range(len(before) - 1, -1, -1) if before[k].unit == point), 0)
         rates = [f for f in before[since:] if f.unit == "%"]
         current = next((f for f in reversed(rates) if f.period == CURRENT), None)
         prior = next((f for f in reversed(rates) if f.period == PRIOR
@@ -552,25 +566,17 @@ def _point_change(base: FactBase, rule):
             continue
         words = directions.all(compact(change.label))
         sign = {"up": 1, "down": -1}.get(words[-1][2], 0) if words else 0
-        (c_lo, c_hi), (p_lo, p_hi), (s_lo, s_hi) = current.interval(), prior.interval(), change.interval()
-        lo, hi = c_lo - p_hi, c_hi - p_lo  # this year's rate − last year's
-        if sign < 0 or (sign == 0 and hi <= 0):
-            lo, hi = -hi, -lo  # a fall is stated as a positive number of points
-        elif sign == 0 and lo < 0:
-            lo, hi = Decimal(0), max(-lo, hi)  # no direction said: only the size
         yield CHECKED
-        if s_lo <= hi and lo <= s_hi:
+        misfit = _difference_misfit(change, current, prior, sign)  # this year's rate − last year's
+        if misfit is None:
             continue
-        diff = current.value - prior.value
+        diff, wrong_way = misfit
         places = max(change.places, current.places, prior.places)
-        shown = f"{'提高' if diff > 0 else '下降' if diff < 0 else '持平，'}{fmt(abs(diff), places)}个百分点"
-        wrong_way = sign != 0 and diff != 0 and (diff > 0) != (sign > 0)
-        # one unit of the last printed digit off, the right way: a printing tail
-        near = change.places > 0 and abs(abs(diff) - change.value) <= change.half_unit * 3
+        shown = f"{'提高' if diff > 0 else '下降' if diff < 0 else '持平，'}{fmt(abs(diff), places)}{change.unit}"
         yield Hit(quote=base.span(prior, change), location=change.loc, stated=change.text, expected=shown,
-                  formula=f"本年 {current.text} − 上年 {prior.text} = {fmt(diff, places)} 个百分点",
+                  formula=f"本年 {current.text} − 上年 {prior.text} = {fmt(diff, places)} {change.unit}",
                   fields={"rate": change.text, "computed": shown, "relation": "增减百分点"},
-                  cls="rounding" if near and not wrong_way else None)
+                  cls="rounding" if tail_of(change, abs(diff)) and not wrong_way else None)
 
 
 def _opposite(rate: Fact, sign: int, computed: Decimal, formula: str) -> Hit:
