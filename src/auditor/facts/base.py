@@ -459,6 +459,7 @@ class FactReader:
         previous_end, carried = 0, lead_concept
         last_money: Fact | None = None
         list_fund, list_parts = "", set()  # a fund's total opening a 其中 list: its parts are of that fund
+        held = ""  # the words before a bracketed figure, for the figure after the bracket
         for m in self.lex.text_number.finditer(text):
             unit = m.group("unit") or ""
             if self.lex.not_a_figure_after.match(text[m.end():m.end() + 2]) or _inside_doc_number(text, m.start()):
@@ -471,6 +472,11 @@ class FactReader:
                 continue
             start = _phrase_start(text, m.start(), previous_end)
             phrase = compact(text[start:m.start()])
+            if held and phrase[:1] in "）)":
+                # “预算执行（10分）得分9.50分”, “项目支出（含结转10.00万元）200.00万元”: the words
+                # before the bracketed figure name this one too
+                phrase = held + phrase[1:]
+            held = compact(text[start:m.start() - 1]) if m.start() and text[m.start() - 1] in "（(" else ""
             wide = compact(text[max(previous_end, m.start() - PHRASE_LIMIT):start])
             fact = self._text_fact(phrase, m, value, unit, carried, last_money,
                                    own if m.start() > unnamed_from else subject, wide)
@@ -720,9 +726,13 @@ class FactReader:
 
     def _read_head(self, head: str) -> Head:
         head_c = compact(head)
+        measures = self.lex.measures.all(_blank(head_c, self.lex.concepts))
+        # a rate word inside a measure word names no rate: 增减额 is an amount, not 增减 in %
+        rates = [r for r in self.lex.rate_measures.all(head_c)
+                 if not any(start <= r[0] and r[1] <= end for start, end, _ in measures)]
         return Head(text=head, concept=self.lex.concepts.last(head_c),
-                    measure=self.lex.measures.last(_blank(head_c, self.lex.concepts)) or "",
-                    rate=self.lex.rate_measures.last(head_c), period=self._column_period(head_c),
+                    measure=measures[-1][2] if measures else "",
+                    rate=rates[-1][2] if rates else None, period=self._column_period(head_c),
                     skipped=any(w in head_c for w in self.skip_columns),
                     names_labels=any(w in head_c for w in self.label_columns))
 

@@ -16,6 +16,7 @@ KIND_MODULES = {
     "presence": "presence",
     "restatement": "restatement",
     "score": "score",
+    "score_statement": "score_statement",
     "subcount": "subcount",
     "table_schema": "table_schema",
     "table_sum": "table_sum",

@@ -190,7 +190,8 @@ def _check_subrows(base: FactBase, rule):
         by_cell = None  # the money facts by cell, indexed for the first 其中 row
         by_row: dict[int, list[Fact]] = {}
         for f in facts:
-            if f.is_money:
+            # a part's change on last year may well exceed the whole's (−2.80 of which 0.00)
+            if f.is_money and f.measure != "变动额":
                 by_row.setdefault(f.loc.row, []).append(f)
         parent_row = None
         for row in sorted(by_row):
@@ -201,7 +202,7 @@ def _check_subrows(base: FactBase, rule):
             if parent_row is None:
                 continue
             if by_cell is None:
-                by_cell = {(f.loc.row, f.loc.col): f for f in facts if f.is_money}
+                by_cell = {(f.loc.row, f.loc.col): f for rows in by_row.values() for f in rows}
             for part in cells:
                 whole = by_cell.get((parent_row, part.loc.col))
                 if whole is None:

@@ -613,15 +613,22 @@ def _current(base: FactBase, rate: Fact, change: Fact | None, sentence: list[Fac
 
 
 # ---- rates in a table row -----------------------------------------------------------------
+def _table_rows(base: FactBase) -> list[list[Fact]]:
+    """The figures of each table row, in reading order (built once per document)."""
+    def group() -> list[list[Fact]]:
+        rows: dict[tuple, list[Fact]] = {}
+        for f in base.facts:
+            if f.source == "table":
+                rows.setdefault((f.block, f.loc.row), []).append(f)
+        return list(rows.values())
+    return base.remember(("table rows",), group)
+
+
 def _row_rate(base: FactBase, rule):
-    from ..knowledge import compact, concepts
+    from ..knowledge import concepts
 
     formulas = [(formula, compact(formula["rate"])) for formula in concepts().get("row_rates") or ()]
-    rows: dict[tuple, list[Fact]] = {}
-    for f in base.facts:
-        if f.source == "table":
-            rows.setdefault((f.block, f.loc.row), []).append(f)
-    for facts in rows.values():
+    for facts in _table_rows(base):
         # a scored row (分值, 得分) of a self-evaluation form is judged by the score rules (SCO002)
         scored = any(f.measure in ("分值", "得分") for f in facts)
         for formula, rate_name in formulas:
@@ -645,6 +652,84 @@ def _row_term(facts: list[Fact], name: str, scored: bool) -> Fact | None:
     return measured[0] if len(measured) == 1 else None
 
 
-CHECKS = {"row_rate": _row_rate, "share": _share, "share_sum": _share_sum, "completion": _completion, "growth": _growth,
+# ---- a table row's change on last year -----------------------------------------------------
+def _row_change(base: FactBase, rule):
+    """A row stating one thing's figure for this year and for last year beside its change
+    (增减额) and/or the change's rate (增减率): 增减额 = 本年 − 上年, 增减率 = 增减额 ÷ 上年, each
+    figure the interval its print allows. Signs are the table's: −2.00 is a fall."""
+    rate_words = lexicon().rate_measures
+    for facts in _table_rows(base):
+        pair = _year_pair(facts)
+        if pair is None:
+            continue
+        current, prior = pair
+        for change in (f for f in facts if f.measure == "变动额" and _same_family(f, current)):
+            yield CHECKED
+            hit = _row_difference(change, current, prior)
+            if hit is not None:
+                yield hit
+        for rate in (f for f in facts if f.unit == "%" and f.measure != "变动额"
+                     and rate_words.last(compact(f.header)) == "变动率"):
+            if bounds(prior)[0] <= 0:
+                continue  # nothing last year: no rate of change
+            yield CHECKED
+            hit = _row_growth(rate, current, prior)
+            if hit is not None:
+                yield hit
+
+
+def _year_pair(facts: list[Fact]) -> tuple[Fact, Fact] | None:
+    """(this year's, last year's) figure of the row: the only one of each, else the one pair of
+    the same measure and dimension (本年决算数 / 上年决算数 beside 本年预算数)."""
+    if any(f.measure in ("分值", "得分") for f in facts):
+        return None  # a scored row: the score rules judge it
+    amounts = [f for f in facts if f.unit not in ("%", "‰", "") and f.measure != "变动额"]
+    current = [f for f in amounts if f.period == CURRENT]
+    prior = [f for f in amounts if f.period == PRIOR]
+    if len(current) == 1 and len(prior) == 1:
+        pairs = [(current[0], prior[0])]
+    else:
+        pairs = [(c, p) for c in current for p in prior if c.measure == p.measure and c.member == p.member]
+    if len(pairs) != 1 or not _same_family(*pairs[0]):
+        return None
+    return pairs[0]
+
+
+def _same_family(a: Fact, b: Fact) -> bool:
+    """Money with money (万元 against 元 is converted), a quantity with the same unit."""
+    return a.is_money == b.is_money and (a.is_money or a.unit == b.unit)
+
+
+def _row_difference(change: Fact, current: Fact, prior: Fact) -> Hit | None:
+    misfit = _difference_misfit(change, current, prior, 1)  # signed: the table prints −2.00
+    if misfit is None:
+        return None
+    diff, _ = misfit
+    places = max(change.places, current.places, prior.places)
+    shown = f"{fmt(diff, places)}"
+    wrong_way = diff != 0 and change.value != 0 and (diff > 0) != (change.value > 0)
+    formula = f"本年 {current.text} − 上年 {prior.text} = {shown}{change.unit}（{current.where()}；{prior.where()}）"
+    return Hit(quote=change.quote, location=change.loc, stated=change.text, expected=shown, formula=formula,
+               fields={"rate": change.text, "computed": shown, "relation": "增减额"},
+               highlights=[current.loc, prior.loc],
+               cls="rounding" if tail_of(change, diff) and not wrong_way else None)
+
+
+def _row_growth(rate: Fact, current: Fact, prior: Fact) -> Hit | None:
+    """The rate against (current − prior) ÷ prior; last year's figure is above 0."""
+    (c_lo, c_hi), (p_lo, p_hi) = bounds(current), bounds(prior)
+    # c ÷ p is monotonic in each of them where p > 0: its range is at the corners
+    corners = [c / p for c in (c_lo, c_hi) for p in (p_lo, p_hi)]
+    lo, hi = (min(corners) - 1) * HUNDRED, (max(corners) - 1) * HUNDRED
+    if consistent(rate, lo, hi):
+        return None
+    computed = (current.in_yuan() / prior.in_yuan() - 1) * HUNDRED
+    hit = _hit(rate, computed, "增减率", f"（本年 {current.text} − 上年 {prior.text}）÷ 上年 {prior.text} "
+               f"= {fmt(computed)}%（{current.where()}；{prior.where()}）")
+    hit.highlights = [current.loc, prior.loc]
+    return hit
+
+
+CHECKS = {"row_rate": _row_rate, "row_change": _row_change, "share": _share, "share_sum": _share_sum, "completion": _completion, "growth": _growth,
           "execution": _execution, "target_completion": _target_completion, "point_change": _point_change,
           "ratio_to_base": _ratio_to_base, "difference_to_base": _difference_to_base}

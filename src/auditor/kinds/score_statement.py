@@ -1,0 +1,325 @@
+"""Kind `score_statement`: what the narrative says of a self-evaluation score, against the score.
+
+Checks (param `check`):
+- grade: a stated grade (评价等级为“优”) against the band of scores it stands for. Each grade
+  is a band (param `grades`: name, its words, `min` inclusive and `below` exclusive); a report
+  that states its own bands (“90分（含）以上为优，80分（含）至90分为良”) is held to those for the
+  grades it names. The grade follows the score (concept `score_concept`) in its sentence or the
+  next one, after a cue (`cues`: 等级为, 评价结果为 …); in a score table, a cell holding a cue
+  and a grade (自评等级：良, or 自评等级 | 良 in the next cell of the row).
+  A band stated as a range of whole scores (80-89分为良) reaches to the next whole score: 89.5
+  is not judged against a gap the report left between its bands.
+- breakdown: the category scores listed after the total (综合得分95.94分，其中：预算执行得分9.83分，
+  产出指标得分49.10分 …) add up to it when they are a complete set of categories (param
+  `complete_sets`, `optional` categories aside); a partial list cannot exceed it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..facts.base import Fact, FactBase, fact_base
+from ..facts.lexicon import lexicon
+from ..facts.numbers import fmt, normalize_digits
+from ..knowledge import compact
+from .base import CHECKED, Hit
+
+KIND = "score_statement"
+PARAMS = {"check": (str, None), "grades": (list, []), "cues": (list, []), "score_concept": (str, "自评得分"),
+          "reach": (int, 60), "categories": (dict, {}), "complete_sets": (list, []), "optional": (list, []),
+          "list_openers": (list, [])}
+MESSAGE_FIELDS = {"score", "grade", "expected_grade", "bands", "total", "sum", "parts"}
+
+NUMBER = r"(\d+(?:\.\d+)?)"
+INCLUSIVE = r"\s*分?\s*(?:[（(]含[）)])?\s*"
+QUOTE_OPEN, QUOTE_CLOSE = "[“\"「『‘]?", "[”\"」』’]?"
+
+
+@dataclass(frozen=True)
+class Band:
+    grade: str
+    low: Decimal | None  # inclusive
+    below: Decimal | None  # exclusive
+    stated: bool  # written in the report, not the default
+
+    def holds(self, score: Decimal) -> bool:
+        return (self.low is None or score >= self.low) and (self.below is None or score < self.below)
+
+    def describe(self) -> str:
+        if self.low is not None and self.below is not None:
+            return f"{_plain(self.low)}分（含）至{_plain(self.below)}分为{self.grade}"
+        if self.low is not None:
+            return f"{_plain(self.low)}分（含）以上为{self.grade}"
+        return f"{_plain(self.below)}分以下为{self.grade}"
+
+
+def _plain(value: Decimal) -> str:
+    """A band's bound as the report would print it: 90, 89.5."""
+    return format(value.normalize(), "f")
+
+
+def validate(params: dict) -> str | None:
+    if params["check"] not in CHECKS:
+        return f"check 应为 {', '.join(CHECKS)} 之一"
+    if params["check"] == "breakdown":
+        return _validate_breakdown(params)
+    if not params["cues"]:
+        return "cues 不能为空"
+    for k, grade in enumerate(params["grades"]):
+        if not isinstance(grade, dict) or not isinstance(grade.get("name"), str) \
+                or not isinstance(grade.get("words"), list) or not grade["words"] \
+                or not all(isinstance(w, str) and w for w in grade["words"]):
+            return f"grades[{k}] 应写明 name（文本）和 words（非空文本列表）"
+        for side in ("min", "below"):
+            if side in grade and not isinstance(grade[side], (int, float)):
+                return f"grades[{k}].{side} 应为数字"
+        if "min" not in grade and "below" not in grade:
+            return f"grades[{k}] 至少写明 min 或 below 之一"
+        extra = set(grade) - {"name", "words", "min", "below"}
+        if extra:
+            return f"grades[{k}] 有未知字段：{'、'.join(sorted(extra))}"
+    return None
+
+
+class Grades:
+    """The words of the grades and the patterns that find them, built once per rule."""
+
+    def __init__(self, params: dict):
+        self.name_of = {w: g["name"] for g in params["grades"] for w in g["words"]}
+        self.default = [Band(g["name"], _dec(g.get("min")), _dec(g.get("below")), False) for g in params["grades"]]
+        words = "|".join(re.escape(w) for w in sorted(self.name_of, key=len, reverse=True))
+        cues = "|".join(re.escape(c) for c in sorted(params["cues"], key=len, reverse=True))
+        grade = f"{QUOTE_OPEN}({words}){QUOTE_CLOSE}"
+        # 等级为“优”, 评价结果：良好, 等次评定为优秀; the word must end there (优秀率 is no grade)
+        self.stated = re.compile(f"(?:{cues})\\s*(?:(?:评定|评|定|确定)?为|是|：|:)?\\s*{grade}(?![\\w])")
+        self.cell_cue = re.compile(f"^(?:{cues})[：:]?$")
+        self.cell_grade = re.compile(f"^{grade}(?:等级|等次)?$")
+        after = f"\\s*(?:的|者)?\\s*(?:为|评为|定为|属于)\\s*{grade}"
+        self.band_patterns = [
+            # 80分（含）至90分（不含）为良 / 80-89分为良 / 80～90分之间为良
+            (re.compile(f"{NUMBER}{INCLUSIVE}(?:[-—–~～至到])\\s*{NUMBER}\\s*分?\\s*(?:[（(]不含[）)])?\\s*(?:之间)?{after}"),
+             "range"),
+            (re.compile(f"{NUMBER}{INCLUSIVE}(?:及以上|以上){after}"), "low"),
+            (re.compile(f"{NUMBER}\\s*分?\\s*(?:以下|以内){after}"), "below"),
+        ]
+
+    def bands(self, text: str) -> list[Band]:
+        """The bands of every grade: the report's own where it states one, else the default."""
+        stated: dict[str, list[Band]] = {}
+        for pattern, shape in self.band_patterns:
+            for m in pattern.finditer(text):
+                name = self.name_of[m.group(m.lastindex)]
+                stated.setdefault(name, []).append(_stated_band(name, shape, m))
+        return [b for bands in stated.values() for b in bands] + \
+            [b for b in self.default if b.grade not in stated]
+
+
+def _stated_band(name: str, shape: str, m: re.Match) -> Band:
+    first = Decimal(m.group(1))
+    if shape == "low":
+        return Band(name, first, None, True)
+    if shape == "below":
+        return Band(name, None, first, True)
+    top = Decimal(m.group(2))
+    # “80-89分” names whole scores up to 89 and means anything below 90; “80分至90分” stops
+    # below 90 (the next band, 90分以上, holds 90 itself)
+    whole_nine = top == top.to_integral_value() and top % 10 == 9
+    return Band(name, first, top + 1 if whole_nine else top, True)
+
+
+def _dec(value) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+_BUILT: dict[str, tuple[dict, Grades]] = {}  # rule id -> (its params, their patterns)
+
+
+def _grades(rule) -> Grades:
+    built = _BUILT.get(rule.id)
+    if built is None or built[0] is not rule.params:
+        built = _BUILT[rule.id] = (rule.params, Grades(rule.params))
+    return built[1]
+
+
+def check(doc, rule):
+    return CHECKS[rule.params["check"]](doc, rule)
+
+
+def _check_grade(doc, rule):
+    grades = _grades(rule)
+    base = fact_base(doc)
+    scores = [f for f in base.facts if f.concept == rule.params["score_concept"] and f.unit == "分"]
+    if not scores:
+        return
+    bands = grades.bands(normalize_digits(_whole_text(base)))
+    for score in scores:
+        found = _text_grade(base, score, grades, rule.params["reach"]) if score.source == "text" \
+            else _table_grade(doc, score, grades)
+        if found is None:
+            continue
+        word, location, quote = found
+        yield CHECKED
+        hit = _judge(score, word, grades.name_of[word], bands, location, quote)
+        if hit is not None:
+            yield hit
+
+
+def _whole_text(base: FactBase) -> str:
+    return "\n".join(base.sentences.values())
+
+
+def _text_grade(base: FactBase, score: Fact, grades: Grades, reach: int):
+    """The grade stated after the score: in its sentence, or in the next sentence of the
+    paragraph when that one states no score of its own, at most `reach` characters on."""
+    text = base.sentences.get((score.block, score.sentence), "")
+    start = score.at + len(score.text)
+    following = text[start:]
+    nxt = base.sentences.get((score.block, score.sentence + 1))
+    if nxt is not None and not any(f.unit == "分" for f in base.by_sentence.get((score.block, score.sentence + 1), ())):
+        following += nxt
+    # only up to the next score of the sentence: a grade after it is that score's
+    later = [f.at for f in base.by_sentence.get((score.block, score.sentence), ()) if f.at >= start and f.unit == "分"]
+    window = following[:min([reach] + [a - start for a in later])]
+    m = grades.stated.search(window)
+    if m is None:
+        return None
+    return m.group(1), score.loc, (score.quote + following[:m.end()]).strip()
+
+
+def _table_grade(doc, score: Fact, grades: Grades):
+    """A grade cell in the score's table: “自评等级：良” in one cell, or a cue cell and the
+    grade in the next one of its row."""
+    table = next((t for t in doc.tables if t.index == score.loc.table), None)
+    if table is None:
+        return None
+    for row in table.rows:
+        texts = [compact(c.text) for c in row]
+        for k, text in enumerate(texts):
+            m = grades.stated.fullmatch(text) if text else None
+            if m:
+                return m.group(1), row[k].loc, row[k].text.strip()
+            if text and grades.cell_cue.match(text) and k + 1 < len(texts):
+                g = grades.cell_grade.match(texts[k + 1])
+                if g:
+                    return g.group(1), row[k + 1].loc, f"{row[k].text.strip()} {row[k + 1].text.strip()}"
+    return None
+
+
+def _judge(score: Fact, word: str, grade: str, bands: list[Band], location, quote: str) -> Hit | None:
+    own = [b for b in bands if b.grade == grade]
+    if not own or any(b.holds(score.value) for b in own):
+        return None  # a grade with no band (a word the vocabulary knows no band of), or it holds
+    right = [b for b in bands if b.holds(score.value) and b.grade != grade]
+    # pass/fail words (合格) sit beside the four grades: the expected grade is a four-grade one
+    expected = right[0].grade if right else "—"
+    stated_bands = any(b.stated for b in own + right)
+    source = "报告所列评分档次" if stated_bands else "默认评分档次（财预〔2020〕10号）"
+    band_text = "；".join(b.describe() for b in own + right[:1])
+    return Hit(quote=quote, location=location, stated=f"{score.text} “{word}”", expected=expected,
+               formula=f"{score.text}不在“{grade}”的分数段内（{source}：{band_text}）",
+               fields={"score": score.text, "grade": word, "expected_grade": expected, "bands": band_text})
+
+
+# ---- breakdown ----------------------------------------------------------------------------
+def _validate_breakdown(params: dict) -> str | None:
+    categories = params["categories"]
+    if not categories or not all(isinstance(w, list) and w and all(isinstance(x, str) and x for x in w)
+                                 for w in categories.values()):
+        return "categories 应为 类别 -> 非空词语列表"
+    for k, names in enumerate(params["complete_sets"]):
+        if not isinstance(names, list) or not names or any(n not in categories for n in names):
+            return f"complete_sets[{k}] 应为 categories 中类别的非空列表"
+    if any(n not in categories for n in params["optional"]):
+        return "optional 只能包含 categories 中的类别"
+    if not params["list_openers"]:
+        return "list_openers 不能为空"
+    return None
+
+
+def _check_breakdown(doc, rule):
+    params = rule.params
+    base = fact_base(doc)
+    lex = lexicon()
+    words = sorted(((w, name) for name, ws in params["categories"].items() for w in ws), key=lambda t: -len(t[0]))
+    for total in base.facts:
+        if total.source != "text" or total.unit != "分" or total.concept != params["score_concept"] \
+                or lex.concepts.last(compact(total.label)) != params["score_concept"]:
+            continue  # the total by its own words (a part's 得分 may carry the concept over)
+        listed = _listed_parts(base, total, words, params)
+        if listed is None:
+            continue
+        names = [name for name, _ in listed]
+        complete = any(set(s) <= set(names) <= set(s) | set(params["optional"]) for s in params["complete_sets"])
+        yield CHECKED
+        hit = _breakdown_hit(base, total, listed, complete)
+        if hit is not None:
+            yield hit
+
+
+def _listed_parts(base: FactBase, total: Fact, words, params) -> list[tuple[str, Fact]] | None:
+    """The category scores listed right after the total, in its sentence and the next one:
+    each 分 figure whose words since the part before name a category (a weight, 产出指标（50分）
+    or 权重10分, is skipped). None unless a list opener (其中 …) comes before the first, at least
+    two are listed and no category twice."""
+    listed: list[tuple[str, Fact]] = []
+    since = ""  # the words since the total or the part before
+    for index in (total.sentence, total.sentence + 1):
+        text = base.sentences.get((total.block, index))
+        if text is None:
+            break
+        cursor = total.at + len(total.text) if index == total.sentence else 0
+        for f in base.by_sentence.get((total.block, index), ()):
+            if f.at < cursor:
+                continue
+            gap, cursor = text[cursor:f.at], f.at + len(f.text)
+            since += gap
+            if f.unit != "分":
+                return _distinct(listed)
+            if f.measure == "分值" or gap.rstrip().endswith(("（", "(")):
+                since += f.text
+                continue
+            if not listed and not any(o in since for o in params["list_openers"]):
+                return None
+            name = _last_category(since, words)
+            if name is None:
+                return _distinct(listed)
+            listed.append((name, f))
+            since = ""
+        since += text[cursor:]
+    return _distinct(listed)
+
+
+def _last_category(text: str, words) -> str | None:
+    """The category named last in the words before a part's figure (产出指标 in “，产出指标得分”)."""
+    best, at = None, -1
+    for word, name in words:
+        k = text.rfind(word)
+        if k > at:
+            best, at = name, k
+    return best
+
+
+def _distinct(listed: list[tuple[str, Fact]]) -> list[tuple[str, Fact]] | None:
+    names = [n for n, _ in listed]
+    return listed if len(listed) >= 2 and len(set(names)) == len(names) else None
+
+
+def _breakdown_hit(base: FactBase, total: Fact, listed, complete: bool) -> Hit | None:
+    parts = [f for _, f in listed]
+    places = max(f.places for f in [total, *parts])
+    exact = sum((f.value for f in parts), Decimal(0))
+    slack = sum((f.half_unit for f in [total, *parts] if f.value), Decimal(0))
+    over = exact - total.value
+    if abs(over) <= slack or (not complete and over <= slack):
+        return None
+    shown = fmt(exact, places)
+    said = "、".join(f"{name}{f.text}" for name, f in listed)
+    verdict = "各部分得分之和" if complete else "所列部分得分之和已超过总分"
+    return Hit(quote=base.passage(total, parts[-1]), location=total.loc, stated=total.text, expected=f"{shown}分",
+               formula=f"{' + '.join(f.text for f in parts)} = {shown}分（{verdict}）",
+               fields={"total": total.text, "sum": f"{shown}分", "parts": said},
+               highlights=[f.loc for f in parts])
+
+
+CHECKS = {"grade": _check_grade, "breakdown": _check_breakdown}
