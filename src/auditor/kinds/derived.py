@@ -19,6 +19,7 @@ of the printed rate (one rounding model: every printed number is ± half a unit 
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..facts.base import CURRENT, PRIOR, Fact, FactBase, fact_base
@@ -34,6 +35,7 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           "base_cues": (list, []), "point_unit": (str, "")}
 MESSAGE_FIELDS = {"rate", "computed", "relation"}
 HUNDRED = Decimal(100)
+YEAR_IN_LABEL_RE = re.compile(r"(?:19|20)\d\d年")
 
 
 def validate(params: dict) -> str | None:
@@ -730,6 +732,40 @@ def _row_growth(rate: Fact, current: Fact, prior: Fact) -> Hit | None:
     return hit
 
 
-CHECKS = {"row_rate": _row_rate, "row_change": _row_change, "share": _share, "share_sum": _share_sum, "completion": _completion, "growth": _growth,
+# ---- a stated change on last year against the two years' figures ------------------------------
+def _year_change(base: FactBase, rule):
+    """“…32.00万元，比上年减少4.00万元” against this year's and last year's figure of the change's
+    concept: in its sentence first, else the one value the document agrees on (a table's 本年
+    and 上年 columns). The direction is DIR002's to judge; this checks the size."""
+    cues = rule.params["year_on_year_cues"]
+    for change in (f for f in base.facts if f.source == "text" and f.measure == "变动额" and f.is_money
+                   and f.concept and f.sign):
+        label = compact(change.label)
+        if not any(c in label for c in cues) or YEAR_IN_LABEL_RE.search(label):
+            continue  # a change on a plan or a budget, or between two named years
+        sentence = _before(_same_sentence(base, change), change)
+        current = _current(base, change, change, sentence)
+        prior = next((f for f in reversed(sentence) if f.is_money and f.measure == "决算"
+                      and f.concept == change.concept and f.period == PRIOR), None) \
+            or _document_value(base, change.concept, "决算", change.subject, PRIOR)
+        if current is None or prior is None:
+            continue
+        yield CHECKED
+        misfit = _difference_misfit(change, current, prior, change.sign)
+        if misfit is None or misfit[1] or misfit[0] == 0:
+            continue  # consistent, or a change the wrong way (or none): DIR002 reports it
+        diff = misfit[0]
+        places = max(change.places, current.places, prior.places)
+        shown = f"{'增加' if diff > 0 else '减少'}{fmt(abs(diff), places)}{change.unit}"
+        yield Hit(quote=change.quote, location=change.loc, stated=change.quote, expected=shown,
+                  formula=f"本年 {current.text}（{current.where()}）− 上年 {prior.text}（{prior.where()}）"
+                          f"= {fmt(diff, places)}{change.unit}",
+                  fields={"rate": f"{'增加' if change.sign > 0 else '减少'}{change.text}", "computed": shown,
+                          "relation": "较上年增减额"},
+                  highlights=[current.loc, prior.loc],
+                  cls="rounding" if tail_of(change, abs(diff)) else None)
+
+
+CHECKS = {"row_rate": _row_rate, "row_change": _row_change, "year_change": _year_change, "share": _share, "share_sum": _share_sum, "completion": _completion, "growth": _growth,
           "execution": _execution, "target_completion": _target_completion, "point_change": _point_change,
           "ratio_to_base": _ratio_to_base, "difference_to_base": _difference_to_base}
