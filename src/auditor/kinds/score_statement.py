@@ -40,11 +40,14 @@ QUOTE_OPEN, QUOTE_CLOSE = "[“\"「『‘]?", "[”\"」』’]?"
 class Band:
     grade: str
     low: Decimal | None  # inclusive
-    below: Decimal | None  # exclusive
+    below: Decimal | None  # exclusive, unless `top_included`
     stated: bool  # written in the report, not the default
+    top_included: bool = False  # a range's top no other band starts at (90-100分为优 holds 100)
 
     def holds(self, score: Decimal) -> bool:
-        return (self.low is None or score >= self.low) and (self.below is None or score < self.below)
+        if self.low is not None and score < self.low:
+            return False
+        return self.below is None or score < self.below or (self.top_included and score == self.below)
 
     def describe(self) -> str:
         if self.low is not None and self.below is not None:
@@ -111,8 +114,8 @@ class Grades:
             for m in pattern.finditer(text):
                 name = self.name_of[m.group(m.lastindex)]
                 stated.setdefault(name, []).append(_stated_band(name, shape, m))
-        return [b for bands in stated.values() for b in bands] + \
-            [b for b in self.default if b.grade not in stated]
+        own = [b for bands in stated.values() for b in bands]
+        return _reach_next(own) + [b for b in self.default if b.grade not in stated]
 
 
 def _stated_band(name: str, shape: str, m: re.Match) -> Band:
@@ -121,11 +124,22 @@ def _stated_band(name: str, shape: str, m: re.Match) -> Band:
         return Band(name, first, None, True)
     if shape == "below":
         return Band(name, None, first, True)
-    top = Decimal(m.group(2))
-    # “80-89分” names whole scores up to 89 and means anything below 90; “80分至90分” stops
-    # below 90 (the next band, 90分以上, holds 90 itself)
-    whole_nine = top == top.to_integral_value() and top % 10 == 9
-    return Band(name, first, top + 1 if whole_nine else top, True)
+    return Band(name, first, Decimal(m.group(2)), True, top_included=True)
+
+
+def _reach_next(bands: list[Band]) -> list[Band]:
+    """A range's top reaches the next band's bottom: “80-89分为良，90-100分为优” leaves 89.5 to 良
+    (the report's gap is no grade), and “80（含）至90分为良” stops below 90 where 优 begins. A top
+    no band starts at or above is included (90-100分: 100 is 优)."""
+    lows = sorted(b.low for b in bands if b.low is not None)
+    out = []
+    for band in bands:
+        if band.top_included and band.below is not None:
+            nxt = next((low for low in lows if low >= band.below), None)
+            if nxt is not None:
+                band = Band(band.grade, band.low, nxt, True)
+        out.append(band)
+    return out
 
 
 def _dec(value) -> Decimal | None:
@@ -149,7 +163,8 @@ def check(doc, rule):
 def _check_grade(doc, rule):
     grades = _grades(rule)
     base = fact_base(doc)
-    scores = [f for f in base.facts if f.concept == rule.params["score_concept"] and f.unit == "分"]
+    scores = [f for f in base.facts if f.concept == rule.params["score_concept"] and f.unit == "分"
+              and f.measure == "得分"]  # not the 分值 (100) beside the total
     if not scores:
         return
     bands = grades.bands(normalize_digits(_whole_text(base)))
@@ -243,7 +258,8 @@ def _check_breakdown(doc, rule):
     lex = lexicon()
     words = sorted(((w, name) for name, ws in params["categories"].items() for w in ws), key=lambda t: -len(t[0]))
     for total in base.facts:
-        if total.source != "text" or total.unit != "分" or total.concept != params["score_concept"] \
+        if total.source != "text" or total.unit != "分" or total.measure != "得分" \
+                or total.concept != params["score_concept"] \
                 or lex.concepts.last(compact(total.label)) != params["score_concept"]:
             continue  # the total by its own words (a part's 得分 may carry the concept over)
         listed = _listed_parts(base, total, words, params)
