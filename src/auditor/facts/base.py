@@ -22,6 +22,7 @@ from ..ingest.build import split_sentences
 from ..model import SENTENCE_END_RE, Document, Location, Paragraph, Sentence, Table, is_prose
 from .lexicon import Lexicon, lexicon, money_concepts
 from .numbers import MONEY_UNITS, half_unit, normalize_digits, to_decimal
+from .targets import SUFFIX
 
 CURRENT, PRIOR = "本年", "上年"
 UNNAMED = "?"  # the subject of a figure about some project or item the text does not name
@@ -43,6 +44,11 @@ LEAD_LIST_RE = re.compile(r"[，,；;、\d]")  # a label holding these is a sent
 INDICATOR_FILLER_RE = re.compile(r"(?:为|是|达到?|约|共|了|累计|全年|[:：])+")  # see _indicator_like
 HOLDING_TAIL_RE = re.compile(r"(?:为|是|达到?|约|共|了|[:：])+$")  # see _label_holding
 CHANGE_TAIL_RE = re.compile(r"(?:了|为|约|达|至)+$")  # see _change_sign
+# a bound, not a value: “90分（含）以上”, “60分以下” (a band, a threshold, a target)
+BOUND_AFTER_RE = re.compile(r"\s*(?:[（(]含[）)])?\s*(" + "|".join(sorted(SUFFIX, key=len, reverse=True)) + ")")
+# the ends of a range: “80分（含）至90分”, “70-84分” (a band, not two values)
+RANGE_START_RE = re.compile(r"[^\d，,；;。]{0,5}?(?:至|到|[-—–~～])\s*\d")
+RANGE_END_RE = re.compile(r"\d[^\d，,；;。]{0,5}?(?:至|到|[-—–~～])\s*$")
 PHRASE_LIMIT = 40  # characters of context kept before a number: a clause, never a whole table
 LEAD_LIMIT = 80  # characters of a numbered item's label
 # a count is named by a row label when the words around it hold this share of the label's
@@ -486,6 +492,7 @@ class FactReader:
                 fact["sign"] = -(fact.get("sign") or 1)  # “增长-4.71%” is a fall of 4.71%
             if list_fund and not fact.get("fund") and fact.get("concept") in list_parts:
                 fact["fund"] = list_fund
+            fact["comparator"] = _bound_of(text, m)
             fact = Fact(id=len(self.base.facts), value=value, unit=unit, places=_places(m.group("num")),
                         text=sentence.text[m.start():m.end()].strip(),
                         quote=sentence.text[start:m.end()].strip().lstrip("，,；;、：:（( "), loc=sentence.loc, source="text",
@@ -493,6 +500,10 @@ class FactReader:
             self.base.add(fact)
             if fact.concept and fact.measure not in ("占比", "变动率", "完成率", "执行率"):
                 carried, self.carried_unit = fact.concept, fact.unit
+            elif fact.concept is None and not _names_nothing(_blank(phrase, self.lex.concepts), self.lex):
+                # a figure of a thing the vocabulary does not know (产出指标权重50分): the figures
+                # after it that name nothing (得分47分) are not the concept named before it
+                carried = None
             if fact.is_money and fact.measure != "变动额":
                 last_money = fact
                 fund, generic = self.fund_of.get(fact.concept, (fact.fund, fact.concept))
@@ -726,10 +737,12 @@ class FactReader:
 
     def _read_head(self, head: str) -> Head:
         head_c = compact(head)
-        measures = self.lex.measures.all(_blank(head_c, self.lex.concepts))
-        # a rate word inside a measure word names no rate: 增减额 is an amount, not 增减 in %
-        rates = [r for r in self.lex.rate_measures.all(head_c)
-                 if not any(start <= r[0] and r[1] <= end for start, end, _ in measures)]
+        words = self.lex.measures.all(_blank(head_c, self.lex.concepts))
+        rates = self.lex.rate_measures.all(head_c)
+        # a rate word inside a measure word names no rate (增减额 is an amount, not 增减 in %); a
+        # measure word inside a longer rate word names no amount (增减率 is a rate, not 增减)
+        rates = [r for r in rates if not any(_within(r, m) for m in words)]
+        measures = [m for m in words if not any(_within(m, r) and r[1] - r[0] > m[1] - m[0] for r in rates)]
         return Head(text=head, concept=self.lex.concepts.last(head_c),
                     measure=measures[-1][2] if measures else "",
                     rate=rates[-1][2] if rates else None, period=self._column_period(head_c),
@@ -1057,6 +1070,24 @@ def _read_unit_in(text: str) -> str | None:
 
 
 BRACKETED_RE = re.compile(r"[（(][^（()）]{0,20}[）)]")
+
+
+def _bound_of(text: str, m: re.Match) -> str:
+    """“≥”/“≤” when a figure in running text bounds something rather than states it: 90分以上,
+    60分以下, or either end of a range (80分（含）至90分, 70-84分); else ""."""
+    bound = BOUND_AFTER_RE.match(text, m.end())
+    if bound:
+        return SUFFIX[bound.group(1)]
+    if RANGE_START_RE.match(text, m.end()):
+        return "≥"
+    if RANGE_END_RE.search(text, max(0, m.start() - 8), m.start()):
+        return "≤"
+    return ""
+
+
+def _within(inner: tuple, outer: tuple) -> bool:
+    """One vocabulary match (start, end, name) lies within another."""
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
 def _blank(phrase: str, vocabulary) -> str:

@@ -21,6 +21,8 @@ NUMBERING = [
 SENTENCE_RE = re.compile(r"[^。！？；!?;]*[。！？；!?;]?")
 UNIT_RE = re.compile(r"(?:金额)?单位\s*[:：]\s*(亿元|万元|千元|元)|[（(]\s*(亿元|万元|千元|元)\s*[）)]")
 YEAR_RE = re.compile(r"(20\d\d)\s*年\s*度")
+# a title without 度 (某局2025年部门决算): a year not followed by a month or a day
+TITLE_YEAR_RE = re.compile(r"(20\d\d)\s*年(?!\s*\d|\s*[底末初])")
 
 
 def numbering_of(text: str) -> tuple[str, str, int | None, int] | None:
@@ -144,7 +146,9 @@ def _table_unit(table: Table, prev: list) -> str | None:
 def infer_meta(doc: Document) -> dict:
     head = " ".join(b.text if not isinstance(b, Table) else b.text[:400] for b in doc.blocks[:12])
     wider = " ".join(b.text if not isinstance(b, Table) else b.text[:400] for b in doc.blocks[:60])
-    years = Counter(YEAR_RE.findall(head)) or Counter(YEAR_RE.findall(doc.text))
+    years = Counter(YEAR_RE.findall(head)) or Counter(YEAR_RE.findall(doc.text)) \
+        or Counter(TITLE_YEAR_RE.findall(doc.blocks[0].text if doc.blocks and not isinstance(doc.blocks[0], Table)
+                                         else ""))
     year = int(years.most_common(1)[0][0]) if years else None
     return {"report_year": year, "report_type": _report_type(head) or _report_type(wider),
             "unit_name": _unit_name(doc, head.replace(" ", "")) or _unit_name(doc, head)

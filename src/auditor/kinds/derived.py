@@ -658,36 +658,56 @@ def _row_term(facts: list[Fact], name: str, scored: bool) -> Fact | None:
 def _row_change(base: FactBase, rule):
     """A row stating one thing's figure for this year and for last year beside its change
     (增减额) and/or the change's rate (增减率): 增减额 = 本年 − 上年, 增减率 = 增减额 ÷ 上年, each
-    figure the interval its print allows. Signs are the table's: −2.00 is a fall."""
+    figure the interval its print allows. Signs are the table's: −2.00 is a fall. A change
+    column whose head names its base (决算数较预算数增减) compares other figures: left alone."""
     rate_words = lexicon().rate_measures
     for facts in _table_rows(base):
-        pair = _year_pair(facts)
-        if pair is None:
-            continue
-        current, prior = pair
-        for change in (f for f in facts if f.measure == "变动额" and _same_family(f, current)):
-            yield CHECKED
-            hit = _row_difference(change, current, prior)
-            if hit is not None:
-                yield hit
-        for rate in (f for f in facts if f.unit == "%" and f.measure != "变动额"
-                     and rate_words.last(compact(f.header)) == "变动率"):
-            if bounds(prior)[0] <= 0:
-                continue  # nothing last year: no rate of change
-            yield CHECKED
-            hit = _row_growth(rate, current, prior)
+        for f in facts:
+            is_change = f.measure == "变动额"
+            is_rate = not is_change and f.unit == "%" and rate_words.last(compact(f.header)) == "变动率"
+            if not (is_change or is_rate):
+                continue
+            on_last_year, measure = _change_head(f.header, rule.params["base_cues"])
+            pair = _year_pair(facts, measure) if on_last_year else None
+            if pair is None:
+                continue
+            current, prior = pair
+            if is_change and _same_family(f, current):
+                yield CHECKED
+                hit = _row_difference(f, current, prior)
+            elif is_rate and bounds(prior)[0] > 0:  # nothing last year: no rate of change
+                yield CHECKED
+                hit = _row_growth(f, current, prior)
+            else:
+                continue
             if hit is not None:
                 yield hit
 
 
-def _year_pair(facts: list[Fact]) -> tuple[Fact, Fact] | None:
+def _change_head(header: str, cues: list[str]) -> tuple[bool, str | None]:
+    """(whether a change column is one on last year, the measure it compares): “决算数比上年
+    增减额” is 决算's on last year; “决算数较预算数增减” compares with the budget, not last year;
+    a head naming no base (增减额, 决算数增减率) is on last year."""
+    lex = lexicon()
+    head = compact(header)
+    at = min((k for k in (head.find(c) for c in cues) if k >= 0), default=-1)
+    left, right = (head[:at], head[at:]) if at >= 0 else (head, "")
+    if right and not (lex.prior.search(right) or YEAR_IN_LABEL_RE.search(right)):
+        if any(m[2] != "变动额" for m in lex.measures.all(right)):
+            return False, None  # 较预算数, 比年初预算: another base than last year
+    named = [m[2] for m in lex.measures.all(left) if m[2] != "变动额"]
+    return True, named[-1] if named else None
+
+
+def _year_pair(facts: list[Fact], measure: str | None = None) -> tuple[Fact, Fact] | None:
     """(this year's, last year's) figure of the row: the only one of each, else the one pair of
-    the same measure and dimension (本年决算数 / 上年决算数 beside 本年预算数)."""
+    the same measure and dimension (本年决算数 / 上年决算数 beside 本年预算数); of `measure`
+    when the change's head names one (决算数增减额)."""
     if any(f.measure in ("分值", "得分") for f in facts):
         return None  # a scored row: the score rules judge it
     amounts = [f for f in facts if f.unit not in ("%", "‰", "") and f.measure != "变动额"]
-    current = [f for f in amounts if f.period == CURRENT]
-    prior = [f for f in amounts if f.period == PRIOR]
+    current = [f for f in amounts if f.period == CURRENT and measure in (None, f.measure)]
+    prior = [f for f in amounts if f.period == PRIOR and measure in (None, f.measure)]
     if len(current) == 1 and len(prior) == 1:
         pairs = [(current[0], prior[0])]
     else:

@@ -26,12 +26,15 @@ from ..knowledge import compact
 from .base import CHECKED, Hit
 
 KIND = "score_statement"
-PARAMS = {"check": (str, None), "grades": (list, []), "cues": (list, []), "score_concept": (str, "自评得分"),
+PARAMS = {"check": (str, None), "grades": (list, []), "cues": (list, []), "bare_cues": (list, []),
+          "other_period_words": (list, []), "score_concept": (str, "自评得分"),
           "reach": (int, 60), "categories": (dict, {}), "complete_sets": (list, []), "optional": (list, []),
-          "list_openers": (list, [])}
+          "list_openers": (list, []), "deduction_words": (list, []), "respectively": (list, [])}
 MESSAGE_FIELDS = {"score", "grade", "expected_grade", "bands", "total", "sum", "parts"}
 
 NUMBER = r"(\d+(?:\.\d+)?)"
+YEAR_WORD_RE = re.compile(r"(?:19|20)\d\d\s*年")
+OTHER_PERIOD_REACH = 12  # characters before a grade's cue that may say it is another year's
 INCLUSIVE = r"\s*分?\s*(?:[（(]含[）)])?\s*"
 QUOTE_OPEN, QUOTE_CLOSE = "[“\"「『‘]?", "[”\"」』’]?"
 
@@ -92,19 +95,29 @@ class Grades:
         self.name_of = {w: g["name"] for g in params["grades"] for w in g["words"]}
         self.default = [Band(g["name"], _dec(g.get("min")), _dec(g.get("below")), False) for g in params["grades"]]
         words = "|".join(re.escape(w) for w in sorted(self.name_of, key=len, reverse=True))
-        cues = "|".join(re.escape(c) for c in sorted(params["cues"], key=len, reverse=True))
+        cues = _alternatives(params["cues"])
+        # a bare cue (等级, 等次) names the grade only where no word runs into it: 服务质量等级 is
+        # another thing's grade
+        bare = _alternatives(params["bare_cues"])
+        cue = f"(?:{cues}|(?<![\\u4e00-\\u9fff])(?:{bare}))" if bare else f"(?:{cues})"
         grade = f"{QUOTE_OPEN}({words}){QUOTE_CLOSE}"
         # 等级为“优”, 评价结果：良好, 等次评定为优秀; the word must end there (优秀率 is no grade)
-        self.stated = re.compile(f"(?:{cues})\\s*(?:(?:评定|评|定|确定)?为|是|：|:)?\\s*{grade}(?![\\w])")
-        self.cell_cue = re.compile(f"^(?:{cues})[：:]?$")
+        self.stated = re.compile(f"{cue}\\s*(?:(?:评定|评|定|确定)?为|是|：|:)?\\s*{grade}(?![\\w])")
+        self.cell_cue = re.compile(f"^(?:{cues}|{bare})[：:]?$" if bare else f"^(?:{cues})[：:]?$")
         self.cell_grade = re.compile(f"^{grade}(?:等级|等次)?$")
-        after = f"\\s*(?:的|者)?\\s*(?:为|评为|定为|属于)\\s*{grade}"
+        # “…的为优”, “…以上的，评价等级为“优””
+        after = f"\\s*(?:的|者)?[，,]?\\s*(?:{cue})?\\s*(?:为|评为|定为|属于)\\s*{grade}"
+        upto = "(?:[-—–~～至到])"
         self.band_patterns = [
             # 80分（含）至90分（不含）为良 / 80-89分为良 / 80～90分之间为良
-            (re.compile(f"{NUMBER}{INCLUSIVE}(?:[-—–~～至到])\\s*{NUMBER}\\s*分?\\s*(?:[（(]不含[）)])?\\s*(?:之间)?{after}"),
+            (re.compile(f"{NUMBER}{INCLUSIVE}{upto}\\s*{NUMBER}\\s*分?\\s*(?:[（(]不含[）)])?\\s*(?:之间)?{after}"),
              "range"),
             (re.compile(f"{NUMBER}{INCLUSIVE}(?:及以上|以上){after}"), "low"),
             (re.compile(f"{NUMBER}\\s*分?\\s*(?:以下|以内){after}"), "below"),
+            # the grade first: 优秀（85分及以上）、良好（70-84分）、较差（60分以下）
+            (re.compile(f"{grade}\\s*[（(]\\s*{NUMBER}{INCLUSIVE}{upto}\\s*{NUMBER}\\s*分?\\s*[）)]"), "range"),
+            (re.compile(f"{grade}\\s*[（(]\\s*{NUMBER}{INCLUSIVE}(?:及以上|以上)\\s*[）)]"), "low"),
+            (re.compile(f"{grade}\\s*[（(]\\s*{NUMBER}\\s*分?\\s*(?:以下|以内)\\s*[）)]"), "below"),
         ]
 
     def bands(self, text: str) -> list[Band]:
@@ -112,19 +125,32 @@ class Grades:
         stated: dict[str, list[Band]] = {}
         for pattern, shape in self.band_patterns:
             for m in pattern.finditer(text):
-                name = self.name_of[m.group(m.lastindex)]
-                stated.setdefault(name, []).append(_stated_band(name, shape, m))
+                word, numbers = _band_groups(m)
+                name = self.name_of[word]
+                stated.setdefault(name, []).append(_stated_band(name, shape, numbers))
         own = [b for bands in stated.values() for b in bands]
         return _reach_next(own) + [b for b in self.default if b.grade not in stated]
 
 
-def _stated_band(name: str, shape: str, m: re.Match) -> Band:
-    first = Decimal(m.group(1))
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _band_groups(m: re.Match) -> tuple[str, list[Decimal]]:
+    """(the grade word, the band's numbers) of a band statement, in whichever order it names them."""
+    groups = [g for g in m.groups() if g is not None]
+    numbers = [Decimal(g) for g in groups if g[0].isdigit()]
+    word = next(g for g in groups if not g[0].isdigit())
+    return word, numbers
+
+
+def _stated_band(name: str, shape: str, numbers: list[Decimal]) -> Band:
+    first = numbers[0]
     if shape == "low":
         return Band(name, first, None, True)
     if shape == "below":
         return Band(name, None, first, True)
-    return Band(name, first, Decimal(m.group(2)), True, top_included=True)
+    return Band(name, first, numbers[1], True, top_included=True)
 
 
 def _reach_next(bands: list[Band]) -> list[Band]:
@@ -163,13 +189,14 @@ def check(doc, rule):
 def _check_grade(doc, rule):
     grades = _grades(rule)
     base = fact_base(doc)
+    # not the 分值 (100) beside the total, nor a band's bound (自评得分90分（含）以上的…)
     scores = [f for f in base.facts if f.concept == rule.params["score_concept"] and f.unit == "分"
-              and f.measure == "得分"]  # not the 分值 (100) beside the total
+              and f.measure == "得分" and not f.comparator]
     if not scores:
         return
     bands = grades.bands(normalize_digits(_whole_text(base)))
     for score in scores:
-        found = _text_grade(base, score, grades, rule.params["reach"]) if score.source == "text" \
+        found = _text_grade(base, score, grades, rule.params) if score.source == "text" \
             else _table_grade(doc, score, grades)
         if found is None:
             continue
@@ -184,40 +211,68 @@ def _whole_text(base: FactBase) -> str:
     return "\n".join(base.sentences.values())
 
 
-def _text_grade(base: FactBase, score: Fact, grades: Grades, reach: int):
-    """The grade stated after the score: in its sentence, or in the next sentence of the
-    paragraph when that one states no score of its own, at most `reach` characters on."""
+def _text_grade(base: FactBase, score: Fact, grades: Grades, params: dict):
+    """The grade stated with the score: after it in its sentence, or in the next sentence of the
+    paragraph when that one states no score of its own, at most `reach` characters on; else
+    before it in its sentence (自评结果为“良好”（自评得分92分）). A grade said of last year
+    (较上年评价结果“优”, 2024年度评价等级为优) is not this score's."""
     text = base.sentences.get((score.block, score.sentence), "")
+    here = base.by_sentence.get((score.block, score.sentence), ())
     start = score.at + len(score.text)
     following = text[start:]
     nxt = base.sentences.get((score.block, score.sentence + 1))
     if nxt is not None and not any(f.unit == "分" for f in base.by_sentence.get((score.block, score.sentence + 1), ())):
         following += nxt
     # only up to the next score of the sentence: a grade after it is that score's
-    later = [f.at for f in base.by_sentence.get((score.block, score.sentence), ()) if f.at >= start and f.unit == "分"]
-    window = following[:min([reach] + [a - start for a in later])]
-    m = grades.stated.search(window)
-    if m is None:
-        return None
-    return m.group(1), score.loc, (score.quote + following[:m.end()]).strip()
+    later = [f.at for f in here if f.at >= start and f.unit == "分"]
+    window = following[:min([params["reach"]] + [a - start for a in later])]
+    m = _this_year(grades.stated.finditer(window), window, params["other_period_words"])
+    if m is not None:
+        return m.group(1), score.loc, (score.quote + following[:m.end()]).strip()
+    earlier = max((f.at + len(f.text) for f in here if f.at < score.at and f.unit == "分"), default=0)
+    before = text[earlier:score.at]
+    found = list(grades.stated.finditer(before))
+    m = _this_year(reversed(found), before, params["other_period_words"])
+    if m is not None:
+        return m.group(1), score.loc, (before[m.start():] + text[score.at:start]).strip()
+    return None
+
+
+def _this_year(matches, text: str, other_period: list[str]) -> re.Match | None:
+    """The first grade not said of another year: no year and no 上年 in the few words before it."""
+    for m in matches:
+        lead = text[max(0, m.start() - OTHER_PERIOD_REACH):m.start()]
+        if YEAR_WORD_RE.search(lead) or any(w in lead for w in other_period):
+            continue
+        return m
+    return None
 
 
 def _table_grade(doc, score: Fact, grades: Grades):
-    """A grade cell in the score's table: “自评等级：良” in one cell, or a cue cell and the
-    grade in the next one of its row."""
+    """A grade cell in the score's table: “自评等级：良” in one cell, a cue cell and the grade in
+    the next one of its row, or the grade in the score's row under a column headed by a cue."""
     table = next((t for t in doc.tables if t.index == score.loc.table), None)
     if table is None:
         return None
+    cue_columns: set[int] = set()
     for row in table.rows:
         texts = [compact(c.text) for c in row]
         for k, text in enumerate(texts):
-            m = grades.stated.fullmatch(text) if text else None
+            if not text:
+                continue
+            m = grades.stated.fullmatch(text)
             if m:
                 return m.group(1), row[k].loc, row[k].text.strip()
-            if text and grades.cell_cue.match(text) and k + 1 < len(texts):
-                g = grades.cell_grade.match(texts[k + 1])
+            if grades.cell_cue.match(text):
+                cue_columns.add(k)
+                g = grades.cell_grade.match(texts[k + 1]) if k + 1 < len(texts) else None
                 if g:
                     return g.group(1), row[k + 1].loc, f"{row[k].text.strip()} {row[k + 1].text.strip()}"
+    row = table.rows[score.loc.row - 1] if score.loc.row and score.loc.row <= len(table.rows) else []
+    for k in sorted(cue_columns):
+        g = grades.cell_grade.match(compact(row[k].text)) if k < len(row) else None
+        if g:
+            return g.group(1), row[k].loc, row[k].text.strip()
     return None
 
 
@@ -273,14 +328,20 @@ def _check_breakdown(doc, rule):
             yield hit
 
 
+LIST_SENTENCES = 8  # a list of category scores runs over at most this many sentences (；-separated)
+
+
 def _listed_parts(base: FactBase, total: Fact, words, params) -> list[tuple[str, Fact]] | None:
-    """The category scores listed right after the total, in its sentence and the next one:
-    each 分 figure whose words since the part before name a category (a weight, 产出指标（50分）
-    or 权重10分, is skipped). None unless a list opener (其中 …) comes before the first, at least
-    two are listed and no category twice."""
+    """The category scores listed right after the total, over the sentences of its paragraph
+    (a ；-separated list is several): each 分 figure whose words since the part before name a
+    category. Skipped on the way: figures inside brackets (产出指标（50分）, （满分50分）,
+    （其中满意度指标得分9分）), weights (权重10分) and figures in other units (预算执行率为98.30%).
+    “预算执行率、产出指标…得分分别为10分、45分…” pairs the names with the figures in order. None
+    unless a list opener (其中 …) comes before the first, or when the figures are deductions (扣
+    0.5分); at least two parts, no category twice."""
     listed: list[tuple[str, Fact]] = []
-    since = ""  # the words since the total or the part before
-    for index in (total.sentence, total.sentence + 1):
+    since, depth, queued = "", 0, []
+    for index in range(total.sentence, total.sentence + LIST_SENTENCES):
         text = base.sentences.get((total.block, index))
         if text is None:
             break
@@ -289,31 +350,46 @@ def _listed_parts(base: FactBase, total: Fact, words, params) -> list[tuple[str,
             if f.at < cursor:
                 continue
             gap, cursor = text[cursor:f.at], f.at + len(f.text)
-            since += gap
-            if f.unit != "分":
-                return _distinct(listed)
-            if f.measure == "分值" or gap.rstrip().endswith(("（", "(")):
+            since, depth = since + gap, _depth(depth, gap)
+            if depth > 0 or f.measure == "分值" or f.unit != "分":
                 since += f.text
                 continue
             if not listed and not any(o in since for o in params["list_openers"]):
                 return None
-            name = _last_category(since, words)
-            if name is None:
+            if gap.rstrip().endswith(tuple(params["deduction_words"])):
+                return None  # points taken off, not points scored
+            named = _categories_in(since, words)
+            if not named and queued:
+                named = [queued.pop(0)]
+            elif not listed and len(named) > 1 and any(w in since for w in params["respectively"]):
+                named, queued = named[:1], named[1:]  # names listed first, then 分别为 the figures
+            if not named:
                 return _distinct(listed)
-            listed.append((name, f))
+            listed.append((named[-1], f))
             since = ""
-        since += text[cursor:]
+        rest = text[cursor:]
+        since, depth = since + rest, _depth(depth, rest)
     return _distinct(listed)
 
 
-def _last_category(text: str, words) -> str | None:
-    """The category named last in the words before a part's figure (产出指标 in “，产出指标得分”)."""
-    best, at = None, -1
-    for word, name in words:
-        k = text.rfind(word)
-        if k > at:
-            best, at = name, k
-    return best
+def _depth(depth: int, text: str) -> int:
+    """How many brackets are open after `text`."""
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+    return depth
+
+
+def _categories_in(text: str, words) -> list[str]:
+    """The categories the words name, in the order they stand (the longest word at a place)."""
+    found = []
+    for word, name in words:  # longest first
+        for m in re.finditer(re.escape(word), text):
+            if not any(s < m.end() and m.start() < e for s, e, _ in found):
+                found.append((m.start(), m.end(), name))
+    return [name for _, _, name in sorted(found)]
 
 
 def _distinct(listed: list[tuple[str, Fact]]) -> list[tuple[str, Fact]] | None:
@@ -325,7 +401,9 @@ def _breakdown_hit(base: FactBase, total: Fact, listed, complete: bool) -> Hit |
     parts = [f for _, f in listed]
     places = max(f.places for f in [total, *parts])
     exact = sum((f.value for f in parts), Decimal(0))
-    slack = sum((f.half_unit for f in [total, *parts] if f.value), Decimal(0))
+    # as the score tables are read (SCO003): the total stands for its printed interval; a part
+    # printed with decimals for its own (9.8 of a table's 9.83), a whole-number part is exact
+    slack = total.half_unit + sum((f.half_unit for f in parts if f.places), Decimal(0))
     over = exact - total.value
     if abs(over) <= slack or (not complete and over <= slack):
         return None
