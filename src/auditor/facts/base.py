@@ -737,13 +737,17 @@ class FactReader:
 
     def _read_head(self, head: str) -> Head:
         head_c = compact(head)
+        concept = self.lex.concepts.last(head_c)
         words = self.lex.measures.all(_blank(head_c, self.lex.concepts))
+        if not words and concept in self.not_money:
+            # a non-money concept whose name holds its measure (自评得分, 综合得分: a score)
+            words = self.lex.measures.all(head_c)
         rates = self.lex.rate_measures.all(head_c)
         # a rate word inside a measure word names no rate (增减额 is an amount, not 增减 in %); a
         # measure word inside a longer rate word names no amount (增减率 is a rate, not 增减)
         rates = [r for r in rates if not any(_within(r, m) for m in words)]
         measures = [m for m in words if not any(_within(m, r) and r[1] - r[0] > m[1] - m[0] for r in rates)]
-        return Head(text=head, concept=self.lex.concepts.last(head_c),
+        return Head(text=head, concept=concept,
                     measure=measures[-1][2] if measures else "",
                     rate=rates[-1][2] if rates else None, period=self._column_period(head_c),
                     skipped=any(w in head_c for w in self.skip_columns),
@@ -1115,11 +1119,21 @@ def table_subject(table: Table) -> str:
 
 def _subject_of(grid: list[list[str]], cues: list[str]) -> str:
     """`grid`: the table's stripped cell texts (only its first six rows are read)."""
-    for texts in grid[:6]:
+    for i, texts in enumerate(grid[:6]):
         for k, text in enumerate(texts):
             if compact(text) in cues:
+                if _heads_a_column(grid, i, k):
+                    return ""  # a list of projects, one a row: no subject of the whole table
                 return compact(next((t for t in texts[k + 1:] if t), ""))
     return ""
+
+
+def _heads_a_column(grid: list[list[str]], i: int, k: int) -> bool:
+    """The 项目名称 cell at (i, k) heads a column of names: the row below holds a name under it
+    and figures to its right (项目名称 | 预算金额 | 自评得分 over one project a row)."""
+    below = grid[i + 1] if i + 1 < len(grid) else []
+    return k < len(below) and bool(below[k]) and _short_cell_number(below[k]) is None \
+        and any(_short_cell_number(t) is not None for t in below[k + 1:] if t)
 
 
 def _generic(label: str, lex: Lexicon) -> bool:
