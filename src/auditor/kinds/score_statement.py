@@ -194,21 +194,30 @@ def _check_grade(doc, rule):
               and f.measure == "得分" and not f.comparator]
     if not scores:
         return
-    bands = grades.bands(normalize_digits(_whole_text(base)))
+    bands = None  # read from the whole text once a grade is found (most reports state none)
     for score in scores:
         found = _text_grade(base, score, grades, rule.params) if score.source == "text" \
             else _table_grade(doc, score, grades)
         if found is None:
             continue
         word, location, quote = found
+        if bands is None:
+            bands = grades.bands(_band_sentences(base))
         yield CHECKED
         hit = _judge(score, word, grades.name_of[word], bands, location, quote)
         if hit is not None:
             yield hit
 
 
-def _whole_text(base: FactBase) -> str:
-    return "\n".join(base.sentences.values())
+# a band statement bounds its scores: one of these words stands in it (90分以上, 80-89分, 至)
+BAND_MARKS = ("以上", "以下", "以内", "至", "到", "-", "—", "–", "~", "～")
+
+
+def _band_sentences(base: FactBase) -> str:
+    """The sentences that may state a band, joined: the band patterns read these, not the whole
+    text (a pattern tried at every digit of a long report costs more than the rest of the rule)."""
+    return "\n".join(normalize_digits(t) for t in base.sentences.values()
+                     if "分" in t and any(w in t for w in BAND_MARKS))
 
 
 def _text_grade(base: FactBase, score: Fact, grades: Grades, params: dict):
