@@ -43,12 +43,15 @@ LEAD_END_RE = re.compile(r"[：:。]")  # what ends a numbered item's label
 LEAD_LIST_RE = re.compile(r"[，,；;、\d]")  # a label holding these is a sentence or a list
 INDICATOR_FILLER_RE = re.compile(r"(?:为|是|达到?|约|共|了|累计|全年|[:：])+")  # see _indicator_like
 HOLDING_TAIL_RE = re.compile(r"(?:为|是|达到?|约|共|了|[:：])+$")  # see _label_holding
-CHANGE_TAIL_RE = re.compile(r"(?:了|为|约|达|至)+$")  # see _change_sign
+CHANGE_TAIL_RE = re.compile(r"(?:了|为|约|达)+$")  # see _change_sign
+LEVEL_TAIL_RE = re.compile(r"(?:至|到)\s*$")  # see _change_sign
+LIST_ITEM_ENDS = "、等"  # right after an item's figure: more items follow, or the list ends
 # a bound, not a value: “90分（含）以上”, “60分以下” (a band, a threshold, a target)
 BOUND_AFTER_RE = re.compile(r"\s*(?:[（(]含[）)])?\s*(" + "|".join(sorted(SUFFIX, key=len, reverse=True)) + ")")
 # the ends of a range: “80分（含）至90分”, “70-84分” (a band, not two values)
-RANGE_START_RE = re.compile(r"[^\d，,；;。]{0,5}?(?:至|到|[-—–~～])\s*\d")
-RANGE_END_RE = re.compile(r"\d[^\d，,；;。]{0,5}?(?:至|到|[-—–~～])\s*$")
+# (not “35.00万元下降至33.00万元”: a change to a level, across a direction word)
+RANGE_START_RE = re.compile(r"[^\d，,；;。增减降升提高低加少]{0,5}?(?:至|到|[-—–~～])\s*\d")
+RANGE_END_RE = re.compile(r"\d[^\d，,；;。增减降升提高低加少]{0,5}?(?:至|到|[-—–~～])\s*$")
 PHRASE_LIMIT = 40  # characters of context kept before a number: a clause, never a whole table
 LEAD_LIMIT = 80  # characters of a numbered item's label
 # a count is named by a row label when the words around it hold this share of the label's
@@ -130,6 +133,7 @@ class FactBase:
     memo: dict = field(default_factory=dict)  # rules' document-wide look-ups, computed once
     # table block -> the money unit read for a table that prints none (see assumed_units)
     assumed_units: dict[int, str] = field(default_factory=dict)
+    year: int | None = None  # the report's year
 
     def remember(self, key: tuple, compute):
         """A document-wide look-up a rule makes for many facts, computed once (keeps rules linear)."""
@@ -177,6 +181,8 @@ class FactBase:
 
     def add(self, fact: Fact) -> None:
         self.facts.append(fact)
+        if fact.comparator and fact.source == "text":
+            return  # a bound (90%以上, 控制在40万元以内) is listed but states no value: in no index
         if fact.concept:
             self.by_concept.setdefault(fact.concept, []).append(fact)
             self.by_context.setdefault((fact.concept, fact.measure, fact.period), []).append(fact)
@@ -299,7 +305,7 @@ class FactReader:
         self.assumed_units = assumed_units or {}  # table block -> unit it is read in (no unit printed)
         self.lex: Lexicon = lexicon()
         self.year = doc.meta.get("report_year")
-        self.base = FactBase()
+        self.base = FactBase(year=doc.meta.get("report_year"))
         self.money = money_concepts()
         vocab = concepts()
         self.not_money = set(vocab["not_money"])
@@ -466,6 +472,7 @@ class FactReader:
         last_money: Fact | None = None
         list_fund, list_parts = "", set()  # a fund's total opening a 其中 list: its parts are of that fund
         held = ""  # the words before a bracketed figure, for the figure after the bracket
+        unknown_since = ""  # a figure of a thing the vocabulary does not know came since `carried`
         for m in self.lex.text_number.finditer(text):
             unit = m.group("unit") or ""
             if self.lex.not_a_figure_after.match(text[m.end():m.end() + 2]) or _inside_doc_number(text, m.start()):
@@ -484,7 +491,8 @@ class FactReader:
                 phrase = held + phrase[1:]
             held = compact(text[start:m.start() - 1]) if m.start() and text[m.start() - 1] in "（(" else ""
             wide = compact(text[max(previous_end, m.start() - PHRASE_LIMIT):start])
-            fact = self._text_fact(phrase, m, value, unit, carried, last_money,
+            fact = self._text_fact(phrase, m, value, unit, None if unknown_since == "all" else carried,
+                                   None if unknown_since else carried, last_money,
                                    own if m.start() > unnamed_from else subject, wide)
             if fact.get("concept") is None and unit not in MONEY_UNITS and unit not in ("%", "‰", "分"):
                 fact["concept"] = self._indicator_like(phrase, unit)
@@ -499,11 +507,14 @@ class FactReader:
                         label=phrase, block=index, sentence=s_index, at=m.start(), **fact)
             self.base.add(fact)
             if fact.concept and fact.measure not in ("占比", "变动率", "完成率", "执行率"):
-                carried, self.carried_unit = fact.concept, fact.unit
-            elif fact.concept is None and not _names_nothing(_blank(phrase, self.lex.concepts), self.lex):
-                # a figure of a thing the vocabulary does not know (产出指标权重50分): the figures
-                # after it that name nothing (得分47分) are not the concept named before it
-                carried = None
+                carried, self.carried_unit, unknown_since = fact.concept, fact.unit, ""
+            elif fact.concept is None and not fact.comparator \
+                    and not _names_nothing(_blank(phrase, self.lex.concepts), self.lex):
+                # a figure of a thing the vocabulary does not know (产出指标权重50分; 新增办公楼维修
+                # 150.00万元): the figures after it that name nothing (得分47分; 较上年增加150.00万元)
+                # are that thing's, not the concept named before it. An item of a list (差旅费15.00
+                # 万元、…等) leaves a change or a rate after the list to the total (…等，比上年减少3.00万元)
+                unknown_since = "plain" if text[m.end():m.end() + 1] in LIST_ITEM_ENDS else "all"
             if fact.is_money and fact.measure != "变动额":
                 last_money = fact
                 fund, generic = self.fund_of.get(fact.concept, (fact.fund, fact.concept))
@@ -513,7 +524,9 @@ class FactReader:
             previous_end = m.end()
         return carried
 
-    def _text_fact(self, phrase, m, value, unit, carried, last_money, subject, wide) -> dict:
+    def _text_fact(self, phrase, m, value, unit, carried, plain_carried, last_money, subject, wide) -> dict:
+        """`carried`: the concept named last, for a change or a rate that names none;
+        `plain_carried`: the same for a plain figure, None after a figure of an unknown thing."""
         concept = self._concept(phrase, last=True)
         if concept is None:
             # “收、支总计各减少 …”: a name cut by a clause break still names the figure
@@ -537,7 +550,7 @@ class FactReader:
         measure = self.lex.measures.last(bare.replace(" ", ""))
         if concept is None and _names_nothing(bare, self.lex) and (unit in MONEY_UNITS) == (carried not in self.not_money) \
                 and (unit in MONEY_UNITS or self.carried_unit in (None, unit)):
-            concept = carried  # not a rate's concept to a count after it (执行率95%；3条道路…)
+            concept = plain_carried  # not a rate's concept to a count after it (执行率95%；3条道路…)
         if concept is None and measure is not None and unit in MONEY_UNITS and subject not in ("", UNNAMED) \
                 and _names_nothing(self._without_own_cues(bare), self.lex):
             # a project's amount naming nothing but its measure (本项目全年预算数为850.00万元,
@@ -961,7 +974,10 @@ def _inside_doc_number(text: str, start: int) -> bool:
 
 
 def _change_sign(phrase: str, lex: Lexicon) -> int:
-    """+1 / −1 when the phrase ends with a direction word (增加 / 减少 …), else 0."""
+    """+1 / −1 when the phrase ends with a direction word (增加 / 减少 …), else 0. A direction
+    word followed by 至 / 到 names the level reached, not the change (由35.00万元下降至33.00万元)."""
+    if LEVEL_TAIL_RE.search(phrase):
+        return 0
     tail = CHANGE_TAIL_RE.sub("", phrase)[-6:]
     found = lex.directions.all(tail)
     if not found or found[-1][1] < len(tail) - 1:
@@ -1087,6 +1103,21 @@ def _bound_of(text: str, m: re.Match) -> str:
     if RANGE_END_RE.search(text, max(0, m.start() - 8), m.start()):
         return "≤"
     return ""
+
+
+BASE_CUE_RE = re.compile(r"(?:较|比|与|对比)")
+
+
+def names_budget_base(label: str) -> bool:
+    """A change's words compare with a budget, not with last year's outturn: a budget measure
+    word after the comparing word (比年初预算减少, 比上年预算增加, 较预算数)."""
+    cue = None
+    for cue in BASE_CUE_RE.finditer(label):
+        pass
+    if cue is None:
+        return False
+    lex = lexicon()
+    return any(m[2] in ("年初预算", "全年预算") for m in lex.measures.all(label[cue.end():]))
 
 
 def _within(inner: tuple, outer: tuple) -> bool:

@@ -30,7 +30,9 @@ PARAMS = {"check": (str, None), "roles": (list, ["组长", "副组长"]), "max_s
 MESSAGE_FIELDS = {"subject", "value", "other"}
 CHECKS = ("indicator_actuals", "role_signature", "amount_descriptions", "classification_names")
 APPROX_RE = re.compile(
-    r"(?P<desc>[\u4e00-\u9fa5“”]{4,16}?)\s*(?:逾|超过|近|约|达)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>亿元|万元)\s*(?:以上|余|多)")
+    r"(?P<desc>[\u4e00-\u9fa5“”]{4,16}?)\s*(?:逾|超过|近|约|达)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>亿元|万元)\s*(?:以上|余|多)"
+    # not a threshold qualifying the words after it (100万元以上的采购项目, 100万元以上专用设备)
+    r"(?![的\u4e00-\u9fa5])")
 
 APPROX_TAIL_RE = re.compile(r"\d\s*(?:亿元|万元)\s*(?:以上|余|多)")  # what every APPROX_RE match ends with
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..facts.base import CURRENT, PRIOR, Fact, FactBase, fact_base
+from ..facts.base import CURRENT, PRIOR, Fact, FactBase, fact_base, names_budget_base
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt
 from ..knowledge import compact
@@ -35,7 +35,7 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           "base_cues": (list, []), "point_unit": (str, "")}
 MESSAGE_FIELDS = {"rate", "computed", "relation"}
 HUNDRED = Decimal(100)
-YEAR_IN_LABEL_RE = re.compile(r"(?:19|20)\d\d年")
+YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d\d)年")
 
 
 def validate(params: dict) -> str | None:
@@ -121,7 +121,7 @@ def _document_value(base: FactBase, concept: str | None, measure: str, subject: 
 def _shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
     """(rate, part, whole) for every stated share whose part and whole can be found."""
     out = []
-    for rate in (f for f in base.facts if f.measure == "占比" and f.source == "text" and f.unit == "%"):
+    for rate in (f for f in base.facts if f.measure == "占比" and f.source == "text" and not f.comparator and f.unit == "%"):
         sentence = _before(_same_sentence(base, rate), rate)
         part = next((f for f in reversed(sentence) if f.is_money and f.measure != "变动额"), None)
         whole = _whole(base, rate, part, sentence) if part is not None else None
@@ -231,7 +231,7 @@ def _slip_hit(rate: Fact, a: Fact, b: Fact, sentence: list[Fact]) -> Hit:
 
 # ---- completion and execution --------------------------------------------------------------
 def _completion(base: FactBase, rule):
-    for rate in (f for f in base.facts if f.measure == "完成率" and f.source == "text" and f.unit == "%"):
+    for rate in (f for f in base.facts if f.measure == "完成率" and f.source == "text" and not f.comparator and f.unit == "%"):
         sentence = _before(_same_sentence(base, rate), rate)
         actual = _pick(base, rate, sentence, "决算")
         if rate.base == "预算":
@@ -288,7 +288,7 @@ def _target_completion(base: FactBase, rule):
     the achieved quantity (the figure before the rate's clause) ÷ the target (a figure of the same
     unit inside the clause, else the indicator's one 目标值 in a table). Money is DRV002's."""
     params = rule.params
-    for rate in (f for f in base.facts if f.source == "text" and f.unit == "%" and f.measure not in ("占比", "变动率")):
+    for rate in (f for f in base.facts if f.source == "text" and not f.comparator and f.unit == "%" and f.measure not in ("占比", "变动率")):
         text, start, before = _clause_of(base, rate, params)
         clause = text[start:rate.at]
         # 完成年度目标的 / 目标完成率: both words in the rate's clause
@@ -349,7 +349,7 @@ def _with_base(base: FactBase, fact: Fact, params: dict) -> tuple[Fact, Fact] | 
 
 
 def _ratio_to_base(base: FactBase, rule):
-    for rate in (f for f in base.facts if f.source == "text" and f.unit == "%" and f.measure == "实际值"):
+    for rate in (f for f in base.facts if f.source == "text" and not f.comparator and f.unit == "%" and f.measure == "实际值"):
         text = base.sentences.get((rate.block, rate.sentence), "")
         pair = _with_base(base, rate, rule.params)
         if pair is None or pair[1].value == 0:
@@ -362,7 +362,7 @@ def _ratio_to_base(base: FactBase, rule):
 
 
 def _difference_to_base(base: FactBase, rule):
-    for change in (f for f in base.facts if f.source == "text" and f.measure == "变动额" and f.sign):
+    for change in (f for f in base.facts if f.source == "text" and not f.comparator and f.measure == "变动额" and f.sign):
         pair = _with_base(base, change, rule.params)
         if pair is None:
             continue
@@ -446,7 +446,7 @@ def _decrease_note(rate: Fact, actual: Fact, budget: Fact) -> str:
 
 
 def _execution(base: FactBase, rule):
-    for rate in (f for f in base.facts if f.concept == "预算执行率" and f.source == "text" and f.unit == "%"):
+    for rate in (f for f in base.facts if f.concept == "预算执行率" and f.source == "text" and not f.comparator and f.unit == "%"):
         sentence = _before(_same_sentence(base, rate), rate)
         # this year's figures (“较2024年度的2,205.30万元增长” names last year's between them)
         actual = next((f for f in reversed(sentence) if f.is_money and f.measure == "决算" and f.period == CURRENT), None)
@@ -482,7 +482,7 @@ def _rate_against(base: FactBase, rate: Fact, num: Fact | None, den: Fact | None
 
 # ---- growth -----------------------------------------------------------------------------
 def _growth(base: FactBase, rule):
-    for rate in (f for f in base.facts if f.measure == "变动率" and f.source == "text" and f.unit == "%"):
+    for rate in (f for f in base.facts if f.measure == "变动率" and f.source == "text" and not f.comparator and f.unit == "%"):
         sentence = _before(_same_sentence(base, rate), rate)
         # the change of the rate's own concept (“本年支出减少 10 万元，其中基本支出增长 5%”: not 基本支出's)
         change = next((f for f in reversed(sentence) if f.measure == "变动额" and f.is_money
@@ -555,7 +555,7 @@ def _point_change(base: FactBase, rule):
     interval as wide as the two printed rates allow; the direction is the last direction word
     before the change (none: only the size is checked)."""
     directions, point = lexicon().directions, rule.params["point_unit"]
-    for change in (f for f in base.facts if f.source == "text" and f.unit == point):
+    for change in (f for f in base.facts if f.source == "text" and not f.comparator and f.unit == point):
         before = _before(_same_sentence(base, change), change)
         # the rates since the sentence's previous change in points: “…提高3.80个百分点，其中项目支出
         # 执行率92.00%，较上年提高2.00个百分点” — the second change has no last-year rate of its own
@@ -663,8 +663,9 @@ def _row_change(base: FactBase, rule):
     rate_words = lexicon().rate_measures
     for facts in _table_rows(base):
         for f in facts:
-            is_change = f.measure == "变动额"
-            is_rate = not is_change and f.unit == "%" and rate_words.last(compact(f.header)) == "变动率"
+            # a % figure under a head naming a rate (增减率 under a 比上年增减 group) is a rate
+            is_rate = f.unit == "%" and rate_words.last(compact(f.header)) == "变动率"
+            is_change = not is_rate and f.measure == "变动额"
             if not (is_change or is_rate):
                 continue
             on_last_year, measure = _change_head(f.header, rule.params["base_cues"])
@@ -692,7 +693,7 @@ def _change_head(header: str, cues: list[str]) -> tuple[bool, str | None]:
     head = compact(header)
     at = min((k for k in (head.find(c) for c in cues) if k >= 0), default=-1)
     left, right = (head[:at], head[at:]) if at >= 0 else (head, "")
-    if right and not (lex.prior.search(right) or YEAR_IN_LABEL_RE.search(right)):
+    if right and not (lex.prior.search(right) or YEAR_NUMBER_RE.search(right)):
         if any(m[2] != "变动额" for m in lex.measures.all(right)):
             return False, None  # 较预算数, 比年初预算: another base than last year
     named = [m[2] for m in lex.measures.all(left) if m[2] != "变动额"]
@@ -753,16 +754,26 @@ def _row_growth(rate: Fact, current: Fact, prior: Fact) -> Hit | None:
 
 
 # ---- a stated change on last year against the two years' figures ------------------------------
+def _on_last_year(label: str, cues: list[str], year: int | None) -> bool:
+    """The change's words compare with last year: a cue (比上年, 同比) or the year before the
+    report's (较2024年度, in a 2025 report); no other year."""
+    years = {int(y) for y in YEAR_NUMBER_RE.findall(label)}
+    if years:
+        return year is not None and years == {year - 1}
+    return any(c in label for c in cues)
+
+
+
 def _year_change(base: FactBase, rule):
     """“…32.00万元，比上年减少4.00万元” against this year's and last year's figure of the change's
     concept: in its sentence first, else the one value the document agrees on (a table's 本年
     and 上年 columns). The direction is DIR002's to judge; this checks the size."""
     cues = rule.params["year_on_year_cues"]
-    for change in (f for f in base.facts if f.source == "text" and f.measure == "变动额" and f.is_money
+    for change in (f for f in base.facts if f.source == "text" and not f.comparator and f.measure == "变动额" and f.is_money
                    and f.concept and f.sign):
         label = compact(change.label)
-        if not any(c in label for c in cues) or YEAR_IN_LABEL_RE.search(label):
-            continue  # a change on a plan or a budget, or between two named years
+        if not _on_last_year(label, cues, base.year) or names_budget_base(label):
+            continue  # a change on a plan or a budget (比上年预算), or between two named years
         sentence = _before(_same_sentence(base, change), change)
         current = _current(base, change, change, sentence)
         prior = next((f for f in reversed(sentence) if f.is_money and f.measure == "决算"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..facts.base import CURRENT, PRIOR, Fact, FactBase, fact_base
+from ..facts.base import CURRENT, PRIOR, Fact, FactBase, fact_base, names_budget_base
 from ..facts.lexicon import lexicon
 from ..knowledge import compact, concepts
 from ..facts.numbers import MONEY_UNITS, fmt
@@ -116,7 +116,10 @@ def _year_on_year(doc, base: FactBase, rule):
 
 
 def _figured_changes(base: FactBase):
-    for change in (f for f in base.facts if f.measure == "变动额" and f.source == "text" and f.concept and f.is_money):
+    for change in (f for f in base.facts if f.measure == "变动额" and f.source == "text" and f.concept and f.is_money
+                   and not f.comparator):
+        if names_budget_base(compact(change.label)):
+            continue  # 比年初预算减少, 比上年预算增加: not a change on last year's outturn
         current = _one(base, change.concept, CURRENT, change)
         prior = _one(base, change.concept, PRIOR, change)
         if current is None or prior is None:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..facts.base import Fact, FactBase, fact_base
+from ..facts.base import CURRENT, Fact, FactBase, fact_base
 from ..facts.lexicon import lexicon
 from ..facts.numbers import fmt, normalize_digits
 from ..knowledge import compact
@@ -190,8 +190,9 @@ def _check_grade(doc, rule):
     grades = _grades(rule)
     base = fact_base(doc)
     # not the 分值 (100) beside the total, nor a band's bound (自评得分90分（含）以上的…)
+    # nor last year's score (较上年的91.2分)
     scores = [f for f in base.facts if f.concept == rule.params["score_concept"] and f.unit == "分"
-              and f.measure == "得分" and not f.comparator]
+              and f.measure == "得分" and not f.comparator and f.period == CURRENT]
     if not scores:
         return
     bands = None  # read from the whole text once a grade is found (most reports state none)
@@ -322,7 +323,7 @@ def _check_breakdown(doc, rule):
     lex = lexicon()
     words = sorted(((w, name) for name, ws in params["categories"].items() for w in ws), key=lambda t: -len(t[0]))
     for total in base.facts:
-        if total.source != "text" or total.unit != "分" or total.measure != "得分" \
+        if total.source != "text" or total.unit != "分" or total.measure != "得分" or total.comparator \
                 or total.concept != params["score_concept"] \
                 or lex.concepts.last(compact(total.label)) != params["score_concept"]:
             continue  # the total by its own words (a part's 得分 may carry the concept over)
