@@ -103,6 +103,7 @@ class Grades:
         grade = f"{QUOTE_OPEN}({words}){QUOTE_CLOSE}"
         # 等级为“优”, 评价结果：良好, 等次评定为优秀; the word must end there (优秀率 is no grade)
         self.stated = re.compile(f"{cue}\\s*(?:(?:评定|评|定|确定)?为|是|：|:)?\\s*{grade}(?![\\w])")
+        self.any_cue = re.compile(f"{cues}|{bare}" if bare else cues)  # a table that may state a grade
         self.cell_cue = re.compile(f"^(?:{cues}|{bare})[：:]?$" if bare else f"^(?:{cues})[：:]?$")
         self.cell_grade = re.compile(f"^{grade}(?:等级|等次)?$")
         # “…的为优”, “…以上的，评价等级为“优””
@@ -262,8 +263,8 @@ def _table_grade(doc, score: Fact, grades: Grades):
     """A grade cell in the score's table: “自评等级：良” in one cell, a cue cell and the grade in
     the next one of its row, or the grade in the score's row under a column headed by a cue."""
     table = next((t for t in doc.tables if t.index == score.loc.table), None)
-    if table is None:
-        return None
+    if table is None or not any(grades.any_cue.search(c.text) for row in table.rows for c in row if c.text):
+        return None  # most score tables state no grade: their cells need not be read
     cue_columns: set[int] = set()
     for row in table.rows:
         texts = [compact(c.text) for c in row]
@@ -396,9 +397,12 @@ def _categories_in(text: str, words) -> list[str]:
     """The categories the words name, in the order they stand (the longest word at a place)."""
     found = []
     for word, name in words:  # longest first
-        for m in re.finditer(re.escape(word), text):
-            if not any(s < m.end() and m.start() < e for s, e, _ in found):
-                found.append((m.start(), m.end(), name))
+        start = text.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if not any(s < end and start < e for s, e, _ in found):
+                found.append((start, end, name))
+            start = text.find(word, end)
     return [name for _, _, name in sorted(found)]
 
 
