@@ -110,11 +110,14 @@ def _unique_value(facts: list[Fact]) -> Fact | None:
 
 
 def _document_value(base: FactBase, concept: str | None, measure: str, subject: str,
-                    period: str = CURRENT) -> Fact | None:
+                    period: str = CURRENT, fund: str | None = None) -> Fact | None:
+    """The one value the document agrees on; with `fund`, among the figures of that fund only
+    (a 财政拨款 table's 上年 beside an all-funds table's)."""
     if not concept:
         return None
-    return base.remember(("unique", concept, measure, period, subject), lambda: _unique_value(
-        [f for f in base.of(concept, measure, period) if f.subject == subject and f.is_money and not f.member]))
+    return base.remember(("unique", concept, measure, period, subject, fund), lambda: _unique_value(
+        [f for f in base.of(concept, measure, period) if f.subject == subject and f.is_money and not f.member
+         and fund in (None, f.fund)]))
 
 
 # ---- share ------------------------------------------------------------------------------
@@ -778,7 +781,8 @@ def _year_change(base: FactBase, rule):
         current = _current(base, change, change, sentence)
         prior = next((f for f in reversed(sentence) if f.is_money and f.measure == "决算"
                       and f.concept == change.concept and f.period == PRIOR), None) \
-            or _document_value(base, change.concept, "决算", change.subject, PRIOR)
+            or _document_value(base, change.concept, "决算", change.subject, PRIOR,
+                               (current.fund or None) if current is not None else None)
         if current is None or prior is None:
             continue
         yield CHECKED
