@@ -168,6 +168,16 @@ class Table:
     def text(self) -> str:
         return "\n".join(self.row_text(i) for i in range(len(self.rows)))
 
+    def text_start(self, chars: int) -> str:
+        """`text[:chars]`, joining only the rows it needs."""
+        rows, length = [], -1  # the length of the rows joined so far, with their line breaks
+        for i in range(len(self.rows)):
+            if length >= chars:
+                break
+            rows.append(self.row_text(i))
+            length += len(rows[-1]) + 1
+        return "\n".join(rows)[:chars]
+
 
 Block = Union[Heading, Paragraph, Table]
 

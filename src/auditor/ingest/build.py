@@ -144,8 +144,8 @@ def _table_unit(table: Table, prev: list) -> str | None:
 
 
 def infer_meta(doc: Document) -> dict:
-    head = " ".join(b.text if not isinstance(b, Table) else b.text[:400] for b in doc.blocks[:12])
-    wider = " ".join(b.text if not isinstance(b, Table) else b.text[:400] for b in doc.blocks[:60])
+    texts = [b.text if not isinstance(b, Table) else b.text_start(400) for b in doc.blocks[:60]]
+    head, wider = " ".join(texts[:12]), " ".join(texts)
     years = Counter(YEAR_RE.findall(head)) or Counter(YEAR_RE.findall(doc.text)) \
         or Counter(TITLE_YEAR_RE.findall(doc.blocks[0].text if doc.blocks and not isinstance(doc.blocks[0], Table)
                                          else ""))

@@ -488,7 +488,7 @@ def _check_missed_target(doc, rule, typed):
 
 
 def _check_proportional(doc, rule, typed):
-    if rule.params["requires_statement"] and not any(s in doc.text for s in rule.params["requires_statement"]):
+    if rule.params["requires_statement"] and not _states_any(doc, rule.params["requires_statement"]):
         return
     for t in _score_tables(typed):
         rows = _indicators(t)
@@ -517,9 +517,16 @@ def _check_proportional(doc, rule, typed):
                 highlights=[r.cells["target"].loc, r.cells["actual"].loc, cell.loc])
 
 
+def _states_any(doc, statements) -> bool:
+    """Whether the document's text holds any of the statements (the text is joined once: a
+    document's text is every block's, and every table's row by row)."""
+    text = doc.text
+    return any(s in text for s in statements)
+
+
 def _check_met_deducted(doc, rule, typed):
     """A target reached, points taken off, and no reason given in the row."""
-    stated = any(s in doc.text for s in rule.params["full_marks_statements"])
+    stated = None  # whether the report says met indicators earn full marks (read when first asked)
     for t in _score_tables(typed):
         rows = _indicators(t)
         places = _score_places(t.table, typed)
@@ -530,9 +537,14 @@ def _check_met_deducted(doc, rule, typed):
             # in many ways (in proportion, by bands), so a met rate below full marks may be their rule,
             # unless the report says met indicators earn full marks; only the row's own 分值 is sure;
             # a stated reason explains the deduction
-            if target.comparator not in (">", "≥", "<", "≤") or (target.unit in ("%", "‰") and not stated) \
-                    or r.weight is None or r.weight <= 0 or (r.record.reason or "").strip():
+            if target.comparator not in (">", "≥", "<", "≤") or r.weight is None or r.weight <= 0 \
+                    or (r.record.reason or "").strip():
                 continue
+            if target.unit in ("%", "‰"):
+                if stated is None:
+                    stated = _states_any(doc, rule.params["full_marks_statements"])
+                if not stated:
+                    continue
             cell = r.cells["score"]
             yield CHECKED
             if r.score >= r.weight or _close(r.score, r.weight, cell.text, places):
