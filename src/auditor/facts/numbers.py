@@ -74,12 +74,38 @@ class Quantity:
 
 
 def normalize_digits(text: str) -> str:
-    return _normalize_short(text) if len(text) <= MEMO_CHARS else text.translate(FULLWIDTH)
+    return _normalize_short(text) if len(text) <= MEMO_CHARS else replace_chars(text, FULLWIDTH_PAIRS)
 
 
 @lru_cache(maxsize=MEMO_ENTRIES)  # cells are read by several rules: each is translated once
 def _normalize_short(text: str) -> str:
-    return text.translate(FULLWIDTH)
+    return replace_chars(text, FULLWIDTH_PAIRS)
+
+
+def char_pairs(table: dict[int, int]) -> tuple[tuple[str, str], ...]:
+    """A one-character-for-one str.maketrans table as (old, new) pairs for replace_chars."""
+    pairs = tuple((chr(old), chr(new)) for old, new in table.items())
+    # replaced one after another, the pairs act as one translation only if no new character is
+    # replaced again
+    if any(old.isascii() or not new.isascii() for old, new in pairs):
+        raise ValueError("replace_chars puts ASCII characters in place of non-ASCII ones")
+    return pairs
+
+
+FULLWIDTH_PAIRS = char_pairs(FULLWIDTH)
+
+
+def replace_chars(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    """text.translate(table) for a table of ASCII characters in place of non-ASCII ones (pairs
+    from char_pairs). str.translate looks every character of a non-ASCII text up in the table,
+    raising and clearing a KeyError for each one it misses (most of a Chinese text); a search
+    and a replace of each character the text holds cost a fraction of that."""
+    if text.isascii():
+        return text  # the table only replaces non-ASCII characters
+    for old, new in pairs:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 def to_decimal(text: str) -> Decimal | None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..facts.numbers import to_decimal
+from ..facts.numbers import char_pairs, replace_chars, to_decimal
 from ..model import Table
 from .base import Hit, document_texts
 
@@ -46,7 +46,7 @@ PARAMS = {
 }
 MESSAGE_FIELDS = {"match", "problem"}
 
-FULLWIDTH_NUMBER = str.maketrans("０１２３４５６７８９．", "0123456789.")  # one char for one: offsets hold
+FULLWIDTH_NUMBER = char_pairs(str.maketrans("０１２３４５６７８９．", "0123456789."))  # one char for one: offsets hold
 TOKEN_RE = re.compile(r"(?<![\d.,])\d[\d.,]*\d")
 VALID_GROUPING_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
 PERCENT_RE = re.compile(r"\d\s*[%％]")
@@ -108,7 +108,7 @@ def _check_number_format(doc, rule):
         # no translating: the translation only turns full-width digits into ASCII ones)
         if WELL_FORMED_RE.fullmatch(text.strip()):
             continue
-        plain = text.translate(FULLWIDTH_NUMBER)
+        plain = replace_chars(text, FULLWIDTH_NUMBER)
         if WELL_FORMED_RE.fullmatch(plain.strip()):
             continue
         for m in TOKEN_RE.finditer(plain):
@@ -210,7 +210,7 @@ def _rate_in_sentences(doc, params):
     for text, loc in document_texts(doc, cells=False):
         if not any_word.search(text):
             continue
-        plain = text.translate(FULLWIDTH_NUMBER)
+        plain = replace_chars(text, FULLWIDTH_NUMBER)
         for m in pattern.finditer(plain):
             before = plain[max(0, m.start() - 4):m.end(1)]
             if any(w in before for w in not_rates) or _part_of_longer_number(plain, m.start(2)):
