@@ -94,6 +94,31 @@ class Cell:
     loc: Location
 
 
+class _CellLocation:
+    """A table cell's `loc`, made on first use from what grid_cell kept (most cells' locations are
+    never read, and making a Location costs several times the cell); kept in the instance's
+    __dict__, which then shadows this non-data descriptor (a Cell made with its loc never asks)."""
+
+    def __get__(self, cell, owner=None):
+        if cell is None:
+            return self
+        table, row, col, line, page = cell._at
+        loc = cell.__dict__["loc"] = table.cell(row, col, line, page)
+        return loc
+
+
+Cell.loc = _CellLocation()  # type: ignore[assignment]
+_new_object = object.__new__
+
+
+def grid_cell(text: str, table: Location, row: int, col: int, line: int | None, page: int | None) -> Cell:
+    """Cell(text, table.cell(row, col, line, page)), its location made when first read."""
+    cell = _new_object(Cell)
+    cell.text = text
+    cell._at = (table, row, col, line, page)  # type: ignore[attr-defined]
+    return cell
+
+
 SENTENCE_END_RE = re.compile(r"[。；;！？!?]")
 # a cell longer than this is prose whatever it holds (no header or label runs so long)
 PROSE_CHARS = 30

@@ -6,7 +6,7 @@ from collections import Counter
 
 from ..facts.numbers import cn_to_int
 from ..knowledge import vocabulary
-from ..model import Cell, Document, Heading, Location, Paragraph, Sentence, Table
+from ..model import Document, Heading, Location, Paragraph, Sentence, Table, grid_cell
 from .raw import RawBlock
 
 NUMBERING = [
@@ -114,9 +114,9 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
 def _table(raw: RawBlock, loc: Location, index: int, before: list) -> Table:
     loc = loc.with_(table=index)
     rows = []
-    line, page, cell = loc.line, loc.page, loc.cell  # the table's, for cells that give none
+    line, page = loc.line, loc.page  # the table's, for cells that give none
     for r, raw_row in enumerate(raw.rows, start=1):
-        rows.append([Cell(c.text, cell(r, k, c.line or line, c.page or page)) for k, c in enumerate(raw_row, start=1)])
+        rows.append([grid_cell(c.text, loc, r, k, c.line or line, c.page or page) for k, c in enumerate(raw_row, start=1)])
     table = Table(index, rows, loc)
     prev = [b for b in before[-3:] if not isinstance(b, Table)]
     titles = [b.text for b in prev if len(b.text) <= 80 and not UNIT_RE.search(b.text) and len(b.text) > 3

@@ -69,13 +69,14 @@ def interval_text(q: Quantity, places: int, count: int = 1) -> str:
 
 
 def document_texts(doc, sentences: bool = True, cells: bool = True, cell_filter=None):
-    """(text, location) for every paragraph sentence and every table cell with text."""
+    """(text, source) for every paragraph sentence and every table cell with text: the source's
+    `loc` is its location (read it only for a hit: a cell makes its location when first asked)."""
     for block in doc.blocks:
         if isinstance(block, Paragraph) and sentences:
             for sentence in block.sentences:
-                yield sentence.text, sentence.loc
+                yield sentence.text, sentence
         elif isinstance(block, Table) and cells:
             for row in block.rows:
                 for cell in row:
                     if cell.text and (cell_filter is None or cell_filter(cell.text)):
-                        yield cell.text, cell.loc
+                        yield cell.text, cell

@@ -143,12 +143,12 @@ def _similar(a: str, b: str, limit: float) -> bool:
 
 def _check_amount_descriptions(doc, rule):
     mentions: dict[tuple, list] = {}
-    for text, loc in document_texts(doc, cell_filter=lambda t: len(t) > 8):
+    for text, source in document_texts(doc, cell_filter=lambda t: len(t) > 8):
         if not APPROX_TAIL_RE.search(text):
             continue  # most text holds no “…万元以上”: skip the scan that tries every position
         for m in APPROX_RE.finditer(text):
             desc = re.split(r"[，。；、]", m.group("desc"))[-1]
-            mentions.setdefault((m.group("num"), m.group("unit")), []).append((desc, loc, m.group(0)))
+            mentions.setdefault((m.group("num"), m.group("unit")), []).append((desc, source.loc, m.group(0)))
     limit = rule.params["max_similarity"]
     for (num, unit), found in mentions.items():
         groups: list[list] = []

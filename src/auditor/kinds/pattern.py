@@ -79,12 +79,12 @@ def _check_regex(doc, rule):
     pattern = re.compile(rule.params["regex"])
     excludes = [re.compile(p) for p in rule.params["exclude"]]
     where = rule.params["where"]
-    for text, loc in document_texts(doc, sentences=where in ("all", "text"), cells=where in ("all", "cells")):
+    for text, source in document_texts(doc, sentences=where in ("all", "text"), cells=where in ("all", "cells")):
         for m in pattern.finditer(text):
             if any(x.search(m.group(0)) for x in excludes):
                 continue
             expected = m.expand(rule.params["expected"]) if rule.params["expected"] else None
-            yield Hit(quote=m.group(0), location=loc, stated=m.group(0), expected=expected,
+            yield Hit(quote=m.group(0), location=source.loc, stated=m.group(0), expected=expected,
                       formula=f"“{m.group(0)}”不是有效的数字写法",
                       fields={"match": m.group(0), "problem": "格式不符"})
 
@@ -101,7 +101,7 @@ def _check_number_format(doc, rule):
     not_after = re.compile(params["not_after"])
     where = params["where"]
     numeric_columns = None  # worked out for the first cell that needs it (few do)
-    for text, loc in document_texts(doc, sentences=where in ("all", "text"), cells=where in ("all", "cells")):
+    for text, source in document_texts(doc, sentences=where in ("all", "text"), cells=where in ("all", "cells")):
         if "." not in text and "," not in text and "．" not in text:
             continue
         # most table cells: one well-formed number, nothing to look at (a text that is one needs
@@ -111,6 +111,7 @@ def _check_number_format(doc, rule):
         plain = replace_chars(text, FULLWIDTH_NUMBER)
         if WELL_FORMED_RE.fullmatch(plain.strip()):
             continue
+        loc = source.loc
         for m in TOKEN_RE.finditer(plain):
             token = m.group(0)
             if "," not in token and token.count(".") < 2:
@@ -207,7 +208,7 @@ def _rate_in_sentences(doc, params):
     pattern = re.compile(rf"({words})\s*(?:为|达到|达|是|约|了|至)?\s*(\d+(?:\.\d+)?)\s*(?=[，。；、;）)]|,(?!\d)|$)")
     not_rates = params["not_rates"]
     any_word = re.compile(words)  # a sentence without a rate word cannot match: not translated
-    for text, loc in document_texts(doc, cells=False):
+    for text, source in document_texts(doc, cells=False):
         if not any_word.search(text):
             continue
         plain = replace_chars(text, FULLWIDTH_NUMBER)
@@ -216,7 +217,7 @@ def _rate_in_sentences(doc, params):
             if any(w in before for w in not_rates) or _part_of_longer_number(plain, m.start(2)):
                 continue
             number = text[m.start(2):m.end(2)]
-            yield _rate_hit(text[m.start():m.end(2)], loc, number,
+            yield _rate_hit(text[m.start():m.end(2)], source.loc, number,
                             f"“{m.group(1)}”后的数字是比率，却没有写 %")
 
 

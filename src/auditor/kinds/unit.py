@@ -56,14 +56,14 @@ def _may_transition(text: str) -> bool:
 
 def _check_rate_unit(doc, rule):
     seen: dict[tuple, list] = {}
-    for text, loc in document_texts(doc, cell_filter=lambda t: "%" in t or "‰" in t):
+    for text, source in document_texts(doc, cell_filter=lambda t: "%" in t or "‰" in t):
         if not _may_transition(text):
             continue
         for m in TRANSITION_RE.finditer(normalize_digits(text)):
             if m.group(2) != m.group(4):
                 continue
             key = (Decimal(m.group(1)), Decimal(m.group(3)))
-            seen.setdefault(key, []).append((m.group(2), loc, text[m.start():m.end()]))
+            seen.setdefault(key, []).append((m.group(2), source.loc, text[m.start():m.end()]))
     for key, mentions in seen.items():
         units = {u for u, _, _ in mentions}
         if len(units) < 2:
