@@ -53,21 +53,34 @@ class Location:
         return self._copy(changes)
 
     def cell(self, row: int, col: int, line: int | None, page: int | None) -> "Location":
-        """A table cell's location (made for every cell: fields known, no keyword check)."""
-        copy = object.__new__(Location)
-        fields = copy.__dict__  # set in place: half the cost of _copy's two updates
-        fields.update(self.__dict__)
+        """A table cell's location (fields known, no keyword check)."""
+        fields = self.__dict__.copy()
         fields["row"], fields["col"], fields["line"], fields["page"] = row, col, line, page
-        return copy
+        return self._with_fields(fields)
 
     def _copy(self, changes: dict) -> "Location":
+        fields = self.__dict__.copy()
+        fields.update(changes)
+        return self._with_fields(fields)
+
+    @staticmethod
+    def _with_fields(fields: dict) -> "Location":
+        # a new instance given its fields' dict whole (a copied dict is copied in one go; filling
+        # the new instance's own dict key by key costs more)
         copy = object.__new__(Location)
-        copy.__dict__.update(self.__dict__)
-        copy.__dict__.update(changes)
+        object.__setattr__(copy, "__dict__", fields)
         return copy
 
 
 LOCATION_FIELDS = frozenset(Location.__dataclass_fields__)
+
+
+def block_location(file: str, line: int | None, paragraph: int | None, page: int | None, sheet: str | None,
+                   section: str | None) -> Location:
+    """Location(file, line=…, paragraph=…, page=…, sheet=…, section=…) for a block, its fields set
+    in one dict: a frozen dataclass's __init__ sets each of the nine through object.__setattr__."""
+    return Location._with_fields({"file": file, "line": line, "paragraph": paragraph, "page": page, "sheet": sheet,
+                                  "table": None, "row": None, "col": None, "section": section})
 
 
 class _PlainText:

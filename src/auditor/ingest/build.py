@@ -6,7 +6,7 @@ from collections import Counter
 
 from ..facts.numbers import cn_to_int
 from ..knowledge import vocabulary
-from ..model import Document, Heading, Location, Paragraph, Sentence, Table, grid_cell
+from ..model import Document, Heading, Location, Paragraph, Sentence, Table, block_location, grid_cell
 from .raw import RawBlock
 
 NUMBERING = [
@@ -85,8 +85,7 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
     section = None
     table_index = 0
     for raw in raw_blocks:
-        loc = Location(path, line=raw.line, paragraph=raw.paragraph, page=raw.page, sheet=raw.sheet,
-                       section=section)
+        loc = block_location(path, raw.line, raw.paragraph, raw.page, raw.sheet, section)
         if raw.kind == "table":
             table_index += 1
             blocks.append(_table(raw, loc, table_index, blocks))
