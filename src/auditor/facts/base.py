@@ -975,7 +975,12 @@ def _inside_doc_number(text: str, start: int) -> bool:
 
 def _change_sign(phrase: str, lex: Lexicon) -> int:
     """+1 / −1 when the phrase ends with a direction word (增加 / 减少 …), else 0. A direction
-    word followed by 至 / 到 names the level reached, not the change (由35.00万元下降至33.00万元)."""
+    word followed by 至 / 到 names the level reached, not the change (由35.00万元下降至33.00万元).
+    Short phrases' answers are kept per lexicon: the same phrases stand in report after report."""
+    return remember_short(lex.change_signs, phrase, _read_change_sign, lex)
+
+
+def _read_change_sign(phrase: str, lex: Lexicon) -> int:
     if LEVEL_TAIL_RE.search(phrase):
         return 0
     tail = CHANGE_TAIL_RE.sub("", phrase)[-6:]
@@ -1126,7 +1131,12 @@ def _within(inner: tuple, outer: tuple) -> bool:
 
 
 def _blank(phrase: str, vocabulary) -> str:
-    """The phrase with the words of a vocabulary blanked out (same length)."""
+    """The phrase with the words of a vocabulary (a Matcher) blanked out (same length); short
+    phrases' answers are kept on the vocabulary."""
+    return remember_short(vocabulary.blanked, phrase, _read_blank, vocabulary)
+
+
+def _read_blank(phrase: str, vocabulary) -> str:
     for start, end, _ in vocabulary.all(phrase):
         phrase = phrase[:start] + " " * (end - start) + phrase[end:]
     return phrase

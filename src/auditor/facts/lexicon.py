@@ -22,6 +22,7 @@ class Matcher:
     # labels, column heads and phrases are looked up again and again: short texts' matches are
     # kept (see memo.py)
     memo: dict = field(default_factory=dict, compare=False, repr=False)
+    blanked: dict = field(default_factory=dict, compare=False, repr=False)  # see base._blank
 
     def all(self, text: str) -> list[tuple[int, int, str]]:
         return list(self._found(text))
@@ -78,6 +79,7 @@ class Lexicon:
     list_openers: tuple  # words after a total that open the list of its parts (其中)
     list_opener: re.Pattern  # one of them right after a figure: “X 万元，其中：…”
     names_nothing: dict = field(default_factory=dict, compare=False, repr=False)  # see base._names_nothing
+    change_signs: dict = field(default_factory=dict, compare=False, repr=False)  # see base._change_sign
     # row labels' and column heads' readings (base.FactReader._label, _head): the same standard
     # labels and heads stand in report after report, and their readings depend on this vocabulary
     # only (and a head's on the report year: one memo per year)
