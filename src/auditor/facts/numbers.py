@@ -30,6 +30,7 @@ NUMBER_RE = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
 PLAIN_NUMBER_RE = re.compile(r"^\(?[-+]?\d+(?:,\d{3})*(?:\.\d+)?\)?$")
 
 
+@lru_cache(maxsize=64)  # asked for every comparison of two figures; a Decimal is immutable
 def half_unit(places: int) -> Decimal:
     """The one rounding model: a number printed with `places` decimals stands for ± this much
     (541.04 is [541.035, 541.045)). Where numbers are compared together, each is read at the
