@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Union
 
 from ..facts.numbers import Quantity, parse_quantity, to_decimal
@@ -140,9 +141,12 @@ def classify(table: Table) -> list[TypedTable]:
     # go (compact() works character by character), unless the term holds the | that joins the
     # cells: most rows (figures, names) fail that test and need no compacting cell by cell.
     quick = not any("|" in term for _, _, every, some in candidates for term in (*every, *some))
+    cue = _header_cue(tuple(tuple(every[:1] or some) for _, _, every, some in candidates)) if quick else None
     for r, row in enumerate(grid):
         if quick:
             whole = _compact("".join(row))  # not memoised: a whole row is compacted once
+            if cue is not None and not cue.search(whole):
+                continue  # none of the candidates' first terms: no header (most rows, one search)
             if not any(_header_matches(whole, every, some) for _, _, every, some in candidates):
                 continue
         cells = list(map(compact, row))
@@ -155,6 +159,16 @@ def classify(table: Table) -> list[TypedTable]:
                 found.append(typed)
                 break
     return found
+
+
+@lru_cache(maxsize=64)
+def _header_cue(needed: tuple) -> re.Pattern | None:
+    """`needed`: for each candidate type, the terms one of which its header row must hold (its
+    first header_all term, else its header_any terms). A pattern finding any of them; None when
+    some type needs no term (any row may be its header)."""
+    if not needed or not all(needed):
+        return None
+    return re.compile("|".join(re.escape(term) for terms in needed for term in terms))
 
 
 def _title_matches(spec: dict, title: str) -> bool:
