@@ -36,6 +36,9 @@ class Matcher:
         return found[0][2] if found else None
 
     def _found(self, text: str) -> tuple[tuple[int, int, str], ...]:
+        found = self.memo.get(text)  # asked hundreds of times a report: a kept answer at once
+        if found is not None:
+            return found
         if self.pattern is None:
             return ()
         return remember_short(self.memo, text, self._scan)
