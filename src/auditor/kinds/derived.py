@@ -757,10 +757,18 @@ def _row_growth(rate: Fact, current: Fact, prior: Fact) -> Hit | None:
 
 
 # ---- a stated change on last year against the two years' figures ------------------------------
+def _prior_value(base: FactBase, change: Fact, current: Fact | None) -> Fact | None:
+    """Last year's figure the document agrees on: of the fund this year's figure is of, where the
+    document states that fund's (a 财政拨款 table beside an all-funds one), else of any."""
+    fund = current.fund if current is not None else ""
+    found = _document_value(base, change.concept, "决算", change.subject, PRIOR, fund) if fund else None
+    return found or _document_value(base, change.concept, "决算", change.subject, PRIOR)
+
+
 def _on_last_year(label: str, cues: list[str], year: int | None) -> bool:
     """The change's words compare with last year: a cue (比上年, 同比) or the year before the
-    report's (较2024年度, in a 2025 report); no other year."""
-    years = {int(y) for y in YEAR_NUMBER_RE.findall(label)}
+    report's (较2024年度, in a 2025 report); no year but these two."""
+    years = {int(y) for y in YEAR_NUMBER_RE.findall(label)} - {year}  # (the report's own year: 2025年度…比上年)
     if years:
         return year is not None and years == {year - 1}
     return any(c in label for c in cues)
@@ -774,15 +782,16 @@ def _year_change(base: FactBase, rule):
     cues = rule.params["year_on_year_cues"]
     for change in (f for f in base.facts if f.source == "text" and not f.comparator and f.measure == "变动额" and f.is_money
                    and f.concept and f.sign):
-        label = compact(change.label)
+        sentence = _before(_same_sentence(base, change), change)
+        # the words since the figure before (与上年相比，本年支出减少…: the cue may open the clause before)
+        text = base.sentences.get((change.block, change.sentence), "")
+        label = compact(text[sentence[-1].at + len(sentence[-1].text) if sentence else 0:change.at])
         if not _on_last_year(label, cues, base.year) or names_budget_base(label):
             continue  # a change on a plan or a budget (比上年预算), or between two named years
-        sentence = _before(_same_sentence(base, change), change)
         current = _current(base, change, change, sentence)
         prior = next((f for f in reversed(sentence) if f.is_money and f.measure == "决算"
                       and f.concept == change.concept and f.period == PRIOR), None) \
-            or _document_value(base, change.concept, "决算", change.subject, PRIOR,
-                               (current.fund or None) if current is not None else None)
+            or _prior_value(base, change, current)
         if current is None or prior is None:
             continue
         yield CHECKED
