@@ -28,8 +28,7 @@ from .base import CHECKED, Hit
 KIND = "score_statement"
 PARAMS = {"check": (str, None), "grades": (list, []), "cues": (list, []), "bare_cues": (list, []),
           "other_period_words": (list, []), "score_concept": (str, "自评得分"),
-          "reach": (int, 60), "categories": (dict, {}), "complete_sets": (list, []), "optional": (list, []),
-          "list_openers": (list, []), "deduction_words": (list, []), "respectively": (list, [])}
+          "reach": (int, 60)}
 MESSAGE_FIELDS = {"score", "grade", "expected_grade", "bands", "total", "sum", "parts"}
 
 NUMBER = r"(\d+(?:\.\d+)?)"
@@ -68,8 +67,8 @@ def _plain(value: Decimal) -> str:
 def validate(params: dict) -> str | None:
     if params["check"] not in CHECKS:
         return f"check 应为 {', '.join(CHECKS)} 之一"
-    if params["check"] == "breakdown":
-        return _validate_breakdown(params)
+    if params["check"] in ("breakdown", "breakdown_table"):
+        return _validate_breakdown(_score_lists())
     if not params["cues"]:
         return "cues 不能为空"
     for k, grade in enumerate(params["grades"]):
@@ -303,31 +302,50 @@ def _judge(score: Fact, word: str, grade: str, bands: list[Band], location, quot
 
 
 # ---- breakdown ----------------------------------------------------------------------------
+def _score_lists() -> dict:
+    """The vocabulary of category score lists (rules/concepts.yaml `score_lists`)."""
+    from ..knowledge import concepts
+
+    lists = concepts().get("score_lists") or {}
+    return {key: lists.get(key) or ({} if key == "categories" else [])
+            for key in ("categories", "complete_sets", "optional", "list_openers", "deduction_words", "respectively")}
+
+
 def _validate_breakdown(params: dict) -> str | None:
+    """`params`: concepts.yaml's score_lists, which the breakdown checks read."""
     categories = params["categories"]
     if not categories or not all(isinstance(w, list) and w and all(isinstance(x, str) and x for x in w)
                                  for w in categories.values()):
-        return "categories 应为 类别 -> 非空词语列表"
+        return "concepts.yaml 的 score_lists.categories 应为 类别 -> 非空词语列表"
     for k, names in enumerate(params["complete_sets"]):
         if not isinstance(names, list) or not names or any(n not in categories for n in names):
-            return f"complete_sets[{k}] 应为 categories 中类别的非空列表"
+            return f"score_lists.complete_sets[{k}] 应为 categories 中类别的非空列表"
     if any(n not in categories for n in params["optional"]):
-        return "optional 只能包含 categories 中的类别"
+        return "score_lists.optional 只能包含 categories 中的类别"
     if not params["list_openers"]:
-        return "list_openers 不能为空"
+        return "score_lists.list_openers 不能为空"
     return None
 
 
-def _check_breakdown(doc, rule):
-    params = rule.params
-    base = fact_base(doc)
+def _category_words(params: dict) -> list[tuple[str, str]]:
+    """(word, category), the longest words first."""
+    return sorted(((w, name) for name, ws in params["categories"].items() for w in ws), key=lambda t: -len(t[0]))
+
+
+def _totals(base: FactBase, params: dict) -> list[Fact]:
+    """The self-evaluation totals stated in the text, by their own words (a part's 得分 may carry
+    the concept over)."""
     lex = lexicon()
-    words = sorted(((w, name) for name, ws in params["categories"].items() for w in ws), key=lambda t: -len(t[0]))
-    for total in base.facts:
-        if total.source != "text" or total.unit != "分" or total.measure != "得分" or total.comparator \
-                or total.concept != params["score_concept"] \
-                or lex.concepts.last(compact(total.label)) != params["score_concept"]:
-            continue  # the total by its own words (a part's 得分 may carry the concept over)
+    return [f for f in base.facts if f.source == "text" and f.unit == "分" and f.measure == "得分"
+            and not f.comparator and f.concept == params["score_concept"]
+            and lex.concepts.last(compact(f.label)) == params["score_concept"]]
+
+
+def _check_breakdown(doc, rule):
+    params = {**_score_lists(), **rule.params}
+    base = fact_base(doc)
+    words = _category_words(params)
+    for total in _totals(base, params):
         listed = _listed_parts(base, total, words, params)
         if listed is None:
             continue
@@ -430,4 +448,35 @@ def _breakdown_hit(base: FactBase, total: Fact, listed, complete: bool) -> Hit |
                highlights=[f.loc for f in parts])
 
 
-CHECKS = {"grade": _check_grade, "breakdown": _check_breakdown}
+# ---- a listed category score against the score table ---------------------------------------
+def _check_breakdown_table(doc, rule):
+    """Each category score the narrative lists after the total (产出指标得分49.10分) against the
+    sum of that category's indicator scores in the report's one score table."""
+    from ..tables.typed import typed_tables
+
+    tables = [t for t in typed_tables(doc) if t.type == "performance_scores"
+              and any(r.score is not None for r in t.records)]
+    if len(tables) != 1:
+        return  # no table, or several projects' forms: which one a sentence restates is unsaid
+    params = {**_score_lists(), **rule.params}
+    base = fact_base(doc)
+    words = _category_words(params)
+    for total in _totals(base, params):
+        for name, part in _listed_parts(base, total, words, params) or ():
+            rows = [r for r in tables[0].records if r.score is not None
+                    and _categories_in(compact(r.level1), words)[-1:] == [name]]
+            if not rows:
+                continue
+            yield CHECKED
+            table_sum = sum((r.score for r in rows), Decimal(0))
+            if abs(part.value - table_sum) <= part.half_unit:
+                continue
+            shown = fmt(table_sum, max(part.places, 2))
+            yield Hit(quote=part.quote, location=part.loc, stated=part.text, expected=f"{shown}分",
+                      formula=f"表{tables[0].table.index}「{rows[0].level1}」各指标得分之和："
+                              f"{' + '.join(fmt(r.score) for r in rows)} = {shown}分",
+                      fields={"total": part.text, "sum": f"{shown}分", "parts": rows[0].level1},
+                      highlights=[r.cells["score"].loc for r in rows if "score" in r.cells])
+
+
+CHECKS = {"grade": _check_grade, "breakdown": _check_breakdown, "breakdown_table": _check_breakdown_table}
