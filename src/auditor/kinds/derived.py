@@ -371,16 +371,37 @@ def _difference_to_base(base: FactBase, rule):
             continue
         stated, other = pair
         yield CHECKED
-        misfit = _difference_misfit(change, stated, other, change.sign)
-        if misfit is None:
-            continue
-        diff, wrong_way = misfit
-        places = max(change.places, stated.places, other.places)
-        shown = f"{'增加' if diff > 0 else '减少' if diff < 0 else '持平，'}{fmt(abs(diff), places)}{change.unit}"
-        yield Hit(quote=base.span(stated, change), location=change.loc, stated=change.quote, expected=shown,
-                  formula=f"{stated.text} − {other.text} = {fmt(diff, places)}{change.unit}",
-                  fields={"rate": change.text, "computed": shown, "relation": "增减额"},
-                  cls="rounding" if tail_of(change, abs(diff)) and not wrong_way else None)
+        hit = _difference_hit(change, stated, other, change.sign, ("增加", "减少"), "增减额",
+                              f"{stated.text} − {other.text}", quote=base.span(stated, change), stated=change.quote)
+        if hit is not None:
+            yield hit
+
+
+def _difference_hit(change: Fact, later: Fact, earlier: Fact, sign: int, words: tuple[str, str] | None,
+                    relation: str, terms: str, quote: str, stated: str, rate: str | None = None,
+                    highlights: tuple = (), direction_elsewhere: bool = False) -> Hit | None:
+    """A stated change (增减额, 增减百分点) against later − earlier, or None when they fit. `words`
+    say the difference's direction (增加 / 减少); None: the change is printed signed (a table's
+    −2.00) and so is the difference. `direction_elsewhere`: a change stated the wrong way (or
+    where nothing changed) is another rule's finding (DIR002), not this one's."""
+    misfit = _difference_misfit(change, later, earlier, sign)
+    if misfit is None:
+        return None
+    diff, wrong_way = misfit
+    if words is None:  # signed figures: the wrong way is a sign the difference does not have
+        wrong_way = diff != 0 and change.value != 0 and (diff > 0) != (change.value > 0)
+    if direction_elsewhere and (wrong_way or diff == 0):
+        return None
+    places = max(change.places, later.places, earlier.places)
+    if words is None:
+        shown = fmt(diff, places)
+    else:
+        shown = f"{words[0] if diff > 0 else words[1] if diff < 0 else '持平，'}{fmt(abs(diff), places)}{change.unit}"
+    return Hit(quote=quote, location=change.loc, stated=stated, expected=shown,
+               formula=f"{terms} = {fmt(diff, places)}{change.unit}",
+               fields={"rate": rate or change.text, "computed": shown, "relation": relation},
+               highlights=list(highlights),
+               cls="rounding" if tail_of(change, diff if words is None else abs(diff)) and not wrong_way else None)
 
 
 def _difference_misfit(change: Fact, later: Fact, earlier: Fact, sign: int) -> tuple[Decimal, bool] | None:
@@ -572,16 +593,10 @@ def _point_change(base: FactBase, rule):
         words = directions.all(compact(change.label))
         sign = {"up": 1, "down": -1}.get(words[-1][2], 0) if words else 0
         yield CHECKED
-        misfit = _difference_misfit(change, current, prior, sign)  # this year's rate − last year's
-        if misfit is None:
-            continue
-        diff, wrong_way = misfit
-        places = max(change.places, current.places, prior.places)
-        shown = f"{'提高' if diff > 0 else '下降' if diff < 0 else '持平，'}{fmt(abs(diff), places)}{change.unit}"
-        yield Hit(quote=base.span(prior, change), location=change.loc, stated=change.text, expected=shown,
-                  formula=f"本年 {current.text} − 上年 {prior.text} = {fmt(diff, places)} {change.unit}",
-                  fields={"rate": change.text, "computed": shown, "relation": "增减百分点"},
-                  cls="rounding" if tail_of(change, abs(diff)) and not wrong_way else None)
+        hit = _difference_hit(change, current, prior, sign, ("提高", "下降"), "增减百分点",  # this year's − last year's
+                              f"本年 {current.text} − 上年 {prior.text}", quote=base.span(prior, change), stated=change.text)
+        if hit is not None:
+            yield hit
 
 
 def _opposite(rate: Fact, sign: int, computed: Decimal, formula: str) -> Hit:
@@ -678,7 +693,9 @@ def _row_change(base: FactBase, rule):
             current, prior = pair
             if is_change and _same_family(f, current):
                 yield CHECKED
-                hit = _row_difference(f, current, prior)
+                hit = _difference_hit(f, current, prior, 1, None, "增减额",  # signed: the table prints −2.00
+                                      f"本年 {current.text} − 上年 {prior.text}（{current.where()}；{prior.where()}）",
+                                      quote=f.quote, stated=f.text, highlights=(current.loc, prior.loc))
             elif is_rate and bounds(prior)[0] > 0:  # nothing last year: no rate of change
                 yield CHECKED
                 hit = _row_growth(f, current, prior)
@@ -724,21 +741,6 @@ def _year_pair(facts: list[Fact], measure: str | None = None) -> tuple[Fact, Fac
 def _same_family(a: Fact, b: Fact) -> bool:
     """Money with money (万元 against 元 is converted), a quantity with the same unit."""
     return a.is_money == b.is_money and (a.is_money or a.unit == b.unit)
-
-
-def _row_difference(change: Fact, current: Fact, prior: Fact) -> Hit | None:
-    misfit = _difference_misfit(change, current, prior, 1)  # signed: the table prints −2.00
-    if misfit is None:
-        return None
-    diff, _ = misfit
-    places = max(change.places, current.places, prior.places)
-    shown = f"{fmt(diff, places)}"
-    wrong_way = diff != 0 and change.value != 0 and (diff > 0) != (change.value > 0)
-    formula = f"本年 {current.text} − 上年 {prior.text} = {shown}{change.unit}（{current.where()}；{prior.where()}）"
-    return Hit(quote=change.quote, location=change.loc, stated=change.text, expected=shown, formula=formula,
-               fields={"rate": change.text, "computed": shown, "relation": "增减额"},
-               highlights=[current.loc, prior.loc],
-               cls="rounding" if tail_of(change, diff) and not wrong_way else None)
 
 
 def _row_growth(rate: Fact, current: Fact, prior: Fact) -> Hit | None:
@@ -795,19 +797,13 @@ def _year_change(base: FactBase, rule):
         if current is None or prior is None:
             continue
         yield CHECKED
-        misfit = _difference_misfit(change, current, prior, change.sign)
-        if misfit is None or misfit[1] or misfit[0] == 0:
-            continue  # consistent, or a change the wrong way (or none): DIR002 reports it
-        diff = misfit[0]
-        places = max(change.places, current.places, prior.places)
-        shown = f"{'增加' if diff > 0 else '减少'}{fmt(abs(diff), places)}{change.unit}"
-        yield Hit(quote=change.quote, location=change.loc, stated=change.quote, expected=shown,
-                  formula=f"本年 {current.text}（{current.where()}）− 上年 {prior.text}（{prior.where()}）"
-                          f"= {fmt(diff, places)}{change.unit}",
-                  fields={"rate": f"{'增加' if change.sign > 0 else '减少'}{change.text}", "computed": shown,
-                          "relation": "较上年增减额"},
-                  highlights=[current.loc, prior.loc],
-                  cls="rounding" if tail_of(change, abs(diff)) else None)
+        hit = _difference_hit(change, current, prior, change.sign, ("增加", "减少"), "较上年增减额",
+                              f"本年 {current.text}（{current.where()}）− 上年 {prior.text}（{prior.where()}）",
+                              quote=change.quote, stated=change.quote,
+                              rate=f"{'增加' if change.sign > 0 else '减少'}{change.text}",
+                              highlights=(current.loc, prior.loc), direction_elsewhere=True)
+        if hit is not None:
+            yield hit
 
 
 CHECKS = {"row_rate": _row_rate, "row_change": _row_change, "year_change": _year_change, "share": _share, "share_sum": _share_sum, "completion": _completion, "growth": _growth,
