@@ -56,6 +56,8 @@ class VocabularyAdditions(BaseModel):
         default_factory=dict, description="变动方向 up/down/same → 提示词")
     prior_period: list[Word] = Field(default_factory=list, description="表示上年的词")
     degree_words: list[Word] = Field(default_factory=list, description="方向词前的程度词（有所、略有……）")
+    comparison_words: list[Word] = Field(default_factory=list,
+                                         description="引出比较基数的词（较、比……）：其后写明预算即为与预算比较")
     funds: dict[Word, list[Word]] = Field(default_factory=dict, description="资金来源 → 写法")
     calculations: list[CalculationEntry] = Field(default_factory=list, description="合计 = 各部分之和")
     fund_qualified: dict[Word, dict[Word, Word]] = Field(

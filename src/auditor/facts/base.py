@@ -21,7 +21,7 @@ from ..memo import MEMO_ENTRIES, remember_short
 from ..ingest.build import split_sentences
 from ..model import SENTENCE_END_RE, Document, Location, Paragraph, Sentence, Table, is_prose
 from .lexicon import Lexicon, lexicon, money_concepts
-from .numbers import MONEY_UNITS, half_unit, normalize_digits, to_decimal
+from .numbers import MONEY_UNITS, RANGE_JOINER, half_unit, normalize_digits, to_decimal
 from .targets import SUFFIX
 
 CURRENT, PRIOR = "本年", "上年"
@@ -50,8 +50,8 @@ LIST_ITEM_ENDS = "、等"  # right after an item's figure: more items follow, or
 BOUND_AFTER_RE = re.compile(r"\s*(?:[（(]含[）)])?\s*(" + "|".join(sorted(SUFFIX, key=len, reverse=True)) + ")")
 # the ends of a range: “80分（含）至90分”, “70-84分” (a band, not two values)
 # (not “35.00万元下降至33.00万元”: a change to a level, across a direction word)
-RANGE_START_RE = re.compile(r"[^\d，,；;。增减降升提高低加少]{0,5}?(?:至|到|[-—–~～])\s*\d")
-RANGE_END_RE = re.compile(r"\d[^\d，,；;。增减降升提高低加少]{0,5}?(?:至|到|[-—–~～])\s*$")
+RANGE_START_RE = re.compile(r"[^\d，,；;。增减降升提高低加少]{0,5}?" + RANGE_JOINER + r"\s*\d")
+RANGE_END_RE = re.compile(r"\d[^\d，,；;。增减降升提高低加少]{0,5}?" + RANGE_JOINER + r"\s*$")
 PHRASE_LIMIT = 40  # characters of context kept before a number: a clause, never a whole table
 LEAD_LIMIT = 80  # characters of a numbered item's label
 # a count is named by a row label when the words around it hold this share of the label's
@@ -1110,18 +1110,15 @@ def _bound_of(text: str, m: re.Match) -> str:
     return ""
 
 
-BASE_CUE_RE = re.compile(r"(?:较|比|与|对比)")
-
-
 def names_budget_base(label: str) -> bool:
     """A change's words compare with a budget, not with last year's outturn: a budget measure
     word after the comparing word (比年初预算减少, 比上年预算增加, 较预算数)."""
+    lex = lexicon()
     cue = None
-    for cue in BASE_CUE_RE.finditer(label):
+    for cue in lex.comparison.finditer(label):
         pass
     if cue is None:
         return False
-    lex = lexicon()
     return any(m[2] in ("年初预算", "全年预算") for m in lex.measures.all(label[cue.end():]))
 
 

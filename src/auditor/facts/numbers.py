@@ -26,6 +26,8 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_BIG_UNITS = {"万": 10000, "亿": 10 ** 8}
 
+# the word joining the two ends of a range: 80至90分, 70-84分, 80～90分 (one class everywhere)
+RANGE_JOINER = "(?:至|到|[-—–~～])"
 NUMBER_RE = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
 PLAIN_NUMBER_RE = re.compile(r"^\(?[-+]?\d+(?:,\d{3})*(?:\.\d+)?\)?$")
 

@@ -33,6 +33,8 @@ PARAMS = {
     "budget_words": (str, r"(年初|全年|调整后?)?预算数?"),
     "roughly_equal": (float, 0.02),  # 基本持平: within 2 % of the budget
     "roughly_words": (list, ["基本", "大体", "大致"]),
+    # the words between 决算 and 预算 that compare them (决算数与预算数持平, 决算较预算增加)
+    "link_words": (list, ["与", "同", "和", "较", "比"]),
     # words opening a list of parts: a clause after them names no concept for the next to take
     "list_words": (list, ["其中", "包括", "分别"]),
 }
@@ -54,8 +56,13 @@ def check(doc, rule):
 def _statement_re(rule) -> re.Pattern:
     words = "|".join(sorted(map(re.escape, rule.params["comparisons"]), key=len, reverse=True))
     a, b = rule.params["actual_words"], rule.params["budget_words"]
-    return re.compile(rf"(?:支出)?(?:{a})\s*(?:与|同|和|较|比)?\s*(?:{b})?\s*(?:基本|大体|大致)?\s*(?P<word>{words})"
+    link, roughly = (_alternatives(rule.params[name]) for name in ("link_words", "roughly_words"))
+    return re.compile(rf"(?:支出)?(?:{a})\s*(?:{link})?\s*(?:{b})?\s*(?:{roughly})?\s*(?P<word>{words})"
                       rf"\s*(?:于|了)?\s*(?P<budget>{b})?")
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!)"
 
 
 def _item_facts(base: FactBase, block: int) -> list[Fact]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ..facts.numbers import normalize_digits
+from ..facts.numbers import RANGE_JOINER, normalize_digits
 from ..model import Heading, Paragraph, Table
 from .base import Hit, NotAssessable
 
@@ -60,9 +60,9 @@ PARAMS = {
 }
 MESSAGE_FIELDS = {"year", "report_year", "what"}
 
-YEAR_RE = re.compile(r"(?<![\d\-—~至〔\[【])((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)")
-RANGE_AFTER_RE = re.compile(r"^\s*年?\s*度?\s*[-—~至到]\s*(?:19|20)?\d\d")
-STANDALONE_PERIOD_RE = re.compile(r"(?<![\d\-—~至〔\[【])((?:19|20)\d\d)\s*年\s*度(?=\s|$|[）)]|单位)")
+YEAR_RE = re.compile(r"(?<![\d\-—–~～至〔\[【])((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)")
+RANGE_AFTER_RE = re.compile(r"^\s*年?\s*度?\s*" + RANGE_JOINER + r"\s*(?:19|20)?\d\d")
+STANDALONE_PERIOD_RE = re.compile(r"(?<![\d\-—–~～至〔\[【])((?:19|20)\d\d)\s*年\s*度(?=\s|$|[）)]|单位)")
 YEAR_END_RE = re.compile(r"(?:(?:截至|截止到?|到)\s*((?:19|20)\d\d)\s*年\s*(?:12\s*月\s*(?:31\s*日|底|末)|底|末)"
                          r"|(?<![\d\-—~至])((?:19|20)\d\d)\s*年\s*(?:末|底))(?!\s*前)")
 DATE_IN_CELL_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
@@ -191,7 +191,7 @@ def _check_report_title_year(doc, rule, year):
     params = rule.params
     names = "|".join(re.escape(n) for n in sorted(params["report_names"], key=len, reverse=True))
     # the name right after the year (a quote mark or a space may sit between)
-    pattern = re.compile(rf"(?<![\d\-—~至〔\[【])((?:19|20)\d\d)\s*年\s*度?\s*[“\"]?\s*(?:{names})")
+    pattern = re.compile(rf"(?<![\d\-—–~～至〔\[【])((?:19|20)\d\d)\s*年\s*度?\s*[“\"]?\s*(?:{names})")
     cues = params["comparison_cues"] + params["prior_section_cues"]
     texts = list(_units(doc)) + [(t.title, t.loc, normalize_digits(t.title)) for t in doc.tables if t.title]
     seen = set()

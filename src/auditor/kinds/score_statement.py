@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from ..facts.base import CURRENT, Fact, FactBase, fact_base
 from ..facts.lexicon import lexicon
-from ..facts.numbers import fmt, normalize_digits
+from ..facts.numbers import RANGE_JOINER, fmt, normalize_digits
 from ..knowledge import compact
 from .base import CHECKED, Hit
 
@@ -107,7 +107,7 @@ class Grades:
         self.cell_grade = re.compile(f"^{grade}(?:等级|等次)?$")
         # “…的为优”, “…以上的，评价等级为“优””
         after = f"\\s*(?:的|者)?[，,]?\\s*(?:{cue})?\\s*(?:为|评为|定为|属于)\\s*{grade}"
-        upto = "(?:[-—–~～至到])"
+        upto = RANGE_JOINER
         self.band_patterns = [
             # 80分（含）至90分（不含）为良 / 80-89分为良 / 80～90分之间为良
             (re.compile(f"{NUMBER}{INCLUSIVE}{upto}\\s*{NUMBER}\\s*分?\\s*(?:[（(]不含[）)])?\\s*(?:之间)?{after}"),
