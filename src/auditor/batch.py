@@ -82,14 +82,16 @@ def select(paths: list[Path], include: list[str] | None = None, exclude: list[st
     from .findings import project_path
 
     root = root or Path.cwd()
+    resolved_root = root.resolve()
     wanted, unwanted = path_spec(include), path_spec(exclude)
     chosen, seen = Selection(), set()
     for path in paths:
         for candidate in _candidates(path, chosen):
-            key = project_path(str(candidate), root).lstrip("/")
-            if candidate.resolve() in seen:
+            resolved = candidate.resolve()  # once a file: a thousand files' resolving was 0.1 s
+            if resolved in seen:
                 continue
-            seen.add(candidate.resolve())
+            seen.add(resolved)
+            key = project_path(str(resolved), root, resolved_root).lstrip("/") if wanted or unwanted else ""
             if (unwanted and unwanted.match_file(key)) or (wanted and not wanted.match_file(key)):
                 chosen.excluded.append(str(candidate))
             else:
