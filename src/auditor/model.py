@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Union
 
 from .facts.numbers import normalize_digits
@@ -23,7 +23,9 @@ class Location:
     section: str | None = None
 
     def to_dict(self) -> dict:
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        # the fields are plain values: read from the instance's dict, in field order (asdict
+        # deep-copies each one, a third of a report's serialising)
+        return {k: v for k, v in self.__dict__.items() if v is not None}
 
     def describe(self) -> str:
         """A short Chinese description, e.g. 「第3页 · 表2 第4行第5列」."""
