@@ -343,3 +343,28 @@ def test_a_count_named_after_it_takes_the_indicator_its_unit_is_printed_with():
     assert by_value[Decimal("21")].concept is None  # it counts 地市, not 远程评标项目
     assert [(f.stated, f.expected) for f in findings(text, "FCT001")] == [("168家", "163家")]
     assert not findings(text.replace("168家", "163家"), "FCT001")
+
+
+def test_a_table_with_the_years_as_rows_takes_the_period_from_the_row_and_the_concept_from_the_column():
+    facts = facts_of(HEAD + "收支对比表\n单位：万元\n年度\t收入合计\t支出合计\n2024年\t980.00\t950.00\n"
+                            "2025年决算数\t1,100.00\t1,060.00\n2026年\t1,300.00\t1,300.00\n")
+    read = {(f.concept, f.period, f.measure): f.value for f in facts if f.source == "table"}
+    # (收入合计 and 支出合计 are the vocabulary's 本年收入 / 本年支出: the year's totals)
+    assert read == {("本年收入", "上年", "决算"): Decimal("980.00"), ("本年支出", "上年", "决算"): Decimal("950.00"),
+                    ("本年收入", "本年", "决算"): Decimal("1100.00"), ("本年支出", "本年", "决算"): Decimal("1060.00")}
+    # the plan year's row states nothing the checks could place
+
+
+def test_one_row_named_by_a_year_and_a_measure_is_an_indicator_not_a_period_row():
+    facts = facts_of(HEAD + "项目支出绩效自评表\n一级指标\t三级指标\t年度指标值\t实际完成值\n"
+                            "成本指标\t2025年年初预算\t106.62万元\t106.62万元\n")
+    assert {f.label for f in facts if f.source == "table"} == {"2025年年初预算"}
+    assert all(f.concept == "2025年年初预算" for f in facts if f.source == "table")
+
+
+def test_a_three_public_table_with_one_row_per_group_is_summed_row_by_row():
+    table = ("“三公”经费支出情况表\n单位：万元\n年度\t合计\t因公出国（境）费\t公务用车购置及运行维护费\t公务接待费\n"
+             "2025年预算数\t12.00\t0.00\t8.00\t4.00\n本年决算数\t{total}\t0.00\t7.50\t3.20\n上年决算数\t11.90\t0.00\t8.10\t3.80\n")
+    assert findings(HEAD + table.format(total="10.70"), "SUM003") == []
+    [hit] = findings(HEAD + table.format(total="10.90"), "SUM003")
+    assert (hit.location.row, hit.location.col, hit.expected) == (3, 2, "10.70")

@@ -234,6 +234,9 @@ class Label:
     row_label: str
     concept: str | None
     generic: bool  # 合计, 小计 …: the column or the title says what the figure is
+    # a label that names a period only (2023年, 上年决算数, 本年): a table with the years as its
+    # rows and the concepts as its columns; the row gives the period, the column the concept
+    period_only: bool = False
 
 
 @dataclass
@@ -665,6 +668,7 @@ class FactReader:
         grid = _stripped(table.rows)  # the cells' texts, stripped once for every pass below
         self.title_concept = self._vocab_concept(title, share=0) or self._total_of_rows(grid)
         self.table_subject = _subject_of(grid, self.subject_cells)
+        self.periods_by_row = self._periods_by_row(grid)
         headers: list[list[str]] = []
         in_header = False
         self.line_columns = _line_number_columns(grid, table.width)
@@ -774,7 +778,30 @@ class FactReader:
 
     def _read_label(self, label: str) -> Label:
         row_label = compact(LABEL_NOISE_RE.sub("", compact(label)))
-        return Label(row_label, self._vocab_concept(row_label), _generic(row_label, self.lex))
+        return Label(row_label, self._vocab_concept(row_label), _generic(row_label, self.lex),
+                     period_only=_names_only_period(row_label, self.lex))
+
+    def _periods_by_row(self, grid: list[list[str]]) -> bool:
+        """Whether the table sets its years out as rows (2023年 | 收入 | 支出 over 2024年 | …): rows
+        labelled by period only name both this year and last year. One such label alone is an
+        indicator's (成本指标: 2024年年初预算 | 106.62万元), not a period row."""
+        periods = set()
+        for texts in grid:
+            label = next((t for t in texts if t and _short_cell_number(t) is None), "")
+            if label and self._label(label).period_only:
+                periods.add(self._row_period(self._label(label).row_label))
+        return {CURRENT, PRIOR} <= periods
+
+    def _row_period(self, row_label: str) -> str | None:
+        """The period a row labelled by its year or by 本年 / 上年 states: None for a year that is
+        neither the report's nor the one before (a plan year, a year two back), or any year when
+        the report's own is unknown: such a row states no fact the checks could place."""
+        years = [int(y) for y in YEAR_RE.findall(row_label)]
+        if not years:
+            return PRIOR if self.lex.prior.search(row_label) else CURRENT
+        if self.year is None or years[-1] not in (self.year, self.year - 1):
+            return None
+        return CURRENT if years[-1] == self.year else PRIOR
 
     def _row(self, index, table, row, texts, numbers, columns: Columns, fund) -> None:
         # a row with no label at all (the header says what each figure is) starts at its first cell
@@ -804,6 +831,14 @@ class FactReader:
         described = self._label(label)
         row_label, row_concept = described.row_label, described.concept
         col_concept, measure, rate = head.concept, head.measure, head.rate
+        period = head.period
+        if described.period_only and self.periods_by_row:
+            period = self._row_period(row_label)
+            if period is None:
+                return
+            # the row's words may hold the measure the column does not (2023年决算数)
+            measure = measure or self.lex.measures.last(_blank(row_label, self.lex.concepts)) or ""
+            row_label, row_concept = "", None
         generic = not row_label or described.generic
         if col_concept in self.not_money:
             row_concept, row_label, generic = None, "", True  # 执行率 / 编制数 columns say what the figure is
@@ -830,7 +865,7 @@ class FactReader:
             unit = self._cell_unit(head.text, label, table, measure, concept, block_unit, rate)
         subject = self.table_subject
         text = cell.text.strip()
-        fact = Fact(id=len(self.base.facts), concept=concept, measure=measure, period=head.period, subject=subject,
+        fact = Fact(id=len(self.base.facts), concept=concept, measure=measure, period=period, subject=subject,
                     fund=fund, value=value, unit=unit, places=places, text=text, quote=text, loc=cell.loc, source="table", label=label, header=head.text,
                     comparator=cmp, block=index, member=member or "")
         self.base.add(fact)
@@ -1172,6 +1207,18 @@ def _heads_a_column(grid: list[list[str]], i: int, k: int) -> bool:
     below = grid[i + 1] if i + 1 < len(grid) else []
     return k < len(below) and bool(below[k]) and _short_cell_number(below[k]) is None \
         and any(_short_cell_number(t) is not None for t in below[k + 1:] if t)
+
+
+def _names_only_period(label: str, lex: Lexicon) -> bool:
+    """A row label naming a period and nothing else: a year (2023年, 2023年度) or a period word
+    (本年, 上年, in concepts.yaml), with at most a measure word (决算数, 预算数) beside it."""
+    rest = YEAR_RE.sub("", label)
+    rest = lex.prior.sub("", rest)
+    rest = lex.current.sub("", rest)
+    if rest == label:
+        return False  # no period named
+    rest = _blank(rest, lex.measures).replace(" ", "")
+    return not rest.strip("度数额")
 
 
 def _generic(label: str, lex: Lexicon) -> bool:

@@ -72,6 +72,7 @@ class Lexicon:
     rate_measures: Matcher
     funds: Matcher
     prior: re.Pattern
+    current: re.Pattern  # words that put a figure in the report's own year (本年, 本年度)
     comparison: re.Pattern  # a word setting a change against its base (较, 比)
     directions: Matcher
     calculations: tuple
@@ -106,6 +107,7 @@ def _lexicon(generation: int) -> Lexicon:
         funds=matcher(data["funds"]),
         prior=re.compile("|".join(re.escape(w) for w in sorted(data["prior_period"], key=len, reverse=True))),
         directions=matcher(data["directions"]),
+        current=re.compile(_alternatives(data.get("current_period"))),
         comparison=re.compile(_alternatives(data.get("comparison_words"))),
         calculations=tuple(data.get("calculations") or ()),
         not_a_figure_after=re.compile(r"^\s*(?:" + _alternatives(data.get("not_a_figure_after")) + ")"),

@@ -181,6 +181,8 @@ def _check_three_public(rule, typed):
             for identity in rule.params["identities"]:
                 total, label, parts = identity["total"], identity["label"], identity["parts"]
                 cells = rec.cells
+                if total not in cells or any(p not in cells for p in parts):
+                    continue  # a table without those columns (no 购置费 / 运行维护费 split)
                 total_cell = cells[total]
                 if not total_cell.text.strip():
                     continue

@@ -112,7 +112,7 @@ class TypedTable:
     segments: list[tuple[int, list[int]]] = field(default_factory=list)  # budget_by_code: (code col, amount cols)
     column_names: dict[int, str] = field(default_factory=dict)  # budget_by_code: column → header text
     sides: list[tuple[int, int]] = field(default_factory=list)  # income_expense_summary: (item col, amount col)
-    three_public_layout: str | None = None  # three_public: "labels" when read by header labels
+    three_public_layout: str | None = None  # three_public: "labels" / "rows" when read by header labels
 
     @property
     def title(self) -> str:
@@ -534,6 +534,9 @@ def _read_three_public(typed: TypedTable, grid: list[list[str]]) -> None:
         _read_three_public_values(typed, grid, first_value_row, columns, groups)
         typed.three_public_layout = "labels"
         return
+    if _read_three_public_by_rows(typed, grid):
+        typed.three_public_layout = "rows"
+        return
     header_text = compact(typed.table.title) + "".join(
         compact(c) for row in grid[max(0, typed.header_row - 1):typed.header_row + 1] for c in row)
     interleaved = next((r for r in range(typed.header_row, min(len(grid), typed.header_row + 4))
@@ -653,6 +656,45 @@ def _three_public_by_labels(typed: TypedTable, grid: list[list[str]]):
     if not groups or any(set(fields) != set(order) for fields in groups.values()):
         return None
     return groups, first_value
+
+
+def _read_three_public_by_rows(typed: TypedTable, grid: list[list[str]]) -> bool:
+    """The categories as columns and one row per group: 合计 | 因公出国（境）费 | … over rows
+    labelled 本年预算数, 本年决算数, 2023年决算数. Each row whose label names a group (预算 /
+    决算) is a record of the categories its header names: the header must name 合计 and at least
+    two categories, each column once, and every figure of such a row must sit under one of them.
+    A table of four columns (no 购置费 / 运行维护费 split) is read too: the identities whose
+    columns it lacks are not checked (table_sum)."""
+    spec = vocabulary()["table_types"]["three_public"]
+    names = {f: list(spec["columns"].get(f, [])) + list((spec.get("short_labels") or {}).get(f, []))
+             for f in spec["template_order"]}
+    fields: dict[int, str] = {}
+    for col, text in enumerate(grid[typed.header_row]):
+        name = _label_field(compact(text), names) if text.strip() else None
+        if name is not None:
+            if name in fields.values():
+                return False
+            fields[col] = name
+    if "total" not in fields.values() or len(fields) < 3:
+        return False
+    group_names = spec.get("groups") or {}
+    records = []
+    for r in range(typed.header_row + 1, len(grid)):
+        cells = _padded(typed.table, r)
+        label = next((c for c, cell in enumerate(cells) if grid[r][c].strip() and quantity(cell) is None), None)
+        group = _label_field(compact(grid[r][label]), group_names) if label is not None else None
+        if group is None:
+            continue
+        if any(quantity(cell) is not None for c, cell in enumerate(cells) if c not in fields):
+            return False  # a figure under no named column: the labels do not line up
+        record = ThreePublicRecord(row=r, group=group)
+        for col, name in fields.items():
+            record.cells[name] = cells[col]
+            q = quantity(cells[col])
+            setattr(record, name, q.value if q is not None else Decimal(0))
+        records.append(record)
+    typed.records.extend(records)
+    return bool(records)
 
 
 def _read_three_public_values(typed: TypedTable, grid, start: int, columns: list[int],
