@@ -203,7 +203,7 @@ def _check_grade(doc, rule):
             continue
         word, location, quote = found
         if bands is None:
-            bands = grades.bands(_band_sentences(base))
+            bands = grades.bands(_band_sentences(base) + "\n" + "\n".join(_table_bands(doc, grades)))
         yield CHECKED
         hit = _judge(score, word, grades.name_of[word], bands, location, quote)
         if hit is not None:
@@ -217,8 +217,55 @@ BAND_MARKS = ("以上", "以下", "以内", "至", "到", "-", "—", "–", "~"
 def _band_sentences(base: FactBase) -> str:
     """The sentences that may state a band, joined: the band patterns read these, not the whole
     text (a pattern tried at every digit of a long report costs more than the rest of the rule)."""
-    return "\n".join(normalize_digits(t) for t in base.sentences.values()
-                     if "分" in t and any(w in t for w in BAND_MARKS))
+    return "\n".join(_in_words(normalize_digits(t)) for t in base.sentences.values()
+                      if any(w in t for w in BAND_MARKS + OPERATORS)
+                      and ("分" in t or any(w in t for w in OPERATORS)))
+
+
+# Bands written with comparison signs, and the same band in the words the band patterns read:
+# 80≤得分<90 is 80分（含）至90分, 80≤X≤89 is 80-89分, ≥90 (得分≥90分) is 90分（含）以上, <60 is
+# 60分以下. At most a few characters (得分, 分数, X) between a bound and its sign.
+OPERATORS = ("≥", "≧", ">=", "≤", "≦", "<=", "<", "＜")
+_AT_MOST, _BELOW, _AT_LEAST = r"(?:≤|≦|<=|＜=)", r"(?:<|＜)(?!=)", r"(?:≥|≧|>=|＞=)"
+_BETWEEN = r"\s*[^\d，,；;。]{0,4}?\s*"
+OPERATOR_BANDS = [
+    (re.compile(f"{NUMBER}\\s*分?\\s*{_AT_MOST}{_BETWEEN}{_BELOW}\\s*{NUMBER}\\s*分?"), r"\1分（含）至\2分"),
+    (re.compile(f"{NUMBER}\\s*分?\\s*{_AT_MOST}{_BETWEEN}{_AT_MOST}\\s*{NUMBER}\\s*分?"), r"\1-\2分"),
+    (re.compile(f"{_AT_LEAST}\\s*{NUMBER}\\s*分?"), r"\1分（含）以上"),
+    (re.compile(f"{_BELOW}\\s*{NUMBER}\\s*分?"), r"\1分以下"),
+]
+
+
+def _in_words(text: str) -> str:
+    for pattern, words in OPERATOR_BANDS:
+        text = pattern.sub(words, text)
+    return text
+
+
+def _table_bands(doc, grades: Grades) -> list[str]:
+    """Bands a table sets out, as band statements (“85分（含）以上为优”): a grade and its band in one
+    row (优 | 90分（含）以上), or the grades across a row and their bands under them in the next
+    (优 | 良 | 中 | 差 over ≥90 | 80≤得分<90 | …). A cell is a band when it bounds a score: a figure
+    and a band mark or a comparison sign."""
+    out: list[str] = []
+    for table in doc.tables:
+        grid = [[compact(c.text) for c in row] for row in table.rows]
+        for r, row in enumerate(grid):
+            graded = {k: g.group(1) for k, text in enumerate(row) if text for g in [grades.cell_grade.match(text)] if g}
+            if len(graded) == 1:
+                (k, word), = graded.items()
+                bands = [text for j, text in enumerate(row) if j != k and _bounds_a_score(text)]
+                if len(bands) == 1:
+                    out.append(f"{_in_words(normalize_digits(bands[0]))}为{word}")
+            elif len(graded) >= 2 and r + 1 < len(grid):
+                below = grid[r + 1]
+                out.extend(f"{_in_words(normalize_digits(below[k]))}为{word}" for k, word in graded.items()
+                           if k < len(below) and _bounds_a_score(below[k]))
+    return out
+
+
+def _bounds_a_score(text: str) -> bool:
+    return any(ch.isdigit() for ch in text) and any(w in text for w in BAND_MARKS + OPERATORS)
 
 
 def _text_grade(base: FactBase, score: Fact, grades: Grades, params: dict):
