@@ -217,15 +217,16 @@ BAND_MARKS = ("以上", "以下", "以内", "至", "到", "-", "—", "–", "~"
 def _band_sentences(base: FactBase) -> str:
     """The sentences that may state a band, joined: the band patterns read these, not the whole
     text (a pattern tried at every digit of a long report costs more than the rest of the rule)."""
-    return "\n".join(_in_words(normalize_digits(t)) for t in base.sentences.values()
-                      if any(w in t for w in BAND_MARKS + OPERATORS)
-                      and ("分" in t or any(w in t for w in OPERATORS)))
+    texts = base.sentences.values()
+    signs = OPERATOR_RE.search("\n".join(texts)) is not None  # one search: most reports write none
+    return "\n".join(_in_words(normalize_digits(t)) for t in texts
+                      if ("分" in t and any(w in t for w in BAND_MARKS)) or (signs and OPERATOR_RE.search(t)))
 
 
 # Bands written with comparison signs, and the same band in the words the band patterns read:
 # 80≤得分<90 is 80分（含）至90分, 80≤X≤89 is 80-89分, ≥90 (得分≥90分) is 90分（含）以上, <60 is
 # 60分以下. At most a few characters (得分, 分数, X) between a bound and its sign.
-OPERATORS = ("≥", "≧", ">=", "≤", "≦", "<=", "<", "＜")
+OPERATOR_RE = re.compile("[≥≧≤≦<＜]|>=")
 _AT_MOST, _BELOW, _AT_LEAST = r"(?:≤|≦|<=|＜=)", r"(?:<|＜)(?!=)", r"(?:≥|≧|>=|＞=)"
 _BETWEEN = r"\s*[^\d，,；;。]{0,4}?\s*"
 OPERATOR_BANDS = [
@@ -237,6 +238,8 @@ OPERATOR_BANDS = [
 
 
 def _in_words(text: str) -> str:
+    if not OPERATOR_RE.search(text):
+        return text
     for pattern, words in OPERATOR_BANDS:
         text = pattern.sub(words, text)
     return text
@@ -249,23 +252,36 @@ def _table_bands(doc, grades: Grades) -> list[str]:
     and a band mark or a comparison sign."""
     out: list[str] = []
     for table in doc.tables:
-        grid = [[compact(c.text) for c in row] for row in table.rows]
-        for r, row in enumerate(grid):
-            graded = {k: g.group(1) for k, text in enumerate(row) if text for g in [grades.cell_grade.match(text)] if g}
+        if not grades.any_cue.search(f"{table.title}\n{table.text_start(HEAD_CHARS)}"):
+            continue  # a table of bands names what it grades in its title or header (评价等级)
+        rows = table.rows
+        for r, row in enumerate(rows):
+            graded = {k: g.group(1) for k, cell in enumerate(row) if cell.text and len(cell.text) <= GRADE_CELL_CHARS
+                      for g in [grades.cell_grade.match(compact(cell.text))] if g}
+            if not graded:
+                continue
             if len(graded) == 1:
                 (k, word), = graded.items()
-                bands = [text for j, text in enumerate(row) if j != k and _bounds_a_score(text)]
+                bands = [cell.text for j, cell in enumerate(row) if j != k and _bounds_a_score(cell.text)]
                 if len(bands) == 1:
-                    out.append(f"{_in_words(normalize_digits(bands[0]))}为{word}")
-            elif len(graded) >= 2 and r + 1 < len(grid):
-                below = grid[r + 1]
-                out.extend(f"{_in_words(normalize_digits(below[k]))}为{word}" for k, word in graded.items()
-                           if k < len(below) and _bounds_a_score(below[k]))
+                    out.append(f"{_band_words(bands[0])}为{word}")
+            elif len(graded) >= 2 and r + 1 < len(rows):
+                below = rows[r + 1]
+                out.extend(f"{_band_words(below[k].text)}为{word}" for k, word in graded.items()
+                           if k < len(below) and _bounds_a_score(below[k].text))
     return out
 
 
+GRADE_CELL_CHARS = 8  # a grade cell holds the grade's word (“优秀”, 良好等级), nothing longer
+HEAD_CHARS = 120  # a table's header: its first rows, up to this many characters
+
+
 def _bounds_a_score(text: str) -> bool:
-    return any(ch.isdigit() for ch in text) and any(w in text for w in BAND_MARKS + OPERATORS)
+    return any(ch.isdigit() for ch in text) and (any(w in text for w in BAND_MARKS) or bool(OPERATOR_RE.search(text)))
+
+
+def _band_words(text: str) -> str:
+    return _in_words(normalize_digits(compact(text)))
 
 
 def _text_grade(base: FactBase, score: Fact, grades: Grades, params: dict):
