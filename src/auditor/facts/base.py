@@ -1192,9 +1192,10 @@ def table_subject(table: Table) -> str:
 
 def _subject_of(grid: list[list[str]], cues: list[str]) -> str:
     """`grid`: the table's stripped cell texts (only its first six rows are read)."""
+    firsts = {cue[0] for cue in cues if cue}  # a cell that could be a cue starts as one does
     for i, texts in enumerate(grid[:6]):
         for k, text in enumerate(texts):
-            if compact(text) in cues:
+            if text[:1] in firsts and compact(text) in cues:
                 if _heads_a_column(grid, i, k):
                     return ""  # a list of projects, one a row: no subject of the whole table
                 return compact(next((t for t in texts[k + 1:] if t), ""))

@@ -299,6 +299,11 @@ def _skip_brackets(text: str, pos: int) -> int:
 def _counts(passage: Passage, params: dict):
     """The stated counts of a passage, found once per pattern (every check asks for them); each
     caller gets Count objects of its own, since enumerations name their nouns on them."""
+    found = _found_counts(passage, params)
+    return (Count(*fields) for fields in found) if found else ()
+
+
+def _found_counts(passage: Passage, params: dict) -> list[tuple]:
     found = passage._counts.get(params["count_pattern"])
     if found is None:
         found = []
@@ -309,8 +314,17 @@ def _counts(passage: Passage, params: dict):
             noun = _noun_after(passage.text, m.end()) or _noun_before(passage.text, m.start(), params)
             found.append((value, m.group(1), m.start(), m.end(), noun))
         passage._counts[params["count_pattern"]] = found
-    # most passages state no count: they are asked for them by every check, and answer at once
-    return (Count(*fields) for fields in found) if found else ()
+    return found
+
+
+def _counted_passages(doc, params: dict) -> list[Passage]:
+    """The passages stating a count of the rule's pattern, in document order, listed once per
+    document and pattern: most passages state none, and every count check walks these only."""
+    cache = doc.__dict__.setdefault("_counted_passages", {})
+    key = params["count_pattern"]
+    if key not in cache:
+        cache[key] = [passage for passage in _passages(doc) if _found_counts(passage, params)]
+    return cache[key]
 
 
 def _quote_for(passage: Passage, count: Count, extra: int = 0) -> tuple[str, Location]:
@@ -542,7 +556,7 @@ def enumerations(doc, params: dict) -> list[Enumeration]:
 
 def _read_enumerations(doc, params: dict) -> list[Enumeration]:
     found: list[Enumeration] = []
-    for passage in _passages(doc):
+    for passage in _counted_passages(doc, params):
         for count in _counts(passage, params):
             intro = _introducer(passage.text, count.end, params)
             if intro is None:
@@ -717,7 +731,7 @@ def _exhaustive(b: Breakdown, params: dict) -> bool:
 
 def _check_breakdown(doc, rule):
     params = rule.params
-    for passage in _passages(doc):
+    for passage in _counted_passages(doc, params):
         for b in breakdowns(passage, params):
             stated, counted = b.head.value, sum(p.value for p in b.parts)
             if stated == counted or (counted < stated and not _exhaustive(b, params)):
@@ -877,7 +891,7 @@ def _check_restated_total(doc, rule):
     summary = {key: ({len(e.items) for e in same}, any(e.ambiguous for e in same)) for key, same in lists.items()}
     cues = sorted(params["total_cues"], key=len, reverse=True)
     forms = _project_forms(doc, params)
-    for passage in _passages(doc):
+    for passage in _counted_passages(doc, params):
         for count in _counts(passage, params):
             if (id(passage), count.start) in listed_at:
                 continue
@@ -984,7 +998,7 @@ def _check_status_split(doc, rule):
     params = rule.params
     cues = params["total_cues"]
     whole_after = re.compile(params["total_after"]) if params["total_after"] else None
-    for passage in _passages(doc):
+    for passage in _counted_passages(doc, params):
         for head in _counts(passage, params):
             clause = passage.text[_clause_start(passage.text, head.start):head.start]
             after = whole_after.match(passage.text, head.end) if whole_after else None
