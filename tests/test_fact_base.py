@@ -368,3 +368,19 @@ def test_a_three_public_table_with_one_row_per_group_is_summed_row_by_row():
     assert findings(HEAD + table.format(total="10.70"), "SUM003") == []
     [hit] = findings(HEAD + table.format(total="10.90"), "SUM003")
     assert (hit.location.row, hit.location.col, hit.expected) == (3, 2, "10.70")
+
+
+def test_every_measure_of_the_vocabulary_passes_the_fact_frame_schema():
+    # 年中追加预算 is its own measure (an increment, no budget level): the schema takes the
+    # vocabulary's measures, not a list of its own
+    base = fact_base(document_from_text(HEAD + "年初预算1,200.00万元，年中追加预算86.40万元，全年实际支出1,276.40万元。\n"))
+    assert [f.measure for f in base.facts] == ["年初预算", "追加预算", "决算"]
+    assert list(base.frame()["measure"]) == ["年初预算", "追加预算", "决算"]
+
+
+def test_a_change_after_a_clause_stating_nothing_spent_is_that_things():
+    facts = facts_of(HEAD + "公务接待费1.96万元，较上年减少0.51万元；因公出国（境）费支出为零，较上年减少3.10万元。"
+                            "公务用车运行维护费为0，比上年减少2.00万元。\n")
+    changes = [(f.concept, f.value) for f in facts if f.measure == "变动额"]
+    assert changes == [("公务接待费", Decimal("0.51")), ("因公出国（境）费", Decimal("3.10")),
+                       ("公务用车运行维护费", Decimal("2.00"))]

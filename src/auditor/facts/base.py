@@ -481,7 +481,10 @@ class FactReader:
             if self.lex.not_a_figure_after.match(text[m.end():m.end() + 2]) or _inside_doc_number(text, m.start()):
                 continue  # a year, a date, a document number: words of the next figure's phrase
             if not unit:
-                previous_end = max(previous_end, m.end())
+                if m.group("num").strip("0.") or not self.lex.zero_statement.search(text, 0, m.end()):
+                    # (a bare 0 stating a thing spent nothing, 因公出国（境）费支出为0, stays in
+                    # the words of the next figure: a change after it is that thing's)
+                    previous_end = max(previous_end, m.end())
                 continue
             value = to_decimal(m.group("num"))
             if value is None:
@@ -545,7 +548,9 @@ class FactReader:
         # (“与上年相比，提高2.86分” is no score)
         if change:
             if concept is None and _names_nothing(bare, self.lex) and unit in MONEY_UNITS:
-                concept = carried  # an amount's change is of the amount named before it
+                # an amount's change is of the amount named before it: a figure's, or a thing the
+                # clause before says spent nothing (因公出国（境）费支出为零，较上年减少3.10万元)
+                concept = self._zero_stated(wide) or carried
             elif unit not in MONEY_UNITS and concept in self.money:
                 concept = None  # “公务接待费减少12批次” counts receptions, not the money
             return dict(out, concept=concept, measure="变动额", sign=change, period=CURRENT)
@@ -564,6 +569,14 @@ class FactReader:
         if measure is None:
             measure = "决算" if unit in MONEY_UNITS else ("得分" if unit == "分" else "实际值")
         return dict(out, concept=concept, measure=measure, implicit=implicit)
+
+    def _zero_stated(self, words: str) -> str | None:
+        """The concept of a clause stating a thing's amount as nothing (X为零, X为0, X未发生),
+        when `words` end with one."""
+        m = self.lex.zero_statement.search(words)
+        if m is None or words[m.end():].strip("，,；;、 "):
+            return None
+        return self._concept(words[:m.start()], last=True)
 
     def _without_own_cues(self, bare: str) -> str:
         """本项目 / 该项目 name the subject, not a concept of its own."""

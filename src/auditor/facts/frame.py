@@ -11,15 +11,25 @@ COLUMNS = ["id", "concept", "measure", "period", "subject", "fund", "member", "v
            "text", "source", "where", "label", "header", "base", "quote"]
 
 
-@lru_cache(maxsize=1)
+# measures a fact may carry beside the vocabulary's (concepts.yaml measures): the rates' kinds,
+# and the two a figure gets when no word names one
+RATE_AND_DEFAULT_MEASURES = ("变动率", "占比", "完成率", "决算", "实际值")
+
+
 def schema():
+    from ..knowledge import concepts, vocabulary_generation
+
+    return _schema(vocabulary_generation(), tuple(sorted({*concepts()["measures"], *RATE_AND_DEFAULT_MEASURES})))
+
+
+@lru_cache(maxsize=4)
+def _schema(generation: int, measures: tuple[str, ...]):
     import pandera.pandas as pa
 
     return pa.DataFrameSchema({
         "id": pa.Column(int, unique=True),
         "concept": pa.Column(str, nullable=True),
-        "measure": pa.Column(str, pa.Check.isin(["年初预算", "全年预算", "决算", "变动额", "变动率", "占比", "完成率",
-                                                 "目标值", "实际值", "分值", "得分"])),
+        "measure": pa.Column(str, pa.Check.isin(list(measures))),
         "period": pa.Column(str, pa.Check.isin(["本年", "上年"])),
         "value": pa.Column(object),
         "places": pa.Column(int, pa.Check.ge(0)),

@@ -74,6 +74,7 @@ class Lexicon:
     prior: re.Pattern
     current: re.Pattern  # words that put a figure in the report's own year (本年, 本年度)
     comparison: re.Pattern  # a word setting a change against its base (较, 比)
+    zero_statement: re.Pattern  # words stating an amount of nothing (为零, 为0, 未发生)
     directions: Matcher
     calculations: tuple
     not_a_figure_after: re.Pattern  # matched right after a number: a date, grade, edition, age
@@ -109,11 +110,16 @@ def _lexicon(generation: int) -> Lexicon:
         directions=matcher(data["directions"]),
         current=re.compile(_alternatives(data.get("current_period"))),
         comparison=re.compile(_alternatives(data.get("comparison_words"))),
+        # the last of them in a text, nothing but a clause break after it
+        zero_statement=re.compile(r"(?:" + _alternatives(data.get("zero_statements")) + r")[，,；;、\s]*$"),
         calculations=tuple(data.get("calculations") or ()),
         not_a_figure_after=re.compile(r"^\s*(?:" + _alternatives(data.get("not_a_figure_after")) + ")"),
         blank_cells=frozenset(data.get("blank_cells") or ()),
         generic_labels=frozenset(data.get("generic_row_labels") or ()),
-        filler=re.compile(_alternatives(data.get("filler_words")) + r"|[，,、:：()（）\s]|(?:19|20)\d\d年度?"),
+        # a word naming a period (上年度, 去年, 本期) names no concept either
+        filler=re.compile(_alternatives([*(data.get("filler_words") or ()), *(data.get("prior_period") or ()),
+                                         *(data.get("current_period") or ())])
+                          + r"|[，,、:：()（）\s]|(?:19|20)\d\d年度?"),
         text_number=re.compile(TEXT_NUMBER.replace("{units}", _alternatives(data.get("text_units")))),
         list_openers=tuple(data.get("list_openers") or ()),
         list_opener=re.compile(r"\s*[，,：:]?\s*(?:" + _alternatives(data.get("list_openers")) + ")"),

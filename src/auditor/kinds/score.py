@@ -272,9 +272,12 @@ def _indicators(t: TypedTable) -> list[IndicatorRow]:
 
 
 def _execution_score_for(t: TypedTable, typed: list[TypedTable]) -> tuple[Decimal | None, str]:
-    """The execution score of the same form; computed (分值 × 执行率) when left blank."""
-    for other in typed:
-        if other.type == "budget_execution" and other.table is t.table and other.records:
+    """The execution score of the same form; computed (分值 × 执行率) when left blank. A form
+    printed as two tables (the fund rows, then the indicators and 总分) is one form where the
+    fund table comes right before the indicator table (no score table between) and its 分值
+    with the indicators' makes the total's (10 + 90 = 100)."""
+    for other in [o for o in typed if o.table is t.table] + _fund_table_before(t, typed):
+        if other.type == "budget_execution" and other.records:
             row = ExecutionRow.of(other, other.records[0])
             if row.score is not None:
                 return row.score, row.cells["score"].text
@@ -283,6 +286,22 @@ def _execution_score_for(t: TypedTable, typed: list[TypedTable]) -> tuple[Decima
                 computed = min(row.weight * rate / 100, row.weight)
                 return computed, f"{fmt(computed)}（未填，按分值×执行率计）"
     return None, ""
+
+
+def _fund_table_before(t: TypedTable, typed: list[TypedTable]) -> list[TypedTable]:
+    before = [o for o in typed if o.table.index < t.table.index]
+    last = max(before, key=lambda o: o.table.index, default=None)
+    if last is None or last.type != "budget_execution" or not last.records:
+        return []
+    weight, total = ExecutionRow.of(last, last.records[0]).weight, t.totals.get("weight")
+    weights = [r.weight for r in _indicators(t)]
+    if weight is None or total is None or any(w is None for w in weights):
+        return []
+    try:
+        declared = Decimal(total.text.strip())
+    except ArithmeticError:
+        return []
+    return [last] if weight + sum(weights, Decimal(0)) == declared else []
 
 
 def _check_total(doc, rule, typed):

@@ -682,7 +682,9 @@ def _read_three_public_by_rows(typed: TypedTable, grid: list[list[str]]) -> bool
     for r in range(typed.header_row + 1, len(grid)):
         cells = _padded(typed.table, r)
         label = next((c for c, cell in enumerate(cells) if grid[r][c].strip() and quantity(cell) is None), None)
-        group = _label_field(compact(grid[r][label]), group_names) if label is not None else None
+        if label is None:
+            continue
+        group = _label_field(compact(grid[r][label]), group_names) or _year_row_group(typed, grid[r][label])
         if group is None:
             continue
         if any(quantity(cell) is not None for c, cell in enumerate(cells) if c not in fields):
@@ -695,6 +697,18 @@ def _read_three_public_by_rows(typed: TypedTable, grid: list[list[str]]) -> bool
         records.append(record)
     typed.records.extend(records)
     return bool(records)
+
+
+def _year_row_group(typed: TypedTable, label: str) -> str | None:
+    """A row labelled by its year alone (2024年, 上年) states what was spent that year, unless the
+    title says the table holds budgets (预算 and no 决算)."""
+    from ..facts.base import _names_only_period
+    from ..facts.lexicon import lexicon
+
+    if not _names_only_period(compact(label), lexicon()):
+        return None
+    title = compact(typed.table.title)
+    return "budget" if "预算" in title and "决算" not in title else "actual"
 
 
 def _read_three_public_values(typed: TypedTable, grid, start: int, columns: list[int],
