@@ -542,7 +542,13 @@ class FactReader:
         fund = self.lex.funds.last(bare) or ""
         out = dict(subject=subject, fund=fund, period=period)
         if unit in ("%", "‰", "个百分点"):
-            return self._rate(phrase, concept, carried, last_money, out)
+            rate = self._rate(phrase, concept, carried, last_money, out)
+            if rate["concept"] is None and rate["measure"] == "实际值" and self.carried_unit == unit \
+                    and _names_nothing(bare, self.lex):
+                # a rate naming nothing after a rate of a concept (上年预算执行率为94.25%，本年为
+                # 97.35%) is that concept's, as a plain figure is
+                rate["concept"] = plain_carried
+            return rate
         change = _change_sign(phrase, self.lex)
         # a figure right after 增加 / 减少 / 提高 is a change, in money, points or things alike
         # (“与上年相比，提高2.86分” is no score)
@@ -589,6 +595,10 @@ class FactReader:
         if kind == "占比":
             after = phrase[phrase.rfind("占") + 1:]
             base = self._concept(after, last=False)
+            budget = self.lex.measures.last(after) if base is None else None
+            if budget in ("年初预算", "全年预算"):
+                # “支出352.18万元，占全年预算的91.12%”: a share of the budget is how much of it was spent
+                return dict(out, concept=concept or carried, measure="完成率", base=budget)
             owner = last_money.concept if last_money else carried
             return dict(out, concept=owner, measure="占比", base=base)
         if kind == "完成率" and "完成率" not in phrase:
