@@ -662,6 +662,35 @@ def _row_rate(base: FactBase, rule):
                                          f"{formula['numerator']} ÷ {formula['denominator']}")
 
 
+def _table_share(base: FactBase, rule):
+    """A share column (占比, 占基本支出比重, 比重) beside an amount column: each row's share is its
+    amount ÷ the amount of the row printing 100% (the whole the column is a share of). The
+    amount is the row's nearest money figure left of the share; a column with no single 100%
+    row names no whole, and is not judged."""
+    rates = lexicon().rate_measures
+    for facts in base.by_table.values():
+        shares: dict[int, list[Fact]] = {}
+        for f in facts:
+            if f.unit == "%" and f.header and rates.last(compact(f.header)) == "占比":
+                shares.setdefault(f.loc.col, []).append(f)
+        for col, column in shares.items():
+            amounts: dict[int, Fact] = {}
+            for f in facts:  # the nearest amount left of the share, row by row
+                if f.is_money and f.measure != "变动额" and f.loc.col < col and \
+                        (f.loc.row not in amounts or f.loc.col > amounts[f.loc.row].loc.col):
+                    amounts[f.loc.row] = f
+            wholes = [f for f in column if f.value == 100 and f.loc.row in amounts]
+            if len(wholes) != 1 or amounts[wholes[0].loc.row].value == 0:
+                continue
+            whole = amounts[wholes[0].loc.row]
+            for rate in column:
+                part = amounts.get(rate.loc.row)
+                if rate is wholes[0] or part is None:
+                    continue
+                yield from _rate_against(base, rate, part, whole, f"占{whole.concept or '合计'}的比例",
+                                         f"{part.concept or '该行'} ÷ {whole.concept or '合计'}")
+
+
 def _row_term(facts: list[Fact], name: str, scored: bool) -> Fact | None:
     """The row's figure a formula names: by its concept (实有人数), else by its measure (决算, 全年
     预算: the row's 全年执行数 and 全年预算数), when the row states exactly one of that measure."""
@@ -806,6 +835,6 @@ def _year_change(base: FactBase, rule):
             yield hit
 
 
-CHECKS = {"row_rate": _row_rate, "row_change": _row_change, "year_change": _year_change, "share": _share, "share_sum": _share_sum, "completion": _completion, "growth": _growth,
+CHECKS = {"row_rate": _row_rate, "table_share": _table_share, "row_change": _row_change, "year_change": _year_change, "share": _share, "share_sum": _share_sum, "completion": _completion, "growth": _growth,
           "execution": _execution, "target_completion": _target_completion, "point_change": _point_change,
           "ratio_to_base": _ratio_to_base, "difference_to_base": _difference_to_base}
