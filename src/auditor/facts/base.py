@@ -26,7 +26,8 @@ from .targets import SUFFIX
 
 CURRENT, PRIOR = "本年", "上年"
 UNNAMED = "?"  # the subject of a figure about some project or item the text does not name
-MONEY_MEASURES = ("年初预算", "全年预算", "决算", "变动额")
+BUDGET_MEASURES = ("年初预算", "全年预算")  # the budget levels a figure can be compared with
+MONEY_MEASURES = (*BUDGET_MEASURES, "决算", "变动额")
 
 # a table cell that is one figure: 2,248.58 / 98.31% / ≥98% / 3821份 / (12.5)
 CELL_NUMBER_RE = re.compile(
@@ -596,7 +597,7 @@ class FactReader:
             after = phrase[phrase.rfind("占") + 1:]
             base = self._concept(after, last=False)
             budget = self.lex.measures.last(after) if base is None else None
-            if budget in ("年初预算", "全年预算"):
+            if budget in BUDGET_MEASURES:
                 # “支出352.18万元，占全年预算的91.12%”: a share of the budget is how much of it was spent
                 return dict(out, concept=concept or carried, measure="完成率", base=budget)
             owner = last_money.concept if last_money else carried
@@ -820,11 +821,9 @@ class FactReader:
         neither the report's nor the one before (a plan year, a year two back), or any year when
         the report's own is unknown: such a row states no fact the checks could place."""
         years = [int(y) for y in YEAR_RE.findall(row_label)]
-        if not years:
-            return PRIOR if self.lex.prior.search(row_label) else CURRENT
-        if self.year is None or years[-1] not in (self.year, self.year - 1):
+        if years and (self.year is None or years[-1] not in (self.year, self.year - 1)):
             return None
-        return CURRENT if years[-1] == self.year else PRIOR
+        return self._column_period(row_label)
 
     def _row(self, index, table, row, texts, numbers, columns: Columns, fund) -> None:
         # a row with no label at all (the header says what each figure is) starts at its first cell
@@ -1177,7 +1176,7 @@ def names_budget_base(label: str) -> bool:
         pass
     if cue is None:
         return False
-    return any(m[2] in ("年初预算", "全年预算") for m in lex.measures.all(label[cue.end():]))
+    return any(m[2] in BUDGET_MEASURES for m in lex.measures.all(label[cue.end():]))
 
 
 def _within(inner: tuple, outer: tuple) -> bool:

@@ -108,25 +108,25 @@ def _lexicon(generation: int) -> Lexicon:
         funds=matcher(data["funds"]),
         prior=re.compile("|".join(re.escape(w) for w in sorted(data["prior_period"], key=len, reverse=True))),
         directions=matcher(data["directions"]),
-        current=re.compile(_alternatives(data.get("current_period"))),
-        comparison=re.compile(_alternatives(data.get("comparison_words"))),
+        current=re.compile(alternatives(data.get("current_period"))),
+        comparison=re.compile(alternatives(data.get("comparison_words"))),
         # the last of them in a text, nothing but a clause break after it
-        zero_statement=re.compile(r"(?:" + _alternatives(data.get("zero_statements")) + r")[，,；;、\s]*$"),
+        zero_statement=re.compile(r"(?:" + alternatives(data.get("zero_statements")) + r")[，,；;、\s]*$"),
         calculations=tuple(data.get("calculations") or ()),
-        not_a_figure_after=re.compile(r"^\s*(?:" + _alternatives(data.get("not_a_figure_after")) + ")"),
+        not_a_figure_after=re.compile(r"^\s*(?:" + alternatives(data.get("not_a_figure_after")) + ")"),
         blank_cells=frozenset(data.get("blank_cells") or ()),
         generic_labels=frozenset(data.get("generic_row_labels") or ()),
         # a word naming a period (上年度, 去年, 本期) names no concept either
-        filler=re.compile(_alternatives([*(data.get("filler_words") or ()), *(data.get("prior_period") or ()),
+        filler=re.compile(alternatives([*(data.get("filler_words") or ()), *(data.get("prior_period") or ()),
                                          *(data.get("current_period") or ())])
                           + r"|[，,、:：()（）\s]|(?:19|20)\d\d年度?"),
-        text_number=re.compile(TEXT_NUMBER.replace("{units}", _alternatives(data.get("text_units")))),
+        text_number=re.compile(TEXT_NUMBER.replace("{units}", alternatives(data.get("text_units")))),
         list_openers=tuple(data.get("list_openers") or ()),
-        list_opener=re.compile(r"\s*[，,：:]?\s*(?:" + _alternatives(data.get("list_openers")) + ")"),
+        list_opener=re.compile(r"\s*[，,：:]?\s*(?:" + alternatives(data.get("list_openers")) + ")"),
     )
 
 
-def _alternatives(words) -> str:
+def alternatives(words) -> str:
     """Escaped words, longest first (a pattern that matches nothing when there are none)."""
     ordered = sorted((w for w in words or () if w), key=len, reverse=True)
     return "|".join(re.escape(w) for w in ordered) or "(?!)"

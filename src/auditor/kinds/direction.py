@@ -17,7 +17,7 @@ import re
 from decimal import Decimal
 
 from ..facts.base import CURRENT, PRIOR, Fact, FactBase, fact_base, names_budget_base
-from ..facts.lexicon import lexicon
+from ..facts.lexicon import alternatives, lexicon
 from ..knowledge import compact, concepts
 from ..facts.numbers import MONEY_UNITS, fmt
 from .base import CHECKED, Hit
@@ -56,13 +56,9 @@ def check(doc, rule):
 def _statement_re(rule) -> re.Pattern:
     words = "|".join(sorted(map(re.escape, rule.params["comparisons"]), key=len, reverse=True))
     a, b = rule.params["actual_words"], rule.params["budget_words"]
-    link, roughly = (_alternatives(rule.params[name]) for name in ("link_words", "roughly_words"))
+    link, roughly = (alternatives(rule.params[name]) for name in ("link_words", "roughly_words"))
     return re.compile(rf"(?:支出)?(?:{a})\s*(?:{link})?\s*(?:{b})?\s*(?:{roughly})?\s*(?P<word>{words})"
                       rf"\s*(?:于|了)?\s*(?P<budget>{b})?")
-
-
-def _alternatives(words: list[str]) -> str:
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!)"
 
 
 def _item_facts(base: FactBase, block: int) -> list[Fact]:

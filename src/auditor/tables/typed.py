@@ -626,8 +626,7 @@ def _three_public_by_labels(typed: TypedTable, grid: list[list[str]]):
              if not any(quantity(c) is not None for c in typed.table.rows[r])]
     header_rows = above + [r for r in range(typed.header_row, first_value) if not _is_numbering_row(grid[r])]
     spans = _spanning_labels(grid, header_rows)
-    names = {f: list(spec["columns"].get(f, [])) + list((spec.get("short_labels") or {}).get(f, []))
-             for f in order}
+    names = _field_names(spec)
     group_names = spec.get("groups") or {}
     subtotal = {compact(x) for x in spec.get("subtotal_labels") or []}
     default_group = _title_group(compact(typed.table.title))
@@ -666,8 +665,7 @@ def _read_three_public_by_rows(typed: TypedTable, grid: list[list[str]]) -> bool
     A table of four columns (no 购置费 / 运行维护费 split) is read too: the identities whose
     columns it lacks are not checked (table_sum)."""
     spec = vocabulary()["table_types"]["three_public"]
-    names = {f: list(spec["columns"].get(f, [])) + list((spec.get("short_labels") or {}).get(f, []))
-             for f in spec["template_order"]}
+    names = _field_names(spec)
     fields: dict[int, str] = {}
     for col, text in enumerate(grid[typed.header_row]):
         name = _label_field(compact(text), names) if text.strip() else None
@@ -689,12 +687,7 @@ def _read_three_public_by_rows(typed: TypedTable, grid: list[list[str]]) -> bool
             continue
         if any(quantity(cell) is not None for c, cell in enumerate(cells) if c not in fields):
             return False  # a figure under no named column: the labels do not line up
-        record = ThreePublicRecord(row=r, group=group)
-        for col, name in fields.items():
-            record.cells[name] = cells[col]
-            q = quantity(cells[col])
-            setattr(record, name, q.value if q is not None else Decimal(0))
-        records.append(record)
+        records.append(_three_public_record(r, group, cells, {name: col for col, name in fields.items()}))
     typed.records.extend(records)
     return bool(records)
 
@@ -711,6 +704,22 @@ def _year_row_group(typed: TypedTable, label: str) -> str | None:
     return "budget" if "预算" in title and "决算" not in title else "actual"
 
 
+def _field_names(spec: dict) -> dict[str, list[str]]:
+    """Each template field's names in a header: its column names and its short sub-header labels."""
+    return {f: list(spec["columns"].get(f, [])) + list((spec.get("short_labels") or {}).get(f, []))
+            for f in spec["template_order"]}
+
+
+def _three_public_record(row: int, group: str, cells: list[Cell], columns_of: dict[str, int]) -> ThreePublicRecord:
+    """One group's figures of a row; a blank figure reads as 0."""
+    record = ThreePublicRecord(row=row, group=group)
+    for name, col in columns_of.items():
+        record.cells[name] = cells[col]
+        q = quantity(cells[col])
+        setattr(record, name, q.value if q is not None else Decimal(0))
+    return record
+
+
 def _read_three_public_values(typed: TypedTable, grid, start: int, columns: list[int],
                               groups: dict[str, dict[str, int]]) -> None:
     """The first row with figures below the header, one record per group (预算数 / 决算数);
@@ -720,12 +729,7 @@ def _read_three_public_values(typed: TypedTable, grid, start: int, columns: list
         if not any(quantity(cells[c]) is not None for c in columns if c < len(cells)):
             continue
         for group, columns_of in groups.items():
-            record = ThreePublicRecord(row=r, group=group)
-            for name, col in columns_of.items():
-                record.cells[name] = cells[col]
-                q = quantity(cells[col])
-                setattr(record, name, q.value if q is not None else Decimal(0))
-            typed.records.append(record)
+            typed.records.append(_three_public_record(r, group, cells, columns_of))
         return
 
 
