@@ -217,6 +217,26 @@ def test_docx_default_style_and_missing_styles_part_read_alike(tmp_path):
     assert docx_reader.read_docx(str(tmp_path / "default.docx"))[0].level == 2
 
 
+def test_docx_styles_are_remembered_by_their_exact_bytes(tmp_path):
+    """Documents of one template share the styles part: its levels are resolved once per worker.
+    A part differing in one style name is another part, with its own levels."""
+    body = '<w:p><w:pPr><w:pStyle w:val="S"/></w:pPr><w:r><w:t>一、概况</w:t></w:r></w:p>'
+    as_heading = '<w:style w:type="paragraph" w:styleId="S"><w:name w:val="heading 1"/></w:style>'
+    as_body = '<w:style w:type="paragraph" w:styleId="S"><w:name w:val="heading x"/></w:style>'
+    docx_reader._LEVELS_BY_STYLES.clear()
+    first = write(tmp_path / "a.docx", docx_members(body, as_heading))
+    again = write(tmp_path / "b.docx", docx_members(body, as_heading))
+    other = write(tmp_path / "c.docx", docx_members(body, as_body))
+    assert docx_reader.read_docx(str(first))[0].level == 1
+    assert len(docx_reader._LEVELS_BY_STYLES) == 1
+    assert docx_reader.read_docx(str(again))[0].level == 1  # from the memo
+    assert len(docx_reader._LEVELS_BY_STYLES) == 1
+    assert docx_reader.read_docx(str(other))[0].level is None
+    assert len(docx_reader._LEVELS_BY_STYLES) == 2
+    for path in (first, again, other):
+        assert_same_model(path, docx_reader.read_docx, reference_readers.read_docx_python_docx)
+
+
 # --- generated Excel files ---------------------------------------------------------------
 
 def test_xlsx_written_by_openpyxl_reads_alike(tmp_path):

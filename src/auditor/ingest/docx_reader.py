@@ -112,13 +112,36 @@ def _style_levels(pkg, main: str):
     last one marked w:default) when the id is missing, unknown or not a paragraph style; a
     missing styles part gives python-docx's default template, whose default style is
     Normal (no level)."""
-    styles = None
     for _, rel_type, target in pkg.relationships(main):
         if rel_type == RT_STYLES and pkg.find(target) is not None:
-            styles = pkg.xml(target, remove_blank_text=True)
-            break
-    if styles is None:
-        return lambda style_id: None
+            data = pkg.read(target)  # read whole (and counted) every time: the limits still hold
+            levels = _LEVELS_BY_STYLES.get(data)
+            if levels is None:
+                levels = _levels_of(pkg.xml(target, remove_blank_text=True, data=data))
+                _remember_levels(data, levels)
+            default_level, by_id = levels
+            return lambda style_id: default_level if style_id is None else by_id.get(style_id, default_level)
+    return lambda style_id: None
+
+
+# The styles part of the documents made from one template is the same, byte for byte (Word's
+# default one is 350 KB: its parse is half the read of a short report). A batch's worker keeps
+# the levels of the last few styles parts, keyed by the part's exact bytes (no hash to collide),
+# within a bound on the bytes kept.
+_LEVELS_BY_STYLES: dict[bytes, tuple] = {}
+STYLES_MEMO_BYTES = 8 * 1024 * 1024
+
+
+def _remember_levels(data: bytes, levels: tuple) -> None:
+    if len(data) > STYLES_MEMO_BYTES // 4:
+        return
+    while _LEVELS_BY_STYLES and sum(map(len, _LEVELS_BY_STYLES)) + len(data) > STYLES_MEMO_BYTES:
+        del _LEVELS_BY_STYLES[next(iter(_LEVELS_BY_STYLES))]  # the oldest first
+    _LEVELS_BY_STYLES[data] = levels
+
+
+def _levels_of(styles) -> tuple:
+    """(the default paragraph style's level, style id -> level) of a parsed styles part."""
     elements = [el for el in styles if el.tag == W_STYLE]
     default_name = None
     for el in elements:
@@ -132,7 +155,7 @@ def _style_levels(pkg, main: str):
         if style_id not in by_id:
             paragraph = (el.get(W_TYPE) or "paragraph") == "paragraph"
             by_id[style_id] = _level_of(_style_name(el)) if paragraph else default_level
-    return lambda style_id: default_level if style_id is None else by_id.get(style_id, default_level)
+    return default_level, by_id
 
 
 def _style_name(style) -> str | None:

@@ -194,11 +194,13 @@ class Package:
         self.total += len(data)
         return data
 
-    def xml(self, name: str, remove_blank_text: bool = False, remove_comments: bool = False):
-        """The root element of a part, parsed without entities; a DTD is refused."""
+    def xml(self, name: str, remove_blank_text: bool = False, remove_comments: bool = False,
+            data: bytes | None = None):
+        """The root element of a part (its bytes, if already read), parsed without entities; a
+        DTD is refused."""
         from lxml import etree
 
-        data = self.read(name)
+        data = self.read(name) if data is None else data
         member = self.find(name)
         head = data[:4096]
         if b"<!DOCTYPE" in head or b"<\x00!\x00D\x00O\x00C\x00" in head or b"\x00<\x00!\x00D\x00O\x00C" in head:
