@@ -37,7 +37,7 @@ KIND = "count"
 PARAMS = {
     "check": (str, None),
     # a stated count: a number and a classifier for items
-    "count_pattern": (str, r"(?<![\d.第])(\d+|[一二两三四五六七八九十]{1,3})\s*(个|项|家|所|处|座|支|条)"),
+    "count_pattern": (str, r"(?=[\d一二两三四五六七八九十])(?<![\d.第])(\d+|[一二两三四五六七八九十]{1,3})\s*(个|项|家|所|处|座|支|条)"),
     # what may stand between the count and its list: a noun, a parenthesis, a comma
     "introducers": (list, ["分别为", "分别是", "分别有", "具体包括", "具体为", "具体是", "具体如下", "如下",
                            "包括", "包含", "即"]),

@@ -47,7 +47,7 @@ PARAMS = {
 MESSAGE_FIELDS = {"match", "problem"}
 
 FULLWIDTH_NUMBER = char_pairs(str.maketrans("０１２３４５６７８９．", "0123456789."))  # one char for one: offsets hold
-TOKEN_RE = re.compile(r"(?<![\d.,])\d[\d.,]*\d")
+TOKEN_RE = re.compile(r"(?=\d)(?<![\d.,])\d[\d.,]*\d")
 VALID_GROUPING_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
 PERCENT_RE = re.compile(r"\d\s*[%％]")
 BARE_NUMBER_RE = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
