@@ -163,3 +163,27 @@ def test_every_format_reads_the_groups_and_checks_the_identity(tmp_path, suffix)
     assert audit_document(load(clean), rules).findings == []
     [f] = audit_document(load(broken), rules).findings
     assert f.rule == "SUM003" and "11.90" in f.stated and f.expected == "11.70"
+
+
+def test_a_caption_row_over_the_groups_is_no_header(tmp_path):
+    """A sheet's caption row (编制单位：… | 2024年度 | 单位：万元) sits in the grid above the
+    预算数 | 决算数 row; its cells name no column, so they cut no group's span."""
+    caption = ["编制单位：某县服务中心"] + [""] * 4 + ["2024年度"] + [""] * 5 + ["单位：万元"]
+    import openpyxl
+    for rows, name in [(CLEAN, "clean"), (BROKEN, "broken")]:
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["财政拨款“三公”经费支出决算表"])
+        for row in [caption] + rows:
+            sheet.append([float(t) if t.replace(".", "").isdigit() else (t or None) for t in row])
+        for c in range(1, 13):
+            sheet.cell(row=6, column=c).number_format = "0.00"  # 11.90 printed with its two places
+        book.save(tmp_path / f"{name}.xlsx")
+    doc = load(str(tmp_path / "clean.xlsx"))
+    t, by_group = records(doc)
+    assert t.problems == []
+    assert by_group["budget"].reception == Decimal("3.20") and by_group["actual"].total == Decimal("11.70")
+    rules = [RULES["SUM003"], RULES["PRS001"]]
+    assert audit_document(doc, rules).findings == []
+    [f] = audit_document(load(str(tmp_path / "broken.xlsx")), rules).findings
+    assert f.rule == "SUM003" and "11.90" in f.stated and f.expected == "11.70"

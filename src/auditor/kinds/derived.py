@@ -487,7 +487,20 @@ def _here(rate: Fact, sentence: list[Fact], measure: str) -> Fact | None:
 
 def _pick(base: FactBase, rate: Fact, sentence: list[Fact], measure: str) -> Fact | None:
     here = _here(rate, sentence, measure)
-    return here if here is not None else _document_value(base, rate.concept, measure, rate.subject)
+    if here is not None:
+        return here
+    if rate.concept is None:
+        return _paragraph_value(base, rate, measure)
+    return _document_value(base, rate.concept, measure, rate.subject)
+
+
+def _paragraph_value(base: FactBase, rate: Fact, measure: str) -> Fact | None:
+    """A rate naming no concept is of what its paragraph states: the amount of that measure in
+    the sentences before it (调整后预算1,286.40万元。全年实际支出1,276.40万元，完成调整后预算的
+    97.45%), when those sentences state one such amount of no concept and no other."""
+    found = [f for s in range(rate.sentence) for f in base.by_sentence.get((rate.block, s), ())
+             if f.is_money and f.measure == measure and f.subject == rate.subject]
+    return found[0] if len(found) == 1 and found[0].concept is None else None
 
 
 def _rate_against(base: FactBase, rate: Fact, num: Fact | None, den: Fact | None, relation: str, words: str):

@@ -20,6 +20,9 @@ from ..model import Cell, Document, Table
 WEIGHT_IN_LABEL_RE = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
 VALUE_RE = re.compile(r"^(?:[≥≤<>=＜＞]|\d)")  # a target or actual value, not an indicator name
 SECTION_RE = re.compile(r"指标[（(]\d+分[）)]$")
+# a caption cell above a header: a name and its value (编制单位：某中心, 单位：万元) or the period
+# alone (2024年度); it names no column
+CAPTION_CELL_RE = re.compile(r"^(?:[^：:]{1,8}[：:]\s*\S.*|(?:19|20)\d\d\s*年度?|单位\s*[（(]?\s*[万亿千]?元\s*[）)]?)$")
 PLACEHOLDER_RE = re.compile(r"^(?:[.…。·]+|年度绩效目标.*|—+|-+)$")
 
 
@@ -560,6 +563,13 @@ def _read_three_public(typed: TypedTable, grid: list[list[str]]) -> None:
                                for g, group in enumerate(groups)})
 
 
+def _is_caption_row(row: list[str]) -> bool:
+    """A row of captions over the header (编制单位：… | 2024年度 | 单位：万元), read into the grid
+    from a sheet: its cells name no columns, and their spans would cut the header's groups."""
+    texts = [compact(t) for t in row if t.strip()]
+    return bool(texts) and all(CAPTION_CELL_RE.match(t) for t in texts)
+
+
 def _title_group(header_text: str) -> str:
     """A table with one set of columns holds 决算数 when its title says 决算 and not 预算."""
     return "actual" if "决算" in header_text and "预算" not in header_text else "budget"
@@ -623,7 +633,7 @@ def _three_public_by_labels(typed: TypedTable, grid: list[list[str]]):
     if first_value is None:
         return None
     above = [r for r in range(max(0, typed.header_row - 2), typed.header_row)
-             if not any(quantity(c) is not None for c in typed.table.rows[r])]
+             if not any(quantity(c) is not None for c in typed.table.rows[r]) and not _is_caption_row(grid[r])]
     header_rows = above + [r for r in range(typed.header_row, first_value) if not _is_numbering_row(grid[r])]
     spans = _spanning_labels(grid, header_rows)
     names = _field_names(spec)
