@@ -59,6 +59,8 @@ class VocabularyAdditions(BaseModel):
     zero_statements: list[Word] = Field(default_factory=list,
                                         description="表示金额为零、未写数字的说法（为零、未发生……）：其后的增减额属于该项")
     degree_words: list[Word] = Field(default_factory=list, description="方向词前的程度词（有所、略有……）")
+    share_copulas: list[Word] = Field(default_factory=list,
+                                      description="“A为B的X%”中的系词（为、相当于……）：其后写明概念或预算时，X% 是占比或完成比例")
     comparison_words: list[Word] = Field(default_factory=list,
                                          description="引出比较基数的词（较、比……）：其后写明预算即为与预算比较")
     funds: dict[Word, list[Word]] = Field(default_factory=dict, description="资金来源 → 写法")

@@ -593,8 +593,13 @@ class FactReader:
 
     def _rate(self, phrase, concept, carried, last_money, out) -> dict:
         kind = self.lex.rate_measures.last(phrase)
+        after = phrase[phrase.rfind("占") + 1:] if kind == "占比" else None
+        if kind is None:
+            copula = self.lex.share_of.search(phrase)
+            of = copula.group("of") if copula else ""
+            if of and (self._concept(of, last=False) or self.lex.measures.last(of) in BUDGET_MEASURES):
+                kind, after = "占比", of  # “为全年预算的92.50%”, “为基本支出的64.20%”: as 占 reads
         if kind == "占比":
-            after = phrase[phrase.rfind("占") + 1:]
             base = self._concept(after, last=False)
             budget = self.lex.measures.last(after) if base is None else None
             if budget in BUDGET_MEASURES:

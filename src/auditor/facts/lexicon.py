@@ -74,6 +74,7 @@ class Lexicon:
     prior: re.Pattern
     current: re.Pattern  # words that put a figure in the report's own year (本年, 本年度)
     comparison: re.Pattern  # a word setting a change against its base (较, 比)
+    share_of: re.Pattern  # a copula and the words up to 的 closing a percentage's phrase (为全年预算的)
     zero_statement: re.Pattern  # words stating an amount of nothing (为零, 为0, 未发生)
     directions: Matcher
     calculations: tuple
@@ -110,6 +111,8 @@ def _lexicon(generation: int) -> Lexicon:
         directions=matcher(data["directions"]),
         current=re.compile(alternatives(data.get("current_period"))),
         comparison=re.compile(alternatives(data.get("comparison_words"))),
+        # the last copula with words after it and 的 closing the phrase
+        share_of=re.compile(r"(?:" + alternatives(data.get("share_copulas")) + r")(?P<of>[^为是达]{2,24}?)的$"),
         # the last of them in a text, nothing but a clause break after it
         zero_statement=re.compile(r"(?:" + alternatives(data.get("zero_statements")) + r")[，,；;、\s]*$"),
         calculations=tuple(data.get("calculations") or ()),

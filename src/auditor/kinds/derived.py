@@ -234,7 +234,8 @@ def _slip_hit(rate: Fact, a: Fact, b: Fact, sentence: list[Fact]) -> Hit:
 
 # ---- completion and execution --------------------------------------------------------------
 def _completion(base: FactBase, rule):
-    for rate in (f for f in base.facts if f.measure == "完成率" and f.source == "text" and not f.comparator and f.unit == "%"):
+    for rate in (f for f in base.facts if f.measure == "完成率" and f.source == "text" and not f.comparator
+                 and f.unit == "%" and f.period == CURRENT):
         sentence = _before(_same_sentence(base, rate), rate)
         actual = _pick(base, rate, sentence, "决算")
         if rate.base == "预算":
@@ -470,7 +471,9 @@ def _decrease_note(rate: Fact, actual: Fact, budget: Fact) -> str:
 
 
 def _execution(base: FactBase, rule):
-    for rate in (f for f in base.facts if f.concept == "预算执行率" and f.source == "text" and not f.comparator and f.unit == "%"):
+    # last year's rate (较上年的92.00%) is not recomputed from this year's amounts
+    for rate in (f for f in base.facts if f.concept == "预算执行率" and f.source == "text" and not f.comparator
+                 and f.unit == "%" and f.period == CURRENT):
         sentence = _before(_same_sentence(base, rate), rate)
         # this year's figures (“较2024年度的2,205.30万元增长” names last year's between them)
         actual = next((f for f in reversed(sentence) if f.is_money and f.measure == "决算" and f.period == CURRENT), None)
