@@ -149,11 +149,18 @@ class FactBase:
         return self.remember(("clause-runs",), self._clause_runs)
 
     def _clause_runs(self) -> list[list[tuple[tuple[int, int], list[Fact]]]]:
+        from .lexicon import lexicon
+
+        openers = lexicon().list_openers
         runs: list[list[tuple[tuple[int, int], list[Fact]]]] = []
         last: tuple[int, int] | None = None
         for (block, index), facts in self.by_sentence.items():
-            if last is not None and last[0] == block and all(
-                    self.sentences.get((block, k), "").rstrip().endswith(("；", ";")) for k in range(last[1], index)):
+            # a sentence opening with 其中 lists the parts of the total the sentence before states
+            # (“…支出决算为12.46万元。其中：因公出国（境）费0元；…”)
+            opens_list = index == (last[1] if last else -2) + 1 and \
+                self.sentences.get((block, index), "").lstrip().startswith(openers)
+            if last is not None and last[0] == block and (opens_list or all(
+                    self.sentences.get((block, k), "").rstrip().endswith(("；", ";")) for k in range(last[1], index))):
                 runs[-1].append(((block, index), facts))
             else:
                 runs.append([((block, index), facts)])

@@ -104,8 +104,11 @@ def _opens_list(base: FactBase, key: tuple[int, int], facts: list[Fact], total: 
     分别为, 主要用于 …): only then do the clauses after a ； go on with its parts."""
     first = next((f for f in facts if f.concept == total), None)
     text = base.sentences.get(key, "")
-    markers = [*lexicon().list_openers, *rule.params["enumeration_cues"], *rule.params["partial_cues"]]
-    return first is not None and any(w in text[first.at:] for w in markers)
+    openers = lexicon().list_openers
+    markers = [*openers, *rule.params["enumeration_cues"], *rule.params["partial_cues"]]
+    # the next sentence may open it (“…决算为12.46万元。其中：…”; see FactBase.clause_runs)
+    following = base.sentences.get((key[0], key[1] + 1), "").lstrip()
+    return first is not None and (any(w in text[first.at:] for w in markers) or following.startswith(openers))
 
 
 def _continuation(rest: list[tuple[tuple[int, int], list[Fact]]], total: str, names: dict[str, str]) -> list[Fact]:
