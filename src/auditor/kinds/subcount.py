@@ -65,6 +65,7 @@ def check(doc, rule):
                 continue
             parts = _parts(base, total, marker.end(), facts[k + 1:], params, opens)
             names = [fillers.sub("", compact(p.label)) for p in parts]
+            parts, names = _kinds_listed(base, parts, names, params)
             ending = _common_ending(names)
             if len(parts) < 2 or len(ending) < params["min_common_ending"] \
                     or any(ending.endswith(w) for w in params["left_to_others"]) \
@@ -95,6 +96,19 @@ def _parts(base, total: Fact, start: int, following: list[Fact], params: dict, o
         parts.append(f)
         where = (f.block, f.sentence, f.at + len(f.text))
     return parts
+
+
+def _kinds_listed(base, parts: list[Fact], names: list[str], params: dict) -> tuple[list[Fact], list[str]]:
+    """The list of kinds ends at a clause break after which a figure names no kind of the same
+    thing (核定编制45人，其中：行政编制30人，事业编制18人；年末实有在职人员41人): the longest run of
+    parts up to such a break whose names end alike; all of them when none does."""
+    if len(_common_ending(names)) >= params["min_common_ending"]:
+        return parts, names
+    for k in range(len(parts) - 1, 1, -1):
+        if _separator(base, parts[k - 1], parts[k]) in ("，", ",", "；", ";") \
+                and len(_common_ending(names[:k])) >= params["min_common_ending"]:
+            return parts[:k], names[:k]
+    return parts, names
 
 
 def _whole_before_end(base, total: Fact, parts: list[Fact]) -> bool:

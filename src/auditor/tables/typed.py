@@ -462,6 +462,11 @@ def _read_codes(typed: TypedTable, grid: list[list[str]]) -> None:
     parts_row = next((r for r in range(typed.header_row, min(len(grid), typed.header_row + 3))
                       if {"类", "款"} <= {compact(c) for c in grid[r]}), None)
     last_header = parts_row if parts_row is not None else typed.header_row
+    # a header over two rows (本年支出 merged over 合计 | 基本支出 | 项目支出): the rows after it
+    # holding words and no figure are the header's too
+    while last_header + 1 < len(grid) and any(t.strip() for t in grid[last_header + 1]) \
+            and not any(quantity(c) is not None for c in typed.table.rows[last_header + 1]):
+        last_header += 1
     names = _column_names(grid, last_header)
     bounds = code_cols + [len(header)]
     segments = []
