@@ -43,6 +43,17 @@ def test_sum_check_uses_printed_intervals():
     assert sum_check(Quantity(Decimal("541.04")), parts, {"absolute": 0}) == "mismatch"
 
 
+
+def test_a_figure_printed_coarser_may_be_rounded_at_its_own_precision():
+    """1,532.6 beside 1,104.27 + 428.35 = 1,532.62: read at the finest precision (1,532.60) the
+    gap is 0.02, beyond the two-place tails; rounded at its own precision, 1,532.6 stands for
+    [1,532.55, 1,532.65] and holds the sum: a rounding note. Beyond that interval, a mismatch."""
+    parts = [Quantity(Decimal("1104.27")), Quantity(Decimal("428.35"))]
+    assert sum_check(Quantity(Decimal("1532.6")), parts) == "rounding"
+    assert sum_check(Quantity(Decimal("1532.5")), parts) == "mismatch"
+    assert sum_check(Quantity(Decimal("1532.60")), parts) == "mismatch"  # two places printed: no such reading
+
+
 def test_formula_language():
     assert evaluate("weight * executed / budget", {"weight": Decimal(10), "executed": Decimal("619.52"),
                                                     "budget": Decimal(760)}).quantize(Decimal("0.01")) == Decimal("8.15")

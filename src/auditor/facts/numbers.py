@@ -37,8 +37,17 @@ def half_unit(places: int) -> Decimal:
     """The one rounding model: a number printed with `places` decimals stands for ± this much
     (541.04 is [541.035, 541.045)). Where numbers are compared together, each is read at the
     finest precision among them (a budget printed 15 beside 13.41 is 15.00); a zero, and a whole
-    count of people or items, are exact."""
+    count of people or items, are exact. A figure printed coarser than the others may also have
+    been rounded at its own precision (1,532.6 beside 1,104.27 + 428.35): a difference within
+    the figures' own intervals (`own_slack`) is then a rounding note, not an error."""
     return Decimal(5) * Decimal(10) ** (-places - 1)
+
+
+def own_slack(figures) -> Decimal:
+    """Half a unit of each (value, places, scale) figure's own last printed digit, summed (a
+    printed zero is exact): the widest difference the figures' rounding each at its own
+    precision explains."""
+    return sum((half_unit(places) * scale for value, places, scale in figures if value), Decimal(0))
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..facts.numbers import Quantity, half_unit
+from ..facts.numbers import Quantity, half_unit, own_slack
 from ..model import Location, Paragraph, Table
 
 
@@ -60,7 +60,10 @@ def sum_check(total: Quantity, parts: list[Quantity], tolerance: dict | None = N
         return "ok" if diff <= allowed else "mismatch"
     places = max([total.places] + [p.places for p in parts])  # read at the finest precision
     inexact = sum(1 for q in [total, *parts] if q.value != 0)  # a printed zero is exact
-    return "rounding" if diff <= half_unit(places) * inexact else "mismatch"
+    if diff <= half_unit(places) * inexact:
+        return "rounding"
+    # a figure printed coarser than the others may have been rounded at its own precision
+    return "rounding" if diff <= own_slack((q.value, q.places, 1) for q in [total, *parts]) else "mismatch"
 
 
 def interval_text(q: Quantity, places: int, count: int = 1) -> str:
