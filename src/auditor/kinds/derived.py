@@ -503,7 +503,13 @@ def _paragraph_value(base: FactBase, rate: Fact, measure: str) -> Fact | None:
     97.45%), when those sentences state one such amount of no concept and no other."""
     found = [f for s in range(rate.sentence) for f in base.by_sentence.get((rate.block, s), ())
              if f.is_money and f.measure == measure and f.subject == rate.subject]
-    return found[0] if len(found) == 1 and found[0].concept is None else None
+    if found:
+        return found[0] if len(found) == 1 and found[0].concept is None else None
+    # none in its paragraph: the amount of that measure the document states of no concept (the
+    # unit's own: 本部门全年预算数2,600.00万元), when it states one value of it
+    return base.remember(("unnamed", measure, rate.subject), lambda: _unique_value(
+        [f for f in base.facts if f.concept is None and f.measure == measure and f.is_money and f.source == "text"
+         and f.period == CURRENT and f.subject == rate.subject and not f.member]))
 
 
 def _rate_against(base: FactBase, rate: Fact, num: Fact | None, den: Fact | None, relation: str, words: str):
