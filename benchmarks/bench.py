@@ -141,6 +141,8 @@ def library_ratio(tmp: Path, repeat: int = 7) -> None:
     from auditor.engine import audit_file
     from auditor.ruleset import load_rules
 
+    from auditor.ingest import load
+
     rules = load_rules()
     cases = {".docx": (forms.write_docx, docx.Document),
              ".xlsx": (forms.write_xlsx, lambda p: openpyxl.load_workbook(p, data_only=True))}
@@ -148,10 +150,10 @@ def library_ratio(tmp: Path, repeat: int = 7) -> None:
         paths = [tmp / f"lib{suffix}"]
         writer(paths[0])
         paths += sorted(SYNTHETIC.glob(f"*{suffix}"))[:5] if SYNTHETIC.is_dir() else []
-        audits, loads = [], []
+        audits, loads, reads = [], [], []
         for path in paths:
             audit_file(str(path), rules)
-            a, b = [], []
+            a, b, c = [], [], []
             for _ in range(repeat):
                 start = time.process_time()
                 audit_file(str(path), rules)
@@ -159,11 +161,16 @@ def library_ratio(tmp: Path, repeat: int = 7) -> None:
                 start = time.process_time()
                 loader(str(path))
                 b.append(time.process_time() - start)
+                start = time.process_time()
+                load(str(path))  # the document model alone: reading, without the rules
+                c.append(time.process_time() - start)
             audits.append(statistics.median(a))
             loads.append(statistics.median(b))
+            reads.append(statistics.median(c))
         print(f"{suffix} audit / library load: {sum(audits) / sum(loads):.2f}x "
               f"({sum(audits) * 1000 / len(paths):.1f} ms vs {sum(loads) * 1000 / len(paths):.1f} ms, "
-              f"{len(paths)} files)")
+              f"{len(paths)} files); reading alone / library load: {sum(reads) / sum(loads):.2f}x "
+              f"({sum(reads) * 1000 / len(paths):.1f} ms)")
 
 
 def seeds_cpu(tmp: Path) -> None:
