@@ -24,6 +24,7 @@ import re
 
 from ..facts.numbers import RANGE_JOINER, normalize_digits
 from ..model import Heading, Paragraph, Table
+from ..tables.typed import is_caption_row
 from .base import Hit, NotAssessable
 
 KIND = "period"
@@ -228,9 +229,10 @@ def _check_table_period(doc, rule, year):
     for i, block in enumerate(blocks):
         if not isinstance(block, Table):
             continue
-        lines = [b for b in blocks[max(0, i - 2):i] if isinstance(b, Paragraph)]
-        for line in lines:
-            plain = normalize_digits(line.text)
+        lines = [(b.text, [(0, b)]) for b in blocks[max(0, i - 2):i] if isinstance(b, Paragraph)]
+        lines += _caption_rows(block)
+        for text, pieces in lines:
+            plain = normalize_digits(text)
             if len(plain) > 80 or not any(cue in plain for cue in cues):
                 continue
             years = {int(m.group(1)) for m in STANDALONE_PERIOD_RE.finditer(plain)}
@@ -238,8 +240,25 @@ def _check_table_period(doc, rule, year):
                 continue  # a line naming the report year too compares two years
             m = STANDALONE_PERIOD_RE.search(plain)
             stated = int(m.group(1))
-            yield _hit(line.text[m.start():m.end()], line.loc, stated, year, "表格的所属年度",
+            loc = next(piece.loc for start, piece in reversed(pieces) if start <= m.start())
+            yield _hit(text[m.start():m.end()], loc, stated, year, "表格的所属年度",
                        f"报告年度为 {year}，表格“{block.title or '（无标题）'}”标明的年度却是 {stated} 年度")
+
+
+def _caption_rows(table: Table) -> list[tuple[str, list]]:
+    """A sheet's caption row read into the table's grid (编制单位：… | 2023年度 | 单位：万元), as
+    one line: its cells' texts joined, with each cell's offset in it (a hit points at its cell)."""
+    lines = []
+    for row in table.rows[:2]:
+        if not row or not is_caption_row([c.text for c in row]):
+            continue
+        text, pieces = "", []
+        for cell in (c for c in row if c.text.strip()):
+            text += "　" if text else ""
+            pieces.append((len(text), cell))
+            text += cell.text
+        lines.append((text, pieces))
+    return lines
 
 
 # --- year_end --------------------------------------------------------------------------

@@ -494,6 +494,18 @@ def _read_codes(typed: TypedTable, grid: list[list[str]]) -> None:
             typed.records.append(CodeRecord(row=r, code=code if not is_total else first, name=name or first,
                                             segment=col, is_total=is_total, amounts=amounts,
                                             label_cell=cells[col]))
+    typed.records = _without_group_totals(typed.records)
+
+
+def _without_group_totals(records: list[CodeRecord]) -> list[CodeRecord]:
+    """A row “X合计” is the table's total only when it is the one total row there is: beside a
+    合计 / 总计 row, or beside another “Y合计” (人员经费合计 | 公用经费合计 under a 基本支出 table
+    by economic class), each totals a group the codes do not show, not all the 类."""
+    named = [r for r in records if r.is_total and compact(r.name) not in ("合计", "总计")]
+    if not named or (len(named) == 1 and len([r for r in records if r.is_total]) == 1):
+        return records
+    dropped = {id(r) for r in named}
+    return [r for r in records if id(r) not in dropped]
 
 
 def _column_names(grid: list[list[str]], header_row: int) -> dict[int, str]:
@@ -568,7 +580,7 @@ def _read_three_public(typed: TypedTable, grid: list[list[str]]) -> None:
                                for g, group in enumerate(groups)})
 
 
-def _is_caption_row(row: list[str]) -> bool:
+def is_caption_row(row: list[str]) -> bool:
     """A row of captions over the header (编制单位：… | 2024年度 | 单位：万元), read into the grid
     from a sheet: its cells name no columns, and their spans would cut the header's groups."""
     texts = [compact(t) for t in row if t.strip()]
@@ -638,7 +650,7 @@ def _three_public_by_labels(typed: TypedTable, grid: list[list[str]]):
     if first_value is None:
         return None
     above = [r for r in range(max(0, typed.header_row - 2), typed.header_row)
-             if not any(quantity(c) is not None for c in typed.table.rows[r]) and not _is_caption_row(grid[r])]
+             if not any(quantity(c) is not None for c in typed.table.rows[r]) and not is_caption_row(grid[r])]
     header_rows = above + [r for r in range(typed.header_row, first_value) if not _is_numbering_row(grid[r])]
     spans = _spanning_labels(grid, header_rows)
     names = _field_names(spec)
