@@ -391,8 +391,9 @@ def _quoted_items(listing: str) -> tuple[list[str] | None, int]:
 
 
 def _numbered_items(listing: str, params: dict) -> list[str] | None:
-    """Items numbered 1. 2. 3. / （1）（2） / ①② inside the list; None unless numbered from 1 on.
-    Reading stops at an item that rules the list out (see `_rules_out`), returned last."""
+    """Items numbered 1. 2. 3. / （1）（2） / ①② / 一是 二是 inside the list; None unless numbered
+    from 1 on. Each token opens an item, whatever the item holds (counts, long sentences): the
+    listing read is bounded (see `_inline_list`)."""
     if not LIST_TOKEN_RE.match(listing):
         return None
     marks = []
@@ -407,16 +408,11 @@ def _numbered_items(listing: str, params: dict) -> list[str] | None:
             style = next(g for g in (1, 2, 3, 4) if m.group(g))
             mark = None if marks and style != marks[0][1] else style  # another style: a nested list
         if mark is None:
-            if marks and m.start() - marks[-1][0].end() > params["max_item_chars"] \
-                    and len(item(m.start())) > params["max_item_chars"]:
-                return _items_of(listing, marks) + [item(m.start())]  # the item can only grow
             continue
         value = int(m.group(mark)) if mark < 3 else (CIRCLED.index(m.group(3)) + 1 if mark == 3
                                                      else cn_to_int(m.group(4)))
         if value != len(marks) + 1:
             return None  # a gap or a restart: not one numbered list
-        if marks and _rules_out(item(m.start()), params):
-            return _items_of(listing, marks) + [item(m.start())]
         marks.append((m, mark))
     return _items_of(listing, marks) + [item(len(listing))]
 
@@ -483,11 +479,13 @@ def _inline_list(passage: Passage, start: int, params: dict, strict: bool = Fals
     if not listing:
         return None
     items = None
+    numbered = False
     if LIST_TOKEN_RE.match(listing):  # numbered items may be whole sentences: 一是……。二是……。
         if len(passage.text) - start > MAX_LIST_CHARS:
             return None  # the last item runs to the end of the passage: too long to be an item
         listing = passage.text[start:].strip()
         items = _numbered_items(listing, params)
+        numbered = items is not None
     if items is None:
         items, stop = _quoted_items(listing)
         if items is not None and open_ended and stop >= len(listing):
@@ -508,9 +506,11 @@ def _inline_list(passage: Passage, start: int, params: dict, strict: bool = Fals
             or items[-1].startswith(tuple(params["incomplete_starts"])) \
             or any(mark in item for item in items for mark in ("…", "...")):
         return None
-    if any(re.search(params["count_pattern"], item) for item in items):
-        return None  # items that hold counts: a breakdown, checked by `breakdown`
-    if any(len(item) > params["max_item_chars"] for item in items):
+    # items that hold counts are a breakdown, checked by `breakdown`; long ones may be prose. An
+    # item its own token numbers (一是……；二是……) is one item whatever it holds or however long
+    if not numbered and any(re.search(params["count_pattern"], item) for item in items):
+        return None
+    if not numbered and any(len(item) > params["max_item_chars"] for item in items):
         return None
     ambiguous = 0 if delimited else sum(1 for item in items if any(c in item for c in params["conjunctions"]))
     return items, ambiguous
