@@ -57,6 +57,9 @@ PARAMS = {
     "conjunctions": (list, ["和", "及", "与", "以及"]),
     "max_item_chars": (int, 40),
     "max_item_chars_strict": (int, 15),
+    # a numbered item (一是……；二是……) may be a sentence or two; one longer than this is no item
+    # of a list the count could be checked against (and the reading stops: its work is bounded)
+    "max_numbered_item_chars": (int, 200),
     # words of prose, not of names: after a bare colon they say the text is no list
     "prose_marks": (list, ["了", "着", "过", "的", "在", "对", "将", "把", "被"]),
     # a list written before its count: “A、B、C 共 3 个”; after 等 the count may be larger
@@ -408,6 +411,8 @@ def _numbered_items(listing: str, params: dict) -> list[str] | None:
             style = next(g for g in (1, 2, 3, 4) if m.group(g))
             mark = None if marks and style != marks[0][1] else style  # another style: a nested list
         if mark is None:
+            if marks and m.start() - marks[-1][0].end() > params["max_numbered_item_chars"]:
+                return None  # the item has outgrown any item: not a list read here
             continue
         value = int(m.group(mark)) if mark < 3 else (CIRCLED.index(m.group(3)) + 1 if mark == 3
                                                      else cn_to_int(m.group(4)))
