@@ -5,7 +5,7 @@ import pytest
 from auditor.facts.formula import FormulaError, evaluate
 from auditor.facts.numbers import Quantity, cn_to_int, parse_quantity, to_decimal
 from auditor.facts.targets import parse_target
-from auditor.kinds.base import sum_check
+from auditor.kinds.base import rounding_note, sum_check
 
 
 @pytest.mark.parametrize("text,value", [
@@ -52,6 +52,10 @@ def test_a_figure_printed_coarser_may_be_rounded_at_its_own_precision():
     assert sum_check(Quantity(Decimal("1532.6")), parts) == "rounding"
     assert sum_check(Quantity(Decimal("1532.5")), parts) == "mismatch"
     assert sum_check(Quantity(Decimal("1532.60")), parts) == "mismatch"  # two places printed: no such reading
+    # a coarse figure (50 beside 300.00: ±0.5 is 1% of it) has its zeros dropped, not rounded
+    assert sum_check(Quantity(Decimal("350.40")), [Quantity(Decimal("300.00")), Quantity(Decimal("50"))]) == "mismatch"
+    note = rounding_note(Quantity(Decimal("1532.6"), text="1,532.6"), parts, 2)
+    assert note == "按各数自身的印刷精度，1,532.6 为区间 [1532.55, 1532.65]，与分项之和区间 [1532.610, 1532.630] 重叠"
 
 
 def test_formula_language():

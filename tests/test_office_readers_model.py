@@ -224,6 +224,7 @@ def test_docx_styles_are_remembered_by_their_exact_bytes(tmp_path):
     as_heading = '<w:style w:type="paragraph" w:styleId="S"><w:name w:val="heading 1"/></w:style>'
     as_body = '<w:style w:type="paragraph" w:styleId="S"><w:name w:val="heading x"/></w:style>'
     docx_reader._LEVELS_BY_STYLES.clear()
+    docx_reader._kept_bytes[0] = 0
     first = write(tmp_path / "a.docx", docx_members(body, as_heading))
     again = write(tmp_path / "b.docx", docx_members(body, as_heading))
     other = write(tmp_path / "c.docx", docx_members(body, as_body))
@@ -235,6 +236,12 @@ def test_docx_styles_are_remembered_by_their_exact_bytes(tmp_path):
     assert len(docx_reader._LEVELS_BY_STYLES) == 2
     for path in (first, again, other):
         assert_same_model(path, docx_reader.read_docx, reference_readers.read_docx_python_docx)
+    # a batch of distinct styles parts keeps the last few only
+    for k in range(docx_reader.STYLES_MEMO_ENTRIES + 5):
+        styles = f'<w:style w:type="paragraph" w:styleId="S"><w:name w:val="heading {k % 9 + 1}"/></w:style>' + " " * k
+        docx_reader.read_docx(str(write(tmp_path / f"n{k}.docx", docx_members(body, styles))))
+    assert len(docx_reader._LEVELS_BY_STYLES) == docx_reader.STYLES_MEMO_ENTRIES
+    assert docx_reader._kept_bytes[0] == sum(map(len, docx_reader._LEVELS_BY_STYLES))
 
 
 # --- generated Excel files ---------------------------------------------------------------

@@ -610,6 +610,10 @@ class FactReader:
             base = self._concept(after, last=False)
             budget = self.lex.measures.last(after) if base is None else None
             if budget in BUDGET_MEASURES:
+                if last_money is not None and last_money.measure in BUDGET_MEASURES:
+                    # “基本支出预算2,000.00万元，占全年预算的64.10%”: a budget's share of the
+                    # budget, which no amount here is stated as the whole of
+                    return dict(out, concept=None, measure="实际值")
                 # “支出352.18万元，占全年预算的91.12%”: a share of the budget is how much of it was spent
                 return dict(out, concept=concept or carried, measure="完成率", base=budget)
             owner = last_money.concept if last_money else carried

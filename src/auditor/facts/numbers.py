@@ -43,11 +43,25 @@ def half_unit(places: int) -> Decimal:
     return Decimal(5) * Decimal(10) ** (-places - 1)
 
 
-def own_slack(figures) -> Decimal:
+# A figure is read as rounded at its own precision only where that precision is fine beside its
+# value (1,532.6: 0.003%); a coarse one (1亿元, 50万元 beside 300.00) is no rounded figure but a
+# figure with its zeros dropped, read at the finest precision of the comparison.
+COARSE_SHARE = Decimal("0.002")
+
+
+def own_half_unit(value: Decimal, places: int, finest: int) -> Decimal:
+    """Half a unit of a figure's own last printed digit, where that is at most COARSE_SHARE of
+    its value; else half a unit at the finest precision `finest`."""
+    own = half_unit(places)
+    return own if own <= abs(value) * COARSE_SHARE else half_unit(finest)
+
+
+def own_slack(figures, finest: int) -> Decimal:
     """Half a unit of each (value, places, scale) figure's own last printed digit, summed (a
-    printed zero is exact): the widest difference the figures' rounding each at its own
-    precision explains."""
-    return sum((half_unit(places) * scale for value, places, scale in figures if value), Decimal(0))
+    printed zero is exact; see own_half_unit): the widest difference the figures' rounding each
+    at its own precision explains."""
+    return sum((own_half_unit(value, places, finest) * scale for value, places, scale in figures if value),
+               Decimal(0))
 
 
 @dataclass(frozen=True)

@@ -127,17 +127,23 @@ def _style_levels(pkg, main: str):
 # The styles part of the documents made from one template is the same, byte for byte (Word's
 # default one is 350 KB: its parse is half the read of a short report). A batch's worker keeps
 # the levels of the last few styles parts, keyed by the part's exact bytes (no hash to collide),
-# within a bound on the bytes kept.
+# within a bound on their number and on the bytes kept.
 _LEVELS_BY_STYLES: dict[bytes, tuple] = {}
 STYLES_MEMO_BYTES = 8 * 1024 * 1024
+STYLES_MEMO_ENTRIES = 16
+_kept_bytes = [0]  # the bytes the memo's keys hold
 
 
 def _remember_levels(data: bytes, levels: tuple) -> None:
     if len(data) > STYLES_MEMO_BYTES // 4:
         return
-    while _LEVELS_BY_STYLES and sum(map(len, _LEVELS_BY_STYLES)) + len(data) > STYLES_MEMO_BYTES:
-        del _LEVELS_BY_STYLES[next(iter(_LEVELS_BY_STYLES))]  # the oldest first
+    while _LEVELS_BY_STYLES and (len(_LEVELS_BY_STYLES) >= STYLES_MEMO_ENTRIES
+                                 or _kept_bytes[0] + len(data) > STYLES_MEMO_BYTES):
+        oldest = next(iter(_LEVELS_BY_STYLES))
+        del _LEVELS_BY_STYLES[oldest]
+        _kept_bytes[0] -= len(oldest)
     _LEVELS_BY_STYLES[data] = levels
+    _kept_bytes[0] += len(data)
 
 
 def _levels_of(styles) -> tuple:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..facts.numbers import Quantity, half_unit, own_slack
+from ..facts.numbers import Quantity, half_unit, own_half_unit, own_slack
 from ..model import Location, Paragraph, Table
 
 
@@ -63,7 +63,21 @@ def sum_check(total: Quantity, parts: list[Quantity], tolerance: dict | None = N
     if diff <= half_unit(places) * inexact:
         return "rounding"
     # a figure printed coarser than the others may have been rounded at its own precision
-    return "rounding" if diff <= own_slack((q.value, q.places, 1) for q in [total, *parts]) else "mismatch"
+    return "rounding" if diff <= own_slack(((q.value, q.places, 1) for q in [total, *parts]), places) else "mismatch"
+
+
+def rounding_note(total: Quantity, parts: list[Quantity], places: int) -> str:
+    """Why a difference is a rounding note: the intervals that overlap, at the finest precision,
+    or else at each figure's own (a total printed coarser than its parts, see own_slack)."""
+    exact = sum((p.value for p in parts), Decimal(0))
+    inexact = sum(1 for q in [total, *parts] if q.value != 0)
+    if abs(exact - total.value) <= half_unit(places) * inexact:
+        return (f"区间 {interval_text(total, places)} 与分项之和区间 "
+                f"{interval_text(Quantity(exact), places, len(parts))} 重叠")
+    own = own_half_unit(total.value, total.places, places) if total.value else Decimal(0)
+    spread = sum((own_half_unit(p.value, p.places, places) for p in parts if p.value), Decimal(0))
+    return (f"按各数自身的印刷精度，{total.text or total.value} 为区间 [{total.value - own}, {total.value + own}]，"
+            f"与分项之和区间 [{exact - spread}, {exact + spread}] 重叠")
 
 
 def interval_text(q: Quantity, places: int, count: int = 1) -> str:

@@ -71,8 +71,10 @@ def _checks(doc, rule):
             for r, k in sorted(where[key] for key in sentences if key in where):
                 run = runs[r]
                 key, facts = run[k]
-                group = facts + (_continuation(run[k + 1:], calc["total"], names)
-                                 if _opens_list(base, key, facts, calc["total"], rule) else [])
+                group = facts
+                if _opens_list(base, key, facts, calc["total"], rule):
+                    group = facts + _continuation(base, run[k + 1:], calc["total"], names,
+                                                  _listed_here(facts, calc["total"]))
                 yield from _check_group(group, calc, names, "同一句", rule, complete=False, checked=checked)
         if "table" in rule.params["contexts"]:
             for block, facts in base.by_table.items():
@@ -106,17 +108,37 @@ def _opens_list(base: FactBase, key: tuple[int, int], facts: list[Fact], total: 
     text = base.sentences.get(key, "")
     openers = lexicon().list_openers
     markers = [*openers, *rule.params["enumeration_cues"], *rule.params["partial_cues"]]
-    # the next sentence may open it (“…决算为12.46万元。其中：…”; see FactBase.clause_runs)
+    if first is None:
+        return False
+    if any(w in text[first.at:] for w in markers):
+        return True
+    # the next sentence may open it (“…决算为12.46万元。其中：…”; see FactBase.clause_runs), unless
+    # the total's own sentence already broke it down (…12.46万元，其中财政拨款10.00万元。其中：… is
+    # the list of that part)
     following = base.sentences.get((key[0], key[1] + 1), "").lstrip()
-    return first is not None and (any(w in text[first.at:] for w in markers) or following.startswith(openers))
+    return following.startswith(openers) and not _listed_here(facts, total)
 
 
-def _continuation(rest: list[tuple[tuple[int, int], list[Fact]]], total: str, names: dict[str, str]) -> list[Fact]:
+def _listed_here(facts: list[Fact], total: str) -> bool:
+    """Whether the total's own sentence goes on with amounts of other things after it (not its own
+    change: 38.64万元，比上年减少4.26万元): its list has begun there."""
+    first = next((f for f in facts if f.concept == total), None)
+    return first is not None and any(f.is_money and f.at > first.at and f.concept != total
+                                     and f.measure != "变动额" for f in facts)
+
+
+def _continuation(base: FactBase, rest: list[tuple[tuple[int, int], list[Fact]]], total: str,
+                  names: dict[str, str], listed: bool) -> list[Fact]:
     """The facts of the clauses after a total's own, up to the clause stating that concept again
     (“收入总计 …，其中 …；支出总计 …，其中 …”: the second list is the second total's) or one
-    whose first amount is no part of it (the list has ended)."""
+    whose first amount is no part of it (the list has ended). After a list begun in the total's
+    own sentence (`listed`), a sentence opening with 其中 breaks down that list's last item."""
+    openers = lexicon().list_openers
     out: list[Fact] = []
-    for _, facts in rest:
+    for key, facts in rest:
+        if listed and key[1] > 0 and base.sentences.get(key, "").lstrip().startswith(openers) \
+                and not base.sentences.get((key[0], key[1] - 1), "").rstrip().endswith(("；", ";")):
+            break
         first = next((f for f in facts if f.is_money), None)
         if any(f.concept == total for f in facts) or (first is not None and first.concept not in names):
             break
@@ -409,8 +431,8 @@ def _compare(total: Fact, parts: list[Fact], context: str, rule):
     diff = abs(exact - total.in_yuan())
     if diff <= slack and diff == 0:
         return
-    if diff > slack and diff <= own_slack((p.value, p.places, MONEY_UNITS.get(p.unit, Decimal(1)))
-                                          for p in [total, *parts]):
+    if diff > slack and diff <= own_slack(((p.value, p.places, MONEY_UNITS.get(p.unit, Decimal(1)))
+                                           for p in [total, *parts]), places):
         # a figure printed coarser than the others (1,532.6 beside 1,104.27 + 428.35) may have
         # been rounded at its own precision: what that explains is a rounding note
         slack = diff

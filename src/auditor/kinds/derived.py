@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..facts.base import CURRENT, PRIOR, Fact, FactBase, fact_base, names_budget_base
+from ..facts.base import BUDGET_MEASURES, CURRENT, PRIOR, Fact, FactBase, fact_base, names_budget_base
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt
 from ..knowledge import compact
@@ -493,23 +493,46 @@ def _pick(base: FactBase, rate: Fact, sentence: list[Fact], measure: str) -> Fac
     if here is not None:
         return here
     if rate.concept is None:
-        return _paragraph_value(base, rate, measure)
+        # a rate naming nothing: its actual is in its own sentence; its budget may stand before it
+        return _unnamed_budget(base, rate, sentence, measure) if measure in BUDGET_MEASURES else None
     return _document_value(base, rate.concept, measure, rate.subject)
 
 
-def _paragraph_value(base: FactBase, rate: Fact, measure: str) -> Fact | None:
-    """A rate naming no concept is of what its paragraph states: the amount of that measure in
-    the sentences before it (调整后预算1,286.40万元。全年实际支出1,276.40万元，完成调整后预算的
-    97.45%), when those sentences state one such amount of no concept and no other."""
-    found = [f for s in range(rate.sentence) for f in base.by_sentence.get((rate.block, s), ())
-             if f.is_money and f.measure == measure and f.subject == rate.subject]
-    if found:
-        return found[0] if len(found) == 1 and found[0].concept is None else None
-    # none in its paragraph: the amount of that measure the document states of no concept (the
-    # unit's own: 本部门全年预算数2,600.00万元), when it states one value of it
-    return base.remember(("unnamed", measure, rate.subject), lambda: _unique_value(
-        [f for f in base.facts if f.concept is None and f.measure == measure and f.is_money and f.source == "text"
-         and f.period == CURRENT and f.subject == rate.subject and not f.member]))
+UNNAMED_WINDOW = 50  # unnamed amounts looked back over before a rate: the budget is stated near it
+
+
+def _unnamed_budget(base: FactBase, rate: Fact, sentence: list[Fact], measure: str) -> Fact | None:
+    """The budget a rate naming nothing is of, stated before it under the same heading and
+    naming nothing either (调整后预算1,286.40万元。全年实际支出1,276.40万元，完成调整后预算的97.45%;
+    本部门全年预算数…, a paragraph before): only when its own sentence states the actual, no other
+    actual naming nothing comes before it there (执法装备购置实际支出95.00万元 after the unit's
+    2,995.20万元 is a narrower thing's), and those amounts state one value of the budget."""
+    actual = _here(rate, sentence, "决算")
+    if actual is None or actual.concept is not None:
+        return None
+    earlier = _unnamed_before(base, rate)
+    if any(f.measure == "决算" and f.value != actual.value for f in earlier):
+        return None
+    return _unique_value([f for f in earlier if f.measure == measure])
+
+
+def _unnamed_before(base: FactBase, rate: Fact) -> list[Fact]:
+    """This year's amounts naming nothing, of the rate's subject, under its heading, before it
+    (at most UNNAMED_WINDOW of them)."""
+    from bisect import bisect_left
+
+    by_scope = base.remember(("unnamed-amounts",), lambda: _unnamed_by_scope(base))
+    facts = by_scope.get((rate.loc.section, rate.subject), [])
+    k = bisect_left(facts, rate.id, key=lambda f: f.id)
+    return facts[max(0, k - UNNAMED_WINDOW):k]
+
+
+def _unnamed_by_scope(base: FactBase) -> dict[tuple, list[Fact]]:
+    out: dict[tuple, list[Fact]] = {}
+    for f in base.facts:
+        if f.concept is None and f.is_money and f.source == "text" and f.period == CURRENT and not f.member:
+            out.setdefault((f.loc.section, f.subject), []).append(f)
+    return out
 
 
 def _rate_against(base: FactBase, rate: Fact, num: Fact | None, den: Fact | None, relation: str, words: str):

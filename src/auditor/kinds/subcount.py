@@ -89,8 +89,9 @@ def _parts(base, total: Fact, start: int, following: list[Fact], params: dict, o
         same_sentence = (f.block, f.sentence) == where[:2]
         gap = f.at - where[2] if same_sentence else f.at
         if f.unit != total.unit or not _is_count(f, params) or gap > params["max_gap"] or f.measure == "变动额" \
-                or (not same_sentence and (f.block != where[0] or f.sentence != where[1] + 1)):
-            break
+                or (not same_sentence and (f.block != where[0] or f.sentence != where[1] + 1
+                                           or opens.match(base.sentences.get((f.block, f.sentence), ""), 0))):
+            break  # (a sentence opening with 其中 breaks down what the one before stated last)
         if opens.match(base.sentences.get((f.block, f.sentence), ""), f.at + len(f.text)):
             break
         parts.append(f)

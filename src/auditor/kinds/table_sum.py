@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import re
 
-from ..facts.numbers import Quantity, fmt
+from ..facts.numbers import fmt
 from ..knowledge import compact
 from ..model import Cell
 from ..tables.typed import CodeRecord, parse_cell, typed_tables
-from .base import Hit, interval_text, sum_check
+from .base import Hit, rounding_note, sum_check
 
 KIND = "table_sum"
 PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "本年支出合计"]),
@@ -60,8 +60,7 @@ def _compare(rule, table, total_cell: Cell, part_cells: list[Cell], label: str, 
     terms = " + ".join(f"{n} {p.text}" for n, p in zip(part_names, parts))
     formula = f"{label} = {terms} = {shown}"
     if outcome == "rounding":
-        formula += (f"；区间 {interval_text(total, places)} 与分项之和区间 "
-                    f"{interval_text(Quantity(exact), places, len(parts))} 重叠")
+        formula += "；" + rounding_note(total, parts, places)
     quote = table.row_text(total_cell.loc.row - 1).strip("\t ")
     return Hit(
         quote=quote, location=total_cell.loc, stated=f"{label} {total_cell.text}",

@@ -462,12 +462,17 @@ def _read_codes(typed: TypedTable, grid: list[list[str]]) -> None:
     parts_row = next((r for r in range(typed.header_row, min(len(grid), typed.header_row + 3))
                       if {"类", "款"} <= {compact(c) for c in grid[r]}), None)
     last_header = parts_row if parts_row is not None else typed.header_row
-    # a header over two rows (本年支出 merged over 合计 | 基本支出 | 项目支出): the rows after it
-    # holding words and no figure are the header's too
-    while last_header + 1 < len(grid) and any(t.strip() for t in grid[last_header + 1]) \
-            and not any(quantity(c) is not None for c in typed.table.rows[last_header + 1]):
-        last_header += 1
-    names = _column_names(grid, last_header)
+    # a header over two rows (本年支出 merged over 合计 | 基本支出 | 项目支出): up to two rows after
+    # it naming amount columns (right of the code and name) and holding no figure are the header's
+    # too; a section row (一、一般公共预算财政拨款) names none
+    first_amount = max(code_cols, default=0) + 2
+    for _ in range(MAX_HEADER_CONTINUATION):
+        following = last_header + 1
+        if following >= len(grid) or not any(t.strip() for t in grid[following][first_amount:]) \
+                or any(quantity(c) is not None for c in typed.table.rows[following]):
+            break
+        last_header = following
+    names = _column_names(grid, min(typed.header_row, last_header), last_header)
     bounds = code_cols + [len(header)]
     segments = []
     for k, col in enumerate(code_cols):
@@ -508,9 +513,14 @@ def _without_group_totals(records: list[CodeRecord]) -> list[CodeRecord]:
     return [r for r in records if id(r) not in dropped]
 
 
-def _column_names(grid: list[list[str]], header_row: int) -> dict[int, str]:
+MAX_HEADER_CONTINUATION = 2  # header rows after the code header (a two- or three-row header)
+
+
+def _column_names(grid: list[list[str]], first: int, last: int) -> dict[int, str]:
+    """Each column's name: the header's words from `first` to `last`, with the title rows up to
+    three rows above `first` (their year, unit and caption lines left out)."""
     names: dict[int, str] = {}
-    for r in range(max(0, header_row - 3), header_row + 1):
+    for r in range(max(0, first - 3), last + 1):
         for c, text in enumerate(grid[r]):
             text = text.strip()
             if text and not text.isdigit() and not re.search(r"年度|单位[:：]|部门[:：]|公开\d+表", text):
