@@ -423,14 +423,15 @@ def _check_breakdown(doc, rule):
 LIST_SENTENCES = 8  # a list of category scores runs over at most this many sentences (；-separated)
 
 
-def _listed_parts(base: FactBase, total: Fact, words, params) -> list[tuple[str, Fact]] | None:
+def _listed_parts(base: FactBase, total: Fact, words, params, least: int = 2) -> list[tuple[str, Fact]] | None:
     """The category scores listed right after the total, over the sentences of its paragraph
     (a ；-separated list is several): each 分 figure whose words since the part before name a
     category. Skipped on the way: figures inside brackets (产出指标（50分）, （满分50分）,
     （其中满意度指标得分9分）), weights (权重10分) and figures in other units (预算执行率为98.30%).
     “预算执行率、产出指标…得分分别为10分、45分…” pairs the names with the figures in order. None
     unless a list opener (其中 …) comes before the first, or when the figures are deductions (扣
-    0.5分); at least two parts, no category twice."""
+    0.5分); at least `least` parts (a sum needs two; one restates a table's category), no
+    category twice. A deduction after the parts ends a list of at least `least` = 1 there."""
     listed: list[tuple[str, Fact]] = []
     since, depth, queued = "", 0, []
     for index in range(total.sentence, total.sentence + LIST_SENTENCES):
@@ -449,19 +450,20 @@ def _listed_parts(base: FactBase, total: Fact, words, params) -> list[tuple[str,
             if not listed and not any(o in since for o in params["list_openers"]):
                 return None
             if gap.rstrip().endswith(tuple(params["deduction_words"])):
-                return None  # points taken off, not points scored
+                # points taken off, not points scored: after a part, the reason it lost them
+                return _distinct(listed, least) if least == 1 else None
             named = _categories_in(since, words)
             if not named and queued:
                 named = [queued.pop(0)]
             elif not listed and len(named) > 1 and any(w in since for w in params["respectively"]):
                 named, queued = named[:1], named[1:]  # names listed first, then 分别为 the figures
             if not named:
-                return _distinct(listed)
+                return _distinct(listed, least)
             listed.append((named[-1], f))
             since = ""
         rest = text[cursor:]
         since, depth = since + rest, _depth(depth, rest)
-    return _distinct(listed)
+    return _distinct(listed, least)
 
 
 def _depth(depth: int, text: str) -> int:
@@ -487,9 +489,9 @@ def _categories_in(text: str, words) -> list[str]:
     return [name for _, _, name in sorted(found)]
 
 
-def _distinct(listed: list[tuple[str, Fact]]) -> list[tuple[str, Fact]] | None:
+def _distinct(listed: list[tuple[str, Fact]], least: int = 2) -> list[tuple[str, Fact]] | None:
     names = [n for n, _ in listed]
-    return listed if len(listed) >= 2 and len(set(names)) == len(names) else None
+    return listed if len(listed) >= least and len(set(names)) == len(names) else None
 
 
 def _breakdown_hit(base: FactBase, total: Fact, listed, complete: bool) -> Hit | None:
@@ -525,7 +527,7 @@ def _check_breakdown_table(doc, rule):
     base = fact_base(doc)
     words = _category_words(params)
     for total in _totals(base, params):
-        for name, part in _listed_parts(base, total, words, params) or ():
+        for name, part in _listed_parts(base, total, words, params, least=1) or ():
             rows = [r for r in tables[0].records if r.score is not None
                     and _categories_in(compact(r.level1), words)[-1:] == [name]]
             if not rows:
