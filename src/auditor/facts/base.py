@@ -35,6 +35,9 @@ CELL_NUMBER_RE = re.compile(
     r"|[-+]?\d{1,15}(?:\.\d{1,8})?)\s*(?P<unit>[%‰]|[\u4e00-\u9fa5]{1,3})?(?:[（(][\u4e00-\u9fa5]{1,3}[）)])?$")
 # what ends the words that describe a number (its phrase) in running text
 PHRASE_BREAK_RE = re.compile(r"[，,；;。：:、！？]")
+# a cell of digits and separators that reads as no number (478.08.00): a malformed figure, no
+# words naming the figures right of it (PAT001 reports it)
+MALFORMED_CELL_RE = re.compile(r"[\d.,，．]+")
 ITEM_TOKEN_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}\s*[、.．]|"
                            r"\d{1,2}\s*[、.．](?!\d)|[①-⑳])\s*")
 LABEL_NOISE_RE = re.compile(r"^(?:其中\s*[:：]?|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)+|[（(](?:类|款|项)[）)]|[:：]$")
@@ -861,7 +864,7 @@ class FactReader:
             if text:
                 if k in label_cols:
                     named = text
-                if parsed is None:
+                if parsed is None and not MALFORMED_CELL_RE.fullmatch(text):
                     words = text
 
     def _cell(self, index, table, cell, parsed, label, head: Head, fund, block_unit) -> None:
