@@ -360,6 +360,7 @@ class FactReader:
         self.prose_rows: list[tuple] = []  # (table block, row, texts, column heads, subject) of prose rows
         self.prose_sentences: dict[int, int] = {}  # table block -> sentences read from its prose cells
         self.own_project = self._own_project()
+        self.form_projects: set[str] = set()  # the projects the document's forms name (项目名称)
 
     def _counted_noun(self, label: str) -> str:
         """The last two characters of a count's label before its counting word (企业 of 发放创新券企业数)."""
@@ -367,6 +368,12 @@ class FactReader:
             if label.endswith(suffix) and len(label) > len(suffix) + 1:
                 return label[:-len(suffix)][-2:]
         return label[-2:]
+
+    def _form_projects_in(self, text: str) -> list[tuple[int, str]]:
+        """(where, name) of each project a form names that the sentence names, in order."""
+        if not any(name[:2] in text for name in self.form_projects):  # most sentences: none
+            return []
+        return sorted((at, name) for name in self.form_projects for at in [text.find(name)] if at >= 0)
 
     def _only_own_project(self, text: str) -> bool:
         """The sentence speaks of the report's own project (本项目, 该项目) and of no other: no 子项目,
@@ -481,6 +488,9 @@ class FactReader:
         cue = self.subject_cue.search(text) if self.subject_cue and not subject else None
         # “该项目……得分 100 分”: the figures after the cue are a project's, not the unit's
         unnamed_from = cue.start() if cue else len(text) + 1
+        # a project one of the document's several forms names, named here without quotes
+        # (村级综合服务站建设项目自评得分96.30分): the figures after the name are that project's
+        named = self._form_projects_in(text) if not subject and len(self.form_projects) > 1 else []
         own = self.own_project if cue and self._only_own_project(text) else UNNAMED
         previous_end, carried = 0, lead_concept
         last_money: Fact | None = None
@@ -508,9 +518,10 @@ class FactReader:
                 phrase = held + phrase[1:]
             held = compact(text[start:m.start() - 1]) if m.start() and text[m.start() - 1] in "（(" else ""
             wide = compact(text[max(previous_end, m.start() - PHRASE_LIMIT):start])
+            here = next((name for at, name in reversed(named) if at < m.start()), None)
             fact = self._text_fact(phrase, m, value, unit, None if unknown_since == "all" else carried,
                                    None if unknown_since else carried, last_money,
-                                   own if m.start() > unnamed_from else subject, wide)
+                                   here or (own if m.start() > unnamed_from else subject), wide)
             if fact.get("concept") is None and unit not in MONEY_UNITS and unit not in ("%", "‰", "分"):
                 fact["concept"] = self._indicator_like(phrase, unit)
             if fact.get("measure") == "变动率" and m.start() and text[m.start() - 1] in "-－−":
@@ -711,6 +722,8 @@ class FactReader:
         grid = _stripped(table.rows)  # the cells' texts, stripped once for every pass below
         self.title_concept = self._vocab_concept(title, share=0) or self._total_of_rows(grid)
         self.table_subject = _subject_of(grid, self.subject_cells)
+        if len(self.table_subject) >= PROJECT_NAME_MIN:
+            self.form_projects.add(self.table_subject)
         self.periods_by_row = self._periods_by_row(grid)
         headers: list[list[str]] = []
         in_header = False
@@ -850,6 +863,9 @@ class FactReader:
         if first_text < len(texts) and compact(texts[first_text]) in self.skip_columns:
             return  # a 栏次 row: the numbers of the columns
         label_cols, heads = columns.label_cols, columns.heads
+        # a row printing its rates with % (99.78%) and a bare figure under a rate's head (108.56
+        # under 执行率): the row's cells slid against the header; that figure is no rate
+        percent_printed = any(n is not None and n[3] in ("%", "‰") for n in numbers)
         # a figure's label: the nearest name column to its left (三级指标, 科目名称) holding words,
         # else the nearest words to its left; both kept up to date in one pass along the row
         named, words = None, ""
@@ -858,7 +874,7 @@ class FactReader:
             if parsed is not None and k >= first_text and k not in self.line_columns:
                 # (numbers left of the first label are codes or line numbers)
                 head = heads[k] if k < len(heads) else NO_HEAD
-                if not head.skipped:
+                if not head.skipped and not (head.rate and percent_printed and not parsed[3]):
                     label = named if named is not None else words
                     self._cell(index, table, cell, parsed, label, head, fund, columns.block_unit)
             if text:
@@ -1014,6 +1030,8 @@ class LabelIndex:
 def _pairs(text: str) -> set[str]:
     return {text[k:k + 2] for k in range(len(text) - 1)}
 
+
+PROJECT_NAME_MIN = 4  # a form's project name shorter than this may be any word of a sentence
 
 ROW_NAME_CHARS = 20  # a row's name (实际完成情况, 偏差原因说明) is short; longer text is content
 
