@@ -164,6 +164,7 @@ def _check_activity_year(doc, rule, year):
             # neighbouring years (a template left unchanged); older years open histories
             if (kind != "activity_pattern" and abs(stated - year) > params["max_gap"]) \
                     or (kind == "figure_pattern" and _other_years_figure(text, found.group(0), stated, year, params)) \
+                    or (kind == "topic_pattern" and str(year) in text[found.end(1):]) \
                     or any(cue in text for cue in quiet) \
                     or RANGE_AFTER_RE.match(text[found.end(1):]):
                 continue
