@@ -210,6 +210,16 @@ def test_prose_before_a_table_is_no_title_and_a_total_row_is_named_by_its_parts(
     assert [(f.stated, f.expected) for f in found] == [("19.36", "18.36万元")]
 
 
+def test_a_table_code_line_is_no_title_the_name_above_it_is():
+    """公开04表 between the title and the unit line numbers the table: the title, naming its fund,
+    is the line above, so the fund's figures are not read as all funds'."""
+    text = HEAD + ("财政拨款收入支出决算总表\n公开04表\n编制单位：某局　2025年度　单位：万元\n"
+                   "项目\t决算数\n本年收入\t120.00\n本年支出\t118.00\n")
+    doc = document_from_text(text)
+    assert doc.tables[0].title == "财政拨款收入支出决算总表"
+    assert {f.concept for f in fact_base(doc).facts if f.source == "table"} == {"财政拨款收入", "财政拨款支出"}
+
+
 def test_a_growth_rate_is_computed_from_this_years_figure_not_last_years_named_before_it():
     text = HEAD + "“三公”经费支出18.36万元，较上年的21.40万元下降14.21%。\n"
     assert findings(text, "DRV003") == []

@@ -21,6 +21,8 @@ NUMBERING = [
 SENTENCE_RE = re.compile(r"[^。！？；!?;]*[。！？；!?;]?")
 UNIT_RE = re.compile(r"(?:金额)?单位\s*[:：]\s*(亿元|万元|千元|元)|[（(]\s*(亿元|万元|千元|元)\s*[）)]")
 YEAR_RE = re.compile(r"(20\d\d)\s*年\s*度")
+# a line numbering a table and naming nothing (公开04表, 附表2, 表3-1, （决算公开表05）)
+TABLE_CODE_RE = re.compile(r"^\s*[（(]?[\u4e00-\u9fff]{0,4}?(?:表\s*[0-9０-９]{1,3}|[0-9０-９]{1,3}\s*表)(?:\s*[-－—]\s*\d{1,3})?[）)]?\s*$")
 # a title without 度 (某局2025年部门决算): a year not followed by a month or a day
 TITLE_YEAR_RE = re.compile(r"(20\d\d)\s*年(?!\s*\d|\s*[底末初])")
 
@@ -118,8 +120,9 @@ def _table(raw: RawBlock, loc: Location, index: int, before: list) -> Table:
         rows.append([grid_cell(c.text, loc, r, k, c.line or line, c.page or page) for k, c in enumerate(raw_row, start=1)])
     table = Table(index, rows, loc)
     prev = [b for b in before[-3:] if not isinstance(b, Table)]
+    # a table's code line (公开04表, 附表2) numbers it and names nothing: the title is above it
     titles = [b.text for b in prev if len(b.text) <= 80 and not UNIT_RE.search(b.text) and len(b.text) > 3
-              and not _is_sentence(b.text)]
+              and not _is_sentence(b.text) and not TABLE_CODE_RE.match(b.text)]
     named = [t for t in titles if "表" in t]
     if named or titles:
         table.title = (named or titles)[-1]
