@@ -220,6 +220,16 @@ def test_a_table_code_line_is_no_title_the_name_above_it_is():
     assert {f.concept for f in fact_base(doc).facts if f.source == "table"} == {"财政拨款收入", "财政拨款支出"}
 
 
+def test_the_fund_a_title_names_first_and_the_funds_own_totals():
+    """政府性基金预算财政拨款收入支出决算表 is the 政府性基金 fund's, not all 财政拨款; 财政拨款收、支总计
+    is the fund's total; 本年度收入支出总计 is the whole total, not this year's income."""
+    text = HEAD + ("政府性基金预算财政拨款收入支出决算表\n单位：万元\n项目\t决算数\n本年收入\t87.38\n本年支出\t94.88\n")
+    table = {f.concept for f in fact_base(document_from_text(text)).facts if f.source == "table"}
+    assert table == {"政府性基金预算财政拨款收入", "政府性基金预算财政拨款支出"}
+    said = HEAD + "财政拨款收、支总计均为395.43万元。本年度收入支出总计9,301.25万元。\n"
+    assert [f.concept for f in fact_base(document_from_text(said)).facts] == ["财政拨款收支总计", "收支总计"]
+
+
 def test_a_growth_rate_is_computed_from_this_years_figure_not_last_years_named_before_it():
     text = HEAD + "“三公”经费支出18.36万元，较上年的21.40万元下降14.21%。\n"
     assert findings(text, "DRV003") == []

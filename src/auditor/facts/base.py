@@ -718,7 +718,8 @@ class FactReader:
     def _table(self, index: int, table: Table) -> None:
         title = compact(table.title or "")
         self.table_unit = table.unit or self.assumed_units.get(index)
-        fund = next((f for f in self.fund_qualified if f in title), "")
+        # the fund the title names first: 政府性基金预算财政拨款… is that fund's, not all 财政拨款
+        fund = min((f for f in self.fund_qualified if f in title), key=title.find, default="")
         grid = _stripped(table.rows)  # the cells' texts, stripped once for every pass below
         self.title_concept = self._vocab_concept(title, share=0) or self._total_of_rows(grid)
         self.table_subject = _subject_of(grid, self.subject_cells)

@@ -25,7 +25,10 @@ KIND = "table_sum"
 PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "本年支出合计"]),
           "identities": (list, []), "names": (dict, {}),
           # words of a column head whose figures are rates (增减率, 占比): they do not add up
-          "rate_column_words": (list, [])}
+          "rate_column_words": (list, []),
+          # words of a column head standing beside a row's total, not under it (年末结转和结余
+          # after 本年支出 | 小计 | 基本支出 | 项目支出): the parts end before it
+          "beside_total_words": (list, [])}
 MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff"}
 TOTAL_COLUMN_RE = re.compile(r"(?:合计|小计)$")
 ITEM_RE = re.compile(r"^[一二三四五六七八九十]+、")
@@ -123,7 +126,10 @@ def _check_row_total(rule, typed):
             if not total_cols:
                 continue
             total_col = total_cols[0]
-            parts = [c for c in amount_cols if c > total_col]
+            beside = [c for c in amount_cols if c > total_col and any(
+                w in compact(names.get(c, "")) for w in rule.params["beside_total_words"])]
+            stop = min(beside) if beside else None
+            parts = [c for c in amount_cols if c > total_col and (stop is None or c < stop)]
             for rec in (r for r in t.records if r.segment == segment):
                 total_cell = rec.amounts.get(total_col)
                 part_cells = [rec.amounts[c] for c in parts if c in rec.amounts]
