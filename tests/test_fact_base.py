@@ -230,6 +230,17 @@ def test_the_fund_a_title_names_first_and_the_funds_own_totals():
     assert [f.concept for f in fact_base(document_from_text(said)).facts] == ["财政拨款收支总计", "收支总计"]
 
 
+def test_a_funds_list_over_paragraphs_and_a_name_cut_by_a_comma():
+    """一般公共预算财政拨款基本支出…，其中：then a paragraph for each part: the parts are the fund's.
+    财政拨款收、支总计各增加…: the change is of the fund's total, not of 总计."""
+    text = HEAD + ("一般公共预算财政拨款基本支出300.00万元，其中：\n人员经费250.00万元，主要包括基本工资。\n"
+                   "公用经费50.00万元，主要包括办公费。\n")
+    parts = [f for f in fact_base(document_from_text(text)).facts if f.concept in ("人员经费", "公用经费")]
+    assert [f.fund for f in parts] == ["一般公共预算", "一般公共预算"]
+    said = HEAD + "财政拨款收、支总计均为380.00万元。与上年相比，财政拨款收、支总计各增加20.00万元，增长5.56%。\n"
+    assert {f.concept for f in fact_base(document_from_text(said)).facts} == {"财政拨款收支总计"}
+
+
 def test_a_growth_rate_is_computed_from_this_years_figure_not_last_years_named_before_it():
     text = HEAD + "“三公”经费支出18.36万元，较上年的21.40万元下降14.21%。\n"
     assert findings(text, "DRV003") == []

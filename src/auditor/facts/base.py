@@ -361,6 +361,9 @@ class FactReader:
         self.prose_sentences: dict[int, int] = {}  # table block -> sentences read from its prose cells
         self.own_project = self._own_project()
         self.form_projects: set[str] = set()  # the projects the document's forms name (项目名称)
+        # a fund's total ending its paragraph with 其中： lists its parts in the paragraphs after
+        # it, up to a heading or a table (一般公共预算财政拨款基本支出…，其中：¶人员经费…¶公用经费…)
+        self.open_list: tuple[str, set] = ("", set())
 
     def _counted_noun(self, label: str) -> str:
         """The last two characters of a count's label before its counting word (企业 of 发放创新券企业数)."""
@@ -406,12 +409,14 @@ class FactReader:
         self.short_labels = {w for w in self.row_labels if len(w) == 2 and w not in self.vague_labels}
         for prose_row in self.prose_rows:  # read as text, now that the row labels are known
             self._prose_row(*prose_row)
+            self.open_list = ("", set())
         self.open_item: tuple[str | None, str] = (None, "")
         for index, block in enumerate(self.doc.blocks):
             if isinstance(block, Paragraph):
                 self._paragraph(index, block)
             else:
                 self.open_item = (None, "")  # a heading or a table closes a numbered item
+                self.open_list = ("", set())
         self._name_counts_by_words()
         return self.base
 
@@ -494,7 +499,7 @@ class FactReader:
         own = self.own_project if cue and self._only_own_project(text) else UNNAMED
         previous_end, carried = 0, lead_concept
         last_money: Fact | None = None
-        list_fund, list_parts = "", set()  # a fund's total opening a 其中 list: its parts are of that fund
+        list_fund, list_parts = self.open_list  # a fund's total opening a 其中 list: its parts are of that fund
         held = ""  # the words before a bracketed figure, for the figure after the bracket
         unknown_since = ""  # a figure of a thing the vocabulary does not know came since `carried`
         for m in self.lex.text_number.finditer(text):
@@ -528,6 +533,11 @@ class FactReader:
                 fact["sign"] = -(fact.get("sign") or 1)  # “增长-4.71%” is a fall of 4.71%
             if list_fund and not fact.get("fund") and fact.get("concept") in list_parts:
                 fact["fund"] = list_fund
+            own_concept = self.fund_qualified.get(fact.get("fund"), {}).get(fact.get("concept"))
+            if own_concept:
+                # a fund's total in words (财政拨款收、支总计各增加…): the fund's own concept, as a
+                # table titled with the fund states it
+                fact["concept"] = own_concept
             fact["comparator"] = _bound_of(text, m)
             fact = Fact(id=len(self.base.facts), value=value, unit=unit, places=_places(m.group("num")),
                         text=sentence.text[m.start():m.end()].strip(),
@@ -550,15 +560,18 @@ class FactReader:
                     # “一般公共预算财政拨款基本支出 X 万元，其中：人员经费 …, 公用经费 …”
                     list_fund, list_parts = fund, self.parts_of.get(generic, set())
             previous_end = m.end()
+        if list_fund and text.rstrip(" ：:").endswith(self.lex.list_openers):
+            self.open_list = (list_fund, list_parts)
         return carried
 
     def _text_fact(self, phrase, m, value, unit, carried, plain_carried, last_money, subject, wide) -> dict:
         """`carried`: the concept named last, for a change or a rate that names none;
         `plain_carried`: the same for a plain figure, None after a figure of an unknown thing."""
         concept = self._concept(phrase, last=True)
-        if concept is None:
-            # “收、支总计各减少 …”: a name cut by a clause break still names the figure
-            concept = self._concept(wide + phrase, last=True, after=len(wide))
+        if concept is None or wide.endswith("、"):
+            # “收、支总计各减少 …”: a name cut by a clause break still names the figure; cut by
+            # 、 (财政拨款收、支总计各增加), the whole name wins over the part after the 、 (总计)
+            concept = self._concept(wide + phrase, last=True, after=len(wide)) or concept
         period = PRIOR if self.lex.prior.search(phrase) or self._other_year(phrase) else CURRENT
         bare = _blank(phrase, self.lex.concepts)  # 预算 inside 一般公共预算财政拨款收入 is no measure
         fund = self.lex.funds.last(bare) or ""
