@@ -161,10 +161,19 @@ def _swapped(rate: Fact, part: Fact, whole: Fact, shares) -> str:
 
 
 def _share_sum(base: FactBase, rule):
-    """Shares of one whole listed together cannot add up to more than 100%."""
+    """Shares of one whole listed together cannot add up to more than 100%. A share after 其中
+    following another (中小企业…占86.94%，其中：小微企业…占36.06%) is a share of a part of that
+    part, not a sibling: it and those after it are left out."""
     groups: dict[tuple, list[Fact]] = {}
+    nested: set[tuple] = set()
+    openers = lexicon().list_openers
     for rate, part, whole in _shares(base):
-        groups.setdefault((rate.block, whole.id), []).append(rate)
+        key = (rate.block, whole.id)
+        before = groups.get(key)
+        if before and (key in nested or _opens_between(base, before[-1], part, openers)):
+            nested.add(key)
+            continue
+        groups.setdefault(key, []).append(rate)
     for rates in groups.values():
         if len(rates) < 2:
             continue
@@ -179,6 +188,14 @@ def _share_sum(base: FactBase, rule):
                   expected="≤ 100%", formula=" + ".join(r.text for r in rates) + f" = {fmt(total)}%，超过 100%",
                   fields={"rate": f"{fmt(total)}%", "computed": "≤ 100%", "relation": "同一总额下各项占比之和"},
                   highlights=[r.loc for r in rates[:-1]])
+
+
+def _opens_between(base: FactBase, earlier: Fact, later: Fact, openers: tuple) -> bool:
+    """Whether a list opener (其中) stands between two facts of one sentence."""
+    if (earlier.block, earlier.sentence) != (later.block, later.sentence) or later.source != "text":
+        return False
+    text = base.sentences.get((later.block, later.sentence), "")
+    return any(w in text[earlier.at:later.at] for w in openers)
 
 
 def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact | None:
