@@ -446,6 +446,19 @@ def _missed(rows: list[IndicatorRow], ceiling_cues: list[str]):
             yield MissedTarget(r, target, actual, upward)
 
 
+def _printed_spread(rule, miss: MissedTarget, weight: Decimal, expected: Decimal) -> Decimal:
+    """How far the score the rule gives may lie from `expected` because the actual value is itself
+    printed rounded (96.69% stands for [96.685%, 96.695%]: 8 × it is 7.7348 to 7.7356, so 7.73
+    is right though 8 × 96.69% = 7.7352)."""
+    from dataclasses import replace
+
+    exponent = miss.actual.value.as_tuple().exponent
+    half = half_unit(-exponent if isinstance(exponent, int) and exponent < 0 else 0)
+    ends = [_partial_expected(rule, replace(miss, actual=replace(miss.actual, value=miss.actual.value + d)), weight)
+            for d in (-half, half)]
+    return max((abs(e - expected) for e in ends if e is not None), default=Decimal(0))
+
+
 def _partial_expected(rule, miss: MissedTarget, weight: Decimal) -> Decimal | None:
     formula = rule.params["positive_formula" if miss.upward else "negative_formula"]
     try:
@@ -521,7 +534,8 @@ def _check_proportional(doc, rule, typed):
                 continue
             expected = _partial_expected(rule, miss, weight)
             cell = r.cells["score"]
-            if expected is None or _close(r.score, expected, cell.text, places):
+            if expected is None or _close(r.score, expected, cell.text, places,
+                                          slack=_printed_spread(rule, miss, weight, expected)):
                 continue
             ratio = (f"{miss.actual.value}/{miss.target.value}" if miss.upward
                      else f"{miss.target.value}/{miss.actual.value}")
