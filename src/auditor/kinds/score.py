@@ -453,7 +453,10 @@ def _printed_spread(rule, miss: MissedTarget, weight: Decimal, expected: Decimal
     from dataclasses import replace
 
     exponent = miss.actual.value.as_tuple().exponent
-    half = half_unit(-exponent if isinstance(exponent, int) and exponent < 0 else 0)
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    if places == 0 and miss.actual.unit not in ("%", "‰"):
+        return Decimal(0)  # a whole number of things (1部, 43次) is an exact count
+    half = half_unit(places)
     ends = [_partial_expected(rule, replace(miss, actual=replace(miss.actual, value=miss.actual.value + d)), weight)
             for d in (-half, half)]
     return max((abs(e - expected) for e in ends if e is not None), default=Decimal(0))
