@@ -56,6 +56,8 @@ class VocabularyAdditions(BaseModel):
         default_factory=dict, description="变动方向 up/down/same → 提示词")
     prior_period: list[Word] = Field(default_factory=list, description="表示上年的词")
     current_period: list[Word] = Field(default_factory=list, description="表示本年的词（本年、本年度……）")
+    partial_periods: list[Word] = Field(default_factory=list,
+                                        description="表示年内某一时段的词（季度、上半年……）：其后的比率不是全年的")
     zero_statements: list[Word] = Field(default_factory=list,
                                         description="表示金额为零、未写数字的说法（为零、未发生……）：其后的增减额属于该项")
     degree_words: list[Word] = Field(default_factory=list, description="方向词前的程度词（有所、略有……）")

@@ -26,7 +26,8 @@ from .targets import SUFFIX
 
 CURRENT, PRIOR = "本年", "上年"
 UNNAMED = "?"  # the subject of a figure about some project or item the text does not name
-BUDGET_MEASURES = ("年初预算", "全年预算")  # the budget levels a figure can be compared with
+BUDGET_MEASURES = ("年初预算", "全年预算")
+UNIT_TOTALS = ("本年支出", "收支总计")  # amounts of the unit as a whole: their rate is the unit's  # the budget levels a figure can be compared with
 MONEY_MEASURES = (*BUDGET_MEASURES, "决算", "变动额")
 
 # a table cell that is one figure: 2,248.58 / 98.31% / ≥98% / 3821份 / (12.5)
@@ -577,6 +578,9 @@ class FactReader:
         fund = self.lex.funds.last(bare) or ""
         out = dict(subject=subject, fund=fund, period=period)
         if unit in ("%", "‰", "个百分点"):
+            if self.lex.partial_period.search(wide + phrase):
+                # a rate of a part of the year (三季度末预算执行率72.9%) states no rate of the year
+                return dict(out, concept=None, measure="实际值")
             rate = self._rate(phrase, concept, carried, last_money, out)
             if rate["concept"] is None and rate["measure"] == "实际值" and self.carried_unit == unit \
                     and _names_nothing(bare, self.lex):
@@ -655,7 +659,11 @@ class FactReader:
             return dict(out, concept=concept or carried, measure="变动率", sign=_change_sign(phrase, self.lex),
                         period=CURRENT)
         if kind == "执行率" or (concept == "预算执行率"):
-            return dict(out, concept="预算执行率", measure="实际值")
+            # the execution rate of the amounts before it: of a part (基本支出…实际支出…，执行率
+            # 100.00%) it is that part's, a member of the unit's rate
+            part = last_money.concept if last_money is not None else None
+            member = part if part and part not in UNIT_TOTALS else ""
+            return dict(out, concept="预算执行率", measure="实际值", member=member)
         return dict(out, concept=concept, measure="实际值")
 
     def _concept(self, phrase: str, last: bool, after: int = 0) -> str | None:

@@ -73,6 +73,7 @@ class Lexicon:
     funds: Matcher
     prior: re.Pattern
     current: re.Pattern  # words that put a figure in the report's own year (本年, 本年度)
+    partial_period: re.Pattern  # words naming a part of the year (三季度末, 上半年)
     comparison: re.Pattern  # a word setting a change against its base (较, 比)
     share_of: re.Pattern  # a copula and the words up to 的 closing a percentage's phrase (为全年预算的)
     zero_statement: re.Pattern  # words stating an amount of nothing (为零, 为0, 未发生)
@@ -110,6 +111,7 @@ def _lexicon(generation: int) -> Lexicon:
         prior=re.compile("|".join(re.escape(w) for w in sorted(data["prior_period"], key=len, reverse=True))),
         directions=matcher(data["directions"]),
         current=re.compile(alternatives(data.get("current_period"))),
+        partial_period=re.compile(alternatives(data.get("partial_periods"))),
         comparison=re.compile(alternatives(data.get("comparison_words"))),
         # the last copula with words after it and 的 closing the phrase
         share_of=re.compile(r"(?:" + alternatives(data.get("share_copulas")) + r")(?P<of>[^为是达]{2,24}?)的$"),

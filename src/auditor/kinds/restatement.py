@@ -152,6 +152,8 @@ def _check_text(base, groups, rule, vocabulary):
         primary = [f for f in tables if not f.member or f.member in totals] or tables
         values = list(_consistent_tables(primary).values())
         for fact in texts:
+            if fact.member and fact.member not in totals:
+                continue  # a part's rate (基本支出…执行率100.00%) is not the unit's the tables state
             if not values:
                 continue
             yield CHECKED
