@@ -20,7 +20,7 @@ from ..knowledge import compact, concepts
 from ..memo import MEMO_ENTRIES, remember_short
 from ..ingest.build import split_sentences
 from ..model import SENTENCE_END_RE, Document, Location, Paragraph, Sentence, Table, is_prose
-from .lexicon import Lexicon, lexicon, money_concepts
+from .lexicon import Lexicon, alternatives, lexicon, money_concepts
 from .numbers import MONEY_UNITS, RANGE_JOINER, half_unit, normalize_digits, to_decimal
 from .targets import SUFFIX
 
@@ -340,6 +340,9 @@ class FactReader:
             if self.subject_cells else None
         self.score_totals = {compact(label): concept for concept, labels in (vocab.get("score_total_rows") or {}).items()
                              for label in labels}  # 合计 under 得分 -> 自评得分
+        categories = (vocab.get("score_lists") or {}).get("categories") or {}
+        # a score category's words (产出指标, 满意度): a total score's figure after them is theirs
+        self.score_category = re.compile(alternatives([w for words in categories.values() for w in words]))
         self.subject_patterns = [re.compile(p) for p in vocab.get("subject_patterns") or ()]
         cues = [compact(w) for w in vocab.get("other_subject_cues") or ()]
         self.subject_cue = re.compile("|".join(map(re.escape, cues))) if cues else None
@@ -534,6 +537,12 @@ class FactReader:
                 fact["sign"] = -(fact.get("sign") or 1)  # “增长-4.71%” is a fall of 4.71%
             if list_fund and not fact.get("fund") and fact.get("concept") in list_parts:
                 fact["fund"] = list_fund
+            if fact.get("concept") in self.score_totals.values() and fact.get("measure") == "得分" \
+                    and not fact.get("member"):
+                category = self.score_category.search(text, 0, m.start())
+                if category:
+                    # “产出指标分值50分，自评得分49.23分”: the category's score, not the total
+                    fact["member"] = category.group(0)
             own_concept = self.fund_qualified.get(fact.get("fund"), {}).get(fact.get("concept"))
             if own_concept:
                 # a fund's total in words (财政拨款收、支总计各增加…): the fund's own concept, as a
