@@ -504,6 +504,7 @@ class FactReader:
         previous_end, carried = 0, lead_concept
         last_money: Fact | None = None
         list_fund, list_parts = self.open_list  # a fund's total opening a 其中 list: its parts are of that fund
+        opening_fund = None  # the fund the sentence's first amount names (see below)
         held = ""  # the words before a bracketed figure, for the figure after the bracket
         unknown_since = ""  # a figure of a thing the vocabulary does not know came since `carried`
         for m in self.lex.text_number.finditer(text):
@@ -537,6 +538,14 @@ class FactReader:
                 fact["sign"] = -(fact.get("sign") or 1)  # “增长-4.71%” is a fall of 4.71%
             if list_fund and not fact.get("fund") and fact.get("concept") in list_parts:
                 fact["fund"] = list_fund
+            if opening_fund is None and unit in MONEY_UNITS:
+                opening_fund = fact.get("fund") or ""
+            elif opening_fund and not fact.get("fund") and unit in MONEY_UNITS \
+                    and fact.get("concept") in self.fund_qualified.get(opening_fund, {}) \
+                    and not self.lex.comparison.search(phrase) and "占" not in phrase:
+                # “政府性基金预算财政拨款年初结转和结余12.00万元，本年收入87.38万元，本年支出…”: the
+                # fund the sentence opens with is its amounts' (not a share's base, 占本年支出合计…)
+                fact["fund"] = opening_fund
             if fact.get("concept") in self.score_totals.values() and fact.get("measure") == "得分" \
                     and not fact.get("member"):
                 category = self.score_category.search(text, 0, m.start())
@@ -584,7 +593,8 @@ class FactReader:
             concept = self._concept(wide + phrase, last=True, after=len(wide)) or concept
         period = PRIOR if self.lex.prior.search(phrase) or self._other_year(phrase) else CURRENT
         bare = _blank(phrase, self.lex.concepts)  # 预算 inside 一般公共预算财政拨款收入 is no measure
-        fund = self.lex.funds.last(bare) or ""
+        # the fund named first: 政府性基金预算财政拨款… is that fund's, not all 财政拨款
+        fund = next((name for _, _, name in self.lex.funds.all(bare)), "")
         out = dict(subject=subject, fund=fund, period=period)
         if unit in ("%", "‰", "个百分点"):
             if self.lex.partial_period.search(wide + phrase):
