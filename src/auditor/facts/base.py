@@ -499,7 +499,8 @@ class FactReader:
         unnamed_from = cue.start() if cue else len(text) + 1
         # a project one of the document's several forms names, named here without quotes
         # (村级综合服务站建设项目自评得分96.30分): the figures after the name are that project's
-        named = self._form_projects_in(text) if not subject and len(self.form_projects) > 1 else []
+        named = self._form_projects_in(text) if not subject and 1 < len(self.form_projects) <= MAX_FORM_PROJECTS \
+            else []
         own = self.own_project if cue and self._only_own_project(text) else UNNAMED
         previous_end, carried = 0, lead_concept
         last_money: Fact | None = None
@@ -1073,6 +1074,9 @@ def _pairs(text: str) -> set[str]:
 
 
 PROJECT_NAME_MIN = 4  # a form's project name shorter than this may be any word of a sentence
+# each sentence is searched for every form's project name: beyond this many forms (no report has
+# them) the names are not looked for, so the cost per sentence stays bounded
+MAX_FORM_PROJECTS = 64
 
 ROW_NAME_CHARS = 20  # a row's name (实际完成情况, 偏差原因说明) is short; longer text is content
 
