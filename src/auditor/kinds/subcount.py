@@ -105,9 +105,12 @@ def _kinds_listed(base, parts: list[Fact], names: list[str], params: dict) -> tu
     parts up to such a break whose names end alike; all of them when none does."""
     if len(_common_ending(names)) >= params["min_common_ending"]:
         return parts, names
+    endings = [names[0]] if names else []  # the common ending of each prefix, in one pass
+    for name in names[1:]:
+        endings.append(_common_ending([endings[-1], name]))
     for k in range(len(parts) - 1, 1, -1):
         if _separator(base, parts[k - 1], parts[k]) in ("，", ",", "；", ";") \
-                and len(_common_ending(names[:k])) >= params["min_common_ending"]:
+                and len(endings[k - 1]) >= params["min_common_ending"]:
             return parts[:k], names[:k]
     return parts, names
 
