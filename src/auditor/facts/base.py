@@ -22,7 +22,7 @@ from ..ingest.build import split_sentences
 from ..model import SENTENCE_END_RE, Document, Location, Paragraph, Sentence, Table, is_prose
 from .lexicon import Lexicon, alternatives, lexicon, money_concepts
 from .numbers import MONEY_UNITS, RANGE_JOINER, half_unit, normalize_digits, to_decimal
-from .targets import SUFFIX
+from .targets import PREFIX, SUFFIX
 
 CURRENT, PRIOR = "本年", "上年"
 UNNAMED = "?"  # the subject of a figure about some project or item the text does not name
@@ -52,6 +52,10 @@ CHANGE_TAIL_RE = re.compile(r"(?:了|为|约|达)+$")  # see _change_sign
 LEVEL_TAIL_RE = re.compile(r"(?:至|到)\s*$")  # see _change_sign
 LIST_ITEM_ENDS = "、等"  # right after an item's figure: more items follow, or the list ends
 # a bound, not a value: “90分（含）以上”, “60分以下” (a band, a threshold, a target)
+# a comparison word right before a figure in running text (低于90%, 不超过5万元): it bounds, not
+# states; 达到 and = state a value there (执行率达到96%)
+BOUND_BEFORE_RE = re.compile("(" + "|".join(sorted((w for w in PREFIX if w not in ("达到", "=", "＝")),
+                                                   key=len, reverse=True)) + r")\s*$")
 BOUND_AFTER_RE = re.compile(r"\s*(?:[（(]含[）)])?\s*(" + "|".join(sorted(SUFFIX, key=len, reverse=True)) + ")")
 # the ends of a range: “80分（含）至90分”, “70-84分” (a band, not two values)
 # (not “35.00万元下降至33.00万元”: a change to a level, across a direction word)
@@ -1242,6 +1246,9 @@ def _bound_of(text: str, m: re.Match) -> str:
     bound = BOUND_AFTER_RE.match(text, m.end())
     if bound:
         return SUFFIX[bound.group(1)]
+    before = BOUND_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())
+    if before:
+        return PREFIX[before.group(1)]  # 执行率低于90%的项目: a threshold, not a rate stated
     if RANGE_START_RE.match(text, m.end()):
         return "≥"
     if RANGE_END_RE.search(text, max(0, m.start() - 8), m.start()):
