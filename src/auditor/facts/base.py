@@ -951,7 +951,9 @@ class FactReader:
             concept = self.score_totals.get(row_label)
         if concept is None and generic:
             concept = self.title_concept  # 合计 of a table about one concept (the 三公 table)
-        if concept is None and row_label:
+        if concept is None and row_label and not described.generic:
+            # a row's own name is its concept; a generic one (合计, 小计) names no thing of its
+            # own: two tables' 合计 rows are no statements of one fact
             concept = row_label
             self.row_labels.setdefault(row_label, row_label)
         if unit and row_label:
