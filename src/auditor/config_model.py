@@ -56,6 +56,8 @@ class VocabularyAdditions(BaseModel):
         default_factory=dict, description="变动方向 up/down/same → 提示词")
     prior_period: list[Word] = Field(default_factory=list, description="表示上年的词")
     current_period: list[Word] = Field(default_factory=list, description="表示本年的词（本年、本年度……）")
+    unit_totals: list[Word] = Field(default_factory=list,
+                                    description="单位整体的金额概念（本年支出……）：其执行率是单位的，其他概念的执行率属于该部分")
     partial_periods: list[Word] = Field(default_factory=list,
                                         description="表示年内某一时段的词（季度、上半年……）：其后的比率不是全年的")
     zero_statements: list[Word] = Field(default_factory=list,

@@ -26,8 +26,7 @@ from .targets import PREFIX, SUFFIX
 
 CURRENT, PRIOR = "本年", "上年"
 UNNAMED = "?"  # the subject of a figure about some project or item the text does not name
-BUDGET_MEASURES = ("年初预算", "全年预算")
-UNIT_TOTALS = ("本年支出", "收支总计")  # amounts of the unit as a whole: their rate is the unit's  # the budget levels a figure can be compared with
+BUDGET_MEASURES = ("年初预算", "全年预算")  # the budget levels a figure can be compared with
 MONEY_MEASURES = (*BUDGET_MEASURES, "决算", "变动额")
 
 # a table cell that is one figure: 2,248.58 / 98.31% / ≥98% / 3821份 / (12.5)
@@ -52,11 +51,11 @@ CHANGE_TAIL_RE = re.compile(r"(?:了|为|约|达)+$")  # see _change_sign
 LEVEL_TAIL_RE = re.compile(r"(?:至|到)\s*$")  # see _change_sign
 LIST_ITEM_ENDS = "、等"  # right after an item's figure: more items follow, or the list ends
 # a bound, not a value: “90分（含）以上”, “60分以下” (a band, a threshold, a target)
+BOUND_AFTER_RE = re.compile(r"\s*(?:[（(]含[）)])?\s*(" + "|".join(sorted(SUFFIX, key=len, reverse=True)) + ")")
 # a comparison word right before a figure in running text (低于90%, 不超过5万元): it bounds, not
 # states; 达到 and = state a value there (执行率达到96%)
 BOUND_BEFORE_RE = re.compile("(" + "|".join(sorted((w for w in PREFIX if w not in ("达到", "=", "＝")),
                                                    key=len, reverse=True)) + r")\s*$")
-BOUND_AFTER_RE = re.compile(r"\s*(?:[（(]含[）)])?\s*(" + "|".join(sorted(SUFFIX, key=len, reverse=True)) + ")")
 # the ends of a range: “80分（含）至90分”, “70-84分” (a band, not two values)
 # (not “35.00万元下降至33.00万元”: a change to a level, across a direction word)
 RANGE_START_RE = re.compile(r"[^\d，,；;。增减降升提高低加少]{0,5}?" + RANGE_JOINER + r"\s*\d")
@@ -156,17 +155,17 @@ class FactBase:
         财政拨款收入 A 万元，占 …；事业收入 B 万元，占 …；其他收入 C 万元。”) and ends at the full stop."""
         return self.remember(("clause-runs",), self._clause_runs)
 
-    def _clause_runs(self) -> list[list[tuple[tuple[int, int], list[Fact]]]]:
-        from .lexicon import lexicon
+    def opens_list(self, key: tuple[int, int]) -> bool:
+        """Whether the sentence opens with a list opener (其中：…): it lists the parts of what the
+        sentence before it states."""
+        return self.sentences.get(key, "").lstrip().startswith(lexicon().list_openers)
 
-        openers = lexicon().list_openers
+    def _clause_runs(self) -> list[list[tuple[tuple[int, int], list[Fact]]]]:
         runs: list[list[tuple[tuple[int, int], list[Fact]]]] = []
         last: tuple[int, int] | None = None
         for (block, index), facts in self.by_sentence.items():
-            # a sentence opening with 其中 lists the parts of the total the sentence before states
             # (“…支出决算为12.46万元。其中：因公出国（境）费0元；…”)
-            opens_list = index == (last[1] if last else -2) + 1 and \
-                self.sentences.get((block, index), "").lstrip().startswith(openers)
+            opens_list = index == (last[1] if last else -2) + 1 and self.opens_list((block, index))
             if last is not None and last[0] == block and (opens_list or all(
                     self.sentences.get((block, k), "").rstrip().endswith(("；", ";")) for k in range(last[1], index))):
                 runs[-1].append(((block, index), facts))
@@ -344,6 +343,7 @@ class FactReader:
             if self.subject_cells else None
         self.score_totals = {compact(label): concept for concept, labels in (vocab.get("score_total_rows") or {}).items()
                              for label in labels}  # 合计 under 得分 -> 自评得分
+        self.unit_totals = set(vocab.get("unit_totals") or ())
         categories = (vocab.get("score_lists") or {}).get("categories") or {}
         # a score category's words (产出指标, 满意度): a total score's figure after them is theirs
         self.score_category = re.compile(alternatives([w for words in categories.values() for w in words]))
@@ -545,23 +545,9 @@ class FactReader:
                 fact["fund"] = list_fund
             if opening_fund is None and unit in MONEY_UNITS:
                 opening_fund = fact.get("fund") or ""
-            elif opening_fund and not fact.get("fund") and unit in MONEY_UNITS \
-                    and fact.get("concept") in self.fund_qualified.get(opening_fund, {}) \
-                    and not self.lex.comparison.search(phrase) and "占" not in phrase:
-                # “政府性基金预算财政拨款年初结转和结余12.00万元，本年收入87.38万元，本年支出…”: the
-                # fund the sentence opens with is its amounts' (not a share's base, 占本年支出合计…)
-                fact["fund"] = opening_fund
-            if fact.get("concept") in self.score_totals.values() and fact.get("measure") == "得分" \
-                    and not fact.get("member"):
-                category = self.score_category.search(text, 0, m.start())
-                if category:
-                    # “产出指标分值50分，自评得分49.23分”: the category's score, not the total
-                    fact["member"] = category.group(0)
-            own_concept = self.fund_qualified.get(fact.get("fund"), {}).get(fact.get("concept"))
-            if own_concept:
-                # a fund's total in words (财政拨款收、支总计各增加…): the fund's own concept, as a
-                # table titled with the fund states it
-                fact["concept"] = own_concept
+            elif opening_fund and unit in MONEY_UNITS:
+                self._opening_fund(fact, opening_fund, phrase)
+            self._settle(fact, text, m.start())
             fact["comparator"] = _bound_of(text, m)
             fact = Fact(id=len(self.base.facts), value=value, unit=unit, places=_places(m.group("num")),
                         text=sentence.text[m.start():m.end()].strip(),
@@ -587,6 +573,28 @@ class FactReader:
         if list_fund and text.rstrip(" ：:").endswith(self.lex.list_openers):
             self.open_list = (list_fund, list_parts)
         return carried
+
+    def _opening_fund(self, fact: dict, fund: str, phrase: str) -> None:
+        """“政府性基金预算财政拨款年初结转和结余12.00万元，本年收入87.38万元，本年支出…”: the fund the
+        sentence's first amount names is its later amounts' that name a concept the fund
+        qualifies and no fund, outside a share's base (占本年支出合计…) or a comparison."""
+        if not fact.get("fund") and fact.get("concept") in self.fund_qualified.get(fund, {}) \
+                and not self.lex.comparison.search(phrase) and self.lex.rate_measures.last(phrase) != "占比":
+            fact["fund"] = fund
+
+    def _settle(self, fact: dict, text: str, at: int) -> None:
+        """What the figure's sentence says of it besides its phrase: a total score after a score
+        category's words (产出指标分值50分，自评得分49.23分) is the category's (its member); a fund's
+        figure of a concept the fund qualifies (财政拨款收、支总计…) is the fund's own concept, as
+        a table titled with the fund states it."""
+        if fact.get("concept") in self.score_totals.values() and fact.get("measure") == "得分" \
+                and not fact.get("member"):
+            category = self.score_category.search(text, 0, at)
+            if category:
+                fact["member"] = category.group(0)
+        own_concept = self.fund_qualified.get(fact.get("fund"), {}).get(fact.get("concept"))
+        if own_concept:
+            fact["concept"] = own_concept
 
     def _text_fact(self, phrase, m, value, unit, carried, plain_carried, last_money, subject, wide) -> dict:
         """`carried`: the concept named last, for a change or a rate that names none;
@@ -686,7 +694,7 @@ class FactReader:
             # the execution rate of the amounts before it: of a part (基本支出…实际支出…，执行率
             # 100.00%) it is that part's, a member of the unit's rate
             part = last_money.concept if last_money is not None else None
-            member = part if part and part not in UNIT_TOTALS else ""
+            member = part if part and part not in self.unit_totals else ""
             return dict(out, concept="预算执行率", measure="实际值", member=member)
         return dict(out, concept=concept, measure="实际值")
 

@@ -106,8 +106,7 @@ def _opens_list(base: FactBase, key: tuple[int, int], facts: list[Fact], total: 
     分别为, 主要用于 …): only then do the clauses after a ； go on with its parts."""
     first = next((f for f in facts if f.concept == total), None)
     text = base.sentences.get(key, "")
-    openers = lexicon().list_openers
-    markers = [*openers, *rule.params["enumeration_cues"], *rule.params["partial_cues"]]
+    markers = [*lexicon().list_openers, *rule.params["enumeration_cues"], *rule.params["partial_cues"]]
     if first is None:
         return False
     if any(w in text[first.at:] for w in markers):
@@ -115,8 +114,7 @@ def _opens_list(base: FactBase, key: tuple[int, int], facts: list[Fact], total: 
     # the next sentence may open it (“…决算为12.46万元。其中：…”; see FactBase.clause_runs), unless
     # the total's own sentence already broke it down (…12.46万元，其中财政拨款10.00万元。其中：… is
     # the list of that part)
-    following = base.sentences.get((key[0], key[1] + 1), "").lstrip()
-    return following.startswith(openers) and not _listed_here(facts, total)
+    return base.opens_list((key[0], key[1] + 1)) and not _listed_here(facts, total)
 
 
 def _listed_here(facts: list[Fact], total: str) -> bool:
@@ -133,10 +131,9 @@ def _continuation(base: FactBase, rest: list[tuple[tuple[int, int], list[Fact]]]
     (“收入总计 …，其中 …；支出总计 …，其中 …”: the second list is the second total's) or one
     whose first amount is no part of it (the list has ended). After a list begun in the total's
     own sentence (`listed`), a sentence opening with 其中 breaks down that list's last item."""
-    openers = lexicon().list_openers
     out: list[Fact] = []
     for key, facts in rest:
-        if listed and key[1] > 0 and base.sentences.get(key, "").lstrip().startswith(openers) \
+        if listed and key[1] > 0 and base.opens_list(key) \
                 and not base.sentences.get((key[0], key[1] - 1), "").rstrip().endswith(("；", ";")):
             break
         first = next((f for f in facts if f.is_money), None)
