@@ -129,6 +129,17 @@ def test_an_html_block_is_found_by_its_place(tmp_path):
     assert doc.tables[0].rows[1][1].loc.describe() == "第3段 · 表1 第2行第2列"
 
 
+def test_an_html_caption_titles_its_table(tmp_path):
+    """<caption> is HTML's own table title: the table is titled by it, not by the heading above."""
+    path = tmp_path / "r.html"
+    path.write_text("<h2>第二部分 决算报表</h2><table><caption> 财政拨款支出表 </caption>"
+                    "<tr><th>项目</th><th>金额</th></tr><tr><td>合计</td><td>1.00</td></tr></table>",
+                    encoding="utf-8")
+    doc = load(str(path))
+    assert doc.tables[0].title == "财政拨款支出表"
+    assert "财政拨款支出表" not in [c.text for row in doc.tables[0].rows for c in row]
+
+
 def test_two_forms_stacked_on_one_sheet_are_two_tables(tmp_path):
     import openpyxl
 

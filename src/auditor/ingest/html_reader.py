@@ -82,6 +82,7 @@ class _Reader:
         self.tables: list[_Table] = []  # a stack: tables inside table cells
         self.table_count = 0
         self.cells = 0
+        self.caption: list[str] | None = None  # the text of a table's <caption>, while inside it
 
     def start(self, tag, attrs) -> None:
         if not isinstance(tag, str):  # a comment or processing instruction the parser passes on
@@ -95,6 +96,8 @@ class _Reader:
                 raise over_limit(f"表格嵌套超过 {MAX_TABLE_DEPTH} 层", f"表格最多嵌套 {MAX_TABLE_DEPTH} 层")
             self.table_count += 1
             self.tables.append(_Table(self.table_count))
+        elif self.tables and tag == "caption" and self.tables[-1].cell is None:
+            self.caption = []
         elif self.tables and tag == "tr":
             self.tables[-1].new_row()
         elif self.tables and tag in ("td", "th"):
@@ -124,6 +127,12 @@ class _Reader:
                 self._add(RawBlock("table", rows=rows))
         elif self.tables and tag in ("td", "th"):
             self._close_cell()
+        elif tag == "caption" and self.caption is not None:
+            # a table's title: a paragraph right before the table, as a title line stands in other formats
+            text = clean_text(" ".join("".join(self.caption).split()), markup=False)
+            self.caption = None
+            if text:
+                self._add(RawBlock("para", text=text))
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6") and not self.tables:
             self._flush()
             self.heading = None
@@ -138,7 +147,9 @@ class _Reader:
         pass
 
     def _text(self, data: str) -> None:
-        if self.tables and self.tables[-1].cell is not None:
+        if self.caption is not None:
+            self.caption.append(data)
+        elif self.tables and self.tables[-1].cell is not None:
             self.tables[-1].cell["text"].append(data)
         elif not self.tables:
             self.buffer.append(data)
