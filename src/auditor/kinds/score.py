@@ -20,6 +20,7 @@ whose other scores carry two decimals stands for 10.00, not for anything in [9.5
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -40,6 +41,14 @@ PARAMS = {
     "positive_formula": (str, "weight * actual / target"),
     "negative_formula": (str, "weight * target / actual"),
     "requires_statement": (list, []),
+    # the report's own rule for a percentage indicator short of its target, a step per point
+    # (每低1个百分点扣0.2分): a regular expression with groups `step` and `points`, and the score
+    # it gives (variables weight, target, actual, step, points); no score below 0
+    "step_statement": (str, ""),
+    "step_formula": (str, "weight - (target - actual) / step * points"),
+    # words by which a report leaves a missed indicator's score to judgement (酌情扣分): then no
+    # formula is held to it, except where the report states one for that kind of indicator
+    "discretion_statements": (list, []),
     # words by which a report states that a met indicator earns full marks (已完成的指标得满分):
     # then a met rate (合格率 ≥95%) is held to it too
     "full_marks_statements": (list, []),
@@ -446,7 +455,27 @@ def _missed(rows: list[IndicatorRow], ceiling_cues: list[str]):
             yield MissedTarget(r, target, actual, upward)
 
 
-def _printed_spread(rule, miss: MissedTarget, weight: Decimal, expected: Decimal) -> Decimal:
+def _stated_step(doc, rule) -> tuple[Decimal, Decimal, str] | None:
+    """(step, points, the words) of the report's step rule (每低1个百分点扣0.2分), if it states one."""
+    if not rule.params["step_statement"]:
+        return None
+    m = re.search(rule.params["step_statement"], doc.text)
+    if m is None or not Decimal(m.group("step")):
+        return None
+    return Decimal(m.group("step")), Decimal(m.group("points")), m.group(0)
+
+
+def _partial_formula(miss: MissedTarget, weight: Decimal, expected: Decimal, step) -> str:
+    if step is not None:
+        return (f"文中计分规则「{step[2]}」：得分 = 权重 − (目标 − 实际) ÷ {step[0]} × {step[1]}"
+                f" = {weight} − ({miss.target.value} − {miss.actual.value}) ÷ {step[0]} × {step[1]} = {fmt(expected)}")
+    ratio = (f"{miss.actual.value}/{miss.target.value}" if miss.upward
+             else f"{miss.target.value}/{miss.actual.value}")
+    return (f"{'正向' if miss.upward else '反向'}指标 得分 = 权重 × {'B/A' if miss.upward else 'A/B'}"
+            f" = {weight} × {ratio} = {fmt(expected)}")
+
+
+def _printed_spread(rule, miss: MissedTarget, weight: Decimal, expected: Decimal, step=None) -> Decimal:
     """How far the score the rule gives may lie from `expected` because the actual value is itself
     printed rounded (96.69% stands for [96.685%, 96.695%]: 8 × it is 7.7348 to 7.7356, so 7.73
     is right though 8 × 96.69% = 7.7352)."""
@@ -457,16 +486,20 @@ def _printed_spread(rule, miss: MissedTarget, weight: Decimal, expected: Decimal
     if places == 0 and miss.actual.unit not in ("%", "‰"):
         return Decimal(0)  # a whole number of things (1部, 43次) is an exact count
     half = half_unit(places)
-    ends = [_partial_expected(rule, replace(miss, actual=replace(miss.actual, value=miss.actual.value + d)), weight)
-            for d in (-half, half)]
+    ends = [_partial_expected(rule, replace(miss, actual=replace(miss.actual, value=miss.actual.value + d)), weight,
+                              step) for d in (-half, half)]
     return max((abs(e - expected) for e in ends if e is not None), default=Decimal(0))
 
 
-def _partial_expected(rule, miss: MissedTarget, weight: Decimal) -> Decimal | None:
-    formula = rule.params["positive_formula" if miss.upward else "negative_formula"]
+def _partial_expected(rule, miss: MissedTarget, weight: Decimal, step=None) -> Decimal | None:
+    names = {"weight": weight, "actual": miss.actual.value, "target": miss.target.value}
+    if step is not None:
+        formula = rule.params["step_formula"]
+        names.update(step=step[0], points=step[1])
+    else:
+        formula = rule.params["positive_formula" if miss.upward else "negative_formula"]
     try:
-        return min(evaluate(formula, {"weight": weight, "actual": miss.actual.value,
-                                      "target": miss.target.value}), weight)
+        return max(min(evaluate(formula, names), weight), Decimal(0))
     except FormulaError:
         return None
 
@@ -525,6 +558,8 @@ def _check_missed_target(doc, rule, typed):
 def _check_proportional(doc, rule, typed):
     if rule.params["requires_statement"] and not _states_any(doc, rule.params["requires_statement"]):
         return
+    step = _stated_step(doc, rule)
+    discretion = None  # whether the report leaves scores to judgement (read when first asked)
     for t in _score_tables(typed):
         rows = _indicators(t)
         places = _score_places(t.table, typed)
@@ -535,19 +570,28 @@ def _check_proportional(doc, rule, typed):
             weight = _inferred_weight(r, rows)
             if weight is None or not (0 < r.score < weight):
                 continue
-            expected = _partial_expected(rule, miss, weight)
+            # a percentage indicator under the report's step rule; any other by the proportional
+            # formula, unless the report leaves scores to judgement
+            stepped = step if step is not None and miss.target.unit in ("%", "‰") else None
+            if stepped is None and step is not None and miss.target.unit in ("%", "‰"):
+                continue
+            if stepped is not None and not miss.upward:
+                continue  # the step rule reads a shortfall below a floor
+            if stepped is None:
+                if discretion is None:
+                    discretion = _states_any(doc, rule.params["discretion_statements"])
+                if discretion:
+                    continue
+            expected = _partial_expected(rule, miss, weight, stepped)
             cell = r.cells["score"]
             if expected is None or _close(r.score, expected, cell.text, places,
-                                          slack=_printed_spread(rule, miss, weight, expected)):
+                                          slack=_printed_spread(rule, miss, weight, expected, stepped)):
                 continue
-            ratio = (f"{miss.actual.value}/{miss.target.value}" if miss.upward
-                     else f"{miss.target.value}/{miss.actual.value}")
             yield Hit(
                 quote=_row_quote(cell, t.table), location=cell.loc,
                 stated=cell.text, expected=fmt(expected),
-                formula=(f"{'正向' if miss.upward else '反向'}指标 得分 = 权重 × {'B/A' if miss.upward else 'A/B'}"
-                         f" = {weight} × {ratio} = {fmt(expected)}"
-                         + ("" if r.weight is not None else "（权重取同类指标的满分值）")),
+                formula=_partial_formula(miss, weight, expected, stepped)
+                + ("" if r.weight is not None else "（权重取同类指标的满分值）"),
                 fields={"indicator": r.indicator, "target": r.target_text, "actual": r.actual_text,
                         "score": cell.text, "weight": str(weight), "table": _table_name(t)},
                 highlights=[r.cells["target"].loc, r.cells["actual"].loc, cell.loc])
