@@ -32,6 +32,7 @@ class CalculationEntry(BaseModel):
     optional: list[Word] = Field(default_factory=list, description="可能出现、未出现时按 0 计的部分")
     alternatives: dict[Word, list[Word]] = Field(default_factory=dict,
                                                  description="某一部分未出现时可由这些概念之和代替")
+    per_fund: bool = Field(False, description="对每一资金来源同样成立（该资金的合计 = 该资金的各部分之和）")
 
 
 class RowRateEntry(BaseModel):
@@ -60,6 +61,12 @@ class VocabularyAdditions(BaseModel):
                                     description="单位整体的金额概念（本年支出……）：其执行率是单位的，其他概念的执行率属于该部分")
     partial_periods: list[Word] = Field(default_factory=list,
                                         description="表示年内某一时段的词（季度、上半年……）：其后的比率不是全年的")
+    topic_endings: list[Word] = Field(default_factory=list,
+                                      description="编号条目名称的结尾词（情况、说明……）：这样的名称是报告的一部分，不是数字所属的项目")
+    name_heads: list[Word] = Field(default_factory=list,
+                                   description="概念名称开头、也可能是前面名称结尾的词（项目）：文物保护修缮项目支出是该项目的支出，不是单位的项目支出")
+    per_unit_words: list[Word] = Field(default_factory=list,
+                                       description="紧接在概念名称前、使数字成为人均等平均数的词（人均、户均……）")
     zero_statements: list[Word] = Field(default_factory=list,
                                         description="表示金额为零、未写数字的说法（为零、未发生……）：其后的增减额属于该项")
     degree_words: list[Word] = Field(default_factory=list, description="方向词前的程度词（有所、略有……）")

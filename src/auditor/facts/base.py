@@ -19,13 +19,20 @@ from functools import lru_cache
 from ..knowledge import compact, concepts
 from ..memo import MEMO_ENTRIES, remember_short
 from ..ingest.build import split_sentences
-from ..model import SENTENCE_END_RE, Document, Location, Paragraph, Sentence, Table, is_prose
+from ..model import SENTENCE_END_RE, Document, Heading, Location, Paragraph, Sentence, Table, is_prose
 from .lexicon import Lexicon, alternatives, lexicon, money_concepts
 from .numbers import MONEY_UNITS, RANGE_JOINER, half_unit, normalize_digits, to_decimal
 from .targets import PREFIX, SUFFIX
 
 CURRENT, PRIOR = "本年", "上年"
+# the numbering styles of a report's parts, outermost first (第一部分, 一、, （一）, 1., （1）)
+NUMBERING_LEVELS = {style: level for level, style in enumerate(("part", "cn", "paren_cn", "arabic", "paren_arabic"))}
 UNNAMED = "?"  # the subject of a figure about some project or item the text does not name
+# an amount added to the one before (加上年结转资金 410.25万元): a part, as a listed one is
+ADDEND_RE = re.compile(r"[，,；;\s]*(?:另|再)?加(?!强|快|大|紧|速|班|工)")
+# 预算收入 / 预算支出 with no budget level before it (财政拨款预算支出) names a kind of money,
+# spent or received, more than a budget: its list's parts are not read as budget figures
+MONEY_KIND_RE = re.compile(r"(?<!全年)(?<!年初)(?<!调整)(?<!调整后)预算(?:收入|支出)")
 BUDGET_MEASURES = ("年初预算", "全年预算")  # the budget levels a figure can be compared with
 MONEY_MEASURES = (*BUDGET_MEASURES, "决算", "变动额")
 
@@ -40,6 +47,9 @@ PHRASE_BREAK_RE = re.compile(r"[，,；;。：:、！？]")
 MALFORMED_CELL_RE = re.compile(r"[\d.,，．]+")
 ITEM_TOKEN_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}\s*[、.．]|"
                            r"\d{1,2}\s*[、.．](?!\d)|[①-⑳])\s*")
+# a name right before a word that may close it (文物保护修缮 before 项目支出): four or more
+# characters of words, after the vocabulary's own words are taken out
+NAMED_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{4,}$")
 LABEL_NOISE_RE = re.compile(r"^(?:其中\s*[:：]?|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)+|[（(](?:类|款|项)[）)]|[:：]$")
 YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
 CLASS_LEVEL_RE = re.compile(r"[（(](?:类|款|项)[）)]")  # 一般公共服务支出（类）: the level, not a word
@@ -331,8 +341,15 @@ class FactReader:
         # 一般公共预算财政拨款基本支出 -> (一般公共预算, 基本支出): the fund a fund's own concept names,
         # and the concept it qualifies (whose declared parts a 其中 list after it names)
         self.fund_of = {own: (fund, generic) for fund, names in self.fund_qualified.items()
-                        for generic, own in names.items()}
+                        for generic, own in names.items() if own != generic}
         self.parts_of = {calc["total"]: set(calc["parts"]) for calc in self.lex.calculations}
+        # every name a total's part may go by (its declared, optional and alternative parts), and
+        # all of them together: the parts a list after a figure of no declared total may name
+        self.named_parts_of = {calc["total"]: _part_names(calc) for calc in self.lex.calculations}
+        self.any_part = set().union(*self.named_parts_of.values())
+        # a total's parts and their own declared parts (公务用车运行维护费 of the 三公经费)
+        self.nested_parts = {total: parts.union(*(self.named_parts_of.get(p, set()) for p in parts))
+                             for total, parts in self.named_parts_of.items()}
         self.skip_columns = [compact(w) for w in vocab.get("not_figure_columns") or ()]
         self.label_columns = [compact(w) for w in vocab.get("label_columns") or ()]
         self.subject_cells = [compact(w) for w in vocab.get("subject_cells") or ()]
@@ -361,10 +378,18 @@ class FactReader:
         self.project_funds = vocab.get("project_funds")
         self.full_year_words = vocab.get("full_year_budget_words") or ()
         self.vague_labels = set(vocab.get("vague_short_labels") or ())
+        self.topic_endings = tuple(vocab.get("topic_endings") or ())
+        self.name_heads = tuple(vocab.get("name_heads") or ())
         self.count_suffixes = sorted(vocab.get("count_suffixes") or (), key=len, reverse=True)
         # words before a count that make it a plan or a part, not the actual value (计划, 目标, 其中)
         self.not_actual_words = [compact(w) for w in [*(plan.get("plan") or ()), *(vocab.get("list_openers") or ())]]
         self.carried_unit: str | None = None  # the unit of the figure the carried concept was last stated in
+        # the concept of the paragraph's last amount not listed or added as a part, and whether the
+        # concept carried on is such a part's (see _text_fact)
+        self.whole: str | None = None
+        self.part_carried = False
+        self.section_fund = ""  # the fund the section of the paragraph read now is titled with
+        self.topic: tuple[int, str] = (len(NUMBERING_LEVELS), "")  # see _enter_topic
         self.prose_rows: list[tuple] = []  # (table block, row, texts, column heads, subject) of prose rows
         self.prose_sentences: dict[int, int] = {}  # table block -> sentences read from its prose cells
         self.own_project = self._own_project()
@@ -423,6 +448,8 @@ class FactReader:
             if isinstance(block, Paragraph):
                 self._paragraph(index, block)
             else:
+                if isinstance(block, Heading):
+                    self.topic = (len(NUMBERING_LEVELS), "")
                 self.open_item = (None, "")  # a heading or a table closes a numbered item
                 self.open_list = ("", set())
         self._name_counts_by_words()
@@ -462,18 +489,33 @@ class FactReader:
 
     # ---- text -------------------------------------------------------------------------
     def _paragraph(self, index: int, para: Paragraph) -> None:
-        lead_concept, subject = self._lead(para.text)
+        lead_concept, subject, topic = self._lead(para.text)
+        # a section titled with a fund (七、一般公共预算财政拨款基本支出决算情况说明), as a heading
+        # or run into its paragraph, states that fund's figures, as a table so titled does
+        self._enter_topic(para, topic)
+        self.section_fund = self.topic[1] or self._fund_named(para.loc.section or "")
         if not (lead_concept or subject) and not ITEM_TOKEN_RE.match(para.text):
             # a paragraph without its own number continues the item before it (PDF lines of
             # one item read as several paragraphs) until a heading or a table
             lead_concept, subject = self.open_item[0], ""
         self.open_item = (lead_concept, "")
-        carried, self.carried_unit = lead_concept, None
+        carried, self.carried_unit, self.whole, self.part_carried = lead_concept, None, lead_concept, False
         for s_index, sentence in enumerate(para.sentences):
             # the concept last named carries over to the next sentence of the paragraph
             carried = self._sentence(index, s_index, sentence, carried, subject) or lead_concept
 
-    def _lead(self, text: str) -> tuple[str | None, str]:
+    def _enter_topic(self, para: Paragraph, topic: str) -> None:
+        """The run-in heading whose part of the report the paragraph is in, as (numbering level,
+        the fund it names): a numbered paragraph at its level or above starts another part; one
+        below it (（一） under 四、) stays in it unless it names a fund of its own."""
+        if not para.style:
+            return
+        level = NUMBERING_LEVELS.get(para.style, len(NUMBERING_LEVELS))
+        fund = self._fund_named(topic) if topic else ""
+        if fund or level <= self.topic[0]:
+            self.topic = (level, fund)
+
+    def _lead(self, text: str) -> tuple[str | None, str, str]:
         """A numbered item's label (“3.公务接待费。…”, “1.某某项目：…”) is the concept or the
         subject of the figures after it that name none themselves."""
         m = ITEM_TOKEN_RE.match(text)
@@ -481,14 +523,18 @@ class FactReader:
         # a classification path (…（类）…（款）…（项）) is longer than a phrase
         end = LEAD_END_RE.search(rest, 0, LEAD_LIMIT + 1)
         if not end or LEAD_LIST_RE.search(rest, 0, end.start()):
-            return None, ""  # a sentence or a list, not a name
+            return None, "", ""  # a sentence or a list, not a name
         label = rest[:end.start()].strip()
         if not m and not CLASS_LEVEL_RE.search(label):
-            return None, ""  # without a number, only a classification item's label leads
+            return None, "", ""  # without a number, only a classification item's label leads
+        if compact(label).endswith(self.topic_endings):
+            # a heading run into its paragraph (（二）支出情况。…, 五、“三公”经费支出情况说明。…)
+            # names a part of the report, as a heading block does: no thing the figures are of
+            return None, "", label
         # the label must be the concept, not merely hold its name (政府采购专家评审费项目 is a
         # project); a classification path (类)(款)(项) names its last, most specific item
         concept = self._vocab_concept(compact(label)) or self._last_row_label(compact(label))
-        return (concept, "") if concept else (None, label)
+        return (concept, "", "") if concept else (None, label, "")
 
     def _sentence(self, index, s_index, sentence, lead_concept, subject) -> str | None:
         self.base.sentences[(index, s_index)] = sentence.text
@@ -509,6 +555,9 @@ class FactReader:
         previous_end, carried = 0, lead_concept
         last_money: Fact | None = None
         list_fund, list_parts = self.open_list  # a fund's total opening a 其中 list: its parts are of that fund
+        # a sentence opening with 其中 lists the parts of the figure before it; a budget's list
+        # (全年预算数…，其中基本支出…、项目支出…) is of budget figures: (measure, part names)
+        in_list, list_measure = bool(self.lex.list_opener.match(text)), None
         opening_fund = None  # the fund the sentence's first amount names (see below)
         held = ""  # the words before a bracketed figure, for the figure after the bracket
         unknown_since = ""  # a figure of a thing the vocabulary does not know came since `carried`
@@ -543,6 +592,10 @@ class FactReader:
                 fact["sign"] = -(fact.get("sign") or 1)  # “增长-4.71%” is a fall of 4.71%
             if list_fund and not fact.get("fund") and fact.get("concept") in list_parts:
                 fact["fund"] = list_fund
+            if list_measure and fact.get("implicit") and fact.get("concept") in list_measure[1]:
+                fact["measure"], fact["implicit"] = list_measure[0], False
+            if not fact.get("fund") and unit in MONEY_UNITS:
+                fact["fund"] = self.section_fund
             if opening_fund is None and unit in MONEY_UNITS:
                 opening_fund = fact.get("fund") or ""
             elif opening_fund and unit in MONEY_UNITS:
@@ -565,11 +618,21 @@ class FactReader:
                 unknown_since = "plain" if text[m.end():m.end() + 1] in LIST_ITEM_ENDS else "all"
             if fact.is_money and fact.measure != "变动额":
                 last_money = fact
+                added = bool(ADDEND_RE.match(phrase))
+                if not in_list and not added:
+                    self.whole = fact.concept
+                self.part_carried = added
+                if self.lex.list_opener.match(text, m.end()):
+                    in_list = True
+                    if fact.measure in BUDGET_MEASURES and not fact.implicit and not MONEY_KIND_RE.search(phrase):
+                        list_measure = (fact.measure, self.named_parts_of.get(fact.concept, self.any_part))
                 fund, generic = self.fund_of.get(fact.concept, (fact.fund, fact.concept))
                 if fund and self.lex.list_opener.match(text, m.end()):
                     # “一般公共预算财政拨款基本支出 X 万元，其中：人员经费 …, 公用经费 …”
                     list_fund, list_parts = fund, self.parts_of.get(generic, set())
             previous_end = m.end()
+        if in_list:
+            self.part_carried = True  # the list ends with its sentence: what follows is the whole's again
         if list_fund and text.rstrip(" ：:").endswith(self.lex.list_openers):
             self.open_list = (list_fund, list_parts)
         return carried
@@ -613,7 +676,9 @@ class FactReader:
             if self.lex.partial_period.search(wide + phrase):
                 # a rate of a part of the year (三季度末预算执行率72.9%) states no rate of the year
                 return dict(out, concept=None, measure="实际值")
-            rate = self._rate(phrase, concept, carried, last_money, out)
+            # a rate of a thing the vocabulary does not know (其中项目支出规划服务较年初完成92%) is
+            # that thing's, not the concept named before
+            rate = self._rate(phrase, concept, carried if _names_nothing(bare, self.lex) else None, last_money, out)
             if rate["concept"] is None and rate["measure"] == "实际值" and self.carried_unit == unit \
                     and _names_nothing(bare, self.lex):
                 # a rate naming nothing after a rate of a concept (上年预算执行率为94.25%，本年为
@@ -631,11 +696,17 @@ class FactReader:
             elif unit not in MONEY_UNITS and concept in self.money:
                 concept = None  # “公务接待费减少12批次” counts receptions, not the money
             return dict(out, concept=concept, measure="变动额", sign=change, period=CURRENT)
-        # “年初基本支出预算”: the measure's words may stand on both sides of the concept
-        measure = self.lex.measures.last(bare.replace(" ", ""))
+        # “年初基本支出预算”: the measure's words may stand on both sides of the concept; the
+        # 预算 of a fund's name (一般公共预算资金支出) is no budget
+        measure = self.lex.measures.last(_blank(bare, self.lex.funds).replace(" ", ""))
         if concept is None and _names_nothing(bare, self.lex) and (unit in MONEY_UNITS) == (carried not in self.not_money) \
                 and (unit in MONEY_UNITS or self.carried_unit in (None, unit)):
-            concept = plain_carried  # not a rate's concept to a count after it (执行率95%；3条道路…)
+            # not a rate's concept to a count after it (执行率95%；3条道路…). An amount naming only
+            # its measure (全年预算数, 全年执行数) after a part added (加上年结转资金410.25万元，全年预算数
+            # …) or after a list's sentence (…，其中A…、B…。全年执行数…) is the whole's, not the
+            # part's; inside the list's sentence it is the part's (其中，基本支出全年预算…，实际支出…)
+            concept = self.whole if measure is not None and unit in MONEY_UNITS and self.part_carried \
+                and plain_carried is not None else plain_carried
         if concept is None and measure is not None and unit in MONEY_UNITS and subject not in ("", UNNAMED) \
                 and _names_nothing(self._without_own_cues(bare), self.lex):
             # a project's amount naming nothing but its measure (本项目全年预算数为850.00万元,
@@ -732,7 +803,14 @@ class FactReader:
         pick = len(both) - 1
         while pick > 0 and both[pick - 1][1] == both[pick][0]:
             pick -= 1
+        start = both[pick][0]
+        if phrase.startswith(self.name_heads, start) and NAMED_BEFORE_RE.search(self._unnamed(phrase[:start])):
+            return None  # 文物保护修缮项目支出: one named project's spending, not the unit's 项目支出
         return both[pick][2]
+
+    def _unnamed(self, words: str) -> str:
+        """The words with the vocabulary's concepts, funds and filler taken out."""
+        return self.lex.filler.sub("", _blank(_blank(words, self.lex.concepts), self.lex.funds)).replace(" ", "")
 
     def _indicator_like(self, phrase: str, unit: str) -> str | None:
         """A counted figure (“检查特种设备 2529 台”) names an indicator in other words
@@ -767,12 +845,16 @@ class FactReader:
         years = [int(y) for y in YEAR_RE.findall(phrase)]
         return bool(self.year and years and years[-1] < self.year)
 
+    def _fund_named(self, title: str) -> str:
+        """The fund a title names first: 政府性基金预算财政拨款… is that fund's, not all 财政拨款."""
+        title = compact(title)
+        return min((f for f in self.fund_qualified if f in title), key=title.find, default="")
+
     # ---- tables -----------------------------------------------------------------------
     def _table(self, index: int, table: Table) -> None:
         title = compact(table.title or "")
         self.table_unit = table.unit or self.assumed_units.get(index)
-        # the fund the title names first: 政府性基金预算财政拨款… is that fund's, not all 财政拨款
-        fund = min((f for f in self.fund_qualified if f in title), key=title.find, default="")
+        fund = self._fund_named(title)
         grid = _stripped(table.rows)  # the cells' texts, stripped once for every pass below
         self.title_concept = self._vocab_concept(title, share=0) or self._total_of_rows(grid)
         self.table_subject = _subject_of(grid, self.subject_cells)
@@ -821,7 +903,7 @@ class FactReader:
             first = self.prose_sentences.get(index, 0)
             sentences = [Sentence(s, cell.loc) for s in split_sentences(texts[k])]
             self.prose_sentences[index] = first + len(sentences)
-            carried, self.carried_unit = None, None
+            carried, self.carried_unit, self.whole, self.part_carried = None, None, None, False
             for s_index, sentence in enumerate(sentences, start=first):
                 carried = self._sentence(index, s_index, sentence, carried, subject)
 
@@ -834,8 +916,13 @@ class FactReader:
         rows name (因公出国（境）费, 公务用车购置及运行维护费, 公务接待费: the 三公 table), when at
         least two parts of one total and no row names that total: its 合计 row states the total."""
         named = {self._label(t).concept for texts in grid for t in texts[:2] if t and _short_cell_number(t) is None}
+        # the rows of figures: each must name a part (or a part's part) of the total, or be a
+        # 合计 / 小计 (人员经费, 公用经费 and three projects above 合计 total no 基本支出)
+        labels = [self._label(next((t for t in texts if t and _short_cell_number(t) is None), ""))
+                  for texts in grid if any(t and _short_cell_number(t) is not None for t in texts)]
         totals = [calc["total"] for calc in self.lex.calculations
-                  if calc["total"] not in named and len(named & set(calc["parts"])) >= 2]
+                  if not calc.get("fund") and calc["total"] not in named and len(named & set(calc["parts"])) >= 2
+                  and all(label.generic or label.concept in self.nested_parts[calc["total"]] for label in labels)]
         return totals[0] if len(totals) == 1 else None
 
     def _row_concept(self, index: int, texts: list[str], numbers: list) -> None:
@@ -971,6 +1058,8 @@ class FactReader:
         member = col_concept if col_concept and col_concept != concept else ""
         if fund and concept in self.fund_qualified.get(fund, {}):
             concept = self.fund_qualified[fund][concept]
+        if not measure and rate in ("占比", "变动率"):
+            measure = rate  # a share or a change's rate (占比, 增减率): no value of the row's concept
         if not measure:
             money_like = concept in self.money or (not unit and self.table_unit and concept not in self.not_money)
             measure = "决算" if money_like and unit != "%" and not rate else "实际值"
@@ -1100,6 +1189,11 @@ def _row_name(texts: list[str]) -> str:
     figure and no sentence (a short plan cell, 计划改造管网50公里。, names nothing)."""
     return next((t for t in reversed(texts) if t and len(t) <= ROW_NAME_CHARS and not SENTENCE_END_RE.search(t)
                  and not any(ch.isdigit() for ch in t)), "")
+
+
+def _part_names(calc: dict) -> set[str]:
+    alternatives = calc.get("alternatives") or {}
+    return {*calc["parts"], *(calc.get("optional") or ()), *(n for names in alternatives.values() for n in names)}
 
 
 def _places(num: str) -> int:

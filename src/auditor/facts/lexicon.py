@@ -23,6 +23,9 @@ class Matcher:
     # kept (see memo.py)
     memo: dict = field(default_factory=dict, compare=False, repr=False)
     blanked: dict = field(default_factory=dict, compare=False, repr=False)  # see base._blank
+    # words that, right before a name, make its figure a per-unit one (人均公用经费 is no amount of
+    # 公用经费): the match then names the qualified thing, its span taking in the qualifier
+    qualifiers: tuple = ()
 
     def all(self, text: str) -> list[tuple[int, int, str]]:
         return list(self._found(text))
@@ -44,17 +47,24 @@ class Matcher:
         return remember_short(self.memo, text, self._scan)
 
     def _scan(self, text: str) -> tuple[tuple[int, int, str], ...]:
-        return tuple((m.start(), m.end(), self.names[m.group(0)]) for m in self.pattern.finditer(text))
+        found = tuple((m.start(), m.end(), self.names[m.group(0)]) for m in self.pattern.finditer(text))
+        return tuple(self._qualified(text, *match) for match in found) if self.qualifiers else found
+
+    def _qualified(self, text: str, start: int, end: int, name: str) -> tuple[int, int, str]:
+        for word in self.qualifiers:
+            if start >= len(word) and text.startswith(word, start - len(word)):
+                return start - len(word), end, word + name
+        return start, end, name
 
 
-def matcher(table: dict[str, list[str]]) -> Matcher:
+def matcher(table: dict[str, list[str]], qualifiers=()) -> Matcher:
     names = {}
     for name, synonyms in table.items():
         for synonym in [name, *synonyms]:
             names.setdefault(compact(synonym), name)
     words = sorted((w for w in names if w), key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(w) for w in words)) if words else None
-    return Matcher(pattern, names)
+    return Matcher(pattern, names, qualifiers=tuple(sorted(qualifiers or (), key=len, reverse=True)))
 
 
 # a number in running text (at most 15 digits and 8 decimals: longer digit runs are no figures of
@@ -85,7 +95,7 @@ class Lexicon:
     filler: re.Pattern  # words that name nothing, with years, punctuation and white space
     text_number: re.Pattern  # a figure in running text and the unit after it (TEXT_NUMBER above)
     list_openers: tuple  # words after a total that open the list of its parts (其中)
-    list_opener: re.Pattern  # one of them right after a figure: “X 万元，其中：…”
+    list_opener: re.Pattern  # one of them right after a figure: “X 万元，其中：…”, “X 万元（其中…）”
     names_nothing: dict = field(default_factory=dict, compare=False, repr=False)  # see base._names_nothing
     change_signs: dict = field(default_factory=dict, compare=False, repr=False)  # see base._change_sign
     # row labels' and column heads' readings (base.FactReader._label, _head): the same standard
@@ -104,7 +114,7 @@ def lexicon() -> Lexicon:
 def _lexicon(generation: int) -> Lexicon:
     data = concepts()
     return Lexicon(
-        concepts=matcher(data["concepts"]),
+        concepts=matcher(data["concepts"], data.get("per_unit_words")),
         measures=matcher(data["measures"]),
         rate_measures=matcher(data["rate_measures"]),
         funds=matcher(data["funds"]),
@@ -117,7 +127,7 @@ def _lexicon(generation: int) -> Lexicon:
         share_of=re.compile(r"(?:" + alternatives(data.get("share_copulas")) + r")(?P<of>[^为是达]{2,24}?)的$"),
         # the last of them in a text, nothing but a clause break after it
         zero_statement=re.compile(r"(?:" + alternatives(data.get("zero_statements")) + r")[，,；;、\s]*$"),
-        calculations=tuple(data.get("calculations") or ()),
+        calculations=fund_calculations(data),
         not_a_figure_after=re.compile(r"^\s*(?:" + alternatives(data.get("not_a_figure_after")) + ")"),
         blank_cells=frozenset(data.get("blank_cells") or ()),
         generic_labels=frozenset(data.get("generic_row_labels") or ()),
@@ -127,8 +137,29 @@ def _lexicon(generation: int) -> Lexicon:
                           + r"|[，,、:：()（）\s]|(?:19|20)\d\d年度?"),
         text_number=re.compile(TEXT_NUMBER.replace("{units}", alternatives(data.get("text_units")))),
         list_openers=tuple(data.get("list_openers") or ()),
-        list_opener=re.compile(r"\s*[，,：:]?\s*(?:" + alternatives(data.get("list_openers")) + ")"),
+        list_opener=re.compile(r"\s*[，,：:（(]?\s*(?:" + alternatives(data.get("list_openers")) + ")"),
     )
+
+
+def fund_calculations(data: dict) -> tuple:
+    """The declared sums, and each one declared `per_fund` once more for every fund with a name of
+    its own for the total (一般公共预算财政拨款基本支出 = 人员经费 + 公用经费 of that fund): there
+    the parts are the fund's own concepts where it has them (一般公共预算财政拨款基本支出 for
+    基本支出), a generic part standing in for its own, and `fund` says whose figures they must be."""
+    declared = list(data.get("calculations") or ())
+    derived = []
+    for calc in declared:
+        if not calc.get("per_fund"):
+            continue
+        for fund, own in (data.get("fund_qualified") or {}).items():
+            total = own.get(calc["total"])
+            if not total or total == calc["total"]:
+                continue
+            parts = [own.get(p, p) for p in calc["parts"]]
+            derived.append({"total": total, "parts": parts, "optional": list(calc.get("optional") or ()),
+                            "alternatives": {own[p]: [p] for p in calc["parts"] if own.get(p, p) != p},
+                            "fund": fund})
+    return tuple(declared + derived)
 
 
 def alternatives(words) -> str:

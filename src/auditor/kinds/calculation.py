@@ -91,7 +91,8 @@ def _checks(doc, rule):
                         yield from _check_group(column, calc, names, "同一表列", rule, complete=False,
                                                 checked=checked, blank=blank)
         # across the document only where no sentence or table states the total with its parts
-        if "document" in rule.params["contexts"] and not checked:
+        # (a fund's sum only where it is stated: the document-wide values are the unit's)
+        if "document" in rule.params["contexts"] and not checked and not calc.get("fund"):
             yield from _check_document(base, calc, names, rule)
     if "changes" in rule.params["contexts"]:
         yield from _check_changes(doc, base, rule)
@@ -168,7 +169,7 @@ def _check_changes(doc, base: FactBase, rule):
                 flat = {c: loc for c, _sign, loc in unfigured_claims(doc, block, on_last_year=True) if _sign == 0}
             parts, zeros = [], []
             for name in calc["parts"]:
-                stated = [f for f in changes if f.concept == name and f.id > total.id]
+                stated = [f for f in changes if f.concept == name and f.id > total.id and _of_fund(f, calc)]
                 if stated:
                     parts.append(stated[0])
                 elif name in flat:
@@ -333,7 +334,8 @@ def _check_group(facts, calc, names, context, rule, complete, checked=None, blan
     totals = [f for f in facts if f.concept == calc["total"] and _money(f)]
     for total in totals:
         parts = [f for f in facts if f.concept in names and _money(f) and f.measure == total.measure
-                 and f.period == total.period and f.subject == total.subject and f is not total]
+                 and f.period == total.period and f.subject == total.subject and f is not total
+                 and _of_fund(f, calc)]
         parts = _one_per_part(parts, names)
         if not parts or (len(parts) < 2 and len(calc["parts"]) > 1 and context == "同一句"):
             continue
@@ -344,6 +346,13 @@ def _check_group(facts, calc, names, context, rule, complete, checked=None, blan
             checked.append(total)
         yield CHECKED
         yield from _compare(total, parts, context, rule)
+
+
+def _of_fund(fact: Fact, calc: dict) -> bool:
+    """A part of a fund's sum (`fund`, see lexicon.fund_calculations) is that fund's figure: one
+    stated for it, or one whose concept names it."""
+    fund = calc.get("fund")
+    return not fund or fact.fund == fund or fund in fact.concept
 
 
 def _one_per_part(parts: list[Fact], names: dict[str, str]) -> list[Fact]:

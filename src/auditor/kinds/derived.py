@@ -494,9 +494,17 @@ def _execution(base: FactBase, rule):
         sentence = _before(_same_sentence(base, rate), rate)
         # this year's figures (“较2024年度的2,205.30万元增长” names last year's between them)
         actual = next((f for f in reversed(sentence) if f.is_money and f.measure == "决算" and f.period == CURRENT), None)
-        budget = next((f for f in reversed(sentence) if f.is_money and f.measure == "全年预算" and f.period == CURRENT),
-                      None)
-        yield from _rate_against(base, rate, actual, budget, "预算执行率", "执行数 ÷ 全年预算")
+        budgets = [f for f in reversed(sentence) if f.is_money and f.measure == "全年预算" and f.period == CURRENT]
+        yield from _rate_against(base, rate, actual, _budget_of(actual, budgets), "预算执行率", "执行数 ÷ 全年预算")
+
+
+def _budget_of(actual: Fact | None, budgets: list[Fact]) -> Fact | None:
+    """The budget an actual is executed against, nearest first: of its own concept or naming
+    none; never a part's listed with the budget (预算总额12,846.73万元（其中…项目支出4,222.38万元），
+    实际支出总额12,503.18万元，执行率97.33%: the total's budget, not 项目支出's)."""
+    if actual is None or actual.concept is None:
+        return next((f for f in budgets if f.concept is None), budgets[0] if budgets else None)
+    return next((f for f in budgets if f.concept in (None, actual.concept)), None)
 
 
 def _here(rate: Fact, sentence: list[Fact], measure: str) -> Fact | None:
@@ -579,7 +587,17 @@ def _growth(base: FactBase, rule):
         if current is None:
             continue
         moved = 0
-        if change is not None:
+        stated = _stated_prior(sentence, change)
+        if stated is not None:
+            # “与上年17.05万元相比减少1.31万元，降幅7.68%”: the base is stated, right before the change
+            c_lo, c_hi = bounds(change)
+            p_lo, p_hi = bounds(stated)
+            if p_lo <= 0:
+                continue
+            lo, hi = c_lo / p_hi * HUNDRED, c_hi / p_lo * HUNDRED
+            computed = change.in_yuan() / stated.in_yuan() * HUNDRED
+            formula = f"变动额 {change.text} ÷ 上年数 {stated.text} = {fmt(computed)}%"
+        elif change is not None:
             sign = change.sign or rate.sign or 1
             previous_yuan = current.in_yuan() - sign * change.in_yuan()
             if previous_yuan <= 0:
@@ -625,6 +643,18 @@ def _growth(base: FactBase, rule):
         if consistent(rate, lo, hi):
             continue
         yield _hit(rate, computed, "增减比例", formula)
+
+
+def _stated_prior(sentence: list[Fact], change: Fact | None) -> Fact | None:
+    """Last year's amount stated right before the change it is the base of (比上年决算2,716.90万元
+    减少117.47万元; 与上年17.05万元相比减少1.31万元), of the change's concept or naming none."""
+    if change is None or not change.is_money:
+        return None
+    before = next((f for f in reversed(sentence) if f.id < change.id and f.is_money and f.measure != "变动额"), None)
+    if before is None or before.period != PRIOR or before.measure != "决算" or before.value == 0 \
+            or (before.concept and change.concept and before.concept != change.concept):
+        return None
+    return before
 
 
 def _both_ways(fact: Fact) -> bool:

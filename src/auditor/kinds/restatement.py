@@ -17,6 +17,7 @@ import re
 from decimal import Decimal
 
 from ..facts.base import UNNAMED, Fact, fact_base
+from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS
 from ..knowledge import concepts
 from .base import CHECKED, Hit
@@ -154,19 +155,34 @@ def _check_text(base, groups, rule, vocabulary):
         for fact in texts:
             if fact.member and fact.member not in totals:
                 continue  # a part's rate (基本支出…执行率100.00%) is not the unit's the tables state
-            if not values:
-                continue
-            yield CHECKED
-            if any(meets(fact, t) for t in values) or any(meets(fact, t) for t in tables):
-                continue
-            reference = values[0]
-            if all(meets(reference, t) for t in values):
-                yield _hit(fact, reference, rule, base.assumed_units)
+            yield from _text_against_tables(fact, values, tables, rule, base.assumed_units)
         concept = texts[0].concept
         if rule.params["text_against_text"] and not tables and concept in vocabulary \
                 and concept not in rule.params["per_item_concepts"]:
             fillers = fillers or _fillers(rule.params["label_fillers"])
             yield from _text_pairs(texts, rule, fillers)
+
+
+def _text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rule, assumed):
+    if not _names_fund(fact.concept):
+        # a concept of all funds (项目支出, 年初结转和结余) stated for one fund (政府性基金预算财政
+        # 拨款年初结转和结余0.00元; a table titled 一般公共预算财政拨款支出决算表) is that fund's
+        # figure, and stated for none the unit's: only a statement for the same fund states the same
+        values = [t for t in values if t.fund == fact.fund]
+        tables = [t for t in tables if t.fund == fact.fund]
+    if not values:
+        return
+    yield CHECKED
+    if any(meets(fact, t) for t in values) or any(meets(fact, t) for t in tables):
+        return
+    reference = values[0]
+    if all(meets(reference, t) for t in values):
+        yield _hit(fact, reference, rule, assumed)
+
+
+def _names_fund(concept: str) -> bool:
+    """A fund's own concept (一般公共预算财政拨款支出, 财政拨款收入) names its fund."""
+    return any(fund in concept for fund in lexicon().funds.names)
 
 
 def _text_pairs(texts: list[Fact], rule, fillers: re.Pattern):
