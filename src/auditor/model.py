@@ -234,8 +234,12 @@ class Document:
 
     @property
     def text(self) -> str:
-        """The document text as read: every quote in a finding is a substring of it."""
-        return "\n".join(b.text for b in self.blocks)
+        """The document text as read: every quote in a finding is a substring of it. Joined once
+        (several rules search it), again only if blocks were added since."""
+        kept = self.__dict__.get("_text")
+        if kept is None or kept[0] != len(self.blocks):
+            kept = self.__dict__["_text"] = (len(self.blocks), "\n".join(b.text for b in self.blocks))
+        return kept[1]
 
     def sentences(self):
         for block in self.blocks:

@@ -33,6 +33,7 @@ ADDEND_RE = re.compile(r"[，,；;\s]*(?:另|再)?加(?!强|快|大|紧|速|班|
 # 预算收入 / 预算支出 with no budget level before it (财政拨款预算支出) names a kind of money,
 # spent or received, more than a budget: its list's parts are not read as budget figures
 MONEY_KIND_RE = re.compile(r"(?<!全年)(?<!年初)(?<!调整)(?<!调整后)预算(?:收入|支出)")
+FULL_SCORE = 100  # the points of a whole performance evaluation
 BUDGET_MEASURES = ("年初预算", "全年预算")  # the budget levels a figure can be compared with
 MONEY_MEASURES = (*BUDGET_MEASURES, "决算", "变动额")
 
@@ -389,6 +390,7 @@ class FactReader:
         self.whole: str | None = None
         self.part_carried = False
         self.section_fund = ""  # the fund the section of the paragraph read now is titled with
+        self.title_funds: dict[str, str] = {}  # see _fund_named
         self.topic: tuple[int, str] = (len(NUMBERING_LEVELS), "")  # see _enter_topic
         self.prose_rows: list[tuple] = []  # (table block, row, texts, column heads, subject) of prose rows
         self.prose_sentences: dict[int, int] = {}  # table block -> sentences read from its prose cells
@@ -618,16 +620,17 @@ class FactReader:
                 unknown_since = "plain" if text[m.end():m.end() + 1] in LIST_ITEM_ENDS else "all"
             if fact.is_money and fact.measure != "变动额":
                 last_money = fact
-                added = bool(ADDEND_RE.match(phrase))
+                added = not in_list and ADDEND_RE.match(phrase) is not None
                 if not in_list and not added:
                     self.whole = fact.concept
                 self.part_carried = added
-                if self.lex.list_opener.match(text, m.end()):
+                opens = self.lex.list_opener.match(text, m.end()) is not None
+                if opens:
                     in_list = True
                     if fact.measure in BUDGET_MEASURES and not fact.implicit and not MONEY_KIND_RE.search(phrase):
                         list_measure = (fact.measure, self.named_parts_of.get(fact.concept, self.any_part))
                 fund, generic = self.fund_of.get(fact.concept, (fact.fund, fact.concept))
-                if fund and self.lex.list_opener.match(text, m.end()):
+                if fund and opens:
                     # “一般公共预算财政拨款基本支出 X 万元，其中：人员经费 …, 公用经费 …”
                     list_fund, list_parts = fund, self.parts_of.get(generic, set())
             previous_end = m.end()
@@ -698,7 +701,7 @@ class FactReader:
             return dict(out, concept=concept, measure="变动额", sign=change, period=CURRENT)
         # “年初基本支出预算”: the measure's words may stand on both sides of the concept; the
         # 预算 of a fund's name (一般公共预算资金支出) is no budget
-        measure = self.lex.measures.last(_blank(bare, self.lex.funds).replace(" ", ""))
+        measure = self.lex.measures.last((_blank(bare, self.lex.funds) if "预算" in bare else bare).replace(" ", ""))
         if concept is None and _names_nothing(bare, self.lex) and (unit in MONEY_UNITS) == (carried not in self.not_money) \
                 and (unit in MONEY_UNITS or self.carried_unit in (None, unit)):
             # not a rate's concept to a count after it (执行率95%；3条道路…). An amount naming only
@@ -846,9 +849,14 @@ class FactReader:
         return bool(self.year and years and years[-1] < self.year)
 
     def _fund_named(self, title: str) -> str:
-        """The fund a title names first: 政府性基金预算财政拨款… is that fund's, not all 财政拨款."""
-        title = compact(title)
-        return min((f for f in self.fund_qualified if f in title), key=title.find, default="")
+        """The fund a title names first: 政府性基金预算财政拨款… is that fund's, not all 财政拨款.
+        (Every paragraph asks for its section's: each title is read once.)"""
+        found = self.title_funds.get(title)
+        if found is None:
+            words = compact(title)
+            found = self.title_funds[title] = min((f for f in self.fund_qualified if f in words), key=words.find,
+                                                  default="")
+        return found
 
     # ---- tables -----------------------------------------------------------------------
     def _table(self, index: int, table: Table) -> None:
@@ -916,14 +924,16 @@ class FactReader:
         rows name (因公出国（境）费, 公务用车购置及运行维护费, 公务接待费: the 三公 table), when at
         least two parts of one total and no row names that total: its 合计 row states the total."""
         named = {self._label(t).concept for texts in grid for t in texts[:2] if t and _short_cell_number(t) is None}
+        totals = [calc["total"] for calc in self.lex.calculations
+                  if not calc.get("fund") and calc["total"] not in named and len(named & set(calc["parts"])) >= 2]
+        if len(totals) != 1:
+            return None
         # the rows of figures: each must name a part (or a part's part) of the total, or be a
         # 合计 / 小计 (人员经费, 公用经费 and three projects above 合计 total no 基本支出)
         labels = [self._label(next((t for t in texts if t and _short_cell_number(t) is None), ""))
                   for texts in grid if any(t and _short_cell_number(t) is not None for t in texts)]
-        totals = [calc["total"] for calc in self.lex.calculations
-                  if not calc.get("fund") and calc["total"] not in named and len(named & set(calc["parts"])) >= 2
-                  and all(label.generic or label.concept in self.nested_parts[calc["total"]] for label in labels)]
-        return totals[0] if len(totals) == 1 else None
+        parts = self.nested_parts[totals[0]]
+        return totals[0] if all(label.generic or label.concept in parts for label in labels) else None
 
     def _row_concept(self, index: int, texts: list[str], numbers: list) -> None:
         """Concepts a table names in its rows, blank or not: a blank part row is a part of 0."""
@@ -1010,6 +1020,9 @@ class FactReader:
         # a figure's label: the nearest name column to its left (三级指标, 科目名称) holding words,
         # else the nearest words to its left; both kept up to date in one pass along the row
         named, words = None, ""
+        # the row's 分值: a 合计 of fewer than 100 points totals part of the score only
+        weight = next((numbers[k][1] for k in range(min(len(numbers), len(heads)))
+                       if numbers[k] is not None and heads[k].measure == "分值"), None)
         for k, cell in enumerate(row):
             parsed, text = numbers[k], texts[k]
             if parsed is not None and k >= first_text and k not in self.line_columns:
@@ -1017,14 +1030,14 @@ class FactReader:
                 head = heads[k] if k < len(heads) else NO_HEAD
                 if not head.skipped and not (head.rate and percent_printed and not parsed[3]):
                     label = named if named is not None else words
-                    self._cell(index, table, cell, parsed, label, head, fund, columns.block_unit)
+                    self._cell(index, table, cell, parsed, label, head, fund, columns.block_unit, weight)
             if text:
                 if k in label_cols:
                     named = text
                 if parsed is None and not MALFORMED_CELL_RE.fullmatch(text):
                     words = text
 
-    def _cell(self, index, table, cell, parsed, label, head: Head, fund, block_unit) -> None:
+    def _cell(self, index, table, cell, parsed, label, head: Head, fund, block_unit, weight=None) -> None:
         cmp, value, places, unit = parsed
         described = self._label(label)
         row_label, row_concept = described.row_label, described.concept
@@ -1041,8 +1054,9 @@ class FactReader:
         if col_concept in self.not_money:
             row_concept, row_label, generic = None, "", True  # 执行率 / 编制数 columns say what the figure is
         concept = row_concept or (col_concept if generic else None)
-        if concept is None and generic and measure in ("得分", "分值"):
-            # a score table's 合计 is its total score, whatever the title names (部门整体支出绩效自评表)
+        if concept is None and generic and measure in ("得分", "分值") and (weight is None or weight >= FULL_SCORE):
+            # a score table's 合计 is its total score, whatever the title names (部门整体支出绩效自评表),
+            # unless its 分值 are fewer than the full score: a table of some of the indicators
             concept = self.score_totals.get(row_label)
         if concept is None and generic:
             concept = self.title_concept  # 合计 of a table about one concept (the 三公 table)

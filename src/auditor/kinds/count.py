@@ -67,6 +67,9 @@ PARAMS = {
     "open_particles": (list, ["等"]),
     # nouns that are counted but never listed as items
     "not_items": (list, ["百分点", "工作日", "月", "小时", "人次", "次"]),
+    # a noun on the last item of a list before its count only (产出、效益指标共11个, 中央、省级资金):
+    # the list names kinds of it, and the count may be of the things, not of the kinds
+    "kind_nouns": (list, []),
     # breakdown: markers between a count and its parts; exhaustive ones say the parts are all of it
     "breakdown_markers": (list, ["其中", "分别是", "分别为", "包括", "含"]),
     "exhaustive_markers": (list, ["分别是", "分别为"]),
@@ -604,7 +607,7 @@ def _preceding_lists(passage: Passage, params: dict):
         start = _clause_start(text, k, 300, stops="，,；;：:。！？!?\n")
         items, _ = _split_plain(text[start:k], params)
         if len(items) < 2 or "、" not in text[start:k] or any(re.search(params["count_pattern"], i) for i in items) \
-                or any(len(i) > params["max_item_chars"] for i in items):
+                or any(len(i) > params["max_item_chars"] for i in items) or _kinds_of(items, params["kind_nouns"]):
             continue
         noun = _noun_after(text, count.end)
         if any(noun.startswith(n) for n in params["not_items"]):
@@ -614,6 +617,12 @@ def _preceding_lists(passage: Passage, params: dict):
                         "preceding")
         e.at_least = particle in params["open_particles"]
         yield e
+
+
+def _kinds_of(items: list[str], nouns: list[str]) -> bool:
+    """The last item alone ends with a kind noun (产出、效益指标): the items are kinds of it."""
+    noun = next((n for n in nouns if items[-1].endswith(n) and len(items[-1]) > len(n)), None)
+    return noun is not None and not any(i.endswith(noun) for i in items[:-1])
 
 
 def _check_enumeration(doc, rule):

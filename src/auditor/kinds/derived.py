@@ -207,6 +207,10 @@ def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact
         if here:
             return here[-1]
         return _document_value(base, named, part.measure, part.subject)
+    lead = _lead_whole(base, part)
+    if lead is not None:
+        # “2024年度“三公”经费财政拨款支出决算中，公务用车运行维护费…占73.37%”
+        return _document_value(base, lead, part.measure, part.subject)
     opener = _opener(base, part)
     if opener is not None and opener.measure == part.measure and opener.value >= part.value:
         return opener  # “本年收入 X 万元，其中：财政拨款收入 Y 万元，占 P%”
@@ -221,6 +225,30 @@ def _base_named_before(base: FactBase, rate: Fact) -> str | None:
     is of the whole the paragraph's share before it named."""
     before = [f for f in base.by_block.get(rate.block, ()) if f.id < rate.id and f.measure == "占比"]
     return before[-1].base if before else None
+
+
+LEAD_BREAKS = "，,：:"  # what ends a sentence's lead before its first figure's own words
+
+
+def _lead_whole(base: FactBase, part: Fact) -> str | None:
+    """A total the sentence names in its lead, with no figure of its own, before the first
+    amount's clause (“三公”经费财政拨款支出决算中，…): the whole of the shares of its parts, and
+    of the parts listed in the sentences after it (；公务接待费…，占比…)."""
+    from .calculation import _part_names
+
+    block = base.by_block.get(part.block, ())
+    for k in range(part.sentence, -1, -1):
+        first = next((f for f in block if f.sentence == k and f.is_money and f.source == "text"), None)
+        if first is None or first.concept is None:
+            return None  # the list of parts has ended
+        text = base.sentences.get((part.block, k), "")
+        cut = max(text.rfind(c, 0, first.at) for c in LEAD_BREAKS)
+        for _, _, concept in reversed(lexicon().concepts.all(compact(text[:cut])) if cut > 0 else ()):
+            calc = next((c for c in lexicon().calculations if c["total"] == concept and not c.get("fund")), None)
+            if calc is not None:
+                names = _part_names(calc)
+                return concept if part.concept in names and first.concept in names else None
+    return None
 
 
 def _opener(base: FactBase, part: Fact) -> Fact | None:

@@ -20,6 +20,7 @@ from ..facts.base import UNNAMED, Fact, fact_base
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS
 from ..knowledge import concepts
+from ..memo import remember_short
 from .base import CHECKED, Hit
 
 KIND = "restatement"
@@ -181,8 +182,14 @@ def _text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rul
 
 
 def _names_fund(concept: str) -> bool:
-    """A fund's own concept (一般公共预算财政拨款支出, 财政拨款收入) names its fund."""
-    return any(fund in concept for fund in lexicon().funds.names)
+    """A fund's own concept (一般公共预算财政拨款支出, 财政拨款收入, 当年财政拨款) names its fund.
+    Asked for every sentence's figure: short concepts' answers are kept per vocabulary."""
+    lex = lexicon()
+    return remember_short(lex.names_fund, concept, _reads_fund, lex)
+
+
+def _reads_fund(concept: str, lex) -> bool:
+    return any(fund in concept for fund in lex.funds.names)
 
 
 def _text_pairs(texts: list[Fact], rule, fillers: re.Pattern):

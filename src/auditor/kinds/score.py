@@ -455,11 +455,11 @@ def _missed(rows: list[IndicatorRow], ceiling_cues: list[str]):
             yield MissedTarget(r, target, actual, upward)
 
 
-def _stated_step(doc, rule) -> tuple[Decimal, Decimal, str] | None:
+def _stated_step(text: str, rule) -> tuple[Decimal, Decimal, str] | None:
     """(step, points, the words) of the report's step rule (每低1个百分点扣0.2分), if it states one."""
     if not rule.params["step_statement"]:
         return None
-    m = re.search(rule.params["step_statement"], doc.text)
+    m = re.search(rule.params["step_statement"], text)
     if m is None or not Decimal(m.group("step")):
         return None
     return Decimal(m.group("step")), Decimal(m.group("points")), m.group(0)
@@ -558,8 +558,7 @@ def _check_missed_target(doc, rule, typed):
 def _check_proportional(doc, rule, typed):
     if rule.params["requires_statement"] and not _states_any(doc, rule.params["requires_statement"]):
         return
-    step = _stated_step(doc, rule)
-    discretion = None  # whether the report leaves scores to judgement (read when first asked)
+    stated = None  # the report's step rule and whether it leaves scores to judgement (read for the first miss)
     for t in _score_tables(typed):
         rows = _indicators(t)
         places = _score_places(t.table, typed)
@@ -570,18 +569,15 @@ def _check_proportional(doc, rule, typed):
             weight = _inferred_weight(r, rows)
             if weight is None or not (0 < r.score < weight):
                 continue
-            # a percentage indicator under the report's step rule; any other by the proportional
-            # formula, unless the report leaves scores to judgement
+            if stated is None:
+                text = doc.text
+                stated = (_stated_step(text, rule), any(s in text for s in rule.params["discretion_statements"]))
+            step, discretion = stated
+            # a percentage indicator under the report's step rule (only below a floor); any other by
+            # the proportional formula, unless the report leaves scores to judgement
             stepped = step if step is not None and miss.target.unit in ("%", "‰") else None
-            if stepped is None and step is not None and miss.target.unit in ("%", "‰"):
+            if (stepped is not None and not miss.upward) or (stepped is None and discretion):
                 continue
-            if stepped is not None and not miss.upward:
-                continue  # the step rule reads a shortfall below a floor
-            if stepped is None:
-                if discretion is None:
-                    discretion = _states_any(doc, rule.params["discretion_statements"])
-                if discretion:
-                    continue
             expected = _partial_expected(rule, miss, weight, stepped)
             cell = r.cells["score"]
             if expected is None or _close(r.score, expected, cell.text, places,
