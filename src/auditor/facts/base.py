@@ -33,6 +33,7 @@ ADDEND_RE = re.compile(r"[，,；;\s]*(?:另|再)?加(?!强|快|大|紧|速|班|
 # 预算收入 / 预算支出 with no budget level before it (财政拨款预算支出) names a kind of money,
 # spent or received, more than a budget: its list's parts are not read as budget figures
 MONEY_KIND_RE = re.compile(r"(?<!全年)(?<!年初)(?<!调整)(?<!调整后)预算(?:收入|支出)")
+GROWING_BUDGET = ("年初预算", "追加预算", "全年预算")  # the budget figures an amount may be added to
 FULL_SCORE = 100  # the points of a whole performance evaluation
 BUDGET_MEASURES = ("年初预算", "全年预算")  # the budget levels a figure can be compared with
 MONEY_MEASURES = (*BUDGET_MEASURES, "决算", "变动额")
@@ -381,6 +382,7 @@ class FactReader:
         self.vague_labels = set(vocab.get("vague_short_labels") or ())
         self.topic_endings = tuple(vocab.get("topic_endings") or ())
         self.name_heads = tuple(vocab.get("name_heads") or ())
+        self.self_words = self._self_words(vocab, doc.meta.get("unit_name") or "")
         self.count_suffixes = sorted(vocab.get("count_suffixes") or (), key=len, reverse=True)
         # words before a count that make it a plan or a part, not the actual value (计划, 目标, 其中)
         self.not_actual_words = [compact(w) for w in [*(plan.get("plan") or ()), *(vocab.get("list_openers") or ())]]
@@ -596,6 +598,11 @@ class FactReader:
                 fact["fund"] = list_fund
             if list_measure and fact.get("implicit") and fact.get("concept") in list_measure[1]:
                 fact["measure"], fact["implicit"] = list_measure[0], False
+            elif fact.get("implicit") and last_money is not None and last_money.measure in GROWING_BUDGET \
+                    and not in_list and ADDEND_RE.match(phrase):
+                # 年初预算600.00万元，加上年结转资金40.00万元: an amount added to a budget is budget,
+                # a part of the full-year one it makes
+                fact["measure"], fact["implicit"] = "全年预算", False
             if not fact.get("fund") and unit in MONEY_UNITS:
                 fact["fund"] = self.section_fund
             if opening_fund is None and unit in MONEY_UNITS:
@@ -670,8 +677,9 @@ class FactReader:
             # “收、支总计各减少 …”: a name cut by a clause break still names the figure; cut by
             # 、 (财政拨款收、支总计各增加), the whole name wins over the part after the 、 (总计)
             concept = self._concept(wide + phrase, last=True, after=len(wide)) or concept
-        period = PRIOR if self.lex.prior.search(phrase) or self._other_year(phrase) else CURRENT
         bare = _blank(phrase, self.lex.concepts)  # 预算 inside 一般公共预算财政拨款收入 is no measure
+        # nor 上年 inside 上年结转资金 a period
+        period = PRIOR if self.lex.prior.search(bare) or self._other_year(phrase) else CURRENT
         # the fund named first: 政府性基金预算财政拨款… is that fund's, not all 财政拨款
         fund = next((name for _, _, name in self.lex.funds.all(bare)), "")
         out = dict(subject=subject, fund=fund, period=period)
@@ -783,6 +791,8 @@ class FactReader:
 
     def _read_concept(self, phrase: str, last: bool, after: int) -> str | None:
         phrase = CLASS_LEVEL_RE.sub("", phrase)
+        if not after and self.self_words:
+            phrase = self.self_words.sub("", phrase)  # 本年度医院收入: the unit's own 本年收入
         found = self.lex.concepts.all(phrase)
         # a table's row label names a sentence's figure only as the last noun before it
         # (“法律援助 1341.13” yes; “法律援助办案补贴经费 615.11” is another thing)
@@ -847,6 +857,14 @@ class FactReader:
     def _other_year(self, phrase: str) -> bool:
         years = [int(y) for y in YEAR_RE.findall(phrase)]
         return bool(self.year and years and years[-1] < self.year)
+
+    @staticmethod
+    def _self_words(vocab: dict, unit_name: str) -> re.Pattern | None:
+        """The words by which a report names its own unit (本院, 我局; 医院 in a hospital's report,
+        the kind its name ends with): no part of a concept's name (本年度医院收入 is 本年收入)."""
+        selfish = (vocab.get("unit_self_words") or {})
+        words = [*(selfish.get("words") or ()), *(k for k in selfish.get("kinds") or () if unit_name.endswith(k))]
+        return re.compile(alternatives(words)) if words else None
 
     def _fund_named(self, title: str) -> str:
         """The fund a title names first: 政府性基金预算财政拨款… is that fund's, not all 财政拨款.

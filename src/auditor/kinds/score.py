@@ -47,8 +47,10 @@ PARAMS = {
     "step_statement": (str, ""),
     "step_formula": (str, "weight - (target - actual) / step * points"),
     # words by which a report leaves a missed indicator's score to judgement (酌情扣分): then no
-    # formula is held to it, except where the report states one for that kind of indicator
+    # formula is held to it, unless the report also states the proportional one (its judgement is
+    # then the qualitative indicators': 定性指标根据完成情况酌情扣分)
     "discretion_statements": (list, []),
+    "proportional_statements": (list, []),
     # words by which a report states that a met indicator earns full marks (已完成的指标得满分):
     # then a met rate (合格率 ≥95%) is held to it too
     "full_marks_statements": (list, []),
@@ -571,7 +573,8 @@ def _check_proportional(doc, rule, typed):
                 continue
             if stated is None:
                 text = doc.text
-                stated = (_stated_step(text, rule), any(s in text for s in rule.params["discretion_statements"]))
+                stated = (_stated_step(text, rule), any(s in text for s in rule.params["discretion_statements"])
+                          and not any(s in text for s in rule.params["proportional_statements"]))
             step, discretion = stated
             # a percentage indicator under the report's step rule (only below a floor); any other by
             # the proportional formula, unless the report leaves scores to judgement
