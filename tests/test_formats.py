@@ -158,3 +158,22 @@ def test_two_forms_stacked_on_one_sheet_are_two_tables(tmp_path):
     doc = load(str(path))
     assert [t.rows[0][1].text for t in doc.tables] == ["甲项目", "乙项目"]
     assert [t.loc.line for t in doc.tables] == [2, 8]
+
+
+def test_tables_one_blank_row_apart_under_their_titles_are_two_tables(tmp_path):
+    """A 决算 sheet stacking its tables one blank row apart: a line naming a table (…决算表,
+    单位：万元) after the blank row starts the next one; a note after one blank row does not."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for r, row in enumerate([["收入支出决算总表"], ["单位：万元"], ["项目", "金额"], ["本年收入合计", 120.5], [],
+                             ["收入决算表"], ["单位：万元"], ["项目", "财政拨款收入", "其他收入"],
+                             ["合计", 100.5, 20], [], ["注：本表反映本年度收入。"]], start=1):
+        for c, value in enumerate(row, start=1):
+            sheet.cell(row=r, column=c, value=value)
+    path = tmp_path / "tables.xlsx"
+    book.save(path)
+    doc = load(str(path))
+    assert [t.title for t in doc.tables] == ["收入支出决算总表", "收入决算表"]
+    assert [len(t.rows) for t in doc.tables] == [2, 2]

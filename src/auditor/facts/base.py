@@ -32,6 +32,9 @@ UNNAMED = "?"  # the subject of a figure about some project or item the text doe
 ADDEND_RE = re.compile(r"[，,；;\s]*(?:另|再)?加(?!强|快|大|紧|速|班|工)")
 # 预算收入 / 预算支出 with no budget level before it (财政拨款预算支出) names a kind of money,
 # spent or received, more than a budget: its list's parts are not read as budget figures
+CLAUSE_END_RE = re.compile(r"[。；;]")
+OPENING_BRACKET_RE = re.compile(r"\s*[（(]")
+CLOSING_BRACKET_RE = re.compile(r"[）)]")
 MONEY_KIND_RE = re.compile(r"(?<!全年)(?<!年初)(?<!调整)(?<!调整后)预算(?:收入|支出)")
 GROWING_BUDGET = ("年初预算", "追加预算", "全年预算")  # the budget figures an amount may be added to
 FULL_SCORE = 100  # the points of a whole performance evaluation
@@ -382,6 +385,8 @@ class FactReader:
         self.vague_labels = set(vocab.get("vague_short_labels") or ())
         self.topic_endings = tuple(vocab.get("topic_endings") or ())
         self.name_heads = tuple(vocab.get("name_heads") or ())
+        # the words taking listed things in turn (分别): from score_lists, where they name scores
+        self.respectively = re.compile(alternatives((vocab.get("score_lists") or {}).get("respectively")))
         self.self_words = self._self_words(vocab, doc.meta.get("unit_name") or "")
         self.count_suffixes = sorted(vocab.get("count_suffixes") or (), key=len, reverse=True)
         # words before a count that make it a plan or a part, not the actual value (计划, 目标, 其中)
@@ -562,6 +567,12 @@ class FactReader:
         # a sentence opening with 其中 lists the parts of the figure before it; a budget's list
         # (全年预算数…，其中基本支出…、项目支出…) is of budget figures: (measure, part names)
         in_list, list_measure = bool(self.lex.list_opener.match(text)), None
+        # the figure whose parts a bracket lists (收入总计X（其中：…其他收入Y），较上年增加Z): after
+        # the bracket closes, the words go on about it again, not about the last part
+        bracketed = None
+        amounts: list[Fact] = []  # the sentence's amounts so far, and those its rates are of in turn
+        respective: list[Fact] = []
+        respective_words = ""
         opening_fund = None  # the fund the sentence's first amount names (see below)
         held = ""  # the words before a bracketed figure, for the figure after the bracket
         unknown_since = ""  # a figure of a thing the vocabulary does not know came since `carried`
@@ -578,6 +589,9 @@ class FactReader:
             value = to_decimal(m.group("num"))
             if value is None:
                 continue
+            if bracketed is not None and CLOSING_BRACKET_RE.search(text, previous_end, m.start()):
+                carried, last_money = bracketed
+                unknown_since, bracketed, in_list, list_measure = "", None, False, None
             start = _phrase_start(text, m.start(), previous_end)
             phrase = compact(text[start:m.start()])
             if held and phrase[:1] in "）)":
@@ -587,8 +601,15 @@ class FactReader:
             held = compact(text[start:m.start() - 1]) if m.start() and text[m.start() - 1] in "（(" else ""
             wide = compact(text[max(previous_end, m.start() - PHRASE_LIMIT):start])
             here = next((name for at, name in reversed(named) if at < m.start()), None)
+            if unit == "%" and not respective and self.respectively.search(phrase):
+                # “基本支出…、项目支出…，分别占75.86%和24.14%”: the rates in the amounts' order,
+                # each in the words before the first
+                respective, respective_words = self._respective(text, m.start(), amounts), phrase
+            elif unit == "%" and respective:
+                phrase = respective_words
+            owner = respective.pop(0) if unit == "%" and respective else last_money
             fact = self._text_fact(phrase, m, value, unit, None if unknown_since == "all" else carried,
-                                   None if unknown_since else carried, last_money,
+                                   None if unknown_since else carried, owner,
                                    here or (own if m.start() > unnamed_from else subject), wide)
             if fact.get("concept") is None and unit not in MONEY_UNITS and unit not in ("%", "‰", "分"):
                 fact["concept"] = self._indicator_like(phrase, unit)
@@ -627,11 +648,15 @@ class FactReader:
                 unknown_since = "plain" if text[m.end():m.end() + 1] in LIST_ITEM_ENDS else "all"
             if fact.is_money and fact.measure != "变动额":
                 last_money = fact
+                amounts.append(fact)
                 added = not in_list and ADDEND_RE.match(phrase) is not None
                 if not in_list and not added:
                     self.whole = fact.concept
                 self.part_carried = added
-                opens = self.lex.list_opener.match(text, m.end()) is not None
+                opener = self.lex.list_opener.match(text, m.end())
+                opens = opener is not None
+                if OPENING_BRACKET_RE.match(text, m.end()):
+                    bracketed = (fact.concept, fact)  # （其中：…）, or its parts listed in brackets
                 if opens:
                     in_list = True
                     if fact.measure in BUDGET_MEASURES and not fact.implicit and not MONEY_KIND_RE.search(phrase):
@@ -646,6 +671,14 @@ class FactReader:
         if list_fund and text.rstrip(" ：:").endswith(self.lex.list_openers):
             self.open_list = (list_fund, list_parts)
         return carried
+
+    def _respective(self, text: str, at: int, amounts: list) -> list:
+        """The amounts the percentages from `at` to the clause's end are of, in order: as many of
+        the last ones stated before as there are percentages (none if fewer are stated)."""
+        end = CLAUSE_END_RE.search(text, at)
+        count = sum(1 for m in self.lex.text_number.finditer(text, at, end.start() if end else len(text))
+                    if m.group("unit") == "%")
+        return list(amounts[-count:]) if 1 < count <= len(amounts) else []
 
     def _opening_fund(self, fact: dict, fund: str, phrase: str) -> None:
         """“政府性基金预算财政拨款年初结转和结余12.00万元，本年收入87.38万元，本年支出…”: the fund the

@@ -375,13 +375,24 @@ def _sheet_blocks(title: str, rows: list[list[RawCell]], cells: list[int] | None
 
 def _forms(rows: list[list[RawCell]]) -> list[list[list[RawCell]]]:
     """Forms stacked on one sheet (two projects' 自评表 one under the other): grids set apart by at
-    least FORM_GAP blank rows where the lower one opens with a title line (one filled cell)."""
+    least FORM_GAP blank rows where the lower one opens with a title line (one filled cell), or
+    by one blank row where that line names a table (收入决算表, 公开02表, 单位：万元)."""
     forms, start = [], 0
     for k in range(1, len(rows)):
-        if rows[k][0].line - rows[k - 1][0].line > FORM_GAP and _single(rows[k]):
+        gap = rows[k][0].line - rows[k - 1][0].line
+        if _single(rows[k]) and (gap > FORM_GAP or gap > 1 and _names_table(rows[k])):
             forms.append(rows[start:k])
             start = k
     return forms + [rows[start:]] if rows else []
+
+
+# a line naming a table: its title (…决算表, …情况表, 表3 …), its code (公开02表) or its unit
+TABLE_LINE_RE = re.compile(r"表\s*(?:[（(]续[）)])?\s*$|^\s*(?:表|附表|公开)\s*\d|单位\s*[:：]")
+
+
+def _names_table(row: list[RawCell]) -> bool:
+    text = next((c.text for c in row if c.text), "")
+    return bool(TABLE_LINE_RE.search(text))
 
 
 def _form_blocks(title: str, rows: list[list[RawCell]], cells: list[int] | None = None) -> list[RawBlock]:

@@ -126,7 +126,10 @@ def _shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
     out = []
     for rate in (f for f in base.facts if f.measure == "占比" and f.source == "text" and not f.comparator and f.unit == "%"):
         sentence = _before(_same_sentence(base, rate), rate)
-        part = next((f for f in reversed(sentence) if f.is_money and f.measure != "变动额"), None)
+        amounts = [f for f in reversed(sentence) if f.is_money and f.measure != "变动额"]
+        # the amount the share is of: its own concept's (分别占75.86%和24.14% take the amounts in
+        # turn), else the nearest
+        part = next((f for f in amounts if rate.concept and f.concept == rate.concept), amounts[0] if amounts else None)
         whole = _whole(base, rate, part, sentence) if part is not None else None
         if whole is not None and whole is not part and whole.value != 0:
             out.append((rate, part, whole))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..facts.base import UNNAMED, Fact, fact_base
+from ..facts.base import MONEY_MEASURES, UNNAMED, Fact, fact_base
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS
 from ..knowledge import concepts
@@ -143,6 +143,8 @@ def _check_text(base, groups, rule, vocabulary):
     loose: dict[tuple, list[Fact]] = {}
     totals = set(rule.params["total_members"])
     fillers = None  # compiled for the first pair of sentences that needs it
+    # a project's total funds stated with no measure word may be its budget as well as its outturn
+    funds_line = concepts().get("project_funds")
     for key, facts in groups.items():
         concept, period, measure, subject, _fund, member, dim = key
         loose.setdefault((concept, period, measure, subject, dim), []).extend(facts)
@@ -156,12 +158,21 @@ def _check_text(base, groups, rule, vocabulary):
         for fact in texts:
             if fact.member and fact.member not in totals:
                 continue  # a part's rate (基本支出…执行率100.00%) is not the unit's the tables state
+            if fact.implicit and fact.concept == funds_line and _states_any_measure(fact, loose):
+                continue  # 年度资金总额1,683.00万元 with no measure word: the budget the form states
             yield from _text_against_tables(fact, values, tables, rule, base.assumed_units)
         concept = texts[0].concept
         if rule.params["text_against_text"] and not tables and concept in vocabulary \
                 and concept not in rule.params["per_item_concepts"]:
             fillers = fillers or _fillers(rule.params["label_fillers"])
             yield from _text_pairs(texts, rule, fillers)
+
+
+def _states_any_measure(fact: Fact, loose: dict[tuple, list[Fact]]) -> bool:
+    """A table states the fact's value for its concept in some money measure (全年预算数, 年初预算数)."""
+    return any(meets(fact, t) for measure in MONEY_MEASURES
+               for t in loose.get((fact.concept, fact.period, measure, fact.subject, "money"), ())
+               if t.source == "table")
 
 
 def _text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rule, assumed):

@@ -41,16 +41,23 @@ PARAMS = {
     "positive_formula": (str, "weight * actual / target"),
     "negative_formula": (str, "weight * target / actual"),
     "requires_statement": (list, []),
-    # the report's own rule for a percentage indicator short of its target, a step per point
+    # the report's own rule for an indicator short of its floor, so many points off per point
     # (每低1个百分点扣0.2分): a regular expression with groups `step` and `points`, and the score
-    # it gives (variables weight, target, actual, step, points); no score below 0
+    # it gives (variables weight, target, actual, step, points, and shortfall: the points a rate
+    # falls short by, or a quantity's completion rate does); no score below 0. Where the report
+    # states the proportional rule as well, the step rule is the rates' and the quantities keep it.
     "step_statement": (str, ""),
-    "step_formula": (str, "weight - (target - actual) / step * points"),
-    # words by which a report leaves a missed indicator's score to judgement (酌情扣分): then no
-    # formula is held to it, unless the report also states the proportional one (its judgement is
-    # then the qualitative indicators': 定性指标根据完成情况酌情扣分)
-    "discretion_statements": (list, []),
+    "step_formula": (str, "weight - shortfall / step * points"),
+    # words by which a report scores a missed indicator by another rule (酌情扣分, bands: 得该指标
+    # 分值的80%): then no formula is held to it, unless the report also states the proportional
+    # one (the other rule is then the other indicators': 定性指标根据完成情况酌情扣分)
+    "other_rule_statements": (list, []),
     "proportional_statements": (list, []),
+    # the words before a step rule in its sentence that give the indicators it is for: a kind of
+    # rate (百分比类指标…每低1个百分点…), or words of the indicators' own names and categories
+    # (满意度指标每低于…); none of them: every quantitative indicator
+    "rate_scope_words": (list, []),
+    "scope_words": (list, []),
     # words by which a report states that a met indicator earns full marks (已完成的指标得满分):
     # then a met rate (合格率 ≥95%) is held to it too
     "full_marks_statements": (list, []),
@@ -457,20 +464,47 @@ def _missed(rows: list[IndicatorRow], ceiling_cues: list[str]):
             yield MissedTarget(r, target, actual, upward)
 
 
-def _stated_step(text: str, rule) -> tuple[Decimal, Decimal, str] | None:
-    """(step, points, the words) of the report's step rule (每低1个百分点扣0.2分), if it states one."""
+def _stated_step(text: str, rule) -> tuple | None:
+    """(step, points, the words, for rates only, for indicators named with these words) of the
+    report's step rule (每低1个百分点扣0.2分), if it states one; its scope is read in the words of
+    its sentence before it."""
     if not rule.params["step_statement"]:
         return None
     m = re.search(rule.params["step_statement"], text)
     if m is None or not Decimal(m.group("step")):
         return None
-    return Decimal(m.group("step")), Decimal(m.group("points")), m.group(0)
+    before = text[max(text.rfind(c, 0, m.start()) for c in "。\n") + 1:m.start()]
+    return (Decimal(m.group("step")), Decimal(m.group("points")), m.group(0),
+            any(w in before for w in rule.params["rate_scope_words"]),
+            [w for w in rule.params["scope_words"] if w in before])
+
+
+def _in_scope(step, miss: MissedTarget, proportional: bool) -> bool:
+    """Whether the report's step rule is for this indicator (see `rate_scope_words`)."""
+    _, _, _, rates_only, words = step
+    rate = miss.target.unit in ("%", "‰")
+    if rates_only:  # 满意度、覆盖率等百分比类指标: the kind named, its examples aside
+        return rate
+    if words:
+        r = miss.row
+        return any(w in f"{r.record.level1}{r.level2}{r.indicator}" for w in words)
+    return rate or not proportional
+
+
+def _shortfall(miss: MissedTarget) -> Decimal:
+    """The points below the floor: a rate's own (90% − 87.5%), a quantity's completion rate's
+    (163 of 180: 100 − 90.56)."""
+    if miss.target.unit in ("%", "‰"):
+        return miss.target.value - miss.actual.value
+    return (1 - miss.actual.value / miss.target.value) * 100
 
 
 def _partial_formula(miss: MissedTarget, weight: Decimal, expected: Decimal, step) -> str:
     if step is not None:
-        return (f"文中计分规则「{step[2]}」：得分 = 权重 − (目标 − 实际) ÷ {step[0]} × {step[1]}"
-                f" = {weight} − ({miss.target.value} − {miss.actual.value}) ÷ {step[0]} × {step[1]} = {fmt(expected)}")
+        gap = (f"{miss.target.value} − {miss.actual.value}" if miss.target.unit in ("%", "‰")
+               else f"100 − {miss.actual.value}/{miss.target.value}×100")
+        return (f"文中计分规则「{step[2]}」：得分 = 权重 − 差距 ÷ {step[0]} × {step[1]}"
+                f" = {weight} − ({gap}) ÷ {step[0]} × {step[1]} = {fmt(expected)}")
     ratio = (f"{miss.actual.value}/{miss.target.value}" if miss.upward
              else f"{miss.target.value}/{miss.actual.value}")
     return (f"{'正向' if miss.upward else '反向'}指标 得分 = 权重 × {'B/A' if miss.upward else 'A/B'}"
@@ -497,7 +531,7 @@ def _partial_expected(rule, miss: MissedTarget, weight: Decimal, step=None) -> D
     names = {"weight": weight, "actual": miss.actual.value, "target": miss.target.value}
     if step is not None:
         formula = rule.params["step_formula"]
-        names.update(step=step[0], points=step[1])
+        names.update(step=step[0], points=step[1], shortfall=_shortfall(miss))
     else:
         formula = rule.params["positive_formula" if miss.upward else "negative_formula"]
     try:
@@ -573,13 +607,15 @@ def _check_proportional(doc, rule, typed):
                 continue
             if stated is None:
                 text = doc.text
-                stated = (_stated_step(text, rule), any(s in text for s in rule.params["discretion_statements"])
-                          and not any(s in text for s in rule.params["proportional_statements"]))
-            step, discretion = stated
-            # a percentage indicator under the report's step rule (only below a floor); any other by
-            # the proportional formula, unless the report leaves scores to judgement
-            stepped = step if step is not None and miss.target.unit in ("%", "‰") else None
-            if (stepped is not None and not miss.upward) or (stepped is None and discretion):
+                proportional = any(s in text for s in rule.params["proportional_statements"])
+                stated = (_stated_step(text, rule), proportional,
+                          any(s in text for s in rule.params["other_rule_statements"]) and not proportional)
+            step, proportional, other_rule = stated
+            # the report's step rule (only below a floor): a rate's, and a quantity's unless the
+            # report states the proportional rule; any other by the proportional formula, unless
+            # the report scores by another rule
+            stepped = step if step is not None and _in_scope(step, miss, proportional) else None
+            if (stepped is not None and not miss.upward) or (stepped is None and other_rule):
                 continue
             expected = _partial_expected(rule, miss, weight, stepped)
             cell = r.cells["score"]
