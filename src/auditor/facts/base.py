@@ -397,7 +397,6 @@ class FactReader:
         self.whole: str | None = None
         self.part_carried = False
         self.section_fund = ""  # the fund the section of the paragraph read now is titled with
-        self.title_funds: dict[str, str] = {}  # see _fund_named
         self.topic: tuple[int, str] = (len(NUMBERING_LEVELS), "")  # see _enter_topic
         self.prose_rows: list[tuple] = []  # (table block, row, texts, column heads, subject) of prose rows
         self.prose_sentences: dict[int, int] = {}  # table block -> sentences read from its prose cells
@@ -901,13 +900,8 @@ class FactReader:
 
     def _fund_named(self, title: str) -> str:
         """The fund a title names first: 政府性基金预算财政拨款… is that fund's, not all 财政拨款.
-        (Every paragraph asks for its section's: each title is read once.)"""
-        found = self.title_funds.get(title)
-        if found is None:
-            words = compact(title)
-            found = self.title_funds[title] = min((f for f in self.fund_qualified if f in words), key=words.find,
-                                                  default="")
-        return found
+        (Every paragraph asks for its section's: short titles' answers are kept per vocabulary.)"""
+        return remember_short(self.lex.title_funds, title, _first_fund, self.fund_qualified)
 
     # ---- tables -----------------------------------------------------------------------
     def _table(self, index: int, table: Table) -> None:
@@ -1254,6 +1248,11 @@ def _row_name(texts: list[str]) -> str:
     figure and no sentence (a short plan cell, 计划改造管网50公里。, names nothing)."""
     return next((t for t in reversed(texts) if t and len(t) <= ROW_NAME_CHARS and not SENTENCE_END_RE.search(t)
                  and not any(ch.isdigit() for ch in t)), "")
+
+
+def _first_fund(title: str, funds: dict) -> str:
+    words = compact(title)
+    return min((f for f in funds if f in words), key=words.find, default="")
 
 
 def _part_names(calc: dict) -> set[str]:

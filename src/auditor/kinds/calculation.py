@@ -17,6 +17,7 @@ from decimal import Decimal
 from ..facts.base import Fact, FactBase, fact_base
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt, half_unit, own_slack
+from ..knowledge import compact, vocabulary_generation
 from .base import CHECKED, Checked, Hit
 
 KIND = "calculation"
@@ -94,12 +95,53 @@ def _checks(doc, rule):
         # (a fund's sum only where it is stated: the document-wide values are the unit's)
         if "document" in rule.params["contexts"] and not checked and not calc.get("fund"):
             yield from _check_document(base, calc, names, rule)
+    if "sentence" in rule.params["contexts"]:
+        yield from _check_unnamed_totals(base, rule)
     if "changes" in rule.params["contexts"]:
         yield from _check_changes(doc, base, rule)
     if "enumeration" in rule.params["contexts"]:
         yield from _check_enumerations(doc, base, rule)
     if "subrows" in rule.params["contexts"]:
         yield from _check_subrows(base, rule)
+
+
+def _check_unnamed_totals(base: FactBase, rule):
+    """An amount naming no concept whose sentence lists its parts right after it (2024年全年预算
+    1,699.05万元（其中基本支出402.75万元、项目支出1,296.30万元）): the sum of a declared total whose
+    parts those are, in the total's own words."""
+    from dataclasses import replace
+
+    opener = lexicon().list_opener
+    calcs = [(calc, _part_names(calc)) for calc in lexicon().calculations if not calc.get("fund")]
+    for facts in base.by_block.values():
+        for k, total in enumerate(facts):
+            if total.source != "text" or total.concept is not None or not _money(total) or total.measure == "变动额":
+                continue
+            text = base.sentences.get((total.block, total.sentence), "")
+            if not opener.match(text, total.at + len(total.text)):
+                continue
+            parts = _listed_parts(facts[k + 1:], total)
+            named = {p.concept for p in parts}
+            calc = next((c for c, names in calcs if len(named) >= 2 and named <= names.keys()
+                         and len({names[n] for n in named}) == len(named)), None)
+            if calc is None:
+                continue
+            yield CHECKED
+            words = compact(total.label).strip("，,：:（(") or calc["total"]
+            yield from _compare(replace(total, concept=words), parts, "同一句", rule)
+
+
+def _listed_parts(after: list[Fact], total: Fact) -> list[Fact]:
+    """The amounts of the total's sentence listed after it, of its measure, up to the first
+    that names no concept or is a change."""
+    parts = []
+    for f in after:
+        if f.sentence != total.sentence or not _money(f) or f.measure == "变动额" or f.concept is None:
+            break
+        if f.measure != total.measure or f.period != total.period:
+            break
+        parts.append(f)
+    return parts
 
 
 def _opens_list(base: FactBase, key: tuple[int, int], facts: list[Fact], total: str, rule) -> bool:
@@ -310,7 +352,18 @@ def _odd_part_slip(total: Fact, parts: list[Fact], context: str) -> Hit | None:
 
 def _part_names(calc: dict) -> dict[str, str]:
     """concept -> the part it counts as: an alternative stands for its group, and so do the
-    parts of a part's own declared sum (公务用车运行维护费 for 公务用车购置及运行维护费)."""
+    parts of a part's own declared sum (公务用车运行维护费 for 公务用车购置及运行维护费). Read once
+    per vocabulary (every document asks for every sum's)."""
+    key = (vocabulary_generation(), calc["total"], calc.get("fund"))
+    if key not in _PART_NAMES:
+        _PART_NAMES[key] = _read_part_names(calc)
+    return _PART_NAMES[key]
+
+
+_PART_NAMES: dict[tuple, dict[str, str]] = {}  # a few entries per vocabulary: one per declared sum
+
+
+def _read_part_names(calc: dict) -> dict[str, str]:
     names = {p: p for p in calc["parts"]}
     for other in lexicon().calculations:
         if other["total"] in calc["parts"]:

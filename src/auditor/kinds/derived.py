@@ -343,8 +343,14 @@ def _target_completion(base: FactBase, rule):
     for rate in (f for f in base.facts if f.source == "text" and not f.comparator and f.unit == "%" and f.measure not in ("占比", "变动率")):
         text, start, before = _clause_of(base, rate, params)
         clause = text[start:rate.at]
-        # 完成年度目标的 / 目标完成率: both words in the rate's clause
-        if not any(c in clause for c in params["completion_cues"]) or not any(c in clause for c in params["target_cues"]):
+        # 完成年度目标的 / 目标完成率: both words in the rate's clause; or a bare 完成率 after a
+        # clause stating the target and one stating what was done (计划适配900件，实际适配846件，完成率94.00%)
+        if not any(c in clause for c in params["completion_cues"]):
+            continue
+        if not any(c in clause for c in params["target_cues"]):
+            pair = _target_clause_before(text, [f for f in before if f.at < start], params)
+            if pair is not None:
+                yield from _rate_against(base, rate, pair[0], pair[1], "完成目标的比例", "实际完成 ÷ 目标")
             continue
         inside = [f for f in before if f.at >= start and f.unit != "%" and not f.is_money] \
             or _bracketed_target(text, rate, _same_sentence(base, rate), params)
@@ -467,6 +473,22 @@ def _difference_misfit(change: Fact, later: Fact, earlier: Fact, sign: int) -> t
         return None
     diff = (later.in_yuan() - earlier.in_yuan()) / MONEY_UNITS.get(change.unit, Decimal(1))
     return diff, sign != 0 and diff != 0 and (diff > 0) != (sign > 0)
+
+
+def _target_clause_before(text: str, earlier: list[Fact], params: dict) -> tuple[Fact, Fact] | None:
+    """(achieved, target) of the two clauses right before a bare 完成率: the first states a
+    target (年度任务136户, 计划适配900件), the second a quantity of this year in its unit, and
+    the sentence states no other quantity between them."""
+    quantities = [f for f in earlier if not f.is_money and f.unit not in ("%", "") and f.measure != "变动额"]
+    if len(quantities) < 2:
+        return None
+    target, achieved = quantities[-2], quantities[-1]
+    words = text[_clause_start(text, target.at, params["clause_breaks"]):target.at]
+    if target.unit != achieved.unit or target.period != CURRENT or achieved.period != CURRENT \
+            or not any(c in words for c in params["target_cues"]) or target.value == 0 \
+            or target.comparator in ("≤", "<") or any(m in words for m in params["ceiling_marks"]):
+        return None
+    return achieved, target
 
 
 def _achieved(earlier: list[Fact], inside: list[Fact]) -> Fact | None:

@@ -143,8 +143,9 @@ def _check_text(base, groups, rule, vocabulary):
     loose: dict[tuple, list[Fact]] = {}
     totals = set(rule.params["total_members"])
     fillers = None  # compiled for the first pair of sentences that needs it
-    # a project's total funds stated with no measure word may be its budget as well as its outturn
-    funds_line = concepts().get("project_funds")
+    # a project's funds (年度资金总额 and its sources, 上年结转资金 …) stated with no measure word
+    # may be their budget as well as their outturn
+    funds_lines = _funds_lines()
     for key, facts in groups.items():
         concept, period, measure, subject, _fund, member, dim = key
         loose.setdefault((concept, period, measure, subject, dim), []).extend(facts)
@@ -155,17 +156,29 @@ def _check_text(base, groups, rule, vocabulary):
             continue
         primary = [f for f in tables if not f.member or f.member in totals] or tables
         values = list(_consistent_tables(primary).values())
+        scoped = _Scoped(values, tables)
         for fact in texts:
             if fact.member and fact.member not in totals:
                 continue  # a part's rate (基本支出…执行率100.00%) is not the unit's the tables state
-            if fact.implicit and fact.concept == funds_line and _states_any_measure(fact, loose):
+            if fact.implicit and fact.concept in funds_lines and _states_any_measure(fact, loose):
                 continue  # 年度资金总额1,683.00万元 with no measure word: the budget the form states
-            yield from _text_against_tables(fact, values, tables, rule, base.assumed_units)
+            yield from _text_against_tables(fact, *scoped.of(fact), rule, base.assumed_units)
         concept = texts[0].concept
         if rule.params["text_against_text"] and not tables and concept in vocabulary \
                 and concept not in rule.params["per_item_concepts"]:
             fillers = fillers or _fillers(rule.params["label_fillers"])
             yield from _text_pairs(texts, rule, fillers)
+
+
+def _funds_lines() -> set[str]:
+    """The project form's funds: its total (project_funds) and the names of that total's parts."""
+    total = concepts().get("project_funds")
+    lines = {total} if total else set()
+    for calc in lexicon().calculations:
+        if calc["total"] == total:
+            lines |= {*calc["parts"], *(calc.get("optional") or ()),
+                      *(n for names in (calc.get("alternatives") or {}).values() for n in names)}
+    return lines
 
 
 def _states_any_measure(fact: Fact, loose: dict[tuple, list[Fact]]) -> bool:
@@ -175,13 +188,27 @@ def _states_any_measure(fact: Fact, loose: dict[tuple, list[Fact]]) -> bool:
                if t.source == "table")
 
 
+class _Scoped:
+    """The table statements a sentence's figure is met by. A concept of all funds (项目支出,
+    年初结转和结余) stated for one fund (政府性基金预算财政拨款年初结转和结余0.00元; a table titled
+    一般公共预算财政拨款支出决算表) is that fund's figure, and stated for none the unit's: only a
+    statement for the same fund states the same; a fund's own concept (财政拨款收入) is met by any
+    table. The statements of each fund are picked out once per concept."""
+
+    def __init__(self, values: list[Fact], tables: list[Fact]):
+        self.values, self.tables = values, tables
+        self.by_fund: dict[str, tuple[list[Fact], list[Fact]]] = {}
+
+    def of(self, fact: Fact) -> tuple[list[Fact], list[Fact]]:
+        if _names_fund(fact.concept):
+            return self.values, self.tables
+        if fact.fund not in self.by_fund:
+            self.by_fund[fact.fund] = ([t for t in self.values if t.fund == fact.fund],
+                                       [t for t in self.tables if t.fund == fact.fund])
+        return self.by_fund[fact.fund]
+
+
 def _text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rule, assumed):
-    if not _names_fund(fact.concept):
-        # a concept of all funds (项目支出, 年初结转和结余) stated for one fund (政府性基金预算财政
-        # 拨款年初结转和结余0.00元; a table titled 一般公共预算财政拨款支出决算表) is that fund's
-        # figure, and stated for none the unit's: only a statement for the same fund states the same
-        values = [t for t in values if t.fund == fact.fund]
-        tables = [t for t in tables if t.fund == fact.fund]
     if not values:
         return
     yield CHECKED
