@@ -32,6 +32,8 @@ UNNAMED = "?"  # the subject of a figure about some project or item the text doe
 ADDEND_RE = re.compile(r"[，,；;\s]*(?:另|再)?加(?!强|快|大|紧|速|班|工)")
 # 预算收入 / 预算支出 with no budget level before it (财政拨款预算支出) names a kind of money,
 # spent or received, more than a budget: its list's parts are not read as budget figures
+JOINING_WORDS = ("和", "与", "及", "以及", "、")  # between two names summed together
+SUM_WORD_RE = re.compile(r"合计|共计|总计|之和|合共")
 CLAUSE_END_RE = re.compile(r"[。；;]")
 OPENING_BRACKET_RE = re.compile(r"\s*[（(]")
 CLOSING_BRACKET_RE = re.compile(r"[）)]")
@@ -361,7 +363,9 @@ class FactReader:
         self.project_report = vocab.get("project_report_type")
         own = vocab.get("own_project") or {}
         self.own_cues, self.other_projects = own.get("cues") or [], own.get("others") or []
-        self.project_line = re.compile(r"^\s*(?:" + "|".join(map(re.escape, self.subject_cells)) + r")\s*[:：]\s*(.+?)\s*$") \
+        # “项目名称：X”, up to the next field of the line (主管部门：…) or its end
+        self.project_line = re.compile(r"^\s*(?:" + "|".join(map(re.escape, self.subject_cells))
+                                       + r")\s*[:：]\s*(.+?)\s*(?:\s\S{2,8}[:：].*)?$") \
             if self.subject_cells else None
         self.score_totals = {compact(label): concept for concept, labels in (vocab.get("score_total_rows") or {}).items()
                              for label in labels}  # 合计 under 得分 -> 自评得分
@@ -401,6 +405,7 @@ class FactReader:
         self.prose_rows: list[tuple] = []  # (table block, row, texts, column heads, subject) of prose rows
         self.prose_sentences: dict[int, int] = {}  # table block -> sentences read from its prose cells
         self.own_project = self._own_project()
+        self.named_projects = self._named_projects()
         self.form_projects: set[str] = set()  # the projects the document's forms name (项目名称)
         # a fund's total ending its paragraph with 其中： lists its parts in the paragraphs after
         # it, up to a heading or a table (一般公共预算财政拨款基本支出…，其中：¶人员经费…¶公用经费…)
@@ -425,6 +430,22 @@ class FactReader:
         if not self.own_project or not any(cue in text for cue in self.own_cues):
             return False
         return not any(w in text for w in self.other_projects) and not any(p.search(text) for p in self.subject_patterns)
+
+    def _named_projects(self) -> dict[int, str]:
+        """Block index -> the project the last “项目名称：X” line above it names, within its
+        heading's part of the report (a heading ends it)."""
+        out: dict[int, str] = {}
+        current = ""
+        for index, block in enumerate(self.doc.blocks):
+            if isinstance(block, Heading):
+                current = ""
+            elif isinstance(block, Paragraph) and self.project_line is not None:
+                m = self.project_line.match(block.text)
+                if m and m.group(1).strip():
+                    current = compact(m.group(1))
+            if current:
+                out[index] = current
+        return out
 
     def _own_project(self) -> str:
         """The project a project self-evaluation report is about, when it names exactly one (项目名称
@@ -498,6 +519,7 @@ class FactReader:
     # ---- text -------------------------------------------------------------------------
     def _paragraph(self, index: int, para: Paragraph) -> None:
         lead_concept, subject, topic = self._lead(para.text)
+        subject = subject or self.named_projects.get(index, "")  # under a 项目名称 line: that project's
         # a section titled with a fund (七、一般公共预算财政拨款基本支出决算情况说明), as a heading
         # or run into its paragraph, states that fund's figures, as a table so titled does
         self._enter_topic(para, topic)
@@ -844,6 +866,9 @@ class FactReader:
         # is no 政府采购 figure); measure words, 支出/金额 and remarks in brackets may follow
         if not after and not _names_nothing(BRACKETED_RE.sub("", phrase[both[-1][1]:]), self.lex):
             return None
+        if len(both) > 1 and phrase[both[-2][1]:both[-1][0]] in JOINING_WORDS \
+                and SUM_WORD_RE.search(phrase, both[-1][1]):
+            return None  # 人员经费和公用经费合计: the sum of two things, neither of them
         # “三公经费财政拨款支出”: a concept right after another only qualifies it
         pick = len(both) - 1
         while pick > 0 and both[pick - 1][1] == both[pick][0]:
@@ -910,7 +935,8 @@ class FactReader:
         fund = self._fund_named(title)
         grid = _stripped(table.rows)  # the cells' texts, stripped once for every pass below
         self.title_concept = self._vocab_concept(title, share=0) or self._total_of_rows(grid)
-        self.table_subject = _subject_of(grid, self.subject_cells)
+        # the project the form names, else the one a line above it names (项目名称：X over its forms)
+        self.table_subject = _subject_of(grid, self.subject_cells) or self.named_projects.get(index, "")
         if len(self.table_subject) >= PROJECT_NAME_MIN:
             self.form_projects.add(self.table_subject)
         self.periods_by_row = self._periods_by_row(grid)

@@ -380,10 +380,20 @@ def _forms(rows: list[list[RawCell]]) -> list[list[list[RawCell]]]:
     forms, start = [], 0
     for k in range(1, len(rows)):
         gap = rows[k][0].line - rows[k - 1][0].line
-        if _single(rows[k]) and (gap > FORM_GAP or gap > 1 and _names_table(rows[k])):
+        if _single(rows[k]) and (gap > FORM_GAP or gap > 1 and _lines_name_table(rows, k)):
             forms.append(rows[start:k])
             start = k
     return forms + [rows[start:]] if rows else []
+
+
+def _lines_name_table(rows: list[list[RawCell]], k: int) -> bool:
+    """One of the single-cell lines from `k` on (a note, 项目名称：…, the title, 单位：…) names a
+    table: the next form starts there."""
+    while k < len(rows) and _single(rows[k]):
+        if _names_table(rows[k]):
+            return True
+        k += 1
+    return False
 
 
 # a line naming a table: its title (…决算表, …情况表, 表3 …), its code (公开02表) or its unit

@@ -57,6 +57,7 @@ PARAMS = {
     # rate (百分比类指标…每低1个百分点…), or words of the indicators' own names and categories
     # (满意度指标每低于…); none of them: every quantitative indicator
     "rate_scope_words": (list, []),
+    "quantity_scope_words": (list, []),
     "scope_words": (list, []),
     # words by which a report states that a met indicator earns full marks (已完成的指标得满分):
     # then a met rate (合格率 ≥95%) is held to it too
@@ -464,31 +465,39 @@ def _missed(rows: list[IndicatorRow], ceiling_cues: list[str]):
             yield MissedTarget(r, target, actual, upward)
 
 
-def _stated_step(text: str, rule) -> tuple | None:
-    """(step, points, the words, for rates only, for indicators named with these words) of the
-    report's step rule (每低1个百分点扣0.2分), if it states one; its scope is read in the words of
-    its sentence before it."""
+def _stated_steps(text: str, rule) -> list[tuple]:
+    """(step, points, the words, the kind of indicator, the name words) of each step rule the
+    report states (每低1个百分点扣0.2分); the indicators a rule is for are read in the words of
+    its clause before it: a kind (百分比类 → "rate", 数量类 → "quantity") or words of their names."""
     if not rule.params["step_statement"]:
-        return None
-    m = re.search(rule.params["step_statement"], text)
-    if m is None or not Decimal(m.group("step")):
-        return None
-    before = text[max(text.rfind(c, 0, m.start()) for c in "。\n") + 1:m.start()]
-    return (Decimal(m.group("step")), Decimal(m.group("points")), m.group(0),
-            any(w in before for w in rule.params["rate_scope_words"]),
-            [w for w in rule.params["scope_words"] if w in before])
+        return []
+    steps = []
+    for m in re.finditer(rule.params["step_statement"], text):
+        if not Decimal(m.group("step")):
+            continue
+        before = text[max(text.rfind(c, 0, m.start()) for c in "。\n；;") + 1:m.start()]
+        kind = "rate" if any(w in before for w in rule.params["rate_scope_words"]) else \
+            "quantity" if any(w in before for w in rule.params["quantity_scope_words"]) else ""
+        steps.append((Decimal(m.group("step")), Decimal(m.group("points")), m.group(0), kind,
+                      [w for w in rule.params["scope_words"] if w in before]))
+    return steps
 
 
-def _in_scope(step, miss: MissedTarget, proportional: bool) -> bool:
-    """Whether the report's step rule is for this indicator (see `rate_scope_words`)."""
-    _, _, _, rates_only, words = step
+def _step_for(steps: list[tuple], miss: MissedTarget, proportional: bool):
+    """The first of the report's step rules that is for this indicator, if any."""
     rate = miss.target.unit in ("%", "‰")
-    if rates_only:  # 满意度、覆盖率等百分比类指标: the kind named, its examples aside
-        return rate
-    if words:
-        r = miss.row
-        return any(w in f"{r.record.level1}{r.level2}{r.indicator}" for w in words)
-    return rate or not proportional
+    for step in steps:
+        kind, words = step[3], step[4]
+        if kind:  # 满意度、覆盖率等百分比类指标: the kind named, its examples aside
+            if (kind == "rate") == rate:
+                return step
+        elif words:
+            r = miss.row
+            if any(w in f"{r.record.level1}{r.level2}{r.indicator}" for w in words):
+                return step
+        elif rate or not proportional:
+            return step
+    return None
 
 
 def _shortfall(miss: MissedTarget) -> Decimal:
@@ -608,13 +617,13 @@ def _check_proportional(doc, rule, typed):
             if stated is None:
                 text = doc.text
                 proportional = any(s in text for s in rule.params["proportional_statements"])
-                stated = (_stated_step(text, rule), proportional,
+                stated = (_stated_steps(text, rule), proportional,
                           any(s in text for s in rule.params["other_rule_statements"]) and not proportional)
-            step, proportional, other_rule = stated
+            steps, proportional, other_rule = stated
             # the report's step rule (only below a floor): a rate's, and a quantity's unless the
             # report states the proportional rule; any other by the proportional formula, unless
             # the report scores by another rule
-            stepped = step if step is not None and _in_scope(step, miss, proportional) else None
+            stepped = _step_for(steps, miss, proportional)
             if (stepped is not None and not miss.upward) or (stepped is None and other_rule):
                 continue
             expected = _partial_expected(rule, miss, weight, stepped)
