@@ -32,7 +32,7 @@ from .restatement import meets, tail
 KIND = "derived"
 PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (list, []),
           "clause_breaks": (str, "，,；;。：:"), "ceiling_marks": (list, []), "year_on_year_cues": (list, []),
-          "base_cues": (list, []), "point_unit": (str, "")}
+          "base_cues": (list, []), "other_period_cues": (list, []), "point_unit": (str, "")}
 MESSAGE_FIELDS = {"rate", "computed", "relation"}
 HUNDRED = Decimal(100)
 YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d\d)年")
@@ -864,7 +864,7 @@ def _row_change(base: FactBase, rule):
             is_change = not is_rate and f.measure == "变动额"
             if not (is_change or is_rate):
                 continue
-            on_last_year, measure = _change_head(f.header, rule.params["base_cues"])
+            on_last_year, measure = _change_head(f.header, rule.params["base_cues"], rule.params["other_period_cues"])
             pair = _year_pair(facts, measure) if on_last_year else None
             if pair is None:
                 continue
@@ -883,12 +883,15 @@ def _row_change(base: FactBase, rule):
                 yield hit
 
 
-def _change_head(header: str, cues: list[str]) -> tuple[bool, str | None]:
+def _change_head(header: str, cues: list[str], other_periods: list[str] = ()) -> tuple[bool, str | None]:
     """(whether a change column is one on last year, the measure it compares): “决算数比上年
     增减额” is 决算's on last year; “决算数较预算数增减” compares with the budget, not last year;
-    a head naming no base (增减额, 决算数增减率) is on last year."""
+    a change on another period (环比增减率, 较上季度) neither; a head naming no base (增减额,
+    决算数增减率) is on last year."""
     lex = lexicon()
     head = compact(header)
+    if any(w in head for w in other_periods):
+        return False, None
     at = min((k for k in (head.find(c) for c in cues) if k >= 0), default=-1)
     left, right = (head[:at], head[at:]) if at >= 0 else (head, "")
     if right and not (lex.prior.search(right) or YEAR_NUMBER_RE.search(right)):
