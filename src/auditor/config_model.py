@@ -67,6 +67,10 @@ class VocabularyAdditions(BaseModel):
                                    description="概念名称开头、也可能是前面名称结尾的词（项目）：文物保护修缮项目支出是该项目的支出，不是单位的项目支出")
     unit_self_words: dict[Literal["words", "kinds"], list[Word]] = Field(
         default_factory=dict, description="报告称呼本单位的词（本院、我局）；kinds：单位名称以之结尾时也是自称（医院、学校）")
+    summed_names: dict[Literal["joins", "sums"], list[Word]] = Field(
+        default_factory=dict, description="两个名称之间的连接词与其后的合计词（人员经费和公用经费合计）：数字是两者之和")
+    addend_words: dict[Literal["words", "not_before"], list[Word]] = Field(
+        default_factory=dict, description="引出加项的词（加上年结转资金）；not_before：紧跟其后使之成为别的词的字（加强）")
     per_unit_words: list[Word] = Field(default_factory=list,
                                        description="紧接在概念名称前、使数字成为人均等平均数的词（人均、户均……）")
     zero_statements: list[Word] = Field(default_factory=list,

@@ -19,21 +19,16 @@ from functools import lru_cache
 from ..knowledge import compact, concepts
 from ..memo import MEMO_ENTRIES, remember_short
 from ..ingest.build import split_sentences
+from ..ingest.build import NUMBERING_LEVELS
 from ..model import SENTENCE_END_RE, Document, Heading, Location, Paragraph, Sentence, Table, is_prose
 from .lexicon import Lexicon, alternatives, lexicon, money_concepts
 from .numbers import MONEY_UNITS, RANGE_JOINER, half_unit, normalize_digits, to_decimal
 from .targets import PREFIX, SUFFIX
 
 CURRENT, PRIOR = "本年", "上年"
-# the numbering styles of a report's parts, outermost first (第一部分, 一、, （一）, 1., （1）)
-NUMBERING_LEVELS = {style: level for level, style in enumerate(("part", "cn", "paren_cn", "arabic", "paren_arabic"))}
 UNNAMED = "?"  # the subject of a figure about some project or item the text does not name
-# an amount added to the one before (加上年结转资金 410.25万元): a part, as a listed one is
-ADDEND_RE = re.compile(r"[，,；;\s]*(?:另|再)?加(?!强|快|大|紧|速|班|工)")
 # 预算收入 / 预算支出 with no budget level before it (财政拨款预算支出) names a kind of money,
 # spent or received, more than a budget: its list's parts are not read as budget figures
-JOINING_WORDS = ("和", "与", "及", "以及", "、")  # between two names summed together
-SUM_WORD_RE = re.compile(r"合计|共计|总计|之和|合共")
 CLAUSE_END_RE = re.compile(r"[。；;]")
 OPENING_BRACKET_RE = re.compile(r"\s*[（(]")
 CLOSING_BRACKET_RE = re.compile(r"[）)]")
@@ -352,7 +347,7 @@ class FactReader:
         self.parts_of = {calc["total"]: set(calc["parts"]) for calc in self.lex.calculations}
         # every name a total's part may go by (its declared, optional and alternative parts), and
         # all of them together: the parts a list after a figure of no declared total may name
-        self.named_parts_of = {calc["total"]: _part_names(calc) for calc in self.lex.calculations}
+        self.named_parts_of = {calc["total"]: part_names(calc) for calc in self.lex.calculations}
         self.any_part = set().union(*self.named_parts_of.values())
         # a total's parts and their own declared parts (公务用车运行维护费 of the 三公经费)
         self.nested_parts = {total: parts.union(*(self.named_parts_of.get(p, set()) for p in parts))
@@ -389,6 +384,13 @@ class FactReader:
         self.vague_labels = set(vocab.get("vague_short_labels") or ())
         self.topic_endings = tuple(vocab.get("topic_endings") or ())
         self.name_heads = tuple(vocab.get("name_heads") or ())
+        summed = vocab.get("summed_names") or {}
+        self.joins, self.sum_words = tuple(summed.get("joins") or ()), re.compile(alternatives(summed.get("sums")))
+        addend = vocab.get("addend_words") or {}
+        # the words opening an added amount, where the phrase starts (after a clause break)
+        self.addend = re.compile(r"[，,；;\s]*(?:" + alternatives(addend.get("words")) + ")"
+                                 + (f"(?![{''.join(map(re.escape, addend.get('not_before') or ()))}])"
+                                    if addend.get("not_before") else ""))
         # the words taking listed things in turn (分别): from score_lists, where they name scores
         self.respectively = re.compile(alternatives((vocab.get("score_lists") or {}).get("respectively")))
         self.self_words = self._self_words(vocab, doc.meta.get("unit_name") or "")
@@ -641,7 +643,7 @@ class FactReader:
             if list_measure and fact.get("implicit") and fact.get("concept") in list_measure[1]:
                 fact["measure"], fact["implicit"] = list_measure[0], False
             elif fact.get("implicit") and last_money is not None and last_money.measure in GROWING_BUDGET \
-                    and not in_list and ADDEND_RE.match(phrase):
+                    and not in_list and self.addend.match(phrase):
                 # 年初预算600.00万元，加上年结转资金40.00万元: an amount added to a budget is budget,
                 # a part of the full-year one it makes
                 fact["measure"], fact["implicit"] = "全年预算", False
@@ -670,7 +672,7 @@ class FactReader:
             if fact.is_money and fact.measure != "变动额":
                 last_money = fact
                 amounts.append(fact)
-                added = not in_list and ADDEND_RE.match(phrase) is not None
+                added = not in_list and self.addend.match(phrase) is not None
                 if not in_list and not added:
                     self.whole = fact.concept
                 self.part_carried = added
@@ -866,8 +868,8 @@ class FactReader:
         # is no 政府采购 figure); measure words, 支出/金额 and remarks in brackets may follow
         if not after and not _names_nothing(BRACKETED_RE.sub("", phrase[both[-1][1]:]), self.lex):
             return None
-        if len(both) > 1 and phrase[both[-2][1]:both[-1][0]] in JOINING_WORDS \
-                and SUM_WORD_RE.search(phrase, both[-1][1]):
+        if len(both) > 1 and phrase[both[-2][1]:both[-1][0]] in self.joins \
+                and self.sum_words.search(phrase, both[-1][1]):
             return None  # 人员经费和公用经费合计: the sum of two things, neither of them
         # “三公经费财政拨款支出”: a concept right after another only qualifies it
         pick = len(both) - 1
@@ -1281,7 +1283,8 @@ def _first_fund(title: str, funds: dict) -> str:
     return min((f for f in funds if f in words), key=words.find, default="")
 
 
-def _part_names(calc: dict) -> set[str]:
+def part_names(calc: dict) -> set[str]:
+    """Every name a declared sum's part may go by: its parts, optional parts and alternatives."""
     alternatives = calc.get("alternatives") or {}
     return {*calc["parts"], *(calc.get("optional") or ()), *(n for names in alternatives.values() for n in names)}
 

@@ -18,6 +18,8 @@ NUMBERING = [
     ("paren_arabic", re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[）)]"), 4),
     ("circled", re.compile(r"^\s*([①-⑳])"), 5),
 ]
+# style -> level, outermost first: one table for the readers and the rules
+NUMBERING_LEVELS = {style: level for style, _, level in NUMBERING}
 SENTENCE_RE = re.compile(r"[^。！？；!?;]*[。！？；!?;]?")
 UNIT_RE = re.compile(r"(?:金额)?单位\s*[:：]\s*(亿元|万元|千元|元)|[（(]\s*(亿元|万元|千元|元)\s*[）)]")
 YEAR_RE = re.compile(r"(20\d\d)\s*年\s*度")

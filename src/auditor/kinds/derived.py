@@ -230,8 +230,14 @@ def _base_named_before(base: FactBase, rate: Fact) -> str | None:
     return before[-1].base if before else None
 
 
-PERIOD_WORDS_RE = re.compile(r"(?:19|20)\d\d|本年|上年|本期|上期|当年|去年")  # a header naming its period
+YEAR_IN_HEAD_RE = re.compile(r"(?:19|20)\d\d")
 LEAD_BREAKS = "，,：:"  # what ends a sentence's lead before its first figure's own words
+
+
+def _names_period(header: str) -> bool:
+    """A column head naming its year or its period in the vocabulary's words (2024年, 本年, 上期)."""
+    lex = lexicon()
+    return bool(YEAR_IN_HEAD_RE.search(header) or lex.prior.search(header) or lex.current.search(header))
 
 
 def _lead_whole(base: FactBase, part: Fact) -> str | None:
@@ -823,7 +829,7 @@ def _table_share(base: FactBase, rule):
             amounts: dict[int, Fact] = {}
             # a share headed with its year (2024年占比) is of that year's amounts, wherever they
             # stand; a bare 占比 of the amounts right before it
-            period = column[0].period if PERIOD_WORDS_RE.search(column[0].header) else None
+            period = column[0].period if _names_period(column[0].header) else None
             for f in facts:  # the nearest amount left of the share, row by row
                 if f.is_money and f.measure != "变动额" and f.loc.col < col and period in (None, f.period) and \
                         (f.loc.row not in amounts or f.loc.col > amounts[f.loc.row].loc.col):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..ingest.build import numbering_of
+from ..ingest.build import NUMBERING_LEVELS, numbering_of
 from ..model import Heading, Paragraph
 from .base import Hit
 
@@ -71,7 +71,7 @@ def _numbered(doc):
 def check(doc, rule):
     styles = set(rule.params["styles"])
     last: dict[str, object] = {}  # style -> last block of that style in the current run
-    order = ["part", "cn", "paren_cn", "arabic", "paren_arabic", "circled"]
+    order = sorted(NUMBERING_LEVELS, key=NUMBERING_LEVELS.get)
     switched: object | None = None
     first_seen: dict[tuple[str, int], tuple[int, object]] = {}  # (style, value) -> first item
     where: dict[int, int] = {}  # id(item) -> block position

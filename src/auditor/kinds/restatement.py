@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..facts.base import MONEY_MEASURES, UNNAMED, Fact, fact_base
+from ..facts.base import MONEY_MEASURES, UNNAMED, Fact, fact_base, part_names
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS
 from ..knowledge import concepts
@@ -176,8 +176,7 @@ def _funds_lines() -> set[str]:
     lines = {total} if total else set()
     for calc in lexicon().calculations:
         if calc["total"] == total:
-            lines |= {*calc["parts"], *(calc.get("optional") or ()),
-                      *(n for names in (calc.get("alternatives") or {}).values() for n in names)}
+            lines |= part_names(calc)
     return lines
 
 
