@@ -91,6 +91,33 @@ def test_spaces_runs_and_off_baseline_digits(tmp_path):
     assert fast == reference, _first_difference(fast, reference)
 
 
+def test_a_one_character_line_in_a_font_not_embedded_is_kept(tmp_path):
+    """A header cell wrapped so that its second line is one character (本年支出合 / 计) in a CID
+    font not embedded: some pdfium builds give that string no character and no glyph box, as
+    they do a run of spaces; the page is then read with pdfplumber and the cell keeps it."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "one-character.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("STSong-Light", 8)
+    for col, lines in enumerate([["科目名称"], ["本年支出合", "计"], ["上缴上级支", "出"]]):
+        c.rect(72 + col * 60, 700, 60, 30)
+        for k, line in enumerate(lines):
+            c.drawString(75 + col * 60, 720 - k * 10, line)
+        c.rect(72 + col * 60, 680, 60, 20)
+        c.drawString(75 + col * 60, 686, ["合计", "12.50", "0.00"][col])
+    c.showPage()
+    c.save()
+    fast, reference, _ = _models(path)
+    assert fast == reference, _first_difference(fast, reference)
+    header = next(b for b in fast["blocks"] if b.get("rows"))["rows"][0]
+    assert [cell["text"] for cell in header] == ["科目名称", "本年支出合计", "上缴上级支出"]
+
+
 def test_a_broken_file_keeps_its_error_wording(tmp_path):
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.4\nnot really a pdf")

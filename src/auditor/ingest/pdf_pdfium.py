@@ -56,6 +56,7 @@ def _api():
             segment_type=bind("FPDFPathSegment_GetType", I, V),
             segment_close=bind("FPDFPathSegment_GetClose", I, V),
             glyph_width=bind("FPDFFont_GetGlyphWidth", I, V, ctypes.c_uint, F, P(F)),
+            font_embedded=bind("FPDFFont_GetIsEmbedded", I, V),
             R=R,
         )
     return _API

@@ -52,6 +52,11 @@ def _restore_spaces(chars: list[dict], by_object: dict, font_of: dict, texts: li
         if kept is None:
             if x_right - x_left > 0.01:
                 raise _Fallback("dropped text object")  # a duplicate pdfium removed
+            if font_of[key] and not api.font_embedded(font_of[key]):
+                # an object whose font is not in the file has no glyph box whatever it shows:
+                # some pdfium builds leave out a one-character string in such a CID font (计 on
+                # the second line of a header cell), which looks the same as a run of spaces
+                raise _Fallback("dropped text in a font not embedded")
             if not api.matrix(key, m) or m.b or m.c or m.a <= 0 or m.d <= 0 \
                     or not api.text_font_size(key, size):
                 raise _Fallback("dropped object geometry")
