@@ -27,14 +27,9 @@ from .targets import PREFIX, SUFFIX
 
 CURRENT, PRIOR = "本年", "上年"
 UNNAMED = "?"  # the subject of a figure about some project or item the text does not name
-# 预算收入 / 预算支出 with no budget level before it (财政拨款预算支出) names a kind of money,
-# spent or received, more than a budget: its list's parts are not read as budget figures
 CLAUSE_END_RE = re.compile(r"[。；;]")
 OPENING_BRACKET_RE = re.compile(r"\s*[（(]")
 CLOSING_BRACKET_RE = re.compile(r"[）)]")
-MONEY_KIND_RE = re.compile(r"(?<!全年)(?<!年初)(?<!调整)(?<!调整后)预算(?:收入|支出)")
-GROWING_BUDGET = ("年初预算", "追加预算", "全年预算")  # the budget figures an amount may be added to
-FULL_SCORE = 100  # the points of a whole performance evaluation
 BUDGET_MEASURES = ("年初预算", "全年预算")  # the budget levels a figure can be compared with
 MONEY_MEASURES = (*BUDGET_MEASURES, "决算", "变动额")
 
@@ -391,6 +386,11 @@ class FactReader:
         self.addend = re.compile(r"[，,；;\s]*(?:" + alternatives(addend.get("words")) + ")"
                                  + (f"(?![{''.join(map(re.escape, addend.get('not_before') or ()))}])"
                                     if addend.get("not_before") else ""))
+        self.addend_onto = tuple(addend.get("onto_measures") or ())
+        kind = vocab.get("money_kind_words") or {}
+        self.money_kind = re.compile(alternatives(kind.get("words"))) if kind.get("words") else None
+        self.money_kind_not_after = tuple(kind.get("not_after") or ())
+        self.full_score = vocab.get("full_score") or 100
         # the words taking listed things in turn (分别): from score_lists, where they name scores
         self.respectively = re.compile(alternatives((vocab.get("score_lists") or {}).get("respectively")))
         self.self_words = self._self_words(vocab, doc.meta.get("unit_name") or "")
@@ -642,7 +642,7 @@ class FactReader:
                 fact["fund"] = list_fund
             if list_measure and fact.get("implicit") and fact.get("concept") in list_measure[1]:
                 fact["measure"], fact["implicit"] = list_measure[0], False
-            elif fact.get("implicit") and last_money is not None and last_money.measure in GROWING_BUDGET \
+            elif fact.get("implicit") and last_money is not None and last_money.measure in self.addend_onto \
                     and not in_list and self.addend.match(phrase):
                 # 年初预算600.00万元，加上年结转资金40.00万元: an amount added to a budget is budget,
                 # a part of the full-year one it makes
@@ -682,7 +682,7 @@ class FactReader:
                     bracketed = (fact.concept, fact)  # （其中：…）, or its parts listed in brackets
                 if opens:
                     in_list = True
-                    if fact.measure in BUDGET_MEASURES and not fact.implicit and not MONEY_KIND_RE.search(phrase):
+                    if fact.measure in BUDGET_MEASURES and not fact.implicit and not self._names_money_kind(phrase):
                         list_measure = (fact.measure, self.named_parts_of.get(fact.concept, self.any_part))
                 fund, generic = self.fund_of.get(fact.concept, (fact.fund, fact.concept))
                 if fund and opens:
@@ -694,6 +694,13 @@ class FactReader:
         if list_fund and text.rstrip(" ：:").endswith(self.lex.list_openers):
             self.open_list = (list_fund, list_parts)
         return carried
+
+    def _names_money_kind(self, phrase: str) -> bool:
+        """Whether the phrase names a kind of money (财政拨款预算支出) rather than a budget level."""
+        if self.money_kind is None:
+            return False
+        return any(not phrase.endswith(self.money_kind_not_after, 0, m.start())
+                   for m in self.money_kind.finditer(phrase))
 
     def _respective(self, text: str, at: int, amounts: list) -> list:
         """The amounts the percentages from `at` to the clause's end are of, in order: as many of
@@ -1127,7 +1134,7 @@ class FactReader:
         if col_concept in self.not_money:
             row_concept, row_label, generic = None, "", True  # 执行率 / 编制数 columns say what the figure is
         concept = row_concept or (col_concept if generic else None)
-        if concept is None and generic and measure in ("得分", "分值") and (weight is None or weight >= FULL_SCORE):
+        if concept is None and generic and measure in ("得分", "分值") and (weight is None or weight >= self.full_score):
             # a score table's 合计 is its total score, whatever the title names (部门整体支出绩效自评表),
             # unless its 分值 are fewer than the full score: a table of some of the indicators
             concept = self.score_totals.get(row_label)
