@@ -391,6 +391,10 @@ class FactReader:
         self.money_kind = re.compile(alternatives(kind.get("words"))) if kind.get("words") else None
         self.money_kind_not_after = tuple(kind.get("not_after") or ())
         self.full_score = vocab.get("full_score") or 100
+        # a score right after a figure in points (…40分，得38.50分; 产出指标（50分）得分46分): that
+        # figure is the points available
+        scored = alternatives((vocab.get("score_lists") or {}).get("scored_words"))
+        self.scored_after = re.compile(rf"\s*[）)]?[，,\s]*(?:{scored})\s*(?:为|了)?\s*\d")
         # the words taking listed things in turn (分别): from score_lists, where they name scores
         self.respectively = re.compile(alternatives((vocab.get("score_lists") or {}).get("respectively")))
         self.self_words = self._self_words(vocab, doc.meta.get("unit_name") or "")
@@ -638,6 +642,10 @@ class FactReader:
                 fact["concept"] = self._indicator_like(phrase, unit)
             if fact.get("measure") == "变动率" and m.start() and text[m.start() - 1] in "-－−":
                 fact["sign"] = -(fact.get("sign") or 1)  # “增长-4.71%” is a fall of 4.71%
+            if unit == "分" and fact.get("implicit") and self.scored_after.match(text, m.end()):
+                # “产出指标40分，得38.50分”, “产出指标（50分）得分46分”: the points a part is out of,
+                # before the points it scored
+                fact["measure"], fact["implicit"] = "分值", False
             if list_fund and not fact.get("fund") and fact.get("concept") in list_parts:
                 fact["fund"] = list_fund
             if list_measure and fact.get("implicit") and fact.get("concept") in list_measure[1]:

@@ -9,6 +9,8 @@ Checks (param `check`):
   and a grade (自评等级：良, or 自评等级 | 良 in the next cell of the row).
   A band stated as a range of whole scores (80-89分为良) reaches to the next whole score: 89.5
   is not judged against a gap the report left between its bands.
+- cap: a part's score stated right after the points it is out of (产出指标（50分）得分52分) does
+  not exceed them.
 - breakdown: the category scores listed after the total (综合得分95.94分，其中：预算执行得分9.83分，
   产出指标得分49.10分 …) add up to it when they are a complete set of categories (param
   `complete_sets`, `optional` categories aside); a partial list cannot exceed it.
@@ -29,7 +31,7 @@ KIND = "score_statement"
 PARAMS = {"check": (str, None), "grades": (list, []), "cues": (list, []), "bare_cues": (list, []),
           "other_period_words": (list, []), "score_concept": (str, "自评得分"),
           "reach": (int, 60)}
-MESSAGE_FIELDS = {"score", "grade", "expected_grade", "bands", "total", "sum", "parts"}
+MESSAGE_FIELDS = {"score", "grade", "expected_grade", "bands", "total", "sum", "parts", "weight"}
 
 NUMBER = r"(\d+(?:\.\d+)?)"
 YEAR_WORD_RE = re.compile(r"(?:19|20)\d\d\s*年")
@@ -67,6 +69,8 @@ def _plain(value: Decimal) -> str:
 def validate(params: dict) -> str | None:
     if params["check"] not in CHECKS:
         return f"check 应为 {', '.join(CHECKS)} 之一"
+    if params["check"] == "cap":
+        return None if _score_lists()["scored_words"] else "concepts.yaml 的 score_lists.scored_words 不能为空"
     if params["check"] in ("breakdown", "breakdown_table"):
         return _validate_breakdown(_score_lists())
     if not params["cues"]:
@@ -371,7 +375,8 @@ def _score_lists() -> dict:
 
     lists = concepts().get("score_lists") or {}
     return {key: lists.get(key) or ({} if key == "categories" else [])
-            for key in ("categories", "complete_sets", "optional", "list_openers", "deduction_words", "respectively")}
+            for key in ("categories", "complete_sets", "optional", "list_openers", "deduction_words", "respectively",
+                        "scored_words")}
 
 
 def _validate_breakdown(params: dict) -> str | None:
@@ -544,4 +549,33 @@ def _check_breakdown_table(doc, rule):
                       highlights=[r.cells["score"].loc for r in rows if "score" in r.cells])
 
 
-CHECKS = {"grade": _check_grade, "breakdown": _check_breakdown, "breakdown_table": _check_breakdown_table}
+# ---- a part's score against the points it is out of, both in the text ----------------------
+def _check_cap(doc, rule):
+    """A score stated right after the points its part is out of (产出指标（50分）得分46分; 满意度
+    指标10分，得12分; 权重10分，实际得分9分) cannot exceed them. The two figures stand in one
+    clause, nothing but brackets, punctuation and the words stating the score between them."""
+    base = fact_base(doc)
+    scored = _score_lists()["scored_words"]
+    for facts in base.by_sentence.values():
+        for weight, score in zip(facts, facts[1:]):
+            if weight.measure != "分值" or score.measure != "得分" or weight.unit != "分" or score.unit != "分" \
+                    or weight.comparator or score.comparator:
+                continue
+            gap = base.sentences[(score.block, score.sentence)][weight.at + len(weight.text):score.at]
+            if _strip_words(gap, scored).strip("（）()，,：: 为了"):
+                continue
+            yield CHECKED
+            if score.value > weight.value:
+                yield Hit(quote=base.span(weight, score), location=score.loc, stated=score.text,
+                          expected=f"不超过 {weight.text}", formula=f"得分 {score.text} > 分值 {weight.text}",
+                          fields={"score": score.text, "weight": weight.text}, highlights=[weight.loc])
+
+
+def _strip_words(text: str, words) -> str:
+    for word in sorted(words, key=len, reverse=True):
+        text = text.replace(word, "")
+    return text
+
+
+CHECKS = {"grade": _check_grade, "breakdown": _check_breakdown, "breakdown_table": _check_breakdown_table,
+          "cap": _check_cap}
