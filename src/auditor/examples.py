@@ -46,6 +46,7 @@ def matches(finding, expect: dict) -> bool:
         "stated": lambda v: finding.stated == v,
         "expected": lambda v: finding.expected == v,
         "class": lambda v: finding.cls == v,
+        "severity": lambda v: finding.severity == v,
         "line": lambda v: loc.line == v,
         "row": lambda v: loc.row == v,
         "col": lambda v: loc.col == v,

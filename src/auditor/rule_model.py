@@ -34,8 +34,8 @@ FORMULA_NAMES = {"formula": ("weight", "executed", "budget", "rate"),
 # Parameters whose values are names the shared vocabulary must know: (kind, param) -> where
 VOCABULARY_PARAMS = {("restatement", "measures"): "measures", ("restatement", "per_item_concepts"): "concepts",
                      ("restatement", "per_form_concepts"): "concepts", ("restatement", "total_members"): "concepts"}
-EXPECT_KEYS = {"quote": str, "stated": str, "expected": str, "class": str, "line": int, "row": int,
-               "col": int, "table": int}
+EXPECT_KEYS = {"quote": str, "stated": str, "expected": str, "class": str, "severity": str, "line": int,
+               "row": int, "col": int, "table": int}
 
 
 class Expect(BaseModel):
@@ -46,6 +46,7 @@ class Expect(BaseModel):
     stated: Optional[str] = None
     expected: Optional[str] = None
     cls: Optional[str] = Field(None, alias="class")
+    severity: Optional[Literal[SEVERITIES]] = None  # type: ignore[valid-type]
     line: Optional[int] = Field(None, ge=1)
     row: Optional[int] = Field(None, ge=1)
     col: Optional[int] = Field(None, ge=1)

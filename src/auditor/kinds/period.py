@@ -59,6 +59,9 @@ PARAMS = {
     # a report on a year is written after it: a signature date in the report year itself is
     # allowed from this month on (12: only a year-end date); 0 allows the whole year
     "earliest_month": (int, 0),
+    # reports on a year's plan (a budget), made before the year or early in it: signed in the year
+    # before or the year itself
+    "plan_report_types": (list, []),
     "max_gap": (int, 1),
 }
 MESSAGE_FIELDS = {"year", "report_year", "what"}
@@ -317,6 +320,7 @@ def _check_deadline_actual(doc, rule, year):
 def _check_signature_date(doc, rule, year):
     pattern = re.compile(rule.params["date_pattern"])
     context = re.compile(rule.params["date_context"])
+    plan = doc.meta.get("report_type") in rule.params["plan_report_types"]
     for block in doc.blocks:
         if not isinstance(block, Paragraph):
             continue
@@ -327,6 +331,15 @@ def _check_signature_date(doc, rule, year):
                 continue
             stated = int(m.group(1))
             month = int(re.findall(r"\d{1,2}", m.group(0)[len(m.group(1)):])[0])
+            if plan:
+                if year - 1 <= stated <= year:
+                    continue
+                yield Hit(
+                    quote=block.text[m.start():m.end()], location=block.loc,
+                    stated=block.text[m.start():m.end()], expected=f"{year - 1} 或 {year} 年的日期",
+                    formula=f"{year} 年预算在该年之前或年初编制，签署或填报日期应在 {year - 1} 年或 {year} 年",
+                    fields={"year": f"{stated} 年", "report_year": str(year), "what": "签署或填报日期"})
+                continue
             early = stated == year and month < rule.params["earliest_month"]
             if year <= stated <= year + 1 and not early:
                 continue

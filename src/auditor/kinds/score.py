@@ -53,6 +53,7 @@ PARAMS = {
     # one (the other rule is then the other indicators': 定性指标根据完成情况酌情扣分)
     "other_rule_statements": (list, []),
     "proportional_statements": (list, []),
+    "proportional_formula": (str, ""),
     # the words before a step rule in its sentence that give the indicators it is for: a kind of
     # rate (百分比类指标…每低1个百分点…), or words of the indicators' own names and categories
     # (满意度指标每低于…); none of them: every quantitative indicator
@@ -70,7 +71,7 @@ PARAMS = {
     "full_rate": (str, "100"),
 }
 MESSAGE_FIELDS = {"table", "weight", "rate", "score", "total", "section", "indicator", "target",
-                  "actual", "diff"}
+                  "actual", "diff", "basis"}
 
 
 def validate(params: dict) -> str | None:
@@ -616,7 +617,8 @@ def _check_proportional(doc, rule, typed):
                 continue
             if stated is None:
                 text = doc.text
-                proportional = any(s in text for s in rule.params["proportional_statements"])
+                proportional = any(s in text for s in rule.params["proportional_statements"]) or bool(
+                    rule.params["proportional_formula"] and re.search(rule.params["proportional_formula"], text))
                 stated = (_stated_steps(text, rule), proportional,
                           any(s in text for s in rule.params["other_rule_statements"]) and not proportional)
             steps, proportional, other_rule = stated
@@ -631,13 +633,18 @@ def _check_proportional(doc, rule, typed):
             if expected is None or _close(r.score, expected, cell.text, places,
                                           slack=_printed_spread(rule, miss, weight, expected, stepped)):
                 continue
+            # with no rule of its own stated, the report is held to the common proportional one:
+            # a hint (info) saying so, not a claim that it broke its rule (it may deduct by steps)
+            own_rule = bool(steps) or proportional
             yield Hit(
                 quote=_row_quote(cell, t.table), location=cell.loc,
                 stated=cell.text, expected=fmt(expected),
                 formula=_partial_formula(miss, weight, expected, stepped)
                 + ("" if r.weight is not None else "（权重取同类指标的满分值）"),
+                severity=None if own_rule else "info",
                 fields={"indicator": r.indicator, "target": r.target_text, "actual": r.actual_text,
-                        "score": cell.text, "weight": str(weight), "table": _table_name(t)},
+                        "score": cell.text, "weight": str(weight), "table": _table_name(t),
+                        "basis": "按文中计分规则" if own_rule else "文中未写明未完成指标的计分规则，按通行的比例计分"},
                 highlights=[r.cells["target"].loc, r.cells["actual"].loc, cell.loc])
 
 
