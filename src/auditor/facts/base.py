@@ -386,6 +386,7 @@ class FactReader:
         self.addend = re.compile(r"[，,；;\s]*(?:" + alternatives(addend.get("words")) + ")"
                                  + (f"(?![{''.join(map(re.escape, addend.get('not_before') or ()))}])"
                                     if addend.get("not_before") else ""))
+        self.comparison_words = frozenset(vocab.get("comparison_words") or ())
         self.addend_onto = tuple(addend.get("onto_measures") or ())
         kind = vocab.get("money_kind_words") or {}
         self.money_kind = re.compile(alternatives(kind.get("words"))) if kind.get("words") else None
@@ -663,6 +664,10 @@ class FactReader:
                 self._opening_fund(fact, opening_fund, phrase)
             self._settle(fact, text, m.start())
             fact["comparator"] = _bound_of(text, m)
+            if not fact["comparator"] and phrase.strip("，,；;、：: ").rstrip("的") in self.comparison_words:
+                # “执行率94.73%，较100%低5.27个百分点”: the figure compared with, named by nothing
+                # but the comparing word, states no value of the thing (a bound's way: in no index)
+                fact["comparator"] = "较"
             fact = Fact(id=len(self.base.facts), value=value, unit=unit, places=_places(m.group("num")),
                         text=sentence.text[m.start():m.end()].strip(),
                         quote=sentence.text[start:m.end()].strip().lstrip("，,；;、：:（( "), loc=sentence.loc, source="text",

@@ -150,9 +150,11 @@ def _table_unit(table: Table, prev: list) -> str | None:
 def infer_meta(doc: Document) -> dict:
     texts = [b.text if not isinstance(b, Table) else b.text_start(400) for b in doc.blocks[:60]]
     head, wider = " ".join(texts[:12]), " ".join(texts)
-    years = Counter(YEAR_RE.findall(head)) or Counter(YEAR_RE.findall(doc.text)) \
-        or Counter(TITLE_YEAR_RE.findall(doc.blocks[0].text if doc.blocks and not isinstance(doc.blocks[0], Table)
-                                         else ""))
+    # the year of the opening lines' 20XX年度; else the title's own year (金川市统计局2025年部门预算),
+    # before the 年度 the body mentions (a budget cites last year's 2024年度 outturn)
+    title = doc.blocks[0].text if doc.blocks and not isinstance(doc.blocks[0], Table) else ""
+    years = Counter(YEAR_RE.findall(head)) or Counter(TITLE_YEAR_RE.findall(title)) \
+        or Counter(YEAR_RE.findall(doc.text))
     year = int(years.most_common(1)[0][0]) if years else None
     return {"report_year": year, "report_type": _report_type(head) or _report_type(wider),
             "unit_name": _unit_name(doc, head.replace(" ", "")) or _unit_name(doc, head)
@@ -160,16 +162,21 @@ def infer_meta(doc: Document) -> dict:
 
 
 def _report_type(head: str) -> str | None:
+    """The type whose words come first in the opening lines: the title's, not a type the text
+    goes on to mention (a budget citing last year's self-evaluation); at one place, the type
+    listed first in the vocabulary."""
     compact = re.sub(r"\s+", "", head)
-    for entry in vocabulary()["report_types"]:
-        if any(k in compact for k in entry["keywords"]):
-            return entry["name"]
-    return None
+    found = []
+    for order, entry in enumerate(vocabulary()["report_types"]):
+        at = min((k for k in (compact.find(w) for w in entry["keywords"]) if k >= 0), default=-1)
+        if at >= 0:
+            found.append((at, order, entry["name"]))
+    return min(found)[2] if found else None
 
 
 UNIT_NAME_RES = [
     re.compile(r"(?:部门|单位名称|部门（单位）名称|预算部门名称)\s*[（(]?[^：:\t]{0,6}[:：]\s*([^\s：:\d（）()年月日]{4,40}?(?:中心|局|委员会|委|部|厅|办公室|院|所|站|馆|会))"),
-    re.compile(r"(?:20\d\d\s*年度?)?\s*([^\s\d，。、（）]{1,30}?(?:中心|局|委员会|部|厅|办公室|院|所|站|馆))\s*(?:20\d\d\s*年度|整体|部门|项目)"),
+    re.compile(r"(?:20\d\d\s*年度?)?\s*([^\s\d，。、（）]{1,30}?(?:中心|局|委员会|部|厅|办公室|院|所|站|馆))\s*(?:20\d\d\s*年\s*度?|整体|部门|项目)"),
 ]
 
 

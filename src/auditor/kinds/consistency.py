@@ -163,6 +163,8 @@ def _check_amount_descriptions(doc, rule):
         groups.sort(key=len, reverse=True)
         main = groups[0][0]
         for group in groups[1:]:
+            if len(group) >= len(groups[0]):
+                continue  # no description said more often: two things of the same round size, maybe
             for desc, loc, quote in group:
                 yield Hit(quote=quote.strip(), location=loc, stated=f"{desc} {num}{unit}以上",
                           expected=f"{main[0]} {num}{unit}以上",

@@ -20,6 +20,7 @@ of the printed rate (one rounding model: every printed number is ± half a unit 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 
 from ..facts.base import BUDGET_MEASURES, CURRENT, PRIOR, Fact, FactBase, fact_base, names_budget_base
@@ -206,7 +207,9 @@ def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact
     if named:
         # a whole named before, in an earlier sentence of the paragraph: looked for there too
         near = sentence if rate.base else [f for f in base.by_block.get(rate.block, ()) if f.id < rate.id]
-        here = [f for f in near if f.concept == named and f.is_money and f.measure == part.measure]
+        # of the part's year: not last year's total the sentence compares with (较上年的4102.55万元)
+        here = [f for f in near if f.concept == named and f.is_money and f.measure == part.measure
+                and f.period == part.period]
         if here:
             return here[-1]
         return _document_value(base, named, part.measure, part.subject)
@@ -214,6 +217,9 @@ def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact
     if lead is not None:
         # “2024年度“三公”经费财政拨款支出决算中，公务用车运行维护费…占73.37%”
         return _document_value(base, lead, part.measure, part.subject)
+    listed = _listing_whole(base, part)
+    if listed is not None:
+        return listed  # “…；本年支出 X 万元，其中基本支出 Y 万元，占 P%”: the amount 其中 follows
     opener = _opener(base, part)
     if opener is not None and opener.measure == part.measure and opener.value >= part.value:
         return opener  # “本年收入 X 万元，其中：财政拨款收入 Y 万元，占 P%”
@@ -258,6 +264,27 @@ def _lead_whole(base: FactBase, part: Fact) -> str | None:
             if calc is not None:
                 names = _part_names(calc)
                 return concept if part.concept in names and first.concept in names else None
+    return None
+
+
+LISTING_REACH = 40  # facts looked back over for the list's whole (keeps a long paragraph linear)
+
+
+def _listing_whole(base: FactBase, part: Fact) -> Fact | None:
+    """The amount a list opener (其中) follows, the nearest before the part in its sentence or in
+    the ；-joined clauses before it: the whole of the parts listed after it, whatever the sentence
+    stated first."""
+    opener = lexicon().list_opener
+    block = base.by_block.get(part.block, [])
+    at = bisect_left(block, part.id, key=lambda f: f.id)
+    for f in reversed(block[max(0, at - LISTING_REACH):at]):
+        if f.sentence != part.sentence and not all(
+                base.sentences.get((part.block, k), "").rstrip().endswith(("；", ";"))
+                for k in range(f.sentence, part.sentence)):
+            return None  # the list's clauses end at a full stop
+        if f.is_money and f.measure == part.measure and f.period == part.period and f.value >= part.value \
+                and opener.match(base.sentences.get((f.block, f.sentence), ""), f.at + len(f.text)):
+            return f
     return None
 
 

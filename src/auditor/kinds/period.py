@@ -46,7 +46,9 @@ PARAMS = {
     # a year-end balance beside 年初 compares the opening with the closing of a year
     "year_end_cues": (list, ["年初"]),
     "future_cues": (list, ["将", "计划", "拟", "力争", "预计", "争取", "打算", "下一步"]),
-    "history_cues": (list, ["成立", "组建", "设立", "挂牌", "更名", "批准", "批复", "划入", "划转", "获批"]),
+    # what happened once, in its year (an honour is history too: 2023年，本馆被评定为一级馆)
+    "history_cues": (list, ["成立", "组建", "设立", "挂牌", "更名", "批准", "批复", "划入", "划转", "获批",
+                            "评定", "评为", "荣获", "获评", "授予", "命名", "入选"]),
     # a heading naming the previous year: what is under it is about that year
     "prior_section_cues": (list, ["上年", "上一年", "以前年度", "历年", "往年", "前一年"]),
     "report_names": (list, ["部门整体支出绩效自评", "整体支出绩效自评", "部门整体支出绩效评价", "项目支出绩效自评",
@@ -60,7 +62,7 @@ PARAMS = {
     # allowed from this month on (12: only a year-end date); 0 allows the whole year
     "earliest_month": (int, 0),
     # reports on a year's plan (a budget), made before the year or early in it: signed in the year
-    # before or the year itself
+    # before or the year itself; the year before is their base, not a slip (activity_year, year_end)
     "plan_report_types": (list, []),
     "max_gap": (int, 1),
 }
@@ -97,7 +99,12 @@ def check(doc, rule):
     if not year:
         yield NotAssessable("无法确定报告年度")
         return
+    if rule.params["check"] in PLAN_EXEMPT and doc.meta.get("report_type") in rule.params["plan_report_types"]:
+        return  # a budget for a year states the year before as its base (上年执行数, 截至上年底的资产)
     yield from CHECKS[rule.params["check"]](doc, rule, year)
+
+
+PLAN_EXEMPT = ("activity_year", "year_end")  # the checks a plan's report is not held to
 
 
 def _hit(quote: str, loc, stated: int, year: int, what: str, formula: str) -> Hit:

@@ -38,6 +38,11 @@ PARAMS = {
     "check": (str, None),
     "formula": (str, "weight * executed / budget"),
     "cap_at_weight": (bool, True),
+    # the report's own rule for the execution score: points off per point the rate falls short
+    # (执行率每降低1个百分点扣0.5分; groups `step`, `points`), or bands of rates (执行率在90%（含）至
+    # 100%之间的得8分): a step rule is computed instead of `formula`; with bands, the row is not judged
+    "execution_step_statement": (str, ""),
+    "execution_band_statement": (str, ""),
     "positive_formula": (str, "weight * actual / target"),
     "negative_formula": (str, "weight * target / actual"),
     "requires_statement": (list, []),
@@ -212,7 +217,7 @@ def _execution_rows(typed: list[TypedTable]):
                 yield ExecutionRow.of(t, record)
 
 
-def _execution_hits(rule, typed, full_marks_unmet: bool):
+def _execution_hits(rule, typed, full_marks_unmet: bool, own=None):
     """Execution rows whose score is not 分值 × 执行率. With `full_marks_unmet` only those
     given full marks although the rate is below `full_rate`: the same wrong score seen as a
     target not met (class target_not_met) beside the score mismatch `execution` reports."""
@@ -226,8 +231,16 @@ def _execution_hits(rule, typed, full_marks_unmet: bool):
             continue
         values = {"weight": row.weight, "executed": row.executed, "budget": budget,
                   "rate": rate / 100 if rate is not None else None}
+        if own is not None and own[0] == "bands":
+            if not full_marks_unmet:
+                yield NotAssessable(f"表{t.table.index}「{row.label}」按报告所写的档次计分（{own[1][:40]}），未按公式核对")
+            continue
         try:
-            expected = evaluate(rule.params["formula"], values)
+            if own is not None and rate is not None and row.weight is not None:
+                # the report's step rule: 分值 − 差的百分点 ÷ 步长 × 每步扣分, not below 0
+                expected = max(row.weight - max(FULL_RATE - rate, Decimal(0)) / own[1] * own[2], Decimal(0))
+            else:
+                expected = evaluate(rule.params["formula"], values)
         except FormulaError as exc:
             if not full_marks_unmet:
                 yield NotAssessable(f"表{t.table.index}「{row.label}」无法计算：{exc}")
@@ -247,20 +260,51 @@ def _execution_hits(rule, typed, full_marks_unmet: bool):
         yield Hit(
             quote=_row_quote(score_cell, t.table), location=score_cell.loc,
             stated=score_cell.text, expected=fmt(expected, max(2, places)),
-            formula=(f"得分 = 分值 × 执行率 = {row.weight} × {fmt(rate)}% = {fmt(expected)}"
-                     f"（执行率 = 执行数 {row.executed} ÷ 预算数 {budget}）"
+            formula=(_execution_formula(row, rate, expected, own)
+                     + f"（执行率 = 执行数 {row.executed} ÷ 预算数 {budget}）"
                      + (f"；执行率未达 {fmt(full_rate, 0)}%，不应得满分" if unmet and full_marks_unmet else "")),
             fields={"table": _table_name(t), "weight": str(row.weight),
-                    "rate": f"{fmt(rate)}%", "score": score_cell.text},
+                    "rate": f"{fmt(rate)}%", "score": score_cell.text,
+                    "basis": f"按分值 {row.weight} × 执行率 {fmt(rate)}%" if own is None
+                    else f"按报告的扣分规则（执行率 {fmt(rate)}%，{own[3]}）"},
             highlights=[c.loc for c in row.cells.values()])
 
 
+FULL_RATE = Decimal(100)  # a step rule counts the points short of full execution
+
+
+def _execution_formula(row, rate, expected, own) -> str:
+    if own is not None:
+        return (f"按报告的计分规则“{own[3]}”：得分 = {row.weight} − ({fmt(FULL_RATE - rate)} ÷ {fmt(own[1])}) × "
+                f"{fmt(own[2])} = {fmt(expected)}")
+    return f"得分 = 分值 × 执行率 = {row.weight} × {fmt(rate)}% = {fmt(expected)}"
+
+
 def _check_execution(doc, rule, typed):
-    return _execution_hits(rule, typed, full_marks_unmet=False)
+    return _execution_hits(rule, typed, full_marks_unmet=False, own=_execution_rule(doc, rule))
 
 
 def _check_execution_full(doc, rule, typed):
-    return _execution_hits(rule, typed, full_marks_unmet=True)
+    return _execution_hits(rule, typed, full_marks_unmet=True, own=_execution_rule(doc, rule))
+
+
+def _execution_rule(doc, rule):
+    """The report's own rule for the execution score: ("step", step, points, words), ("bands",
+    words) or None (the rule's formula holds)."""
+    if not any(rule.params[k] for k in ("execution_step_statement", "execution_band_statement")):
+        return None
+    text = doc.text
+    if "执行率" not in text:
+        return None
+    if rule.params["execution_step_statement"]:
+        m = re.search(rule.params["execution_step_statement"], text)
+        if m and Decimal(m.group("step")):
+            return ("step", Decimal(m.group("step")), Decimal(m.group("points")), m.group(0))
+    if rule.params["execution_band_statement"]:
+        m = re.search(rule.params["execution_band_statement"], text)
+        if m:
+            return ("bands", m.group(0))
+    return None
 
 
 def _check_execution_rate(doc, rule, typed):

@@ -63,9 +63,15 @@ def check(doc, rule):
             marker = opens.match(base.sentences.get((total.block, total.sentence), ""), end)
             if not marker:
                 continue
+            if total.measure == "变动额":
+                # “年末实有在职人员61人，较上年增加2人，其中：…”: the list is the count's, not its change's
+                total = _count_before(facts[:k], total, params)
+                if total is None:
+                    continue
             parts = _parts(base, total, marker.end(), facts[k + 1:], params, opens)
             names = [fillers.sub("", compact(p.label)) for p in parts]
             parts, names = _kinds_listed(base, parts, names, params)
+            parts, names = _before_subdivision(parts, names)
             ending = _common_ending(names)
             if len(parts) < 2 or len(ending) < params["min_common_ending"] \
                     or any(ending.endswith(w) for w in params["left_to_others"]) \
@@ -97,6 +103,25 @@ def _parts(base, total: Fact, start: int, following: list[Fact], params: dict, o
         parts.append(f)
         where = (f.block, f.sentence, f.at + len(f.text))
     return parts
+
+
+def _count_before(facts: list[Fact], change: Fact, params: dict) -> Fact | None:
+    """The count a change right after it is of: the last count before it in its sentence."""
+    for f in reversed(facts):
+        if (f.block, f.sentence) != (change.block, change.sentence):
+            return None
+        if _is_count(f, params) and f.measure != "变动额" and f.unit == change.unit:
+            return f
+    return None
+
+
+def _before_subdivision(parts: list[Fact], names: list[str]) -> tuple[list[Fact], list[str]]:
+    """The list up to a part named after an earlier one (专任教师152人；专任教师中高级教师38人): that
+    part divides the earlier one further, it is no kind beside it."""
+    for k, name in enumerate(names):
+        if any(name.startswith(earlier) and len(name) > len(earlier) for earlier in names[:k] if earlier):
+            return parts[:k], names[:k]
+    return parts, names
 
 
 def _kinds_listed(base, parts: list[Fact], names: list[str], params: dict) -> tuple[list[Fact], list[str]]:
