@@ -772,6 +772,9 @@ class FactReader:
                 # 97.35%) is that concept's, as a plain figure is
                 rate["concept"] = plain_carried
             return rate
+        if unit in MONEY_UNITS and self.lex.partial_period.search(phrase):
+            # 上半年累计支出461.90万元: an amount of a part of the year, no amount of the year
+            return dict(out, concept=None, measure="实际值")
         change = _change_sign(phrase, self.lex)
         # a figure right after 增加 / 减少 / 提高 is a change, in money, points or things alike
         # (“与上年相比，提高2.86分” is no score)

@@ -582,6 +582,10 @@ def _read_enumerations(doc, params: dict) -> list[Enumeration]:
                     found.append(Enumeration(count, passage, items, 0, "numbered paragraphs"))
                 continue
             listed = _inline_list(passage, intro[2], params, strict=intro[1] == "：")
+            if listed and intro[1] in params["weak_introducers"] and len(listed[0]) < 2 <= count.value:
+                # “7个自评等级为“优””: one value after 为 / 是 says what the counted things are, it
+                # lists none of them
+                continue
             if listed:
                 found.append(Enumeration(count, passage, listed[0], listed[1]))
         found.extend(_preceding_lists(passage, params))

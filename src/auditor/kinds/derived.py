@@ -171,8 +171,11 @@ def _share_sum(base: FactBase, rule):
     groups: dict[tuple, list[Fact]] = {}
     nested: set[tuple] = set()
     openers = lexicon().list_openers
+    # a list runs over clauses joined by ；: a share stated after a full stop (授予中小企业合同金额…，
+    # 占政府采购支出总额的94.56%) splits the whole another way, it is no item of the list before
+    run_of = {key: k for k, run in enumerate(base.clause_runs()) for key, _ in run}
     for rate, part, whole in _shares(base):
-        key = (rate.block, whole.id)
+        key = (rate.block, whole.id, run_of.get((rate.block, rate.sentence)))
         before = groups.get(key)
         if before and (key in nested or _opens_between(base, before[-1], part, openers)):
             nested.add(key)
@@ -202,7 +205,12 @@ def _opens_between(base: FactBase, earlier: Fact, later: Fact, openers: tuple) -
     return any(w in text[earlier.at:later.at] for w in openers)
 
 
+NAMED_BASE_RE = re.compile(r"占(?!比)(.{2,20}?)的?(?:比重|比例)?$")  # 占全年支出的, 占总支出比重
+
+
 def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact | None:
+    if not rate.base and NAMED_BASE_RE.search(compact(rate.label)):
+        return None  # a whole named in words the vocabulary does not know (占全年支出的): not guessed
     named = rate.base or _base_named_before(base, rate)
     if named:
         # a whole named before, in an earlier sentence of the paragraph: looked for there too

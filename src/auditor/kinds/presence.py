@@ -2,7 +2,7 @@
 
 Checks (param `check`):
 - required_tables: each required item (with aliases) named somewhere in the document
-  (heading, paragraph or table title).
+  (heading, paragraph or table title); with `when_any_present`, only of a document naming one.
 - empty_table_statement: a table with no figures must be accompanied by a statement that it
   is empty (本表无数据 / 故本表为空表 / 无…收支).
 """
@@ -17,6 +17,9 @@ from .base import Hit
 
 KIND = "presence"
 PARAMS = {"check": (str, None), "required": (dict, {}),
+          # the set is required only of a document printing at least one of its items, or whose
+          # title calls it a disclosure (公开): a report alone (单位决算报告, 财务情况说明书) is not one
+          "when_any_present": (bool, False), "disclosure_words": (list, []),
           "empty_statement": (str, r"本表无数据|空表|无数据|本年度无|没有.{0,12}(?:收入|支出)|无.{0,16}(?:收入|支出)")}
 MESSAGE_FIELDS = {"item"}
 
@@ -32,9 +35,15 @@ def check(doc, rule):
 def _check_required_tables(doc, rule):
     text = compact(" ".join(b.text if not isinstance(b, Table) else b.title for b in doc.blocks))
     first = doc.blocks[0]
+    named = {item: any(compact(n) in text for n in [item, *(aliases or [])])
+             for item, aliases in rule.params["required"].items()}
+    title = first.text if not isinstance(first, Table) else first.title
+    if rule.params["when_any_present"] and not any(named.values()) \
+            and not any(w in title for w in rule.params["disclosure_words"]):
+        return
     for item, aliases in rule.params["required"].items():
         names = [item, *(aliases or [])]
-        if any(compact(n) in text for n in names):
+        if named[item]:
             continue
         yield Hit(quote=first.text[:30] if not isinstance(first, Table) else first.title[:30],
                   location=first.loc, stated="未找到", expected=item,

@@ -351,7 +351,13 @@ def _read_total(typed: TypedTable, cells: list[Cell]) -> None:
     label_index = next(i for i, c in enumerate(cells) if c.text.strip())
     numbers = [c for c in cells[label_index + 1:] if number(c) is not None]
     typed.totals["row_cells"] = cells
-    if len(numbers) >= 2 and "weight" in typed.columns:
+    at = {name: cell_at(cells, typed.columns.get(name)) for name in ("weight", "score")}
+    if at["score"] is not None and number(at["score"]) is not None and at["score"] in numbers:
+        # the figures under the 分值 and 得分 heads (a 扣分 column may stand between them)
+        typed.totals["score"] = at["score"]
+        if at["weight"] is not None and number(at["weight"]) is not None:
+            typed.totals["weight"] = at["weight"]
+    elif len(numbers) >= 2 and "weight" in typed.columns:
         typed.totals["weight"], typed.totals["score"] = numbers[0], numbers[1]
     elif numbers:
         typed.totals["score"] = numbers[-1]
