@@ -110,6 +110,38 @@ def separate_twins(findings: list[Finding]) -> None:
 FIGURE_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
+def drop_same_relation(findings: list[Finding]) -> list[Finding]:
+    """One finding where two rules see one figure break one relation the same way (a table's 合计
+    against its rows, by the concepts' identity and by the rows): same place, figure, class and
+    expected value. The first kept (rule order) names the other as `also`."""
+    kept: dict[tuple, Finding] = {}
+    out = []
+    for finding in findings:
+        figure = FIGURE_RE.search(finding.stated or "")
+        expected = FIGURE_RE.search(finding.expected or "")
+        if figure is None or expected is None or finding.severity == "info":
+            out.append(finding)
+            continue
+        loc = finding.location
+        place = (loc.file, loc.table, loc.row, loc.col) if loc.table and loc.row else (loc.file, loc.page, loc.line, loc.paragraph)
+        key = (place, figure.group().replace(",", ""), finding.cls, _number(expected.group()))
+        first = kept.get(key)
+        if first is None:
+            kept[key] = finding
+            out.append(finding)
+        elif first.rule != finding.rule:
+            first.also = sorted({*first.also, finding.rule})
+        else:
+            out.append(finding)
+    return out
+
+
+def _number(text: str):
+    from decimal import Decimal
+
+    return Decimal(text.replace(",", ""))
+
+
 def link_same_figure(findings: list[Finding]) -> None:
     """Findings of different rules on one figure at one place (a 执行率 cell that neither recomputes
     from the amounts nor scores right; a 合计 that is neither the sum of its rows nor the text's)
@@ -126,7 +158,7 @@ def link_same_figure(findings: list[Finding]) -> None:
         rules = sorted({f.rule for f in group})
         if len(rules) > 1:
             for finding in group:
-                finding.also = [r for r in rules if r != finding.rule]
+                finding.also = sorted({*finding.also, *(r for r in rules if r != finding.rule)})
 
 
 def relative_paths(results, root: Path) -> None:

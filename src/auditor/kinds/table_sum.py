@@ -9,13 +9,17 @@ Checks (param `check`):
   numbered items above it on the same side.
 - three_public: the identities of the “三公” columns declared in the rule (`identities`), e.g.
   合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费.
+- column_total: any other table with one 合计 / 总计 row: in each column of amounts, the total
+  is the sum of the rows below it (or above it, the total last), rows inside others (其中, 小计,
+  a deeper numbering) left to the rows they belong to.
 Differences that rounding of the printed figures explains are reported as `rounding`.
 """
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
-from ..facts.numbers import fmt
+from ..facts.numbers import Quantity, fmt
 from ..knowledge import compact
 from ..model import Cell
 from ..tables.typed import CodeRecord, parse_cell, typed_tables
@@ -28,8 +32,13 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           "rate_column_words": (list, []),
           # words of a column head standing beside a row's total, not under it (年末结转和结余
           # after 本年支出 | 小计 | 基本支出 | 项目支出): the parts end before it
-          "beside_total_words": (list, [])}
-MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff"}
+          "beside_total_words": (list, []),
+          # column_total: the row labels of a table's total, the tables other checks own (by type),
+          # the heads of columns whose figures do not add up (单价, 人均), and the labels of rows
+          # inside another row (其中, 小计)
+          "total_row_labels": (list, ["合计", "总计"]), "covered_types": (list, []),
+          "not_summed_words": (list, []), "inner_row_words": (list, ["其中", "小计"])}
+MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff", "relation", "note"}
 TOTAL_COLUMN_RE = re.compile(r"(?:合计|小计)$")
 ITEM_RE = re.compile(r"^[一二三四五六七八九十]+、")
 BLANK_MARKS = {"—", "-", "－", "/", "／", "——", "--", "…"}
@@ -45,7 +54,7 @@ def validate(params: dict) -> str | None:
 
 
 def check(doc, rule):
-    return CHECKS[rule.params["check"]](rule, typed_tables(doc))
+    return CHECKS[rule.params["check"]](doc, rule, typed_tables(doc))
 
 
 def _compare(rule, table, total_cell: Cell, part_cells: list[Cell], label: str, column: str,
@@ -70,12 +79,13 @@ def _compare(rule, table, total_cell: Cell, part_cells: list[Cell], label: str, 
         expected=shown, formula=formula,
         fields={"table": table.title or f"表{table.index}", "label": label, "column": column,
                 "total": total_cell.text, "sum": shown,
-                "diff": f"{total.value - exact:.{places}f}"},
+                "diff": f"{total.value - exact:.{places}f}", "relation": "各行之和为",
+                "note": f"（相差 {total.value - exact:.{places}f}）"},
         cls="rounding" if outcome == "rounding" else None,
         highlights=[total_cell.loc] + [c.loc for c in part_cells])
 
 
-def _check_code_rollup(rule, typed):
+def _check_code_rollup(doc, rule, typed):
     for t in typed:
         if t.type != "budget_by_code":
             continue
@@ -116,7 +126,7 @@ def _rollup_column(rule, t, records, col, column_name, children_of: dict[int, li
             yield hit
 
 
-def _check_row_total(rule, typed):
+def _check_row_total(doc, rule, typed):
     for t in typed:
         if t.type != "budget_by_code":
             continue
@@ -156,7 +166,7 @@ def _children(records: list[CodeRecord], i: int) -> list[CodeRecord]:
     return children
 
 
-def _check_summary_totals(rule, typed):
+def _check_summary_totals(doc, rule, typed):
     totals = {compact(x) for x in rule.params["total_labels"]}
     for t in typed:
         if t.type != "income_expense_summary":
@@ -177,7 +187,7 @@ def _check_summary_totals(rule, typed):
                     items.append(rec)
 
 
-def _check_three_public(rule, typed):
+def _check_three_public(doc, rule, typed):
     for t in typed:
         if t.type != "three_public":
             continue
@@ -200,9 +210,174 @@ def _check_three_public(rule, typed):
 
 
 # Sub-checks by the rule's `check` param.
+# ---- column_total ---------------------------------------------------------------------------
+NUMBERING_STYLES = [re.compile(p) for p in (r"^[一二三四五六七八九十]+[、.．]", r"^[（(][一二三四五六七八九十]+[）)]",
+                                             r"^\d+[、.．](?!\d)", r"^[（(]\d+[）)]", r"^[①-⑳]")]
+
+
+def _check_column_total(doc, rule, typed):
+    covered = {t.table.index for t in typed if t.type in rule.params["covered_types"]}
+    labels = {compact(x) for x in rule.params["total_row_labels"]}
+    for table in doc.tables:
+        if table.index in covered:
+            continue
+        grid = table.grid()
+        totals = [r for r, row in enumerate(grid) if compact(_label(row)) in labels]
+        if len(totals) != 1:
+            continue  # none, or a table of several parts each with its own total
+        at = totals[0]
+        label_col = next(c for c, text in enumerate(grid[at]) if text.strip())
+        figures = [r for r, row in enumerate(grid) if any(_amount(t) for t in row[label_col + 1:])]
+        if not figures or at not in figures:
+            continue
+        if at == figures[0]:
+            details = [r for r in figures if r > at]  # 合计 first, as 决算 tables print it
+        elif at == figures[-1]:
+            details = [r for r in figures if r < at]
+        else:
+            continue  # figures on both sides of the total: not a total of the rows around it
+        heads = [" ".join(grid[r][c] for r in range(figures[0]) if r != at) for c in range(table.width)]
+        rows = _summed_rows(grid, details, label_col, rule)
+        for col in range(label_col + 1, table.width):
+            if any(w in compact(heads[col]) for w in rule.params["rate_column_words"] + rule.params["not_summed_words"]):
+                continue
+            hit = _column_hit(rule, table, grid, at, col, rows, heads[col].strip() or f"第{col + 1}列")
+            if hit is not None:
+                yield hit
+
+
+def _label(row: list[str]) -> str:
+    return next((t for t in row if t.strip()), "")
+
+
+def _amount(text: str) -> bool:
+    q = parse_cell(text.strip()) if text.strip() else None
+    return q is not None and q.unit not in ("%", "‰")
+
+
+def _summed_rows(grid, details: list[int], label_col: int, rule) -> list[list[int]]:
+    """The ways the detail rows may add up to the total: every row not inside another (其中, 小计),
+    and the rows of the outermost numbering only (一、 over （一） over 1.)."""
+    inner = tuple(rule.params["inner_row_words"])
+    rows = _outer_rows(grid, details, label_col, inner)
+    styles = {r: next((k for k, p in enumerate(NUMBERING_STYLES) if p.match(compact(_label(grid[r][:label_col + 2])))), None)
+              for r in rows}
+    numbered = [k for k in styles.values() if k is not None]
+    ways = [rows]
+    codes = {r: _code_of(grid[r]) for r in rows}
+    if any(codes.values()):
+        # budget codes, in one column (213, 21301) or split (207 | 01 | 04): the shortest level adds up
+        shortest = min(len(c) for c in codes.values() if c)
+        ways.append([r for r in rows if codes[r] and len(codes[r]) == shortest])
+    if numbered and (len(set(numbered)) > 1 or len(numbered) < len(rows)):
+        # unnumbered rows among numbered ones continue a 其中 list or a sub-list (1.公务用车…费 /
+        # 其中：购置费 / 运行维护费): the numbered rows are the outer level
+        top = min(numbered)
+        ways.append([r for r in rows if styles[r] == top])
+    return ways
+
+
+CODE_CELL_RE = re.compile(r"^\d{2,7}$")
+
+
+def _code_of(row: list[str]) -> str:
+    """The budget code the row's leading cells spell (207 | 01 | 04 → 2070104), or ""."""
+    code = ""
+    for text in row:
+        text = text.strip()
+        if not text:
+            continue
+        if not CODE_CELL_RE.match(text):
+            break
+        code += text
+    return code
+
+
+def _outer_rows(grid, details: list[int], label_col: int, inner: tuple) -> list[int]:
+    """The rows not inside another: not a 其中 / 小计 row, nor one of the rows going on with a
+    其中 list (其中：公务用车购置费 / 公务用车运行维护费): those continue while their running sum,
+    in the first column of figures, has not reached the row they belong to."""
+    def words(r):
+        return compact(" ".join(grid[r][:label_col + 2]))
+
+    def first_figure(r):
+        q = next((parse_cell(t.strip()) for t in grid[r][label_col + 1:] if _amount(t)), None)
+        return q.value if q is not None else None
+
+    out, parent, running = [], None, None
+    for r in details:
+        label = words(r)
+        if label.startswith(inner) or label.endswith(inner):
+            if label.startswith(inner) and out:
+                parent, running = first_figure(out[-1]), first_figure(r)
+            continue
+        value = first_figure(r)
+        if parent is not None and running is not None and value is not None and running < parent \
+                and running + value <= parent:
+            running += value
+            continue  # the 其中 list goes on
+        parent = running = None
+        out.append(r)
+    return out
+
+
+def _column_hit(rule, table, grid, at: int, col: int, ways: list[list[int]], column: str):
+    total_cell = table.rows[at][col] if col < len(table.rows[at]) else None
+    total = parse_cell(total_cell.text) if total_cell is not None and total_cell.text.strip() else None
+    if total is None or total.unit in ("%", "‰"):
+        return None
+    best = None
+    for rows in ways:
+        cells = [table.rows[r][col] for r in rows if col < len(table.rows[r])
+                 and table.rows[r][col].text.strip() and table.rows[r][col].text.strip() not in BLANK_MARKS]
+        parts = [parse_cell(c.text) for c in cells]
+        if len(parts) < 2 or any(p is None or p.unit != total.unit for p in parts):
+            return None  # words, other units or a single row: no column of amounts to add
+        outcome = sum_check(total, parts, rule.tolerance)
+        if outcome == "ok":
+            return None
+        gap = (outcome != "rounding", abs(sum(p.value for p in parts) - total.value))
+        if best is None or gap < best[0]:
+            best = (gap, cells)  # the way of adding up that comes nearest: the one the table meant
+    cells = best[1]
+    label = compact(_label(grid[at]))
+    names = [compact(_label(grid[c.loc.row - 1])) or f"第{c.loc.row}行" for c in cells]
+    return _yuan_slip(table, total_cell, total, cells, names, column) \
+        or _compare(rule, table, total_cell, cells, label, column, names)
+
+
+YUAN_PER_WAN = 10000
+
+
+def _yuan_slip(table, total_cell: Cell, total, cells: list[Cell], names: list[str], column: str) -> Hit | None:
+    """A row printed in 元 in a column of 万元 (216800 among 40.10, 24.55): the total holds with
+    that row read in 万元. Reported at the row, as a unit slip."""
+    parts = [parse_cell(c.text) for c in cells]
+    exact = sum((p.value for p in parts), total.value * 0)
+    for cell, name, part in zip(cells, names, parts):
+        if part.value < YUAN_PER_WAN:
+            continue
+        shifted = part.value / YUAN_PER_WAN
+        others = [p for p in parts if p is not part]
+        if sum_check(total, others + [Quantity(shifted.quantize(Decimal(1).scaleb(-total.places)))]) == "mismatch":
+            continue
+        shown = fmt(shifted, total.places)
+        return Hit(
+            quote=table.row_text(cell.loc.row - 1).strip("\t "), location=cell.loc, stated=cell.text,
+            expected=shown, cls="unit_error",
+            formula=f"{name} {cell.text} 按{column}读作 {shown} 时，各行之和 {fmt(exact - part.value + shifted, total.places)} "
+                    f"与合计 {total_cell.text} 相符：该行多半以元填入了以万元计的列",
+            fields={"table": table.title or f"表{table.index}", "label": name, "column": column,
+                    "total": cell.text, "sum": shown, "diff": "", "relation": "按万元计应为",
+                    "note": f"（合计 {total_cell.text} 按此相符，该行疑以元填入）"},
+            highlights=[total_cell.loc])
+    return None
+
+
 CHECKS = {
     "code_rollup": _check_code_rollup,
     "row_total": _check_row_total,
     "summary_totals": _check_summary_totals,
     "three_public": _check_three_public,
+    "column_total": _check_column_total,
 }
