@@ -43,6 +43,8 @@ PARAMS = {
                            "包括", "包含", "即"]),
     # introducers that need a colon or a quote right after them to open a list
     "weak_introducers": (list, ["为", "有", "是"]),
+    # words closing a passage whose one count the numbered paragraphs after it list (…，具体如下：)
+    "closing_introducers": (list, []),
     # classifiers of occasions (培训4期, 检查30次): such a count is a list's only where the
     # introducer names the occasions one by one (分别是, a colon), not where it lists kinds
     # (检查30次，包括日常检查、专项检查: three kinds of 30 checks)
@@ -524,6 +526,21 @@ def _inline_list(passage: Passage, start: int, params: dict, strict: bool = Fals
     return items, ambiguous
 
 
+def _ends_opening(text: str, params: dict) -> bool:
+    """Whether the passage ends with words opening a list below it (具体如下：)."""
+    tail = text.rstrip().rstrip("：:")
+    return tail != text.rstrip() and tail.endswith(tuple(params["closing_introducers"]))
+
+
+def _noun_after(text: str, at: int) -> str:
+    """The noun right after a count (3个项目，… → 项目): the Chinese characters up to a break."""
+    m = NOUN_AFTER_RE.match(text, at)
+    return m.group(1) if m else ""
+
+
+NOUN_AFTER_RE = re.compile(r"\s*([\u4e00-\u9fff]{1,12}?)(?=[，,。；;：:（(\s]|$)")
+
+
 def _numbered_paragraphs(doc, passage: Passage) -> list[str] | None:
     """Numbered paragraphs 1. 2. 3. right after a passage that ends in a colon, up to the next
     heading or table; None unless they are numbered from 1 without a gap."""
@@ -565,8 +582,13 @@ def enumerations(doc, params: dict) -> list[Enumeration]:
 def _read_enumerations(doc, params: dict) -> list[Enumeration]:
     found: list[Enumeration] = []
     for passage in _counted_passages(doc, params):
-        for count in _counts(passage, params):
+        counts = list(_counts(passage, params))
+        for count in counts:
             intro = _introducer(passage.text, count.end, params)
+            if intro is None and len(counts) == 1 and _ends_opening(passage.text, params):
+                # “共实施3个项目，资金全部为县级补助，具体如下：” then 1. 2. 3. paragraphs: the passage's
+                # one count, its list after the passage
+                intro = (_noun_after(passage.text, count.end), "：", len(passage.text))
             if intro is None:
                 continue
             if passage.text[count.end - 1] in params["occasion_classifiers"] \

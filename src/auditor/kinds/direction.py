@@ -243,6 +243,7 @@ def _claim(text: str, lex, year, degree: list[str], roughly_words: list[str], pr
            carried: str | None = None):
     """A clause's figure-less year-on-year claim as (concept, sign, roughly); "prior" for a clause
     that only sets the period (“与2023年度相比”); None otherwise."""
+    text = _prior_figure_out(text, lex)
     if FIGURE_RE.search(_years_out(text)):
         return None
     directions = lex.directions.all(text)
@@ -269,6 +270,19 @@ def _claim(text: str, lex, year, degree: list[str], roughly_words: list[str], pr
         return None  # other words between: the claim may be about something else (口径与上年一致)
     sign = {"up": 1, "down": -1, "same": 0}[word]
     return concept, sign, roughly
+
+
+PRIOR_FIGURE = r"(?:的)?\s*\d[\d,，]*(?:\.\d+)?\s*(?:亿元|万元|千元|元)"
+_PRIOR_FIGURE_RES: dict = {}
+
+
+def _prior_figure_out(text: str, lex) -> str:
+    """The clause without last year's figure right after its cue (与上年4.32万元基本持平, 较上年的
+    276.90万元有所下降): the figure is the base of the claim, the claim itself states no change."""
+    pattern = _PRIOR_FIGURE_RES.get(lex.prior.pattern)
+    if pattern is None:
+        pattern = _PRIOR_FIGURE_RES[lex.prior.pattern] = re.compile(f"({lex.prior.pattern}){PRIOR_FIGURE}")
+    return pattern.sub(r"\1", text)
 
 
 def _years_out(text: str) -> str:
