@@ -532,15 +532,6 @@ def _ends_opening(text: str, params: dict) -> bool:
     return tail != text.rstrip() and tail.endswith(tuple(params["closing_introducers"]))
 
 
-def _noun_after(text: str, at: int) -> str:
-    """The noun right after a count (3个项目，… → 项目): the Chinese characters up to a break."""
-    m = NOUN_AFTER_RE.match(text, at)
-    return m.group(1) if m else ""
-
-
-NOUN_AFTER_RE = re.compile(r"\s*([\u4e00-\u9fff]{1,12}?)(?=[，,。；;：:（(\s]|$)")
-
-
 def _numbered_paragraphs(doc, passage: Passage) -> list[str] | None:
     """Numbered paragraphs 1. 2. 3. right after a passage that ends in a colon, up to the next
     heading or table; None unless they are numbered from 1 without a gap."""
