@@ -97,6 +97,7 @@ def _checks(doc, rule):
             yield from _check_document(base, calc, names, rule)
     if "sentence" in rule.params["contexts"]:
         yield from _check_unnamed_totals(base, rule)
+        yield from _check_list_unit_slips(base, rule)
     if "changes" in rule.params["contexts"]:
         yield from _check_changes(doc, base, rule)
     if "enumeration" in rule.params["contexts"]:
@@ -129,6 +130,57 @@ def _check_unnamed_totals(base: FactBase, rule):
             yield CHECKED
             words = compact(total.label).strip("，,：:（(") or calc["total"]
             yield from _compare(replace(total, concept=words), parts, "同一句", rule)
+
+
+def _check_list_unit_slips(base: FactBase, rule):
+    """An amount and the amounts its 其中 lists (in its sentence, or in the next sentence opening
+    with 其中), whatever they are named (项目实际支出85.60万元，其中设备购置32.00万元、运维服务53.60元):
+    when the parts add up to it only with the one part in another unit read in the total's, that
+    part carries a unit slip. (A 其中 list of unknown things need not be complete: no other sum.)"""
+    from dataclasses import replace
+
+    opener = lexicon().list_opener
+    for facts in base.by_block.values():
+        for k, total in enumerate(facts):
+            if total.source != "text" or not _money(total) or total.measure == "变动额":
+                continue
+            text = base.sentences.get((total.block, total.sentence), "")
+            after = facts[k + 1:]
+            if opener.match(text, total.at + len(total.text)):
+                parts = _any_parts(after, total.sentence)
+            else:
+                # up to the sentence's next amount or its end (so each total costs only its own clause)
+                same = next((j for j, f in enumerate(after) if f.sentence != total.sentence or _money(f)), len(after))
+                if same < len(after) and after[same].sentence == total.sentence \
+                        or not _list_opens(base, total.block, total.sentence + 1, after[same:same + 1]):
+                    continue
+                # the last amount of its sentence, the next one listing its parts (…支出85.60万元，
+                # 执行率100%。从支出结构看，其中设备购置…)
+                parts = _any_parts(after[same:], total.sentence + 1)
+            if len(parts) < 2 or len({p.unit for p in parts} | {total.unit}) != 2:
+                continue
+            named = replace(total, concept=total.concept or compact(total.label).strip("，,：:（(") or "合计")
+            hit = _odd_part_slip(named, parts, "同一句")
+            if hit is not None:
+                yield CHECKED
+                yield hit
+
+
+def _list_opens(base: FactBase, block: int, sentence: int, after: list[Fact]) -> bool:
+    """Whether a list opener (其中) stands in the sentence before its first figure."""
+    first = next((f for f in after if f.sentence == sentence), None)
+    text = base.sentences.get((block, sentence), "")
+    return first is not None and any(w in text[:first.at] for w in lexicon().list_openers)
+
+
+def _any_parts(after: list[Fact], sentence: int) -> list[Fact]:
+    """The amounts of one sentence listed one after another, up to a change or another figure."""
+    parts = []
+    for f in after:
+        if f.sentence != sentence or not _money(f) or f.measure == "变动额":
+            break
+        parts.append(f)
+    return parts
 
 
 def _listed_parts(after: list[Fact], total: Fact) -> list[Fact]:

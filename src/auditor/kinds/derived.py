@@ -220,7 +220,7 @@ def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact
                 and f.period == part.period]
         if here:
             return here[-1]
-        return _document_value(base, named, part.measure, part.subject)
+        return _document_value(base, named, part.measure, part.subject) or _summed_opener(base, part, named)
     lead = _lead_whole(base, part)
     if lead is not None:
         # “2024年度“三公”经费财政拨款支出决算中，公务用车运行维护费…占73.37%”
@@ -235,6 +235,22 @@ def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact
         if part.concept in calc["parts"]:
             return _document_value(base, calc["total"], part.measure, part.subject)
     return None
+
+
+def _summed_opener(base: FactBase, part: Fact, named: str) -> Fact | None:
+    """The paragraph's opening amount, named in other words (局机关本级支出1,307.72万元), as the
+    whole a share names (占本年支出的): when the named whole's parts stated after it add up to it."""
+    opener = _opener(base, part)
+    if opener is None or opener.measure != part.measure or opener.value < part.value:
+        return None
+    names = {p for calc in lexicon().calculations if calc["total"] == named for p in calc["parts"]}
+    parts = [f for f in base.by_block.get(opener.block, ()) if f.id > opener.id and f.concept in names
+             and f.is_money and f.unit == opener.unit and f.measure == part.measure and f.period == part.period]
+    if len(parts) < 2 or len({f.concept for f in parts}) != len(parts):
+        return None
+    exact = sum((f.value for f in parts), Decimal(0))
+    slack = opener.half_unit + sum((f.half_unit for f in parts), Decimal(0))
+    return opener if abs(exact - opener.value) <= slack else None
 
 
 def _base_named_before(base: FactBase, rate: Fact) -> str | None:

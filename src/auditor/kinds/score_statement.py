@@ -414,7 +414,7 @@ def _check_breakdown(doc, rule):
     base = fact_base(doc)
     words = _category_words(params)
     for total in _totals(base, params):
-        listed = _listed_parts(base, total, words, params)
+        listed = _listed_parts(base, total, words, params) or _listed_before(base, total, words)
         if listed is None:
             continue
         names = [name for name, _ in listed]
@@ -469,6 +469,25 @@ def _listed_parts(base: FactBase, total: Fact, words, params, least: int = 2) ->
         rest = text[cursor:]
         since, depth = since + rest, _depth(depth, rest)
     return _distinct(listed, least)
+
+
+def _listed_before(base: FactBase, total: Fact, category_words) -> list[tuple[str, Fact]] | None:
+    """The category scores listed before the total in its sentence (其中：预算执行率得分9.72分，
+    产出指标得分47.50分，…，自评总分95.22分): each a 得分 figure whose own words name a category;
+    any other score before the total leaves the sentence unread."""
+    text = base.sentences.get((total.block, total.sentence), "")
+    listed, cursor = [], 0
+    for f in base.by_sentence.get((total.block, total.sentence), ()):
+        if f.at >= total.at:
+            break
+        words, cursor = text[cursor:f.at], f.at + len(f.text)
+        if f.unit != "分" or f.measure != "得分" or f.comparator or _depth(0, words) > 0:
+            continue
+        named = _categories_in(words, category_words)
+        if not named:
+            return None
+        listed.append((named[-1], f))
+    return _distinct(listed)
 
 
 def _depth(depth: int, text: str) -> int:
