@@ -143,6 +143,7 @@ class FactBase:
     by_table: dict[int, list[Fact]] = field(default_factory=dict)
     by_block: dict[int, list[Fact]] = field(default_factory=dict)  # text facts of a paragraph
     row_concepts: dict[int, set] = field(default_factory=dict)  # table -> concepts its rows name
+    unreadable: dict[int, set] = field(default_factory=dict)  # table -> columns holding a malformed figure
     sentences: dict[tuple[int, int], str] = field(default_factory=dict)  # (block, sentence) -> text
     by_context: dict[tuple, list[Fact]] = field(default_factory=dict)  # (concept, measure, period)
     memo: dict = field(default_factory=dict)  # rules' document-wide look-ups, computed once
@@ -749,6 +750,10 @@ class FactReader:
         """`carried`: the concept named last, for a change or a rate that names none;
         `plain_carried`: the same for a plain figure, None after a figure of an unknown thing."""
         concept = self._concept(phrase, last=True)
+        if concept is None and self.sum_words.match(phrase.lstrip("，,；;、：: ")):
+            # “…、公用经费412.56万元和项目支出1,205.30万元，合计较上年的…增长7.10%”: the sum of the
+            # list, not its last part; a thing the text does not name
+            carried = plain_carried = None
         if concept is None or wide.endswith("、"):
             # “收、支总计各减少 …”: a name cut by a clause break still names the figure; cut by
             # 、 (财政拨款收、支总计各增加), the whole name wins over the part after the 、 (总计)
@@ -1132,6 +1137,9 @@ class FactReader:
                     named = text
                 if parsed is None and not MALFORMED_CELL_RE.fullmatch(text):
                     words = text
+                elif parsed is None and any(ch.isdigit() for ch in text):
+                    # 2,06,415.30: a figure no one can read; a sum over its column cannot be judged
+                    self.base.unreadable.setdefault(index, set()).add(cell.loc.col)
 
     def _cell(self, index, table, cell, parsed, label, head: Head, fund, block_unit, weight=None) -> None:
         cmp, value, places, unit = parsed

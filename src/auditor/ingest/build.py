@@ -153,8 +153,9 @@ def infer_meta(doc: Document) -> dict:
     # the year of the opening lines' 20XX年度; else the title's own year (金川市统计局2025年部门预算),
     # before the 年度 the body mentions (a budget cites last year's 2024年度 outturn)
     title = doc.blocks[0].text if doc.blocks and not isinstance(doc.blocks[0], Table) else ""
+    # last, the years the opening lines name without 年度 (2023年全年预算…; not a date: 2024年3月)
     years = Counter(YEAR_RE.findall(head)) or Counter(TITLE_YEAR_RE.findall(title)) \
-        or Counter(YEAR_RE.findall(doc.text))
+        or Counter(YEAR_RE.findall(doc.text)) or Counter(TITLE_YEAR_RE.findall(head))
     year = int(years.most_common(1)[0][0]) if years else None
     return {"report_year": year, "report_type": _report_type(head) or _report_type(wider),
             "unit_name": _unit_name(doc, head.replace(" ", "")) or _unit_name(doc, head)

@@ -87,7 +87,10 @@ def _checks(doc, rule):
                 blank = {names[c] for c in base.row_concepts.get(block, ()) if c in names} - present
                 if block not in columns_of:
                     columns_of[block] = _table_columns(facts)
+                unreadable = base.unreadable.get(block, ())
                 for column in columns_of[block]:
+                    if column and column[0].loc.col in unreadable:
+                        continue  # a malformed figure in the column (PAT001): its sum is not judged
                     if present <= {names[f.concept] for f in column if f.concept in names}:
                         yield from _check_group(column, calc, names, "同一表列", rule, complete=False,
                                                 checked=checked, blank=blank)

@@ -131,10 +131,32 @@ def _shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
         # the amount the share is of: its own concept's (分别占75.86%和24.14% take the amounts in
         # turn), else the nearest
         part = next((f for f in amounts if rate.concept and f.concept == rate.concept), amounts[0] if amounts else None)
+        if part is not None and _own_subject(base, part, rate):
+            continue
         whole = _whole(base, rate, part, sentence) if part is not None else None
         if whole is not None and whole is not part and whole.value != 0:
             out.append((rate, part, whole))
     return out
+
+
+SUBJECT_FILLER_RE = re.compile(r"[的其为约分别均各共计达]|比重|比例|[\s，,；;、：:]")
+
+
+def _own_subject(base: FactBase, part: Fact, rate: Fact) -> bool:
+    """The share names, in its own clause, a thing other than the amount before it (货物类采购17.60
+    万元，授予中小企业合同金额占政府采购支出总额的100%): that thing's amount is not stated."""
+    if (part.block, part.sentence) != (rate.block, rate.sentence):
+        return False
+    text = base.sentences.get((rate.block, rate.sentence), "")
+    between = text[part.at + len(part.text):rate.at]
+    clause = re.split(r"[，,；;]", between)[-1] if re.search(r"[，,；;]", between) else ""
+    if "占" not in clause:
+        return False  # (…830.00万元，为基本支出的68.40%: the words name the whole, not a subject)
+    subject = SUBJECT_FILLER_RE.sub("", clause.split("占")[0])
+    if len(subject) < 2:
+        return False
+    named = lexicon().concepts.last(compact(subject))
+    return named is None or named != part.concept
 
 
 def _share(base: FactBase, rule):

@@ -177,7 +177,8 @@ def _check_summary_totals(doc, rule, typed):
                 label = compact(rec.label)
                 if label in totals:
                     parts = [r for r in items if parse_cell(r.amount_cell.text) is not None]
-                    if parts and parse_cell(rec.amount_cell.text) is not None:
+                    unreadable = any(_unreadable(t, r.amount_cell.loc.row - 1, r.amount_cell.loc.col - 1) for r in items)
+                    if parts and parse_cell(rec.amount_cell.text) is not None and not unreadable:
                         hit = _compare(rule, t.table, rec.amount_cell, [r.amount_cell for r in parts],
                                        rec.label, "", [r.label for r in parts])
                         if hit is not None:
@@ -332,7 +333,7 @@ def _column_hit(rule, table, grid, at: int, col: int, ways: list[list[int]], col
                  and table.rows[r][col].text.strip() and table.rows[r][col].text.strip() not in BLANK_MARKS]
         parts = [parse_cell(c.text) for c in cells]
         if len(parts) < 2 or any(p is None or p.unit != total.unit for p in parts):
-            return None  # words, other units or a single row: no column of amounts to add
+            return None  # words, a malformed figure, other units or one row: no column of amounts to add
         outcome = sum_check(total, parts, rule.tolerance)
         if outcome == "ok":
             return None
