@@ -123,13 +123,30 @@ def _table(raw: RawBlock, loc: Location, index: int, before: list) -> Table:
     table = Table(index, rows, loc)
     prev = [b for b in before[-3:] if not isinstance(b, Table)]
     # a table's code line (公开04表, 附表2) numbers it and names nothing: the title is above it
-    titles = [b.text for b in prev if len(b.text) <= 80 and not UNIT_RE.search(b.text) and len(b.text) > 3
+    titles = [_without_unit(b.text) for b in prev if len(b.text) <= 80 and len(b.text) > 3
               and not _is_sentence(b.text) and not TABLE_CODE_RE.match(b.text)]
+    titles = [t for t in titles if t]
     named = [t for t in titles if "表" in t]
     if named or titles:
         table.title = (named or titles)[-1]
     table.unit = _table_unit(table, prev)
     return table
+
+
+UNIT_SEGMENT_RE = re.compile(r"[（(]?\s*(?:金额)?单位\s*[:：]\s*(?:亿元|万元|千元|元)\s*[）)]?|[（(]\s*(?:亿元|万元|千元|元)\s*[）)]")
+
+
+def _without_unit(text: str) -> str:
+    """A line as a table's title: itself without a unit; a line stating the unit is a title only
+    when, the unit taken out, it names a table (表5　一般公共预算财政拨款支出决算表（单位：万元））,
+    not when it is the unit line (编制单位：某局　单位：万元; 部门：某局　公开03表)."""
+    if not UNIT_RE.search(text):
+        return text
+    rest = UNIT_SEGMENT_RE.sub("", text).strip(" \u3000：:")
+    return rest if "表" in rest and not LABELLED_RE.search(rest) and len(rest) > 3 else ""
+
+
+LABELLED_RE = re.compile(r"[：:]")  # 部门：某局　2023年度公开03表: the unit line's fields, no title
 
 
 def _is_sentence(text: str) -> bool:

@@ -237,6 +237,8 @@ def _check_column_total(doc, rule, typed):
             details = [r for r in figures if r < at]
         else:
             continue  # figures on both sides of the total: not a total of the rows around it
+        if _sums_inside(grid, details, label_col) or _side_by_side(grid, details, label_col):
+            continue  # subtotals among the rows (本年收入合计 above 总计), or two lists side by side
         heads = [" ".join(grid[r][c] for r in range(figures[0]) if r != at) for c in range(table.width)]
         rows = _summed_rows(grid, details, label_col, rule)
         for col in range(label_col + 1, table.width):
@@ -245,6 +247,26 @@ def _check_column_total(doc, rule, typed):
             hit = _column_hit(rule, table, grid, at, col, rows, heads[col].strip() or f"第{col + 1}列")
             if hit is not None:
                 yield hit
+
+
+SUM_WORD_RE = re.compile(r"合\s*计|总\s*计|共\s*计")
+
+
+def _sums_inside(grid, details: list[int], label_col: int) -> bool:
+    """A detail row that is itself a sum (本年收入合计, 收入合计): the rows nest in ways the labels
+    do not tell (a summary table's 总计 = 本年收入合计 + 年初结转); not judged here."""
+    return any(SUM_WORD_RE.search(compact(" ".join(grid[r][:label_col + 2]))) for r in details)
+
+
+def _side_by_side(grid, details: list[int], label_col: int) -> bool:
+    """Labels again right of the figures (收入 | 金额 | 支出 | 金额): two lists in one table."""
+    width = max((len(grid[r]) for r in details), default=0)
+    for col in range(label_col + 2, width):
+        texts = [grid[r][col].strip() for r in details if col < len(grid[r]) and grid[r][col].strip()]
+        words = [t for t in texts if parse_cell(t) is None and t not in BLANK_MARKS]
+        if texts and len(words) * 2 > len(texts) and any(_amount(grid[r][col - 1]) for r in details):
+            return True
+    return False
 
 
 def _label(row: list[str]) -> str:
