@@ -26,6 +26,8 @@ from .numbers import MONEY_UNITS, RANGE_JOINER, half_unit, normalize_digits, to_
 from .targets import PREFIX, SUFFIX
 
 CURRENT, PRIOR = "本年", "上年"
+CLAUSE_BREAK_RE = re.compile(r"[，,；;：:。]")
+OTHER_WORDS = ("其他", "其它")  # before a concept's name: the remaining items of that kind (a 项), not it
 UNNAMED = "?"  # the subject of a figure about some project or item the text does not name
 CLAUSE_END_RE = re.compile(r"[。；;]")
 OPENING_BRACKET_RE = re.compile(r"\s*[（(]")
@@ -397,6 +399,11 @@ class FactReader:
         # figure is the points available
         scored = alternatives((vocab.get("score_lists") or {}).get("scored_words"))
         self.scored_after = re.compile(rf"\s*[）)]?[，,\s]*(?:{scored})\s*(?:为|了)?\s*\d")
+        lists = vocab.get("score_lists") or {}
+        self.deduction_words = tuple(lists.get("deduction_words") or ())  # 扣1.97分，得8.03分: points off
+        # a figure a scoring rule's condition names (…100%的得10分, …以上的，扣2分)
+        self.condition_after = re.compile(r"\s*(?:及以上|以上|以下|以内)?\s*的\s*[，,]?\s*(?:" + alternatives(
+            lists.get("condition_verbs")) + ")")
         # the words taking listed things in turn (分别): from score_lists, where they name scores
         self.respectively = re.compile(alternatives((vocab.get("score_lists") or {}).get("respectively")))
         self.self_words = self._self_words(vocab, doc.meta.get("unit_name") or "")
@@ -605,6 +612,8 @@ class FactReader:
         opening_fund = None  # the fund the sentence's first amount names (see below)
         held = ""  # the words before a bracketed figure, for the figure after the bracket
         unknown_since = ""  # a figure of a thing the vocabulary does not know came since `carried`
+        respective_names: list[str] = []  # “A和B分别为X和Y”: the names the figures take in turn
+        respective_queue: list[str] = []
         for m in self.lex.text_number.finditer(text):
             unit = m.group("unit") or ""
             if self.lex.not_a_figure_after.match(text[m.end():m.end() + 2]) or _inside_doc_number(text, m.start()):
@@ -644,7 +653,8 @@ class FactReader:
                 fact["concept"] = self._indicator_like(phrase, unit)
             if fact.get("measure") == "变动率" and m.start() and text[m.start() - 1] in "-－−":
                 fact["sign"] = -(fact.get("sign") or 1)  # “增长-4.71%” is a fall of 4.71%
-            if unit == "分" and fact.get("implicit") and self.scored_after.match(text, m.end()):
+            if unit == "分" and fact.get("implicit") and self.scored_after.match(text, m.end()) \
+                    and not phrase.rstrip("，,：: ").endswith(self.deduction_words):
                 # “产出指标40分，得38.50分”, “产出指标（50分）得分46分”: the points a part is out of,
                 # before the points it scored
                 fact["measure"], fact["implicit"] = "分值", False
@@ -663,8 +673,13 @@ class FactReader:
                 opening_fund = fact.get("fund") or ""
             elif opening_fund and unit in MONEY_UNITS:
                 self._opening_fund(fact, opening_fund, phrase)
+            respective_names, respective_queue = self._names_in_turn(phrase, wide + phrase, fact, respective_names,
+                                                                     respective_queue)
             self._settle(fact, text, m.start())
             fact["comparator"] = _bound_of(text, m)
+            if not fact["comparator"] and self.condition_after.match(text, m.end()):
+                # “执行率达到100%的得10分”: the condition of a scoring rule, no figure stated
+                fact["comparator"] = "若"
             if not fact["comparator"] and phrase.strip("，,；;、：: ").rstrip("的") in self.comparison_words:
                 # “执行率94.73%，较100%低5.27个百分点”: the figure compared with, named by nothing
                 # but the comparing word, states no value of the thing (a bound's way: in no index)
@@ -708,6 +723,25 @@ class FactReader:
         if list_fund and text.rstrip(" ：:").endswith(self.lex.list_openers):
             self.open_list = (list_fund, list_parts)
         return carried
+
+    def _names_in_turn(self, phrase: str, words: str, fact: dict, names: list[str], queue: list[str]):
+        """Names listed first and figures after 分别 (人员经费、公用经费分别为716.90万元、95.56万元;
+        …分别比上年减少0.36万元和0.19万元，分别下降7.50%和11.73%): each figure takes the next name.
+        A later 分别 naming nothing takes the same names again, in the same order."""
+        if self.respectively.search(phrase):
+            clause = CLAUSE_BREAK_RE.split(words)[-1]  # the names may stand before a 、 inside the clause
+            named = list(dict.fromkeys(c for _, _, c in self.lex.concepts.all(clause.split("分别")[0])))
+            if len(named) >= 2:
+                names, queue = named, named[:]
+            elif not named and names:
+                queue = names[:]
+            else:
+                return names, []
+        elif not queue or not _names_nothing(_blank(phrase, self.lex.concepts), self.lex):
+            return names, []
+        if queue and fact.get("measure") != "占比":  # (a share's whole and owner are read apart)
+            fact["concept"] = queue.pop(0)
+        return names, queue
 
     def _names_money_kind(self, phrase: str) -> bool:
         """Whether the phrase names a kind of money (财政拨款预算支出) rather than a budget level."""
@@ -906,6 +940,8 @@ class FactReader:
         start = both[pick][0]
         if phrase.startswith(self.name_heads, start) and NAMED_BEFORE_RE.search(self._unnamed(phrase[:start])):
             return None  # 文物保护修缮项目支出: one named project's spending, not the unit's 项目支出
+        if phrase.endswith(OTHER_WORDS, 0, start):
+            return None  # 其他国有资本经营预算支出: an item beside the others of that kind, not the kind
         return both[pick][2]
 
     def _unnamed(self, words: str) -> str:

@@ -356,6 +356,9 @@ def _check_enumerations(doc, base: FactBase, rule):
         head = _concept_before(base, text[:at])
         if head is None or len(parts) < 2:
             continue
+        clause = re.split(r"[，,；;：:。]", text[:at])[-1]
+        if len({c for _, _, c in lexicon().concepts.all(compact(clause))}) >= 2:
+            continue  # 基本支出和项目支出分别为X和Y: names listed first, each its figure, no sum
         here = [f for f in named if f.concept == head and f.is_money and f.measure == "决算"]
         total = here[-1] if here else _value(base, head)
         if total is None or total in parts:

@@ -33,7 +33,10 @@ from .restatement import meets, tail
 KIND = "derived"
 PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (list, []),
           "clause_breaks": (str, "，,；;。：:"), "ceiling_marks": (list, []), "year_on_year_cues": (list, []),
-          "base_cues": (list, []), "other_period_cues": (list, []), "point_unit": (str, "")}
+          "base_cues": (list, []), "other_period_cues": (list, []), "point_unit": (str, ""),
+          # words making a stated change one on adjusted figures (剔除车辆购置因素, 可比口径): not
+          # the change of the figures the report states
+          "adjusted_cues": (list, [])}
 MESSAGE_FIELDS = {"rate", "computed", "relation"}
 HUNDRED = Decimal(100)
 YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d\d)年")
@@ -711,6 +714,9 @@ def _rate_against(base: FactBase, rate: Fact, num: Fact | None, den: Fact | None
 def _growth(base: FactBase, rule):
     for rate in (f for f in base.facts if f.measure == "变动率" and f.source == "text" and not f.comparator and f.unit == "%"):
         sentence = _before(_same_sentence(base, rate), rate)
+        if rule.params["adjusted_cues"] and any(
+                w in base.sentences.get((rate.block, rate.sentence), "") for w in rule.params["adjusted_cues"]):
+            continue
         # the change of the rate's own concept (“本年支出减少 10 万元，其中基本支出增长 5%”: not 基本支出's)
         change = next((f for f in reversed(sentence) if f.measure == "变动额" and f.is_money
                        and (f.concept == rate.concept or not (f.concept and rate.concept))), None)

@@ -63,6 +63,7 @@ PARAMS = {
     # rate (百分比类指标…每低1个百分点…), or words of the indicators' own names and categories
     # (满意度指标每低于…); none of them: every quantitative indicator
     "rate_scope_words": (list, []),
+    "execution_scope_words": (list, []),
     "quantity_scope_words": (list, []),
     "scope_words": (list, []),
     # words by which a report states that a met indicator earns full marks (已完成的指标得满分):
@@ -521,6 +522,8 @@ def _stated_steps(text: str, rule) -> list[tuple]:
         if not Decimal(m.group("step")):
             continue
         before = text[max(text.rfind(c, 0, m.start()) for c in "。\n；;") + 1:m.start()]
+        if any(w in before for w in rule.params["execution_scope_words"]):
+            continue  # the rule of the budget execution score (执行率每下降1个百分点扣0.5分), no indicator's
         kind = "rate" if any(w in before for w in rule.params["rate_scope_words"]) else \
             "quantity" if any(w in before for w in rule.params["quantity_scope_words"]) else ""
         steps.append((Decimal(m.group("step")), Decimal(m.group("points")), m.group(0), kind,
