@@ -352,7 +352,8 @@ def _check_enumerations(doc, base: FactBase, rule):
         if MALFORMED_RE.search(text, at):
             continue  # a part that cannot be read leaves the sum unjudged (the number rule reports it)
         named = [f for f in facts if f.concept and f.at < at]
-        parts = [f for f in facts if f.is_money and f.measure == "决算" and f.at > at]
+        # (an amount in brackets is a part of the item before it: …296.18万元（含上级补助60.00万元）)
+        parts = [f for f in facts if f.is_money and f.measure == "决算" and f.at > at and not _bracketed(text, f.at)]
         head = _concept_before(base, text[:at])
         if head is None or len(parts) < 2:
             continue
@@ -365,6 +366,11 @@ def _check_enumerations(doc, base: FactBase, rule):
             continue
         yield CHECKED
         yield from _compare_listing(total, parts, word in rule.params["partial_cues"], rule)
+
+
+def _bracketed(text: str, at: int) -> bool:
+    """Whether a bracket opened before `at` is still open there."""
+    return sum(text.count(c, 0, at) for c in "（(") > sum(text.count(c, 0, at) for c in "）)")
 
 
 def _concept_before(base: FactBase, text: str) -> str | None:

@@ -893,6 +893,9 @@ def _row_rate(base: FactBase, rule):
                                          f"{formula['numerator']} ÷ {formula['denominator']}")
 
 
+SHARE_OF_RE = re.compile(r"占(.+?)(?:的)?(?:比重|比例|百分比|%)")  # 占支出比重 -> 支出
+
+
 def _table_share(base: FactBase, rule):
     """A share column (占比, 占基本支出比重, 比重) beside an amount column: each row's share is its
     amount ÷ the amount of the row printing 100% (the whole the column is a share of). The
@@ -907,9 +910,17 @@ def _table_share(base: FactBase, rule):
         for col, column in shares.items():
             amounts: dict[int, Fact] = {}
             # a share headed with its year (2024年占比) is of that year's amounts, wherever they
-            # stand; a bare 占比 of the amounts right before it
+            # stand; a bare 占比 of the amounts right before it; a head naming what it is a share
+            # of (占支出比重) of the column whose head names that; of a budget (决算数占调整后预算
+            # 比例) a row's execution, no share of a whole
             period = column[0].period if _names_period(column[0].header) else None
-            for f in facts:  # the nearest amount left of the share, row by row
+            of = SHARE_OF_RE.search(compact(column[0].header))
+            of = of.group(1) if of else ""
+            if of and lexicon().measures.last(of) in BUDGET_MEASURES:
+                continue
+            # the amounts under a head naming that whole (支出金额 for 占支出比重) if any, else the nearest
+            named = [f for f in facts if of and f.is_money and f.loc.col < col and of in compact(f.header or "")]
+            for f in named or facts:  # the nearest amount left of the share, row by row
                 if f.is_money and f.measure != "变动额" and f.loc.col < col and period in (None, f.period) and \
                         (f.loc.row not in amounts or f.loc.col > amounts[f.loc.row].loc.col):
                     amounts[f.loc.row] = f

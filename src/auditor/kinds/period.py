@@ -64,6 +64,8 @@ PARAMS = {
     # reports on a year's plan (a budget), made before the year or early in it: signed in the year
     # before or the year itself; the year before is their base, not a slip (activity_year, year_end)
     "plan_report_types": (list, []),
+    # reports made during the year (运行监控 of 1-6月): signed in the year itself or the next
+    "in_year_report_types": (list, []),
     "max_gap": (int, 1),
 }
 MESSAGE_FIELDS = {"year", "report_year", "what"}
@@ -353,7 +355,8 @@ def _check_signature_date(doc, rule, year):
                     formula=f"{year} 年预算在该年之前或年初编制，签署或填报日期应在 {year - 1} 年或 {year} 年",
                     fields={"year": f"{stated} 年", "report_year": str(year), "what": "签署或填报日期"})
                 continue
-            early = stated == year and month < rule.params["earliest_month"]
+            early = stated == year and month < rule.params["earliest_month"] \
+                and doc.meta.get("report_type") not in rule.params["in_year_report_types"]
             if year <= stated <= year + 1 and not early:
                 continue
             if early:  # 2024年3月18日 on a 2024 report: last year's template's date, most likely
