@@ -390,6 +390,8 @@ class FactReader:
                                  + (f"(?![{''.join(map(re.escape, addend.get('not_before') or ()))}])"
                                     if addend.get("not_before") else ""))
         self.comparison_words = frozenset(vocab.get("comparison_words") or ())
+        self.lead = None  # the concept the paragraph's numbered item or run-in heading names
+        self.lead_totals = {total: tuple(endings) for total, endings in (vocab.get("item_totals") or {}).items()}
         self.addend_onto = tuple(addend.get("onto_measures") or ())
         kind = vocab.get("money_kind_words") or {}
         self.money_kind = re.compile(alternatives(kind.get("words"))) if kind.get("words") else None
@@ -544,6 +546,7 @@ class FactReader:
             # one item read as several paragraphs) until a heading or a table
             lead_concept, subject = self.open_item[0], ""
         self.open_item = (lead_concept, "")
+        self.lead = lead_concept
         carried, self.carried_unit, self.whole, self.part_carried = lead_concept, None, lead_concept, False
         for s_index, sentence in enumerate(para.sentences):
             # the concept last named carries over to the next sentence of the paragraph
@@ -784,6 +787,11 @@ class FactReader:
         """`carried`: the concept named last, for a change or a rate that names none;
         `plain_carried`: the same for a plain figure, None after a figure of an unknown thing."""
         concept = self._concept(phrase, last=True)
+        if concept in self.lead_totals and self.lead and self.lead != concept \
+                and self.lead.endswith(self.lead_totals[concept]):
+            # “四、“三公”经费：本年支出5.11万元” / “（二）国有资本经营预算支出。本年支出…”: the
+            # item's own spending, not the unit's
+            concept = self.lead
         if concept is None and self.sum_words.match(phrase.lstrip("，,；;、：: ")):
             # “…、公用经费412.56万元和项目支出1,205.30万元，合计较上年的…增长7.10%”: the sum of the
             # list, not its last part; a thing the text does not name

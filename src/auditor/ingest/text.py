@@ -146,7 +146,18 @@ def read_text(path: str) -> list[RawBlock]:
     if len(lines[longest]) > MAX_LINE_CHARS:
         raise over_limit(f"第 {longest + 1} 行有 {len(lines[longest])} 个字符",
                          f"每行最多 {MAX_LINE_CHARS} 个字符；这不是逐行书写的报告文字")
-    return parse_lines([clean_text(line) for line in lines])
+    return parse_lines([clean_text(_plain(line)) for line in lines])
+
+
+# Markdown emphasis (**…**, __…__): marks around words, not words (a bold run-in heading
+# **（二）政府性基金预算财政拨款支出情况。** is read as one; a table's **合计** is 合计)
+EMPHASIS_RE = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
+
+
+def _plain(line: str) -> str:
+    if "**" not in line and "__" not in line:
+        return line
+    return EMPHASIS_RE.sub(lambda m: m.group(1) or m.group(2), line)
 
 
 def _blank(line: str) -> bool:
