@@ -264,9 +264,16 @@ def _side_by_side(grid, details: list[int], label_col: int) -> bool:
     for col in range(label_col + 2, width):
         texts = [grid[r][col].strip() for r in details if col < len(grid[r]) and grid[r][col].strip()]
         words = [t for t in texts if parse_cell(t) is None and t not in BLANK_MARKS]
-        if texts and len(words) * 2 > len(texts) and any(_amount(grid[r][col - 1]) for r in details):
-            return True
+        if texts and len(words) * 2 > len(texts) and any(_amount(grid[r][col - 1]) for r in details) \
+                and any(_amount(t) for r in details for t in grid[r][col + 1:]):
+            return True  # (words, then figures again right of them; a 备注 column ends the table)
     return False
+
+
+def _row_name(row: list[str]) -> str:
+    """A row's name: its first cell holding words (not its 序号 or code)."""
+    return next((compact(t) for t in row if t.strip() and parse_cell(t.strip()) is None
+                 and not CODE_CELL_RE.match(t.strip())), "")
 
 
 def _label(row: list[str]) -> str:
@@ -364,7 +371,7 @@ def _column_hit(rule, table, grid, at: int, col: int, ways: list[list[int]], col
             best = (gap, cells)  # the way of adding up that comes nearest: the one the table meant
     cells = best[1]
     label = compact(_label(grid[at]))
-    names = [compact(_label(grid[c.loc.row - 1])) or f"第{c.loc.row}行" for c in cells]
+    names = [_row_name(grid[c.loc.row - 1]) or f"第{c.loc.row}行" for c in cells]
     return _yuan_slip(table, total_cell, total, cells, names, column) \
         or _compare(rule, table, total_cell, cells, label, column, names)
 
