@@ -272,7 +272,7 @@ def _claim(text: str, lex, year, degree: list[str], roughly_words: list[str], pr
     return concept, sign, roughly
 
 
-PRIOR_FIGURE = r"(?:的)?\s*\d[\d,，]*(?:\.\d+)?\s*(?:亿元|万元|千元|元)"
+PRIOR_FIGURE = r"(?:的)?\s*[（(]?\s*\d[\d,，]*(?:\.\d+)?\s*(?:亿元|万元|千元|元)\s*[）)]?"
 _PRIOR_FIGURE_RES: dict = {}
 
 
