@@ -27,6 +27,17 @@ from .targets import PREFIX, SUFFIX
 
 CURRENT, PRIOR = "本年", "上年"
 CLAUSE_BREAK_RE = re.compile(r"[，,；;：:。]")
+CJK_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{2}$")
+YEARS_RE = re.compile(r"(?:19|20)\d\d\s*年度?")
+
+
+def _years_out(text: str) -> str:
+    return YEARS_RE.sub("", text)
+
+
+def _starts(text: str, words) -> list[int]:
+    """Where each of the words starts in the text (first place of each)."""
+    return [k for k in (text.find(w) for w in words) if k >= 0]
 OTHER_WORDS = ("其他", "其它")  # before a concept's name: the remaining items of that kind (a 项), not it
 UNNAMED = "?"  # the subject of a figure about some project or item the text does not name
 CLAUSE_END_RE = re.compile(r"[。；;]")
@@ -390,6 +401,7 @@ class FactReader:
                                  + (f"(?![{''.join(map(re.escape, addend.get('not_before') or ()))}])"
                                     if addend.get("not_before") else ""))
         self.comparison_words = frozenset(vocab.get("comparison_words") or ())
+        self.bare_names = frozenset(vocab.get("bare_names") or ())
         self.lead = None  # the concept the paragraph's numbered item or run-in heading names
         self.lead_totals = {total: tuple(endings) for total, endings in (vocab.get("item_totals") or {}).items()}
         self.addend_onto = tuple(addend.get("onto_measures") or ())
@@ -727,6 +739,13 @@ class FactReader:
             self.open_list = (list_fund, list_parts)
         return carried
 
+    def _other_named_before(self, phrase: str, start: int) -> bool:
+        """Words naming a thing right before a bare name (政府采购|执行率), in its clause."""
+        words = _years_out(CLAUSE_BREAK_RE.split(phrase[:start])[-1])
+        for own in (*self.own_cues, *self.name_heads):  # (本)项目执行率: the project's own, the form's
+            words = words.replace(own, "")
+        return bool(CJK_BEFORE_RE.search(phrase, 0, start)) and not _names_nothing(words, self.lex)
+
     def _names_in_turn(self, phrase: str, words: str, fact: dict, names: list[str], queue: list[str]):
         """Names listed first and figures after 分别 (人员经费、公用经费分别为716.90万元、95.56万元;
         …分别比上年减少0.36万元和0.19万元，分别下降7.50%和11.73%): each figure takes the next name.
@@ -898,6 +917,11 @@ class FactReader:
         if kind == "变动率":
             return dict(out, concept=concept or carried, measure="变动率", sign=_change_sign(phrase, self.lex),
                         period=CURRENT)
+        if kind == "执行率" and concept not in (None, "预算执行率"):
+            return dict(out, concept=concept, measure="实际值")  # a row's own 政府采购执行率
+        if kind == "执行率" and concept is None and any(
+                self._other_named_before(phrase, k) for k in _starts(phrase, self.bare_names)):
+            return dict(out, concept=None, measure="实际值")  # another thing's execution rate
         if kind == "执行率" or (concept == "预算执行率"):
             # the execution rate of the amounts before it: of a part (基本支出…实际支出…，执行率
             # 100.00%) it is that part's, a member of the unit's rate
@@ -950,6 +974,8 @@ class FactReader:
             return None  # 文物保护修缮项目支出: one named project's spending, not the unit's 项目支出
         if phrase.endswith(OTHER_WORDS, 0, start):
             return None  # 其他国有资本经营预算支出: an item beside the others of that kind, not the kind
+        if phrase[start:both[pick][1]] in self.bare_names and self._other_named_before(phrase, start):
+            return None  # 政府采购执行率: another thing's rate, not the budget's
         return both[pick][2]
 
     def _unnamed(self, words: str) -> str:
