@@ -335,7 +335,14 @@ def _check_deadline_actual(doc, rule, year):
 def _check_signature_date(doc, rule, year):
     pattern = re.compile(rule.params["date_pattern"])
     context = re.compile(rule.params["date_context"])
-    plan = doc.meta.get("report_type") in rule.params["plan_report_types"]
+    kind = doc.meta.get("report_type")
+    plan = kind in rule.params["plan_report_types"]
+    # a plan (部门预算) is signed the year before or early in its own; a report on a year after
+    # it, in that year's last month at the earliest, unless it is made during the year (运行监控)
+    low, high = (year - 1, year) if plan else (year, year + 1)
+    why = (f"{year} 年预算在该年之前或年初编制，签署或填报日期应在 {low} 年或 {high} 年" if plan
+           else f"报告年度为 {year}，签署或填报日期应在 {year} 年或其后一年（{year + 1} 年）")
+    in_year = plan or kind in rule.params["in_year_report_types"]
     for block in doc.blocks:
         if not isinstance(block, Paragraph):
             continue
@@ -346,32 +353,21 @@ def _check_signature_date(doc, rule, year):
                 continue
             stated = int(m.group(1))
             month = int(re.findall(r"\d{1,2}", m.group(0)[len(m.group(1)):])[0])
-            if plan:
-                if year - 1 <= stated <= year:
-                    continue
-                yield Hit(
-                    quote=block.text[m.start():m.end()], location=block.loc,
-                    stated=block.text[m.start():m.end()], expected=f"{year - 1} 或 {year} 年的日期",
-                    formula=f"{year} 年预算在该年之前或年初编制，签署或填报日期应在 {year - 1} 年或 {year} 年",
-                    fields={"year": f"{stated} 年", "report_year": str(year), "what": "签署或填报日期"})
+            early = not in_year and stated == year and month < rule.params["earliest_month"]
+            if low <= stated <= high and not early:
                 continue
-            early = stated == year and month < rule.params["earliest_month"] \
-                and doc.meta.get("report_type") not in rule.params["in_year_report_types"]
-            if year <= stated <= year + 1 and not early:
-                continue
+            quote = block.text[m.start():m.end()]
             if early:  # 2024年3月18日 on a 2024 report: last year's template's date, most likely
-                yield Hit(
-                    quote=block.text[m.start():m.end()], location=block.loc,
-                    stated=block.text[m.start():m.end()], expected=f"{year} 年末之后的日期（多为 {year + 1} 年）",
-                    formula=f"报告年度为 {year}，报告在年度结束后出具；{year} 年 {month} 月的落款多为沿用上一年模板",
-                    fields={"year": f"{stated} 年 {month} 月（报告年度结束之前）", "report_year": str(year),
-                            "what": "签署或填报日期"})
-                continue
-            yield Hit(
-                quote=block.text[m.start():m.end()], location=block.loc,
-                stated=block.text[m.start():m.end()], expected=f"{year} 或 {year + 1} 年的日期",
-                formula=f"报告年度为 {year}，签署或填报日期应在 {year} 年或其后一年（{year + 1} 年）",
-                fields={"year": f"{stated} 年", "report_year": str(year), "what": "签署或填报日期"})
+                yield _date_hit(quote, block.loc, f"{year} 年末之后的日期（多为 {year + 1} 年）",
+                                f"报告年度为 {year}，报告在年度结束后出具；{year} 年 {month} 月的落款多为沿用上一年模板",
+                                f"{stated} 年 {month} 月（报告年度结束之前）", year)
+            else:
+                yield _date_hit(quote, block.loc, f"{low} 或 {high} 年的日期", why, f"{stated} 年", year)
+
+
+def _date_hit(quote: str, loc, expected: str, formula: str, stated_year: str, year: int) -> Hit:
+    return Hit(quote=quote, location=loc, stated=quote, expected=expected, formula=formula,
+               fields={"year": stated_year, "report_year": str(year), "what": "签署或填报日期"})
 
 
 CHECKS = {
