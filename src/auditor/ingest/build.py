@@ -138,12 +138,14 @@ UNIT_SEGMENT_RE = re.compile(r"[（(]?\s*(?:金额)?单位\s*[:：]\s*(?:亿元|
 
 def _without_unit(text: str) -> str:
     """A line as a table's title: itself without a unit; a line stating the unit is a title only
-    when, the unit taken out, it names a table (表5　一般公共预算财政拨款支出决算表（单位：万元））,
+    when, the unit taken out, it names a table (表5　一般公共预算财政拨款支出决算表（单位：万元））
+    or leads into it (项目支出明细如下（单位：万元）：),
     not when it is the unit line (编制单位：某局　单位：万元; 部门：某局　公开03表)."""
     if not UNIT_RE.search(text):
         return text
+    lead_in = text.rstrip().endswith(("：", ":"))  # 项目支出明细如下（单位：万元）：
     rest = UNIT_SEGMENT_RE.sub("", text).strip(" \u3000：:")
-    return rest if "表" in rest and not LABELLED_RE.search(rest) and len(rest) > 3 else ""
+    return rest if ("表" in rest or lead_in) and not LABELLED_RE.search(rest) and len(rest) > 3 else ""
 
 
 LABELLED_RE = re.compile(r"[：:]")  # 部门：某局　2023年度公开03表: the unit line's fields, no title
