@@ -624,7 +624,8 @@ def _preceding_lists(passage: Passage, params: dict):
         start = _clause_start(text, k, 300, stops="，,；;：:。！？!?\n")
         items, _ = _split_plain(text[start:k], params)
         if len(items) < 2 or "、" not in text[start:k] or any(re.search(params["count_pattern"], i) for i in items) \
-                or any(len(i) > params["max_item_chars"] for i in items) or _kinds_of(items, params["kind_nouns"]):
+                or any(len(i) > params["max_item_chars"] for i in items) or _kinds_of(items, params["kind_nouns"]) \
+                or OWN_COUNT_RE.search(items[-1]):
             continue
         noun = _noun_after(text, count.end)
         if any(noun.startswith(n) for n in params["not_items"]):
@@ -634,6 +635,11 @@ def _preceding_lists(passage: Passage, params: dict):
                         "preceding")
         e.at_least = particle in params["open_particles"]
         yield e
+
+
+# a list closed by a count of its own (产出、效益、满意度三方面 共10项指标): the items are those
+# 三方面, not the 10 counted after them
+OWN_COUNT_RE = re.compile(r"[一二两三四五六七八九十\d]+\s*(?:个|项|大)?(?:方面|类别|类|部分|种|大类)$")
 
 
 def _kinds_of(items: list[str], nouns: list[str]) -> bool:

@@ -378,7 +378,9 @@ def _read_execution(typed: TypedTable, grid: list[list[str]]) -> None:
     labels = [compact(x) for x in vocabulary()["table_types"]["budget_execution"]["row_labels"]]
     for r in range(typed.header_row + 1, min(len(grid), typed.header_row + 8)):
         cells = _padded(typed.table, r)
-        label_cell = next((c for c in cells if c.text.strip()), None)
+        # the row's label among its first cells: 项目资金（万元） merged down the block may stand before it
+        label_cell = next((c for c in cells[:3] if any(compact(c.text).startswith(x) for x in labels)), None) \
+            or next((c for c in cells if c.text.strip()), None)
         if label_cell is None:
             continue
         label = compact(label_cell.text)
