@@ -664,6 +664,9 @@ class FactReader:
             fact = self._text_fact(phrase, m, value, unit, None if unknown_since == "all" else carried,
                                    None if unknown_since else carried, owner,
                                    here or (own if m.start() > unnamed_from else subject), wide)
+            # (names listed first take the figures after 分别 in turn, before the list's fund and measure)
+            respective_names, respective_queue = self._names_in_turn(phrase, wide + phrase, fact, respective_names,
+                                                                     respective_queue)
             if fact.get("concept") is None and unit not in MONEY_UNITS and unit not in ("%", "‰", "分"):
                 fact["concept"] = self._indicator_like(phrase, unit)
             if fact.get("measure") == "变动率" and m.start() and text[m.start() - 1] in "-－−":
@@ -688,8 +691,6 @@ class FactReader:
                 opening_fund = fact.get("fund") or ""
             elif opening_fund and unit in MONEY_UNITS:
                 self._opening_fund(fact, opening_fund, phrase)
-            respective_names, respective_queue = self._names_in_turn(phrase, wide + phrase, fact, respective_names,
-                                                                     respective_queue)
             self._settle(fact, text, m.start())
             fact["comparator"] = _bound_of(text, m)
             if not fact["comparator"] and self.condition_after.match(text, m.end()):
@@ -917,7 +918,7 @@ class FactReader:
         if kind == "变动率":
             return dict(out, concept=concept or carried, measure="变动率", sign=_change_sign(phrase, self.lex),
                         period=CURRENT)
-        if kind == "执行率" and concept not in (None, "预算执行率"):
+        if kind == "执行率" and concept not in (None, "预算执行率") and concept not in self.money:
             return dict(out, concept=concept, measure="实际值")  # a row's own 政府采购执行率
         if kind == "执行率" and concept is None and any(
                 self._other_named_before(phrase, k) for k in _starts(phrase, self.bare_names)):

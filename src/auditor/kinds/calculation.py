@@ -12,7 +12,9 @@ Calculations 1.1); a difference only the printed precision explains is `rounding
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
+from itertools import islice
 
 from ..facts.base import Fact, FactBase, fact_base
 from ..facts.lexicon import lexicon
@@ -136,8 +138,8 @@ def _check_unnamed_totals(base: FactBase, rule):
 
 
 def _check_list_unit_slips(base: FactBase, rule):
-    """An amount and the amounts its 其中 lists (in its sentence, or in the next sentence opening
-    with 其中), whatever they are named (项目实际支出85.60万元，其中设备购置32.00万元、运维服务53.60元):
+    """An amount and the amounts its 其中 lists (in its sentence, or in the next sentence, 其中
+    before its first figure), whatever they are named (项目实际支出85.60万元，其中设备购置32.00万元、运维服务53.60元):
     when the parts add up to it only with the one part in another unit read in the total's, that
     part carries a unit slip. (A 其中 list of unknown things need not be complete: no other sum.)"""
     from dataclasses import replace
@@ -148,18 +150,19 @@ def _check_list_unit_slips(base: FactBase, rule):
             if total.source != "text" or not _money(total) or total.measure == "变动额":
                 continue
             text = base.sentences.get((total.block, total.sentence), "")
-            after = facts[k + 1:]
             if opener.match(text, total.at + len(total.text)):
-                parts = _any_parts(after, total.sentence)
+                parts = _any_parts(islice(facts, k + 1, None), total.sentence)
             else:
                 # up to the sentence's next amount or its end (so each total costs only its own clause)
-                same = next((j for j, f in enumerate(after) if f.sentence != total.sentence or _money(f)), len(after))
-                if same < len(after) and after[same].sentence == total.sentence \
-                        or not _list_opens(base, total.block, total.sentence + 1, after[same:same + 1]):
+                j = k + 1
+                while j < len(facts) and facts[j].sentence == total.sentence and not _money(facts[j]):
+                    j += 1
+                if j < len(facts) and facts[j].sentence == total.sentence \
+                        or not _list_opens(base, total.block, total.sentence + 1, facts[j:j + 1]):
                     continue
                 # the last amount of its sentence, the next one listing its parts (…支出85.60万元，
                 # 执行率100%。从支出结构看，其中设备购置…)
-                parts = _any_parts(after[same:], total.sentence + 1)
+                parts = _any_parts(islice(facts, j, None), total.sentence + 1)
             if len(parts) < 2 or len({p.unit for p in parts} | {total.unit}) != 2:
                 continue
             named = replace(total, concept=total.concept or compact(total.label).strip("，,：:（(") or "合计")
@@ -176,7 +179,7 @@ def _list_opens(base: FactBase, block: int, sentence: int, after: list[Fact]) ->
     return first is not None and any(w in text[:first.at] for w in lexicon().list_openers)
 
 
-def _any_parts(after: list[Fact], sentence: int) -> list[Fact]:
+def _any_parts(after, sentence: int) -> list[Fact]:
     """The amounts of one sentence listed one after another, up to a change or another figure."""
     parts = []
     for f in after:
@@ -353,7 +356,8 @@ def _check_enumerations(doc, base: FactBase, rule):
             continue  # a part that cannot be read leaves the sum unjudged (the number rule reports it)
         named = [f for f in facts if f.concept and f.at < at]
         # (an amount in brackets is a part of the item before it: …296.18万元（含上级补助60.00万元）)
-        parts = [f for f in facts if f.is_money and f.measure == "决算" and f.at > at and not _bracketed(text, f.at)]
+        depth = _bracket_depth(text)
+        parts = [f for f in facts if f.is_money and f.measure == "决算" and f.at > at and depth(f.at) == 0]
         head = _concept_before(base, text[:at])
         if head is None or len(parts) < 2:
             continue
@@ -368,9 +372,22 @@ def _check_enumerations(doc, base: FactBase, rule):
         yield from _compare_listing(total, parts, word in rule.params["partial_cues"], rule)
 
 
-def _bracketed(text: str, at: int) -> bool:
-    """Whether a bracket opened before `at` is still open there."""
-    return sum(text.count(c, 0, at) for c in "（(") > sum(text.count(c, 0, at) for c in "）)")
+def _bracket_depth(text: str):
+    """How many brackets are open at a place of the text (read once per sentence)."""
+    marks = [(m.start(), 1 if m.group() in "（(" else -1) for m in BRACKET_RE.finditer(text)]
+    running, depths = 0, []
+    for _, step in marks:
+        running = max(0, running + step)
+        depths.append(running)
+    places = [at for at, _ in marks]
+
+    def depth(at: int) -> int:
+        k = bisect_left(places, at)
+        return depths[k - 1] if k else 0
+    return depth
+
+
+BRACKET_RE = re.compile(r"[（()）]")
 
 
 def _concept_before(base: FactBase, text: str) -> str | None:

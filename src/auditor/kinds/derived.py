@@ -269,7 +269,9 @@ def _summed_opener(base: FactBase, part: Fact, named: str) -> Fact | None:
     if opener is None or opener.measure != part.measure or opener.value < part.value:
         return None
     names = {p for calc in lexicon().calculations if calc["total"] == named for p in calc["parts"]}
-    parts = [f for f in base.by_block.get(opener.block, ()) if f.id > opener.id and f.concept in names
+    block = base.by_block.get(opener.block, [])
+    at = bisect_left(block, opener.id + 1, key=lambda f: f.id)
+    parts = [f for f in block[at:at + LISTING_REACH] if f.concept in names  # (bounded: linear overall)
              and f.is_money and f.unit == opener.unit and f.measure == part.measure and f.period == part.period]
     if len(parts) < 2 or len({f.concept for f in parts}) != len(parts):
         return None

@@ -522,7 +522,8 @@ def _stated_steps(text: str, rule) -> list[tuple]:
         if not Decimal(m.group("step")):
             continue
         before = text[max(text.rfind(c, 0, m.start()) for c in "。\n；;") + 1:m.start()]
-        if any(w in before for w in rule.params["execution_scope_words"]):
+        clause = before[max(before.rfind(c) for c in "，,") + 1:]
+        if any(w in clause for w in rule.params["execution_scope_words"]):
             continue  # the rule of the budget execution score (执行率每下降1个百分点扣0.5分), no indicator's
         kind = "rate" if any(w in before for w in rule.params["rate_scope_words"]) else \
             "quantity" if any(w in before for w in rule.params["quantity_scope_words"]) else ""

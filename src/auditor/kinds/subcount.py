@@ -65,7 +65,7 @@ def check(doc, rule):
                 continue
             if total.measure == "变动额":
                 # “年末实有在职人员61人，较上年增加2人，其中：…”: the list is the count's, not its change's
-                total = _count_before(facts[:k], total, params)
+                total = _count_before(facts, k, total, params)
                 if total is None:
                     continue
             parts = _parts(base, total, marker.end(), facts[k + 1:], params, opens)
@@ -105,9 +105,9 @@ def _parts(base, total: Fact, start: int, following: list[Fact], params: dict, o
     return parts
 
 
-def _count_before(facts: list[Fact], change: Fact, params: dict) -> Fact | None:
-    """The count a change right after it is of: the last count before it in its sentence."""
-    for f in reversed(facts):
+def _count_before(facts: list[Fact], k: int, change: Fact, params: dict) -> Fact | None:
+    """The count a change (facts[k]) is of: the last count before it in its sentence."""
+    for f in (facts[j] for j in range(k - 1, -1, -1)):
         if (f.block, f.sentence) != (change.block, change.sentence):
             return None
         if _is_count(f, params) and f.measure != "变动额" and f.unit == change.unit:

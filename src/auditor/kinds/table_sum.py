@@ -307,17 +307,19 @@ def _summed_rows(grid, details: list[int], label_col: int, rule) -> list[list[in
     return ways
 
 
-CODE_CELL_RE = re.compile(r"^\d{2,7}$")
+CODE_CELL_RE = re.compile(r"^(?:\d{3}|\d{5}|\d{7})$")  # a 功能分类 code: 类 3 digits, 款 5, 项 7
+SPLIT_CODE_RE = re.compile(r"^\d{2}$")  # its 款 or 项 part in a column of its own
 
 
 def _code_of(row: list[str]) -> str:
-    """The budget code the row's leading cells spell (207 | 01 | 04 → 2070104), or ""."""
-    code = ""
-    for text in row:
-        text = text.strip()
-        if not text:
-            continue
-        if not CODE_CELL_RE.match(text):
+    """The budget code the row's leading cells spell (207 | 01 | 04 → 2070104; 21301), or "" (a
+    序号 10, 11 is no code)."""
+    cells = [t.strip() for t in row if t.strip()]
+    if not cells or not CODE_CELL_RE.match(cells[0]):
+        return ""
+    code = cells[0]
+    for text in cells[1:3]:
+        if not SPLIT_CODE_RE.match(text) or len(code) >= 7:
             break
         code += text
     return code
@@ -357,39 +359,44 @@ def _column_hit(rule, table, grid, at: int, col: int, ways: list[list[int]], col
     if total is None or total.unit in ("%", "‰"):
         return None
     best = None
-    for rows in ways:
+    for way, rows in enumerate(ways):
         cells = [table.rows[r][col] for r in rows if col < len(table.rows[r])
                  and table.rows[r][col].text.strip() and table.rows[r][col].text.strip() not in BLANK_MARKS]
         parts = [parse_cell(c.text) for c in cells]
-        if len(parts) < 2 or any(p is None or p.unit != total.unit for p in parts):
-            return None  # words, a malformed figure, other units or one row: no column of amounts to add
+        if any(p is None or p.unit != total.unit for p in parts):
+            return None  # words, a malformed figure or other units: no column of amounts to add
+        if len(parts) < (2 if way == 0 else 1):
+            continue  # (every row: a sum needs two; an outer level may hold one row and its sub-items)
         outcome = sum_check(total, parts, rule.tolerance)
         if outcome == "ok":
             return None
         gap = (outcome != "rounding", abs(sum(p.value for p in parts) - total.value))
         if best is None or gap < best[0]:
             best = (gap, cells)  # the way of adding up that comes nearest: the one the table meant
+    if best is None:
+        return None
     cells = best[1]
     label = compact(_label(grid[at]))
     names = [_row_name(grid[c.loc.row - 1]) or f"第{c.loc.row}行" for c in cells]
-    return _yuan_slip(table, total_cell, total, cells, names, column) \
+    return _yuan_slip(rule, table, total_cell, total, cells, names, column) \
         or _compare(rule, table, total_cell, cells, label, column, names)
 
 
 YUAN_PER_WAN = 10000
 
 
-def _yuan_slip(table, total_cell: Cell, total, cells: list[Cell], names: list[str], column: str) -> Hit | None:
+def _yuan_slip(rule, table, total_cell: Cell, total, cells: list[Cell], names: list[str], column: str) -> Hit | None:
     """A row printed in 元 in a column of 万元 (216800 among 40.10, 24.55): the total holds with
     that row read in 万元. Reported at the row, as a unit slip."""
     parts = [parse_cell(c.text) for c in cells]
     exact = sum((p.value for p in parts), total.value * 0)
-    for cell, name, part in zip(cells, names, parts):
+    for k, (cell, name, part) in enumerate(zip(cells, names, parts)):
         if part.value < YUAN_PER_WAN:
             continue
         shifted = part.value / YUAN_PER_WAN
-        others = [p for p in parts if p is not part]
-        if sum_check(total, others + [Quantity(shifted.quantize(Decimal(1).scaleb(-total.places)))]) == "mismatch":
+        others = parts[:k] + parts[k + 1:]
+        if sum_check(total, others + [Quantity(shifted.quantize(Decimal(1).scaleb(-total.places)))],
+                     rule.tolerance) == "mismatch":
             continue
         shown = fmt(shifted, total.places)
         return Hit(
