@@ -629,6 +629,7 @@ class FactReader:
         unknown_since = ""  # a figure of a thing the vocabulary does not know came since `carried`
         respective_names: list[str] = []  # “A和B分别为X和Y”: the names the figures take in turn
         respective_queue: list[str] = []
+        self.clause_owner = None  # what the ；-clause's first amount is of: a bare 执行率 after it is its
         for m in self.lex.text_number.finditer(text):
             unit = m.group("unit") or ""
             if self.lex.not_a_figure_after.match(text[m.end():m.end() + 2]) or _inside_doc_number(text, m.start()):
@@ -661,6 +662,8 @@ class FactReader:
             elif unit == "%" and respective:
                 phrase = respective_words
             owner = respective.pop(0) if unit == "%" and respective else last_money
+            if CLAUSE_END_RE.search(text, previous_end, m.start()):
+                self.clause_owner = None
             fact = self._text_fact(phrase, m, value, unit, None if unknown_since == "all" else carried,
                                    None if unknown_since else carried, owner,
                                    here or (own if m.start() > unnamed_from else subject), wide)
@@ -714,6 +717,9 @@ class FactReader:
                 # are that thing's, not the concept named before it. An item of a list (差旅费15.00
                 # 万元、…等) leaves a change or a rate after the list to the total (…等，比上年减少3.00万元)
                 unknown_since = "plain" if text[m.end():m.end() + 1] in LIST_ITEM_ENDS else "all"
+            if fact.is_money and self.clause_owner is None:
+                self.clause_owner = fact.concept or self.lex.filler.sub("", _blank(_blank(
+                    phrase, self.lex.measures), self.lex.directions)).replace(" ", "") or ""
             if fact.is_money and fact.measure != "变动额":
                 last_money = fact
                 amounts.append(fact)
@@ -739,6 +745,11 @@ class FactReader:
         if list_fund and text.rstrip(" ：:").endswith(self.lex.list_openers):
             self.open_list = (list_fund, list_parts)
         return carried
+
+    def _bare_rate(self, phrase: str) -> bool:
+        """Whether the phrase names its rate only by a bare name (执行率, not 预算执行率)."""
+        found = self.lex.concepts.all(phrase)
+        return bool(found) and all(phrase[start:end] in self.bare_names for start, end, _ in found)
 
     def _other_named_before(self, phrase: str, start: int) -> bool:
         """Words naming a thing right before a bare name (政府采购|执行率), in its clause."""
@@ -927,6 +938,9 @@ class FactReader:
             # the execution rate of the amounts before it: of a part (基本支出…实际支出…，执行率
             # 100.00%) it is that part's, a member of the unit's rate
             part = last_money.concept if last_money is not None else None
+            if part is None and self.clause_owner and self._bare_rate(phrase):
+                # “基本支出全年预算…、执行…，执行率99.38%”: the rate of the thing the clause is about
+                part = self.clause_owner
             member = part if part and part not in self.unit_totals else ""
             return dict(out, concept="预算执行率", measure="实际值", member=member)
         return dict(out, concept=concept, measure="实际值")
