@@ -350,6 +350,13 @@ def _execution_score_for(t: TypedTable, typed: list[TypedTable]) -> tuple[Decima
             if rate is not None and row.weight is not None:
                 computed = min(row.weight * rate / 100, row.weight)
                 return computed, f"{fmt(computed)}（未填，按分值×执行率计）"
+    # the form's fund rows printed apart elsewhere (a sheet of their own): the document's one
+    # execution score, when all its fund tables agree on it
+    scored = {ExecutionRow.of(o, o.records[0]).score: o for o in typed
+              if o.type == "budget_execution" and o.records and ExecutionRow.of(o, o.records[0]).score is not None}
+    if len(scored) == 1:
+        (score, other), = scored.items()
+        return score, ExecutionRow.of(other, other.records[0]).cells["score"].text
     return None, ""
 
 

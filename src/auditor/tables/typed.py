@@ -384,6 +384,11 @@ def _read_execution(typed: TypedTable, grid: list[list[str]]) -> None:
         if label_cell is None:
             continue
         label = compact(label_cell.text)
+        if r == typed.header_row + 1 and number(label_cell) is not None and not typed.records:
+            # the figures right under the heads with no label of their own (项目资金（万元） heads
+            # the block): the form's one fund row
+            label_cell = _padded(typed.table, typed.header_row)[0]
+            label = labels[0] if labels else ""
         if not any(label.startswith(x) for x in labels):
             if typed.records or _is_header(grid[r]):
                 break
