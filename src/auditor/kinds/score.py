@@ -534,7 +534,10 @@ def _stated_steps(text: str, rule) -> list[tuple]:
             continue  # the rule of the budget execution score (执行率每下降1个百分点扣0.5分), no indicator's
         kind = "rate" if any(w in before for w in rule.params["rate_scope_words"]) else \
             "quantity" if any(w in before for w in rule.params["quantity_scope_words"]) else ""
-        steps.append((Decimal(m.group("step")), Decimal(m.group("points")), m.group(0), kind,
+        # points off as a share of the indicator's own points (扣该指标分值的10%): kept as a negative
+        # fraction, turned into points against each indicator's weight
+        points = Decimal(m.group("points")) if m.group("points") else -Decimal(m.group("share")) / 100
+        steps.append((Decimal(m.group("step")), points, m.group(0), kind,
                       [w for w in rule.params["scope_words"] if w in before]))
     return steps
 
@@ -568,8 +571,9 @@ def _partial_formula(miss: MissedTarget, weight: Decimal, expected: Decimal, ste
     if step is not None:
         gap = (f"{miss.target.value} − {miss.actual.value}" if miss.target.unit in ("%", "‰")
                else f"100 − {miss.actual.value}/{miss.target.value}×100")
-        return (f"文中计分规则「{step[2]}」：得分 = 权重 − 差距 ÷ {step[0]} × {step[1]}"
-                f" = {weight} − ({gap}) ÷ {step[0]} × {step[1]} = {fmt(expected)}")
+        points = fmt(step[1] if step[1] >= 0 else -step[1] * weight)
+        return (f"文中计分规则「{step[2]}」：得分 = 权重 − 差距 ÷ {step[0]} × {points}"
+                f" = {weight} − ({gap}) ÷ {step[0]} × {points} = {fmt(expected)}")
     ratio = (f"{miss.actual.value}/{miss.target.value}" if miss.upward
              else f"{miss.target.value}/{miss.actual.value}")
     return (f"{'正向' if miss.upward else '反向'}指标 得分 = 权重 × {'B/A' if miss.upward else 'A/B'}"
@@ -596,7 +600,8 @@ def _partial_expected(rule, miss: MissedTarget, weight: Decimal, step=None) -> D
     names = {"weight": weight, "actual": miss.actual.value, "target": miss.target.value}
     if step is not None:
         formula = rule.params["step_formula"]
-        names.update(step=step[0], points=step[1], shortfall=_shortfall(miss))
+        points = step[1] if step[1] >= 0 else -step[1] * weight  # (a share of the weight, see _stated_steps)
+        names.update(step=step[0], points=points, shortfall=_shortfall(miss))
     else:
         formula = rule.params["positive_formula" if miss.upward else "negative_formula"]
     try:
