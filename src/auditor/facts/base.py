@@ -27,6 +27,7 @@ from .targets import PREFIX, SUFFIX
 
 CURRENT, PRIOR = "本年", "上年"
 CLAUSE_BREAK_RE = re.compile(r"[，,；;：:。]")
+INDICATOR_NAMED_RE = re.compile(r"[“\"]([^”\"]{2,30})[”\"]\s*指标|该指标")
 CJK_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{2}$")
 YEARS_RE = re.compile(r"(?:19|20)\d\d\s*年度?")
 
@@ -810,6 +811,11 @@ class FactReader:
             category = self.score_category.search(text, 0, at)
             if category:
                 fact["member"] = category.group(0)
+            else:
+                # “…”指标…该指标分值5分，自评得分4分: one indicator's score, not the evaluation's
+                indicator = INDICATOR_NAMED_RE.search(text, 0, at)
+                if indicator:
+                    fact["member"] = indicator.group(1) or indicator.group(0)
         own_concept = self.fund_qualified.get(fact.get("fund"), {}).get(fact.get("concept"))
         if own_concept:
             fact["concept"] = own_concept

@@ -167,7 +167,8 @@ def _check_text(base, groups, rule, vocabulary):
         if rule.params["text_against_text"] and not tables and concept in vocabulary \
                 and concept not in rule.params["per_item_concepts"]:
             fillers = fillers or _fillers(rule.params["label_fillers"])
-            yield from _text_pairs(texts, rule, fillers)
+            # (a part's figure, 某指标自评得分4分, is no statement of the whole's)
+            yield from _text_pairs([f for f in texts if not f.member or f.member in totals], rule, fillers)
 
 
 def _funds_lines() -> set[str]:
