@@ -19,7 +19,7 @@ from decimal import Decimal
 from ..facts.base import CURRENT, PRIOR, Fact, FactBase, fact_base, names_budget_base
 from ..facts.lexicon import alternatives, lexicon
 from ..knowledge import compact, concepts
-from ..facts.numbers import MONEY_UNITS, fmt
+from ..facts.numbers import MONEY_UNITS, fmt, normalize_digits, to_decimal
 from .base import CHECKED, Hit
 from .restatement import meets, tail
 
@@ -37,6 +37,8 @@ PARAMS = {
     "link_words": (list, ["与", "同", "和", "较", "比"]),
     # words opening a list of parts: a clause after them names no concept for the next to take
     "list_words": (list, ["其中", "包括", "分别"]),
+    # from_to: the words before the starting figure and before the figure reached (由 A 上升至 B)
+    "from_words": (list, ["由", "从"]), "to_words": (list, ["至", "到", "为"]),
 }
 MESSAGE_FIELDS = {"word", "actual", "budget", "truth"}
 SIGN_WORDS = {1: "增加", -1: "减少", 0: "持平"}
@@ -317,4 +319,62 @@ def _agreed(facts: list[Fact], subject: str) -> Fact | None:
     return None
 
 
-CHECKS = {"budget_vs_actual": _budget_vs_actual, "year_on_year": _year_on_year}
+# ---- from … to ---------------------------------------------------------------------------
+FROM_TO_NUMBER = r"(\d[\d,，]*(?:\.\d+)?)\s*(%|‰|[\u4e00-\u9fff]{0,3}?)"  # (the unit before a direction word)
+TO_NUMBER = r"(\d[\d,，]*(?:\.\d+)?)\s*(%|‰|[\u4e00-\u9fff]{0,2})"  # (the unit at the end: as long as it goes)
+
+
+def _from_to(doc, base: FactBase, rule):
+    """“不合格率由2.1%上升至1.4%”, “日均就餐人次由2,160人次减少到2,850人次”: the direction word
+    between two figures of one unit against the way they go."""
+    lex = lexicon()
+    if lex.directions.pattern is None:
+        return
+    pattern = _from_to_re(rule.params["from_words"], rule.params["to_words"])
+    for block in doc.blocks:
+        for sentence in getattr(block, "sentences", ()) or ():
+            text = sentence.plain
+            if not any(w in text for w in rule.params["from_words"]):
+                continue  # most sentences say no 由 … 至
+            for m in pattern.finditer(text):
+                start, end, unit_a, unit_b, word = m.group(1), m.group(4), m.group(2), m.group(5), m.group(3)
+                sign = _word_sign(compact(word), lex)
+                if sign is None or (unit_a and unit_b and unit_a != unit_b):
+                    continue
+                a, b = to_decimal(normalize_digits(start)), to_decimal(normalize_digits(end))
+                if a is None or b is None:
+                    continue
+                yield CHECKED
+                truth = (b > a) - (b < a)
+                if truth == sign or (sign == 0 and truth == 0):
+                    continue
+                yield Hit(quote=m.group(0), location=sentence.loc, stated=SIGN_WORDS[sign],
+                          expected=SIGN_WORDS[truth],
+                          formula=f"由 {start}{unit_a} 到 {end}{unit_b or unit_a}：{'增加' if truth > 0 else '减少' if truth < 0 else '不变'}，"
+                                  f"文中写“{word}”",
+                          fields={"word": SIGN_WORDS[sign], "actual": f"{end}{unit_b or unit_a}",
+                                  "budget": f"{start}{unit_a}", "truth": SIGN_WORDS[truth]})
+
+
+_FROM_TO_RES: dict = {}
+
+
+def _from_to_re(from_words: list[str], to_words: list[str]) -> re.Pattern:
+    key = (tuple(from_words), tuple(to_words))
+    if key not in _FROM_TO_RES:
+        directions = alternatives(w for words in (concepts().get("directions") or {}).values() for w in words)
+        degree = alternatives(concepts().get("degree_words") or ())
+        _FROM_TO_RES[key] = re.compile(
+            rf"(?:{alternatives(from_words)})\s*{FROM_TO_NUMBER}\s*((?:{degree})?(?:{directions}))"
+            rf"\s*(?:{alternatives(to_words)})\s*{TO_NUMBER}")
+    return _FROM_TO_RES[key]
+
+
+def _word_sign(word: str, lex) -> int | None:
+    found = lex.directions.all(word)
+    if not found:
+        return None
+    return {"up": 1, "down": -1, "same": 0}.get(found[-1][2])
+
+
+CHECKS = {"budget_vs_actual": _budget_vs_actual, "year_on_year": _year_on_year, "from_to": _from_to}
