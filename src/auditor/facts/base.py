@@ -630,7 +630,7 @@ class FactReader:
         unknown_since = ""  # a figure of a thing the vocabulary does not know came since `carried`
         respective_names: list[str] = []  # “A和B分别为X和Y”: the names the figures take in turn
         respective_queue: list[str] = []
-        self.clause_owner = None  # what the ；-clause's first amount is of: a bare 执行率 after it is its
+        self.clause_owner = None  # (concept, words) of the ；-clause's first amount: a bare 执行率 after it is its
         for m in self.lex.text_number.finditer(text):
             unit = m.group("unit") or ""
             if self.lex.not_a_figure_after.match(text[m.end():m.end() + 2]) or _inside_doc_number(text, m.start()):
@@ -719,8 +719,7 @@ class FactReader:
                 # 万元、…等) leaves a change or a rate after the list to the total (…等，比上年减少3.00万元)
                 unknown_since = "plain" if text[m.end():m.end() + 1] in LIST_ITEM_ENDS else "all"
             if fact.is_money and self.clause_owner is None:
-                self.clause_owner = fact.concept or self.lex.filler.sub("", _blank(_blank(
-                    phrase, self.lex.measures), self.lex.directions)).replace(" ", "") or ""
+                self.clause_owner = (fact.concept, phrase)  # (its words read only if a bare 执行率 asks)
             if fact.is_money and fact.measure != "变动额":
                 last_money = fact
                 amounts.append(fact)
@@ -946,7 +945,9 @@ class FactReader:
             part = last_money.concept if last_money is not None else None
             if part is None and self.clause_owner and self._bare_rate(phrase):
                 # “基本支出全年预算…、执行…，执行率99.38%”: the rate of the thing the clause is about
-                part = self.clause_owner
+                owner_concept, owner_phrase = self.clause_owner
+                part = owner_concept or self.lex.filler.sub("", _blank(_blank(
+                    owner_phrase, self.lex.measures), self.lex.directions)).replace(" ", "") or None
             member = part if part and part not in self.unit_totals else ""
             return dict(out, concept="预算执行率", measure="实际值", member=member)
         return dict(out, concept=concept, measure="实际值")
