@@ -27,6 +27,7 @@ from .targets import PREFIX, SUFFIX
 
 CURRENT, PRIOR = "本年", "上年"
 CLAUSE_BREAK_RE = re.compile(r"[，,；;：:。]")
+FIRST_DIGIT_RE = re.compile(r"\d")
 INDICATOR_NAMED_RE = re.compile(r"[“\"]([^”\"]{2,30})[”\"]\s*指标|该指标")
 CJK_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{2}$")
 YEARS_RE = re.compile(r"(?:19|20)\d\d\s*年度?")
@@ -389,6 +390,7 @@ class FactReader:
         plan = vocab.get("plan_cells") or {}
         self.plan_words = [compact(w) for w in plan.get("plan") or ()]
         self.outcome_words = [compact(w) for w in plan.get("outcome") or ()]
+        self.plan_only_words = [compact(w) for w in plan.get("plan_lead") or ()]
         self.project_funds = vocab.get("project_funds")
         self.full_year_words = vocab.get("full_year_budget_words") or ()
         self.vague_labels = set(vocab.get("vague_short_labels") or ())
@@ -630,6 +632,11 @@ class FactReader:
         unknown_since = ""  # a figure of a thing the vocabulary does not know came since `carried`
         respective_names: list[str] = []  # “A和B分别为X和Y”: the names the figures take in turn
         respective_queue: list[str] = []
+        # a sentence stating plans (2024年度计划维修养护…126处) or in a section of targets (三、绩效目标):
+        # its counts and rates are targets, not what was achieved
+        lead = FIRST_DIGIT_RE.split(_years_out(text), maxsplit=1)[0]  # the words before its first figure
+        plans = any(w in compact(lead) for w in self.plan_only_words) or (
+            self._names_plan(sentence.loc.section or "") and not any(w in compact(lead) for w in self.outcome_words))
         self.clause_owner = None  # (concept, words) of the ；-clause's first amount: a bare 执行率 after it is its
         for m in self.lex.text_number.finditer(text):
             unit = m.group("unit") or ""
@@ -668,6 +675,8 @@ class FactReader:
             fact = self._text_fact(phrase, m, value, unit, None if unknown_since == "all" else carried,
                                    None if unknown_since else carried, owner,
                                    here or (own if m.start() > unnamed_from else subject), wide)
+            if plans and unit not in MONEY_UNITS and fact.get("measure") == "实际值" and not fact.get("comparator"):
+                fact["measure"] = "目标值"
             # (names listed first take the figures after 分别 in turn, before the list's fund and measure)
             respective_names, respective_queue = self._names_in_turn(phrase, wide + phrase, fact, respective_names,
                                                                      respective_queue)

@@ -384,7 +384,8 @@ def _read_execution(typed: TypedTable, grid: list[list[str]]) -> None:
         if label_cell is None:
             continue
         label = compact(label_cell.text)
-        if r == typed.header_row + 1 and number(label_cell) is not None and not typed.records:
+        if r == typed.header_row + 1 and number(label_cell) is not None and not typed.records \
+                and "资金" in compact(grid[typed.header_row][0]):
             # the figures right under the heads with no label of their own (项目资金（万元） heads
             # the block): the form's one fund row
             label_cell = _padded(typed.table, typed.header_row)[0]
