@@ -113,7 +113,7 @@ FIGURE_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 def drop_same_relation(findings: list[Finding]) -> list[Finding]:
     """One finding where two rules see one figure break one relation the same way (a table's 合计
     against its rows, by the concepts' identity and by the rows): same place, figure, class and
-    expected value. The first kept (rule order) names the other as `also`."""
+    expected value. The first kept (in report order: place, then rule id) names the other as `also`."""
     kept: dict[tuple, Finding] = {}
     out = []
     for finding in findings:

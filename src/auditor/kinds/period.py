@@ -64,7 +64,7 @@ PARAMS = {
     # allowed from this month on (12: only a year-end date); 0 allows the whole year
     "earliest_month": (int, 0),
     # reports on a year's plan (a budget), made before the year or early in it: signed in the year
-    # before or the year itself; the year before is their base, not a slip (activity_year, year_end)
+    # before or the year itself; the year before is their base, not a slip (see PLAN_EXEMPT)
     "plan_report_types": (list, []),
     # reports made during the year (运行监控 of 1-6月): signed in the year itself or the next
     "in_year_report_types": (list, []),

@@ -219,7 +219,8 @@ def _execution_rows(typed: list[TypedTable]):
 
 
 def _execution_hits(rule, typed, full_marks_unmet: bool, own=None):
-    """Execution rows whose score is not 分值 × 执行率. With `full_marks_unmet` only those
+    """Execution rows whose score is not 分值 × 执行率, or not what the report's own step rule
+    gives (`own`; a band rule leaves the row unjudged). With `full_marks_unmet` only those
     given full marks although the rate is below `full_rate`: the same wrong score seen as a
     target not met (class target_not_met) beside the score mismatch `execution` reports."""
     full_rate = Decimal(str(rule.params["full_rate"]))

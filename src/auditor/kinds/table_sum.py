@@ -210,7 +210,6 @@ def _check_three_public(doc, rule, typed):
                     yield hit
 
 
-# Sub-checks by the rule's `check` param.
 # ---- column_total ---------------------------------------------------------------------------
 NUMBERING_STYLES = [re.compile(p) for p in (r"^[一二三四五六七八九十]+[、.．]", r"^[（(][一二三四五六七八九十]+[）)]",
                                              r"^\d+[、.．](?!\d)", r"^[（(]\d+[）)]", r"^[①-⑳]")]
@@ -411,6 +410,7 @@ def _yuan_slip(rule, table, total_cell: Cell, total, cells: list[Cell], names: l
     return None
 
 
+# Sub-checks by the rule's `check` param.
 CHECKS = {
     "code_rollup": _check_code_rollup,
     "row_total": _check_row_total,
