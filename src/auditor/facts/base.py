@@ -846,6 +846,9 @@ class FactReader:
             # 、 (财政拨款收、支总计各增加), the whole name wins over the part after the 、 (总计)
             concept = self._concept(wide + phrase, last=True, after=len(wide)) or concept
         bare = _blank(phrase, self.lex.concepts)  # 预算 inside 一般公共预算财政拨款收入 is no measure
+        if concept and concept not in self.lex.concepts.names.values() and concept in bare:
+            # nor 得分 inside a table row's own name (全省营商环境评价得分88.6分: that indicator's value)
+            bare = bare.replace(concept, " " * len(concept))
         # nor 上年 inside 上年结转资金 a period
         period = PRIOR if self.lex.prior.search(bare) or self._other_year(phrase) else CURRENT
         # the fund named first: 政府性基金预算财政拨款… is that fund's, not all 财政拨款

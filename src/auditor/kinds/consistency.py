@@ -89,7 +89,7 @@ def _check_role_signature(doc, rule):
     if not signed:
         return  # no signature line: the roles' declarations would be read for nothing
     name = rule.params["name_pattern"]
-    declared: dict[str, tuple] = {}  # role -> its first declaration in the document
+    declared: dict[str, list] = {}  # role -> its declarations in the document (several groups may have one)
     roles = rule.params["roles"]
     spaced = {role: r"\s*".join(role) for role in roles}
     patterns = {role: re.compile(rf"(?<![副评价])(?:^|[\s，。；])?{spaced[role]}\s*[:：]\s*({name})")
@@ -99,23 +99,23 @@ def _check_role_signature(doc, rule):
             for role in roles:
                 m = patterns[role].search(block.text)
                 if m and "签" not in block.text:
-                    declared.setdefault(role, (m.group(1), block.loc, block.text))
+                    declared.setdefault(role, []).append((m.group(1), block.loc, block.text))
         elif isinstance(block, Table):
             for row in block.rows:
                 texts = [compact(c.text) for c in row]
                 for role in (r for r in roles if r in texts):
                     names = [c for c, t in zip(row, texts) if re.fullmatch(name, t) and t != role]
                     if names:
-                        declared.setdefault(role, (compact(names[0].text), names[0].loc, names[0].text))
+                        declared.setdefault(role, []).append((compact(names[0].text), names[0].loc, names[0].text))
     for i in signed:
         block = blocks[i]
         role = next((r for r in rule.params["roles"] if re.search(rf"(?<!副){r}\s*[（(]?签字", block.text)), None)
         if role is None or role not in declared:
             continue
         signer = _signer(block.text, blocks[i + 1] if i + 1 < len(blocks) else None, name)
-        expected, loc, _ = declared[role]
-        if signer is None or signer[0] == expected:
-            continue
+        if signer is None or any(signer[0] == named for named, _, _ in declared[role]):
+            continue  # (a 领导小组 and an 评价工作组 may each have their 组长: any of them signs)
+        expected, loc, _ = declared[role][0]
         yield Hit(quote=signer[0], location=signer[1] or block.loc, stated=signer[0], expected=expected,
                   formula=f"文中{role}为“{expected}”（{loc.describe()}），签字处为“{signer[0]}”",
                   fields={"subject": role, "value": signer[0], "other": expected},
