@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left
 from decimal import Decimal
 
-from ..facts.base import BUDGET_MEASURES, CURRENT, PRIOR, Fact, FactBase, fact_base, names_budget_base
+from ..facts.base import BUDGET_MEASURES, CURRENT, PRIOR, Fact, FactBase, fact_base, names_budget_base, part_names
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt
 from ..knowledge import compact
@@ -199,7 +199,13 @@ def _share_sum(base: FactBase, rule):
     # a list runs over clauses joined by ；: a share stated after a full stop (授予中小企业合同金额…，
     # 占政府采购支出总额的94.56%) splits the whole another way, it is no item of the list before
     run_of = {key: k for k, run in enumerate(base.clause_runs()) for key, _ in run}
+    declared = {}  # whole -> the parts its declared sums name (None: no sum declared for it)
+    for calc in lexicon().calculations:
+        declared.setdefault(calc["total"], set()).update(part_names(calc))
     for rate, part, whole in _shares(base):
+        parts = declared.get(whole.concept)
+        if parts and part.concept and part.concept not in parts and part.concept in lexicon().concepts.names.values():
+            continue  # a known thing no part of the whole's declared sum (授予中小企业合同金额 of 政府采购支出)
         key = (rate.block, whole.id, run_of.get((rate.block, rate.sentence)))
         before = groups.get(key)
         if before and (key in nested or _opens_between(base, before[-1], part, openers)):
