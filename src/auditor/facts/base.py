@@ -40,6 +40,7 @@ def _years_out(text: str) -> str:
 def _starts(text: str, words) -> list[int]:
     """Where each of the words starts in the text (first place of each)."""
     return [k for k in (text.find(w) for w in words) if k >= 0]
+FROM_WORDS = ("由", "从")  # before a starting figure (由2,160人次减少到2,850人次)
 OTHER_WORDS = ("其他", "其它")  # before a concept's name: the remaining items of that kind (a 项), not it
 UNNAMED = "?"  # the subject of a figure about some project or item the text does not name
 CLAUSE_END_RE = re.compile(r"[。；;]")
@@ -405,6 +406,10 @@ class FactReader:
                                     if addend.get("not_before") else ""))
         self.comparison_words = frozenset(vocab.get("comparison_words") or ())
         self.bare_names = frozenset(vocab.get("bare_names") or ())
+        directions = alternatives(w for words in (vocab.get("directions") or {}).values() for w in words)
+        degree = alternatives(vocab.get("degree_words") or ())
+        # a direction and a figure reached after a starting figure (由A上升至B)
+        self.from_to_after = re.compile(rf"\s*(?:{degree})?(?:{directions})\s*(?:至|到|为)\s*\d")
         self.lead = None  # the concept the paragraph's numbered item or run-in heading names
         self.lead_totals = {total: tuple(endings) for total, endings in (vocab.get("item_totals") or {}).items()}
         self.addend_onto = tuple(addend.get("onto_measures") or ())
@@ -675,6 +680,8 @@ class FactReader:
             fact = self._text_fact(phrase, m, value, unit, None if unknown_since == "all" else carried,
                                    None if unknown_since else carried, owner,
                                    here or (own if m.start() > unnamed_from else subject), wide)
+            if phrase.rstrip().endswith(FROM_WORDS) and self.from_to_after.match(text, m.end()):
+                fact["period"] = PRIOR  # “就餐人次由2,160人次减少到…”: where it started, not where it is
             if plans and unit not in MONEY_UNITS and fact.get("measure") == "实际值" and not fact.get("comparator"):
                 fact["measure"] = "目标值"
             # (names listed first take the figures after 分别 in turn, before the list's fund and measure)
