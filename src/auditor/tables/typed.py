@@ -684,7 +684,8 @@ def _three_public_by_labels(typed: TypedTable, grid: list[list[str]]):
     groups: dict[str, dict[str, int]] = {}
     values = _padded(typed.table, first_value)
     for col in range(len(values)):
-        path = [label.text for r in header_rows for label in spans[r] if label.first <= col <= label.last]
+        path = [part for r in header_rows for label in spans[r] if label.first <= col <= label.last
+                for part in _header_parts(label.text)]
         field_name = None
         for depth in range(len(path) - 1, -1, -1):
             if path[depth] in subtotal:  # 小计 under 公务用车购置及运行维护费 is that item's total
@@ -706,6 +707,16 @@ def _three_public_by_labels(typed: TypedTable, grid: list[list[str]]):
     if not groups or any(set(fields) != set(order) for fields in groups.values()):
         return None
     return groups, first_value
+
+
+HEADER_JOIN_RE = re.compile(r"\s*[-/－／]\s*")
+
+
+def _header_parts(text: str) -> list[str]:
+    """A header flattened into one cell (预算数-公务用车购置及运行费-公务用车购置费, 决算数/合计): the
+    levels it joins, top first; a cell that is one label stays one."""
+    parts = HEADER_JOIN_RE.split(text)
+    return parts if len(parts) > 1 and all(len(p.strip()) >= 2 for p in parts) else [text]
 
 
 def _read_three_public_by_rows(typed: TypedTable, grid: list[list[str]]) -> bool:
