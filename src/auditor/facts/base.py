@@ -40,8 +40,6 @@ def _years_out(text: str) -> str:
 def _starts(text: str, words) -> list[int]:
     """Where each of the words starts in the text (first place of each)."""
     return [k for k in (text.find(w) for w in words) if k >= 0]
-FROM_WORDS = ("由", "从")  # before a starting figure (由2,160人次减少到2,850人次)
-OTHER_WORDS = ("其他", "其它")  # before a concept's name: the remaining items of that kind (a 项), not it
 UNNAMED = "?"  # the subject of a figure about some project or item the text does not name
 CLAUSE_END_RE = re.compile(r"[。；;]")
 OPENING_BRACKET_RE = re.compile(r"\s*[（(]")
@@ -409,14 +407,17 @@ class FactReader:
         directions = alternatives(w for words in (vocab.get("directions") or {}).values() for w in words)
         degree = alternatives(vocab.get("degree_words") or ())
         # a direction and a figure reached after a starting figure (由A上升至B)
-        self.from_to_after = re.compile(rf"\s*(?:{degree})?(?:{directions})\s*(?:至|到|为)\s*\d")
+        from_to = vocab.get("from_to_words") or {}
+        self.from_words = tuple(from_to.get("from") or ())
+        self.from_to_after = re.compile(rf"\s*(?:{degree})?(?:{directions})\s*(?:{alternatives(from_to.get('to'))})\s*\d")
+        self.other_words = tuple(vocab.get("other_words") or ())
         self.lead = None  # the concept the paragraph's numbered item or run-in heading names
         self.lead_totals = {total: tuple(endings) for total, endings in (vocab.get("item_totals") or {}).items()}
         self.addend_onto = tuple(addend.get("onto_measures") or ())
         kind = vocab.get("money_kind_words") or {}
         self.money_kind = re.compile(alternatives(kind.get("words"))) if kind.get("words") else None
         self.money_kind_not_after = tuple(kind.get("not_after") or ())
-        self.full_score = vocab.get("full_score") or 100
+        self.full_score = vocab.get("full_score", 100)
         # a score right after a figure in points (…40分，得38.50分; 产出指标（50分）得分46分): that
         # figure is the points available
         scored = alternatives((vocab.get("score_lists") or {}).get("scored_words"))
@@ -680,7 +681,7 @@ class FactReader:
             fact = self._text_fact(phrase, m, value, unit, None if unknown_since == "all" else carried,
                                    None if unknown_since else carried, owner,
                                    here or (own if m.start() > unnamed_from else subject), wide)
-            if phrase.rstrip().endswith(FROM_WORDS) and self.from_to_after.match(text, m.end()):
+            if phrase.rstrip().endswith(self.from_words) and self.from_to_after.match(text, m.end()):
                 fact["period"] = PRIOR  # “就餐人次由2,160人次减少到…”: where it started, not where it is
             if plans and unit not in MONEY_UNITS and fact.get("measure") == "实际值" and not fact.get("comparator"):
                 fact["measure"] = "目标值"
@@ -1013,7 +1014,7 @@ class FactReader:
         start = both[pick][0]
         if phrase.startswith(self.name_heads, start) and NAMED_BEFORE_RE.search(self._unnamed(phrase[:start])):
             return None  # 文物保护修缮项目支出: one named project's spending, not the unit's 项目支出
-        if phrase.endswith(OTHER_WORDS, 0, start):
+        if phrase.endswith(self.other_words, 0, start):
             return None  # 其他国有资本经营预算支出: an item beside the others of that kind, not the kind
         if phrase[start:both[pick][1]] in self.bare_names and self._other_named_before(phrase, start):
             return None  # 政府采购执行率: another thing's rate, not the budget's

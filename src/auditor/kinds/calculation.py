@@ -16,7 +16,7 @@ from bisect import bisect_left
 from decimal import Decimal
 from itertools import islice
 
-from ..facts.base import Fact, FactBase, fact_base
+from ..facts.base import CLAUSE_BREAK_RE, Fact, FactBase, fact_base
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt, half_unit, own_slack
 from ..knowledge import compact, vocabulary_generation
@@ -166,9 +166,9 @@ def _check_list_unit_slips(base: FactBase, rule):
             if len(parts) < 2 or len({p.unit for p in parts} | {total.unit}) != 2:
                 continue
             named = replace(total, concept=total.concept or compact(total.label).strip("，,：:（(") or "合计")
+            yield CHECKED
             hit = _odd_part_slip(named, parts, "同一句")
             if hit is not None:
-                yield CHECKED
                 yield hit
 
 
@@ -361,7 +361,7 @@ def _check_enumerations(doc, base: FactBase, rule):
         head = _concept_before(base, text[:at])
         if head is None or len(parts) < 2:
             continue
-        clause = re.split(r"[，,；;：:。]", text[:at])[-1]
+        clause = CLAUSE_BREAK_RE.split(text[:at])[-1]
         if len({c for _, _, c in lexicon().concepts.all(compact(clause))}) >= 2:
             continue  # 基本支出和项目支出分别为X和Y: names listed first, each its figure, no sum
         here = [f for f in named if f.concept == head and f.is_money and f.measure == "决算"]

@@ -37,8 +37,6 @@ PARAMS = {
     "link_words": (list, ["与", "同", "和", "较", "比"]),
     # words opening a list of parts: a clause after them names no concept for the next to take
     "list_words": (list, ["其中", "包括", "分别"]),
-    # from_to: the words before the starting figure and before the figure reached (由 A 上升至 B)
-    "from_words": (list, ["由", "从"]), "to_words": (list, ["至", "到", "为"]),
 }
 MESSAGE_FIELDS = {"word", "actual", "budget", "truth"}
 SIGN_WORDS = {1: "增加", -1: "减少", 0: "持平"}
@@ -330,11 +328,15 @@ def _from_to(doc, base: FactBase, rule):
     lex = lexicon()
     if lex.directions.pattern is None:
         return
-    pattern = _from_to_re(rule.params["from_words"], rule.params["to_words"])
+    words = concepts().get("from_to_words") or {}
+    from_words, to_words = list(words.get("from") or ()), list(words.get("to") or ())
+    if not from_words or not to_words:
+        return
+    pattern = _from_to_re(from_words, to_words)
     for block in doc.blocks:
         for sentence in getattr(block, "sentences", ()) or ():
             text = sentence.plain
-            if not any(w in text for w in rule.params["from_words"]):
+            if not any(w in text for w in from_words):
                 continue  # most sentences say no 由 … 至
             for m in pattern.finditer(text):
                 start, end, unit_a, unit_b, word = m.group(1), m.group(4), m.group(2), m.group(5), m.group(3)

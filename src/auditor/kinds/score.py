@@ -38,11 +38,6 @@ PARAMS = {
     "check": (str, None),
     "formula": (str, "weight * executed / budget"),
     "cap_at_weight": (bool, True),
-    # the report's own rule for the execution score: points off per point the rate falls short
-    # (执行率每降低1个百分点扣0.5分; groups `step`, `points`), or bands of rates (执行率在90%（含）至
-    # 100%之间的得8分): a step rule is computed instead of `formula`; with bands, the row is not judged
-    "execution_step_statement": (str, ""),
-    "execution_band_statement": (str, ""),
     "positive_formula": (str, "weight * actual / target"),
     "negative_formula": (str, "weight * target / actual"),
     "requires_statement": (list, []),
@@ -240,7 +235,8 @@ def _execution_hits(rule, typed, full_marks_unmet: bool, own=None):
         try:
             if own is not None and rate is not None and row.weight is not None:
                 # the report's step rule: 分值 − 差的百分点 ÷ 步长 × 每步扣分, not below 0
-                expected = max(row.weight - max(FULL_RATE - rate, Decimal(0)) / own[1] * own[2], Decimal(0))
+                expected = max(evaluate(own[4], {"weight": row.weight, "step": own[1], "points": own[2],
+                                                 "shortfall": max(FULL_RATE - rate, Decimal(0))}), Decimal(0))
             else:
                 expected = evaluate(rule.params["formula"], values)
         except FormulaError as exc:
@@ -291,22 +287,19 @@ def _check_execution_full(doc, rule, typed):
 
 
 def _execution_rule(doc, rule):
-    """The report's own rule for the execution score: ("step", step, points, words), ("bands",
-    words) or None (the rule's formula holds)."""
-    if not any(rule.params[k] for k in ("execution_step_statement", "execution_band_statement")):
-        return None
+    """The report's own rule for the execution score (concepts.yaml execution_scoring): ("step",
+    step, points, words), ("bands", words) or None (the rule's formula holds)."""
+    from ..knowledge import concepts
+
+    scoring = concepts().get("execution_scoring") or {}
     text = doc.text
-    if "执行率" not in text:
-        return None
-    if rule.params["execution_step_statement"]:
-        m = re.search(rule.params["execution_step_statement"], text)
-        if m and Decimal(m.group("step")):
-            return ("step", Decimal(m.group("step")), Decimal(m.group("points")), m.group(0))
-    if rule.params["execution_band_statement"]:
-        m = re.search(rule.params["execution_band_statement"], text)
-        if m:
-            return ("bands", m.group(0))
-    return None
+    if not scoring or "执行率" not in text:
+        return None  # (every statement the patterns read names 执行率)
+    m = re.search(scoring["step"], text) if scoring.get("step") else None
+    if m and Decimal(m.group("step")):
+        return ("step", Decimal(m.group("step")), Decimal(m.group("points")), m.group(0), scoring["step_formula"])
+    m = re.search(scoring["bands"], text) if scoring.get("bands") else None
+    return ("bands", m.group(0)) if m else None
 
 
 def _check_execution_rate(doc, rule, typed):

@@ -20,6 +20,7 @@ import re
 from decimal import Decimal
 
 from ..facts.numbers import Quantity, fmt
+from ..ingest.build import numbering_of
 from ..knowledge import compact
 from ..model import Cell
 from ..tables.typed import CodeRecord, parse_cell, typed_tables
@@ -211,13 +212,11 @@ def _check_three_public(doc, rule, typed):
 
 
 # ---- column_total ---------------------------------------------------------------------------
-NUMBERING_STYLES = [re.compile(p) for p in (r"^[一二三四五六七八九十]+[、.．]", r"^[（(][一二三四五六七八九十]+[）)]",
-                                             r"^\d+[、.．](?!\d)", r"^[（(]\d+[）)]", r"^[①-⑳]")]
-
 
 def _check_column_total(doc, rule, typed):
     covered = {t.table.index for t in typed if t.type in rule.params["covered_types"]}
     labels = {compact(x) for x in rule.params["total_row_labels"]}
+    sums = tuple(labels)  # (a detail row holding one of these words is a subtotal)
     for table in doc.tables:
         if table.index in covered:
             continue
@@ -236,7 +235,7 @@ def _check_column_total(doc, rule, typed):
             details = [r for r in figures if r < at]
         else:
             continue  # figures on both sides of the total: not a total of the rows around it
-        if _sums_inside(grid, details, label_col) or _side_by_side(grid, details, label_col):
+        if _sums_inside(grid, details, label_col, sums) or _side_by_side(grid, details, label_col):
             continue  # subtotals among the rows (本年收入合计 above 总计), or two lists side by side
         heads = [" ".join(grid[r][c] for r in range(figures[0]) if r != at) for c in range(table.width)]
         rows = _summed_rows(grid, details, label_col, rule)
@@ -248,13 +247,10 @@ def _check_column_total(doc, rule, typed):
                 yield hit
 
 
-SUM_WORD_RE = re.compile(r"合\s*计|总\s*计|共\s*计")
-
-
-def _sums_inside(grid, details: list[int], label_col: int) -> bool:
+def _sums_inside(grid, details: list[int], label_col: int, sums: tuple) -> bool:
     """A detail row that is itself a sum (本年收入合计, 收入合计): the rows nest in ways the labels
     do not tell (a summary table's 总计 = 本年收入合计 + 年初结转); not judged here."""
-    return any(SUM_WORD_RE.search(compact(" ".join(grid[r][:label_col + 2]))) for r in details)
+    return any(w in compact(" ".join(grid[r][:label_col + 2])) for r in details for w in sums)
 
 
 def _side_by_side(grid, details: list[int], label_col: int) -> bool:
@@ -289,8 +285,8 @@ def _summed_rows(grid, details: list[int], label_col: int, rule) -> list[list[in
     and the rows of the outermost numbering only (一、 over （一） over 1.)."""
     inner = tuple(rule.params["inner_row_words"])
     rows = _outer_rows(grid, details, label_col, inner)
-    styles = {r: next((k for k, p in enumerate(NUMBERING_STYLES) if p.match(compact(_label(grid[r][:label_col + 2])))), None)
-              for r in rows}
+    # the numbering level of each row (the document model's reading: 一、 1, （一） 2, 1. 3 …)
+    styles = {r: (numbering_of(_label(grid[r][:label_col + 2]).strip()) or (None,) * 4)[3] for r in rows}
     numbered = [k for k in styles.values() if k is not None]
     ways = [rows]
     codes = {r: _code_of(grid[r]) for r in rows}
