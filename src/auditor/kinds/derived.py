@@ -381,8 +381,9 @@ def _completion(base: FactBase, rule):
             yield from _bare_completion(base, rate, sentence, actual)
             continue
         worded = rate.base or "全年预算"
-        budget = _pick(base, rate, sentence, worded)
-        other = _pick(base, rate, sentence, "年初预算" if worded == "全年预算" else "全年预算")
+        year = actual.period if actual is not None else CURRENT
+        budget = _pick(base, rate, sentence, worded, year)
+        other = _pick(base, rate, sentence, "年初预算" if worded == "全年预算" else "全年预算", year)
         if actual is None or (budget is None and other is None):
             continue
         if budget is not None and budget.value != 0:
@@ -411,8 +412,9 @@ def _completion(base: FactBase, rule):
 def _bare_completion(base: FactBase, rate: Fact, sentence: list[Fact], actual: Fact | None):
     """“完成预算的 X%” names no budget: the budgets the sentence states, else the document's
     (全年 before 年初); consistent when the rate fits any of them."""
-    stated = [f for m in ("全年预算", "年初预算") for f in [_here(rate, sentence, m)] if f is not None]
-    budgets = [f for f in stated or [_pick(base, rate, sentence, m) for m in ("全年预算", "年初预算")]
+    year = actual.period if actual is not None else CURRENT
+    stated = [f for m in ("全年预算", "年初预算") for f in [_here(rate, sentence, m, year)] if f is not None]
+    budgets = [f for f in stated or [_pick(base, rate, sentence, m, year) for m in ("全年预算", "年初预算")]
                if f is not None and f.value]
     if actual is None or not budgets:
         return
@@ -651,20 +653,26 @@ def _budget_of(actual: Fact | None, budgets: list[Fact]) -> Fact | None:
     return next((f for f in budgets if f.concept in (None, actual.concept)), None)
 
 
-def _here(rate: Fact, sentence: list[Fact], measure: str) -> Fact | None:
-    """The sentence's last amount of that measure, of the rate's concept (or naming none)."""
+def _here(rate: Fact, sentence: list[Fact], measure: str, period: str | None = None) -> Fact | None:
+    """The sentence's last amount of that measure, of the rate's concept (or naming none); with
+    `period`, of that period only."""
     return next((f for f in reversed(sentence) if f.is_money and f.measure == measure
-                 and (f.concept == rate.concept or rate.concept is None or f.concept is None)), None)
+                 and (f.concept == rate.concept or rate.concept is None or f.concept is None)
+                 and period in (None, f.period)), None)
 
 
-def _pick(base: FactBase, rate: Fact, sentence: list[Fact], measure: str) -> Fact | None:
-    here = _here(rate, sentence, measure)
+def _pick(base: FactBase, rate: Fact, sentence: list[Fact], measure: str, period: str = CURRENT) -> Fact | None:
+    """The amount of that measure the rate is on: in its sentence, else the document's one value
+    of the rate's concept. A budget is of the actual's year (`period`): “2024年实际支出21.36万元，为
+    当年预算的85.44%” in a 2025 budget is on the 2024 budget, not on the 2025 one."""
+    here = _here(rate, sentence, measure, period if measure in BUDGET_MEASURES else None)
     if here is not None:
         return here
     if rate.concept is None:
         # a rate naming nothing: its actual is in its own sentence; its budget may stand before it
-        return _unnamed_budget(base, rate, sentence, measure) if measure in BUDGET_MEASURES else None
-    return _document_value(base, rate.concept, measure, rate.subject)
+        return _unnamed_budget(base, rate, sentence, measure) \
+            if measure in BUDGET_MEASURES and period == CURRENT else None
+    return _document_value(base, rate.concept, measure, rate.subject, period)
 
 
 UNNAMED_WINDOW = 50  # unnamed amounts looked back over before a rate: the budget is stated near it
@@ -761,20 +769,12 @@ def _growth(base: FactBase, rule):
             formula = (f"变动额 {change.text} ÷ 上年数 {fmt(previous_yuan / factor, shown_places)}{current.unit}"
                        f"（{current.text} {'−' if sign > 0 else '+'} {change.text}）= {fmt(computed)}%")
         else:
-            prior = _document_value(base, rate.concept, "决算", rate.subject, PRIOR)
-            if prior is None or prior.value == 0:
+            against = _prior_against(base, rate, current)
+            if against is None:
                 continue
-            diff = abs(current.in_yuan() - prior.in_yuan())
-            span_c, span_p = bounds(current), bounds(prior)
-            lo = max(Decimal(0), abs(span_c[0] - span_p[1]) if current.in_yuan() >= prior.in_yuan() else abs(span_p[0] - span_c[1])) / span_p[1] * HUNDRED
-            hi = (diff + (span_c[1] - span_c[0]) + (span_p[1] - span_p[0])) / span_p[0] * HUNDRED if span_p[0] > 0 else None
-            if hi is None:
-                continue
-            computed = diff / prior.in_yuan() * HUNDRED
+            prior, lo, hi, computed, moved = against
             formula = (f"（本年 {current.text} − 上年 {prior.text}）÷ 上年 {prior.text} = {fmt(computed)}%"
                        f"（{prior.where()}）")
-            # the way the figures went, when their printed intervals do not meet
-            moved = 1 if span_c[0] > span_p[1] else -1 if span_c[1] < span_p[0] else 0
         yield CHECKED
         if change is not None and change.sign and rate.sign and change.sign != rate.sign \
                 and change.concept == rate.concept and not (_both_ways(change) or _both_ways(rate)):
@@ -790,6 +790,32 @@ def _growth(base: FactBase, rule):
         if consistent(rate, lo, hi):
             continue
         yield _hit(rate, computed, "增减比例", formula)
+
+
+def _prior_against(base: FactBase, rate: Fact, current: Fact):
+    """(prior, lo, hi, computed, moved) of the rate against last year's figure of its concept in
+    the document. A budget's tables state last year twice (年初预算 and 预计执行/决算), and a
+    rate without its base may be on either: the first that the rate agrees with (in size and
+    way) is the one it is on; none agreeing, the 决算. `moved` is the way the figures went when
+    their printed intervals do not meet."""
+    first = None
+    for measure in ("决算", *BUDGET_MEASURES):
+        prior = _document_value(base, rate.concept, measure, rate.subject, PRIOR)
+        if prior is None or prior.value == 0:
+            continue
+        span_c, span_p = bounds(current), bounds(prior)
+        if span_p[0] <= 0:
+            continue
+        diff = abs(current.in_yuan() - prior.in_yuan())
+        gap = abs(span_c[0] - span_p[1]) if current.in_yuan() >= prior.in_yuan() else abs(span_p[0] - span_c[1])
+        lo = max(Decimal(0), gap) / span_p[1] * HUNDRED
+        hi = (diff + (span_c[1] - span_c[0]) + (span_p[1] - span_p[0])) / span_p[0] * HUNDRED
+        moved = 1 if span_c[0] > span_p[1] else -1 if span_c[1] < span_p[0] else 0
+        against = (prior, lo, hi, diff / prior.in_yuan() * HUNDRED, moved)
+        if consistent(rate, lo, hi) and not (rate.sign and moved and rate.sign != moved):
+            return against
+        first = first or against
+    return first
 
 
 def _stated_prior(sentence: list[Fact], change: Fact | None) -> Fact | None:
