@@ -448,7 +448,9 @@ def _read_part_names(calc: dict) -> dict[str, str]:
     names = {p: p for p in calc["parts"]}
     for other in lexicon().calculations:
         if other["total"] in calc["parts"]:
-            for sub in other["parts"]:
+            # the part's own parts and what may stand for them (一般公共预算财政拨款收入 for the
+            # 财政拨款收入 of 本年收入): a 收支总表 states 本年收入 by its sources, without the total
+            for sub in [*other["parts"], *(m for ms in (other.get("alternatives") or {}).values() for m in ms)]:
                 names.setdefault(sub, other["total"])
     for group, members in (calc.get("alternatives") or {}).items():
         for m in members:
