@@ -34,6 +34,11 @@ PARAMS = {
     # names opening with these count people or things by an attribute that cuts across the kinds
     # (女干部, 党员干部, 本年新购置公务用车): such parts may overlap the others
     "overlapping_prefixes": (list, ["女", "男", "党员", "少数民族", "新", "本年", "其中", "年内", "退役"]),
+    # words that put a thing outside a whole so named (在职 … 离退休): a count after 其中 whose
+    # name holds the second of a pair, under a whole whose name holds the first, is no kind of it
+    # (在职职工132人，其中专业技术人员114人；离退休人员41人) and ends the list
+    "contrary_words": (list, [["在职", "离退休"], ["在职", "退休"], ["在职", "离休"], ["在编", "编外"],
+                              ["编制内", "编制外"]]),
     # words around a kind's name that are not the name (其中：, 分别为, 有, 为 …)
     "name_fillers": (str, r"^(?:其中|分别为|分别是|[：:，,、；;\s])+|(?:共有|共|有|为|是|达|计|约)+$"),
 }
@@ -41,6 +46,9 @@ MESSAGE_FIELDS = {"subject", "stated_count", "counted", "parts"}
 
 
 def validate(params: dict) -> str | None:
+    if any(not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(w, str) and w for w in pair))
+           for pair in params["contrary_words"]):
+        return "contrary_words 的每一项应是两个非空词组成的列表（整体的词，在其外的词）"
     try:
         re.compile(params["name_fillers"])
     except re.error as exc:
@@ -69,6 +77,7 @@ def check(doc, rule):
                 if total is None:
                     continue
             parts = _parts(base, total, marker.end(), facts[k + 1:], params, opens)
+            parts = _within_whole(total, parts, params["contrary_words"])
             names = [fillers.sub("", compact(p.label)) for p in parts]
             parts, names = _kinds_listed(base, parts, names, params)
             parts, names = _before_subdivision(parts, names)
@@ -102,6 +111,16 @@ def _parts(base, total: Fact, start: int, following: list[Fact], params: dict, o
             break
         parts.append(f)
         where = (f.block, f.sentence, f.at + len(f.text))
+    return parts
+
+
+def _within_whole(total: Fact, parts: list[Fact], contrary: list[list[str]]) -> list[Fact]:
+    """The parts up to the first one outside the whole (see contrary_words)."""
+    whole = compact(total.label)
+    outside = [b for a, b in contrary if a in whole and b not in whole]
+    for k, part in enumerate(parts):
+        if any(w in compact(part.label) for w in outside):
+            return parts[:k]
     return parts
 
 
