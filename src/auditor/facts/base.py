@@ -1267,6 +1267,11 @@ class FactReader:
             measure = measure or self.lex.measures.last(_blank(row_label, self.lex.concepts)) or ""
             row_label, row_concept = "", None
         generic = not row_label or described.generic
+        if row_concept in self.score_totals.values() and measure in ("得分", "分值") \
+                and weight is not None and weight < self.full_score:
+            # a 总分 row over fewer points than the full score totals some of the indicators (the
+            # 预算执行率 row stands apart): not the whole score a sentence states
+            row_concept, generic = None, True
         if col_concept in self.not_money:
             row_concept, row_label, generic = None, "", True  # 执行率 / 编制数 columns say what the figure is
         concept = row_concept or (col_concept if generic else None)

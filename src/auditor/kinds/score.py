@@ -370,6 +370,18 @@ def _fund_table_before(t: TypedTable, typed: list[TypedTable]) -> list[TypedTabl
     return [last] if weight + sum(weights, Decimal(0)) == declared else []
 
 
+def _weights_of_indicators(t: TypedTable, rows: list[IndicatorRow]) -> bool:
+    """The total row's 分值 is the sum of the indicators' own 分值: its score is theirs alone."""
+    total = t.totals.get("weight")
+    weights = [r.weight for r in rows]
+    if total is None or not weights or any(w is None for w in weights):
+        return False
+    try:
+        return Decimal(total.text.strip()) == sum(weights, Decimal(0))
+    except ArithmeticError:
+        return False
+
+
 def _check_total(doc, rule, typed):
     for t in _score_tables(typed):
         total = t.totals.get("score")
@@ -384,7 +396,9 @@ def _check_total(doc, rule, typed):
         candidates = [indicators] + ([indicators + execution] if execution is not None else [])
         if any(_close(stated, c, total.text) for c in candidates):
             continue
-        expected = candidates[-1]
+        if execution is not None and _weights_of_indicators(t, rows):
+            execution = None  # the 总分 row's 分值 is the indicators' alone (90): the execution row stands apart
+        expected = indicators if execution is None else indicators + execution
         terms = " + ".join(r.cells["score"].text for r in scored)
         if execution is not None:
             terms = f"{execution_text}（预算执行） + {terms}"
