@@ -382,6 +382,7 @@ class FactReader:
         cues = [compact(w) for w in vocab.get("other_subject_cues") or ()]
         self.subject_cue = re.compile("|".join(map(re.escape, cues))) if cues else None
         self.row_labels: dict[str, str] = {}  # compacted table row label -> concept, for linking text
+        self.point_indicators: set[str] = set()  # indicators a table states achieved in points (考核得分 93分)
         self.label_units: dict[str, set] = {}  # row label -> units its cells print (份, 台, 人次)
         self.head_memo: dict[str, Head] = {}  # a column head's reading, once per document
         self.label_memo: dict[str, Label] = {}  # a row label's reading, once per document
@@ -908,7 +909,10 @@ class FactReader:
             concept = self.project_funds
         implicit = measure is None
         if measure is None:
-            measure = "决算" if unit in MONEY_UNITS else ("得分" if unit == "分" else "实际值")
+            # points after the name of an indicator a table states achieved in points
+            # (部门考核得分 ≥90分 | 93分) are what it achieved, not points scored on it
+            scored = unit == "分" and concept not in self.point_indicators
+            measure = "决算" if unit in MONEY_UNITS else ("得分" if scored else "实际值")
         return dict(out, concept=concept, measure=measure, implicit=implicit)
 
     def _zero_stated(self, words: str) -> str | None:
@@ -1306,6 +1310,8 @@ class FactReader:
                     fund=fund, value=value, unit=unit, places=places, text=text, quote=text, loc=cell.loc, source="table", label=label, header=head.text,
                     comparator=cmp, block=index, member=member or "")
         self.base.add(fact)
+        if measure == "实际值" and unit == "分" and concept:
+            self.point_indicators.add(concept)
 
     def _vocab_concept(self, label: str, share: float = 0.6) -> str | None:
         if not label:
