@@ -26,7 +26,11 @@ KIND = "consistency"
 PARAMS = {"check": (str, None), "roles": (list, ["组长", "副组长"]), "max_similarity": (float, 0.2),
           "name_pattern": (str, r"[\u4e00-\u9fa5]{2,4}"),
           # classification_names: endings a narrative may leave off a 科目 name (…事务 for …事务支出)
-          "name_endings": (list, ["支出"])}
+          "name_endings": (list, ["支出"]),
+          # indicator_actuals: a rate in these units measures its own population (the district's
+          # 群众满意度, a project's beneficiaries'): a department's form and a project's are not
+          # compared on it, only forms of one scope
+          "scope_bound_units": (list, ["%", "‰"])}
 MESSAGE_FIELDS = {"subject", "value", "other"}
 CHECKS = ("indicator_actuals", "role_signature", "amount_descriptions", "classification_names")
 APPROX_RE = re.compile(
@@ -70,9 +74,11 @@ def _check_indicator_actuals(doc, rule):
                                                                          and (not m[3] or not subject))), None)
             if first is None:
                 continue
-            first_actual, first_cell, first_table, _ = first
+            first_actual, first_cell, first_table, first_subject = first
             if first_table.table.index > table.table.index or actual.unit != first_actual.unit \
                     or actual.value == first_actual.value:
+                continue
+            if first_subject != subject and actual.unit in rule.params["scope_bound_units"]:
                 continue
             yield Hit(
                 quote=table.table.row_text(cell.loc.row - 1).strip("\t "), location=cell.loc,
