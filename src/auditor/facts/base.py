@@ -1054,8 +1054,17 @@ class FactReader:
         noun = HOLDING_TAIL_RE.sub("", phrase)
         if len(noun) < 5:
             return None
-        holders = self.label_pattern.holding(noun)
+        holders = [w for w in self.label_pattern.holding(noun) if not self._one_conjunct(noun, w)]
         return self.row_labels[holders[0]] if len(holders) == 1 else None
+
+    def _one_conjunct(self, noun: str, label: str) -> bool:
+        """The noun names one of the things a label joins (专项债券项目 in 争取中央预算内投资和专项
+        债券项目数): a part of the indicator's count, not the indicator."""
+        if not any(j in label for j in self.joins):
+            return False
+        conjuncts = re.split("|".join(map(re.escape, self.joins)), label)
+        # (a join inside a word, 及 of 整改及时率, leaves no name of two characters beside it)
+        return any(noun in c for c in conjuncts) and sum(1 for c in conjuncts if len(c) >= CONJUNCT_MIN) >= 2
 
     def _other_year(self, phrase: str) -> bool:
         years = [int(y) for y in YEAR_RE.findall(phrase)]
@@ -1417,6 +1426,7 @@ def _pairs(text: str) -> set[str]:
     return {text[k:k + 2] for k in range(len(text) - 1)}
 
 
+CONJUNCT_MIN = 3  # the shortest thing a label's 和/及 joins (及 of 及时率 leaves 时率: no thing)
 PROJECT_NAME_MIN = 4  # a form's project name shorter than this may be any word of a sentence
 # each sentence is searched for every form's project name: beyond this many forms (no report has
 # them) the names are not looked for, so the cost per sentence stays bounded
