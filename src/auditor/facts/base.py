@@ -702,6 +702,8 @@ class FactReader:
                 fact["fund"] = list_fund
             if list_measure and fact.get("implicit") and fact.get("concept") in list_measure[1]:
                 fact["measure"], fact["implicit"] = list_measure[0], False
+                if not YEAR_RE.search(phrase):  # 2024年“三公”经费预算…，其中：公务接待费…: 2024's too
+                    fact["period"] = list_measure[2]
             elif fact.get("implicit") and last_money is not None and last_money.measure in self.addend_onto \
                     and not in_list and self.addend.match(phrase):
                 # 年初预算600.00万元，加上年结转资金40.00万元: an amount added to a budget is budget,
@@ -752,7 +754,7 @@ class FactReader:
                 if opens:
                     in_list = True
                     if fact.measure in BUDGET_MEASURES and not fact.implicit and not self._names_money_kind(phrase):
-                        list_measure = (fact.measure, self.named_parts_of.get(fact.concept, self.any_part))
+                        list_measure = (fact.measure, self.nested_parts.get(fact.concept, self.any_part), fact.period)
                 fund, generic = self.fund_of.get(fact.concept, (fact.fund, fact.concept))
                 if fund and opens:
                     # “一般公共预算财政拨款基本支出 X 万元，其中：人员经费 …, 公用经费 …”

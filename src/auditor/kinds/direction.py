@@ -159,7 +159,8 @@ def _figure(base: FactBase, concept: str, period: str, sentence: tuple, before: 
                          lambda: _agreed(base.of(concept, "决算", period), subject))
 
 
-CLAUSE_RE = re.compile(r"[^，,；;。：:！？]+")
+# a clause runs to the next break; a comma between digits groups thousands (8,906.10), no break
+CLAUSE_RE = re.compile(r"(?:[^，,；;。：:！？]|(?<=\d),(?=\d))+")
 YEAR_RE = re.compile(r"(?:19|20)\d\d年度?")
 FIGURE_RE = re.compile(r"\d")
 
