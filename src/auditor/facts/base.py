@@ -118,6 +118,7 @@ class Fact:
     member: str = ""  # the column concept of a table cell whose row names another concept
     implicit: bool = False  # the measure was not worded but assumed (a bare amount is a 决算)
     at: int = 0  # where the number starts in its sentence (text facts)
+    of: int = -1  # for a rate after 分别: the id of the amount it is of, taken in turn
 
     @property
     def is_money(self) -> bool:
@@ -676,7 +677,8 @@ class FactReader:
                 respective, respective_words = self._respective(text, m.start(), amounts), phrase
             elif unit == "%" and respective:
                 phrase = respective_words
-            owner = respective.pop(0) if unit == "%" and respective else last_money
+            in_turn = respective.pop(0) if unit == "%" and respective else None
+            owner = in_turn or last_money
             if CLAUSE_END_RE.search(text, previous_end, m.start()):
                 self.clause_owner = None
             fact = self._text_fact(phrase, m, value, unit, None if unknown_since == "all" else carried,
@@ -716,6 +718,8 @@ class FactReader:
             elif opening_fund and unit in MONEY_UNITS:
                 self._opening_fund(fact, opening_fund, phrase)
             self._settle(fact, text, m.start())
+            if in_turn is not None and fact.get("measure") == "占比":
+                fact["of"] = in_turn.id  # (its concept may be none the vocabulary knows)
             fact["comparator"] = _bound_of(text, m)
             if not fact["comparator"] and self.condition_after.match(text, m.end()):
                 # “执行率达到100%的得10分”: the condition of a scoring rule, no figure stated

@@ -747,6 +747,12 @@ def breakdowns(passage: Passage, params: dict) -> list[Breakdown]:
             if m.group(1) in level1 and m.group(1) != head_noun and head_noun in level1:
                 b = None  # a sibling category, not a part: 产出指标6个、效益指标3个
                 break
+            if len(b.parts) >= 2 and sum(p.value for p in b.parts) == head.value \
+                    and any(ch in text[b.parts[-1].end:pos] for ch in "；;") \
+                    and not any(ch in text[b.parts[0].end:b.parts[-1].end] for ch in "；;"):
+                # the parts, listed with 、 or ，, made up the count and a ； follows: another split
+                # of it begins (其中产出指标5个、…；已完成指标8个，未完成指标1个)
+                break
             if len(b.parts) == MAX_BREAKDOWN_PARTS:
                 b = None  # more parts than any breakdown has: a list of something else
                 break

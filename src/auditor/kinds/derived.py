@@ -133,7 +133,8 @@ def _shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
         amounts = [f for f in reversed(sentence) if f.is_money and f.measure != "变动额"]
         # the amount the share is of: its own concept's (分别占75.86%和24.14% take the amounts in
         # turn), else the nearest
-        part = next((f for f in amounts if rate.concept and f.concept == rate.concept), amounts[0] if amounts else None)
+        part = base.facts[rate.of] if rate.of >= 0 else \
+            next((f for f in amounts if rate.concept and f.concept == rate.concept), amounts[0] if amounts else None)
         if part is not None and _own_subject(base, part, rate):
             continue
         whole = _whole(base, rate, part, sentence) if part is not None else None
@@ -290,7 +291,19 @@ def _base_named_before(base: FactBase, rate: Fact) -> str | None:
     """“财政拨款收入…占本年收入合计的94.73%；其他收入183.82万元，占5.27%”: a share naming no whole
     is of the whole the paragraph's share before it named."""
     before = [f for f in base.by_block.get(rate.block, ()) if f.id < rate.id and f.measure == "占比"]
-    return before[-1].base if before else None
+    if not before or _list_opened_between(base, before[-1], rate):
+        # “X占本年支出的83.21%。其中：A…，占53.82%”: a share in the list of X's parts is of X
+        return None
+    return before[-1].base
+
+
+def _list_opened_between(base: FactBase, earlier: Fact, later: Fact) -> bool:
+    """A 其中 list opens after `earlier` and before `later` (a sentence after it opening with one)."""
+    openers = lexicon().list_openers
+    text = base.sentences.get((later.block, later.sentence), "")
+    if (earlier.block, earlier.sentence) == (later.block, later.sentence):
+        return any(o in text[earlier.at + len(earlier.text):later.at] for o in openers)
+    return bool(lexicon().list_opener.match(text)) or any(o in text[:later.at] for o in openers)
 
 
 YEAR_IN_HEAD_RE = re.compile(r"(?:19|20)\d\d")
@@ -482,7 +495,10 @@ def _clause_start(text: str, at: int, breaks: str) -> int:
     return 0
 
 
-def _with_base(base: FactBase, fact: Fact, params: dict) -> tuple[Fact, Fact] | None:
+CLAUSE_STOP_RE = re.compile(r"[；;。]")
+
+
+def _with_base(base: FactBase, fact: Fact, params: dict, fits=None) -> tuple[Fact, Fact] | None:
     """(this figure, the base) of a clause that compares the figure before it with one base it
     states: “2,000.00万元，是年初预算1,600.00万元的120.00%”, “12.00万元，较年初预算15.00万元减少
     4.00万元”. The clause opens with a cue (是, 较 …), holds exactly one figure before `fact`,
@@ -493,16 +509,37 @@ def _with_base(base: FactBase, fact: Fact, params: dict) -> tuple[Fact, Fact] | 
     if len(inside) != 1 or not earlier or not text[start:inside[0].at].lstrip().startswith(tuple(params["base_cues"])):
         return None
     stated, other = earlier[-1], inside[0]
-    if stated.measure == "变动额" or stated.unit in ("%", "") or stated.period != CURRENT \
-            or stated.is_money != other.is_money or (not stated.is_money and stated.unit != other.unit):
-        return None
-    return stated, other
+    head = _list_head(text, earlier)
+    if head is not None and _comparable(head, other) and not (fits and _comparable(stated, other)
+                                                             and fits(stated, other)):
+        # “三公经费5.06万元，其中A3.80万元、B1.26万元，较上年的5.48万元减少0.42万元”: after a 其中
+        # list the clause compares its whole, unless it holds for the last item
+        stated = head
+    return (stated, other) if _comparable(stated, other) else None
+
+
+def _comparable(stated: Fact, other: Fact) -> bool:
+    return not (stated.measure == "变动额" or stated.unit in ("%", "") or stated.period != CURRENT
+                or stated.is_money != other.is_money or (not stated.is_money and stated.unit != other.unit))
+
+
+def _list_head(text: str, earlier: list[Fact]) -> Fact | None:
+    """The figure a 其中 list right before the clause opens with, when the list is still open:
+    earlier[-1] is one of its items."""
+    openers = lexicon().list_openers
+    for k in range(len(earlier) - 2, -1, -1):
+        f, after = earlier[k], earlier[k + 1]
+        if any(o in text[f.at + len(f.text):after.at] for o in openers):
+            return f
+        if CLAUSE_STOP_RE.search(text, f.at + len(f.text), after.at):
+            return None  # (a ； or 。 closes the list)
+    return None
 
 
 def _ratio_to_base(base: FactBase, rule):
     for rate in (f for f in base.facts if f.source == "text" and not f.comparator and f.unit == "%" and f.measure == "实际值"):
         text = base.sentences.get((rate.block, rate.sentence), "")
-        pair = _with_base(base, rate, rule.params)
+        pair = _with_base(base, rate, rule.params, lambda num, den: den.value != 0 and _fits(rate, num, den))
         if pair is None or pair[1].value == 0:
             continue
         stated, other = pair
@@ -514,7 +551,8 @@ def _ratio_to_base(base: FactBase, rule):
 
 def _difference_to_base(base: FactBase, rule):
     for change in (f for f in base.facts if f.source == "text" and not f.comparator and f.measure == "变动额" and f.sign):
-        pair = _with_base(base, change, rule.params)
+        pair = _with_base(base, change, rule.params,
+                          lambda later, earlier: _difference_misfit(change, later, earlier, change.sign) is None)
         if pair is None:
             continue
         stated, other = pair
@@ -849,10 +887,17 @@ def _point_change(base: FactBase, rule):
         # the rates since the sentence's previous change in points: “…提高3.80个百分点，其中项目支出
         # 执行率92.00%，较上年提高2.00个百分点” — the second change has no last-year rate of its own
         since = next((k + 1 for k in range(len(before) - 1, -1, -1) if before[k].unit == point), 0)
-        rates = [f for f in before[since:] if f.unit == "%"]
+        # levels, not another thing's growth (同比增长12.40%, 调解成功率较上年的97.8%提高0.8个百分点)
+        rates = [f for f in before[since:] if f.unit == "%" and f.measure != "变动率"]
         current = next((f for f in reversed(rates) if f.period == CURRENT), None)
         prior = next((f for f in reversed(rates) if f.period == PRIOR
                       and (current is None or f.concept in (current.concept, None))), None)
+        if current is None and prior is not None:
+            # “较上年的97.8%提高0.8个百分点，达到98.6%”: this year's rate right after the change
+            after = next((f for f in _same_sentence(base, change) if f.id > change.id), None)
+            if after is not None and after.unit == "%" and after.period == CURRENT and after.measure != "变动率" \
+                    and after.concept in (prior.concept, None):
+                current = after
         if current is None or prior is None:
             continue
         words = directions.all(compact(change.label))
