@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from decimal import Decimal
 from itertools import islice
 
@@ -26,7 +27,8 @@ KIND = "calculation"
 PARAMS = {
     "contexts": (list, ["sentence", "table", "document", "enumeration", "subrows", "changes"]),
     # words opening a complete list of parts: “人员经费包括：基本工资 A、津贴补贴 B …”
-    "enumeration_cues": (list, ["包括", "分别为", "分别是", "具体为", "构成为"]),
+    "enumeration_cues": (list, ["包括", "分别为", "分别是", "具体为", "构成为", "按经济分类划分", "按经济性质划分",
+                                "按支出性质划分", "按功能分类划分", "按资金来源划分"]),
     # words opening a list that may leave parts out: only a sum above the total is wrong there
     "partial_cues": (list, ["主要包括", "主要用于", "主要为"]),
 }
@@ -357,19 +359,43 @@ def _check_enumerations(doc, base: FactBase, rule):
         named = [f for f in facts if f.concept and f.at < at]
         # (an amount in brackets is a part of the item before it: …296.18万元（含上级补助60.00万元）)
         depth = _bracket_depth(text)
-        parts = [f for f in facts if f.is_money and f.measure == "决算" and f.at > at and depth(f.at) == 0]
         head = _concept_before(base, text[:at])
-        if head is None or len(parts) < 2:
-            continue
+        right_before = _amount_right_before(facts, text, at)
         clause = CLAUSE_BREAK_RE.split(text[:at])[-1]
         if len({c for _, _, c in lexicon().concepts.all(compact(clause))}) >= 2:
             continue  # 基本支出和项目支出分别为X和Y: names listed first, each its figure, no sum
-        here = [f for f in named if f.concept == head and f.is_money and f.measure == "决算"]
-        total = here[-1] if here else _value(base, head)
-        if total is None or total in parts:
+        if head is not None:
+            here = [f for f in named if f.concept == head and f.is_money and f.measure == "决算"]
+            total = here[-1] if here else _value(base, head)
+        else:
+            # “项目支出共1,056.30万元，主要用于：A…、B…”: the amount the cue follows, whatever it names
+            total = right_before
+        if total is None:
             continue
+        parts = [f for f in facts if f.is_money and f.at > at and depth(f.at) == 0 and f.period == total.period
+                 and (f.measure == total.measure or _item_named_as_change(f))]
+        if len(parts) < 2 or total in parts:
+            continue
+        if total.concept is None or head is None:
+            total = replace(total, concept=total.concept or compact(total.label).strip("，,：:（(") or "合计")
         yield CHECKED
         yield from _compare_listing(total, parts, word in rule.params["partial_cues"], rule)
+
+
+def _item_named_as_change(f: Fact) -> bool:
+    """An item of a list whose name ends in a direction word (经办服务能力提升410.00万元 after
+    主要用于：) names a use, not a change: nothing in its words compares it with anything."""
+    return f.measure == "变动额" and f.concept is None and not lexicon().comparison.search(f.label)
+
+
+def _amount_right_before(facts: list[Fact], text: str, at: int) -> Fact | None:
+    """The amount that ends right before a cue (nothing but a comma or colon between), of this
+    year and no change: the whole the list after the cue is of."""
+    before = [f for f in facts if f.at + len(f.text) <= at]
+    last = before[-1] if before else None
+    if last is None or not _money(last) or last.measure == "变动额" or last.comparator:
+        return None
+    return last if not text[last.at + len(last.text):at].strip("，,：: ") else None
 
 
 def _bracket_depth(text: str):

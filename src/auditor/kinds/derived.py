@@ -896,7 +896,7 @@ def _point_change(base: FactBase, rule):
             # “较上年的97.8%提高0.8个百分点，达到98.6%”: this year's rate right after the change
             after = next((f for f in _same_sentence(base, change) if f.id > change.id), None)
             if after is not None and after.unit == "%" and after.period == CURRENT and after.measure != "变动率" \
-                    and after.concept in (prior.concept, None):
+                    and after.concept in (prior.concept, None) and _reached_words(after.label):
                 current = after
         if current is None or prior is None:
             continue
@@ -907,6 +907,16 @@ def _point_change(base: FactBase, rule):
                               f"本年 {current.text} − 上年 {prior.text}", quote=base.span(prior, change), stated=change.text)
         if hit is not None:
             yield hit
+
+
+REACHED_WORDS_MAX = 4  # “，达到”, “，为”, “至”: a verb, no name of another thing
+
+
+def _reached_words(label: str) -> bool:
+    """The words before a rate right after a change say only where it reached (，达到98.6%), not
+    another thing's name (），水质优良比例保持100%)."""
+    words = compact(label).strip("，,、：: ")
+    return len(words) <= REACHED_WORDS_MAX and not any(b in label for b in "（()）")
 
 
 def _opposite(rate: Fact, sign: int, computed: Decimal, formula: str) -> Hit:
