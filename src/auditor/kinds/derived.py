@@ -777,6 +777,9 @@ def _growth(base: FactBase, rule):
         current = _current(base, rate, change, sentence)
         if change is None:  # a quantity's change (受益人口3.2万人，较上年增加0.4万人，增长14.29%)
             change, current = _quantity_change(sentence, rate, rule.params["year_on_year_cues"]) or (None, current)
+        stated_prior = _sentence_prior(sentence, rate, current) if change is None else None
+        if stated_prior is not None:
+            current = stated_prior[0]
         if current is None:
             continue
         moved = 0
@@ -807,7 +810,7 @@ def _growth(base: FactBase, rule):
             formula = (f"变动额 {change.text} ÷ 上年数 {fmt(previous_yuan / factor, shown_places)}{current.unit}"
                        f"（{current.text} {'−' if sign > 0 else '+'} {change.text}）= {fmt(computed)}%")
         else:
-            against = _prior_against(base, rate, current)
+            against = _prior_against(base, rate, current, stated_prior[1] if stated_prior else None)
             if against is None:
                 continue
             prior, lo, hi, computed, moved = against
@@ -830,7 +833,22 @@ def _growth(base: FactBase, rule):
         yield _hit(rate, computed, "增减比例", formula)
 
 
-def _prior_against(base: FactBase, rate: Fact, current: Fact):
+def _sentence_prior(sentence: list[Fact], rate: Fact, current: Fact | None) -> tuple[Fact, Fact] | None:
+    """(this year's, last year's) amounts of one thing the rate's own sentence states before it
+    (全年支出597.00万元，较2023年的742.10万元增长6.8%; 支出规模扩大了12.64% after both): the rate
+    is on them, whatever the rest of the document says last year was."""
+    prior = next((f for f in reversed(sentence) if f.is_money and f.measure == "决算" and f.period == PRIOR
+                  and f.comparator in ("", "较") and (rate.concept is None or f.concept == rate.concept)), None)
+    if prior is None:
+        return None
+    now = current if current is not None and current.concept == prior.concept and current.id < rate.id \
+        and (current.block, current.sentence) == (rate.block, rate.sentence) else next(
+        (f for f in reversed(sentence) if f.is_money and f.measure == "决算" and f.period == CURRENT
+         and f.concept == prior.concept and f.concept is not None), None)
+    return (now, prior) if now is not None else None
+
+
+def _prior_against(base: FactBase, rate: Fact, current: Fact, stated: Fact | None = None):
     """(prior, lo, hi, computed, moved) of the rate against last year's figure of its concept in
     the document. A budget's tables state last year twice (年初预算 and 预计执行/决算), and a
     rate without its base may be on either: the first that the rate agrees with (in size and
@@ -838,7 +856,7 @@ def _prior_against(base: FactBase, rate: Fact, current: Fact):
     their printed intervals do not meet."""
     first = None
     for measure in ("决算", *BUDGET_MEASURES):
-        prior = _document_value(base, rate.concept, measure, rate.subject, PRIOR)
+        prior = stated if stated is not None else _document_value(base, rate.concept, measure, rate.subject, PRIOR)
         if prior is None or prior.value == 0:
             continue
         span_c, span_p = bounds(current), bounds(prior)
