@@ -367,8 +367,11 @@ def _from_to_re(from_words: list[str], to_words: list[str]) -> re.Pattern:
     if key not in _FROM_TO_RES:
         directions = alternatives(w for words in (concepts().get("directions") or {}).values() for w in words)
         degree = alternatives(concepts().get("degree_words") or ())
+        # the period of the first figure may stand between (由上年的86%, 从2024年的8,600人次)
+        period = r"(?:19|20)\d\d年度?|" + alternatives(concepts().get("prior_period") or ())
         _FROM_TO_RES[key] = re.compile(
-            rf"(?:{alternatives(from_words)})\s*{FROM_TO_NUMBER}\s*((?:{degree})?(?:{directions}))"
+            rf"(?:{alternatives(from_words)})\s*(?:(?:{period})\s*的?\s*)?{FROM_TO_NUMBER}"
+            rf"\s*((?:{degree})?(?:{directions}))"
             rf"\s*(?:{alternatives(to_words)})\s*{TO_NUMBER}")
     return _FROM_TO_RES[key]
 
