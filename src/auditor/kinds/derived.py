@@ -463,6 +463,11 @@ def _target_completion(base: FactBase, rule):
         if any(mark in text[start:rate.at + len(rate.text) + 20] for mark in params["ceiling_marks"]):
             continue  # staying under a ceiling (≤5件) is its completion: no quotient
         earlier = [f for f in before if f.at < start]
+        pair = None if inside else _target_clause_before(text, earlier, params)
+        if pair is not None:
+            # “计划办理1,500件，实际办理1,380件，完成计划的95.0%”: the plan is the clause before
+            yield from _rate_against(base, rate, pair[0], pair[1], "完成目标的比例", "实际完成 ÷ 目标")
+            continue
         achieved = _achieved(earlier, inside)
         if achieved is None:
             continue
