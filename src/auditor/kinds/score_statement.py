@@ -298,11 +298,13 @@ def _text_grade(base: FactBase, score: Fact, grades: Grades, params: dict):
     start = score.at + len(score.text)
     following = text[start:]
     nxt = base.sentences.get((score.block, score.sentence + 1))
-    if nxt is not None and not any(f.unit == "分" for f in base.by_sentence.get((score.block, score.sentence + 1), ())):
+    # (a band's bound, 90分（含）以上, is no score of its own)
+    if nxt is not None and not any(f.unit == "分" and not f.comparator
+                                   for f in base.by_sentence.get((score.block, score.sentence + 1), ())):
         following += nxt
     # only up to the next score of the sentence: a grade after it is that score's
-    later = [f.at for f in here if f.at >= start and f.unit == "分"]
-    window = following[:min([params["reach"]] + [a - start for a in later])]
+    later = [f.at for f in here if f.at >= start and f.unit == "分" and not f.comparator]
+    window = following[:min([_outside_brackets(following, params["reach"])] + [a - start for a in later])]
     m = _this_year(grades.stated.finditer(window), window, params["other_period_words"])
     if m is not None:
         return m.group(1), score.loc, (score.quote + following[:m.end()]).strip()
@@ -313,6 +315,22 @@ def _text_grade(base: FactBase, score: Fact, grades: Grades, params: dict):
     if m is not None:
         return m.group(1), score.loc, (before[m.start():] + text[score.at:start]).strip()
     return None
+
+
+def _outside_brackets(text: str, reach: int) -> int:
+    """Where `reach` characters outside brackets end: a band set out in brackets between the score
+    and its grade (按照评分等级标准（90分（含）以上为“优”，…），自评等级为“优”) takes none of the reach."""
+    depth = counted = 0
+    for k, ch in enumerate(text):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            counted += 1
+            if counted > reach:
+                return k
+    return len(text)
 
 
 def _this_year(matches, text: str, other_period: list[str]) -> re.Match | None:
