@@ -711,8 +711,8 @@ class FactReader:
                 # 年初预算600.00万元，加上年结转资金40.00万元: an amount added to a budget is budget,
                 # a part of the full-year one it makes
                 fact["measure"], fact["implicit"] = "全年预算", False
-            if not fact.get("fund") and unit in MONEY_UNITS:
-                fact["fund"] = self.section_fund
+            if not fact.get("fund") and (unit in MONEY_UNITS or fact.get("measure") == "占比"):
+                fact["fund"] = self.section_fund  # (a share in a fund's section is within that fund)
             if opening_fund is None and unit in MONEY_UNITS:
                 opening_fund = fact.get("fund") or ""
             elif opening_fund and unit in MONEY_UNITS:

@@ -25,7 +25,11 @@ from .base import CHECKED, Hit
 
 KIND = "restatement"
 PARAMS = {
-    "measures": (list, ["年初预算", "全年预算", "决算", "实际值", "得分", "分值"]),
+    "measures": (list, ["年初预算", "全年预算", "决算", "实际值", "得分", "分值", "占比"]),
+    # measures whose value depends on a whole no key holds (a share of what?): a sentence's figure
+    # naming no whole is compared with the tables' (按功能分类，卫生健康支出705.20万元，占82.00%
+    # against the table's 占比 column); tables are not compared with one another on them
+    "text_only_measures": (list, ["占比"]),
     "text_against_text": (bool, True),
     "unit_scales": (list, [10000, 100000000]),
     # concepts sentences state for many items at once (each project's 执行率, each purchase):
@@ -55,8 +59,10 @@ def check(doc, rule):
     base = fact_base(doc)
     measures = set(rule.params["measures"])
     groups: dict[tuple, list[Fact]] = {}
+    text_only = set(rule.params["text_only_measures"])
     for fact in base.facts:
-        if fact.concept and fact.measure in measures and not fact.comparator and fact.subject != UNNAMED:
+        if fact.concept and fact.measure in measures and not fact.comparator and fact.subject != UNNAMED \
+                and not (fact.measure in text_only and fact.source == "text" and fact.base):
             groups.setdefault(_key(fact), []).append(fact)
     score_forms = {f.block for f in base.facts if f.source == "table" and f.measure in ("分值", "得分")}
     vocabulary = set(concepts()["concepts"])
@@ -70,6 +76,8 @@ def check(doc, rule):
             facts = [f for f in facts if f.block not in score_forms]
         if facts and facts[0].concept in per_form and not facts[0].subject:
             facts = [f for f in facts if f.source == "text"]  # each form may be another project's
+        if facts and facts[0].measure in text_only:
+            continue  # (against the text only, below)
         yield from _check_group(facts, rule, base.assumed_units)
     yield from _check_text(base, groups, rule, vocabulary)
 
