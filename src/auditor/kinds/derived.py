@@ -998,11 +998,14 @@ def _row_rate(base: FactBase, rule):
             rate = next((f for f in facts if f.unit == "%" and rate_name in compact(f.header)), None)
             if rate is None:
                 continue  # the row prints no such rate: nothing to check its terms against
-            num = _row_term(facts, formula["numerator"], scored)
-            den = _row_term(facts, formula["denominator"], scored)
+            own = scored and not formula.get("in_scored_rows")
+            num = _row_term(facts, formula["numerator"], own)
+            den = _row_term(facts, formula["denominator"], own)
+            if num and den and (num.unit != den.unit or den.comparator in ("≤", "<")):
+                continue  # other units, or a ceiling (≤5件) whose completion is staying under it
             if rate and num and den:
-                yield from _rate_against(base, rate, num, den, formula["rate"],
-                                         f"{formula['numerator']} ÷ {formula['denominator']}")
+                yield from _rate_against(base, rate, num, den, formula["rate"], formula.get("terms")
+                                         or f"{formula['numerator']} ÷ {formula['denominator']}")
 
 
 SHARE_OF_RE = re.compile(r"占(.+?)(?:的)?(?:比重|比例|百分比|%)")  # 占支出比重 -> 支出
