@@ -298,12 +298,15 @@ def _text_grade(base: FactBase, score: Fact, grades: Grades, params: dict):
     start = score.at + len(score.text)
     following = text[start:]
     nxt = base.sentences.get((score.block, score.sentence + 1))
-    # (a band's bound, 90分（含）以上, is no score of its own)
-    if nxt is not None and not any(f.unit == "分" and not f.comparator
+    # (a band's bound, 90分（含）以上 or in brackets, is no score of its own)
+    if nxt is not None and not any(f.unit == "分" and not f.comparator and not _bracketed(nxt, f.at)
                                    for f in base.by_sentence.get((score.block, score.sentence + 1), ())):
         following += nxt
-    # only up to the next score of the sentence: a grade after it is that score's
-    later = [f.at for f in here if f.at >= start and f.unit == "分" and not f.comparator]
+    # only up to the next score of the sentence: a grade after it is that score's (not a part of
+    # it its 其中 lists: 自评得分89分，其中决策类指标14分、…)
+    opened = next((text.find(w, start) for w in lexicon().list_openers if text.find(w, start) >= 0), -1)
+    later = [f.at for f in here if f.at >= start and f.unit == "分" and not f.comparator and not f.member
+             and not 0 <= opened < f.at]
     window = following[:min([_outside_brackets(following, params["reach"])] + [a - start for a in later])]
     m = _this_year(grades.stated.finditer(window), window, params["other_period_words"])
     if m is not None:
@@ -315,6 +318,14 @@ def _text_grade(base: FactBase, score: Fact, grades: Grades, params: dict):
     if m is not None:
         return m.group(1), score.loc, (before[m.start():] + text[score.at:start]).strip()
     return None
+
+
+def _bracketed(text: str, at: int) -> bool:
+    """Whether a place of the text is inside brackets."""
+    depth = 0
+    for ch in text[:at]:
+        depth = depth + 1 if ch in "（(" else max(0, depth - 1) if ch in "）)" else depth
+    return depth > 0
 
 
 def _outside_brackets(text: str, reach: int) -> int:
