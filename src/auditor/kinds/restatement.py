@@ -44,9 +44,19 @@ PARAMS = {
     # words that do not tell two sentences' facts apart (the year, 截至, 全年 …): two sentences
     # whose labels differ only by these restate one fact
     "label_fillers": (list, ["截至", "年末", "全年", "本年度", "本年", "为", "是", "达", "共", "约", "，", ","]),
+    # words that do not tell two sentences' figures of a concept apart because the concept is one
+    # figure under either name: a statement's 收入总计 is its 支出总计 (the two sides balance)
+    "same_fact_words": (dict, {"收支总计": ["收入", "支出"]}),
 }
 MESSAGE_FIELDS = {"concept", "value", "other", "other_where", "where"}
 YEAR_RE = re.compile(r"(?:19|20)\d\d年度?")
+
+
+def validate(params: dict) -> str | None:
+    for concept, words in params["same_fact_words"].items():
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            return f"same_fact_words 中「{concept}」的值应是非空词语的列表"
+    return None
 
 
 def _fillers(words: list[str]) -> re.Pattern:
@@ -242,8 +252,11 @@ def _text_pairs(texts: list[Fact], rule, fillers: re.Pattern):
     """Sentences restating one fact in the same words (面向中小企业预留的 and 面向小微企业预留的
     are two facts of one concept): the first statement is the reference. `fillers`: see _fillers."""
     by_words: dict[str, Fact] = {}
+    alike = rule.params["same_fact_words"].get(texts[0].concept if texts else None, ())
     for fact in texts:
         words = fillers.sub("", fact.label)
+        for word in alike:
+            words = words.replace(word, "")
         first = by_words.setdefault(words, fact)
         if first is not fact:
             yield CHECKED
