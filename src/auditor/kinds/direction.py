@@ -19,6 +19,7 @@ from decimal import Decimal
 from ..facts.base import CURRENT, PRIOR, Fact, FactBase, fact_base, names_budget_base
 from ..facts.lexicon import alternatives, lexicon
 from ..knowledge import compact, concepts
+from ..model import Table
 from ..facts.numbers import MONEY_UNITS, fmt, normalize_digits, to_decimal
 from .base import CHECKED, Hit
 from .restatement import meets, tail
@@ -116,6 +117,41 @@ def _budget_vs_actual(doc, base: FactBase, rule):
 def _year_on_year(doc, base: FactBase, rule):
     yield from _figured_changes(base)
     yield from _unfigured_claims(doc, base, rule)
+    yield from _row_remarks(doc, base, rule)
+
+
+# a remark cell's comparison with last year: the comparing words, then the direction word in
+# the same clause (比上年有所增长, 较上年减少669.50万元, 与上年基本持平)
+ON_LAST_YEAR_RE = re.compile(r"(?:比|较|与|同)(?:上年|上一年度?|去年|上年度)(?:相比)?")
+
+
+def _row_remarks(doc, base: FactBase, rule):
+    """A table row stating one thing's amount for this year and for last year, and in a remark cell
+    (变动情况说明) a comparison with last year: its direction against the two amounts. Only the
+    clause the comparison opens is read (the reason after it, 主要是标准提高, claims nothing)."""
+    lex = lexicon()
+    tolerance = Decimal(str(rule.params["roughly_equal"]))
+    rows: dict[tuple, list[Fact]] = {}
+    for f in base.facts:
+        if f.source == "table" and f.is_money and f.measure == "决算" and not f.member:
+            rows.setdefault((f.block, f.loc.row), []).append(f)
+    for (block, row), facts in rows.items():
+        table = doc.blocks[block]
+        current = [f for f in facts if f.period == CURRENT]
+        prior = [f for f in facts if f.period == PRIOR]
+        if not isinstance(table, Table) or not 1 <= row <= len(table.rows) \
+                or len(current) != 1 or len(prior) != 1 or current[0].concept != prior[0].concept:
+            continue
+        for cell in table.rows[row - 1]:
+            claim = _remark_claim(compact(cell.text), lex, rule.params["roughly_words"]) if cell.text else None
+            if claim is None:
+                continue
+            sign, roughly = claim
+            yield CHECKED
+            truth = _sign(current[0], prior[0], roughly, tolerance)
+            if truth != sign:
+                yield _claim_hit(cell.text.strip(), cell.loc, sign, truth, current[0], prior[0])
+            break
 
 
 def _figured_changes(base: FactBase):
@@ -205,6 +241,22 @@ def _claim_hit(quote: str, location, sign: int, truth: int, current: Fact, prior
                        f"= {fmt(diff / factor)}{current.unit}，文中写“{SIGN_WORDS[sign]}”",
                fields={"word": SIGN_WORDS[sign], "actual": current.text, "budget": prior.text,
                        "truth": SIGN_WORDS[truth]}, highlights=[current.loc, prior.loc])
+
+
+def _remark_claim(text: str, lex, roughly_words: list[str]) -> tuple[int, bool] | None:
+    """(sign, roughly) of a cell's comparison with last year, or None."""
+    m = ON_LAST_YEAR_RE.search(text)
+    if m is None or any(ch.isdigit() for ch in text[:m.start()]):
+        return None
+    clause = CLAUSE_RE.match(text, m.end())
+    found = lex.directions.all(clause.group(0)) if clause else []
+    if not found:
+        return None
+    start, _end, kind = found[0]
+    sign = {"up": 1, "down": -1, "same": 0}.get(kind)
+    if sign is None:
+        return None
+    return sign, any(w in clause.group(0)[:start] for w in roughly_words)
 
 
 def unfigured_claims(doc, block: int, on_last_year: bool = False):
