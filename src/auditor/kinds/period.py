@@ -53,6 +53,9 @@ PARAMS = {
                             "评定", "评为", "荣获", "获评", "授予", "命名", "入选"]),
     # a heading naming the previous year: what is under it is about that year
     "prior_section_cues": (list, ["上年", "上一年", "以前年度", "历年", "往年", "前一年"]),
+    # a heading on a project's background: an earlier year's end there is where the project
+    # started from (截至2023年末，全市在册隐患点412处), not the report year's end misdated
+    "background_section_cues": (list, ["项目概况", "项目背景", "立项背景", "立项依据", "基本概况"]),
     "report_names": (list, ["部门整体支出绩效自评", "整体支出绩效自评", "部门整体支出绩效评价", "项目支出绩效自评",
                             "部门决算", "决算报告", "绩效自评报告", "绩效自评表", "收入支出决算总表", "支出决算表",
                             "收入决算表", "三公”经费支出决算表", "三公经费支出决算表"]),
@@ -297,12 +300,14 @@ def _check_year_end(doc, rule, year):
     params = rule.params
     cues = params["comparison_cues"] + params["future_cues"] + params["year_end_cues"]
     prior_section = _prior_sections(params)
+    background = _prior_sections({"prior_section_cues": params["background_section_cues"]})
     for text, loc, plain in _units(doc):
         if prior_section(loc):
             continue
         for m in YEAR_END_RE.finditer(plain):
             stated = int(m.group(1) or m.group(2))
-            if stated == year or _in_citation(plain, m.start()) or _says_any(plain, cues, params["done_words"]):
+            if stated == year or _in_citation(plain, m.start()) or _says_any(plain, cues, params["done_words"]) \
+                    or (stated < year and background(loc)):
                 continue
             yield _hit(text[m.start():m.end()], loc, stated, year, "年末时点",
                        f"报告年度为 {year}，年末时点应为 {year} 年末，此处写作 {stated} 年")
