@@ -370,6 +370,41 @@ def _fund_table_before(t: TypedTable, typed: list[TypedTable]) -> list[TypedTabl
     return [last] if weight + sum(weights, Decimal(0)) == declared else []
 
 
+def _unlisted_points(t: TypedTable, rows: list[IndicatorRow]) -> Decimal | None:
+    """The points the total row's 分值 holds beyond the indicators' own (100 − 90 = 10): the
+    execution row's, printed elsewhere or not read."""
+    total = t.totals.get("weight")
+    weights = [r.weight for r in rows]
+    if total is None or not weights or any(w is None for w in weights):
+        return None
+    try:
+        gap = Decimal(total.text.strip()) - sum(weights, Decimal(0))
+    except ArithmeticError:
+        return None
+    return gap if gap > 0 else None
+
+
+def _unprinted_execution(t: TypedTable, rows: list[IndicatorRow], typed: list[TypedTable]):
+    """The execution score where the form prints none but its 总分 holds points beyond the
+    indicators': those points × the execution rate the document's fund table states (capped at
+    100%), when all its fund tables agree on one rate."""
+    gap = _unlisted_points(t, rows)
+    if gap is None:
+        return None, ""
+    rates = {rate for o in typed if o.type == "budget_execution" and o.records
+             for rate in [ExecutionRow.of(o, o.records[0]).rate_basis()[0]] if rate is not None}
+    if len(rates) != 1:
+        return None, ""
+    rate = min(rates.pop(), Decimal(100))
+    computed = gap * rate / 100
+    return computed, f"{fmt(computed)}（未列出，按分值 {fmt(gap)} × 执行率 {fmt(rate)}% 计）"
+
+
+def _within_unlisted_points(t: TypedTable, rows: list[IndicatorRow], stated: Decimal, indicators: Decimal) -> bool:
+    gap = _unlisted_points(t, rows)
+    return gap is not None and indicators <= stated <= indicators + gap
+
+
 def _weights_of_indicators(t: TypedTable, rows: list[IndicatorRow]) -> bool:
     """The total row's 分值 is the sum of the indicators' own 分值: its score is theirs alone."""
     total = t.totals.get("weight")
@@ -393,15 +428,24 @@ def _check_total(doc, rule, typed):
         scored = [r for r in rows if r.score is not None]
         indicators = sum((r.score for r in scored), Decimal(0))
         execution, execution_text = _execution_score_for(t, typed)
+        if execution is None:
+            execution, execution_text = _unprinted_execution(t, rows, typed)
         candidates = [indicators] + ([indicators + execution] if execution is not None else [])
         if any(_close(stated, c, total.text) for c in candidates):
             continue
+        if execution is None and _within_unlisted_points(t, rows, stated, indicators):
+            continue  # points outside the indicators' rows (10 of 100) with nothing to compute them by
         if execution is not None and _weights_of_indicators(t, rows):
             execution = None  # the 总分 row's 分值 is the indicators' alone (90): the execution row stands apart
         expected = indicators if execution is None else indicators + execution
         terms = " + ".join(r.cells["score"].text for r in scored)
         if execution is not None:
             terms = f"{execution_text}（预算执行） + {terms}"
+        gap = _unlisted_points(t, rows) if execution is None else None
+        if gap is not None and stated > indicators + gap:
+            # above what the indicators and the points outside them can make at most
+            expected = indicators + gap
+            terms = f"{terms} + 至多 {fmt(gap)}（总分分值中指标以外的部分）"
         missing = [r.indicator for r in rows if r.score is None]
         note = f"；未填得分的指标：{'、'.join(missing)}" if missing else ""
         yield Hit(
