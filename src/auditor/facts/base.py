@@ -1095,7 +1095,7 @@ class FactReader:
         self.table_unit = table.unit or self.assumed_units.get(index)
         fund = self._fund_named(title)
         grid = _stripped(table.rows)  # the cells' texts, stripped once for every pass below
-        self.title_concept = self._vocab_concept(title, share=0) or self._total_of_rows(grid)
+        self.title_concept = self._title_concept(title, grid)
         # the project the form names, else the one a line above it names (项目名称：X over its forms)
         self.table_subject = _subject_of(grid, self.subject_cells) or self.named_projects.get(index, "")
         if len(self.table_subject) >= PROJECT_NAME_MIN:
@@ -1150,6 +1150,20 @@ class FactReader:
     def _names_plan(self, words: str) -> bool:
         words = compact(words)
         return any(w in words for w in self.plan_words) and not any(w in words for w in self.outcome_words)
+
+    def _title_concept(self, title: str, grid: list[list[str]]) -> str | None:
+        """The concept a table is about: the one its title names; of a title naming several
+        (财政拨款“三公”经费及机关运行经费支出决算表), the declared total whose parts its rows list
+        (its 合计 row is that total's); else the total its rows are the parts of."""
+        named = []
+        for _, _, concept in self.lex.concepts.all(title):
+            if concept not in named:
+                named.append(concept)
+        if len(named) >= 2:
+            rows = {self._label(t).concept for texts in grid for t in texts[:2] if t}
+            totals = [c for c in named if len(rows & self.named_parts_of.get(c, set())) >= 2]
+            return totals[0] if len(totals) == 1 else None
+        return self._vocab_concept(title, share=0) or self._total_of_rows(grid)
 
     def _total_of_rows(self, grid: list[list[str]]) -> str | None:
         """A table without a title naming its concept is about the declared total whose parts its

@@ -26,6 +26,10 @@ from .base import CHECKED, Hit
 KIND = "restatement"
 PARAMS = {
     "measures": (list, ["年初预算", "全年预算", "决算", "实际值", "得分", "分值", "占比"]),
+    # concepts paid from one fund by definition: 机关运行经费 is the 日常公用经费 of the basic
+    # spending the general public budget's appropriation pays, so a table of the appropriation
+    # (财政拨款“三公”经费及机关运行经费支出决算表) and a sentence naming no fund state one figure
+    "fund_implied_concepts": (list, ["机关运行经费"]),
     # measures whose value depends on a whole no key holds (a share of what?): a sentence's figure
     # naming no whole is compared with the tables' (按功能分类，卫生健康支出705.20万元，占82.00%
     # against the table's 占比 column); tables are not compared with one another on them
@@ -174,7 +178,7 @@ def _check_text(base, groups, rule, vocabulary):
             continue
         primary = [f for f in tables if not f.member or f.member in totals] or tables
         values = list(_consistent_tables(primary).values())
-        scoped = _Scoped(values, tables)
+        scoped = _Scoped(values, tables, set(rule.params["fund_implied_concepts"]))
         for fact in texts:
             if fact.member and fact.member not in totals:
                 continue  # a part's rate (基本支出…执行率100.00%) is not the unit's the tables state
@@ -213,12 +217,12 @@ class _Scoped:
     statement for the same fund states the same; a fund's own concept (财政拨款收入) is met by any
     table. The statements of each fund are picked out once per concept."""
 
-    def __init__(self, values: list[Fact], tables: list[Fact]):
-        self.values, self.tables = values, tables
+    def __init__(self, values: list[Fact], tables: list[Fact], implied: set[str] = frozenset()):
+        self.values, self.tables, self.implied = values, tables, implied
         self.by_fund: dict[str, tuple[list[Fact], list[Fact]]] = {}
 
     def of(self, fact: Fact) -> tuple[list[Fact], list[Fact]]:
-        if _names_fund(fact.concept):
+        if fact.concept in self.implied or _names_fund(fact.concept):
             return self.values, self.tables
         if fact.fund not in self.by_fund:
             self.by_fund[fact.fund] = ([t for t in self.values if t.fund == fact.fund],
