@@ -610,10 +610,11 @@ class FactReader:
     def _sentence(self, index, s_index, sentence, lead_concept, subject) -> str | None:
         self.base.sentences[(index, s_index)] = sentence.text
         text = sentence.plain
+        outer, named_at = subject, -1  # a project named in quotes: the figures after its name are its
         for pattern in self.subject_patterns:
             named = pattern.search(text)
             if named:
-                subject = compact(named.group(1))
+                subject, named_at = compact(named.group(1)), named.start()
                 break
         cue = self.subject_cue.search(text) if self.subject_cue and not subject else None
         # “该项目……得分 100 分”: the figures after the cue are a project's, not the unit's
@@ -683,7 +684,7 @@ class FactReader:
                 self.clause_owner = None
             fact = self._text_fact(phrase, m, value, unit, None if unknown_since == "all" else carried,
                                    None if unknown_since else carried, owner,
-                                   here or (own if m.start() > unnamed_from else subject), wide)
+                                   here or (own if m.start() > unnamed_from else subject if m.start() > named_at else outer), wide)
             if phrase.rstrip().endswith(self.from_words) and self.from_to_after.match(text, m.end()):
                 fact["period"] = PRIOR  # “就餐人次由2,160人次减少到…”: where it started, not where it is
             if plans and unit not in MONEY_UNITS and fact.get("measure") == "实际值" and not fact.get("comparator"):

@@ -26,10 +26,12 @@ from .base import CHECKED, Hit
 KIND = "restatement"
 PARAMS = {
     "measures": (list, ["年初预算", "全年预算", "决算", "实际值", "得分", "分值", "占比"]),
-    # concepts paid from one fund by definition: 机关运行经费 is the 日常公用经费 of the basic
-    # spending the general public budget's appropriation pays, so a table of the appropriation
-    # (财政拨款“三公”经费及机关运行经费支出决算表) and a sentence naming no fund state one figure
-    "fund_implied_concepts": (list, ["机关运行经费"]),
+    # concepts a sentence naming no fund states for the fund a table states them for: 机关运行经费
+    # is the 日常公用经费 the general public budget's appropriation pays, by definition; the 三公
+    # items are disclosed for the appropriation (财政拨款“三公”经费…决算表), and a narrative on them
+    # restates that table. (Where tables of two scopes disagree, a sentence meeting either holds.)
+    "fund_implied_concepts": (list, ["机关运行经费", "三公经费", "因公出国（境）费", "公务用车购置及运行维护费",
+                                     "公务用车购置费", "公务用车运行维护费", "公务接待费"]),
     # measures whose value depends on a whole no key holds (a share of what?): a sentence's figure
     # naming no whole is compared with the tables' (按功能分类，卫生健康支出705.20万元，占82.00%
     # against the table's 占比 column); tables are not compared with one another on them
