@@ -19,7 +19,7 @@ from decimal import Decimal
 from ..facts.base import MONEY_MEASURES, UNNAMED, Fact, fact_base, part_names
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS
-from ..knowledge import concepts
+from ..knowledge import compact, concepts
 from ..memo import remember_short
 from .base import CHECKED, Hit
 
@@ -36,6 +36,8 @@ PARAMS = {
     # naming no whole is compared with the tables' (按功能分类，卫生健康支出705.20万元，占82.00%
     # against the table's 占比 column); tables are not compared with one another on them
     "text_only_measures": (list, ["占比"]),
+    # reports of plans: an amount whose words name no measure is budgeted, not spent
+    "budget_report_types": (list, ["部门预算"]),
     "text_against_text": (bool, True),
     "unit_scales": (list, [10000, 100000000]),
     # concepts sentences state for many items at once (each project's 执行率, each purchase):
@@ -76,10 +78,11 @@ def check(doc, rule):
     measures = set(rule.params["measures"])
     groups: dict[tuple, list[Fact]] = {}
     text_only = set(rule.params["text_only_measures"])
+    planned = doc.meta.get("report_type") in rule.params["budget_report_types"]
     for fact in base.facts:
         if fact.concept and fact.measure in measures and not fact.comparator and fact.subject != UNNAMED \
                 and not (fact.measure in text_only and fact.source == "text" and fact.base):
-            groups.setdefault(_key(fact), []).append(fact)
+            groups.setdefault(_key(fact, planned), []).append(fact)
     score_forms = {f.block for f in base.facts if f.source == "table" and f.measure in ("分值", "得分")}
     vocabulary = set(concepts()["concepts"])
     per_form = set(rule.params["per_item_concepts"] + rule.params["per_form_concepts"])
@@ -98,9 +101,18 @@ def check(doc, rule):
     yield from _check_text(base, groups, rule, vocabulary)
 
 
-def _key(fact: Fact) -> tuple:
-    return (fact.concept, fact.period, fact.measure, fact.subject, fact.source == "text" or fact.fund,
+def _key(fact: Fact, planned: bool = False) -> tuple:
+    return (fact.concept, fact.period, _measure(fact, planned), fact.subject, fact.source == "text" or fact.fund,
             fact.member, _dimension(fact))
+
+
+def _measure(fact: Fact, planned: bool) -> str:
+    """A budget report's amounts whose words name no measure (a 支出预算表's 合计 | 基本支出 columns,
+    本年支出300万元) are its budget: the 全年预算 its sentences state."""
+    if planned and fact.measure == "决算" and (fact.implicit or fact.source == "table" and
+                                                lexicon().measures.last(compact(fact.header)) is None):
+        return "全年预算"
+    return fact.measure
 
 
 def _dimension(fact: Fact) -> str:
