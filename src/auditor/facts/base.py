@@ -376,6 +376,7 @@ class FactReader:
         self.score_totals = {compact(label): concept for concept, labels in (vocab.get("score_total_rows") or {}).items()
                              for label in labels}  # 合计 under 得分 -> 自评得分
         self.unit_totals = set(vocab.get("unit_totals") or ())
+        self.unit_spending = next(iter(vocab.get("unit_totals") or ()), None)  # the first: the unit's spending
         categories = (vocab.get("score_lists") or {}).get("categories") or {}
         # a score category's words (产出指标, 满意度): a total score's figure after them is theirs
         self.score_category = re.compile(alternatives([w for words in categories.values() for w in words]))
@@ -413,6 +414,7 @@ class FactReader:
         self.from_words = tuple(from_to.get("from") or ())
         self.from_to_after = re.compile(rf"\s*(?:{degree})?(?:{directions})\s*(?:{alternatives(from_to.get('to'))})\s*\d")
         self.other_words = tuple(vocab.get("other_words") or ())
+        self.narrower_words = tuple(vocab.get("narrower_words") or ())
         self.lead = None  # the concept the paragraph's numbered item or run-in heading names
         self.lead_totals = {total: tuple(endings) for total, endings in (vocab.get("item_totals") or {}).items()}
         self.addend_onto = tuple(addend.get("onto_measures") or ())
@@ -914,6 +916,12 @@ class FactReader:
             # 全年执行资金…) is of its total funds, the row its form states them in; without a
             # measure word (本项目资金总额100.00万元) it may be the budget as well as the outturn
             concept = self.project_funds
+        if concept is None and measure is not None and unit in MONEY_UNITS and subject == "" and self.lead is None \
+                and plain_carried is None and self.self_words and self.self_words.search(phrase) \
+                and _names_nothing(self.self_words.sub("", bare), self.lex):
+            # the unit naming itself and a measure only (全局全年预算数4,319.20万元，全年预算执行数…):
+            # its spending as a whole, the first of unit_totals
+            concept = self.unit_spending
         implicit = measure is None
         if measure is None:
             # points after the name of an indicator a table states achieved in points
@@ -1027,6 +1035,8 @@ class FactReader:
             return None  # 文物保护修缮项目支出: one named project's spending, not the unit's 项目支出
         if phrase.endswith(self.other_words, 0, start):
             return None  # 其他国有资本经营预算支出: an item beside the others of that kind, not the kind
+        if phrase.endswith(self.narrower_words, 0, start):
+            return None  # 国内公务接待费: a part of the kind
         if phrase[start:both[pick][1]] in self.bare_names and self._other_named_before(phrase, start):
             return None  # 政府采购执行率: another thing's rate, not the budget's
         return both[pick][2]

@@ -748,9 +748,15 @@ def _unnamed_before(base: FactBase, rate: Fact) -> list[Fact]:
 
 
 def _unnamed_by_scope(base: FactBase) -> dict[tuple, list[Fact]]:
+    """(an amount the unit names by itself and a measure only, 本部门全年预算数…, is its spending:
+    unnamed as much as one naming nothing)"""
+    from ..knowledge import concepts
+
+    own = next(iter(concepts().get("unit_totals") or ()), None)
     out: dict[tuple, list[Fact]] = {}
     for f in base.facts:
-        if f.concept is None and f.is_money and f.source == "text" and f.period == CURRENT and not f.member:
+        if (f.concept is None or (f.concept == own and f.subject == "")) and f.is_money and f.source == "text" \
+                and f.period == CURRENT and not f.member:
             out.setdefault((f.loc.section, f.subject), []).append(f)
     return out
 
