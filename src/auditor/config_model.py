@@ -44,6 +44,7 @@ class RowRateEntry(BaseModel):
     denominator: Word = Field(description="分母的概念，或该行数字的口径")
     terms: Optional[str] = Field(None, description="公式中分子、分母的说法（如“实际完成值 ÷ 年度指标值”）")
     in_scored_rows: bool = Field(False, description="评分表中有分值、得分的行也核对")
+    capped: bool = Field(False, description="超额完成时比率可写作 100%")
 
 
 class VocabularyAdditions(BaseModel):

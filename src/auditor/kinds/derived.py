@@ -1009,6 +1009,9 @@ def _row_rate(base: FactBase, rule):
             den = _row_term(facts, formula["denominator"], own)
             if num and den and (num.unit != den.unit or den.comparator in ("≤", "<")):
                 continue  # other units, or a ceiling (≤5件) whose completion is staying under it
+            if num and den and formula.get("capped") and rate.value == HUNDRED and num.value >= den.value:
+                yield CHECKED  # a target met beyond: its completion is written 100%
+                continue
             if rate and num and den:
                 yield from _rate_against(base, rate, num, den, formula["rate"], formula.get("terms")
                                          or f"{formula['numerator']} ÷ {formula['denominator']}")
