@@ -684,7 +684,14 @@ def _execution(base: FactBase, rule):
         # this year's figures (“较2024年度的2,205.30万元增长” names last year's between them)
         actual = next((f for f in reversed(sentence) if f.is_money and f.measure == "决算" and f.period == CURRENT), None)
         budgets = [f for f in reversed(sentence) if f.is_money and f.measure == "全年预算" and f.period == CURRENT]
-        yield from _rate_against(base, rate, actual, _budget_of(actual, budgets), "预算执行率", "执行数 ÷ 全年预算")
+        budget = _budget_of(actual, budgets)
+        head = _list_head(base.sentences.get((rate.block, rate.sentence), ""), sentence) if actual is not None else None
+        if head is not None and head.measure == "决算" and head.period == CURRENT and head.is_money \
+                and head.id < actual.id and not (budget is not None and budget.value and _fits(rate, actual, budget)):
+            # “全年支出1,236.80万元，其中：基本支出…，项目支出380.40万元，预算执行率96.63%”: after a
+            # 其中 list the rate is its whole's, unless it holds for the last item
+            actual, budget = head, _budget_of(head, budgets)
+        yield from _rate_against(base, rate, actual, budget, "预算执行率", "执行数 ÷ 全年预算")
 
 
 def _budget_of(actual: Fact | None, budgets: list[Fact]) -> Fact | None:
