@@ -384,6 +384,7 @@ class FactReader:
         cues = [compact(w) for w in vocab.get("other_subject_cues") or ()]
         self.subject_cue = re.compile("|".join(map(re.escape, cues))) if cues else None
         self.row_labels: dict[str, str] = {}  # compacted table row label -> concept, for linking text
+        self.open_measure = None  # a budget list's (measure, parts, period), open across a ；
         self.point_indicators: set[str] = set()  # indicators a table states achieved in points (考核得分 93分)
         self.label_units: dict[str, set] = {}  # row label -> units its cells print (份, 台, 人次)
         self.head_memo: dict[str, Head] = {}  # a column head's reading, once per document
@@ -572,6 +573,7 @@ class FactReader:
             lead_concept, subject = self.open_item[0], ""
         self.open_item = (lead_concept, "")
         self.lead = lead_concept
+        self.open_measure = None  # a budget list's measure, open across a ；
         carried, self.carried_unit, self.whole, self.part_carried = lead_concept, None, lead_concept, False
         for s_index, sentence in enumerate(para.sentences):
             # the concept last named carries over to the next sentence of the paragraph
@@ -632,6 +634,9 @@ class FactReader:
         # a sentence opening with 其中 lists the parts of the figure before it; a budget's list
         # (全年预算数…，其中基本支出…、项目支出…) is of budget figures: (measure, part names)
         in_list, list_measure = bool(self.lex.list_opener.match(text)), None
+        if self.open_measure is not None:
+            # a budget's list going on after a ； (其中：A…；B…；C预算…): its items are still budget
+            in_list, list_measure, self.open_measure = True, self.open_measure, None
         # the figure whose parts a bracket lists (收入总计X（其中：…其他收入Y），较上年增加Z): after
         # the bracket closes, the words go on about it again, not about the last part
         bracketed = None
@@ -771,6 +776,8 @@ class FactReader:
             self.part_carried = True  # the list ends with its sentence: what follows is the whole's again
         if list_fund and text.rstrip(" ：:").endswith(self.lex.list_openers):
             self.open_list = (list_fund, list_parts)
+        if in_list and list_measure is not None and text.rstrip().endswith(("；", ";")):
+            self.open_measure = list_measure
         return carried
 
     def _bare_rate(self, phrase: str) -> bool:
@@ -1155,6 +1162,7 @@ class FactReader:
             sentences = [Sentence(s, cell.loc) for s in split_sentences(texts[k])]
             self.prose_sentences[index] = first + len(sentences)
             carried, self.carried_unit, self.whole, self.part_carried = None, None, None, False
+            self.open_measure = None
             for s_index, sentence in enumerate(sentences, start=first):
                 carried = self._sentence(index, s_index, sentence, carried, subject)
 
