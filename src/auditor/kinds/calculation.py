@@ -417,10 +417,17 @@ BRACKET_RE = re.compile(r"[（()）]")
 
 
 def _concept_before(base: FactBase, text: str) -> str | None:
+    """The concept named right before a cue, with no figure between (人员经费包括：…); one named
+    before a figure (占全年支出的31.57%，包括…) is another clause's."""
     from ..facts.lexicon import lexicon as lex
     from ..knowledge import compact
 
-    return lex().concepts.last(compact(text)[-12:])
+    window = compact(text)[-12:]
+    found = lex().concepts.all(window)
+    if not found:
+        return None
+    _, end, concept = found[-1]
+    return None if any(ch.isdigit() for ch in window[end:]) else concept
 
 
 def _compare_listing(total: Fact, parts: list[Fact], partial: bool, rule):

@@ -722,7 +722,18 @@ def _pick(base: FactBase, rate: Fact, sentence: list[Fact], measure: str, period
         # a rate naming nothing: its actual is in its own sentence; its budget may stand before it
         return _unnamed_budget(base, rate, sentence, measure) \
             if measure in BUDGET_MEASURES and period == CURRENT else None
-    return _document_value(base, rate.concept, measure, rate.subject, period)
+    found = _document_value(base, rate.concept, measure, rate.subject, period)
+    if found is None and rate.concept == _unit_spending() and measure in BUDGET_MEASURES and period == CURRENT:
+        # the unit's spending (全年实际支出…，完成调整后预算的93.88%) against the budget it states unnamed
+        return _unnamed_budget(base, rate, sentence, measure)
+    return found
+
+
+def _unit_spending() -> str | None:
+    """The unit's spending as a whole (the first of concepts.yaml unit_totals)."""
+    from ..knowledge import concepts
+
+    return next(iter(concepts().get("unit_totals") or ()), None)
 
 
 UNNAMED_WINDOW = 50  # unnamed amounts looked back over before a rate: the budget is stated near it
@@ -735,7 +746,7 @@ def _unnamed_budget(base: FactBase, rate: Fact, sentence: list[Fact], measure: s
     actual naming nothing comes before it there (执法装备购置实际支出95.00万元 after the unit's
     2,995.20万元 is a narrower thing's), and those amounts state one value of the budget."""
     actual = _here(rate, sentence, "决算")
-    if actual is None or actual.concept is not None:
+    if actual is None or actual.concept not in (None, _unit_spending()):
         return None
     earlier = _unnamed_before(base, rate)
     if any(f.measure == "决算" and f.value != actual.value for f in earlier):
@@ -757,9 +768,7 @@ def _unnamed_before(base: FactBase, rate: Fact) -> list[Fact]:
 def _unnamed_by_scope(base: FactBase) -> dict[tuple, list[Fact]]:
     """(an amount the unit names by itself and a measure only, 本部门全年预算数…, is its spending:
     unnamed as much as one naming nothing)"""
-    from ..knowledge import concepts
-
-    own = next(iter(concepts().get("unit_totals") or ()), None)
+    own = _unit_spending()
     out: dict[tuple, list[Fact]] = {}
     for f in base.facts:
         if (f.concept is None or (f.concept == own and f.subject == "")) and f.is_money and f.source == "text" \
