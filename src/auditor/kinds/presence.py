@@ -20,6 +20,8 @@ PARAMS = {"check": (str, None), "required": (dict, {}),
           # the set is required only of a document printing at least one of its items, or whose
           # title calls it a disclosure (公开): a report alone (单位决算报告, 财务情况说明书) is not one
           "when_any_present": (bool, False), "disclosure_words": (list, []),
+          # titles of a unit's own reports, which are no disclosure of the set
+          "not_disclosure_words": (list, []),
           "empty_statement": (str, r"本表无数据|空表|无数据|本年度无|没有.{0,12}(?:收入|支出)|无.{0,16}(?:收入|支出)")}
 MESSAGE_FIELDS = {"item"}
 
@@ -35,9 +37,10 @@ def check(doc, rule):
 def _check_required_tables(doc, rule):
     text = compact(" ".join(b.text if not isinstance(b, Table) else b.title for b in doc.blocks))
     first = doc.blocks[0]
-    named = {item: any(compact(n) in text for n in [item, *(aliases or [])])
-             for item, aliases in rule.params["required"].items()}
     title = first.text if not isinstance(first, Table) else first.title
+    if any(w in compact(title) for w in rule.params["not_disclosure_words"]):
+        return  # a unit's own report (单位决算报告, 财务情况说明书), not the public set
+    named = _named_items(text, rule.params["required"])
     if rule.params["when_any_present"] and not any(named.values()) \
             and not any(w in title for w in rule.params["disclosure_words"]):
         return
@@ -49,6 +52,19 @@ def _check_required_tables(doc, rule):
                   location=first.loc, stated="未找到", expected=item,
                   formula=f"按文档类型应包含「{item}」（可用名称：{'、'.join(names)}）",
                   fields={"item": item})
+
+
+def _named_items(text: str, required: dict) -> dict[str, bool]:
+    """Which required items the text names, longest names first and each place read once: 收入支出
+    决算表 is the 总表's name, not also a 支出决算表."""
+    names = sorted(((compact(n), item) for item, aliases in required.items() for n in [item, *(aliases or [])]),
+                   key=lambda pair: len(pair[0]), reverse=True)
+    named = dict.fromkeys(required, False)
+    for name, item in names:
+        if name and name in text:
+            named[item] = True
+            text = text.replace(name, "\0")
+    return named
 
 
 def _has_data(table: Table) -> bool:
