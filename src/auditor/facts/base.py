@@ -640,6 +640,7 @@ class FactReader:
         # the figure whose parts a bracket lists (收入总计X（其中：…其他收入Y），较上年增加Z): after
         # the bracket closes, the words go on about it again, not about the last part
         bracketed = None
+        past_change = False  # the figure before was a change between earlier years
         amounts: list[Fact] = []  # the sentence's amounts so far, and those its rates are of in turn
         respective: list[Fact] = []
         respective_words = ""
@@ -729,6 +730,14 @@ class FactReader:
             if in_turn is not None and fact.get("measure") == "占比":
                 fact["of"] = in_turn.id  # (its concept may be none the vocabulary knows)
             fact["comparator"] = _bound_of(text, m)
+            if not fact["comparator"] and fact.get("measure") in ("变动额", "变动率") and (
+                    self._between_past_years(wide + phrase)
+                    or (fact["measure"] == "变动率" and past_change and not YEAR_RE.search(phrase))):
+                # “2023年项目支出比2022年减少223.45万元，下降9.27%”, “较2022年下降25.06%”: a change
+                # between earlier years, or on a year before last (and its rate), is no change of
+                # this year on last
+                fact["comparator"] = "往年"
+            past_change = fact["comparator"] == "往年" and fact.get("measure") == "变动额"
             if not fact["comparator"] and self.condition_after.match(text, m.end()):
                 # “执行率达到100%的得10分”: the condition of a scoring rule, no figure stated
                 fact["comparator"] = "若"
@@ -1089,6 +1098,13 @@ class FactReader:
         conjuncts = re.split("|".join(map(re.escape, self.joins)), label)
         # (a join inside a word, 及 of 整改及时率, leaves no name of two characters beside it)
         return any(noun in c for c in conjuncts) and sum(1 for c in conjuncts if len(c) >= CONJUNCT_MIN) >= 2
+
+    def _between_past_years(self, words: str) -> bool:
+        """The words of a change name a year before last, or two years both before this one."""
+        years = {int(y) for y in YEAR_RE.findall(words)}
+        if not self.year or not years:
+            return False
+        return min(years) < self.year - 1 or (len(years) >= 2 and max(years) < self.year)
 
     def _other_year(self, phrase: str) -> bool:
         years = [int(y) for y in YEAR_RE.findall(phrase)]
