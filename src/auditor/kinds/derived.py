@@ -456,7 +456,8 @@ def _target_completion(base: FactBase, rule):
         if not any(c in clause for c in params["target_cues"]):
             pair = _target_clause_before(text, [f for f in before if f.at < start], params)
             if pair is not None:
-                yield from _rate_against(base, rate, pair[0], pair[1], "完成目标的比例", "实际完成 ÷ 目标")
+                yield from _noted(_rate_against(base, rate, pair[0], pair[1], "完成目标的比例", "实际完成 ÷ 目标"),
+                                 rate, pair[0], pair[1])
             continue
         inside = [f for f in before if f.at >= start and f.unit != "%" and not f.is_money] \
             or _bracketed_target(text, rate, _same_sentence(base, rate), params)
@@ -466,7 +467,8 @@ def _target_completion(base: FactBase, rule):
         pair = None if inside else _target_clause_before(text, earlier, params)
         if pair is not None:
             # “计划办理1,500件，实际办理1,380件，完成计划的95.0%”: the plan is the clause before
-            yield from _rate_against(base, rate, pair[0], pair[1], "完成目标的比例", "实际完成 ÷ 目标")
+            yield from _noted(_rate_against(base, rate, pair[0], pair[1], "完成目标的比例", "实际完成 ÷ 目标"),
+                                 rate, pair[0], pair[1])
             continue
         achieved = _achieved(earlier, inside)
         if achieved is None:
@@ -479,7 +481,8 @@ def _target_completion(base: FactBase, rule):
         if rate.value == HUNDRED and span is not None and span[1] >= HUNDRED:
             yield CHECKED
             continue
-        yield from _rate_against(base, rate, achieved, target, "完成目标的比例", "实际完成 ÷ 目标")
+        yield from _noted(_rate_against(base, rate, achieved, target, "完成目标的比例", "实际完成 ÷ 目标"),
+                          rate, achieved, target)
 
 
 def _clause_of(base: FactBase, fact: Fact, params: dict) -> tuple[str, int, list[Fact]]:
@@ -666,6 +669,14 @@ def _indicator_target(base: FactBase, achieved: Fact) -> Fact | None:
 def _fits(rate: Fact, num: Fact, den: Fact) -> bool:
     span = ratio_bounds(num, den)
     return span is not None and consistent(rate, *span)
+
+
+def _noted(outcomes, rate: Fact, actual: Fact, whole: Fact):
+    """The outcomes, a finding's formula saying so where the rate is the shortfall."""
+    for outcome in outcomes:
+        if isinstance(outcome, Hit):
+            outcome.formula += _decrease_note(rate, actual, whole)
+        yield outcome
 
 
 def _decrease_note(rate: Fact, actual: Fact, budget: Fact) -> str:

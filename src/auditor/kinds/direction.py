@@ -133,14 +133,16 @@ def _row_remarks(doc, base: FactBase, rule):
     tolerance = Decimal(str(rule.params["roughly_equal"]))
     rows: dict[tuple, list[Fact]] = {}
     for f in base.facts:
-        if f.source == "table" and f.is_money and f.measure == "决算" and not f.member:
+        # amounts (决算) or quantities (接待人次 48.6 | 52.3): the row's two years of one thing
+        if f.source == "table" and f.measure in ("决算", "实际值") and f.unit not in ("%", "‰") and not f.member:
             rows.setdefault((f.block, f.loc.row), []).append(f)
     for (block, row), facts in rows.items():
         table = doc.blocks[block]
         current = [f for f in facts if f.period == CURRENT]
         prior = [f for f in facts if f.period == PRIOR]
         if not isinstance(table, Table) or not 1 <= row <= len(table.rows) \
-                or len(current) != 1 or len(prior) != 1 or current[0].concept != prior[0].concept:
+                or len(current) != 1 or len(prior) != 1 or current[0].concept != prior[0].concept \
+                or current[0].unit != prior[0].unit:
             continue
         for cell in table.rows[row - 1]:
             claim = _remark_claim(compact(cell.text), lex, rule.params["roughly_words"]) if cell.text else None
@@ -234,7 +236,7 @@ def _unfigured_claims(doc, base: FactBase, rule):
 
 def _claim_hit(quote: str, location, sign: int, truth: int, current: Fact, prior: Fact) -> Hit:
     diff = current.in_yuan() - prior.in_yuan()
-    factor = MONEY_UNITS[current.unit]
+    factor = MONEY_UNITS.get(current.unit, Decimal(1))  # (a quantity: its own unit)
     return Hit(quote=quote, location=location, stated=SIGN_WORDS[sign],
                expected=SIGN_WORDS[truth] + (f"{fmt(abs(diff) / factor)}{current.unit}" if truth else ""),
                formula=f"本年 {current.text}（{current.where()}）− 上年 {prior.text}（{prior.where()}）"
@@ -419,10 +421,11 @@ def _from_to_re(from_words: list[str], to_words: list[str]) -> re.Pattern:
     if key not in _FROM_TO_RES:
         directions = alternatives(w for words in (concepts().get("directions") or {}).values() for w in words)
         degree = alternatives(concepts().get("degree_words") or ())
-        # the period of the first figure may stand between (由上年的86%, 从2024年的8,600人次)
+        # the period of the first figure may stand between (由上年的86%, 从2024年的8,600人次), or
+        # a few words saying when it held (由建设前的548公斤, 由原来的…)
         period = r"(?:19|20)\d\d年度?|" + alternatives(concepts().get("prior_period") or ())
         _FROM_TO_RES[key] = re.compile(
-            rf"(?:{alternatives(from_words)})\s*(?:(?:{period})\s*的?\s*)?{FROM_TO_NUMBER}"
+            rf"(?:{alternatives(from_words)})\s*(?:(?:{period})\s*的?\s*|[\u4e00-\u9fff]{{1,6}}的\s*)?{FROM_TO_NUMBER}"
             rf"\s*((?:{degree})?(?:{directions}))"
             rf"\s*(?:{alternatives(to_words)})\s*{TO_NUMBER}")
     return _FROM_TO_RES[key]
