@@ -58,7 +58,12 @@ PARAMS = {
     "background_section_cues": (list, ["项目概况", "项目背景", "立项背景", "立项依据", "基本概况"]),
     "report_names": (list, ["部门整体支出绩效自评", "整体支出绩效自评", "部门整体支出绩效评价", "项目支出绩效自评",
                             "部门决算", "决算报告", "绩效自评报告", "绩效自评表", "收入支出决算总表", "支出决算表",
-                            "收入决算表", "三公”经费支出决算表", "三公经费支出决算表"]),
+                            "收入决算表", "三公”经费支出决算表", "三公经费支出决算表",
+                            # the other standard tables of a 决算 and of a 预算 disclosure
+                            "财政拨款收入支出决算总表", "一般公共预算财政拨款支出决算表", "一般公共预算财政拨款基本支出决算表",
+                            "政府性基金预算财政拨款收入支出决算表", "国有资本经营预算财政拨款支出决算表",
+                            "部门收支预算总表", "收支预算总表", "部门收入预算表", "部门支出预算表", "财政拨款收支预算总表",
+                            "一般公共预算支出预算表", "一般公共预算基本支出预算表"]),
     "period_line_cues": (list, ["单位：", "单位:", "部门：", "部门:", "编制单位", "填报单位", "表"]),
     "timeliness_cues": (list, ["时效", "时限", "完成时间", "及时"]),
     "date_pattern": (str, r"((?:19|20)\d\d)\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[.．/-]\s*\d{1,2}\s*[.．/-]\s*\d{1,2}(?!\d))"),
@@ -230,7 +235,11 @@ def _check_report_title_year(doc, rule, year):
     # the name right after the year (a quote mark or a space may sit between)
     pattern = re.compile(rf"(?=[12])(?<![\d\-—–~～至〔\[【])((?:19|20)\d\d)\s*年\s*度?\s*[“\"]?\s*(?:{names})")
     cues = params["comparison_cues"] + params["prior_section_cues"]
-    texts = list(_units(doc)) + [(t.title, t.loc, normalize_digits(t.title)) for t in doc.tables if t.title]
+    units = list(_units(doc))
+    printed = {plain.strip() for _, _, plain in units}
+    # a table's title that is a caption line of the text already read is not read twice
+    texts = units + [(t.title, t.loc, normalize_digits(t.title)) for t in doc.tables
+                     if t.title and normalize_digits(t.title).strip() not in printed]
     seen = set()
     prior_section = _prior_sections(params)
     for text, loc, plain in texts:
