@@ -305,9 +305,12 @@ def _text_grade(base: FactBase, score: Fact, grades: Grades, params: dict):
     # only up to the next score of the sentence: a grade after it is that score's (not a part of
     # it its 其中 lists: 自评得分89分，其中决策类指标14分、…)
     opened = next((text.find(w, start) for w in lexicon().list_openers if text.find(w, start) >= 0), -1)
+    # the bands set out between the score and its grade (90分（含）以上为“优”，…) are no scores and
+    # take none of the reach
+    bands = [m.span() for pattern, _ in grades.band_patterns for m in pattern.finditer(following)]
     later = [f.at for f in here if f.at >= start and f.unit == "分" and not f.comparator and not f.member
-             and not 0 <= opened < f.at]
-    window = following[:min([_outside_brackets(following, params["reach"])] + [a - start for a in later])]
+             and not 0 <= opened < f.at and not any(a <= f.at - start < b for a, b in bands)]
+    window = following[:min([_outside_brackets(following, params["reach"], bands)] + [a - start for a in later])]
     m = _this_year(grades.stated.finditer(window), window, params["other_period_words"])
     if m is not None:
         return m.group(1), score.loc, (score.quote + following[:m.end()]).strip()
@@ -328,16 +331,20 @@ def _bracketed(text: str, at: int) -> bool:
     return depth > 0
 
 
-def _outside_brackets(text: str, reach: int) -> int:
-    """Where `reach` characters outside brackets end: a band set out in brackets between the score
-    and its grade (按照评分等级标准（90分（含）以上为“优”，…），自评等级为“优”) takes none of the reach."""
+def _outside_brackets(text: str, reach: int, skipped: list[tuple[int, int]] = ()) -> int:
+    """Where `reach` characters outside brackets and the `skipped` spans end: a band set out in
+    brackets between the score and its grade (按照评分等级标准（90分（含）以上为“优”，…），自评等级
+    为“优”) takes none of the reach."""
     depth = counted = 0
+    inside = bytearray(len(text))
+    for a, b in skipped:
+        inside[a:b] = b"\x01" * (min(b, len(text)) - a)
     for k, ch in enumerate(text):
         if ch in "（(":
             depth += 1
         elif ch in "）)":
             depth = max(0, depth - 1)
-        elif depth == 0:
+        elif depth == 0 and not inside[k]:
             counted += 1
             if counted > reach:
                 return k
