@@ -51,7 +51,7 @@ PARAMS = {
     "occasion_classifiers": (list, []),
     "occasion_introducers": (list, []),
     # a clause starting with one of these ends a list separated by ， or ；
-    "tail_cues": (list, ["均", "都", "共", "合计", "总计", "以上", "其中", "全部", "已", "主要", "经", "截至", "本单位"]),
+    "tail_cues": (list, ["均", "都", "共", "累计", "合计", "总计", "以上", "其中", "全部", "已", "主要", "经", "截至", "本单位"]),
     # a list ending in one of these is incomplete
     "incomplete_marks": (list, ["等", "…", "...", "若干"]),
     # nor is a list whose last item starts with one of these
@@ -505,6 +505,8 @@ def _inline_list(passage: Passage, start: int, params: dict, strict: bool = Fals
         items, whole = _split_plain(listing, params)
         if open_ended and whole:
             return None
+        if strict and not whole and items and _closed_by_next_clause(listing, items[-1], params):
+            whole = True
         if strict and (not whole or any(len(i) > params["max_item_chars_strict"]
                                         or any(w in i for w in params["prose_marks"]) for i in items)):
             return None
@@ -524,6 +526,19 @@ def _inline_list(passage: Passage, start: int, params: dict, strict: bool = Fals
         return None
     ambiguous = 0 if delimited else sum(1 for item in items if any(c in item for c in params["conjunctions"]))
     return items, ambiguous
+
+
+def _closed_by_next_clause(listing: str, last: str, params: dict) -> bool:
+    """A list of 、-separated items cut by a ， after which the sentence goes on about the whole
+    (…、全民阅读月，累计服务群众12.6万人次): a clause opening with a tail cue or stating a figure."""
+    at = listing.find(last)
+    if at < 0 or "、" not in listing[:at]:
+        return False
+    rest = listing[at + len(last):]
+    if not rest.startswith(("，", ",")):
+        return False
+    clause = re.split(r"[，,；;。]", rest[1:], maxsplit=1)[0]
+    return clause.startswith(tuple(params["tail_cues"])) or bool(re.search(r"\d", clause))
 
 
 def _ends_opening(text: str, params: dict) -> bool:
