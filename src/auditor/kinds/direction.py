@@ -225,6 +225,10 @@ def _unfigured_claims(doc, base: FactBase, rule):
             for concept, sign, roughly, clause in claims:
                 current = _figure(base, concept, CURRENT, (index, s_index), 1 << 62, subject)
                 prior = _figure(base, concept, PRIOR, (index, s_index), 1 << 62, subject)
+                if current is None or prior is None:
+                    # the sentence's own two years of one measure (预算6.50万元，与2023年预算4.20万元
+                    # 相比基本持平: this year's budget against last year's)
+                    current, prior = _stated_years(facts, concept) or (current, prior)
                 if current is None or prior is None or not current.is_money:
                     continue
                 yield CHECKED
@@ -232,6 +236,16 @@ def _unfigured_claims(doc, base: FactBase, rule):
                 if truth == sign:
                     continue
                 yield _claim_hit(clause.group(0).strip(), sentence.loc, sign, truth, current, prior)
+
+
+def _stated_years(facts, concept: str) -> tuple[Fact, Fact] | None:
+    """This year's and last year's amount of the concept its sentence states, of one measure."""
+    own = [f for f in facts if f.concept == concept and f.is_money and f.measure != "变动额" and not f.comparator]
+    current = [f for f in own if f.period == CURRENT]
+    prior = [f for f in own if f.period == PRIOR]
+    if len(current) != 1 or len(prior) != 1 or current[0].measure != prior[0].measure:
+        return None
+    return current[0], prior[0]
 
 
 def _claim_hit(quote: str, location, sign: int, truth: int, current: Fact, prior: Fact) -> Hit:
@@ -328,6 +342,7 @@ def _claim(text: str, lex, year, degree: list[str], roughly_words: list[str], pr
 
 
 PRIOR_FIGURE = r"(?:的)?\s*[（(]?\s*\d[\d,，]*(?:\.\d+)?\s*(?:亿元|万元|千元|元)\s*[）)]?"
+PRIOR_MEASURES = r"年初预算数?|全年预算数?|预算数?|决算数?|执行数|实际支出"
 _PRIOR_FIGURE_RES: dict = {}
 
 
@@ -336,7 +351,9 @@ def _prior_figure_out(text: str, lex) -> str:
     276.90万元有所下降): the figure is the base of the claim, the claim itself states no change."""
     pattern = _PRIOR_FIGURE_RES.get(lex.prior.pattern)
     if pattern is None:
-        pattern = _PRIOR_FIGURE_RES[lex.prior.pattern] = re.compile(f"({lex.prior.pattern}){PRIOR_FIGURE}")
+        # (or the year it names, with the measure it was of: 与2023年预算4.20万元相比)
+        pattern = _PRIOR_FIGURE_RES[lex.prior.pattern] = re.compile(
+            f"((?:{lex.prior.pattern}|(?:19|20)\\d\\d年度?)(?:{PRIOR_MEASURES})?){PRIOR_FIGURE}")
     return pattern.sub(r"\1", text)
 
 
