@@ -118,7 +118,7 @@ def check(doc, rule):
 
 # the checks a plan's report is not held to: it states last year's outturn and assets as its base
 # and names last year's reports (2024年度部门决算, 2024年度绩效自评) as its sources
-PLAN_EXEMPT = ("activity_year", "year_end", "report_title_year")
+PLAN_EXEMPT = ("activity_year", "year_end")
 
 
 def _hit(quote: str, loc, stated: int, year: int, what: str, formula: str) -> Hit:
@@ -231,7 +231,12 @@ def _parallel(doc, tail: str, year: int) -> str:
 
 def _check_report_title_year(doc, rule, year):
     params = rule.params
-    names = "|".join(re.escape(n) for n in sorted(params["report_names"], key=len, reverse=True))
+    report_names = params["report_names"]
+    if doc.meta.get("report_type") in params["plan_report_types"]:
+        # a budget names last year's reports as its sources (2024年度部门决算, 绩效自评): only its
+        # own tables, the budget's (收支预算总表), are held to its year
+        report_names = [n for n in report_names if "预算" in n and n.endswith("表")]
+    names = "|".join(re.escape(n) for n in sorted(report_names, key=len, reverse=True))
     # the name right after the year (a quote mark or a space may sit between)
     pattern = re.compile(rf"(?=[12])(?<![\d\-—–~～至〔\[【])((?:19|20)\d\d)\s*年\s*度?\s*[“\"]?\s*(?:{names})")
     cues = params["comparison_cues"] + params["prior_section_cues"]
