@@ -368,6 +368,12 @@ def _opener(base: FactBase, part: Fact) -> Fact | None:
         if first is None:
             continue
         has_share = first + 1 < len(facts) and facts[first + 1].measure == "占比"
+        if has_share and block == part.block and facts[first] is not part and not facts[first + 1].base \
+                and not _list_opened_between(base, facts[first + 1], part):
+            # the paragraph opens with a sibling and its share (按功能分类，A…，占43.57%；B…，占12.68%):
+            # the whole is the one before the paragraph, if the sibling's share holds on it
+            whole = _opener(base, facts[first])
+            return whole if whole is not None and _fits(facts[first + 1], facts[first], whole) else None
         return None if has_share or facts[first] is part else facts[first]
     return None
 
