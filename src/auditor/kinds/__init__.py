@@ -14,6 +14,7 @@ KIND_MODULES = {
     "pattern": "pattern",
     "period": "period",
     "presence": "presence",
+    "respective": "respective",
     "restatement": "restatement",
     "score": "score",
     "score_statement": "score_statement",
