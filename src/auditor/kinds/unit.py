@@ -2,7 +2,7 @@
 
 Checks (param `check`):
 - peer_magnitude: in one sentence, a budget-like amount in 元 that reads like its 万元 peer
-  (全年预算数 17.8元 beside 执行数 17.67万元).
+  (全年预算数 17.8元 beside 执行数 17.67万元), or the one item in 元 of a 其中 list in 万元.
 - rate_unit: the same change of a rate stated in % in one place and in ‰ in another
   (由 8% 降至 5% vs 由 8‰ 下降至 5‰).
 """
@@ -12,11 +12,17 @@ import re
 from decimal import Decimal
 
 from ..facts.base import fact_base
+from ..facts.lexicon import lexicon
 from ..facts.numbers import normalize_digits
 from .base import Hit, document_texts
 
 KIND = "unit"
-PARAMS = {"check": (str, None), "peer_measures": (list, ["年初预算", "全年预算", "决算"])}
+PARAMS = {"check": (str, None), "peer_measures": (list, ["年初预算", "全年预算", "决算"]),
+          # words of an amount per head or per item (人均补助500元): no part of a list of totals
+          "per_unit_words": (list, ["人均", "户均", "生均", "每人", "每户", "每", "标准", "单价", "平均"]),
+          # an item in 元 among items in 万元 reads as a slip when its digits are within this
+          # factor of the others' median (86.30元 beside 80.20万元, 186.30万元)
+          "list_peer_factor": (int, 20)}
 MESSAGE_FIELDS = {"peer", "other"}
 TRANSITION_RE = re.compile(
     r"(?:由|从)\s*(?:去年|上年|原来的?)?\s*(\d+(?:\.\d+)?)\s*(%|‰)\s*(?:下降|降低|降|上升|提高|提升|增加|减少)(?:至|到|为)\s*"
@@ -35,17 +41,47 @@ def _check_peer_magnitude(doc, rule):
     """Budget and outturn of one item in one sentence, one in 元 and one in 万元, with nearly the
     same digits: the 元 figure is a 万元 figure with the wrong unit (they differ ×10⁴ as written)."""
     measures = set(rule.params["peer_measures"])
+    found = set()
+    for hit in _check_list_peers(doc, rule):
+        found.add((hit.location, hit.stated))
+        yield hit
     for facts in fact_base(doc).by_sentence.values():
         peers = [f for f in facts if f.measure in measures and not f.implicit and f.unit in ("元", "万元")]
         for small in (f for f in peers if f.unit == "元"):
             for peer in (f for f in peers if f.unit == "万元" and f.value > 0):
-                if Decimal("0.8") <= small.value / peer.value <= Decimal("1.25"):
+                if Decimal("0.8") <= small.value / peer.value <= Decimal("1.25") and (small.loc, small.text) not in found:
                     yield Hit(
                         quote=fact_base(doc).span(min(small, peer, key=lambda f: f.at), max(small, peer, key=lambda f: f.at)),
                         location=small.loc, stated=small.text, expected=f"{small.value}万元",
                         formula=f"{small.text} 与同句的 {peer.text} 数量级相同，按“元”计两者相差约一万倍",
                         fields={"peer": small.text, "other": peer.text})
                     break
+
+
+def _check_list_peers(doc, rule):
+    """A 其中 list of amounts of one kind, all in 万元 but one in 元 whose digits read like the
+    others' (其中：农林水支出2,562.80万元，…住房保障支出80.20万元，卫生健康支出86.30元): that one
+    carries the wrong unit. At least two 万元 items beside it; amounts per head are no items."""
+    base = fact_base(doc)
+    openers = lexicon().list_openers
+    factor = Decimal(rule.params["list_peer_factor"])
+    for (block, index), facts in base.by_sentence.items():
+        text = base.sentences.get((block, index), "")
+        opened = min((text.find(o) for o in openers if o in text), default=-1)
+        if opened < 0:
+            continue
+        items = [f for f in facts if f.at > opened and f.is_money and f.measure != "变动额" and not f.comparator]
+        small = [f for f in items if f.unit == "元"]
+        peers = sorted(f.value for f in items if f.unit == "万元" and f.value > 0)
+        if len(small) != 1 or len(peers) < 2 or any(w in small[0].label for w in rule.params["per_unit_words"]):
+            continue
+        median = peers[len(peers) // 2]
+        odd = small[0]
+        if odd.value > 0 and median / factor <= odd.value <= median * factor:
+            yield Hit(quote=odd.quote, location=odd.loc, stated=odd.text, expected=f"{odd.value}万元",
+                      formula=f"同一列举中其余 {len(peers)} 项均以“万元”计（{'、'.join(f.text for f in items if f.unit == '万元')}），"
+                              f"{odd.text} 按“元”计仅为其万分之一量级",
+                      fields={"peer": odd.text, "other": "、".join(f.text for f in items if f.unit == "万元")})
 
 
 def _may_transition(text: str) -> bool:
