@@ -73,6 +73,8 @@ def validate(params: dict) -> str | None:
         return None if _score_lists()["scored_words"] else "concepts.yaml 的 score_lists.scored_words 不能为空"
     if params["check"] in ("breakdown", "breakdown_table"):
         return _validate_breakdown(_score_lists())
+    if params["check"] == "execution_text":
+        return _validate_proportional()
     if not params["cues"]:
         return "cues 不能为空"
     for k, grade in enumerate(params["grades"]):
@@ -626,6 +628,66 @@ def _check_cap(doc, rule):
                           fields={"score": score.text, "weight": weight.text}, highlights=[weight.loc])
 
 
+# ---- an execution score stated in prose against the proportional rule stated with it ----------
+def _validate_proportional() -> str | None:
+    from ..knowledge import concepts
+
+    pattern = (concepts().get("execution_scoring") or {}).get("proportional")
+    try:
+        re.compile(pattern or "")
+    except re.error as exc:
+        return f"concepts.yaml 的 execution_scoring.proportional 不是有效的正则表达式：{exc}"
+    return None if pattern else "concepts.yaml 的 execution_scoring.proportional 不能为空"
+
+
+def _check_execution_text(doc, rule):
+    """“预算执行率（10分）：…执行率94.64%，按“执行率×分值”计分，本项得9.80分”: the score is the
+    points × the rate (at most 100%), where the sentence states the rule (concepts.yaml
+    execution_scoring `proportional`), the rate, the points and the score. The product is an
+    interval as wide as the printed rate allows; the score its own printed interval."""
+    from ..knowledge import concepts
+
+    pattern = (concepts().get("execution_scoring") or {}).get("proportional")
+    if not pattern:
+        return
+    proportional = re.compile(pattern)
+    base = fact_base(doc)
+    for key, facts in base.by_sentence.items():
+        text = base.sentences.get(key, "")
+        if not proportional.search(text):
+            continue
+        found = _execution_terms(text, facts)
+        if found is None:
+            continue
+        weight, rate, score = found
+        yield CHECKED
+        lo, hi = rate.interval()
+        lo, hi = weight.value * min(lo, Decimal(100)) / 100, weight.value * min(hi, Decimal(100)) / 100
+        s_lo, s_hi = score.interval()
+        if s_lo <= hi and lo <= s_hi:
+            continue
+        expected = weight.value * min(rate.value, Decimal(100)) / 100
+        shown = fmt(expected, max(score.places, 2))
+        yield Hit(quote=base.span(weight, score), location=score.loc, stated=score.text, expected=f"{shown}分",
+                  formula=f"分值 {weight.text} × 执行率 {rate.text}（超过100%按100%计）= {shown}分",
+                  fields={"total": score.text, "sum": f"{shown}分", "parts": f"分值{weight.text}×执行率{rate.text}"},
+                  highlights=[weight.loc, rate.loc])
+
+
+def _execution_terms(text: str, facts) -> tuple[Fact, Fact, Fact] | None:
+    """(points, rate, score) of the sentence: the execution rate, the points before it (the
+    first figure in 分, 预算执行率（10分）/ 分值10分) and the score after it (得9.80分)."""
+    rate = next((f for f in facts if f.concept == "预算执行率" and f.unit == "%" and not f.comparator), None)
+    if rate is None:
+        return None
+    weight = next((f for f in facts if f.unit == "分" and f.at < rate.at and not f.comparator), None)
+    score = next((f for f in reversed(facts) if f.unit == "分" and f.at > rate.at and not f.comparator
+                  and "得" in text[max(0, f.at - 6):f.at]), None)
+    if weight is None or score is None or weight.value <= 0:
+        return None
+    return weight, rate, score
+
+
 def _strip_words(text: str, words) -> str:
     for word in sorted(words, key=len, reverse=True):
         text = text.replace(word, "")
@@ -633,4 +695,4 @@ def _strip_words(text: str, words) -> str:
 
 
 CHECKS = {"grade": _check_grade, "breakdown": _check_breakdown, "breakdown_table": _check_breakdown_table,
-          "cap": _check_cap}
+          "cap": _check_cap, "execution_text": _check_execution_text}
