@@ -26,6 +26,7 @@ from .numbers import MONEY_UNITS, RANGE_JOINER, half_unit, normalize_digits, to_
 from .targets import PREFIX, SUFFIX
 
 CURRENT, PRIOR = "本年", "上年"
+OLDER = "往年"  # a year before last: neither this year's figure nor last year's
 CLAUSE_BREAK_RE = re.compile(r"[，,；;：:。]")
 FIRST_DIGIT_RE = re.compile(r"\d")
 INDICATOR_NAMED_RE = re.compile(r"[“\"]([^”\"]{2,30})[”\"]\s*指标|该指标")
@@ -884,7 +885,7 @@ class FactReader:
             # nor 得分 inside a table row's own name (全省营商环境评价得分88.6分: that indicator's value)
             bare = bare.replace(concept, " " * len(concept))
         # nor 上年 inside 上年结转资金 a period
-        period = PRIOR if self.lex.prior.search(bare) or self._other_year(phrase) else CURRENT
+        period = PRIOR if self.lex.prior.search(bare) else self._year_period(phrase)
         # the fund named first: 政府性基金预算财政拨款… is that fund's, not all 财政拨款
         fund = next((name for _, _, name in self.lex.funds.all(bare)), "")
         out = dict(subject=subject, fund=fund, period=period)
@@ -1109,6 +1110,14 @@ class FactReader:
     def _other_year(self, phrase: str) -> bool:
         years = [int(y) for y in YEAR_RE.findall(phrase)]
         return bool(self.year and years and years[-1] < self.year)
+
+    def _year_period(self, words: str) -> str:
+        """The period the last year the words name puts a figure in: the year before the report's
+        is last year's, an earlier one older (较2022年的25,980.40万元 in a 2024 report)."""
+        years = [int(y) for y in YEAR_RE.findall(words)]
+        if not (self.year and years and years[-1] < self.year):
+            return CURRENT
+        return PRIOR if years[-1] == self.year - 1 else OLDER
 
     @staticmethod
     def _self_words(vocab: dict, unit_name: str) -> re.Pattern | None:
@@ -1406,10 +1415,7 @@ class FactReader:
     def _column_period(self, head: str) -> str:
         if self.lex.prior.search(head):
             return PRIOR
-        years = [int(y) for y in YEAR_RE.findall(head)]
-        if self.year and years and years[-1] < self.year:
-            return PRIOR
-        return CURRENT
+        return self._year_period(head)
 
 
 # ---- helpers ------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left
 from decimal import Decimal
 
-from ..facts.base import BUDGET_MEASURES, CURRENT, PRIOR, Fact, FactBase, fact_base, names_budget_base, part_names
+from ..facts.base import BUDGET_MEASURES, CURRENT, OLDER, PRIOR, Fact, FactBase, fact_base, names_budget_base, part_names
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt
 from ..knowledge import compact
@@ -858,7 +858,8 @@ def _growth(base: FactBase, rule):
             if against is None:
                 continue
             prior, lo, hi, computed, moved = against
-            formula = (f"（本年 {current.text} − 上年 {prior.text}）÷ 上年 {prior.text} = {fmt(computed)}%"
+            than = "上年" if prior.period == PRIOR else "所比年度"  # (较2022年的…: an older base)
+            formula = (f"（本年 {current.text} − {than} {prior.text}）÷ {than} {prior.text} = {fmt(computed)}%"
                        f"（{prior.where()}）")
         yield CHECKED
         if change is not None and change.sign and rate.sign and change.sign != rate.sign \
@@ -881,7 +882,8 @@ def _sentence_prior(sentence: list[Fact], rate: Fact, current: Fact | None) -> t
     """(this year's, last year's) amounts of one thing the rate's own sentence states before it
     (全年支出597.00万元，较2023年的742.10万元增长6.8%; 支出规模扩大了12.64% after both): the rate
     is on them, whatever the rest of the document says last year was."""
-    prior = next((f for f in reversed(sentence) if f.is_money and f.measure == "决算" and f.period == PRIOR
+    # (an older year's, 较2022年的25,980.40万元, is the base the same way)
+    prior = next((f for f in reversed(sentence) if f.is_money and f.measure == "决算" and f.period in (PRIOR, OLDER)
                   and f.comparator in ("", "较") and (rate.concept is None or f.concept == rate.concept)), None)
     if prior is None:
         return None
