@@ -1678,6 +1678,16 @@ def _bound_of(text: str, m: re.Match) -> str:
     return ""
 
 
+def names_own_thing(label: str) -> bool:
+    """The words of a figure name a thing of their own the vocabulary does not know (会议费同比
+    下降: 会议费), not only directions, measures and fillers: the figure is that thing's."""
+    lex = lexicon()
+    words = compact(label).lstrip("，,；;、：:")
+    words = re.split(r"[，,；;]", words)[-1]  # the figure's own clause
+    return not _names_nothing(_blank(_blank(words, lex.concepts), lex.rate_measures), lex) \
+        and not lex.concepts.all(words)
+
+
 def names_budget_base(label: str) -> bool:
     """A change's words compare with a budget, not with last year's outturn: a budget measure
     word after the comparing word (比年初预算减少, 比上年预算增加, 较预算数)."""

@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left
 from decimal import Decimal
 
-from ..facts.base import BUDGET_MEASURES, CURRENT, OLDER, PRIOR, Fact, FactBase, fact_base, names_budget_base, part_names
+from ..facts.base import BUDGET_MEASURES, CURRENT, OLDER, PRIOR, Fact, FactBase, fact_base, names_budget_base, names_own_thing, part_names
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt
 from ..knowledge import compact
@@ -811,6 +811,8 @@ def _rate_against(base: FactBase, rate: Fact, num: Fact | None, den: Fact | None
 # ---- growth -----------------------------------------------------------------------------
 def _growth(base: FactBase, rule):
     for rate in (f for f in base.facts if f.measure == "变动率" and f.source == "text" and not f.comparator and f.unit == "%"):
+        if rate.concept is None and names_own_thing(rate.label):
+            continue  # “…较上年减少14.69万元，主要是…，会议费同比下降18.6%”: another thing's rate
         sentence = _before(_same_sentence(base, rate), rate)
         if rule.params["adjusted_cues"] and any(
                 w in base.sentences.get((rate.block, rate.sentence), "") for w in rule.params["adjusted_cues"]):
