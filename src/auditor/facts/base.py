@@ -417,6 +417,7 @@ class FactReader:
         self.from_to_after = re.compile(rf"\s*(?:{degree})?(?:{directions})\s*(?:{alternatives(from_to.get('to'))})\s*\d")
         self.other_words = tuple(vocab.get("other_words") or ())
         self.narrower_words = tuple(vocab.get("narrower_words") or ())
+        self.other_basis = re.compile(vocab["other_basis"]) if vocab.get("other_basis") else None
         self.lead = None  # the concept the paragraph's numbered item or run-in heading names
         self.lead_totals = {total: tuple(endings) for total, endings in (vocab.get("item_totals") or {}).items()}
         self.addend_onto = tuple(addend.get("onto_measures") or ())
@@ -731,6 +732,8 @@ class FactReader:
             if in_turn is not None and fact.get("measure") == "占比":
                 fact["of"] = in_turn.id  # (its concept may be none the vocabulary knows)
             fact["comparator"] = _bound_of(text, m)
+            if not fact["comparator"] and self.other_basis and self.other_basis.search(text, 0, m.start()):
+                fact["comparator"] = "口径"  # (see concepts.yaml other_basis)
             if not fact["comparator"] and fact.get("measure") in ("变动额", "变动率") and (
                     self._between_past_years(wide + phrase)
                     or (fact["measure"] == "变动率" and past_change and not YEAR_RE.search(phrase))):
