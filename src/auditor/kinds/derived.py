@@ -36,7 +36,10 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           "base_cues": (list, []), "other_period_cues": (list, []), "point_unit": (str, ""),
           # words making a stated change one on adjusted figures (剔除车辆购置因素, 可比口径): not
           # the change of the figures the report states
-          "adjusted_cues": (list, [])}
+          "adjusted_cues": (list, []),
+          # table_share: a share column headed with these is each row's share of its parent row
+          # (占上级项目比重), not of the 100% row
+          "parent_share_words": (list, ["上级", "上一级", "所属"])}
 MESSAGE_FIELDS = {"rate", "computed", "relation"}
 HUNDRED = Decimal(100)
 YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d\d)年")
@@ -1065,9 +1068,11 @@ def _table_share(base: FactBase, rule):
     rates = lexicon().rate_measures
     for facts in base.by_table.values():
         shares: dict[int, list[Fact]] = {}
+        parent = tuple(rule.params["parent_share_words"])
         for f in facts:
-            if f.unit == "%" and f.header and rates.last(compact(f.header)) == "占比":
-                shares.setdefault(f.loc.col, []).append(f)
+            if f.unit == "%" and f.header and rates.last(compact(f.header)) == "占比" \
+                    and not any(w in f.header for w in parent):
+                shares.setdefault(f.loc.col, []).append(f)  # (占上级项目比重: each row's of its parent)
         for col, column in shares.items():
             amounts: dict[int, Fact] = {}
             # a share headed with its year (2024年占比) is of that year's amounts, wherever they
