@@ -386,6 +386,7 @@ class FactReader:
         self.subject_cue = re.compile("|".join(map(re.escape, cues))) if cues else None
         self.row_labels: dict[str, str] = {}  # compacted table row label -> concept, for linking text
         self.open_measure = None  # a budget list's (measure, parts, period), open across a ；
+        self.item_subject = ""  # the unit a numbered item is about (see _lead)
         self.point_indicators: set[str] = set()  # indicators a table states achieved in points (考核得分 93分)
         self.label_units: dict[str, set] = {}  # row label -> units its cells print (份, 台, 人次)
         self.head_memo: dict[str, Head] = {}  # a column head's reading, once per document
@@ -417,6 +418,7 @@ class FactReader:
         self.from_to_after = re.compile(rf"\s*(?:{degree})?(?:{directions})\s*(?:{alternatives(from_to.get('to'))})\s*\d")
         self.other_words = tuple(vocab.get("other_words") or ())
         self.narrower_words = tuple(vocab.get("narrower_words") or ())
+        self.organization_endings = tuple(vocab.get("organization_endings") or ())
         self.other_basis = re.compile(vocab["other_basis"]) if vocab.get("other_basis") else None
         self.lead = None  # the concept the paragraph's numbered item or run-in heading names
         self.lead_totals = {total: tuple(endings) for total, endings in (vocab.get("item_totals") or {}).items()}
@@ -563,6 +565,9 @@ class FactReader:
 
     # ---- text -------------------------------------------------------------------------
     def _paragraph(self, index: int, para: Paragraph) -> None:
+        numbered = ITEM_TOKEN_RE.match(para.text)
+        if numbered:
+            self.item_subject = ""  # (a numbered item, or a heading, closes the item before)
         lead_concept, subject, topic = self._lead(para.text)
         subject = subject or self.named_projects.get(index, "")  # under a 项目名称 line: that project's
         # a section titled with a fund (七、一般公共预算财政拨款基本支出决算情况说明), as a heading
@@ -610,7 +615,12 @@ class FactReader:
             return None, "", label
         # the label must be the concept, not merely hold its name (政府采购专家评审费项目 is a
         # project); a classification path (类)(款)(项) names its last, most specific item
-        concept = self._vocab_concept(compact(label)) or self._last_row_label(compact(label))
+        vocab = self._vocab_concept(compact(label))
+        concept = vocab or self._last_row_label(compact(label))
+        if concept and not vocab and compact(label).endswith(self.organization_endings):
+            # a unit's item (（二）县水利工程管理站。…): its own figures (全年执行…) are its row's,
+            # the others it names (在职人员31人) are that unit's, not the report's
+            self.item_subject = label
         return (concept, "", "") if concept else (None, label, "")
 
     def _sentence(self, index, s_index, sentence, lead_concept, subject) -> str | None:
@@ -729,6 +739,8 @@ class FactReader:
             elif opening_fund and unit in MONEY_UNITS:
                 self._opening_fund(fact, opening_fund, phrase)
             self._settle(fact, text, m.start())
+            if self.item_subject and not fact.get("subject") and fact.get("concept") not in (None, self.lead):
+                fact["subject"] = self.item_subject
             if in_turn is not None and fact.get("measure") == "占比":
                 fact["of"] = in_turn.id  # (its concept may be none the vocabulary knows)
             fact["comparator"] = _bound_of(text, m)
