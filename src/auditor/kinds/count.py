@@ -530,15 +530,15 @@ def _inline_list(passage: Passage, start: int, params: dict, strict: bool = Fals
 
 def _closed_by_next_clause(listing: str, last: str, params: dict) -> bool:
     """A list of 、-separated items cut by a ， after which the sentence goes on about the whole
-    (…、全民阅读月，累计服务群众12.6万人次): a clause opening with a tail cue or stating a figure."""
-    at = listing.find(last)
+    (…、全民阅读月，累计服务群众12.6万人次): a clause opening with a tail cue."""
+    at = listing.rfind(last)
     if at < 0 or "、" not in listing[:at]:
         return False
     rest = listing[at + len(last):]
     if not rest.startswith(("，", ",")):
         return False
-    clause = re.split(r"[，,；;。]", rest[1:], maxsplit=1)[0]
-    return clause.startswith(tuple(params["tail_cues"])) or bool(re.search(r"\d", clause))
+    # (a figure alone proves nothing: 修缮办公楼、更新执法设备，开展业务培训120人次 is a third item)
+    return rest[1:].startswith(tuple(params["tail_cues"]))
 
 
 def _ends_opening(text: str, params: dict) -> bool:

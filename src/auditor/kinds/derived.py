@@ -26,6 +26,7 @@ from decimal import Decimal
 from ..facts.base import BUDGET_MEASURES, CURRENT, OLDER, PRIOR, Fact, FactBase, fact_base, names_budget_base, names_own_thing, part_names
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt
+from ..facts.targets import PREFIX
 from ..knowledge import compact
 from .base import CHECKED, Hit
 from .restatement import meets, tail
@@ -1047,7 +1048,7 @@ def _row_rate(base: FactBase, rule):
             own = scored and not formula.get("in_scored_rows")
             num = _row_term(facts, formula["numerator"], own)
             den = _row_term(facts, formula["denominator"], own)
-            if num and den and (num.unit != den.unit or den.comparator in ("≤", "<")):
+            if num and den and (num.unit != den.unit or PREFIX.get(den.comparator, den.comparator) in ("≤", "<")):
                 continue  # other units, or a ceiling (≤5件) whose completion is staying under it
             if num and den and formula.get("capped") and rate.value == HUNDRED and num.value >= den.value:
                 yield CHECKED  # a target met beyond: its completion is written 100%

@@ -235,7 +235,7 @@ def _check_report_title_year(doc, rule, year):
     if doc.meta.get("report_type") in params["plan_report_types"]:
         # a budget names last year's reports as its sources (2024年度部门决算, 绩效自评): only its
         # own tables, the budget's (收支预算总表), are held to its year
-        report_names = [n for n in report_names if "预算" in n and n.endswith("表")]
+        report_names = [n for n in report_names if n.endswith(("预算表", "预算总表"))]
     names = "|".join(re.escape(n) for n in sorted(report_names, key=len, reverse=True))
     # the name right after the year (a quote mark or a space may sit between)
     pattern = re.compile(rf"(?=[12])(?<![\d\-—–~～至〔\[【])((?:19|20)\d\d)\s*年\s*度?\s*[“\"]?\s*(?:{names})")
