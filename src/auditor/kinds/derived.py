@@ -708,10 +708,13 @@ def _execution(base: FactBase, rule):
         budget = _budget_of(actual, budgets)
         head = _list_head(base.sentences.get((rate.block, rate.sentence), ""), sentence) if actual is not None else None
         if head is not None and head.measure == "决算" and head.period == CURRENT and head.is_money \
-                and head.id < actual.id and not (budget is not None and budget.value and _fits(rate, actual, budget)):
+                and head.id < actual.id and not (budget is not None and budget.value and _fits(rate, actual, budget)) \
+                and not (actual.concept and actual.concept in compact(rate.label)):  # (项目支出预算执行率: the item's)
             # “全年支出1,236.80万元，其中：基本支出…，项目支出380.40万元，预算执行率96.63%”: after a
             # 其中 list the rate is its whole's, unless it holds for the last item
             actual, budget = head, _budget_of(head, budgets)
+        elif head is not None and head.id < actual.id and budget is not None and budget.concept != actual.concept:
+            continue  # an item's rate (项目支出预算执行率) with only the whole's budget stated: not judged
         yield from _rate_against(base, rate, actual, budget, "预算执行率", "执行数 ÷ 全年预算")
 
 
