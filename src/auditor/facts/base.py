@@ -54,6 +54,8 @@ CELL_NUMBER_RE = re.compile(
     r"|[-+]?\d{1,15}(?:\.\d{1,8})?)\s*(?P<unit>[%‰]|[\u4e00-\u9fa5]{1,3})?(?:[（(][\u4e00-\u9fa5]{1,3}[）)])?$")
 # what ends the words that describe a number (its phrase) in running text
 PHRASE_BREAK_RE = re.compile(r"[，,；;。：:、！？]")
+POINTS_RE = re.compile(r"\d+(?:\.\d+)?\s*分")  # a figure in points
+WEIGHT_RE = re.compile(r"(?:分值|权重|满分)\s*(?:为)?\s*\d")  # the points a part is out of
 # a cell of digits and separators that reads as no number (478.08.00): a malformed figure, no
 # words naming the figures right of it (PAT001 reports it)
 MALFORMED_CELL_RE = re.compile(r"[\d.,，．]+")
@@ -866,7 +868,14 @@ class FactReader:
         a table titled with the fund states it."""
         if fact.get("concept") in self.score_totals.values() and fact.get("measure") == "得分" \
                 and not fact.get("member"):
-            category = self.score_category.search(text, 0, at)
+            category = None
+            for category in self.score_category.finditer(text, 0, at):
+                pass  # the last category named before the score
+            gap = text[category.end():at] if category else ""
+            if category and POINTS_RE.search(gap) and not WEIGHT_RE.search(gap):
+                # points of another part stand between (其中产出指标45分、…，农村公路养护项目自评
+                # 得分86分 is the project's); the category's weight may (产出指标分值50分，自评得分48分)
+                category = None
             if category:
                 fact["member"] = category.group(0)
             else:

@@ -306,12 +306,14 @@ def _text_grade(base: FactBase, score: Fact, grades: Grades, params: dict):
         following += nxt
     # only up to the next score of the sentence: a grade after it is that score's (not a part of
     # it its 其中 lists: 自评得分89分，其中决策类指标14分、…)
-    opened = next((text.find(w, start) for w in lexicon().list_openers if text.find(w, start) >= 0), -1)
+    opened = min((k for k in (text.find(w, start) for w in lexicon().list_openers) if k >= 0), default=-1)
     # the bands set out between the score and its grade (90分（含）以上为“优”，…) are no scores and
     # take none of the reach
     bands = [m.span() for pattern, _ in grades.band_patterns for m in pattern.finditer(following)]
+    # (a total score after the list, another project's 自评得分86分, is a score of its own)
     later = [f.at for f in here if f.at >= start and f.unit == "分" and not f.comparator and not f.member
-             and not 0 <= opened < f.at and not any(a <= f.at - start < b for a, b in bands)]
+             and not (0 <= opened < f.at and f.concept != score.concept and f.subject == score.subject)
+             and not any(a <= f.at - start < b for a, b in bands)]
     window = following[:min([_outside_brackets(following, params["reach"], bands)] + [a - start for a in later])]
     m = _this_year(grades.stated.finditer(window), window, params["other_period_words"])
     if m is not None:
