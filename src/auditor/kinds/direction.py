@@ -145,7 +145,8 @@ def _row_remarks(doc, base: FactBase, rule):
                 or current[0].unit != prior[0].unit:
             continue
         for cell in table.rows[row - 1]:
-            claim = _remark_claim(compact(cell.text), lex, rule.params["roughly_words"]) if cell.text else None
+            claim = _remark_claim(compact(cell.text), lex, rule.params["roughly_words"],
+                                  compact(current[0].label)) if cell.text else None
             if claim is None:
                 continue
             sign, roughly = claim
@@ -259,10 +260,14 @@ def _claim_hit(quote: str, location, sign: int, truth: int, current: Fact, prior
                        "truth": SIGN_WORDS[truth]}, highlights=[current.loc, prior.loc])
 
 
-def _remark_claim(text: str, lex, roughly_words: list[str]) -> tuple[int, bool] | None:
-    """(sign, roughly) of a cell's comparison with last year, or None."""
+def _remark_claim(text: str, lex, roughly_words: list[str], label: str = "") -> tuple[int, bool] | None:
+    """(sign, roughly) of a cell's comparison with last year, or None. Only words of the row's own
+    thing may stand before it (接待批次比上年增加 compares the receptions, not the row's amount)."""
     m = ON_LAST_YEAR_RE.search(text)
     if m is None or any(ch.isdigit() for ch in text[:m.start()]):
+        return None
+    before = text[:m.start()]
+    if before and before not in label and lex.filler.sub("", _blank_measures(before, lex)):
         return None
     clause = CLAUSE_RE.match(text, m.end())
     found = lex.directions.all(clause.group(0)) if clause else []
@@ -273,6 +278,12 @@ def _remark_claim(text: str, lex, roughly_words: list[str]) -> tuple[int, bool] 
     if sign is None:
         return None
     return sign, any(w in clause.group(0)[:start] for w in roughly_words)
+
+
+def _blank_measures(words: str, lex) -> str:
+    for start, end, _ in reversed(lex.measures.all(words)):
+        words = words[:start] + words[end:]
+    return words
 
 
 def unfigured_claims(doc, block: int, on_last_year: bool = False):
