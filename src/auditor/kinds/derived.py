@@ -1078,7 +1078,6 @@ def _table_share(base: FactBase, rule):
                     and not any(w in f.header for w in parent):
                 shares.setdefault(f.loc.col, []).append(f)  # (占上级项目比重: each row's of its parent)
         for col, column in shares.items():
-            amounts: dict[int, Fact] = {}
             # a share headed with its year (2024年占比) is of that year's amounts, wherever they
             # stand; a bare 占比 of the amounts right before it; a head naming what it is a share
             # of (占支出比重) of the column whose head names that; of a budget (决算数占调整后预算
@@ -1088,15 +1087,14 @@ def _table_share(base: FactBase, rule):
             of = of.group(1) if of else ""
             if of and lexicon().measures.last(of) in BUDGET_MEASURES:
                 continue
-            # the amounts under a head naming that whole (支出金额 for 占支出比重) if any, else the nearest
+            # the amounts under a head naming that whole (支出金额 for 占支出比重) if any, else those
+            # of the amount column the shares fit best, the nearest on a tie (合计 | 基本支出 |
+            # 项目支出 | 占比: the shares may be of the 合计 column, not of the one beside them)
             named = [f for f in facts if of and f.is_money and f.loc.col < col and of in compact(f.header or "")]
-            for f in named or facts:  # the nearest amount left of the share, row by row
-                if f.is_money and f.measure != "变动额" and f.loc.col < col and period in (None, f.period) and \
-                        (f.loc.row not in amounts or f.loc.col > amounts[f.loc.row].loc.col):
-                    amounts[f.loc.row] = f
-            wholes = [f for f in column if f.value == 100 and f.loc.row in amounts]
-            if len(wholes) != 1 or amounts[wholes[0].loc.row].value == 0:
+            amounts = _share_amounts(named or facts, col, period, column)
+            if amounts is None:
                 continue
+            wholes = [f for f in column if f.value == 100 and f.loc.row in amounts]
             whole = amounts[wholes[0].loc.row]
             for rate in column:
                 part = amounts.get(rate.loc.row)
@@ -1104,6 +1102,27 @@ def _table_share(base: FactBase, rule):
                     continue
                 yield from _rate_against(base, rate, part, whole, f"占{whole.concept or '合计'}的比例",
                                          f"{part.concept or '该行'} ÷ {whole.concept or '合计'}")
+
+
+def _share_amounts(facts: list[Fact], col: int, period, column: list[Fact]) -> dict[int, Fact] | None:
+    """Row -> amount of the money column left of a share column that its shares fit best (most
+    rows holding), the nearest on a tie; None when no column has one 100% row to be the whole."""
+    by_col: dict[int, dict[int, Fact]] = {}
+    for f in facts:
+        if f.is_money and f.measure != "变动额" and f.loc.col < col and period in (None, f.period):
+            by_col.setdefault(f.loc.col, {}).setdefault(f.loc.row, f)
+    best, best_key = None, None
+    for c, amounts in by_col.items():
+        wholes = [f for f in column if f.value == 100 and f.loc.row in amounts]
+        if len(wholes) != 1 or amounts[wholes[0].loc.row].value == 0:
+            continue
+        whole = amounts[wholes[0].loc.row]
+        fits = sum(1 for rate in column if rate.loc.row in amounts and rate is not wholes[0]
+                   and _fits(rate, amounts[rate.loc.row], whole))
+        key = (fits, c)
+        if best_key is None or key > best_key:
+            best, best_key = amounts, key
+    return best
 
 
 def _row_term(facts: list[Fact], name: str, scored: bool) -> Fact | None:

@@ -81,7 +81,7 @@ def check(doc, rule):
     planned = doc.meta.get("report_type") in rule.params["budget_report_types"]
     for fact in base.facts:
         if fact.concept and fact.measure in measures and not fact.comparator and fact.subject != UNNAMED \
-                and not (fact.measure in text_only and fact.source == "text" and fact.base):
+                and not (fact.measure in text_only and fact.source == "text" and (fact.base or _in_part_list(base, fact))):
             groups.setdefault(_key(fact, planned), []).append(fact)
     score_forms = {f.block for f in base.facts if f.source == "table" and f.measure in ("分值", "得分")}
     vocabulary = set(concepts()["concepts"])
@@ -99,6 +99,24 @@ def check(doc, rule):
             continue  # (against the text only, below)
         yield from _check_group(facts, rule, base.assumed_units)
     yield from _check_text(base, groups, rule, vocabulary)
+
+
+def _in_part_list(base, fact: Fact) -> bool:
+    """A share in a 其中 list of a part (项目支出800.00万元，其中：一般公共服务支出400.00万元，占50.00%)
+    is of that part, not of the unit's total a table's 占比 column is of."""
+    sentence, limit = fact.sentence, fact.at
+    while True:  # the list goes on across ；-clauses (each read as a sentence)
+        text = base.sentences.get((fact.block, sentence), "")
+        opened = min((k for k in (text.find(w) for w in lexicon().list_openers) if 0 <= k < limit), default=-1)
+        if opened >= 0:
+            break
+        before = base.sentences.get((fact.block, sentence - 1), "")
+        if sentence == 0 or not before.rstrip().endswith(("；", ";")):
+            return False
+        sentence, limit = sentence - 1, len(before)
+    head = next((f for f in reversed(base.by_sentence.get((fact.block, sentence), ()))
+                 if f.at < opened and f.is_money), None)
+    return head is not None and head.concept not in set(concepts().get("unit_totals") or ())
 
 
 def _key(fact: Fact, planned: bool = False) -> tuple:
