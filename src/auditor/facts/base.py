@@ -379,7 +379,7 @@ class FactReader:
         self.score_totals = {compact(label): concept for concept, labels in (vocab.get("score_total_rows") or {}).items()
                              for label in labels}  # 合计 under 得分 -> 自评得分
         self.unit_totals = set(vocab.get("unit_totals") or ())
-        self.unit_spending = next(iter(vocab.get("unit_totals") or ()), None)  # the first: the unit's spending
+        self.unit_spending = vocab.get("unit_spending")
         categories = (vocab.get("score_lists") or {}).get("categories") or {}
         # a score category's words (产出指标, 满意度): a total score's figure after them is theirs
         self.score_category = re.compile(alternatives([w for words in categories.values() for w in words]))
@@ -405,6 +405,7 @@ class FactReader:
         self.name_heads = tuple(vocab.get("name_heads") or ())
         summed = vocab.get("summed_names") or {}
         self.joins, self.sum_words = tuple(summed.get("joins") or ()), re.compile(alternatives(summed.get("sums")))
+        self.not_joins = tuple(summed.get("not_joins") or ())
         addend = vocab.get("addend_words") or {}
         # the words opening an added amount, where the phrase starts (after a clause break)
         self.addend = re.compile(r"[，,；;\s]*(?:" + alternatives(addend.get("words")) + ")"
@@ -1118,6 +1119,8 @@ class FactReader:
     def _one_conjunct(self, noun: str, label: str) -> bool:
         """The noun names one of the things a label joins (专项债券项目 in 争取中央预算内投资和专项
         债券项目数): a part of the indicator's count, not the indicator."""
+        for word in self.not_joins:  # (参与, 及时: no join)
+            label = label.replace(word, "\0" * len(word))
         if not any(j in label for j in self.joins):
             return False
         conjuncts = re.split("|".join(map(re.escape, self.joins)), label)

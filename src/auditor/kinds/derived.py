@@ -754,10 +754,10 @@ def _pick(base: FactBase, rate: Fact, sentence: list[Fact], measure: str, period
 
 
 def _unit_spending() -> str | None:
-    """The unit's spending as a whole (the first of concepts.yaml unit_totals)."""
+    """The unit's spending as a whole (concepts.yaml unit_spending)."""
     from ..knowledge import concepts
 
-    return next(iter(concepts().get("unit_totals") or ()), None)
+    return concepts().get("unit_spending")
 
 
 UNNAMED_WINDOW = 50  # unnamed amounts looked back over before a rate: the budget is stated near it

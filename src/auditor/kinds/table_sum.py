@@ -112,6 +112,7 @@ def _unreadable(t, row: int, col: int) -> bool:
 def _rollup_column(rule, t, records, col, column_name, children_of: dict[int, list[CodeRecord]]):
     hits: dict[int, tuple[Hit, Decimal]] = {}  # record -> its finding and its gap (stated − sum)
     parts_of: dict[int, list[int]] = {}
+    position = {id(r): k for k, r in enumerate(records)}  # (records.index would rescan per child)
     for i, rec in enumerate(records):
         total_cell = rec.amounts.get(col)
         if total_cell is None:
@@ -122,7 +123,7 @@ def _rollup_column(rule, t, records, col, column_name, children_of: dict[int, li
         parts = [c for c in children if col in c.amounts]
         if not children or not parts or any(_unreadable(t, c.row, col) for c in children):
             continue
-        parts_of[i] = [records.index(c) for c in parts]
+        parts_of[i] = [position[id(c)] for c in parts]
         label = f"{rec.code} {rec.name}".strip() if not rec.is_total else rec.name or rec.code
         hit = _compare(rule, t.table, total_cell, [c.amounts[col] for c in parts],
                        label, column_name, [c.code for c in parts])
