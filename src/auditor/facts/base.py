@@ -710,7 +710,8 @@ class FactReader:
                                    here or (own if m.start() > unnamed_from else subject if m.start() > named_at else outer), wide)
             if phrase.rstrip().endswith(self.from_words) and self.from_to_after.match(text, m.end()):
                 fact["period"] = PRIOR  # “就餐人次由2,160人次减少到…”: where it started, not where it is
-            if plans and unit not in MONEY_UNITS and fact.get("measure") == "实际值" and not fact.get("comparator"):
+            if (plans or self._under_plan_label(text, m.start())) and unit not in MONEY_UNITS \
+                    and fact.get("measure") == "实际值" and not fact.get("comparator"):
                 fact["measure"] = "目标值"
             # (names listed first take the figures after 分别 in turn, before the list's fund and measure)
             respective_names, respective_queue = self._names_in_turn(phrase, wide + phrase, fact, respective_names,
@@ -1217,6 +1218,15 @@ class FactReader:
             self.open_measure = None
             for s_index, sentence in enumerate(sentences, start=first):
                 carried = self._sentence(index, s_index, sentence, carried, subject)
+
+    def _under_plan_label(self, text: str, at: int) -> bool:
+        """The figure follows a label naming a plan, the last “…：” before it (预期目标：完成800户。
+        实际完成情况：完成812户): what it states is planned, not done."""
+        colon = max(text.rfind("：", 0, at), text.rfind(":", 0, at))
+        if colon < 0:
+            return False
+        start = max(text.rfind(ch, 0, colon) for ch in "：:，,；;。　 ") + 1
+        return self._names_plan(text[start:colon])
 
     def _names_plan(self, words: str) -> bool:
         words = compact(words)
