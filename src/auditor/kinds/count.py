@@ -640,7 +640,8 @@ def _preceding_lists(passage: Passage, params: dict):
         items, _ = _split_plain(text[start:k], params)
         if len(items) < 2 or "、" not in text[start:k] or any(re.search(params["count_pattern"], i) for i in items) \
                 or any(len(i) > params["max_item_chars"] for i in items) or _kinds_of(items, params["kind_nouns"]) \
-                or OWN_COUNT_RE.search(items[-1]):
+                or OWN_COUNT_RE.search(items[-1]) or count.value > KINDS_FACTOR * len(items):
+            # (中小学、幼儿园共38所: far more than are named, so the names are kinds of the things)
             continue
         noun = _noun_after(text, count.end)
         if any(noun.startswith(n) for n in params["not_items"]):
@@ -651,6 +652,9 @@ def _preceding_lists(passage: Passage, params: dict):
         e.at_least = particle in params["open_particles"]
         yield e
 
+
+# a count more than this many times the items before it counts things of those kinds, not them
+KINDS_FACTOR = 3
 
 # a list closed by a count of its own (产出、效益、满意度三方面 共10项指标): the items are those
 # 三方面, not the 10 counted after them

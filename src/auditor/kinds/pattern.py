@@ -102,6 +102,7 @@ def _check_number_format(doc, rule):
     where = params["where"]
     numeric_columns = None  # worked out for the first cell that needs it (few do)
     for text, source in document_texts(doc, sentences=where in ("all", "text"), cells=where in ("all", "cells")):
+        yield from _letter_slips(text, source)
         if "." not in text and "," not in text and "．" not in text:
             continue
         # most table cells: one well-formed number, nothing to look at (a text that is one needs
@@ -130,6 +131,21 @@ def _check_number_format(doc, rule):
                       expected=(expected + unit) if expected else "只有一个小数点、千分位每三位一组的数字",
                       formula=f"“{token}”{problem}，不是有效的数字",
                       fields={"match": quote, "problem": problem})
+
+
+# a letter that looks like a digit (l I for 1, O o for 0) inside an amount or a rate: 29,8l6.30万元
+LETTER_SLIP_RE = re.compile(r"(?<![A-Za-z\d.,])\d[\d,]*[lIOo][\d,]*(?:\.\d+)?(?=\s*(?:万元|亿元|千元|元|%|％))")
+LOOKALIKE = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0"})
+
+
+def _letter_slips(text: str, source):
+    if not any(ch in text for ch in "lIOo"):
+        return  # (most texts hold none of the letters)
+    for m in LETTER_SLIP_RE.finditer(text):
+        token = m.group(0)
+        yield Hit(quote=token, location=source.loc, stated=token, expected=token.translate(LOOKALIKE),
+                  formula=f"“{token}”中夹有字母，疑为数字 1 或 0 的误录",
+                  fields={"match": token, "problem": "中夹有字母（疑为数字 1 或 0 的误录）"})
 
 
 def _malformed(token: str, amount_context: bool, versionish) -> tuple[str, str | None] | None:
