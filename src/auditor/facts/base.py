@@ -54,6 +54,7 @@ CELL_NUMBER_RE = re.compile(
     r"|[-+]?\d{1,15}(?:\.\d{1,8})?)\s*(?P<unit>[%‰]|[\u4e00-\u9fa5]{1,3})?(?:[（(][\u4e00-\u9fa5]{1,3}[）)])?$")
 # what ends the words that describe a number (its phrase) in running text
 PHRASE_BREAK_RE = re.compile(r"[，,；;。：:、！？]")
+UNIT_LABEL_RE = re.compile(r"^\s*([^\s\d，,。；;：:（）()]{2,20})[：:]")  # a paragraph opening “名称：”
 POINTS_RE = re.compile(r"\d+(?:\.\d+)?\s*分")  # a figure in points
 WEIGHT_RE = re.compile(r"(?:分值|权重|满分)\s*(?:为)?\s*\d")  # the points a part is out of
 # a cell of digits and separators that reads as no number (478.08.00): a malformed figure, no
@@ -604,6 +605,10 @@ class FactReader:
         """A numbered item's label (“3.公务接待费。…”, “1.某某项目：…”) is the concept or the
         subject of the figures after it that name none themselves."""
         m = ITEM_TOKEN_RE.match(text)
+        named = UNIT_LABEL_RE.match(text) if not m else None
+        if named and compact(named.group(1)).endswith(self.organization_endings) \
+                and not self._vocab_concept(compact(named.group(1))):
+            return None, named.group(1), ""  # “县图书馆：全年预算…”: that unit's paragraph
         rest = text[m.end():] if m else text
         # a classification path (…（类）…（款）…（项）) is longer than a phrase
         end = LEAD_END_RE.search(rest, 0, LEAD_LIMIT + 1)

@@ -833,6 +833,8 @@ def _growth(base: FactBase, rule):
         stated_prior = _sentence_prior(sentence, rate, current) if change is None else None
         if stated_prior is not None:
             current = stated_prior[0]
+        elif change is None and any(f.period == OLDER for f in sentence):
+            continue  # on an older year's figure (较2022年的25,980.40万元增长10.29%), this year's not stated here
         if current is None:
             continue
         moved = 0
