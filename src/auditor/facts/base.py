@@ -54,6 +54,7 @@ CELL_NUMBER_RE = re.compile(
     r"|[-+]?\d{1,15}(?:\.\d{1,8})?)\s*(?P<unit>[%‰]|[\u4e00-\u9fa5]{1,3})?(?:[（(][\u4e00-\u9fa5]{1,3}[）)])?$")
 # what ends the words that describe a number (its phrase) in running text
 PHRASE_BREAK_RE = re.compile(r"[，,；;。：:、！？]")
+FROM_QUALIFIER_CHARS = 6  # 由建设前的, 从2024年的: the words between 由 and the figure it starts from
 UNIT_LABEL_RE = re.compile(r"^\s*([^\s\d，,。；;：:（）()]{2,20})[：:]")  # a paragraph opening “名称：”
 POINTS_RE = re.compile(r"\d+(?:\.\d+)?\s*分")  # a figure in points
 WEIGHT_RE = re.compile(r"(?:分值|权重|满分)\s*(?:为)?\s*\d")  # the points a part is out of
@@ -715,7 +716,7 @@ class FactReader:
             fact = self._text_fact(phrase, m, value, unit, None if unknown_since == "all" else carried,
                                    None if unknown_since else carried, owner,
                                    here or (own if m.start() > unnamed_from else subject if m.start() > named_at else outer), wide)
-            if phrase.rstrip().endswith(self.from_words) and self.from_to_after.match(text, m.end()):
+            if self._after_from(phrase) and self.from_to_after.match(text, m.end()):
                 fact["period"] = PRIOR  # “就餐人次由2,160人次减少到…”: where it started, not where it is
             if (plans or self._under_plan_label(text, m.start())) and unit not in MONEY_UNITS \
                     and fact.get("measure") == "实际值" and not fact.get("comparator"):
@@ -1225,6 +1226,16 @@ class FactReader:
             self.open_measure = None
             for s_index, sentence in enumerate(sentences, start=first):
                 carried = self._sentence(index, s_index, sentence, carried, subject)
+
+    def _after_from(self, phrase: str) -> bool:
+        """The words end with 由/从, or with 由 and a few words saying when (由建设前的, 从上年的)."""
+        phrase = phrase.rstrip()
+        if phrase.endswith(self.from_words):
+            return True
+        if not phrase.endswith("的"):
+            return False
+        tail = phrase[-FROM_QUALIFIER_CHARS - 2:-1]
+        return any(w in tail for w in self.from_words)
 
     def _under_plan_label(self, text: str, at: int) -> bool:
         """The figure follows a label naming a plan, the last “…：” before it (预期目标：完成800户。

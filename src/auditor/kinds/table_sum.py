@@ -215,9 +215,10 @@ def _check_three_public(doc, rule, typed):
             continue
         for rec in t.records:
             group = "预算数" if rec.group == "budget" else "决算数"
-            for identity in rule.params["identities"]:
-                total, label, parts = identity["total"], identity["label"], identity["parts"]
-                cells = rec.cells
+            identities = rule.params["identities"]
+            for identity in identities:
+                total, label, cells = identity["total"], identity["label"], rec.cells
+                parts = _expanded(identity["parts"], cells, identities)
                 if total not in cells or any(p not in cells for p in parts):
                     continue  # a table without those columns (no 购置费 / 运行维护费 split)
                 total_cell = cells[total]
@@ -229,6 +230,16 @@ def _check_three_public(doc, rule, typed):
                                [rule.params["names"].get(p, p) for p in parts])
                 if hit is not None:
                     yield hit
+
+
+def _expanded(parts: list[str], cells: dict, identities: list[dict]) -> list[str]:
+    """The parts, one the table leaves out replaced by its own parts (公务用车购置及运行维护费 by
+    购置费 and 运行维护费, when only they are printed)."""
+    out = []
+    for part in parts:
+        sub = next((i["parts"] for i in identities if i["total"] == part), None)
+        out.extend(sub if part not in cells and sub and all(p in cells for p in sub) else [part])
+    return out
 
 
 # ---- column_total ---------------------------------------------------------------------------

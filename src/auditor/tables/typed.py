@@ -704,7 +704,10 @@ def _three_public_by_labels(typed: TypedTable, grid: list[list[str]]):
         if field_name in groups.get(group, {}):
             return None
         groups.setdefault(group, {})[field_name] = col
-    if not groups or any(set(fields) != set(order) for fields in groups.values()):
+    # a table may leave out the car subtotal (合计 | 因公出国（境）费 | 公务用车购置费 | 公务用车运行维护费
+    # | 公务接待费): it is the sum of its two parts, read so
+    derivable = {"cars"} if {"car_purchase", "car_running"} <= set(order) else set()
+    if not groups or any(not set(order) - derivable <= set(fields) <= set(order) for fields in groups.values()):
         return None
     return groups, first_value
 
@@ -779,6 +782,8 @@ def _three_public_record(row: int, group: str, cells: list[Cell], columns_of: di
         record.cells[name] = cells[col]
         q = quantity(cells[col])
         setattr(record, name, q.value if q is not None else Decimal(0))
+    if "cars" not in columns_of and "car_purchase" in columns_of and "car_running" in columns_of:
+        record.cars = record.car_purchase + record.car_running  # (a subtotal the table leaves out)
     return record
 
 
