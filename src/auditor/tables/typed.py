@@ -575,7 +575,8 @@ def _read_three_public(typed: TypedTable, grid: list[list[str]]) -> None:
     if layout is not None:
         groups, first_value_row = layout
         columns = sorted(col for fields in groups.values() for col in fields.values())
-        _read_three_public_values(typed, grid, first_value_row, columns, groups)
+        if not _read_labelled_rows(typed, grid, first_value_row, columns, groups):
+            _read_three_public_values(typed, grid, first_value_row, columns, groups)
         typed.three_public_layout = "labels"
         return
     if _read_three_public_by_rows(typed, grid):
@@ -785,6 +786,31 @@ def _three_public_record(row: int, group: str, cells: list[Cell], columns_of: di
     if "cars" not in columns_of and "car_purchase" in columns_of and "car_running" in columns_of:
         record.cars = record.car_purchase + record.car_running  # (a subtotal the table leaves out)
     return record
+
+
+def _read_labelled_rows(typed: TypedTable, grid, start: int, columns: list[int],
+                        groups: dict[str, dict[str, int]]) -> bool:
+    """Value rows that name their group left of the figures (项目 | 合计 | … over 预算数 | 8.50 | …
+    and 决算数 | 8.10 | …): one record per row, of the group it names. False when the first value
+    row names none (the columns' groups hold)."""
+    if len(groups) != 1:
+        return False
+    (fields,) = groups.values()
+    group_names = vocabulary()["table_types"]["three_public"].get("groups") or {}
+    first = min(columns)
+    found = False
+    for r in range(start, len(grid)):
+        label = compact(" ".join(grid[r][:first]))
+        group = _label_field(label, group_names) if label else None
+        if group is None:
+            if r == start:
+                return False
+            continue
+        cells = _padded(typed.table, r)
+        if any(quantity(cells[c]) is not None for c in columns if c < len(cells)):
+            typed.records.append(_three_public_record(r, group, cells, fields))
+            found = True
+    return found
 
 
 def _read_three_public_values(typed: TypedTable, grid, start: int, columns: list[int],
