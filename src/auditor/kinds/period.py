@@ -280,8 +280,8 @@ def _check_table_period(doc, rule, year):
         lines += _caption_rows(block)
         for text, pieces in lines:
             plain = normalize_digits(text)
-            if len(plain) > 80 or not any(cue in plain for cue in cues):
-                continue
+            if len(plain) > 80 or not (any(cue in plain for cue in cues) or YEAR_LINE_RE.fullmatch(plain.strip())):
+                continue  # (a line of its year alone, （2023年度）, under a form's title is one)
             years = {int(m.group(1)) for m in STANDALONE_PERIOD_RE.finditer(plain)}
             if year in years or len(years) != 1:
                 continue  # a line naming the report year too compares two years
@@ -290,6 +290,9 @@ def _check_table_period(doc, rule, year):
             loc = next(piece.loc for start, piece in reversed(pieces) if start <= m.start())
             yield _hit(text[m.start():m.end()], loc, stated, year, "表格的所属年度",
                        f"报告年度为 {year}，表格“{block.title or '（无标题）'}”标明的年度却是 {stated} 年度")
+
+
+YEAR_LINE_RE = re.compile(r"[（(]?\s*(?:19|20)\d\d\s*年度?\s*[）)]?")
 
 
 def _caption_rows(table: Table) -> list[tuple[str, list]]:

@@ -51,7 +51,8 @@ PARAMS = {
     "total_members": (list, ["本年支出", "本年收入", "收支总计"]),
     # words that do not tell two sentences' facts apart (the year, 截至, 全年 …): two sentences
     # whose labels differ only by these restate one fact
-    "label_fillers": (list, ["截至", "年末", "全年", "本年度", "本年", "为", "是", "达", "共", "约", "，", ","]),
+    "label_fillers": (list, ["截至", "年末", "全年", "本年度", "本年", "为", "是", "达", "共", "约", "，", ",",
+                             "本部门", "本单位", "我单位", "本局", "我局", "全局"]),
     # words that do not tell two sentences' figures of a concept apart because the concept is one
     # figure under either name: a statement's 收入总计 is its 支出总计 (the two sides balance)
     "same_fact_words": (dict, {"收支总计": ["收入", "支出"]}),
