@@ -1024,6 +1024,12 @@ def _current(base: FactBase, rate: Fact, change: Fact | None, sentence: list[Fac
     here = [f for f in sentence if f.is_money and f.measure == "决算" and f.concept == concept and f.period == CURRENT]
     if here:
         return here[-1]
+    if change is not None and names_budget_base(compact(change.label)):
+        # a budget's change on last year's budget (预算68.30万元，比2024年预算减少2.45万元，下降5.46%)
+        budgets = [f for f in sentence if f.is_money and f.measure in BUDGET_MEASURES and f.concept == concept
+                   and f.period == CURRENT and f.id < change.id]
+        if budgets:
+            return budgets[-1]
     return _document_value(base, concept, "决算", rate.subject)
 
 
