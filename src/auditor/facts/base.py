@@ -996,6 +996,12 @@ class FactReader:
         return bare
 
     def _rate(self, phrase, concept, carried, last_money, out) -> dict:
+        worded = self.lex.measures.last(phrase)
+        if worded in ("目标值", "实际值") or (worded == "决算" and phrase.endswith(("实际完成", "实际完成了"))):
+            # an indicator's rate stated as its target or as what it reached (覆盖率目标值60%，实际
+            # 完成63.6%): a value of the indicator, no completion of a budget
+            named = concept if concept and concept not in self.money else carried
+            return dict(out, concept=named, measure="目标值" if worded == "目标值" else "实际值")
         kind = self.lex.rate_measures.last(phrase)
         after = phrase[phrase.rfind("占") + 1:] if kind == "占比" else None
         if kind is None:

@@ -465,9 +465,11 @@ def _target_completion(base: FactBase, rule):
             continue
         if not any(c in clause for c in params["target_cues"]):
             pair = _target_clause_before(text, [f for f in before if f.at < start], params)
-            if pair is not None:
+            if pair is not None and rate.value == HUNDRED and pair[0].value >= pair[1].value:
+                yield CHECKED  # a target met beyond, its completion written 100%
+            elif pair is not None:
                 yield from _noted(_rate_against(base, rate, pair[0], pair[1], "完成目标的比例", "实际完成 ÷ 目标"),
-                                 rate, pair[0], pair[1])
+                                  rate, pair[0], pair[1])
             continue
         inside = [f for f in before if f.at >= start and f.unit != "%" and not f.is_money] \
             or _bracketed_target(text, rate, _same_sentence(base, rate), params)
@@ -628,7 +630,9 @@ def _target_clause_before(text: str, earlier: list[Fact], params: dict) -> tuple
     """(achieved, target) of the two clauses right before a bare 完成率: the first states a
     target (年度任务136户, 计划适配900件), the second a quantity of this year in its unit, and
     the sentence states no other quantity between them."""
-    quantities = [f for f in earlier if not f.is_money and f.unit not in ("%", "") and f.measure != "变动额"]
+    # (an indicator in % counts too when its words say target and reached: 目标值60%，实际完成63.6%)
+    quantities = [f for f in earlier if not f.is_money and f.unit and f.measure != "变动额"
+                  and (f.unit != "%" or f.measure in ("目标值", "实际值"))]
     if len(quantities) < 2:
         return None
     target, achieved = quantities[-2], quantities[-1]
