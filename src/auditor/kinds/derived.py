@@ -40,7 +40,11 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           "adjusted_cues": (list, []),
           # table_share: a share column headed with these is each row's share of its parent row
           # (占上级项目比重), not of the 100% row
-          "parent_share_words": (list, ["上级", "上一级", "所属"])}
+          "parent_share_words": (list, ["上级", "上一级", "所属"]),
+          # per_head: the words of an amount per head and the units the heads are counted in
+          "per_head": (dict, {"人均": ["人", "名"], "生均": ["人", "名"], "户均": ["户"]}),
+          # per_head: an amount per month or per visit is no share of the year's total
+          "per_period_words": (list, ["每月", "月均", "月人均", "每次", "每年", "年人均"])}
 MESSAGE_FIELDS = {"rate", "computed", "relation"}
 HUNDRED = Decimal(100)
 YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d\d)年")
@@ -1284,6 +1288,40 @@ def _year_change(base: FactBase, rule):
             yield hit
 
 
+# ---- an amount per head -----------------------------------------------------------------------
+def _per_head(base: FactBase, rule):
+    """“全年公用经费85.28万元，年末实有在职人员52人，人均公用经费1.85万元”: the amount per head is
+    the total of its thing ÷ the count of heads its sentence states (the words per_head names
+    and the units it counts in). A figure per month (人均每月, 月人均) is left alone."""
+    per_head = rule.params["per_head"]
+    for key, facts in base.by_sentence.items():
+        for per in (f for f in facts if f.is_money and f.source == "text" and not f.comparator):
+            word = next((w for w in per_head if w in per.label), None)
+            if word is None or any(w in per.label for w in rule.params["per_period_words"]):
+                continue
+            thing = compact(per.label).split(word, 1)[1]
+            totals = [f for f in facts if f.is_money and f is not per and f.measure == per.measure and f.period == per.period
+                      and f.concept and f.concept in thing and not f.comparator]
+            counts = [f for f in facts if f.unit in per_head[word] and f.places == 0 and not f.comparator
+                      and f.period == CURRENT]
+            if len(totals) != 1 or len(counts) != 1 or counts[0].value == 0:
+                continue
+            total, count = totals[0], counts[0]
+            yield CHECKED
+            lo, hi = bounds(total)
+            factor = MONEY_UNITS.get(per.unit, Decimal(1))
+            p_lo, p_hi = bounds(per)
+            if p_lo <= hi / count.value and lo / count.value <= p_hi:
+                continue
+            expected = total.in_yuan() / count.value / factor
+            shown = fmt(expected, max(per.places, 2))
+            yield Hit(quote=base.span(min(total, count, key=lambda f: f.at), per), location=per.loc,
+                      stated=per.text, expected=f"{shown}{per.unit}",
+                      formula=f"{total.text} ÷ {count.text} = {shown}{per.unit}",
+                      fields={"rate": per.text, "computed": f"{shown}{per.unit}", "relation": per.label.strip("，,")},
+                      highlights=[total.loc, count.loc])
+
+
 CHECKS = {"row_rate": _row_rate, "table_share": _table_share, "row_change": _row_change, "year_change": _year_change, "share": _share, "share_sum": _share_sum, "completion": _completion, "growth": _growth,
           "execution": _execution, "target_completion": _target_completion, "point_change": _point_change,
-          "ratio_to_base": _ratio_to_base, "difference_to_base": _difference_to_base}
+          "ratio_to_base": _ratio_to_base, "difference_to_base": _difference_to_base, "per_head": _per_head}
