@@ -30,7 +30,9 @@ PARAMS = {
     "enumeration_cues": (list, ["包括", "分别为", "分别是", "具体为", "构成为", "按经济分类划分", "按经济性质划分",
                                 "按支出性质划分", "按功能分类划分", "按资金来源划分"]),
     # words opening a list that may leave parts out: only a sum above the total is wrong there
-    "partial_cues": (list, ["主要包括", "主要用于", "主要为"]),
+    "partial_cues": (list, ["主要包括", "主要用于", "主要为",
+                            # (680.00万元中，中央资金300.00万元、…: the list may name some of it)
+                            "中，", "中："]),
 }
 MESSAGE_FIELDS = {"total_label", "total", "sum", "parts", "context", "verdict"}
 CONTEXTS = ("sentence", "table", "document", "enumeration", "subrows", "changes")
@@ -372,8 +374,9 @@ def _check_enumerations(doc, base: FactBase, rule):
             total = right_before
         if total is None:
             continue
+        # (an item naming no measure is of the total's: 全年预算680.00万元中，中央资金300.00万元、…)
         parts = [f for f in facts if f.is_money and f.at > at and depth(f.at) == 0 and f.period == total.period
-                 and (f.measure == total.measure or _item_named_as_change(f))]
+                 and (f.measure == total.measure or f.implicit or _item_named_as_change(f))]
         if len(parts) < 2 or total in parts:
             continue
         if total.concept is None or head is None:
@@ -506,7 +509,8 @@ def _check_group(facts, calc, names, context, rule, complete, checked=None, blan
                  and f.period == total.period and f.subject == total.subject and f is not total
                  and _of_fund(f, calc)]
         parts = _one_per_part(parts, names)
-        if not parts or (len(parts) < 2 and len(calc["parts"]) > 1 and context == "同一句"):
+        # (in a sentence, parts of one part only — 人员经费、公用经费 of 本年支出 — leave the rest unsaid)
+        if not parts or (len({names[p.concept] for p in parts}) < 2 and len(calc["parts"]) > 1 and context == "同一句"):
             continue
         stated = {names[p.concept] for p in parts} | set(blank)  # a blank part row stands for 0
         if context == "同一表列" and len(calc["parts"]) <= 3 and len(stated & set(calc["parts"])) < len(calc["parts"]):
