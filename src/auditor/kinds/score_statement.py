@@ -658,7 +658,7 @@ def _check_execution_text(doc, rule):
         text = base.sentences.get(key, "")
         if not proportional.search(text):
             continue
-        found = _execution_terms(text, facts)
+        found = _execution_terms(text, facts, base)
         if found is None:
             continue
         weight, rate, score = found
@@ -676,18 +676,29 @@ def _check_execution_text(doc, rule):
                   highlights=[weight.loc, rate.loc])
 
 
-def _execution_terms(text: str, facts) -> tuple[Fact, Fact, Fact] | None:
+def _execution_terms(text: str, facts, base: FactBase) -> tuple[Fact, Fact, Fact] | None:
     """(points, rate, score) of the sentence: the execution rate, the points before it (the
-    first figure in 分, 预算执行率（10分）/ 分值10分) and the score after it (得9.80分)."""
+    first figure in 分, 预算执行率（10分）/ 分值10分) and the score after it (得9.80分). A
+    sentence stating no rate takes the one the document states for the unit, if only one."""
     rate = next((f for f in facts if f.concept == "预算执行率" and f.unit == "%" and not f.comparator), None)
+    here = rate is not None
+    rate = rate or _document_rate(base)
     if rate is None:
         return None
-    weight = next((f for f in facts if f.unit == "分" and f.at < rate.at and not f.comparator), None)
-    score = next((f for f in reversed(facts) if f.unit == "分" and f.at > rate.at and not f.comparator
+    at = rate.at if here else 0
+    weight = next((f for f in facts if f.unit == "分" and (f.at < at or not here) and not f.comparator), None)
+    score = next((f for f in reversed(facts) if f.unit == "分" and f.at > at and f is not weight and not f.comparator
                   and "得" in text[max(0, f.at - 6):f.at]), None)
     if weight is None or score is None or weight.value <= 0:
         return None
     return weight, rate, score
+
+
+def _document_rate(base: FactBase) -> Fact | None:
+    """The unit's execution rate, when every statement of it agrees on one value."""
+    rates = [f for f in base.of("预算执行率", "实际值", CURRENT)
+             if f.unit == "%" and not f.member and not f.subject and not f.comparator]
+    return rates[0] if rates and all(f.value == rates[0].value for f in rates) else None
 
 
 def _strip_words(text: str, words) -> str:
