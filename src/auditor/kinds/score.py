@@ -557,6 +557,9 @@ def _reached(rows: list[IndicatorRow], ceiling_cues: list[str]):
         if upward is None:
             continue
         low, high = Quantity(actual.value).interval()
+        if actual.value == target.value and target.comparator in ("≥", "≤", "", "="):
+            yield r, target, actual, upward, True  # printed alike: ≥12台 met by 12台
+            continue
         if (upward and high <= target.value) or (not upward and low > target.value):
             yield r, target, actual, upward, False
         elif (upward and low >= target.value) or (not upward and high <= target.value):
@@ -780,8 +783,10 @@ def _check_met_deducted(doc, rule, typed):
             # in many ways (in proportion, by bands), so a met rate below full marks may be their rule,
             # unless the report says met indicators earn full marks; only the row's own 分值 is sure;
             # a stated reason explains the deduction
-            if target.comparator not in (">", "≥", "<", "≤") or r.weight is None or r.weight <= 0 \
-                    or (r.record.reason or "").strip():
+            # (a bare 100% is a floor too: no rate goes above it)
+            floor_of_rate = target.comparator == "" and target.unit == "%" and target.value == 100
+            if (target.comparator not in (">", "≥", "<", "≤") and not floor_of_rate) or r.weight is None \
+                    or r.weight <= 0 or (r.record.reason or "").strip():
                 continue
             if target.unit in ("%", "‰"):
                 if stated is None:
