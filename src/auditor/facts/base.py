@@ -618,9 +618,9 @@ class FactReader:
         label = rest[:end.start()].strip()
         if not m and not CLASS_LEVEL_RE.search(label):
             return None, "", ""  # without a number, only a classification item's label leads
-        if compact(label).endswith(self.topic_endings):
-            # a heading run into its paragraph (（二）支出情况。…, 五、“三公”经费支出情况说明。…)
-            # names a part of the report, as a heading block does: no thing the figures are of
+        if compact(label).endswith(self.topic_endings) or self.score_category.fullmatch(compact(label)):
+            # a heading run into its paragraph (（二）支出情况。…, 五、“三公”经费支出情况说明。…, （一）
+            # 产出指标。…) names a part of the report, as a heading block does: no thing the figures are of
             return None, "", label
         # the label must be the concept, not merely hold its name (政府采购专家评审费项目 is a
         # project); a classification path (类)(款)(项) names its last, most specific item
