@@ -55,6 +55,7 @@ CELL_NUMBER_RE = re.compile(
 # what ends the words that describe a number (its phrase) in running text
 PHRASE_BREAK_RE = re.compile(r"[，,；;。：:、！？]")
 FROM_QUALIFIER_CHARS = 6  # 由建设前的, 从2024年的: the words between 由 and the figure it starts from
+NOTE_RE = re.compile(r"^\s*(?:注|备注|说明)\s*[\d]?\s*[：:]")  # a note under a table (注：…, 说明：…)
 UNIT_LABEL_RE = re.compile(r"^\s*([^\s\d，,。；;：:（）()]{2,20})[：:]")  # a paragraph opening “名称：”
 POINTS_RE = re.compile(r"\d+(?:\.\d+)?\s*分")  # a figure in points
 WEIGHT_RE = re.compile(r"(?:分值|权重|满分)\s*(?:为)?\s*\d")  # the points a part is out of
@@ -390,6 +391,7 @@ class FactReader:
         self.subject_cue = re.compile("|".join(map(re.escape, cues))) if cues else None
         self.row_labels: dict[str, str] = {}  # compacted table row label -> concept, for linking text
         self.open_measure = None  # a budget list's (measure, parts, period), open across a ；
+        self.note_fund = ""  # the fund of the table a note (注：…) right under it is about
         self.item_subject = ""  # the unit a numbered item is about (see _lead)
         self.point_indicators: set[str] = set()  # indicators a table states achieved in points (考核得分 93分)
         self.label_units: dict[str, set] = {}  # row label -> units its cells print (份, 台, 人次)
@@ -525,12 +527,16 @@ class FactReader:
             self._prose_row(*prose_row)
             self.open_list = ("", set())
         self.open_item: tuple[str | None, str] = (None, "")
+        table_fund = ""  # the fund the table just read names (its notes, 注：…, state its scope)
         for index, block in enumerate(self.doc.blocks):
             if isinstance(block, Paragraph):
+                self.note_fund = table_fund if NOTE_RE.match(block.text) else ""
                 self._paragraph(index, block)
+                table_fund = table_fund if NOTE_RE.match(block.text) else ""
             else:
                 if isinstance(block, Heading):
                     self.topic = (len(NUMBERING_LEVELS), "")
+                table_fund = self._fund_named(compact(block.title or "")) if isinstance(block, Table) else ""
                 self.open_item = (None, "")  # a heading or a table closes a numbered item
                 self.open_list = ("", set())
         self._name_counts_by_words()
@@ -578,7 +584,7 @@ class FactReader:
         # a section titled with a fund (七、一般公共预算财政拨款基本支出决算情况说明), as a heading
         # or run into its paragraph, states that fund's figures, as a table so titled does
         self._enter_topic(para, topic)
-        self.section_fund = self.topic[1] or self._fund_named(para.loc.section or "")
+        self.section_fund = self.note_fund or self.topic[1] or self._fund_named(para.loc.section or "")
         if not (lead_concept or subject) and not ITEM_TOKEN_RE.match(para.text):
             # a paragraph without its own number continues the item before it (PDF lines of
             # one item read as several paragraphs) until a heading or a table
