@@ -679,8 +679,9 @@ class FactReader:
         # a sentence stating plans (2024年度计划维修养护…126处) or in a section of targets (三、绩效目标):
         # its counts and rates are targets, not what was achieved
         lead = FIRST_DIGIT_RE.split(_years_out(text), maxsplit=1)[0]  # the words before its first figure
-        plans = any(w in compact(lead) for w in self.plan_only_words) or (
-            self._names_plan(sentence.loc.section or "") and not any(w in compact(lead) for w in self.outcome_words))
+        lead = compact(lead)
+        plans = any(w in lead for w in self.plan_only_words) or (
+            self._names_plan(sentence.loc.section or "") and not any(w in lead for w in self.outcome_words))
         self.clause_owner = None  # (concept, words) of the ；-clause's first amount: a bare 执行率 after it is its
         for m in self.lex.text_number.finditer(text):
             unit = m.group("unit") or ""
@@ -724,8 +725,8 @@ class FactReader:
                                    here or (own if m.start() > unnamed_from else subject if m.start() > named_at else outer), wide)
             if self._after_from(phrase) and self.from_to_after.match(text, m.end()):
                 fact["period"] = PRIOR  # “就餐人次由2,160人次减少到…”: where it started, not where it is
-            if (plans or self._under_plan_label(text, m.start())) and unit not in MONEY_UNITS \
-                    and fact.get("measure") == "实际值" and not fact.get("comparator"):
+            if unit not in MONEY_UNITS and fact.get("measure") == "实际值" and not fact.get("comparator") \
+                    and (plans or self._under_plan_label(text, m.start())):  # (the cheap tests first)
                 fact["measure"] = "目标值"
             # (names listed first take the figures after 分别 in turn, before the list's fund and measure)
             respective_names, respective_queue = self._names_in_turn(phrase, wide + phrase, fact, respective_names,
