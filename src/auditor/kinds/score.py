@@ -30,7 +30,7 @@ from ..facts.targets import Target, parse_target
 from ..knowledge import compact
 from ..memo import remember_short
 from ..model import Cell, Table
-from ..tables.typed import WEIGHT_IN_LABEL_RE, ExecutionRecord, ScoreRecord, TypedTable, typed_tables
+from ..tables.typed import WEIGHT_IN_LABEL_RE, ExecutionRecord, ScoreRecord, TypedTable, cell_at, number, typed_tables
 from .base import CHECKED, Hit, NotAssessable
 
 KIND = "score"
@@ -415,6 +415,39 @@ def _weights_of_indicators(t: TypedTable, rows: list[IndicatorRow]) -> bool:
         return Decimal(total.text.strip()) == sum(weights, Decimal(0))
     except ArithmeticError:
         return False
+
+
+def _check_subtotals(doc, rule, typed):
+    for t in _score_tables(typed):
+        yield from _subtotals_of(t)
+
+
+def _subtotals_of(t: TypedTable):
+    """Each category's 小计 row against the scores (and 分值) of that category's indicators
+    between the row before it that closed a category (or the header) and it."""
+    start = t.header_row
+    for row, cells in t.subtotals:
+        label = next((c.text.strip() for c in cells if c.text.strip()), "小计")
+        category = compact(label).replace("小计", "") or ""
+        rows = [r for r in _indicators(t) if start < r.record.row < row
+                and (not category or compact(r.record.level1) == category)]
+        start = row
+        for field_name, values in (("score", [r.score for r in rows]), ("weight", [r.weight for r in rows])):
+            cell = cell_at(cells, t.columns.get(field_name))
+            stated = number(cell) if cell is not None else None
+            if stated is None or not rows or any(v is None for v in values):
+                continue
+            yield CHECKED
+            expected = sum(values, Decimal(0))
+            if _close(stated, expected, cell.text):
+                continue
+            terms = " + ".join(fmt(v) for v in values)
+            what = "得分" if field_name == "score" else "分值"
+            yield Hit(quote=_row_quote(cell, t.table), location=cell.loc, stated=cell.text, expected=fmt(expected),
+                      formula=f"{label}：Σ{what} = {terms} = {fmt(expected)}",
+                      fields={"table": _table_name(t), "section": label, "score": what, "total": cell.text,
+                              "diff": fmt(stated - expected)},
+                      highlights=[r.cells[field_name].loc for r in rows if field_name in r.cells])
 
 
 def _check_total(doc, rule, typed):
@@ -812,6 +845,7 @@ CHECKS = {
     "execution_full": _check_execution_full,
     "execution_rate": _check_execution_rate,
     "total": _check_total,
+    "subtotals": _check_subtotals,
     "weights": _check_weights,
     "score_cap": _check_score_cap,
     "strict_target": _check_strict_target,

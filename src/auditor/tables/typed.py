@@ -116,6 +116,8 @@ class TypedTable:
     column_names: dict[int, str] = field(default_factory=dict)  # budget_by_code: column → header text
     sides: list[tuple[int, int]] = field(default_factory=list)  # income_expense_summary: (item col, amount col)
     three_public_layout: str | None = None  # three_public: "labels" / "rows" when read by header labels
+    # performance_scores: a category's 小计 row (row index, its cells) after the indicators it sums
+    subtotals: list[tuple[int, list[Cell]]] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -252,7 +254,8 @@ def _read_scores(typed: TypedTable, grid: list[list[str]]) -> None:
             _read_total(typed, cells)
             break
         if subtotals and _is_subtotal(cells, subtotals):
-            continue  # 产出指标小计, or 产出指标 | 小计: a category's sum, not an indicator
+            typed.subtotals.append((r, cells))  # 产出指标小计, or 产出指标 | 小计: a category's sum
+            continue
         if _is_header(grid[r]):
             break
         record = _score_record(cells, typed.columns, level2)
