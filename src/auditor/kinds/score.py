@@ -229,8 +229,22 @@ def _execution_hits(rule, typed, full_marks_unmet: bool, own=None):
         values = {"weight": row.weight, "executed": row.executed, "budget": budget,
                   "rate": rate / 100 if rate is not None else None}
         if own is not None and own[0] == "bands":
-            if not full_marks_unmet:
-                yield NotAssessable(f"表{t.table.index}「{row.label}」按报告所写的档次计分（{own[1][:40]}），未按公式核对")
+            band = _band_for(own[2], rate) if rate is not None else None
+            if band is None:
+                if not full_marks_unmet:
+                    yield NotAssessable(f"表{t.table.index}「{row.label}」按报告所写的档次计分（{own[1][:40]}），未按公式核对")
+                continue
+            score_cell = row.cells["score"]
+            if full_marks_unmet or _close(row.score, band[2], score_cell.text, _score_places(t.table, typed)):
+                continue
+            yield Hit(
+                quote=_row_quote(score_cell, t.table), location=score_cell.loc, stated=score_cell.text,
+                expected=fmt(band[2], max(2, _score_places(t.table, typed))),
+                formula=f"按报告的计分档次“{band[3]}”：执行率 {fmt(rate)}% 应得 {fmt(band[2])} 分"
+                        f"（执行率 = 执行数 {row.executed} ÷ 预算数 {budget}）",
+                fields={"table": _table_name(t), "weight": str(row.weight), "rate": f"{fmt(rate)}%",
+                        "score": score_cell.text, "basis": f"按报告的计分档次（执行率 {fmt(rate)}%，{band[3]}）"},
+                highlights=[c.loc for c in row.cells.values()])
             continue
         try:
             if own is not None and rate is not None and row.weight is not None:
@@ -270,6 +284,32 @@ def _execution_hits(rule, typed, full_marks_unmet: bool, own=None):
 
 FULL_RATE = Decimal(100)  # a step rule counts the points short of full execution
 
+# one band of an execution score rule: 95%（含）以上得10分 / 90%（含）至95%得8分 / 80%以下不得分
+BAND_RE = re.compile(
+    r"(\d+(?:\.\d+)?)\s*[%％]\s*(?:[（(]含[）)])?\s*(?:(以上|及以上)|(?:至|-|－|～|~|—|到)\s*(\d+(?:\.\d+)?)\s*[%％]"
+    r"\s*(?:[（(]不?含[）)])?|(以下|以内))[^，,；;。\d]{0,6}?(?:得\s*(\d+(?:\.\d+)?)\s*分|(不得分))")
+
+
+def _bands(text: str) -> list[tuple[Decimal, Decimal, Decimal, str]]:
+    """(low, below, points, words) of each band the statement sets out; low inclusive."""
+    out = []
+    for m in BAND_RE.finditer(text):
+        low = Decimal(m.group(1))
+        points = Decimal(m.group(5)) if m.group(5) else Decimal(0)
+        if m.group(2):
+            out.append((low, Decimal("Infinity"), points, m.group(0)))
+        elif m.group(3):
+            out.append((low, Decimal(m.group(3)), points, m.group(0)))
+        elif m.group(4):
+            out.append((Decimal("-Infinity"), low, points, m.group(0)))
+    return out
+
+
+def _band_for(text: str, rate: Decimal):
+    """The one band the rate falls in (a band's top is the next band's bottom), or None."""
+    found = [b for b in _bands(text) if b[0] <= rate < b[1] or (b[1] == FULL_RATE and rate == FULL_RATE)]
+    return found[0] if len(found) == 1 else None
+
 
 def _execution_formula(row, rate, expected, own) -> str:
     if own is not None:
@@ -299,7 +339,11 @@ def _execution_rule(doc, rule):
     if m and Decimal(m.group("step")):
         return ("step", Decimal(m.group("step")), Decimal(m.group("points")), m.group(0), scoring["step_formula"])
     m = re.search(scoring["bands"], text) if scoring.get("bands") else None
-    return ("bands", m.group(0)) if m else None
+    if not m:
+        return None
+    # the whole statement the bands stand in (up to its full stop), read band by band
+    end = text.find("。", m.end())
+    return ("bands", m.group(0), text[m.start():end if end >= 0 else len(text)])
 
 
 def _check_execution_rate(doc, rule, typed):
