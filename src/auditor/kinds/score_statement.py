@@ -616,13 +616,20 @@ def _check_cap(doc, rule):
     base = fact_base(doc)
     scored = _score_lists()["scored_words"]
     for facts in base.by_sentence.values():
-        for weight, score in zip(facts, facts[1:]):
-            if weight.measure != "分值" or score.measure != "得分" or weight.unit != "分" or score.unit != "分" \
+        for k, weight in enumerate(facts):
+            # the next figure in points after the weight (figures of other units may stand between:
+            # 满意度指标（权重10分）：…调查结果为96%，得10.5分)
+            score = next((f for f in facts[k + 1:] if f.unit == "分"), None)
+            if score is None or weight.measure != "分值" or score.measure != "得分" or weight.unit != "分" \
                     or weight.comparator or score.comparator:
                 continue
             gap = base.sentences[(score.block, score.sentence)][weight.at + len(weight.text):score.at]
-            if _strip_words(gap, scored).strip("（）()，,：: 为了"):
+            between = [f for f in facts[k + 1:] if f.at < score.at]
+            if not between and _strip_words(gap, scored).strip("（）()，,：: 为了"):
                 continue
+            if between and (len(gap) > CAP_GAP_CHARS or any(w in gap for w in lexicon().list_openers)
+                            or not _strip_words(gap, scored) != gap):
+                continue  # (a score far from the weight, or a part's after 其中, or no 得 before it)
             yield CHECKED
             if score.value > weight.value:
                 yield Hit(quote=base.span(weight, score), location=score.loc, stated=score.text,
@@ -699,6 +706,9 @@ def _document_rate(base: FactBase) -> Fact | None:
     rates = [f for f in base.of("预算执行率", "实际值", CURRENT)
              if f.unit == "%" and not f.member and not f.subject and not f.comparator]
     return rates[0] if rates and all(f.value == rates[0].value for f in rates) else None
+
+
+CAP_GAP_CHARS = 40  # a score this far or less after its weight, other figures between
 
 
 def _strip_words(text: str, words) -> str:
