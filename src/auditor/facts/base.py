@@ -726,7 +726,7 @@ class FactReader:
             if self._after_from(phrase) and self.from_to_after.match(text, m.end()):
                 fact["period"] = PRIOR  # “就餐人次由2,160人次减少到…”: where it started, not where it is
             if unit not in MONEY_UNITS and fact.get("measure") == "实际值" and not fact.get("comparator") \
-                    and (plans or self._under_plan_label(text, m.start())):  # (the cheap tests first)
+                    and (plans or self._under_plan_label(text, m.start()) or self._planned_since(text, m.start())):
                 fact["measure"] = "目标值"
             # (names listed first take the figures after 分别 in turn, before the list's fund and measure)
             respective_names, respective_queue = self._names_in_turn(phrase, wide + phrase, fact, respective_names,
@@ -1249,6 +1249,16 @@ class FactReader:
             return False
         tail = phrase[-FROM_QUALIFIER_CHARS - 2:-1]
         return any(w in tail for w in self.from_words)
+
+    def _planned_since(self, text: str, at: int) -> bool:
+        """A plan word (计划, 建设内容) stands before the figure in its sentence with no word of an
+        outcome (完成, 实际) after it: 项目位于…，建设内容包括…铺设管网18公里 states the plan."""
+        words = compact(text[:at])
+        # (the longer words only: 计划 also names programmes, 营养改善计划)
+        plan = max((words.rfind(w) for w in self.plan_only_words if len(w) >= 3), default=-1)
+        if plan < 0:
+            return False
+        return all(words.rfind(w) < plan for w in self.outcome_words)
 
     def _under_plan_label(self, text: str, at: int) -> bool:
         """The figure follows a label naming a plan, the last “…：” before it (预期目标：完成800户。
