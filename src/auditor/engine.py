@@ -48,7 +48,15 @@ class _Fields(dict):
 
 
 def audit_file(path: str, rules: list[Rule], options: Options | None = None) -> FileResult:
-    """The whole work for one file; picklable, so a process pool can map it."""
+    """The whole work for one file; picklable, so a process pool can map it. The garbage
+    collector is paused meanwhile (see collector.py)."""
+    from .collector import paused
+
+    with paused():
+        return _audit_file(path, rules, options)
+
+
+def _audit_file(path: str, rules: list[Rule], options: Options | None = None) -> FileResult:
     import time
 
     from .ingest import ReadError, load

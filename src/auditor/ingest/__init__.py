@@ -24,8 +24,15 @@ SUPPORTED = tuple(sorted(READERS))
 
 
 def load(path: str | os.PathLike) -> Document:
-    """Read one file into a Document; raises ReadError with a Chinese explanation."""
-    path = str(path)
+    """Read one file into a Document; raises ReadError with a Chinese explanation. The garbage
+    collector is paused meanwhile (see collector.py)."""
+    from ..collector import paused
+
+    with paused():
+        return _load(str(path))
+
+
+def _load(path: str) -> Document:
     suffix = Path(path).suffix.lower()
     if suffix not in READERS:
         raise ReadError(f"不支持的文件类型「{suffix or '无扩展名'}」（支持：{'、'.join(SUPPORTED)}）")
