@@ -75,6 +75,8 @@ def validate(params: dict) -> str | None:
         return _validate_breakdown(_score_lists())
     if params["check"] == "execution_text":
         return _validate_proportional()
+    if params["check"] == "weights_text":
+        return _validate_breakdown(_score_lists())
     if not params["cues"]:
         return "cues 不能为空"
     for k, grade in enumerate(params["grades"]):
@@ -708,6 +710,51 @@ def _document_rate(base: FactBase) -> Fact | None:
     return rates[0] if rates and all(f.value == rates[0].value for f in rates) else None
 
 
+# ---- the weights of a complete set of categories add up to the full score -------------------
+WEIGHT_CUE_RE = re.compile(r"权重|分值|满分|分配")
+CATEGORY_POINTS_RE = r"({words})(?:指标)?(?:权重|分值)?(?:为|占)?\s*(\d+(?:\.\d+)?)\s*分"
+
+
+def _check_weights_text(doc, rule):
+    """“指标体系权重为：预算执行率10分，产出指标50分，效益指标30分，满意度指标20分”: the points of a
+    complete set of first-level categories (score_lists complete_sets) make up the full score
+    (concepts.yaml full_score). A sentence stating what was scored (得) is no list of weights."""
+    from ..knowledge import concepts
+
+    params = _score_lists()
+    words = _category_words(params)
+    pattern = re.compile(CATEGORY_POINTS_RE.format(words="|".join(re.escape(w) for w, _ in words)))
+    name_of = dict(words)
+    sets = [set(x) for x in params["complete_sets"]]
+    full = Decimal(str(concepts().get("full_score", 100)))
+    base = fact_base(doc)
+    for key, text in base.sentences.items():
+        if not WEIGHT_CUE_RE.search(text) or "得" in text:
+            continue
+        listed = [(name_of[m.group(1)], Decimal(m.group(2)), m) for m in pattern.finditer(text)]
+        names = [n for n, _, _ in listed]
+        if len(listed) < 3 or len(set(names)) != len(names) \
+                or not any(s <= set(names) <= s | set(params["optional"]) for s in sets):
+            continue
+        yield CHECKED
+        total = sum((v for _, v, _ in listed), Decimal(0))
+        if total == full:
+            continue
+        facts = base.by_sentence.get(key)
+        if not facts:
+            continue
+        start, end = listed[0][2].start(), listed[-1][2].end()
+        shown, whole = _points(total), _points(full)
+        yield Hit(quote=text[start:end], location=facts[0].loc, stated=shown, expected=whole,
+                  formula=" + ".join(f"{m.group(1)} {_points(v)}" for _, v, m in listed) + f" = {shown}",
+                  fields={"total": whole, "sum": shown, "parts": "、".join(m.group(0) for _, _, m in listed)})
+
+
+def _points(value: Decimal) -> str:
+    """Points as a report prints them: 110分, 7.5分."""
+    return f"{value.normalize():f}分"
+
+
 CAP_GAP_CHARS = 40  # a score this far or less after its weight, other figures between
 
 
@@ -718,4 +765,4 @@ def _strip_words(text: str, words) -> str:
 
 
 CHECKS = {"grade": _check_grade, "breakdown": _check_breakdown, "breakdown_table": _check_breakdown_table,
-          "cap": _check_cap, "execution_text": _check_execution_text}
+          "cap": _check_cap, "execution_text": _check_execution_text, "weights_text": _check_weights_text}
