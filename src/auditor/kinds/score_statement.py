@@ -712,6 +712,7 @@ def _document_rate(base: FactBase) -> Fact | None:
 
 # ---- the weights of a complete set of categories add up to the full score -------------------
 WEIGHT_CUE_RE = re.compile(r"权重|分值|满分|分配")
+POINTS_RE = re.compile(r"\d+(?:\.\d+)?\s*分(?!值)")
 CATEGORY_POINTS_RE = r"({words})(?:指标)?(?:权重|分值)?(?:为|占)?\s*(\d+(?:\.\d+)?)\s*分"
 
 
@@ -736,6 +737,8 @@ def _check_weights_text(doc, rule):
         if len(listed) < 3 or len(set(names)) != len(names) \
                 or not any(s <= set(names) <= s | set(params["optional"]) for s in sets):
             continue
+        if len(POINTS_RE.findall(text, listed[0][2].start())) != len(listed):
+            continue  # a category the vocabulary does not know is listed too (管理指标10分)
         yield CHECKED
         total = sum((v for _, v, _ in listed), Decimal(0))
         if total == full:
