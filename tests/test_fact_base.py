@@ -144,6 +144,15 @@ def test_the_fact_frame_is_validated_by_its_schema():
     assert list(frame["measure"]) == ["决算", "决算"] and frame["quote"].str.len().min() > 0
 
 
+def test_a_year_before_last_is_its_own_period_and_passes_the_schema():
+    """“较2023年的…” in a 2025 report is neither this year's nor last year's figure (往年); the
+    fact frame's schema knows that period too."""
+    base = fact_base(document_from_text(HEAD + "本年支出合计2,865.40万元，较2023年的2,598.00万元增长10.29%。\n"))
+    older = next(f for f in base.facts if f.text.startswith("2,598.00"))
+    assert older.period == "往年"
+    assert "往年" in set(base.frame()["period"])
+
+
 def test_a_year_before_a_figure_belongs_to_its_words():
     """“比2024年度的5.00万元”: the year names the prior period and does not cut the phrase, so the
     figure keeps its concept (“公务接待费支出决算数比2024年度减少”)."""

@@ -16,6 +16,15 @@ COLUMNS = ["id", "concept", "measure", "period", "subject", "fund", "member", "v
 RATE_AND_DEFAULT_MEASURES = ("变动率", "占比", "完成率", "决算", "实际值")
 
 
+def _periods() -> tuple[str, ...]:
+    from .base import CURRENT, OLDER, PRIOR
+
+    return CURRENT, PRIOR, OLDER
+
+
+PERIODS = _periods()
+
+
 def schema():
     from ..knowledge import concepts, vocabulary_generation
 
@@ -30,7 +39,7 @@ def _schema(generation: int, measures: tuple[str, ...]):
         "id": pa.Column(int, unique=True),
         "concept": pa.Column(str, nullable=True),
         "measure": pa.Column(str, pa.Check.isin(list(measures))),
-        "period": pa.Column(str, pa.Check.isin(["本年", "上年"])),
+        "period": pa.Column(str, pa.Check.isin(list(PERIODS))),
         "value": pa.Column(object),
         "places": pa.Column(int, pa.Check.ge(0)),
         "source": pa.Column(str, pa.Check.isin(["text", "table"])),

@@ -249,16 +249,23 @@ def _spaced_table_ahead(lines: list[str], i: int) -> bool:
     """Whether the spaced lines from i on hold at least MIN_SPACED_FIGURE_ROWS rows with a figure
     cell (a header line or two may come first); looks no further than the spaced lines go."""
     figures = 0
+    words_only = 2  # lines of words a table may open with (its header), one more after a caption line
     for k in range(i, len(lines)):
         cells = _spaced_cells(lines[k])
         if not cells:
             break
+        if k == i and all(SPACED_CAPTION_RE.match(text.strip()) for _, _, text in cells):
+            words_only = 3  # 编制单位：…   2024年度   单位：万元, then a header of two lines
         figures += _figure_row(cells)
         if figures >= MIN_SPACED_FIGURE_ROWS:
             return True
-        if k - i >= 2 and not figures:
-            return False  # three lines of words apart by spaces: no table
+        if k - i >= words_only and not figures:
+            return False  # more lines of words apart by spaces than a header has: no table
     return False
+
+
+# a caption cell above a table's header (编制单位：…, 2024年度, 单位：万元)
+SPACED_CAPTION_RE = re.compile(r"^(?:(?:编制单位|填报单位|单位|金额单位|部门)[：:]|(?:19|20)\d\d\s*年度?$)")
 
 
 def _spaced_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
@@ -323,8 +330,46 @@ def _add_table(blocks: list[RawBlock], rows: list[list[RawCell]], line: int) -> 
         if text:
             blocks.append(RawBlock("para", text=text, line=line))
         return
-    if rows:
+    if rows and not _continued(blocks, rows):
         blocks.append(RawBlock("table", rows=rows, line=line))
+
+
+# a line announcing the rest of the table before (续表, 续表 公开02表, （续表）)
+CONTINUED_RE = re.compile(r"^\s*[（(]?\s*续表")
+FURNITURE_CHARS = 40  # a page's running header or number is short, no sentence
+
+
+def _continued(blocks: list[RawBlock], rows: list[list[RawCell]]) -> bool:
+    """A table after 续表, over the page break of an export (the page number and the running header
+    between): the rest of the table before, its repeated header rows dropped. The lines between
+    are page furniture and go. True when the rows were added so."""
+    k = len(blocks)
+    while k > 0 and blocks[k - 1].kind == "para" and len("".join(blocks[k - 1].text.split())) <= FURNITURE_CHARS \
+            and not any(mark in blocks[k - 1].text for mark in "。；;"):
+        k -= 1
+    between = blocks[k:]
+    if k == 0 or blocks[k - 1].kind != "table" or not any(CONTINUED_RE.match(b.text) for b in between):
+        return False
+    previous = blocks[k - 1].rows
+    repeated = 0
+    while repeated < min(len(rows) - 1, len(previous)) \
+            and [c.text for c in rows[repeated]] == [c.text for c in previous[repeated + _captions(previous)]]:
+        repeated += 1
+    width = max(len(r) for r in previous)
+    if repeated == 0 or max(len(r) for r in rows) != width:
+        return False  # not the same table's header again: another table
+    del blocks[k:]
+    previous.extend(rows[repeated:])
+    return True
+
+
+def _captions(rows: list[list[RawCell]]) -> int:
+    """Caption rows (编制单位：… 2024年度 单位：万元) at the top of a table."""
+    n = 0
+    while n < len(rows) and all(SPACED_CAPTION_RE.match(c.text.strip()) for c in rows[n] if c.text.strip()) \
+            and any(c.text.strip() for c in rows[n]):
+        n += 1
+    return n
 
 
 def _cell_region(lines: list[str], i: int, blocks: list[RawBlock]) -> int:

@@ -691,7 +691,13 @@ def _three_public_by_labels(typed: TypedTable, grid: list[list[str]]):
         path = [part for r in header_rows for label in spans[r] if label.first <= col <= label.last
                 for part in _header_parts(label.text)]
         field_name = None
-        for depth in range(len(path) - 1, -1, -1):
+        # a name wrapped over header lines, each part over this column alone (因公出国 over （境）费):
+        # the parts joined name the column
+        own = [label for r in header_rows for label in spans[r] if label.first == col == label.last
+               and len(_header_parts(label.text)) == 1]
+        if len(header_rows) > 1 and len(path) > 1 and len(own) == len(header_rows):
+            field_name = _label_field(compact("".join(path)), names)
+        for depth in range(len(path) - 1, -1, -1) if field_name is None else ():
             if path[depth] in subtotal:  # 小计 under 公务用车购置及运行维护费 is that item's total
                 field_name = next((f for f in map(lambda t: _label_field(t, names),
                                                   reversed(path[:depth])) if f), None)
@@ -701,6 +707,9 @@ def _three_public_by_labels(typed: TypedTable, grid: list[list[str]]):
                 break
         group = next((g for text in reversed(path) for g in [_label_field(text, group_names)] if g),
                      None) or default_group
+        if field_name is None and path and path[-1] in subtotal and "cars" in order:
+            # a 小计 over no name of its own, its parts (购置费, 运行维护费) to the right: the cars'
+            field_name = "cars"
         if field_name is None:
             if quantity(values[col]) is not None:
                 return None  # a figure under no named column: the labels do not line up
