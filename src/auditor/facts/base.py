@@ -55,6 +55,7 @@ CELL_NUMBER_RE = re.compile(
 # what ends the words that describe a number (its phrase) in running text
 PHRASE_BREAK_RE = re.compile(r"[，,；;。：:、！？]")
 FROM_QUALIFIER_CHARS = 6  # 由建设前的, 从2024年的: the words between 由 and the figure it starts from
+PROJECTS_RATE_RE = re.compile(r"项目(?:支出)?(?:预算)?执行率")  # the rate of projects, not of the unit
 NOTE_RE = re.compile(r"^\s*(?:注|备注|说明)\s*[\d]?\s*[：:]")  # a note under a table (注：…, 说明：…)
 UNIT_LABEL_RE = re.compile(r"^\s*([^\s\d，,。；;：:（）()]{2,20})[：:]")  # a paragraph opening “名称：”
 POINTS_RE = re.compile(r"\d+(?:\.\d+)?\s*分")  # a figure in points
@@ -1007,7 +1008,8 @@ class FactReader:
         if worded in ("目标值", "实际值") or (worded == "决算" and phrase.endswith(("实际完成", "实际完成了"))):
             # an indicator's rate stated as its target or as what it reached (覆盖率目标值60%，实际
             # 完成63.6%): a value of the indicator, no completion of a budget
-            named = concept if concept and concept not in self.money else carried
+            # (the indicator named here, or none: not the concept of an earlier sentence, 自评得分)
+            named = concept if concept and concept not in self.money else None
             return dict(out, concept=named, measure="目标值" if worded == "目标值" else "实际值")
         kind = self.lex.rate_measures.last(phrase)
         after = phrase[phrase.rfind("占") + 1:] if kind == "占比" else None
@@ -1052,6 +1054,8 @@ class FactReader:
                 part = owner_concept or self.lex.filler.sub("", _blank(_blank(
                     owner_phrase, self.lex.measures), self.lex.directions)).replace(" ", "") or None
             member = part if part and part not in self.unit_totals else ""
+            if not member and PROJECTS_RATE_RE.search(phrase):
+                member = "项目支出"  # 项目预算执行率, 重点项目…执行率: the projects' rate, not the unit's
             return dict(out, concept="预算执行率", measure="实际值", member=member)
         return dict(out, concept=concept, measure="实际值")
 
