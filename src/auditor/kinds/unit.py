@@ -42,7 +42,9 @@ def _check_peer_magnitude(doc, rule):
     same digits: the 元 figure is a 万元 figure with the wrong unit (they differ ×10⁴ as written)."""
     measures = set(rule.params["peer_measures"])
     found = set()
-    for hit in _check_list_peers(doc, rule):
+    for hit in [*_check_list_peers(doc, rule), *_check_rate_peers(doc, rule)]:
+        if (hit.location, hit.stated) in found:
+            continue
         found.add((hit.location, hit.stated))
         yield hit
     for facts in fact_base(doc).by_sentence.values():
@@ -82,6 +84,33 @@ def _check_list_peers(doc, rule):
                       formula=f"同一列举中其余 {len(peers)} 项均以“万元”计（{'、'.join(f.text for f in items if f.unit == '万元')}），"
                               f"{odd.text} 按“元”计仅为其万分之一量级",
                       fields={"peer": odd.text, "other": "、".join(f.text for f in items if f.unit == "万元")})
+
+
+def _check_rate_peers(doc, rule):
+    """An amount in 元 and one in 万元 of a sentence whose rate holds on their digits only
+    (全年预算1150.00元，执行1104.60万元，执行率96.05%: 1104.60 ÷ 1150.00 = 96.05%): the 元 is a slip."""
+    base = fact_base(doc)
+    for facts in base.by_sentence.values():
+        money = [f for f in facts if f.unit in ("元", "万元") and f.measure != "变动额" and not f.comparator
+                 and not any(w in f.label for w in rule.params["per_unit_words"])]
+        rates = [f for f in facts if f.unit == "%" and not f.comparator]
+        if not rates or not any(f.unit == "元" for f in money) or not any(f.unit == "万元" for f in money):
+            continue
+        for small in (f for f in money if f.unit == "元" and f.value > 0):
+            peer = next((p for p in money if p.unit == "万元" and p.value > 0
+                         and any(r.at > max(p.at, small.at) and _digits_rate(r, small, p) for r in rates)), None)
+            if peer is not None:
+                yield Hit(quote=base.span(min(small, peer, key=lambda f: f.at), max(small, peer, key=lambda f: f.at)),
+                          location=small.loc, stated=small.text, expected=f"{small.value}万元",
+                          formula=f"比率按 {small.text} 与 {peer.text} 的数字成立，按所写单位相差一万倍",
+                          fields={"peer": small.text, "other": peer.text})
+
+
+def _digits_rate(rate, a, b) -> bool:
+    """The rate is one figure's digits over the other's, either way, within its printed precision."""
+    lo, hi = rate.interval()
+    return any(lo <= x / y * 100 <= hi or abs(x / y * 100 - rate.value) <= rate.half_unit + Decimal("0.005")
+               for x, y in ((a.value, b.value), (b.value, a.value)) if y)
 
 
 def _may_transition(text: str) -> bool:
