@@ -72,6 +72,11 @@ PARAMS = {
     # a noun on the last item of a list before its count only (产出、效益指标共11个, 中央、省级资金):
     # the list names kinds of it, and the count may be of the things, not of the kinds
     "kind_nouns": (list, []),
+    # a list before its count with no particle (内设办公室、财务股、综合股 3 个股室): only right after
+    # one of these words, which take a list of named things as their object; the count is then of
+    # those things unless its noun counts occasions (培训干部、职工 3 个批次)
+    "list_openers": (list, []),
+    "occasion_nouns": (list, []),
     # breakdown: markers between a count and its parts; exhaustive ones say the parts are all of it
     "breakdown_markers": (list, ["其中", "分别是", "分别为", "包括", "含"]),
     "exhaustive_markers": (list, ["分别是", "分别为"]),
@@ -621,8 +626,9 @@ def _read_enumerations(doc, params: dict) -> list[Enumeration]:
 
 
 def _preceding_lists(passage: Passage, params: dict):
-    """Lists written before their count and summed by a particle: “A、B、C 共 3 个科室”. Without
-    the particle the count may be of something else (培训干部、职工 3 个批次), so it is left alone."""
+    """Lists written before their count: summed by a particle (“A、B、C 共 3 个科室”), or the object
+    of a listing word with the count right after the last item (“内设A、B、C 3 个科室”, see
+    list_openers). Without either the count may be of something else (培训干部、职工 3 个批次)."""
     counts = _counts(passage, params)  # Count objects of its own: it names their nouns
     if not counts:
         return
@@ -633,10 +639,13 @@ def _preceding_lists(passage: Passage, params: dict):
         while k > 0 and text[k - 1] in " \u3000":
             k -= 1
         particle = next((p for p in particles if text.endswith(p, 0, k)), None)
-        if particle is None:
-            continue
-        k -= len(particle)
-        start = _clause_start(text, k, 300, stops="，,；;：:。！？!?\n")
+        if particle is not None:
+            k -= len(particle)
+            start = _clause_start(text, k, 300, stops="，,；;：:。！？!?\n")
+        else:
+            start = _opened_list(text, k, count, params)
+            if start is None:
+                continue
         items, _ = _split_plain(text[start:k], params)
         if len(items) < 2 or "、" not in text[start:k] or any(re.search(params["count_pattern"], i) for i in items) \
                 or any(len(i) > params["max_item_chars"] for i in items) or _kinds_of(items, params["kind_nouns"]) \
@@ -651,6 +660,27 @@ def _preceding_lists(passage: Passage, params: dict):
                         "preceding")
         e.at_least = particle in params["open_particles"]
         yield e
+
+
+def _opened_list(text: str, end: int, count: Count, params: dict) -> int | None:
+    """Where a list of short names ending right before a count (at `end`) begins, after a list
+    opener in its first item; None when there is none or the list is no list of names: an item
+    too long for a name or holding a word of prose, a count of occasions, or no noun after it."""
+    start = _clause_start(text, end, 300, stops="，,；;：:。！？!?\n")
+    first = text.find("、", start, end)
+    if first < 0:
+        return None
+    cut = max((text.rfind(w, start, first) + len(w) for w in params["list_openers"]
+               if text.rfind(w, start, first) >= 0), default=-1)
+    noun = _noun_after(text, count.end)
+    if cut < 0 or not noun or text[count.end - 1] in params["occasion_classifiers"] \
+            or noun.startswith(tuple(params["occasion_nouns"])):
+        return None
+    items = re.split(r"[、，,；;]", text[cut:end])
+    if any(len(i.strip()) > params["max_item_chars_strict"] or any(m in i for m in params["prose_marks"])
+           for i in items):
+        return None
+    return cut
 
 
 # a count more than this many times the items before it counts things of those kinds, not them
