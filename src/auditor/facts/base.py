@@ -1773,13 +1773,32 @@ def names_own_thing(label: str) -> bool:
 def names_budget_base(label: str) -> bool:
     """A change's words compare with a budget, not with last year's outturn: a budget measure
     word after the comparing word (比年初预算减少, 比上年预算增加, 较预算数)."""
+    return bool(_compared_budgets(label))
+
+
+def named_budget_base(label: str) -> str | None:
+    """The one budget measure of this year a change's words compare with (较年初预算减少 ->
+    年初预算); None when they name none, several, or a period (比上年预算: last year's)."""
+    measures = _compared_budgets(label)
+    if len(set(measures)) != 1:
+        return None
+    lex = lexicon()
+    after = label[[c for c in lex.comparison.finditer(label)][-1].end():]
+    if lex.prior.search(after) or YEAR_RE.search(after):
+        return None
+    return measures[0]
+
+
+def _compared_budgets(label: str) -> list[str]:
+    """The budget measures named after the last comparing word of a label."""
     lex = lexicon()
     cue = None
     for cue in lex.comparison.finditer(label):
         pass
     if cue is None:
-        return False
-    return any(m[2] in BUDGET_MEASURES for m in lex.measures.all(label[cue.end():]))
+        return []
+    return [m[2] for m in lex.measures.all(label[cue.end():]) if m[2] in BUDGET_MEASURES]
+
 
 
 def _within(inner: tuple, outer: tuple) -> bool:

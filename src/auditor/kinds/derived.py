@@ -23,7 +23,8 @@ import re
 from bisect import bisect_left
 from decimal import Decimal
 
-from ..facts.base import BUDGET_MEASURES, CURRENT, OLDER, PRIOR, Fact, FactBase, fact_base, names_budget_base, names_own_thing, part_names
+from ..facts.base import (BUDGET_MEASURES, CURRENT, OLDER, PRIOR, Fact, FactBase, fact_base, named_budget_base,
+                          names_budget_base, names_own_thing, part_names)
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt
 from ..facts.targets import PREFIX
@@ -577,14 +578,32 @@ def _difference_to_base(base: FactBase, rule):
     for change in (f for f in base.facts if f.source == "text" and not f.comparator and f.measure == "变动额" and f.sign):
         pair = _with_base(base, change, rule.params,
                           lambda later, earlier: _difference_misfit(change, later, earlier, change.sign) is None)
+        terms = f"{pair[0].text} − {pair[1].text}" if pair else ""
         if pair is None:
-            continue
+            pair = _named_base(base, change)
+            if pair is None:
+                continue
+            terms = f"{pair[0].text} − {pair[1].measure} {pair[1].text}（{pair[1].where()}）"
         stated, other = pair
         yield CHECKED
         hit = _difference_hit(change, stated, other, change.sign, ("增加", "减少"), "增减额",
-                              f"{stated.text} − {other.text}", quote=base.span(stated, change), stated=change.quote)
+                              terms, quote=base.span(stated, change), stated=change.quote)
         if hit is not None:
             yield hit
+
+
+def _named_base(base: FactBase, change: Fact) -> tuple[Fact, Fact] | None:
+    """(this year's outturn, the budget) of a change on a budget its words name but do not state
+    (全年支出1,402.35万元，较年初预算减少102.35万元, the 年初预算 stated elsewhere): the outturn of
+    the change's concept before it in its sentence, the one figure of that budget the document
+    agrees on."""
+    measure = named_budget_base(compact(change.label)) if change.is_money and change.concept else None
+    if measure is None or change.period != CURRENT:
+        return None
+    later = next((f for f in reversed(_before(_same_sentence(base, change), change)) if f.is_money
+                  and f.measure == "决算" and f.period == CURRENT and f.concept == change.concept), None)
+    earlier = _document_value(base, change.concept, measure, later.subject) if later is not None else None
+    return (later, earlier) if earlier is not None else None
 
 
 def _difference_hit(change: Fact, later: Fact, earlier: Fact, sign: int, words: tuple[str, str] | None,
@@ -849,10 +868,10 @@ def _growth(base: FactBase, rule):
             current = stated_prior[0]
         elif change is None and any(f.period == OLDER for f in sentence):
             continue  # on an older year's figure (较2022年的25,980.40万元增长10.29%), this year's not stated here
-        if current is None:
+        stated = _stated_prior(sentence, change)
+        if current is None and stated is None:
             continue
         moved = 0
-        stated = _stated_prior(sentence, change)
         if stated is not None:
             # “与上年17.05万元相比减少1.31万元，降幅7.68%”: the base is stated, right before the change
             c_lo, c_hi = bounds(change)
@@ -947,11 +966,17 @@ def _prior_against(base: FactBase, rate: Fact, current: Fact, stated: Fact | Non
 
 def _stated_prior(sentence: list[Fact], change: Fact | None) -> Fact | None:
     """Last year's amount stated right before the change it is the base of (比上年决算2,716.90万元
-    减少117.47万元; 与上年17.05万元相比减少1.31万元), of the change's concept or naming none."""
-    if change is None or not change.is_money:
+    减少117.47万元; 与上年17.05万元相比减少1.31万元), of the change's concept or naming none; for
+    a quantity, last year's figure in its unit (比上年19起减少5起). The figure is the base only when
+    a comparing word leads to it (a figure of last year that is the sentence's subject, 2024年度支出
+    286.43万元，比上年减少15.12万元, is what changed, not what it changed from)."""
+    if change is None:
         return None
-    before = next((f for f in reversed(sentence) if f.id < change.id and f.is_money and f.measure != "变动额"), None)
-    if before is None or before.period != PRIOR or before.measure != "决算" or before.value == 0 \
+    before = next((f for f in reversed(sentence) if f.id < change.id and f.measure != "变动额"
+                   and (f.is_money if change.is_money else f.unit == change.unit)), None)
+    # (last year's budget is a base as its 决算 is: 比2024年年初预算9,072.40万元增加424.62万元)
+    if before is None or before.period != PRIOR or (change.is_money and before.measure not in ("决算", *BUDGET_MEASURES)) \
+            or before.value == 0 or not lexicon().comparison.search(before.label) \
             or (before.concept and change.concept and before.concept != change.concept):
         return None
     return before
@@ -1024,7 +1049,7 @@ def _quantity_change(sentence: list[Fact], rate: Fact, cues: list[str]) -> tuple
     5场，参训人数1,200人，较上年增长50%”: the 50% is the 人's, not the 场's)."""
     change = sentence[-1] if sentence else None
     if change is None or change.measure != "变动额" or change.is_money or not change.unit or change.unit == "%" \
-            or not any(c in change.label for c in cues) \
+            or not (any(c in change.label for c in cues) or _stated_prior(sentence, change) is not None) \
             or (change.concept and rate.concept and change.concept != rate.concept):
         return None
     current = next((f for f in reversed(sentence) if f.id < change.id and f.unit == change.unit
