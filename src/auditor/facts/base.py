@@ -1028,7 +1028,11 @@ class FactReader:
                     return dict(out, concept=None, measure="实际值")
                 # “支出352.18万元，占全年预算的91.12%”: a share of the budget is how much of it was spent
                 return dict(out, concept=concept or carried, measure="完成率", base=budget)
-            owner = last_money.concept if last_money else carried
+            # the thing named right before 占 (人员经费占基本支出的91.07%) owns the share, else the
+            # amount before it
+            cut = phrase.rfind("占")
+            named = self._concept(phrase[:cut], last=True) if kind == "占比" and cut > 0 else None
+            owner = named or (last_money.concept if last_money else carried)
             return dict(out, concept=owner, measure="占比", base=base)
         if kind == "完成率" and "完成率" not in phrase:
             # “完成年初预算的”, “完成全年（调整）预算的”; a bare “完成预算的” names no budget ("预算":

@@ -212,11 +212,15 @@ def _share_sum(base: FactBase, rule):
     declared = {}  # whole -> the parts its declared sums name (None: no sum declared for it)
     for calc in lexicon().calculations:
         declared.setdefault(calc["total"], set()).update(part_names(calc))
-    for rate, part, whole in _shares(base):
-        parts = declared.get(whole.concept)
+    placed = set()
+    for rate, part, whole in [*_shares(base), *_bare_shares(base)]:
+        if rate.id in placed:
+            continue
+        placed.add(rate.id)
+        parts = declared.get(whole.concept) if whole is not None else None
         if parts and part.concept and part.concept not in parts and part.concept in lexicon().concepts.names.values():
             continue  # a known thing no part of the whole's declared sum (授予中小企业合同金额 of 政府采购支出)
-        key = (rate.block, whole.id, run_of.get((rate.block, rate.sentence)))
+        key = (rate.block, whole.id if whole is not None else None, run_of.get((rate.block, rate.sentence)))
         before = groups.get(key)
         if before and (key in nested or _opens_between(base, before[-1], part, openers)):
             nested.add(key)
@@ -236,6 +240,32 @@ def _share_sum(base: FactBase, rule):
                   expected="≤ 100%", formula=" + ".join(r.text for r in rates) + f" = {fmt(total)}%，超过 100%",
                   fields={"rate": f"{fmt(total)}%", "computed": "≤ 100%", "relation": "同一总额下各项占比之和"},
                   highlights=[r.loc for r in rates[:-1]])
+
+
+def _bare_shares(base: FactBase) -> list[tuple[Fact, Fact, None]]:
+    """(rate, part, None) for shares that name no whole (社会保障和就业支出142.18万元，占4.37%；…):
+    listed together, they are shares of one whole the text leaves unsaid, whatever it is."""
+    out = []
+    for rate in base.facts:
+        if rate.measure != "占比" or rate.source != "text" or rate.comparator or rate.unit != "%" \
+                or rate.base is not None or not _names_no_whole(compact(rate.label).strip("，,；;、：:")):
+            continue
+        before = _before(_same_sentence(base, rate), rate)
+        part = before[-1] if before else None
+        if part is not None and part.is_money and part.measure != "变动额":
+            out.append((rate, part, None))
+    return out
+
+
+def _names_no_whole(words: str) -> bool:
+    """A share's words name no thing it is of: 占, 占比, or 占 a few words of no concept (占执行数的:
+    a measure of the whole the list is about, 执行数中，…)."""
+    if words in BARE_SHARE_WORDS:
+        return True
+    return words.startswith("占") and len(words) <= 8 and not lexicon().concepts.all(words)
+
+
+BARE_SHARE_WORDS = frozenset({"占", "占比", "占比为", "比重", "比重为", "占比重"})
 
 
 def _opens_between(base: FactBase, earlier: Fact, later: Fact, openers: tuple) -> bool:
