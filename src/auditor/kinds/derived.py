@@ -893,7 +893,7 @@ def _growth(base: FactBase, rule):
         current = _current(base, rate, change, sentence)
         if change is None:  # a quantity's change (受益人口3.2万人，较上年增加0.4万人，增长14.29%)
             change, current = _quantity_change(sentence, rate, rule.params["year_on_year_cues"]) or (None, current)
-        stated_prior = _sentence_prior(sentence, rate, current) if change is None else None
+        stated_prior = _sentence_prior(base, sentence, rate, current) if change is None else None
         if stated_prior is not None:
             current = stated_prior[0]
         elif change is None and any(f.period == OLDER for f in sentence):
@@ -952,7 +952,8 @@ def _growth(base: FactBase, rule):
         yield _hit(rate, computed, "增减比例", formula)
 
 
-def _sentence_prior(sentence: list[Fact], rate: Fact, current: Fact | None) -> tuple[Fact, Fact] | None:
+def _sentence_prior(base: FactBase, sentence: list[Fact], rate: Fact,
+                    current: Fact | None) -> tuple[Fact, Fact] | None:
     """(this year's, last year's) amounts of one thing the rate's own sentence states before it
     (全年支出597.00万元，较2023年的742.10万元增长6.8%; 支出规模扩大了12.64% after both): the rate
     is on them, whatever the rest of the document says last year was."""
@@ -962,10 +963,19 @@ def _sentence_prior(sentence: list[Fact], rate: Fact, current: Fact | None) -> t
     if prior is None:
         return None
     now = current if current is not None and current.concept == prior.concept and current.id < rate.id \
-        and (current.block, current.sentence) == (rate.block, rate.sentence) else next(
+        and _same_run(base, current, rate) else next(
         (f for f in reversed(sentence) if f.is_money and f.measure == "决算" and f.period == CURRENT
          and f.concept == prior.concept and f.concept is not None), None)
     return (now, prior) if now is not None else None
+
+
+def _same_run(base: FactBase, a: Fact, b: Fact) -> bool:
+    """Two facts of one sentence, or of sentences joined by ； into one run of clauses."""
+    if (a.block, a.sentence) == (b.block, b.sentence):
+        return True
+    run_of = base.remember(("clause runs",), lambda: {key: k for k, run in enumerate(base.clause_runs())
+                                                      for key, _ in run})
+    return a.block == b.block and run_of.get((a.block, a.sentence), -1) == run_of.get((b.block, b.sentence), -2)
 
 
 def _prior_against(base: FactBase, rate: Fact, current: Fact, stated: Fact | None = None):

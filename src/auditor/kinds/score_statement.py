@@ -30,7 +30,11 @@ from .base import CHECKED, Hit
 KIND = "score_statement"
 PARAMS = {"check": (str, None), "grades": (list, []), "cues": (list, []), "bare_cues": (list, []),
           "other_period_words": (list, []), "score_concept": (str, "自评得分"),
-          "reach": (int, 60)}
+          "reach": (int, 60),
+          # total_cap: words saying the scheme gives points beyond the full score
+          "bonus_words": (list, []),
+          # total_cap: words naming the full score in a figure's phrase (满分为120分)
+          "full_words": (list, [])}
 MESSAGE_FIELDS = {"score", "grade", "expected_grade", "bands", "total", "sum", "parts", "weight"}
 
 NUMBER = r"(\d+(?:\.\d+)?)"
@@ -77,6 +81,8 @@ def validate(params: dict) -> str | None:
         return _validate_proportional()
     if params["check"] == "weights_text":
         return _validate_breakdown(_score_lists())
+    if params["check"] == "total_cap":
+        return None
     if not params["cues"]:
         return "cues 不能为空"
     for k, grade in enumerate(params["grades"]):
@@ -767,5 +773,34 @@ def _strip_words(text: str, words) -> str:
     return text
 
 
+# ---- the total score against the full score ---------------------------------------------------
+def _check_total_cap(doc, rule):
+    """A self-evaluation total stated in the text (自评得分109.79分) cannot exceed the full score:
+    the one the report states for the total (满分100分, 总分值100分), else concepts.yaml
+    full_score. Not where the report speaks of bonus points (加分: a scheme that may go above it)."""
+    from ..knowledge import concepts
+
+    base = fact_base(doc)
+    text = "".join(base.sentences.values())
+    if any(w in text for w in rule.params["bonus_words"]):
+        return
+    concept = rule.params["score_concept"]
+    stated = [f for f in base.facts if f.unit == "分" and f.source == "text" and not f.comparator and (
+        (f.measure == "分值" and f.concept == concept)
+        or any(w in compact(f.label).rsplit("，", 1)[-1] for w in rule.params["full_words"]))]
+    # (never below the vocabulary's: a part's 满分 or a scored 得满分 is no full score of the total)
+    default = Decimal(str(concepts().get("full_score", 100)))
+    stated = [f for f in stated if f.value > default]
+    full = max((f.value for f in stated), default=default)
+    for total in _totals(base, rule.params):
+        yield CHECKED
+        if total.value > full:
+            where = f"（{stated[0].where()}）" if stated else "（满分按百分制）"
+            yield Hit(quote=total.quote, location=total.loc, stated=total.text, expected=f"不超过 {_plain(full)}分",
+                      formula=f"自评得分 {total.text} > 满分 {_plain(full)}分{where}",
+                      fields={"score": total.text, "weight": f"{_plain(full)}分"})
+
+
 CHECKS = {"grade": _check_grade, "breakdown": _check_breakdown, "breakdown_table": _check_breakdown_table,
-          "cap": _check_cap, "execution_text": _check_execution_text, "weights_text": _check_weights_text}
+          "cap": _check_cap, "execution_text": _check_execution_text, "weights_text": _check_weights_text,
+          "total_cap": _check_total_cap}
