@@ -964,7 +964,7 @@ def _sentence_prior(base: FactBase, sentence: list[Fact], rate: Fact,
         return None
     now = current if current is not None and current.concept == prior.concept and current.id < rate.id \
         and _same_run(base, current, rate) else next(
-        (f for f in reversed(sentence) if f.is_money and f.measure == "决算" and f.period == CURRENT
+        (f for f in reversed(_run_before(base, rate)) if f.is_money and f.measure == "决算" and f.period == CURRENT
          and f.concept == prior.concept and f.concept is not None), None)
     return (now, prior) if now is not None else None
 
@@ -973,9 +973,23 @@ def _same_run(base: FactBase, a: Fact, b: Fact) -> bool:
     """Two facts of one sentence, or of sentences joined by ； into one run of clauses."""
     if (a.block, a.sentence) == (b.block, b.sentence):
         return True
-    run_of = base.remember(("clause runs",), lambda: {key: k for k, run in enumerate(base.clause_runs())
-                                                      for key, _ in run})
+    run_of = _runs(base)[0]
     return a.block == b.block and run_of.get((a.block, a.sentence), -1) == run_of.get((b.block, b.sentence), -2)
+
+
+def _run_before(base: FactBase, f: Fact) -> list[Fact]:
+    """The facts before `f` in its run of clauses (its sentence and those joined to it by ；)."""
+    run_of, runs = _runs(base)
+    k = run_of.get((f.block, f.sentence))
+    return [x for _, group in runs[k] for x in group if x.id < f.id] if k is not None else []
+
+
+def _runs(base: FactBase) -> tuple[dict, list]:
+    """(sentence key -> its run's index, the runs), built once per document."""
+    def build():
+        runs = base.clause_runs()
+        return {key: k for k, run in enumerate(runs) for key, _ in run}, runs
+    return base.remember(("clause runs",), build)
 
 
 def _prior_against(base: FactBase, rate: Fact, current: Fact, stated: Fact | None = None):
