@@ -762,8 +762,9 @@ def _decrease_note(rate: Fact, actual: Fact, budget: Fact) -> str:
 
 def _execution(base: FactBase, rule):
     # last year's rate (较上年的92.00%) is not recomputed from this year's amounts
+    # (a change carrying the rate's concept, 执行率98.48%，比上年…增长4.15%, is no execution rate)
     for rate in (f for f in base.facts if f.concept == "预算执行率" and f.source == "text" and not f.comparator
-                 and f.unit == "%" and f.period == CURRENT):
+                 and f.unit == "%" and f.period == CURRENT and f.measure == "实际值"):
         sentence = _before(_same_sentence(base, rate), rate)
         # this year's figures (“较2024年度的2,205.30万元增长” names last year's between them)
         actual = next((f for f in reversed(sentence) if f.is_money and f.measure == "决算" and f.period == CURRENT), None)
@@ -778,6 +779,12 @@ def _execution(base: FactBase, rule):
             actual, budget = head, _budget_of(head, budgets)
         elif head is not None and head.id < actual.id and budget is not None and budget.concept != actual.concept:
             continue  # an item's rate (项目支出预算执行率) with only the whole's budget stated: not judged
+        if budget is None and actual is not None and not rate.member and actual.concept in (None, _unit_spending()):
+            # “全年实际支出13,905.12万元，预算执行率97.67%”: the unit's rate, on the budget stated
+            # unnamed before it under the same heading, when those amounts state one value of it
+            earlier = _unnamed_before(base, rate)
+            if not any(f.measure == "决算" and f.value != actual.value for f in earlier):
+                budget = _unique_value([f for f in earlier if f.measure == "全年预算"])
         yield from _rate_against(base, rate, actual, budget, "预算执行率", "执行数 ÷ 全年预算")
 
 
