@@ -658,7 +658,8 @@ def _difference_hit(change: Fact, later: Fact, earlier: Fact, sign: int, words: 
         shown = f"{words[0] if diff > 0 else words[1] if diff < 0 else '持平，'}{fmt(abs(diff), places)}{change.unit}"
     return Hit(quote=quote, location=change.loc, stated=stated, expected=shown,
                formula=f"{terms} = {fmt(diff, places)}{change.unit}",
-               fields={"rate": rate or change.text, "computed": shown, "relation": relation},
+               fields={"rate": rate or (f"{words[0] if sign > 0 else words[1]}{change.text}" if words and sign
+                                        else change.text), "computed": shown, "relation": relation},
                highlights=list(highlights),
                cls="rounding" if tail_of(change, diff if words is None else abs(diff)) and not wrong_way else None)
 
