@@ -673,6 +673,8 @@ def _opened_list(text: str, end: int, count: Count, params: dict) -> int | None:
     cut = max((text.rfind(w, start, first) + len(w) for w in params["list_openers"]
                if text.rfind(w, start, first) >= 0), default=-1)
     noun = _noun_after(text, count.end)
+    if text[start:end].rstrip().endswith(tuple(params["conjunctions"])):
+        return None  # “下设A、B和5个县分局”: the count is an item of the list, not its sum
     if cut < 0 or not noun or text[count.end - 1] in params["occasion_classifiers"] \
             or noun.startswith(tuple(params["occasion_nouns"])):
         return None
