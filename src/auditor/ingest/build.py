@@ -169,11 +169,16 @@ def _table_unit(table: Table, prev: list) -> str | None:
 def infer_meta(doc: Document) -> dict:
     texts = [b.text if not isinstance(b, Table) else b.text_start(400) for b in doc.blocks[:60]]
     head, wider = " ".join(texts[:12]), " ".join(texts)
-    # the year of the opening lines' 20XX年度; else the title's own year (金川市统计局2025年部门预算),
-    # before the 年度 the body mentions (a budget cites last year's 2024年度 outturn)
+    # the year of the opening lines' 20XX年度 (the title's and the body's: where they disagree, the
+    # title is the odd one out); else the title's own year; last, the years the opening lines name
+    # without 年度 (2023年全年预算…; not a date: 2024年3月). A plan (vocabulary.yaml title_year_first)
+    # takes its title's year before all: its body cites last year's 2024年度 outturn.
     title = doc.blocks[0].text if doc.blocks and not isinstance(doc.blocks[0], Table) else ""
-    # last, the years the opening lines name without 年度 (2023年全年预算…; not a date: 2024年3月)
-    years = Counter(YEAR_RE.findall(head)) or Counter(TITLE_YEAR_RE.findall(title)) \
+    title_years = Counter(TITLE_YEAR_RE.findall(title)[:1])
+    kind = _report_type(title)
+    first = title_years if kind and any(e["name"] == kind and e.get("title_year_first")
+                                        for e in vocabulary()["report_types"]) else Counter()
+    years = first or Counter(YEAR_RE.findall(head)) or Counter(TITLE_YEAR_RE.findall(title)) \
         or Counter(YEAR_RE.findall(doc.text)) or Counter(TITLE_YEAR_RE.findall(head))
     year = int(years.most_common(1)[0][0]) if years else None
     return {"report_year": year, "report_type": _report_type(head) or _report_type(wider),

@@ -246,6 +246,10 @@ def _check_report_title_year(doc, rule, year):
     texts = units + [(t.title, t.loc, normalize_digits(t.title)) for t in doc.tables
                      if t.title and normalize_digits(t.title).strip() not in printed]
     seen = set()
+    title = _title_year(doc, year, pattern)
+    if title is not None:
+        seen.add(title[:2])
+        yield _hit(*title, year, "报告标题", f"报告年度为 {year}（正文所述年度），本报告标题写作 {title[2]} 年")
     prior_section = _prior_sections(params)
     for text, loc, plain in texts:
         if prior_section(loc):
@@ -264,6 +268,23 @@ def _check_report_title_year(doc, rule, year):
             seen.add((quote, loc))
             yield _hit(quote, loc, stated, year, "报告或其表格的名称",
                        f"报告年度为 {year}，本报告（或其表格）的名称应为 {year} 年度，此处写作 {stated} 年度")
+
+
+def _title_year(doc, year: int, named) -> tuple[str, object, int] | None:
+    """(quote, location, year) of the title line's year when the title names a kind of report and
+    its year is not the report's (枫林区2022年…项目绩效自评报告 over a body about 2024年度): the
+    report year is read from the title and the opening lines together, so the title is then the odd
+    one out. A year the name follows right after is left to the loop (`named`)."""
+    from ..ingest.build import TITLE_YEAR_RE, _report_type
+
+    first = doc.blocks[0] if doc.blocks else None
+    if not isinstance(first, (Paragraph, Heading)) or not _report_type(first.text):
+        return None
+    plain = normalize_digits(first.text)
+    m = TITLE_YEAR_RE.search(plain)
+    if m is None or int(m.group(1)) == year or named.match(plain, m.start()) or _in_citation(plain, m.start()):
+        return None
+    return first.text[m.start():m.end()], first.loc, int(m.group(1))
 
 
 # --- table_period ----------------------------------------------------------------------
