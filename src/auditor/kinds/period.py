@@ -56,6 +56,8 @@ PARAMS = {
     # a heading on a project's background: an earlier year's end there is where the project
     # started from (截至2023年末，全市在册隐患点412处), not the report year's end misdated
     "background_section_cues": (list, ["项目概况", "项目背景", "立项背景", "立项依据", "基本概况"]),
+    # the names a plan (部门预算) calls itself by besides its tables (2025年部门预算情况说明)
+    "plan_names": (list, []),
     "report_names": (list, ["部门整体支出绩效自评", "整体支出绩效自评", "部门整体支出绩效评价", "项目支出绩效自评",
                             "部门决算", "决算报告", "绩效自评报告", "绩效自评表", "收入支出决算总表", "支出决算表",
                             "收入决算表", "三公”经费支出决算表", "三公经费支出决算表",
@@ -235,7 +237,7 @@ def _check_report_title_year(doc, rule, year):
     if doc.meta.get("report_type") in params["plan_report_types"]:
         # a budget names last year's reports as its sources (2024年度部门决算, 绩效自评): only its
         # own tables, the budget's (收支预算总表), are held to its year
-        report_names = [n for n in report_names if n.endswith(("预算表", "预算总表"))]
+        report_names = [n for n in report_names if n.endswith(("预算表", "预算总表"))] + params["plan_names"]
     names = "|".join(re.escape(n) for n in sorted(report_names, key=len, reverse=True))
     # the name right after the year (a quote mark or a space may sit between)
     pattern = re.compile(rf"(?=[12])(?<![\d\-—–~～至〔\[【])((?:19|20)\d\d)\s*年\s*度?\s*[“\"]?\s*(?:{names})")
