@@ -1074,6 +1074,8 @@ def _point_change(base: FactBase, rule):
             if after is not None and after.unit == "%" and after.period == CURRENT and after.measure != "变动率" \
                     and after.concept in (prior.concept, None) and _reached_words(after.label):
                 current = after
+        if current is None and prior is not None and prior.concept is not None:
+            current = _earlier_level(base, prior)
         if current is None or prior is None:
             continue
         words = directions.all(compact(change.label))
@@ -1083,6 +1085,22 @@ def _point_change(base: FactBase, rule):
                               f"本年 {current.text} − 上年 {prior.text}", quote=base.span(prior, change), stated=change.text)
         if hit is not None:
             yield hit
+
+
+# how many figures back in its paragraph a last-year rate looks for this year's rate of its concept
+EARLIER_LEVEL_REACH = 12
+
+
+def _earlier_level(base: FactBase, prior: Fact) -> Fact | None:
+    """This year's rate of the prior's concept stated earlier in its paragraph (预算执行进度41.34%。
+    上年同期执行进度为38.72%，同比提高2.62个百分点): the nearest before it, within a few figures."""
+    for f in base.facts[max(0, prior.id - EARLIER_LEVEL_REACH):prior.id][::-1]:
+        if f.block != prior.block:
+            return None
+        if f.concept == prior.concept and f.unit == "%" and f.period == CURRENT and f.measure != "变动率" \
+                and not f.comparator and f.source == "text":
+            return f
+    return None
 
 
 REACHED_WORDS_MAX = 4  # “，达到”, “，为”, “至”: a verb, no name of another thing
