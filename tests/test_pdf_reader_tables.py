@@ -190,3 +190,18 @@ def test_a_table_running_on_over_a_page_break_drops_its_repeated_header_rows():
     assert [[c.text for c in r] for r in blocks[0].rows] == [["科目编码", "科目名称", "合计"], ["", "类", ""],
                                                           ["208", "社会保障和就业支出", "520.41"],
                                                           ["221", "住房保障支出", "134.72"]]
+
+
+def test_a_running_header_above_a_continued_table_is_furniture():
+    """The page opens with the line the page before opened with, and that page ended in a table:
+    the line is the running header, and the table goes on. A different line is a title."""
+    from auditor.ingest.pdf_layout import _running_header
+    from auditor.ingest.raw import RawBlock, RawCell
+
+    blocks = [RawBlock("para", text="某中心2024年度部门决算", page=3),
+              RawBlock("table", rows=[[RawCell("2080505", page=3), RawCell("112.64", page=3)]], page=3)]
+    assert _running_header(blocks, 4, "某中心2024年度部门决算")
+    assert not _running_header(blocks, 4, "一般公共预算财政拨款基本支出决算表")
+    assert not _running_header(blocks, 5, "某中心2024年度部门决算")  # the table ended two pages back
+    blocks.append(RawBlock("para", text="注：以上为本年数。", page=3))
+    assert not _running_header(blocks, 4, "某中心2024年度部门决算")  # the page before ended in text

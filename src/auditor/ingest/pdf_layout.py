@@ -38,6 +38,9 @@ def _read_page(page, number: int, blocks: list[RawBlock]) -> None:
     items = [(top, "text", text) for top, text in _without_page_numbers(text_lines)]
     items += [(t.bbox[1], "table", t) for t in tables]
     items.sort(key=lambda item: (item[0], item[1]))
+    if len(items) >= 2 and items[0][1] == "text" and items[1][1] == "table" \
+            and _running_header(blocks, number, clean_text(items[0][2])):
+        items = items[1:]  # page furniture above a table that may run on from the page before
     pending: list[str] = []
     first_item = True
     for top, kind, payload in items:
@@ -51,6 +54,19 @@ def _read_page(page, number: int, blocks: list[RawBlock]) -> None:
             _add_table(blocks, rows, number, continues=first_item)
         first_item = False
     _flush(pending, number, blocks)
+
+
+def _running_header(blocks: list[RawBlock], page: int, line: str) -> bool:
+    """The page opens with the line the page before opened with (a running header: 某中心2024年度
+    部门决算) and that page ended in a table: the line is furniture, not a title between tables."""
+    if not blocks or blocks[-1].kind != "table" or blocks[-1].page != page - 1 or not line.strip():
+        return False
+    first = None
+    for block in reversed(blocks):
+        if block.page is None or block.page < page - 1:
+            break
+        first = block
+    return first is not None and first.kind != "table" and first.text.strip() == line.strip()
 
 
 def _without_page_numbers(lines: list[tuple[float, str]]) -> list[tuple[float, str]]:
