@@ -7,7 +7,7 @@ the cell it came from, so that findings can point at cells.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import Union
@@ -680,8 +680,8 @@ def _three_public_by_labels(typed: TypedTable, grid: list[list[str]]):
     above = [r for r in range(max(0, typed.header_row - 2), typed.header_row)
              if not any(quantity(c) is not None for c in typed.table.rows[r]) and not is_caption_row(grid[r])]
     header_rows = above + [r for r in range(typed.header_row, first_value) if not _is_numbering_row(grid[r])]
-    spans = _spanning_labels(grid, header_rows)
     names = _field_names(spec)
+    spans = _wrapped_names_unspanned(_spanning_labels(grid, header_rows), header_rows, names)
     group_names = spec.get("groups") or {}
     subtotal = {compact(x) for x in spec.get("subtotal_labels") or []}
     default_group = _title_group(compact(typed.table.title))
@@ -723,6 +723,20 @@ def _three_public_by_labels(typed: TypedTable, grid: list[list[str]]):
     if not groups or any(not set(order) - derivable <= set(fields) <= set(order) for fields in groups.values()):
         return None
     return groups, first_value
+
+
+def _wrapped_names_unspanned(spans: dict, header_rows: list[int], names: dict) -> dict:
+    """A top label read as spanning the blank cells to its right (因公出国 over （境）费 | 小计, in a
+    text export) that, joined with the label under its first column, is one column's whole name
+    (因公出国（境）费): a name wrapped over two lines, over that column alone, not a group."""
+    whole = {compact(alias) for aliases in names.values() for alias in aliases}
+    for upper, lower in zip(header_rows, header_rows[1:]):
+        below = {label.first: label for label in spans[lower] if label.first == label.last}
+        spans[upper] = [replace(label, last=label.first)
+                        if label.last > label.first and label.first in below
+                        and compact(label.text + below[label.first].text) in whole else label
+                        for label in spans[upper]]
+    return spans
 
 
 HEADER_JOIN_RE = re.compile(r"\s*[-/－／]\s*")
