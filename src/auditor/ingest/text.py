@@ -456,6 +456,8 @@ def _paragraph(lines: list[str], i: int, blocks: list[RawBlock], terminal: str =
         nxt = lines[j].strip()
         if not _wraps_tail(length, tail, nxt, terminal):
             break
+        if "  " in nxt and _spaced_cells(lines[j]) and _spaced_table_ahead(lines, j):
+            break  # a table laid out with spaces starts here (a form's 项目资金 block under its caption)
         if len(join_wrapped(tail[-1:], nxt[:1])) > len(tail[-1:]) + len(nxt[:1]):
             nxt = " " + nxt  # two ASCII words
         pieces.append(nxt)
