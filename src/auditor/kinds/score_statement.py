@@ -686,7 +686,8 @@ def _check_execution_text(doc, rule):
         expected = weight.value * min(rate.value, Decimal(100)) / 100
         shown = fmt(expected, max(score.places, 2))
         yield Hit(quote=base.span(weight, score), location=score.loc, stated=score.text, expected=f"{shown}分",
-                  formula=f"分值 {weight.text} × 执行率 {rate.text}（超过100%按100%计）= {shown}分",
+                  formula=f"分值 {weight.text}{f'（{weight.where()}）' if weight.source == 'table' else ''} × 执行率 "
+                          f"{rate.text}（超过100%按100%计）= {shown}分",
                   fields={"total": score.text, "sum": f"{shown}分", "parts": f"分值{weight.text}×执行率{rate.text}"},
                   highlights=[weight.loc, rate.loc])
 
@@ -704,9 +705,28 @@ def _execution_terms(text: str, facts, base: FactBase) -> tuple[Fact, Fact, Fact
     weight = next((f for f in facts if f.unit == "分" and (f.at < at or not here) and not f.comparator), None)
     score = next((f for f in reversed(facts) if f.unit == "分" and f.at > at and f is not weight and not f.comparator
                   and "得" in text[max(0, f.at - 6):f.at]), None)
+    if weight is None and score is not None and here:
+        # “执行率97.60%，按执行率×分值计分，得9.86分”: the points are the form's, in its execution row
+        weight = _execution_weight(base)
     if weight is None or score is None or weight.value <= 0:
         return None
     return weight, rate, score
+
+
+def _execution_weight(base: FactBase) -> Fact | None:
+    """The points of the execution row of the document's tables (项目资金 | … | 分值 10 | 执行率
+    97.60% | 得分): the 分值 of a table row that also states the execution rate and a score, when
+    all such rows agree on one value."""
+    def find() -> Fact | None:
+        rows: dict[tuple, list[Fact]] = {}
+        for f in base.facts:
+            if f.source == "table":
+                rows.setdefault((f.block, f.loc.row), []).append(f)
+        weights = [f for row in rows.values()
+                   if any(x.concept == "预算执行率" and x.unit == "%" for x in row) and any(x.measure == "得分" for x in row)
+                   for f in row if f.measure == "分值" and f.unit == "分"]
+        return weights[0] if weights and all(w.value == weights[0].value for w in weights) else None
+    return base.remember(("execution row weight",), find)
 
 
 def _document_rate(base: FactBase) -> Fact | None:
