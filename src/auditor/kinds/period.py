@@ -397,26 +397,43 @@ def _check_signature_date(doc, rule, year):
     why = (f"{year} 年预算在该年之前或年初编制，签署或填报日期应在 {low} 年或 {high} 年" if plan
            else f"报告年度为 {year}，签署或填报日期应在 {year} 年或其后一年（{year + 1} 年）")
     in_year = plan or kind in rule.params["in_year_report_types"]
-    for block in doc.blocks:
-        if not isinstance(block, Paragraph):
+    for _, shown, loc, m in _signature_dates(doc, pattern, context):
+        stated = int(m.group(1))
+        month = int(re.findall(r"\d{1,2}", m.group(0)[len(m.group(1)):])[0])
+        early = not in_year and stated == year and month < rule.params["earliest_month"]
+        if low <= stated <= high and not early:
             continue
-        text = block.plain
-        for m in pattern.finditer(text):
-            standalone = len(text.strip()) <= len(m.group(0)) + 2
-            if not (standalone or context.search(text[:m.start()])):
-                continue
-            stated = int(m.group(1))
-            month = int(re.findall(r"\d{1,2}", m.group(0)[len(m.group(1)):])[0])
-            early = not in_year and stated == year and month < rule.params["earliest_month"]
-            if low <= stated <= high and not early:
-                continue
-            quote = block.text[m.start():m.end()]
-            if early:  # 2024年3月18日 on a 2024 report: last year's template's date, most likely
-                yield _date_hit(quote, block.loc, f"{year} 年末之后的日期（多为 {year + 1} 年）",
-                                f"报告年度为 {year}，报告在年度结束后出具；{year} 年 {month} 月的落款多为沿用上一年模板",
-                                f"{stated} 年 {month} 月（报告年度结束之前）", year)
-            else:
-                yield _date_hit(quote, block.loc, f"{low} 或 {high} 年的日期", why, f"{stated} 年", year)
+        quote = shown[m.start():m.end()]
+        if early:  # 2024年3月18日 on a 2024 report: last year's template's date, most likely
+            yield _date_hit(quote, loc, f"{year} 年末之后的日期（多为 {year + 1} 年）",
+                            f"报告年度为 {year}，报告在年度结束后出具；{year} 年 {month} 月的落款多为沿用上一年模板",
+                            f"{stated} 年 {month} 月（报告年度结束之前）", year)
+        else:
+            yield _date_hit(quote, loc, f"{low} 或 {high} 年的日期", why, f"{stated} 年", year)
+
+
+def _signature_dates(doc, pattern, context):
+    """(plain text, printed text, location, date match) of each date the report signs or files
+    itself with: a paragraph that is the date alone or states it after a context word (填报日期：),
+    and a form's cell doing the same or standing right after a cell of the context word alone
+    (填报日期 | 2025年3月18日)."""
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            text = block.plain
+            for m in pattern.finditer(text):
+                if len(text.strip()) <= len(m.group(0)) + 2 or context.search(text[:m.start()]):
+                    yield text, block.text, block.loc, m
+        elif isinstance(block, Table):
+            for row in block.rows:
+                for k, cell in enumerate(row):
+                    text = normalize_digits(cell.text)
+                    m = pattern.search(text)
+                    if m is None:
+                        continue
+                    before = next((c.text for c in reversed(row[:k]) if c.text.strip()), "")
+                    if context.search(text[:m.start()]) or (context.search(before) and len(before.strip()) <= 8
+                                                            and len(text.strip()) <= len(m.group(0)) + 2):
+                        yield text, cell.text, cell.loc, m
 
 
 def _date_hit(quote: str, loc, expected: str, formula: str, stated_year: str, year: int) -> Hit:
