@@ -70,6 +70,10 @@ PARAMS = {
     "ceiling_cues": (list, []),
     # execution rate (in %) at or above which the budget is fully executed
     "full_rate": (str, "100"),
+    # qualitative: the report's own grades for qualitative indicators (完全达成的得全部分值，部分达成的
+    # 得分值的60%，未达成的不得分): a regular expression with group `grade` and one of `share` (a
+    # percentage of the points), `full` (all of them) or `none` (nothing)
+    "grade_statement": (str, ""),
 }
 MESSAGE_FIELDS = {"table", "weight", "rate", "score", "total", "section", "indicator", "target",
                   "actual", "diff", "basis"}
@@ -883,8 +887,57 @@ def _check_met_deducted(doc, rule, typed):
                 highlights=[r.cells["target"].loc, r.cells["actual"].loc, cell.loc])
 
 
+def _stated_grades(doc, rule) -> dict[str, Decimal]:
+    """The report's grades for qualitative indicators and the share of the points each earns,
+    read from its text: {grade word: percentage}. Fewer than two: no rule stated."""
+    pattern = rule.params["grade_statement"]
+    if not pattern:
+        return {}
+    grades: dict[str, Decimal] = {}
+    for m in re.finditer(pattern, doc.text):
+        share = Decimal(100) if m.group("full") else Decimal(0) if m.group("none") else Decimal(m.group("share"))
+        grades.setdefault(m.group("grade"), share)
+    return grades if len(grades) >= 2 else {}
+
+
+def _check_qualitative(doc, rule, typed):
+    """An indicator whose actual value is one of the report's grades (部分达成，…) scored other than
+    that grade's share of its points, by the report's own grading rule."""
+    grades = None
+    for t in _score_tables(typed):
+        places = _score_places(t.table, typed)
+        for r in _indicators(t):
+            if r.weight is None or r.score is None or r.weight <= 0 or "score" not in r.cells:
+                continue
+            actual = compact(r.actual_text)
+            if not actual or actual[0].isdigit():
+                continue
+            if grades is None:
+                grades = _stated_grades(doc, rule)
+                if not grades:
+                    return
+            grade = max((g for g in grades if actual.startswith(g)), key=len, default=None)
+            if grade is None:
+                continue
+            cell = r.cells["score"]
+            expected = r.weight * grades[grade] / 100
+            yield CHECKED
+            if _close(r.score, expected, cell.text, places):
+                continue
+            shown = fmt(expected, max(places, 0))
+            yield Hit(
+                quote=_row_quote(cell, t.table), location=cell.loc, stated=cell.text, expected=shown,
+                formula=f"实际完成值“{r.actual_text}”为“{grade}”，按报告所述计分规则得分值的 {fmt(grades[grade], 0)}%："
+                        f"{r.weight} × {fmt(grades[grade], 0)}% = {shown}",
+                fields={"indicator": r.indicator, "target": r.target_text, "actual": r.actual_text,
+                        "score": cell.text, "weight": str(r.weight), "table": _table_name(t), "basis": grade,
+                        "diff": shown},
+                highlights=[r.cells["actual"].loc] if "actual" in r.cells else [])
+
+
 # Sub-checks by the rule's `check` param.
 CHECKS = {
+    "qualitative": _check_qualitative,
     "execution": _check_execution,
     "execution_full": _check_execution_full,
     "execution_rate": _check_execution_rate,
