@@ -1774,6 +1774,13 @@ def names_own_thing(label: str) -> bool:
         and not lex.concepts.all(words)
 
 
+def per_unit(fact: Fact) -> bool:
+    """An amount per person, vehicle or visit (人均接待费用200元, 平均每辆3.50万元): concepts.yaml
+    per_unit_words in its words. It is no amount of the thing the sentence is about."""
+    words = lexicon().per_unit_words
+    return bool(words) and any(w in fact.label for w in words)
+
+
 def names_budget_base(label: str) -> bool:
     """A change's words compare with a budget, not with last year's outturn: a budget measure
     word after the comparing word (比年初预算减少, 比上年预算增加, 较预算数)."""

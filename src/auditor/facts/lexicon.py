@@ -95,6 +95,7 @@ class Lexicon:
     filler: re.Pattern  # words that name nothing, with years, punctuation and white space
     text_number: re.Pattern  # a figure in running text and the unit after it (TEXT_NUMBER above)
     list_openers: tuple  # words after a total that open the list of its parts (其中)
+    per_unit_words: tuple  # words making an amount one per person, vehicle, visit (人均, 平均)
     list_opener: re.Pattern  # one of them right after a figure: “X 万元，其中：…”, “X 万元（其中…）”
     names_nothing: dict = field(default_factory=dict, compare=False, repr=False)  # see base._names_nothing
     change_signs: dict = field(default_factory=dict, compare=False, repr=False)  # see base._change_sign
@@ -139,6 +140,7 @@ def _lexicon(generation: int) -> Lexicon:
                           + r"|[，,、:：()（）\s]|(?:19|20)\d\d年度?"),
         text_number=re.compile(TEXT_NUMBER.replace("{units}", alternatives(data.get("text_units")))),
         list_openers=tuple(data.get("list_openers") or ()),
+        per_unit_words=tuple(data.get("per_unit_words") or ()),
         list_opener=re.compile(r"\s*[，,：:（(]?\s*(?:" + alternatives(data.get("list_openers")) + ")"),
     )
 

@@ -515,10 +515,33 @@ def _check_group(facts, calc, names, context, rule, complete, checked=None, blan
         stated = {names[p.concept] for p in parts} | set(blank)  # a blank part row stands for 0
         if context == "同一表列" and len(calc["parts"]) <= 3 and len(stated & set(calc["parts"])) < len(calc["parts"]):
             continue  # a short list of parts is always printed whole; a missing row is a reading gap
+        unnamed = _unnamed_items(facts, total, parts) if context == "同一句" else []
         if checked is not None:
             checked.append(total)
         yield CHECKED
+        if unnamed:
+            # “总收入25,849.50万元，其中：财政拨款收入…，医疗收入21,476.80万元，其他收入…”: an item the
+            # vocabulary does not know is listed among the parts; the sum holds with it, or the
+            # list is judged only where the known parts alone exceed the total
+            if not list(_compare(total, parts + unnamed, context, rule)):
+                continue
+            if sum((p.in_yuan() for p in parts), Decimal(0)) <= total.in_yuan():
+                continue
         yield from _compare(total, parts, context, rule)
+
+
+def _unnamed_items(facts: list[Fact], total: Fact, parts: list[Fact]) -> list[Fact]:
+    """Amounts naming no concept listed among a total's parts in its sentence: after the total and
+    before the last part, or right after the last part in its sentence."""
+    last = max(parts, key=lambda p: p.id)
+
+    def listed(f: Fact) -> bool:
+        if f.id == last.id + 1:
+            return (f.block, f.sentence) == (last.block, last.sentence)
+        return total.id < f.id < last.id
+
+    return [f for f in facts if f.concept is None and _money(f) and f.source == "text" and f.measure == total.measure
+            and f.period == total.period and listed(f)]
 
 
 def _of_fund(fact: Fact, calc: dict) -> bool:

@@ -24,7 +24,7 @@ from bisect import bisect_left
 from decimal import Decimal
 
 from ..facts.base import (BUDGET_MEASURES, CURRENT, OLDER, PRIOR, Fact, FactBase, fact_base, named_budget_base,
-                          names_budget_base, names_own_thing, part_names)
+                          names_budget_base, names_own_thing, part_names, per_unit)
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt
 from ..facts.targets import PREFIX
@@ -1140,7 +1140,9 @@ def _quantity_change(sentence: list[Fact], rate: Fact, cues: list[str]) -> tuple
 def _current(base: FactBase, rate: Fact, change: Fact | None, sentence: list[Fact]) -> Fact | None:
     concept = (change.concept if change else None) or rate.concept
     # this year's figure: “较上年的 21.40 万元下降 14.21%” names last year's just before the rate
-    here = [f for f in sentence if f.is_money and f.measure == "决算" and f.concept == concept and f.period == CURRENT]
+    # (not an amount per head or per vehicle: 人均接待费用200元 is no amount of the whole)
+    here = [f for f in sentence if f.is_money and f.measure == "决算" and f.concept == concept and f.period == CURRENT
+            and not per_unit(f)]
     if here:
         return here[-1]
     if change is not None and names_budget_base(compact(change.label)):

@@ -214,7 +214,9 @@ def _check_three_public(doc, rule, typed):
         if t.type != "three_public":
             continue
         for rec in t.records:
-            group = "预算数" if rec.group == "budget" else "决算数"
+            group = "预算数" if rec.group.startswith("budget") else "决算数"
+            if ":" in rec.group:
+                group = f"{rec.group.split(':', 1)[1]}年{group}"
             identities = rule.params["identities"]
             for identity in identities:
                 total, label, cells = identity["total"], identity["label"], rec.cells

@@ -707,6 +707,9 @@ def _three_public_by_labels(typed: TypedTable, grid: list[list[str]]):
                 break
         group = next((g for text in reversed(path) for g in [_label_field(text, group_names)] if g),
                      None) or default_group
+        year = next((m.group(1) for text in path for m in [YEAR_PREFIX_RE.match(text)] if m), None)
+        if year:  # 2023年合计 | … | 2024年合计: each year's columns are a group of their own
+            group = f"{group}:{year}"
         if field_name is None and path and path[-1] in subtotal and "cars" in order:
             # a 小计 over no name of its own, its parts (购置费, 运行维护费) to the right: the cars'
             field_name = "cars"
@@ -720,7 +723,12 @@ def _three_public_by_labels(typed: TypedTable, grid: list[list[str]]):
     # a table may leave out the car subtotal (合计 | 因公出国（境）费 | 公务用车购置费 | 公务用车运行维护费
     # | 公务接待费): it is the sum of its two parts, read so
     derivable = {"cars"} if {"car_purchase", "car_running"} <= set(order) else set()
-    if not groups or any(not set(order) - derivable <= set(fields) <= set(order) for fields in groups.values()):
+    # a table may print the cars by one column only (公务用车运行维护费, no 购置费): its other
+    # identities hold, the cars' are not checked (table_sum reads what a record has)
+    cars = {"cars", "car_purchase", "car_running"} & set(order)
+    if not groups or any(not (set(order) - derivable <= set(fields) or (set(order) - cars <= set(fields)
+                                                                      and fields.keys() & cars))
+                         or not set(fields) <= set(order) for fields in groups.values()):
         return None
     return groups, first_value
 
@@ -738,6 +746,8 @@ def _wrapped_names_unspanned(spans: dict, header_rows: list[int], names: dict) -
                         for label in spans[upper]]
     return spans
 
+
+YEAR_PREFIX_RE = re.compile(r"^((?:19|20)\d\d)\s*年(?:度)?(?!\d)")
 
 HEADER_JOIN_RE = re.compile(r"\s*[-/－／]\s*")
 
@@ -841,15 +851,15 @@ def _read_labelled_rows(typed: TypedTable, grid, start: int, columns: list[int],
 
 def _read_three_public_values(typed: TypedTable, grid, start: int, columns: list[int],
                               groups: dict[str, dict[str, int]]) -> None:
-    """The first row with figures below the header, one record per group (预算数 / 决算数);
-    `groups` maps each group to the column of every template field."""
+    """The rows with figures below the header, one record per group (预算数 / 决算数) of each:
+    the template's one row, or a summary's row per unit (县人民医院 | … , 合计 | …); `groups` maps
+    each group to the column of every template field."""
     for r in range(start, len(grid)):
         cells = _padded(typed.table, r)
         if not any(quantity(cells[c]) is not None for c in columns if c < len(cells)):
             continue
         for group, columns_of in groups.items():
             typed.records.append(_three_public_record(r, group, cells, columns_of))
-        return
 
 
 def _is_budget_actual_row(row: list[str]) -> bool:
