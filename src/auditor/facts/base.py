@@ -75,7 +75,7 @@ LEAD_END_RE = re.compile(r"[：:。]")  # what ends a numbered item's label
 LEAD_LIST_RE = re.compile(r"[，,；;、\d]")  # a label holding these is a sentence or a list
 INDICATOR_FILLER_RE = re.compile(r"(?:为|是|达到?|约|共|了|累计|全年|[:：])+")  # see _indicator_like
 HOLDING_TAIL_RE = re.compile(r"(?:为|是|达到?|约|共|了|[:：])+$")  # see _label_holding
-CHANGE_TAIL_RE = re.compile(r"(?:了|为|约|达)+$")  # see _change_sign
+CHANGE_TAIL_RE = re.compile(r"(?:了|为|(?<!节)约|达)+$")  # see _change_sign (节约 is a direction word, not 节 + 约)
 LEVEL_TAIL_RE = re.compile(r"(?:至|到)\s*$")  # see _change_sign
 LIST_ITEM_ENDS = "、等"  # right after an item's figure: more items follow, or the list ends
 # a bound, not a value: “90分（含）以上”, “60分以下” (a band, a threshold, a target)
@@ -1027,6 +1027,9 @@ class FactReader:
                     # budget, which no amount here is stated as the whole of
                     return dict(out, concept=None, measure="实际值")
                 # “支出352.18万元，占全年预算的91.12%”: a share of the budget is how much of it was spent
+                # (a bare 预算, “为预算的92.24%”, names no budget: either, as after 完成; see DRV002)
+                if budget == "全年预算" and compact(after).rstrip("的数") in ("预算", "当年预算", "本年预算"):
+                    budget = "预算"
                 return dict(out, concept=concept or carried, measure="完成率", base=budget)
             # the thing named right before 占 (人员经费占基本支出的91.07%) owns the share, else the
             # amount before it

@@ -27,6 +27,8 @@ YEAR_RE = re.compile(r"(20\d\d)\s*年\s*度")
 TABLE_CODE_RE = re.compile(r"^\s*[（(]?[\u4e00-\u9fff]{0,4}?(?:表\s*[0-9０-９]{1,3}|[0-9０-９]{1,3}\s*表)(?:\s*[-－—]\s*\d{1,3})?[）)]?\s*$")
 # a title without 度 (某局2025年部门决算): a year not followed by a month or a day
 TITLE_YEAR_RE = re.compile(r"(20\d\d)\s*年(?!\s*\d|\s*[底末初])")
+# a title's year of a part of it (2025年1—6月…监控报告, 2024年1-8月): the report's year as well
+PART_YEAR_RE = re.compile(r"(20\d\d)\s*年\s*\d{1,2}\s*月?\s*[-—–~～至到]\s*\d{1,2}\s*月")
 
 
 def numbering_of(text: str) -> tuple[str, str, int | None, int] | None:
@@ -174,11 +176,11 @@ def infer_meta(doc: Document) -> dict:
     # without 年度 (2023年全年预算…; not a date: 2024年3月). A plan (vocabulary.yaml title_year_first)
     # takes its title's year before all: its body cites last year's 2024年度 outturn.
     title = doc.blocks[0].text if doc.blocks and not isinstance(doc.blocks[0], Table) else ""
-    title_years = Counter(TITLE_YEAR_RE.findall(title)[:1])
+    title_years = Counter((TITLE_YEAR_RE.findall(title) or PART_YEAR_RE.findall(title))[:1])
     kind = _report_type(title)
     first = title_years if kind and any(e["name"] == kind and e.get("title_year_first")
                                         for e in vocabulary()["report_types"]) else Counter()
-    years = first or Counter(YEAR_RE.findall(head)) or Counter(TITLE_YEAR_RE.findall(title)) \
+    years = first or Counter(YEAR_RE.findall(head)) or title_years \
         or Counter(YEAR_RE.findall(doc.text)) or Counter(TITLE_YEAR_RE.findall(head))
     year = int(years.most_common(1)[0][0]) if years else None
     return {"report_year": year, "report_type": _report_type(head) or _report_type(wider),
