@@ -320,18 +320,19 @@ def _check_subrows(base: FactBase, rule):
             # a part's change on last year may well exceed the whole's (−2.80 of which 0.00)
             if f.is_money and f.measure != "变动额":
                 by_row.setdefault(f.loc.row, []).append(f)
-        parent_row = None
+        # each column's last row not labelled 其中: a two-sided table (收入 | 支出) labels each half's
+        # rows on its own, so a 其中 on the income side says nothing of the expense beside it
+        parent_of: dict[int, int] = {}
         for row in sorted(by_row):
-            cells = by_row[row]
-            if not SUBROW_RE.match(cells[0].label.strip()):
-                parent_row = row
-                continue
-            if parent_row is None:
-                continue
-            if by_cell is None:
-                by_cell = {(f.loc.row, f.loc.col): f for rows in by_row.values() for f in rows}
-            for part in cells:
-                whole = by_cell.get((parent_row, part.loc.col))
+            for part in by_row[row]:
+                if not SUBROW_RE.match(part.label.strip()):
+                    parent_of[part.loc.col] = row
+                    continue
+                if part.loc.col not in parent_of:
+                    continue
+                if by_cell is None:
+                    by_cell = {(f.loc.row, f.loc.col): f for rows in by_row.values() for f in rows}
+                whole = by_cell.get((parent_of[part.loc.col], part.loc.col))
                 if whole is None:
                     continue
                 yield CHECKED
@@ -516,6 +517,8 @@ def _check_group(facts, calc, names, context, rule, complete, checked=None, blan
         if context == "同一表列" and len(calc["parts"]) <= 3 and len(stated & set(calc["parts"])) < len(calc["parts"]):
             continue  # a short list of parts is always printed whole; a missing row is a reading gap
         unnamed = _unnamed_items(facts, total, parts) if context == "同一句" else []
+        if context == "同一表列":
+            parts = parts + _numbered_siblings(facts, total, parts)
         if checked is not None:
             checked.append(total)
         yield CHECKED
@@ -528,6 +531,22 @@ def _check_group(facts, calc, names, context, rule, complete, checked=None, blan
             if sum((p.in_yuan() for p in parts), Decimal(0)) <= total.in_yuan():
                 continue
         yield from _compare(total, parts, context, rule)
+
+
+def _numbered_siblings(column: list[Fact], total: Fact, parts: list[Fact]) -> list[Fact]:
+    """Rows above a table's total numbered in the same series as its parts but no part of the
+    identity (一、一般公共预算拨款收入 | 二、政府性基金… | 三、上年结转 | 收入合计: a budget's 收入合计
+    counts the carry-over too): items of the list the total sums."""
+    from ..ingest.build import numbering_of
+
+    styles = {n[1] for n in (numbering_of(p.label.strip()) for p in parts) if n}
+    if len(styles) != 1:
+        return []
+    # between the first part and the total: a list above the first part (the income side printed
+    # above the expense side in one column) is another list
+    first = min(p.loc.row for p in parts)
+    return [f for f in column if f not in parts and f is not total and first < f.loc.row < total.loc.row
+            and _money(f) and f.measure == total.measure and (n := numbering_of(f.label.strip())) and n[1] in styles]
 
 
 def _unnamed_items(facts: list[Fact], total: Fact, parts: list[Fact]) -> list[Fact]:
