@@ -684,6 +684,7 @@ class FactReader:
         plans = any(w in lead for w in self.plan_only_words) or (
             self._names_plan(sentence.loc.section or "") and not any(w in lead for w in self.outcome_words))
         self.clause_owner = None  # (concept, words) of the ；-clause's first amount: a bare 执行率 after it is its
+        self.turn_period = None  # the period of the figure after a 分别: the list's others share it
         for m in self.lex.text_number.finditer(text):
             unit = m.group("unit") or ""
             if self.lex.not_a_figure_after.match(text[m.end():m.end() + 2]) or _inside_doc_number(text, m.start()):
@@ -711,6 +712,7 @@ class FactReader:
             held = compact(text[start:m.start() - 1]) if m.start() and text[m.start() - 1] in "（(" else ""
             wide = compact(text[max(previous_end, m.start() - PHRASE_LIMIT):start])
             here = next((name for at, name in reversed(named) if at < m.start()), None)
+            own_phrase = phrase  # (a rate in a 分别 list reads the list's words, and takes its name in turn)
             if unit == "%" and not respective and self.respectively.search(phrase):
                 # “基本支出…、项目支出…，分别占75.86%和24.14%”: the rates in the amounts' order,
                 # each in the words before the first
@@ -730,8 +732,8 @@ class FactReader:
                     and (plans or self._under_plan_label(text, m.start()) or self._planned_since(text, m.start())):
                 fact["measure"] = "目标值"
             # (names listed first take the figures after 分别 in turn, before the list's fund and measure)
-            respective_names, respective_queue = self._names_in_turn(phrase, wide + phrase, fact, respective_names,
-                                                                     respective_queue)
+            respective_names, respective_queue = self._names_in_turn(own_phrase, wide + own_phrase, fact,
+                                                                     respective_names, respective_queue)
             if fact.get("concept") is None and unit not in MONEY_UNITS and unit not in ("%", "‰", "分"):
                 fact["concept"] = self._indicator_like(phrase, unit)
             if fact.get("measure") == "变动率" and m.start() and text[m.start() - 1] in "-－−":
@@ -850,8 +852,12 @@ class FactReader:
                 queue = names[:]
             else:
                 return names, []
+            self.turn_period = fact.get("period")
         elif not queue or not _names_nothing(_blank(phrase, self.lex.concepts), self.lex):
             return names, []
+        elif fact.get("measure") == "决算" and self.turn_period and not YEAR_RE.search(phrase):
+            # “（上年分别为3,010.62万元和6,647.82万元）”: the list's figures are all of the year it names
+            fact["period"] = self.turn_period
         if queue and fact.get("measure") != "占比":  # (a share's whole and owner are read apart)
             fact["concept"] = queue.pop(0)
         return names, queue
