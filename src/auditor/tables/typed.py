@@ -714,6 +714,8 @@ def _three_public_by_labels(typed: TypedTable, grid: list[list[str]]):
             # a 小计 over no name of its own, its parts (购置费, 运行维护费) to the right: the cars'
             field_name = "cars"
         if field_name is None:
+            if any(w in part for part in path for w in spec.get("other_columns") or ()):
+                continue  # a change or a note beside the categories (增减率, 备注): no category of its own
             if quantity(values[col]) is not None:
                 return None  # a figure under no named column: the labels do not line up
             continue
