@@ -1378,8 +1378,11 @@ def _year_change(base: FactBase, rule):
     and 上年 columns). The direction is DIR002's to judge; this checks the size."""
     cues = rule.params["year_on_year_cues"]
     for change in (f for f in base.facts if f.source == "text" and not f.comparator and f.measure == "变动额" and f.is_money
-                   and f.concept and f.sign):
+                   and f.sign):
         sentence = _before(_same_sentence(base, change), change)
+        if change.concept is None:
+            yield from _unnamed_year_change(base, change, sentence, cues)
+            continue
         # the words since the figure before (与上年相比，本年支出减少…: the cue may open the clause before)
         text = base.sentences.get((change.block, change.sentence), "")
         label = compact(text[sentence[-1].at + len(sentence[-1].text) if sentence else 0:change.at])
@@ -1399,6 +1402,29 @@ def _year_change(base: FactBase, rule):
                               highlights=(current.loc, prior.loc), direction_elsewhere=True)
         if hit is not None:
             yield hit
+
+
+def _unnamed_year_change(base: FactBase, change: Fact, sentence: list[Fact], cues: list[str]):
+    """“2024年支出1,836.20万元，上年为1,620.80万元，同比减少215.40万元”: a change naming nothing right
+    after this year's and last year's amounts naming nothing, in that order; its size and its way
+    (no other rule knows these two amounts to be one thing's)."""
+    money = [f for f in sentence if f.is_money and f.measure != "变动额"]
+    text = base.sentences.get((change.block, change.sentence), "")
+    if len(money) < 2 or money[-1] is not sentence[-1]:
+        return
+    current, prior = money[-2], money[-1]
+    label = compact(text[prior.at + len(prior.text):change.at])
+    if current.period != CURRENT or prior.period != PRIOR or current.concept or prior.concept \
+            or current.measure != "决算" or prior.measure != "决算" or current.subject != prior.subject \
+            or not _on_last_year(label, cues, base.year):
+        return
+    yield CHECKED
+    hit = _difference_hit(change, current, prior, change.sign, ("增加", "减少"), "较上年增减额",
+                          f"本年 {current.text} − 上年 {prior.text}", quote=base.span(current, change),
+                          stated=change.quote, rate=f"{'增加' if change.sign > 0 else '减少'}{change.text}",
+                          highlights=(current.loc, prior.loc))
+    if hit is not None:
+        yield hit
 
 
 # ---- an amount per head -----------------------------------------------------------------------
