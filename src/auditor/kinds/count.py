@@ -542,8 +542,13 @@ def _closed_by_next_clause(listing: str, last: str, params: dict) -> bool:
     rest = listing[at + len(last):]
     if not rest.startswith(("，", ",")):
         return False
-    # (a figure alone proves nothing: 修缮办公楼、更新执法设备，开展业务培训120人次 is a third item)
-    return rest[1:].startswith(tuple(params["tail_cues"]))
+    # (a figure alone proves nothing: 修缮办公楼、更新执法设备，开展业务培训120人次 is a third item;
+    # a clause summing something over them does: …、天然林保护修复，年度预算合计1,968.00万元)
+    return rest[1:].startswith(tuple(params["tail_cues"])) or bool(SUMMING_CLAUSE_RE.match(rest[1:]))
+
+
+# a clause that sums over the items before it: a few words, then a sum word and a figure
+SUMMING_CLAUSE_RE = re.compile(r"[^，,。；;、：:]{0,10}?(?:合计|共计|总计|累计)\s*(?:为|达)?\s*\d")
 
 
 def _ends_opening(text: str, params: dict) -> bool:
