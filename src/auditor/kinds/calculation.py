@@ -33,6 +33,8 @@ PARAMS = {
     "partial_cues": (list, ["主要包括", "主要用于", "主要为",
                             # (680.00万元中，中央资金300.00万元、…: the list may name some of it)
                             "中，", "中："]),
+    # the words of an amount closing a list as its sum (…、市级资金680.00万元，合计2,560.00万元)
+    "trailing_sum_words": (list, ["合计", "共计", "总计", "合计为", "共计为", "总计为", "合计金额"]),
 }
 MESSAGE_FIELDS = {"total_label", "total", "sum", "parts", "context", "verdict"}
 CONTEXTS = ("sentence", "table", "document", "enumeration", "subrows", "changes")
@@ -111,6 +113,7 @@ def _checks(doc, rule):
         yield from _check_changes(doc, base, rule)
     if "enumeration" in rule.params["contexts"]:
         yield from _check_enumerations(doc, base, rule)
+        yield from _check_trailing_sums(base, rule)
     if "subrows" in rule.params["contexts"]:
         yield from _check_subrows(base, rule)
 
@@ -384,6 +387,34 @@ def _check_enumerations(doc, base: FactBase, rule):
             total = replace(total, concept=total.concept or compact(total.label).strip("，,：:（(") or "合计")
         yield CHECKED
         yield from _compare_listing(total, parts, word in rule.params["partial_cues"], rule)
+
+
+def _check_trailing_sums(base: FactBase, rule):
+    """Amounts listed one after another and closed by their sum (资金来源为：中央资金1,050.00万元、
+    省级配套830.00万元、市级资金680.00万元，合计2,560.00万元): the items from the last list opener
+    (：, 其中, 包括 …) before the sum, or from the sentence's start. The first item may be the whole
+    the others break down (总投资…，其中…，合计…): the sum is then judged against either."""
+    words = {compact(w) for w in rule.params["trailing_sum_words"]}
+    openers = ("：", ":", *lexicon().list_openers, *rule.params["enumeration_cues"])
+    for key, facts in base.by_sentence.items():
+        text = base.sentences.get(key, "")
+        for k, total in enumerate(facts):
+            if compact(total.label).strip("，,；;：:") not in words or not _money(total) or total.measure == "变动额":
+                continue
+            start = max((text.rfind(o, 0, total.at) + len(o) for o in openers if text.rfind(o, 0, total.at) >= 0),
+                        default=0)
+            items = [f for f in facts[:k] if f.at >= start]
+            if len(items) < 2 or any(not _money(f) or f.measure == "变动额" or f.comparator or f.period != total.period
+                                     or compact(f.label).strip("，,；;：:") in words for f in items) \
+                    or MALFORMED_RE.search(text):
+                continue
+            if total.concept is None:
+                total = replace(total, concept=compact(total.label).strip("，,；;：:"))
+            yield CHECKED
+            hits = list(_compare(total, items, "列举", rule))
+            if hits and len(items) >= 3 and not list(_compare(total, items[1:], "列举", rule)):
+                continue  # (the first item is the whole, the sum the others')
+            yield from hits
 
 
 def _item_named_as_change(f: Fact) -> bool:
