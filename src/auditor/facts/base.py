@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-from ..knowledge import compact, concepts
+from ..knowledge import compact, concepts, vocabulary
 from ..memo import MEMO_ENTRIES, remember_short
 from ..ingest.build import split_sentences
 from ..ingest.build import NUMBERING_LEVELS
@@ -387,11 +387,15 @@ class FactReader:
         categories = (vocab.get("score_lists") or {}).get("categories") or {}
         # a score category's words (产出指标, 满意度): a total score's figure after them is theirs
         self.score_category = re.compile(alternatives([w for words in categories.values() for w in words]))
+        # the second-level indicator kinds (数量指标, 质量指标 …): a run-in heading naming one is a
+        # part of the report, no subject
+        self.indicator_kinds = frozenset(compact(w) for w in vocabulary().get("indicator_level2") or ())
         self.subject_patterns = [re.compile(p) for p in vocab.get("subject_patterns") or ()]
         cues = [compact(w) for w in vocab.get("other_subject_cues") or ()]
         self.subject_cue = re.compile("|".join(map(re.escape, cues))) if cues else None
         self.row_labels: dict[str, str] = {}  # compacted table row label -> concept, for linking text
         self.open_measure = None  # a budget list's (measure, parts, period), open across a ；
+        self.paragraph_plans = False  # the paragraph opens with a run-in heading of targets (see _paragraph)
         self.note_fund = ""  # the fund of the table a note (注：…) right under it is about
         self.item_subject = ""  # the unit a numbered item is about (see _lead)
         self.point_indicators: set[str] = set()  # indicators a table states achieved in points (考核得分 93分)
@@ -585,6 +589,8 @@ class FactReader:
         # a section titled with a fund (七、一般公共预算财政拨款基本支出决算情况说明), as a heading
         # or run into its paragraph, states that fund's figures, as a table so titled does
         self._enter_topic(para, topic)
+        # a run-in heading of targets (3、绩效目标。新增…1,200个；…): the paragraph's counts are planned
+        self.paragraph_plans = bool(topic) and self._names_plan(topic)
         self.section_fund = self.note_fund or self.topic[1] or self._fund_named(para.loc.section or "")
         if not (lead_concept or subject) and not ITEM_TOKEN_RE.match(para.text):
             # a paragraph without its own number continues the item before it (PDF lines of
@@ -625,7 +631,8 @@ class FactReader:
         label = rest[:end.start()].strip()
         if not m and not CLASS_LEVEL_RE.search(label):
             return None, "", ""  # without a number, only a classification item's label leads
-        if compact(label).endswith(self.topic_endings) or self.score_category.fullmatch(compact(label)):
+        if compact(label).endswith(self.topic_endings) or self.score_category.fullmatch(compact(label)) \
+                or compact(label) in self.indicator_kinds:
             # a heading run into its paragraph (（二）支出情况。…, 五、“三公”经费支出情况说明。…, （一）
             # 产出指标。…) names a part of the report, as a heading block does: no thing the figures are of
             return None, "", label
@@ -682,7 +689,8 @@ class FactReader:
         lead = FIRST_DIGIT_RE.split(_years_out(text), maxsplit=1)[0]  # the words before its first figure
         lead = compact(lead)
         plans = any(w in lead for w in self.plan_only_words) or (
-            self._names_plan(sentence.loc.section or "") and not any(w in lead for w in self.outcome_words))
+            (self._names_plan(sentence.loc.section or "") or self.paragraph_plans)
+            and not any(w in lead for w in self.outcome_words))
         self.clause_owner = None  # (concept, words) of the ；-clause's first amount: a bare 执行率 after it is its
         self.turn_period = None  # the period of the figure after a 分别: the list's others share it
         for m in self.lex.text_number.finditer(text):
@@ -1253,7 +1261,7 @@ class FactReader:
             sentences = [Sentence(s, cell.loc) for s in split_sentences(texts[k])]
             self.prose_sentences[index] = first + len(sentences)
             carried, self.carried_unit, self.whole, self.part_carried = None, None, None, False
-            self.open_measure = None
+            self.open_measure, self.paragraph_plans = None, False
             for s_index, sentence in enumerate(sentences, start=first):
                 carried = self._sentence(index, s_index, sentence, carried, subject)
 
