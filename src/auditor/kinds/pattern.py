@@ -33,6 +33,9 @@ PARAMS = {
     "expected": (str, ""),
     # number_format
     "units": (list, ["万元", "亿元", "千元", "元", "%", "％", "‰", "分"]),
+    # units of counts: a comma grouping them wrongly (1,2345人) is read as well; a dotted run
+    # before them may be a section number (1.1.2人员经费), so it is not
+    "count_units": (list, []),
     # text right before a dotted run that makes it a version, article or section number
     "not_after": (str, r"(?:[A-Za-z]|版本?|第)\s*$"),
     "min_numeric_peers": (int, 2),
@@ -98,6 +101,7 @@ WELL_FORMED_RE = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 def _check_number_format(doc, rule):
     params = rule.params
     units = sorted(params["units"], key=len, reverse=True)
+    count_units = sorted(params["count_units"], key=len, reverse=True)
     not_after = re.compile(params["not_after"])
     where = params["where"]
     numeric_columns = None  # worked out for the first cell that needs it (few do)
@@ -121,6 +125,8 @@ def _check_number_format(doc, rule):
                 numeric_columns = _numeric_columns(doc, params["min_numeric_peers"])
             whole_cell = loc.row is not None and (loc.table, loc.col) in numeric_columns
             unit, end = _unit_after(plain, m.end(), units)
+            if not unit and "," in token and token.count(".") < 2:
+                unit, end = _unit_after(plain, m.end(), count_units)
             alone = whole_cell and not plain[:m.start()].strip() and not plain[m.end():].strip(" %％")
             found = _malformed(token, bool(unit) or alone, not_after.search(plain[max(0, m.start() - 6):m.start()]))
             if not found:
