@@ -33,7 +33,7 @@ from .base import CHECKED, Hit
 from .restatement import meets, tail
 
 KIND = "derived"
-PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (list, []),
+PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (list, []), "share_cues": (list, []),
           "clause_breaks": (str, "，,；;。：:"), "ceiling_marks": (list, []), "year_on_year_cues": (list, []),
           "base_cues": (list, []), "other_period_cues": (list, []), "point_unit": (str, ""),
           # words making a stated change one on adjusted figures (剔除车辆购置因素, 可比口径): not
@@ -491,12 +491,16 @@ def _target_completion(base: FactBase, rule):
     the achieved quantity (the figure before the rate's clause) ÷ the target (a figure of the same
     unit inside the clause, else the indicator's one 目标值 in a table). Money is DRV002's."""
     params = rule.params
-    for rate in (f for f in base.facts if f.source == "text" and not f.comparator and f.unit == "%" and f.measure not in ("占比", "变动率")):
+    for rate in (f for f in base.facts if f.source == "text" and not f.comparator and f.unit == "%" and f.measure != "变动率"):
         text, start, before = _clause_of(base, rate, params)
         clause = text[start:rate.at]
         # 完成年度目标的 / 目标完成率: both words in the rate's clause; or a bare 完成率 after a
-        # clause stating the target and one stating what was done (计划适配900件，实际适配846件，完成率94.00%)
-        if not any(c in clause for c in params["completion_cues"]):
+        # clause stating the target and one stating what was done (计划适配900件，实际适配846件，完成率94.00%);
+        # a share of a target (占年度任务5,000亩的73%) is its completion too
+        share_of_target = any(w in clause for w in params["share_cues"]) and any(c in clause for c in params["target_cues"])
+        if rate.measure == "占比" and not share_of_target:
+            continue
+        if not (any(c in clause for c in params["completion_cues"]) or share_of_target):
             continue
         if not any(c in clause for c in params["target_cues"]):
             pair = _target_clause_before(text, [f for f in before if f.at < start], params)
