@@ -230,6 +230,10 @@ def _unfigured_claims(doc, base: FactBase, rule):
                     # the sentence's own two years of one measure (预算6.50万元，与2023年预算4.20万元
                     # 相比基本持平: this year's budget against last year's)
                     current, prior = _stated_years(facts, concept) or (current, prior)
+                if current is None or prior is None:
+                    # a budget's own figure (2025年“三公”经费预算32.40万元，与上年持平) against last
+                    # year's of the same measure the document agrees on (its table's 2024年预算数)
+                    current, prior = _same_measure_prior(base, facts, concept, subject) or (current, prior)
                 if current is None or prior is None or not current.is_money:
                     continue
                 yield CHECKED
@@ -237,6 +241,17 @@ def _unfigured_claims(doc, base: FactBase, rule):
                 if truth == sign:
                     continue
                 yield _claim_hit(clause.group(0).strip(), sentence.loc, sign, truth, current, prior)
+
+
+def _same_measure_prior(base: FactBase, facts, concept: str, subject: str) -> tuple[Fact, Fact] | None:
+    """This year's amount of the concept its sentence states in a measure other than 决算, and
+    last year's of that measure the document agrees on."""
+    own = [f for f in facts if f.concept == concept and f.is_money and f.period == CURRENT
+           and f.measure not in ("决算", "变动额") and not f.comparator]
+    if len(own) != 1:
+        return None
+    prior = _agreed(base.of(concept, own[0].measure, PRIOR), subject)
+    return (own[0], prior) if prior is not None else None
 
 
 def _stated_years(facts, concept: str) -> tuple[Fact, Fact] | None:
