@@ -73,6 +73,7 @@ YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
 CLASS_LEVEL_RE = re.compile(r"[（(](?:类|款|项)[）)]")  # 一般公共服务支出（类）: the level, not a word
 LEAD_END_RE = re.compile(r"[：:。]")  # what ends a numbered item's label
 LEAD_LIST_RE = re.compile(r"[，,；;、\d]")  # a label holding these is a sentence or a list
+NOUN_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,6}")  # the words right after a figure: what it counts
 INDICATOR_FILLER_RE = re.compile(r"(?:为|是|达到?|约|共|了|累计|全年|[:：])+")  # see _indicator_like
 HOLDING_TAIL_RE = re.compile(r"(?:为|是|达到?|约|共|了|[:：])+$")  # see _label_holding
 CHANGE_TAIL_RE = re.compile(r"(?:了|为|(?<!节)约|达)+$")  # see _change_sign (节约 is a direction word, not 节 + 约)
@@ -545,7 +546,22 @@ class FactReader:
                 self.open_item = (None, "")  # a heading or a table closes a numbered item
                 self.open_list = ("", set())
         self._name_counts_by_words()
+        self._own_project_indicators()
         return self.base
+
+    def _own_project_indicators(self) -> None:
+        """In a report on one project, a sentence's figure of one of its form's indicators (全年接待
+        读者52.3万人次 for the row 年接待读者人次) is that project's: the form's subject."""
+        if not self.own_project:
+            return
+        indicators = {f.concept for f in self.base.facts if f.source == "table" and f.subject == self.own_project
+                      and f.measure in ("目标值", "实际值") and f.concept and f.concept not in self.money}
+        for f in self.base.facts:
+            if f.source == "text" and not f.subject and f.concept in indicators:
+                # (not a figure counting another thing: 布设点数：4处隐患点位于通信盲区 counts 隐患点)
+                after = NOUN_AFTER_RE.match(self.base.sentences.get((f.block, f.sentence), ""), f.at + len(f.text))
+                if not after.group() or after.group() in f.concept:
+                    f.subject = self.own_project
 
     def _name_counts_by_words(self) -> None:
         """“全年向168家科技型中小企业发放创新券”: the words naming a count may follow it, where its
@@ -686,7 +702,8 @@ class FactReader:
         respective_queue: list[str] = []
         # a sentence stating plans (2024年度计划维修养护…126处) or in a section of targets (三、绩效目标):
         # its counts and rates are targets, not what was achieved
-        lead = FIRST_DIGIT_RE.split(_years_out(text), maxsplit=1)[0]  # the words before its first figure
+        # the words before its first figure (after the item's own number: 2.2025年计划新建…)
+        lead = FIRST_DIGIT_RE.split(_years_out(ITEM_TOKEN_RE.sub("", text, count=1)), maxsplit=1)[0]
         lead = compact(lead)
         plans = any(w in lead for w in self.plan_only_words) or (
             (self._names_plan(sentence.loc.section or "") or self.paragraph_plans)
@@ -737,13 +754,14 @@ class FactReader:
             if self._after_from(phrase) and self.from_to_after.match(text, m.end()):
                 fact["period"] = PRIOR  # “就餐人次由2,160人次减少到…”: where it started, not where it is
             if unit not in MONEY_UNITS and fact.get("measure") == "实际值" and not fact.get("comparator") \
-                    and (plans or self._under_plan_label(text, m.start()) or self._planned_since(text, m.start())):
+                    and (plans or self._under_plan_label(text, m.start()) or self._planned_since(text, m.start())
+                         or self._after_report_year(wide + phrase)):
                 fact["measure"] = "目标值"
             # (names listed first take the figures after 分别 in turn, before the list's fund and measure)
             respective_names, respective_queue = self._names_in_turn(own_phrase, wide + own_phrase, fact,
                                                                      respective_names, respective_queue)
             if fact.get("concept") is None and unit not in MONEY_UNITS and unit not in ("%", "‰", "分"):
-                fact["concept"] = self._indicator_like(phrase, unit)
+                fact["concept"] = self._indicator_like(phrase, unit, NOUN_AFTER_RE.match(text, m.end()).group())
             if fact.get("measure") == "变动率" and m.start() and text[m.start() - 1] in "-－−":
                 fact["sign"] = -(fact.get("sign") or 1)  # “增长-4.71%” is a fall of 4.71%
             if unit == "分" and fact.get("implicit") and self.scored_after.match(text, m.end()) \
@@ -1134,17 +1152,21 @@ class FactReader:
         """The words with the vocabulary's concepts, funds and filler taken out."""
         return self.lex.filler.sub("", _blank(_blank(words, self.lex.concepts), self.lex.funds)).replace(" ", "")
 
-    def _indicator_like(self, phrase: str, unit: str) -> str | None:
+    def _indicator_like(self, phrase: str, unit: str, counted: str = "") -> str | None:
         """A counted figure (“检查特种设备 2529 台”) names an indicator in other words
         (“特种设备安全检查”): the one row label printed in the same unit whose characters the
-        phrase holds for the most part (≥ 75%, at least 4 of them)."""
+        phrase holds for the most part (≥ 75%, at least 4 of them). A noun right after the figure
+        (共设置4个绩效指标) names what it counts: the label must hold it."""
         noun = INDICATOR_FILLER_RE.sub("", phrase)
         if len(noun) < 4:
             return None
         chars = set(noun)
         close = [label for label in sorted(self.label_pattern.sharing(noun))
                  if unit in self.label_units.get(label, ()) and len(label) >= 4
-                 and len(set(label) & chars) >= max(4, 0.75 * len(set(label)))]
+                 and (len(set(label) & chars) >= max(4, 0.75 * len(set(label)))
+                      or _counted_name(label, unit) in phrase)]  # (年接待读者人次 in 全年接待读者)
+        if counted:
+            close = [label for label in close if counted in label]
         return self.row_labels[close[0]] if len(close) == 1 else None
 
     def _last_row_label(self, label: str) -> str | None:
@@ -1184,6 +1206,11 @@ class FactReader:
     def _other_year(self, phrase: str) -> bool:
         years = [int(y) for y in YEAR_RE.findall(phrase)]
         return bool(self.year and years and years[-1] < self.year)
+
+    def _after_report_year(self, words: str) -> bool:
+        """The words name a year after the report's (2025年计划新建… in a 2024 report): a count or
+        rate of that year is planned, not achieved. (A plan's own report year is its title's.)"""
+        return bool(self.year) and any(int(y) > self.year for y in YEAR_RE.findall(words))
 
     def _year_period(self, words: str) -> str:
         """The period the last year the words name puts a figure in: the year before the report's
@@ -1673,11 +1700,20 @@ def _short_cell_number(text: str) -> tuple[str, Decimal, int, str] | None:
     if value is None:
         return None
     unit = m.group("unit") or ""
-    if unit and unit not in ("%", "‰") and unit not in MONEY_UNITS and len(unit) > 2:
-        return None
+    if unit and unit not in ("%", "‰") and unit not in MONEY_UNITS and len(unit) > 2 and unit not in _long_units():
+        return None  # (words after a number, not its unit; a known unit of three, 万人次, is one)
     if unit in ("年", "年度", "月", "日", "号"):
         return None  # 2023年度 in a table's period line is a date, not a figure
     return m.group("cmp") or "", value, _places(m.group("num").replace(",", "")), unit
+
+
+@lru_cache(maxsize=1)
+def _long_units() -> frozenset:
+    """The vocabulary's units of three characters or more (万人次, 平方米): a table cell's figure
+    may carry one."""
+    from ..knowledge import base_concepts
+
+    return frozenset(u for u in base_concepts().get("text_units") or () if len(u) > 2)
 
 
 def _is_column_numbers(texts: list[str]) -> bool:
@@ -1789,6 +1825,16 @@ def names_own_thing(label: str) -> bool:
     words = re.split(r"[，,；;]", words)[-1]  # the figure's own clause
     return not _names_nothing(_blank(_blank(words, lex.concepts), lex.rate_measures), lex) \
         and not lex.concepts.all(words)
+
+
+def _counted_name(label: str, unit: str) -> str:
+    """An indicator's name without the words saying it is counted in its unit (年接待读者人次 ->
+    年接待读者; 保教人员培训期数 -> 保教人员培训): the words a sentence states it by."""
+    bare = unit[1:] if unit.startswith(("万", "千", "亿")) and len(unit) > 1 else unit
+    for tail in (f"{bare}数", bare, "数量", "个数", "数"):
+        if tail and label.endswith(tail) and len(label) - len(tail) >= 4:
+            return label[:-len(tail)]
+    return label + "\0"  # (no counted tail: never inside a phrase)
 
 
 def per_unit(fact: Fact) -> bool:
