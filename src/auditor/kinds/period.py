@@ -90,6 +90,8 @@ RANGE_AFTER_RE = re.compile(r"^\s*年?\s*度?\s*" + RANGE_JOINER + r"\s*(?:19|20
 STANDALONE_PERIOD_RE = re.compile(r"(?=[12])(?<![\d\-—–~～至〔\[【])((?:19|20)\d\d)\s*年\s*度(?=\s|$|[）)]|单位)")
 YEAR_END_RE = re.compile(r"(?=[截到12])(?:(?:截至|截止到?|到)\s*((?:19|20)\d\d)\s*年\s*(?:12\s*月\s*(?:31\s*日|底|末)|底|末)"
                          r"|(?<![\d\-—~至])((?:19|20)\d\d)\s*年\s*(?:末|底))(?!\s*前)")
+# a date a report during the year stands at (截至2024年6月底, 截止2024年9月30日)
+POINT_IN_YEAR_RE = re.compile(r"(?:截至|截止到?)\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末)?")
 # a whole year stated as its first and last day (评价期间为2023年1月1日至2023年12月31日): the
 # period a report covers, the report's own year; a range over several years is no such statement
 WHOLE_YEAR_RE = re.compile(r"(?=[12])(?<!\d)((?:19|20)\d\d)\s*年\s*1\s*月\s*1\s*日\s*" + RANGE_JOINER
@@ -351,6 +353,14 @@ def _check_year_end(doc, rule, year):
                 continue
             yield _hit(text[m.start():m.end()], loc, stated, year, "年末时点",
                        f"报告年度为 {year}，年末时点应为 {year} 年末，此处写作 {stated} 年")
+        if doc.meta.get("report_type") in params["in_year_report_types"]:
+            # a report during its year (运行监控) states where the year stood at a date of that year
+            for m in POINT_IN_YEAR_RE.finditer(plain):
+                stated = int(m.group(1))
+                if stated == year or _in_citation(plain, m.start()) or any(cue in plain for cue in params["comparison_cues"]):
+                    continue
+                yield _hit(text[m.start():m.end()], loc, stated, year, "监控时点",
+                           f"报告年度为 {year}，年度中的时点应在 {year} 年，此处写作 {stated} 年")
         for m in WHOLE_YEAR_RE.finditer(plain):
             stated = int(m.group(1))
             if stated == year or (m.group(2) and int(m.group(2)) != stated) or any(cue in plain for cue in cues):
