@@ -272,12 +272,52 @@ def _check_column_total(doc, rule, typed):
             continue  # subtotals among the rows (本年收入合计 above 总计), or two lists side by side
         heads = [" ".join(grid[r][c] for r in range(figures[0]) if r != at) for c in range(table.width)]
         rows = _summed_rows(grid, details, label_col, rule)
-        for col in range(label_col + 1, table.width):
-            if any(w in compact(heads[col]) for w in rule.params["rate_column_words"] + rule.params["not_summed_words"]):
-                continue
+        summed = [col for col in range(label_col + 1, table.width)
+                  if not any(w in compact(heads[col]) for w in rule.params["rate_column_words"]
+                             + rule.params["not_summed_words"])]
+        across = _row_totals(rule, table, grid, [*details, at], summed, heads, labels)
+        for col in summed:
             hit = _column_hit(rule, table, grid, at, col, rows, heads[col].strip() or f"第{col + 1}列")
+            if hit is not None and across is not None and col == across[0] and len(across[1]) == 1 \
+                    and Decimal(hit.fields["diff"]) == -Decimal(across[1][0].fields["diff"]):
+                # (the row's figure is too high by what the column's total falls short of its rows)
+                continue  # the one row that does not add up across explains the column's gap: told once
             if hit is not None:
                 yield hit
+        for hit in across[1] if across is not None else ():
+            yield hit
+
+
+# a row total column is judged only where most rows add up across it: then the columns are its
+# parts, and a row that does not is a slip, not another way of reading the table
+MOST_ROWS = Decimal("0.6")
+
+
+def _row_totals(rule, table, grid, rows: list[int], summed: list[int], heads: list[str], labels: set):
+    """(the total column, hits) for a table with one column headed 合计 / 总计 whose row figures
+    are the sum of the other summed columns': each row that does not add up across, when most
+    rows do. None when the table has no such column or its rows do not show the identity."""
+    total_cols = [c for c in summed if compact(heads[c]) in labels]
+    if len(total_cols) != 1 or len(summed) < 3:
+        return None
+    total_col = total_cols[0]
+    parts_cols = [c for c in summed if c != total_col]
+    checked, hits = 0, []
+    for r in rows:
+        total_cell = table.rows[r][total_col] if total_col < len(table.rows[r]) else None
+        cells = [table.rows[r][c] for c in parts_cols if c < len(table.rows[r])]
+        if total_cell is None or not total_cell.text.strip() or any(not c.text.strip() for c in cells):
+            continue
+        names = [heads[c].strip() or f"第{c + 1}列" for c in parts_cols]
+        label = compact(_label(grid[r])) or f"第{r + 1}行"
+        hit = _compare(rule, table, total_cell, cells, label, heads[total_col].strip(), names)
+        checked += 1
+        if hit is not None:
+            hit.fields["relation"] = "各栏之和为"
+            hits.append(hit)
+    if checked < 3 or len(hits) > (1 - MOST_ROWS) * checked:
+        return None
+    return total_col, hits
 
 
 def _sums_inside(grid, details: list[int], label_col: int, sums: tuple) -> bool:
