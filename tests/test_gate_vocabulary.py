@@ -14,7 +14,7 @@ from auditor.knowledge import base_concepts, concepts, extend_vocabulary, merge_
 
 runner = CliRunner()
 
-REPORT = ("某单位2024年度部门决算公开说明\n\n一、支出决算情况\n"
+REPORT = ("某单位2024年度部门决算公开\n\n一、支出决算情况\n"
           "2024年度商品和服务支出120.00万元，其中办公费50.00万元、差旅费30.00万元、会议费20.00万元。\n")
 
 ADDITIONS = """vocabulary:

@@ -685,6 +685,7 @@ class FactReader:
         # a sentence opening with 其中 lists the parts of the figure before it; a budget's list
         # (全年预算数…，其中基本支出…、项目支出…) is of budget figures: (measure, part names)
         in_list, list_measure = bool(self.lex.list_opener.match(text)), None
+        list_period = None  # the period of the whole a 其中 list opens under
         if self.open_measure is not None:
             # a budget's list going on after a ； (其中：A…；B…；C预算…): its items are still budget
             in_list, list_measure, self.open_measure = True, self.open_measure, None
@@ -771,6 +772,9 @@ class FactReader:
                 fact["measure"], fact["implicit"] = "分值", False
             if list_fund and not fact.get("fund") and fact.get("concept") in list_parts:
                 fact["fund"] = list_fund
+            if in_list and list_period not in (None, CURRENT) and fact.get("period") == CURRENT \
+                    and unit in MONEY_UNITS and not YEAR_RE.search(phrase) and not self.lex.prior.search(phrase):
+                fact["period"] = list_period
             if list_measure and fact.get("implicit") and fact.get("concept") in list_measure[1]:
                 fact["measure"], fact["implicit"] = list_measure[0], False
                 if not YEAR_RE.search(phrase):  # 2024年“三公”经费预算…，其中：公务接待费…: 2024's too
@@ -840,6 +844,7 @@ class FactReader:
                     in_list = True
                     if fact.measure in BUDGET_MEASURES and not fact.implicit and not self._names_money_kind(phrase):
                         list_measure = (fact.measure, self.nested_parts.get(fact.concept, self.any_part), fact.period)
+                    list_period = fact.period  # (2024年实际支出…，其中基本支出…: last year's parts too)
                 fund, generic = self.fund_of.get(fact.concept, (fact.fund, fact.concept))
                 if fund and opens:
                     # “一般公共预算财政拨款基本支出 X 万元，其中：人员经费 …, 公用经费 …”
@@ -986,7 +991,9 @@ class FactReader:
             if concept is None and _names_nothing(bare, self.lex) and unit in MONEY_UNITS:
                 # an amount's change is of the amount named before it: a figure's, or a thing the
                 # clause before says spent nothing (因公出国（境）费支出为零，较上年减少3.10万元)
-                concept = self._zero_stated(wide) or carried
+                # (after a sentence listing a whole's parts, a change naming nothing is the whole's:
+                # …其中：…公务接待费2.56万元。较上年减少1.14万元 is the 三公 total's)
+                concept = self._zero_stated(wide) or (self.whole if self.part_carried and self.whole else carried)
             elif unit not in MONEY_UNITS and concept in self.money:
                 concept = None  # “公务接待费减少12批次” counts receptions, not the money
             return dict(out, concept=concept, measure="变动额", sign=change, period=CURRENT)

@@ -401,9 +401,10 @@ def _check_trailing_sums(base: FactBase, rule):
         for k, total in enumerate(facts):
             if compact(total.label).strip("，,；;：:") not in words or not _money(total) or total.measure == "变动额":
                 continue
-            start = max((text.rfind(o, 0, total.at) + len(o) for o in openers if text.rfind(o, 0, total.at) >= 0),
+            depth = _bracket_depth(text)  # (an opener or an item in brackets is a part of an item)
+            start = max((at + len(o) for o in openers for at in [text.rfind(o, 0, total.at)] if at >= 0 and not depth(at)),
                         default=0)
-            items = [f for f in facts[:k] if f.at >= start]
+            items = [f for f in facts[:k] if f.at >= start and not depth(f.at)]
             if len(items) < 2 or any(not _money(f) or f.measure == "变动额" or f.comparator or f.period != total.period
                                      or compact(f.label).strip("，,；;：:") in words for f in items) \
                     or MALFORMED_RE.search(text):

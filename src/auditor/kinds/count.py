@@ -450,8 +450,10 @@ def _split_plain(listing: str, params: dict) -> tuple[list[str], bool]:
     items: list[str] = []
     a, first, last = 0, -1, -1  # start of the current item, its first and last non-space character
 
-    def cut(item: str) -> bool:  # an item after the first that a tail cue makes the end of the list
-        return separators != "、" and bool(items) and item.startswith(cues)
+    def cut(item: str) -> bool:
+        # an item after the first that a tail cue makes the end of the list, or that states a
+        # figure (…，农机操作培训，培训农民1,260人次: a clause about them all, no item)
+        return separators != "、" and bool(items) and (item.startswith(cues) or any(ch.isdigit() for ch in item))
 
     for k, ch, top in _scan(listing, 0, len(listing)):
         if top and not separators and ch in "、，,；;":
@@ -460,8 +462,9 @@ def _split_plain(listing: str, params: dict) -> tuple[list[str], bool]:
         if top and ch in stops:
             items.append(listing[a:k].strip())
             return [i for i in items if i], False
-        if top and ch in separators:
-            item = listing[a:k].strip()
+        if top and ch in separators and not (ch == "," and 0 < k < len(listing) - 1
+                                             and listing[k - 1].isdigit() and listing[k + 1].isdigit()):
+            item = listing[a:k].strip()  # (a thousands comma, 1,260, separates nothing)
             if cut(item):
                 return [i for i in items if i], False
             items.append(item)

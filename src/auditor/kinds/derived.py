@@ -34,6 +34,7 @@ from .restatement import meets, tail
 
 KIND = "derived"
 PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (list, []), "share_cues": (list, []),
+          "excess_cues": (list, []),
           "clause_breaks": (str, "，,；;。：:"), "ceiling_marks": (list, []), "year_on_year_cues": (list, []),
           "base_cues": (list, []), "other_period_cues": (list, []), "point_unit": (str, ""),
           # words making a stated change one on adjusted figures (剔除车辆购置因素, 可比口径): not
@@ -497,6 +498,8 @@ def _target_completion(base: FactBase, rule):
         # 完成年度目标的 / 目标完成率: both words in the rate's clause; or a bare 完成率 after a
         # clause stating the target and one stating what was done (计划适配900件，实际适配846件，完成率94.00%);
         # a share of a target (占年度任务5,000亩的73%) is its completion too
+        if any(w in clause for w in params["excess_cues"]):
+            continue  # 超额完成6.67%: how far beyond the target, not its completion
         share_of_target = any(w in clause for w in params["share_cues"]) and any(c in clause for c in params["target_cues"])
         if rate.measure == "占比" and not share_of_target:
             continue
@@ -637,7 +640,13 @@ def _named_base(base: FactBase, change: Fact) -> tuple[Fact, Fact] | None:
     later = next((f for f in reversed(_before(_same_sentence(base, change), change)) if f.is_money
                   and f.measure == "决算" and f.period == CURRENT and f.concept == change.concept), None)
     earlier = _document_value(base, change.concept, measure, later.subject) if later is not None else None
+    if earlier is None and later is not None and measure == "全年预算" and BARE_BUDGET_RE.search(compact(change.label)):
+        # a bare 预算 (比预算节约0.32万元) is whichever budget the document states: the initial one
+        earlier = _document_value(base, change.concept, "年初预算", later.subject)
     return (later, earlier) if earlier is not None else None
+
+
+BARE_BUDGET_RE = re.compile(r"(?:比|较|与)(?:本年)?预算")  # 比预算, 较预算: no 年初 / 调整 / 全年
 
 
 def _difference_hit(change: Fact, later: Fact, earlier: Fact, sign: int, words: tuple[str, str] | None,
@@ -902,6 +911,9 @@ def _growth(base: FactBase, rule):
         # the change of the rate's own concept (“本年支出减少 10 万元，其中基本支出增长 5%”: not 基本支出's)
         change = next((f for f in reversed(sentence) if f.measure == "变动额" and f.is_money
                        and (f.concept == rate.concept or not (f.concept and rate.concept))), None)
+        if sentence and not sentence[-1].is_money and sentence[-1].unit not in ("%", "‰", "") \
+                and not _quantity_change(sentence, rate, rule.params["year_on_year_cues"]):
+            continue  # (…减少1.58万元，接待批次由100批次减少至86批次，下降14.00%: the count's rate)
         current = _current(base, rate, change, sentence)
         if change is None:  # a quantity's change (受益人口3.2万人，较上年增加0.4万人，增长14.29%)
             change, current = _quantity_change(sentence, rate, rule.params["year_on_year_cues"]) or (None, current)
@@ -1233,8 +1245,23 @@ def _table_share(base: FactBase, rule):
                 part = amounts.get(rate.loc.row)
                 if rate is wholes[0] or part is None:
                     continue
+                parent = _parent_row_amount(amounts, rate.loc.row) if SUBROW_LABEL_RE.match(part.label) else None
+                if parent is not None and parent.value and _fits(rate, part, parent):
+                    yield CHECKED  # a 其中 row's share of the row it is part of (其中：人员经费 of 基本支出)
+                    continue
                 yield from _rate_against(base, rate, part, whole, f"占{whole.concept or '合计'}的比例",
                                          f"{part.concept or '该行'} ÷ {whole.concept or '合计'}")
+
+
+SUBROW_LABEL_RE = re.compile(r"^\s*其中\s*[:：]?")
+
+
+def _parent_row_amount(amounts: dict[int, Fact], row: int) -> Fact | None:
+    """The amount of the nearest row above that is no 其中 row: the whole a 其中 row is part of."""
+    for r in sorted((r for r in amounts if r < row), reverse=True):
+        if not SUBROW_LABEL_RE.match(amounts[r].label):
+            return amounts[r]
+    return None
 
 
 def _share_amounts(facts: list[Fact], col: int, period, column: list[Fact]) -> dict[int, Fact] | None:

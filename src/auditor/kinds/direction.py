@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..facts.base import CURRENT, PRIOR, Fact, FactBase, fact_base, names_budget_base
+from ..facts.base import BUDGET_MEASURES, CURRENT, PRIOR, Fact, FactBase, fact_base, names_budget_base
 from ..facts.lexicon import alternatives, lexicon
 from ..knowledge import compact, concepts
 from ..model import Table
@@ -160,7 +160,7 @@ def _row_remarks(doc, base: FactBase, rule):
 def _figured_changes(base: FactBase):
     for change in (f for f in base.facts if f.measure == "变动额" and f.source == "text" and f.concept and f.is_money
                    and not f.comparator):
-        if names_budget_base(compact(change.label)):
+        if names_budget_base(compact(change.label)) or _on_stated_budget(base, change):
             continue  # 比年初预算减少, 比上年预算增加: not a change on last year's outturn
         current = _one(base, change.concept, CURRENT, change)
         prior = _one(base, change.concept, PRIOR, change)
@@ -181,6 +181,14 @@ def _figured_changes(base: FactBase):
                           f"= {fmt(diff / factor)}{change.unit}，文中写“{SIGN_WORDS.get(change.sign, '')}”",
                   fields={"word": SIGN_WORDS.get(change.sign, ""), "actual": current.text, "budget": prior.text,
                           "truth": SIGN_WORDS[truth]}, highlights=[current.loc, prior.loc])
+
+
+def _on_stated_budget(base: FactBase, change: Fact) -> bool:
+    """The change follows the budget it is on (比年初预算26.00万元节约3.62万元): the figure right
+    before it in its sentence is a budget a comparing word leads to."""
+    before = [f for f in base.by_sentence.get((change.block, change.sentence), ()) if f.id < change.id]
+    last = before[-1] if before else None
+    return last is not None and last.measure in BUDGET_MEASURES and bool(lexicon().comparison.search(last.label))
 
 
 def _one(base: FactBase, concept: str, period: str, near: Fact) -> Fact | None:

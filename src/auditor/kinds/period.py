@@ -183,8 +183,10 @@ def _check_activity_year(doc, rule, year):
     for block in doc.blocks:
         if not isinstance(block, Paragraph) or prior_section(block.loc):
             continue
+        run = ""  # the clauses before this one joined to it by ； (2024年度…；2023年度为2.80万元)
         for sentence in block.sentences:
             text = sentence.plain
+            before, run = run, (run + text if text.rstrip().endswith(("；", ";")) else "")
             found, kind = None, ""
             for kind, pattern in patterns.items():
                 if pattern.search(text) is None:
@@ -198,7 +200,7 @@ def _check_activity_year(doc, rule, year):
             # a sentence merely opening with a year is read as the year's activity only for the
             # neighbouring years (a template left unchanged); older years open histories
             if (kind != "activity_pattern" and abs(stated - year) > params["max_gap"]) \
-                    or (kind == "figure_pattern" and _other_years_figure(text, found.group(0), stated, year, params)) \
+                    or (kind == "figure_pattern" and _other_years_figure(before + text, found.group(0), stated, year, params)) \
                     or (kind == "topic_pattern" and str(year) in text[found.end(1):]) \
                     or any(cue in text for cue in quiet) \
                     or RANGE_AFTER_RE.match(text[found.end(1):]):

@@ -223,7 +223,22 @@ def _check_text(base, groups, rule, vocabulary):
                 and concept not in rule.params["per_item_concepts"]:
             fillers = fillers or _fillers(rule.params["label_fillers"])
             # (a part's figure, 某指标自评得分4分, is no statement of the whole's)
-            yield from _text_pairs([f for f in texts if not f.member or f.member in totals], rule, fillers)
+            yield from _text_pairs([f for f in texts if not f.member or f.member in totals], rule, fillers, base)
+
+
+def _list_head(base, fact: Fact) -> tuple | None:
+    """The whole a figure is listed under in its sentence (X万元，其中…: X), as (its concept or
+    words, period, fund); None when it is listed under none."""
+    text = base.sentences.get((fact.block, fact.sentence), "")
+    openers = lexicon().list_openers
+    after = fact.at  # where the figures after the one looked at begin: the list's items, one by one
+    for f in reversed(base.by_sentence.get((fact.block, fact.sentence), ())):
+        if f.id >= fact.id or not f.is_money:
+            continue
+        if any(o in text[f.at + len(f.text):after] for o in openers):
+            return f.concept or compact(f.label), f.period, f.fund
+        after = f.at
+    return None
 
 
 def _funds_lines() -> set[str]:
@@ -285,16 +300,18 @@ def _reads_fund(concept: str, lex) -> bool:
     return any(fund in concept for fund in lex.funds.names)
 
 
-def _text_pairs(texts: list[Fact], rule, fillers: re.Pattern):
+def _text_pairs(texts: list[Fact], rule, fillers: re.Pattern, base=None):
     """Sentences restating one fact in the same words (面向中小企业预留的 and 面向小微企业预留的
-    are two facts of one concept): the first statement is the reference. `fillers`: see _fillers."""
-    by_words: dict[str, Fact] = {}
+    are two facts of one concept): the first statement is the reference. `fillers`: see _fillers.
+    Parts listed after different wholes (财政拨款支出…其中基本支出 and 本年支出…其中基本支出; one
+    unit's 其中 and another's) are parts of different things."""
+    by_words: dict[tuple, Fact] = {}
     alike = rule.params["same_fact_words"].get(texts[0].concept if texts else None, ())
     for fact in texts:
         words = fillers.sub("", fact.label)
         for word in alike:
             words = words.replace(word, "")
-        first = by_words.setdefault(words, fact)
+        first = by_words.setdefault((words, _list_head(base, fact) if base is not None else None), fact)
         if first is not fact:
             yield CHECKED
         if first is not fact and not meets(first, fact):
