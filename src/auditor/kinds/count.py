@@ -77,6 +77,8 @@ PARAMS = {
     # those things unless its noun counts occasions (培训干部、职工 3 个批次)
     "list_openers": (list, []),
     "occasion_nouns": (list, []),
+    # the endings of a unit's name (科, 股, 中心 …): see _two_items
+    "unit_endings": (list, []),
     # breakdown: markers between a count and its parts; exhaustive ones say the parts are all of it
     "breakdown_markers": (list, ["其中", "分别是", "分别为", "包括", "含"]),
     "exhaustive_markers": (list, ["分别是", "分别为"]),
@@ -532,7 +534,7 @@ def _inline_list(passage: Passage, start: int, params: dict, strict: bool = Fals
         return None
     if not numbered and any(len(item) > params["max_item_chars"] for item in items):
         return None
-    ambiguous = 0 if delimited else sum(1 for item in items if any(c in item for c in params["conjunctions"]))
+    ambiguous = 0 if delimited else sum(1 for item in items if _two_items(item, params))
     return items, ambiguous
 
 
@@ -649,6 +651,8 @@ def _preceding_lists(passage: Passage, params: dict):
         particle = next((p for p in particles if text.endswith(p, 0, k)), None)
         if particle is not None:
             k -= len(particle)
+            if particle != "等" and k > 0 and text[k - 1] in "，,":
+                k -= 1  # “…、党群服务中心，共7个内设机构”: the list ends at the comma
             start = _clause_start(text, k, 300, stops="，,；;：:。！？!?\n")
         else:
             start = _opened_list(text, k, count, params)
@@ -661,13 +665,26 @@ def _preceding_lists(passage: Passage, params: dict):
             # (中小学、幼儿园共38所: far more than are named, so the names are kinds of the things)
             continue
         noun = _noun_after(text, count.end)
-        if any(noun.startswith(n) for n in params["not_items"]):
-            continue
+        if any(noun.startswith(n) for n in params["not_items"]) or text[count.end - 1] in params["occasion_classifiers"] \
+                or noun.startswith(tuple(params["occasion_nouns"])):
+            continue  # (培训、宣传，共5次: occasions of those kinds, not the kinds)
         count.noun = noun
-        e = Enumeration(count, passage, items, sum(1 for i in items if any(c in i for c in params["conjunctions"])),
-                        "preceding")
+        e = Enumeration(count, passage, items, sum(1 for i in items if _two_items(i, params)), "preceding")
         e.at_least = particle in params["open_particles"]
         yield e
+
+
+def _two_items(item: str, params: dict) -> bool:
+    """An item with a conjunction may be two (县图书馆和文化馆, 局机关和服务中心), unless what follows
+    the conjunction names a unit and the words before it name none (法规与标准科, 思想政治和权益
+    维护股: one office's name)."""
+    for c in params["conjunctions"]:
+        at = item.find(c)
+        if at > 0:
+            left, right = item[:at], item[at + len(c):]
+            endings = tuple(params["unit_endings"])
+            return not right.endswith(endings) or left.endswith(endings)  # (局机关和…服务中心: two units)
+    return False
 
 
 def _opened_list(text: str, end: int, count: Count, params: dict) -> int | None:
