@@ -391,23 +391,22 @@ def _check_enumerations(doc, base: FactBase, rule):
 
 def _check_trailing_sums(base: FactBase, rule):
     """Amounts listed one after another and closed by their sum (资金来源为：中央资金1,050.00万元、
-    省级配套830.00万元、市级资金680.00万元，合计2,560.00万元): the items from the last list opener
-    (：, 其中, 包括 …) before the sum, or from the sentence's start. The first item may be the whole
-    the others break down (总投资…，其中…，合计…): the sum is then judged against either."""
+    省级配套830.00万元、市级资金680.00万元，合计2,560.00万元; the items may stand in clauses joined
+    by ；): the items from the last list opener (：, 其中, 包括 …) outside brackets before the sum,
+    or from the start of the run of clauses. The first item may be the whole the others break
+    down (总投资…，其中…，合计…): the sum is then judged against either."""
     words = {compact(w) for w in rule.params["trailing_sum_words"]}
     openers = ("：", ":", *lexicon().list_openers, *rule.params["enumeration_cues"])
-    for key, facts in base.by_sentence.items():
-        text = base.sentences.get(key, "")
-        for k, total in enumerate(facts):
-            if compact(total.label).strip("，,；;：:") not in words or not _money(total) or total.measure == "变动额":
+    for run in base.clause_runs():
+        flat = [f for _, group in run for f in group]
+        for k, total in enumerate(flat):
+            if not _sum_words(total.label, words) or not _money(total) or total.measure == "变动额":
                 continue
-            depth = _bracket_depth(text)  # (an opener or an item in brackets is a part of an item)
-            start = max((at + len(o) for o in openers for at in [text.rfind(o, 0, total.at)] if at >= 0 and not depth(at)),
-                        default=0)
-            items = [f for f in facts[:k] if f.at >= start and not depth(f.at)]
+            items = _listed_before(base, flat[:k], total, openers)
+            text = base.sentences.get((total.block, total.sentence), "")
             if len(items) < 2 or any(not _money(f) or f.measure == "变动额" or f.comparator or f.period != total.period
-                                     or compact(f.label).strip("，,；;：:") in words for f in items) \
-                    or MALFORMED_RE.search(text):
+                                     or _sum_words(f.label, words) for f in items) \
+                    or any(MALFORMED_RE.search(base.sentences.get(key, "")) for key, _ in run):
                 continue
             if total.concept is None:
                 total = replace(total, concept=compact(total.label).strip("，,；;：:"))
@@ -416,6 +415,38 @@ def _check_trailing_sums(base: FactBase, rule):
             if hits and len(items) >= 3 and not list(_compare(total, items[1:], "列举", rule)):
                 continue  # (the first item is the whole, the sum the others')
             yield from hits
+
+
+# words before a sum that count its items (三项共计, 以上各项合计): no name of another thing
+COUNTED_SUM_RE = re.compile(r"^(?:以上|上述|前述)?(?:[一二两三四五六七八九十\d]+|各)?(?:项|类|个|部分|笔)?")
+
+
+def _sum_words(label: str, words: set) -> bool:
+    """The words of an amount are a sum word, after words counting the items (三项共计)."""
+    bare = compact(label).strip("，,；;：:")
+    return bare in words or COUNTED_SUM_RE.sub("", bare, count=1) in words
+
+
+def _listed_before(base: FactBase, before: list[Fact], total: Fact, openers: tuple) -> list[Fact]:
+    """The amounts of a list that ends at `total`: walking back over the clauses, those after the
+    last list opener outside brackets; none in brackets (a part of an item)."""
+    items: list[Fact] = []
+    limit = total.at
+    key = (total.block, total.sentence)
+    for f in reversed(before):
+        if (f.block, f.sentence) != key:
+            key, limit = (f.block, f.sentence), None  # (a clause before: its whole text)
+        text = base.sentences.get(key, "")
+        depth = _bracket_depth(text)
+        end = len(text) if limit is None else limit
+        opened = max((at for o in openers for at in [text.rfind(o, 0, end)] if at >= 0 and not depth(at)), default=-1)
+        if opened >= 0 and f.at < opened:
+            break
+        if not depth(f.at):
+            items.append(f)
+        if opened >= 0:
+            limit = opened  # (the list opens in this clause: no item before the opener)
+    return list(reversed(items))
 
 
 def _item_named_as_change(f: Fact) -> bool:
