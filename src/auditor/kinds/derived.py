@@ -43,6 +43,8 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # table_share: a share column headed with these is each row's share of its parent row
           # (占上级项目比重), not of the 100% row
           "parent_share_words": (list, ["上级", "上一级", "所属"]),
+          # budget_adjustment: the words making a budget change a cut (调减, 核减): subtracted
+          "cut_words": (list, []),
           # per_head: the words of an amount per head and the units the heads are counted in
           "per_head": (dict, {"人均": ["人", "名"], "生均": ["人", "名"], "户均": ["户"]}),
           # per_head: an amount per month or per visit is no share of the year's total
@@ -1492,6 +1494,61 @@ def _per_head(base: FactBase, rule):
                       highlights=[total.loc, count.loc])
 
 
+# ---- a budget adjusted during the year -----------------------------------------------------------
+def _budget_adjustment(base: FactBase, rule):
+    """“年初预算465.00万元，年中追加35.00万元，全年预算500.00万元”: the full-year budget is the
+    initial one plus what was added and minus what was cut, all of one thing, in one run of
+    clauses. A change in 元 that makes the sum hold read as 万元 is a unit slip."""
+    cuts = tuple(rule.params["cut_words"])
+    for run in base.clause_runs():
+        flat = [f for _, group in run for f in group if f.is_money and not f.comparator and f.period == CURRENT]
+        for k, total in enumerate(flat):
+            if total.measure != "全年预算":
+                continue
+            start = next((j for j in range(k - 1, -1, -1) if flat[j].measure == "年初预算"), None)
+            if start is None:
+                continue
+            initial, changes = flat[start], flat[start + 1:k]
+            if not changes or any(f.measure != "追加预算" for f in changes) \
+                    or len({f.concept for f in (initial, total, *changes)} - {None}) > 1 \
+                    or any(f.concept is not None and f.concept != total.concept for f in changes) \
+                    or len({f.subject for f in (initial, total, *changes)}) > 1:
+                continue
+            signs = [-1 if any(w in f.label for w in cuts) else 1 for f in changes]
+            yield CHECKED
+            hit = _adjustment_hit(base, initial, changes, signs, total)
+            if hit is not None:
+                yield hit
+
+
+def _adjustment_hit(base: FactBase, initial: Fact, changes: list[Fact], signs: list[int], total: Fact) -> Hit | None:
+    lo = initial.interval()[0] * MONEY_UNITS[initial.unit] + sum(
+        (c.interval()[0] if s > 0 else -c.interval()[1]) * MONEY_UNITS[c.unit] for c, s in zip(changes, signs))
+    hi = initial.interval()[1] * MONEY_UNITS[initial.unit] + sum(
+        (c.interval()[1] if s > 0 else -c.interval()[0]) * MONEY_UNITS[c.unit] for c, s in zip(changes, signs))
+    t_lo, t_hi = (v * MONEY_UNITS[total.unit] for v in total.interval())
+    if t_lo <= hi and lo <= t_hi:
+        return None
+    factor = MONEY_UNITS[total.unit]
+    exact = (initial.in_yuan() + sum(s * c.in_yuan() for c, s in zip(changes, signs))) / factor
+    terms = f"年初预算 {initial.text}" + "".join(f" {'+' if s > 0 else '−'} {c.text}" for c, s in zip(changes, signs))
+    slip = next((c for c in changes if c.unit == "元" and abs(
+        exact * factor + next(s for x, s in zip(changes, signs) if x is c) * c.value * (MONEY_UNITS["万元"] - 1)
+        - total.in_yuan()) <= (t_hi - t_lo)), None)
+    if slip is not None:
+        return Hit(quote=base.span(initial, total), location=slip.loc, stated=slip.text, expected=f"{slip.value}万元",
+                   formula=f"{terms} = {fmt(exact, 2)}{total.unit}，与全年预算 {total.text} 不符；按 {slip.value}万元 计"
+                           f"则相符，应为单位笔误",
+                   fields={"rate": slip.text, "computed": f"{slip.value}万元", "relation": "预算调整金额的单位"},
+                   cls="unit_error", highlights=[initial.loc, total.loc])
+    shown = fmt(exact, max(total.places, 2))
+    return Hit(quote=base.span(initial, total), location=total.loc, stated=total.text, expected=f"{shown}{total.unit}",
+               formula=f"{terms} = {shown}{total.unit}",
+               fields={"rate": total.text, "computed": f"{shown}{total.unit}", "relation": "调整后的全年预算"},
+               highlights=[initial.loc] + [c.loc for c in changes])
+
+
 CHECKS = {"row_rate": _row_rate, "table_share": _table_share, "row_change": _row_change, "year_change": _year_change, "share": _share, "share_sum": _share_sum, "completion": _completion, "growth": _growth,
           "execution": _execution, "target_completion": _target_completion, "point_change": _point_change,
-          "ratio_to_base": _ratio_to_base, "difference_to_base": _difference_to_base, "per_head": _per_head}
+          "ratio_to_base": _ratio_to_base, "difference_to_base": _difference_to_base, "per_head": _per_head,
+          "budget_adjustment": _budget_adjustment}
