@@ -164,6 +164,9 @@ def _malformed(token: str, amount_context: bool, versionish) -> tuple[str, str |
     if "," in token:
         grouped = VALID_GROUPING_RE.fullmatch(integer) and "," not in fraction
         if not grouped:
+            if not fraction and DECIMAL_COMMA_RE.fullmatch(integer):
+                # 96,5 / 1234,56: a comma written for the decimal point (one or two digits after it)
+                return "用逗号代替了小数点", integer.replace(",", ".")
             # 1,2,3 without decimals may be a list written with ASCII commas
             return ("千分位分隔符位置不对", token.replace(",", "")) if fraction or amount_context else None
     groups = token.replace(",", "").split(".")
@@ -178,6 +181,9 @@ def _malformed(token: str, amount_context: bool, versionish) -> tuple[str, str |
     trailing_zero = all(set(g) == {"0"} for g in groups[2:])
     expected = f"{groups[0]}.{groups[1]}" if trailing_zero else None
     return "含有多个小数点", expected
+
+
+DECIMAL_COMMA_RE = re.compile(r"\d+,\d{1,2}")  # one comma, one or two digits after it
 
 
 def _date_like(groups: list[str]) -> bool:

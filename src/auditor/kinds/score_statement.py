@@ -705,12 +705,19 @@ def _execution_terms(text: str, facts, base: FactBase) -> tuple[Fact, Fact, Fact
     weight = next((f for f in facts if f.unit == "分" and (f.at < at or not here) and not f.comparator), None)
     score = next((f for f in reversed(facts) if f.unit == "分" and f.at > at and f is not weight and not f.comparator
                   and "得" in text[max(0, f.at - 6):f.at]), None)
+    if weight is None and score is not None:
+        # the points in brackets after the score (该项得分9.20分（分值10分）)
+        weight = next((f for f in facts if f.unit == "分" and f.at > score.at and not f.comparator
+                       and text[score.at + len(score.text):f.at].strip("（(：: ").endswith(WEIGHT_WORDS)), None)
     if weight is None and score is not None and here:
         # “执行率97.60%，按执行率×分值计分，得9.86分”: the points are the form's, in its execution row
         weight = _execution_weight(base)
     if weight is None or score is None or weight.value <= 0:
         return None
     return weight, rate, score
+
+
+WEIGHT_WORDS = ("分值", "权重", "满分")  # words naming the points a score is out of
 
 
 def _execution_weight(base: FactBase) -> Fact | None:
