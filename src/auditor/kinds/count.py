@@ -79,6 +79,8 @@ PARAMS = {
     "occasion_nouns": (list, []),
     # the endings of a unit's name (科, 股, 中心 …): see _two_items
     "unit_endings": (list, []),
+    # the conjunctions that join words inside one unit's name (法规与标准科), not two items
+    "name_conjunctions": (list, []),
     # breakdown: markers between a count and its parts; exhaustive ones say the parts are all of it
     "breakdown_markers": (list, ["其中", "分别是", "分别为", "包括", "含"]),
     "exhaustive_markers": (list, ["分别是", "分别为"]),
@@ -681,9 +683,11 @@ def _two_items(item: str, params: dict) -> bool:
     for c in params["conjunctions"]:
         at = item.find(c)
         if at > 0:
+            if c not in params["name_conjunctions"]:
+                return True  # (人口和社会科 may be 人口科 and 社会科: not judged)
             left, right = item[:at], item[at + len(c):]
             endings = tuple(params["unit_endings"])
-            return not right.endswith(endings) or left.endswith(endings)  # (局机关和…服务中心: two units)
+            return not right.endswith(endings) or left.endswith(endings)  # (局机关与…服务中心: two units)
     return False
 
 

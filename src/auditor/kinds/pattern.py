@@ -164,7 +164,7 @@ def _malformed(token: str, amount_context: bool, versionish) -> tuple[str, str |
     if "," in token:
         grouped = VALID_GROUPING_RE.fullmatch(integer) and "," not in fraction
         if not grouped:
-            if not fraction and DECIMAL_COMMA_RE.fullmatch(integer):
+            if not fraction and amount_context and DECIMAL_COMMA_RE.fullmatch(integer):
                 # 96,5 / 1234,56: a comma written for the decimal point (one or two digits after it)
                 return "用逗号代替了小数点", integer.replace(",", ".")
             # 1,2,3 without decimals may be a list written with ASCII commas

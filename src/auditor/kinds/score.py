@@ -74,6 +74,8 @@ PARAMS = {
     # 得分值的60%，未达成的不得分): a regular expression with group `grade` and one of `share` (a
     # percentage of the points), `full` (all of them) or `none` (nothing)
     "grade_statement": (str, ""),
+    # qualitative: grades listed, then their shares after 分别 in turn (group `grades`, `shares`)
+    "grade_list_statement": (str, ""),
 }
 MESSAGE_FIELDS = {"table", "weight", "rate", "score", "total", "section", "indicator", "target",
                   "actual", "diff", "basis"}
@@ -897,6 +899,14 @@ def _stated_grades(doc, rule) -> dict[str, Decimal]:
     for m in re.finditer(pattern, doc.text):
         share = Decimal(100) if m.group("full") else Decimal(0) if m.group("none") else Decimal(m.group("share"))
         grades.setdefault(m.group("grade"), share)
+    listed = rule.params["grade_list_statement"]
+    for m in re.finditer(listed, doc.text) if listed else ():
+        # “按‘好、较好、一般、较差’四档评价，分别按分值的100%、80%、60%、0%计分”: in turn
+        names = [g for g in re.split(r"[、，,和及与“”‘’\"']+", m.group("grades")) if g]
+        shares = [Decimal(x) for x in re.findall(r"\d+(?:\.\d+)?", m.group("shares"))]
+        if len(names) == len(shares):
+            for name, share in zip(names, shares):
+                grades.setdefault(name, share)
     return grades if len(grades) >= 2 else {}
 
 

@@ -159,6 +159,9 @@ def classify(table: Table) -> list[TypedTable]:
         for type_id, spec, header_all, header_any in candidates:
             if _header_matches(joined, header_all, header_any):
                 columns = _map_columns(cells, spec["columns"])
+                fallback = spec.get("indicator_fallback")
+                if fallback and "indicator" not in columns and fallback in columns:
+                    columns["indicator"] = columns.pop(fallback)  # (一级 | 二级 | 得分: the second level is scored)
                 typed = TypedTable(type_id, table, r, columns)
                 READERS[type_id](typed, grid)
                 found.append(typed)
@@ -244,6 +247,9 @@ def _padded(table: Table, r: int) -> list[Cell]:
 def _read_scores(typed: TypedTable, grid: list[list[str]]) -> None:
     spec = vocabulary()["table_types"]["performance_scores"]
     level2 = {compact(x) for x in vocabulary()["indicator_level2"] + vocabulary()["indicator_level1"]}
+    column = typed.columns.get("indicator")
+    if "level2" not in typed.columns and column is not None and "二级" in compact(grid[typed.header_row][column]):
+        level2 = set()  # a two-level form scores its 二级指标 rows (社会效益, 满意度): no slipped label
     totals = {compact(x) for x in spec["total_labels"]}
     subtotals = tuple(compact(x) for x in spec.get("subtotal_labels") or ())
     carried = {"level1": "", "level2": ""}
