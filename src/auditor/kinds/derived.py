@@ -1187,12 +1187,13 @@ def _table_rows(base: FactBase) -> list[list[Fact]]:
 def _row_rate(base: FactBase, rule):
     from ..knowledge import concepts
 
-    formulas = [(formula, compact(formula["rate"])) for formula in concepts().get("row_rates") or ()]
+    formulas = [(formula, tuple(compact(n) for n in formula.get("names") or [formula["rate"]]))
+                for formula in concepts().get("row_rates") or ()]
     for facts in _table_rows(base):
         # a scored row (分值, 得分) of a self-evaluation form is judged by the score rules (SCO002)
         scored = any(f.measure in ("分值", "得分") for f in facts)
-        for formula, rate_name in formulas:
-            rate = next((f for f in facts if f.unit == "%" and rate_name in compact(f.header)), None)
+        for formula, rate_names in formulas:
+            rate = next((f for f in facts if f.unit == "%" and any(n in compact(f.header) for n in rate_names)), None)
             if rate is None:
                 continue  # the row prints no such rate: nothing to check its terms against
             own = scored and not formula.get("in_scored_rows")
