@@ -38,6 +38,9 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           # the heads of columns whose figures do not add up (单价, 人均), and the labels of rows
           # inside another row (其中, 小计)
           "total_row_labels": (list, ["合计", "总计"]), "covered_types": (list, []),
+          # column_total: the totals of a table listing two things one after the other, each below
+          # its rows (收入合计, 支出合计)
+          "part_total_labels": (list, []),
           "not_summed_words": (list, []), "inner_row_words": (list, ["其中", "小计"])}
 MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff", "relation", "note"}
 TOTAL_COLUMN_RE = re.compile(r"(?:合计|小计)$")
@@ -255,8 +258,11 @@ def _check_column_total(doc, rule, typed):
             continue
         grid = table.grid()
         totals = [r for r, row in enumerate(grid) if compact(_label(row)) in labels]
+        if not totals:
+            yield from _part_totals(rule, table, grid)
+            continue
         if len(totals) != 1:
-            continue  # none, or a table of several parts each with its own total
+            continue  # a table of several parts each with its own total
         at = totals[0]
         label_col = next(c for c, text in enumerate(grid[at]) if text.strip())
         figures = [r for r, row in enumerate(grid) if any(_amount(t) for t in row[label_col + 1:])]
@@ -286,6 +292,36 @@ def _check_column_total(doc, rule, typed):
                 yield hit
         for hit in across[1] if across is not None else ():
             yield hit
+
+
+def _part_totals(rule, table, grid):
+    """A table listing two things one after the other, each closed by its own total (收入 rows,
+    收入合计, 支出 rows, 支出合计): each total is the sum of the rows since the one before. Only
+    totals named by different things (收入合计, 支出合计) and of two rows or more each."""
+    named = {compact(x) for x in rule.params["part_total_labels"]}
+    totals = [r for r, row in enumerate(grid) if compact(_label(row)) in named]
+    if len(totals) < 2 or len({compact(_label(grid[r])) for r in totals}) != len(totals):
+        return
+    label_col = next(c for c, text in enumerate(grid[totals[0]]) if text.strip())
+    first = next((r for r, row in enumerate(grid) if any(_amount(t) for t in row[label_col + 1:])), None)
+    if first is None:
+        return
+    heads = [" ".join(grid[r][c] for r in range(first)) for c in range(table.width)]
+    figures = [r for r, row in enumerate(grid) if any(_amount(t) for t in row[label_col + 1:])]
+    if totals[0] == figures[0]:
+        return  # totals above their rows may head nested lists (本年支出合计, then 人员经费…): not judged
+    for lo, hi in zip([first - 1] + totals, totals):
+        at = hi
+        details = [r for r in figures if lo < r < hi]
+        if len(details) < 2:
+            continue
+        rows = _summed_rows(grid, details, label_col, rule)
+        for col in range(label_col + 1, table.width):
+            if any(w in compact(heads[col]) for w in rule.params["rate_column_words"] + rule.params["not_summed_words"]):
+                continue
+            hit = _column_hit(rule, table, grid, at, col, rows, heads[col].strip() or f"第{col + 1}列")
+            if hit is not None:
+                yield hit
 
 
 # a row total column is judged only where most rows add up across it: then the columns are its
