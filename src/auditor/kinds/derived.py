@@ -975,7 +975,26 @@ def _growth(base: FactBase, rule):
             continue
         if consistent(rate, lo, hi):
             continue
-        yield _hit(rate, computed, "增减比例", formula)
+        slip = _growth_unit_slip(rate, change, current) if change is not None and current is not None else None
+        yield slip or _hit(rate, computed, "增减比例", formula)
+
+
+def _growth_unit_slip(rate: Fact, change: Fact, current: Fact) -> Hit | None:
+    """This year's amount in 元 beside a change in 万元, the rate holding once it is read in 万元
+    (机关运行经费支出286.40元，比上年减少12.30万元，下降4.12%): the 元 is a slip, not the rate."""
+    if current.unit != "元" or change.unit != "万元" or not change.sign:
+        return None
+    previous = current.value - change.sign * change.value  # both in 万元 once the slip is read so
+    if previous <= 0:
+        return None
+    computed = change.value / previous * HUNDRED
+    if abs(computed - rate.value) > rate.half_unit + Decimal("0.005"):
+        return None
+    return Hit(quote=current.quote, location=current.loc, stated=current.text, expected=f"{current.value}万元",
+               formula=f"按 {current.value}万元 计：{change.text} ÷ {fmt(previous)}万元 = {fmt(computed)}%，"
+                       f"与所写 {rate.text} 相符；按“元”计则不符，应为单位笔误",
+               fields={"rate": current.text, "computed": f"{current.value}万元", "relation": "本年金额的单位"},
+               cls="unit_error", highlights=[change.loc, rate.loc])
 
 
 def _sentence_prior(base: FactBase, sentence: list[Fact], rate: Fact,
