@@ -147,16 +147,18 @@ def test_spaced_columns_are_placed_by_display_width_and_numbered_labels_stay_row
 def test_a_wrapped_caption_line_ends_where_a_spaced_table_begins(tmp_path):
     """A form's caption lines run on without punctuation (主管部门…项目资金（万元）); the table laid
     out with spaces right under them is read as a table, not swallowed into the caption."""
+    text = ("某项目2025年度项目支出绩效自评表\n主管部门    某县农业农村局        实施单位    某县农技中心\n"
+            "项目资金\n（万元）\n                 年初预算数   全年预算数   全年执行数\n"
+            "年度资金总额         120.00       130.00       126.10\n其中：财政拨款       120.00       130.00       126.10\n")
+    assert _loaded_grids(tmp_path, text) == [[["", "年初预算数", "全年预算数", "全年执行数"],
+                                              ["年度资金总额", "120.00", "130.00", "126.10"],
+                                              ["其中：财政拨款", "120.00", "130.00", "126.10"]]]
+
+
+def _loaded_grids(tmp_path, text: str) -> list:
+    """The grids of the tables a text file holding `text` is read into (through the file reader)."""
     from auditor.ingest import load
 
-    path = tmp_path / "form.txt"
-    path.write_text("某项目2025年度项目支出绩效自评表\n"
-                    "主管部门    某县农业农村局        实施单位    某县农技中心\n"
-                    "项目资金\n（万元）\n"
-                    "                 年初预算数   全年预算数   全年执行数\n"
-                    "年度资金总额         120.00       130.00       126.10\n"
-                    "其中：财政拨款       120.00       130.00       126.10\n", encoding="utf-8")
-    doc = load(str(path))
-    assert [t.grid() for t in doc.tables] == [[["", "年初预算数", "全年预算数", "全年执行数"],
-                                               ["年度资金总额", "120.00", "130.00", "126.10"],
-                                               ["其中：财政拨款", "120.00", "130.00", "126.10"]]]
+    path = tmp_path / "layout.txt"
+    path.write_text(text, encoding="utf-8")
+    return [t.grid() for t in load(str(path)).tables]
