@@ -38,6 +38,8 @@ PARAMS = {
     "link_words": (list, ["与", "同", "和", "较", "比"]),
     # words opening a list of parts: a clause after them names no concept for the next to take
     "list_words": (list, ["其中", "包括", "分别"]),
+    # year_on_year: report types that are plans (部门预算): an amount naming no measure is their budget
+    "plan_report_types": (list, []),
 }
 MESSAGE_FIELDS = {"word", "actual", "budget", "truth"}
 SIGN_WORDS = {1: "增加", -1: "减少", 0: "持平"}
@@ -241,7 +243,9 @@ def _unfigured_claims(doc, base: FactBase, rule):
                 if current is None or prior is None:
                     # a budget's own figure (2025年“三公”经费预算32.40万元，与上年持平) against last
                     # year's of the same measure the document agrees on (its table's 2024年预算数)
-                    current, prior = _same_measure_prior(base, facts, concept, subject) or (current, prior)
+                    current, prior = _same_measure_prior(base, facts, concept, subject,
+                                                         doc.meta.get("report_type") in rule.params["plan_report_types"]) \
+                        or (current, prior)
                 if current is None or prior is None or not current.is_money:
                     continue
                 yield CHECKED
@@ -251,14 +255,16 @@ def _unfigured_claims(doc, base: FactBase, rule):
                 yield _claim_hit(clause.group(0).strip(), sentence.loc, sign, truth, current, prior)
 
 
-def _same_measure_prior(base: FactBase, facts, concept: str, subject: str) -> tuple[Fact, Fact] | None:
+def _same_measure_prior(base: FactBase, facts, concept: str, subject: str, plan: bool = False):
     """This year's amount of the concept its sentence states in a measure other than 决算, and
-    last year's of that measure the document agrees on."""
-    own = [f for f in facts if f.concept == concept and f.is_money and f.period == CURRENT
-           and f.measure not in ("决算", "变动额") and not f.comparator]
+    last year's of that measure the document agrees on. In a plan (部门预算) an amount naming no
+    measure is its budget."""
+    own = [f for f in facts if f.concept == concept and f.is_money and f.period == CURRENT and not f.comparator
+           and (f.measure not in ("决算", "变动额") or (plan and f.implicit and f.measure == "决算"))]
     if len(own) != 1:
         return None
-    prior = _agreed(base.of(concept, own[0].measure, PRIOR), subject)
+    measure = "全年预算" if own[0].measure == "决算" else own[0].measure
+    prior = _agreed(base.of(concept, measure, PRIOR), subject)
     return (own[0], prior) if prior is not None else None
 
 
@@ -330,15 +336,19 @@ def _sentence_claims(text: str, year, params: dict, on_last_year: bool = False):
     prior_seen = on_last_year
     # the one concept the clause before named (“X 29.10 万元，比上年持平”: X is flat); none once a
     # list has begun (“本年支出 …，其中基本支出 …、项目支出 …，与上年持平”: which one?)
-    carried, listing = None, False
+    # (after a list's opener and its one item: “其中：A 21.40万元，与上年持平” is A's)
+    carried, listing, items = None, False, 0
     for clause in CLAUSE_RE.finditer(text):
         words = compact(clause.group(0))
-        claim = _claim(words, lex, year, degree, params["roughly_words"], prior_seen, None if listing else carried)
+        claim = _claim(words, lex, year, degree, params["roughly_words"], prior_seen,
+                       None if listing and items != 1 else carried)
         prior_seen = prior_seen or claim == "prior"
         if isinstance(claim, tuple):
             yield (*claim, clause)
         named = {c for _, _, c in lex.concepts.all(words)}
-        listing = listing or any(w in words for w in params["list_words"])
+        opens = any(w in words for w in params["list_words"])
+        items = (0 if opens else items) + (1 if listing or opens else 0) * len(named)
+        listing = listing or opens
         carried = next(iter(named)) if len(named) == 1 else None if named else carried
 
 
