@@ -555,7 +555,7 @@ def _column_names(grid: list[list[str]], first: int, last: int) -> dict[int, str
 
 def _read_summary(typed: TypedTable, grid: list[list[str]]) -> None:
     header = [compact(c) for c in grid[typed.header_row]]
-    item_cols = [i for i, c in enumerate(header) if c == "项目"]
+    item_cols = [i for i, c in enumerate(header) if c.endswith("项目") and len(c) <= 4]  # (项目, 收入项目, 支出项目)
     sides = []
     for k, col in enumerate(item_cols):
         end = item_cols[k + 1] if k + 1 < len(item_cols) else len(header)
