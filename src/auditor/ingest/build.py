@@ -180,8 +180,11 @@ def infer_meta(doc: Document) -> dict:
     kind = _report_type(title)
     first = title_years if kind and any(e["name"] == kind and e.get("title_year_first")
                                         for e in vocabulary()["report_types"]) else Counter()
-    years = first or Counter(YEAR_RE.findall(head)) or title_years \
-        or Counter(YEAR_RE.findall(doc.text)) or Counter(TITLE_YEAR_RE.findall(head))
+    # (a title naming a kind of report with a plain 20XX年 casts its vote first, as the opening lines'
+    # 年度 do: 丰源县2024年…自评报告 over a form's lone （2023年度）)
+    voted = title_years if kind and not YEAR_RE.search(title) else Counter()
+    years = first or ((voted + Counter(YEAR_RE.findall(head))) if YEAR_RE.search(head) else Counter()) \
+        or title_years or Counter(YEAR_RE.findall(doc.text)) or Counter(TITLE_YEAR_RE.findall(head))
     year = int(years.most_common(1)[0][0]) if years else None
     return {"report_year": year, "report_type": _report_type(head) or _report_type(wider),
             "unit_name": _unit_name(doc, head.replace(" ", "")) or _unit_name(doc, head)

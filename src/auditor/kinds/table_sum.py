@@ -282,6 +282,7 @@ def _check_column_total(doc, rule, typed):
                   if not any(w in compact(heads[col]) for w in rule.params["rate_column_words"]
                              + rule.params["not_summed_words"])]
         across = _row_totals(rule, table, grid, [*details, at], summed, heads, labels)
+        told = set()
         for col in summed:
             hit = _column_hit(rule, table, grid, at, col, rows, heads[col].strip() or f"第{col + 1}列")
             if hit is not None and across is not None and col == across[0] and len(across[1]) == 1 \
@@ -289,9 +290,11 @@ def _check_column_total(doc, rule, typed):
                 # (the row's figure is too high by what the column's total falls short of its rows)
                 continue  # the one row that does not add up across explains the column's gap: told once
             if hit is not None:
+                told.add((hit.location.row, hit.location.col))
                 yield hit
         for hit in across[1] if across is not None else ():
-            yield hit
+            if (hit.location.row, hit.location.col) not in told:  # (the grand total's own cell: told once)
+                yield hit
 
 
 def _part_totals(rule, table, grid):
