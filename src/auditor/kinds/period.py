@@ -251,6 +251,10 @@ def _check_report_title_year(doc, rule, year):
     # a table's title that is a caption line of the text already read is not read twice
     texts = units + [(t.title, t.loc, normalize_digits(t.title)) for t in doc.tables
                      if t.title and normalize_digits(t.title).strip() not in printed]
+    # a form's title printed in its own first row, the row's one filled cell (项目支出绩效自评表（2023年度）)
+    texts += [(cell.text, cell.loc, normalize_digits(cell.text)) for t in doc.tables if t.rows
+              for filled in [[c for c in t.rows[0] if c.text.strip()]] if len(filled) == 1 for cell in filled]
+    bracketed = re.compile(rf"(?:{names})\s*[（(]\s*((?:19|20)\d\d)\s*年\s*度?\s*[）)]")
     seen = set()
     title = _title_year(doc, year, pattern)
     if title is not None:
@@ -260,7 +264,7 @@ def _check_report_title_year(doc, rule, year):
     for text, loc, plain in texts:
         if prior_section(loc):
             continue
-        for m in pattern.finditer(plain):
+        for m in [*pattern.finditer(plain), *bracketed.finditer(plain)]:
             stated = int(m.group(1))
             if stated == year or _in_citation(plain, m.start()) or any(cue in plain for cue in cues):
                 continue
