@@ -133,7 +133,7 @@ def _check_unnamed_totals(base: FactBase, rule):
             text = base.sentences.get((total.block, total.sentence), "")
             if not opener.match(text, total.at + len(total.text)):
                 continue
-            parts = _listed_parts(facts[k + 1:], total)
+            parts = _listed_parts(facts[k + 1:], total, base)
             named = {p.concept for p in parts}
             calc = next((c for c, names in calcs if len(named) >= 2 and named <= names.keys()
                          and len({names[n] for n in named}) == len(named)), None)
@@ -196,12 +196,17 @@ def _any_parts(after, sentence: int) -> list[Fact]:
     return parts
 
 
-def _listed_parts(after: list[Fact], total: Fact) -> list[Fact]:
+def _listed_parts(after: list[Fact], total: Fact, base: FactBase | None = None) -> list[Fact]:
     """The amounts of the total's sentence listed after it, of its measure, up to the first
-    that names no concept or is a change."""
+    that names no concept or is a change; the list goes on over sentences joined by ；
+    (其中：基本支出…，主要用于…；项目支出…)."""
     parts = []
+    sentence = total.sentence
     for f in after:
-        if f.sentence != total.sentence or not _money(f) or f.measure == "变动额" or f.concept is None:
+        if f.sentence == sentence + 1 and base is not None \
+                and base.sentences.get((f.block, sentence), "").rstrip().endswith(("；", ";")):
+            sentence += 1
+        if f.sentence != sentence or not _money(f) or f.measure == "变动额" or f.concept is None:
             break
         if f.measure != total.measure or f.period != total.period:
             break
