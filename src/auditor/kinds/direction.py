@@ -117,7 +117,7 @@ def _budget_vs_actual(doc, base: FactBase, rule):
 
 
 def _year_on_year(doc, base: FactBase, rule):
-    yield from _figured_changes(base)
+    yield from _figured_changes(base, doc.meta.get("report_type") in rule.params["plan_report_types"])
     yield from _unfigured_claims(doc, base, rule)
     yield from _row_remarks(doc, base, rule)
 
@@ -159,13 +159,17 @@ def _row_remarks(doc, base: FactBase, rule):
             break
 
 
-def _figured_changes(base: FactBase):
+def _figured_changes(base: FactBase, plan: bool = False):
     for change in (f for f in base.facts if f.measure == "变动额" and f.source == "text" and f.concept and f.is_money
                    and not f.comparator):
         if names_budget_base(compact(change.label)) or _on_stated_budget(base, change):
             continue  # 比年初预算减少, 比上年预算增加: not a change on last year's outturn
         current = _one(base, change.concept, CURRENT, change)
         prior = _one(base, change.concept, PRIOR, change)
+        if (current is None or prior is None) and plan:
+            # a plan's budget on last year's (政府性基金预算拨款收入120.00万元，比上年增加30.00万元)
+            sentence = [f for f in base.by_sentence.get((change.block, change.sentence), ()) if f.id < change.id]
+            current, prior = _same_measure_prior(base, sentence, change.concept, change.subject, True) or (None, None)
         if current is None or prior is None:
             continue
         yield CHECKED
