@@ -173,6 +173,8 @@ class FactBase:
     # table block -> the money unit read for a table that prints none (see assumed_units)
     assumed_units: dict[int, str] = field(default_factory=dict)
     year: int | None = None  # the report's year
+    # the report is a plan (vocabulary.yaml report_types `plan`: 部门预算): its amounts are budgets
+    plan: bool = False
 
     def remember(self, key: tuple, compute):
         """A document-wide look-up a rule makes for many facts, computed once (keeps rules linear)."""
@@ -354,7 +356,8 @@ class FactReader:
         self.assumed_units = assumed_units or {}  # table block -> unit it is read in (no unit printed)
         self.lex: Lexicon = lexicon()
         self.year = doc.meta.get("report_year")
-        self.base = FactBase(year=doc.meta.get("report_year"))
+        self.base = FactBase(year=doc.meta.get("report_year"), plan=any(
+            e.get("plan") for e in vocabulary()["report_types"] if e["name"] == doc.meta.get("report_type")))
         self.money = money_concepts()
         vocab = concepts()
         self.not_money = set(vocab["not_money"])

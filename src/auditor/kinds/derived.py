@@ -1188,7 +1188,9 @@ def _current(base: FactBase, rate: Fact, change: Fact | None, sentence: list[Fac
                    and f.period == CURRENT and f.id < change.id]
         if budgets:
             return budgets[-1]
-    return _document_value(base, concept, "决算", rate.subject)
+    return _document_value(base, concept, "决算", rate.subject) or (
+        # a plan's figure on last year is its budget (一般公共预算拨款收入比上年增加…，增长…)
+        _document_value(base, concept, "全年预算", rate.subject) if base.plan else None)
 
 
 # ---- rates in a table row -----------------------------------------------------------------
