@@ -73,6 +73,14 @@ YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
 CLASS_LEVEL_RE = re.compile(r"[（(](?:类|款|项)[）)]")  # 一般公共服务支出（类）: the level, not a word
 LEAD_END_RE = re.compile(r"[：:。]")  # what ends a numbered item's label
 LEAD_LIST_RE = re.compile(r"[，,；;、\d]")  # a label holding these is a sentence or a list
+RUN_IN_OUTCOME_WORDS = ("实际", "已完成", "偏差")  # see paragraph_plans
+# a sentence that is a numbered run-in heading only (3、绩效目标。)
+RUN_IN_HEADING_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}\s*[、.．])\s*"
+                               r"([^，,。；;：:\d]{2,14})[。：:]?\s*$")
+# a sentence opening with the year (and measure) its figures are of: 2025年预算中，…
+SCOPE_RE = re.compile(r"\s*((?:19|20)\d\d)\s*年度?([^，,。；;：:\d]{0,10}?)中[，,：:]")
+# a word right after a compared figure saying the next figure is the difference (比预算X少Y万元)
+DIFFERENCE_WORDS = {"少": -1, "少了": -1, "多": 1, "多了": 1}
 NOUN_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,6}")  # the words right after a figure: what it counts
 INDICATOR_FILLER_RE = re.compile(r"(?:为|是|达到?|约|共|了|累计|全年|[:：])+")  # see _indicator_like
 HOLDING_TAIL_RE = re.compile(r"(?:为|是|达到?|约|共|了|[:：])+$")  # see _label_holding
@@ -409,6 +417,7 @@ class FactReader:
         self.concept_memo: dict[tuple, str | None] = {}  # a sentence phrase's concept (see _concept)
         plan = vocab.get("plan_cells") or {}
         self.plan_words = [compact(w) for w in plan.get("plan") or ()]
+        self.forecast_words = [compact(w) for w in plan.get("forecast") or ()]
         self.outcome_words = [compact(w) for w in plan.get("outcome") or ()]
         self.plan_only_words = [compact(w) for w in plan.get("plan_lead") or ()]
         self.project_funds = vocab.get("project_funds")
@@ -620,6 +629,9 @@ class FactReader:
         self.open_measure = None  # a budget list's measure, open across a ；
         carried, self.carried_unit, self.whole, self.part_carried = lead_concept, None, lead_concept, False
         for s_index, sentence in enumerate(para.sentences):
+            run_in = RUN_IN_HEADING_RE.match(sentence.text) if s_index else None
+            if run_in:  # (…。3、绩效目标。全年完成…: a later run-in heading of the paragraph)
+                self.paragraph_plans = self._names_plan(run_in.group(1))
             # the concept last named carries over to the next sentence of the paragraph
             carried = self._sentence(index, s_index, sentence, carried, subject) or lead_concept
 
@@ -710,10 +722,12 @@ class FactReader:
         lead = FIRST_DIGIT_RE.split(_years_out(ITEM_TOKEN_RE.sub("", text, count=1)), maxsplit=1)[0]
         lead = compact(lead)
         plans = any(w in lead for w in self.plan_only_words) or (
-            (self._names_plan(sentence.loc.section or "") or self.paragraph_plans)
-            and not any(w in lead for w in self.outcome_words))
+            self._names_plan(sentence.loc.section or "") and not any(w in lead for w in self.outcome_words)) or (
+            # under a run-in heading of targets, 全年完成X is the target; only 实际 / 已完成 state outcomes
+            self.paragraph_plans and not any(w in lead for w in RUN_IN_OUTCOME_WORDS))
         self.clause_owner = None  # (concept, words) of the ；-clause's first amount: a bare 执行率 after it is its
         self.turn_period = None  # the period of the figure after a 分别: the list's others share it
+        scope = SCOPE_RE.match(text)  # a sentence opening with the year and measure its figures are of
         for m in self.lex.text_number.finditer(text):
             unit = m.group("unit") or ""
             if self.lex.not_a_figure_after.match(text[m.end():m.end() + 2]) or _inside_doc_number(text, m.start()):
@@ -755,6 +769,17 @@ class FactReader:
             fact = self._text_fact(phrase, m, value, unit, None if unknown_since == "all" else carried,
                                    None if unknown_since else carried, owner,
                                    here or (own if m.start() > unnamed_from else subject if m.start() > named_at else outer), wide)
+            if scope is not None and scope.end() <= m.start() and unit in MONEY_UNITS and not YEAR_RE.search(phrase):
+                # “2025年预算中，基本支出986.30万元、项目支出276.50万元”: the scope's year and measure
+                fact["period"] = self._year_period(scope.group(0))
+                measure = self.lex.measures.last(compact(scope.group(2)))
+                if measure and fact.get("implicit"):
+                    fact["measure"], fact["implicit"] = measure, False
+            if unit in MONEY_UNITS and last_money is not None and phrase.strip("，, ") in DIFFERENCE_WORDS \
+                    and self.lex.comparison.search(last_money.label):
+                # “比全年预算1,094.50万元少15.85万元”: the difference from the base just stated
+                fact.update(measure="变动额", sign=DIFFERENCE_WORDS[phrase.strip("，, ")], implicit=False,
+                            concept=fact.get("concept") or last_money.concept, period=CURRENT)
             if self._after_from(phrase) and self.from_to_after.match(text, m.end()):
                 fact["period"] = PRIOR  # “就餐人次由2,160人次减少到…”: where it started, not where it is
             if unit not in MONEY_UNITS and fact.get("measure") == "实际值" and not fact.get("comparator") \
@@ -860,6 +885,15 @@ class FactReader:
         if in_list and list_measure is not None and text.rstrip().endswith(("；", ";")):
             self.open_measure = list_measure
         return carried
+
+    def _part_named_before_rate(self, phrase: str) -> str:
+        """The money concept a phrase names right before its 执行率 (基本支出执行率), if a part of the
+        unit's spending rather than the whole."""
+        cut = phrase.rfind("执行率")
+        if cut <= 0:
+            return ""
+        named = self._concept(CLAUSE_BREAK_RE.split(phrase[:cut])[-1], last=True)
+        return named if named in self.money and named not in self.unit_totals else ""
 
     def _bare_rate(self, phrase: str) -> bool:
         """Whether the phrase names its rate only by a bare name (执行率, not 预算执行率)."""
@@ -1103,6 +1137,9 @@ class FactReader:
                 part = owner_concept or self.lex.filler.sub("", _blank(_blank(
                     owner_phrase, self.lex.measures), self.lex.directions)).replace(" ", "") or None
             member = part if part and part not in self.unit_totals else ""
+            named = self._part_named_before_rate(phrase)
+            if named:
+                member = named  # (其中基本支出执行率99.20%: that part's rate, whatever amount came last)
             if not member and PROJECTS_RATE_RE.search(phrase):
                 member = "项目支出"  # 项目预算执行率, 重点项目…执行率: the projects' rate, not the unit's
             return dict(out, concept="预算执行率", measure="实际值", member=member)
@@ -1333,6 +1370,8 @@ class FactReader:
 
     def _names_plan(self, words: str) -> bool:
         words = compact(words)
+        if any(w in words for w in self.forecast_words):
+            return True  # (全年预计完成: a forecast, though it says 完成)
         return any(w in words for w in self.plan_words) and not any(w in words for w in self.outcome_words)
 
     def _title_concept(self, title: str, grid: list[list[str]]) -> str | None:

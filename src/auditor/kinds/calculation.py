@@ -384,8 +384,11 @@ def _check_enumerations(doc, base: FactBase, rule):
         if total is None:
             continue
         # (an item naming no measure is of the total's: 全年预算680.00万元中，中央资金300.00万元、…)
+        sums = {compact(w) for w in rule.params["trailing_sum_words"]}
+        # (a closing 合计 / 两项合计 sums the items, and what follows a partial sum, 其余…, is an item)
         parts = [f for f in facts if f.is_money and f.at > at and depth(f.at) == 0 and f.period == total.period
-                 and (f.measure == total.measure or f.implicit or _item_named_as_change(f))]
+                 and (f.measure == total.measure or f.implicit or _item_named_as_change(f))
+                 and not _sum_words(f.label, sums)]
         if len(parts) < 2 or total in parts:
             continue
         if total.concept is None or head is None:
@@ -423,7 +426,7 @@ def _check_trailing_sums(base: FactBase, rule):
 
 
 # words before a sum that count its items (三项共计, 以上各项合计): no name of another thing
-COUNTED_SUM_RE = re.compile(r"^(?:以上|上述|前述)?(?:[一二两三四五六七八九十\d]+|各)?(?:项|类|个|部分|笔)?")
+COUNTED_SUM_RE = re.compile(r"^(?:以上|上述|前述|其中)?(?:[一二两三四五六七八九十\d]+|各)?(?:项|类|个|部分|笔)?")
 
 
 def _sum_words(label: str, words: set) -> bool:

@@ -150,6 +150,9 @@ def _shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
         if part is not None and _own_subject(base, part, rate):
             continue
         whole = _whole(base, rate, part, sentence) if part is not None else None
+        if rate.of >= 0 and not rate.base and whole is not None and any(
+                f.of == whole.id for f in _same_sentence(base, rate) if f.measure == "占比"):
+            continue  # (A、B分别为X、Y，占比分别为…: the other item is no whole; their sum is, unsaid)
         if whole is not None and whole is not part and whole.value != 0:
             out.append((rate, part, whole))
     return out
@@ -433,11 +436,25 @@ def _slip_hit(rate: Fact, a: Fact, b: Fact, sentence: list[Fact]) -> Hit:
 
 
 # ---- completion and execution --------------------------------------------------------------
+def _listed_under_budget(base: FactBase, fact: Fact, sentence: list[Fact]) -> bool:
+    """The amount is an item of a list opened under a budget figure (年初预算1,236.00万元，其中…)."""
+    text = base.sentences.get((fact.block, fact.sentence), "")
+    openers = lexicon().list_openers
+    after = fact.at
+    for f in reversed([x for x in sentence if x.id < fact.id and x.is_money]):
+        if any(o in text[f.at + len(f.text):after] for o in openers):
+            return f.measure in BUDGET_MEASURES
+        after = f.at
+    return False
+
+
 def _completion(base: FactBase, rule):
     for rate in (f for f in base.facts if f.measure == "完成率" and f.source == "text" and not f.comparator
                  and f.unit == "%" and f.period == CURRENT):
         sentence = _before(_same_sentence(base, rate), rate)
         actual = _pick(base, rate, sentence, "决算")
+        if actual is not None and _listed_under_budget(base, actual, sentence):
+            continue  # (年初预算…，其中中央资金…、县级配套…，中央资金占年初预算的80.00%: the budget's make-up)
         if rate.base == "预算":
             yield from _bare_completion(base, rate, sentence, actual)
             continue
@@ -782,6 +799,14 @@ def _execution(base: FactBase, rule):
     for rate in (f for f in base.facts if f.concept == "预算执行率" and f.source == "text" and not f.comparator
                  and f.unit == "%" and f.period == CURRENT and f.measure == "实际值"):
         sentence = _before(_same_sentence(base, rate), rate)
+        if rate.member and any(f.concept == "预算执行率" and not f.member for f in sentence) \
+                and not any(f.concept == rate.member for f in sentence if f.is_money):
+            # a part's rate (其中基本支出执行率99.20%) with none of that part's amounts in its sentence:
+            # on the part's amounts the document agrees on, or not judged
+            yield from _rate_against(base, rate, _document_value(base, rate.member, "决算", rate.subject),
+                                     _document_value(base, rate.member, "全年预算", rate.subject),
+                                     "预算执行率", "执行数 ÷ 全年预算")
+            continue
         # this year's figures (“较2024年度的2,205.30万元增长” names last year's between them)
         actual = next((f for f in reversed(sentence) if f.is_money and f.measure == "决算" and f.period == CURRENT), None)
         budgets = [f for f in reversed(sentence) if f.is_money and f.measure == "全年预算" and f.period == CURRENT]
@@ -1265,14 +1290,18 @@ def _table_share(base: FactBase, rule):
                 continue
             wholes = [f for f in column if f.value == 100 and f.loc.row in amounts]
             whole = amounts[wholes[0].loc.row]
+            parent = None  # the row a 其中 run is part of, for the rows going on with the run
             for rate in column:
                 part = amounts.get(rate.loc.row)
                 if rate is wholes[0] or part is None:
                     continue
-                parent = _parent_row_amount(amounts, rate.loc.row) if SUBROW_LABEL_RE.match(part.label) else None
-                if parent is not None and parent.value and _fits(rate, part, parent):
+                if SUBROW_LABEL_RE.match(part.label):
+                    parent = _parent_row_amount(amounts, rate.loc.row)
+                if parent is not None and parent.value and not _fits(rate, part, whole) and _fits(rate, part, parent):
                     yield CHECKED  # a 其中 row's share of the row it is part of (其中：人员经费 of 基本支出)
                     continue
+                if not SUBROW_LABEL_RE.match(part.label) and (parent is None or _fits(rate, part, whole)):
+                    parent = None  # (a row of the whole ends the run)
                 yield from _rate_against(base, rate, part, whole, f"占{whole.concept or '合计'}的比例",
                                          f"{part.concept or '该行'} ÷ {whole.concept or '合计'}")
 
@@ -1527,12 +1556,18 @@ def _budget_adjustment(base: FactBase, rule):
         for k, total in enumerate(flat):
             if total.measure != "全年预算":
                 continue
-            start = next((j for j in range(k - 1, -1, -1) if flat[j].measure == "年初预算"), None)
+            # the initial budget of the total's own thing (not a part listed under it: 其中基本支出…)
+            start = next((j for j in range(k - 1, -1, -1) if flat[j].measure == "年初预算"
+                          and flat[j].concept in (None, total.concept)), None)
             if start is None:
                 continue
-            initial, changes = flat[start], flat[start + 1:k]
-            if not changes or any(f.measure != "追加预算" for f in changes) \
-                    or len({f.concept for f in (initial, total, *changes)} - {None}) > 1 \
+            initial, between = flat[start], flat[start + 1:k]
+            # (the initial budget's parts may stand between; a change's own breakdown in brackets is no
+            # change of its own)
+            changes = [f for f in between if f.measure == "追加预算" and not _in_brackets(base, f)]
+            if not changes or any(f.measure != "追加预算" and not (f.measure == "年初预算" and f.concept)
+                                  for f in between) \
+                    or initial.concept not in (None, total.concept) and total.concept is not None \
                     or any(f.concept is not None and f.concept != total.concept for f in changes) \
                     or len({f.subject for f in (initial, total, *changes)}) > 1:
                 continue
@@ -1541,6 +1576,12 @@ def _budget_adjustment(base: FactBase, rule):
             hit = _adjustment_hit(base, initial, changes, signs, total)
             if hit is not None:
                 yield hit
+
+
+def _in_brackets(base: FactBase, f: Fact) -> bool:
+    """Whether a figure stands inside brackets in its sentence (（其中：6月追加…15.00万元…）)."""
+    text = base.sentences.get((f.block, f.sentence), "")[:f.at]
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
 def _adjustment_hit(base: FactBase, initial: Fact, changes: list[Fact], signs: list[int], total: Fact) -> Hit | None:

@@ -42,7 +42,11 @@ PARAMS = {
                             r"[^，,；;。：:\d]{1,30}\d[\d,.]*\s*(?:亿元|万元|千元|元)"),
     # money of an earlier year that this year's report names by its year
     "carryover_cues": (list, ["结转", "结余", "提前下达", "追加", "上缴", "清算"]),
-    "comparison_cues": (list, ["上年", "去年", "同比", "较", "比上", "相比", "以来", "上一年", "前一年", "历年"]),
+    "comparison_cues": (list, ["上年", "去年", "同比", "较", "比上", "比20", "比19", "相比", "以来", "上一年", "前一年",
+                               "历年"]),
+    # report_title_year: words by which a sentence refers to another year's report, not names this one
+    # (2024年度…自评发现的问题已全部整改到位)
+    "reference_cues": (list, []),
     # a year-end balance beside 年初 compares the opening with the closing of a year
     "year_end_cues": (list, ["年初"]),
     "future_cues": (list, ["将", "计划", "拟", "力争", "预计", "争取", "打算", "下一步"]),
@@ -245,7 +249,7 @@ def _check_report_title_year(doc, rule, year):
     names = "|".join(re.escape(n) for n in sorted(report_names, key=len, reverse=True))
     # the name right after the year (a quote mark or a space may sit between)
     pattern = re.compile(rf"(?=[12])(?<![\d\-—–~～至〔\[【])((?:19|20)\d\d)\s*年\s*度?\s*[“\"]?\s*(?:{names})")
-    cues = params["comparison_cues"] + params["prior_section_cues"]
+    cues = params["comparison_cues"] + params["prior_section_cues"] + params["reference_cues"]
     units = list(_units(doc))
     printed = {plain.strip() for _, _, plain in units}
     # a table's title that is a caption line of the text already read is not read twice

@@ -401,6 +401,12 @@ def _summed_rows(grid, details: list[int], label_col: int, rule) -> list[list[in
     styles = {r: (numbering_of(_label(grid[r][:label_col + 2]).strip()) or (None,) * 4)[3] for r in rows}
     numbered = [k for k in styles.values() if k is not None]
     ways = [rows]
+    # rows closing a group with its subtotal (基本支出小计 after 人员经费, 公用经费): the items alone,
+    # or the subtotals alone, add up to the total
+    closing = [r for r in rows if compact(_label(grid[r])).endswith(inner) and not compact(_label(grid[r])).startswith(inner)]
+    if closing:
+        ways.append([r for r in rows if r not in closing])
+        ways.append(closing)
     codes = {r: _code_of(grid[r]) for r in rows}
     if any(codes.values()):
         # budget codes, in one column (213, 21301) or split (207 | 01 | 04): the shortest level adds up
