@@ -40,6 +40,9 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # words making a stated change one on adjusted figures (剔除车辆购置因素, 可比口径): not
           # the change of the figures the report states
           "adjusted_cues": (list, []),
+          # difference_to_base: a change on a budget told with these words (节约) is corrected
+          # in budget_words (more, less) rather than 增加 / 减少
+          "budget_cues": (list, []), "budget_words": (list, []),
           # table_share: a share column headed with these is each row's share of its parent row
           # (占上级项目比重), not of the 100% row
           "parent_share_words": (list, ["上级", "上一级", "所属"]),
@@ -642,10 +645,19 @@ def _difference_to_base(base: FactBase, rule):
             terms = f"{pair[0].text} − {pair[1].measure} {pair[1].text}（{pair[1].where()}）"
         stated, other = pair
         yield CHECKED
-        hit = _difference_hit(change, stated, other, change.sign, ("增加", "减少"), "增减额",
+        hit = _difference_hit(change, stated, other, change.sign, _change_words(change, rule.params), "增减额",
                               terms, quote=base.span(stated, change), stated=change.quote)
         if hit is not None:
             yield hit
+
+
+def _change_words(change: Fact, params: dict) -> tuple[str, str]:
+    """The words for up and down: a change told as saving or overspending on a budget (比预算节约)
+    is corrected in those words, any other as 增加 / 减少."""
+    tail = compact(change.label)[-4:]
+    if len(params["budget_words"]) == 2 and any(c in tail for c in params["budget_cues"]):
+        return tuple(params["budget_words"])
+    return ("增加", "减少")
 
 
 def _named_base(base: FactBase, change: Fact) -> tuple[Fact, Fact] | None:
