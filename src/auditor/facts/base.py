@@ -407,6 +407,7 @@ class FactReader:
         self.subject_cue = re.compile("|".join(map(re.escape, cues))) if cues else None
         self.row_labels: dict[str, str] = {}  # compacted table row label -> concept, for linking text
         self.open_measure = None  # a budget list's (measure, parts, period), open across a ；
+        self.whole_measure = None  # the same of a budget a sentence ends on, for a list opening the next
         self.paragraph_plans = False  # the paragraph opens with a run-in heading of targets (see _paragraph)
         self.note_fund = ""  # the fund of the table a note (注：…) right under it is about
         self.item_subject = ""  # the unit a numbered item is about (see _lead)
@@ -626,7 +627,7 @@ class FactReader:
             lead_concept, subject = self.open_item[0], ""
         self.open_item = (lead_concept, "")
         self.lead = lead_concept
-        self.open_measure = None  # a budget list's measure, open across a ；
+        self.open_measure = self.whole_measure = None  # a budget list's measure, open across a ；
         carried, self.carried_unit, self.whole, self.part_carried = lead_concept, None, lead_concept, False
         for s_index, sentence in enumerate(para.sentences):
             run_in = RUN_IN_HEADING_RE.match(sentence.text) if s_index else None
@@ -704,6 +705,13 @@ class FactReader:
         if self.open_measure is not None:
             # a budget's list going on after a ； (其中：A…；B…；C预算…): its items are still budget
             in_list, list_measure, self.open_measure = True, self.open_measure, None
+        elif in_list and self.whole_measure is not None:
+            # “三公经费预算28.60万元，比上年减少0.80万元。其中：公务接待费7.20万元…”: a list opening
+            # the next sentence lists the budget the sentence before ended on
+            list_measure = self.whole_measure
+        self.whole_measure = None
+        outer_measure = None  # the measure of the list a nested list opens inside
+        outside: Fact | None = None  # the sentence's last amount outside a list
         # the figure whose parts a bracket lists (收入总计X（其中：…其他收入Y），较上年增加Z): after
         # the bracket closes, the words go on about it again, not about the last part
         bracketed = None
@@ -744,8 +752,9 @@ class FactReader:
             if value is None:
                 continue
             if bracketed is not None and CLOSING_BRACKET_RE.search(text, previous_end, m.start()):
-                carried, last_money = bracketed
-                unknown_since, bracketed, in_list, list_measure = "", None, False, None
+                # (an item's bracketed parts closed, the list it is an item of goes on)
+                carried, last_money, in_list, list_measure = bracketed
+                unknown_since, bracketed = "", None
             start = _phrase_start(text, m.start(), previous_end)
             phrase = compact(text[start:m.start()])
             if held and phrase[:1] in "）)":
@@ -860,6 +869,8 @@ class FactReader:
             if fact.is_money and fact.measure != "变动额":
                 last_money = fact
                 amounts.append(fact)
+                if not in_list and fact.period == CURRENT and not self.lex.comparison.search(phrase):
+                    outside = fact  # (a base compared with, 比2024年预算14.20万元, is no whole listed next)
                 added = not in_list and self.addend.match(phrase) is not None
                 if not in_list and not added:
                     self.whole = fact.concept
@@ -867,10 +878,12 @@ class FactReader:
                 opener = self.lex.list_opener.match(text, m.end())
                 opens = opener is not None
                 if OPENING_BRACKET_RE.match(text, m.end()):
-                    bracketed = (fact.concept, fact)  # （其中：…）, or its parts listed in brackets
+                    # （其中：…）, or its parts listed in brackets
+                    bracketed = (fact.concept, fact, in_list, list_measure)
                 if opens:
                     in_list = True
                     if fact.measure in BUDGET_MEASURES and not fact.implicit and not self._names_money_kind(phrase):
+                        outer_measure = outer_measure or list_measure
                         list_measure = (fact.measure, self.nested_parts.get(fact.concept, self.any_part), fact.period)
                     list_period = fact.period  # (2024年实际支出…，其中基本支出…: last year's parts too)
                 fund, generic = self.fund_of.get(fact.concept, (fact.fund, fact.concept))
@@ -883,8 +896,20 @@ class FactReader:
         if list_fund and text.rstrip(" ：:").endswith(self.lex.list_openers):
             self.open_list = (list_fund, list_parts)
         if in_list and list_measure is not None and text.rstrip().endswith(("；", ";")):
-            self.open_measure = list_measure
+            # (a list nested in an item, 其中A…，其中A1…, ends with the item: the ； goes on with the outer)
+            self.open_measure = outer_measure or list_measure
+        elif outside is not None and not in_list and self._ends_on_budget(text, outside):
+            self.whole_measure = (outside.measure, self.nested_parts.get(outside.concept, self.any_part), outside.period)
         return carried
+
+    def _ends_on_budget(self, text: str, last: Fact) -> bool:
+        """The sentence's last amount outside a list is a budget its words name, and nothing after
+        it names another measure (…全年预算2,436.80万元，实际支出2,371.26万元 with the actual
+        unread stays no budget's sentence)."""
+        if last.measure not in BUDGET_MEASURES or last.implicit or self._names_money_kind(last.label):
+            return False
+        tail = compact(text[last.at + len(last.text):])
+        return all(name in BUDGET_MEASURES for _s, _e, name in self.lex.measures.all(tail))
 
     def _part_named_before_rate(self, phrase: str) -> str:
         """The money concept a phrase names right before its 执行率 (基本支出执行率), if a part of the
@@ -1335,7 +1360,7 @@ class FactReader:
             sentences = [Sentence(s, cell.loc) for s in split_sentences(texts[k])]
             self.prose_sentences[index] = first + len(sentences)
             carried, self.carried_unit, self.whole, self.part_carried = None, None, None, False
-            self.open_measure, self.paragraph_plans = None, False
+            self.open_measure, self.whole_measure, self.paragraph_plans = None, None, False
             for s_index, sentence in enumerate(sentences, start=first):
                 carried = self._sentence(index, s_index, sentence, carried, subject)
 

@@ -237,26 +237,45 @@ def _unfigured_claims(doc, base: FactBase, rule):
             subject = subjects.pop() if len(subjects) == 1 else ""
             if len(subjects) > 0:
                 continue  # figures of several projects: whose claim it is cannot be told
+            plan = doc.meta.get("report_type") in rule.params["plan_report_types"]
             for concept, sign, roughly, clause in claims:
-                current = _figure(base, concept, CURRENT, (index, s_index), 1 << 62, subject)
-                prior = _figure(base, concept, PRIOR, (index, s_index), 1 << 62, subject)
-                if current is None or prior is None:
-                    # the sentence's own two years of one measure (预算6.50万元，与2023年预算4.20万元
-                    # 相比基本持平: this year's budget against last year's)
-                    current, prior = _stated_years(facts, concept) or (current, prior)
-                if current is None or prior is None:
-                    # a budget's own figure (2025年“三公”经费预算32.40万元，与上年持平) against last
-                    # year's of the same measure the document agrees on (its table's 2024年预算数)
-                    current, prior = _same_measure_prior(base, facts, concept, subject,
-                                                         doc.meta.get("report_type") in rule.params["plan_report_types"]) \
-                        or (current, prior)
-                if current is None or prior is None or not current.is_money:
+                # a claim after a list of several items is judged only when wrong for each reading
+                readings = concept if isinstance(concept, tuple) else (concept,)
+                pairs = [_claim_pair(base, facts, c, (index, s_index), subject, plan) for c in readings]
+                if any(p is None or not p[0].is_money for p in pairs):
                     continue
                 yield CHECKED
-                truth = _sign(current, prior, roughly, tolerance)
-                if truth == sign:
+                truths = [_sign(current, prior, roughly, tolerance) for current, prior in pairs]
+                if sign in truths:
                     continue
-                yield _claim_hit(clause.group(0).strip(), sentence.loc, sign, truth, current, prior)
+                (current, prior), truth = pairs[-1], truths[-1]  # (told against the nearest reading)
+                yield _claim_hit(_claim_quote(sentence.text, clause, current, (index, s_index)),
+                                 sentence.loc, sign, truth, current, prior)
+
+
+def _claim_quote(text: str, clause, current: Fact, sentence: tuple) -> str:
+    """The claim's words, from this year's figure when the sentence states it (“公务接待费
+    7.20万元，与上年持平”): the quote shows what the claim is said of."""
+    claim = clause.group(0).strip()
+    if current.source != "text" or (current.block, current.sentence) != sentence:
+        return claim
+    at = text.rfind(current.quote, 0, clause.start())
+    return text[at:clause.end()].strip() if at >= 0 else claim
+
+
+def _claim_pair(base: FactBase, facts, concept: str, sentence: tuple, subject: str, plan: bool):
+    """(this year's, last year's) figure a figure-less claim on the concept is judged by, or None."""
+    current = _figure(base, concept, CURRENT, sentence, 1 << 62, subject)
+    prior = _figure(base, concept, PRIOR, sentence, 1 << 62, subject)
+    if current is None or prior is None:
+        # the sentence's own two years of one measure (预算6.50万元，与2023年预算4.20万元
+        # 相比基本持平: this year's budget against last year's)
+        current, prior = _stated_years(facts, concept) or (current, prior)
+    if current is None or prior is None:
+        # a budget's own figure (2025年“三公”经费预算32.40万元，与上年持平) against last
+        # year's of the same measure the document agrees on (its table's 2024年预算数)
+        current, prior = _same_measure_prior(base, facts, concept, subject, plan) or (current, prior)
+    return None if current is None or prior is None else (current, prior)
 
 
 def _same_measure_prior(base: FactBase, facts, concept: str, subject: str, plan: bool = False):
@@ -327,7 +346,8 @@ def unfigured_claims(doc, block: int, on_last_year: bool = False):
     year = doc.meta.get("report_year")
     for sentence in getattr(doc.blocks[block], "sentences", ()) or ():
         for concept, sign, _roughly, _clause in _sentence_claims(sentence.text, year, defaults, on_last_year):
-            yield concept, sign, sentence.loc
+            if not isinstance(concept, tuple):  # (a claim after a list of several: whose is not told)
+                yield concept, sign, sentence.loc
 
 
 def _sentence_claims(text: str, year, params: dict, on_last_year: bool = False):
@@ -341,19 +361,35 @@ def _sentence_claims(text: str, year, params: dict, on_last_year: bool = False):
     # the one concept the clause before named (“X 29.10 万元，比上年持平”: X is flat); none once a
     # list has begun (“本年支出 …，其中基本支出 …、项目支出 …，与上年持平”: which one?)
     # (after a list's opener and its one item: “其中：A 21.40万元，与上年持平” is A's)
+    # With more than one item listed the claim may be of the last item or of the list's whole:
+    # it comes as the pair of those readings (whole first), for the caller to judge each. A ；
+    # in a list begins its next item (其中：A…；B…，与上年持平: B's).
     carried, listing, items = None, False, 0
+    whole, outer, last = None, None, None  # the list's whole, the outermost list's, the last item
     for clause in CLAUSE_RE.finditer(text):
+        if listing and clause.start() and text[clause.start() - 1] in "；;":
+            items, whole = 0, outer
         words = compact(clause.group(0))
+        ambiguous = listing and items != 1
         claim = _claim(words, lex, year, degree, params["roughly_words"], prior_seen,
-                       None if listing and items != 1 else carried)
+                       (last if whole else None) if ambiguous else carried)
         prior_seen = prior_seen or claim == "prior"
         if isinstance(claim, tuple):
+            if ambiguous and not _names_concept(words, lex):
+                claim = ((whole, last), *claim[1:])
             yield (*claim, clause)
-        named = {c for _, _, c in lex.concepts.all(words)}
+        named = [c for _, _, c in lex.concepts.all(words)]
         opens = any(w in words for w in params["list_words"])
-        items = (0 if opens else items) + (1 if listing or opens else 0) * len(named)
+        if opens:
+            whole, outer = carried, outer if listing else carried
+        last = named[-1] if named else last
+        items = (0 if opens else items) + (1 if listing or opens else 0) * len(set(named))
         listing = listing or opens
-        carried = next(iter(named)) if len(named) == 1 else None if named else carried
+        carried = named[0] if len(set(named)) == 1 else None if named else carried
+
+
+def _names_concept(words: str, lex) -> bool:
+    return bool(lex.concepts.all(words))
 
 
 def _claim(text: str, lex, year, degree: list[str], roughly_words: list[str], prior_seen: bool,
