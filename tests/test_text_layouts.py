@@ -162,3 +162,13 @@ def _loaded_grids(tmp_path, text: str) -> list:
     path = tmp_path / "layout.txt"
     path.write_text(text, encoding="utf-8")
     return [t.grid() for t in load(str(path)).tables]
+
+
+def test_radical_characters_of_pdf_text_layers_read_as_the_ideographs_they_stand_for():
+    # Noto CJK printed to PDF carries 支 as U+2F40 (Kangxi block) and 长 as U+2ED3 (supplement)
+    text = ("\u2f00、收\u2f0a\u2f40出决算总表\n项目\t本年\t上年\t增\u2ed3率\n"
+            "基本支出\t110.00\t100.00\t10.00%\n\u2f29计\t110.00\t100.00\t\n")
+    doc = document_from_text(text)
+    assert isinstance(doc.blocks[0], Heading) and doc.blocks[0].text == "一、收入支出决算总表"
+    grid = _tables(text)[0].grid()
+    assert grid[0][3] == "增长率" and grid[2][0] == "小计"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 BOOKMARK_RE = re.compile(r"\[bookmark:[^\]]*\]")
 INPUT_RE = re.compile(r"<input", re.I)
@@ -22,13 +23,27 @@ LATEX = [(r"\geq", "≥"), (r"\leq", "≤"), (r"\ge", "≥"), (r"\le", "≤"), (
          (r"\times", "×"), (r"\pm", "±"), (r"\sim", "~"), (r"\cdot", "·"), ("{", ""), ("}", "")]
 
 # Traditional characters met in budget vocabulary, mapped to simplified ones so that
-# labels and units match; the mapping is one character to one, so offsets are kept.
+# labels and units match; the mapping is one character to one, so offsets are kept. (The radical
+# characters below join the same table.)
 TRADITIONAL = str.maketrans(
     "預決算經費項門億萬圓職業與務產資報表數額實際計劃財撥款調劃績評價標體結餘開單據補貼發準機關總級廳處區縣鄉鎮"
     "車輛購運維護會議時間場類別負責達標準確審質國個為這對於來說後從並員減稅險醫療養農電網條際況進選規範",
     "预决算经费项门亿万圆职业与务产资报表数额实际计划财拨款调划绩评价标体结余开单据补贴发准机关总级厅处区县乡镇"
     "车辆购运维护会议时间场类别负责达标准确审质国个为这对于来说后从并员减税险医疗养农电网条际况进选规范",
 )
+# Radical characters standing for ideographs: PDF text layers of CJK fonts (Noto CJK printed by
+# Chromium, many Word exports) carry 支 as ⽀ (KANGXI RADICAL BRANCH) and 长 as ⻓ (CJK RADICAL
+# C-SIMPLIFIED LONG), which look the same and match no word. The Kangxi Radicals block maps by
+# NFKC; the CJK Radicals Supplement has no such mapping, so its pairs are taken from the Unicode
+# Character Database's EquivalentUnifiedIdeograph.txt (U+2E81..U+2EF3; U+2E80 and U+2E9A have
+# none). One character to one, so offsets are kept.
+RADICALS_SUPPLEMENT = (
+    "⺁⺂⺃⺄⺅⺆⺇⺈⺉⺊⺋⺌⺍⺎⺏⺐⺑⺒⺓⺔⺕⺖⺗⺘⺙⺛⺜⺝⺞⺟⺠⺡⺢⺣⺤⺥⺦⺧⺨⺩⺪⺫⺬⺭⺮⺯⺰⺱⺲⺳⺴⺵⺶⺷⺸⺹⺺⺻⺼⺽⺾⺿⻀⻁⻂⻃⻄⻅⻆⻇⻈⻉⻊⻋⻌⻍⻎⻏⻐⻑⻒⻓⻔⻕⻖⻗⻘⻙⻚⻛⻜⻝⻞⻟⻠⻡⻢⻣⻤⻥⻦⻧⻨⻩⻪⻫⻬⻭⻮⻯⻰⻱⻲⻳",
+    "厂乛乚乙亻冂𠘨刀刂卜㔾小小兀尣尢𡯂巳幺彑彐忄心扌攵旡日月歺母民氵氺灬爫爫丬牛犭王𤴔目示礻𥫗糹纟罓罒㓁冗𦉫羊𦍌𦍋耂肀聿肉𦥑艹艹艹虎衤覀西见角𧢲讠贝𧾷车辶辶辶邑钅長镸长门𨸏阝雨青韦页风飞食𩙿飠饣𩠐马骨鬼鱼鸟卤麦黄黾斉齐歯齿竜龙龜亀龟",
+)
+KANGXI_RADICALS = "".join(chr(code) for code in range(0x2F00, 0x2FD6))
+TRADITIONAL.update(str.maketrans(RADICALS_SUPPLEMENT[0], RADICALS_SUPPLEMENT[1]))
+TRADITIONAL.update(str.maketrans(KANGXI_RADICALS, unicodedata.normalize("NFKC", KANGXI_RADICALS)))
 # the characters TRADITIONAL changes: most lines hold none, and a search finds that at a third of
 # the cost of translating the line character by character
 TRADITIONAL_RE = re.compile("[" + re.escape("".join(chr(k) for k, v in TRADITIONAL.items() if k != v)) + "]")
