@@ -99,6 +99,7 @@ class VocabularyAdditions(BaseModel):
     filler_words: list[Word] = Field(default_factory=list, description="不指明任何概念的词（为、较、合计……）")
     text_units: list[Word] = Field(default_factory=list, description="正文中数字后可读作单位的词（公里、吨……）")
     list_openers: list[Word] = Field(default_factory=list, description="合计之后引出其组成部分的词（其中）")
+    part_list_heads: list[Word] = Field(default_factory=list, description="句首“某某中，”里指明所列金额的词（实际支出中，…）")
     score_total_rows: dict[Word, list[Word]] = Field(
         default_factory=dict, description="评分表合计行的概念 → 行名称（自评得分: [合计, 总计]）")
 

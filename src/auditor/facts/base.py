@@ -408,6 +408,8 @@ class FactReader:
         self.row_labels: dict[str, str] = {}  # compacted table row label -> concept, for linking text
         self.open_measure = None  # a budget list's (measure, parts, period), open across a ；
         self.whole_measure = None  # the same of a budget a sentence ends on, for a list opening the next
+        self.list_goes_on = False
+        self.money_kinds = frozenset(concepts().get("part_list_heads") or ())
         self.paragraph_plans = False  # the paragraph opens with a run-in heading of targets (see _paragraph)
         self.note_fund = ""  # the fund of the table a note (注：…) right under it is about
         self.item_subject = ""  # the unit a numbered item is about (see _lead)
@@ -628,6 +630,7 @@ class FactReader:
         self.open_item = (lead_concept, "")
         self.lead = lead_concept
         self.open_measure = self.whole_measure = None  # a budget list's measure, open across a ；
+        self.list_goes_on = False
         carried, self.carried_unit, self.whole, self.part_carried = lead_concept, None, lead_concept, False
         for s_index, sentence in enumerate(para.sentences):
             run_in = RUN_IN_HEADING_RE.match(sentence.text) if s_index else None
@@ -700,7 +703,9 @@ class FactReader:
         list_fund, list_parts = self.open_list  # a fund's total opening a 其中 list: its parts are of that fund
         # a sentence opening with 其中 lists the parts of the figure before it; a budget's list
         # (全年预算数…，其中基本支出…、项目支出…) is of budget figures: (measure, part names)
-        in_list, list_measure = bool(self.lex.list_opener.match(text)), None
+        in_list, list_measure = bool(self.lex.list_opener.match(text) or self.lex.part_list_head.match(text)
+                                     or self.list_goes_on), None
+        self.list_goes_on = False  # (a list's sentence ending with ；: the next goes on with it)
         list_period = None  # the period of the whole a 其中 list opens under
         if self.open_measure is not None:
             # a budget's list going on after a ； (其中：A…；B…；C预算…): its items are still budget
@@ -814,7 +819,8 @@ class FactReader:
                 fact["period"] = list_period
             if list_measure and fact.get("implicit") and fact.get("concept") in list_measure[1]:
                 fact["measure"], fact["implicit"] = list_measure[0], False
-                if not YEAR_RE.search(phrase):  # 2024年“三公”经费预算…，其中：公务接待费…: 2024's too
+                if not YEAR_RE.search(phrase) and not self.lex.prior.search(phrase):
+                    # 2024年“三公”经费预算…，其中：公务接待费…: 2024's too (not 与上年3.50万元)
                     fact["period"] = list_measure[2]
             elif fact.get("implicit") and last_money is not None and last_money.measure in self.addend_onto \
                     and not in_list and self.addend.match(phrase):
@@ -857,6 +863,11 @@ class FactReader:
             self.base.add(fact)
             if fact.concept and fact.measure not in ("占比", "变动率", "完成率", "执行率"):
                 carried, self.carried_unit, unknown_since = fact.concept, fact.unit, ""
+            elif fact.concept is None and not fact.comparator and fact.is_money and self.part_carried \
+                    and not self.whole and fact.measure != "变动额":
+                # after a list's sentence an amount naming only its measure (与上年实际支出…) is the
+                # whole's, which has no name here: a change after it is not the last part's
+                unknown_since = "all"
             elif fact.concept is None and not fact.comparator \
                     and not _names_nothing(_blank(phrase, self.lex.concepts), self.lex):
                 # a figure of a thing the vocabulary does not know (产出指标权重50分; 新增办公楼维修
@@ -895,12 +906,18 @@ class FactReader:
             self.part_carried = True  # the list ends with its sentence: what follows is the whole's again
         if list_fund and text.rstrip(" ：:").endswith(self.lex.list_openers):
             self.open_list = (list_fund, list_parts)
+        if in_list and text.rstrip().endswith(("；", ";")):
+            self.list_goes_on = True
         if in_list and list_measure is not None and text.rstrip().endswith(("；", ";")):
             # (a list nested in an item, 其中A…，其中A1…, ends with the item: the ； goes on with the outer)
             self.open_measure = outer_measure or list_measure
         elif outside is not None and not in_list and self._ends_on_budget(text, outside):
             self.whole_measure = (outside.measure, self.nested_parts.get(outside.concept, self.any_part), outside.period)
         return carried
+
+    def _kind_only(self, bare: str) -> bool:
+        """Words naming nothing (see _names_nothing) end with a kind of money (与上年支出)."""
+        return bare.replace(" ", "").endswith(tuple(self.money_kinds))
 
     def _ends_on_budget(self, text: str, last: Fact) -> bool:
         """The sentence's last amount outside a list is a budget its words name, and nothing after
@@ -1068,8 +1085,9 @@ class FactReader:
             # its measure (全年预算数, 全年执行数) after a part added (加上年结转资金410.25万元，全年预算数
             # …) or after a list's sentence (…，其中A…、B…。全年执行数…) is the whole's, not the
             # part's; inside the list's sentence it is the part's (其中，基本支出全年预算…，实际支出…)
-            concept = self.whole if measure is not None and unit in MONEY_UNITS and self.part_carried \
-                and plain_carried is not None else plain_carried
+            # (so is an amount naming only the kind of money, 与上年支出3,302.67万元)
+            concept = self.whole if (measure is not None or self._kind_only(bare)) and unit in MONEY_UNITS \
+                and self.part_carried and plain_carried is not None else plain_carried
         if concept is None and measure is not None and unit in MONEY_UNITS and subject not in ("", UNNAMED) \
                 and _names_nothing(self._without_own_cues(bare), self.lex):
             # a project's amount naming nothing but its measure (本项目全年预算数为850.00万元,
@@ -1361,6 +1379,7 @@ class FactReader:
             self.prose_sentences[index] = first + len(sentences)
             carried, self.carried_unit, self.whole, self.part_carried = None, None, None, False
             self.open_measure, self.whole_measure, self.paragraph_plans = None, None, False
+            self.list_goes_on = False
             for s_index, sentence in enumerate(sentences, start=first):
                 carried = self._sentence(index, s_index, sentence, carried, subject)
 

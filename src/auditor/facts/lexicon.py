@@ -97,6 +97,7 @@ class Lexicon:
     list_openers: tuple  # words after a total that open the list of its parts (其中)
     per_unit_words: tuple  # words making an amount one per person, vehicle, visit (人均, 平均)
     list_opener: re.Pattern  # one of them right after a figure: “X 万元，其中：…”, “X 万元（其中…）”
+    part_list_head: re.Pattern  # a sentence's opening naming the amount whose parts it lists (实际支出中，)
     names_nothing: dict = field(default_factory=dict, compare=False, repr=False)  # see base._names_nothing
     change_signs: dict = field(default_factory=dict, compare=False, repr=False)  # see base._change_sign
     names_fund: dict = field(default_factory=dict, compare=False, repr=False)  # see restatement._names_fund
@@ -142,6 +143,8 @@ def _lexicon(generation: int) -> Lexicon:
         list_openers=tuple(data.get("list_openers") or ()),
         per_unit_words=tuple(data.get("per_unit_words") or ()),
         list_opener=re.compile(r"\s*[，,：:（(]?\s*(?:" + alternatives(data.get("list_openers")) + ")"),
+        # (a few words, no figure and no clause break, before the name and 中)
+        part_list_head=re.compile(r"[^，,。；;：:\d]{0,8}?(?:" + alternatives(data.get("part_list_heads")) + r")数?中[，,：:]"),
     )
 
 
