@@ -410,6 +410,7 @@ class FactReader:
         self.whole_measure = None  # the same of a budget a sentence ends on, for a list opening the next
         self.list_goes_on = False
         self.money_kinds = frozenset(concepts().get("part_list_heads") or ())
+        self.label_concepts = {compact(k): v for k, v in (concepts().get("label_concepts") or {}).items()}
         self.paragraph_plans = False  # the paragraph opens with a run-in heading of targets (see _paragraph)
         self.note_fund = ""  # the fund of the table a note (注：…) right under it is about
         self.item_subject = ""  # the unit a numbered item is about (see _lead)
@@ -1498,7 +1499,8 @@ class FactReader:
 
     def _read_label(self, label: str) -> Label:
         row_label = compact(LABEL_NOISE_RE.sub("", compact(label)))
-        return Label(row_label, self._vocab_concept(row_label), _generic(row_label, self.lex),
+        concept = self.label_concepts.get(row_label) or self._vocab_concept(row_label)
+        return Label(row_label, concept, _generic(row_label, self.lex),
                      period_only=_names_only_period(row_label, self.lex))
 
     def _periods_by_row(self, grid: list[list[str]]) -> bool:
