@@ -386,9 +386,10 @@ def _check_enumerations(doc, base: FactBase, rule):
         # (an item naming no measure is of the total's: 全年预算680.00万元中，中央资金300.00万元、…)
         sums = {compact(w) for w in rule.params["trailing_sum_words"]}
         # (a closing 合计 / 两项合计 sums the items, and what follows a partial sum, 其余…, is an item)
+        nested = _nested_lists(text, at)
         parts = [f for f in facts if f.is_money and f.at > at and depth(f.at) == 0 and f.period == total.period
                  and (f.measure == total.measure or f.implicit or _item_named_as_change(f))
-                 and not _sum_words(f.label, sums)]
+                 and not _sum_words(f.label, sums) and not any(lo < f.at < hi for lo, hi in nested)]
         if len(parts) < 2 or total in parts:
             continue
         if total.concept is None or head is None:
@@ -503,6 +504,19 @@ def _concept_before(base: FactBase, text: str) -> str | None:
         return None
     _, end, concept = found[-1]
     return None if any(ch.isdigit() for ch in window[end:]) else concept
+
+
+def _nested_lists(text: str, at: int) -> list[tuple[int, int]]:
+    """Where an item's own parts stand in a list opened at `at`: from a list opener after it
+    (基本支出712.30万元，其中人员经费…、公用经费…) to the ； closing that item."""
+    spans = []
+    for opener in lexicon().list_openers:
+        start = text.find(opener, at + 1)
+        while start >= 0:
+            end = min((k for k in (text.find("；", start), text.find(";", start)) if k >= 0), default=len(text))
+            spans.append((start, end))
+            start = text.find(opener, end)
+    return spans
 
 
 def _compare_listing(total: Fact, parts: list[Fact], partial: bool, rule):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from decimal import Decimal
 
 from ..facts.base import (BUDGET_MEASURES, CURRENT, OLDER, PRIOR, Fact, FactBase, fact_base, named_budget_base,
@@ -188,6 +189,9 @@ def _share(base: FactBase, rule):
         yield CHECKED
         if span is None or consistent(rate, *span):
             continue
+        summed = _column_parts_sum(base, whole)
+        if summed is not None and (alt := ratio_bounds(part, summed)) is not None and consistent(rate, *alt):
+            continue  # the share holds of the whole its parts make: the printed total is the slip (CAL001)
         if unit_slip(rate, part, whole):
             yield _slip_hit(rate, part, whole, base.by_block.get(part.block, []))
             continue
@@ -196,6 +200,24 @@ def _share(base: FactBase, rule):
                    f"{part.concept or part.label or '该项'} {part.text} ÷ {whole.concept or '总额'} {whole.text} "
                    f"= {fmt(computed)}%（{whole.where()}）" + _swapped(rate, part, whole, shares),
                    quote=base.span(part, rate))
+
+
+def _column_parts_sum(base: FactBase, whole: Fact) -> Fact | None:
+    """A table total as its parts in the same column add it up, where they differ from it: the
+    whole a share may have been worked out on when the printed total is itself wrong."""
+    if whole.source != "table":
+        return None
+    for calc in lexicon().calculations:
+        if calc["total"] != whole.concept:
+            continue
+        names = set(calc["parts"]) | {a for alts in calc.get("alternatives", {}).values() for a in alts}
+        parts = [f for name in sorted(names) for f in base.by_concept.get(name, ()) if f.block == whole.block
+                 and f.loc.col == whole.loc.col and f.measure == whole.measure and f.period == whole.period
+                 and f.unit == whole.unit]
+        if len(parts) >= 2 and len({f.concept for f in parts}) == len(parts):
+            total = sum((f.value for f in parts), Decimal(0))
+            return replace(whole, value=total, places=max(f.places for f in parts)) if total != whole.value else None
+    return None
 
 
 def _swapped(rate: Fact, part: Fact, whole: Fact, shares) -> str:
