@@ -889,6 +889,9 @@ def _check_met_deducted(doc, rule, typed):
                 highlights=[r.cells["target"].loc, r.cells["actual"].loc, cell.loc])
 
 
+GLOSS_RE = re.compile(r"[（(][^）)]*[）)]")  # a grade's gloss in brackets: 好（健全）
+
+
 def _stated_grades(doc, rule) -> dict[str, Decimal]:
     """The report's grades for qualitative indicators and the share of the points each earns,
     read from its text: {grade word: percentage}. Fewer than two: no rule stated."""
@@ -902,7 +905,7 @@ def _stated_grades(doc, rule) -> dict[str, Decimal]:
     listed = rule.params["grade_list_statement"]
     for m in re.finditer(listed, doc.text) if listed else ():
         # “按‘好、较好、一般、较差’四档评价，分别按分值的100%、80%、60%、0%计分”: in turn
-        names = [g for g in re.split(r"[、，,和及与“”‘’\"']+", m.group("grades")) if g]
+        names = [g for g in re.split(r"[、，,和及与“”‘’\"']+", GLOSS_RE.sub("", m.group("grades"))) if g]
         shares = [Decimal(x) for x in re.findall(r"\d+(?:\.\d+)?", m.group("shares"))]
         if len(names) == len(shares):
             for name, share in zip(names, shares):
