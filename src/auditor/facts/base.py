@@ -424,6 +424,7 @@ class FactReader:
         self.forecast_words = [compact(w) for w in plan.get("forecast") or ()]
         self.outcome_words = [compact(w) for w in plan.get("outcome") or ()]
         self.plan_only_words = [compact(w) for w in plan.get("plan_lead") or ()]
+        self.strive_words = [compact(w) for w in plan.get("strive") or ()]
         self.project_funds = vocab.get("project_funds")
         self.full_year_words = vocab.get("full_year_budget_words") or ()
         self.vague_labels = set(vocab.get("vague_short_labels") or ())
@@ -1399,7 +1400,8 @@ class FactReader:
         outcome (完成, 实际) after it: 项目位于…，建设内容包括…铺设管网18公里 states the plan."""
         words = compact(text[:at])
         # (the longer words only: 计划 also names programmes, 营养改善计划)
-        plan = max((words.rfind(w) for w in self.plan_only_words if len(w) >= 3), default=-1)
+        plan = max((words.rfind(w) for w in [*self.strive_words, *(w for w in self.plan_only_words if len(w) >= 3)]),
+                   default=-1)
         if plan < 0:
             return False
         return all(words.rfind(w) < plan for w in self.outcome_words)

@@ -42,8 +42,9 @@ PARAMS = {
                             r"[^，,；;。：:\d]{1,30}\d[\d,.]*\s*(?:亿元|万元|千元|元)"),
     # money of an earlier year that this year's report names by its year
     "carryover_cues": (list, ["结转", "结余", "提前下达", "追加", "上缴", "清算"]),
+    # (由2023年末的38人增加至42人: an earlier year's end where a change starts)
     "comparison_cues": (list, ["上年", "去年", "同比", "较", "比上", "比20", "比19", "相比", "以来", "上一年", "前一年",
-                               "历年"]),
+                               "历年", "由20", "从20"]),
     # report_title_year: words by which a sentence refers to another year's report, not names this one
     # (2024年度…自评发现的问题已全部整改到位)
     "reference_cues": (list, []),
