@@ -613,6 +613,11 @@ def _read_enumerations(doc, params: dict) -> list[Enumeration]:
                 # one count, its list after the passage
                 intro = (_noun_after(passage.text, count.end), "：", len(passage.text))
             if intro is None:
+                bracketed = _bracketed_list(passage.text, count.end, params)
+                if bracketed is not None:  # 内设机构7个（办公室、财务科、…）
+                    count.noun = bracketed[0] or _noun_before(passage.text, count.start, params)
+                    found.append(Enumeration(count, passage, bracketed[1],
+                                             sum(1 for i in bracketed[1] if _two_items(i, params)), "bracketed"))
                 continue
             if passage.text[count.end - 1] in params["occasion_classifiers"] \
                     and intro[1] not in params["occasion_introducers"]:
@@ -635,6 +640,24 @@ def _read_enumerations(doc, params: dict) -> list[Enumeration]:
                 found.append(Enumeration(count, passage, listed[0], listed[1]))
         found.extend(_preceding_lists(passage, params))
     return found
+
+
+def _bracketed_list(text: str, end: int, params: dict) -> tuple[str, list[str]] | None:
+    """(noun, items) of a list in brackets right after a count and its noun (内设机构7个（办公室、
+    财务科、信息科）): short names split by 、 only, nothing but the list inside the brackets."""
+    noun = _noun_after(text, end)[:12]
+    at = end + len(noun)
+    if at >= len(text) or text[at] not in "（(":
+        return None
+    close = text.find("）" if text[at] == "（" else ")", at + 1, at + 1 + MAX_LIST_CHARS)
+    inside = text[at + 1:close] if close > 0 else ""
+    items = [i.strip() for i in inside.split("、")]
+    if len(items) < 2 or any(not i or len(i) > params["max_item_chars_strict"] or any(ch.isdigit() for ch in i)
+                             or any(w in i for w in params["prose_marks"]) for i in items) \
+            or items[-1].endswith(tuple(params["incomplete_marks"])) or items[-1].endswith("等") \
+            or any(mark in inside for mark in ("，", ",", "；", ";", "：", ":")):
+        return None
+    return noun, items
 
 
 def _preceding_lists(passage: Passage, params: dict):
