@@ -157,7 +157,8 @@ def _check_list_unit_slips(base: FactBase, rule):
             if total.source != "text" or not _money(total) or total.measure == "变动额":
                 continue
             text = base.sentences.get((total.block, total.sentence), "")
-            if opener.match(text, total.at + len(total.text)):
+            direct = opener.match(text, total.at + len(total.text))
+            if direct:
                 parts = _any_parts(islice(facts, k + 1, None), total.sentence)
             else:
                 # up to the sentence's next amount or its end (so each total costs only its own clause)
@@ -170,13 +171,28 @@ def _check_list_unit_slips(base: FactBase, rule):
                 # the last amount of its sentence, the next one listing its parts (…支出85.60万元，
                 # 执行率100%。从支出结构看，其中设备购置…)
                 parts = _any_parts(islice(facts, j, None), total.sentence + 1)
-            if len(parts) < 2 or len({p.unit for p in parts} | {total.unit}) != 2:
+            if len(parts) < 2:
                 continue
             named = replace(total, concept=total.concept or compact(total.label).strip("，,：:（(") or "合计")
-            yield CHECKED
-            hit = _odd_part_slip(named, parts, "同一句")
-            if hit is not None:
-                yield hit
+            if len({p.unit for p in parts} | {total.unit}) == 2:
+                yield CHECKED
+                hit = _odd_part_slip(named, parts, "同一句")
+                if hit is not None:
+                    yield hit
+            elif direct and any(p.concept is None for p in parts):
+                # a 其中 list of things the vocabulary does not know may leave some out, but its
+                # items cannot add up to more than the whole (an item's own 其中 parts left out)
+                nested = _nested_lists(text, direct.end())
+                # (a list in brackets ends with them: 公用经费130.00万元（其中三公经费18.46万元）、项目支出…)
+                end = _closing_bracket(text, direct.end()) if "（" in direct.group() or "(" in direct.group() \
+                    else len(text)
+                sums = {compact(w) for w in rule.params["trailing_sum_words"]}
+                items = [p for p in parts if p.at < end and not any(lo < p.at < hi for lo, hi in nested)
+                         and p.period == total.period and (p.measure == total.measure or p.implicit)
+                         and not _sum_words(p.label, sums)]
+                if len(items) >= 2:
+                    yield CHECKED
+                    yield from _compare_listing(named, items, True, rule)
 
 
 def _list_opens(base: FactBase, block: int, sentence: int, after: list[Fact]) -> bool:
@@ -504,6 +520,12 @@ def _concept_before(base: FactBase, text: str) -> str | None:
         return None
     _, end, concept = found[-1]
     return None if any(ch.isdigit() for ch in window[end:]) else concept
+
+
+def _closing_bracket(text: str, at: int) -> int:
+    """Where the bracket open at `at` closes (the end of the text if it does not)."""
+    ends = [k for k in (text.find("）", at), text.find(")", at)) if k >= 0]
+    return min(ends) if ends else len(text)
 
 
 def _nested_lists(text: str, at: int) -> list[tuple[int, int]]:
