@@ -12,6 +12,7 @@ year. Checks (param `check`, one function each in CHECKS):
 - year_end: the year-end status date (截至2025年12月31日, 2022年末) of another year.
 - deadline_actual: in a timeliness indicator row (时效指标) whose target is due in the report
   year, the actual completion dated in another year.
+- self_comparison: a figure of one year compared with that same year (2024年…，较2024年提高…).
 - signature_date: a signature or filing date (a line that is only a date, or a date after
   日期/签字) earlier than the report year or later than the year after it.
 Prior-year comparisons (与上年相比, 较2022年, 上年决算数), text under a heading about the
@@ -42,6 +43,8 @@ PARAMS = {
                             r"[^，,；;。：:\d]{1,30}\d[\d,.]*\s*(?:亿元|万元|千元|元)"),
     # money of an earlier year that this year's report names by its year
     "carryover_cues": (list, ["结转", "结余", "提前下达", "追加", "上缴", "清算"]),
+    # self_comparison: a year, then within its clause run a comparison with that same year
+    "self_comparison_pattern": (str, ""),
     # (由2023年末的38人增加至42人: an earlier year's end where a change starts)
     "comparison_cues": (list, ["上年", "去年", "同比", "较", "比上", "比20", "比19", "相比", "以来", "上一年", "前一年",
                                "历年", "由20", "从20"]),
@@ -462,7 +465,26 @@ def _date_hit(quote: str, loc, expected: str, formula: str, stated_year: str, ye
                fields={"year": stated_year, "report_year": str(year), "what": "签署或填报日期"})
 
 
+# --- self_comparison -------------------------------------------------------------------
+
+def _check_self_comparison(doc, rule, year):
+    """A figure of one year compared with that same year (2024年上线率82.6%，较2024年提高3.1个
+    百分点): the year compared with is another, most likely the one before."""
+    pattern = re.compile(rule.params["self_comparison_pattern"])
+    for sentence in doc.sentences():
+        text = sentence.plain
+        if "年" not in text:
+            continue
+        for m in pattern.finditer(text):
+            stated = int(m.group(1))
+            yield Hit(quote=sentence.text[m.start():m.end()].strip()[:80], location=sentence.loc,
+                      stated=f"{stated} 年", expected=f"{stated - 1} 年",
+                      formula=f"本句陈述 {stated} 年的情况，又与 {stated} 年比较：所比的应是另一年（通常为 {stated - 1} 年）",
+                      fields={"year": str(stated), "report_year": str(year), "what": "比较的年份"})
+
+
 CHECKS = {
+    "self_comparison": _check_self_comparison,
     "activity_year": _check_activity_year,
     "report_title_year": _check_report_title_year,
     "table_period": _check_table_period,
