@@ -497,6 +497,8 @@ def _from_to(doc, base: FactBase, rule):
             for m in pattern.finditer(text):
                 start, end, unit_a, unit_b, word = m.group(1), m.group(4), m.group(2), m.group(5), m.group(3)
                 sign = _word_sign(compact(word), lex)
+                if sign is None:  # 降至, 升至: a one-character verb before 至
+                    sign = 1 if word in (words.get("up") or ()) else -1 if word in (words.get("down") or ()) else None
                 if sign is None or (unit_a and unit_b and unit_a != unit_b):
                     continue
                 a, b = to_decimal(normalize_digits(start)), to_decimal(normalize_digits(end))
@@ -520,7 +522,9 @@ _FROM_TO_RES: dict = {}
 def _from_to_re(from_words: list[str], to_words: list[str]) -> re.Pattern:
     key = (tuple(from_words), tuple(to_words))
     if key not in _FROM_TO_RES:
-        directions = alternatives(w for words in (concepts().get("directions") or {}).values() for w in words)
+        verbs = concepts().get("from_to_words") or {}
+        directions = alternatives([*(w for words in (concepts().get("directions") or {}).values() for w in words),
+                                   *(verbs.get("up") or ()), *(verbs.get("down") or ())])
         degree = alternatives(concepts().get("degree_words") or ())
         # the period of the first figure may stand between (由上年的86%, 从2024年的8,600人次), or
         # a few words saying when it held (由建设前的548公斤, 由原来的…)
@@ -528,7 +532,7 @@ def _from_to_re(from_words: list[str], to_words: list[str]) -> re.Pattern:
         _FROM_TO_RES[key] = re.compile(
             rf"(?:{alternatives(from_words)})\s*(?:(?:{period})\s*的?\s*|[\u4e00-\u9fff]{{1,6}}的\s*)?{FROM_TO_NUMBER}"
             rf"\s*((?:{degree})?(?:{directions}))"
-            rf"\s*(?:{alternatives(to_words)})\s*{TO_NUMBER}")
+            rf"\s*(?:{alternatives(to_words)})\s*(?:(?:{period})\s*的?\s*)?{TO_NUMBER}")
     return _FROM_TO_RES[key]
 
 
