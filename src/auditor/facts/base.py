@@ -410,6 +410,8 @@ class FactReader:
         self.whole_measure = None  # the same of a budget a sentence ends on, for a list opening the next
         self.list_goes_on = False
         self.money_kinds = frozenset(concepts().get("part_list_heads") or ())
+        self.kind_totals = concepts().get("kind_totals") or {}  # (see _kind_whole)
+        self.kind_total_words = sorted(concepts().get("kind_total_words") or (), key=len, reverse=True)
         self.label_concepts = {compact(k): v for k, v in (concepts().get("label_concepts") or {}).items()}
         self.paragraph_plans = False  # the paragraph opens with a run-in heading of targets (see _paragraph)
         self.note_fund = ""  # the fund of the table a note (注：…) right under it is about
@@ -917,6 +919,19 @@ class FactReader:
             self.whole_measure = (outside.measure, self.nested_parts.get(outside.concept, self.any_part), outside.period)
         return carried
 
+    def _kind_whole(self, words: str) -> str | None:
+        """The total a whole named only by a kind of money and a measure stands for (支出预算,
+        部门实际支出, 全部收入): 本年支出 or 本年收入, from the words' last two characters once the
+        measures, the unit's own name and fillers are out."""
+        rest = compact(words).rstrip("的数")
+        for start, end, _ in reversed(self.lex.measures.all(rest)):
+            rest = rest[:start] + (rest[end - 2:end] if rest[start:end].endswith(("支出", "收入")) else "") + rest[end:]
+        if self.self_words is not None:
+            rest = self.self_words.sub("", rest)
+        for word in self.kind_total_words:
+            rest = rest.replace(word, "")
+        return self.kind_totals.get(rest)
+
     def _kind_only(self, bare: str) -> bool:
         """Words naming nothing (see _names_nothing) end with a kind of money (与上年支出)."""
         return bare.replace(" ", "").endswith(tuple(self.money_kinds))
@@ -1142,6 +1157,12 @@ class FactReader:
         if kind == "占比":
             base = self._concept(after, last=False)
             budget = self.lex.measures.last(after) if base is None else None
+            whole = self._kind_whole(after) if base is None else None
+            if whole and (budget not in BUDGET_MEASURES or self.base.plan):
+                # “占部门实际支出的11.25%”, a plan's “占支出预算的86.90%”: the whole of that kind
+                # of money (in a plan every amount is a budget: a share of the budget, no rate of
+                # spending it)
+                base, budget = whole, None
             if budget in BUDGET_MEASURES:
                 if last_money is not None and last_money.measure in BUDGET_MEASURES:
                     # “基本支出预算2,000.00万元，占全年预算的64.10%”: a budget's share of the
