@@ -199,7 +199,8 @@ def _list_opens(base: FactBase, block: int, sentence: int, after: list[Fact]) ->
     """Whether a list opener (其中) stands in the sentence before its first figure."""
     first = next((f for f in after if f.sentence == sentence), None)
     text = base.sentences.get((block, sentence), "")
-    return first is not None and any(w in text[:first.at] for w in lexicon().list_openers)
+    return first is not None and (any(w in text[:first.at] for w in lexicon().list_openers)
+                                  or lexicon().part_list_head.match(text) is not None)  # (累计支出中，…)
 
 
 def _any_parts(after, sentence: int) -> list[Fact]:
