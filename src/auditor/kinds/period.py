@@ -441,11 +441,13 @@ def _signature_dates(doc, pattern, context):
     itself with: a paragraph that is the date alone or states it after a context word (填报日期：),
     and a form's cell doing the same or standing right after a cell of the context word alone
     (填报日期 | 2025年3月18日)."""
+    unit = re.sub(r"\s", "", doc.meta.get("unit_name") or "")
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             text = block.plain
             for m in pattern.finditer(text):
-                if len(text.strip()) <= len(m.group(0)) + 2 or context.search(text[:m.start()]):
+                if len(text.strip()) <= len(m.group(0)) + 2 or context.search(text[:m.start()]) \
+                        or _signed_by_unit(text, m, unit):
                     yield text, block.text, block.loc, m
         elif isinstance(block, Table):
             for row in block.rows:
@@ -458,6 +460,11 @@ def _signature_dates(doc, pattern, context):
                     if context.search(text[:m.start()]) or (context.search(before) and len(before.strip()) <= 8
                                                             and len(text.strip()) <= len(m.group(0)) + 2):
                         yield text, cell.text, cell.loc, m
+
+
+def _signed_by_unit(text: str, m: re.Match, unit: str) -> bool:
+    """A line that is the unit's name and a date (岚山市档案馆　2025年3月10日): its signature."""
+    return bool(unit) and not text[m.end():].strip(" 。.\u3000") and re.sub(r"\s", "", text[:m.start()]) == unit
 
 
 def _date_hit(quote: str, loc, expected: str, formula: str, stated_year: str, year: int) -> Hit:
