@@ -311,6 +311,7 @@ def _check_table_period(doc, rule, year):
     """The period line above a table, or a title naming only a 年度: the table's own year."""
     params = rule.params
     cues = params["period_line_cues"]
+    in_year = doc.meta.get("report_type") in params["in_year_report_types"]
     blocks = doc.blocks
     for i, block in enumerate(blocks):
         if not isinstance(block, Table):
@@ -321,16 +322,21 @@ def _check_table_period(doc, rule, year):
             plain = normalize_digits(text)
             if len(plain) > 80 or not (any(cue in plain for cue in cues) or YEAR_LINE_RE.fullmatch(plain.strip())):
                 continue  # (a line of its year alone, （2023年度）, under a form's title is one)
-            years = {int(m.group(1)) for m in STANDALONE_PERIOD_RE.finditer(plain)}
+            period_re = STANDALONE_PERIOD_RE
+            if in_year and not STANDALONE_PERIOD_RE.search(plain):
+                period_re = PART_OF_YEAR_RE  # a report during its year heads its tables 2024年1—9月
+            years = {int(m.group(1)) for m in period_re.finditer(plain)}
             if year in years or len(years) != 1:
                 continue  # a line naming the report year too compares two years
-            m = STANDALONE_PERIOD_RE.search(plain)
+            m = period_re.search(plain)
             stated = int(m.group(1))
             loc = next(piece.loc for start, piece in reversed(pieces) if start <= m.start())
             yield _hit(text[m.start():m.end()], loc, stated, year, "表格的所属年度",
                        f"报告年度为 {year}，表格“{block.title or '（无标题）'}”标明的年度却是 {stated} 年度")
 
 
+# the months of a year from January (2024年1—9月, 2024年1-6月)
+PART_OF_YEAR_RE = re.compile(r"(?<![\d\-—–~～至])((?:19|20)\d\d)\s*年\s*1\s*(?:月\s*)?[—\-–~～至]+\s*\d{1,2}\s*月")
 YEAR_LINE_RE = re.compile(r"[（(]?\s*(?:19|20)\d\d\s*年度?\s*[）)]?")
 
 
