@@ -972,13 +972,16 @@ def _growth(base: FactBase, rule):
         # the change of the rate's own concept (“本年支出减少 10 万元，其中基本支出增长 5%”: not 基本支出's)
         change = next((f for f in reversed(sentence) if f.measure == "变动额" and f.is_money
                        and (f.concept == rate.concept or not (f.concept and rate.concept))), None)
-        if sentence and not sentence[-1].is_money and sentence[-1].unit not in ("%", "‰", "") \
+        bracketed = _bracketed_prior(base, rate, sentence)
+        if bracketed is None and sentence and not sentence[-1].is_money and sentence[-1].unit not in ("%", "‰", "") \
                 and not _quantity_change(sentence, rate, rule.params["year_on_year_cues"]):
             continue  # (…减少1.58万元，接待批次由100批次减少至86批次，下降14.00%: the count's rate)
-        current = _current(base, rate, change, sentence)
+        current = _current(base, rate, change, sentence) if bracketed is None else bracketed[0]
+        if bracketed is not None:
+            change = None
         if change is None:  # a quantity's change (受益人口3.2万人，较上年增加0.4万人，增长14.29%)
             change, current = _quantity_change(sentence, rate, rule.params["year_on_year_cues"]) or (None, current)
-        stated_prior = _sentence_prior(base, sentence, rate, current) if change is None else None
+        stated_prior = bracketed or (_sentence_prior(base, sentence, rate, current) if change is None else None)
         if stated_prior is not None:
             current = stated_prior[0]
         elif change is None and any(f.period == OLDER for f in sentence):
@@ -1120,6 +1123,23 @@ def _prior_against(base: FactBase, rate: Fact, current: Fact, stated: Fact | Non
             return against
         first = first or against
     return first
+
+
+def _bracketed_prior(base: FactBase, rate: Fact, sentence: list[Fact]) -> tuple[Fact, Fact] | None:
+    """(this year's, last year's) figure of a rate whose base follows it in brackets (诊疗人次
+    386.4万人次，同比下降5.2%（2023年为367.3万人次）): the bracket's one figure, of last year, in
+    the unit of the figure the rate's clause run follows."""
+    after = next((f for f in _same_sentence(base, rate) if f.id > rate.id), None)
+    text = base.sentences.get((rate.block, rate.sentence), "")
+    if after is None or after.period != PRIOR or after.measure == "变动额" \
+            or not text[rate.at + len(rate.text):after.at].lstrip().startswith(("（", "(")) \
+            or any(ch in text[rate.at + len(rate.text):after.at] for ch in "，,；;。）)"):
+        return None
+    current = next((f for f in reversed(sentence) if f.unit not in ("%", "‰") and f.measure != "变动额"), None)
+    if current is None or current.period != CURRENT or current.unit != after.unit \
+            or (current.concept and after.concept and current.concept != after.concept):
+        return None
+    return current, after
 
 
 def _stated_prior(sentence: list[Fact], change: Fact | None) -> Fact | None:
