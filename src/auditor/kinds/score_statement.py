@@ -79,7 +79,7 @@ def validate(params: dict) -> str | None:
         return _validate_breakdown(_score_lists())
     if params["check"] == "execution_text":
         return _validate_proportional()
-    if params["check"] == "weights_text":
+    if params["check"] in ("weights_text", "weights_exceeded"):
         return _validate_breakdown(_score_lists())
     if params["check"] == "total_cap":
         return None
@@ -755,23 +755,9 @@ def _check_weights_text(doc, rule):
     (concepts.yaml full_score). A sentence stating what was scored (得) is no list of weights."""
     from ..knowledge import concepts
 
-    params = _score_lists()
-    words = _category_words(params)
-    pattern = re.compile(CATEGORY_POINTS_RE.format(words="|".join(re.escape(w) for w, _ in words)))
-    name_of = dict(words)
-    sets = [set(x) for x in params["complete_sets"]]
     full = Decimal(str(concepts().get("full_score", 100)))
     base = fact_base(doc)
-    for key, text in base.sentences.items():
-        if not WEIGHT_CUE_RE.search(text) or "得" in text:
-            continue
-        listed = [(name_of[m.group(1)], Decimal(m.group(2)), m) for m in pattern.finditer(text)]
-        names = [n for n, _, _ in listed]
-        if len(listed) < 3 or len(set(names)) != len(names) \
-                or not any(s <= set(names) <= s | set(params["optional"]) for s in sets):
-            continue
-        if len(POINTS_RE.findall(text, listed[0][2].start())) != len(listed):
-            continue  # a category the vocabulary does not know is listed too (管理指标10分)
+    for key, text, listed in _weight_lists(base):
         yield CHECKED
         total = sum((v for _, v, _ in listed), Decimal(0))
         if total == full:
@@ -784,6 +770,63 @@ def _check_weights_text(doc, rule):
         yield Hit(quote=text[start:end], location=facts[0].loc, stated=shown, expected=whole,
                   formula=" + ".join(f"{m.group(1)} {_points(v)}" for _, v, m in listed) + f" = {shown}",
                   fields={"total": whole, "sum": shown, "parts": "、".join(m.group(0) for _, _, m in listed)})
+
+
+def _weight_lists(base: FactBase):
+    """(sentence key, text, [(category, points, match)]) of each sentence listing the weights of a
+    complete set of first-level categories (no 得 in it: scores are no weights)."""
+    params = _score_lists()
+    words = _category_words(params)
+    pattern = re.compile(CATEGORY_POINTS_RE.format(words="|".join(re.escape(w) for w, _ in words)))
+    name_of = dict(words)
+    sets = [set(x) for x in params["complete_sets"]]
+    for key, text in base.sentences.items():
+        if not WEIGHT_CUE_RE.search(text) or "得" in text:
+            continue
+        listed = [(name_of[m.group(1)], Decimal(m.group(2)), m) for m in pattern.finditer(text)]
+        names = [n for n, _, _ in listed]
+        if len(listed) < 3 or len(set(names)) != len(names) \
+                or not any(s <= set(names) <= s | set(params["optional"]) for s in sets):
+            continue
+        if len(POINTS_RE.findall(text, listed[0][2].start())) != len(listed):
+            continue  # a category the vocabulary does not know is listed too (管理指标10分)
+        yield key, text, listed
+
+
+# a category's score in words: 效益指标合计得分32.5分 (after a break or at the start: 社会效益得分 is
+# an indicator's)
+CATEGORY_SCORE_RE = r"(?:^|(?<=[，,；;：:、。（(\s]))({words})(?:指标)?(?:合计|小计|总)?(?:得分|得)(?:为)?\s*(\d+(?:\.\d+)?)\s*分"
+
+
+def _check_weights_exceeded(doc, rule):
+    """A first-level category's score stated in words above the weight the report's own list of
+    weights gives it (效益30分 … 效益指标合计得分32.5分)."""
+    base = fact_base(doc)
+    weights: dict[str, Decimal] = {}
+    for _key, _text, listed in _weight_lists(base):
+        for name, points, _m in listed:
+            if weights.setdefault(name, points) != points:
+                return  # two lists disagree: another rule's finding (a weight is not known)
+    if not weights:
+        return
+    words = _category_words(_score_lists())
+    pattern = re.compile(CATEGORY_SCORE_RE.format(words="|".join(re.escape(w) for w, _ in words)))
+    name_of = dict(words)
+    for key, text in base.sentences.items():
+        if "得" not in text:
+            continue
+        for m in pattern.finditer(text):
+            name, score = name_of[m.group(1)], Decimal(m.group(2))
+            if name not in weights:
+                continue
+            yield CHECKED
+            if score <= weights[name]:
+                continue
+            facts = base.by_sentence.get(key)
+            yield Hit(quote=m.group(0), location=facts[0].loc if facts else doc.blocks[key[0]].loc,
+                      stated=_points(score), expected=f"≤ {_points(weights[name])}",
+                      formula=f"{m.group(1)}的权重为 {_points(weights[name])}，得分 {_points(score)} 超过权重",
+                      fields={"total": _points(weights[name]), "sum": _points(score), "parts": m.group(1)})
 
 
 def _points(value: Decimal) -> str:
@@ -830,4 +873,5 @@ def _check_total_cap(doc, rule):
 
 CHECKS = {"grade": _check_grade, "breakdown": _check_breakdown, "breakdown_table": _check_breakdown_table,
           "cap": _check_cap, "execution_text": _check_execution_text, "weights_text": _check_weights_text,
+          "weights_exceeded": _check_weights_exceeded,
           "total_cap": _check_total_cap}
