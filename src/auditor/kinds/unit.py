@@ -23,7 +23,8 @@ PARAMS = {"check": (str, None), "peer_measures": (list, ["年初预算", "全年
           # an item in 元 among items in 万元 reads as a slip when its digits are within this
           # factor of the others' median (86.30元 beside 80.20万元, 186.30万元)
           "list_peer_factor": (int, 20)}
-MESSAGE_FIELDS = {"peer", "other"}
+TEN_THOUSAND_SLIP = "“万元”误写为“元”"
+MESSAGE_FIELDS = {"peer", "other", "where", "slip"}
 TRANSITION_RE = re.compile(
     r"(?:由|从)\s*(?:去年|上年|原来的?)?\s*(\d+(?:\.\d+)?)\s*(%|‰)\s*(?:下降|降低|降|上升|提高|提升|增加|减少)(?:至|到|为)\s*"
     r"(\d+(?:\.\d+)?)\s*(%|‰)")
@@ -42,7 +43,7 @@ def _check_peer_magnitude(doc, rule):
     same digits: the 元 figure is a 万元 figure with the wrong unit (they differ ×10⁴ as written)."""
     measures = set(rule.params["peer_measures"])
     found = set()
-    for hit in [*_check_list_peers(doc, rule), *_check_rate_peers(doc, rule)]:
+    for hit in [*_check_list_peers(doc, rule), *_check_rate_peers(doc, rule), *_check_row_peers(doc)]:
         if (hit.location, hit.stated) in found:
             continue
         found.add((hit.location, hit.stated))
@@ -56,7 +57,7 @@ def _check_peer_magnitude(doc, rule):
                         quote=fact_base(doc).span(min(small, peer, key=lambda f: f.at), max(small, peer, key=lambda f: f.at)),
                         location=small.loc, stated=small.text, expected=f"{small.value}万元",
                         formula=f"{small.text} 与同句的 {peer.text} 数量级相同，按“元”计两者相差约一万倍",
-                        fields={"peer": small.text, "other": peer.text})
+                        fields={"peer": small.text, "other": peer.text, "where": "同句", "slip": TEN_THOUSAND_SLIP})
                     break
 
 
@@ -83,7 +84,29 @@ def _check_list_peers(doc, rule):
             yield Hit(quote=odd.quote, location=odd.loc, stated=odd.text, expected=f"{odd.value}万元",
                       formula=f"同一列举中其余 {len(peers)} 项均以“万元”计（{'、'.join(f.text for f in items if f.unit == '万元')}），"
                               f"{odd.text} 按“元”计仅为其万分之一量级",
-                      fields={"peer": odd.text, "other": "、".join(f.text for f in items if f.unit == "万元")})
+                      fields={"peer": odd.text, "other": "、".join(f.text for f in items if f.unit == "万元"),
+                              "where": "同一列举", "slip": TEN_THOUSAND_SLIP})
+
+
+def _check_row_peers(doc):
+    """An indicator row whose target and actual are amounts in 元 and 万元 with nearly the same
+    digits (户均补助 ≤3,500元 | 3,420万元): the actual carries the wrong unit, the target being
+    the one set beforehand."""
+    rows: dict[tuple, list] = {}
+    for f in fact_base(doc).facts:
+        if f.source == "table" and f.unit in ("元", "万元") and f.measure in ("目标值", "实际值") and f.value > 0:
+            rows.setdefault((f.block, f.loc.row), []).append(f)
+    for facts in rows.values():
+        targets = [f for f in facts if f.measure == "目标值"]
+        actuals = [f for f in facts if f.measure == "实际值"]
+        if len(targets) != 1 or len(actuals) != 1 or targets[0].unit == actuals[0].unit:
+            continue
+        target, actual = targets[0], actuals[0]
+        if Decimal("0.8") <= actual.value / target.value <= Decimal("1.25"):
+            yield Hit(quote=actual.quote, location=actual.loc, stated=actual.text,
+                      expected=f"{actual.value.normalize():f}{target.unit}",
+                      formula=f"同一指标的目标值为 {target.text}，实际值 {actual.text} 数字相近而单位相差一万倍",
+                      fields={"peer": actual.text, "other": target.text, "where": "同一指标", "slip": f"单位笔误（应与目标值同为“{target.unit}”）"}, highlights=[target.loc])
 
 
 def _check_rate_peers(doc, rule):
@@ -103,7 +126,7 @@ def _check_rate_peers(doc, rule):
                 yield Hit(quote=base.span(min(small, peer, key=lambda f: f.at), max(small, peer, key=lambda f: f.at)),
                           location=small.loc, stated=small.text, expected=f"{small.value}万元",
                           formula=f"比率按 {small.text} 与 {peer.text} 的数字成立，按所写单位相差一万倍",
-                          fields={"peer": small.text, "other": peer.text})
+                          fields={"peer": small.text, "other": peer.text, "where": "同句", "slip": TEN_THOUSAND_SLIP})
 
 
 def _digits_rate(rate, a, b) -> bool:
@@ -141,7 +164,7 @@ def _check_rate_unit(doc, rule):
             yield Hit(quote=text, location=loc, stated=text, expected=other,
                       formula=f"同一费率变化在文中 {sum(1 for u, _, _ in mentions if u == majority)} 处写作"
                               f"“{majority}”，此处写作“{unit}”，相差 10 倍",
-                      fields={"peer": text, "other": other})
+                      fields={"peer": text, "other": other, "where": "文中", "slip": "单位笔误"})
 
 
 CHECKS = {"peer_magnitude": _check_peer_magnitude, "rate_unit": _check_rate_unit}
