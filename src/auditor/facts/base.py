@@ -1157,7 +1157,9 @@ class FactReader:
         if kind == "占比":
             base = self._concept(after, last=False)
             budget = self.lex.measures.last(after) if base is None else None
-            whole = self._kind_whole(after) if base is None else None
+            # (in a project's report its 实际支出 is the project's, no unit's total)
+            whole = self._kind_whole(after) if base is None and self.doc.meta.get("report_type") != self.project_report \
+                else None
             if whole and (budget not in BUDGET_MEASURES or self.base.plan):
                 # “占部门实际支出的11.25%”, a plan's “占支出预算的86.90%”: the whole of that kind
                 # of money (in a plan every amount is a budget: a share of the budget, no rate of

@@ -182,7 +182,7 @@ def _check_list_unit_slips(base: FactBase, rule):
             elif direct and any(p.concept is None for p in parts):
                 # a 其中 list of things the vocabulary does not know may leave some out, but its
                 # items cannot add up to more than the whole (an item's own 其中 parts left out)
-                nested = _nested_lists(text, direct.end())
+                nested = _nested_lists(text, direct.end(), (*rule.params["enumeration_cues"], *rule.params["partial_cues"]))
                 # (a list in brackets ends with them: 公用经费130.00万元（其中三公经费18.46万元）、项目支出…)
                 end = _closing_bracket(text, direct.end()) if "（" in direct.group() or "(" in direct.group() \
                     else len(text)
@@ -529,11 +529,11 @@ def _closing_bracket(text: str, at: int) -> int:
     return min(ends) if ends else len(text)
 
 
-def _nested_lists(text: str, at: int) -> list[tuple[int, int]]:
-    """Where an item's own parts stand in a list opened at `at`: from a list opener after it
-    (基本支出712.30万元，其中人员经费…、公用经费…) to the ； closing that item."""
+def _nested_lists(text: str, at: int, cues: tuple = ()) -> list[tuple[int, int]]:
+    """Where an item's own parts stand in a list opened at `at`: from a list opener (or one of
+    `cues`, 包括) after it (基本支出712.30万元，其中人员经费…、公用经费…) to the ； closing that item."""
     spans = []
-    for opener in lexicon().list_openers:
+    for opener in (*lexicon().list_openers, *cues):
         start = text.find(opener, at + 1)
         while start >= 0:
             end = min((k for k in (text.find("；", start), text.find(";", start)) if k >= 0), default=len(text))

@@ -613,7 +613,8 @@ def _read_enumerations(doc, params: dict) -> list[Enumeration]:
                 # one count, its list after the passage
                 intro = (_noun_after(passage.text, count.end), "：", len(passage.text))
             if intro is None:
-                bracketed = _bracketed_list(passage.text, count.end, params)
+                bracketed = None if passage.text[:count.start].rstrip().endswith("等") \
+                    else _bracketed_list(passage.text, count.end, params)  # (…等7个办: listed before)
                 if bracketed is not None:  # 内设机构7个（办公室、财务科、…）
                     count.noun = bracketed[0] or _noun_before(passage.text, count.start, params)
                     found.append(Enumeration(count, passage, bracketed[1],
@@ -652,7 +653,8 @@ def _bracketed_list(text: str, end: int, params: dict) -> tuple[str, list[str]] 
     close = text.find("）" if text[at] == "（" else ")", at + 1, at + 1 + MAX_LIST_CHARS)
     inside = text[at + 1:close] if close > 0 else ""
     items = [i.strip() for i in inside.split("、")]
-    if len(items) < 2 or any(not i or len(i) > params["max_item_chars_strict"] or any(ch.isdigit() for ch in i)
+    # (names of two characters at least: 7个办（所、中心） glosses the noun)
+    if len(items) < 2 or any(len(i) < 2 or len(i) > params["max_item_chars_strict"] or any(ch.isdigit() for ch in i)
                              or any(w in i for w in params["prose_marks"]) for i in items) \
             or items[-1].endswith(tuple(params["incomplete_marks"])) or items[-1].endswith("等") \
             or any(mark in inside for mark in ("，", ",", "；", ";", "：", ":")):

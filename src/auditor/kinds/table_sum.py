@@ -9,6 +9,7 @@ Checks (param `check`):
   numbered items above it on the same side.
 - three_public: the identities of the “三公” columns declared in the rule (`identities`), e.g.
   合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费.
+- running_total: a column of running totals (累计) = the row before's + the row's own figure.
 - column_total: any other table with one 合计 / 总计 row: in each column of amounts, the total
   is the sum of the rows below it (or above it, the total last), rows inside others (其中, 小计,
   a deeper numbering) left to the rows they belong to.
@@ -41,7 +42,9 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           # column_total: the totals of a table listing two things one after the other, each below
           # its rows (收入合计, 支出合计)
           "part_total_labels": (list, []),
-          "not_summed_words": (list, []), "inner_row_words": (list, ["其中", "小计"])}
+          "not_summed_words": (list, []), "inner_row_words": (list, ["其中", "小计"]),
+          # running_total: the head words of a column of running totals, and the labels of rows by period
+          "running_words": (list, []), "period_row_pattern": (str, "")}
 MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff", "relation", "note"}
 TOTAL_COLUMN_RE = re.compile(r"(?:合计|小计)$")
 ITEM_RE = re.compile(r"^[一二三四五六七八九十]+、")
@@ -525,7 +528,62 @@ def _yuan_slip(rule, table, total_cell: Cell, total, cells: list[Cell], names: l
 
 
 # Sub-checks by the rule's `check` param.
+def _check_running_total(doc, rule, _typed):
+    """A column of running totals (累计支出) beside the period's own figures (当月支出), rows by
+    period (1月, 2月 …): each row's running total is the row before's plus its own figure. A running
+    total that alone is off, the next row agreeing with the true one, is told once."""
+    words = [compact(w) for w in rule.params["running_words"]]
+    periods = re.compile(rule.params["period_row_pattern"])
+    for table in doc.tables:
+        grid = table.grid()
+        rows = [r for r, row in enumerate(grid) if row and periods.fullmatch(compact(_label(row)))]
+        if len(rows) < 3:
+            continue
+        heads = [compact(" ".join(grid[r][c] for r in range(rows[0]) if c < len(grid[r]))) for c in range(table.width)]
+        rates = [compact(w) for w in rule.params["rate_column_words"]]
+        for col in (c for c, h in enumerate(heads) if any(w in h for w in words) and not any(w in h for w in rates)):
+            # (the period's own figures: the nearest column to the left that is no running one and no rate)
+            own = next((c for c in range(col - 1, 0, -1) if heads[c] and not any(w in heads[c] for w in words + rates)),
+                       None)
+            if own is None:
+                continue
+            yield from _running_column(rule, table, grid, rows, own, col, heads)
+
+
+def _running_column(rule, table, grid, rows: list[int], own: int, col: int, heads: list[str]):
+    values = [(parse_cell(grid[r][own]), parse_cell(grid[r][col])) for r in rows]
+    if any(a is None or b is None for a, b in values):
+        return
+    skip = False
+    for k in range(1, len(rows)):
+        if skip:
+            skip = False
+            continue
+        (_, before), (amount, total) = values[k - 1], values[k]
+        outcome = sum_check(total, [before, amount], rule.tolerance)
+        if outcome == "ok":
+            continue
+        if k + 1 < len(rows):
+            # this row's total alone is off when the next one follows on from the true figure
+            nxt_amount, nxt_total = values[k + 1]
+            skip = sum_check(nxt_total, [before, amount, nxt_amount], rule.tolerance) == "ok"
+        cell = table.rows[rows[k]][col]
+        exact = before.value + amount.value
+        places = max(total.places, before.places, amount.places)
+        shown = fmt(exact, places, cell.text)
+        label = _label(grid[rows[k]]).strip()
+        yield Hit(quote=table.row_text(rows[k]).strip("\t "), location=cell.loc, stated=f"{label} {cell.text}",
+                  expected=shown,
+                  formula=f"{label}累计 = 上期累计 {grid[rows[k - 1]][col]} + 本期 {grid[rows[k]][own]} = {shown}",
+                  fields={"table": table.title or f"表{table.index}", "label": label, "column": heads[col],
+                          "total": cell.text, "sum": shown, "diff": fmt(total.value - exact, places, cell.text),
+                          "relation": "按上期累计加本期应为", "note": ""},
+                  cls="rounding" if outcome == "rounding" else None,
+                  highlights=[table.rows[rows[k - 1]][col].loc, table.rows[rows[k]][own].loc])
+
+
 CHECKS = {
+    "running_total": _check_running_total,
     "code_rollup": _check_code_rollup,
     "row_total": _check_row_total,
     "summary_totals": _check_summary_totals,
