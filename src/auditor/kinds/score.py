@@ -76,6 +76,9 @@ PARAMS = {
     "grade_statement": (str, ""),
     # qualitative: grades listed, then their shares after 分别 in turn (group `grades`, `shares`)
     "grade_list_statement": (str, ""),
+    # per_item: a deduction per item found (group per, unit, points), and how a row says how many
+    # were found (a pattern with {unit}, its one group the count)
+    "per_item_rule": (str, ""), "found_count": (str, ""),
 }
 MESSAGE_FIELDS = {"table", "weight", "rate", "score", "total", "section", "indicator", "target",
                   "actual", "diff", "basis"}
@@ -948,8 +951,60 @@ def _check_qualitative(doc, rule, typed):
                 highlights=[r.cells["actual"].loc] if "actual" in r.cells else [])
 
 
+def _check_per_item(doc, rule, typed):
+    """An indicator scored by a per-item deduction (每发现1项问题扣0.5分) whose row says how many
+    items were found (资产清查发现3项问题): the score is its points less that many deductions, not
+    below zero (nor below what a stated cap leaves)."""
+    per_item = re.compile(rule.params["per_item_rule"])
+    found_re = rule.params["found_count"]
+    for t in _score_tables(typed):
+        places = _score_places(t.table, typed)
+        for r in _indicators(t):
+            criteria = r.cells.get("criteria")
+            if r.weight is None or r.score is None or criteria is None or "score" not in r.cells:
+                continue
+            rules = list(per_item.finditer(compact(criteria.text)))
+            if len(rules) != 1 or CAP_RE.sub("", compact(criteria.text)).count("扣") != 1:
+                continue  # no per-item rule, or more than one way to lose points
+            m = rules[0]
+            per, unit, points = _count_word(m.group("per")), m.group("unit"), Decimal(m.group("points"))
+            said = " ".join(c.text for name, c in r.cells.items() if name in ("reason", "actual"))
+            counts = [_count_word(x) for x in re.findall(found_re.format(unit=re.escape(unit)), compact(said))]
+            if len(counts) != 1 or not per or counts[0] is None:
+                continue
+            cap = _cap(compact(criteria.text), r.weight)
+            expected = max(r.weight - min(points * counts[0] / per, cap), Decimal(0))
+            cell = r.cells["score"]
+            yield CHECKED
+            if _close(r.score, expected, cell.text, places):
+                continue
+            shown = fmt(expected, max(places, 1 if expected != expected.to_integral_value() else 0))
+            yield Hit(
+                quote=_row_quote(cell, t.table), location=cell.loc, stated=cell.text, expected=shown,
+                formula=f"评分标准“{criteria.text.strip()}”，{said.strip()}：{r.weight} − {counts[0]} × {points} = {shown}",
+                fields={"indicator": r.indicator, "target": r.target_text, "actual": r.actual_text,
+                        "score": cell.text, "weight": str(r.weight), "table": _table_name(t),
+                        "basis": f"{counts[0]}{unit}", "diff": shown},
+                highlights=[criteria.loc])
+
+
+CN_COUNTS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+CAP_RE = re.compile(r"(?:最多|最高|累计)扣\s*(\d+(?:\.\d+)?)\s*分")
+
+
+def _count_word(text: str) -> int | None:
+    return int(text) if text.isdigit() else CN_COUNTS.get(text)
+
+
+def _cap(criteria: str, weight: Decimal) -> Decimal:
+    """The most the deductions may take: a stated cap (最多扣3分), else all the points."""
+    m = CAP_RE.search(criteria)
+    return min(Decimal(m.group(1)), weight) if m else weight
+
+
 # Sub-checks by the rule's `check` param.
 CHECKS = {
+    "per_item": _check_per_item,
     "qualitative": _check_qualitative,
     "execution": _check_execution,
     "execution_full": _check_execution_full,

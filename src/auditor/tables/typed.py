@@ -199,11 +199,14 @@ def _header_matches(joined: str, header_all, header_any) -> bool:
 
 
 def _map_columns(cells: list[str], aliases: dict[str, list[str]]) -> dict[str, int]:
+    """Each column's place: a head equal to one of its aliases, else starting with one, else
+    holding one; an alias written with a leading = (=指标) names the column only when equal."""
     taken: dict[str, int] = {}
     for name, names in aliases.items():
         for test in (str.__eq__, str.startswith, str.__contains__):
             col = next((i for alias in names for i, c in enumerate(cells)
-                        if c and i not in taken.values() and test(c, compact(alias))), None)
+                        if c and i not in taken.values() and (test is str.__eq__ or not alias.startswith("="))
+                        and test(c, compact(alias.lstrip("=")))), None)
             if col is not None:
                 taken[name] = col
                 break
