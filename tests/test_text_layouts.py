@@ -172,3 +172,11 @@ def test_radical_characters_of_pdf_text_layers_read_as_the_ideographs_they_stand
     assert isinstance(doc.blocks[0], Heading) and doc.blocks[0].text == "一、收入支出决算总表"
     grid = _tables(text)[0].grid()
     assert grid[0][3] == "增长率" and grid[2][0] == "小计"
+
+
+def test_a_caption_numbered_with_a_colon_keeps_its_title_when_it_states_the_unit():
+    text = ("表四：一般公共预算财政拨款支出决算表（单位：万元）\n项目\t本年支出\n基本支出\t86.00\n"
+            "部门：某局　单位：万元\n项目\t本年支出\n基本支出\t86.00\n")
+    first, second = _tables(text)
+    assert first.title == "表四：一般公共预算财政拨款支出决算表"
+    assert "部门" not in (second.title or "")

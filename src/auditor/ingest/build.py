@@ -147,10 +147,12 @@ def _without_unit(text: str) -> str:
         return text
     lead_in = text.rstrip().endswith(("：", ":"))  # 项目支出明细如下（单位：万元）：
     rest = UNIT_SEGMENT_RE.sub("", text).strip(" \u3000：:")
-    return rest if ("表" in rest or lead_in) and not LABELLED_RE.search(rest) and len(rest) > 3 else ""
+    fields = TABLE_NUMBER_RE.sub("", rest)  # (表四：… : the colon after a table's number is no field's)
+    return rest if ("表" in rest or lead_in) and not LABELLED_RE.search(fields) and len(rest) > 3 else ""
 
 
 LABELLED_RE = re.compile(r"[：:]")  # 部门：某局　2023年度公开03表: the unit line's fields, no title
+TABLE_NUMBER_RE = re.compile(r"^\s*附?表\s*[\d一二三四五六七八九十]+(?:\s*[-－—]\s*\d+)?\s*[：:]")
 
 
 def _is_sentence(text: str) -> bool:
