@@ -462,7 +462,10 @@ class FactReader:
         # a score right after a figure in points (…40分，得38.50分; 产出指标（50分）得分46分): that
         # figure is the points available
         scored = alternatives((vocab.get("score_lists") or {}).get("scored_words"))
-        self.scored_after = re.compile(rf"\s*[）)]?[，,\s]*(?:{scored})\s*(?:为|了)?\s*\d")
+        # (a clause saying how it is scored may stand between: 预算执行率10分，按执行率乘以分值计分，得9.06分)
+        method = alternatives((vocab.get("score_lists") or {}).get("method_words") or ["计分"])
+        self.scored_after = re.compile(rf"\s*[）)]?[，,\s]*(?:按[^，,。；;\d]{{0,20}}?(?:{method})[，,\s]*)?"
+                                       rf"(?:{scored})\s*(?:为|了)?\s*\d")
         lists = vocab.get("score_lists") or {}
         self.deduction_words = tuple(lists.get("deduction_words") or ())  # 扣1.97分，得8.03分: points off
         # a figure a scoring rule's condition names (…100%的得10分, …以上的，扣2分)

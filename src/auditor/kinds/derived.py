@@ -616,8 +616,9 @@ def _with_base(base: FactBase, fact: Fact, params: dict, fits=None) -> tuple[Fac
         return None
     stated, other = earlier[-1], inside[0]
     head = _list_head(text, earlier)
-    if head is not None and _comparable(head, other) and not (fits and _comparable(stated, other)
-                                                             and fits(stated, other)):
+    # (an item of another year, 其中2024年建设18.3公里，比2023年的…: the comparison is the item's)
+    if head is not None and stated.period == CURRENT and _comparable(head, other) \
+            and not (fits and _comparable(stated, other) and fits(stated, other)):
         # “三公经费5.06万元，其中A3.80万元、B1.26万元，较上年的5.48万元减少0.42万元”: after a 其中
         # list the clause compares its whole, unless it holds for the last item
         stated = head

@@ -485,6 +485,15 @@ def _subtotals_of(t: TypedTable):
         rows = [r for r in _indicators(t) if start < r.record.row < row
                 and (not category or compact(r.record.level1) == category)]
         start = row
+        # a bare 小计 sums the rows since the last subtotal, or only the run of its last row's
+        # category (a 预算执行率 row of its own before the 产出指标 rows and their 小计)
+        last = compact(rows[-1].record.level1) if rows and not category else ""
+        run = rows
+        if last:
+            k = len(rows)
+            while k and compact(rows[k - 1].record.level1) == last:
+                k -= 1
+            run = rows[k:]
         for field_name, values in (("score", [r.score for r in rows]), ("weight", [r.weight for r in rows])):
             cell = cell_at(cells, t.columns.get(field_name))
             stated = number(cell) if cell is not None else None
@@ -493,6 +502,9 @@ def _subtotals_of(t: TypedTable):
             yield CHECKED
             expected = sum(values, Decimal(0))
             if _close(stated, expected, cell.text):
+                continue
+            narrow = [getattr(r, field_name) for r in run]
+            if run is not rows and _close(stated, sum(narrow, Decimal(0)), cell.text):
                 continue
             terms = " + ".join(fmt(v) for v in values)
             what = "得分" if field_name == "score" else "分值"
