@@ -411,6 +411,8 @@ class FactReader:
         self.list_goes_on = False
         self.money_kinds = frozenset(concepts().get("part_list_heads") or ())
         self.kind_totals = concepts().get("kind_totals") or {}  # (see _kind_whole)
+        # words of a heading about a part of a report, not naming a project (see _project_heading)
+        self.section_words = tuple(vocab.get("project_section_words") or ())
         self.kind_total_words = sorted(concepts().get("kind_total_words") or (), key=len, reverse=True)
         self.label_concepts = {compact(k): v for k, v in (concepts().get("label_concepts") or {}).items()}
         self.paragraph_plans = False  # the paragraph opens with a run-in heading of targets (see _paragraph)
@@ -515,19 +517,35 @@ class FactReader:
 
     def _named_projects(self) -> dict[int, str]:
         """Block index -> the project the last “项目名称：X” line above it names, within its
-        heading's part of the report (a heading ends it)."""
+        heading's part of the report (a heading ends it); or the project a heading names (二、免费开放
+        项目, a report on several projects in turn), up to the next heading of its level."""
         out: dict[int, str] = {}
-        current = ""
+        current, chapter, chapter_level = "", "", 0
         for index, block in enumerate(self.doc.blocks):
             if isinstance(block, Heading):
                 current = ""
+                if chapter and block.level <= chapter_level:
+                    chapter = ""
+                named = self._project_heading(block)
+                if named:
+                    chapter, chapter_level = named, block.level
             elif isinstance(block, Paragraph) and self.project_line is not None:
                 m = self.project_line.match(block.text)
                 if m and m.group(1).strip():
                     current = compact(m.group(1))
-            if current:
-                out[index] = current
+            if current or chapter:
+                out[index] = current or chapter
         return out
+
+    def _project_heading(self, heading: Heading) -> str:
+        """The project a numbered heading names (二、免费开放项目; 3.非遗保护传承项目), or "": its
+        words end with 项目 and say nothing of a part of a report (项目概况, 项目支出情况)."""
+        if not heading.token or heading.level > 2:
+            return ""
+        words = compact(heading.text[len(heading.token):])
+        if not words.endswith("项目") or len(words) < 4 or any(w in words for w in self.section_words):
+            return ""
+        return words
 
     def _own_project(self) -> str:
         """The project a project self-evaluation report is about, when it names exactly one (项目名称

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..facts.base import table_subject
+from ..facts.base import fact_base, table_subject
 from ..facts.targets import parse_target
 from ..knowledge import compact
 from ..model import Paragraph, Table
@@ -51,12 +51,21 @@ def check(doc, rule):
             "classification_names": _check_classification_names}[rule.params["check"]](doc, rule)
 
 
+def _facts_subject(doc, block: int | None) -> str:
+    facts = fact_base(doc).by_table.get(block, ()) if block is not None else ()
+    subjects = {f.subject for f in facts}
+    return subjects.pop() if len(subjects) == 1 else ""
+
+
 def _check_indicator_actuals(doc, rule):
     seen: dict[str, list] = {}
+    blocks = {id(b): k for k, b in enumerate(doc.blocks)}
     for t in typed_tables(doc):
         if t.type != "performance_scores":
             continue
-        subject = table_subject(t.table)
+        # the project its 项目名称 cell names, or the one the fact base gave its figures (a
+        # heading naming the project it stands under)
+        subject = table_subject(t.table) or _facts_subject(doc, blocks.get(id(t.table)))
         for r in t.records:
             actual = parse_target(r.actual or "")
             if actual is None or actual.comparator not in ("", "=") or "actual" not in r.cells:

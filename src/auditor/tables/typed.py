@@ -162,6 +162,8 @@ def classify(table: Table) -> list[TypedTable]:
                 fallback = spec.get("indicator_fallback")
                 if fallback and "indicator" not in columns and fallback in columns:
                     columns["indicator"] = columns.pop(fallback)  # (一级 | 二级 | 得分: the second level is scored)
+                if "indicator" in spec["columns"] and "indicator" not in columns:
+                    continue  # (一级指标 | 分值 | 得分: categories only, no indicator rows of this type)
                 typed = TypedTable(type_id, table, r, columns)
                 READERS[type_id](typed, grid)
                 found.append(typed)
