@@ -396,6 +396,7 @@ class FactReader:
                              for label in labels}  # 合计 under 得分 -> 自评得分
         self.unit_totals = set(vocab.get("unit_totals") or ())
         self.unit_spending = vocab.get("unit_spending")
+        self.topic_endings_money = tuple(vocab.get("topic_money_endings") or ())
         categories = (vocab.get("score_lists") or {}).get("categories") or {}
         # a score category's words (产出指标, 满意度): a total score's figure after them is theirs
         self.score_category = re.compile(alternatives([w for words in categories.values() for w in words]))
@@ -722,6 +723,7 @@ class FactReader:
         # (村级综合服务站建设项目自评得分96.30分): the figures after the name are that project's
         named = self._form_projects_in(text) if not subject and 1 < len(self.form_projects) <= MAX_FORM_PROJECTS \
             else []
+        named = _listed_together(text, named)
         own = self.own_project if cue and self._only_own_project(text) else UNNAMED
         previous_end, carried = 0, lead_concept
         last_money: Fact | None = None
@@ -766,6 +768,7 @@ class FactReader:
         self.clause_owner = None  # (concept, words) of the ；-clause's first amount: a bare 执行率 after it is its
         self.turn_period = None  # the period of the figure after a 分别: the list's others share it
         scope = SCOPE_RE.match(text)  # a sentence opening with the year and measure its figures are of
+        unknown_topic = self._unknown_money_topic(text)
         for m in self.lex.text_number.finditer(text):
             unit = m.group("unit") or ""
             if self.lex.not_a_figure_after.match(text[m.end():m.end() + 2]) or _inside_doc_number(text, m.start()):
@@ -794,6 +797,8 @@ class FactReader:
             held = compact(text[start:m.start() - 1]) if m.start() and text[m.start() - 1] in "（(" else ""
             wide = compact(text[max(previous_end, m.start() - PHRASE_LIMIT):start])
             here = next((name for at, name in reversed(named) if at < m.start()), None)
+            if here == "":
+                here = UNNAMED  # (after projects listed together: theirs all, no one's)
             own_phrase = phrase  # (a rate in a 分别 list reads the list's words, and takes its name in turn)
             if unit == "%" and not respective and self.respectively.search(phrase):
                 # “基本支出…、项目支出…，分别占75.86%和24.14%”: the rates in the amounts' order,
@@ -814,6 +819,10 @@ class FactReader:
                 measure = self.lex.measures.last(compact(scope.group(2)))
                 if measure and fact.get("implicit"):
                     fact["measure"], fact["implicit"] = measure, False
+            if unit in MONEY_UNITS and text[m.end():m.end() + 1] in ("/", "／") and fact.get("implicit"):
+                fact["measure"] = "实际值"  # (110元/亩: a price, no amount spent)
+            if unknown_topic and fact.get("concept") in self.unit_totals and unit in MONEY_UNITS:
+                fact["concept"] = None  # (辅警经费…，全年支出648.00万元: that money's, no unit total)
             if unit in MONEY_UNITS and last_money is not None and phrase.strip("，, ") in DIFFERENCE_WORDS \
                     and self.lex.comparison.search(last_money.label):
                 # “比全年预算1,094.50万元少15.85万元”: the difference from the base just stated
@@ -939,6 +948,15 @@ class FactReader:
         elif outside is not None and not in_list and self._ends_on_budget(text, outside):
             self.whole_measure = (outside.measure, self.nested_parts.get(outside.concept, self.any_part), outside.period)
         return carried
+
+    def _unknown_money_topic(self, text: str) -> bool:
+        """The sentence opens with the name of a kind of money the vocabulary does not know (辅警经费
+        按…核定，…): its first words, up to a verb or a break, end so and name no concept."""
+        if not self.topic_endings_money:
+            return False
+        lead = compact(TOPIC_END_RE.split(ITEM_TOKEN_RE.sub("", text, count=1), maxsplit=1)[0])
+        return 2 < len(lead) <= 16 and lead.endswith(self.topic_endings_money) and not self.lex.concepts.all(lead) \
+            and not any(ch.isdigit() for ch in lead)
 
     def _kind_whole(self, words: str) -> str | None:
         """The total a whole named only by a kind of money and a measure stands for (支出预算,
@@ -1144,6 +1162,8 @@ class FactReader:
             # (部门考核得分 ≥90分 | 93分) are what it achieved, not points scored on it
             scored = unit == "分" and concept not in self.point_indicators
             measure = "决算" if unit in MONEY_UNITS else ("得分" if scored else "实际值")
+            if unit in MONEY_UNITS and concept is None and phrase.rstrip("，,：: 为约达").endswith(self.lex.per_unit_words):
+                measure = "实际值"  # (户均546.5元: an average, no amount spent)
         return dict(out, concept=concept, measure=measure, implicit=implicit)
 
     def _zero_stated(self, words: str) -> str | None:
@@ -2042,6 +2062,22 @@ def _names_nothing(bare: str, lex: Lexicon) -> bool:
 def _read_names_nothing(bare: str, lex: Lexicon) -> bool:
     rest = _blank(bare, lex.measures).replace(" ", "")
     return not lex.filler.sub("", _blank(rest, lex.directions)).replace(" ", "")
+
+
+# where a sentence's opening name ends: a verb of how it is spent or set, or a break
+TOPIC_END_RE = re.compile(r"按|用于|主要|共|全年|本年|累计|实际|已|[，,：:；;。（(]")
+
+
+def _listed_together(text: str, named: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Projects named one after another with no figure between (分别为A、B和C项目) are listed
+    together: the figures after the list are of them all, no one's (the name "")."""
+    out: list[tuple[int, str]] = []
+    for at, name in named:
+        if out and not any(ch.isdigit() for ch in text[out[-1][0]:at]):
+            out[-1] = (at, "")
+        else:
+            out.append((at, name))
+    return out
 
 
 def table_subject(table: Table) -> str:

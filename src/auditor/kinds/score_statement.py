@@ -424,6 +424,7 @@ def _score_lists() -> dict:
     lists = concepts().get("score_lists") or {}
     return {key: lists.get(key) or ({} if key == "categories" else [])
             for key in ("categories", "complete_sets", "optional", "list_openers", "deduction_words", "respectively",
+                        "method_nouns",
                         "scored_words")}
 
 
@@ -535,6 +536,12 @@ def _listed_before(base: FactBase, total: Fact, category_words) -> list[tuple[st
         if not named:
             return None
         listed.append((named[-1], f))
+    if listed:
+        # “按照预算执行率10分、产出指标50分…的评分办法，…得分99.12分”: the list names a scoring
+        # method's weights, not scores
+        after = compact(text[listed[-1][1].at + len(listed[-1][1].text):total.at])
+        if any(after.startswith("的" + w) for w in _score_lists()["method_nouns"]):
+            return None
     return _distinct(listed)
 
 
