@@ -180,3 +180,9 @@ def test_a_caption_numbered_with_a_colon_keeps_its_title_when_it_states_the_unit
     first, second = _tables(text)
     assert first.title == "表四：一般公共预算财政拨款支出决算表"
     assert "部门" not in (second.title or "")
+
+
+def test_an_evaluation_titled_without_a_year_is_of_the_year_it_evaluates():
+    doc = document_from_text("某学院实训基地建设项目绩效评价报告\n委托方：某市财政局 报告日期：2025年8月18日\n"
+                             "截至评价基准日（2024年12月31日），项目累计支出1,532.18万元。\n")
+    assert doc.meta["report_year"] == 2024 and doc.meta["report_type"] == "项目支出绩效自评"

@@ -662,8 +662,14 @@ class FactReader:
             run_in = RUN_IN_HEADING_RE.match(sentence.text) if s_index else None
             if run_in:  # (…。3、绩效目标。全年完成…: a later run-in heading of the paragraph)
                 self.paragraph_plans = self._names_plan(run_in.group(1))
+            if s_index and CLASS_LEVEL_RE.search(sentence.text[:LEAD_LIMIT]):
+                # a later sentence led by its own classification item (…。卫生健康支出（类）：支出决算
+                # 为88.62万元) is that item's, not the paragraph's lead's
+                own = self._lead(sentence.text)[0]
+                if own:
+                    carried = self.lead = own
             # the concept last named carries over to the next sentence of the paragraph
-            carried = self._sentence(index, s_index, sentence, carried, subject) or lead_concept
+            carried = self._sentence(index, s_index, sentence, carried, subject) or self.lead
 
     def _enter_topic(self, para: Paragraph, topic: str) -> None:
         """The run-in heading whose part of the report the paragraph is in, as (numbering level,

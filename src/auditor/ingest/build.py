@@ -188,9 +188,17 @@ def infer_meta(doc: Document) -> dict:
     years = first or ((voted + Counter(YEAR_RE.findall(head))) if YEAR_RE.search(head) else Counter()) \
         or title_years or Counter(YEAR_RE.findall(doc.text)) or Counter(TITLE_YEAR_RE.findall(head))
     year = int(years.most_common(1)[0][0]) if years else None
+    evaluated = EVALUATED_YEAR_RE.search(wider) if not title_years else None
+    if evaluated:
+        # an evaluation report titled with no year states the year it evaluates by its base date
+        # or period (评价基准日（2024年12月31日）), not by the date it was written (2025年8月)
+        year = int(evaluated.group(1))
     return {"report_year": year, "report_type": _report_type(head) or _report_type(wider),
             "unit_name": _unit_name(doc, head.replace(" ", "")) or _unit_name(doc, head)
             or _unit_name(doc, wider)}
+
+
+EVALUATED_YEAR_RE = re.compile(r"(?:评价基准日|评价期间|评价年度|评价时段|绩效评价期间)[^0-9。；]{0,8}((?:19|20)\d\d)")
 
 
 def _report_type(head: str) -> str | None:

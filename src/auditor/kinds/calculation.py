@@ -650,11 +650,17 @@ def _numbered_siblings(column: list[Fact], total: Fact, parts: list[Fact]) -> li
     styles = {n[1] for n in (numbering_of(p.label.strip()) for p in parts) if n}
     if len(styles) != 1:
         return []
-    # between the first part and the total: a list above the first part (the income side printed
-    # above the expense side in one column) is another list
-    first = min(p.loc.row for p in parts)
-    return [f for f in column if f not in parts and f is not total and first < f.loc.row < total.loc.row
-            and _money(f) and f.measure == total.measure and (n := numbering_of(f.label.strip())) and n[1] in styles]
+    # between the first part and the total (or, the total printed first, between it and the last
+    # part): a list beyond them (the income side above the expense side in one column) is another
+    rows = [p.loc.row for p in parts]
+    low, high = (min(rows), total.loc.row) if total.loc.row > max(rows) else (total.loc.row, max(rows))
+    found = [f for f in column if f not in parts and f is not total and low < f.loc.row < high
+             and _money(f) and f.measure == total.measure and (n := numbering_of(f.label.strip())) and n[1] in styles]
+    # (a row whose own 其中 parts follow it among the parts is told by them: 1、公务用车购置及运行维护
+    # (费 wrapped away) over 其中：公务用车购置费 …)
+    below = sorted((f for f in column if f.measure == total.measure), key=lambda f: f.loc.row)
+    return [f for f in found if not any(g.loc.row > f.loc.row and g in parts and g.label.lstrip().startswith("其中")
+                                        for g in below[below.index(f) + 1:below.index(f) + 2])]
 
 
 def _unnamed_items(facts: list[Fact], total: Fact, parts: list[Fact]) -> list[Fact]:
