@@ -177,3 +177,22 @@ def test_tables_one_blank_row_apart_under_their_titles_are_two_tables(tmp_path):
     doc = load(str(path))
     assert [t.title for t in doc.tables] == ["收入支出决算总表", "收入决算表"]
     assert [len(t.rows) for t in doc.tables] == [2, 2]
+
+
+def test_a_table_cut_by_a_page_break_is_read_back_as_one():
+    from auditor.ingest.build import join_continued_tables
+    from auditor.ingest.raw import RawBlock, RawCell
+
+    def table(page, rows):
+        return RawBlock("table", rows=[[RawCell(t, page=page) for t in row] for row in rows], page=page)
+
+    head = ["项目", "全年预算数", "实际支出数"]
+    first = table(1, [head, ["合计", "10.00", "9.00"], ["基本支出", "6.00", "5.50"]])
+    caption = RawBlock("para", text="续表1", page=2)
+    second = table(2, [head, ["项目支出", "4.00", "3.50"]])
+    joined = join_continued_tables([first, caption, second])
+    assert len(joined) == 1 and [c.text for c in joined[0].rows[-1]] == ["项目支出", "4.00", "3.50"]
+    assert len(joined[0].rows) == 4 and joined[0].rows[-1][0].page == 2
+    # another table on the next page, with its own header and no 续表 line, stays apart
+    other = table(2, [["指标", "目标值", "完成值"], ["培训人次", "100", "120"]])
+    assert len(join_continued_tables([table(1, [head, ["合计", "1", "1"]]), other])) == 2

@@ -87,6 +87,7 @@ def _is_heading(body: str) -> bool:
 
 
 def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
+    raw_blocks = join_continued_tables(raw_blocks)
     blocks = []
     section = None
     table_index = 0
@@ -114,6 +115,48 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
     doc = Document(path, blocks)
     doc.meta = infer_meta(doc)
     return doc
+
+
+# a line between a table and its continuation on the next page: 续表1, （续表）, （续）
+CONTINUED_RE = re.compile(r"^\s*(?:续表\s*[\d一二三四五六七八九十]*|[（(]\s*续(?:表)?\s*[\d一二三四五六七八九十]*\s*[）)])\s*(?:[:：].*)?$")
+
+
+def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
+    """A table a page break cut in two, read back as one: the second part on the next page, as
+    many columns wide, with only a 续表 line (or nothing) between them, and either that line or the
+    first part's header row repeated on top (dropped). Rows keep their own pages."""
+    out: list[RawBlock] = []
+    for raw in raw_blocks:
+        if raw.kind == "table" and raw.rows:
+            k = len(out)
+            while k and out[k - 1].kind != "table" and CONTINUED_RE.match(out[k - 1].text or ""):
+                k -= 1  # (the 续表 lines between)
+            previous = out[k - 1] if k else None
+            said = k < len(out)
+            if previous is not None and previous.kind == "table" and previous.rows \
+                    and _next_page(previous, raw) and _width(previous) == _width(raw):
+                repeated = _texts(raw.rows[0]) == _texts(previous.rows[0])
+                if said or repeated:
+                    previous.rows.extend(raw.rows[1:] if repeated else raw.rows)
+                    del out[k:]
+                    continue
+        out.append(raw)
+    return out
+
+
+def _next_page(first: RawBlock, second: RawBlock) -> bool:
+    """The second block starts on the page after the one the first ends on."""
+    last = next((c.page for c in reversed(first.rows[-1]) if c.page), first.page)
+    start = next((c.page for c in second.rows[0] if c.page), second.page)
+    return last is not None and start is not None and start == last + 1
+
+
+def _width(raw: RawBlock) -> int:
+    return max(len(row) for row in raw.rows)
+
+
+def _texts(row) -> list[str]:
+    return [re.sub(r"\s+", "", c.text) for c in row]
 
 
 def _table(raw: RawBlock, loc: Location, index: int, before: list) -> Table:

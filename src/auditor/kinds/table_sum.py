@@ -298,6 +298,7 @@ def _check_column_total(doc, rule, typed):
         for hit in across[1] if across is not None else ():
             if (hit.location.row, hit.location.col) not in told:  # (the grand total's own cell: told once)
                 yield hit
+        yield from _group_hits(rule, table, grid, details, label_col, summed, heads)
 
 
 def _part_totals(rule, table, grid):
@@ -420,7 +421,47 @@ def _summed_rows(grid, details: list[int], label_col: int, rule) -> list[list[in
         # 其中：购置费 / 运行维护费): the numbered rows are the outer level
         top = min(numbered)
         ways.append([r for r in rows if styles[r] == top])
+        # or the items under the numbered rows in their place (一、基本支出 over its unnumbered rows)
+        groups = _numbered_groups(rows, styles, top)
+        if groups:
+            ways.append([r for r in rows if r not in groups])
     return ways
+
+
+def _group_hits(rule, table, grid, details: list[int], label_col: int, summed: list[int], heads: list[str]):
+    """Each numbered row heading its items (二、项目支出 over 天然林保护, …): the row is their sum."""
+    rows = _outer_rows(grid, details, label_col, tuple(rule.params["inner_row_words"]))
+    styles = {r: (numbering_of(_label(grid[r][:label_col + 2]).strip()) or (None,) * 4)[3] for r in rows}
+    numbered = [k for k in styles.values() if k is not None]
+    if not numbered:
+        return
+    for head, children in _numbered_groups(rows, styles, min(numbered)).items():
+        for col in summed:
+            cells = [table.rows[r][col] for r in children if col < len(table.rows[r])]
+            if col >= len(table.rows[head]) or len(cells) != len(children) or not _amount(grid[head][col]):
+                continue
+            hit = _compare(rule, table, table.rows[head][col], cells, _label(grid[head]).strip(),
+                           heads[col].strip() or f"第{col + 1}列", [_label(grid[r]).strip() for r in children])
+            if hit is not None:
+                yield hit
+
+
+def _numbered_groups(rows: list[int], styles: dict, top) -> dict[int, list[int]]:
+    """Each top-level numbered row with the unnumbered rows right after it (two or more): its
+    items (一、基本支出 | 工资福利支出 | 商品和服务支出 …). {} unless every top row has its items
+    or none: a list whose numbered rows only sometimes head items is not read so."""
+    groups: dict[int, list[int]] = {}
+    current = None
+    for r in rows:
+        if styles[r] == top:
+            current = r
+            groups[r] = []
+        elif styles[r] is None and current is not None:
+            groups[current].append(r)
+        else:
+            current = None
+    groups = {r: c for r, c in groups.items() if c}
+    return groups if groups and all(len(c) >= 2 for c in groups.values()) else {}
 
 
 CODE_CELL_RE = re.compile(r"^(?:\d{3}|\d{5}|\d{7})$")  # a 功能分类 code: 类 3 digits, 款 5, 项 7
