@@ -300,6 +300,7 @@ class Columns:
     heads: list[Head]
     block_unit: str | None
     label_cols: list[int]
+    unit_cols: list[int] = field(default_factory=list)  # (单位 | 计量单位: each row's unit, no label)
 
 
 def fact_base(doc: Document) -> FactBase:
@@ -411,6 +412,7 @@ class FactReader:
         self.whole_measure = None  # the same of a budget a sentence ends on, for a list opening the next
         self.list_goes_on = False
         self.money_kinds = frozenset(concepts().get("part_list_heads") or ())
+        self.unit_heads = frozenset(compact(w) for w in concepts().get("unit_column_heads") or ())
         self.kind_totals = concepts().get("kind_totals") or {}  # (see _kind_whole)
         # words of a heading about a part of a report, not naming a project (see _project_heading)
         self.section_words = tuple(vocab.get("project_section_words") or ())
@@ -954,6 +956,13 @@ class FactReader:
         elif outside is not None and not in_list and self._ends_on_budget(text, outside):
             self.whole_measure = (outside.measure, self.nested_parts.get(outside.concept, self.any_part), outside.period)
         return carried
+
+    def _unit_like(self, text: str) -> bool:
+        """A unit of measure (万人次, 场, 亩, %), not a unit's name (局机关, 监测站): short, no figure,
+        no ending of an organisation's name."""
+        words = compact(text)
+        return 0 < len(words) <= 4 and not any(ch.isdigit() for ch in words) \
+            and not words.endswith(self.organization_endings)
 
     def _unknown_money_topic(self, text: str) -> bool:
         """The sentence opens with the name of a kind of money the vocabulary does not know (辅警经费
@@ -1536,7 +1545,8 @@ class FactReader:
         # header; a rate's （%） only for its own column (增减率（%） beside the amounts)
         block_unit = _unit_in(" ".join(column_heads))
         return Columns(heads=heads, block_unit=block_unit if block_unit not in ("%", "‰") else None,
-                       label_cols=[k for k, h in enumerate(heads) if h.names_labels])
+                       label_cols=[k for k, h in enumerate(heads) if h.names_labels],
+                       unit_cols=[k for k, h in enumerate(column_heads) if compact(h) in self.unit_heads])
 
     def _head(self, head: str) -> Head:
         found = self.head_memo.get(head)
@@ -1607,6 +1617,10 @@ class FactReader:
         # a figure's label: the nearest name column to its left (三级指标, 科目名称) holding words,
         # else the nearest words to its left; both kept up to date in one pass along the row
         named, words = None, ""
+        # the row's own unit, in a 单位 column (接待读者 | 万人次 | 41.2 | 38.6): its figures' unit
+        # (a 单位 column of units' names, 局机关 | 监测站, names the rows: see _unit_like)
+        row_unit = next((compact(texts[k]) for k in columns.unit_cols if k < len(texts) and texts[k]
+                         and numbers[k] is None and self._unit_like(texts[k])), None)
         # the row's 分值: a 合计 of fewer than 100 points totals part of the score only
         weight = next((numbers[k][1] for k in range(min(len(numbers), len(heads)))
                        if numbers[k] is not None and heads[k].measure == "分值"), None)
@@ -1617,7 +1631,9 @@ class FactReader:
                 head = heads[k] if k < len(heads) else NO_HEAD
                 if not head.skipped and not (head.rate and percent_printed and not parsed[3]):
                     label = named if named is not None else words
-                    self._cell(index, table, cell, parsed, label, head, fund, columns.block_unit, weight)
+                    self._cell(index, table, cell, parsed, label, head, fund, row_unit or columns.block_unit, weight)
+            if text and k in columns.unit_cols and row_unit:
+                continue  # (a unit names no row)
             if text:
                 if k in label_cols:
                     named = text
