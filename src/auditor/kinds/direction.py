@@ -516,6 +516,53 @@ def _from_to(doc, base: FactBase, rule):
                                   "budget": f"{start}{unit_a}", "truth": SIGN_WORDS[truth]})
 
 
+def _against_base(doc, base: FactBase, rule):
+    """“完成改造112户，较去年同期的98户有所减少”: a quantity, then last year's figure in its unit
+    after a comparing word, then a direction word closing the clause: the word against the two.
+    (Amounts of money are DIR002's.)"""
+    lex = lexicon()
+    if lex.directions.pattern is None:
+        return
+    pattern = _against_base_re()
+    for block in doc.blocks:
+        for sentence in getattr(block, "sentences", ()) or ():
+            text = sentence.plain
+            if not any(w in text for w in ("较", "比", "与")):
+                continue
+            for m in pattern.finditer(text):
+                unit = m.group(2)
+                if unit in MONEY_UNITS or unit in ("%", "‰") or m.group(4) != unit:
+                    continue
+                sign = _word_sign(compact(m.group(5)), lex)
+                a, b = to_decimal(normalize_digits(m.group(3))), to_decimal(normalize_digits(m.group(1)))
+                if sign is None or a is None or b is None:
+                    continue
+                yield CHECKED
+                truth = (b > a) - (b < a)
+                if truth == sign:
+                    continue
+                yield Hit(quote=m.group(0), location=sentence.loc, stated=SIGN_WORDS[sign], expected=SIGN_WORDS[truth],
+                          formula=f"本期 {m.group(1)}{unit}，所比 {m.group(3)}{unit}：{'增加' if truth > 0 else '减少' if truth < 0 else '不变'}，"
+                                  f"文中写“{m.group(5)}”",
+                          fields={"word": SIGN_WORDS[sign], "actual": f"{m.group(1)}{unit}",
+                                  "budget": f"{m.group(3)}{unit}", "truth": SIGN_WORDS[truth]})
+
+
+_AGAINST_BASE_RE: list = []
+
+
+def _against_base_re() -> re.Pattern:
+    if not _AGAINST_BASE_RE:
+        words = concepts()
+        directions = alternatives(w for ws in (words.get("directions") or {}).values() for w in ws)
+        degree = alternatives(words.get("degree_words") or ())
+        period = r"(?:19|20)\d\d年度?(?:同期)?|" + alternatives(words.get("prior_period") or ()) + r"|去年同期"
+        _AGAINST_BASE_RE.append(re.compile(
+            rf"{TO_NUMBER}[^，,。；;\d]{{0,12}}[，,]\s*(?:较|比|与)\s*(?:{period})\s*的?\s*{TO_NUMBER}"
+            rf"\s*(?:相比|相较)?\s*[，,]?\s*(?:{degree})?\s*({directions})(?=[，,。；;]|$)"))
+    return _AGAINST_BASE_RE[0]
+
+
 _FROM_TO_RES: dict = {}
 
 
@@ -543,4 +590,5 @@ def _word_sign(word: str, lex) -> int | None:
     return {"up": 1, "down": -1, "same": 0}.get(found[-1][2])
 
 
-CHECKS = {"budget_vs_actual": _budget_vs_actual, "year_on_year": _year_on_year, "from_to": _from_to}
+CHECKS = {"budget_vs_actual": _budget_vs_actual, "year_on_year": _year_on_year, "from_to": _from_to,
+          "against_base": _against_base}
