@@ -827,6 +827,11 @@ class FactReader:
                 measure = self.lex.measures.last(compact(scope.group(2)))
                 if measure and fact.get("implicit"):
                     fact["measure"], fact["implicit"] = measure, False
+            if unit == "分" and fact.get("concept") in self.money:
+                # points are no amount of money: the thing scored is the last named that is none
+                # (部门整体支出绩效评价得分为85.60分 is the evaluation's score)
+                scored = [c for _s, _e, c in self.lex.concepts.all(compact(phrase)) if c not in self.money]
+                fact["concept"] = scored[-1] if scored else None
             if unit in MONEY_UNITS and text[m.end():m.end() + 1] in ("/", "／") and fact.get("implicit"):
                 fact["measure"] = "实际值"  # (110元/亩: a price, no amount spent)
             if unknown_topic and fact.get("concept") in self.unit_totals and unit in MONEY_UNITS:

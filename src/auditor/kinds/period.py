@@ -43,6 +43,8 @@ PARAMS = {
                             r"[^，,；;。：:\d]{1,30}\d[\d,.]*\s*(?:亿元|万元|千元|元)"),
     # money of an earlier year that this year's report names by its year
     "carryover_cues": (list, ["结转", "结余", "提前下达", "追加", "上缴", "清算"]),
+    # outturn_column: a column head naming a year's outturn (group 1 the year)
+    "outturn_head_pattern": (str, ""),
     # self_comparison: a year, then within its clause run a comparison with that same year
     "self_comparison_pattern": (str, ""),
     # (由2023年末的38人增加至42人: an earlier year's end where a change starts)
@@ -496,7 +498,25 @@ def _check_self_comparison(doc, rule, year):
                       fields={"year": str(stated), "report_year": str(year), "what": "比较的年份"})
 
 
+# --- outturn_column -------------------------------------------------------------------
+
+def _check_outturn_column(doc, rule, year):
+    """A table column headed with an outturn of a year after the report's (2025年决算数 in a 2024
+    final account): no year's outturn is known before the year is over."""
+    if doc.meta.get("report_type") in rule.params["plan_report_types"] + rule.params["in_year_report_types"]:
+        return
+    pattern = re.compile(rule.params["outturn_head_pattern"])
+    for table in doc.tables:
+        for row in table.rows[:3]:
+            for cell in row:
+                m = pattern.fullmatch(re.sub(r"\s", "", normalize_digits(cell.text)))
+                if m and int(m.group(1)) > year:
+                    yield _hit(cell.text.strip(), cell.loc, int(m.group(1)), year, "表格列头的决算年度",
+                               f"报告年度为 {year}，列头“{cell.text.strip()}”是 {m.group(1)} 年的决算，该年尚未结束")
+
+
 CHECKS = {
+    "outturn_column": _check_outturn_column,
     "self_comparison": _check_self_comparison,
     "activity_year": _check_activity_year,
     "report_title_year": _check_report_title_year,
