@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..facts.base import Fact, fact_base
+from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS
 from ..knowledge import compact
 from .base import CHECKED, Hit
@@ -20,6 +21,8 @@ KIND = "subcount"
 PARAMS = {
     # between a count and its kinds: the kinds may leave some out (their sum may be smaller)
     "markers": (list, ["其中"]),
+    # words closing a list of counts as their sum (…8个、改造4个，合计13个): the sum is exact
+    "trailing_sum_words": (list, []),
     # the kinds are all of it: their sum is the count
     "exhaustive_markers": (list, ["分别为", "分别是"]),
     # units that are no counts of things (rates, scores)
@@ -43,6 +46,49 @@ PARAMS = {
     "name_fillers": (str, r"^(?:其中|分别为|分别是|[：:，,、；;\s])+|(?:共有|共|有|为|是|达|计|约)+$"),
 }
 MESSAGE_FIELDS = {"subject", "stated_count", "counted", "parts"}
+# where a list of counts before its sum starts: after a break that is no list separator
+LIST_START_RE = re.compile(r"[：:；;。]")
+
+
+def _trailing_sums(base, params):
+    """Counts listed one after another and closed by their sum (新建服务社8个、改造提升4个，合计13个):
+    the sum is the items'. The items: the counts of the sum's unit right before it, back to a colon,
+    a ； or a figure of another unit."""
+    words = tuple(params["trailing_sum_words"])
+    for (block, index), facts in base.by_sentence.items():
+        text = base.sentences.get((block, index), "")
+        if not any(w in text for w in words):
+            continue
+        for k, total in enumerate(facts):
+            # (the sum's own words are the sum word alone: …单位共3个 names another set)
+            label = re.sub(r"[为达约]+$", "", compact(total.label)).strip("，,、")
+            if not _is_count(total, params) or label not in words or total.comparator:
+                continue
+            items = []
+            for f in reversed(facts[:k]):
+                # (an item named by a verb of change, 改造提升4个, compares nothing: an item)
+                if f.unit != total.unit or f.comparator or (f.measure == "变动额" and lexicon().comparison.search(f.label)) \
+                        or LIST_START_RE.search(text, f.at + len(f.text), (items[-1].at if items else total.at)):
+                    break
+                items.append(f)
+                if any(o in compact(f.label) for o in lexicon().list_openers):
+                    break  # (其中A2个、B5个，合计7个: the list opens at 其中; the figure before is its whole)
+            items.reverse()
+            if len(items) < 2:
+                continue
+            yield CHECKED
+            counted = sum((f.value for f in items), 0)
+            if counted == total.value:
+                continue
+            parts = " + ".join(f"{fillers_out(f.label)} {f.text}" for f in items)
+            yield Hit(quote=base.span(items[0], total), location=total.loc, stated=total.text,
+                      expected=f"{counted}{total.unit}", formula=f"{parts} = {counted}{total.unit}",
+                      fields={"subject": label, "stated_count": total.text, "counted": f"{counted}{total.unit}",
+                              "parts": parts})
+
+
+def fillers_out(label: str) -> str:
+    return compact(label).strip("，,、：:；; ")
 
 
 def validate(params: dict) -> str | None:
@@ -59,6 +105,8 @@ def validate(params: dict) -> str | None:
 def check(doc, rule):
     params = rule.params
     base = fact_base(doc)
+    if params["trailing_sum_words"]:
+        yield from _trailing_sums(base, params)
     markers = sorted(params["markers"] + params["exhaustive_markers"], key=len, reverse=True)
     opens = re.compile(r"\s*[，,：:]?\s*(" + "|".join(map(re.escape, markers)) + r")") if markers else None
     fillers = re.compile(params["name_fillers"])
