@@ -1578,8 +1578,11 @@ def _per_head(base: FactBase, rule):
             if word is None or any(w in per.label for w in rule.params["per_period_words"]):
                 continue
             thing = compact(per.label).split(word, 1)[1]
+            # the total of the thing: its concept, or (a thing the vocabulary does not know) its words
+            # closing the total's (户均增收 after 累计带动增收312.50万元)
             totals = [f for f in facts if f.is_money and f is not per and f.measure == per.measure and f.period == per.period
-                      and f.concept and f.concept in thing and not f.comparator]
+                      and not f.comparator and ((f.concept and f.concept in thing)
+                                                or (len(thing) >= 2 and compact(f.label).endswith(thing)))]
             counts = [f for f in facts if f.unit in per_head[word] and f.places == 0 and not f.comparator
                       and f.period == CURRENT]
             if len(totals) != 1 or len(counts) != 1 or counts[0].value == 0:
