@@ -1681,6 +1681,10 @@ class FactReader:
             # own: two tables' 合计 rows are no statements of one fact
             concept = row_label
             self.row_labels.setdefault(row_label, row_label)
+            stem = COUNT_NOUN_TAIL_RE.sub("", row_label)
+            if stem != row_label and len(stem) >= 4:
+                # (持证残疾人数 is stated in words as 持证残疾人8,652人: the name without its 数)
+                self.row_labels.setdefault(stem, row_label)
         if unit and row_label:
             self.label_units.setdefault(row_label, set()).add(unit)
         # a row naming one concept under a column naming another (基本支出 of 一般公共服务支出):
@@ -2090,6 +2094,9 @@ def _read_names_nothing(bare: str, lex: Lexicon) -> bool:
     rest = _blank(bare, lex.measures).replace(" ", "")
     return not lex.filler.sub("", _blank(rest, lex.directions)).replace(" ", "")
 
+
+# the tail a count's row name may carry that its statement in words leaves out (持证残疾人数)
+COUNT_NOUN_TAIL_RE = re.compile(r"(?:数量|数)$")
 
 # where a sentence's opening name ends: a verb of how it is spent or set, or a break
 TOPIC_END_RE = re.compile(r"按|用于|主要|共|全年|本年|累计|实际|已|[，,：:；;。（(]")

@@ -973,7 +973,9 @@ def _growth(base: FactBase, rule):
         # the change of the rate's own concept (“本年支出减少 10 万元，其中基本支出增长 5%”: not 基本支出's)
         change = next((f for f in reversed(sentence) if f.measure == "变动额" and f.is_money
                        and (f.concept == rate.concept or not (f.concept and rate.concept))), None)
-        bracketed = _bracketed_prior(base, rate, sentence)
+        bracketed = _bracketed_prior(base, rate, sentence) or (
+            _quantity_prior(base, rate, sentence) if not _quantity_change(sentence, rate, rule.params["year_on_year_cues"])
+            else None)
         if bracketed is None and sentence and not sentence[-1].is_money and sentence[-1].unit not in ("%", "‰", "") \
                 and not _quantity_change(sentence, rate, rule.params["year_on_year_cues"]):
             continue  # (…减少1.58万元，接待批次由100批次减少至86批次，下降14.00%: the count's rate)
@@ -1141,6 +1143,19 @@ def _bracketed_prior(base: FactBase, rate: Fact, sentence: list[Fact]) -> tuple[
             or (current.concept and after.concept and current.concept != after.concept):
         return None
     return current, after
+
+
+def _quantity_prior(base: FactBase, rate: Fact, sentence: list[Fact]) -> tuple[Fact, Fact] | None:
+    """(this year's, last year's) count of the thing a rate right after a count is of (持证残疾人
+    8,652人，同比增长4.6%), last year's the one value the document states (a table's 2023年 column)."""
+    current = sentence[-1] if sentence else None
+    if current is None or current.is_money or current.unit in ("%", "‰", "") or not current.concept \
+            or current.concept != rate.concept or current.period != CURRENT or current.comparator:
+        return None
+    prior = base.remember(("quantity", current.concept, current.unit, current.subject), lambda: _unique_value(
+        [f for f in base.of(current.concept, "实际值", PRIOR) if f.unit == current.unit and f.subject == current.subject
+         and not f.comparator]))
+    return (current, prior) if prior is not None and prior.value else None
 
 
 def _stated_prior(sentence: list[Fact], change: Fact | None) -> Fact | None:
