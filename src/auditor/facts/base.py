@@ -412,6 +412,7 @@ class FactReader:
         self.whole_measure = None  # the same of a budget a sentence ends on, for a list opening the next
         self.list_goes_on = False
         self.money_kinds = frozenset(concepts().get("part_list_heads") or ())
+        self.income_tails = tuple(concepts().get("income_tails") or ())
         self.unit_heads = frozenset(compact(w) for w in concepts().get("unit_column_heads") or ())
         self.kind_totals = concepts().get("kind_totals") or {}  # (see _kind_whole)
         # words of a heading about a part of a report, not naming a project (see _project_heading)
@@ -864,7 +865,7 @@ class FactReader:
             if in_list and list_period not in (None, CURRENT) and fact.get("period") == CURRENT \
                     and unit in MONEY_UNITS and not YEAR_RE.search(phrase) and not self.lex.prior.search(phrase):
                 fact["period"] = list_period
-            if list_measure and fact.get("implicit") and fact.get("concept") in list_measure[1]:
+            if list_measure and fact.get("implicit") and (list_measure[1] is ANY_PART or fact.get("concept") in list_measure[1]):
                 fact["measure"], fact["implicit"] = list_measure[0], False
                 if not YEAR_RE.search(phrase) and not self.lex.prior.search(phrase):
                     # 2024年“三公”经费预算…，其中：公务接待费…: 2024's too (not 与上年3.50万元)
@@ -942,7 +943,10 @@ class FactReader:
                     in_list = True
                     if fact.measure in BUDGET_MEASURES and not fact.implicit and not self._names_money_kind(phrase):
                         outer_measure = outer_measure or list_measure
-                        list_measure = (fact.measure, self.nested_parts.get(fact.concept, self.any_part), fact.period)
+                        # (a budget of a thing the vocabulary does not know, 项目总预算168.00万元，其中编纂费…:
+                        # whatever its parts are named, they are budget)
+                        parts = self.nested_parts.get(fact.concept, self.any_part) if fact.concept else ANY_PART
+                        list_measure = (fact.measure, parts, fact.period)
                     list_period = fact.period  # (2024年实际支出…，其中基本支出…: last year's parts too)
                 fund, generic = self.fund_of.get(fact.concept, (fact.fund, fact.concept))
                 if fund and opens:
@@ -1716,6 +1720,8 @@ class FactReader:
         #购置费” yes; “一般公共服务支出” names no 服务 concept); a title may name it anywhere
         best = max(found, key=lambda t: t[1] - t[0], default=None)
         if best and (best[1] - best[0]) >= share * len(label):
+            if best[2].endswith("支出") and label[best[1]:].endswith(self.income_tails):
+                return None  # (基本支出补助 is money received for the spending, no spending)
             return best[2]
         return None
 
@@ -1892,8 +1898,8 @@ def _short_cell_number(text: str) -> tuple[str, Decimal, int, str] | None:
     if value is None:
         return None
     unit = m.group("unit") or ""
-    if unit and unit not in ("%", "‰") and unit not in MONEY_UNITS and len(unit) > 2 and unit not in _long_units():
-        return None  # (words after a number, not its unit; a known unit of three, 万人次, is one)
+    if unit and unit not in ("%", "‰") and unit not in MONEY_UNITS and len(unit) > 1 and unit not in _long_units():
+        return None  # (words after a number, not its unit, 30103 奖金; a known unit of two or more, 人次, is one)
     if unit in ("年", "年度", "月", "日", "号"):
         return None  # 2023年度 in a table's period line is a date, not a figure
     return m.group("cmp") or "", value, _places(m.group("num").replace(",", "")), unit
@@ -1901,11 +1907,11 @@ def _short_cell_number(text: str) -> tuple[str, Decimal, int, str] | None:
 
 @lru_cache(maxsize=1)
 def _long_units() -> frozenset:
-    """The vocabulary's units of three characters or more (万人次, 平方米): a table cell's figure
+    """The vocabulary's units of two characters or more (人次, 万人次, 平方米): a table cell's figure
     may carry one."""
     from ..knowledge import base_concepts
 
-    return frozenset(u for u in base_concepts().get("text_units") or () if len(u) > 2)
+    return frozenset(u for u in base_concepts().get("text_units") or () if len(u) >= 2)
 
 
 def _is_column_numbers(texts: list[str]) -> bool:
@@ -2094,6 +2100,8 @@ def _read_names_nothing(bare: str, lex: Lexicon) -> bool:
     rest = _blank(bare, lex.measures).replace(" ", "")
     return not lex.filler.sub("", _blank(rest, lex.directions)).replace(" ", "")
 
+
+ANY_PART = frozenset({"*"})  # (a list under a whole the vocabulary does not know: any item is its part)
 
 # the tail a count's row name may carry that its statement in words leaves out (持证残疾人数)
 COUNT_NOUN_TAIL_RE = re.compile(r"(?:数量|数)$")

@@ -27,7 +27,8 @@ PARAMS = {
 }
 MESSAGE_FIELDS = {"names", "figures", "name_count", "figure_count"}
 
-FIGURE = r"[-－]?\d[\d,，]*(?:\.\d+)?\s*(?:%|‰|[\u4e00-\u9fff]{0,3}?)(?=[、和及与，,；;。）)]|$)"
+# (a percentage ends with its sign, whatever follows: …60%、0%计分)
+FIGURE = r"[-－]?\d[\d,，]*(?:\.\d+)?\s*(?:[%‰]|[\u4e00-\u9fff]{0,3}?(?=[、和及与，,；;。）)]|$))"
 # a stated count of the names at the end of their clause (三个项目, 4项工作)
 COUNT_TAIL_RE = re.compile(r"(?:等)?(?:\d+|[一二两三四五六七八九十]{1,3})\s*(?:个|项|家|所|处|座|条|类|笔)[\u4e00-\u9fff]{0,6}$")
 CLAUSE_BREAK_RE = re.compile(r"[，,；;。：:]")
