@@ -645,7 +645,10 @@ class FactReader:
         if numbered:
             self.item_subject = ""  # (a numbered item, or a heading, closes the item before)
         lead_concept, subject, topic = self._lead(para.text)
-        subject = subject or self.named_projects.get(index, "")  # under a 项目名称 line: that project's
+        chapter = self.named_projects.get(index, "")  # under a 项目名称 line or a project's heading: its
+        if chapter and subject and not compact(subject).endswith(("项目", *self.organization_endings)):
+            subject = chapter  # (（三）自评结果。… under 二、某某项目 is that project's part, no subject of its own)
+        subject = subject or chapter
         # a section titled with a fund (七、一般公共预算财政拨款基本支出决算情况说明), as a heading
         # or run into its paragraph, states that fund's figures, as a table so titled does
         self._enter_topic(para, topic)
@@ -739,9 +742,10 @@ class FactReader:
         list_fund, list_parts = self.open_list  # a fund's total opening a 其中 list: its parts are of that fund
         # a sentence opening with 其中 lists the parts of the figure before it; a budget's list
         # (全年预算数…，其中基本支出…、项目支出…) is of budget figures: (measure, part names)
-        in_list, list_measure = bool(self.lex.list_opener.match(text) or self.lex.part_list_head.match(text)
-                                     or self.list_goes_on), None
-        self.list_goes_on = False  # (a list's sentence ending with ；: the next goes on with it)
+        headed = bool(self.lex.part_list_head.match(text)) or self.list_goes_on
+        in_list, list_measure = bool(self.lex.list_opener.match(text)) or headed, None
+        # (a sentence opening 实际支出中，… lists parts up to its 。: one ending with ； goes on with it)
+        self.list_goes_on = False
         list_period = None  # the period of the whole a 其中 list opens under
         if self.open_measure is not None:
             # a budget's list going on after a ； (其中：A…；B…；C预算…): its items are still budget
@@ -835,7 +839,8 @@ class FactReader:
                 fact["concept"] = scored[-1] if scored else None
             if unit in MONEY_UNITS and text[m.end():m.end() + 1] in ("/", "／") and fact.get("implicit"):
                 fact["measure"] = "实际值"  # (110元/亩: a price, no amount spent)
-            if unknown_topic and fact.get("concept") in self.unit_totals and unit in MONEY_UNITS:
+            if fact.get("concept") in self.unit_totals and unit in MONEY_UNITS \
+                    and (unknown_topic or self._topic_clause_before(text, m.start())):
                 fact["concept"] = None  # (辅警经费…，全年支出648.00万元: that money's, no unit total)
             if unit in MONEY_UNITS and last_money is not None and phrase.strip("，, ") in DIFFERENCE_WORDS \
                     and self.lex.comparison.search(last_money.label):
@@ -957,7 +962,7 @@ class FactReader:
             self.part_carried = True  # the list ends with its sentence: what follows is the whole's again
         if list_fund and text.rstrip(" ：:").endswith(self.lex.list_openers):
             self.open_list = (list_fund, list_parts)
-        if in_list and text.rstrip().endswith(("；", ";")):
+        if headed and text.rstrip().endswith(("；", ";")):
             self.list_goes_on = True
         if in_list and list_measure is not None and text.rstrip().endswith(("；", ";")):
             # (a list nested in an item, 其中A…，其中A1…, ends with the item: the ； goes on with the outer)
@@ -965,6 +970,13 @@ class FactReader:
         elif outside is not None and not in_list and self._ends_on_budget(text, outside):
             self.whole_measure = (outside.measure, self.nested_parts.get(outside.concept, self.any_part), outside.period)
         return carried
+
+    def _topic_clause_before(self, text: str, at: int) -> bool:
+        """A clause of the figure's ；-part before it opens with the name of a kind of money the
+        vocabulary does not know (…，管护员补助按每人每月1,200元发放，全年支出51.84万元)."""
+        start = max(text.rfind(ch, 0, at) for ch in "；;。") + 1
+        clauses = re.split(r"[，,]", text[start:at])[:-1]
+        return any(self._unknown_money_topic(c) for c in clauses)
 
     def _unit_like(self, text: str) -> bool:
         """A unit of measure (万人次, 场, 亩, %), not a unit's name (局机关, 监测站): short, no figure,

@@ -21,6 +21,7 @@ from ..facts.base import CLAUSE_BREAK_RE, Fact, FactBase, fact_base
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt, half_unit, own_slack
 from ..knowledge import compact, vocabulary_generation
+from ..model import Table
 from .base import CHECKED, Checked, Hit
 
 KIND = "calculation"
@@ -115,7 +116,7 @@ def _checks(doc, rule):
         yield from _check_enumerations(doc, base, rule)
         yield from _check_trailing_sums(base, rule)
     if "subrows" in rule.params["contexts"]:
-        yield from _check_subrows(base, rule)
+        yield from _check_subrows(doc, base, rule)
 
 
 def _check_unnamed_totals(base: FactBase, rule):
@@ -335,10 +336,12 @@ def _compare_changes(total: Fact, parts: list[Fact], zeros: list[str]):
               highlights=[p.loc for p in parts])
 
 
-def _check_subrows(base: FactBase, rule):
+def _check_subrows(doc, base: FactBase, rule):
     """A table row labelled 其中 is part of the row above it: in every column it cannot exceed
-    that row (a 年度资金总额 of 0 above a non-zero 其中 row; a subtotal left at 0)."""
-    for facts in base.by_table.values():
+    that row (a 年度资金总额 of 0 above a non-zero 其中 row; a subtotal left at 0). Under a row
+    heading a breakdown (按支出性质分, no figures of its own) it is part of the row above that."""
+    for block, facts in base.by_table.items():
+        heads = _breakdown_heads(doc, block)
         by_cell = None  # the money facts by cell, indexed for the first 其中 row
         by_row: dict[int, list[Fact]] = {}
         for f in facts:
@@ -351,7 +354,9 @@ def _check_subrows(base: FactBase, rule):
         for row in sorted(by_row):
             for part in by_row[row]:
                 if not SUBROW_RE.match(part.label.strip()):
-                    parent_of[part.loc.col] = row
+                    # (a row after a breakdown's heading is no whole of the 其中 rows under the next one)
+                    if not any(parent_of.get(part.loc.col, 0) < h < row for h in heads) or part.loc.col not in parent_of:
+                        parent_of[part.loc.col] = row
                     continue
                 if part.loc.col not in parent_of:
                     continue
@@ -639,6 +644,19 @@ def _check_group(facts, calc, names, context, rule, complete, checked=None, blan
             if sum((p.in_yuan() for p in parts), Decimal(0)) <= total.in_yuan():
                 continue
         yield from _compare(total, parts, context, rule)
+
+
+BREAKDOWN_HEAD_RE = re.compile(r"^按.{1,10}(?:分|划分|分类)$")  # 按收入性质分, 按支出性质分
+
+
+def _breakdown_heads(doc, block: int) -> list[int]:
+    """The rows (numbered as the facts' loc.row) of a table heading a breakdown of the total above
+    them with no figures of their own."""
+    table = doc.blocks[block] if 0 <= block < len(doc.blocks) else None
+    if not isinstance(table, Table):
+        return []
+    return [r for r, row in enumerate(table.grid(), start=1)
+            if row and BREAKDOWN_HEAD_RE.match(compact(next((t for t in row if t.strip()), "")))]
 
 
 def _numbered_siblings(column: list[Fact], total: Fact, parts: list[Fact]) -> list[Fact]:

@@ -1629,26 +1629,27 @@ def _budget_adjustment(base: FactBase, rule):
         for k, total in enumerate(flat):
             if total.measure != "全年预算":
                 continue
-            # the initial budget of the total's own thing (not a part listed under it: 其中基本支出…)
-            start = next((j for j in range(k - 1, -1, -1) if flat[j].measure == "年初预算"
-                          and flat[j].concept in (None, total.concept)), None)
-            if start is None:
-                continue
-            initial, between = flat[start], flat[start + 1:k]
-            # (the initial budget's parts may stand between; a change's own breakdown in brackets is no
-            # change of its own)
-            changes = [f for f in between if f.measure == "追加预算" and not _in_brackets(base, f)]
-            if not changes or any(f.measure != "追加预算" and not (f.measure == "年初预算" and f.concept)
-                                  for f in between) \
-                    or initial.concept not in (None, total.concept) and total.concept is not None \
-                    or any(f.concept is not None and f.concept != total.concept for f in changes) \
-                    or len({f.subject for f in (initial, total, *changes)}) > 1:
-                continue
-            signs = [-1 if any(w in f.label for w in cuts) else 1 for f in changes]
-            yield CHECKED
-            hit = _adjustment_hit(base, initial, changes, signs, total)
-            if hit is not None:
-                yield hit
+            # the initial budget of the total's own thing (not a part listed under it: 其中基本支出…);
+            # the nearest first, but a whole whose sum holds makes the part's reading moot (年初预算
+            # 800.00万元，其中…上级转移支付240.00万元；年中追加上级转移支付50.00万元，全年预算数850.00万元)
+            hits = []
+            for start in (j for j in range(k - 1, -1, -1) if flat[j].measure == "年初预算"
+                          and flat[j].concept in (None, total.concept)):
+                initial, between = flat[start], flat[start + 1:k]
+                # (the initial budget's parts may stand between; a change's own breakdown in brackets
+                # is no change of its own)
+                changes = [f for f in between if f.measure == "追加预算" and not _in_brackets(base, f)]
+                if not changes or any(f.measure not in ("追加预算", "年初预算") for f in between) \
+                        or initial.concept not in (None, total.concept) and total.concept is not None \
+                        or any(f.concept is not None and f.concept != total.concept for f in changes) \
+                        or len({f.subject for f in (initial, total, *changes)}) > 1:
+                    continue
+                signs = [-1 if any(w in f.label for w in cuts) else 1 for f in changes]
+                hits.append(_adjustment_hit(base, initial, changes, signs, total))
+            if hits:
+                yield CHECKED
+                if all(h is not None for h in hits):
+                    yield hits[0]
 
 
 def _in_brackets(base: FactBase, f: Fact) -> bool:
