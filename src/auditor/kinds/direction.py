@@ -508,7 +508,7 @@ def _from_to(doc, base: FactBase, rule):
                 truth = (b > a) - (b < a)
                 if truth == sign or (sign == 0 and truth == 0):
                     continue
-                yield Hit(quote=m.group(0), location=sentence.loc, stated=SIGN_WORDS[sign],
+                yield Hit(quote=sentence.text[m.start():m.end()], location=sentence.loc, stated=SIGN_WORDS[sign],
                           expected=SIGN_WORDS[truth],
                           formula=f"由 {start}{unit_a} 到 {end}{unit_b or unit_a}：{'增加' if truth > 0 else '减少' if truth < 0 else '不变'}，"
                                   f"文中写“{word}”",
@@ -541,7 +541,9 @@ def _against_base(doc, base: FactBase, rule):
                 truth = (b > a) - (b < a)
                 if truth == sign:
                     continue
-                yield Hit(quote=m.group(0), location=sentence.loc, stated=SIGN_WORDS[sign], expected=SIGN_WORDS[truth],
+                # (the plain text normalises characters one for one: the quote is the printed words)
+                yield Hit(quote=sentence.text[m.start():m.end()], location=sentence.loc, stated=SIGN_WORDS[sign],
+                          expected=SIGN_WORDS[truth],
                           formula=f"本期 {m.group(1)}{unit}，所比 {m.group(3)}{unit}：{'增加' if truth > 0 else '减少' if truth < 0 else '不变'}，"
                                   f"文中写“{m.group(5)}”",
                           fields={"word": SIGN_WORDS[sign], "actual": f"{m.group(1)}{unit}",
