@@ -184,6 +184,7 @@ def _own_subject(base: FactBase, part: Fact, rate: Fact) -> bool:
 
 def _share(base: FactBase, rule):
     shares = _shares(base)
+    yield from _quantity_shares(base, {rate.id for rate, _, _ in shares})
     for rate, part, whole in shares:
         span = ratio_bounds(part, whole)
         yield CHECKED
@@ -200,6 +201,31 @@ def _share(base: FactBase, rule):
                    f"{part.concept or part.label or '该项'} {part.text} ÷ {whole.concept or '总额'} {whole.text} "
                    f"= {fmt(computed)}%（{whole.where()}）" + _swapped(rate, part, whole, shares),
                    quote=base.span(part, rate))
+
+
+def _quantity_shares(base: FactBase, taken: set[int]):
+    """A share of a count in a 其中 list of counts (用户总数128.6万人，其中微信公众号42.3万人，
+    占35.9%): the count right before the share over the count the 其中 follows, one unit."""
+    openers = lexicon().list_openers
+    for rate in (f for f in base.facts if f.measure == "占比" and f.source == "text" and not f.comparator
+                 and f.unit == "%" and f.id not in taken and not f.base):
+        sentence = _before(_same_sentence(base, rate), rate)
+        text = base.sentences.get((rate.block, rate.sentence), "")
+        if not sentence or sentence[-1].is_money or sentence[-1].unit in ("%", "‰", "") or sentence[-1].comparator:
+            continue
+        part = sentence[-1]
+        whole = next((f for f in reversed(sentence[:-1]) if f.unit == part.unit and not f.comparator
+                      and any(text[f.at + len(f.text):f.at + len(f.text) + 4].lstrip("，,：: ").startswith(o)
+                              for o in openers)), None)
+        if whole is None or whole.value <= part.value or any(f.is_money for f in sentence):
+            continue
+        span = ratio_bounds(part, whole)
+        yield CHECKED
+        if span is None or consistent(rate, *span):
+            continue
+        computed = exact_ratio(part, whole)
+        yield _hit(rate, computed, "占总数的比例",
+                   f"{part.text} ÷ {whole.text} = {fmt(computed)}%", quote=base.span(whole, rate))
 
 
 def _column_parts_sum(base: FactBase, whole: Fact) -> Fact | None:

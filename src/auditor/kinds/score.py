@@ -77,7 +77,7 @@ PARAMS = {
     # qualitative: grades listed, then their shares after 分别 in turn (group `grades`, `shares`)
     "grade_list_statement": (str, ""),
     # per_item: a deduction per item found (group per, unit, points), and how a row says how many
-    # were found (a pattern with {unit}, its one group the count)
+    # were found (a pattern with {unit}; the count is the first of its groups to match)
     "per_item_rule": (str, ""), "found_count": (str, ""),
 }
 MESSAGE_FIELDS = {"table", "weight", "rate", "score", "total", "section", "indicator", "target",
@@ -981,7 +981,9 @@ def _check_per_item(doc, rule, typed):
             m = rules[0]
             per, unit, points = _count_word(m.group("per")), m.group("unit"), Decimal(m.group("points"))
             said = " ".join(c.text for name, c in r.cells.items() if name in ("reason", "actual"))
-            counts = [_count_word(x) for x in re.findall(found_re.format(unit=re.escape(unit)), compact(said))]
+            # (the count is the pattern's first group that took part in the match)
+            counts = [_count_word(next(g for g in m.groups() if g))
+                      for m in re.finditer(found_re.format(unit=re.escape(unit)), compact(said))]
             if len(counts) != 1 or not per or counts[0] is None:
                 continue
             cap = _cap(compact(criteria.text), r.weight)
