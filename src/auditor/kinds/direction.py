@@ -505,15 +505,22 @@ def _from_to(doc, base: FactBase, rule):
                 if a is None or b is None:
                     continue
                 yield CHECKED
-                truth = (b > a) - (b < a)
-                if truth == sign or (sign == 0 and truth == 0):
-                    continue
-                yield Hit(quote=sentence.text[m.start():m.end()], location=sentence.loc, stated=SIGN_WORDS[sign],
-                          expected=SIGN_WORDS[truth],
-                          formula=f"由 {start}{unit_a} 到 {end}{unit_b or unit_a}：{'增加' if truth > 0 else '减少' if truth < 0 else '不变'}，"
-                                  f"文中写“{word}”",
-                          fields={"word": SIGN_WORDS[sign], "actual": f"{end}{unit_b or unit_a}",
-                                  "budget": f"{start}{unit_a}", "truth": SIGN_WORDS[truth]})
+                hit = _way_hit(sentence, m, word, sign, (a, f"{start}{unit_a}"), (b, f"{end}{unit_b or unit_a}"),
+                               f"由 {start}{unit_a} 到 {end}{unit_b or unit_a}")
+                if hit is not None:
+                    yield hit
+
+
+def _way_hit(sentence, m, word: str, sign: int, earlier: tuple, later: tuple, said: str) -> Hit | None:
+    """The direction word against the way two figures go (earlier and later: (value, as printed)),
+    quoted from the printed words (the plain text normalises characters one for one)."""
+    truth = (later[0] > earlier[0]) - (later[0] < earlier[0])
+    if truth == sign:
+        return None
+    return Hit(quote=sentence.text[m.start():m.end()], location=sentence.loc, stated=SIGN_WORDS[sign],
+               expected=SIGN_WORDS[truth],
+               formula=f"{said}：{'增加' if truth > 0 else '减少' if truth < 0 else '不变'}，文中写“{word}”",
+               fields={"word": SIGN_WORDS[sign], "actual": later[1], "budget": earlier[1], "truth": SIGN_WORDS[truth]})
 
 
 def _against_base(doc, base: FactBase, rule):
@@ -538,16 +545,10 @@ def _against_base(doc, base: FactBase, rule):
                 if sign is None or a is None or b is None:
                     continue
                 yield CHECKED
-                truth = (b > a) - (b < a)
-                if truth == sign:
-                    continue
-                # (the plain text normalises characters one for one: the quote is the printed words)
-                yield Hit(quote=sentence.text[m.start():m.end()], location=sentence.loc, stated=SIGN_WORDS[sign],
-                          expected=SIGN_WORDS[truth],
-                          formula=f"本期 {m.group(1)}{unit}，所比 {m.group(3)}{unit}：{'增加' if truth > 0 else '减少' if truth < 0 else '不变'}，"
-                                  f"文中写“{m.group(5)}”",
-                          fields={"word": SIGN_WORDS[sign], "actual": f"{m.group(1)}{unit}",
-                                  "budget": f"{m.group(3)}{unit}", "truth": SIGN_WORDS[truth]})
+                hit = _way_hit(sentence, m, m.group(5), sign, (a, f"{m.group(3)}{unit}"), (b, f"{m.group(1)}{unit}"),
+                               f"本期 {m.group(1)}{unit}，所比 {m.group(3)}{unit}")
+                if hit is not None:
+                    yield hit
 
 
 _AGAINST_BASE_RE: list = []
