@@ -565,6 +565,8 @@ def _odd_part_slip(total: Fact, parts: list[Fact], context: str) -> Hit | None:
     # the unit the total and at least one other part agree on is the one meant
     common = total.unit
     odd = [p for p in parts if p.unit != common]
+    if not odd and len(parts) >= 2 and common == "万元":
+        return _misprinted_unit_part(total, parts, context)
     if len(odd) != 1 or len(parts) < 2 or common not in MONEY_UNITS or odd[0].unit not in MONEY_UNITS:
         return None
     fixed = odd[0].value * MONEY_UNITS[common]
@@ -578,6 +580,27 @@ def _odd_part_slip(total: Fact, parts: list[Fact], context: str) -> Hit | None:
                fields={"total_label": total.concept, "total": total.text, "sum": total.text,
                        "parts": " + ".join(f"{p.concept or p.label} {p.text}" for p in parts), "context": context,
                        "verdict": f"仅当 {odd[0].text} 按“{common}”计时相符，应为单位笔误"},
+               highlights=[total.loc])
+
+
+def _misprinted_unit_part(total: Fact, parts: list[Fact], context: str) -> Hit | None:
+    """All in 万元, the parts add up to the total only with one part's figure read in 元 (服务类
+    25,000万元 among 2.36万元 and a total of 4.86万元): that part's unit is misprinted."""
+    slack = sum((p.half_unit for p in parts), Decimal(0)) + total.half_unit
+    found = []
+    for odd in parts:
+        rest = sum((p.value for p in parts if p is not odd), Decimal(0))
+        if odd.value >= 1000 and abs(rest + odd.value / 10000 - total.value) <= slack:
+            found.append(odd)
+    if len(found) != 1:
+        return None
+    odd = found[0]
+    return Hit(quote=odd.quote, location=odd.loc, stated=odd.text, expected=f"{odd.text.replace('万元', '元')}",
+               cls="unit_error",
+               formula=f"{total.concept} {total.text} = 各项之和，仅当 {odd.text} 按“元”计时成立",
+               fields={"total_label": total.concept, "total": total.text, "sum": total.text,
+                       "parts": " + ".join(f"{p.concept or p.label} {p.text}" for p in parts), "context": context,
+                       "verdict": f"仅当 {odd.text} 按“元”计时相符，应为单位笔误"},
                highlights=[total.loc])
 
 
