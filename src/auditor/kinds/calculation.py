@@ -160,7 +160,7 @@ def _check_list_unit_slips(base: FactBase, rule):
             text = base.sentences.get((total.block, total.sentence), "")
             direct = opener.match(text, total.at + len(total.text))
             if direct:
-                parts = _any_parts(islice(facts, k + 1, None), total.sentence)
+                parts = _any_parts(islice(facts, k + 1, None), _joined(base, total))
             else:
                 # up to the sentence's next amount or its end (so each total costs only its own clause)
                 j = k + 1
@@ -182,7 +182,14 @@ def _check_list_unit_slips(base: FactBase, rule):
                     yield hit
             elif direct and any(p.concept is None for p in parts):
                 # a 其中 list of things the vocabulary does not know may leave some out, but its
-                # items cannot add up to more than the whole (an item's own 其中 parts left out)
+                # items cannot add up to more than the whole (an item's own 其中 parts left out);
+                # over the sentences ； joins only a misprinted unit that makes the sum hold is told
+                slip = _misprinted_unit_part(named, parts, "同一句") if total.unit == "万元" else None
+                if slip is not None:
+                    yield CHECKED
+                    yield slip
+                    continue
+                parts = [p for p in parts if p.sentence == total.sentence]
                 nested = _nested_lists(text, direct.end(), (*rule.params["enumeration_cues"], *rule.params["partial_cues"]))
                 # (a list in brackets ends with them: 公用经费130.00万元（其中三公经费18.46万元）、项目支出…)
                 end = _closing_bracket(text, direct.end()) if "（" in direct.group() or "(" in direct.group() \
@@ -204,14 +211,27 @@ def _list_opens(base: FactBase, block: int, sentence: int, after: list[Fact]) ->
                                   or lexicon().part_list_head.match(text) is not None)  # (累计支出中，…)
 
 
-def _any_parts(after, sentence: int) -> list[Fact]:
-    """The amounts of one sentence listed one after another, up to a change or another figure."""
+def _any_parts(after, sentence) -> list[Fact]:
+    """The amounts of one sentence (or of the sentences in `sentence`, a set: one joined by ；)
+    listed one after another, up to a change or another figure."""
+    within = sentence if isinstance(sentence, (set, frozenset)) else {sentence}
     parts = []
     for f in after:
-        if f.sentence != sentence or not _money(f) or f.measure == "变动额":
+        if f.sentence not in within or not _money(f) or f.measure == "变动额":
             break
         parts.append(f)
     return parts
+
+
+def _joined(base: FactBase, total: Fact) -> set[int]:
+    """The total's sentence and those ； joins to it after it (其中A…，主要为…；B…)."""
+    out, index = {total.sentence}, total.sentence
+    while base.sentences.get((total.block, index), "").rstrip().endswith(("；", ";")) and len(out) < 8:
+        index += 1
+        if (total.block, index) not in base.sentences:
+            break
+        out.add(index)
+    return out
 
 
 def _listed_parts(after: list[Fact], total: Fact, base: FactBase | None = None) -> list[Fact]:
