@@ -217,7 +217,7 @@ def _check_text(base, groups, rule, vocabulary):
                 continue  # a part's rate (基本支出…执行率100.00%) is not the unit's the tables state
             if fact.implicit and fact.concept in funds_lines and _states_any_measure(fact, loose):
                 continue  # 年度资金总额1,683.00万元 with no measure word: the budget the form states
-            yield from _text_against_tables(fact, *scoped.of(fact), rule, base.assumed_units)
+            yield from _text_against_tables(fact, *scoped.of(fact), rule, base.assumed_units, base)
         concept = texts[0].concept
         if rule.params["text_against_text"] and not tables and concept in vocabulary \
                 and concept not in rule.params["per_item_concepts"]:
@@ -278,7 +278,7 @@ class _Scoped:
         return self.by_fund[fact.fund]
 
 
-def _text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rule, assumed):
+def _text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rule, assumed, base=None):
     if not values:
         return
     yield CHECKED
@@ -286,7 +286,39 @@ def _text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rul
         return
     reference = values[0]
     if all(meets(reference, t) for t in values):
+        if base is not None and len(values) == 1 and _column_prefers(base, fact, reference):
+            # the table's own column adds up with the text's figure, not with its own: the cell is the slip
+            hit = _hit(reference, fact, rule, assumed)
+            hit.formula += "；该表本列合计按正文数字相符、按表中数字不符"
+            yield hit
+            return
         yield _hit(fact, reference, rule, assumed)
+
+
+def _column_prefers(base, text: Fact, cell: Fact) -> bool:
+    """The cell's column states a declared total and its parts (本年收入 = 财政拨款收入 + 事业收入 +
+    其他收入): the sum holds with the text's figure in the cell's place, and not with the cell's."""
+    from ..facts.lexicon import lexicon
+    from ..facts.numbers import MONEY_UNITS
+
+    if cell.source != "table" or not cell.is_money or text.unit not in MONEY_UNITS:
+        return False
+    column = [f for f in base.by_table.get(cell.block, ()) if f.loc.col == cell.loc.col and f.is_money
+              and f.measure == cell.measure and f.period == cell.period]
+    for calc in lexicon().calculations:
+        names = set(calc["parts"]) | {a for alts in (calc.get("alternatives") or {}).values() for a in alts}
+        if cell.concept not in names:
+            continue
+        totals = [f for f in column if f.concept == calc["total"]]
+        parts = [f for f in column if f.concept in names]
+        if len(totals) != 1 or len(parts) < 2 or len({f.concept for f in parts}) != len(parts):
+            continue
+        total, rest = totals[0], sum((f.in_yuan() for f in parts if f is not cell), 0)
+        slack = sum((f.half_unit * MONEY_UNITS.get(f.unit, 1) for f in [total, *parts]), 0)
+        with_cell = abs(rest + cell.in_yuan() - total.in_yuan()) <= slack
+        with_text = abs(rest + text.in_yuan() - total.in_yuan()) <= slack
+        return with_text and not with_cell
+    return False
 
 
 def _names_fund(concept: str) -> bool:
