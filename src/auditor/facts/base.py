@@ -414,10 +414,8 @@ class FactReader:
         self.money_kinds = frozenset(concepts().get("part_list_heads") or ())
         self.income_tails = tuple(concepts().get("income_tails") or ())
         self.unit_heads = frozenset(compact(w) for w in concepts().get("unit_column_heads") or ())
-        self.kind_totals = concepts().get("kind_totals") or {}  # (see _kind_whole)
         # words of a heading about a part of a report, not naming a project (see _project_heading)
         self.section_words = tuple(vocab.get("project_section_words") or ())
-        self.kind_total_words = sorted(concepts().get("kind_total_words") or (), key=len, reverse=True)
         self.label_concepts = {compact(k): v for k, v in (concepts().get("label_concepts") or {}).items()}
         self.paragraph_plans = False  # the paragraph opens with a run-in heading of targets (see _paragraph)
         self.note_fund = ""  # the fund of the table a note (注：…) right under it is about
@@ -742,8 +740,12 @@ class FactReader:
         list_fund, list_parts = self.open_list  # a fund's total opening a 其中 list: its parts are of that fund
         # a sentence opening with 其中 lists the parts of the figure before it; a budget's list
         # (全年预算数…，其中基本支出…、项目支出…) is of budget figures: (measure, part names)
-        headed = bool(self.lex.part_list_head.match(text)) or self.list_goes_on
+        head = self.lex.part_list_head.match(text)
+        headed = bool(head) or self.list_goes_on
         in_list, list_measure = bool(self.lex.list_opener.match(text)) or headed, None
+        if head and self.lex.measures.last(compact(head.group(0))) in BUDGET_MEASURES:
+            # “支出预算中，基本支出…、项目支出…”: the parts of a budget are budget
+            list_measure = (self.lex.measures.last(compact(head.group(0))), ANY_PART, CURRENT)
         # (a sentence opening 实际支出中，… lists parts up to its 。: one ending with ； goes on with it)
         self.list_goes_on = False
         list_period = None  # the period of the whole a 其中 list opens under
@@ -998,14 +1000,7 @@ class FactReader:
         """The total a whole named only by a kind of money and a measure stands for (支出预算,
         部门实际支出, 全部收入): 本年支出 or 本年收入, from the words' last two characters once the
         measures, the unit's own name and fillers are out."""
-        rest = compact(words).rstrip("的数")
-        for start, end, _ in reversed(self.lex.measures.all(rest)):
-            rest = rest[:start] + (rest[end - 2:end] if rest[start:end].endswith(("支出", "收入")) else "") + rest[end:]
-        if self.self_words is not None:
-            rest = self.self_words.sub("", rest)
-        for word in self.kind_total_words:
-            rest = rest.replace(word, "")
-        return self.kind_totals.get(rest)
+        return kind_total(words, self.self_words)
 
     def _kind_only(self, bare: str) -> bool:
         """Words naming nothing (see _names_nothing) end with a kind of money (与上年支出)."""
@@ -2120,6 +2115,21 @@ COUNT_NOUN_TAIL_RE = re.compile(r"(?:数量|数)$")
 
 # where a sentence's opening name ends: a verb of how it is spent or set, or a break
 TOPIC_END_RE = re.compile(r"按|用于|主要|共|全年|本年|累计|实际|已|[，,：:；;。（(]")
+
+
+def kind_total(words: str, self_words: re.Pattern | None = None) -> str | None:
+    """The total a whole named only by a kind of money and a measure stands for (支出预算,
+    部门实际支出, 全部收入): 本年支出 or 本年收入 (concepts.yaml kind_totals), from the words once the
+    measures (all but a 支出 / 收入 they end with), the unit's own name and kind_total_words are out."""
+    vocab = concepts()
+    rest = compact(words).rstrip("的数")
+    for start, end, _ in reversed(lexicon().measures.all(rest)):
+        rest = rest[:start] + (rest[end - 2:end] if rest[start:end].endswith(("支出", "收入")) else "") + rest[end:]
+    if self_words is not None:
+        rest = self_words.sub("", rest)
+    for word in sorted(vocab.get("kind_total_words") or (), key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return (vocab.get("kind_totals") or {}).get(rest)
 
 
 def _listed_together(text: str, named: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -24,8 +24,8 @@ from bisect import bisect_left
 from dataclasses import replace
 from decimal import Decimal
 
-from ..facts.base import (BUDGET_MEASURES, CURRENT, OLDER, PRIOR, Fact, FactBase, fact_base, named_budget_base,
-                          names_budget_base, names_own_thing, part_names, per_unit)
+from ..facts.base import (BUDGET_MEASURES, CURRENT, OLDER, PRIOR, Fact, FactBase, fact_base, kind_total,
+                          named_budget_base, names_budget_base, names_own_thing, part_names, per_unit)
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt
 from ..facts.targets import PREFIX
@@ -425,7 +425,11 @@ def _lead_whole(base: FactBase, part: Fact) -> str | None:
             return None  # the list of parts has ended
         text = base.sentences.get((part.block, k), "")
         cut = max(text.rfind(c, 0, first.at) for c in LEAD_BREAKS)
-        for _, _, concept in reversed(lexicon().concepts.all(compact(text[:cut])) if cut > 0 else ()):
+        lead = compact(text[:cut]) if cut > 0 else ""
+        named = [c for _, _, c in lexicon().concepts.all(lead)]
+        if lead and not named and (kind := kind_total(lead)):
+            named = [kind]  # (支出预算中，…: the kind of money's total)
+        for concept in reversed(named):
             calc = next((c for c in lexicon().calculations if c["total"] == concept and not c.get("fund")), None)
             if calc is not None:
                 names = _part_names(calc)
