@@ -545,9 +545,12 @@ class FactReader:
         if not heading.token or heading.level > 2:
             return ""
         words = compact(heading.text[len(heading.token):])
-        if not words.endswith("项目") or len(words) < 4 or any(w in words for w in self.section_words):
+        at = words.find("项目")
+        name, tail = words[:at + 2], words[at + 2:]
+        # (二、森林抚育补贴项目自评情况: the project's name, then what the part says of it)
+        if at < 2 or not PROJECT_PART_TAIL_RE.fullmatch(tail) or any(w in name for w in self.section_words):
             return ""
-        return words
+        return name
 
     def _own_project(self) -> str:
         """The project a project self-evaluation report is about, when it names exactly one (项目名称
@@ -2108,6 +2111,8 @@ def _read_names_nothing(bare: str, lex: Lexicon) -> bool:
     return not lex.filler.sub("", _blank(rest, lex.directions)).replace(" ", "")
 
 
+# what a heading may say of the project it names after its name (…项目自评情况, …项目绩效评价结果)
+PROJECT_PART_TAIL_RE = re.compile(r"(?:支出)?(?:绩效)?(?:自评|评价|实施|执行|完成|资金使用)?(?:情况|结果)?")
 ANY_PART = frozenset({"*"})  # (a list under a whole the vocabulary does not know: any item is its part)
 
 # the tail a count's row name may carry that its statement in words leaves out (持证残疾人数)

@@ -979,7 +979,8 @@ def _check_per_item(doc, rule, typed):
             if len(rules) != 1 or CAP_RE.sub("", compact(criteria.text)).count("扣") != 1:
                 continue  # no per-item rule, or more than one way to lose points
             m = rules[0]
-            per, unit, points = _count_word(m.group("per")), m.group("unit"), Decimal(m.group("points"))
+            # (每项扣0.5分: one item when no number is written)
+            per, unit, points = _count_word(m.group("per") or "1"), m.group("unit"), Decimal(m.group("points"))
             said = " ".join(c.text for name, c in r.cells.items() if name in ("reason", "actual"))
             # (the count is the pattern's first group that took part in the match)
             counts = [_count_word(next(g for g in m.groups() if g))

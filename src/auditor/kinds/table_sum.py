@@ -487,7 +487,8 @@ def _outer_rows(grid, details: list[int], label_col: int, inner: tuple) -> list[
     其中 list (其中：公务用车购置费 / 公务用车运行维护费): those continue while their running sum,
     in the first column of figures, has not reached the row they belong to."""
     def words(r):
-        return compact(" ".join(grid[r][:label_col + 2]))
+        # (the row's words, no figures: 临海市老年大学 | 小计 | 160.50 closes its group)
+        return compact(" ".join(t for t in grid[r][:label_col + 2] if not _amount(t)))
 
     def first_figure(r):
         q = next((parse_cell(t.strip()) for t in grid[r][label_col + 1:] if _amount(t)), None)
