@@ -103,6 +103,8 @@ class VocabularyAdditions(BaseModel):
     income_tails: list[Word] = Field(default_factory=list, description="支出名称之后使行标签成为收到的款项的词（基本支出补助）")
     unit_column_heads: list[Word] = Field(default_factory=list, description="存放各行计量单位的列的表头（单位、计量单位）")
     topic_money_endings: list[Word] = Field(default_factory=list, description="句首未知款项名称的结尾词（经费、资金）：其后的“全年支出”等指该款项")
+    topic_end_words: list[Word] = Field(default_factory=list, description="句首款项名称之后、表示其用途或核定方式的词（按、用于）")
+    project_part_tail: str = Field("", description="标题中项目名称之后说明该部分内容的文字（正则，如 自评情况）")
     project_section_words: list[Word] = Field(default_factory=list, description="以“项目”结尾、却说报告某部分的标题中的词（情况、绩效、重点）")
     kind_totals: dict[Word, Word] = Field(default_factory=dict, description="只以款项种类称呼的整体（支出、收入）所指的合计概念")
     kind_total_words: list[Word] = Field(default_factory=list, description="这种称呼中可出现的其他词（部门、全部、总额）")

@@ -411,12 +411,16 @@ class FactReader:
         self.open_measure = None  # a budget list's (measure, parts, period), open across a ；
         self.whole_measure = None  # the same of a budget a sentence ends on, for a list opening the next
         self.list_goes_on = False
-        self.money_kinds = frozenset(concepts().get("part_list_heads") or ())
-        self.income_tails = tuple(concepts().get("income_tails") or ())
-        self.unit_heads = frozenset(compact(w) for w in concepts().get("unit_column_heads") or ())
+        self.money_kinds = tuple(vocab.get("part_list_heads") or ())
+        # where a sentence's opening name ends: a verb of how it is spent or set, or a break
+        self.topic_end = re.compile(alternatives(vocab.get("topic_end_words") or ["，"]) + r"|[，,：:；;。（(]")
+        # what a heading may say of the project it names after its name (…项目自评情况)
+        self.project_part_tail = re.compile(vocab.get("project_part_tail") or "")
+        self.income_tails = tuple(vocab.get("income_tails") or ())
+        self.unit_heads = frozenset(compact(w) for w in vocab.get("unit_column_heads") or ())
         # words of a heading about a part of a report, not naming a project (see _project_heading)
         self.section_words = tuple(vocab.get("project_section_words") or ())
-        self.label_concepts = {compact(k): v for k, v in (concepts().get("label_concepts") or {}).items()}
+        self.label_concepts = {compact(k): v for k, v in (vocab.get("label_concepts") or {}).items()}
         self.paragraph_plans = False  # the paragraph opens with a run-in heading of targets (see _paragraph)
         self.note_fund = ""  # the fund of the table a note (注：…) right under it is about
         self.item_subject = ""  # the unit a numbered item is about (see _lead)
@@ -548,7 +552,7 @@ class FactReader:
         at = words.find("项目")
         name, tail = words[:at + 2], words[at + 2:]
         # (二、森林抚育补贴项目自评情况: the project's name, then what the part says of it)
-        if at < 2 or not PROJECT_PART_TAIL_RE.fullmatch(tail) or any(w in name for w in self.section_words):
+        if at < 2 or not self.project_part_tail.fullmatch(tail) or any(w in name for w in self.section_words):
             return ""
         return name
 
@@ -995,19 +999,13 @@ class FactReader:
         按…核定，…): its first words, up to a verb or a break, end so and name no concept."""
         if not self.topic_endings_money:
             return False
-        lead = compact(TOPIC_END_RE.split(ITEM_TOKEN_RE.sub("", text, count=1), maxsplit=1)[0])
+        lead = compact(self.topic_end.split(ITEM_TOKEN_RE.sub("", text, count=1), maxsplit=1)[0])
         return 2 < len(lead) <= 16 and lead.endswith(self.topic_endings_money) and not self.lex.concepts.all(lead) \
             and not any(ch.isdigit() for ch in lead)
 
-    def _kind_whole(self, words: str) -> str | None:
-        """The total a whole named only by a kind of money and a measure stands for (支出预算,
-        部门实际支出, 全部收入): 本年支出 or 本年收入, from the words' last two characters once the
-        measures, the unit's own name and fillers are out."""
-        return kind_total(words, self.self_words)
-
     def _kind_only(self, bare: str) -> bool:
         """Words naming nothing (see _names_nothing) end with a kind of money (与上年支出)."""
-        return bare.replace(" ", "").endswith(tuple(self.money_kinds))
+        return bare.replace(" ", "").endswith(self.money_kinds)
 
     def _ends_on_budget(self, text: str, last: Fact) -> bool:
         """The sentence's last amount outside a list is a budget its words name, and nothing after
@@ -1233,7 +1231,7 @@ class FactReader:
             base = self._concept(after, last=False)
             budget = self.lex.measures.last(after) if base is None else None
             # (in a project's report its 实际支出 is the project's, no unit's total)
-            whole = self._kind_whole(after) if base is None and self.doc.meta.get("report_type") != self.project_report \
+            whole = kind_total(after, self.self_words) if base is None and self.doc.meta.get("report_type") != self.project_report \
                 else None
             if whole and (budget not in BUDGET_MEASURES or self.base.plan):
                 # “占部门实际支出的11.25%”, a plan's “占支出预算的86.90%”: the whole of that kind
@@ -1846,6 +1844,26 @@ def _first_fund(title: str, funds: dict) -> str:
     return min((f for f in funds if f in words), key=words.find, default="")
 
 
+def column_sum(base: "FactBase", cell: Fact, as_total: bool) -> tuple[Fact, list[Fact]] | None:
+    """The declared sum a table cell's column states with it (本年收入 over 财政拨款收入, 事业收入 …):
+    (the total's cell, the parts' cells) of the first sum the cell is the total of (`as_total`) or a
+    part of, with one total and at least two parts, each named once; None for a cell of the text or
+    no such sum."""
+    if cell.source != "table":
+        return None
+    column = [f for f in base.by_table.get(cell.block, ()) if f.loc.col == cell.loc.col and f.measure == cell.measure
+              and f.period == cell.period and f.unit == cell.unit]
+    for calc in lexicon().calculations:
+        names = part_names(calc)
+        if (cell.concept != calc["total"]) if as_total else (cell.concept not in names):
+            continue
+        totals = [f for f in column if f.concept == calc["total"]]
+        parts = [f for f in column if f.concept in names]
+        if len(totals) == 1 and len(parts) >= 2 and len({f.concept for f in parts}) == len(parts):
+            return totals[0], parts
+    return None
+
+
 def part_names(calc: dict) -> set[str]:
     """Every name a declared sum's part may go by: its parts, optional parts and alternatives."""
     alternatives = calc.get("alternatives") or {}
@@ -2111,15 +2129,11 @@ def _read_names_nothing(bare: str, lex: Lexicon) -> bool:
     return not lex.filler.sub("", _blank(rest, lex.directions)).replace(" ", "")
 
 
-# what a heading may say of the project it names after its name (…项目自评情况, …项目绩效评价结果)
-PROJECT_PART_TAIL_RE = re.compile(r"(?:支出)?(?:绩效)?(?:自评|评价|实施|执行|完成|资金使用)?(?:情况|结果)?")
 ANY_PART = frozenset({"*"})  # (a list under a whole the vocabulary does not know: any item is its part)
 
 # the tail a count's row name may carry that its statement in words leaves out (持证残疾人数)
 COUNT_NOUN_TAIL_RE = re.compile(r"(?:数量|数)$")
 
-# where a sentence's opening name ends: a verb of how it is spent or set, or a break
-TOPIC_END_RE = re.compile(r"按|用于|主要|共|全年|本年|累计|实际|已|[，,：:；;。（(]")
 
 
 def kind_total(words: str, self_words: re.Pattern | None = None) -> str | None:
@@ -2127,14 +2141,16 @@ def kind_total(words: str, self_words: re.Pattern | None = None) -> str | None:
     部门实际支出, 全部收入): 本年支出 or 本年收入 (concepts.yaml kind_totals), from the words once the
     measures (all but a 支出 / 收入 they end with), the unit's own name and kind_total_words are out."""
     vocab = concepts()
+    totals = vocab.get("kind_totals") or {}
+    kinds = tuple(totals)  # (the kinds a measure's name may end with: 实际支出 keeps its 支出)
     rest = compact(words).rstrip("的数")
     for start, end, _ in reversed(lexicon().measures.all(rest)):
-        rest = rest[:start] + (rest[end - 2:end] if rest[start:end].endswith(("支出", "收入")) else "") + rest[end:]
+        rest = rest[:start] + (rest[end - 2:end] if rest[start:end].endswith(kinds) else "") + rest[end:]
     if self_words is not None:
         rest = self_words.sub("", rest)
     for word in sorted(vocab.get("kind_total_words") or (), key=len, reverse=True):
         rest = rest.replace(word, "")
-    return (vocab.get("kind_totals") or {}).get(rest)
+    return totals.get(rest)
 
 
 def _listed_together(text: str, named: list[tuple[int, str]]) -> list[tuple[int, str]]:

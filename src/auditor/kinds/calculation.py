@@ -27,6 +27,8 @@ from .base import CHECKED, Checked, Hit
 KIND = "calculation"
 PARAMS = {
     "contexts": (list, ["sentence", "table", "document", "enumeration", "subrows", "changes"]),
+    # subrows: the label of a row heading a second breakdown of the total above (按支出性质分), a regex
+    "breakdown_head": (str, ""),
     # words opening a complete list of parts: “人员经费包括：基本工资 A、津贴补贴 B …”
     "enumeration_cues": (list, ["包括", "分别为", "分别是", "具体为", "构成为", "按经济分类划分", "按经济性质划分",
                                 "按支出性质划分", "按功能分类划分", "按资金来源划分"]),
@@ -360,8 +362,9 @@ def _check_subrows(doc, base: FactBase, rule):
     """A table row labelled 其中 is part of the row above it: in every column it cannot exceed
     that row (a 年度资金总额 of 0 above a non-zero 其中 row; a subtotal left at 0). Under a row
     heading a breakdown (按支出性质分, no figures of its own) it is part of the row above that."""
+    breakdown = re.compile(rule.params["breakdown_head"] or "(?!)")
     for block, facts in base.by_table.items():
-        heads = _breakdown_heads(doc, block)
+        heads = _breakdown_heads(doc, block, breakdown)
         by_cell = None  # the money facts by cell, indexed for the first 其中 row
         by_row: dict[int, list[Fact]] = {}
         for f in facts:
@@ -689,17 +692,14 @@ def _check_group(facts, calc, names, context, rule, complete, checked=None, blan
         yield from _compare(total, parts, context, rule)
 
 
-BREAKDOWN_HEAD_RE = re.compile(r"^按.{1,10}(?:分|划分|分类)$")  # 按收入性质分, 按支出性质分
-
-
-def _breakdown_heads(doc, block: int) -> list[int]:
+def _breakdown_heads(doc, block: int, pattern: re.Pattern) -> list[int]:
     """The rows (numbered as the facts' loc.row) of a table heading a breakdown of the total above
     them with no figures of their own."""
     table = doc.blocks[block] if 0 <= block < len(doc.blocks) else None
     if not isinstance(table, Table):
         return []
     return [r for r, row in enumerate(table.grid(), start=1)
-            if row and BREAKDOWN_HEAD_RE.match(compact(next((t for t in row if t.strip()), "")))]
+            if row and pattern.fullmatch(compact(next((t for t in row if t.strip()), "")))]
 
 
 def _numbered_siblings(column: list[Fact], total: Fact, parts: list[Fact]) -> list[Fact]:

@@ -24,7 +24,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from decimal import Decimal
 
-from ..facts.base import (BUDGET_MEASURES, CURRENT, OLDER, PRIOR, Fact, FactBase, fact_base, kind_total,
+from ..facts.base import (BUDGET_MEASURES, CURRENT, OLDER, PRIOR, Fact, FactBase, column_sum, fact_base, kind_total,
                           named_budget_base, names_budget_base, names_own_thing, part_names, per_unit)
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt
@@ -206,7 +206,7 @@ def _share(base: FactBase, rule):
 def _quantity_shares(base: FactBase, taken: set[int]):
     """A share of a count in a 其中 list of counts (用户总数128.6万人，其中微信公众号42.3万人，
     占35.9%): the count right before the share over the count the 其中 follows, one unit."""
-    openers = lexicon().list_openers
+    opener = lexicon().list_opener
     for rate in (f for f in base.facts if f.measure == "占比" and f.source == "text" and not f.comparator
                  and f.unit == "%" and f.id not in taken and not f.base):
         sentence = _before(_same_sentence(base, rate), rate)
@@ -215,8 +215,7 @@ def _quantity_shares(base: FactBase, taken: set[int]):
             continue
         part = sentence[-1]
         whole = next((f for f in reversed(sentence[:-1]) if f.unit == part.unit and not f.comparator
-                      and any(text[f.at + len(f.text):f.at + len(f.text) + 4].lstrip("，,：: ").startswith(o)
-                              for o in openers)), None)
+                      and opener.match(text, f.at + len(f.text))), None)
         if whole is None or whole.value <= part.value or any(f.is_money for f in sentence):
             continue
         span = ratio_bounds(part, whole)
@@ -231,19 +230,12 @@ def _quantity_shares(base: FactBase, taken: set[int]):
 def _column_parts_sum(base: FactBase, whole: Fact) -> Fact | None:
     """A table total as its parts in the same column add it up, where they differ from it: the
     whole a share may have been worked out on when the printed total is itself wrong."""
-    if whole.source != "table":
+    found = column_sum(base, whole, as_total=True)
+    if found is None:
         return None
-    for calc in lexicon().calculations:
-        if calc["total"] != whole.concept:
-            continue
-        names = set(calc["parts"]) | {a for alts in calc.get("alternatives", {}).values() for a in alts}
-        parts = [f for name in sorted(names) for f in base.by_concept.get(name, ()) if f.block == whole.block
-                 and f.loc.col == whole.loc.col and f.measure == whole.measure and f.period == whole.period
-                 and f.unit == whole.unit]
-        if len(parts) >= 2 and len({f.concept for f in parts}) == len(parts):
-            total = sum((f.value for f in parts), Decimal(0))
-            return replace(whole, value=total, places=max(f.places for f in parts)) if total != whole.value else None
-    return None
+    parts = found[1]
+    total = sum((f.value for f in parts), Decimal(0))
+    return replace(whole, value=total, places=max(f.places for f in parts)) if total != whole.value else None
 
 
 def _swapped(rate: Fact, part: Fact, whole: Fact, shares) -> str:
@@ -885,12 +877,10 @@ def _execution(base: FactBase, rule):
             actual, budget = head, _budget_of(head, budgets)
         elif head is not None and head.id < actual.id and budget is not None and budget.concept != actual.concept:
             continue  # an item's rate (项目支出预算执行率) with only the whole's budget stated: not judged
-        if budget is None and actual is not None and not rate.member and actual.concept in (None, _unit_spending()):
+        if budget is None and actual is not None and not rate.member:
             # “全年实际支出13,905.12万元，预算执行率97.67%”: the unit's rate, on the budget stated
-            # unnamed before it under the same heading, when those amounts state one value of it
-            earlier = _unnamed_before(base, rate)
-            if not any(f.measure == "决算" and f.value != actual.value for f in earlier):
-                budget = _unique_value([f for f in earlier if f.measure == "全年预算"])
+            # unnamed before it under the same heading
+            budget = _unnamed_budget_of(base, rate, actual, "全年预算")
         yield from _rate_against(base, rate, actual, budget, "预算执行率", "执行数 ÷ 全年预算")
 
 
@@ -946,7 +936,13 @@ def _unnamed_budget(base: FactBase, rate: Fact, sentence: list[Fact], measure: s
     actual naming nothing comes before it there (执法装备购置实际支出95.00万元 after the unit's
     2,995.20万元 is a narrower thing's), and those amounts state one value of the budget."""
     actual = _here(rate, sentence, "决算")
-    if actual is None or actual.concept not in (None, _unit_spending()):
+    return _unnamed_budget_of(base, rate, actual, measure) if actual is not None else None
+
+
+def _unnamed_budget_of(base: FactBase, rate: Fact, actual: Fact, measure: str) -> Fact | None:
+    """The budget (of `measure`) stated unnamed before the rate under the same heading, for an
+    actual naming nothing or the unit's spending, when those amounts state one value of it."""
+    if actual.concept not in (None, _unit_spending()):
         return None
     earlier = _unnamed_before(base, rate)
     if any(f.measure == "决算" and f.value != actual.value for f in earlier):
@@ -1003,17 +999,17 @@ def _growth(base: FactBase, rule):
         # the change of the rate's own concept (“本年支出减少 10 万元，其中基本支出增长 5%”: not 基本支出's)
         change = next((f for f in reversed(sentence) if f.measure == "变动额" and f.is_money
                        and (f.concept == rate.concept or not (f.concept and rate.concept))), None)
+        quantity_change = _quantity_change(sentence, rate, rule.params["year_on_year_cues"])
         bracketed = _bracketed_prior(base, rate, sentence) or (
-            _quantity_prior(base, rate, sentence) if not _quantity_change(sentence, rate, rule.params["year_on_year_cues"])
-            else None)
+            _quantity_prior(base, rate, sentence) if not quantity_change else None)
         if bracketed is None and sentence and not sentence[-1].is_money and sentence[-1].unit not in ("%", "‰", "") \
-                and not _quantity_change(sentence, rate, rule.params["year_on_year_cues"]):
+                and not quantity_change:
             continue  # (…减少1.58万元，接待批次由100批次减少至86批次，下降14.00%: the count's rate)
         current = _current(base, rate, change, sentence) if bracketed is None else bracketed[0]
         if bracketed is not None:
             change = None
         if change is None:  # a quantity's change (受益人口3.2万人，较上年增加0.4万人，增长14.29%)
-            change, current = _quantity_change(sentence, rate, rule.params["year_on_year_cues"]) or (None, current)
+            change, current = quantity_change or (None, current)
         stated_prior = bracketed or (_sentence_prior(base, sentence, rate, current) if change is None else None)
         if stated_prior is not None:
             current = stated_prior[0]
@@ -1582,7 +1578,6 @@ def _year_change(base: FactBase, rule):
         hit = _difference_hit(change, current, prior, change.sign, ("增加", "减少"), "较上年增减额",
                               f"本年 {current.text}（{current.where()}）− 上年 {prior.text}（{prior.where()}）",
                               quote=change.quote, stated=change.quote,
-                              rate=f"{'增加' if change.sign > 0 else '减少'}{change.text}",
                               highlights=(current.loc, prior.loc), direction_elsewhere=True)
         if hit is not None:
             yield hit
@@ -1605,8 +1600,7 @@ def _unnamed_year_change(base: FactBase, change: Fact, sentence: list[Fact], cue
     yield CHECKED
     hit = _difference_hit(change, current, prior, change.sign, ("增加", "减少"), "较上年增减额",
                           f"本年 {current.text} − 上年 {prior.text}", quote=base.span(current, change),
-                          stated=change.quote, rate=f"{'增加' if change.sign > 0 else '减少'}{change.text}",
-                          highlights=(current.loc, prior.loc))
+                          stated=change.quote, highlights=(current.loc, prior.loc))
     if hit is not None:
         yield hit
 
@@ -1670,7 +1664,6 @@ def _budget_adjustment(base: FactBase, rule):
                 # is no change of its own)
                 changes = [f for f in between if f.measure == "追加预算" and not _in_brackets(base, f)]
                 if not changes or any(f.measure not in ("追加预算", "年初预算") for f in between) \
-                        or initial.concept not in (None, total.concept) and total.concept is not None \
                         or any(f.concept is not None and f.concept != total.concept for f in changes) \
                         or len({f.subject for f in (initial, total, *changes)}) > 1:
                     continue

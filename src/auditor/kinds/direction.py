@@ -38,8 +38,6 @@ PARAMS = {
     "link_words": (list, ["与", "同", "和", "较", "比"]),
     # words opening a list of parts: a clause after them names no concept for the next to take
     "list_words": (list, ["其中", "包括", "分别"]),
-    # year_on_year: report types that are plans (部门预算): an amount naming no measure is their budget
-    "plan_report_types": (list, []),
 }
 MESSAGE_FIELDS = {"word", "actual", "budget", "truth"}
 SIGN_WORDS = {1: "增加", -1: "减少", 0: "持平"}
@@ -117,7 +115,7 @@ def _budget_vs_actual(doc, base: FactBase, rule):
 
 
 def _year_on_year(doc, base: FactBase, rule):
-    yield from _figured_changes(base, doc.meta.get("report_type") in rule.params["plan_report_types"])
+    yield from _figured_changes(base, base.plan)
     yield from _unfigured_claims(doc, base, rule)
     yield from _row_remarks(doc, base, rule)
 
@@ -237,11 +235,10 @@ def _unfigured_claims(doc, base: FactBase, rule):
             subject = subjects.pop() if len(subjects) == 1 else ""
             if len(subjects) > 0:
                 continue  # figures of several projects: whose claim it is cannot be told
-            plan = doc.meta.get("report_type") in rule.params["plan_report_types"]
             for concept, sign, roughly, clause in claims:
                 # a claim after a list of several items is judged only when wrong for each reading
                 readings = concept if isinstance(concept, tuple) else (concept,)
-                pairs = [_claim_pair(base, facts, c, (index, s_index), subject, plan) for c in readings]
+                pairs = [_claim_pair(base, facts, c, (index, s_index), subject, base.plan) for c in readings]
                 if any(p is None or not p[0].is_money for p in pairs):
                     continue
                 yield CHECKED
@@ -534,7 +531,7 @@ def _against_base(doc, base: FactBase, rule):
     for block in doc.blocks:
         for sentence in getattr(block, "sentences", ()) or ():
             text = sentence.plain
-            if not any(w in text for w in ("较", "比", "与")):
+            if not lex.comparison.search(text):
                 continue
             for m in pattern.finditer(text):
                 unit = m.group(2)
@@ -559,9 +556,10 @@ def _against_base_re() -> re.Pattern:
         words = concepts()
         directions = alternatives(w for ws in (words.get("directions") or {}).values() for w in ws)
         degree = alternatives(words.get("degree_words") or ())
-        period = r"(?:19|20)\d\d年度?(?:同期)?|" + alternatives(words.get("prior_period") or ()) + r"|去年同期"
+        period = r"(?:19|20)\d\d年度?(?:同期)?|" + alternatives(words.get("prior_period") or ())
+        comparing = alternatives(words.get("comparison_words") or ())
         _AGAINST_BASE_RE.append(re.compile(
-            rf"{TO_NUMBER}[^，,。；;\d]{{0,12}}[，,]\s*(?:较|比|与)\s*(?:{period})\s*的?\s*{TO_NUMBER}"
+            rf"{TO_NUMBER}[^，,。；;\d]{{0,12}}[，,]\s*(?:{comparing})\s*(?:{period})\s*的?\s*{TO_NUMBER}"
             rf"\s*(?:相比|相较)?\s*[，,]?\s*(?:{degree})?\s*({directions})(?=[，,。；;]|$)"))
     return _AGAINST_BASE_RE[0]
 

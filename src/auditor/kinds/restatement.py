@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..facts.base import MONEY_MEASURES, UNNAMED, Fact, fact_base, part_names
+from ..facts.base import MONEY_MEASURES, UNNAMED, Fact, column_sum, fact_base, part_names
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS
 from ..knowledge import compact, concepts
@@ -278,7 +278,7 @@ class _Scoped:
         return self.by_fund[fact.fund]
 
 
-def _text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rule, assumed, base=None):
+def _text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rule, assumed, base):
     if not values:
         return
     yield CHECKED
@@ -286,7 +286,7 @@ def _text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rul
         return
     reference = values[0]
     if all(meets(reference, t) for t in values):
-        if base is not None and len(values) == 1 and _column_prefers(base, fact, reference):
+        if len(values) == 1 and _column_prefers(base, fact, reference):
             # the table's own column adds up with the text's figure, not with its own: the cell is the slip
             hit = _hit(reference, fact, rule, assumed)
             hit.formula += "；该表本列合计按正文数字相符、按表中数字不符"
@@ -296,29 +296,17 @@ def _text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rul
 
 
 def _column_prefers(base, text: Fact, cell: Fact) -> bool:
-    """The cell's column states a declared total and its parts (本年收入 = 财政拨款收入 + 事业收入 +
+    """The cell's column states a declared sum it is a part of (本年收入 = 财政拨款收入 + 事业收入 +
     其他收入): the sum holds with the text's figure in the cell's place, and not with the cell's."""
-    from ..facts.lexicon import lexicon
-    from ..facts.numbers import MONEY_UNITS
-
-    if cell.source != "table" or not cell.is_money or text.unit not in MONEY_UNITS:
+    found = column_sum(base, cell, as_total=False) if cell.is_money and text.unit in MONEY_UNITS else None
+    if found is None:
         return False
-    column = [f for f in base.by_table.get(cell.block, ()) if f.loc.col == cell.loc.col and f.is_money
-              and f.measure == cell.measure and f.period == cell.period]
-    for calc in lexicon().calculations:
-        names = set(calc["parts"]) | {a for alts in (calc.get("alternatives") or {}).values() for a in alts}
-        if cell.concept not in names:
-            continue
-        totals = [f for f in column if f.concept == calc["total"]]
-        parts = [f for f in column if f.concept in names]
-        if len(totals) != 1 or len(parts) < 2 or len({f.concept for f in parts}) != len(parts):
-            continue
-        total, rest = totals[0], sum((f.in_yuan() for f in parts if f is not cell), 0)
-        slack = sum((f.half_unit * MONEY_UNITS.get(f.unit, 1) for f in [total, *parts]), 0)
-        with_cell = abs(rest + cell.in_yuan() - total.in_yuan()) <= slack
-        with_text = abs(rest + text.in_yuan() - total.in_yuan()) <= slack
-        return with_text and not with_cell
-    return False
+    total, parts = found
+    rest = sum((f.in_yuan() for f in parts if f is not cell), 0)
+    slack = sum((f.half_unit * MONEY_UNITS.get(f.unit, 1) for f in [total, *parts]), 0)
+    with_cell = abs(rest + cell.in_yuan() - total.in_yuan()) <= slack
+    with_text = abs(rest + text.in_yuan() - total.in_yuan()) <= slack
+    return with_text and not with_cell
 
 
 def _names_fund(concept: str) -> bool:
@@ -332,7 +320,7 @@ def _reads_fund(concept: str, lex) -> bool:
     return any(fund in concept for fund in lex.funds.names)
 
 
-def _text_pairs(texts: list[Fact], rule, fillers: re.Pattern, base=None):
+def _text_pairs(texts: list[Fact], rule, fillers: re.Pattern, base):
     """Sentences restating one fact in the same words (面向中小企业预留的 and 面向小微企业预留的
     are two facts of one concept): the first statement is the reference. `fillers`: see _fillers.
     Parts listed after different wholes (财政拨款支出…其中基本支出 and 本年支出…其中基本支出; one
@@ -343,7 +331,7 @@ def _text_pairs(texts: list[Fact], rule, fillers: re.Pattern, base=None):
         words = fillers.sub("", fact.label)
         for word in alike:
             words = words.replace(word, "")
-        first = by_words.setdefault((words, _list_head(base, fact) if base is not None else None), fact)
+        first = by_words.setdefault((words, _list_head(base, fact)), fact)
         if first is not fact:
             yield CHECKED
         if first is not fact and not meets(first, fact):

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..facts.formula import FormulaError, evaluate
-from ..facts.numbers import Quantity, fmt, half_unit, parse_quantity
+from ..facts.numbers import Quantity, cn_to_int, fmt, half_unit, parse_quantity
 from ..facts.targets import Target, parse_target
 from ..knowledge import compact
 from ..memo import remember_short
@@ -79,6 +79,9 @@ PARAMS = {
     # per_item: a deduction per item found (group per, unit, points), and how a row says how many
     # were found (a pattern with {unit}; the count is the first of its groups to match)
     "per_item_rule": (str, ""), "found_count": (str, ""),
+    # per_item: a stated cap on the deductions (group 1 its points), and the word of a deduction
+    # (a rule holding it twice, once not as its cap, has more than one way to lose points)
+    "cap_rule": (str, ""), "deduction_word": (str, "扣"),
 }
 MESSAGE_FIELDS = {"table", "weight", "rate", "score", "total", "section", "indicator", "target",
                   "actual", "diff", "basis"}
@@ -968,6 +971,7 @@ def _check_per_item(doc, rule, typed):
     items were found (资产清查发现3项问题): the score is its points less that many deductions, not
     below zero (nor below what a stated cap leaves)."""
     per_item = re.compile(rule.params["per_item_rule"])
+    cap_rule = re.compile(rule.params["cap_rule"]) if rule.params["cap_rule"] else None
     found_re = rule.params["found_count"]
     for t in _score_tables(typed):
         places = _score_places(t.table, typed)
@@ -975,19 +979,23 @@ def _check_per_item(doc, rule, typed):
             criteria = r.cells.get("criteria")
             if r.weight is None or r.score is None or criteria is None or "score" not in r.cells:
                 continue
-            rules = list(per_item.finditer(compact(criteria.text)))
-            if len(rules) != 1 or CAP_RE.sub("", compact(criteria.text)).count("扣") != 1:
+            words = compact(criteria.text)
+            rules = list(per_item.finditer(words))
+            capped = cap_rule.search(words) if cap_rule else None
+            uncapped = cap_rule.sub("", words) if cap_rule else words
+            if len(rules) != 1 or uncapped.count(rule.params["deduction_word"]) != 1:
                 continue  # no per-item rule, or more than one way to lose points
             m = rules[0]
             # (每项扣0.5分: one item when no number is written)
             per, unit, points = _count_word(m.group("per") or "1"), m.group("unit"), Decimal(m.group("points"))
             said = " ".join(c.text for name, c in r.cells.items() if name in ("reason", "actual"))
             # (the count is the pattern's first group that took part in the match)
-            counts = [_count_word(next(g for g in m.groups() if g))
-                      for m in re.finditer(found_re.format(unit=re.escape(unit)), compact(said))]
+            counts = [_count_word(next(g for g in found.groups() if g))
+                      for found in re.finditer(found_re.format(unit=re.escape(unit)), compact(said))]
             if len(counts) != 1 or not per or counts[0] is None:
                 continue
-            cap = _cap(compact(criteria.text), r.weight)
+            # the most the deductions may take: a stated cap (最多扣3分), else all the points
+            cap = min(Decimal(capped.group(1)), r.weight) if capped else r.weight
             expected = max(r.weight - min(points * counts[0] / per, cap), Decimal(0))
             cell = r.cells["score"]
             yield CHECKED
@@ -1003,18 +1011,8 @@ def _check_per_item(doc, rule, typed):
                 highlights=[criteria.loc])
 
 
-CN_COUNTS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-CAP_RE = re.compile(r"(?:最多|最高|累计)扣\s*(\d+(?:\.\d+)?)\s*分")
-
-
 def _count_word(text: str) -> int | None:
-    return int(text) if text.isdigit() else CN_COUNTS.get(text)
-
-
-def _cap(criteria: str, weight: Decimal) -> Decimal:
-    """The most the deductions may take: a stated cap (最多扣3分), else all the points."""
-    m = CAP_RE.search(criteria)
-    return min(Decimal(m.group(1)), weight) if m else weight
+    return int(text) if text.isdigit() else cn_to_int(text)
 
 
 # Sub-checks by the rule's `check` param.

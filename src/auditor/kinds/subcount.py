@@ -46,6 +46,7 @@ PARAMS = {
     "name_fillers": (str, r"^(?:其中|分别为|分别是|[：:，,、；;\s])+|(?:共有|共|有|为|是|达|计|约)+$"),
 }
 MESSAGE_FIELDS = {"subject", "stated_count", "counted", "parts"}
+SUM_TAIL_RE = re.compile(r"[为达约]+$")
 # where a list of counts before its sum starts: after a break that is no list separator
 LIST_START_RE = re.compile(r"[：:；;。]")
 
@@ -61,7 +62,8 @@ def _trailing_sums(base, params):
             continue
         for k, total in enumerate(facts):
             # (the sum's own words are the sum word alone: …单位共3个 names another set)
-            label = re.sub(r"[为达约]+$", "", compact(total.label)).strip("，,、")
+            # (the sum's own words: 合计 of ，合计为; name_fillers would eat its 计)
+            label = SUM_TAIL_RE.sub("", compact(total.label)).strip("，,、")
             if not _is_count(total, params) or label not in words or total.comparator:
                 continue
             items = []
@@ -80,15 +82,11 @@ def _trailing_sums(base, params):
             counted = sum((f.value for f in items), 0)
             if counted == total.value:
                 continue
-            parts = " + ".join(f"{fillers_out(f.label)} {f.text}" for f in items)
+            parts = " + ".join(f"{compact(f.label).strip('，,、：:；; ')} {f.text}" for f in items)
             yield Hit(quote=base.span(items[0], total), location=total.loc, stated=total.text,
                       expected=f"{counted}{total.unit}", formula=f"{parts} = {counted}{total.unit}",
                       fields={"subject": label, "stated_count": total.text, "counted": f"{counted}{total.unit}",
                               "parts": parts})
-
-
-def fillers_out(label: str) -> str:
-    return compact(label).strip("，,、：:；; ")
 
 
 def validate(params: dict) -> str | None:
@@ -108,12 +106,14 @@ def check(doc, rule):
     if params["trailing_sum_words"]:
         yield from _trailing_sums(base, params)
     markers = sorted(params["markers"] + params["exhaustive_markers"], key=len, reverse=True)
-    opens = re.compile(r"\s*[，,：:]?\s*(" + "|".join(map(re.escape, markers)) + r")") if markers else None
+    if not markers:
+        return  # (a rule of trailing sums only, CNT008)
+    opens = re.compile(r"\s*[，,：:]?\s*(" + "|".join(map(re.escape, markers)) + r")")
     fillers = re.compile(params["name_fillers"])
     for run in base.clause_runs():
         facts = [f for _, group in run for f in group]
         for k, total in enumerate(facts):
-            if not _is_count(total, params) or opens is None:
+            if not _is_count(total, params):
                 continue
             end = total.at + len(total.text)
             marker = opens.match(base.sentences.get((total.block, total.sentence), ""), end)

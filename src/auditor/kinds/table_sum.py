@@ -602,26 +602,17 @@ def _running_column(rule, table, grid, rows: list[int], own: int, col: int, head
             skip = False
             continue
         (_, before), (amount, total) = values[k - 1], values[k]
-        outcome = sum_check(total, [before, amount], rule.tolerance)
-        if outcome == "ok":
+        if sum_check(total, [before, amount], rule.tolerance) == "ok":
             continue
         if k + 1 < len(rows):
             # this row's total alone is off when the next one follows on from the true figure
             nxt_amount, nxt_total = values[k + 1]
             skip = sum_check(nxt_total, [before, amount, nxt_amount], rule.tolerance) == "ok"
-        cell = table.rows[rows[k]][col]
-        exact = before.value + amount.value
-        places = max(total.places, before.places, amount.places)
-        shown = fmt(exact, places, cell.text)
-        label = _label(grid[rows[k]]).strip()
-        yield Hit(quote=table.row_text(rows[k]).strip("\t "), location=cell.loc, stated=f"{label} {cell.text}",
-                  expected=shown,
-                  formula=f"{label}累计 = 上期累计 {grid[rows[k - 1]][col]} + 本期 {grid[rows[k]][own]} = {shown}",
-                  fields={"table": table.title or f"表{table.index}", "label": label, "column": heads[col],
-                          "total": cell.text, "sum": shown, "diff": fmt(total.value - exact, places, cell.text),
-                          "relation": "按上期累计加本期应为", "note": ""},
-                  cls="rounding" if outcome == "rounding" else None,
-                  highlights=[table.rows[rows[k - 1]][col].loc, table.rows[rows[k]][own].loc])
+        hit = _compare(rule, table, table.rows[rows[k]][col], [table.rows[rows[k - 1]][col], table.rows[rows[k]][own]],
+                       _label(grid[rows[k]]).strip(), heads[col], ["上期累计", "本期"])
+        if hit is not None:
+            hit.fields["relation"] = "按上期累计加本期应为"
+            yield hit
 
 
 CHECKS = {
