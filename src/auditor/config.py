@@ -204,8 +204,12 @@ def vocabulary_problems(additions: dict, path: Path | str, lines: dict) -> list[
             for name in (part, *members):
                 concept(("calculations", i, "alternatives", part), name)
     for i, rate in enumerate(additions.get("row_rates", [])):
-        for key in ("numerator", "denominator"):
-            concept(("row_rates", i, key), rate[key])
+        # (a rate's terms are concepts, or measures of the row's figures: 决算 ÷ 全年预算)
+        terms = [((key,), rate[key]) for key in ("numerator", "denominator")]
+        terms += [(("numerator_alternatives", j), name) for j, name in enumerate(rate.get("numerator_alternatives", []))]
+        for where, name in terms:
+            if name not in merged["measures"]:
+                concept(("row_rates", i, *where), name)
     for fund, mapping in additions.get("fund_qualified", {}).items():
         if fund not in merged["funds"]:
             problem(("fund_qualified", fund), f"「{fund}」不是词表中的资金来源（可用：{'、'.join(merged['funds'])}）")

@@ -42,6 +42,8 @@ class RowRateEntry(BaseModel):
     rate: Word = Field(description="比率列表头中的词，如 控制率")
     names: list[Word] = Field(default_factory=list, description="比率列表头的其他说法（如 支出进度）；不写时只认 rate")
     numerator: Word = Field(description="分子的概念，或该行数字的口径（决算、全年预算）")
+    numerator_alternatives: list[Word] = Field(default_factory=list,
+                                               description="该行没有分子口径时依次改用的口径（如“实际完成”列读作决算）")
     denominator: Word = Field(description="分母的概念，或该行数字的口径")
     terms: Optional[str] = Field(None, description="公式中分子、分母的说法（如“实际完成值 ÷ 年度指标值”）")
     in_scored_rows: bool = Field(False, description="评分表中有分值、得分的行也核对")

@@ -411,6 +411,7 @@ class FactReader:
         self.open_measure = None  # a budget list's (measure, parts, period), open across a ；
         self.whole_measure = None  # the same of a budget a sentence ends on, for a list opening the next
         self.list_goes_on = False
+        self.opening = None  # the concept of the first amount of a sentence going on after a ；
         self.money_kinds = tuple(vocab.get("part_list_heads") or ())
         # where a sentence's opening name ends: a verb of how it is spent or set, or a break
         self.topic_end = re.compile(alternatives(vocab.get("topic_end_words") or ["，"]) + r"|[，,：:；;。（(]")
@@ -667,7 +668,7 @@ class FactReader:
         self.open_item = (lead_concept, "")
         self.lead = lead_concept
         self.open_measure = self.whole_measure = None  # a budget list's measure, open across a ；
-        self.list_goes_on = False
+        self.list_goes_on, self.opening = False, None
         carried, self.carried_unit, self.whole, self.part_carried = lead_concept, None, lead_concept, False
         for s_index, sentence in enumerate(para.sentences):
             run_in = RUN_IN_HEADING_RE.match(sentence.text) if s_index else None
@@ -774,6 +775,8 @@ class FactReader:
         respective: list[Fact] = []
         respective_words = ""
         opening_fund = None  # the fund the sentence's first amount names (see below)
+        # the concept of the first amount of the sentence ("" naming none), which a ； does not end
+        opening, self.opening = self.opening, None
         held = ""  # the words before a bracketed figure, for the figure after the bracket
         unknown_since = ""  # a figure of a thing the vocabulary does not know came since `carried`
         respective_names: list[str] = []  # “A和B分别为X和Y”: the names the figures take in turn
@@ -923,7 +926,13 @@ class FactReader:
                         quote=sentence.text[start:m.end()].strip().lstrip("，,；;、：:（( "), loc=sentence.loc, source="text",
                         label=phrase, block=index, sentence=s_index, at=m.start(), **fact)
             self.base.add(fact)
-            if fact.concept and fact.measure not in ("占比", "变动率", "完成率", "执行率"):
+            if opening is None and fact.is_money:
+                opening = fact.concept or ""
+            if fact.measure == "追加预算" and fact.is_money and opening not in (None, fact.concept):
+                # “年初预算800.00万元…；年中追加上级转移支付50.00万元，全年预算数850.00万元”: the budget
+                # after a part's addition is the whole's the sentence opened with, not that part's
+                carried = opening or None
+            elif fact.concept and fact.measure not in ("占比", "变动率", "完成率", "执行率"):
                 carried, self.carried_unit, unknown_since = fact.concept, fact.unit, ""
             elif fact.concept is None and not fact.comparator and fact.is_money and self.part_carried \
                     and not self.whole and fact.measure != "变动额":
@@ -973,6 +982,8 @@ class FactReader:
             self.open_list = (list_fund, list_parts)
         if headed and text.rstrip().endswith(("；", ";")):
             self.list_goes_on = True
+        if text.rstrip().endswith(("；", ";")):
+            self.opening = opening
         if in_list and list_measure is not None and text.rstrip().endswith(("；", ";")):
             # (a list nested in an item, 其中A…，其中A1…, ends with the item: the ； goes on with the outer)
             self.open_measure = outer_measure or list_measure
@@ -1477,7 +1488,7 @@ class FactReader:
             self.prose_sentences[index] = first + len(sentences)
             carried, self.carried_unit, self.whole, self.part_carried = None, None, None, False
             self.open_measure, self.whole_measure, self.paragraph_plans = None, None, False
-            self.list_goes_on = False
+            self.list_goes_on, self.opening = False, None
             for s_index, sentence in enumerate(sentences, start=first):
                 carried = self._sentence(index, s_index, sentence, carried, subject)
 
@@ -2004,7 +2015,8 @@ def _column_heads(headers: list[list[str]], width: int) -> list[str]:
     return heads
 
 
-UNIT_IN_RE = re.compile(r"[（(]\s*(亿元|万元|千元|元|人|个|辆|%)\s*[）)]|单位\s*[:：]\s*(亿元|万元|千元|元)")
+# (a head 偏差（百分点） holds differences of rates: no money, whatever the table's unit)
+UNIT_IN_RE = re.compile(r"[（(]\s*(亿元|万元|千元|元|人|个百分点|百分点|个|辆|%)\s*[）)]|单位\s*[:：]\s*(亿元|万元|千元|元)")
 
 
 def _unit_in(text: str | None) -> str | None:
@@ -2021,7 +2033,8 @@ def _read_unit_in(text: str) -> str | None:
     if text in MONEY_UNITS or text in ("人", "个", "辆", "%"):
         return text
     m = UNIT_IN_RE.search(text)
-    return (m.group(1) or m.group(2)) if m else None
+    unit = (m.group(1) or m.group(2)) if m else None
+    return "个百分点" if unit == "百分点" else unit
 
 
 BRACKETED_RE = re.compile(r"[（(][^（()）]{0,20}[）)]")

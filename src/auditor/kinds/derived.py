@@ -869,6 +869,13 @@ def _execution(base: FactBase, rule):
         budgets = [f for f in reversed(sentence) if f.is_money and f.measure == "全年预算" and f.period == CURRENT]
         budget = _budget_of(actual, budgets)
         head = _list_head(base.sentences.get((rate.block, rate.sentence), ""), sentence) if actual is not None else None
+        if head is not None and actual.concept and any(
+                f.concept == "预算执行率" and head.id < f.id < actual.id for f in sentence):
+            # “其中基本支出648.91万元，执行率99.34%；项目支出222.45万元，执行率93.56%”: a rate after
+            # each item of the list is that item's, on its budget stated here or elsewhere
+            budget = _budget_of(actual, budgets) or _document_value(base, actual.concept, "全年预算", rate.subject)
+            yield from _rate_against(base, rate, actual, budget, "预算执行率", "执行数 ÷ 全年预算")
+            continue
         if head is not None and head.measure == "决算" and head.period == CURRENT and head.is_money \
                 and head.id < actual.id and not (budget is not None and budget.value and _fits(rate, actual, budget)) \
                 and not (actual.concept and actual.concept in compact(rate.label)):  # (项目支出预算执行率: the item's)
@@ -877,6 +884,10 @@ def _execution(base: FactBase, rule):
             actual, budget = head, _budget_of(head, budgets)
         elif head is not None and head.id < actual.id and budget is not None and budget.concept != actual.concept:
             continue  # an item's rate (项目支出预算执行率) with only the whole's budget stated: not judged
+        if budget is None and actual is not None and rate.member and actual.concept == rate.member:
+            # “其中：项目支出222.45万元，执行率93.56%”: a part's rate beside its amount, on the part's
+            # budget the document states elsewhere
+            budget = _document_value(base, rate.member, "全年预算", rate.subject)
         if budget is None and actual is not None and not rate.member:
             # “全年实际支出13,905.12万元，预算执行率97.67%”: the unit's rate, on the budget stated
             # unnamed before it under the same heading
@@ -1335,20 +1346,28 @@ def _row_rate(base: FactBase, rule):
         # a scored row (分值, 得分) of a self-evaluation form is judged by the score rules (SCO002)
         scored = any(f.measure in ("分值", "得分") for f in facts)
         for formula, rate_names in formulas:
-            rate = next((f for f in facts if f.unit == "%" and any(n in compact(f.header) for n in rate_names)), None)
-            if rate is None:
-                continue  # the row prints no such rate: nothing to check its terms against
-            own = scored and not formula.get("in_scored_rows")
-            num = _row_term(facts, formula["numerator"], own)
-            den = _row_term(facts, formula["denominator"], own)
-            if num and den and (num.unit != den.unit or PREFIX.get(den.comparator, den.comparator) in ("≤", "<")):
-                continue  # other units, or a ceiling (≤5件) whose completion is staying under it
-            if num and den and formula.get("capped") and rate.value == HUNDRED and num.value >= den.value:
-                yield CHECKED  # a target met beyond: its completion is written 100%
-                continue
-            if rate and num and den:
-                yield from _rate_against(base, rate, num, den, formula["rate"], formula.get("terms")
-                                         or f"{formula['numerator']} ÷ {formula['denominator']}")
+            # every column of the row the formula names (执行率 | … | 预计执行率: each of its own terms)
+            for rate in (f for f in facts if f.unit == "%" and any(n in compact(f.header) for n in rate_names)):
+                yield from _check_row_rate(base, facts, formula, rate, scored and not formula.get("in_scored_rows"))
+
+
+def _check_row_rate(base: FactBase, facts: list[Fact], formula: dict, rate: Fact, own: bool):
+    """One rate column of a row against the row's figures its formula names."""
+    num = next(filter(None, (_row_term(facts, name, own, rate)
+                             for name in (formula["numerator"], *formula.get("numerator_alternatives", ())))), None)
+    den = _row_term(facts, formula["denominator"], own, rate)
+    if not (num and den):
+        return  # the row prints no such terms: nothing to check the rate against
+    if num.unit != den.unit or PREFIX.get(den.comparator, den.comparator) in ("≤", "<"):
+        return  # other units, or a ceiling (≤5件) whose completion is staying under it
+    if formula.get("capped") and rate.value == HUNDRED and num.value >= den.value:
+        yield CHECKED  # a target met beyond: its completion is written 100%
+        return
+    if not _fits(rate, num, den) and _fits_detail_sum(base, rate, num, den):
+        yield CHECKED  # a total row's rate of the detail rows' true sum: the total is the slip (SUM001)
+        return
+    yield from _rate_against(base, rate, num, den, formula["rate"], formula.get("terms")
+                             or f"{formula['numerator']} ÷ {formula['denominator']}")
 
 
 SHARE_OF_RE = re.compile(r"占(.+?)(?:的)?(?:比重|比例|百分比|%)")  # 占支出比重 -> 支出
@@ -1434,14 +1453,37 @@ def _share_amounts(facts: list[Fact], col: int, period, column: list[Fact]) -> d
     return best
 
 
-def _row_term(facts: list[Fact], name: str, scored: bool) -> Fact | None:
+TOTAL_ROW_RE = re.compile(r"^\s*(?:合\s*计|总\s*计)")
+
+
+def _fits_detail_sum(base: FactBase, rate: Fact, num: Fact, den: Fact) -> bool:
+    """A 合计 row's rate fitting the sum of the rows it totals (the same column's figures of the
+    same measure, 其中 rows out) where it does not fit the printed total: the total is misprinted,
+    and the rate, computed from the detail, is right."""
+    if not TOTAL_ROW_RE.match(num.label or ""):
+        return False
+    detail = [f for f in base.by_table.get(num.block, ()) if f.loc.col == num.loc.col and f is not num
+              and f.measure == num.measure and f.period == num.period and f.unit == num.unit
+              and not SUBROW_LABEL_RE.match(f.label or "") and not TOTAL_ROW_RE.match(f.label or "")]
+    if len(detail) < 2:
+        return False
+    return _fits(rate, replace(num, value=sum((f.value for f in detail), Decimal(0))), den)
+
+
+def _row_term(facts: list[Fact], name: str, scored: bool, rate: Fact) -> Fact | None:
     """The row's figure a formula names: by its concept (实有人数), else by its measure (决算, 全年
-    预算: the row's 全年执行数 and 全年预算数), when the row states exactly one of that measure."""
+    预算: the row's 全年执行数 and 全年预算数). A row stating that measure more than once takes the
+    nearest left of the rate (全年预算 | 1-6月执行 | 执行率 | 预计全年执行 | 预计执行率: each rate
+    is of the columns before it)."""
     found = next((f for f in facts if f.concept == name), None)
     if found is not None or scored:
         return found
-    measured = [f for f in facts if f.measure == name and f.period == CURRENT and f.unit != "%"]
-    return measured[0] if len(measured) == 1 else None
+    # (a rate of last year's (上年同期执行进度) is of last year's figures)
+    measured = [f for f in facts if f.measure == name and f.period == rate.period and f.unit != "%"]
+    if len(measured) <= 1:
+        return measured[0] if measured else None
+    before = [f for f in measured if f.loc.col is not None and rate.loc.col is not None and f.loc.col < rate.loc.col]
+    return max(before, key=lambda f: f.loc.col) if before else None
 
 
 # ---- a table row's change on last year -----------------------------------------------------
