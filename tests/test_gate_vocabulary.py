@@ -127,3 +127,26 @@ def test_findings_of_one_rule_on_one_quote_have_their_own_fingerprints(tmp_path)
     missing = [f for f in findings if f["rule"] == "PRE001"]
     assert len(missing) > 1
     assert len({f["fingerprint"] for f in missing}) == len(missing)
+
+
+ROW_RATE_REPORT = ("某单位2025年1-6月预算绩效运行监控报告\n指标名称\t全年计划\t1-6月完成\t达成度\n"
+                   "巡查河段\t200公里\t120公里\t70.00%\n")
+
+
+def test_a_row_rate_the_config_declares_takes_measures_and_alternatives(tmp_path, monkeypatch):
+    """A row rate's terms may be measures (决算 ÷ 目标值), the numerator with alternatives tried in
+    turn (no 决算 in the row: its 实际值); a term that is neither a concept nor a measure is a configuration error with its line."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "报告.txt").write_text(ROW_RATE_REPORT, encoding="utf-8")
+    before = json.loads(_check(tmp_path).stdout)["files"][0]["findings"]
+    assert not [f for f in before if f["rule"] == "DRV005"]  # 达成度 is no rate the shipped data names
+    (tmp_path / ".auditor.yaml").write_text(
+        "vocabulary:\n  measures:\n    目标值: [全年计划]\n  row_rates:\n    - rate: 达成度\n      numerator: 决算\n"
+        "      numerator_alternatives: [实际值]\n      denominator: 目标值\n", encoding="utf-8")
+    found = [f for f in json.loads(_check(tmp_path).stdout)["files"][0]["findings"] if f["rule"] == "DRV005"]
+    assert [(f["stated"], f["expected"]) for f in found] == [("70.00%", "60.00%")]
+    (tmp_path / ".auditor.yaml").write_text(
+        "vocabulary:\n  row_rates:\n    - rate: 达成度\n      numerator: 完成额\n      denominator: 目标值\n",
+        encoding="utf-8")
+    result = _check(tmp_path)
+    assert result.exit_code == 2 and "vocabulary.row_rates.0.numerator" in result.stderr, result.output
