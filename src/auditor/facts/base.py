@@ -1472,21 +1472,30 @@ class FactReader:
             self._row_concept(index, texts, numbers)
             if len(texts) not in columns_of:
                 columns_of[len(texts)] = self._columns(_column_heads(headers, len(texts)))
+            first = len(self.base.facts)
             self._row(index, table, row, texts, numbers, columns_of[len(texts)], fund)
+            if any(n is None and _is_remark(t) for n, t in zip(numbers, texts)):
+                # a remark beside the row's figures (偏差原因: …完成年度目标的92.4%) is about the
+                # row's thing: read as text, its figures naming nothing are that thing's
+                concept = next((f.concept for f in self.base.facts[first:] if f.concept), None)
+                self.prose_rows.append((index, row, texts, _column_heads(headers, len(texts)) if headers else [],
+                                        self.table_subject, concept))
 
-    def _prose_row(self, index: int, row, texts: list[str], heads: list[str], subject: str) -> None:
-        """A row of prose cells (a project form's 实际完成情况, a 说明): each cell's sentences are
-        read as a paragraph's, about the table's subject, except a cell whose column head or row
-        label names a plan (预期目标): its figures are intended, not stated as done."""
+    def _prose_row(self, index: int, row, texts: list[str], heads: list[str], subject: str,
+                   concept: str | None = None) -> None:
+        """A row of prose cells (a project form's 实际完成情况, a 说明), or the prose cells of a row
+        of figures (its 偏差原因, about the row's `concept`): each cell's sentences are read as a
+        paragraph's, about the table's subject, except a cell whose column head or row label names
+        a plan (预期目标): its figures are intended, not stated as done."""
         for k, cell in enumerate(row):
-            if not is_prose(texts[k]):
+            if not (is_prose(texts[k]) or (concept and _is_remark(texts[k]))) or _cell_number(texts[k]) is not None:
                 continue  # a label or a short note, no sentence
             if self._names_plan(heads[k] if k < len(heads) else "") or self._names_plan(_row_name(texts[:k])):
                 continue
             first = self.prose_sentences.get(index, 0)
             sentences = [Sentence(s, cell.loc) for s in split_sentences(texts[k])]
             self.prose_sentences[index] = first + len(sentences)
-            carried, self.carried_unit, self.whole, self.part_carried = None, None, None, False
+            carried, self.carried_unit, self.whole, self.part_carried = concept, None, None, False
             self.open_measure, self.whole_measure, self.paragraph_plans = None, None, False
             self.list_goes_on, self.opening = False, None
             for s_index, sentence in enumerate(sentences, start=first):
@@ -2017,6 +2026,15 @@ def _column_heads(headers: list[list[str]], width: int) -> list[str]:
 
 # (a head 偏差（百分点） holds differences of rates: no money, whatever the table's unit)
 UNIT_IN_RE = re.compile(r"[（(]\s*(亿元|万元|千元|元|人|个百分点|百分点|个|辆|%)\s*[）)]|单位\s*[:：]\s*(亿元|万元|千元|元)")
+
+
+REMARK_CLAUSE_RE = re.compile(r".{4,}[，,；;].{4,}")
+
+
+def _is_remark(text: str) -> bool:
+    """A cell of words beside a row's figures (偏差原因, 备注): prose, or a short sentence of two
+    clauses (受场馆改造影响，完成年度目标的92.4%), not a label."""
+    return is_prose(text) or REMARK_CLAUSE_RE.fullmatch(text) is not None
 
 
 def _unit_in(text: str | None) -> str | None:

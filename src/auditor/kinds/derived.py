@@ -591,6 +591,14 @@ def _target_completion(base: FactBase, rule):
                                  rate, pair[0], pair[1])
             continue
         achieved = _achieved(earlier, inside)
+        if achieved is None and not before:
+            # a row's remark (偏差原因: 受场馆改造影响，完成年度目标的92.4%) stating no figure but the
+            # rate: of the row's achieved quantity and its target
+            achieved, target = _row_outcome(base, rate)
+            if achieved is not None and target is not None and target.value and target.comparator not in ("≤", "<"):
+                yield from _noted(_rate_against(base, rate, achieved, target, "完成目标的比例", "实际完成 ÷ 目标"),
+                                  rate, achieved, target)
+            continue
         if achieved is None:
             continue
         target = inside[-1] if inside else _indicator_target(base, achieved)
@@ -791,6 +799,20 @@ def _target_clause_before(text: str, earlier: list[Fact], params: dict) -> tuple
             or target.comparator in ("≤", "<") or any(m in words for m in params["ceiling_marks"]):
         return None
     return achieved, target
+
+
+def _row_outcome(base: FactBase, rate: Fact) -> tuple[Fact | None, Fact | None]:
+    """(achieved, target) of the table row a rate in a remark cell stands in: its one quantity
+    done (实际值, or a 实际完成 column's 决算) and its one 目标值, in the same unit."""
+    if rate.loc.table is None or rate.loc.row is None:
+        return None, None
+    row = [f for f in base.by_table.get(rate.block, ()) if f.source == "table" and f.loc.row == rate.loc.row
+           and f.unit not in ("%", "分", "") and f.period == CURRENT]
+    done = [f for f in row if f.measure in ("实际值", "决算")]
+    targets = [f for f in row if f.measure == "目标值"]
+    if len(done) != 1 or len(targets) != 1 or done[0].unit != targets[0].unit:
+        return None, None
+    return done[0], targets[0]
 
 
 def _achieved(earlier: list[Fact], inside: list[Fact]) -> Fact | None:
