@@ -546,6 +546,80 @@ def _against_base(doc, base: FactBase, rule):
                                f"本期 {m.group(1)}{unit}，所比 {m.group(3)}{unit}")
                 if hit is not None:
                     yield hit
+    yield from _rate_against_prior(doc, base)
+
+
+def _rate_against_prior(doc, base: FactBase):
+    """“预算执行率46.80%，低于时间进度…；执行进度较上年同期的41.20%有所下降”: a rate of last year
+    after a comparing word, the clause closing on a direction word, against this year's rate of
+    the same thing stated before it in the sentence (a ； does not end it). Quantities with the
+    figure right before are read above; amounts are DIR002's."""
+    lex = lexicon()
+    closing = _prior_closing_re()
+    by_sentence: dict[tuple, list[Fact]] = {}
+    for f in base.facts:
+        if f.source == "text":
+            by_sentence.setdefault((f.block, f.sentence), []).append(f)
+    for prior in (f for f in base.facts if f.source == "text" and f.period == PRIOR and f.unit in ("%", "‰")
+                  and f.concept and not f.comparator):
+        sentence = _sentence_of(doc, base, prior.block, prior.sentence)
+        if sentence is None:
+            continue
+        text = sentence.plain
+        m = closing.match(text, prior.at + len(prior.text))
+        # (the comparing word a few characters before: 较上年同期的, 比2024年的)
+        comparing = lex.comparison.search(text, max(0, prior.at - 12), prior.at) if m else None
+        if comparing is None:
+            continue
+        earlier = [f for f in by_sentence.get((prior.block, prior.sentence), ()) if f.at < prior.at]
+        before = _sentence_of(doc, base, prior.block, prior.sentence - 1)
+        if before is not None and before.text.rstrip().endswith(("；", ";")):
+            earlier = by_sentence.get((prior.block, prior.sentence - 1), []) + earlier
+        current = next((f for f in reversed(earlier) if f.concept == prior.concept and f.unit == prior.unit
+                        and f.period == CURRENT and f.measure == prior.measure and not f.comparator), None)
+        sign = _word_sign(compact(m.group(1)), lex)
+        if current is None or sign is None:
+            continue
+        yield CHECKED
+        hit = _way_hit(sentence, _Span(comparing.start(), m.end()), m.group(1), sign, (prior.value, prior.text),
+                       (current.value, current.text), f"本期 {current.text}，所比 {prior.text}")
+        if hit is not None:
+            yield hit
+
+
+class _Span:
+    """Where a quote runs in its sentence, as a regular-expression match gives it."""
+
+    def __init__(self, start: int, end: int):
+        self._start, self._end = start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+def _sentence_of(doc, base: FactBase, block: int, index: int):
+    """The paragraph's sentence the fact base read as sentence `index` (None for a table's)."""
+    sentences = getattr(doc.blocks[block], "sentences", None) or ()
+    if 0 <= index < len(sentences) and sentences[index].text == base.sentences.get((block, index)):
+        return sentences[index]
+    return None
+
+
+_PRIOR_CLOSING_RE: list = []
+
+
+def _prior_closing_re() -> re.Pattern:
+    """Right after last year's figure: the words closing the clause on a direction word."""
+    if not _PRIOR_CLOSING_RE:
+        words = concepts()
+        directions = alternatives(w for ws in (words.get("directions") or {}).values() for w in ws)
+        degree = alternatives(words.get("degree_words") or ())
+        _PRIOR_CLOSING_RE.append(re.compile(
+            rf"\s*(?:相比|相较)?\s*[，,]?\s*(?:{degree})?\s*({directions})(?=[，,。；;]|$)"))
+    return _PRIOR_CLOSING_RE[0]
 
 
 _AGAINST_BASE_RE: list = []
