@@ -958,7 +958,10 @@ class FactReader:
                     self.whole = fact.concept
                 self.part_carried = added
                 opener = self.lex.list_opener.match(text, m.end())
-                opens = opener is not None
+                # a budget's parts in brackets with no 其中 (全年预算数2,354.80万元（基本支出…、项目支出…）)
+                # are budget parts all the same
+                opens = opener is not None or (fact.measure in BUDGET_MEASURES and not fact.implicit
+                                               and OPENING_BRACKET_RE.match(text, m.end()) is not None)
                 if OPENING_BRACKET_RE.match(text, m.end()):
                     # （其中：…）, or its parts listed in brackets
                     bracketed = (fact.concept, fact, in_list, list_measure)
