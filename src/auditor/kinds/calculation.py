@@ -197,7 +197,12 @@ def _check_list_unit_slips(base: FactBase, rule):
                 end = _closing_bracket(text, direct.end()) if "（" in direct.group() or "(" in direct.group() \
                     else len(text)
                 sums = {compact(w) for w in rule.params["trailing_sum_words"]}
+                # (an amount in brackets after an item is a part of that item: 项目支出1,884.30万元（含
+                # 财政项目资金1,827.70万元）)
+                depth = _bracket_depth(text)
+                level = depth(direct.end())
                 items = [p for p in parts if p.at < end and not any(lo < p.at < hi for lo, hi in nested)
+                         and depth(p.at) == level
                          and p.period == total.period and (p.measure == total.measure or p.implicit)
                          and not _sum_words(p.label, sums)]
                 if len(items) >= 2:
