@@ -961,7 +961,7 @@ class FactReader:
                 # a budget's parts in brackets with no 其中 (全年预算数2,354.80万元（基本支出…、项目支出…）)
                 # are budget parts all the same
                 opens = opener is not None or (fact.measure in BUDGET_MEASURES and not fact.implicit
-                                               and OPENING_BRACKET_RE.match(text, m.end()) is not None)
+                                               and self._bracketed_parts(text, m.end()))
                 if OPENING_BRACKET_RE.match(text, m.end()):
                     # （其中：…）, or its parts listed in brackets
                     bracketed = (fact.concept, fact, in_list, list_measure)
@@ -993,6 +993,17 @@ class FactReader:
         elif outside is not None and not in_list and self._ends_on_budget(text, outside):
             self.whole_measure = (outside.measure, self.nested_parts.get(outside.concept, self.any_part), outside.period)
         return carried
+
+    def _bracketed_parts(self, text: str, at: int) -> bool:
+        """A bracket right after a figure, opening with the name of a thing of this year (基本支出…、
+        项目支出…), not with another year's figure (（上年3.80万元）, （2024年…）)."""
+        bracket = OPENING_BRACKET_RE.match(text, at)
+        if bracket is None:
+            return False
+        first = FIRST_DIGIT_RE.search(text, bracket.end())
+        words = text[bracket.end():first.start() if first else len(text)]
+        return bool(self.lex.concepts.all(compact(words))) and not self.lex.prior.search(words) \
+            and not YEAR_RE.search(words)
 
     def _topic_clause_before(self, text: str, at: int) -> bool:
         """A clause of the figure's ；-part before it opens with the name of a kind of money the

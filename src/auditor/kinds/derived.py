@@ -23,6 +23,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 from decimal import Decimal
+from typing import Literal
 
 from ..facts.base import (BUDGET_MEASURES, CURRENT, OLDER, PRIOR, Fact, FactBase, column_sum, fact_base, kind_total,
                           named_budget_base, names_budget_base, names_own_thing, part_names, per_unit)
@@ -348,6 +349,9 @@ def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact
     listed = _listing_whole(base, part)
     if listed is not None:
         return listed  # “…；本年支出 X 万元，其中基本支出 Y 万元，占 P%”: the amount 其中 follows
+    headed = _headed_whole(base, part)
+    if headed is not None:
+        return headed or None  # “医疗收入结构中，药品收入…，占比分别为…”: the amount the head names
     opener = _opener(base, part)
     if opener is not None and opener.measure == part.measure and opener.value >= part.value:
         return opener  # “本年收入 X 万元，其中：财政拨款收入 Y 万元，占 P%”
@@ -448,6 +452,26 @@ def _listing_whole(base: FactBase, part: Fact) -> Fact | None:
                 and opener.match(base.sentences.get((f.block, f.sentence), ""), f.at + len(f.text)):
             return f
     return None
+
+
+def _headed_whole(base: FactBase, part: Fact) -> Fact | Literal[False] | None:
+    """The whole a sentence opening “医疗收入结构中，” lists: the last amount before named so (its
+    label ending with the head's words), of the part's measure and year; False when the head names
+    a whole no figure before states (not guessed); None for a sentence with no such head."""
+    from ..knowledge import concepts
+
+    head = lexicon().part_list_head.match(base.sentences.get((part.block, part.sentence), ""))
+    if head is None:
+        return None
+    words = compact(head.group(0)).rstrip("，,：:")[:-1]  # (without its 中)
+    for tail in concepts().get("part_list_head_tails") or ():
+        words = words.removesuffix(tail)
+    concept = lexicon().concepts.last(words)
+    earlier = [f for b in (part.block - 1, part.block) for f in base.by_block.get(b, ()) if f.id < part.id]
+    whole = next((f for f in reversed(earlier[-LISTING_REACH:]) if f.is_money and f.measure == part.measure
+                  and f.period == part.period and f.value >= part.value
+                  and (compact(f.label).endswith(words) or (concept is not None and f.concept == concept))), None)
+    return whole if whole is not None else False
 
 
 def _opener(base: FactBase, part: Fact) -> Fact | None:
