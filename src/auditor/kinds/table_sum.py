@@ -163,8 +163,10 @@ def _check_row_total(doc, rule, typed):
             if not total_cols:
                 continue
             total_col = total_cols[0]
-            beside = [c for c in amount_cols if c > total_col and any(
-                w in compact(names.get(c, "")) for w in rule.params["beside_total_words"])]
+            # (a column of another year, 合计 | 基本支出 | 项目支出 | 2024年预算数 | 增减率, stands beside too)
+            beside = [c for c in amount_cols if c > total_col and (any(
+                w in compact(names.get(c, "")) for w in rule.params["beside_total_words"])
+                or _other_year(names.get(c, ""), names.get(total_col, "")))]
             stop = min(beside) if beside else None
             parts = [c for c in amount_cols if c > total_col and (stop is None or c < stop)]
             for rec in (r for r in t.records if r.segment == segment):
@@ -177,6 +179,15 @@ def _check_row_total(doc, rule, typed):
                                [names.get(c, f"第{c + 1}列") for c in parts if c in rec.amounts])
                 if hit is not None:
                     yield hit
+
+
+YEAR_HEAD_RE = re.compile(r"(?:19|20)\d\d(?=年)")
+
+
+def _other_year(name: str, total_name: str) -> bool:
+    """A column head naming a year other than the total column's (2024年预算数 beside 2025年预算数)."""
+    years = set(YEAR_HEAD_RE.findall(name))
+    return bool(years) and not years & set(YEAR_HEAD_RE.findall(total_name))
 
 
 def _children(records: list[CodeRecord], i: int) -> list[CodeRecord]:
