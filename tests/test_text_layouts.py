@@ -186,3 +186,11 @@ def test_an_evaluation_titled_without_a_year_is_of_the_year_it_evaluates():
     doc = document_from_text("某学院实训基地建设项目绩效评价报告\n委托方：某市财政局 报告日期：2025年8月18日\n"
                              "截至评价基准日（2024年12月31日），项目累计支出1,532.18万元。\n")
     assert doc.meta["report_year"] == 2024 and doc.meta["report_type"] == "项目支出绩效自评"
+
+
+def test_a_kind_of_report_named_in_a_citation_is_not_the_reports_kind():
+    """根据2025年度部门预算批复… cites the approved budget; a table of its execution is no plan."""
+    cited = document_from_text("某学院2025年度收入预算执行情况表\n本表根据学院2025年度部门预算批复及决算账簿编制。\n")
+    assert cited.meta["report_type"] is None
+    plan = document_from_text("某学院2026年度部门预算说明\n根据2026年度部门预算批复编制。\n")
+    assert plan.meta["report_type"] == "部门预算"

@@ -1143,9 +1143,10 @@ class FactReader:
             # “四、“三公”经费：本年支出5.11万元” / “（二）国有资本经营预算支出。本年支出…”: the
             # item's own spending, not the unit's
             concept = self.lead
-        if concept is None and self.sum_words.match(phrase.lstrip("，,；;、：: ")):
+        if concept is None and (self.sum_words.match(phrase.lstrip("，,；;、：: ")) or (
+                self.sum_words.search(phrase) and len(self.lex.concepts.all(phrase)) >= 2)):
             # “…、公用经费412.56万元和项目支出1,205.30万元，合计较上年的…增长7.10%”: the sum of the
-            # list, not its last part; a thing the text does not name
+            # list, not its last part; a thing the text does not name (so is 经营收入和其他收入合计)
             carried = plain_carried = None
         if concept is None or wide.endswith("、"):
             # “收、支总计各减少 …”: a name cut by a clause break still names the figure; cut by

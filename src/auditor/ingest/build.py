@@ -249,12 +249,22 @@ def _report_type(head: str) -> str | None:
     goes on to mention (a budget citing last year's self-evaluation); at one place, the type
     listed first in the vocabulary."""
     compact = re.sub(r"\s+", "", head)
+    cited = tuple(vocabulary().get("report_type_citations") or ())
     found = []
     for order, entry in enumerate(vocabulary()["report_types"]):
-        at = min((k for k in (compact.find(w) for w in entry["keywords"]) if k >= 0), default=-1)
+        at = min((k for k in (_named_at(compact, w, cited) for w in entry["keywords"]) if k >= 0), default=-1)
         if at >= 0:
             found.append((at, order, entry["name"]))
     return min(found)[2] if found else None
+
+
+def _named_at(text: str, word: str, cited: tuple) -> int:
+    """Where the text first names its kind by `word`, not citing another document by it (根据
+    2024年度部门预算批复…: the budget approved, not this report's kind); -1 if nowhere."""
+    at = text.find(word)
+    while at >= 0 and text.startswith(cited, at + len(word)):
+        at = text.find(word, at + 1)
+    return at
 
 
 UNIT_NAME_RES = [
