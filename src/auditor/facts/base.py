@@ -1594,9 +1594,9 @@ class FactReader:
         """What a header says of each column, worked out once per header (not per cell)."""
         heads = [self._head(h) for h in column_heads]
         # a unit in one head (金额（万元）, 人员情况（人） over merged columns) holds for the whole
-        # header; a rate's （%） only for its own column (增减率（%） beside the amounts)
+        # header; a rate's （%） or （百分点） only for its own column (增减率（%） beside the amounts)
         block_unit = _unit_in(" ".join(column_heads))
-        return Columns(heads=heads, block_unit=block_unit if block_unit not in ("%", "‰") else None,
+        return Columns(heads=heads, block_unit=block_unit if block_unit not in ("%", "‰", "个百分点") else None,
                        label_cols=[k for k, h in enumerate(heads) if h.names_labels],
                        unit_cols=[k for k, h in enumerate(column_heads) if compact(h) in self.unit_heads])
 

@@ -1404,6 +1404,8 @@ def _check_row_rate(base: FactBase, facts: list[Fact], formula: dict, rate: Fact
     den = _row_term(facts, formula["denominator"], own, rate)
     if not (num and den):
         return  # the row prints no such terms: nothing to check the rate against
+    if _forecast(rate.header) and not _forecast(num.header):
+        return  # 预计全年执行率 is of the forecast, which the row does not print (not of 1-6月执行数)
     if num.unit != den.unit or PREFIX.get(den.comparator, den.comparator) in ("≤", "<"):
         return  # other units, or a ceiling (≤5件) whose completion is staying under it
     if formula.get("capped") and rate.value == HUNDRED and num.value >= den.value:
@@ -1516,6 +1518,14 @@ def _fits_detail_sum(base: FactBase, rate: Fact, num: Fact, den: Fact) -> bool:
     return _fits(rate, replace(num, value=sum((f.value for f in detail), Decimal(0))), den)
 
 
+def _forecast(head: str) -> bool:
+    """A column head naming a forecast (预计全年执行数, 预计执行率): concepts.yaml plan_cells forecast."""
+    from ..knowledge import concepts
+
+    words = (concepts().get("plan_cells") or {}).get("forecast") or ()
+    return any(w in compact(head or "") for w in words)
+
+
 def _row_term(facts: list[Fact], name: str, scored: bool, rate: Fact) -> Fact | None:
     """The row's figure a formula names: by its concept (实有人数), else by its measure (决算, 全年
     预算: the row's 全年执行数 and 全年预算数). A row stating that measure more than once takes the
@@ -1525,7 +1535,8 @@ def _row_term(facts: list[Fact], name: str, scored: bool, rate: Fact) -> Fact | 
     if found is not None or scored:
         return found
     # (a rate of last year's (上年同期执行进度) is of last year's figures)
-    measured = [f for f in facts if f.measure == name and f.period == rate.period and f.unit != "%"]
+    measured = [f for f in facts if f.measure == name and f.period == rate.period
+                and f.unit not in ("%", "‰", "个百分点")]
     if len(measured) <= 1:
         return measured[0] if measured else None
     before = [f for f in measured if f.loc.col is not None and rate.loc.col is not None and f.loc.col < rate.loc.col]
