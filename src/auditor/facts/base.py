@@ -1151,7 +1151,11 @@ class FactReader:
         if concept is None or wide.endswith("、"):
             # “收、支总计各减少 …”: a name cut by a clause break still names the figure; cut by
             # 、 (财政拨款收、支总计各增加), the whole name wins over the part after the 、 (总计)
-            concept = self._concept(wide + phrase, last=True, after=len(wide)) or concept
+            whole = self._concept(wide + phrase, last=True, after=len(wide))
+            if whole is None and wide.endswith("、") and self.sum_words.search(phrase):
+                # “营房维修、宣传培训、执勤业务经费合计174.00万元”: the sum of the items listed
+                concept, carried, plain_carried = None, None, None
+            concept = whole or concept
         bare = _blank(phrase, self.lex.concepts)  # 预算 inside 一般公共预算财政拨款收入 is no measure
         if concept and concept not in self.lex.concepts.names.values() and concept in bare:
             # nor 得分 inside a table row's own name (全省营商环境评价得分88.6分: that indicator's value)
@@ -1323,6 +1327,10 @@ class FactReader:
 
     def _read_concept(self, phrase: str, last: bool, after: int) -> str | None:
         phrase = CLASS_LEVEL_RE.sub("", phrase)
+        if not after:
+            # a bracketed definition (全年可使用资金（年初结转和结余…加本年收入）) names no thing of
+            # its own; short brackets are parts of names (因公出国（境）费)
+            phrase = DEFINITION_RE.sub("", phrase)
         if not after and self.self_words:
             phrase = self.self_words.sub("", phrase)  # 本年度医院收入: the unit's own 本年收入
         found = self.lex.concepts.all(phrase)
@@ -1344,9 +1352,11 @@ class FactReader:
         # is no 政府采购 figure); measure words, 支出/金额 and remarks in brackets may follow
         if not after and not _names_nothing(BRACKETED_RE.sub("", phrase[both[-1][1]:]), self.lex):
             return None
-        if len(both) > 1 and phrase[both[-2][1]:both[-1][0]] in self.joins \
-                and self.sum_words.search(phrase, both[-1][1]):
-            return None  # 人员经费和公用经费合计: the sum of two things, neither of them
+        if (len(both) > 1 and phrase[both[-2][1]:both[-1][0]] in self.joins
+                or phrase[:both[-1][0]].endswith(self.joins)) and self.sum_words.search(phrase, both[-1][1]):
+            # 人员经费和公用经费合计, 营房维修、宣传培训、执勤业务经费合计: the sum of the things
+            # listed, none of them (the names before the last may be none the vocabulary knows)
+            return None
         # “三公经费财政拨款支出”: a concept right after another only qualifies it
         pick = len(both) - 1
         while pick > 0 and both[pick - 1][1] == both[pick][0]:
@@ -2071,6 +2081,7 @@ def _read_unit_in(text: str) -> str | None:
 
 
 BRACKETED_RE = re.compile(r"[（(][^（()）]{0,20}[）)]")
+DEFINITION_RE = re.compile(r"[（(][^（()）]{8,}[）)]")  # (8 characters or more: more than a name's part)
 
 
 def _bound_of(text: str, m: re.Match) -> str:

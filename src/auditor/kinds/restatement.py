@@ -38,6 +38,9 @@ PARAMS = {
     "text_only_measures": (list, ["占比"]),
     # reports of plans: an amount whose words name no measure is budgeted, not spent
     "budget_report_types": (list, ["部门预算"]),
+    # words of funds allotted (财政安排…资金880.00万元，其中A486.00万元): an amount whose words name no
+    # measure after them in its sentence may be the budget a table states, not the outturn
+    "allotment_words": (list, []),
     "text_against_text": (bool, True),
     "unit_scales": (list, [10000, 100000000]),
     # concepts sentences state for many items at once (each project's 执行率, each purchase):
@@ -201,6 +204,7 @@ def _check_text(base, groups, rule, vocabulary):
     # a project's funds (年度资金总额 and its sources, 上年结转资金 …) stated with no measure word
     # may be their budget as well as their outturn
     funds_lines = _funds_lines()
+    allotment = tuple(rule.params["allotment_words"])
     for key, facts in groups.items():
         concept, period, measure, subject, _fund, member, dim = key
         loose.setdefault((concept, period, measure, subject, dim), []).extend(facts)
@@ -215,7 +219,8 @@ def _check_text(base, groups, rule, vocabulary):
         for fact in texts:
             if fact.member and fact.member not in totals:
                 continue  # a part's rate (基本支出…执行率100.00%) is not the unit's the tables state
-            if fact.implicit and fact.concept in funds_lines and _states_any_measure(fact, loose):
+            if fact.implicit and (fact.concept in funds_lines or _allotted(base, fact, allotment)) \
+                    and _states_any_measure(fact, loose):
                 continue  # 年度资金总额1,683.00万元 with no measure word: the budget the form states
             yield from _text_against_tables(fact, *scoped.of(fact), rule, base.assumed_units, base)
         concept = texts[0].concept
@@ -249,6 +254,21 @@ def _funds_lines() -> set[str]:
         if calc["total"] == total:
             lines |= part_names(calc)
     return lines
+
+
+def _allotted(base, fact: Fact, words: tuple) -> bool:
+    """A word of funds allotted stands before the figure in its sentence or the clauses a ；
+    joins to it (县财政安排…，其中A…；B…)."""
+    if not words:
+        return False
+    text, k = base.sentences.get((fact.block, fact.sentence), "")[:fact.at], fact.sentence
+    while True:
+        if any(w in text for w in words):
+            return True
+        k -= 1
+        text = base.sentences.get((fact.block, k), "")
+        if k < 0 or not text.rstrip().endswith(("；", ";")):
+            return False
 
 
 def _states_any_measure(fact: Fact, loose: dict[tuple, list[Fact]]) -> bool:
