@@ -198,8 +198,10 @@ def _share(base: FactBase, rule):
             yield _slip_hit(rate, part, whole, base.by_block.get(part.block, []))
             continue
         computed = exact_ratio(part, whole)
-        yield _hit(rate, computed, f"占{whole.concept or '总额'}的比例",
-                   f"{part.concept or part.label or '该项'} {part.text} ÷ {whole.concept or '总额'} {whole.text} "
+        # (a breakdown's whole, stated nowhere, is the sum of the parts it lists)
+        name = whole.concept or ("所列各项之和" if whole.id < 0 else "总额")
+        yield _hit(rate, computed, f"占{name}的比例",
+                   f"{part.concept or part.label or '该项'} {part.text} ÷ {name} {whole.text} "
                    f"= {fmt(computed)}%（{whole.where()}）" + _swapped(rate, part, whole, shares),
                    quote=base.span(part, rate))
 
@@ -352,6 +354,18 @@ def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact
     headed = _headed_whole(base, part)
     if headed is not None:
         return headed or None  # “医疗收入结构中，药品收入…，占比分别为…”: the amount the head names
+    guessed = _guessed_whole(base, part)
+    listed = _breakdown_whole(base, rate, part)
+    if listed is not None and (guessed is None or abs(guessed.value - listed.value) > guessed.half_unit + listed.half_unit):
+        # “从支出结构看，A…，占37.09%；B…，占16.14%；…”: the sum of the parts listed, where the
+        # amount the paragraph opened with (or the declared total) is another
+        return listed
+    return guessed
+
+
+def _guessed_whole(base: FactBase, part: Fact) -> Fact | None:
+    """The whole of a share naming none, by the paragraph's opening amount or the declared sum the
+    part is of."""
     opener = _opener(base, part)
     if opener is not None and opener.measure == part.measure and opener.value >= part.value:
         return opener  # “本年收入 X 万元，其中：财政拨款收入 Y 万元，占 P%”
@@ -452,6 +466,32 @@ def _listing_whole(base: FactBase, part: Fact) -> Fact | None:
                 and opener.match(base.sentences.get((f.block, f.sentence), ""), f.at + len(f.text)):
             return f
     return None
+
+
+BREAKDOWN_MIN_ITEMS = 3  # a breakdown lists at least three parts with their shares
+BREAKDOWN_SLACK = Decimal("0.5")  # their shares add up to 100% within this (rounded, maybe one slip)
+
+
+def _breakdown_whole(base: FactBase, rate: Fact, part: Fact) -> Fact | None:
+    """The parts a paragraph lists one after another, each followed by its share naming no whole
+    (A 28.50万元，占37.09%；B 12.40万元，占16.14%；…), the shares adding up to 100%: they are a
+    breakdown of their own sum (the total, stated elsewhere or not at all)."""
+    block = base.by_block.get(rate.block, [])
+    pairs: list[tuple[Fact, Fact]] = []
+    for k, f in enumerate(block):
+        if f.measure == "占比" and f.source == "text" and f.unit == "%" and not f.base and k \
+                and block[k - 1].is_money and block[k - 1].sentence == f.sentence:
+            pairs.append((block[k - 1], f))
+    if len(pairs) < BREAKDOWN_MIN_ITEMS or not any(p is part for p, _ in pairs) \
+            or len({p.unit for p, _ in pairs}) != 1:
+        return None
+    if abs(sum((r.value for _, r in pairs), Decimal(0)) - 100) > BREAKDOWN_SLACK:
+        return None
+    total = sum((p.value for p, _ in pairs), Decimal(0))
+    places = max(p.places for p, _ in pairs)
+    # (one whole for the list, an id no fact of the base has: the shares are told as one group)
+    return replace(part, id=-2 - pairs[0][0].id, value=total, concept=None, label="所列各项合计", places=places,
+                   text=f"{fmt(total, places)}{part.unit}", implicit=True)
 
 
 def _headed_whole(base: FactBase, part: Fact) -> Fact | Literal[False] | None:
