@@ -480,6 +480,9 @@ class FactReader:
         # a figure a scoring rule's condition names (…100%的得10分, …以上的，扣2分)
         self.condition_after = re.compile(r"\s*(?:及以上|以上|以下|以内)?\s*的\s*[，,]?\s*(?:" + alternatives(
             lists.get("condition_verbs")) + ")")
+        # words right after a figure saying it was not done (新增车辆2辆尚未交付): no outcome stated
+        undone = vocab.get("undone_after") or ()
+        self.undone_after = re.compile(r"\s*(?:" + alternatives(undone) + ")") if undone else None
         # the words taking listed things in turn (分别): from score_lists, where they name scores
         self.respectively = re.compile(alternatives((vocab.get("score_lists") or {}).get("respectively")))
         self.self_words = self._self_words(vocab, doc.meta.get("unit_name") or "")
@@ -914,6 +917,9 @@ class FactReader:
                 # this year on last
                 fact["comparator"] = "往年"
             past_change = fact["comparator"] == "往年" and fact.get("measure") == "变动额"
+            if not fact["comparator"] and self.undone_after and self.undone_after.match(text, m.end()):
+                # “新增消防车辆2辆尚未交付”: the number intended, not done (the table's 实际 0 辆 is)
+                fact["comparator"] = "未"
             if not fact["comparator"] and self.condition_after.match(text, m.end()):
                 # “执行率达到100%的得10分”: the condition of a scoring rule, no figure stated
                 fact["comparator"] = "若"
