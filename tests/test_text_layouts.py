@@ -194,3 +194,12 @@ def test_a_kind_of_report_named_in_a_citation_is_not_the_reports_kind():
     assert cited.meta["report_type"] is None
     plan = document_from_text("某学院2026年度部门预算说明\n根据2026年度部门预算批复编制。\n")
     assert plan.meta["report_type"] == "部门预算"
+
+
+def test_a_year_slip_repeated_at_the_top_does_not_outvote_the_title_and_the_body():
+    """A heading and the sentence after it both misprint 2014年度 in a 2024 report: the opening
+    lines are split two to one, the title and the text further down settle it."""
+    text = ("某馆2024年度部门决算\n第二部分 2014年度部门决算情况说明\n一、2014年度收入、支出决算总计均为100.00万元。\n"
+            + "".join(f"（{k}）本馆承担文物保管和陈列展示等职能。\n" for k in "一二三四五六七八九十")
+            + "".join(f"{k}、2024年度某项支出{k}0.00万元，较2023年度略有增加。\n" for k in "二三四五六"))
+    assert document_from_text(text).meta["report_year"] == 2024
