@@ -203,3 +203,9 @@ def test_a_year_slip_repeated_at_the_top_does_not_outvote_the_title_and_the_body
             + "".join(f"（{k}）本馆承担文物保管和陈列展示等职能。\n" for k in "一二三四五六七八九十")
             + "".join(f"{k}、2024年度某项支出{k}0.00万元，较2023年度略有增加。\n" for k in "二三四五六"))
     assert document_from_text(text).meta["report_year"] == 2024
+
+
+def test_a_statement_on_the_final_accounts_is_read_as_one():
+    """决算情况说明 / 决算说明 name a 部门决算 as much as 部门决算 does (its title's year is then checked)."""
+    for title in ("某局2024年度决算情况文字说明", "某局2024年度决算说明"):
+        assert document_from_text(title + "\n一、部门概况\n").meta["report_type"] == "部门决算"
