@@ -39,6 +39,10 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           "excess_cues": (list, []),
           "clause_breaks": (str, "，,；;。：:"), "ceiling_marks": (list, []), "year_on_year_cues": (list, []),
           "base_cues": (list, []), "other_period_cues": (list, []), "point_unit": (str, ""),
+          # point_change: a rate compared with the share of the year gone by (时间进度), above or
+          # below it (高于 / 低于), the elapsed months read from the title (1-8月, 上半年)
+          "schedule_words": (list, []), "above_words": (list, []), "below_words": (list, []),
+          "elapsed_months": (dict, {}),
           # words making a stated change one on adjusted figures (剔除车辆购置因素, 可比口径): not
           # the change of the figures the report states
           "adjusted_cues": (list, []),
@@ -1331,6 +1335,9 @@ def _point_change(base: FactBase, rule):
                 current = after
         if current is None and prior is not None and prior.concept is not None:
             current = _earlier_level(base, prior)
+        if prior is None and rule.params["schedule_words"]:
+            yield from _against_schedule(base, rule, change, rates)
+            continue
         if current is None or prior is None:
             continue
         words = directions.all(compact(change.label))
@@ -1340,6 +1347,56 @@ def _point_change(base: FactBase, rule):
                               f"本年 {current.text} − 上年 {prior.text}", quote=base.span(prior, change), stated=change.text)
         if hit is not None:
             yield hit
+
+
+def _against_schedule(base: FactBase, rule, change: Fact, rates: list[Fact]):
+    """“执行率61.36%，高于序时进度（66.67%）5.31个百分点”, “执行进度46.80%，低于时间进度3.20个百分点”:
+    the rate against the share of the year gone by, printed in the sentence or read from the
+    report's period (1-8月: 8 ÷ 12); the comparing word (高于, 低于) against the two."""
+    params = rule.params
+    text = base.sentences.get((change.block, change.sentence), "")
+    words = text[max(0, change.at - SCHEDULE_REACH):change.at]
+    if not any(w in words for w in params["schedule_words"]):
+        return
+    stated = [f for f in rates if any(w in f.label for w in params["schedule_words"])]
+    current = next((f for f in reversed(rates) if f.period == CURRENT and f not in stated), None)
+    schedule = stated[-1] if stated else _elapsed(base, change, params)
+    if current is None or schedule is None:
+        return
+    above = max((words.rfind(w) for w in params["above_words"]), default=-1)
+    below = max((words.rfind(w) for w in params["below_words"]), default=-1)
+    sign = 1 if above > below else -1 if below > above else 0
+    yield CHECKED
+    hit = _difference_hit(change, current, schedule, sign, ("高于", "低于"), "与时间进度相差",
+                          f"{current.text} − 时间进度 {schedule.text}", quote=base.span(current, change),
+                          stated=change.text)
+    if hit is not None:
+        yield hit
+
+
+SCHEDULE_REACH = 24  # characters before a change in points its comparison is read in
+
+
+def _elapsed(base: FactBase, change: Fact, params: dict) -> Fact | None:
+    """The share of the year the report's period covers (1—8月: 66.67%), as a figure printed to
+    the change's places; None when the title names no such period."""
+    title = base.sentences.get((0, 0), "") or ""
+    months = None
+    span = ELAPSED_RE.search(title)
+    if span:
+        months = int(span.group(2))
+    else:
+        months = next((n for word, n in params["elapsed_months"].items() if word in title), None)
+    if not months or not 0 < months < 12:
+        return None
+    value = Decimal(months) / 12 * HUNDRED
+    # (the printed time schedule, 66.67%, is the exact share rounded: read it at the change's places)
+    places = max(change.places, 2)
+    return replace(change, value=value.quantize(Decimal(1).scaleb(-places)), unit="%", places=places,
+                   text=f"{fmt(value, places)}%", concept=None, implicit=True)
+
+
+ELAPSED_RE = re.compile(r"(1|一)\s*[-－—–~～至到]\s*(\d{1,2})\s*月")
 
 
 # how many figures back in its paragraph a last-year rate looks for this year's rate of its concept
