@@ -81,6 +81,7 @@ RUN_IN_HEADING_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d
 SCOPE_RE = re.compile(r"\s*((?:19|20)\d\d)\s*年度?([^，,。；;：:\d]{0,10}?)中[，,：:]")
 # a word right after a compared figure saying the next figure is the difference (比预算X少Y万元)
 DIFFERENCE_WORDS = {"少": -1, "少了": -1, "多": 1, "多了": 1}
+DIFFERENCE_TAIL_RE = re.compile(r"(多了|少了|多|少)$")  # 比年初预算多: more than the budget named
 NOUN_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,6}")  # the words right after a figure: what it counts
 INDICATOR_FILLER_RE = re.compile(r"(?:为|是|达到?|约|共|了|累计|全年|[:：])+")  # see _indicator_like
 HOLDING_TAIL_RE = re.compile(r"(?:为|是|达到?|约|共|了|[:：])+$")  # see _label_holding
@@ -861,6 +862,12 @@ class FactReader:
                     and self.lex.comparison.search(last_money.label):
                 # “比全年预算1,094.50万元少15.85万元”: the difference from the base just stated
                 fact.update(measure="变动额", sign=DIFFERENCE_WORDS[phrase.strip("，, ")], implicit=False,
+                            concept=fact.get("concept") or last_money.concept, period=CURRENT)
+            elif unit in MONEY_UNITS and last_money is not None and (more := DIFFERENCE_TAIL_RE.search(phrase)) \
+                    and named_budget_base(phrase):
+                # “全年预算数2,586.40万元，比年初预算多186.40万元”: the difference from the budget
+                # named, of the figure before (its figure stated elsewhere)
+                fact.update(measure="变动额", sign=DIFFERENCE_WORDS[more.group(1)], implicit=False,
                             concept=fact.get("concept") or last_money.concept, period=CURRENT)
             if self._after_from(phrase) and self.from_to_after.match(text, m.end()):
                 fact["period"] = PRIOR  # “就餐人次由2,160人次减少到…”: where it started, not where it is

@@ -786,10 +786,19 @@ def _named_base(base: FactBase, change: Fact) -> tuple[Fact, Fact] | None:
     (全年支出1,402.35万元，较年初预算减少102.35万元, the 年初预算 stated elsewhere): the outturn of
     the change's concept before it in its sentence, the one figure of that budget the document
     agrees on."""
-    measure = named_budget_base(compact(change.label)) if change.is_money and change.concept else None
+    measure = named_budget_base(compact(change.label)) if change.is_money else None
     if measure is None or change.period != CURRENT:
         return None
-    later = next((f for f in reversed(_before(_same_sentence(base, change), change)) if f.is_money
+    before = _before(_same_sentence(base, change), change)
+    if change.concept is None:
+        # a thing named nowhere (the unit's budget as a whole): “年初预算2,410.00万元，…全年预算数
+        # 2,586.40万元，比年初预算多186.40万元”, both figures in the sentence, the later right before
+        later = before[-1] if before and before[-1].is_money and before[-1].measure in ("决算", "全年预算") \
+            and before[-1].measure != measure and before[-1].concept is None else None
+        earlier = next((f for f in reversed(before) if f.is_money and f.measure == measure and f.concept is None
+                        and f.period == CURRENT), None) if later is not None else None
+        return (later, earlier) if earlier is not None else None
+    later = next((f for f in reversed(before) if f.is_money
                   and f.measure == "决算" and f.period == CURRENT and f.concept == change.concept), None)
     earlier = _document_value(base, change.concept, measure, later.subject) if later is not None else None
     if earlier is None and later is not None and measure == "全年预算" and BARE_BUDGET_RE.search(compact(change.label)):
