@@ -441,6 +441,7 @@ class FactReader:
         self.full_year_words = vocab.get("full_year_budget_words") or ()
         self.vague_labels = set(vocab.get("vague_short_labels") or ())
         self.topic_endings = tuple(vocab.get("topic_endings") or ())
+        self.breakdown_heading = re.compile(vocab.get("breakdown_heading") or "(?!)")  # 按支出性质划分
         self.name_heads = tuple(vocab.get("name_heads") or ())
         summed = vocab.get("summed_names") or {}
         self.joins, self.sum_words = tuple(summed.get("joins") or ()), re.compile(alternatives(summed.get("sums")))
@@ -715,7 +716,7 @@ class FactReader:
         if not m and not CLASS_LEVEL_RE.search(label):
             return None, "", ""  # without a number, only a classification item's label leads
         if compact(label).endswith(self.topic_endings) or self.score_category.fullmatch(compact(label)) \
-                or compact(label) in self.indicator_kinds:
+                or compact(label) in self.indicator_kinds or self.breakdown_heading.fullmatch(compact(label)):
             # a heading run into its paragraph (（二）支出情况。…, 五、“三公”经费支出情况说明。…, （一）
             # 产出指标。…) names a part of the report, as a heading block does: no thing the figures are of
             return None, "", label

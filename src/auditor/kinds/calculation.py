@@ -20,15 +20,13 @@ from itertools import islice
 from ..facts.base import CLAUSE_BREAK_RE, Fact, FactBase, fact_base
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt, half_unit, own_slack
-from ..knowledge import compact, vocabulary_generation
+from ..knowledge import compact, concepts, vocabulary_generation
 from ..model import Table
 from .base import CHECKED, Checked, Hit
 
 KIND = "calculation"
 PARAMS = {
     "contexts": (list, ["sentence", "table", "document", "enumeration", "subrows", "changes"]),
-    # subrows: the label of a row heading a second breakdown of the total above (按支出性质分), a regex
-    "breakdown_head": (str, ""),
     # words opening a complete list of parts: “人员经费包括：基本工资 A、津贴补贴 B …”
     "enumeration_cues": (list, ["包括", "分别为", "分别是", "具体为", "构成为", "按经济分类划分", "按经济性质划分",
                                 "按支出性质划分", "按功能分类划分", "按资金来源划分"]),
@@ -367,7 +365,7 @@ def _check_subrows(doc, base: FactBase, rule):
     """A table row labelled 其中 is part of the row above it: in every column it cannot exceed
     that row (a 年度资金总额 of 0 above a non-zero 其中 row; a subtotal left at 0). Under a row
     heading a breakdown (按支出性质分, no figures of its own) it is part of the row above that."""
-    breakdown = re.compile(rule.params["breakdown_head"] or "(?!)")
+    breakdown = re.compile(concepts().get("breakdown_heading") or "(?!)")
     for block, facts in base.by_table.items():
         heads = _breakdown_heads(doc, block, breakdown)
         by_cell = None  # the money facts by cell, indexed for the first 其中 row
