@@ -458,7 +458,7 @@ def _listing_whole(base: FactBase, part: Fact) -> Fact | None:
     """The amount a list opener (其中) follows, the nearest before the part in its sentence or in
     the ；-joined clauses before it: the whole of the parts listed after it, whatever the sentence
     stated first."""
-    opener = lexicon().list_opener
+    opener = _whole_opener()
     block = base.by_block.get(part.block, [])
     at = bisect_left(block, part.id, key=lambda f: f.id)
     for f in reversed(block[max(0, at - LISTING_REACH):at]):
@@ -516,6 +516,21 @@ def _headed_whole(base: FactBase, part: Fact) -> Fact | Literal[False] | None:
                   and f.period == part.period and f.value >= part.value
                   and (compact(f.label).endswith(words) or (concept is not None and f.concept == concept))), None)
     return whole if whole is not None else False
+
+
+_WHOLE_OPENER: dict[int, re.Pattern] = {}  # per vocabulary (a config may add words)
+
+
+def _whole_opener() -> re.Pattern:
+    """The words after an amount opening the list of its parts: 其中 (concepts.yaml list_openers),
+    and the words of a complete list (包括, 具体为: inclusive_openers)."""
+    from ..knowledge import concepts, vocabulary_generation
+
+    key = vocabulary_generation()
+    if key not in _WHOLE_OPENER:
+        words = [*lexicon().list_openers, *(concepts().get("inclusive_openers") or ())]
+        _WHOLE_OPENER[key] = re.compile(r"\s*[，,：:（(]?\s*(?:" + "|".join(map(re.escape, words)) + ")")
+    return _WHOLE_OPENER[key]
 
 
 def _opener(base: FactBase, part: Fact) -> Fact | None:
