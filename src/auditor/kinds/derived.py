@@ -1126,7 +1126,8 @@ def _growth(base: FactBase, rule):
                        and (f.concept == rate.concept or not (f.concept and rate.concept))), None)
         quantity_change = _quantity_change(sentence, rate, rule.params["year_on_year_cues"])
         bracketed = _bracketed_prior(base, rate, sentence) or (
-            _quantity_prior(base, rate, sentence) if not quantity_change else None)
+            _quantity_prior(base, rate, sentence) or _quantities_in_sentence(sentence, rate)
+            if not quantity_change else None)
         if bracketed is None and sentence and not sentence[-1].is_money and sentence[-1].unit not in ("%", "‰", "") \
                 and not quantity_change:
             continue  # (…减少1.58万元，接待批次由100批次减少至86批次，下降14.00%: the count's rate)
@@ -1228,6 +1229,20 @@ def _sentence_prior(base: FactBase, sentence: list[Fact], rate: Fact,
         (f for f in reversed(_run_before(base, rate)) if f.is_money and f.measure == "决算" and f.period == CURRENT
          and f.concept == prior.concept and f.concept is not None), None)
     return (now, prior) if now is not None else None
+
+
+def _quantities_in_sentence(sentence: list[Fact], rate: Fact) -> tuple[Fact, Fact] | None:
+    """(this year's, last year's) count stated before the rate, last year's after a comparing word
+    in the same unit (全年到馆读者18.62万人次，较上年的17.40万人次同比下降7.01%)."""
+    counts = [f for f in sentence if not f.is_money and f.unit not in ("%", "‰", "") and not f.comparator]
+    if len(counts) < 2:
+        return None
+    prior, now = counts[-1], counts[-2]
+    if prior.period != PRIOR or now.period != CURRENT or prior.unit != now.unit or not prior.value \
+            or not lexicon().comparison.search(prior.label) or prior.concept not in (None, now.concept) \
+            or rate.concept not in (None, now.concept):
+        return None
+    return now, prior
 
 
 def _same_run(base: FactBase, a: Fact, b: Fact) -> bool:
