@@ -178,6 +178,9 @@ def _malformed(token: str, amount_context: bool, versionish) -> tuple[str, str |
     decimal_like = any(len(g) > 1 and g.startswith("0") for g in groups[1:])
     if not (decimal_like or amount_context):
         return None
+    if len(groups) == 3 and len(groups[1]) == 3 and len(groups[2]) <= 2:
+        # 12.360.00: three digits between the points make a thousands group, the first point a comma
+        return "含有多个小数点", f"{groups[0]},{groups[1]}.{groups[2]}"
     trailing_zero = all(set(g) == {"0"} for g in groups[2:])
     expected = f"{groups[0]}.{groups[1]}" if trailing_zero else None
     return "含有多个小数点", expected
