@@ -1638,20 +1638,37 @@ def _share_amounts(facts: list[Fact], col: int, period, column: list[Fact]) -> d
 
 
 TOTAL_ROW_RE = re.compile(r"^\s*(?:合\s*计|总\s*计)")
+SUBTOTAL_ROW_RE = re.compile(r"^\s*小\s*计")
 
 
 def _fits_detail_sum(base: FactBase, rate: Fact, num: Fact, den: Fact) -> bool:
-    """A 合计 row's rate fitting the sum of the rows it totals (the same column's figures of the
-    same measure, 其中 rows out) where it does not fit the printed total: the total is misprinted,
-    and the rate, computed from the detail, is right."""
-    if not TOTAL_ROW_RE.match(num.label or ""):
+    """A 合计 (or 小计) row's rate fitting the sum of the rows it totals (the same column's figures
+    of the same measure, 其中 rows out; a 小计's, the rows right above it up to its group's
+    heading) where it does not fit the printed total: the total is misprinted, and the rate,
+    computed from the detail, is right."""
+    column = [f for f in base.by_table.get(num.block, ()) if f.loc.col == num.loc.col and f is not num
+              and f.measure == num.measure and f.period == num.period and f.unit == num.unit]
+    if SUBTOTAL_ROW_RE.match(num.label or ""):
+        detail = _group_above(column, num.loc.row)
+    elif TOTAL_ROW_RE.match(num.label or ""):
+        detail = [f for f in column if not SUBROW_LABEL_RE.match(f.label or "") and not TOTAL_ROW_RE.match(f.label or "")
+                  and not SUBTOTAL_ROW_RE.match(f.label or "")]
+    else:
         return False
-    detail = [f for f in base.by_table.get(num.block, ()) if f.loc.col == num.loc.col and f is not num
-              and f.measure == num.measure and f.period == num.period and f.unit == num.unit
-              and not SUBROW_LABEL_RE.match(f.label or "") and not TOTAL_ROW_RE.match(f.label or "")]
     if len(detail) < 2:
         return False
     return _fits(rate, replace(num, value=sum((f.value for f in detail), Decimal(0))), den)
+
+
+def _group_above(column: list[Fact], row: int) -> list[Fact]:
+    """The figures of the rows right above `row`, up to a row without one (the group's heading)
+    or another total's."""
+    by_row = {f.loc.row: f for f in column}
+    group, r = [], row - 1
+    while r in by_row and not (SUBTOTAL_ROW_RE.match(by_row[r].label or "") or TOTAL_ROW_RE.match(by_row[r].label or "")):
+        group.append(by_row[r])
+        r -= 1
+    return group
 
 
 def _forecast(head: str) -> bool:

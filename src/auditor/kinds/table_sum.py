@@ -43,6 +43,8 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           # its rows (收入合计, 支出合计)
           "part_total_labels": (list, []),
           "not_summed_words": (list, []), "inner_row_words": (list, ["其中", "小计"]),
+          # column_total: the label of a row closing the group of rows right above it as their sum
+          "subtotal_words": (list, ["小计"]),
           # running_total: the head words of a column of running totals, and the labels of rows by period
           "running_words": (list, []), "period_row_pattern": (str, "")}
 MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff", "relation", "note"}
@@ -310,6 +312,7 @@ def _check_column_total(doc, rule, typed):
             if (hit.location.row, hit.location.col) not in told:  # (the grand total's own cell: told once)
                 yield hit
         yield from _group_hits(rule, table, grid, details, label_col, summed, heads)
+        yield from _subtotal_hits(rule, table, grid, details, label_col, summed, heads)
 
 
 def _part_totals(rule, table, grid):
@@ -422,6 +425,10 @@ def _summed_rows(grid, details: list[int], label_col: int, rule) -> list[list[in
     if closing:
         ways.append([r for r in rows if r not in closing])
         ways.append(closing)
+    bare = _bare_subtotals(grid, details, label_col, rule)
+    if len(bare) >= 2:
+        # (groups under headings, each closed by a bare 小计: the subtotals alone add up to the total)
+        ways.append(sorted(bare))
     codes = {r: _code_of(grid[r]) for r in rows}
     if any(codes.values()):
         # budget codes, in one column (213, 21301) or split (207 | 01 | 04): the shortest level adds up
@@ -453,6 +460,40 @@ def _group_hits(rule, table, grid, details: list[int], label_col: int, summed: l
                 continue
             hit = _compare(rule, table, table.rows[head][col], cells, _label(grid[head]).strip(),
                            heads[col].strip() or f"第{col + 1}列", [_label(grid[r]).strip() for r in children])
+            if hit is not None:
+                yield hit
+
+
+def _bare_subtotals(grid, details: list[int], label_col: int, rule) -> dict[int, list[int]]:
+    """Each row labelled only 小计 with the rows of figures right above it, up to a row without
+    figures (its group's heading, 二、项目支出) or another subtotal: {subtotal row: its rows}."""
+    words = tuple(compact(w) for w in rule.params["subtotal_words"])
+    with_figures = set(details)
+    groups = {}
+    for r in details:
+        if compact(_label(grid[r][:label_col + 2])) not in words:
+            continue
+        rows, k = [], r - 1
+        while k in with_figures and compact(_label(grid[k][:label_col + 2])) not in words:
+            rows.append(k)
+            k -= 1
+        if len(rows) >= 2 and not any(SUBROW_LABEL_RE.match(_label(grid[q]).strip()) for q in rows):
+            groups[r] = sorted(rows)
+    return groups
+
+
+SUBROW_LABEL_RE = re.compile(r"^\s*其中")
+
+
+def _subtotal_hits(rule, table, grid, details: list[int], label_col: int, summed: list[int], heads: list[str]):
+    """A bare 小计 row closing the rows above it (人员经费 | 公用经费 | 小计): it is their sum."""
+    for at, rows in _bare_subtotals(grid, details, label_col, rule).items():
+        for col in summed:
+            cells = [table.rows[r][col] for r in rows if col < len(table.rows[r])]
+            if col >= len(table.rows[at]) or len(cells) != len(rows) or not _amount(grid[at][col]):
+                continue
+            hit = _compare(rule, table, table.rows[at][col], cells, _label(grid[at]).strip(),
+                           heads[col].strip() or f"第{col + 1}列", [_label(grid[r]).strip() for r in rows])
             if hit is not None:
                 yield hit
 
