@@ -61,9 +61,10 @@ def test_labels_the_vocabulary_does_not_know_are_errors(tmp_path):
 
     source = next((ROOT / "rules").rglob("restated-figure-differs.yaml")).read_text(encoding="utf-8")
     custom = tmp_path / "custom.yaml"
+    # (into the rule's own params block: a second `params:` key would replace it)
     custom.write_text(source.replace("id: FCT001", "id: FCT901").replace(
-        "kind: restatement", "kind: restatement\napplies_to: [政府工作报告]\nparams:\n  measures: [决算, 执行金额]"),
-        encoding="utf-8")
+        "kind: restatement", "kind: restatement\napplies_to: [政府工作报告]").replace(
+        "params:\n", "params:\n  measures: [决算, 执行金额]\n", 1), encoding="utf-8")
     try:
         load_rules([custom])
     except RuleFileError as exc:
