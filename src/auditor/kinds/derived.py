@@ -339,6 +339,8 @@ def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact
     if not rate.base and NAMED_BASE_RE.search(compact(rate.label)):
         return None  # a whole named in words the vocabulary does not know (占全年支出的): not guessed
     named = rate.base or _base_named_before(base, rate)
+    if named and not rate.base and part.concept and _no_part_of(named, part.concept):
+        named = None  # (…，占基本支出的16.29%。项目支出…，占75.70%: a sibling of that whole, no part of it)
     if named:
         # a whole named before, in an earlier sentence of the paragraph: looked for there too
         near = sentence if rate.base else [f for f in base.by_block.get(rate.block, ()) if f.id < rate.id]
@@ -405,6 +407,12 @@ def _base_named_before(base: FactBase, rate: Fact) -> str | None:
         # “X占本年支出的83.21%。其中：A…，占53.82%”: a share in the list of X's parts is of X
         return None
     return before[-1].base
+
+
+def _no_part_of(whole: str, concept: str) -> bool:
+    """The vocabulary declares the sums `whole` is the total of, and `concept` is a part of none."""
+    declared = [calc for calc in lexicon().calculations if calc["total"] == whole]
+    return bool(declared) and concept != whole and not any(concept in part_names(calc) for calc in declared)
 
 
 def _list_opened_between(base: FactBase, earlier: Fact, later: Fact) -> bool:
