@@ -608,17 +608,21 @@ def _sentence_of(doc, base: FactBase, block: int, index: int):
     return None
 
 
+def _closing_words() -> str:
+    """The words closing a clause on a direction word after the figure compared with (相比，有所增加)."""
+    words = concepts()
+    directions = alternatives(w for ws in (words.get("directions") or {}).values() for w in ws)
+    degree = alternatives(words.get("degree_words") or ())
+    return rf"\s*(?:相比|相较)?\s*[，,]?\s*(?:{degree})?\s*({directions})(?=[，,。；;]|$)"
+
+
 _PRIOR_CLOSING_RE: list = []
 
 
 def _prior_closing_re() -> re.Pattern:
     """Right after last year's figure: the words closing the clause on a direction word."""
     if not _PRIOR_CLOSING_RE:
-        words = concepts()
-        directions = alternatives(w for ws in (words.get("directions") or {}).values() for w in ws)
-        degree = alternatives(words.get("degree_words") or ())
-        _PRIOR_CLOSING_RE.append(re.compile(
-            rf"\s*(?:相比|相较)?\s*[，,]?\s*(?:{degree})?\s*({directions})(?=[，,。；;]|$)"))
+        _PRIOR_CLOSING_RE.append(re.compile(_closing_words()))
     return _PRIOR_CLOSING_RE[0]
 
 
@@ -628,13 +632,11 @@ _AGAINST_BASE_RE: list = []
 def _against_base_re() -> re.Pattern:
     if not _AGAINST_BASE_RE:
         words = concepts()
-        directions = alternatives(w for ws in (words.get("directions") or {}).values() for w in ws)
-        degree = alternatives(words.get("degree_words") or ())
         period = r"(?:19|20)\d\d年度?(?:同期)?|" + alternatives(words.get("prior_period") or ())
         comparing = alternatives(words.get("comparison_words") or ())
         _AGAINST_BASE_RE.append(re.compile(
             rf"{TO_NUMBER}[^，,。；;\d]{{0,12}}[，,]\s*(?:{comparing})\s*(?:{period})\s*的?\s*{TO_NUMBER}"
-            rf"\s*(?:相比|相较)?\s*[，,]?\s*(?:{degree})?\s*({directions})(?=[，,。；;]|$)"))
+            + _closing_words()))
     return _AGAINST_BASE_RE[0]
 
 

@@ -453,7 +453,12 @@ def _group_hits(rule, table, grid, details: list[int], label_col: int, summed: l
     numbered = [k for k in styles.values() if k is not None]
     if not numbered:
         return
-    for head, children in _numbered_groups(rows, styles, min(numbered)).items():
+    yield from _groups_summed(rule, table, grid, _numbered_groups(rows, styles, min(numbered)), summed, heads)
+
+
+def _groups_summed(rule, table, grid, groups: dict[int, list[int]], summed: list[int], heads: list[str]):
+    """Each group's row (a numbered heading's, a 小计's) against its rows, column by column."""
+    for head, children in groups.items():
         for col in summed:
             cells = [table.rows[r][col] for r in children if col < len(table.rows[r])]
             if col >= len(table.rows[head]) or len(cells) != len(children) or not _amount(grid[head][col]):
@@ -487,15 +492,7 @@ SUBROW_LABEL_RE = re.compile(r"^\s*其中")
 
 def _subtotal_hits(rule, table, grid, details: list[int], label_col: int, summed: list[int], heads: list[str]):
     """A bare 小计 row closing the rows above it (人员经费 | 公用经费 | 小计): it is their sum."""
-    for at, rows in _bare_subtotals(grid, details, label_col, rule).items():
-        for col in summed:
-            cells = [table.rows[r][col] for r in rows if col < len(table.rows[r])]
-            if col >= len(table.rows[at]) or len(cells) != len(rows) or not _amount(grid[at][col]):
-                continue
-            hit = _compare(rule, table, table.rows[at][col], cells, _label(grid[at]).strip(),
-                           heads[col].strip() or f"第{col + 1}列", [_label(grid[r]).strip() for r in rows])
-            if hit is not None:
-                yield hit
+    yield from _groups_summed(rule, table, grid, _bare_subtotals(grid, details, label_col, rule), summed, heads)
 
 
 def _numbered_groups(rows: list[int], styles: dict, top) -> dict[int, list[int]]:
