@@ -85,7 +85,8 @@ def _checks(doc, rule):
                 if _opens_list(base, key, facts, calc["total"], rule):
                     group = facts + _continuation(base, run[k + 1:], calc["total"], names,
                                                   _listed_here(facts, calc["total"]))
-                yield from _check_group(group, calc, names, "同一句", rule, complete=False, checked=checked)
+                yield from _check_group(group, calc, names, "同一句", rule, complete=False, checked=checked,
+                                        text=base.sentences.get(key, ""))
         if "table" in rule.params["contexts"]:
             for block, facts in base.by_table.items():
                 if block not in tables:
@@ -665,7 +666,7 @@ def _money(f: Fact) -> bool:
     return (f.is_money or (f.source == "table" and not f.unit)) and f.measure in ("决算", "年初预算", "全年预算")
 
 
-def _check_group(facts, calc, names, context, rule, complete, checked=None, blank=frozenset()):
+def _check_group(facts, calc, names, context, rule, complete, checked=None, blank=frozenset(), text=""):
     totals = [f for f in facts if f.concept == calc["total"] and _money(f)]
     for total in totals:
         parts = [f for f in facts if f.concept in names and _money(f) and f.measure == total.measure
@@ -684,6 +685,13 @@ def _check_group(facts, calc, names, context, rule, complete, checked=None, blan
         if checked is not None:
             checked.append(total)
         yield CHECKED
+        wider = _wider_items(facts, total, parts, calc, text) if context == "同一句" and text else None
+        if wider is not None:
+            # “收入预算总额1,804.00万元，其中：…其他收入20.00万元，上年结转45.20万元”: a list naming
+            # an item of a sum the total is itself a part of is of that wider sum, every item counted
+            whole, extra = wider
+            yield from _compare(replace(total, concept=whole), parts + unnamed + extra, context, rule)
+            continue
         if unnamed:
             # “总收入25,849.50万元，其中：财政拨款收入…，医疗收入21,476.80万元，其他收入…”: an item the
             # vocabulary does not know is listed among the parts; the sum holds with it, or the
@@ -693,6 +701,34 @@ def _check_group(facts, calc, names, context, rule, complete, checked=None, blan
             if sum((p.in_yuan() for p in parts), Decimal(0)) <= total.in_yuan():
                 continue
         yield from _compare(total, parts, context, rule)
+
+
+def _wider_items(facts: list[Fact], total: Fact, parts: list[Fact], calc: dict,
+                 text: str) -> tuple[str, list[Fact]] | None:
+    """(the wider sum's name, the items of it) when the 其中 list right after the total names, among
+    the total's parts and outside brackets, an item of a declared sum the total's concept is a part
+    of (收支总计 = 本年收入 + 年初结转和结余: a 上年结转 listed with 本年收入's parts). Not where that
+    wider sum is stated in the sentence (收入总计X，其中：本年收入Y（…），年初结转和结余Z: Y's own list
+    is in brackets, Z is X's item)."""
+    if total.sentence is None or not lexicon().list_opener.match(text, total.at + len(total.text)):
+        return None
+    depth = _bracket_depth(text)
+    if any(depth(p.at) != depth(total.at) for p in parts if p.sentence == total.sentence):
+        return None  # (基本支出X（其中人员经费…），项目支出Y: the bracket lists X's parts, Y is X's sibling)
+    for wider in lexicon().calculations:
+        if any(f.concept == wider["total"] and f.sentence == total.sentence for f in facts):
+            continue
+        names = _part_names(wider)
+        if calc["total"] not in names or wider.get("fund"):
+            continue
+        siblings = {n for n, part in names.items() if part != names[calc["total"]]}
+        # (in the total's own sentence: a carry-over stated after a ； is a statement of its own)
+        extra = [f for f in facts if f.id > total.id and f.sentence == total.sentence and f.block == total.block
+                 and f.concept in siblings and _money(f) and depth(f.at) == depth(total.at)
+                 and f.period == total.period and f.measure == total.measure and f.subject == total.subject]
+        if extra:
+            return wider["total"], extra
+    return None
 
 
 def _breakdown_heads(doc, block: int, pattern: re.Pattern) -> list[int]:
