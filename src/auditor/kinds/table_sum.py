@@ -180,7 +180,7 @@ def _check_row_total(doc, rule, typed):
                 hit = _compare(rule, t.table, total_cell, part_cells, label, names.get(total_col, ""),
                                [names.get(c, f"第{c + 1}列") for c in parts if c in rec.amounts])
                 if hit is not None:
-                    yield hit
+                    yield _blame_part(hit, t, rec, total_col, [c for c in parts if c in rec.amounts], names)
 
 
 YEAR_HEAD_RE = re.compile(r"(?:19|20)\d\d(?=年)")
@@ -190,6 +190,50 @@ def _other_year(name: str, total_name: str) -> bool:
     """A column head naming a year other than the total column's (2024年预算数 beside 2025年预算数)."""
     years = set(YEAR_HEAD_RE.findall(name))
     return bool(years) and not years & set(YEAR_HEAD_RE.findall(total_name))
+
+
+def _blame_part(hit: Hit, t, rec: CodeRecord, total_col: int, part_cols: list[int], names: dict) -> Hit:
+    """A row that does not add up across, where the total's column rolls up to the item above and
+    exactly one part's column does not (事业单位医疗 26.15 | 26.51 under 行政事业单位医疗 26.15 | 26.15):
+    that part's cell is the slip, and the finding is told at it."""
+    parent = _parent_record(t.records, rec)
+    if parent is None:
+        return hit
+    siblings = [r for r in t.records if r.segment == rec.segment and not r.is_total and len(r.code) == len(rec.code)
+                and r.code.startswith(parent.code)]
+
+    def rolls_up(col: int) -> bool | None:
+        cells = [r.amounts.get(col) for r in siblings]
+        if parent.amounts.get(col) is None or any(c is None for c in cells):
+            return None
+        whole = parse_cell(parent.amounts[col].text)
+        values = [parse_cell(c.text) for c in cells]
+        return None if whole is None or None in values else sum_check(whole, values) != "mismatch"
+
+    if rolls_up(total_col) is not True:
+        return hit
+    broken = [c for c in part_cols if rolls_up(c) is False]
+    if len(broken) != 1:
+        return hit
+    cell = rec.amounts[broken[0]]
+    total = parse_cell(rec.amounts[total_col].text)
+    others = [parse_cell(rec.amounts[c].text) for c in part_cols if c != broken[0]]
+    if total is None or None in others:
+        return hit
+    places = max([total.places] + [o.places for o in others])
+    right = fmt(total.value - sum((o.value for o in others), total.value * 0), places, cell.text)
+    hit.location, hit.stated, hit.expected = cell.loc, f"{rec.code} {names.get(broken[0], '')} {cell.text}".strip(), right
+    hit.formula += (f"；本列上级科目 {parent.code} 为 {parent.amounts[broken[0]].text}，与下级之和不符，"
+                    f"而合计栏与上级一致：应改的是{names.get(broken[0], '该栏')}（{right}）")
+    return hit
+
+
+def _parent_record(records: list[CodeRecord], rec: CodeRecord) -> CodeRecord | None:
+    """The item a budget code rolls up to (2101102 → 21011), in the same code column."""
+    if rec.is_total or len(rec.code) <= 3:
+        return None
+    return next((r for r in records if r.segment == rec.segment and not r.is_total
+                 and r.code == rec.code[:len(rec.code) - 2]), None)
 
 
 def _children(records: list[CodeRecord], i: int) -> list[CodeRecord]:
