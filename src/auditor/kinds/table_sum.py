@@ -106,7 +106,8 @@ def _check_code_rollup(doc, rule, typed):
                 name = names.get(col, f"第{col + 1}列")
                 if any(w in name for w in rule.params["rate_column_words"]):
                     continue  # a 增减率 column: a total's rate is no sum of its items' rates
-                yield from _rollup_column(rule, t, records, col, name, children)
+                yield from _rollup_column(rule, t, records, col, name, children,
+                                          _row_columns(names, amount_cols, rule.params["beside_total_words"]))
 
 
 def _unreadable(t, row: int, col: int) -> bool:
@@ -117,7 +118,8 @@ def _unreadable(t, row: int, col: int) -> bool:
     return bool(text) and text not in BLANK_MARKS and parse_cell(text) is None
 
 
-def _rollup_column(rule, t, records, col, column_name, children_of: dict[int, list[CodeRecord]]):
+def _rollup_column(rule, t, records, col, column_name, children_of: dict[int, list[CodeRecord]],
+                   across: tuple[int, list[int]] | None = None):
     hits: dict[int, tuple[Hit, Decimal]] = {}  # record -> its finding and its gap (stated − sum)
     parts_of: dict[int, list[int]] = {}
     position = {id(r): k for k, r in enumerate(records)}  # (records.index would rescan per child)
@@ -146,7 +148,21 @@ def _rollup_column(rule, t, records, col, column_name, children_of: dict[int, li
             note = f"；改正此行后，上级「{hit.fields['label']}」{hit.fields['total']} 也与其下级之和相符"
             hits[explained[0]][0].formula += note
             continue
+        if across is not None and col in across[1] and gap != 0 and any(
+                _row_gap(records[j], *across) == gap for j in parts_of.get(i, ())):
+            continue  # a child's cell that also breaks its own row (told by SUM004, at that cell)
         yield hit
+
+
+def _row_gap(rec: CodeRecord, total_col: int, part_cols: list[int]) -> Decimal | None:
+    """A record's 合计 minus the columns it sums, or None where a cell cannot be read."""
+    if total_col not in rec.amounts or any(c not in rec.amounts for c in part_cols):
+        return None
+    total = parse_cell(rec.amounts[total_col].text)
+    parts = [parse_cell(rec.amounts[c].text) for c in part_cols]
+    if total is None or None in parts:
+        return None
+    return total.value - sum((p.value for p in parts), Decimal(0))
 
 
 def _gap(total_cell: Cell, part_cells: list[Cell]) -> Decimal:
@@ -161,16 +177,10 @@ def _check_row_total(doc, rule, typed):
             continue
         names = t.column_names
         for segment, amount_cols in t.segments:
-            total_cols = [c for c in amount_cols if TOTAL_COLUMN_RE.search(compact(names.get(c, "")))]
-            if not total_cols:
+            across = _row_columns(names, amount_cols, rule.params["beside_total_words"])
+            if across is None:
                 continue
-            total_col = total_cols[0]
-            # (a column of another year, 合计 | 基本支出 | 项目支出 | 2024年预算数 | 增减率, stands beside too)
-            beside = [c for c in amount_cols if c > total_col and (any(
-                w in compact(names.get(c, "")) for w in rule.params["beside_total_words"])
-                or _other_year(names.get(c, ""), names.get(total_col, "")))]
-            stop = min(beside) if beside else None
-            parts = [c for c in amount_cols if c > total_col and (stop is None or c < stop)]
+            total_col, parts = across
             for rec in (r for r in t.records if r.segment == segment):
                 total_cell = rec.amounts.get(total_col)
                 part_cells = [rec.amounts[c] for c in parts if c in rec.amounts]
@@ -181,6 +191,19 @@ def _check_row_total(doc, rule, typed):
                                [names.get(c, f"第{c + 1}列") for c in parts if c in rec.amounts])
                 if hit is not None:
                     yield _blame_part(hit, t, rec, total_col, [c for c in parts if c in rec.amounts], names)
+
+
+def _row_columns(names: dict, amount_cols: list[int], beside_words: list[str]) -> tuple[int, list[int]] | None:
+    """(the 合计 column, the columns after it it sums) of a row, or None: the parts stop at a column
+    standing beside the total (年末结转和结余; another year's, 合计 | 基本支出 | 项目支出 | 2024年预算数)."""
+    total_cols = [c for c in amount_cols if TOTAL_COLUMN_RE.search(compact(names.get(c, "")))]
+    if not total_cols:
+        return None
+    total_col = total_cols[0]
+    beside = [c for c in amount_cols if c > total_col and (any(w in compact(names.get(c, "")) for w in beside_words)
+                                                         or _other_year(names.get(c, ""), names.get(total_col, "")))]
+    stop = min(beside) if beside else None
+    return total_col, [c for c in amount_cols if c > total_col and (stop is None or c < stop)]
 
 
 YEAR_HEAD_RE = re.compile(r"(?:19|20)\d\d(?=年)")
@@ -200,7 +223,7 @@ def _blame_part(hit: Hit, t, rec: CodeRecord, total_col: int, part_cols: list[in
     if parent is None:
         return hit
     siblings = [r for r in t.records if r.segment == rec.segment and not r.is_total and len(r.code) == len(rec.code)
-                and r.code.startswith(parent.code)]
+                and (parent.is_total or r.code.startswith(parent.code))]
 
     def rolls_up(col: int) -> bool | None:
         cells = [r.amounts.get(col) for r in siblings]
@@ -223,15 +246,19 @@ def _blame_part(hit: Hit, t, rec: CodeRecord, total_col: int, part_cols: list[in
     places = max([total.places] + [o.places for o in others])
     right = fmt(total.value - sum((o.value for o in others), total.value * 0), places, cell.text)
     hit.location, hit.stated, hit.expected = cell.loc, f"{rec.code} {names.get(broken[0], '')} {cell.text}".strip(), right
-    hit.formula += (f"；本列上级科目 {parent.code} 为 {parent.amounts[broken[0]].text}，与下级之和不符，"
+    above = "合计" if parent.is_total else f"上级科目 {parent.code}"
+    hit.formula += (f"；本列{above} 为 {parent.amounts[broken[0]].text}，与下级之和不符，"
                     f"而合计栏与上级一致：应改的是{names.get(broken[0], '该栏')}（{right}）")
     return hit
 
 
 def _parent_record(records: list[CodeRecord], rec: CodeRecord) -> CodeRecord | None:
-    """The item a budget code rolls up to (2101102 → 21011), in the same code column."""
-    if rec.is_total or len(rec.code) <= 3:
+    """The item a budget code rolls up to (2101102 → 21011; a class, 221, to the 合计 row), in the
+    same code column."""
+    if rec.is_total or len(rec.code) < 3:
         return None
+    if len(rec.code) == 3:
+        return next((r for r in records if r.segment == rec.segment and r.is_total), None)
     return next((r for r in records if r.segment == rec.segment and not r.is_total
                  and r.code == rec.code[:len(rec.code) - 2]), None)
 
