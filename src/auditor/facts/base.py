@@ -412,6 +412,7 @@ class FactReader:
         self.open_measure = None  # a budget list's (measure, parts, period), open across a ；
         self.whole_measure = None  # the same of a budget a sentence ends on, for a list opening the next
         self.list_goes_on = False
+        self.whole_fund = None  # (fund, its parts) of a fund's total a sentence was about, for a 其中 after it
         self.opening = None  # the concept of the first amount of a sentence going on after a ；
         self.money_kinds = tuple(vocab.get("part_list_heads") or ())
         # where a sentence's opening name ends: a verb of how it is spent or set, or a break
@@ -479,6 +480,9 @@ class FactReader:
                                        rf"(?:{scored})\s*(?:为|了)?\s*\d")
         lists = vocab.get("score_lists") or {}
         self.deduction_words = tuple(lists.get("deduction_words") or ())  # 扣1.97分，得8.03分: points off
+        # 满分100分，其中…: the points after the full marks stated are weights (not 得满分 said of a rule)
+        full = lists.get("full_marks_words") or ()
+        self.full_marks = re.compile(r"(?:" + alternatives(full) + r")\s*\d") if full else None
         # a figure a scoring rule's condition names (…100%的得10分, …以上的，扣2分)
         self.condition_after = re.compile(r"\s*(?:及以上|以上|以下|以内)?\s*的\s*[，,]?\s*(?:" + alternatives(
             lists.get("condition_verbs")) + ")")
@@ -751,10 +755,21 @@ class FactReader:
         previous_end, carried = 0, lead_concept
         last_money: Fact | None = None
         list_fund, list_parts = self.open_list  # a fund's total opening a 其中 list: its parts are of that fund
+        self.open_list = ("", set())  # (set again below while the list goes on)
+        if not list_fund and self.whole_fund and self.lex.list_opener.match(text):
+            # “一般公共预算拨款支出预算4,474.78万元，…。其中：基本支出…”: a list opening the next
+            # sentence lists the parts of the fund's total the sentence before was about
+            list_fund, list_parts = self.whole_fund
+        self.whole_fund = None
         # a sentence opening with 其中 lists the parts of the figure before it; a budget's list
         # (全年预算数…，其中基本支出…、项目支出…) is of budget figures: (measure, part names)
         head = self.lex.part_list_head.match(text)
         headed = bool(head) or self.list_goes_on
+        if head and not list_fund:
+            # “一般公共预算拨款支出中，农林水支出…”: a fund's total heading the list: its items are that fund's
+            head_fund = self.fund_of.get(self._concept(compact(head.group(0)).rstrip("，,：:")[:-1], last=True) or "")
+            if head_fund:
+                list_fund, list_parts = head_fund[0], ANY_PART
         in_list, list_measure = bool(self.lex.list_opener.match(text)) or headed, None
         if head and self.lex.measures.last(compact(head.group(0))) in BUDGET_MEASURES:
             # “支出预算中，基本支出…、项目支出…”: the parts of a budget are budget
@@ -883,12 +898,18 @@ class FactReader:
                 fact["concept"] = self._indicator_like(phrase, unit, NOUN_AFTER_RE.match(text, m.end()).group())
             if fact.get("measure") == "变动率" and m.start() and text[m.start() - 1] in "-－−":
                 fact["sign"] = -(fact.get("sign") or 1)  # “增长-4.71%” is a fall of 4.71%
+            if unit == "分" and fact.get("implicit") and not fact.get("comparator") and (
+                    (m.start() and text[m.start() - 1] in "（(" and text[m.end():m.end() + 1] in "）)")
+                    or (self.full_marks and self.full_marks.search(text, 0, m.start()))):
+                # “产出指标（30分）”, “满分100分，其中：决策15分、过程25分”: the points a part is out
+                # of, in brackets after its name or listed under the full marks
+                fact["measure"], fact["implicit"] = "分值", False
             if unit == "分" and fact.get("implicit") and self.scored_after.match(text, m.end()) \
                     and not phrase.rstrip("，,：: ").endswith(self.deduction_words):
                 # “产出指标40分，得38.50分”, “产出指标（50分）得分46分”: the points a part is out of,
                 # before the points it scored
                 fact["measure"], fact["implicit"] = "分值", False
-            if list_fund and not fact.get("fund") and fact.get("concept") in list_parts:
+            if list_fund and not fact.get("fund") and (list_parts is ANY_PART or fact.get("concept") in list_parts):
                 fact["fund"] = list_fund
             if in_list and list_period not in (None, CURRENT) and fact.get("period") == CURRENT \
                     and unit in MONEY_UNITS and not YEAR_RE.search(phrase) and not self.lex.prior.search(phrase):
@@ -995,12 +1016,16 @@ class FactReader:
             previous_end = m.end()
         if in_list:
             self.part_carried = True  # the list ends with its sentence: what follows is the whole's again
-        if list_fund and text.rstrip(" ：:").endswith(self.lex.list_openers):
-            self.open_list = (list_fund, list_parts)
+        if list_fund and (text.rstrip(" ：:").endswith(self.lex.list_openers)
+                          or (text.rstrip().endswith(("；", ";")) and (in_list or headed))):
+            self.open_list = (list_fund, list_parts)  # (the list opens here, or goes on after a ；)
         if headed and text.rstrip().endswith(("；", ";")):
             self.list_goes_on = True
         if text.rstrip().endswith(("；", ";")):
             self.opening = opening
+        if outside is not None and not in_list and outside.concept in self.fund_of:
+            fund, generic = self.fund_of[outside.concept]
+            self.whole_fund = (fund, self.parts_of.get(generic, set()))
         if in_list and list_measure is not None and text.rstrip().endswith(("；", ";")):
             # (a list nested in an item, 其中A…，其中A1…, ends with the item: the ； goes on with the outer)
             self.open_measure = outer_measure or list_measure
@@ -1052,6 +1077,8 @@ class FactReader:
         unread stays no budget's sentence)."""
         if last.measure not in BUDGET_MEASURES or last.implicit or self._names_money_kind(last.label):
             return False
+        if RATE_OF_AFTER_RE.match(text, last.at + len(last.text)):
+            return False  # (…决算11.70万元，完成预算13.10万元的89.31%: the base of a rate, not the subject)
         tail = compact(text[last.at + len(last.text):])
         return all(name in BUDGET_MEASURES for _s, _e, name in self.lex.measures.all(tail))
 
@@ -1240,6 +1267,10 @@ class FactReader:
             measure = "决算" if unit in MONEY_UNITS else ("得分" if scored else "实际值")
             if unit in MONEY_UNITS and concept is None and phrase.rstrip("，,：: 为约达").endswith(self.lex.per_unit_words):
                 measure = "实际值"  # (户均546.5元: an average, no amount spent)
+        if unit in MONEY_UNITS and concept and any(w in phrase for w in self.lex.per_unit_words):
+            # “初中生均一般公共预算教育支出16,987.56元”, “每生每年1,100元”: an amount per head is no
+            # amount of the thing it names (the words stay its label, for DRV014)
+            concept = None
         return dict(out, concept=concept, measure=measure, implicit=implicit)
 
     def _zero_stated(self, words: str) -> str | None:
@@ -2095,6 +2126,7 @@ def _read_unit_in(text: str) -> str | None:
 
 
 BRACKETED_RE = re.compile(r"[（(][^（()）]{0,20}[）)]")
+RATE_OF_AFTER_RE = re.compile(r"\s*的\s*[\d.]+\s*[%％]")  # 13.10万元的89.31%: a rate's base
 DEFINITION_RE = re.compile(r"[（(][^（()）]{8,}[）)]")  # (8 characters or more: more than a name's part)
 
 

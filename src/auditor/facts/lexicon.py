@@ -144,7 +144,9 @@ def _lexicon(generation: int) -> Lexicon:
         per_unit_words=tuple(data.get("per_unit_words") or ()),
         list_opener=re.compile(r"\s*[，,：:（(]?\s*(?:" + alternatives(data.get("list_openers")) + ")"),
         # (a few words, no figure and no clause break, before the name and 中)
-        part_list_head=re.compile(r"[^，,。；;：:\d]{0,8}?(?:" + alternatives(data.get("part_list_heads")) + r")数?"
+        # (a year may open it: 2025年一般公共预算拨款支出中，…)
+        part_list_head=re.compile(r"(?:(?:19|20)\d\d年度?)?[^，,。；;：:\d]{0,10}?(?:"
+                                  + alternatives(data.get("part_list_heads")) + r")数?"
                                    + (f"(?:{alternatives(data['part_list_head_tails'])})?"
                                       if data.get("part_list_head_tails") else "") + r"中[，,：:]"),
     )

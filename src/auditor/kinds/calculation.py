@@ -17,7 +17,7 @@ from dataclasses import replace
 from decimal import Decimal
 from itertools import islice
 
-from ..facts.base import CLAUSE_BREAK_RE, Fact, FactBase, fact_base
+from ..facts.base import CLAUSE_BREAK_RE, Fact, FactBase, fact_base, per_unit
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt, half_unit, own_slack
 from ..knowledge import compact, concepts, vocabulary_generation
@@ -663,7 +663,9 @@ def _read_part_names(calc: dict) -> dict[str, str]:
 def _money(f: Fact) -> bool:
     # a table printing no unit still adds up: its cells share the unit, whichever it is; last
     # year's column adds up as this year's does (parts are taken of the total's period)
-    return (f.is_money or (f.source == "table" and not f.unit)) and f.measure in ("决算", "年初预算", "全年预算")
+    # (an amount per head, 每生每年1,100元 or 人均…, is no part of any total)
+    return (f.is_money or (f.source == "table" and not f.unit)) and f.measure in ("决算", "年初预算", "全年预算") \
+        and not (f.source == "text" and per_unit(f))
 
 
 def _check_group(facts, calc, names, context, rule, complete, checked=None, blank=frozenset(), text=""):
