@@ -755,7 +755,10 @@ class FactReader:
         previous_end, carried = 0, lead_concept
         last_money: Fact | None = None
         list_fund, list_parts = self.open_list  # a fund's total opening a 其中 list: its parts are of that fund
-        self.open_list = ("", set())  # (set again below while the list goes on)
+        if list_parts is ANY_PART:
+            # (a list of any items under a fund's head goes on only across a ；; one of the parts a
+            # fund's total names goes on over paragraphs, 其中：\n人员经费…\n公用经费…)
+            self.open_list = ("", set())
         if not list_fund and self.whole_fund and self.lex.list_opener.match(text):
             # “一般公共预算拨款支出预算4,474.78万元，…。其中：基本支出…”: a list opening the next
             # sentence lists the parts of the fund's total the sentence before was about
