@@ -1270,11 +1270,22 @@ class FactReader:
             measure = "决算" if unit in MONEY_UNITS else ("得分" if scored else "实际值")
             if unit in MONEY_UNITS and concept is None and phrase.rstrip("，,：: 为约达").endswith(self.lex.per_unit_words):
                 measure = "实际值"  # (户均546.5元: an average, no amount spent)
+        if unit in MONEY_UNITS and concept and self._concept(phrase, last=True) is None:
+            concept = self._same_kind(concept, phrase)
         if unit in MONEY_UNITS and concept and any(w in phrase for w in self.lex.per_unit_words):
             # “初中生均一般公共预算教育支出16,987.56元”, “每生每年1,100元”: an amount per head is no
             # amount of the thing it names (the words stay its label, for DRV014)
             concept = None
         return dict(out, concept=concept, measure=measure, implicit=implicit)
+
+    def _same_kind(self, carried: str, phrase: str) -> str | None:
+        """A concept carried to a phrase naming only the other kind of money (政府性基金预算财政拨款
+        收入85.00万元…；支出78.60万元): that fund's figure of the kind named, or none."""
+        kinds = [k for k in MONEY_KINDS if k in phrase]
+        if len(kinds) != 1 or kinds[0] in carried or not any(k in carried for k in MONEY_KINDS):
+            return carried
+        fund, _generic = self.fund_of.get(carried, ("", None))
+        return self.fund_qualified.get(fund, {}).get(f"本年{kinds[0]}") if fund else None
 
     def _zero_stated(self, words: str) -> str | None:
         """The concept of a clause stating a thing's amount as nothing (X为零, X为0, X未发生),
@@ -2129,6 +2140,7 @@ def _read_unit_in(text: str) -> str | None:
 
 
 BRACKETED_RE = re.compile(r"[（(][^（()）]{0,20}[）)]")
+MONEY_KINDS = ("支出", "收入")  # the two kinds of money a phrase may name with no thing (；支出78.60万元)
 RATE_OF_AFTER_RE = re.compile(r"\s*的\s*[\d.]+\s*[%％]")  # 13.10万元的89.31%: a rate's base
 DEFINITION_RE = re.compile(r"[（(][^（()）]{8,}[）)]")  # (8 characters or more: more than a name's part)
 
