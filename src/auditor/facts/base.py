@@ -1282,6 +1282,9 @@ class FactReader:
         """A concept carried to a phrase naming only the other kind of money (政府性基金预算财政拨款
         收入85.00万元…；支出78.60万元): that fund's figure of the kind named, or none."""
         kinds = [k for k in MONEY_KINDS if k in phrase]
+        if len(kinds) == 1 and any(w in carried for w in BALANCE_WORDS):
+            # (“…年末结转146.46万元。与2023年实际支出4,402.17万元相比…”: a balance is no spending)
+            return f"本年{kinds[0]}"
         if len(kinds) != 1 or kinds[0] in carried or not any(k in carried for k in MONEY_KINDS):
             return carried
         fund, _generic = self.fund_of.get(carried, ("", None))
@@ -2141,6 +2144,7 @@ def _read_unit_in(text: str) -> str | None:
 
 BRACKETED_RE = re.compile(r"[（(][^（()）]{0,20}[）)]")
 MONEY_KINDS = ("支出", "收入")  # the two kinds of money a phrase may name with no thing (；支出78.60万元)
+BALANCE_WORDS = ("结转", "结余")  # a balance carried over is neither kind
 RATE_OF_AFTER_RE = re.compile(r"\s*的\s*[\d.]+\s*[%％]")  # 13.10万元的89.31%: a rate's base
 DEFINITION_RE = re.compile(r"[（(][^（()）]{8,}[）)]")  # (8 characters or more: more than a name's part)
 
