@@ -102,6 +102,7 @@ class VocabularyAdditions(BaseModel):
     text_units: list[Word] = Field(default_factory=list, description="正文中数字后可读作单位的词（公里、吨……）")
     list_openers: list[Word] = Field(default_factory=list, description="合计之后引出其组成部分的词（其中）")
     part_list_heads: list[Word] = Field(default_factory=list, description="句首“某某中，”里指明所列金额的词（实际支出中，…）")
+    balance_words: list[Word] = Field(default_factory=list, description="结转、结余等：余额既非支出也非收入")
     inclusive_openers: list[Word] = Field(default_factory=list, description="金额后引出其全部组成的词（包括、具体为）")
     undone_after: list[Word] = Field(default_factory=list, description="数字后表示未做到的词（尚未交付）：该数字不是完成值")
     part_list_head_tails: list[Word] = Field(default_factory=list,

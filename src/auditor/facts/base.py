@@ -73,7 +73,6 @@ YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
 CLASS_LEVEL_RE = re.compile(r"[（(](?:类|款|项)[）)]")  # 一般公共服务支出（类）: the level, not a word
 LEAD_END_RE = re.compile(r"[：:。]")  # what ends a numbered item's label
 LEAD_LIST_RE = re.compile(r"[，,；;、\d]")  # a label holding these is a sentence or a list
-RUN_IN_OUTCOME_WORDS = ("实际", "已完成", "偏差")  # see paragraph_plans
 # a sentence that is a numbered run-in heading only (3、绩效目标。)
 RUN_IN_HEADING_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}\s*[、.．])\s*"
                                r"([^，,。；;：:\d]{2,14})[。：:]?\s*$")
@@ -81,7 +80,8 @@ RUN_IN_HEADING_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d
 SCOPE_RE = re.compile(r"\s*((?:19|20)\d\d)\s*年度?([^，,。；;：:\d]{0,10}?)中[，,：:]")
 # a word right after a compared figure saying the next figure is the difference (比预算X少Y万元)
 DIFFERENCE_WORDS = {"少": -1, "少了": -1, "多": 1, "多了": 1}
-DIFFERENCE_TAIL_RE = re.compile(r"(多了|少了|多|少)$")  # 比年初预算多: more than the budget named
+# 比年初预算多: more than the budget named (the words above, longest first)
+DIFFERENCE_TAIL_RE = re.compile("(" + "|".join(sorted(DIFFERENCE_WORDS, key=len, reverse=True)) + ")$")
 NOUN_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,6}")  # the words right after a figure: what it counts
 INDICATOR_FILLER_RE = re.compile(r"(?:为|是|达到?|约|共|了|累计|全年|[:：])+")  # see _indicator_like
 HOLDING_TAIL_RE = re.compile(r"(?:为|是|达到?|约|共|了|[:：])+$")  # see _label_holding
@@ -184,6 +184,7 @@ class FactBase:
     year: int | None = None  # the report's year
     # the report is a plan (vocabulary.yaml report_types `plan`: 部门预算): its amounts are budgets
     plan: bool = False
+    elapsed_months: int | None = None  # a report on part of its year: the months it covers (1-8月: 8)
 
     def remember(self, key: tuple, compute):
         """A document-wide look-up a rule makes for many facts, computed once (keeps rules linear)."""
@@ -367,11 +368,14 @@ class FactReader:
         self.lex: Lexicon = lexicon()
         self.year = doc.meta.get("report_year")
         self.base = FactBase(year=doc.meta.get("report_year"), plan=any(
-            e.get("plan") for e in vocabulary()["report_types"] if e["name"] == doc.meta.get("report_type")))
+            e.get("plan") for e in vocabulary()["report_types"] if e["name"] == doc.meta.get("report_type")),
+            elapsed_months=doc.meta.get("elapsed_months"))
         self.money = money_concepts()
         vocab = concepts()
         self.not_money = set(vocab["not_money"])
         self.fund_qualified = vocab.get("fund_qualified") or {}
+        self.kind_totals = vocab.get("kind_totals") or {}  # 支出 -> 本年支出: a kind of money's total
+        self.balance_words = tuple(vocab.get("balance_words") or ())  # 结转, 结余: neither kind
         # 一般公共预算财政拨款基本支出 -> (一般公共预算, 基本支出): the fund a fund's own concept names,
         # and the concept it qualifies (whose declared parts a 其中 list after it names)
         self.fund_of = {own: (fund, generic) for fund, names in self.fund_qualified.items()
@@ -436,13 +440,14 @@ class FactReader:
         self.plan_words = [compact(w) for w in plan.get("plan") or ()]
         self.forecast_words = [compact(w) for w in plan.get("forecast") or ()]
         self.outcome_words = [compact(w) for w in plan.get("outcome") or ()]
+        # under a run-in heading of targets only these state outcomes (see paragraph_plans)
+        self.run_in_outcome_words = [compact(w) for w in plan.get("run_in_outcome") or ()]
         self.plan_only_words = [compact(w) for w in plan.get("plan_lead") or ()]
         self.strive_words = [compact(w) for w in plan.get("strive") or ()]
         self.project_funds = vocab.get("project_funds")
         self.full_year_words = vocab.get("full_year_budget_words") or ()
         self.vague_labels = set(vocab.get("vague_short_labels") or ())
         self.topic_endings = tuple(vocab.get("topic_endings") or ())
-        self.breakdown_heading = re.compile(vocab.get("breakdown_heading") or "(?!)")  # 按支出性质划分
         self.name_heads = tuple(vocab.get("name_heads") or ())
         summed = vocab.get("summed_names") or {}
         self.joins, self.sum_words = tuple(summed.get("joins") or ()), re.compile(alternatives(summed.get("sums")))
@@ -720,7 +725,7 @@ class FactReader:
         if not m and not CLASS_LEVEL_RE.search(label):
             return None, "", ""  # without a number, only a classification item's label leads
         if compact(label).endswith(self.topic_endings) or self.score_category.fullmatch(compact(label)) \
-                or compact(label) in self.indicator_kinds or self.breakdown_heading.fullmatch(compact(label)):
+                or compact(label) in self.indicator_kinds or self.lex.breakdown_heading.fullmatch(compact(label)):
             # a heading run into its paragraph (（二）支出情况。…, 五、“三公”经费支出情况说明。…, （一）
             # 产出指标。…) names a part of the report, as a heading block does: no thing the figures are of
             return None, "", label
@@ -770,7 +775,7 @@ class FactReader:
         headed = bool(head) or self.list_goes_on
         if head and not list_fund:
             # “一般公共预算拨款支出中，农林水支出…”: a fund's total heading the list: its items are that fund's
-            head_fund = self.fund_of.get(self._concept(compact(head.group(0)).rstrip("，,：:")[:-1], last=True) or "")
+            head_fund = self.fund_of.get(self._concept(compact(head.group("name")), last=True) or "")
             if head_fund:
                 list_fund, list_parts = head_fund[0], ANY_PART
         in_list, list_measure = bool(self.lex.list_opener.match(text)) or headed, None
@@ -812,11 +817,15 @@ class FactReader:
         plans = any(w in lead for w in self.plan_only_words) or (
             self._names_plan(sentence.loc.section or "") and not any(w in lead for w in self.outcome_words)) or (
             # under a run-in heading of targets, 全年完成X is the target; only 实际 / 已完成 state outcomes
-            self.paragraph_plans and not any(w in lead for w in RUN_IN_OUTCOME_WORDS))
+            self.paragraph_plans and not any(w in lead for w in self.run_in_outcome_words))
         self.clause_owner = None  # (concept, words) of the ；-clause's first amount: a bare 执行率 after it is its
         self.turn_period = None  # the period of the figure after a 分别: the list's others share it
         scope = SCOPE_RE.match(text)  # a sentence opening with the year and measure its figures are of
+        # (its period and measure, read once for the sentence)
+        scoped = (self._year_period(scope.group(0)), self.lex.measures.last(compact(scope.group(2)))) if scope else None
         unknown_topic = self._unknown_money_topic(text)
+        # where the sentence first states its full marks (满分100分): the points after it are weights
+        full_marks = self.full_marks.search(text) if self.full_marks else None
         for m in self.lex.text_number.finditer(text):
             unit = m.group("unit") or ""
             if self.lex.not_a_figure_after.match(text[m.end():m.end() + 2]) or _inside_doc_number(text, m.start()):
@@ -863,8 +872,7 @@ class FactReader:
                                    here or (own if m.start() > unnamed_from else subject if m.start() > named_at else outer), wide)
             if scope is not None and scope.end() <= m.start() and unit in MONEY_UNITS and not YEAR_RE.search(phrase):
                 # “2025年预算中，基本支出986.30万元、项目支出276.50万元”: the scope's year and measure
-                fact["period"] = self._year_period(scope.group(0))
-                measure = self.lex.measures.last(compact(scope.group(2)))
+                fact["period"], measure = scoped
                 if measure and fact.get("implicit"):
                     fact["measure"], fact["implicit"] = measure, False
             if unit == "分" and fact.get("concept") in self.money:
@@ -877,16 +885,11 @@ class FactReader:
             if fact.get("concept") in self.unit_totals and unit in MONEY_UNITS \
                     and (unknown_topic or self._topic_clause_before(text, m.start())):
                 fact["concept"] = None  # (辅警经费…，全年支出648.00万元: that money's, no unit total)
-            if unit in MONEY_UNITS and last_money is not None and phrase.strip("，, ") in DIFFERENCE_WORDS \
-                    and self.lex.comparison.search(last_money.label):
-                # “比全年预算1,094.50万元少15.85万元”: the difference from the base just stated
-                fact.update(measure="变动额", sign=DIFFERENCE_WORDS[phrase.strip("，, ")], implicit=False,
-                            concept=fact.get("concept") or last_money.concept, period=CURRENT)
-            elif unit in MONEY_UNITS and last_money is not None and (more := DIFFERENCE_TAIL_RE.search(phrase)) \
-                    and named_budget_base(phrase):
-                # “全年预算数2,586.40万元，比年初预算多186.40万元”: the difference from the budget
-                # named, of the figure before (its figure stated elsewhere)
-                fact.update(measure="变动额", sign=DIFFERENCE_WORDS[more.group(1)], implicit=False,
+            difference = self._difference(phrase, last_money) if unit in MONEY_UNITS and last_money is not None else 0
+            if difference:
+                # “比全年预算1,094.50万元少15.85万元”: the difference from the base just stated;
+                # “全年预算数2,586.40万元，比年初预算多186.40万元”: from the budget the words name
+                fact.update(measure="变动额", sign=difference, implicit=False,
                             concept=fact.get("concept") or last_money.concept, period=CURRENT)
             if self._after_from(phrase) and self.from_to_after.match(text, m.end()):
                 fact["period"] = PRIOR  # “就餐人次由2,160人次减少到…”: where it started, not where it is
@@ -903,7 +906,7 @@ class FactReader:
                 fact["sign"] = -(fact.get("sign") or 1)  # “增长-4.71%” is a fall of 4.71%
             if unit == "分" and fact.get("implicit") and not fact.get("comparator") and (
                     (m.start() and text[m.start() - 1] in "（(" and text[m.end():m.end() + 1] in "）)")
-                    or (self.full_marks and self.full_marks.search(text, 0, m.start()))):
+                    or (full_marks is not None and full_marks.end() <= m.start())):
                 # “产出指标（30分）”, “满分100分，其中：决策15分、过程25分”: the points a part is out
                 # of, in brackets after its name or listed under the full marks
                 fact["measure"], fact["implicit"] = "分值", False
@@ -1278,17 +1281,26 @@ class FactReader:
             concept = None
         return dict(out, concept=concept, measure=measure, implicit=implicit)
 
+    def _difference(self, phrase: str, last_money: Fact) -> int:
+        """+1 / −1 for an amount told as more or less than a base (比…多 / 少), else 0: the bare
+        word after the base's own figure, or the word closing a phrase naming a budget."""
+        words = phrase.strip("，, ")
+        if words in DIFFERENCE_WORDS and self.lex.comparison.search(last_money.label):
+            return DIFFERENCE_WORDS[words]
+        tail = DIFFERENCE_TAIL_RE.search(phrase)
+        return DIFFERENCE_WORDS[tail.group(1)] if tail and named_budget_base(phrase) else 0
+
     def _same_kind(self, carried: str, phrase: str) -> str | None:
         """A concept carried to a phrase naming only the other kind of money (政府性基金预算财政拨款
         收入85.00万元…；支出78.60万元): that fund's figure of the kind named, or none."""
-        kinds = [k for k in MONEY_KINDS if k in phrase]
-        if len(kinds) == 1 and any(w in carried for w in BALANCE_WORDS):
+        kinds = [k for k in self.kind_totals if k in phrase]  # (concepts.yaml kind_totals: 支出, 收入)
+        if len(kinds) == 1 and any(w in carried for w in self.balance_words):
             # (“…年末结转146.46万元。与2023年实际支出4,402.17万元相比…”: a balance is no spending)
-            return f"本年{kinds[0]}"
-        if len(kinds) != 1 or kinds[0] in carried or not any(k in carried for k in MONEY_KINDS):
+            return self.kind_totals[kinds[0]]
+        if len(kinds) != 1 or kinds[0] in carried or not any(k in carried for k in self.kind_totals):
             return carried
         fund, _generic = self.fund_of.get(carried, ("", None))
-        return self.fund_qualified.get(fund, {}).get(f"本年{kinds[0]}") if fund else None
+        return self.fund_qualified.get(fund, {}).get(self.kind_totals[kinds[0]]) if fund else None
 
     def _zero_stated(self, words: str) -> str | None:
         """The concept of a clause stating a thing's amount as nothing (X为零, X为0, X未发生),
@@ -2040,13 +2052,18 @@ def _short_cell_number(text: str) -> tuple[str, Decimal, int, str] | None:
     return m.group("cmp") or "", value, _places(m.group("num").replace(",", "")), unit
 
 
-@lru_cache(maxsize=1)
 def _long_units() -> frozenset:
     """The vocabulary's units of two characters or more (人次, 万人次, 平方米): a table cell's figure
-    may carry one."""
-    from ..knowledge import base_concepts
+    may carry one (a config's units too: one set per vocabulary in use)."""
+    from ..knowledge import concepts, vocabulary_generation
 
-    return frozenset(u for u in base_concepts().get("text_units") or () if len(u) >= 2)
+    key = vocabulary_generation()
+    if key not in _LONG_UNITS:
+        _LONG_UNITS[key] = frozenset(u for u in concepts().get("text_units") or () if len(u) >= 2)
+    return _LONG_UNITS[key]
+
+
+_LONG_UNITS: dict[int, frozenset] = {}
 
 
 def _is_column_numbers(texts: list[str]) -> bool:
@@ -2143,8 +2160,6 @@ def _read_unit_in(text: str) -> str | None:
 
 
 BRACKETED_RE = re.compile(r"[（(][^（()）]{0,20}[）)]")
-MONEY_KINDS = ("支出", "收入")  # the two kinds of money a phrase may name with no thing (；支出78.60万元)
-BALANCE_WORDS = ("结转", "结余")  # a balance carried over is neither kind
 RATE_OF_AFTER_RE = re.compile(r"\s*的\s*[\d.]+\s*[%％]")  # 13.10万元的89.31%: a rate's base
 DEFINITION_RE = re.compile(r"[（(][^（()）]{8,}[）)]")  # (8 characters or more: more than a name's part)
 

@@ -98,6 +98,8 @@ class Lexicon:
     per_unit_words: tuple  # words making an amount one per person, vehicle, visit (人均, 平均)
     list_opener: re.Pattern  # one of them right after a figure: “X 万元，其中：…”, “X 万元（其中…）”
     part_list_head: re.Pattern  # a sentence's opening naming the amount whose parts it lists (实际支出中，)
+    whole_opener: re.Pattern  # after an amount, the words opening its parts (其中, 包括)
+    breakdown_heading: re.Pattern  # a heading of a breakdown of the total above (按支出性质分)
     names_nothing: dict = field(default_factory=dict, compare=False, repr=False)  # see base._names_nothing
     change_signs: dict = field(default_factory=dict, compare=False, repr=False)  # see base._change_sign
     names_fund: dict = field(default_factory=dict, compare=False, repr=False)  # see restatement._names_fund
@@ -145,10 +147,16 @@ def _lexicon(generation: int) -> Lexicon:
         list_opener=re.compile(r"\s*[，,：:（(]?\s*(?:" + alternatives(data.get("list_openers")) + ")"),
         # (a few words, no figure and no clause break, before the name and 中)
         # (a year may open it: 2025年一般公共预算拨款支出中，…)
-        part_list_head=re.compile(r"(?:(?:19|20)\d\d年度?)?[^，,。；;：:\d]{0,10}?(?:"
-                                  + alternatives(data.get("part_list_heads")) + r")数?"
-                                   + (f"(?:{alternatives(data['part_list_head_tails'])})?"
-                                      if data.get("part_list_head_tails") else "") + r"中[，,：:]"),
+        # `name`: the whole's own words, without the tail (结构) and 中
+        part_list_head=re.compile(r"(?P<name>(?:(?:19|20)\d\d年度?)?[^，,。；;：:\d]{0,10}?(?:"
+                                  + alternatives(data.get("part_list_heads")) + r")数?)"
+                                  + (f"(?:{alternatives(data['part_list_head_tails'])})?"
+                                     if data.get("part_list_head_tails") else "") + r"中[，,：:]"),
+        # an amount's list of parts opened right after it: 其中, or the words of a complete list (包括)
+        whole_opener=re.compile(r"\s*[，,：:（(]?\s*(?:" + alternatives(
+            [*(data.get("list_openers") or ()), *(data.get("inclusive_openers") or ())]) + ")"),
+        # a row or an item heading a breakdown of a total (按支出性质分：)
+        breakdown_heading=re.compile(data.get("breakdown_heading") or "(?!)"),
     )
 
 

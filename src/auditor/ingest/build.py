@@ -239,7 +239,19 @@ def infer_meta(doc: Document) -> dict:
         year = int(evaluated.group(1))
     return {"report_year": year, "report_type": _report_type(head) or _report_type(wider),
             "unit_name": _unit_name(doc, head.replace(" ", "")) or _unit_name(doc, head)
-            or _unit_name(doc, wider)}
+            or _unit_name(doc, wider), "elapsed_months": _elapsed_months(title)}
+
+
+ELAPSED_RE = re.compile(r"(?:1|一)\s*月?\s*[-－—–~～至到]\s*(\d{1,2})\s*月")  # 1-8月, 1—6月, 1月至9月
+
+
+def _elapsed_months(title: str) -> int | None:
+    """How many months of its year a report on part of it covers, by its title (2025年1-8月: 8;
+    上半年: 6, the words in vocabulary.yaml part_year_words); None for a report on a whole year."""
+    span = ELAPSED_RE.search(title)
+    months = int(span.group(1)) if span else next(
+        (n for word, n in (vocabulary().get("part_year_words") or {}).items() if word in title), None)
+    return months if months and 0 < months < 12 else None
 
 
 def _settled(years: Counter, wider: Counter, title: Counter) -> Counter:

@@ -1,11 +1,15 @@
 """What every rule kind shares: the hit it yields, and helpers for evidence."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..facts.numbers import Quantity, half_unit, own_half_unit, own_slack
 from ..model import Location, Paragraph, Table
+
+# a table row labelled as part of the row above it (其中：人员经费): calculation, derived and table_sum
+SUBROW_RE = re.compile(r"^\s*其中\s*[:：]?")
 
 
 @dataclass

@@ -20,9 +20,9 @@ from itertools import islice
 from ..facts.base import CLAUSE_BREAK_RE, Fact, FactBase, fact_base, per_unit
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt, half_unit, own_slack
-from ..knowledge import compact, concepts, vocabulary_generation
+from ..knowledge import compact, vocabulary_generation
 from ..model import Table
-from .base import CHECKED, Checked, Hit
+from .base import CHECKED, Checked, Hit, SUBROW_RE
 
 KIND = "calculation"
 PARAMS = {
@@ -40,7 +40,6 @@ PARAMS = {
 MESSAGE_FIELDS = {"total_label", "total", "sum", "parts", "context", "verdict"}
 CONTEXTS = ("sentence", "table", "document", "enumeration", "subrows", "changes")
 MALFORMED_RE = re.compile(r"\d\.\.+\d|\d+\.\d+\.\d")  # 126..12, 106.62.00
-SUBROW_RE = re.compile(r"^\s*其中\s*[:：]?")
 # a total that adds up once its unit is read ×10⁴ or ×10⁸ (or the inverse) has a unit slip
 SLIP_FACTORS = {Decimal(10) ** 4, Decimal(10) ** 8, Decimal(10) ** -4, Decimal(10) ** -8}
 
@@ -366,7 +365,7 @@ def _check_subrows(doc, base: FactBase, rule):
     """A table row labelled 其中 is part of the row above it: in every column it cannot exceed
     that row (a 年度资金总额 of 0 above a non-zero 其中 row; a subtotal left at 0). Under a row
     heading a breakdown (按支出性质分, no figures of its own) it is part of the row above that."""
-    breakdown = re.compile(concepts().get("breakdown_heading") or "(?!)")
+    breakdown = lexicon().breakdown_heading
     for block, facts in base.by_table.items():
         heads = _breakdown_heads(doc, block, breakdown)
         by_cell = None  # the money facts by cell, indexed for the first 其中 row
@@ -461,7 +460,6 @@ def _check_trailing_sums(base: FactBase, rule):
             if not _sum_words(total.label, words) or not _money(total) or total.measure == "变动额":
                 continue
             items = _listed_before(base, flat[:k], total, openers)
-            text = base.sentences.get((total.block, total.sentence), "")
             if len(items) < 2 or any(not _money(f) or f.measure == "变动额" or f.comparator or f.period != total.period
                                      or _sum_words(f.label, words) for f in items) \
                     or any(MALFORMED_RE.search(base.sentences.get(key, "")) for key, _ in run):

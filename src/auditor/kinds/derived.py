@@ -31,7 +31,7 @@ from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt
 from ..facts.targets import PREFIX
 from ..knowledge import compact
-from .base import CHECKED, Hit
+from .base import CHECKED, Hit, SUBROW_RE
 from .restatement import meets, tail
 
 KIND = "derived"
@@ -40,9 +40,8 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           "clause_breaks": (str, "，,；;。：:"), "ceiling_marks": (list, []), "year_on_year_cues": (list, []),
           "base_cues": (list, []), "other_period_cues": (list, []), "point_unit": (str, ""),
           # point_change: a rate compared with the share of the year gone by (时间进度), above or
-          # below it (高于 / 低于), the elapsed months read from the title (1-8月, 上半年)
+          # below it (高于 / 低于); the year gone by from the document meta (elapsed_months: 1-8月, 上半年)
           "schedule_words": (list, []), "above_words": (list, []), "below_words": (list, []),
-          "elapsed_months": (dict, {}),
           # words making a stated change one on adjusted figures (剔除车辆购置因素, 可比口径): not
           # the change of the figures the report states
           "adjusted_cues": (list, []),
@@ -466,7 +465,7 @@ def _listing_whole(base: FactBase, part: Fact) -> Fact | None:
     """The amount a list opener (其中) follows, the nearest before the part in its sentence or in
     the ；-joined clauses before it: the whole of the parts listed after it, whatever the sentence
     stated first."""
-    opener = _whole_opener()
+    opener = lexicon().whole_opener
     block = base.by_block.get(part.block, [])
     at = bisect_left(block, part.id, key=lambda f: f.id)
     for f in reversed(block[max(0, at - LISTING_REACH):at]):
@@ -510,35 +509,16 @@ def _headed_whole(base: FactBase, part: Fact) -> Fact | Literal[False] | None:
     """The whole a sentence opening “医疗收入结构中，” lists: the last amount before named so (its
     label ending with the head's words), of the part's measure and year; False when the head names
     a whole no figure before states (not guessed); None for a sentence with no such head."""
-    from ..knowledge import concepts
-
     head = lexicon().part_list_head.match(base.sentences.get((part.block, part.sentence), ""))
     if head is None:
         return None
-    words = compact(head.group(0)).rstrip("，,：:")[:-1]  # (without its 中)
-    for tail in concepts().get("part_list_head_tails") or ():
-        words = words.removesuffix(tail)
+    words = compact(head.group("name"))
     concept = lexicon().concepts.last(words)
     earlier = [f for b in (part.block - 1, part.block) for f in base.by_block.get(b, ()) if f.id < part.id]
     whole = next((f for f in reversed(earlier[-LISTING_REACH:]) if f.is_money and f.measure == part.measure
                   and f.period == part.period and f.value >= part.value
                   and (compact(f.label).endswith(words) or (concept is not None and f.concept == concept))), None)
     return whole if whole is not None else False
-
-
-_WHOLE_OPENER: dict[int, re.Pattern] = {}  # per vocabulary (a config may add words)
-
-
-def _whole_opener() -> re.Pattern:
-    """The words after an amount opening the list of its parts: 其中 (concepts.yaml list_openers),
-    and the words of a complete list (包括, 具体为: inclusive_openers)."""
-    from ..knowledge import concepts, vocabulary_generation
-
-    key = vocabulary_generation()
-    if key not in _WHOLE_OPENER:
-        words = [*lexicon().list_openers, *(concepts().get("inclusive_openers") or ())]
-        _WHOLE_OPENER[key] = re.compile(r"\s*[，,：:（(]?\s*(?:" + "|".join(map(re.escape, words)) + ")")
-    return _WHOLE_OPENER[key]
 
 
 def _opener(base: FactBase, part: Fact) -> Fact | None:
@@ -1407,7 +1387,7 @@ def _against_schedule(base: FactBase, rule, change: Fact, rates: list[Fact]):
         return
     stated = [f for f in rates if any(w in f.label for w in params["schedule_words"])]
     current = next((f for f in reversed(rates) if f.period == CURRENT and f not in stated), None)
-    schedule = stated[-1] if stated else _elapsed(base, change, params)
+    schedule = stated[-1] if stated else _elapsed(base, change)
     if current is None or schedule is None:
         return
     above = max((words.rfind(w) for w in params["above_words"]), default=-1)
@@ -1424,26 +1404,16 @@ def _against_schedule(base: FactBase, rule, change: Fact, rates: list[Fact]):
 SCHEDULE_REACH = 24  # characters before a change in points its comparison is read in
 
 
-def _elapsed(base: FactBase, change: Fact, params: dict) -> Fact | None:
-    """The share of the year the report's period covers (1—8月: 66.67%), as a figure printed to
-    the change's places; None when the title names no such period."""
-    title = base.sentences.get((0, 0), "") or ""
-    months = None
-    span = ELAPSED_RE.search(title)
-    if span:
-        months = int(span.group(2))
-    else:
-        months = next((n for word, n in params["elapsed_months"].items() if word in title), None)
-    if not months or not 0 < months < 12:
+def _elapsed(base: FactBase, change: Fact) -> Fact | None:
+    """The share of the year the report's period covers (1—8月: 66.67%, document meta
+    elapsed_months), as a figure printed to the change's places; None for a whole year's report."""
+    if not base.elapsed_months:
         return None
-    value = Decimal(months) / 12 * HUNDRED
+    value = Decimal(base.elapsed_months) / 12 * HUNDRED
     # (the printed time schedule, 66.67%, is the exact share rounded: read it at the change's places)
     places = max(change.places, 2)
     return replace(change, value=value.quantize(Decimal(1).scaleb(-places)), unit="%", places=places,
                    text=f"{fmt(value, places)}%", concept=None, implicit=True)
-
-
-ELAPSED_RE = re.compile(r"(1|一)\s*[-－—–~～至到]\s*(\d{1,2})\s*月")
 
 
 # how many figures back in its paragraph a last-year rate looks for this year's rate of its concept
@@ -1602,24 +1572,23 @@ def _table_share(base: FactBase, rule):
                 part = amounts.get(rate.loc.row)
                 if rate is wholes[0] or part is None:
                     continue
-                if SUBROW_LABEL_RE.match(part.label):
+                if SUBROW_RE.match(part.label):
                     parent = _parent_row_amount(amounts, rate.loc.row)
                 if parent is not None and parent.value and not _fits(rate, part, whole) and _fits(rate, part, parent):
                     yield CHECKED  # a 其中 row's share of the row it is part of (其中：人员经费 of 基本支出)
                     continue
-                if not SUBROW_LABEL_RE.match(part.label) and (parent is None or _fits(rate, part, whole)):
+                if not SUBROW_RE.match(part.label) and (parent is None or _fits(rate, part, whole)):
                     parent = None  # (a row of the whole ends the run)
                 yield from _rate_against(base, rate, part, whole, f"占{whole.concept or '合计'}的比例",
                                          f"{part.concept or '该行'} ÷ {whole.concept or '合计'}")
 
 
-SUBROW_LABEL_RE = re.compile(r"^\s*其中\s*[:：]?")
 
 
 def _parent_row_amount(amounts: dict[int, Fact], row: int) -> Fact | None:
     """The amount of the nearest row above that is no 其中 row: the whole a 其中 row is part of."""
     for r in sorted((r for r in amounts if r < row), reverse=True):
-        if not SUBROW_LABEL_RE.match(amounts[r].label):
+        if not SUBROW_RE.match(amounts[r].label):
             return amounts[r]
     return None
 
@@ -1659,7 +1628,7 @@ def _fits_detail_sum(base: FactBase, rate: Fact, num: Fact, den: Fact) -> bool:
     if SUBTOTAL_ROW_RE.match(num.label or ""):
         detail = _group_above(column, num.loc.row)
     elif TOTAL_ROW_RE.match(num.label or ""):
-        detail = [f for f in column if not SUBROW_LABEL_RE.match(f.label or "") and not TOTAL_ROW_RE.match(f.label or "")
+        detail = [f for f in column if not SUBROW_RE.match(f.label or "") and not TOTAL_ROW_RE.match(f.label or "")
                   and not SUBTOTAL_ROW_RE.match(f.label or "")]
     else:
         return False

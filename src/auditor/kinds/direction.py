@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from ..facts.base import BUDGET_MEASURES, CURRENT, PRIOR, Fact, FactBase, fact_base, names_budget_base
 from ..facts.lexicon import alternatives, lexicon
-from ..knowledge import compact, concepts
+from ..knowledge import compact, concepts, vocabulary_generation
 from ..model import Table
 from ..facts.numbers import MONEY_UNITS, fmt, normalize_digits, to_decimal
 from .base import CHECKED, Hit
@@ -502,19 +502,20 @@ def _from_to(doc, base: FactBase, rule):
                 if a is None or b is None:
                     continue
                 yield CHECKED
-                hit = _way_hit(sentence, m, word, sign, (a, f"{start}{unit_a}"), (b, f"{end}{unit_b or unit_a}"),
+                hit = _way_hit(sentence, m.span(), word, sign, (a, f"{start}{unit_a}"), (b, f"{end}{unit_b or unit_a}"),
                                f"由 {start}{unit_a} 到 {end}{unit_b or unit_a}")
                 if hit is not None:
                     yield hit
 
 
-def _way_hit(sentence, m, word: str, sign: int, earlier: tuple, later: tuple, said: str) -> Hit | None:
+def _way_hit(sentence, span: tuple[int, int], word: str, sign: int, earlier: tuple, later: tuple,
+             said: str) -> Hit | None:
     """The direction word against the way two figures go (earlier and later: (value, as printed)),
     quoted from the printed words (the plain text normalises characters one for one)."""
     truth = (later[0] > earlier[0]) - (later[0] < earlier[0])
     if truth == sign:
         return None
-    return Hit(quote=sentence.text[m.start():m.end()], location=sentence.loc, stated=SIGN_WORDS[sign],
+    return Hit(quote=sentence.text[span[0]:span[1]], location=sentence.loc, stated=SIGN_WORDS[sign],
                expected=SIGN_WORDS[truth],
                formula=f"{said}：{'增加' if truth > 0 else '减少' if truth < 0 else '不变'}，文中写“{word}”",
                fields={"word": SIGN_WORDS[sign], "actual": later[1], "budget": earlier[1], "truth": SIGN_WORDS[truth]})
@@ -542,7 +543,7 @@ def _against_base(doc, base: FactBase, rule):
                 if sign is None or a is None or b is None:
                     continue
                 yield CHECKED
-                hit = _way_hit(sentence, m, m.group(5), sign, (a, f"{m.group(3)}{unit}"), (b, f"{m.group(1)}{unit}"),
+                hit = _way_hit(sentence, m.span(), m.group(5), sign, (a, f"{m.group(3)}{unit}"), (b, f"{m.group(1)}{unit}"),
                                f"本期 {m.group(1)}{unit}，所比 {m.group(3)}{unit}")
                 if hit is not None:
                     yield hit
@@ -556,10 +557,6 @@ def _rate_against_prior(doc, base: FactBase):
     figure right before are read above; amounts are DIR002's."""
     lex = lexicon()
     closing = _prior_closing_re()
-    by_sentence: dict[tuple, list[Fact]] = {}
-    for f in base.facts:
-        if f.source == "text":
-            by_sentence.setdefault((f.block, f.sentence), []).append(f)
     for prior in (f for f in base.facts if f.source == "text" and f.period == PRIOR and f.unit in ("%", "‰")
                   and f.concept and not f.comparator):
         sentence = _sentence_of(doc, base, prior.block, prior.sentence)
@@ -571,33 +568,20 @@ def _rate_against_prior(doc, base: FactBase):
         comparing = lex.comparison.search(text, max(0, prior.at - 12), prior.at) if m else None
         if comparing is None:
             continue
-        earlier = [f for f in by_sentence.get((prior.block, prior.sentence), ()) if f.at < prior.at]
+        earlier = [f for f in base.by_sentence.get((prior.block, prior.sentence), ()) if f.at < prior.at]
         before = _sentence_of(doc, base, prior.block, prior.sentence - 1)
         if before is not None and before.text.rstrip().endswith(("；", ";")):
-            earlier = by_sentence.get((prior.block, prior.sentence - 1), []) + earlier
+            earlier = list(base.by_sentence.get((prior.block, prior.sentence - 1), ())) + earlier
         current = next((f for f in reversed(earlier) if f.concept == prior.concept and f.unit == prior.unit
                         and f.period == CURRENT and f.measure == prior.measure and not f.comparator), None)
         sign = _word_sign(compact(m.group(1)), lex)
         if current is None or sign is None:
             continue
         yield CHECKED
-        hit = _way_hit(sentence, _Span(comparing.start(), m.end()), m.group(1), sign, (prior.value, prior.text),
+        hit = _way_hit(sentence, (comparing.start(), m.end()), m.group(1), sign, (prior.value, prior.text),
                        (current.value, current.text), f"本期 {current.text}，所比 {prior.text}")
         if hit is not None:
             yield hit
-
-
-class _Span:
-    """Where a quote runs in its sentence, as a regular-expression match gives it."""
-
-    def __init__(self, start: int, end: int):
-        self._start, self._end = start, end
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
 
 
 def _sentence_of(doc, base: FactBase, block: int, index: int):
@@ -616,36 +600,34 @@ def _closing_words() -> str:
     return rf"\s*(?:相比|相较)?\s*[，,]?\s*(?:{degree})?\s*({directions})(?=[，,。；;]|$)"
 
 
-_PRIOR_CLOSING_RE: list = []
+_PATTERNS: dict[tuple, re.Pattern] = {}  # per vocabulary generation (a config may add words)
+
+
+def _pattern(name, build) -> re.Pattern:
+    """A pattern built from the vocabulary, once per vocabulary in use."""
+    key = (vocabulary_generation(), name)
+    if key not in _PATTERNS:
+        _PATTERNS[key] = re.compile(build())
+    return _PATTERNS[key]
 
 
 def _prior_closing_re() -> re.Pattern:
     """Right after last year's figure: the words closing the clause on a direction word."""
-    if not _PRIOR_CLOSING_RE:
-        _PRIOR_CLOSING_RE.append(re.compile(_closing_words()))
-    return _PRIOR_CLOSING_RE[0]
-
-
-_AGAINST_BASE_RE: list = []
+    return _pattern("prior closing", _closing_words)
 
 
 def _against_base_re() -> re.Pattern:
-    if not _AGAINST_BASE_RE:
+    def build() -> str:
         words = concepts()
         period = r"(?:19|20)\d\d年度?(?:同期)?|" + alternatives(words.get("prior_period") or ())
         comparing = alternatives(words.get("comparison_words") or ())
-        _AGAINST_BASE_RE.append(re.compile(
-            rf"{TO_NUMBER}[^，,。；;\d]{{0,12}}[，,]\s*(?:{comparing})\s*(?:{period})\s*的?\s*{TO_NUMBER}"
-            + _closing_words()))
-    return _AGAINST_BASE_RE[0]
-
-
-_FROM_TO_RES: dict = {}
+        return (rf"{TO_NUMBER}[^，,。；;\d]{{0,12}}[，,]\s*(?:{comparing})\s*(?:{period})\s*的?\s*{TO_NUMBER}"
+                + _closing_words())
+    return _pattern("against base", build)
 
 
 def _from_to_re(from_words: list[str], to_words: list[str]) -> re.Pattern:
-    key = (tuple(from_words), tuple(to_words))
-    if key not in _FROM_TO_RES:
+    def build() -> str:
         verbs = concepts().get("from_to_words") or {}
         directions = alternatives([*(w for words in (concepts().get("directions") or {}).values() for w in words),
                                    *(verbs.get("up") or ()), *(verbs.get("down") or ())])
@@ -653,11 +635,10 @@ def _from_to_re(from_words: list[str], to_words: list[str]) -> re.Pattern:
         # the period of the first figure may stand between (由上年的86%, 从2024年的8,600人次), or
         # a few words saying when it held (由建设前的548公斤, 由原来的…)
         period = r"(?:19|20)\d\d年度?|" + alternatives(concepts().get("prior_period") or ())
-        _FROM_TO_RES[key] = re.compile(
-            rf"(?:{alternatives(from_words)})\s*(?:(?:{period})\s*的?\s*|[\u4e00-\u9fff]{{1,6}}的\s*)?{FROM_TO_NUMBER}"
-            rf"\s*((?:{degree})?(?:{directions}))"
-            rf"\s*(?:{alternatives(to_words)})\s*(?:(?:{period})\s*的?\s*)?{TO_NUMBER}")
-    return _FROM_TO_RES[key]
+        return (rf"(?:{alternatives(from_words)})\s*(?:(?:{period})\s*的?\s*|[\u4e00-\u9fff]{{1,6}}的\s*)?{FROM_TO_NUMBER}"
+                rf"\s*((?:{degree})?(?:{directions}))"
+                rf"\s*(?:{alternatives(to_words)})\s*(?:(?:{period})\s*的?\s*)?{TO_NUMBER}")
+    return _pattern(("from to", tuple(from_words), tuple(to_words)), build)
 
 
 def _word_sign(word: str, lex) -> int | None:

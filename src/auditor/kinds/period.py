@@ -90,8 +90,6 @@ PARAMS = {
     "plan_report_types": (list, []),
     # reports made during the year (运行监控 of 1-6月): signed in the year itself or the next
     "in_year_report_types": (list, []),
-    # signature_date: a title naming part of the year (1-9月, 上半年): a report made during its year
-    "part_year_title": (str, ""),
     "max_gap": (int, 1),
 }
 MESSAGE_FIELDS = {"year", "report_year", "what"}
@@ -433,9 +431,7 @@ def _check_signature_date(doc, rule, year):
     why = (f"{year} 年预算在该年之前或年初编制，签署或填报日期应在 {low} 年或 {high} 年" if plan
            else f"报告年度为 {year}，签署或填报日期应在 {year} 年或其后一年（{year + 1} 年）")
     # (a report on part of its year, 2024年1-9月…执行情况分析, is made during the year as 运行监控 is)
-    part_year = rule.params["part_year_title"]
-    title = doc.blocks[0].text if doc.blocks else ""
-    in_year = plan or kind in rule.params["in_year_report_types"] or bool(part_year and re.search(part_year, title))
+    in_year = plan or kind in rule.params["in_year_report_types"] or bool(doc.meta.get("elapsed_months"))
     for _, shown, loc, m in _signature_dates(doc, pattern, context):
         stated = int(m.group(1))
         month = int(re.findall(r"\d{1,2}", m.group(0)[len(m.group(1)):])[0])

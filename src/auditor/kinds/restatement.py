@@ -105,22 +105,28 @@ def check(doc, rule):
     yield from _check_text(base, groups, rule, vocabulary)
 
 
+def _clauses_back(base, fact: Fact):
+    """(sentence index, its text up to the fact) of the fact's sentence, then of each sentence
+    before it that a ； joins to it (each ；-clause is read as a sentence), nearest first."""
+    k, text = fact.sentence, base.sentences.get((fact.block, fact.sentence), "")[:fact.at]
+    while True:
+        yield k, text
+        text = base.sentences.get((fact.block, k - 1), "")
+        if k == 0 or not text.rstrip().endswith(("；", ";")):
+            return
+        k -= 1
+
+
 def _in_part_list(base, fact: Fact) -> bool:
     """A share in a 其中 list of a part (项目支出800.00万元，其中：一般公共服务支出400.00万元，占50.00%)
     is of that part, not of the unit's total a table's 占比 column is of."""
-    sentence, limit = fact.sentence, fact.at
-    while True:  # the list goes on across ；-clauses (each read as a sentence)
-        text = base.sentences.get((fact.block, sentence), "")
-        opened = min((k for k in (text.find(w) for w in lexicon().list_openers) if 0 <= k < limit), default=-1)
+    for sentence, text in _clauses_back(base, fact):  # (the list goes on across ；-clauses)
+        opened = min((k for k in (text.find(w) for w in lexicon().list_openers) if k >= 0), default=-1)
         if opened >= 0:
-            break
-        before = base.sentences.get((fact.block, sentence - 1), "")
-        if sentence == 0 or not before.rstrip().endswith(("；", ";")):
-            return False
-        sentence, limit = sentence - 1, len(before)
-    head = next((f for f in reversed(base.by_sentence.get((fact.block, sentence), ()))
-                 if f.at < opened and f.is_money), None)
-    return head is not None and head.concept not in set(concepts().get("unit_totals") or ())
+            head = next((f for f in reversed(base.by_sentence.get((fact.block, sentence), ()))
+                         if f.at < opened and f.is_money), None)
+            return head is not None and head.concept not in set(concepts().get("unit_totals") or ())
+    return False
 
 
 def _key(fact: Fact, planned: bool = False) -> tuple:
@@ -259,16 +265,7 @@ def _funds_lines() -> set[str]:
 def _allotted(base, fact: Fact, words: tuple) -> bool:
     """A word of funds allotted stands before the figure in its sentence or the clauses a ；
     joins to it (县财政安排…，其中A…；B…)."""
-    if not words:
-        return False
-    text, k = base.sentences.get((fact.block, fact.sentence), "")[:fact.at], fact.sentence
-    while True:
-        if any(w in text for w in words):
-            return True
-        k -= 1
-        text = base.sentences.get((fact.block, k), "")
-        if k < 0 or not text.rstrip().endswith(("；", ";")):
-            return False
+    return bool(words) and any(w in text for _, text in _clauses_back(base, fact) for w in words)
 
 
 def _states_any_measure(fact: Fact, loose: dict[tuple, list[Fact]]) -> bool:

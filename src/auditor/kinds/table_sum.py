@@ -25,7 +25,7 @@ from ..ingest.build import numbering_of
 from ..knowledge import compact
 from ..model import Cell
 from ..tables.typed import CodeRecord, parse_cell, typed_tables
-from .base import Hit, rounding_note, sum_check
+from .base import Hit, rounding_note, sum_check, SUBROW_RE
 
 KIND = "table_sum"
 PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "本年支出合计"]),
@@ -553,12 +553,11 @@ def _bare_subtotals(grid, details: list[int], label_col: int, rule) -> dict[int,
         while k in with_figures and compact(_label(grid[k][:label_col + 2])) not in words:
             rows.append(k)
             k -= 1
-        if len(rows) >= 2 and not any(SUBROW_LABEL_RE.match(_label(grid[q]).strip()) for q in rows):
+        if len(rows) >= 2 and not any(SUBROW_RE.match(_label(grid[q]).strip()) for q in rows):
             groups[r] = sorted(rows)
     return groups
 
 
-SUBROW_LABEL_RE = re.compile(r"^\s*其中")
 
 
 def _subtotal_hits(rule, table, grid, details: list[int], label_col: int, summed: list[int], heads: list[str]):

@@ -22,7 +22,16 @@ PARAMS = {"check": (str, None), "peer_measures": (list, ["年初预算", "全年
           "per_unit_words": (list, ["人均", "户均", "生均", "每人", "每户", "每", "标准", "单价", "平均"]),
           # an item in 元 among items in 万元 reads as a slip when its digits are within this
           # factor of the others' median (86.30元 beside 80.20万元, 186.30万元)
-          "list_peer_factor": (int, 20)}
+          "list_peer_factor": (int, 20),
+          # two figures of one thing, one in 元 and one in 万元, read as the same amount when their
+          # digits are within this ratio of each other (budget 86.40万元 beside outturn 84.20元)
+          "peer_ratio": (list, [0.8, 1.25])}
+def _peers(ratio: Decimal, rule) -> bool:
+    """Two figures' digits close enough to be one amount written twice (rule param peer_ratio)."""
+    low, high = (Decimal(str(x)) for x in rule.params["peer_ratio"])
+    return low <= ratio <= high
+
+
 TEN_THOUSAND_SLIP = "“万元”误写为“元”"
 MESSAGE_FIELDS = {"peer", "other", "where", "slip"}
 TRANSITION_RE = re.compile(
@@ -43,7 +52,7 @@ def _check_peer_magnitude(doc, rule):
     same digits: the 元 figure is a 万元 figure with the wrong unit (they differ ×10⁴ as written)."""
     measures = set(rule.params["peer_measures"])
     found = set()
-    for hit in [*_check_list_peers(doc, rule), *_check_rate_peers(doc, rule), *_check_row_peers(doc)]:
+    for hit in [*_check_list_peers(doc, rule), *_check_rate_peers(doc, rule), *_check_row_peers(doc, rule)]:
         if (hit.location, hit.stated) in found:
             continue
         found.add((hit.location, hit.stated))
@@ -52,7 +61,7 @@ def _check_peer_magnitude(doc, rule):
         peers = [f for f in facts if f.measure in measures and not f.implicit and f.unit in ("元", "万元")]
         for small in (f for f in peers if f.unit == "元"):
             for peer in (f for f in peers if f.unit == "万元" and f.value > 0):
-                if Decimal("0.8") <= small.value / peer.value <= Decimal("1.25") and (small.loc, small.text) not in found:
+                if _peers(small.value / peer.value, rule) and (small.loc, small.text) not in found:
                     yield Hit(
                         quote=fact_base(doc).span(min(small, peer, key=lambda f: f.at), max(small, peer, key=lambda f: f.at)),
                         location=small.loc, stated=small.text, expected=f"{small.value}万元",
@@ -88,7 +97,7 @@ def _check_list_peers(doc, rule):
                               "where": "同一列举", "slip": TEN_THOUSAND_SLIP})
 
 
-def _check_row_peers(doc):
+def _check_row_peers(doc, rule):
     """An indicator row whose target and actual are amounts in 元 and 万元 with nearly the same
     digits (户均补助 ≤3,500元 | 3,420万元): the actual carries the wrong unit, the target being
     the one set beforehand."""
@@ -102,7 +111,7 @@ def _check_row_peers(doc):
         if len(targets) != 1 or len(actuals) != 1 or targets[0].unit == actuals[0].unit:
             continue
         target, actual = targets[0], actuals[0]
-        if Decimal("0.8") <= actual.value / target.value <= Decimal("1.25"):
+        if _peers(actual.value / target.value, rule):
             yield Hit(quote=actual.quote, location=actual.loc, stated=actual.text,
                       expected=f"{actual.value.normalize():f}{target.unit}",
                       formula=f"同一指标的目标值为 {target.text}，实际值 {actual.text} 数字相近而单位相差一万倍",
