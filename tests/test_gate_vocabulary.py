@@ -150,3 +150,21 @@ def test_a_row_rate_the_config_declares_takes_measures_and_alternatives(tmp_path
         encoding="utf-8")
     result = _check(tmp_path)
     assert result.exit_code == 2 and "vocabulary.row_rates.0.numerator" in result.stderr, result.output
+
+
+def test_a_direction_word_the_config_adds_is_read_by_patterns_built_before_it():
+    """The direction rules compile their patterns from the vocabulary once per vocabulary in use:
+    a word a config adds is read even after a run with the shipped words built them."""
+    from auditor.engine import audit_document
+    from auditor.examples import document_from_text
+    from auditor.ruleset import load_rules
+
+    rules = [r for r in load_rules() if r.id == "DIR004"]
+    text = "某局2025年度部门整体支出绩效自评报告\n全年受理来访1,300人次，较上年的1,284人次有所走低。\n"
+
+    def said() -> list[str]:
+        return [f.stated for f in audit_document(document_from_text(text), rules).findings if f.severity != "info"]
+
+    assert said() == []  # 走低 is no direction word of the shipped vocabulary
+    extend_vocabulary({"directions": {"down": ["走低"]}})
+    assert said() == ["减少"]
