@@ -209,3 +209,40 @@ def test_a_statement_on_the_final_accounts_is_read_as_one():
     """决算情况说明 / 决算说明 name a 部门决算 as much as 部门决算 does (its title's year is then checked)."""
     for title in ("某局2024年度决算情况文字说明", "某局2024年度决算说明"):
         assert document_from_text(title + "\n一、部门概况\n").meta["report_type"] == "部门决算"
+
+
+def _pdf_of_pages(path, pages: list[list[str]]) -> None:
+    """A PDF whose pages hold these lines, one under another, as a PDF viewer shows them."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    sheet = canvas.Canvas(str(path))
+    for lines in pages:
+        sheet.setFont("STSong-Light", 10)
+        for k, line in enumerate(lines):
+            sheet.drawString(50, 800 - 16 * k, line)
+        sheet.showPage()
+    sheet.save()
+
+
+def test_pdf_paragraph_cut_by_a_page_break_or_inside_a_number_reads_whole(tmp_path):
+    from auditor.ingest import load
+    from auditor.model import Paragraph
+
+    path = tmp_path / "cut.pdf"
+    _pdf_of_pages(path, [
+        ["某市2024年度困难群众救助资金绩效评价报告",
+         "评价体系含决策、过程、产出、效益四个一级指标，满分100分，其中：决策15分、过程25"],
+        ["分、产出30分、效益30分。",
+         "资金按因素法分配，但东山县分配资金470.00万元，实际支出408.",
+         "68万元，执行率86.89%，分配额与实际需求存在偏离，扣0.5分。"]])
+    doc = load(path)
+    paragraphs = [b for b in doc.blocks if isinstance(b, Paragraph)]
+    whole = next(p for p in paragraphs if "过程25分、产出30分" in p.text)
+    assert whole.text.endswith("效益30分。") and whole.loc.page == 1  # it stays where it started
+    assert any("实际支出408.68万元，执行率86.89%" in p.text for p in paragraphs)
+    # the parts' points listed after the full marks are what each part is out of, none scored
+    points = {f.text: f.measure for f in fact_base(doc).facts if f.unit == "分" and f.loc.page == 1}
+    assert {points[t] for t in ("15分", "25分", "30分")} == {"分值"}

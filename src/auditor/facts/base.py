@@ -70,6 +70,8 @@ ITEM_TOKEN_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,
 NAMED_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{4,}$")
 LABEL_NOISE_RE = re.compile(r"^(?:其中\s*[:：]?|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)+|[（(](?:类|款|项)[）)]|[:：]$")
 YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
+# a change between two years named in a column's head: its year is the first (2025年比2024年增减)
+CHANGE_YEARS_RE = re.compile(r"((?:19|20)\d\d\s*年)度?\s*(?:比|较|对比)\s*(?:19|20)\d\d\s*年")
 CLASS_LEVEL_RE = re.compile(r"[（(](?:类|款|项)[）)]")  # 一般公共服务支出（类）: the level, not a word
 LEAD_END_RE = re.compile(r"[：:。]")  # what ends a numbered item's label
 LEAD_LIST_RE = re.compile(r"[，,；;、\d]")  # a label holding these is a sentence or a list
@@ -1140,11 +1142,16 @@ class FactReader:
                    for m in self.money_kind.finditer(phrase))
 
     def _respective(self, text: str, at: int, amounts: list) -> list:
-        """The amounts the percentages from `at` to the clause's end are of, in order: as many of
-        the last ones stated before as there are percentages (none if fewer are stated)."""
+        """The amounts the percentages listed from `at` are of, in order: as many of the last ones
+        stated before as there are percentages (none if fewer are stated). The list is the run of
+        percentages with no clause break between them (分别占66.83%和33.17%，分别增长4.37%和9.99%:
+        two lists of two)."""
         end = CLAUSE_END_RE.search(text, at)
-        count = sum(1 for m in self.lex.text_number.finditer(text, at, end.start() if end else len(text))
-                    if m.group("unit") == "%")
+        count, after = 0, at
+        for m in self.lex.text_number.finditer(text, at, end.start() if end else len(text)):
+            if m.group("unit") != "%" or (count and CLAUSE_BREAK_RE.search(text, after, m.start())):
+                break
+            count, after = count + 1, m.end()
         return list(amounts[-count:]) if 1 < count <= len(amounts) else []
 
     def _opening_fund(self, fact: dict, fund: str, phrase: str) -> None:
@@ -1538,6 +1545,9 @@ class FactReader:
         fund = self._fund_named(title)
         grid = _stripped(table.rows)  # the cells' texts, stripped once for every pass below
         self.title_concept = self._title_concept(title, grid)
+        # the kind of money a table is of (收入决算表: 本年收入), when its title names one kind only
+        kinds = [k for k in self.kind_totals if k in title]
+        self.title_kind = self.kind_totals[kinds[0]] if len(kinds) == 1 else None
         # the project the form names, else the one a line above it names (项目名称：X over its forms)
         self.table_subject = _subject_of(grid, self.subject_cells) or self.named_projects.get(index, "")
         if len(self.table_subject) >= PROJECT_NAME_MIN:
@@ -1703,6 +1713,10 @@ class FactReader:
         # measure word inside a longer rate word names no amount (增减率 is a rate, not 增减)
         rates = [r for r in rates if not any(_within(r, m) for m in words)]
         measures = [m for m in words if not any(_within(m, r) and r[1] - r[0] > m[1] - m[0] for r in rates)]
+        if measures and rates and rates[-1][0] > measures[-1][0] and rates[-1][2] in ("占比", "变动率"):
+            # the leaf of a header path (2025年比2024年增减 › 增减率) is the column's own: a share
+            # or a change's rate under a change's or an amount's group head is that rate
+            measures = []
         return Head(text=head, concept=concept,
                     measure=measures[-1][2] if measures else "",
                     rate=rates[-1][2] if rates else None, period=self._column_period(head_c),
@@ -1812,15 +1826,19 @@ class FactReader:
             # own: two tables' 合计 rows are no statements of one fact
             concept = row_label
             self.row_labels.setdefault(row_label, row_label)
-            stem = COUNT_NOUN_TAIL_RE.sub("", row_label)
+            stem = LABEL_TAIL_RE.sub("", row_label)
             if stem != row_label and len(stem) >= 4:
-                # (持证残疾人数 is stated in words as 持证残疾人8,652人: the name without its 数)
-                self.row_labels.setdefault(stem, row_label)
+                self.row_labels.setdefault(stem, row_label)  # (the name without its tail)
         if unit and row_label:
             self.label_units.setdefault(row_label, set()).add(unit)
         # a row naming one concept under a column naming another (基本支出 of 一般公共服务支出):
         # the column is a dimension of the fact
         member = col_concept if col_concept and col_concept != concept else ""
+        if not member and concept and self.title_kind and self.title_kind != concept \
+                and self._kind_of(concept) not in (None, self.title_kind):
+            # a spending's row in a table of income (收入决算表 by 支出功能分类科目): the money
+            # received for it, a dimension of the fact, not the spending
+            member = self.title_kind
         if fund and concept in self.fund_qualified.get(fund, {}):
             concept = self.fund_qualified[fund][concept]
         if not measure and rate in ("占比", "变动率"):
@@ -1839,6 +1857,10 @@ class FactReader:
         if measure == "实际值" and unit == "分" and concept:
             self.point_indicators.add(concept)
 
+    def _kind_of(self, concept: str) -> str | None:
+        """The kind total (本年支出, 本年收入) whose kind a concept's name ends with."""
+        return next((total for kind, total in self.kind_totals.items() if concept.endswith(kind)), None)
+
     def _vocab_concept(self, label: str, share: float = 0.6) -> str | None:
         if not label:
             return None
@@ -1849,6 +1871,8 @@ class FactReader:
         if best and (best[1] - best[0]) >= share * len(label):
             if best[2].endswith("支出") and label[best[1]:].endswith(self.income_tails):
                 return None  # (基本支出补助 is money received for the spending, no spending)
+            if best[0] and best[2] in self.kind_totals.values() and kind_total(label, self.self_words) is None:
+                return None  # (医疗收入合计 totals one kind of income, not the unit's 本年收入)
             return best[2]
         return None
 
@@ -1870,6 +1894,9 @@ class FactReader:
     def _column_period(self, head: str) -> str:
         if self.lex.prior.search(head):
             return PRIOR
+        change = CHANGE_YEARS_RE.search(head)
+        if change:  # (2025年比2024年增减: the change of 2025 over the year before, 2025's)
+            return self._year_period(change.group(1))
         return self._year_period(head)
 
 
@@ -2243,6 +2270,13 @@ def _within(inner: tuple, outer: tuple) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
+def worded_measure(header: str) -> str | None:
+    """The measure a table column's head words, read as the reader reads it: the names of
+    concepts and funds blanked first (预算 in 一般公共预算拨款收入 is no measure); None if none."""
+    lex = lexicon()
+    return lex.measures.last(_blank(_blank(compact(header), lex.concepts), lex.funds))
+
+
 def _blank(phrase: str, vocabulary) -> str:
     """The phrase with the words of a vocabulary (a Matcher) blanked out (same length); short
     phrases' answers are kept on the vocabulary."""
@@ -2268,8 +2302,9 @@ def _read_names_nothing(bare: str, lex: Lexicon) -> bool:
 
 ANY_PART = frozenset({"*"})  # (a list under a whole the vocabulary does not know: any item is its part)
 
-# the tail a count's row name may carry that its statement in words leaves out (持证残疾人数)
-COUNT_NOUN_TAIL_RE = re.compile(r"(?:数量|数)$")
+# the tail a row's name may carry that its statement in words leaves out: a count's 数 (持证残疾人数
+# is stated as 持证残疾人8,652人), a total's 合计 (医疗收入合计 is stated as 医疗收入38,642.75万元)
+LABEL_TAIL_RE = re.compile(r"(?:数量|数|合计|总计)$")
 
 
 

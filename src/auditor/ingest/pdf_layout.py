@@ -11,7 +11,7 @@ import re
 from .cleanup import clean_text, join_wrapped
 from .pdf_tables import _X0, _extract, _PageShim
 from .raw import RawBlock, RawCell
-from .text import PDF_TERMINAL, parse_lines
+from .text import PDF_TERMINAL, parse_lines, wraps
 
 
 SAME_LINE_OVERLAP = 0.5  # a char joins the line its box overlaps by half its height or more
@@ -42,18 +42,19 @@ def _read_page(page, number: int, blocks: list[RawBlock]) -> None:
             and _running_header(blocks, number, clean_text(items[0][2])):
         items = items[1:]  # page furniture above a table that may run on from the page before
     pending: list[str] = []
-    first_item = True
+    first_item, lines_before = True, 0
     for top, kind, payload in items:
         if kind == "text":
             pending.append(clean_text(payload))
             continue
-        _flush(pending, number, blocks)
+        _flush(pending, number, blocks, lines_before, continues=first_item)
+        lines_before += len(pending)
         pending = []
         rows = _table_rows(extract(payload), number)
         if rows:
             _add_table(blocks, rows, number, continues=first_item)
         first_item = False
-    _flush(pending, number, blocks)
+    _flush(pending, number, blocks, lines_before, continues=first_item)
 
 
 def _running_header(blocks: list[RawBlock], page: int, line: str) -> bool:
@@ -118,14 +119,28 @@ def _line_text(chars) -> str:
     return "".join(parts)
 
 
-def _flush(lines: list[str], page: int, blocks: list[RawBlock]) -> None:
+def _flush(lines: list[str], page: int, blocks: list[RawBlock], lines_before: int = 0,
+           continues: bool = False) -> None:
+    """`lines_before`: the page's text lines above these (a run of text after a table goes on
+    counting the page's lines: 第N行 is the Nth line of text on the page, tables not counted).
+    `continues`: the lines open the page, so their first paragraph may go on with the page
+    before's last one, cut by the page break as a line is cut by a wrap (…满分100分，其中：决策15分、
+    过程25↵[page break]分、产出30分…): it is joined to it, and stays where it started."""
     if not lines:
         return
-    for block in parse_lines(lines, PDF_TERMINAL):
+    new = parse_lines(lines, PDF_TERMINAL)
+    if continues and new and new[0].kind == "para" and blocks and blocks[-1].kind == "para" \
+            and blocks[-1].page == page - 1 and wraps(blocks[-1].text, new[0].text, PDF_TERMINAL):
+        blocks[-1].text = join_wrapped(blocks[-1].text, new.pop(0).text)
+    for block in new:
         block.page = page
+        if block.line is not None:
+            block.line += lines_before
         for row in block.rows:
             for cell in row:
                 cell.page = page
+                if cell.line is not None:
+                    cell.line += lines_before
         blocks.append(block)
 
 

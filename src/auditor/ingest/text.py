@@ -468,13 +468,21 @@ def _paragraph(lines: list[str], i: int, blocks: list[RawBlock], terminal: str =
     return i
 
 
-def _wraps(text: str, nxt: str) -> bool:
-    """True when `nxt` continues `text`, cut by a PDF line wrap."""
-    return _wraps_tail(len(text), text, nxt)
+def wraps(text: str, nxt: str, terminal: str = TERMINAL) -> bool:
+    """True when `nxt` continues `text`, cut by a line wrap (or, in a PDF, by a page break)."""
+    return _wraps_tail(len(text), text[-8:], nxt, terminal)
 
 
 def _wraps_tail(length: int, tail: str, nxt: str, terminal: str = TERMINAL) -> bool:
     """`_wraps` for a text of `length` characters whose last characters are `tail`."""
-    if length < 25 or not tail or tail[-1] in terminal or tail.endswith(TITLE_ENDINGS):
+    if length < 25 or not tail or tail.endswith(TITLE_ENDINGS):
+        return False
+    if tail[-1] in terminal and not _cut_number(tail, nxt):
         return False
     return not ITEM_START_RE.match(nxt)
+
+
+def _cut_number(tail: str, nxt: str) -> bool:
+    """A decimal number cut by the wrap after its point (…实际支出408.↵68万元): a point between
+    digits is no full stop (Chinese prose ends its sentences with 。)."""
+    return tail[-1] in ".．" and tail[-2:-1].isdigit() and nxt[:1].isdigit()

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..facts.base import MONEY_MEASURES, UNNAMED, Fact, column_sum, fact_base, part_names
+from ..facts.base import MONEY_MEASURES, UNNAMED, Fact, column_sum, fact_base, part_names, worded_measure
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS
 from ..knowledge import compact, concepts
@@ -138,7 +138,7 @@ def _measure(fact: Fact, planned: bool) -> str:
     """A budget report's amounts whose words name no measure (a 支出预算表's 合计 | 基本支出 columns,
     本年支出300万元) are its budget: the 全年预算 its sentences state."""
     if planned and fact.measure == "决算" and (fact.implicit or fact.source == "table" and
-                                                lexicon().measures.last(compact(fact.header)) is None):
+                                                worded_measure(fact.header) is None):
         return "全年预算"
     return fact.measure
 
@@ -228,6 +228,11 @@ def _check_text(base, groups, rule, vocabulary):
             if fact.implicit and (fact.concept in funds_lines or _allotted(base, fact, allotment)) \
                     and _states_any_measure(fact, loose):
                 continue  # 年度资金总额1,683.00万元 with no measure word: the budget the form states
+            if not (fact.fund or fact.member) and any(meets(fact, t) for t in tables if t.fund or t.member):
+                # the figure is the one a table states for one fund or one column of the row
+                # (事业运行912.54万元 under a section on the general budget: the row's 一般公共预算
+                # column, or the general budget's own table): a scope the sentence leaves unsaid
+                continue
             yield from _text_against_tables(fact, *scoped.of(fact), rule, base.assumed_units, base)
         concept = texts[0].concept
         if rule.params["text_against_text"] and not tables and concept in vocabulary \
