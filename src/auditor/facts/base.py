@@ -27,6 +27,7 @@ from .targets import PREFIX, SUFFIX
 
 CURRENT, PRIOR = "本年", "上年"
 OLDER = "往年"  # a year before last: neither this year's figure nor last year's
+LATER = "下年"  # a year after the report's (2025年预算草案 beside 2024年执行): a plan, no figure of the year
 CLAUSE_BREAK_RE = re.compile(r"[，,；;：:。]")
 FIRST_DIGIT_RE = re.compile(r"\d")
 INDICATOR_NAMED_RE = re.compile(r"[“\"]([^”\"]{2,30})[”\"]\s*指标|该指标")
@@ -588,7 +589,30 @@ class FactReader:
                     names.add(compact(m.group(1)))
         return next(iter(names)) if len(names) == 1 else ""
 
+    def _later_blocks(self) -> set[int]:
+        """The blocks under a heading naming a year after the report's (二、2025年…预算草案 in a
+        report on 2024's execution), and the tables titled so: a plan's, whose figures naming no
+        year are that year's (LATER), not the report year's."""
+        later: set[int] = set()
+        if not self.year:
+            return later
+        open_headings: list[tuple[int, bool]] = []  # (level, names a later year) of the headings above
+        for index, block in enumerate(self.doc.blocks):
+            if isinstance(block, Heading):
+                while open_headings and open_headings[-1][0] >= block.level:
+                    open_headings.pop()
+                open_headings.append((block.level, self._year_period(block.text) == LATER))
+            titled = isinstance(block, Table) and self._year_period(block.title or "") == LATER
+            if titled or any(flag for _, flag in open_headings):
+                later.add(index)
+        return later
+
+    def _in_later(self, index: int, words: str) -> bool:
+        """A figure of a block about a later year whose own words name no year (see _later_blocks)."""
+        return index in self.later_blocks and not YEAR_RE.search(words)
+
     def read(self) -> FactBase:
+        self.later_blocks = self._later_blocks()
         # tables first: their row labels become words the sentences can be linked by
         for index, block in enumerate(self.doc.blocks):
             if isinstance(block, Table):
@@ -872,6 +896,8 @@ class FactReader:
             fact = self._text_fact(phrase, m, value, unit, None if unknown_since == "all" else carried,
                                    None if unknown_since else carried, owner,
                                    here or (own if m.start() > unnamed_from else subject if m.start() > named_at else outer), wide)
+            if self._in_later(index, wide + phrase):
+                fact["period"] = LATER  # (上年结转 of a plan's year included: its words are the plan's)
             if scope is not None and scope.end() <= m.start() and unit in MONEY_UNITS and not YEAR_RE.search(phrase):
                 # “2025年预算中，基本支出986.30万元、项目支出276.50万元”: the scope's year and measure
                 fact["period"], measure = scoped
@@ -1521,8 +1547,10 @@ class FactReader:
         """The period the last year the words name puts a figure in: the year before the report's
         is last year's, an earlier one older (较2022年的25,980.40万元 in a 2024 report)."""
         years = [int(y) for y in YEAR_RE.findall(words)]
-        if not (self.year and years and years[-1] < self.year):
+        if not (self.year and years) or years[-1] == self.year:
             return CURRENT
+        if years[-1] > self.year:
+            return LATER
         return PRIOR if years[-1] == self.year - 1 else OLDER
 
     @staticmethod
@@ -1799,6 +1827,8 @@ class FactReader:
         row_label, row_concept = described.row_label, described.concept
         col_concept, measure, rate = head.concept, head.measure, head.rate
         period = head.period
+        if period == CURRENT and self._in_later(index, head.text):
+            period = LATER
         if described.period_only and self.periods_by_row:
             period = self._row_period(row_label)
             if period is None:

@@ -17,9 +17,9 @@ RATE_AND_DEFAULT_MEASURES = ("变动率", "占比", "完成率", "决算", "实�
 
 
 def _periods() -> tuple[str, ...]:
-    from .base import CURRENT, OLDER, PRIOR
+    from .base import CURRENT, LATER, OLDER, PRIOR
 
-    return CURRENT, PRIOR, OLDER
+    return CURRENT, PRIOR, OLDER, LATER
 
 
 PERIODS = _periods()

@@ -227,10 +227,15 @@ def infer_meta(doc: Document) -> dict:
                                         for e in vocabulary()["report_types"]) else Counter()
     # (a title naming a kind of report with a plain 20XX年 casts its vote first, as the opening lines'
     # 年度 do: 丰源县2024年…自评报告 over a form's lone （2023年度）)
-    voted = title_years if kind and not YEAR_RE.search(title) else Counter()
-    years = first or ((voted + Counter(YEAR_RE.findall(head))) if YEAR_RE.search(head) else Counter()) \
+    voted = title_years if not YEAR_RE.search(title) else Counter()
+    # (under a title naming its year plainly, a table's column heads cast no vote: 2023年度归属母公司
+    # 净利润 is the base of a 2024 figure, a prior-year column names last year; a title's 20XX年度
+    # is weighed against the whole opening, tables too, so that a slip in it is outvoted)
+    voting = " ".join(b.text for b in doc.blocks[:12] if not isinstance(b, Table)) if voted else head
+    years = first or ((voted + Counter(YEAR_RE.findall(voting))) if YEAR_RE.search(voting) else Counter()) \
         or title_years or Counter(YEAR_RE.findall(doc.text)) or Counter(TITLE_YEAR_RE.findall(head))
-    years = _settled(years, Counter(YEAR_RE.findall(wider)), title_years)
+    wider_voting = " ".join(b.text for b in doc.blocks[:60] if not isinstance(b, Table)) if voted else wider
+    years = _settled(years, Counter(YEAR_RE.findall(wider_voting)), title_years)
     year = int(years.most_common(1)[0][0]) if years else None
     evaluated = EVALUATED_YEAR_RE.search(wider) if not title_years else None
     if evaluated:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..facts.base import MONEY_MEASURES, UNNAMED, Fact, column_sum, fact_base, part_names, worded_measure
+from ..facts.base import LATER, MONEY_MEASURES, UNNAMED, Fact, column_sum, fact_base, part_names, worded_measure
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS
 from ..knowledge import compact, concepts
@@ -136,9 +136,10 @@ def _key(fact: Fact, planned: bool = False) -> tuple:
 
 def _measure(fact: Fact, planned: bool) -> str:
     """A budget report's amounts whose words name no measure (a 支出预算表's 合计 | 基本支出 columns,
-    本年支出300万元) are its budget: the 全年预算 its sentences state."""
-    if planned and fact.measure == "决算" and (fact.implicit or fact.source == "table" and
-                                                worded_measure(fact.header) is None):
+    本年支出300万元) are its budget: the 全年预算 its sentences state; so are a later year's in any
+    report (2025年预算草案 after 2024's execution): no year's outturn is known before it ends."""
+    if (planned or fact.period == LATER) and fact.measure == "决算" and (
+            fact.implicit or fact.source == "table" and worded_measure(fact.header) is None):
         return "全年预算"
     return fact.measure
 
@@ -362,7 +363,10 @@ def _text_pairs(texts: list[Fact], rule, fillers: re.Pattern, base):
 
 def _hit(fact: Fact, other: Fact, rule, assumed: dict[int, str] | None = None) -> Hit:
     unit_slip = scaled(fact, other, rule.params["unit_scales"])
-    relation = f"{fact.concept}（{fact.measure}{'，' + fact.period if fact.period != '本年' else ''}）"
+    # (two statements met under one key whose measures differ: one is a 决算 by default read as the
+    # budget the other names, see _measure)
+    measure = next((f.measure for f in (fact, other) if f.measure != "决算"), fact.measure)
+    relation = f"{fact.concept}（{measure}{'，' + fact.period if fact.period != '本年' else ''}）"
     # a table cell prints the bare number under the table's unit: the unit is said with it
     other_text = _with_unit(other)
     formula = (f"{fact.where()}：{_with_unit(fact)}；{other.where()}：{other_text}"
