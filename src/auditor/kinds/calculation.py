@@ -20,7 +20,7 @@ from itertools import islice
 from ..facts.base import CLAUSE_BREAK_RE, Fact, FactBase, fact_base, per_unit
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt, half_unit, own_slack
-from ..knowledge import compact, vocabulary_generation
+from ..knowledge import compact, concepts, vocabulary_generation
 from ..model import Table
 from .base import CHECKED, Checked, Hit, SUBROW_RE
 
@@ -682,6 +682,7 @@ def _check_group(facts, calc, names, context, rule, complete, checked=None, blan
         unnamed = _unnamed_items(facts, total, parts) if context == "同一句" else []
         if context == "同一表列":
             parts = parts + _numbered_siblings(facts, total, parts)
+            unnamed = _unnamed_rows(facts, total, parts)
         if checked is not None:
             checked.append(total)
         yield CHECKED
@@ -775,6 +776,28 @@ def _unnamed_items(facts: list[Fact], total: Fact, parts: list[Fact]) -> list[Fa
 
     return [f for f in facts if f.concept is None and _money(f) and f.source == "text" and f.measure == total.measure
             and f.period == total.period and listed(f)]
+
+
+def _unnamed_rows(column: list[Fact], total: Fact, parts: list[Fact]) -> list[Fact]:
+    """Rows of a table column between the total's row and its parts' (保险费收入, 利息收入 between
+    本年收入 and 其他收入) naming none of the total's parts: items the vocabulary does not know,
+    listed among the parts. A 其中 row is a part's part, not an item of the list."""
+    rows = [p.loc.row for p in parts if p.loc.row is not None]
+    if total.loc.row is None or not rows:
+        return []
+    low, high = min(rows + [total.loc.row]), max(rows + [total.loc.row])
+    listed, known = {id(p) for p in parts}, concepts()["concepts"]
+    unnamed, in_sub = [], False
+    for f in sorted((f for f in column if f.loc.row is not None and low < f.loc.row < high),
+                    key=lambda f: f.loc.row):
+        if id(f) in listed:
+            in_sub = False
+        elif SUBROW_RE.match(f.label or ""):
+            in_sub = True  # (a 其中 row and the rows after it, up to the next part, are a part's parts)
+        elif not in_sub and f.concept not in known and _money(f) and f.measure == total.measure \
+                and f.period == total.period:
+            unnamed.append(f)  # (公务用车购置费 between 三公经费 and 公务接待费, known, is a part's part)
+    return unnamed
 
 
 def _of_fund(fact: Fact, calc: dict) -> bool:
