@@ -832,12 +832,12 @@ def _check_proportional(doc, rule, typed):
             if weight is None or not (0 < r.score < weight):
                 continue
             if stated is None:
-                text = doc.text
-                proportional = any(s in text for s in rule.params["proportional_statements"]) or bool(
-                    rule.params["proportional_formula"] and re.search(rule.params["proportional_formula"], text))
-                stated = (_stated_steps(text, rule), proportional,
-                          any(s in text for s in rule.params["other_rule_statements"]) and not proportional)
-            steps, proportional, other_rule = stated
+                # the report's own rules, in its prose: a rule written in a row of a score table
+                # is that row's (read below), not every indicator's
+                stated = _scoring_rules(rule, "\n".join(b.text for b in doc.blocks if not isinstance(b, Table)))
+            cell = r.cells["score"]
+            own = _scoring_rules(rule, _row_quote(cell, t.table), row=True)  # (…\t得分=预算执行率×10分。)
+            steps, proportional, other_rule = own if any(own) else stated
             # the report's step rule (only below a floor): a rate's, and a quantity's unless the
             # report states the proportional rule; any other by the proportional formula, unless
             # the report scores by another rule
@@ -845,7 +845,6 @@ def _check_proportional(doc, rule, typed):
             if (stepped is not None and not miss.upward) or (stepped is None and other_rule):
                 continue
             expected = _partial_expected(rule, miss, weight, stepped)
-            cell = r.cells["score"]
             if expected is None or _close(r.score, expected, cell.text, places,
                                           slack=_printed_spread(rule, miss, weight, expected, stepped)):
                 continue
@@ -862,6 +861,27 @@ def _check_proportional(doc, rule, typed):
                         "score": cell.text, "weight": str(weight), "table": _table_name(t),
                         "basis": "按文中计分规则" if own_rule else "文中未写明未完成指标的计分规则，按通行的比例计分"},
                 highlights=[r.cells["target"].loc, r.cells["actual"].loc, cell.loc])
+
+
+def _scoring_rules(rule, text: str, row: bool = False) -> tuple[list[tuple], bool, bool]:
+    """(the step rules, whether the proportional rule is stated, whether another rule is) of a
+    text: the report's prose, or one row of a score table (`row`: its rules are its own, the
+    budget execution row's too)."""
+    proportional = any(s in text for s in rule.params["proportional_statements"]) or any(
+        row or not _of_execution(text, m.start(), rule) for m in _finditer(rule.params["proportional_formula"], text))
+    return (_stated_steps(text, rule), proportional,
+            any(s in text for s in rule.params["other_rule_statements"]) and not proportional)
+
+
+def _finditer(pattern: str, text: str):
+    return re.finditer(pattern, text) if pattern else ()
+
+
+def _of_execution(text: str, at: int, rule) -> bool:
+    """The clause up to `at` names the budget execution score (预算执行率分值10分，得分=预算执行率×10):
+    its rule, no indicator's."""
+    clause = text[max(text.rfind(c, 0, at) for c in "。\n；;") + 1:at + 16]
+    return any(w in clause for w in rule.params["execution_scope_words"])
 
 
 def _states_any(doc, statements) -> bool:
