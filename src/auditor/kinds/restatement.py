@@ -264,8 +264,8 @@ def _check_text(base, groups, rule, vocabulary):
         for fact in texts:
             if fact.member and fact.member not in totals:
                 continue  # a part's rate (基本支出…执行率100.00%) is not the unit's the tables state
-            if fact.implicit and (fact.concept in funds_lines or _allotted(base, fact, allotment)) \
-                    and _states_any_measure(fact, loose):
+            if fact.implicit and (fact.concept in funds_lines or _allotted(base, fact, allotment)
+                                  or _outturn_after(base, fact)) and _states_any_measure(fact, loose):
                 continue  # 年度资金总额1,683.00万元 with no measure word: the budget the form states
             if not (fact.fund or fact.member) and any(meets(fact, t) for t in tables if t.fund or t.member):
                 # the figure is the one a table states for one fund or one column of the row
@@ -310,6 +310,13 @@ def _allotted(base, fact: Fact, words: tuple) -> bool:
     """A word of funds allotted stands before the figure in its sentence or the clauses a ；
     joins to it (县财政安排…，其中A…；B…)."""
     return bool(words) and any(w in text for _, text in _clauses_back(base, fact) for w in words)
+
+
+def _outturn_after(base, fact: Fact) -> bool:
+    """Another amount of the concept, spent, follows in the sentence (上级转移支付资金3,216.00万元，
+    支出3,104.72万元，执行率96.54%): one thing has one outturn, so the first is what it was spent of."""
+    return any(f.id > fact.id and f.concept == fact.concept and f.measure == "决算" and f.value != fact.value
+               for f in base.by_sentence.get((fact.block, fact.sentence), ()))
 
 
 def _states_any_measure(fact: Fact, loose: dict[tuple, list[Fact]]) -> bool:
