@@ -170,8 +170,13 @@ def _figured_changes(base: FactBase, plan: bool = False):
             current, prior = _same_measure_prior(base, sentence, change.concept, change.subject, True) or (None, None)
         if current is None or prior is None:
             continue
-        yield CHECKED
         diff = current.in_yuan() - prior.in_yuan()
+        if not (meets(current, prior) or tail(current, prior)) and not _amount_fits(change, diff, current, prior):
+            # the stated amount is not this pair's difference either way (与2023年支出12,086.45万元相比，
+            # 增加670.80万元 after a list ending on 项目支出8,630.67万元): the sentence compares
+            # another pair (the whole's), which the words left unnamed
+            continue
+        yield CHECKED
         if meets(current, prior) or tail(current, prior):
             truth = 0
         else:
@@ -185,6 +190,15 @@ def _figured_changes(base: FactBase, plan: bool = False):
                           f"= {fmt(diff / factor)}{change.unit}，文中写“{SIGN_WORDS.get(change.sign, '')}”",
                   fields={"word": SIGN_WORDS.get(change.sign, ""), "actual": current.text, "budget": prior.text,
                           "truth": SIGN_WORDS[truth]}, highlights=[current.loc, prior.loc])
+
+
+def _amount_fits(change: Fact, diff, current: Fact, prior: Fact) -> bool:
+    """The stated change's amount is the pair's difference, up to the printed precision of the
+    three figures (the direction word aside: that is what is judged)."""
+    factor = MONEY_UNITS[change.unit]
+    lo, hi = change.interval(factor)
+    slack = (current.half_unit * MONEY_UNITS.get(current.unit, 1) + prior.half_unit * MONEY_UNITS.get(prior.unit, 1))
+    return lo - slack <= abs(diff) <= hi + slack
 
 
 def _on_stated_budget(base: FactBase, change: Fact) -> bool:
