@@ -969,6 +969,8 @@ def _execution(base: FactBase, rule):
         # this year's figures (“较2024年度的2,205.30万元增长” names last year's between them)
         actual = next((f for f in reversed(sentence) if f.is_money and f.measure == "决算" and f.period == CURRENT), None)
         budgets = [f for f in reversed(sentence) if f.is_money and f.measure == "全年预算" and f.period == CURRENT]
+        if actual is not None and _listed_after(base, actual, rate):
+            continue  # “…执行率96.70%，其中计划生育家庭奖励扶助资金足额发放，执行率100%”: an item's rate, no amounts of its own
         budget = _budget_of(actual, budgets)
         head = _list_head(base.sentences.get((rate.block, rate.sentence), ""), sentence) if actual is not None else None
         if head is not None and actual.concept and any(
@@ -995,6 +997,15 @@ def _execution(base: FactBase, rule):
             # unnamed before it under the same heading
             budget = _unnamed_budget_of(base, rate, actual, "全年预算")
         yield from _rate_against(base, rate, actual, budget, "预算执行率", "执行数 ÷ 全年预算")
+
+
+def _listed_after(base: FactBase, actual: Fact, rate: Fact) -> bool:
+    """A list opens (其中) between the sentence's last amount and the rate: the rate is of an item
+    the list names after the amounts, not of them."""
+    if actual.sentence != rate.sentence or actual.block != rate.block:
+        return False
+    between = base.sentences.get((rate.block, rate.sentence), "")[actual.at + len(actual.text):rate.at]
+    return any(w in between for w in lexicon().list_openers)
 
 
 def _budget_of(actual: Fact | None, budgets: list[Fact]) -> Fact | None:
