@@ -222,7 +222,8 @@ def _quantity_shares(base: FactBase, taken: set[int]):
         part = sentence[-1]
         whole = next((f for f in reversed(sentence[:-1]) if f.unit == part.unit and not f.comparator
                       and opener.match(text, f.at + len(f.text))), None)
-        if whole is None or whole.value <= part.value or any(f.is_money for f in sentence):
+        if whole is None or whole.value <= part.value or any(f.is_money for f in sentence) \
+                or not _share_words_fit(rate, part, whole):
             continue
         span = ratio_bounds(part, whole)
         yield CHECKED
@@ -231,6 +232,23 @@ def _quantity_shares(base: FactBase, taken: set[int]):
         computed = exact_ratio(part, whole)
         yield _hit(rate, computed, "占总数的比例",
                    f"{part.text} ÷ {whole.text} = {fmt(computed)}%", quote=base.span(whole, rate))
+
+
+SHARE_WORDS_RE = re.compile(r"^(?P<of>.*?)占(?:其)?(?P<whole>.*?)(?:的)?(?:比例|比重)?(?:为|是|达到|达)?$")
+
+
+def _share_words_fit(rate: Fact, part: Fact, whole: Fact) -> bool:
+    """The share's own words (X占Y的比例为…) name no other thing than the count before it (X), and
+    not that count as the whole (Y): “在职教职工286人，其中专任教师241人，“双师型”教师占专任教师的比例
+    为69.71%” is a share of the 双师型 (stated nowhere) in the 专任教师, not 241 of 286."""
+    m = SHARE_WORDS_RE.match(re.sub(r"[“”\"'‘’，,：:\s]", "", rate.label or ""))
+    if m is None:
+        return True
+    named_part, named_whole = m.group("of"), m.group("whole")
+    # (a whole named in other words, 占全部用户的, may still be the list's: only the part itself
+    # named as the whole says the share is of something else)
+    return (len(named_part) < 2 or named_part in compact(part.label)) and \
+        (len(named_whole) < 2 or named_whole not in compact(part.label))
 
 
 def _column_parts_sum(base: FactBase, whole: Fact) -> Fact | None:
