@@ -71,6 +71,8 @@ ITEM_TOKEN_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,
 NAMED_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{4,}$")
 LABEL_NOISE_RE = re.compile(r"^(?:其中\s*[:：]?|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)+|[（(](?:类|款|项)[）)]|[:：]$")
 YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
+# a kind of money's name ending so names its grand total (支出总计, 收入总计), not the year's amount
+GRAND_TOTAL_TAILS = ("总计",)
 # a change between two years named in a column's head: its year is the first (2025年比2024年增减)
 CHANGE_YEARS_RE = re.compile(r"((?:19|20)\d\d\s*年)度?\s*(?:比|较|对比)\s*(?:19|20)\d\d\s*年")
 CLASS_LEVEL_RE = re.compile(r"[（(](?:类|款|项)[）)]")  # 一般公共服务支出（类）: the level, not a word
@@ -1308,6 +1310,13 @@ class FactReader:
                 measure = "实际值"  # (户均546.5元: an average, no amount spent)
         if unit in MONEY_UNITS and concept and self._concept(phrase, last=True) is None:
             concept = self._same_kind(concept, phrase)
+        if unit in MONEY_UNITS and concept and (concept in self.kind_totals.values() or self.fund_of.get(
+                concept, ("", ""))[1] in self.kind_totals.values()):
+            if compact(phrase).rstrip("为是达约：:").endswith(GRAND_TOTAL_TAILS):
+                # “政府性基金支出总计82,294.95万元”: a kind's grand total (with transfers, balances),
+                # not its 本年支出; the unit's own is 收支总计, a fund's none the vocabulary names
+                fund = self.fund_of.get(concept, ("", ""))[0]
+                concept = self.fund_qualified.get(fund, {}).get("收支总计") if fund else "收支总计"
         if unit in MONEY_UNITS and concept and any(w in phrase for w in self.lex.per_unit_words):
             # “初中生均一般公共预算教育支出16,987.56元”, “每生每年1,100元”: an amount per head is no
             # amount of the thing it names (the words stay its label, for DRV014)
