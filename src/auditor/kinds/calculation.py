@@ -437,7 +437,8 @@ def _check_enumerations(doc, base: FactBase, rule):
         nested = _nested_lists(text, at)
         parts = [f for f in facts if f.is_money and f.at > at and depth(f.at) == 0 and f.period == total.period
                  and (f.measure == total.measure or f.implicit or _item_named_as_change(f))
-                 and not _sum_words(f.label, sums) and not any(lo < f.at < hi for lo, hi in nested)]
+                 and not _sum_words(f.label, sums) and not any(lo < f.at < hi for lo, hi in nested)
+                 and not per_unit(f)]  # (…，人均公用经费2.88万元: an amount per head is no item)
         if len(parts) < 2 or total in parts:
             continue
         if total.concept is None or head is None:

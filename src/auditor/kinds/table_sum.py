@@ -500,6 +500,11 @@ def _summed_rows(grid, details: list[int], label_col: int, rule) -> list[list[in
     if len(bare) >= 2:
         # (groups under headings, each closed by a bare 小计: the subtotals alone add up to the total)
         ways.append(sorted(bare))
+    parents = _value_parents(grid, rows, label_col)
+    if parents:
+        # (基本支出 over 人员经费 and 公用经费, indented only, no 其中: the rows a row is the sum of
+        # are its items, not the total's)
+        ways.append([r for r in rows if not any(r in children for children in parents.values())])
     codes = {r: _code_of(grid[r]) for r in rows}
     if any(codes.values()):
         # budget codes, in one column (213, 21301) or split (207 | 01 | 04): the shortest level adds up
@@ -515,6 +520,32 @@ def _summed_rows(grid, details: list[int], label_col: int, rule) -> list[list[in
         if groups:
             ways.append([r for r in rows if r not in groups])
     return ways
+
+
+def _value_parents(grid, rows: list[int], label_col: int) -> dict[int, list[int]]:
+    """Rows that are the sum of the two or more rows right after them, in every column where they
+    print an amount (a list whose sub-items are set apart by indentation alone, which the reader
+    does not keep): {row: its items}."""
+    def amounts(r):
+        return {c: parse_cell(t.strip()) for c, t in enumerate(grid[r]) if c > label_col and _amount(t)}
+
+    found: dict[int, list[int]] = {}
+    order = sorted(rows)
+    for k, r in enumerate(order):
+        own = amounts(r)
+        if not own or any(r in items for items in found.values()):
+            continue
+        totals = {c: Decimal(0) for c in own}
+        for m, child in enumerate(order[k + 1:], start=1):
+            if child != r + m:
+                break  # (items stand right under their row)
+            figures = amounts(child)
+            for c in totals:
+                totals[c] += figures[c].value if c in figures and figures[c].unit == own[c].unit else Decimal(0)
+            if m >= 2 and all(totals[c] == q.value for c, q in own.items()):
+                found[r] = order[k + 1:k + 1 + m]
+                break
+    return found
 
 
 def _group_hits(rule, table, grid, details: list[int], label_col: int, summed: list[int], heads: list[str]):
