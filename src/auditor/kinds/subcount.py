@@ -155,8 +155,9 @@ def _parts(base, total: Fact, start: int, following: list[Fact], params: dict, o
                 or (not same_sentence and (f.block != where[0] or f.sentence != where[1] + 1
                                            or opens.match(base.sentences.get((f.block, f.sentence), ""), 0))):
             break  # (a sentence opening with 其中 breaks down what the one before stated last)
-        if opens.match(base.sentences.get((f.block, f.sentence), ""), f.at + len(f.text)):
-            break
+        after = base.sentences.get((f.block, f.sentence), "")
+        if opens.match(after, f.at + len(f.text)) or after.startswith("中", f.at + len(f.text)):
+            break  # (离退休人员15人，其中…; 专业课教师206人中，“双师型”教师162人: a whole of its own)
         parts.append(f)
         where = (f.block, f.sentence, f.at + len(f.text))
     return parts
