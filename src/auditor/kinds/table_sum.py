@@ -266,7 +266,15 @@ def _parent_record(records: list[CodeRecord], rec: CodeRecord) -> CodeRecord | N
 def _children(records: list[CodeRecord], i: int) -> list[CodeRecord]:
     parent = records[i]
     if parent.is_total:
-        return [r for r in records if not r.is_total and len(r.code) == 3]
+        # the table's top level: 类 (3 digits), or the shortest codes it prints (a list of 项 only,
+        # 2010601…), when every other code falls under one of them
+        coded = [r for r in records if not r.is_total and r.code]
+        if not coded:
+            return []
+        shortest = min(len(r.code) for r in coded)
+        top = [r for r in coded if len(r.code) == shortest]
+        heads = tuple(r.code for r in top)
+        return top if all(r.code.startswith(heads) for r in coded) else []
     length = len(parent.code)
     children = []
     for rec in records[i + 1:]:
