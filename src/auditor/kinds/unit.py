@@ -71,30 +71,52 @@ def _check_peer_magnitude(doc, rule):
 
 
 def _check_list_peers(doc, rule):
-    """A 其中 list of amounts of one kind, all in 万元 but one in 元 whose digits read like the
-    others' (其中：农林水支出2,562.80万元，…住房保障支出80.20万元，卫生健康支出86.30元): that one
-    carries the wrong unit. At least two 万元 items beside it; amounts per head are no items."""
+    """A 其中 list of amounts of one kind (or a run of them joined by 、), all in 万元 but one in 元
+    whose digits read like the others' (其中：农林水支出2,562.80万元，…住房保障支出80.20万元，卫生健康
+    支出86.30元): that one carries the wrong unit. At least two 万元 items beside it; amounts per
+    head are no items."""
     base = fact_base(doc)
     openers = lexicon().list_openers
     factor = Decimal(rule.params["list_peer_factor"])
     for (block, index), facts in base.by_sentence.items():
         text = base.sentences.get((block, index), "")
         opened = min((text.find(o) for o in openers if o in text), default=-1)
-        if opened < 0:
+        listed = [f for f in facts if f.is_money and f.measure != "变动额" and not f.comparator]
+        # (a 其中 list, and any run of items joined by 、; an item both hold is told once, see
+        # _check_peer_magnitude)
+        for items in ([[f for f in listed if f.at > opened]] if opened >= 0 else []) + _enumerations(text, listed):
+            yield from _odd_unit(items, rule, factor)
+
+
+def _enumerations(text: str, facts: list) -> list[list]:
+    """Runs of three amounts or more joined by 、 with no clause break between them (培训费5.40万元、
+    会议费2.15元、差旅费18.63万元): items of one list, whatever opens it."""
+    runs, run = [], facts[:1]
+    for before, f in zip(facts, facts[1:]):
+        between = text[before.at + len(before.text):f.at]
+        if "、" in between and not any(ch in between for ch in "，,；;。：:"):
+            run.append(f)
             continue
-        items = [f for f in facts if f.at > opened and f.is_money and f.measure != "变动额" and not f.comparator]
-        small = [f for f in items if f.unit == "元"]
-        peers = sorted(f.value for f in items if f.unit == "万元" and f.value > 0)
-        if len(small) != 1 or len(peers) < 2 or any(w in small[0].label for w in rule.params["per_unit_words"]):
-            continue
-        median = peers[len(peers) // 2]
-        odd = small[0]
-        if odd.value > 0 and median / factor <= odd.value <= median * factor:
-            yield Hit(quote=odd.quote, location=odd.loc, stated=odd.text, expected=f"{odd.value}万元",
-                      formula=f"同一列举中其余 {len(peers)} 项均以“万元”计（{'、'.join(f.text for f in items if f.unit == '万元')}），"
-                              f"{odd.text} 按“元”计仅为其万分之一量级",
-                      fields={"peer": odd.text, "other": "、".join(f.text for f in items if f.unit == "万元"),
-                              "where": "同一列举", "slip": TEN_THOUSAND_SLIP})
+        runs.append(run)
+        run = [f]
+    runs.append(run)
+    return [r for r in runs if len(r) >= 3]
+
+
+def _odd_unit(items: list, rule, factor: Decimal):
+    """The one item in 元 of a list in 万元 whose digits read like the others'."""
+    small = [f for f in items if f.unit == "元"]
+    peers = sorted(f.value for f in items if f.unit == "万元" and f.value > 0)
+    if len(small) != 1 or len(peers) < 2 or any(w in small[0].label for w in rule.params["per_unit_words"]):
+        return
+    median = peers[len(peers) // 2]
+    odd = small[0]
+    if odd.value > 0 and median / factor <= odd.value <= median * factor:
+        yield Hit(quote=odd.quote, location=odd.loc, stated=odd.text, expected=f"{odd.value}万元",
+                  formula=f"同一列举中其余 {len(peers)} 项均以“万元”计（{'、'.join(f.text for f in items if f.unit == '万元')}），"
+                          f"{odd.text} 按“元”计仅为其万分之一量级",
+                  fields={"peer": odd.text, "other": "、".join(f.text for f in items if f.unit == "万元"),
+                          "where": "同一列举", "slip": TEN_THOUSAND_SLIP})
 
 
 def _check_row_peers(doc, rule):
