@@ -1288,6 +1288,11 @@ class FactReader:
             # (so is an amount naming only the kind of money, 与上年支出3,302.67万元)
             concept = self.whole if (measure is not None or self._kind_only(bare)) and unit in MONEY_UNITS \
                 and self.part_carried and plain_carried is not None else plain_carried
+        if concept is None and unit in MONEY_UNITS and carried in self.not_money and last_money is not None \
+                and last_money.concept and self.lex.comparison.search(phrase) and _names_nothing(bare, self.lex):
+            # “全年实际支出X万元，预算执行率96.71%，较上年同期的Y万元…”: an amount compared after a
+            # rate is of the amount the rate was of, not of the rate
+            concept = last_money.concept
         if concept is None and measure is not None and unit in MONEY_UNITS and subject not in ("", UNNAMED) \
                 and _names_nothing(self._without_own_cues(bare), self.lex):
             # a project's amount naming nothing but its measure (本项目全年预算数为850.00万元,
