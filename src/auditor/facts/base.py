@@ -71,6 +71,9 @@ ITEM_TOKEN_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,
 NAMED_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{4,}$")
 LABEL_NOISE_RE = re.compile(r"^(?:其中\s*[:：]?|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)+|[（(](?:类|款|项)[）)]|[:：]$")
 YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
+# a comparison with the start of the year (年末结转和结余17.86万元，较年初15.56万元增加…): the figure
+# compared with is where the year began, last year's end, no figure of this year's
+OPENING_BASE_RE = re.compile(r"(?:较|比|与|同)年初(?:的|数)?$")
 # a kind of money's name ending so names its grand total (支出总计, 收入总计), not the year's amount
 GRAND_TOTAL_TAILS = ("总计",)
 # a change between two years named in a column's head: its year is the first (2025年比2024年增减)
@@ -469,7 +472,9 @@ class FactReader:
         # a direction and a figure reached after a starting figure (由A上升至B)
         from_to = vocab.get("from_to_words") or {}
         self.from_words = tuple(from_to.get("from") or ())
-        self.from_to_after = re.compile(rf"\s*(?:{degree})?(?:{directions})\s*(?:{alternatives(from_to.get('to'))})\s*\d")
+        # (a budget's change names its way by an adjusting verb, 调减至, 调整为)
+        verbs = alternatives([*(from_to.get("adjusting") or ())])
+        self.from_to_after = re.compile(rf"\s*(?:(?:{degree})?(?:{directions})|{verbs})\s*(?:{alternatives(from_to.get('to'))})\s*\d")
         self.other_words = tuple(vocab.get("other_words") or ())
         self.narrower_words = tuple(vocab.get("narrower_words") or ())
         self.organization_endings = tuple(vocab.get("organization_endings") or ())
@@ -922,7 +927,11 @@ class FactReader:
                 fact.update(measure="变动额", sign=difference, implicit=False,
                             concept=fact.get("concept") or last_money.concept, period=CURRENT)
             if self._after_from(phrase) and self.from_to_after.match(text, m.end()):
-                fact["period"] = PRIOR  # “就餐人次由2,160人次减少到…”: where it started, not where it is
+                if fact.get("measure") in BUDGET_MEASURES and "年初" in phrase[-FROM_QUALIFIER_CHARS - 2:]:
+                    # “全年预算由年初的60.00万元调减至48.50万元”: the budget the year began with
+                    fact.update(measure="年初预算", implicit=False)
+                else:
+                    fact["period"] = PRIOR  # “就餐人次由2,160人次减少到…”: where it started, not where it is
             if unit not in MONEY_UNITS and fact.get("measure") == "实际值" and not fact.get("comparator") \
                     and (plans or self._under_plan_label(text, m.start()) or self._planned_since(text, m.start())
                          or self._after_report_year(wide + phrase)):
@@ -1145,7 +1154,7 @@ class FactReader:
         A later 分别 naming nothing takes the same names again, in the same order."""
         if self.respectively.search(phrase):
             clause = CLAUSE_BREAK_RE.split(words)[-1]  # the names may stand before a 、 inside the clause
-            named = list(dict.fromkeys(c for _, _, c in self.lex.concepts.all(clause.split("分别")[0])))
+            named = list(dict.fromkeys(c for _, _, c in self.lex.concepts.all(self.respectively.split(clause, 1)[0])))
             if len(named) >= 2:
                 names, queue = named, named[:]
             elif not named and names:
@@ -1243,7 +1252,8 @@ class FactReader:
             # nor 得分 inside a table row's own name (全省营商环境评价得分88.6分: that indicator's value)
             bare = bare.replace(concept, " " * len(concept))
         # nor 上年 inside 上年结转资金 a period
-        period = PRIOR if self.lex.prior.search(bare) else self._year_period(phrase)
+        period = PRIOR if self.lex.prior.search(bare) or OPENING_BASE_RE.search(compact(phrase)) \
+            else self._year_period(phrase)
         # the fund named first: 政府性基金预算财政拨款… is that fund's, not all 财政拨款
         fund = next((name for _, _, name in self.lex.funds.all(bare)), "")
         out = dict(subject=subject, fund=fund, period=period)

@@ -372,10 +372,10 @@ def _check_column_total(doc, rule, typed):
         if _sums_inside(grid, details, label_col, sums) or _side_by_side(grid, details, label_col):
             continue  # subtotals among the rows (本年收入合计 above 总计), or two lists side by side
         heads = [" ".join(grid[r][c] for r in range(figures[0]) if r != at) for c in range(table.width)]
-        rows = _summed_rows(grid, details, label_col, rule)
         summed = [col for col in range(label_col + 1, table.width)
                   if not any(w in compact(heads[col]) for w in rule.params["rate_column_words"]
                              + rule.params["not_summed_words"])]
+        rows = _summed_rows(grid, details, label_col, rule, summed)
         across = _row_totals(rule, table, grid, [*details, at], summed, heads, labels)
         told = set()
         for col in summed:
@@ -489,7 +489,7 @@ def _amount(text: str) -> bool:
     return q is not None and q.unit not in ("%", "‰")
 
 
-def _summed_rows(grid, details: list[int], label_col: int, rule) -> list[list[int]]:
+def _summed_rows(grid, details: list[int], label_col: int, rule, summed: list[int] | None = None) -> list[list[int]]:
     """The ways the detail rows may add up to the total: every row not inside another (其中, 小计),
     and the rows of the outermost numbering only (一、 over （一） over 1.)."""
     inner = tuple(rule.params["inner_row_words"])
@@ -508,7 +508,7 @@ def _summed_rows(grid, details: list[int], label_col: int, rule) -> list[list[in
     if len(bare) >= 2:
         # (groups under headings, each closed by a bare 小计: the subtotals alone add up to the total)
         ways.append(sorted(bare))
-    parents = _value_parents(grid, rows, label_col)
+    parents = _value_parents(grid, rows, label_col, summed)
     if parents:
         # (基本支出 over 人员经费 and 公用经费, indented only, no 其中: the rows a row is the sum of
         # are its items, not the total's)
@@ -530,12 +530,13 @@ def _summed_rows(grid, details: list[int], label_col: int, rule) -> list[list[in
     return ways
 
 
-def _value_parents(grid, rows: list[int], label_col: int) -> dict[int, list[int]]:
-    """Rows that are the sum of the two or more rows right after them, in every column where they
-    print an amount (a list whose sub-items are set apart by indentation alone, which the reader
-    does not keep): {row: its items}."""
+def _value_parents(grid, rows: list[int], label_col: int, summed: list[int] | None) -> dict[int, list[int]]:
+    """Rows that are the sum of the two or more rows right after them, in every summed column
+    (`summed`: no rate, standard or per-unit column) where they print an amount (a list whose
+    sub-items are set apart by indentation alone, which the reader does not keep): {row: its items}."""
     def amounts(r):
-        return {c: parse_cell(t.strip()) for c, t in enumerate(grid[r]) if c > label_col and _amount(t)}
+        return {c: parse_cell(t.strip()) for c, t in enumerate(grid[r])
+                if c > label_col and (summed is None or c in summed) and _amount(t)}
 
     found: dict[int, list[int]] = {}
     order = sorted(rows)
