@@ -71,6 +71,7 @@ ITEM_TOKEN_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,
 NAMED_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{4,}$")
 LABEL_NOISE_RE = re.compile(r"^(?:其中\s*[:：]?|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)+|[（(](?:类|款|项)[）)]|[:：]$")
 YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
+TRAILING_BRACKET_RE = re.compile(r"[（(][^（）()]*[）)]$")
 # a comparison with the start of the year (年末结转和结余17.86万元，较年初15.56万元增加…): the figure
 # compared with is where the year began, last year's end, no figure of this year's
 OPENING_BASE_RE = re.compile(r"(?:较|比|与|同)年初(?:的|数)?$")
@@ -1783,7 +1784,11 @@ class FactReader:
 
     def _read_label(self, label: str) -> Label:
         row_label = compact(LABEL_NOISE_RE.sub("", compact(label)))
-        concept = self.label_concepts.get(row_label) or self._vocab_concept(row_label)
+        # (a bracket after the name says what the item holds: 事业收入（保育教育费） is 事业收入; a
+        # bracket of a unit, 公用经费（万元）, leaves an indicator's row to its own name)
+        bracket = TRAILING_BRACKET_RE.search(row_label)
+        concept = self.label_concepts.get(row_label) or self._vocab_concept(row_label) or (
+            self._vocab_concept(row_label[:bracket.start()]) if bracket and not _unit_in(bracket.group()) else None)
         return Label(row_label, concept, _generic(row_label, self.lex),
                      period_only=_names_only_period(row_label, self.lex))
 
