@@ -753,9 +753,21 @@ def _kinds_of(items: list[str], nouns: list[str]) -> bool:
     return noun is not None and not any(i.endswith(noun) for i in items[:-1])
 
 
+# an item naming a run of numbered things (第一至第五检察部): as many items as the run holds
+RANGE_ITEM_RE = re.compile(r"^第([一二三四五六七八九十\d]+)(?:至|到|—|－|-|~|～)第?([一二三四五六七八九十\d]+)")
+
+
+def _items_in(item: str) -> int:
+    m = RANGE_ITEM_RE.match(item)
+    if m is None:
+        return 1
+    low, high = (int(x) if x.isdigit() else cn_to_int(x) for x in m.groups())
+    return high - low + 1 if low is not None and high is not None and 0 < high - low < 100 else 1
+
+
 def _check_enumeration(doc, rule):
     for e in enumerations(doc, rule.params):
-        n = len(e.items)
+        n = sum(_items_in(i) for i in e.items)
         if n <= e.count.value <= n + e.ambiguous or (e.at_least and e.count.value >= n):
             continue
         quote, loc = _quote_for(e.passage, e.count, len(e.count.noun) if e.count.noun and
