@@ -23,6 +23,7 @@ from ..ingest.build import NUMBERING_LEVELS
 from ..model import SENTENCE_END_RE, Document, Heading, Location, Paragraph, Sentence, Table, is_prose
 from .lexicon import Lexicon, alternatives, lexicon, money_concepts
 from .numbers import MONEY_UNITS, RANGE_JOINER, half_unit, normalize_digits, to_decimal
+from .titles import TitleScopes
 from .targets import PREFIX, SUFFIX
 
 CURRENT, PRIOR = "本年", "上年"
@@ -380,6 +381,7 @@ class FactReader:
             e.get("plan") for e in vocabulary()["report_types"] if e["name"] == doc.meta.get("report_type")),
             elapsed_months=doc.meta.get("elapsed_months"))
         self.money = money_concepts()
+        self.title_scopes = TitleScopes(doc)
         vocab = concepts()
         self.not_money = set(vocab["not_money"])
         self.fund_qualified = vocab.get("fund_qualified") or {}
@@ -1598,6 +1600,9 @@ class FactReader:
         fund = self._fund_named(title)
         grid = _stripped(table.rows)  # the cells' texts, stripped once for every pass below
         self.title_concept = self._title_concept(title, grid)
+        # (a table titled with a scope of its own, 城乡低保和特困供养资金发放情况: its 合计 under a
+        # 全年支出 column is that scope's spending, not the unit's)
+        self.table_scoped = bool(self.title_scopes.of(index))
         # the kind of money a table is of (收入决算表: 本年收入), when its title names one kind only
         kinds = [k for k in self.kind_totals if k in title]
         self.title_kind = self.kind_totals[kinds[0]] if len(kinds) == 1 else None
@@ -1873,7 +1878,8 @@ class FactReader:
             row_concept, generic = None, True
         if col_concept in self.not_money:
             row_concept, row_label, generic = None, "", True  # 执行率 / 编制数 columns say what the figure is
-        concept = row_concept or (col_concept if generic else None)
+        concept = row_concept or (col_concept if generic and not (
+            self.table_scoped and col_concept in self.unit_totals) else None)
         if concept is None and generic and measure in ("得分", "分值") and (weight is None or weight >= self.full_score):
             # a score table's 合计 is its total score, whatever the title names (部门整体支出绩效自评表),
             # unless its 分值 are fewer than the full score: a table of some of the indicators

@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from ..facts.base import LATER, MONEY_MEASURES, UNNAMED, Fact, column_sum, fact_base, part_names, worded_measure
 from ..facts.lexicon import lexicon
+from ..facts.titles import TitleScopes
 from ..facts.numbers import MONEY_UNITS
 from ..knowledge import compact, concepts
 from ..memo import remember_short
@@ -59,14 +60,6 @@ PARAMS = {
     # words that do not tell two sentences' figures of a concept apart because the concept is one
     # figure under either name: a statement's 收入总计 is its 支出总计 (the two sides balance)
     "same_fact_words": (dict, {"收支总计": ["收入", "支出"]}),
-    # the words of a table's title that say what kind of table it is, not whose figures it holds:
-    # what is left of a title without them, its number, years, units and the unit's own name names
-    # the scope (职工基本医疗保险基金 against 城乡居民基本医疗保险基金); two tables of different
-    # scopes state different facts under the same row names
-    "table_kind_words": (list, ["附表", "续表", "总表", "明细表", "情况表", "表", "情况", "明细", "汇总", "统计", "决算",
-                                "预算", "执行", "收支", "收入", "支出", "部门", "单位", "公开", "财政拨款", "一般公共",
-                                "政府性基金", "国有资本经营", "分类", "功能", "经济", "科目", "基本", "项目", "对比",
-                                "变动", "及", "和", "与", "的"]),
 }
 MESSAGE_FIELDS = {"concept", "value", "other", "other_where", "where"}
 YEAR_RE = re.compile(r"(?:19|20)\d\d年度?")
@@ -98,7 +91,7 @@ def check(doc, rule):
     score_forms = {f.block for f in base.facts if f.source == "table" and f.measure in ("分值", "得分")}
     vocabulary = set(concepts()["concepts"])
     per_form = set(rule.params["per_item_concepts"] + rule.params["per_form_concepts"])
-    scope = _TitleScope(doc, rule.params["table_kind_words"])
+    scope = TitleScopes(doc)
     for facts in groups.values():
         if len(facts) < 2:
             continue  # a fact stated once has no other statement to meet (most of them)
@@ -203,7 +196,7 @@ def _consistent_tables(facts: list[Fact]) -> dict[int, Fact]:
     return {k: v for k, v in per_table.items() if k not in ambiguous}
 
 
-def _check_group(facts: list[Fact], rule, assumed: dict[int, str], scope: "_TitleScope"):
+def _check_group(facts: list[Fact], rule, assumed: dict[int, str], scope: TitleScopes):
     tables = list(_consistent_tables([f for f in facts if f.source == "table"]).values())
     for i, a in enumerate(tables):
         for b in tables[i + 1:]:
@@ -212,33 +205,6 @@ def _check_group(facts: list[Fact], rule, assumed: dict[int, str], scope: "_Titl
             yield CHECKED
             if not meets(a, b):
                 yield _hit(b, a, rule, assumed)
-
-
-TABLE_NUMBER_RE = re.compile(r"^\s*(?:(?:附?表|续表)\s*[\d一二三四五六七八九十]+(?:[-－—.．]\d+)?(?=\s|\D)"
-                             r"|[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d))|[（(][^）)]*[）)]|(?:19|20)\d\d\s*年度?")
-
-
-class _TitleScope:
-    """Whose figures a table's title says it holds: the title without its number, years, brackets,
-    the unit's own name and the words of a kind of table (table_kind_words); "" for most titles
-    (收入支出决算总表, 一般公共预算财政拨款支出决算表). Read once per table."""
-
-    def __init__(self, doc, words: list[str]):
-        self.doc, self.scopes = doc, {}
-        unit = compact(doc.meta.get("unit_name") or "")
-        self.noise = re.compile("|".join([TABLE_NUMBER_RE.pattern, *map(re.escape, sorted(
-            [w for w in (*words, unit) if w], key=len, reverse=True))]))
-
-    def of(self, block: int) -> str:
-        if block not in self.scopes:
-            title = getattr(self.doc.blocks[block], "title", "") or ""  # (表1 2024年…: spaced apart)
-            self.scopes[block] = re.sub(r"[^\w]", "", self.noise.sub("", compact(self.noise.sub("", title))))
-        return self.scopes[block]
-
-    def same(self, a: int, b: int) -> bool:
-        """Two tables may state one fact unless both titles name a scope and the scopes differ."""
-        one, other = self.of(a), self.of(b)
-        return not one or not other or one == other
 
 
 def _check_text(base, groups, rule, vocabulary):

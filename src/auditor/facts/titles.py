@@ -1,0 +1,46 @@
+"""Whose figures a table's title says it holds (its scope), read from the title's own words.
+
+What is left of a title without its number, years, brackets, the unit's own name and the words
+of a kind of table (concepts.yaml table_kind_words) names the scope: 职工基本医疗保险基金 against
+城乡居民基本医疗保险基金, 城乡低保和特困供养资金发放. Most titles name none (收入支出决算总表,
+一般公共预算财政拨款支出决算表): "". Two tables of different scopes state different facts under
+the same row names, and a scoped table's 合计 is no total of the unit's.
+"""
+from __future__ import annotations
+
+import re
+
+from ..knowledge import compact, concepts
+from ..model import Table
+
+TABLE_NUMBER_RE = re.compile(r"^\s*(?:(?:附?表|续表)\s*[\d一二三四五六七八九十]+(?:[-－—.．]\d+)?(?=\s|\D)"
+                             r"|[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d))|[（(][^）)]*[）)]|(?:19|20)\d\d\s*年度?")
+
+
+class TitleScopes:
+    """The scope of each table of a document, read once per table."""
+
+    def __init__(self, doc):
+        self.doc, self.scopes = doc, {}
+        vocab = concepts()
+        unit = compact(doc.meta.get("unit_name") or "")
+        words = [w for w in (*(vocab.get("table_kind_words") or ()), unit) if w]
+        self.noise = re.compile("|".join([TABLE_NUMBER_RE.pattern, *map(re.escape, sorted(words, key=len, reverse=True))]))
+        # (a title naming an organisation, 某某局…表, names whose table it is, not a part of the unit)
+        endings = "|".join(map(re.escape, vocab.get("organization_endings") or ()))
+        self.organisation = re.compile(rf"^\w{{0,16}}?(?:{endings})") if endings else None
+
+    def of(self, block: int) -> str:
+        if block not in self.scopes:
+            table = self.doc.blocks[block]
+            title = (table.title or "") if isinstance(table, Table) else ""  # (表1 2024年…: spaced apart)
+            scope = re.sub(r"[^\w]", "", self.noise.sub("", compact(self.noise.sub("", title))))
+            if self.organisation is not None and self.organisation.fullmatch(scope):
+                scope = ""
+            self.scopes[block] = scope
+        return self.scopes[block]
+
+    def same(self, a: int, b: int) -> bool:
+        """Two tables may state one fact unless both titles name a scope and the scopes differ."""
+        one, other = self.of(a), self.of(b)
+        return not one or not other or one == other
