@@ -30,7 +30,7 @@ from ..facts.base import (BUDGET_MEASURES, CURRENT, OLDER, PRIOR, Fact, FactBase
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt
 from ..facts.targets import PREFIX
-from ..knowledge import compact
+from ..knowledge import compact, concepts
 from .base import CHECKED, Hit, SUBROW_RE
 from .restatement import meets, tail
 
@@ -176,6 +176,9 @@ def _own_subject(base: FactBase, part: Fact, rate: Fact) -> bool:
         return False
     text = base.sentences.get((rate.block, rate.sentence), "")
     between = text[part.at + len(part.text):rate.at]
+    all_of = tuple(concepts().get("all_of_words") or ())
+    if all_of and any(re.match(r"[，,]?(?:" + "|".join(map(re.escape, all_of)) + ")", c) for c in re.split(r"(?=[，,])", between)):
+        return True  # (本年收入X元，全部为一般公共预算财政拨款收入，占比100%: the share is what it all is)
     clause = re.split(r"[，,；;]", between)[-1] if re.search(r"[，,；;]", between) else ""
     if "占" not in clause:
         return False  # (…830.00万元，为基本支出的68.40%: the words name the whole, not a subject)
