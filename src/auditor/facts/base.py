@@ -72,6 +72,7 @@ ITEM_TOKEN_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,
 NAMED_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{4,}$")
 LABEL_NOISE_RE = re.compile(r"^(?:其中\s*[:：]?|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)+|[（(](?:类|款|项)[）)]|[:：]$")
 YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
+UNDONE_CLAUSE_CHARS = 30  # the words after a count naming what it counts and why it was not done
 TRAILING_BRACKET_RE = re.compile(r"[（(][^（）()]*[）)]$")
 # a comparison with the start of the year (年末结转和结余17.86万元，较年初15.56万元增加…): the figure
 # compared with is where the year began, last year's end, no figure of this year's
@@ -733,6 +734,12 @@ class FactReader:
             # the concept last named carries over to the next sentence of the paragraph
             carried = self._sentence(index, s_index, sentence, carried, subject) or self.lead
 
+    def _undone_in_clause(self, text: str, at: int) -> bool:
+        """One of undone_after further on in the clause the figure starts (at most a short clause)."""
+        end = CLAUSE_BREAK_RE.search(text, at)
+        clause = text[at:end.start() if end else len(text)][:UNDONE_CLAUSE_CHARS]
+        return any(self.undone_after.match(clause, k) for k in range(len(clause)))
+
     def _enter_topic(self, para: Paragraph, topic: str) -> None:
         """The run-in heading whose part of the report the paragraph is in, as (numbering level,
         the fund it names): a numbered paragraph at its level or above starts another part; one
@@ -994,8 +1001,10 @@ class FactReader:
                 # this year on last
                 fact["comparator"] = "往年"
             past_change = fact["comparator"] == "往年" and fact.get("measure") == "变动额"
-            if not fact["comparator"] and self.undone_after and self.undone_after.match(text, m.end()):
-                # “新增消防车辆2辆尚未交付”: the number intended, not done (the table's 实际 0 辆 is)
+            if not fact["comparator"] and self.undone_after and (self.undone_after.match(text, m.end()) or (
+                    unit not in MONEY_UNITS and self._undone_in_clause(text, m.end()))):
+                # “新增消防车辆2辆尚未交付”: the number intended, not done (the table's 实际 0 辆 is);
+                # a count's clause may name the things first (3家VOCs治理企业因停产未实施治理)
                 fact["comparator"] = "未"
             if not fact["comparator"] and self.condition_after.match(text, m.end()):
                 # “执行率达到100%的得10分”: the condition of a scoring rule, no figure stated
