@@ -204,11 +204,15 @@ def _map_columns(cells: list[str], aliases: dict[str, list[str]]) -> dict[str, i
     """Each column's place: a head equal to one of its aliases, else starting with one, else
     holding one; an alias written with a leading = (=指标) names the column only when equal."""
     taken: dict[str, int] = {}
+    # (a head of an estimate, 预计全年执行数, names no column of what was done: only an alias
+    # holding the same word matches it)
+    estimates = tuple(vocabulary().get("estimate_heads") or ())
     for name, names in aliases.items():
         for test in (str.__eq__, str.startswith, str.__contains__):
             col = next((i for alias in names for i, c in enumerate(cells)
                         if c and i not in taken.values() and (test is str.__eq__ or not alias.startswith("="))
-                        and test(c, compact(alias.lstrip("=")))), None)
+                        and test(c, compact(alias.lstrip("=")))
+                        and not any(w in c and w not in alias for w in estimates)), None)
             if col is not None:
                 taken[name] = col
                 break
