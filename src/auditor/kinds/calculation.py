@@ -34,6 +34,9 @@ PARAMS = {
     "partial_cues": (list, ["主要包括", "主要用于", "主要为",
                             # (680.00万元中，中央资金300.00万元、…: the list may name some of it)
                             "中，", "中："]),
+    # the first words of a list's last item that make it the rest of the whole (…、其他支出X): a
+    # 其中 list ending so names every part, and adds up to its whole
+    "catch_all_words": (list, ["其他", "其余", "剩余"]),
     # the words of an amount closing a list as its sum (…、市级资金680.00万元，合计2,560.00万元)
     "trailing_sum_words": (list, ["合计", "共计", "总计", "合计为", "共计为", "总计为", "合计金额"]),
 }
@@ -409,7 +412,7 @@ def _check_enumerations(doc, base: FactBase, rule):
     cues = sorted(rule.params["enumeration_cues"] + rule.params["partial_cues"], key=len, reverse=True)
     for (block, index), facts in base.by_sentence.items():
         text = base.sentences[(block, index)]  # a paragraph's sentence, or a prose cell's
-        cue = next(((c, text.find(c)) for c in cues if c in text), None)
+        cue = next(((c, text.find(c)) for c in cues if c in text), None) or _opener_of_whole(text, rule)
         if cue is None:
             continue
         word, at = cue
@@ -441,10 +444,25 @@ def _check_enumerations(doc, base: FactBase, rule):
                  and not per_unit(f)]  # (…，人均公用经费2.88万元: an amount per head is no item)
         if len(parts) < 2 or total in parts:
             continue
+        if word in lexicon().list_openers and not _catch_all(parts[-1], rule):
+            continue  # a 其中 list may name some parts only, unless its last item is the rest (其他…)
         if total.concept is None or head is None:
             total = replace(total, concept=total.concept or compact(total.label).strip("，,：:（(") or "合计")
         yield CHECKED
         yield from _compare_listing(total, parts, word in rule.params["partial_cues"], rule)
+
+
+def _opener_of_whole(text: str, rule) -> tuple[str, int] | None:
+    """(the list opener, where) of a 其中 list, for a sentence with no enumeration cue: a list
+    that ends on the rest (…、其他商品和服务支出57.85万元) names the whole, see _catch_all."""
+    if not rule.params["catch_all_words"]:
+        return None
+    return next(((w, text.find(w)) for w in lexicon().list_openers if w in text), None)
+
+
+def _catch_all(item: Fact, rule) -> bool:
+    """The item is the rest of a whole (其他商品和服务支出, 其余…): a list ending on it is complete."""
+    return compact(item.label).lstrip("，,、；;：:和及与").startswith(tuple(rule.params["catch_all_words"]))
 
 
 def _check_trailing_sums(base: FactBase, rule):
