@@ -246,3 +246,13 @@ def test_pdf_paragraph_cut_by_a_page_break_or_inside_a_number_reads_whole(tmp_pa
     # the parts' points listed after the full marks are what each part is out of, none scored
     points = {f.text: f.measure for f in fact_base(doc).facts if f.unit == "分" and f.loc.page == 1}
     assert {points[t] for t in ("15分", "25分", "30分")} == {"分值"}
+
+
+def test_a_caption_spaced_after_its_number_is_no_row_of_the_spaced_table_under_it():
+    text = ("某局2024年度部门整体支出绩效自评报告\n表3  2024年度部门整体支出绩效自评得分表\n"
+            "一级指标  二级指标  三级指标          分值  得分\n"
+            "决策      项目立项  绩效目标合理性    5     5.00\n"
+            "过程      资金管理  预算执行率        5     4.20\n")
+    table = _tables(text)[0]
+    assert table.title == "表3  2024年度部门整体支出绩效自评得分表"
+    assert table.grid()[0] == ["一级指标", "二级指标", "三级指标", "分值", "得分"]

@@ -17,6 +17,8 @@ TERMINAL = "。！？；：.!?;:」”"
 # in a PDF a full line ending in ； wraps a list of clauses (其中：A 2 辆；B 3 辆；↵ C 1 辆。): the
 # paragraph goes on unless the next line starts an item of its own
 PDF_TERMINAL = TERMINAL.replace("；", "").replace(";", "")
+# a table's caption: its number, then its title ending in 表 (or 表 and a bracket)
+CAPTION_RE = re.compile(r"^(?:附|续)?表\s*[\d一二三四五六七八九十]+(?:[-－—.．]\d+)?[\s\u3000]+\S.*表(?:[（(][^）)]*[）)])?$")
 TITLE_ENDINGS = ("表", "报告", "结果", "情况", "说明", "通知", "目录", "部分")
 # a line opening a heading or a numbered or bulleted item: it never continues the line before
 ITEM_START_RE = re.compile(
@@ -208,6 +210,8 @@ def _spaced_cells(line: str) -> list[tuple[int, int, str]]:
     stripped = line.strip()
     if "  " not in stripped and "\u3000" not in stripped or any(mark in stripped for mark in "，。；！？"):
         return []  # no run of spaces to set columns apart (most lines), or prose
+    if CAPTION_RE.match(stripped):
+        return []  # a table's caption (表3  2024年度…得分表), spaced after its number: no row of it
     width = _display_columns(line)
     cells = [(width[m.start()], width[m.end()], m.group()) for m in SPACED_CELL_RE.finditer(line)]
     if len(cells) < 2 or (ITEM_START_RE.match(stripped) and not _figure_row(cells[1:])):
