@@ -13,6 +13,8 @@ Checks (param `check`):
 - column_total: any other table with one 合计 / 总计 row: in each column of amounts, the total
   is the sum of the rows below it (or above it, the total last), rows inside others (其中, 小计,
   a deeper numbering) left to the rows they belong to.
+- row_product: a column of amounts = a column of standards × some numbers of the row (亩数,
+  人数 × 天数), the way most rows of the table follow (tables/products.py).
 Differences that rounding of the printed figures explains are reported as `rounding`.
 """
 from __future__ import annotations
@@ -24,6 +26,7 @@ from ..facts.numbers import Quantity, fmt
 from ..ingest.build import numbering_of
 from ..knowledge import compact
 from ..model import Cell
+from ..tables.products import row_products
 from ..tables.typed import CodeRecord, parse_cell, typed_tables
 from .base import Hit, rounding_note, sum_check, SUBROW_RE
 
@@ -377,9 +380,12 @@ def _check_column_total(doc, rule, typed):
                              + rule.params["not_summed_words"])]
         rows = _summed_rows(grid, details, label_col, rule, summed)
         across = _row_totals(rule, table, grid, [*details, at], summed, heads, labels)
+        slips = _product_slips(table, rule)
         told = set()
         for col in summed:
             hit = _column_hit(rule, table, grid, at, col, rows, heads[col].strip() or f"第{col + 1}列")
+            if hit is not None and _products_explain(hit, slips, col, table):
+                continue  # (the total is right once a row's amount is its product: SUM007 tells that row)
             if hit is not None and across is not None and col == across[0] and len(across[1]) == 1 \
                     and Decimal(hit.fields["diff"]) == -Decimal(across[1][0].fields["diff"]):
                 # (the row's figure is too high by what the column's total falls short of its rows)
@@ -774,7 +780,48 @@ def _running_column(rule, table, grid, rows: list[int], own: int, col: int, head
             yield hit
 
 
+def _check_row_product(doc, rule, _typed):
+    for table in doc.tables:
+        for slip in _product_slips(table, rule):
+            cell = table.rows[slip.row][slip.col]
+            factors = " × ".join(f"{head} {text}" for head, text in slip.terms)
+            stated = parse_cell(cell.text)
+            shown = fmt(slip.expected, stated.places, cell.text)
+            label = compact(_label(table.grid()[slip.row])) or f"第{slip.row + 1}行"
+            yield Hit(quote=table.row_text(slip.row).strip("\t "), location=cell.loc,
+                      stated=f"{label} {cell.text}", expected=shown,
+                      formula=f"{factors}{' ÷ 10000（元折合万元）' if slip.ten_thousandth else ''} = {shown}"
+                              "（表中其余各行均按此计算）",
+                      fields={"table": table.title or f"表{table.index}", "label": label,
+                              "column": compact(_head_of(table, slip.col)), "total": cell.text, "sum": shown,
+                              "diff": f"{stated.value - slip.expected:.{stated.places}f}",
+                              "relation": "按数量与标准之积为", "note": ""})
+
+
+def _products_explain(hit: Hit, slips, col: int, table) -> bool:
+    """The column adds up to its total once the summed rows' product slips are put right."""
+    rows = {loc.row - 1 for loc in hit.highlights[1:] if loc.row}
+    mine = [slip for slip in slips if slip.col == col and slip.row in rows]
+    if not mine:
+        return False
+    correction = sum((slip.expected - parse_cell(table.rows[slip.row][col].text).value for slip in mine), Decimal(0))
+    places = max(parse_cell(table.rows[slip.row][col].text).places for slip in mine)
+    return abs(Decimal(hit.fields["diff"]) - correction) <= Decimal(1).scaleb(-places)
+
+
+def _product_slips(table, rule):
+    """The row product slips of a table (tables/products.py)."""
+    return row_products(table, rule.params["rate_column_words"] + rule.params["not_summed_words"])
+
+
+def _head_of(table, col: int) -> str:
+    grid = table.grid()
+    first = next((r for r, row in enumerate(grid) if any(_amount(t) for t in row[1:])), 0)
+    return " ".join(grid[r][col] for r in range(first) if col < len(grid[r]))
+
+
 CHECKS = {
+    "row_product": _check_row_product,
     "running_total": _check_running_total,
     "code_rollup": _check_code_rollup,
     "row_total": _check_row_total,

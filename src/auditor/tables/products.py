@@ -1,0 +1,149 @@
+"""Rows whose amount is the product of their quantities and a standard (数量 × 标准 = 金额).
+
+A table with one column of a standard (补助标准（元/亩）, 日补助标准, 单价) and a column of
+amounts states, row by row, amount = the standard × some of the numbers left of the amount
+(亩数; 人数 × 天数), in the amount's unit (元, or 万元: × 0.0001). Which numbers, and which
+unit, is read from the table itself: the way most of its rows follow. A row that does not
+follow it has its amount (or a factor) wrong; its column total may then be right.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from itertools import combinations
+
+from ..facts.numbers import half_unit
+from ..knowledge import compact, vocabulary
+from ..model import Table
+from .typed import parse_cell
+
+# units an amount may be kept in against a standard in 元: 元 itself, or 万元
+FACTORS = (Decimal(1), Decimal("0.0001"))
+MONEY_FACTORS = {"元": Decimal(1), "万元": Decimal("0.0001")}  # a figure in each, per 元
+UNIT_RE = re.compile(r"[（(]\s*([^（）()]+?)\s*[）)]")  # 人数（人）, 补助金额（万元）
+STANDARD_UNIT_RE = re.compile(r"[（(]\s*(元|万元)\s*/\s*([^（）()]+?)\s*[）)]")  # 补助标准（元/人·天）
+MOST_ROWS = Decimal("0.6")  # the share of rows that must follow one way for it to be the table's
+MIN_ROWS = 3  # rows following that way, at least
+MAX_FACTORS = 3  # numbers multiplied with the standard (人数 × 天数 × 月数 is about the most)
+
+
+@dataclass(frozen=True)
+class ProductSlip:
+    row: int  # grid row of the amount
+    col: int  # grid column of the amount
+    expected: Decimal  # the product, in the amount's unit
+    terms: tuple[tuple[str, str], ...]  # (column head, printed figure) of each factor
+    ten_thousandth: bool  # the amount is kept in 万元 against a standard in 元
+
+
+def row_products(table: Table, skipped_words: list[str]) -> list[ProductSlip]:
+    """The amounts that break the product the rest of their column follows (see the module); the
+    heads of standards and amounts are vocabulary.yaml product_columns', `skipped_words` those of
+    columns that are neither nor a factor (rates, codes)."""
+    words = vocabulary().get("product_columns") or {}
+    standard_words, amount_words = words.get("standard") or [], words.get("amount") or []
+    if not standard_words or not amount_words:
+        return []
+    grid = table.grid()
+    first = next((r for r, row in enumerate(grid) if any(_number(t) is not None for t in row[1:])), None)
+    if first is None:
+        return []
+    heads = [compact(" ".join(grid[r][c] for r in range(first) if c < len(grid[r]))) for c in range(table.width)]
+    standards = [c for c, h in enumerate(heads) if any(w in h for w in standard_words)]
+    if len(standards) != 1:
+        return []
+    standard = standards[0]
+    # (of several columns of amounts, 测算资金 | 实际拨付, the product is the one most rows follow:
+    # the others are what was paid, which may differ from it by right)
+    best: tuple[Decimal, list[ProductSlip]] | None = None
+    for amount in (c for c, h in enumerate(heads) if c != standard and any(w in h for w in amount_words)
+                   and not any(w in h for w in [*standard_words, *skipped_words])):
+        others = [c for c in range(1, amount) if c != standard and heads[c]
+                  and not any(w in heads[c] for w in [*standard_words, *skipped_words])]
+        found = _column_slips(grid, heads, range(first, len(grid)), standard, amount, others)
+        if found is not None and (best is None or found[0] > best[0]):
+            best = found
+    return best[1] if best is not None else []
+
+
+def _column_slips(grid, heads, rows, standard: int, amount: int,
+                  others: list[int]) -> tuple[Decimal, list[ProductSlip]] | None:
+    """(the share of rows following the column's product, the rows that do not) or None when the
+    column follows no product."""
+    lines = [r for r in rows if all(_number(_cell(grid, r, c)) is not None for c in (standard, amount))]
+    declared = _declared(heads, standard, amount, others)
+    if declared is not None:
+        # the heads say what multiplies (补助标准（元/人·天） beside 人数（人）, 工作天数（天）): every
+        # row is held to it, when one row at least follows it (the table is read right)
+        factors, unit = declared
+        usable = [r for r in lines if all(_number(_cell(grid, r, c)) is not None for c in factors)]
+        fits = [r for r in usable if _fits(grid, r, standard, amount, factors, unit)]
+        return (Decimal(len(fits)) / len(usable), _slips(grid, heads, usable, fits, standard, amount, factors,
+                                                           unit)) if fits else None
+    best = None  # (rows following, factors, unit factor)
+    for size in range(1, min(MAX_FACTORS, len(others)) + 1):
+        for factors in combinations(others, size):
+            usable = [r for r in lines if all(_number(_cell(grid, r, c)) is not None for c in factors)]
+            for unit in FACTORS:
+                fits = [r for r in usable if _fits(grid, r, standard, amount, factors, unit)]
+                if best is None or len(fits) > len(best[0]):
+                    best = (fits, factors, unit, usable)
+    if best is None:
+        return None
+    fits, factors, unit, usable = best
+    if len(fits) < MIN_ROWS or len(fits) < MOST_ROWS * len(usable):
+        return None
+    return Decimal(len(fits)) / len(usable), _slips(grid, heads, usable, fits, standard, amount, factors, unit)
+
+
+def _slips(grid, heads, usable, fits, standard, amount, factors, unit) -> list[ProductSlip]:
+    return [ProductSlip(r, amount, _product(grid, r, standard, factors, unit),
+                        tuple((heads[c], _cell(grid, r, c)) for c in (*factors, standard)), unit != 1)
+            for r in usable if r not in fits]
+
+
+def _declared(heads, standard: int, amount: int, others: list[int]) -> tuple[tuple[int, ...], Decimal] | None:
+    """(the factor columns, the unit factor) a standard's own unit names (元/人·天: the columns in
+    人 and in 天), when each of its units is some column's, and the amount's unit is 元 or 万元."""
+    per = STANDARD_UNIT_RE.search(heads[standard])
+    money = UNIT_RE.search(heads[amount])
+    if per is None or money is None or money.group(1) not in MONEY_FACTORS:
+        return None
+    units = [u for u in re.split(r"[·•・*×/]", per.group(2)) if u]
+    factors = []
+    for u in units:
+        cols = [c for c in others if (m := UNIT_RE.search(heads[c])) and m.group(1) == u]
+        if len(cols) != 1:
+            return None
+        factors.append(cols[0])
+    return tuple(factors), MONEY_FACTORS[money.group(1)] / MONEY_FACTORS[per.group(1)]
+
+
+def _fits(grid, r: int, standard: int, amount: int, factors: tuple[int, ...], unit: Decimal) -> bool:
+    """The printed amount meets the product, each factor read within its own printing too."""
+    stated = _number(_cell(grid, r, amount))
+    product = _product(grid, r, standard, factors, unit)
+    slack = half_unit(stated[1]) + sum((product * (half_unit(places) if places else 0) / value
+                                        for value, places in (_number(_cell(grid, r, c)) for c in (*factors, standard))
+                                        if value), Decimal(0))
+    return abs(product - stated[0]) <= slack
+
+
+def _product(grid, r: int, standard: int, factors: tuple[int, ...], unit: Decimal) -> Decimal:
+    value = unit
+    for c in (*factors, standard):
+        value *= _number(_cell(grid, r, c))[0]
+    return value
+
+
+def _cell(grid, r: int, c: int) -> str:
+    return grid[r][c] if c < len(grid[r]) else ""
+
+
+def _number(text: str) -> tuple[Decimal, int] | None:
+    """(value, decimal places) of a plain figure; None for words, rates and blanks."""
+    q = parse_cell(text.strip()) if text and text.strip() else None
+    if q is None or q.unit in ("%", "‰") or q.value is None:
+        return None
+    return q.value, q.places
