@@ -196,6 +196,11 @@ class FactBase:
     # the report is a plan (vocabulary.yaml report_types `plan`: 部门预算): its amounts are budgets
     plan: bool = False
     elapsed_months: int | None = None  # a report on part of its year: the months it covers (1-8月: 8)
+    # the scope each table's title names (facts/titles.py), read once for the facts and the rules
+    title_scopes: "TitleScopes | None" = None
+    # paragraph block -> the funds the headings above it name (五、一般公共预算支出预算情况 over
+    # （三）具体情况): a scope its sentences may leave unsaid
+    heading_funds: dict[int, set] = field(default_factory=dict)
 
     def remember(self, key: tuple, compute):
         """A document-wide look-up a rule makes for many facts, computed once (keeps rules linear)."""
@@ -382,8 +387,10 @@ class FactReader:
             e.get("plan") for e in vocabulary()["report_types"] if e["name"] == doc.meta.get("report_type")),
             elapsed_months=doc.meta.get("elapsed_months"))
         self.money = money_concepts()
-        self.title_scopes = TitleScopes(doc)
+        self.title_scopes = self.base.title_scopes = TitleScopes(doc)
         vocab = concepts()
+        # words in a row name's bracket that narrow it (项目支出（不含上年结转）): no plain item
+        self.scope_brackets = tuple(vocab.get("scope_bracket_words") or ())
         self.not_money = set(vocab["not_money"])
         self.fund_qualified = vocab.get("fund_qualified") or {}
         self.kind_totals = vocab.get("kind_totals") or {}  # 支出 -> 本年支出: a kind of money's total
@@ -601,9 +608,9 @@ class FactReader:
         return next(iter(names)) if len(names) == 1 else ""
 
     def _later_blocks(self) -> set[int]:
-        """The blocks under a heading naming a year after the report's (二、2025年…预算草案 in a
-        report on 2024's execution), and the tables titled so: a plan's, whose figures naming no
-        year are that year's (LATER), not the report year's."""
+        """The blocks under a heading naming only years after the report's (二、2025年…预算草案 in
+        a report on 2024's execution; not 一、2024年执行情况及2025年工作计划), and the tables titled
+        so: a plan's, whose figures naming no year are that year's (LATER), not the report year's."""
         later: set[int] = set()
         if not self.year:
             return later
@@ -612,11 +619,15 @@ class FactReader:
             if isinstance(block, Heading):
                 while open_headings and open_headings[-1][0] >= block.level:
                     open_headings.pop()
-                open_headings.append((block.level, self._year_period(block.text) == LATER))
-            titled = isinstance(block, Table) and self._year_period(block.title or "") == LATER
+                open_headings.append((block.level, self._names_later_only(block.text)))
+            titled = isinstance(block, Table) and self._names_later_only(block.title or "")
             if titled or any(flag for _, flag in open_headings):
                 later.add(index)
         return later
+
+    def _names_later_only(self, words: str) -> bool:
+        years = [int(y) for y in YEAR_RE.findall(words)]
+        return bool(years) and min(years) > self.year
 
     def _in_later(self, index: int, words: str) -> bool:
         """A figure of a block about a later year whose own words name no year (see _later_blocks)."""
@@ -635,8 +646,14 @@ class FactReader:
             self.open_list = ("", set())
         self.open_item: tuple[str | None, str] = (None, "")
         table_fund = ""  # the fund the table just read names (its notes, 注：…, state its scope)
+        headings: list[tuple[int, str]] = []  # (level, the fund it names) of the headings above
         for index, block in enumerate(self.doc.blocks):
+            if isinstance(block, Heading):
+                while headings and headings[-1][0] >= block.level:
+                    headings.pop()
+                headings.append((block.level, self._fund_named(compact(block.text))))
             if isinstance(block, Paragraph):
+                self.base.heading_funds[index] = {fund for _, fund in headings if fund}
                 self.note_fund = table_fund if NOTE_RE.match(block.text) else ""
                 self._paragraph(index, block)
                 table_fund = table_fund if NOTE_RE.match(block.text) else ""
@@ -735,10 +752,12 @@ class FactReader:
             carried = self._sentence(index, s_index, sentence, carried, subject) or self.lead
 
     def _undone_in_clause(self, text: str, at: int) -> bool:
-        """One of undone_after further on in the clause the figure starts (at most a short clause)."""
+        """One of undone_after further on in the clause the figure starts, before the next figure
+        (全年完成42家中3家未实施验收: the 3's, not the 42's), within a short clause."""
         end = CLAUSE_BREAK_RE.search(text, at)
         clause = text[at:end.start() if end else len(text)][:UNDONE_CLAUSE_CHARS]
-        return any(self.undone_after.match(clause, k) for k in range(len(clause)))
+        digit = next((k for k, ch in enumerate(clause) if ch.isdigit()), len(clause))
+        return self.undone_after.search(clause[:digit]) is not None
 
     def _enter_topic(self, para: Paragraph, topic: str) -> None:
         """The run-in heading whose part of the report the paragraph is in, as (numbering level,
@@ -1337,13 +1356,13 @@ class FactReader:
                 measure = "实际值"  # (户均546.5元: an average, no amount spent)
         if unit in MONEY_UNITS and concept and self._concept(phrase, last=True) is None:
             concept = self._same_kind(concept, phrase)
-        if unit in MONEY_UNITS and concept and (concept in self.kind_totals.values() or self.fund_of.get(
-                concept, ("", ""))[1] in self.kind_totals.values()):
-            if compact(phrase).rstrip("为是达约：:").endswith(GRAND_TOTAL_TAILS):
-                # “政府性基金支出总计82,294.95万元”: a kind's grand total (with transfers, balances),
-                # not its 本年支出; the unit's own is 收支总计, a fund's none the vocabulary names
-                fund = self.fund_of.get(concept, ("", ""))[0]
-                concept = self.fund_qualified.get(fund, {}).get("收支总计") if fund else "收支总计"
+        if unit in MONEY_UNITS and concept and self.fund_of.get(concept, ("", ""))[1] in self.kind_totals.values() \
+                and compact(phrase).rstrip("为是达约：:").endswith(GRAND_TOTAL_TAILS):
+            # “政府性基金支出总计82,294.95万元”: a fund's grand total (with transfers and balances),
+            # not its 本年支出: the fund's 收支总计 where the vocabulary names one, else nothing
+            # (the unit's own 本年支出总计 is often written for its 合计: left as it reads)
+            fund = self.fund_of[concept][0]
+            concept = self.fund_qualified.get(fund, {}).get("收支总计")
         if unit in MONEY_UNITS and concept and any(w in phrase for w in self.lex.per_unit_words):
             # “初中生均一般公共预算教育支出16,987.56元”, “每生每年1,100元”: an amount per head is no
             # amount of the thing it names (the words stay its label, for DRV014)
@@ -1581,7 +1600,8 @@ class FactReader:
 
     def _year_period(self, words: str) -> str:
         """The period the last year the words name puts a figure in: the year before the report's
-        is last year's, an earlier one older (较2022年的25,980.40万元 in a 2024 report)."""
+        is last year's, an earlier one older (较2022年的25,980.40万元 in a 2024 report), a later one
+        a plan's (2025年预算数 in a report on 2024)."""
         years = [int(y) for y in YEAR_RE.findall(words)]
         if not (self.year and years) or years[-1] == self.year:
             return CURRENT
@@ -1801,8 +1821,9 @@ class FactReader:
         # (a bracket after the name says what the item holds: 事业收入（保育教育费） is 事业收入; a
         # bracket of a unit, 公用经费（万元）, leaves an indicator's row to its own name)
         bracket = TRAILING_BRACKET_RE.search(row_label)
+        plain = bracket and not _unit_in(bracket.group()) and not any(w in bracket.group() for w in self.scope_brackets)
         concept = self.label_concepts.get(row_label) or self._vocab_concept(row_label) or (
-            self._vocab_concept(row_label[:bracket.start()]) if bracket and not _unit_in(bracket.group()) else None)
+            self._vocab_concept(row_label[:bracket.start()]) if plain else None)
         return Label(row_label, concept, _generic(row_label, self.lex),
                      period_only=_names_only_period(row_label, self.lex))
 

@@ -91,7 +91,7 @@ def check(doc, rule):
     score_forms = {f.block for f in base.facts if f.source == "table" and f.measure in ("分值", "得分")}
     vocabulary = set(concepts()["concepts"])
     per_form = set(rule.params["per_item_concepts"] + rule.params["per_form_concepts"])
-    scope = TitleScopes(doc)
+    scope = base.title_scopes or TitleScopes(doc)
     for facts in groups.values():
         if len(facts) < 2:
             continue  # a fact stated once has no other statement to meet (most of them)
@@ -233,10 +233,7 @@ def _check_text(base, groups, rule, vocabulary):
             if fact.implicit and (fact.concept in funds_lines or _allotted(base, fact, allotment)
                                   or _outturn_after(base, fact)) and _states_any_measure(fact, loose):
                 continue  # 年度资金总额1,683.00万元 with no measure word: the budget the form states
-            if not (fact.fund or fact.member) and any(meets(fact, t) for t in tables if t.fund or t.member):
-                # the figure is the one a table states for one fund or one column of the row
-                # (事业运行912.54万元 under a section on the general budget: the row's 一般公共预算
-                # column, or the general budget's own table): a scope the sentence leaves unsaid
+            if _scope_unsaid(base, fact, tables):
                 continue
             yield from _text_against_tables(fact, *scoped.of(fact), rule, base.assumed_units, base)
         concept = texts[0].concept
@@ -278,11 +275,29 @@ def _allotted(base, fact: Fact, words: tuple) -> bool:
     return bool(words) and any(w in text for _, text in _clauses_back(base, fact) for w in words)
 
 
+def _income_column(t: Fact) -> bool:
+    """A table figure under a column of money received (一般公共预算拨款收入 of 事业运行: the
+    income for a spending, concepts.yaml income_tails) in a row of no income."""
+    tails = tuple(concepts().get("income_tails") or ())
+    return bool(t.member) and t.member.endswith(tails) and not t.concept.endswith(tails)
+
+
+def _scope_unsaid(base, fact: Fact, tables: list[Fact]) -> bool:
+    """The sentence's figure is the one a table states for a fund a heading above the sentence
+    names (事业运行912.54万元 under 五、一般公共预算支出预算情况: the row's 一般公共预算 column, or
+    the general budget's own table), the sentence naming no fund itself: a scope it leaves unsaid."""
+    funds = base.heading_funds.get(fact.block) or set()
+    if fact.fund or fact.member or not funds:
+        return False
+    return any(meets(fact, t) for t in tables
+               if t.fund in funds or any(f in t.member for f in funds))
+
+
 def _outturn_after(base, fact: Fact) -> bool:
     """Another amount of the concept, spent, follows in the sentence (上级转移支付资金3,216.00万元，
     支出3,104.72万元，执行率96.54%): one thing has one outturn, so the first is what it was spent of."""
-    return any(f.id > fact.id and f.concept == fact.concept and f.measure == "决算" and f.value != fact.value
-               for f in base.by_sentence.get((fact.block, fact.sentence), ()))
+    return any(f.id > fact.id and f.concept == fact.concept and f.measure == "决算" and f.period == fact.period
+               and f.value != fact.value for f in base.by_sentence.get((fact.block, fact.sentence), ()))
 
 
 def _states_any_measure(fact: Fact, loose: dict[tuple, list[Fact]]) -> bool:
@@ -316,8 +331,8 @@ def _text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rul
     if not values:
         return
     yield CHECKED
-    if any(meets(fact, t) for t in values) or any(meets(fact, t) for t in tables):
-        return
+    if any(meets(fact, t) for t in values) or any(meets(fact, t) for t in tables if not _income_column(t)):
+        return  # (a figure of one income column, 一般公共预算拨款收入, is no statement of the row's spending)
     reference = values[0]
     if all(meets(reference, t) for t in values):
         if len(values) == 1 and _column_prefers(base, fact, reference):
