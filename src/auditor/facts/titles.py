@@ -13,8 +13,11 @@ import re
 from ..knowledge import compact, concepts
 from ..model import Table
 
-TABLE_NUMBER_RE = re.compile(r"^\s*(?:(?:附?表|续表)\s*[\d一二三四五六七八九十]+(?:[-－—.．]\d+)?(?=\s|\D)"
-                             r"|[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d))|[（(][^）)]*[）)]|(?:19|20)\d\d\s*年度?")
+# a table's number in its title (表3, 附表1-2, 附件1：, 公开01表, 第1表, 一、), a bracket, a year
+TABLE_NUMBER_RE = re.compile(
+    r"^\s*(?:(?:附?表|续表|附件)\s*[\d一二三四五六七八九十]+(?:[-－—.．]\d+)?(?=\s|\D)[：:]?|(?:公开|财决|第)\s*\d+\s*表[：:]?"
+    r"|[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d))|[（(][^）)]*[）)]|(?:19|20)\d\d\s*年度?")
+MIN_SCOPE_CHARS = 2  # what is left shorter than this (a stray character) names no scope
 
 
 class TitleScopes:
@@ -34,8 +37,8 @@ class TitleScopes:
         if block not in self.scopes:
             table = self.doc.blocks[block]
             title = (table.title or "") if isinstance(table, Table) else ""  # (表1 2024年…: spaced apart)
-            scope = re.sub(r"[^\w]", "", self.noise.sub("", compact(self.noise.sub("", title))))
-            if self.organisation is not None and self.organisation.fullmatch(scope):
+            scope = re.sub(r"[^\w]|\d", "", self.noise.sub("", compact(self.noise.sub("", title))))
+            if len(scope) < MIN_SCOPE_CHARS or (self.organisation is not None and self.organisation.fullmatch(scope)):
                 scope = ""
             self.scopes[block] = scope
         return self.scopes[block]

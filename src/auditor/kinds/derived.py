@@ -20,6 +20,7 @@ of the printed rate (one rounding model: every printed number is ± half a unit 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from bisect import bisect_left
 from dataclasses import replace
 from decimal import Decimal
@@ -166,6 +167,22 @@ def _shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _all_of_pattern(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, words)) or r"(?!)")
+
+
+def _all_of() -> re.Pattern:
+    """The words saying an amount is all of one kind (concepts.yaml all_of_words), at a clause's start."""
+    return _all_of_pattern(tuple(concepts().get("all_of_words") or ()))
+
+
+def _share_whole_named(clause: str) -> bool:
+    """The share's clause names the whole it is of (占本年支出的…), not a bare 占比 / 占."""
+    rest = SUBJECT_FILLER_RE.sub("", clause.split("占", 1)[-1])
+    return len(rest) >= 2
+
+
 SUBJECT_FILLER_RE = re.compile(r"[的其为约分别均各共计达]|比重|比例|[\s，,；;、：:]")
 
 
@@ -176,10 +193,10 @@ def _own_subject(base: FactBase, part: Fact, rate: Fact) -> bool:
         return False
     text = base.sentences.get((rate.block, rate.sentence), "")
     between = text[part.at + len(part.text):rate.at]
-    all_of = tuple(concepts().get("all_of_words") or ())
-    if all_of and any(re.match(r"[，,]?(?:" + "|".join(map(re.escape, all_of)) + ")", c) for c in re.split(r"(?=[，,])", between)):
+    clauses = re.split(r"[，,；;]", between)
+    if len(clauses) >= 3 and _all_of().match(clauses[-2]) and not _share_whole_named(clauses[-1]):
         return True  # (本年收入X元，全部为一般公共预算财政拨款收入，占比100%: the share is what it all is)
-    clause = re.split(r"[，,；;]", between)[-1] if re.search(r"[，,；;]", between) else ""
+    clause = clauses[-1] if len(clauses) > 1 else ""
     if "占" not in clause:
         return False  # (…830.00万元，为基本支出的68.40%: the words name the whole, not a subject)
     subject = SUBJECT_FILLER_RE.sub("", clause.split("占")[0])

@@ -684,7 +684,7 @@ def _stated_steps(text: str, rule) -> list[tuple]:
     for m in re.finditer(rule.params["step_statement"], text):
         if not Decimal(m.group("step")):
             continue
-        before = text[max(text.rfind(c, 0, m.start()) for c in "。\n；;") + 1:m.start()]
+        before = text[_clause_start(text, m.start()):m.start()]
         clause = before[max(before.rfind(c) for c in "，,") + 1:]
         if any(w in clause for w in rule.params["execution_scope_words"]):
             continue  # the rule of the budget execution score (执行率每下降1个百分点扣0.5分), no indicator's
@@ -832,11 +832,11 @@ def _check_proportional(doc, rule, typed):
             if weight is None or not (0 < r.score < weight):
                 continue
             if stated is None:
-                # the report's own rules, in its prose: a rule written in a row of a score table
-                # is that row's (read below), not every indicator's
-                stated = _scoring_rules(rule, "\n".join(b.text for b in doc.blocks if not isinstance(b, Table)))
+                # the report's own rules, in its prose and tables (a 评分说明 row): a rule written
+                # in an indicator's row of a score table is that row's (read below), not every one's
+                stated = _scoring_rules(rule, _text_outside_indicator_rows(doc, typed))
             cell = r.cells["score"]
-            own = _scoring_rules(rule, _row_quote(cell, t.table), row=True)  # (…\t得分=预算执行率×10分。)
+            own = _scoring_rules(rule, _remarks(cell, t.table), row=True)  # (…\t得分=预算执行率×10分。)
             steps, proportional, other_rule = own if any(own) else stated
             # the report's step rule (only below a floor): a rate's, and a quantity's unless the
             # report states the proportional rule; any other by the proportional formula, unless
@@ -878,10 +878,42 @@ def _finditer(pattern: str, text: str):
 
 
 def _of_execution(text: str, at: int, rule) -> bool:
-    """The clause up to `at` names the budget execution score (预算执行率分值10分，得分=预算执行率×10):
-    its rule, no indicator's."""
-    clause = text[max(text.rfind(c, 0, at) for c in "。\n；;") + 1:at + 16]
+    """The clause around `at` names the budget execution score (预算执行率分值10分，得分=预算执行率×10):
+    its rule, no indicator's. The clause runs from the last break before `at` to the next after
+    it (the formula's own words, 得分=…执行率×…, may name the rate after its start)."""
+    clause = text[_clause_start(text, at):_clause_end(text, at)]
     return any(w in clause for w in rule.params["execution_scope_words"])
+
+
+RULE_BREAKS = "。\n；;"  # what ends a scoring rule's clause
+
+
+def _clause_start(text: str, at: int) -> int:
+    return max(text.rfind(c, 0, at) for c in RULE_BREAKS) + 1
+
+
+def _clause_end(text: str, at: int) -> int:
+    return min((k for k in (text.find(c, at) for c in RULE_BREAKS) if k >= 0), default=len(text))
+
+
+def _remarks(score: Cell, table) -> str:
+    """The cells of a score's row right of the score (评分依据, 偏差原因, 备注): where a row's own
+    scoring rule is written; the indicator's name (地方资金按比例配套率) is none."""
+    row = table.rows[score.loc.row - 1] if score.loc.row else []
+    return "\t".join(c.text for c in row if c.loc.col and score.loc.col and c.loc.col > score.loc.col)
+
+
+def _text_outside_indicator_rows(doc, typed) -> str:
+    """The document's text without the indicator rows of its score tables (their rules are theirs)."""
+    rows = {(id(t.table), r.cells["score"].loc.row) for t in _score_tables(typed) for r in _indicators(t)
+            if r.score is not None}
+    parts = []
+    for block in doc.blocks:
+        if not isinstance(block, Table):
+            parts.append(block.text)
+            continue
+        parts.extend(block.row_text(k) for k in range(len(block.rows)) if (id(block), k + 1) not in rows)
+    return "\n".join(parts)
 
 
 def _states_any(doc, statements) -> bool:
