@@ -74,9 +74,6 @@ LABEL_NOISE_RE = re.compile(r"^(?:其中\s*[:：]?|[（(]?[一二三四五六七
 YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
 UNDONE_CLAUSE_CHARS = 30  # the words after a count naming what it counts and why it was not done
 TRAILING_BRACKET_RE = re.compile(r"[（(][^（）()]*[）)]$")
-# a comparison with the start of the year (年末结转和结余17.86万元，较年初15.56万元增加…): the figure
-# compared with is where the year began, last year's end, no figure of this year's
-OPENING_BASE_RE = re.compile(r"(?:较|比|与|同)年初(?:的|数)?$")
 # a kind of money's name ending so names its grand total (支出总计, 收入总计), not the year's amount
 GRAND_TOTAL_TAILS = ("总计",)
 # a change between two years named in a column's head: its year is the first (2025年比2024年增减)
@@ -389,6 +386,10 @@ class FactReader:
         self.money = money_concepts()
         self.title_scopes = self.base.title_scopes = TitleScopes(doc)
         vocab = concepts()
+        # a comparison with the start of the year (年末结转和结余17.86万元，较年初15.56万元增加…): the
+        # figure compared with is where the year began, last year's end, no figure of this year's
+        self.opening_base = re.compile(rf"(?:{alternatives(vocab.get('comparison_words') or ('较', '比'))})"
+                                       rf"(?:{alternatives(vocab.get('year_start_words') or ('年初',))})(?:的|数)?$")
         # words in a row name's bracket that narrow it (项目支出（不含上年结转）): no plain item
         self.scope_brackets = tuple(vocab.get("scope_bracket_words") or ())
         self.not_money = set(vocab["not_money"])
@@ -1283,7 +1284,7 @@ class FactReader:
             # nor 得分 inside a table row's own name (全省营商环境评价得分88.6分: that indicator's value)
             bare = bare.replace(concept, " " * len(concept))
         # nor 上年 inside 上年结转资金 a period
-        period = PRIOR if self.lex.prior.search(bare) or OPENING_BASE_RE.search(compact(phrase)) \
+        period = PRIOR if self.lex.prior.search(bare) or self.opening_base.search(compact(phrase)) \
             else self._year_period(phrase)
         # the fund named first: 政府性基金预算财政拨款… is that fund's, not all 财政拨款
         fund = next((name for _, _, name in self.lex.funds.all(bare)), "")

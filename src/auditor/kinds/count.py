@@ -753,6 +753,7 @@ def _kinds_of(items: list[str], nouns: list[str]) -> bool:
     return noun is not None and not any(i.endswith(noun) for i in items[:-1])
 
 
+MAX_RUN = 100
 # an item naming a run of numbered things (第一至第五检察部): as many items as the run holds
 RANGE_ITEM_RE = re.compile(r"^第([一二三四五六七八九十\d]+)(?:至|到|—|－|-|~|～)第?([一二三四五六七八九十\d]+)")
 
@@ -761,8 +762,9 @@ def _items_in(item: str) -> int:
     m = RANGE_ITEM_RE.match(item)
     if m is None:
         return 1
-    low, high = (int(x) if x.isdigit() else cn_to_int(x) for x in m.groups())
-    return high - low + 1 if low is not None and high is not None and 0 < high - low < 100 else 1
+    low, high = (bounded_int(x) if x.isdigit() else cn_to_int(x) for x in m.groups())
+    # (a run of more than MAX_RUN things is no list of named units: read as one item)
+    return high - low + 1 if low is not None and high is not None and 0 < high - low < MAX_RUN else 1
 
 
 def _check_enumeration(doc, rule):

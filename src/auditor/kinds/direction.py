@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..facts.base import BUDGET_MEASURES, CURRENT, PRIOR, Fact, FactBase, fact_base, names_budget_base
+from ..facts.base import BUDGET_MEASURES, CURRENT, PRIOR, Fact, FactBase, fact_base, names_budget_base, part_names
 from ..facts.lexicon import alternatives, lexicon
 from ..knowledge import compact, concepts, vocabulary_generation
 from ..model import Table
@@ -171,10 +171,11 @@ def _figured_changes(base: FactBase, plan: bool = False):
         if current is None or prior is None:
             continue
         diff = current.in_yuan() - prior.in_yuan()
-        if not (meets(current, prior) or tail(current, prior)) and not _amount_fits(change, diff, current, prior):
-            # the stated amount is not this pair's difference either way (与2023年支出12,086.45万元相比，
-            # 增加670.80万元 after a list ending on 项目支出8,630.67万元): the sentence compares
-            # another pair (the whole's), which the words left unnamed
+        if not (meets(current, prior) or tail(current, prior)) and not _amount_fits(change, diff, current, prior) \
+                and _after_breakdown(base, change, current):
+            # the stated amount is not this pair's difference either way, and the pair's current is
+            # the last part of a breakdown (与2023年支出12,086.45万元相比，增加670.80万元 after 基本支出…；
+            # 项目支出8,630.67万元): the sentence compares the whole, which its words left unnamed
             continue
         yield CHECKED
         if meets(current, prior) or tail(current, prior):
@@ -192,6 +193,14 @@ def _figured_changes(base: FactBase, plan: bool = False):
                           "truth": SIGN_WORDS[truth]}, highlights=[current.loc, prior.loc])
 
 
+def _after_breakdown(base: FactBase, change: Fact, current: Fact) -> bool:
+    """The current figure is a part of a declared sum (项目支出 of 本年支出) whose other part the
+    paragraph states before the change (基本支出…；项目支出…): a breakdown, the current its last part."""
+    before = {f.concept for f in base.by_block.get(change.block, ()) if f.id < change.id and f.is_money}
+    return any(current.concept in part_names(calc) and (part_names(calc) - {current.concept}) & before
+               for calc in lexicon().calculations)
+
+
 def _amount_fits(change: Fact, diff, current: Fact, prior: Fact) -> bool:
     """The stated change's amount is the pair's difference, up to the printed precision of the
     three figures (the direction word aside: that is what is judged)."""
@@ -202,11 +211,14 @@ def _amount_fits(change: Fact, diff, current: Fact, prior: Fact) -> bool:
 
 
 def _on_stated_budget(base: FactBase, change: Fact) -> bool:
-    """The change follows the budget it is on (比年初预算26.00万元节约3.62万元): the figure right
-    before it in its sentence is a budget a comparing word leads to."""
+    """The change follows the budget it is on (比年初预算26.00万元节约3.62万元), or follows a budget
+    and compares it with the year's start (全年预算2,393.10万元，比年初增加246.80万元: on the budget
+    the year began with): the figure right before it in its sentence is a budget."""
     before = [f for f in base.by_sentence.get((change.block, change.sentence), ()) if f.id < change.id]
     last = before[-1] if before else None
-    return last is not None and last.measure in BUDGET_MEASURES and bool(lexicon().comparison.search(last.label))
+    return last is not None and last.measure in BUDGET_MEASURES and (
+        bool(lexicon().comparison.search(last.label))
+        or any(w in compact(change.label) for w in concepts().get("year_start_words") or ()))
 
 
 def _one(base: FactBase, concept: str, period: str, near: Fact) -> Fact | None:

@@ -47,6 +47,8 @@ PARAMS = {
 }
 MESSAGE_FIELDS = {"subject", "stated_count", "counted", "parts"}
 SUM_TAIL_RE = re.compile(r"[为达约]+$")
+# a count followed by 中 and a break (206人中，…) opens a whole of its own; 12家中小企业 does not
+WHOLE_OF_ITS_OWN_RE = re.compile(r"中\s*[，,：:]")
 # where a list of counts before its sum starts: after a break that is no list separator
 LIST_START_RE = re.compile(r"[：:；;。]")
 
@@ -156,7 +158,7 @@ def _parts(base, total: Fact, start: int, following: list[Fact], params: dict, o
                                            or opens.match(base.sentences.get((f.block, f.sentence), ""), 0))):
             break  # (a sentence opening with 其中 breaks down what the one before stated last)
         after = base.sentences.get((f.block, f.sentence), "")
-        if opens.match(after, f.at + len(f.text)) or after.startswith("中", f.at + len(f.text)):
+        if opens.match(after, f.at + len(f.text)) or WHOLE_OF_ITS_OWN_RE.match(after, f.at + len(f.text)):
             break  # (离退休人员15人，其中…; 专业课教师206人中，“双师型”教师162人: a whole of its own)
         parts.append(f)
         where = (f.block, f.sentence, f.at + len(f.text))

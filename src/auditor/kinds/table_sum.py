@@ -539,27 +539,34 @@ def _summed_rows(grid, details: list[int], label_col: int, rule, summed: list[in
 def _value_parents(grid, rows: list[int], label_col: int, summed: list[int] | None) -> dict[int, list[int]]:
     """Rows that are the sum of the two or more rows right after them, in every summed column
     (`summed`: no rate, standard or per-unit column) where they print an amount (a list whose
-    sub-items are set apart by indentation alone, which the reader does not keep): {row: its items}."""
-    def amounts(r):
-        return {c: parse_cell(t.strip()) for c, t in enumerate(grid[r])
-                if c > label_col and (summed is None or c in summed) and _amount(t)}
-
-    found: dict[int, list[int]] = {}
+    sub-items are set apart by indentation alone, which the reader does not keep): {row: its items}.
+    Each row is read once; the look-ahead stops once the running sums pass the row's own figures
+    (amounts are not negative), so the work stays near linear in the rows."""
     order = sorted(rows)
+    amounts = {r: {c: parse_cell(t.strip()) for c, t in enumerate(grid[r])
+                   if c > label_col and (summed is None or c in summed) and _amount(t)} for r in order}
+    found: dict[int, list[int]] = {}
+    taken: set[int] = set()
     for k, r in enumerate(order):
-        own = amounts(r)
-        if not own or any(r in items for items in found.values()):
+        own = amounts[r]
+        if not own or r in taken or any(q.value < 0 for q in own.values()):
             continue
+        parts: dict[int, list[Quantity]] = {c: [] for c in own}
         totals = {c: Decimal(0) for c in own}
         for m, child in enumerate(order[k + 1:], start=1):
             if child != r + m:
                 break  # (items stand right under their row)
-            figures = amounts(child)
-            for c in totals:
-                totals[c] += figures[c].value if c in figures and figures[c].unit == own[c].unit else Decimal(0)
-            if m >= 2 and all(totals[c] == q.value for c, q in own.items()):
+            for c in own:
+                q = amounts[child].get(c)
+                if q is not None and q.unit == own[c].unit:
+                    parts[c].append(q)
+                    totals[c] += q.value
+            if m >= 2 and all(sum_check(own[c], parts[c]) == "ok" for c in own):
                 found[r] = order[k + 1:k + 1 + m]
+                taken.update(found[r])
                 break
+            if any(totals[c] > q.value for c, q in own.items()):
+                break  # (past the row's figures: no run of rows below adds up to it)
     return found
 
 

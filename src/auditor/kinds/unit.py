@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..facts.base import fact_base
+from ..facts.base import CLAUSE_BREAK_RE, fact_base
 from ..facts.lexicon import lexicon
 from ..facts.numbers import normalize_digits
 from .base import Hit, document_texts
@@ -94,7 +94,7 @@ def _enumerations(text: str, facts: list) -> list[list]:
     runs, run = [], facts[:1]
     for before, f in zip(facts, facts[1:]):
         between = text[before.at + len(before.text):f.at]
-        if "、" in between and not any(ch in between for ch in "，,；;。：:"):
+        if "、" in between and not CLAUSE_BREAK_RE.search(between):
             run.append(f)
             continue
         runs.append(run)
