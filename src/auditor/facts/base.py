@@ -752,6 +752,12 @@ class FactReader:
             # the concept last named carries over to the next sentence of the paragraph
             carried = self._sentence(index, s_index, sentence, carried, subject) or self.lead
 
+    def _per_one_before(self, text: str, at: int) -> bool:
+        """The clause before `at` states an amount per one thing done (每接待1人次的…): its figure,
+        read apart as a count, bounds the amount's own words, so the clause is looked at whole."""
+        start = max((m.end() for m in CLAUSE_BREAK_RE.finditer(text, max(0, at - PHRASE_LIMIT), at)), default=0)
+        return self.lex.per_unit.search(text, max(start, at - PHRASE_LIMIT), at) is not None
+
     def _undone_in_clause(self, text: str, at: int) -> bool:
         """One of undone_after further on in the clause the figure starts, before the next figure
         (全年完成42家中3家未实施验收: the 3's, not the 42's), within a short clause."""
@@ -933,6 +939,8 @@ class FactReader:
             fact = self._text_fact(phrase, m, value, unit, None if unknown_since == "all" else carried,
                                    None if unknown_since else carried, owner,
                                    here or (own if m.start() > unnamed_from else subject if m.start() > named_at else outer), wide)
+            if unit in MONEY_UNITS and fact.get("concept") and self._per_one_before(text, m.start()):
+                fact["concept"] = None  # (每接待1人次的免费开放补助支出约2.48元: per visit, no total)
             if self._in_later(index, wide + phrase):
                 fact["period"] = LATER  # (上年结转 of a plan's year included: its words are the plan's)
             if scope is not None and scope.end() <= m.start() and unit in MONEY_UNITS and not YEAR_RE.search(phrase):
@@ -1364,7 +1372,7 @@ class FactReader:
             # (the unit's own 本年支出总计 is often written for its 合计: left as it reads)
             fund = self.fund_of[concept][0]
             concept = self.fund_qualified.get(fund, {}).get("收支总计")
-        if unit in MONEY_UNITS and concept and any(w in phrase for w in self.lex.per_unit_words):
+        if unit in MONEY_UNITS and concept and self.lex.per_unit.search(phrase):
             # “初中生均一般公共预算教育支出16,987.56元”, “每生每年1,100元”: an amount per head is no
             # amount of the thing it names (the words stay its label, for DRV014)
             concept = None
@@ -2326,8 +2334,7 @@ def _counted_name(label: str, unit: str) -> str:
 def per_unit(fact: Fact) -> bool:
     """An amount per person, vehicle or visit (人均接待费用200元, 平均每辆3.50万元): concepts.yaml
     per_unit_words in its words. It is no amount of the thing the sentence is about."""
-    words = lexicon().per_unit_words
-    return bool(words) and any(w in fact.label for w in words)
+    return lexicon().per_unit.search(fact.label) is not None
 
 
 def names_budget_base(label: str) -> bool:

@@ -96,6 +96,7 @@ class Lexicon:
     text_number: re.Pattern  # a figure in running text and the unit after it (TEXT_NUMBER above)
     list_openers: tuple  # words after a total that open the list of its parts (其中)
     per_unit_words: tuple  # words making an amount one per person, vehicle, visit (人均, 平均)
+    per_unit: re.Pattern  # those words, or concepts.yaml per_unit_pattern (每接待1人次的…)
     list_opener: re.Pattern  # one of them right after a figure: “X 万元，其中：…”, “X 万元（其中…）”
     part_list_head: re.Pattern  # a sentence's opening naming the amount whose parts it lists (实际支出中，)
     whole_opener: re.Pattern  # after an amount, the words opening its parts (其中, 包括)
@@ -144,6 +145,8 @@ def _lexicon(generation: int) -> Lexicon:
         text_number=re.compile(TEXT_NUMBER.replace("{units}", alternatives(data.get("text_units")))),
         list_openers=tuple(data.get("list_openers") or ()),
         per_unit_words=tuple(data.get("per_unit_words") or ()),
+        per_unit=re.compile("|".join(x for x in (alternatives(data.get("per_unit_words")), data.get("per_unit_pattern"))
+                                     if x) or r"(?!)"),
         list_opener=re.compile(r"\s*[，,：:（(]?\s*(?:" + alternatives(data.get("list_openers")) + ")"),
         # (a few words, no figure and no clause break, before the name and 中)
         # (a year may open it: 2025年一般公共预算拨款支出中，…)
