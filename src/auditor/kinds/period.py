@@ -193,7 +193,7 @@ def _check_activity_year(doc, rule, year):
     quiet = cues + params["future_cues"] + params["history_cues"]
     prior_section = _prior_sections(params)
     for block in doc.blocks:
-        if not isinstance(block, Paragraph) or prior_section(block.loc):
+        if not isinstance(block, Paragraph) or prior_section(block.loc) or _later_section(block.loc, year):
             continue
         run = ""  # the clauses before this one joined to it by ； (2024年度…；2023年度为2.80万元)
         for sentence in block.sentences:
@@ -222,6 +222,13 @@ def _check_activity_year(doc, rule, year):
             yield _hit(sentence.text[start:].strip()[:60], sentence.loc, stated, year, "陈述当年情况的句子",
                        f"报告年度为 {year}，本句陈述当年情况却写作 {stated} 年"
                        + (f"；同段相邻句写作“{parallel}”" if parallel else ""))
+
+
+def _later_section(loc, year: int) -> bool:
+    """The paragraph's section is titled with years after the report's only (七、2025年绩效目标): a
+    plan, whose sentences state that year's figures by right."""
+    years = [int(y) for y in re.findall(r"((?:19|20)\d\d)\s*年", loc.section or "")]
+    return bool(years) and min(years) > year
 
 
 def _other_years_figure(text: str, clause: str, stated: int, year: int, params: dict) -> bool:
