@@ -528,9 +528,11 @@ def _breakdown_whole(base: FactBase, rate: Fact, part: Fact) -> Fact | None:
     block = base.by_block.get(rate.block, [])
     pairs: list[tuple[Fact, Fact]] = []
     for k, f in enumerate(block):
-        if f.measure == "占比" and f.source == "text" and f.unit == "%" and not f.base and k \
-                and block[k - 1].is_money and block[k - 1].sentence == f.sentence:
-            pairs.append((block[k - 1], f))
+        if f.measure == "占比" and f.source == "text" and f.unit == "%" and not f.base and k:
+            # (the item's own amount, not one in brackets after it: 无形资产净值124.00万元（原值186.00万元），占1.86%)
+            item = next((b for b in reversed(block[:k]) if b.sentence != f.sentence or not _in_brackets(base, b)), None)
+            if item is not None and item.is_money and item.sentence == f.sentence:
+                pairs.append((item, f))
     if len(pairs) < BREAKDOWN_MIN_ITEMS or not any(p is part for p, _ in pairs) \
             or len({p.unit for p, _ in pairs}) != 1:
         return None
