@@ -306,7 +306,8 @@ def _share_sum(base: FactBase, rule):
     for calc in lexicon().calculations:
         declared.setdefault(calc["total"], set()).update(part_names(calc))
     placed = set()
-    for rate, part, whole in [*_shares(base), *_bare_shares(base)]:
+    # (in the order stated: a 其中 share nests under the share stated before it)
+    for rate, part, whole in sorted([*_shares(base), *_bare_shares(base)], key=lambda t: t[0].id):
         if rate.id in placed:
             continue
         placed.add(rate.id)
@@ -362,11 +363,18 @@ BARE_SHARE_WORDS = frozenset({"占", "占比", "占比为", "比重", "比重为
 
 
 def _opens_between(base: FactBase, earlier: Fact, later: Fact, openers: tuple) -> bool:
-    """Whether a list opener (其中) stands between two facts of one sentence."""
-    if (earlier.block, earlier.sentence) != (later.block, later.sentence) or later.source != "text":
+    """Whether a list opener (其中) stands between two facts of one sentence, or of the ；-joined
+    clauses of one paragraph (…占95.10%；其中授予小微企业…)."""
+    if earlier.block != later.block or later.source != "text" or earlier.sentence > later.sentence:
         return False
-    text = base.sentences.get((later.block, later.sentence), "")
-    return any(w in text[earlier.at:later.at] for w in openers)
+    block = later.block
+    if earlier.sentence == later.sentence:
+        between = base.sentences.get((block, later.sentence), "")[earlier.at:later.at]
+    else:
+        between = base.sentences.get((block, earlier.sentence), "")[earlier.at:] + "".join(
+            base.sentences.get((block, k), "") for k in range(earlier.sentence + 1, later.sentence)) \
+            + base.sentences.get((block, later.sentence), "")[:later.at]
+    return any(w in between for w in openers)
 
 
 NAMED_BASE_RE = re.compile(r"占(?!比)(.{2,20}?)的?(?:比重|比例)?$")  # 占全年支出的, 占总支出比重
