@@ -943,6 +943,10 @@ class FactReader:
                 fact["concept"] = None  # (每接待1人次的免费开放补助支出约2.48元: per visit, no total)
             if self._in_later(index, wide + phrase):
                 fact["period"] = LATER  # (上年结转 of a plan's year included: its words are the plan's)
+            elif fact.get("measure") in ("变动额", "变动率") and last_money is not None and last_money.period == LATER:
+                # “2025年“三公”经费预算135.00万元，较2024年预算减少47.00万元，下降25.82%”: the change
+                # of the later year's amount it follows, no change of the report year's
+                fact["period"] = LATER
             if scope is not None and scope.end() <= m.start() and unit in MONEY_UNITS and not YEAR_RE.search(phrase):
                 # “2025年预算中，基本支出986.30万元、项目支出276.50万元”: the scope's year and measure
                 fact["period"], measure = scoped

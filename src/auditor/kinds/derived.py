@@ -26,7 +26,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Literal
 
-from ..facts.base import (BUDGET_MEASURES, CURRENT, OLDER, PRIOR, Fact, FactBase, column_sum, fact_base, kind_total,
+from ..facts.base import (BUDGET_MEASURES, CURRENT, LATER, OLDER, PRIOR, Fact, FactBase, column_sum, fact_base, kind_total,
                           named_budget_base, names_budget_base, names_own_thing, part_names, per_unit)
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt
@@ -1179,6 +1179,13 @@ def _growth(base: FactBase, rule):
                 and not quantity_change:
             continue  # (…减少1.58万元，接待批次由100批次减少至86批次，下降14.00%: the count's rate)
         current = _current(base, rate, change, sentence) if bracketed is None else bracketed[0]
+        if rate.period == LATER and (current is None or current.period != LATER):
+            # a later year's change (2025年预算135.00万元，较2024年预算减少47.00万元，下降25.82%): on
+            # that year's amount in its sentence, or not judged
+            current = next((f for f in reversed(sentence) if f.is_money and f.period == LATER and f.measure != "变动额"
+                            and f.concept == rate.concept), None)
+            if current is None:
+                continue
         if bracketed is not None:
             change = None
         if change is None:  # a quantity's change (受益人口3.2万人，较上年增加0.4万人，增长14.29%)
