@@ -390,6 +390,8 @@ class FactReader:
         # figure compared with is where the year began, last year's end, no figure of this year's
         self.opening_base = re.compile(rf"(?:{alternatives(vocab.get('comparison_words') or ('较', '比'))})"
                                        rf"(?:{alternatives(vocab.get('year_start_words') or ('年初',))})(?:的|数)?$")
+        self.other_whole_words = tuple(vocab.get("other_whole_words") or ())
+        self.other_whole = False  # set for a sentence naming another whole (see _text_fact)
         # words in a row name's bracket that narrow it (项目支出（不含上年结转）): no plain item
         self.scope_brackets = tuple(vocab.get("scope_bracket_words") or ())
         self.not_money = set(vocab["not_money"])
@@ -752,6 +754,14 @@ class FactReader:
             # the concept last named carries over to the next sentence of the paragraph
             carried = self._sentence(index, s_index, sentence, carried, subject) or self.lead
 
+    def _names_other_whole(self, phrase: str) -> bool:
+        """The words before a kind of money's total name a whole other than the unit (社会保险基金,
+        全县…: concepts.yaml other_whole_words), a fund of the unit's own budget (政府性基金) aside."""
+        words = _blank(compact(phrase), self.lex.funds)
+        found = self.lex.concepts.all(words)
+        before = words[:found[-1][0]] if found else words
+        return any(w in before for w in self.other_whole_words)
+
     def _per_one_before(self, text: str, at: int) -> bool:
         """The clause before `at` states an amount per one thing done (每接待1人次的…): its figure,
         read apart as a count, bounds the amount's own words, so the clause is looked at whole."""
@@ -810,6 +820,7 @@ class FactReader:
 
     def _sentence(self, index, s_index, sentence, lead_concept, subject) -> str | None:
         self.base.sentences[(index, s_index)] = sentence.text
+        self.other_whole = False  # the sentence's kinds of money are another whole's (see _text_fact)
         text = sentence.plain
         outer, named_at = subject, -1  # a project named in quotes: the figures after its name are its
         for pattern in self.subject_patterns:
@@ -1380,6 +1391,10 @@ class FactReader:
             # “初中生均一般公共预算教育支出16,987.56元”, “每生每年1,100元”: an amount per head is no
             # amount of the thing it names (the words stay its label, for DRV014)
             concept = None
+        if unit in MONEY_UNITS and concept in self.kind_totals.values() and (
+                self.other_whole or self._names_other_whole(phrase)):
+            # (全县4项社会保险基金收入合计…，支出合计…: those funds' income and spending, not the unit's)
+            concept, self.other_whole = None, True
         return dict(out, concept=concept, measure=measure, implicit=implicit)
 
     def _difference(self, phrase: str, last_money: Fact) -> int:
