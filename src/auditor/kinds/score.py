@@ -54,6 +54,7 @@ PARAMS = {
     "other_rule_statements": (list, []),
     "proportional_statements": (list, []),
     "proportional_formula": (str, ""),
+    "rounding_cues": (list, []),
     # the words before a step rule in its sentence that give the indicators it is for: a kind of
     # rate (百分比类指标…每低1个百分点…), or words of the indicators' own names and categories
     # (满意度指标每低于…); none of them: every quantitative indicator
@@ -836,7 +837,10 @@ def _check_proportional(doc, rule, typed):
                 # in an indicator's row of a score table is that row's (read below), not every one's
                 stated = _scoring_rules(rule, _text_outside_indicator_rows(doc, typed))
             cell = r.cells["score"]
-            own = _scoring_rules(rule, _remarks(cell, t.table), row=True)  # (…\t得分=预算执行率×10分。)
+            remarks = _remarks(cell, t.table)
+            if any(w in remarks for w in rule.params["rounding_cues"]):
+                continue  # (每低1个百分点扣0.5分，扣分四舍五入取整: points rounded as the row says)
+            own = _scoring_rules(rule, remarks, row=True)  # (…\t得分=预算执行率×10分。)
             steps, proportional, other_rule = own if any(own) else stated
             # the report's step rule (only below a floor): a rate's, and a quantity's unless the
             # report states the proportional rule; any other by the proportional formula, unless
