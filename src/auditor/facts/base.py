@@ -391,6 +391,7 @@ class FactReader:
         self.opening_base = re.compile(rf"(?:{alternatives(vocab.get('comparison_words') or ('较', '比'))})"
                                        rf"(?:{alternatives(vocab.get('year_start_words') or ('年初',))})(?:的|数)?$")
         self.other_whole_words = tuple(vocab.get("other_whole_words") or ())
+        self.kind_total_words = sorted(vocab.get("kind_total_words") or (), key=len, reverse=True)
         self.other_whole = False  # set for a sentence naming another whole (see _text_fact)
         # words in a row name's bracket that narrow it (项目支出（不含上年结转）): no plain item
         self.scope_brackets = tuple(vocab.get("scope_bracket_words") or ())
@@ -761,6 +762,24 @@ class FactReader:
         found = self.lex.concepts.all(words)
         before = words[:found[-1][0]] if found else words
         return any(w in before for w in self.other_whole_words)
+
+    def _qualified_total(self, phrase: str) -> bool:
+        """The name of a kind of money's total is qualified by a thing's name right before it (药品
+        收入合计): that thing's total. Years and periods (上年), the unit's own name, words of the
+        unit's whole (本年, 全年, 部门: concepts.yaml kind_total_words), measures and funds qualify
+        nothing."""
+        words = compact(phrase)
+        found = self.lex.concepts.all(words)
+        if not found:
+            return False
+        before = CLAUSE_BREAK_RE.split(_years_out(words[:found[-1][0]]))[-1]
+        before = _blank(_blank(before, self.lex.measures), self.lex.funds).replace(" ", "")
+        before = self.lex.current.sub("", self.lex.prior.sub("", before))  # (上年支出合计: a period's)
+        if self.self_words:
+            before = self.self_words.sub("", before)
+        for word in self.kind_total_words:
+            before = before.replace(word, "")
+        return len(re.sub(r"[^\u4e00-\u9fff]", "", before)) >= 2
 
     def _per_one_before(self, text: str, at: int) -> bool:
         """The clause before `at` states an amount per one thing done (每接待1人次的…): its figure,
@@ -1395,6 +1414,8 @@ class FactReader:
                 self.other_whole or self._names_other_whole(phrase)):
             # (全县4项社会保险基金收入合计…，支出合计…: those funds' income and spending, not the unit's)
             concept, self.other_whole = None, True
+        elif unit in MONEY_UNITS and concept in self.kind_totals.values() and self._qualified_total(phrase):
+            concept = None  # (药品收入合计298.84万元: one kind of income's total, not the unit's)
         return dict(out, concept=concept, measure=measure, implicit=implicit)
 
     def _difference(self, phrase: str, last_money: Fact) -> int:
