@@ -490,6 +490,9 @@ class FactReader:
         # (a budget's change names its way by an adjusting verb, 调减至, 调整为)
         verbs = alternatives([*(from_to.get("adjusting") or ())])
         self.from_to_after = re.compile(rf"\s*(?:(?:{degree})?(?:{directions})|{verbs})\s*(?:{alternatives(from_to.get('to'))})\s*\d")
+        # the words before a level reached (比重由42.77%下降到39.91%): the figure is where it went,
+        # no rate of the change (到 / 至 after the way; 为 alone says too little)
+        self.reached = re.compile(rf"(?:{directions})\s*(?:到|至)$")
         self.other_words = tuple(vocab.get("other_words") or ())
         self.narrower_words = tuple(vocab.get("narrower_words") or ())
         self.organization_endings = tuple(vocab.get("organization_endings") or ())
@@ -1454,6 +1457,8 @@ class FactReader:
         return bare
 
     def _rate(self, phrase, concept, carried, last_money, out) -> dict:
+        if self.reached.search(phrase):
+            return dict(out, concept=concept or carried, measure="实际值")  # (下降到39.91%: a level)
         worded = self.lex.measures.last(phrase)
         if worded in ("目标值", "实际值") or (worded == "决算" and phrase.endswith(("实际完成", "实际完成了"))):
             # an indicator's rate stated as its target or as what it reached (覆盖率目标值60%，实际
