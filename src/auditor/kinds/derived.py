@@ -1753,7 +1753,8 @@ def _row_change(base: FactBase, rule):
             is_change = not is_rate and f.measure == "变动额"
             if not (is_change or is_rate):
                 continue
-            on_last_year, measure = _change_head(f.header, rule.params["base_cues"], rule.params["other_period_cues"])
+            on_last_year, measure = _change_head(f.header, rule.params["base_cues"], rule.params["other_period_cues"],
+                                                 base.year)
             pair = _year_pair(facts, measure) if on_last_year else None
             if pair is None:
                 continue
@@ -1772,17 +1773,21 @@ def _row_change(base: FactBase, rule):
                 yield hit
 
 
-def _change_head(header: str, cues: list[str], other_periods: list[str] = ()) -> tuple[bool, str | None]:
+def _change_head(header: str, cues: list[str], other_periods: list[str] = (),
+                 year: int | None = None) -> tuple[bool, str | None]:
     """(whether a change column is one on last year, the measure it compares): “决算数比上年
     增减额” is 决算's on last year; “决算数较预算数增减” compares with the budget, not last year;
-    a change on another period (环比增减率, 较上季度) neither; a head naming no base (增减额,
-    决算数增减率) is on last year."""
+    a change on another period (环比增减率, 较上季度) neither, nor one on a year before last
+    (2025年比2023年增长 in a 2025 budget); a head naming no base (增减额, 决算数增减率) is on last year."""
     lex = lexicon()
     head = compact(header)
     if any(w in head for w in other_periods):
         return False, None
     at = min((k for k in (head.find(c) for c in cues) if k >= 0), default=-1)
     left, right = (head[:at], head[at:]) if at >= 0 else (head, "")
+    named_years = [int(y) for y in YEAR_NUMBER_RE.findall(right)]
+    if year and named_years and named_years[0] != year - 1:
+        return False, None
     if right and not (lex.prior.search(right) or YEAR_NUMBER_RE.search(right)):
         if any(m[2] != "变动额" for m in lex.measures.all(right)):
             return False, None  # 较预算数, 比年初预算: another base than last year
