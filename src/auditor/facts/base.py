@@ -934,6 +934,8 @@ class FactReader:
                 continue  # a year, a date, a document number: words of the next figure's phrase
             if m.start() and text[m.start() - 1] in "lIOo" and m.start() > 1 and text[m.start() - 2].isdigit():
                 continue  # the tail of a number with a letter in it (29,8l6.30万元: PAT001 reports it)
+            if not unit and m.start() and text[m.start() - 1] in "（(" and text[m.end():m.end() + 1] in ("）", ")"):
+                continue  # a code alone in brackets (殡葬（2081004）支出…): words of the next figure's phrase
             if not unit:
                 if m.group("num").strip("0.") or not self.lex.zero_statement.search(text, 0, m.end()):
                     # (a bare 0 stating a thing spent nothing, 因公出国（境）费支出为0, stays in
