@@ -1027,9 +1027,10 @@ class FactReader:
                 # of, in brackets after its name or listed under the full marks
                 fact["measure"], fact["implicit"] = "分值", False
             if unit == "分" and fact.get("implicit") and self.scored_after.match(text, m.end()) \
-                    and not phrase.rstrip("，,：: ").endswith(self.deduction_words):
+                    and not phrase.rstrip("，,：: ").endswith(self.deduction_words) \
+                    and not CLAUSE_BREAK_RE.split(phrase)[-1].lstrip("，,；; ").startswith(self.deduction_words):
                 # “产出指标40分，得38.50分”, “产出指标（50分）得分46分”: the points a part is out of,
-                # before the points it scored
+                # before the points it scored (not the points off, 扣分四舍五入取整为2分，得8分)
                 fact["measure"], fact["implicit"] = "分值", False
             if list_fund and not fact.get("fund") and (list_parts is ANY_PART or fact.get("concept") in list_parts):
                 fact["fund"] = list_fund
