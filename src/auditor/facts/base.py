@@ -72,6 +72,7 @@ ITEM_TOKEN_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,
 NAMED_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{4,}$")
 LABEL_NOISE_RE = re.compile(r"^(?:其中\s*[:：]?|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)+|[（(](?:类|款|项)[）)]|[:：]$")
 YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
+NEXT_FIGURE_RE = re.compile(r"\d")  # where the next figure starts, in the words after a count
 UNDONE_CLAUSE_CHARS = 30  # the words after a count naming what it counts and why it was not done
 TRAILING_BRACKET_RE = re.compile(r"[（(][^（）()]*[）)]$")
 # a kind of money's name ending so names its grand total (支出总计, 收入总计), not the year's amount
@@ -709,6 +710,8 @@ class FactReader:
             text = self.base.sentences.get((fact.block, fact.sentence), "")
             end = fact.at + len(fact.text)
             following = compact(PHRASE_BREAK_RE.split(text[end:end + CLAUSE_AFTER], maxsplit=1)[0])
+            # (up to the next figure: 64台警报器年度维护和6台多媒体警报器… — the words after 6台 are its)
+            following = NEXT_FIGURE_RE.split(following, maxsplit=1)[0]
             candidates = {label: own for k in range(len(following) - 1)
                           for label, own in by_noun.get((fact.unit, following[k:k + 2]), ())}
             if not candidates or len(candidates) > LabelIndex.LOOSE_LIMIT:
