@@ -28,6 +28,7 @@ TABLE_CODE_RE = re.compile(r"^\s*[（(]?[\u4e00-\u9fff]{0,4}?(?:表\s*[0-9０-�
 # a title without 度 (某局2025年部门决算): a year not followed by a month or a day
 TITLE_YEAR_RE = re.compile(r"(20\d\d)\s*年(?!\s*\d|\s*[底末初])")
 # a title's year of a part of it (2025年1—6月…监控报告, 2024年1-8月): the report's year as well
+YEAR_SPAN_RE = re.compile(r"(?:19|20)\d\d\s*年?\s*[-—–~～至到]\s*(?:19|20)\d\d\s*年度?")
 PART_YEAR_RE = re.compile(r"(20\d\d)\s*年\s*\d{1,2}\s*月?\s*[-—–~～至到]\s*\d{1,2}\s*月")
 
 
@@ -221,7 +222,9 @@ def infer_meta(doc: Document) -> dict:
     # without 年度 (2023年全年预算…; not a date: 2024年3月). A plan (vocabulary.yaml title_year_first)
     # takes its title's year before all: its body cites last year's 2024年度 outturn.
     title = doc.blocks[0].text if doc.blocks and not isinstance(doc.blocks[0], Table) else ""
-    title_years = Counter((TITLE_YEAR_RE.findall(title) or PART_YEAR_RE.findall(title))[:1])
+    # (a span of years in the title, 项目（2023-2025年）, is the project's period, not the report's year)
+    plain_title = YEAR_SPAN_RE.sub("", title)
+    title_years = Counter((TITLE_YEAR_RE.findall(plain_title) or PART_YEAR_RE.findall(plain_title))[:1])
     kind = _report_type(title)
     first = title_years if kind and any(e["name"] == kind and e.get("title_year_first")
                                         for e in vocabulary()["report_types"]) else Counter()
@@ -240,8 +243,10 @@ def infer_meta(doc: Document) -> dict:
     evaluated = EVALUATED_YEAR_RE.search(wider) if not title_years else None
     if evaluated:
         # an evaluation report titled with no year states the year it evaluates by its base date
-        # or period (评价基准日（2024年12月31日）), not by the date it was written (2025年8月)
-        year = int(evaluated.group(1))
+        # or period (评价基准日（2024年12月31日）), not by the date it was written (2025年8月); a
+        # period over several years (2023年1月1日至2024年12月31日) by the year it ends with
+        span_end = PERIOD_END_RE.match(wider, evaluated.end(1))
+        year = int(span_end.group(1) if span_end else evaluated.group(1))
     return {"report_year": year, "report_type": _report_type(head) or _report_type(wider),
             "unit_name": _unit_name(doc, head.replace(" ", "")) or _unit_name(doc, head)
             or _unit_name(doc, wider), "elapsed_months": _elapsed_months(title)}
@@ -269,6 +274,8 @@ def _settled(years: Counter, wider: Counter, title: Counter) -> Counter:
     return Counter({year: wider[year] + title[year] for year, _ in top})
 
 
+# the rest of an evaluated period after its first year: …至2024年12月31日 (group 1 the year it ends)
+PERIOD_END_RE = re.compile(r"[^。；;]{0,12}?[至到\-—–~～]\s*((?:19|20)\d\d)\s*年")
 EVALUATED_YEAR_RE = re.compile(r"(?:评价基准日|评价期间|评价年度|评价时段|绩效评价期间)[^0-9。；]{0,8}((?:19|20)\d\d)")
 
 
