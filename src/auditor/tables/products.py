@@ -26,6 +26,7 @@ STANDARD_UNIT_RE = re.compile(r"[（(]\s*(元|万元)\s*/\s*([^（）()]+?)\s*[�
 MOST_ROWS = Decimal("0.6")  # the share of rows that must follow one way for it to be the table's
 MIN_ROWS = 3  # rows following that way, at least
 MAX_FACTORS = 3  # numbers multiplied with the standard (人数 × 天数 × 月数 is about the most)
+HEAD_ROWS = 4  # rows a table's heads stand in (a title row, two levels of heads, a unit row)
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,9 @@ def row_products(table: Table, skipped_words: list[str]) -> list[ProductSlip]:
     columns that are neither nor a factor (rates, codes)."""
     words = vocabulary().get("product_columns") or {}
     standard_words, amount_words = words.get("standard") or [], words.get("amount") or []
-    if not standard_words or not amount_words:
-        return []
+    if not standard_words or not amount_words or not any(
+            w in cell.text for row in table.rows[:HEAD_ROWS] for cell in row for w in standard_words):
+        return []  # (most tables: no head of a standard, nothing to read)
     grid = table.grid()
     first = next((r for r, row in enumerate(grid) if any(_number(t) is not None for t in row[1:])), None)
     if first is None:
