@@ -661,7 +661,9 @@ class FactReader:
                     headings.pop()
                 headings.append((block.level, self._fund_named(compact(block.text))))
             if isinstance(block, Paragraph):
-                self.base.heading_funds[index] = {fund for _, fund in headings if fund}
+                funds = {fund for _, fund in headings if fund}
+                if funds:  # (most paragraphs stand under no fund's heading: nothing kept for them)
+                    self.base.heading_funds[index] = funds
                 self.note_fund = table_fund if NOTE_RE.match(block.text) else ""
                 self._paragraph(index, block)
                 table_fund = table_fund if NOTE_RE.match(block.text) else ""
