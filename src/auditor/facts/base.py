@@ -75,10 +75,6 @@ YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
 NEXT_FIGURE_RE = re.compile(r"\d")  # where the next figure starts, in the words after a count
 UNDONE_CLAUSE_CHARS = 30  # the words after a count naming what it counts and why it was not done
 TRAILING_BRACKET_RE = re.compile(r"[（(][^（）()]*[）)]$")
-# a kind of money's name ending so names its grand total (支出总计, 收入总计), not the year's amount
-GRAND_TOTAL_TAILS = ("总计",)
-# a change between two years named in a column's head: its year is the first (2025年比2024年增减)
-CHANGE_YEARS_RE = re.compile(r"((?:19|20)\d\d\s*年)度?\s*(?:比|较|对比)\s*(?:19|20)\d\d\s*年")
 CLASS_LEVEL_RE = re.compile(r"[（(](?:类|款|项)[）)]")  # 一般公共服务支出（类）: the level, not a word
 LEAD_END_RE = re.compile(r"[：:。]")  # what ends a numbered item's label
 LEAD_LIST_RE = re.compile(r"[，,；;、\d]")  # a label holding these is a sentence or a list
@@ -389,8 +385,13 @@ class FactReader:
         vocab = concepts()
         # a comparison with the start of the year (年末结转和结余17.86万元，较年初15.56万元增加…): the
         # figure compared with is where the year began, last year's end, no figure of this year's
-        self.opening_base = re.compile(rf"(?:{alternatives(vocab.get('comparison_words') or ('较', '比'))})"
-                                       rf"(?:{alternatives(vocab.get('year_start_words') or ('年初',))})(?:的|数)?$")
+        self.year_start_words = tuple(vocab.get("year_start_words") or ())
+        comparing = alternatives(vocab.get("comparison_words"))
+        self.opening_base = re.compile(rf"(?:{comparing})(?:{alternatives(self.year_start_words)})(?:的|数)?$")
+        # a change between two years named in a column's head: its year is the first (2025年比2024年增减)
+        self.change_years = re.compile(rf"((?:19|20)\d\d\s*年)度?\s*(?:{comparing})\s*(?:19|20)\d\d\s*年")
+        # a kind of money's name ending so names its grand total (支出总计), not the year's amount
+        self.grand_total_words = tuple(vocab.get("grand_total_words") or ())
         self.other_whole_words = tuple(vocab.get("other_whole_words") or ())
         self.kind_total_words = sorted(vocab.get("kind_total_words") or (), key=len, reverse=True)
         self.other_whole = False  # set for a sentence naming another whole (see _text_fact)
@@ -493,7 +494,7 @@ class FactReader:
         self.from_to_after = re.compile(rf"\s*(?:(?:{degree})?(?:{directions})|{verbs})\s*(?:{alternatives(from_to.get('to'))})\s*\d")
         # the words before a level reached (比重由42.77%下降到39.91%): the figure is where it went,
         # no rate of the change (到 / 至 after the way; 为 alone says too little)
-        self.reached = re.compile(rf"(?:{directions})\s*(?:到|至)$")
+        self.reached = re.compile(rf"(?:{directions})\s*(?:{alternatives(from_to.get('reached'))})$")
         self.other_words = tuple(vocab.get("other_words") or ())
         self.narrower_words = tuple(vocab.get("narrower_words") or ())
         self.organization_endings = tuple(vocab.get("organization_endings") or ())
@@ -615,34 +616,38 @@ class FactReader:
                     names.add(compact(m.group(1)))
         return next(iter(names)) if len(names) == 1 else ""
 
-    def _later_blocks(self) -> set[int]:
-        """The blocks under a heading naming only years after the report's (二、2025年…预算草案 in
-        a report on 2024's execution; not 一、2024年执行情况及2025年工作计划), and the tables titled
-        so: a plan's, whose figures naming no year are that year's (LATER), not the report year's."""
-        later: set[int] = set()
-        if not self.year:
-            return later
-        open_headings: list[tuple[int, bool]] = []  # (level, names a later year) of the headings above
+    def _read_headings(self) -> None:
+        """What the headings above each block say of it, in one walk down the document:
+        - the blocks under a heading naming only years after the report's (二、2025年…预算草案 in a
+          report on 2024's execution; not 一、2024年执行情况及2025年工作计划), and the tables titled
+          so, are a plan's, whose figures naming no year are that year's (LATER): later_blocks;
+        - the funds the headings above a paragraph name (五、一般公共预算支出预算情况 over
+          （三）具体情况): a scope its sentences may leave unsaid (FactBase.heading_funds)."""
+        self.later_blocks: set[int] = set()
+        open_headings: list[tuple[int, bool, str]] = []  # (level, names a later year, its fund)
         for index, block in enumerate(self.doc.blocks):
             if isinstance(block, Heading):
                 while open_headings and open_headings[-1][0] >= block.level:
                     open_headings.pop()
-                open_headings.append((block.level, self._names_later_only(block.text)))
+                open_headings.append((block.level, self._names_later_only(block.text),
+                                      self._fund_named(compact(block.text))))
             titled = isinstance(block, Table) and self._names_later_only(block.title or "")
-            if titled or any(flag for _, flag in open_headings):
-                later.add(index)
-        return later
+            if titled or any(later for _, later, _ in open_headings):
+                self.later_blocks.add(index)
+            funds = {fund for _, _, fund in open_headings if fund}
+            if funds and isinstance(block, Paragraph):  # (most paragraphs stand under no fund's heading)
+                self.base.heading_funds[index] = funds
 
     def _names_later_only(self, words: str) -> bool:
         years = [int(y) for y in YEAR_RE.findall(words)]
-        return bool(years) and min(years) > self.year
+        return bool(self.year) and bool(years) and min(years) > self.year
 
     def _in_later(self, index: int, words: str) -> bool:
         """A figure of a block about a later year whose own words name no year (see _later_blocks)."""
         return index in self.later_blocks and not YEAR_RE.search(words)
 
     def read(self) -> FactBase:
-        self.later_blocks = self._later_blocks()
+        self._read_headings()
         # tables first: their row labels become words the sentences can be linked by
         for index, block in enumerate(self.doc.blocks):
             if isinstance(block, Table):
@@ -654,16 +659,8 @@ class FactReader:
             self.open_list = ("", set())
         self.open_item: tuple[str | None, str] = (None, "")
         table_fund = ""  # the fund the table just read names (its notes, 注：…, state its scope)
-        headings: list[tuple[int, str]] = []  # (level, the fund it names) of the headings above
         for index, block in enumerate(self.doc.blocks):
-            if isinstance(block, Heading):
-                while headings and headings[-1][0] >= block.level:
-                    headings.pop()
-                headings.append((block.level, self._fund_named(compact(block.text))))
             if isinstance(block, Paragraph):
-                funds = {fund for _, fund in headings if fund}
-                if funds:  # (most paragraphs stand under no fund's heading: nothing kept for them)
-                    self.base.heading_funds[index] = funds
                 self.note_fund = table_fund if NOTE_RE.match(block.text) else ""
                 self._paragraph(index, block)
                 table_fund = table_fund if NOTE_RE.match(block.text) else ""
@@ -1009,7 +1006,8 @@ class FactReader:
                 fact.update(measure="变动额", sign=difference, implicit=False,
                             concept=fact.get("concept") or last_money.concept, period=CURRENT)
             if self._after_from(phrase) and self.from_to_after.match(text, m.end()):
-                if fact.get("measure") in BUDGET_MEASURES and "年初" in phrase[-FROM_QUALIFIER_CHARS - 2:]:
+                if fact.get("measure") in BUDGET_MEASURES and any(
+                        w in phrase[-FROM_QUALIFIER_CHARS - 2:] for w in self.year_start_words):
                     # “全年预算由年初的60.00万元调减至48.50万元”: the budget the year began with
                     fact.update(measure="年初预算", implicit=False)
                 else:
@@ -1411,7 +1409,7 @@ class FactReader:
         if unit in MONEY_UNITS and concept and self._concept(phrase, last=True) is None:
             concept = self._same_kind(concept, phrase)
         if unit in MONEY_UNITS and concept and self.fund_of.get(concept, ("", ""))[1] in self.kind_totals.values() \
-                and compact(phrase).rstrip("为是达约：:").endswith(GRAND_TOTAL_TAILS):
+                and compact(phrase).rstrip("为是达约：:").endswith(self.grand_total_words):
             # “政府性基金支出总计82,294.95万元”: a fund's grand total (with transfers and balances),
             # not its 本年支出: the fund's 收支总计 where the vocabulary names one, else nothing
             # (the unit's own 本年支出总计 is often written for its 合计: left as it reads)
@@ -2051,7 +2049,7 @@ class FactReader:
     def _column_period(self, head: str) -> str:
         if self.lex.prior.search(head):
             return PRIOR
-        change = CHANGE_YEARS_RE.search(head)
+        change = self.change_years.search(head)
         if change:  # (2025年比2024年增减: the change of 2025 over the year before, 2025's)
             return self._year_period(change.group(1))
         return self._year_period(head)

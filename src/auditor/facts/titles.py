@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 
+from ..ingest.text import TABLE_NUMBER
 from ..knowledge import compact, concepts
 from ..model import Table
 
 # a table's number in its title (表3, 附表1-2, 附件1：, 公开01表, 第1表, 一、), a bracket, a year
 TABLE_NUMBER_RE = re.compile(
-    r"^\s*(?:(?:附?表|续表|附件)\s*[\d一二三四五六七八九十]+(?:[-－—.．]\d+)?(?=\s|\D)[：:]?|(?:公开|财决|第)\s*\d+\s*表[：:]?"
+    r"^\s*(?:(?:" + TABLE_NUMBER + r"|附件\s*\d+)(?=\s|\D)[：:]?|(?:公开|财决|第)\s*\d+\s*表[：:]?"
     r"|[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d))|[（(][^）)]*[）)]|(?:19|20)\d\d\s*年度?")
 MIN_SCOPE_CHARS = 2  # what is left shorter than this (a stray character) names no scope
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..facts.numbers import cn_to_int
+from ..facts.numbers import RANGE_JOINER, cn_to_int
 from ..knowledge import vocabulary
+from .text import TABLE_NUMBER
 from ..model import Document, Heading, Location, Paragraph, Sentence, Table, block_location, grid_cell
 from .raw import RawBlock
 
@@ -28,7 +29,7 @@ TABLE_CODE_RE = re.compile(r"^\s*[（(]?[\u4e00-\u9fff]{0,4}?(?:表\s*[0-9０-�
 # a title without 度 (某局2025年部门决算): a year not followed by a month or a day
 TITLE_YEAR_RE = re.compile(r"(20\d\d)\s*年(?!\s*\d|\s*[底末初])")
 # a title's year of a part of it (2025年1—6月…监控报告, 2024年1-8月): the report's year as well
-YEAR_SPAN_RE = re.compile(r"(?:19|20)\d\d\s*年?\s*[-—–~～至到]\s*(?:19|20)\d\d\s*年度?")
+YEAR_SPAN_RE = re.compile(r"(?:19|20)\d\d\s*年?\s*" + RANGE_JOINER + r"\s*(?:19|20)\d\d\s*年度?")
 PART_YEAR_RE = re.compile(r"(20\d\d)\s*年\s*\d{1,2}\s*月?\s*[-—–~～至到]\s*\d{1,2}\s*月")
 
 
@@ -196,7 +197,7 @@ def _without_unit(text: str) -> str:
 
 
 LABELLED_RE = re.compile(r"[：:]")  # 部门：某局　2023年度公开03表: the unit line's fields, no title
-TABLE_NUMBER_RE = re.compile(r"^\s*附?表\s*[\d一二三四五六七八九十]+(?:\s*[-－—]\s*\d+)?\s*[：:]")
+TABLE_NUMBER_RE = re.compile(r"^\s*" + TABLE_NUMBER + r"\s*[：:]")
 
 
 def _is_sentence(text: str) -> bool:
@@ -275,7 +276,7 @@ def _settled(years: Counter, wider: Counter, title: Counter) -> Counter:
 
 
 # the rest of an evaluated period after its first year: …至2024年12月31日 (group 1 the year it ends)
-PERIOD_END_RE = re.compile(r"[^。；;]{0,12}?[至到\-—–~～]\s*((?:19|20)\d\d)\s*年")
+PERIOD_END_RE = re.compile(r"[^。；;]{0,12}?" + RANGE_JOINER + r"\s*((?:19|20)\d\d)\s*年")
 EVALUATED_YEAR_RE = re.compile(r"(?:评价基准日|评价期间|评价年度|评价时段|绩效评价期间)[^0-9。；]{0,8}((?:19|20)\d\d)")
 
 

@@ -18,7 +18,9 @@ TERMINAL = "。！？；：.!?;:」”"
 # paragraph goes on unless the next line starts an item of its own
 PDF_TERMINAL = TERMINAL.replace("；", "").replace(";", "")
 # a table's caption: its number, then its title ending in 表 (or 表 and a bracket)
-CAPTION_RE = re.compile(r"^(?:附|续)?表\s*[\d一二三四五六七八九十]+(?:[-－—.．]\d+)?[\s\u3000]+\S.*表(?:[（(][^）)]*[）)])?$")
+# a table's number in its caption or title (表3, 附表1-2, 续表2): one pattern for the readers and the facts
+TABLE_NUMBER = r"(?:附|续)?表\s*[\d一二三四五六七八九十]+(?:\s*[-－—.．]\s*\d+)?"
+CAPTION_RE = re.compile("^" + TABLE_NUMBER + r"[\s\u3000]+\S.*表(?:[（(][^）)]*[）)])?$")
 TITLE_ENDINGS = ("表", "报告", "结果", "情况", "说明", "通知", "目录", "部分")
 # a line opening a heading or a numbered or bulleted item: it never continues the line before
 ITEM_START_RE = re.compile(

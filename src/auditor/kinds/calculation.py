@@ -462,7 +462,8 @@ def _opener_of_whole(text: str, rule) -> tuple[str, int] | None:
 
 def _catch_all(item: Fact, rule) -> bool:
     """The item is the rest of a whole (其他商品和服务支出, 其余…): a list ending on it is complete."""
-    return compact(item.label).lstrip("，,、；;：:和及与").startswith(tuple(rule.params["catch_all_words"]))
+    joins = "".join((concepts().get("summed_names") or {}).get("joins") or ())  # (…和其他支出: 和 joins)
+    return compact(item.label).lstrip("，,、；;：:" + joins).startswith(tuple(rule.params["catch_all_words"]))
 
 
 def _check_trailing_sums(base: FactBase, rule):

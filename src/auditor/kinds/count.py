@@ -26,7 +26,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from ..facts.numbers import cn_to_int
+from ..facts.numbers import RANGE_JOINER, cn_to_int
 from ..ingest.raw import MAX_BREAKDOWN_CHARS, MAX_BREAKDOWN_PARTS, MAX_LIST_CHARS, bounded_int
 from ..knowledge import compact
 from ..model import Heading, Location, Paragraph, Table, is_prose
@@ -755,7 +755,7 @@ def _kinds_of(items: list[str], nouns: list[str]) -> bool:
 
 MAX_RUN = 100
 # an item naming a run of numbered things (第一至第五检察部): as many items as the run holds
-RANGE_ITEM_RE = re.compile(r"^第([一二三四五六七八九十\d]+)(?:至|到|—|－|-|~|～)第?([一二三四五六七八九十\d]+)")
+RANGE_ITEM_RE = re.compile(r"^第([一二三四五六七八九十\d]+)" + RANGE_JOINER + r"第?([一二三四五六七八九十\d]+)")
 
 
 def _items_in(item: str) -> int:

@@ -254,14 +254,19 @@ def _quantity_shares(base: FactBase, taken: set[int]):
                    f"{part.text} ÷ {whole.text} = {fmt(computed)}%", quote=base.span(whole, rate))
 
 
-SHARE_WORDS_RE = re.compile(r"^(?P<of>.*?)占(?:其)?(?P<whole>.*?)(?:的)?(?:比例|比重)?(?:为|是|达到|达)?$")
+@lru_cache(maxsize=4)
+def _share_words_pattern(copulas: tuple[str, ...]) -> re.Pattern:
+    """X占Y的比例为: the thing a share is of (X) and its whole (Y), the copulas concepts.yaml's."""
+    tail = f"(?:{'|'.join(map(re.escape, copulas))})?" if copulas else ""
+    return re.compile(r"^(?P<of>.*?)占(?:其)?(?P<whole>.*?)(?:的)?(?:比例|比重)?" + tail + "$")
 
 
 def _share_words_fit(rate: Fact, part: Fact, whole: Fact) -> bool:
     """The share's own words (X占Y的比例为…) name no other thing than the count before it (X), and
     not that count as the whole (Y): “在职教职工286人，其中专任教师241人，“双师型”教师占专任教师的比例
     为69.71%” is a share of the 双师型 (stated nowhere) in the 专任教师, not 241 of 286."""
-    m = SHARE_WORDS_RE.match(re.sub(r"[“”\"'‘’，,：:\s]", "", rate.label or ""))
+    copulas = tuple(sorted(concepts().get("share_copulas") or (), key=len, reverse=True))
+    m = _share_words_pattern(copulas).match(re.sub(r"[“”\"'‘’，,：:\s]", "", rate.label or ""))
     if m is None:
         return True
     named_part, named_whole = m.group("of"), m.group("whole")

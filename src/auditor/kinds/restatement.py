@@ -91,7 +91,7 @@ def check(doc, rule):
     score_forms = {f.block for f in base.facts if f.source == "table" and f.measure in ("分值", "得分")}
     vocabulary = set(concepts()["concepts"])
     per_form = set(rule.params["per_item_concepts"] + rule.params["per_form_concepts"])
-    scope = base.title_scopes or TitleScopes(doc)
+    scope = base.title_scopes  # (read once by the fact base)
     for facts in groups.values():
         if len(facts) < 2:
             continue  # a fact stated once has no other statement to meet (most of them)
@@ -275,10 +275,9 @@ def _allotted(base, fact: Fact, words: tuple) -> bool:
     return bool(words) and any(w in text for _, text in _clauses_back(base, fact) for w in words)
 
 
-def _income_column(t: Fact) -> bool:
+def _income_column(t: Fact, tails: tuple[str, ...]) -> bool:
     """A table figure under a column of money received (一般公共预算拨款收入 of 事业运行: the
-    income for a spending, concepts.yaml income_tails) in a row of no income."""
-    tails = tuple(concepts().get("income_tails") or ())
+    income for a spending, `tails`: concepts.yaml income_tails) in a row of no income."""
     return bool(t.member) and t.member.endswith(tails) and not t.concept.endswith(tails)
 
 
@@ -331,7 +330,8 @@ def _text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rul
     if not values:
         return
     yield CHECKED
-    if any(meets(fact, t) for t in values) or any(meets(fact, t) for t in tables if not _income_column(t)):
+    tails = tuple(concepts().get("income_tails") or ())
+    if any(meets(fact, t) for t in values) or any(meets(fact, t) for t in tables if not _income_column(t, tails)):
         return  # (a figure of one income column, 一般公共预算拨款收入, is no statement of the row's spending)
     reference = values[0]
     if all(meets(reference, t) for t in values):

@@ -800,7 +800,7 @@ def _check_row_product(doc, rule, _typed):
                       formula=f"{factors}{' ÷ 10000（元折合万元）' if slip.ten_thousandth else ''} = {shown}"
                               "（表中其余各行均按此计算）",
                       fields={"table": table.title or f"表{table.index}", "label": label,
-                              "column": compact(_head_of(table, slip.col)), "total": cell.text, "sum": shown,
+                              "column": slip.column, "total": cell.text, "sum": shown,
                               "diff": f"{stated.value - slip.expected:.{stated.places}f}",
                               "relation": "按数量与标准之积为", "note": ""})
 
@@ -819,12 +819,6 @@ def _products_explain(hit: Hit, slips, col: int, table) -> bool:
 def _product_slips(table, rule):
     """The row product slips of a table (tables/products.py)."""
     return row_products(table, rule.params["rate_column_words"] + rule.params["not_summed_words"])
-
-
-def _head_of(table, col: int) -> str:
-    grid = table.grid()
-    first = next((r for r, row in enumerate(grid) if any(_amount(t) for t in row[1:])), 0)
-    return " ".join(grid[r][col] for r in range(first) if col < len(grid[r]))
 
 
 CHECKS = {

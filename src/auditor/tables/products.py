@@ -35,6 +35,7 @@ class ProductSlip:
     col: int  # grid column of the amount
     expected: Decimal  # the product, in the amount's unit
     terms: tuple[tuple[str, str], ...]  # (column head, printed figure) of each factor
+    column: str  # the amount column's head
     ten_thousandth: bool  # the amount is kept in 万元 against a standard in 元
 
 
@@ -100,8 +101,9 @@ def _column_slips(grid, heads, rows, standard: int, amount: int,
 
 
 def _slips(grid, heads, usable, fits, standard, amount, factors, unit) -> list[ProductSlip]:
+    fits = set(fits)
     return [ProductSlip(r, amount, _product(grid, r, standard, factors, unit),
-                        tuple((heads[c], _cell(grid, r, c)) for c in (*factors, standard)), unit != 1)
+                        tuple((heads[c], _cell(grid, r, c)) for c in (*factors, standard)), unit != 1, heads[amount])
             for r in usable if r not in fits]
 
 
