@@ -28,6 +28,8 @@ CN_BIG_UNITS = {"万": 10000, "亿": 10 ** 8}
 
 # the word joining the two ends of a range: 80至90分, 70-84分, 80～90分 (one class everywhere)
 RANGE_JOINER = "(?:至|到|[-—–~～])"
+# a table's number in its caption or title (表3, 附表1-2, 续表2): one pattern for the readers and the facts
+TABLE_NUMBER = r"(?:附|续)?表\s*[\d一二三四五六七八九十]+(?:\s*[-－—.．]\s*\d+)?"
 NUMBER_RE = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
 PLAIN_NUMBER_RE = re.compile(r"^\(?[-+]?\d+(?:,\d{3})*(?:\.\d+)?\)?$")
 

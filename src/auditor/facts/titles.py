@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..ingest.text import TABLE_NUMBER
 from ..knowledge import compact, concepts
+from .numbers import TABLE_NUMBER
 from ..model import Table
 
 # a table's number in its title (表3, 附表1-2, 附件1：, 公开01表, 第1表, 一、), a bracket, a year

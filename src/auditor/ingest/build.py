@@ -4,9 +4,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..facts.numbers import RANGE_JOINER, cn_to_int
+from ..facts.numbers import RANGE_JOINER, TABLE_NUMBER, cn_to_int
 from ..knowledge import vocabulary
-from .text import TABLE_NUMBER
 from ..model import Document, Heading, Location, Paragraph, Sentence, Table, block_location, grid_cell
 from .raw import RawBlock
 

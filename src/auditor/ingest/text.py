@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..facts.numbers import TABLE_NUMBER
 from .cleanup import clean_text, join_wrapped
 from .raw import MAX_BLOCKS, MAX_LINE_CHARS, MAX_TEXT_BYTES, MB, RawBlock, RawCell, ReadError, over_limit
 
@@ -18,8 +19,6 @@ TERMINAL = "。！？；：.!?;:」”"
 # paragraph goes on unless the next line starts an item of its own
 PDF_TERMINAL = TERMINAL.replace("；", "").replace(";", "")
 # a table's caption: its number, then its title ending in 表 (or 表 and a bracket)
-# a table's number in its caption or title (表3, 附表1-2, 续表2): one pattern for the readers and the facts
-TABLE_NUMBER = r"(?:附|续)?表\s*[\d一二三四五六七八九十]+(?:\s*[-－—.．]\s*\d+)?"
 CAPTION_RE = re.compile("^" + TABLE_NUMBER + r"[\s\u3000]+\S.*表(?:[（(][^）)]*[）)])?$")
 TITLE_ENDINGS = ("表", "报告", "结果", "情况", "说明", "通知", "目录", "部分")
 # a line opening a heading or a numbered or bulleted item: it never continues the line before
