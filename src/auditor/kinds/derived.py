@@ -57,7 +57,11 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # per_head: the words of an amount per head and the units the heads are counted in
           "per_head": (dict, {"人均": ["人", "名"], "生均": ["人", "名"], "户均": ["户"]}),
           # per_head: an amount per month or per visit is no share of the year's total
-          "per_period_words": (list, ["每月", "月均", "月人均", "每次", "每年", "年人均"])}
+          "per_period_words": (list, ["每月", "月均", "月人均", "每次", "每年", "年人均"]),
+          # row_rate: the words a rate column's head ends with (到位率, 完成比例, 支出进度), and the
+          # words of heads that are another relation (占比, 增长率, 序时进度), for the columns whose
+          # formula no row_rates entry names and the table's rows show
+          "rate_heads": (list, []), "not_rate_words": (list, [])}
 MESSAGE_FIELDS = {"rate", "computed", "relation"}
 HUNDRED = Decimal(100)
 YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d\d)年")
@@ -1573,13 +1577,38 @@ def _row_rate(base: FactBase, rule):
 
     formulas = [(formula, tuple(compact(n) for n in formula.get("names") or [formula["rate"]]))
                 for formula in concepts().get("row_rates") or ()]
+    judged: set[int] = set()  # the rates a formula of row_rates found its terms for
     for facts in _table_rows(base):
         # a scored row (分值, 得分) of a self-evaluation form is judged by the score rules (SCO002)
         scored = any(f.measure in ("分值", "得分") for f in facts)
         for formula, rate_names in formulas:
             # every column of the row the formula names (执行率 | … | 预计执行率: each of its own terms)
             for rate in (f for f in facts if f.unit == "%" and any(n in compact(f.header) for n in rate_names)):
-                yield from _check_row_rate(base, facts, formula, rate, scored and not formula.get("in_scored_rows"))
+                outcomes = list(_check_row_rate(base, facts, formula, rate, scored and not formula.get("in_scored_rows")))
+                judged.update([rate.id] if outcomes else [])
+                yield from outcomes
+    yield from _learned_row_rates(base, rule, judged)
+
+
+def _learned_row_rates(base: FactBase, rule, judged: set[int]):
+    """Rate columns by the formula most of their rows follow (kinds/rate_columns.py): those no
+    formula of row_rates names (到位率, 支出率), and those whose row prints none of the terms the
+    formula names (计划数 | 支出数 | 执行率); the rates `judged` by a row_rates formula are its."""
+    from .rate_columns import learned_rate_slips
+
+    heads = tuple(rule.params["rate_heads"])
+    excluded = tuple(rule.params["not_rate_words"])
+    for facts in base.by_table.values():
+        if any(f.measure in ("分值", "得分") for f in facts):
+            continue  # a self-evaluation form: its rates are the score rules' and row_rates' 完成率
+        for rate, num, den in learned_rate_slips(facts, heads, excluded, _fits):
+            if rate.id in judged:
+                continue
+            if num is None or _fits_detail_sum(base, rate, num, den):
+                yield CHECKED  # (a total row's rate of its rows' true sum: the total is the slip, SUM001's)
+                continue
+            yield from _rate_against(base, rate, num, den, compact(rate.header) or "比率",
+                                     f"{compact(num.header)} ÷ {compact(den.header)}（表中其余各行均按此计算）")
 
 
 def _check_row_rate(base: FactBase, facts: list[Fact], formula: dict, rate: Fact, own: bool):

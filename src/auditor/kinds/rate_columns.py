@@ -1,0 +1,109 @@
+"""Rate columns whose formula the table itself shows (到位率, 支出率, 兑付率, 覆盖率 …).
+
+concepts.yaml row_rates names the formulas of the common rates (执行率 = 决算 ÷ 全年预算). A
+column of rates under any other head is still the ratio of two figures of its row; which two,
+the rows where it recomputes say. The pair of columns left of the rate that most rows follow is
+the column's formula, when
+
+- at least MIN_ROWS rows follow it, MOST_ROWS of the rows printing the three figures;
+- one of them at least has a rate other than 100% and 0% (equal figures fit any pair);
+- a row is evidence only where the printed figures give its printed rate exactly (2 ÷ 2 read
+  with its rounding is anything from 60% to 167%, and fits any rate: no evidence of a formula);
+- no other pair is followed by as many rows (a tie leaves the formula unknown).
+
+A row whose rate no pair of its figures gives is a slip of that row. A row following another
+pair than the column's is left alone: the report may compute one row on another base by right.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from itertools import permutations
+
+from ..facts.base import Fact
+from ..knowledge import compact
+
+MIN_ROWS = 3
+MOST_ROWS = Decimal("0.6")
+HUNDRED = Decimal(100)
+NEAREST_COLUMNS = 6  # the figures a rate may be of: the columns nearest left of it (a wide table's far columns are others')
+
+
+def learned_rate_slips(facts: list[Fact], heads: tuple[str, ...], excluded: tuple[str, ...], fits):
+    """(rate, numerator, denominator) of each row breaking its column's learned formula, and
+    (rate, None, None) for each rate checked and consistent; `facts` are one table's, `heads` the
+    words a rate column's head ends with, `excluded` the words of heads that are no such rate
+    (占比, 增长率: other checks own them), `fits(rate, num, den)` the interval test."""
+    rows: dict[int, dict[int, Fact]] = {}
+    for f in facts:
+        if f.loc.row is not None and f.loc.col is not None and not f.comparator:
+            rows.setdefault(f.loc.row, {})[f.loc.col] = f
+    for (col, head), column in _rate_columns(facts, heads, excluded).items():
+        figures = sorted({c for cells in rows.values() for c, f in cells.items()
+                          if c < col and f.unit not in ("%", "‰", "个百分点")})[-NEAREST_COLUMNS:]
+        formula = _formula(rows, column, figures)
+        if formula is None:
+            continue
+        num_col, den_col = formula
+        for rate in column:
+            cells = rows[rate.loc.row]
+            num, den = cells.get(num_col), cells.get(den_col)
+            if num is None or den is None or den.value == 0 or num.unit != den.unit:
+                continue
+            if fits(rate, num, den) or (rate.value == HUNDRED and num.value >= den.value):
+                yield rate, None, None  # (a target met beyond is commonly written 100%)
+            elif not any(_exact(rate, cells[a], cells[b]) for a, b in permutations(figures, 2)
+                         if a in cells and b in cells):
+                yield rate, num, den
+
+
+def _rate_columns(facts: list[Fact], heads: tuple[str, ...], excluded: tuple[str, ...]) -> dict[tuple, list[Fact]]:
+    """The percentages of each (column, head) whose head ends with a rate word and names no
+    other relation (one sheet may hold several tables, each with its own heads)."""
+    columns: dict[tuple[int, str], list[Fact]] = {}
+    for f in facts:
+        if f.unit == "%" and f.loc.col is not None and f.loc.row is not None and f.header and not f.comparator:
+            head = _bare_head(f.header)
+            if head.endswith(heads) and not any(w in head for w in excluded):
+                columns.setdefault((f.loc.col, head), []).append(f)
+    return columns
+
+
+def _bare_head(header: str) -> str:
+    """The head without its unit (到位率（%） -> 到位率)."""
+    head = compact(header)
+    for mark in ("（%）", "(%)", "（％）", "(％)", "%", "％"):
+        head = head.replace(mark, "")
+    return head
+
+
+def _exact(rate: Fact, num: Fact, den: Fact) -> bool:
+    """The printed rate is the printed num ÷ den, rounded as printed."""
+    if not den.value or num.unit != den.unit:
+        return False
+    low, high = rate.interval()
+    return low <= num.value / den.value * HUNDRED <= high
+
+
+def _formula(rows: dict[int, dict[int, Fact]], column: list[Fact], figures: list[int]) -> tuple[int, int] | None:
+    """(numerator column, denominator column) the column's rows follow (see the module)."""
+    followed: dict[tuple[int, int], tuple[int, int, bool]] = {}  # pair -> (rows fitting, rows usable, telling)
+    for num_col, den_col in permutations(figures, 2):
+        fitting = usable = 0
+        telling = False
+        for rate in column:
+            cells = rows[rate.loc.row]
+            num, den = cells.get(num_col), cells.get(den_col)
+            if num is None or den is None or not den.value or num.unit != den.unit:
+                continue
+            usable += 1
+            if _exact(rate, num, den):
+                fitting += 1
+                telling = telling or rate.value not in (0, HUNDRED)
+        if telling and fitting >= MIN_ROWS and fitting >= MOST_ROWS * usable:
+            followed[(num_col, den_col)] = (fitting, usable, telling)
+    if not followed:
+        return None
+    ranked = sorted(followed.items(), key=lambda item: -item[1][0])
+    if len(ranked) > 1 and ranked[1][1][0] == ranked[0][1][0]:
+        return None  # two ways followed by as many rows: the table does not say which
+    return ranked[0][0]
