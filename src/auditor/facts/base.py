@@ -2336,6 +2336,8 @@ _UNITS_IN: dict[str, str | None] = {}
 def _read_unit_in(text: str) -> str | None:
     if text in MONEY_UNITS or text in ("人", "个", "辆", "%"):
         return text
+    if text.rstrip().endswith(("%", "％")):
+        return "%"  # a head ending with a bare % (比上年增减%, 执行率%): its column holds percentages
     m = UNIT_IN_RE.search(text)
     unit = (m.group(1) or m.group(2)) if m else None
     return "个百分点" if unit == "百分点" else unit
