@@ -51,6 +51,7 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           # running_total: the head words of a column of running totals, and the labels of rows by period
           "running_words": (list, []), "period_row_pattern": (str, "")}
 MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff", "relation", "note"}
+HEAD_UNIT_RE = re.compile(r"[（(]\s*([^（）()\d]{1,6}?)\s*[）)]\s*$")  # 当年支出（万元）: the head's unit
 TOTAL_COLUMN_RE = re.compile(r"(?:合计|小计)$")
 ITEM_RE = re.compile(r"^[一二三四五六七八九十]+、")
 BLANK_MARKS = {"—", "-", "－", "/", "／", "——", "--", "…"}
@@ -759,9 +760,16 @@ def _check_running_total(doc, rule, _typed):
             # (the period's own figures: the nearest column to the left that is no running one and no rate)
             own = next((c for c in range(col - 1, 0, -1) if heads[c] and not any(w in heads[c] for w in words + rates)),
                        None)
-            if own is None:
-                continue
+            units = {_head_unit(heads[own]), _head_unit(heads[col])} - {None}
+            if own is None or len(units) > 1:
+                continue  # (当年建成（亩） beside 累计建成（万亩）: other units, no sum of the two)
             yield from _running_column(rule, table, grid, rows, own, col, heads)
+
+
+def _head_unit(head: str) -> str | None:
+    """The unit a column head names in brackets (累计建成面积（万亩） -> 万亩), if any."""
+    found = HEAD_UNIT_RE.search(head)
+    return found.group(1) if found else None
 
 
 def _running_column(rule, table, grid, rows: list[int], own: int, col: int, heads: list[str]):
