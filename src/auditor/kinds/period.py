@@ -170,11 +170,37 @@ def _in_citation(text: str, pos: int) -> bool:
 def _units(doc):
     """(text, location, plain text) for every sentence and heading outside tables."""
     for block in doc.blocks:
-        if isinstance(block, Paragraph):
-            for sentence in block.sentences:
-                yield sentence.text, sentence.loc, sentence.plain
-        elif isinstance(block, Heading):
-            yield block.text, block.loc, block.plain
+        yield from _units_of(block)
+
+
+def _units_after_tables(doc):
+    """_units, each with the title of the table right above its paragraph (a note under a table,
+    注：…, speaks of the table's period), or "" where a heading or another paragraph comes between."""
+    caption = ""
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            caption = block.title or ""
+            continue
+        for text, loc, plain in _units_of(block):
+            yield text, loc, plain, caption
+        caption = ""
+
+
+def _units_of(block):
+    if isinstance(block, Paragraph):
+        for sentence in block.sentences:
+            yield sentence.text, sentence.loc, sentence.plain
+    elif isinstance(block, Heading):
+        yield block.text, block.loc, block.plain
+
+
+SPAN_START_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年?\s*" + RANGE_JOINER + r"\s*(?:19|20)\d\d\s*年")
+
+
+def _opens_span(stated: int, *texts: str | None) -> bool:
+    """A year-end right before a period the text, the table above it or its section names
+    (2020年末 beside 2021-2024年): the period's opening state, no state of the report's year."""
+    return any(int(m.group(1)) == stated + 1 for text in texts if text for m in SPAN_START_RE.finditer(text))
 
 
 # --- activity_year ---------------------------------------------------------------------
@@ -374,13 +400,13 @@ def _check_year_end(doc, rule, year):
     cues = params["comparison_cues"] + params["future_cues"] + params["year_end_cues"]
     prior_section = _prior_sections(params)
     background = _prior_sections({"prior_section_cues": params["background_section_cues"]})
-    for text, loc, plain in _units(doc):
+    for text, loc, plain, caption in _units_after_tables(doc):
         if prior_section(loc):
             continue
         for m in YEAR_END_RE.finditer(plain):
             stated = int(m.group(1) or m.group(2))
             if stated == year or _in_citation(plain, m.start()) or _says_any(plain, cues, params["done_words"]) \
-                    or (stated < year and background(loc)):
+                    or (stated < year and background(loc)) or _opens_span(stated, plain, caption, loc.section):
                 continue
             yield _hit(text[m.start():m.end()], loc, stated, year, "年末时点",
                        f"报告年度为 {year}，年末时点应为 {year} 年末，此处写作 {stated} 年")
