@@ -34,6 +34,8 @@ PARAMS = {
     "budget_words": (str, r"(年初|全年|调整后?)?预算数?"),
     "roughly_equal": (float, 0.02),  # 基本持平: within 2 % of the budget
     "roughly_words": (list, ["基本", "大体", "大致"]),
+    # budget_vs_actual: words right after the comparison stating both figures as one (持平，均为…)
+    "both_words": (list, []),
     # the words between 决算 and 预算 that compare them (决算数与预算数持平, 决算较预算增加)
     "link_words": (list, ["与", "同", "和", "较", "比"]),
     # words opening a list of parts: a clause after them names no concept for the next to take
@@ -88,6 +90,9 @@ def _budget_vs_actual(doc, base: FactBase, rule):
         for s_index, sentence in enumerate(getattr(block, "sentences", ()) or ()):
             m = pattern.search(sentence.text)
             if not m:
+                continue
+            if sentence.text[m.end():].lstrip("，, ").startswith(tuple(rule.params["both_words"])):
+                yield CHECKED  # (决算数与预算数持平，均为32.00万元: the words state both figures, one)
                 continue
             facts = [f for f in _item_facts(base, index) if f.block < index or f.sentence <= s_index]
             actual = next((f for f in reversed(facts) if f.measure == "决算"), None)
