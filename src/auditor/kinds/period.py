@@ -108,6 +108,7 @@ POINT_IN_YEAR_RE = re.compile(r"(?:截至|截止到?)\s*((?:19|20)\d\d)\s*年\s*
 # period a report covers, the report's own year; a range over several years is no such statement
 WHOLE_YEAR_RE = re.compile(r"(?=[12])(?<!\d)((?:19|20)\d\d)\s*年\s*1\s*月\s*1\s*日\s*" + RANGE_JOINER
                            + r"\s*(?:((?:19|20)\d\d)\s*年\s*)?12\s*月\s*31\s*日")
+FOUR_DIGIT_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\s*年)")
 DATE_IN_CELL_RE = re.compile(r"(?=[12])(?<!\d)((?:19|20)\d\d)\s*年")
 
 
@@ -528,6 +529,9 @@ def _check_self_comparison(doc, rule, year):
             continue
         for m in pattern.finditer(text):
             stated = int(m.group(1))
+            if RANGE_AFTER_RE.match(text[m.end(1):]) or any(
+                    int(y) != stated for y in FOUR_DIGIT_YEAR_RE.findall(text, m.end(1), m.end())):
+                continue  # (2021年至2025年，…2025年…比2021年: the figure's year is the nearest, 2025)
             yield Hit(quote=sentence.text[m.start():m.end()].strip()[:80], location=sentence.loc,
                       stated=f"{stated} 年", expected=f"{stated - 1} 年",
                       formula=f"本句陈述 {stated} 年的情况，又与 {stated} 年比较：所比的应是另一年（通常为 {stated - 1} 年）",
