@@ -54,6 +54,9 @@ PARAMS = {
     "other_rule_statements": (list, []),
     "proportional_statements": (list, []),
     "proportional_formula": (str, ""),
+    # proportional: a row's own rule of its rate times its points (执行率×10分, 完成率×分值), and
+    # the points it gives (weight, actual: the row's rate in %)
+    "rate_times_points": (str, ""), "rate_times_formula": (str, "weight * actual / 100"),
     "rounding_cues": (list, []),
     # the words before a step rule in its sentence that give the indicators it is for: a kind of
     # rate (百分比类指标…每低1个百分点…), or words of the indicators' own names and categories
@@ -840,6 +843,10 @@ def _check_proportional(doc, rule, typed):
             remarks = _remarks(cell, t.table)
             if any(w in remarks for w in rule.params["rounding_cues"]):
                 continue  # (每低1个百分点扣0.5分，扣分四舍五入取整: points rounded as the row says)
+            if miss.actual.unit == "%" and _rate_times_own(rule, remarks, r.indicator):
+                # the row's own rule is its rate times its points (按执行率×10分计分): not of the target
+                yield from _rate_times_points(rule, r, miss, weight, cell, t, places)
+                continue
             own = _scoring_rules(rule, remarks, row=True)  # (…\t得分=预算执行率×10分。)
             steps, proportional, other_rule = own if any(own) else stated
             # the report's step rule (only below a floor): a rate's, and a quantity's unless the
@@ -865,6 +872,34 @@ def _check_proportional(doc, rule, typed):
                         "score": cell.text, "weight": str(weight), "table": _table_name(t),
                         "basis": "按文中计分规则" if own_rule else "文中未写明未完成指标的计分规则，按通行的比例计分"},
                 highlights=[r.cells["target"].loc, r.cells["actual"].loc, cell.loc])
+
+
+def _rate_times_own(rule, remarks: str, indicator: str) -> bool:
+    """The row's remarks score it by a rate its indicator names (预算执行率: 执行率×10分), its own
+    actual value; a 完成率 of another indicator's is actual ÷ target, the proportional rule."""
+    name = compact(indicator or "")
+    return any(f"{m.group('rate') or m.group('rate2')}率" in name
+               for m in _finditer(rule.params["rate_times_points"], remarks))
+
+
+def _rate_times_points(rule, r, miss: MissedTarget, weight: Decimal, cell, t, places):
+    """A row scored by its own rate times its points (执行率×10分): points = weight × rate ÷ 100,
+    at most the weight, each end of the printed rate's interval allowed."""
+    def points(rate: Decimal) -> Decimal:
+        return max(min(evaluate(rule.params["rate_times_formula"], {"weight": weight, "actual": rate}), weight),
+                   Decimal(0))
+
+    expected = points(miss.actual.value)
+    exponent = miss.actual.value.as_tuple().exponent
+    half = half_unit(-exponent if isinstance(exponent, int) and exponent < 0 else 0)
+    spread = max(abs(points(miss.actual.value + d) - expected) for d in (-half, half))
+    if _close(r.score, expected, cell.text, places, slack=spread):
+        return
+    yield Hit(quote=_row_quote(cell, t.table), location=cell.loc, stated=cell.text, expected=fmt(expected),
+              formula=f"本行计分规则“率×分值”：得分 = 分值 × 实际值 = {weight} × {miss.actual.value}% = {fmt(expected)}",
+              fields={"indicator": r.indicator, "target": r.target_text, "actual": r.actual_text,
+                      "score": cell.text, "weight": str(weight), "table": _table_name(t), "basis": "按本行计分规则"},
+              highlights=[r.cells["target"].loc, r.cells["actual"].loc, cell.loc])
 
 
 def _scoring_rules(rule, text: str, row: bool = False) -> tuple[list[tuple], bool, bool]:
