@@ -86,7 +86,8 @@ def check(doc, rule):
     planned = doc.meta.get("report_type") in rule.params["budget_report_types"]
     for fact in base.facts:
         if fact.concept and fact.measure in measures and not fact.comparator and fact.subject != UNNAMED \
-                and not (fact.measure in text_only and fact.source == "text" and (fact.base or _in_part_list(base, fact))):
+                and not (fact.measure in text_only and fact.source == "text" and (fact.base or _in_part_list(base, fact))) \
+                and not (fact.measure in text_only and fact.source == "table" and _share_of_part(fact.header)):
             groups.setdefault(_key(fact, planned), []).append(fact)
     score_forms = {f.block for f in base.facts if f.source == "table" and f.measure in ("分值", "得分")}
     vocabulary = set(concepts()["concepts"])
@@ -117,6 +118,21 @@ def _clauses_back(base, fact: Fact):
         if k == 0 or not text.rstrip().endswith(("；", ";")):
             return
         k -= 1
+
+
+SHARE_OF_RE = re.compile(r"占(.+?)(?:的)?(?:比重|比例|百分比)")  # 占事业收入比重 -> 事业收入
+
+
+def _share_of_part(header: str) -> bool:
+    """A share column headed with a whole that is no unit total (占事业收入比重: each fee's share
+    of 事业收入, the 事业收入 row's 100%): not the share of the unit's total a sentence naming no
+    whole states (事业收入246.35万元，占34.93%)."""
+    found = SHARE_OF_RE.search(compact(header or ""))
+    if found is None:
+        return False
+    whole = found.group(1)
+    totals = set(concepts().get("unit_totals") or ())
+    return lexicon().concepts.last(whole) not in totals and not any(w in whole for w in concepts().get("kind_total_words") or ())
 
 
 def _in_part_list(base, fact: Fact) -> bool:
