@@ -1025,7 +1025,7 @@ class FactReader:
                 fact["sign"] = -(fact.get("sign") or 1)  # “增长-4.71%” is a fall of 4.71%
             if unit == "分" and fact.get("implicit") and not fact.get("comparator") and (
                     (m.start() and text[m.start() - 1] in "（(" and text[m.end():m.end() + 1] in "）)")
-                    or (full_marks is not None and full_marks.end() <= m.start())):
+                    or (full_marks is not None and full_marks.end() <= m.start() and not self._says_scored(phrase))):
                 # “产出指标（30分）”, “满分100分，其中：决策15分、过程25分”: the points a part is out
                 # of, in brackets after its name or listed under the full marks
                 fact["measure"], fact["implicit"] = "分值", False
@@ -1307,6 +1307,12 @@ class FactReader:
         own_concept = self.fund_qualified.get(fact.get("fund"), {}).get(fact.get("concept"))
         if own_concept:
             fact["concept"] = own_concept
+
+    def _says_scored(self, phrase: str) -> bool:
+        """The figure's own clause names points scored (满分100分，自评得分97.90分; …，得92分):
+        no weight listed under the full marks."""
+        clause = CLAUSE_BREAK_RE.split(phrase)[-1]
+        return self.lex.measures.last(compact(clause)) == "得分" or clause.rstrip("为：: ").endswith("得")
 
     def _text_fact(self, phrase, m, value, unit, carried, plain_carried, last_money, subject, wide) -> dict:
         """`carried`: the concept named last, for a change or a rate that names none;
