@@ -449,6 +449,7 @@ class FactReader:
         # what a heading may say of the project it names after its name (…项目自评情况)
         self.project_part_tail = re.compile(vocab.get("project_part_tail") or "")
         self.income_tails = tuple(vocab.get("income_tails") or ())
+        self.residual_words = tuple(vocab.get("residual_words") or ())
         self.unit_heads = frozenset(compact(w) for w in vocab.get("unit_column_heads") or ())
         # words of a heading about a part of a report, not naming a project (see _project_heading)
         self.section_words = tuple(vocab.get("project_section_words") or ())
@@ -2034,6 +2035,8 @@ class FactReader:
                 return None  # (基本支出补助 is money received for the spending, no spending)
             if best[0] and best[2] in self.kind_totals.values() and kind_total(label, self.self_words) is None:
                 return None  # (医疗收入合计 totals one kind of income, not the unit's 本年收入)
+            if self.residual_words and label[:best[0]].endswith(self.residual_words):
+                return None  # (其他政府性基金收入: the rest of the fund's income, a part of it)
             return best[2]
         return None
 
