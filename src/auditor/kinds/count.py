@@ -695,10 +695,19 @@ def _preceding_lists(passage: Passage, params: dict):
         if any(noun.startswith(n) for n in params["not_items"]) or text[count.end - 1] in params["occasion_classifiers"] \
                 or noun.startswith(tuple(params["occasion_nouns"])):
             continue  # (培训、宣传，共5次: occasions of those kinds, not the kinds)
+        if _another_count_joined(text, count.end, params):
+            continue  # (A、B、C、D 3个股室和1个事业单位: the list is of both counts' things)
         count.noun = noun
         e = Enumeration(count, passage, items, sum(1 for i in items if _two_items(i, params)), "preceding")
         e.at_least = particle in params["open_particles"]
         yield e
+
+
+def _another_count_joined(text: str, end: int, params: dict) -> bool:
+    """A second count joined to the first by a conjunction within its clause (3个股室和1个事业单位)."""
+    clause = re.split(r"[，,；;。：:！？!?\n]", text[end:end + 24], maxsplit=1)[0]
+    joiners = "|".join(map(re.escape, [*params["conjunctions"], "、"]))
+    return re.search(rf"(?:{joiners})\s*(?:{params['count_pattern']})", clause) is not None
 
 
 def _two_items(item: str, params: dict) -> bool:
