@@ -51,6 +51,12 @@ class Band:
     below: Decimal | None  # exclusive, unless `top_included`
     stated: bool  # written in the report, not the default
     top_included: bool = False  # a range's top no other band starts at (90-100分为优 holds 100)
+    word: str = ""  # the grade's word in the report's own statement of the band (良好 for 良)
+
+    @property
+    def shown(self) -> str:
+        """The grade as the report names it (its own words where it states its bands)."""
+        return self.word or self.grade
 
     def holds(self, score: Decimal) -> bool:
         if self.low is not None and score < self.low:
@@ -59,10 +65,10 @@ class Band:
 
     def describe(self) -> str:
         if self.low is not None and self.below is not None:
-            return f"{_plain(self.low)}分（含）至{_plain(self.below)}分为{self.grade}"
+            return f"{_plain(self.low)}分（含）至{_plain(self.below)}分为{self.shown}"
         if self.low is not None:
-            return f"{_plain(self.low)}分（含）以上为{self.grade}"
-        return f"{_plain(self.below)}分以下为{self.grade}"
+            return f"{_plain(self.low)}分（含）以上为{self.shown}"
+        return f"{_plain(self.below)}分以下为{self.shown}"
 
 
 def _plain(value: Decimal) -> str:
@@ -141,7 +147,7 @@ class Grades:
             for m in pattern.finditer(text):
                 word, numbers = _band_groups(m)
                 name = self.name_of[word]
-                stated.setdefault(name, []).append(_stated_band(name, shape, numbers))
+                stated.setdefault(name, []).append(_stated_band(name, shape, numbers, word))
         own = [b for bands in stated.values() for b in bands]
         return _reach_next(own) + [b for b in self.default if b.grade not in stated]
 
@@ -158,13 +164,13 @@ def _band_groups(m: re.Match) -> tuple[str, list[Decimal]]:
     return word, numbers
 
 
-def _stated_band(name: str, shape: str, numbers: list[Decimal]) -> Band:
+def _stated_band(name: str, shape: str, numbers: list[Decimal], word: str) -> Band:
     first = numbers[0]
     if shape == "low":
-        return Band(name, first, None, True)
+        return Band(name, first, None, True, word=word)
     if shape == "below":
-        return Band(name, None, first, True)
-    return Band(name, first, numbers[1], True, top_included=True)
+        return Band(name, None, first, True, word=word)
+    return Band(name, first, numbers[1], True, top_included=True, word=word)
 
 
 def _reach_next(bands: list[Band]) -> list[Band]:
@@ -177,7 +183,7 @@ def _reach_next(bands: list[Band]) -> list[Band]:
         if band.top_included and band.below is not None:
             nxt = next((low for low in lows if low >= band.below), None)
             if nxt is not None:
-                band = Band(band.grade, band.low, nxt, True)
+                band = Band(band.grade, band.low, nxt, True, word=band.word)
         out.append(band)
     return out
 
@@ -407,12 +413,12 @@ def _judge(score: Fact, word: str, grade: str, bands: list[Band], location, quot
         return None  # a grade with no band (a word the vocabulary knows no band of), or it holds
     right = [b for b in bands if b.holds(score.value) and b.grade != grade]
     # pass/fail words (合格) sit beside the four grades: the expected grade is a four-grade one
-    expected = right[0].grade if right else "—"
+    expected = right[0].shown if right else "—"
     stated_bands = any(b.stated for b in own + right)
     source = "报告所列评分档次" if stated_bands else "默认评分档次（财预〔2020〕10号）"
     band_text = "；".join(b.describe() for b in own + right[:1])
     return Hit(quote=quote, location=location, stated=f"{score.text} “{word}”", expected=expected,
-               formula=f"{score.text}不在“{grade}”的分数段内（{source}：{band_text}）",
+               formula=f"{score.text}不在“{word}”的分数段内（{source}：{band_text}）",
                fields={"score": score.text, "grade": word, "expected_grade": expected, "bands": band_text})
 
 
