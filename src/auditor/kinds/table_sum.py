@@ -351,6 +351,7 @@ def _expanded(parts: list[str], cells: dict, identities: list[dict]) -> list[str
 def _check_column_total(doc, rule, typed):
     covered = {t.table.index for t in typed if t.type in rule.params["covered_types"]}
     labels = {compact(x) for x in rule.params["total_row_labels"]}
+    part_labels = {compact(x) for x in rule.params["part_total_labels"]}
     sums = tuple(labels)  # (a detail row holding one of these words is a subtotal)
     for table in doc.tables:
         if table.index in covered:
@@ -358,8 +359,11 @@ def _check_column_total(doc, rule, typed):
         grid = table.grid()
         totals = [r for r, row in enumerate(grid) if compact(_label(row)) in labels]
         if not totals:
-            yield from _part_totals(rule, table, grid)
-            continue
+            # one total of a kind (收入合计) closing or heading the table's rows is its total
+            totals = [r for r, row in enumerate(grid) if compact(_label(row)) in part_labels]
+            if len(totals) != 1:
+                yield from _part_totals(rule, table, grid)
+                continue
         if len(totals) != 1:
             continue  # a table of several parts each with its own total
         at = totals[0]
