@@ -57,13 +57,14 @@ def learned_rate_slips(facts: list[Fact], heads: tuple[str, ...], excluded: tupl
 
 
 def _rate_columns(facts: list[Fact], heads: tuple[str, ...], excluded: tuple[str, ...]) -> dict[tuple, list[Fact]]:
-    """The percentages of each (column, head) whose head ends with a rate word and names no
-    other relation (one sheet may hold several tables, each with its own heads)."""
+    """The percentages of each (column, head) whose head ends with a rate word or is in %, and
+    names no other relation (one sheet may hold several tables, each with its own heads)."""
     columns: dict[tuple[int, str], list[Fact]] = {}
     for f in facts:
         if f.unit == "%" and f.loc.col is not None and f.loc.row is not None and f.header and not f.comparator:
             head = _bare_head(f.header)
-            if head.endswith(heads) and not any(w in head for w in excluded):
+            # (a head in % is of rates whatever its words: 完成预算（%）)
+            if (head.endswith(heads) or head != compact(f.header)) and not any(w in head for w in excluded):
                 columns.setdefault((f.loc.col, head), []).append(f)
     return columns
 
