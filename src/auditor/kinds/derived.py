@@ -61,7 +61,10 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # row_rate: the words a rate column's head ends with (到位率, 完成比例, 支出进度), and the
           # words of heads that are another relation (占比, 增长率, 序时进度), for the columns whose
           # formula no row_rates entry names and the table's rows show
-          "rate_heads": (list, []), "not_rate_words": (list, [])}
+          "rate_heads": (list, []), "not_rate_words": (list, []),
+          # named_rate: the words of the figure a rate is of beside the rate's own stem (执行率 of
+          # a 支出), and the words of a base of plans (下达, 预算) the rate is recomputed on
+          "rate_stems": (dict, {}), "base_words": (list, []), "negations": (list, ["不", "未"])}
 MESSAGE_FIELDS = {"rate", "computed", "relation"}
 HUNDRED = Decimal(100)
 YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d\d)年")
@@ -2042,7 +2045,22 @@ def _adjustment_hit(base: FactBase, initial: Fact, changes: list[Fact], signs: l
                highlights=[initial.loc] + [c.loc for c in changes])
 
 
-CHECKS = {"row_rate": _row_rate, "table_share": _table_share, "row_change": _row_change, "year_change": _year_change, "share": _share, "share_sum": _share_sum, "completion": _completion, "growth": _growth,
+def _named_rate(base: FactBase, rule):
+    """A rate named after the figure it is of (实际到位138.00万元，到位率92.00%): kinds/named_rates.py."""
+    from .named_rates import named_rate_slips
+
+    params = rule.params
+    for rate, figure, whole, judged in named_rate_slips(base, params["rate_stems"], tuple(params["not_rate_words"]),
+                                                        tuple(params["base_words"]), tuple(params["negations"]), _fits):
+        if not judged:
+            yield CHECKED
+            continue
+        yield from _rate_against(base, rate, figure, whole, compact(rate.label)[-6:].rstrip("为是达到约仅") or "比率",
+                                 f"{compact(figure.label) or '该数'} ÷ {compact(whole.label) or '基数'}"
+                                 "（段中其他两数之比也都不是该比率）")
+
+
+CHECKS = {"named_rate": _named_rate, "row_rate": _row_rate, "table_share": _table_share, "row_change": _row_change, "year_change": _year_change, "share": _share, "share_sum": _share_sum, "completion": _completion, "growth": _growth,
           "execution": _execution, "target_completion": _target_completion, "point_change": _point_change,
           "ratio_to_base": _ratio_to_base, "difference_to_base": _difference_to_base, "per_head": _per_head,
           "budget_adjustment": _budget_adjustment}

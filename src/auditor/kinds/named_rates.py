@@ -1,0 +1,53 @@
+"""Rates a sentence names after the figure they are of (实际到位138.00万元，到位率92.00%).
+
+“X率” right after a figure whose words hold X (到位 in 实际到位, or a word of the same act:
+支出 for 执行), in a sentence that states before it a base named by a word of plans (下达150.00
+万元, 预算, 总投资), is that figure over that base. A rate no figure of its sentence gives with
+the figure it is of (nor any other two of them) is reported against the nearest such base.
+Bases stated elsewhere (another paragraph, a table) are not guessed at: most rates stand there.
+"""
+from __future__ import annotations
+
+import re
+from ..facts.base import Fact, FactBase
+
+NEAREST_BASES = 12  # figures before the rate it may be of: a long sentence's far figures are others' (and linear cost)
+NAMED_RATE_RE = re.compile(r"(?P<stem>[\u4e00-\u9fa5]{2})率\s*(?:为|是|达到|达|约|仅)?\s*$")
+
+
+def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tuple[str, ...],
+                     base_words: tuple[str, ...], negations: tuple[str, ...], fits):
+    """(rate, figure, base, judged): judged False where the rate is consistent (a CHECKED), True
+    with the base it was recomputed on where it is not (see the module)."""
+    for (block, index), facts in base.by_sentence.items():
+        text = base.sentences.get((block, index), "")
+        for k, rate in enumerate(facts):
+            if rate.unit != "%" or rate.source != "text" or rate.comparator or k == 0:
+                continue
+            m = NAMED_RATE_RE.search(text[:rate.at])
+            if m is None or any(w in m.group(0) for w in excluded):
+                continue
+            figure = facts[k - 1]
+            words = [m.group("stem"), *stems.get(m.group("stem"), ())]
+            own = text[_start(facts, k - 1):figure.at]
+            if figure.unit in ("%", "‰", "个百分点") or not figure.value or not any(w in own for w in words) \
+                    or any(n + w in own for n in negations for w in words):
+                continue  # the figure right before is not what the rate names (不合格19批次: its complement)
+            bases = [f for f in facts[:k - 1] if f.unit == figure.unit and f.value > 0][-NEAREST_BASES:]
+            named = [b for b in bases if any(w in text[_start(facts, facts.index(b)):b.at] for w in base_words)]
+            if not named:
+                continue  # no base of plans stated with it: the base is elsewhere
+            if any(fits(rate, figure, b) for b in bases) or _any_pair_fits(rate, [*bases, figure], fits):
+                yield rate, figure, None, False
+                continue
+            yield rate, figure, named[-1], True
+
+
+def _start(facts: list[Fact], k: int) -> int:
+    """Where the words of the k-th figure start: after the figure before it in the sentence."""
+    return facts[k - 1].at + len(facts[k - 1].text) if k else 0
+
+
+def _any_pair_fits(rate: Fact, figures: list[Fact], fits) -> bool:
+    """Some two of the figures give the rate (the text may name another base than we take)."""
+    return any(fits(rate, a, b) for a in figures for b in figures if a is not b and b.value > 0 and a.unit == b.unit)
