@@ -1956,11 +1956,12 @@ def _per_head(base: FactBase, rule):
             thing = compact(per.label).split(word, 1)[1]
             # the total of the thing: its concept, or (a thing the vocabulary does not know) its words
             # closing the total's (户均增收 after 累计带动增收312.50万元)
+            # (or holding them: 次均统筹基金支付 of 统筹基金支付住院费用)
             totals = [f for f in facts if f.is_money and f is not per and f.measure == per.measure and f.period == per.period
                       and not f.comparator and ((f.concept and f.concept in thing)
-                                                or (len(thing) >= 2 and compact(f.label).endswith(thing)))]
-            counts = [f for f in facts if f.unit in per_head[word] and f.places == 0 and not f.comparator
-                      and f.period == CURRENT]
+                                                or (len(thing) >= 2 and compact(f.label).endswith(thing))
+                                                or (len(thing) >= LONG_THING and thing in compact(f.label)))]
+            counts = _head_counts(facts, per_head[word]) or _head_counts(_paragraph_before(base, key), per_head[word])
             if len(totals) != 1 or len(counts) != 1 or counts[0].value == 0:
                 continue
             total, count = totals[0], counts[0]
@@ -1977,6 +1978,20 @@ def _per_head(base: FactBase, rule):
                       formula=f"{total.text} ÷ {count.text} = {shown}{per.unit}",
                       fields={"rate": per.text, "computed": f"{shown}{per.unit}", "relation": per.label.strip("，,")},
                       highlights=[total.loc, count.loc])
+
+
+LONG_THING = 4  # characters of a thing's name that, inside a total's words, name the total (not 费用 in 会议费用)
+
+
+def _head_counts(facts, units: list[str]) -> list[Fact]:
+    return [f for f in facts if f.unit in units and f.places == 0 and not f.comparator and f.period == CURRENT]
+
+
+def _paragraph_before(base: FactBase, key: tuple[int, int]) -> list[Fact]:
+    """The figures of the sentences before this one in its paragraph (年末在职人员58人。…人均…):
+    a count of heads stated once there is the count an amount per head of the paragraph is of."""
+    block, index = key
+    return [f for k in range(index) for f in base.by_sentence.get((block, k), ())]
 
 
 # ---- a budget adjusted during the year -----------------------------------------------------------
