@@ -775,7 +775,15 @@ def _with_base(base: FactBase, fact: Fact, params: dict, fits=None) -> tuple[Fac
     earlier = [f for f in before if f.at < start]
     if len(inside) != 1 or not earlier or not text[start:inside[0].at].lstrip().startswith(tuple(params["base_cues"])):
         return None
-    stated, other = earlier[-1], inside[0]
+    other = inside[0]
+    rates = ("%", "‰")
+    if len(earlier) >= 2 and earlier[-1].unit in rates and other.unit not in rates \
+            and re.search(r"[，,]", text[earlier[-2].at + len(earlier[-2].text):earlier[-1].at]):
+        # a clause of the figure's rate alone between it and the comparison (完成人工造林12,200亩，
+        # 完成年度计划的101.67%，比上年的10,800亩减少1,400亩 compares the 12,200亩; not a rate's
+        # clause stating its own base, 为全年预算45.00万元的88.04%)
+        earlier = earlier[:-1]
+    stated = earlier[-1]
     head = _list_head(text, earlier)
     # (an item of another year, 其中2024年建设18.3公里，比2023年的…: the comparison is the item's)
     if head is not None and stated.period == CURRENT and _comparable(head, other) \
