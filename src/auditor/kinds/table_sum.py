@@ -13,6 +13,8 @@ Checks (param `check`):
 - column_total: any other table with one 合计 / 总计 row: in each column of amounts, the total
   is the sum of the rows below it (or above it, the total last), rows inside others (其中, 小计,
   a deeper numbering) left to the rows they belong to.
+- year_growth: a table whose rows are years, its growth column against the row above
+  (tables/year_rows.py).
 - row_product: a column of amounts = a column of standards × some numbers of the row (亩数,
   人数 × 天数), the way most rows of the table follow (tables/products.py).
 Differences that rounding of the printed figures explains are reported as `rounding`.
@@ -27,6 +29,7 @@ from ..ingest.build import numbering_of
 from ..knowledge import compact
 from ..model import Cell
 from ..tables.products import row_products
+from ..tables.year_rows import year_growth_slips
 from ..tables.typed import CodeRecord, parse_cell, typed_tables
 from .base import Hit, rounding_note, sum_check, SUBROW_RE
 
@@ -49,7 +52,9 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           # column_total: the label of a row closing the group of rows right above it as their sum
           "subtotal_words": (list, ["小计"]),
           # running_total: the head words of a column of running totals, and the labels of rows by period
-          "running_words": (list, []), "period_row_pattern": (str, "")}
+          "running_words": (list, []), "period_row_pattern": (str, ""),
+          # year_growth: the words of a head of growth on the year before (较上年增长（%）)
+          "growth_words": (list, []), "prior_words": (list, [])}
 MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff", "relation", "note"}
 HEAD_UNIT_RE = re.compile(r"[（(]\s*([^（）()\d]{1,6}?)\s*[）)]\s*$")  # 当年支出（万元）: the head's unit
 TOTAL_COLUMN_RE = re.compile(r"(?:合计|小计)$")
@@ -833,7 +838,24 @@ def _product_slips(table, rule):
     return row_products(table, rule.params["rate_column_words"] + rule.params["not_summed_words"])
 
 
+def _check_year_growth(doc, rule, _typed):
+    """A year-rows table's growth on the year before against the row above (tables/year_rows.py)."""
+    for table in doc.tables:
+        for slip in year_growth_slips(table, tuple(rule.params["growth_words"]), tuple(rule.params["prior_words"])):
+            cell = table.rows[slip.row][slip.col]
+            stated = parse_cell(cell.text)
+            shown = fmt(slip.expected, max(stated.places, 2))
+            label = compact(_label(table.grid()[slip.row]))
+            yield Hit(quote=table.row_text(slip.row).strip("\t "), location=cell.loc,
+                      stated=f"{label} {cell.text.strip()}", expected=f"{shown}%",
+                      formula=f"{slip.column}：{slip.terms[0]} ÷ {slip.terms[1]} − 1 = {shown}%（上一行为上一年度）",
+                      fields={"table": table.title or f"表{table.index}", "label": label, "column": slip.growth,
+                              "total": cell.text.strip(), "sum": f"{shown}%", "diff": "",
+                              "relation": f"按{slip.column}本行与上一年度之比应为", "note": ""})
+
+
 CHECKS = {
+    "year_growth": _check_year_growth,
     "row_product": _check_row_product,
     "running_total": _check_running_total,
     "code_rollup": _check_code_rollup,

@@ -1,0 +1,102 @@
+"""Tables whose rows are years, with a column of growth on the year before (较上年增长（%）).
+
+Each year's growth is its figure over the row above's, less one. Of which column, the table
+shows: the column of figures whose printed figures give the printed growth most often (at
+least once, and no less often than the growth fails it; a tie between columns leaves it
+unknown). The rows it fails, even with the figures read within their rounding, are slips.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..facts.numbers import half_unit
+from ..knowledge import compact
+from ..model import Table
+from .typed import parse_cell
+
+YEAR_ROW_RE = re.compile(r"((?:19|20)\d\d)年?度?")
+HUNDRED = Decimal(100)
+MIN_YEARS = 3  # year rows a table needs: two growths at least, one to read the column by
+
+
+@dataclass(frozen=True)
+class GrowthSlip:
+    row: int
+    col: int
+    expected: Decimal  # the growth in %
+    column: str  # the head of the figures' column
+    growth: str  # the head of the growth's column
+    terms: tuple[str, str]  # (this year's figure, the year before's), as printed
+
+
+def year_growth_slips(table: Table, growth_words: tuple[str, ...], prior_words: tuple[str, ...]) -> list[GrowthSlip]:
+    """The growths of a year-rows table that do not follow their column (see the module)."""
+    grid = table.grid()
+    years = [(r, int(m.group(1))) for r, row in enumerate(grid) if row
+             for m in [YEAR_ROW_RE.fullmatch(compact(row[0]))] if m]
+    if len(years) < MIN_YEARS:
+        return []
+    first = years[0][0]
+    heads = [compact("".join(grid[r][c] for r in range(first) if c < len(grid[r]))) for c in range(table.width)]
+    growths = [c for c, h in enumerate(heads) if any(w in h for w in prior_words) and any(w in h for w in growth_words)]
+    slips: list[GrowthSlip] = []
+    for col in growths:
+        pairs = [(r, p) for (r, y), (p, py) in zip(years[1:], years) if y == py + 1 and _rate(grid, r, col) is not None]
+        figures = [c for c in range(1, table.width) if c not in growths and not any(
+            w in heads[c] for w in ("%", "％", "率", "占", "比重"))]
+        ranked = sorted(((sum(_fits(grid, r, p, c, col, exact=True) for r, p in pairs), c) for c in figures),
+                        reverse=True)
+        if not ranked or ranked[0][0] == 0 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+            continue
+        fits, best = ranked[0]
+        usable = [(r, p) for r, p in pairs if _growth(grid, r, p, best) is not None]
+        if fits * 2 < len(usable):
+            continue
+        for r, p in usable:
+            if not _fits(grid, r, p, best, col):
+                slips.append(GrowthSlip(r, col, _growth(grid, r, p, best)[0], heads[best], heads[col],
+                                        (grid[r][best].strip(), grid[p][best].strip())))
+    return slips
+
+
+def _number(text: str) -> tuple[Decimal, int] | None:
+    q = parse_cell(text.strip()) if text and text.strip() else None
+    if q is None or q.value is None or q.unit in ("%", "‰"):
+        return None
+    return q.value, q.places
+
+
+def _rate(grid, r: int, col: int) -> tuple[Decimal, int] | None:
+    text = grid[r][col].strip() if col < len(grid[r]) else ""
+    q = parse_cell(text) if text else None
+    return (q.value, q.places) if q is not None and q.value is not None else None
+
+
+def _growth(grid, r: int, p: int, c: int) -> tuple[Decimal, Decimal, Decimal] | None:
+    """(growth, low, high) in % of row r's figure over row p's, each read within its printing."""
+    now = _number(grid[r][c]) if c < len(grid[r]) else None
+    before = _number(grid[p][c]) if c < len(grid[p]) else None
+    if now is None or before is None or before[0] <= 0:
+        return None
+    places = max(now[1], before[1])
+    half = half_unit(places)
+    low = ((now[0] - half) / (before[0] + half) - 1) * HUNDRED
+    high = ((now[0] + half) / (before[0] - half) - 1) * HUNDRED if before[0] > half else None
+    if high is None:
+        return None
+    return (now[0] / before[0] - 1) * HUNDRED, low, high
+
+
+def _fits(grid, r: int, p: int, c: int, col: int, exact: bool = False) -> bool:
+    """The printed growth meets the figures' growth, read within their printing; `exact`: of the
+    figures as printed (evidence of the column: 47 ÷ 44 read within their rounding is anything
+    from 4.5% to 9.2%, and fits most growths)."""
+    growth, rate = _growth(grid, r, p, c), _rate(grid, r, col)
+    if growth is None or rate is None:
+        return False
+    half = half_unit(rate[1])
+    if exact:
+        return rate[0] - half <= growth[0] <= rate[0] + half
+    return rate[0] - half <= growth[2] and growth[1] <= rate[0] + half
