@@ -371,10 +371,39 @@ def _check_table_period(doc, rule, year):
             loc = next(piece.loc for start, piece in reversed(pieces) if start <= m.start())
             yield _hit(text[m.start():m.end()], loc, stated, year, "表格的所属年度",
                        f"报告年度为 {year}，表格“{block.title or '（无标题）'}”标明的年度却是 {stated} 年度")
+        if not in_year and doc.meta.get("report_type") not in params["plan_report_types"]:
+            # (where the title stands: its caption line above the table, or the table's first rows)
+            caption = next((b.loc for b in blocks[max(0, i - 2):i] if isinstance(b, Paragraph)
+                            and block.title and block.title.strip() in b.text), block.loc)
+            yield from _earlier_year_title(block, year, params, caption)
+
+
+TITLE_PERIOD_RE = re.compile(r"(?<![\d\-—–~～至〔\[【])((?:19|20)\d\d)\s*年度")
+
+
+def _earlier_year_title(table: Table, year: int, params: dict, loc):
+    """A table titled with one earlier 年度 alone (表3 2023年度优抚对象抚恤补助发放明细表 in a 2024
+    report), its heads naming no year (no comparison of years), its title no words of another
+    year's (上年, 结转, 整改): a table of another year's figures, most likely last year's left in."""
+    title = normalize_digits(table.title or "")
+    years = {int(y) for y in FOUR_DIGIT_YEAR_RE.findall(title)}
+    m = TITLE_PERIOD_RE.search(title)
+    if m is None or years != {int(m.group(1))} or int(m.group(1)) >= year \
+            or any(cue in title for cue in params["comparison_cues"] + params["prior_section_cues"]
+                   + params["carryover_cues"] + params["reference_cues"]) or _in_citation(title, m.start()):
+        return
+    heads = normalize_digits(table.text_start(HEAD_TEXT))
+    if FOUR_DIGIT_YEAR_RE.search(heads) or loc is None:
+        return
+    stated = int(m.group(1))
+    yield _hit(table.title[m.start():m.end()] if len(table.title) == len(title) else m.group(0), loc, stated,
+               year, "表格名称中的年度",
+               f"报告年度为 {year}，表格“{table.title}”只写了 {stated} 年度，表中也没有其他年度的栏目")
 
 
 # the months of a year from January (2024年1—9月, 2024年1-6月)
 PART_OF_YEAR_RE = re.compile(r"(?<![\d\-—–~～至])((?:19|20)\d\d)\s*年\s*1\s*(?:月\s*)?[—\-–~～至]+\s*\d{1,2}\s*月")
+HEAD_TEXT = 200  # characters of a table's first rows its heads stand in
 YEAR_LINE_RE = re.compile(r"[（(]?\s*(?:19|20)\d\d\s*年度?\s*[）)]?")
 
 
