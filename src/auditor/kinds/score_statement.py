@@ -218,7 +218,7 @@ def _check_grade(doc, rule):
     bands = None  # read from the whole text once a grade is found (most reports state none)
     for score in scores:
         found = _text_grade(base, score, grades, rule.params) if score.source == "text" \
-            else _table_grade(doc, score, grades)
+            else _table_grade(doc, score, grades) or _grade_after_table(doc, base, score, grades, rule.params)
         if found is None:
             continue
         word, location, quote = found
@@ -305,18 +305,22 @@ def _band_words(text: str) -> str:
 
 
 def _text_grade(base: FactBase, score: Fact, grades: Grades, params: dict):
-    """The grade stated with the score: after it in its sentence, or in the next sentence of the
-    paragraph when that one states no score of its own, at most `reach` characters on; else
+    """The grade stated with the score: after it in its sentence, or in the next sentence (of the
+    paragraph, or the next paragraph's first) when that one states no score of its own, at most
+    `reach` characters on; else
     before it in its sentence (自评结果为“良好”（自评得分92分）). A grade said of last year
     (较上年评价结果“优”, 2024年度评价等级为优) is not this score's."""
     text = base.sentences.get((score.block, score.sentence), "")
     here = base.by_sentence.get((score.block, score.sentence), ())
     start = score.at + len(score.text)
     following = text[start:]
-    nxt = base.sentences.get((score.block, score.sentence + 1))
+    # (the next sentence may open the next paragraph: 自评得分86.5分。↵评价等级按…确定，本项目自评等级为“优”)
+    key = (score.block, score.sentence + 1) if (score.block, score.sentence + 1) in base.sentences \
+        else (score.block + 1, 0)
+    nxt = base.sentences.get(key)
     # (a band's bound, 90分（含）以上 or in brackets, is no score of its own)
     if nxt is not None and not any(f.unit == "分" and not f.comparator and not _bracketed(nxt, f.at)
-                                   for f in base.by_sentence.get((score.block, score.sentence + 1), ())):
+                                   for f in base.by_sentence.get(key, ())):
         following += nxt
     # only up to the next score of the sentence: a grade after it is that score's (not a part of
     # it its 其中 lists: 自评得分89分，其中决策类指标14分、…)
@@ -377,6 +381,24 @@ def _this_year(matches, text: str, other_period: list[str]) -> re.Match | None:
             continue
         return m
     return None
+
+
+def _grade_after_table(doc, base: FactBase, score: Fact, grades: Grades, params: dict):
+    """A grade the sentence right after the score's table states, no score of its own before it
+    (合计 | 100 | 86.5, then 评价等级按…确定，本项目自评等级为“优”): the table total's grade."""
+    key = (score.block + 1, 0)
+    text = base.sentences.get(key)
+    if text is None:
+        return None
+    bands = [m.span() for pattern, _ in grades.band_patterns for m in pattern.finditer(text)]
+    scores = [f.at for f in base.by_sentence.get(key, ()) if f.unit == "分" and not f.comparator
+              and not _bracketed(text, f.at) and not any(a <= f.at < b for a, b in bands)]
+    window = text[:min([_outside_brackets(text, params["reach"], bands)] + scores)]
+    m = _this_year(grades.stated.finditer(window), window, params["other_period_words"])
+    sentences = getattr(doc.blocks[key[0]], "sentences", None) if key[0] < len(doc.blocks) else None
+    if m is None or not sentences:
+        return None
+    return m.group(1), sentences[0].loc, text[:m.end()].strip()
 
 
 def _table_grade(doc, score: Fact, grades: Grades):
