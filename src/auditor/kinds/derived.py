@@ -64,7 +64,9 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           "rate_heads": (list, []), "not_rate_words": (list, []),
           # named_rate: the words of the figure a rate is of beside the rate's own stem (执行率 of
           # a 支出), and the words of a base of plans (下达, 预算) the rate is recomputed on
-          "rate_stems": (dict, {}), "base_words": (list, []), "negations": (list, ["不", "未"])}
+          "rate_stems": (dict, {}), "base_words": (list, []), "negations": (list, ["不", "未"]),
+          # worded_sum: the words opening a clause of amounts added or taken away (regexes)
+          "plus_pattern": (str, "^$"), "minus_pattern": (str, "^$")}
 MESSAGE_FIELDS = {"rate", "computed", "relation"}
 HUNDRED = Decimal(100)
 YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d\d)年")
@@ -2083,7 +2085,29 @@ def _named_rate(base: FactBase, rule):
                                  "（段中其他两数之比也都不是该比率）")
 
 
-CHECKS = {"named_rate": _named_rate, "row_rate": _row_rate, "table_share": _table_share, "row_change": _row_change, "year_change": _year_change, "share": _share, "share_sum": _share_sum, "completion": _completion, "growth": _growth,
+def _worded_sum(base: FactBase, rule):
+    """A sum the sentence spells out with 加 and 减 (kinds/worded_sums.py) against its result."""
+    from .worded_sums import worded_sums
+
+    plus, minus = re.compile(rule.params["plus_pattern"]), re.compile(rule.params["minus_pattern"])
+    for found in worded_sums(base, plus, minus):
+        yield CHECKED
+        low, high = found.bounds()
+        r_low, r_high = found.result_bounds()
+        if r_low <= high and low <= r_high:
+            continue
+        result = found.result
+        factor = MONEY_UNITS.get(result.unit, Decimal(1))
+        shown = fmt(found.value() / factor, result.places, result.text)
+        terms = f"{found.start.text}" + "".join(f" {'+' if sign > 0 else '−'} {f.text}" for sign, f in found.terms)
+        yield Hit(quote=base.span(found.start, result), location=result.loc, stated=result.text,
+                  expected=f"{shown}{result.unit}", formula=f"{terms} = {shown}{result.unit}",
+                  fields={"rate": result.text, "computed": f"{shown}{result.unit}",
+                          "relation": compact(result.label).rstrip("为是达到约") or "结果"},
+                  highlights=[f.loc for f in (found.start, *(f for _, f in found.terms))])
+
+
+CHECKS = {"worded_sum": _worded_sum, "named_rate": _named_rate, "row_rate": _row_rate, "table_share": _table_share, "row_change": _row_change, "year_change": _year_change, "share": _share, "share_sum": _share_sum, "completion": _completion, "growth": _growth,
           "execution": _execution, "target_completion": _target_completion, "point_change": _point_change,
           "ratio_to_base": _ratio_to_base, "difference_to_base": _difference_to_base, "per_head": _per_head,
           "budget_adjustment": _budget_adjustment}
