@@ -450,6 +450,7 @@ class FactReader:
         self.project_part_tail = re.compile(vocab.get("project_part_tail") or "")
         self.income_tails = tuple(vocab.get("income_tails") or ())
         self.residual_words = tuple(vocab.get("residual_words") or ())
+        self.row_label_tails = tuple(vocab.get("row_label_tails") or ())
         self.unit_heads = frozenset(compact(w) for w in vocab.get("unit_column_heads") or ())
         # words of a heading about a part of a report, not naming a project (see _project_heading)
         self.section_words = tuple(vocab.get("project_section_words") or ())
@@ -1565,8 +1566,10 @@ class FactReader:
         found = self.lex.concepts.all(phrase)
         # a table's row label names a sentence's figure only as the last noun before it
         # (“法律援助 1341.13” yes; “法律援助办案补贴经费 615.11” is another thing)
-        labels = [(start, end, self.row_labels[label]) for start, end, label in self.label_pattern.finditer(phrase)
-                  if _names_nothing(phrase[end:], self.lex)]
+        # (a word naming what the row is, 项目 after 农村人居环境整治, may stand between)
+        labels = [(start, end + self._label_tail(phrase, end, label), self.row_labels[label])
+                  for start, end, label in self.label_pattern.finditer(phrase)
+                  if _names_nothing(phrase[end + self._label_tail(phrase, end, label):], self.lex)]
         if not labels and phrase[:2] in self.short_labels and _names_nothing(phrase[2:], self.lex):
             # a two-character item (防汛, 林业) names a figure only as the whole phrase (防汛支出
             # 1,820.64万元), never inside others' words (政府购买服务支出 is no 服务 row's)
@@ -1600,6 +1603,15 @@ class FactReader:
         if phrase[start:both[pick][1]] in self.bare_names and self._other_named_before(phrase, start):
             return None  # 政府采购执行率: another thing's rate, not the budget's
         return both[pick][2]
+
+    def _label_tail(self, phrase: str, end: int, label: str) -> int:
+        """The length of a word naming the kind of row right after a row label in a phrase (项目
+        after 农村人居环境整治): only after a name of the report's own, not one of the vocabulary's
+        (一般公共预算项目支出 is the fund's project spending, not the row 一般公共预算)."""
+        tail = next((w for w in self.row_label_tails if phrase.startswith(w, end)), "")
+        if tail and (self.lex.concepts.all(label) or self.lex.funds.all(label)):
+            return 0
+        return len(tail)
 
     def _unnamed(self, words: str) -> str:
         """The words with the vocabulary's concepts, funds and filler taken out."""
