@@ -932,6 +932,7 @@ class FactReader:
         unknown_topic = self._unknown_money_topic(text)
         # where the sentence first states its full marks (满分100分): the points after it are weights
         full_marks = self.full_marks.search(text) if self.full_marks else None
+        last_points: Fact | None = None  # the sentence's last figure in points (a list of them goes on)
         for m in self.lex.text_number.finditer(text):
             unit = m.group("unit") or ""
             if self.lex.not_a_figure_after.match(text[m.end():m.end() + 2]) or _inside_doc_number(text, m.start()):
@@ -1031,6 +1032,10 @@ class FactReader:
                 # “产出指标（30分）”, “满分100分，其中：决策15分、过程25分”: the points a part is out
                 # of, in brackets after its name or listed under the full marks
                 fact["measure"], fact["implicit"] = "分值", False
+            if unit == "分" and fact.get("implicit") and last_points is not None and not last_points.implicit \
+                    and not own_phrase.strip("、和及与 ") and not CLAUSE_BREAK_RE.search(text, previous_end, m.start()):
+                # “分值分别为10分、20分、40分”: a list goes on in its first figure's measure
+                fact["measure"], fact["implicit"] = last_points.measure, False
             if unit == "分" and fact.get("implicit") and self.scored_after.match(text, m.end()) \
                     and not phrase.rstrip("，,：: ").endswith(self.deduction_words) \
                     and not CLAUSE_BREAK_RE.split(phrase)[-1].lstrip("，,；; ").startswith(self.deduction_words):
@@ -1091,6 +1096,8 @@ class FactReader:
                         quote=sentence.text[start:m.end()].strip().lstrip("，,；;、：:（( "), loc=sentence.loc, source="text",
                         label=phrase, block=index, sentence=s_index, at=m.start(), **fact)
             self.base.add(fact)
+            if unit == "分":
+                last_points = fact
             if opening is None and fact.is_money:
                 opening = fact.concept or ""
             if fact.measure == "追加预算" and fact.is_money and opening not in (None, fact.concept):

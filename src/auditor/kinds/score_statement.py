@@ -807,6 +807,26 @@ def _check_weights_text(doc, rule):
                   fields={"total": whole, "sum": shown, "parts": "、".join(m.group(0) for _, _, m in listed)})
 
 
+RESPECTIVE_POINTS_RE = re.compile(r"分别(?:为|是|得分为?|得)?\s*((?:\d+(?:\.\d+)?\s*分\s*[、，,和及]?\s*)+)")
+NAMES_BEFORE = 40  # characters before 分别 its list of names may stand in
+
+
+def _respective_points(text: str, words) -> list[tuple[list[tuple[str, Decimal]], bool]]:
+    """(the (category, points) pairs, whether they are scores) of each list naming categories
+    and then their points 分别 (决策、过程、产出、效益四类指标，分值分别为10分、20分、40分、30分;
+    …效益指标分别得分9分、18分、42分、17.5分): the names in order, as many as the figures."""
+    out = []
+    for m in RESPECTIVE_POINTS_RE.finditer(text):
+        before = text[max(0, m.start() - NAMES_BEFORE):m.start()]
+        before = re.split(r"[。；;：:]", before)[-1]
+        names = _categories_in(before, words)
+        points = [Decimal(x) for x in re.findall(r"(\d+(?:\.\d+)?)\s*分", m.group(1))]
+        if len(names) >= 2 and len(names) == len(points) and len(set(names)) == len(names):
+            scored = "得" in text[m.start():m.start(1)] or ("得" in before and not WEIGHT_CUE_RE.search(before))
+            out.append((list(zip(names, points)), scored))
+    return out
+
+
 def _weight_lists(base: FactBase):
     """(sentence key, text, [(category, points, match)]) of each sentence listing the weights of a
     complete set of first-level categories (no 得 in it: scores are no weights)."""
@@ -838,13 +858,28 @@ def _check_weights_exceeded(doc, rule):
     weights gives it (效益30分 … 效益指标合计得分32.5分)."""
     base = fact_base(doc)
     weights: dict[str, Decimal] = {}
-    for _key, _text, listed in _weight_lists(base):
-        for name, points, _m in listed:
+    words = _category_words(_score_lists())
+    respective = [(key, pairs, scored) for key, text in base.sentences.items() if "分别" in text
+                  for pairs, scored in _respective_points(text, words)]
+    stated = [[(name, points) for name, points, _m in listed] for _key, _text, listed in _weight_lists(base)]
+    for listed in stated + [pairs for _key, pairs, scored in respective if not scored]:
+        for name, points in listed:
             if weights.setdefault(name, points) != points:
                 return  # two lists disagree: another rule's finding (a weight is not known)
     if not weights:
         return
-    words = _category_words(_score_lists())
+    for key, pairs, scored in respective:
+        for name, score in (pairs if scored else ()):
+            if name not in weights:
+                continue
+            yield CHECKED
+            if score > weights[name]:
+                text = base.sentences.get(key, "")
+                facts = base.by_sentence.get(key)
+                yield Hit(quote=text.strip()[:120], location=facts[0].loc if facts else doc.blocks[key[0]].loc,
+                          stated=_points(score), expected=f"≤ {_points(weights[name])}",
+                          formula=f"{name}的权重为 {_points(weights[name])}，得分 {_points(score)} 超过权重",
+                          fields={"total": _points(weights[name]), "sum": _points(score), "parts": name})
     pattern = re.compile(CATEGORY_SCORE_RE.format(words="|".join(re.escape(w) for w, _ in words)))
     name_of = dict(words)
     for key, text in base.sentences.items():
