@@ -663,8 +663,22 @@ def _check_cap(doc, rule):
             # the next figure in points after the weight (figures of other units may stand between:
             # 满意度指标（权重10分）：…调查结果为96%，得10.5分)
             score = next((f for f in facts[k + 1:] if f.unit == "分"), None)
-            if score is None or weight.measure != "分值" or score.measure != "得分" or weight.unit != "分" \
+            if weight.measure == "得分" and score is not None and score.measure == "分值" \
+                    and WEIGHT_AFTER_RE.fullmatch(base.sentences[(score.block, score.sentence)][
+                        weight.at + len(weight.text):score.at]):
+                # the weight in brackets right after the score (产出指标得分42分（分值40分）)
+                weight, score = score, weight
+            elif score is None or weight.measure != "分值" or score.measure != "得分" or weight.unit != "分" \
                     or weight.comparator or score.comparator:
+                continue
+            if weight.comparator or score.comparator or weight.unit != "分":
+                continue
+            if score.at < weight.at:
+                yield CHECKED
+                if score.value > weight.value:
+                    yield Hit(quote=base.span(score, weight), location=score.loc, stated=score.text,
+                              expected=f"不超过 {weight.text}", formula=f"得分 {score.text} > 分值 {weight.text}",
+                              fields={"score": score.text, "weight": weight.text}, highlights=[weight.loc])
                 continue
             gap = base.sentences[(score.block, score.sentence)][weight.at + len(weight.text):score.at]
             between = [f for f in facts[k + 1:] if f.at < score.at]
@@ -905,6 +919,7 @@ def _points(value: Decimal) -> str:
 
 
 CAP_GAP_CHARS = 40  # a score this far or less after its weight, other figures between
+WEIGHT_AFTER_RE = re.compile(r"\s*[（(]\s*(?:分值|权重|满分|标准分)\s*(?:为|：|:)?\s*")  # 得分42分（分值40分）
 
 
 def _strip_words(text: str, words) -> str:
