@@ -3,12 +3,17 @@
 “X率” right after a figure whose words hold X (到位 in 实际到位, or a word of the same act:
 支出 for 执行), in a sentence that states before it a base named by a word of plans (下达150.00
 万元, 预算, 总投资), is that figure over that base. A rate no figure of its sentence gives with
-the figure it is of (nor any other two of them) is reported against the nearest such base.
+the figure it is of (nor any other two of them, nor the figure over a sum of bases in a row,
+年初预算 + 追加) is reported against the nearest such base; a rate after a list of figures (其中
+A到位…、B到位…，到位率…) may be of their sum, and is not judged.
 Bases stated elsewhere (another paragraph, a table) are not guessed at: most rates stand there.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from decimal import Decimal
+
 from ..facts.base import Fact, FactBase
 
 NEAREST_BASES = 12  # figures before the rate it may be of: a long sentence's far figures are others' (and linear cost)
@@ -40,12 +45,31 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
             if any(fits(rate, figure, b) for b in bases) or _any_pair_fits(rate, [*bases, figure], fits):
                 yield rate, figure, None, False
                 continue
+            if _listed(text, facts, k - 1) or _sum_fits(rate, figure, bases, fits):
+                continue  # (the rate of a list's sum, 其中A到位…、B到位…，到位率…; or of a sum of bases,
+                # 年初预算…，年中追加…: neither is printed, and the rate may be right)
             yield rate, figure, named[-1], True
 
 
 def _start(facts: list[Fact], k: int) -> int:
     """Where the words of the k-th figure start: after the figure before it in the sentence."""
     return facts[k - 1].at + len(facts[k - 1].text) if k else 0
+
+
+def _listed(text: str, facts: list[Fact], k: int) -> bool:
+    """The k-th figure closes a list of figures joined by 、 or 和 (its rate may be of their sum)."""
+    return k > 0 and re.search(r"[、和及]", text[_start(facts, k):facts[k].at]) is not None \
+        and facts[k - 1].unit == facts[k].unit
+
+
+def _sum_fits(rate: Fact, figure: Fact, bases: list[Fact], fits) -> bool:
+    """The rate is the figure over the sum of some run of the bases in a row (年初预算 + 追加)."""
+    for i in range(len(bases)):
+        for j in range(i + 2, len(bases) + 1):
+            total = sum((b.value for b in bases[i:j]), Decimal(0))
+            if fits(rate, figure, replace(bases[j - 1], value=total, places=max(b.places for b in bases[i:j]))):
+                return True
+    return False
 
 
 def _any_pair_fits(rate: Fact, figures: list[Fact], fits) -> bool:
