@@ -33,6 +33,7 @@ from ..facts.numbers import MONEY_UNITS, fmt
 from ..facts.targets import PREFIX
 from ..knowledge import compact, concepts
 from .base import CHECKED, Hit, SUBROW_RE
+from .rate_columns import explained_otherwise, learned_rate_slips
 from .restatement import meets, tail
 
 KIND = "derived"
@@ -1607,8 +1608,6 @@ def _learned_row_rates(base: FactBase, rule, judged: set[int]):
     """Rate columns by the formula most of their rows follow (kinds/rate_columns.py): those no
     formula of row_rates names (到位率, 支出率), and those whose row prints none of the terms the
     formula names (计划数 | 支出数 | 执行率); the rates `judged` by a row_rates formula are its."""
-    from .rate_columns import learned_rate_slips
-
     heads = tuple(rule.params["rate_heads"])
     excluded = tuple(rule.params["not_rate_words"])
     for facts in base.by_table.values():
@@ -1640,6 +1639,9 @@ def _check_row_rate(base: FactBase, facts: list[Fact], formula: dict, rate: Fact
         return
     if not _fits(rate, num, den) and _fits_detail_sum(base, rate, num, den):
         yield CHECKED  # a total row's rate of the detail rows' true sum: the total is the slip (SUM001)
+        return
+    if not _fits(rate, num, den) and explained_otherwise(rate, [f for f in facts if f.loc.col != rate.loc.col]):
+        yield CHECKED  # (支出进度 of 上年结转 + 本年预算: the row's own figures give it another way)
         return
     yield from _rate_against(base, rate, num, den, formula["rate"], formula.get("terms")
                              or f"{formula['numerator']} ÷ {formula['denominator']}")

@@ -17,7 +17,8 @@ pair than the column's is left alone: the report may compute one row on another 
 from __future__ import annotations
 
 from decimal import Decimal
-from itertools import permutations
+from dataclasses import replace
+from itertools import combinations, permutations
 
 from ..facts.base import Fact
 from ..knowledge import compact
@@ -51,8 +52,7 @@ def learned_rate_slips(facts: list[Fact], heads: tuple[str, ...], excluded: tupl
                 continue
             if fits(rate, num, den) or (rate.value == HUNDRED and num.value >= den.value):
                 yield rate, None, None  # (a target met beyond is commonly written 100%)
-            elif not any(_exact(rate, cells[a], cells[b]) for a, b in permutations(figures, 2)
-                         if a in cells and b in cells):
+            elif not explained_otherwise(rate, [cells[c] for c in figures if c in cells]):
                 yield rate, num, den
 
 
@@ -75,6 +75,17 @@ def _bare_head(header: str) -> str:
     for mark in ("（%）", "(%)", "（％）", "(％)", "%", "％"):
         head = head.replace(mark, "")
     return head
+
+
+def explained_otherwise(rate: Fact, figures: list[Fact]) -> bool:
+    """The row's printed figures give its rate another way: one over another, or one over the sum
+    of two (支出进度 = 1—9月支出 ÷ (上年结转 + 本年预算), as a note under the table may say).
+    Such a row is left alone: the report may compute it on another base by right."""
+    figures = [f for f in figures if f.unit not in ("%", "‰", "个百分点") and not f.comparator]
+    if any(_exact(rate, a, b) for a, b in permutations(figures, 2)):
+        return True
+    return any(_exact(rate, a, replace(b, value=b.value + c.value)) for a in figures
+               for b, c in combinations((f for f in figures if f is not a and f.unit == a.unit), 2))
 
 
 def _exact(rate: Fact, num: Fact, den: Fact) -> bool:
