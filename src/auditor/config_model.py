@@ -48,6 +48,8 @@ class RowRateEntry(BaseModel):
     terms: Optional[str] = Field(None, description="公式中分子、分母的说法（如“实际完成值 ÷ 年度指标值”）")
     in_scored_rows: bool = Field(False, description="评分表中有分值、得分的行也核对")
     capped: bool = Field(False, description="超额完成时比率可写作 100%")
+    ceiling_cues: list[Word] = Field(default_factory=list,
+                                     description="指标名称中表示越低越好的词（成本、投诉）：不超过目标时比率可写作 100%")
 
 
 class VocabularyAdditions(BaseModel):

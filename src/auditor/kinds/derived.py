@@ -1623,6 +1623,11 @@ def _learned_row_rates(base: FactBase, rule, judged: set[int]):
                                      f"{compact(num.header)} ÷ {compact(den.header)}（表中其余各行均按此计算）")
 
 
+def _ceiling_cues(formula: dict) -> tuple[str, ...]:
+    """The words of an indicator kept under its target (成本, 费用, 投诉): row_rates' ceiling_cues."""
+    return tuple(formula.get("ceiling_cues") or ())
+
+
 def _check_row_rate(base: FactBase, facts: list[Fact], formula: dict, rate: Fact, own: bool):
     """One rate column of a row against the row's figures its formula names."""
     num = next(filter(None, (_row_term(facts, name, own, rate)
@@ -1634,8 +1639,9 @@ def _check_row_rate(base: FactBase, facts: list[Fact], formula: dict, rate: Fact
         return  # 预计全年执行率 is of the forecast, which the row does not print (not of 1-6月执行数)
     if num.unit != den.unit or PREFIX.get(den.comparator, den.comparator) in ("≤", "<"):
         return  # other units, or a ceiling (≤5件) whose completion is staying under it
-    if formula.get("capped") and rate.value == HUNDRED and num.value >= den.value:
-        yield CHECKED  # a target met beyond: its completion is written 100%
+    if formula.get("capped") and rate.value == HUNDRED and (num.value >= den.value or (
+            num.value <= den.value and any(w in compact(rate.label) for w in _ceiling_cues(formula)))):
+        yield CHECKED  # a target met beyond (or a cost kept under its ceiling): its completion is written 100%
         return
     if not _fits(rate, num, den) and _fits_detail_sum(base, rate, num, den):
         yield CHECKED  # a total row's rate of the detail rows' true sum: the total is the slip (SUM001)
