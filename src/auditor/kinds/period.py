@@ -22,6 +22,7 @@ previous year (上年度绩效评价结果应用情况), plans (将, 计划), ci
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..facts.numbers import RANGE_JOINER, normalize_digits
 from ..model import Heading, Paragraph, Table
@@ -351,6 +352,7 @@ def _check_table_period(doc, rule, year):
     cues = params["period_line_cues"]
     in_year = doc.meta.get("report_type") in params["in_year_report_types"]
     blocks = doc.blocks
+    titles = None  # how many tables bear each title, years aside (counted once, if asked)
     for i, block in enumerate(blocks):
         if not isinstance(block, Table):
             continue
@@ -371,13 +373,35 @@ def _check_table_period(doc, rule, year):
             loc = next(piece.loc for start, piece in reversed(pieces) if start <= m.start())
             yield _hit(text[m.start():m.end()], loc, stated, year, "表格的所属年度",
                        f"报告年度为 {year}，表格“{block.title or '（无标题）'}”标明的年度却是 {stated} 年度")
-        if not in_year and doc.meta.get("report_type") not in params["plan_report_types"]:
+        if not in_year and doc.meta.get("report_type") not in params["plan_report_types"] \
+                and not _covers_years(doc, year):
             # (where the title stands: its caption line above the table, or the table's first rows)
             caption = next((b.loc for b in blocks[max(0, i - 2):i] if isinstance(b, Paragraph)
                             and block.title and block.title.strip() in b.text), block.loc)
-            yield from _earlier_year_title(block, year, params, caption)
+            if titles is None:
+                titles = Counter(_without_years(t.title) for t in doc.tables if t.title)
+            if titles[_without_years(block.title)] < 2:  # (表2 2022年度… 表3 2023年度…: a table a year)
+                yield from _earlier_year_title(block, year, params, caption)
 
 
+def _covers_years(doc, year: int) -> bool:
+    """The report is on a span of years (2022—2024年度…评价报告, 评价期间为2022年1月1日至2024年
+    12月31日): a table of each of its years is its own."""
+    opening = normalize_digits("\n".join(b.plain for b in doc.blocks[:OPENING_BLOCKS]
+                                          if isinstance(b, (Paragraph, Heading))))
+    return any(int(m.group(1)) < year for pattern in (SPAN_START_RE, DATE_SPAN_RE) for m in pattern.finditer(opening))
+
+
+DATE_SPAN_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*1\s*月\s*1\s*日\s*" + RANGE_JOINER + r"\s*(?:19|20)\d\d\s*年")
+
+
+def _without_years(title: str | None) -> str:
+    """A table's title without its number and its years (表2 2022年度改造项目完成情况 -> 改造项目完成情况)."""
+    return re.sub(r"^\s*(?:附|续)?表\s*[\d一二三四五六七八九十]+(?:\s*[-－—.．]\s*\d+)?\s*|(?:19|20)\d\d\s*年度?", "",
+                  normalize_digits(title or "")).strip()
+
+
+OPENING_BLOCKS = 6  # the title and the first lines, where a report states the years it covers
 TITLE_PERIOD_RE = re.compile(r"(?<![\d\-—–~～至〔\[【])((?:19|20)\d\d)\s*年度")
 
 
