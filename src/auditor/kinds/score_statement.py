@@ -566,9 +566,11 @@ def _listed_before(base: FactBase, total: Fact, category_words) -> list[tuple[st
         listed.append((named[-1], f))
     if listed:
         # “按照预算执行率10分、产出指标50分…的评分办法，…得分99.12分”: the list names a scoring
-        # method's weights, not scores
+        # method's weights, not scores; so does a list opened by 按照 / 按 (按照决策15分、…设置指标)
         after = compact(text[listed[-1][1].at + len(listed[-1][1].text):total.at])
-        if any(after.startswith("的" + w) for w in _score_lists()["method_nouns"]):
+        opened = compact(text[:listed[0][1].at])
+        if any(after.startswith("的" + w) for w in _score_lists()["method_nouns"]) \
+                or re.search(r"(?:按照|按)[^，,；;。得]*$", opened):
             return None
     return _distinct(listed)
 
