@@ -220,6 +220,8 @@ def _share(base: FactBase, rule):
     shares = _shares(base)
     yield from _quantity_shares(base, {rate.id for rate, _, _ in shares})
     for rate, part, whole in shares:
+        if whole.id >= 0 and part.period != whole.period:
+            continue  # (上年项目支出52.48万元，占26.08%: of last year's total, not this year's)
         span = ratio_bounds(part, whole)
         yield CHECKED
         if span is None or consistent(rate, *span):
@@ -1267,10 +1269,24 @@ def _growth(base: FactBase, rule):
             yield _opposite(rate, moved, computed, f"本年 {current.text}{'高于' if moved > 0 else '低于'}上年 "
                                                    f"{prior.text}，比例却写{_way(rate.sign)}；{formula}")
             continue
-        if consistent(rate, lo, hi):
-            continue
+        if consistent(rate, lo, hi) or (stated is not None and _years_give(rate, current, stated)):
+            continue  # (both years stated and the rate of theirs: the change amount is the slip, DRV010's)
         slip = _growth_unit_slip(rate, change, current) if change is not None and current is not None else None
         yield slip or _hit(rate, computed, "增减比例", formula)
+
+
+def _years_give(rate: Fact, current: Fact | None, prior: Fact) -> bool:
+    """The rate is the change between this year's figure and last year's, both stated."""
+    if current is None or current.unit != prior.unit or current.period == prior.period:
+        return False
+    c_lo, c_hi = bounds(current)
+    p_lo, p_hi = bounds(prior)
+    if p_lo <= 0:
+        return False
+    lo, hi = (c_lo - p_hi) / p_hi * HUNDRED, (c_hi - p_lo) / p_lo * HUNDRED
+    if hi < 0:  # a fall, its rate printed without its sign (下降7.36%)
+        lo, hi = -hi, -lo
+    return consistent(rate, lo, hi)
 
 
 def _growth_unit_slip(rate: Fact, change: Fact, current: Fact) -> Hit | None:
