@@ -103,7 +103,8 @@ def _column_slips(grid, heads, rows, standard: int, amount: int,
 def _slips(grid, heads, usable, fits, standard, amount, factors, unit) -> list[ProductSlip]:
     fits = set(fits)
     return [ProductSlip(r, amount, _product(grid, r, standard, factors, unit),
-                        tuple((heads[c], _cell(grid, r, c)) for c in (*factors, standard)), unit != 1, heads[amount])
+                        tuple((heads[c], _cell(grid, r, c)) for c in (*factors, standard)),
+                        column=heads[amount], ten_thousandth=unit != 1)
             for r in usable if r not in fits]
 
 
@@ -115,9 +116,11 @@ def _declared(heads, standard: int, amount: int, others: list[int]) -> tuple[tup
     if per is None or money is None or money.group(1) not in MONEY_FACTORS:
         return None
     units = [u for u in re.split(r"[·•・*×/]", per.group(2)) if u]
+    aliases = (vocabulary().get("product_columns") or {}).get("unit_aliases") or {}
     factors = []
     for u in units:
-        cols = [c for c in others if (m := UNIT_RE.search(heads[c])) and m.group(1) == u]
+        names = (u, *aliases.get(u, ()))
+        cols = [c for c in others if (m := UNIT_RE.search(heads[c])) and m.group(1) in names]
         if len(cols) != 1:
             return None
         factors.append(cols[0])
