@@ -19,7 +19,7 @@ from decimal import Decimal
 from ..facts.base import LATER, MONEY_MEASURES, UNNAMED, Fact, column_sum, fact_base, part_names, worded_measure
 from ..facts.lexicon import lexicon
 from ..facts.titles import TitleScopes
-from ..facts.numbers import MONEY_UNITS
+from ..facts.numbers import MONEY_UNITS, fmt
 from ..knowledge import compact, concepts
 from ..memo import remember_short
 from .base import CHECKED, Hit
@@ -414,11 +414,21 @@ def _hit(fact: Fact, other: Fact, rule, assumed: dict[int, str] | None = None) -
     formula = (f"{fact.where()}：{_with_unit(fact)}；{other.where()}：{other_text}"
                + ("：数字相同而单位不同" if unit_slip else "：两处应为同一数值") + _assumed_note(fact, other, assumed))
     cls = "unit_error" if unit_slip else "rounding" if tail(fact, other) else None
-    return Hit(quote=fact.quote, location=fact.loc, stated=fact.text, expected=other_text,
+    # the value the figure should read, in its own unit and precision (86,540.00元 for 8.56万元 is
+    # 8.65万元), the other statement's print in the formula
+    expected = other_text if unit_slip or fact.unit == other.unit or not (fact.is_money and other.is_money) \
+        else _in_unit_of(other, fact)
+    return Hit(quote=fact.quote, location=fact.loc, stated=fact.text, expected=expected,
                formula=f"{relation} {formula}", cls=cls,
                fields={"concept": relation, "value": fact.text, "other": other_text,
                        "other_where": other.where(), "where": fact.where()},
                highlights=[other.loc])
+
+
+def _in_unit_of(other: Fact, fact: Fact) -> str:
+    """`other`'s amount written in `fact`'s unit, at `fact`'s printed precision."""
+    value = other.in_yuan() / MONEY_UNITS[fact.unit]
+    return f"{fmt(value, fact.places, fact.text)}{fact.unit}"
 
 
 def _assumed_note(fact: Fact, other: Fact, assumed: dict[int, str] | None) -> str:
