@@ -68,7 +68,7 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           "rate_stems": (dict, {}), "base_words": (list, []), "negations": (list, ["不", "未"]),
           # worded_sum: the words opening a clause of amounts added or taken away (regexes)
           "plus_pattern": (str, "^$"), "minus_pattern": (str, "^$")}
-MESSAGE_FIELDS = {"rate", "computed", "relation"}
+MESSAGE_FIELDS = {"rate", "computed", "relation", "basis"}
 HUNDRED = Decimal(100)
 YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d\d)年")
 
@@ -1818,6 +1818,7 @@ def _row_change(base: FactBase, rule):
     column whose head names its base (决算数较预算数增减) compares other figures: left alone."""
     rate_words = lexicon().rate_measures
     for facts in _table_rows(base):
+        hits: dict[str, tuple[Fact, Hit, tuple[Fact, Fact]]] = {}  # change / rate -> (its figure, hit, pair)
         for f in facts:
             # a % figure under a head naming a rate (增减率 under a 比上年增减 group) is a rate
             is_rate = f.unit == "%" and rate_words.last(compact(f.header)) == "变动率"
@@ -1841,7 +1842,36 @@ def _row_change(base: FactBase, rule):
             else:
                 continue
             if hit is not None:
-                yield hit
+                hit.fields["basis"] = "本年数与上年数"
+                hits.setdefault("rate" if is_rate else "change", (f, hit, pair))
+        yield from _year_slip(hits) or [hit for _, hit, _ in hits.values()]
+
+
+def _year_slip(hits: dict) -> list[Hit] | None:
+    """One hit on a year's figure where the row's change and rate both fail against it but agree
+    with each other on the other year's (526.40 | 489.20 | 28.20 | 5.66: 28.20 ÷ (526.40 − 28.20)
+    is 5.66%, so last year's is 498.20, misprinted): that figure is the slip, not the two."""
+    if set(hits) != {"change", "rate"}:
+        return None
+    (change, _, (current, prior)), (rate, _, _) = hits["change"], hits["rate"]
+    delta = change.in_yuan()
+    factor = MONEY_UNITS.get(prior.unit, Decimal(1)) if prior.is_money else Decimal(1)
+    for wrong, right_value, label in ((prior, current.in_yuan() - delta, "上年数"),
+                                      (current, prior.in_yuan() + delta, "本年数")):
+        base_value = right_value if wrong is prior else prior.in_yuan()
+        if base_value <= 0:
+            continue
+        fixed = replace(wrong, value=right_value / factor)
+        other = current if wrong is prior else prior
+        if _fits(replace(rate, value=abs(rate.value)), replace(change, value=abs(change.value)), fixed if wrong is prior else prior):
+            shown = fmt(right_value / factor, wrong.places, wrong.text)
+            return [Hit(quote=wrong.quote, location=wrong.loc, stated=wrong.text, expected=shown,
+                        formula=f"{label}：{other.text} {'−' if wrong is prior else '+'} 增减额 {change.text} = {shown}；"
+                                f"增减率 {rate.text} 与增减额 {change.text} 也按此相符（同行的增减额、增减率两处都与该数不符）",
+                        fields={"rate": wrong.text, "computed": shown, "relation": f"{wrong.label or '该行'}的{label}",
+                                "basis": f"{'本年数' if wrong is prior else '上年数'}与增减额、增减率"},
+                        highlights=[change.loc, rate.loc, other.loc])]
+    return None
 
 
 def _change_head(header: str, cues: list[str], other_periods: list[str] = (),
