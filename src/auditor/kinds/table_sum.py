@@ -54,7 +54,10 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           # running_total: the head words of a column of running totals, and the labels of rows by period
           "running_words": (list, []), "period_row_pattern": (str, ""),
           # year_growth: the words of a head of growth on the year before (较上年增长（%）)
-          "growth_words": (list, []), "prior_words": (list, [])}
+          "growth_words": (list, []), "prior_words": (list, []),
+          # summary_totals: the totals of a side whose items are not numbered, and the words of rows
+          # that make such a side no plain sum (balances carried over, 其中 rows)
+          "plain_total_labels": (list, []), "not_item_words": (list, [])}
 MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff", "relation", "note"}
 HEAD_UNIT_RE = re.compile(r"[（(]\s*([^（）()\d]{1,6}?)\s*[）)]\s*$")  # 当年支出（万元）: the head's unit
 TOTAL_COLUMN_RE = re.compile(r"(?:合计|小计)$")
@@ -300,8 +303,12 @@ def _check_summary_totals(doc, rule, typed):
         if t.type != "income_expense_summary":
             continue
         for side in {r.side for r in t.records}:
+            records = [r for r in t.records if r.side == side]
+            if not any(ITEM_RE.match(r.label) for r in records):
+                yield from _plain_side(rule, t, records)
+                continue
             items = []
-            for rec in (r for r in t.records if r.side == side):
+            for rec in records:
                 label = compact(rec.label)
                 if label in totals:
                     parts = [r for r in items if parse_cell(r.amount_cell.text) is not None]
@@ -314,6 +321,26 @@ def _check_summary_totals(doc, rule, typed):
                     break
                 if ITEM_RE.match(rec.label):
                     items.append(rec)
+
+
+def _plain_side(rule, t, records):
+    """A side of a summary whose items are not numbered (a budget's 部门收支预算总表: 一般公共预算拨款
+    收入, 其他收入, 收入总计): its total is the sum of the rows above it, when no row is a balance
+    carried over or a 其中 (those make the grand total no plain sum)."""
+    totals = {compact(x) for x in rule.params["total_labels"] + rule.params["plain_total_labels"]}
+    words = tuple(rule.params["not_item_words"])
+    for k, rec in enumerate(records):
+        if compact(rec.label) not in totals:
+            continue
+        parts = [r for r in records[:k] if r.label.strip() and parse_cell(r.amount_cell.text) is not None]
+        if len(parts) < 2 or any(w in r.label for r in parts for w in words) \
+                or parse_cell(rec.amount_cell.text) is None:
+            return
+        hit = _compare(rule, t.table, rec.amount_cell, [r.amount_cell for r in parts], rec.label, "",
+                       [r.label for r in parts])
+        if hit is not None:
+            yield hit
+        return
 
 
 def _check_three_public(doc, rule, typed):

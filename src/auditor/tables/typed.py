@@ -565,11 +565,11 @@ def _column_names(grid: list[list[str]], first: int, last: int) -> dict[int, str
 def _read_summary(typed: TypedTable, grid: list[list[str]]) -> None:
     header = [compact(c) for c in grid[typed.header_row]]
     item_cols = [i for i, c in enumerate(header) if c.endswith("项目") and len(c) <= 4]  # (项目, 收入项目, 支出项目)
+    amount_words = vocabulary()["table_types"]["income_expense_summary"]["columns"]["amount"]  # (决算数, 预算数 …)
     sides = []
     for k, col in enumerate(item_cols):
         end = item_cols[k + 1] if k + 1 < len(item_cols) else len(header)
-        amount = next((i for i in range(col + 1, end)
-                       if any(a in header[i] for a in ("决算数", "金额", "合计"))), None)
+        amount = next((i for i in range(col + 1, end) if any(a in header[i] for a in amount_words)), None)
         if amount is not None:
             sides.append((col, amount))
     typed.sides = sides
