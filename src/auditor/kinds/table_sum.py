@@ -694,26 +694,28 @@ def _code_of(row: list[str]) -> str:
 def _outer_rows(grid, details: list[int], label_col: int, inner: tuple) -> list[int]:
     """The rows not inside another: not a 其中 / 小计 row, nor one of the rows going on with a
     其中 list (其中：公务用车购置费 / 公务用车运行维护费): those continue while their running sum,
-    in the first column of figures, has not reached the row they belong to."""
+    in some column of figures, has not passed the row they belong to (one slip in a column
+    does not undo the nesting the other columns show)."""
     def words(r):
         # (the row's words, no figures: 临海市老年大学 | 小计 | 160.50 closes its group)
         return compact(" ".join(t for t in grid[r][:label_col + 2] if not _amount(t)))
 
-    def first_figure(r):
-        q = next((parse_cell(t.strip()) for t in grid[r][label_col + 1:] if _amount(t)), None)
-        return q.value if q is not None else None
+    def figures(r) -> dict[int, Decimal]:
+        return {c: q.value for c, t in enumerate(grid[r]) if c > label_col and _amount(t)
+                for q in [parse_cell(t.strip())] if q is not None}
 
     out, parent, running = [], None, None
     for r in details:
         label = words(r)
         if label.startswith(inner) or label.endswith(inner):
             if label.startswith(inner) and out:
-                parent, running = first_figure(out[-1]), first_figure(r)
+                parent, running = figures(out[-1]), figures(r)
             continue
-        value = first_figure(r)
-        if parent is not None and running is not None and value is not None and running < parent \
-                and running + value <= parent:
-            running += value
+        values = figures(r)
+        going_on = [c for c in values if parent and c in parent and c in running
+                    and running[c] < parent[c] and running[c] + values[c] <= parent[c]]
+        if going_on:
+            running = {c: running[c] + values[c] for c in running if c in values}
             continue  # the 其中 list goes on
         parent = running = None
         out.append(r)
