@@ -412,7 +412,7 @@ def _check_enumerations(doc, base: FactBase, rule):
     cues = sorted(rule.params["enumeration_cues"] + rule.params["partial_cues"], key=len, reverse=True)
     for (block, index), facts in base.by_sentence.items():
         text = base.sentences[(block, index)]  # a paragraph's sentence, or a prose cell's
-        cue = next(((c, text.find(c)) for c in cues if c in text), None) or _opener_of_whole(text, rule)
+        cue = next(((c, k) for c in cues for k in [_cue_at(text, c)] if k >= 0), None) or _opener_of_whole(text, rule)
         if cue is None:
             continue
         word, at = cue
@@ -450,6 +450,15 @@ def _check_enumerations(doc, base: FactBase, rule):
             total = replace(total, concept=total.concept or compact(total.label).strip("，,：:（(") or "合计")
         yield CHECKED
         yield from _compare_listing(total, parts, word in rule.params["partial_cues"], rule)
+
+
+def _cue_at(text: str, cue: str) -> int:
+    """Where the cue stands in the text, -1 if nowhere; 中， / 中： inside 其中， / 其中： is the list
+    opener 其中, no cue of its own (680.00万元中，… names a part of the amount before it)."""
+    k = text.find(cue)
+    while k > 0 and cue.startswith("中") and text[k - 1] == "其":
+        k = text.find(cue, k + 1)
+    return k
 
 
 def _opener_of_whole(text: str, rule) -> tuple[str, int] | None:
