@@ -2,7 +2,8 @@
 
 “X率” right after a figure whose words hold X (到位 in 实际到位, or a word of the same act:
 支出 for 执行), in a sentence that states before it a base named by a word of plans (下达150.00
-万元, 预算, 总投资), is that figure over that base. A rate no figure of its sentence gives with
+万元, 预算, 总投资) or, for a count, the one larger count right before it (老年人5,830人), is
+that figure over that base. A rate no figure of its sentence gives with
 the figure it is of (nor any other two of them, nor the figure over a sum of bases in a row,
 年初预算 + 追加) is reported against the nearest such base; a rate after a list of figures (其中
 A到位…、B到位…，到位率…) may be of their sum, and is not judged.
@@ -40,6 +41,8 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
                 continue  # the figure right before is not what the rate names (不合格19批次: its complement)
             bases = [f for f in facts[:k - 1] if f.unit == figure.unit and f.value > 0][-NEAREST_BASES:]
             named = [b for b in bases if any(w in text[_start(facts, facts.index(b)):b.at] for w in base_words)]
+            if not named and _counted_whole(text, facts, k, bases):
+                named = bases[-1:]  # (老年人5,830人，纳入健康管理4,286人，健康管理率…: the count it is of)
             if not named:
                 continue  # no base of plans stated with it: the base is elsewhere
             if any(fits(rate, figure, b) for b in bases) or _any_pair_fits(rate, [*bases, figure], fits):
@@ -54,6 +57,17 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
 def _start(facts: list[Fact], k: int) -> int:
     """Where the words of the k-th figure start: after the figure before it in the sentence."""
     return facts[k - 1].at + len(facts[k - 1].text) if k else 0
+
+
+def _counted_whole(text: str, facts: list[Fact], k: int, bases: list[Fact]) -> bool:
+    """A count of people or things right before the rate's figure, larger than it, the one figure
+    of its unit in the sentence before it, the rate standing in the clause right after the figure
+    (no brackets, no 其中 between): the whole the rate is of, though no word of plans names it."""
+    figure = facts[k - 1]
+    if figure.is_money or figure.unit in ("分", "") or len(bases) != 1 or k < 2 or facts[k - 2] is not bases[0]:
+        return False
+    between = text[figure.at + len(figure.text):facts[k].at]
+    return bases[0].value > figure.value and not re.search(r"[（(）)]|其中", between)
 
 
 def _listed(text: str, facts: list[Fact], k: int) -> bool:
