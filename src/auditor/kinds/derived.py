@@ -26,7 +26,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Literal
 
-from ..facts.base import (BUDGET_MEASURES, CURRENT, LATER, OLDER, PRIOR, Fact, FactBase, column_sum, fact_base, kind_total,
+from ..facts.base import (BUDGET_MEASURES, CLAUSE_BREAK_RE, CURRENT, LATER, OLDER, PRIOR, Fact, FactBase, column_sum, fact_base, kind_total,
                           named_budget_base, names_budget_base, names_own_thing, part_names, per_unit)
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt
@@ -57,6 +57,10 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           "cut_words": (list, []),
           # per_head: the words of an amount per head and the units the heads are counted in
           "per_head": (dict, {"人均": ["人", "名"], "生均": ["人", "名"], "户均": ["户"]}),
+          # per_head: the words of the sum a sentence closes on after an amount per head (共计)
+          "sum_words": (list, []),
+          # per_head: the words of a standard per head (每人): the total is worked out from it, and told
+          "standard_words": (list, []),
           # per_head: an amount per month or per visit is no share of the year's total
           "per_period_words": (list, ["每月", "月均", "月人均", "每次", "每年", "年人均"]),
           # row_rate: the words a rate column's head ends with (到位率, 完成比例, 支出进度), and the
@@ -2025,6 +2029,11 @@ def _per_head(base: FactBase, rule):
                       and not f.comparator and ((f.concept and f.concept in thing)
                                                 or (len(thing) >= 2 and compact(f.label).endswith(thing))
                                                 or (len(thing) >= LONG_THING and thing in compact(f.label)))]
+            if not totals:
+                # (12人，每人救助5,000元，共计6.60万元: the sum the sentence closes on after the amount per head)
+                sums = tuple(rule.params["sum_words"])
+                totals = [f for f in facts if f.is_money and f.at > per.at and not f.comparator
+                          and CLAUSE_BREAK_RE.split(compact(f.label))[-1].lstrip("，,；;").startswith(sums)]
             counts = _head_counts(facts, per_head[word]) or _head_counts(_paragraph_before(base, key), per_head[word])
             if len(totals) != 1 or len(counts) != 1 or counts[0].value == 0:
                 continue
@@ -2035,12 +2044,25 @@ def _per_head(base: FactBase, rule):
             p_lo, p_hi = bounds(per)
             if p_lo <= hi / count.value and lo / count.value <= p_hi:
                 continue
+            if word in rule.params["standard_words"]:
+                # 每人 states a standard the total is worked out from: the total is told
+                t_factor = MONEY_UNITS.get(total.unit, Decimal(1))
+                product = per.in_yuan() * count.value / t_factor
+                shown = fmt(product, total.places, total.text)
+                yield Hit(quote=base.span(min(count, per, key=lambda f: f.at), total), location=total.loc,
+                          stated=total.text, expected=f"{shown}{total.unit}",
+                          formula=f"{count.text} × {per.text} = {shown}{total.unit}",
+                          fields={"rate": total.text, "computed": f"{shown}{total.unit}",
+                                  "relation": total.label.strip("，,") or "合计", "basis": f"{word}标准与人（户）数"},
+                          highlights=[per.loc, count.loc])
+                continue
             expected = total.in_yuan() / count.value / factor
             shown = fmt(expected, max(per.places, 2))
             yield Hit(quote=base.span(min(total, count, key=lambda f: f.at), per), location=per.loc,
                       stated=per.text, expected=f"{shown}{per.unit}",
                       formula=f"{total.text} ÷ {count.text} = {shown}{per.unit}",
-                      fields={"rate": per.text, "computed": f"{shown}{per.unit}", "relation": per.label.strip("，,")},
+                      fields={"rate": per.text, "computed": f"{shown}{per.unit}", "relation": per.label.strip("，,"),
+                              "basis": "总额 ÷ 人（户、次）数"},
                       highlights=[total.loc, count.loc])
 
 
