@@ -474,6 +474,11 @@ def _check_year_end(doc, rule, year):
                            f"报告年度为 {year}，年度中的时点应在 {year} 年，此处写作 {stated} 年")
         for m in WHOLE_YEAR_RE.finditer(plain):
             stated = int(m.group(1))
+            if m.group(2) and int(m.group(2)) < stated:
+                # (2024年1月1日至2023年12月31日: a period ending before it begins)
+                yield _hit(text[m.start():m.end()], loc, int(m.group(2)), year, "时段的结束年度",
+                           f"时段自 {stated} 年1月1日开始，结束却写作 {m.group(2)} 年12月31日，早于开始")
+                continue
             if stated == year or (m.group(2) and int(m.group(2)) != stated) or any(cue in plain for cue in cues):
                 continue
             yield _hit(text[m.start():m.end()], loc, stated, year, "全年时段",
