@@ -659,12 +659,13 @@ def _reached(rows: list[IndicatorRow], ceiling_cues: list[str]):
     the printed precision cannot tell (98% against ≥98.2%)."""
     for r, target, actual in _targets(rows):
         upward = _upward(r, target, ceiling_cues)
+        if actual.value == target.value and target.comparator in ("≥", "≤", "", "="):
+            # printed alike: ≥12台 met by 12台; a bare 0起 by 0起 whichever way it points
+            yield r, target, actual, True if upward is None else upward, True
+            continue
         if upward is None:
             continue
         low, high = Quantity(actual.value).interval()
-        if actual.value == target.value and target.comparator in ("≥", "≤", "", "="):
-            yield r, target, actual, upward, True  # printed alike: ≥12台 met by 12台
-            continue
         if (upward and high <= target.value) or (not upward and low > target.value):
             yield r, target, actual, upward, False
         elif (upward and low >= target.value) or (not upward and high <= target.value):
@@ -968,7 +969,7 @@ def _check_met_deducted(doc, rule, typed):
     for t in _score_tables(typed):
         rows = _indicators(t)
         places = _score_places(t.table, typed)
-        for r, target, _actual, _upward, reached in _reached(rows, rule.params["ceiling_cues"]):
+        for r, target, actual, _upward, reached in _reached(rows, rule.params["ceiling_cues"]):
             if not reached:
                 continue
             # only a floor or ceiling written out (≥ ≤ > <), and not a rate: forms score 满意度, 合格率
@@ -977,7 +978,9 @@ def _check_met_deducted(doc, rule, typed):
             # a stated reason explains the deduction
             # (a bare 100% is a floor too: no rate goes above it)
             floor_of_rate = target.comparator == "" and target.unit == "%" and target.value == 100
-            if (target.comparator not in (">", "≥", "<", "≤") and not floor_of_rate) or r.weight is None \
+            # (a bare target met exactly, 0起 | 0起, is met whichever way it points)
+            alike = target.comparator in ("", "=") and actual.value == target.value and target.unit not in ("%", "‰")
+            if (target.comparator not in (">", "≥", "<", "≤") and not floor_of_rate and not alike) or r.weight is None \
                     or r.weight <= 0 or (r.record.reason or "").strip():
                 continue
             if target.unit in ("%", "‰"):
