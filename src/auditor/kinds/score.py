@@ -36,6 +36,8 @@ from .base import CHECKED, Hit, NotAssessable
 KIND = "score"
 PARAMS = {
     "check": (str, None),
+    # score_cap: the heads of a table's weight and score columns where it is no indicator form
+    "score_cap_heads": (dict, {}),
     "formula": (str, "weight * executed / budget"),
     "cap_at_weight": (bool, True),
     "positive_formula": (str, "weight * actual / target"),
@@ -595,7 +597,9 @@ def _check_weights(doc, rule, typed):
 
 
 def _check_score_cap(doc, rule, typed):
+    forms = set()
     for t in _score_tables(typed):
+        forms.add(t.table.index)
         for r in _indicators(t):
             if r.score is None or r.weight is None or r.score <= r.weight:
                 continue
@@ -606,6 +610,42 @@ def _check_score_cap(doc, rule, typed):
                       fields={"indicator": r.indicator, "score": cell.text, "weight": weight_cell.text,
                               "table": _table_name(t)},
                       highlights=[cell.loc, weight_cell.loc])
+
+
+    yield from _plain_score_caps(doc, rule, forms)
+
+
+def _plain_score_caps(doc, rule, forms: set[int]):
+    """Tables of points that are no indicator form (一级指标 | 分值 | 得分): a row's score above its
+    weight, the columns found by their heads (score_cap_heads)."""
+    heads = rule.params["score_cap_heads"]
+    weights, scores = tuple(heads.get("weight") or ()), tuple(heads.get("score") or ())
+    for table in doc.tables:
+        if table.index in forms or not weights or not scores:
+            continue
+        grid = table.grid()
+        for h, row in enumerate(grid[:HEAD_ROWS]):
+            texts = [compact(c) for c in row]
+            w = [c for c, x in enumerate(texts) if x in weights]
+            g = [c for c, x in enumerate(texts) if x in scores]
+            if len(w) != 1 or len(g) != 1:
+                continue
+            for r in range(h + 1, len(grid)):
+                weight, score = (parse_quantity(grid[r][c]) if c < len(grid[r]) else None for c in (w[0], g[0]))
+                if weight is None or score is None or score.value <= weight.value:
+                    continue
+                cell, weight_cell = table.rows[r][g[0]], table.rows[r][w[0]]
+                label = next((x.strip() for x in grid[r] if x.strip()), "")
+                yield Hit(quote=table.row_text(r).strip("\t "), location=cell.loc,
+                          stated=f"得分 {cell.text}", expected=f"不超过分值 {weight_cell.text}",
+                          formula=f"得分 {cell.text} > 分值 {weight_cell.text}",
+                          fields={"indicator": label, "score": cell.text, "weight": weight_cell.text,
+                                  "table": table.title or f"表{table.index}"},
+                          highlights=[cell.loc, weight_cell.loc])
+            break
+
+
+HEAD_ROWS = 3  # rows a table's heads stand in
 
 
 def _inferred_weight(row: IndicatorRow, rows: list[IndicatorRow]) -> Decimal | None:
