@@ -61,6 +61,9 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           "sum_words": (list, []),
           # per_head: the words of a standard per head (每人): the total is worked out from it, and told
           "standard_words": (list, []),
+          # per_head: verbs before the thing an amount per head is of (人均获得劳务报酬), and other
+          # words the total may name it by (次均门诊费用 of 门诊收入)
+          "thing_verbs": (list, []), "thing_aliases": (dict, {}),
           # per_head: an amount per month or per visit is no share of the year's total
           "per_period_words": (list, ["每月", "月均", "月人均", "每次", "每年", "年人均"]),
           # row_rate: the words a rate column's head ends with (到位率, 完成比例, 支出进度), and the
@@ -2022,13 +2025,17 @@ def _per_head(base: FactBase, rule):
             if word is None or any(w in per.label for w in rule.params["per_period_words"]):
                 continue
             thing = compact(per.label).split(word, 1)[1]
+            # (人均获得劳务报酬: the thing is 劳务报酬; 次均门诊费用: the patients' 费用 are the 门诊收入)
+            thing = next((thing[len(v):] for v in rule.params["thing_verbs"] if thing.startswith(v)), thing)
+            things = [thing, *(thing.replace(w, alias) for w, aliases in rule.params["thing_aliases"].items()
+                               if w in thing for alias in aliases)]
             # the total of the thing: its concept, or (a thing the vocabulary does not know) its words
             # closing the total's (户均增收 after 累计带动增收312.50万元)
             # (or holding them: 次均统筹基金支付 of 统筹基金支付住院费用)
             totals = [f for f in facts if f.is_money and f is not per and f.measure == per.measure and f.period == per.period
-                      and not f.comparator and ((f.concept and f.concept in thing)
-                                                or (len(thing) >= 2 and compact(f.label).endswith(thing))
-                                                or (len(thing) >= LONG_THING and thing in compact(f.label)))]
+                      and not f.comparator and any((f.concept and f.concept in t)
+                                                   or (len(t) >= 2 and compact(f.label).endswith(t))
+                                                   or (len(t) >= LONG_THING and t in compact(f.label)) for t in things)]
             if not totals:
                 # (12人，每人救助5,000元，共计6.60万元: the sum the sentence closes on after the amount per head)
                 sums = tuple(rule.params["sum_words"])
