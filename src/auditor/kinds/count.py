@@ -738,7 +738,8 @@ def _opened_list(text: str, end: int, count: Count, params: dict) -> int | None:
     noun = _noun_after(text, count.end)
     if text[start:end].rstrip().endswith(tuple(params["conjunctions"])):
         return None  # “下设A、B和5个县分局”: the count is an item of the list, not its sum
-    if cut < 0 or not noun or text[count.end - 1] in params["occasion_classifiers"] \
+    # (a count of kinds names itself: 收获后处理机械6大类)
+    if cut < 0 or (not noun and text[count.end - 1] != "类") or text[count.end - 1] in params["occasion_classifiers"] \
             or noun.startswith(tuple(params["occasion_nouns"])):
         return None
     items = re.split(r"[、，,；;]", text[cut:end])
