@@ -33,7 +33,9 @@ from ..facts.numbers import MONEY_UNITS, fmt
 from ..facts.targets import PREFIX
 from ..knowledge import compact, concepts
 from .base import CHECKED, Hit, SUBROW_RE
+from .named_rates import COPULAS, named_rate_slips
 from .rate_columns import explained_otherwise, learned_rate_slips
+from .worded_sums import worded_sums
 from .restatement import meets, tail
 
 KIND = "derived"
@@ -74,7 +76,10 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # a 支出), and the words of a base of plans (下达, 预算) the rate is recomputed on
           "rate_stems": (dict, {}), "base_words": (list, []), "negations": (list, ["不", "未"]),
           # worded_sum: the words opening a clause of amounts added or taken away (regexes)
-          "plus_pattern": (str, "^$"), "minus_pattern": (str, "^$")}
+          "plus_pattern": (str, "^$"), "minus_pattern": (str, "^$"),
+          # worded_sum: the words of a flow of money an added or taken clause names, and of what a
+          # sum comes to in its last clause
+          "flow_words": (list, []), "result_words": (list, [])}
 MESSAGE_FIELDS = {"rate", "computed", "relation", "basis"}
 HUNDRED = Decimal(100)
 YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d\d)年")
@@ -1825,7 +1830,7 @@ def _row_change(base: FactBase, rule):
     column whose head names its base (决算数较预算数增减) compares other figures: left alone."""
     rate_words = lexicon().rate_measures
     for facts in _table_rows(base):
-        hits: dict[str, tuple[Fact, Hit, tuple[Fact, Fact]]] = {}  # change / rate -> (its figure, hit, pair)
+        hits: list[tuple[str, Fact, Hit, tuple[Fact, Fact]]] = []  # (change / rate, its figure, hit, pair)
         for f in facts:
             # a % figure under a head naming a rate (增减率 under a 比上年增减 group) is a rate
             is_rate = f.unit == "%" and rate_words.last(compact(f.header)) == "变动率"
@@ -1850,8 +1855,21 @@ def _row_change(base: FactBase, rule):
                 continue
             if hit is not None:
                 hit.fields["basis"] = "本年数与上年数"
-                hits.setdefault("rate" if is_rate else "change", (f, hit, pair))
-        yield from _year_slip(hits) or [hit for _, hit, _ in hits.values()]
+                hits.append(("rate" if is_rate else "change", f, hit, pair))
+        yield from _told_once(hits)
+
+
+def _told_once(hits: list[tuple]) -> list[Hit]:
+    """The row's hits, those of one pair of years whose change and rate point at one of the two
+    figures (see _year_slip) told once as that figure's."""
+    out, by_pair = [], {}
+    for kind, f, hit, pair in hits:
+        by_pair.setdefault((pair[0].id, pair[1].id), {}).setdefault(kind, []).append((f, hit, pair))
+    for kinds in by_pair.values():
+        one = {kind: found[0] for kind, found in kinds.items() if len(found) == 1}
+        slip = _year_slip(one) if len(one) == len(kinds) else None
+        out.extend(slip or [hit for found in kinds.values() for _, hit, _ in found])
+    return out
 
 
 def _year_slip(hits: dict) -> list[Hit] | None:
@@ -2155,25 +2173,21 @@ def _adjustment_hit(base: FactBase, initial: Fact, changes: list[Fact], signs: l
 
 def _named_rate(base: FactBase, rule):
     """A rate named after the figure it is of (实际到位138.00万元，到位率92.00%): kinds/named_rates.py."""
-    from .named_rates import named_rate_slips
-
     params = rule.params
     for rate, figure, whole, judged in named_rate_slips(base, params["rate_stems"], tuple(params["not_rate_words"]),
                                                         tuple(params["base_words"]), tuple(params["negations"]), _fits):
         if not judged:
             yield CHECKED
             continue
-        yield from _rate_against(base, rate, figure, whole, compact(rate.label)[-6:].rstrip("为是达到约仅") or "比率",
+        yield from _rate_against(base, rate, figure, whole, compact(rate.label)[-6:].rstrip("".join(COPULAS)) or "比率",
                                  f"{compact(figure.label) or '该数'} ÷ {compact(whole.label) or '基数'}"
                                  "（段中其他两数之比也都不是该比率）")
 
 
 def _worded_sum(base: FactBase, rule):
     """A sum the sentence spells out with 加 and 减 (kinds/worded_sums.py) against its result."""
-    from .worded_sums import worded_sums
-
     plus, minus = re.compile(rule.params["plus_pattern"]), re.compile(rule.params["minus_pattern"])
-    for found in worded_sums(base, plus, minus):
+    for found in worded_sums(base, plus, minus, tuple(rule.params["flow_words"]), tuple(rule.params["result_words"])):
         yield CHECKED
         low, high = found.bounds()
         r_low, r_high = found.result_bounds()
@@ -2186,7 +2200,7 @@ def _worded_sum(base: FactBase, rule):
         yield Hit(quote=base.span(found.start, result), location=result.loc, stated=result.text,
                   expected=f"{shown}{result.unit}", formula=f"{terms} = {shown}{result.unit}",
                   fields={"rate": result.text, "computed": f"{shown}{result.unit}",
-                          "relation": compact(result.label).rstrip("为是达到约") or "结果"},
+                          "relation": compact(result.label).rstrip("".join(COPULAS)) or "结果"},
                   highlights=[f.loc for f in (found.start, *(f for _, f in found.terms))])
 
 

@@ -18,7 +18,8 @@ from decimal import Decimal
 from ..facts.base import Fact, FactBase
 
 NEAREST_BASES = 12  # figures before the rate it may be of: a long sentence's far figures are others' (and linear cost)
-NAMED_RATE_RE = re.compile(r"(?P<stem>[\u4e00-\u9fa5]{2})率\s*(?:为|是|达到|达|约|仅)?\s*$")
+COPULAS = ("达到", "为", "是", "达", "约", "仅")  # words between a figure's name and the figure (到位率为…)
+NAMED_RATE_RE = re.compile(r"(?P<stem>[\u4e00-\u9fa5]{2})率\s*(?:" + "|".join(COPULAS) + r")?\s*$")
 
 
 def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tuple[str, ...],

@@ -13,6 +13,8 @@ the column's formula, when
 
 A row whose rate no pair of its figures gives is a slip of that row. A row following another
 pair than the column's is left alone: the report may compute one row on another base by right.
+A rate of 100% whose numerator is not below its denominator is consistent too: a target met
+beyond is commonly written 100%.
 """
 from __future__ import annotations
 
@@ -80,12 +82,17 @@ def _bare_head(header: str) -> str:
 def explained_otherwise(rate: Fact, figures: list[Fact]) -> bool:
     """The row's printed figures give its rate another way: one over another, or one over the sum
     of two (支出进度 = 1—9月支出 ÷ (上年结转 + 本年预算), as a note under the table may say).
-    Such a row is left alone: the report may compute it on another base by right."""
-    figures = [f for f in figures if f.unit not in ("%", "‰", "个百分点") and not f.comparator]
+    Such a row is left alone: the report may compute it on another base by right. Only the
+    figures nearest left of the rate are tried, and a rate printed in whole percents is tried on
+    pairs alone: its interval is wide enough for some sum of two of many figures to fall in it
+    by chance, which would hide a real slip."""
+    figures = [f for f in figures if f.unit not in ("%", "‰", "个百分点") and not f.comparator
+               and (f.loc.col is None or rate.loc.col is None or f.loc.col < rate.loc.col)][-NEAREST_COLUMNS:]
     if any(_exact(rate, a, b) for a, b in permutations(figures, 2)):
         return True
-    return any(_exact(rate, a, replace(b, value=b.value + c.value)) for a in figures
-               for b, c in combinations((f for f in figures if f is not a and f.unit == a.unit), 2))
+    return rate.places > 0 and any(
+        _exact(rate, a, replace(b, value=b.value + c.value)) for a in figures
+        for b, c in combinations((f for f in figures if f is not a and f.unit == a.unit), 2))
 
 
 def _exact(rate: Fact, num: Fact, den: Fact) -> bool:

@@ -632,7 +632,10 @@ def _plain_score_caps(doc, rule, forms: set[int]):
                 continue
             for r in range(h + 1, len(grid)):
                 weight, score = (parse_quantity(grid[r][c]) if c < len(grid[r]) else None for c in (w[0], g[0]))
-                if weight is None or score is None or score.value <= weight.value:
+                if weight is None or score is None:
+                    continue
+                yield CHECKED
+                if score.value <= weight.value:
                     continue
                 cell, weight_cell = table.rows[r][g[0]], table.rows[r][w[0]]
                 label = next((x.strip() for x in grid[r] if x.strip()), "")
@@ -694,7 +697,8 @@ def _upward(row: IndicatorRow, target: Target, ceiling_cues: list[str]) -> bool 
 
 def _reached(rows: list[IndicatorRow], ceiling_cues: list[str]):
     """(row, target, actual, upward, reached) for each quantitative target whose direction is
-    known: reached True when the whole interval the actual was printed for lies on the target's
+    known, and each printed alike with its actual (0起 | 0起, met whichever way it points: upward
+    True there): reached True when the whole interval the actual was printed for lies on the target's
     side (126项 reaches ≥100项), False when it lies on the wrong side (97% misses ≥98%), None when
     the printed precision cannot tell (98% against ≥98.2%)."""
     for r, target, actual in _targets(rows):

@@ -656,8 +656,9 @@ def _check_breakdown_table(doc, rule):
 # ---- a part's score against the points it is out of, both in the text ----------------------
 def _check_cap(doc, rule):
     """A score stated right after the points its part is out of (产出指标（50分）得分46分; 满意度
-    指标10分，得12分; 权重10分，实际得分9分) cannot exceed them. The two figures stand in one
-    clause, nothing but brackets, punctuation and the words stating the score between them."""
+    指标10分，得12分; 权重10分，实际得分9分), or right before them in brackets (产出指标得分42分
+    （分值40分）), cannot exceed them. The two figures stand in one clause, nothing but brackets,
+    punctuation and the words stating the score between them."""
     base = fact_base(doc)
     scored = _score_lists()["scored_words"]
     for facts in base.by_sentence.values():

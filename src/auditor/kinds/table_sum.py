@@ -694,8 +694,9 @@ def _code_of(row: list[str]) -> str:
 def _outer_rows(grid, details: list[int], label_col: int, inner: tuple) -> list[int]:
     """The rows not inside another: not a 其中 / 小计 row, nor one of the rows going on with a
     其中 list (其中：公务用车购置费 / 公务用车运行维护费): those continue while their running sum,
-    in some column of figures, has not passed the row they belong to (one slip in a column
-    does not undo the nesting the other columns show)."""
+    in some column of figures, has room within the row they belong to and in no column has
+    reached it yet (a slip in one column does not undo the nesting another column shows, nor does
+    it stretch a list another column shows complete)."""
     def words(r):
         # (the row's words, no figures: 临海市老年大学 | 小计 | 160.50 closes its group)
         return compact(" ".join(t for t in grid[r][:label_col + 2] if not _amount(t)))
@@ -712,10 +713,13 @@ def _outer_rows(grid, details: list[int], label_col: int, inner: tuple) -> list[
                 parent, running = figures(out[-1]), figures(r)
             continue
         values = figures(r)
-        going_on = [c for c in values if parent and c in parent and c in running
-                    and running[c] < parent[c] and running[c] + values[c] <= parent[c]]
+        # (a list one column shows complete, its running sum at the parent's, goes on in none)
+        closed = parent is not None and running is not None and any(
+            running[c] == parent[c] for c in running if c in parent)
+        going_on = not closed and [c for c in values if parent and c in parent and c in running
+                                   and running[c] < parent[c] and running[c] + values[c] <= parent[c]]
         if going_on:
-            running = {c: running[c] + values[c] for c in running if c in values}
+            running = {c: running[c] + values.get(c, Decimal(0)) for c in running}  # (a blank cell adds 0)
             continue  # the 其中 list goes on
         parent = running = None
         out.append(r)
@@ -798,8 +802,7 @@ def _check_running_total(doc, rule, _typed):
             # (the period's own figures: the nearest column to the left that is no running one and no rate)
             own = next((c for c in range(col - 1, 0, -1) if heads[c] and not any(w in heads[c] for w in words + rates)),
                        None)
-            units = {_head_unit(heads[own]), _head_unit(heads[col])} - {None}
-            if own is None or len(units) > 1:
+            if own is None or len({_head_unit(heads[own]), _head_unit(heads[col])} - {None}) > 1:
                 continue  # (当年建成（亩） beside 累计建成（万亩）: other units, no sum of the two)
             yield from _running_column(rule, table, grid, rows, own, col, heads)
 
@@ -870,11 +873,14 @@ def _product_slips(table, rule):
 def _check_year_growth(doc, rule, _typed):
     """A year-rows table's growth on the year before against the row above (tables/year_rows.py)."""
     for table in doc.tables:
-        for slip in year_growth_slips(table, tuple(rule.params["growth_words"]), tuple(rule.params["prior_words"])):
+        slips = year_growth_slips(table, tuple(rule.params["growth_words"]), tuple(rule.params["prior_words"]),
+                                  tuple(rule.params["rate_column_words"]))
+        grid = table.grid() if slips else None
+        for slip in slips:
             cell = table.rows[slip.row][slip.col]
             stated = parse_cell(cell.text)
             shown = fmt(slip.expected, max(stated.places, 2))
-            label = compact(_label(table.grid()[slip.row]))
+            label = compact(_label(grid[slip.row]))
             yield Hit(quote=table.row_text(slip.row).strip("\t "), location=cell.loc,
                       stated=f"{label} {cell.text.strip()}", expected=f"{shown}%",
                       formula=f"{slip.column}：{slip.terms[0]} ÷ {slip.terms[1]} − 1 = {shown}%（上一行为上一年度）",

@@ -31,8 +31,10 @@ class GrowthSlip:
     terms: tuple[str, str]  # (this year's figure, the year before's), as printed
 
 
-def year_growth_slips(table: Table, growth_words: tuple[str, ...], prior_words: tuple[str, ...]) -> list[GrowthSlip]:
-    """The growths of a year-rows table that do not follow their column (see the module)."""
+def year_growth_slips(table: Table, growth_words: tuple[str, ...], prior_words: tuple[str, ...],
+                      rate_words: tuple[str, ...]) -> list[GrowthSlip]:
+    """The growths of a year-rows table that do not follow their column (see the module); the
+    columns whose heads hold `rate_words` (率, 占比) are no figures a growth is of."""
     grid = table.grid()
     years = [(r, int(m.group(1))) for r, row in enumerate(grid) if row
              for m in [YEAR_ROW_RE.fullmatch(compact(row[0]))] if m]
@@ -44,8 +46,7 @@ def year_growth_slips(table: Table, growth_words: tuple[str, ...], prior_words: 
     slips: list[GrowthSlip] = []
     for col in growths:
         pairs = [(r, p) for (r, y), (p, py) in zip(years[1:], years) if y == py + 1 and _rate(grid, r, col) is not None]
-        figures = [c for c in range(1, table.width) if c not in growths and not any(
-            w in heads[c] for w in ("%", "％", "率", "占", "比重"))]
+        figures = [c for c in range(1, table.width) if c not in growths and not any(w in heads[c] for w in rate_words)]
         ranked = sorted(((sum(_fits(grid, r, p, c, col, exact=True) for r, p in pairs), c) for c in figures),
                         reverse=True)
         if not ranked or ranked[0][0] == 0 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
