@@ -11,13 +11,16 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..facts.base import CLAUSE_BREAK_RE, fact_base
+from ..facts.base import CLAUSE_BREAK_RE, fact_base, per_unit
 from ..facts.lexicon import lexicon
 from ..facts.numbers import normalize_digits
 from .base import Hit, document_texts
 
 KIND = "unit"
 PARAMS = {"check": (str, None), "peer_measures": (list, ["年初预算", "全年预算", "决算"]),
+          # peer_magnitude: words of an amount naming no measure that still state one flow of an
+          # item's money (到位, 支出): such amounts are peers of its budget and outturn
+          "peer_flow_words": (list, []),
           # words of an amount per head or per item (人均补助500元): no part of a list of totals
           "per_unit_words": (list, ["人均", "户均", "生均", "每人", "每户", "每", "标准", "单价", "平均"]),
           # an item in 元 among items in 万元 reads as a slip when its digits are within this
@@ -25,10 +28,10 @@ PARAMS = {"check": (str, None), "peer_measures": (list, ["年初预算", "全年
           "list_peer_factor": (int, 20),
           # two figures of one thing, one in 元 and one in 万元, read as the same amount when their
           # digits are within this ratio of each other (budget 86.40万元 beside outturn 84.20元)
-          "peer_ratio": (list, [0.8, 1.25])}
-def _peers(ratio: Decimal, rule) -> bool:
+          "peer_ratio": (list, [0.8, 1.25]), "flow_peer_ratio": (list, [0.8, 1.25])}
+def _peers(ratio: Decimal, rule, param: str = "peer_ratio") -> bool:
     """Two figures' digits close enough to be one amount written twice (rule param peer_ratio)."""
-    low, high = (Decimal(str(x)) for x in rule.params["peer_ratio"])
+    low, high = (Decimal(str(x)) for x in rule.params[param])
     return low <= ratio <= high
 
 
@@ -51,6 +54,7 @@ def _check_peer_magnitude(doc, rule):
     """Budget and outturn of one item in one sentence, one in 元 and one in 万元, with nearly the
     same digits: the 元 figure is a 万元 figure with the wrong unit (they differ ×10⁴ as written)."""
     measures = set(rule.params["peer_measures"])
+    flows = tuple(rule.params["peer_flow_words"])
     found = set()
     for hit in [*_check_list_peers(doc, rule), *_check_rate_peers(doc, rule), *_check_row_peers(doc, rule)]:
         if (hit.location, hit.stated) in found:
@@ -58,10 +62,17 @@ def _check_peer_magnitude(doc, rule):
         found.add((hit.location, hit.stated))
         yield hit
     for facts in fact_base(doc).by_sentence.values():
-        peers = [f for f in facts if f.measure in measures and not f.implicit and f.unit in ("元", "万元")]
+        # (an amount naming no measure but a flow of the item's money, 到位312.00万元，已支出198.72元,
+        # is a peer too)
+        peers = [f for f in facts if f.measure in measures and f.unit in ("元", "万元")
+                 and (not f.implicit or (any(w in f.label for w in flows) and not per_unit(f)))]
         for small in (f for f in peers if f.unit == "元"):
             for peer in (f for f in peers if f.unit == "万元" and f.value > 0):
-                if _peers(small.value / peer.value, rule) and (small.loc, small.text) not in found:
+                # (what came in and what went out of one item's money may differ more than its budget
+                # and outturn do: the flows' own, wider, ratio)
+                flow = small.implicit or peer.implicit
+                if _peers(small.value / peer.value, rule, "flow_peer_ratio" if flow else "peer_ratio") \
+                        and (small.loc, small.text) not in found:
                     yield Hit(
                         quote=fact_base(doc).span(min(small, peer, key=lambda f: f.at), max(small, peer, key=lambda f: f.at)),
                         location=small.loc, stated=small.text, expected=f"{small.value}万元",
