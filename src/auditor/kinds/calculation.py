@@ -19,7 +19,7 @@ from itertools import islice
 
 from ..facts.base import CLAUSE_BREAK_RE, Fact, FactBase, fact_base, per_unit
 from ..facts.lexicon import lexicon
-from ..facts.numbers import MONEY_UNITS, fmt, half_unit, own_slack
+from ..facts.numbers import MONEY_UNITS, cn_to_int, fmt, half_unit, own_slack
 from ..knowledge import compact, concepts, vocabulary_generation
 from ..model import Table
 from .base import CHECKED, Checked, Hit, SUBROW_RE
@@ -42,6 +42,8 @@ PARAMS = {
 }
 MESSAGE_FIELDS = {"total_label", "total", "sum", "parts", "context", "verdict"}
 CONTEXTS = ("sentence", "table", "document", "enumeration", "subrows", "changes")
+# names listed and counted before 分别 (中央、省、市、县四级资金): as many parts as the count says
+COUNTED_NAMES_RE = re.compile(r"[、和及][^，,；;。]*?([一二两三四五六七八九十]|\d{1,2})\s*(?:级|项|类|个|部分)")
 MALFORMED_RE = re.compile(r"\d\.\.+\d|\d+\.\d+\.\d")  # 126..12, 106.62.00
 # a total that adds up once its unit is read ×10⁴ or ×10⁸ (or the inverse) has a unit slip
 SLIP_FACTORS = {Decimal(10) ** 4, Decimal(10) ** 8, Decimal(10) ** -4, Decimal(10) ** -8}
@@ -424,7 +426,8 @@ def _check_enumerations(doc, base: FactBase, rule):
         head = _concept_before(base, text[:at])
         right_before = _amount_right_before(facts, text, at)
         clause = CLAUSE_BREAK_RE.split(text[:at])[-1]
-        if len({c for _, _, c in lexicon().concepts.all(compact(clause))}) >= 2:
+        counted = COUNTED_NAMES_RE.search(clause)  # (中央、省、市、县四级资金分别为…: the whole's parts, counted)
+        if len({c for _, _, c in lexicon().concepts.all(compact(clause))}) >= 2 and not counted:
             continue  # 基本支出和项目支出分别为X和Y: names listed first, each its figure, no sum
         if head is not None:
             here = [f for f in named if f.concept == head and f.is_money and f.measure == "决算"]
@@ -432,6 +435,9 @@ def _check_enumerations(doc, base: FactBase, rule):
         else:
             # “项目支出共1,056.30万元，主要用于：A…、B…”: the amount the cue follows, whatever it names
             total = right_before
+        if total is None and counted:
+            # (…衔接资金6,842.00万元，中央、省、市、县四级资金分别为…: the amount the counted names follow)
+            total = _amount_right_before(facts, text, at - len(clause))
         if total is None:
             continue
         # (an item naming no measure is of the total's: 全年预算680.00万元中，中央资金300.00万元、…)
@@ -444,12 +450,23 @@ def _check_enumerations(doc, base: FactBase, rule):
                  and not per_unit(f)]  # (…，人均公用经费2.88万元: an amount per head is no item)
         if len(parts) < 2 or total in parts:
             continue
+        if counted and _count_of(counted.group(1)) != len(parts):
+            continue  # (the names' count is not the figures': some other list)
+        if counted:
+            # each part named by its name in the list (中央 4,620.00万元, 省 1,486.00万元 …)
+            names = [n.strip() for n in re.split(r"[、和及]", clause[:counted.start(1)]) if n.strip()]
+            if len(names) == len(parts):
+                parts = [replace(f, label=name) for f, name in zip(parts, names)]
         if word in lexicon().list_openers and not _catch_all(parts[-1], rule):
             continue  # a 其中 list may name some parts only, unless its last item is the rest (其他…)
         if total.concept is None or head is None:
             total = replace(total, concept=total.concept or compact(total.label).strip("，,：:（(") or "合计")
         yield CHECKED
         yield from _compare_listing(total, parts, word in rule.params["partial_cues"], rule)
+
+
+def _count_of(word: str) -> int | None:
+    return int(word) if word.isdigit() else cn_to_int(word)
 
 
 def _cue_at(text: str, cue: str) -> int:
