@@ -2,8 +2,8 @@
 
 Each year's growth is its figure over the row above's, less one. Of which column, the table
 shows: the column of figures whose printed figures give the printed growth most often (at
-least once, and no less often than the growth fails it; a tie between columns leaves it
-unknown). The rows it fails, even with the figures read within their rounding, are slips.
+least once, and no less often than the growth fails it; of columns tied, the one the growth's
+head names, 支出预算比上年增减; else it is unknown). The rows it fails, even with the figures read within their rounding, are slips.
 """
 from __future__ import annotations
 
@@ -49,9 +49,15 @@ def year_growth_slips(table: Table, growth_words: tuple[str, ...], prior_words: 
         figures = [c for c in range(1, table.width) if c not in growths and not any(w in heads[c] for w in rate_words)]
         ranked = sorted(((sum(_fits(grid, r, p, c, col, exact=True) for r, p in pairs), c) for c in figures),
                         reverse=True)
-        if not ranked or ranked[0][0] == 0 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        if not ranked or ranked[0][0] == 0:
             continue
-        fits, best = ranked[0]
+        tied = [c for n, c in ranked if n == ranked[0][0]]
+        if len(tied) > 1:
+            # (收入预算 | 支出预算 alike: the growth's head names its column, 支出预算比上年增减)
+            tied = [c for c in tied if _bare(heads[c]) and _bare(heads[c]) in heads[col]]
+            if len(tied) != 1:
+                continue
+        fits, best = ranked[0][0], tied[0]
         usable = [(r, p) for r, p in pairs if _growth(grid, r, p, best) is not None]
         if fits * 2 < len(usable):
             continue
@@ -60,6 +66,11 @@ def year_growth_slips(table: Table, growth_words: tuple[str, ...], prior_words: 
                 slips.append(GrowthSlip(r, col, _growth(grid, r, p, best)[0], heads[best], heads[col],
                                         (grid[r][best].strip(), grid[p][best].strip())))
     return slips
+
+
+def _bare(head: str) -> str:
+    """A head without its bracketed unit (年供水量(万吨) -> 年供水量)."""
+    return re.sub(r"[（(][^（）()]*[）)]", "", head)
 
 
 def _number(text: str) -> tuple[Decimal, int] | None:
