@@ -79,7 +79,9 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           "plus_pattern": (str, "^$"), "minus_pattern": (str, "^$"),
           # worded_sum: the words of a flow of money an added or taken clause names, and of what a
           # sum comes to in its last clause
-          "flow_words": (list, []), "result_words": (list, [])}
+          "flow_words": (list, []), "result_words": (list, []),
+          # proportion: the words stating an amount worked out at a rate (group `rate`: 按30%的比例)
+          "proportion_pattern": (str, "^$")}
 MESSAGE_FIELDS = {"rate", "computed", "relation", "basis"}
 HUNDRED = Decimal(100)
 YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d\d)年")
@@ -2204,7 +2206,46 @@ def _worded_sum(base: FactBase, rule):
                   highlights=[f.loc for f in (found.start, *(f for _, f in found.terms))])
 
 
-CHECKS = {"worded_sum": _worded_sum, "named_rate": _named_rate, "row_rate": _row_rate, "table_share": _table_share, "row_change": _row_change, "year_change": _year_change, "share": _share, "share_sum": _share_sum, "completion": _completion, "growth": _growth,
+def _proportion(base: FactBase, rule):
+    """An amount worked out at a stated rate of an amount before it (收入1,286万元，按30%的比例调入
+    一般公共预算386万元): the amount = the base × the rate, each read within its printing. The base
+    is the sentence's one amount before the rate; with more, any of them giving it will do."""
+    pattern = re.compile(rule.params["proportion_pattern"])
+    for key, facts in base.by_sentence.items():
+        text = base.sentences.get(key, "")
+        if "%" not in text and "％" not in text:
+            continue
+        for m in pattern.finditer(text):
+            after = [f for f in facts if f.at >= m.end() and f.source == "text"]
+            before = [f for f in facts if f.at + len(f.text) <= m.start() and f.is_money and f.source == "text"
+                      and f.measure != "变动额" and not f.comparator and not per_unit(f)]
+            if not after or not before or not after[0].is_money or CLAUSE_BREAK_RE.search(text, m.end(), after[0].at):
+                continue  # (the amount the rate works out stands in its clause: 按30%的比例调入…386万元)
+            amount, rate = after[0], Decimal(m.group("rate"))
+            fits = [b for b in before if _proportion_fits(amount, b, rate)]
+            yield CHECKED
+            if fits or len(before) != 1:
+                continue
+            whole = before[0]
+            expected = whole.in_yuan() * rate / HUNDRED / MONEY_UNITS.get(amount.unit, Decimal(1))
+            shown = fmt(expected, amount.places, amount.text)
+            yield Hit(quote=base.span(whole, amount), location=amount.loc, stated=amount.text,
+                      expected=f"{shown}{amount.unit}",
+                      formula=f"{whole.text} × {m.group('rate')}% = {shown}{amount.unit}",
+                      fields={"rate": amount.text, "computed": f"{shown}{amount.unit}",
+                              "relation": compact(text[m.end():amount.at]).rstrip("".join(COPULAS)) or "金额",
+                              "basis": f"{whole.text}的{m.group('rate')}%"},
+                      highlights=[whole.loc])
+
+
+def _proportion_fits(amount: Fact, whole: Fact, rate: Decimal) -> bool:
+    places = max(amount.places, whole.places)
+    a_lo, a_hi = amount.interval(MONEY_UNITS.get(amount.unit, Decimal(1)), places)
+    w_lo, w_hi = whole.interval(MONEY_UNITS.get(whole.unit, Decimal(1)), places)
+    return a_lo <= w_hi * rate / HUNDRED and w_lo * rate / HUNDRED <= a_hi
+
+
+CHECKS = {"proportion": _proportion, "worded_sum": _worded_sum, "named_rate": _named_rate, "row_rate": _row_rate, "table_share": _table_share, "row_change": _row_change, "year_change": _year_change, "share": _share, "share_sum": _share_sum, "completion": _completion, "growth": _growth,
           "execution": _execution, "target_completion": _target_completion, "point_change": _point_change,
           "ratio_to_base": _ratio_to_base, "difference_to_base": _difference_to_base, "per_head": _per_head,
           "budget_adjustment": _budget_adjustment}
