@@ -38,6 +38,8 @@ PARAMS = {
     "check": (str, None),
     # score_cap: the heads of a table's weight and score columns where it is no indicator form
     "score_cap_heads": (dict, {}),
+    # score_cap: words of a bonus row, and the labels of a total row a bonus lifts above its weight
+    "bonus_words": (list, []), "total_labels": (list, ["合计", "总计", "总分"]),
     "formula": (str, "weight * executed / budget"),
     "cap_at_weight": (bool, True),
     "positive_formula": (str, "weight * actual / target"),
@@ -630,7 +632,13 @@ def _plain_score_caps(doc, rule, forms: set[int]):
             g = [c for c, x in enumerate(texts) if x in scores]
             if len(w) != 1 or len(g) != 1:
                 continue
+            # a bonus row (加分项 | — | 3.00: a score with no weight, or named so) lifts the total's
+            # score above the sum of the weights by right: the total row is not held to its weight
+            bonus = any(_cell(grid, r, g[0]).strip() and not parse_quantity(_cell(grid, r, w[0]))
+                        or any(b in "".join(grid[r]) for b in rule.params["bonus_words"]) for r in range(h + 1, len(grid)))
             for r in range(h + 1, len(grid)):
+                if bonus and compact(next((x for x in grid[r] if x.strip()), "")) in rule.params["total_labels"]:
+                    continue
                 weight, score = (parse_quantity(grid[r][c]) if c < len(grid[r]) else None for c in (w[0], g[0]))
                 if weight is None or score is None:
                     continue
@@ -649,6 +657,10 @@ def _plain_score_caps(doc, rule, forms: set[int]):
 
 
 HEAD_ROWS = 3  # rows a table's heads stand in
+
+
+def _cell(grid, r: int, c: int) -> str:
+    return grid[r][c] if c < len(grid[r]) else ""
 
 
 def _inferred_weight(row: IndicatorRow, rows: list[IndicatorRow]) -> Decimal | None:
