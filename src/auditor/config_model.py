@@ -64,6 +64,7 @@ class VocabularyAdditions(BaseModel):
     directions: dict[Literal["up", "down", "same"], list[Word]] = Field(
         default_factory=dict, description="变动方向 up/down/same → 提示词")
     prior_period: list[Word] = Field(default_factory=list, description="表示上年的词")
+    earlier_part_periods: list[Word] = Field(default_factory=list, description="与之比较增减方向的本年较早时段（上月、上季度）")
     current_period: list[Word] = Field(default_factory=list, description="表示本年的词（本年、本年度……）")
     unit_totals: list[Word] = Field(default_factory=list,
                                     description="单位整体的金额概念（本年支出……）：其执行率是单位的，其他概念的执行率属于该部分")

@@ -650,7 +650,9 @@ def _prior_closing_re() -> re.Pattern:
 def _against_base_re() -> re.Pattern:
     def build() -> str:
         words = concepts()
-        period = r"(?:19|20)\d\d年度?(?:同期)?|" + alternatives(words.get("prior_period") or ())
+        # (or an earlier month or part of the year: 6月当月完成3.1公里，较5月的2.7公里有所下降)
+        period = r"(?:19|20)\d\d年度?(?:同期)?|(?:1[0-2]|0?[1-9])\s*月份?|" + alternatives(
+            [*(words.get("prior_period") or ()), *(words.get("earlier_part_periods") or ())])
         comparing = alternatives(words.get("comparison_words") or ())
         return (rf"{TO_NUMBER}[^，,。；;\d]{{0,12}}[，,]\s*(?:{comparing})\s*(?:{period})\s*的?\s*{TO_NUMBER}"
                 + _closing_words())
