@@ -43,6 +43,7 @@ PARAMS = {
 MESSAGE_FIELDS = {"total_label", "total", "sum", "parts", "context", "verdict"}
 CONTEXTS = ("sentence", "table", "document", "enumeration", "subrows", "changes")
 # names listed and counted before 分别 (中央、省、市、县四级资金): as many parts as the count says
+COUNTED_NAMES_CHARS = 60  # the clause's last characters such a list is read in
 COUNTED_NAMES_RE = re.compile(r"[、和及][^，,；;。]*?([一二两三四五六七八九十]|\d{1,2})\s*(?:级|项|类|个|部分)")
 MALFORMED_RE = re.compile(r"\d\.\.+\d|\d+\.\d+\.\d")  # 126..12, 106.62.00
 # a total that adds up once its unit is read ×10⁴ or ×10⁸ (or the inverse) has a unit slip
@@ -426,7 +427,9 @@ def _check_enumerations(doc, base: FactBase, rule):
         head = _concept_before(base, text[:at])
         right_before = _amount_right_before(facts, text, at)
         clause = CLAUSE_BREAK_RE.split(text[:at])[-1]
-        counted = COUNTED_NAMES_RE.search(clause)  # (中央、省、市、县四级资金分别为…: the whole's parts, counted)
+        # (中央、省、市、县四级资金分别为…: the whole's parts, counted; read in the clause's last words)
+        named_tail = clause[-COUNTED_NAMES_CHARS:]
+        counted = COUNTED_NAMES_RE.search(named_tail)
         if len({c for _, _, c in lexicon().concepts.all(compact(clause))}) >= 2 and not counted:
             continue  # 基本支出和项目支出分别为X和Y: names listed first, each its figure, no sum
         if head is not None:
@@ -454,7 +457,7 @@ def _check_enumerations(doc, base: FactBase, rule):
             continue  # (the names' count is not the figures': some other list)
         if counted:
             # each part named by its name in the list (中央 4,620.00万元, 省 1,486.00万元 …)
-            names = [n.strip() for n in re.split(r"[、和及]", clause[:counted.start(1)]) if n.strip()]
+            names = [n.strip() for n in re.split(r"[、和及]", named_tail[:counted.start(1)]) if n.strip()]
             if len(names) == len(parts):
                 parts = [replace(f, label=name) for f, name in zip(parts, names)]
         if word in lexicon().list_openers and not _catch_all(parts[-1], rule):

@@ -18,6 +18,7 @@ from decimal import Decimal
 from ..facts.base import Fact, FactBase
 
 NEAREST_BASES = 12  # figures before the rate it may be of: a long sentence's far figures are others' (and linear cost)
+WINDOW = 40  # figures read back for them
 COPULAS = ("达到", "为", "是", "达", "约", "仅")  # words between a figure's name and the figure (到位率为…)
 NAMED_RATE_RE = re.compile(r"(?P<stem>[\u4e00-\u9fa5]{2})率\s*(?:" + "|".join(COPULAS) + r")?\s*$")
 
@@ -40,8 +41,11 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
             if figure.unit in ("%", "‰", "个百分点") or not figure.value or not any(w in own for w in words) \
                     or any(n + w in own for n in negations for w in words):
                 continue  # the figure right before is not what the rate names (不合格19批次: its complement)
-            bases = [f for f in facts[:k - 1] if f.unit == figure.unit and f.value > 0][-NEAREST_BASES:]
-            named = [b for b in bases if any(w in text[_start(facts, facts.index(b)):b.at] for w in base_words)]
+            # (the figures right before, at most a window back: a long run of figures costs no more)
+            window = range(max(0, k - 1 - WINDOW), k - 1)
+            at = [j for j in window if facts[j].unit == figure.unit and facts[j].value > 0][-NEAREST_BASES:]
+            bases = [facts[j] for j in at]
+            named = [facts[j] for j in at if any(w in text[_start(facts, j):facts[j].at] for w in base_words)]
             if not named and _counted_whole(text, facts, k, bases):
                 named = bases[-1:]  # (老年人5,830人，纳入健康管理4,286人，健康管理率…: the count it is of)
             if not named:
