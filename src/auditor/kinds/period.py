@@ -353,6 +353,7 @@ def _check_table_period(doc, rule, year):
     in_year = doc.meta.get("report_type") in params["in_year_report_types"]
     blocks = doc.blocks
     titles = None  # how many tables bear each title, years aside (counted once, if asked)
+    covers = None  # whether the report is on a span of years (read once)
     for i, block in enumerate(blocks):
         if not isinstance(block, Table):
             continue
@@ -373,15 +374,17 @@ def _check_table_period(doc, rule, year):
             loc = next(piece.loc for start, piece in reversed(pieces) if start <= m.start())
             yield _hit(text[m.start():m.end()], loc, stated, year, "表格的所属年度",
                        f"报告年度为 {year}，表格“{block.title or '（无标题）'}”标明的年度却是 {stated} 年度")
-        if not in_year and doc.meta.get("report_type") not in params["plan_report_types"] \
-                and not _covers_years(doc, year):
+        if covers is None:
+            covers = _covers_years(doc, year)  # (read once, for the first table)
+        if not in_year and doc.meta.get("report_type") not in params["plan_report_types"] and not covers:
             # (where the title stands: its caption line above the table, or the table's first rows)
             caption = next((b.loc for b in blocks[max(0, i - 2):i] if isinstance(b, Paragraph)
                             and block.title and block.title.strip() in b.text), block.loc)
-            if titles is None:
+            hits = list(_earlier_year_title(block, year, params, caption))
+            if hits and titles is None:
                 titles = Counter(_without_years(t.title) for t in doc.tables if t.title)
-            if titles[_without_years(block.title)] < 2:  # (表2 2022年度… 表3 2023年度…: a table a year)
-                yield from _earlier_year_title(block, year, params, caption)
+            if hits and titles[_without_years(block.title)] < 2:  # (表2 2022年度… 表3 2023年度…: a table a year)
+                yield from hits
 
 
 def _covers_years(doc, year: int) -> bool:

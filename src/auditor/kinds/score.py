@@ -625,6 +625,9 @@ def _plain_score_caps(doc, rule, forms: set[int]):
     for table in doc.tables:
         if table.index in forms or not weights or not scores:
             continue
+        start = table.text_start(HEAD_CHARS)
+        if not any(w in start for w in weights) or not any(w in start for w in scores):
+            continue  # (most tables: no heads of points)
         grid = table.grid()
         for h, row in enumerate(grid[:HEAD_ROWS]):
             texts = [compact(c) for c in row]
@@ -657,6 +660,7 @@ def _plain_score_caps(doc, rule, forms: set[int]):
 
 
 HEAD_ROWS = 3  # rows a table's heads stand in
+HEAD_CHARS = 400  # characters of a table's first rows those heads stand in
 
 
 def _cell(grid, r: int, c: int) -> str:

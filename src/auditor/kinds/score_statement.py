@@ -388,8 +388,8 @@ def _grade_after_table(doc, base: FactBase, score: Fact, grades: Grades, params:
     (合计 | 100 | 86.5, then 评价等级按…确定，本项目自评等级为“优”): the table total's grade."""
     key = (score.block + 1, 0)
     text = base.sentences.get(key)
-    if text is None:
-        return None
+    if text is None or not grades.any_cue.search(text):
+        return None  # (most tables are followed by no grade)
     bands = [m.span() for pattern, _ in grades.band_patterns for m in pattern.finditer(text)]
     scores = [f.at for f in base.by_sentence.get(key, ()) if f.unit == "分" and not f.comparator
               and not _bracketed(text, f.at) and not any(a <= f.at < b for a, b in bands)]

@@ -18,7 +18,8 @@ from .typed import parse_cell
 
 YEAR_ROW_RE = re.compile(r"((?:19|20)\d\d)年?度?")
 HUNDRED = Decimal(100)
-MIN_YEARS = 3  # year rows a table needs: two growths at least, one to read the column by
+MIN_YEARS = 3
+HEAD_ROWS = 4  # rows a table's heads stand in (a title row, two levels of heads, a unit row)  # year rows a table needs: two growths at least, one to read the column by
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,9 @@ def year_growth_slips(table: Table, growth_words: tuple[str, ...], prior_words: 
                       rate_words: tuple[str, ...]) -> list[GrowthSlip]:
     """The growths of a year-rows table that do not follow their column (see the module); the
     columns whose heads hold `rate_words` (率, 占比) are no figures a growth is of."""
+    if not any(any(w in cell.text for w in prior_words) and any(w in cell.text for w in growth_words)
+               for row in table.rows[:HEAD_ROWS] for cell in row):
+        return []  # (most tables: no head of a change on the year before)
     grid = table.grid()
     years = [(r, int(m.group(1))) for r, row in enumerate(grid) if row
              for m in [YEAR_ROW_RE.fullmatch(compact(row[0]))] if m]
