@@ -1574,9 +1574,9 @@ class FactReader:
         # a table's row label names a sentence's figure only as the last noun before it
         # (“法律援助 1341.13” yes; “法律援助办案补贴经费 615.11” is another thing)
         # (a word naming what the row is, 项目 after 农村人居环境整治, may stand between)
-        labels = [(start, end + self._label_tail(phrase, end, label), self.row_labels[label])
-                  for start, end, label in self.label_pattern.finditer(phrase)
-                  if _names_nothing(phrase[end + self._label_tail(phrase, end, label):], self.lex)]
+        labels = [(start, named_end, self.row_labels[label]) for start, end, label in self.label_pattern.finditer(phrase)
+                  for named_end in [end + self._label_tail(phrase, end, label)]
+                  if _names_nothing(phrase[named_end:], self.lex)]
         if not labels and phrase[:2] in self.short_labels and _names_nothing(phrase[2:], self.lex):
             # a two-character item (防汛, 林业) names a figure only as the whole phrase (防汛支出
             # 1,820.64万元), never inside others' words (政府购买服务支出 is no 服务 row's)

@@ -95,6 +95,7 @@ class Lexicon:
     filler: re.Pattern  # words that name nothing, with years, punctuation and white space
     text_number: re.Pattern  # a figure in running text and the unit after it (TEXT_NUMBER above)
     list_openers: tuple  # words after a total that open the list of its parts (其中)
+    list_join: re.Pattern  # a word joining a list's items (、, 和: concepts.yaml summed_names joins)
     per_unit_words: tuple  # words making an amount one per person, vehicle, visit (人均, 平均)
     per_unit: re.Pattern  # those words, or concepts.yaml per_unit_pattern (每接待1人次的…)
     list_opener: re.Pattern  # one of them right after a figure: “X 万元，其中：…”, “X 万元（其中…）”
@@ -144,6 +145,7 @@ def _lexicon(generation: int) -> Lexicon:
                           + r"|[，,、:：()（）\s]|(?:19|20)\d\d年度?"),
         text_number=re.compile(TEXT_NUMBER.replace("{units}", alternatives(data.get("text_units")))),
         list_openers=tuple(data.get("list_openers") or ()),
+        list_join=re.compile(alternatives((data.get("summed_names") or {}).get("joins")) or r"(?!)"),
         per_unit_words=tuple(data.get("per_unit_words") or ()),
         per_unit=re.compile("|".join(x for x in (alternatives(data.get("per_unit_words")), data.get("per_unit_pattern"))
                                      if x) or r"(?!)"),

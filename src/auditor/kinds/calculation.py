@@ -473,12 +473,18 @@ def _count_of(word: str) -> int | None:
 
 
 def _cue_at(text: str, cue: str) -> int:
-    """Where the cue stands in the text, -1 if nowhere; 中， / 中： inside 其中， / 其中： is the list
-    opener 其中, no cue of its own (680.00万元中，… names a part of the amount before it)."""
+    """Where the cue stands in the text, -1 if nowhere; a cue inside a list opener (中， of 其中，)
+    is that opener, no cue of its own (680.00万元中，… names a part of the amount before it)."""
     k = text.find(cue)
-    while k > 0 and cue.startswith("中") and text[k - 1] == "其":
+    while k >= 0 and _inside_opener(text, k, cue):
         k = text.find(cue, k + 1)
     return k
+
+
+def _inside_opener(text: str, k: int, cue: str) -> bool:
+    """The cue at k is the tail of a list opener word (中 of 其中)."""
+    return any(k >= i and text.startswith(o, k - i) for o in lexicon().list_openers
+               for i in range(1, len(o)) if cue.startswith(o[i:]))
 
 
 def _opener_of_whole(text: str, rule) -> tuple[str, int] | None:

@@ -49,6 +49,8 @@ PARAMS = {
     # introducer names the occasions one by one (分别是, a colon), not where it lists kinds
     # (检查30次，包括日常检查、专项检查: three kinds of 30 checks)
     "occasion_classifiers": (list, []),
+    # classifiers that name what they count (6大类): no noun after them needed
+    "self_naming_classifiers": (list, []),
     "occasion_introducers": (list, []),
     # a clause starting with one of these ends a list separated by ， or ；
     "tail_cues": (list, ["均", "都", "共", "累计", "合计", "总计", "以上", "其中", "全部", "已", "主要", "经", "截至", "本单位"]),
@@ -739,7 +741,8 @@ def _opened_list(text: str, end: int, count: Count, params: dict) -> int | None:
     if text[start:end].rstrip().endswith(tuple(params["conjunctions"])):
         return None  # “下设A、B和5个县分局”: the count is an item of the list, not its sum
     # (a count of kinds names itself: 收获后处理机械6大类)
-    if cut < 0 or (not noun and text[count.end - 1] != "类") or text[count.end - 1] in params["occasion_classifiers"] \
+    names_itself = text[count.start:count.end].endswith(tuple(params["self_naming_classifiers"]))
+    if cut < 0 or (not noun and not names_itself) or text[count.end - 1] in params["occasion_classifiers"] \
             or noun.startswith(tuple(params["occasion_nouns"])):
         return None
     items = re.split(r"[、，,；;]", text[cut:end])

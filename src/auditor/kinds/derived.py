@@ -32,7 +32,7 @@ from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt
 from ..facts.targets import PREFIX
 from ..knowledge import compact, concepts
-from .base import CHECKED, Hit, SUBROW_RE
+from .base import CHECKED, SHARE_OF_RE, SUBROW_RE, Hit
 from .named_rates import COPULAS, named_rate_slips
 from .rate_columns import explained_otherwise, learned_rate_slips
 from .worded_sums import worded_sums
@@ -1683,7 +1683,6 @@ def _check_row_rate(base: FactBase, facts: list[Fact], formula: dict, rate: Fact
                              or f"{formula['numerator']} ÷ {formula['denominator']}")
 
 
-SHARE_OF_RE = re.compile(r"占(.+?)(?:的)?(?:比重|比例|百分比|%)")  # 占支出比重 -> 支出
 
 
 def _table_share(base: FactBase, rule):

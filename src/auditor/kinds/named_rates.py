@@ -16,6 +16,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ..facts.base import Fact, FactBase
+from ..facts.lexicon import lexicon
 
 NEAREST_BASES = 12  # figures before the rate it may be of: a long sentence's far figures are others' (and linear cost)
 WINDOW = 40  # figures read back for them
@@ -72,12 +73,13 @@ def _counted_whole(text: str, facts: list[Fact], k: int, bases: list[Fact]) -> b
     if figure.is_money or figure.unit in ("分", "") or len(bases) != 1 or k < 2 or facts[k - 2] is not bases[0]:
         return False
     between = text[figure.at + len(figure.text):facts[k].at]
-    return bases[0].value > figure.value and not re.search(r"[（(）)]|其中", between)
+    return bases[0].value > figure.value and not re.search(r"[（(）)]", between) \
+        and not any(o in between for o in lexicon().list_openers)
 
 
 def _listed(text: str, facts: list[Fact], k: int) -> bool:
     """The k-th figure closes a list of figures joined by 、 or 和 (its rate may be of their sum)."""
-    return k > 0 and re.search(r"[、和及]", text[_start(facts, k):facts[k].at]) is not None \
+    return k > 0 and lexicon().list_join.search(text, _start(facts, k), facts[k].at) is not None \
         and facts[k - 1].unit == facts[k].unit
 
 

@@ -22,7 +22,7 @@ from ..facts.titles import TitleScopes
 from ..facts.numbers import MONEY_UNITS, fmt
 from ..knowledge import compact, concepts
 from ..memo import remember_short
-from .base import CHECKED, Hit
+from .base import CHECKED, SHARE_OF_RE, Hit
 
 KIND = "restatement"
 PARAMS = {
@@ -120,7 +120,6 @@ def _clauses_back(base, fact: Fact):
         k -= 1
 
 
-SHARE_OF_RE = re.compile(r"占(.+?)(?:的)?(?:比重|比例|百分比)")  # 占事业收入比重 -> 事业收入
 
 
 def _share_of_part(header: str) -> bool:

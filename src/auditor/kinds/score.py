@@ -30,7 +30,8 @@ from ..facts.targets import Target, parse_target
 from ..knowledge import compact
 from ..memo import remember_short
 from ..model import Cell, Table
-from ..tables.typed import WEIGHT_IN_LABEL_RE, ExecutionRecord, ScoreRecord, TypedTable, cell_at, number, typed_tables
+from ..tables.typed import (WEIGHT_IN_LABEL_RE, ExecutionRecord, ScoreRecord, TypedTable, cell_at, grid_cell, number,
+                            typed_tables)
 from .base import CHECKED, Hit, NotAssessable
 
 KIND = "score"
@@ -637,12 +638,12 @@ def _plain_score_caps(doc, rule, forms: set[int]):
                 continue
             # a bonus row (加分项 | — | 3.00: a score with no weight, or named so) lifts the total's
             # score above the sum of the weights by right: the total row is not held to its weight
-            bonus = any(_cell(grid, r, g[0]).strip() and not parse_quantity(_cell(grid, r, w[0]))
+            bonus = any(grid_cell(grid, r, g[0]).strip() and not parse_quantity(grid_cell(grid, r, w[0]))
                         or any(b in "".join(grid[r]) for b in rule.params["bonus_words"]) for r in range(h + 1, len(grid)))
             for r in range(h + 1, len(grid)):
                 if bonus and compact(next((x for x in grid[r] if x.strip()), "")) in rule.params["total_labels"]:
                     continue
-                weight, score = (parse_quantity(grid[r][c]) if c < len(grid[r]) else None for c in (w[0], g[0]))
+                weight, score = (parse_quantity(grid_cell(grid, r, c)) for c in (w[0], g[0]))
                 if weight is None or score is None:
                     continue
                 yield CHECKED
@@ -661,10 +662,6 @@ def _plain_score_caps(doc, rule, forms: set[int]):
 
 HEAD_ROWS = 3  # rows a table's heads stand in
 HEAD_CHARS = 400  # characters of a table's first rows those heads stand in
-
-
-def _cell(grid, r: int, c: int) -> str:
-    return grid[r][c] if c < len(grid[r]) else ""
 
 
 def _inferred_weight(row: IndicatorRow, rows: list[IndicatorRow]) -> Decimal | None:

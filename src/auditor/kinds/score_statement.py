@@ -31,6 +31,8 @@ KIND = "score_statement"
 PARAMS = {"check": (str, None), "grades": (list, []), "cues": (list, []), "bare_cues": (list, []),
           "other_period_words": (list, []), "score_concept": (str, "自评得分"),
           "reach": (int, 60),
+          # cap: the words naming a weight in brackets right after a score (得分42分（分值40分）)
+          "weight_words": (list, ["分值", "权重", "满分", "标准分"]),
           # total_cap: words saying the scheme gives points beyond the full score
           "bonus_words": (list, []),
           # total_cap: words naming the full score in a figure's phrase (满分为120分)
@@ -452,7 +454,7 @@ def _score_lists() -> dict:
     lists = concepts().get("score_lists") or {}
     return {key: lists.get(key) or ({} if key == "categories" else [])
             for key in ("categories", "complete_sets", "optional", "list_openers", "deduction_words", "respectively",
-                        "method_nouns",
+                        "method_nouns", "method_openers",
                         "scored_words")}
 
 
@@ -570,7 +572,7 @@ def _listed_before(base: FactBase, total: Fact, category_words) -> list[tuple[st
         after = compact(text[listed[-1][1].at + len(listed[-1][1].text):total.at])
         opened = compact(text[:listed[0][1].at])
         if any(after.startswith("的" + w) for w in _score_lists()["method_nouns"]) \
-                or re.search(r"(?:按照|按)[^，,；;。得]*$", opened):
+                or any(re.search(re.escape(w) + r"[^，,；;。得]*$", opened) for w in _score_lists()["method_openers"]):
             return None
     return _distinct(listed)
 
@@ -661,40 +663,38 @@ def _check_cap(doc, rule):
     punctuation and the words stating the score between them."""
     base = fact_base(doc)
     scored = _score_lists()["scored_words"]
+    weight_after = re.compile(r"\s*[（(]\s*(?:" + "|".join(map(re.escape, rule.params["weight_words"]))
+                              + r")\s*(?:为|：|:)?\s*")  # 得分42分（分值40分）
     for facts in base.by_sentence.values():
-        for k, weight in enumerate(facts):
-            # the next figure in points after the weight (figures of other units may stand between:
+        for k, first in enumerate(facts):
+            # the next figure in points after the first (figures of other units may stand between:
             # 满意度指标（权重10分）：…调查结果为96%，得10.5分)
-            score = next((f for f in facts[k + 1:] if f.unit == "分"), None)
-            if weight.measure == "得分" and score is not None and score.measure == "分值" \
-                    and WEIGHT_AFTER_RE.fullmatch(base.sentences[(score.block, score.sentence)][
-                        weight.at + len(weight.text):score.at]):
-                # the weight in brackets right after the score (产出指标得分42分（分值40分）)
-                weight, score = score, weight
-            elif score is None or weight.measure != "分值" or score.measure != "得分" or weight.unit != "分" \
-                    or weight.comparator or score.comparator:
+            second = next((f for f in facts[k + 1:] if f.unit == "分"), None)
+            if second is None or first.unit != "分" or first.comparator or second.comparator:
                 continue
-            if weight.comparator or score.comparator or weight.unit != "分":
+            gap = base.sentences[(second.block, second.sentence)][first.at + len(first.text):second.at]
+            if (first.measure, second.measure) == ("得分", "分值") and weight_after.fullmatch(gap):
+                score, weight = first, second  # the weight in brackets right after the score
+            elif (first.measure, second.measure) == ("分值", "得分") and _scored_after(
+                    gap, [f for f in facts[k + 1:] if f.at < second.at], scored):
+                weight, score = first, second
+            else:
                 continue
-            if score.at < weight.at:
-                yield CHECKED
-                if score.value > weight.value:
-                    yield Hit(quote=base.span(score, weight), location=score.loc, stated=score.text,
-                              expected=f"不超过 {weight.text}", formula=f"得分 {score.text} > 分值 {weight.text}",
-                              fields={"score": score.text, "weight": weight.text}, highlights=[weight.loc])
-                continue
-            gap = base.sentences[(score.block, score.sentence)][weight.at + len(weight.text):score.at]
-            between = [f for f in facts[k + 1:] if f.at < score.at]
-            if not between and _strip_words(gap, scored).strip("（）()，,：: 为了"):
-                continue
-            if between and (len(gap) > CAP_GAP_CHARS or any(w in gap for w in lexicon().list_openers)
-                            or not _strip_words(gap, scored) != gap):
-                continue  # (a score far from the weight, or a part's after 其中, or no 得 before it)
             yield CHECKED
             if score.value > weight.value:
-                yield Hit(quote=base.span(weight, score), location=score.loc, stated=score.text,
+                yield Hit(quote=base.span(first, second), location=score.loc, stated=score.text,
                           expected=f"不超过 {weight.text}", formula=f"得分 {score.text} > 分值 {weight.text}",
                           fields={"score": score.text, "weight": weight.text}, highlights=[weight.loc])
+
+
+def _scored_after(gap: str, between: list, scored) -> bool:
+    """The words between a weight and the score after it state nothing else: only brackets,
+    punctuation and the words stating a score; with figures of other units between, a short gap
+    with a word of scoring and no 其中 (a part's score)."""
+    if not between:
+        return not _strip_words(gap, scored).strip("（）()，,：: 为了")
+    return len(gap) <= CAP_GAP_CHARS and not any(w in gap for w in lexicon().list_openers) \
+        and _strip_words(gap, scored) != gap
 
 
 # ---- an execution score stated in prose against the proportional rule stated with it ----------
@@ -922,7 +922,6 @@ def _points(value: Decimal) -> str:
 
 
 CAP_GAP_CHARS = 40  # a score this far or less after its weight, other figures between
-WEIGHT_AFTER_RE = re.compile(r"\s*[（(]\s*(?:分值|权重|满分|标准分)\s*(?:为|：|:)?\s*")  # 得分42分（分值40分）
 
 
 def _strip_words(text: str, words) -> str:

@@ -28,7 +28,7 @@ from ..facts.numbers import Quantity, fmt
 from ..ingest.build import numbering_of
 from ..knowledge import compact
 from ..model import Cell
-from ..tables.products import row_products
+from ..tables.products import UNIT_RE, row_products
 from ..tables.year_rows import year_growth_slips
 from ..tables.typed import CodeRecord, parse_cell, typed_tables
 from .base import Hit, rounding_note, sum_check, SUBROW_RE
@@ -59,7 +59,6 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           # that make such a side no plain sum (balances carried over, 其中 rows)
           "plain_total_labels": (list, []), "not_item_words": (list, [])}
 MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff", "relation", "note"}
-HEAD_UNIT_RE = re.compile(r"[（(]\s*([^（）()\d]{1,6}?)\s*[）)]\s*$")  # 当年支出（万元）: the head's unit
 TOTAL_COLUMN_RE = re.compile(r"(?:合计|小计)$")
 ITEM_RE = re.compile(r"^[一二三四五六七八九十]+、")
 BLANK_MARKS = {"—", "-", "－", "/", "／", "——", "--", "…"}
@@ -808,9 +807,9 @@ def _check_running_total(doc, rule, _typed):
 
 
 def _head_unit(head: str) -> str | None:
-    """The unit a column head names in brackets (累计建成面积（万亩） -> 万亩), if any."""
-    found = HEAD_UNIT_RE.search(head)
-    return found.group(1) if found else None
+    """The unit a column head names in brackets at its end (累计建成面积（万亩） -> 万亩), if any."""
+    found = list(UNIT_RE.finditer(head))
+    return found[-1].group(1) if found and found[-1].end() == len(head.rstrip()) else None
 
 
 def _running_column(rule, table, grid, rows: list[int], own: int, col: int, heads: list[str]):

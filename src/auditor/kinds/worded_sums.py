@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..facts.base import Fact, FactBase
+from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS
 
 CLAUSE_BREAKS = "，,；;：:"
@@ -70,7 +71,7 @@ def _read(text: str, money: list[Fact], plus: re.Pattern, minus: re.Pattern, flo
             sign = 1
         elif minus.match(clause) and flowing:
             sign = -1
-        elif opened or sign == 0 or not LISTED_RE.match(before):
+        elif opened or sign == 0 or not lexicon().list_join.match(before.lstrip()):
             # a clause opening with neither (the result, if it is the last and names a sum's
             # outcome), or a figure not listed on
             if k == len(money) - 1 and terms and opened and any(w in clause for w in results):
@@ -79,5 +80,3 @@ def _read(text: str, money: list[Fact], plus: re.Pattern, minus: re.Pattern, flo
         terms.append((sign, money[k]))
     return None
 
-
-LISTED_RE = re.compile(r"\s*[、和及]")  # an amount listed on after the one before it

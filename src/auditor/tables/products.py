@@ -16,7 +16,7 @@ from itertools import combinations
 from ..facts.numbers import half_unit
 from ..knowledge import compact, vocabulary
 from ..model import Table
-from .typed import parse_cell
+from .typed import grid_cell as _cell, plain_figure as _number
 
 # units an amount may be kept in against a standard in 元: 元 itself, or 万元
 FACTORS = (Decimal(1), Decimal("0.0001"))
@@ -144,13 +144,3 @@ def _product(grid, r: int, standard: int, factors: tuple[int, ...], unit: Decima
     return value
 
 
-def _cell(grid, r: int, c: int) -> str:
-    return grid[r][c] if c < len(grid[r]) else ""
-
-
-def _number(text: str) -> tuple[Decimal, int] | None:
-    """(value, decimal places) of a plain figure; None for words, rates and blanks."""
-    q = parse_cell(text.strip()) if text and text.strip() else None
-    if q is None or q.unit in ("%", "‰") or q.value is None:
-        return None
-    return q.value, q.places

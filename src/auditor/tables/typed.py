@@ -242,6 +242,19 @@ def parse_cell(text: str) -> Quantity | None:
 _QUANTITIES: dict = {}  # cell text -> its Quantity or None
 
 
+def grid_cell(grid: list[list[str]], r: int, c: int) -> str:
+    """A grid's text at (r, c), "" past the end of a short row."""
+    return grid[r][c] if c < len(grid[r]) else ""
+
+
+def plain_figure(text: str) -> tuple[Decimal, int] | None:
+    """(value, decimal places) of a cell's plain figure; None for words, rates and blanks."""
+    q = parse_cell(text.strip()) if text and text.strip() else None
+    if q is None or q.unit in ("%", "‰") or q.value is None:
+        return None
+    return q.value, q.places
+
+
 def _padded(table: Table, r: int) -> list[Cell]:
     row = table.rows[r]
     width = table.width

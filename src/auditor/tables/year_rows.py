@@ -14,7 +14,8 @@ from decimal import Decimal
 from ..facts.numbers import half_unit
 from ..knowledge import compact
 from ..model import Table
-from .typed import parse_cell
+from .products import UNIT_RE
+from .typed import grid_cell, parse_cell, plain_figure
 
 YEAR_ROW_RE = re.compile(r"((?:19|20)\d\d)年?度?")
 HUNDRED = Decimal(100)
@@ -74,26 +75,18 @@ def year_growth_slips(table: Table, growth_words: tuple[str, ...], prior_words: 
 
 def _bare(head: str) -> str:
     """A head without its bracketed unit (年供水量(万吨) -> 年供水量)."""
-    return re.sub(r"[（(][^（）()]*[）)]", "", head)
-
-
-def _number(text: str) -> tuple[Decimal, int] | None:
-    q = parse_cell(text.strip()) if text and text.strip() else None
-    if q is None or q.value is None or q.unit in ("%", "‰"):
-        return None
-    return q.value, q.places
+    return UNIT_RE.sub("", head)
 
 
 def _rate(grid, r: int, col: int) -> tuple[Decimal, int] | None:
-    text = grid[r][col].strip() if col < len(grid[r]) else ""
+    text = grid_cell(grid, r, col).strip()
     q = parse_cell(text) if text else None
     return (q.value, q.places) if q is not None and q.value is not None else None
 
 
 def _growth(grid, r: int, p: int, c: int) -> tuple[Decimal, Decimal, Decimal] | None:
     """(growth, low, high) in % of row r's figure over row p's, each read within its printing."""
-    now = _number(grid[r][c]) if c < len(grid[r]) else None
-    before = _number(grid[p][c]) if c < len(grid[p]) else None
+    now, before = plain_figure(grid_cell(grid, r, c)), plain_figure(grid_cell(grid, p, c))
     if now is None or before is None or before[0] <= 0:
         return None
     places = max(now[1], before[1])
