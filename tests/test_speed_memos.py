@@ -78,3 +78,28 @@ def test_fact_reader_memos_live_per_document():
     second = fact_base_module.FactReader(document("档案整理")).read()
     assert [f.concept for f in first.facts if f.source == "text"] == ["信息化运维"]
     assert [f.concept for f in second.facts if f.source == "text"] == ["档案整理"]
+
+
+def test_an_audited_document_is_freed_without_the_cyclic_collector(tmp_path):
+    """What the rules keep on a document (its fact base refers back to it) is dropped after the
+    audit, so reference counting frees the whole document: no collector pass over its objects."""
+    import gc
+
+    from auditor.engine import audit_file
+    from auditor.model import Document
+    from auditor.ruleset import load_rules
+
+    path = tmp_path / "report.txt"
+    path.write_text("一、收入支出情况\n2024年度收入合计150.00万元，其中：财政拨款收入120.00万元，"
+                    "其他收入30.00万元。\n项目 金额（万元）\n基本支出\t100.00\n项目支出\t50.00\n"
+                    "合计\t150.00\n", encoding="utf-8")
+    result = audit_file(str(path), load_rules())
+    assert result.error is None and result.facts["read"] > 0  # the fact base was built
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        audit_file(str(path), load_rules())
+        assert not [o for o in gc.get_objects() if isinstance(o, Document)]
+    finally:
+        if enabled:
+            gc.enable()

@@ -74,7 +74,10 @@ def _audit_file(path: str, rules: list[Rule], options: Options | None = None) ->
     except Exception as exc:  # a reader bug must not stop a batch
         return FileResult(path, error=f"读取时发生内部错误：{type(exc).__name__}: {exc}",
                           seconds=time.perf_counter() - started)
-    result = audit_document(doc, rules, options)
+    try:
+        result = audit_document(doc, rules, options)
+    finally:
+        doc.release()
     result.seconds = time.perf_counter() - started
     return result
 
