@@ -29,6 +29,10 @@ PARAMS = {
     "not_counts": (list, ["%", "‰", "分", "个百分点"]),
     # kinds of one thing share their last characters (一般公务用车, 执法执勤用车): at least these many
     "min_common_ending": (int, 2),
+    # ...or one of these head nouns of places, which are of one kind each (a station is a 水位站
+    # or a 雨量站, not both), when the whole's name holds it too (水文监测站点); people and
+    # villages are left out: 寄宿生 and 贫困生, 脱贫村 and 重点村 overlap
+    "place_heads": (list, []),
     # characters between a part and what comes before it (the marker or the part before): its name
     # and a separator; more, and the figure is not the next item of the list (“分别为“招商引资”…”)
     "max_gap": (int, 16),
@@ -132,7 +136,7 @@ def check(doc, rule):
             parts, names = _kinds_listed(base, parts, names, params)
             parts, names = _before_subdivision(parts, names)
             ending = _common_ending(names)
-            if len(parts) < 2 or len(ending) < params["min_common_ending"] \
+            if len(parts) < 2 or not _kinds_of(ending, fillers.sub("", compact(total.label)), params) \
                     or any(ending.endswith(w) for w in params["left_to_others"]) \
                     or any(n.startswith(tuple(params["overlapping_prefixes"])) for n in names) \
                     or _whole_before_end(base, total, parts):
@@ -237,6 +241,16 @@ def _is_count(f: Fact, params: dict) -> bool:
     """A whole number of things in running text (not money, a rate or a score)."""
     return f.source == "text" and f.places == 0 and bool(f.unit) and f.unit not in MONEY_UNITS \
         and f.unit not in params["not_counts"]
+
+
+def _kinds_of(ending: str, whole: str, params: dict) -> bool:
+    """The parts name kinds of one thing: their names end alike in min_common_ending characters
+    (一般公务用车, 执法执勤用车), or in a one-character head noun of places that the whole's name
+    holds too (国家基本水文站, 水位站, 雨量站 under 水文监测站点: all stations). Any other shared
+    character is too often an attribute that cuts across (寄宿生, 贫困生) to be taken for a kind."""
+    if len(ending) >= params["min_common_ending"]:
+        return True
+    return ending in params["place_heads"] and ending in whole
 
 
 def _common_ending(names: list[str]) -> str:
