@@ -34,6 +34,7 @@ from ..facts.targets import PREFIX
 from ..knowledge import compact, concepts
 from .base import CHECKED, SHARE_OF_RE, SUBROW_RE, Hit
 from .named_rates import COPULAS, named_rate_slips
+from .per_head_columns import bare_head, per_head_rows
 from .rate_columns import explained_otherwise, learned_rate_slips
 from .worded_sums import worded_sums
 from .restatement import meets, tail
@@ -2063,33 +2064,47 @@ def _per_head(base: FactBase, rule):
             counts = _head_counts(facts, per_head[word]) or _head_counts(_paragraph_before(base, key), per_head[word])
             if len(totals) != 1 or len(counts) != 1 or counts[0].value == 0:
                 continue
-            total, count = totals[0], counts[0]
-            yield CHECKED
-            lo, hi = bounds(total)
-            factor = MONEY_UNITS.get(per.unit, Decimal(1))
-            p_lo, p_hi = bounds(per)
-            if p_lo <= hi / count.value and lo / count.value <= p_hi:
-                continue
-            if word in rule.params["standard_words"]:
-                # 每人 states a standard the total is worked out from: the total is told
-                t_factor = MONEY_UNITS.get(total.unit, Decimal(1))
-                product = per.in_yuan() * count.value / t_factor
-                shown = fmt(product, total.places, total.text)
-                yield Hit(quote=base.span(min(count, per, key=lambda f: f.at), total), location=total.loc,
-                          stated=total.text, expected=f"{shown}{total.unit}",
-                          formula=f"{count.text} × {per.text} = {shown}{total.unit}",
-                          fields={"rate": total.text, "computed": f"{shown}{total.unit}",
-                                  "relation": total.label.strip("，,") or "合计", "basis": f"{word}标准与人（户）数"},
-                          highlights=[per.loc, count.loc])
-                continue
-            expected = total.in_yuan() / count.value / factor
-            shown = fmt(expected, max(per.places, 2))
-            yield Hit(quote=base.span(min(total, count, key=lambda f: f.at), per), location=per.loc,
-                      stated=per.text, expected=f"{shown}{per.unit}",
-                      formula=f"{total.text} ÷ {count.text} = {shown}{per.unit}",
-                      fields={"rate": per.text, "computed": f"{shown}{per.unit}", "relation": per.label.strip("，,"),
-                              "basis": "总额 ÷ 人（户、次）数"},
-                      highlights=[total.loc, count.loc])
+            yield from _judge_per_head(base, per, totals[0], counts[0], word, rule)
+    # a table's column of amounts per head, row by row (kinds/per_head_columns.py)
+    for per, total, count, word in per_head_rows(base, per_head, tuple(rule.params["per_period_words"]),
+                                                 tuple(rule.params["thing_verbs"])):
+        yield from _judge_per_head(base, per, total, count, word, rule)
+
+
+def _judge_per_head(base: FactBase, per: Fact, total: Fact, count: Fact, word: str, rule):
+    yield CHECKED
+    lo, hi = bounds(total)
+    factor = MONEY_UNITS.get(per.unit, Decimal(1))
+    p_lo, p_hi = bounds(per)
+    if p_lo <= hi / count.value and lo / count.value <= p_hi:
+        return
+    in_table = per.source == "table"
+    if word in rule.params["standard_words"]:
+        # 每人 states a standard the total is worked out from: the total is told
+        t_factor = MONEY_UNITS.get(total.unit, Decimal(1))
+        product = per.in_yuan() * count.value / t_factor
+        shown = fmt(product, total.places, total.text)
+        yield Hit(quote=base.span(min(count, per, key=lambda f: f.at), total),
+                  location=total.loc, stated=total.text, expected=f"{shown}{total.unit}",
+                  formula=f"{count.text} × {per.text} = {shown}{total.unit}",
+                  fields={"rate": total.text, "computed": f"{shown}{total.unit}",
+                          "relation": (total.header if in_table else total.label).strip("，,") or "合计",
+                          "basis": f"{word}标准与人（户）数"},
+                  highlights=[per.loc, count.loc])
+        return
+    expected = total.in_yuan() / count.value / factor
+    shown = fmt(expected, max(per.places, 2))
+    if in_table:  # (the cells name their columns: 已发放 1,136,000.00 ÷ 务工人数 142)
+        relation = f"{compact(per.label)}的{bare_head(per.header)}"
+        terms = f"{bare_head(total.header)} {total.text}{total.unit} ÷ {bare_head(count.header)} {count.text}{count.unit}"
+    else:
+        relation, terms = per.label.strip("，,"), f"{total.text} ÷ {count.text}"
+    yield Hit(quote=base.span(min(total, count, key=lambda f: f.at), per),
+              location=per.loc, stated=per.text, expected=f"{shown}{per.unit}",
+              formula=f"{terms} = {shown}{per.unit}",
+              fields={"rate": per.text, "computed": f"{shown}{per.unit}", "relation": relation,
+                      "basis": "总额 ÷ 人（户、次）数"},
+              highlights=[total.loc, count.loc])
 
 
 LONG_THING = 4  # characters of a thing's name that, inside a total's words, name the total (not 费用 in 会议费用)
