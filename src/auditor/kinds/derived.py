@@ -268,7 +268,7 @@ def _quantity_shares(base: FactBase, taken: set[int]):
             continue
         part = sentence[-1]
         whole = next((f for f in reversed(sentence[:-1]) if f.unit == part.unit and not f.comparator
-                      and opener.match(text, f.at + len(f.text))), None)
+                      and opener.match(text, f.at + len(f.text))), None) or _whole_before_list(base, rate, part)
         if whole is None or whole.value <= part.value or any(f.is_money for f in sentence) \
                 or not _share_words_fit(rate, part, whole):
             continue
@@ -278,7 +278,21 @@ def _quantity_shares(base: FactBase, taken: set[int]):
             continue
         computed = exact_ratio(part, whole)
         yield _hit(rate, computed, "占总数的比例",
-                   f"{part.text} ÷ {whole.text} = {fmt(computed)}%", quote=base.span(whole, rate))
+                   f"{part.text} ÷ {whole.text} = {fmt(computed)}%", quote=base.passage(whole, rate))
+
+
+def _whole_before_list(base: FactBase, rate: Fact, part: Fact) -> Fact | None:
+    """In a list opening a sentence with 其中 (“学校68所全部实施。其中食堂供餐学校64所，占比94.12%；
+    其余4所…，占比4.88%”; its items may go on after ；), the whole the parts are of: the last count
+    in the part's unit of the sentence before the list, in one paragraph."""
+    first = rate.sentence
+    while first and not base.opens_list((rate.block, first)) \
+            and base.sentences.get((rate.block, first - 1), "").rstrip().endswith(("；", ";")):
+        first -= 1
+    if not first or not base.opens_list((rate.block, first)):
+        return None
+    before = base.by_sentence.get((rate.block, first - 1), ())
+    return next((f for f in reversed(before) if f.unit == part.unit and not f.comparator and not f.is_money), None)
 
 
 @lru_cache(maxsize=4)
