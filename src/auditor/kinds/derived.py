@@ -292,7 +292,9 @@ def _whole_before_list(base: FactBase, rate: Fact, part: Fact) -> Fact | None:
     if not first or not base.opens_list((rate.block, first)):
         return None
     before = base.by_sentence.get((rate.block, first - 1), ())
-    return next((f for f in reversed(before) if f.unit == part.unit and not f.comparator and not f.is_money), None)
+    # (较上年的8,102件, （上年412,680人次）: last year's count, no whole of this year's parts)
+    return next((f for f in reversed(before) if f.unit == part.unit and not f.comparator and not f.is_money
+                 and f.period == part.period and f.measure != "变动额"), None)
 
 
 @lru_cache(maxsize=4)
