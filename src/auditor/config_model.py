@@ -108,6 +108,7 @@ class VocabularyAdditions(BaseModel):
     balance_words: list[Word] = Field(default_factory=list, description="结转、结余等：余额既非支出也非收入")
     inclusive_openers: list[Word] = Field(default_factory=list, description="金额后引出其全部组成的词（包括、具体为）")
     undone_after: list[Word] = Field(default_factory=list, description="数字后表示未做到的词（尚未交付）：该数字不是完成值")
+    stock_flow_words: list[Word] = Field(default_factory=list, description="表示年内增减流动的词（新增、处置、报废）：所说表格行的数量不是年末数")
     part_list_head_tails: list[Word] = Field(default_factory=list,
                                              description="这些词与“中”之间可有的词（医疗收入结构中，…）")
     income_tails: list[Word] = Field(default_factory=list, description="支出名称之后使行标签成为收到的款项的词（基本支出补助）")

@@ -526,6 +526,9 @@ class FactReader:
         # words right after a figure saying it was not done (新增车辆2辆尚未交付): no outcome stated
         undone = vocab.get("undone_after") or ()
         self.undone_after = re.compile(r"\s*(?:" + alternatives(undone) + ")") if undone else None
+        # words of things moving in or out during the year (新增, 处置, 报废): a count so said of a
+        # table row's thing is a flow, no restatement of the row's stock (see _flow_of_row)
+        self.flow_words = tuple(vocab.get("stock_flow_words") or ())
         # the words taking listed things in turn (分别): from score_lists, where they name scores
         self.respectively = re.compile(alternatives((vocab.get("score_lists") or {}).get("respectively")))
         self.self_words = self._self_words(vocab, doc.meta.get("unit_name") or "")
@@ -793,6 +796,20 @@ class FactReader:
         read apart as a count, bounds the amount's own words, so the clause is looked at whole."""
         start = max((m.end() for m in CLAUSE_BREAK_RE.finditer(text, max(0, at - PHRASE_LIMIT), at)), default=0)
         return self.lex.per_unit.search(text, max(start, at - PHRASE_LIMIT), at) is not None
+
+    def _flow_of_row(self, text: str, m, concept: str) -> bool:
+        """A count of a row label's thing (not the vocabulary's) whose clause, outside the label,
+        says it moved in or out during the year (stock_flow_words), before it or after it up to
+        the next figure."""
+        if not self.flow_words or concept in self.lex.concepts.names.values():
+            return False
+        start = max((b.end() for b in CLAUSE_BREAK_RE.finditer(text, max(0, m.start() - PHRASE_LIMIT), m.start())),
+                    default=max(0, m.start() - PHRASE_LIMIT))
+        end = CLAUSE_BREAK_RE.search(text, m.end())
+        after = text[m.end():end.start() if end else len(text)][:UNDONE_CLAUSE_CHARS]
+        after = after[:next((k for k, ch in enumerate(after) if ch.isdigit()), len(after))]
+        clause = (text[start:m.start()] + " " + after).replace(concept, " ")
+        return any(w in clause for w in self.flow_words)
 
     def _undone_in_clause(self, text: str, at: int) -> bool:
         """One of undone_after further on in the clause the figure starts, before the next figure
@@ -1084,6 +1101,10 @@ class FactReader:
                 # “新增消防车辆2辆尚未交付”: the number intended, not done (the table's 实际 0 辆 is);
                 # a count's clause may name the things first (3家VOCs治理企业因停产未实施治理)
                 fact["comparator"] = "未"
+            if fact.get("concept") and unit not in MONEY_UNITS and self._flow_of_row(text, m, fact["concept"]):
+                # “其他用车2辆经评估后公开拍卖处置”, “新增应急保障用车1辆”: things that moved during the
+                # year, not how many the row's year-end column holds
+                fact["concept"] = None
             if not fact["comparator"] and self.condition_after.match(text, m.end()):
                 # “执行率达到100%的得10分”: the condition of a scoring rule, no figure stated
                 fact["comparator"] = "若"
