@@ -82,7 +82,9 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # sum comes to in its last clause
           "flow_words": (list, []), "result_words": (list, []),
           # proportion: the words stating an amount worked out at a rate (group `rate`: 按30%的比例)
-          "proportion_pattern": (str, "^$")}
+          "proportion_pattern": (str, "^$"),
+          # share_sum: bases each thing has of its own (占限额的, 占计划的): such shares sum to nothing
+          "own_base_words": (list, [])}
 MESSAGE_FIELDS = {"rate", "computed", "relation", "basis"}
 HUNDRED = Decimal(100)
 YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d\d)年")
@@ -355,7 +357,8 @@ def _share_sum(base: FactBase, rule):
         declared.setdefault(calc["total"], set()).update(part_names(calc))
     placed = set()
     # (in the order stated: a 其中 share nests under the share stated before it)
-    for rate, part, whole in sorted([*_shares(base), *_bare_shares(base)], key=lambda t: t[0].id):
+    own_bases = tuple(rule.params["own_base_words"])
+    for rate, part, whole in sorted([*_shares(base), *_bare_shares(base, own_bases)], key=lambda t: t[0].id):
         if rate.id in placed:
             continue
         placed.add(rate.id)
@@ -384,13 +387,18 @@ def _share_sum(base: FactBase, rule):
                   highlights=[r.loc for r in rates[:-1]])
 
 
-def _bare_shares(base: FactBase) -> list[tuple[Fact, Fact, None]]:
+def _bare_shares(base: FactBase, own_bases: tuple[str, ...]) -> list[tuple[Fact, Fact, None]]:
     """(rate, part, None) for shares that name no whole (社会保障和就业支出142.18万元，占4.37%；…):
-    listed together, they are shares of one whole the text leaves unsaid, whatever it is."""
+    listed together, they are shares of one whole the text leaves unsaid, whatever it is. A share
+    of a base each thing has of its own (一般债务余额…，占限额的94.06%；专项债务余额…，占限额的
+    94.78%: own_base_words) is each part's, no share of one whole."""
     out = []
     for rate in base.facts:
         if rate.measure != "占比" or rate.source != "text" or rate.comparator or rate.unit != "%" \
-                or rate.base is not None or not _names_no_whole(compact(rate.label).strip("，,；;、：:")):
+                or rate.base is not None:
+            continue
+        words = compact(rate.label).strip("，,；;、：:")
+        if not _names_no_whole(words) or any(w in words for w in own_bases):
             continue
         before = _before(_same_sentence(base, rate), rate)
         part = before[-1] if before else None
