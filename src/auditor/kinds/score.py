@@ -964,7 +964,10 @@ def _scoring_rules(rule, text: str, row: bool = False) -> tuple[list[tuple], boo
     """(the step rules, whether the proportional rule is stated, whether another rule is) of a
     text: the report's prose, or one row of a score table (`row`: its rules are its own, the
     budget execution row's too)."""
-    proportional = any(s in text for s in rule.params["proportional_statements"]) or any(
+    # (in the prose, a statement in the budget execution row's clause, 执行率98.00%，按比例计分, is
+    # that row's rule, no indicator's; a row's own statements are its own)
+    proportional = any(row or not _of_execution(text, m.start(), rule)
+                       for s in rule.params["proportional_statements"] for m in re.finditer(re.escape(s), text)) or any(
         row or not _of_execution(text, m.start(), rule) for m in _finditer(rule.params["proportional_formula"], text))
     return (_stated_steps(text, rule), proportional,
             any(s in text for s in rule.params["other_rule_statements"]) and not proportional)
