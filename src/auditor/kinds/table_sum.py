@@ -712,9 +712,10 @@ def _outer_rows(grid, details: list[int], label_col: int, inner: tuple) -> list[
                 parent, running = figures(out[-1]), figures(r)
             continue
         values = figures(r)
-        # (a list one column shows complete, its running sum at the parent's, goes on in none)
+        # (a list one column shows complete, its running sum at the parent's, goes on in none; a
+        # parent's 0, in a column of changes or of a thing not spent, shows nothing complete)
         closed = parent is not None and running is not None and any(
-            running[c] == parent[c] for c in running if c in parent)
+            running[c] == parent[c] != 0 for c in running if c in parent)
         going_on = not closed and [c for c in values if parent and c in parent and c in running
                                    and running[c] < parent[c] and running[c] + values[c] <= parent[c]]
         if going_on:
