@@ -920,6 +920,8 @@ def _check_proportional(doc, rule, typed):
             # with no rule of its own stated, the report is held to the common proportional one:
             # a hint (info) saying so, not a claim that it broke its rule (it may deduct by steps)
             own_rule = bool(steps) or proportional
+            if not own_rule and _deduction_told(rule, remarks, weight, r.score):
+                continue  # (低于目标0.60个百分点，扣1分 beside 9.00 of 10: the row says how it scored)
             yield Hit(
                 quote=_row_quote(cell, t.table), location=cell.loc,
                 stated=cell.text, expected=fmt(expected),
@@ -930,6 +932,13 @@ def _check_proportional(doc, rule, typed):
                         "score": cell.text, "weight": str(weight), "table": _table_name(t),
                         "basis": "按文中计分规则" if own_rule else "文中未写明未完成指标的计分规则，按通行的比例计分"},
                 highlights=[r.cells["target"].loc, r.cells["actual"].loc, cell.loc])
+
+
+def _deduction_told(rule, remarks: str, weight: Decimal, score: Decimal) -> bool:
+    """The row's remarks state the one deduction its score is its points less (扣1分 beside 9.00
+    of 10): with no rule of the report's own, the row's account of its score stands."""
+    told = re.findall(re.escape(rule.params["deduction_word"]) + r"\s*(\d+(?:\.\d+)?)\s*分", remarks)
+    return len(told) == 1 and weight - Decimal(told[0]) == score
 
 
 def _rate_times_own(rule, remarks: str, indicator: str) -> bool:
