@@ -260,8 +260,6 @@ def _unfigured_claims(doc, base: FactBase, rule):
             if not claims:
                 continue
             facts = base.by_sentence.get((index, s_index), ())
-            if any(f.measure == "变动额" for f in facts):
-                continue  # the figured form, checked above
             subjects = {f.subject for f in facts}
             subject = subjects.pop() if len(subjects) == 1 else ""
             if len(subjects) > 0:
