@@ -267,9 +267,19 @@ def _unfigured_claims(doc, base: FactBase, rule):
             for concept, sign, roughly, clause in claims:
                 # a claim after a list of several items is judged only when wrong for each reading
                 readings = concept if isinstance(concept, tuple) else (concept,)
-                pairs = [_claim_pair(base, facts, c, (index, s_index), subject, base.plan) for c in readings]
-                if any(p is None or not p[0].is_money for p in pairs):
-                    continue
+                if readings == ("",):
+                    pairs = [_own_years(facts, clause.end())]
+                    if pairs[0] is None:
+                        continue
+                else:
+                    pairs = [_claim_pair(base, facts, c, (index, s_index), subject, base.plan) for c in readings]
+                    if pairs == [None] and not lexicon().concepts.all(compact(clause.group(0))):
+                        # a concept carried from the clause before, whose figures the sentence
+                        # states under another reading (本年支出合计 read as the fund's own
+                        # spending): the sentence's own two years are what the claim compares
+                        pairs = [_own_years(facts, clause.end())]
+                    if any(p is None or not p[0].is_money for p in pairs):
+                        continue
                 yield CHECKED
                 truths = [_sign(current, prior, roughly, tolerance) for current, prior in pairs]
                 if sign in truths:
@@ -304,6 +314,20 @@ def _claim_pair(base: FactBase, facts, concept: str, sentence: tuple, subject: s
     return None if current is None or prior is None else (current, prior)
 
 
+def _own_years(facts, before: int) -> tuple[Fact, Fact] | None:
+    """The one figure of this year and the one of last year, of one unit and measure, that a
+    sentence states before a claim naming no concept (…完成45,912万元，上年为47,365万元，较上年有所
+    增长): what the claim compares. Any other count of them, and the claim's thing is not known."""
+    own = [f for f in facts if f.at < before and not f.comparator and f.measure != "变动额"
+           and f.unit not in ("%", "‰", "个百分点")]
+    current = [f for f in own if f.period == CURRENT]
+    prior = [f for f in own if f.period == PRIOR]
+    if len(current) != 1 or len(prior) != 1 or current[0].measure != prior[0].measure \
+            or current[0].is_money != prior[0].is_money or (not current[0].is_money and current[0].unit != prior[0].unit):
+        return None
+    return current[0], prior[0]
+
+
 def _same_measure_prior(base: FactBase, facts, concept: str, subject: str, plan: bool = False):
     """This year's amount of the concept its sentence states in a measure other than 决算, and
     last year's of that measure the document agrees on. In a plan (部门预算) an amount naming no
@@ -330,10 +354,12 @@ def _stated_years(facts, concept: str) -> tuple[Fact, Fact] | None:
 def _claim_hit(quote: str, location, sign: int, truth: int, current: Fact, prior: Fact) -> Hit:
     diff = current.in_yuan() - prior.in_yuan()
     factor = MONEY_UNITS.get(current.unit, Decimal(1))  # (a quantity: its own unit)
+    places = max(current.places, prior.places)  # (printed as the two figures are: 45,912 − 47,365)
     return Hit(quote=quote, location=location, stated=SIGN_WORDS[sign],
-               expected=SIGN_WORDS[truth] + (f"{fmt(abs(diff) / factor)}{current.unit}" if truth else ""),
+               expected=SIGN_WORDS[truth] + (f"{fmt(abs(diff) / factor, places, current.text)}{current.unit}"
+                                             if truth else ""),
                formula=f"本年 {current.text}（{current.where()}）− 上年 {prior.text}（{prior.where()}）"
-                       f"= {fmt(diff / factor)}{current.unit}，文中写“{SIGN_WORDS[sign]}”",
+                       f"= {fmt(diff / factor, places, current.text)}{current.unit}，文中写“{SIGN_WORDS[sign]}”",
                fields={"word": SIGN_WORDS[sign], "actual": current.text, "budget": prior.text,
                        "truth": SIGN_WORDS[truth]}, highlights=[current.loc, prior.loc])
 
@@ -434,6 +460,10 @@ def _claim(text: str, lex, year, degree: list[str], roughly_words: list[str], pr
     if end != len(text):
         return None  # the direction word must close the clause (“持平” not “持平率”)
     named = [c for c in concepts if c[1] <= start] or ([(0, 0, carried)] if carried and not concepts else [])
+    if not named and not concepts and (prior is not None or prior_seen):
+        # (农林水支出完成45,912万元，上年为47,365万元，较上年有所增长: a thing the vocabulary does not
+        # know; "" asks for the sentence's own two years' figures, see _own_years)
+        named = [(0, 0, "")]
     if not named or (prior is None and not prior_seen):
         return None
     _, c_end, concept = named[-1]
