@@ -801,8 +801,9 @@ class FactReader:
         """A count of a row label's thing (not the vocabulary's) whose clause, outside the label,
         says it moved in or out during the year (stock_flow_words), before it or after it up to
         the next figure."""
-        if not self.flow_words or concept in self.lex.concepts.names.values():
-            return False
+        if not self.flow_words or concept in self.lex.concepts.names.values() \
+                or any(w in concept for w in self.flow_words):
+            return False  # (a row of a flow itself, 新增市场主体户数: 新增 names it)
         start = max((b.end() for b in CLAUSE_BREAK_RE.finditer(text, max(0, m.start() - PHRASE_LIMIT), m.start())),
                     default=max(0, m.start() - PHRASE_LIMIT))
         end = CLAUSE_BREAK_RE.search(text, m.end())
