@@ -437,8 +437,11 @@ NAMED_BASE_RE = re.compile(r"占(?!比)(.{2,20}?)的?(?:比重|比例)?$")  # �
 
 
 def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact | None:
-    if not rate.base and NAMED_BASE_RE.search(compact(rate.label)):
-        return None  # a whole named in words the vocabulary does not know (占全年支出的): not guessed
+    named_words = None if rate.base else NAMED_BASE_RE.search(compact(rate.label))
+    if named_words:
+        # a whole named in words the vocabulary does not know (占全年发放总额的): an amount the
+        # paragraph stated before under those words, else not guessed
+        return _whole_in_words(base, rate, part, named_words.group(1))
     named = rate.base or _base_named_before(base, rate)
     if named and not rate.base and part.concept and _no_part_of(named, part.concept):
         named = None  # (…，占基本支出的16.29%。项目支出…，占75.70%: a sibling of that whole, no part of it)
@@ -561,6 +564,29 @@ def _lead_whole(base: FactBase, part: Fact) -> str | None:
 
 
 LISTING_REACH = 40  # facts looked back over for the list's whole (keeps a long paragraph linear)
+
+
+def _whole_in_words(base: FactBase, rate: Fact, part: Fact, words: str) -> Fact | None:
+    """The amount a share's whole named in unknown words is (占全年发放总额的, 占救助资金总额的):
+    the words without those of any whole (全年, 总额: kind_total_words) held by the label of an
+    amount stated before the part in its paragraph, larger than it, of its measure and year (the
+    nearest); with no words left (占总额的), the amount the part's list opener (其中) follows."""
+    fillers = sorted(concepts().get("kind_total_words") or (), key=len, reverse=True)
+    own = words.rstrip("的")
+    for w in fillers:
+        own = own.replace(w, "")
+    if not own:
+        return _listing_whole(base, part)
+    if len(own) < 2:
+        return None  # (one character is too loose a name to find the whole by)
+    block = base.by_block.get(rate.block, ())
+    # (an amount itself said to be a share of that whole, 授予中小企业合同金额…，占合同总额的95.10%, is
+    # a part of it beside this one, not the whole)
+    shared = {f.id - 1 for f in block if f.measure == "占比" and words in compact(f.label)}
+    found = [f for f in block if f.id < part.id and f.is_money and f.source == "text"
+             and f.measure == part.measure and f.period == part.period and not f.comparator
+             and f.value > part.value and own in compact(f.label) and f.id not in shared]
+    return found[-1] if found else None
 
 
 def _listing_whole(base: FactBase, part: Fact) -> Fact | None:
