@@ -161,9 +161,12 @@ class Passage:
             self._places[word] = [m.start() for m in re.finditer(f"(?={re.escape(word)})", self.text)] if word else []
         return self._places[word]
 
-    def quote(self, start: int, end: int) -> tuple[str, Location]:
-        """The original text from start to end, clipped to the paragraph holding start."""
-        base, para = self.at(start)
+    def quote(self, start: int, end: int, anchor: int | None = None) -> tuple[str, Location]:
+        """The original text from start to end, clipped to the paragraph holding `anchor` (the
+        figure the quote is about; start when not given): a clause reaching back over a line the
+        passage joined (a title without a full stop) does not quote that line instead."""
+        base, para = self.at(start if anchor is None else anchor)
+        start = max(start, base)
         text = para.text[start - base:min(end - base, len(para.text))].strip()
         return text, para.loc
 
@@ -348,7 +351,7 @@ def _counted_passages(doc, params: dict) -> list[Passage]:
 
 def _quote_for(passage: Passage, count: Count, extra: int = 0) -> tuple[str, Location]:
     start = _clause_start(passage.text, count.start)
-    return passage.quote(start, count.end + extra)
+    return passage.quote(start, count.end + extra, count.start)
 
 
 # --- enumeration ----------------------------------------------------------------------
@@ -911,7 +914,7 @@ def _check_breakdown(doc, rule):
             stated, counted = b.head.value, sum(p.value for p in b.parts)
             if stated == counted or (counted < stated and not _exhaustive(b, params)):
                 continue
-            quote, loc = passage.quote(_clause_start(passage.text, b.head.start), b.parts[-1].end)
+            quote, loc = passage.quote(_clause_start(passage.text, b.head.start), b.parts[-1].end, b.head.start)
             subject = _noun_before(passage.text, b.head.start, params)
             yield Hit(quote=quote, location=loc, stated=f"{subject} {stated} 个", expected=f"{counted} 个",
                       formula=" + ".join(f"{p.noun} {p.value} 个" for p in b.parts) + f" = {counted} 个",
@@ -1013,7 +1016,7 @@ def _check_indicator_rows(doc, rule):
             if stated is None:
                 continue
             subject = "三级指标" if "三级指标" in m.group(0) else "绩效指标"
-            quote, loc = passage.quote(_clause_start(passage.text, m.start(), 40), m.end())
+            quote, loc = passage.quote(_clause_start(passage.text, m.start(), 40), m.end(), m.start())
             label = f"表{table.table.index}"
             core = [r for r in rows if not _first_level_item(r, params["level1_categories"], params["category_suffix"])] \
                 or rows
@@ -1090,7 +1093,7 @@ def _check_restated_total(doc, rule):
                 continue
             e = same[0]
             quote, loc = _quote_for(passage, count)
-            where, _ = e.passage.quote(_clause_start(e.passage.text, e.count.start), e.count.end)
+            where, _ = e.passage.quote(_clause_start(e.passage.text, e.count.start), e.count.end, e.count.start)
             yield Hit(quote=quote, location=loc, stated=f"{count.written} 个", expected=f"{n} 个",
                       formula=f"同节“{where}”列出：{'、'.join(_short(i) for i in e.items)}（共 {n} 个）",
                       fields={"stated_count": count.written, "counted": str(n), "subject": noun})
@@ -1189,7 +1192,7 @@ def _check_status_split(doc, rule):
             counted = sum(p.value for p in parts)
             if (done and undone and counted == head.value) or (not (done and undone) and counted <= head.value):
                 continue
-            quote, loc = passage.quote(_clause_start(passage.text, head.start), parts[-1].end)
+            quote, loc = passage.quote(_clause_start(passage.text, head.start), parts[-1].end, head.start)
             what = " + ".join(f"{'完成' if p.positive else '未完成'} {p.written} 个" for p in parts)
             noun = head.noun or _noun_before(passage.text, head.start, params)
             if after and noun.endswith("中"):
