@@ -495,7 +495,8 @@ def _split_plain(listing: str, params: dict) -> tuple[list[str], bool]:
     return [i for i in items if i], not cut(item)
 
 
-def _inline_list(passage: Passage, start: int, params: dict, strict: bool = False) -> tuple[list[str], int] | None:
+def _inline_list(passage: Passage, start: int, params: dict, strict: bool = False,
+                 noun: str = "") -> tuple[list[str], int] | None:
     """The items of a list starting at `start`, up to the end of its sentence; None when the list
     is incomplete or cannot be read unambiguously. `strict` (after a bare colon, which may open
     prose as well as a list): plain items must be short and fill the sentence. At most
@@ -522,7 +523,8 @@ def _inline_list(passage: Passage, start: int, params: dict, strict: bool = Fals
         items, whole = _split_plain(listing, params)
         if open_ended and whole:
             return None
-        if strict and not whole and items and _closed_by_next_clause(listing, items[-1], params):
+        if strict and not whole and items and (_closed_by_next_clause(listing, items[-1], params)
+                                               or _named_as_counted(listing, items, noun)):
             whole = True
         if strict and (not whole or any(len(i) > params["max_item_chars_strict"]
                                         or any(w in i for w in params["prose_marks"]) for i in items)):
@@ -543,6 +545,19 @@ def _inline_list(passage: Passage, start: int, params: dict, strict: bool = Fals
         return None
     ambiguous = 0 if delimited else sum(1 for item in items if _two_items(item, params))
     return items, ambiguous
+
+
+def _named_as_counted(listing: str, items: list[str], noun: str) -> bool:
+    """A list of 、-separated names each ending in a word of the counted noun (城关街道、岚桥镇、
+    桃源乡 under 乡镇（街道）), cut by a ， after which the clause ends otherwise (，实现应保尽保):
+    the names are the list, the clause is about them."""
+    last = items[-1]
+    at = listing.rfind(last)
+    if not noun or at < 0 or "、" not in listing[:at] or not listing[at + len(last):].startswith(("，", ",")):
+        return False
+    names = [i.strip() for i in listing[:at].rstrip("、").split("、")] + [last]
+    rest = re.split(r"[，,。；;]", listing[at + len(last) + 1:], maxsplit=1)[0].strip()
+    return all(n and n[-1] in noun for n in names) and not (rest and rest[-1] in noun)
 
 
 def _closed_by_next_clause(listing: str, last: str, params: dict) -> bool:
@@ -637,7 +652,9 @@ def _read_enumerations(doc, params: dict) -> list[Enumeration]:
                 if items and len(items) >= 2:
                     found.append(Enumeration(count, passage, items, 0, "numbered paragraphs"))
                 continue
-            listed = _inline_list(passage, intro[2], params, strict=intro[1] == "：")
+            # (the counted words up to the list, brackets too: 乡镇（街道）)
+            listed = _inline_list(passage, intro[2], params, strict=intro[1] == "：",
+                                  noun=passage.text[count.start:intro[2]])
             if listed and intro[1] in params["weak_introducers"] and len(listed[0]) < 2 <= count.value:
                 # “7个自评等级为“优””: one value after 为 / 是 says what the counted things are, it
                 # lists none of them
