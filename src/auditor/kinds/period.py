@@ -92,6 +92,10 @@ PARAMS = {
     # reports made during the year (运行监控 of 1-6月): signed in the year itself or the next
     "in_year_report_types": (list, []),
     "max_gap": (int, 1),
+    # activity_year: the furthest year after the report's a plan or a budget may be about (a
+    # medium-term plan's); a sentence stating a year's own figures beyond it (2042年度…支出4.82万元
+    # in a report on 2024) misprints the year, however far it is
+    "plan_horizon": (int, 5),
 }
 MESSAGE_FIELDS = {"year", "report_year", "what"}
 
@@ -239,8 +243,10 @@ def _check_activity_year(doc, rule, year):
             stated = int(found.group(1))
             # a sentence merely opening with a year is read as the year's activity only for the
             # neighbouring years (a template left unchanged); older years open histories
-            if (kind != "activity_pattern" and abs(stated - year) > params["max_gap"]) \
-                    or (kind == "figure_pattern" and _other_years_figure(before + text, found.group(0), stated, year, params)) \
+            beyond = stated > year + params["plan_horizon"]  # (no plan's year: a misprint)
+            if (kind != "activity_pattern" and abs(stated - year) > params["max_gap"] and not beyond) \
+                    or (kind == "figure_pattern" and not beyond
+                        and _other_years_figure(before + text, found.group(0), stated, year, params)) \
                     or (kind == "topic_pattern" and str(year) in text[found.end(1):]) \
                     or any(cue in text for cue in quiet) \
                     or RANGE_AFTER_RE.match(text[found.end(1):]):
