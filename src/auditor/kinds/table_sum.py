@@ -394,6 +394,7 @@ def _check_column_total(doc, rule, typed):
             totals = [r for r, row in enumerate(grid) if compact(_label(row)) in part_labels]
             if len(totals) != 1:
                 yield from _part_totals(rule, table, grid)
+                yield from _rows_across_alone(rule, table, grid, labels, bool(totals))
                 continue
         if len(totals) != 1:
             continue  # a table of several parts each with its own total
@@ -436,6 +437,23 @@ def _check_column_total(doc, rule, typed):
         yield from _subtotal_hits(rule, table, grid, details, label_col, summed, heads)
 
 
+def _rows_across_alone(rule, table, grid, labels: set, part_totals: bool):
+    """A table with no total row (分季度支出 by source, each row closed by its 全年合计): its rows
+    adding up across, judged as in _row_totals when most rows do."""
+    if part_totals:
+        return  # (a table of parts each closed by its own total row: _part_totals reads it)
+    label_col = next((c for row in grid for c, text in enumerate(row) if text.strip()), 0)
+    figures = [r for r, row in enumerate(grid) if any(_amount(t) for t in row[label_col + 1:])]
+    if not figures:
+        return
+    heads = [" ".join(grid[r][c] for r in range(figures[0])) for c in range(table.width)]
+    summed = [col for col in range(label_col + 1, table.width)
+              if not any(w in compact(heads[col]) for w in rule.params["rate_column_words"]
+                         + rule.params["not_summed_words"])]
+    across = _row_totals(rule, table, grid, figures, summed, heads, labels)
+    yield from across[1] if across is not None else ()
+
+
 def _part_totals(rule, table, grid):
     """A table listing two things one after the other, each closed by its own total (收入 rows,
     收入合计, 支出 rows, 支出合计): each total is the sum of the rows since the one before. Only
@@ -475,7 +493,9 @@ def _row_totals(rule, table, grid, rows: list[int], summed: list[int], heads: li
     """(the total column, hits) for a table with one column headed 合计 / 总计 whose row figures
     are the sum of the other summed columns': each row that does not add up across, when most
     rows do. None when the table has no such column or its rows do not show the identity."""
-    total_cols = [c for c in summed if compact(heads[c]) in labels]
+    # (a head naming the period or kind of its total, 全年合计, 本年合计, is a total's too: the rows
+    # adding up across in most rows show it)
+    total_cols = [c for c in summed if compact(heads[c]) in labels or compact(heads[c]).endswith(tuple(labels))]
     if len(total_cols) != 1 or len(summed) < 3:
         return None
     total_col = total_cols[0]
