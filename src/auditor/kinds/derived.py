@@ -285,7 +285,7 @@ def _quantity_shares(base: FactBase, taken: set[int]):
 
 def _whole_before_list(base: FactBase, rate: Fact, part: Fact) -> Fact | None:
     """In a list opening a sentence with 其中 (“学校68所全部实施。其中食堂供餐学校64所，占比94.12%；
-    其余4所…，占比4.88%”; its items may go on after ；), the whole the parts are of: the last count
+    其余4所…，占比5.88%”; its items may go on after ；), the whole the parts are of: the last count
     in the part's unit of the sentence before the list, in one paragraph."""
     first = rate.sentence
     while first and not base.opens_list((rate.block, first)) \
@@ -294,9 +294,11 @@ def _whole_before_list(base: FactBase, rate: Fact, part: Fact) -> Fact | None:
     if not first or not base.opens_list((rate.block, first)):
         return None
     before = base.by_sentence.get((rate.block, first - 1), ())
-    # (较上年的8,102件, （上年412,680人次）: last year's count, no whole of this year's parts)
-    return next((f for f in reversed(before) if f.unit == part.unit and not f.comparator and not f.is_money
-                 and f.period == part.period and f.measure != "变动额"), None)
+    # (较上年的8,102件, （上年412,680人次）: last year's count, no whole of this year's parts; of
+    # two counts, 中学20所、小学30所, which one the parts are of is not known)
+    counts = [f for f in before if f.unit == part.unit and not f.comparator and not f.is_money
+              and f.period == part.period and f.measure != "变动额"]
+    return counts[0] if len(counts) == 1 else None
 
 
 @lru_cache(maxsize=4)
@@ -568,9 +570,14 @@ LISTING_REACH = 40  # facts looked back over for the list's whole (keeps a long 
 
 def _whole_in_words(base: FactBase, rate: Fact, part: Fact, words: str) -> Fact | None:
     """The amount a share's whole named in unknown words is (占全年发放总额的, 占救助资金总额的):
-    the words without those of any whole (全年, 总额: kind_total_words) held by the label of an
-    amount stated before the part in its paragraph, larger than it, of its measure and year (the
-    nearest); with no words left (占总额的), the amount the part's list opener (其中) follows."""
+    the words without those of any whole (全年, 总额: kind_total_words) held by the labels of
+    amounts stated before the part in its paragraph (within LISTING_REACH facts), of its measure
+    and year; the whole is the largest of them, since it holds every part (a 其中 item may hold
+    the words too: 农村低保救助资金 under 各类救助资金). No whole when that amount is the part's
+    sibling (in its sentence with no list opener between: 发放农村低保资金800.00万元，发放城市低保
+    资金500.00万元，占全年发放总额的…) or is itself said to be a share of the same whole (授予中小企业
+    合同金额…，占合同总额的95.10%；其中…). With no words left (占总额的), the amount the part's list
+    opener (其中) follows."""
     fillers = sorted(concepts().get("kind_total_words") or (), key=len, reverse=True)
     own = words.rstrip("的")
     for w in fillers:
@@ -579,14 +586,39 @@ def _whole_in_words(base: FactBase, rate: Fact, part: Fact, words: str) -> Fact 
         return _listing_whole(base, part)
     if len(own) < 2:
         return None  # (one character is too loose a name to find the whole by)
-    block = base.by_block.get(rate.block, ())
-    # (an amount itself said to be a share of that whole, 授予中小企业合同金额…，占合同总额的95.10%, is
-    # a part of it beside this one, not the whole)
-    shared = {f.id - 1 for f in block if f.measure == "占比" and words in compact(f.label)}
-    found = [f for f in block if f.id < part.id and f.is_money and f.source == "text"
+    block = base.by_block.get(rate.block, [])
+    at = bisect_left(block, part.id, key=lambda f: f.id)
+    found = [f for f in block[max(0, at - LISTING_REACH):at] if f.is_money and f.source == "text"
              and f.measure == part.measure and f.period == part.period and not f.comparator
-             and f.value > part.value and own in compact(f.label) and f.id not in shared]
-    return found[-1] if found else None
+             and f.value > part.value and own in compact(f.label)]
+    if not found:
+        return None
+    openers = lexicon().list_openers
+    # (an item of a list, 其中人员经费600.00万元, is a part of its own whole, no whole of others)
+    found = [f for f in found if not any(g.sentence == f.sentence and g.at < f.at and g.is_money
+                                         and _opens_between(base, g, f, openers)
+                                         for g in base.by_sentence.get((f.block, f.sentence), ()))]
+    if not found:
+        return None
+    whole = max(found, key=lambda f: f.value)
+    if (whole.sentence == part.sentence and not _opens_between(base, whole, part, openers)) \
+            or _share_of_named(base, block, whole, words):
+        return None
+    return whole
+
+
+def _share_of_named(base: FactBase, block: list[Fact], amount: Fact, words: str) -> bool:
+    """The amount's own share, the first share after it in its sentence past figures in brackets,
+    names the same whole (…1,163.27万元（含预留份额100.00万元），占合同总额的95.10%)."""
+    at = bisect_left(block, amount.id, key=lambda f: f.id)
+    for f in block[at + 1:at + 1 + LISTING_REACH]:
+        if f.sentence != amount.sentence:
+            return False
+        if f.measure == "占比":
+            return words in compact(f.label)
+        if f.is_money and not _in_brackets(base, f):
+            return False
+    return False
 
 
 def _listing_whole(base: FactBase, part: Fact) -> Fact | None:
