@@ -33,7 +33,9 @@ def per_head_rows(base: FactBase, per_head: dict[str, list[str]], per_period_wor
             thing = next((thing[len(v):] for v in thing_verbs if thing.startswith(v)), thing)
             totals = [c for c, h in heads.items() if c != col and _names(h, thing) and not h.startswith(tuple(per_head))
                       and all(f.is_money for f in columns[c])]
-            counts = [c for c in columns if c != col and all(f.unit in per_head[word] and f.places == 0 for f in columns[c])]
+            # (a column of average heads, 年平均人数 41.5, counts them too: two such columns and
+            # which one the amount is per is not known)
+            counts = [c for c in columns if c != col and all(f.unit in per_head[word] for f in columns[c])]
             if len(totals) != 1 or len(counts) != 1:
                 continue
             by_row = {c: {f.loc.row: f for f in columns[c]} for c in (totals[0], counts[0])}
