@@ -529,6 +529,7 @@ class FactReader:
         # words of things moving in or out during the year (新增, 处置, 报废): a count so said of a
         # table row's thing is a flow, no restatement of the row's stock (see _flow_of_row)
         self.flow_words = tuple(vocab.get("stock_flow_words") or ())
+        self.vocabulary_concepts = frozenset(self.lex.concepts.names.values())
         # the words taking listed things in turn (分别): from score_lists, where they name scores
         self.respectively = re.compile(alternatives((vocab.get("score_lists") or {}).get("respectively")))
         self.self_words = self._self_words(vocab, doc.meta.get("unit_name") or "")
@@ -801,14 +802,16 @@ class FactReader:
         """A count of a row label's thing (not the vocabulary's) whose clause, outside the label,
         says it moved in or out during the year (stock_flow_words), before it or after it up to
         the next figure."""
-        if not self.flow_words or concept in self.lex.concepts.names.values() \
+        if not self.flow_words or concept in self.vocabulary_concepts \
                 or any(w in concept for w in self.flow_words):
             return False  # (a row of a flow itself, 新增市场主体户数: 新增 names it)
         start = max((b.end() for b in CLAUSE_BREAK_RE.finditer(text, max(0, m.start() - PHRASE_LIMIT), m.start())),
                     default=max(0, m.start() - PHRASE_LIMIT))
         end = CLAUSE_BREAK_RE.search(text, m.end())
         after = text[m.end():end.start() if end else len(text)][:UNDONE_CLAUSE_CHARS]
-        after = after[:next((k for k, ch in enumerate(after) if ch.isdigit()), len(after))]
+        # (up to the next figure or a bracket: 年末实有…3辆（含本年新增1辆） is the stock, its
+        # remark in brackets the flow within it)
+        after = after[:next((k for k, ch in enumerate(after) if ch.isdigit() or ch in "（("), len(after))]
         clause = (text[start:m.start()] + " " + after).replace(concept, " ")
         return any(w in clause for w in self.flow_words)
 
@@ -1102,7 +1105,8 @@ class FactReader:
                 # “新增消防车辆2辆尚未交付”: the number intended, not done (the table's 实际 0 辆 is);
                 # a count's clause may name the things first (3家VOCs治理企业因停产未实施治理)
                 fact["comparator"] = "未"
-            if fact.get("concept") and unit not in MONEY_UNITS and self._flow_of_row(text, m, fact["concept"]):
+            if fact.get("concept") and unit not in MONEY_UNITS and unit not in ("%", "‰", "分", "个百分点") \
+                    and self._flow_of_row(text, m, fact["concept"]):
                 # “其他用车2辆经评估后公开拍卖处置”, “新增应急保障用车1辆”: things that moved during the
                 # year, not how many the row's year-end column holds
                 fact["concept"] = None
