@@ -162,8 +162,13 @@ def _parts(base, total: Fact, start: int, following: list[Fact], params: dict, o
                                            or opens.match(base.sentences.get((f.block, f.sentence), ""), 0))):
             break  # (a sentence opening with 其中 breaks down what the one before stated last)
         after = base.sentences.get((f.block, f.sentence), "")
-        if opens.match(after, f.at + len(f.text)) or WHOLE_OF_ITS_OWN_RE.match(after, f.at + len(f.text)):
-            break  # (离退休人员15人，其中…; 专业课教师206人中，“双师型”教师162人: a whole of its own)
+        if WHOLE_OF_ITS_OWN_RE.match(after, f.at + len(f.text)):
+            break  # (专业课教师206人中，“双师型”教师162人: a whole of its own)
+        if opens.match(after, f.at + len(f.text)):
+            # (…、雨量站31处，其中…自动雨量站25处: the part is listed, what follows divides it; a
+            # whole outside the list, 离退休人员15人，其中…, is cut by _within_whole and the endings)
+            parts.append(f)
+            break
         parts.append(f)
         where = (f.block, f.sentence, f.at + len(f.text))
     return parts
