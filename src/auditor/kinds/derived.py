@@ -1103,7 +1103,14 @@ def _indicator_target(base: FactBase, achieved: Fact) -> Fact | None:
 
 def _fits(rate: Fact, num: Fact, den: Fact) -> bool:
     span = ratio_bounds(num, den)
-    return span is not None and consistent(rate, *span)
+    if span is None:
+        return False
+    if consistent(rate, *span):
+        return True
+    # a table cell printing the rate as a fraction without a % (得分率 0.975, 执行率 0.98): the
+    # same rate, a hundredth of it
+    return rate.source == "table" and "%" not in rate.text and "％" not in rate.text and 0 < rate.value <= 1 \
+        and consistent(replace(rate, value=rate.value * HUNDRED, places=max(rate.places - 2, 0)), *span)
 
 
 def _noted(outcomes, rate: Fact, actual: Fact, whole: Fact):
@@ -1272,7 +1279,7 @@ def _rate_against(base: FactBase, rate: Fact, num: Fact | None, den: Fact | None
         return
     span = ratio_bounds(num, den)
     yield CHECKED
-    if span is None or consistent(rate, *span) or unit_slip(rate, num, den):
+    if span is None or _fits(rate, num, den) or unit_slip(rate, num, den):
         return
     computed = exact_ratio(num, den)
     first = min((num, den), key=lambda f: (f.source != "text", f.id))
