@@ -264,7 +264,10 @@ def _unfigured_claims(doc, base: FactBase, rule):
             subject = subjects.pop() if len(subjects) == 1 else ""
             if len(subjects) > 0:
                 continue  # figures of several projects: whose claim it is cannot be told
+            stated_change = any(f.measure == "变动额" for f in facts)
             for concept, sign, roughly, clause in claims:
+                if roughly and stated_change:
+                    continue  # (减少0.10万元，与上年基本持平: the change is told, 基本 judges it small)
                 # a claim after a list of several items is judged only when wrong for each reading
                 readings = concept if isinstance(concept, tuple) else (concept,)
                 if readings == ("",):
