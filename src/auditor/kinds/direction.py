@@ -401,7 +401,9 @@ def unfigured_claims(doc, block: int, on_last_year: bool = False):
     year = doc.meta.get("report_year")
     for sentence in getattr(doc.blocks[block], "sentences", ()) or ():
         for concept, sign, _roughly, _clause in _sentence_claims(sentence.text, year, defaults, on_last_year):
-            if not isinstance(concept, tuple):  # (a claim after a list of several: whose is not told)
+            # (a claim after a list of several: whose is not told; "" names no thing of the
+            # vocabulary, only the sentence's own figures, which the caller does not read)
+            if not isinstance(concept, tuple) and concept:
                 yield concept, sign, sentence.loc
 
 
