@@ -52,6 +52,14 @@ def test_a_table_cell_takes_its_row_and_column_context():
     assert cells[("本年", "决算")].loc.row == 2 and cells[("本年", "决算")].loc.col == 4
 
 
+def test_a_column_head_names_its_own_unit_beside_money_columns():
+    """养护里程（公里） holds lengths, though the table's other column is in 万元."""
+    facts = facts_of("某县2024年度农村公路养护资金绩效自评报告\n养护资金测算表\n路线等级\t养护里程（公里）\t"
+                     "补助资金（万元）\t受益户数（户）\n县道\t186.4\t186.40\t1,200\n乡道\t412.6\t206.30\t3,400\n")
+    units = {f.header: f.unit for f in facts if f.source == "table"}
+    assert units == {"养护里程（公里）": "公里", "补助资金（万元）": "万元", "受益户数（户）": "户"}
+
+
 def test_a_classification_item_links_its_sentence_to_the_table_row():
     text = (HEAD + "支出决算表\n单位：万元\n科目编码\t科目名称\t本年支出合计\n2080501\t行政单位离退休\t36.40\n\n"
             "3.社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）。年初预算为30.00万元，"

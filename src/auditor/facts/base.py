@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-from ..knowledge import compact, concepts, vocabulary
+from ..knowledge import compact, concepts, vocabulary, vocabulary_generation
 from ..memo import MEMO_ENTRIES, remember_short
 from ..ingest.build import split_sentences
 from ..ingest.build import NUMBERING_LEVELS
@@ -2364,8 +2364,22 @@ def _column_heads(headers: list[list[str]], width: int) -> list[str]:
     return heads
 
 
-# (a head 偏差（百分点） holds differences of rates: no money, whatever the table's unit)
-UNIT_IN_RE = re.compile(r"[（(]\s*(亿元|万元|千元|元|人|个百分点|百分点|个|辆|%)\s*[）)]|单位\s*[:：]\s*(亿元|万元|千元|元)")
+# (a head 偏差（百分点） holds differences of rates: no money, whatever the table's unit; a head
+# 养护里程（公里） holds lengths, whatever money the table's other columns hold: any of the
+# vocabulary's text_units in brackets is the column's unit)
+UNIT_IN_TEMPLATE = r"[（(]\s*({units}|百分点)\s*[）)]|单位\s*[:：]\s*(亿元|万元|千元|元)"
+_UNIT_IN_RES: dict[int, re.Pattern] = {}
+
+
+def _unit_in_re() -> re.Pattern:
+    """The bracketed units of column heads and row labels, per vocabulary (a config may add units)."""
+    generation = vocabulary_generation()
+    if generation not in _UNIT_IN_RES:
+        _UNIT_IN_RES.clear()
+        _UNITS_IN.clear()  # (what was read under another vocabulary)
+        units = sorted(set(concepts().get("text_units") or ()) | {"亿元", "万元", "千元", "元", "%"}, key=len, reverse=True)
+        _UNIT_IN_RES[generation] = re.compile(UNIT_IN_TEMPLATE.replace("{units}", "|".join(map(re.escape, units))))
+    return _UNIT_IN_RES[generation]
 
 
 REMARK_CLAUSE_RE = re.compile(r".{4,}[，,；;].{4,}")
@@ -2381,6 +2395,7 @@ def _unit_in(text: str | None) -> str | None:
     if not text:
         return None
     # asked for a cell's column head and row label, cell after cell: short texts' answers are kept
+    _unit_in_re()  # (first: a new vocabulary forgets the answers kept under the old one)
     return remember_short(_UNITS_IN, text, _read_unit_in)
 
 
@@ -2392,7 +2407,7 @@ def _read_unit_in(text: str) -> str | None:
         return text
     if text.rstrip().endswith(("%", "％")):
         return "%"  # a head ending with a bare % (比上年增减%, 执行率%): its column holds percentages
-    m = UNIT_IN_RE.search(text)
+    m = _unit_in_re().search(text)
     unit = (m.group(1) or m.group(2)) if m else None
     return "个百分点" if unit == "百分点" else unit
 
