@@ -2048,8 +2048,10 @@ class FactReader:
             member = self.title_kind
         if fund and concept in self.fund_qualified.get(fund, {}):
             concept = self.fund_qualified[fund][concept]
-        if not measure and rate in ("占比", "变动率"):
-            measure = rate  # a share or a change's rate (占比, 增减率): no value of the row's concept
+        if not measure and rate in ("占比", "变动率", "得分率"):
+            # a share, a change's rate or a rate of the points got (占比, 增减率, 得分率 of the
+            # 预算执行率 row): no value of the row's concept
+            measure = rate
         if not measure:
             money_like = concept in self.money or (not unit and self.table_unit and concept not in self.not_money)
             measure = "决算" if money_like and unit != "%" and not rate else "实际值"
