@@ -501,7 +501,10 @@ def _row_totals(rule, table, grid, rows: list[int], summed: list[int], heads: li
     total_col = total_cols[0]
     parts_cols = [c for c in summed if c != total_col]
     checked, hits = 0, []
+    not_summed = tuple(rule.params["rate_column_words"] + rule.params["not_summed_words"])
     for r in rows:
+        if any(w in compact(_label(grid[r])) for w in not_summed):
+            continue  # (平均班额, 生均支出, 执行率 rows: their 合计 is an average or a rate, no sum)
         total_cell = table.rows[r][total_col] if total_col < len(table.rows[r]) else None
         cells = [table.rows[r][c] for c in parts_cols if c < len(table.rows[r])]
         if total_cell is None or not total_cell.text.strip() or any(not c.text.strip() for c in cells):
