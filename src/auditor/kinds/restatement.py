@@ -217,9 +217,24 @@ def _check_group(facts: list[Fact], rule, assumed: dict[int, str], scope: TitleS
         for b in tables[i + 1:]:
             if not scope.same(a.block, b.block):
                 continue  # (表2 职工…基金收入情况 and 表4 城乡居民…基金收入情况: two funds' 本年收入)
+            if _other_things(a, b):
+                continue  # (榆城镇 | 培训人数 486 and 榆城镇 | 帮扶人数 402: two counts of one place)
             yield CHECKED
             if not meets(a, b):
                 yield _hit(b, a, rule, assumed)
+
+
+HEAD_NOISE_RE = re.compile(r"[（(][^（()）]*[）)]|(?:19|20)\d\d年度?|本年|上年|年末|年初")
+
+
+def _other_things(a: Fact, b: Fact) -> bool:
+    """Two cells whose row names a place or an item of the report's own (乡镇, 项目), not a thing
+    of the vocabulary, under column heads naming different things (培训人数, 帮扶人数): the row is
+    only where they are, the heads say what they are."""
+    if a.concept in lexicon().concepts.names.values():
+        return False
+    head_a, head_b = (HEAD_NOISE_RE.sub("", compact(f.header or "")) for f in (a, b))
+    return bool(head_a and head_b) and head_a not in head_b and head_b not in head_a
 
 
 def _check_text(base, groups, rule, vocabulary):
