@@ -1888,7 +1888,9 @@ class FactReader:
         heads = [self._head(h) for h in column_heads]
         # a unit in one head (金额（万元）, 人员情况（人） over merged columns) holds for the whole
         # header; a rate's （%） or （百分点） only for its own column (增减率（%） beside the amounts)
-        block_unit = _unit_in(" ".join(column_heads))
+        # (only money and headcounts span merged columns: a length's （公里） is its own column's)
+        found = BLOCK_UNIT_RE.search(" ".join(column_heads))
+        block_unit = (found.group(1) or found.group(2)) if found else None
         return Columns(heads=heads, block_unit=block_unit if block_unit not in ("%", "‰", "个百分点") else None,
                        label_cols=[k for k, h in enumerate(heads) if h.names_labels],
                        unit_cols=[k for k, h in enumerate(column_heads) if compact(h) in self.unit_heads])
@@ -2369,6 +2371,7 @@ def _column_heads(headers: list[list[str]], width: int) -> list[str]:
 # (a head 偏差（百分点） holds differences of rates: no money, whatever the table's unit; a head
 # 养护里程（公里） holds lengths, whatever money the table's other columns hold: any of the
 # vocabulary's text_units in brackets is the column's unit)
+BLOCK_UNIT_RE = re.compile(r"[（(]\s*(亿元|万元|千元|元|人|个百分点|个|辆|%)\s*[）)]|单位\s*[:：]\s*(亿元|万元|千元|元)")
 UNIT_IN_TEMPLATE = r"[（(]\s*({units}|百分点)\s*[）)]|单位\s*[:：]\s*(亿元|万元|千元|元)"
 _UNIT_IN_RES: dict[int, re.Pattern] = {}
 

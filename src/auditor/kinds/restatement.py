@@ -231,10 +231,20 @@ def _other_things(a: Fact, b: Fact) -> bool:
     """Two cells whose row names a place or an item of the report's own (乡镇, 项目), not a thing
     of the vocabulary, under column heads naming different things (培训人数, 帮扶人数): the row is
     only where they are, the heads say what they are."""
-    if a.concept in lexicon().concepts.names.values():
+    lex = lexicon()
+    if a.concept in lex.concepts.names.values():
         return False
-    head_a, head_b = (HEAD_NOISE_RE.sub("", compact(f.header or "")) for f in (a, b))
+    head_a, head_b = (_thing_of_head(f.header, lex) for f in (a, b))
     return bool(head_a and head_b) and head_a not in head_b and head_b not in head_a
+
+
+def _thing_of_head(header: str | None, lex) -> str:
+    """What a column head names beside its measure, period, unit and fillers (培训人数 of 培训人数（人）;
+    nothing of 预算数, 2024年决算数, 合计, 金额（万元）)."""
+    head = HEAD_NOISE_RE.sub("", compact(header or ""))
+    for start, end, _ in reversed(lex.measures.all(head)):
+        head = head[:start] + head[end:]
+    return lex.filler.sub("", head)
 
 
 def _check_text(base, groups, rule, vocabulary):
