@@ -751,14 +751,16 @@ def _completion(base: FactBase, rule):
         misfit = budget is None or budget.value == 0 or len(hits) > 1
         if misfit and other is not None and other.value and _fits(rate, actual, other):
             yield CHECKED
-            right = exact_ratio(actual, budget) if budget is not None and budget.value else None
+            if budget is None:
+                continue  # (完成年初预算的88.22% of the 全年预算, the 年初 unstated: they may be one)
+            right = exact_ratio(actual, budget) if budget.value else None
             hit = _hit(rate, right if right is not None else exact_ratio(actual, other), f"完成{worded}的比例",
                        f"文中写“完成{worded}”，但 {rate.text} 是按{other.measure}计算的：决算 {actual.text} ÷ "
                        f"{other.measure} {other.text} = {fmt(exact_ratio(actual, other))}%"
                        + (f"；{worded}为 {budget.text}" if budget is not None else ""))
             hit.cls = None  # the wrong budget named: an error even where the digits agree
             if right is None:
-                hit.expected = hit.fields["computed"] = f"无法计算（{worded}为 {budget.text if budget else '未写明'}），应为完成{other.measure}的{rate.text}"
+                hit.expected = hit.fields["computed"] = f"无法计算（{worded}为 {budget.text}），应为完成{other.measure}的{rate.text}"
             yield hit
             continue
         for hit in hits:
