@@ -1360,6 +1360,9 @@ def _growth(base: FactBase, rule):
             if against is None:
                 continue
             prior, lo, hi, computed, moved = against
+            if not consistent(rate, lo, hi) and _of_summed_total(base, rate, current, prior):
+                yield CHECKED  # (the rate on last year's true total: the printed total is the slip, SUM005's)
+                continue
             than = "上年" if prior.period == PRIOR else "所比年度"  # (较2022年的…: an older base)
             formula = (f"（本年 {current.text} − {than} {prior.text}）÷ {than} {prior.text} = {fmt(computed)}%"
                        f"（{prior.where()}）")
@@ -1379,6 +1382,14 @@ def _growth(base: FactBase, rule):
             continue  # (both years stated and the rate of theirs: the change amount is the slip, DRV010's)
         slip = _growth_unit_slip(rate, change, current) if change is not None and current is not None else None
         yield slip or _hit(rate, computed, "增减比例", formula)
+
+
+def _of_summed_total(base: FactBase, rate: Fact, current: Fact, prior: Fact) -> bool:
+    """Last year's figure is a table total its column's rows do not add up to, and the rate holds
+    on what they add up to (收入合计 2023年 62,407 over rows making 62,047; 比上年下降19.15%)."""
+    summed = (_column_parts_sum(base, prior) or _detail_sum(base, prior)) if prior.source == "table" else None
+    against = _prior_against(base, rate, current, summed) if summed is not None and summed.value else None
+    return against is not None and consistent(rate, against[1], against[2])
 
 
 def _years_give(rate: Fact, current: Fact | None, prior: Fact) -> bool:
@@ -1856,7 +1867,7 @@ def _share_amounts(facts: list[Fact], col: int, period, column: list[Fact]) -> d
     return best
 
 
-TOTAL_ROW_RE = re.compile(r"^\s*(?:合\s*计|总\s*计)")
+TOTAL_ROW_RE = re.compile(r"^\s*(?:合\s*计|总\s*计)|^.{0,12}(?:合计|总计)\s*$")  # (合计, 总计; 收入合计 closing its rows)
 SUBTOTAL_ROW_RE = re.compile(r"^\s*小\s*计")
 
 
@@ -1865,18 +1876,25 @@ def _fits_detail_sum(base: FactBase, rate: Fact, num: Fact, den: Fact) -> bool:
     of the same measure, 其中 rows out; a 小计's, the rows right above it up to its group's
     heading) where it does not fit the printed total: the total is misprinted, and the rate,
     computed from the detail, is right."""
-    column = [f for f in base.by_table.get(num.block, ()) if f.loc.col == num.loc.col and f is not num
-              and f.measure == num.measure and f.period == num.period and f.unit == num.unit]
-    if SUBTOTAL_ROW_RE.match(num.label or ""):
-        detail = _group_above(column, num.loc.row)
-    elif TOTAL_ROW_RE.match(num.label or ""):
+    summed = _detail_sum(base, num)
+    return summed is not None and _fits(rate, summed, den)
+
+
+def _detail_sum(base: FactBase, total: Fact) -> Fact | None:
+    """A 合计 (or 小计) row's cell as the rows it totals add it up (the same column's figures of the
+    same measure, 其中 rows out; a 小计's, the rows right above it up to its group's heading)."""
+    column = [f for f in base.by_table.get(total.block, ()) if f.loc.col == total.loc.col and f is not total
+              and f.measure == total.measure and f.period == total.period and f.unit == total.unit]
+    if SUBTOTAL_ROW_RE.match(total.label or ""):
+        detail = _group_above(column, total.loc.row)
+    elif TOTAL_ROW_RE.match(total.label or ""):
         detail = [f for f in column if not SUBROW_RE.match(f.label or "") and not TOTAL_ROW_RE.match(f.label or "")
                   and not SUBTOTAL_ROW_RE.match(f.label or "")]
     else:
-        return False
+        return None
     if len(detail) < 2:
-        return False
-    return _fits(rate, replace(num, value=sum((f.value for f in detail), Decimal(0))), den)
+        return None
+    return replace(total, value=sum((f.value for f in detail), Decimal(0)), places=max(f.places for f in detail))
 
 
 def _group_above(column: list[Fact], row: int) -> list[Fact]:
