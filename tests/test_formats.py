@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from auditor.examples import document_from_text
 from auditor.ingest import ReadError, load
 from auditor.tables.typed import typed_tables
 
@@ -196,3 +197,16 @@ def test_a_table_cut_by_a_page_break_is_read_back_as_one():
     # another table on the next page, with its own header and no 续表 line, stays apart
     other = table(2, [["指标", "目标值", "完成值"], ["培训人次", "100", "120"]])
     assert len(join_continued_tables([table(1, [head, ["合计", "1", "1"]]), other])) == 2
+
+
+def test_a_continuation_named_by_its_table_number_under_its_unit_line_is_joined():
+    """表2（续） and the repeated 单位：万元 between the parts; in a format without pages the 续 line
+    alone says so. A unit line alone between two tables joins nothing."""
+    doc = document_from_text("某局2024年度部门决算说明\n表2 支出决算明细表\n单位：万元\n科目编码\t科目名称\t合计\n"
+                             "208\t社会保障和就业支出\t600.00\n20828\t退役军人管理事务\t300.00\n"
+                             "表2（续）\n单位：万元\n科目编码\t科目名称\t合计\n20809\t退役安置\t300.00\n"
+                             "\t合计\t600.00\n")
+    assert len(doc.tables) == 1 and len(doc.tables[0].rows) == 5
+    apart = document_from_text("某局2024年度部门决算说明\n表1 收入表\n单位：万元\n项目\t金额\n财政拨款\t10.00\n"
+                               "单位：万元\n项目\t金额\n项目支出\t4.00\n")
+    assert len(apart.tables) == 2

@@ -119,7 +119,12 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
 
 
 # a line between a table and its continuation on the next page: 续表1, （续表）, （续）
-CONTINUED_RE = re.compile(r"^\s*(?:续表\s*[\d一二三四五六七八九十]*|[（(]\s*续(?:表)?\s*[\d一二三四五六七八九十]*\s*[）)])\s*(?:[:：].*)?$")
+# (its table's number may come first: 表2（续）, 表2（续表）; its name may follow)
+CONTINUED_RE = re.compile(r"^\s*(?:(?:附)?表\s*[\d一二三四五六七八九十]+\s*)?"
+                          r"(?:续表\s*[\d一二三四五六七八九十]*|[（(]\s*续(?:表)?\s*[\d一二三四五六七八九十]*\s*[）)])"
+                          r"\s*(?:[:：]?\s*[^。；;，,]{0,30})?$")
+# a unit line repeated over the continuation (单位：万元)
+UNIT_LINE_RE = re.compile(r"^\s*[（(]?\s*(?:金额)?单位\s*[:：]\s*(?:亿元|万元|千元|元)\s*[）)]?\s*$")
 
 
 def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
@@ -130,12 +135,18 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
     for raw in raw_blocks:
         if raw.kind == "table" and raw.rows:
             k = len(out)
-            while k and out[k - 1].kind != "table" and CONTINUED_RE.match(out[k - 1].text or ""):
-                k -= 1  # (the 续表 lines between)
+            said = units = False
+            while k and out[k - 1].kind != "table" and (CONTINUED_RE.match(out[k - 1].text or "")
+                                                         or UNIT_LINE_RE.match(out[k - 1].text or "")):
+                said = said or bool(CONTINUED_RE.match(out[k - 1].text or ""))
+                units = units or bool(UNIT_LINE_RE.match(out[k - 1].text or ""))
+                k -= 1  # (the 续表 lines between, and the unit line repeated under them)
             previous = out[k - 1] if k else None
-            said = k < len(out)
+            # (a unit line alone between two tables says nothing of their being one; under a 续
+            # line it must be the first part's own)
             if previous is not None and previous.kind == "table" and previous.rows \
-                    and _next_page(previous, raw) and _width(previous) == _width(raw):
+                    and (said or not units) and (not units or _same_unit(out, k - 1, out[k:])) \
+                    and _width(previous) == _width(raw) and _next_page(previous, raw, said):
                 repeated = _texts(raw.rows[0]) == _texts(previous.rows[0])
                 if said or repeated:
                     previous.rows.extend(raw.rows[1:] if repeated else raw.rows)
@@ -145,11 +156,22 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
     return out
 
 
-def _next_page(first: RawBlock, second: RawBlock) -> bool:
-    """The second block starts on the page after the one the first ends on."""
+def _next_page(first: RawBlock, second: RawBlock, said: bool = False) -> bool:
+    """The second block starts on the page after the one the first ends on; with a 续 line said
+    between them, in a format without pages (.md, .docx) too."""
     last = next((c.page for c in reversed(first.rows[-1]) if c.page), first.page)
     start = next((c.page for c in second.rows[0] if c.page), second.page)
-    return last is not None and start is not None and start == last + 1
+    if last is None or start is None:
+        return said
+    return start == last + 1
+
+
+def _same_unit(out: list[RawBlock], table_at: int, between: list[RawBlock]) -> bool:
+    """The unit lines between a table and its continuation repeat the one above the table."""
+    above = next((b.text for b in reversed(out[max(0, table_at - 3):table_at])
+                  if b.kind != "table" and UNIT_LINE_RE.match(b.text or "")), None)
+    units = {re.sub(r"\s+", "", b.text) for b in between if UNIT_LINE_RE.match(b.text or "")}
+    return above is not None and units == {re.sub(r"\s+", "", above)}
 
 
 def _width(raw: RawBlock) -> int:
