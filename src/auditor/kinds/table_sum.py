@@ -420,6 +420,8 @@ def _check_column_total(doc, rule, typed):
         slips = _product_slips(table, rule)
         told = set()
         for col in summed:
+            if _running_total(grid, details, at, col):
+                continue  # (累计支出 by month: its 合计 is the last month's, no sum of them)
             hit = _column_hit(rule, table, grid, at, col, rows, heads[col].strip() or f"第{col + 1}列")
             if hit is not None and _products_explain(hit, slips, col, table):
                 continue  # (the total is right once a row's amount is its product: SUM007 tells that row)
@@ -452,6 +454,16 @@ def _rows_across_alone(rule, table, grid, labels: set, part_totals: bool):
                          + rule.params["not_summed_words"])]
     across = _row_totals(rule, table, grid, figures, summed, heads, labels)
     yield from across[1] if across is not None else ()
+
+
+def _running_total(grid, details: list[int], at: int, col: int) -> bool:
+    """A column of running totals (累计 by month): three rows or more never falling, and the total
+    row printing the last of them."""
+    values = [q.value for r in details if col < len(grid[r]) and _amount(grid[r][col])
+              for q in [parse_cell(grid[r][col].strip())] if q is not None]
+    total = parse_cell(grid[at][col].strip()) if col < len(grid[at]) and _amount(grid[at][col]) else None
+    return total is not None and len(values) >= 3 and values == sorted(values) and values[-1] == total.value \
+        and values[0] != values[-1]
 
 
 def _part_totals(rule, table, grid):
@@ -563,6 +575,12 @@ def _summed_rows(grid, details: list[int], label_col: int, rule, summed: list[in
     styles = {r: (numbering_of(_label(grid[r][:label_col + 2]).strip()) or (None,) * 4)[3] for r in rows}
     numbered = [k for k in styles.values() if k is not None]
     ways = [rows]
+    # (a 其中 list of one item, its next row a sibling of the parent it fits under: 事业收入 |
+    # 其中：医疗收入 | 其他收入; only the rows marked 其中 / 小计 inside)
+    marked = [r for r in details if not compact(_label(grid[r])).startswith(inner)
+              and not compact(_label(grid[r])).endswith(inner)]
+    if marked != rows and set(rows) < set(marked):
+        ways.append(marked)
     # rows closing a group with its subtotal (基本支出小计 after 人员经费, 公用经费): the items alone,
     # or the subtotals alone, add up to the total
     closing = [r for r in rows if compact(_label(grid[r])).endswith(inner) and not compact(_label(grid[r])).startswith(inner)]
