@@ -60,6 +60,15 @@ def test_a_column_head_names_its_own_unit_beside_money_columns():
     assert units == {"养护里程（公里）": "公里", "补助资金（万元）": "万元", "受益户数（户）": "户"}
 
 
+def test_a_column_head_naming_an_unknown_thing_is_a_dimension_not_the_rows_amount():
+    """上缴上级支 (a head a PDF cut short) names something of its own: its 0.00 is no statement of
+    the row's spending, which 决算数 and 金额 heads are."""
+    facts = facts_of("某局2024年度部门决算\n支出表\n单位：万元\n科目名称\t决算数\t上缴上级支\n"
+                     "文化旅游体育与传媒支出\t649.40\t0.00\n")
+    members = {f.header: f.member for f in facts if f.source == "table"}
+    assert members == {"决算数": "", "上缴上级支": "上缴上级支"}
+
+
 def test_a_classification_item_links_its_sentence_to_the_table_row():
     text = (HEAD + "支出决算表\n单位：万元\n科目编码\t科目名称\t本年支出合计\n2080501\t行政单位离退休\t36.40\n\n"
             "3.社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）。年初预算为30.00万元，"

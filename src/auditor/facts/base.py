@@ -1000,6 +1000,7 @@ class FactReader:
             fact = self._text_fact(phrase, m, value, unit, None if unknown_since == "all" else carried,
                                    None if unknown_since else carried, owner,
                                    here or (own if m.start() > unnamed_from else subject if m.start() > named_at else outer), wide)
+            named_fund = fact.get("fund")  # the fund the figure's own words name (not one it is given below)
             if unit in MONEY_UNITS and fact.get("concept") and self._per_one_before(text, m.start()):
                 fact["concept"] = None  # (每接待1人次的免费开放补助支出约2.48元: per visit, no total)
             if self._in_later(index, wide + phrase):
@@ -1065,6 +1066,10 @@ class FactReader:
                 fact["measure"], fact["implicit"] = "分值", False
             if list_fund and not fact.get("fund") and (list_parts is ANY_PART or fact.get("concept") in list_parts):
                 fact["fund"] = list_fund
+            elif list_fund and unit in MONEY_UNITS and named_fund not in (None, "", list_fund):
+                # a part naming a fund of its own (其中：一般公共预算财政拨款本年收入…、本年支出…；政府性
+                # 基金预算财政拨款本年收入…): the parts after it are that fund's, up to the next named
+                list_fund = fact["fund"]
             if in_list and list_period not in (None, CURRENT) and fact.get("period") == CURRENT \
                     and unit in MONEY_UNITS and not YEAR_RE.search(phrase) and not self.lex.prior.search(phrase):
                 fact["period"] = list_period
@@ -1078,12 +1083,16 @@ class FactReader:
                 # 年初预算600.00万元，加上年结转资金40.00万元: an amount added to a budget is budget,
                 # a part of the full-year one it makes
                 fact["measure"], fact["implicit"] = "全年预算", False
-            if not fact.get("fund") and (unit in MONEY_UNITS or fact.get("measure") == "占比"):
-                fact["fund"] = self.section_fund  # (a share in a fund's section is within that fund)
             if opening_fund is None and unit in MONEY_UNITS:
-                opening_fund = fact.get("fund") or ""
+                opening_fund = fact.get("fund") or self.section_fund or ""
+            elif opening_fund and unit in MONEY_UNITS and named_fund:
+                # a fund named again takes the amounts after it (财政拨款收、支总计…。其中：一般公共
+                # 预算财政拨款本年收入…、本年支出…；政府性基金预算财政拨款本年收入…、本年支出…)
+                opening_fund = named_fund
             elif opening_fund and unit in MONEY_UNITS:
                 self._opening_fund(fact, opening_fund, phrase)
+            if not fact.get("fund") and (unit in MONEY_UNITS or fact.get("measure") == "占比"):
+                fact["fund"] = self.section_fund  # (a share in a fund's section is within that fund)
             self._settle(fact, text, m.start())
             if self.item_subject and not fact.get("subject") and fact.get("concept") not in (None, self.lead):
                 fact["subject"] = self.item_subject
@@ -2043,6 +2052,10 @@ class FactReader:
         # a row naming one concept under a column naming another (基本支出 of 一般公共服务支出):
         # the column is a dimension of the fact
         member = col_concept if col_concept and col_concept != concept else ""
+        if not member and not col_concept and concept and not generic:
+            # a head naming a thing the vocabulary does not know (上缴上级支…, a head a PDF cut in
+            # two): the column is a dimension of its own, not the row's amount
+            member = self._unknown_head_thing(head.text)
         if not member and concept and self.title_kind and self.title_kind != concept \
                 and self._kind_of(concept) not in (None, self.title_kind):
             # a spending's row in a table of income (收入决算表 by 支出功能分类科目): the money
@@ -2067,6 +2080,16 @@ class FactReader:
         self.base.add(fact)
         if measure == "实际值" and unit == "分" and concept:
             self.point_indicators.add(concept)
+
+    def _unknown_head_thing(self, head: str) -> str:
+        """What a column head names beyond measures, periods, units and fillers (决算数, 2024年,
+        （万元）, 金额, 合计 name nothing); "" when nothing is left."""
+        words = BRACKETED_RE.sub("", compact(head))
+        words = YEAR_RE.sub("", words)
+        for start, end, _ in reversed(self.lex.measures.all(words)):
+            words = words[:start] + words[end:]
+        words = self.lex.prior.sub("", words)
+        return self.lex.filler.sub("", words)
 
     def _kind_of(self, concept: str) -> str | None:
         """The kind total (本年支出, 本年收入) whose kind a concept's name ends with."""

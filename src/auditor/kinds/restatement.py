@@ -420,7 +420,8 @@ def _text_pairs(texts: list[Fact], rule, fillers: re.Pattern, base):
         words = fillers.sub("", fact.label)
         for word in alike:
             words = words.replace(word, "")
-        first = by_words.setdefault((words, _list_head(base, fact)), fact)
+        # (of two funds the sentence names, 一般公共预算… and 政府性基金…: each fund's own)
+        first = by_words.setdefault((words, _list_head(base, fact), fact.fund), fact)
         if first is not fact:
             yield CHECKED
         if first is not fact and not meets(first, fact):
