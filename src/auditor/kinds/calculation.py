@@ -209,6 +209,7 @@ def _check_list_unit_slips(base: FactBase, rule):
                          and depth(p.at) == level
                          and p.period == total.period and (p.measure == total.measure or p.implicit)
                          and not _sum_words(p.label, sums)]
+                items = _enumerated_by_commas(text, items)
                 if len(items) >= 2:
                     yield CHECKED
                     yield from _compare_listing(named, items, True, rule)
@@ -625,6 +626,18 @@ def _nested_lists(text: str, at: int, cues: tuple = ()) -> list[tuple[int, int]]
             spans.append((start, end))
             start = text.find(opener, end)
     return spans
+
+
+def _enumerated_by_commas(text: str, items: list[Fact]) -> list[Fact]:
+    """Items listed with 、 end at the first ， between two of them: a clause after it states
+    another thing (其中货物类41.26万元、服务类71.22万元，授予中小企业合同金额112.48万元，占…)."""
+    seps = [text[a.at + len(a.text):b.at] for a, b in zip(items, items[1:])]
+    if not seps or "、" not in seps[0]:
+        return items
+    for k, sep in enumerate(seps):
+        if "、" not in sep and any(ch in sep for ch in "，,"):
+            return items[:k + 1]
+    return items
 
 
 def _compare_listing(total: Fact, parts: list[Fact], partial: bool, rule):
