@@ -543,6 +543,8 @@ def _listed_parts(base: FactBase, total: Fact, words, params, least: int = 2) ->
                 named, queued = named[:1], named[1:]  # names listed first, then 分别为 the figures
             if not named:
                 return _distinct(listed, least)
+            if len(named) > 1:
+                return None  # (产出、效益和满意度指标共得90.00分: the sum of several, no one's score)
             listed.append((named[-1], f))
             since = ""
         rest = text[cursor:]
