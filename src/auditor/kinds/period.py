@@ -105,10 +105,11 @@ MESSAGE_FIELDS = {"year", "report_year", "what"}
 YEAR_RE = re.compile(r"(?=[12])(?<![\d\-—–~～至〔\[【])((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)")
 RANGE_AFTER_RE = re.compile(r"^\s*年?\s*度?\s*" + RANGE_JOINER + r"\s*(?:19|20)?\d\d")
 STANDALONE_PERIOD_RE = re.compile(r"(?=[12])(?<![\d\-—–~～至〔\[【])((?:19|20)\d\d)\s*年\s*度(?=\s|$|[）)]|单位)")
-YEAR_END_RE = re.compile(r"(?=[截到12])(?:(?:截至|截止到?|到)\s*((?:19|20)\d\d)\s*年\s*(?:12\s*月\s*(?:31\s*日|底|末)|底|末)"
-                         r"|(?<![\d\-—~至])((?:19|20)\d\d)\s*年\s*(?:末|底))(?!\s*前)")
+# (a year end names a year whatever its digits: 截至2204年底 is a misprinted one, past any plan)
+YEAR_END_RE = re.compile(r"(?=[截到12])(?:(?:截至|截止到?|到)\s*((?:19|2\d)\d\d)\s*年\s*(?:12\s*月\s*(?:31\s*日|底|末)|底|末)"
+                         r"|(?<![\d\-—~至])((?:19|2\d)\d\d)\s*年\s*(?:末|底))(?!\s*前)")
 # a date a report during the year stands at (截至2024年6月底, 截止2024年9月30日)
-POINT_IN_YEAR_RE = re.compile(r"(?:截至|截止到?)\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末)?")
+POINT_IN_YEAR_RE = re.compile(r"(?:截至|截止到?)\s*((?:19|2\d)\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末)?")
 # a whole year stated as its first and last day (评价期间为2023年1月1日至2023年12月31日): the
 # period a report covers, the report's own year; a range over several years is no such statement
 WHOLE_YEAR_RE = re.compile(r"(?=[12])(?<!\d)((?:19|20)\d\d)\s*年\s*1\s*月\s*1\s*日\s*" + RANGE_JOINER
