@@ -16,6 +16,9 @@ KIND = "numbering"
 PARAMS = {
     "styles": (list, ["part", "cn", "paren_cn", "arabic", "paren_arabic"]),
     "switch_from": (list, [["cn", "arabic"]]),
+    # the heads of a table's column of serial numbers (序号): its whole numbers run 1, 2, 3 …
+    # down the table; checked instead of the headings when given
+    "serial_heads": (list, []),
 }
 MESSAGE_FIELDS = {"previous", "current", "problem"}
 CN = "零一二三四五六七八九十"
@@ -69,6 +72,9 @@ def _numbered(doc):
 
 
 def check(doc, rule):
+    if rule.params["serial_heads"]:
+        yield from _serial_columns(doc, tuple(rule.params["serial_heads"]))
+        return
     styles = set(rule.params["styles"])
     last: dict[str, object] = {}  # style -> last block of that style in the current run
     order = sorted(NUMBERING_LEVELS, key=NUMBERING_LEVELS.get)
@@ -149,3 +155,37 @@ def _hit(block, previous, problem: str) -> Hit:
                expected=problem.rsplit("应为", 1)[-1].strip("“”") if "应为" in problem else None,
                formula=f"上一个同级编号：{previous.token}（{previous.text[:20]}）",
                fields={"previous": previous.token, "current": block.token, "problem": problem})
+
+
+SERIAL_RE = re.compile(r"^\s*(\d{1,3})\s*$")
+
+
+def _serial_columns(doc, heads: tuple[str, ...]):
+    """A table's column headed 序号: the whole numbers down it (blank and 合计 rows aside) go 1, 2,
+    3 …; the first that repeats or skips is told once per column. A column restarting at 1 (a
+    table of groups each numbered anew) is followed from there."""
+    for table in doc.tables:
+        grid = table.grid()
+        for col in range(table.width):
+            head_row = next((r for r, row in enumerate(grid[:3]) if col < len(row)
+                             and re.sub(r"\s+", "", row[col]) in heads), None)
+            if head_row is None:
+                continue
+            previous = None
+            for r in range(head_row + 1, len(grid)):
+                m = SERIAL_RE.match(grid[r][col]) if col < len(grid[r]) else None
+                if m is None:
+                    continue
+                value = int(m.group(1))
+                if previous is not None and value != 1 and value != previous[0] + 1:
+                    cell = table.rows[r][col]
+                    name = f"「{table.title or f'表{table.index}'}」"
+                    problem = name + (f"序号“{value}”重复" if value == previous[0]
+                                      else f"序号从“{previous[0]}”跳到“{value}”" if value > previous[0]
+                                      else f"序号从“{previous[0]}”退回“{value}”")
+                    yield Hit(quote=table.row_text(r).strip("\t "), location=cell.loc,
+                              stated=str(value), expected=str(previous[0] + 1),
+                              fields={"previous": str(previous[0]), "current": str(value), "problem": problem},
+                              highlights=[previous[1].loc])
+                    break
+                previous = (value, table.rows[r][col])
