@@ -217,7 +217,7 @@ def _check_group(facts: list[Fact], rule, assumed: dict[int, str], scope: TitleS
         for b in tables[i + 1:]:
             if not scope.same(a.block, b.block):
                 continue  # (表2 职工…基金收入情况 and 表4 城乡居民…基金收入情况: two funds' 本年收入)
-            if _other_things(a, b):
+            if _other_things(a, b, scope):
                 continue  # (榆城镇 | 培训人数 486 and 榆城镇 | 帮扶人数 402: two counts of one place)
             yield CHECKED
             if not meets(a, b):
@@ -227,15 +227,26 @@ def _check_group(facts: list[Fact], rule, assumed: dict[int, str], scope: TitleS
 HEAD_NOISE_RE = re.compile(r"[（(][^（()）]*[）)]|(?:19|20)\d\d年度?|本年|上年|年末|年初")
 
 
-def _other_things(a: Fact, b: Fact) -> bool:
+def _other_things(a: Fact, b: Fact, scope: TitleScopes) -> bool:
     """Two cells whose row names a place or an item of the report's own (乡镇, 项目), not a thing
     of the vocabulary, under column heads naming different things (培训人数, 帮扶人数): the row is
-    only where they are, the heads say what they are."""
+    only where they are, the heads say what they are. Heads naming one thing (人均补贴) in tables
+    titled by different things (职业技能培训补贴发放情况, 公益性岗位补贴发放情况) are of those things."""
     lex = lexicon()
     if a.concept in lex.concepts.names.values():
         return False
     head_a, head_b = (_thing_of_head(f.header, lex) for f in (a, b))
-    return bool(head_a and head_b) and head_a not in head_b and head_b not in head_a
+    if not (head_a and head_b):
+        return False
+    if head_a not in head_b and head_b not in head_a:
+        return True
+    title_a, title_b = (TITLE_NOISE_RE.sub("", compact(scope.doc.blocks[f.block].title or "")) for f in (a, b))
+    return bool(title_a and title_b) and title_a != title_b
+
+
+# a table title's words that name no thing of its own (表2, 2024年度, 情况, 明细表)
+TITLE_NOISE_RE = re.compile(r"(?:附|续)?表\s*[\d一二三四五六七八九十]+(?:[-－—.．]\d+)?|(?:19|20)\d\d年度?|情况|明细|统计|汇总|"
+                            r"一览|表")
 
 
 def _thing_of_head(header: str | None, lex) -> str:
