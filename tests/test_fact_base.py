@@ -69,6 +69,13 @@ def test_a_column_head_naming_an_unknown_thing_is_a_dimension_not_the_rows_amoun
     assert members == {"决算数": "", "上缴上级支": "上缴上级支"}
 
 
+def test_a_table_titled_with_last_year_only_states_last_years_figures():
+    facts = facts_of("某中心2025年单位预算\n表12 2024年全县公共资源交易情况（参阅）\n交易类别\t成交金额（亿元）\n"
+                     "政府采购\t6.2148\n表13 2025年收支预算表\n项目\t金额（万元）\n政府采购\t42.00\n")
+    periods = {f.value: f.period for f in facts if f.source == "table"}
+    assert periods == {Decimal("6.2148"): "上年", Decimal("42.00"): "本年"}
+
+
 def test_a_classification_item_links_its_sentence_to_the_table_row():
     text = (HEAD + "支出决算表\n单位：万元\n科目编码\t科目名称\t本年支出合计\n2080501\t行政单位离退休\t36.40\n\n"
             "3.社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）。年初预算为30.00万元，"

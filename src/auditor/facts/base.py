@@ -630,6 +630,9 @@ class FactReader:
         - the funds the headings above a paragraph name (五、一般公共预算支出预算情况 over
           （三）具体情况): a scope its sentences may leave unsaid (FactBase.heading_funds)."""
         self.later_blocks: set[int] = set()
+        # tables titled with last year only (表12 2024年全县公共资源交易情况 in a report on 2025):
+        # their figures naming no year are last year's
+        self.earlier_blocks: set[int] = set()
         open_headings: list[tuple[int, bool, str]] = []  # (level, names a later year, its fund)
         for index, block in enumerate(self.doc.blocks):
             if isinstance(block, Heading):
@@ -640,6 +643,8 @@ class FactReader:
             titled = isinstance(block, Table) and self._names_later_only(block.title or "")
             if titled or any(later for _, later, _ in open_headings):
                 self.later_blocks.add(index)
+            elif isinstance(block, Table) and self._names_last_only(block.title or ""):
+                self.earlier_blocks.add(index)
             funds = {fund for _, _, fund in open_headings if fund}
             if funds and isinstance(block, Paragraph):  # (most paragraphs stand under no fund's heading)
                 self.base.heading_funds[index] = funds
@@ -647,6 +652,10 @@ class FactReader:
     def _names_later_only(self, words: str) -> bool:
         years = [int(y) for y in YEAR_RE.findall(words)]
         return bool(self.year) and bool(years) and min(years) > self.year
+
+    def _names_last_only(self, words: str) -> bool:
+        years = {int(y) for y in YEAR_RE.findall(words)}
+        return bool(self.year) and years == {self.year - 1}
 
     def _in_later(self, index: int, words: str) -> bool:
         """A figure of a block about a later year whose own words name no year (see _later_blocks)."""
@@ -1191,7 +1200,9 @@ class FactReader:
         if list_fund and (text.rstrip(" ：:").endswith(self.lex.list_openers)
                           or (text.rstrip().endswith(("；", ";")) and (in_list or headed))):
             self.open_list = (list_fund, list_parts)  # (the list opens here, or goes on after a ；)
-        if headed and text.rstrip().endswith(("；", ";")):
+        if (headed or in_list) and text.rstrip().endswith(("；", ";")):
+            # (a 其中 list goes on after a ；: 其中中央…，占56.76%；…；县级配套资金420.00万元，占18.92%。
+            # what follows its full stop is the whole's again, not the last part's)
             self.list_goes_on = True
         if text.rstrip().endswith(("；", ";")):
             self.opening = opening
@@ -2016,6 +2027,8 @@ class FactReader:
         period = head.period
         if period == CURRENT and self._in_later(index, head.text):
             period = LATER
+        elif period == CURRENT and index in self.earlier_blocks and not YEAR_RE.search(head.text):
+            period = PRIOR
         if described.period_only and self.periods_by_row:
             period = self._row_period(row_label)
             if period is None:
