@@ -60,15 +60,6 @@ def test_a_column_head_names_its_own_unit_beside_money_columns():
     assert units == {"养护里程（公里）": "公里", "补助资金（万元）": "万元", "受益户数（户）": "户"}
 
 
-def test_a_column_head_naming_an_unknown_thing_is_a_dimension_not_the_rows_amount():
-    """上缴上级支 (a head a PDF cut short) names something of its own: its 0.00 is no statement of
-    the row's spending, which 决算数 and 金额 heads are."""
-    facts = facts_of("某局2024年度部门决算\n支出表\n单位：万元\n科目名称\t决算数\t上缴上级支\n"
-                     "文化旅游体育与传媒支出\t649.40\t0.00\n")
-    members = {f.header: f.member for f in facts if f.source == "table"}
-    assert members == {"决算数": "", "上缴上级支": "上缴上级支"}
-
-
 def test_a_table_titled_with_last_year_only_states_last_years_figures():
     facts = facts_of("某中心2025年单位预算\n表12 2024年全县公共资源交易情况（参阅）\n交易类别\t成交金额（亿元）\n"
                      "政府采购\t6.2148\n表13 2025年收支预算表\n项目\t金额（万元）\n政府采购\t42.00\n")

@@ -2065,10 +2065,6 @@ class FactReader:
         # a row naming one concept under a column naming another (基本支出 of 一般公共服务支出):
         # the column is a dimension of the fact
         member = col_concept if col_concept and col_concept != concept else ""
-        if not member and not col_concept and concept and not generic:
-            # a head naming a thing the vocabulary does not know (上缴上级支…, a head a PDF cut in
-            # two): the column is a dimension of its own, not the row's amount
-            member = self._unknown_head_thing(head.text)
         if not member and concept and self.title_kind and self.title_kind != concept \
                 and self._kind_of(concept) not in (None, self.title_kind):
             # a spending's row in a table of income (收入决算表 by 支出功能分类科目): the money
@@ -2093,16 +2089,6 @@ class FactReader:
         self.base.add(fact)
         if measure == "实际值" and unit == "分" and concept:
             self.point_indicators.add(concept)
-
-    def _unknown_head_thing(self, head: str) -> str:
-        """What a column head names beyond measures, periods, units and fillers (决算数, 2024年,
-        （万元）, 金额, 合计 name nothing); "" when nothing is left."""
-        words = BRACKETED_RE.sub("", compact(head))
-        words = YEAR_RE.sub("", words)
-        for start, end, _ in reversed(self.lex.measures.all(words)):
-            words = words[:start] + words[end:]
-        words = self.lex.prior.sub("", words)
-        return self.lex.filler.sub("", words)
 
     def _kind_of(self, concept: str) -> str | None:
         """The kind total (本年支出, 本年收入) whose kind a concept's name ends with."""
