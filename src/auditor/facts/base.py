@@ -72,7 +72,8 @@ ITEM_TOKEN_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,
 NAMED_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{4,}$")
 LABEL_NOISE_RE = re.compile(r"^(?:其中\s*[:：]?|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)+|[（(](?:类|款|项)[）)]|[:：]$")
 YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
-OWN_STATEMENT_RE = re.compile(r"[决预]算(?:总|明细)?表")
+# a table title naming a statement or form (…决算总表, …自评表: ending 表 before any bracket)
+OWN_STATEMENT_RE = re.compile(r"表\s*(?:[（(][^）)]*[）)])?\s*$")
 NEXT_FIGURE_RE = re.compile(r"\d")  # where the next figure starts, in the words after a count
 UNDONE_CLAUSE_CHARS = 30  # the words after a count naming what it counts and why it was not done
 TRAILING_BRACKET_RE = re.compile(r"[（(][^（）()]*[）)]$")
@@ -655,8 +656,8 @@ class FactReader:
         return bool(self.year) and bool(years) and min(years) > self.year
 
     def _names_last_only(self, words: str) -> bool:
-        """A table title naming last year only, and no budget or final-account statement of the
-        report's own (a 2023年度收入支出决算总表 in a report on 2024 misprints its year: PER003)."""
+        """A table title naming last year only, and no statement or form (a 2023年度收入支出决算总表
+        or 2023年度项目支出绩效自评表 in a report on 2024 misprints its year: PER003)."""
         years = {int(y) for y in YEAR_RE.findall(words)}
         return bool(self.year) and years == {self.year - 1} and not OWN_STATEMENT_RE.search(words)
 
