@@ -62,9 +62,11 @@ def test_a_column_head_names_its_own_unit_beside_money_columns():
 
 def test_a_table_titled_with_last_year_only_states_last_years_figures():
     facts = facts_of("某中心2025年单位预算\n表12 2024年全县公共资源交易情况（参阅）\n交易类别\t成交金额（亿元）\n"
-                     "政府采购\t6.2148\n表13 2025年收支预算表\n项目\t金额（万元）\n政府采购\t42.00\n")
+                     "政府采购\t6.2148\n表13 2025年收支预算表\n项目\t金额（万元）\n政府采购\t42.00\n"
+                     "表14 2024年度项目支出绩效自评表\n项目\t金额（万元）\n培训\t8.00\n")
     periods = {f.value: f.period for f in facts if f.source == "table"}
-    assert periods == {Decimal("6.2148"): "上年", Decimal("42.00"): "本年"}
+    # (a 年度 title states a year's accounts: last year's there is a misprint PER004 tells, not last year)
+    assert periods == {Decimal("6.2148"): "上年", Decimal("42.00"): "本年", Decimal("8.00"): "本年"}
 
 
 def test_a_classification_item_links_its_sentence_to_the_table_row():

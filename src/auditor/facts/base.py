@@ -72,8 +72,7 @@ ITEM_TOKEN_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,
 NAMED_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{4,}$")
 LABEL_NOISE_RE = re.compile(r"^(?:其中\s*[:：]?|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)+|[（(](?:类|款|项)[）)]|[:：]$")
 YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
-# a table title naming a statement or form (…决算总表, …自评表: ending 表 before any bracket)
-OWN_STATEMENT_RE = re.compile(r"表\s*(?:[（(][^）)]*[）)])?\s*$")
+ANNUAL_YEAR_RE = re.compile(r"(?:19|20)\d\d\s*年\s*度")  # (as PER004's TITLE_PERIOD_RE reads a title)
 NEXT_FIGURE_RE = re.compile(r"\d")  # where the next figure starts, in the words after a count
 UNDONE_CLAUSE_CHARS = 30  # the words after a count naming what it counts and why it was not done
 TRAILING_BRACKET_RE = re.compile(r"[（(][^（）()]*[）)]$")
@@ -531,7 +530,6 @@ class FactReader:
         # words of things moving in or out during the year (新增, 处置, 报废): a count so said of a
         # table row's thing is a flow, no restatement of the row's stock (see _flow_of_row)
         self.flow_words = tuple(vocab.get("stock_flow_words") or ())
-        self.vocabulary_concepts = frozenset(self.lex.concepts.names.values())
         # the words taking listed things in turn (分别): from score_lists, where they name scores
         self.respectively = re.compile(alternatives((vocab.get("score_lists") or {}).get("respectively")))
         self.self_words = self._self_words(vocab, doc.meta.get("unit_name") or "")
@@ -656,13 +654,15 @@ class FactReader:
         return bool(self.year) and bool(years) and min(years) > self.year
 
     def _names_last_only(self, words: str) -> bool:
-        """A table title naming last year only, and no statement or form (a 2023年度收入支出决算总表
-        or 2023年度项目支出绩效自评表 in a report on 2024 misprints its year: PER003)."""
+        """A table title naming last year only, as a year of events (2024年全县公共资源交易情况 in a
+        report on 2025). A title of a 年度 (2023年度收入支出决算总表, 2023年度全县…情况 in a report on
+        2024) states a year's accounts, which PER004 holds to the report's year: a misprint, not
+        last year's figures."""
         years = {int(y) for y in YEAR_RE.findall(words)}
-        return bool(self.year) and years == {self.year - 1} and not OWN_STATEMENT_RE.search(words)
+        return bool(self.year) and years == {self.year - 1} and not ANNUAL_YEAR_RE.search(words)
 
     def _in_later(self, index: int, words: str) -> bool:
-        """A figure of a block about a later year whose own words name no year (see _later_blocks)."""
+        """A figure of a block about a later year whose own words name no year (see later_blocks in _read_headings)."""
         return index in self.later_blocks and not YEAR_RE.search(words)
 
     def read(self) -> FactBase:
@@ -815,7 +815,7 @@ class FactReader:
         """A count of a row label's thing (not the vocabulary's) whose clause, outside the label,
         says it moved in or out during the year (stock_flow_words), before it or after it up to
         the next figure."""
-        if not self.flow_words or concept in self.vocabulary_concepts \
+        if not self.flow_words or concept in self.lex.concepts.canonical \
                 or any(w in concept for w in self.flow_words):
             return False  # (a row of a flow itself, 新增市场主体户数: 新增 names it)
         start = max((b.end() for b in CLAUSE_BREAK_RE.finditer(text, max(0, m.start() - PHRASE_LIMIT), m.start())),
@@ -1396,7 +1396,7 @@ class FactReader:
                 concept, carried, plain_carried = None, None, None
             concept = whole or concept
         bare = _blank(phrase, self.lex.concepts)  # 预算 inside 一般公共预算财政拨款收入 is no measure
-        if concept and concept not in self.lex.concepts.names.values() and concept in bare:
+        if concept and concept not in self.lex.concepts.canonical and concept in bare:
             # nor 得分 inside a table row's own name (全省营商环境评价得分88.6分: that indicator's value)
             bare = bare.replace(concept, " " * len(concept))
         # nor 上年 inside 上年结转资金 a period

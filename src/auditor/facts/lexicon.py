@@ -26,6 +26,11 @@ class Matcher:
     # words that, right before a name, make its figure a per-unit one (人均公用经费 is no amount of
     # 公用经费): the match then names the qualified thing, its span taking in the qualifier
     qualifiers: tuple = ()
+    # the names the synonyms stand for, as a set (membership is asked per fact)
+    canonical: frozenset = field(default=frozenset(), compare=False, repr=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "canonical", frozenset(self.names.values()))
 
     def all(self, text: str) -> list[tuple[int, int, str]]:
         return list(self._found(text))

@@ -36,13 +36,18 @@ class TitleScopes:
 
     def of(self, block: int) -> str:
         if block not in self.scopes:
-            table = self.doc.blocks[block]
-            title = (table.title or "") if isinstance(table, Table) else ""  # (表1 2024年…: spaced apart)
-            scope = re.sub(r"[^\w]|\d", "", self.noise.sub("", compact(self.noise.sub("", title))))
+            scope = self.words(block)
             if len(scope) < MIN_SCOPE_CHARS or (self.organisation is not None and self.organisation.fullmatch(scope)):
                 scope = ""
             self.scopes[block] = scope
         return self.scopes[block]
+
+    def words(self, block: int) -> str:
+        """What is left of the table's title without its number, years, brackets, the unit's name
+        and the words of a kind of table (an organisation's name not blanked)."""
+        table = self.doc.blocks[block]
+        title = (table.title or "") if isinstance(table, Table) else ""  # (表1 2024年…: spaced apart)
+        return re.sub(r"[^\w]|\d", "", self.noise.sub("", compact(self.noise.sub("", title))))
 
     def same(self, a: int, b: int) -> bool:
         """Two tables may state one fact unless both titles name a scope and the scopes differ."""

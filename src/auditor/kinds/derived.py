@@ -365,7 +365,7 @@ def _share_sum(base: FactBase, rule):
             continue
         placed.add(rate.id)
         parts = declared.get(whole.concept) if whole is not None else None
-        if parts and part.concept and part.concept not in parts and part.concept in lexicon().concepts.names.values():
+        if parts and part.concept and part.concept not in parts and part.concept in lexicon().concepts.canonical:
             continue  # a known thing no part of the whole's declared sum (授予中小企业合同金额 of 政府采购支出)
         key = (rate.block, whole.id if whole is not None else None, run_of.get((rate.block, rate.sentence)))
         before = groups.get(key)

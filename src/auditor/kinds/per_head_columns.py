@@ -10,11 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..facts.base import Fact, FactBase
+from ..facts.base import BRACKETED_RE, Fact, FactBase
 from ..knowledge import compact
-
-UNIT_MARKS = "（(%％)）"
-
 
 def per_head_rows(base: FactBase, per_head: dict[str, list[str]], per_period_words: tuple[str, ...],
                   thing_verbs: tuple[str, ...]) -> Iterator[tuple[Fact, Fact, Fact, str]]:
@@ -53,6 +50,4 @@ def _names(head: str, thing: str) -> bool:
 
 def bare_head(header: str) -> str:
     """The head without its bracketed unit (人均已发放（元） -> 人均已发放)."""
-    head = compact(header)
-    cut = min((head.find(m) for m in "（(" if m in head), default=len(head))
-    return head[:cut].rstrip(UNIT_MARKS)
+    return BRACKETED_RE.sub("", compact(header))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..facts.base import LATER, MONEY_MEASURES, UNNAMED, Fact, column_sum, fact_base, part_names, worded_measure
+from ..facts.base import BRACKETED_RE, LATER, MONEY_MEASURES, UNNAMED, Fact, column_sum, fact_base, part_names, worded_measure
 from ..facts.lexicon import lexicon
 from ..facts.titles import TitleScopes
 from ..facts.numbers import MONEY_UNITS, fmt
@@ -224,35 +224,27 @@ def _check_group(facts: list[Fact], rule, assumed: dict[int, str], scope: TitleS
                 yield _hit(b, a, rule, assumed)
 
 
-HEAD_NOISE_RE = re.compile(r"[（(][^（()）]*[）)]|(?:19|20)\d\d年度?|本年|上年|年末|年初")
-
-
 def _other_things(a: Fact, b: Fact, scope: TitleScopes) -> bool:
     """Two cells whose row names a place or an item of the report's own (乡镇, 项目), not a thing
     of the vocabulary, under column heads naming different things (培训人数, 帮扶人数): the row is
     only where they are, the heads say what they are. Heads naming one thing (人均补贴) in tables
     titled by different things (职业技能培训补贴发放情况, 公益性岗位补贴发放情况) are of those things."""
     lex = lexicon()
-    if a.concept in lex.concepts.names.values():
+    if a.concept in lex.concepts.canonical:
         return False
     head_a, head_b = (_thing_of_head(f.header, lex) for f in (a, b))
     if not (head_a and head_b):
         return False
     if head_a not in head_b and head_b not in head_a:
         return True
-    title_a, title_b = (TITLE_NOISE_RE.sub("", compact(scope.doc.blocks[f.block].title or "")) for f in (a, b))
+    title_a, title_b = scope.words(a.block), scope.words(b.block)
     return bool(title_a and title_b) and title_a != title_b
-
-
-# a table title's words that name no thing of its own (表2, 2024年度, 情况, 明细表)
-TITLE_NOISE_RE = re.compile(r"(?:附|续)?表\s*[\d一二三四五六七八九十]+(?:[-－—.．]\d+)?|(?:19|20)\d\d年度?|情况|明细|统计|汇总|"
-                            r"一览|表")
 
 
 def _thing_of_head(header: str | None, lex) -> str:
     """What a column head names beside its measure, period, unit and fillers (培训人数 of 培训人数（人）;
     nothing of 预算数, 2024年决算数, 合计, 金额（万元）)."""
-    head = HEAD_NOISE_RE.sub("", compact(header or ""))
+    head = BRACKETED_RE.sub("", compact(header or ""))  # (years and 本年 are fillers too)
     for start, end, _ in reversed(lex.measures.all(head)):
         head = head[:start] + head[end:]
     return lex.filler.sub("", head)

@@ -411,10 +411,7 @@ def _check_column_total(doc, rule, typed):
             continue  # figures on both sides of the total: not a total of the rows around it
         if _sums_inside(grid, details, label_col, sums) or _side_by_side(grid, details, label_col):
             continue  # subtotals among the rows (本年收入合计 above 总计), or two lists side by side
-        heads = [" ".join(grid[r][c] for r in range(figures[0]) if r != at) for c in range(table.width)]
-        summed = [col for col in range(label_col + 1, table.width)
-                  if not any(w in compact(heads[col]) for w in rule.params["rate_column_words"]
-                             + rule.params["not_summed_words"])]
+        heads, summed = _heads_summed(rule, table, grid, figures[0], label_col, at)
         rows = _summed_rows(grid, details, label_col, rule, summed)
         across = _row_totals(rule, table, grid, [*details, at], summed, heads, labels)
         slips = _product_slips(table, rule)
@@ -439,6 +436,14 @@ def _check_column_total(doc, rule, typed):
         yield from _subtotal_hits(rule, table, grid, details, label_col, summed, heads)
 
 
+def _heads_summed(rule, table, grid, first: int, label_col: int, skip: int | None = None) -> tuple[list[str], list[int]]:
+    """Each column's head (the rows above the first of figures, but `skip`: a total row heading the
+    table), and the columns of figures a total sums (no rates, no amounts per head, no codes)."""
+    heads = [" ".join(grid[r][c] for r in range(first) if r != skip) for c in range(table.width)]
+    words = rule.params["rate_column_words"] + rule.params["not_summed_words"]
+    return heads, [col for col in range(label_col + 1, table.width) if not any(w in compact(heads[col]) for w in words)]
+
+
 def _rows_across_alone(rule, table, grid, labels: set, part_totals: bool):
     """A table with no total row (分季度支出 by source, each row closed by its 全年合计): its rows
     adding up across, judged as in _row_totals when most rows do."""
@@ -448,10 +453,7 @@ def _rows_across_alone(rule, table, grid, labels: set, part_totals: bool):
     figures = [r for r, row in enumerate(grid) if any(_amount(t) for t in row[label_col + 1:])]
     if not figures:
         return
-    heads = [" ".join(grid[r][c] for r in range(figures[0])) for c in range(table.width)]
-    summed = [col for col in range(label_col + 1, table.width)
-              if not any(w in compact(heads[col]) for w in rule.params["rate_column_words"]
-                         + rule.params["not_summed_words"])]
+    heads, summed = _heads_summed(rule, table, grid, figures[0], label_col)
     across = _row_totals(rule, table, grid, figures, summed, heads, labels)
     yield from across[1] if across is not None else ()
 
@@ -478,7 +480,7 @@ def _part_totals(rule, table, grid):
     first = next((r for r, row in enumerate(grid) if any(_amount(t) for t in row[label_col + 1:])), None)
     if first is None:
         return
-    heads = [" ".join(grid[r][c] for r in range(first)) for c in range(table.width)]
+    heads, summed = _heads_summed(rule, table, grid, first, label_col)
     figures = [r for r, row in enumerate(grid) if any(_amount(t) for t in row[label_col + 1:])]
     if totals[0] == figures[0]:
         return  # totals above their rows may head nested lists (本年支出合计, then 人员经费…): not judged
@@ -488,9 +490,7 @@ def _part_totals(rule, table, grid):
         if len(details) < 2:
             continue
         rows = _summed_rows(grid, details, label_col, rule)
-        for col in range(label_col + 1, table.width):
-            if any(w in compact(heads[col]) for w in rule.params["rate_column_words"] + rule.params["not_summed_words"]):
-                continue
+        for col in summed:
             hit = _column_hit(rule, table, grid, at, col, rows, heads[col].strip() or f"第{col + 1}列")
             if hit is not None:
                 yield hit
