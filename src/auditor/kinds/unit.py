@@ -14,6 +14,7 @@ from decimal import Decimal
 from ..facts.base import CLAUSE_BREAK_RE, fact_base, per_unit
 from ..facts.lexicon import lexicon
 from ..facts.numbers import normalize_digits
+from ..knowledge import compact
 from .base import Hit, document_texts
 
 KIND = "unit"
@@ -65,7 +66,7 @@ def _check_peer_magnitude(doc, rule):
         # (an amount naming no measure but a flow of the item's money, 到位312.00万元，已支出198.72元,
         # is a peer too)
         peers = [f for f in facts if f.measure in measures and f.unit in ("元", "万元")
-                 and (not f.implicit or (any(w in f.label for w in flows) and not per_unit(f)))]
+                 and (not f.implicit or (_names_flow_only(f.label, flows) and not per_unit(f)))]
         for small in (f for f in peers if f.unit == "元"):
             for peer in (f for f in peers if f.unit == "万元" and f.value > 0):
                 # (what came in and what went out of one item's money may differ more than its budget
@@ -79,6 +80,13 @@ def _check_peer_magnitude(doc, rule):
                         formula=f"{small.text} 与同句的 {peer.text} 数量级相同，按“元”计两者相差约一万倍",
                         fields={"peer": small.text, "other": peer.text, "where": "同句", "slip": TEN_THOUSAND_SLIP})
                     break
+
+
+def _names_flow_only(label: str, flows: tuple[str, ...]) -> bool:
+    """The amount's words end on a flow of the item's money (…到位, 已支出): no other thing named
+    after the flow word (支出银行手续费80.00元 is a fee, no flow of the item's money)."""
+    at = max((label.rfind(w) + len(w) for w in flows if w in label), default=-1)
+    return at >= 0 and not lexicon().filler.sub("", compact(label[at:]))
 
 
 def _check_list_peers(doc, rule):
