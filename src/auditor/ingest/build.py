@@ -120,11 +120,9 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
 
 # a line between a table and its continuation on the next page: 续表1, （续表）, （续）
 # (its table's number may come first: 表2（续）, 表2（续表）; its name may follow)
-CONTINUED_RE = re.compile(r"^\s*(?:(?:附)?表\s*[\d一二三四五六七八九十]+\s*)?"
+CONTINUED_RE = re.compile(r"^\s*(?:" + TABLE_NUMBER + r"\s*)?"
                           r"(?:续表\s*[\d一二三四五六七八九十]*|[（(]\s*续(?:表)?\s*[\d一二三四五六七八九十]*\s*[）)])"
                           r"\s*(?:[:：]?\s*[^。；;，,]{0,30})?$")
-# a unit line repeated over the continuation (单位：万元)
-UNIT_LINE_RE = re.compile(r"^\s*[（(]?\s*(?:金额)?单位\s*[:：]\s*(?:亿元|万元|千元|元)\s*[）)]?\s*$")
 
 
 def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
@@ -137,9 +135,9 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
             k = len(out)
             said = units = False
             while k and out[k - 1].kind != "table" and (CONTINUED_RE.match(out[k - 1].text or "")
-                                                         or UNIT_LINE_RE.match(out[k - 1].text or "")):
+                                                         or _unit_line(out[k - 1].text)):
                 said = said or bool(CONTINUED_RE.match(out[k - 1].text or ""))
-                units = units or bool(UNIT_LINE_RE.match(out[k - 1].text or ""))
+                units = units or _unit_line(out[k - 1].text)
                 k -= 1  # (the 续表 lines between, and the unit line repeated under them)
             previous = out[k - 1] if k else None
             # (a unit line alone between two tables says nothing of their being one; under a 续
@@ -156,6 +154,11 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
     return out
 
 
+def _unit_line(text: str | None) -> bool:
+    """A line that is a unit only (单位：万元), as repeated over a table's continuation."""
+    return bool(text) and UNIT_SEGMENT_RE.fullmatch(text.strip()) is not None
+
+
 def _next_page(first: RawBlock, second: RawBlock, said: bool = False) -> bool:
     """The second block starts on the page after the one the first ends on; with a 续 line said
     between them, in a format without pages (.md, .docx) too."""
@@ -169,8 +172,8 @@ def _next_page(first: RawBlock, second: RawBlock, said: bool = False) -> bool:
 def _same_unit(out: list[RawBlock], table_at: int, between: list[RawBlock]) -> bool:
     """The unit lines between a table and its continuation repeat the one above the table."""
     above = next((b.text for b in reversed(out[max(0, table_at - 3):table_at])
-                  if b.kind != "table" and UNIT_LINE_RE.match(b.text or "")), None)
-    units = {re.sub(r"\s+", "", b.text) for b in between if UNIT_LINE_RE.match(b.text or "")}
+                  if b.kind != "table" and _unit_line(b.text)), None)
+    units = {re.sub(r"\s+", "", b.text) for b in between if _unit_line(b.text)}
     return above is not None and units == {re.sub(r"\s+", "", above)}
 
 
