@@ -1,7 +1,8 @@
 """Kind `score`: performance self-evaluation tables scored against their own rules.
 
 Checks (param `check`):
-- execution: 得分 of the budget execution row = `formula` (default 分值 × 执行数 / 预算数).
+- execution: 得分 of the budget execution row = `formula` (default 分值 × 执行率), and of an
+  indicator row scoring the execution rate where the report states its rule.
 - execution_full: the same row given full marks while the execution rate is below
   `full_rate` (100%): a target not met (`execution` reports it too, as a wrong score).
 - execution_rate: the stated 执行率 = 执行数 / 预算数.
@@ -41,7 +42,7 @@ PARAMS = {
     "score_cap_heads": (dict, {}),
     # score_cap: words of a bonus row, and the labels of a total row a bonus lifts above its weight
     "bonus_words": (list, []), "total_labels": (list, ["合计", "总计", "总分"]),
-    "formula": (str, "weight * executed / budget"),
+    "formula": (str, "weight * rate"),  # rate: 执行数 ÷ 预算数, or the stated rate
     "cap_at_weight": (bool, True),
     "positive_formula": (str, "weight * actual / target"),
     "negative_formula": (str, "weight * target / actual"),
@@ -146,9 +147,10 @@ class ExecutionRow:
 
     def rate_basis(self) -> tuple[Decimal | None, Decimal | None]:
         """(rate in %, budget it is computed on): the stated rate when it recomputes from
-        either budget, else the rate on 全年预算数 (computed when the form leaves it blank)."""
+        either budget, else the rate on 全年预算数 (computed when the form leaves it blank); a
+        row stating no amounts (an indicator row, 预算执行率 | 92.40%) has its stated rate only."""
         if self.executed is None or not self.bases:
-            return None, None
+            return (self.rate, None) if self.rate is not None and self.executed is None else (None, None)
         if self.rate is not None:
             for budget in self.bases:
                 if _close(self.rate, self.executed / budget * 100, self.rate_text()):
@@ -234,13 +236,14 @@ def _execution_rows(typed: list[TypedTable]):
                 yield ExecutionRow.of(t, record)
 
 
-def _execution_hits(rule, typed, full_marks_unmet: bool, own=None):
+def _execution_hits(rule, typed, full_marks_unmet: bool, own=None, indicator_rows=()):
     """Execution rows whose score is not 分值 × 执行率, or not what the report's own step rule
     gives (`own`; a band rule leaves the row unjudged). With `full_marks_unmet` only those
     given full marks although the rate is below `full_rate`: the same wrong score seen as a
-    target not met (class target_not_met) beside the score mismatch `execution` reports."""
+    target not met (class target_not_met) beside the score mismatch `execution` reports.
+    `indicator_rows`: indicator rows scoring the execution rate by a rule the report states."""
     full_rate = Decimal(str(rule.params["full_rate"]))
-    for row in _execution_rows(typed):
+    for row in [*_execution_rows(typed), *indicator_rows]:
         t = row.typed
         rate, budget = row.rate_basis()
         if row.score is None:
@@ -262,7 +265,7 @@ def _execution_hits(rule, typed, full_marks_unmet: bool, own=None):
                 quote=_row_quote(score_cell, t.table), location=score_cell.loc, stated=score_cell.text,
                 expected=fmt(band[2], max(2, _score_places(t.table, typed))),
                 formula=f"按报告的计分档次“{band[3]}”：执行率 {fmt(rate)}% 应得 {fmt(band[2])} 分"
-                        f"（执行率 = 执行数 {row.executed} ÷ 预算数 {budget}）",
+                        + _rate_source(row, budget),
                 fields={"table": _table_name(t), "weight": str(row.weight), "rate": f"{fmt(rate)}%",
                         "score": score_cell.text, "basis": f"按报告的计分档次（执行率 {fmt(rate)}%，{band[3]}）"},
                 highlights=[c.loc for c in row.cells.values()])
@@ -293,14 +296,20 @@ def _execution_hits(rule, typed, full_marks_unmet: bool, own=None):
         yield Hit(
             quote=_row_quote(score_cell, t.table), location=score_cell.loc,
             stated=score_cell.text, expected=fmt(expected, max(2, places)),
-            formula=(_execution_formula(row, rate, expected, own)
-                     + f"（执行率 = 执行数 {row.executed} ÷ 预算数 {budget}）"
+            formula=(_execution_formula(row, rate, expected, own) + _rate_source(row, budget)
                      + (f"；执行率未达 {fmt(full_rate, 0)}%，不应得满分" if unmet and full_marks_unmet else "")),
             fields={"table": _table_name(t), "weight": str(row.weight),
                     "rate": f"{fmt(rate)}%", "score": score_cell.text,
                     "basis": f"按分值 {row.weight} × 执行率 {fmt(rate)}%" if own is None
                     else f"按报告的扣分规则（执行率 {fmt(rate)}%，{own[3]}）"},
             highlights=[c.loc for c in row.cells.values()])
+
+
+def _rate_source(row: ExecutionRow, budget: Decimal | None) -> str:
+    """Where the execution rate comes from: the amounts, or an indicator row's actual value."""
+    if budget is None:
+        return f"（执行率为「{row.label}」一行的实际完成值）"
+    return f"（执行率 = 执行数 {row.executed} ÷ 预算数 {budget}）"
 
 
 FULL_RATE = Decimal(100)  # a step rule counts the points short of full execution
@@ -340,14 +349,55 @@ def _execution_formula(row, rate, expected, own) -> str:
 
 
 def _check_execution(doc, rule, typed):
-    return _execution_hits(rule, typed, full_marks_unmet=False, own=_execution_rule(doc, rule))
+    own = _execution_rule(doc)
+    return _execution_hits(rule, typed, False, own, _execution_indicators(doc, typed, own))
 
 
 def _check_execution_full(doc, rule, typed):
-    return _execution_hits(rule, typed, full_marks_unmet=True, own=_execution_rule(doc, rule))
+    own = _execution_rule(doc)
+    return _execution_hits(rule, typed, True, own, _execution_indicators(doc, typed, own))
 
 
-def _execution_rule(doc, rule):
+def _execution_indicators(doc, typed, own="unread") -> list[ExecutionRow]:
+    """Indicator rows scoring the budget execution rate (三级指标 预算执行率 | 分值 10 | 实际完成值
+    92.40% | 得分 7.80), read as execution rows with the stated rate and no amounts, where the report
+    states how the rate is scored: its step or band rule (`own`), the points × the rate in its text
+    (concepts.yaml execution_scoring `proportional`: 预算执行率得分=执行率×分值) or in the row's
+    remarks. Indicator forms score the rate in many ways (≥95% full marks, bands), so with no rule
+    stated the row is left to the indicator rules (a missed target, SCO007/SCO008)."""
+    from ..facts.lexicon import lexicon
+    from ..knowledge import concepts
+
+    if own == "unread":
+        own = _execution_rule(doc)
+    proportional = (concepts().get("execution_scoring") or {}).get("proportional") or ""
+    stated = own is not None or bool(proportional and re.search(proportional, doc.text))
+    found = []
+    for t in _score_tables(typed):
+        rows = _indicators(t)
+        for r in rows:
+            if r.score is None or "actual" not in r.cells or \
+                    lexicon().concepts.last(compact(r.indicator)) != "预算执行率":
+                continue
+            actual = _target(r.actual_text)
+            weight = _inferred_weight(r, rows)
+            if actual is None or actual.unit != "%" or actual.comparator not in ("", "=") or weight is None:
+                continue
+            if not stated and not (proportional and re.search(proportional, _remarks(r.cells["score"], t.table))):
+                continue
+            cells = {k: r.cells[k] for k in ("weight", "score") if k in r.cells}
+            found.append(ExecutionRow(t, r.indicator, None, None, None, weight, actual.value, r.score,
+                                      {"rate": r.cells["actual"], **cells}))
+    return found
+
+
+def _judged_as_execution(doc, typed) -> set[int]:
+    """The score cells (by id) of the indicator rows the execution rules judge: the indicator
+    rules leave them alone (one rule for one score)."""
+    return {id(row.cells["score"]) for row in _execution_indicators(doc, typed)}
+
+
+def _execution_rule(doc):
     """The report's own rule for the execution score (concepts.yaml execution_scoring): ("step",
     step, points, words), ("bands", words) or None (the rule's formula holds)."""
     from ..knowledge import concepts
@@ -849,11 +899,14 @@ def _check_strict_target(doc, rule, typed):
 
 
 def _check_missed_target(doc, rule, typed):
+    judged = _judged_as_execution(doc, typed)
     for t in _score_tables(typed):
         rows = _indicators(t)
         places = _score_places(t.table, typed)
         for miss in _missed(rows, rule.params["ceiling_cues"]):
             r = miss.row
+            if id(r.cells["score"]) in judged:
+                continue  # (scored by the report's execution rule: SCO001, SCO009)
             weight = _inferred_weight(r, rows)
             cell = r.cells["score"]
             # full marks: the score printed at the form's precision reaches the weight
@@ -883,11 +936,14 @@ def _check_proportional(doc, rule, typed):
     if rule.params["requires_statement"] and not _states_any(doc, rule.params["requires_statement"]):
         return
     stated = None  # the report's step rule and whether it leaves scores to judgement (read for the first miss)
+    judged = _judged_as_execution(doc, typed)
     for t in _score_tables(typed):
         rows = _indicators(t)
         places = _score_places(t.table, typed)
         for miss in _missed(rows, rule.params["ceiling_cues"]):
             r = miss.row
+            if id(r.cells["score"]) in judged:
+                continue  # (scored by the report's execution rule: SCO001, SCO009)
             if miss.actual.value == 0 or miss.target.value == 0:
                 continue
             weight = _inferred_weight(r, rows)
@@ -1035,12 +1091,13 @@ def _states_any(doc, statements) -> bool:
 def _check_met_deducted(doc, rule, typed):
     """A target reached, points taken off, and no reason given in the row."""
     stated = None  # whether the report says met indicators earn full marks (read when first asked)
+    judged = _judged_as_execution(doc, typed)
     for t in _score_tables(typed):
         rows = _indicators(t)
         places = _score_places(t.table, typed)
         for r, target, actual, _upward, reached in _reached(rows, rule.params["ceiling_cues"]):
-            if not reached:
-                continue
+            if not reached or id(r.cells["score"]) in judged:
+                continue  # (a met execution rate scored by the report's execution rule: SCO001)
             # only a floor or ceiling written out (≥ ≤ > <), and not a rate: forms score 满意度, 合格率
             # in many ways (in proportion, by bands), so a met rate below full marks may be their rule,
             # unless the report says met indicators earn full marks; only the row's own 分值 is sure;
