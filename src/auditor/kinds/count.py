@@ -969,7 +969,8 @@ class _ScoreTables:
     appendix boundary, so a document of many totals does not walk its blocks once per total."""
 
     def __init__(self, doc, params: dict) -> None:
-        scores = [t for t in typed_tables(doc) if t.type == "performance_scores"]
+        # (a table of the first-level categories' scores lists no indicators to count)
+        scores = [t for t in typed_tables(doc) if t.type == "performance_scores" and not t.categories_only]
         self.cues = params["whole_cues"]
         self.whole = [t for t in scores if any(cue in t.table.title for cue in self.cues)]
         by_table = {id(t.table): t for t in scores}

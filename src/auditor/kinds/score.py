@@ -15,6 +15,7 @@ Checks (param `check`):
   ≤36.78万元 vs 40万元), yet the indicator is given full marks.
 - proportional: a quantitative target missed, scored otherwise than `formula` (正向
   权重 × B/A; 反向 权重 × A/B), where the document states that rule.
+- told_deductions: 得分 = 分值 − the points the row's reason says were taken off (扣1分).
 
 Scores are compared at the precision the form prints its scores with: a "10" in a form
 whose other scores carry two decimals stands for 10.00, not for anything in [9.5, 10.5).
@@ -92,6 +93,9 @@ PARAMS = {
     # per_item: a stated cap on the deductions (group 1 its points), and the word of a deduction
     # (a rule holding it twice, once not as its cap, has more than one way to lose points)
     "cap_rule": (str, ""), "deduction_word": (str, "扣"),
+    # told_deductions: a deduction told in a reason (扣1分, group `points`), the words right before one
+    # making it the total (共扣), and words by which the account may be partial (酌情, 每…扣)
+    "told_deduction": (str, ""), "total_words": (list, []), "untold_words": (list, []),
 }
 MESSAGE_FIELDS = {"table", "weight", "rate", "score", "total", "section", "indicator", "target",
                   "actual", "diff", "basis"}
@@ -579,6 +583,8 @@ def _subtotals_of(t: TypedTable):
 
 def _check_total(doc, rule, typed):
     for t in _score_tables(typed):
+        if t.categories_only:
+            continue  # (the categories' scores and their 合计 are summed as a table's column: SUM005)
         total = t.totals.get("score")
         if total is None:
             yield NotAssessable(f"表{t.table.index}没有可读的总分")
@@ -1231,6 +1237,52 @@ def _check_per_item(doc, rule, typed):
                 highlights=[criteria.loc])
 
 
+def _check_told_deductions(doc, rule, typed):
+    """An indicator whose reason cell (扣分说明, 偏差原因) tells the points it lost (2个项目未按期开工，
+    扣1分): the score is its points less those told (or less the told total, 共扣1.5分). A reason
+    whose account may be incomplete (酌情扣分, a per-item rule 每…扣, a cap) is not judged."""
+    told_re = re.compile(rule.params["told_deduction"])
+    for t in _score_tables(typed):
+        places = _score_places(t.table, typed)
+        for r in _indicators(t):
+            reason = r.cells.get("reason")
+            if r.weight is None or r.score is None or reason is None or "score" not in r.cells:
+                continue
+            told = _told_points(rule, told_re, compact(reason.text))
+            if told is None:
+                continue
+            points = [Decimal(m.group("points")) for m in told]
+            expected = max(r.weight - sum(points), Decimal(0))
+            cell = r.cells["score"]
+            yield CHECKED
+            if _close(r.score, expected, cell.text, places):
+                continue
+            shown = fmt(expected, max(places, 1 if expected != expected.to_integral_value() else 0))
+            terms = " − ".join(m.group("points") for m in told)
+            yield Hit(
+                quote=_row_quote(cell, t.table), location=cell.loc, stated=cell.text, expected=shown,
+                formula=f"「{reason.text.strip()}」：得分 = 分值 − 所扣分数 = {r.weight} − {terms} = {shown}",
+                fields={"indicator": r.indicator, "target": r.target_text, "actual": r.actual_text,
+                        "score": cell.text, "weight": str(r.weight), "table": _table_name(t),
+                        "basis": "、".join(m.group(0) for m in told), "diff": shown},
+                highlights=[reason.loc, *([r.cells["weight"].loc] if "weight" in r.cells else [])])
+
+
+def _told_points(rule, told_re: re.Pattern, words: str) -> list[re.Match] | None:
+    """The deductions a reason tells (扣1分, group `points`): each one, or the one total told
+    (共扣1.5分); None when it tells none, or its account may be partial (酌情扣分, 每…扣 …)."""
+    if any(w in words for w in rule.params["untold_words"]):
+        return None
+    found = list(told_re.finditer(words))
+    # every deduction word of the reason has its points (扣分原因 … 扣1分 and 另扣分 leave one untold)
+    if not found or words.count(rule.params["deduction_word"]) != len(found):
+        return None
+    totals = [m for m in found if any(w in words[max(0, m.start() - 2):m.start()] for w in rule.params["total_words"])]
+    if len(totals) > 1:
+        return None
+    return totals or found
+
+
 def _count_word(text: str) -> int | None:
     return int(text) if text.isdigit() else cn_to_int(text)
 
@@ -1238,6 +1290,7 @@ def _count_word(text: str) -> int | None:
 # Sub-checks by the rule's `check` param.
 CHECKS = {
     "per_item": _check_per_item,
+    "told_deductions": _check_told_deductions,
     "qualitative": _check_qualitative,
     "execution": _check_execution,
     "execution_full": _check_execution_full,

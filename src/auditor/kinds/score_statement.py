@@ -632,7 +632,7 @@ def _check_breakdown_table(doc, rule):
     sum of that category's indicator scores in the report's one score table."""
     from ..tables.typed import typed_tables
 
-    tables = [t for t in typed_tables(doc) if t.type == "performance_scores"
+    tables = [t for t in typed_tables(doc) if t.type == "performance_scores" and not t.categories_only
               and any(r.score is not None for r in t.records)]
     if len(tables) != 1:
         return  # no table, or several projects' forms: which one a sentence restates is unsaid

@@ -380,7 +380,10 @@ def _expanded(parts: list[str], cells: dict, identities: list[dict]) -> list[str
 # ---- column_total ---------------------------------------------------------------------------
 
 def _check_column_total(doc, rule, typed):
-    covered = {t.table.index for t in typed if t.type in rule.params["covered_types"]}
+    # (a table of first-level categories' scores is summed here: the score rules' total is an
+    # indicator form's, with its execution points)
+    covered = {t.table.index for t in typed
+               if t.type in rule.params["covered_types"] and not t.categories_only}
     labels = {compact(x) for x in rule.params["total_row_labels"]}
     part_labels = {compact(x) for x in rule.params["part_total_labels"]}
     sums = tuple(labels)  # (a detail row holding one of these words is a subtotal)

@@ -118,6 +118,8 @@ class TypedTable:
     three_public_layout: str | None = None  # three_public: "labels" / "rows" when read by header labels
     # performance_scores: a category's 小计 row (row index, its cells) after the indicators it sums
     subtotals: list[tuple[int, list[Cell]]] = field(default_factory=list)
+    # performance_scores: the rows are first-level categories (一级指标 | 分值 | 得分), no indicators
+    categories_only: bool = False
 
     @property
     def title(self) -> str:
@@ -159,12 +161,14 @@ def classify(table: Table) -> list[TypedTable]:
         for type_id, spec, header_all, header_any in candidates:
             if _header_matches(joined, header_all, header_any):
                 columns = _map_columns(cells, spec["columns"])
-                fallback = spec.get("indicator_fallback")
-                if fallback and "indicator" not in columns and fallback in columns:
-                    columns["indicator"] = columns.pop(fallback)  # (一级 | 二级 | 得分: the second level is scored)
+                # (一级 | 二级 | 得分: the second level is scored; 一级指标 | 分值 | 得分 | 扣分说明: the first)
+                fallback = None if "indicator" in columns else \
+                    next((f for f in spec.get("indicator_fallback", ()) if f in columns), None)
+                if fallback:
+                    columns["indicator"] = columns.pop(fallback)
                 if "indicator" in spec["columns"] and "indicator" not in columns:
-                    continue  # (一级指标 | 分值 | 得分: categories only, no indicator rows of this type)
-                typed = TypedTable(type_id, table, r, columns)
+                    continue  # (no indicator rows of this type)
+                typed = TypedTable(type_id, table, r, columns, categories_only=fallback == "level1")
                 READERS[type_id](typed, grid)
                 found.append(typed)
                 break
