@@ -369,19 +369,19 @@ def _execution_indicators(doc, typed, own="unread") -> list[ExecutionRow]:
     (concepts.yaml execution_scoring `proportional`: 预算执行率得分=执行率×分值) or in the row's
     remarks. Indicator forms score the rate in many ways (≥95% full marks, bands), so with no rule
     stated the row is left to the indicator rules (a missed target, SCO007/SCO008)."""
-    from ..facts.lexicon import lexicon
     from ..knowledge import concepts
 
     if own == "unread":
         own = _execution_rule(doc)
-    proportional = (concepts().get("execution_scoring") or {}).get("proportional") or ""
+    scoring = concepts().get("execution_scoring") or {}
+    proportional, named = scoring.get("proportional") or "", scoring.get("indicator") or ""
     stated = own is not None or bool(proportional and re.search(proportional, doc.text))
     found = []
     for t in _score_tables(typed):
         rows = _indicators(t)
         for r in rows:
-            if r.score is None or "actual" not in r.cells or \
-                    lexicon().concepts.last(compact(r.indicator)) != "预算执行率":
+            if r.score is None or "actual" not in r.cells or not named or \
+                    not re.search(named, GLOSS_RE.sub("", compact(r.indicator))):
                 continue
             actual = _target(r.actual_text)
             weight = _inferred_weight(r, rows)
