@@ -1048,8 +1048,9 @@ class FactReader:
                         w in phrase[-FROM_QUALIFIER_CHARS - 2:] for w in self.year_start_words):
                     # “全年预算由年初的60.00万元调减至48.50万元”: the budget the year began with
                     fact.update(measure="年初预算", implicit=False)
-                else:
+                elif self._year_period(phrase) not in (OLDER, LATER):
                     fact["period"] = PRIOR  # “就餐人次由2,160人次减少到…”: where it started, not where it is
+                # (“由2022年的3.27亿元增加到…”: a start its words date keeps its own year)
             if unit not in MONEY_UNITS and fact.get("measure") == "实际值" and not fact.get("comparator") \
                     and (plans or self._under_plan_label(text, m.start()) or self._planned_since(text, m.start())
                          or self._after_report_year(wide + phrase)):
@@ -1430,7 +1431,9 @@ class FactReader:
                 # clause before says spent nothing (因公出国（境）费支出为零，较上年减少3.10万元)
                 # (after a sentence listing a whole's parts, a change naming nothing is the whole's:
                 # …其中：…公务接待费2.56万元。较上年减少1.14万元 is the 三公 total's)
-                concept = self._zero_stated(wide) or (self.whole if self.part_carried and self.whole else carried)
+                concept = self._zero_stated(wide) or (
+                    None if self._other_thing_between(wide, carried)
+                    else self.whole if self.part_carried and self.whole else carried)
             elif unit not in MONEY_UNITS and concept in self.money:
                 concept = None  # “公务接待费减少12批次” counts receptions, not the money
             return dict(out, concept=concept, measure="变动额", sign=change, period=CURRENT)
@@ -1660,6 +1663,19 @@ class FactReader:
         if phrase[start:both[pick][1]] in self.bare_names and self._other_named_before(phrase, start):
             return None  # 政府采购执行率: another thing's rate, not the budget's
         return both[pick][2]
+
+    def _other_thing_between(self, wide: str, carried: str | None) -> bool:
+        """The words since the figure before name a thing other than the one carried: a change
+        naming nothing after them (其他教育支出连续两年下降，2024年比上年减少152.14万元) is that
+        thing's (其他教育支出 is no 教育支出), not the concept carried on."""
+        if not carried:
+            return False
+        named = [*self.lex.concepts.all(wide),
+                 *((a, b, self.row_labels[label]) for a, b, label in self.label_pattern.finditer(wide))]
+        if not named:
+            return False
+        start, _end, name = max(named, key=lambda t: (t[1], t[1] - t[0]))
+        return name != carried or wide.endswith(self.other_words + self.narrower_words, 0, start)
 
     def _label_tail(self, phrase: str, end: int, label: str) -> int:
         """The length of a word naming the kind of row right after a row label in a phrase (项目
