@@ -50,6 +50,9 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # words making a stated change one on adjusted figures (剔除车辆购置因素, 可比口径): not
           # the change of the figures the report states
           "adjusted_cues": (list, []),
+          # growth: words after a rate's own comparing word naming a base that is no year's outturn
+          # (较年初增长41.59%: on the budget the year began with, not on last year)
+          "other_base_words": (list, []),
           # difference_to_base: a change on a budget told with these words (节约) is corrected
           # in budget_words (more, less) rather than 增加 / 减少
           "budget_cues": (list, []), "budget_words": (list, []),
@@ -1295,6 +1298,8 @@ def _growth(base: FactBase, rule):
     for rate in (f for f in base.facts if f.measure == "变动率" and f.source == "text" and not f.comparator and f.unit == "%"):
         if rate.concept is None and names_own_thing(rate.label):
             continue  # “…较上年减少14.69万元，主要是…，会议费同比下降18.6%”: another thing's rate
+        if _on_other_base(rate.label, rule.params["other_base_words"]):
+            continue
         sentence = _before(_same_sentence(base, rate), rate)
         if rule.params["adjusted_cues"] and any(
                 w in base.sentences.get((rate.block, rate.sentence), "") for w in rule.params["adjusted_cues"]):
@@ -1404,6 +1409,13 @@ def _years_give(rate: Fact, current: Fact | None, prior: Fact) -> bool:
     if hi < 0:  # a fall, its rate printed without its sign (下降7.36%)
         lo, hi = -hi, -lo
     return consistent(rate, lo, hi)
+
+
+def _on_other_base(label: str, words: list[str]) -> bool:
+    """A rate's own words compare it with a base that is no outturn of a year (较年初增长, 比预算
+    增长): the words after its last comparing word name one."""
+    cues = list(lexicon().comparison.finditer(label))
+    return bool(cues) and any(w in label[cues[-1].end():] for w in words)
 
 
 def _growth_unit_slip(rate: Fact, change: Fact, current: Fact) -> Hit | None:
