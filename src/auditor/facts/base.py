@@ -387,6 +387,8 @@ class FactReader:
         # a comparison with the start of the year (年末结转和结余17.86万元，较年初15.56万元增加…): the
         # figure compared with is where the year began, last year's end, no figure of this year's
         self.year_start_words = tuple(vocab.get("year_start_words") or ())
+        self.bare_budget_words = frozenset(vocab.get("bare_budget_words") or ())
+        self.initial_budget_cues = tuple(vocab.get("initial_budget_cues") or ())
         comparing = alternatives(vocab.get("comparison_words"))
         self.opening_base = re.compile(rf"(?:{comparing})(?:{alternatives(self.year_start_words)})(?:的|数)?$")
         # a change between two years named in a column's head: its year is the first (2025年比2024年增减)
@@ -1440,6 +1442,8 @@ class FactReader:
         # “年初基本支出预算”: the measure's words may stand on both sides of the concept; the
         # 预算 of a fund's name (一般公共预算资金支出) is no budget
         measure = self.lex.measures.last((_blank(bare, self.lex.funds) if "预算" in bare else bare).replace(" ", ""))
+        if measure in BUDGET_MEASURES and measure != "年初预算" and self._year_start_budget(bare):
+            measure = "年初预算"
         if concept is None and _names_nothing(bare, self.lex) and (unit in MONEY_UNITS) == (carried not in self.not_money) \
                 and (unit in MONEY_UNITS or self.carried_unit in (None, unit)):
             # not a rate's concept to a count after it (执行率95%；3条道路…). An amount naming only
@@ -1663,6 +1667,16 @@ class FactReader:
         if phrase[start:both[pick][1]] in self.bare_names and self._other_named_before(phrase, start):
             return None  # 政府采购执行率: another thing's rate, not the budget's
         return both[pick][2]
+
+    def _year_start_budget(self, bare: str) -> bool:
+        """A bare budget word after a word of the year's start or of the budget's approval
+        (2024年初县人大批复我局预算…): the budget the year began with, not the adjusted one the
+        bare word otherwise stands for (concepts.yaml initial_budget_cues)."""
+        words = bare.replace(" ", "")
+        found = self.lex.measures.all(words)
+        if not found or words[found[-1][0]:found[-1][1]] not in self.bare_budget_words:
+            return False
+        return any(w in words[:found[-1][0]] for w in self.initial_budget_cues)
 
     def _other_thing_between(self, wide: str, carried: str | None) -> bool:
         """The words since the figure before name a thing other than the one carried: a change
