@@ -389,6 +389,7 @@ class FactReader:
         self.year_start_words = tuple(vocab.get("year_start_words") or ())
         self.bare_budget_words = frozenset(vocab.get("bare_budget_words") or ())
         self.initial_budget_cues = tuple(vocab.get("initial_budget_cues") or ())
+        self.point_openers = frozenset(vocab.get("point_openers") or ())
         comparing = alternatives(vocab.get("comparison_words"))
         self.opening_base = re.compile(rf"(?:{comparing})(?:{alternatives(self.year_start_words)})(?:的|数)?$")
         # a change between two years named in a column's head: its year is the first (2025年比2024年增减)
@@ -1424,7 +1425,7 @@ class FactReader:
         if unit in MONEY_UNITS and self.lex.partial_period.search(phrase):
             # 上半年累计支出461.90万元: an amount of a part of the year, no amount of the year
             return dict(out, concept=None, measure="实际值")
-        change = _change_sign(phrase, self.lex)
+        change = _change_sign(phrase, self.lex) or (self._verb_first_change(phrase) if unit in MONEY_UNITS else 0)
         # a figure right after 增加 / 减少 / 提高 is a change, in money, points or things alike
         # (“与上年相比，提高2.86分” is no score)
         if change:
@@ -1667,6 +1668,21 @@ class FactReader:
         if phrase[start:both[pick][1]] in self.bare_names and self._other_named_before(phrase, start):
             return None  # 政府采购执行率: another thing's rate, not the budget's
         return both[pick][2]
+
+    def _verb_first_change(self, phrase: str) -> int:
+        """+1 / −1 for an amount told verb first, a direction word opening its phrase and a thing's
+        name alone between (一是压减差旅费4.06万元; 减少会议费…): that thing's change, not its level.
+        Only an enumerating word (一是, 其次: concepts.yaml point_openers) may stand before the verb."""
+        found = self.lex.directions.all(phrase)
+        if not found:
+            return 0
+        start, end, kind = found[0]
+        if (phrase[:start] and phrase[:start] not in self.point_openers) or len(found) > 1:
+            return 0
+        rest = phrase[end:]
+        if not rest or self.lex.comparison.search(rest) or self._concept(rest, last=True) is None:
+            return 0
+        return {"up": 1, "down": -1}.get(kind, 0)
 
     def _year_start_budget(self, bare: str) -> bool:
         """A bare budget word after a word of the year's start or of the budget's approval
