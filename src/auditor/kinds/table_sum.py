@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ..facts.lexicon import lexicon
 from ..facts.numbers import Quantity, fmt
 from ..ingest.build import numbering_of
 from ..knowledge import compact
@@ -561,7 +562,10 @@ def _row_name(row: list[str]) -> str:
 
 
 def _label(row: list[str]) -> str:
-    return next((t for t in row if t.strip()), "")
+    """The row's label: its first cell stating something (a placeholder in a 序号 column, “—”
+    before 合计, is none)."""
+    blank = lexicon().blank_cells
+    return next((t for t in row if t.strip() and t.strip() not in blank), "")
 
 
 def _amount(text: str) -> bool:
