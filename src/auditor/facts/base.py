@@ -1840,7 +1840,7 @@ class FactReader:
                 headers, in_header, columns_of = [], False, {}
                 continue
             prose_heads = []
-            column_numbers = _is_column_numbers(texts)
+            column_numbers = is_column_numbers(texts)
             if not any(n is not None for n in numbers) or column_numbers:
                 if sum(1 for t in texts if t) >= 2 and not column_numbers:
                     headers = headers + [texts] if in_header else [texts]
@@ -2378,7 +2378,7 @@ def _long_units() -> frozenset:
 _LONG_UNITS: dict[int, frozenset] = {}
 
 
-def _is_column_numbers(texts: list[str]) -> bool:
+def is_column_numbers(texts: list[str]) -> bool:
     """A 栏次 row (1 2 3 …) under a header: consecutive small integers."""
     nums = [t for t in texts if t]
     if len(nums) < 3 or not all(t.isdigit() and len(t) <= 2 for t in nums):
@@ -2395,7 +2395,7 @@ def _misaligned(grid: list[list[str]]) -> bool:
     """A 栏次 row (1 2 3 …) numbers the value columns: a number standing under a column no header
     row names says the header cells slid (a text export); the headers then mislabel figures."""
     for r, texts in enumerate(grid):
-        if _is_column_numbers(texts):
+        if is_column_numbers(texts):
             named = {k for row in grid[:r] for k, t in enumerate(row) if t}
             return any(t and k not in named for k, t in enumerate(texts))
     return False

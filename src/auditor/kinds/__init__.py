@@ -18,6 +18,7 @@ KIND_MODULES = {
     "restatement": "restatement",
     "score": "score",
     "score_statement": "score_statement",
+    "stock_flow": "stock_flow",
     "subcount": "subcount",
     "table_schema": "table_schema",
     "table_sum": "table_sum",
