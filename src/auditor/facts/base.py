@@ -505,6 +505,7 @@ class FactReader:
         self.narrower_words = tuple(vocab.get("narrower_words") or ())
         self.organization_endings = tuple(vocab.get("organization_endings") or ())
         self.other_basis = re.compile(vocab["other_basis"]) if vocab.get("other_basis") else None
+        self.multi_year_span = re.compile(vocab["multi_year_span"]) if vocab.get("multi_year_span") else None
         self.lead = None  # the concept the paragraph's numbered item or run-in heading names
         self.lead_totals = {total: tuple(endings) for total, endings in (vocab.get("item_totals") or {}).items()}
         self.addend_onto = tuple(addend.get("onto_measures") or ())
@@ -1118,6 +1119,8 @@ class FactReader:
             fact["comparator"] = _bound_of(text, m)
             if not fact["comparator"] and self.other_basis and self.other_basis.search(text, 0, m.start()):
                 fact["comparator"] = "口径"  # (see concepts.yaml other_basis)
+            if not fact["comparator"] and self._of_span(text, m.start()):
+                fact["comparator"] = "多年"  # (see concepts.yaml multi_year_span)
             if not fact["comparator"] and fact.get("measure") in ("变动额", "变动率") and (
                     self._between_past_years(wide + phrase)
                     or (fact["measure"] == "变动率" and past_change and not YEAR_RE.search(phrase))):
@@ -1668,6 +1671,16 @@ class FactReader:
         if phrase[start:both[pick][1]] in self.bare_names and self._other_named_before(phrase, start):
             return None  # 政府采购执行率: another thing's rate, not the budget's
         return both[pick][2]
+
+    def _of_span(self, text: str, at: int) -> bool:
+        """A figure of a span of several years (2022—2024年累计完成投资7.99亿元; 近三年累计…): the
+        span named earlier in its ；-clause, no single year named after it (…，其中2024年…, 本年…)."""
+        if self.multi_year_span is None:
+            return False
+        start = max(text.rfind(c, 0, at) for c in "；;。") + 1
+        spans = list(self.multi_year_span.finditer(text, start, at))
+        return bool(spans) and not YEAR_RE.search(text, spans[-1].end(), at) \
+            and not self.lex.current.search(text, spans[-1].end(), at)
 
     def _verb_first_change(self, phrase: str) -> int:
         """+1 / −1 for an amount told verb first, a direction word opening its phrase and a thing's
