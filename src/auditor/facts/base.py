@@ -2140,7 +2140,9 @@ class FactReader:
             # 预算执行率 row): no value of the row's concept
             measure = rate
         if not measure:
-            money_like = concept in self.money or (not unit and self.table_unit and concept not in self.not_money)
+            # (a row's unit in a 计量单位 column, 万元, makes its figures amounts as a table's unit does)
+            money_like = concept in self.money or (
+                not unit and (self.table_unit or block_unit in MONEY_UNITS) and concept not in self.not_money)
             measure = "决算" if money_like and unit != "%" and not rate else "实际值"
         if not unit:
             unit = self._cell_unit(head.text, label, table, measure, concept, block_unit, rate)
