@@ -15,7 +15,8 @@ from ..facts.base import Fact, fact_base
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS
 from ..knowledge import compact
-from .base import CHECKED, Hit
+from ..facts.numbers import Quantity
+from .base import CHECKED, Hit, sum_check
 
 KIND = "subcount"
 PARAMS = {
@@ -70,7 +71,7 @@ def _trailing_sums(base, params):
             # (the sum's own words are the sum word alone: …单位共3个 names another set)
             # (the sum's own words: 合计 of ，合计为; name_fillers would eat its 计)
             label = SUM_TAIL_RE.sub("", compact(total.label)).strip("，,、")
-            if not _is_count(total, params) or label not in words or total.comparator:
+            if not _is_quantity(total, params) or label not in words or total.comparator:
                 continue
             items = []
             for f in reversed(facts[:k]):
@@ -86,7 +87,10 @@ def _trailing_sums(base, params):
                 continue
             yield CHECKED
             counted = sum((f.value for f in items), 0)
-            if counted == total.value:
+            # (whole numbers of things are exact; measured quantities, 4.8公里、2.6公里，共计7.6公里,
+            # stand for their printed intervals)
+            if counted == total.value or (any(f.places for f in [total, *items]) and sum_check(
+                    Quantity(total.value), [Quantity(f.value) for f in items]) != "mismatch"):
                 continue
             parts = " + ".join(f"{compact(f.label).strip('，,、：:；; ')} {f.text}" for f in items)
             yield Hit(quote=base.span(items[0], total), location=total.loc, stated=total.text,
@@ -240,6 +244,12 @@ def _separator(base, a: Fact, b: Fact) -> str:
         return "；"
     between = base.sentences.get((a.block, a.sentence), "")[a.at + len(a.text):b.at]
     return next((ch for ch in between if ch in "、，,；;"), "")
+
+
+def _is_quantity(f: Fact, params: dict) -> bool:
+    """A number of things or a measured quantity in running text (4.8公里: not money, a rate or a
+    score): what a list's closing sum adds up."""
+    return f.source == "text" and bool(f.unit) and f.unit not in MONEY_UNITS and f.unit not in params["not_counts"]
 
 
 def _is_count(f: Fact, params: dict) -> bool:
