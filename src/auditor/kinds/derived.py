@@ -69,7 +69,7 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           "standard_words": (list, []),
           # per_head: verbs before the thing an amount per head is of (人均获得劳务报酬), and other
           # words the total may name it by (次均门诊费用 of 门诊收入)
-          "thing_verbs": (list, []), "thing_aliases": (dict, {}),
+          "thing_verbs": (list, []), "thing_aliases": (dict, {}), "money_tails": (list, []),
           # per_head: an amount per month or per visit is no share of the year's total
           "per_period_words": (list, ["每月", "月均", "月人均", "每次", "每年", "年人均"]),
           # row_rate: the words a rate column's head ends with (到位率, 完成比例, 支出进度), and the
@@ -2170,6 +2170,8 @@ def _per_head(base: FactBase, rule):
             thing = next((thing[len(v):] for v in rule.params["thing_verbs"] if thing.startswith(v)), thing)
             things = [thing, *(thing.replace(w, alias) for w, aliases in rule.params["thing_aliases"].items()
                                if w in thing for alias in aliases)]
+            # (户均补贴 of 补贴资金: a total's name may close on a word naming only money)
+            things += [t + tail for t in things for tail in rule.params["money_tails"] if t and not t.endswith(tail)]
             # the total of the thing: its concept, or (a thing the vocabulary does not know) its words
             # closing the total's (户均增收 after 累计带动增收312.50万元)
             # (or holding them: 次均统筹基金支付 of 统筹基金支付住院费用)
