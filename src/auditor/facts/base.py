@@ -971,6 +971,7 @@ class FactReader:
         # where the sentence first states its full marks (满分100分): the points after it are weights
         full_marks = self.full_marks.search(text) if self.full_marks else None
         last_points: Fact | None = None  # the sentence's last figure in points (a list of them goes on)
+        last_period = None  # the period of the sentence's figure before
         for m in self.lex.text_number.finditer(text):
             unit = m.group("unit") or ""
             if self.lex.not_a_figure_after.match(text[m.end():m.end() + 2]) or _inside_doc_number(text, m.start()):
@@ -1112,6 +1113,10 @@ class FactReader:
             if not fact.get("fund") and (unit in MONEY_UNITS or fact.get("measure") == "占比"):
                 fact["fund"] = self.section_fund  # (a share in a fund's section is within that fund)
             self._settle(fact, text, m.start())
+            if last_period == LATER and fact.get("period") == CURRENT and not YEAR_RE.search(wide + phrase) \
+                    and not self.lex.current.search(wide + phrase):
+                # (2025年计划新建管网50公里，完成投资3.00亿元: the later year a sentence names goes on)
+                fact["period"] = LATER
             if self.item_subject and not fact.get("subject") and fact.get("concept") not in (None, self.lead):
                 fact["subject"] = self.item_subject
             if in_turn is not None and fact.get("measure") == "占比":
@@ -1151,6 +1156,7 @@ class FactReader:
                         quote=sentence.text[start:m.end()].strip().lstrip("，,；;、：:（( "), loc=sentence.loc, source="text",
                         label=phrase, block=index, sentence=s_index, at=m.start(), **fact)
             self.base.add(fact)
+            last_period = fact.period
             if unit == "分":
                 last_points = fact
             if opening is None and fact.is_money:
