@@ -2191,8 +2191,8 @@ class FactReader:
                 return unit
         if rate:
             return "%"  # a column of rates (增减率, 执行率) holds percentages, whatever the table's unit
-        if block_unit:
-            return block_unit
+        if block_unit and not (block_unit in MONEY_UNITS and concept in self.not_money):
+            return block_unit  # (a header's money unit is none of a score's or a headcount's)
         if concept in self.not_money:
             return ""
         return self.table_unit or ""

@@ -213,8 +213,10 @@ def _check_grade(doc, rule):
     base = fact_base(doc)
     # not the 分值 (100) beside the total, nor a band's bound (自评得分90分（含）以上的…)
     # nor last year's score (较上年的91.2分)
-    scores = [f for f in base.facts if f.concept == rule.params["score_concept"] and f.unit == "分"
-              and f.measure == "得分" and not f.comparator and f.period == CURRENT]
+    # (a table's 自评总分 column states its scores without their unit, as plain values)
+    scores = [f for f in base.facts if f.concept == rule.params["score_concept"] and not f.comparator
+              and f.period == CURRENT and ((f.unit == "分" and f.measure == "得分")
+                                           or (f.source == "table" and not f.unit and f.measure == "实际值"))]
     if not scores:
         return
     bands = None  # read from the whole text once a grade is found (most reports state none)
