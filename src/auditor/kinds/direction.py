@@ -271,7 +271,8 @@ def _unfigured_claims(doc, base: FactBase, rule):
                 # a claim after a list of several items is judged only when wrong for each reading
                 readings = concept if isinstance(concept, tuple) else (concept,)
                 if readings == ("",):
-                    pairs = [_own_years(facts, clause.end())]
+                    pairs = [_own_years(facts, clause.end())
+                             or _last_figure_pair(base, facts, clause.start(), (index, s_index), subject)]
                     if pairs[0] is None:
                         continue
                 else:
@@ -281,7 +282,7 @@ def _unfigured_claims(doc, base: FactBase, rule):
                         # states under another reading (本年支出合计 read as the fund's own
                         # spending): the sentence's own two years are what the claim compares
                         pairs = [_own_years(facts, clause.end())]
-                    if any(p is None or not p[0].is_money for p in pairs):
+                    if any(p is None or not (p[0].is_money or _quantity_pair(p)) for p in pairs):
                         continue
                 yield CHECKED
                 truths = [_sign(current, prior, roughly, tolerance) for current, prior in pairs]
@@ -314,7 +315,29 @@ def _claim_pair(base: FactBase, facts, concept: str, sentence: tuple, subject: s
         # a budget's own figure (2025年“三公”经费预算32.40万元，与上年持平) against last
         # year's of the same measure the document agrees on (its table's 2024年预算数)
         current, prior = _same_measure_prior(base, facts, concept, subject, plan) or (current, prior)
+    if current is None or prior is None:
+        # a quantity's two years the document agrees on (a table's 2023年 | 2024年 of 新建管网…公里)
+        current, prior = (_agreed(base.of(concept, "实际值", period), subject, money=False) for period in (CURRENT, PRIOR))
     return None if current is None or prior is None else (current, prior)
+
+
+def _last_figure_pair(base: FactBase, facts, before: int, sentence: tuple, subject: str):
+    """A claim naming nothing right after one figure of this year (新建管网48.60公里，较上年有所增长):
+    that figure's thing, this year's and last year's figure of it the document agrees on (a table's
+    two year columns). Another figure between (…，满意度95%，较上年提高) and the claim is that one's."""
+    last = next((f for f in reversed(facts) if f.at < before), None)
+    if last is None or last.comparator or last.period != CURRENT or last.measure == "变动额" or not last.concept \
+            or last.unit in ("%", "‰", "个百分点"):
+        return None
+    pair = _claim_pair(base, facts, last.concept, sentence, subject, base.plan)
+    return pair if pair is not None and (pair[0].is_money or _quantity_pair(pair)) else None
+
+
+def _quantity_pair(pair: tuple[Fact, Fact]) -> bool:
+    """Two figures of a quantity in one unit (公里 and 公里): a claim's direction may be judged by them."""
+    current, prior = pair
+    return current.measure == prior.measure == "实际值" and bool(current.unit) and current.unit == prior.unit \
+        and current.unit not in ("%", "‰", "个百分点")
 
 
 def _own_years(facts, before: int) -> tuple[Fact, Fact] | None:
@@ -527,8 +550,11 @@ def _sign(current: Fact, prior: Fact, roughly: bool, tolerance: Decimal) -> int:
     return 1 if diff > 0 else -1
 
 
-def _agreed(facts: list[Fact], subject: str) -> Fact | None:
-    found = [f for f in facts if f.is_money and not f.member and f.subject == subject]
+def _agreed(facts: list[Fact], subject: str, money: bool = True) -> Fact | None:
+    """The one value the document's figures of a concept agree on (amounts, or a quantity's in one unit)."""
+    found = [f for f in facts if f.is_money == money and not f.member and f.subject == subject]
+    if not money and len({f.unit for f in found}) > 1:
+        return None
     if found and all(meets(found[0], f) or tail(found[0], f) for f in found):
         return found[0]
     return None
