@@ -3,31 +3,39 @@
 A table whose amount columns are, by their heads, an opening stock (年初数, 年初结转和结余), what
 came in (本年增加, 本年收入, 新增), what went out (本年减少, 本年支出, 处置) and a closing stock
 (年末数, 年末结转和结余) holds on every row: closing = opening + Σ in − Σ out. Where one side has
-its own 小计 / 合计 column, that column stands for the side. A table with any other column of
-figures (结余分配, 其他调整, 上年数) is not judged: the identity may have more terms than it shows.
+its own 小计 / 合计 column, that column stands for the side; a column of a part (其中：购置) is
+inside its side and not added again. A table with any other column of figures (结余分配, 其他调整,
+上年数, a signed 本年增减) is not judged: the identity may have other terms than it shows.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 
 from ..facts.base import is_column_numbers
+from ..facts.lexicon import lexicon
 from ..facts.numbers import Quantity, fmt
 from ..knowledge import compact
 from ..tables.typed import parse_cell
 from .base import CHECKED, Hit, rounding_note, sum_check
+from .table_sum import is_amount, row_name
 
 KIND = "stock_flow"
 PARAMS = {
-    # words of a column head naming each role; a head is the first role whose words it holds
+    # words of a column head naming each role; a head takes the role of its longest such word
     "closing_words": (list, []), "opening_words": (list, []),
     "in_words": (list, []), "out_words": (list, []),
     # words of a head naming a side's own total (本年支出 | 小计 | 基本支出 | 项目支出)
     "side_total_words": (list, []),
+    # words of a head naming a part of a side (其中：购置): inside the side, not added again
+    "part_words": (list, []),
+    # words of a head of a signed change (本年增减, 增减变动): no side of its own
+    "signed_words": (list, []),
     # heads of columns of keys, not figures (科目编码, 序号)
     "key_heads": (list, []),
-    # cell texts standing for nothing moved (—, 0 written as a dash)
-    "nil_cells": (list, []),
+    # a row above the header naming the table, its unit or its maker (单位：万元, 部门：…)
+    "meta_row": (str, ""),
 }
 MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff"}
 ROLES = ("closing", "opening", "in", "out")
@@ -37,16 +45,18 @@ def validate(params: dict) -> str | None:
     for role in ROLES:
         if not params[f"{role}_words"]:
             return f"{role}_words 不能为空"
+    try:
+        re.compile(params["meta_row"])
+    except re.error as exc:
+        return f"meta_row 不是有效的正则表达式：{exc}"
     return None
 
 
 def check(doc, rule):
     for table in doc.tables:
         grid = table.grid()
-        # (the first row of figures that is no 栏次 row, 1 2 3 … numbering the columns)
-        first = next((r for r, row in enumerate(grid) if any(_figure(t) for t in row)
-                      and not is_column_numbers([t.strip() for t in row if _figure(t)])), None)
-        if first is None or first == 0:
+        first = next((r for r, row in enumerate(grid) if any(is_amount(t) for t in row) and not _numbers_row(row)), None)
+        if not first:
             continue
         columns = _columns(rule, grid, first)
         if columns is None:
@@ -55,23 +65,26 @@ def check(doc, rule):
             yield from _row_hits(rule, table, grid, r, columns)
 
 
-def _figure(text: str) -> bool:
-    q = parse_cell(text.strip()) if text.strip() else None
-    return q is not None and q.unit not in ("%", "‰")
+def _numbers_row(row: list[str]) -> bool:
+    """A 栏次 row (1 2 3 … numbering the columns): no figures."""
+    return is_column_numbers([t.strip() for t in row if is_amount(t)])
 
 
-def _columns(rule, grid, first: int) -> dict[str, list[int]] | None:
-    """The columns of each role, or None when the table is no stock followed through the year:
-    every column of figures takes a role, one opening and one closing among them."""
+def _columns(rule, grid, first: int) -> dict | None:
+    """Each role's columns and every column's head, or None when the table is no stock followed
+    through the year: every column of figures takes one role (or is a part of a side), one
+    opening and one closing among them."""
     width = len(grid[0])
-    heads = [compact("".join(row[c] for row in _filled_heads(grid, first))) for c in range(width)]
-    figured = [c for c in range(width) if any(_figure(grid[r][c]) for r in range(first, len(grid)))
+    heads = _heads(rule, grid, first, width)
+    figured = [c for c in range(width) if any(is_amount(grid[r][c]) for r in range(first, len(grid)))
                and not any(w in heads[c] for w in rule.params["key_heads"])]
-    columns: dict[str, list[int]] = {role: [] for role in ROLES}
+    columns: dict = {role: [] for role in ROLES}
     for c in figured:
-        role = next((role for role in ROLES if any(w in heads[c] for w in rule.params[f"{role}_words"])), None)
+        if any(w in heads[c] for w in rule.params["part_words"]):
+            continue  # (其中：购置 under 本年增加: counted in its side already)
+        role = None if any(w in heads[c] for w in rule.params["signed_words"]) else _role(rule, heads[c])
         if role is None:
-            return None  # a column of figures of another kind: more terms than the table shows
+            return None  # a column of figures of another kind, or of two (本年增减): other terms
         columns[role].append(c)
     if len(columns["opening"]) != 1 or len(columns["closing"]) != 1 or not (columns["in"] or columns["out"]):
         return None
@@ -81,30 +94,39 @@ def _columns(rule, grid, first: int) -> dict[str, list[int]] | None:
             return None
         if totals:
             columns[side] = totals  # (本年支出 | 小计 | 基本支出 | 项目支出: the 小计 stands for the side)
-    columns["heads"] = heads  # type: ignore[assignment]
+    columns["heads"] = heads
     return columns
 
 
-def _filled_heads(grid, first: int) -> list[list[str]]:
-    """The header rows with a merged head carried right over the blank cells it spans (本年支出 over
-    小计 | 基本支出 | 项目支出), in every header row but the last. The header is the run of rows
-    right above the figures holding two heads or more; a title, the unit and the unit's name
-    above it (…决算表; 部门：… | 2023年度 | 单位：万元) are none."""
+def _role(rule, head: str) -> str | None:
+    """The role of a head by its words, a word inside a longer one left out (年末 in 上年末: the
+    opening); None for no role or two (本年增减（减少以“-”号填列）: a signed change)."""
+    found = [(w, role) for role in ROLES for w in rule.params[f"{role}_words"] if w in head]
+    kept = {role for w, role in found if not any(w != other and w in other for other, _ in found)}
+    return kept.pop() if len(kept) == 1 else None
+
+
+def _heads(rule, grid, first: int, width: int) -> list[str]:
+    """Each column's head: the header rows right above the figures (no title, unit or maker line,
+    no 栏次 row), a merged head carried right over the blank cells it spans in the rows above the
+    last (本年支出 over 小计 | 基本支出 | 项目支出: a blank with a sub-head under it)."""
+    meta = re.compile(rule.params["meta_row"]) if rule.params["meta_row"] else None
     top = first
     while top > 0 and sum(1 for t in grid[top - 1] if t.strip()) >= 2 \
-            and not any(mark in t for t in grid[top - 1] for mark in "：:"):
+            and not (meta and any(meta.match(t.strip()) for t in grid[top - 1])):
         top -= 1
-    rows = [list(grid[r]) for r in range(top, first)]
-    for row in rows[:-1]:
-        for c in range(1, len(row)):
-            if not row[c].strip():
-                row[c] = row[c - 1]
-    return rows
+    rows = [list(grid[r]) for r in range(top, first) if not _numbers_row(grid[r])]
+    for upper, lower in zip(rows, rows[1:]):
+        for c in range(1, width):
+            if not upper[c].strip() and lower[c].strip():
+                upper[c] = upper[c - 1]
+    return [compact("".join(row[c] for row in rows)) for c in range(width)]
 
 
-def _cell_quantity(rule, text: str) -> Quantity | None:
+def _cell_quantity(text: str, blank_is_nil: bool) -> Quantity | None:
+    """A cell's figure; a blank mark (—) is nothing moved, and so is a blank cell where `blank_is_nil`."""
     text = text.strip()
-    if text in rule.params["nil_cells"]:
+    if text in lexicon().blank_cells or (not text and blank_is_nil):
         return Quantity(Decimal(0))
     q = parse_cell(text) if text else None
     return q if q is not None and q.unit not in ("%", "‰") else None
@@ -113,42 +135,40 @@ def _cell_quantity(rule, text: str) -> Quantity | None:
 def _row_hits(rule, table, grid, r: int, columns: dict):
     row = grid[r]
     closing_col, opening_col = columns["closing"][0], columns["opening"][0]
-    closing = parse_cell(row[closing_col].strip()) if row[closing_col].strip() else None
-    opening = _cell_quantity(rule, row[opening_col])
-    ins = [_cell_quantity(rule, row[c]) if row[c].strip() else Quantity(Decimal(0)) for c in columns["in"]]
-    outs = [_cell_quantity(rule, row[c]) if row[c].strip() else Quantity(Decimal(0)) for c in columns["out"]]
+    closing = parse_cell(row[closing_col].strip()) if is_amount(row[closing_col]) else None
+    opening = _cell_quantity(row[opening_col], blank_is_nil=False)
+    ins = [_cell_quantity(row[c], blank_is_nil=True) for c in columns["in"]]
+    outs = [_cell_quantity(row[c], blank_is_nil=True) for c in columns["out"]]
     if closing is None or opening is None or any(q is None for q in [*ins, *outs]):
         return
     yield CHECKED
     parts = [opening, *ins, *(replace(q, value=-q.value) for q in outs)]
     outcome = sum_check(closing, parts, rule.tolerance)
+    if outcome == "rounding" and not any(q.places for q in [closing, *parts]):
+        outcome = "mismatch"  # (whole numbers all: counts of things, 64 + 8 − 7 辆, are exact)
     if outcome == "ok":
         return
     heads = columns["heads"]
     exact = sum((p.value for p in parts), Decimal(0))
     places = max([closing.places] + [p.places for p in parts])
     shown = fmt(exact, places, row[closing_col])
-    terms = f"{heads[opening_col]} {row[opening_col].strip() or 0}" + "".join(
-        f" + {heads[c]} {row[c].strip() or 0}" for c in columns["in"]) + "".join(
-        f" − {heads[c]} {row[c].strip() or 0}" for c in columns["out"])
-    formula = f"{heads[closing_col]} = {terms} = {shown}"
+
+    def term(c: int) -> str:
+        return f"{heads[c]} {row[c].strip() or 0}"
+
+    formula = (f"{heads[closing_col]} = {term(opening_col)}" + "".join(f" + {term(c)}" for c in columns["in"])
+               + "".join(f" − {term(c)}" for c in columns["out"]) + f" = {shown}")
     if outcome == "rounding":
         formula += "；" + rounding_note(closing, parts, places)
     cells = table.rows[r]
-    cell = cells[closing_col] if closing_col < len(cells) else None
-    if cell is None:
+    if closing_col >= len(cells):
         return
-    label = _row_name(row)
+    label = row_name(row) or f"第{r + 1}行"
     yield Hit(
-        quote=table.row_text(r).strip("\t "), location=cell.loc, stated=f"{label} {row[closing_col].strip()}",
-        expected=shown, formula=formula,
+        quote=table.row_text(r).strip("\t "), location=cells[closing_col].loc,
+        stated=f"{label} {row[closing_col].strip()}", expected=shown, formula=formula,
         fields={"table": table.title or f"表{table.index}", "label": label, "column": heads[closing_col],
                 "total": row[closing_col].strip(), "sum": shown, "diff": f"{closing.value - exact:.{places}f}"},
         cls="rounding" if outcome == "rounding" else None,
         highlights=[c.loc for k, c in enumerate(cells)
                     if k in (opening_col, closing_col, *columns["in"], *columns["out"])])
-
-
-def _row_name(row: list[str]) -> str:
-    """A row's name: its first cell holding words (not its 序号 or code)."""
-    return next((t.strip() for t in row if t.strip() and not t.strip().replace(".", "").isdigit()), "")

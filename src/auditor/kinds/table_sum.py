@@ -404,7 +404,7 @@ def _check_column_total(doc, rule, typed):
             continue  # a table of several parts each with its own total
         at = totals[0]
         label_col = next(c for c, text in enumerate(grid[at]) if text.strip())
-        figures = [r for r, row in enumerate(grid) if any(_amount(t) for t in row[label_col + 1:])]
+        figures = [r for r, row in enumerate(grid) if any(is_amount(t) for t in row[label_col + 1:])]
         if not figures or at not in figures:
             continue
         if at == figures[0]:
@@ -454,7 +454,7 @@ def _rows_across_alone(rule, table, grid, labels: set, part_totals: bool):
     if part_totals:
         return  # (a table of parts each closed by its own total row: _part_totals reads it)
     label_col = next((c for row in grid for c, text in enumerate(row) if text.strip()), 0)
-    figures = [r for r, row in enumerate(grid) if any(_amount(t) for t in row[label_col + 1:])]
+    figures = [r for r, row in enumerate(grid) if any(is_amount(t) for t in row[label_col + 1:])]
     if not figures:
         return
     heads, summed = _heads_summed(rule, table, grid, figures[0], label_col)
@@ -465,9 +465,9 @@ def _rows_across_alone(rule, table, grid, labels: set, part_totals: bool):
 def _running_total(grid, details: list[int], at: int, col: int) -> bool:
     """A column of running totals (累计 by month): three rows or more never falling, and the total
     row printing the last of them."""
-    values = [q.value for r in details if col < len(grid[r]) and _amount(grid[r][col])
+    values = [q.value for r in details if col < len(grid[r]) and is_amount(grid[r][col])
               for q in [parse_cell(grid[r][col].strip())] if q is not None]
-    total = parse_cell(grid[at][col].strip()) if col < len(grid[at]) and _amount(grid[at][col]) else None
+    total = parse_cell(grid[at][col].strip()) if col < len(grid[at]) and is_amount(grid[at][col]) else None
     return total is not None and len(values) >= 3 and values == sorted(values) and values[-1] == total.value \
         and values[0] != values[-1]
 
@@ -481,11 +481,11 @@ def _part_totals(rule, table, grid):
     if len(totals) < 2 or len({compact(_label(grid[r])) for r in totals}) != len(totals):
         return
     label_col = next(c for c, text in enumerate(grid[totals[0]]) if text.strip())
-    first = next((r for r, row in enumerate(grid) if any(_amount(t) for t in row[label_col + 1:])), None)
+    first = next((r for r, row in enumerate(grid) if any(is_amount(t) for t in row[label_col + 1:])), None)
     if first is None:
         return
     heads, summed = _heads_summed(rule, table, grid, first, label_col)
-    figures = [r for r, row in enumerate(grid) if any(_amount(t) for t in row[label_col + 1:])]
+    figures = [r for r, row in enumerate(grid) if any(is_amount(t) for t in row[label_col + 1:])]
     if totals[0] == figures[0]:
         return  # totals above their rows may head nested lists (本年支出合计, then 人员经费…): not judged
     for lo, hi in zip([first - 1] + totals, totals):
@@ -549,13 +549,13 @@ def _side_by_side(grid, details: list[int], label_col: int) -> bool:
     for col in range(label_col + 2, width):
         texts = [grid[r][col].strip() for r in details if col < len(grid[r]) and grid[r][col].strip()]
         words = [t for t in texts if parse_cell(t) is None and t not in BLANK_MARKS]
-        if texts and len(words) * 2 > len(texts) and any(_amount(grid[r][col - 1]) for r in details) \
-                and any(_amount(t) for r in details for t in grid[r][col + 1:]):
+        if texts and len(words) * 2 > len(texts) and any(is_amount(grid[r][col - 1]) for r in details) \
+                and any(is_amount(t) for r in details for t in grid[r][col + 1:]):
             return True  # (words, then figures again right of them; a 备注 column ends the table)
     return False
 
 
-def _row_name(row: list[str]) -> str:
+def row_name(row: list[str]) -> str:
     """A row's name: its first cell holding words (not its 序号 or code)."""
     return next((compact(t) for t in row if t.strip() and parse_cell(t.strip()) is None
                  and not CODE_CELL_RE.match(t.strip())), "")
@@ -568,7 +568,7 @@ def _label(row: list[str]) -> str:
     return next((t for t in row if t.strip() and t.strip() not in blank), "")
 
 
-def _amount(text: str) -> bool:
+def is_amount(text: str) -> bool:
     q = parse_cell(text.strip()) if text.strip() else None
     return q is not None and q.unit not in ("%", "‰")
 
@@ -628,7 +628,7 @@ def _value_parents(grid, rows: list[int], label_col: int, summed: list[int] | No
     (amounts are not negative), so the work stays near linear in the rows."""
     order = sorted(rows)
     amounts = {r: {c: parse_cell(t.strip()) for c, t in enumerate(grid[r])
-                   if c > label_col and (summed is None or c in summed) and _amount(t)} for r in order}
+                   if c > label_col and (summed is None or c in summed) and is_amount(t)} for r in order}
     found: dict[int, list[int]] = {}
     taken: set[int] = set()
     for k, r in enumerate(order):
@@ -669,7 +669,7 @@ def _groups_summed(rule, table, grid, groups: dict[int, list[int]], summed: list
     for head, children in groups.items():
         for col in summed:
             cells = [table.rows[r][col] for r in children if col < len(table.rows[r])]
-            if col >= len(table.rows[head]) or len(cells) != len(children) or not _amount(grid[head][col]):
+            if col >= len(table.rows[head]) or len(cells) != len(children) or not is_amount(grid[head][col]):
                 continue
             hit = _compare(rule, table, table.rows[head][col], cells, _label(grid[head]).strip(),
                            heads[col].strip() or f"第{col + 1}列", [_label(grid[r]).strip() for r in children])
@@ -746,10 +746,10 @@ def _outer_rows(grid, details: list[int], label_col: int, inner: tuple) -> list[
     it stretch a list another column shows complete)."""
     def words(r):
         # (the row's words, no figures: 临海市老年大学 | 小计 | 160.50 closes its group)
-        return compact(" ".join(t for t in grid[r][:label_col + 2] if not _amount(t)))
+        return compact(" ".join(t for t in grid[r][:label_col + 2] if not is_amount(t)))
 
     def figures(r) -> dict[int, Decimal]:
-        return {c: q.value for c, t in enumerate(grid[r]) if c > label_col and _amount(t)
+        return {c: q.value for c, t in enumerate(grid[r]) if c > label_col and is_amount(t)
                 for q in [parse_cell(t.strip())] if q is not None}
 
     out, parent, running = [], None, None
@@ -798,7 +798,7 @@ def _column_hit(rule, table, grid, at: int, col: int, ways: list[list[int]], col
         return None
     cells = best[1]
     label = compact(_label(grid[at]))
-    names = [_row_name(grid[c.loc.row - 1]) or f"第{c.loc.row}行" for c in cells]
+    names = [row_name(grid[c.loc.row - 1]) or f"第{c.loc.row}行" for c in cells]
     return _yuan_slip(rule, table, total_cell, total, cells, names, column) \
         or _compare(rule, table, total_cell, cells, label, column, names)
 
