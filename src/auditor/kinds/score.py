@@ -126,6 +126,7 @@ class ExecutionRow:
     rate: Decimal | None  # stated rate, in %
     score: Decimal | None
     cells: dict[str, Cell]
+    own_formula: bool = False  # an indicator row stating 执行率×分值 itself: the report's other rule is not its
 
     @classmethod
     def of(cls, typed: TypedTable, rec: ExecutionRecord) -> "ExecutionRow":
@@ -240,9 +241,9 @@ def _execution_rows(typed: list[TypedTable]):
                 yield ExecutionRow.of(t, record)
 
 
-def _execution_hits(rule, typed, full_marks_unmet: bool, own=None, indicator_rows=()):
-    """Execution rows whose score is not 分值 × 执行率, or not what the report's own step rule
-    gives (`own`; a band rule leaves the row unjudged). With `full_marks_unmet` only those
+def _execution_hits(rule, typed, full_marks_unmet: bool, report_rule=None, indicator_rows=()):
+    """Execution rows whose score is not 分值 × 执行率, or not what the report's own rule gives
+    (`report_rule`: a step rule, bands, full marks from a threshold up). With `full_marks_unmet` only those
     given full marks although the rate is below `full_rate`: the same wrong score seen as a
     target not met (class target_not_met) beside the score mismatch `execution` reports.
     `indicator_rows`: indicator rows scoring the execution rate by a rule the report states."""
@@ -256,11 +257,12 @@ def _execution_hits(rule, typed, full_marks_unmet: bool, own=None, indicator_row
             continue
         values = {"weight": row.weight, "executed": row.executed, "budget": budget,
                   "rate": rate / 100 if rate is not None else None}
-        if own is not None and own[0] == "bands":
-            band = _band_for(own[2], rate) if rate is not None else None
+        own = None if row.own_formula else report_rule  # (a row stating the formula keeps to it)
+        if own is not None and own.kind == "bands":
+            band = _band_for(own.text, rate) if rate is not None else None
             if band is None:
                 if not full_marks_unmet:
-                    yield NotAssessable(f"表{t.table.index}「{row.label}」按报告所写的档次计分（{own[1][:40]}），未按公式核对")
+                    yield NotAssessable(f"表{t.table.index}「{row.label}」按报告所写的档次计分（{own.words[:40]}），未按公式核对")
                 continue
             score_cell = row.cells["score"]
             if full_marks_unmet or _close(row.score, band[2], score_cell.text, _score_places(t.table, typed)):
@@ -275,10 +277,14 @@ def _execution_hits(rule, typed, full_marks_unmet: bool, own=None, indicator_row
                 highlights=[c.loc for c in row.cells.values()])
             continue
         try:
-            if own is not None and rate is not None and row.weight is not None:
-                # the report's step rule: 分值 − 差的百分点 ÷ 步长 × 每步扣分, not below 0
-                expected = max(evaluate(own[4], {"weight": row.weight, "step": own[1], "points": own[2],
-                                                 "shortfall": max(FULL_RATE - rate, Decimal(0))}), Decimal(0))
+            if own is not None and own.kind == "step" and rate is not None and row.weight is not None:
+                # the report's step rule: 分值 − 差的百分点 ÷ 步长 × 每步扣分, not below 0; the points
+                # short of the rate that earns full marks (100%, or the rule's own: 95%（含）以上得满分)
+                expected = max(evaluate(own.formula, {"weight": row.weight, "step": own.step, "points": own.points,
+                                                      "shortfall": max(own.threshold - rate, Decimal(0))}), Decimal(0))
+            elif own is not None and own.kind == "threshold" and rate is not None and row.weight is not None:
+                # full marks from the threshold up, the points × the rate below it
+                expected = row.weight if rate >= own.threshold else evaluate(rule.params["formula"], values)
             else:
                 expected = evaluate(rule.params["formula"], values)
         except FormulaError as exc:
@@ -293,19 +299,20 @@ def _execution_hits(rule, typed, full_marks_unmet: bool, own=None, indicator_row
         places = _score_places(t.table, typed)
         if _close(row.score, expected, score_cell.text, places, slack):
             continue
+        bar = own.threshold if own is not None and own.kind != "bands" else full_rate  # (full marks from here)
         unmet = (row.weight is not None and row.score >= row.weight
-                 and rate is not None and row.rate_high(rate) <= full_rate)
+                 and rate is not None and row.rate_high(rate) <= bar)
         if full_marks_unmet and not unmet:
             continue
         yield Hit(
             quote=_row_quote(score_cell, t.table), location=score_cell.loc,
             stated=score_cell.text, expected=fmt(expected, max(2, places)),
             formula=(_execution_formula(row, rate, expected, own) + _rate_source(row, budget)
-                     + (f"；执行率未达 {fmt(full_rate, 0)}%，不应得满分" if unmet and full_marks_unmet else "")),
+                     + (f"；执行率未达 {fmt(bar, 0)}%，不应得满分" if unmet and full_marks_unmet else "")),
             fields={"table": _table_name(t), "weight": str(row.weight),
                     "rate": f"{fmt(rate)}%", "score": score_cell.text,
                     "basis": f"按分值 {row.weight} × 执行率 {fmt(rate)}%" if own is None
-                    else f"按报告的扣分规则（执行率 {fmt(rate)}%，{own[3]}）"},
+                    else f"按报告的计分规则（执行率 {fmt(rate)}%，{own.words}）"},
             highlights=[c.loc for c in row.cells.values()])
 
 
@@ -347,51 +354,64 @@ def _band_for(text: str, rate: Decimal):
 
 def _execution_formula(row, rate, expected, own) -> str:
     if own is not None:
-        return (f"按报告的计分规则“{own[3]}”：得分 = {row.weight} − ({fmt(FULL_RATE - rate)} ÷ {fmt(own[1])}) × "
-                f"{fmt(own[2])} = {fmt(expected)}")
+        if own.kind == "threshold":
+            side = f"不低于 {fmt(own.threshold)}%，得满分" if rate >= own.threshold else \
+                f"低于 {fmt(own.threshold)}%，得分 = 分值 × 执行率 = {row.weight} × {fmt(rate)}%"
+            return f"按报告的计分规则“{own.words}”：执行率 {fmt(rate)}% {side} = {fmt(expected)}"
+        return (f"按报告的计分规则“{own.words}”：得分 = {row.weight} − ({fmt(max(own.threshold - rate, Decimal(0)))} ÷ "
+                f"{fmt(own.step)}) × {fmt(own.points)} = {fmt(expected)}")
     return f"得分 = 分值 × 执行率 = {row.weight} × {fmt(rate)}% = {fmt(expected)}"
 
 
 def _check_execution(doc, rule, typed):
-    own = _execution_rule(doc)
-    return _execution_hits(rule, typed, False, own, _execution_indicators(doc, typed, own))
+    return _execution_hits(rule, typed, False, _execution_rule(doc), _execution_indicators(doc, typed))
 
 
 def _check_execution_full(doc, rule, typed):
-    own = _execution_rule(doc)
-    return _execution_hits(rule, typed, True, own, _execution_indicators(doc, typed, own))
+    return _execution_hits(rule, typed, True, _execution_rule(doc), _execution_indicators(doc, typed))
 
 
-def _execution_indicators(doc, typed, own="unread") -> list[ExecutionRow]:
+def _execution_indicators(doc, typed) -> list[ExecutionRow]:
     """Indicator rows scoring the budget execution rate (三级指标 预算执行率 | 分值 10 | 实际完成值
     92.40% | 得分 7.80), read as execution rows with the stated rate and no amounts, where the report
-    states how the rate is scored: its step or band rule (`own`), the points × the rate in its text
-    (concepts.yaml execution_scoring `proportional`: 预算执行率得分=执行率×分值) or in the row's
-    remarks. Indicator forms score the rate in many ways (≥95% full marks, bands), so with no rule
-    stated the row is left to the indicator rules (a missed target, SCO007/SCO008)."""
+    states how the rate is scored: its own rule (a step, bands, full marks from a threshold), the
+    points × the rate in its text (concepts.yaml execution_scoring `proportional`) or in the row's
+    criteria and remarks. A row whose criteria or remarks state another rule (执行率达到90%及以上
+    得满分) keeps to it and is not judged. Indicator forms score the rate in many ways, so with no
+    rule stated the row is left to the indicator rules (a missed target, SCO007/SCO008). Read
+    once per document."""
+    cached = getattr(doc, "_execution_indicators", None)
+    if cached is None:
+        cached = doc._execution_indicators = _read_execution_indicators(doc, typed)  # type: ignore[attr-defined]
+    return cached
+
+
+def _read_execution_indicators(doc, typed) -> list[ExecutionRow]:
     from ..knowledge import concepts
 
-    if own == "unread":
-        own = _execution_rule(doc)
     scoring = concepts().get("execution_scoring") or {}
     proportional, named = scoring.get("proportional") or "", scoring.get("indicator") or ""
-    stated = own is not None or bool(proportional and re.search(proportional, doc.text))
+    if not named or not proportional:
+        return []
+    stated = _execution_rule(doc) is not None or bool(re.search(proportional, doc.text))
     found = []
     for t in _score_tables(typed):
         rows = _indicators(t)
         for r in rows:
-            if r.score is None or "actual" not in r.cells or not named or \
-                    not re.search(named, GLOSS_RE.sub("", compact(r.indicator))):
+            if r.score is None or "actual" not in r.cells or not re.search(named, GLOSS_RE.sub("", compact(r.indicator))):
                 continue
             actual = _target(r.actual_text)
             weight = _inferred_weight(r, rows)
             if actual is None or actual.unit != "%" or actual.comparator not in ("", "=") or weight is None:
                 continue
-            if not stated and not (proportional and re.search(proportional, _remarks(r.cells["score"], t.table))):
+            own = compact(" ".join(c.text for c in (r.cells.get("criteria"),) if c) + _remarks(r.cells["score"], t.table))
+            own_formula = bool(re.search(proportional, own))
+            if (not stated and not own_formula) or (not own_formula and any(
+                    w in own for w in scoring.get("own_rule_words") or ())):
                 continue
             cells = {k: r.cells[k] for k in ("weight", "score") if k in r.cells}
             found.append(ExecutionRow(t, r.indicator, None, None, None, weight, actual.value, r.score,
-                                      {"rate": r.cells["actual"], **cells}))
+                                      {"rate": r.cells["actual"], **cells}, own_formula=own_formula))
     return found
 
 
@@ -401,24 +421,80 @@ def _judged_as_execution(doc, typed) -> set[int]:
     return {id(row.cells["score"]) for row in _execution_indicators(doc, typed)}
 
 
-def _execution_rule(doc):
-    """The report's own rule for the execution score (concepts.yaml execution_scoring): ("step",
-    step, points, words), ("bands", words) or None (the rule's formula holds)."""
+@dataclass(frozen=True)
+class ExecutionRule:
+    """The report's own rule for the execution score: `step` (so many points off per point short
+    of `threshold`), `bands` (a score for each range of rates, read from `text`) or `threshold`
+    (full marks from `threshold` up, the points × the rate below it)."""
+
+    kind: str
+    words: str
+    threshold: Decimal = Decimal(100)
+    step: Decimal = Decimal(0)
+    points: Decimal = Decimal(0)
+    formula: str = ""
+    text: str = ""
+
+
+def _execution_rule(doc) -> ExecutionRule | None:
+    """The report's own rule for the execution score (concepts.yaml execution_scoring), or None
+    (the rule's formula holds). Read once per document."""
+    cached = getattr(doc, "_execution_rule", False)
+    if cached is False:
+        cached = doc._execution_rule = _read_execution_rule(doc.text)  # type: ignore[attr-defined]
+    return cached
+
+
+def _read_execution_rule(text: str) -> ExecutionRule | None:
     from ..knowledge import concepts
 
     scoring = concepts().get("execution_scoring") or {}
-    text = doc.text
     if not scoring or "执行率" not in text:
         return None  # (every statement the patterns read names 执行率)
     m = re.search(scoring["step"], text) if scoring.get("step") else None
-    if m and Decimal(m.group("step")):
-        return ("step", Decimal(m.group("step")), Decimal(m.group("points")), m.group(0), scoring["step_formula"])
+    step = _count_value(m.group("step")) if m else None
+    if m and step:
+        return ExecutionRule("step", m.group(0), _threshold(scoring, text, m, m.group("threshold")), step,
+                             Decimal(m.group("points")), scoring["step_formula"])
     m = re.search(scoring["bands"], text) if scoring.get("bands") else None
-    if not m:
-        return None
-    # the whole statement the bands stand in (up to its full stop), read band by band
-    end = text.find("。", m.end())
-    return ("bands", m.group(0), text[m.start():end if end >= 0 else len(text)])
+    if m:
+        # the whole statement the bands stand in (up to its full stop), read band by band
+        end = text.find("。", m.end())
+        return ExecutionRule("bands", m.group(0), text=text[m.start():end if end >= 0 else len(text)])
+    m = re.search(scoring["proportional"], text) if scoring.get("proportional") else None
+    threshold = _threshold(scoring, text, m) if m else FULL_RATE
+    if m and threshold < FULL_RATE:
+        # 达到90%（含）以上的得满分，低于90%的按执行率×分值计分: the formula holds below the threshold only
+        return ExecutionRule("threshold", _sentence_at(text, m.start(), m.end()), threshold)
+    return None
+
+
+def _threshold(scoring: dict, text: str, m: re.Match, stated: str | None = None) -> Decimal:
+    """The rate from which a rule gives full marks: the one its words name (每低于95%一个百分点,
+    95%（含）以上的得满分 or 低于95%的… in its sentence: concepts.yaml execution_scoring
+    full_marks_from), else 100%."""
+    if stated:
+        return Decimal(stated)
+    found = re.search(scoring.get("full_marks_from") or "(?!)", _sentence_at(text, m.start(), m.end()))
+    return Decimal(next(g for g in found.groups() if g)) if found else FULL_RATE
+
+
+def _sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence around text[start:end]: from the last full stop or line break before it to the next."""
+    begin = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = [k for k in (text.find("。", end), text.find("\n", end)) if k >= 0]
+    return text[begin:min(stops) if stops else len(text)]
+
+
+def _count_value(text: str) -> Decimal | None:
+    """A figure written in digits or as a Chinese numeral (一个百分点)."""
+    value = _count_word(text)
+    if value is None:
+        try:
+            return Decimal(text)
+        except ArithmeticError:
+            return None
+    return Decimal(value)
 
 
 def _check_execution_rate(doc, rule, typed):
