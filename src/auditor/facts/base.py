@@ -389,6 +389,7 @@ class FactReader:
         self.year_start_words = tuple(vocab.get("year_start_words") or ())
         self.bare_budget_words = frozenset(vocab.get("bare_budget_words") or ())
         self.initial_budget_cues = tuple(vocab.get("initial_budget_cues") or ())
+        self.adjusted_budget_cues = tuple(vocab.get("adjusted_budget_cues") or ())
         self.point_openers = frozenset(vocab.get("point_openers") or ())
         comparing = alternatives(vocab.get("comparison_words"))
         self.opening_base = re.compile(rf"(?:{comparing})(?:{alternatives(self.year_start_words)})(?:的|数)?$")
@@ -1113,9 +1114,10 @@ class FactReader:
             if not fact.get("fund") and (unit in MONEY_UNITS or fact.get("measure") == "占比"):
                 fact["fund"] = self.section_fund  # (a share in a fund's section is within that fund)
             self._settle(fact, text, m.start())
-            if last_period == LATER and fact.get("period") == CURRENT and not YEAR_RE.search(wide + phrase) \
-                    and not self.lex.current.search(wide + phrase):
-                # (2025年计划新建管网50公里，完成投资3.00亿元: the later year a sentence names goes on)
+            if plans and last_period == LATER and fact.get("period") == CURRENT and not YEAR_RE.search(wide + phrase) \
+                    and not self.lex.current.search(wide + phrase) and not CLAUSE_END_RE.search(text, previous_end, m.start()):
+                # (2025年计划新建管网50公里，完成投资3.00亿元: the later year a plan's sentence names
+                # goes on through its clause; 完成2025年度项目储备12个，全年完成… states no plan)
                 fact["period"] = LATER
             if self.item_subject and not fact.get("subject") and fact.get("concept") not in (None, self.lead):
                 fact["subject"] = self.item_subject
@@ -1696,8 +1698,8 @@ class FactReader:
         if not found:
             return 0
         start, end, kind = found[0]
-        if (phrase[:start] and phrase[:start] not in self.point_openers) or len(found) > 1:
-            return 0
+        if (phrase[:start] and phrase[:start] not in self.point_openers) or len(found) > 1 or LEVEL_TAIL_RE.search(phrase):
+            return 0  # (压减差旅费至21.58万元: the level reached)
         rest = phrase[end:]
         if not rest or self.lex.comparison.search(rest) or self._concept(rest, last=True) is None:
             return 0
@@ -1711,7 +1713,8 @@ class FactReader:
         found = self.lex.measures.all(words)
         if not found or words[found[-1][0]:found[-1][1]] not in self.bare_budget_words:
             return False
-        return any(w in words[:found[-1][0]] for w in self.initial_budget_cues)
+        before = words[:found[-1][0]]
+        return any(w in before for w in self.initial_budget_cues) and not any(w in before for w in self.adjusted_budget_cues)
 
     def _other_thing_between(self, wide: str, carried: str | None) -> bool:
         """The words since the figure before name a thing other than the one carried: a change
