@@ -58,7 +58,10 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           "growth_words": (list, []), "prior_words": (list, []),
           # summary_totals: the totals of a side whose items are not numbered, and the words of rows
           # that make such a side no plain sum (balances carried over, 其中 rows)
-          "plain_total_labels": (list, []), "not_item_words": (list, [])}
+          "plain_total_labels": (list, []), "not_item_words": (list, []),
+          # column_total: a column head or a table unit naming counts of people or things (人数（人）,
+          # 单位：人): whole numbers in it are exact
+          "count_heads": (str, "")}
 MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff", "relation", "note"}
 TOTAL_COLUMN_RE = re.compile(r"(?:合计|小计)$")
 ITEM_RE = re.compile(r"^[一二三四五六七八九十]+、")
@@ -79,12 +82,12 @@ def check(doc, rule):
 
 
 def _compare(rule, table, total_cell: Cell, part_cells: list[Cell], label: str, column: str,
-             part_names: list[str]):
+             part_names: list[str], counted: bool = False):
     total = parse_cell(total_cell.text)
     parts = [parse_cell(c.text) for c in part_cells]
     if total is None or any(p is None for p in parts):
         return None
-    outcome = sum_check(total, parts, rule.tolerance)
+    outcome = _outcome(rule, total, parts, counted)
     if outcome == "ok":
         return None
     exact = sum((p.value for p in parts), total.value * 0)
@@ -774,12 +777,29 @@ def _outer_rows(grid, details: list[int], label_col: int, inner: tuple) -> list[
     return out
 
 
+def _outcome(rule, total: Quantity, parts: list[Quantity], counted: bool) -> str:
+    """sum_check's reading, whole numbers of a column of counts (`counted`) read as exact (82 + 39 +
+    5 is no 127: people are not rounded)."""
+    outcome = sum_check(total, parts, rule.tolerance)
+    if outcome == "rounding" and counted and not any(q.places for q in [total, *parts]):
+        return "mismatch"
+    return outcome
+
+
+def _counted(rule, table, column: str) -> bool:
+    """A column of counts of people or things, by its head or the table's unit (人数（人）, 户数,
+    单位：人): its whole numbers are exact, no rounded figures."""
+    pattern = rule.params["count_heads"]
+    return bool(pattern) and any(re.search(pattern, compact(t)) for t in (column, table.title or ""))
+
+
 def _column_hit(rule, table, grid, at: int, col: int, ways: list[list[int]], column: str):
     total_cell = table.rows[at][col] if col < len(table.rows[at]) else None
     total = parse_cell(total_cell.text) if total_cell is not None and total_cell.text.strip() else None
     if total is None or total.unit in ("%", "‰"):
         return None
     best = None
+    counted = _counted(rule, table, column)
     for way, rows in enumerate(ways):
         cells = [table.rows[r][col] for r in rows if col < len(table.rows[r])
                  and table.rows[r][col].text.strip() and table.rows[r][col].text.strip() not in BLANK_MARKS]
@@ -788,7 +808,7 @@ def _column_hit(rule, table, grid, at: int, col: int, ways: list[list[int]], col
             return None  # words, a malformed figure or other units: no column of amounts to add
         if len(parts) < (2 if way == 0 else 1):
             continue  # (every row: a sum needs two; an outer level may hold one row and its sub-items)
-        outcome = sum_check(total, parts, rule.tolerance)
+        outcome = _outcome(rule, total, parts, counted)
         if outcome == "ok":
             return None
         gap = (outcome != "rounding", abs(sum(p.value for p in parts) - total.value))
@@ -800,7 +820,7 @@ def _column_hit(rule, table, grid, at: int, col: int, ways: list[list[int]], col
     label = compact(_label(grid[at]))
     names = [row_name(grid[c.loc.row - 1]) or f"第{c.loc.row}行" for c in cells]
     return _yuan_slip(rule, table, total_cell, total, cells, names, column) \
-        or _compare(rule, table, total_cell, cells, label, column, names)
+        or _compare(rule, table, total_cell, cells, label, column, names, counted)
 
 
 YUAN_PER_WAN = 10000
