@@ -75,6 +75,8 @@ PARAMS = {
     # words by which a report states that a met indicator earns full marks (已完成的指标得满分):
     # then a met rate (合格率 ≥95%) is held to it too
     "full_marks_statements": (list, []),
+    # … or in other words: a pattern (完成年度指标值的得满分, 达到目标值即得满分)
+    "full_marks_pattern": (str, ""),
     # A bare target (“900件”, no ≥/≤) is read as a floor, the usual meaning of a planned
     # quantity; an indicator whose name or category holds one of these words may as well be
     # a ceiling (成本, 投诉, 事故 …), so its bare target is not judged.
@@ -1170,6 +1172,14 @@ def _states_any(doc, statements) -> bool:
     return any(s in text for s in statements)
 
 
+def _reason_given(r: IndicatorRow) -> bool:
+    """The row writes a reason (a blank mark, —, is none)."""
+    from ..facts.lexicon import lexicon
+
+    reason = (r.record.reason or "").strip()
+    return bool(reason) and reason not in lexicon().blank_cells
+
+
 def _check_met_deducted(doc, rule, typed):
     """A target reached, points taken off, and no reason given in the row."""
     stated = None  # whether the report says met indicators earn full marks (read when first asked)
@@ -1189,11 +1199,12 @@ def _check_met_deducted(doc, rule, typed):
             # (a bare target met exactly, 0起 | 0起, is met whichever way it points)
             alike = target.comparator in ("", "=") and actual.value == target.value and target.unit not in ("%", "‰")
             if (target.comparator not in (">", "≥", "<", "≤") and not floor_of_rate and not alike) or r.weight is None \
-                    or r.weight <= 0 or (r.record.reason or "").strip():
+                    or r.weight <= 0 or _reason_given(r):
                 continue
             if target.unit in ("%", "‰"):
                 if stated is None:
-                    stated = _states_any(doc, rule.params["full_marks_statements"])
+                    stated = _states_any(doc, rule.params["full_marks_statements"]) or bool(
+                        rule.params["full_marks_pattern"] and re.search(rule.params["full_marks_pattern"], doc.text))
                 if not stated:
                     continue
             cell = r.cells["score"]
