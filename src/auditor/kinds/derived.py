@@ -70,6 +70,8 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # per_head: verbs before the thing an amount per head is of (人均获得劳务报酬), and other
           # words the total may name it by (次均门诊费用 of 门诊收入)
           "thing_verbs": (list, []), "thing_aliases": (dict, {}), "money_tails": (list, []),
+          # row_rate: the concepts of a whole score (自评得分) a summary of projects prints beside their rates
+          "whole_score_concepts": (list, []),
           # per_head: an amount per month or per visit is no share of the year's total
           "per_period_words": (list, ["每月", "月均", "月人均", "每次", "每年", "年人均"]),
           # row_rate: the words a rate column's head ends with (到位率, 完成比例, 支出进度), and the
@@ -1739,7 +1741,7 @@ def _row_rate(base: FactBase, rule):
     judged: set[int] = set()  # the rates a formula of row_rates found its terms for
     for facts in _table_rows(base):
         # a scored row (分值, 得分) of a self-evaluation form is judged by the score rules (SCO002)
-        scored = any(f.measure in ("分值", "得分") for f in facts)
+        scored = _scored_row(facts, rule)
         for formula, rate_names in formulas:
             # every column of the row the formula names (执行率 | … | 预计执行率: each of its own terms)
             for rate in (f for f in facts if f.unit == "%" and any(n in compact(f.header) for n in rate_names)):
@@ -1749,6 +1751,14 @@ def _row_rate(base: FactBase, rule):
     yield from _learned_row_rates(base, rule, judged)
 
 
+def _scored_row(facts: list[Fact], rule) -> bool:
+    """Figures of a self-evaluation form's scored rows (分值, 得分 of a row): the score rules judge
+    them. A project's whole score in a summary of projects (自评得分 beside its 执行率) scores no
+    figure of its row (whole_score_concepts)."""
+    whole = rule.params["whole_score_concepts"]
+    return any(f.measure == "分值" or (f.measure == "得分" and f.concept not in whole) for f in facts)
+
+
 def _learned_row_rates(base: FactBase, rule, judged: set[int]):
     """Rate columns by the formula most of their rows follow (kinds/rate_columns.py): those no
     formula of row_rates names (到位率, 支出率), and those whose row prints none of the terms the
@@ -1756,7 +1766,7 @@ def _learned_row_rates(base: FactBase, rule, judged: set[int]):
     heads = tuple(rule.params["rate_heads"])
     excluded = tuple(rule.params["not_rate_words"])
     for facts in base.by_table.values():
-        if any(f.measure in ("分值", "得分") for f in facts):
+        if _scored_row(facts, rule):
             continue  # a self-evaluation form: its rates are the score rules' and row_rates' 完成率
         for rate, num, den in learned_rate_slips(facts, heads, excluded, _fits):
             if rate.id in judged:
