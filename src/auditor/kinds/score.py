@@ -95,6 +95,8 @@ PARAMS = {
     # per_item: a stated cap on the deductions (group 1 its points), and the word of a deduction
     # (a rule holding it twice, once not as its cap, has more than one way to lose points)
     "cap_rule": (str, ""), "deduction_word": (str, "扣"),
+    # proportional: words right before a deduction told making it the row's total (共扣1.5分)
+    "deduction_total_words": (list, []),
     # told_deductions: a deduction told in a reason (扣1分, group `points`), the words right before one
     # making it the total (共扣), and words by which the account may be partial (酌情, 每…扣)
     "told_deduction": (str, ""), "total_words": (list, []), "untold_words": (list, []),
@@ -1047,6 +1049,7 @@ def _check_proportional(doc, rule, typed):
                 continue
             own = _scoring_rules(rule, remarks, row=True)  # (…\t得分=预算执行率×10分。)
             steps, proportional, other_rule = own if any(own) else stated
+            proportional = _proportional_for(proportional, r)
             # the report's step rule (only below a floor): a rate's, and a quantity's unless the
             # report states the proportional rule; any other by the proportional formula, unless
             # the report scores by another rule
@@ -1075,10 +1078,16 @@ def _check_proportional(doc, rule, typed):
 
 
 def _deduction_told(rule, remarks: str, weight: Decimal, score: Decimal) -> bool:
-    """The row's remarks state the one deduction its score is its points less (扣1分 beside 9.00
-    of 10): with no rule of the report's own, the row's account of its score stands."""
-    told = re.findall(re.escape(rule.params["deduction_word"]) + r"\s*(\d+(?:\.\d+)?)\s*分", remarks)
-    return len(told) == 1 and weight - Decimal(told[0]) == score
+    """The row's remarks state the deductions its score is its points less (扣1分 beside 9.00 of
+    10; 扣除0.5分，…扣1分，共扣1.5分 beside 8.50): with no rule of the report's own for it, the
+    row's account of its score stands."""
+    told = list(re.finditer(re.escape(rule.params["deduction_word"]) + r"(?:除|减|了)?\s*(\d+(?:\.\d+)?)\s*分", remarks))
+    if not told:
+        return False
+    last = told[-1]
+    total = any(w in remarks[max(0, last.start() - 2):last.start()] for w in rule.params["deduction_total_words"])
+    points = Decimal(last.group(1)) if total else sum((Decimal(m.group(1)) for m in told), Decimal(0))
+    return weight - points == score
 
 
 def _rate_times_own(rule, remarks: str, indicator: str) -> bool:
@@ -1115,11 +1124,24 @@ def _scoring_rules(rule, text: str, row: bool = False) -> tuple[list[tuple], boo
     budget execution row's too)."""
     # (in the prose, a statement in the budget execution row's clause, 执行率98.00%，按比例计分, is
     # that row's rule, no indicator's; a row's own statements are its own)
-    proportional = any(row or not _of_execution(text, m.start(), rule)
-                       for s in rule.params["proportional_statements"] for m in re.finditer(re.escape(s), text)) or any(
-        row or not _of_execution(text, m.start(), rule) for m in _finditer(rule.params["proportional_formula"], text))
+    found = [m for s in rule.params["proportional_statements"] for m in re.finditer(re.escape(s), text)]
+    found += list(_finditer(rule.params["proportional_formula"], text))
+    found = [m for m in found if row or not _of_execution(text, m.start(), rule)]
+    # the indicators a statement is for, by the words of its clause before it (数量指标…未达到的
+    # 按完成比例计分: the 数量指标 only); a statement naming none is for every indicator
+    scopes = [[w for w in rule.params["scope_words"] if w in text[_clause_start(text, m.start()):m.start()]]
+              for m in found]
+    proportional = False if not found else True if row or not all(scopes) else tuple(w for sc in scopes for w in sc)
     return (_stated_steps(text, rule), proportional,
             any(s in text for s in rule.params["other_rule_statements"]) and not proportional)
+
+
+def _proportional_for(proportional, r: IndicatorRow) -> bool:
+    """Whether the proportional rule a report states (True: for every indicator; words: for those
+    whose names or categories hold one) is this indicator's."""
+    if isinstance(proportional, tuple):
+        return any(w in f"{r.record.level1}{r.level2}{r.indicator}" for w in proportional)
+    return bool(proportional)
 
 
 def _finditer(pattern: str, text: str):
