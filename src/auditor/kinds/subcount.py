@@ -140,15 +140,20 @@ def check(doc, rule):
             parts, names = _kinds_listed(base, parts, names, params)
             parts, names = _before_subdivision(parts, names)
             ending = _common_ending(names)
-            if len(parts) < 2 or not _kinds_of(ending, fillers.sub("", compact(total.label)), params) \
+            # (a list closed by the rest, …、其他优抚对象446户, names every kind: all of the whole)
+            residual = len(parts) >= 2 and names[-1].startswith(_residual_words())
+            # (parts whose names open with an attribute may overlap: their sum may pass the whole,
+            # never fall short of it where the rest closes the list)
+            overlapping = any(n.startswith(tuple(params["overlapping_prefixes"])) for n in names)
+            if len(parts) < 2 or not (residual or _kinds_of(ending, fillers.sub("", compact(total.label)), params)) \
                     or any(ending.endswith(w) for w in params["left_to_others"]) \
-                    or any(n.startswith(tuple(params["overlapping_prefixes"])) for n in names) \
-                    or _whole_before_end(base, total, parts):
+                    or (overlapping and not residual) or _whole_before_end(base, total, parts):
                 continue
             yield CHECKED
             counted = sum(p.value for p in parts)
-            exhaustive = marker.group(1) in params["exhaustive_markers"]
-            if counted > total.value or (exhaustive and counted != total.value):
+            exhaustive = marker.group(1) in params["exhaustive_markers"] or residual
+            if (counted > total.value and not overlapping) or (exhaustive and counted < total.value) \
+                    or (exhaustive and counted > total.value and not overlapping):
                 yield _hit(base, total, parts, names, counted, exhaustive)
 
 
@@ -244,6 +249,13 @@ def _separator(base, a: Fact, b: Fact) -> str:
         return "；"
     between = base.sentences.get((a.block, a.sentence), "")[a.at + len(a.text):b.at]
     return next((ch for ch in between if ch in "、，,；;"), "")
+
+
+def _residual_words() -> tuple:
+    """Words opening the name of the rest of a kind (其他, 其余: concepts.yaml residual_words)."""
+    from ..knowledge import concepts
+
+    return tuple(concepts().get("residual_words") or ())
 
 
 def _is_quantity(f: Fact, params: dict) -> bool:
