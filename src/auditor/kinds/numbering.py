@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..facts.numbers import cn_to_int
 from ..ingest.build import NUMBERING_LEVELS, numbering_of
 from ..model import Heading, Paragraph
 from .base import Hit
@@ -19,6 +20,10 @@ PARAMS = {
     # the heads of a table's column of serial numbers (序号): its whole numbers run 1, 2, 3 …
     # down the table; checked instead of the headings when given
     "serial_heads": (list, []),
+    # the points of an explanation counted in words (一是…；二是…；三是…): a pattern with group
+    # `number` (a Chinese numeral); their numbers run 1, 2, 3 … through a paragraph and the
+    # paragraphs right after it that go on with them; checked instead of the headings when given
+    "point_pattern": (str, ""),
 }
 MESSAGE_FIELDS = {"previous", "current", "problem"}
 CN = "零一二三四五六七八九十"
@@ -74,6 +79,9 @@ def _numbered(doc):
 def check(doc, rule):
     if rule.params["serial_heads"]:
         yield from _serial_columns(doc, tuple(rule.params["serial_heads"]))
+        return
+    if rule.params["point_pattern"]:
+        yield from _points(doc, re.compile(rule.params["point_pattern"]))
         return
     styles = set(rule.params["styles"])
     last: dict[str, object] = {}  # style -> last block of that style in the current run
@@ -155,6 +163,39 @@ def _hit(block, previous, problem: str) -> Hit:
                expected=problem.rsplit("应为", 1)[-1].strip("“”") if "应为" in problem else None,
                formula=f"上一个同级编号：{previous.token}（{previous.text[:20]}）",
                fields={"previous": previous.token, "current": block.token, "problem": problem})
+
+
+def _points(doc, pattern: re.Pattern):
+    """Points counted in words (一是, 二是 …) in a paragraph, or one a paragraph running on over
+    the next ones: each the number after the one before (a 一是 starts a new count); the first
+    that repeats or skips is told once per count."""
+    previous = None  # (value, token, paragraph) of the last point of the current count
+    told = False
+    for block in doc.blocks:
+        if not isinstance(block, Paragraph):
+            previous = None  # (a heading or a table ends the count)
+            continue
+        found = list(pattern.finditer(block.text))
+        if not found:
+            previous = None
+            continue
+        for m in found:
+            value = cn_to_int(m.group("number"))
+            if value is None:
+                continue
+            if value == 1 or previous is None:
+                previous, told = (value, m.group(0), block), False
+                continue
+            if value != previous[0] + 1 and not told:
+                problem = (f"分项“{m.group(0)}”重复" if value == previous[0]
+                           else f"分项从“{previous[1]}”跳到“{m.group(0)}”" if value > previous[0]
+                           else f"分项从“{previous[1]}”退回“{m.group(0)}”")
+                yield Hit(quote=block.text[max(0, m.start() - 10):m.end() + 20], location=block.loc,
+                          stated=m.group(0), expected=f"{_cn(previous[0] + 1)}是",
+                          formula=f"上一分项：{previous[1]}",
+                          fields={"previous": previous[1], "current": m.group(0), "problem": problem})
+                told = True
+            previous = (value, m.group(0), block)
 
 
 SERIAL_RE = re.compile(r"^\s*(\d{1,3})\s*$")
