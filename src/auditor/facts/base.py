@@ -102,8 +102,9 @@ BOUND_BEFORE_RE = re.compile("(" + "|".join(sorted((w for w in PREFIX if w not i
                                                    key=len, reverse=True)) + r")\s*$")
 # the ends of a range: “80分（含）至90分”, “70-84分” (a band, not two values)
 # (not “35.00万元下降至33.00万元”: a change to a level, across a direction word)
+# (nor “2024年达到12.6万吨”: 达到 states the level reached, its 到 joins no range)
 RANGE_START_RE = re.compile(r"[^\d，,；;。增减降升提高低加少]{0,5}?" + RANGE_JOINER + r"\s*\d")
-RANGE_END_RE = re.compile(r"\d[^\d，,；;。增减降升提高低加少]{0,5}?" + RANGE_JOINER + r"\s*$")
+RANGE_END_RE = re.compile(r"\d[^\d，,；;。增减降升提高低加少]{0,5}?(?<!达)" + RANGE_JOINER + r"\s*$")
 PHRASE_LIMIT = 40  # characters of context kept before a number: a clause, never a whole table
 LEAD_LIMIT = 80  # characters of a numbered item's label
 # a count is named by a row label when the words around it hold this share of the label's

@@ -27,7 +27,7 @@ from decimal import Decimal
 from typing import Literal
 
 from ..facts.base import (BUDGET_MEASURES, CLAUSE_BREAK_RE, CURRENT, LATER, OLDER, PRIOR, Fact, FactBase, column_sum, fact_base, kind_total,
-                          named_budget_base, names_budget_base, names_own_thing, part_names, per_unit)
+                          named_budget_base, names_budget_base, names_own_thing, part_names, per_unit, YEAR_RE)
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt
 from ..facts.targets import PREFIX
@@ -1457,14 +1457,18 @@ def _sentence_prior(base: FactBase, sentence: list[Fact], rate: Fact,
 
 def _quantities_in_sentence(sentence: list[Fact], rate: Fact) -> tuple[Fact, Fact] | None:
     """(this year's, last year's) count stated before the rate, last year's after a comparing word
-    in the same unit (全年到馆读者18.62万人次，较上年的17.40万人次同比下降7.01%)."""
+    in the same unit (全年到馆读者18.62万人次，较上年的17.40万人次同比下降7.01%), in brackets right
+    after this year's (12.6万吨（上年11.8万吨）), or each with its year (2023年…，2024年…)."""
     counts = [f for f in sentence if not f.is_money and f.unit not in ("%", "‰", "") and not f.comparator]
     if len(counts) < 2:
         return None
     prior, now = counts[-1], counts[-2]
+    if (prior.period, now.period) == (CURRENT, PRIOR) and YEAR_RE.search(prior.label) and YEAR_RE.search(now.label):
+        prior, now = now, prior  # (2023年…11.8万吨，2024年达到12.6万吨，增幅8.3%: each year named)
+    elif not (lexicon().comparison.search(prior.label) or prior.label.startswith(("(", "（"))):
+        return None  # (last year's after a comparing word, or in brackets right after this year's)
     if prior.period != PRIOR or now.period != CURRENT or prior.unit != now.unit or not prior.value \
-            or not lexicon().comparison.search(prior.label) or prior.concept not in (None, now.concept) \
-            or rate.concept not in (None, now.concept):
+            or prior.concept not in (None, now.concept) or rate.concept not in (None, now.concept):
         return None
     return now, prior
 
@@ -1507,9 +1511,14 @@ def _prior_against(base: FactBase, rate: Fact, current: Fact, stated: Fact | Non
         if span_p[0] <= 0:
             continue
         diff = abs(current.in_yuan() - prior.in_yuan())
-        gap = abs(span_c[0] - span_p[1]) if current.in_yuan() >= prior.in_yuan() else abs(span_p[0] - span_c[1])
-        lo = max(Decimal(0), gap) / span_p[1] * HUNDRED
-        hi = (diff + (span_c[1] - span_c[0]) + (span_p[1] - span_p[0])) / span_p[0] * HUNDRED
+        # the rate's interval from the figures' own: a rise (c − p) ÷ p runs from (c_lo − p_hi) ÷ p_hi
+        # to (c_hi − p_lo) ÷ p_lo, a fall (p − c) ÷ p from (p_lo − c_hi) ÷ p_lo to (p_hi − c_lo) ÷ p_hi
+        if current.in_yuan() >= prior.in_yuan():
+            lo = max(Decimal(0), span_c[0] - span_p[1]) / span_p[1] * HUNDRED
+            hi = (span_c[1] - span_p[0]) / span_p[0] * HUNDRED
+        else:
+            lo = max(Decimal(0), span_p[0] - span_c[1]) / span_p[0] * HUNDRED
+            hi = (span_p[1] - span_c[0]) / span_p[1] * HUNDRED
         moved = 1 if span_c[0] > span_p[1] else -1 if span_c[1] < span_p[0] else 0
         against = (prior, lo, hi, diff / prior.in_yuan() * HUNDRED, moved)
         if consistent(rate, lo, hi) and not (rate.sign and moved and rate.sign != moved):
