@@ -24,6 +24,8 @@ PARAMS = {
     "markers": (list, ["其中"]),
     # words closing a list of counts as their sum (…8个、改造4个，合计13个): the sum is exact
     "trailing_sum_words": (list, []),
+    # …and the characters of a verb that may stand between the sum word and its figure (合计流转)
+    "sum_verb_chars": (int, 0),
     # the kinds are all of it: their sum is the count
     "exhaustive_markers": (list, ["分别为", "分别是"]),
     # units that are no counts of things (rates, scores)
@@ -71,7 +73,7 @@ def _trailing_sums(base, params):
             # (the sum's own words are the sum word alone: …单位共3个 names another set)
             # (the sum's own words: 合计 of ，合计为; name_fillers would eat its 计)
             label = SUM_TAIL_RE.sub("", compact(total.label)).strip("，,、")
-            if not _is_quantity(total, params) or label not in words or total.comparator:
+            if not _is_quantity(total, params) or not _sum_label(label, words, params) or total.comparator:
                 continue
             items = []
             for f in reversed(facts[:k]):
@@ -97,6 +99,16 @@ def _trailing_sums(base, params):
                       expected=f"{counted}{total.unit}", formula=f"{parts} = {counted}{total.unit}",
                       fields={"subject": label, "stated_count": total.text, "counted": f"{counted}{total.unit}",
                               "parts": parts})
+
+
+def _sum_label(label: str, words: tuple, params: dict) -> bool:
+    """A sum's own words: a sum word alone, or with a short verb of what was done after it (合计流转,
+    共计完成: sum_verb_chars at most) that names no thing the vocabulary knows."""
+    word = next((w for w in words if label.startswith(w)), None)
+    if word is None:
+        return False
+    rest = label[len(word):]
+    return not rest or (len(rest) <= params["sum_verb_chars"] and not lexicon().concepts.all(rest))
 
 
 def validate(params: dict) -> str | None:
