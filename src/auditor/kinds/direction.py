@@ -563,6 +563,8 @@ def _agreed(facts: list[Fact], subject: str, money: bool = True) -> Fact | None:
 # ---- from … to ---------------------------------------------------------------------------
 FROM_TO_NUMBER = r"(\d[\d,，]*(?:\.\d+)?)\s*(%|‰|[\u4e00-\u9fff]{0,3}?)"  # (the unit before a direction word)
 TO_NUMBER = r"(\d[\d,，]*(?:\.\d+)?)\s*(%|‰|[\u4e00-\u9fff]{0,2})"  # (the unit at the end: as long as it goes)
+# a quantity and its unit, up to three characters (61.1万人次), before the words that close its clause
+QUANTITY_NUMBER = r"(\d[\d,，]*(?:\.\d+)?)\s*(%|‰|[\u4e00-\u9fff]{0,3})"
 
 
 def _from_to(doc, base: FactBase, rule):
@@ -648,14 +650,16 @@ def _rate_against_prior(doc, base: FactBase):
     lex = lexicon()
     closing = _prior_closing_re()
     for prior in (f for f in base.facts if f.source == "text" and f.period == PRIOR and f.unit in ("%", "‰")
-                  and f.concept and not f.comparator):
+                  and not f.comparator):
         sentence = _sentence_of(doc, base, prior.block, prior.sentence)
         if sentence is None:
             continue
         text = sentence.plain
         m = closing.match(text, prior.at + len(prior.text))
-        # (the comparing word a few characters before: 较上年同期的, 比2024年的)
-        comparing = lex.comparison.search(text, max(0, prior.at - 12), prior.at) if m else None
+        # (the comparing word a few characters before: 较上年同期的, 比2024年的; or after the figure
+        # in the closing words: 上年为63.4%，较上年有所提升)
+        comparing = (lex.comparison.search(text, max(0, prior.at - 12), prior.at)
+                     or lex.comparison.search(text, prior.at, m.start(1))) if m else None
         if comparing is None:
             continue
         earlier = [f for f in base.by_sentence.get((prior.block, prior.sentence), ()) if f.at < prior.at]
@@ -664,6 +668,8 @@ def _rate_against_prior(doc, base: FactBase):
             earlier = list(base.by_sentence.get((prior.block, prior.sentence - 1), ())) + earlier
         current = next((f for f in reversed(earlier) if f.concept == prior.concept and f.unit == prior.unit
                         and f.period == CURRENT and f.measure == prior.measure and not f.comparator), None)
+        if prior.concept is None and (current is None or earlier[-1] is not current):
+            continue  # (a rate the vocabulary does not know: only right after this year's, no other between)
         sign = _word_sign(compact(m.group(1)), lex)
         if current is None or sign is None:
             continue
@@ -687,7 +693,12 @@ def _closing_words() -> str:
     words = concepts()
     directions = alternatives(w for ws in (words.get("directions") or {}).values() for w in ws)
     degree = alternatives(words.get("degree_words") or ())
-    return rf"\s*(?:相比|相较)?\s*[，,]?\s*(?:{degree})?\s*({directions})(?=[，,。；;]|$)"
+    prior = alternatives(words.get("prior_period") or ())
+    comparing = alternatives(words.get("comparison_words") or ())
+    # (a bracket closing on the figure, 较上年（63.4%）有所提升; the comparison said after it, 上年为
+    # 63.4%，较上年有所提升)
+    return (rf"\s*[）)]?\s*(?:相比|相较)?\s*[，,]?\s*(?:(?:{comparing})(?:{prior})(?:相比)?\s*[，,]?\s*)?"
+            rf"(?:{degree})?\s*({directions})(?=[，,。；;]|$)")
 
 
 _PATTERNS: dict[tuple, re.Pattern] = {}  # per vocabulary generation (a config may add words)
@@ -713,8 +724,9 @@ def _against_base_re() -> re.Pattern:
         period = r"(?:19|20)\d\d年度?(?:同期)?|(?:1[0-2]|0?[1-9])\s*月份?|" + alternatives(
             [*(words.get("prior_period") or ()), *(words.get("earlier_part_periods") or ())])
         comparing = alternatives(words.get("comparison_words") or ())
-        return (rf"{TO_NUMBER}[^，,。；;\d]{{0,12}}[，,]\s*(?:{comparing})\s*(?:{period})\s*的?\s*{TO_NUMBER}"
-                + _closing_words())
+        # (last year's figure may stand in brackets: 较上年（63.4万人次）有所提升)
+        return (rf"{QUANTITY_NUMBER}[^，,。；;\d]{{0,12}}[，,]\s*(?:{comparing})\s*(?:{period})\s*的?\s*[（(]?\s*"
+                rf"{FROM_TO_NUMBER}" + _closing_words())
     return _pattern("against base", build)
 
 
