@@ -5,6 +5,8 @@ Checks (param `check`):
   (全年预算数 17.8元 beside 执行数 17.67万元), or the one item in 元 of a 其中 list in 万元.
 - rate_unit: the same change of a rate stated in % in one place and in ‰ in another
   (由 8% 降至 5% vs 由 8‰ 下降至 5‰).
+- bracket_restatement: an amount restated in brackets right after it in another unit
+  (128,600.00元（12.86万元）) is the same figure once converted.
 """
 from __future__ import annotations
 
@@ -13,9 +15,9 @@ from decimal import Decimal
 
 from ..facts.base import CLAUSE_BREAK_RE, fact_base, per_unit
 from ..facts.lexicon import lexicon
-from ..facts.numbers import normalize_digits
+from ..facts.numbers import MONEY_UNITS, fmt, normalize_digits
 from ..knowledge import compact
-from .base import Hit, document_texts
+from .base import CHECKED, Hit, document_texts
 
 KIND = "unit"
 PARAMS = {"check": (str, None), "peer_measures": (list, ["年初预算", "全年预算", "决算"]),
@@ -29,7 +31,9 @@ PARAMS = {"check": (str, None), "peer_measures": (list, ["年初预算", "全年
           "list_peer_factor": (int, 20),
           # two figures of one thing, one in 元 and one in 万元, read as the same amount when their
           # digits are within this ratio of each other (budget 86.40万元 beside outturn 84.20元)
-          "peer_ratio": (list, [0.8, 1.25]), "flow_peer_ratio": (list, [0.8, 1.25])}
+          "peer_ratio": (list, [0.8, 1.25]), "flow_peer_ratio": (list, [0.8, 1.25]),
+          # bracket_restatement: the words a bracket restating an amount may open with (即, 折合)
+          "restating_words": (list, [""])}
 def _peers(ratio: Decimal, rule, param: str = "peer_ratio") -> bool:
     """Two figures' digits close enough to be one amount written twice (rule param peer_ratio)."""
     low, high = (Decimal(str(x)) for x in rule.params[param])
@@ -217,4 +221,47 @@ def _check_rate_unit(doc, rule):
                       fields={"peer": text, "other": other, "where": "文中", "slip": "单位笔误"})
 
 
-CHECKS = {"peer_magnitude": _check_peer_magnitude, "rate_unit": _check_rate_unit}
+def _check_bracket_restatement(doc, rule):
+    """An amount restated right after it in brackets in another unit (128,600.00元（12.86万元）,
+    53,200人次（5.32万人次）): the two are one figure once converted, each standing for its
+    printed interval."""
+    base = fact_base(doc)
+    words = rule.params["restating_words"]
+    for facts in base.by_sentence.values():
+        for first, second in zip(facts, facts[1:]):
+            if first.comparator or second.comparator or first.unit == second.unit or not first.unit:
+                continue
+            scale = _scale(first.unit, second.unit)
+            text = base.sentences.get((first.block, first.sentence), "")
+            between = text[first.at + len(first.text):second.at].strip()
+            if scale is None or not (between.startswith(("（", "(")) and between[1:].strip() in words) \
+                    or not text[second.at + len(second.text):].lstrip().startswith(("）", ")")):
+                continue
+            yield CHECKED
+            lo, hi = (v * scale for v in first.interval())
+            s_lo, s_hi = second.interval()
+            if s_lo <= hi and lo <= s_hi:
+                continue
+            shown = fmt(first.value * scale / 1, max(second.places, 2)) if second.places else fmt(first.value * scale, 0)
+            yield Hit(quote=base.span(first, second), location=second.loc, stated=second.text,
+                      expected=f"{shown}{second.unit}",
+                      formula=f"{first.text} = {shown}{second.unit}，括号内写作 {second.text}",
+                      fields={"peer": second.text, "other": first.text, "where": "括号内", "slip": "换算不符"},
+                      highlights=[first.loc])
+
+
+def _scale(unit: str, other: str) -> Decimal | None:
+    """What a figure in `unit` is multiplied by to read in `other` (元 → 万元: 0.0001; 人次 → 万人次),
+    or None when the two units measure different things."""
+    if unit in MONEY_UNITS and other in MONEY_UNITS:
+        return MONEY_UNITS[unit] / MONEY_UNITS[other]
+    prefixes = {"万": Decimal(10000), "亿": Decimal(100000000)}
+    if other[:1] in prefixes and other[1:] == unit:
+        return 1 / prefixes[other[:1]]
+    if unit[:1] in prefixes and unit[1:] == other:
+        return prefixes[unit[:1]]
+    return None
+
+
+CHECKS = {"peer_magnitude": _check_peer_magnitude, "rate_unit": _check_rate_unit,
+          "bracket_restatement": _check_bracket_restatement}
