@@ -167,25 +167,31 @@ def _hit(block, previous, problem: str) -> Hit:
 
 def _points(doc, pattern: re.Pattern):
     """Points counted in words (一是, 二是 …) in a paragraph, or one a paragraph running on over
-    the next ones: each the number after the one before (a 一是 starts a new count); the first
-    that repeats or skips is told once per count."""
-    previous = None  # (value, token, paragraph) of the last point of the current count
+    the next ones: each the number after the one before. A 一是 opens a count of its own inside
+    the current one (具体包括：一是…；二是…): a point going on with the enclosing count closes it.
+    Points inside quotation marks are the quoted text's. The first that repeats or skips is told
+    once per count."""
+    counts: list[list] = []  # the open counts, innermost last: [value, token]
     told = False
     for block in doc.blocks:
         if not isinstance(block, Paragraph):
-            previous = None  # (a heading or a table ends the count)
+            counts = []  # (a heading or a table ends the count)
             continue
-        found = list(pattern.finditer(block.text))
+        found = [m for m in pattern.finditer(block.text) if not _quoted(block.text, m.start())]
         if not found:
-            previous = None
+            counts = []
             continue
         for m in found:
             value = cn_to_int(m.group("number"))
             if value is None:
                 continue
-            if value == 1 or previous is None:
-                previous, told = (value, m.group(0), block), False
+            if value == 1 or not counts:
+                counts.append([value, m.group(0)])
+                told = False
                 continue
+            while len(counts) > 1 and value != counts[-1][0] + 1 and value == counts[-2][0] + 1:
+                counts.pop()  # (the sub-list done, the enclosing count goes on)
+            previous = counts[-1]
             if value != previous[0] + 1 and not told:
                 problem = (f"分项“{m.group(0)}”重复" if value == previous[0]
                            else f"分项从“{previous[1]}”跳到“{m.group(0)}”" if value > previous[0]
@@ -195,7 +201,12 @@ def _points(doc, pattern: re.Pattern):
                           formula=f"上一分项：{previous[1]}",
                           fields={"previous": previous[1], "current": m.group(0), "problem": problem})
                 told = True
-            previous = (value, m.group(0), block)
+            counts[-1] = [value, m.group(0)]
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether text[at] stands inside quotation marks (“…”): a quoted document's own points."""
+    return text.count("“", 0, at) > text.count("”", 0, at)
 
 
 SERIAL_RE = re.compile(r"^\s*(\d{1,3})\s*$")
