@@ -147,13 +147,16 @@ def check(doc, rule):
                 if total is None:
                     continue
             parts = _parts(base, total, marker.end(), facts[k + 1:], params, opens)
+            if _of_earlier_whole(facts[:k], total, parts, fillers, params):
+                continue  # (…低保对象2,860人、特困人员420人，其中：城市低保对象…: the first whole's parts)
             parts = _within_whole(total, parts, params["contrary_words"])
             names = [fillers.sub("", compact(p.label)) for p in parts]
             parts, names = _kinds_listed(base, parts, names, params)
             parts, names = _before_subdivision(parts, names)
             ending = _common_ending(names)
-            # (a list closed by the rest, …、其他优抚对象446户, names every kind: all of the whole)
-            residual = len(parts) >= 2 and names[-1].startswith(_residual_words())
+            # (a list closed by the rest of its kind, …、其他优抚对象446户, names every kind: all of the
+            # whole; 其他民主党派 after 中共党员、女性 is no rest of them, 其他专业技术人员 no rest of 教职工)
+            residual = _closed_by_rest(names, fillers.sub("", compact(total.label)), params)
             # (parts whose names open with an attribute may overlap: their sum may pass the whole,
             # never fall short of it where the rest closes the list)
             overlapping = any(n.startswith(tuple(params["overlapping_prefixes"])) for n in names)
@@ -164,8 +167,7 @@ def check(doc, rule):
             yield CHECKED
             counted = sum(p.value for p in parts)
             exhaustive = marker.group(1) in params["exhaustive_markers"] or residual
-            if (counted > total.value and not overlapping) or (exhaustive and counted < total.value) \
-                    or (exhaustive and counted > total.value and not overlapping):
+            if (counted > total.value and not overlapping) or (exhaustive and counted < total.value):
                 yield _hit(base, total, parts, names, counted, exhaustive)
 
 
@@ -261,6 +263,26 @@ def _separator(base, a: Fact, b: Fact) -> str:
         return "；"
     between = base.sentences.get((a.block, a.sentence), "")[a.at + len(a.text):b.at]
     return next((ch for ch in between if ch in "、，,；;"), "")
+
+
+def _of_earlier_whole(before: list[Fact], total: Fact, parts: list[Fact], fillers, params: dict) -> bool:
+    """The parts end as an earlier count of the same unit in the sentence does and not as the last
+    (救助低保对象2,860人、特困人员420人，其中：城市低保对象…、农村低保对象…): theirs, not the last's."""
+    ending = _common_ending([fillers.sub("", compact(p.label)) for p in parts])
+    if len(ending) < params["min_common_ending"] or fillers.sub("", compact(total.label)).endswith(ending):
+        return False
+    return any(f.unit == total.unit and f.sentence == total.sentence and f.block == total.block
+               and fillers.sub("", compact(f.label)).endswith(ending) for f in before)
+
+
+def _closed_by_rest(names: list[str], whole: str, params: dict) -> bool:
+    """The list's last kind is the rest (其他, 其余 …) of a kind the whole or another part names:
+    the noun after the residual word ends as theirs (其他优抚对象 of 优抚对象, 其他垃圾收运车 beside
+    厨余垃圾收运车)."""
+    if len(names) < 2 or not names[-1].startswith(_residual_words()):
+        return False
+    rest = names[-1][next(len(w) for w in _residual_words() if names[-1].startswith(w)):]
+    return any(len(_common_ending([rest, other])) >= params["min_common_ending"] for other in [whole, *names[:-1]])
 
 
 def _residual_words() -> tuple:
