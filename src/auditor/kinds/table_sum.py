@@ -28,7 +28,7 @@ from ..facts.lexicon import lexicon
 from ..facts.numbers import Quantity, fmt
 from ..ingest.build import numbering_of
 from ..knowledge import compact
-from ..model import Cell
+from ..model import Cell, Table
 from ..tables.products import UNIT_RE, row_products
 from ..tables.year_rows import year_growth_slips
 from ..tables.typed import CodeRecord, parse_cell, typed_tables
@@ -61,7 +61,11 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           "plain_total_labels": (list, []), "not_item_words": (list, []),
           # column_total: a column head or a table unit naming counts of people or things (人数（人）,
           # 单位：人): whole numbers in it are exact
-          "count_heads": (str, "")}
+          "count_heads": (str, ""),
+          # …whose total the note after the table says counts each once (去除重复, 实际人数): not judged
+          "distinct_count_words": (list, []),
+          # column_total: the labels of rows that are no part of the total (平均, 人均)
+          "not_summed_rows": (list, [])}
 MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff", "relation", "note"}
 TOTAL_COLUMN_RE = re.compile(r"(?:合计|小计)$")
 ITEM_RE = re.compile(r"^[一二三四五六七八九十]+、")
@@ -391,6 +395,7 @@ def _check_column_total(doc, rule, typed):
     labels = {compact(x) for x in rule.params["total_row_labels"]}
     part_labels = {compact(x) for x in rule.params["part_total_labels"]}
     sums = tuple(labels)  # (a detail row holding one of these words is a subtotal)
+    notes = _notes_after(doc)
     for table in doc.tables:
         if table.index in covered:
             continue
@@ -416,6 +421,8 @@ def _check_column_total(doc, rule, typed):
             details = [r for r in figures if r < at]
         else:
             continue  # figures on both sides of the total: not a total of the rows around it
+        # (an average row, 平均 | 265, is no part of the total)
+        details = [r for r in details if compact(_label(grid[r])) not in rule.params["not_summed_rows"]]
         if _sums_inside(grid, details, label_col, sums) or _side_by_side(grid, details, label_col):
             continue  # subtotals among the rows (本年收入合计 above 总计), or two lists side by side
         heads, summed = _heads_summed(rule, table, grid, figures[0], label_col, at)
@@ -426,7 +433,8 @@ def _check_column_total(doc, rule, typed):
         for col in summed:
             if _running_total(grid, details, at, col):
                 continue  # (累计支出 by month: its 合计 is the last month's, no sum of them)
-            hit = _column_hit(rule, table, grid, at, col, rows, heads[col].strip() or f"第{col + 1}列")
+            hit = _column_hit(rule, table, grid, at, col, rows, heads[col].strip() or f"第{col + 1}列",
+                              notes.get(id(table), ""))
             if hit is not None and _products_explain(hit, slips, col, table):
                 continue  # (the total is right once a row's amount is its product: SUM007 tells that row)
             if hit is not None and across is not None and col == across[0] and len(across[1]) == 1 \
@@ -786,6 +794,18 @@ def _outcome(rule, total: Quantity, parts: list[Quantity], counted: bool) -> str
     return outcome
 
 
+def _distinct_note(rule, note: str) -> bool:
+    """The note right after the table says its total counts people or things once (去除重复,
+    同时参加, 实际人数): no sum of its rows."""
+    return any(w in note for w in rule.params["distinct_count_words"])
+
+
+def _notes_after(doc) -> dict[int, str]:
+    """The text of the block right after each table (by id): where a table's note stands (注：…)."""
+    return {id(block): doc.blocks[k + 1].text for k, block in enumerate(doc.blocks[:-1])
+            if isinstance(block, Table) and not isinstance(doc.blocks[k + 1], Table)}
+
+
 def _counted(rule, table, column: str) -> bool:
     """A column of counts of people or things, by its head or the table's unit (人数（人）, 户数,
     单位：人): its whole numbers are exact, no rounded figures."""
@@ -793,13 +813,15 @@ def _counted(rule, table, column: str) -> bool:
     return bool(pattern) and any(re.search(pattern, compact(t)) for t in (column, table.title or ""))
 
 
-def _column_hit(rule, table, grid, at: int, col: int, ways: list[list[int]], column: str):
+def _column_hit(rule, table, grid, at: int, col: int, ways: list[list[int]], column: str, note: str = ""):
     total_cell = table.rows[at][col] if col < len(table.rows[at]) else None
     total = parse_cell(total_cell.text) if total_cell is not None and total_cell.text.strip() else None
     if total is None or total.unit in ("%", "‰"):
         return None
     best = None
     counted = _counted(rule, table, column)
+    if counted and _distinct_note(rule, note):
+        return None  # (注：7名队员同时参加两支服务队，合计为实际人数: a count of distinct people)
     for way, rows in enumerate(ways):
         cells = [table.rows[r][col] for r in rows if col < len(table.rows[r])
                  and table.rows[r][col].text.strip() and table.rows[r][col].text.strip() not in BLANK_MARKS]
