@@ -97,6 +97,8 @@ PARAMS = {
     "cap_rule": (str, ""), "deduction_word": (str, "扣"),
     # proportional: words right before a deduction told making it the row's total (共扣1.5分)
     "deduction_total_words": (list, []),
+    # …and words before one making it only proposed, not taken (原拟扣2分)
+    "proposed_words": (list, []),
     # told_deductions: a deduction told in a reason (扣1分, group `points`), the words right before one
     # making it the total (共扣), and words by which the account may be partial (酌情, 每…扣)
     "told_deduction": (str, ""), "total_words": (list, []), "untold_words": (list, []),
@@ -1081,13 +1083,10 @@ def _deduction_told(rule, remarks: str, weight: Decimal, score: Decimal) -> bool
     """The row's remarks state the deductions its score is its points less (扣1分 beside 9.00 of
     10; 扣除0.5分，…扣1分，共扣1.5分 beside 8.50): with no rule of the report's own for it, the
     row's account of its score stands."""
-    told = list(re.finditer(re.escape(rule.params["deduction_word"]) + r"(?:除|减|了)?\s*(\d+(?:\.\d+)?)\s*分", remarks))
-    if not told:
-        return False
-    last = told[-1]
-    total = any(w in remarks[max(0, last.start() - 2):last.start()] for w in rule.params["deduction_total_words"])
-    points = Decimal(last.group(1)) if total else sum((Decimal(m.group(1)) for m in told), Decimal(0))
-    return weight - points == score
+    told = [m for m in re.finditer(re.escape(rule.params["deduction_word"]) + r"(?:除|减|了)?\s*(\d+(?:\.\d+)?)\s*分", remarks)
+            if not any(w in remarks[max(0, m.start() - 2):m.start()] for w in rule.params["proposed_words"])]
+    chosen = _told_deductions(told, remarks, rule.params["deduction_total_words"]) if told else None
+    return bool(chosen) and weight - sum((Decimal(m.group(1)) for m in chosen), Decimal(0)) == score
 
 
 def _rate_times_own(rule, remarks: str, indicator: str) -> bool:
@@ -1386,9 +1385,22 @@ def _told_points(rule, told_re: re.Pattern, words: str) -> list[re.Match] | None
     # every deduction word of the reason has its points (扣分原因 … 扣1分 and 另扣分 leave one untold)
     if not found or words.count(rule.params["deduction_word"]) != len(found):
         return None
-    totals = [m for m in found if any(w in words[max(0, m.start() - 2):m.start()] for w in rule.params["total_words"])]
+    return _told_deductions(found, words, rule.params["total_words"])
+
+
+def _told_deductions(found: list[re.Match], words: str, total_words) -> list[re.Match] | None:
+    """Of the deductions a reason tells (group 1 or `points`: the points), the ones that add up
+    to what it took off: the one told as the total (共扣1.5分), the total told first with its items
+    after it (扣2分：一是…扣1分；二是…扣1分), or else all; None for two totals."""
+    def points(m: re.Match) -> Decimal:
+        return Decimal(m.group("points") if "points" in m.groupdict() else m.group(1))
+
+    totals = [m for m in found if any(w in words[max(0, m.start() - 2):m.start()] for w in total_words)]
     if len(totals) > 1:
         return None
+    if not totals and len(found) > 2 and words[found[0].end():found[0].end() + 1] in "：:，,（(" \
+            and points(found[0]) == sum(points(m) for m in found[1:]):
+        return found[:1]
     return totals or found
 
 
