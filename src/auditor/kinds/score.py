@@ -1193,6 +1193,16 @@ def _states_any(doc, statements) -> bool:
     return any(s in text for s in statements)
 
 
+def _full_marks_scopes(doc, rule) -> list[tuple]:
+    """The indicators each statement that met indicators earn full marks is for: the scope words
+    of its clause before it (产出指标完成年度指标值的得满分: the 产出指标), none for every one."""
+    text = doc.text
+    found = [m for w in rule.params["full_marks_statements"] for m in re.finditer(re.escape(w), text)]
+    found += list(_finditer(rule.params["full_marks_pattern"], text))
+    return [tuple(w for w in rule.params["scope_words"] if w in text[_clause_start(text, m.start()):m.start()])
+            for m in found]
+
+
 def _reason_given(r: IndicatorRow) -> bool:
     """The row writes a reason (a blank mark, —, is none)."""
     from ..facts.lexicon import lexicon
@@ -1224,9 +1234,9 @@ def _check_met_deducted(doc, rule, typed):
                 continue
             if target.unit in ("%", "‰"):
                 if stated is None:
-                    stated = _states_any(doc, rule.params["full_marks_statements"]) or bool(
-                        rule.params["full_marks_pattern"] and re.search(rule.params["full_marks_pattern"], doc.text))
-                if not stated:
+                    stated = _full_marks_scopes(doc, rule)
+                names = f"{r.record.level1}{r.level2}{r.indicator}"
+                if not any(not scope or any(w in names for w in scope) for scope in stated):
                     continue
             cell = r.cells["score"]
             yield CHECKED
