@@ -601,10 +601,15 @@ def _from_to(doc, base: FactBase, rule):
 
 
 def _way_hit(sentence, span: tuple[int, int], word: str, sign: int, earlier: tuple, later: tuple,
-             said: str) -> Hit | None:
+             said: str, rule=None) -> Hit | None:
     """The direction word against the way two figures go (earlier and later: (value, as printed)),
-    quoted from the printed words (the plain text normalises characters one for one)."""
+    quoted from the printed words (the plain text normalises characters one for one). 基本持平
+    (rule param roughly_words) allows a gap within roughly_equal of the earlier figure."""
     truth = (later[0] > earlier[0]) - (later[0] < earlier[0])
+    claim = sentence.text[span[0]:span[1]]
+    if sign == 0 and rule is not None and any(w in claim for w in rule.params["roughly_words"]) \
+            and abs(later[0] - earlier[0]) <= abs(earlier[0]) * Decimal(str(rule.params["roughly_equal"])):
+        truth = 0
     if truth == sign:
         return None
     return Hit(quote=sentence.text[span[0]:span[1]], location=sentence.loc, stated=SIGN_WORDS[sign],
@@ -636,13 +641,13 @@ def _against_base(doc, base: FactBase, rule):
                     continue
                 yield CHECKED
                 hit = _way_hit(sentence, m.span(), m.group(5), sign, (a, f"{m.group(3)}{unit}"), (b, f"{m.group(1)}{unit}"),
-                               f"本期 {m.group(1)}{unit}，所比 {m.group(3)}{unit}")
+                               f"本期 {m.group(1)}{unit}，所比 {m.group(3)}{unit}", rule)
                 if hit is not None:
                     yield hit
-    yield from _rate_against_prior(doc, base)
+    yield from _rate_against_prior(doc, base, rule)
 
 
-def _rate_against_prior(doc, base: FactBase):
+def _rate_against_prior(doc, base: FactBase, rule=None):
     """“预算执行率46.80%，低于时间进度…；执行进度较上年同期的41.20%有所下降”: a rate of last year
     after a comparing word, the clause closing on a direction word, against this year's rate of
     the same thing stated before it in the sentence (a ； does not end it). Quantities with the
@@ -675,7 +680,7 @@ def _rate_against_prior(doc, base: FactBase):
             continue
         yield CHECKED
         hit = _way_hit(sentence, (comparing.start(), m.end()), m.group(1), sign, (prior.value, prior.text),
-                       (current.value, current.text), f"本期 {current.text}，所比 {prior.text}")
+                       (current.value, current.text), f"本期 {current.text}，所比 {prior.text}", rule)
         if hit is not None:
             yield hit
 
