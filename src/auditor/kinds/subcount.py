@@ -32,6 +32,8 @@ PARAMS = {
     "not_counts": (list, ["%", "‰", "分", "个百分点"]),
     # kinds of one thing share their last characters (一般公务用车, 执法执勤用车): at least these many
     "min_common_ending": (int, 2),
+    # nouns after 其他 naming just the rest of the whole (其他人员, 其他单位)
+    "generic_rest": (list, []),
     # ...or one of these head nouns of places, which are of one kind each (a station is a 水位站
     # or a 雨量站, not both), when the whole's name holds it too (水文监测站点); people and
     # villages are left out: 寄宿生 and 贫困生, 脱贫村 and 重点村 overlap
@@ -276,13 +278,15 @@ def _of_earlier_whole(before: list[Fact], total: Fact, parts: list[Fact], filler
 
 
 def _closed_by_rest(names: list[str], whole: str, params: dict) -> bool:
-    """The list's last kind is the rest (其他, 其余 …) of a kind the whole or another part names:
-    the noun after the residual word ends as theirs (其他优抚对象 of 优抚对象, 其他垃圾收运车 beside
-    厨余垃圾收运车)."""
+    """The list's last kind is the rest (其他, 其余 …) of the whole, or of a kind the whole or another
+    part names: a noun naming just the rest (其他人员), or one ending as theirs (其他优抚对象 of
+    优抚对象, 其他垃圾收运车 beside 厨余垃圾收运车)."""
     if len(names) < 2 or not names[-1].startswith(_residual_words()):
         return False
     rest = names[-1][next(len(w) for w in _residual_words() if names[-1].startswith(w)):]
-    return any(len(_common_ending([rest, other])) >= params["min_common_ending"] for other in [whole, *names[:-1]])
+    # (其他8人, 其他人员: the rest of the whole, whatever it is)
+    return rest in ("", *params["generic_rest"]) or any(
+        len(_common_ending([rest, other])) >= params["min_common_ending"] for other in [whole, *names[:-1]])
 
 
 def _residual_words() -> tuple:
