@@ -1127,6 +1127,8 @@ class FactReader:
             fact["comparator"] = _bound_of(text, m)
             if not fact["comparator"] and self.other_basis and self.other_basis.search(text, 0, m.start()):
                 fact["comparator"] = "口径"  # (see concepts.yaml other_basis)
+            if not fact["comparator"] and _in_formula(text, m.start(), m.end()):
+                fact["comparator"] = "算式"  # (得分=（执行率-60%）÷（100%-60%）×分值: a rule's constant)
             if not fact["comparator"] and self._of_span(text, m.start()):
                 fact["comparator"] = "多年"  # (see concepts.yaml multi_year_span)
             if not fact["comparator"] and fact.get("measure") in ("变动额", "变动率") and (
@@ -2533,6 +2535,21 @@ def _bound_of(text: str, m: re.Match) -> str:
     if RANGE_END_RE.search(text, max(0, m.start() - 8), m.start()):
         return "≤"
     return ""
+
+
+# the operators that make a figure beside them a constant of an arithmetic rule (执行率-60%, ÷40%);
+# a product (10×96.40%=9.64) states the figures it works out
+FORMULA_OPERATORS = "+-－−÷/＋"
+
+
+def _in_formula(text: str, start: int, end: int) -> bool:
+    """A figure inside an arithmetic expression after an equals sign in its clause (得分=（执行率-60%）
+    ÷（100%-60%）×分值): an operator of a sum, difference or quotient right beside it."""
+    clause = max(text.rfind(c, 0, start) for c in "，,；;。") + 1
+    if "=" not in text[clause:start] and "＝" not in text[clause:start]:
+        return False
+    before, after = text[clause:start].rstrip(" （("), text[end:end + 3].lstrip(" ）)")
+    return before[-1:] in FORMULA_OPERATORS or after[:1] in FORMULA_OPERATORS
 
 
 def names_own_thing(label: str) -> bool:

@@ -264,6 +264,10 @@ def _execution_hits(rule, typed, full_marks_unmet: bool, report_rule=None, indic
         values = {"weight": row.weight, "executed": row.executed, "budget": budget,
                   "rate": rate / 100 if rate is not None else None}
         own = None if row.own_formula else report_rule  # (a row stating the formula keeps to it)
+        if own is not None and own.kind == "formula":
+            if not full_marks_unmet:
+                yield NotAssessable(f"表{t.table.index}「{row.label}」按报告自己的计分公式计分（{own.words[:40]}），未核对")
+            continue
         if own is not None and own.kind == "bands":
             band = _band_for(own.text, rate) if rate is not None else None
             if band is None:
@@ -430,8 +434,9 @@ def _judged_as_execution(doc, typed) -> set[int]:
 @dataclass(frozen=True)
 class ExecutionRule:
     """The report's own rule for the execution score: `step` (so many points off per point short
-    of `threshold`), `bands` (a score for each range of rates, read from `text`) or `threshold`
-    (full marks from `threshold` up, the points × the rate below it)."""
+    of `threshold`), `bands` (a score for each range of rates, read from `text`), `threshold`
+    (full marks from `threshold` up, the points × the rate below it) or `formula` (one of its
+    own, not read: the score is left unjudged)."""
 
     kind: str
     words: str
@@ -467,6 +472,9 @@ def _read_execution_rule(text: str) -> ExecutionRule | None:
         # the whole statement the bands stand in (up to its full stop), read band by band
         end = text.find("。", m.end())
         return ExecutionRule("bands", m.group(0), text=text[m.start():end if end >= 0 else len(text)])
+    m = re.search(scoring["formula_stated"], text) if scoring.get("formula_stated") else None
+    if m:
+        return ExecutionRule("formula", _sentence_at(text, m.start(), m.end()))
     m = re.search(scoring["proportional"], text) if scoring.get("proportional") else None
     threshold = _threshold(scoring, text, m) if m else FULL_RATE
     if m and threshold < FULL_RATE:
