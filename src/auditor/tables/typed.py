@@ -448,10 +448,14 @@ def _read_execution_vertical(typed: TypedTable, grid: list[list[str]]) -> None:
         if col is not None and below is not None and number(below[col]) is not None:
             record.cells[name] = below[col]
             setattr(record, name, number(below[col]))
+    # (a rate under a head naming the execution rate: 得分率 beside the amounts is no 执行率)
+    rate_heads = [compact(x) for x in vocabulary()["table_types"]["budget_execution"]["columns"]["rate"]]
+    heads = [compact(c.text) for c in _padded(typed.table, typed.header_row)]
     for r, cells in cells_below.items():
         for c, cell in enumerate(cells):
             q = quantity(cell)
-            if q is not None and q.unit == "%" and "rate" not in record.cells:
+            if q is not None and q.unit == "%" and "rate" not in record.cells \
+                    and (c >= len(heads) or not heads[c] or any(h in heads[c] for h in rate_heads)):
                 record.cells["rate"], record.rate = cell, q.value
             if compact(cell.text) == "得分":
                 value = next((x for x in [_below(typed.table, r, c)] + cells[c + 1:]
