@@ -6,6 +6,9 @@ came in (本年增加, 本年收入, 新增), what went out (本年减少, 本�
 its own 小计 / 合计 column, that column stands for the side; a column of a part (其中：购置) is
 inside its side and not added again. A table with any other column of figures (结余分配, 其他调整,
 上年数, a signed 本年增减) is not judged: the identity may have other terms than it shows.
+A sentence telling the same (年初实有公务用车9辆，本年报废2辆、新购1辆，年末实有公务用车7辆) holds it
+too: from its opening figure to its closing one, every figure between of that unit coming in or
+going out.
 """
 from __future__ import annotations
 
@@ -23,6 +26,8 @@ from .table_sum import is_amount, row_name
 
 KIND = "stock_flow"
 PARAMS = {
+    # table: each row of a table of stocks; sentence: a sentence from an opening figure to a closing one
+    "check": (str, "table"),
     # words of a column head naming each role; a head takes the role of its longest such word
     "closing_words": (list, []), "opening_words": (list, []),
     "in_words": (list, []), "out_words": (list, []),
@@ -42,6 +47,8 @@ ROLES = ("closing", "opening", "in", "out")
 
 
 def validate(params: dict) -> str | None:
+    if params["check"] not in ("table", "sentence"):
+        return "check 应为 table、sentence 之一"
     for role in ROLES:
         if not params[f"{role}_words"]:
             return f"{role}_words 不能为空"
@@ -53,6 +60,9 @@ def validate(params: dict) -> str | None:
 
 
 def check(doc, rule):
+    if rule.params["check"] == "sentence":
+        yield from _sentence_flows(doc, rule)
+        return
     for table in doc.tables:
         grid = table.grid()
         first = next((r for r, row in enumerate(grid) if any(is_amount(t) for t in row) and not _numbers_row(row)), None)
@@ -172,3 +182,47 @@ def _row_hits(rule, table, grid, r: int, columns: dict):
         cls="rounding" if outcome == "rounding" else None,
         highlights=[c.loc for k, c in enumerate(cells)
                     if k in (opening_col, closing_col, *columns["in"], *columns["out"])])
+
+
+def _sentence_flows(doc, rule):
+    """A sentence from an opening figure (年初…) to a closing one (年末…) of one unit, each figure
+    between of that unit coming in (新购, 调入) or going out (报废, 调出) by its words: closing =
+    opening + in − out. A figure between of no such role (其中…) leaves the sentence unjudged."""
+    from ..facts.base import fact_base
+
+    base = fact_base(doc)
+    for facts in base.by_sentence.values():
+        plain = [f for f in facts if not f.comparator and f.unit and f.unit not in ("%", "‰")]
+        for k, opening in enumerate(plain):
+            if _role(rule, compact(opening.label)) != "opening":
+                continue
+            between, closing = [], None
+            for f in plain[k + 1:]:
+                if f.unit != opening.unit:
+                    continue
+                # (a change on last year, 较上年减少10万元, is no flow of the year)
+                role = None if lexicon().comparison.search(f.label) else _role(rule, compact(f.label))
+                if role == "closing":
+                    closing = f
+                    break
+                between.append((role, f))
+            if closing is None or not between or any(role not in ("in", "out") for role, _ in between):
+                continue
+            yield CHECKED
+            parts = [Quantity(opening.value), *(Quantity(f.value if role == "in" else -f.value) for role, f in between)]
+            total = Quantity(closing.value)
+            outcome = sum_check(total, parts, rule.tolerance)
+            if outcome == "rounding" and not any(q.places for q in [total, *parts]):
+                outcome = "mismatch"  # (whole numbers of things are exact)
+            if outcome == "ok":
+                continue
+            exact = sum((p.value for p in parts), Decimal(0))
+            shown = fmt(exact, max(q.places for q in [total, *parts]))
+            terms = opening.text + "".join(f" {'+' if role == 'in' else '−'} {f.text}" for role, f in between)
+            yield Hit(quote=base.span(opening, closing), location=closing.loc, stated=closing.text,
+                      expected=f"{shown}{closing.unit}", formula=f"{terms} = {shown}{closing.unit}",
+                      fields={"table": "正文", "label": compact(closing.label).strip("，,"), "column": "",
+                              "total": closing.text, "sum": f"{shown}{closing.unit}",
+                              "diff": fmt(total.value - exact, max(q.places for q in [total, *parts]))},
+                      cls="rounding" if outcome == "rounding" else None,
+                      highlights=[opening.loc, *(f.loc for _, f in between)])
