@@ -438,7 +438,12 @@ def _read_execution(typed: TypedTable, grid: list[list[str]]) -> None:
 
 
 def _read_execution_vertical(typed: TypedTable, grid: list[list[str]]) -> None:
-    """Forms that put each value under its label (预算数(A) / 执行数(B) / 执行率 / 得分)."""
+    """Forms that put each value under its label (预算数(A) / 执行数(B) / 执行率 / 得分): one row of
+    figures under the labels; a table of several rows of figures (a summary of projects) is none."""
+    figured = [r for r in range(typed.header_row + 1, len(grid))
+               if sum(1 for t in grid[r] if t.strip() and parse_cell(t.strip()) is not None) >= 2]
+    if len(figured) > 1:
+        return
     rows = range(typed.header_row + 1, min(len(grid), typed.header_row + 4))
     cells_below = {r: _padded(typed.table, r) for r in rows}
     record = ExecutionRecord(row=typed.header_row, label="预算执行情况")
@@ -450,12 +455,14 @@ def _read_execution_vertical(typed: TypedTable, grid: list[list[str]]) -> None:
             setattr(record, name, number(below[col]))
     # (a rate under a head naming the execution rate: 得分率 beside the amounts is no 执行率)
     rate_heads = [compact(x) for x in vocabulary()["table_types"]["budget_execution"]["columns"]["rate"]]
+    estimates = tuple(vocabulary().get("estimate_heads") or ())  # (全年预计执行率: no rate of what was done)
     heads = [compact(c.text) for c in _padded(typed.table, typed.header_row)]
     for r, cells in cells_below.items():
         for c, cell in enumerate(cells):
             q = quantity(cell)
             if q is not None and q.unit == "%" and "rate" not in record.cells \
-                    and (c >= len(heads) or not heads[c] or any(h in heads[c] for h in rate_heads)):
+                    and (c >= len(heads) or not heads[c] or (any(h in heads[c] for h in rate_heads)
+                                                             and not any(w in heads[c] for w in estimates))):
                 record.cells["rate"], record.rate = cell, q.value
             if compact(cell.text) == "得分":
                 value = next((x for x in [_below(typed.table, r, c)] + cells[c + 1:]
