@@ -439,10 +439,14 @@ def _read_execution(typed: TypedTable, grid: list[list[str]]) -> None:
 
 def _read_execution_vertical(typed: TypedTable, grid: list[list[str]]) -> None:
     """Forms that put each value under its label (预算数(A) / 执行数(B) / 执行率 / 得分): one row of
-    figures under the labels; a table of several rows of figures (a summary of projects) is none."""
-    figured = [r for r in range(typed.header_row + 1, len(grid))
-               if sum(1 for t in grid[r] if t.strip() and parse_cell(t.strip()) is not None) >= 2]
-    if len(figured) > 1:
+    figures under the labels; rows of figures in the same columns one after another (a summary of
+    projects) are no such form."""
+    def figured(r: int) -> set[int]:
+        return {c for c, t in enumerate(grid[r]) if t.strip() and parse_cell(t.strip()) is not None} \
+            if r < len(grid) else set()
+
+    first, second = figured(typed.header_row + 1), figured(typed.header_row + 2)
+    if len(first & second) >= 2:
         return
     rows = range(typed.header_row + 1, min(len(grid), typed.header_row + 4))
     cells_below = {r: _padded(typed.table, r) for r in rows}
