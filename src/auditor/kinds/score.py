@@ -1406,6 +1406,10 @@ def _told_points(rule, told_re: re.Pattern, words: str) -> list[re.Match] | None
     return _told_deductions(found, words, rule.params["total_words"])
 
 
+# after a deduction opening a reason, the words opening its items (扣2分：…, 扣2分，其中…, 扣2分，一是…)
+TOTAL_FIRST_RE = re.compile(r"[：:]|[，,（(]\s*(?:其中|具体|一是|1[.、．])")
+
+
 def _told_deductions(found: list[re.Match], words: str, total_words) -> list[re.Match] | None:
     """Of the deductions a reason tells (group 1 or `points`: the points), the ones that add up
     to what it took off: the one told as the total (共扣1.5分), the total told first with its items
@@ -1416,7 +1420,7 @@ def _told_deductions(found: list[re.Match], words: str, total_words) -> list[re.
     totals = [m for m in found if any(w in words[max(0, m.start() - 2):m.start()] for w in total_words)]
     if len(totals) > 1:
         return None
-    if not totals and len(found) > 2 and words[found[0].end():found[0].end() + 1] in "：:，,（(" \
+    if not totals and len(found) > 2 and TOTAL_FIRST_RE.match(words, found[0].end()) \
             and points(found[0]) == sum(points(m) for m in found[1:]):
         return found[:1]
     return totals or found

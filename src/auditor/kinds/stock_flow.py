@@ -44,6 +44,7 @@ PARAMS = {
 }
 MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff"}
 ROLES = ("closing", "opening", "in", "out")
+MONEY_WORD_RE = re.compile("元")  # a unit of money named by the table, its heads or the row
 
 
 def validate(params: dict) -> str | None:
@@ -154,8 +155,9 @@ def _row_hits(rule, table, grid, r: int, columns: dict):
     yield CHECKED
     parts = [opening, *ins, *(replace(q, value=-q.value) for q in outs)]
     outcome = sum_check(closing, parts, rule.tolerance)
-    if outcome == "rounding" and not any(q.places for q in [closing, *parts]):
-        outcome = "mismatch"  # (whole numbers all: counts of things, 64 + 8 − 7 辆, are exact)
+    if outcome == "rounding" and not any(q.places for q in [closing, *parts]) \
+            and not MONEY_WORD_RE.search("".join([table.title or "", table.unit or "", *columns["heads"], *row])):
+        outcome = "mismatch"  # (whole numbers of things, 64 + 8 − 7 辆, are exact; amounts may be rounded)
     if outcome == "ok":
         return
     heads = columns["heads"]
@@ -212,7 +214,7 @@ def _sentence_flows(doc, rule):
             parts = [Quantity(opening.value), *(Quantity(f.value if role == "in" else -f.value) for role, f in between)]
             total = Quantity(closing.value)
             outcome = sum_check(total, parts, rule.tolerance)
-            if outcome == "rounding" and not any(q.places for q in [total, *parts]):
+            if outcome == "rounding" and not any(q.places for q in [total, *parts]) and not closing.is_money:
                 outcome = "mismatch"  # (whole numbers of things are exact)
             if outcome == "ok":
                 continue

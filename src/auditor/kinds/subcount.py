@@ -24,8 +24,8 @@ PARAMS = {
     "markers": (list, ["其中"]),
     # words closing a list of counts as their sum (…8个、改造4个，合计13个): the sum is exact
     "trailing_sum_words": (list, []),
-    # …and the characters of a verb that may stand between the sum word and its figure (合计流转)
-    "sum_verb_chars": (int, 0),
+    # …and the verbs that may stand between the sum word and its figure (合计流转)
+    "sum_verbs": (list, []),
     # the kinds are all of it: their sum is the count
     "exhaustive_markers": (list, ["分别为", "分别是"]),
     # units that are no counts of things (rates, scores)
@@ -104,13 +104,13 @@ def _trailing_sums(base, params):
 
 
 def _sum_label(label: str, words: tuple, params: dict) -> bool:
-    """A sum's own words: a sum word alone, or with a short verb of what was done after it (合计流转,
-    共计完成: sum_verb_chars at most) that names no thing the vocabulary knows."""
+    """A sum's own words: a sum word alone, or with a verb of what was done after it (合计流转, 共计完成:
+    sum_verbs); another word (共覆盖13个村) may count other things."""
     word = next((w for w in words if label.startswith(w)), None)
     if word is None:
         return False
     rest = label[len(word):]
-    return not rest or (len(rest) <= params["sum_verb_chars"] and not lexicon().concepts.all(rest))
+    return not rest or rest in params["sum_verbs"]
 
 
 def validate(params: dict) -> str | None:
@@ -278,15 +278,14 @@ def _of_earlier_whole(before: list[Fact], total: Fact, parts: list[Fact], filler
 
 
 def _closed_by_rest(names: list[str], whole: str, params: dict) -> bool:
-    """The list's last kind is the rest (其他, 其余 …) of the whole, or of a kind the whole or another
-    part names: a noun naming just the rest (其他人员), or one ending as theirs (其他优抚对象 of
-    优抚对象, 其他垃圾收运车 beside 厨余垃圾收运车)."""
+    """The list's last kind is the rest (其他, 其余 …) of the whole: a noun naming just the rest
+    (其他人员), or the whole's own noun (其他优抚对象 of 优抚对象)."""
     if len(names) < 2 or not names[-1].startswith(_residual_words()):
         return False
     rest = names[-1][next(len(w) for w in _residual_words() if names[-1].startswith(w)):]
-    # (其他8人, 其他人员: the rest of the whole, whatever it is)
-    return rest in ("", *params["generic_rest"]) or any(
-        len(_common_ending([rest, other])) >= params["min_common_ending"] for other in [whole, *names[:-1]])
+    # (其他8人, 其他人员: the rest of the whole, whatever it is; 其他优抚对象 of 优抚对象; not 其他重点项目
+    # of 项目, the rest of the 重点项目 only)
+    return rest in ("", *params["generic_rest"]) or (len(rest) >= params["min_common_ending"] and whole.endswith(rest))
 
 
 def _residual_words() -> tuple:

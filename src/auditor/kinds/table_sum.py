@@ -806,11 +806,18 @@ def _notes_after(doc) -> dict[int, str]:
             if isinstance(block, Table) and not isinstance(doc.blocks[k + 1], Table)}
 
 
+SCALED_UNIT_RE = re.compile(r"[万亿千]|元")  # a unit of a scale (万人次) or of money: no plain count
+HEAD_UNIT_RE = re.compile(r"[（(][^）)]+[）)]")  # a head naming its own unit (投资额（万元）)
+
+
 def _counted(rule, table, column: str) -> bool:
     """A column of counts of people or things, by its head or the table's unit (人数（人）, 户数,
     单位：人): its whole numbers are exact, no rounded figures."""
     pattern = rule.params["count_heads"]
-    return bool(pattern) and any(re.search(pattern, compact(t)) for t in (column, table.title or ""))
+    head, title = compact(column), compact(table.title or "")
+    if not pattern or SCALED_UNIT_RE.search(head) or SCALED_UNIT_RE.search(title):
+        return False  # (万人次, 万元: figures rounded to a scale, or amounts)
+    return bool(re.search(pattern, head)) or (not HEAD_UNIT_RE.search(head) and bool(re.search(pattern, title)))
 
 
 def _column_hit(rule, table, grid, at: int, col: int, ways: list[list[int]], column: str, note: str = ""):

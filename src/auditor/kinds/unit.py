@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from ..facts.base import CLAUSE_BREAK_RE, fact_base, per_unit
 from ..facts.lexicon import lexicon
-from ..facts.numbers import MONEY_UNITS, fmt, normalize_digits
+from ..facts.numbers import CN_BIG_UNITS, MONEY_UNITS, fmt, normalize_digits
 from ..knowledge import compact
 from .base import CHECKED, Hit, document_texts
 
@@ -255,11 +255,10 @@ def _scale(unit: str, other: str) -> Decimal | None:
     or None when the two units measure different things."""
     if unit in MONEY_UNITS and other in MONEY_UNITS:
         return MONEY_UNITS[unit] / MONEY_UNITS[other]
-    prefixes = {"万": Decimal(10000), "亿": Decimal(100000000)}
-    if other[:1] in prefixes and other[1:] == unit:
-        return 1 / prefixes[other[:1]]
-    if unit[:1] in prefixes and unit[1:] == other:
-        return prefixes[unit[:1]]
+    if other[:1] in CN_BIG_UNITS and other[1:] == unit:
+        return 1 / Decimal(CN_BIG_UNITS[other[:1]])
+    if unit[:1] in CN_BIG_UNITS and unit[1:] == other:
+        return Decimal(CN_BIG_UNITS[unit[:1]])
     return None
 
 
