@@ -1318,6 +1318,17 @@ def _check_qualitative(doc, rule, typed):
                 highlights=[r.cells["actual"].loc] if "actual" in r.cells else [])
 
 
+def _scored_rows_with(typed, name: str):
+    """(table, the precision its scores are printed with, row, the row's `name` cell) of each
+    indicator row with a weight, a score and that cell (评分标准, 扣分说明)."""
+    for t in _score_tables(typed):
+        places = _score_places(t.table, typed)
+        for r in _indicators(t):
+            cell = r.cells.get(name)
+            if r.weight is not None and r.score is not None and cell is not None and "score" in r.cells:
+                yield t, places, r, cell
+
+
 def _check_per_item(doc, rule, typed):
     """An indicator scored by a per-item deduction (每发现1项问题扣0.5分) whose row says how many
     items were found (资产清查发现3项问题): the score is its points less that many deductions, not
@@ -1325,42 +1336,37 @@ def _check_per_item(doc, rule, typed):
     per_item = re.compile(rule.params["per_item_rule"])
     cap_rule = re.compile(rule.params["cap_rule"]) if rule.params["cap_rule"] else None
     found_re = rule.params["found_count"]
-    for t in _score_tables(typed):
-        places = _score_places(t.table, typed)
-        for r in _indicators(t):
-            criteria = r.cells.get("criteria")
-            if r.weight is None or r.score is None or criteria is None or "score" not in r.cells:
-                continue
-            words = compact(criteria.text)
-            rules = list(per_item.finditer(words))
-            capped = cap_rule.search(words) if cap_rule else None
-            uncapped = cap_rule.sub("", words) if cap_rule else words
-            if len(rules) != 1 or uncapped.count(rule.params["deduction_word"]) != 1:
-                continue  # no per-item rule, or more than one way to lose points
-            m = rules[0]
-            # (每项扣0.5分: one item when no number is written)
-            per, unit, points = _count_word(m.group("per") or "1"), m.group("unit"), Decimal(m.group("points"))
-            said = " ".join(c.text for name, c in r.cells.items() if name in ("reason", "actual"))
-            # (the count is the pattern's first group that took part in the match)
-            counts = [_count_word(next(g for g in found.groups() if g))
-                      for found in re.finditer(found_re.format(unit=re.escape(unit)), compact(said))]
-            if len(counts) != 1 or not per or counts[0] is None:
-                continue
-            # the most the deductions may take: a stated cap (最多扣3分), else all the points
-            cap = min(Decimal(capped.group(1)), r.weight) if capped else r.weight
-            expected = max(r.weight - min(points * counts[0] / per, cap), Decimal(0))
-            cell = r.cells["score"]
-            yield CHECKED
-            if _close(r.score, expected, cell.text, places):
-                continue
-            shown = fmt(expected, max(places, 1 if expected != expected.to_integral_value() else 0))
-            yield Hit(
-                quote=_row_quote(cell, t.table), location=cell.loc, stated=cell.text, expected=shown,
-                formula=f"评分标准“{criteria.text.strip()}”，{said.strip()}：{r.weight} − {counts[0]} × {points} = {shown}",
-                fields={"indicator": r.indicator, "target": r.target_text, "actual": r.actual_text,
-                        "score": cell.text, "weight": str(r.weight), "table": _table_name(t),
-                        "basis": f"{counts[0]}{unit}", "diff": shown},
-                highlights=[criteria.loc])
+    for t, places, r, criteria in _scored_rows_with(typed, "criteria"):
+        words = compact(criteria.text)
+        rules = list(per_item.finditer(words))
+        capped = cap_rule.search(words) if cap_rule else None
+        uncapped = cap_rule.sub("", words) if cap_rule else words
+        if len(rules) != 1 or uncapped.count(rule.params["deduction_word"]) != 1:
+            continue  # no per-item rule, or more than one way to lose points
+        m = rules[0]
+        # (每项扣0.5分: one item when no number is written)
+        per, unit, points = _count_word(m.group("per") or "1"), m.group("unit"), Decimal(m.group("points"))
+        said = " ".join(c.text for name, c in r.cells.items() if name in ("reason", "actual"))
+        # (the count is the pattern's first group that took part in the match)
+        counts = [_count_word(next(g for g in found.groups() if g))
+                  for found in re.finditer(found_re.format(unit=re.escape(unit)), compact(said))]
+        if len(counts) != 1 or not per or counts[0] is None:
+            continue
+        # the most the deductions may take: a stated cap (最多扣3分), else all the points
+        cap = min(Decimal(capped.group(1)), r.weight) if capped else r.weight
+        expected = max(r.weight - min(points * counts[0] / per, cap), Decimal(0))
+        cell = r.cells["score"]
+        yield CHECKED
+        if _close(r.score, expected, cell.text, places):
+            continue
+        shown = fmt(expected, max(places, 1 if expected != expected.to_integral_value() else 0))
+        yield Hit(
+            quote=_row_quote(cell, t.table), location=cell.loc, stated=cell.text, expected=shown,
+            formula=f"评分标准“{criteria.text.strip()}”，{said.strip()}：{r.weight} − {counts[0]} × {points} = {shown}",
+            fields={"indicator": r.indicator, "target": r.target_text, "actual": r.actual_text,
+                    "score": cell.text, "weight": str(r.weight), "table": _table_name(t),
+                    "basis": f"{counts[0]}{unit}", "diff": shown},
+            highlights=[criteria.loc])
 
 
 def _check_told_deductions(doc, rule, typed):
@@ -1368,30 +1374,25 @@ def _check_told_deductions(doc, rule, typed):
     扣1分): the score is its points less those told (or less the told total, 共扣1.5分). A reason
     whose account may be incomplete (酌情扣分, a per-item rule 每…扣, a cap) is not judged."""
     told_re = re.compile(rule.params["told_deduction"])
-    for t in _score_tables(typed):
-        places = _score_places(t.table, typed)
-        for r in _indicators(t):
-            reason = r.cells.get("reason")
-            if r.weight is None or r.score is None or reason is None or "score" not in r.cells:
-                continue
-            told = _told_points(rule, told_re, compact(reason.text))
-            if told is None:
-                continue
-            points = [Decimal(m.group("points")) for m in told]
-            expected = max(r.weight - sum(points), Decimal(0))
-            cell = r.cells["score"]
-            yield CHECKED
-            if _close(r.score, expected, cell.text, places):
-                continue
-            shown = fmt(expected, max(places, 1 if expected != expected.to_integral_value() else 0))
-            terms = " − ".join(m.group("points") for m in told)
-            yield Hit(
-                quote=_row_quote(cell, t.table), location=cell.loc, stated=cell.text, expected=shown,
-                formula=f"「{reason.text.strip()}」：得分 = 分值 − 所扣分数 = {r.weight} − {terms} = {shown}",
-                fields={"indicator": r.indicator, "target": r.target_text, "actual": r.actual_text,
-                        "score": cell.text, "weight": str(r.weight), "table": _table_name(t),
-                        "basis": "、".join(m.group(0) for m in told), "diff": shown},
-                highlights=[reason.loc, *([r.cells["weight"].loc] if "weight" in r.cells else [])])
+    for t, places, r, reason in _scored_rows_with(typed, "reason"):
+        told = _told_points(rule, told_re, compact(reason.text))
+        if told is None:
+            continue
+        points = [Decimal(m.group("points")) for m in told]
+        expected = max(r.weight - sum(points), Decimal(0))
+        cell = r.cells["score"]
+        yield CHECKED
+        if _close(r.score, expected, cell.text, places):
+            continue
+        shown = fmt(expected, max(places, 1 if expected != expected.to_integral_value() else 0))
+        terms = " − ".join(m.group("points") for m in told)
+        yield Hit(
+            quote=_row_quote(cell, t.table), location=cell.loc, stated=cell.text, expected=shown,
+            formula=f"「{reason.text.strip()}」：得分 = 分值 − 所扣分数 = {r.weight} − {terms} = {shown}",
+            fields={"indicator": r.indicator, "target": r.target_text, "actual": r.actual_text,
+                    "score": cell.text, "weight": str(r.weight), "table": _table_name(t),
+                    "basis": "、".join(m.group(0) for m in told), "diff": shown},
+            highlights=[reason.loc, *([r.cells["weight"].loc] if "weight" in r.cells else [])])
 
 
 def _told_points(rule, told_re: re.Pattern, words: str) -> list[re.Match] | None:
