@@ -106,6 +106,7 @@ BOUND_BEFORE_RE = re.compile("(" + "|".join(sorted((w for w in PREFIX if w not i
 RANGE_START_RE = re.compile(r"[^\d，,；;。增减降升提高低加少]{0,5}?" + RANGE_JOINER + r"\s*\d")
 RANGE_END_RE = re.compile(r"\d[^\d，,；;。增减降升提高低加少]{0,5}?(?<!达)" + RANGE_JOINER + r"\s*$")
 PHRASE_LIMIT = 40  # characters of context kept before a number: a clause, never a whole table
+SPAN_REACH = 120  # characters back a span of years (2022—2024年累计…) may name the figures after it
 LEAD_LIMIT = 80  # characters of a numbered item's label
 # a count is named by a row label when the words around it hold this share of the label's
 # character pairs (发放创新券企业数 in “向168家科技型中小企业发放创新券”: 5 of 7); a clause
@@ -1688,7 +1689,8 @@ class FactReader:
         span named earlier in its ；-clause, no single year named after it (…，其中2024年…, 本年…)."""
         if self.multi_year_span is None:
             return False
-        start = max(text.rfind(c, 0, at) for c in "；;。") + 1
+        floor = max(0, at - SPAN_REACH)  # (bounded: a figure's cost stays constant in a long sentence)
+        start = max(max(text.rfind(c, floor, at) for c in "；;。") + 1, floor)
         spans = list(self.multi_year_span.finditer(text, start, at))
         return bool(spans) and not YEAR_RE.search(text, spans[-1].end(), at) \
             and not self.lex.current.search(text, spans[-1].end(), at)
@@ -2545,7 +2547,8 @@ FORMULA_OPERATORS = "+-－−÷/＋"
 def _in_formula(text: str, start: int, end: int) -> bool:
     """A figure inside an arithmetic expression after an equals sign in its clause (得分=（执行率-60%）
     ÷（100%-60%）×分值): an operator of a sum, difference or quotient right beside it."""
-    clause = max(text.rfind(c, 0, start) for c in "，,；;。") + 1
+    floor = max(0, start - PHRASE_LIMIT)  # (bounded: a figure's cost stays constant in a long sentence)
+    clause = max(max(text.rfind(c, floor, start) for c in "，,；;。") + 1, floor)
     if "=" not in text[clause:start] and "＝" not in text[clause:start]:
         return False
     before, after = text[clause:start].rstrip(" （("), text[end:end + 3].lstrip(" ）)")

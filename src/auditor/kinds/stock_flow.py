@@ -44,7 +44,8 @@ PARAMS = {
 }
 MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff"}
 ROLES = ("closing", "opening", "in", "out")
-MONEY_WORD_RE = re.compile("元")  # a unit of money named by the table, its heads or the row
+MONEY_WORD_RE = re.compile("元")
+HEAD_CHARS = 600  # the characters of a table's start its header stands in  # a unit of money named by the table, its heads or the row
 
 
 def validate(params: dict) -> str | None:
@@ -64,7 +65,11 @@ def check(doc, rule):
     if rule.params["check"] == "sentence":
         yield from _sentence_flows(doc, rule)
         return
+    opening, closing = tuple(rule.params["opening_words"]), tuple(rule.params["closing_words"])
     for table in doc.tables:
+        head = table.text_start(HEAD_CHARS)
+        if not any(w in head for w in opening) or not any(w in head for w in closing):
+            continue  # (most tables name no stock at both ends: their cells need not be read)
         grid = table.grid()
         first = next((r for r, row in enumerate(grid) if any(is_amount(t) for t in row) and not _numbers_row(row)), None)
         if not first:
