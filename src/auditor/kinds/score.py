@@ -95,7 +95,8 @@ PARAMS = {
     # per_item: a stated cap on the deductions (group 1 its points), and the word of a deduction
     # (a rule holding it twice, once not as its cap, has more than one way to lose points)
     "cap_rule": (str, ""), "deduction_word": (str, "扣"),
-    # proportional: words right before a deduction told making it the row's total (共扣1.5分)
+    # proportional: a deduction a row's reason tells (扣1分, group `points`; SCO022 reads it so too), and
+    # words right before one making it the row's total (共扣1.5分)
     "deduction_total_words": (list, []),
     # …and words before one making it only proposed, not taken (原拟扣2分)
     "proposed_words": (list, []),
@@ -1091,10 +1092,10 @@ def _deduction_told(rule, remarks: str, weight: Decimal, score: Decimal) -> bool
     """The row's remarks state the deductions its score is its points less (扣1分 beside 9.00 of
     10; 扣除0.5分，…扣1分，共扣1.5分 beside 8.50): with no rule of the report's own for it, the
     row's account of its score stands."""
-    told = [m for m in re.finditer(re.escape(rule.params["deduction_word"]) + r"(?:除|减|了)?\s*(\d+(?:\.\d+)?)\s*分", remarks)
+    told = [m for m in _finditer(rule.params["told_deduction"], remarks)
             if not any(w in remarks[max(0, m.start() - 2):m.start()] for w in rule.params["proposed_words"])]
     chosen = _told_deductions(told, remarks, rule.params["deduction_total_words"]) if told else None
-    return bool(chosen) and weight - sum((Decimal(m.group(1)) for m in chosen), Decimal(0)) == score
+    return bool(chosen) and weight - sum((Decimal(m.group("points")) for m in chosen), Decimal(0)) == score
 
 
 def _rate_times_own(rule, remarks: str, indicator: str) -> bool:
@@ -1412,11 +1413,11 @@ TOTAL_FIRST_RE = re.compile(r"[：:]|[，,（(]\s*(?:其中|具体|一是|1[.、
 
 
 def _told_deductions(found: list[re.Match], words: str, total_words) -> list[re.Match] | None:
-    """Of the deductions a reason tells (group 1 or `points`: the points), the ones that add up
+    """Of the deductions a reason tells (group `points`: the points), the ones that add up
     to what it took off: the one told as the total (共扣1.5分), the total told first with its items
     after it (扣2分：一是…扣1分；二是…扣1分), or else all; None for two totals."""
     def points(m: re.Match) -> Decimal:
-        return Decimal(m.group("points") if "points" in m.groupdict() else m.group(1))
+        return Decimal(m.group("points"))
 
     totals = [m for m in found if any(w in words[max(0, m.start() - 2):m.start()] for w in total_words)]
     if len(totals) > 1:
