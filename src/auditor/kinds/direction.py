@@ -43,6 +43,7 @@ PARAMS = {
 }
 MESSAGE_FIELDS = {"word", "actual", "budget", "truth"}
 SIGN_WORDS = {1: "增加", -1: "减少", 0: "持平"}
+RATE_UNITS = ("%", "‰", "个百分点")  # units of rates: no quantity of a thing
 
 
 def validate(params: dict) -> str | None:
@@ -327,7 +328,7 @@ def _last_figure_pair(base: FactBase, facts, before: int, sentence: tuple, subje
     two year columns). Another figure between (…，满意度95%，较上年提高) and the claim is that one's."""
     last = next((f for f in reversed(facts) if f.at < before), None)
     if last is None or last.comparator or last.period != CURRENT or last.measure == "变动额" or not last.concept \
-            or last.unit in ("%", "‰", "个百分点"):
+            or last.unit in RATE_UNITS:
         return None
     pair = _claim_pair(base, facts, last.concept, sentence, subject, base.plan)
     return pair if pair is not None and (pair[0].is_money or _quantity_pair(pair)) else None
@@ -337,7 +338,7 @@ def _quantity_pair(pair: tuple[Fact, Fact]) -> bool:
     """Two figures of a quantity in one unit (公里 and 公里): a claim's direction may be judged by them."""
     current, prior = pair
     return current.measure == prior.measure == "实际值" and bool(current.unit) and current.unit == prior.unit \
-        and current.unit not in ("%", "‰", "个百分点")
+        and current.unit not in RATE_UNITS
 
 
 def _own_years(facts, before: int) -> tuple[Fact, Fact] | None:
@@ -345,7 +346,7 @@ def _own_years(facts, before: int) -> tuple[Fact, Fact] | None:
     sentence states before a claim naming no concept (…完成45,912万元，上年为47,365万元，较上年有所
     增长): what the claim compares. Any other count of them, and the claim's thing is not known."""
     own = [f for f in facts if f.at < before and not f.comparator and f.measure != "变动额"
-           and f.unit not in ("%", "‰", "个百分点")]
+           and f.unit not in RATE_UNITS]
     current = [f for f in own if f.period == CURRENT]
     prior = [f for f in own if f.period == PRIOR]
     if len(current) != 1 or len(prior) != 1 or current[0].measure != prior[0].measure \
