@@ -35,6 +35,18 @@ def test_targets():
     assert parse_target("定性") is None
 
 
+def test_sum_check_reads_whole_counts_as_exact():
+    # 82 + 39 + 5 people under 合计 127: a rounding tail for amounts, an error for counts
+    parts = [Quantity(Decimal(v)) for v in ("82", "39", "5")]
+    assert sum_check(Quantity(Decimal("127")), parts) == "rounding"
+    assert sum_check(Quantity(Decimal("127")), parts, counts=True) == "mismatch"
+    assert sum_check(Quantity(Decimal("126")), parts, counts=True) == "ok"
+    # figures printed with decimals keep their intervals; a declared tolerance still wins
+    measured = [Quantity(Decimal("1.25")), Quantity(Decimal("2.36"))]
+    assert sum_check(Quantity(Decimal("3.6")), measured, counts=True) == "rounding"
+    assert sum_check(Quantity(Decimal("127")), parts, {"absolute": 1}, counts=True) == "ok"
+
+
 def test_sum_check_uses_printed_intervals():
     parts = [Quantity(Decimal(x)) for x in ("477.9", "31.49", "9.08", "22.58")]
     assert sum_check(Quantity(Decimal("541.04")), parts) == "rounding"

@@ -46,13 +46,15 @@ class NotAssessable:
     reason: str
 
 
-def sum_check(total: Quantity, parts: list[Quantity], tolerance: dict | None = None) -> str:
+def sum_check(total: Quantity, parts: list[Quantity], tolerance: dict | None = None,
+              counts: bool = False) -> str:
     """Compare a printed total with printed parts: 'ok', 'rounding' or 'mismatch'.
 
     Every printed number stands for the interval of half a unit in its last printed
     digit, at the finest precision used in the comparison (477.9 beside 541.04 is read
     as 477.90); the total is consistent when the intervals overlap (XBRL Calculations 1.1).
-    A declared absolute or relative tolerance replaces the intervals.
+    A declared absolute or relative tolerance replaces the intervals. Otherwise, with `counts`
+    (figures of people or things), whole numbers are exact: 82 + 39 + 5 is no 127, no rounding tail.
     """
     exact = sum((p.value for p in parts), Decimal(0))
     diff = abs(exact - total.value)
@@ -64,6 +66,8 @@ def sum_check(total: Quantity, parts: list[Quantity], tolerance: dict | None = N
         # a difference the rule's own declared tolerance accepts is no finding (and no rounding:
         # 10.00 under `absolute: 20` is accepted, not a printing tail)
         return "ok" if diff <= allowed else "mismatch"
+    if counts and not any(q.places for q in [total, *parts]):
+        return "mismatch"
     places = max([total.places] + [p.places for p in parts])  # read at the finest precision
     inexact = sum(1 for q in [total, *parts] if q.value != 0)  # a printed zero is exact
     if diff <= half_unit(places) * inexact:

@@ -44,8 +44,8 @@ PARAMS = {
 }
 MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff"}
 ROLES = ("closing", "opening", "in", "out")
-MONEY_WORD_RE = re.compile("元")
-HEAD_CHARS = 600  # the characters of a table's start its header stands in  # a unit of money named by the table, its heads or the row
+MONEY_WORD_RE = re.compile("元")  # a unit of money named by the table, its heads or the row
+HEAD_CHARS = 600  # the characters of a table's start its header stands in
 
 
 def validate(params: dict) -> str | None:
@@ -159,10 +159,9 @@ def _row_hits(rule, table, grid, r: int, columns: dict):
         return
     yield CHECKED
     parts = [opening, *ins, *(replace(q, value=-q.value) for q in outs)]
-    outcome = sum_check(closing, parts, rule.tolerance)
-    if outcome == "rounding" and not any(q.places for q in [closing, *parts]) \
-            and not MONEY_WORD_RE.search("".join([table.title or "", table.unit or "", *columns["heads"], *row])):
-        outcome = "mismatch"  # (whole numbers of things, 64 + 8 − 7 辆, are exact; amounts may be rounded)
+    # (whole numbers of things, 64 + 8 − 7 辆, are exact; amounts in 万元 may be rounded)
+    counts = not MONEY_WORD_RE.search("".join([table.title or "", table.unit or "", *columns["heads"], *row]))
+    outcome = sum_check(closing, parts, rule.tolerance, counts=counts)
     if outcome == "ok":
         return
     heads = columns["heads"]
@@ -218,9 +217,7 @@ def _sentence_flows(doc, rule):
             yield CHECKED
             parts = [Quantity(opening.value), *(Quantity(f.value if role == "in" else -f.value) for role, f in between)]
             total = Quantity(closing.value)
-            outcome = sum_check(total, parts, rule.tolerance)
-            if outcome == "rounding" and not any(q.places for q in [total, *parts]) and not closing.is_money:
-                outcome = "mismatch"  # (whole numbers of things are exact)
+            outcome = sum_check(total, parts, rule.tolerance, counts=not closing.is_money)
             if outcome == "ok":
                 continue
             exact = sum((p.value for p in parts), Decimal(0))

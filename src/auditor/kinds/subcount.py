@@ -13,9 +13,8 @@ import re
 
 from ..facts.base import Fact, fact_base
 from ..facts.lexicon import lexicon
-from ..facts.numbers import MONEY_UNITS
+from ..facts.numbers import MONEY_UNITS, Quantity
 from ..knowledge import compact
-from ..facts.numbers import Quantity
 from .base import CHECKED, Hit, sum_check
 
 KIND = "subcount"
@@ -93,8 +92,7 @@ def _trailing_sums(base, params):
             counted = sum((f.value for f in items), 0)
             # (whole numbers of things are exact; measured quantities, 4.8公里、2.6公里，共计7.6公里,
             # stand for their printed intervals)
-            if counted == total.value or (any(f.places for f in [total, *items]) and sum_check(
-                    Quantity(total.value), [Quantity(f.value) for f in items]) != "mismatch"):
+            if sum_check(Quantity(total.value), [Quantity(f.value) for f in items], counts=True) != "mismatch":
                 continue
             parts = " + ".join(f"{compact(f.label).strip('，,、：:；; ')} {f.text}" for f in items)
             yield Hit(quote=base.span(items[0], total), location=total.loc, stated=total.text,
@@ -280,9 +278,10 @@ def _of_earlier_whole(before: list[Fact], total: Fact, parts: list[Fact], filler
 def _closed_by_rest(names: list[str], whole: str, params: dict) -> bool:
     """The list's last kind is the rest (其他, 其余 …) of the whole: a noun naming just the rest
     (其他人员), or the whole's own noun (其他优抚对象 of 优抚对象)."""
-    if len(names) < 2 or not names[-1].startswith(_residual_words()):
+    word = next((w for w in _residual_words() if names[-1].startswith(w)), None) if len(names) >= 2 else None
+    if word is None:
         return False
-    rest = names[-1][next(len(w) for w in _residual_words() if names[-1].startswith(w)):]
+    rest = names[-1][len(word):]
     # (其他8人, 其他人员: the rest of the whole, whatever it is; 其他优抚对象 of 优抚对象; not 其他重点项目
     # of 项目, the rest of the 重点项目 only)
     return rest in ("", *params["generic_rest"]) or (len(rest) >= params["min_common_ending"] and whole.endswith(rest))
@@ -303,8 +302,7 @@ def _is_quantity(f: Fact, params: dict) -> bool:
 
 def _is_count(f: Fact, params: dict) -> bool:
     """A whole number of things in running text (not money, a rate or a score)."""
-    return f.source == "text" and f.places == 0 and bool(f.unit) and f.unit not in MONEY_UNITS \
-        and f.unit not in params["not_counts"]
+    return f.places == 0 and _is_quantity(f, params)
 
 
 def _kinds_of(ending: str, whole: str, params: dict) -> bool:

@@ -91,7 +91,7 @@ def _compare(rule, table, total_cell: Cell, part_cells: list[Cell], label: str, 
     parts = [parse_cell(c.text) for c in part_cells]
     if total is None or any(p is None for p in parts):
         return None
-    outcome = _outcome(rule, total, parts, counted)
+    outcome = sum_check(total, parts, rule.tolerance, counts=counted)
     if outcome == "ok":
         return None
     exact = sum((p.value for p in parts), total.value * 0)
@@ -785,15 +785,6 @@ def _outer_rows(grid, details: list[int], label_col: int, inner: tuple) -> list[
     return out
 
 
-def _outcome(rule, total: Quantity, parts: list[Quantity], counted: bool) -> str:
-    """sum_check's reading, whole numbers of a column of counts (`counted`) read as exact (82 + 39 +
-    5 is no 127: people are not rounded)."""
-    outcome = sum_check(total, parts, rule.tolerance)
-    if outcome == "rounding" and counted and not any(q.places for q in [total, *parts]):
-        return "mismatch"
-    return outcome
-
-
 def _distinct_note(rule, note: str) -> bool:
     """The note right after the table says its total counts people or things once (去除重复,
     同时参加, 实际人数): no sum of its rows."""
@@ -837,7 +828,7 @@ def _column_hit(rule, table, grid, at: int, col: int, ways: list[list[int]], col
             return None  # words, a malformed figure or other units: no column of amounts to add
         if len(parts) < (2 if way == 0 else 1):
             continue  # (every row: a sum needs two; an outer level may hold one row and its sub-items)
-        outcome = _outcome(rule, total, parts, counted)
+        outcome = sum_check(total, parts, rule.tolerance, counts=counted)
         if outcome == "ok":
             return None
         gap = (outcome != "rounding", abs(sum(p.value for p in parts) - total.value))
