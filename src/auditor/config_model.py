@@ -115,6 +115,8 @@ class VocabularyAdditions(BaseModel):
     residual_words: list[Word] = Field(default_factory=list, description="行标签中概念名称之前、使该行为该类其余部分的词（其他政府性基金收入）")
     row_label_tails: list[Word] = Field(default_factory=list, description="句中表格行标签之后、仍指该行的词（农村人居环境整治项目）")
     unit_column_heads: list[Word] = Field(default_factory=list, description="存放各行计量单位的列的表头（单位、计量单位）")
+    header_spanning_units: list[Word] = Field(default_factory=list,
+                                              description="表头某栏括号内、对合并的整个表头都适用的单位（万元、人）")
     topic_money_endings: list[Word] = Field(default_factory=list, description="句首未知款项名称的结尾词（经费、资金）：其后的“全年支出”等指该款项")
     topic_end_words: list[Word] = Field(default_factory=list, description="句首款项名称之后、表示其用途或核定方式的词（按、用于）")
     project_part_tail: str = Field("", description="标题中项目名称之后说明该部分内容的文字（正则，如 自评情况）")

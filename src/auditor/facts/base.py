@@ -459,6 +459,7 @@ class FactReader:
         self.residual_words = tuple(vocab.get("residual_words") or ())
         self.row_label_tails = tuple(vocab.get("row_label_tails") or ())
         self.unit_heads = frozenset(compact(w) for w in vocab.get("unit_column_heads") or ())
+        self.block_unit_re = block_unit_re(tuple(vocab.get("header_spanning_units") or ()))
         # words of a heading about a part of a report, not naming a project (see _project_heading)
         self.section_words = tuple(vocab.get("project_section_words") or ())
         self.label_concepts = {compact(k): v for k, v in (vocab.get("label_concepts") or {}).items()}
@@ -1986,9 +1987,9 @@ class FactReader:
         # a unit in one head (金额（万元）, 人员情况（人） over merged columns) holds for the whole
         # header; a rate's （%） or （百分点） only for its own column (增减率（%） beside the amounts)
         # (only money and headcounts span merged columns: a length's （公里） is its own column's)
-        found = BLOCK_UNIT_RE.search(" ".join(column_heads))
+        found = self.block_unit_re.search(" ".join(column_heads))
         block_unit = (found.group(1) or found.group(2)) if found else None
-        return Columns(heads=heads, block_unit=block_unit if block_unit not in ("%", "‰", "个百分点") else None,
+        return Columns(heads=heads, block_unit=block_unit if block_unit not in RATE_HEAD_UNITS else None,
                        label_cols=[k for k, h in enumerate(heads) if h.names_labels],
                        unit_cols=[k for k, h in enumerate(column_heads) if compact(h) in self.unit_heads])
 
@@ -2472,7 +2473,15 @@ def _column_heads(headers: list[list[str]], width: int) -> list[str]:
 # (a head 偏差（百分点） holds differences of rates: no money, whatever the table's unit; a head
 # 养护里程（公里） holds lengths, whatever money the table's other columns hold: any of the
 # vocabulary's text_units in brackets is the column's unit)
-BLOCK_UNIT_RE = re.compile(r"[（(]\s*(亿元|万元|千元|元|人|个百分点|个|辆|%)\s*[）)]|单位\s*[:：]\s*(亿元|万元|千元|元)")
+RATE_HEAD_UNITS = ("%", "‰", "个百分点")  # a rate's unit in one head is its own column's, no header's
+
+
+@lru_cache(maxsize=8)
+def block_unit_re(spanning: tuple[str, ...]) -> re.Pattern:
+    """A unit in brackets in a head (金额（万元）, 人员情况（人）; a rate's, to tell it apart), or a
+    money unit after 单位：: concepts.yaml header_spanning_units are those that span merged heads."""
+    return re.compile(r"[（(]\s*(" + alternatives([*spanning, *RATE_HEAD_UNITS]) + r")\s*[）)]|单位\s*[:：]\s*("
+                      + alternatives(MONEY_UNITS) + ")")
 UNIT_IN_TEMPLATE = r"[（(]\s*({units}|百分点)\s*[）)]|单位\s*[:：]\s*(亿元|万元|千元|元)"
 _UNIT_IN_RES: dict[int, re.Pattern] = {}
 

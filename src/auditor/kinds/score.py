@@ -1408,10 +1408,6 @@ def _told_points(rule, told_re: re.Pattern, words: str) -> list[re.Match] | None
     return _told_deductions(found, words, rule.params["total_words"])
 
 
-# after a deduction opening a reason, the words opening its items (扣2分：…, 扣2分，其中…, 扣2分，一是…)
-TOTAL_FIRST_RE = re.compile(r"[：:]|[，,（(]\s*(?:其中|具体|一是|1[.、．])")
-
-
 def _told_deductions(found: list[re.Match], words: str, total_words) -> list[re.Match] | None:
     """Of the deductions a reason tells (group `points`: the points), the ones that add up
     to what it took off: the one told as the total (共扣1.5分), the total told first with its items
@@ -1422,10 +1418,19 @@ def _told_deductions(found: list[re.Match], words: str, total_words) -> list[re.
     totals = [m for m in found if any(w in words[max(0, m.start() - 2):m.start()] for w in total_words)]
     if len(totals) > 1:
         return None
-    if not totals and len(found) > 2 and TOTAL_FIRST_RE.match(words, found[0].end()) \
+    if not totals and len(found) > 2 and _opens_items(words, found[0].end()) \
             and points(found[0]) == sum(points(m) for m in found[1:]):
         return found[:1]
     return totals or found
+
+
+def _opens_items(words: str, at: int) -> bool:
+    """Right after a deduction opening a reason, the words opening its items (扣2分：…, 扣2分，其中…,
+    扣2分，一是…: concepts.yaml deduction_items_opener): it is their total."""
+    from ..knowledge import concepts
+
+    pattern = concepts().get("deduction_items_opener")
+    return bool(pattern) and re.compile(pattern).match(words, at) is not None
 
 
 def _count_word(text: str) -> int | None:
