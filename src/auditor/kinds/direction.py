@@ -613,7 +613,7 @@ def _way_hit(sentence, span: tuple[int, int], word: str, sign: int, earlier: tup
         truth = 0
     if truth == sign:
         return None
-    return Hit(quote=sentence.text[span[0]:span[1]], location=sentence.loc, stated=SIGN_WORDS[sign],
+    return Hit(quote=claim, location=sentence.loc, stated=SIGN_WORDS[sign],
                expected=SIGN_WORDS[truth],
                formula=f"{said}：{'增加' if truth > 0 else '减少' if truth < 0 else '不变'}，文中写“{word}”",
                fields={"word": SIGN_WORDS[sign], "actual": later[1], "budget": earlier[1], "truth": SIGN_WORDS[truth]})
