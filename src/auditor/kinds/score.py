@@ -102,7 +102,7 @@ PARAMS = {
     "proposed_words": (list, []),
     # told_deductions: a deduction told in a reason (扣1分, group `points`), the words right before one
     # making it the total (共扣), and words by which the account may be partial (酌情, 每…扣)
-    "told_deduction": (str, ""), "total_words": (list, []), "untold_words": (list, []),
+    "told_deduction_pattern": (str, ""), "total_words": (list, []), "untold_words": (list, []),
 }
 MESSAGE_FIELDS = {"table", "weight", "rate", "score", "total", "section", "indicator", "target",
                   "actual", "diff", "basis"}
@@ -1092,7 +1092,7 @@ def _deduction_told(rule, remarks: str, weight: Decimal, score: Decimal) -> bool
     """The row's remarks state the deductions its score is its points less (扣1分 beside 9.00 of
     10; 扣除0.5分，…扣1分，共扣1.5分 beside 8.50): with no rule of the report's own for it, the
     row's account of its score stands."""
-    told = [m for m in _finditer(rule.params["told_deduction"], remarks)
+    told = [m for m in _finditer(rule.params["told_deduction_pattern"], remarks)
             if not any(w in remarks[max(0, m.start() - 2):m.start()] for w in rule.params["proposed_words"])]
     chosen = _told_deductions(told, remarks, rule.params["deduction_total_words"]) if told else None
     return bool(chosen) and weight - sum((Decimal(m.group("points")) for m in chosen), Decimal(0)) == score
@@ -1374,7 +1374,7 @@ def _check_told_deductions(doc, rule, typed):
     """An indicator whose reason cell (扣分说明, 偏差原因) tells the points it lost (2个项目未按期开工，
     扣1分): the score is its points less those told (or less the told total, 共扣1.5分). A reason
     whose account may be incomplete (酌情扣分, a per-item rule 每…扣, a cap) is not judged."""
-    told_re = re.compile(rule.params["told_deduction"])
+    told_re = re.compile(rule.params["told_deduction_pattern"])
     for t, places, r, reason in _scored_rows_with(typed, "reason"):
         told = _told_points(rule, told_re, compact(reason.text))
         if told is None:
