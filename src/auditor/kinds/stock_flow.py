@@ -39,6 +39,8 @@ PARAMS = {
     "signed_words": (list, []),
     # heads of columns of keys, not figures (科目编码, 序号)
     "key_heads": (list, []),
+    # heads of columns of figures outside the flow (编制数: a limit set for the year, no stock moving)
+    "outside_words": (list, []),
     # a row above the header naming the table, its unit or its maker (单位：万元, 部门：…)
     "meta_row_pattern": (str, ""),
 }
@@ -89,7 +91,7 @@ def _columns(rule, grid, first: int) -> dict | None:
     width = len(grid[0])
     heads = _heads(rule, grid, first, width)
     figured = [c for c in range(width) if any(is_amount(grid[r][c]) for r in range(first, len(grid)))
-               and not any(w in heads[c] for w in rule.params["key_heads"])]
+               and not any(w in heads[c] for w in (*rule.params["key_heads"], *rule.params["outside_words"]))]
     columns: dict = {role: [] for role in ROLES}
     for c in figured:
         if any(w in heads[c] for w in rule.params["part_words"]):
