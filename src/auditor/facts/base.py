@@ -1580,9 +1580,12 @@ class FactReader:
                 # spending it)
                 base, budget = whole, None
             if budget in BUDGET_MEASURES:
-                if last_money is not None and last_money.measure in BUDGET_MEASURES:
+                subject = phrase[:len(phrase) - len(after)]
+                if last_money is not None and last_money.measure in BUDGET_MEASURES \
+                        and self.lex.measures.last(subject) != "决算":
                     # “基本支出预算2,000.00万元，占全年预算的64.10%”: a budget's share of the
-                    # budget, which no amount here is stated as the whole of
+                    # budget, which no amount here is stated as the whole of (unless the clause
+                    # names the spending its subject: 较年初预算…增加…，决算数为年初预算的104.64%)
                     return dict(out, concept=None, measure="实际值")
                 # “支出352.18万元，占全年预算的91.12%”: a share of the budget is how much of it was spent
                 # (a bare 预算, “为预算的92.24%”, names no budget: either, as after 完成; see DRV002)
