@@ -1,0 +1,208 @@
+"""Kind `column_tally`: what the text says of a table's column as a whole.
+
+- grades: “评价为“优”的5个、“良”的2个” counts the rows of a grade column (评价等级) holding each
+  grade; each count is the number of such rows.
+- average: “平均自评得分89.96分” is the mean of a column of figures (自评得分) over its rows.
+
+The text is read as about the table only where nothing else can be meant: the document has one
+such column, and for grades the sentence's counts add up to the graded rows (or the sentence
+counts the rows themselves: 8个项目中…); a sentence counting another number of rows than the
+table has (其中5个重点项目平均…) is about some of them and is not judged.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..facts.base import fact_base
+from ..facts.numbers import fmt, half_unit
+from ..knowledge import compact
+from ..tables.typed import parse_cell
+from .base import CHECKED, Checked, Hit
+
+KIND = "column_tally"
+PARAMS = {
+    "check": (str, None),  # grades | average
+    # heads of a column of grades (评价等级, 绩效等级)
+    "grade_heads": (list, []),
+    # a grade named in a sentence as a grade, not inside a word (优化, 良好的秩序): {grade} stands
+    # for the grade's own characters
+    "grade_context_pattern": (str, ""),
+    # units of a count of rows (个, 项)
+    "count_units": (list, []),
+    # words of a row label that make the row no row of the column (合计, 平均)
+    "summary_row_words": (list, []),
+    # words stating a mean (平均, 均值)
+    "average_words": (list, []),
+    # head words of columns whose mean a sentence may state (得分, 执行率)
+    "averaged_heads": (list, []),
+    # longest grade a column holds (优秀, 不合格): a longer cell is a remark, not a grade
+    "max_grade_chars": (int, 4),
+}
+MESSAGE_FIELDS = {"table", "column", "grade", "counted", "mean", "rows"}
+UNIT_BRACKET_RE = re.compile(r"[（(][^）)]*[）)]$")  # 自评得分（分）: the head without its unit
+
+
+def validate(params: dict) -> str | None:
+    if params["check"] not in ("grades", "average"):
+        return "check 应为 grades、average 之一"
+    if params["check"] == "grades" and not (params["grade_heads"] and params["grade_context_pattern"]
+                                            and params["count_units"]):
+        return "grades 需要 grade_heads、grade_context_pattern 和 count_units"
+    if params["check"] == "average" and not (params["average_words"] and params["averaged_heads"]):
+        return "average 需要 average_words 和 averaged_heads"
+    return None
+
+
+def check(doc, rule):
+    if not doc.tables:
+        return
+    yield from (_grades if rule.params["check"] == "grades" else _averages)(doc, rule)
+
+
+class Column:
+    """One column of a table below its head row: its cells by data row (summary rows left out)."""
+
+    def __init__(self, table, col: int, head: str, rows: list[int]):
+        self.table, self.col, self.head, self.rows = table, col, head, rows
+
+    def cells(self):
+        return [self.table.rows[r][self.col] for r in self.rows]
+
+    def name(self) -> str:
+        return f"「{self.table.title or f'表{self.table.index}'}」{self.head}列"
+
+    def row_names(self) -> list[str]:
+        return [next((c.text.strip() for c in self.table.rows[r] if c.text.strip() and parse_cell(c.text) is None), "")
+                for r in self.rows]
+
+
+def _columns(doc, rule, wanted) -> list[Column]:
+    """Every column whose head (in the row right above its first data row) `wanted` accepts."""
+    summary = tuple(rule.params["summary_row_words"])
+    found = []
+    for table in doc.tables:
+        grid = table.grid()
+        for h, head_row in enumerate(grid[:-1]):
+            heads = [compact(t) for t in head_row]
+            hits = [c for c, head in enumerate(heads) if head and wanted(head)]
+            if not hits:
+                continue
+            rows = [r for r in range(h + 1, len(grid))
+                    if not any(w in compact(t) for t in grid[r] for w in summary)
+                    and any(t.strip() for t in grid[r])]
+            found += [Column(table, c, heads[c], [r for r in rows if c < len(grid[r])]) for c in hits]
+            break  # (the first head row names the columns)
+    return found
+
+
+# ---- grades --------------------------------------------------------------------------------
+def _grades(doc, rule):
+    params = rule.params
+    heads = tuple(params["grade_heads"])
+    columns = _columns(doc, rule, lambda head: head in heads)
+    if len(columns) != 1:
+        return  # no grade column, or several: a sentence's counts may be of any of them
+    column = columns[0]
+    grades = [c.text.strip() for c in column.cells()]
+    graded = [g for g in grades if g and parse_cell(g) is None and len(g) <= params["max_grade_chars"]]
+    if len(graded) != len(grades) or len(graded) < 2:
+        return  # a cell holding no grade (a score, a remark): not a column of grades
+    tally = {g: graded.count(g) for g in graded}
+    # longer grades first: 优秀 before 优
+    alternatives = "|".join(re.escape(g) for g in sorted(tally, key=len, reverse=True))
+    pattern = re.compile(params["grade_context_pattern"].replace("{grade}", f"(?P<grade>{alternatives})"))
+    base = fact_base(doc)
+    units = set(params["count_units"])
+    for key, facts in base.by_sentence.items():
+        if not any(g in base.sentences.get(key, "") for g in tally):
+            continue
+        text = base.sentences.get(key, "")
+        counts = [f for f in facts if f.source == "text" and f.unit in units and f.places == 0]
+        stated, start = [], 0
+        for fact in counts:
+            item = text[start:fact.at]
+            start = fact.at + len(fact.text)
+            named = {m.group("grade") for m in pattern.finditer(item)}
+            if len(named) == 1:
+                stated.append((named.pop(), fact))
+        if not stated:
+            continue
+        total = sum(f.value for _, f in stated)
+        whole = any(f.value == len(graded) for f in counts if all(f is not s for _, s in stated))
+        if total != len(graded) and not whole:
+            continue  # counts of some other rows, or of all but one slipped: not read as this column's
+        yield Checked(len(stated))
+        for grade, fact in stated:
+            counted = tally.get(grade, 0)
+            if fact.value == counted:
+                continue
+            rows = "、".join(n for n, g in zip(column.row_names(), grades) if g == grade) or "无"
+            yield Hit(quote=base.span(fact, fact), location=fact.loc, stated=fact.text,
+                      expected=f"{counted}{fact.unit}",
+                      formula=f"{column.name()}为“{grade}”的共 {counted} 行：{rows}",
+                      fields={"table": column.name(), "column": column.head, "grade": grade,
+                              "counted": f"{counted}{fact.unit}", "mean": "", "rows": rows},
+                      highlights=[column.cells()[i].loc for i, g in enumerate(grades) if g == grade])
+
+
+# ---- averages ------------------------------------------------------------------------------
+def _averages(doc, rule):
+    params = rule.params
+    words, averaged = tuple(params["average_words"]), tuple(params["averaged_heads"])
+    columns = _columns(doc, rule, lambda head: any(w in head for w in averaged))
+    if not columns:
+        return
+    base = fact_base(doc)
+    units = set(params["count_units"])
+    for fact in base.facts:
+        if fact.source != "text" or not any(w in fact.label for w in words) or fact.unit not in ("分", "%"):
+            continue
+        told = compact(fact.label)
+        told = told[max(told.rfind(w) for w in words if w in told):]
+        matching = [c for c in columns if _measure(c.head, averaged) and _measure(c.head, averaged) in told
+                    and _unit_fits(c, fact.unit)]
+        if len(matching) != 1:
+            continue  # no such column, or several (自评得分 in two tables): which mean is meant?
+        column = matching[0]
+        values = [parse_cell(c.text) for c in column.cells() if c.text.strip()]
+        if len(values) < 2 or any(v is None for v in values):
+            continue
+        sentence = base.by_sentence.get((fact.block, fact.sentence), [])
+        if any(f.unit in units and f.places == 0 and f.value != len(values) for f in sentence if f.at < fact.at):
+            continue  # (其中5个重点项目平均…: the mean of some rows)
+        yield CHECKED
+        hit = _mean_hit(base, fact, column, values)
+        if hit is not None:
+            yield hit
+
+
+def _measure(head: str, averaged: tuple) -> str:
+    """The head's measure word (自评得分（分） → 自评得分; its longest word among `averaged` that
+    the head ends with, else the head without its unit)."""
+    bare = UNIT_BRACKET_RE.sub("", head)
+    return bare if any(bare.endswith(w) for w in averaged) else ""
+
+
+def _unit_fits(column: Column, unit: str) -> bool:
+    head = column.head
+    if unit == "%":
+        return "率" in head or "%" in head
+    return "分" in head
+
+
+def _mean_hit(base, fact, column: Column, values) -> Hit | None:
+    n = Decimal(len(values))
+    low = sum((v.value - half_unit(v.places) for v in values), Decimal(0)) / n
+    high = sum((v.value + half_unit(v.places) for v in values), Decimal(0)) / n
+    own = half_unit(fact.places)
+    if fact.value + own >= low and fact.value - own <= high:
+        return None
+    mean = sum((v.value for v in values), Decimal(0)) / n
+    listed = " + ".join(v.text or str(v.value) for v in values)
+    expected = f"{fmt(mean, fact.places)}{fact.unit}"
+    return Hit(quote=base.span(fact, fact), location=fact.loc, stated=fact.text, expected=expected,
+               formula=f"（{listed}）÷ {len(values)} = {fmt(mean, max(fact.places, 2) + 1)}（{column.name()}）",
+               fields={"table": column.name(), "column": column.head, "grade": "", "counted": "",
+                       "mean": expected, "rows": str(len(values))},
+               highlights=[c.loc for c in column.cells()])
