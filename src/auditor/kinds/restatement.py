@@ -57,6 +57,8 @@ PARAMS = {
     # whose labels differ only by these restate one fact
     "label_fillers": (list, ["截至", "年末", "全年", "本年度", "本年", "为", "是", "达", "共", "约", "，", ",",
                              "本部门", "本单位", "我单位", "本局", "我局", "全局"]),
+    # a list item's number opening a label ((三)公务接待费 under its heading): no word of the name
+    "label_marker_pattern": (str, r"^\s*[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*"),
     # words that do not tell two sentences' figures of a concept apart because the concept is one
     # figure under either name: a statement's 收入总计 is its 支出总计 (the two sides balance)
     "same_fact_words": (dict, {"收支总计": ["收入", "支出"]}),
@@ -72,10 +74,10 @@ def validate(params: dict) -> str | None:
     return None
 
 
-def _fillers(words: list[str]) -> re.Pattern:
-    """The year and the rule's filler words, longest first."""
+def _fillers(words: list[str], marker: str) -> re.Pattern:
+    """The year, a list item's number and the rule's filler words, longest first."""
     ordered = sorted((w for w in words if w), key=len, reverse=True)
-    return re.compile("|".join([YEAR_RE.pattern, *map(re.escape, ordered)]))
+    return re.compile("|".join([YEAR_RE.pattern, *([marker] if marker else []), *map(re.escape, ordered)]))
 
 
 def check(doc, rule):
@@ -282,7 +284,7 @@ def _check_text(base, groups, rule, vocabulary):
         concept = texts[0].concept
         if rule.params["text_against_text"] and not tables and concept in vocabulary \
                 and concept not in rule.params["per_item_concepts"]:
-            fillers = fillers or _fillers(rule.params["label_fillers"])
+            fillers = fillers or _fillers(rule.params["label_fillers"], rule.params["label_marker_pattern"])
             # (a part's figure, 某指标自评得分4分, is no statement of the whole's)
             yield from _text_pairs([f for f in texts if not f.member or f.member in totals], rule, fillers, base)
 
@@ -418,17 +420,25 @@ def _text_pairs(texts: list[Fact], rule, fillers: re.Pattern, base):
     Parts listed after different wholes (财政拨款支出…其中基本支出 and 本年支出…其中基本支出; one
     unit's 其中 and another's) are parts of different things."""
     by_words: dict[tuple, Fact] = {}
+    by_fund: dict[str, Fact] = {}  # the concept's first figure in any words: for a unit slip only
     alike = rule.params["same_fact_words"].get(texts[0].concept if texts else None, ())
+    scales = rule.params["unit_scales"]
     for fact in texts:
         words = fillers.sub("", fact.label)
         for word in alike:
             words = words.replace(word, "")
         # (of two funds the sentence names, 一般公共预算… and 政府性基金…: each fund's own)
         first = by_words.setdefault((words, _list_head(base, fact), fact.fund), fact)
+        named = by_fund.setdefault(fact.fund, fact)
         if first is not fact:
             yield CHECKED
         if first is not fact and not meets(first, fact):
             yield _hit(fact, first, rule)
+        elif first is fact and named is not fact and scaled(fact, named, scales):
+            # a part of one whole and a figure of no list, or the concept in other words, may be two
+            # things; but the same digits in 元 and in 万元 (公务接待费5.46万元 in the 三公 list,
+            # 公务接待费支出5.46元 under its heading) are one amount with its unit slipped
+            yield _hit(fact, named, rule)
 
 
 def _hit(fact: Fact, other: Fact, rule, assumed: dict[int, str] | None = None) -> Hit:
