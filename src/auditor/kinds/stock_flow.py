@@ -43,6 +43,12 @@ PARAMS = {
     "outside_words": (list, []),
     # a row above the header naming the table, its unit or its maker (单位：万元, 部门：…)
     "meta_row_pattern": (str, ""),
+    # sentence: words opening the parts of the flow before them (本年增加4人，其中调入1人): no terms
+    "part_cues": (list, []),
+    # sentence: words of a figure that is no stock (年初计划…人次, 年末实际完成…: a plan and an outturn)
+    "not_stock_words": (list, []),
+    # sentence: units of what happens, not of what is held (人次): no stock of them
+    "flow_units": (list, []),
 }
 MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff"}
 ROLES = ("closing", "opening", "in", "out")
@@ -195,22 +201,24 @@ def _sentence_flows(doc, rule):
     from ..facts.base import fact_base
 
     base = fact_base(doc)
-    for facts in base.by_sentence.values():
-        plain = [f for f in facts if not f.comparator and f.unit and f.unit not in ("%", "‰")]
+    params = rule.params
+    not_stock, flow_units = tuple(params["not_stock_words"]), set(params["flow_units"])
+    for key, facts in base.by_sentence.items():
+        plain = [f for f in facts if not f.comparator and f.unit and f.unit not in ("%", "‰", *flow_units)]
+        text = base.sentences.get(key, "")
         for k, opening in enumerate(plain):
-            if _role(rule, compact(opening.label)) != "opening":
+            if _role(rule, compact(opening.label)) != "opening" or any(w in opening.label for w in not_stock):
                 continue
             between, closing = [], None
-            for f in plain[k + 1:]:
-                if f.unit != opening.unit:
-                    continue
+            for f in _terms(params, text, opening, [f for f in plain[k + 1:] if f.unit == opening.unit]):
                 # (a change on last year, 较上年减少10万元, is no flow of the year)
                 role = None if lexicon().comparison.search(f.label) else _role(rule, compact(f.label))
                 if role == "closing":
                     closing = f
                     break
                 between.append((role, f))
-            if closing is None or not between or any(role not in ("in", "out") for role, _ in between):
+            if closing is None or not between or any(role not in ("in", "out") for role, _ in between) \
+                    or any(w in closing.label for w in not_stock):
                 continue
             yield CHECKED
             parts = [Quantity(opening.value), *(Quantity(f.value if role == "in" else -f.value) for role, f in between)]
@@ -228,3 +236,19 @@ def _sentence_flows(doc, rule):
                               "diff": fmt(total.value - exact, max(q.places for q in [total, *parts]))},
                       cls="rounding" if outcome == "rounding" else None,
                       highlights=[opening.loc, *(f.loc for _, f in between)])
+
+
+def _terms(params, text: str, opening, after: list):
+    """The figures after the opening one that are terms of the flow: not a part of the figure before
+    (after 其中 / 含, and the parts listed on with 、), nor inside brackets (本年减少4辆（报废3辆、调出
+    1辆）: its make-up; 调入2人（市人民医院相应调出2人）: another unit's side)."""
+    cues = tuple(params["part_cues"])
+    end, part, depth = opening.at + len(opening.text), False, 0
+    for f in after:
+        gap = text[end:f.at]
+        depth += sum(gap.count(o) for o in "（(") - sum(gap.count(c) for c in "）)")
+        # a part cue opens parts; they go on over 、 and 和, up to the next clause break
+        part = any(c in gap for c in cues) or (part and not any(ch in gap for ch in "，,；;"))
+        end = f.at + len(f.text)
+        if depth <= 0 and not part:
+            yield f
