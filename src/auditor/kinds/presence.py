@@ -22,7 +22,10 @@ PARAMS = {"check": (str, None), "required": (dict, {}),
           "when_any_present": (bool, False), "disclosure_words": (list, []),
           # titles of a unit's own reports, which are no disclosure of the set
           "not_disclosure_words": (list, []),
-          "empty_statement": (str, r"本表无数据|空表|无数据|本年度无|没有.{0,12}(?:收入|支出)|无.{0,16}(?:收入|支出)")}
+          "empty_statement": (str, r"本表无数据|空表|无数据|本年度无|没有.{0,12}(?:收入|支出)|无.{0,16}(?:收入|支出)"),
+          # a blank form's placeholders (上海市XX局, XXX万元, XX%): a form so marked is a template to
+          # fill in, its tables empty by design
+          "placeholder_pattern": (str, r"[XＸ×]{2,}"), "template_placeholders": (int, 5)}
 MESSAGE_FIELDS = {"item"}
 
 
@@ -73,13 +76,25 @@ def _has_data(table: Table) -> bool:
 
 
 def _has_amounts(table: Table) -> bool:
-    """Figures beyond row numbers: decimals, large numbers, money or percentages."""
+    """Figures beyond row numbers and codes: decimals, large numbers, money or percentages (a
+    classification code, 2050205 before its 科目名称, is no amount)."""
     for row in table.rows:
-        for cell in row:
+        for k, cell in enumerate(row):
             q = parse_quantity(cell.text)
-            if q is not None and (q.places or q.value >= 100 or q.unit):
+            if q is not None and (q.places or q.value >= 100 or q.unit) and not _code_before_name(row, k):
                 return True
     return False
+
+
+def _code_before_name(row, k: int) -> bool:
+    """A bare whole number right before a cell of words: a code naming the row (205 | 教育支出)."""
+    text = row[k].text.strip()
+    return text.isdigit() and k + 1 < len(row) and parse_quantity(row[k + 1].text) is None \
+        and bool(row[k + 1].text.strip())
+
+
+def _at_least(matches, count: int) -> bool:
+    return sum(1 for _ in zip(range(count), matches)) >= count
 
 
 def _check_empty_table_statement(doc, rule):
@@ -87,6 +102,9 @@ def _check_empty_table_statement(doc, rule):
     blocks = doc.blocks
     if len(doc.tables) >= 3 and not any(_has_amounts(t) for t in doc.tables):
         return  # a blank form (a template), not a report with some tables left empty
+    placeholders = re.compile(rule.params["placeholder_pattern"]) if rule.params["placeholder_pattern"] else None
+    if placeholders and _at_least(placeholders.finditer(doc.text), rule.params["template_placeholders"]):
+        return  # a template: its figures XXX, its tables left for the unit to fill in
     for i, block in enumerate(blocks):
         if not isinstance(block, Table) or len(block.rows) < 2:
             continue
