@@ -112,8 +112,10 @@ FIGURE_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 def drop_same_relation(findings: list[Finding]) -> list[Finding]:
     """One finding where two rules see one figure break one relation the same way (a table's 合计
-    against its rows, by the concepts' identity and by the rows): same place, figure, class and
-    expected value. The first kept (in report order: place, then rule id) names the other as `also`."""
+    against its rows, by the concepts' identity and by the rows; a full execution score under a
+    rate below full, by the scoring rule and by the missed target): same place, figure and expected
+    value in one class, or the very same expected value in two: one correction. The first kept (in report order:
+    place, then rule id) names the other as `also`."""
     kept: dict[tuple, Finding] = {}
     out = []
     for finding in findings:
@@ -124,10 +126,13 @@ def drop_same_relation(findings: list[Finding]) -> list[Finding]:
             continue
         loc = finding.location
         place = (loc.file, loc.table, loc.row, loc.col) if loc.table and loc.row else (loc.file, loc.page, loc.line, loc.paragraph)
-        key = (place, figure.group().replace(",", ""), finding.cls, _number(expected.group()))
-        first = kept.get(key)
+        stated = figure.group().replace(",", "")
+        # (of two classes, only the very same correction: 8.15 and 8.15, not ≤ 8 and 低于 8（按比例…）)
+        keys = [(place, stated, finding.cls, _number(expected.group())),
+                (place, stated, re.sub(r"[\s,]", "", finding.expected or ""))]
+        first = next((kept[k] for k in keys if k in kept), None)
         if first is None:
-            kept[key] = finding
+            kept.update((k, finding) for k in keys)
             out.append(finding)
         elif first.rule != finding.rule:
             first.also = sorted({*first.also, finding.rule})
