@@ -763,24 +763,30 @@ def _outer_rows(grid, details: list[int], label_col: int, inner: tuple) -> list[
         return {c: q.value for c, t in enumerate(grid[r]) if c > label_col and is_amount(t)
                 for q in [parse_cell(t.strip())] if q is not None}
 
-    out, parent, running = [], None, None
+    def level(r):
+        return (numbering_of(_label(grid[r][:label_col + 2]).strip()) or (None,) * 4)[3]
+
+    out, parent, running, parent_level = [], None, None, None
     for r in details:
         label = words(r)
         if label.startswith(inner) or label.endswith(inner):
             if label.startswith(inner) and out:
-                parent, running = figures(out[-1]), figures(r)
+                parent, running, parent_level = figures(out[-1]), figures(r), level(out[-1])
             continue
         values = figures(r)
         # (a list one column shows complete, its running sum at the parent's, goes on in none; a
-        # parent's 0, in a column of changes or of a thing not spent, shows nothing complete)
+        # parent's 0, in a column of changes or of a thing not spent, shows nothing complete; a row
+        # numbered as the parent is, 二、 after 一、's 其中 list, is the parent's sibling)
+        own_level = level(r) if parent is not None and parent_level is not None else None
         closed = parent is not None and running is not None and any(
-            running[c] == parent[c] != 0 for c in running if c in parent)
+            running[c] == parent[c] != 0 for c in running if c in parent) \
+            or (own_level is not None and own_level <= parent_level)
         going_on = not closed and [c for c in values if parent and c in parent and c in running
                                    and running[c] < parent[c] and running[c] + values[c] <= parent[c]]
         if going_on:
             running = {c: running[c] + values.get(c, Decimal(0)) for c in running}  # (a blank cell adds 0)
             continue  # the 其中 list goes on
-        parent = running = None
+        parent = running = parent_level = None
         out.append(r)
     return out
 
