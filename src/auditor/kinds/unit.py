@@ -33,7 +33,11 @@ PARAMS = {"check": (str, None), "peer_measures": (list, ["年初预算", "全年
           # digits are within this ratio of each other (budget 86.40万元 beside outturn 84.20元)
           "peer_ratio": (list, [0.8, 1.25]), "flow_peer_ratio": (list, [0.8, 1.25]),
           # bracket_restatement: the words a bracket restating an amount may open with (即, 折合)
-          "restating_words": (list, [""])}
+          "restating_words": (list, [""]),
+          # words that make the first figure a round one (近100万人次（976,420人次）): the bracket's
+          # figure is exact, the first only within `approximate_share` of it
+          "approximate_before": (list, []), "approximate_after": (list, []),
+          "approximate_share": (float, 0.2)}
 def _peers(ratio: Decimal, rule, param: str = "peer_ratio") -> bool:
     """Two figures' digits close enough to be one amount written twice (rule param peer_ratio)."""
     low, high = (Decimal(str(x)) for x in rule.params[param])
@@ -240,6 +244,9 @@ def _check_bracket_restatement(doc, rule):
             yield CHECKED
             lo, hi = (v * scale for v in first.interval())
             s_lo, s_hi = second.interval()
+            if _approximate(rule.params, text, first):
+                share = Decimal(str(rule.params["approximate_share"]))
+                lo, hi = first.value * scale * (1 - share), first.value * scale * (1 + share)
             if s_lo <= hi and lo <= s_hi:
                 continue
             shown = fmt(first.value * scale / 1, max(second.places, 2)) if second.places else fmt(first.value * scale, 0)
@@ -248,6 +255,13 @@ def _check_bracket_restatement(doc, rule):
                       formula=f"{first.text} = {shown}{second.unit}，括号内写作 {second.text}",
                       fields={"peer": second.text, "other": first.text, "where": "括号内", "slip": "换算不符"},
                       highlights=[first.loc])
+
+
+def _approximate(params, text: str, fact) -> bool:
+    """The figure is a round one by its words: 约 / 近 / 超过 before it, 左右 / 以上 after it."""
+    before, after = text[:fact.at].rstrip(), text[fact.at + len(fact.text):].lstrip()
+    return before.endswith(tuple(params["approximate_before"])) and bool(params["approximate_before"]) \
+        or after.startswith(tuple(params["approximate_after"])) and bool(params["approximate_after"])
 
 
 def _scale(unit: str, other: str) -> Decimal | None:
