@@ -2548,12 +2548,17 @@ def _bound_of(text: str, m: re.Match) -> str:
         return "≥"
     if RANGE_END_RE.search(text, max(0, m.start() - 8), m.start()):
         return "≤"
+    if SCORED_AFTER_RE.match(text, m.end()):
+        return "档次"  # (执行率100%得10分: the condition of a score, not a rate stated)
     return ""
 
 
 # the operators that make a figure beside them a constant of an arithmetic rule (执行率-60%, ÷40%);
-# a product (10×96.40%=9.64) states the figures it works out
+# a product (10×96.40%=9.64) states the figures it works out, except ×100% (a rate's percent sign)
 FORMULA_OPERATORS = "+-－−÷/＋"
+PERCENT_FACTOR_RE = re.compile(r"[×*＊xX]\s*$")
+# a figure a score follows (执行率100%得10分, 90%（含）以上的得满分): a scoring rule's condition
+SCORED_AFTER_RE = re.compile(r"\s*(?:[（(]含[）)])?\s*(?:的)?\s*(?:得|计|记)\s*(?:满分|\d+(?:\.\d+)?\s*分)")
 
 
 def _in_formula(text: str, start: int, end: int) -> bool:
@@ -2564,6 +2569,8 @@ def _in_formula(text: str, start: int, end: int) -> bool:
     if "=" not in text[clause:start] and "＝" not in text[clause:start]:
         return False
     before, after = text[clause:start].rstrip(" （("), text[end:end + 3].lstrip(" ）)")
+    if PERCENT_FACTOR_RE.search(before) and re.fullmatch(r"100(?:\.0+)?\s*[%％]", text[start:end]):
+        return True  # (执行率=实际支出÷预算数×100%)
     return before[-1:] in FORMULA_OPERATORS or after[:1] in FORMULA_OPERATORS
 
 

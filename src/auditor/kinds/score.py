@@ -339,7 +339,7 @@ FULL_RATE = Decimal(100)  # a step rule counts the points short of full executio
 # one band of an execution score rule: 95%（含）以上得10分 / 90%（含）至95%得8分 / 80%以下不得分
 BAND_RE = re.compile(
     r"(\d+(?:\.\d+)?)\s*[%％]\s*(?:[（(]含[）)])?\s*(?:(以上|及以上)|(?:至|-|－|～|~|—|到)\s*(\d+(?:\.\d+)?)\s*[%％]"
-    r"\s*(?:[（(]不?含[）)])?|(以下|以内))[^，,；;。\d]{0,6}?(?:得\s*(\d+(?:\.\d+)?)\s*分|(不得分))")
+    r"\s*(?:[（(]不?含[）)])?|(以下|以内)|(?=\s*的?\s*得))[^，,；;。\d]{0,6}?(?:得\s*(\d+(?:\.\d+)?)\s*分|(不得分))")
 
 
 def _bands(text: str) -> list[tuple[Decimal, Decimal, Decimal, str]]:
@@ -354,12 +354,17 @@ def _bands(text: str) -> list[tuple[Decimal, Decimal, Decimal, str]]:
             out.append((low, Decimal(m.group(3)), points, m.group(0)))
         elif m.group(4):
             out.append((Decimal("-Infinity"), low, points, m.group(0)))
+        else:
+            out.append((low, low, points, m.group(0)))  # one point (执行率100%得10分)
     return out
 
 
 def _band_for(text: str, rate: Decimal):
-    """The one band the rate falls in (a band's top is the next band's bottom), or None."""
-    found = [b for b in _bands(text) if b[0] <= rate < b[1] or (b[1] == FULL_RATE and rate == FULL_RATE)]
+    """The one band the rate falls in (a band's top is the next band's bottom; a band of one point,
+    100%得10分, before a range ending there, 90%（含）-100%得8分), or None."""
+    bands = _bands(text)
+    points = [b for b in bands if b[0] == b[1] == rate]
+    found = points or [b for b in bands if b[0] <= rate < b[1] or (b[1] == FULL_RATE and rate == FULL_RATE)]
     return found[0] if len(found) == 1 else None
 
 
