@@ -30,7 +30,9 @@ PARAMS = {"check": (str, None), "roles": (list, ["组长", "副组长"]), "max_s
           # indicator_actuals: a rate in these units measures its own population (the district's
           # 群众满意度, a project's beneficiaries'): a department's form and a project's are not
           # compared on it, only forms of one scope
-          "scope_bound_units": (list, ["%", "‰"])}
+          "scope_bound_units": (list, ["%", "‰"]),
+          # indicator_actuals: a table's title naming the project its form is of (表1 X项目绩效自评表)
+          "title_project_pattern": (str, "")}
 MESSAGE_FIELDS = {"subject", "value", "other"}
 CHECKS = ("indicator_actuals", "role_signature", "amount_descriptions", "classification_names")
 APPROX_RE = re.compile(
@@ -65,7 +67,8 @@ def _check_indicator_actuals(doc, rule):
             continue
         # the project its 项目名称 cell names, or the one the fact base gave its figures (a
         # heading naming the project it stands under)
-        subject = table_subject(t.table) or _facts_subject(doc, blocks.get(id(t.table)))
+        subject = table_subject(t.table) or _facts_subject(doc, blocks.get(id(t.table))) \
+            or _title_project(rule, t.table.title)
         for r in t.records:
             actual = parse_target(r.actual or "")
             if actual is None or actual.comparator not in ("", "=") or "actual" not in r.cells:
@@ -96,6 +99,13 @@ def _check_indicator_actuals(doc, rule):
                         f"{first_cell.text}，在表{table.table.index} 填写为 {cell.text}",
                 fields={"subject": name, "value": cell.text, "other": first_cell.text},
                 highlights=[first_cell.loc, cell.loc])
+
+
+def _title_project(rule, title: str | None) -> str:
+    """The project a form's title names (表2 妇幼健康服务项目绩效自评表: 妇幼健康服务项目), else ""."""
+    pattern = rule.params["title_project_pattern"]
+    found = re.search(pattern, compact(title or "")) if pattern else None
+    return found.group("project") if found else ""
 
 
 def _check_role_signature(doc, rule):
