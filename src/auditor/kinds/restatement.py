@@ -57,6 +57,9 @@ PARAMS = {
     # whose labels differ only by these restate one fact
     "label_fillers": (list, ["截至", "年末", "全年", "本年度", "本年", "为", "是", "达", "共", "约", "，", ",",
                              "本部门", "本单位", "我单位", "本局", "我局", "全局"]),
+    # a stock at the start of the year, by its words or its sentence's opening ones (年初，…), and
+    # the words ending that (年末): the opening stock is no statement of the closing one
+    "opening_words": (list, []), "closing_words": (list, []),
     # a list item's number opening a label ((三)公务接待费 under its heading): no word of the name
     "label_marker_pattern": (str, r"^\s*[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*"),
     # words that do not tell two sentences' figures of a concept apart because the concept is one
@@ -289,6 +292,21 @@ def _check_text(base, groups, rule, vocabulary):
             yield from _text_pairs([f for f in texts if not f.member or f.member in totals], rule, fillers, base)
 
 
+def _opening(base, fact: Fact, words: tuple[tuple, tuple]) -> bool:
+    """The figure is a stock at the start of the year (年初在职人员412人, or 年初，在职人员412人 under
+    the sentence's opening words, up to a closing word): no statement of the stock a bare or 年末
+    figure states. `words`: (opening words, closing words)."""
+    words, closing = words
+    if not words:
+        return False
+    if any(w in fact.label for w in words):
+        return True
+    text = base.sentences.get((fact.block, fact.sentence), "")
+    lead = re.match(r"[^，,；;]{0,8}[，,]", text)
+    return bool(lead) and any(w in lead.group() for w in words) and not re.search(r"\d", lead.group()) \
+        and not any(w in text[lead.end():fact.at] for w in closing)
+
+
 def _list_head(base, fact: Fact) -> tuple | None:
     """The whole a figure is listed under in its sentence (X万元，其中…: X), as (its concept or
     words, period, fund); None when it is listed under none."""
@@ -423,12 +441,14 @@ def _text_pairs(texts: list[Fact], rule, fillers: re.Pattern, base):
     by_fund: dict[str, Fact] = {}  # the concept's first figure in any words: for a unit slip only
     alike = rule.params["same_fact_words"].get(texts[0].concept if texts else None, ())
     scales = rule.params["unit_scales"]
+    opening = (tuple(rule.params["opening_words"]), tuple(rule.params["closing_words"]))
     for fact in texts:
         words = fillers.sub("", fact.label)
         for word in alike:
             words = words.replace(word, "")
         # (of two funds the sentence names, 一般公共预算… and 政府性基金…: each fund's own)
-        first = by_words.setdefault((words, _list_head(base, fact), fact.fund), fact)
+        point = _opening(base, fact, opening)
+        first = by_words.setdefault((words, _list_head(base, fact), fact.fund, point), fact)
         named = by_fund.setdefault(fact.fund, fact)
         if first is not fact:
             yield CHECKED
