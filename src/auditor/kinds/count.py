@@ -59,6 +59,8 @@ PARAMS = {
     # nor is a list whose last item starts with one of these
     "incomplete_starts": (list, ["其他", "其它"]),
     "conjunctions": (list, ["和", "及", "与", "以及"]),
+    # conjunctions that carry a list over a comma to its last item (A、B、C，以及D)
+    "comma_conjunctions": (list, []),
     "max_item_chars": (int, 40),
     "max_item_chars_strict": (int, 15),
     # a numbered item (一是……；二是……) may be a sentence or two; one longer than this is no item
@@ -470,6 +472,11 @@ def _split_plain(listing: str, params: dict) -> tuple[list[str], bool]:
             stops = "，,；;" if separators == "、" else ""
         if top and ch in stops:
             items.append(listing[a:k].strip())
+            joined = _joined_last(listing, k, params)
+            if joined is not None:
+                # “A、B、C，以及新组建的D”: the last item after a conjunction over the comma
+                items.append(joined[0])
+                return [i for i in items if i], joined[1]
             return [i for i in items if i], False
         if top and ch in separators and not (ch == "," and 0 < k < len(listing) - 1
                                              and listing[k - 1].isdigit() and listing[k + 1].isdigit()):
@@ -493,6 +500,19 @@ def _split_plain(listing: str, params: dict) -> tuple[list[str], bool]:
     if not cut(item):
         items.append(item)
     return [i for i in items if i], not cut(item)
+
+
+def _joined_last(listing: str, k: int, params: dict) -> tuple[str, bool] | None:
+    """The item a conjunction joins over the comma at `k` (，以及…), up to the next break, and
+    whether it ends the listing; None when the clause opens with no such conjunction."""
+    rest = listing[k + 1:]
+    conj = next((c for c in sorted(params["comma_conjunctions"], key=len, reverse=True) if rest.startswith(c)), None)
+    if conj is None:
+        return None
+    item = re.split(r"[，,；;。]", rest[len(conj):], maxsplit=1)[0]
+    if not item.strip() or len(item.strip()) > params["max_item_chars"]:
+        return None
+    return item.strip(), len(conj) + len(item) >= len(rest.rstrip("。；; "))
 
 
 def _inline_list(passage: Passage, start: int, params: dict, strict: bool = False,
