@@ -185,6 +185,10 @@ def _parts(base, total: Fact, start: int, following: list[Fact], params: dict, o
                                            or opens.match(base.sentences.get((f.block, f.sentence), ""), 0))):
             break  # (a sentence opening with 其中 breaks down what the one before stated last)
         after = base.sentences.get((f.block, f.sentence), "")
+        if same_sentence and _bracket_depth(after, start, f.at) > 0:
+            # (医院27个（公立16个、民营11个）、基层…: the bracket divides the part before it)
+            where = (f.block, f.sentence, f.at + len(f.text))
+            continue
         if WHOLE_OF_ITS_OWN_RE.match(after, f.at + len(f.text)):
             break  # (专业课教师206人中，“双师型”教师162人: a whole of its own)
         if opens.match(after, f.at + len(f.text)):
@@ -195,6 +199,12 @@ def _parts(base, total: Fact, start: int, following: list[Fact], params: dict, o
         parts.append(f)
         where = (f.block, f.sentence, f.at + len(f.text))
     return parts
+
+
+def _bracket_depth(text: str, start: int, end: int) -> int:
+    """How many brackets opened between `start` and `end` are still open at `end`."""
+    span = text[start:end]
+    return span.count("（") + span.count("(") - span.count("）") - span.count(")")
 
 
 def _within_whole(total: Fact, parts: list[Fact], contrary: list[list[str]]) -> list[Fact]:
