@@ -1423,10 +1423,25 @@ def _told_deductions(found: list[re.Match], words: str, total_words) -> list[re.
     totals = [m for m in found if any(w in words[max(0, m.start() - 2):m.start()] for w in total_words)]
     if len(totals) > 1:
         return None
-    if not totals and len(found) > 2 and _opens_items(words, found[0].end()) \
+    if not totals and len(found) > 2 and (_opens_items(words, found[0].end()) or _bracket_around(words, found)) \
             and points(found[0]) == sum(points(m) for m in found[1:]):
         return found[:1]
     return totals or found
+
+
+def _bracket_around(words: str, found: list[re.Match]) -> bool:
+    """A bracket opening right after the first deduction and closing after the last (扣1分（…扣0.5分；
+    …扣0.5分）): the items of the first, told inside it."""
+    at = found[0].end()
+    if words[at:at + 1] not in ("（", "("):
+        return False
+    depth = 0
+    for k in range(at, len(words)):
+        depth += words[k] in "（("
+        depth -= words[k] in "）)"
+        if depth == 0:
+            return k >= found[-1].end()
+    return False
 
 
 def _opens_items(words: str, at: int) -> bool:
