@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from ..facts.formula import FormulaError, evaluate
 from ..facts.numbers import Quantity, cn_to_int, fmt, half_unit, parse_quantity
@@ -292,7 +292,7 @@ def _execution_hits(rule, typed, full_marks_unmet: bool, report_rule=None, indic
                 # the report's step rule: 分值 − 差的百分点 ÷ 步长 × 每步扣分, not below 0; the points
                 # short of the rate that earns full marks (100%, or the rule's own: 95%（含）以上得满分)
                 expected = max(evaluate(own.formula, {"weight": row.weight, "step": own.step, "points": own.points,
-                                                      "shortfall": max(own.threshold - rate, Decimal(0))}), Decimal(0))
+                                                      "shortfall": own.shortfall(rate)}), Decimal(0))
             elif own is not None and own.kind == "threshold" and rate is not None and row.weight is not None:
                 # full marks from the threshold up, the points × the rate below it
                 expected = row.weight if rate >= own.threshold else evaluate(rule.params["formula"], values)
@@ -374,7 +374,7 @@ def _execution_formula(row, rate, expected, own) -> str:
             side = f"不低于 {fmt(own.threshold)}%，得满分" if rate >= own.threshold else \
                 f"低于 {fmt(own.threshold)}%，得分 = 分值 × 执行率 = {row.weight} × {fmt(rate)}%"
             return f"按报告的计分规则“{own.words}”：执行率 {fmt(rate)}% {side} = {fmt(expected)}"
-        return (f"按报告的计分规则“{own.words}”：得分 = {row.weight} − ({fmt(max(own.threshold - rate, Decimal(0)))} ÷ "
+        return (f"按报告的计分规则“{own.words}”：得分 = {row.weight} − ({fmt(own.shortfall(rate))} ÷ "
                 f"{fmt(own.step)}) × {fmt(own.points)} = {fmt(expected)}")
     return f"得分 = 分值 × 执行率 = {row.weight} × {fmt(rate)}% = {fmt(expected)}"
 
@@ -451,6 +451,16 @@ class ExecutionRule:
     points: Decimal = Decimal(0)
     formula: str = ""
     text: str = ""
+    rounding: str = ""  # step: "up" (不足1个百分点的按1个百分点计), "down" (不足…不扣), "" (as it falls)
+
+    def shortfall(self, rate: Decimal) -> Decimal:
+        """The points short of the threshold, in whole steps where the rule rounds them."""
+        short = max(self.threshold - rate, Decimal(0))
+        if self.rounding and self.step:
+            steps = short / self.step
+            whole = steps.to_integral_value(rounding=ROUND_CEILING if self.rounding == "up" else ROUND_FLOOR)
+            short = whole * self.step
+        return short
 
 
 def _execution_rule(doc) -> ExecutionRule | None:
@@ -471,8 +481,11 @@ def _read_execution_rule(text: str) -> ExecutionRule | None:
     m = re.search(scoring["step"], text) if scoring.get("step") else None
     step = _count_value(m.group("step")) if m else None
     if m and step:
+        sentence = _sentence_at(text, m.start(), m.end())
+        rounding = "up" if scoring.get("step_round_up") and re.search(scoring["step_round_up"], sentence) else \
+            "down" if scoring.get("step_round_down") and re.search(scoring["step_round_down"], sentence) else ""
         return ExecutionRule("step", m.group(0), _threshold(scoring, text, m, m.group("threshold")), step,
-                             Decimal(m.group("points")), scoring["step_formula"])
+                             Decimal(m.group("points")), scoring["step_formula"], rounding=rounding)
     m = re.search(scoring["bands"], text) if scoring.get("bands") else None
     if m:
         # the whole statement the bands stand in (up to its full stop), read band by band
