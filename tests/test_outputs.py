@@ -79,3 +79,34 @@ def test_two_rules_on_one_figure_at_one_place_name_each_other():
     assert [f.also for f in made] == [["SCO009"], ["SCO001"], [], ["SUM002"], ["CAL001"]]
     assert [f.fingerprint for f in made] == fingerprints
     assert "also" not in made[2].to_dict() and made[0].to_dict()["also"] == ["SCO009"]
+
+
+def test_a_cell_shown_wrong_explains_the_relations_it_breaks_by_the_same_amount(tmp_path):
+    """A row's 合计 cell 9,000.00 too high: the row-total rule blames it; the column's 合计 (right,
+    as the text restating it in 万元) is off the printed rows by the same amount, and the roll-up
+    of the codes would blame it: it is no error of its own."""
+    from auditor.engine import audit_file
+    from auditor.ruleset import load_rules
+
+    report = tmp_path / "决算说明.txt"
+    report.write_text(
+        "某局2024年度部门决算说明\n一般公共预算财政拨款支出决算表\n单位：元\n"
+        "科目编码\t科目名称\t合计\t人员经费\t公用经费\t项目支出\n"
+        "\t合计\t12,111,800.00\t6,842,600.00\t1,613,300.00\t3,655,900.00\n"
+        "2101501\t行政运行\t7,969,000.00\t6,842,600.00\t1,126,400.00\t0.00\n"
+        "2101506\t医疗保障经办\t4,151,800.00\t0.00\t486,900.00\t3,655,900.00\n"
+        "本年一般公共预算财政拨款支出1,211.18万元。\n", encoding="utf-8")
+    found = [f for f in audit_file(str(report), load_rules()).findings if f.severity != "info"]
+    assert [(f.rule, f.stated, f.expected) for f in found] == \
+        [("SUM004", "2101506 医疗保障经办 4,151,800.00", "4,142,800.00")]
+    assert "相差同一数额" in found[0].formula and found[0].also
+
+
+def test_two_findings_each_explaining_the_other_are_both_kept():
+    from auditor.findings import Finding, drop_consequences
+    from auditor.model import Location
+
+    a, b = Location("a.txt", table=1, row=2, col=3), Location("a.txt", table=1, row=5, col=3)
+    made = [Finding("SUM004", "total_mismatch", "error", "m", "q", a, stated="甲 10.00", expected="12.00", highlights=[b]),
+            Finding("SUM005", "total_mismatch", "error", "m", "q", b, stated="合计 30.00", expected="28.00", highlights=[a])]
+    assert drop_consequences(made) == made

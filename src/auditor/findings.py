@@ -141,6 +141,63 @@ def drop_same_relation(findings: list[Finding]) -> list[Finding]:
     return out
 
 
+def drop_consequences(findings: list[Finding]) -> list[Finding]:
+    """One finding where a table cell shown wrong (the row's 合计 against its parts) also breaks a
+    relation it is an operand or the reference of (the column's 合计 summing it, the text restating
+    it) by the very same amount: the cell explains both; the other finding is its consequence, not
+    a second error (it would blame a correct figure). The cell's finding names it as `also`. Two
+    findings each explaining the other are both kept: which of the two figures is wrong is open."""
+    at_cell: dict[tuple, Finding] = {}
+    for finding in findings:
+        if finding.severity != "info" and _cell_key(finding.location) and _delta(finding) is not None:
+            at_cell.setdefault(_cell_key(finding.location), finding)
+    cause: dict[int, Finding] = {}
+    for finding in findings:
+        delta = _delta(finding) if finding.severity != "info" else None
+        if delta is None:
+            continue
+        for place in finding.highlights:
+            source = at_cell.get(_cell_key(place))
+            if source is not None and source is not finding and _same_amount(_delta(source), delta):
+                cause[id(finding)] = source
+                break
+    kept = []
+    for finding in findings:
+        source = cause.get(id(finding))
+        if source is None or cause.get(id(source)) is finding:
+            kept.append(finding)
+            continue
+        source.also = sorted({*source.also, finding.rule})
+        source.formula = (source.formula or "") + f"；此数也使{finding.location.describe()}的 {finding.stated} 相差同一数额，改正后一并相符"
+    return kept
+
+
+# a cell's amount restated in the text in another unit of money (6,284,400.00 in a 元 table, 628.44万元)
+UNIT_STEPS = (1, 10000, 100000000)
+
+
+def _same_amount(a, b) -> bool:
+    """Two differences of one amount, read in the same unit or in units of money apart."""
+    a, b = abs(a), abs(b)
+    return any(a == b * step or b == a * step for step in UNIT_STEPS)
+
+
+def _cell_key(loc: Location) -> tuple | None:
+    return (loc.file, loc.table, loc.row, loc.col) if loc.table and loc.row and loc.col else None
+
+
+def _delta(finding: Finding):
+    """expected − stated, both read as plain numbers (the last figure of what is stated: 合计 1,146.80;
+    the expected value only when it is one: not ≥ 5, 低于 8…); None otherwise."""
+    stated = FIGURE_RE.findall(finding.stated or "")
+    expected = (finding.expected or "").strip()
+    match = FIGURE_RE.match(expected)
+    if not stated or match is None or FIGURE_RE.search(expected, match.end()):
+        return None
+    delta = _number(match.group()) - _number(stated[-1])
+    return delta or None
+
+
 def _number(text: str):
     from decimal import Decimal
 
