@@ -110,3 +110,16 @@ def test_two_findings_each_explaining_the_other_are_both_kept():
     made = [Finding("SUM004", "total_mismatch", "error", "m", "q", a, stated="甲 10.00", expected="12.00", highlights=[b]),
             Finding("SUM005", "total_mismatch", "error", "m", "q", b, stated="合计 30.00", expected="28.00", highlights=[a])]
     assert drop_consequences(made) == made
+
+
+def test_a_stock_flow_total_row_breaks_only_through_its_rows(tmp_path):
+    """One row's 年末 1 too high, the 合计 row summing the columns: one finding, on the row."""
+    from auditor.engine import audit_file
+    from auditor.ruleset import load_rules
+
+    report = tmp_path / "人员.txt"
+    report.write_text("某局2024年度部门决算说明\n表5 人员变动情况\n单位：人\n"
+                      "人员类别\t年初实有\t本年增加\t本年减少\t年末实有\n行政人员\t82\t6\t4\t84\n"
+                      "事业人员\t39\t3\t2\t41\n合计\t121\t9\t6\t125\n", encoding="utf-8")
+    found = [(f.rule, f.stated) for f in audit_file(str(report), load_rules()).findings if f.severity != "info"]
+    assert found == [("SUM008", "事业人员 41")]

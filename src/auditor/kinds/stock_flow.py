@@ -21,7 +21,7 @@ from ..facts.lexicon import lexicon
 from ..facts.numbers import Quantity, fmt
 from ..knowledge import compact
 from ..tables.typed import parse_cell
-from .base import CHECKED, Hit, rounding_note, sum_check
+from .base import CHECKED, Checked, Hit, rounding_note, sum_check
 from .table_sum import is_amount, row_name
 
 KIND = "stock_flow"
@@ -43,6 +43,8 @@ PARAMS = {
     "outside_words": (list, []),
     # a row above the header naming the table, its unit or its maker (单位：万元, 部门：…)
     "meta_row_pattern": (str, ""),
+    # table: the labels of a total row (合计): its identity is the detail rows' summed
+    "total_row_words": (list, []),
     # sentence: words opening the parts of the flow before them (本年增加4人，其中调入1人): no terms
     "part_cues": (list, []),
     # sentence: words of a figure that is no stock (年初计划…人次, 年末实际完成…: a plan and an outturn)
@@ -81,8 +83,19 @@ def check(doc, rule):
         columns = _columns(rule, grid, first)
         if columns is None:
             continue
+        totals = tuple(rule.params["total_row_words"])
+        details, held, total_hits = 0, 0, []
         for r in range(first, len(grid)):
-            yield from _row_hits(rule, table, grid, r, columns)
+            hits = list(_row_hits(rule, table, grid, r, columns))
+            if totals and compact(row_name(grid[r])).startswith(totals):
+                total_hits += hits  # (the 合计 row: judged once the detail rows are)
+                continue
+            details += any(is_amount(t) for t in grid[r])
+            held += sum(h.count for h in hits if isinstance(h, Checked))
+            yield from hits
+        # every detail row judged, the 合计 row's identity is theirs summed: a break in it is one of
+        # theirs, or a 合计 cell off its column (the column-total rule's): no finding of its own
+        yield from (h for h in total_hits if isinstance(h, Checked) or held < details)
 
 
 def _numbers_row(row: list[str]) -> bool:
