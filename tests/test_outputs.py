@@ -99,7 +99,7 @@ def test_a_cell_shown_wrong_explains_the_relations_it_breaks_by_the_same_amount(
     found = [f for f in audit_file(str(report), load_rules()).findings if f.severity != "info"]
     assert [(f.rule, f.stated, f.expected) for f in found] == \
         [("SUM004", "2101506 医疗保障经办 4,151,800.00", "4,142,800.00")]
-    assert "相差同一数额" in found[0].formula and found[0].also
+    assert "改正此数后一并相符" in found[0].formula and found[0].also
 
 
 def test_two_findings_each_explaining_the_other_are_both_kept():

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from .model import Location
@@ -151,16 +152,27 @@ def drop_consequences(findings: list[Finding]) -> list[Finding]:
     for finding in findings:
         if finding.severity != "info" and _cell_key(finding.location) and _delta(finding) is not None:
             at_cell.setdefault(_cell_key(finding.location), finding)
+    in_text: dict[tuple, list[Finding]] = {}
+    for finding in findings:
+        if finding.severity != "info" and not _cell_key(finding.location) and _delta(finding) is not None:
+            in_text.setdefault(_text_key(finding.location), []).append(finding)
     cause: dict[int, Finding] = {}
     for finding in findings:
-        delta = _delta(finding) if finding.severity != "info" else None
-        if delta is None:
+        if finding.severity == "info":
             continue
-        for place in finding.highlights:
+        delta = _delta(finding)
+        for place in finding.highlights if delta is not None else ():
             source = at_cell.get(_cell_key(place))
             if source is not None and source is not finding and _same_amount(_delta(source), delta):
                 cause[id(finding)] = source
                 break
+        if id(finding) not in cause and not _cell_key(finding.location):
+            # a figure of the same sentence shown wrong (by a table stating it) that this finding
+            # worked with: its relation breaks by the same amount, or its rate fits once corrected
+            source = next((a for a in in_text.get(_text_key(finding.location), ()) if a is not finding
+                           and _explains(a, finding, delta)), None)
+            if source is not None:
+                cause[id(finding)] = source
     kept = []
     for finding in findings:
         source = cause.get(id(finding))
@@ -168,7 +180,7 @@ def drop_consequences(findings: list[Finding]) -> list[Finding]:
             kept.append(finding)
             continue
         source.also = sorted({*source.also, finding.rule})
-        source.formula = (source.formula or "") + f"；此数也使{finding.location.describe()}的 {finding.stated} 相差同一数额，改正后一并相符"
+        source.formula = (source.formula or "") + f"；此数也使{finding.location.describe()}的 {finding.stated} 对不上，改正此数后一并相符"
     return kept
 
 
@@ -180,6 +192,40 @@ def _same_amount(a, b) -> bool:
     """Two differences of one amount, read in the same unit or in units of money apart."""
     a, b = abs(a), abs(b)
     return any(a == b * step or b == a * step for step in UNIT_STEPS)
+
+
+def _text_key(loc: Location) -> tuple:
+    return (loc.file, loc.sheet, loc.page, loc.line, loc.paragraph)
+
+
+def _explains(source: Finding, finding: Finding, delta) -> bool:
+    """`finding` worked with the figure `source` shows wrong (its formula names it): a sum off by
+    the same amount, or a quotient of it whose rate the corrected figure gives."""
+    figure = FIGURE_RE.findall(source.stated or "")
+    if not figure or figure[-1] not in FIGURE_RE.findall(finding.formula or ""):
+        return False  # (the very figure, not digits inside another: 3 in 13)
+    if delta is not None and _same_amount(_delta(source), delta):
+        return True
+    quotient = QUOTIENT_RE.search(finding.formula or "")
+    rate = FIGURE_RE.search(finding.stated or "")
+    if quotient is None or rate is None or not (finding.stated or "").rstrip().endswith("%"):
+        return False
+    top, bottom = (_number(g) for g in quotient.groups())
+    fixed = _number(source.stated and figure[-1]) + _delta(source)
+    if quotient.group(1) == figure[-1]:
+        top = fixed
+    elif quotient.group(2) == figure[-1]:
+        bottom = fixed
+    else:
+        return False
+    stated = _number(rate.group())
+    places = -stated.as_tuple().exponent if isinstance(stated.as_tuple().exponent, int) else 0
+    half = Decimal(5) / Decimal(10) ** (max(places, 0) + 1)
+    return bottom != 0 and abs(top / bottom * 100 - stated) <= half
+
+
+# a quotient in a formula: its two figures (基本支出 1,859.00万元 ÷ 本年支出 13,259.20万元)
+QUOTIENT_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:[万亿]?元|人|个|%)?\s*÷\s*[^\d=÷]{0,16}?(\d[\d,]*(?:\.\d+)?)")
 
 
 def _cell_key(loc: Location) -> tuple | None:
@@ -199,8 +245,6 @@ def _delta(finding: Finding):
 
 
 def _number(text: str):
-    from decimal import Decimal
-
     return Decimal(text.replace(",", ""))
 
 
