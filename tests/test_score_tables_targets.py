@@ -75,14 +75,14 @@ def test_full_execution_score_below_full_rate_at_two_decimal_precision():
     # 10 would round 9.50 at integer precision; the form prints 88.50, so 10 means 10.00
     text = ("项目支出绩效自评表\n" + PROJECT_FUNDS + "\n年度资金总额\t1300\t1200\t1140\t10\t95.00%\t10\n"
             + SCORE_HEADER + "\n产出指标\t数量指标\t修缮校舍\t≥12所\t12所\t90\t88.50\n总分\t\t\t\t\t100\t98.50\n")
-    result = findings(text, "SCO009", "SCO001", "SCO003")
-    by_rule = {f.rule: f for f in result}
-    assert set(by_rule) == {"SCO009", "SCO001"}  # the total 98.50 = 10 + 88.50 holds
-    unmet = by_rule["SCO009"]
+    # the two rules see one correction (10 → 9.50): one finding naming the other; the total
+    # 98.50 = 10 + 88.50 holds
+    [both] = findings(text, "SCO009", "SCO001", "SCO003")
+    assert (both.rule, both.cls, both.also, both.expected) == ("SCO001", "score_mismatch", ["SCO009"], "9.50")
+    [unmet] = findings(text, "SCO009")
     assert unmet.cls == "target_not_met" and unmet.stated == "10" and unmet.expected == "9.50"
     assert (unmet.location.row, unmet.location.col) == (2, 7)
     assert "95.00%" in unmet.message and "不应得满分" in unmet.formula
-    assert by_rule["SCO001"].cls == "score_mismatch"
 
 
 def test_execution_rate_computed_from_amounts_when_the_form_leaves_it_blank():

@@ -42,7 +42,7 @@ from .restatement import meets, tail
 KIND = "derived"
 PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (list, []), "share_cues": (list, []),
           # target_completion: words of a target changed during the year (调整后任务)
-          "adjusted_cues": (list, []),
+          "changed_target_cues": (list, []),
           "excess_cues": (list, []),
           "clause_breaks": (str, "，,；;。：:"), "ceiling_marks": (list, []), "year_on_year_cues": (list, []),
           "base_cues": (list, []), "other_period_cues": (list, []), "point_unit": (str, ""),
@@ -825,7 +825,7 @@ def _target_completion(base: FactBase, rule):
             or _bracketed_target(text, rate, _same_sentence(base, rate), params)
         if any(mark in text[start:rate.at + len(rate.text) + 20] for mark in params["ceiling_marks"]):
             continue  # staying under a ceiling (≤5件) is its completion: no quotient
-        if not inside and any(w in clause for w in params["adjusted_cues"]):
+        if not inside and any(w in clause for w in params["changed_target_cues"]):
             continue  # 完成调整后任务的103.05%: of a target changed during the year, not the plan stated
         earlier = [f for f in before if f.at < start]
         pair = None if inside else _target_clause_before(text, earlier, params)
