@@ -828,8 +828,11 @@ def _check_enumeration(doc, rule):
         quote, loc = _quote_for(e.passage, e.count, len(e.count.noun) if e.count.noun and
                                 e.passage.text.startswith(e.count.noun, e.count.end) else 0)
         where = "随后各段编号列出" if e.source != "inline" else "列出"
-        yield Hit(quote=quote, location=loc, stated=f"{e.count.written} 个", expected=f"{n} 个",
-                  formula=f"{where}：{'、'.join(_short(i) for i in e.items)}（共 {n} 个）",
+        # (the count's own classifier: 3类, 3种; 个 where it is 个, 项, 家 …)
+        unit = e.passage.text[e.count.start + len(e.count.written):e.count.end].strip()
+        unit = unit if unit in ("类", "种") else "个"
+        yield Hit(quote=quote, location=loc, stated=f"{e.count.written} {unit}", expected=f"{n} {unit}",
+                  formula=f"{where}：{'、'.join(_short(i) for i in e.items)}（共 {n} {unit}）",
                   fields={"stated_count": e.count.written, "counted": str(n), "subject": e.count.noun or "项目"})
 
 
