@@ -1601,8 +1601,9 @@ def _point_change(base: FactBase, rule):
         # levels, not another thing's growth (同比增长12.40%, 调解成功率较上年的97.8%提高0.8个百分点)
         rates = [f for f in before[since:] if f.unit == "%" and f.measure != "变动率"]
         current = next((f for f in reversed(rates) if f.period == CURRENT), None)
+        # (a current rate naming nothing, 由18.6%提高到21.4%, is of the thing the prior one names)
         prior = next((f for f in reversed(rates) if f.period == PRIOR
-                      and (current is None or f.concept in (current.concept, None))), None)
+                      and (current is None or current.concept is None or f.concept in (current.concept, None))), None)
         if current is None and prior is not None:
             # “较上年的97.8%提高0.8个百分点，达到98.6%”: this year's rate right after the change
             after = next((f for f in _same_sentence(base, change) if f.id > change.id), None)
