@@ -2015,9 +2015,11 @@ class FactReader:
         # measure word inside a longer rate word names no amount (增减率 is a rate, not 增减)
         rates = [r for r in rates if not any(_within(r, m) for m in words)]
         measures = [m for m in words if not any(_within(m, r) and r[1] - r[0] > m[1] - m[0] for r in rates)]
-        if measures and rates and rates[-1][0] > measures[-1][0] and rates[-1][2] in ("占比", "变动率"):
+        if measures and rates and (rates[-1][0] > measures[-1][0] and rates[-1][2] in ("占比", "变动率")
+                                   or head_c.endswith(RATE_HEAD_ENDINGS)):
             # the leaf of a header path (2025年比2024年增减 › 增减率) is the column's own: a share
-            # or a change's rate under a change's or an amount's group head is that rate
+            # or a change's rate under a change's or an amount's group head is that rate; so is a
+            # head ending as a rate (完成调整预算%: the completion of the budget it names)
             measures = []
         return Head(text=head, concept=concept,
                     measure=measures[-1][2] if measures else "",
@@ -2553,6 +2555,8 @@ def _bound_of(text: str, m: re.Match) -> str:
     return ""
 
 
+# a column head ending so is a rate's, whatever amount it names (完成调整预算%, 预算完成率)
+RATE_HEAD_ENDINGS = ("%", "％", "率", "（%）", "(%)")
 # the operators that make a figure beside them a constant of an arithmetic rule (执行率-60%, ÷40%);
 # a product (10×96.40%=9.64) states the figures it works out, except ×100% (a rate's percent sign)
 FORMULA_OPERATORS = "+-－−÷/＋"

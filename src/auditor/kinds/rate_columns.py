@@ -22,7 +22,7 @@ from decimal import Decimal
 from dataclasses import replace
 from itertools import combinations, permutations
 
-from ..facts.base import Fact
+from ..facts.base import BUDGET_MEASURES, Fact
 from ..knowledge import compact
 
 MIN_ROWS = 3
@@ -88,11 +88,23 @@ def explained_otherwise(rate: Fact, figures: list[Fact]) -> bool:
     by chance, which would hide a real slip."""
     figures = [f for f in figures if f.unit not in ("%", "‰", "个百分点") and not f.comparator
                and (f.loc.col is None or rate.loc.col is None or f.loc.col < rate.loc.col)][-NEAREST_COLUMNS:]
+    named = _named_budget(rate)
+    if named:
+        # (完成调整预算%: of the budget its head names, no other budget of the row)
+        figures = [f for f in figures if f.measure not in BUDGET_MEASURES or f.measure == named]
     if any(_exact(rate, a, b) for a, b in permutations(figures, 2)):
         return True
     return rate.places > 0 and any(
         _exact(rate, a, replace(b, value=b.value + c.value)) for a in figures
         for b, c in combinations((f for f in figures if f is not a and f.unit == a.unit), 2))
+
+
+def _named_budget(rate: Fact) -> str:
+    """The budget a rate's column head names (完成调整预算% → 全年预算), else ""."""
+    from ..facts.lexicon import lexicon
+
+    named = lexicon().measures.last(compact(rate.header)) if rate.header else None
+    return named if named in BUDGET_MEASURES else ""
 
 
 def _exact(rate: Fact, num: Fact, den: Fact) -> bool:
