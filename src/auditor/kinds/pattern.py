@@ -31,6 +31,8 @@ PARAMS = {
     "exclude": (list, []),
     "where": (str, "all"),
     "expected": (str, ""),
+    # what the match breaks, said in the finding's formula ({match}: the matched text)
+    "explanation": (str, "“{match}”不是有效的数字写法"),
     # number_format
     "units": (list, ["万元", "亿元", "千元", "元", "%", "％", "‰", "分"]),
     # units of counts: a comma grouping them wrongly (1,2345人) is read as well; a dotted run
@@ -88,7 +90,7 @@ def _check_regex(doc, rule):
                 continue
             expected = m.expand(rule.params["expected"]) if rule.params["expected"] else None
             yield Hit(quote=m.group(0), location=source.loc, stated=m.group(0), expected=expected,
-                      formula=f"“{m.group(0)}”不是有效的数字写法",
+                      formula=rule.params["explanation"].replace("{match}", m.group(0)),
                       fields={"match": m.group(0), "problem": "格式不符"})
 
 
