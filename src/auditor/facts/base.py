@@ -198,6 +198,9 @@ class FactBase:
     # paragraph block -> the funds the headings above it name (五、一般公共预算支出预算情况 over
     # （三）具体情况): a scope its sentences may leave unsaid
     heading_funds: dict[int, set] = field(default_factory=dict)
+    # the labels of numbered run-in headings naming an activity (1. 绿化建设。…): the subject of
+    # the figures after them, which, where no parallel item states the same thing, are the unit's own
+    activity_subjects: set = field(default_factory=set)
 
     def remember(self, key: tuple, compute):
         """A document-wide look-up a rule makes for many facts, computed once (keeps rules linear)."""
@@ -508,6 +511,9 @@ class FactReader:
         self.other_words = tuple(vocab.get("other_words") or ())
         self.narrower_words = tuple(vocab.get("narrower_words") or ())
         self.organization_endings = tuple(vocab.get("organization_endings") or ())
+        # a numbered item's label ending so names what its figures are of (1.某某项目：…, 2.某某专项资金：…)
+        self.item_subject_endings = (*(vocab.get("item_subject_endings") or ()), *self.topic_endings_money,
+                                     *self.organization_endings)
         self.other_basis = re.compile(vocab["other_basis"]) if vocab.get("other_basis") else None
         self.multi_year_span = re.compile(vocab["multi_year_span"]) if vocab.get("multi_year_span") else None
         self.lead = None  # the concept the paragraph's numbered item or run-in heading names
@@ -884,7 +890,13 @@ class FactReader:
             # a unit's item (（二）县水利工程管理站。…): its own figures (全年执行…) are its row's,
             # the others it names (在职人员31人) are that unit's, not the report's
             self.item_subject = label
-        return (concept, "", "") if concept else (None, label, "")
+        if concept:
+            return concept, "", ""
+        if not compact(label).endswith(self.item_subject_endings):
+            # a run-in heading of an activity (1. 绿化建设。…): its figures are of it, and of the
+            # unit where no parallel item states the same (see restatement)
+            self.base.activity_subjects.add(label)
+        return None, label, ""
 
     def _sentence(self, index, s_index, sentence, lead_concept, subject) -> str | None:
         self.base.sentences[(index, s_index)] = sentence.text

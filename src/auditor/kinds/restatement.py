@@ -89,11 +89,12 @@ def check(doc, rule):
     groups: dict[tuple, list[Fact]] = {}
     text_only = set(rule.params["text_only_measures"])
     planned = doc.meta.get("report_type") in rule.params["budget_report_types"]
+    lone = _lone_activities(base)
     for fact in base.facts:
         if fact.concept and fact.measure in measures and not fact.comparator and fact.subject != UNNAMED \
                 and not (fact.measure in text_only and fact.source == "text" and (fact.base or _in_part_list(base, fact))) \
                 and not (fact.measure in text_only and fact.source == "table" and _share_of_part(fact.header)):
-            groups.setdefault(_key(fact, planned), []).append(fact)
+            groups.setdefault(_key(fact, planned, "" if id(fact) in lone else fact.subject), []).append(fact)
     score_forms = {f.block for f in base.facts if f.source == "table" and f.measure in ("分值", "得分")}
     vocabulary = set(concepts()["concepts"])
     per_form = set(rule.params["per_item_concepts"] + rule.params["per_form_concepts"])
@@ -151,9 +152,23 @@ def _in_part_list(base, fact: Fact) -> bool:
     return False
 
 
-def _key(fact: Fact, planned: bool = False) -> tuple:
-    return (fact.concept, fact.period, _measure(fact, planned), fact.subject, fact.source == "text" or fact.fund,
+def _key(fact: Fact, planned: bool, subject: str) -> tuple:
+    return (fact.concept, fact.period, _measure(fact, planned), subject, fact.source == "text" or fact.fund,
             fact.member, _dimension(fact))
+
+
+def _lone_activities(base) -> set[int]:
+    """The facts under a numbered activity heading (1. 绿化建设。新增绿地面积12.6公顷) that no
+    parallel item (2. 乡镇绿化。新增绿地面积8.4公顷) states the same thing of: the unit's own
+    figures, as its tables state them. (ids of the facts)"""
+    activities = base.activity_subjects
+    if not activities:
+        return set()
+    under: dict[tuple, list[Fact]] = {}
+    for fact in base.facts:
+        if fact.source == "text" and fact.subject in activities:
+            under.setdefault((fact.concept, fact.measure, fact.period), []).append(fact)
+    return {id(f) for facts in under.values() if len({f.subject for f in facts}) == 1 for f in facts}
 
 
 def _measure(fact: Fact, planned: bool) -> str:
