@@ -59,6 +59,8 @@ PARAMS = {
     # nor is a list whose last item starts with one of these
     "incomplete_starts": (list, ["其他", "其它"]),
     "conjunctions": (list, ["和", "及", "与", "以及"]),
+    # classifiers counting kinds (3类, 3种): said as such in the finding
+    "kind_classifiers": (list, []),
     # conjunctions that carry a list over a comma to its last item (A、B、C，以及D)
     "comma_conjunctions": (list, []),
     "max_item_chars": (int, 40),
@@ -115,7 +117,7 @@ PARAMS = {
     "negative_cues": (list, ["未完成", "未达到", "未达标", "未实现", "没有完成", "尚未完成"]),
     "positive_cues": (list, ["完成", "达到", "达标", "实现"]),
 }
-MESSAGE_FIELDS = {"stated_count", "counted", "subject"}
+MESSAGE_FIELDS = {"stated_count", "counted", "subject", "unit"}
 CJK_FIRST, CJK_LAST = "\u4e00", "\u9fa5"  # the CJK unified ideographs a noun is written in
 CJK = f"{CJK_FIRST}-{CJK_LAST}"
 OPEN, CLOSE = "（(《【[", "）)》】]"
@@ -828,12 +830,13 @@ def _check_enumeration(doc, rule):
         quote, loc = _quote_for(e.passage, e.count, len(e.count.noun) if e.count.noun and
                                 e.passage.text.startswith(e.count.noun, e.count.end) else 0)
         where = "随后各段编号列出" if e.source != "inline" else "列出"
-        # (the count's own classifier: 3类, 3种; 个 where it is 个, 项, 家 …)
+        # (the count's own classifier where it names kinds, 3类 / 3种; else 个, as for 项, 家 …)
         unit = e.passage.text[e.count.start + len(e.count.written):e.count.end].strip()
-        unit = unit if unit in ("类", "种") else "个"
+        unit = unit if unit in rule.params["kind_classifiers"] else "个"
         yield Hit(quote=quote, location=loc, stated=f"{e.count.written} {unit}", expected=f"{n} {unit}",
                   formula=f"{where}：{'、'.join(_short(i) for i in e.items)}（共 {n} {unit}）",
-                  fields={"stated_count": e.count.written, "counted": str(n), "subject": e.count.noun or "项目"})
+                  fields={"stated_count": e.count.written, "counted": str(n), "subject": e.count.noun or "项目",
+                          "unit": unit})
 
 
 def _short(item: str, width: int = 24) -> str:

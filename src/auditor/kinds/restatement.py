@@ -166,7 +166,10 @@ def _lone_activities(base) -> set[int]:
         return set()
     under: dict[tuple, list[Fact]] = {}
     for fact in base.facts:
-        if fact.source == "text" and fact.subject in activities:
+        # (an indicator the words name outright, 全年新增绿地面积12.6公顷; not an amount, which a
+        # heading often scopes to a fund or a part of the unit, nor a thing linked by likeness)
+        if fact.source == "text" and fact.subject in activities and not fact.is_money \
+                and fact.concept and fact.concept in compact(fact.label):
             under.setdefault((fact.concept, fact.measure, fact.period), []).append(fact)
     return {id(f) for facts in under.values() if len({f.subject for f in facts}) == 1 for f in facts}
 
