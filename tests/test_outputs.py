@@ -123,3 +123,37 @@ def test_a_stock_flow_total_row_breaks_only_through_its_rows(tmp_path):
                       "事业人员\t39\t3\t2\t41\n合计\t121\t9\t6\t125\n", encoding="utf-8")
     found = [(f.rule, f.stated) for f in audit_file(str(report), load_rules()).findings if f.severity != "info"]
     assert found == [("SUM008", "事业人员 41")]
+
+
+def test_a_sum_still_off_once_the_figure_is_mended_is_no_consequence(tmp_path):
+    """基本支出 1,859.00 against the table's 1,895.00; the total 13,187.20 is off either way
+    (1,895.00 + 11,364.20 = 13,259.20): both findings stay. With the total 13,259.20 the sum's
+    break is the part's doing and is folded into it."""
+    from auditor.engine import audit_file
+    from auditor.ruleset import load_rules
+
+    table = "单位：万元\n项目\t基本支出\t项目支出\t合计\n合计\t1,895.00\t11,364.20\t13,259.20\n"
+    for total, rules in (("13,187.20", ["CAL001", "FCT001"]), ("13,259.20", ["FCT001"])):
+        report = tmp_path / f"{total}.txt"
+        report.write_text(f"某局2024年度部门决算说明\n{table}本年支出{total}万元，其中基本支出1,859.00万元，"
+                          "项目支出11,364.20万元。\n", encoding="utf-8")
+        found = [f for f in audit_file(str(report), load_rules()).findings if f.severity != "info"]
+        assert sorted(f.rule for f in found) == rules
+
+
+def test_a_chain_of_consequences_folds_into_its_root_and_a_ring_is_kept():
+    from auditor.findings import Finding, drop_consequences
+    from auditor.model import Location
+
+    a, b, c = (Location("a.txt", table=1, row=r, col=3) for r in (2, 3, 4))
+
+    def made(rule, at, stated, expected, *operands):
+        return Finding(rule, "total_mismatch", "error", "m", "q", at, stated=stated, expected=expected,
+                       highlights=list(operands))
+
+    chain = [made("SUM004", a, "甲 10.00", "12.00"), made("SUM005", b, "乙 20.00", "18.00", a),
+             made("SUM001", c, "丙 30.00", "32.00", b)]
+    [root] = drop_consequences(chain)
+    assert root.rule == "SUM004" and root.also == ["SUM001", "SUM005"]
+    ring = [made("SUM004", a, "甲 10.00", "12.00", b), made("SUM005", b, "乙 20.00", "18.00", a)]
+    assert drop_consequences(ring) == ring

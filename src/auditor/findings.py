@@ -143,18 +143,34 @@ def drop_same_relation(findings: list[Finding]) -> list[Finding]:
 
 
 def drop_consequences(findings: list[Finding]) -> list[Finding]:
-    """One finding where a table cell shown wrong (the row's 合计 against its parts) also breaks a
-    relation it is an operand or the reference of (the column's 合计 summing it, the text restating
-    it) by the very same amount: the cell explains both; the other finding is its consequence, not
-    a second error (it would blame a correct figure). The cell's finding names it as `also`. Two
-    findings each explaining the other are both kept: which of the two figures is wrong is open."""
-    at_cell: dict[tuple, Finding] = {}
+    """One finding where a figure shown wrong (a table cell against its row's parts, a sentence's
+    figure against the table stating it) also breaks a relation it is an operand or the reference
+    of (the column's 合计 summing it, the text restating it) by the amount that correcting it
+    takes back: the figure explains both; the other finding, which would blame a correct figure,
+    is its consequence and is folded into it (`also`, and a note in its formula). A chain folds
+    into its root; findings explaining one another in a ring are all kept: which is wrong is open."""
+    cause = _causes(findings)
+    kept = []
     for finding in findings:
-        if finding.severity != "info" and _cell_key(finding.location) and _delta(finding) is not None:
-            at_cell.setdefault(_cell_key(finding.location), finding)
+        root = _root(finding, cause)
+        if root is None:
+            kept.append(finding)
+            continue
+        root.also = sorted({*root.also, finding.rule, *finding.also})
+        root.formula = (root.formula or "") + f"；此数也使{finding.location.describe()}的 {finding.stated} 对不上，改正此数后一并相符"
+    return kept
+
+
+def _causes(findings: list[Finding]) -> dict[int, Finding]:
+    """id of a finding -> the finding whose figure explains it (see drop_consequences)."""
+    at_cell: dict[tuple, Finding] = {}
     in_text: dict[tuple, list[Finding]] = {}
     for finding in findings:
-        if finding.severity != "info" and not _cell_key(finding.location) and _delta(finding) is not None:
+        if finding.severity == "info" or _delta(finding) is None:
+            continue
+        if _cell_key(finding.location):
+            at_cell.setdefault(_cell_key(finding.location), finding)
+        else:
             in_text.setdefault(_text_key(finding.location), []).append(finding)
     cause: dict[int, Finding] = {}
     for finding in findings:
@@ -163,35 +179,42 @@ def drop_consequences(findings: list[Finding]) -> list[Finding]:
         delta = _delta(finding)
         for place in finding.highlights if delta is not None else ():
             source = at_cell.get(_cell_key(place))
-            if source is not None and source is not finding and _same_amount(_delta(source), delta):
+            if source is not None and source is not finding and _takes_back(_delta(source), delta):
                 cause[id(finding)] = source
                 break
         if id(finding) not in cause and not _cell_key(finding.location):
-            # a figure of the same sentence shown wrong (by a table stating it) that this finding
-            # worked with: its relation breaks by the same amount, or its rate fits once corrected
+            # a figure of the same paragraph shown wrong (by a table stating it) that this finding
+            # worked with: its relation breaks by what correcting it takes back, or its rate fits
             source = next((a for a in in_text.get(_text_key(finding.location), ()) if a is not finding
                            and _explains(a, finding, delta)), None)
             if source is not None:
                 cause[id(finding)] = source
-    kept = []
-    for finding in findings:
-        source = cause.get(id(finding))
-        if source is None or cause.get(id(source)) is finding:
-            kept.append(finding)
-            continue
-        source.also = sorted({*source.also, finding.rule})
-        source.formula = (source.formula or "") + f"；此数也使{finding.location.describe()}的 {finding.stated} 对不上，改正此数后一并相符"
-    return kept
+    return cause
+
+
+def _root(finding: Finding, cause: dict[int, Finding]) -> Finding | None:
+    """The finding at the end of `finding`'s chain of causes; None where it has none, or where the
+    chain runs into a ring (each explains the next: no figure is known to be the wrong one)."""
+    seen, current = {id(finding)}, finding
+    while id(current) in cause:
+        current = cause[id(current)]
+        if id(current) in seen:
+            return None
+        seen.add(id(current))
+    return current if current is not finding else None
 
 
 # a cell's amount restated in the text in another unit of money (6,284,400.00 in a 元 table, 628.44万元)
 UNIT_STEPS = (1, 10000, 100000000)
 
 
-def _same_amount(a, b) -> bool:
-    """Two differences of one amount, read in the same unit or in units of money apart."""
-    a, b = abs(a), abs(b)
-    return any(a == b * step or b == a * step for step in UNIT_STEPS)
+def _takes_back(correction, delta) -> bool:
+    """Correcting a figure by `correction` (expected − stated) mends a relation off by `delta`:
+    the figure added into the other's sum, or restated as its reference, moves that relation's
+    expected value the other way (1,859.00 → 1,895.00: the sum's expected 13,223.20 → 13,259.20),
+    in the same unit or in units of money apart. (A figure subtracted in it, or a sum that stays
+    off once the figure is mended, is no consequence: both findings are kept.)"""
+    return any(delta == -correction * step or correction == -delta * step for step in UNIT_STEPS)
 
 
 def _text_key(loc: Location) -> tuple:
@@ -204,14 +227,14 @@ def _explains(source: Finding, finding: Finding, delta) -> bool:
     figure = FIGURE_RE.findall(source.stated or "")
     if not figure or figure[-1] not in FIGURE_RE.findall(finding.formula or ""):
         return False  # (the very figure, not digits inside another: 3 in 13)
-    if delta is not None and _same_amount(_delta(source), delta):
+    if delta is not None and _takes_back(_delta(source), delta):
         return True
     quotient = QUOTIENT_RE.search(finding.formula or "")
     rate = FIGURE_RE.search(finding.stated or "")
     if quotient is None or rate is None or not (finding.stated or "").rstrip().endswith("%"):
         return False
     top, bottom = (_number(g) for g in quotient.groups())
-    fixed = _number(source.stated and figure[-1]) + _delta(source)
+    fixed = _number(figure[-1]) + _delta(source)
     if quotient.group(1) == figure[-1]:
         top = fixed
     elif quotient.group(2) == figure[-1]:
