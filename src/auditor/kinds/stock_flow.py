@@ -21,7 +21,7 @@ from ..facts.lexicon import lexicon
 from ..facts.numbers import Quantity, fmt
 from ..knowledge import compact
 from ..tables.typed import parse_cell
-from .base import CHECKED, Checked, Hit, rounding_note, sum_check
+from .base import CHECKED, Hit, rounding_note, sum_check
 from .table_sum import is_amount, row_name
 
 KIND = "stock_flow"
@@ -84,18 +84,18 @@ def check(doc, rule):
         if columns is None:
             continue
         totals = tuple(rule.params["total_row_words"])
-        details, held, total_hits = 0, 0, []
+        details, judged, total_hits = 0, 0, []
         for r in range(first, len(grid)):
             hits = list(_row_hits(rule, table, grid, r, columns))
             if totals and compact(row_name(grid[r])).startswith(totals):
-                total_hits += hits  # (the 合计 row: judged once the detail rows are)
+                total_hits += hits  # (the 合计 row: judged once its rows are)
                 continue
             details += any(is_amount(t) for t in grid[r])
-            held += sum(h.count for h in hits if isinstance(h, Checked))
+            judged += any(h is CHECKED for h in hits)
             yield from hits
-        # every detail row judged, the 合计 row's identity is theirs summed: a break in it is one of
-        # theirs, or a 合计 cell off its column (the column-total rule's): no finding of its own
-        yield from (h for h in total_hits if isinstance(h, Checked) or held < details)
+        # every row judged, the 合计 row's identity is theirs summed: a break in it is one of
+        # theirs, or a 合计 cell off its column, which the column-total rule reports there
+        yield from (h for h in total_hits if h is CHECKED or judged < details)
 
 
 def _numbers_row(row: list[str]) -> bool:

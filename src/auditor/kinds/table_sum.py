@@ -395,7 +395,7 @@ def _check_column_total(doc, rule, typed):
     labels = {compact(x) for x in rule.params["total_row_labels"]}
     part_labels = {compact(x) for x in rule.params["part_total_labels"]}
     sums = tuple(labels)  # (a detail row holding one of these words is a subtotal)
-    notes = _notes_after(doc)
+    notes, befores = _notes_after(doc), _lines_before(doc)
     for table in doc.tables:
         if table.index in covered:
             continue
@@ -434,7 +434,7 @@ def _check_column_total(doc, rule, typed):
             if _running_total(grid, details, at, col):
                 continue  # (累计支出 by month: its 合计 is the last month's, no sum of them)
             hit = _column_hit(rule, table, grid, at, col, rows, heads[col].strip() or f"第{col + 1}列",
-                              notes.get(id(table), ""))
+                              notes.get(id(table), ""), befores.get(id(table), ""))
             if hit is not None and _products_explain(hit, slips, col, table):
                 continue  # (the total is right once a row's amount is its product: SUM007 tells that row)
             if hit is not None and across is not None and col == across[0] and len(across[1]) == 1 \
@@ -803,27 +803,36 @@ def _notes_after(doc) -> dict[int, str]:
             if isinstance(block, Table) and not isinstance(doc.blocks[k + 1], Table)}
 
 
+def _lines_before(doc) -> dict[int, str]:
+    """The short line right before each table (by id): where its unit stands (单位：人)."""
+    return {id(block): doc.blocks[k - 1].text for k, block in enumerate(doc.blocks) if k
+            and isinstance(block, Table) and not isinstance(doc.blocks[k - 1], Table)
+            and len(doc.blocks[k - 1].text) <= UNIT_LINE_CHARS}
+
+
+UNIT_LINE_CHARS = 40  # a unit line (单位：人, 金额单位：万元) or a title with it: no paragraph of prose
 SCALED_UNIT_RE = re.compile(r"[万亿千]|元")  # a unit of a scale (万人次) or of money: no plain count
 HEAD_UNIT_RE = re.compile(r"[（(][^）)]+[）)]")  # a head naming its own unit (投资额（万元）)
 
 
-def _counted(rule, table, column: str) -> bool:
-    """A column of counts of people or things, by its head or the table's unit (人数（人）, 户数,
-    单位：人): its whole numbers are exact, no rounded figures."""
+def _counted(rule, table, column: str, unit_line: str = "") -> bool:
+    """A column of counts of people or things, by its head, the table's title or the unit line
+    above it (人数（人）, 户数, 单位：人): its whole numbers are exact, no rounded figures."""
     pattern = rule.params["count_heads"]
-    head, title = compact(column), compact(table.title or "")
+    head, title = compact(column), compact(f"{table.title or ''} {unit_line}")
     if not pattern or SCALED_UNIT_RE.search(head) or SCALED_UNIT_RE.search(title):
         return False  # (万人次, 万元: figures rounded to a scale, or amounts)
     return bool(re.search(pattern, head)) or (not HEAD_UNIT_RE.search(head) and bool(re.search(pattern, title)))
 
 
-def _column_hit(rule, table, grid, at: int, col: int, ways: list[list[int]], column: str, note: str = ""):
+def _column_hit(rule, table, grid, at: int, col: int, ways: list[list[int]], column: str, note: str = "",
+                unit_line: str = ""):
     total_cell = table.rows[at][col] if col < len(table.rows[at]) else None
     total = parse_cell(total_cell.text) if total_cell is not None and total_cell.text.strip() else None
     if total is None or total.unit in ("%", "‰"):
         return None
     best = None
-    counted = _counted(rule, table, column)
+    counted = _counted(rule, table, column, unit_line)
     if counted and _distinct_note(rule, note):
         return None  # (注：7名队员同时参加两支服务队，合计为实际人数: a count of distinct people)
     for way, rows in enumerate(ways):
