@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..facts.base import fact_base
+from ..facts.base import CURRENT, fact_base
 from ..facts.numbers import fmt, half_unit
 from ..knowledge import compact
 from ..tables.typed import parse_cell
@@ -38,8 +38,21 @@ PARAMS = {
     "averaged_heads": (list, []),
     # longest grade a column holds (优秀, 不合格): a longer cell is a remark, not a grade
     "max_grade_chars": (int, 4),
+    # most distinct grades a column of grades holds (more: codes of another kind)
+    "max_grades": (int, 8),
+    # words closing the head of the column naming the rows (项目名称 → 项目): what the rows are is the
+    # rest; a sentence not naming it counts other things (全区3个街道中…)
+    "row_name_tails": (list, []),
+    # heads of columns of keys, not names (序号, 编号)
+    "key_heads": (list, []),
+    # what may stand before 平均 in the sentence's words: the rows, counted or all of them (4个项目平均
+    # 自评得分); else a part of them or another body (上年平均, “优”等项目平均, 全市平均)
+    "mean_subject_pattern": (str, ""),
+    # words saying how a mean is taken (加权, 超过100%的按100%计): another mean than the plain one
+    "method_words": (list, []),
 }
 MESSAGE_FIELDS = {"table", "column", "grade", "counted", "mean", "rows"}
+NOUN_CHARS = 2  # the head word of what the rows are (项目, 单位, 指标): a Chinese noun's last two characters
 UNIT_BRACKET_RE = re.compile(r"[（(][^）)]*[）)]$")  # 自评得分（分）: the head without its unit
 
 
@@ -63,14 +76,24 @@ def check(doc, rule):
 class Column:
     """One column of a table below its head row: its cells by data row (summary rows left out)."""
 
-    def __init__(self, table, col: int, head: str, rows: list[int]):
-        self.table, self.col, self.head, self.rows = table, col, head, rows
+    def __init__(self, table, col: int, head: str, rows: list[int], head_row: int):
+        self.table, self.col, self.head, self.rows, self.head_row = table, col, head, rows, head_row
 
     def cells(self):
         return [self.table.rows[r][self.col] for r in self.rows]
 
     def name(self) -> str:
         return f"「{self.table.title or f'表{self.table.index}'}」{self.head}列"
+
+    def row_noun(self, name_tails: tuple, key_heads: tuple) -> str:
+        """What the rows are, by the head of the table's first column naming them (not a 序号's),
+        its tail word (项目名称 → 项目, 所属单位 → 单位, 绩效指标 → 指标), else ""."""
+        heads = [compact(t) for t in self.table.grid()[self.head_row][:self.col]]
+        head = next((h for h in heads if h and not any(w in h for w in key_heads)), "")
+        for tail in name_tails:
+            if head.endswith(tail) and len(head) > len(tail):
+                head = head[:-len(tail)]
+        return head[-NOUN_CHARS:]
 
     def row_names(self) -> list[str]:
         return [next((c.text.strip() for c in self.table.rows[r] if c.text.strip() and parse_cell(c.text) is None), "")
@@ -91,7 +114,7 @@ def _columns(doc, rule, wanted) -> list[Column]:
             rows = [r for r in range(h + 1, len(grid))
                     if not any(w in compact(t) for t in grid[r] for w in summary)
                     and any(t.strip() for t in grid[r])]
-            found += [Column(table, c, heads[c], [r for r in rows if c < len(grid[r])]) for c in hits]
+            found += [Column(table, c, heads[c], [r for r in rows if c < len(grid[r])], h) for c in hits]
             break  # (the first head row names the columns)
     return found
 
@@ -109,6 +132,9 @@ def _grades(doc, rule):
     if len(graded) != len(grades) or len(graded) < 2:
         return  # a cell holding no grade (a score, a remark): not a column of grades
     tally = {g: graded.count(g) for g in graded}
+    if len(tally) > params["max_grades"] or len(tally) == len(graded) > 2:
+        return  # codes of another kind; or each grade once, a table of the grades (等级 | 分数区间 | 个数)
+    noun = column.row_noun(tuple(params["row_name_tails"]), tuple(params["key_heads"]))
     # longer grades first: 优秀 before 优
     alternatives = "|".join(re.escape(g) for g in sorted(tally, key=len, reverse=True))
     pattern = re.compile(params["grade_context_pattern"].replace("{grade}", f"(?P<grade>{alternatives})"))
@@ -118,7 +144,10 @@ def _grades(doc, rule):
         if not any(g in base.sentences.get(key, "") for g in tally):
             continue
         text = base.sentences.get(key, "")
-        counts = [f for f in facts if f.source == "text" and f.unit in units and f.places == 0]
+        if noun and noun not in text:
+            continue  # (全区3个街道中，评价为“优”的2个: counts of other things than the rows)
+        counts = [f for f in facts if f.source == "text" and f.unit in units and f.places == 0
+                  and f.period == CURRENT]  # (上年评价为“优”的2个: last year's grades)
         stated, start = [], 0
         for fact in counts:
             item = text[start:fact.at]
@@ -155,13 +184,23 @@ def _averages(doc, rule):
         return
     base = fact_base(doc)
     units = set(params["count_units"])
+    subject = re.compile(params["mean_subject_pattern"]) if params["mean_subject_pattern"] else None
     for fact in base.facts:
-        if fact.source != "text" or not any(w in fact.label for w in words) or fact.unit not in ("分", "%"):
+        if fact.source != "text" or not any(w in fact.label for w in words) or fact.unit not in ("分", "%") \
+                or fact.period != CURRENT:
             continue
         told = compact(fact.label)
-        told = told[max(told.rfind(w) for w in words if w in told):]
-        matching = [c for c in columns if _measure(c.head, averaged) and _measure(c.head, averaged) in told
-                    and _unit_fits(c, fact.unit)]
+        cut = max(told.rfind(w) for w in words if w in told)
+        before, told = re.split(r"[，,；;：:]", told[:cut])[-1], told[cut:]
+        if subject is not None and not subject.fullmatch(before):
+            continue  # (上年平均, “优”等项目平均, 全市平均: the mean of other rows)
+        sentence_text = base.sentences.get((fact.block, fact.sentence), "")
+        if any(w in sentence_text for w in params["method_words"]):
+            continue  # (加权平均, 超过100%的按100%计: a mean taken otherwise)
+        fitting = [c for c in columns if _measure(c.head, averaged) and _unit_fits(c, fact.unit)]
+        # the column the words name in full (平均自评得分), else the one by its measure word (平均得分)
+        matching = [c for c in fitting if _measure(c.head, averaged) in told] or \
+            [c for c in fitting if any(w in told and _measure(c.head, averaged).endswith(w) for w in averaged)]
         if len(matching) != 1:
             continue  # no such column, or several (自评得分 in two tables): which mean is meant?
         column = matching[0]
