@@ -49,6 +49,8 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # point_change: a rate compared with the share of the year gone by (时间进度), above or
           # below it (高于 / 低于); the year gone by from the document meta (elapsed_months: 1-8月, 上半年)
           "schedule_words": (list, []), "above_words": (list, []), "below_words": (list, []),
+          # point_change: words naming a benchmark a rate is compared with (全省平均水平, 目标值)
+          "benchmark_words": (list, []),
           # words making a stated change one on adjusted figures (剔除车辆购置因素, 可比口径): not
           # the change of the figures the report states
           "adjusted_cues": (list, []),
@@ -1600,7 +1602,20 @@ def _point_change(base: FactBase, rule):
         since = next((k + 1 for k in range(len(before) - 1, -1, -1) if before[k].unit == point), 0)
         # levels, not another thing's growth (同比增长12.40%, 调解成功率较上年的97.8%提高0.8个百分点)
         rates = [f for f in before[since:] if f.unit == "%" and f.measure != "变动率"]
+        benchmark = _benchmark(base, rule, rates[-1], change) if rates else None
+        if benchmark is not None:
+            rates = [f for f in rates if f is not benchmark]
         current = next((f for f in reversed(rates) if f.period == CURRENT), None)
+        if benchmark is not None:
+            # (比全省平均水平（98.90%）高0.7个百分点: this year's rate against the benchmark)
+            if current is not None:
+                yield CHECKED
+                hit = _difference_hit(change, current, benchmark, 0, ("高于", "低于"), "与比较基准相差",
+                                      f"{current.text} − {benchmark.text}", quote=base.span(benchmark, change),
+                                      stated=change.text)
+                if hit is not None:
+                    yield hit
+            continue
         # (a current rate naming nothing, 由18.6%提高到21.4%, is of the thing the prior one names)
         prior = next((f for f in reversed(rates) if f.period == PRIOR
                       and (current is None or current.concept is None or f.concept in (current.concept, None))), None)
@@ -1624,6 +1639,15 @@ def _point_change(base: FactBase, rule):
                               f"本年 {current.text} − 上年 {prior.text}", quote=base.span(prior, change), stated=change.text)
         if hit is not None:
             yield hit
+
+
+def _benchmark(base: FactBase, rule, rate: Fact, change: Fact) -> Fact | None:
+    """The rate right before the change when the words from it to the change name a benchmark
+    (比全省平均水平（98.90%）高…, 高于目标值（95%）…): the change is against it, not last year's."""
+    words = rule.params["benchmark_words"]
+    text = base.sentences.get((change.block, change.sentence), "")
+    span = compact(rate.label) + text[rate.at:change.at]
+    return rate if words and any(w in span for w in words) else None
 
 
 def _against_schedule(base: FactBase, rule, change: Fact, rates: list[Fact]):
