@@ -2562,9 +2562,19 @@ def _bound_of(text: str, m: re.Match) -> str:
         return "≥"
     if RANGE_END_RE.search(text, max(0, m.start() - 8), m.start()):
         return "≤"
-    if SCORED_AFTER_RE.match(text, m.end()):
-        return "档次"  # (执行率100%得10分: the condition of a score, not a rate stated)
+    if SCORED_AFTER_RE.match(text, m.end()) and _scoring_rule(text, vocabulary_generation()):
+        # (执行率100%得10分，90%（含）-100%得8分: a condition of the rule's scores, not a rate
+        # stated; 预算执行率98.50%得满分 alone states the rate and its score)
+        return "档次"
     return ""
+
+
+@lru_cache(maxsize=MEMO_ENTRIES)
+def _scoring_rule(sentence: str, generation: int) -> bool:
+    """The sentence sets out a scoring rule: two conditions or more, or the words of a rule
+    (concepts.yaml scoring_rule_cues: 计分标准, 评分规则 …). (`generation`: of the vocabulary read)"""
+    cues = concepts().get("scoring_rule_cues") or ()
+    return any(c in sentence for c in cues) or len(SCORED_AFTER_RE.findall(sentence)) >= 2
 
 
 # a column head ending so is a rate's, whatever amount it names (完成调整预算%, 预算完成率)

@@ -289,10 +289,7 @@ def _execution_hits(rule, typed, full_marks_unmet: bool, report_rule=None, indic
             continue
         try:
             if own is not None and own.kind == "step" and rate is not None and row.weight is not None:
-                # the report's step rule: 分值 − 差的百分点 ÷ 步长 × 每步扣分, not below 0; the points
-                # short of the rate that earns full marks (100%, or the rule's own: 95%（含）以上得满分)
-                expected = max(evaluate(own.formula, {"weight": row.weight, "step": own.step, "points": own.points,
-                                                      "shortfall": own.shortfall(rate)}), Decimal(0))
+                expected = _step_score(own, row, rate)
             elif own is not None and own.kind == "threshold" and rate is not None and row.weight is not None:
                 # full marks from the threshold up, the points × the rate below it
                 expected = row.weight if rate >= own.threshold else evaluate(rule.params["formula"], values)
@@ -310,6 +307,10 @@ def _execution_hits(rule, typed, full_marks_unmet: bool, report_rule=None, indic
         places = _score_places(t.table, typed)
         if _close(row.score, expected, score_cell.text, places, slack):
             continue
+        if own is not None and own.kind == "step" and own.rounding and rate is not None and any(
+                _close(row.score, _step_score(own, row, r), score_cell.text, places)
+                for r in (rate - row.rate_half_ulp(), rate + row.rate_half_ulp())):
+            continue  # (whole steps counted from either end of the printed rate: 94.00% may be 93.998%)
         bar = own.threshold if own is not None and own.kind != "bands" else full_rate  # (full marks from here)
         unmet = (row.weight is not None and row.score >= row.weight
                  and rate is not None and row.rate_high(rate) <= bar)
@@ -325,6 +326,13 @@ def _execution_hits(rule, typed, full_marks_unmet: bool, report_rule=None, indic
                     "basis": f"按分值 {row.weight} × 执行率 {fmt(rate)}%" if own is None
                     else f"按报告的计分规则（执行率 {fmt(rate)}%，{own.words}）"},
             highlights=[c.loc for c in row.cells.values()])
+
+
+def _step_score(own: ExecutionRule, row: ExecutionRow, rate: Decimal) -> Decimal:
+    """The report's step rule: 分值 − 差的百分点 ÷ 步长 × 每步扣分, not below 0; the points short of
+    the rate that earns full marks (100%, or the rule's own: 95%（含）以上得满分)."""
+    return max(evaluate(own.formula, {"weight": row.weight, "step": own.step, "points": own.points,
+                                      "shortfall": own.shortfall(rate)}), Decimal(0))
 
 
 def _rate_source(row: ExecutionRow, budget: Decimal | None) -> str:
