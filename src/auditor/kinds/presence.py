@@ -25,7 +25,7 @@ PARAMS = {"check": (str, None), "required": (dict, {}),
           "empty_statement": (str, r"本表无数据|空表|无数据|本年度无|没有.{0,12}(?:收入|支出)|无.{0,16}(?:收入|支出)"),
           # a blank form's placeholders (上海市XX局, XXX万元, XX%): a form so marked is a template to
           # fill in, its tables empty by design
-          "placeholder_pattern": (str, r"[XＸ×]{2,}"), "template_placeholders": (int, 5)}
+          "placeholder_pattern": (str, ""), "template_placeholders": (int, 5)}
 MESSAGE_FIELDS = {"item"}
 
 

@@ -35,9 +35,10 @@ PARAMS = {"check": (str, None), "peer_measures": (list, ["年初预算", "全年
           # bracket_restatement: the words a bracket restating an amount may open with (即, 折合)
           "restating_words": (list, [""]),
           # words that make the first figure a round one (近100万人次（976,420人次）): the bracket's
-          # figure is exact, the first only within `approximate_share` of it
-          "approximate_before": (list, []), "approximate_after": (list, []),
-          "approximate_share": (float, 0.2)}
+          # figure is exact, within `approximate_share` of it, and below it after 近 / 不足 (at most),
+          # above it after 超过 / 以上 (at least), either side after 约 / 左右
+          # {side: {before: words, after: words}}
+          "approximate": (dict, {}), "approximate_share": (float, 0.2)}
 def _peers(ratio: Decimal, rule, param: str = "peer_ratio") -> bool:
     """Two figures' digits close enough to be one amount written twice (rule param peer_ratio)."""
     low, high = (Decimal(str(x)) for x in rule.params[param])
@@ -52,7 +53,10 @@ TRANSITION_RE = re.compile(
 
 
 def validate(params: dict) -> str | None:
-    return None if params["check"] in CHECKS else f"check 应为 {', '.join(CHECKS)} 之一"
+    if params["check"] not in CHECKS:
+        return f"check 应为 {', '.join(CHECKS)} 之一"
+    sides = set(params["approximate"]) - {"below", "above", "either"}
+    return f"approximate 的键应为 below、above、either（多出 {'、'.join(sorted(sides))}）" if sides else None
 
 
 def check(doc, rule):
@@ -244,9 +248,11 @@ def _check_bracket_restatement(doc, rule):
             yield CHECKED
             lo, hi = (v * scale for v in first.interval())
             s_lo, s_hi = second.interval()
-            if _approximate(rule.params, text, first):
-                share = Decimal(str(rule.params["approximate_share"]))
-                lo, hi = first.value * scale * (1 - share), first.value * scale * (1 + share)
+            side = _approximate(rule.params, text, first)
+            if side:
+                share, value = Decimal(str(rule.params["approximate_share"])), first.value * scale
+                lo = value if side == "above" else value * (1 - share)
+                hi = value if side == "below" else value * (1 + share)
             if s_lo <= hi and lo <= s_hi:
                 continue
             shown = fmt(first.value * scale / 1, max(second.places, 2)) if second.places else fmt(first.value * scale, 0)
@@ -257,11 +263,15 @@ def _check_bracket_restatement(doc, rule):
                       highlights=[first.loc])
 
 
-def _approximate(params, text: str, fact) -> bool:
-    """The figure is a round one by its words: 约 / 近 / 超过 before it, 左右 / 以上 after it."""
+def _approximate(params, text: str, fact) -> str:
+    """How the figure is a round one by its words: "below" (近 / 不足 before it: the exact figure is
+    at most it), "above" (超过 before it, 以上 / 多 after it), "either" (约, 左右), else ""."""
     before, after = text[:fact.at].rstrip(), text[fact.at + len(fact.text):].lstrip()
-    return before.endswith(tuple(params["approximate_before"])) and bool(params["approximate_before"]) \
-        or after.startswith(tuple(params["approximate_after"])) and bool(params["approximate_after"])
+    for side, words in params["approximate"].items():
+        if before.endswith(tuple(words.get("before") or ())) and words.get("before") \
+                or after.startswith(tuple(words.get("after") or ())) and words.get("after"):
+            return side
+    return ""
 
 
 def _scale(unit: str, other: str) -> Decimal | None:
