@@ -475,8 +475,19 @@ def _text_pairs(texts: list[Fact], rule, fillers: re.Pattern, base):
         elif first is fact and named is not fact and scaled(fact, named, scales):
             # a part of one whole and a figure of no list, or the concept in other words, may be two
             # things; but the same digits in 元 and in 万元 (公务接待费5.46万元 in the 三公 list,
-            # 公务接待费支出5.46元 under its heading) are one amount with its unit slipped
-            yield _hit(fact, named, rule)
+            # 公务接待费支出5.46元 under its heading) are one amount with its unit slipped: on the
+            # figure whose unit its sentence's other amounts do not share (or share with the other
+            # figure only), else the later one
+            earlier = _unit_support(base, named) < _unit_support(base, fact)
+            slipped, kept = (named, fact) if earlier else (fact, named)
+            yield _hit(slipped, kept, rule)
+
+
+def _unit_support(base, fact: Fact) -> int:
+    """How the other amounts of the figure's sentence bear out its unit: 1 where one shares it,
+    -1 where they are all in another unit, 0 where it stands alone."""
+    peers = {f.unit for f in base.by_sentence.get((fact.block, fact.sentence), ()) if f is not fact and f.is_money}
+    return 0 if not peers else 1 if fact.unit in peers else -1
 
 
 def _hit(fact: Fact, other: Fact, rule, assumed: dict[int, str] | None = None) -> Hit:
