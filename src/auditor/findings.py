@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from .facts.numbers import MONEY_UNITS
 from .model import Location
 
 SEVERITIES = ("error", "warning", "info")
@@ -204,8 +205,11 @@ def _root(finding: Finding, cause: dict[int, Finding]) -> Finding | None:
     return current if current is not finding else None
 
 
-# a cell's amount restated in the text in another unit of money (6,284,400.00 in a 元 table, 628.44万元)
-UNIT_STEPS = (1, 10000, 100000000)
+# a cell's amount restated in the text in another unit of money (6,284,400.00 in a 元 table, 628.44万元):
+# the ratios of the units of money to one another (none as small as 10: two amounts ten times apart
+# are as likely to be two slips as one)
+UNIT_STEPS = tuple(sorted({a / b for a in MONEY_UNITS.values() for b in MONEY_UNITS.values()
+                           if a == b or a / b >= 1000}))
 
 
 def _takes_back(correction, delta) -> bool:

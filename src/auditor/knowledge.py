@@ -180,6 +180,12 @@ def _merged(have, added):
     return added
 
 
+def open_brackets(text: str, start: int = 0, end: int | None = None) -> int:
+    """How many brackets opened in text[start:end] are still open at its end (（ and ( alike)."""
+    span = text[start:end]
+    return span.count("（") + span.count("(") - span.count("）") - span.count(")")
+
+
 def compact(text: str) -> str:
     """Text without white space and with ASCII brackets, for matching labels and aliases."""
     return _compact_short(text) if len(text) <= MEMO_CHARS else _compact(text)

@@ -511,6 +511,8 @@ class FactReader:
         self.other_words = tuple(vocab.get("other_words") or ())
         self.narrower_words = tuple(vocab.get("narrower_words") or ())
         self.organization_endings = tuple(vocab.get("organization_endings") or ())
+        # a column head ending so is a rate's, whatever amount it names (完成调整预算%, 预算完成率)
+        self.rate_head_endings = tuple(vocab.get("rate_head_endings") or ())
         # a numbered item's label ending so names what its figures are of (1.某某项目：…, 2.某某专项资金：…)
         self.item_subject_endings = (*(vocab.get("item_subject_endings") or ()), *self.topic_endings_money,
                                      *self.organization_endings)
@@ -2028,7 +2030,7 @@ class FactReader:
         rates = [r for r in rates if not any(_within(r, m) for m in words)]
         measures = [m for m in words if not any(_within(m, r) and r[1] - r[0] > m[1] - m[0] for r in rates)]
         if measures and rates and (rates[-1][0] > measures[-1][0] and rates[-1][2] in ("占比", "变动率")
-                                   or head_c.endswith(RATE_HEAD_ENDINGS)):
+                                   or head_c.endswith(self.rate_head_endings)):
             # the leaf of a header path (2025年比2024年增减 › 增减率) is the column's own: a share
             # or a change's rate under a change's or an amount's group head is that rate; so is a
             # head ending as a rate (完成调整预算%: the completion of the budget it names)
@@ -2577,8 +2579,6 @@ def _scoring_rule(sentence: str, generation: int) -> bool:
     return any(c in sentence for c in cues) or len(SCORED_AFTER_RE.findall(sentence)) >= 2
 
 
-# a column head ending so is a rate's, whatever amount it names (完成调整预算%, 预算完成率)
-RATE_HEAD_ENDINGS = ("%", "％", "率", "（%）", "(%)")
 # the operators that make a figure beside them a constant of an arithmetic rule (执行率-60%, ÷40%);
 # a product (10×96.40%=9.64) states the figures it works out, except ×100% (a rate's percent sign)
 FORMULA_OPERATORS = "+-－−÷/＋"

@@ -19,7 +19,7 @@ from decimal import Decimal
 from ..facts.base import is_column_numbers
 from ..facts.lexicon import lexicon
 from ..facts.numbers import Quantity, fmt
-from ..knowledge import compact
+from ..knowledge import compact, open_brackets
 from ..tables.typed import parse_cell
 from .base import CHECKED, Hit, rounding_note, sum_check
 from .table_sum import is_amount, row_name
@@ -259,7 +259,7 @@ def _terms(params, text: str, opening, after: list):
     end, part, depth = opening.at + len(opening.text), False, 0
     for f in after:
         gap = text[end:f.at]
-        depth += sum(gap.count(o) for o in "（(") - sum(gap.count(c) for c in "）)")
+        depth += open_brackets(gap)
         # a part cue opens parts; they go on over 、 and 和, up to the next clause break
         part = any(c in gap for c in cues) or (part and not any(ch in gap for ch in "，,；;"))
         end = f.at + len(f.text)

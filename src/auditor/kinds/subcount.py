@@ -14,7 +14,7 @@ import re
 from ..facts.base import Fact, fact_base
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, Quantity
-from ..knowledge import compact
+from ..knowledge import compact, open_brackets
 from .base import CHECKED, Hit, sum_check
 
 KIND = "subcount"
@@ -185,7 +185,7 @@ def _parts(base, total: Fact, start: int, following: list[Fact], params: dict, o
                                            or opens.match(base.sentences.get((f.block, f.sentence), ""), 0))):
             break  # (a sentence opening with 其中 breaks down what the one before stated last)
         after = base.sentences.get((f.block, f.sentence), "")
-        if same_sentence and _bracket_depth(after, start, f.at) > 0:
+        if same_sentence and open_brackets(after, start, f.at) > 0:
             # (医院27个（公立16个、民营11个）、基层…: the bracket divides the part before it)
             where = (f.block, f.sentence, f.at + len(f.text))
             continue
@@ -199,12 +199,6 @@ def _parts(base, total: Fact, start: int, following: list[Fact], params: dict, o
         parts.append(f)
         where = (f.block, f.sentence, f.at + len(f.text))
     return parts
-
-
-def _bracket_depth(text: str, start: int, end: int) -> int:
-    """How many brackets opened between `start` and `end` are still open at `end`."""
-    span = text[start:end]
-    return span.count("（") + span.count("(") - span.count("）") - span.count(")")
 
 
 def _within_whole(total: Fact, parts: list[Fact], contrary: list[list[str]]) -> list[Fact]:
