@@ -36,6 +36,8 @@ from .base import Hit, rounding_note, sum_check, SUBROW_RE
 
 KIND = "table_sum"
 PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "本年支出合计"]),
+          # column_total: a column's head closing so sums the row's columns beside it (… | 小计)
+          "column_subtotal_labels": (list, []),
           "identities": (list, []), "names": (dict, {}),
           # words of a column head whose figures are rates (增减率, 占比): they do not add up
           "rate_column_words": (list, []),
@@ -522,11 +524,13 @@ def _row_totals(rule, table, grid, rows: list[int], summed: list[int], heads: li
     rows do. None when the table has no such column or its rows do not show the identity."""
     # (a head naming the period or kind of its total, 全年合计, 本年合计, is a total's too: the rows
     # adding up across in most rows show it)
-    total_cols = [c for c in summed if compact(heads[c]) in labels or compact(heads[c]).endswith(tuple(labels))]
+    ends = (*labels, *rule.params["column_subtotal_labels"])
+    bare = {c: HEAD_UNIT_RE.sub("", compact(heads[c])) for c in summed}  # (小计（万元）: its unit aside)
+    total_cols = [c for c in summed if bare[c] in labels or bare[c].endswith(ends)]
     if len(total_cols) != 1 or len(summed) < 3:
         return None
     total_col = total_cols[0]
-    parts_cols = [c for c in summed if c != total_col]
+    parts_cols = _summed_beside(rule, table, heads, summed, total_col)
     checked, hits = 0, []
     not_summed = tuple(rule.params["rate_column_words"] + rule.params["not_summed_words"])
     for r in rows:
@@ -543,9 +547,20 @@ def _row_totals(rule, table, grid, rows: list[int], summed: list[int], heads: li
         if hit is not None:
             hit.fields["relation"] = "各栏之和为"
             hits.append(hit)
-    if checked < 3 or len(hits) > (1 - MOST_ROWS) * checked:
+    # (most rows adding up show the identity; of two rows, one adding up exactly shows it)
+    if checked < 2 or len(hits) > (1 - MOST_ROWS) * checked and not (checked == 2 and len(hits) == 1):
         return None
     return total_col, hits
+
+
+def _summed_beside(rule, table, heads: list[str], summed: list[int], total_col: int) -> list[int]:
+    """The columns a row's total column sums: those under its group head (分配金额（万元） › 中央资金 |
+    省级资金 | 小计), else all but the columns of counts (常住人口（人）, 行政村（个）: factors, no parts)."""
+    leaf = heads[total_col].split()
+    group = " ".join(leaf[:-1]) if len(leaf) > 1 else ""
+    if group:
+        return [c for c in summed if c != total_col and heads[c].startswith(group)]
+    return [c for c in summed if c != total_col and not _counted(rule, table, heads[c])]
 
 
 def _sums_inside(grid, details: list[int], label_col: int, sums: tuple) -> bool:
