@@ -835,9 +835,11 @@ def _counted(rule, table, column: str, unit_line: str = "") -> bool:
     above it (人数（人）, 户数, 单位：人): its whole numbers are exact, no rounded figures."""
     pattern = rule.params["count_heads"]
     head, title = compact(column), compact(f"{table.title or ''} {unit_line}")
-    if not pattern or SCALED_UNIT_RE.search(head) or SCALED_UNIT_RE.search(title):
+    if not pattern or SCALED_UNIT_RE.search(head):
         return False  # (万人次, 万元: figures rounded to a scale, or amounts)
-    return bool(re.search(pattern, head)) or (not HEAD_UNIT_RE.search(head) and bool(re.search(pattern, title)))
+    if re.search(pattern, head) and (HEAD_UNIT_RE.search(head) or not SCALED_UNIT_RE.search(title)):
+        return True  # (项目数（个） under 单位：万元: the column says its own unit; 服务人次数 under 万人次 does not)
+    return not HEAD_UNIT_RE.search(head) and not SCALED_UNIT_RE.search(title) and bool(re.search(pattern, title))
 
 
 def _column_hit(rule, table, grid, at: int, col: int, ways: list[list[int]], column: str, note: str = "",
