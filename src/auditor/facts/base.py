@@ -502,8 +502,9 @@ class FactReader:
         # a direction and a figure reached after a starting figure (由A上升至B)
         from_to = vocab.get("from_to_words") or {}
         self.from_words = tuple(from_to.get("from") or ())
-        # (a budget's change names its way by an adjusting verb, 调减至, 调整为)
-        verbs = alternatives([*(from_to.get("adjusting") or ())])
+        # (a budget's change names its way by an adjusting verb, 调减至, 调整为; a level its way by a
+        # one-character verb right before 至 / 到: 由0.12‰降至0.08‰)
+        verbs = alternatives([*(from_to.get("adjusting") or ()), *(from_to.get("up") or ()), *(from_to.get("down") or ())])
         self.from_to_after = re.compile(rf"\s*(?:(?:{degree})?(?:{directions})|{verbs})\s*(?:{alternatives(from_to.get('to'))})\s*\d")
         # the words before a level reached (比重由42.77%下降到39.91%): the figure is where it went,
         # no rate of the change (到 / 至 after the way; 为 alone says too little)
