@@ -1412,6 +1412,10 @@ class FactReader:
         """`carried`: the concept named last, for a change or a rate that names none;
         `plain_carried`: the same for a plain figure, None after a figure of an unknown thing."""
         concept = self._concept(phrase, last=True)
+        if UNREAD_AMOUNT_RE.search(wide + phrase):
+            # (其中罚没收入2,1680.00万元，比上年减少474万元: the change is of the amount no one can
+            # read, not of the one named before it)
+            carried = plain_carried = None
         if concept in self.lead_totals and self.lead and self.lead != concept \
                 and self.lead.endswith(self.lead_totals[concept]):
             # “四、“三公”经费：本年支出5.11万元” / “（二）国有资本经营预算支出。本年支出…”: the
@@ -2580,6 +2584,9 @@ def _scoring_rule(sentence: str, generation: int) -> bool:
     return any(c in sentence for c in cues) or len(SCORED_AFTER_RE.findall(sentence)) >= 2
 
 
+# an amount between two figures the reader could not parse (2,1680.00万元, 106.62.00万元): a figure
+# of its own, whatever it is
+UNREAD_AMOUNT_RE = re.compile(r"\d[\d.,]*\d\s*(?:亿元|万元|千元|元)")
 # the operators that make a figure beside them a constant of an arithmetic rule (执行率-60%, ÷40%);
 # a product (10×96.40%=9.64) states the figures it works out, except ×100% (a rate's percent sign)
 FORMULA_OPERATORS = "+-－−÷/＋"
