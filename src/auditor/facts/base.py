@@ -2546,7 +2546,10 @@ def _read_unit_in(text: str) -> str | None:
         return text
     if text.rstrip().endswith(("%", "％")):
         return "%"  # a head ending with a bare % (比上年增减%, 执行率%): its column holds percentages
-    m = _unit_in_re().search(text)
+    # (the leaf's own unit, last in a head path, wins over its group's: 资金情况（万元） › 执行率（%）)
+    m = None
+    for m in _unit_in_re().finditer(text):
+        pass
     unit = (m.group(1) or m.group(2)) if m else None
     return "个百分点" if unit == "百分点" else unit
 
