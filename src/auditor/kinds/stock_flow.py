@@ -8,7 +8,8 @@ inside its side and not added again. A table with any other column of figures (�
 上年数, a signed 本年增减) is not judged: the identity may have other terms than it shows.
 A sentence telling the same (年初实有公务用车9辆，本年报废2辆、新购1辆，年末实有公务用车7辆) holds it
 too: from its opening figure to its closing one, every figure between of that unit coming in or
-going out.
+going out. A stock's value less what has worn away (原值 − 累计折旧 = 净值) is the same identity
+with no side coming in: its rules name no in words.
 """
 from __future__ import annotations
 
@@ -61,9 +62,11 @@ HEAD_CHARS = 600  # the characters of a table's start its header stands in
 def validate(params: dict) -> str | None:
     if params["check"] not in ("table", "sentence"):
         return "check 应为 table、sentence 之一"
-    for role in ROLES:
+    for role in ("opening", "closing"):
         if not params[f"{role}_words"]:
             return f"{role}_words 不能为空"
+    if not params["in_words"] and not params["out_words"]:
+        return "in_words 与 out_words 不能都为空"
     return None  # (meta_row_pattern, a *_pattern param, is checked at load with every rule's)
 
 
