@@ -141,7 +141,7 @@ def test_a_sum_still_off_once_the_figure_is_mended_is_no_consequence(tmp_path):
         assert sorted(f.rule for f in found) == rules
 
 
-def test_a_chain_of_consequences_folds_into_its_root_and_a_ring_is_kept():
+def test_only_a_figure_no_finding_explains_is_a_cause_and_a_ring_is_kept():
     from auditor.findings import Finding, drop_consequences
     from auditor.model import Location
 
@@ -151,9 +151,10 @@ def test_a_chain_of_consequences_folds_into_its_root_and_a_ring_is_kept():
         return Finding(rule, "total_mismatch", "error", "m", "q", at, stated=stated, expected=expected,
                        highlights=list(operands))
 
+    # (乙's figure is right, its break 甲's doing: what mending 甲 does to 丙 is not known, 丙 stays)
     chain = [made("SUM004", a, "甲 10.00", "12.00"), made("SUM005", b, "乙 20.00", "18.00", a),
              made("SUM001", c, "丙 30.00", "32.00", b)]
-    [root] = drop_consequences(chain)
-    assert root.rule == "SUM004" and root.also == ["SUM001", "SUM005"]
+    root, kept = drop_consequences(chain)
+    assert (root.rule, root.also, kept.rule) == ("SUM004", ["SUM005"], "SUM001")
     ring = [made("SUM004", a, "甲 10.00", "12.00", b), made("SUM005", b, "乙 20.00", "18.00", a)]
     assert drop_consequences(ring) == ring

@@ -148,8 +148,8 @@ def drop_consequences(findings: list[Finding]) -> list[Finding]:
     figure against the table stating it) also breaks a relation it is an operand or the reference
     of (the column's 合计 summing it, the text restating it) by the amount that correcting it
     takes back: the figure explains both; the other finding, which would blame a correct figure,
-    is its consequence and is folded into it (`also`, and a note in its formula). A chain folds
-    into its root; findings explaining one another in a ring are all kept: which is wrong is open."""
+    is its consequence and is folded into it (`also`, and a note in its formula). Only a figure no
+    other finding explains is a cause; findings explaining one another are all kept."""
     cause = _causes(findings)
     kept = []
     for finding in findings:
@@ -194,22 +194,18 @@ def _causes(findings: list[Finding]) -> dict[int, Finding]:
 
 
 def _root(finding: Finding, cause: dict[int, Finding]) -> Finding | None:
-    """The finding at the end of `finding`'s chain of causes; None where it has none, or where the
-    chain runs into a ring (each explains the next: no figure is known to be the wrong one)."""
-    seen, current = {id(finding)}, finding
-    while id(current) in cause:
-        current = cause[id(current)]
-        if id(current) in seen:
-            return None
-        seen.add(id(current))
-    return current if current is not finding else None
+    """The finding whose figure explains `finding`, where that figure is itself explained by none
+    (a finding explained by one whose own figure is right, its cause being another's, still
+    stands: what correcting the wrong figure does to it is not known); None otherwise, and in a
+    ring (each explains the next: no figure is known to be the wrong one)."""
+    source = cause.get(id(finding))
+    return source if source is not None and id(source) not in cause else None
 
 
 # a cell's amount restated in the text in another unit of money (6,284,400.00 in a 元 table, 628.44万元):
-# the ratios of the units of money to one another (none as small as 10: two amounts ten times apart
-# are as likely to be two slips as one)
-UNIT_STEPS = tuple(sorted({a / b for a in MONEY_UNITS.values() for b in MONEY_UNITS.values()
-                           if a == b or a / b >= 1000}))
+# the ratios of the units of money a restatement in words takes to one another (元, 万元, 亿元: 1,
+# 10,000, 100,000,000; not 千元's 1,000, under which two slips in one unit are as likely as one)
+UNIT_STEPS = (MONEY_UNITS["元"], MONEY_UNITS["万元"], MONEY_UNITS["亿元"])
 
 
 def _takes_back(correction, delta) -> bool:
