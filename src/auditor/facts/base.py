@@ -2572,9 +2572,11 @@ def _bound_of(text: str, m: re.Match) -> str:
         return "≥"
     if RANGE_END_RE.search(text, max(0, m.start() - 8), m.start()):
         return "≤"
-    if SCORED_AFTER_RE.match(text, m.end()) and _scoring_rule(text, vocabulary_generation()):
+    if SCORED_AFTER_RE.match(text, m.end()) and (WHOLE_PERCENT_RE.fullmatch(m.group().strip())
+                                                 or _scoring_rule(text, vocabulary_generation())):
         # (执行率100%得10分，90%（含）-100%得8分: a condition of the rule's scores, not a rate
-        # stated; 预算执行率98.50%得满分 alone states the rate and its score)
+        # stated, as is a whole percent a score follows, 执行率为100%得满分; 预算执行率98.50%得满分
+        # alone states the rate and its score)
         return "档次"
     return ""
 
@@ -2594,6 +2596,8 @@ UNREAD_AMOUNT_RE = re.compile(r"\d[\d.,]*\d\s*(?:亿元|万元|千元|元)")
 # a product (10×96.40%=9.64) states the figures it works out, except ×100% (a rate's percent sign)
 FORMULA_OPERATORS = "+-－−÷/＋"
 PERCENT_FACTOR_RE = re.compile(r"[×*＊xX]\s*$")
+# a whole percent (100%, 90％): the round figure a rule's condition is
+WHOLE_PERCENT_RE = re.compile(r"\d+\s*[%％]")
 # a figure a score follows (执行率100%得10分, 90%（含）以上的得满分): a scoring rule's condition
 SCORED_AFTER_RE = re.compile(r"\s*(?:[（(]含[）)])?\s*(?:的)?\s*(?:得|计|记)\s*(?:满分|\d+(?:\.\d+)?\s*分)")
 
@@ -2603,11 +2607,11 @@ def _in_formula(text: str, start: int, end: int) -> bool:
     ÷（100%-60%）×分值): an operator of a sum, difference or quotient right beside it."""
     floor = max(0, start - PHRASE_LIMIT)  # (bounded: a figure's cost stays constant in a long sentence)
     clause = max(max(text.rfind(c, floor, start) for c in "，,；;。") + 1, floor)
-    if "=" not in text[clause:start] and "＝" not in text[clause:start]:
-        return False
     before, after = text[clause:start].rstrip(" （("), text[end:end + 3].lstrip(" ）)")
     if PERCENT_FACTOR_RE.search(before) and re.fullmatch(r"100(?:\.0+)?\s*[%％]", text[start:end]):
-        return True  # (执行率=实际支出÷预算数×100%)
+        return True  # (执行率=实际支出÷预算数×100%, 按“执行数÷预算数×100%”计算: a percent sign)
+    if "=" not in text[clause:start] and "＝" not in text[clause:start]:
+        return False
     return before[-1:] in FORMULA_OPERATORS or after[:1] in FORMULA_OPERATORS
 
 

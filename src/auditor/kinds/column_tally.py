@@ -45,6 +45,8 @@ PARAMS = {
     "row_name_tails": (list, []),
     # heads of columns of keys, not names (序号, 编号)
     "key_heads": (list, []),
+    # heads of a table of the grades themselves, beside the grade column (项目个数, 分数区间)
+    "grade_table_heads": (list, []),
     # what may stand before 平均 in the sentence's words: the rows, counted or all of them (4个项目平均
     # 自评得分); else a part of them or another body (上年平均, “优”等项目平均, 全市平均)
     "mean_subject_pattern": (str, ""),
@@ -88,8 +90,8 @@ class Column:
     def row_noun(self, name_tails: tuple, key_heads: tuple) -> str:
         """What the rows are, by the head of the table's first column naming them (not a 序号's),
         its tail word (项目名称 → 项目, 所属单位 → 单位, 绩效指标 → 指标), else ""."""
-        heads = [compact(t) for t in self.table.grid()[self.head_row][:self.col]]
-        head = next((h for h in heads if h and not any(w in h for w in key_heads)), "")
+        heads = [UNIT_BRACKET_RE.sub("", compact(t)) for t in self.table.grid()[self.head_row][:self.col]]
+        head = next((h for h in heads if h and not any(w in h for w in key_heads)), "")  # (乡镇（街道） → 乡镇)
         for tail in name_tails:
             if head.endswith(tail) and len(head) > len(tail):
                 head = head[:-len(tail)]
@@ -132,8 +134,8 @@ def _grades(doc, rule):
     if len(graded) != len(grades) or len(graded) < 2:
         return  # a cell holding no grade (a score, a remark): not a column of grades
     tally = {g: graded.count(g) for g in graded}
-    if len(tally) > params["max_grades"] or len(tally) == len(graded) > 2:
-        return  # codes of another kind; or each grade once, a table of the grades (等级 | 分数区间 | 个数)
+    if len(tally) > params["max_grades"] or (len(tally) == len(graded) and _grades_listed(column, params)):
+        return  # codes of another kind; or a table of the grades themselves (等级 | 分数区间 | 项目个数)
     noun = column.row_noun(tuple(params["row_name_tails"]), tuple(params["key_heads"]))
     # longer grades first: 优秀 before 优
     alternatives = "|".join(re.escape(g) for g in sorted(tally, key=len, reverse=True))
@@ -175,6 +177,15 @@ def _grades(doc, rule):
                       highlights=[column.cells()[i].loc for i, g in enumerate(grades) if g == grade])
 
 
+def _grades_listed(column: Column, params) -> bool:
+    """A table of the grades themselves, each once: the grade column names the rows (no column of
+    names before it), or a column counts or bounds each grade (项目个数, 分数区间)."""
+    heads = [compact(t) for t in column.table.grid()[column.head_row]]
+    keys = tuple(params["key_heads"])
+    names_before = any(h and not any(w in h for w in keys) for h in heads[:column.col])
+    return not names_before or any(w in h for h in heads for w in params["grade_table_heads"])
+
+
 # ---- averages ------------------------------------------------------------------------------
 def _averages(doc, rule):
     params = rule.params
@@ -192,6 +203,9 @@ def _averages(doc, rule):
         told = compact(fact.label)
         cut = max(told.rfind(w) for w in words if w in told)
         before, told = re.split(r"[，,；;：:]", told[:cut])[-1], told[cut:]
+        for column in columns:  # (4个项目的自评得分平均为…: the measure named before 平均)
+            if _measure(column.head, averaged) and _measure(column.head, averaged) in before:
+                told, before = told + _measure(column.head, averaged), before.replace(_measure(column.head, averaged), "")
         if subject is not None and not subject.fullmatch(before):
             continue  # (上年平均, “优”等项目平均, 全市平均: the mean of other rows)
         sentence_text = base.sentences.get((fact.block, fact.sentence), "")

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from ..facts.numbers import RANGE_JOINER, cn_to_int
 from ..ingest.raw import MAX_BREAKDOWN_CHARS, MAX_BREAKDOWN_PARTS, MAX_LIST_CHARS, bounded_int
-from ..knowledge import concepts, compact
+from ..knowledge import compact
 from ..model import Heading, Location, Paragraph, Table, is_prose
 from ..tables.typed import typed_tables
 from .base import Hit
@@ -63,6 +63,8 @@ PARAMS = {
     "kind_classifiers": (list, []),
     # conjunctions that carry a list over a comma to its last item (A、B、C，以及D)
     "comma_conjunctions": (list, []),
+    # words of a clause, not a name, after such a conjunction (因, 未, 尚: 以及部分村组因资金未到位…)
+    "clause_words": (list, []),
     "max_item_chars": (int, 40),
     "max_item_chars_strict": (int, 15),
     # a numbered item (一是……；二是……) may be a sentence or two; one longer than this is no item
@@ -474,7 +476,7 @@ def _split_plain(listing: str, params: dict) -> tuple[list[str], bool]:
             stops = "，,；;" if separators == "、" else ""
         if top and ch in stops:
             items.append(listing[a:k].strip())
-            joined = _joined_last(listing, k, params, items)
+            joined = _joined_last(listing, k, params)
             if joined is not None:
                 # “A、B、C，以及新组建的D”: the last item after a conjunction over the comma
                 items.append(joined[0])
@@ -504,10 +506,10 @@ def _split_plain(listing: str, params: dict) -> tuple[list[str], bool]:
     return [i for i in items if i], not cut(item)
 
 
-def _joined_last(listing: str, k: int, params: dict, items: list[str]) -> tuple[str, bool] | None:
+def _joined_last(listing: str, k: int, params: dict) -> tuple[str, bool] | None:
     """The item a conjunction joins over the comma at `k` (，以及…), up to the next break, and
-    whether it ends the listing; None when the clause opens with no such conjunction, or names
-    no thing of the list's kind: ending as an item before it does or as a unit's name does."""
+    whether it ends the listing; None when the clause opens with no such conjunction, or reads
+    as a clause, not a name (部分村组因资金未到位尚未开工)."""
     rest = listing[k + 1:]
     conj = next((c for c in sorted(params["comma_conjunctions"], key=len, reverse=True) if rest.startswith(c)), None)
     if conj is None:
@@ -515,9 +517,8 @@ def _joined_last(listing: str, k: int, params: dict, items: list[str]) -> tuple[
     item = re.split(r"[，,；;。]", rest[len(conj):], maxsplit=1)[0]
     # a name (2024年新组建的急救指挥中心: its 的 modifies it), not a clause (部分村组因资金未到位尚未开工)
     name = item.strip().rsplit("的", 1)[-1]
-    endings = (*(i[-1:] for i in items if i), *(concepts().get("organization_endings") or ()))
-    if not name or len(name) > params["max_item_chars_strict"] or any(m in name for m in params["prose_marks"]) \
-            or not name.endswith(endings):
+    if not name or len(name) > params["max_item_chars_strict"] \
+            or any(m in name for m in (*params["prose_marks"], *params["clause_words"])):
         return None
     return item.strip(), len(conj) + len(item) >= len(rest.rstrip("。；; "))
 

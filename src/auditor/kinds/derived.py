@@ -49,8 +49,9 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # point_change: a rate compared with the share of the year gone by (时间进度), above or
           # below it (高于 / 低于); the year gone by from the document meta (elapsed_months: 1-8月, 上半年)
           "schedule_words": (list, []), "above_words": (list, []), "below_words": (list, []),
-          # point_change: words naming a benchmark a rate is compared with (全省平均水平, 目标值)
-          "benchmark_words": (list, []),
+          # point_change: words naming a benchmark a rate is compared with (全省平均水平, 目标值), and
+          # the comparing words before it (比, 较, 高于)
+          "benchmark_words": (list, []), "benchmark_comparing_words": (list, []),
           # words making a stated change one on adjusted figures (剔除车辆购置因素, 可比口径): not
           # the change of the figures the report states
           "adjusted_cues": (list, []),
@@ -1603,8 +1604,8 @@ def _point_change(base: FactBase, rule):
         # levels, not another thing's growth (同比增长12.40%, 调解成功率较上年的97.8%提高0.8个百分点)
         rates = [f for f in before[since:] if f.unit == "%" and f.measure != "变动率"]
         benchmark = _benchmark(base, rule, rates[-1], change) if rates else None
-        if benchmark is not None:
-            rates = [f for f in rates if f is not benchmark]
+        # (a rate the words name a benchmark, 目标值（98%）, is no rate of this year or last)
+        rates = [f for f in rates if f is not benchmark and not _names_benchmark(base, rule, f)]
         current = next((f for f in reversed(rates) if f.period == CURRENT), None)
         if benchmark is not None:
             # (比全省平均水平（98.90%）高0.7个百分点: this year's rate against the benchmark)
@@ -1642,12 +1643,24 @@ def _point_change(base: FactBase, rule):
 
 
 def _benchmark(base: FactBase, rule, rate: Fact, change: Fact) -> Fact | None:
-    """The rate right before the change when the words from it to the change name a benchmark
-    (比全省平均水平（98.90%）高…, 高于目标值（95%）…): the change is against it, not last year's."""
-    words = rule.params["benchmark_words"]
+    """The rate right before the change when a comparing word and a benchmark come before it (比全省
+    平均水平（98.90%）高…, 高于目标值（95%）…) and no word of last year stands between it and the
+    change (…（98.90%），比上年提高…: that change is on last year): the change is against it."""
     text = base.sentences.get((change.block, change.sentence), "")
-    span = compact(rate.label) + text[rate.at:change.at]
-    return rate if words and any(w in span for w in words) else None
+    between = text[rate.at + len(rate.text):change.at]
+    if not _names_benchmark(base, rule, rate) or lexicon().prior.search(between):
+        return None
+    lead = compact(rate.label)
+    return rate if any(w in lead for w in rule.params["benchmark_comparing_words"]) else None
+
+
+def _names_benchmark(base: FactBase, rule, rate: Fact) -> bool:
+    """The words right before the rate name a benchmark (全省平均水平, 目标值)."""
+    words = rule.params["benchmark_words"]
+    return bool(words) and any(w in compact(rate.label)[-BENCHMARK_REACH:] for w in words)
+
+
+BENCHMARK_REACH = 12  # the characters before a rate its benchmark's name stands in (比全省平均水平（
 
 
 def _against_schedule(base: FactBase, rule, change: Fact, rates: list[Fact]):

@@ -57,6 +57,8 @@ PARAMS = {
     # whose labels differ only by these restate one fact
     "label_fillers": (list, ["截至", "年末", "全年", "本年度", "本年", "为", "是", "达", "共", "约", "，", ",",
                              "本部门", "本单位", "我单位", "本局", "我局", "全局"]),
+    # words of a heading naming a part of the unit's work (城区, 乡镇): its figures are that part's
+    "scope_part_words": (list, []),
     # a stock at the start of the year, by its words or its sentence's opening ones (年初，…), and
     # the words ending that (年末): the opening stock is no statement of the closing one
     "opening_words": (list, []), "closing_words": (list, []),
@@ -89,7 +91,7 @@ def check(doc, rule):
     groups: dict[tuple, list[Fact]] = {}
     text_only = set(rule.params["text_only_measures"])
     planned = doc.meta.get("report_type") in rule.params["budget_report_types"]
-    lone = _lone_activities(base)
+    lone = _lone_activities(base, rule)
     for fact in base.facts:
         if fact.concept and fact.measure in measures and not fact.comparator and fact.subject != UNNAMED \
                 and not (fact.measure in text_only and fact.source == "text" and (fact.base or _in_part_list(base, fact))) \
@@ -157,19 +159,22 @@ def _key(fact: Fact, planned: bool, subject: str) -> tuple:
             fact.member, _dimension(fact))
 
 
-def _lone_activities(base) -> set[int]:
+def _lone_activities(base, rule) -> set[int]:
     """The facts under a numbered activity heading (1. 绿化建设。新增绿地面积12.6公顷) that no
     parallel item (2. 乡镇绿化。新增绿地面积8.4公顷) states the same thing of: the unit's own
     figures, as its tables state them. (ids of the facts)"""
-    activities = base.activity_subjects
+    parts = tuple(rule.params["scope_part_words"])
+    activities = {a for a in base.activity_subjects if not any(w in a for w in parts)}
     if not activities:
-        return set()
+        return set()  # (1. 城区绿化。…: a part of the unit's, not its whole work)
+    per_item = set(rule.params["per_item_concepts"] + rule.params["per_form_concepts"])
     under: dict[tuple, list[Fact]] = {}
     for fact in base.facts:
         # (an indicator the words name outright, 全年新增绿地面积12.6公顷; not an amount, which a
-        # heading often scopes to a fund or a part of the unit, nor a thing linked by likeness)
+        # heading often scopes to a fund or a part of the unit, nor a thing linked by likeness,
+        # nor an item's own score or execution rate: 1. 种业振兴。自评得分96.50分)
         if fact.source == "text" and fact.subject in activities and not fact.is_money \
-                and fact.concept and fact.concept in compact(fact.label):
+                and fact.concept and fact.concept in compact(fact.label) and fact.concept not in per_item:
             under.setdefault((fact.concept, fact.measure, fact.period), []).append(fact)
     return {id(f) for facts in under.values() if len({f.subject for f in facts}) == 1 for f in facts}
 
@@ -484,10 +489,10 @@ def _text_pairs(texts: list[Fact], rule, fillers: re.Pattern, base):
 
 
 def _unit_support(base, fact: Fact) -> int:
-    """How the other amounts of the figure's sentence bear out its unit: 1 where one shares it,
-    -1 where they are all in another unit, 0 where it stands alone."""
-    peers = {f.unit for f in base.by_sentence.get((fact.block, fact.sentence), ()) if f is not fact and f.is_money}
-    return 0 if not peers else 1 if fact.unit in peers else -1
+    """How the sentence's first other amount (its whole where it lists parts: “三公”经费23.48万元，其中…)
+    bears out the figure's unit: 1 where it shares it, -1 where it is in another, 0 where there is none."""
+    first = next((f for f in base.by_sentence.get((fact.block, fact.sentence), ()) if f is not fact and f.is_money), None)
+    return 0 if first is None else 1 if first.unit == fact.unit else -1
 
 
 def _hit(fact: Fact, other: Fact, rule, assumed: dict[int, str] | None = None) -> Hit:

@@ -309,8 +309,8 @@ def _execution_hits(rule, typed, full_marks_unmet: bool, report_rule=None, indic
             continue
         if own is not None and own.kind == "step" and own.rounding and rate is not None and any(
                 _close(row.score, _step_score(own, row, r), score_cell.text, places)
-                for r in (rate - row.rate_half_ulp(), rate + row.rate_half_ulp())):
-            continue  # (whole steps counted from either end of the printed rate: 94.00% may be 93.998%)
+                for r in _rate_ends(row, rate, budget)):
+            continue  # (whole steps counted from either end of the rate: 94.00% may be 93.998%)
         bar = own.threshold if own is not None and own.kind != "bands" else full_rate  # (full marks from here)
         unmet = (row.weight is not None and row.score >= row.weight
                  and rate is not None and row.rate_high(rate) <= bar)
@@ -326,6 +326,20 @@ def _execution_hits(rule, typed, full_marks_unmet: bool, report_rule=None, indic
                     "basis": f"按分值 {row.weight} × 执行率 {fmt(rate)}%" if own is None
                     else f"按报告的计分规则（执行率 {fmt(rate)}%，{own.words}）"},
             highlights=[c.loc for c in row.cells.values()])
+
+
+def _rate_ends(row: ExecutionRow, rate: Decimal, budget: Decimal | None) -> tuple[Decimal, Decimal]:
+    """The ends of the interval the rate stands for: of the amounts it is worked out from where the
+    row gives them (940.00 ÷ 1000.00: 94.00% within a thousandth), else of its print (94.00%: ±0.005)."""
+    if budget and row.executed is not None:
+        spent, base = half_unit(_places(row.executed)), half_unit(_places(budget))
+        return (row.executed - spent) / (budget + base) * 100, (row.executed + spent) / (budget - base) * 100
+    return rate - row.rate_half_ulp(), rate + row.rate_half_ulp()
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def _step_score(own: ExecutionRule, row: ExecutionRow, rate: Decimal) -> Decimal:

@@ -90,7 +90,7 @@ def check(doc, rule):
         details, judged, total_hits = 0, 0, []
         for r in range(first, len(grid)):
             hits = list(_row_hits(rule, table, grid, r, columns))
-            if totals and compact(row_name(grid[r])).startswith(totals):
+            if totals and compact(row_name(grid[r])) in totals:  # (as the column-total rule reads it)
                 total_hits += hits  # (the 合计 row: judged once its rows are)
                 continue
             details += any(is_amount(t) for t in grid[r])

@@ -36,8 +36,9 @@ from .base import Hit, rounding_note, sum_check, SUBROW_RE
 
 KIND = "table_sum"
 PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "本年支出合计"]),
-          # column_total: a column's head closing so sums the row's columns beside it (… | 小计)
-          "column_subtotal_labels": (list, []),
+          # column_total: a column's head closing so sums the row's columns beside it (… | 小计),
+          # a column's head opening so is inside another (其中：政府采购), no part of that sum
+          "column_subtotal_labels": (list, []), "part_column_words": (list, []),
           "identities": (list, []), "names": (dict, {}),
           # words of a column head whose figures are rates (增减率, 占比): they do not add up
           "rate_column_words": (list, []),
@@ -531,7 +532,7 @@ def _row_totals(rule, table, grid, rows: list[int], summed: list[int], heads: li
         return None
     total_col = total_cols[0]
     parts_cols = _summed_beside(rule, table, heads, summed, total_col)
-    checked, hits = 0, []
+    checked, telling, hits = 0, 0, []
     not_summed = tuple(rule.params["rate_column_words"] + rule.params["not_summed_words"])
     for r in rows:
         if any(w in compact(_label(grid[r])) for w in not_summed):
@@ -547,8 +548,10 @@ def _row_totals(rule, table, grid, rows: list[int], summed: list[int], heads: li
         if hit is not None:
             hit.fields["relation"] = "各栏之和为"
             hits.append(hit)
-    # (most rows adding up show the identity; of two rows, one adding up exactly shows it)
-    if checked < 2 or len(hits) > (1 - MOST_ROWS) * checked and not (checked == 2 and len(hits) == 1):
+        elif all(parse_cell(c.text.strip()) is not None and parse_cell(c.text.strip()).value for c in cells):
+            telling += 1  # (a row adding up with no part 0: 110 = 60 + 50 + 0.00 fits any part list)
+    # (most rows adding up show the identity; of two rows, one adding up with every part printed)
+    if checked < 2 or len(hits) > (1 - MOST_ROWS) * checked and not (checked == 2 and len(hits) == 1 and telling):
         return None
     return total_col, hits
 
@@ -556,11 +559,13 @@ def _row_totals(rule, table, grid, rows: list[int], summed: list[int], heads: li
 def _summed_beside(rule, table, heads: list[str], summed: list[int], total_col: int) -> list[int]:
     """The columns a row's total column sums: those under its group head (分配金额（万元） › 中央资金 |
     省级资金 | 小计), else all but the columns of counts (常住人口（人）, 行政村（个）: factors, no parts)."""
+    part_words = tuple(rule.params["part_column_words"])
+    others = [c for c in summed if c != total_col and not compact(heads[c]).startswith(part_words)]
     leaf = heads[total_col].split()
     group = " ".join(leaf[:-1]) if len(leaf) > 1 else ""
-    if group:
-        return [c for c in summed if c != total_col and heads[c].startswith(group)]
-    return [c for c in summed if c != total_col and not _counted(rule, table, heads[c])]
+    grouped = [c for c in others if group and heads[c].startswith(group)]
+    # (其中：政府采购 is inside its side, no part of its own; a group naming nothing: all the others)
+    return grouped or [c for c in others if not _counted(rule, table, heads[c])]
 
 
 def _sums_inside(grid, details: list[int], label_col: int, sums: tuple) -> bool:
