@@ -54,6 +54,7 @@ PARAMS = {
     "method_words": (list, []),
 }
 MESSAGE_FIELDS = {"table", "column", "grade", "counted", "mean", "rows"}
+HEAD_ROWS = 6  # the rows at a table's top its head row stands in (a title, a unit line, two rows of heads)
 NOUN_CHARS = 2  # the head word of what the rows are (项目, 单位, 指标): a Chinese noun's last two characters
 UNIT_BRACKET_RE = re.compile(r"[（(][^）)]*[）)]$")  # 自评得分（分）: the head without its unit
 
@@ -70,9 +71,11 @@ def validate(params: dict) -> str | None:
 
 
 def check(doc, rule):
-    if not doc.tables:
-        return
-    yield from (_grades if rule.params["check"] == "grades" else _averages)(doc, rule)
+    params = rule.params
+    words = params["grade_heads"] if params["check"] == "grades" else params["average_words"]
+    if not doc.tables or not any(w in doc.text for w in words):
+        return  # (most reports grade no rows and state no mean: their tables need not be read)
+    yield from (_grades if params["check"] == "grades" else _averages)(doc, rule)
 
 
 class Column:
@@ -108,7 +111,7 @@ def _columns(doc, rule, wanted) -> list[Column]:
     found = []
     for table in doc.tables:
         grid = table.grid()
-        for h, head_row in enumerate(grid[:-1]):
+        for h, head_row in enumerate(grid[:min(len(grid) - 1, HEAD_ROWS)]):
             heads = [compact(t) for t in head_row]
             hits = [c for c, head in enumerate(heads) if head and wanted(head)]
             if not hits:

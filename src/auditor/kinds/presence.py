@@ -93,6 +93,12 @@ def _code_before_name(row, k: int) -> bool:
         and bool(row[k + 1].text.strip())
 
 
+def _template(doc, rule) -> bool:
+    """The document is a blank form: placeholders where its figures go (XXX万元, XX%), enough of them."""
+    pattern = rule.params["placeholder_pattern"]
+    return bool(pattern) and _at_least(re.finditer(pattern, doc.text), rule.params["template_placeholders"])
+
+
 def _at_least(matches, count: int) -> bool:
     return sum(1 for _ in zip(range(count), matches)) >= count
 
@@ -102,9 +108,7 @@ def _check_empty_table_statement(doc, rule):
     blocks = doc.blocks
     if len(doc.tables) >= 3 and not any(_has_amounts(t) for t in doc.tables):
         return  # a blank form (a template), not a report with some tables left empty
-    placeholders = re.compile(rule.params["placeholder_pattern"]) if rule.params["placeholder_pattern"] else None
-    if placeholders and _at_least(placeholders.finditer(doc.text), rule.params["template_placeholders"]):
-        return  # a template: its figures XXX, its tables left for the unit to fill in
+    template = None  # (read once, for the first empty table: most reports have none)
     for i, block in enumerate(blocks):
         if not isinstance(block, Table) or len(block.rows) < 2:
             continue
@@ -115,6 +119,10 @@ def _check_empty_table_statement(doc, rule):
         nearby = " ".join(b.text for b in _neighbours(blocks, i))
         if statement.search(nearby):
             continue
+        if template is None:
+            template = _template(doc, rule)
+        if template:
+            return  # a template: its figures XXX, its tables left for the unit to fill in
         yield Hit(quote=block.row_text(0).strip("\t ")[:40], location=block.loc, stated="表中无数据，也无说明",
                   expected="注明“本表无数据”或说明原因",
                   formula="表格没有任何金额，前后文也没有说明该表为空的原因", fields={"item": block.title})
