@@ -432,7 +432,7 @@ def _check_column_total(doc, rule, typed):
         rows = _summed_rows(grid, details, label_col, rule, summed)
         across = _row_totals(rule, table, grid, [*details, at], summed, heads, labels)
         slips = _product_slips(table, rule)
-        told = set()
+        told, column_hits = set(), []
         for col in summed:
             if _running_total(grid, details, at, col):
                 continue  # (累计支出 by month: its 合计 is the last month's, no sum of them)
@@ -446,12 +446,48 @@ def _check_column_total(doc, rule, typed):
                 continue  # the one row that does not add up across explains the column's gap: told once
             if hit is not None:
                 told.add((hit.location.row, hit.location.col))
-                yield hit
-        for hit in across[1] if across is not None else ():
-            if (hit.location.row, hit.location.col) not in told:  # (the grand total's own cell: told once)
-                yield hit
+                column_hits.append(hit)
+        crossing = _crossing_cell(rule, table, column_hits, across)
+        if crossing is not None:
+            yield crossing  # (one cell off breaks its row and its column: told once, at that cell)
+        else:
+            yield from column_hits
+            for hit in across[1] if across is not None else ():
+                if (hit.location.row, hit.location.col) not in told:  # (the grand total's own cell: told once)
+                    yield hit
         yield from _group_hits(rule, table, grid, details, label_col, summed, heads)
         yield from _subtotal_hits(rule, table, grid, details, label_col, summed, heads)
+
+
+def _crossing_cell(rule, table, column_hits: list[Hit], across) -> Hit | None:
+    """The one row not adding up across and the one column not adding up to its 合计, both off by the
+    same amount (白沙镇 595.50 short of its parts by 10, 中央资金's 合计 530.00 short of its rows by
+    10): the cell where they cross is the one figure wrong, and the totals are right. A hit on it
+    (its value had it been right, from its row and from its column alike), else None."""
+    if across is None or len(across[1]) != 1 or len(column_hits) != 1:
+        return None
+    row_hit, col_hit = across[1][0], column_hits[0]
+    if row_hit.cls or col_hit.cls or Decimal(row_hit.fields["diff"]) != Decimal(col_hit.fields["diff"]):
+        return None
+    r, c = row_hit.location.row - 1, col_hit.location.col - 1
+    if c == across[0] or r >= len(table.rows) or c >= len(table.rows[r]):
+        return None
+    cell = table.rows[r][c]
+    value = parse_cell(cell.text.strip())
+    if value is None:
+        return None
+    right = value.value + Decimal(row_hit.fields["diff"])
+    shown = fmt(right, value.places, cell.text)
+    label, column = row_hit.fields["label"], col_hit.fields["column"]
+    return Hit(
+        quote=table.row_text(r).strip("\t "), location=cell.loc, stated=f"{label} {column} {cell.text.strip()}",
+        expected=shown,
+        formula=(f"{label}行：{row_hit.fields['column']} {row_hit.fields['total']} 减其余各栏，{column} 应为 {shown}；"
+                 f"{column}列：合计 {col_hit.fields['total']} 减其余各行，{label} 应为 {shown}（行、列合计都与此相符，"
+                 f"错的是此格）"),
+        fields={**col_hit.fields, "label": label, "total": cell.text.strip(), "sum": shown,
+                "relation": "按所在行、列的合计应为", "note": ""},
+        highlights=[cell.loc, row_hit.location, col_hit.location])
 
 
 def _heads_summed(rule, table, grid, first: int, label_col: int, skip: int | None = None) -> tuple[list[str], list[int]]:
