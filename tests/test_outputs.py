@@ -158,3 +158,18 @@ def test_only_a_figure_no_finding_explains_is_a_cause_and_a_ring_is_kept():
     assert (root.rule, root.also, kept.rule) == ("SUM004", ["SUM005"], "SUM001")
     ring = [made("SUM004", a, "甲 10.00", "12.00", b), made("SUM005", b, "乙 20.00", "18.00", a)]
     assert drop_consequences(ring) == ring
+
+
+def test_a_change_broken_by_a_figure_shown_wrong_is_folded_into_it(tmp_path):
+    """The text's 上年 3,300.00 against the table's 3,330.00: the stated change 增加450.00 holds with the
+    table's figure (3,780.00 − 3,330.00), so its break (→ 增加480.00, the subtracted figure's doing)
+    is no second error."""
+    from auditor.engine import audit_file
+    from auditor.ruleset import load_rules
+
+    report = tmp_path / "收入.txt"
+    report.write_text("某局2024年度部门决算说明\n表1 收入情况\n单位：万元\n项目\t上年决算数\t本年决算数\n"
+                      "财政拨款收入\t3,210.00\t3,684.00\n其他收入\t120.00\t96.00\n合计\t3,330.00\t3,780.00\n"
+                      "本年收入3,780.00万元，上年3,300.00万元，比上年增加450.00万元，增长13.51%。\n", encoding="utf-8")
+    found = [f for f in audit_file(str(report), load_rules()).findings if f.severity != "info"]
+    assert [(f.rule, f.stated, f.also) for f in found] == [("FCT001", "3,300.00万元", ["DRV012"])]

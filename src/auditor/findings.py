@@ -227,7 +227,7 @@ def _explains(source: Finding, finding: Finding, delta) -> bool:
     figure = FIGURE_RE.findall(source.stated or "")
     if not figure or figure[-1] not in FIGURE_RE.findall(finding.formula or ""):
         return False  # (the very figure, not digits inside another: 3 in 13)
-    if delta is not None and _takes_back(_delta(source), delta):
+    if delta is not None and _takes_back(_operand_sign(finding.formula, figure[-1]) * _delta(source), delta):
         return True
     quotient = QUOTIENT_RE.search(finding.formula or "")
     rate = FIGURE_RE.search(finding.stated or "")
@@ -247,6 +247,17 @@ def _explains(source: Finding, finding: Finding, delta) -> bool:
     return bottom != 0 and abs(top / bottom * 100 - stated) <= half
 
 
+def _operand_sign(formula: str, figure: str) -> int:
+    """−1 where the figure is subtracted in the formula (本年 3,780.00 − 上年 3,300.00 = 480.00: the
+    nearest operator before it is −), else +1."""
+    for found in FIGURE_RE.finditer(formula):
+        if found.group() == figure:
+            before = OPERATOR_RE.findall(formula[:found.start()])
+            return -1 if before and before[-1] in "−-" else 1
+    return 1
+
+
+OPERATOR_RE = re.compile(r"[+＋−\-=＝÷×]")
 # a quotient in a formula: its two figures (基本支出 1,859.00万元 ÷ 本年支出 13,259.20万元)
 QUOTIENT_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:[万亿]?元|人|个|%)?\s*÷\s*[^\d=÷]{0,16}?(\d[\d,]*(?:\.\d+)?)")
 
@@ -256,15 +267,34 @@ def _cell_key(loc: Location) -> tuple | None:
 
 
 def _delta(finding: Finding):
-    """expected − stated, both read as plain numbers (the last figure of what is stated: 合计 1,146.80;
-    the expected value only when it is one: not ≥ 5, 低于 8…); None otherwise."""
-    stated = FIGURE_RE.findall(finding.stated or "")
-    expected = (finding.expected or "").strip()
-    match = FIGURE_RE.match(expected)
+    """expected − stated, both read as numbers: the last figure of what is stated (合计 1,146.80), the
+    expected value where it is one (not ≥ 5, 低于 8, 8（按比例约 7.49）); a change's direction word
+    before either gives its sign (比上年增加450.00万元 → 增加540.00万元: +90); None otherwise."""
+    stated_text, expected = finding.stated or "", (finding.expected or "").strip()
+    stated = list(FIGURE_RE.finditer(stated_text))
+    match = FIGURE_RE.search(expected)
     if not stated or match is None or FIGURE_RE.search(expected, match.end()):
         return None
-    delta = _number(match.group()) - _number(stated[-1])
+    lead = expected[:match.start()].strip()
+    if lead and _direction_sign(lead, whole=True) is None:
+        return None  # (≥ 5, 低于 8: a bound, no value)
+    last = stated[-1]
+    stated_sign = _direction_sign(stated_text[max(0, last.start() - SIGN_REACH):last.start()]) or 1
+    delta = (_direction_sign(lead, whole=True) or 1) * _number(match.group()) - stated_sign * _number(last.group())
     return delta or None
+
+
+SIGN_REACH = 4  # the characters before a stated change's figure its direction word stands in (比上年增加)
+
+
+def _direction_sign(text: str, whole: bool = False) -> int | None:
+    """+1 / −1 for a direction word ending `text` (the whole of it with `whole`), else None."""
+    from .facts.lexicon import lexicon
+
+    found = lexicon().directions.all(text)
+    if not found or found[-1][1] != len(text) or (whole and found[-1][0] != 0):
+        return None
+    return 1 if found[-1][2] == "up" else -1
 
 
 def _number(text: str):
