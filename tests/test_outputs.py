@@ -173,3 +173,14 @@ def test_a_change_broken_by_a_figure_shown_wrong_is_folded_into_it(tmp_path):
                       "本年收入3,780.00万元，上年3,300.00万元，比上年增加450.00万元，增长13.51%。\n", encoding="utf-8")
     found = [f for f in audit_file(str(report), load_rules()).findings if f.severity != "info"]
     assert [(f.rule, f.stated, f.also) for f in found] == [("FCT001", "3,300.00万元", ["DRV012"])]
+
+
+def test_shares_past_100_percent_through_one_misprinted_share_are_that_share_s_doing(tmp_path):
+    from auditor.engine import audit_file
+    from auditor.ruleset import load_rules
+
+    report = tmp_path / "占比.txt"
+    report.write_text("某局2024年度部门决算说明\n本年支出3,200.00万元，其中基本支出2,000.00万元，占本年支出的62.50%；"
+                      "项目支出1,200.00万元，占本年支出的37.60%。\n", encoding="utf-8")
+    found = [f for f in audit_file(str(report), load_rules()).findings if f.severity != "info"]
+    assert [(f.rule, f.stated, f.also) for f in found] == [("DRV001", "37.60%", ["DRV006"])]

@@ -183,7 +183,7 @@ def _causes(findings: list[Finding]) -> dict[int, Finding]:
             if source is not None and source is not finding and _takes_back(_delta(source), delta):
                 cause[id(finding)] = source
                 break
-        if id(finding) not in cause and not _cell_key(finding.location):
+        if id(finding) not in cause and not _cell_key(finding.location) and finding.severity != "info":
             # a figure of the same paragraph shown wrong (by a table stating it) that this finding
             # worked with: its relation breaks by what correcting it takes back, or its rate fits
             source = next((a for a in in_text.get(_text_key(finding.location), ()) if a is not finding
@@ -229,6 +229,8 @@ def _explains(source: Finding, finding: Finding, delta) -> bool:
         return False  # (the very figure, not digits inside another: 3 in 13)
     if delta is not None and _takes_back(_operand_sign(finding.formula, figure[-1]) * _delta(source), delta):
         return True
+    if _bound_kept(source, finding, figure[-1]):
+        return True
     quotient = QUOTIENT_RE.search(finding.formula or "")
     rate = FIGURE_RE.search(finding.stated or "")
     if quotient is None or rate is None or not (finding.stated or "").rstrip().endswith("%"):
@@ -245,6 +247,22 @@ def _explains(source: Finding, finding: Finding, delta) -> bool:
     places = -stated.as_tuple().exponent if isinstance(stated.as_tuple().exponent, int) else 0
     half = Decimal(5) / Decimal(10) ** (max(places, 0) + 1)
     return bottom != 0 and abs(top / bottom * 100 - stated) <= half
+
+
+def _bound_kept(source: Finding, finding: Finding, figure: str) -> bool:
+    """`finding` says a sum passes a bound (71.73% + 11.11% + 2.07% + 15.16% = 100.07%, expected ≤ 100%)
+    and the sum with the source's figure corrected keeps to it (71.65%: 99.99%)."""
+    bound = BOUND_RE.match((finding.expected or "").strip())
+    head = (finding.formula or "").split("=")[0]
+    terms = FIGURE_RE.findall(head)
+    if bound is None or "+" not in head or figure not in terms:
+        return False
+    total = sum((_number(t) for t in terms), Decimal(0)) + _delta(source)
+    limit = _number(bound.group(2))
+    return total <= limit if bound.group(1) in "≤<" else total >= limit
+
+
+BOUND_RE = re.compile(r"([≤≥<>])\s*(\d[\d,]*(?:\.\d+)?)")
 
 
 def _operand_sign(formula: str, figure: str) -> int:
