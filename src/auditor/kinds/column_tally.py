@@ -19,6 +19,7 @@ from ..facts.numbers import fmt, half_unit
 from ..knowledge import compact
 from ..tables.typed import parse_cell
 from .base import CHECKED, Checked, Hit
+from .table_sum import HEAD_UNIT_RE
 
 KIND = "column_tally"
 PARAMS = {
@@ -47,6 +48,12 @@ PARAMS = {
     "key_heads": (list, []),
     # heads of a table of the grades themselves, beside the grade column (项目个数, 分数区间)
     "grade_table_heads": (list, []),
+    # the rows at a table's top its head row stands in (a title, a unit line, two rows of heads)
+    "head_rows": (int, 6),
+    # the characters of the head word of what the rows are (项目, 单位, 指标)
+    "row_noun_chars": (int, 2),
+    # a mean's unit -> the words of a column head holding figures of that unit (%: 满意度（%）, 得分率)
+    "mean_units": (dict, {}),
     # what may stand before 平均 in the sentence's words: the rows, counted or all of them (4个项目平均
     # 自评得分); else a part of them or another body (上年平均, “优”等项目平均, 全市平均)
     "mean_subject_pattern": (str, ""),
@@ -54,9 +61,6 @@ PARAMS = {
     "method_words": (list, []),
 }
 MESSAGE_FIELDS = {"table", "column", "grade", "counted", "mean", "rows"}
-HEAD_ROWS = 6  # the rows at a table's top its head row stands in (a title, a unit line, two rows of heads)
-NOUN_CHARS = 2  # the head word of what the rows are (项目, 单位, 指标): a Chinese noun's last two characters
-UNIT_BRACKET_RE = re.compile(r"[（(][^）)]*[）)]$")  # 自评得分（分）: the head without its unit
 
 
 def validate(params: dict) -> str | None:
@@ -65,8 +69,9 @@ def validate(params: dict) -> str | None:
     if params["check"] == "grades" and not (params["grade_heads"] and params["grade_context_pattern"]
                                             and params["count_units"]):
         return "grades 需要 grade_heads、grade_context_pattern 和 count_units"
-    if params["check"] == "average" and not (params["average_words"] and params["averaged_heads"]):
-        return "average 需要 average_words 和 averaged_heads"
+    if params["check"] == "average" and not (params["average_words"] and params["averaged_heads"]
+                                             and params["mean_units"]):
+        return "average 需要 average_words、averaged_heads 和 mean_units"
     return None
 
 
@@ -90,15 +95,16 @@ class Column:
     def name(self) -> str:
         return f"「{self.table.title or f'表{self.table.index}'}」{self.head}列"
 
-    def row_noun(self, name_tails: tuple, key_heads: tuple) -> str:
+    def row_noun(self, params) -> str:
         """What the rows are, by the head of the table's first column naming them (not a 序号's),
         its tail word (项目名称 → 项目, 所属单位 → 单位, 绩效指标 → 指标), else ""."""
-        heads = [UNIT_BRACKET_RE.sub("", compact(t)) for t in self.table.grid()[self.head_row][:self.col]]
-        head = next((h for h in heads if h and not any(w in h for w in key_heads)), "")  # (乡镇（街道） → 乡镇)
-        for tail in name_tails:
+        keys = tuple(params["key_heads"])
+        heads = [HEAD_UNIT_RE.sub("", compact(t)) for t in self.table.grid()[self.head_row][:self.col]]
+        head = next((h for h in heads if h and not any(w in h for w in keys)), "")  # (乡镇（街道） → 乡镇)
+        for tail in params["row_name_tails"]:
             if head.endswith(tail) and len(head) > len(tail):
                 head = head[:-len(tail)]
-        return head[-NOUN_CHARS:]
+        return head[-params["row_noun_chars"]:]
 
     def row_names(self) -> list[str]:
         return [next((c.text.strip() for c in self.table.rows[r] if c.text.strip() and parse_cell(c.text) is None), "")
@@ -111,7 +117,7 @@ def _columns(doc, rule, wanted) -> list[Column]:
     found = []
     for table in doc.tables:
         grid = table.grid()
-        for h, head_row in enumerate(grid[:min(len(grid) - 1, HEAD_ROWS)]):
+        for h, head_row in enumerate(grid[:min(len(grid) - 1, rule.params["head_rows"])]):
             heads = [compact(t) for t in head_row]
             hits = [c for c, head in enumerate(heads) if head and wanted(head)]
             if not hits:
@@ -139,7 +145,7 @@ def _grades(doc, rule):
     tally = {g: graded.count(g) for g in graded}
     if len(tally) > params["max_grades"] or (len(tally) == len(graded) and _grades_listed(column, params)):
         return  # codes of another kind; or a table of the grades themselves (等级 | 分数区间 | 项目个数)
-    noun = column.row_noun(tuple(params["row_name_tails"]), tuple(params["key_heads"]))
+    noun = column.row_noun(params)
     # longer grades first: 优秀 before 优
     alternatives = "|".join(re.escape(g) for g in sorted(tally, key=len, reverse=True))
     pattern = re.compile(params["grade_context_pattern"].replace("{grade}", f"(?P<grade>{alternatives})"))
@@ -200,7 +206,7 @@ def _averages(doc, rule):
     units = set(params["count_units"])
     subject = re.compile(params["mean_subject_pattern"]) if params["mean_subject_pattern"] else None
     for fact in base.facts:
-        if fact.source != "text" or not any(w in fact.label for w in words) or fact.unit not in ("分", "%") \
+        if fact.source != "text" or not any(w in fact.label for w in words) or fact.unit not in params["mean_units"] \
                 or fact.period != CURRENT:
             continue
         told = compact(fact.label)
@@ -214,7 +220,8 @@ def _averages(doc, rule):
         sentence_text = base.sentences.get((fact.block, fact.sentence), "")
         if any(w in sentence_text for w in params["method_words"]):
             continue  # (加权平均, 超过100%的按100%计: a mean taken otherwise)
-        fitting = [c for c in columns if _measure(c.head, averaged) and _unit_fits(c, fact.unit)]
+        held = params["mean_units"][fact.unit]  # (the head words of columns of that unit)
+        fitting = [c for c in columns if _measure(c.head, averaged) and any(w in c.head for w in held)]
         # the column the words name in full (平均自评得分), else the one by its measure word (平均得分)
         matching = [c for c in fitting if _measure(c.head, averaged) in told] or \
             [c for c in fitting if any(w in told and _measure(c.head, averaged).endswith(w) for w in averaged)]
@@ -234,17 +241,9 @@ def _averages(doc, rule):
 
 
 def _measure(head: str, averaged: tuple) -> str:
-    """The head's measure word (自评得分（分） → 自评得分; its longest word among `averaged` that
-    the head ends with, else the head without its unit)."""
-    bare = UNIT_BRACKET_RE.sub("", head)
+    """The head without its unit (自评得分（分） → 自评得分) where it ends with one of `averaged`, else ""."""
+    bare = HEAD_UNIT_RE.sub("", head)
     return bare if any(bare.endswith(w) for w in averaged) else ""
-
-
-def _unit_fits(column: Column, unit: str) -> bool:
-    head = column.head
-    if unit == "%":
-        return "率" in head or "%" in head
-    return "分" in head
 
 
 def _mean_hit(base, fact, column: Column, values) -> Hit | None:

@@ -39,6 +39,8 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           # column_total: a column's head closing so sums the row's columns beside it (… | 小计),
           # a column's head opening so is inside another (其中：政府采购), no part of that sum
           "column_subtotal_labels": (list, []), "part_column_words": (list, []),
+          # column_total: the most characters of a unit line above a table (单位：人, 金额单位：万元)
+          "unit_line_chars": (int, 40),
           "identities": (list, []), "names": (dict, {}),
           # words of a column head whose figures are rates (增减率, 占比): they do not add up
           "rate_column_words": (list, []),
@@ -398,7 +400,7 @@ def _check_column_total(doc, rule, typed):
     labels = {compact(x) for x in rule.params["total_row_labels"]}
     part_labels = {compact(x) for x in rule.params["part_total_labels"]}
     sums = tuple(labels)  # (a detail row holding one of these words is a subtotal)
-    notes, befores = _notes_after(doc), _lines_before(doc)
+    notes, befores = _notes_after(doc), _lines_before(doc, rule.params["unit_line_chars"])
     for table in doc.tables:
         if table.index in covered:
             continue
@@ -859,14 +861,14 @@ def _notes_after(doc) -> dict[int, str]:
             if isinstance(block, Table) and not isinstance(doc.blocks[k + 1], Table)}
 
 
-def _lines_before(doc) -> dict[int, str]:
-    """The short line right before each table (by id): where its unit stands (单位：人)."""
+def _lines_before(doc, longest: int) -> dict[int, str]:
+    """The short line right before each table (by id): where its unit stands (单位：人); `longest`:
+    the most characters of such a line (no paragraph of prose)."""
     return {id(block): doc.blocks[k - 1].text for k, block in enumerate(doc.blocks) if k
             and isinstance(block, Table) and not isinstance(doc.blocks[k - 1], Table)
-            and len(doc.blocks[k - 1].text) <= UNIT_LINE_CHARS}
+            and len(doc.blocks[k - 1].text) <= longest}
 
 
-UNIT_LINE_CHARS = 40  # a unit line (单位：人, 金额单位：万元) or a title with it: no paragraph of prose
 SCALED_UNIT_RE = re.compile(r"[万亿千]|元")  # a unit of a scale (万人次) or of money: no plain count
 HEAD_UNIT_RE = re.compile(r"[（(][^）)]+[）)]")  # a head naming its own unit (投资额（万元）)
 
