@@ -99,7 +99,9 @@ def test_a_cell_shown_wrong_explains_the_relations_it_breaks_by_the_same_amount(
     found = [f for f in audit_file(str(report), load_rules()).findings if f.severity != "info"]
     assert [(f.rule, f.stated, f.expected) for f in found] == \
         [("SUM004", "2101506 医疗保障经办 4,151,800.00", "4,142,800.00")]
-    assert "改正此数后一并相符" in found[0].formula and found[0].also
+    [folded] = found[0].folded  # the 合计 row's break, with its place and message
+    assert folded.startswith("SUM001 · 第5行 · 表1 第2行第3列：") and "12,111,800.00" in folded
+    assert "folded" in found[0].to_dict() and not found[0].also
 
 
 def test_two_findings_each_explaining_the_other_are_both_kept():
@@ -155,7 +157,7 @@ def test_only_a_figure_no_finding_explains_is_a_cause_and_a_ring_is_kept():
     chain = [made("SUM004", a, "甲 10.00", "12.00"), made("SUM005", b, "乙 20.00", "18.00", a),
              made("SUM001", c, "丙 30.00", "32.00", b)]
     root, kept = drop_consequences(chain)
-    assert (root.rule, root.also, kept.rule) == ("SUM004", ["SUM005"], "SUM001")
+    assert (root.rule, root.folded, kept.rule) == ("SUM004", ["SUM005 · 表1 第3行第3列：m"], "SUM001")
     ring = [made("SUM004", a, "甲 10.00", "12.00", b), made("SUM005", b, "乙 20.00", "18.00", a)]
     assert drop_consequences(ring) == ring
 
@@ -172,7 +174,8 @@ def test_a_change_broken_by_a_figure_shown_wrong_is_folded_into_it(tmp_path):
                       "财政拨款收入\t3,210.00\t3,684.00\n其他收入\t120.00\t96.00\n合计\t3,330.00\t3,780.00\n"
                       "本年收入3,780.00万元，上年3,300.00万元，比上年增加450.00万元，增长13.51%。\n", encoding="utf-8")
     found = [f for f in audit_file(str(report), load_rules()).findings if f.severity != "info"]
-    assert [(f.rule, f.stated, f.also) for f in found] == [("FCT001", "3,300.00万元", ["DRV012"])]
+    assert [(f.rule, f.stated, [c.split(" ")[0] for c in f.folded]) for f in found] == \
+        [("FCT001", "3,300.00万元", ["DRV012"])]
 
 
 def test_shares_past_100_percent_through_one_misprinted_share_are_that_share_s_doing(tmp_path):
@@ -183,4 +186,5 @@ def test_shares_past_100_percent_through_one_misprinted_share_are_that_share_s_d
     report.write_text("某局2024年度部门决算说明\n本年支出3,200.00万元，其中基本支出2,000.00万元，占本年支出的62.50%；"
                       "项目支出1,200.00万元，占本年支出的37.60%。\n", encoding="utf-8")
     found = [f for f in audit_file(str(report), load_rules()).findings if f.severity != "info"]
-    assert [(f.rule, f.stated, f.also) for f in found] == [("DRV001", "37.60%", ["DRV006"])]
+    assert [(f.rule, f.stated, [c.split(" ")[0] for c in f.folded]) for f in found] == \
+        [("DRV001", "37.60%", ["DRV006"])]

@@ -46,6 +46,7 @@ class Finding:
     path_key: str = ""  # the file's path relative to the project root (set by `relative_paths`)
     twin: str = ""  # what tells it from another finding of its rule at the same place (set by `separate_twins`)
     also: list[str] = field(default_factory=list)  # other rules reporting the same figure there (`link_same_figure`)
+    folded: list[str] = field(default_factory=list)  # findings this one's figure explains, folded into it (`drop_consequences`)
 
     @property
     def fingerprint(self) -> str:
@@ -86,6 +87,7 @@ class Finding:
             "status": self.status,
             **({"justification": self.justification} if self.justification else {}),
             **({"also": self.also} if self.also else {}),
+            **({"folded": self.folded} if self.folded else {}),
         }
 
 
@@ -148,7 +150,7 @@ def drop_consequences(findings: list[Finding]) -> list[Finding]:
     figure against the table stating it) also breaks a relation it is an operand or the reference
     of (the column's 合计 summing it, the text restating it) by the amount that correcting it
     takes back: the figure explains both; the other finding, which would blame a correct figure,
-    is its consequence and is folded into it (`also`, and a note in its formula). Only a figure no
+    is its consequence and is folded into it (`folded`: its rule, place and message). Only a figure no
     other finding explains is a cause; findings explaining one another are all kept."""
     cause = _causes(findings)
     kept = []
@@ -157,8 +159,8 @@ def drop_consequences(findings: list[Finding]) -> list[Finding]:
         if root is None:
             kept.append(finding)
             continue
-        root.also = sorted({*root.also, finding.rule, *finding.also})
-        root.formula = (root.formula or "") + f"；此数也使{finding.location.describe()}的 {finding.stated} 对不上，改正此数后一并相符"
+        root.folded = sorted({*root.folded, *finding.folded,
+                              f"{finding.rule} · {finding.location.describe()}：{finding.message}"})
     return kept
 
 
