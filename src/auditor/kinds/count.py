@@ -61,6 +61,9 @@ PARAMS = {
     "conjunctions": (list, ["和", "及", "与", "以及"]),
     # classifiers counting kinds (3类, 3种): said as such in the finding
     "kind_classifiers": (list, []),
+    # a count of kinds with a noun after it (4类业务培训) is a list's only after one of these, and
+    # only when it counts two or more (一类疫苗, 二类事业单位 name a class, they count nothing)
+    "kind_noun_introducers": (list, []),
     # conjunctions that carry a list over a comma to its last item (A、B、C，以及D)
     "comma_conjunctions": (list, []),
     # words of a clause, not a name, after such a conjunction (因, 未, 尚: 以及部分村组因资金未到位…)
@@ -663,13 +666,17 @@ def _read_enumerations(doc, params: dict) -> list[Enumeration]:
             if intro is None:
                 bracketed = None if passage.text[:count.start].rstrip().endswith("等") \
                     else _bracketed_list(passage.text, count.end, params)  # (…等7个办: listed before)
-                if bracketed is not None:  # 内设机构7个（办公室、财务科、…）
+                if bracketed is not None and (count.value >= 2 or not _kind_with_noun(passage.text, count, params)):
+                # 内设机构7个（办公室、财务科、…）, 4类业务培训（财务、档案、安全）
                     count.noun = bracketed[0] or _noun_before(passage.text, count.start, params)
                     found.append(Enumeration(count, passage, bracketed[1],
                                              sum(1 for i in bracketed[1] if _two_items(i, params)), "bracketed"))
                 continue
             if passage.text[count.end - 1] in params["occasion_classifiers"] \
                     and intro[1] not in params["occasion_introducers"]:
+                continue
+            if _kind_with_noun(passage.text, count, params) \
+                    and (intro[1] not in params["kind_noun_introducers"] or count.value < 2):
                 continue
             noun = intro[0] or _noun_before(passage.text, count.start, params)
             if noun in params["not_items"] or any(noun.endswith(n) for n in params["not_items"]):
@@ -681,8 +688,10 @@ def _read_enumerations(doc, params: dict) -> list[Enumeration]:
                     found.append(Enumeration(count, passage, items, 0, "numbered paragraphs"))
                 continue
             # (the counted words up to the list, brackets too: 乡镇（街道）)
-            listed = _inline_list(passage, intro[2], params, strict=intro[1] == "：",
-                                  noun=passage.text[count.start:intro[2]])
+            # (a count of kinds with a noun after it, strictly too: 4类业务培训 may be listed over commas,
+            # 文物安全、消防安全培训，旅游服务质量培训，…, its kinds' words joined by 、 inside one)
+            listed = _inline_list(passage, intro[2], params, noun=passage.text[count.start:intro[2]],
+                                  strict=intro[1] == "：" or _kind_with_noun(passage.text, count, params))
             if listed and intro[1] in params["weak_introducers"] and len(listed[0]) < 2 <= count.value:
                 # “7个自评等级为“优””: one value after 为 / 是 says what the counted things are, it
                 # lists none of them
@@ -691,6 +700,11 @@ def _read_enumerations(doc, params: dict) -> list[Enumeration]:
                 found.append(Enumeration(count, passage, listed[0], listed[1]))
         found.extend(_preceding_lists(passage, params))
     return found
+
+
+def _kind_with_noun(text: str, count: Count, params: dict) -> bool:
+    """A count of kinds with a noun after it (4类业务培训, 一类疫苗), not one standing alone (共3类：)."""
+    return text[count.end - 1] in params["kind_classifiers"] and bool(_noun_after(text, count.end))
 
 
 def _bracketed_list(text: str, end: int, params: dict) -> tuple[str, list[str]] | None:
@@ -722,6 +736,8 @@ def _preceding_lists(passage: Passage, params: dict):
     text = passage.text
     particles = sorted(params["sum_particles"], key=len, reverse=True)
     for count in counts:
+        if _kind_with_noun(text, count, params):
+            continue  # (A、B、C 3类人员: the count names a class of the list's things or sums them, not known)
         k = count.start
         while k > 0 and text[k - 1] in " \u3000":
             k -= 1
