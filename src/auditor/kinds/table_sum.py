@@ -410,9 +410,13 @@ def _check_column_total(doc, rule, typed):
             # one total of a kind (收入合计) closing or heading the table's rows is its total
             totals = [r for r, row in enumerate(grid) if compact(_label(row)) in part_labels]
             if len(totals) != 1:
-                yield from _part_totals(rule, table, grid)
-                yield from _rows_across_alone(rule, table, grid, labels, bool(totals))
-                continue
+                heading = _heading_total(rule, grid)
+                if heading is None:
+                    yield from _part_totals(rule, table, grid)
+                    yield from _rows_across_alone(rule, table, grid, labels, bool(totals))
+                    continue
+                totals = [heading]
+        named = bool(totals) and compact(_label(grid[totals[0]])) in labels | part_labels
         if len(totals) != 1:
             continue  # a table of several parts each with its own total
         at = totals[0]
@@ -434,12 +438,13 @@ def _check_column_total(doc, rule, typed):
         rows = _summed_rows(grid, details, label_col, rule, summed)
         across = _row_totals(rule, table, grid, [*details, at], summed, heads, labels)
         slips = _product_slips(table, rule)
-        told, column_hits = set(), []
+        told, column_hits, agreed = set(), [], 0
         for col in summed:
             if _running_total(grid, details, at, col):
                 continue  # (累计支出 by month: its 合计 is the last month's, no sum of them)
             hit = _column_hit(rule, table, grid, at, col, rows, heads[col].strip() or f"第{col + 1}列",
                               notes.get(id(table), ""), befores.get(id(table), ""))
+            agreed += hit is None and col < len(grid[at]) and is_amount(grid[at][col])
             if hit is not None and _products_explain(hit, slips, col, table):
                 continue  # (the total is right once a row's amount is its product: SUM007 tells that row)
             if hit is not None and across is not None and col == across[0] and len(across[1]) == 1 \
@@ -449,6 +454,8 @@ def _check_column_total(doc, rule, typed):
             if hit is not None:
                 told.add((hit.location.row, hit.location.col))
                 column_hits.append(hit)
+        if not named and not agreed:
+            column_hits = []  # (a heading row no column bears out as the groups' total may be none)
         crossing = _crossing_cell(rule, table, column_hits, across)
         if crossing is not None:
             yield crossing  # (one cell off breaks its row and its column: told once, at that cell)
@@ -459,6 +466,24 @@ def _check_column_total(doc, rule, typed):
                     yield hit
         yield from _group_hits(rule, table, grid, details, label_col, summed, heads)
         yield from _subtotal_hits(rule, table, grid, details, label_col, summed, heads)
+
+
+def _heading_total(rule, grid) -> int | None:
+    """The first row of figures of a table with no total word, heading its rows' top-level numbered
+    groups (一般公共预算收入 over 一、税收收入 | 其中：… | 二、非税收入 | …): by its place and numbering
+    it is their total. The caller takes it so only where some column bears it out."""
+    figures = [r for r, row in enumerate(grid) if any(is_amount(t) for t in row[1:])]
+    if len(figures) < 3:
+        return None
+    first = figures[0]
+    label_col = next((c for c, text in enumerate(grid[first]) if text.strip()), 0)
+    inner = tuple(rule.params["inner_row_words"])
+    if numbering_of(_label(grid[first][:label_col + 2]).strip()) or compact(_label(grid[first])).startswith(inner):
+        return None
+    rows = _outer_rows(grid, figures[1:], label_col, inner)
+    styles = [(numbering_of(_label(grid[r][:label_col + 2]).strip()) or (None,) * 4)[3] for r in rows]
+    # (the rows below open with a numbered group, and two or more groups are numbered so)
+    return first if styles and styles[0] is not None and styles.count(styles[0]) >= 2 else None
 
 
 def _crossing_cell(rule, table, column_hits: list[Hit], across) -> Hit | None:
