@@ -157,7 +157,7 @@ def test_only_a_figure_no_finding_explains_is_a_cause_and_a_ring_is_kept():
     chain = [made("SUM004", a, "甲 10.00", "12.00"), made("SUM005", b, "乙 20.00", "18.00", a),
              made("SUM001", c, "丙 30.00", "32.00", b)]
     root, kept = drop_consequences(chain)
-    assert (root.rule, root.folded, kept.rule) == ("SUM004", ["SUM005 · 表1 第3行第3列：m"], "SUM001")
+    assert (root.rule, root.folded, kept.rule) == ("SUM004", ["SUM005 · 表1 第3行第3列：m（改正此数后一并相符）"], "SUM001")
     ring = [made("SUM004", a, "甲 10.00", "12.00", b), made("SUM005", b, "乙 20.00", "18.00", a)]
     assert drop_consequences(ring) == ring
 
@@ -188,3 +188,15 @@ def test_shares_past_100_percent_through_one_misprinted_share_are_that_share_s_d
     found = [f for f in audit_file(str(report), load_rules()).findings if f.severity != "info"]
     assert [(f.rule, f.stated, [c.split(" ")[0] for c in f.folded]) for f in found] == \
         [("DRV001", "37.60%", ["DRV006"])]
+
+
+def test_figures_alike_in_digits_but_not_in_unit_are_not_linked():
+    from auditor.findings import Finding, link_same_figure
+    from auditor.model import Location
+
+    line = Location("a.txt", line=3)
+    made = [Finding("UNT003", "unit_error", "error", "m", "q", line, stated="8%"),
+            Finding("XRF003", "cross_ref_mismatch", "error", "m", "q", line, stated="8亿元"),
+            Finding("CAL001", "total_mismatch", "error", "m", "q", line, stated="8")]
+    link_same_figure(made)
+    assert [f.also for f in made] == [["CAL001"], ["CAL001"], ["UNT003", "XRF003"]]

@@ -78,7 +78,8 @@ def test_full_execution_score_below_full_rate_at_two_decimal_precision():
     # the two rules see one correction (10 → 9.50): one finding naming the other; the total
     # 98.50 = 10 + 88.50 holds
     [both] = findings(text, "SCO009", "SCO001", "SCO003")
-    assert (both.rule, both.cls, both.also, both.expected) == ("SCO001", "score_mismatch", ["SCO009"], "9.50")
+    assert (both.rule, both.cls, both.expected) == ("SCO001", "score_mismatch", "9.50")
+    assert [c.split(" ")[0] for c in both.folded] == ["SCO009"] and both.folded[0].endswith("（同一处更正）")
     [unmet] = findings(text, "SCO009")
     assert unmet.cls == "target_not_met" and unmet.stated == "10" and unmet.expected == "9.50"
     assert (unmet.location.row, unmet.location.col) == (2, 7)

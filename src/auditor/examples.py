@@ -2,8 +2,8 @@
 
 `fire`: the text must produce a finding of the rule (any class it reports, e.g. rounding or
 unit_error, counts when `expect` names it); an example given as `{text, expect}` must produce one
-finding whose `quote` contains expect.quote and whose stated / expected / class / line / row /
-col equal the values given (yamllint's positioned asserts, semgrep's `ruleid:`).
+finding whose `quote` contains expect.quote, whose message and formula contain expect.message and
+expect.formula, and whose stated / expected / class / line / row / col equal the values given (yamllint's positioned asserts, semgrep's `ruleid:`).
 `quiet`: no finding of the rule's class. `todo`: a known gap (semgrep's `todoruleid:`): the text
 should fire but does not yet; it is reported, and fails once it fires, so it gets promoted.
 """
@@ -43,6 +43,8 @@ def matches(finding, expect: dict) -> bool:
     loc = finding.location
     checks = {
         "quote": lambda v: v in finding.quote,
+        "message": lambda v: v in finding.message,
+        "formula": lambda v: v in (finding.formula or ""),
         "stated": lambda v: finding.stated == v,
         "expected": lambda v: finding.expected == v,
         "class": lambda v: finding.cls == v,

@@ -119,7 +119,7 @@ def drop_same_relation(findings: list[Finding]) -> list[Finding]:
     against its rows, by the concepts' identity and by the rows; a full execution score under a
     rate below full, by the scoring rule and by the missed target): same place, figure and expected
     value in one class, or the very same expected value in two: one correction. The first kept (in report order:
-    place, then rule id) names the other as `also`."""
+    place, then rule id) takes the other into `folded`."""
     kept: dict[tuple, Finding] = {}
     out = []
     for finding in findings:
@@ -139,7 +139,7 @@ def drop_same_relation(findings: list[Finding]) -> list[Finding]:
             kept.update((k, finding) for k in keys)
             out.append(finding)
         elif first.rule != finding.rule:
-            first.also = sorted({*first.also, finding.rule})
+            first.folded = sorted({*first.folded, *finding.folded, f"{_folded_entry(finding)}（同一处更正）"})
         else:
             out.append(finding)
     return out
@@ -159,9 +159,13 @@ def drop_consequences(findings: list[Finding]) -> list[Finding]:
         if root is None:
             kept.append(finding)
             continue
-        root.folded = sorted({*root.folded, *finding.folded,
-                              f"{finding.rule} · {finding.location.describe()}：{finding.message}"})
+        root.folded = sorted({*root.folded, *finding.folded, f"{_folded_entry(finding)}（改正此数后一并相符）"})
     return kept
+
+
+def _folded_entry(finding: Finding) -> str:
+    """A finding folded into another, as that one lists it: its rule, place and message."""
+    return f"{finding.rule} · {finding.location.describe()}：{finding.message}"
 
 
 def _causes(findings: list[Finding]) -> dict[int, Finding]:
@@ -334,10 +338,23 @@ def link_same_figure(findings: list[Finding]) -> None:
         place = (loc.table, loc.row, loc.col) if loc.table and loc.row else (loc.page, loc.line, loc.paragraph)
         groups.setdefault((place, figure.group().replace(",", "")), []).append(finding)
     for group in groups.values():
-        rules = sorted({f.rule for f in group})
-        if len(rules) > 1:
-            for finding in group:
-                finding.also = sorted({*finding.also, *(r for r in rules if r != finding.rule)})
+        for finding in group:
+            # (8亿元 and 8% on one line are two figures: a unit written after both must agree)
+            unit = _unit_after(finding)
+            others = {f.rule for f in group if f.rule != finding.rule
+                      and not (unit and _unit_after(f) and _unit_after(f) != unit)}
+            if others:
+                finding.also = sorted({*finding.also, *others})
+
+
+def _unit_after(finding: Finding) -> str:
+    """The first character of the unit written right after a finding's stated figure (%, 万, 亿, 元), or ""."""
+    figure = FIGURE_RE.search(finding.stated or "")
+    after = (finding.stated or "")[figure.end():figure.end() + 1] if figure else ""
+    return after if after and after in UNIT_MARKS else ""
+
+
+UNIT_MARKS = "%％‰万亿千元"
 
 
 def relative_paths(results, root: Path) -> None:

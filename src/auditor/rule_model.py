@@ -43,6 +43,8 @@ class Expect(BaseModel):
 
     model_config = ConfigDict(strict=True, extra="forbid", populate_by_name=True)
     quote: Optional[str] = None
+    message: Optional[str] = None  # words the message holds
+    formula: Optional[str] = None  # words the formula holds
     stated: Optional[str] = None
     expected: Optional[str] = None
     cls: Optional[str] = Field(None, alias="class")

@@ -33,6 +33,10 @@ PARAMS = {
     "expected": (str, ""),
     # what the match breaks, said in the finding's formula ({match}: the matched text)
     "explanation": (str, "“{match}”不是有效的数字写法"),
+    # other explanations, each for a match the text right after which `after` (a regex) fits: the first that fits
+    "explanations": (list, []),
+    # what the finding quotes: the match, or its clause with the clause before it (`clause`)
+    "quote": (str, "match"),
     # number_format
     "units": (list, ["万元", "亿元", "千元", "元", "%", "％", "‰", "分"]),
     # units of counts: a comma grouping them wrongly (1,2345人) is read as well; a dotted run
@@ -71,6 +75,15 @@ def validate(params: dict) -> str | None:
             return f"正则表达式无效（{pattern}）：{exc}"
     if params["where"] not in ("all", "text", "cells"):
         return "where 应为 all、text 或 cells"
+    if params["quote"] not in ("match", "clause"):
+        return "quote 应为 match 或 clause"
+    for item in params["explanations"]:
+        if not isinstance(item, dict) or set(item) != {"after", "explanation"}:
+            return "explanations 的每一项应只有 after 与 explanation"
+        try:
+            re.compile(item["after"])
+        except re.error as exc:
+            return f"正则表达式无效（{item['after']}）：{exc}"
     return None
 
 
@@ -89,9 +102,25 @@ def _check_regex(doc, rule):
             if any(x.search(m.group(0)) for x in excludes):
                 continue
             expected = m.expand(rule.params["expected"]) if rule.params["expected"] else None
-            yield Hit(quote=m.group(0), location=source.loc, stated=m.group(0), expected=expected,
-                      formula=rule.params["explanation"].replace("{match}", m.group(0)),
+            explanation = next((e["explanation"] for e in rule.params["explanations"]
+                                if re.match(e["after"], text[m.end():])), rule.params["explanation"])
+            quote = _clauses_around(text, m.start(), m.end()) if rule.params["quote"] == "clause" else m.group(0)
+            yield Hit(quote=quote, location=source.loc, stated=m.group(0), expected=expected,
+                      formula=explanation.replace("{match}", m.group(0)),
                       fields={"match": m.group(0), "problem": "格式不符"})
+
+
+CLAUSE_BREAK_RE = re.compile(r"[，,。；;！？!?\n]")
+QUOTE_REACH = 40  # characters a clause quote reaches either side of the match, at most
+
+
+def _clauses_around(text: str, start: int, end: int) -> str:
+    """The clause holding text[start:end] and the clause before it (较上年减少0.15万元，下降（增长）27.78%),
+    each cut at QUOTE_REACH characters."""
+    breaks = [b.start() for b in CLAUSE_BREAK_RE.finditer(text, max(0, start - QUOTE_REACH), start)]
+    begin = breaks[-2] + 1 if len(breaks) >= 2 else max(0, start - QUOTE_REACH)
+    after = CLAUSE_BREAK_RE.search(text, end, end + QUOTE_REACH)
+    return text[begin:after.start() if after else min(len(text), end + QUOTE_REACH)].strip()
 
 
 # --- number_format ---------------------------------------------------------------------

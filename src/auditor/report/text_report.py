@@ -40,7 +40,7 @@ def _file_lines(result, paint, quiet: bool) -> list[str]:
                      + f" {f.rule} [{CLASS_ZH[f.cls]}] {f.message}")
         if f.formula:
             lines.append("    " + paint(f"计算：{f.formula}", DIM))
-        lines += ["    " + paint(f"连带（改正此数后一并相符）：{c}", DIM) for c in f.folded]
+        lines += ["    " + paint(f"已并入：{c}", DIM) for c in f.folded]
         lines.append("    " + paint(f"指纹 {f.fingerprint}", DIM))
     for na in result.not_assessable:
         lines.append("  " + paint(f"未能评估 {na['rule']}：{na['reason']}", DIM))
