@@ -115,6 +115,9 @@ LINK_SHARE = 0.6
 CLAUSE_AFTER = 20  # characters after a count read for the words naming it
 
 
+MEASURED_UNITS = ("%", "‰", "分", "个百分点")  # units of measures, not counts: a whole number of them is rounded too
+
+
 # Read-only by convention, not frozen: a frozen dataclass sets each of its 23 fields through
 # object.__setattr__, 10.8 µs a fact against 1.8 µs here, and a report holds thousands of facts.
 # Equality is identity (each fact is one statement of the document, with its own id).
@@ -152,9 +155,10 @@ class Fact:
     @property
     def half_unit(self) -> Decimal:
         """Half a unit of the last printed digit; a zero is exactly zero however it is printed, and
-        a whole number of people, items or cars is an exact count."""
+        a whole number of people, items or cars is an exact count (not of percentage points: a
+        difference of rates is measured, not counted, whatever its 个)."""
         if self.value == 0 or (self.places == 0 and self.unit and self.unit not in MONEY_UNITS
-                               and self.unit not in ("%", "‰", "分")):
+                               and self.unit not in MEASURED_UNITS):
             return Decimal(0)
         return half_unit(self.places)
 

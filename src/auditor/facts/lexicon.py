@@ -6,6 +6,7 @@ phrase is scanned once (linear) and the longest synonym at a position wins.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -107,6 +108,9 @@ class Lexicon:
     part_list_head: re.Pattern  # a sentence's opening naming the amount whose parts it lists (实际支出中，)
     whole_opener: re.Pattern  # after an amount, the words opening its parts (其中, 包括)
     breakdown_heading: re.Pattern  # a heading of a breakdown of the total above (按支出性质分)
+    # a word right before a figure saying it is round (近30个百分点: below; 逾: above; 约: either side)
+    approximate: re.Pattern
+    approximate_share: Decimal  # how far off a round figure's value may be, as a share of it
     names_nothing: dict = field(default_factory=dict, compare=False, repr=False)  # see base._names_nothing
     change_signs: dict = field(default_factory=dict, compare=False, repr=False)  # see base._change_sign
     names_fund: dict = field(default_factory=dict, compare=False, repr=False)  # see restatement._names_fund
@@ -167,6 +171,10 @@ def _lexicon(generation: int) -> Lexicon:
             [*(data.get("list_openers") or ()), *(data.get("inclusive_openers") or ())]) + ")"),
         # a row or an item heading a breakdown of a total (按支出性质分：)
         breakdown_heading=re.compile(data.get("breakdown_heading") or "(?!)"),
+        approximate=re.compile("|".join(f"(?P<{side}>{alternatives(words)})"
+                                        for side, words in (data.get("approximate") or {}).items()) + r"\s*$"
+                               if data.get("approximate") else r"(?!)"),
+        approximate_share=Decimal(str(data.get("approximate_share", 0))),
     )
 
 

@@ -1029,7 +1029,7 @@ def _difference_misfit(change: Fact, later: Fact, earlier: Fact, sign: int) -> t
     """later − earlier against a change stated with `sign` (+1 up, −1 down, 0 unsaid: its size
     only), each figure the interval its print allows: None when they fit, else (the difference in
     the change's unit, whether the change is stated the wrong way)."""
-    (l_lo, l_hi), (e_lo, e_hi), (c_lo, c_hi) = bounds(later), bounds(earlier), bounds(change)
+    (l_lo, l_hi), (e_lo, e_hi), (c_lo, c_hi) = bounds(later), bounds(earlier), _round_bounds(change)
     lo, hi = l_lo - e_hi, l_hi - e_lo
     if sign < 0 or (sign == 0 and hi <= 0):
         lo, hi = -hi, -lo  # a fall is stated as a positive amount
@@ -1039,6 +1039,17 @@ def _difference_misfit(change: Fact, later: Fact, earlier: Fact, sign: int) -> t
         return None
     diff = (later.in_yuan() - earlier.in_yuan()) / MONEY_UNITS.get(change.unit, Decimal(1))
     return diff, sign != 0 and diff != 0 and (diff > 0) != (sign > 0)
+
+
+def _round_bounds(f: Fact) -> tuple[Decimal, Decimal]:
+    """A figure's interval, widened where a word before it says it is round (相差近30个百分点: up to
+    a share of it below; 约7个百分点: either side)."""
+    lo, hi = bounds(f)
+    hedge = lexicon().approximate.search(f.label)
+    if hedge is None:
+        return lo, hi
+    spread = abs(f.value) * MONEY_UNITS.get(f.unit, Decimal(1)) * lexicon().approximate_share
+    return lo - (spread if hedge.lastgroup != "above" else 0), hi + (spread if hedge.lastgroup != "below" else 0)
 
 
 def _target_clause_before(text: str, earlier: list[Fact], params: dict) -> tuple[Fact, Fact] | None:
