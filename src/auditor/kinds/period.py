@@ -532,8 +532,13 @@ def _check_signature_date(doc, rule, year):
     low, high = (year - 1, year) if plan else (year, year + 1)
     why = (f"{year} 年预算在该年之前或年初编制，签署或填报日期应在 {low} 年或 {high} 年" if plan
            else f"报告年度为 {year}，签署或填报日期应在 {year} 年或其后一年（{year + 1} 年）")
+    if kind is None:
+        # (a document of no kind the vocabulary knows may look ahead at its year or back on it:
+        # only a date two years or more from it is out of place)
+        low, high = year - 1, year + 1
+        why = f"报告年度为 {year}，签署或填报日期应在 {low}—{high} 年之间"
     # (a report on part of its year, 2024年1-9月…执行情况分析, is made during the year as 运行监控 is)
-    in_year = plan or kind in rule.params["in_year_report_types"] or bool(doc.meta.get("elapsed_months"))
+    in_year = plan or kind is None or kind in rule.params["in_year_report_types"] or bool(doc.meta.get("elapsed_months"))
     for _, shown, loc, m in _signature_dates(doc, pattern, context):
         stated = int(m.group(1))
         month = int(re.findall(r"\d{1,2}", m.group(0)[len(m.group(1)):])[0])
