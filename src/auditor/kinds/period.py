@@ -57,6 +57,9 @@ PARAMS = {
     # a year-end balance beside 年初 compares the opening with the closing of a year
     "year_end_cues": (list, ["年初"]),
     "future_cues": (list, ["将", "计划", "拟", "力争", "预计", "争取", "打算", "下一步"]),
+    # words of a budget or a target: a sentence of a later year holding one is that year's plan
+    # (2025年，本局“三公”经费预算…控制在27万元以内, in a report on 2024), not its outturn
+    "plan_words": (list, []),
     # words holding a future cue that tell what was done (已将结果公开: 将 is 把 there)
     "done_words": (list, ["已将", "已经将", "均已将"]),
     # what happened once, in its year (an honour is history too: 2023年，本馆被评定为一级馆)
@@ -249,6 +252,7 @@ def _check_activity_year(doc, rule, year):
                     or (kind == "figure_pattern" and not beyond
                         and _other_years_figure(before + text, found.group(0), stated, year, params)) \
                     or (kind == "topic_pattern" and str(year) in text[found.end(1):]) \
+                    or (year < stated and not beyond and any(w in text for w in params["plan_words"])) \
                     or any(cue in text for cue in quiet) \
                     or RANGE_AFTER_RE.match(text[found.end(1):]):
                 continue
