@@ -409,14 +409,19 @@ def _check_column_total(doc, rule, typed):
         if not totals:
             # one total of a kind (收入合计) closing or heading the table's rows is its total
             totals = [r for r, row in enumerate(grid) if compact(_label(row)) in part_labels]
+            if not totals:
+                # (one total of a thing, 资产总计, 支出合计: its label a name closed by a total word)
+                totals = [r for r, row in enumerate(grid) if _kind_total(compact(_label(row)), labels)]
             if len(totals) != 1:
                 heading = _heading_total(rule, grid)
                 if heading is None:
                     yield from _part_totals(rule, table, grid)
                     yield from _rows_across_alone(rule, table, grid, labels, bool(totals))
+                    yield from _groups_alone(rule, table, grid)
                     continue
                 totals = [heading]
-        named = bool(totals) and compact(_label(grid[totals[0]])) in labels | part_labels
+        named = bool(totals) and (compact(_label(grid[totals[0]])) in labels | part_labels
+                                  or _kind_total(compact(_label(grid[totals[0]])), labels))
         if len(totals) != 1:
             continue  # a table of several parts each with its own total
         at = totals[0]
@@ -466,6 +471,14 @@ def _check_column_total(doc, rule, typed):
                     yield hit
         yield from _group_hits(rule, table, grid, details, label_col, summed, heads)
         yield from _subtotal_hits(rule, table, grid, details, label_col, summed, heads)
+
+
+def _kind_total(label: str, labels: set) -> bool:
+    """A label naming a thing's total: a short name closed by a total word (资产总计, 支出合计)."""
+    return len(label) <= KIND_TOTAL_CHARS and any(label.endswith(w) and len(label) > len(w) for w in labels)
+
+
+KIND_TOTAL_CHARS = 8  # a longer label closed by 合计 is an item's own words (…项目资金合计), no table's total
 
 
 def _heading_total(rule, grid) -> int | None:
@@ -710,7 +723,10 @@ def _summed_rows(grid, details: list[int], label_col: int, rule, summed: list[in
         # or the items under the numbered rows in their place (一、基本支出 over its unnumbered rows)
         groups = _numbered_groups(rows, styles, top)
         if groups:
-            ways.append([r for r in rows if r not in groups])
+            # (each group's items in its place, the rows below those items left to them)
+            inside = {r for segment in _segments(rows, styles, top).values() for r in segment}
+            items = {r for children in groups.values() for r in children}
+            ways.append([r for r in rows if r not in groups and (r in items or r not in inside)])
     return ways
 
 
@@ -758,8 +774,33 @@ def _group_hits(rule, table, grid, details: list[int], label_col: int, summed: l
     yield from _groups_summed(rule, table, grid, _numbered_groups(rows, styles, min(numbered)), summed, heads)
 
 
-def _groups_summed(rule, table, grid, groups: dict[int, list[int]], summed: list[int], heads: list[str]):
-    """Each group's row (a numbered heading's, a 小计's) against its rows, column by column."""
+def _groups_alone(rule, table, grid):
+    """A table of numbered groups with no total row (一、行政单位资产 | （一）… | 二、事业单位资产 | …):
+    each group's row against its items, where some group's figures bear the reading out (its row
+    is their sum in some column); none do: the numbered rows may head lists, not sum them."""
+    label_col = next((c for row in grid for c, text in enumerate(row) if text.strip()), 0)
+    figures = [r for r, row in enumerate(grid) if any(is_amount(t) for t in row[label_col + 1:])]
+    if len(figures) < 3:
+        return
+    heads, summed = _heads_summed(rule, table, grid, figures[0], label_col)
+    rows = _outer_rows(grid, figures, label_col, tuple(rule.params["inner_row_words"]))
+    styles = {r: (numbering_of(_label(grid[r][:label_col + 2]).strip()) or (None,) * 4)[3] for r in rows}
+    numbered = [k for k in styles.values() if k is not None]
+    if not numbered:
+        return
+    groups = _numbered_groups(rows, styles, min(numbered))
+    if len(groups) != numbered.count(min(numbered)):
+        return  # (every top row heads its items here: 3、公务接待费 over 公用经费, 政府采购金额 heads none)
+    agreed = []
+    hits = list(_groups_summed(rule, table, grid, groups, summed, heads, agreed))
+    if agreed:
+        yield from hits
+
+
+def _groups_summed(rule, table, grid, groups: dict[int, list[int]], summed: list[int], heads: list[str],
+                   agreed: list | None = None):
+    """Each group's row (a numbered heading's, a 小计's) against its rows, column by column
+    (`agreed`, when given, gets each group row and column that adds up)."""
     for head, children in groups.items():
         for col in summed:
             cells = [table.rows[r][col] for r in children if col < len(table.rows[r])]
@@ -769,6 +810,8 @@ def _groups_summed(rule, table, grid, groups: dict[int, list[int]], summed: list
                            heads[col].strip() or f"第{col + 1}列", [_label(grid[r]).strip() for r in children])
             if hit is not None:
                 yield hit
+            elif agreed is not None and all(parse_cell(c.text) is not None for c in cells):
+                agreed.append((head, col))  # (figures that add up, not cells that cannot be read)
 
 
 def _bare_subtotals(grid, details: list[int], label_col: int, rule) -> dict[int, list[int]]:
@@ -797,21 +840,40 @@ def _subtotal_hits(rule, table, grid, details: list[int], label_col: int, summed
 
 
 def _numbered_groups(rows: list[int], styles: dict, top) -> dict[int, list[int]]:
-    """Each top-level numbered row with the unnumbered rows right after it (two or more): its
-    items (一、基本支出 | 工资福利支出 | 商品和服务支出 …). {} unless every top row has its items
-    or none: a list whose numbered rows only sometimes head items is not read so."""
+    """Each top-level numbered row with its items (two or more): the unnumbered rows right after
+    it (一、基本支出 | 工资福利支出 | 商品和服务支出 …), or the rows of the next numbering level
+    up to the next top row, the rows below those left to them (一、行政单位资产 | （一）流动资产 |
+    （二）固定资产). {} unless every top row has its items or none: a list whose numbered rows
+    only sometimes head items is not read so."""
     groups: dict[int, list[int]] = {}
+    for head, segment in _segments(rows, styles, top).items():
+        levels = [styles[r] for r in segment]
+        if all(level is None for level in levels):
+            groups[head] = segment
+        elif levels and levels[0] is not None and levels[0] != top:
+            # (the next level: what the segment's first row is numbered by; unnumbered rows and
+            # deeper levels after one of its rows are that row's items)
+            groups[head] = [r for r in segment if styles[r] == levels[0]]
+        else:
+            groups[head] = []
+    groups = {r: c for r, c in groups.items() if c}
+    return groups if groups and all(len(c) >= 2 for c in groups.values()) else {}
+
+
+def _segments(rows: list[int], styles: dict, top) -> dict[int, list[int]]:
+    """Each top-level numbered row with the rows after it up to the next top-level row, or up to a
+    row at a level above it (a row before any top row is in none)."""
+    segments: dict[int, list[int]] = {}
     current = None
     for r in rows:
         if styles[r] == top:
             current = r
-            groups[r] = []
-        elif styles[r] is None and current is not None:
-            groups[current].append(r)
+            segments[r] = []
+        elif current is not None and (styles[r] is None or styles[r] > top):
+            segments[current].append(r)
         else:
             current = None
-    groups = {r: c for r, c in groups.items() if c}
-    return groups if groups and all(len(c) >= 2 for c in groups.values()) else {}
+    return segments
 
 
 CODE_CELL_RE = re.compile(r"^(?:\d{3}|\d{5}|\d{7})$")  # a 功能分类 code: 类 3 digits, 款 5, 项 7
