@@ -199,7 +199,8 @@ def _row_hits(rule, table, grid, r: int, columns: dict):
     cells = table.rows[r]
     if closing_col >= len(cells):
         return
-    label = row_name(row) or f"第{r + 1}行"
+    label = _row_label(row, min(opening_col, closing_col, *columns["in"], *columns["out"])) or row_name(row) \
+        or f"第{r + 1}行"
     yield Hit(
         quote=table.row_text(r).strip("\t "), location=cells[closing_col].loc,
         stated=f"{label} {row[closing_col].strip()}", expected=shown, formula=formula,
@@ -208,6 +209,13 @@ def _row_hits(rule, table, grid, r: int, columns: dict):
         cls="rounding" if outcome == "rounding" else None,
         highlights=[c.loc for k, c in enumerate(cells)
                     if k in (opening_col, closing_col, *columns["in"], *columns["out"])])
+
+
+def _row_label(row: list[str], first_figure: int) -> str:
+    """The row's name among its cells of words before the figures: the longest (过程 |
+    制度执行有效性: the indicator, not its group; 公务用车 | 辆: the thing, not its unit)."""
+    words = [compact(t) for t in row[:first_figure] if t.strip() and row_name([t])]
+    return max(words, key=len) if words else ""
 
 
 def _sentence_flows(doc, rule):
