@@ -161,6 +161,27 @@ def test_two_forms_stacked_on_one_sheet_are_two_tables(tmp_path):
     assert [t.loc.line for t in doc.tables] == [2, 8]
 
 
+def test_a_form_opening_again_after_one_blank_row_is_a_second_table(tmp_path):
+    """Two projects' forms one blank row apart, the second under a line naming only the project
+    (or under none): the grid opening as the one before did (项目名称) is the form again."""
+    import openpyxl
+
+    from auditor.ingest import load
+
+    for title in (["乙项目"], None):
+        book = openpyxl.Workbook()
+        sheet = book.active
+        rows = [["项目名称", "甲项目"], ["一级指标", "三级指标", "得分"], ["产出指标", "培训人次", 10],
+                ["总分", "", 10], [], *([title] if title else []), ["项目名称", "乙项目"],
+                ["一级指标", "三级指标", "得分"], ["产出指标", "培训人次", 8]]
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row, start=1):
+                sheet.cell(row=r, column=c, value=value)
+        path = tmp_path / "forms.xlsx"
+        book.save(path)
+        assert [t.rows[0][1].text for t in load(str(path)).tables] == ["甲项目", "乙项目"]
+
+
 def test_tables_one_blank_row_apart_under_their_titles_are_two_tables(tmp_path):
     """A 决算 sheet stacking its tables one blank row apart: a line naming a table (…决算表,
     单位：万元) after the blank row starts the next one; a note after one blank row does not."""

@@ -376,14 +376,28 @@ def _sheet_blocks(title: str, rows: list[list[RawCell]], cells: list[int] | None
 def _forms(rows: list[list[RawCell]]) -> list[list[list[RawCell]]]:
     """Forms stacked on one sheet (two projects' 自评表 one under the other): grids set apart by at
     least FORM_GAP blank rows where the lower one opens with a title line (one filled cell), or
-    by one blank row where that line names a table (收入决算表, 公开02表, 单位：万元)."""
+    by one blank row where that line names a table (收入决算表, 公开02表, 单位：万元), or where the
+    grid after it opens as the one before did (项目名称 | 项目二 after 项目名称 | 项目一: the form again)."""
     forms, start = [], 0
     for k in range(1, len(rows)):
         gap = rows[k][0].line - rows[k - 1][0].line
-        if _single(rows[k]) and (gap > FORM_GAP or gap > 1 and _lines_name_table(rows, k)):
+        if (_single(rows[k]) and (gap > FORM_GAP or gap > 1 and _lines_name_table(rows, k))) \
+                or (gap > 1 and _opens_again(rows, start, k)):
             forms.append(rows[start:k])
             start = k
     return forms + [rows[start:]] if rows else []
+
+
+def _opens_again(rows: list[list[RawCell]], start: int, k: int) -> bool:
+    """The grid from `k` (past its single-cell lines) opens with the first cell of the grid from
+    `start`: a form repeated below the one before (two projects' 自评表)."""
+    def opening(at: int) -> str:
+        while at < len(rows) and _single(rows[at]):
+            at += 1
+        return next((c.text.strip() for c in rows[at] if c.text.strip()), "") if at < len(rows) else ""
+
+    first = opening(start)
+    return bool(first) and opening(k) == first and first != opening(k - 1)
 
 
 def _lines_name_table(rows: list[list[RawCell]], k: int) -> bool:
