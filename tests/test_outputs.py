@@ -200,3 +200,19 @@ def test_figures_alike_in_digits_but_not_in_unit_are_not_linked():
             Finding("CAL001", "total_mismatch", "error", "m", "q", line, stated="8")]
     link_same_figure(made)
     assert [f.also for f in made] == [["CAL001"], ["CAL001"], ["UNT003", "XRF003"]]
+
+
+def test_a_rate_worked_out_from_a_cell_shown_wrong_is_folded_into_it(tmp_path):
+    """节约资金 104.40 against 3,126.50 − 2,986.10 = 140.40: the 节约率 4.49 beside it is right for
+    140.40 (the rate rule, reading 104.40, would say 3.34): one finding, on the saving."""
+    from auditor.engine import audit_file
+    from auditor.ruleset import load_rules
+
+    report = tmp_path / "采购.txt"
+    report.write_text("某区2024年度政府采购执行情况\n表2 政府采购节约情况\n单位：万元\n"
+                      "采购方式\t采购预算\t成交金额\t节约资金\t节约率（%）\n公开招标\t3,126.50\t2,986.10\t104.40\t4.49\n"
+                      "竞争性磋商\t840.00\t812.60\t27.40\t3.26\n询价\t538.60\t512.24\t26.36\t4.89\n"
+                      "单一来源\t400.00\t392.00\t8.00\t2.00\n", encoding="utf-8")
+    found = [f for f in audit_file(str(report), load_rules()).findings if f.severity != "info"]
+    assert [(f.rule, f.stated, [c.split(" ")[0] for c in f.folded]) for f in found] == \
+        [("SUM012", "公开招标 104.40", ["DRV005"])]

@@ -186,7 +186,8 @@ def _causes(findings: list[Finding]) -> dict[int, Finding]:
         delta = _delta(finding)
         for place in finding.highlights if delta is not None else ():
             source = at_cell.get(_cell_key(place))
-            if source is not None and source is not finding and _takes_back(_delta(source), delta):
+            if source is not None and source is not finding and (_explains(source, finding, delta) or _takes_back(
+                    _operand_sign(finding.formula or "", _last_figure(source)) * _delta(source), delta)):
                 cause[id(finding)] = source
                 break
         if id(finding) not in cause and not _cell_key(finding.location) and finding.severity != "info":
@@ -229,7 +230,7 @@ def _text_key(loc: Location) -> tuple:
 
 def _explains(source: Finding, finding: Finding, delta) -> bool:
     """`finding` worked with the figure `source` shows wrong (its formula names it): a sum off by
-    the same amount, or a quotient of it whose rate the corrected figure gives."""
+    the same amount, or a rate (a quotient, a growth) that the corrected figure gives."""
     figure = FIGURE_RE.findall(source.stated or "")
     if not figure or figure[-1] not in FIGURE_RE.findall(finding.formula or ""):
         return False  # (the very figure, not digits inside another: 3 in 13)
@@ -237,22 +238,44 @@ def _explains(source: Finding, finding: Finding, delta) -> bool:
         return True
     if _bound_kept(source, finding, figure[-1]):
         return True
-    quotient = QUOTIENT_RE.search(finding.formula or "")
-    rate = FIGURE_RE.search(finding.stated or "")
-    if quotient is None or rate is None or not (finding.stated or "").rstrip().endswith("%"):
-        return False
-    top, bottom = (_number(g) for g in quotient.groups())
-    fixed = _number(figure[-1]) + _delta(source)
-    if quotient.group(1) == figure[-1]:
-        top = fixed
-    elif quotient.group(2) == figure[-1]:
-        bottom = fixed
-    else:
-        return False
-    stated = _number(rate.group())
+    rate = list(FIGURE_RE.finditer(finding.stated or ""))
+    if not rate or not (finding.expected or "").rstrip().endswith("%"):
+        return False  # (a rate: the stated figure, its % printed or not: 2.3 against 2.55%)
+    recomputed = _recomputed(finding.formula or "", figure[-1], _number(figure[-1]) + _delta(source))
+    stated = _number(rate[-1].group())
     places = -stated.as_tuple().exponent if isinstance(stated.as_tuple().exponent, int) else 0
     half = Decimal(5) / Decimal(10) ** (max(places, 0) + 1)
-    return bottom != 0 and abs(top / bottom * 100 - stated) <= half
+    return recomputed is not None and abs(recomputed * 100 - stated) <= half
+
+
+def _last_figure(finding: Finding) -> str:
+    figures = FIGURE_RE.findall(finding.stated or "")
+    return figures[-1] if figures else ""
+
+
+def _recomputed(formula: str, figure: str, fixed: Decimal) -> Decimal | None:
+    """The formula's last step before its result ((本年 7,418.12 − 上年 7,233.96) ÷ 上年 7,233.96;
+    节约资金 ÷ 采购预算（…）：104.40 ÷ 3126.50) worked out with `figure` read as `fixed`; None
+    when the step is no arithmetic of figures alone."""
+    from .facts.formula import FormulaError, evaluate
+
+    step = formula.rsplit("=", 1)[0].split("=")[-1]
+    step = re.split(r"[：:]", step)[-1]
+    # (a bracket of words is a note; a bracket of figures groups them)
+    step = re.sub(r"[（(][^（()）]*[）)]", lambda m: m.group() if re.search(r"\d", m.group()) else "", step)
+    plain = "".join(STEP_SYMBOLS.get(ch, ch) for ch in re.sub(r"[^\d.,+＋−\-×÷（()）]", "", step))
+    if "/" not in plain:
+        return None
+    target = figure.replace(",", "")
+    expression = re.sub(r"\d[\d,]*(?:\.\d+)?", lambda m: str(fixed) if m.group().replace(",", "") == target
+                        else m.group().replace(",", ""), plain)
+    try:
+        return evaluate(expression, {})
+    except (FormulaError, ArithmeticError, IndexError):
+        return None
+
+
+STEP_SYMBOLS = {"−": "-", "＋": "+", "×": "*", "÷": "/", "（": "(", "）": ")"}
 
 
 def _bound_kept(source: Finding, finding: Finding, figure: str) -> bool:
@@ -282,8 +305,6 @@ def _operand_sign(formula: str, figure: str) -> int:
 
 
 OPERATOR_RE = re.compile(r"[+＋−\-=＝÷×]")
-# a quotient in a formula: its two figures (基本支出 1,859.00万元 ÷ 本年支出 13,259.20万元)
-QUOTIENT_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:[万亿]?元|人|个|%)?\s*÷\s*[^\d=÷]{0,16}?(\d[\d,]*(?:\.\d+)?)")
 
 
 def _cell_key(loc: Location) -> tuple | None:

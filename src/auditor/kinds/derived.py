@@ -142,11 +142,14 @@ def unit_slip(rate: Fact, num: Fact, den: Fact) -> bool:
     return d_lo > 0 and consistent(rate, n_lo / d_hi * HUNDRED, n_hi / d_lo * HUNDRED)
 
 
-def _hit(rate: Fact, computed: Decimal, relation: str, formula: str, quote: str | None = None) -> Hit:
+def _hit(rate: Fact, computed: Decimal, relation: str, formula: str, quote: str | None = None,
+         operands: tuple = ()) -> Hit:
+    """`operands`: the facts the rate was worked out from, highlighted with it."""
     shown = f"{fmt(computed, max(rate.places, 2))}%"
     return Hit(quote=quote or rate.quote, location=rate.loc, stated=rate.text, expected=shown,
                formula=formula, fields={"rate": rate.text, "computed": shown, "relation": relation},
-               cls="rounding" if tail_of(rate, computed) else None)
+               cls="rounding" if tail_of(rate, computed) else None,
+               highlights=[rate.loc, *(f.loc for f in operands)] if operands else [])
 
 
 def tail_of(fact: Fact, computed: Decimal) -> bool:
@@ -1310,7 +1313,7 @@ def _rate_against(base: FactBase, rate: Fact, num: Fact | None, den: Fact | None
     first = min((num, den), key=lambda f: (f.source != "text", f.id))
     where = num.where() if num.where() == den.where() else f"{num.where()}；{den.where()}"
     yield _hit(rate, computed, relation, f"{words}：{num.text} ÷ {den.text} = {fmt(computed)}%（{where}）",
-               quote=base.span(first, rate))
+               quote=base.span(first, rate), operands=(num, den))
 
 
 # ---- growth -----------------------------------------------------------------------------
