@@ -39,6 +39,9 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           # column_total: a column's head closing so sums the row's columns beside it (… | 小计),
           # a column's head opening so is inside another (其中：政府采购), no part of that sum
           "column_subtotal_labels": (list, []), "part_column_words": (list, []),
+          # column_total: words of a column head whose figures weigh a row (分配系数, 因素权重): no
+          # part of the row's total, though the column may add up
+          "factor_column_words": (list, []),
           # column_total: the most characters of a unit line above a table (单位：人, 金额单位：万元)
           "unit_line_chars": (int, 40),
           "identities": (list, []), "names": (dict, {}),
@@ -634,9 +637,12 @@ def _row_totals(rule, table, grid, rows: list[int], summed: list[int], heads: li
 
 def _summed_beside(rule, table, heads: list[str], summed: list[int], total_col: int) -> list[int]:
     """The columns a row's total column sums: those under its group head (分配金额（万元） › 中央资金 |
-    省级资金 | 小计), else all but the columns of counts (常住人口（人）, 行政村（个）: factors, no parts)."""
+    省级资金 | 小计), else all but the columns of counts (常住人口（人）, 行政村（个）: factors, no parts)
+    and of factors (分配系数)."""
     part_words = tuple(rule.params["part_column_words"])
-    others = [c for c in summed if c != total_col and not compact(heads[c]).startswith(part_words)]
+    factors = tuple(rule.params["factor_column_words"])
+    others = [c for c in summed if c != total_col and not compact(heads[c]).startswith(part_words)
+              and not any(w in compact(heads[c]) for w in factors)]
     leaf = heads[total_col].split()
     group = " ".join(leaf[:-1]) if len(leaf) > 1 else ""
     grouped = [c for c in others if group and heads[c].startswith(group)]
