@@ -702,6 +702,13 @@ def _read_enumerations(doc, params: dict) -> list[Enumeration]:
     return found
 
 
+def _joined(names) -> str:
+    """Names listed in a formula: by 、, or by ； where a name holds a 、 of its own (so that the
+    count the reader makes is the count the formula states)."""
+    names = list(names)
+    return ("；" if any("、" in n for n in names) else "、").join(names)
+
+
 def _kind_with_noun(text: str, count: Count, params: dict) -> bool:
     """A count of kinds with a noun after it (4类业务培训, 一类疫苗), not one standing alone (共3类：)."""
     return text[count.end - 1] in params["kind_classifiers"] and bool(_noun_after(text, count.end))
@@ -856,7 +863,7 @@ def _check_enumeration(doc, rule):
         unit = e.passage.text[e.count.start + len(e.count.written):e.count.end].strip()
         unit = unit if unit in rule.params["kind_classifiers"] else "个"
         yield Hit(quote=quote, location=loc, stated=f"{e.count.written} {unit}", expected=f"{n} {unit}",
-                  formula=f"{where}：{'、'.join(_short(i) for i in e.items)}（共 {n} {unit}）",
+                  formula=f"{where}：{_joined(_short(i) for i in e.items)}（共 {n} {unit}）",
                   fields={"stated_count": e.count.written, "counted": str(n), "subject": e.count.noun or "项目",
                           "unit": unit})
 
@@ -1089,8 +1096,8 @@ def _check_indicator_rows(doc, rule):
             if stated not in (len(rows), len(core)):
                 items = [r for r in rows if r not in core]
                 yield Hit(quote=quote, location=loc, stated=f"{stated} 个", expected=f"{len(core)} 个",
-                          formula=f"{label}列出指标 {len(core)} 个：" + "、".join(r.indicator for r in core)
-                          + (f"（另有一级指标 {'、'.join(r.indicator for r in items)}，计入则为 {len(rows)} 个）"
+                          formula=f"{label}列出指标 {len(core)} 个：" + _joined(r.indicator for r in core)
+                          + (f"（另有一级指标 {_joined(r.indicator for r in items)}，计入则为 {len(rows)} 个）"
                              if items else ""),
                           fields={"stated_count": str(stated), "counted": str(len(core)), "subject": subject},
                           highlights=[r.cells["indicator"].loc for r in core])
@@ -1115,7 +1122,7 @@ def _category_rows(passage: Passage, start: int, end: int, categories: tuple[dic
             continue
         quote, loc = passage.quote(m.start(1), m.end())
         yield Hit(quote=quote, location=loc, stated=f"{stated} 个", expected=f"{len(mine)} 个",
-                  formula=f"{label}「{name}」下列出 {len(mine)} 个：" + "、".join(r.indicator for r in mine),
+                  formula=f"{label}「{name}」下列出 {len(mine)} 个：" + _joined(r.indicator for r in mine),
                   fields={"stated_count": str(stated), "counted": str(len(mine)), "subject": name},
                   highlights=[r.cells["indicator"].loc for r in mine])
 
@@ -1149,7 +1156,7 @@ def _check_restated_total(doc, rule):
             if not same and noun in params["project_nouns"] and len(forms) > count.value:
                 quote, loc = _quote_for(passage, count)
                 yield Hit(quote=quote, location=loc, stated=f"{count.written} 个", expected=f"至少 {len(forms)} 个",
-                          formula=f"附有项目支出绩效自评表 {len(forms)} 张：{'、'.join(forms)}",
+                          formula=f"附有项目支出绩效自评表 {len(forms)} 张：{_joined(forms)}",
                           fields={"stated_count": count.written, "counted": str(len(forms)), "subject": noun})
                 continue
             if len(same) < 1 or len(sizes) != 1 or ambiguous:
@@ -1161,7 +1168,7 @@ def _check_restated_total(doc, rule):
             quote, loc = _quote_for(passage, count)
             where, _ = e.passage.quote(_clause_start(e.passage.text, e.count.start), e.count.end, e.count.start)
             yield Hit(quote=quote, location=loc, stated=f"{count.written} 个", expected=f"{n} 个",
-                      formula=f"同节“{where}”列出：{'、'.join(_short(i) for i in e.items)}（共 {n} 个）",
+                      formula=f"同节“{where}”列出：{_joined(_short(i) for i in e.items)}（共 {n} 个）",
                       fields={"stated_count": count.written, "counted": str(n), "subject": noun})
 
 

@@ -773,7 +773,9 @@ def _completion(base: FactBase, rule):
                        + (f"；{worded}为 {budget.text}" if budget is not None else ""))
             hit.cls = None  # the wrong budget named: an error even where the digits agree
             if right is None:
-                hit.expected = hit.fields["computed"] = f"无法计算（{worded}为 {budget.text}），应为完成{other.measure}的{rate.text}"
+                # (read in the message: “…写作 95.89%，按金额计算为 完成全年预算的95.89%；年初预算为 0万元，无从计算”)
+                hit.expected = f"完成{other.measure}的{rate.text}"
+                hit.fields["computed"] = f"{hit.expected}；{worded}为 {budget.text}，无从计算"
             yield hit
             continue
         for hit in hits:
