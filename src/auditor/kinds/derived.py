@@ -2352,6 +2352,25 @@ def _budget_adjustment(base: FactBase, rule):
                 yield CHECKED
                 if all(h is not None for h in hits):
                     yield hits[0]
+            elif k and flat[k - 1].measure == "年初预算" and flat[k - 1].concept in (None, total.concept):
+                yield from _adjustment_stated_after(base, flat[k - 1], total, flat[k + 1:k + 2])
+
+
+def _adjustment_stated_after(base: FactBase, initial: Fact, total: Fact, after: list[Fact]):
+    """“由年初预算的8,640.00万元调整为8,320.00万元，增加320.00万元”: the change stated right after
+    the adjusted budget is that budget less the initial one, the way its word says."""
+    change = after[0] if after else None
+    if change is None or change.measure != "变动额" or not change.sign or change.subject != total.subject \
+            or lexicon().comparison.search(change.label):
+        return  # (a change on another base, 较上年增加…, is the year-on-year rules')
+    yield CHECKED
+    hit = _difference_hit(change, total, initial, change.sign, ("增加", "减少"), "调整增减额",
+                          f"调整后 {total.text} − 年初预算 {initial.text}", quote=base.span(initial, change),
+                          stated=change.quote)
+    if hit is not None:
+        if (Decimal(total.in_yuan() - initial.in_yuan()) > 0) != (change.sign > 0) and total.value != initial.value:
+            hit.cls = "direction_mismatch"  # (the amount right, the word the wrong way)
+        yield hit
 
 
 def _in_brackets(base: FactBase, f: Fact) -> bool:
