@@ -26,3 +26,22 @@ def test_wrong_row_total_is_still_found_beside_a_blank_mark():
     [f] = sums(text)
     assert f.rule == "SUM004" and f.stated.endswith("80.00") and f.expected == "60.00"
     assert (f.location.row, f.location.col) == (2, 3)
+
+
+def test_a_total_over_indented_items_with_a_column_of_changes_is_read_by_its_items():
+    """基本支出 over 人员经费 and 公用经费 (indented only), an 增减额 column where a part is negative
+    (1,119.84 + −14.69 = 1,105.15): the running sum passing the row's figure there is no end of its
+    items; the 合计 sums 基本支出 and 项目支出, no finding."""
+    from auditor.engine import audit_file
+    from auditor.ruleset import load_rules
+    import tempfile, pathlib
+
+    text = ("某局2024年度部门整体支出绩效自评报告\n支出结构对比表\n单位：万元\n项目\t上年决算数\t本年决算数\t增减额\n"
+            "本年支出合计\t27,311.80\t28,654.32\t1,342.52\n基本支出\t19,020.45\t20,125.60\t1,105.15\n"
+            "人员经费\t16,712.30\t17,832.14\t1,119.84\n公用经费\t2,308.15\t2,293.46\t-14.69\n"
+            "项目支出\t8,291.35\t8,528.72\t237.37\n")
+    with tempfile.TemporaryDirectory() as folder:
+        path = pathlib.Path(folder) / "结构.txt"
+        path.write_text(text, encoding="utf-8")
+        found = [f for f in audit_file(str(path), load_rules()).findings if f.severity != "info"]
+    assert found == []

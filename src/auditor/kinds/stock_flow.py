@@ -42,6 +42,9 @@ PARAMS = {
     "key_heads": (list, []),
     # heads of columns of figures outside the flow (编制数: a limit set for the year, no stock moving)
     "outside_words": (list, []),
+    # table: one column a role at most (预算 | 合同金额 | 节约 beside 授予中小企业合同金额, a part of
+    # the contracts named as they are): a second column of a role leaves the table unjudged
+    "one_column_a_role": (bool, False),
     # a row above the header naming the table, its unit or its maker (单位：万元, 部门：…)
     "meta_row_pattern": (str, ""),
     # table: the labels of a total row (合计): its identity is the detail rows' summed
@@ -123,6 +126,8 @@ def _columns(rule, grid, first: int) -> dict | None:
             return None  # a column of figures of another kind, or of two (本年增减): other terms
         columns[role].append(c)
     if len(columns["opening"]) != 1 or len(columns["closing"]) != 1 or not (columns["in"] or columns["out"]):
+        return None
+    if rule.params["one_column_a_role"] and any(len(columns[side]) > 1 for side in ("in", "out")):
         return None
     for side in ("in", "out"):
         totals = [c for c in columns[side] if any(w in heads[c] for w in rule.params["side_total_words"])]

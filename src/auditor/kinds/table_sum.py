@@ -444,6 +444,9 @@ def _check_column_total(doc, rule, typed):
             continue  # subtotals among the rows (本年收入合计 above 总计), or two lists side by side
         heads, summed = _heads_summed(rule, table, grid, figures[0], label_col, at)
         rows = _summed_rows(grid, details, label_col, rule, summed)
+        if at < details[0] and compact(_label(grid[details[0]])).startswith(tuple(rule.params["inner_row_words"])):
+            # (本年收入合计 | 其中：财政拨款收入 | 事业收入 | 其他收入: the 其中 list right under the total is its own)
+            rows.append(details)
         across = _row_totals(rule, table, grid, [*details, at], summed, heads, labels)
         slips = _product_slips(table, rule)
         told, column_hits, agreed = set(), [], 0
@@ -747,6 +750,9 @@ def _value_parents(grid, rows: list[int], label_col: int, summed: list[int] | No
                    if c > label_col and (summed is None or c in summed) and is_amount(t)} for r in order}
     found: dict[int, list[int]] = {}
     taken: set[int] = set()
+    # (a column holding a negative figure, 增减额 −14.69, is one of changes: a running sum past a
+    # row's figure there may come back to it)
+    signed = {c for figures in amounts.values() for c, q in figures.items() if q.value < 0}
     for k, r in enumerate(order):
         own = amounts[r]
         if not own or r in taken or any(q.value < 0 for q in own.values()):
@@ -765,9 +771,12 @@ def _value_parents(grid, rows: list[int], label_col: int, summed: list[int] | No
                 found[r] = order[k + 1:k + 1 + m]
                 taken.update(found[r])
                 break
-            if any(totals[c] > q.value for c, q in own.items()):
+            if any(totals[c] > q.value for c, q in own.items() if c not in signed) or m >= MAX_ITEMS_UNDER:
                 break  # (past the row's figures: no run of rows below adds up to it)
     return found
+
+
+MAX_ITEMS_UNDER = 60  # items read under a row whose columns are all signed (no sum to pass): linear still
 
 
 def _group_hits(rule, table, grid, details: list[int], label_col: int, summed: list[int], heads: list[str]):
