@@ -88,7 +88,7 @@ def _checks(doc, rule):
                 key, facts = run[k]
                 group = facts
                 if _opens_list(base, key, facts, calc["total"], rule):
-                    group = facts + _continuation(base, run[k + 1:], calc["total"], names,
+                    group = facts + _continuation(base, run[k + 1:], calc["total"], {**names, **_wider_siblings(calc)},
                                                   _listed_here(facts, calc["total"]))
                 yield from _check_group(group, calc, names, "同一句", rule, complete=False, checked=checked,
                                         text=base.sentences.get(key, ""))
@@ -303,6 +303,17 @@ def _continuation(base: FactBase, rest: list[tuple[tuple[int, int], list[Fact]]]
         if any(f.concept == total for f in facts) or (first is not None and first.concept not in names):
             break
         out.extend(facts)
+    return out
+
+
+def _wider_siblings(calc: dict) -> dict[str, str]:
+    """The names of the other items of each declared sum the total is an item of (上年结转 beside
+    本年收入 in 收支总计): a list of the total's parts may go on with one (see _wider_items)."""
+    out: dict[str, str] = {}
+    for wider in lexicon().calculations:
+        names = _part_names(wider)
+        if calc["total"] in names and not wider.get("fund"):
+            out.update({n: part for n, part in names.items() if part != names[calc["total"]]})
     return out
 
 
@@ -779,7 +790,10 @@ def _wider_items(facts: list[Fact], total: Fact, parts: list[Fact], calc: dict,
     of (收支总计 = 本年收入 + 年初结转和结余: a 上年结转 listed with 本年收入's parts). Not where that
     wider sum is stated in the sentence (收入总计X，其中：本年收入Y（…），年初结转和结余Z: Y's own list
     is in brackets, Z is X's item)."""
-    if total.sentence is None or not lexicon().list_opener.match(text, total.at + len(total.text)):
+    # (a list carried on past its total's sentence, 。其中：A；B；C, is the whole run of them: the
+    # facts given are that run, read as the total's list by the caller)
+    spread = any((p.block, p.sentence) != (total.block, total.sentence) for p in parts)
+    if total.sentence is None or not (spread or lexicon().list_opener.match(text, total.at + len(total.text))):
         return None
     depth = _bracket_depth(text)
     if any(depth(p.at) != depth(total.at) for p in parts if p.sentence == total.sentence):
@@ -791,9 +805,11 @@ def _wider_items(facts: list[Fact], total: Fact, parts: list[Fact], calc: dict,
         if calc["total"] not in names or wider.get("fund"):
             continue
         siblings = {n for n, part in names.items() if part != names[calc["total"]]}
-        # (in the total's own sentence: a carry-over stated after a ； is a statement of its own)
-        extra = [f for f in facts if f.id > total.id and f.sentence == total.sentence and f.block == total.block
-                 and f.concept in siblings and _money(f) and depth(f.at) == depth(total.at)
+        # (in the total's own sentence, where the list is: a carry-over stated after a ； is a
+        # statement of its own; in the run of a list carried on past it, an item)
+        extra = [f for f in facts if f.id > total.id and f.block == total.block
+                 and (f.sentence == total.sentence and depth(f.at) == depth(total.at) or spread and f.sentence != total.sentence)
+                 and f.concept in siblings and _money(f)
                  and f.period == total.period and f.measure == total.measure and f.subject == total.subject]
         if extra:
             return wider["total"], extra
@@ -834,10 +850,13 @@ def _numbered_siblings(column: list[Fact], total: Fact, parts: list[Fact]) -> li
 
 def _unnamed_items(facts: list[Fact], total: Fact, parts: list[Fact]) -> list[Fact]:
     """Amounts naming no concept listed among a total's parts in its sentence: after the total and
-    before the last part, or right after the last part in its sentence."""
+    before the last part, or right after the last part in its sentence; where the total closes
+    the list (本级收入…，加上级补助收入…、调入资金…，收入总计…), any before it in its sentence."""
     last = max(parts, key=lambda p: p.id)
 
     def listed(f: Fact) -> bool:
+        if total.id > last.id:
+            return (f.block, f.sentence) == (total.block, total.sentence) and f.id < total.id
         if f.id == last.id + 1:
             return (f.block, f.sentence) == (last.block, last.sentence)
         return total.id < f.id < last.id
