@@ -39,6 +39,8 @@ PARAMS = {
     "catch_all_words": (list, ["其他", "其余", "剩余"]),
     # the words of an amount closing a list as its sum (…、市级资金680.00万元，合计2,560.00万元)
     "trailing_sum_words": (list, ["合计", "共计", "总计", "合计为", "共计为", "总计为", "合计金额"]),
+    # units besides money a 其中 list in a sentence adds up in (共扣9.60分，其中决策指标扣1.5分，…)
+    "list_units": (list, []),
 }
 MESSAGE_FIELDS = {"total_label", "total", "sum", "parts", "context", "verdict"}
 CONTEXTS = ("sentence", "table", "document", "enumeration", "subrows", "changes")
@@ -159,14 +161,19 @@ def _check_list_unit_slips(base: FactBase, rule):
     from dataclasses import replace
 
     opener = lexicon().list_opener
+    units = set(rule.params["list_units"])
+
+    def summable(f: Fact) -> bool:
+        return _money(f) or (f.unit in units and f.source == "text")
+
     for facts in base.by_block.values():
         for k, total in enumerate(facts):
-            if total.source != "text" or not _money(total) or total.measure == "变动额":
+            if total.source != "text" or not summable(total) or total.measure == "变动额":
                 continue
             text = base.sentences.get((total.block, total.sentence), "")
             direct = opener.match(text, total.at + len(total.text))
             if direct:
-                parts = _any_parts(islice(facts, k + 1, None), _joined(base, total))
+                parts = _any_parts(islice(facts, k + 1, None), _joined(base, total), summable)
             else:
                 # up to the sentence's next amount or its end (so each total costs only its own clause)
                 j = k + 1
@@ -177,7 +184,7 @@ def _check_list_unit_slips(base: FactBase, rule):
                     continue
                 # the last amount of its sentence, the next one listing its parts (…支出85.60万元，
                 # 执行率100%。从支出结构看，其中设备购置…)
-                parts = _any_parts(islice(facts, j, None), total.sentence + 1)
+                parts = _any_parts(islice(facts, j, None), total.sentence + 1, summable)
             if len(parts) < 2:
                 continue
             named = replace(total, concept=total.concept or compact(total.label).strip("，,：:（(") or "合计")
@@ -223,13 +230,15 @@ def _list_opens(base: FactBase, block: int, sentence: int, after: list[Fact]) ->
                                   or lexicon().part_list_head.match(text) is not None)  # (累计支出中，…)
 
 
-def _any_parts(after, sentence) -> list[Fact]:
+def _any_parts(after, sentence, summable=None) -> list[Fact]:
     """The amounts of one sentence (or of the sentences in `sentence`, a set: one joined by ；)
-    listed one after another, up to a change or another figure."""
+    listed one after another, up to a change or another figure (`summable`: what counts as an
+    amount, money by default)."""
     within = sentence if isinstance(sentence, (set, frozenset)) else {sentence}
+    summable = summable or _money
     parts = []
     for f in after:
-        if f.sentence not in within or not _money(f) or f.measure == "变动额":
+        if f.sentence not in within or not summable(f) or f.measure == "变动额":
             break
         parts.append(f)
     return parts
@@ -967,6 +976,12 @@ def _agreed_value(base: FactBase, concept: str, measure: str) -> Fact | None:
     return next((f for f in found if f.source == "table"), found[0])
 
 
+def _item_label(label: str) -> str:
+    """An item's words without the list opener before them (其中决策指标扣 → 决策指标扣)."""
+    opener = lexicon().list_opener.match(label)
+    return label[opener.end():].lstrip("：:，, ") if opener else label
+
+
 def _compare(total: Fact, parts: list[Fact], context: str, rule):
     factor = MONEY_UNITS.get(total.unit, Decimal(1))  # 1 for a table printing no unit
     exact = sum((p.in_yuan() for p in parts), Decimal(0))
@@ -993,7 +1008,7 @@ def _compare(total: Fact, parts: list[Fact], context: str, rule):
             yield part_slip
             return
     shown = fmt(exact / factor, places, total.text)
-    listing = " + ".join(f"{p.concept or p.label} {p.text}" for p in parts)
+    listing = " + ".join(f"{p.concept or _item_label(p.label)} {p.text}" for p in parts)
     if diff <= slack:
         cls = "rounding"
     elif slip:
