@@ -41,6 +41,8 @@ PARAMS = {
     "trailing_sum_words": (list, ["合计", "共计", "总计", "合计为", "共计为", "总计为", "合计金额"]),
     # units besides money a 其中 list in a sentence adds up in (共扣9.60分，其中决策指标扣1.5分，…)
     "list_units": (list, []),
+    # the first words of an amount that make it a sum, not an item of the list it follows (…，共扣7.7分)
+    "sum_openers": (list, ["共", "合计", "总计"]),
 }
 MESSAGE_FIELDS = {"total_label", "total", "sum", "parts", "context", "verdict"}
 CONTEXTS = ("sentence", "table", "document", "enumeration", "subrows", "changes")
@@ -215,7 +217,8 @@ def _check_list_unit_slips(base: FactBase, rule):
                 items = [p for p in parts if p.at < end and not any(lo < p.at < hi for lo, hi in nested)
                          and depth(p.at) == level
                          and p.period == total.period and (p.measure == total.measure or p.implicit)
-                         and not _sum_words(p.label, sums)]
+                         and not _sum_words(p.label, sums)
+                         and not compact(p.label).lstrip("，,；;、").startswith(tuple(rule.params["sum_openers"]))]
                 items = _enumerated_by_commas(text, items)
                 if len(items) >= 2:
                     yield CHECKED
