@@ -449,6 +449,7 @@ def _opens_between(base: FactBase, earlier: Fact, later: Fact, openers: tuple) -
 
 
 NAMED_BASE_RE = re.compile(r"占(?!比)(.{2,20}?)的?(?:比重|比例)?$")  # 占全年支出的, 占总支出比重
+SPECIFIC_WHOLE_CHARS = 6  # a whole's name this long names one amount of the paragraph, not a kind of them
 
 
 def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact | None:
@@ -468,7 +469,13 @@ def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact
                 and f.period == part.period]
         if here:
             return here[-1]
-        return _document_value(base, named, part.measure, part.subject) or _summed_opener(base, part, named)
+        found = _document_value(base, named, part.measure, part.subject) or _summed_opener(base, part, named)
+        words = NAMED_BASE_RE.search(compact(rate.label)) if found is None and rate.base else None
+        # (a whole whose name the vocabulary knows, stated before under the same long name: 占全区政府
+        # 采购实际采购金额的, after “全区政府采购实际采购金额12,282.73万元。”; a short one, 占全年支出的,
+        # is too loose to find it by: 上半年累计支出 holds its words)
+        specific = words is not None and len(words.group(1)) >= SPECIFIC_WHOLE_CHARS
+        return found or (_whole_in_words(base, rate, part, words.group(1)) if specific else None)
     lead = _lead_whole(base, part)
     if lead is not None:
         # “2024年度“三公”经费财政拨款支出决算中，公务用车运行维护费…占73.37%”
