@@ -195,7 +195,7 @@ def _check_list_unit_slips(base: FactBase, rule):
                 hit = _odd_part_slip(named, parts, "同一句")
                 if hit is not None:
                     yield hit
-            elif direct and any(p.concept is None for p in parts):
+            elif direct and not _declared_list(total, parts):
                 # a 其中 list of things the vocabulary does not know may leave some out, but its
                 # items cannot add up to more than the whole (an item's own 其中 parts left out);
                 # over the sentences ； joins only a misprinted unit that makes the sum hold is told
@@ -223,6 +223,18 @@ def _check_list_unit_slips(base: FactBase, rule):
                 if len(items) >= 2:
                     yield CHECKED
                     yield from _compare_listing(named, items, True, rule)
+
+
+def _declared_list(total: Fact, parts: list[Fact]) -> bool:
+    """The list names things of a sum the vocabulary declares (本年支出 = 基本支出 + 项目支出): the
+    declared checks judge it. A list of things no declared sum names (债务余额, 其中一般债务…、专项
+    债务…: concepts learned from a table's rows) is a 其中 list like any."""
+    if any(p.concept is None for p in parts):
+        return False
+    # (a list of known things, nested or not, 其中基本支出…，人员经费…，公用经费…, is the declared
+    # checks' to judge: only one of things no declared sum names is read here)
+    return any(calc["total"] in (total.concept, *(p.concept for p in parts))
+               or any(p.concept in _part_names(calc) for p in parts) for calc in lexicon().calculations)
 
 
 def _list_opens(base: FactBase, block: int, sentence: int, after: list[Fact]) -> bool:
