@@ -188,6 +188,8 @@ class Table:
     type: str | None = None  # typed-table id once classified
     # the widest row, kept for the number of rows it was measured on (rules ask for it per row)
     _width: tuple[int, int] = field(default=(-1, 0), repr=False, compare=False)
+    # the grid, kept for the number of rows it was made of: a dozen rules ask for it per table
+    _grid: tuple[int, list] = field(default=(-1, []), repr=False, compare=False)
 
     kind = "table"
 
@@ -198,8 +200,11 @@ class Table:
         return self._width[1]
 
     def grid(self) -> list[list[str]]:
-        width = self.width
-        return [[c.text for c in r] + [""] * (width - len(r)) for r in self.rows]
+        """The cells' texts, rows padded to the width. Made once and shared: callers only read it."""
+        if self._grid[0] != len(self.rows):
+            width = self.width
+            self._grid = (len(self.rows), [[c.text for c in r] + [""] * (width - len(r)) for r in self.rows])
+        return self._grid[1]
 
     def row_text(self, i: int) -> str:
         return "\t".join(c.text for c in self.rows[i])
