@@ -172,13 +172,22 @@ def _style_name(style) -> str | None:
 def _table_rows(tbl, cells: list[int]) -> list[list[RawCell]]:
     """Each merged region keeps its text in the top-left cell; the cells it covers are empty.
     Rows and cells are the direct w:tr / w:tc children (`tbl.tr_lst`, `tr.tc_lst`);
-    `cells` counts the document's cells against package.MAX_CELLS."""
+    `cells` counts the document's cells against package.MAX_CELLS. (Children are walked in
+    plain loops: `iterchildren(tag)` sets up a matcher per call, a cost per cell.)"""
     rows = []
-    for tr in tbl.iterchildren(W_TR):
+    for tr in tbl:
+        if tr.tag != W_TR:
+            continue
         row = []
-        for tc in tr.iterchildren(W_TC):
+        for tc in tr:
+            if tc.tag != W_TC:
+                continue
             continued, span = _merge_of(tc)
-            text = "" if continued else _cell_text("\n".join(paragraph_text(p) for p in tc.iterchildren(W_P)))
+            if continued:
+                text = ""
+            else:
+                lines = [paragraph_text(p) for p in tc if p.tag == W_P]
+                text = _cell_text(lines[0] if len(lines) == 1 else "\n".join(lines))
             row.append(RawCell(text))
             if span > 1:
                 if len(row) + span - 1 > package.MAX_COLUMNS:
