@@ -307,9 +307,10 @@ def _cell_text_of(c, book: _Workbook, title: str) -> str | None:
             return _value_text(_text_content(inline), "")
         return None
     value = None
-    for v in c.iterchildren(VALUE):  # openpyxl: findtext, the first v
-        value = v.text or None
-        break
+    for v in c:  # openpyxl: findtext, the first v (a plain loop: iterchildren(tag) sets up a matcher per cell)
+        if v.tag == VALUE:
+            value = v.text or None
+            break
     if value is None:
         return None
     if kind == "n":
