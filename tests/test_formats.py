@@ -182,6 +182,23 @@ def test_a_form_opening_again_after_one_blank_row_is_a_second_table(tmp_path):
         assert [t.rows[0][1].text for t in load(str(path)).tables] == ["甲项目", "乙项目"]
 
 
+def test_a_header_row_repeated_after_one_blank_row_goes_on_with_the_table(tmp_path):
+    import openpyxl
+
+    from auditor.ingest import load
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    rows = [["项目名称", "乡镇", "分配金额"], ["道路养护", "东镇", 120], ["道路养护", "西镇", 80], [],
+            ["项目名称", "乡镇", "分配金额"], ["河道保洁", "东镇", 60], ["河道保洁", "西镇", 40], ["合计", "", 300]]
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row, start=1):
+            sheet.cell(row=r, column=c, value=value)
+    path = tmp_path / "one.xlsx"
+    book.save(path)
+    assert len(load(str(path)).tables) == 1
+
+
 def test_tables_one_blank_row_apart_under_their_titles_are_two_tables(tmp_path):
     """A 决算 sheet stacking its tables one blank row apart: a line naming a table (…决算表,
     单位：万元) after the blank row starts the next one; a note after one blank row does not."""

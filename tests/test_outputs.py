@@ -216,3 +216,19 @@ def test_a_rate_worked_out_from_a_cell_shown_wrong_is_folded_into_it(tmp_path):
     found = [f for f in audit_file(str(report), load_rules()).findings if f.severity != "info"]
     assert [(f.rule, f.stated, [c.split(" ")[0] for c in f.folded]) for f in found] == \
         [("SUM012", "公开招标 104.40", ["DRV005"])]
+
+
+def test_a_slip_in_one_unit_does_not_fold_a_total_off_by_ten_thousand_times_it():
+    """道路修缮 47.95 (48.00) and the 合计 577.45 (77.50) in one table: mending 47.95 gives 77.50, not
+    577.45; a step of 10,000 between two cells of one table is no restatement in another unit."""
+    from auditor.engine import audit_file
+    from auditor.ruleset import load_rules
+    import tempfile, pathlib
+
+    text = ("某区2024年度政府采购执行情况\n采购项目\t采购预算\t成交金额\t节约资金\n道路修缮\t500.00\t452.00\t47.95\n"
+            "管网改造\t800.00\t776.50\t23.50\n物业服务\t120.00\t114.00\t6.00\n合计\t1,420.00\t1,342.50\t577.45\n")
+    with tempfile.TemporaryDirectory() as folder:
+        path = pathlib.Path(folder) / "采购.txt"
+        path.write_text(text, encoding="utf-8")
+        found = [f for f in audit_file(str(path), load_rules()).findings if f.severity != "info"]
+    assert sorted(f.rule for f in found) == ["SUM005", "SUM012"] and not any(f.folded for f in found)

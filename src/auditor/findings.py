@@ -187,7 +187,8 @@ def _causes(findings: list[Finding]) -> dict[int, Finding]:
         for place in finding.highlights if delta is not None else ():
             source = at_cell.get(_cell_key(place))
             if source is not None and source is not finding and (_explains(source, finding, delta) or _takes_back(
-                    _operand_sign(finding.formula or "", _last_figure(source)) * _delta(source), delta)):
+                    _operand_sign(finding.formula or "", _last_figure(source)) * _delta(source), delta,
+                    _steps(source, finding))):
                 cause[id(finding)] = source
                 break
         if id(finding) not in cause and not _cell_key(finding.location) and finding.severity != "info":
@@ -215,13 +216,24 @@ def _root(finding: Finding, cause: dict[int, Finding]) -> Finding | None:
 UNIT_STEPS = (MONEY_UNITS["元"], MONEY_UNITS["万元"], MONEY_UNITS["亿元"])
 
 
-def _takes_back(correction, delta) -> bool:
+def _steps(source: Finding, finding: Finding) -> tuple:
+    """The unit steps a correction of `source`'s figure may take `finding`'s break back by: only 1
+    between two cells of one table or two figures written in one unit (a slip of 500.00 in a 合计
+    is no 元/万元 restatement of a 0.05 slip beside it), all of UNIT_STEPS else."""
+    a, b = source.location, finding.location
+    if a.table and b.table and (a.file, a.sheet, a.table) == (b.file, b.sheet, b.table):
+        return (Decimal(1),)
+    units = {_unit_after(source), _unit_after(finding)}
+    return (Decimal(1),) if len(units) == 1 and "" not in units else UNIT_STEPS
+
+
+def _takes_back(correction, delta, steps: tuple = UNIT_STEPS) -> bool:
     """Correcting a figure by `correction` (expected − stated) mends a relation off by `delta`:
     the figure added into the other's sum, or restated as its reference, moves that relation's
     expected value the other way (1,859.00 → 1,895.00: the sum's expected 13,223.20 → 13,259.20),
     in the same unit or in units of money apart. (A figure subtracted in it, or a sum that stays
     off once the figure is mended, is no consequence: both findings are kept.)"""
-    return any(delta == -correction * step or correction == -delta * step for step in UNIT_STEPS)
+    return any(delta == -correction * step or correction == -delta * step for step in steps)
 
 
 def _text_key(loc: Location) -> tuple:
@@ -234,7 +246,8 @@ def _explains(source: Finding, finding: Finding, delta) -> bool:
     figure = FIGURE_RE.findall(source.stated or "")
     if not figure or figure[-1] not in FIGURE_RE.findall(finding.formula or ""):
         return False  # (the very figure, not digits inside another: 3 in 13)
-    if delta is not None and _takes_back(_operand_sign(finding.formula, figure[-1]) * _delta(source), delta):
+    if delta is not None and _takes_back(_operand_sign(finding.formula, figure[-1]) * _delta(source), delta,
+                                         _steps(source, finding)):
         return True
     if _bound_kept(source, finding, figure[-1]):
         return True

@@ -392,13 +392,19 @@ def _forms(rows: list[list[RawCell]]) -> list[list[list[RawCell]]]:
 def _opens_again(rows: list[list[RawCell]], start: int, k: int) -> bool:
     """The grid from `k` (past its single-cell lines) opens with the first cell of the grid from
     `start`: a form repeated below the one before (two projects' 自评表)."""
-    def opening(at: int) -> str:
+    def opening(at: int) -> list[str]:
         while at < len(rows) and _single(rows[at]):
             at += 1
-        return next((c.text.strip() for c in rows[at] if c.text.strip()), "") if at < len(rows) else ""
+        return [c.text.strip() for c in rows[at]] if at < len(rows) else []
 
-    first = opening(start)
-    return bool(first) and opening(k) == first and first != opening(k - 1)
+    def first_cell(cells: list[str]) -> str:
+        return next((t for t in cells if t), "")
+
+    first, again = opening(start), opening(k)
+    # (the header row repeated cell for cell, 项目名称 | 乡镇 | 分配金额, goes on with the same table;
+    # the form again names another subject in it, 项目名称 | 乙项目)
+    return bool(first_cell(first)) and first_cell(again) == first_cell(first) and again != first \
+        and first_cell(first) != first_cell(opening(k - 1))
 
 
 def _lines_name_table(rows: list[list[RawCell]], k: int) -> bool:

@@ -790,6 +790,8 @@ def _check_group(facts, calc, names, context, rule, complete, checked=None, blan
             checked.append(total)
         yield CHECKED
         wider = _wider_items(facts, total, parts, calc, text) if context == "同一句" and text else None
+        if wider is not None and not list(_compare(total, parts + unnamed, context, rule)):
+            continue  # (the list adds up to the total as stated: 本年收入合计 is its parts, the carry-over beside it)
         if wider is not None:
             # “收入预算总额1,804.00万元，其中：…其他收入20.00万元，上年结转45.20万元”: a list naming
             # an item of a sum the total is itself a part of is of that wider sum, every item counted
@@ -823,8 +825,8 @@ def _wider_items(facts: list[Fact], total: Fact, parts: list[Fact], calc: dict,
     if any(depth(p.at) != depth(total.at) for p in parts if p.sentence == total.sentence):
         return None  # (基本支出X（其中人员经费…），项目支出Y: the bracket lists X's parts, Y is X's sibling)
     for wider in lexicon().calculations:
-        if any(f.concept == wider["total"] and f.sentence == total.sentence for f in facts):
-            continue
+        if any(f.concept == wider["total"] and (f.sentence == total.sentence or spread) for f in facts):
+            continue  # (the wider sum stated in the list's run of sentences: the carry-over is its item)
         names = _part_names(wider)
         if calc["total"] not in names or wider.get("fund"):
             continue

@@ -23,7 +23,7 @@ from ..facts.numbers import Quantity, fmt
 from ..knowledge import compact, open_brackets
 from ..tables.typed import parse_cell
 from .base import CHECKED, Hit, rounding_note, sum_check
-from .table_sum import is_amount, row_name
+from .table_sum import head_unit, is_amount, row_name
 
 KIND = "stock_flow"
 PARAMS = {
@@ -45,6 +45,8 @@ PARAMS = {
     # table: one column a role at most (预算 | 合同金额 | 节约 beside 授予中小企业合同金额, a part of
     # the contracts named as they are): a second column of a role leaves the table unjudged
     "one_column_a_role": (bool, False),
+    # table: the closing figure is a size, printed with a minus or not (扣分 -0.50: 0.50 lost)
+    "closing_magnitude": (bool, False),
     # a row above the header naming the table, its unit or its maker (单位：万元, 部门：…)
     "meta_row_pattern": (str, ""),
     # table: the labels of a total row (合计): its identity is the detail rows' summed
@@ -129,6 +131,10 @@ def _columns(rule, grid, first: int) -> dict | None:
         return None
     if rule.params["one_column_a_role"] and any(len(columns[side]) > 1 for side in ("in", "out")):
         return None
+    if len({unit for role in ROLES for c in columns[role] if (unit := head_unit(heads[c]))}) > 1:
+        return None  # (采购预算（万元）| 节约资金（元）: heads of two units, no row identity as printed)
+    # (an out column printed with its minus, 调减 −320, is added as printed: its figures all ≤ 0)
+    columns["signed_out"] = [c for c in columns["out"] if _all_negative(grid, first, c)]
     for side in ("in", "out"):
         totals = [c for c in columns[side] if any(w in heads[c] for w in rule.params["side_total_words"])]
         if len(totals) > 1:
@@ -137,6 +143,12 @@ def _columns(rule, grid, first: int) -> dict | None:
             columns[side] = totals  # (本年支出 | 小计 | 基本支出 | 项目支出: the 小计 stands for the side)
     columns["heads"] = heads
     return columns
+
+
+def _all_negative(grid, first: int, col: int) -> bool:
+    values = [q.value for r in range(first, len(grid)) if is_amount(grid[r][col])
+              for q in [parse_cell(grid[r][col].strip())] if q is not None and q.value]
+    return bool(values) and all(v < 0 for v in values)
 
 
 def _role(rule, head: str) -> str | None:
@@ -183,7 +195,10 @@ def _row_hits(rule, table, grid, r: int, columns: dict):
     if closing is None or opening is None or any(q is None for q in [*ins, *outs]):
         return
     yield CHECKED
-    parts = [opening, *ins, *(replace(q, value=-q.value) for q in outs)]
+    if rule.params["closing_magnitude"] and closing.value < 0:
+        closing = replace(closing, value=-closing.value)
+    parts = [opening, *ins, *(q if c in columns["signed_out"] else replace(q, value=-q.value)
+                              for c, q in zip(columns["out"], outs))]
     # (whole numbers of things, 64 + 8 − 7 辆, are exact; amounts in 万元 may be rounded)
     counts = not MONEY_WORD_RE.search("".join([table.title or "", table.unit or "", *columns["heads"], *row]))
     outcome = sum_check(closing, parts, rule.tolerance, counts=counts)
@@ -198,7 +213,8 @@ def _row_hits(rule, table, grid, r: int, columns: dict):
         return f"{heads[c]} {row[c].strip() or 0}"
 
     formula = (f"{heads[closing_col]} = {term(opening_col)}" + "".join(f" + {term(c)}" for c in columns["in"])
-               + "".join(f" − {term(c)}" for c in columns["out"]) + f" = {shown}")
+               + "".join(f" {'+' if c in columns['signed_out'] else '−'} {term(c)}" for c in columns["out"])
+               + f" = {shown}")
     if outcome == "rounding":
         formula += "；" + rounding_note(closing, parts, places)
     cells = table.rows[r]

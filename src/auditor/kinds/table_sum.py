@@ -865,9 +865,10 @@ def _numbered_groups(rows: list[int], styles: dict, top) -> dict[int, list[int]]
         levels = [styles[r] for r in segment]
         if all(level is None for level in levels):
             groups[head] = segment
-        elif levels and levels[0] is not None and levels[0] != top:
-            # (the next level: what the segment's first row is numbered by; unnumbered rows and
-            # deeper levels after one of its rows are that row's items)
+        elif levels and levels[0] is not None and levels[0] != top and None not in levels:
+            # (the next level: what the segment's first row is numbered by, deeper levels after one
+            # of its rows that row's items; an unnumbered row among them, 其他项目 after （二）, may
+            # be the last item's item or a sibling of the numbered ones: not read)
             groups[head] = [r for r in segment if styles[r] == levels[0]]
         else:
             groups[head] = []
@@ -1067,12 +1068,12 @@ def _check_running_total(doc, rule, _typed):
             # (the period's own figures: the nearest column to the left that is no running one and no rate)
             own = next((c for c in range(col - 1, 0, -1) if heads[c] and not any(w in heads[c] for w in words + rates)),
                        None)
-            if own is None or len({_head_unit(heads[own]), _head_unit(heads[col])} - {None}) > 1:
+            if own is None or len({head_unit(heads[own]), head_unit(heads[col])} - {None}) > 1:
                 continue  # (当年建成（亩） beside 累计建成（万亩）: other units, no sum of the two)
             yield from _running_column(rule, table, grid, rows, own, col, heads)
 
 
-def _head_unit(head: str) -> str | None:
+def head_unit(head: str) -> str | None:
     """The unit a column head names in brackets at its end (累计建成面积（万亩） -> 万亩), if any."""
     found = list(UNIT_RE.finditer(head))
     return found[-1].group(1) if found and found[-1].end() == len(head.rstrip()) else None
