@@ -248,3 +248,15 @@ def test_a_continuation_named_by_its_table_number_under_its_unit_line_is_joined(
     apart = document_from_text("某局2024年度部门决算说明\n表1 收入表\n单位：万元\n项目\t金额\n财政拨款\t10.00\n"
                                "单位：万元\n项目\t金额\n项目支出\t4.00\n")
     assert len(apart.tables) == 2
+
+
+def test_a_report_with_no_year_in_its_title_is_of_the_year_its_stock_is_dated():
+    """截至2024年底…，2027年全面建成: the plan's year casts no vote over the stock's date."""
+    import tempfile, pathlib
+
+    from auditor.ingest import load
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = pathlib.Path(folder) / "供水.txt"
+        path.write_text("某县供水工程建设情况\n截至2024年底累计完成投资2.3亿元，2027年全面建成。\n", encoding="utf-8")
+        assert load(str(path)).meta["report_year"] == 2024

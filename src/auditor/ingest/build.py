@@ -27,6 +27,9 @@ YEAR_RE = re.compile(r"(20\d\d)\s*年\s*度")
 TABLE_CODE_RE = re.compile(r"^\s*[（(]?[\u4e00-\u9fff]{0,4}?(?:表\s*[0-9０-９]{1,3}|[0-9０-９]{1,3}\s*表)(?:\s*[-－—]\s*\d{1,3})?[）)]?\s*$")
 # a title without 度 (某局2025年部门决算): a year not followed by a month or a day
 TITLE_YEAR_RE = re.compile(r"(20\d\d)\s*年(?!\s*\d|\s*[底末初])")
+# a stock's date (截至2024年底): with no 年度 and no year in the title, the year reported on, before
+# any other plain year of the opening (2027年全面建成: a plan's)
+YEAR_END_RE = re.compile(r"截[至止]\s*(20\d\d)\s*年\s*(?:底|末|12\s*月\s*31\s*日)")
 # a title's year of a part of it (2025年1—6月…监控报告, 2024年1-8月): the report's year as well
 YEAR_SPAN_RE = re.compile(r"(?:19|20)\d\d\s*年?\s*" + RANGE_JOINER + r"\s*(?:19|20)\d\d\s*年度?")
 PART_YEAR_RE = re.compile(r"(20\d\d)\s*年\s*\d{1,2}\s*月?\s*[-—–~～至到]\s*\d{1,2}\s*月")
@@ -261,7 +264,8 @@ def infer_meta(doc: Document) -> dict:
     # is weighed against the whole opening, tables too, so that a slip in it is outvoted)
     voting = " ".join(b.text for b in doc.blocks[:12] if not isinstance(b, Table)) if voted else head
     years = first or ((voted + Counter(YEAR_RE.findall(voting))) if YEAR_RE.search(voting) else Counter()) \
-        or title_years or Counter(YEAR_RE.findall(doc.text)) or Counter(TITLE_YEAR_RE.findall(head))
+        or title_years or Counter(YEAR_RE.findall(doc.text)) or Counter(YEAR_END_RE.findall(head)) \
+        or Counter(TITLE_YEAR_RE.findall(head))
     wider_voting = " ".join(b.text for b in doc.blocks[:60] if not isinstance(b, Table)) if voted else wider
     years = _settled(years, Counter(YEAR_RE.findall(wider_voting)), title_years)
     year = int(years.most_common(1)[0][0]) if years else None
