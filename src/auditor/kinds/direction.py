@@ -14,6 +14,7 @@ Equal means the printed intervals meet; 基本持平 allows a relative gap (para
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from ..facts.base import BUDGET_MEASURES, CURRENT, PRIOR, Fact, FactBase, fact_base, names_budget_base, part_names
@@ -174,6 +175,8 @@ def _figured_changes(base: FactBase, plan: bool = False):
             # a plan's budget on last year's (政府性基金预算拨款收入120.00万元，比上年增加30.00万元)
             sentence = [f for f in base.by_sentence.get((change.block, change.sentence), ()) if f.id < change.id]
             current, prior = _same_measure_prior(base, sentence, change.concept, change.subject, True) or (None, None)
+        if prior is None and current is not None:
+            prior = _unitless_prior(base, current, change.subject)
         if current is None or prior is None:
             continue
         diff = current.in_yuan() - prior.in_yuan()
@@ -197,6 +200,23 @@ def _figured_changes(base: FactBase, plan: bool = False):
                           f"= {fmt(diff / factor)}{change.unit}，文中写“{SIGN_WORDS.get(change.sign, '')}”",
                   fields={"word": SIGN_WORDS.get(change.sign, ""), "actual": current.text, "budget": prior.text,
                           "truth": SIGN_WORDS[truth]}, highlights=[current.loc, prior.loc])
+
+
+def _unitless_prior(base: FactBase, current: Fact, subject: str) -> Fact | None:
+    """Last year's figure of this year's amount from a table printing no unit, read in the
+    amount's unit where the table's own row bears it out (无形资产 | 2,312.40 | 2,486.30 beside
+    无形资产2,312.40万元: the table is in 万元); the one such row, else None."""
+    if not current.is_money:
+        return None
+    found = []
+    for prior in base.of(current.concept, "决算", PRIOR):
+        if prior.unit or prior.source != "table" or prior.member or prior.subject != subject:
+            continue
+        row = [f for f in base.by_table.get(prior.block, ()) if f.loc.row == prior.loc.row
+               and f.period == CURRENT and f.concept == prior.concept and not f.unit]
+        if any(f.value == current.value for f in row):
+            found.append(replace(prior, unit=current.unit))
+    return found[0] if len(found) == 1 else None
 
 
 def _after_breakdown(base: FactBase, change: Fact, current: Fact) -> bool:
