@@ -3,6 +3,9 @@
 - grades: “评价为“优”的5个、“良”的2个” counts the rows of a grade column (评价等级) holding each
   grade; each count is the number of such rows.
 - average: “平均自评得分89.96分” is the mean of a column of figures (自评得分) over its rows.
+- rows: “资金分配涉及全区4个镇（街道）” counts what a column of names is headed as (镇（街道）): the
+  number of names it lists, where one column of the document is so headed and the sentence counts
+  all of them (a whole word before the count; no second count of that noun beside it).
 
 The text is read as about the table only where nothing else can be meant: the document has one
 such column, and for grades the sentence's counts add up to the graded rows (or the sentence
@@ -59,13 +62,17 @@ PARAMS = {
     "mean_subject_pattern": (str, ""),
     # words saying how a mean is taken (加权, 超过100%的按100%计): another mean than the plain one
     "method_words": (list, []),
+    # rows: words before a count saying it counts all of them (共, 全区, 涉及, 覆盖): else some
+    "whole_cues": (list, []),
 }
 MESSAGE_FIELDS = {"table", "column", "grade", "counted", "mean", "rows"}
 
 
 def validate(params: dict) -> str | None:
-    if params["check"] not in ("grades", "average"):
-        return "check 应为 grades、average 之一"
+    if params["check"] not in ("grades", "average", "rows"):
+        return "check 应为 grades、average、rows 之一"
+    if params["check"] == "rows" and not (params["count_units"] and params["whole_cues"]):
+        return "rows 需要 count_units 和 whole_cues"
     if params["check"] == "grades" and not (params["grade_heads"] and params["grade_context_pattern"]
                                             and params["count_units"]):
         return "grades 需要 grade_heads、grade_context_pattern 和 count_units"
@@ -77,6 +84,10 @@ def validate(params: dict) -> str | None:
 
 def check(doc, rule):
     params = rule.params
+    if params["check"] == "rows":
+        if doc.tables:
+            yield from _row_counts(doc, rule)
+        return
     words = params["grade_heads"] if params["check"] == "grades" else params["average_words"]
     if not doc.tables or not any(w in doc.text for w in words):
         return  # (most reports grade no rows and state no mean: their tables need not be read)
@@ -261,3 +272,60 @@ def _mean_hit(base, fact, column: Column, values) -> Hit | None:
                fields={"table": column.name(), "column": column.head, "grade": "", "counted": "",
                        "mean": expected, "rows": str(len(values))},
                highlights=[c.loc for c in column.cells()])
+
+
+# ---- rows ----------------------------------------------------------------------------------
+def _row_counts(doc, rule):
+    params = rule.params
+    lists = _name_columns(doc, rule)
+    if not lists:
+        return
+    base = fact_base(doc)
+    units, cues = set(params["count_units"]), tuple(params["whole_cues"])
+    for key, facts in base.by_sentence.items():
+        text = base.sentences.get(key, "")
+        counts = [f for f in facts if f.source == "text" and f.unit in units and f.places == 0 and f.period == CURRENT]
+        for fact in counts:
+            after = compact(text[fact.at + len(fact.text):][:NOUN_REACH])
+            noun = next((n for n in sorted(lists, key=len, reverse=True) if after.startswith(n)), None)
+            if noun is None or len(lists[noun]) != 1:
+                continue  # (no column of such names, or several: which is counted is not known)
+            clause = re.split(r"[，,；;。：:]", text[:fact.at])[-1]
+            if not any(w in clause for w in cues) or sum(
+                    compact(text[f.at + len(f.text):][:NOUN_REACH]).startswith(noun) for f in counts) > 1:
+                continue  # (8个项目 may be some of them; 全区12个乡镇…其中8个乡镇: two counts of one noun)
+            shown = next((text[fact.at + len(fact.text):][:k] for k in range(len(noun), NOUN_REACH)
+                          if compact(text[fact.at + len(fact.text):][:k]) == noun), noun)
+            column, names = lists[noun][0]
+            yield CHECKED
+            if fact.value == len(names):
+                continue
+            listed = "、".join(names)
+            yield Hit(quote=base.span(fact, fact), location=fact.loc, stated=f"{fact.text}{shown}",
+                      expected=f"{len(names)}{fact.unit}{shown}",
+                      formula=f"{column.name()}列出 {len(names)} 个：{listed}",
+                      fields={"table": column.name(), "column": shown, "grade": "", "counted": f"{len(names)}{fact.unit}",
+                              "mean": "", "rows": listed},
+                      highlights=[c.loc for c in column.cells() if c.text.strip()])
+
+
+NOUN_REACH = 16  # characters after a count its noun is read in (镇（街道）)
+
+
+def _name_columns(doc, rule) -> dict[str, list]:
+    """Each noun a column of names is headed as (镇（街道）, 项目名称 → 项目) -> [(column, its distinct
+    names)]: the cells below the head row that are words, summary rows (合计) left out."""
+    params = rule.params
+    keys, tails = tuple(params["key_heads"]), params["row_name_tails"]
+    found: dict[str, list] = {}
+    for column in _columns(doc, rule, lambda head: bool(head) and not any(w in head for w in keys)):
+        cells = [c.text.strip() for c in column.cells() if c.text.strip()]
+        if len(cells) < 2 or any(parse_cell(t) is not None for t in cells):
+            continue  # (a column of figures, or of one name: no list)
+        noun = column.head
+        for tail in tails:
+            if noun.endswith(tail) and len(noun) > len(tail):
+                noun = noun[:-len(tail)]
+        if len(noun) >= params["row_noun_chars"]:
+            found.setdefault(noun, []).append((column, list(dict.fromkeys(cells))))
+    return found
