@@ -291,9 +291,10 @@ def _row_counts(doc, rule):
             if noun is None or len(lists[noun]) != 1:
                 continue  # (no column of such names, or several: which is counted is not known)
             clause = re.split(r"[，,；;。：:]", text[:fact.at])[-1]
-            if not any(w in clause for w in cues) or sum(
-                    compact(text[f.at + len(f.text):][:NOUN_REACH]).startswith(noun) for f in counts) > 1:
-                continue  # (8个项目 may be some of them; 全区12个乡镇…其中8个乡镇: two counts of one noun)
+            following = base.by_sentence.get((key[0], key[1] + 1), ())
+            if not any(w in clause for w in cues) or len(counts) > 1 \
+                    or any(f.unit in units and f.places == 0 for f in following):
+                continue  # (8个项目 may be some of them; 共12个项目，其中8个…: the rows may be those 8)
             shown = next((text[fact.at + len(fact.text):][:k] for k in range(len(noun), NOUN_REACH)
                           if compact(text[fact.at + len(fact.text):][:k]) == noun), noun)
             column, names = lists[noun][0]
