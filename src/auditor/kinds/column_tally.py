@@ -277,14 +277,17 @@ def _mean_hit(base, fact, column: Column, values) -> Hit | None:
 # ---- rows ----------------------------------------------------------------------------------
 def _row_counts(doc, rule):
     params = rule.params
-    lists = _name_columns(doc, rule)
-    if not lists:
-        return
     base = fact_base(doc)
     units, cues = set(params["count_units"]), tuple(params["whole_cues"])
-    for key, facts in base.by_sentence.items():
+    # (the sentences with a count first: most documents state none, and their tables need not be read)
+    counted = [(key, [f for f in facts if f.source == "text" and f.unit in units and f.places == 0
+                      and f.period == CURRENT]) for key, facts in base.by_sentence.items()]
+    counted = [(key, counts) for key, counts in counted if counts]
+    lists = _name_columns(doc, rule) if counted else {}
+    if not lists:
+        return
+    for key, counts in counted:
         text = base.sentences.get(key, "")
-        counts = [f for f in facts if f.source == "text" and f.unit in units and f.places == 0 and f.period == CURRENT]
         for fact in counts:
             after = compact(text[fact.at + len(fact.text):][:NOUN_REACH])
             noun = next((n for n in sorted(lists, key=len, reverse=True) if after.startswith(n)), None)
