@@ -906,8 +906,9 @@ def _unnamed_rows(column: list[Fact], total: Fact, parts: list[Fact]) -> list[Fa
                     key=lambda f: f.loc.row):
         if id(f) in listed:
             in_sub = False
-        elif SUBROW_RE.match(f.label or ""):
-            in_sub = True  # (a 其中 row and the rows after it, up to the next part, are a part's parts)
+        elif SUBROW_RE.match(f.label or "") and f.loc.row != total.loc.row + 1:
+            in_sub = True  # (a 其中 row and the rows after it, up to the next part, are a part's parts;
+            # right under the total, 年度资金总额 | 其中：专项债券资金 | 财政拨款, it opens the total's own list)
         elif not in_sub and f.concept not in known and _money(f) and f.measure == total.measure \
                 and f.period == total.period:
             unnamed.append(f)  # (公务用车购置费 between 三公经费 and 公务接待费, known, is a part's part)

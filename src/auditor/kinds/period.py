@@ -468,14 +468,21 @@ def _check_year_end(doc, rule, year):
     cues = params["comparison_cues"] + params["future_cues"] + params["year_end_cues"]
     prior_section = _prior_sections(params)
     background = _prior_sections({"prior_section_cues": params["background_section_cues"]})
+    told_now, paragraph = False, None  # (whether the paragraph so far stated the report year's year-end)
     for text, loc, plain, caption in _units_after_tables(doc):
         if prior_section(loc):
             continue
+        if (loc.page, loc.paragraph, loc.line if loc.paragraph is None else None) != paragraph:
+            told_now, paragraph = False, (loc.page, loc.paragraph, loc.line if loc.paragraph is None else None)
         for m in YEAR_END_RE.finditer(plain):
             stated = int(m.group(1) or m.group(2))
+            if stated == year:
+                told_now = True
             if stated == year or _in_citation(plain, m.start()) or _says_any(plain, cues, params["done_words"]) \
                     or (stated < year and background(loc)) or _opens_span(stated, plain, caption, loc.section):
                 continue
+            if stated < year and told_now:
+                continue  # (2024年末余额259.08亿元…。2023年末余额234.49亿元: last year's stock after this year's, a comparison)
             yield _hit(text[m.start():m.end()], loc, stated, year, "年末时点",
                        f"报告年度为 {year}，年末时点应为 {year} 年末，此处写作 {stated} 年")
         if doc.meta.get("report_type") in params["in_year_report_types"]:
