@@ -888,8 +888,13 @@ def _unnamed_items(facts: list[Fact], total: Fact, parts: list[Fact]) -> list[Fa
             return (f.block, f.sentence) == (last.block, last.sentence)
         return total.id < f.id < last.id
 
-    return [f for f in facts if f.concept is None and _money(f) and f.source == "text" and f.measure == total.measure
-            and f.period == total.period and listed(f)]
+    # (a name no declared sum knows, 债务转贷收入 or 调入资金 read off a table's rows, is an item the
+    # identity does not know as much as a name the vocabulary lacks)
+    summed = set()
+    for calc in lexicon().calculations:
+        summed |= {calc["total"], *_part_names(calc)}
+    return [f for f in facts if f is not total and (f.concept is None or f.concept not in summed) and _money(f)
+            and f.source == "text" and f.period == total.period and listed(f)]
 
 
 def _unnamed_rows(column: list[Fact], total: Fact, parts: list[Fact]) -> list[Fact]:
