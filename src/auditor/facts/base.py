@@ -1713,6 +1713,9 @@ class FactReader:
             return None  # 国内公务接待费: a part of the kind
         if phrase[start:both[pick][1]] in self.bare_names and self._other_named_before(phrase, start):
             return None  # 政府采购执行率: another thing's rate, not the budget's
+        if both[pick] in found and self.label_pattern and any(
+                end == start for _, end, _ in self.label_pattern.finditer(phrase[:start])):
+            return None  # 第一小学公用经费: a table row's (第一小学 | 公用经费拨款) share of it, not the unit's whole
         return both[pick][2]
 
     def _of_span(self, text: str, at: int) -> bool:
