@@ -1135,7 +1135,7 @@ class FactReader:
                 self._opening_fund(fact, opening_fund, phrase)
             if not fact.get("fund") and (unit in MONEY_UNITS or fact.get("measure") == "占比"):
                 fact["fund"] = self.section_fund  # (a share in a fund's section is within that fund)
-            self._settle(fact, text, m.start())
+            self._settle(fact, text, m.start(), amounts)
             if plans and last_period == LATER and fact.get("period") == CURRENT and not YEAR_RE.search(wide + phrase) \
                     and not self.lex.current.search(wide + phrase) and not CLAUSE_END_RE.search(text, previous_end, m.start()):
                 # (2025年计划新建管网50公里，完成投资3.00亿元: the later year a plan's sentence names
@@ -1384,11 +1384,11 @@ class FactReader:
                 and not self.lex.comparison.search(phrase) and self.lex.rate_measures.last(phrase) != "占比":
             fact["fund"] = fund
 
-    def _settle(self, fact: dict, text: str, at: int) -> None:
+    def _settle(self, fact: dict, text: str, at: int, earlier: list) -> None:
         """What the figure's sentence says of it besides its phrase: a total score after a score
         category's words (产出指标分值50分，自评得分49.23分) is the category's (its member); a fund's
         figure of a concept the fund qualifies (财政拨款收、支总计…) is the fund's own concept, as
-        a table titled with the fund states it."""
+        a table titled with the fund states it (`earlier`: the sentence's amounts before it)."""
         if fact.get("concept") in self.score_totals.values() and fact.get("measure") == "得分" \
                 and not fact.get("member"):
             category = None
@@ -1407,7 +1407,11 @@ class FactReader:
                 if indicator:
                     fact["member"] = indicator.group(1) or indicator.group(0)
         own_concept = self.fund_qualified.get(fact.get("fund"), {}).get(fact.get("concept"))
-        if own_concept:
+        if own_concept and any(f.concept == own_concept for f in earlier):
+            # (全区一般公共预算支出742,180万元，加上上解上级支出16,520万元，支出合计758,700万元: a
+            # total summing the fund's own figure with others is no figure of the fund's)
+            fact["concept"] = None
+        elif own_concept:
             fact["concept"] = own_concept
 
     def _says_scored(self, phrase: str) -> bool:
