@@ -235,8 +235,8 @@ def _row_hits(rule, table, grid, r: int, columns: dict):
 def _row_label(row: list[str], first_figure: int) -> str:
     """The row's name among its cells of words before the figures: the longest (过程 |
     制度执行有效性: the indicator, not its group; 公务用车 | 辆: the thing, not its unit)."""
-    words = [compact(t) for t in row[:first_figure] if t.strip() and row_name([t])]
-    return max(words, key=len) if words else ""
+    words = [t.strip() for t in row[:first_figure] if t.strip() and row_name([t])]
+    return max(words, key=lambda t: len(compact(t))) if words else ""
 
 
 def _sentence_flows(doc, rule):
