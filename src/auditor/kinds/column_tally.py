@@ -64,6 +64,8 @@ PARAMS = {
     "method_words": (list, []),
     # rows: words before a count saying it counts all of them (共, 全区, 涉及, 覆盖): else some
     "whole_cues": (list, []),
+    # rows: heads of label columns of any table (项目 | 金额): they name no thing the rows are
+    "generic_heads": (list, []),
 }
 MESSAGE_FIELDS = {"table", "column", "grade", "counted", "mean", "rows"}
 
@@ -300,6 +302,9 @@ def _row_counts(doc, rule):
                 continue  # (8个项目 may be some of them; 共12个项目，其中8个…: the rows may be those 8)
             shown = next((text[fact.at + len(fact.text):][:k] for k in range(len(noun), NOUN_REACH)
                           if compact(text[fact.at + len(fact.text):][:k]) == noun), noun)
+            rest = text[fact.at + len(fact.text) + len(shown):].lstrip()
+            if rest and rest[0] not in NOUN_CLOSERS:
+                continue  # (共有4个三级指标未得满分, 3个项目未达到序时进度: those of a kind, not all)
             column, names = lists[noun][0]
             yield CHECKED
             if fact.value == len(names):
@@ -314,15 +319,16 @@ def _row_counts(doc, rule):
 
 
 NOUN_REACH = 16  # characters after a count its noun is read in (镇（街道）)
+NOUN_CLOSERS = "，,。；;：:、（("  # what may follow a count of all the rows' things: a break, its list, a bracket
 
 
 def _name_columns(doc, rule) -> dict[str, list]:
     """Each noun a column of names is headed as (镇（街道）, 项目名称 → 项目) -> [(column, its distinct
     names)]: the cells below the head row that are words, summary rows (合计) left out."""
     params = rule.params
-    keys, tails = tuple(params["key_heads"]), params["row_name_tails"]
+    keys, tails, generic = tuple(params["key_heads"]), params["row_name_tails"], set(params["generic_heads"])
     found: dict[str, list] = {}
-    for column in _columns(doc, rule, lambda head: bool(head) and not any(w in head for w in keys)):
+    for column in _columns(doc, rule, lambda head: bool(head) and not any(w in head for w in keys) and head not in generic):
         cells = [c.text.strip() for c in column.cells() if c.text.strip()]
         if len(cells) < 2 or any(parse_cell(t) is not None for t in cells):
             continue  # (a column of figures, or of one name: no list)
