@@ -1165,7 +1165,7 @@ class FactReader:
                 # “新增消防车辆2辆尚未交付”: the number intended, not done (the table's 实际 0 辆 is);
                 # a count's clause may name the things first (3家VOCs治理企业因停产未实施治理)
                 fact["comparator"] = "未"
-            if fact.get("concept") and unit not in MONEY_UNITS and unit not in ("%", "‰", "分", "个百分点") \
+            if fact.get("concept") and unit not in MONEY_UNITS and unit not in MEASURED_UNITS \
                     and self._flow_of_row(text, m, fact["concept"]):
                 # “其他用车2辆经评估后公开拍卖处置”, “新增应急保障用车1辆”: things that moved during the
                 # year, not how many the row's year-end column holds

@@ -781,12 +781,20 @@ MAX_ITEMS_UNDER = 60  # items read under a row whose columns are all signed (no 
 
 def _group_hits(rule, table, grid, details: list[int], label_col: int, summed: list[int], heads: list[str]):
     """Each numbered row heading its items (二、项目支出 over 天然林保护, …): the row is their sum."""
+    groups, _ = _top_groups(rule, grid, details, label_col)
+    yield from _groups_summed(rule, table, grid, groups, summed, heads)
+
+
+def _top_groups(rule, grid, details: list[int], label_col: int) -> tuple[dict[int, list[int]], int]:
+    """The top-level numbered rows heading their items (see _numbered_groups), and how many rows
+    are numbered at the top level."""
     rows = _outer_rows(grid, details, label_col, tuple(rule.params["inner_row_words"]))
     styles = {r: (numbering_of(_label(grid[r][:label_col + 2]).strip()) or (None,) * 4)[3] for r in rows}
     numbered = [k for k in styles.values() if k is not None]
     if not numbered:
-        return
-    yield from _groups_summed(rule, table, grid, _numbered_groups(rows, styles, min(numbered)), summed, heads)
+        return {}, 0
+    top = min(numbered)
+    return _numbered_groups(rows, styles, top), numbered.count(top)
 
 
 def _groups_alone(rule, table, grid):
@@ -798,13 +806,8 @@ def _groups_alone(rule, table, grid):
     if len(figures) < 3:
         return
     heads, summed = _heads_summed(rule, table, grid, figures[0], label_col)
-    rows = _outer_rows(grid, figures, label_col, tuple(rule.params["inner_row_words"]))
-    styles = {r: (numbering_of(_label(grid[r][:label_col + 2]).strip()) or (None,) * 4)[3] for r in rows}
-    numbered = [k for k in styles.values() if k is not None]
-    if not numbered:
-        return
-    groups = _numbered_groups(rows, styles, min(numbered))
-    if len(groups) != numbered.count(min(numbered)):
+    groups, tops = _top_groups(rule, grid, figures, label_col)
+    if not groups or len(groups) != tops:
         return  # (every top row heads its items here: 3、公务接待费 over 公用经费, 政府采购金额 heads none)
     agreed = []
     hits = list(_groups_summed(rule, table, grid, groups, summed, heads, agreed))
