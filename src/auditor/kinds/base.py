@@ -107,3 +107,11 @@ def document_texts(doc, sentences: bool = True, cells: bool = True, cell_filter=
                 for cell in row:
                     if cell.text and (cell_filter is None or cell_filter(cell.text)):
                         yield cell.text, cell
+
+
+def item_label(label: str) -> str:
+    """A list item's words without the list opener before them (其中决策指标扣 → 决策指标扣)."""
+    from ..facts.lexicon import lexicon
+
+    opener = lexicon().list_opener.match(label)
+    return label[opener.end():].lstrip("：:，, ") if opener else label

@@ -22,7 +22,7 @@ from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, cn_to_int, fmt, half_unit, own_slack
 from ..knowledge import compact, concepts, vocabulary_generation
 from ..model import Table
-from .base import CHECKED, Checked, Hit, SUBROW_RE
+from .base import CHECKED, Checked, Hit, SUBROW_RE, item_label
 
 KIND = "calculation"
 PARAMS = {
@@ -1000,12 +1000,6 @@ def _agreed_value(base: FactBase, concept: str, measure: str) -> Fact | None:
     return next((f for f in found if f.source == "table"), found[0])
 
 
-def _item_label(label: str) -> str:
-    """An item's words without the list opener before them (其中决策指标扣 → 决策指标扣)."""
-    opener = lexicon().list_opener.match(label)
-    return label[opener.end():].lstrip("：:，, ") if opener else label
-
-
 def _compare(total: Fact, parts: list[Fact], context: str, rule):
     factor = MONEY_UNITS.get(total.unit, Decimal(1))  # 1 for a table printing no unit
     exact = sum((p.in_yuan() for p in parts), Decimal(0))
@@ -1032,7 +1026,7 @@ def _compare(total: Fact, parts: list[Fact], context: str, rule):
             yield part_slip
             return
     shown = fmt(exact / factor, places, total.text)
-    listing = " + ".join(f"{p.concept or _item_label(p.label)} {p.text}" for p in parts)
+    listing = " + ".join(f"{p.concept or item_label(p.label)} {p.text}" for p in parts)
     if diff <= slack:
         cls = "rounding"
     elif slip:

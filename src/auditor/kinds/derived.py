@@ -32,7 +32,7 @@ from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt
 from ..facts.targets import PREFIX
 from ..knowledge import compact, concepts
-from .base import CHECKED, SHARE_OF_RE, SUBROW_RE, Hit
+from .base import CHECKED, SHARE_OF_RE, SUBROW_RE, Hit, item_label
 from .named_rates import COPULAS, named_rate_slips
 from .per_head_columns import bare_head, per_head_rows
 from .rate_columns import explained_otherwise, learned_rate_slips
@@ -266,7 +266,7 @@ def _share(base: FactBase, rule):
         # (a breakdown's whole, stated nowhere, is the sum of the parts it lists)
         name = whole.concept or ("所列各项之和" if whole.id < 0 else "总额")
         yield _hit(rate, computed, f"占{name}的比例",
-                   f"{part.concept or part.label or '该项'} {part.text} ÷ {name} {whole.text} "
+                   f"{part.concept or item_label(part.label) or '该项'} {part.text} ÷ {name} {whole.text} "
                    f"= {fmt(computed)}%（{whole.where()}）" + _swapped(rate, part, whole, shares),
                    quote=base.span(part, rate))
 
@@ -653,8 +653,9 @@ def _listing_whole(base: FactBase, part: Fact) -> Fact | None:
                 base.sentences.get((part.block, k), "").rstrip().endswith(("；", ";"))
                 for k in range(f.sentence, part.sentence)):
             return None  # the list's clauses end at a full stop
-        if f.is_money and f.measure == part.measure and f.period == part.period and f.value >= part.value \
-                and opener.match(base.sentences.get((f.block, f.sentence), ""), f.at + len(f.text)):
+        # (an item whose measure no word states is of the whole's: 部门预算支出合计…，其中教育支出…)
+        if f.is_money and (f.measure == part.measure or part.implicit) and f.period == part.period \
+                and f.value >= part.value and opener.match(base.sentences.get((f.block, f.sentence), ""), f.at + len(f.text)):
             return f
     return None
 
