@@ -421,6 +421,8 @@ def _text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rul
         return  # (a figure of one income column, 一般公共预算拨款收入, is no statement of the row's spending)
     reference = values[0]
     if all(meets(reference, t) for t in values):
+        if _named_row_states(base, fact, reference):
+            return
         if len(values) == 1 and _column_prefers(base, fact, reference):
             # the table's own column adds up with the text's figure, not with its own: the cell is the slip
             hit = _hit(reference, fact, rule, assumed)
@@ -428,6 +430,17 @@ def _text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rul
             yield hit
             return
         yield _hit(fact, reference, rule, assumed)
+
+
+def _named_row_states(base, fact: Fact, cell: Fact) -> bool:
+    """Another row of the cell's column states the figure, a row its sentence names (区第一实验小学
+    在校生最多…，拨付公用经费219.24万元 against the 合计 row's 1,032.55): that row's figure, stated right."""
+    if cell.source != "table" or fact.source != "text":
+        return False
+    sentence = compact(base.sentences.get((fact.block, fact.sentence), ""))
+    return any(other is not cell and other.loc.col == cell.loc.col and meets(fact, other)
+               and len(compact(other.label)) >= 2 and compact(other.label) in sentence
+               for other in base.by_table.get(cell.block, ()))
 
 
 def _column_prefers(base, text: Fact, cell: Fact) -> bool:

@@ -806,6 +806,9 @@ def _groups_alone(rule, table, grid):
     if len(figures) < 3:
         return
     heads, summed = _heads_summed(rule, table, grid, figures[0], label_col)
+    # (a row closed by a total word, 本级一般公共预算收入合计, is no group's item)
+    totals = tuple(rule.params["total_row_labels"])
+    figures = [r for r in figures if not compact(_label(grid[r])).endswith(totals)]
     groups, tops = _top_groups(rule, grid, figures, label_col)
     if not groups or len(groups) != tops:
         return  # (every top row heads its items here: 3、公务接待费 over 公用经费, 政府采购金额 heads none)
