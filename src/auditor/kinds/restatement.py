@@ -53,6 +53,9 @@ PARAMS = {
     # members of a table that state the document's own totals: a sentence is compared with
     # these rows first (a row with no member, or one of these), the sub-rows only as a fallback
     "total_members": (list, ["本年支出", "本年收入", "收支总计"]),
+    # labels of a table's total row: of two tables' disagreeing cells, the one whose column does not
+    # add up to it is the slip
+    "total_row_labels": (list, ["合计", "总计"]),
     # words that do not tell two sentences' facts apart (the year, 截至, 全年 …): two sentences
     # whose labels differ only by these restate one fact
     "label_fillers": (list, ["截至", "年末", "全年", "本年度", "本年", "为", "是", "达", "共", "约", "，", ",",
@@ -112,7 +115,7 @@ def check(doc, rule):
             facts = [f for f in facts if f.source == "text"]  # each form may be another project's
         if facts and facts[0].measure in text_only:
             continue  # (against the text only, below)
-        yield from _check_group(facts, rule, base.assumed_units, scope)
+        yield from _check_group(facts, rule, base.assumed_units, scope, base)
     yield from _check_text(base, groups, rule, vocabulary)
 
 
@@ -239,17 +242,47 @@ def _consistent_tables(facts: list[Fact]) -> dict[int, Fact]:
     return {k: v for k, v in per_table.items() if k not in ambiguous}
 
 
-def _check_group(facts: list[Fact], rule, assumed: dict[int, str], scope: TitleScopes):
+def _check_group(facts: list[Fact], rule, assumed: dict[int, str], scope: TitleScopes, base):
     tables = list(_consistent_tables([f for f in facts if f.source == "table"]).values())
     for i, a in enumerate(tables):
         for b in tables[i + 1:]:
-            if not scope.same(a.block, b.block):
-                continue  # (表2 职工…基金收入情况 and 表4 城乡居民…基金收入情况: two funds' 本年收入)
-            if _other_things(a, b, scope):
-                continue  # (榆城镇 | 培训人数 486 and 榆城镇 | 帮扶人数 402: two counts of one place)
+            # (表2 职工…基金收入情况 and 表4 城乡居民…基金收入情况: two funds' 本年收入; 榆城镇 | 培训人数 486
+            # and 榆城镇 | 帮扶人数 402: two counts of one place; unless the two columns list the same rows
+            # alike, row for row: one list restated, whatever the titles)
+            if (not scope.same(a.block, b.block) or _other_things(a, b, scope)) and not _restated_column(base, a, b):
+                continue
             yield CHECKED
             if not meets(a, b):
-                yield _hit(b, a, rule, assumed)
+                # (of two tables' cells, the one whose own column does not add up to its total is the slip)
+                totals = tuple(rule.params["total_row_labels"])
+                slipped, kept = (a, b) if _adds_up(base, b, totals) and not _adds_up(base, a, totals) else (b, a)
+                yield _hit(slipped, kept, rule, assumed)
+
+
+RESTATED_ROWS = 3  # rows besides the one judged two tables' columns agree on, at least, to be one list restated
+
+
+def _column_of(base, cell: Fact) -> list[Fact]:
+    return [f for f in base.by_table.get(cell.block, ()) if f.loc.col == cell.loc.col and f.source == "table"]
+
+
+def _restated_column(base, a: Fact, b: Fact) -> bool:
+    """Two tables under different titles (补助资金分配表, 分配结果汇总) whose columns list the same rows with
+    the same figures, two thirds of them and RESTATED_ROWS at least besides this one: one list restated."""
+    ours = {f.concept: f for f in _column_of(base, a) if f.concept and f is not a}
+    theirs = {f.concept: f for f in _column_of(base, b) if f.concept and f is not b}
+    shared = [c for c in ours if c in theirs]
+    agreeing = sum(1 for c in shared if meets(ours[c], theirs[c]))
+    return agreeing >= RESTATED_ROWS and agreeing * 3 >= len(shared) * 2
+
+
+def _adds_up(base, cell: Fact, totals: tuple) -> bool:
+    """The cell's column adds up to its total row (合计 / 总计, the column's last figure)."""
+    column = sorted(_column_of(base, cell), key=lambda f: f.loc.row or 0)
+    if len(column) < 3 or compact(column[-1].label) not in totals:
+        return False
+    rows = column[:-1]
+    return abs(sum(f.value for f in rows) - column[-1].value) <= sum(f.half_unit for f in column)
 
 
 def _other_things(a: Fact, b: Fact, scope: TitleScopes) -> bool:
