@@ -243,7 +243,8 @@ def _consistent_tables(facts: list[Fact]) -> dict[int, Fact]:
 
 
 def _check_group(facts: list[Fact], rule, assumed: dict[int, str], scope: TitleScopes, base):
-    tables = list(_consistent_tables([f for f in facts if f.source == "table"]).values())
+    cells = [f for f in facts if f.source == "table"]
+    tables = list(_consistent_tables(cells).values()) + _by_column_head(cells)
     for i, a in enumerate(tables):
         for b in tables[i + 1:]:
             # (表2 职工…基金收入情况 and 表4 城乡居民…基金收入情况: two funds' 本年收入; 榆城镇 | 培训人数 486
@@ -255,8 +256,29 @@ def _check_group(facts: list[Fact], rule, assumed: dict[int, str], scope: TitleS
             if not meets(a, b):
                 # (of two tables' cells, the one whose own column does not add up to its total is the slip)
                 totals = tuple(rule.params["total_row_labels"])
-                slipped, kept = (a, b) if _adds_up(base, b, totals) and not _adds_up(base, a, totals) else (b, a)
+                a_slipped = (_adds_up(base, b, totals) and not _adds_up(base, a, totals)) or (
+                    _adds_up(base, a, totals, b.value) and not _adds_up(base, b, totals, a.value))
+                slipped, kept = (a, b) if a_slipped else (b, a)
                 yield _hit(slipped, kept, rule, assumed)
+
+
+def _by_column_head(cells: list[Fact]) -> list[Fact]:
+    """Of a row stating several figures of its key in one table (石门县 | 分配金额 765 | 其中：提前下达
+    536 | 本次下达 229), the one under a head naming a thing that no other cell of the row names and
+    that the only cell of another table is under (汇总: 石门县 | 分配金额 756): the figures to set
+    side by side. The tables stating one figure are `_consistent_tables`' already."""
+    lex = lexicon()
+    blocks: dict[int, list[Fact]] = {}
+    for f in cells:
+        blocks.setdefault(f.block, []).append(f)
+    singles = {_thing_of_head(fs[0].header, lex) for fs in blocks.values() if len(fs) == 1}
+    out = []
+    for fs in blocks.values():
+        if len(fs) < 2:
+            continue
+        things = [_thing_of_head(f.header, lex) for f in fs]
+        out += [f for f, t in zip(fs, things) if t and t in singles and things.count(t) == 1]
+    return out
 
 
 RESTATED_ROWS = 3  # rows besides the one judged two tables' columns agree on, at least, to be one list restated
@@ -276,13 +298,14 @@ def _restated_column(base, a: Fact, b: Fact) -> bool:
     return agreeing >= RESTATED_ROWS and agreeing * 3 >= len(shared) * 2
 
 
-def _adds_up(base, cell: Fact, totals: tuple) -> bool:
-    """The cell's column adds up to its total row (合计 / 总计, the column's last figure)."""
+def _adds_up(base, cell: Fact, totals: tuple, instead=None) -> bool:
+    """The cell's column adds up to its total row (合计 / 总计, the column's last figure), the cell
+    read as `instead` where given (the other table's figure: does the column add up once mended?)."""
     column = sorted(_column_of(base, cell), key=lambda f: f.loc.row or 0)
-    if len(column) < 3 or compact(column[-1].label) not in totals:
+    if len(column) < 3 or compact(column[-1].label) not in totals or column[-1] is cell:
         return False
-    rows = column[:-1]
-    return abs(sum(f.value for f in rows) - column[-1].value) <= sum(f.half_unit for f in column)
+    rows = sum((instead if f is cell and instead is not None else f.value) for f in column[:-1])
+    return abs(rows - column[-1].value) <= sum(f.half_unit for f in column)
 
 
 def _other_things(a: Fact, b: Fact, scope: TitleScopes) -> bool:
