@@ -106,7 +106,9 @@ class Column:
         return [self.table.rows[r][self.col] for r in self.rows]
 
     def name(self) -> str:
-        return f"「{self.table.title or f'表{self.table.index}'}」{self.head}列"
+        """The column as the report prints it: its table's title and its head (镇（街道）, not the compact form)."""
+        printed = self.table.grid()[self.head_row][self.col].strip() or self.head
+        return f"「{self.table.title or f'表{self.table.index}'}」{printed}列"
 
     def row_noun(self, params) -> str:
         """What the rows are, by the head of the table's first column naming them (not a 序号's),
