@@ -7,6 +7,7 @@ from importlib import import_module
 KIND_MODULES = {
     "consistency": "consistency",
     "calculation": "calculation",
+    "column_relation": "column_relation",
     "column_tally": "column_tally",
     "count": "count",
     "derived": "derived",
