@@ -214,8 +214,9 @@ def test_a_rate_worked_out_from_a_cell_shown_wrong_is_folded_into_it(tmp_path):
                       "竞争性磋商\t840.00\t812.60\t27.40\t3.26\n询价\t538.60\t512.24\t26.36\t4.89\n"
                       "单一来源\t400.00\t392.00\t8.00\t2.00\n", encoding="utf-8")
     found = [f for f in audit_file(str(report), load_rules()).findings if f.severity != "info"]
+    # (SUM014, learning 节约 = 预算 − 成交 from the rows, sees the same correction at the same cell)
     assert [(f.rule, f.stated, [c.split(" ")[0] for c in f.folded]) for f in found] == \
-        [("SUM012", "公开招标 104.40", ["DRV005"])]
+        [("SUM012", "公开招标 104.40", ["DRV005", "SUM014"])]
 
 
 def test_a_slip_in_one_unit_does_not_fold_a_total_off_by_ten_thousand_times_it():
