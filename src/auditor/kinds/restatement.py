@@ -285,17 +285,28 @@ RESTATED_ROWS = 3  # rows besides the one judged two tables' columns agree on, a
 
 
 def _column_of(base, cell: Fact) -> list[Fact]:
-    return [f for f in base.by_table.get(cell.block, ()) if f.loc.col == cell.loc.col and f.source == "table"]
+    """The table's cells in the cell's column, read once per document and column (a pair of tables
+    is asked about for each of its rows: the work stays linear)."""
+    return base.remember(("column", cell.block, cell.loc.col), lambda: [
+        f for f in base.by_table.get(cell.block, ()) if f.loc.col == cell.loc.col and f.source == "table"])
 
 
 def _restated_column(base, a: Fact, b: Fact) -> bool:
     """Two tables under different titles (补助资金分配表, 分配结果汇总) whose columns list the same rows with
     the same figures, two thirds of them and RESTATED_ROWS at least besides this one: one list restated."""
-    ours = {f.concept: f for f in _column_of(base, a) if f.concept and f is not a}
-    theirs = {f.concept: f for f in _column_of(base, b) if f.concept and f is not b}
+    shared, agreeing = base.remember(("restated", a.block, a.loc.col, b.block, b.loc.col), lambda: _agreement(base, a, b))
+    if a.concept is not None:  # (this row itself is not counted)
+        shared -= 1
+        agreeing -= meets(a, b)
+    return agreeing >= RESTATED_ROWS and agreeing * 3 >= shared * 2
+
+
+def _agreement(base, a: Fact, b: Fact) -> tuple[int, int]:
+    """(rows the two columns share by name, rows of them with the same figure)."""
+    ours = {f.concept: f for f in _column_of(base, a) if f.concept}
+    theirs = {f.concept: f for f in _column_of(base, b) if f.concept}
     shared = [c for c in ours if c in theirs]
-    agreeing = sum(1 for c in shared if meets(ours[c], theirs[c]))
-    return agreeing >= RESTATED_ROWS and agreeing * 3 >= len(shared) * 2
+    return len(shared), sum(1 for c in shared if meets(ours[c], theirs[c]))
 
 
 def _adds_up(base, cell: Fact, totals: tuple, instead=None) -> bool:
