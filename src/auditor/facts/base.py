@@ -523,6 +523,8 @@ class FactReader:
                                      *self.organization_endings)
         self.other_basis = re.compile(vocab["other_basis"]) if vocab.get("other_basis") else None
         self.multi_year_span = re.compile(vocab["multi_year_span"]) if vocab.get("multi_year_span") else None
+        self.span_only_label = re.compile(vocab.get("span_only_label") or r"(?!)")
+        self.counted_topic = re.compile(vocab.get("counted_topic") or r"(?!)")
         self.lead = None  # the concept the paragraph's numbered item or run-in heading names
         self.lead_totals = {total: tuple(endings) for total, endings in (vocab.get("item_totals") or {}).items()}
         self.addend_onto = tuple(addend.get("onto_measures") or ())
@@ -1289,7 +1291,7 @@ class FactReader:
         按…核定，…): its first words, up to a verb or a break, end so and name no concept."""
         if not self.topic_endings_money:
             return False
-        counted = COUNTED_TOPIC_RE.match(compact(ITEM_TOKEN_RE.sub("", text, count=1)))
+        counted = self.counted_topic.match(compact(ITEM_TOKEN_RE.sub("", text, count=1)))
         if counted and not self.lex.concepts.all(counted.group(1)):
             return True  # (城市低保1,246户2,018人，…，全年支出…: the group counted is the topic)
         lead = compact(self.topic_end.split(ITEM_TOKEN_RE.sub("", text, count=1), maxsplit=1)[0])
@@ -2170,7 +2172,7 @@ class FactReader:
         if concept is None and generic:
             concept = self.title_concept  # 合计 of a table about one concept (the 三公 table)
         if concept is None and row_label and not described.generic \
-                and not SPAN_ONLY_RE.fullmatch(LABEL_TAIL_RE.sub("", row_label)):
+                and not self.span_only_label.fullmatch(LABEL_TAIL_RE.sub("", row_label)):
             # a row's own name is its concept; a generic one (合计, 小计) names no thing of its
             # own: two tables' 合计 rows are no statements of one fact
             concept = row_label
@@ -2783,14 +2785,6 @@ def _heads_a_column(grid: list[list[str]], i: int, k: int) -> bool:
     below = grid[i + 1] if i + 1 < len(grid) else []
     return k < len(below) and bool(below[k]) and _short_cell_number(below[k]) is None \
         and any(_short_cell_number(t) is not None for t in below[k + 1:] if t)
-
-
-# a label naming a span of the year and nothing else (1—9月, 第一季度, 上半年), its total tail taken off
-SPAN_ONLY_RE = re.compile(r"(?:\d{4}年)?(?:\d{1,2}\s*[—–\-~至到]\s*\d{1,2}\s*月份?|[一二三四1-4]季度|第[一二三四1-4]季度|[上下]半年|前三季度|全年|本年|累计)(?:合计|小计|累计)?")
-
-
-# a clause opening with a name and right after it a count of those it covers (城市低保1,246户)
-COUNTED_TOPIC_RE = re.compile(r"([^\d，,；;。：:]{2,16}?)\d[\d,]*(?:\.\d+)?(?:户|人|家|所|个|人次)")
 
 
 def _names_only_period(label: str, lex: Lexicon) -> bool:

@@ -42,7 +42,7 @@ PARAMS = {
     # units besides money a 其中 list in a sentence adds up in (共扣9.60分，其中决策指标扣1.5分，…)
     "list_units": (list, []),
     # the first words of an amount that make it a sum, not an item of the list it follows (…，共扣7.7分)
-    "sum_openers": (list, ["共", "合计", "总计"]),
+    "sum_openers": (list, []),
 }
 MESSAGE_FIELDS = {"total_label", "total", "sum", "parts", "context", "verdict"}
 CONTEXTS = ("sentence", "table", "document", "enumeration", "subrows", "changes")

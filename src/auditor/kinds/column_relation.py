@@ -25,15 +25,15 @@ PARAMS = {
     "check": (str, "difference"),
     # detail rows, besides the odd one, that must follow the relation with no figure of it 0
     "min_rows": (int, 3),
-    "total_row_labels": (list, ["合计", "总计"]),
+    "total_row_labels": (list, []),
     # heads of columns that take no part: rates, keys
-    "excluded_head_words": (list, ["率", "%", "％", "占比", "比重", "编码", "代码", "序号", "编号", "行次"]),
+    "excluded_head_words": (list, []),
     # heads of a row's total (合计 | 基本支出 | 项目支出): a part taken off it is the row's sum read
     # backwards, which the row-total rules judge
-    "total_head_words": (list, ["合计", "小计", "总计"]),
+    "total_head_words": (list, []),
     # heads of a change on another year (增减额, 比上年增减): the change rules judge those rows with
     # their rates too, which tell which figure slipped
-    "change_head_words": (list, ["增减", "变动", "比上年", "较上年", "同比"]),
+    "change_head_words": (list, []),
 }
 MAX_COLUMNS = 16  # columns of figures a table is read in for this: triples of them grow as the cube
 MESSAGE_FIELDS = {"table", "label", "column", "figure", "computed"}

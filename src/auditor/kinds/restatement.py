@@ -55,7 +55,7 @@ PARAMS = {
     "total_members": (list, ["本年支出", "本年收入", "收支总计"]),
     # labels of a table's total row: of two tables' disagreeing cells, the one whose column does not
     # add up to it is the slip
-    "total_row_labels": (list, ["合计", "总计"]),
+    "total_row_labels": (list, []),
     # words that do not tell two sentences' facts apart (the year, 截至, 全年 …): two sentences
     # whose labels differ only by these restate one fact
     "label_fillers": (list, ["截至", "年末", "全年", "本年度", "本年", "为", "是", "达", "共", "约", "，", ",",
