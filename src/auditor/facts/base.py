@@ -2671,11 +2671,15 @@ def named_budget_base(label: str) -> str | None:
     measures = _compared_budgets(label)
     if len(set(measures)) != 1:
         return None
+    return None if compares_other_year(label) else measures[0]
+
+
+def compares_other_year(label: str) -> bool:
+    """The words after a label's last comparing word name another year (比上年预算, 比2024年预算)."""
     lex = lexicon()
-    after = label[[c for c in lex.comparison.finditer(label)][-1].end():]
-    if lex.prior.search(after) or YEAR_RE.search(after):
-        return None
-    return measures[0]
+    found = list(lex.comparison.finditer(label))
+    after = label[found[-1].end():] if found else ""
+    return bool(lex.prior.search(after) or YEAR_RE.search(after))
 
 
 def _compared_budgets(label: str) -> list[str]:

@@ -211,6 +211,7 @@ def _check_list_unit_slips(base: FactBase, rule):
                 end = _closing_bracket(text, direct.end()) if "（" in direct.group() or "(" in direct.group() \
                     else len(text)
                 sums = {compact(w) for w in rule.params["trailing_sum_words"]}
+                openers = tuple(rule.params["sum_openers"])
                 # (an amount in brackets after an item is a part of that item: 项目支出1,884.30万元（含
                 # 财政项目资金1,827.70万元）)
                 depth = _bracket_depth(text)
@@ -219,7 +220,7 @@ def _check_list_unit_slips(base: FactBase, rule):
                          and depth(p.at) == level
                          and p.period == total.period and (p.measure == total.measure or p.implicit)
                          and not _sum_words(p.label, sums)
-                         and not compact(p.label).lstrip("，,；;、").startswith(tuple(rule.params["sum_openers"]))]
+                         and not compact(p.label).lstrip("，,；;、").startswith(openers)]
                 items = _enumerated_by_commas(text, items)
                 if len(items) >= 2:
                     yield CHECKED
@@ -234,8 +235,8 @@ def _declared_list(total: Fact, parts: list[Fact]) -> bool:
         return False
     # (a list of known things, nested or not, 其中基本支出…，人员经费…，公用经费…, is the declared
     # checks' to judge: only one of things no declared sum names is read here)
-    return any(calc["total"] in (total.concept, *(p.concept for p in parts))
-               or any(p.concept in _part_names(calc) for p in parts) for calc in lexicon().calculations)
+    totals, summed = _declared_names()
+    return total.concept in totals or any(p.concept in summed for p in parts)
 
 
 def _list_opens(base: FactBase, block: int, sentence: int, after: list[Fact]) -> bool:
@@ -746,6 +747,20 @@ def _part_names(calc: dict) -> dict[str, str]:
 _PART_NAMES: dict[tuple, dict[str, str]] = {}  # a few entries per vocabulary: one per declared sum
 
 
+def _declared_names() -> tuple[frozenset, frozenset]:
+    """(the declared sums' totals, those totals and every name of their parts), read once per vocabulary."""
+    key = vocabulary_generation()
+    if key not in _DECLARED:
+        calcs = lexicon().calculations
+        totals = frozenset(calc["total"] for calc in calcs)
+        _DECLARED.clear()  # (one vocabulary at a time: the cache does not grow)
+        _DECLARED[key] = totals, totals | frozenset(n for calc in calcs for n in _part_names(calc))
+    return _DECLARED[key]
+
+
+_DECLARED: dict[int, tuple[frozenset, frozenset]] = {}
+
+
 def _read_part_names(calc: dict) -> dict[str, str]:
     names = {p: p for p in calc["parts"]}
     for other in lexicon().calculations:
@@ -791,7 +806,8 @@ def _check_group(facts, calc, names, context, rule, complete, checked=None, blan
             checked.append(total)
         yield CHECKED
         wider = _wider_items(facts, total, parts, calc, text) if context == "同一句" and text else None
-        if wider is not None and not list(_compare(total, parts + unnamed, context, rule)):
+        holds = (wider is not None or unnamed) and not list(_compare(total, parts + unnamed, context, rule))
+        if wider is not None and holds:
             continue  # (the list adds up to the total as stated: 本年收入合计 is its parts, the carry-over beside it)
         if wider is not None:
             # “收入预算总额1,804.00万元，其中：…其他收入20.00万元，上年结转45.20万元”: a list naming
@@ -803,7 +819,7 @@ def _check_group(facts, calc, names, context, rule, complete, checked=None, blan
             # “总收入25,849.50万元，其中：财政拨款收入…，医疗收入21,476.80万元，其他收入…”: an item the
             # vocabulary does not know is listed among the parts; the sum holds with it, or the
             # list is judged only where the known parts alone exceed the total
-            if not list(_compare(total, parts + unnamed, context, rule)):
+            if holds:
                 continue
             if sum((p.in_yuan() for p in parts), Decimal(0)) <= total.in_yuan():
                 continue
@@ -890,9 +906,7 @@ def _unnamed_items(facts: list[Fact], total: Fact, parts: list[Fact]) -> list[Fa
 
     # (a name no declared sum knows, 债务转贷收入 or 调入资金 read off a table's rows, is an item the
     # identity does not know as much as a name the vocabulary lacks)
-    summed = set()
-    for calc in lexicon().calculations:
-        summed |= {calc["total"], *_part_names(calc)}
+    summed = _declared_names()[1]
     return [f for f in facts if f is not total and (f.concept is None or f.concept not in summed) and _money(f)
             and f.source == "text" and f.period == total.period and listed(f)]
 

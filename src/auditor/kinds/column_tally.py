@@ -116,14 +116,19 @@ class Column:
         keys = tuple(params["key_heads"])
         heads = [HEAD_UNIT_RE.sub("", compact(t)) for t in self.table.grid()[self.head_row][:self.col]]
         head = next((h for h in heads if h and not any(w in h for w in keys)), "")  # (乡镇（街道） → 乡镇)
-        for tail in params["row_name_tails"]:
-            if head.endswith(tail) and len(head) > len(tail):
-                head = head[:-len(tail)]
-        return head[-params["row_noun_chars"]:]
+        return _without_tails(head, params["row_name_tails"])[-params["row_noun_chars"]:]
 
     def row_names(self) -> list[str]:
         return [next((c.text.strip() for c in self.table.rows[r] if c.text.strip() and parse_cell(c.text) is None), "")
                 for r in self.rows]
+
+
+def _without_tails(head: str, tails) -> str:
+    """A head without the words closing it that say it names (项目名称 → 项目)."""
+    for tail in tails:
+        if head.endswith(tail) and len(head) > len(tail):
+            head = head[:-len(tail)]
+    return head
 
 
 def _columns(doc, rule, wanted) -> list[Column]:
@@ -290,11 +295,12 @@ def _row_counts(doc, rule):
     lists = _name_columns(doc, rule) if counted else {}
     if not lists:
         return
+    nouns = sorted(lists, key=len, reverse=True)  # (the longest noun first: 镇（街道） before 镇)
     for key, counts in counted:
         text = base.sentences.get(key, "")
         for fact in counts:
             after = compact(text[fact.at + len(fact.text):][:NOUN_REACH])
-            noun = next((n for n in sorted(lists, key=len, reverse=True) if after.startswith(n)), None)
+            noun = next((n for n in nouns if after.startswith(n)), None)
             if noun is None or len(lists[noun]) != 1:
                 continue  # (no column of such names, or several: which is counted is not known)
             clause = re.split(r"[，,；;。：:]", text[:fact.at])[-1]
@@ -334,10 +340,7 @@ def _name_columns(doc, rule) -> dict[str, list]:
         cells = [c.text.strip() for c in column.cells() if c.text.strip()]
         if len(cells) < 2 or any(parse_cell(t) is not None for t in cells):
             continue  # (a column of figures, or of one name: no list)
-        noun = column.head
-        for tail in tails:
-            if noun.endswith(tail) and len(noun) > len(tail):
-                noun = noun[:-len(tail)]
+        noun = _without_tails(column.head, tails)
         if len(noun) >= params["row_noun_chars"]:
             found.setdefault(noun, []).append((column, list(dict.fromkeys(cells))))
     return found

@@ -17,7 +17,8 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from ..facts.base import BUDGET_MEASURES, CURRENT, PRIOR, Fact, FactBase, fact_base, names_budget_base, part_names
+from ..facts.base import (BUDGET_MEASURES, CURRENT, PRIOR, Fact, FactBase, compares_other_year, fact_base,
+                          names_budget_base, part_names)
 from ..facts.lexicon import alternatives, lexicon
 from ..knowledge import compact, concepts, vocabulary_generation
 from ..model import Table
@@ -169,7 +170,7 @@ def _figured_changes(base: FactBase, plan: bool = False):
                    and not f.comparator):
         # 比年初预算减少, 比上年预算增加: not a change on last year's outturn (but a plan's change on last
         # year's budget, 比上年预算增加 / 比2024年预算增加, is on the base a plan compares with)
-        if (names_budget_base(compact(change.label)) and not (plan and _on_last_years_budget(change.label))) \
+        if (names_budget_base(compact(change.label)) and not (plan and compares_other_year(change.label))) \
                 or _on_stated_budget(base, change):
             continue
         current = _one(base, change.concept, CURRENT, change)
@@ -203,14 +204,6 @@ def _figured_changes(base: FactBase, plan: bool = False):
                           f"= {fmt(diff / factor)}{change.unit}，文中写“{SIGN_WORDS.get(change.sign, '')}”",
                   fields={"word": SIGN_WORDS.get(change.sign, ""), "actual": current.text, "budget": prior.text,
                           "truth": SIGN_WORDS[truth]}, highlights=[current.loc, prior.loc])
-
-
-def _on_last_years_budget(label: str) -> bool:
-    """The change's words compare with a budget of another year (比上年预算, 比2024年预算)."""
-    lex = lexicon()
-    found = list(lex.comparison.finditer(label))
-    after = label[found[-1].end():] if found else ""
-    return bool(lex.prior.search(after) or YEAR_RE.search(after))
 
 
 def _unitless_prior(base: FactBase, current: Fact, subject: str) -> Fact | None:

@@ -505,9 +505,8 @@ def _named_row_states(base, fact: Fact, cell: Fact) -> bool:
     if cell.source != "table" or fact.source != "text":
         return False
     sentence = compact(base.sentences.get((fact.block, fact.sentence), ""))
-    return any(other is not cell and other.loc.col == cell.loc.col and meets(fact, other)
-               and len(compact(other.label)) >= 2 and compact(other.label) in sentence
-               for other in base.by_table.get(cell.block, ()))
+    return any(other is not cell and meets(fact, other) and len(compact(other.label)) >= 2
+               and compact(other.label) in sentence for other in _column_of(base, cell))
 
 
 def _column_prefers(base, text: Fact, cell: Fact) -> bool:

@@ -479,6 +479,11 @@ def _check_column_total(doc, rule, typed):
         yield from _subtotal_hits(rule, table, grid, details, label_col, summed, heads)
 
 
+def _level(grid, r: int, label_col: int):
+    """The numbering level of a row's label (the document model's reading: 一、 1, （一） 2, 1. 3 …), or None."""
+    return (numbering_of(_label(grid[r][:label_col + 2]).strip()) or (None,) * 4)[3]
+
+
 def _kind_total(label: str, labels: set) -> bool:
     """A label naming a thing's total: a short name closed by a total word (资产总计, 支出合计)."""
     return len(label) <= KIND_TOTAL_CHARS and any(label.endswith(w) and len(label) > len(w) for w in labels)
@@ -500,7 +505,7 @@ def _heading_total(rule, grid) -> int | None:
     if numbering_of(_label(grid[first][:label_col + 2]).strip()) or compact(_label(grid[first])).startswith(inner):
         return None
     rows = _outer_rows(grid, figures[1:], label_col, inner)
-    styles = [(numbering_of(_label(grid[r][:label_col + 2]).strip()) or (None,) * 4)[3] for r in rows]
+    styles = [_level(grid, r, label_col) for r in rows]
     # (the rows below open with a numbered group, and two or more groups are numbered so)
     return first if styles and styles[0] is not None and styles.count(styles[0]) >= 2 else None
 
@@ -695,7 +700,7 @@ def _summed_rows(grid, details: list[int], label_col: int, rule, summed: list[in
     inner = tuple(rule.params["inner_row_words"])
     rows = _outer_rows(grid, details, label_col, inner)
     # the numbering level of each row (the document model's reading: 一、 1, （一） 2, 1. 3 …)
-    styles = {r: (numbering_of(_label(grid[r][:label_col + 2]).strip()) or (None,) * 4)[3] for r in rows}
+    styles = {r: _level(grid, r, label_col) for r in rows}
     numbered = [k for k in styles.values() if k is not None]
     ways = [rows]
     # (a 其中 list of one item, its next row a sibling of the parent it fits under: 事业收入 |
@@ -730,10 +735,11 @@ def _summed_rows(grid, details: list[int], label_col: int, rule, summed: list[in
         top = min(numbered)
         ways.append([r for r in rows if styles[r] == top])
         # or the items under the numbered rows in their place (一、基本支出 over its unnumbered rows)
-        groups = _numbered_groups(rows, styles, top)
+        segments = _segments(rows, styles, top)
+        groups = _numbered_groups(rows, styles, top, segments)
         if groups:
             # (each group's items in its place, the rows below those items left to them)
-            inside = {r for segment in _segments(rows, styles, top).values() for r in segment}
+            inside = {r for segment in segments.values() for r in segment}
             items = {r for children in groups.values() for r in children}
             ways.append([r for r in rows if r not in groups and (r in items or r not in inside)])
     return ways
@@ -789,7 +795,7 @@ def _top_groups(rule, grid, details: list[int], label_col: int) -> tuple[dict[in
     """The top-level numbered rows heading their items (see _numbered_groups), and how many rows
     are numbered at the top level."""
     rows = _outer_rows(grid, details, label_col, tuple(rule.params["inner_row_words"]))
-    styles = {r: (numbering_of(_label(grid[r][:label_col + 2]).strip()) or (None,) * 4)[3] for r in rows}
+    styles = {r: _level(grid, r, label_col) for r in rows}
     numbered = [k for k in styles.values() if k is not None]
     if not numbered:
         return {}, 0
@@ -860,14 +866,14 @@ def _subtotal_hits(rule, table, grid, details: list[int], label_col: int, summed
     yield from _groups_summed(rule, table, grid, _bare_subtotals(grid, details, label_col, rule), summed, heads)
 
 
-def _numbered_groups(rows: list[int], styles: dict, top) -> dict[int, list[int]]:
+def _numbered_groups(rows: list[int], styles: dict, top, segments: dict | None = None) -> dict[int, list[int]]:
     """Each top-level numbered row with its items (two or more): the unnumbered rows right after
     it (一、基本支出 | 工资福利支出 | 商品和服务支出 …), or the rows of the next numbering level
     up to the next top row, the rows below those left to them (一、行政单位资产 | （一）流动资产 |
     （二）固定资产). {} unless every top row has its items or none: a list whose numbered rows
     only sometimes head items is not read so."""
     groups: dict[int, list[int]] = {}
-    for head, segment in _segments(rows, styles, top).items():
+    for head, segment in (segments if segments is not None else _segments(rows, styles, top)).items():
         levels = [styles[r] for r in segment]
         if all(level is None for level in levels):
             groups[head] = segment
@@ -931,7 +937,7 @@ def _outer_rows(grid, details: list[int], label_col: int, inner: tuple) -> list[
                 for q in [parse_cell(t.strip())] if q is not None}
 
     def level(r):
-        return (numbering_of(_label(grid[r][:label_col + 2]).strip()) or (None,) * 4)[3]
+        return _level(grid, r, label_col)
 
     out, parent, running, parent_level = [], None, None, None
     for r in details:
