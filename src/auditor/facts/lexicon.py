@@ -110,6 +110,7 @@ class Lexicon:
     breakdown_heading: re.Pattern  # a heading of a breakdown of the total above (按支出性质分)
     # a word right before a figure saying it is round (近30个百分点: below; 逾: above; 约: either side)
     approximate: re.Pattern
+    approximate_words: dict  # {side: {before: words, after: words}}, concepts.yaml approximate
     approximate_share: Decimal  # how far off a round figure's value may be, as a share of it
     names_nothing: dict = field(default_factory=dict, compare=False, repr=False)  # see base._names_nothing
     change_signs: dict = field(default_factory=dict, compare=False, repr=False)  # see base._change_sign
@@ -171,9 +172,10 @@ def _lexicon(generation: int) -> Lexicon:
             [*(data.get("list_openers") or ()), *(data.get("inclusive_openers") or ())]) + ")"),
         # a row or an item heading a breakdown of a total (按支出性质分：)
         breakdown_heading=re.compile(data.get("breakdown_heading") or "(?!)"),
-        approximate=re.compile("|".join(f"(?P<{side}>{alternatives(words)})"
+        approximate=re.compile("|".join(f"(?P<{side}>{alternatives(words.get('before'))})"
                                         for side, words in (data.get("approximate") or {}).items()) + r"\s*$"
                                if data.get("approximate") else r"(?!)"),
+        approximate_words=data.get("approximate") or {},
         approximate_share=Decimal(str(data.get("approximate_share", 0))),
     )
 

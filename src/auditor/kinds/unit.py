@@ -33,12 +33,9 @@ PARAMS = {"check": (str, None), "peer_measures": (list, ["年初预算", "全年
           # digits are within this ratio of each other (budget 86.40万元 beside outturn 84.20元)
           "peer_ratio": (list, [0.8, 1.25]), "flow_peer_ratio": (list, [0.8, 1.25]),
           # bracket_restatement: the words a bracket restating an amount may open with (即, 折合)
-          "restating_words": (list, [""]),
-          # words that make the first figure a round one (近100万人次（976,420人次）): the bracket's
-          # figure is exact, within `approximate_share` of it, and below it after 近 / 不足 (at most),
-          # above it after 超过 / 以上 (at least), either side after 约 / 左右
-          # {side: {before: words, after: words}}
-          "approximate": (dict, {}), "approximate_share": (float, 0.2)}
+          "restating_words": (list, [""])}
+
+
 def _peers(ratio: Decimal, rule, param: str = "peer_ratio") -> bool:
     """Two figures' digits close enough to be one amount written twice (rule param peer_ratio)."""
     low, high = (Decimal(str(x)) for x in rule.params[param])
@@ -55,8 +52,7 @@ TRANSITION_RE = re.compile(
 def validate(params: dict) -> str | None:
     if params["check"] not in CHECKS:
         return f"check 应为 {', '.join(CHECKS)} 之一"
-    sides = set(params["approximate"]) - {"below", "above", "either"}
-    return f"approximate 的键应为 below、above、either（多出 {'、'.join(sorted(sides))}）" if sides else None
+    return None
 
 
 def check(doc, rule):
@@ -248,9 +244,11 @@ def _check_bracket_restatement(doc, rule):
             yield CHECKED
             lo, hi = (v * scale for v in first.interval())
             s_lo, s_hi = second.interval()
-            side = _approximate(rule.params, text, first)
+            # a round first figure (近100万人次（976,420人次）): the bracket's is the exact one, within
+            # concepts.yaml approximate_share of it, below it after 近, above it after 超过, either after 约
+            side = _approximate(text, first)
             if side:
-                share, value = Decimal(str(rule.params["approximate_share"])), first.value * scale
+                share, value = lexicon().approximate_share, first.value * scale
                 lo = value if side == "above" else value * (1 - share)
                 hi = value if side == "below" else value * (1 + share)
             if s_lo <= hi and lo <= s_hi:
@@ -263,11 +261,11 @@ def _check_bracket_restatement(doc, rule):
                       highlights=[first.loc])
 
 
-def _approximate(params, text: str, fact) -> str:
+def _approximate(text: str, fact) -> str:
     """How the figure is a round one by its words: "below" (近 / 不足 before it: the exact figure is
     at most it), "above" (超过 before it, 以上 / 多 after it), "either" (约, 左右), else ""."""
     before, after = text[:fact.at].rstrip(), text[fact.at + len(fact.text):].lstrip()
-    for side, words in params["approximate"].items():
+    for side, words in lexicon().approximate_words.items():
         if before.endswith(tuple(words.get("before") or ())) and words.get("before") \
                 or after.startswith(tuple(words.get("after") or ())) and words.get("after"):
             return side
