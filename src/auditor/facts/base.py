@@ -2473,9 +2473,13 @@ def _misaligned(grid: list[list[str]]) -> bool:
     return False
 
 
+LINE_NUMBER_STEP = 5  # the largest step between two line numbers down a column
+
+
 def _line_number_columns(grid: list[list[str]], width: int) -> set[int]:
     """Columns of 行次 / 栏次 numbers even where no header names them: whole numbers that only
-    go up, one per row."""
+    go up, one per row, by a few at a step (rows of words between them may skip a number or two;
+    a count's column, 6 | 538 | 544 人, jumps)."""
     columns = set()
     for k in range(width):
         values = []
@@ -2486,7 +2490,7 @@ def _line_number_columns(grid: list[list[str]], width: int) -> set[int]:
             elif text and to_decimal(text) is not None:
                 values = []
                 break
-        if len(values) >= 3 and all(b > a for a, b in zip(values, values[1:])):
+        if len(values) >= 3 and all(0 < b - a <= LINE_NUMBER_STEP for a, b in zip(values, values[1:])):
             columns.add(k)
     return columns
 

@@ -2191,6 +2191,9 @@ def _year_change(base: FactBase, rule):
     concept: in its sentence first, else the one value the document agrees on (a table's 本年
     and 上年 columns). The direction is DIR002's to judge; this checks the size."""
     cues = rule.params["year_on_year_cues"]
+    for change in (f for f in base.facts if f.source == "text" and not f.comparator and f.measure == "变动额"
+                   and f.sign and not f.is_money and f.unit not in ("%", "‰", "")):
+        yield from _count_year_change(base, change, cues)
     for change in (f for f in base.facts if f.source == "text" and not f.comparator and f.measure == "变动额" and f.is_money
                    and f.sign):
         sentence = _before(_same_sentence(base, change), change)
@@ -2215,6 +2218,32 @@ def _year_change(base: FactBase, rule):
                               highlights=(current.loc, prior.loc), direction_elsewhere=True)
         if hit is not None:
             yield hit
+
+
+def _count_year_change(base: FactBase, change: Fact, cues: list[str]):
+    """“年末退休人员566人，比上年末减少28人”: a count's change on last year right after this year's
+    count of it in the same unit, against last year's count the document agrees on (a table's
+    上年末 column); its size and its way (no other rule compares a count's way with a table's)."""
+    sentence = _before(_same_sentence(base, change), change)
+    if not sentence or sentence[-1].unit != change.unit:
+        return
+    current = sentence[-1]
+    text = base.sentences.get((change.block, change.sentence), "")
+    label = compact(text[current.at + len(current.text):change.at])
+    if current.period != CURRENT or current.measure != "实际值" or not current.concept or current.comparator \
+            or change.concept not in (None, current.concept) or not _on_last_year(label, cues, base.year) \
+            or names_budget_base(label):
+        return
+    prior = _unique_value([f for f in base.of(current.concept, "实际值", PRIOR)
+                           if f.subject == current.subject and not f.member and f.unit in (current.unit, "")])
+    if prior is None:
+        return
+    yield CHECKED
+    hit = _difference_hit(change, current, prior, change.sign, ("增加", "减少"), "较上年增减",
+                          f"本年 {current.text} − 上年 {prior.text}（{prior.where()}）",
+                          quote=base.span(current, change), stated=change.quote, highlights=(current.loc, prior.loc))
+    if hit is not None:
+        yield hit
 
 
 def _unnamed_year_change(base: FactBase, change: Fact, sentence: list[Fact], cues: list[str]):
