@@ -84,6 +84,7 @@ def check(doc, rule):
         yield from _points(doc, re.compile(rule.params["point_pattern"]))
         return
     styles = set(rule.params["styles"])
+    yield from _inline_lists(doc, styles)
     last: dict[str, object] = {}  # style -> last block of that style in the current run
     order = sorted(NUMBERING_LEVELS, key=NUMBERING_LEVELS.get)
     switched: object | None = None
@@ -119,6 +120,39 @@ def check(doc, rule):
         _reset_below(last, style, order)
         if style == "cn":
             switched = None
+
+
+# where an item of a list run into a paragraph may open: a sentence's start, or right after a
+# colon (存在的问题：1.…；2.…)
+ITEM_OPENING_RE = re.compile(r"^|(?<=[：:])")
+
+
+def _inline_lists(doc, styles: set[str]):
+    """The items a paragraph lists inside itself in a style not its own (（二）存在的问题。1.…；
+    2.…；4.…): a list of their own, 1, 2, 3 … within the paragraph, apart from the headings'
+    sequences around it. A list opens at its item 1 (items before it go on with a list of the
+    paragraph before); an item of a higher level starts the lower levels' lists anew."""
+    order = sorted(NUMBERING_LEVELS, key=NUMBERING_LEVELS.get)
+    for block in doc.blocks:
+        if not isinstance(block, Paragraph) or len(block.sentences) < 2:
+            continue
+        last: dict[str, Paragraph] = {}
+        for sentence in block.sentences:
+            for m in ITEM_OPENING_RE.finditer(sentence.text):
+                found = numbering_of(sentence.text[m.start():])
+                if found is None or found[1] == block.style or found[1] not in styles or found[2] is None:
+                    continue
+                item = Paragraph(sentence.text[m.start():], block.loc)
+                item.token, item.style, item.value = found[0], found[1], found[2]
+                previous = last.get(item.style)
+                if previous is not None and item.value != previous.value + 1 and item.value != 1:
+                    yield _hit(item, previous, f"编号“{item.token}”重复" if item.value == previous.value
+                               else f"编号从“{previous.token}”跳到“{item.token}”，中间缺少 "
+                                    f"{item.value - previous.value - 1} 个编号" if item.value > previous.value
+                               else f"编号从“{previous.token}”退回“{item.token}”")
+                if previous is not None or item.value == 1:
+                    last[item.style] = item
+                    _reset_below(last, item.style, order)
 
 
 def _listed_and_present(doc, first_seen, previous, previous_pos: int, block, position: int) -> bool:
