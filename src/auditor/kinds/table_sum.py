@@ -709,6 +709,14 @@ def _summed_rows(grid, details: list[int], label_col: int, rule, summed: list[in
               and not compact(_label(grid[r])).endswith(inner)]
     if marked != rows and set(rows) < set(marked):
         ways.append(marked)
+        # (a 其中 list names some of its parent's items: a row after it that fits in the room left
+        # may be the parent's sibling, 其他支出 after 其中：设备购置 | 信息化建设 under 项目支出; the lists
+        # ending after each of their items are readings too)
+        for most in range(1, LIST_ENDS + 1):
+            shorter = _outer_rows(grid, details, label_col, inner, most)
+            if shorter == rows:
+                break
+            ways.append(shorter)
     # rows closing a group with its subtotal (基本支出小计 after 人员经费, 公用经费): the items alone,
     # or the subtotals alone, add up to the total
     closing = [r for r in rows if compact(_label(grid[r])).endswith(inner) and not compact(_label(grid[r])).startswith(inner)]
@@ -743,6 +751,9 @@ def _summed_rows(grid, details: list[int], label_col: int, rule, summed: list[in
             items = {r for children in groups.values() for r in children}
             ways.append([r for r in rows if r not in groups and (r in items or r not in inside)])
     return ways
+
+
+LIST_ENDS = 8  # the items after which a 其中 list is read as ending, at most (each a reading of the rows)
 
 
 def _value_parents(grid, rows: list[int], label_col: int, summed: list[int] | None) -> dict[int, list[int]]:
@@ -922,12 +933,12 @@ def _code_of(row: list[str]) -> str:
     return code
 
 
-def _outer_rows(grid, details: list[int], label_col: int, inner: tuple) -> list[int]:
+def _outer_rows(grid, details: list[int], label_col: int, inner: tuple, most: int | None = None) -> list[int]:
     """The rows not inside another: not a 其中 / 小计 row, nor one of the rows going on with a
     其中 list (其中：公务用车购置费 / 公务用车运行维护费): those continue while their running sum,
     in some column of figures, has room within the row they belong to and in no column has
     reached it yet (a slip in one column does not undo the nesting another column shows, nor does
-    it stretch a list another column shows complete)."""
+    it stretch a list another column shows complete); `most`: the rows a list goes on with at most."""
     def words(r):
         # (the row's words, no figures: 临海市老年大学 | 小计 | 160.50 closes its group)
         return compact(" ".join(t for t in grid[r][:label_col + 2] if not is_amount(t)))
@@ -939,12 +950,12 @@ def _outer_rows(grid, details: list[int], label_col: int, inner: tuple) -> list[
     def level(r):
         return _level(grid, r, label_col)
 
-    out, parent, running, parent_level = [], None, None, None
+    out, parent, running, parent_level, going = [], None, None, None, 0
     for r in details:
         label = words(r)
         if label.startswith(inner) or label.endswith(inner):
             if label.startswith(inner) and out:
-                parent, running, parent_level = figures(out[-1]), figures(r), level(out[-1])
+                parent, running, parent_level, going = figures(out[-1]), figures(r), level(out[-1]), 0
             continue
         values = figures(r)
         # (a list one column shows complete, its running sum at the parent's, goes on in none; a
@@ -954,10 +965,12 @@ def _outer_rows(grid, details: list[int], label_col: int, inner: tuple) -> list[
         closed = parent is not None and running is not None and any(
             running[c] == parent[c] != 0 for c in running if c in parent) \
             or (own_level is not None and own_level <= parent_level)
-        going_on = not closed and [c for c in values if parent and c in parent and c in running
-                                   and running[c] < parent[c] and running[c] + values[c] <= parent[c]]
+        going_on = not closed and (most is None or going < most) and [
+            c for c in values if parent and c in parent and c in running
+            and running[c] < parent[c] and running[c] + values[c] <= parent[c]]
         if going_on:
             running = {c: running[c] + values.get(c, Decimal(0)) for c in running}  # (a blank cell adds 0)
+            going += 1
             continue  # the 其中 list goes on
         parent = running = parent_level = None
         out.append(r)
