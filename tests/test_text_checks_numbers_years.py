@@ -164,3 +164,12 @@ def test_markdown_heading_run_into_a_paragraph_is_checked():
 def test_part_numbering_skip():
     [f] = findings("第一部分 概况\n本局负责全区统计工作。\n第三部分 情况说明\n收支平衡。\n", "STR001")
     assert f.stated == "第三部分" and "第一部分" in f.formula
+
+
+def test_a_repeated_number_standing_for_the_next_is_told_once():
+    # 一、二、二、四: the second 二 stood for 三; 四 after it is no second slip
+    [f] = findings("一、基本情况\n二、收支情况\n二、绩效情况\n四、其他重要事项\n", "STR001")
+    assert f.stated == "二、" and "重复" in f.message
+    # a real gap after the repeat is still told
+    told = findings("一、基本情况\n二、收支情况\n二、绩效情况\n五、其他重要事项\n", "STR001")
+    assert [f.stated for f in told] == ["二、", "五、"]

@@ -90,6 +90,7 @@ def check(doc, rule):
     switched: object | None = None
     first_seen: dict[tuple[str, int], tuple[int, object]] = {}  # (style, value) -> first item
     where: dict[int, int] = {}  # id(item) -> block position
+    repeats: set[int] = set()  # id(item) of items told as repeating the one before
     for position, block in _numbered(doc):
         where[id(block)] = position
         first_seen.setdefault((block.style, block.value), (position, block))
@@ -108,14 +109,18 @@ def check(doc, rule):
         if style not in styles:
             continue
         previous = last.get(style)
+        # (一、二、二、四: a repeated number stood for the one after it; the item after it is told no
+        # second time for the same slip)
+        stood_for = 1 if previous is not None and id(previous) in repeats else 0
         if previous is not None and block.value != 1:
-            if block.value > previous.value + 1 \
+            if block.value > previous.value + 1 + stood_for \
                     and not _listed_and_present(doc, first_seen, previous, where[id(previous)], block, position) \
                     and not _run_into_figures(doc, previous, where[id(previous)], block, position):
                 yield _hit(block, previous, f"编号从“{previous.token}”跳到“{block.token}”，中间缺少 "
                                             f"{block.value - previous.value - 1} 个编号")
             elif block.value == previous.value:
                 yield _hit(block, previous, f"编号“{block.token}”重复")
+                repeats.add(id(block))
         last[style] = block
         _reset_below(last, style, order)
         if style == "cn":
