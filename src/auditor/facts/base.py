@@ -300,6 +300,9 @@ class Head:
     period: str
     skipped: bool  # a column of codes, line numbers, remarks
     names_labels: bool  # a name column (三级指标, 科目名称)
+    # the unit a head naming a count gives its figures (救助人次: 人次; 户数: 户), "" for a count
+    # in no unit of its own (数量); None for a head naming no count
+    count_unit: str | None = None
 
 
 NO_HEAD = Head("", None, "", None, CURRENT, False, False)
@@ -518,6 +521,8 @@ class FactReader:
         self.organization_endings = tuple(vocab.get("organization_endings") or ())
         # a column head ending so is a rate's, whatever amount it names (完成调整预算%, 预算完成率)
         self.rate_head_endings = tuple(vocab.get("rate_head_endings") or ())
+        # endings of a head naming a count and the unit they give (救助人次 › 人次, 户数 › 户), longest first
+        self.count_heads = sorted((vocab.get("count_head_endings") or {}).items(), key=lambda kv: -len(kv[0]))
         # a numbered item's label ending so names what its figures are of (1.某某项目：…, 2.某某专项资金：…)
         self.item_subject_endings = (*(vocab.get("item_subject_endings") or ()), *self.topic_endings_money,
                                      *self.organization_endings)
@@ -2057,11 +2062,15 @@ class FactReader:
             # or a change's rate under a change's or an amount's group head is that rate; so is a
             # head ending as a rate (完成调整预算%: the completion of the budget it names)
             measures = []
+        bare = BRACKETED_RE.sub("", head_c)  # (its unit aside: 救助人次（人次）)
         return Head(text=head, concept=concept,
                     measure=measures[-1][2] if measures else "",
                     rate=rates[-1][2] if rates else None, period=self._column_period(head_c),
                     skipped=any(w in head_c for w in self.skip_columns),
-                    names_labels=any(w in head_c for w in self.label_columns))
+                    names_labels=any(w in head_c for w in self.label_columns),
+                    count_unit=None if rates or measures else next(
+                        (unit for end, unit in self.count_heads if bare.endswith(end) and len(bare) > len(end)
+                         or bare == end), None))
 
     def _label(self, label: str) -> Label:
         found = self.label_memo.get(label)
@@ -2196,6 +2205,9 @@ class FactReader:
             # a share, a change's rate or a rate of the points got (占比, 增减率, 得分率 of the
             # 预算执行率 row): no value of the row's concept
             measure = rate
+        if head.count_unit is not None and not unit and not measure:
+            # a column of a count (救助人次 in a table in 万元): its figures are counted, not money
+            measure, unit = "实际值", head.count_unit
         if not measure:
             # (a row's unit in a 计量单位 column, 万元, makes its figures amounts as a table's unit does)
             money_like = concept in self.money or (
