@@ -416,7 +416,8 @@ def _without_years(title: str | None) -> str:
 
 
 OPENING_BLOCKS = 6  # the title and the first lines, where a report states the years it covers
-TITLE_PERIOD_RE = re.compile(r"(?<![\d\-—–~～至〔\[【])((?:19|20)\d\d)\s*年度")
+# (a plain year too, 2023年全民健身…情况表, not a date: 2023年6月, 2023年末)
+TITLE_PERIOD_RE = re.compile(r"(?<![\d\-—–~～至〔\[【])((?:19|20)\d\d)\s*年(?:度|(?!\s*\d|\s*[底末初]))")
 
 
 def _earlier_year_title(table: Table, year: int, params: dict, loc):
