@@ -1562,11 +1562,8 @@ def _bracketed_prior(base: FactBase, rate: Fact, sentence: list[Fact]) -> tuple[
     """(this year's, last year's) figure of a rate whose base follows it in brackets (诊疗人次
     386.4万人次，同比下降5.2%（2023年为367.3万人次）): the bracket's one figure, of last year, in
     the unit of the figure the rate's clause run follows."""
-    after = next((f for f in _same_sentence(base, rate) if f.id > rate.id), None)
-    text = base.sentences.get((rate.block, rate.sentence), "")
-    if after is None or after.period != PRIOR or after.measure == "变动额" \
-            or not text[rate.at + len(rate.text):after.at].lstrip().startswith(("（", "(")) \
-            or any(ch in text[rate.at + len(rate.text):after.at] for ch in "，,；;。）)"):
+    after = _bracketed_after(base, rate)
+    if after is None:
         return None
     current = next((f for f in reversed(sentence) if f.unit not in ("%", "‰") and f.measure != "变动额"), None)
     if current is None or current.period != CURRENT or current.unit != after.unit \
@@ -1652,6 +1649,9 @@ def _point_change(base: FactBase, rule):
                 current = after
         if current is None and prior is not None and prior.concept is not None:
             current = _earlier_level(base, prior)
+        if prior is None and current is not None:
+            # (比上年下降0.45个百分点（2023年为97.17%）: last year's rate in brackets after the change)
+            prior = next((f for f in [_bracketed_after(base, change)] if f is not None and f.unit == "%"), None)
         if prior is None and rule.params["schedule_words"]:
             yield from _against_schedule(base, rule, change, rates)
             continue
@@ -1661,9 +1661,22 @@ def _point_change(base: FactBase, rule):
         sign = {"up": 1, "down": -1}.get(words[-1][2], 0) if words else 0
         yield CHECKED
         hit = _difference_hit(change, current, prior, sign, ("提高", "下降"), "增减百分点",  # this year's − last year's
-                              f"本年 {current.text} − 上年 {prior.text}", quote=base.span(prior, change), stated=change.text)
+                              f"本年 {current.text} − 上年 {prior.text}", stated=change.text,
+                              quote=base.span(prior, change) if prior.id < change.id else base.span(change, prior))
         if hit is not None:
             yield hit
+
+
+def _bracketed_after(base: FactBase, fact: Fact) -> Fact | None:
+    """Last year's figure in brackets right after a figure (同比下降5.2%（2023年为367.3万人次）,
+    比上年下降0.45个百分点（2023年为97.17%）): the bracket's first figure, no change of its own."""
+    after = next((f for f in _same_sentence(base, fact) if f.id > fact.id), None)
+    text = base.sentences.get((fact.block, fact.sentence), "")
+    between = text[fact.at + len(fact.text):after.at] if after is not None else ""
+    if after is None or after.period != PRIOR or after.measure in ("变动额", "变动率") \
+            or not between.lstrip().startswith(("（", "(")) or any(ch in between for ch in "，,；;。）)"):
+        return None
+    return after
 
 
 def _benchmark(base: FactBase, rule, rate: Fact, change: Fact) -> Fact | None:
