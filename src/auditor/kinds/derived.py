@@ -2306,6 +2306,11 @@ def _per_head(base: FactBase, rule):
                       and not f.comparator and any((f.concept and f.concept in t)
                                                    or (len(t) >= 2 and compact(f.label).endswith(t))
                                                    or (len(t) >= LONG_THING and t in compact(f.label)) for t in things)]
+            if not totals and not thing:
+                # (全年发放补助7,716.26万元，人均18,847.73元: a bare 人均 is of the one amount before it)
+                before = [f for f in facts if f.is_money and f.at < per.at and f.measure == "决算"
+                          and f.period == per.period and not f.comparator and not per_unit(f)]
+                totals = before if len(before) == 1 else []
             if not totals:
                 # (12人，每人救助5,000元，共计6.60万元: the sum the sentence closes on after the amount per head)
                 sums = tuple(rule.params["sum_words"])
@@ -2343,7 +2348,7 @@ def _judge_per_head(base: FactBase, per: Fact, total: Fact, count: Fact, word: s
                   highlights=[per.loc, count.loc])
         return
     expected = total.in_yuan() / count.value / factor
-    shown = fmt(expected, max(per.places, 2))
+    shown = fmt(expected, max(per.places, 2), per.text)
     if in_table:  # (the cells name their columns: 已发放 1,136,000.00 ÷ 务工人数 142)
         relation = f"{compact(per.label)}的{bare_head(per.header)}"
         terms = f"{bare_head(total.header)} {total.text}{total.unit} ÷ {bare_head(count.header)} {count.text}{count.unit}"
