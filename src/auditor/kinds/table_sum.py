@@ -1137,7 +1137,8 @@ def _check_row_product(doc, rule, _typed):
             label = compact(_label(table.grid()[slip.row])) or f"第{slip.row + 1}行"
             yield Hit(quote=table.row_text(slip.row).strip("\t "), location=cell.loc,
                       stated=f"{label} {cell.text}", expected=shown,
-                      formula=f"{factors}{' ÷ 10000（元折合万元）' if slip.ten_thousandth else ''} = {shown}"
+                      formula=f"{factors}{f' × {slip.periods}（全年{slip.periods}个{slip.period}）' if slip.periods > 1 else ''}"
+                              f"{' ÷ 10000（元折合万元）' if slip.ten_thousandth else ''} = {shown}"
                               "（表中其余各行均按此计算）",
                       fields={"table": table.title or f"表{table.index}", "label": label,
                               "column": slip.column, "total": cell.text, "sum": shown,

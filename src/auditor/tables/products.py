@@ -37,6 +37,8 @@ class ProductSlip:
     terms: tuple[tuple[str, str], ...]  # (column head, printed figure) of each factor
     column: str  # the amount column's head
     ten_thousandth: bool  # the amount is kept in 万元 against a standard in 元
+    periods: int = 1  # a standard of a month (月人均标准) times the months in a year: 12
+    period: str = ""  # the standard's period (月)
 
 
 def row_products(table: Table, skipped_words: list[str]) -> list[ProductSlip]:
@@ -64,14 +66,22 @@ def row_products(table: Table, skipped_words: list[str]) -> list[ProductSlip]:
                    and not any(w in h for w in [*standard_words, *skipped_words])):
         others = [c for c in range(1, amount) if c != standard and heads[c]
                   and not any(w in heads[c] for w in [*standard_words, *skipped_words])]
-        found = _column_slips(grid, heads, range(first, len(grid)), standard, amount, others)
+        found = _column_slips(grid, heads, range(first, len(grid)), standard, amount, others,
+                              _periods(heads[standard], words.get("periods_in_year") or {}))
         if found is not None and (best is None or found[0] > best[0]):
             best = found
     return best[1] if best is not None else []
 
 
-def _column_slips(grid, heads, rows, standard: int, amount: int,
-                  others: list[int]) -> tuple[Decimal, list[ProductSlip]] | None:
+def _periods(head: str, periods_in_year: dict) -> tuple[tuple[int, str], ...]:
+    """The periods an amount may sum against the standard, (count, the standard's period): one,
+    and for a standard of a month or a quarter (月人均标准) the periods in a year as well (the rows
+    tell which holds)."""
+    return ((1, ""), *((count, word) for word, count in periods_in_year.items() if word in head))
+
+
+def _column_slips(grid, heads, rows, standard: int, amount: int, others: list[int],
+                  periods: tuple[tuple[int, str], ...] = ((1, ""),)) -> tuple[Decimal, list[ProductSlip]] | None:
     """(the share of rows following the column's product, the rows that do not) or None when the
     column follows no product."""
     lines = [r for r in rows if all(_number(_cell(grid, r, c)) is not None for c in (standard, amount))]
@@ -84,27 +94,29 @@ def _column_slips(grid, heads, rows, standard: int, amount: int,
         fits = [r for r in usable if _fits(grid, r, standard, amount, factors, unit)]
         return (Decimal(len(fits)) / len(usable), _slips(grid, heads, usable, fits, standard, amount, factors,
                                                            unit)) if fits else None
-    best = None  # (rows following, factors, unit factor)
+    best = None  # (rows following, factors, unit factor, rows usable, periods)
     for size in range(1, min(MAX_FACTORS, len(others)) + 1):
         for factors in combinations(others, size):
             usable = [r for r in lines if all(_number(_cell(grid, r, c)) is not None for c in factors)]
             for unit in FACTORS:
-                fits = [r for r in usable if _fits(grid, r, standard, amount, factors, unit)]
-                if best is None or len(fits) > len(best[0]):
-                    best = (fits, factors, unit, usable)
+                for count in periods:
+                    fits = [r for r in usable if _fits(grid, r, standard, amount, factors, unit * count[0])]
+                    if best is None or len(fits) > len(best[0]):
+                        best = (fits, factors, unit, usable, count)
     if best is None:
         return None
-    fits, factors, unit, usable = best
+    fits, factors, unit, usable, count = best
     if len(fits) < MIN_ROWS or len(fits) < MOST_ROWS * len(usable):
         return None
-    return Decimal(len(fits)) / len(usable), _slips(grid, heads, usable, fits, standard, amount, factors, unit)
+    return Decimal(len(fits)) / len(usable), _slips(grid, heads, usable, fits, standard, amount, factors, unit, count)
 
 
-def _slips(grid, heads, usable, fits, standard, amount, factors, unit) -> list[ProductSlip]:
+def _slips(grid, heads, usable, fits, standard, amount, factors, unit,
+           periods: tuple[int, str] = (1, "")) -> list[ProductSlip]:
     fits = set(fits)
-    return [ProductSlip(r, amount, _product(grid, r, standard, factors, unit),
+    return [ProductSlip(r, amount, _product(grid, r, standard, factors, unit * periods[0]),
                         tuple((heads[c], _cell(grid, r, c)) for c in (*factors, standard)),
-                        column=heads[amount], ten_thousandth=unit != 1)
+                        column=heads[amount], ten_thousandth=unit != 1, periods=periods[0], period=periods[1])
             for r in usable if r not in fits]
 
 
