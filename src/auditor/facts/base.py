@@ -521,6 +521,9 @@ class FactReader:
         self.organization_endings = tuple(vocab.get("organization_endings") or ())
         # a column head ending so is a rate's, whatever amount it names (完成调整预算%, 预算完成率)
         self.rate_head_endings = tuple(vocab.get("rate_head_endings") or ())
+        self.column_total_rows = frozenset(vocab.get("column_total_rows") or ())
+        self.column_total_words = tuple(vocab.get("column_total_words") or ())
+        self.head_things: dict[str, str] = {}  # a head's thing (see thing_of_head), read once
         # endings of a head naming a count and the unit they give (救助人次 › 人次, 户数 › 户), longest first
         self.count_heads = sorted((vocab.get("count_head_endings") or {}).items(), key=lambda kv: -len(kv[0]))
         # a numbered item's label ending so names what its figures are of (1.某某项目：…, 2.某某专项资金：…)
@@ -1093,8 +1096,14 @@ class FactReader:
             # (names listed first take the figures after 分别 in turn, before the list's fund and measure)
             respective_names, respective_queue = self._names_in_turn(own_phrase, wide + own_phrase, fact,
                                                                      respective_names, respective_queue)
-            if fact.get("concept") is None and unit not in MONEY_UNITS and unit not in ("%", "‰", "分"):
-                fact["concept"] = self._indicator_like(phrase, unit, NOUN_AFTER_RE.match(text, m.end()).group())
+            if unit not in MONEY_UNITS and unit not in ("%", "‰", "分"):
+                counted = NOUN_AFTER_RE.match(text, m.end()).group()
+                if fact.get("concept") is None:
+                    fact["concept"] = self._indicator_like(phrase, unit, counted)
+                elif counted and text[:start].rstrip().endswith("、"):
+                    # (涉及城关镇、…、白水乡5个乡镇: a count after a list of names counts the list, what
+                    # the noun after it names, not the last name's thing)
+                    fact["concept"] = None
             if fact.get("measure") == "变动率" and m.start() and text[m.start() - 1] in "-－−":
                 fact["sign"] = -(fact.get("sign") or 1)  # “增长-4.71%” is a fall of 4.71%
             if unit == "分" and fact.get("implicit") and not fact.get("comparator") and (
@@ -2051,7 +2060,9 @@ class FactReader:
         if not words and concept in self.not_money:
             # a non-money concept whose name holds its measure (自评得分, 综合得分: a score)
             words = self.lex.measures.all(head_c)
-        rates = self.lex.rate_measures.all(head_c)
+        # (a head with its own unit of things, 完成里程（公里）, names no rate whatever its words)
+        own_unit = _unit_in(head)
+        rates = [] if own_unit and own_unit not in ("%", "‰", "个百分点") else self.lex.rate_measures.all(head_c)
         # a rate word inside a measure word names no rate (增减额 is an amount, not 增减 in %); a
         # measure word inside a longer rate word names no amount (增减率 is a rate, not 增减)
         rates = [r for r in rates if not any(_within(r, m) for m in words)]
@@ -2180,6 +2191,17 @@ class FactReader:
             concept = self.score_totals.get(row_label)
         if concept is None and generic:
             concept = self.title_concept  # 合计 of a table about one concept (the 三公 table)
+        if concept is None and row_label in self.column_total_rows and not col_concept and unit != "%":
+            # the total row under a column naming a thing of its own (补贴面积（亩）): that thing's
+            # total, which a sentence naming the thing's total restates (全县补贴面积合计213,439亩; not
+            # 白水乡5个 under a column of 白水乡, nor a column of shares, whose total is 100%)
+            thing = self.head_things.get(head.text)
+            if thing is None:
+                thing = self.head_things[head.text] = thing_of_head(head.text, self.lex)
+            if len(thing) >= HEAD_THING_MIN and thing not in self.lex.generic_labels:
+                concept = thing
+                for word in self.column_total_words:
+                    self.row_labels.setdefault(thing + word, thing)
         if concept is None and row_label and not described.generic \
                 and not self.span_only_label.fullmatch(LABEL_TAIL_RE.sub("", row_label)):
             # a row's own name is its concept; a generic one (合计, 小计) names no thing of its
@@ -2210,8 +2232,11 @@ class FactReader:
             measure, unit = "实际值", head.count_unit
         if not measure:
             # (a row's unit in a 计量单位 column, 万元, makes its figures amounts as a table's unit does)
+            # (a head's own unit of things, 补贴面积（亩） in a table in 万元, makes its figures no money)
+            head_unit = _unit_in(head.text)
             money_like = concept in self.money or (
-                not unit and (self.table_unit or block_unit in MONEY_UNITS) and concept not in self.not_money)
+                not unit and (self.table_unit or block_unit in MONEY_UNITS) and concept not in self.not_money
+                and (not head_unit or head_unit in MONEY_UNITS or head_unit == "%"))
             measure = "决算" if money_like and unit != "%" and not rate else "实际值"
         if not unit:
             unit = self._cell_unit(head.text, label, table, measure, concept, block_unit, rate)
@@ -2485,7 +2510,17 @@ def _misaligned(grid: list[list[str]]) -> bool:
     return False
 
 
+HEAD_THING_MIN = 3  # characters of a head's thing that name one (补贴面积), not a word (金额, 人数)
 LINE_NUMBER_STEP = 5  # the largest step between two line numbers down a column
+
+
+def thing_of_head(header: str | None, lex) -> str:
+    """What a column head names beside its measure, period, unit and fillers (培训人数 of 培训人数（人）;
+    nothing of 预算数, 2024年决算数, 合计, 金额（万元）)."""
+    head = BRACKETED_RE.sub("", compact(header or ""))  # (years and 本年 are fillers too)
+    for start, end, _ in reversed(lex.measures.all(head)):
+        head = head[:start] + head[end:]
+    return lex.filler.sub("", head)
 
 
 def _line_number_columns(grid: list[list[str]], width: int) -> set[int]:

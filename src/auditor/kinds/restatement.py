@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..facts.base import BRACKETED_RE, LATER, MONEY_MEASURES, UNNAMED, Fact, column_sum, fact_base, part_names, worded_measure
+from ..facts.base import LATER, thing_of_head, MONEY_MEASURES, UNNAMED, Fact, column_sum, fact_base, part_names, worded_measure
 from ..facts.lexicon import lexicon
 from ..facts.titles import TitleScopes
 from ..facts.numbers import MONEY_UNITS, fmt
@@ -271,12 +271,12 @@ def _by_column_head(cells: list[Fact]) -> list[Fact]:
     blocks: dict[int, list[Fact]] = {}
     for f in cells:
         blocks.setdefault(f.block, []).append(f)
-    singles = {_thing_of_head(fs[0].header, lex) for fs in blocks.values() if len(fs) == 1}
+    singles = {thing_of_head(fs[0].header, lex) for fs in blocks.values() if len(fs) == 1}
     out = []
     for fs in blocks.values():
         if len(fs) < 2:
             continue
-        things = [_thing_of_head(f.header, lex) for f in fs]
+        things = [thing_of_head(f.header, lex) for f in fs]
         out += [f for f, t in zip(fs, things) if t and t in singles and things.count(t) == 1]
     return out
 
@@ -327,22 +327,13 @@ def _other_things(a: Fact, b: Fact, scope: TitleScopes) -> bool:
     lex = lexicon()
     if a.concept in lex.concepts.canonical:
         return False
-    head_a, head_b = (_thing_of_head(f.header, lex) for f in (a, b))
+    head_a, head_b = (thing_of_head(f.header, lex) for f in (a, b))
     if not (head_a and head_b):
         return False
     if head_a not in head_b and head_b not in head_a:
         return True
     title_a, title_b = scope.words(a.block), scope.words(b.block)
     return bool(title_a and title_b) and title_a != title_b
-
-
-def _thing_of_head(header: str | None, lex) -> str:
-    """What a column head names beside its measure, period, unit and fillers (培训人数 of 培训人数（人）;
-    nothing of 预算数, 2024年决算数, 合计, 金额（万元）)."""
-    head = BRACKETED_RE.sub("", compact(header or ""))  # (years and 本年 are fillers too)
-    for start, end, _ in reversed(lex.measures.all(head)):
-        head = head[:start] + head[end:]
-    return lex.filler.sub("", head)
 
 
 def _check_text(base, groups, rule, vocabulary):
