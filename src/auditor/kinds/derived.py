@@ -58,6 +58,9 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # growth: words after a rate's own comparing word naming a base that is no year's outturn
           # (较年初增长41.59%: on the budget the year began with, not on last year)
           "other_base_words": (list, []),
+          # year_change: words making a count's change on last year one on another base or of several
+          # counts in turn (上年同期: no year-end column gives it; 分别增加7人和16人)
+          "count_other_base_words": (list, []),
           # difference_to_base: a change on a budget told with these words (节约) is corrected
           # in budget_words (more, less) rather than 增加 / 减少
           "budget_cues": (list, []), "budget_words": (list, []),
@@ -2206,7 +2209,7 @@ def _year_change(base: FactBase, rule):
     cues = rule.params["year_on_year_cues"]
     for change in (f for f in base.facts if f.source == "text" and not f.comparator and f.measure == "变动额"
                    and f.sign and not f.is_money and f.unit not in ("%", "‰", "")):
-        yield from _count_year_change(base, change, cues)
+        yield from _count_year_change(base, change, cues, rule.params["count_other_base_words"])
     for change in (f for f in base.facts if f.source == "text" and not f.comparator and f.measure == "变动额" and f.is_money
                    and f.sign):
         sentence = _before(_same_sentence(base, change), change)
@@ -2233,7 +2236,7 @@ def _year_change(base: FactBase, rule):
             yield hit
 
 
-def _count_year_change(base: FactBase, change: Fact, cues: list[str]):
+def _count_year_change(base: FactBase, change: Fact, cues: list[str], other_base: list[str]):
     """“年末退休人员566人，比上年末减少28人”: a count's change on last year right after this year's
     count of it in the same unit, against last year's count the document agrees on (a table's
     上年末 column); its size and its way (no other rule compares a count's way with a table's)."""
@@ -2245,11 +2248,15 @@ def _count_year_change(base: FactBase, change: Fact, cues: list[str]):
     label = compact(text[current.at + len(current.text):change.at])
     if current.period != CURRENT or current.measure != "实际值" or not current.concept or current.comparator \
             or change.concept not in (None, current.concept) or not _on_last_year(label, cues, base.year) \
-            or names_budget_base(label):
+            or names_budget_base(label) or _other_base(label, cues, other_base):
         return
-    prior = _unique_value([f for f in base.of(current.concept, "实际值", PRIOR)
-                           if f.subject == current.subject and not f.member and f.unit in (current.unit, "")])
-    if prior is None:
+    # the two years' counts of the one group the table states: this year's as the table has it (a
+    # subgroup, 其中在编112人, or another body's count, 局机关31人, is not the row's)
+    def of_row(period: str) -> Fact | None:
+        return _unique_value([f for f in base.of(current.concept, "实际值", period) if f.source == "table"
+                              and f.subject == current.subject and not f.member and f.unit in (current.unit, "")])
+    prior, now = of_row(PRIOR), of_row(CURRENT)
+    if prior is None or now is None or not meets(now, current):
         return
     yield CHECKED
     hit = _difference_hit(change, current, prior, change.sign, ("增加", "减少"), "较上年增减",
@@ -2257,6 +2264,16 @@ def _count_year_change(base: FactBase, change: Fact, cues: list[str]):
                           quote=base.span(current, change), stated=change.quote, highlights=(current.loc, prior.loc))
     if hit is not None:
         yield hit
+
+
+def _other_base(label: str, cues: list[str], words: list[str]) -> bool:
+    """The change's words compare with something besides last year's count of the thing: another
+    thing or a measure (较上年末核定编制数), or the rule's words (上年同期, 分别)."""
+    lex = lexicon()
+    rest = label
+    for cue in cues:
+        rest = rest.replace(cue, "")
+    return bool(lex.concepts.all(rest) or lex.measures.all(rest)) or any(w in label for w in words)
 
 
 def _unnamed_year_change(base: FactBase, change: Fact, sentence: list[Fact], cues: list[str]):
