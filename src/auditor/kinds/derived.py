@@ -1484,7 +1484,7 @@ def _sentence_prior(base: FactBase, sentence: list[Fact], rate: Fact,
         return None
     now = current if current is not None and current.concept == prior.concept and current.id < rate.id \
         and _same_run(base, current, rate) else next(
-        (f for f in reversed(_run_before(base, rate)) if f.is_money and f.measure == "决算" and f.period == CURRENT
+        (f for f in reversed(run_before(base, rate)) if f.is_money and f.measure == "决算" and f.period == CURRENT
          and f.concept == prior.concept and f.concept is not None), None)
     return (now, prior) if now is not None else None
 
@@ -1515,7 +1515,7 @@ def _same_run(base: FactBase, a: Fact, b: Fact) -> bool:
     return a.block == b.block and run_of.get((a.block, a.sentence), -1) == run_of.get((b.block, b.sentence), -2)
 
 
-def _run_before(base: FactBase, f: Fact) -> list[Fact]:
+def run_before(base: FactBase, f: Fact) -> list[Fact]:
     """The facts before `f` in its run of clauses (its sentence and those joined to it by ；)."""
     run_of, runs = _runs(base)
     k = run_of.get((f.block, f.sentence))

@@ -24,6 +24,7 @@ from ..knowledge import compact, concepts, vocabulary_generation
 from ..model import Table
 from ..facts.numbers import MONEY_UNITS, fmt, normalize_digits, to_decimal
 from .base import CHECKED, Hit
+from .derived import run_before
 from .restatement import meets, tail
 
 KIND = "direction"
@@ -195,7 +196,7 @@ def _figured_changes(base: FactBase, plan: bool = False):
             truth = 0
         else:
             truth = 1 if diff > 0 else -1
-        if truth == change.sign:
+        if truth == change.sign or _whole_may_have_moved(base, change, current):
             continue
         factor = MONEY_UNITS[change.unit]
         yield Hit(quote=change.quote, location=change.loc, stated=SIGN_WORDS.get(change.sign, ""),
@@ -204,6 +205,24 @@ def _figured_changes(base: FactBase, plan: bool = False):
                           f"= {fmt(diff / factor)}{change.unit}，文中写“{SIGN_WORDS.get(change.sign, '')}”",
                   fields={"word": SIGN_WORDS.get(change.sign, ""), "actual": current.text, "budget": prior.text,
                           "truth": SIGN_WORDS[truth]}, highlights=[current.loc, prior.loc])
+
+
+def _whole_may_have_moved(base: FactBase, change: Fact, current: Fact) -> bool:
+    """The change follows a part listed under a whole in its sentence (资产总额4,575.12万元，其中固定
+    资产3,955.12万元；较上年末下降37.71万元): it may be the whole's. True unless the whole's own two
+    years are known and went the other way too."""
+    before = [f for f in run_before(base, change) if f.is_money]  # (its sentence, and those before a ；)
+    opener = lexicon().whole_opener
+    for whole, part in zip(before, before[1:]):
+        text = base.sentences.get((whole.block, whole.sentence), "")
+        if part.concept != current.concept or (part.block, part.sentence) != (whole.block, whole.sentence) \
+                or not opener.match(text, whole.at + len(whole.text)):
+            continue
+        prior = _one(base, whole.concept, PRIOR, change) if whole.concept else None
+        if prior is None:
+            return True  # (which the change is of, the words do not say: not judged)
+        return _sign(whole, prior, False, Decimal(0)) == change.sign
+    return False
 
 
 def _unitless_prior(base: FactBase, current: Fact, subject: str) -> Fact | None:
