@@ -21,6 +21,7 @@ from ..memo import MEMO_ENTRIES, remember_short
 from ..ingest.build import split_sentences
 from ..ingest.build import NUMBERING_LEVELS
 from ..model import SENTENCE_END_RE, Document, Heading, Location, Paragraph, Sentence, Table, is_prose
+from ..tables.typed import line_number_columns
 from .lexicon import Lexicon, alternatives, lexicon, money_concepts
 from .numbers import MONEY_UNITS, RANGE_JOINER, half_unit, normalize_digits, to_decimal
 from .titles import TitleScopes
@@ -1905,7 +1906,7 @@ class FactReader:
         self.periods_by_row = self._periods_by_row(grid)
         headers: list[list[str]] = []
         in_header = False
-        self.line_columns = _line_number_columns(grid, table.width)
+        self.line_columns = line_number_columns(grid, table.width)
         if _misaligned(grid):
             return  # its figures cannot be told apart; the typed-table rules read it by position
         columns_of: dict[int, Columns] = {}  # what the current header says, by row width
@@ -2511,7 +2512,6 @@ def _misaligned(grid: list[list[str]]) -> bool:
 
 
 HEAD_THING_MIN = 3  # characters of a head's thing that name one (补贴面积), not a word (金额, 人数)
-LINE_NUMBER_STEP = 5  # the largest step between two line numbers down a column
 
 
 def thing_of_head(header: str | None, lex) -> str:
@@ -2521,25 +2521,6 @@ def thing_of_head(header: str | None, lex) -> str:
     for start, end, _ in reversed(lex.measures.all(head)):
         head = head[:start] + head[end:]
     return lex.filler.sub("", head)
-
-
-def _line_number_columns(grid: list[list[str]], width: int) -> set[int]:
-    """Columns of 行次 / 栏次 numbers even where no header names them: whole numbers that only
-    go up, one per row, by a few at a step (rows of words between them may skip a number or two;
-    a count's column, 6 | 538 | 544 人, jumps)."""
-    columns = set()
-    for k in range(width):
-        values = []
-        for texts in grid:
-            text = texts[k] if k < len(texts) else ""
-            if text.isdigit() and len(text) <= 3:
-                values.append(int(text))
-            elif text and to_decimal(text) is not None:
-                values = []
-                break
-        if len(values) >= 3 and all(0 < b - a <= LINE_NUMBER_STEP for a, b in zip(values, values[1:])):
-            columns.add(k)
-    return columns
 
 
 def _column_heads(headers: list[list[str]], width: int) -> list[str]:

@@ -31,7 +31,7 @@ from ..knowledge import compact
 from ..model import Cell, Table
 from ..tables.products import UNIT_RE, row_products
 from ..tables.year_rows import year_growth_slips
-from ..tables.typed import CodeRecord, parse_cell, typed_tables
+from ..tables.typed import CodeRecord, line_number_columns, parse_cell, typed_tables
 from .base import Hit, rounding_note, sum_check, SUBROW_RE
 
 KIND = "table_sum"
@@ -546,7 +546,9 @@ def _heads_summed(rule, table, grid, first: int, label_col: int, skip: int | Non
     table), and the columns of figures a total sums (no rates, no amounts per head, no codes)."""
     heads = [" ".join(grid[r][c] for r in range(first) if r != skip) for c in range(table.width)]
     words = rule.params["rate_column_words"] + rule.params["not_summed_words"]
-    return heads, [col for col in range(label_col + 1, table.width) if not any(w in compact(heads[col]) for w in words)]
+    lines = line_number_columns(grid, table.width)  # (行次 numbers, headed or not: no figures)
+    return heads, [col for col in range(label_col + 1, table.width)
+                   if col not in lines and not any(w in compact(heads[col]) for w in words)]
 
 
 def _rows_across_alone(rule, table, grid, labels: set, part_totals: bool):

@@ -936,3 +936,23 @@ READERS = {
     "three_public": _read_three_public,
     "income_expense_summary": _read_summary,
 }
+
+
+def line_number_columns(grid: list[list[str]], width: int) -> set[int]:
+    """Columns of 行次 / 栏次 numbers even where no header names them: whole numbers that only
+    go up, one per row, mostly by one (rows left out of a published table skip some: 1, 2, 3, 10,
+    11; a count's column, 6 | 538 | 544 人, jumps at every step)."""
+    columns = set()
+    for k in range(width):
+        values = []
+        for texts in grid:
+            text = texts[k] if k < len(texts) else ""
+            if text.isdigit() and len(text) <= 3:
+                values.append(int(text))
+            elif text and to_decimal(text) is not None:
+                values = []
+                break
+        steps = [b - a for a, b in zip(values, values[1:])]
+        if len(values) >= 3 and all(step > 0 for step in steps) and steps.count(1) * 3 >= len(steps) * 2:
+            columns.add(k)
+    return columns
