@@ -46,6 +46,7 @@ def test_json_contract(seeds_dir, tmp_path):
                 assert piece in text, (f["rule"], piece)
         for na in entry["not_assessable"]:
             assert set(na) == {"rule", "reason"}
+            assert "出错" not in na["reason"], (entry["path"], na)  # a rule that fails is a defect, not a verdict
 
 
 def test_bad_files_are_reported_and_the_rest_still_audited(tmp_path):
