@@ -844,9 +844,9 @@ class FactReader:
         return self.lex.per_unit.search(text, max(start, at - PHRASE_LIMIT), at) is not None
 
     def _flow_of_row(self, text: str, m, concept: str) -> bool:
-        """A count of a row label's thing (not the vocabulary's) whose clause, outside the label,
-        says it moved in or out during the year (stock_flow_words), before it or after it up to
-        the next figure."""
+        """A count or an amount of a row label's thing (not the vocabulary's) whose clause, outside
+        the label, says it moved in or out during the year (stock_flow_words: 本年新增固定资产85.40万元
+        beside the table's year-end 固定资产), before it or after it up to the next figure."""
         if not self.flow_words or concept in self.lex.concepts.canonical \
                 or any(w in concept for w in self.flow_words):
             return False  # (a row of a flow itself, 新增市场主体户数: 新增 names it)
@@ -1182,7 +1182,7 @@ class FactReader:
                 # “新增消防车辆2辆尚未交付”: the number intended, not done (the table's 实际 0 辆 is);
                 # a count's clause may name the things first (3家VOCs治理企业因停产未实施治理)
                 fact["comparator"] = "未"
-            if fact.get("concept") and unit not in MONEY_UNITS and unit not in MEASURED_UNITS \
+            if fact.get("concept") and unit not in MEASURED_UNITS \
                     and self._flow_of_row(text, m, fact["concept"]):
                 # “其他用车2辆经评估后公开拍卖处置”, “新增应急保障用车1辆”: things that moved during the
                 # year, not how many the row's year-end column holds

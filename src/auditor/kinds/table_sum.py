@@ -1140,6 +1140,7 @@ def _check_row_product(doc, rule, _typed):
             yield Hit(quote=table.row_text(slip.row).strip("\t "), location=cell.loc,
                       stated=f"{label} {cell.text}", expected=shown,
                       formula=f"{factors}{f' × {slip.periods}（全年{slip.periods}个{slip.period}）' if slip.periods > 1 else ''}"
+                              f"{' ÷ 100（百分数）' if slip.percent else ''}"
                               f"{' ÷ 10000（元折合万元）' if slip.ten_thousandth else ''} = {shown}"
                               "（表中其余各行均按此计算）",
                       fields={"table": table.title or f"表{table.index}", "label": label,

@@ -21,6 +21,9 @@ from .typed import grid_cell as _cell, plain_figure as _number
 # units an amount may be kept in against a standard in 元: 元 itself, or 万元
 FACTORS = (Decimal(1), Decimal("0.0001"))
 MONEY_FACTORS = {"元": Decimal(1), "万元": Decimal("0.0001")}  # a figure in each, per 元
+# a standard in % (票面利率（%）): the amount is the product over a hundred
+PERCENT_FACTORS = tuple(f / 100 for f in FACTORS)
+PERCENT_HEAD_RE = re.compile(r"%|％|百分比")
 UNIT_RE = re.compile(r"[（(]\s*([^（）()]+?)\s*[）)]")  # 人数（人）, 补助金额（万元）
 STANDARD_UNIT_RE = re.compile(r"[（(]\s*(元|万元)\s*/\s*([^（）()]+?)\s*[）)]")  # 补助标准（元/人·天）
 MOST_ROWS = Decimal("0.6")  # the share of rows that must follow one way for it to be the table's
@@ -39,6 +42,7 @@ class ProductSlip:
     ten_thousandth: bool  # the amount is kept in 万元 against a standard in 元
     periods: int = 1  # a standard of a month (月人均标准) times the months in a year: 12
     period: str = ""  # the standard's period (月)
+    percent: bool = False  # the standard is a rate in % (票面利率（%）): the product over a hundred
 
 
 def row_products(table: Table, skipped_words: list[str]) -> list[ProductSlip]:
@@ -67,7 +71,8 @@ def row_products(table: Table, skipped_words: list[str]) -> list[ProductSlip]:
         others = [c for c in range(1, amount) if c != standard and heads[c]
                   and not any(w in heads[c] for w in [*standard_words, *skipped_words])]
         found = _column_slips(grid, heads, range(first, len(grid)), standard, amount, others,
-                              _periods(heads[standard], words.get("periods_in_year") or {}))
+                              _periods(heads[standard], words.get("periods_in_year") or {}),
+                              PERCENT_FACTORS if PERCENT_HEAD_RE.search(heads[standard]) else FACTORS)
         if found is not None and (best is None or found[0] > best[0]):
             best = found
     return best[1] if best is not None else []
@@ -81,7 +86,8 @@ def _periods(head: str, periods_in_year: dict) -> tuple[tuple[int, str], ...]:
 
 
 def _column_slips(grid, heads, rows, standard: int, amount: int, others: list[int],
-                  periods: tuple[tuple[int, str], ...] = ((1, ""),)) -> tuple[Decimal, list[ProductSlip]] | None:
+                  periods: tuple[tuple[int, str], ...] = ((1, ""),),
+                  factors_tried: tuple[Decimal, ...] = FACTORS) -> tuple[Decimal, list[ProductSlip]] | None:
     """(the share of rows following the column's product, the rows that do not) or None when the
     column follows no product."""
     lines = [r for r in rows if all(_number(_cell(grid, r, c)) is not None for c in (standard, amount))]
@@ -98,7 +104,7 @@ def _column_slips(grid, heads, rows, standard: int, amount: int, others: list[in
     for size in range(1, min(MAX_FACTORS, len(others)) + 1):
         for factors in combinations(others, size):
             usable = [r for r in lines if all(_number(_cell(grid, r, c)) is not None for c in factors)]
-            for unit in FACTORS:
+            for unit in factors_tried:
                 for count in periods:
                     fits = [r for r in usable if _fits(grid, r, standard, amount, factors, unit * count[0])]
                     if best is None or len(fits) > len(best[0]):
@@ -116,7 +122,8 @@ def _slips(grid, heads, usable, fits, standard, amount, factors, unit,
     fits = set(fits)
     return [ProductSlip(r, amount, _product(grid, r, standard, factors, unit * periods[0]),
                         tuple((heads[c], _cell(grid, r, c)) for c in (*factors, standard)),
-                        column=heads[amount], ten_thousandth=unit != 1, periods=periods[0], period=periods[1])
+                        column=heads[amount], ten_thousandth=unit not in (1, PERCENT_FACTORS[0]),
+                        periods=periods[0], period=periods[1], percent=unit in PERCENT_FACTORS)
             for r in usable if r not in fits]
 
 
