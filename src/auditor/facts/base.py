@@ -2067,6 +2067,10 @@ class FactReader:
         # a rate word inside a measure word names no rate (增减额 is an amount, not 增减 in %); a
         # measure word inside a longer rate word names no amount (增减率 is a rate, not 增减)
         rates = [r for r in rates if not any(_within(r, m) for m in words)]
+        if rates and not head_c.endswith(self.rate_head_endings) \
+                and {"up", "down"} <= {way for _, _, way in self.lex.directions.all(head_c)}:
+            # a head naming both ways and no rate (增加+/减少-, 增加（减少）): a signed change's amount
+            words, rates = [(0, len(head_c), "变动额")], []
         measures = [m for m in words if not any(_within(m, r) and r[1] - r[0] > m[1] - m[0] for r in rates)]
         if measures and rates and (rates[-1][0] > measures[-1][0] and rates[-1][2] in ("占比", "变动率")
                                    or head_c.endswith(self.rate_head_endings)):
