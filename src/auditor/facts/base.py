@@ -1210,6 +1210,11 @@ class FactReader:
                 carried = opening or None
             elif fact.concept and fact.measure not in ("占比", "变动率", "完成率", "执行率"):
                 carried, self.carried_unit, unknown_since = fact.concept, fact.unit, ""
+            elif fact.concept and fact.measure == "占比" and fact.concept != carried \
+                    and fact.concept in {c for _s, _e, c in self.lex.concepts.all(compact(own_phrase))}:
+                # (项目支出占37.80%，较上年下降60.00万元: a share's clause naming its thing names what the
+                # clause after it goes on about)
+                carried, unknown_since = fact.concept, ""
             elif fact.concept is None and not fact.comparator and fact.is_money and self.part_carried \
                     and not self.whole and fact.measure != "变动额":
                 # after a list's sentence an amount naming only its measure (与上年实际支出…) is the
