@@ -420,6 +420,11 @@ OPENING_BLOCKS = 6  # the title and the first lines, where a report states the y
 TITLE_PERIOD_RE = re.compile(r"(?<![\d\-—–~～至〔\[【])((?:19|20)\d\d)\s*年(?:度|(?!\s*\d|\s*[底末初]))")
 
 
+def _paragraph_key(loc) -> tuple:
+    """The paragraph a sentence stands in (a line where the reader keeps no paragraphs)."""
+    return loc.page, loc.paragraph, loc.line if loc.paragraph is None else None
+
+
 def _earlier_year_title(table: Table, year: int, params: dict, loc):
     """A table titled with one earlier 年度 alone (表3 2023年度优抚对象抚恤补助发放明细表 in a 2024
     report), its heads naming no year (no comparison of years), its title no words of another
@@ -469,21 +474,21 @@ def _check_year_end(doc, rule, year):
     cues = params["comparison_cues"] + params["future_cues"] + params["year_end_cues"]
     prior_section = _prior_sections(params)
     background = _prior_sections({"prior_section_cues": params["background_section_cues"]})
-    told_now, paragraph = False, None  # (whether the paragraph so far stated the report year's year-end)
-    for text, loc, plain, caption in _units_after_tables(doc):
+    units = list(_units_after_tables(doc))
+    # the paragraphs stating the report year's year-end: an earlier year's there, before it or after
+    # it, is the stock it is compared with (2023年末实有122人。2024年末实有129人，比上年末增加7人)
+    told_now = {_paragraph_key(loc) for _t, loc, plain, _c in units
+                if any(int(m.group(1) or m.group(2)) == year for m in YEAR_END_RE.finditer(plain))}
+    for text, loc, plain, caption in units:
         if prior_section(loc):
             continue
-        if (loc.page, loc.paragraph, loc.line if loc.paragraph is None else None) != paragraph:
-            told_now, paragraph = False, (loc.page, loc.paragraph, loc.line if loc.paragraph is None else None)
         for m in YEAR_END_RE.finditer(plain):
             stated = int(m.group(1) or m.group(2))
-            if stated == year:
-                told_now = True
             if stated == year or _in_citation(plain, m.start()) or _says_any(plain, cues, params["done_words"]) \
                     or (stated < year and background(loc)) or _opens_span(stated, plain, caption, loc.section):
                 continue
-            if stated < year and told_now:
-                continue  # (2024年末余额259.08亿元…。2023年末余额234.49亿元: last year's stock after this year's, a comparison)
+            if stated < year and _paragraph_key(loc) in told_now:
+                continue  # (last year's stock beside this year's in one paragraph: a comparison)
             yield _hit(text[m.start():m.end()], loc, stated, year, "年末时点",
                        f"报告年度为 {year}，年末时点应为 {year} 年末，此处写作 {stated} 年")
         if doc.meta.get("report_type") in params["in_year_report_types"]:
