@@ -908,6 +908,8 @@ def _with_base(base: FactBase, fact: Fact, params: dict, fits=None) -> tuple[Fac
     if len(inside) != 1 or not earlier or not text[start:inside[0].at].lstrip().startswith(tuple(params["base_cues"])):
         return None
     other = inside[0]
+    if other.measure == "变动额":
+        return None  # (比上年末分别减少2人、增加16人: another change, no base)
     rates = ("%", "‰")
     if len(earlier) >= 2 and earlier[-1].unit in rates and other.unit not in rates \
             and re.search(r"[，,]", text[earlier[-2].at + len(earlier[-2].text):earlier[-1].at]):
