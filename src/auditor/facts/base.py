@@ -219,6 +219,19 @@ class FactBase:
         财政拨款收入 A 万元，占 …；事业收入 B 万元，占 …；其他收入 C 万元。”) and ends at the full stop."""
         return self.remember(("clause-runs",), self._clause_runs)
 
+    def runs(self) -> tuple[dict, list]:
+        """(sentence key -> its run's index, the runs of clause_runs), built once per document."""
+        def build():
+            runs = self.clause_runs()
+            return {key: k for k, run in enumerate(runs) for key, _ in run}, runs
+        return self.remember(("clause runs",), build)
+
+    def run_before(self, f: Fact) -> list[Fact]:
+        """The facts before `f` in its run of clauses (its sentence and those joined to it by ；)."""
+        run_of, runs = self.runs()
+        k = run_of.get((f.block, f.sentence))
+        return [x for _, group in runs[k] for x in group if x.id < f.id] if k is not None else []
+
     def opens_list(self, key: tuple[int, int]) -> bool:
         """Whether the sentence opens with a list opener (其中：…): it lists the parts of what the
         sentence before it states."""
@@ -1101,7 +1114,7 @@ class FactReader:
                 counted = NOUN_AFTER_RE.match(text, m.end()).group()
                 if fact.get("concept") is None:
                     fact["concept"] = self._indicator_like(phrase, unit, counted)
-                elif counted and text[:start].rstrip().endswith("、"):
+                elif counted and text[:start].rstrip().endswith("、") and phrase == fact["concept"]:
                     # (涉及城关镇、…、白水乡5个乡镇: a count after a list of names counts the list, what
                     # the noun after it names, not the last name's thing)
                     fact["concept"] = None
@@ -1911,7 +1924,7 @@ class FactReader:
         self.periods_by_row = self._periods_by_row(grid)
         headers: list[list[str]] = []
         in_header = False
-        self.line_columns = line_number_columns(grid, table.width)
+        self.line_columns = line_number_columns(grid, table.width, tuple(self.skip_columns))
         if _misaligned(grid):
             return  # its figures cannot be told apart; the typed-table rules read it by position
         columns_of: dict[int, Columns] = {}  # what the current header says, by row width
@@ -2068,7 +2081,8 @@ class FactReader:
             words = self.lex.measures.all(head_c)
         # (a head with its own unit of things, 完成里程（公里）, names no rate whatever its words)
         own_unit = _unit_in(head)
-        rates = [] if own_unit and own_unit not in ("%", "‰", "个百分点") else self.lex.rate_measures.all(head_c)
+        rates = [] if own_unit and own_unit not in ("%", "‰", "个百分点") and own_unit not in MONEY_UNITS \
+            else self.lex.rate_measures.all(head_c)
         # a rate word inside a measure word names no rate (增减额 is an amount, not 增减 in %); a
         # measure word inside a longer rate word names no amount (增减率 is a rate, not 增减)
         rates = [r for r in rates if not any(_within(r, m) for m in words)]
@@ -2083,15 +2097,14 @@ class FactReader:
             # or a change's rate under a change's or an amount's group head is that rate; so is a
             # head ending as a rate (完成调整预算%: the completion of the budget it names)
             measures = []
-        bare = BRACKETED_RE.sub("", head_c)  # (its unit aside: 救助人次（人次）)
+        bare = bare_head(head_c)  # (its unit aside: 救助人次（人次）)
         return Head(text=head, concept=concept,
                     measure=measures[-1][2] if measures else "",
                     rate=rates[-1][2] if rates else None, period=self._column_period(head_c),
                     skipped=any(w in head_c for w in self.skip_columns),
                     names_labels=any(w in head_c for w in self.label_columns),
                     count_unit=None if rates or measures else next(
-                        (unit for end, unit in self.count_heads if bare.endswith(end) and len(bare) > len(end)
-                         or bare == end), None))
+                        (unit for end, unit in self.count_heads if bare.endswith(end)), None))
 
     def _label(self, label: str) -> Label:
         found = self.label_memo.get(label)
@@ -2237,9 +2250,11 @@ class FactReader:
             # a share, a change's rate or a rate of the points got (占比, 增减率, 得分率 of the
             # 预算执行率 row): no value of the row's concept
             measure = rate
-        if head.count_unit is not None and not unit and not measure:
-            # a column of a count (救助人次 in a table in 万元): its figures are counted, not money
-            measure, unit = "实际值", head.count_unit
+        counted = head.count_unit is not None and not unit and not measure
+        if counted:
+            # a column of a count (救助人次 in a table in 万元): its figures are counted, not money, in
+            # the head's own unit (救助人次（万人次）) or the count's (人次; none for 数量)
+            measure, unit = "实际值", _unit_in(head.text) or head.count_unit
         if not measure:
             # (a row's unit in a 计量单位 column, 万元, makes its figures amounts as a table's unit does)
             # (a head's own unit of things, 补贴面积（亩） in a table in 万元, makes its figures no money)
@@ -2248,7 +2263,7 @@ class FactReader:
                 not unit and (self.table_unit or block_unit in MONEY_UNITS) and concept not in self.not_money
                 and (not head_unit or head_unit in MONEY_UNITS or head_unit == "%"))
             measure = "决算" if money_like and unit != "%" and not rate else "实际值"
-        if not unit:
+        if not unit and not counted:
             unit = self._cell_unit(head.text, label, table, measure, concept, block_unit, rate)
         subject = self.table_subject
         text = cell.text.strip()
@@ -2523,10 +2538,15 @@ def _misaligned(grid: list[list[str]]) -> bool:
 HEAD_THING_MIN = 3  # characters of a head's thing that name one (补贴面积), not a word (金额, 人数)
 
 
+def bare_head(header: str | None) -> str:
+    """The head without its bracketed unit (人均已发放（元） -> 人均已发放)."""
+    return BRACKETED_RE.sub("", compact(header or ""))
+
+
 def thing_of_head(header: str | None, lex) -> str:
     """What a column head names beside its measure, period, unit and fillers (培训人数 of 培训人数（人）;
     nothing of 预算数, 2024年决算数, 合计, 金额（万元）)."""
-    head = BRACKETED_RE.sub("", compact(header or ""))  # (years and 本年 are fillers too)
+    head = bare_head(header)  # (years and 本年 are fillers too)
     for start, end, _ in reversed(lex.measures.all(head)):
         head = head[:start] + head[end:]
     return lex.filler.sub("", head)

@@ -35,21 +35,25 @@ YEAR_SPAN_RE = re.compile(r"(?:19|20)\d\d\s*年?\s*" + RANGE_JOINER + r"\s*(?:19
 PART_YEAR_RE = re.compile(r"(20\d\d)\s*年\s*\d{1,2}\s*月?\s*[-—–~～至到]\s*\d{1,2}\s*月")
 
 
-# what right after a number makes it the first of a pair of numbers, not an item's (一、二季度,
-# 1、2月份, （1）（2）项): the next number of its script, a Chinese one before a word it counts by
-# (三、四好农村路 and 三、一般公共预算 are items)
-NUMBER_PAIR_RE = {"cn": re.compile(r"\s*([一二三四五六七八九十]+)\s*[季等级类档期批号月年个项条次]"),
+# what right after a number may make it the first of a pair of numbers, not an item's (一、二季度,
+# 1、2月份, （1）（2）项, 二、三级指标): the number after it of its script
+NUMBER_PAIR_RE = {"cn": re.compile(r"\s*([一二三四五六七八九十]+)"),
                   "arabic": re.compile(r"\s*(\d+)(?![\d.．])"),
                   "paren_arabic": re.compile(r"\s*[（(]\s*(\d+)\s*[）)]"),
                   "paren_cn": re.compile(r"\s*[（(]\s*([一二三四五六七八九十]+)\s*[）)]")}
 
 
-def _pair_first(style: str, value: int | None, text: str, end: int) -> bool:
-    pair = NUMBER_PAIR_RE.get(style)
-    m = pair.match(text, end) if pair is not None and value is not None else None
-    if m is None:
+def opens_number_pair(text: str) -> bool:
+    """Whether the numbering opening the text may be the first of a pair of numbers instead
+    (一、二季度, 2、3个项目, 二、三级医院): the next number of its script right after it. Which it
+    is, the list around it tells (see kinds/numbering.py)."""
+    found = numbering_of(text)
+    if found is None or found[2] is None:
         return False
-    return (int(m.group(1)) if m.group(1).isdigit() else cn_to_int(m.group(1))) == value + 1
+    token, style, value, _ = found
+    pair = NUMBER_PAIR_RE.get(style)
+    m = pair.match(text, text.find(token) + len(token)) if pair is not None else None
+    return m is not None and (int(m.group(1)) if m.group(1).isdigit() else cn_to_int(m.group(1))) == value + 1
 
 
 def numbering_of(text: str) -> tuple[str, str, int | None, int] | None:
@@ -63,8 +67,6 @@ def numbering_of(text: str) -> tuple[str, str, int | None, int] | None:
                 value = ord(raw) - ord("①") + 1
             else:
                 value = cn_to_int(raw)
-            if _pair_first(style, value, text, m.end()):
-                return None
             return m.group(0).strip(), style, value, level
     return None
 

@@ -26,7 +26,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Literal
 
-from ..facts.base import (BUDGET_MEASURES, CLAUSE_BREAK_RE, CURRENT, LATER, OLDER, PRIOR, Fact, FactBase, column_sum, fact_base, kind_total,
+from ..facts.base import (BUDGET_MEASURES, CLAUSE_BREAK_RE, bare_head, CURRENT, LATER, OLDER, PRIOR, Fact, FactBase, column_sum, fact_base, kind_total,
                           named_budget_base, names_budget_base, names_own_thing, part_names, per_unit, YEAR_RE)
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt
@@ -34,7 +34,7 @@ from ..facts.targets import PREFIX
 from ..knowledge import compact, concepts
 from .base import CHECKED, SHARE_OF_RE, SUBROW_RE, Hit, item_label
 from .named_rates import COPULAS, named_rate_slips
-from .per_head_columns import bare_head, per_head_rows
+from .per_head_columns import per_head_rows
 from .rate_columns import explained_otherwise, learned_rate_slips
 from .worded_sums import worded_sums
 from .restatement import meets, tail
@@ -1486,7 +1486,7 @@ def _sentence_prior(base: FactBase, sentence: list[Fact], rate: Fact,
         return None
     now = current if current is not None and current.concept == prior.concept and current.id < rate.id \
         and _same_run(base, current, rate) else next(
-        (f for f in reversed(run_before(base, rate)) if f.is_money and f.measure == "决算" and f.period == CURRENT
+        (f for f in reversed(base.run_before(rate)) if f.is_money and f.measure == "决算" and f.period == CURRENT
          and f.concept == prior.concept and f.concept is not None), None)
     return (now, prior) if now is not None else None
 
@@ -1513,23 +1513,8 @@ def _same_run(base: FactBase, a: Fact, b: Fact) -> bool:
     """Two facts of one sentence, or of sentences joined by ； into one run of clauses."""
     if (a.block, a.sentence) == (b.block, b.sentence):
         return True
-    run_of = _runs(base)[0]
+    run_of = base.runs()[0]
     return a.block == b.block and run_of.get((a.block, a.sentence), -1) == run_of.get((b.block, b.sentence), -2)
-
-
-def run_before(base: FactBase, f: Fact) -> list[Fact]:
-    """The facts before `f` in its run of clauses (its sentence and those joined to it by ；)."""
-    run_of, runs = _runs(base)
-    k = run_of.get((f.block, f.sentence))
-    return [x for _, group in runs[k] for x in group if x.id < f.id] if k is not None else []
-
-
-def _runs(base: FactBase) -> tuple[dict, list]:
-    """(sentence key -> its run's index, the runs), built once per document."""
-    def build():
-        runs = base.clause_runs()
-        return {key: k for k, run in enumerate(runs) for key, _ in run}, runs
-    return base.remember(("clause runs",), build)
 
 
 def _prior_against(base: FactBase, rate: Fact, current: Fact, stated: Fact | None = None):
@@ -1654,8 +1639,10 @@ def _point_change(base: FactBase, rule):
                 current = after
         if current is None and prior is not None and prior.concept is not None:
             current = _earlier_level(base, prior)
-        if prior is None and current is not None:
-            # (比上年下降0.45个百分点（2023年为97.17%）: last year's rate in brackets after the change)
+        if prior is None and current is not None and _on_last_year(compact(change.label), rule.params["year_on_year_cues"],
+                                                                     base.year):
+            # (比上年下降0.45个百分点（2023年为97.17%）: last year's rate in brackets after a change on
+            # last year; not after one on the schedule or a target, 低于序时进度6.80个百分点（2023年同期…）)
             prior = next((f for f in [_bracketed_after(base, change)] if f is not None and f.unit == "%"), None)
         if prior is None and rule.params["schedule_words"]:
             yield from _against_schedule(base, rule, change, rates)

@@ -24,7 +24,6 @@ from ..knowledge import compact, concepts, vocabulary_generation
 from ..model import Table
 from ..facts.numbers import MONEY_UNITS, fmt, normalize_digits, to_decimal
 from .base import CHECKED, Hit
-from .derived import run_before
 from .restatement import meets, tail
 
 KIND = "direction"
@@ -196,7 +195,9 @@ def _figured_changes(base: FactBase, plan: bool = False):
             truth = 0
         else:
             truth = 1 if diff > 0 else -1
-        if truth == change.sign or _whole_may_have_moved(base, change, current):
+        if truth == change.sign or (not _amount_fits(change, diff, current, prior)
+                                    and _whole_may_have_moved(base, change, current)):
+            # (a change after a 其中 part whose size is not the part's may be the whole's)
             continue
         factor = MONEY_UNITS[change.unit]
         yield Hit(quote=change.quote, location=change.loc, stated=SIGN_WORDS.get(change.sign, ""),
@@ -211,7 +212,7 @@ def _whole_may_have_moved(base: FactBase, change: Fact, current: Fact) -> bool:
     """The change follows a part listed under a whole in its sentence (资产总额4,575.12万元，其中固定
     资产3,955.12万元；较上年末下降37.71万元): it may be the whole's. True unless the whole's own two
     years are known and went the other way too."""
-    before = [f for f in run_before(base, change) if f.is_money]  # (its sentence, and those before a ；)
+    before = [f for f in base.run_before(change) if f.is_money]  # (its sentence, and those before a ；)
     opener = lexicon().whole_opener
     for whole, part in zip(before, before[1:]):
         text = base.sentences.get((whole.block, whole.sentence), "")

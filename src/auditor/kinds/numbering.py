@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..facts.numbers import cn_to_int
-from ..ingest.build import NUMBERING_LEVELS, numbering_of
+from ..ingest.build import NUMBERING_LEVELS, numbering_of, opens_number_pair
 from ..model import Heading, Paragraph
 from .base import Hit
 
@@ -91,7 +91,11 @@ def check(doc, rule):
     first_seen: dict[tuple[str, int], tuple[int, object]] = {}  # (style, value) -> first item
     where: dict[int, int] = {}  # id(item) -> block position
     repeats: set[int] = set()  # id(item) of items told as repeating the one before
-    for position, block in _numbered(doc):
+    numbered = list(_numbered(doc))
+    pairs = _number_pairs([block for _, block in numbered])
+    for position, block in numbered:
+        if id(block) in pairs:
+            continue  # (一、二季度…: a pair of numbers, no item)
         where[id(block)] = position
         first_seen.setdefault((block.style, block.value), (position, block))
         style = block.style
@@ -117,7 +121,7 @@ def check(doc, rule):
                     and not _listed_and_present(doc, first_seen, previous, where[id(previous)], block, position) \
                     and not _run_into_figures(doc, previous, where[id(previous)], block, position):
                 yield _hit(block, previous, f"编号从“{previous.token}”跳到“{block.token}”，中间缺少 "
-                                            f"{block.value - previous.value - 1} 个编号")
+                                            f"{block.value - previous.value - 1 - stood_for} 个编号")
             elif block.value == previous.value:
                 yield _hit(block, previous, f"编号“{block.token}”重复")
                 repeats.add(id(block))
@@ -141,7 +145,7 @@ def _inline_lists(doc, styles: set[str]):
     for block in doc.blocks:
         if not isinstance(block, Paragraph) or len(block.sentences) < 2:
             continue
-        last: dict[str, Paragraph] = {}
+        items = []
         for sentence in block.sentences:
             for m in ITEM_OPENING_RE.finditer(sentence.text):
                 found = numbering_of(sentence.text[m.start():])
@@ -149,15 +153,40 @@ def _inline_lists(doc, styles: set[str]):
                     continue
                 item = Paragraph(sentence.text[m.start():], block.loc)
                 item.token, item.style, item.value = found[0], found[1], found[2]
-                previous = last.get(item.style)
-                if previous is not None and item.value != previous.value + 1 and item.value != 1:
-                    yield _hit(item, previous, f"编号“{item.token}”重复" if item.value == previous.value
-                               else f"编号从“{previous.token}”跳到“{item.token}”，中间缺少 "
-                                    f"{item.value - previous.value - 1} 个编号" if item.value > previous.value
-                               else f"编号从“{previous.token}”退回“{item.token}”")
-                if previous is not None or item.value == 1:
-                    last[item.style] = item
-                    _reset_below(last, item.style, order)
+                items.append(item)
+        pairs = _number_pairs(items)
+        last: dict[str, Paragraph] = {}
+        for item in (i for i in items if id(i) not in pairs):
+            previous = last.get(item.style)
+            if previous is not None and item.value != previous.value + 1 and item.value != 1:
+                yield _hit(item, previous, f"编号“{item.token}”重复" if item.value == previous.value
+                           else f"编号从“{previous.token}”跳到“{item.token}”，中间缺少 "
+                                f"{item.value - previous.value - 1} 个编号" if item.value > previous.value
+                           else f"编号从“{previous.token}”退回“{item.token}”")
+            if previous is not None or item.value == 1:
+                last[item.style] = item
+                _reset_below(last, item.style, order)
+
+
+def _number_pairs(items: list) -> set[int]:
+    """id() of the items that open a pair of numbers instead (一、二季度…；三、四季度…, 2、3号泵站 in a
+    1. 2. list): an item whose number the next number of its script follows (see
+    ingest.build.opens_number_pair) is an item only where the list goes on from it, the next item
+    of its style being the one after it, or where it is the list's last and follows the one before."""
+    pairs = set()
+    for k, item in enumerate(items):
+        if not opens_number_pair(item.text):
+            continue
+        level = NUMBERING_LEVELS.get(item.style, 0)
+        after = next((i for i in items[k + 1:] if i.style == item.style
+                      or NUMBERING_LEVELS.get(i.style, 0) < level), None)
+        after = after if after is not None and after.style == item.style else None
+        before = next((i for i in reversed(items[:k]) if i.style == item.style and id(i) not in pairs), None)
+        goes_on = after.value == item.value + 1 if after is not None else \
+            before is not None and item.value == before.value + 1
+        if not goes_on:
+            pairs.add(id(item))
+    return pairs
 
 
 def _listed_and_present(doc, first_seen, previous, previous_pos: int, block, position: int) -> bool:

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..facts.base import BRACKETED_RE, Fact, FactBase
-from ..knowledge import compact
+from ..facts.base import Fact, FactBase, bare_head
 
 def per_head_rows(base: FactBase, per_head: dict[str, list[str]], per_period_words: tuple[str, ...],
                   thing_verbs: tuple[str, ...]) -> Iterator[tuple[Fact, Fact, Fact, str]]:
@@ -46,8 +45,3 @@ def _names(head: str, thing: str) -> bool:
     """A column head naming the thing an amount per head is of: the same words, or words ending
     or opening with them (发放金额 for 发放; 补助资金 for 补助)."""
     return len(thing) >= 2 and (head.endswith(thing) or head.startswith(thing))
-
-
-def bare_head(header: str) -> str:
-    """The head without its bracketed unit (人均已发放（元） -> 人均已发放)."""
-    return BRACKETED_RE.sub("", compact(header))

@@ -416,8 +416,9 @@ def _without_years(title: str | None) -> str:
 
 
 OPENING_BLOCKS = 6  # the title and the first lines, where a report states the years it covers
-# (a plain year too, 2023年全民健身…情况表, not a date: 2023年6月, 2023年末)
-TITLE_PERIOD_RE = re.compile(r"(?<![\d\-—–~～至〔\[【])((?:19|20)\d\d)\s*年(?:度|(?!\s*\d|\s*[底末初]))")
+# (年度 only: a plain year before a name, 2023年增发国债项目…表, is the programme's or the batch's,
+# often spent in the report year)
+TITLE_PERIOD_RE = re.compile(r"(?<![\d\-—–~～至〔\[【])((?:19|20)\d\d)\s*年度")
 
 
 def _paragraph_key(loc) -> tuple:

@@ -47,6 +47,9 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           "identities": (list, []), "names": (dict, {}),
           # words of a column head whose figures are rates (增减率, 占比): they do not add up
           "rate_column_words": (list, []),
+          # heads of a column of line numbers (行次): its whole numbers going up are no figures, as are
+          # a headless column's (see tables/typed.line_number_columns)
+          "line_number_heads": (list, []),
           # words of a column head standing beside a row's total, not under it (年末结转和结余
           # after 本年支出 | 小计 | 基本支出 | 项目支出): the parts end before it
           "beside_total_words": (list, []),
@@ -546,7 +549,7 @@ def _heads_summed(rule, table, grid, first: int, label_col: int, skip: int | Non
     table), and the columns of figures a total sums (no rates, no amounts per head, no codes)."""
     heads = [" ".join(grid[r][c] for r in range(first) if r != skip) for c in range(table.width)]
     words = rule.params["rate_column_words"] + rule.params["not_summed_words"]
-    lines = line_number_columns(grid, table.width)  # (行次 numbers, headed or not: no figures)
+    lines = line_number_columns(grid, table.width, tuple(rule.params["line_number_heads"]))  # (行次: no figures)
     return heads, [col for col in range(label_col + 1, table.width)
                    if col not in lines and not any(w in compact(heads[col]) for w in words)]
 
@@ -1139,7 +1142,7 @@ def _check_row_product(doc, rule, _typed):
             label = compact(_label(table.grid()[slip.row])) or f"第{slip.row + 1}行"
             yield Hit(quote=table.row_text(slip.row).strip("\t "), location=cell.loc,
                       stated=f"{label} {cell.text}", expected=shown,
-                      formula=f"{factors}{f' × {slip.periods}（全年{slip.periods}个{slip.period}）' if slip.periods > 1 else ''}"
+                      formula=f"{factors}{f' × {slip.periods}（全年{slip.periods}{slip.period}）' if slip.periods > 1 else ''}"
                               f"{' ÷ 100（百分数）' if slip.percent else ''}"
                               f"{' ÷ 10000（元折合万元）' if slip.ten_thousandth else ''} = {shown}"
                               "（表中其余各行均按此计算）",

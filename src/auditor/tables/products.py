@@ -41,7 +41,7 @@ class ProductSlip:
     column: str  # the amount column's head
     ten_thousandth: bool  # the amount is kept in 万元 against a standard in 元
     periods: int = 1  # a standard of a month (月人均标准) times the months in a year: 12
-    period: str = ""  # the standard's period (月)
+    period: str = ""  # the periods' name (个月)
     percent: bool = False  # the standard is a rate in % (票面利率（%）): the product over a hundred
 
 
@@ -82,7 +82,7 @@ def _periods(head: str, periods_in_year: dict) -> tuple[tuple[int, str], ...]:
     """The periods an amount may sum against the standard, (count, the standard's period): one,
     and for a standard of a month or a quarter (月人均标准) the periods in a year as well (the rows
     tell which holds)."""
-    return ((1, ""), *((count, word) for word, count in periods_in_year.items() if word in head))
+    return ((1, ""), *((count, name) for word, (count, name) in periods_in_year.items() if word in head))
 
 
 def _column_slips(grid, heads, rows, standard: int, amount: int, others: list[int],

@@ -938,13 +938,14 @@ READERS = {
 }
 
 
-def line_number_columns(grid: list[list[str]], width: int) -> set[int]:
+def line_number_columns(grid: list[list[str]], width: int, line_heads: tuple[str, ...] = ()) -> set[int]:
     """Columns of 行次 / 栏次 numbers even where no header names them: whole numbers that only
     go up, one per row, mostly by one (rows left out of a published table skip some: 1, 2, 3, 10,
-    11; a count's column, 6 | 538 | 544 人, jumps at every step)."""
+    11; a count's column, 6 | 538 | 544 人, jumps at every step), under no head or one of
+    `line_heads` (培训班次 2, 3, 4, 5 counts classes whatever its steps)."""
     columns = set()
     for k in range(width):
-        values = []
+        values, head_ok = [], True
         for texts in grid:
             text = texts[k] if k < len(texts) else ""
             if text.isdigit() and len(text) <= 3:
@@ -952,7 +953,13 @@ def line_number_columns(grid: list[list[str]], width: int) -> set[int]:
             elif text and to_decimal(text) is not None:
                 values = []
                 break
+            elif text and not values and not any(w in text for w in line_heads):
+                head_ok = False  # (a head above the numbers naming something else)
         steps = [b - a for a, b in zip(values, values[1:])]
-        if len(values) >= 3 and all(step > 0 for step in steps) and steps.count(1) * 3 >= len(steps) * 2:
+        if head_ok and len(values) >= 3 and all(step > 0 for step in steps) \
+                and steps.count(1) >= len(steps) * MOSTLY_BY_ONE:
             columns.add(k)
     return columns
+
+
+MOSTLY_BY_ONE = 2 / 3  # the share of a line-number column's steps that go up by exactly one, at least
