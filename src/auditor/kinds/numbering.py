@@ -172,7 +172,8 @@ def _number_pairs(items: list) -> set[int]:
     """id() of the items that open a pair of numbers instead (一、二季度…；三、四季度…, 2、3号泵站 in a
     1. 2. list): an item whose number the next number of its script follows (see
     ingest.build.opens_number_pair) is an item only where the list goes on from it, the next item
-    of its style being the one after it, or where it is the list's last and follows the one before."""
+    of its style being the one after it, or where it is the list's last and follows or repeats the
+    one before."""
     pairs = set()
     for k, item in enumerate(items):
         if not opens_number_pair(item.text):
@@ -182,8 +183,10 @@ def _number_pairs(items: list) -> set[int]:
                       or NUMBERING_LEVELS.get(i.style, 0) < level), None)
         after = after if after is not None and after.style == item.style else None
         before = next((i for i in reversed(items[:k]) if i.style == item.style and id(i) not in pairs), None)
+        # (the list's last: an item where it goes on from the one before or repeats it, 二、收支情况 then
+        # 二、三公经费: a repeated number, no pair)
         goes_on = after.value == item.value + 1 if after is not None else \
-            before is not None and item.value == before.value + 1
+            before is not None and item.value in (before.value, before.value + 1)
         if not goes_on:
             pairs.add(id(item))
     return pairs
