@@ -47,6 +47,9 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           "identities": (list, []), "names": (dict, {}),
           # words of a column head whose figures are rates (增减率, 占比): they do not add up
           "rate_column_words": (list, []),
+          # endings of a head of ratios (拉动比, 倍数): no sum; but a comparison's head ending so (与上年对比)
+          # holds amounts
+          "ratio_head_endings": (list, []), "comparison_head_endings": (list, []),
           # heads of a column of line numbers (行次): its whole numbers going up are no figures, as are
           # a headless column's (see tables/typed.line_number_columns)
           "line_number_heads": (list, []),
@@ -550,8 +553,11 @@ def _heads_summed(rule, table, grid, first: int, label_col: int, skip: int | Non
     heads = [" ".join(grid[r][c] for r in range(first) if r != skip) for c in range(table.width)]
     words = rule.params["rate_column_words"] + rule.params["not_summed_words"]
     lines = line_number_columns(grid, table.width, tuple(rule.params["line_number_heads"]))  # (行次: no figures)
+    ratios, comparisons = tuple(rule.params["ratio_head_endings"]), tuple(rule.params["comparison_head_endings"])
+    bare = [HEAD_UNIT_RE.sub("", compact(head)) for head in heads]
     return heads, [col for col in range(label_col + 1, table.width)
-                   if col not in lines and not any(w in compact(heads[col]) for w in words)]
+                   if col not in lines and not any(w in compact(heads[col]) for w in words)
+                   and not (bare[col].endswith(ratios) and not bare[col].endswith(comparisons))]
 
 
 def _rows_across_alone(rule, table, grid, labels: set, part_totals: bool):
