@@ -710,6 +710,10 @@ def _rate_against_prior(doc, base: FactBase, rule=None):
         # in the closing words: 上年为63.4%，较上年有所提升)
         comparing = (lex.comparison.search(text, max(0, prior.at - 12), prior.at)
                      or lex.comparison.search(text, prior.at, m.start(1))) if m else None
+        if m is None:
+            # (the claim first, last year's figure in brackets after it: 与上年持平（上年为35.6%）)
+            m = _claim_before_bracket_re().search(text, max(0, prior.at - CLAIM_REACH), prior.at)
+            comparing = m
         if comparing is None:
             continue
         earlier = [f for f in base.by_sentence.get((prior.block, prior.sentence), ()) if f.at < prior.at]
@@ -765,6 +769,23 @@ def _pattern(name, build) -> re.Pattern:
 def _prior_closing_re() -> re.Pattern:
     """Right after last year's figure: the words closing the clause on a direction word."""
     return _pattern("prior closing", _closing_words)
+
+
+CLAIM_REACH = 30  # characters before a bracketed figure its claim may stand in (与上年基本持平（上年为…）
+
+
+def _claim_before_bracket_re() -> re.Pattern:
+    """A comparison with last year closing on a direction word, then a bracket opening on last
+    year's figure (与上年持平（上年为35.6%）), up to the figure."""
+    def build() -> str:
+        words = concepts()
+        directions = alternatives(w for ws in (words.get("directions") or {}).values() for w in ws)
+        degree = alternatives(words.get("degree_words") or ())
+        prior = alternatives(words.get("prior_period") or ())
+        comparing = alternatives(words.get("comparison_words") or ())
+        return (rf"(?:{comparing})\s*(?:{prior})\s*(?:相比)?\s*[，,]?\s*(?:{degree})?\s*({directions})"
+                rf"\s*[（(][^（()）\d]{{0,10}}$")
+    return _pattern("claim before bracket", build)
 
 
 def _against_base_re() -> re.Pattern:
