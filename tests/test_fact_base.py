@@ -60,6 +60,23 @@ def test_a_column_head_names_its_own_unit_beside_money_columns():
     assert units == {"养护里程（公里）": "公里", "补助资金（万元）": "万元", "受益户数（户）": "户"}
 
 
+def test_a_column_head_naming_a_count_keeps_its_figures_out_of_money():
+    """救助人次 in a table in 万元 counts people; 数量 counts things in no unit; the head's own unit wins."""
+    facts = facts_of("某局2024年度社会救助情况\n单位：万元\n救助类别\t救助人次\t受助户数\t数量\t支出金额\n"
+                     "临时救助\t2,480\t1,020\t12\t1,286.50\n特困供养\t6,215\t3,100\t8\t3,104.80\n")
+    cells = {f.header: (f.measure, f.unit) for f in facts if f.source == "table" and f.concept == "临时救助"}
+    assert cells == {"救助人次": ("实际值", "人次"), "受助户数": ("实际值", "户"), "数量": ("实际值", ""),
+                     "支出金额": ("决算", "万元")}
+    counted = facts_of("某局2024年度社会救助情况\n单位：万元\n救助类别\t救助人次（万人次）\t支出金额\n"
+                       "临时救助\t1.25\t1,286.50\n")
+    assert {f.unit for f in counted if f.header == "救助人次（万人次）"} == {"万人次"}
+
+
+def test_a_sentence_opening_on_its_plan_states_the_outcome_its_words_name():
+    by_text = {f.text: f.measure for f in facts_of(HEAD + "全年计划救助85人，实际救助88人。\n")}
+    assert by_text == {"85人": "目标值", "88人": "实际值"}
+
+
 def test_a_table_titled_with_last_year_only_states_last_years_figures():
     facts = facts_of("某中心2025年单位预算\n表12 2024年全县公共资源交易情况（参阅）\n交易类别\t成交金额（亿元）\n"
                      "政府采购\t6.2148\n表13 2025年收支预算表\n项目\t金额（万元）\n政府采购\t42.00\n"

@@ -1103,9 +1103,12 @@ class FactReader:
                 elif self._year_period(phrase) not in (OLDER, LATER):
                     fact["period"] = PRIOR  # “就餐人次由2,160人次减少到…”: where it started, not where it is
                 # (“由2022年的3.27亿元增加到…”: a start its words date keeps its own year)
+            # (a sentence opening on its plan may go on to the outcome in the figure's own words:
+            # 全年计划救助85人，实际救助88人)
+            outcome = plans and any(w in compact(own_phrase) for w in self.run_in_outcome_words)
             if unit not in MONEY_UNITS and fact.get("measure") == "实际值" and not fact.get("comparator") \
-                    and (plans or self._under_plan_label(text, m.start()) or self._planned_since(text, m.start())
-                         or self._after_report_year(wide + phrase)):
+                    and ((plans and not outcome) or self._under_plan_label(text, m.start())
+                         or self._planned_since(text, m.start()) or self._after_report_year(wide + phrase)):
                 fact["measure"] = "目标值"
             # (names listed first take the figures after 分别 in turn, before the list's fund and measure)
             respective_names, respective_queue = self._names_in_turn(own_phrase, wide + own_phrase, fact,
