@@ -855,8 +855,9 @@ def _groups_summed(rule, table, grid, groups: dict[int, list[int]], summed: list
             cells = [table.rows[r][col] for r in children if col < len(table.rows[r])]
             if col >= len(table.rows[head]) or len(cells) != len(children) or not is_amount(grid[head][col]):
                 continue
-            hit = _compare(rule, table, table.rows[head][col], cells, _label(grid[head]).strip(),
-                           heads[col].strip() or f"第{col + 1}列", [_label(grid[r]).strip() for r in children])
+            hit = _compare(rule, table, table.rows[head][col], cells, _group_label(grid[head], _label(grid[head])),
+                           heads[col].strip() or f"第{col + 1}列",
+                           [_group_label(grid[r], _label(grid[head])) for r in children])
             if hit is not None:
                 yield hit
             elif agreed is not None and all(parse_cell(c.text) is not None for c in cells):
@@ -870,10 +871,13 @@ def _bare_subtotals(grid, details: list[int], label_col: int, rule) -> dict[int,
     with_figures = set(details)
     groups = {}
     for r in details:
-        if compact(_label(grid[r][:label_col + 2])) not in words:
+        group = _grouped_subtotal(grid[r], label_col, words)
+        if compact(_label(grid[r][:label_col + 2])) not in words and group is None:
             continue
         rows, k = [], r - 1
-        while k in with_figures and compact(_label(grid[k][:label_col + 2])) not in words:
+        while k in with_figures and compact(_label(grid[k][:label_col + 2])) not in words \
+                and (group is None or compact(grid[k][label_col]) == group) \
+                and _grouped_subtotal(grid[k], label_col, words) is None:
             rows.append(k)
             k -= 1
         if len(rows) >= 2 and not any(SUBROW_RE.match(_label(grid[q]).strip()) for q in rows):
@@ -881,6 +885,25 @@ def _bare_subtotals(grid, details: list[int], label_col: int, rule) -> dict[int,
     return groups
 
 
+
+
+def _group_label(row: list[str], group: str) -> str:
+    """A row's label in a group (二、项目支出 | …, or 普通高中 | 国家助学金 under 普通高中 | 小计): its
+    label, and the words after it where the label is the group's name repeated down the rows."""
+    label = _label(row).strip()
+    if label != group.strip():
+        return label
+    words = [t.strip() for t in row if t.strip() and not is_amount(t)]
+    return " ".join(words[:2]) if len(words) >= 2 and words[0] == label and words[1] != label else label
+
+
+def _grouped_subtotal(row: list[str], label_col: int, words: tuple[str, ...]) -> str | None:
+    """The group a row names before its 小计 (义务教育 | 小计 | …, the group's name in a column of its
+    own repeated down its rows), or None: its rows are those above with that name."""
+    if label_col + 1 >= len(row) or compact(row[label_col + 1]) not in words:
+        return None
+    group = compact(row[label_col])
+    return group if group and group not in words else None
 
 
 def _subtotal_hits(rule, table, grid, details: list[int], label_col: int, summed: list[int], heads: list[str]):
