@@ -575,12 +575,15 @@ class FactReader:
         # words of things moving in or out during the year (新增, 处置, 报废): a count so said of a
         # table row's thing is a flow, no restatement of the row's stock (see _flow_of_row)
         self.flow_words = tuple(vocab.get("stock_flow_words") or ())
+        self.flow_rows: set[str] = set()  # row labels a table states a flow of (a 新购数量 column's)
         # the words taking listed things in turn (分别): from score_lists, where they name scores
         self.respectively = re.compile(alternatives((vocab.get("score_lists") or {}).get("respectively")))
         self.self_words = self._self_words(vocab, doc.meta.get("unit_name") or "")
         self.count_suffixes = sorted(vocab.get("count_suffixes") or (), key=len, reverse=True)
         # words before a count that make it a plan or a part, not the actual value (计划, 目标, 其中)
-        self.not_actual_words = [compact(w) for w in [*(plan.get("plan") or ()), *(vocab.get("list_openers") or ())]]
+        # (planned, a part of a list, or not done: 未完成的1.2公里 is no row's figure)
+        self.not_actual_words = [compact(w) for w in [*(plan.get("plan") or ()), *(vocab.get("list_openers") or ()),
+                                                      *(vocab.get("undone_after") or ())]]
         self.carried_unit: str | None = None  # the unit of the figure the carried concept was last stated in
         # the concept of the paragraph's last amount not listed or added as a part, and whether the
         # concept carried on is such a part's (see _text_fact)
@@ -679,6 +682,9 @@ class FactReader:
         # their figures naming no year are last year's
         self.earlier_blocks: set[int] = set()
         open_headings: list[tuple[int, bool, str]] = []  # (level, names a later year, its fund)
+        # the report's own title, the first heading: a programme it names (科技计划项目) makes no
+        # part of the report one of plans
+        self.doc_title = self.doc.blocks[0].text if self.doc.blocks and isinstance(self.doc.blocks[0], Heading) else None
         for index, block in enumerate(self.doc.blocks):
             if isinstance(block, Heading):
                 while open_headings and open_headings[-1][0] >= block.level:
@@ -861,8 +867,9 @@ class FactReader:
         the label, says it moved in or out during the year (stock_flow_words: 本年新增固定资产85.40万元
         beside the table's year-end 固定资产), before it or after it up to the next figure."""
         if not self.flow_words or concept in self.lex.concepts.canonical \
-                or any(w in concept for w in self.flow_words):
-            return False  # (a row of a flow itself, 新增市场主体户数: 新增 names it)
+                or any(w in concept for w in self.flow_words) or concept in self.flow_rows:
+            return False  # (a row of a flow itself, 新增市场主体户数: 新增 names it; or one a table
+            # states under a head of a flow, 新购数量)
         start = max((b.end() for b in CLAUSE_BREAK_RE.finditer(text, max(0, m.start() - PHRASE_LIMIT), m.start())),
                     default=max(0, m.start() - PHRASE_LIMIT))
         end = CLAUSE_BREAK_RE.search(text, m.end())
@@ -1005,8 +1012,12 @@ class FactReader:
         # the words before its first figure (after the item's own number: 2.2025年计划新建…)
         lead = FIRST_DIGIT_RE.split(_years_out(ITEM_TOKEN_RE.sub("", text, count=1)), maxsplit=1)[0]
         lead = compact(lead)
+        # (a plan word inside a name the tables print, 重点研发计划, says nothing of a plan)
+        for start, end, _label in reversed(list(self.label_pattern.finditer(lead))):
+            lead = lead[:start] + "\0" + lead[end:]
         plans = any(w in lead for w in self.plan_only_words) or (
-            self._names_plan(sentence.loc.section or "") and not any(w in lead for w in self.outcome_words)) or (
+            sentence.loc.section != self.doc_title and self._names_plan(sentence.loc.section or "")
+            and not any(w in lead for w in self.outcome_words)) or (
             # under a run-in heading of targets, 全年完成X is the target; only 实际 / 已完成 state outcomes
             self.paragraph_plans and not any(w in lead for w in self.run_in_outcome_words))
         self.clause_owner = None  # (concept, words) of the ；-clause's first amount: a bare 执行率 after it is its
@@ -2237,8 +2248,8 @@ class FactReader:
             stem = LABEL_TAIL_RE.sub("", row_label)
             if stem != row_label and len(stem) >= 4:
                 self.row_labels.setdefault(stem, row_label)  # (the name without its tail)
-        if unit and row_label:
-            self.label_units.setdefault(row_label, set()).add(unit)
+        if concept and row_label and any(w in head.text for w in self.flow_words):
+            self.flow_rows.add(concept)
         # a row naming one concept under a column naming another (基本支出 of 一般公共服务支出):
         # the column is a dimension of the fact
         member = col_concept if col_concept and col_concept != concept else ""
@@ -2256,8 +2267,10 @@ class FactReader:
         counted = head.count_unit is not None and not unit and not measure
         if counted:
             # a column of a count (救助人次 in a table in 万元): its figures are counted, not money, in
-            # the head's own unit (救助人次（万人次）) or the count's (人次; none for 数量)
-            measure, unit = "实际值", _unit_in(head.text) or head.count_unit
+            # the head's own unit (救助人次（万人次）), the row's (a 计量单位 column's 张) or the
+            # count's (人次; none for 数量)
+            row_count_unit = block_unit if block_unit and block_unit not in MONEY_UNITS and block_unit != "%" else ""
+            measure, unit = "实际值", _unit_in(head.text) or row_count_unit or head.count_unit
         if not measure:
             # (a row's unit in a 计量单位 column, 万元, makes its figures amounts as a table's unit does)
             # (a head's own unit of things, 补贴面积（亩） in a table in 万元, makes its figures no money)
@@ -2268,6 +2281,8 @@ class FactReader:
             measure = "决算" if money_like and unit != "%" and not rate else "实际值"
         if not unit and not counted:
             unit = self._cell_unit(head.text, label, table, measure, concept, block_unit, rate)
+        if unit and row_label:  # (the units a row label's figures are printed in: see _indicator_like)
+            self.label_units.setdefault(row_label, set()).add(unit)
         subject = self.table_subject
         text = cell.text.strip()
         fact = Fact(id=len(self.base.facts), concept=concept, measure=measure, period=period, subject=subject,
