@@ -537,6 +537,7 @@ class FactReader:
         self.rate_head_endings = tuple(vocab.get("rate_head_endings") or ())
         self.column_total_rows = frozenset(vocab.get("column_total_rows") or ())
         self.column_total_words = tuple(vocab.get("column_total_words") or ())
+        self.column_total_scopes = tuple(vocab.get("column_total_scopes") or ())
         self.head_things: dict[str, str] = {}  # a head's thing (see thing_of_head), read once
         # endings of a head naming a count and the unit they give (救助人次 › 人次, 户数 › 户), longest first
         self.count_heads = sorted((vocab.get("count_head_endings") or {}).items(), key=lambda kv: -len(kv[0]))
@@ -2239,6 +2240,8 @@ class FactReader:
                 concept = thing
                 for word in self.column_total_words:
                     self.row_labels.setdefault(thing + word, thing)
+                for scope in self.column_total_scopes:
+                    self.row_labels.setdefault(scope + thing, thing)
         if concept is None and row_label and not described.generic \
                 and not self.span_only_label.fullmatch(LABEL_TAIL_RE.sub("", row_label)):
             # a row's own name is its concept; a generic one (合计, 小计) names no thing of its
