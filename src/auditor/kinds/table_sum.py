@@ -1125,8 +1125,10 @@ def _check_running_total(doc, rule, _typed):
         rates = [compact(w) for w in rule.params["rate_column_words"]]
         for col in (c for c, h in enumerate(heads) if any(w in h for w in words) and not any(w in h for w in rates)):
             # (the period's own figures: the nearest column to the left that is no running one and no rate)
-            own = next((c for c in range(col - 1, 0, -1) if heads[c] and not any(w in heads[c] for w in words + rates)),
-                       None)
+            # (of the running total's own year: 上年同期累计 beside 本季支出 adds up last year's quarters)
+            prior = bool(lexicon().prior.search(heads[col]))
+            own = next((c for c in range(col - 1, 0, -1) if heads[c] and not any(w in heads[c] for w in words + rates)
+                        and bool(lexicon().prior.search(heads[c])) == prior), None)
             if own is None or len({head_unit(heads[own]), head_unit(heads[col])} - {None}) > 1:
                 continue  # (当年建成（亩） beside 累计建成（万亩）: other units, no sum of the two)
             yield from _running_column(rule, table, grid, rows, own, col, heads)
