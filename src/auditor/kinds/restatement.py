@@ -545,7 +545,7 @@ def _text_pairs(texts: list[Fact], rule, fillers: re.Pattern, base):
         named = by_fund.setdefault(fact.fund, fact)
         if first is not fact:
             yield CHECKED
-        if first is not fact and not meets(first, fact):
+        if first is not fact and not meets(first, fact) and not _difference_stated(base, first, fact):
             yield _hit(fact, first, rule)
         elif first is fact and named is not fact and scaled(fact, named, scales):
             # a part of one whole and a figure of no list, or the concept in other words, may be two
@@ -556,6 +556,19 @@ def _text_pairs(texts: list[Fact], rule, fillers: re.Pattern, base):
             earlier = _unit_support(base, named) < _unit_support(base, fact)
             slipped, kept = (named, fact) if earlier else (fact, named)
             yield _hit(slipped, kept, rule)
+
+
+def _difference_stated(base, a: Fact, b: Fact) -> bool:
+    """Two figures of one sentence whose difference the sentence states (收入总计6,889.37万元，支出
+    总计5,588.05万元，收支相抵，结转下年1,301.32万元): the words set them apart, as two sides."""
+    if (a.block, a.sentence) != (b.block, b.sentence) or not (a.is_money and b.is_money):
+        return False
+    def half(f: Fact) -> Decimal:  # (half a unit of the last printed place, in 元)
+        return f.half_unit * MONEY_UNITS.get(f.unit, 1)
+
+    gap = abs(a.in_yuan() - b.in_yuan())
+    return any(f is not a and f is not b and f.is_money and abs(f.in_yuan() - gap) <= half(a) + half(b) + half(f)
+               for f in base.by_sentence.get((a.block, a.sentence), ()))
 
 
 def _unit_support(base, fact: Fact) -> int:
