@@ -72,6 +72,12 @@ def test_a_column_head_naming_a_count_keeps_its_figures_out_of_money():
     assert {f.unit for f in counted if f.header == "救助人次（万人次）"} == {"万人次"}
 
 
+def test_a_plan_word_inside_a_printed_name_or_the_title_plans_nothing():
+    facts = facts_of("某局2024年度科技计划项目经费绩效自评报告\n其中重点研发计划立项45项。\n"
+                     "项目类别\t立项数（项）\n基础研究计划\t38\n重点研发计划\t54\n")
+    assert [f.measure for f in facts if f.source == "text"] == ["实际值"]
+
+
 def test_a_sentence_opening_on_its_plan_states_the_outcome_its_words_name():
     by_text = {f.text: f.measure for f in facts_of(HEAD + "全年计划救助85人，实际救助88人。\n")}
     assert by_text == {"85人": "目标值", "88人": "实际值"}

@@ -189,6 +189,9 @@ class FactBase:
     by_block: dict[int, list[Fact]] = field(default_factory=dict)  # text facts of a paragraph
     row_concepts: dict[int, set] = field(default_factory=dict)  # table -> concepts its rows name
     unreadable: dict[int, set] = field(default_factory=dict)  # table -> columns holding a malformed figure
+    # ids of a table's total-row figures named by their column's thing (see FactReader._cell): what a
+    # sentence naming the thing restates; two tables' such totals (one per year, per scope) are not one fact
+    column_totals: set = field(default_factory=set)
     sentences: dict[tuple[int, int], str] = field(default_factory=dict)  # (block, sentence) -> text
     by_context: dict[tuple, list[Fact]] = field(default_factory=dict)  # (concept, measure, period)
     memo: dict = field(default_factory=dict)  # rules' document-wide look-ups, computed once
@@ -576,6 +579,7 @@ class FactReader:
         # words of things moving in or out during the year (新增, 处置, 报废): a count so said of a
         # table row's thing is a flow, no restatement of the row's stock (see _flow_of_row)
         self.flow_words = tuple(vocab.get("stock_flow_words") or ())
+        self.inclusion_words = tuple(vocab.get("inclusion_words") or ())
         self.flow_rows: set[str] = set()  # row labels a table states a flow of (a 新购数量 column's)
         # the words taking listed things in turn (分别): from score_lists, where they name scores
         self.respectively = re.compile(alternatives((vocab.get("score_lists") or {}).get("respectively")))
@@ -1754,6 +1758,11 @@ class FactReader:
             # 人员经费和公用经费合计, 营房维修、宣传培训、执勤业务经费合计: the sum of the things
             # listed, none of them (the names before the last may be none the vocabulary knows)
             return None
+        if both[-1] in labels and both[-1] not in found and (
+                phrase[:both[-1][0]].endswith(self.joins) or any(w in phrase for w in self.inclusion_words)):
+            # (受理法律援助案件及值班律师法律帮助2,246件: the figure of both things joined; 雨量站含自动
+            # 雨量站25处: of a part the row's thing includes; not the table row's own)
+            return None
         # “三公经费财政拨款支出”: a concept right after another only qualifies it
         pick = len(both) - 1
         while pick > 0 and both[pick - 1][1] == both[pick][0]:
@@ -2229,15 +2238,17 @@ class FactReader:
             concept = self.score_totals.get(row_label)
         if concept is None and generic:
             concept = self.title_concept  # 合计 of a table about one concept (the 三公 table)
-        if concept is None and row_label in self.column_total_rows and not col_concept and unit != "%":
+        column_total = False
+        if concept is None and row_label in self.column_total_rows and not col_concept and unit != "%" \
+                and period == CURRENT:
             # the total row under a column naming a thing of its own (补贴面积（亩）): that thing's
             # total, which a sentence naming the thing's total restates (全县补贴面积合计213,439亩; not
             # 白水乡5个 under a column of 白水乡, nor a column of shares, whose total is 100%)
             thing = self.head_things.get(head.text)
             if thing is None:
-                thing = self.head_things[head.text] = thing_of_head(head.text, self.lex)
+                thing = self.head_things[head.text] = self._column_thing(head.text)
             if len(thing) >= HEAD_THING_MIN and thing not in self.lex.generic_labels:
-                concept = thing
+                concept, column_total = thing, True
                 for word in self.column_total_words:
                     self.row_labels.setdefault(thing + word, thing)
                 for scope in self.column_total_scopes:
@@ -2251,6 +2262,8 @@ class FactReader:
             stem = LABEL_TAIL_RE.sub("", row_label)
             if stem != row_label and len(stem) >= 4:
                 self.row_labels.setdefault(stem, row_label)  # (the name without its tail)
+        if unit and row_label:  # (the units a row label's figures are printed in: see _indicator_like)
+            self.label_units.setdefault(row_label, set()).add(unit)
         if concept and row_label and any(w in head.text for w in self.flow_words):
             self.flow_rows.add(concept)
         # a row naming one concept under a column naming another (基本支出 of 一般公共服务支出):
@@ -2284,16 +2297,24 @@ class FactReader:
             measure = "决算" if money_like and unit != "%" and not rate else "实际值"
         if not unit and not counted:
             unit = self._cell_unit(head.text, label, table, measure, concept, block_unit, rate)
-        if unit and row_label:  # (the units a row label's figures are printed in: see _indicator_like)
-            self.label_units.setdefault(row_label, set()).add(unit)
         subject = self.table_subject
         text = cell.text.strip()
         fact = Fact(id=len(self.base.facts), concept=concept, measure=measure, period=period, subject=subject,
                     fund=fund, value=value, unit=unit, places=places, text=text, quote=text, loc=cell.loc, source="table", label=label, header=head.text,
                     comparator=cmp, block=index, member=member or "")
         self.base.add(fact)
+        if column_total:
+            self.base.column_totals.add(fact.id)
         if measure == "实际值" and unit == "分" and concept:
             self.point_indicators.add(concept)
+
+    def _column_thing(self, head: str) -> str:
+        """What a column head names beside its unit, measure and year (补贴面积 of 补贴面积（亩）; 计划投资
+        of 计划投资（万元）: whole words, no filler taken out of a name)."""
+        words = YEAR_RE.sub("", bare_head(head))
+        for start, end, _ in reversed(self.lex.measures.all(words)):
+            words = words[:start] + words[end:]
+        return words
 
     def _kind_of(self, concept: str) -> str | None:
         """The kind total (本年支出, 本年收入) whose kind a concept's name ends with."""

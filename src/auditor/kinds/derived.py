@@ -2312,16 +2312,17 @@ def _per_head(base: FactBase, rule):
                       and not f.comparator and any((f.concept and f.concept in t)
                                                    or (len(t) >= 2 and compact(f.label).endswith(t))
                                                    or (len(t) >= LONG_THING and t in compact(f.label)) for t in things)]
-            if not totals and not thing:
-                # (全年发放补助7,716.26万元，人均18,847.73元: a bare 人均 is of the one amount before it)
-                before = [f for f in facts if f.is_money and f.at < per.at and f.measure == "决算"
-                          and f.period == per.period and not f.comparator and not per_unit(f)]
-                totals = before if len(before) == 1 else []
             if not totals:
                 # (12人，每人救助5,000元，共计6.60万元: the sum the sentence closes on after the amount per head)
                 sums = tuple(rule.params["sum_words"])
                 totals = [f for f in facts if f.is_money and f.at > per.at and not f.comparator
                           and CLAUSE_BREAK_RE.split(compact(f.label))[-1].lstrip("，,；;").startswith(sums)]
+            if not totals and not thing and word not in rule.params["standard_words"]:
+                # (全年发放补助7,716.26万元，人均18,847.73元: a bare 人均 is of the one amount before it;
+                # not a standard, 每人1万元, which the amount after it is worked out from)
+                before = [f for f in facts if f.is_money and f.at < per.at and f.measure == "决算"
+                          and f.period == per.period and not f.comparator and not per_unit(f)]
+                totals = before if len(before) == 1 else []
             counts = _head_counts(facts, per_head[word]) or _head_counts(_paragraph_before(base, key), per_head[word])
             if len(totals) != 1 or len(counts) != 1 or counts[0].value == 0:
                 continue

@@ -243,7 +243,7 @@ def _consistent_tables(facts: list[Fact]) -> dict[int, Fact]:
 
 
 def _check_group(facts: list[Fact], rule, assumed: dict[int, str], scope: TitleScopes, base):
-    cells = [f for f in facts if f.source == "table"]
+    cells = [f for f in facts if f.source == "table" and f.id not in base.column_totals]
     tables = list(_consistent_tables(cells).values()) + _by_column_head(cells)
     for i, a in enumerate(tables):
         for b in tables[i + 1:]:
