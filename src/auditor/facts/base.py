@@ -18,8 +18,7 @@ from functools import lru_cache
 
 from ..knowledge import compact, concepts, vocabulary, vocabulary_generation
 from ..memo import MEMO_ENTRIES, remember_short
-from ..ingest.build import split_sentences
-from ..ingest.build import NUMBERING_LEVELS
+from ..ingest.build import NUMBERING_LEVELS, SECTION_CHARS, split_sentences
 from ..model import SENTENCE_END_RE, Document, Heading, Location, Paragraph, Sentence, Table, is_prose
 from ..tables.typed import line_number_columns
 from .lexicon import Lexicon, alternatives, lexicon, money_concepts
@@ -234,6 +233,18 @@ class FactBase:
         run_of, runs = self.runs()
         k = run_of.get((f.block, f.sentence))
         return [x for _, group in runs[k] for x in group if x.id < f.id] if k is not None else []
+
+    def whole_before_part(self, change: Fact, concept: str | None) -> Fact | None:
+        """The whole a change's run of clauses lists `concept` as a part of before the change
+        (资产总额4,575.12万元，其中固定资产3,955.12万元；较上年末下降…): the change may be the whole's."""
+        before = [f for f in self.run_before(change) if f.is_money]  # (its sentence, and those before a ；)
+        opener = lexicon().whole_opener
+        for whole, part in zip(before, before[1:]):
+            text = self.sentences.get((whole.block, whole.sentence), "")
+            if part.concept == concept and (part.block, part.sentence) == (whole.block, whole.sentence) \
+                    and opener.match(text, whole.at + len(whole.text)):
+                return whole
+        return None
 
     def opens_list(self, key: tuple[int, int]) -> bool:
         """Whether the sentence opens with a list opener (其中：…): it lists the parts of what the
@@ -540,8 +551,8 @@ class FactReader:
         self.rate_head_endings = tuple(vocab.get("rate_head_endings") or ())
         self.column_total_rows = frozenset(vocab.get("column_total_rows") or ())
         self.column_total_words = tuple(vocab.get("column_total_words") or ())
-        self.column_total_scopes = tuple(vocab.get("column_total_scopes") or ())
-        self.head_things: dict[str, str] = {}  # a head's thing (see thing_of_head), read once
+        self.head_things: dict[str, str] = {}  # a head's thing (see _column_thing), read once
+        self.column_things: set[str] = set()  # the things whose column totals sentences may restate
         # endings of a head naming a count and the unit they give (救助人次 › 人次, 户数 › 户), longest first
         self.count_heads = sorted((vocab.get("count_head_endings") or {}).items(), key=lambda kv: -len(kv[0]))
         # a numbered item's label ending so names what its figures are of (1.某某项目：…, 2.某某专项资金：…)
@@ -576,11 +587,13 @@ class FactReader:
         # words right after a figure saying it was not done (新增车辆2辆尚未交付): no outcome stated
         undone = vocab.get("undone_after") or ()
         self.undone_after = re.compile(r"\s*(?:" + alternatives(undone) + ")") if undone else None
+        self.state_after = re.compile(r"\s*(?:" + alternatives(vocab.get("state_after")) + ")")
         # words of things moving in or out during the year (新增, 处置, 报废): a count so said of a
         # table row's thing is a flow, no restatement of the row's stock (see _flow_of_row)
         self.flow_words = tuple(vocab.get("stock_flow_words") or ())
         self.inclusion_words = tuple(vocab.get("inclusion_words") or ())
-        self.flow_rows: set[str] = set()  # row labels a table states a flow of (a 新购数量 column's)
+        # (row label, money?) -> the flows a table states of it (新购数量: 新购)
+        self.flow_rows: dict[tuple, set[str]] = {}
         # the words taking listed things in turn (分别): from score_lists, where they name scores
         self.respectively = re.compile(alternatives((vocab.get("score_lists") or {}).get("respectively")))
         self.self_words = self._self_words(vocab, doc.meta.get("unit_name") or "")
@@ -689,7 +702,9 @@ class FactReader:
         open_headings: list[tuple[int, bool, str]] = []  # (level, names a later year, its fund)
         # the report's own title, the first heading: a programme it names (科技计划项目) makes no
         # part of the report one of plans
-        self.doc_title = self.doc.blocks[0].text if self.doc.blocks and isinstance(self.doc.blocks[0], Heading) else None
+        # (as a section names it: its first SECTION_CHARS characters)
+        self.doc_title = self.doc.blocks[0].text[:SECTION_CHARS] \
+            if self.doc.blocks and isinstance(self.doc.blocks[0], Heading) else None
         for index, block in enumerate(self.doc.blocks):
             if isinstance(block, Heading):
                 while open_headings and open_headings[-1][0] >= block.level:
@@ -867,14 +882,14 @@ class FactReader:
         start = max((m.end() for m in CLAUSE_BREAK_RE.finditer(text, max(0, at - PHRASE_LIMIT), at)), default=0)
         return self.lex.per_unit.search(text, max(start, at - PHRASE_LIMIT), at) is not None
 
-    def _flow_of_row(self, text: str, m, concept: str) -> bool:
+    def _flow_of_row(self, text: str, m, concept: str, money: bool = False) -> bool:
         """A count or an amount of a row label's thing (not the vocabulary's) whose clause, outside
         the label, says it moved in or out during the year (stock_flow_words: 本年新增固定资产85.40万元
-        beside the table's year-end 固定资产), before it or after it up to the next figure."""
+        beside the table's year-end 固定资产), before it or after it up to the next figure; for a row
+        a table states a flow of (新购数量), one whose clause does not say that flow (发放折叠床1,800张)."""
         if not self.flow_words or concept in self.lex.concepts.canonical \
-                or any(w in concept for w in self.flow_words) or concept in self.flow_rows:
-            return False  # (a row of a flow itself, 新增市场主体户数: 新增 names it; or one a table
-            # states under a head of a flow, 新购数量)
+                or any(w in concept for w in self.flow_words):
+            return False  # (a row of a flow itself, 新增市场主体户数: 新增 names it)
         start = max((b.end() for b in CLAUSE_BREAK_RE.finditer(text, max(0, m.start() - PHRASE_LIMIT), m.start())),
                     default=max(0, m.start() - PHRASE_LIMIT))
         end = CLAUSE_BREAK_RE.search(text, m.end())
@@ -883,6 +898,9 @@ class FactReader:
         # remark in brackets the flow within it)
         after = after[:next((k for k, ch in enumerate(after) if ch.isdigit() or ch in "（("), len(after))]
         clause = (text[start:m.start()] + " " + after).replace(concept, " ")
+        own_flows = self.flow_rows.get((concept, money))
+        if own_flows:
+            return not any(w in clause for w in own_flows)
         return any(w in clause for w in self.flow_words)
 
     def _undone_in_clause(self, text: str, at: int) -> bool:
@@ -1214,8 +1232,15 @@ class FactReader:
                 # “新增消防车辆2辆尚未交付”: the number intended, not done (the table's 实际 0 辆 is);
                 # a count's clause may name the things first (3家VOCs治理企业因停产未实施治理)
                 fact["comparator"] = "未"
+            if fact.get("concept") in self.column_things and any(w in compact(phrase) for w in self.other_whole_words):
+                # (全县耕地面积合计128,600亩 beside a table of the towns paid a subsidy: the whole
+                # area's figure, which a table of some of it need not total)
+                fact["concept"] = None
+            if fact.get("concept") and unit not in MONEY_UNITS and fact["concept"] not in self.lex.concepts.canonical \
+                    and self.state_after.match(text, m.end()):
+                fact["concept"] = None  # (重点研发计划32项已结题验收: the row's things in a state, some of them)
             if fact.get("concept") and unit not in MEASURED_UNITS \
-                    and self._flow_of_row(text, m, fact["concept"]):
+                    and self._flow_of_row(text, m, fact["concept"], unit in MONEY_UNITS):
                 # “其他用车2辆经评估后公开拍卖处置”, “新增应急保障用车1辆”: things that moved during the
                 # year, not how many the row's year-end column holds
                 fact["concept"] = None
@@ -2110,9 +2135,11 @@ class FactReader:
         # a rate word inside a measure word names no rate (增减额 is an amount, not 增减 in %); a
         # measure word inside a longer rate word names no amount (增减率 is a rate, not 增减)
         rates = [r for r in rates if not any(_within(r, m) for m in words)]
-        if rates and not head_c.endswith(self.rate_head_endings) \
-                and {"up", "down"} <= {way for _, _, way in self.lex.directions.all(head_c)}:
-            # a head naming both ways and no rate (增加+/减少-, 增加（减少）): a signed change's amount
+        ways = self.lex.directions.all(head_c)
+        if rates and {"up", "down"} <= {way for _, _, way in ways} \
+                and not SIGN_MARKS_RE.sub("", head_c[ways[-1][1]:]):
+            # a head naming both ways and closing on the second (增加+/减少-, 增加（减少）): a signed
+            # change's amount; not a rate's head naming both (增加/减少幅度, 增长/下降比例)
             words, rates = [(0, len(head_c), "变动额")], []
         measures = [m for m in words if not any(_within(m, r) and r[1] - r[0] > m[1] - m[0] for r in rates)]
         if measures and rates and (rates[-1][0] > measures[-1][0] and rates[-1][2] in ("占比", "变动率")
@@ -2193,7 +2220,8 @@ class FactReader:
                 head = heads[k] if k < len(heads) else NO_HEAD
                 if not head.skipped and not (head.rate and percent_printed and not parsed[3]):
                     label = named if named is not None else words
-                    self._cell(index, table, cell, parsed, label, head, fund, row_unit or columns.block_unit, weight)
+                    self._cell(index, table, cell, parsed, label, head, fund, row_unit or columns.block_unit, weight,
+                               row_unit)
             if text and k in columns.unit_cols and row_unit:
                 continue  # (a unit names no row)
             if text:
@@ -2205,7 +2233,8 @@ class FactReader:
                     # 2,06,415.30: a figure no one can read; a sum over its column cannot be judged
                     self.base.unreadable.setdefault(index, set()).add(cell.loc.col)
 
-    def _cell(self, index, table, cell, parsed, label, head: Head, fund, block_unit, weight=None) -> None:
+    def _cell(self, index, table, cell, parsed, label, head: Head, fund, block_unit, weight=None,
+              row_unit: str | None = None) -> None:
         cmp, value, places, unit = parsed
         described = self._label(label)
         row_label, row_concept = described.row_label, described.concept
@@ -2249,10 +2278,9 @@ class FactReader:
                 thing = self.head_things[head.text] = self._column_thing(head.text)
             if len(thing) >= HEAD_THING_MIN and thing not in self.lex.generic_labels:
                 concept, column_total = thing, True
+                self.column_things.add(thing)
                 for word in self.column_total_words:
                     self.row_labels.setdefault(thing + word, thing)
-                for scope in self.column_total_scopes:
-                    self.row_labels.setdefault(scope + thing, thing)
         if concept is None and row_label and not described.generic \
                 and not self.span_only_label.fullmatch(LABEL_TAIL_RE.sub("", row_label)):
             # a row's own name is its concept; a generic one (合计, 小计) names no thing of its
@@ -2264,8 +2292,10 @@ class FactReader:
                 self.row_labels.setdefault(stem, row_label)  # (the name without its tail)
         if unit and row_label:  # (the units a row label's figures are printed in: see _indicator_like)
             self.label_units.setdefault(row_label, set()).add(unit)
-        if concept and row_label and any(w in head.text for w in self.flow_words):
-            self.flow_rows.add(concept)
+        if concept and row_label:
+            flows = {w for w in self.flow_words if w in head.text}
+            if flows:
+                self.flow_rows.setdefault((concept, unit in MONEY_UNITS), set()).update(flows)
         # a row naming one concept under a column naming another (基本支出 of 一般公共服务支出):
         # the column is a dimension of the fact
         member = col_concept if col_concept and col_concept != concept else ""
@@ -2285,7 +2315,7 @@ class FactReader:
             # a column of a count (救助人次 in a table in 万元): its figures are counted, not money, in
             # the head's own unit (救助人次（万人次）), the row's (a 计量单位 column's 张) or the
             # count's (人次; none for 数量)
-            row_count_unit = block_unit if block_unit and block_unit not in MONEY_UNITS and block_unit != "%" else ""
+            row_count_unit = row_unit if row_unit and row_unit not in MONEY_UNITS and row_unit != "%" else ""
             measure, unit = "实际值", _unit_in(head.text) or row_count_unit or head.count_unit
         if not measure:
             # (a row's unit in a 计量单位 column, 万元, makes its figures amounts as a table's unit does)
@@ -2577,6 +2607,7 @@ def _misaligned(grid: list[list[str]]) -> bool:
     return False
 
 
+SIGN_MARKS_RE = re.compile(r"[+\-－—/（）()＋、]")  # marks after a head's last direction word (增加+/减少-)
 HEAD_THING_MIN = 3  # characters of a head's thing that name one (补贴面积), not a word (金额, 人数)
 
 

@@ -71,6 +71,7 @@ def numbering_of(text: str) -> tuple[str, str, int | None, int] | None:
     return None
 
 
+SECTION_CHARS = 40  # the characters of a heading a location names its section by
 LONG_SENTENCE = 600  # longer than any real sentence met (the corpora peak near 330 characters)
 PIECE = 300
 CLAUSE_BREAK_RE = re.compile(r"[，,、：:\s]")
@@ -131,7 +132,7 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
             if raw.kind == "heading" and not numbered:
                 level = raw.level if raw.level is not None else 1
             blocks.append(Heading(text, loc, token, style, value, level))
-            section = text[:40]
+            section = text[:SECTION_CHARS]
             continue
         para = Paragraph(text, loc, [Sentence(s, loc) for s in split_sentences(text)])
         if numbered:

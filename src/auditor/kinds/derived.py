@@ -2221,8 +2221,19 @@ def _year_change(base: FactBase, rule):
                               f"本年 {current.text}（{current.where()}）− 上年 {prior.text}（{prior.where()}）",
                               quote=change.quote, stated=change.quote,
                               highlights=(current.loc, prior.loc), direction_elsewhere=True)
-        if hit is not None:
+        if hit is not None and not _whole_may_be_meant(base, change, current):
             yield hit
+
+
+def _whole_may_be_meant(base: FactBase, change: Fact, current: Fact) -> bool:
+    """The change follows a part listed under a whole (本年支出合计1,270.00万元，其中项目支出480.00万元，
+    占37.80%，比上年减少30.00万元) and may be the whole's: its size fits the whole's two years, or the
+    whole's last year is not known."""
+    whole = base.whole_before_part(change, current.concept)
+    if whole is None:
+        return False
+    prior = _prior_value(base, replace(change, concept=whole.concept), whole) if whole.concept else None
+    return prior is None or _difference_misfit(change, whole, prior, change.sign) is None
 
 
 def _count_year_change(base: FactBase, change: Fact, cues: list[str], other_base: list[str]):

@@ -212,18 +212,13 @@ def _whole_may_have_moved(base: FactBase, change: Fact, current: Fact) -> bool:
     """The change follows a part listed under a whole in its sentence (资产总额4,575.12万元，其中固定
     资产3,955.12万元；较上年末下降37.71万元): it may be the whole's. True unless the whole's own two
     years are known and went the other way too."""
-    before = [f for f in base.run_before(change) if f.is_money]  # (its sentence, and those before a ；)
-    opener = lexicon().whole_opener
-    for whole, part in zip(before, before[1:]):
-        text = base.sentences.get((whole.block, whole.sentence), "")
-        if part.concept != current.concept or (part.block, part.sentence) != (whole.block, whole.sentence) \
-                or not opener.match(text, whole.at + len(whole.text)):
-            continue
-        prior = _one(base, whole.concept, PRIOR, change) if whole.concept else None
-        if prior is None:
-            return True  # (which the change is of, the words do not say: not judged)
-        return _sign(whole, prior, False, Decimal(0)) == change.sign
-    return False
+    whole = base.whole_before_part(change, current.concept)
+    if whole is None:
+        return False
+    prior = _one(base, whole.concept, PRIOR, change) if whole.concept else None
+    if prior is None:
+        return True  # (which the change is of, the words do not say: not judged)
+    return _sign(whole, prior, False, Decimal(0)) == change.sign
 
 
 def _unitless_prior(base: FactBase, current: Fact, subject: str) -> Fact | None:
@@ -742,13 +737,17 @@ def _sentence_of(doc, base: FactBase, block: int, index: int):
     return None
 
 
+def _claim_words() -> tuple[str, str, str, str]:
+    """(direction, degree, last-year and comparing words) as alternations, from the vocabulary."""
+    words = concepts()
+    return (alternatives(w for ws in (words.get("directions") or {}).values() for w in ws),
+            alternatives(words.get("degree_words") or ()), alternatives(words.get("prior_period") or ()),
+            alternatives(words.get("comparison_words") or ()))
+
+
 def _closing_words() -> str:
     """The words closing a clause on a direction word after the figure compared with (相比，有所增加)."""
-    words = concepts()
-    directions = alternatives(w for ws in (words.get("directions") or {}).values() for w in ws)
-    degree = alternatives(words.get("degree_words") or ())
-    prior = alternatives(words.get("prior_period") or ())
-    comparing = alternatives(words.get("comparison_words") or ())
+    directions, degree, prior, comparing = _claim_words()
     # (a bracket closing on the figure, 较上年（63.4%）有所提升; the comparison said after it, 上年为
     # 63.4%，较上年有所提升)
     return (rf"\s*[）)]?\s*(?:相比|相较)?\s*[，,]?\s*(?:(?:{comparing})(?:{prior})(?:相比)?\s*[，,]?\s*)?"
@@ -776,15 +775,11 @@ CLAIM_REACH = 30  # characters before a bracketed figure its claim may stand in 
 
 def _claim_before_bracket_re() -> re.Pattern:
     """A comparison with last year closing on a direction word, then a bracket opening on last
-    year's figure (与上年持平（上年为35.6%）), up to the figure."""
+    year's figure, naming last year (与上年持平（上年为35.6%）, （2023年为…）), up to the figure."""
     def build() -> str:
-        words = concepts()
-        directions = alternatives(w for ws in (words.get("directions") or {}).values() for w in ws)
-        degree = alternatives(words.get("degree_words") or ())
-        prior = alternatives(words.get("prior_period") or ())
-        comparing = alternatives(words.get("comparison_words") or ())
+        directions, degree, prior, comparing = _claim_words()
         return (rf"(?:{comparing})\s*(?:{prior})\s*(?:相比)?\s*[，,]?\s*(?:{degree})?\s*({directions})"
-                rf"\s*[（(][^（()）\d]{{0,10}}$")
+                rf"\s*[（(]\s*(?:{prior}|(?:19|20)\d\d\s*年度?)\s*(?:同期)?\s*(?:为|是)?\s*$")
     return _pattern("claim before bracket", build)
 
 

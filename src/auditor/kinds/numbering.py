@@ -131,6 +131,8 @@ def check(doc, rule):
             switched = None
 
 
+# an item's number run into a figure after it (2.3所学校: item 2 on 3 schools), read as a decimal
+DECIMAL_ITEM_RE = re.compile(r"\s*(\d{1,2})[.．](?=\d)")
 # where an item of a list run into a paragraph may open: a sentence's start, or right after a
 # colon (存在的问题：1.…；2.…)
 ITEM_OPENING_RE = re.compile(r"^|(?<=[：:])")
@@ -145,19 +147,26 @@ def _inline_lists(doc, styles: set[str]):
     for block in doc.blocks:
         if not isinstance(block, Paragraph) or len(block.sentences) < 2:
             continue
-        items = []
+        items, run_into_ids = [], set()  # (id() of the items read from a decimal, 2.3所)
         for sentence in block.sentences:
             for m in ITEM_OPENING_RE.finditer(sentence.text):
                 found = numbering_of(sentence.text[m.start():])
+                run_into = DECIMAL_ITEM_RE.match(sentence.text, m.start()) if found is None else None
+                if run_into:  # (2.3所学校…: item 2 run into the figure after it, as 2.3 reads)
+                    found = (run_into.group(1) + ".", "arabic", int(run_into.group(1)), NUMBERING_LEVELS["arabic"])
                 if found is None or found[1] == block.style or found[1] not in styles or found[2] is None:
                     continue
                 item = Paragraph(sentence.text[m.start():], block.loc)
                 item.token, item.style, item.value = found[0], found[1], found[2]
+                if run_into:
+                    run_into_ids.add(id(item))
                 items.append(item)
         pairs = _number_pairs(items)
         last: dict[str, Paragraph] = {}
         for item in (i for i in items if id(i) not in pairs):
             previous = last.get(item.style)
+            if id(item) in run_into_ids and (previous is None or item.value != previous.value + 1):
+                continue  # (a figure with a decimal point, unless it is the item the list expects)
             if previous is not None and item.value != previous.value + 1 and item.value != 1:
                 yield _hit(item, previous, f"编号“{item.token}”重复" if item.value == previous.value
                            else f"编号从“{previous.token}”跳到“{item.token}”，中间缺少 "
@@ -171,24 +180,34 @@ def _inline_lists(doc, styles: set[str]):
 def _number_pairs(items: list) -> set[int]:
     """id() of the items that open a pair of numbers instead (一、二季度…；三、四季度…, 2、3号泵站 in a
     1. 2. list): an item whose number the next number of its script follows (see
-    ingest.build.opens_number_pair) is an item only where the list goes on from it, the next item
-    of its style being the one after it, or where it is the list's last and follows or repeats the
-    one before."""
-    pairs = set()
-    for k, item in enumerate(items):
-        if not opens_number_pair(item.text):
-            continue
+    ingest.build.opens_number_pair) is an item where the list goes on from it, the next item of its
+    style being the one after it and it not repeating the one before (二、 then 二、三季度… then 三、:
+    a pair), or where it is the list's last and follows or repeats the one before (二、收支情况 then
+    二、三公经费: a repeated number). One pass each way: the next item of each style, the last kept."""
+    ambiguous = {id(item) for item in items if opens_number_pair(item.text)}
+    if not ambiguous:
+        return set()
+    after: dict[int, object] = {}
+    following: dict[str, object] = {}  # style -> the next item of it, none of a higher level between
+    for item in reversed(items):
+        after[id(item)] = following.get(item.style)
         level = NUMBERING_LEVELS.get(item.style, 0)
-        after = next((i for i in items[k + 1:] if i.style == item.style
-                      or NUMBERING_LEVELS.get(i.style, 0) < level), None)
-        after = after if after is not None and after.style == item.style else None
-        before = next((i for i in reversed(items[:k]) if i.style == item.style and id(i) not in pairs), None)
-        # (the list's last: an item where it goes on from the one before or repeats it, 二、收支情况 then
-        # 二、三公经费: a repeated number, no pair)
-        goes_on = after.value == item.value + 1 if after is not None else \
-            before is not None and item.value in (before.value, before.value + 1)
-        if not goes_on:
-            pairs.add(id(item))
+        for style in [s for s in following if NUMBERING_LEVELS.get(s, 0) > level]:
+            del following[style]  # (a higher-level item closes the lists below it)
+        following[item.style] = item
+    pairs, last = set(), {}  # style -> the last item kept
+    for item in items:
+        before = last.get(item.style)
+        if id(item) in ambiguous:
+            nxt = after[id(item)]
+            if nxt is not None:
+                goes_on = nxt.value == item.value + 1 and not (before is not None and before.value == item.value)
+            else:
+                goes_on = before is not None and item.value in (before.value, before.value + 1)
+            if not goes_on:
+                pairs.add(id(item))
+                continue
+        last[item.style] = item
     return pairs
 
 

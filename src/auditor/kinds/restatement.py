@@ -43,6 +43,9 @@ PARAMS = {
     # measure after them in its sentence may be the budget a table states, not the outturn
     "allotment_words": (list, []),
     "text_against_text": (bool, True),
+    # words stating a balance (收支相抵，结转下年…): two figures of one sentence whose difference the
+    # sentence or the next states so are two sides, not one fact twice
+    "balance_words": (list, []),
     "unit_scales": (list, [10000, 100000000]),
     # concepts sentences state for many items at once (each project's 执行率, each purchase):
     # two sentences about them are not two statements of one fact
@@ -545,7 +548,8 @@ def _text_pairs(texts: list[Fact], rule, fillers: re.Pattern, base):
         named = by_fund.setdefault(fact.fund, fact)
         if first is not fact:
             yield CHECKED
-        if first is not fact and not meets(first, fact) and not _difference_stated(base, first, fact):
+        if first is not fact and not meets(first, fact) \
+                and not _difference_stated(base, first, fact, tuple(rule.params["balance_words"])):
             yield _hit(fact, first, rule)
         elif first is fact and named is not fact and scaled(fact, named, scales):
             # a part of one whole and a figure of no list, or the concept in other words, may be two
@@ -558,17 +562,24 @@ def _text_pairs(texts: list[Fact], rule, fillers: re.Pattern, base):
             yield _hit(slipped, kept, rule)
 
 
-def _difference_stated(base, a: Fact, b: Fact) -> bool:
-    """Two figures of one sentence whose difference the sentence states (收入总计6,889.37万元，支出
-    总计5,588.05万元，收支相抵，结转下年1,301.32万元): the words set them apart, as two sides."""
-    if (a.block, a.sentence) != (b.block, b.sentence) or not (a.is_money and b.is_money):
+def _difference_stated(base, a: Fact, b: Fact, words: tuple[str, ...]) -> bool:
+    """Two figures of one sentence whose difference it or the next sentence states as a balance
+    (收入总计6,889.37万元，支出总计5,588.05万元，收支相抵，结转下年1,301.32万元; `words`: 结转, 相抵):
+    the words set them apart, as two sides."""
+    if (a.block, a.sentence) != (b.block, b.sentence) or not (a.is_money and b.is_money) or not words:
         return False
+
     def half(f: Fact) -> Decimal:  # (half a unit of the last printed place, in 元)
         return f.half_unit * MONEY_UNITS.get(f.unit, 1)
 
     gap = abs(a.in_yuan() - b.in_yuan())
-    return any(f is not a and f is not b and f.is_money and abs(f.in_yuan() - gap) <= half(a) + half(b) + half(f)
-               for f in base.by_sentence.get((a.block, a.sentence), ()))
+    for key in ((a.block, a.sentence), (a.block, a.sentence + 1)):
+        if not any(w in base.sentences.get(key, "") for w in words):
+            continue
+        if any(f is not a and f is not b and f.is_money and abs(f.in_yuan() - gap) <= half(a) + half(b) + half(f)
+               for f in base.by_sentence.get(key, ())):
+            return True
+    return False
 
 
 def _unit_support(base, fact: Fact) -> int:

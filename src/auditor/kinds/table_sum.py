@@ -27,7 +27,7 @@ from decimal import Decimal
 from ..facts.lexicon import lexicon
 from ..facts.numbers import Quantity, fmt
 from ..ingest.build import numbering_of
-from ..knowledge import compact
+from ..knowledge import compact, concepts
 from ..model import Cell, Table
 from ..tables.products import UNIT_RE, row_products
 from ..tables.year_rows import year_growth_slips
@@ -47,12 +47,10 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           "identities": (list, []), "names": (dict, {}),
           # words of a column head whose figures are rates (增减率, 占比): they do not add up
           "rate_column_words": (list, []),
-          # endings of a head of ratios (拉动比, 倍数): no sum; but a comparison's head ending so (与上年对比)
-          # holds amounts
-          "ratio_head_endings": (list, []), "comparison_head_endings": (list, []),
-          # heads of a column of line numbers (行次): its whole numbers going up are no figures, as are
-          # a headless column's (see tables/typed.line_number_columns)
-          "line_number_heads": (list, []),
+          # row_product: words of a table's note capping or prorating its amounts (最高不超过, 按实际)
+          "cap_note_words": (list, []),
+          # endings of a head of ratios (拉动比, 倍数): no sum
+          "ratio_head_endings": (list, []),
           # words of a column head standing beside a row's total, not under it (年末结转和结余
           # after 本年支出 | 小计 | 基本支出 | 项目支出): the parts end before it
           "beside_total_words": (list, []),
@@ -552,12 +550,12 @@ def _heads_summed(rule, table, grid, first: int, label_col: int, skip: int | Non
     table), and the columns of figures a total sums (no rates, no amounts per head, no codes)."""
     heads = [" ".join(grid[r][c] for r in range(first) if r != skip) for c in range(table.width)]
     words = rule.params["rate_column_words"] + rule.params["not_summed_words"]
-    lines = line_number_columns(grid, table.width, tuple(rule.params["line_number_heads"]))  # (行次: no figures)
-    ratios, comparisons = tuple(rule.params["ratio_head_endings"]), tuple(rule.params["comparison_head_endings"])
-    bare = [HEAD_UNIT_RE.sub("", compact(head)) for head in heads]
+    # (行次 numbers, under no head or a line-number head: concepts.yaml not_figure_columns)
+    lines = line_number_columns(grid, table.width, tuple(concepts().get("not_figure_columns") or ()))
+    ratios = tuple(rule.params["ratio_head_endings"])
     return heads, [col for col in range(label_col + 1, table.width)
                    if col not in lines and not any(w in compact(heads[col]) for w in words)
-                   and not (bare[col].endswith(ratios) and not bare[col].endswith(comparisons))]
+                   and not HEAD_UNIT_RE.sub("", compact(heads[col])).endswith(ratios)]
 
 
 def _rows_across_alone(rule, table, grid, labels: set, part_totals: bool):
@@ -1164,11 +1162,18 @@ def _running_column(rule, table, grid, rows: list[int], own: int, col: int, head
 
 
 def _check_row_product(doc, rule, _typed):
+    notes = _notes_after(doc)
+    caps = tuple(rule.params["cap_note_words"])
     for table in doc.tables:
+        # (a note capping or prorating the amounts, 单个项目补助最高不超过100.00万元, 按实际用款月数计息:
+        # a row below its product may be held to it)
+        capped = any(w in notes.get(id(table), "") for w in caps)
         for slip in _product_slips(table, rule):
             cell = table.rows[slip.row][slip.col]
             factors = " × ".join(f"{head} {text}" for head, text in slip.terms)
             stated = parse_cell(cell.text)
+            if capped and stated.value < slip.expected:
+                continue
             shown = fmt(slip.expected, stated.places, cell.text)
             label = compact(_label(table.grid()[slip.row])) or f"第{slip.row + 1}行"
             yield Hit(quote=table.row_text(slip.row).strip("\t "), location=cell.loc,

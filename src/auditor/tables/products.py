@@ -23,7 +23,6 @@ FACTORS = (Decimal(1), Decimal("0.0001"))
 MONEY_FACTORS = {"元": Decimal(1), "万元": Decimal("0.0001")}  # a figure in each, per 元
 # a standard in % (票面利率（%）): the amount is the product over a hundred
 PERCENT_FACTORS = tuple(f / 100 for f in FACTORS)
-PERCENT_HEAD_RE = re.compile(r"%|％|百分比")
 UNIT_RE = re.compile(r"[（(]\s*([^（）()]+?)\s*[）)]")  # 人数（人）, 补助金额（万元）
 STANDARD_UNIT_RE = re.compile(r"[（(]\s*(元|万元)\s*/\s*([^（）()]+?)\s*[）)]")  # 补助标准（元/人·天）
 MOST_ROWS = Decimal("0.6")  # the share of rows that must follow one way for it to be the table's
@@ -72,7 +71,8 @@ def row_products(table: Table, skipped_words: list[str]) -> list[ProductSlip]:
                   and not any(w in heads[c] for w in [*standard_words, *skipped_words])]
         found = _column_slips(grid, heads, range(first, len(grid)), standard, amount, others,
                               _periods(heads[standard], words.get("periods_in_year") or {}),
-                              PERCENT_FACTORS if PERCENT_HEAD_RE.search(heads[standard]) else FACTORS)
+                              PERCENT_FACTORS if any(w in heads[standard] for w in words.get("percent_heads") or ())
+                              else FACTORS)
         if found is not None and (best is None or found[0] > best[0]):
             best = found
     return best[1] if best is not None else []

@@ -938,6 +938,9 @@ READERS = {
 }
 
 
+MOSTLY_BY_ONE = 2 / 3  # the share of a line-number column's steps that go up by exactly one, at least
+
+
 def line_number_columns(grid: list[list[str]], width: int, line_heads: tuple[str, ...] = ()) -> set[int]:
     """Columns of 行次 / 栏次 numbers even where no header names them: whole numbers that only
     go up, one per row, mostly by one (rows left out of a published table skip some: 1, 2, 3, 10,
@@ -960,6 +963,3 @@ def line_number_columns(grid: list[list[str]], width: int, line_heads: tuple[str
                 and steps.count(1) >= len(steps) * MOSTLY_BY_ONE:
             columns.add(k)
     return columns
-
-
-MOSTLY_BY_ONE = 2 / 3  # the share of a line-number column's steps that go up by exactly one, at least
