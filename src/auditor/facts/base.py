@@ -1875,8 +1875,8 @@ class FactReader:
         phrase holds for the most part (≥ 75%, at least 4 of them). A noun right after the figure
         (共设置4个绩效指标) names what it counts: the label must hold it."""
         noun = INDICATOR_FILLER_RE.sub("", phrase)
-        if len(noun) < 4:
-            return None
+        if len(noun) < 4 or self._joins_things(noun):
+            return None  # (too short to tell, or two things joined: their figure together)
         chars = set(noun)
         close = [label for label in sorted(self.label_pattern.sharing(noun))
                  if unit in self.label_units.get(label, ()) and len(label) >= 4
@@ -1901,6 +1901,15 @@ class FactReader:
             return None
         holders = [w for w in self.label_pattern.holding(noun) if not self._one_conjunct(noun, w)]
         return self.row_labels[holders[0]] if len(holders) == 1 else None
+
+    def _joins_things(self, words: str) -> bool:
+        """The words join two things (受理法律援助案件及值班律师法律帮助): two names of two characters
+        or more either side of a join word (及 of 及时 is none)."""
+        for word in self.not_joins:
+            words = words.replace(word, "\0" * len(word))
+        if not any(j in words for j in self.joins):
+            return False
+        return sum(1 for c in re.split("|".join(map(re.escape, self.joins)), words) if len(c) >= CONJUNCT_MIN) >= 2
 
     def _one_conjunct(self, noun: str, label: str) -> bool:
         """The noun names one of the things a label joins (专项债券项目 in 争取中央预算内投资和专项

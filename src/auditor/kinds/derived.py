@@ -723,8 +723,20 @@ def _opener(base: FactBase, part: Fact) -> Fact | None:
             # the whole is the one before the paragraph, if the sibling's share holds on it
             whole = _opener(base, facts[first])
             return whole if whole is not None and _fits(facts[first + 1], facts[first], whole) else None
+        if block != part.block and not _opens_list(base, facts[first]):
+            return None  # (the paragraph before states a sibling, 增值税…，比上年增长…: no whole)
         return None if has_share or facts[first] is part else facts[first]
     return None
+
+
+def _opens_list(base: FactBase, f: Fact) -> bool:
+    """The paragraph of `f` goes on to list parts after it (…支出X万元，主要用于：, 其中, 包括) or ends on
+    a colon: an amount broken off from the list of its parts by a line."""
+    text = base.sentences.get((f.block, f.sentence), "")
+    after = text[f.at + len(f.text):]
+    after = after[:next((k for k, ch in enumerate(after) if ch.isdigit()), len(after))]  # (up to the next figure)
+    return bool(lexicon().whole_opener.match(after)) or any(c in after for c in "：:") \
+        or any(w in after for w in lexicon().list_openers)
 
 
 def _slip_hit(rate: Fact, a: Fact, b: Fact, sentence: list[Fact]) -> Hit:

@@ -61,6 +61,11 @@ def _numbered(doc):
                 start = block.text.find(sentence.text, offset)
                 offset = max(offset, start + len(sentence.text)) if start >= 0 else offset
                 found = numbering_of(sentence.text) if k else None
+                run_into = DECIMAL_ITEM_RE.match(sentence.text) if k and found is None and block.style == "arabic" \
+                    else None
+                if run_into and int(run_into.group(1)) == items[-1][1].value + 1:
+                    # (…；2.3所学校…；3.…: item 2 run into the figure after it, where the list expects it)
+                    found = (run_into.group(1) + ".", "arabic", int(run_into.group(1)), NUMBERING_LEVELS["arabic"])
                 if found and found[1] == block.style:
                     item = Paragraph(sentence.text, sentence.loc)
                     item.token, item.style, item.value = found[0], found[1], found[2]

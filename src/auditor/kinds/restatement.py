@@ -563,17 +563,18 @@ def _text_pairs(texts: list[Fact], rule, fillers: re.Pattern, base):
 
 
 def _difference_stated(base, a: Fact, b: Fact, words: tuple[str, ...]) -> bool:
-    """Two figures of one sentence whose difference it or the next sentence states as a balance
-    (收入总计6,889.37万元，支出总计5,588.05万元，收支相抵，结转下年1,301.32万元; `words`: 结转, 相抵):
-    the words set them apart, as two sides."""
-    if (a.block, a.sentence) != (b.block, b.sentence) or not (a.is_money and b.is_money) or not words:
+    """Two figures of one paragraph whose difference the later one's sentence or the next states as
+    a balance (收入总计6,889.37万元，支出总计5,588.05万元，收支相抵，结转下年1,301.32万元; `words`: 结转,
+    相抵): the words set them apart, as two sides."""
+    if a.block != b.block or not (a.is_money and b.is_money) or not words:
         return False
 
     def half(f: Fact) -> Decimal:  # (half a unit of the last printed place, in 元)
         return f.half_unit * MONEY_UNITS.get(f.unit, 1)
 
     gap = abs(a.in_yuan() - b.in_yuan())
-    for key in ((a.block, a.sentence), (a.block, a.sentence + 1)):
+    later = max(a.sentence, b.sentence)
+    for key in ((a.block, later), (a.block, later + 1)):
         if not any(w in base.sentences.get(key, "") for w in words):
             continue
         if any(f is not a and f is not b and f.is_money and abs(f.in_yuan() - gap) <= half(a) + half(b) + half(f)
