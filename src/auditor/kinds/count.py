@@ -617,9 +617,10 @@ def _ends_opening(text: str, params: dict) -> bool:
 
 def _numbered_paragraphs(doc, passage: Passage) -> list[str] | None:
     """Numbered paragraphs 1. 2. 3. right after a passage that ends in a colon, up to the next
-    heading or table; None unless they are numbered from 1 without a gap."""
+    heading or table; None unless they are numbered from 1 without a gap. A number repeated is an
+    item of its own (1. 2. 2. 4.: four items, the second 2 standing for 3, as STR001 tells)."""
     items: list[str] = []
-    style = None
+    style, last, repeated = None, 0, False
     if passage.cell:
         return None  # the paragraphs after its table are no items of a cell
     for i in range(passage.last_block + 1, len(doc.blocks)):
@@ -630,8 +631,8 @@ def _numbered_paragraphs(doc, passage: Passage) -> list[str] | None:
             if items:
                 continue  # an explanatory or nested paragraph inside an item
             return None
-        if block.value == len(items) + 1:
-            style = block.style
+        if block.value == last + 1 or (items and block.value == last) or (repeated and block.value == last + 2):
+            style, repeated, last = block.style, bool(items) and block.value == last, block.value
             items.append(block.text[len(block.token):].strip())
         elif items and block.value == 1:
             break  # another list begins
