@@ -300,16 +300,21 @@ def _row_counts(doc, rule):
         text = base.sentences.get(key, "")
         for fact in counts:
             after = compact(text[fact.at + len(fact.text):][:NOUN_REACH])
+            clause = re.split(r"[，,；;。：:]", text[:fact.at])[-1]
             noun = next((n for n in nouns if after.startswith(n)), None)
+            # (or the noun right before the count: 全年共改造老旧小区4个)
+            named_before = noun is None
+            if named_before:  # (a noun of its own: 项目, 单位 before a count name too many things)
+                noun = next((n for n in nouns if len(n) >= NAMED_BEFORE_MIN and compact(clause).endswith(n)), None)
             if noun is None or len(lists[noun]) != 1:
                 continue  # (no column of such names, or several: which is counted is not known)
-            clause = re.split(r"[，,；;。：:]", text[:fact.at])[-1]
             following = base.by_sentence.get((key[0], key[1] + 1), ())
             if not any(w in clause for w in cues) or len(counts) > 1 \
                     or any(f.unit in units and f.places == 0 for f in following):
                 continue  # (8个项目 may be some of them; 共12个项目，其中8个…: the rows may be those 8)
-            shown = next((text[fact.at + len(fact.text):][:k] for k in range(len(noun), NOUN_REACH)
-                          if compact(text[fact.at + len(fact.text):][:k]) == noun), noun)
+            shown = "" if named_before else next(
+                (text[fact.at + len(fact.text):][:k] for k in range(len(noun), NOUN_REACH)
+                 if compact(text[fact.at + len(fact.text):][:k]) == noun), noun)
             rest = text[fact.at + len(fact.text) + len(shown):].lstrip()
             if rest and rest[0] not in NOUN_CLOSERS:
                 continue  # (共有4个三级指标未得满分, 3个项目未达到序时进度: those of a kind, not all)
@@ -318,14 +323,16 @@ def _row_counts(doc, rule):
             if fact.value == len(names):
                 continue
             listed = "、".join(names)
-            yield Hit(quote=base.span(fact, fact), location=fact.loc, stated=f"{fact.text}{shown}",
-                      expected=f"{len(names)}{fact.unit}{shown}",
+            before = noun if named_before else ""  # (老旧小区4个: the noun said first)
+            yield Hit(quote=base.span(fact, fact), location=fact.loc, stated=f"{before}{fact.text}{shown}",
+                      expected=f"{before}{len(names)}{fact.unit}{shown}",
                       formula=f"{column.name()}列出 {len(names)} 个：{listed}",
                       fields={"table": column.name(), "column": shown, "grade": "", "counted": f"{len(names)}{fact.unit}",
                               "mean": "", "rows": listed},
                       highlights=[c.loc for c in column.cells() if c.text.strip()])
 
 
+NAMED_BEFORE_MIN = 3  # characters of a noun before a count that name the column's things (老旧小区)
 NOUN_REACH = 16  # characters after a count its noun is read in (镇（街道）)
 NOUN_CLOSERS = "，,。；;：:、（("  # what may follow a count of all the rows' things: a break, its list, a bracket
 
