@@ -551,6 +551,8 @@ class FactReader:
         self.rate_head_endings = tuple(vocab.get("rate_head_endings") or ())
         self.column_total_rows = frozenset(vocab.get("column_total_rows") or ())
         self.column_total_words = tuple(vocab.get("column_total_words") or ())
+        self.ratio_heads = tuple(vocab.get("ratio_heads") or ())
+        self.per_unit_heads = tuple(vocab.get("per_unit_heads") or ())
         self.head_things: dict[str, str] = {}  # a head's thing (see _column_thing), read once
         self.column_things: set[str] = set()  # the things whose column totals sentences may restate
         # endings of a head naming a count and the unit they give (救助人次 › 人次, 户数 › 户), longest first
@@ -698,7 +700,7 @@ class FactReader:
         self.later_blocks: set[int] = set()
         # tables titled with last year only (表12 2024年全县公共资源交易情况 in a report on 2025):
         # their figures naming no year are last year's
-        self.earlier_blocks: set[int] = set()
+        self.earlier_blocks: dict[int, str] = {}  # index -> the period its title names (上年, 往年)
         open_headings: list[tuple[int, bool, str]] = []  # (level, names a later year, its fund)
         # the report's own title, the first heading: a programme it names (科技计划项目) makes no
         # part of the report one of plans
@@ -715,7 +717,7 @@ class FactReader:
             if titled or any(later for _, later, _ in open_headings):
                 self.later_blocks.add(index)
             elif isinstance(block, Table) and self._names_last_only(block.title or ""):
-                self.earlier_blocks.add(index)
+                self.earlier_blocks[index] = self._year_period(block.title or "")
             funds = {fund for _, _, fund in open_headings if fund}
             if funds and isinstance(block, Paragraph):  # (most paragraphs stand under no fund's heading)
                 self.base.heading_funds[index] = funds
@@ -725,12 +727,12 @@ class FactReader:
         return bool(self.year) and bool(years) and min(years) > self.year
 
     def _names_last_only(self, words: str) -> bool:
-        """A table title naming last year only, as a year of events (2024年全县公共资源交易情况 in a
-        report on 2025). A title of a 年度 (2023年度收入支出决算总表, 2023年度全县…情况 in a report on
+        """A table title naming one earlier year only, as a year of events (2024年全县公共资源交易情况 in
+        a report on 2025; 2022年… two years back). A title of a 年度 (2023年度收入支出决算总表, 2023年度全县…情况 in a report on
         2024) states a year's accounts, which PER004 holds to the report's year: a misprint, not
         last year's figures."""
         years = {int(y) for y in YEAR_RE.findall(words)}
-        return bool(self.year) and years == {self.year - 1} and not ANNUAL_YEAR_RE.search(words)
+        return bool(self.year) and len(years) == 1 and min(years) < self.year and not ANNUAL_YEAR_RE.search(words)
 
     def _in_later(self, index: int, words: str) -> bool:
         """A figure of a block about a later year whose own words name no year (see later_blocks in _read_headings)."""
@@ -2161,7 +2163,7 @@ class FactReader:
         return Head(text=head, concept=concept,
                     measure=measures[-1][2] if measures else "",
                     rate=rates[-1][2] if rates else None, period=self._column_period(head_c),
-                    skipped=any(w in head_c for w in self.skip_columns),
+                    skipped=any(w in head_c for w in self.skip_columns) or bare.endswith(self.ratio_heads),
                     names_labels=any(w in head_c for w in self.label_columns),
                     count_unit=None if rates or measures else next(
                         (unit for end, unit in self.count_heads if bare.endswith(end)), None))
@@ -2252,7 +2254,7 @@ class FactReader:
         if period == CURRENT and self._in_later(index, head.text):
             period = LATER
         elif period == CURRENT and index in self.earlier_blocks and not YEAR_RE.search(head.text):
-            period = PRIOR
+            period = self.earlier_blocks[index]
         if described.period_only and self.periods_by_row:
             period = self._row_period(row_label)
             if period is None:
@@ -2268,6 +2270,9 @@ class FactReader:
             row_concept, generic = None, True
         if col_concept in self.not_money:
             row_concept, row_label, generic = None, "", True  # 执行率 / 编制数 columns say what the figure is
+        elif row_concept and self._per_unit_head(head.text):
+            # (总计 | … | 公里均投资 40.00: an amount per one thing, no figure of the row's concept)
+            row_concept = None
         concept = row_concept or (col_concept if generic and not (
             self.table_scoped and col_concept in self.unit_totals) else None)
         if concept is None and generic and measure in ("得分", "分值") and (weight is None or weight >= self.full_score):
@@ -2346,6 +2351,11 @@ class FactReader:
             self.base.column_totals.add(fact.id)
         if measure == "实际值" and unit == "分" and concept:
             self.point_indicators.add(concept)
+
+    def _per_unit_head(self, head: str) -> bool:
+        """A head of amounts per one thing (公里均投资, 单价（万元/公里）): per_unit_heads, or a unit per one."""
+        return any(w in compact(head) for w in self.per_unit_heads) \
+            or any("/" in b or "／" in b for b in BRACKETED_RE.findall(head))
 
     def _column_thing(self, head: str) -> str:
         """What a column head names beside its unit, measure and year (补贴面积 of 补贴面积（亩）; 计划投资

@@ -563,8 +563,8 @@ def _text_pairs(texts: list[Fact], rule, fillers: re.Pattern, base):
 
 
 def _difference_stated(base, a: Fact, b: Fact, words: tuple[str, ...]) -> bool:
-    """Two figures of one paragraph whose difference the later one's sentence or the next states as
-    a balance (收入总计6,889.37万元，支出总计5,588.05万元，收支相抵，结转下年1,301.32万元; `words`: 结转,
+    """Two figures of one paragraph whose difference the later one's sentence, the next or the next
+    paragraph's first states as a balance (收入总计6,889.37万元，支出总计5,588.05万元，收支相抵，结转下年1,301.32万元; `words`: 结转,
     相抵): the words set them apart, as two sides."""
     if a.block != b.block or not (a.is_money and b.is_money) or not words:
         return False
@@ -574,7 +574,8 @@ def _difference_stated(base, a: Fact, b: Fact, words: tuple[str, ...]) -> bool:
 
     gap = abs(a.in_yuan() - b.in_yuan())
     later = max(a.sentence, b.sentence)
-    for key in ((a.block, later), (a.block, later + 1)):
+    # (the later figure's sentence, the next, or the next paragraph's first: 收支相抵 on a line of its own)
+    for key in ((a.block, later), (a.block, later + 1), (a.block + 1, 0)):
         if not any(w in base.sentences.get(key, "") for w in words):
             continue
         if any(f is not a and f is not b and f.is_money and abs(f.in_yuan() - gap) <= half(a) + half(b) + half(f)

@@ -49,8 +49,6 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           "rate_column_words": (list, []),
           # row_product: words of a table's note capping or prorating its amounts (最高不超过, 按实际)
           "cap_note_words": (list, []),
-          # endings of a head of ratios (拉动比, 倍数): no sum
-          "ratio_head_endings": (list, []),
           # words of a column head standing beside a row's total, not under it (年末结转和结余
           # after 本年支出 | 小计 | 基本支出 | 项目支出): the parts end before it
           "beside_total_words": (list, []),
@@ -459,6 +457,8 @@ def _check_column_total(doc, rule, typed):
                 continue  # (累计支出 by month: its 合计 is the last month's, no sum of them)
             hit = _column_hit(rule, table, grid, at, col, rows, heads[col].strip() or f"第{col + 1}列",
                               notes.get(id(table), ""), befores.get(id(table), ""))
+            if hit is not None and _quotient_of_totals(grid[at], col, summed):
+                continue  # (带动比 3.67 = 1,100.00 ÷ 300.00: a ratio of two columns' totals, no sum)
             agreed += hit is None and col < len(grid[at]) and is_amount(grid[at][col])
             if hit is not None and _products_explain(hit, slips, col, table):
                 continue  # (the total is right once a row's amount is its product: SUM007 tells that row)
@@ -552,7 +552,8 @@ def _heads_summed(rule, table, grid, first: int, label_col: int, skip: int | Non
     words = rule.params["rate_column_words"] + rule.params["not_summed_words"]
     # (行次 numbers, under no head or a line-number head: concepts.yaml not_figure_columns)
     lines = line_number_columns(grid, table.width, tuple(concepts().get("not_figure_columns") or ()))
-    ratios = tuple(rule.params["ratio_head_endings"])
+    # (拉动比, 倍数: ratios; 同比: a rate printed without %; no sum)
+    ratios = tuple(concepts().get("ratio_heads") or ()) + tuple(concepts().get("rate_head_endings") or ())
     return heads, [col for col in range(label_col + 1, table.width)
                    if col not in lines and not any(w in compact(heads[col]) for w in words)
                    and not HEAD_UNIT_RE.sub("", compact(heads[col])).endswith(ratios)]
@@ -570,6 +571,21 @@ def _rows_across_alone(rule, table, grid, labels: set, part_totals: bool):
     heads, summed = _heads_summed(rule, table, grid, figures[0], label_col)
     across = _row_totals(rule, table, grid, figures, summed, heads, labels)
     yield from across[1] if across is not None else ()
+
+
+def _quotient_of_totals(total_row: list[str], col: int, summed: list[int]) -> bool:
+    """The total row's figure in `col` is the quotient of two other columns' totals, within its
+    print (带动比 3.67 beside 300.00 and 1,100.00): the column holds ratios, whatever its head."""
+    def value(c):
+        q = parse_cell(total_row[c].strip()) if c < len(total_row) and is_amount(total_row[c]) else None
+        return q
+    own = value(col)
+    if own is None:
+        return False
+    others = [(c, q) for c in summed if c != col for q in [value(c)] if q is not None and q.value]
+    half = Decimal(5) / Decimal(10) ** (own.places + 1)
+    return any(abs(a.value / b.value - own.value) <= half or abs(a.value / b.value * 100 - own.value) <= half
+               for i, (_, a) in enumerate(others) for j, (_, b) in enumerate(others) if i != j)
 
 
 def _running_total(grid, details: list[int], at: int, col: int) -> bool:
