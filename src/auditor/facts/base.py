@@ -552,9 +552,11 @@ class FactReader:
         self.column_total_rows = frozenset(vocab.get("column_total_rows") or ())
         self.column_total_words = tuple(vocab.get("column_total_words") or ())
         self.ratio_heads = tuple(vocab.get("ratio_heads") or ())
+        self.change_amount_tails = frozenset(vocab.get("change_amount_tails") or ("",))
         self.per_unit_heads = tuple(vocab.get("per_unit_heads") or ())
         self.head_things: dict[str, str] = {}  # a head's thing (see _column_thing), read once
         self.column_things: set[str] = set()  # the things whose column totals sentences may restate
+        self.column_total_of: dict[str, Fact] = {}  # a thing -> its first column total
         # endings of a head naming a count and the unit they give (救助人次 › 人次, 户数 › 户), longest first
         self.count_heads = sorted((vocab.get("count_head_endings") or {}).items(), key=lambda kv: -len(kv[0]))
         # a numbered item's label ending so names what its figures are of (1.某某项目：…, 2.某某专项资金：…)
@@ -589,10 +591,15 @@ class FactReader:
         # words right after a figure saying it was not done (新增车辆2辆尚未交付): no outcome stated
         undone = vocab.get("undone_after") or ()
         self.undone_after = re.compile(r"\s*(?:" + alternatives(undone) + ")") if undone else None
-        self.state_after = re.compile(r"\s*(?:" + alternatives(vocab.get("state_after")) + ")")
+        self.state_after = re.compile(r"\s*(?!" + alternatives(vocab.get("state_all")) + ")(?:"
+                                      + alternatives(vocab.get("state_after")) + ")")
         # words of things moving in or out during the year (新增, 处置, 报废): a count so said of a
         # table row's thing is a flow, no restatement of the row's stock (see _flow_of_row)
         self.flow_words = tuple(vocab.get("stock_flow_words") or ())
+        self.work_words = tuple(vocab.get("work_words") or ())
+        self.whole_units = frozenset(vocab.get("whole_units") or ())
+        self.stock_heads = tuple(vocab.get("stock_heads") or ())
+        self.stock_rows: set[tuple] = set()  # (row label, money?) a table states a stock of (年末数)
         self.inclusion_words = tuple(vocab.get("inclusion_words") or ())
         # (row label, money?) -> the flows a table states of it (新购数量: 新购)
         self.flow_rows: dict[tuple, set[str]] = {}
@@ -795,7 +802,8 @@ class FactReader:
                 by_noun.setdefault((unit, self._counted_noun(label)), []).append((label, _pairs(label)))
         units = {unit for unit, _ in by_noun}
         for fact in [f for f in self.base.facts if f.source == "text" and f.concept is None and f.period == CURRENT
-                     and f.measure == "实际值" and f.unit in units]:
+                     and f.measure == "实际值" and f.unit in units
+                     and not (f.places and f.unit in self.whole_units)]:  # (2.5项: see _text_fact's reading)
             if any(w in fact.label for w in self.not_actual_words):
                 continue
             text = self.base.sentences.get((fact.block, fact.sentence), "")
@@ -803,6 +811,8 @@ class FactReader:
             following = compact(PHRASE_BREAK_RE.split(text[end:end + CLAUSE_AFTER], maxsplit=1)[0])
             # (up to the next figure: 64台警报器年度维护和6台多媒体警报器… — the words after 6台 are its)
             following = NEXT_FIGURE_RE.split(following, maxsplit=1)[0]
+            # (nor a bracket after it: 储备粮规模21,000吨（小麦9,000吨…） lists its parts)
+            following = re.split(r"[（(]", following, maxsplit=1)[0]
             candidates = {label: own for k in range(len(following) - 1)
                           for label, own in by_noun.get((fact.unit, following[k:k + 2]), ())}
             if not candidates or len(candidates) > LabelIndex.LOOSE_LIMIT:
@@ -903,7 +913,8 @@ class FactReader:
         own_flows = self.flow_rows.get((concept, money))
         if own_flows:
             return not any(w in clause for w in own_flows)
-        return any(w in clause for w in self.flow_words)
+        return any(w in clause for w in self.flow_words) or (
+            (concept, money) in self.stock_rows and any(w in clause for w in self.work_words))
 
     def _undone_in_clause(self, text: str, at: int) -> bool:
         """One of undone_after further on in the clause the figure starts, before the next figure
@@ -1234,13 +1245,18 @@ class FactReader:
                 # “新增消防车辆2辆尚未交付”: the number intended, not done (the table's 实际 0 辆 is);
                 # a count's clause may name the things first (3家VOCs治理企业因停产未实施治理)
                 fact["comparator"] = "未"
-            if fact.get("concept") in self.column_things and any(w in compact(phrase) for w in self.other_whole_words):
-                # (全县耕地面积合计128,600亩 beside a table of the towns paid a subsidy: the whole
-                # area's figure, which a table of some of it need not total)
+            if fact.get("concept") in self.column_things and any(w in compact(phrase) for w in self.other_whole_words) \
+                    and self._part_states_total(text, m.end(), fact["concept"], unit):
+                # (全县耕地面积合计128,600亩，其中…申报补贴的面积为98,400亩 beside a table totalling
+                # 98,400: the whole area's figure, the table totals a part of it)
                 fact["concept"] = None
             if fact.get("concept") and unit not in MONEY_UNITS and fact["concept"] not in self.lex.concepts.canonical \
                     and self.state_after.match(text, m.end()):
                 fact["concept"] = None  # (重点研发计划32项已结题验收: the row's things in a state, some of them)
+            if fact.get("concept") and unit in self.whole_units and "." in m.group("num"):
+                # (…；2.5项自然科学基金项目…: a count of whole things with a decimal point is a list's
+                # item 2 run into its count of 5, no figure of 2.5 things)
+                fact["concept"] = None
             if fact.get("concept") and unit not in MEASURED_UNITS \
                     and self._flow_of_row(text, m, fact["concept"], unit in MONEY_UNITS):
                 # “其他用车2辆经评估后公开拍卖处置”, “新增应急保障用车1辆”: things that moved during the
@@ -1786,7 +1802,7 @@ class FactReader:
             # listed, none of them (the names before the last may be none the vocabulary knows)
             return None
         if both[-1] in labels and both[-1] not in found and (
-                phrase[:both[-1][0]].endswith(self.joins) or any(w in phrase for w in self.inclusion_words)):
+                phrase[:both[-1][0]].endswith(self.joins) or self._includes_part(phrase, both[-1][0], both[-1][1])):
             # (受理法律援助案件及值班律师法律帮助2,246件: the figure of both things joined; 雨量站含自动
             # 雨量站25处: of a part the row's thing includes; not the table row's own)
             return None
@@ -1904,9 +1920,16 @@ class FactReader:
         holders = [w for w in self.label_pattern.holding(noun) if not self._one_conjunct(noun, w)]
         return self.row_labels[holders[0]] if len(holders) == 1 else None
 
+    def _includes_part(self, phrase: str, start: int, end: int) -> bool:
+        """The label at phrase[start:end] names a part of the same thing named before it with an
+        inclusion word between (雨量站含自动雨量站): the figure is the part's."""
+        before = phrase[:start]
+        k = before.find(phrase[start:end])
+        return k >= 0 and any(w in before[k + end - start:] for w in self.inclusion_words)
+
     def _joins_things(self, words: str) -> bool:
-        """The words join two things (受理法律援助案件及值班律师法律帮助): two names of two characters
-        or more either side of a join word (及 of 及时 is none)."""
+        """The words join two things (受理法律援助案件及值班律师法律帮助): names of CONJUNCT_MIN
+        characters or more either side of a join word (及 of 及时 is none)."""
         for word in self.not_joins:
             words = words.replace(word, "\0" * len(word))
         if not any(j in words for j in self.joins):
@@ -2148,9 +2171,10 @@ class FactReader:
         rates = [r for r in rates if not any(_within(r, m) for m in words)]
         ways = self.lex.directions.all(head_c)
         if rates and {"up", "down"} <= {way for _, _, way in ways} \
-                and not SIGN_MARKS_RE.sub("", head_c[ways[-1][1]:]):
-            # a head naming both ways and closing on the second (增加+/减少-, 增加（减少）): a signed
-            # change's amount; not a rate's head naming both (增加/减少幅度, 增长/下降比例)
+                and SIGN_MARKS_RE.sub("", BRACKETED_RE.sub("", head_c[ways[-1][1]:])) in self.change_amount_tails:
+            # a head naming both ways and closing on the second, or on a word of an amount (增加+/减少-,
+            # 增加（减少）额, 增加+/减少-（万元）): a signed change's amount; not a rate's head naming
+            # both (增加/减少幅度, 增长/下降比例)
             words, rates = [(0, len(head_c), "变动额")], []
         measures = [m for m in words if not any(_within(m, r) and r[1] - r[0] > m[1] - m[0] for r in rates)]
         if measures and rates and (rates[-1][0] > measures[-1][0] and rates[-1][2] in ("占比", "变动率")
@@ -2304,12 +2328,8 @@ class FactReader:
             stem = LABEL_TAIL_RE.sub("", row_label)
             if stem != row_label and len(stem) >= 4:
                 self.row_labels.setdefault(stem, row_label)  # (the name without its tail)
-        if unit and row_label:  # (the units a row label's figures are printed in: see _indicator_like)
+        if unit and row_label:  # (the units printed with a row label's figures: see _indicator_like)
             self.label_units.setdefault(row_label, set()).add(unit)
-        if concept and row_label:
-            flows = {w for w in self.flow_words if w in head.text}
-            if flows:
-                self.flow_rows.setdefault((concept, unit in MONEY_UNITS), set()).update(flows)
         # a row naming one concept under a column naming another (基本支出 of 一般公共服务支出):
         # the column is a dimension of the fact
         member = col_concept if col_concept and col_concept != concept else ""
@@ -2341,6 +2361,8 @@ class FactReader:
             measure = "决算" if money_like and unit != "%" and not rate else "实际值"
         if not unit and not counted:
             unit = self._cell_unit(head.text, label, table, measure, concept, block_unit, rate)
+        if concept and row_label:
+            self._note_row(concept, row_label, head.text, unit)
         subject = self.table_subject
         text = cell.text.strip()
         fact = Fact(id=len(self.base.facts), concept=concept, measure=measure, period=period, subject=subject,
@@ -2349,8 +2371,31 @@ class FactReader:
         self.base.add(fact)
         if column_total:
             self.base.column_totals.add(fact.id)
+            self.column_total_of.setdefault(concept, fact)
         if measure == "实际值" and unit == "分" and concept:
             self.point_indicators.add(concept)
+
+    def _part_states_total(self, text: str, at: int, thing: str, unit: str) -> bool:
+        """A later figure of the sentence, in the unit, is the column's total of the thing: the
+        sentence's first figure is of a wider whole."""
+        total = self.column_total_of.get(thing)
+        if total is None:
+            return False
+        return any((m.group("unit") or "") == unit and to_decimal(m.group("num")) == total.value
+                   for m in self.lex.text_number.finditer(text, at))
+
+    def _note_row(self, concept: str, row_label: str, head: str, unit: str) -> None:
+        """What a table's cell tells of its row's thing, for the sentences read after the tables: a
+        count's unit (立项数（项）: see _indicator_like), a flow it states (新购数量) or a stock (年末数)
+        (see _flow_of_row)."""
+        money = unit in MONEY_UNITS
+        if unit and not money:
+            self.label_units.setdefault(row_label, set()).add(unit)
+            flows = {w for w in self.flow_words if w in head}
+            if flows:
+                self.flow_rows.setdefault((concept, False), set()).update(flows)
+        if any(w in head for w in self.stock_heads):
+            self.stock_rows.add((concept, money))
 
     def _per_unit_head(self, head: str) -> bool:
         """A head of amounts per one thing (公里均投资, 单价（万元/公里）): per_unit_heads, or a unit per one."""

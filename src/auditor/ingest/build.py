@@ -36,7 +36,8 @@ PART_YEAR_RE = re.compile(r"(20\d\d)\s*年\s*\d{1,2}\s*月?\s*[-—–~～至到
 
 
 # what right after a number may make it the first of a pair of numbers, not an item's (一、二季度,
-# 1、2月份, （1）（2）项, 二、三级指标): the number after it of its script
+# 1、2月份, （1）（2）项): the number after it of its script, then a noun such pairs count by
+# (vocabulary.yaml number_pair_nouns: 二、三公经费 and 2、3个项目 are items)
 NUMBER_PAIR_RE = {"cn": re.compile(r"\s*([一二三四五六七八九十]+)"),
                   "arabic": re.compile(r"\s*(\d+)(?![\d.．])"),
                   "paren_arabic": re.compile(r"\s*[（(]\s*(\d+)\s*[）)]"),
@@ -53,7 +54,8 @@ def opens_number_pair(text: str) -> bool:
     token, style, value, _ = found
     pair = NUMBER_PAIR_RE.get(style)
     m = pair.match(text, text.find(token) + len(token)) if pair is not None else None
-    return m is not None and (int(m.group(1)) if m.group(1).isdigit() else cn_to_int(m.group(1))) == value + 1
+    return m is not None and (int(m.group(1)) if m.group(1).isdigit() else cn_to_int(m.group(1))) == value + 1 \
+        and text[m.end():].lstrip().startswith(tuple(vocabulary().get("number_pair_nouns") or ()))
 
 
 def numbering_of(text: str) -> tuple[str, str, int | None, int] | None:

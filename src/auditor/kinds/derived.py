@@ -707,6 +707,10 @@ def _headed_whole(base: FactBase, part: Fact) -> Fact | Literal[False] | None:
     return whole if whole is not None else False
 
 
+# a sentence opening on the whole whose parts it lists (主要税种中，, 实际支出中，): its figures are parts
+PART_LIST_OPENING_RE = re.compile(r"\s*[^，,。；;：:\d]{1,12}中[，,：:]")
+
+
 def _opener(base: FactBase, part: Fact) -> Fact | None:
     """The total a list of shares is taken of: the first amount of the part's paragraph, or of
     the paragraph before (“…支出 X 万元，主要用于：” broken off by a line), provided it has no
@@ -723,20 +727,13 @@ def _opener(base: FactBase, part: Fact) -> Fact | None:
             # the whole is the one before the paragraph, if the sibling's share holds on it
             whole = _opener(base, facts[first])
             return whole if whole is not None and _fits(facts[first + 1], facts[first], whole) else None
-        if block != part.block and not _opens_list(base, facts[first]):
-            return None  # (the paragraph before states a sibling, 增值税…，比上年增长…: no whole)
+        if block != part.block and (PART_LIST_OPENING_RE.match(base.sentences.get((block, facts[first].sentence), ""))
+                                    or per_unit(facts[first])):
+            # (主要税种中，增值税…: the paragraph before states a part of a list; 每人每月1,500元: an
+            # amount per head; no whole)
+            return None
         return None if has_share or facts[first] is part else facts[first]
     return None
-
-
-def _opens_list(base: FactBase, f: Fact) -> bool:
-    """The paragraph of `f` goes on to list parts after it (…支出X万元，主要用于：, 其中, 包括) or ends on
-    a colon: an amount broken off from the list of its parts by a line."""
-    text = base.sentences.get((f.block, f.sentence), "")
-    after = text[f.at + len(f.text):]
-    after = after[:next((k for k, ch in enumerate(after) if ch.isdigit()), len(after))]  # (up to the next figure)
-    return bool(lexicon().whole_opener.match(after)) or any(c in after for c in "：:") \
-        or any(w in after for w in lexicon().list_openers)
 
 
 def _slip_hit(rate: Fact, a: Fact, b: Fact, sentence: list[Fact]) -> Hit:

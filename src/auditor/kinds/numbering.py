@@ -7,6 +7,7 @@ the levels below it. A heading numbered in another style that continues the sequ
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 from ..facts.numbers import cn_to_int
 from ..ingest.build import NUMBERING_LEVELS, numbering_of, opens_number_pair
@@ -61,11 +62,9 @@ def _numbered(doc):
                 start = block.text.find(sentence.text, offset)
                 offset = max(offset, start + len(sentence.text)) if start >= 0 else offset
                 found = numbering_of(sentence.text) if k else None
-                run_into = DECIMAL_ITEM_RE.match(sentence.text) if k and found is None and block.style == "arabic" \
-                    else None
-                if run_into and int(run_into.group(1)) == items[-1][1].value + 1:
-                    # (…；2.3所学校…；3.…: item 2 run into the figure after it, where the list expects it)
-                    found = (run_into.group(1) + ".", "arabic", int(run_into.group(1)), NUMBERING_LEVELS["arabic"])
+                if k and found is None and block.style == "arabic":
+                    found = _run_into_item(sentence.text, 0, items[-1][1].value + 1,
+                                           lambda: (s.text for s in block.sentences[k + 1:]))
                 if found and found[1] == block.style:
                     item = Paragraph(sentence.text, sentence.loc)
                     item.token, item.style, item.value = found[0], found[1], found[2]
@@ -143,6 +142,20 @@ DECIMAL_ITEM_RE = re.compile(r"\s*(\d{1,2})[.．](?=\d)")
 ITEM_OPENING_RE = re.compile(r"^|(?<=[：:])")
 
 
+def _run_into_item(text: str, start: int, expected: int, later: Callable[[], Iterable[str]]) -> tuple | None:
+    """An item's number run into the figure after it (2.3所学校: item 2 on 3 schools), read as a
+    decimal: the item (token, style, value, level) where it is the number the list expects and the
+    list goes on from it in the sentences after (`later()`, their texts, read only then: the next
+    item is 3, no item 2 follows)."""
+    m = DECIMAL_ITEM_RE.match(text, start)
+    if m is None or int(m.group(1)) != expected or expected < 2:
+        return None
+    values = [found[2] for t in later() for found in [numbering_of(t)] if found and found[1] == "arabic"]
+    if not values or values[0] != expected + 1 or expected in values:
+        return None
+    return m.group(1) + ".", "arabic", expected, NUMBERING_LEVELS["arabic"]
+
+
 def _inline_lists(doc, styles: set[str]):
     """The items a paragraph lists inside itself in a style not its own (（二）存在的问题。1.…；
     2.…；4.…): a list of their own, 1, 2, 3 … within the paragraph, apart from the headings'
@@ -152,26 +165,23 @@ def _inline_lists(doc, styles: set[str]):
     for block in doc.blocks:
         if not isinstance(block, Paragraph) or len(block.sentences) < 2:
             continue
-        items, run_into_ids = [], set()  # (id() of the items read from a decimal, 2.3所)
-        for sentence in block.sentences:
+        items = []
+        for k, sentence in enumerate(block.sentences):
             for m in ITEM_OPENING_RE.finditer(sentence.text):
                 found = numbering_of(sentence.text[m.start():])
-                run_into = DECIMAL_ITEM_RE.match(sentence.text, m.start()) if found is None else None
-                if run_into:  # (2.3所学校…: item 2 run into the figure after it, as 2.3 reads)
-                    found = (run_into.group(1) + ".", "arabic", int(run_into.group(1)), NUMBERING_LEVELS["arabic"])
+                if found is None:  # (2.3所学校…: item 2 run into the figure after it, as 2.3 reads)
+                    last_arabic = next((i for i in reversed(items) if i.style == "arabic"), None)
+                    found = _run_into_item(sentence.text, m.start(), last_arabic.value + 1 if last_arabic else 0,
+                                           lambda: (s.text for s in block.sentences[k + 1:]))
                 if found is None or found[1] == block.style or found[1] not in styles or found[2] is None:
                     continue
                 item = Paragraph(sentence.text[m.start():], block.loc)
                 item.token, item.style, item.value = found[0], found[1], found[2]
-                if run_into:
-                    run_into_ids.add(id(item))
                 items.append(item)
         pairs = _number_pairs(items)
         last: dict[str, Paragraph] = {}
         for item in (i for i in items if id(i) not in pairs):
             previous = last.get(item.style)
-            if id(item) in run_into_ids and (previous is None or item.value != previous.value + 1):
-                continue  # (a figure with a decimal point, unless it is the item the list expects)
             if previous is not None and item.value != previous.value + 1 and item.value != 1:
                 yield _hit(item, previous, f"编号“{item.token}”重复" if item.value == previous.value
                            else f"编号从“{previous.token}”跳到“{item.token}”，中间缺少 "

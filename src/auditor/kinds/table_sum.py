@@ -47,7 +47,7 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           "identities": (list, []), "names": (dict, {}),
           # words of a column head whose figures are rates (增减率, 占比): they do not add up
           "rate_column_words": (list, []),
-          # row_product: words of a table's note capping or prorating its amounts (最高不超过, 按实际)
+          # row_product: words of a table's note capping its amounts (最高不超过…万元)
           "cap_note_words": (list, []),
           # words of a column head standing beside a row's total, not under it (年末结转和结余
           # after 本年支出 | 小计 | 基本支出 | 项目支出): the parts end before it
@@ -1046,6 +1046,7 @@ def _lines_before(doc, longest: int) -> dict[int, str]:
 
 
 SCALED_UNIT_RE = re.compile(r"[万亿千]|元")  # a unit of a scale (万人次) or of money: no plain count
+CAP_FIGURE_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")  # the figures of a note (a cap: 100.00)
 HEAD_UNIT_RE = re.compile(r"[（(][^）)]+[）)]")  # a head naming its own unit (投资额（万元）)
 
 
@@ -1181,14 +1182,16 @@ def _check_row_product(doc, rule, _typed):
     notes = _notes_after(doc)
     caps = tuple(rule.params["cap_note_words"])
     for table in doc.tables:
-        # (a note capping or prorating the amounts, 单个项目补助最高不超过100.00万元, 按实际用款月数计息:
-        # a row below its product may be held to it)
-        capped = any(w in notes.get(id(table), "") for w in caps)
+        # (a note capping the amounts, 单个项目补助最高不超过100.00万元: a row below its product at the
+        # cap's figure is held to it)
+        note = notes.get(id(table), "")
+        cap_values = {q.value for q in (parse_cell(t) for t in CAP_FIGURE_RE.findall(note)) if q is not None} \
+            if any(w in note for w in caps) else set()
         for slip in _product_slips(table, rule):
             cell = table.rows[slip.row][slip.col]
             factors = " × ".join(f"{head} {text}" for head, text in slip.terms)
             stated = parse_cell(cell.text)
-            if capped and stated.value < slip.expected:
+            if stated.value < slip.expected and stated.value in cap_values:
                 continue
             shown = fmt(slip.expected, stated.places, cell.text)
             label = compact(_label(table.grid()[slip.row])) or f"第{slip.row + 1}行"
