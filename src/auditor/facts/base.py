@@ -1245,8 +1245,8 @@ class FactReader:
                 # “新增消防车辆2辆尚未交付”: the number intended, not done (the table's 实际 0 辆 is);
                 # a count's clause may name the things first (3家VOCs治理企业因停产未实施治理)
                 fact["comparator"] = "未"
-            if fact.get("concept") in self.column_things and any(w in compact(phrase) for w in self.other_whole_words) \
-                    and self._part_states_total(text, m.end(), fact["concept"], unit):
+            if fact.get("concept") in self.column_things and any(w in text[:m.start()] for w in self.other_whole_words) \
+                    and self._part_states_total(text, fact["concept"], unit, value):
                 # (全县耕地面积合计128,600亩，其中…申报补贴的面积为98,400亩 beside a table totalling
                 # 98,400: the whole area's figure, the table totals a part of it)
                 fact["concept"] = None
@@ -2375,14 +2375,15 @@ class FactReader:
         if measure == "实际值" and unit == "分" and concept:
             self.point_indicators.add(concept)
 
-    def _part_states_total(self, text: str, at: int, thing: str, unit: str) -> bool:
-        """A later figure of the sentence, in the unit, is the column's total of the thing: the
-        sentence's first figure is of a wider whole."""
+    def _part_states_total(self, text: str, thing: str, unit: str, value: Decimal) -> bool:
+        """Another figure of the sentence, in the unit, is the column's total of the thing, or the
+        rest beside it (全市…5,430人，含市本级430人 beside a table of the districts' 5,000): the
+        sentence's figure is of a wider whole."""
         total = self.column_total_of.get(thing)
         if total is None:
             return False
-        return any((m.group("unit") or "") == unit and to_decimal(m.group("num")) == total.value
-                   for m in self.lex.text_number.finditer(text, at))
+        return any((m.group("unit") or "") == unit and to_decimal(m.group("num")) in (total.value, value - total.value)
+                   for m in self.lex.text_number.finditer(text))
 
     def _note_row(self, concept: str, row_label: str, head: str, unit: str) -> None:
         """What a table's cell tells of its row's thing, for the sentences read after the tables: a

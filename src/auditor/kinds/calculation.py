@@ -31,7 +31,7 @@ PARAMS = {
     "enumeration_cues": (list, ["包括", "分别为", "分别是", "具体为", "构成为", "按经济分类划分", "按经济性质划分",
                                 "按支出性质划分", "按功能分类划分", "按资金来源划分"]),
     # words opening a list that may leave parts out: only a sum above the total is wrong there
-    "partial_cues": (list, ["主要包括", "主要用于", "主要为",
+    "partial_cues": (list, ["主要包括", "主要用于", "主要为", "主要是", "主要有", "主要由",
                             # (680.00万元中，中央资金300.00万元、…: the list may name some of it)
                             "中，", "中："]),
     # the first words of a list's last item that make it the rest of the whole (…、其他支出X): a
@@ -815,6 +815,9 @@ def _check_group(facts, calc, names, context, rule, complete, checked=None, blan
             whole, extra = wider
             yield from _compare(replace(total, concept=whole), parts + unnamed + extra, context, rule)
             continue
+        if context == "同一句" and text and _opened_partly(text, total, parts, rule) \
+                and sum((p.in_yuan() for p in parts), Decimal(0)) <= total.in_yuan():
+            continue  # (本年支出…，主要包括基本支出…、项目支出…: some of the parts, only a sum above it is wrong)
         if unnamed:
             # “总收入25,849.50万元，其中：财政拨款收入…，医疗收入21,476.80万元，其他收入…”: an item the
             # vocabulary does not know is listed among the parts; the sum holds with it, or the
@@ -824,6 +827,17 @@ def _check_group(facts, calc, names, context, rule, complete, checked=None, blan
             if sum((p.in_yuan() for p in parts), Decimal(0)) <= total.in_yuan():
                 continue
         yield from _compare(total, parts, context, rule)
+
+
+def _opened_partly(text: str, total: Fact, parts: list[Fact], rule) -> bool:
+    """A word of a list that may leave parts out (主要包括, 主要是) between the total and its first part."""
+    first = min((p.at for p in parts if p.at > total.at), default=None)
+    if first is None:
+        return False
+    between = text[total.at + len(total.text):first]
+    for opener in lexicon().list_openers:  # (其中： opens the parts, its 中： no partial list's)
+        between = between.replace(opener, "")
+    return any(w in between for w in rule.params["partial_cues"])
 
 
 def _wider_items(facts: list[Fact], total: Fact, parts: list[Fact], calc: dict,
