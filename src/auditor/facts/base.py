@@ -557,6 +557,8 @@ class FactReader:
         self.head_things: dict[str, str] = {}  # a head's thing (see _column_thing), read once
         self.column_things: set[str] = set()  # the things whose column totals sentences may restate
         self.column_total_of: dict[str, Fact] = {}  # a thing -> its first column total
+        self.per_unit_memo: dict[str, bool] = {}  # a head -> whether it heads amounts per one thing
+        self.head_flows: dict[str, tuple] = {}  # a head -> (the flows it names, whether it names a stock)
         # endings of a head naming a count and the unit they give (救助人次 › 人次, 户数 › 户), longest first
         self.count_heads = sorted((vocab.get("count_head_endings") or {}).items(), key=lambda kv: -len(kv[0]))
         # a numbered item's label ending so names what its figures are of (1.某某项目：…, 2.某某专项资金：…)
@@ -1048,9 +1050,10 @@ class FactReader:
         # the words before its first figure (after the item's own number: 2.2025年计划新建…)
         lead = FIRST_DIGIT_RE.split(_years_out(ITEM_TOKEN_RE.sub("", text, count=1)), maxsplit=1)[0]
         lead = compact(lead)
-        # (a plan word inside a name the tables print, 重点研发计划, says nothing of a plan)
-        for start, end, _label in reversed(list(self.label_pattern.finditer(lead))):
-            lead = lead[:start] + "\0" + lead[end:]
+        if any(w in lead for w in self.plan_only_words):
+            # (a plan word inside a name the tables print, 重点研发计划, says nothing of a plan)
+            for start, end, _label in reversed(list(self.label_pattern.finditer(lead))):
+                lead = lead[:start] + "\0" + lead[end:]
         plans = any(w in lead for w in self.plan_only_words) or (
             sentence.loc.section != self.doc_title and self._names_plan(sentence.loc.section or "")
             and not any(w in lead for w in self.outcome_words)) or (
@@ -2390,18 +2393,23 @@ class FactReader:
         count's unit (立项数（项）: see _indicator_like), a flow it states (新购数量) or a stock (年末数)
         (see _flow_of_row)."""
         money = unit in MONEY_UNITS
+        flows, stock = self.head_flows.get(head) or self.head_flows.setdefault(
+            head, ({w for w in self.flow_words if w in head}, any(w in head for w in self.stock_heads)))
         if unit and not money:
             self.label_units.setdefault(row_label, set()).add(unit)
-            flows = {w for w in self.flow_words if w in head}
             if flows:
                 self.flow_rows.setdefault((concept, False), set()).update(flows)
-        if any(w in head for w in self.stock_heads):
+        if stock:
             self.stock_rows.add((concept, money))
 
     def _per_unit_head(self, head: str) -> bool:
-        """A head of amounts per one thing (公里均投资, 单价（万元/公里）): per_unit_heads, or a unit per one."""
-        return any(w in compact(head) for w in self.per_unit_heads) \
-            or any("/" in b or "／" in b for b in BRACKETED_RE.findall(head))
+        """A head of amounts per one thing (公里均投资, 单价（万元/公里）): per_unit_heads, or a unit per one
+        (read once per head)."""
+        found = self.per_unit_memo.get(head)
+        if found is None:
+            found = self.per_unit_memo[head] = any(w in compact(head) for w in self.per_unit_heads) \
+                or any("/" in b or "／" in b for b in BRACKETED_RE.findall(head))
+        return found
 
     def _column_thing(self, head: str) -> str:
         """What a column head names beside its unit, measure and year (补贴面积 of 补贴面积（亩）; 计划投资
