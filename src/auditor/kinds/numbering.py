@@ -165,19 +165,19 @@ def _inline_lists(doc, styles: set[str]):
     for block in doc.blocks:
         if not isinstance(block, Paragraph) or len(block.sentences) < 2:
             continue
-        items = []
+        items, last_arabic = [], 0  # (the value of the last arabic item so far)
         for k, sentence in enumerate(block.sentences):
             for m in ITEM_OPENING_RE.finditer(sentence.text):
                 found = numbering_of(sentence.text[m.start():])
                 if found is None:  # (2.3所学校…: item 2 run into the figure after it, as 2.3 reads)
-                    last_arabic = next((i for i in reversed(items) if i.style == "arabic"), None)
-                    found = _run_into_item(sentence.text, m.start(), last_arabic.value + 1 if last_arabic else 0,
+                    found = _run_into_item(sentence.text, m.start(), last_arabic + 1 if last_arabic else 0,
                                            lambda: (s.text for s in block.sentences[k + 1:]))
                 if found is None or found[1] == block.style or found[1] not in styles or found[2] is None:
                     continue
                 item = Paragraph(sentence.text[m.start():], block.loc)
                 item.token, item.style, item.value = found[0], found[1], found[2]
                 items.append(item)
+                last_arabic = item.value if item.style == "arabic" else last_arabic
         pairs = _number_pairs(items)
         last: dict[str, Paragraph] = {}
         for item in (i for i in items if id(i) not in pairs):
