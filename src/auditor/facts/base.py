@@ -331,6 +331,10 @@ class Head:
     # the unit a head naming a count gives its figures (救助人次: 人次; 户数: 户), "" for a count
     # in no unit of its own (数量); None for a head naming no count
     count_unit: str | None = None
+    per_unit: bool = False  # a head of amounts per one thing (公里均投资, 单价（万元/公里）)
+    thing: str = ""  # what it names beside its unit, measure and year (补贴面积 of 补贴面积（亩）)
+    flows: frozenset = frozenset()  # the flows it names (新购数量: 新购)
+    stock: bool = False  # whether it names a stock (年末数, 实有)
 
 
 NO_HEAD = Head("", None, "", None, CURRENT, False, False)
@@ -554,11 +558,8 @@ class FactReader:
         self.ratio_heads = tuple(vocab.get("ratio_heads") or ())
         self.change_amount_tails = frozenset(vocab.get("change_amount_tails") or ("",))
         self.per_unit_heads = tuple(vocab.get("per_unit_heads") or ())
-        self.head_things: dict[str, str] = {}  # a head's thing (see _column_thing), read once
-        self.column_things: set[str] = set()  # the things whose column totals sentences may restate
-        self.column_total_of: dict[str, Fact] = {}  # a thing -> its first column total
-        self.per_unit_memo: dict[str, bool] = {}  # a head -> whether it heads amounts per one thing
-        self.head_flows: dict[str, tuple] = {}  # a head -> (the flows it names, whether it names a stock)
+        # a thing -> its first column total (the things whose column totals sentences may restate)
+        self.column_total_of: dict[str, Fact] = {}
         # endings of a head naming a count and the unit they give (救助人次 › 人次, 户数 › 户), longest first
         self.count_heads = sorted((vocab.get("count_head_endings") or {}).items(), key=lambda kv: -len(kv[0]))
         # a numbered item's label ending so names what its figures are of (1.某某项目：…, 2.某某专项资金：…)
@@ -1248,7 +1249,7 @@ class FactReader:
                 # “新增消防车辆2辆尚未交付”: the number intended, not done (the table's 实际 0 辆 is);
                 # a count's clause may name the things first (3家VOCs治理企业因停产未实施治理)
                 fact["comparator"] = "未"
-            if fact.get("concept") in self.column_things and any(w in text[:m.start()] for w in self.other_whole_words) \
+            if fact.get("concept") in self.column_total_of and any(w in text[:m.start()] for w in self.other_whole_words) \
                     and self._part_states_total(text, fact["concept"], unit, value):
                 # (全县耕地面积合计128,600亩，其中…申报补贴的面积为98,400亩 beside a table totalling
                 # 98,400: the whole area's figure, the table totals a part of it)
@@ -1930,25 +1931,24 @@ class FactReader:
         k = before.find(phrase[start:end])
         return k >= 0 and any(w in before[k + end - start:] for w in self.inclusion_words)
 
-    def _joins_things(self, words: str) -> bool:
-        """The words join two things (受理法律援助案件及值班律师法律帮助): names of CONJUNCT_MIN
-        characters or more either side of a join word (及 of 及时 is none)."""
+    def _conjuncts(self, words: str) -> list[str]:
+        """The names a join word (和, 及) sets side by side in the words, [] where it joins none: two of
+        CONJUNCT_MIN characters or more (及 of 整改及时率, 参与 are no joins)."""
         for word in self.not_joins:
             words = words.replace(word, "\0" * len(word))
         if not any(j in words for j in self.joins):
-            return False
-        return sum(1 for c in re.split("|".join(map(re.escape, self.joins)), words) if len(c) >= CONJUNCT_MIN) >= 2
+            return []
+        conjuncts = re.split("|".join(map(re.escape, self.joins)), words)
+        return conjuncts if sum(1 for c in conjuncts if len(c) >= CONJUNCT_MIN) >= 2 else []
+
+    def _joins_things(self, words: str) -> bool:
+        """The words join two things (受理法律援助案件及值班律师法律帮助)."""
+        return bool(self._conjuncts(words))
 
     def _one_conjunct(self, noun: str, label: str) -> bool:
         """The noun names one of the things a label joins (专项债券项目 in 争取中央预算内投资和专项
         债券项目数): a part of the indicator's count, not the indicator."""
-        for word in self.not_joins:  # (参与, 及时: no join)
-            label = label.replace(word, "\0" * len(word))
-        if not any(j in label for j in self.joins):
-            return False
-        conjuncts = re.split("|".join(map(re.escape, self.joins)), label)
-        # (a join inside a word, 及 of 整改及时率, leaves no name of two characters beside it)
-        return any(noun in c for c in conjuncts) and sum(1 for c in conjuncts if len(c) >= CONJUNCT_MIN) >= 2
+        return any(noun in c for c in self._conjuncts(label))
 
     def _between_past_years(self, words: str) -> bool:
         """The words of a change name a year before last, or two years both before this one."""
@@ -2193,7 +2193,12 @@ class FactReader:
                     skipped=any(w in head_c for w in self.skip_columns) or bare.endswith(self.ratio_heads),
                     names_labels=any(w in head_c for w in self.label_columns),
                     count_unit=None if rates or measures else next(
-                        (unit for end, unit in self.count_heads if bare.endswith(end)), None))
+                        (unit for end, unit in self.count_heads if bare.endswith(end)), None),
+                    per_unit=any(w in head_c for w in self.per_unit_heads)
+                    or any("/" in b or "／" in b for b in BRACKETED_RE.findall(head)),
+                    thing=self._column_thing(head),
+                    flows=frozenset(w for w in self.flow_words if w in head),
+                    stock=any(w in head for w in self.stock_heads))
 
     def _label(self, label: str) -> Label:
         found = self.label_memo.get(label)
@@ -2297,7 +2302,7 @@ class FactReader:
             row_concept, generic = None, True
         if col_concept in self.not_money:
             row_concept, row_label, generic = None, "", True  # 执行率 / 编制数 columns say what the figure is
-        elif row_concept and self._per_unit_head(head.text):
+        elif row_concept and head.per_unit:
             # (总计 | … | 公里均投资 40.00: an amount per one thing, no figure of the row's concept)
             row_concept = None
         concept = row_concept or (col_concept if generic and not (
@@ -2314,12 +2319,9 @@ class FactReader:
             # the total row under a column naming a thing of its own (补贴面积（亩）): that thing's
             # total, which a sentence naming the thing's total restates (全县补贴面积合计213,439亩; not
             # 白水乡5个 under a column of 白水乡, nor a column of shares, whose total is 100%)
-            thing = self.head_things.get(head.text)
-            if thing is None:
-                thing = self.head_things[head.text] = self._column_thing(head.text)
+            thing = head.thing
             if len(thing) >= HEAD_THING_MIN and thing not in self.lex.generic_labels:
                 concept, column_total = thing, True
-                self.column_things.add(thing)
                 for word in self.column_total_words:
                     self.row_labels.setdefault(thing + word, thing)
         if concept is None and row_label and not described.generic \
@@ -2365,7 +2367,7 @@ class FactReader:
         if not unit and not counted:
             unit = self._cell_unit(head.text, label, table, measure, concept, block_unit, rate)
         if concept and row_label:
-            self._note_row(concept, row_label, head.text, unit)
+            self._note_row(concept, row_label, head, unit)
         subject = self.table_subject
         text = cell.text.strip()
         fact = Fact(id=len(self.base.facts), concept=concept, measure=measure, period=period, subject=subject,
@@ -2388,28 +2390,17 @@ class FactReader:
         return any((m.group("unit") or "") == unit and to_decimal(m.group("num")) in (total.value, value - total.value)
                    for m in self.lex.text_number.finditer(text))
 
-    def _note_row(self, concept: str, row_label: str, head: str, unit: str) -> None:
+    def _note_row(self, concept: str, row_label: str, head: Head, unit: str) -> None:
         """What a table's cell tells of its row's thing, for the sentences read after the tables: a
         count's unit (立项数（项）: see _indicator_like), a flow it states (新购数量) or a stock (年末数)
         (see _flow_of_row)."""
         money = unit in MONEY_UNITS
-        flows, stock = self.head_flows.get(head) or self.head_flows.setdefault(
-            head, ({w for w in self.flow_words if w in head}, any(w in head for w in self.stock_heads)))
         if unit and not money:
             self.label_units.setdefault(row_label, set()).add(unit)
-            if flows:
-                self.flow_rows.setdefault((concept, False), set()).update(flows)
-        if stock:
+            if head.flows:
+                self.flow_rows.setdefault((concept, False), set()).update(head.flows)
+        if head.stock:
             self.stock_rows.add((concept, money))
-
-    def _per_unit_head(self, head: str) -> bool:
-        """A head of amounts per one thing (公里均投资, 单价（万元/公里）): per_unit_heads, or a unit per one
-        (read once per head)."""
-        found = self.per_unit_memo.get(head)
-        if found is None:
-            found = self.per_unit_memo[head] = any(w in compact(head) for w in self.per_unit_heads) \
-                or any("/" in b or "／" in b for b in BRACKETED_RE.findall(head))
-        return found
 
     def _column_thing(self, head: str) -> str:
         """What a column head names beside its unit, measure and year (补贴面积 of 补贴面积（亩）; 计划投资

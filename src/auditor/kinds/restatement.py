@@ -569,17 +569,15 @@ def _difference_stated(base, a: Fact, b: Fact, words: tuple[str, ...]) -> bool:
     if a.block != b.block or not (a.is_money and b.is_money) or not words:
         return False
 
-    def half(f: Fact) -> Decimal:  # (half a unit of the last printed place, in 元)
-        return f.half_unit * MONEY_UNITS.get(f.unit, 1)
-
-    gap = abs(a.in_yuan() - b.in_yuan())
+    (a_lo, a_hi), (b_lo, b_hi) = (f.interval(MONEY_UNITS[f.unit]) for f in (a, b))
+    gap_lo, gap_hi = max(Decimal(0), max(a_lo - b_hi, b_lo - a_hi)), max(a_hi - b_lo, b_hi - a_lo)
     later = max(a.sentence, b.sentence)
     # (the later figure's sentence, the next, or the next paragraph's first: 收支相抵 on a line of its own)
     for key in ((a.block, later), (a.block, later + 1), (a.block + 1, 0)):
-        if not any(w in base.sentences.get(key, "") for w in words):
-            continue
-        if any(f is not a and f is not b and f.is_money and abs(f.in_yuan() - gap) <= half(a) + half(b) + half(f)
-               for f in base.by_sentence.get(key, ())):
+        if any(w in base.sentences.get(key, "") for w in words) and any(
+                f is not a and f is not b and f.is_money
+                and f.interval(MONEY_UNITS[f.unit])[0] <= gap_hi and gap_lo <= f.interval(MONEY_UNITS[f.unit])[1]
+                for f in base.by_sentence.get(key, ())):
             return True
     return False
 

@@ -25,7 +25,7 @@ import re
 from decimal import Decimal
 
 from ..facts.lexicon import lexicon
-from ..facts.numbers import Quantity, fmt
+from ..facts.numbers import NUMBER_RE, Quantity, fmt
 from ..ingest.build import numbering_of
 from ..knowledge import compact, concepts
 from ..model import Cell, Table
@@ -549,7 +549,7 @@ def _heads_summed(rule, table, grid, first: int, label_col: int, skip: int | Non
     """Each column's head (the rows above the first of figures, but `skip`: a total row heading the
     table), and the columns of figures a total sums (no rates, no amounts per head, no codes)."""
     heads = [" ".join(grid[r][c] for r in range(first) if r != skip) for c in range(table.width)]
-    words = rule.params["rate_column_words"] + rule.params["not_summed_words"]
+    words = _not_summed(rule)
     # (行次 numbers, under no head or a line-number head: concepts.yaml not_figure_columns)
     lines = line_number_columns(grid, table.width, tuple(concepts().get("not_figure_columns") or ()))
     # (拉动比, 倍数: ratios; 同比: a rate printed without %; no sum)
@@ -571,6 +571,12 @@ def _rows_across_alone(rule, table, grid, labels: set, part_totals: bool):
     heads, summed = _heads_summed(rule, table, grid, figures[0], label_col)
     across = _row_totals(rule, table, grid, figures, summed, heads, labels)
     yield from across[1] if across is not None else ()
+
+
+def _not_summed(rule) -> tuple[str, ...]:
+    """Words of a column or a row whose figures do not add up: rates, the rule's own words (a code, a
+    year, a standard) and amounts per one thing (人均, 单价: concepts.yaml per_unit_heads)."""
+    return (*rule.params["rate_column_words"], *rule.params["not_summed_words"], *(concepts().get("per_unit_heads") or ()))
 
 
 def _quotient_of_totals(total_row: list[str], col: int, summed: list[int]) -> bool:
@@ -645,7 +651,7 @@ def _row_totals(rule, table, grid, rows: list[int], summed: list[int], heads: li
     total_col = total_cols[0]
     parts_cols = _summed_beside(rule, table, heads, summed, total_col)
     checked, telling, hits = 0, 0, []
-    not_summed = tuple(rule.params["rate_column_words"] + rule.params["not_summed_words"])
+    not_summed = _not_summed(rule)
     for r in rows:
         if any(w in compact(_label(grid[r])) for w in not_summed):
             continue  # (平均班额, 生均支出, 执行率 rows: their 合计 is an average or a rate, no sum)
@@ -1046,7 +1052,6 @@ def _lines_before(doc, longest: int) -> dict[int, str]:
 
 
 SCALED_UNIT_RE = re.compile(r"[万亿千]|元")  # a unit of a scale (万人次) or of money: no plain count
-CAP_FIGURE_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")  # the figures of a note (a cap: 100.00)
 HEAD_UNIT_RE = re.compile(r"[（(][^）)]+[）)]")  # a head naming its own unit (投资额（万元）)
 
 
@@ -1185,7 +1190,7 @@ def _check_row_product(doc, rule, _typed):
         # (a note capping the amounts, 单个项目补助最高不超过100.00万元: a row below its product at the
         # cap's figure is held to it)
         note = notes.get(id(table), "")
-        cap_values = {q.value for q in (parse_cell(t) for t in CAP_FIGURE_RE.findall(note)) if q is not None} \
+        cap_values = {q.value for q in (parse_cell(t) for t in NUMBER_RE.findall(note)) if q is not None} \
             if any(w in note for w in caps) else set()
         for slip in _product_slips(table, rule):
             cell = table.rows[slip.row][slip.col]
