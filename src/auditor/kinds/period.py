@@ -232,7 +232,8 @@ def _check_activity_year(doc, rule, year):
         if not isinstance(block, Paragraph) or prior_section(block.loc) or _later_section(block.loc, year):
             continue
         run = ""  # the clauses before this one joined to it by ； (2024年度…；2023年度为2.80万元)
-        for sentence in block.sentences:
+        sentences = block.sentences
+        for index, sentence in enumerate(sentences):
             text = sentence.plain
             before, run = run, (run + text if text.rstrip().endswith(("；", ";")) else "")
             found, kind = None, ""
@@ -251,6 +252,7 @@ def _check_activity_year(doc, rule, year):
             if (kind != "activity_pattern" and abs(stated - year) > params["max_gap"] and not beyond) \
                     or (kind == "figure_pattern" and not beyond
                         and _other_years_figure(before + text, found.group(0), stated, year, params)) \
+                    or (stated == year - 1 and _compared_next(sentences[index + 1:index + 2], cues)) \
                     or (kind == "topic_pattern" and str(year) in text[found.end(1):]) \
                     or (year < stated and not beyond and any(w in text for w in params["plan_words"])) \
                     or any(cue in text for cue in quiet) \
@@ -276,6 +278,13 @@ def _other_years_figure(text: str, clause: str, stated: int, year: int, params: 
     (2024年度800万元，2025年度增至900万元); last year's carried over or added to this year's budget
     is named by its year (2024年度结转资金 30 万元，本年已全部支出)."""
     return stated > year or str(year) in text or any(cue in clause for cue in params["carryover_cues"])
+
+
+def _compared_next(following: list, cues: list[str]) -> bool:
+    """Last year's figure is the base the next sentence compares the report year's with
+    (2023年本部门支出856.40万元。2024年支出942.04万元，比上年增长10.0%): a figure there, and a
+    comparison word."""
+    return any(re.search(r"\d", s.plain) and any(cue in s.plain for cue in cues) for s in following)
 
 
 def _parallel(doc, tail: str, year: int) -> str:
