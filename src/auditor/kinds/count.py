@@ -574,8 +574,42 @@ def _inline_list(passage: Passage, start: int, params: dict, strict: bool = Fals
         return None
     if not numbered and any(len(item) > params["max_item_chars"] for item in items):
         return None
+    if not delimited:
+        items = _split_peers(items, params)
     ambiguous = 0 if delimited else sum(1 for item in items if _two_items(item, params))
     return items, ambiguous
+
+
+def _split_peers(items: list[str], params: dict) -> list[str]:
+    """Items joined by a conjunction whose two halves each end as another item of the list does
+    (县妇幼保健院、县卫生监督所和县急救指挥中心; 大检查、安全检查及隐患排查) are two items, not a
+    name holding 和: the list's own items show what an item looks like. A half ending otherwise
+    (人口和社会科 among 科) leaves the item as it was: one name, or two (see _two_items)."""
+    if len(items) < 2:
+        return items
+    out = []
+    for index, item in enumerate(items):
+        peers = {other.rstrip("。；;，, ")[-1:] for i, other in enumerate(items) if i != index and other.strip()}
+        halves = _halves(item, params)
+        if halves and all(_ends_as(half, peers, params) for half in halves):
+            out += halves
+        else:
+            out.append(item)
+    return out
+
+
+def _halves(item: str, params: dict) -> list[str] | None:
+    for c in sorted(params["conjunctions"], key=len, reverse=True):
+        at = item.find(c)
+        if at > 0:
+            left, right = item[:at].strip(), item[at + len(c):].strip()
+            return [left, right] if left and right and c not in right else None
+    return None
+
+
+def _ends_as(half: str, peers: set[str], params: dict) -> bool:
+    text = half.rstrip("。；;，, ")
+    return bool(text) and (text[-1] in peers or text.endswith(tuple(params["unit_endings"])))
 
 
 def _named_as_counted(listing: str, items: list[str], noun: str) -> bool:
@@ -863,9 +897,11 @@ def _check_enumeration(doc, rule):
         # (the count's own classifier where it names kinds, 3类 / 3种; else 个, as for 项, 家 …)
         unit = e.passage.text[e.count.start + len(e.count.written):e.count.end].strip()
         unit = unit if unit in rule.params["kind_classifiers"] else "个"
-        yield Hit(quote=quote, location=loc, stated=f"{e.count.written} {unit}", expected=f"{n} {unit}",
-                  formula=f"{where}：{_joined(_short(i) for i in e.items)}（共 {n} {unit}）",
-                  fields={"stated_count": e.count.written, "counted": str(n), "subject": e.count.noun or "项目",
+        # (items that may hold two, A和B: the list counts n to n + ambiguous)
+        counted = f"{n}" + (f" 至 {n + e.ambiguous}" if e.ambiguous else "")
+        yield Hit(quote=quote, location=loc, stated=f"{e.count.written} {unit}", expected=f"{counted} {unit}",
+                  formula=f"{where}：{_joined(_short(i) for i in e.items)}（共 {counted} {unit}）",
+                  fields={"stated_count": e.count.written, "counted": counted, "subject": e.count.noun or "项目",
                           "unit": unit})
 
 
