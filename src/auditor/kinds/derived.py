@@ -1225,7 +1225,25 @@ def _execution(base: FactBase, rule):
             # “全年实际支出13,905.12万元，预算执行率97.67%”: the unit's rate, on the budget stated
             # unnamed before it under the same heading
             budget = _unnamed_budget_of(base, rate, actual, "全年预算")
+        if budget is None and actual is not None:
+            start = _year_start_only(base, rate, actual, sentence)
+            if start is not None:
+                yield from _rate_against(base, rate, actual, start, "预算执行率", "执行数 ÷ 年初预算（未写调整）")
+                continue
         yield from _rate_against(base, rate, actual, budget, "预算执行率", "执行数 ÷ 全年预算")
+
+
+def _year_start_only(base: FactBase, rate: Fact, actual: Fact, sentence: list[Fact]) -> Fact | None:
+    """The year-start budget of the actual's thing stated in the rate's sentence, when the document
+    states no budget of it for the whole year: no adjustment told, the year-start budget is the
+    budget (年初预算45.00万元，实际支出40.50万元，预算完成率90.0%)."""
+    start = next((f for f in reversed(sentence) if f.is_money and f.measure == "年初预算" and f.period == CURRENT
+                  and f.concept == actual.concept and f.subject == actual.subject), None)
+    if start is None or any(f.is_money and f.concept == actual.concept and f.subject == actual.subject
+                            for f in base.of(actual.concept, "全年预算", CURRENT)) \
+            or any(f.measure == "追加预算" for f in sentence):
+        return None
+    return start
 
 
 def _listed_after(base: FactBase, actual: Fact, rate: Fact) -> bool:
@@ -1336,7 +1354,10 @@ def _rate_against(base: FactBase, rate: Fact, num: Fact | None, den: Fact | None
     computed = exact_ratio(num, den)
     first = min((num, den), key=lambda f: (f.source != "text", f.id))
     where = num.where() if num.where() == den.where() else f"{num.where()}；{den.where()}"
-    yield _hit(rate, computed, relation, f"{words}：{num.text} ÷ {den.text} = {fmt(computed)}%（{where}）",
+    # (a rate that is what is left, 100% less the rate, states the shortfall under its name)
+    rest = "" if not consistent(rate, HUNDRED - computed, HUNDRED - computed) else \
+        f"；写作的 {rate.text} 恰为 100% − {fmt(computed)}%，是未完成（减少）的比例"
+    yield _hit(rate, computed, relation, f"{words}：{num.text} ÷ {den.text} = {fmt(computed)}%（{where}）{rest}",
                quote=base.span(first, rate), operands=(num, den))
 
 
