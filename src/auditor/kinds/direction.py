@@ -42,6 +42,9 @@ PARAMS = {
     "link_words": (list, ["与", "同", "和", "较", "比"]),
     # words opening a list of parts: a clause after them names no concept for the next to take
     "list_words": (list, ["其中", "包括", "分别"]),
+    # words comparing with last year's same period without naming it (同比增加): a clause holding
+    # one is about last year as a clause naming 上年 is
+    "year_on_year_words": (list, ["同比"]),
 }
 MESSAGE_FIELDS = {"word", "actual", "budget", "truth"}
 SIGN_WORDS = {1: "增加", -1: "减少", 0: "持平"}
@@ -491,7 +494,8 @@ def _sentence_claims(text: str, year, params: dict, on_last_year: bool = False):
             items, whole = 0, outer
         words = compact(clause.group(0))
         ambiguous = listing and items != 1
-        claim = _claim(words, lex, year, degree, params["roughly_words"], prior_seen,
+        on_prior = prior_seen or any(w in words for w in params["year_on_year_words"])
+        claim = _claim(words, lex, year, degree, params["roughly_words"], on_prior,
                        (last if whole else None) if ambiguous else carried)
         prior_seen = prior_seen or claim == "prior"
         if isinstance(claim, tuple):
