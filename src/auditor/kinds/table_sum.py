@@ -32,7 +32,7 @@ from ..model import Cell, Table
 from ..tables.products import UNIT_RE, row_products
 from ..tables.year_rows import year_growth_slips
 from ..tables.typed import CodeRecord, line_number_columns, parse_cell, typed_tables
-from .base import Hit, rounding_note, sum_check, SUBROW_RE
+from .base import Hit, NotAssessable, rounding_note, sum_check, SUBROW_RE
 
 KIND = "table_sum"
 PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "本年支出合计"]),
@@ -126,6 +126,10 @@ def _compare(rule, table, total_cell: Cell, part_cells: list[Cell], label: str, 
 def _check_code_rollup(doc, rule, typed):
     for t in typed:
         if t.type != "budget_by_code":
+            continue
+        if not t.segments:
+            # typed by its head words, but no column reads as the codes: said, not passed over
+            yield NotAssessable(f"「{t.table.title or f'表{t.table.index + 1}'}」未找到科目编码列，各级科目之和未核对")
             continue
         names = t.column_names
         for segment, amount_cols in t.segments:

@@ -518,11 +518,16 @@ def _execution_plausible(picked: dict, label: Cell) -> bool:
 
 # --- tables keyed by budget code -----------------------------------------------------
 
+CODE_HEAD_EXTRA = 6  # words a code column's head may add to an alias; more is a caption, not a head
+
+
 def _read_codes(typed: TypedTable, grid: list[list[str]]) -> None:
     """Codes in one column (2010350) or split over 类/款/项 columns (201 | 03 | 50)."""
     header = [compact(c) for c in grid[typed.header_row]]
     aliases = {compact(a) for a in vocabulary()["table_types"]["budget_by_code"]["columns"]["code"]}
-    code_cols = [i for i, c in enumerate(header) if c in aliases or any(c.startswith(a) for a in aliases)]
+    # a head holding a code alias with a few words around it (支出功能分类科目编码, 科目编码（类款项）)
+    code_cols = [i for i, c in enumerate(header)
+                 if any(a in c and len(c) <= len(a) + CODE_HEAD_EXTRA for a in aliases)]
     parts_row = next((r for r in range(typed.header_row, min(len(grid), typed.header_row + 3))
                       if {"类", "款"} <= {compact(c) for c in grid[r]}), None)
     last_header = parts_row if parts_row is not None else typed.header_row
