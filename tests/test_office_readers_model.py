@@ -347,3 +347,27 @@ def test_xlsx_hand_written_cells_read_alike(tmp_path):
     ordered = write(tmp_path / "ordered.xlsx", xlsx_members([("数据", in_order)], shared, styles))
     assert_same_model(ordered, xlsx_reader.read_xlsx, reference_readers.read_xlsx_openpyxl, reference_readers.read_xlsx_full)
     assert [b.rows[2][0].text for b in xlsx_reader.read_xlsx(str(path)) if b.kind == "table"][0] == "项目"
+
+
+def test_xlsx_caption_row_over_the_header_is_no_table_row(tmp_path):
+    """Exports print the unit's name and the unit of money on one row above the header
+    (编制单位：某局 | … | 单位：万元): a line about the table, so the table's rows, and the row and
+    column every finding names, start at the header."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "三公"
+    sheet["A1"] = "“三公”经费支出决算表"
+    sheet["A2"], sheet["D2"] = "编制单位：某区示例局", "单位：万元"
+    for r, row in enumerate([["项目", "预算数", "决算数", "备注"], ["合计", 12.0, 11.0, ""],
+                             ["公务接待费", 12.0, 10.0, ""]], start=3):
+        for c, value in enumerate(row, start=1):
+            sheet.cell(r, c, value)
+    path = tmp_path / "captions.xlsx"
+    workbook.save(str(path))
+    doc = build_document(str(path), xlsx_reader.read_xlsx(str(path)))
+    assert [c.text for c in doc.tables[0].rows[0]][:3] == ["项目", "预算数", "决算数"]
+    assert doc.tables[0].unit == "万元"
+    assert any("编制单位：某区示例局" in getattr(b, "text", "") for b in doc.blocks)
+    assert_same_model(path, xlsx_reader.read_xlsx, reference_readers.read_xlsx_openpyxl, reference_readers.read_xlsx_full)

@@ -1,7 +1,12 @@
 """Raw blocks: what a format reader hands to the document builder."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+# a caption cell above a table's header (编制单位：…, 2024年度, 单位：万元): in a text export's
+# spaced lines and in a sheet's rows alike, a line about the table, not a row of it
+CAPTION_CELL_RE = re.compile(r"^(?:(?:编制单位|填报单位|单位|金额单位|部门)[：:]|(?:19|20)\d\d\s*年度?$)")
 
 
 @dataclass

@@ -12,7 +12,7 @@ import unicodedata
 
 from ..facts.numbers import TABLE_NUMBER
 from .cleanup import clean_text, join_wrapped
-from .raw import MAX_BLOCKS, MAX_LINE_CHARS, MAX_TEXT_BYTES, MB, RawBlock, RawCell, ReadError, over_limit
+from .raw import CAPTION_CELL_RE, MAX_BLOCKS, MAX_LINE_CHARS, MAX_TEXT_BYTES, MB, RawBlock, RawCell, ReadError, over_limit
 
 TERMINAL = "。！？；：.!?;:」”"
 # in a PDF a full line ending in ； wraps a list of clauses (其中：A 2 辆；B 3 辆；↵ C 1 辆。): the
@@ -259,7 +259,7 @@ def _spaced_table_ahead(lines: list[str], i: int) -> bool:
         cells = _spaced_cells(lines[k])
         if not cells:
             break
-        if k == i and all(SPACED_CAPTION_RE.match(text.strip()) for _, _, text in cells):
+        if k == i and all(CAPTION_CELL_RE.match(text.strip()) for _, _, text in cells):
             words_only = 3  # 编制单位：…   2024年度   单位：万元, then a header of two lines
         figures += _figure_row(cells)
         if figures >= MIN_SPACED_FIGURE_ROWS:
@@ -269,8 +269,6 @@ def _spaced_table_ahead(lines: list[str], i: int) -> bool:
     return False
 
 
-# a caption cell above a table's header (编制单位：…, 2024年度, 单位：万元)
-SPACED_CAPTION_RE = re.compile(r"^(?:(?:编制单位|填报单位|单位|金额单位|部门)[：:]|(?:19|20)\d\d\s*年度?$)")
 
 
 def _spaced_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
@@ -371,7 +369,7 @@ def _continued(blocks: list[RawBlock], rows: list[list[RawCell]]) -> bool:
 def _captions(rows: list[list[RawCell]]) -> int:
     """Caption rows (编制单位：… 2024年度 单位：万元) at the top of a table."""
     n = 0
-    while n < len(rows) and all(SPACED_CAPTION_RE.match(c.text.strip()) for c in rows[n] if c.text.strip()) \
+    while n < len(rows) and all(CAPTION_CELL_RE.match(c.text.strip()) for c in rows[n] if c.text.strip()) \
             and any(c.text.strip() for c in rows[n]):
         n += 1
     return n

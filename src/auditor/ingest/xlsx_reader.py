@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from . import package
 from .cleanup import clean_text
-from .raw import RawBlock, RawCell, ReadError, over_limit
+from .raw import CAPTION_CELL_RE, RawBlock, RawCell, ReadError, over_limit
 
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -427,9 +427,10 @@ def _names_table(row: list[RawCell]) -> bool:
 
 
 def _form_blocks(title: str, rows: list[list[RawCell]], cells: list[int] | None = None) -> list[RawBlock]:
-    # Title, unit and note lines (one filled cell) around the grid become paragraphs.
+    # Title, unit and note lines (one filled cell) around the grid become paragraphs, and so does
+    # a caption row over the header (编制单位：某局 | … | 单位：万元 on one row, as exports print it)
     head, tail = [], []
-    while rows and _single(rows[0]):
+    while rows and (_single(rows[0]) or _captions_only(rows[0])):
         head.append(rows.pop(0))
     while rows and _single(rows[-1]):
         tail.insert(0, rows.pop())
@@ -447,6 +448,10 @@ def _form_blocks(title: str, rows: list[list[RawCell]], cells: list[int] | None 
 
 def _single(row: list[RawCell]) -> bool:
     return sum(1 for c in row if c.text) <= 1
+
+
+def _captions_only(row: list[RawCell]) -> bool:
+    return all(CAPTION_CELL_RE.match(c.text.strip()) for c in row if c.text.strip())
 
 
 def _para(row: list[RawCell], sheet: str) -> RawBlock:
