@@ -371,3 +371,22 @@ def test_xlsx_caption_row_over_the_header_is_no_table_row(tmp_path):
     assert doc.tables[0].unit == "万元"
     assert any("编制单位：某区示例局" in getattr(b, "text", "") for b in doc.blocks)
     assert_same_model(path, xlsx_reader.read_xlsx, reference_readers.read_xlsx_openpyxl, reference_readers.read_xlsx_full)
+
+
+def test_xlsx_sheet_opens_under_no_heading_of_another_sheet(tmp_path):
+    """A heading on the narrative sheet is no section of the tables on the sheets after it."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    notes = workbook.active
+    notes.title = "说明"
+    notes["A1"], notes["A2"] = "一、部门基本情况", "本局内设3个科室。"
+    table = workbook.create_sheet("表一")
+    for r, row in enumerate([["项目", "决算数"], ["合计", 1.0]], start=1):
+        for c, value in enumerate(row, start=1):
+            table.cell(r, c, value)
+    path = tmp_path / "sheets.xlsx"
+    workbook.save(str(path))
+    doc = build_document(str(path), xlsx_reader.read_xlsx(str(path)))
+    assert doc.blocks[1].loc.section == "一、部门基本情况"
+    assert doc.tables[0].loc.sheet == "表一" and doc.tables[0].loc.section is None

@@ -119,7 +119,10 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
     blocks = []
     section = None
     table_index = 0
+    sheet = None
     for raw in raw_blocks:
+        if raw.sheet != sheet:
+            section, sheet = None, raw.sheet  # a workbook's sheet opens under no heading of another's
         loc = block_location(path, raw.line, raw.paragraph, raw.page, raw.sheet, section)
         if raw.kind == "table":
             table_index += 1
