@@ -25,7 +25,7 @@ import re
 from decimal import Decimal
 
 from ..facts.lexicon import lexicon
-from ..facts.numbers import NUMBER_RE, Quantity, fmt
+from ..facts.numbers import NUMBER_RE, Quantity, fmt, half_unit
 from ..ingest.build import numbering_of
 from ..knowledge import compact, concepts
 from ..model import Cell, Table
@@ -112,7 +112,7 @@ def _compare(rule, table, total_cell: Cell, part_cells: list[Cell], label: str, 
     if outcome == "rounding":
         formula += "；" + rounding_note(total, parts, places)
     quote = table.row_text(total_cell.loc.row - 1).strip("\t ")
-    return Hit(
+    hit = Hit(
         quote=quote, location=total_cell.loc, stated=f"{label} {total_cell.text}",
         expected=shown, formula=formula,
         fields={"table": table.title or f"表{table.index}", "label": label, "column": column,
@@ -121,6 +121,37 @@ def _compare(rule, table, total_cell: Cell, part_cells: list[Cell], label: str, 
                 "note": f"（相差 {total.value - exact:.{places}f}）"},
         cls="rounding" if outcome == "rounding" else None,
         highlights=[total_cell.loc] + [c.loc for c in part_cells])
+    if outcome == "mismatch":
+        _blame_unit_slip(hit, table, total, parts, [total_cell, *part_cells], rule)
+    return hit
+
+
+YUAN_PER_WAN = Decimal(10000)
+
+
+def _blame_unit_slip(hit: Hit, table, total, parts, cells: list[Cell], rule) -> None:
+    """In a table of 万元, the sum holds once one cell is read as a figure in 元 (905,709.42 among
+    figures of tens of 万元): that cell carries a unit slip, and the finding is put on it."""
+    if "万元" not in (table.unit or ""):
+        return
+    values = [total.value, *(p.value for p in parts)]
+    slack = sum((half_unit(q.places) for q in (total, *parts)), Decimal(0))
+    found = []
+    for k, value in enumerate(values):
+        if abs(value) < YUAN_PER_WAN / 10:
+            continue  # (a figure in 元 of a table's size: at least a thousand)
+        scaled = [v / YUAN_PER_WAN if j == k else v for j, v in enumerate(values)]
+        if abs(scaled[0] - sum(scaled[1:], Decimal(0))) <= slack:
+            found.append(k)
+    if len(found) != 1:
+        return
+    cell = cells[found[0]]
+    right = fmt(values[found[0]] / YUAN_PER_WAN, 2, cell.text)
+    hit.location, hit.stated, hit.expected, hit.cls = cell.loc, cell.text, f"{right}（万元）", "unit_error"
+    told = f"{cell.text} 疑为按元填列（应为 {right} 万元）"
+    hit.formula += f"；仅当 {cell.text} 按“元”计（即 {right} 万元）时各数相符：该格应是以元填入的金额"
+    hit.fields["diff"] += f"，{told}"
+    hit.fields["note"] = hit.fields["note"].rstrip("）") + f"，{told}）"
 
 
 def _check_code_rollup(doc, rule, typed):
