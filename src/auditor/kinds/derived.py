@@ -2232,6 +2232,10 @@ def _year_change(base: FactBase, rule):
     for change in (f for f in base.facts if f.source == "text" and not f.comparator and f.measure == "变动额" and f.is_money
                    and f.sign):
         sentence = _before(_same_sentence(base, change), change)
+        after = _base_after_change(base, change, sentence)
+        if after is not None:
+            yield from after
+            continue
         if change.concept is None:
             yield from _unnamed_year_change(base, change, sentence, cues)
             continue
@@ -2304,6 +2308,26 @@ def _other_base(label: str, cues: list[str], words: list[str]) -> bool:
     for cue in cues:
         rest = rest.replace(cue, "")
     return bool(lex.concepts.all(rest) or lex.measures.all(rest)) or any(w in label for w in words)
+
+
+def _base_after_change(base: FactBase, change: Fact, sentence: list[Fact]):
+    """“收入预算2,350.00万元，比2024年预算增加150.00万元（2024年预算为2,250.00万元）”: the base stated
+    right after the change, last year's figure of this year's measure and thing, the one amount
+    after it in the sentence; the change is this year's figure less it. None when the sentence
+    is not so (the other readings judge it)."""
+    following = [f for f in _same_sentence(base, change) if f.id > change.id]
+    money = [f for f in sentence if f.is_money and f.measure != "变动额"]
+    if len(following) != 1 or not money:
+        return None
+    current, prior = money[-1], following[0]
+    if not prior.is_money or prior.period != PRIOR or current.period != CURRENT or current.measure != prior.measure \
+            or prior.concept not in (None, current.concept) or change.concept not in (None, current.concept) \
+            or current.subject != prior.subject or current.unit != prior.unit:
+        return None
+    hit = _difference_hit(change, current, prior, change.sign, ("增加", "减少"), "较上年增减额",
+                          f"本年 {current.text} − 上年 {prior.text}", quote=base.span(current, prior),
+                          stated=change.quote, highlights=(current.loc, prior.loc))
+    return [CHECKED] + ([hit] if hit is not None else [])
 
 
 def _unnamed_year_change(base: FactBase, change: Fact, sentence: list[Fact], cues: list[str]):
