@@ -670,6 +670,32 @@ def _weights_of_indicators(t: TypedTable, rows: list[IndicatorRow]) -> bool:
 def _check_subtotals(doc, rule, typed):
     for t in _score_tables(typed):
         yield from _subtotals_of(t)
+        yield from _total_weight_exceeded(t)
+
+
+def _total_weight_exceeded(t: TypedTable):
+    """The total row's 分值 against the rows' own: points outside the rows (an execution row
+    printed elsewhere) may make the total larger, never smaller; rows weighing more than the
+    total (20 + 20 + 35 + 30 under 合计 100) cannot all hold. A table of categories' subtotals
+    with its indicators under them sums the categories only (their 小计 rows are checked above)."""
+    total = t.totals.get("weight")
+    rows = _indicators(t)
+    weights = [r.weight for r in rows]
+    stated = number(total) if total is not None else None
+    if stated is None or not rows or any(w is None for w in weights) or t.subtotals:
+        return
+    yield CHECKED
+    summed = sum(weights, Decimal(0))
+    if summed <= stated:
+        return
+    places = max(max(0, -w.as_tuple().exponent) for w in weights)  # (as printed: 20 → 0, 19.5 → 1)
+    shown = fmt(summed, places)
+    yield Hit(quote=_row_quote(total, t.table), location=total.loc, stated=total.text, expected=shown,
+              formula="Σ分值 = " + " + ".join(r.cells["weight"].text for r in rows) + f" = {shown}，"
+                      f"超过合计行的分值 {total.text}",
+              fields={"table": _table_name(t), "section": "合计", "score": "分值", "total": total.text,
+                      "diff": fmt(stated - summed, places)},
+              cls="weight_mismatch", highlights=[r.cells["weight"].loc for r in rows if "weight" in r.cells])
 
 
 def _subtotals_of(t: TypedTable):
