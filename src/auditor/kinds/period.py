@@ -99,6 +99,10 @@ PARAMS = {
     # medium-term plan's); a sentence stating a year's own figures beyond it (2042年度…支出4.82万元
     # in a report on 2024) misprints the year, however far it is
     "plan_horizon": (int, 5),
+    # event_after_report: words telling a thing was done (完成, 验收), and words making its date
+    # a deadline or a plan instead (前, 计划, 预计): a done thing's date cannot be after the report
+    "completion_words": (list, []),
+    "deadline_words": (list, []),
 }
 MESSAGE_FIELDS = {"year", "report_year", "what"}
 
@@ -617,6 +621,50 @@ def _date_hit(quote: str, loc, expected: str, formula: str, stated_year: str, ye
                fields={"year": stated_year, "report_year": str(year), "what": "签署或填报日期"})
 
 
+# --- event_after_report ------------------------------------------------------------------
+
+YEAR_MONTH_RE = re.compile(r"(?=[12])(?<![\d〔\[【])((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月")
+# (the date may stand in a clause of its own before what was done: 2025年10月，项目完成验收)
+EVENT_CLAUSE_RE = re.compile(r"[^；;。！？!?]+")
+
+
+def _check_event_after_report(doc, rule, year):
+    """A thing told as done (2025年10月，项目完成竣工验收) at a date the report could not have seen:
+    after the date it is signed on, or, unsigned, two years or more after the year it reports on
+    (a report on a year is written early in the next). A plan, a deadline or a later year's
+    section looks ahead by right."""
+    params = rule.params
+    if doc.meta.get("report_type") in params["plan_report_types"]:
+        return
+    signed = _signed_on(doc, rule)
+    ahead = tuple(params["future_cues"] + params["deadline_words"] + params["plan_words"])
+    for sentence in doc.sentences():
+        text = sentence.plain
+        if "月" not in text or _later_section(sentence.loc, year):
+            continue
+        for clause in EVENT_CLAUSE_RE.finditer(text):
+            words = clause.group(0)
+            m = YEAR_MONTH_RE.search(words)
+            if m is None or not any(w in words for w in params["completion_words"]) or any(w in words for w in ahead):
+                continue
+            when = (int(m.group(1)), int(m.group(2)))
+            if (signed is not None and when > signed) or (signed is None and when[0] >= year + 2):
+                bound = f"报告落款 {signed[0]} 年 {signed[1]} 月" if signed else f"报告年度 {year} 年的次年"
+                yield Hit(quote=words.strip()[:60], location=sentence.loc, stated=m.group(0),
+                          expected=f"不晚于{bound}",
+                          formula=f"句中写已于 {m.group(0)} 完成的事，晚于{bound}：报告出具时尚未发生，年份应有误",
+                          fields={"year": m.group(1), "report_year": str(year), "what": "已完成事项的日期"})
+
+
+def _signed_on(doc, rule) -> tuple[int, int] | None:
+    """(year, month) of the one date the report is signed or filled in on, if it has one."""
+    pattern = re.compile(rule.params["date_pattern"])
+    context = re.compile(rule.params["date_context"])
+    dates = {(int(m.group(1)), int(re.findall(r"\d{1,2}", m.group(0)[len(m.group(1)):])[0]))
+             for _, _, _, m in _signature_dates(doc, pattern, context)}
+    return dates.pop() if len(dates) == 1 else None
+
+
 # --- self_comparison -------------------------------------------------------------------
 
 def _check_self_comparison(doc, rule, year):
@@ -658,6 +706,7 @@ def _check_outturn_column(doc, rule, year):
 CHECKS = {
     "outturn_column": _check_outturn_column,
     "self_comparison": _check_self_comparison,
+    "event_after_report": _check_event_after_report,
     "activity_year": _check_activity_year,
     "report_title_year": _check_report_title_year,
     "table_period": _check_table_period,
