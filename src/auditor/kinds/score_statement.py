@@ -36,7 +36,10 @@ PARAMS = {"check": (str, None), "grades": (list, []), "cues": (list, []), "bare_
           # total_cap: words saying the scheme gives points beyond the full score
           "bonus_words": (list, []),
           # total_cap: words naming the full score in a figure's phrase (满分为120分)
-          "full_words": (list, [])}
+          "full_words": (list, []),
+          # execution_text: words by which the sentence after a scoring rule applies it (按此规则，
+          # 该项得20分): the score there is the rule's
+          "applying_words": (list, ["按此", "据此", "按上述", "按该", "依此", "该项", "本项"])}
 MESSAGE_FIELDS = {"score", "grade", "expected_grade", "bands", "total", "sum", "parts", "weight"}
 
 NUMBER = r"(\d+(?:\.\d+)?)"
@@ -729,7 +732,7 @@ def _check_execution_text(doc, rule):
         text = base.sentences.get(key, "")
         if not proportional.search(text):
             continue
-        found = _execution_terms(text, facts, base)
+        found = _execution_terms(text, facts, base) or _scored_next(base, key, facts, rule.params["applying_words"])
         if found is None:
             continue
         weight, rate, score = found
@@ -774,6 +777,24 @@ def _execution_terms(text: str, facts, base: FactBase) -> tuple[Fact, Fact, Fact
 
 
 WEIGHT_WORDS = ("分值", "权重", "满分")  # words naming the points a score is out of
+APPLYING_REACH = 8  # the characters at a sentence's start that may say it applies the rule before
+
+
+def _scored_next(base: FactBase, key: tuple, facts: list[Fact], applying: list[str]) -> tuple[Fact, Fact, Fact] | None:
+    """(points, rate, score) of a rule stated with its points in one sentence and applied in the
+    next (分值20分，评分规则为：得分=预算执行率×分值。按此规则，该项得20分): the next sentence opens
+    by saying so and states one score; the rate is the sentence's, else the one the document
+    states for the unit."""
+    points = [f for f in facts if f.unit == "分" and not f.comparator]
+    after = (key[0], key[1] + 1)
+    text = base.sentences.get(after, "")
+    if len(points) != 1 or points[0].value <= 0 or not any(w in text[:APPLYING_REACH] for w in applying):
+        return None
+    rate = next((f for f in facts if f.concept == "预算执行率" and f.unit == "%" and not f.comparator), None) \
+        or _document_rate(base)
+    scores = [f for f in base.by_sentence.get(after, ()) if f.unit == "分" and not f.comparator
+              and "得" in text[max(0, f.at - 6):f.at]]
+    return (points[0], rate, scores[0]) if rate is not None and len(scores) == 1 else None
 
 
 def _execution_weight(base: FactBase) -> Fact | None:
