@@ -260,3 +260,25 @@ def test_a_report_with_no_year_in_its_title_is_of_the_year_its_stock_is_dated():
         path = pathlib.Path(folder) / "供水.txt"
         path.write_text("某县供水工程建设情况\n截至2024年底累计完成投资2.3亿元，2027年全面建成。\n", encoding="utf-8")
         assert load(str(path)).meta["report_year"] == 2024
+
+
+def test_a_table_takes_the_unit_stated_above_it_not_the_table_before(tmp_path):
+    """单位：万元 / table / 单位：元 / table: the second table is in 元; a unit line above a table is
+    never read past another table (nor, in a workbook, past the sheet's start)."""
+    doc = document_from_text("某局2025年度部门决算\n单位：万元\n项目\t金额\n基本支出\t38.60\n"
+                             "单位：元\n项目\t金额\n公务接待费\t386000.00\n")
+    assert [t.unit for t in doc.tables] == ["万元", "元"]
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    first = workbook.active
+    for r, row in enumerate([["编制单位：某局", "", "单位：万元"], ["项目", "金额", ""], ["基本支出", 38.6, ""]], 1):
+        for c, value in enumerate(row, 1):
+            first.cell(r, c, value or None)
+    second = workbook.create_sheet("二")
+    for r, row in enumerate([["项目", "金额"], ["公务接待费", 386000]], 1):
+        for c, value in enumerate(row, 1):
+            second.cell(r, c, value)
+    path = tmp_path / "units.xlsx"
+    workbook.save(str(path))
+    assert [t.unit for t in load(str(path)).tables] == ["万元", None]

@@ -222,7 +222,13 @@ def _table(raw: RawBlock, loc: Location, index: int, before: list) -> Table:
     for r, raw_row in enumerate(raw.rows, start=1):
         rows.append([grid_cell(c.text, loc, r, k, c.line or line, c.page or page) for k, c in enumerate(raw_row, start=1)])
     table = Table(index, rows, loc)
-    prev = [b for b in before[-3:] if not isinstance(b, Table)]
+    # the lines right above it, back to the table or the sheet before (a unit line above another
+    # table, or on another sheet, is that table's)
+    prev = []
+    for b in reversed(before[-3:]):
+        if isinstance(b, Table) or b.loc.sheet != loc.sheet:
+            break
+        prev.insert(0, b)
     # a table's code line (公开04表, 附表2) numbers it and names nothing: the title is above it
     titles = [_without_unit(b.text) for b in prev if len(b.text) <= 80 and len(b.text) > 3
               and not _is_sentence(b.text) and not TABLE_CODE_RE.match(b.text)]
@@ -261,7 +267,8 @@ def _is_sentence(text: str) -> bool:
 
 
 def _table_unit(table: Table, prev: list) -> str | None:
-    texts = [c.text for row in table.rows[:4] for c in row] + [b.text for b in prev[-2:]]
+    # the table's own first rows, then the lines above it, nearest first
+    texts = [c.text for row in table.rows[:4] for c in row] + [b.text for b in reversed(prev[-2:])]
     for text in texts:
         m = UNIT_RE.search(text)
         if m:
