@@ -166,12 +166,13 @@ def _check_code_rollup(doc, rule, typed):
         for segment, amount_cols in t.segments:
             records = [r for r in t.records if r.segment == segment]
             children: dict[int, list[CodeRecord]] = {}  # record -> its child codes, the same in every column
+            groups = _row_groups(names, amount_cols, rule.params["beside_total_words"])
             for col in amount_cols:
                 name = names.get(col, f"第{col + 1}列")
                 if any(w in name for w in rule.params["rate_column_words"]):
                     continue  # a 增减率 column: a total's rate is no sum of its items' rates
-                yield from _rollup_column(rule, t, records, col, name, children,
-                                          _row_columns(names, amount_cols, rule.params["beside_total_words"]))
+                across = next((g for g in groups if col in g[1]), None)
+                yield from _rollup_column(rule, t, records, col, name, children, across)
 
 
 def _unreadable(t, row: int, col: int) -> bool:
@@ -241,33 +242,41 @@ def _check_row_total(doc, rule, typed):
             continue
         names = t.column_names
         for segment, amount_cols in t.segments:
-            across = _row_columns(names, amount_cols, rule.params["beside_total_words"])
-            if across is None:
-                continue
-            total_col, parts = across
-            for rec in (r for r in t.records if r.segment == segment):
-                total_cell = rec.amounts.get(total_col)
-                part_cells = [rec.amounts[c] for c in parts if c in rec.amounts]
-                if total_cell is None or not part_cells or any(_unreadable(t, rec.row, c) for c in parts):
-                    continue
-                label = f"{rec.code} {rec.name}".strip() if not rec.is_total else rec.name or rec.code
-                hit = _compare(rule, t.table, total_cell, part_cells, label, names.get(total_col, ""),
-                               [names.get(c, f"第{c + 1}列") for c in parts if c in rec.amounts])
-                if hit is not None:
-                    yield _blame_part(hit, t, rec, total_col, [c for c in parts if c in rec.amounts], names)
+            for total_col, parts in _row_groups(names, amount_cols, rule.params["beside_total_words"]):
+                yield from _row_total_of(rule, t, segment, names, total_col, parts)
 
 
-def _row_columns(names: dict, amount_cols: list[int], beside_words: list[str]) -> tuple[int, list[int]] | None:
-    """(the 合计 column, the columns after it it sums) of a row, or None: the parts stop at a column
-    standing beside the total (年末结转和结余; another year's, 合计 | 基本支出 | 项目支出 | 2024年预算数)."""
+def _row_total_of(rule, t, segment, names: dict, total_col: int, parts: list[int]):
+    """Each record of the segment across one group: its 合计 against the columns it sums."""
+    for rec in (r for r in t.records if r.segment == segment):
+        total_cell = rec.amounts.get(total_col)
+        part_cells = [rec.amounts[c] for c in parts if c in rec.amounts]
+        if total_cell is None or not part_cells or any(_unreadable(t, rec.row, c) for c in parts):
+            continue
+        label = f"{rec.code} {rec.name}".strip() if not rec.is_total else rec.name or rec.code
+        hit = _compare(rule, t.table, total_cell, part_cells, label, names.get(total_col, ""),
+                       [names.get(c, f"第{c + 1}列") for c in parts if c in rec.amounts])
+        if hit is not None:
+            yield _blame_part(hit, t, rec, total_col, [c for c in parts if c in rec.amounts], names)
+
+
+def _row_groups(names: dict, amount_cols: list[int], beside_words: list[str]) -> list[tuple[int, list[int]]]:
+    """(a 合计 column, the columns after it it sums) for each group of columns a row adds up in:
+    the parts stop at the next total (上年预算数 合计 | 基本 | 项目 | 本年预算数 合计 | 基本 | 项目: two
+    groups) or at a column standing beside the total (年末结转和结余; another year's, 合计 | 基本支出
+    | 项目支出 | 2024年预算数)."""
     total_cols = [c for c in amount_cols if TOTAL_COLUMN_RE.search(compact(names.get(c, "")))]
-    if not total_cols:
-        return None
-    total_col = total_cols[0]
-    beside = [c for c in amount_cols if c > total_col and (any(w in compact(names.get(c, "")) for w in beside_words)
-                                                         or _other_year(names.get(c, ""), names.get(total_col, "")))]
-    stop = min(beside) if beside else None
-    return total_col, [c for c in amount_cols if c > total_col and (stop is None or c < stop)]
+    groups = []
+    for k, total_col in enumerate(total_cols):
+        following = total_cols[k + 1] if k + 1 < len(total_cols) else None
+        beside = [c for c in amount_cols if c > total_col and (
+            any(w in compact(names.get(c, "")) for w in beside_words)
+            or _other_year(names.get(c, ""), names.get(total_col, "")))]
+        stop = min([*beside, *([following] if following is not None else [])], default=None)
+        parts = [c for c in amount_cols if c > total_col and (stop is None or c < stop)]
+        if parts:
+            groups.append((total_col, parts))
+    return groups
 
 
 YEAR_HEAD_RE = re.compile(r"(?:19|20)\d\d(?=年)")
