@@ -234,6 +234,15 @@ class FactBase:
         k = run_of.get((f.block, f.sentence))
         return [x for _, group in runs[k] for x in group if x.id < f.id] if k is not None else []
 
+    def budget_adjusted(self, concept: str | None) -> bool:
+        """The document states a whole-year budget or a change to the budget (追加, 调减) anywhere
+        that may be `concept`'s: of it, or naming none, or (`concept` None) of anything; of any
+        subject (本项目 in the text is the form's project by another name). A year-start budget
+        is then not known to be the year's."""
+        return self.remember(("budget adjusted", concept), lambda: any(
+            f.measure in ("全年预算", "追加预算") and f.period == CURRENT and (concept is None or f.concept in (None, concept))
+            for f in self.facts))
+
     def whole_before_part(self, change: Fact, concept: str | None) -> Fact | None:
         """The whole a change's run of clauses lists `concept` as a part of before the change
         (资产总额4,575.12万元，其中固定资产3,955.12万元；较上年末下降…): the change may be the whole's."""

@@ -1239,9 +1239,7 @@ def _year_start_only(base: FactBase, rate: Fact, actual: Fact, sentence: list[Fa
     budget (年初预算45.00万元，实际支出40.50万元，预算完成率90.0%)."""
     start = next((f for f in reversed(sentence) if f.is_money and f.measure == "年初预算" and f.period == CURRENT
                   and f.concept == actual.concept and f.subject == actual.subject), None)
-    if start is None or any(f.is_money and f.concept == actual.concept and f.subject == actual.subject
-                            for f in base.of(actual.concept, "全年预算", CURRENT)) \
-            or any(f.measure == "追加预算" for f in sentence):
+    if start is None or base.budget_adjusted(actual.concept):
         return None
     return start
 

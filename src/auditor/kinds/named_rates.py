@@ -51,6 +51,8 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
                 named = bases[-1:]  # (老年人5,830人，纳入健康管理4,286人，健康管理率…: the count it is of)
             if not named:
                 continue  # no base of plans stated with it: the base is elsewhere
+            if all(b.measure == "年初预算" for b in named) and base.budget_adjusted(figure.concept):
+                continue  # (the year-start budget, where the document tells the year's was another)
             if any(fits(rate, figure, b) for b in bases) or _any_pair_fits(rate, [*bases, figure], fits):
                 yield rate, figure, None, False
                 continue
