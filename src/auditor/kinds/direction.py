@@ -288,6 +288,7 @@ def _figure(base: FactBase, concept: str, period: str, sentence: tuple, before: 
 CLAUSE_RE = re.compile(r"(?:[^，,；;。：:！？]|(?<=\d),(?=\d))+")
 YEAR_RE = re.compile(r"(?:19|20)\d\d年度?")
 FIGURE_RE = re.compile(r"\d")
+MONEY_FIGURE_RE = re.compile(r"\d[\d,，]*(?:\.\d+)?(?:亿元|万元|千元|元)")
 
 
 def _unfigured_claims(doc, base: FactBase, rule):
@@ -489,12 +490,17 @@ def _sentence_claims(text: str, year, params: dict, on_last_year: bool = False):
     # in a list begins its next item (其中：A…；B…，与上年持平: B's).
     carried, listing, items = None, False, 0
     whole, outer, last = None, None, None  # the list's whole, the outermost list's, the last item
+    before = ""  # the clause before this one
     for clause in CLAUSE_RE.finditer(text):
         if listing and clause.start() and text[clause.start() - 1] in "；;":
             items, whole = 0, outer
         words = compact(clause.group(0))
         ambiguous = listing and items != 1
-        on_prior = prior_seen or any(w in words for w in params["year_on_year_words"])
+        # (同比 judges the amounts right before it: 上年同期支出14.10万元，同比增加; after a clause
+        # stating a rate or a count, 药占比28.50%，同比下降, it is that figure's, not judged here)
+        on_prior = prior_seen or (any(w in words for w in params["year_on_year_words"])
+                                  and MONEY_FIGURE_RE.search(before) is not None)
+        before = words
         claim = _claim(words, lex, year, degree, params["roughly_words"], on_prior,
                        (last if whole else None) if ambiguous else carried)
         prior_seen = prior_seen or claim == "prior"
