@@ -2318,6 +2318,10 @@ def _base_after_change(base: FactBase, change: Fact, sentence: list[Fact]):
     if len(following) != 1 or not money:
         return None
     current, prior = money[-1], following[0]
+    # (after a 其中 list still open the change is its whole's: 支出预算…，其中基本支出…，项目支出…，
+    # 比上年增加…（上年预算为…）)
+    head = _list_head(base.sentences.get((change.block, change.sentence), ""), money)
+    current = head if head is not None else current
     if not prior.is_money or prior.period != PRIOR or current.period != CURRENT or current.measure != prior.measure \
             or prior.concept not in (None, current.concept) or change.concept not in (None, current.concept) \
             or current.subject != prior.subject or current.unit != prior.unit:
