@@ -581,17 +581,16 @@ def _inline_list(passage: Passage, start: int, params: dict, strict: bool = Fals
 
 
 def _split_peers(items: list[str], params: dict) -> list[str]:
-    """Items joined by a conjunction whose two halves each end as another item of the list does
-    (县妇幼保健院、县卫生监督所和县急救指挥中心; 大检查、安全检查及隐患排查) are two items, not a
-    name holding 和: the list's own items show what an item looks like. A half ending otherwise
-    (人口和社会科 among 科) leaves the item as it was: one name, or two (see _two_items)."""
+    """An item of a list of several joined by a conjunction whose two halves each end in a unit's
+    name (…院、…所和…中心) is two units, not one name holding 和. Halves ending otherwise (消防安全
+    检查和隐患排查; 党风廉政建设和反腐败工作, one standing phrase) leave the item as it was: one
+    name, or two, the count not judged between them (see _two_items)."""
     if len(items) < 2:
         return items
     out = []
-    for index, item in enumerate(items):
-        peers = {other.rstrip("。；;，, ")[-1:] for i, other in enumerate(items) if i != index and other.strip()}
+    for item in items:
         halves = _halves(item, params)
-        if halves and all(_ends_as(half, peers, params) for half in halves):
+        if halves and all(_unit_name(half, params) for half in halves):
             out += halves
         else:
             out.append(item)
@@ -607,9 +606,8 @@ def _halves(item: str, params: dict) -> list[str] | None:
     return None
 
 
-def _ends_as(half: str, peers: set[str], params: dict) -> bool:
-    text = half.rstrip("。；;，, ")
-    return bool(text) and (text[-1] in peers or text.endswith(tuple(params["unit_endings"])))
+def _unit_name(half: str, params: dict) -> bool:
+    return half.rstrip("。；;，, ").endswith(tuple(params["unit_endings"]))
 
 
 def _named_as_counted(listing: str, items: list[str], noun: str) -> bool:
