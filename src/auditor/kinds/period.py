@@ -49,6 +49,8 @@ PARAMS = {
     # self_comparison: a year, then within its clause run a comparison with that same year
     "self_comparison_pattern": (str, ""),
     # (由2023年末的38人增加至42人: an earlier year's end where a change starts)
+    # words comparing with the year before without naming it (比上年增长): see _compared_after
+    "last_year_words": (list, ["上年", "去年", "同比", "上一年", "前一年"]),
     "comparison_cues": (list, ["上年", "去年", "同比", "较", "比上", "比20", "比19", "相比", "以来", "上一年", "前一年",
                                "历年", "由20", "从20"]),
     # report_title_year: words by which a sentence refers to another year's report, not names this one
@@ -256,7 +258,7 @@ def _check_activity_year(doc, rule, year):
             if (kind != "activity_pattern" and abs(stated - year) > params["max_gap"] and not beyond) \
                     or (kind == "figure_pattern" and not beyond
                         and _other_years_figure(before + text, found.group(0), stated, year, params)) \
-                    or (stated == year - 1 and _compared_next(sentences[index + 1:index + 2], cues)) \
+                    or (stated == year - 1 and _compared_after(sentences[index + 1:], params["last_year_words"], year)) \
                     or (kind == "topic_pattern" and str(year) in text[found.end(1):]) \
                     or (year < stated and not beyond and any(w in text for w in params["plan_words"])) \
                     or any(cue in text for cue in quiet) \
@@ -284,11 +286,16 @@ def _other_years_figure(text: str, clause: str, stated: int, year: int, params: 
     return stated > year or str(year) in text or any(cue in clause for cue in params["carryover_cues"])
 
 
-def _compared_next(following: list, cues: list[str]) -> bool:
-    """Last year's figure is the base the next sentence compares the report year's with
-    (2023年本部门支出856.40万元。2024年支出942.04万元，比上年增长10.0%): a figure there, and a
-    comparison word."""
-    return any(re.search(r"\d", s.plain) and any(cue in s.plain for cue in cues) for s in following)
+def _compared_after(following: list, last_year_words: list[str], year: int) -> bool:
+    """Last year's figure is the base the paragraph goes on to compare the report year's with
+    (2023年本部门支出856.40万元。…2024年支出942.04万元，比上年增长10.0%: a later sentence with a
+    figure, comparing with 上年 without naming last year, which would make the sentence before
+    the report year's), or states beside it: the next sentence opens on
+    the report year with a figure (2023年，本局完成人工造林1.20万亩。2024年，本局完成…1.35万亩)."""
+    if following and re.match(rf"\s*{year}\s*年", following[0].plain) and re.search(r"\d", following[0].plain[4:]):
+        return True
+    return any(re.search(r"\d", s.plain) and str(year - 1) not in s.plain
+               and any(w in s.plain for w in last_year_words) for s in following)
 
 
 def _parallel(doc, tail: str, year: int) -> str:
