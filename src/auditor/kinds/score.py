@@ -23,7 +23,7 @@ whose other scores carry two decimals stands for 10.00, not for anything in [9.5
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from ..facts.formula import FormulaError, evaluate
@@ -896,6 +896,9 @@ def _targets(rows: list[IndicatorRow]):
             continue
         if actual.comparator not in ("", "=") or actual.unit not in (target.unit, ""):
             continue
+        if target.unit == "%" and actual.unit == "" and 0 < actual.value <= 1 < target.value:
+            # a rate written as a fraction (0.93 against ≥95%): the same rate in per cent
+            actual = replace(actual, value=actual.value * 100, unit="%")
         yield r, target, actual
 
 

@@ -821,7 +821,7 @@ def _document_rate(base: FactBase) -> Fact | None:
 
 
 # ---- the weights of a complete set of categories add up to the full score -------------------
-WEIGHT_CUE_RE = re.compile(r"权重|分值|满分|分配")
+WEIGHT_CUE_RE = re.compile(r"权重|分值|满分|分配|设置|设定|设立|指标体系|构成")  # (设置四类一级指标，其中…10分)
 POINTS_RE = re.compile(r"\d+(?:\.\d+)?\s*分(?!值)")
 CATEGORY_POINTS_RE = r"({words})(?:指标)?(?:权重|分值)?(?:为|占)?\s*(\d+(?:\.\d+)?)\s*分"
 

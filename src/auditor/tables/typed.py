@@ -168,7 +168,11 @@ def classify(table: Table) -> list[TypedTable]:
                     columns["indicator"] = columns.pop(fallback)
                 if "indicator" in spec["columns"] and "indicator" not in columns:
                     continue  # (no indicator rows of this type)
-                typed = TypedTable(type_id, table, r, columns, categories_only=fallback == "level1")
+                # a score table whose one label column is the indicators' (评价指标 | 权重 | 得分, no
+                # levels, targets or actuals) lists categories (投入, 过程, 产出, 效益) as its rows
+                only_label = type_id == "performance_scores" and "indicator" in columns \
+                    and not {"level1", "level2", "target", "actual"} & set(columns)
+                typed = TypedTable(type_id, table, r, columns, categories_only=fallback == "level1" or only_label)
                 READERS[type_id](typed, grid)
                 found.append(typed)
                 break
@@ -276,6 +280,8 @@ def _read_scores(typed: TypedTable, grid: list[list[str]]) -> None:
     column = typed.columns.get("indicator")
     if "level2" not in typed.columns and column is not None and "二级" in compact(grid[typed.header_row][column]):
         level2 = set()  # a two-level form scores its 二级指标 rows (社会效益, 满意度): no slipped label
+    if typed.categories_only:
+        level2 = set()  # a table of categories: their names are its rows, no slipped labels
     totals = {compact(x) for x in spec["total_labels"]}
     subtotals = tuple(compact(x) for x in spec.get("subtotal_labels") or ())
     carried = {"level1": "", "level2": ""}
