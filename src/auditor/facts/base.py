@@ -633,6 +633,10 @@ class FactReader:
         self.prose_rows: list[tuple] = []  # (table block, row, texts, column heads, subject) of prose rows
         self.prose_sentences: dict[int, int] = {}  # table block -> sentences read from its prose cells
         self.own_project = self._own_project()
+        # a project report naming no project anywhere is about one project, its forms' (subject ""):
+        # “本项目自评得分96.50分” states that form's figure
+        self.own_unnamed = self.doc.meta.get("report_type") == self.project_report and not self.own_project \
+            and not self._project_names()
         self.named_projects = self._named_projects()
         self.form_projects: set[str] = set()  # the projects the document's forms name (项目名称)
         # a fund's total ending its paragraph with 其中： lists its parts in the paragraphs after
@@ -655,9 +659,7 @@ class FactReader:
     def _only_own_project(self, text: str) -> bool:
         """The sentence speaks of the report's own project (本项目, 该项目) and of no other: no 子项目,
         各项目 or 项目自评, no project named in quotes (“水厂改造”项目)."""
-        if not self.own_project or not any(cue in text for cue in self.own_cues):
-            return False
-        return not any(w in text for w in self.other_projects) and not any(p.search(text) for p in self.subject_patterns)
+        return bool(self.own_project) and self._only_own_cue(text)
 
     def _named_projects(self) -> dict[int, str]:
         """Block index -> the project the last “项目名称：X” line above it names, within its
@@ -701,13 +703,23 @@ class FactReader:
         are some project's, UNNAMED)."""
         if self.doc.meta.get("report_type") != self.project_report:
             return ""
+        names = self._project_names()
+        return next(iter(names)) if len(names) == 1 else ""
+
+    def _project_names(self) -> set[str]:
+        """The projects the document's forms (项目名称 cells) and 项目名称： lines name."""
         names = {_subject_of(_stripped(t.rows[:6]), self.subject_cells) for t in self.doc.tables} - {""}
         for block in self.doc.blocks:
             if isinstance(block, Paragraph):
                 m = self.project_line.match(block.text) if self.project_line else None
                 if m and m.group(1).strip():
                     names.add(compact(m.group(1)))
-        return next(iter(names)) if len(names) == 1 else ""
+        return names
+
+    def _only_own_cue(self, text: str) -> bool:
+        """The sentence's cue is the report's own project (本项目, 该项目) and it speaks of no other."""
+        return any(cue in text for cue in self.own_cues) and not any(w in text for w in self.other_projects) \
+            and not any(p.search(text) for p in self.subject_patterns)
 
     def _read_headings(self) -> None:
         """What the headings above each block say of it, in one walk down the document:
@@ -1002,7 +1014,8 @@ class FactReader:
         named = self._form_projects_in(text) if not subject and 1 < len(self.form_projects) <= MAX_FORM_PROJECTS \
             else []
         named = _listed_together(text, named)
-        own = self.own_project if cue and self._only_own_project(text) else UNNAMED
+        own = self.own_project if cue and self._only_own_project(text) else \
+            "" if cue and self.own_unnamed and self._only_own_cue(text) else UNNAMED
         previous_end, carried = 0, lead_concept
         last_money: Fact | None = None
         list_fund, list_parts = self.open_list  # a fund's total opening a 其中 list: its parts are of that fund
