@@ -670,14 +670,17 @@ def _weights_of_indicators(t: TypedTable, rows: list[IndicatorRow]) -> bool:
 def _check_subtotals(doc, rule, typed):
     for t in _score_tables(typed):
         yield from _subtotals_of(t)
-        yield from _total_weight_exceeded(t)
+        yield from _total_weight_exceeded(t, any(o.type == "budget_execution" for o in typed))
 
 
-def _total_weight_exceeded(t: TypedTable):
+def _total_weight_exceeded(t: TypedTable, execution_table: bool):
     """The total row's 分值 against the rows' own: points outside the rows (an execution row
     printed elsewhere) may make the total larger, never smaller; rows weighing more than the
-    total (20 + 20 + 35 + 30 under 合计 100) cannot all hold. A table of categories' subtotals
-    with its indicators under them sums the categories only (their 小计 rows are checked above)."""
+    total (20 + 20 + 35 + 30 under 合计 100) cannot all hold. Larger only so far as something
+    outside the rows may hold the points: not where the document has no execution table and the
+    total's score is the rows' scores alone (90 points of rows under 合计 100, 84.80 = Σ得分). A
+    table of categories' subtotals with its indicators under them sums the categories only
+    (their 小计 rows are checked above)."""
     total = t.totals.get("weight")
     rows = _indicators(t)
     weights = [r.weight for r in rows]
@@ -686,13 +689,17 @@ def _total_weight_exceeded(t: TypedTable):
         return
     yield CHECKED
     summed = sum(weights, Decimal(0))
-    if summed <= stated:
+    scored = t.totals.get("score")
+    alone = not execution_table and scored is not None and all(r.score is not None for r in rows) \
+        and _close(number(scored), sum((r.score for r in rows), Decimal(0)), scored.text)
+    if summed == stated or (summed < stated and not alone):
         return
     places = max(max(0, -w.as_tuple().exponent) for w in weights)  # (as printed: 20 → 0, 19.5 → 1)
     shown = fmt(summed, places)
     yield Hit(quote=_row_quote(total, t.table), location=total.loc, stated=total.text, expected=shown,
               formula="Σ分值 = " + " + ".join(r.cells["weight"].text for r in rows) + f" = {shown}，"
-                      f"超过合计行的分值 {total.text}",
+                      + (f"超过合计行的分值 {total.text}" if summed > stated else
+                         f"少于合计行的分值 {total.text}，而合计行的得分正是各行得分之和：表外没有得分的指标"),
               fields={"table": _table_name(t), "section": "合计", "score": "分值", "total": total.text,
                       "diff": fmt(stated - summed, places)},
               cls="weight_mismatch", highlights=[r.cells["weight"].loc for r in rows if "weight" in r.cells])
