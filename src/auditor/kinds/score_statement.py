@@ -25,6 +25,7 @@ from ..facts.base import CURRENT, Fact, FactBase, fact_base
 from ..facts.lexicon import lexicon
 from ..facts.numbers import RANGE_JOINER, fmt, normalize_digits
 from ..knowledge import compact
+from ..model import Paragraph
 from .base import CHECKED, Hit
 
 KIND = "score_statement"
@@ -687,11 +688,37 @@ def _check_cap(doc, rule):
                 weight, score = first, second
             else:
                 continue
-            yield CHECKED
-            if score.value > weight.value:
-                yield Hit(quote=base.span(first, second), location=score.loc, stated=score.text,
-                          expected=f"不超过 {weight.text}", formula=f"得分 {score.text} > 分值 {weight.text}",
-                          fields={"score": score.text, "weight": weight.text}, highlights=[weight.loc])
+            yield from _capped(base, weight, score, base.span(first, second))
+    for weight, score in _run_in_weights(doc, base):
+        yield from _capped(base, weight, score, score.quote)
+
+
+def _capped(base, weight, score, quote: str):
+    yield CHECKED
+    if score.value > weight.value:
+        yield Hit(quote=quote, location=score.loc, stated=score.text,
+                  expected=f"不超过 {weight.text}", formula=f"得分 {score.text} > 分值 {weight.text}",
+                  fields={"score": score.text, "weight": weight.text}, highlights=[weight.loc])
+
+
+RUN_IN_CHARS = 30  # at most this long, a paragraph's first sentence is its run-in heading
+
+
+def _run_in_weights(doc, base):
+    """(points, score) of a numbered paragraph whose run-in heading states a part's points and
+    nothing else in 分 (（四）满意度指标（分值10分）。…，该项得10.5分。): the one score the rest of the
+    paragraph states is that part's."""
+    for index, block in enumerate(doc.blocks):
+        if not isinstance(block, Paragraph) or not block.token or len(block.sentences) < 2:
+            continue
+        head = base.by_sentence.get((index, 0), ())
+        points = [f for f in head if f.unit == "分"]
+        if len(points) != 1 or points[0].measure != "分值" or len(block.sentences[0].text) > RUN_IN_CHARS:
+            continue
+        scores = [f for k in range(1, len(block.sentences)) for f in base.by_sentence.get((index, k), ())
+                  if f.unit == "分" and not f.comparator]
+        if len(scores) == 1 and scores[0].measure == "得分":
+            yield points[0], scores[0]
 
 
 def _scored_after(gap: str, between: list, scored) -> bool:
