@@ -39,6 +39,9 @@ from .base import CHECKED, Hit, NotAssessable
 KIND = "score"
 PARAMS = {
     "check": (str, None),
+    # claimed_met: words of a reason cell saying the target was met, and the words before them
+    # that deny it (未全面完成)
+    "met_claims": (list, []), "denials": (list, ["未", "尚未", "没有", "不", "无法"]),
     # score_cap: the heads of a table's weight and score columns where it is no indicator form
     "score_cap_heads": (dict, {}),
     # score_cap: words of a bonus row, and the labels of a total row a bonus lifts above its weight
@@ -105,7 +108,7 @@ PARAMS = {
     "told_deduction_pattern": (str, ""), "total_words": (list, []), "untold_words": (list, []),
 }
 MESSAGE_FIELDS = {"table", "weight", "rate", "score", "total", "section", "indicator", "target",
-                  "actual", "diff", "basis"}
+                  "actual", "diff", "basis", "claim"}
 
 
 def validate(params: dict) -> str | None:
@@ -1338,6 +1341,30 @@ def _check_met_deducted(doc, rule, typed):
                 highlights=[r.cells["target"].loc, r.cells["actual"].loc, cell.loc])
 
 
+def _check_claimed_met(doc, rule, typed):
+    """A target the actual value certainly misses, whose row's reason says it was met (≥50公里,
+    45公里, 偏差原因“已全面完成年度目标，无偏差”): the reason, the actual or the target is wrong."""
+    claims, denials = rule.params["met_claims"], tuple(rule.params["denials"])
+    for t in _score_tables(typed):
+        for r, target, actual, _upward, reached in _reached(_indicators(t), rule.params["ceiling_cues"]):
+            if reached is not True and reached is not False:
+                continue
+            reason = re.sub(r"\s", "", r.record.reason or "")
+            said = next((w for w in claims if w in reason and not reason[:reason.find(w)].endswith(denials)), None)
+            if said is None or "reason" not in r.cells:
+                continue
+            yield CHECKED
+            if reached:
+                continue
+            cell = r.cells["reason"]
+            yield Hit(quote=_row_quote(cell, t.table), location=cell.loc, stated=cell.text.strip(),
+                      expected=f"未完成（{r.actual_text} 未达到 {r.target_text}）",
+                      formula=f"实际完成值 {r.actual_text} 未达到年度指标值 {r.target_text}，偏差原因却写“{said}”",
+                      fields={"indicator": r.indicator, "target": r.target_text, "actual": r.actual_text,
+                              "claim": said, "table": _table_name(t)},
+                      highlights=[r.cells["target"].loc, r.cells["actual"].loc])
+
+
 GLOSS_RE = re.compile(r"[（(][^）)]*[）)]")  # a grade's gloss in brackets: 好（健全）
 
 
@@ -1546,4 +1573,5 @@ CHECKS = {
     "missed_target": _check_missed_target,
     "proportional": _check_proportional,
     "met_deducted": _check_met_deducted,
+    "claimed_met": _check_claimed_met,
 }
