@@ -60,14 +60,23 @@ def _check_required_tables(doc, rule):
 def _named_items(text: str, required: dict) -> dict[str, bool]:
     """Which required items the text names, longest names first and each place read once: 收入支出
     决算表 is the 总表's name, not also a 支出决算表."""
-    names = sorted(((compact(n), item) for item, aliases in required.items() for n in [item, *(aliases or [])]),
+    names = sorted(((_unquoted(n), item) for item, aliases in required.items() for n in [item, *(aliases or [])]),
                    key=lambda pair: len(pair[0]), reverse=True)
     named = dict.fromkeys(required, False)
+    text = _unquoted(text)
     for name, item in names:
         if name and name in text:
             named[item] = True
             text = text.replace(name, "\0")
     return named
+
+
+QUOTES_RE = re.compile("[“”‘’\"'「」]")
+
+
+def _unquoted(text: str) -> str:
+    """A title's words without quote marks, whichever a report prints (“三公”, "三公", 三公)."""
+    return QUOTES_RE.sub("", compact(text))
 
 
 def _has_data(table: Table) -> bool:
