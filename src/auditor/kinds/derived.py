@@ -490,10 +490,16 @@ def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact
     if headed is not None:
         return headed or None  # “医疗收入结构中，药品收入…，占比分别为…”: the amount the head names
     guessed = _guessed_whole(base, part)
-    listed = _breakdown_whole(base, rate, part)
+    breakdown = _breakdown(base, rate, part)
+    listed = breakdown[0] if breakdown else None
     if listed is not None and (guessed is None or abs(guessed.value - listed.value) > guessed.half_unit + listed.half_unit):
         # “从支出结构看，A…，占37.09%；B…，占16.14%；…”: the sum of the parts listed, where the
-        # amount the paragraph opened with (or the declared total) is another
+        # amount the paragraph opened with (or the declared total) is another; unless more of
+        # the shares hold on that amount (一般公共预算支出1,000.00万元，主要用于：A 610.00万元，占60.00%；
+        # B 250.00万元，占25.00%；C 150.00万元，占15.00%: A's amount is wrong, not the whole)
+        pairs = breakdown[1]
+        if guessed is not None and sum(_fits(r, p, guessed) for p, r in pairs) > sum(_fits(r, p, listed) for p, r in pairs):
+            return guessed
         return listed
     return guessed
 
@@ -667,10 +673,11 @@ BREAKDOWN_MIN_ITEMS = 3  # a breakdown lists at least three parts with their sha
 BREAKDOWN_SLACK = Decimal("0.5")  # their shares add up to 100% within this (rounded, maybe one slip)
 
 
-def _breakdown_whole(base: FactBase, rate: Fact, part: Fact) -> Fact | None:
+def _breakdown(base: FactBase, rate: Fact, part: Fact) -> tuple[Fact, list[tuple[Fact, Fact]]] | None:
     """The parts a paragraph lists one after another, each followed by its share naming no whole
     (A 28.50万元，占37.09%；B 12.40万元，占16.14%；…), the shares adding up to 100%: they are a
-    breakdown of their own sum (the total, stated elsewhere or not at all)."""
+    breakdown of their own sum (the total, stated elsewhere or not at all). That sum, with the
+    (part, share) pairs."""
     block = base.by_block.get(rate.block, [])
     pairs: list[tuple[Fact, Fact]] = []
     for k, f in enumerate(block):
@@ -688,7 +695,7 @@ def _breakdown_whole(base: FactBase, rate: Fact, part: Fact) -> Fact | None:
     places = max(p.places for p, _ in pairs)
     # (one whole for the list, an id no fact of the base has: the shares are told as one group)
     return replace(part, id=-2 - pairs[0][0].id, value=total, concept=None, label="所列各项合计", places=places,
-                   text=f"{fmt(total, places)}{part.unit}", implicit=True)
+                   text=f"{fmt(total, places)}{part.unit}", implicit=True), pairs
 
 
 def _headed_whole(base: FactBase, part: Fact) -> Fact | Literal[False] | None:
