@@ -38,3 +38,26 @@ def parse_target(text: str) -> Target | None:
     comparator = PREFIX.get(m.group("pre") or "", "") or SUFFIX.get(m.group("post") or "", "")
     unit = (m.group("unit") or "").replace("·", ".").replace("／", "/")
     return Target(comparator, value, unit, f"{m.group('num')}{m.group('unit') or ''}")
+
+
+# a deadline target (12月底前完成, 2024年10月31日前) and a date it was done by (次年3月完成, 11月):
+# months counted from the report year's start, so that one can be compared with the other
+DEADLINE_RE = re.compile(r"^(?:(?P<year>(?:19|20)\d\d)年)?(?P<month>\d{1,2})月(?:底|末|份|\d{1,2}日)?(?:前|以前|之前)")
+DONE_RE = re.compile(r"^(?:(?P<year>(?:19|20)\d\d)年|(?P<next>次年|下年|翌年|第二年)|(?:当年|本年))?(?P<month>\d{1,2})月")
+DEADLINE_UNIT = "月（时限）"
+
+
+def parse_deadline_pair(target_text: str, actual_text: str) -> tuple[Target, Target] | None:
+    """(deadline, done) as month counts, the deadline a ceiling (≤): both named by year, or
+    neither (12月底前 | 次年3月: the report's year and the one after it); None otherwise."""
+    target = DEADLINE_RE.match(normalize_digits(target_text or "").replace(" ", ""))
+    done = DONE_RE.match(normalize_digits(actual_text or "").replace(" ", ""))
+    if target is None or done is None or not 1 <= int(target["month"]) <= 12 or not 1 <= int(done["month"]) <= 12:
+        return None
+    if bool(target["year"]) != bool(done["year"]):
+        return None  # (one year named, the other not: which year the other is in is not told)
+    # the years after the deadline's year the thing was done in (次年: one)
+    later = int(done["year"]) - int(target["year"]) if target["year"] else int(bool(done["next"]))
+    deadline, finished = int(target["month"]), later * 12 + int(done["month"])
+    return (Target("≤", Decimal(deadline), DEADLINE_UNIT, target_text),
+            Target("", Decimal(finished), DEADLINE_UNIT, actual_text))

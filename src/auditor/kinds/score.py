@@ -28,7 +28,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from ..facts.formula import FormulaError, evaluate
 from ..facts.numbers import Quantity, cn_to_int, fmt, half_unit, parse_quantity
-from ..facts.targets import Target, parse_target
+from ..facts.targets import DEADLINE_UNIT, Target, parse_deadline_pair, parse_target
 from ..knowledge import compact
 from ..memo import remember_short
 from ..model import Cell, Table
@@ -902,6 +902,9 @@ def _targets(rows: list[IndicatorRow]):
     for r in rows:
         target = _target(r.target_text)
         actual = _target(r.actual_text)
+        if (target is None or actual is None) and r.score is not None:
+            # (a deadline and the date it was done by: 12月底前完成 | 次年3月完成)
+            target, actual = parse_deadline_pair(r.target_text, r.actual_text) or (None, None)
         if target is None or actual is None or r.score is None:
             continue
         if actual.comparator not in ("", "=") or actual.unit not in (target.unit, ""):
@@ -1090,7 +1093,8 @@ def _check_missed_target(doc, rule, typed):
             # full marks: the score printed at the form's precision reaches the weight
             if weight is None or weight <= 0 or not (r.score >= weight or _close(r.score, weight, cell.text, places)):
                 continue
-            expected = _partial_expected(rule, miss, weight)
+            # (no share of the points for a deadline missed by some months)
+            expected = _partial_expected(rule, miss, weight) if miss.target.unit != DEADLINE_UNIT else None
             relation = "<" if miss.upward else ">"
             ratio = (f"{miss.actual.value}/{miss.target.value}" if miss.upward
                      else f"{miss.target.value}/{miss.actual.value}")

@@ -689,7 +689,7 @@ def _check_cap(doc, rule):
             else:
                 continue
             yield from _capped(base, weight, score, base.span(first, second))
-    for weight, score in _run_in_weights(doc, base):
+    for weight, score in _run_in_weights(doc, base, rule.params["applying_words"]):
         yield from _capped(base, weight, score, score.quote)
 
 
@@ -704,7 +704,7 @@ def _capped(base, weight, score, quote: str):
 RUN_IN_CHARS = 30  # at most this long, a paragraph's first sentence is its run-in heading
 
 
-def _run_in_weights(doc, base):
+def _run_in_weights(doc, base, applying: list[str]):
     """(points, score) of a numbered paragraph whose run-in heading states a part's points and
     nothing else in 分 (（四）满意度指标（分值10分）。…，该项得10.5分。): the one score the rest of the
     paragraph states is that part's."""
@@ -715,10 +715,16 @@ def _run_in_weights(doc, base):
         points = [f for f in head if f.unit == "分"]
         if len(points) != 1 or points[0].measure != "分值" or len(block.sentences[0].text) > RUN_IN_CHARS:
             continue
-        scores = [f for k in range(1, len(block.sentences)) for f in base.by_sentence.get((index, k), ())
+        scores = [(k, f) for k in range(1, len(block.sentences)) for f in base.by_sentence.get((index, k), ())
                   if f.unit == "分" and not f.comparator]
-        if len(scores) == 1 and scores[0].measure == "得分":
-            yield points[0], scores[0]
+        if len(scores) != 1:
+            continue
+        k, score = scores[0]
+        # the item's own score (该项得10.5分), no other thing's (产出指标得分38分, 本项目自评得分92分)
+        text = base.sentences.get((index, k), "")
+        if score.measure == "得分" and not score.concept \
+                and _applies_to_item(text[max(0, score.at - SCORED_REACH):score.at], applying):
+            yield points[0], score
 
 
 def _scored_after(gap: str, between: list, scored) -> bool:
@@ -815,13 +821,21 @@ def _scored_next(base: FactBase, key: tuple, facts: list[Fact], applying: list[s
     points = [f for f in facts if f.unit == "分" and not f.comparator]
     after = (key[0], key[1] + 1)
     text = base.sentences.get(after, "")
-    if len(points) != 1 or points[0].value <= 0 or not any(w in text[:APPLYING_REACH] for w in applying):
+    if len(points) != 1 or points[0].value <= 0 or not _applies_to_item(text[:APPLYING_REACH], applying):
         return None
     rate = next((f for f in facts if f.concept == "预算执行率" and f.unit == "%" and not f.comparator), None) \
         or _document_rate(base)
     scores = [f for f in base.by_sentence.get(after, ()) if f.unit == "分" and not f.comparator
-              and "得" in text[max(0, f.at - 6):f.at]]
-    return (points[0], rate, scores[0]) if rate is not None and len(scores) == 1 else None
+              and "得" in text[max(0, f.at - SCORED_REACH):f.at]]
+    return (points[0], rate, scores[0]) if rate is not None and len(scores) == 1 and not scores[0].concept else None
+
+
+SCORED_REACH = 6  # the characters before a score that say it is scored (该项得, 得分为)
+
+
+def _applies_to_item(words: str, applying: list[str]) -> bool:
+    """The words name the item just told of (按此, 该项, 本项), not the project (本项目, 该项目)."""
+    return any(w in words and not words[words.find(w) + len(w):].startswith("目") for w in applying)
 
 
 def _execution_weight(base: FactBase) -> Fact | None:
