@@ -390,3 +390,20 @@ def test_xlsx_sheet_opens_under_no_heading_of_another_sheet(tmp_path):
     doc = build_document(str(path), xlsx_reader.read_xlsx(str(path)))
     assert doc.blocks[1].loc.section == "一、部门基本情况"
     assert doc.tables[0].loc.sheet == "表一" and doc.tables[0].loc.section is None
+
+
+def test_xlsx_row_of_years_over_the_header_stays_in_the_table(tmp_path):
+    """A row of years alone (| 2024年度 | | 2025年度 |) heads the columns under it; only a row with
+    a caption's name and value (编制单位：…) is a line about the table."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for r, row in enumerate([["", "2024年度", "", "2025年度", ""], ["项目", "预算数", "决算数", "预算数", "决算数"],
+                             ["基本支出", 10, 9, 12, 11]], 1):
+        for c, value in enumerate(row, 1):
+            sheet.cell(r, c, value or None)
+    path = tmp_path / "years.xlsx"
+    workbook.save(str(path))
+    doc = build_document(str(path), xlsx_reader.read_xlsx(str(path)))
+    assert [c.text for c in doc.tables[0].rows[0]][1] == "2024年度"

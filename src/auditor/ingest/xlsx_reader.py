@@ -451,7 +451,10 @@ def _single(row: list[RawCell]) -> bool:
 
 
 def _captions_only(row: list[RawCell]) -> bool:
-    return all(CAPTION_CELL_RE.match(c.text.strip()) for c in row if c.text.strip())
+    """Every filled cell a caption, one of them a name and its value (编制单位：某局): a row of
+    years alone (| 2024年度 | | 2025年度 |) heads the columns below it."""
+    texts = [c.text.strip() for c in row if c.text.strip()]
+    return all(CAPTION_CELL_RE.match(t) for t in texts) and any(":" in t or "：" in t for t in texts)
 
 
 def _para(row: list[RawCell], sheet: str) -> RawBlock:

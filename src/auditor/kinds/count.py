@@ -590,7 +590,9 @@ def _split_peers(items: list[str], params: dict) -> list[str]:
     out = []
     for item in items:
         halves = _halves(item, params)
-        if halves and all(_unit_name(half, params) for half in halves):
+        # (the list's other items units' names too: 布局, 干部 end as 局, 部 do, naming no unit)
+        if halves and all(_unit_name(half, params) for half in halves) \
+                and all(_unit_name(other, params) for other in items if other is not item):
             out += halves
         else:
             out.append(item)

@@ -909,8 +909,10 @@ def _targets(rows: list[IndicatorRow]):
             continue
         if actual.comparator not in ("", "=") or actual.unit not in (target.unit, ""):
             continue
-        if target.unit == "%" and actual.unit == "" and 0 < actual.value <= 1 < target.value:
-            # a rate written as a fraction (0.93 against ≥95%): the same rate in per cent
+        if target.unit == "%" and actual.unit == "" and 0 < actual.value <= 1 < target.value \
+                and target.comparator in (">", "≥"):
+            # a rate written as a fraction (0.93 against ≥95%): the same rate in per cent; not
+            # against a ceiling, where 0.8 may be 0.8% (故障率 ≤5%) as well as 80%
             actual = replace(actual, value=actual.value * 100, unit="%")
         yield r, target, actual
 
