@@ -630,7 +630,7 @@ def _date_hit(quote: str, loc, expected: str, formula: str, stated_year: str, ye
 
 # --- event_after_report ------------------------------------------------------------------
 
-YEAR_MONTH_RE = re.compile(r"(?=[12])(?<![\d〔\[【])((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月")
+YEAR_MONTH_RE = re.compile(r"(?<![\d〔\[【])((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月")
 # (the date may stand in a clause of its own before what was done: 2025年10月，项目完成验收)
 EVENT_CLAUSE_RE = re.compile(r"[^；;。！？!?]+")
 
@@ -638,8 +638,9 @@ EVENT_CLAUSE_RE = re.compile(r"[^；;。！？!?]+")
 def _check_event_after_report(doc, rule, year):
     """A thing told as done (2025年10月，项目完成竣工验收) at a date the report could not have seen:
     after the date it is signed on, or, unsigned, two years or more after the year it reports on
-    (a report on a year is written early in the next). A plan, a deadline or a later year's
-    section looks ahead by right."""
+    (a report on a year is written early in the next). A plan, a deadline or a section titled with
+    a plan's words or a later year looks ahead by right. Each date is judged by the words after it
+    up to the next date (2024年3月开工，2026年12月通过验收: the second is the one done)."""
     params = rule.params
     if doc.meta.get("report_type") in params["plan_report_types"]:
         return
@@ -647,15 +648,20 @@ def _check_event_after_report(doc, rule, year):
     ahead = tuple(params["future_cues"] + params["deadline_words"] + params["plan_words"])
     for sentence in doc.sentences():
         text = sentence.plain
-        if "月" not in text or _later_section(sentence.loc, year):
+        if "月" not in text or _later_section(sentence.loc, year) or any(w in (sentence.loc.section or "") for w in ahead):
             continue
         for clause in EVENT_CLAUSE_RE.finditer(text):
             words = clause.group(0)
-            m = YEAR_MONTH_RE.search(words)
-            if m is None or not any(w in words for w in params["completion_words"]) or any(w in words for w in ahead):
+            if any(w in words for w in ahead):
                 continue
-            when = (int(m.group(1)), int(m.group(2)))
-            if (signed is not None and when > signed) or (signed is None and when[0] >= year + 2):
+            dates = list(YEAR_MONTH_RE.finditer(words))
+            for k, m in enumerate(dates):
+                told = words[m.end():dates[k + 1].start() if k + 1 < len(dates) else len(words)]
+                when = (int(m.group(1)), int(m.group(2)))
+                cited = words[:m.start()].count("《") > words[:m.start()].count("》")  # (a title's date)
+                if cited or not any(w in told for w in params["completion_words"]) or not (
+                        (signed is not None and when > signed) or (signed is None and when[0] >= year + 2)):
+                    continue
                 bound = f"报告落款 {signed[0]} 年 {signed[1]} 月" if signed else f"报告年度 {year} 年的次年"
                 yield Hit(quote=words.strip()[:60], location=sentence.loc, stated=m.group(0),
                           expected=f"不晚于{bound}",
