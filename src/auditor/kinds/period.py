@@ -258,7 +258,8 @@ def _check_activity_year(doc, rule, year):
             if (kind != "activity_pattern" and abs(stated - year) > params["max_gap"] and not beyond) \
                     or (kind == "figure_pattern" and not beyond
                         and _other_years_figure(before + text, found.group(0), stated, year, params)) \
-                    or (stated == year - 1 and _compared_after(sentences[index + 1:], params["last_year_words"], year)) \
+                    or (stated == year - 1 and _compared_after(sentences[index + 1:index + 1 + COMPARED_REACH],
+                                                               params["last_year_words"], year)) \
                     or (kind == "topic_pattern" and str(year) in text[found.end(1):]) \
                     or (year < stated and not beyond and any(w in text for w in params["plan_words"])) \
                     or any(cue in text for cue in quiet) \
@@ -286,16 +287,27 @@ def _other_years_figure(text: str, clause: str, stated: int, year: int, params: 
     return stated > year or str(year) in text or any(cue in clause for cue in params["carryover_cues"])
 
 
+COMPARED_REACH = 2  # the sentences after last year's figure that may compare the report year's with it
+
+
 def _compared_after(following: list, last_year_words: list[str], year: int) -> bool:
-    """Last year's figure is the base the paragraph goes on to compare the report year's with
-    (2023年本部门支出856.40万元。…2024年支出942.04万元，比上年增长10.0%: a later sentence with a
-    figure, comparing with 上年 without naming last year, which would make the sentence before
-    the report year's), or states beside it: the next sentence opens on
-    the report year with a figure (2023年，本局完成人工造林1.20万亩。2024年，本局完成…1.35万亩)."""
-    if following and re.match(rf"\s*{year}\s*年", following[0].plain) and re.search(r"\d", following[0].plain[4:]):
-        return True
-    return any(re.search(r"\d", s.plain) and str(year - 1) not in s.plain
-               and any(w in s.plain for w in last_year_words) for s in following)
+    """Last year's figure is the base the next sentences compare the report year's with: one of
+    them opens on the report year and compares with 上年 without naming last year, which would
+    make the sentence before the report year's (2023年本部门支出856.40万元。…2024年支出942.04万元，
+    比上年增长10.0%); or the next states the report year's beside it, opening on its year with a
+    figure (2023年，本局完成人工造林1.20万亩。2024年，本局完成…1.35万亩)."""
+    for k, sentence in enumerate(following[:COMPARED_REACH]):
+        text = sentence.plain.lstrip()
+        opens = OWN_YEAR_OPENING_RE.match(text)
+        if opens is None or int(opens.group(1) or year) != year or not re.search(r"\d", text[opens.end():]):
+            continue
+        if k == 0 or (str(year - 1) not in text and any(w in text for w in last_year_words)):
+            return True
+    return False
+
+
+# a sentence opening on its year, or on 本年 (the report year's)
+OWN_YEAR_OPENING_RE = re.compile(r"(?:((?:19|20)\d\d)\s*年度?|本年度?|今年)")
 
 
 def _parallel(doc, tail: str, year: int) -> str:
