@@ -1360,7 +1360,7 @@ def _rate_against(base: FactBase, rate: Fact, num: Fact | None, den: Fact | None
     first = min((num, den), key=lambda f: (f.source != "text", f.id))
     where = num.where() if num.where() == den.where() else f"{num.where()}；{den.where()}"
     # (a rate that is what is left, 100% less the rate, states the shortfall under its name)
-    rest = "" if not consistent(rate, HUNDRED - computed, HUNDRED - computed) else \
+    rest = "" if not consistent(rate, HUNDRED - span[1], HUNDRED - span[0]) else \
         f"；写作的 {rate.text} 恰为 100% − {fmt(computed)}%，是未完成（减少）的比例"
     yield _hit(rate, computed, relation, f"{words}：{num.text} ÷ {den.text} = {fmt(computed)}%（{where}）{rest}",
                quote=base.span(first, rate), operands=(num, den))

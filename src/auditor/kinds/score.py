@@ -1347,16 +1347,21 @@ def _check_met_deducted(doc, rule, typed):
                 highlights=[r.cells["target"].loc, r.cells["actual"].loc, cell.loc])
 
 
+DENIAL_REACH = 4  # the characters before a claim a denial may stand in (没能全面完成, 未能按期全面完成)
+
+
 def _check_claimed_met(doc, rule, typed):
     """A target the actual value certainly misses, whose row's reason says it was met (≥50公里,
     45公里, 偏差原因“已全面完成年度目标，无偏差”): the reason, the actual or the target is wrong."""
-    claims, denials = rule.params["met_claims"], tuple(rule.params["denials"])
+    claims, denials = rule.params["met_claims"], rule.params["denials"]
     for t in _score_tables(typed):
         for r, target, actual, _upward, reached in _reached(_indicators(t), rule.params["ceiling_cues"]):
             if reached is not True and reached is not False:
                 continue
             reason = re.sub(r"\s", "", r.record.reason or "")
-            said = next((w for w in claims if w in reason and not reason[:reason.find(w)].endswith(denials)), None)
+            said = next((w for w in claims if w in reason
+                         and not any(d in reason[max(0, reason.find(w) - DENIAL_REACH):reason.find(w)] for d in denials)),
+                        None)
             if said is None or "reason" not in r.cells:
                 continue
             yield CHECKED

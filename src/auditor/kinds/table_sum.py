@@ -122,14 +122,14 @@ def _compare(rule, table, total_cell: Cell, part_cells: list[Cell], label: str, 
         cls="rounding" if outcome == "rounding" else None,
         highlights=[total_cell.loc] + [c.loc for c in part_cells])
     if outcome == "mismatch":
-        _blame_unit_slip(hit, table, total, parts, [total_cell, *part_cells], rule)
+        _blame_unit_slip(hit, table, total, parts, [total_cell, *part_cells])
     return hit
 
 
 YUAN_PER_WAN = Decimal(10000)
 
 
-def _blame_unit_slip(hit: Hit, table, total, parts, cells: list[Cell], rule) -> None:
+def _blame_unit_slip(hit: Hit, table, total, parts, cells: list[Cell]) -> None:
     """In a table of 万元, the sum holds once one cell is read as a figure in 元 (905,709.42 among
     figures of tens of 万元): that cell carries a unit slip, and the finding is put on it."""
     if "万元" not in (table.unit or ""):
@@ -148,6 +148,7 @@ def _blame_unit_slip(hit: Hit, table, total, parts, cells: list[Cell], rule) -> 
     cell = cells[found[0]]
     right = fmt(values[found[0]] / YUAN_PER_WAN, 2, cell.text)
     hit.location, hit.stated, hit.expected, hit.cls = cell.loc, cell.text, f"{right}（万元）", "unit_error"
+    hit.quote = table.row_text(cell.loc.row - 1).strip("\t ")
     told = f"{cell.text} 疑为按元填列（应为 {right} 万元）"
     hit.formula += f"；仅当 {cell.text} 按“元”计（即 {right} 万元）时各数相符：该格应是以元填入的金额"
     hit.fields["diff"] += f"，{told}"
@@ -160,7 +161,7 @@ def _check_code_rollup(doc, rule, typed):
             continue
         if not t.segments:
             # typed by its head words, but no column reads as the codes: said, not passed over
-            yield NotAssessable(f"「{t.table.title or f'表{t.table.index + 1}'}」未找到科目编码列，各级科目之和未核对")
+            yield NotAssessable(f"「{t.table.title or f'表{t.table.index}'}」未找到科目编码列，各级科目之和未核对")
             continue
         names = t.column_names
         for segment, amount_cols in t.segments:
@@ -486,6 +487,8 @@ def _check_column_total(doc, rule, typed):
             continue  # figures on both sides of the total: not a total of the rows around it
         # (an average row, 平均 | 265, is no part of the total)
         details = [r for r in details if compact(_label(grid[r])) not in rule.params["not_summed_rows"]]
+        if not details:
+            continue  # (a total row and nothing it sums)
         if _sums_inside(grid, details, label_col, sums) or _side_by_side(grid, details, label_col):
             continue  # subtotals among the rows (本年收入合计 above 总计), or two lists side by side
         heads, summed = _heads_summed(rule, table, grid, figures[0], label_col, at)
