@@ -673,10 +673,24 @@ def _weights_of_indicators(t: TypedTable, rows: list[IndicatorRow]) -> bool:
 def _check_subtotals(doc, rule, typed):
     for t in _score_tables(typed):
         yield from _subtotals_of(t)
-        yield from _total_weight_exceeded(t, any(o.type == "budget_execution" for o in typed))
+        yield from _total_weight_exceeded(t, any(o.type == "budget_execution" for o in typed), rule.params["bonus_words"])
 
 
-def _total_weight_exceeded(t: TypedTable, execution_table: bool):
+def _categories_out(rows: list[IndicatorRow]) -> list[IndicatorRow]:
+    """The rows without the first of a category where it names the category only and weighs
+    exactly the category's other rows (产出指标 50 | 数量指标 30 | 质量指标 20): the category's points
+    are its indicators'."""
+    groups: dict[str, list[IndicatorRow]] = {}
+    for r in rows:
+        groups.setdefault(r.record.level1, []).append(r)
+    heads = {id(group[0]) for group in groups.values() if len(group) > 1 and group[0].weight is not None
+             and compact(group[0].indicator) == compact(group[0].record.level1)  # (names its category only)
+             and all(o.weight is not None for o in group[1:])
+             and group[0].weight == sum((o.weight for o in group[1:]), Decimal(0))}
+    return [r for r in rows if id(r) not in heads]
+
+
+def _total_weight_exceeded(t: TypedTable, execution_table: bool, bonus_words: list[str]):
     """The total row's 分值 against the rows' own: points outside the rows (an execution row
     printed elsewhere) may make the total larger, never smaller; rows weighing more than the
     total (20 + 20 + 35 + 30 under 合计 100) cannot all hold. Larger only so far as something
@@ -685,7 +699,10 @@ def _total_weight_exceeded(t: TypedTable, execution_table: bool):
     table of categories' subtotals with its indicators under them sums the categories only
     (their 小计 rows are checked above)."""
     total = t.totals.get("weight")
-    rows = _indicators(t)
+    # (a bonus row, 加分项 5, is beyond the full score; a category's row weighing its indicators
+    # under it, 产出指标 50 over 30 + 20, is counted in them)
+    rows = [r for r in _categories_out(_indicators(t))
+            if not any(w in f"{r.record.level1}{r.level2}{r.indicator}" for w in bonus_words)]
     weights = [r.weight for r in rows]
     stated = number(total) if total is not None else None
     if stated is None or not rows or any(w is None for w in weights) or t.subtotals:
@@ -757,7 +774,7 @@ def _check_total(doc, rule, typed):
             yield NotAssessable(f"表{t.table.index}没有可读的总分")
             continue
         stated = Decimal(total.text.strip())
-        rows = _indicators(t)
+        rows = _categories_out(_indicators(t))
         scored = [r for r in rows if r.score is not None]
         indicators = sum((r.score for r in scored), Decimal(0))
         execution, execution_text = _execution_score_for(t, typed)
