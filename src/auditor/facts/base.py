@@ -241,7 +241,14 @@ class FactBase:
         is then not known to be the year's."""
         return self.remember(("budget adjusted", concept), lambda: any(
             f.measure in ("全年预算", "追加预算") and f.period == CURRENT and (concept is None or f.concept in (None, concept))
-            for f in self.facts))
+            for f in self.facts) or self._adjustment_told())
+
+    def _adjustment_told(self) -> bool:
+        """The text tells of a change to the budget without its amount (年中因防汛追加部分预算): the
+        words of an added budget (concepts.yaml measures 追加预算) anywhere."""
+        words = tuple((concepts().get("measures") or {}).get("追加预算") or ())
+        return self.remember(("adjustment told",), lambda: any(
+            w in text for text in self.sentences.values() for w in words))
 
     def whole_before_part(self, change: Fact, concept: str | None) -> Fact | None:
         """The whole a change's run of clauses lists `concept` as a part of before the change
