@@ -639,11 +639,11 @@ class FactReader:
         self.topic: tuple[int, str] = (len(NUMBERING_LEVELS), "")  # see _enter_topic
         self.prose_rows: list[tuple] = []  # (table block, row, texts, column heads, subject) of prose rows
         self.prose_sentences: dict[int, int] = {}  # table block -> sentences read from its prose cells
-        self.own_project = self._own_project()
+        names = self._project_names() if self.doc.meta.get("report_type") == self.project_report else None
+        self.own_project = next(iter(names)) if names and len(names) == 1 else ""
         # a project report naming no project anywhere is about one project, its forms' (subject ""):
         # “本项目自评得分96.50分” states that form's figure
-        self.own_unnamed = self.doc.meta.get("report_type") == self.project_report and not self.own_project \
-            and not self._project_names()
+        self.own_unnamed = names is not None and not names
         self.named_projects = self._named_projects()
         self.form_projects: set[str] = set()  # the projects the document's forms name (项目名称)
         # a fund's total ending its paragraph with 其中： lists its parts in the paragraphs after
@@ -703,18 +703,11 @@ class FactReader:
             return ""
         return name
 
-    def _own_project(self) -> str:
-        """The project a project self-evaluation report is about, when it names exactly one (项目名称
-        in a form or on a line of its own): there “本项目……得分”, “该项目……” state that project's
-        figures, the subject of the forms naming it. "" otherwise (the figures after such a cue
-        are some project's, UNNAMED)."""
-        if self.doc.meta.get("report_type") != self.project_report:
-            return ""
-        names = self._project_names()
-        return next(iter(names)) if len(names) == 1 else ""
-
     def _project_names(self) -> set[str]:
-        """The projects the document's forms (项目名称 cells) and 项目名称： lines name."""
+        """The projects the document's forms (项目名称 cells) and 项目名称： lines name. A project
+        self-evaluation report naming exactly one is about it: there “本项目……得分”, “该项目……”
+        state that project's figures, the subject of the forms naming it (own_project); naming
+        several, the figures after such a cue are some project's (UNNAMED)."""
         names = {_subject_of(_stripped(t.rows[:6]), self.subject_cells) for t in self.doc.tables} - {""}
         for block in self.doc.blocks:
             if isinstance(block, Paragraph):

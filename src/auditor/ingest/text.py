@@ -269,8 +269,6 @@ def _spaced_table_ahead(lines: list[str], i: int) -> bool:
     return False
 
 
-
-
 def _spaced_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
     found = []
     start = i
