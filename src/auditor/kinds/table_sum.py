@@ -75,7 +75,10 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           # …whose total the note after the table says counts each once (去除重复, 实际人数): not judged
           "distinct_count_words": (list, []),
           # column_total: the labels of rows that are no part of the total (平均, 人均)
-          "not_summed_rows": (list, [])}
+          "not_summed_rows": (list, []),
+          # column_total: units a row's label may state in brackets that are no money (在职人数（人）,
+          # 房屋面积（平方米）): such a row counts other things than the table's amounts
+          "other_unit_rows": (list, [])}
 MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff", "relation", "note"}
 TOTAL_COLUMN_RE = re.compile(r"(?:合计|小计)$")
 ITEM_RE = re.compile(r"^[一二三四五六七八九十]+、")
@@ -174,6 +177,12 @@ def _check_code_rollup(doc, rule, typed):
                     continue  # a 增减率 column: a total's rate is no sum of its items' rates
                 across = next((g for g in groups if col in g[1]), None)
                 yield from _rollup_column(rule, t, records, col, name, children, across)
+
+
+def _other_unit_row(label: str, units: list[str]) -> bool:
+    """A row whose label ends with a unit in brackets that is no money (在职人数（人）)."""
+    m = re.search(r"[（(]\s*([^（）()]{1,4})\s*[）)]\s*$", label)
+    return m is not None and m.group(1) in units
 
 
 def _unreadable(t, row: int, col: int) -> bool:
@@ -486,7 +495,8 @@ def _check_column_total(doc, rule, typed):
         else:
             continue  # figures on both sides of the total: not a total of the rows around it
         # (an average row, 平均 | 265, is no part of the total)
-        details = [r for r in details if compact(_label(grid[r])) not in rule.params["not_summed_rows"]]
+        details = [r for r in details if compact(_label(grid[r])) not in rule.params["not_summed_rows"]
+                   and not _other_unit_row(_label(grid[r]), rule.params["other_unit_rows"])]
         if not details:
             continue  # (a total row and nothing it sums)
         if _sums_inside(grid, details, label_col, sums) or _side_by_side(grid, details, label_col):
