@@ -22,9 +22,10 @@ previous year (上年度绩效评价结果应用情况), plans (将, 计划), ci
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from collections import Counter
 
-from ..facts.numbers import RANGE_JOINER, normalize_digits
+from ..facts.numbers import RANGE_JOINER, normalize_digits, to_decimal
 from ..model import Heading, Paragraph, Table
 from ..tables.typed import is_caption_row
 from .base import Hit, NotAssessable
@@ -258,7 +259,7 @@ def _check_activity_year(doc, rule, year):
             if (kind != "activity_pattern" and abs(stated - year) > params["max_gap"] and not beyond) \
                     or (kind == "figure_pattern" and not beyond
                         and _other_years_figure(before + text, found.group(0), stated, year, params)) \
-                    or (stated == year - 1 and _compared_after(sentences[index + 1:index + 1 + COMPARED_REACH],
+                    or (stated == year - 1 and _compared_after(text, sentences[index + 1:index + 1 + COMPARED_REACH],
                                                                params["last_year_words"], year)) \
                     or (kind == "topic_pattern" and str(year) in text[found.end(1):]) \
                     or (year < stated and not beyond and any(w in text for w in params["plan_words"])) \
@@ -290,18 +291,41 @@ def _other_years_figure(text: str, clause: str, stated: int, year: int, params: 
 COMPARED_REACH = 2  # the sentences after last year's figure that may compare the report year's with it
 
 
-def _compared_after(following: list, last_year_words: list[str], year: int) -> bool:
+def _compared_after(current: str, following: list, last_year_words: list[str], year: int) -> bool:
     """Last year's figure is the base the next sentences compare the report year's with: one of
-    them opens on the report year and compares with 上年 without naming last year, which would
-    make the sentence before the report year's (2023年本部门支出856.40万元。…2024年支出942.04万元，
-    比上年增长10.0%); or the next states the report year's beside it, opening on its year with a
-    figure (2023年，本局完成人工造林1.20万亩。2024年，本局完成…1.35万亩)."""
+    them opens on the report year, compares with 上年, and its change holds on this sentence's
+    figure as the base (2023年本部门支出812.50万元。2024年支出893.75万元，比上年增加81.25万元); or
+    the next states the report year's beside it, opening on its year with a figure (2023年，本局
+    完成人工造林1.20万亩。2024年，本局完成…1.35万亩)."""
+    bases = [to_decimal(m.group(1)) for m in AMOUNT_RE.finditer(current)]
     for k, sentence in enumerate(following[:COMPARED_REACH]):
         text = sentence.plain.lstrip()
         opens = OWN_YEAR_OPENING_RE.match(text)
         if opens is None or int(opens.group(1) or year) != year or not re.search(r"\d", text[opens.end():]):
             continue
-        if k == 0 or (str(year - 1) not in text and any(w in text for w in last_year_words)):
+        if k == 0 and opens.group(1):
+            return True
+        if str(year - 1) not in text and any(w in text for w in last_year_words) and _change_on(text, bases):
+            return True
+    return False
+
+
+AMOUNT_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:亿元|万元|千元|元)")
+RATE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
+CHANGE_SLACK = Decimal("0.011")  # (amounts to the cent, rates to a hundredth of a point: printing tails)
+
+
+def _change_on(text: str, bases: list[Decimal]) -> bool:
+    """The sentence's first amount differs from one of `bases` by an amount or a rate it states."""
+    amounts = [to_decimal(m.group(1)) for m in AMOUNT_RE.finditer(text)]
+    rates = [to_decimal(m.group(1)) for m in RATE_RE.finditer(text)]
+    if not amounts:
+        return False
+    now = amounts[0]
+    for base in (b for b in bases if b):
+        gap = abs(now - base)
+        if any(abs(gap - a) <= CHANGE_SLACK for a in amounts[1:]) \
+                or any(abs(gap / base * 100 - r) <= Decimal("0.06") for r in rates):
             return True
     return False
 
