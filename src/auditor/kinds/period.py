@@ -675,7 +675,7 @@ def _check_event_after_report(doc, rule, year):
     """A thing told as done (2025年10月，项目完成竣工验收) at a date the report could not have seen:
     after the date it is signed on, or, unsigned, two years or more after the year it reports on
     (a report on a year is written early in the next). A plan, a deadline or a section titled with
-    a plan's words or a later year looks ahead by right. Each date is judged by the words after it
+    future words (下一步, 计划) or a later year looks ahead by right. Each date is judged by the words after it
     up to the next date (2024年3月开工，2026年12月通过验收: the second is the one done)."""
     params = rule.params
     if doc.meta.get("report_type") in params["plan_report_types"]:
@@ -684,7 +684,8 @@ def _check_event_after_report(doc, rule, year):
     ahead = tuple(params["future_cues"] + params["deadline_words"] + params["plan_words"])
     for sentence in doc.sentences():
         text = sentence.plain
-        if "月" not in text or _later_section(sentence.loc, year) or any(w in (sentence.loc.section or "") for w in ahead):
+        if "月" not in text or _later_section(sentence.loc, year) \
+                or any(w in (sentence.loc.section or "") for w in params["future_cues"]):  # (下一步工作计划)
             continue
         for clause in EVENT_CLAUSE_RE.finditer(text):
             words = clause.group(0)
