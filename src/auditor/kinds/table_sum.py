@@ -32,7 +32,7 @@ from ..model import Cell, Table
 from ..tables.products import UNIT_RE, row_products
 from ..tables.year_rows import year_growth_slips
 from ..tables.typed import CodeRecord, line_number_columns, parse_cell, typed_tables
-from .base import Hit, NotAssessable, rounding_note, sum_check, SUBROW_RE
+from .base import CHECKED, Hit, NotAssessable, rounding_note, sum_check, SUBROW_RE
 
 KIND = "table_sum"
 PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "本年支出合计"]),
@@ -1304,11 +1304,42 @@ def _check_year_growth(doc, rule, _typed):
                               "relation": f"按{slip.column}本行与上一年度之比应为", "note": ""})
 
 
+def _check_code_order(doc, rule, typed):
+    """A budget code printed away from its parent (2101101 行政单位医疗 among 20805's items, its
+    21011 further down): the nearest shorter code above an item is its parent wherever the table
+    prints that parent, so the item's amount is summed under the wrong heading by a reader."""
+    for t in typed:
+        if t.type != "budget_by_code":
+            continue
+        for segment, _amounts in t.segments:
+            records = [r for r in t.records if r.segment == segment and not r.is_total and r.code.isdigit()]
+            printed = {r.code for r in records}
+            shorter: dict[int, CodeRecord] = {}  # code length -> the last record of that length above
+            for rec in records:
+                parent = rec.code[:-2]
+                above = shorter.get(len(parent))
+                shorter[len(rec.code)] = rec
+                for length in [n for n in shorter if n > len(rec.code)]:
+                    del shorter[length]  # (a shorter code closes the longer ones' run)
+                if len(rec.code) <= 3 or parent not in printed:
+                    continue
+                yield CHECKED
+                if above is not None and above.code == parent:
+                    continue
+                under = f"{above.code} {above.name}".strip() if above is not None else "表首"
+                yield Hit(quote=t.table.row_text(rec.row).strip("\t "), location=rec.label_cell.loc,
+                          stated=f"{rec.code} {rec.name}".strip(), expected=f"列在上级科目 {parent} 之下",
+                          formula=f"科目 {rec.code} 的上级科目为 {parent}（表中另行列出），却列在 {under} 之下",
+                          fields={"table": t.table.title or f"表{t.table.index}", "label": f"{rec.code} {rec.name}".strip(),
+                                  "column": "", "total": parent, "sum": under, "diff": "", "relation": "", "note": ""})
+
+
 CHECKS = {
     "year_growth": _check_year_growth,
     "row_product": _check_row_product,
     "running_total": _check_running_total,
     "code_rollup": _check_code_rollup,
+    "code_order": _check_code_order,
     "row_total": _check_row_total,
     "summary_totals": _check_summary_totals,
     "three_public": _check_three_public,
