@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..knowledge import concepts, vocabulary_generation
+from .lexicon import alternatives
 from .numbers import normalize_digits, to_decimal
 
 PREFIX = {"≥": "≥", ">=": "≥", "＞": ">", ">": ">", "≤": "≤", "<=": "≤", "＜": "<", "<": "<", "=": "=",
@@ -43,15 +46,23 @@ def parse_target(text: str) -> Target | None:
 # a deadline target (12月底前完成, 2024年10月31日前) and a date it was done by (次年3月完成, 11月):
 # months counted from the report year's start, so that one can be compared with the other
 DEADLINE_RE = re.compile(r"^(?:(?P<year>(?:19|20)\d\d)年)?(?P<month>\d{1,2})月(?:底|末|份|\d{1,2}日)?(?:前|以前|之前)")
-DONE_RE = re.compile(r"^(?:(?P<year>(?:19|20)\d\d)年|(?P<next>次年|下年|翌年|第二年)|(?:当年|本年))?(?P<month>\d{1,2})月")
 DEADLINE_UNIT = "月（时限）"
+
+
+@lru_cache(maxsize=4)
+def _done_re(generation: int) -> re.Pattern:
+    """A date done by: its year, or words naming the year after the report's (concepts.yaml
+    next_year_words: 次年) or the report's own (current_period: 当年), then its month."""
+    data = concepts()
+    return re.compile(r"^(?:(?P<year>(?:19|20)\d\d)年|(?P<next>" + alternatives(data.get("next_year_words")) + ")|(?:"
+                      + alternatives(data.get("current_period")) + r"))?(?P<month>\d{1,2})月")
 
 
 def parse_deadline_pair(target_text: str, actual_text: str) -> tuple[Target, Target] | None:
     """(deadline, done) as month counts, the deadline a ceiling (≤): both named by year, or
     neither (12月底前 | 次年3月: the report's year and the one after it); None otherwise."""
     target = DEADLINE_RE.match(normalize_digits(target_text or "").replace(" ", ""))
-    done = DONE_RE.match(normalize_digits(actual_text or "").replace(" ", ""))
+    done = _done_re(vocabulary_generation()).match(normalize_digits(actual_text or "").replace(" ", ""))
     if target is None or done is None or not 1 <= int(target["month"]) <= 12 or not 1 <= int(done["month"]) <= 12:
         return None
     if bool(target["year"]) != bool(done["year"]):

@@ -22,7 +22,7 @@ from ..facts.base import (BUDGET_MEASURES, CURRENT, PRIOR, Fact, FactBase, compa
 from ..facts.lexicon import alternatives, lexicon
 from ..knowledge import compact, concepts, vocabulary_generation
 from ..model import Table
-from ..facts.numbers import MONEY_UNITS, fmt, normalize_digits, to_decimal
+from ..facts.numbers import MONEY_FIGURE_RE, MONEY_UNITS, fmt, normalize_digits, to_decimal
 from .base import CHECKED, Hit
 from .restatement import meets, tail
 
@@ -288,7 +288,6 @@ def _figure(base: FactBase, concept: str, period: str, sentence: tuple, before: 
 CLAUSE_RE = re.compile(r"(?:[^，,；;。：:！？]|(?<=\d),(?=\d))+")
 YEAR_RE = re.compile(r"(?:19|20)\d\d年度?")
 FIGURE_RE = re.compile(r"\d")
-MONEY_FIGURE_RE = re.compile(r"\d[\d,，]*(?:\.\d+)?(?:亿元|万元|千元|元)")
 
 
 def _unfigured_claims(doc, base: FactBase, rule):

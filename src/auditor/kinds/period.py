@@ -25,7 +25,7 @@ import re
 from decimal import Decimal
 from collections import Counter
 
-from ..facts.numbers import RANGE_JOINER, normalize_digits, to_decimal
+from ..facts.numbers import MONEY_FIGURE_RE, RANGE_JOINER, Quantity, normalize_digits, to_decimal
 from ..model import Heading, Paragraph, Table
 from ..tables.typed import is_caption_row
 from .base import Hit, NotAssessable
@@ -49,9 +49,9 @@ PARAMS = {
     "outturn_head_pattern": (str, ""),
     # self_comparison: a year, then within its clause run a comparison with that same year
     "self_comparison_pattern": (str, ""),
-    # (由2023年末的38人增加至42人: an earlier year's end where a change starts)
     # words comparing with the year before without naming it (比上年增长): see _compared_after
     "last_year_words": (list, ["上年", "去年", "同比", "上一年", "前一年"]),
+    # (由2023年末的38人增加至42人: an earlier year's end where a change starts)
     "comparison_cues": (list, ["上年", "去年", "同比", "较", "比上", "比20", "比19", "相比", "以来", "上一年", "前一年",
                                "历年", "由20", "从20"]),
     # report_title_year: words by which a sentence refers to another year's report, not names this one
@@ -297,7 +297,7 @@ def _compared_after(current: str, following: list, last_year_words: list[str], y
     figure as the base (2023年本部门支出812.50万元。2024年支出893.75万元，比上年增加81.25万元); or
     the next states the report year's beside it, opening on its year with a figure (2023年，本局
     完成人工造林1.20万亩。2024年，本局完成…1.35万亩)."""
-    bases = [to_decimal(m.group(1)) for m in AMOUNT_RE.finditer(current)]
+    bases = [to_decimal(m.group(1)) for m in MONEY_FIGURE_RE.finditer(current)]
     for k, sentence in enumerate(following[:COMPARED_REACH]):
         text = sentence.plain.lstrip()
         opens = OWN_YEAR_OPENING_RE.match(text)
@@ -310,22 +310,24 @@ def _compared_after(current: str, following: list, last_year_words: list[str], y
     return False
 
 
-AMOUNT_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:亿元|万元|千元|元)")
 RATE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
-CHANGE_SLACK = Decimal("0.011")  # (amounts to the cent, rates to a hundredth of a point: printing tails)
 
 
 def _change_on(text: str, bases: list[Decimal]) -> bool:
-    """The sentence's first amount differs from one of `bases` by an amount or a rate it states."""
-    amounts = [to_decimal(m.group(1)) for m in AMOUNT_RE.finditer(text)]
+    """The sentence's first amount differs from one of `bases` by an amount or a rate it states,
+    within the printed precision of the figures (each a half unit of its last digit either way)."""
+    amounts = [to_decimal(m.group(1)) for m in MONEY_FIGURE_RE.finditer(text)]
     rates = [to_decimal(m.group(1)) for m in RATE_RE.finditer(text)]
     if not amounts:
         return False
     now = amounts[0]
     for base in (b for b in bases if b):
         gap = abs(now - base)
-        if any(abs(gap - a) <= CHANGE_SLACK for a in amounts[1:]) \
-                or any(abs(gap / base * 100 - r) <= Decimal("0.06") for r in rates):
+        slack = Quantity(now).half_ulp + Quantity(base).half_ulp
+        if any(abs(gap - a) <= slack + Quantity(a).half_ulp for a in amounts[1:]):
+            return True
+        # (the rate's own half unit, and the amounts' slack carried through the division)
+        if any(abs(gap / base * 100 - r) <= Quantity(r).half_ulp + slack / base * 100 for r in rates):
             return True
     return False
 

@@ -714,7 +714,7 @@ def _total_weight_exceeded(t: TypedTable, execution_table: bool, bonus_words: li
         and _close(number(scored), sum((r.score for r in rows), Decimal(0)), scored.text)
     if summed == stated or (summed < stated and not alone):
         return
-    places = max(max(0, -w.as_tuple().exponent) for w in weights)  # (as printed: 20 → 0, 19.5 → 1)
+    places = max(Quantity(w).places for w in weights)  # (as printed: 20 → 0, 19.5 → 1)
     shown = fmt(summed, places)
     yield Hit(quote=_row_quote(total, t.table), location=total.loc, stated=total.text, expected=shown,
               formula="Σ分值 = " + " + ".join(r.cells["weight"].text for r in rows) + f" = {shown}，"

@@ -25,7 +25,7 @@ import re
 from decimal import Decimal
 
 from ..facts.lexicon import lexicon
-from ..facts.numbers import NUMBER_RE, Quantity, fmt, half_unit
+from ..facts.numbers import MONEY_UNITS, NUMBER_RE, Quantity, fmt, half_unit
 from ..ingest.build import numbering_of
 from ..knowledge import compact, concepts
 from ..model import Cell, Table
@@ -129,7 +129,7 @@ def _compare(rule, table, total_cell: Cell, part_cells: list[Cell], label: str, 
     return hit
 
 
-YUAN_PER_WAN = Decimal(10000)
+YUAN_PER_WAN = MONEY_UNITS["万元"]
 
 
 def _blame_unit_slip(hit: Hit, table, total, parts, cells: list[Cell]) -> None:
