@@ -14,7 +14,7 @@ from decimal import Decimal
 from itertools import combinations
 
 from ..facts.numbers import half_unit
-from ..knowledge import compact, vocabulary
+from ..knowledge import compact, concepts, vocabulary
 from ..model import Table
 from .typed import grid_cell as _cell, plain_figure as _number
 
@@ -150,9 +150,13 @@ def _fits(grid, r: int, standard: int, amount: int, factors: tuple[int, ...], un
     """The printed amount meets the product, each factor read within its own printing too."""
     stated = _number(_cell(grid, r, amount))
     product = _product(grid, r, standard, factors, unit)
-    slack = half_unit(stated[1]) + sum((product * (half_unit(places) if places else 0) / value
-                                        for value, places in (_number(_cell(grid, r, c)) for c in (*factors, standard))
-                                        if value), Decimal(0))
+    # a whole number is exact (人数, a set standard of 7,800 元), except the standard on a total row:
+    # there it is the rows' average (合计 4,990 人, 6,267 元), rounded at its printing like any figure
+    averaged = compact(_cell(grid, r, 0)) in (concepts().get("column_total_rows") or ())
+    slack = half_unit(stated[1]) + sum((product * half_unit(places) / value
+                                        for c in (*factors, standard)
+                                        for value, places in [_number(_cell(grid, r, c))]
+                                        if value and (places or (averaged and c == standard))), Decimal(0))
     return abs(product - stated[0]) <= slack
 
 
