@@ -24,7 +24,7 @@ from decimal import Decimal
 from ..facts.base import CURRENT, Fact, FactBase, fact_base
 from ..facts.lexicon import lexicon
 from ..facts.numbers import RANGE_JOINER, fmt, normalize_digits
-from ..knowledge import compact
+from ..knowledge import compact, concepts
 from ..model import Paragraph
 from .base import CHECKED, Hit
 
@@ -224,9 +224,11 @@ def _check_grade(doc, rule):
     if not scores:
         return
     bands = None  # read from the whole text once a grade is found (most reports state none)
+    wholes = _table_wholes(scores)
     for score in scores:
         found = _text_grade(base, score, grades, rule.params) if score.source == "text" \
-            else _table_grade(doc, score, grades) or _grade_after_table(doc, base, score, grades, rule.params)
+            else _table_grade(doc, score, grades, score.id in wholes) or (
+                _grade_after_table(doc, base, score, grades, rule.params) if score.id in wholes else None)
         if found is None:
             continue
         word, location, quote = found
@@ -409,9 +411,27 @@ def _grade_after_table(doc, base: FactBase, score: Fact, grades: Grades, params:
     return m.group(1), sentences[0].loc, text[:m.end()].strip()
 
 
-def _table_grade(doc, score: Fact, grades: Grades):
+def _table_wholes(scores: list[Fact]) -> set[int]:
+    """The ids of the table scores a grade stated for their table as a whole is of (one grade cell,
+    or the sentence after the table): the total row's (合计 under 自评得分), or a table's only score.
+    The other rows of a table with a total are parts of it (决策 19 of 20): a grade of the whole
+    says nothing of them."""
+    by_table: dict[int, list[Fact]] = {}
+    for f in scores:
+        if f.source == "table":
+            by_table.setdefault(f.loc.table, []).append(f)
+    totals = concepts().get("score_total_rows") or {}
+    wholes = set()
+    for facts in by_table.values():
+        total = [f for f in facts if compact(f.label) in (totals.get(f.concept) or ())]
+        wholes.update(f.id for f in (total or (facts if len(facts) == 1 else [])))
+    return wholes
+
+
+def _table_grade(doc, score: Fact, grades: Grades, whole: bool = True):
     """A grade cell in the score's table: “自评等级：良” in one cell, a cue cell and the grade in
-    the next one of its row, or the grade in the score's row under a column headed by a cue."""
+    the next one of its row (the table's grade: only its `whole` score's), or the grade in the
+    score's row under a column headed by a cue."""
     table = next((t for t in doc.tables if t.index == score.loc.table), None)
     if table is None or not any(grades.any_cue.search(c.text) for row in table.rows for c in row if c.text):
         return None  # most score tables state no grade: their cells need not be read
@@ -422,11 +442,11 @@ def _table_grade(doc, score: Fact, grades: Grades):
             if not text:
                 continue
             m = grades.stated.fullmatch(text)
-            if m:
+            if m and whole:
                 return m.group(1), row[k].loc, row[k].text.strip()
             if grades.cell_cue.match(text):
                 cue_columns.add(k)
-                g = grades.cell_grade.match(texts[k + 1]) if k + 1 < len(texts) else None
+                g = grades.cell_grade.match(texts[k + 1]) if k + 1 < len(texts) and whole else None
                 if g:
                     return g.group(1), row[k + 1].loc, f"{row[k].text.strip()} {row[k + 1].text.strip()}"
     row = table.rows[score.loc.row - 1] if score.loc.row and score.loc.row <= len(table.rows) else []
@@ -455,8 +475,6 @@ def _judge(score: Fact, word: str, grade: str, bands: list[Band], location, quot
 # ---- breakdown ----------------------------------------------------------------------------
 def _score_lists() -> dict:
     """The vocabulary of category score lists (rules/concepts.yaml `score_lists`)."""
-    from ..knowledge import concepts
-
     lists = concepts().get("score_lists") or {}
     return {key: lists.get(key) or ({} if key == "categories" else [])
             for key in ("categories", "complete_sets", "optional", "list_openers", "deduction_words", "respectively",
@@ -739,8 +757,6 @@ def _scored_after(gap: str, between: list, scored) -> bool:
 
 # ---- an execution score stated in prose against the proportional rule stated with it ----------
 def _validate_proportional() -> str | None:
-    from ..knowledge import concepts
-
     pattern = (concepts().get("execution_scoring") or {}).get("proportional")
     try:
         re.compile(pattern or "")
