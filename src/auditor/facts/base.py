@@ -2630,7 +2630,9 @@ def _read_change_sign(phrase: str, lex: Lexicon) -> int:
     tail = CHANGE_TAIL_RE.sub("", phrase)[-6:]
     found = lex.directions.all(tail)
     if not found or found[-1][1] < len(tail) - 1:
-        return 0
+        more = lex.comparative.search(phrase.replace("比较", "")) if lex.comparative else None
+        way = lex.comparative_way.get(more.group(1)) if more else None
+        return {"up": 1, "down": -1}.get(way or "", 0)
     return {"up": 1, "down": -1}.get(found[-1][2], 0)
 
 

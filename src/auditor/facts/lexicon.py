@@ -94,6 +94,9 @@ class Lexicon:
     share_of: re.Pattern  # a copula and the words up to 的 closing a percentage's phrase (为全年预算的)
     zero_statement: re.Pattern  # words stating an amount of nothing (为零, 为0, 未发生)
     directions: Matcher
+    # a comparing word, then 多 / 少 and a short verb ending the phrase (比上年多接待): the way of a change
+    comparative: re.Pattern | None
+    comparative_way: dict  # 多 -> up, 少 -> down
     calculations: tuple
     not_a_figure_after: re.Pattern  # matched right after a number: a date, grade, edition, age
     blank_cells: frozenset  # cell texts that state nothing
@@ -141,6 +144,8 @@ def _lexicon(generation: int) -> Lexicon:
         current=re.compile(alternatives(data.get("current_period"))),
         partial_period=re.compile(alternatives(data.get("partial_periods"))),
         comparison=re.compile(alternatives(data.get("comparison_words"))),
+        comparative=_comparative(data),
+        comparative_way={w: way for way, words in (data.get("comparative_directions") or {}).items() for w in words},
         # the last copula with words after it and 的 closing the phrase
         share_of=re.compile(r"(?:" + alternatives(data.get("share_copulas")) + r")(?P<of>[^为是达]{2,24}?)的$"),
         # the last of them in a text, nothing but a clause break after it
@@ -199,6 +204,16 @@ def fund_calculations(data: dict) -> tuple:
                             "alternatives": {own[p]: [p] for p in calc["parts"] if own.get(p, p) != p},
                             "fund": fund})
     return tuple(declared + derived)
+
+
+def _comparative(data: dict) -> re.Pattern | None:
+    """A comparing word, then within its clause 多 / 少 and at most two characters of a verb ending
+    the phrase (比上年多接待, 较上年少): see concepts.yaml comparative_directions. (比较 compares nothing.)"""
+    words = [w for ws in (data.get("comparative_directions") or {}).values() for w in ws]
+    if not words:
+        return None
+    return re.compile(r"(?:" + alternatives(data.get("comparison_words")) + r")[^，,；;。较比]{0,12}?("
+                      + alternatives(words) + r")[\u4e00-\u9fff]{0,2}$")
 
 
 def alternatives(words) -> str:
