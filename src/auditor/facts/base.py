@@ -1152,6 +1152,12 @@ class FactReader:
                 fact["period"], measure = scoped
                 if measure and fact.get("implicit"):
                     fact["measure"], fact["implicit"] = measure, False
+            if unit in MONEY_UNITS and fact.get("period") == CURRENT and last_money is not None \
+                    and last_money.period != CURRENT and not last_money.sign and last_money.measure != "变动额" \
+                    and text[previous_end:start].strip() == "、" and not self._names_period(phrase):
+                # “上年人员经费2,121.35万元、公用经费407.85万元”: the year heading a list joined by 、
+                # is every item's (a period the item names itself, 、本年…, is its own)
+                fact["period"] = last_money.period
             if unit == "分" and fact.get("concept") in self.money:
                 # points are no amount of money: the thing scored is the last named that is none
                 # (部门整体支出绩效评价得分为85.60分 is the evaluation's score)
@@ -1987,6 +1993,11 @@ class FactReader:
         """The words name a year after the report's (2025年计划新建… in a 2024 report): a count or
         rate of that year is planned, not achieved. (A plan's own report year is its title's.)"""
         return bool(self.year) and any(int(y) > self.year for y in YEAR_RE.findall(words))
+
+    def _names_period(self, words: str) -> bool:
+        """The words name a year or period of their own (2024年, 上年, 本年, 上半年)."""
+        return bool(YEAR_RE.search(words) or self.lex.prior.search(words) or self.lex.current.search(words)
+                    or self.lex.partial_period.search(words))
 
     def _year_period(self, words: str) -> str:
         """The period the last year the words name puts a figure in: the year before the report's

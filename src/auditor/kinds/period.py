@@ -25,7 +25,9 @@ import re
 from decimal import Decimal
 from collections import Counter
 
+from ..facts.lexicon import alternatives
 from ..facts.numbers import MONEY_FIGURE_RE, RANGE_JOINER, Quantity, normalize_digits, to_decimal
+from ..knowledge import concepts
 from ..model import Heading, Paragraph, Table
 from ..tables.typed import is_caption_row
 from .base import Hit, NotAssessable
@@ -284,8 +286,14 @@ def _other_years_figure(text: str, clause: str, stated: int, year: int, params: 
     """An amount of another year that belongs there: a later year's is a plan or a budget
     (2026年度预算安排 in a 2025 report); one beside the report year's own is a comparison
     (2024年度800万元，2025年度增至900万元); last year's carried over or added to this year's budget
-    is named by its year (2024年度结转资金 30 万元，本年已全部支出)."""
-    return stated > year or str(year) in text or any(cue in clause for cue in params["carryover_cues"])
+    is named by its year (2024年度结转资金 30 万元，本年已全部支出). The report year's figure may be
+    named by the words for this year instead of its number (2024年度人员经费2,121.35万元，本年人员
+    经费2,210.45万元): a figure after them, past the earlier year's, is set beside it."""
+    if stated > year or str(year) in text or any(cue in clause for cue in params["carryover_cues"]):
+        return True
+    after = text[text.find(clause) + len(clause):]
+    own = alternatives(concepts().get("current_period"))
+    return re.search(rf"(?:{own})[^。；;\d]{{0,20}}\d", after) is not None
 
 
 COMPARED_REACH = 2  # the sentences after last year's figure that may compare the report year's with it
