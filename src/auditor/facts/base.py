@@ -908,7 +908,7 @@ class FactReader:
         before = self.lex.current.sub("", self.lex.prior.sub("", before))  # (上年支出合计: a period's)
         if self.self_words:
             before = self.self_words.sub("", before)
-        for word in self.kind_total_words:
+        for word in (*self.kind_total_words, *self.lex.list_openers):  # (其中本年收入: a part, not a thing's)
             before = before.replace(word, "")
         return len(re.sub(r"[^\u4e00-\u9fff]", "", before)) >= 2
 
@@ -2016,6 +2016,8 @@ class FactReader:
         the kind its name ends with): no part of a concept's name (本年度医院收入 is 本年收入)."""
         selfish = (vocab.get("unit_self_words") or {})
         words = [*(selfish.get("words") or ()), *(k for k in selfish.get("kinds") or () if unit_name.endswith(k))]
+        # (本馆, 我所, 全站: 本 / 我 / 全 and the ending of the unit's own name)
+        words += [p + e for e in vocab.get("organization_endings") or () if unit_name.endswith(e) for p in "本我全"]
         return re.compile(alternatives(words)) if words else None
 
     def _fund_named(self, title: str) -> str:

@@ -1055,6 +1055,8 @@ def _compare(total: Fact, parts: list[Fact], context: str, rule):
             return
     shown = fmt(exact / factor, places, total.text)
     listing = " + ".join(f"{p.concept or item_label(p.label)} {p.text}" for p in parts)
+    if context == "同一句" and any((p.block, p.sentence) != (total.block, total.sentence) for p in parts):
+        context = "其后所列“其中”各项"  # (收入总计…。其中本年收入…: the parts in the sentences after)
     if diff <= slack:
         cls = "rounding"
     elif slip:
