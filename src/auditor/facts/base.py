@@ -72,6 +72,8 @@ ITEM_TOKEN_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,
 NAMED_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{4,}$")
 LABEL_NOISE_RE = re.compile(r"^(?:其中\s*[:：]?|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)+|[（(](?:类|款|项)[）)]|[:：]$")
 YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
+LABEL_HEAD = 2  # the characters ending a row label that name what it counts (培训, 检查)
+YEAR_LIST_RE = re.compile(r"(?:(?:19|20)\d\d\s*年度?\s*[、和及与]\s*)+(?:19|20)\d\d\s*年度?")  # 2023年、2024年和2025年
 ANNUAL_YEAR_RE = re.compile(r"(?:19|20)\d\d\s*年\s*度")  # (as PER004's TITLE_PERIOD_RE reads a title)
 NEXT_FIGURE_RE = re.compile(r"\d")  # where the next figure starts, in the words after a count
 UNDONE_CLAUSE_CHARS = 30  # the words after a count naming what it counts and why it was not done
@@ -912,6 +914,12 @@ class FactReader:
             before = before.replace(word, "")
         return len(re.sub(r"[^\u4e00-\u9fff]", "", before)) >= 2
 
+    @staticmethod
+    def _clause_to(text: str, at: int) -> str:
+        """The words of the clause up to `at` (past any figure inside it: 四季度完成65岁以上…)."""
+        start = max((m.end() for m in CLAUSE_BREAK_RE.finditer(text, max(0, at - PHRASE_LIMIT), at)), default=0)
+        return text[max(start, at - PHRASE_LIMIT):at]
+
     def _per_one_before(self, text: str, at: int) -> bool:
         """The clause before `at` states an amount per one thing done (每接待1人次的…): its figure,
         read apart as a count, bounds the amount's own words, so the clause is looked at whole."""
@@ -1066,6 +1074,7 @@ class FactReader:
         opening, self.opening = self.opening, None
         held = ""  # the words before a bracketed figure, for the figure after the bracket
         unknown_since = ""  # a figure of a thing the vocabulary does not know came since `carried`
+        years_queue: list[str] = []  # “2023年、2024年和2025年…依次为X、Y、Z”: the periods in turn
         respective_names: list[str] = []  # “A和B分别为X和Y”: the names the figures take in turn
         respective_queue: list[str] = []
         # a sentence stating plans (2024年度计划维修养护…126处) or in a section of targets (三、绩效目标):
@@ -1190,11 +1199,12 @@ class FactReader:
                          or self._planned_since(text, m.start()) or self._after_report_year(wide + phrase)):
                 fact["measure"] = "目标值"
             # (names listed first take the figures after 分别 in turn, before the list's fund and measure)
+            years_queue = self._years_in_turn(own_phrase, wide + own_phrase, fact, years_queue)
             respective_names, respective_queue = self._names_in_turn(own_phrase, wide + own_phrase, fact,
                                                                      respective_names, respective_queue)
             if unit not in MONEY_UNITS and unit not in ("%", "‰", "分"):
                 counted = NOUN_AFTER_RE.match(text, m.end()).group()
-                if fact.get("concept") is None:
+                if fact.get("concept") is None and not self.lex.partial_period.search(self._clause_to(text, m.start())):
                     fact["concept"] = self._indicator_like(phrase, unit, counted)
                 elif counted and text[:start].rstrip().endswith("、") and phrase == fact["concept"]:
                     # (涉及城关镇、…、白水乡5个乡镇: a count after a list of names counts the list, what
@@ -1462,6 +1472,19 @@ class FactReader:
             words = words.replace(own, "")
         return bool(CJK_BEFORE_RE.search(phrase, 0, start)) and not _names_nothing(words, self.lex)
 
+    def _years_in_turn(self, phrase: str, words: str, fact: dict, queue: list[str]) -> list[str]:
+        """Years listed first and figures after 分别 / 依次 (2023年、2024年和2025年，查档利用依次为
+        9,320人次、9,860人次、11,204人次): each figure takes the next year, not the last one named."""
+        if self.respectively.search(phrase):
+            listed = YEAR_LIST_RE.findall(self.respectively.split(words, 1)[0])
+            if not listed:
+                return []
+            queue = YEAR_RE.findall(listed[-1])
+        elif not queue or YEAR_RE.search(phrase) or not _names_nothing(_blank(phrase, self.lex.concepts), self.lex):
+            return []
+        fact["period"] = self._year_period(f"{queue[0]}年")
+        return queue[1:]
+
     def _names_in_turn(self, phrase: str, words: str, fact: dict, names: list[str], queue: list[str]):
         """Names listed first and figures after 分别 (人员经费、公用经费分别为716.90万元、95.56万元;
         …分别比上年减少0.36万元和0.19万元，分别下降7.50%和11.73%): each figure takes the next name.
@@ -1598,8 +1621,9 @@ class FactReader:
                 # 97.35%) is that concept's, as a plain figure is
                 rate["concept"] = plain_carried
             return rate
-        if unit in MONEY_UNITS and self.lex.partial_period.search(phrase):
-            # 上半年累计支出461.90万元: an amount of a part of the year, no amount of the year
+        if unit != "分" and self.lex.partial_period.search(phrase if unit in MONEY_UNITS else self._clause_to(m.string, m.start())):
+            # 上半年累计支出461.90万元, 四季度接待查档3,249人次: an amount or a count of a part of
+            # the year, no figure of the year (no indicator's either: see _indicator_like's caller)
             return dict(out, concept=None, measure="实际值")
         change = _change_sign(phrase, self.lex) or (self._verb_first_change(phrase) if unit in MONEY_UNITS else 0)
         # a figure right after 增加 / 减少 / 提高 is a change, in money, points or things alike
@@ -1928,9 +1952,11 @@ class FactReader:
         if len(noun) < 4 or self._joins_things(noun):
             return None  # (too short to tell, or two things joined: their figure together)
         chars = set(noun)
+        # (the characters a label shares may leave out its last word, what it counts: 社会体育指导员
+        # 培训 counts trainings, 惠及社会体育指导员1,453人 the instructors, another thing)
         close = [label for label in sorted(self.label_pattern.sharing(noun))
                  if unit in self.label_units.get(label, ()) and len(label) >= 4
-                 and (len(set(label) & chars) >= max(4, 0.75 * len(set(label)))
+                 and ((len(set(label) & chars) >= max(4, 0.75 * len(set(label))) and label[-LABEL_HEAD:] in noun)
                       or _counted_name(label, unit) in phrase)]  # (年接待读者人次 in 全年接待读者)
         if counted:
             close = [label for label in close if counted in label]

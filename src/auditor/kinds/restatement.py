@@ -98,7 +98,10 @@ def check(doc, rule):
     text_only = set(rule.params["text_only_measures"])
     planned = doc.meta.get("report_type") in rule.params["budget_report_types"]
     lone = _lone_activities(base, rule)
+    parts = tuple(rule.params["scope_part_words"])
     for fact in base.facts:
+        if fact.source == "text" and _part_named(base, fact, parts):
+            continue
         if fact.concept and fact.measure in measures and not fact.comparator and fact.subject != UNNAMED \
                 and not (fact.measure in text_only and fact.source == "text" and (fact.base or _in_part_list(base, fact))) \
                 and not (fact.measure in text_only and fact.source == "table" and _share_of_part(fact.header)):
@@ -134,6 +137,18 @@ def _clauses_back(base, fact: Fact):
         k -= 1
 
 
+
+
+def _part_named(base, fact: Fact, parts: tuple[str, ...]) -> bool:
+    """A sentence's figure of a thing the tables name (查档利用) whose clause names a part of the
+    area as well (乡镇查档利用2,802人次; 城区、乡镇…依次为…): that part's figure, not the table's whole."""
+    if not parts or not fact.concept or fact.concept in lexicon().concepts.canonical:
+        return False
+    text = base.sentences.get((fact.block, fact.sentence), "")[:fact.at]
+    clause = re.split(r"[。；;！？!?]", text)[-1]
+    # (全县各乡镇共完成…: every part together, the whole)
+    return any(w in clause and w not in fact.concept and not re.search(f"(?:各|全|所有|每个){w}", clause)
+               for w in parts)
 
 
 def _share_of_part(header: str) -> bool:
