@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..facts.base import CURRENT, Fact, FactBase, fact_base
-from ..facts.lexicon import lexicon
+from ..facts.lexicon import alternatives, lexicon
 from ..facts.numbers import RANGE_JOINER, fmt, normalize_digits
 from ..knowledge import compact, concepts
 from ..model import Paragraph
@@ -477,7 +477,7 @@ def _score_lists() -> dict:
     """The vocabulary of category score lists (rules/concepts.yaml `score_lists`)."""
     lists = concepts().get("score_lists") or {}
     return {key: lists.get(key) or ({} if key == "categories" else [])
-            for key in ("categories", "complete_sets", "optional", "list_openers", "deduction_words", "respectively",
+            for key in ("categories", "complete_sets", "optional", "category_classifiers", "total_points_words", "list_openers", "deduction_words", "respectively",
                         "method_nouns", "method_openers",
                         "scored_words")}
 
@@ -880,7 +880,9 @@ def _document_rate(base: FactBase) -> Fact | None:
 # ---- the weights of a complete set of categories add up to the full score -------------------
 WEIGHT_CUE_RE = re.compile(r"权重|分值|满分|分配|设置|设定|设立|指标体系|构成")  # (设置四类一级指标，其中…10分)
 POINTS_RE = re.compile(r"\d+(?:\.\d+)?\s*分(?!值)")
-CATEGORY_POINTS_RE = r"({words})(?:指标)?(?:权重|分值)?(?:为|占)?\s*(\d+(?:\.\d+)?)\s*分"
+CATEGORY_POINTS_RE = r"({words})(?:{classifiers})?(?:指标)?(?:权重|分值)?(?:为|占)?\s*(\d+(?:\.\d+)?)\s*分"
+# the points the list makes, stated with it (满分100分): score_lists total_points_words before them
+TOTAL_POINTS_RE = r"(?:{words})(?:为|是)?\s*(\d+(?:\.\d+)?)\s*分"
 
 
 def _check_weights_text(doc, rule):
@@ -889,10 +891,11 @@ def _check_weights_text(doc, rule):
     (concepts.yaml full_score). A sentence stating what was scored (得) is no list of weights."""
     from ..knowledge import concepts
 
-    full = Decimal(str(concepts().get("full_score", 100)))
+    default_full = Decimal(str(concepts().get("full_score", 100)))
     base = fact_base(doc)
-    for key, text, listed in _weight_lists(base):
+    for key, text, listed, stated_full in _weight_lists(base):
         yield CHECKED
+        full = stated_full if stated_full is not None else default_full
         total = sum((v for _, v, _ in listed), Decimal(0))
         if total == full:
             continue
@@ -931,7 +934,9 @@ def _weight_lists(base: FactBase):
     complete set of first-level categories (no 得 in it: scores are no weights)."""
     params = _score_lists()
     words = _category_words(params)
-    pattern = re.compile(CATEGORY_POINTS_RE.format(words="|".join(re.escape(w) for w, _ in words)))
+    pattern = re.compile(CATEGORY_POINTS_RE.format(words="|".join(re.escape(w) for w, _ in words),
+                                                   classifiers=alternatives(params["category_classifiers"])))
+    total_pattern = re.compile(TOTAL_POINTS_RE.format(words=alternatives(params["total_points_words"])))
     name_of = dict(words)
     sets = [set(x) for x in params["complete_sets"]]
     for key, text in base.sentences.items():
@@ -942,9 +947,10 @@ def _weight_lists(base: FactBase):
         if len(listed) < 3 or len(set(names)) != len(names) \
                 or not any(s <= set(names) <= s | set(params["optional"]) for s in sets):
             continue
-        if len(POINTS_RE.findall(text, listed[0][2].start())) != len(listed):
+        stated = [m for m in total_pattern.finditer(text) if m.start() >= listed[-1][2].end()]
+        if len(POINTS_RE.findall(text, listed[0][2].start())) != len(listed) + len(stated[:1]):
             continue  # a category the vocabulary does not know is listed too (管理指标10分)
-        yield key, text, listed
+        yield key, text, listed, Decimal(stated[0].group(1)) if stated else None
 
 
 # a category's score in words: 效益指标合计得分32.5分 (after a break or at the start: 社会效益得分 is
@@ -960,7 +966,7 @@ def _check_weights_exceeded(doc, rule):
     words = _category_words(_score_lists())
     respective = [(key, pairs, scored) for key, text in base.sentences.items() if "分别" in text
                   for pairs, scored in _respective_points(text, words)]
-    stated = [[(name, points) for name, points, _m in listed] for _key, _text, listed in _weight_lists(base)]
+    stated = [[(name, points) for name, points, _m in listed] for _key, _text, listed, _full in _weight_lists(base)]
     for listed in stated + [pairs for _key, pairs, scored in respective if not scored]:
         for name, points in listed:
             if weights.setdefault(name, points) != points:
