@@ -1796,6 +1796,11 @@ class FactReader:
         if kind == "执行率" and concept is None and any(
                 self._other_named_before(phrase, k) for k in _starts(phrase, self.bare_names)):
             return dict(out, concept=None, measure="实际值")  # another thing's execution rate
+        if kind == "完成率" and concept is None and last_money is not None and last_money.measure == "决算" \
+                and not last_money.implicit and any(w in phrase for w in (*self.topic_endings_money, "预算", "支出")):
+            # “预算资金560.00万元，实际执行515.20万元，资金完成率为92.00%”: a completion rate of money
+            # right after what was spent is how much of the budget was spent, whatever it is called
+            kind = "执行率"
         if kind == "执行率" or (concept == "预算执行率"):
             # the execution rate of the amounts before it: of a part (基本支出…实际支出…，执行率
             # 100.00%) it is that part's, a member of the unit's rate
