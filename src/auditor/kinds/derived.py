@@ -252,6 +252,7 @@ def _own_subject(base: FactBase, part: Fact, rate: Fact) -> bool:
 def _share(base: FactBase, rule):
     shares = _shares(base)
     yield from _quantity_shares(base, {rate.id for rate, _, _ in shares})
+    balanced = _balanced_wholes(shares)
     for rate, part, whole in shares:
         if whole.id >= 0 and part.period != whole.period:
             continue  # (上年项目支出52.48万元，占26.08%: of last year's total, not this year's)
@@ -266,12 +267,27 @@ def _share(base: FactBase, rule):
             yield _slip_hit(rate, part, whole, base.by_block.get(part.block, []))
             continue
         computed = exact_ratio(part, whole)
+        if whole.id in balanced:
+            continue  # a tail moved to make the list print 100%: the list is right as printed
         # (a breakdown's whole, stated nowhere, is the sum of the parts it lists)
         name = whole.concept or ("所列各项之和" if whole.id < 0 else "总额")
         yield _hit(rate, computed, f"占{name}的比例",
                    f"{part.concept or item_label(part.label) or '该项'} {part.text} ÷ {name} {whole.text} "
                    f"= {fmt(computed)}%（{whole.where()}）" + _swapped(rate, part, whole, shares),
                    quote=base.span(part, rate))
+
+
+def _balanced_wholes(shares: list[tuple[Fact, Fact, Fact]]) -> set[int]:
+    """The wholes whose listed shares print exactly 100% with each share a last-digit tail from its
+    own ratio at most (19.01% printed 19.00% so that 44.76 + 36.24 + 19.00 = 100.00): the usual
+    balancing of rounded shares, which is no slip."""
+    by_whole: dict[int, list[tuple[Fact, Fact, Fact]]] = {}
+    for share in shares:
+        by_whole.setdefault(share[2].id, []).append(share)
+    return {whole for whole, listed in by_whole.items()
+            if len(listed) >= 2 and sum(rate.value for rate, _, _ in listed) == HUNDRED
+            and all(consistent(rate, *span) or tail_of(rate, exact_ratio(part, whole_fact))
+                    for rate, part, whole_fact in listed if (span := ratio_bounds(part, whole_fact)) is not None)}
 
 
 def _quantity_shares(base: FactBase, taken: set[int]):
