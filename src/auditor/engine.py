@@ -170,7 +170,8 @@ def _finding(rule: Rule, hit: Hit, options: Options) -> Finding | None:
     except (ValueError, KeyError, IndexError, AttributeError, TypeError):  # checked at load; a last guard
         message = rule.message
     if cls == "rounding" and rule.cls != "rounding":
-        message = f"差额在四舍五入尾数误差范围内：{message}"
+        # (a rule may say why the difference is a note: a last-digit tail is beyond rounding)
+        message = f"{hit.fields.get('rounding_note') or '差额在四舍五入尾数误差范围内'}：{message}"
     return Finding(rule=rule.id, cls=cls, severity=severity, message=message, quote=hit.quote,
                    location=hit.location, stated=hit.stated, expected=hit.expected,
                    formula=hit.formula, title=rule.title, highlights=hit.highlights)

@@ -149,10 +149,16 @@ def _hit(rate: Fact, computed: Decimal, relation: str, formula: str, quote: str 
          operands: tuple = ()) -> Hit:
     """`operands`: the facts the rate was worked out from, highlighted with it."""
     shown = f"{fmt(computed, max(rate.places, 2))}%"
+    tail = tail_of(rate, computed)
     return Hit(quote=quote or rate.quote, location=rate.loc, stated=rate.text, expected=shown,
-               formula=formula, fields={"rate": rate.text, "computed": shown, "relation": relation},
-               cls="rounding" if tail_of(rate, computed) else None,
+               formula=formula, fields={"rate": rate.text, "computed": shown, "relation": relation,
+                                        **({"rounding_note": TAIL_NOTE} if tail else {})},
+               cls="rounding" if tail else None,
                highlights=[rate.loc, *(f.loc for f in operands)] if operands else [])
+
+
+# what a tail is, said before its finding's message (rounding would have met the figure: see tail_of)
+TAIL_NOTE = "末位相差一个单位（超出四舍五入，疑为截尾或尾差调整）"
 
 
 def tail_of(fact: Fact, computed: Decimal) -> bool:
@@ -1067,12 +1073,13 @@ def _difference_hit(change: Fact, later: Fact, earlier: Fact, sign: int, words: 
         shown = fmt(diff, places)
     else:
         shown = f"{words[0] if diff > 0 else words[1] if diff < 0 else '持平，'}{fmt(abs(diff), places)}{change.unit}"
+    tail = tail_of(change, diff if words is None else abs(diff)) and not wrong_way
     return Hit(quote=quote, location=change.loc, stated=stated, expected=shown,
                formula=f"{terms} = {fmt(diff, places)}{change.unit}",
                fields={"rate": rate or (f"{words[0] if sign > 0 else words[1]}{change.text}" if words and sign
-                                        else change.text), "computed": shown, "relation": relation},
-               highlights=list(highlights),
-               cls="rounding" if tail_of(change, diff if words is None else abs(diff)) and not wrong_way else None)
+                                        else change.text), "computed": shown, "relation": relation,
+                       **({"rounding_note": TAIL_NOTE} if tail else {})},
+               highlights=list(highlights), cls="rounding" if tail else None)
 
 
 def _difference_misfit(change: Fact, later: Fact, earlier: Fact, sign: int) -> tuple[Decimal, bool] | None:
