@@ -256,3 +256,16 @@ def test_a_caption_spaced_after_its_number_is_no_row_of_the_spaced_table_under_i
     table = _tables(text)[0]
     assert table.title == "表3  2024年度部门整体支出绩效自评得分表"
     assert table.grid()[0] == ["一级指标", "二级指标", "三级指标", "分值", "得分"]
+
+
+def test_an_annex_line_opens_a_section_of_its_own():
+    """What follows 附件 2 is the annex's: a table there is not under the last numbered heading
+    (一、下一步工作打算, a plan's section, whose figures would read as targets)."""
+    doc = document_from_text(
+        "某局2024年度部门整体支出绩效自评报告\n一、下一步工作打算\n继续加强预算管理。\n"
+        "附件 2\n项目支出绩效自评表\n指标\t分值\t得分\n产出\t50\t48\n效益\t50\t46\n"
+        "详见附件2。\n", "annex.txt")
+    table = next(b for b in doc.blocks if isinstance(b, Table))
+    assert table.loc.section == "附件 2"
+    last = doc.blocks[-1]
+    assert last.text == "详见附件2。" and last.loc.section == "附件 2"  # (a mention opens nothing)

@@ -107,6 +107,10 @@ def _pieces(sentence: str) -> list[str]:
     return pieces
 
 
+# a line opening an annex: 附件 and its number, alone or before the annex's title (not 详见附件1。)
+ANNEX_RE = re.compile(r"^\s*(?:附件|附表)\s*[\d一二三四五六七八九十]+\s*(?:[:：、.．]\s*)?[^。；;，,]{0,40}$")
+
+
 def _is_heading(body: str) -> bool:
     """Short, unpunctuated text after a numbering token; a numbered sentence is a list item."""
     body = body.strip()
@@ -139,6 +143,10 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
             blocks.append(Heading(text, loc, token, style, value, level))
             section = text[:SECTION_CHARS]
             continue
+        if ANNEX_RE.match(text):
+            # “附件 1”, “附件2：项目支出绩效自评表”: what follows is the annex's, not the last heading's
+            section = text[:SECTION_CHARS]
+            loc = block_location(path, raw.line, raw.paragraph, raw.page, raw.sheet, section)
         para = Paragraph(text, loc, [Sentence(s, loc) for s in split_sentences(text)])
         if numbered:
             para.token, para.style, para.value = numbered[0], numbered[1], numbered[2]

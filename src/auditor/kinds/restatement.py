@@ -145,7 +145,7 @@ def _part_named(base, fact: Fact, parts: tuple[str, ...]) -> bool:
     if not parts or not fact.concept or fact.concept in lexicon().concepts.canonical:
         return False
     text = base.sentences.get((fact.block, fact.sentence), "")[:fact.at]
-    clause = re.split(r"[。；;！？!?]", text)[-1]
+    clause = re.split(r"[。；;！？!?，,]", text)[-1]  # (the figure's own clause: 建成社区食堂2处，全年执行资金…)
     # (全县各乡镇共完成…: every part together, the whole)
     return any(w in clause and w not in fact.concept and not re.search(f"(?:各|全|所有|每个){w}", clause)
                for w in parts)
