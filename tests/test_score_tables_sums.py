@@ -45,3 +45,15 @@ def test_a_total_over_indented_items_with_a_column_of_changes_is_read_by_its_ite
         path.write_text(text, encoding="utf-8")
         found = [f for f in audit_file(str(path), load_rules()).findings if f.severity != "info"]
     assert found == []
+
+
+def test_a_rounding_tail_carried_up_the_codes_is_noted_once_on_the_lowest_row():
+    """2050201's 合计 is 0.01 above its columns (rounded apart); 20502, 205 and 合计 print the same
+    figures and so the same 0.01: one note, on the row it comes from."""
+    text = HEADER + ("合计\t\t120.40\t100.02\t20.37\n"
+                     "205\t教育支出\t120.40\t100.02\t20.37\n"
+                     "20502\t普通教育\t120.40\t100.02\t20.37\n"
+                     "2050201\t学前教育\t120.40\t100.02\t20.37\n")
+    notes = [f for f in sums(text) if f.rule == "SUM004"]
+    assert [(f.severity, f.location.row) for f in notes] == [("info", 5)]
+    assert notes[0].stated.endswith("120.40") and notes[0].expected == "120.39"

@@ -500,7 +500,13 @@ def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact
         # 采购实际采购金额的, after “全区政府采购实际采购金额12,282.73万元。”; a short one, 占全年支出的,
         # is too loose to find it by: 上半年累计支出 holds its words)
         specific = words is not None and len(words.group(1)) >= SPECIFIC_WHOLE_CHARS
-        return found or (_whole_in_words(base, rate, part, words.group(1)) if specific else None)
+        found = found or (_whole_in_words(base, rate, part, words.group(1)) if specific else None)
+        if found is None and rate.base:
+            # (a whole named but stated nowhere in words, 占本年支出的81.18%, its list's shares adding
+            # up to 100%: the whole is the sum of the parts the list names)
+            breakdown = _breakdown(base, rate, part)
+            return breakdown[0] if breakdown else None
+        return found
     lead = _lead_whole(base, part)
     if lead is not None:
         # “2024年度“三公”经费财政拨款支出决算中，公务用车运行维护费…占73.37%”
@@ -702,8 +708,10 @@ def _breakdown(base: FactBase, rate: Fact, part: Fact) -> tuple[Fact, list[tuple
     (part, share) pairs."""
     block = base.by_block.get(rate.block, [])
     pairs: list[tuple[Fact, Fact]] = []
+    # (the first share may name the whole the others leave unsaid: 占本年支出的81.18%；…占9.26%)
+    whole = rate.base or next((f.base for f in block if f.measure == "占比" and f.base), None)
     for k, f in enumerate(block):
-        if f.measure == "占比" and f.source == "text" and f.unit == "%" and not f.base and k:
+        if f.measure == "占比" and f.source == "text" and f.unit == "%" and f.base in (None, whole) and k:
             # (the item's own amount, not one in brackets after it: 无形资产净值124.00万元（原值186.00万元），占1.86%)
             item = next((b for b in reversed(block[:k]) if b.sentence != f.sentence or not _in_brackets(base, b)), None)
             if item is not None and item.is_money and item.sentence == f.sentence:
@@ -822,9 +830,11 @@ def _completion(base: FactBase, rule):
                        + (f"；{worded}为 {budget.text}" if budget is not None else ""))
             hit.cls = None  # the wrong budget named: an error even where the digits agree
             if right is None:
-                # (read in the message: “…写作 95.89%，按金额计算为 完成全年预算的95.89%；年初预算为 0万元，无从计算”)
-                hit.expected = f"完成{other.measure}的{rate.text}"
-                hit.fields["computed"] = f"{hit.expected}；{worded}为 {budget.text}，无从计算"
+                # the digits are the other budget's and the budget named has none to divide by: the
+                # words are wrong, not the figure (read in the message: “…写作 95.89%，按金额计算为
+                # 完成全年预算的95.89%（年初预算为 0 万元，无从计算），应写“完成全年预算”）
+                hit.expected, hit.severity = f"完成{other.measure}的{rate.text}", "warning"
+                hit.fields["computed"] = f"{hit.expected}（{worded}为 {budget.text}，无从计算），应写“完成{other.measure}”"
             yield hit
             continue
         for hit in hits:

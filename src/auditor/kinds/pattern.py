@@ -34,6 +34,7 @@ PARAMS = {
     # what the match breaks, said in the finding's formula ({match}: the matched text)
     "explanation": (str, "“{match}”不是有效的数字写法"),
     # other explanations, each for a match the text right after which `after` (a regex) fits: the first that fits
+    # (with its own `severity`, where what follows makes the finding matter less or more)
     "explanations": (list, []),
     # what the finding quotes: the match, or its clause with the clause before it (`clause`)
     "quote": (str, "match"),
@@ -78,8 +79,9 @@ def validate(params: dict) -> str | None:
     if params["quote"] not in ("match", "clause"):
         return "quote 应为 match 或 clause"
     for item in params["explanations"]:
-        if not isinstance(item, dict) or set(item) != {"after", "explanation"}:
-            return "explanations 的每一项应只有 after 与 explanation"
+        if not isinstance(item, dict) or not {"after", "explanation"} <= set(item) <= {"after", "explanation", "severity"} \
+                or item.get("severity", "info") not in ("error", "warning", "info"):
+            return "explanations 的每一项应有 after 与 explanation（可另有 severity：error / warning / info）"
         try:
             re.compile(item["after"])
         except re.error as exc:
@@ -102,11 +104,11 @@ def _check_regex(doc, rule):
             if any(x.search(m.group(0)) for x in excludes):
                 continue
             expected = m.expand(rule.params["expected"]) if rule.params["expected"] else None
-            explanation = next((e["explanation"] for e in rule.params["explanations"]
-                                if re.match(e["after"], text[m.end():])), rule.params["explanation"])
+            explained = next((e for e in rule.params["explanations"] if re.match(e["after"], text[m.end():])), {})
+            explanation = explained.get("explanation", rule.params["explanation"])
             quote = _clauses_around(text, m.start(), m.end()) if rule.params["quote"] == "clause" else m.group(0)
             yield Hit(quote=quote, location=source.loc, stated=m.group(0), expected=expected,
-                      formula=explanation.replace("{match}", m.group(0)),
+                      formula=explanation.replace("{match}", m.group(0)), severity=explained.get("severity"),
                       fields={"match": m.group(0), "problem": "格式不符"})
 
 

@@ -258,7 +258,8 @@ def _check_row_total(doc, rule, typed):
 
 def _row_total_of(rule, t, segment, names: dict, total_col: int, parts: list[int]):
     """Each record of the segment across one group: its 合计 against the columns it sums."""
-    for rec in (r for r in t.records if r.segment == segment):
+    records = [r for r in t.records if r.segment == segment]
+    for i, rec in enumerate(records):
         total_cell = rec.amounts.get(total_col)
         part_cells = [rec.amounts[c] for c in parts if c in rec.amounts]
         if total_cell is None or not part_cells or any(_unreadable(t, rec.row, c) for c in parts):
@@ -266,8 +267,19 @@ def _row_total_of(rule, t, segment, names: dict, total_col: int, parts: list[int
         label = f"{rec.code} {rec.name}".strip() if not rec.is_total else rec.name or rec.code
         hit = _compare(rule, t.table, total_cell, part_cells, label, names.get(total_col, ""),
                        [names.get(c, f"第{c + 1}列") for c in parts if c in rec.amounts])
+        if hit is not None and hit.cls == "rounding" and _tail_of_children(records, i, total_col, parts):
+            continue  # (2120101's 0.01 carried up to 21201, 212 and 合计: noted once, on the lowest row)
         if hit is not None:
             yield _blame_part(hit, t, rec, total_col, [c for c in parts if c in rec.amounts], names)
+
+
+def _tail_of_children(records: list[CodeRecord], i: int, total_col: int, parts: list[int]) -> bool:
+    """The row's rounding gap (合计 − its columns) is its child codes' gaps added up: theirs, carried up."""
+    children = _children(records, i)
+    gaps = [_row_gap(c, total_col, parts) for c in children]
+    own = _row_gap(records[i], total_col, parts)
+    return bool(children) and own is not None and None not in gaps and own == sum(gaps, Decimal(0)) \
+        and any(g != 0 for g in gaps)
 
 
 def _row_groups(names: dict, amount_cols: list[int], beside_words: list[str]) -> list[tuple[int, list[int]]]:
