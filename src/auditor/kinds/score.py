@@ -356,7 +356,12 @@ def _rate_source(row: ExecutionRow, budget: Decimal | None) -> str:
     """Where the execution rate comes from: the amounts, or an indicator row's actual value."""
     if budget is None:
         return f"（执行率为「{row.label}」一行的实际完成值）"
-    return f"（执行率 = 执行数 {row.executed} ÷ 预算数 {budget}）"
+    # (the row's other budget, where it gives both: 年初 760 and 全年 619.52 — the reader sees which
+    # one the stated rate is of, and what the score would be on the other)
+    other = next((b for b in row.bases if b != budget), None)
+    named = "全年预算数" if other == row.budget else "年初预算数"
+    also = f"；按{named} {other} 计算为 {fmt(row.executed / other * 100)}%" if other and row.executed is not None else ""
+    return f"（执行率 = 执行数 {row.executed} ÷ 预算数 {budget}{also}）"
 
 
 FULL_RATE = Decimal(100)  # a step rule counts the points short of full execution
