@@ -124,8 +124,15 @@ def check(doc, rule):
             if block.value > previous.value + 1 + stood_for \
                     and not _listed_and_present(doc, first_seen, previous, where[id(previous)], block, position) \
                     and not _run_into_figures(doc, previous, where[id(previous)], block, position):
-                yield _hit(block, previous, f"编号从“{previous.token}”跳到“{block.token}”，中间缺少 "
-                                            f"{block.value - previous.value - 1 - stood_for} 个编号")
+                missing = block.value - previous.value - 1 - stood_for
+                titles = _unnumbered_titles(doc, where[id(previous)], position)
+                if titles >= missing:
+                    # (二、…，then 项目支出情况 / 政府性基金预算支出情况 / … as bare lines, then 六、: the
+                    # word processor's own numbers, lost when the text was taken out, not skipped)
+                    yield _hit(block, previous, f"编号从“{previous.token}”跳到“{block.token}”，中间有 {titles} 个"
+                                                f"未编号的标题（疑为自动编号未能读出）", severity="info")
+                else:
+                    yield _hit(block, previous, f"编号从“{previous.token}”跳到“{block.token}”，中间缺少 {missing} 个编号")
             elif block.value == previous.value:
                 yield _hit(block, previous, f"编号“{block.token}”重复")
                 repeats.add(id(block))
@@ -263,11 +270,25 @@ def _reset_below(last: dict, style: str, order: list[str]) -> None:
         last.pop(lower, None)
 
 
-def _hit(block, previous, problem: str) -> Hit:
+def _hit(block, previous, problem: str, severity: str | None = None) -> Hit:
     return Hit(quote=block.text[:40], location=block.loc, stated=block.token,
                expected=problem.rsplit("应为", 1)[-1].strip("“”") if "应为" in problem else None,
                formula=f"上一个同级编号：{previous.token}（{previous.text[:20]}）",
-               fields={"previous": previous.token, "current": block.token, "problem": problem})
+               fields={"previous": previous.token, "current": block.token, "problem": problem}, severity=severity)
+
+
+TITLE_CHARS = 30  # a bare line this short, with no sentence mark and a topic's ending, reads as a title
+
+
+def _unnumbered_titles(doc, start: int, end: int) -> int:
+    """The bare title lines between two numbered items (项目支出情况: short, no 。 or ，, ending as a
+    topic does, concepts.yaml topic_endings)."""
+    from ..knowledge import concepts
+
+    endings = tuple(concepts().get("topic_endings") or ())
+    return sum(1 for b in doc.blocks[start + 1:end] if isinstance(b, Paragraph) and not b.token
+               and len(b.text.strip()) <= TITLE_CHARS and not re.search(r"[。，,；;：:]", b.text)
+               and b.text.strip().endswith(endings))
 
 
 def _points(doc, pattern: re.Pattern):
