@@ -30,6 +30,12 @@ MESSAGE_FIELDS = {"previous", "current", "problem"}
 CN = "零一二三四五六七八九十"
 
 
+def _token_for(block, value: int) -> str:
+    """The block's number token with another number in it, in the same numerals (四、 → 三、, （4） → （3））."""
+    return re.sub(r"[一二三四五六七八九十]+|\d+", lambda m: _cn(value) if not m.group().isdigit() else str(value),
+                  block.token, count=1)
+
+
 def _cn(value: int) -> str:
     if value <= 10:
         return CN[value]
@@ -95,6 +101,9 @@ def check(doc, rule):
     first_seen: dict[tuple[str, int], tuple[int, object]] = {}  # (style, value) -> first item
     where: dict[int, int] = {}  # id(item) -> block position
     repeats: set[int] = set()  # id(item) of items told as repeating the one before
+    # style -> (item, its finding) of a skip by one number, held until the next item of the style:
+    # repeating it (七、九、九、十), the first 九 stood for 八 — one slip, told there
+    held: dict[str, tuple[object, object, Hit]] = {}  # style -> (the item, the one before it, its finding)
     numbered = list(_numbered(doc))
     pairs = _number_pairs([block for _, block in numbered])
     for position, block in numbered:
@@ -117,6 +126,16 @@ def check(doc, rule):
         if style not in styles:
             continue
         previous = last.get(style)
+        skipped = held.pop(style, None)
+        if skipped is not None and previous is skipped[0] and block.value == previous.value:
+            yield _hit(previous, skipped[1],
+                       f"编号从“{skipped[1].token}”跳到“{previous.token}”，其后又是“{block.token}”："
+                       f"此处应为“{_token_for(previous, previous.value - 1)}”")
+            last[style] = block
+            _reset_below(last, style, order)
+            continue
+        if skipped is not None:
+            yield skipped[2]
         # (一、二、二、四: a repeated number stood for the one after it; the item after it is told no
         # second time for the same slip)
         stood_for = 1 if previous is not None and id(previous) in repeats else 0
@@ -131,6 +150,9 @@ def check(doc, rule):
                     # word processor's own numbers, lost when the text was taken out, not skipped)
                     yield _hit(block, previous, f"编号从“{previous.token}”跳到“{block.token}”，中间有 {titles} 个"
                                                 f"未编号的标题（疑为自动编号未能读出）", severity="info")
+                elif missing == 1:
+                    held[style] = (block, previous, _hit(block, previous, f"编号从“{previous.token}”跳到“{block.token}”，"
+                                                                          f"中间缺少 1 个编号"))
                 else:
                     yield _hit(block, previous, f"编号从“{previous.token}”跳到“{block.token}”，中间缺少 {missing} 个编号")
             elif block.value == previous.value:
@@ -140,6 +162,8 @@ def check(doc, rule):
         _reset_below(last, style, order)
         if style == "cn":
             switched = None
+    for _item, _before, hit in held.values():
+        yield hit  # (a skip no repeat followed)
 
 
 # an item's number run into a figure after it (2.3所学校: item 2 on 3 schools), read as a decimal
