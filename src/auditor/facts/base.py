@@ -2093,6 +2093,14 @@ class FactReader:
                 continue
             prose_heads = []
             column_numbers = is_column_numbers(texts)
+            if not any(n is not None for n in numbers) and texts[0] and not any(texts[1:]) \
+                    and any(t in blank_cells for t in stripped[1:]):
+                # “其他资金 |  |  | — | —”: a part row with nothing in it (a part of 0), no header
+                label = self._label(texts[0])
+                concept = label.concept or (label.row_label if label.row_label in self.any_part else None)
+                if concept:
+                    self.base.row_concepts.setdefault(index, set()).add(concept)
+                continue
             if not any(n is not None for n in numbers) or column_numbers:
                 if sum(1 for t in texts if t) >= 2 and not column_numbers:
                     headers = headers + [texts] if in_header else [texts]
