@@ -678,7 +678,7 @@ def _weights_of_indicators(t: TypedTable, rows: list[IndicatorRow]) -> bool:
 def _check_subtotals(doc, rule, typed):
     for t in _score_tables(typed):
         yield from _subtotals_of(t)
-        yield from _total_weight_exceeded(t, any(o.type == "budget_execution" for o in typed), rule.params["bonus_words"])
+        yield from _total_weight_exceeded(t, typed, rule.params["bonus_words"])
 
 
 def _categories_out(rows: list[IndicatorRow]) -> list[IndicatorRow]:
@@ -695,7 +695,7 @@ def _categories_out(rows: list[IndicatorRow]) -> list[IndicatorRow]:
     return [r for r in rows if id(r) not in heads]
 
 
-def _total_weight_exceeded(t: TypedTable, execution_table: bool, bonus_words: list[str]):
+def _total_weight_exceeded(t: TypedTable, typed: list[TypedTable], bonus_words: list[str]):
     """The total row's 分值 against the rows' own: points outside the rows (an execution row
     printed elsewhere) may make the total larger, never smaller; rows weighing more than the
     total (20 + 20 + 35 + 30 under 合计 100) cannot all hold. Larger only so far as something
@@ -715,15 +715,24 @@ def _total_weight_exceeded(t: TypedTable, execution_table: bool, bonus_words: li
     yield CHECKED
     summed = sum(weights, Decimal(0))
     scored = t.totals.get("score")
+    execution_table = any(o.type == "budget_execution" for o in typed)
+    # the form's own execution row, beside the indicators in the same table (年度资金总额 | … | 分值 10):
+    # the points outside the indicator rows are its, and no more
+    own = [r for r in _execution_rows(typed) if r.typed.table is t.table and r.weight is not None]
+    beside = own[0].weight if len(own) == 1 and summed < stated else None
     alone = not execution_table and scored is not None and all(r.score is not None for r in rows) \
         and _close(number(scored), sum((r.score for r in rows), Decimal(0)), scored.text)
-    if summed == stated or (summed < stated and not alone):
+    if summed == stated or (beside is not None and summed + beside == stated) \
+            or (summed < stated and not alone and beside is None):
         return
+    terms = [r.cells["weight"].text for r in rows] + ([f"{beside}（{own[0].label}）"] if beside is not None else [])
+    summed += beside or 0
     places = max(Quantity(w).places for w in weights)  # (as printed: 20 → 0, 19.5 → 1)
     shown = fmt(summed, places)
     yield Hit(quote=_row_quote(total, t.table), location=total.loc, stated=total.text, expected=shown,
-              formula="Σ分值 = " + " + ".join(r.cells["weight"].text for r in rows) + f" = {shown}，"
+              formula="Σ分值 = " + " + ".join(terms) + f" = {shown}，"
                       + (f"超过合计行的分值 {total.text}" if summed > stated else
+                         f"少于合计行的分值 {total.text}，而表外没有其他计分项" if beside is not None else
                          f"少于合计行的分值 {total.text}，而合计行的得分正是各行得分之和：表外没有得分的指标"),
               fields={"table": _table_name(t), "section": "合计", "score": "分值", "total": total.text,
                       "diff": fmt(stated - summed, places)},
