@@ -221,9 +221,12 @@ def factor(fact: Fact) -> Decimal:
 
 
 def meets(a: Fact, b: Fact) -> bool:
-    """The printed intervals overlap (half-open: 27 and 28 do not meet)."""
-    lo_a, hi_a = a.interval(factor(a))
-    lo_b, hi_b = b.interval(factor(b))
+    """The printed intervals overlap (half-open: 27 and 28 do not meet). Points are given, not
+    measured: a score printed whole beside one printed finer is read as finely (总分 97 is 97.00,
+    the sum of the items' scores, not anything up to 97.5)."""
+    places = max(a.places, b.places) if a.unit == b.unit == "分" else None
+    lo_a, hi_a = a.interval(factor(a), places)
+    lo_b, hi_b = b.interval(factor(b), places)
     if lo_a == hi_a or lo_b == hi_b:  # an exact count is a point: inside the other, or equal
         return lo_a <= hi_b and lo_b <= hi_a if lo_a == hi_a and lo_b == hi_b else \
             (lo_b <= lo_a < hi_b if lo_a == hi_a else lo_a <= lo_b < hi_a)
