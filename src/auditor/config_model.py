@@ -74,8 +74,9 @@ class VocabularyAdditions(BaseModel):
                                       description="编号条目名称的结尾词（情况、说明……）：这样的名称是报告的一部分，不是数字所属的项目")
     name_heads: list[Word] = Field(default_factory=list,
                                    description="概念名称开头、也可能是前面名称结尾的词（项目）：文物保护修缮项目支出是该项目的支出，不是单位的项目支出")
-    unit_self_words: dict[Literal["words", "kinds"], list[Word]] = Field(
-        default_factory=dict, description="报告称呼本单位的词（本院、我局）；kinds：单位名称以之结尾时也是自称（医院、学校）")
+    unit_self_words: dict[Literal["words", "kinds", "prefixes"], list[Word]] = Field(
+        default_factory=dict, description="报告称呼本单位的词（本院、我局）；kinds：单位名称以之结尾时也是自称（医院、学校）；"
+                                          "prefixes：加在单位名称结尾字前的自称字（本馆、我所）")
     summed_names: dict[Literal["joins", "sums"], list[Word]] = Field(
         default_factory=dict, description="两个名称之间的连接词与其后的合计词（人员经费和公用经费合计）：数字是两者之和")
     addend_words: dict[Literal["words", "not_before"], list[Word]] = Field(

@@ -72,7 +72,9 @@ ITEM_TOKEN_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,
 NAMED_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{4,}$")
 LABEL_NOISE_RE = re.compile(r"^(?:其中\s*[:：]?|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)+|[（(](?:类|款|项)[）)]|[:：]$")
 YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
-LABEL_HEAD = 2  # the characters ending a row label that name what it counts (培训, 检查)
+# the characters ending a row label that name what it counts: most such words are two characters
+# (培训, 检查, 养护, 改造); a phrase missing them counts another thing (see _indicator_like)
+LABEL_HEAD = 2
 YEAR_LIST_RE = re.compile(r"(?:(?:19|20)\d\d\s*年度?\s*[、和及与]\s*)+(?:19|20)\d\d\s*年度?")  # 2023年、2024年和2025年
 ANNUAL_YEAR_RE = re.compile(r"(?:19|20)\d\d\s*年\s*度")  # (as PER004's TITLE_PERIOD_RE reads a title)
 NEXT_FIGURE_RE = re.compile(r"\d")  # where the next figure starts, in the words after a count
@@ -202,6 +204,8 @@ class FactBase:
     # the report is a plan (vocabulary.yaml report_types `plan`: 部门预算): its amounts are budgets
     plan: bool = False
     elapsed_months: int | None = None  # a report on part of its year: the months it covers (1-8月: 8)
+    # the report is on one project (项目支出绩效自评): an amount naming nothing anywhere in it is the project's
+    project: bool = False
     # the scope each table's title names (facts/titles.py), read once for the facts and the rules
     title_scopes: "TitleScopes | None" = None
     # paragraph block -> the funds the headings above it name (五、一般公共预算支出预算情况 over
@@ -442,7 +446,8 @@ class FactReader:
         self.year = doc.meta.get("report_year")
         self.base = FactBase(year=doc.meta.get("report_year"), plan=any(
             e.get("plan") for e in vocabulary()["report_types"] if e["name"] == doc.meta.get("report_type")),
-            elapsed_months=doc.meta.get("elapsed_months"))
+            elapsed_months=doc.meta.get("elapsed_months"),
+            project=doc.meta.get("report_type") == concepts().get("project_report_type"))
         self.money = money_concepts()
         self.title_scopes = self.base.title_scopes = TitleScopes(doc)
         vocab = concepts()
@@ -495,6 +500,10 @@ class FactReader:
         self.unit_totals = set(vocab.get("unit_totals") or ())
         self.unit_spending = vocab.get("unit_spending")
         self.topic_endings_money = tuple(vocab.get("topic_money_endings") or ())
+        self.money_rate_names = tuple(vocab.get("money_rate_names") or ())  # 资金完成率: see _rate
+        self.carried_money_words = tuple(vocab.get("carried_money_words") or ())  # see _sentence (、-lists)
+        self.frequency_words = frozenset(vocab.get("frequency_words") or ())  # see _part_of_year (one character each)
+        self.label_measure_tails = sorted(vocab.get("label_measure_tails") or (), key=len, reverse=True)
         categories = (vocab.get("score_lists") or {}).get("categories") or {}
         # a score category's words (产出指标, 满意度): a total score's figure after them is theirs
         self.score_category = re.compile(alternatives([w for words in categories.values() for w in words]))
@@ -1163,9 +1172,12 @@ class FactReader:
                     fact["measure"], fact["implicit"] = measure, False
             if unit in MONEY_UNITS and fact.get("period") == CURRENT and last_money is not None \
                     and last_money.period != CURRENT and not last_money.sign and last_money.measure != "变动额" \
-                    and text[previous_end:start].strip() == "、" and not self._names_period(phrase):
-                # “上年人员经费2,121.35万元、公用经费407.85万元”: the year heading a list joined by 、
-                # is every item's (a period the item names itself, 、本年…, is its own)
+                    and text[previous_end:start].strip() == "、" and not self._names_period(phrase) \
+                    and self._period_opens(self._clause_to(text, last_money.at)) \
+                    and not any(w in last_money.label for w in self.carried_money_words):
+                # “上年人员经费2,121.35万元、公用经费398.27万元”: the year opening a list joined by 、
+                # is every item's (a period the item names itself, 、本年…, is its own; one inside the
+                # first item's name, 本年支付2023年度工程尾款…、设备购置费…, that item's only)
                 fact["period"] = last_money.period
             if unit == "分" and fact.get("concept") in self.money:
                 # points are no amount of money: the thing scored is the last named that is none
@@ -1204,7 +1216,7 @@ class FactReader:
                                                                      respective_names, respective_queue)
             if unit not in MONEY_UNITS and unit not in ("%", "‰", "分"):
                 counted = NOUN_AFTER_RE.match(text, m.end()).group()
-                if fact.get("concept") is None and not self.lex.partial_period.search(self._clause_to(text, m.start())):
+                if fact.get("concept") is None and not self._part_of_year(self._clause_to(text, m.start())):
                     fact["concept"] = self._indicator_like(phrase, unit, counted)
                 elif counted and text[:start].rstrip().endswith("、") and phrase == fact["concept"]:
                     # (涉及城关镇、…、白水乡5个乡镇: a count after a list of names counts the list, what
@@ -1621,7 +1633,7 @@ class FactReader:
                 # 97.35%) is that concept's, as a plain figure is
                 rate["concept"] = plain_carried
             return rate
-        if unit != "分" and self.lex.partial_period.search(phrase if unit in MONEY_UNITS else self._clause_to(m.string, m.start())):
+        if unit != "分" and self._part_of_year(phrase if unit in MONEY_UNITS else self._clause_to(m.string, m.start())):
             # 上半年累计支出461.90万元, 四季度接待查档3,249人次: an amount or a count of a part of
             # the year, no figure of the year (no indicator's either: see _indicator_like's caller)
             return dict(out, concept=None, measure="实际值")
@@ -1797,7 +1809,7 @@ class FactReader:
                 self._other_named_before(phrase, k) for k in _starts(phrase, self.bare_names)):
             return dict(out, concept=None, measure="实际值")  # another thing's execution rate
         if kind == "完成率" and concept is None and last_money is not None and last_money.measure == "决算" \
-                and not last_money.implicit and any(w in phrase for w in (*self.topic_endings_money, "预算", "支出")):
+                and not last_money.implicit and phrase[:phrase.rfind("完成率")].endswith(self.money_rate_names):
             # “预算资金560.00万元，实际执行515.20万元，资金完成率为92.00%”: a completion rate of money
             # right after what was spent is how much of the budget was spent, whatever it is called
             kind = "执行率"
@@ -1961,11 +1973,20 @@ class FactReader:
         # 培训 counts trainings, 惠及社会体育指导员1,453人 the instructors, another thing)
         close = [label for label in sorted(self.label_pattern.sharing(noun))
                  if unit in self.label_units.get(label, ()) and len(label) >= 4
-                 and ((len(set(label) & chars) >= max(4, 0.75 * len(set(label))) and label[-LABEL_HEAD:] in noun)
+                 and ((len(set(label) & chars) >= max(4, 0.75 * len(set(label))) and self._label_head(label) in noun)
                       or _counted_name(label, unit) in phrase)]  # (年接待读者人次 in 全年接待读者)
         if counted:
             close = [label for label in close if counted in label]
         return self.row_labels[close[0]] if len(close) == 1 else None
+
+    def _label_head(self, label: str) -> str:
+        """The last word of a row label, what it counts (培训 of 骨干培训; 养护 of 农村公路养护里程,
+        past the words of its measure, concepts.yaml label_measure_tails)."""
+        for tail in self.label_measure_tails:
+            if label.endswith(tail) and len(label) > len(tail) + LABEL_HEAD:
+                label = label[:-len(tail)]
+                break
+        return label[-LABEL_HEAD:]
 
     def _last_row_label(self, label: str) -> str | None:
         if not self.label_pattern:
@@ -2025,6 +2046,19 @@ class FactReader:
         rate of that year is planned, not achieved. (A plan's own report year is its title's.)"""
         return bool(self.year) and any(int(y) > self.year for y in YEAR_RE.findall(words))
 
+    def _part_of_year(self, words: str) -> bool:
+        """The words name a part of the year (四季度, 上半年), not how often (按季度)."""
+        found = self.lex.partial_period.search(words)
+        while found is not None and words[max(0, found.start() - 1):found.start()] in self.frequency_words \
+                and found.start() > 0:
+            found = self.lex.partial_period.search(words, found.end())
+        return found is not None
+
+    def _period_opens(self, clause: str) -> bool:
+        """The clause opens on a year or on last year's words (2024年度人员经费…, 上年…)."""
+        clause = compact(clause)
+        return bool(YEAR_RE.match(clause) or self.lex.prior.match(clause))
+
     def _names_period(self, words: str) -> bool:
         """The words name a year or period of their own (2024年, 上年, 本年, 上半年)."""
         return bool(YEAR_RE.search(words) or self.lex.prior.search(words) or self.lex.current.search(words)
@@ -2048,7 +2082,8 @@ class FactReader:
         selfish = (vocab.get("unit_self_words") or {})
         words = [*(selfish.get("words") or ()), *(k for k in selfish.get("kinds") or () if unit_name.endswith(k))]
         # (本馆, 我所, 全站: 本 / 我 / 全 and the ending of the unit's own name)
-        words += [p + e for e in vocab.get("organization_endings") or () if unit_name.endswith(e) for p in "本我全"]
+        words += [p + e for e in vocab.get("organization_endings") or () if unit_name.endswith(e)
+                  for p in selfish.get("prefixes") or ()]
         return re.compile(alternatives(words)) if words else None
 
     def _fund_named(self, title: str) -> str:
@@ -2682,7 +2717,7 @@ def _read_change_sign(phrase: str, lex: Lexicon) -> int:
     tail = CHANGE_TAIL_RE.sub("", phrase)[-6:]
     found = lex.directions.all(tail)
     if not found or found[-1][1] < len(tail) - 1:
-        more = lex.comparative.search(phrase.replace("比较", "")) if lex.comparative else None
+        more = lex.comparative.search(phrase) if lex.comparative else None
         way = lex.comparative_way.get(more.group(1)) if more else None
         return {"up": 1, "down": -1}.get(way or "", 0)
     return {"up": 1, "down": -1}.get(found[-1][2], 0)

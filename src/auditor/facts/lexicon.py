@@ -206,14 +206,20 @@ def fund_calculations(data: dict) -> tuple:
     return tuple(declared + derived)
 
 
+COMPARED_REACH = 12  # characters between a comparing word's base (上年) and the 多 / 少 after it (上年同期接待)
+VERB_REACH = 2  # characters of the verb after 多 / 少 (多接待, 少发生)
+
+
 def _comparative(data: dict) -> re.Pattern | None:
-    """A comparing word, then within its clause 多 / 少 and at most two characters of a verb ending
-    the phrase (比上年多接待, 较上年少): see concepts.yaml comparative_directions. (比较 compares nothing.)"""
+    """A comparing word and the period it compares with (比上年, 较2023年), then within its clause
+    多 / 少 and a short verb ending the phrase (比上年多接待, 较上年同期少): see concepts.yaml
+    comparative_directions. (A bare 与 or 比 compares nothing: 参与…的读者多达…; 比较多.)"""
     words = [w for ws in (data.get("comparative_directions") or {}).values() for w in ws]
     if not words:
         return None
-    return re.compile(r"(?:" + alternatives(data.get("comparison_words")) + r")[^，,；;。较比]{0,12}?("
-                      + alternatives(words) + r")[\u4e00-\u9fff]{0,2}$")
+    base = alternatives(data.get("prior_period")) + r"|(?:19|20)\d\d\s*年"
+    return re.compile(r"(?:" + alternatives(data.get("comparison_words")) + r")(?:" + base + r")[^，,；;。]{0,"
+                      + str(COMPARED_REACH) + r"}?(" + alternatives(words) + r")[\u4e00-\u9fff]{0," + str(VERB_REACH) + "}$")
 
 
 def alternatives(words) -> str:

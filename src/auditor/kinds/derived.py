@@ -1353,19 +1353,25 @@ def _unnamed_budget_of(base: FactBase, rate: Fact, actual: Fact, measure: str) -
     actual naming nothing or the unit's spending, when those amounts state one value of it."""
     if actual.concept not in (None, _unit_spending()):
         return None
-    earlier = _unnamed_before(base, rate)
-    if any(f.measure == "决算" and f.value != actual.value for f in earlier):
-        return None
-    return _unique_value([f for f in earlier if f.measure == measure])
+    for anywhere in (False, True) if base.project else (False,):
+        # (a project's report may state its budget under one heading, 一、项目基本情况, and what was
+        # spent with its rate under another: the amounts naming nothing are all the project's)
+        earlier = _unnamed_before(base, rate, anywhere)
+        if any(f.measure == "决算" and f.value != actual.value for f in earlier):
+            return None
+        found = _unique_value([f for f in earlier if f.measure == measure])
+        if found is not None:
+            return found
+    return None
 
 
-def _unnamed_before(base: FactBase, rate: Fact) -> list[Fact]:
-    """This year's amounts naming nothing, of the rate's subject, under its heading, before it
-    (at most UNNAMED_WINDOW of them)."""
+def _unnamed_before(base: FactBase, rate: Fact, anywhere: bool = False) -> list[Fact]:
+    """This year's amounts naming nothing, of the rate's subject, under its heading (`anywhere`:
+    under any), before it (at most UNNAMED_WINDOW of them)."""
     from bisect import bisect_left
 
     by_scope = base.remember(("unnamed-amounts",), lambda: _unnamed_by_scope(base))
-    facts = by_scope.get((rate.loc.section, rate.subject), [])
+    facts = by_scope.get((ANY_SECTION if anywhere else rate.loc.section, rate.subject), [])
     k = bisect_left(facts, rate.id, key=lambda f: f.id)
     return facts[max(0, k - UNNAMED_WINDOW):k]
 
@@ -1379,7 +1385,11 @@ def _unnamed_by_scope(base: FactBase) -> dict[tuple, list[Fact]]:
         if (f.concept is None or (f.concept == own and f.subject == "")) and f.is_money and f.source == "text" \
                 and f.period == CURRENT and not f.member:
             out.setdefault((f.loc.section, f.subject), []).append(f)
+            out.setdefault((ANY_SECTION, f.subject), []).append(f)
     return out
+
+
+ANY_SECTION = object()  # the key of a subject's unnamed amounts under every heading (see _unnamed_before)
 
 
 def _rate_against(base: FactBase, rate: Fact, num: Fact | None, den: Fact | None, relation: str, words: str):

@@ -293,7 +293,12 @@ def _other_years_figure(text: str, clause: str, stated: int, year: int, params: 
         return True
     after = text[text.find(clause) + len(clause):]
     own = alternatives(concepts().get("current_period"))
-    return re.search(rf"(?:{own})[^。；;\d]{{0,20}}\d", after) is not None
+    # (the words for this year opening a clause of their own, 本年人员经费…; not inside a share's
+    # whole, 占本年支出的85.20%, which says nothing of the year the figure before is of)
+    return re.search(rf"(?:^|[，,；;、])\s*(?:{own})[^。；;\d]{{0,{PHRASE_REACH}}}\d", after) is not None
+
+
+PHRASE_REACH = 20  # characters from 本年 to its figure (本年一般公共预算财政拨款支出…)
 
 
 COMPARED_REACH = 2  # the sentences after last year's figure that may compare the report year's with it

@@ -145,9 +145,12 @@ def _part_named(base, fact: Fact, parts: tuple[str, ...]) -> bool:
     if not parts or not fact.concept or fact.concept in lexicon().concepts.canonical:
         return False
     text = base.sentences.get((fact.block, fact.sentence), "")[:fact.at]
-    clause = re.split(r"[。；;！？!?，,]", text)[-1]  # (the figure's own clause: 建成社区食堂2处，全年执行资金…)
-    # (全县各乡镇共完成…: every part together, the whole)
-    return any(w in clause and w not in fact.concept and not re.search(f"(?:各|全|所有|每个){w}", clause)
+    clause = compact(re.split(r"[。；;！？!?，,：:]", text)[-1])  # (the figure's own clause: 建成社区食堂2处，全年执行资金…)
+    # the part qualifies the thing counted: it opens the clause (乡镇查档利用…; 城区、乡镇…依次为) or
+    # stands right before the thing's name (全县乡镇文化站…); not a place the work went to (深入社区、
+    # 学校开展…, 进村开展…), nor every part together (各乡镇, 全县)
+    return any(w not in fact.concept and (clause.startswith(w) or f"{w}{fact.concept}" in clause
+                                          or f"{w}的{fact.concept}" in clause)
                for w in parts)
 
 

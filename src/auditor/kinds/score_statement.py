@@ -421,9 +421,17 @@ def _table_wholes(scores: list[Fact]) -> set[int]:
         if f.source == "table":
             by_table.setdefault(f.loc.table, []).append(f)
     totals = concepts().get("score_total_rows") or {}
+    lex = lexicon()
     wholes = set()
     for facts in by_table.values():
-        total = [f for f in facts if compact(f.label) in (totals.get(f.concept) or ())]
+        # the total row: labelled as totals are (合计), or by the score's own name (总分, 综合得分);
+        # else a table's only score, or the one that is the others' sum (a total row labelled
+        # otherwise: 得分合计 | 82 over 19 + 18 + 30 + 15)
+        total = [f for f in facts if compact(f.label) in (totals.get(f.concept) or ())
+                 or lex.concepts.last(compact(f.label)) == f.concept]
+        if not total and len(facts) > 1:
+            top = max(facts, key=lambda f: f.value)
+            total = [top] if top.value == sum((f.value for f in facts if f is not top), Decimal(0)) else []
         wholes.update(f.id for f in (total or (facts if len(facts) == 1 else [])))
     return wholes
 
@@ -477,7 +485,8 @@ def _score_lists() -> dict:
     """The vocabulary of category score lists (rules/concepts.yaml `score_lists`)."""
     lists = concepts().get("score_lists") or {}
     return {key: lists.get(key) or ({} if key == "categories" else [])
-            for key in ("categories", "complete_sets", "optional", "category_classifiers", "total_points_words", "list_openers", "deduction_words", "respectively",
+            for key in ("categories", "complete_sets", "optional", "category_classifiers", "total_points_words",
+                        "list_openers", "deduction_words", "respectively",
                         "method_nouns", "method_openers",
                         "scored_words")}
 
@@ -770,8 +779,6 @@ def _check_execution_text(doc, rule):
     points × the rate (at most 100%), where the sentence states the rule (concepts.yaml
     execution_scoring `proportional`), the rate, the points and the score. The product is an
     interval as wide as the printed rate allows; the score its own printed interval."""
-    from ..knowledge import concepts
-
     pattern = (concepts().get("execution_scoring") or {}).get("proportional")
     if not pattern:
         return
@@ -889,8 +896,6 @@ def _check_weights_text(doc, rule):
     """“指标体系权重为：预算执行率10分，产出指标50分，效益指标30分，满意度指标20分”: the points of a
     complete set of first-level categories (score_lists complete_sets) make up the full score
     (concepts.yaml full_score). A sentence stating what was scored (得) is no list of weights."""
-    from ..knowledge import concepts
-
     default_full = Decimal(str(concepts().get("full_score", 100)))
     base = fact_base(doc)
     for key, text, listed, stated_full in _weight_lists(base):
@@ -947,7 +952,11 @@ def _weight_lists(base: FactBase):
         if len(listed) < 3 or len(set(names)) != len(names) \
                 or not any(s <= set(names) <= s | set(params["optional"]) for s in sets):
             continue
-        stated = [m for m in total_pattern.finditer(text) if m.start() >= listed[-1][2].end()]
+        # (the list's own total right after its last item, 效益指标20分，满分100分; not one of another
+        # thing's, …，其中满意度指标满分10分, nor one below an item's points)
+        stated = [m for m in total_pattern.finditer(text) if m.start() >= listed[-1][2].end()
+                  and not text[listed[-1][2].end():m.start()].strip("，,；; ")
+                  and Decimal(m.group(1)) >= max(v for _, v, _ in listed)]
         if len(POINTS_RE.findall(text, listed[0][2].start())) != len(listed) + len(stated[:1]):
             continue  # a category the vocabulary does not know is listed too (管理指标10分)
         yield key, text, listed, Decimal(stated[0].group(1)) if stated else None
@@ -1023,8 +1032,6 @@ def _check_total_cap(doc, rule):
     """A self-evaluation total stated in the text (自评得分109.79分) cannot exceed the full score:
     the one the report states for the total (满分100分, 总分值100分), else concepts.yaml
     full_score. Not where the report speaks of bonus points (加分: a scheme that may go above it)."""
-    from ..knowledge import concepts
-
     base = fact_base(doc)
     text = "".join(base.sentences.values())
     if any(w in text for w in rule.params["bonus_words"]):
