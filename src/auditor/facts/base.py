@@ -614,7 +614,8 @@ class FactReader:
         self.deduction_words = tuple(lists.get("deduction_words") or ())  # 扣1.97分，得8.03分: points off
         # 满分100分，其中…: the points after the full marks stated are weights (not 得满分 said of a rule)
         full = lists.get("full_marks_words") or ()
-        self.full_marks = re.compile(r"(?:" + alternatives(full) + r")\s*\d") if full else None
+        # (or opening a list of the parts' points: 分值为：预算执行率10分，产出指标50分…)
+        self.full_marks = re.compile(r"(?:" + alternatives(full) + r")\s*(?:\d|[：:])") if full else None
         # a figure a scoring rule's condition names (…100%的得10分, …以上的，扣2分)
         self.condition_after = re.compile(r"\s*(?:及以上|以上|以下|以内)?\s*的\s*[，,]?\s*(?:" + alternatives(
             lists.get("condition_verbs")) + ")")
