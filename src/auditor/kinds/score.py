@@ -41,7 +41,7 @@ PARAMS = {
     "check": (str, None),
     # claimed_met: words of a reason cell saying the target was met, and the words before them
     # that deny it (未全面完成)
-    "met_claims": (list, []), "denials": (list, ["未", "尚未", "没有", "不", "无法"]),
+    "met_claims": (list, []), "met_claim_pattern": (str, ""), "denials": (list, ["未", "尚未", "没有", "不", "无法"]),
     # score_cap: the heads of a table's weight and score columns where it is no indicator form
     "score_cap_heads": (dict, {}),
     # score_cap: words of a bonus row, and the labels of a total row a bonus lifts above its weight
@@ -114,6 +114,10 @@ MESSAGE_FIELDS = {"table", "weight", "rate", "score", "total", "section", "indic
 def validate(params: dict) -> str | None:
     if params["check"] not in CHECKS:
         return f"check 应为 {', '.join(CHECKS)} 之一"
+    try:
+        re.compile(params["met_claim_pattern"])
+    except re.error as exc:
+        return f"met_claim_pattern 不是有效的正则表达式：{exc}"
     return None
 
 
@@ -1381,6 +1385,15 @@ def _check_met_deducted(doc, rule, typed):
 DENIAL_REACH = 4  # the characters before a claim a denial may stand in (没能全面完成, 未能按期全面完成)
 
 
+def _claimed_by_pattern(reason: str, pattern: str, denials: list[str]) -> str | None:
+    """A claim the rule's pattern finds (a verb of reaching and what it reached: 达到预期目标,
+    目标已实现), no denial right before it."""
+    for m in re.finditer(pattern, reason) if pattern else ():
+        if not any(d in reason[max(0, m.start() - DENIAL_REACH):m.start()] for d in denials):
+            return m.group(0)
+    return None
+
+
 def _check_claimed_met(doc, rule, typed):
     """A target the actual value certainly misses, whose row's reason says it was met (≥50公里,
     45公里, 偏差原因“已全面完成年度目标，无偏差”): the reason, the actual or the target is wrong."""
@@ -1392,7 +1405,7 @@ def _check_claimed_met(doc, rule, typed):
             reason = re.sub(r"\s", "", r.record.reason or "")
             said = next((w for w in claims if w in reason
                          and not any(d in reason[max(0, reason.find(w) - DENIAL_REACH):reason.find(w)] for d in denials)),
-                        None)
+                        None) or _claimed_by_pattern(reason, rule.params["met_claim_pattern"], denials)
             if said is None or "reason" not in r.cells:
                 continue
             yield CHECKED
