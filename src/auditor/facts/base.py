@@ -2118,7 +2118,8 @@ class FactReader:
         columns_of: dict[int, Columns] = {}  # what the current header says, by row width
         prose_heads: list[str] = []  # the head row over consecutive prose rows (预期目标 | 实际完成情况)
         blank_cells = self.lex.blank_cells
-        for row, stripped in zip(table.rows, grid):
+        after_part = False  # the row before was a declared part's (当年财政拨款 over 上年结转资金, 其他资金)
+        for k, (row, stripped) in enumerate(zip(table.rows, grid)):
             texts = ["" if t in blank_cells else t for t in stripped]
             numbers = [_cell_number(t) for t in texts]
             if not any(n is not None for n in numbers) and any(is_prose(t) for t in texts):
@@ -2129,14 +2130,18 @@ class FactReader:
                 continue
             prose_heads = []
             column_numbers = is_column_numbers(texts)
-            if not any(n is not None for n in numbers) and texts[0] and not any(texts[1:]) \
-                    and any(t in blank_cells for t in stripped[1:]):
-                # “其他资金 |  |  | — | —”: a part row with nothing in it (a part of 0), no header
-                label = self._label(texts[0])
+            at = next((k for k, t in enumerate(texts) if t), None)  # the row's label (after a merged column)
+            if at is not None and not any(n is not None for n in numbers) and not any(texts[at + 1:]):
+                # “其他资金 |  |  | — | —”, or with its cells left empty after the other parts' rows:
+                # a part row with nothing in it (a part of 0), no header (a label alone that follows
+                # no part's row may head the rows after it: 一、基本支出)
+                label = self._label(texts[at])
                 concept = label.concept or (label.row_label if label.row_label in self.any_part else None)
-                if concept:
+                if concept and (any(t in blank_cells for t in stripped[at + 1:])
+                                or (after_part and not self._heads_rows(grid[k + 1:k + 2], blank_cells))):
                     self.base.row_concepts.setdefault(index, set()).add(concept)
                 continue
+            after_part = False
             if not any(n is not None for n in numbers) or column_numbers:
                 if sum(1 for t in texts if t) >= 2 and not column_numbers:
                     headers = headers + [texts] if in_header else [texts]
@@ -2144,6 +2149,8 @@ class FactReader:
                 continue
             in_header = False
             self._row_concept(index, texts, numbers)
+            label_at = next((t for t, n in zip(texts, numbers) if t and n is None), "")
+            after_part = self._label(label_at).concept in self.any_part if label_at else False
             if len(texts) not in columns_of:
                 columns_of[len(texts)] = self._columns(_column_heads(headers, len(texts)))
             first = len(self.base.facts)
@@ -2154,6 +2161,15 @@ class FactReader:
                 concept = next((f.concept for f in self.base.facts[first:] if f.concept), None)
                 self.prose_rows.append((index, row, texts, _column_heads(headers, len(texts)) if headers else [],
                                         self.table_subject, concept))
+
+    def _heads_rows(self, following: list[list[str]], blank_cells) -> bool:
+        """The row after a label alone holds figures of a thing no declared sum names (一、项目支出
+        over 公共设施维护 | 120.00): the label heads those rows, it is no empty part."""
+        for texts in following:
+            figures = [t for t in texts if t and t not in blank_cells and _cell_number(t) is not None]
+            label = next((t for t in texts if t and t not in blank_cells and _cell_number(t) is None), "")
+            return bool(figures) and self._label(label).concept not in self.any_part
+        return False
 
     def _prose_row(self, index: int, row, texts: list[str], heads: list[str], subject: str,
                    concept: str | None = None) -> None:
