@@ -500,7 +500,8 @@ class FactReader:
         self.unit_totals = set(vocab.get("unit_totals") or ())
         self.unit_spending = vocab.get("unit_spending")
         self.topic_endings_money = tuple(vocab.get("topic_money_endings") or ())
-        self.money_rate_names = tuple(vocab.get("money_rate_names") or ())  # 资金完成率: see _rate
+        self.money_rate_names = tuple(vocab.get("money_rate_names") or ())  # 资金完成率: see _money_rate
+        self.other_rate_words = tuple(vocab.get("other_rate_words") or ())
         self.carried_money_words = tuple(vocab.get("carried_money_words") or ())  # see _sentence (、-lists)
         self.frequency_words = frozenset(vocab.get("frequency_words") or ())  # see _part_of_year (one character each)
         self.label_measure_tails = sorted(vocab.get("label_measure_tails") or (), key=len, reverse=True)
@@ -614,8 +615,11 @@ class FactReader:
         self.deduction_words = tuple(lists.get("deduction_words") or ())  # 扣1.97分，得8.03分: points off
         # 满分100分，其中…: the points after the full marks stated are weights (not 得满分 said of a rule)
         full = lists.get("full_marks_words") or ()
-        # (or opening a list of the parts' points: 分值为：预算执行率10分，产出指标50分…)
-        self.full_marks = re.compile(r"(?:" + alternatives(full) + r")\s*(?:\d|[：:])") if full else None
+        # (or, a word ending in 为, opening a list of the parts' points: 分值为：预算执行率10分，产出指标50分…;
+        # not 满分：100分，自评得分：97.50分, where what follows the colon is the full marks, then scores)
+        opening = [w for w in full if w.endswith("为")]
+        self.full_marks = re.compile(r"(?:" + alternatives(full) + r")\s*\d"
+                                     + (r"|(?:" + alternatives(opening) + r")\s*[：:]" if opening else "")) if full else None
         # a figure a scoring rule's condition names (…100%的得10分, …以上的，扣2分)
         self.condition_after = re.compile(r"\s*(?:及以上|以上|以下|以内)?\s*的\s*[，,]?\s*(?:" + alternatives(
             lists.get("condition_verbs")) + ")")
@@ -1225,6 +1229,9 @@ class FactReader:
                     fact["concept"] = None
             if fact.get("measure") == "变动率" and m.start() and text[m.start() - 1] in "-－−":
                 fact["sign"] = -(fact.get("sign") or 1)  # “增长-4.71%” is a fall of 4.71%
+            if unit == "分" and full_marks is not None and full_marks.end() <= m.start() and fact.get("measure") == "得分" \
+                    and (not fact.get("implicit") or fact.get("concept") in self.score_totals.values()):
+                full_marks = None  # (满分100分，自评得分97.50分，其中：…: after a score, its parts' scores)
             if unit == "分" and fact.get("implicit") and not fact.get("comparator") and (
                     (m.start() and text[m.start() - 1] in "（(" and text[m.end():m.end() + 1] in "）)")
                     or (full_marks is not None and full_marks.end() <= m.start() and not self._says_scored(phrase))):
@@ -1810,7 +1817,7 @@ class FactReader:
                 self._other_named_before(phrase, k) for k in _starts(phrase, self.bare_names)):
             return dict(out, concept=None, measure="实际值")  # another thing's execution rate
         if kind == "完成率" and concept is None and last_money is not None and last_money.measure == "决算" \
-                and not last_money.implicit and phrase[:phrase.rfind("完成率")].endswith(self.money_rate_names):
+                and not last_money.implicit and self._money_rate(phrase[:phrase.rfind("完成率")]):
             # “预算资金560.00万元，实际执行515.20万元，资金完成率为92.00%”: a completion rate of money
             # right after what was spent is how much of the budget was spent, whatever it is called
             kind = "执行率"
@@ -2046,6 +2053,12 @@ class FactReader:
         """The words name a year after the report's (2025年计划新建… in a 2024 report): a count or
         rate of that year is planned, not achieved. (A plan's own report year is its title's.)"""
         return bool(self.year) and any(int(y) > self.year for y in YEAR_RE.findall(words))
+
+    def _money_rate(self, words: str) -> bool:
+        """The name before 完成率 names money (资金完成率, 资金支付完成率) and nothing else done (补贴发放,
+        任务, 培训计划: concepts.yaml other_rate_words)."""
+        name = re.split(r"[，,；;：:。为是]", words)[-1]
+        return any(w in name for w in self.money_rate_names) and not any(w in name for w in self.other_rate_words)
 
     def _part_of_year(self, words: str) -> bool:
         """The words name a part of the year (四季度, 上半年), not how often (按季度)."""

@@ -211,14 +211,15 @@ VERB_REACH = 2  # characters of the verb after 多 / 少 (多接待, 少发生)
 
 
 def _comparative(data: dict) -> re.Pattern | None:
-    """A comparing word and the period it compares with (比上年, 较2023年), then within its clause
+    """A comparing word and the period it compares with (比上年, 较2023年; 同比 says its own), then within its clause
     多 / 少 and a short verb ending the phrase (比上年多接待, 较上年同期少): see concepts.yaml
     comparative_directions. (A bare 与 or 比 compares nothing: 参与…的读者多达…; 比较多.)"""
     words = [w for ws in (data.get("comparative_directions") or {}).values() for w in ws]
     if not words:
         return None
     base = alternatives(data.get("prior_period")) + r"|(?:19|20)\d\d\s*年"
-    return re.compile(r"(?:" + alternatives(data.get("comparison_words")) + r")(?:" + base + r")[^，,；;。]{0,"
+    return re.compile(r"(?:(?:" + alternatives(data.get("comparison_words")) + r")(?:" + base + r")|"
+                      + alternatives(data.get("self_based_comparisons")) + r")[^，,；;。]{0,"
                       + str(COMPARED_REACH) + r"}?(" + alternatives(words) + r")[\u4e00-\u9fff]{0," + str(VERB_REACH) + "}$")
 
 

@@ -1353,9 +1353,10 @@ def _unnamed_budget_of(base: FactBase, rate: Fact, actual: Fact, measure: str) -
     actual naming nothing or the unit's spending, when those amounts state one value of it."""
     if actual.concept not in (None, _unit_spending()):
         return None
-    for anywhere in (False, True) if base.project else (False,):
+    for anywhere in (False, True) if base.project and _top_heading(rate.loc.section) else (False,):
         # (a project's report may state its budget under one heading, 一、项目基本情况, and what was
-        # spent with its rate under another: the amounts naming nothing are all the project's)
+        # spent with its rate under another: the amounts naming nothing are all the project's —
+        # under a top heading; under a sub-item, （一）供水管网改造, they may be that part's)
         earlier = _unnamed_before(base, rate, anywhere)
         if any(f.measure == "决算" and f.value != actual.value for f in earlier):
             return None
@@ -1363,6 +1364,14 @@ def _unnamed_budget_of(base: FactBase, rate: Fact, actual: Fact, measure: str) -
         if found is not None:
             return found
     return None
+
+
+def _top_heading(section: str | None) -> bool:
+    """The section is titled as a top-level part of the report (二、资金使用情况), no sub-item."""
+    from ..ingest.build import numbering_of
+
+    numbered = numbering_of(section or "")
+    return numbered is not None and numbered[3] == 1
 
 
 def _unnamed_before(base: FactBase, rate: Fact, anywhere: bool = False) -> list[Fact]:

@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterable
 
 from ..facts.numbers import cn_to_int
 from ..ingest.build import NUMBERING_LEVELS, numbering_of, opens_number_pair
-from ..model import Heading, Paragraph
+from ..knowledge import concepts
+from ..model import Heading, Paragraph, Table
 from .base import Hit
 
 KIND = "numbering"
@@ -145,7 +146,7 @@ def check(doc, rule):
                     and not _run_into_figures(doc, previous, where[id(previous)], block, position):
                 missing = block.value - previous.value - 1 - stood_for
                 titles = _unnumbered_titles(doc, where[id(previous)], position)
-                if titles >= missing:
+                if missing <= titles <= missing + 1:  # (one more: a sub-item's title among them, 项目支出情况)
                     # (二、…，then 项目支出情况 / 政府性基金预算支出情况 / … as bare lines, then 六、: the
                     # word processor's own numbers, lost when the text was taken out, not skipped)
                     yield _hit(block, previous, f"编号从“{previous.token}”跳到“{block.token}”，中间有 {titles} 个"
@@ -302,17 +303,21 @@ def _hit(block, previous, problem: str, severity: str | None = None) -> Hit:
 
 
 TITLE_CHARS = 30  # a bare line this short, with no sentence mark and a topic's ending, reads as a title
+SENTENCE_MARK_RE = re.compile(r"[。，,；;：:]")
 
 
 def _unnumbered_titles(doc, start: int, end: int) -> int:
-    """The bare title lines between two numbered items (项目支出情况: short, no 。 or ，, ending as a
-    topic does, concepts.yaml topic_endings)."""
-    from ..knowledge import concepts
-
+    """The bare title lines between two numbered items (项目支出情况: short, no sentence mark, ending
+    as a topic does, concepts.yaml topic_endings), at the items' level: after the last lower item
+    between them (a bare line before （二） is a sub-item's), and no table's caption (a line right
+    before a table)."""
     endings = tuple(concepts().get("topic_endings") or ())
-    return sum(1 for b in doc.blocks[start + 1:end] if isinstance(b, Paragraph) and not b.token
-               and len(b.text.strip()) <= TITLE_CHARS and not re.search(r"[。，,；;：:]", b.text)
-               and b.text.strip().endswith(endings))
+    blocks = doc.blocks[start + 1:end]
+    lower = max((k for k, b in enumerate(blocks) if getattr(b, "token", "")), default=-1)
+    return sum(1 for k, b in enumerate(blocks) if k > lower and isinstance(b, Paragraph) and not b.token
+               and len(b.text.strip()) <= TITLE_CHARS and not SENTENCE_MARK_RE.search(b.text)
+               and b.text.strip().endswith(endings) and not isinstance(doc.blocks[start + 2 + k], Table)
+               if start + 2 + k < len(doc.blocks))
 
 
 def _points(doc, pattern: re.Pattern):

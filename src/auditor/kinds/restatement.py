@@ -65,6 +65,8 @@ PARAMS = {
                              "本部门", "本单位", "我单位", "本局", "我局", "全局"]),
     # words of a heading naming a part of the unit's work (城区, 乡镇): its figures are that part's
     "scope_part_words": (list, []),
+    # words before such a part opening its clause (其中城区…, 在乡镇…)
+    "part_lead_words": (list, []),
     # a stock at the start of the year, by its words or its sentence's opening ones (年初，…), and
     # the words ending that (年末): the opening stock is no statement of the closing one
     "opening_words": (list, []), "closing_words": (list, []),
@@ -98,9 +100,9 @@ def check(doc, rule):
     text_only = set(rule.params["text_only_measures"])
     planned = doc.meta.get("report_type") in rule.params["budget_report_types"]
     lone = _lone_activities(base, rule)
-    parts = tuple(rule.params["scope_part_words"])
+    parts, leads = tuple(rule.params["scope_part_words"]), tuple(rule.params["part_lead_words"])
     for fact in base.facts:
-        if fact.source == "text" and _part_named(base, fact, parts):
+        if fact.source == "text" and _part_named(base, fact, parts, leads):
             continue
         if fact.concept and fact.measure in measures and not fact.comparator and fact.subject != UNNAMED \
                 and not (fact.measure in text_only and fact.source == "text" and (fact.base or _in_part_list(base, fact))) \
@@ -139,13 +141,17 @@ def _clauses_back(base, fact: Fact):
 
 
 
-def _part_named(base, fact: Fact, parts: tuple[str, ...]) -> bool:
+def _part_named(base, fact: Fact, parts: tuple[str, ...], leads: tuple[str, ...] = ()) -> bool:
     """A sentence's figure of a thing the tables name (查档利用) whose clause names a part of the
     area as well (乡镇查档利用2,802人次; 城区、乡镇…依次为…): that part's figure, not the table's whole."""
     if not parts or not fact.concept or fact.concept in lexicon().concepts.canonical:
         return False
     text = base.sentences.get((fact.block, fact.sentence), "")[:fact.at]
     clause = compact(re.split(r"[。；;！？!?，,：:]", text)[-1])  # (the figure's own clause: 建成社区食堂2处，全年执行资金…)
+    for lead in leads:  # (其中城区…, 在乡镇…: the part still opens the clause)
+        if clause.startswith(lead):
+            clause = clause[len(lead):]
+            break
     # the part qualifies the thing counted: it opens the clause (乡镇查档利用…; 城区、乡镇…依次为) or
     # stands right before the thing's name (全县乡镇文化站…); not a place the work went to (深入社区、
     # 学校开展…, 进村开展…), nor every part together (各乡镇, 全县)
@@ -227,7 +233,9 @@ def meets(a: Fact, b: Fact) -> bool:
     """The printed intervals overlap (half-open: 27 and 28 do not meet). Points are given, not
     measured: a score printed whole beside one printed finer is read as finely (总分 97 is 97.00,
     the sum of the items' scores, not anything up to 97.5)."""
-    places = max(a.places, b.places) if a.unit == b.unit == "分" else None
+    # (only where the coarser is a table's: a narrative's 约97分 is rounded by its words)
+    coarser = min((a, b), key=lambda f: f.places)
+    places = max(a.places, b.places) if a.unit == b.unit == "分" and coarser.source == "table" else None
     lo_a, hi_a = a.interval(factor(a), places)
     lo_b, hi_b = b.interval(factor(b), places)
     if lo_a == hi_a or lo_b == hi_b:  # an exact count is a point: inside the other, or equal
