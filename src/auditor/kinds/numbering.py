@@ -312,12 +312,11 @@ def _unnumbered_titles(doc, start: int, end: int) -> int:
     between them (a bare line before （二） is a sub-item's), and no table's caption (a line right
     before a table)."""
     endings = tuple(concepts().get("topic_endings") or ())
-    blocks = doc.blocks[start + 1:end]
-    lower = max((k for k, b in enumerate(blocks) if getattr(b, "token", "")), default=-1)
-    return sum(1 for k, b in enumerate(blocks) if k > lower and isinstance(b, Paragraph) and not b.token
+    blocks = doc.blocks[start + 1:end + 1]  # (and the item closing the gap: what follows the last line)
+    lower = max((k for k, b in enumerate(blocks[:-1]) if getattr(b, "token", "")), default=-1)
+    return sum(1 for k, b in enumerate(blocks[:-1]) if k > lower and isinstance(b, Paragraph) and not b.token
                and len(b.text.strip()) <= TITLE_CHARS and not SENTENCE_MARK_RE.search(b.text)
-               and b.text.strip().endswith(endings) and not isinstance(doc.blocks[start + 2 + k], Table)
-               if start + 2 + k < len(doc.blocks))
+               and b.text.strip().endswith(endings) and not isinstance(blocks[k + 1], Table))
 
 
 def _points(doc, pattern: re.Pattern):
