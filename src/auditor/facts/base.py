@@ -2143,7 +2143,7 @@ class FactReader:
                 continue
             prose_heads = []
             column_numbers = is_column_numbers(texts)
-            at = next((k for k, t in enumerate(texts) if t), None)  # the row's label (after a merged column)
+            at = next((j for j, t in enumerate(texts) if t), None)  # the row's label (after a merged column)
             if at is not None and not any(n is not None for n in numbers) and not any(texts[at + 1:]):
                 # “其他资金 |  |  | — | —”, or with its cells left empty after the other parts' rows:
                 # a part row with nothing in it (a part of 0), no header (a label alone that follows
