@@ -41,7 +41,7 @@ PARAMS = {
     "check": (str, None),
     # claimed_met: words of a reason cell saying the target was met, and the words before them
     # that deny it (未全面完成)
-    "met_claims": (list, []), "met_claim_pattern": (str, ""), "denials": (list, ["未", "尚未", "没有", "不", "无法"]),
+    "met_claims": (list, []), "met_claim_pattern": (str, ""), "future_words": (list, []), "denials": (list, ["未", "尚未", "没有", "不", "无法"]),
     # score_cap: the heads of a table's weight and score columns where it is no indicator form
     "score_cap_heads": (dict, {}),
     # score_cap: words of a bonus row, and the labels of a total row a bonus lifts above its weight
@@ -1394,6 +1394,13 @@ def _claimed_by_pattern(reason: str, pattern: str, denials: list[str]) -> str | 
     return None
 
 
+def _planned(reason: str, said: str, future_words: list[str]) -> bool:
+    """A future word earlier in the claim's own clause (预计…完成, 力争…达到): the claim is a plan."""
+    at = reason.find(said)
+    clause = re.split(r"[，,；;。]", reason[:at])[-1] if at >= 0 else ""
+    return any(w in clause for w in future_words)
+
+
 def _check_claimed_met(doc, rule, typed):
     """A target the actual value certainly misses, whose row's reason says it was met (≥50公里,
     45公里, 偏差原因“已全面完成年度目标，无偏差”): the reason, the actual or the target is wrong."""
@@ -1406,6 +1413,8 @@ def _check_claimed_met(doc, rule, typed):
             said = next((w for w in claims if w in reason
                          and not any(d in reason[max(0, reason.find(w) - DENIAL_REACH):reason.find(w)] for d in denials)),
                         None) or _claimed_by_pattern(reason, rule.params["met_claim_pattern"], denials)
+            if said is not None and _planned(reason, said, rule.params["future_words"]):
+                said = None  # (预计2026年6月完成年度目标: a plan, no claim)
             if said is None or "reason" not in r.cells:
                 continue
             yield CHECKED
