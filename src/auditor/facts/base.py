@@ -937,8 +937,7 @@ class FactReader:
     def _per_one_before(self, text: str, at: int) -> bool:
         """The clause before `at` states an amount per one thing done (每接待1人次的…): its figure,
         read apart as a count, bounds the amount's own words, so the clause is looked at whole."""
-        start = max((m.end() for m in CLAUSE_BREAK_RE.finditer(text, max(0, at - PHRASE_LIMIT), at)), default=0)
-        return self.lex.per_unit.search(text, max(start, at - PHRASE_LIMIT), at) is not None
+        return self.lex.per_unit.search(self._clause_to(text, at)) is not None
 
     def _flow_of_row(self, text: str, m, concept: str, money: bool = False) -> bool:
         """A count or an amount of a row label's thing (not the vocabulary's) whose clause, outside

@@ -31,6 +31,7 @@ from ..facts.base import (BUDGET_MEASURES, CLAUSE_BREAK_RE, bare_head, CURRENT, 
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt
 from ..facts.targets import PREFIX
+from ..ingest.build import numbering_of
 from ..knowledge import compact, concepts
 from .base import CHECKED, SHARE_OF_RE, SUBROW_RE, Hit, item_label
 from .named_rates import COPULAS, named_rate_slips
@@ -1368,8 +1369,6 @@ def _unnamed_budget_of(base: FactBase, rate: Fact, actual: Fact, measure: str) -
 
 def _top_heading(section: str | None) -> bool:
     """The section is titled as a top-level part of the report (二、资金使用情况), no sub-item."""
-    from ..ingest.build import numbering_of
-
     numbered = numbering_of(section or "")
     return numbered is not None and numbered[3] == 1
 

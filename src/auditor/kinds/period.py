@@ -22,12 +22,13 @@ previous year (上年度绩效评价结果应用情况), plans (将, 计划), ci
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from collections import Counter
+from decimal import Decimal
+from functools import lru_cache
 
 from ..facts.lexicon import alternatives
 from ..facts.numbers import MONEY_FIGURE_RE, RANGE_JOINER, Quantity, normalize_digits, to_decimal
-from ..knowledge import concepts
+from ..knowledge import concepts, vocabulary_generation
 from ..model import Heading, Paragraph, Table
 from ..tables.typed import is_caption_row
 from .base import Hit, NotAssessable
@@ -313,7 +314,7 @@ def _compared_after(current: str, following: list, last_year_words: list[str], y
     bases = [to_decimal(m.group(1)) for m in MONEY_FIGURE_RE.finditer(current)]
     for k, sentence in enumerate(following[:COMPARED_REACH]):
         text = sentence.plain.lstrip()
-        opens = OWN_YEAR_OPENING_RE.match(text)
+        opens = _own_year_opening(vocabulary_generation()).match(text)
         if opens is None or int(opens.group(1) or year) != year or not re.search(r"\d", text[opens.end():]):
             continue
         if k == 0 and opens.group(1):
@@ -345,8 +346,11 @@ def _change_on(text: str, bases: list[Decimal]) -> bool:
     return False
 
 
-# a sentence opening on its year, or on 本年 (the report year's)
-OWN_YEAR_OPENING_RE = re.compile(r"(?:((?:19|20)\d\d)\s*年度?|本年度?|今年)")
+@lru_cache(maxsize=4)
+def _own_year_opening(generation: int) -> re.Pattern:
+    """A sentence opening on its year, or on the words for the report year's (concepts.yaml
+    current_period: 本年, 今年)."""
+    return re.compile(r"(?:((?:19|20)\d\d)\s*年度?|" + alternatives(concepts().get("current_period")) + ")")
 
 
 def _parallel(doc, tail: str, year: int) -> str:

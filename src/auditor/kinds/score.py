@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from ..facts.formula import FormulaError, evaluate
+from ..facts.lexicon import alternatives
 from ..facts.numbers import Quantity, cn_to_int, fmt, half_unit, parse_quantity
 from ..facts.targets import DEADLINE_UNIT, Target, parse_deadline_pair, parse_target
 from ..knowledge import compact
@@ -1385,36 +1386,35 @@ def _check_met_deducted(doc, rule, typed):
 DENIAL_REACH = 4  # the characters before a claim a denial may stand in (没能全面完成, 未能按期全面完成)
 
 
-def _claimed_by_pattern(reason: str, pattern: str, denials: list[str]) -> str | None:
-    """A claim the rule's pattern finds (a verb of reaching and what it reached: 达到预期目标,
-    目标已实现), no denial right before it."""
-    for m in re.finditer(pattern, reason) if pattern else ():
-        if not any(d in reason[max(0, m.start() - DENIAL_REACH):m.start()] for d in denials):
+def _claims_re(params: dict) -> re.Pattern | None:
+    """The rule's claims, its list's words and its pattern, as one pattern (None: neither)."""
+    words = f"(?:{alternatives(params['met_claims'])})" if params["met_claims"] else ""
+    joined = "|".join(p for p in (words, params["met_claim_pattern"]) if p)
+    return re.compile(joined) if joined else None
+
+
+def _claim(reason: str, claims: re.Pattern | None, params: dict) -> str | None:
+    """The first claim the reason makes: a word of the rule's list (全面完成, 无偏差) or what its
+    pattern finds (a verb of reaching and what it reached: 达到预期目标, 目标已实现), no denial
+    right before it (未全面完成) and no future word earlier in its clause (预计…完成: a plan)."""
+    for m in claims.finditer(reason) if claims is not None else ():
+        clause = re.split(r"[，,；;。]", reason[:m.start()])[-1]
+        if not any(d in reason[max(0, m.start() - DENIAL_REACH):m.start()] for d in params["denials"]) \
+                and not any(w in clause for w in params["future_words"]):
             return m.group(0)
     return None
-
-
-def _planned(reason: str, said: str, future_words: list[str]) -> bool:
-    """A future word earlier in the claim's own clause (预计…完成, 力争…达到): the claim is a plan."""
-    at = reason.find(said)
-    clause = re.split(r"[，,；;。]", reason[:at])[-1] if at >= 0 else ""
-    return any(w in clause for w in future_words)
 
 
 def _check_claimed_met(doc, rule, typed):
     """A target the actual value certainly misses, whose row's reason says it was met (≥50公里,
     45公里, 偏差原因“已全面完成年度目标，无偏差”): the reason, the actual or the target is wrong."""
-    claims, denials = rule.params["met_claims"], rule.params["denials"]
+    claims = _claims_re(rule.params)
     for t in _score_tables(typed):
         for r, target, actual, _upward, reached in _reached(_indicators(t), rule.params["ceiling_cues"]):
             if reached is not True and reached is not False:
                 continue
             reason = re.sub(r"\s", "", r.record.reason or "")
-            said = next((w for w in claims if w in reason
-                         and not any(d in reason[max(0, reason.find(w) - DENIAL_REACH):reason.find(w)] for d in denials)),
-                        None) or _claimed_by_pattern(reason, rule.params["met_claim_pattern"], denials)
-            if said is not None and _planned(reason, said, rule.params["future_words"]):
-                said = None  # (预计2026年6月完成年度目标: a plan, no claim)
+            said = _claim(reason, claims, rule.params)
             if said is None or "reason" not in r.cells:
                 continue
             yield CHECKED

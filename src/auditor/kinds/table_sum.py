@@ -181,8 +181,10 @@ def _check_code_rollup(doc, rule, typed):
 
 def _other_unit_row(label: str, units: list[str]) -> bool:
     """A row whose label ends with a unit in brackets that is no money (在职人数（人）)."""
-    m = re.search(r"[（(]\s*([^（）()]{1,4})\s*[）)]\s*$", label)
-    return m is not None and m.group(1) in units
+    last = None
+    for last in UNIT_RE.finditer(label):
+        pass
+    return last is not None and last.end() == len(label.rstrip()) and last.group(1) in units
 
 
 def _unreadable(t, row: int, col: int) -> bool:
