@@ -233,3 +233,20 @@ def test_a_slip_in_one_unit_does_not_fold_a_total_off_by_ten_thousand_times_it()
         path.write_text(text, encoding="utf-8")
         found = [f for f in audit_file(str(path), load_rules()).findings if f.severity != "info"]
     assert sorted(f.rule for f in found) == ["SUM005", "SUM012"] and not any(f.folded for f in found)
+
+
+def test_a_statement_repeated_and_flagged_alike_is_one_finding_naming_every_place(tmp_path):
+    """The same sentence copied from the narrative into the self-assessment table carries the same
+    malformed figure: one correction in two places, so one finding that names the second place."""
+    from auditor.engine import audit_file
+    from auditor.ruleset import load_rules
+
+    report = tmp_path / "自评报告.txt"
+    sentence = "全年项目支出106.62.00万元，保障了各项工作开展"
+    report.write_text(
+        f"某局2024年度部门整体支出绩效自评报告\n一、基本情况\n{sentence}。\n二、自评结论\n"
+        f"产出指标\t完成情况\n资金保障\t{sentence}\n", encoding="utf-8")
+    found = [f for f in audit_file(str(report), load_rules()).findings if f.rule == "PAT001"]
+    assert [(f.stated, f.location.line) for f in found] == [("106.62.00万元", 3)]
+    [repeat] = found[0].folded
+    assert repeat.startswith("第6行") and "同一问题另见此处" in repeat

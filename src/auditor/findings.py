@@ -163,6 +163,25 @@ def drop_consequences(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
+def fold_repeats(findings: list[Finding]) -> list[Finding]:
+    """One finding where the document repeats a statement and a rule says the very same thing of
+    each copy (a target's description copied from the narrative into two tables): the same rule,
+    severity, message and quote are one correction made in several places. The first in report
+    order stays and lists the other places in `folded`, so none is missed when correcting. Two
+    different statements with one message (two forms each signed in the wrong year) stay two."""
+    first: dict[tuple, Finding] = {}
+    kept = []
+    for finding in findings:
+        key = (finding.rule, finding.severity, re.sub(r"\s+", "", finding.message), re.sub(r"\s+", "", finding.quote))
+        if key not in first:
+            first[key] = finding
+            kept.append(finding)
+            continue
+        root = first[key]
+        root.folded = [*root.folded, f"{finding.location.describe()}：{finding.quote}（同一问题另见此处）"]
+    return kept
+
+
 def _folded_entry(finding: Finding) -> str:
     """A finding folded into another, as that one lists it: its rule, place and message."""
     return f"{finding.rule} · {finding.location.describe()}：{finding.message}"
