@@ -151,10 +151,14 @@ def _hit(rate: Fact, computed: Decimal, relation: str, formula: str, quote: str 
     """`operands`: the facts the rate was worked out from, highlighted with it."""
     shown = f"{fmt(computed, max(rate.places, 2))}%"
     tail = tail_of(rate, computed)
-    return Hit(quote=quote or rate.quote, location=rate.loc, stated=rate.text, expected=shown,
+    misround = misrounded(rate, computed)
+    if misround:
+        formula += f"；按所印整数位四舍五入应为 {fmt(computed, 0)}%"
+    return Hit(quote=quote or rate.quote, location=rate.loc, stated=rate.text,
+               expected=f"{fmt(computed, 0)}%" if misround else shown,
                formula=formula, fields={"rate": rate.text, "computed": shown, "relation": relation,
                                         **({"rounding_note": TAIL_NOTE} if tail else {})},
-               cls="rounding" if tail else None,
+               cls="rounding" if tail else None, severity="warning" if misround else None,
                highlights=[rate.loc, *(f.loc for f in operands)] if operands else [])
 
 
@@ -166,6 +170,13 @@ def tail_of(fact: Fact, computed: Decimal) -> bool:
     """One unit of the last printed digit off (95.457% printed 95.45%): truncated, not rounded;
     a printing tail, not an error."""
     return fact.places > 0 and abs(computed - fact.value) <= fact.half_unit * 3
+
+
+def misrounded(fact: Fact, computed: Decimal) -> bool:
+    """A whole-number rate one point from the right one, the quotient between them (89.40% printed
+    90%): rounded the wrong way, not a different relation; a warning that names the right figure.
+    One unit of a printed decimal is a tail (tail_of); a whole point is too much to be a note."""
+    return fact.places == 0 and fact.value != 0 and abs(computed - fact.value) < 1
 
 
 def _same_sentence(base: FactBase, f: Fact) -> list[Fact]:
