@@ -250,3 +250,14 @@ def test_a_statement_repeated_and_flagged_alike_is_one_finding_naming_every_plac
     assert [(f.stated, f.location.line) for f in found] == [("106.62.00万元", 3)]
     [repeat] = found[0].folded
     assert repeat.startswith("第6行") and "同一问题另见此处" in repeat
+
+
+def test_the_same_wrong_date_under_two_signatures_names_both_lines(tmp_path):
+    from auditor.engine import audit_file
+    from auditor.ruleset import load_rules
+
+    report = tmp_path / "自评表.txt"
+    report.write_text("2024年度某项目支出绩效自评表\n评价组组长（签字）：\n张三\n2015年4月23日\n"
+                      "项目实施单位负责人（签字）：\n李四\n2015年4月23日\n", encoding="utf-8")
+    [found] = [f for f in audit_file(str(report), load_rules()).findings if f.rule == "PER002"]
+    assert found.location.line == 4 and found.folded == ["第7行：2015年4月23日（同一问题另见此处）"]

@@ -178,9 +178,13 @@ def _finding(rule: Rule, hit: Hit, options: Options) -> Finding | None:
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:
+    """One finding per rule, place and message: a relation reached twice (from each of its facts)
+    is reported once. The place is the location, not the fingerprint, which leaves out a text
+    line: the same words on two lines (a date under each of two signatures) are two places."""
     seen, unique = set(), []
     for f in findings:
-        key = (f.rule, f.fingerprint, f.message)
+        loc = f.location
+        key = (f.rule, f.fingerprint, f.message, loc.page, loc.line, loc.paragraph, loc.sheet)
         if key not in seen:
             seen.add(key)
             unique.append(f)
