@@ -1765,6 +1765,8 @@ class FactReader:
             named = concept if concept and concept not in self.money else None
             return dict(out, concept=named, measure="目标值" if worded == "目标值" else "实际值")
         kind = self.lex.rate_measures.last(phrase)
+        if kind is None and self.lex.comparative and self.lex.comparative.search(phrase):
+            kind = "变动率"  # (比上年少9.98%: 多 / 少 after a period compared with say a change, as 减少 does)
         after = phrase[phrase.rfind("占") + 1:] if kind == "占比" else None
         if kind is None:
             copula = self.lex.share_of.search(phrase)
@@ -3063,8 +3065,11 @@ def _names_nothing(bare: str, lex: Lexicon) -> bool:
 
 
 def _read_names_nothing(bare: str, lex: Lexicon) -> bool:
-    rest = _blank(bare, lex.measures).replace(" ", "")
-    return not lex.filler.sub("", _blank(rest, lex.directions)).replace(" ", "")
+    rest = _blank(_blank(bare, lex.measures), lex.directions).replace(" ", "")
+    more = lex.comparative.search(rest) if lex.comparative else None
+    if more:  # (比上年少: 少 after a period compared with is a direction word, naming nothing)
+        rest = rest[:more.start(1)] + rest[more.end(1):]
+    return not lex.filler.sub("", rest).replace(" ", "")
 
 
 ANY_PART = frozenset({"*"})  # (a list under a whole the vocabulary does not know: any item is its part)

@@ -749,6 +749,10 @@ def _check_self_comparison(doc, rule, year):
             if RANGE_AFTER_RE.match(text[m.end(1):]) or any(
                     int(y) != stated for y in FOUR_DIGIT_YEAR_RE.findall(text, m.end(1), m.end())):
                 continue  # (2021年至2025年，…2025年…比2021年: the figure's year is the nearest, 2025)
+            if any(int(y) > stated for y in FOUR_DIGIT_YEAR_RE.findall(text, 0, m.start(1))):
+                # (2024年支出738.70万元，2023年为812.40万元，比2023年少…: a later year states the
+                # figure compared; this one is its base, named with its value and then compared with)
+                continue
             yield Hit(quote=sentence.text[m.start():m.end()].strip()[:80], location=sentence.loc,
                       stated=f"{stated} 年", expected=f"{stated - 1} 年",
                       formula=f"本句陈述 {stated} 年的情况，又与 {stated} 年比较：所比的应是另一年（通常为 {stated - 1} 年）",
