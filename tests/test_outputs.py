@@ -261,3 +261,57 @@ def test_the_same_wrong_date_under_two_signatures_names_both_lines(tmp_path):
                       "项目实施单位负责人（签字）：\n李四\n2015年4月23日\n", encoding="utf-8")
     [found] = [f for f in audit_file(str(report), load_rules()).findings if f.rule == "PER002"]
     assert found.location.line == 4 and found.folded == ["第7行：2015年4月23日（同一问题另见此处）"]
+
+
+SCORE_TABLE = (
+    "某中心2024年度部门整体支出绩效自评报告\n{text}\n2024年度部门整体支出绩效自评表\n"
+    "年度预算申请（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+    "\t年度资金总额\t200.00\t200.00\t190.00\t10\t95.00%\t9.50\n"
+    "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+    "产出指标（50分）\t数量指标\t巡查次数\t≥120次\t126次\t30\t30\n"
+    "\t质量指标\t整改率\t≥95%\t97%\t{weight}\t{weight}\n"
+    "效益指标（30分）\t社会效益指标\t群众知晓率\t≥85%\t90%\t30\t30\n"
+    "满意度指标（10分）\t服务对象满意度指标\t满意度\t≥90%\t94%\t10\t10\n"
+    "总分\t\t\t\t\t100\t{total}\n")
+
+
+def _audit(tmp_path, text):
+    from auditor.engine import audit_file
+    from auditor.ruleset import load_rules
+
+    report = tmp_path / "报告.txt"
+    report.write_text(text, encoding="utf-8")
+    return [f for f in audit_file(str(report), load_rules()).findings if f.severity != "info"]
+
+
+def test_one_item_weight_off_is_one_finding_with_the_sums_it_breaks_folded_in(tmp_path):
+    """An item's 分值 22 for 20 breaks its category (50 分) and the 合计 row (100) by the same 2,
+    and lets the self-assessed score pass 100: one error, named at the narrowest sum."""
+    found = _audit(tmp_path, SCORE_TABLE.format(text="经自评，本中心部门整体支出绩效自评得分为101.50分。",
+                                                weight=22, total="101.50"))
+    assert [(f.rule, f.stated, f.expected) for f in found] == [("SCO004", "产出指标（50分）", "分值合计 52")]
+    folded = " ".join(found[0].folded)
+    assert "SCO016" in folded and "上一级合计随之不符" in folded
+    assert "SCO018" in folded and "分值合计本身超过满分" in folded
+
+
+def test_a_wrong_total_restated_in_the_text_is_the_table_s_finding(tmp_path):
+    text = ("经综合评价，本中心部门整体支出绩效自评综合得分98.50分。其中：预算执行得分9.50分，"
+            "产出指标得分50分，效益指标得分30分，满意度指标得分10分。")
+    found = _audit(tmp_path, SCORE_TABLE.format(text=text, weight=20, total="98.50"))
+    assert [(f.rule, f.stated, f.expected) for f in found] == [("SCO003", "98.50", "99.50")]
+    [folded] = found[0].folded
+    assert folded.startswith("SCO012 · 第2行") and folded.endswith("（文中转述同一数字，同一更正）")
+
+
+def test_a_comparison_on_a_misdated_sentence_s_figure_is_the_period_finding_s(tmp_path):
+    """2023 written for the report's 2024: read as last year's, the sentence's total makes the
+    stated 减少 look like 持平; the period finding says what is wrong."""
+    found = _audit(tmp_path, (
+        "某局2024年度部门决算说明\n一、收支总体情况\n"
+        "2023年度本局收入总计1,250.40万元，支出总计1,250.40万元。与上年相比，收、支总计各减少80.20万元。\n"
+        "收入支出决算总表\n单位：万元\n收入项目\t金额\t支出项目\t金额\n"
+        "本年收入合计\t1,200.40\t本年支出合计\t1,230.40\n年初结转和结余\t50.00\t年末结转和结余\t20.00\n"
+        "总计\t1,250.40\t总计\t1,250.40\n"))
+    assert [f.rule for f in found] == ["PER001"]
+    assert any(c.startswith("DIR002") and c.endswith("（所比的“上年”数取自年份写错的句子）") for c in found[0].folded)
