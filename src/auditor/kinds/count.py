@@ -1122,7 +1122,7 @@ def _check_indicator_rows(doc, rule):
             rows, level1, level2 = tables.indicator_rows(table)
             if not rows:
                 continue
-            stated = bounded_int(m.group(1) or m.group(2))
+            stated = _number(m.group(1) or m.group(2))  # (八个, 8个)
             if stated is None:
                 continue
             subject = "三级指标" if "三级指标" in m.group(0) else "绩效指标"

@@ -454,9 +454,11 @@ def _table_grade(doc, score: Fact, grades: Grades, whole: bool = True):
                 return m.group(1), row[k].loc, row[k].text.strip()
             if grades.cell_cue.match(text):
                 cue_columns.add(k)
-                g = grades.cell_grade.match(texts[k + 1]) if k + 1 < len(texts) and whole else None
+                # (the grade in the next cell that says anything: 自评等级 | | 优 leaves 分值 blank)
+                after = next((j for j in range(k + 1, len(texts)) if texts[j].strip("—-－/")), None)
+                g = grades.cell_grade.match(texts[after]) if after is not None and whole else None
                 if g:
-                    return g.group(1), row[k + 1].loc, f"{row[k].text.strip()} {row[k + 1].text.strip()}"
+                    return g.group(1), row[after].loc, f"{row[k].text.strip()} {row[after].text.strip()}"
     row = table.rows[score.loc.row - 1] if score.loc.row and score.loc.row <= len(table.rows) else []
     for k in sorted(cue_columns):
         g = grades.cell_grade.match(compact(row[k].text)) if k < len(row) else None
