@@ -1765,9 +1765,10 @@ class FactReader:
             named = concept if concept and concept not in self.money else None
             return dict(out, concept=named, measure="目标值" if worded == "目标值" else "实际值")
         kind = self.lex.rate_measures.last(phrase)
+        within = self.lex.share_within.search(phrase) if kind == "占比" else None
         if kind is None and self.lex.comparative and self.lex.comparative.search(phrase):
             kind = "变动率"  # (比上年少9.98%: 多 / 少 after a period compared with say a change, as 减少 does)
-        after = phrase[phrase.rfind("占") + 1:] if kind == "占比" else None
+        after = (within.group("of") if within else phrase[phrase.rfind("占") + 1:]) if kind == "占比" else None
         if kind is None:
             copula = self.lex.share_of.search(phrase)
             of = copula.group("of") if copula else ""
@@ -1799,7 +1800,7 @@ class FactReader:
                 return dict(out, concept=concept or carried, measure="完成率", base=budget)
             # the thing named right before 占 (人员经费占基本支出的91.07%) owns the share, else the
             # amount before it
-            cut = phrase.rfind("占")
+            cut = within.start() if within else phrase.rfind("占")
             named = self._concept(phrase[:cut], last=True) if kind == "占比" and cut > 0 else None
             owner = named or (last_money.concept if last_money else carried)
             return dict(out, concept=owner, measure="占比", base=base)

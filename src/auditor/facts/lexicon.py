@@ -92,6 +92,7 @@ class Lexicon:
     partial_period: re.Pattern  # words naming a part of the year (三季度末, 上半年)
     comparison: re.Pattern  # a word setting a change against its base (较, 比)
     share_of: re.Pattern  # a copula and the words up to 的 closing a percentage's phrase (为全年预算的)
+    share_within: re.Pattern  # the whole a share is taken within, before 占 (在基本支出中占)
     zero_statement: re.Pattern  # words stating an amount of nothing (为零, 为0, 未发生)
     directions: Matcher
     # a comparing word, then 多 / 少 and a short verb ending the phrase (比上年多接待): the way of a change
@@ -148,6 +149,9 @@ def _lexicon(generation: int) -> Lexicon:
         comparative_way={w: way for way, words in (data.get("comparative_directions") or {}).items() for w in words},
         # the last copula with words after it and 的 closing the phrase
         share_of=re.compile(r"(?:" + alternatives(data.get("share_copulas")) + r")(?P<of>[^为是达]{2,24}?)的$"),
+        # a frame around the whole and 占 closing the phrase (在基本支出中占, 于支出总额中所占比重为)
+        share_within=re.compile(r"(?:" + alternatives((data.get("share_within") or {}).get("opening")) + r")(?P<of>[^，,；;。]{2,24}?)(?:"
+                                + alternatives((data.get("share_within") or {}).get("closing")) + r")所?占(?:比重|比例|比)?(?:为|是|达)?$"),
         # the last of them in a text, nothing but a clause break after it
         zero_statement=re.compile(r"(?:" + alternatives(data.get("zero_statements")) + r")[，,；;、\s]*$"),
         calculations=fund_calculations(data),

@@ -258,8 +258,9 @@ def _own_subject(base: FactBase, part: Fact, rate: Fact) -> bool:
     if len(clauses) >= 3 and _all_of().match(clauses[-2]) and not _share_whole_named(clauses[-1]):
         return True  # (本年收入X元，全部为一般公共预算财政拨款收入，占比100%: the share is what it all is)
     clause = clauses[-1] if len(clauses) > 1 else ""
-    if "占" not in clause:
-        return False  # (…830.00万元，为基本支出的68.40%: the words name the whole, not a subject)
+    if "占" not in clause or lexicon().share_within.search(compact(clause)):
+        # (…830.00万元，为基本支出的68.40%; 在基本支出中占82.50%: the words name the whole, not a subject)
+        return False
     subject = SUBJECT_FILLER_RE.sub("", clause.split("占")[0])
     if len(subject) < 2:
         return False
