@@ -94,6 +94,8 @@ def _checks(doc, rule):
                 if _opens_list(base, key, facts, calc["total"], rule):
                     group = facts + _continuation(base, run[k + 1:], calc["total"], {**names, **_wider_siblings(calc)},
                                                   _listed_here(facts, calc["total"]))
+                else:
+                    group = facts + _parts_sentence_after(base, key, facts, calc["total"], names)
                 yield from _check_group(group, calc, names, "同一句", rule, complete=False, checked=checked,
                                         text=base.sentences.get(key, ""))
         if "table" in rule.params["contexts"]:
@@ -304,6 +306,20 @@ def _opens_list(base: FactBase, key: tuple[int, int], facts: list[Fact], total: 
     # the total's own sentence already broke it down (…12.46万元，其中财政拨款10.00万元。其中：… is
     # the list of that part)
     return base.opens_list((key[0], key[1] + 1)) and not _listed_here(facts, total)
+
+
+def _parts_sentence_after(base: FactBase, key: tuple[int, int], facts: list[Fact], total: str,
+                          names: dict[str, str]) -> list[Fact]:
+    """The next sentence's facts when it states amounts of the total's parts only, two or more,
+    and the total's own sentence states nothing else (“三公”经费支出7.64万元。A、B、C分别为…): what
+    it breaks down is the total its names are the parts of, whatever word opens it."""
+    if _listed_here(facts, total):
+        return []
+    after = base.by_sentence.get((key[0], key[1] + 1), [])
+    money = [f for f in after if f.is_money and f.measure != "变动额"]
+    if len({f.concept for f in money}) < 2 or any(f.concept not in names for f in money):
+        return []
+    return after
 
 
 def _listed_here(facts: list[Fact], total: str) -> bool:
@@ -1056,7 +1072,7 @@ def _compare(total: Fact, parts: list[Fact], context: str, rule):
     shown = fmt(exact / factor, places, total.text)
     listing = " + ".join(f"{p.concept or item_label(p.label)} {p.text}" for p in parts)
     if context == "同一句" and any((p.block, p.sentence) != (total.block, total.sentence) for p in parts):
-        context = "其后所列“其中”各项"  # (收入总计…。其中本年收入…: the parts in the sentences after)
+        context = "其后所列各项"  # (收入总计…。其中本年收入…; …7.64万元。A、B、C分别为…: the parts in the sentences after)
     if diff <= slack:
         cls = "rounding"
     elif slip:
