@@ -523,6 +523,8 @@ def _check_column_total(doc, rule, typed):
         across = _row_totals(rule, table, grid, [*details, at], summed, heads, labels)
         slips = _product_slips(table, rule)
         told, column_hits, agreed = set(), [], 0
+        restating = _restating_row(grid, rows[0], at)
+        items_off: list[int] = []  # columns where the restating row's items, not the total, are off
         for col in summed:
             if _running_total(grid, details, at, col):
                 continue  # (累计支出 by month: its 合计 is the last month's, no sum of them)
@@ -537,6 +539,9 @@ def _check_column_total(doc, rule, typed):
                     and Decimal(hit.fields["diff"]) == -Decimal(across[1][0].fields["diff"]):
                 # (the row's figure is too high by what the column's total falls short of its rows)
                 continue  # the one row that does not add up across explains the column's gap: told once
+            if hit is not None and restating is not None and _same_amount(grid[restating], grid[at], col):
+                items_off.append(col)  # (the total is its one item's; that item's rows are off)
+                continue
             if hit is not None:
                 told.add((hit.location.row, hit.location.col))
                 column_hits.append(hit)
@@ -550,8 +555,30 @@ def _check_column_total(doc, rule, typed):
             for hit in across[1] if across is not None else ():
                 if (hit.location.row, hit.location.col) not in told:  # (the grand total's own cell: told once)
                     yield hit
+        items = {restating: [r for r in rows[0] if r != restating]} if items_off else {}
+        for hit in _groups_summed(rule, table, grid, items, items_off, heads):
+            hit.formula += f"（{_label(grid[at]).strip()}行与该行数字相同：该行是合计所含的唯一一项，其后各行是它的细项）"
+            yield hit
         yield from _group_hits(rule, table, grid, details, label_col, summed, heads)
         yield from _subtotal_hits(rule, table, grid, details, label_col, summed, heads)
+
+
+def _restating_row(grid, rows: list[int], at: int) -> int | None:
+    """The first of the outer rows when it prints the total's figures in every column where both
+    print one, with two or more rows after it (农业农村支出 738.70 over 事业运行 and 科技推广, 合计
+    738.70): the total's one top-level item, the rows after it its items. Where they do not add up
+    to it, the item is off from its rows, not the total from every row (which counts the item twice)."""
+    first = min(rows) if len(rows) >= 3 else None
+    if first is None:
+        return None
+    shared = [c for c in range(len(grid[at])) if c < len(grid[first]) and is_amount(grid[at][c]) and is_amount(grid[first][c])]
+    return first if shared and all(_same_amount(grid[first], grid[at], c) for c in shared) else None
+
+
+def _same_amount(row: list[str], total_row: list[str], col: int) -> bool:
+    a = parse_cell(row[col].strip()) if col < len(row) else None
+    b = parse_cell(total_row[col].strip()) if col < len(total_row) else None
+    return a is not None and b is not None and a.unit == b.unit and a.value == b.value
 
 
 def _level(grid, r: int, label_col: int):
