@@ -58,6 +58,10 @@ PARAMS = {
     # falls short by, or a quantity's completion rate does); no score below 0. Where the report
     # states the proportional rule as well, the step rule is the rates' and the quantities keep it.
     "step_statement": (str, ""),
+    # the same in the indicator's own unit, either way from the target (每超出1件扣1分, 每少5人扣1分):
+    # groups `step`, `unit` and `points`; the shortfall is then how far the actual value lies from
+    # the target in that unit. A row in another unit than the step's is left unjudged.
+    "unit_step_statement": (str, ""),
     "step_formula": (str, "weight - shortfall / step * points"),
     # words by which a report scores a missed indicator by another rule (酌情扣分, bands: 得该指标
     # 分值的80%): then no formula is held to it, unless the report also states the proportional
@@ -1026,6 +1030,10 @@ def _stated_steps(text: str, rule) -> list[tuple]:
         points = Decimal(m.group("points")) if m.group("points") else -Decimal(m.group("share")) / 100
         steps.append((Decimal(m.group("step")), points, m.group(0), kind,
                       [w for w in rule.params["scope_words"] if w in before]))
+    for m in _finditer(rule.params["unit_step_statement"], text):
+        step = _count_word(m.group("step"))  # (每少五人)
+        if step:
+            steps.append((Decimal(step), Decimal(m.group("points")), m.group(0), "unit", [], m.group("unit")))
     return steps
 
 
@@ -1034,6 +1042,10 @@ def _step_for(steps: list[tuple], miss: MissedTarget, proportional: bool):
     rate = miss.target.unit in ("%", "‰")
     for step in steps:
         kind, words = step[3], step[4]
+        if kind == "unit":  # (每超出1件扣1分: an indicator counted in 件, whichever way it misses)
+            if miss.target.unit == step[5] or miss.actual.unit == step[5]:
+                return step
+            continue
         if kind:  # 满意度、覆盖率等百分比类指标: the kind named, its examples aside
             if (kind == "rate") == rate:
                 return step
@@ -1046,9 +1058,11 @@ def _step_for(steps: list[tuple], miss: MissedTarget, proportional: bool):
     return None
 
 
-def _shortfall(miss: MissedTarget) -> Decimal:
+def _shortfall(miss: MissedTarget, step=None) -> Decimal:
     """The points below the floor: a rate's own (90% − 87.5%), a quantity's completion rate's
-    (163 of 180: 100 − 90.56)."""
+    (163 of 180: 100 − 90.56); for a step in the indicator's unit, the distance in that unit."""
+    if step is not None and step[3] == "unit":
+        return abs(miss.actual.value - miss.target.value)
     if miss.target.unit in ("%", "‰"):
         return miss.target.value - miss.actual.value
     return (1 - miss.actual.value / miss.target.value) * 100
@@ -1056,7 +1070,8 @@ def _shortfall(miss: MissedTarget) -> Decimal:
 
 def _partial_formula(miss: MissedTarget, weight: Decimal, expected: Decimal, step) -> str:
     if step is not None:
-        gap = (f"{miss.target.value} − {miss.actual.value}" if miss.target.unit in ("%", "‰")
+        gap = (f"|{miss.actual.value} − {miss.target.value}|" if step[3] == "unit"
+               else f"{miss.target.value} − {miss.actual.value}" if miss.target.unit in ("%", "‰")
                else f"100 − {miss.actual.value}/{miss.target.value}×100")
         points = fmt(step[1] if step[1] >= 0 else -step[1] * weight)
         return (f"文中计分规则「{step[2]}」：得分 = 权重 − 差距 ÷ {step[0]} × {points}"
@@ -1088,7 +1103,7 @@ def _partial_expected(rule, miss: MissedTarget, weight: Decimal, step=None) -> D
     if step is not None:
         formula = rule.params["step_formula"]
         points = step[1] if step[1] >= 0 else -step[1] * weight  # (a share of the weight, see _stated_steps)
-        names.update(step=step[0], points=points, shortfall=_shortfall(miss))
+        names.update(step=step[0], points=points, shortfall=_shortfall(miss, step))
     else:
         formula = rule.params["positive_formula" if miss.upward else "negative_formula"]
     try:
@@ -1188,7 +1203,9 @@ def _check_proportional(doc, rule, typed):
             # report states the proportional rule; any other by the proportional formula, unless
             # the report scores by another rule
             stepped = _step_for(steps, miss, proportional)
-            if (stepped is not None and not miss.upward) or (stepped is None and other_rule):
+            if stepped is None and any(st[3] == "unit" for st in own[0]):
+                continue  # (the row's own step in another unit than its figures': not ours to apply)
+            if (stepped is not None and not miss.upward and stepped[3] != "unit") or (stepped is None and other_rule):
                 continue
             expected = _partial_expected(rule, miss, weight, stepped)
             if expected is None or _close(r.score, expected, cell.text, places,
