@@ -269,3 +269,14 @@ def test_an_annex_line_opens_a_section_of_its_own():
     assert table.loc.section == "附件 2"
     last = doc.blocks[-1]
     assert last.text == "详见附件2。" and last.loc.section == "附件 2"  # (a mention opens nothing)
+
+
+def test_a_numbered_title_closed_by_a_full_stop_heads_what_follows_and_a_list_item_does_not():
+    doc = document_from_text(
+        "某中心2024年度部门整体支出绩效自评报告\n一、部门概况\n（一）部门基本情况。\n（1）主要职能\n"
+        "1.为交易平台提供运行服务。\n2.为市场主体提供咨询服务。\n（二）部门整体支出规模、使用方向和主要内容等。\n"
+        "本年支出2,403.13万元。\n")
+    headings = [b.text for b in doc.blocks if isinstance(b, Heading)]
+    assert headings == ["一、部门概况", "（一）部门基本情况。", "（1）主要职能",
+                        "（二）部门整体支出规模、使用方向和主要内容等。"]
+    assert doc.blocks[-1].loc.section == "（二）部门整体支出规模、使用方向和主要内容等。"

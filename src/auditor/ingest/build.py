@@ -118,13 +118,27 @@ def _is_heading(body: str) -> bool:
         and "，" not in body
 
 
+def _run_in_heading(body: str, level: int, after: RawBlock | None) -> bool:
+    """A numbered title closed by 。 (（二）部门整体支出规模、使用方向和主要内容等。): one short clause
+    without figures or commas, and what follows is its body, unnumbered text, or items of a deeper
+    numbering. A list item closed by 。 is followed by its next sibling (1.…。 2.…。)."""
+    body = body.strip()
+    if not (0 < len(body) <= 40 and body.endswith("。") and body.count("。") == 1
+            and not re.search(r"[，,；;：:\d]", body)) or after is None or after.kind == "table":
+        return False
+    numbered = numbering_of(after.text.strip())
+    return numbered is None or numbered[3] > level
+
+
 def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
     raw_blocks = join_continued_tables(raw_blocks)
     blocks = []
     section = None
     table_index = 0
     sheet = None
-    for raw in raw_blocks:
+    following = [next((b for b in raw_blocks[k + 1:k + 4] if b.kind == "table" or b.text.strip()), None)
+                 for k in range(len(raw_blocks))]  # (the next block that says anything)
+    for at, raw in enumerate(raw_blocks):
         if raw.sheet != sheet:
             section, sheet = None, raw.sheet  # a workbook's sheet opens under no heading of another's
         loc = block_location(path, raw.line, raw.paragraph, raw.page, raw.sheet, section)
@@ -136,7 +150,8 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
         if not text:
             continue
         numbered = numbering_of(text)
-        if raw.kind == "heading" or (numbered and _is_heading(text[len(numbered[0]):])):
+        if raw.kind == "heading" or (numbered and (_is_heading(text[len(numbered[0]):]) or _run_in_heading(
+                text[len(numbered[0]):], numbered[3], following[at]))):
             token, style, value, level = numbered or ("", "", None, raw.level or 1)
             if raw.kind == "heading" and not numbered:
                 level = raw.level if raw.level is not None else 1
