@@ -18,7 +18,7 @@ import re
 from ..facts.base import fact_base, table_subject
 from ..facts.targets import parse_target
 from ..knowledge import compact
-from ..model import Paragraph, Table
+from ..model import Heading, Paragraph, Table
 from ..tables.typed import typed_tables
 from .base import CHECKED, Hit, document_texts
 
@@ -215,56 +215,101 @@ def _may_hold_path(text: str) -> bool:
 
 def _check_classification_names(doc, rule):
     from ..facts.base import fact_base
-    from .restatement import meets
 
-    paragraphs = [(index, block) for index, block in enumerate(doc.blocks)
-                  if isinstance(block, Paragraph) and _may_hold_path(block.text)]
-    if not paragraphs:
+    # a path in a paragraph, or in a heading whose figures the paragraph after it states
+    # (12、住房保障支出（类）住房保障支出（款）住房公积金（项）。 / 年初预算为…，支出决算为…)
+    items = [(index, index + 1 if isinstance(block, Heading) else index, block)
+             for index, block in enumerate(doc.blocks)
+             if isinstance(block, (Paragraph, Heading)) and _may_hold_path(block.text)]
+    if not items:
         return  # no text names a 款 and a 项: no path to check
     rows = [r for t in typed_tables(doc) if t.type == "budget_by_code" for r in t.records if not r.is_total]
-    endings = tuple(rule.params["name_endings"])
-
-    def bare(name: str) -> str:
-        name = compact(name)
-        return next((name[:-len(e)] for e in endings if e and name.endswith(e)), name)
-
-    names = {bare(r.name) for r in rows}
     if not rows:
         return
+    names = _CodeNames(rows, tuple(rule.params["name_endings"]))
     base = fact_base(doc)
-    cell_facts = None  # the money facts by cell, indexed for the first path that needs them
-    for index, block in paragraphs:
+    for index, figures_at, block in items:
         paths = list(PATH_RE.finditer(block.text))
         if len(paths) != 1:
             continue  # an item states one path; several in one paragraph cannot be told apart
-        for m in paths:
-            xiang = m.group("xiang")
-            if bare(xiang) in names:
-                yield CHECKED
-                continue
-            kuan_codes = {r.code for r in rows if len(r.code) == KUAN_DIGITS and bare(r.name) == bare(m.group("kuan"))}
-            amount = next((f for f in base.by_block.get(index, ()) if f.measure == "决算" and f.is_money
-                           and f.source == "text"), None)
-            if not kuan_codes or amount is None:
-                continue  # the 款 is not in the tables, or the item states no outturn: nothing to match
-            # the cells of the 款's 项 rows that state the item's figure (in a common unit, to
-            # its printed precision), one per row
-            matched: dict[tuple, object] = {}
-            if cell_facts is None:
-                cell_facts = {(f.loc.table, f.loc.row, f.loc.col): f for f in base.facts
-                              if f.source == "table" and f.is_money}
-            for r in rows:
-                if len(r.code) == XIANG_DIGITS and r.code[:KUAN_DIGITS] in kuan_codes:
-                    for cell in r.amounts.values():
-                        fact = cell_facts.get((cell.loc.table, cell.loc.row, cell.loc.col))
-                        if fact is not None and meets(fact, amount):
-                            matched.setdefault((r.code, r.name), cell.loc)
+        m = paths[0]
+        amount = next((f for f in base.by_block.get(figures_at, ()) if f.measure == "决算" and f.is_money
+                       and f.source == "text"), None)
+        if names.bare(m.group("xiang")) in names.all:  # a 项 the tables hold; its 款 may be misnamed
+            outcome = _kuan_named_otherwise(m, amount, names, base, block) or CHECKED
+        else:
+            outcome = _xiang_named_otherwise(m, amount, names, base, block)
+        if outcome is not None:
             yield CHECKED
-            if len(matched) != 1:
-                continue  # no row, or several rows, print that figure: which one is meant cannot be told
-            (code, name), where = matched.popitem()
-            yield Hit(quote=m.group(0), location=block.loc, stated=f"{xiang}（项）", expected=f"{code} {name}",
-                      formula=f"“{m.group('kuan')}（款）”下金额为 {amount.text} 的科目是 {code}“{name}”"
-                              f"（{where.describe()}），文中写作“{xiang}”",
-                      fields={"subject": f"{m.group('kuan')}（款）下的科目", "value": xiang, "other": name},
-                      highlights=[where])
+            if outcome is not CHECKED:
+                yield outcome
+
+
+class _CodeNames:
+    """The rows of the budget tables by code, and their names without a closing word (支出)."""
+
+    def __init__(self, rows, endings: tuple):
+        self.rows, self.endings = rows, endings
+        self.all = {self.bare(r.name) for r in rows}
+        self.kuan = {self.bare(r.name) for r in rows if len(r.code) == KUAN_DIGITS}
+        self.by_code = {r.code: r.name for r in rows}
+        self.cells = None  # the money facts by cell, indexed for the first path that needs them
+
+    def bare(self, name: str) -> str:
+        name = compact(name)
+        return next((name[:-len(e)] for e in self.endings if e and name.endswith(e)), name)
+
+    def printing(self, base, rows, amount) -> dict[tuple, object]:
+        """The rows among `rows` with a cell stating the item's figure (in a common unit, to its
+        printed precision), one cell each: {(code, name): the cell's location}."""
+        from .restatement import meets
+
+        if self.cells is None:
+            self.cells = {(f.loc.table, f.loc.row, f.loc.col): f for f in base.facts if f.source == "table" and f.is_money}
+        matched: dict[tuple, object] = {}
+        for r in rows:
+            for cell in r.amounts.values():
+                fact = self.cells.get((cell.loc.table, cell.loc.row, cell.loc.col))
+                if fact is not None and meets(fact, amount):
+                    matched.setdefault((r.code, r.name), cell.loc)
+        return matched
+
+
+def _xiang_named_otherwise(m, amount, names: _CodeNames, base, block):
+    """A 项 named as no table row is: the one 项 row under the 款 printing the item's figure."""
+    xiang = m.group("xiang")
+    kuan_codes = {r.code for r in names.rows if len(r.code) == KUAN_DIGITS and names.bare(r.name) == names.bare(m.group("kuan"))}
+    if not kuan_codes or amount is None:
+        return None  # the 款 is not in the tables, or the item states no outturn: nothing to match
+    matched = names.printing(base, [r for r in names.rows if len(r.code) == XIANG_DIGITS
+                                    and r.code[:KUAN_DIGITS] in kuan_codes], amount)
+    if len(matched) != 1:
+        return CHECKED  # no row, or several rows, print that figure: which one is meant cannot be told
+    (code, name), where = matched.popitem()
+    return Hit(quote=m.group(0), location=block.loc, stated=f"{xiang}（项）", expected=f"{code} {name}",
+               formula=f"“{m.group('kuan')}（款）”下金额为 {amount.text} 的科目是 {code}“{name}”"
+                       f"（{where.describe()}），文中写作“{xiang}”",
+               fields={"subject": f"{m.group('kuan')}（款）下金额相同的科目", "value": xiang, "other": name},
+               highlights=[where])
+
+
+def _kuan_named_otherwise(m, amount, names: _CodeNames, base, block):
+    """A 款 named as no table row is, over a 项 the tables hold: the 款 of the one row of that 项
+    printing the item's figure (住房保障支出（款）住房公积金（项） where 2210201 住房公积金 is under
+    22102 住房改革支出)."""
+    kuan = m.group("kuan")
+    if amount is None or names.bare(kuan) in names.kuan:
+        return None  # (a 类's name written as the 款's, 住房保障支出（款）, is no 款's)
+    same = [r for r in names.rows if len(r.code) == XIANG_DIGITS and names.bare(r.name) == names.bare(m.group("xiang"))]
+    matched = names.printing(base, same, amount)
+    if len(matched) != 1:
+        return None
+    (code, name), where = matched.popitem()
+    parent = names.by_code.get(code[:KUAN_DIGITS])
+    if parent is None:
+        return None
+    return Hit(quote=m.group(0), location=block.loc, stated=f"{kuan}（款）", expected=f"{code[:KUAN_DIGITS]} {parent}",
+               formula=f"金额为 {amount.text} 的“{name}”（{code}，{where.describe()}）属于 {code[:KUAN_DIGITS]}“{parent}”款，"
+                       f"文中写作“{kuan}（款）”",
+               fields={"subject": f"金额相同的“{m.group('xiang')}（项）”所属的款", "value": kuan, "other": parent},
+               highlights=[where])
