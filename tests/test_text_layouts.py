@@ -280,3 +280,18 @@ def test_a_numbered_title_closed_by_a_full_stop_heads_what_follows_and_a_list_it
     assert headings == ["一、部门概况", "（一）部门基本情况。", "（1）主要职能",
                         "（二）部门整体支出规模、使用方向和主要内容等。"]
     assert doc.blocks[-1].loc.section == "（二）部门整体支出规模、使用方向和主要内容等。"
+
+
+def test_a_short_row_of_an_unpadded_spaced_table_keeps_its_figures_under_the_figure_columns(tmp_path):
+    """Columns set apart by two spaces, not padded into line: the 合计 row, its name cell left
+    blank, would stand its figures one column left by position alone."""
+    from auditor.ingest import load
+
+    path = tmp_path / "layout.txt"
+    path.write_text("某局2025年部门预算\n单位：万元\n"
+                    "科目编码  科目名称  上年预算数  本年预算数  增减额\n"
+                    "合计    300.00  330.00  30.00\n"
+                    "201  一般公共服务支出  120.00  130.00  10.00\n"
+                    "208  社会保障和就业支出  180.00  200.00  20.00\n", encoding="utf-8")
+    [table] = load(str(path)).tables
+    assert table.grid()[1] == ["合计", "", "300.00", "330.00", "30.00"]

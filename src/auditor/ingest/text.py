@@ -230,10 +230,13 @@ def _display_columns(line: str) -> list[int]:
     return columns
 
 
-def _aligned(cells: list[tuple[int, int, str]], columns: list[tuple[int, int, str]]) -> list[str]:
+def _aligned(cells: list[tuple[int, int, str]], columns: list[tuple[int, int, str]],
+             figure_columns: list[bool] | None = None) -> list[str]:
     """A row's texts placed under the columns of the table's widest row by where they stand (a
     blank cell leaves its column empty instead of pulling the next figure into it); the texts as
-    they come when two would fall under one column."""
+    they come when two would fall under one column. `figure_columns`: which columns hold figures
+    in the widest row of figures; a figure placed under a column of words is misplaced (a table
+    not padded into line), and the row's trailing figures go under the trailing figure columns."""
     if len(cells) >= len(columns):
         return [text for _, _, text in cells]
     placed = [""] * len(columns)
@@ -241,9 +244,24 @@ def _aligned(cells: list[tuple[int, int, str]], columns: list[tuple[int, int, st
         overlap = [min(end, c_end) - max(start, c_start) for c_start, c_end, _ in columns]
         k = max(range(len(columns)), key=lambda j: (overlap[j], -abs(start - columns[j][0])))
         if placed[k]:
-            return [text for _, _, text in cells]
+            return _figures_right(cells, len(columns), figure_columns)
         placed[k] = text
+    if figure_columns and any(text and FIGURE_CELL_RE.match(text) and not figure_columns[k] for k, text in enumerate(placed)):
+        return _figures_right(cells, len(columns), figure_columns)
     return placed
+
+
+def _figures_right(cells: list[tuple[int, int, str]], width: int, figure_columns: list[bool] | None) -> list[str]:
+    """A short row's trailing figures under the table's trailing figure columns, its words from
+    the left (合计 with its name cell left blank); as they come where that cannot be."""
+    texts = [text for _, _, text in cells]
+    figures = len(texts) - next((k for k in range(len(texts) - 1, -1, -1) if not FIGURE_CELL_RE.match(texts[k])), -1) - 1
+    room = 0
+    while figure_columns and room < len(figure_columns) and figure_columns[len(figure_columns) - 1 - room]:
+        room += 1
+    if not figures or figures > room:
+        return texts
+    return texts[:len(texts) - figures] + [""] * (width - len(texts)) + texts[len(texts) - figures:]
 
 
 def _figure_row(cells: list[tuple[int, int, str]]) -> bool:
@@ -276,7 +294,11 @@ def _spaced_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
         found.append(cells)
         i += 1
     columns = max(found, key=len)
-    rows = [[RawCell(text, line=start + k + 1) for text in _aligned(cells, columns)] for k, cells in enumerate(found)]
+    # (the widest row of figures tells which columns hold figures: a header's are all words)
+    full = next((cells for cells in found if len(cells) == len(columns) and _figure_row(cells)), None)
+    figure_columns = [bool(FIGURE_CELL_RE.match(text)) for _, _, text in full] if full else None
+    rows = [[RawCell(text, line=start + k + 1) for text in _aligned(cells, columns, figure_columns)]
+            for k, cells in enumerate(found)]
     _add_table(blocks, rows, start + 1)
     return i
 
