@@ -1136,7 +1136,8 @@ class FactReader:
                 carried, last_money, in_list, list_measure = bracketed
                 unknown_since, bracketed = "", None
             start = _phrase_start(text, m.start(), previous_end)
-            phrase = compact(text[start:m.start()])
+            # (a figure's sign is the figure's, not a word of its phrase: 同比增长-8.5%)
+            phrase = compact(text[start:m.start()]).rstrip("-－−+＋")
             if held and phrase[:1] in "）)":
                 # “预算执行（10分）得分9.50分”, “项目支出（含结转10.00万元）200.00万元”: the words
                 # before the bracketed figure name this one too
@@ -1226,7 +1227,8 @@ class FactReader:
                     # (涉及城关镇、…、白水乡5个乡镇: a count after a list of names counts the list, what
                     # the noun after it names, not the last name's thing)
                     fact["concept"] = None
-            if fact.get("measure") == "变动率" and m.start() and text[m.start() - 1] in "-－−":
+            minus = fact.get("measure") == "变动率" and m.start() and text[m.start() - 1] in "-－−"
+            if minus:
                 fact["sign"] = -(fact.get("sign") or 1)  # “增长-4.71%” is a fall of 4.71%
             if unit == "分" and full_marks is not None and full_marks.end() <= m.start() and fact.get("measure") == "得分" \
                     and (not fact.get("implicit") or fact.get("concept") in self.score_totals.values()):
@@ -1331,7 +1333,7 @@ class FactReader:
                 # but the comparing word, states no value of the thing (a bound's way: in no index)
                 fact["comparator"] = "较"
             fact = Fact(id=len(self.base.facts), value=value, unit=unit, places=_places(m.group("num")),
-                        text=sentence.text[m.start():m.end()].strip(),
+                        text=sentence.text[m.start() - bool(minus):m.end()].strip(),  # (-4.71%, as printed)
                         quote=sentence.text[start:m.end()].strip().lstrip("，,；;、：:（( "), loc=sentence.loc, source="text",
                         label=phrase, block=index, sentence=s_index, at=m.start(), **fact)
             self.base.add(fact)

@@ -149,13 +149,15 @@ def unit_slip(rate: Fact, num: Fact, den: Fact) -> bool:
 def _hit(rate: Fact, computed: Decimal, relation: str, formula: str, quote: str | None = None,
          operands: tuple = ()) -> Hit:
     """`operands`: the facts the rate was worked out from, highlighted with it."""
-    shown = f"{fmt(computed, max(rate.places, 2))}%"
+    # (a fall printed with its minus, 增长-8.5%: the figure it should be, printed the same way)
+    minus = "-" if rate.text[:1] in "-－−" and computed > 0 else ""
+    shown = f"{minus}{fmt(computed, max(rate.places, 2))}%"
     tail = tail_of(rate, computed)
     misround = misrounded(rate, computed)
     if misround:
         formula += f"；按所印整数位四舍五入应为 {fmt(computed, 0)}%"
     return Hit(quote=quote or rate.quote, location=rate.loc, stated=rate.text,
-               expected=f"{fmt(computed, 0)}%" if misround else shown,
+               expected=f"{minus}{fmt(computed, 0)}%" if misround else shown,
                formula=formula, fields={"rate": rate.text, "computed": shown, "relation": relation,
                                         **({"rounding_note": TAIL_NOTE} if tail else {})},
                cls="rounding" if tail else None, severity="warning" if misround else None,
