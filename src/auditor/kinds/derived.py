@@ -2315,7 +2315,9 @@ def _year_change(base: FactBase, rule):
         if not _on_last_year(label, cues, base.year) or names_budget_base(label):
             continue  # a change on a plan or a budget (比上年预算), or between two named years
         current = _current(base, change, change, sentence)
-        prior = next((f for f in reversed(sentence) if f.is_money and f.measure == "决算"
+        # (last year's of the same measure: a budget's year on year in a 部门预算, else the outturn)
+        measure = current.measure if current is not None and current.measure in BUDGET_MEASURES else "决算"
+        prior = next((f for f in reversed(sentence) if f.is_money and f.measure == measure
                       and f.concept == change.concept and f.period == PRIOR), None) \
             or _prior_value(base, change, current)
         if current is None or prior is None:
@@ -2414,9 +2416,10 @@ def _unnamed_year_change(base: FactBase, change: Fact, sentence: list[Fact], cue
         return
     current, prior = money[-2], money[-1]
     label = compact(text[prior.at + len(prior.text):change.at])
+    # (outturn on outturn, or in a budget, a year's budget on last year's: 2025年支出预算…，2024年…)
     if current.period != CURRENT or prior.period != PRIOR or current.concept or prior.concept \
-            or current.measure != "决算" or prior.measure != "决算" or current.subject != prior.subject \
-            or not _on_last_year(label, cues, base.year):
+            or current.measure != prior.measure or current.measure not in ("决算", *BUDGET_MEASURES) \
+            or current.subject != prior.subject or not _on_last_year(label, cues, base.year):
         return
     yield CHECKED
     hit = _difference_hit(change, current, prior, change.sign, ("增加", "减少"), "较上年增减额",
