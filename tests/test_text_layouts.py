@@ -295,3 +295,14 @@ def test_a_short_row_of_an_unpadded_spaced_table_keeps_its_figures_under_the_fig
                     "208  社会保障和就业支出  180.00  200.00  20.00\n", encoding="utf-8")
     [table] = load(str(path)).tables
     assert table.grid()[1] == ["合计", "", "300.00", "330.00", "30.00"]
+
+
+def test_a_list_closed_by_full_stops_stays_items_up_to_its_last_one_before_text():
+    """The last item of a list is followed by text, as a title is: the list's first item decides
+    (followed by its sibling, or announced by a sentence ending in ：), so the count still sees three."""
+    doc = document_from_text(
+        "某中心2024年度部门整体支出绩效自评报告\n（一）主要职能\n本中心主要职能有以下3项：\n"
+        "1.负责交易平台运行维护。\n2.负责进场交易见证服务。\n3.承办区政府交办的其他事项。\n"
+        "本年支出800.00万元。\n")
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["（一）主要职能"]
+    assert doc.blocks[-1].loc.section == "（一）主要职能"

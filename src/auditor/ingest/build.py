@@ -118,16 +118,22 @@ def _is_heading(body: str) -> bool:
         and "，" not in body
 
 
-def _run_in_heading(body: str, level: int, after: RawBlock | None) -> bool:
+def _run_in_heading(body: str, numbered: tuple, after: RawBlock | None, before: str, titles: dict) -> bool:
     """A numbered title closed by 。 (（二）部门整体支出规模、使用方向和主要内容等。): one short clause
-    without figures or commas, and what follows is its body, unnumbered text, or items of a deeper
-    numbering. A list item closed by 。 is followed by its next sibling (1.…。 2.…。)."""
-    body = body.strip()
+    without figures or commas (as _is_heading reads a title), and what follows is its body,
+    unnumbered text, or items of a deeper numbering. Its style's first (（一）) decides for the rest
+    (`titles`: style -> whether its first was a title): a list's last item is followed by text too,
+    and a list a sentence announces (主要职能有以下3项：) holds items, not titles. A list item closed
+    by 。 is followed by its next sibling (1.…。 2.…。)."""
+    body, style, value, level = body.strip(), numbered[1], numbered[2], numbered[3]
     if not (0 < len(body) <= 40 and body.endswith("。") and body.count("。") == 1
             and not re.search(r"[，,；;：:\d]", body)) or after is None or after.kind == "table":
         return False
-    numbered = numbering_of(after.text.strip())
-    return numbered is None or numbered[3] > level
+    following = numbering_of(after.text.strip())
+    title = following is None or following[3] > level
+    if value == 1:
+        titles[style] = title and not before.rstrip().endswith(("：", ":"))
+    return title and titles.get(style, False)
 
 
 def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
@@ -138,6 +144,8 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
     sheet = None
     following = [next((b for b in raw_blocks[k + 1:k + 4] if b.kind == "table" or b.text.strip()), None)
                  for k in range(len(raw_blocks))]  # (the next block that says anything)
+    titles: dict[str, bool] = {}  # numbering style -> whether its first item closed by 。 was a title
+    before = ""  # the last text read
     for at, raw in enumerate(raw_blocks):
         if raw.sheet != sheet:
             section, sheet = None, raw.sheet  # a workbook's sheet opens under no heading of another's
@@ -150,8 +158,15 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
         if not text:
             continue
         numbered = numbering_of(text)
-        if raw.kind == "heading" or (numbered and (_is_heading(text[len(numbered[0]):]) or _run_in_heading(
-                text[len(numbered[0]):], numbered[3], following[at]))):
+        first = numbered is not None and numbered[2] == 1
+        if first:
+            titles.pop(numbered[1], None)  # (a new list of that style: its first decides again)
+        heading = raw.kind == "heading" or (numbered and (_is_heading(text[len(numbered[0]):]) or _run_in_heading(
+            text[len(numbered[0]):], numbered, following[at], before, titles)))
+        if first:
+            titles.setdefault(numbered[1], bool(heading))
+        before = text
+        if heading:
             token, style, value, level = numbered or ("", "", None, raw.level or 1)
             if raw.kind == "heading" and not numbered:
                 level = raw.level if raw.level is not None else 1

@@ -216,10 +216,9 @@ def _may_hold_path(text: str) -> bool:
 def _check_classification_names(doc, rule):
     from ..facts.base import fact_base
 
-    # a path in a paragraph, or in a heading whose figures the paragraph after it states
-    # (12、住房保障支出（类）住房保障支出（款）住房公积金（项）。 / 年初预算为…，支出决算为…)
-    items = [(index, index + 1 if isinstance(block, Heading) else index, block)
-             for index, block in enumerate(doc.blocks)
+    # a path in a paragraph, or on a line of its own (a title) whose figures the paragraph after
+    # it states (12、住房保障支出（类）住房保障支出（款）住房公积金（项）。 / 年初预算为…，支出决算为…)
+    items = [(index, block) for index, block in enumerate(doc.blocks)
              if isinstance(block, (Paragraph, Heading)) and _may_hold_path(block.text)]
     if not items:
         return  # no text names a 款 and a 项: no path to check
@@ -228,13 +227,13 @@ def _check_classification_names(doc, rule):
         return
     names = _CodeNames(rows, tuple(rule.params["name_endings"]))
     base = fact_base(doc)
-    for index, figures_at, block in items:
+    for index, block in items:
         paths = list(PATH_RE.finditer(block.text))
         if len(paths) != 1:
             continue  # an item states one path; several in one paragraph cannot be told apart
         m = paths[0]
-        amount = next((f for f in base.by_block.get(figures_at, ()) if f.measure == "决算" and f.is_money
-                       and f.source == "text"), None)
+        amount = _outturn(base, index) or (_outturn(base, index + 1) if index + 1 < len(doc.blocks) and isinstance(
+            doc.blocks[index + 1], Paragraph) and not _may_hold_path(doc.blocks[index + 1].text) else None)
         if names.bare(m.group("xiang")) in names.all:  # a 项 the tables hold; its 款 may be misnamed
             outcome = _kuan_named_otherwise(m, amount, names, base, block) or CHECKED
         else:
@@ -243,6 +242,11 @@ def _check_classification_names(doc, rule):
             yield CHECKED
             if outcome is not CHECKED:
                 yield outcome
+
+
+def _outturn(base, index: int):
+    """The first outturn (支出决算为…) the block's text states."""
+    return next((f for f in base.by_block.get(index, ()) if f.measure == "决算" and f.is_money and f.source == "text"), None)
 
 
 class _CodeNames:
