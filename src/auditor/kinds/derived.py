@@ -177,8 +177,13 @@ def tail_of(fact: Fact, computed: Decimal) -> bool:
 def misrounded(fact: Fact, computed: Decimal) -> bool:
     """A whole-number rate one point from the right one, the quotient between them (89.40% printed
     90%): rounded the wrong way, not a different relation; a warning that names the right figure.
-    One unit of a printed decimal is a tail (tail_of); a whole point is too much to be a note."""
-    return fact.places == 0 and fact.value != 0 and abs(computed - fact.value) < 1
+    One unit of a printed decimal is a tail (tail_of); a whole point is too much to be a note. Only
+    from MISROUND_FLOOR up, where a point is a tenth of the rate at most (1% for 0.10%, 3% for 2.01%
+    are other figures, not other roundings)."""
+    return fact.places == 0 and computed >= MISROUND_FLOOR and abs(computed - fact.value) < 1
+
+
+MISROUND_FLOOR = 10
 
 
 def _same_sentence(base: FactBase, f: Fact) -> list[Fact]:
@@ -1862,8 +1867,8 @@ def _opposite(rate: Fact, sign: int, computed: Decimal, formula: str) -> Hit:
     """A rate said to go one way where the amounts went the other."""
     hit = _hit(rate, computed, "增减比例", formula)
     hit.stated = hit.fields["rate"] = f"{_way(rate.sign)}{rate.text}"
-    hit.expected = hit.fields["computed"] = f"{_way(sign)}{hit.expected}"
-    hit.cls = None  # the direction is wrong whatever the digits
+    hit.expected = hit.fields["computed"] = f"{_way(sign)}{hit.fields['computed']}"
+    hit.cls = hit.severity = None  # the direction is wrong whatever the digits: no tail, no misrounding
     return hit
 
 
