@@ -736,6 +736,10 @@ def _signed_on(doc, rule) -> tuple[int, int] | None:
 
 # --- self_comparison -------------------------------------------------------------------
 
+# a year given its value at once (2023年为812.40万元, 2023年度是…): a figure named by its year alone
+BASE_VALUE_RE = re.compile(r"\s*年度?\s*(?:为|是|达|共)?\s*[\d０-９]")
+
+
 def _check_self_comparison(doc, rule, year):
     """A figure of one year compared with that same year (2024年上线率82.6%，较2024年提高3.1个
     百分点): the year compared with is another, most likely the one before."""
@@ -749,9 +753,11 @@ def _check_self_comparison(doc, rule, year):
             if RANGE_AFTER_RE.match(text[m.end(1):]) or any(
                     int(y) != stated for y in FOUR_DIGIT_YEAR_RE.findall(text, m.end(1), m.end())):
                 continue  # (2021年至2025年，…2025年…比2021年: the figure's year is the nearest, 2025)
-            if any(int(y) > stated for y in FOUR_DIGIT_YEAR_RE.findall(text, 0, m.start(1))):
+            if BASE_VALUE_RE.match(text, m.end(1)) and any(
+                    int(y) > stated for y in FOUR_DIGIT_YEAR_RE.findall(text, 0, m.start(1))):
                 # (2024年支出738.70万元，2023年为812.40万元，比2023年少…: a later year states the
-                # figure compared; this one is its base, named with its value and then compared with)
+                # figure compared; this one, its value given at once, is its base, then compared with.
+                # 截至2025年3月底，2024年完成…，比2024年增加: no base, the year compared with itself)
                 continue
             yield Hit(quote=sentence.text[m.start():m.end()].strip()[:80], location=sentence.loc,
                       stated=f"{stated} 年", expected=f"{stated - 1} 年",
