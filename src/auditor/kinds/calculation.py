@@ -313,13 +313,23 @@ def _parts_sentence_after(base: FactBase, key: tuple[int, int], facts: list[Fact
     """The next sentence's facts when it states amounts of the total's parts only, two or more,
     and the total's own sentence states nothing else (“三公”经费支出7.64万元。A、B、C分别为…): what
     it breaks down is the total its names are the parts of, whatever word opens it."""
-    if _listed_here(facts, total):
+    first = next((f for f in facts if f.concept == total), None)
+    if first is None or _listed_here(facts, total):
         return []
     after = base.by_sentence.get((key[0], key[1] + 1), [])
     money = [f for f in after if f.is_money and f.measure != "变动额"]
-    if len({f.concept for f in money}) < 2 or any(f.concept not in names for f in money):
+    if len({f.concept for f in money}) < 2 or any(f.concept not in names or f.period != first.period
+                                                  or f.measure != first.measure for f in money):
+        return []
+    # (2023年…分别为, 上年…分别为, 预算分别为: the parts of another year or measure, however read)
+    lead = base.sentences.get((key[0], key[1] + 1), "")[:money[0].at]
+    lex = lexicon()
+    if YEAR_IN_TEXT_RE.search(lead) or lex.prior.search(lead) or any(m != first.measure for *_, m in lex.measures.all(lead)):
         return []
     return after
+
+
+YEAR_IN_TEXT_RE = re.compile(r"(?:19|20)\d\d\s*年")
 
 
 def _listed_here(facts: list[Fact], total: str) -> bool:
