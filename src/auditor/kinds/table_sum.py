@@ -78,7 +78,11 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           "not_summed_rows": (list, []),
           # column_total: units a row's label may state in brackets that are no money (在职人数（人）,
           # 房屋面积（平方米）): such a row counts other things than the table's amounts
-          "other_unit_rows": (list, [])}
+          "other_unit_rows": (list, []),
+          # how near the rows after a first row printing the total's figures must add up to it for
+          # that row to be read as the total's one item over them (a share of its figure): a slip
+          # in one of its items, not a total copied from the first row (150.00 under 738.70)
+          "restating_row_slack": (float, 0.1)}
 MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff", "relation", "note"}
 TOTAL_COLUMN_RE = re.compile(r"(?:合计|小计)$")
 ITEM_RE = re.compile(r"^[一二三四五六七八九十]+、")
@@ -523,7 +527,7 @@ def _check_column_total(doc, rule, typed):
         across = _row_totals(rule, table, grid, [*details, at], summed, heads, labels)
         slips = _product_slips(table, rule)
         told, column_hits, agreed = set(), [], 0
-        restating = _restating_row(grid, rows[0], at)
+        restating = _restating_row(grid, rows[0], at, summed, Decimal(str(rule.params["restating_row_slack"])))
         items_off: list[int] = []  # columns where the restating row's items, not the total, are off
         for col in summed:
             if _running_total(grid, details, at, col):
@@ -563,16 +567,26 @@ def _check_column_total(doc, rule, typed):
         yield from _subtotal_hits(rule, table, grid, details, label_col, summed, heads)
 
 
-def _restating_row(grid, rows: list[int], at: int) -> int | None:
+def _restating_row(grid, rows: list[int], at: int, summed: list[int], slack: Decimal) -> int | None:
     """The first of the outer rows when it prints the total's figures in every column where both
-    print one, with two or more rows after it (农业农村支出 738.70 over 事业运行 and 科技推广, 合计
-    738.70): the total's one top-level item, the rows after it its items. Where they do not add up
-    to it, the item is off from its rows, not the total from every row (which counts the item twice)."""
-    first = min(rows) if len(rows) >= 3 else None
+    print one, with two or more rows after it that add up to near it in every summed column
+    (农业农村支出 738.70 over 事业运行 520.30 and 科技推广 228.40, 合计 738.70): the total's one
+    top-level item, the rows after it its items. Where they do not add up to it exactly, the item
+    is off from its rows, not the total from every row (which counts the item twice). Rows far from
+    it are its siblings, the total copied from the first (基本支出 738.70, 项目支出 100.00, 合计 738.70)."""
+    first = min(rows) if len(rows) >= 3 else None  # (a row and two or more items under it)
     if first is None:
         return None
-    shared = [c for c in range(len(grid[at])) if c < len(grid[first]) and is_amount(grid[at][c]) and is_amount(grid[first][c])]
-    return first if shared and all(_same_amount(grid[first], grid[at], c) for c in shared) else None
+    shared = [c for c in summed if c < len(grid[at]) and c < len(grid[first]) and is_amount(grid[at][c])
+              and is_amount(grid[first][c])]
+    if not shared or not all(_same_amount(grid[first], grid[at], c) for c in shared):
+        return None
+    for c in shared:
+        own = parse_cell(grid[first][c].strip()).value
+        items = [parse_cell(grid[r][c].strip()) for r in rows if r != first and c < len(grid[r]) and is_amount(grid[r][c])]
+        if abs(sum((q.value for q in items if q is not None), Decimal(0)) - own) > abs(own) * slack:
+            return None
+    return first
 
 
 def _same_amount(row: list[str], total_row: list[str], col: int) -> bool:
