@@ -25,12 +25,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from functools import lru_cache
+from typing import NamedTuple
 
 from ..facts.formula import FormulaError, evaluate
 from ..facts.lexicon import alternatives
-from ..facts.numbers import Quantity, cn_to_int, fmt, half_unit, parse_quantity
+from ..facts.numbers import MONEY_UNITS, Quantity, cn_to_int, fmt, half_unit, parse_quantity
 from ..facts.targets import DEADLINE_UNIT, Target, parse_deadline_pair, parse_target
-from ..knowledge import compact
+from ..knowledge import compact, concepts, vocabulary_generation
 from ..memo import remember_short
 from ..model import Cell, Table
 from ..tables.typed import (WEIGHT_IN_LABEL_RE, ExecutionRecord, ScoreRecord, TypedTable, cell_at, grid_cell, number,
@@ -62,6 +64,7 @@ PARAMS = {
     # groups `step`, `unit` and `points`; the shortfall is then how far the actual value lies from
     # the target in that unit. A row in another unit than the step's is left unjudged.
     "unit_step_statement": (str, ""),
+    "step_unit_aliases": (dict, {}),  # units a step in one counts rows in (日: [天])
     "step_formula": (str, "weight - shortfall / step * points"),
     # words by which a report scores a missed indicator by another rule (酌情扣分, bands: 得该指标
     # 分值的80%): then no formula is held to it, unless the report also states the proportional
@@ -1007,10 +1010,27 @@ def _missed(rows: list[IndicatorRow], ceiling_cues: list[str]):
             yield MissedTarget(r, target, actual, upward)
 
 
-def _stated_steps(text: str, rule) -> list[tuple]:
-    """(step, points, the words, the kind of indicator, the name words) of each step rule the
-    report states (每低1个百分点扣0.2分); the indicators a rule is for are read in the words of
-    its clause before it: a kind (百分比类 → "rate", 数量类 → "quantity") or words of their names."""
+class Step(NamedTuple):
+    """A step rule a report states: so many `points` off per `step` (每低1个百分点扣0.2分); `kind`
+    "rate" / "quantity" (the kind of indicator named before it), "unit" (a step in the indicator's
+    own `unit`, 每超出1件扣1分) or "" (any); `names`, words of the indicators it is for; `way`, the
+    side of the target it counts (a unit step's: "over" a ceiling, "under" a floor, "" either);
+    `scope`, the words naming the indicator a unit step written in the prose is for."""
+
+    step: Decimal
+    points: Decimal
+    words: str
+    kind: str
+    names: list
+    unit: str = ""
+    way: str = ""
+    scope: str = ""
+
+
+def _stated_steps(text: str, rule, row: bool = False) -> list[Step]:
+    """Each step rule the report states (每低1个百分点扣0.2分); the indicators a rule is for are read
+    in the words of its clause before it: a kind (百分比类 → "rate", 数量类 → "quantity") or words of
+    their names. A row's own (`row`) are its own, whatever they name."""
     if not rule.params["step_statement"]:
         return []
     steps = []
@@ -1028,40 +1048,68 @@ def _stated_steps(text: str, rule) -> list[tuple]:
         # points off as a share of the indicator's own points (扣该指标分值的10%): kept as a negative
         # fraction, turned into points against each indicator's weight
         points = Decimal(m.group("points")) if m.group("points") else -Decimal(m.group("share")) / 100
-        steps.append((Decimal(m.group("step")), points, m.group(0), kind,
-                      [w for w in rule.params["scope_words"] if w in before]))
-    for m in _finditer(rule.params["unit_step_statement"], text):
+        steps.append(Step(Decimal(m.group("step")), points, m.group(0), kind,
+                          [w for w in rule.params["scope_words"] if w in before]))
+    for m in _unit_step_pattern(rule).finditer(text) if rule.params["unit_step_statement"] else ():
         step = _count_word(m.group("step"))  # (每少五人)
-        if step:
-            steps.append((Decimal(step), Decimal(m.group("points")), m.group(0), "unit", [], m.group("unit")))
+        if not step:
+            continue
+        way = "over" if m.group("over") or m.group("over_lead") else "under" if m.group("under") or m.group("under_lead") else ""
+        # (培训人数每少5人扣1分: the words before it in its clause name the indicator it is for)
+        scope = "" if row else re.split(r"[，,：:、]", text[_clause_start(text, m.start()):m.start()])[-1].strip()
+        steps.append(Step(Decimal(step), Decimal(m.group("points")), m.group(0), "unit", [], m.group("unit"), way, scope))
     return steps
 
 
-def _step_for(steps: list[tuple], miss: MissedTarget, proportional: bool):
+def _unit_step_pattern(rule) -> re.Pattern:
+    return _unit_step_regex(rule.params["unit_step_statement"], tuple(rule.params["step_unit_aliases"]),
+                            vocabulary_generation())
+
+
+@lru_cache(maxsize=8)
+def _unit_step_regex(pattern: str, aliases: tuple, _generation) -> re.Pattern:
+    """unit_step_statement with {units} the vocabulary's units of counts and durations (text_units
+    but money and percentages) and the step aliases' (日), longest first: compiled once per
+    vocabulary in use."""
+    units = {u for u in concepts().get("text_units") or () if u not in MONEY_UNITS and u not in ("%", "‰")} | set(aliases)
+    return re.compile(pattern.replace("{units}", "|".join(map(re.escape, sorted(units, key=lambda u: (-len(u), u))))))
+
+
+def _step_for(steps: list[Step], miss: MissedTarget, proportional: bool, rule) -> Step | None:
     """The first of the report's step rules that is for this indicator, if any."""
     rate = miss.target.unit in ("%", "‰")
     for step in steps:
-        kind, words = step[3], step[4]
-        if kind == "unit":  # (每超出1件扣1分: an indicator counted in 件, whichever way it misses)
-            if miss.target.unit == step[5] or miss.actual.unit == step[5]:
+        if step.kind == "unit":  # (每超出1件扣1分: an indicator counted in 件, on the side it counts)
+            if _unit_step_fits(step, miss, rule):
                 return step
             continue
-        if kind:  # 满意度、覆盖率等百分比类指标: the kind named, its examples aside
-            if (kind == "rate") == rate:
+        if step.kind:  # 满意度、覆盖率等百分比类指标: the kind named, its examples aside
+            if (step.kind == "rate") == rate:
                 return step
-        elif words:
+        elif step.names:
             r = miss.row
-            if any(w in f"{r.record.level1}{r.level2}{r.indicator}" for w in words):
+            if any(w in f"{r.record.level1}{r.level2}{r.indicator}" for w in step.names):
                 return step
         elif rate or not proportional:
             return step
     return None
 
 
+def _unit_step_fits(step: Step, miss: MissedTarget, rule) -> bool:
+    aliases = rule.params["step_unit_aliases"]
+    units = {step.unit, *aliases.get(step.unit, ())}
+    if miss.target.unit not in units and miss.actual.unit not in units:
+        return False
+    if (step.way == "over" and miss.upward) or (step.way == "under" and not miss.upward):
+        return False  # (每超出1件 counts past a ceiling, 每少5人 short of a floor)
+    name = compact(miss.row.indicator)
+    return not step.scope or step.scope in name or name in step.scope
+
+
 def _shortfall(miss: MissedTarget, step=None) -> Decimal:
     """The points below the floor: a rate's own (90% − 87.5%), a quantity's completion rate's
     (163 of 180: 100 − 90.56); for a step in the indicator's unit, the distance in that unit."""
-    if step is not None and step[3] == "unit":
+    if step is not None and step.kind == "unit":
         return abs(miss.actual.value - miss.target.value)
     if miss.target.unit in ("%", "‰"):
         return miss.target.value - miss.actual.value
@@ -1070,12 +1118,12 @@ def _shortfall(miss: MissedTarget, step=None) -> Decimal:
 
 def _partial_formula(miss: MissedTarget, weight: Decimal, expected: Decimal, step) -> str:
     if step is not None:
-        gap = (f"|{miss.actual.value} − {miss.target.value}|" if step[3] == "unit"
+        gap = (f"|{miss.actual.value} − {miss.target.value}|" if step.kind == "unit"
                else f"{miss.target.value} − {miss.actual.value}" if miss.target.unit in ("%", "‰")
                else f"100 − {miss.actual.value}/{miss.target.value}×100")
-        points = fmt(step[1] if step[1] >= 0 else -step[1] * weight)
-        return (f"文中计分规则「{step[2]}」：得分 = 权重 − 差距 ÷ {step[0]} × {points}"
-                f" = {weight} − ({gap}) ÷ {step[0]} × {points} = {fmt(expected)}")
+        points = fmt(step.points if step.points >= 0 else -step.points * weight)
+        return (f"文中计分规则「{step.words}」：得分 = 权重 − 差距 ÷ {step.step} × {points}"
+                f" = {weight} − ({gap}) ÷ {step.step} × {points} = {fmt(expected)}")
     ratio = (f"{miss.actual.value}/{miss.target.value}" if miss.upward
              else f"{miss.target.value}/{miss.actual.value}")
     return (f"{'正向' if miss.upward else '反向'}指标 得分 = 权重 × {'B/A' if miss.upward else 'A/B'}"
@@ -1102,8 +1150,8 @@ def _partial_expected(rule, miss: MissedTarget, weight: Decimal, step=None) -> D
     names = {"weight": weight, "actual": miss.actual.value, "target": miss.target.value}
     if step is not None:
         formula = rule.params["step_formula"]
-        points = step[1] if step[1] >= 0 else -step[1] * weight  # (a share of the weight, see _stated_steps)
-        names.update(step=step[0], points=points, shortfall=_shortfall(miss, step))
+        points = step.points if step.points >= 0 else -step.points * weight  # (a share of the weight, see _stated_steps)
+        names.update(step=step.step, points=points, shortfall=_shortfall(miss, step))
     else:
         formula = rule.params["positive_formula" if miss.upward else "negative_formula"]
     try:
@@ -1202,10 +1250,10 @@ def _check_proportional(doc, rule, typed):
             # the report's step rule (only below a floor): a rate's, and a quantity's unless the
             # report states the proportional rule; any other by the proportional formula, unless
             # the report scores by another rule
-            stepped = _step_for(steps, miss, proportional)
-            if stepped is None and any(st[3] == "unit" for st in own[0]):
+            stepped = _step_for(steps, miss, proportional, rule)
+            if stepped is None and any(st.kind == "unit" for st in own[0]):
                 continue  # (the row's own step in another unit than its figures': not ours to apply)
-            if (stepped is not None and not miss.upward and stepped[3] != "unit") or (stepped is None and other_rule):
+            if (stepped is not None and not miss.upward and stepped.kind != "unit") or (stepped is None and other_rule):
                 continue
             expected = _partial_expected(rule, miss, weight, stepped)
             if expected is None or _close(r.score, expected, cell.text, places,
@@ -1213,7 +1261,8 @@ def _check_proportional(doc, rule, typed):
                 continue
             # with no rule of its own stated, the report is held to the common proportional one:
             # a hint (info) saying so, not a claim that it broke its rule (it may deduct by steps)
-            own_rule = bool(steps) or proportional
+            # (a unit step for other indicators is no rule of this one's)
+            own_rule = stepped is not None or proportional or any(st.kind != "unit" for st in steps)
             if not own_rule and _deduction_told(rule, remarks, weight, r.score):
                 continue  # (低于目标0.60个百分点，扣1分 beside 9.00 of 10: the row says how it scored)
             yield Hit(
@@ -1280,7 +1329,7 @@ def _scoring_rules(rule, text: str, row: bool = False) -> tuple[list[tuple], boo
     scopes = [[w for w in rule.params["scope_words"] if w in text[_clause_start(text, m.start()):m.start()]]
               for m in found]
     proportional = False if not found else True if row or not all(scopes) else tuple(w for sc in scopes for w in sc)
-    return (_stated_steps(text, rule), proportional,
+    return (_stated_steps(text, rule, row), proportional,
             any(s in text for s in rule.params["other_rule_statements"]) and not proportional)
 
 
