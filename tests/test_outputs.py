@@ -315,3 +315,17 @@ def test_a_comparison_on_a_misdated_sentence_s_figure_is_the_period_finding_s(tm
         "总计\t1,250.40\t总计\t1,250.40\n"))
     assert [f.rule for f in found] == ["PER001"]
     assert any(c.startswith("DIR002") and c.endswith("（所比的“上年”数取自年份写错的句子）") for c in found[0].folded)
+
+
+def test_like_rows_of_two_projects_forms_stay_two_findings(tmp_path):
+    form = ("{name}项目支出绩效自评表\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+            "产出指标\t数量指标\t培训人次\t≥100人次\t90人次\t10\t8\n")
+    found = _audit(tmp_path, "某局2024年度项目支出绩效自评报告\n评分说明：未完成的数量指标按完成比例计分。\n"
+                   + form.format(name="甲") + form.format(name="乙"))
+    assert [(f.rule, f.folded) for f in found] == [("SCO007", []), ("SCO007", [])]
+
+
+def test_two_misdated_statements_are_two_findings(tmp_path):
+    found = _audit(tmp_path, "某局2024年度部门决算\n2025年度本局收入总计1,250.40万元。\n"
+                   "收入支出决算表\n项目\t2025年决算数\n收入总计\t1,250.40\n")
+    assert sorted(f.rule for f in found if f.cls == "period_mismatch") == ["PER001", "PER008"]

@@ -132,14 +132,14 @@ def drop_same_relation(findings: list[Finding]) -> list[Finding]:
         place = (loc.file, loc.table, loc.row, loc.col) if loc.table and loc.row else (loc.file, loc.page, loc.line, loc.paragraph)
         stated = figure.group().replace(",", "")
         # (of two classes, only the very same correction: 8.15 and 8.15, not ≤ 8 and 低于 8（按比例…）)
-        keys = [(place, stated, finding.cls, _number(expected.group())),
+        keys = [(place, stated, finding.cls, figure_value(expected.group())),
                 (place, stated, re.sub(r"[\s,]", "", finding.expected or ""))]
         first = next((kept[k] for k in keys if k in kept), None)
         if first is None:
             kept.update((k, finding) for k in keys)
             out.append(finding)
         elif first.rule != finding.rule:
-            first.folded = sorted({*first.folded, *finding.folded, f"{_folded_entry(finding)}（同一处更正）"})
+            first.folded = sorted({*first.folded, *finding.folded, f"{folded_entry(finding)}（同一处更正）"})
         else:
             out.append(finding)
     return out
@@ -159,30 +159,11 @@ def drop_consequences(findings: list[Finding]) -> list[Finding]:
         if root is None:
             kept.append(finding)
             continue
-        root.folded = sorted({*root.folded, *finding.folded, f"{_folded_entry(finding)}（改正此数后一并相符）"})
+        root.folded = sorted({*root.folded, *finding.folded, f"{folded_entry(finding)}（改正此数后一并相符）"})
     return kept
 
 
-def fold_repeats(findings: list[Finding]) -> list[Finding]:
-    """One finding where the document repeats a statement and a rule says the very same thing of
-    each copy (a target's description copied from the narrative into two tables): the same rule,
-    severity, message and quote are one correction made in several places. The first in report
-    order stays and lists the other places in `folded`, so none is missed when correcting. Two
-    different statements with one message (two forms each signed in the wrong year) stay two."""
-    first: dict[tuple, Finding] = {}
-    kept = []
-    for finding in findings:
-        key = (finding.rule, finding.severity, re.sub(r"\s+", "", finding.message), re.sub(r"\s+", "", finding.quote))
-        if key not in first:
-            first[key] = finding
-            kept.append(finding)
-            continue
-        root = first[key]
-        root.folded = [*root.folded, f"{finding.location.describe()}：{finding.quote}（同一问题另见此处）"]
-    return kept
-
-
-def _folded_entry(finding: Finding) -> str:
+def folded_entry(finding: Finding) -> str:
     """A finding folded into another, as that one lists it: its rule, place and message."""
     return f"{finding.rule} · {finding.location.describe()}：{finding.message}"
 
@@ -194,26 +175,26 @@ def _causes(findings: list[Finding]) -> dict[int, Finding]:
     for finding in findings:
         if finding.severity == "info" or _delta(finding) is None:
             continue
-        if _cell_key(finding.location):
-            at_cell.setdefault(_cell_key(finding.location), finding)
+        if cell_key(finding.location):
+            at_cell.setdefault(cell_key(finding.location), finding)
         else:
-            in_text.setdefault(_text_key(finding.location), []).append(finding)
+            in_text.setdefault(text_key(finding.location), []).append(finding)
     cause: dict[int, Finding] = {}
     for finding in findings:
         if finding.severity == "info":
             continue
         delta = _delta(finding)
         for place in finding.highlights if delta is not None else ():
-            source = at_cell.get(_cell_key(place))
+            source = at_cell.get(cell_key(place))
             if source is not None and source is not finding and (_explains(source, finding, delta) or _takes_back(
                     _operand_sign(finding.formula or "", _last_figure(source)) * _delta(source), delta,
                     _steps(source, finding))):
                 cause[id(finding)] = source
                 break
-        if id(finding) not in cause and not _cell_key(finding.location) and finding.severity != "info":
+        if id(finding) not in cause and not cell_key(finding.location) and finding.severity != "info":
             # a figure of the same paragraph shown wrong (by a table stating it) that this finding
             # worked with: its relation breaks by what correcting it takes back, or its rate fits
-            source = next((a for a in in_text.get(_text_key(finding.location), ()) if a is not finding
+            source = next((a for a in in_text.get(text_key(finding.location), ()) if a is not finding
                            and _explains(a, finding, delta)), None)
             if source is not None:
                 cause[id(finding)] = source
@@ -255,7 +236,7 @@ def _takes_back(correction, delta, steps: tuple = UNIT_STEPS) -> bool:
     return any(delta == -correction * step or correction == -delta * step for step in steps)
 
 
-def _text_key(loc: Location) -> tuple:
+def text_key(loc: Location) -> tuple:
     return (loc.file, loc.sheet, loc.page, loc.line, loc.paragraph)
 
 
@@ -273,8 +254,8 @@ def _explains(source: Finding, finding: Finding, delta) -> bool:
     rate = list(FIGURE_RE.finditer(finding.stated or ""))
     if not rate or not (finding.expected or "").rstrip().endswith("%"):
         return False  # (a rate: the stated figure, its % printed or not: 2.3 against 2.55%)
-    recomputed = _recomputed(finding.formula or "", figure[-1], _number(figure[-1]) + _delta(source))
-    stated = _number(rate[-1].group())
+    recomputed = _recomputed(finding.formula or "", figure[-1], figure_value(figure[-1]) + _delta(source))
+    stated = figure_value(rate[-1].group())
     places = -stated.as_tuple().exponent if isinstance(stated.as_tuple().exponent, int) else 0
     half = Decimal(5) / Decimal(10) ** (max(places, 0) + 1)
     return recomputed is not None and abs(recomputed * 100 - stated) <= half
@@ -318,8 +299,8 @@ def _bound_kept(source: Finding, finding: Finding, figure: str) -> bool:
     terms = FIGURE_RE.findall(head)
     if bound is None or "+" not in head or figure not in terms:
         return False
-    total = sum((_number(t) for t in terms), Decimal(0)) + _delta(source)
-    limit = _number(bound.group(2))
+    total = sum((figure_value(t) for t in terms), Decimal(0)) + _delta(source)
+    limit = figure_value(bound.group(2))
     return total <= limit if bound.group(1) in "≤<" else total >= limit
 
 
@@ -339,7 +320,7 @@ def _operand_sign(formula: str, figure: str) -> int:
 OPERATOR_RE = re.compile(r"[+＋−\-=＝÷×]")
 
 
-def _cell_key(loc: Location) -> tuple | None:
+def cell_key(loc: Location) -> tuple | None:
     return (loc.file, loc.table, loc.row, loc.col) if loc.table and loc.row and loc.col else None
 
 
@@ -357,7 +338,7 @@ def _delta(finding: Finding):
         return None  # (≥ 5, 低于 8: a bound, no value)
     last = stated[-1]
     stated_sign = _direction_sign(stated_text[max(0, last.start() - SIGN_REACH):last.start()]) or 1
-    delta = (_direction_sign(lead, whole=True) or 1) * _number(match.group()) - stated_sign * _number(last.group())
+    delta = (_direction_sign(lead, whole=True) or 1) * figure_value(match.group()) - stated_sign * figure_value(last.group())
     return delta or None
 
 
@@ -374,7 +355,8 @@ def _direction_sign(text: str, whole: bool = False) -> int | None:
     return 1 if found[-1][2] == "up" else -1
 
 
-def _number(text: str):
+def figure_value(text: str) -> Decimal:
+    """A figure as found by FIGURE_RE (thousands separators out)."""
     return Decimal(text.replace(",", ""))
 
 
