@@ -150,7 +150,9 @@ def _lexicon(generation: int) -> Lexicon:
         # the last copula with words after it and 的 closing the phrase
         share_of=re.compile(r"(?:" + alternatives(data.get("share_copulas")) + r")(?P<of>[^为是达]{2,24}?)的$"),
         # a frame around the whole and 占 closing the phrase (在基本支出中占, 于支出总额中所占比重为)
-        share_within=re.compile(r"(?:" + alternatives((data.get("share_within") or {}).get("opening")) + r")(?P<of>[^，,；;。]{2,24}?)(?:"
+        # (the nearest opening word: 在职人员经费在基本支出中占 is within 基本支出)
+        share_within=re.compile(r"(?:" + alternatives((data.get("share_within") or {}).get("opening")) + r")(?P<of>[^，,；;。"
+                                + "".join((data.get("share_within") or {}).get("opening") or ()) + r"]{2,24}?)(?:"
                                 + alternatives((data.get("share_within") or {}).get("closing")) + r")所?占(?:比重|比例|比)?(?:为|是|达)?$"),
         # the last of them in a text, nothing but a clause break after it
         zero_statement=re.compile(r"(?:" + alternatives(data.get("zero_statements")) + r")[，,；;、\s]*$"),
