@@ -758,8 +758,10 @@ def _subtotals_of(t: TypedTable):
     for row, cells in t.subtotals:
         label = next((c.text.strip() for c in cells if c.text.strip()), "小计")
         category = compact(label).replace("小计", "") or ""
-        rows = [r for r in _indicators(t) if start < r.record.row < row
-                and (not category or compact(r.record.level1) == category)]
+        # a category's 小计 sums that category's rows, above it or (heading them) below it; a bare
+        # 小计, the rows since the last subtotal
+        rows = [r for r in _indicators(t) if compact(r.record.level1) == category] if category else \
+            [r for r in _indicators(t) if start < r.record.row < row]
         start = row
         # a bare 小计 sums the rows since the last subtotal, or only the run of its last row's
         # category (a 预算执行率 row of its own before the 产出指标 rows and their 小计)
@@ -809,6 +811,8 @@ def _check_total(doc, rule, typed):
         candidates = [indicators] + ([indicators + execution] if execution is not None else [])
         if any(_close(stated, c, total.text) for c in candidates):
             continue
+        if _close_to_subtotals(t, stated, total.text):
+            continue  # (the 合计 of the printed 小计 rows: a 小计 off its items is SCO016's to tell)
         if execution is None and _within_unlisted_points(t, rows, stated, indicators):
             continue  # points outside the indicators' rows (10 of 100) with nothing to compute them by
         if execution is not None and _weights_of_indicators(t, rows):
@@ -830,6 +834,13 @@ def _check_total(doc, rule, typed):
             formula=f"Σ得分 = {terms} = {fmt(expected)}{note}",
             fields={"table": _table_name(t), "total": total.text, "diff": fmt(stated - expected)},
             highlights=[total.loc] + [r.cells["indicator"].loc for r in rows if r.score is None])
+
+
+def _close_to_subtotals(t: TypedTable, stated: Decimal, printed: str) -> bool:
+    """The stated total is the sum of the table's 小计 rows' scores, all of them printed."""
+    scores = [cell_at(cells, t.columns.get("score")) for _, cells in t.subtotals]
+    values = [number(c) if c is not None else None for c in scores]
+    return bool(values) and None not in values and _close(stated, sum(values, Decimal(0)), printed)
 
 
 def _sections(t: TypedTable) -> dict[str, list[ScoreRecord]]:

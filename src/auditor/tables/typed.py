@@ -293,6 +293,10 @@ def _read_scores(typed: TypedTable, grid: list[list[str]]) -> None:
             break
         if subtotals and _is_subtotal(cells, subtotals):
             typed.subtotals.append((r, cells))  # 产出指标小计, or 产出指标 | 小计: a category's sum
+            head = cell_at(cells, typed.columns.get("level1"))
+            if head is not None and compact(head.text) and not compact(head.text).endswith(subtotals):
+                # (决策（20分） | 小计 | … heading its items: the rows under it are that category's)
+                carried["level1"], carried["level2"] = head.text.strip(), ""
             continue
         if _is_header(grid[r]):
             break
