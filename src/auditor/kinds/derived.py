@@ -224,6 +224,11 @@ def _shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
         # turn), else the nearest
         part = base.facts[rate.of] if rate.of >= 0 else \
             next((f for f in amounts if rate.concept and f.concept == rate.concept), amounts[0] if amounts else None)
+        if part is None and rate.concept:
+            # (…，其中人员经费298.00万元。人员经费占基本支出的80.6%: the share names its part, stated
+            # earlier in the paragraph)
+            part = next((f for f in reversed(base.by_block.get(rate.block, ())) if f.id < rate.id and f.is_money
+                         and f.concept == rate.concept and f.measure != "变动额" and f.period == rate.period), None)
         if part is not None and _own_subject(base, part, rate):
             continue
         whole = _whole(base, rate, part, sentence) if part is not None else None
