@@ -89,7 +89,7 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           "rate_heads": (list, []), "not_rate_words": (list, []),
           # named_rate: the words of the figure a rate is of beside the rate's own stem (执行率 of
           # a 支出), and the words of a base of plans (下达, 预算) the rate is recomputed on
-          "rate_stems": (dict, {}), "base_words": (list, []), "negations": (list, ["不", "未"]),
+          "rate_stems": (dict, {}), "rate_suffixes": (list, ["率"]), "base_words": (list, []), "negations": (list, ["不", "未"]),
           # worded_sum: the words opening a clause of amounts added or taken away (regexes)
           "plus_pattern": (str, "^$"), "minus_pattern": (str, "^$"),
           # worded_sum: the words of a flow of money an added or taken clause names, and of what a
@@ -2624,7 +2624,8 @@ def _named_rate(base: FactBase, rule):
     """A rate named after the figure it is of (实际到位138.00万元，到位率92.00%): kinds/named_rates.py."""
     params = rule.params
     for rate, figure, whole, judged in named_rate_slips(base, params["rate_stems"], tuple(params["not_rate_words"]),
-                                                        tuple(params["base_words"]), tuple(params["negations"]), _fits):
+                                                        tuple(params["base_words"]), tuple(params["negations"]), _fits,
+                                                        tuple(params["rate_suffixes"])):
         if not judged:
             yield CHECKED
             continue

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
+from functools import lru_cache
 
 from ..facts.base import Fact, FactBase
 from ..facts.lexicon import lexicon
@@ -21,19 +22,27 @@ from ..facts.lexicon import lexicon
 NEAREST_BASES = 12  # figures before the rate it may be of: a long sentence's far figures are others' (and linear cost)
 WINDOW = 40  # figures read back for them
 COPULAS = ("达到", "为", "是", "达", "约", "仅")  # words between a figure's name and the figure (到位率为…)
-NAMED_RATE_RE = re.compile(r"(?P<stem>[\u4e00-\u9fa5]{2})率\s*(?:" + "|".join(COPULAS) + r")?\s*$")
+
+
+@lru_cache(maxsize=4)
+def named_rate_pattern(suffixes: tuple[str, ...]) -> re.Pattern:
+    """A rate's name closing the words before its figure: two characters of its stem, a rate
+    suffix (率, 度: 到位率, 满意度), an optional copula."""
+    return re.compile(r"(?P<stem>[\u4e00-\u9fa5]{2})(?:" + "|".join(map(re.escape, suffixes)) + r")\s*(?:"
+                      + "|".join(COPULAS) + r")?\s*$")
 
 
 def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tuple[str, ...],
-                     base_words: tuple[str, ...], negations: tuple[str, ...], fits):
+                     base_words: tuple[str, ...], negations: tuple[str, ...], fits, suffixes: tuple[str, ...] = ("率",)):
     """(rate, figure, base, judged): judged False where the rate is consistent (a CHECKED), True
     with the base it was recomputed on where it is not (see the module)."""
+    named_rate_re = named_rate_pattern(suffixes)
     for (block, index), facts in base.by_sentence.items():
         text = base.sentences.get((block, index), "")
         for k, rate in enumerate(facts):
             if rate.unit != "%" or rate.source != "text" or rate.comparator or k == 0:
                 continue
-            m = NAMED_RATE_RE.search(text[:rate.at])
+            m = named_rate_re.search(text[:rate.at])
             if m is None or any(w in m.group(0) for w in excluded):
                 continue
             figure = facts[k - 1]
