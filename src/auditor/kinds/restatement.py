@@ -14,7 +14,7 @@ label twice, e.g. 事业运行 under two 款) and are left out.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from ..facts.base import LATER, thing_of_head, MONEY_MEASURES, UNNAMED, Fact, column_sum, fact_base, part_names, worded_measure
 from ..facts.lexicon import lexicon
@@ -246,11 +246,23 @@ def meets(a: Fact, b: Fact) -> bool:
 
 def tail(a: Fact, b: Fact) -> bool:
     """One unit of the last printed decimal apart: two roundings of one amount (a table plugged
-    by 0.01). Whole numbers are counts and exact, so never a tail."""
+    by 0.01). Whole numbers are counts and exact, so never a tail. Where one is printed far finer
+    (6,516,100.00元 beside 651.62万元), it is the amount itself: the other is a tail only if
+    rounding it up or cutting it down to the coarser print gives that (651.61 either way here)."""
     if not (a.places and b.places):
         return False
-    step = max(a.half_unit * factor(a), b.half_unit * factor(b)) * 2
+    half_a, half_b = a.half_unit * factor(a), b.half_unit * factor(b)
+    step = max(half_a, half_b) * 2
+    if min(half_a, half_b) * FINER <= max(half_a, half_b):
+        fine, coarse = (a, b) if half_a < half_b else (b, a)
+        exact = fine.value * factor(fine)
+        ways = {(exact / step).to_integral_value(rounding=ROUND_FLOOR) * step,
+                (exact / step).to_integral_value(rounding=ROUND_CEILING) * step}
+        return coarse.value * factor(coarse) in ways
     return abs(a.value * factor(a) - b.value * factor(b)) <= step
+
+
+FINER = 10  # one print this many times finer than the other is the amount the other rounds
 
 
 def scaled(a: Fact, b: Fact, scales) -> bool:
