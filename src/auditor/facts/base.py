@@ -598,6 +598,7 @@ class FactReader:
         self.span_only_label = re.compile(vocab.get("span_only_label") or r"(?!)")
         self.counted_topic = re.compile(vocab.get("counted_topic") or r"(?!)")
         self.lead = None  # the concept the paragraph's numbered item or run-in heading names
+        self.para_category = None  # the score category a paragraph's run-in heading names
         self.lead_totals = {total: tuple(endings) for total, endings in (vocab.get("item_totals") or {}).items()}
         self.addend_onto = tuple(addend.get("onto_measures") or ())
         kind = vocab.get("money_kind_words") or {}
@@ -886,6 +887,9 @@ class FactReader:
             lead_concept, subject = self.open_item[0], ""
         self.open_item = (lead_concept, "")
         self.lead = lead_concept
+        # a run-in heading naming a score category (（一）决策。该类指标分值20分，自评得分19分): the
+        # paragraph's scores are that category's
+        self.para_category = topic if topic and self.score_category.fullmatch(compact(topic)) else None
         self.open_measure = self.whole_measure = None  # a budget list's measure, open across a ；
         self.list_goes_on, self.opening = False, None
         carried, self.carried_unit, self.whole, self.part_carried = lead_concept, None, lead_concept, False
@@ -1572,13 +1576,14 @@ class FactReader:
                 # points of another part stand between (其中产出指标45分、…，农村公路养护项目自评
                 # 得分86分 is the project's); the category's weight may (产出指标分值50分，自评得分48分)
                 category = None
+            indicator = INDICATOR_NAMED_RE.search(text, 0, at) if not category else None
             if category:
                 fact["member"] = category.group(0)
-            else:
+            elif indicator:
                 # “…”指标…该指标分值5分，自评得分4分: one indicator's score, not the evaluation's
-                indicator = INDICATOR_NAMED_RE.search(text, 0, at)
-                if indicator:
-                    fact["member"] = indicator.group(1) or indicator.group(0)
+                fact["member"] = indicator.group(1) or indicator.group(0)
+            elif self.para_category:
+                fact["member"] = self.para_category
         own_concept = self.fund_qualified.get(fact.get("fund"), {}).get(fact.get("concept"))
         if own_concept and any(f.concept == own_concept for f in earlier):
             # (全区一般公共预算支出742,180万元，加上上解上级支出16,520万元，支出合计758,700万元: a
