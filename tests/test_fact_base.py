@@ -476,3 +476,12 @@ def test_a_column_head_path_is_read_from_its_leaf_and_a_change_between_years_is_
     read = {f.text: (f.measure, f.period) for f in facts_of(text) if f.concept == "事业运行"}
     assert read == {"886.20": ("决算", "上年"), "912.54": ("全年预算", "本年"),
                     "26.34": ("变动额", "本年"), "2.97%": ("变动率", "本年")}
+
+
+def test_sentence_amounts_in_wan_restate_table_cells_in_yuan():
+    """The coverage figure counts a 万元 sentence amount as restating a 元 table cell that rounds to it."""
+    from auditor.facts.frame import linked_share
+
+    doc = document_from_text("某局2024年度部门决算\n收入支出决算总表\n单位：元\n项目\t决算数\n本年收入合计\t6,516,100.00\n"
+                             "本年支出合计\t6,516,100.00\n\n说明\n本年收入合计651.61万元，本年支出合计651.61万元。\n")
+    assert linked_share(fact_base(doc)) == (2, 2)

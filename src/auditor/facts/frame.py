@@ -5,7 +5,11 @@ FactBase directly so that a one-file audit does not pay pandas' and pandera's im
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from decimal import Decimal
 from functools import lru_cache
+
+from .numbers import MONEY_UNITS
 
 COLUMNS = ["id", "concept", "measure", "period", "subject", "fund", "member", "value", "unit", "places",
            "text", "source", "where", "label", "header", "base", "quote"]
@@ -68,9 +72,23 @@ def linked_share(base) -> tuple[int, int]:
     for f in base.facts:
         if f.source == "table" and f.concept:
             tables.setdefault((f.concept, f.period, f.measure), []).append(f)
-    printed = {(f.value, f.measure) for f in base.facts if f.source == "table" and f.is_money and f.value != 0}
-    amounts = [f for f in base.facts if f.source == "text" and f.is_money and (f.value, f.measure) in printed
-               and f.measure in ("决算", "年初预算", "全年预算")]
+    # each measure's table amounts in 元, sorted: a sentence amount restates one whose value lies in
+    # its printed interval, whatever the units (651.61万元 of a table's 6,516,100.00元)
+    printed: dict[str, list] = {}
+    for f in base.facts:
+        if f.source == "table" and f.is_money and f.value != 0:
+            printed.setdefault(f.measure, []).append(f.in_yuan())
+    for values in printed.values():
+        values.sort()
+
+    def restates(f) -> bool:
+        values = printed.get(f.measure, ())
+        lo, hi = f.interval(MONEY_UNITS.get(f.unit, Decimal(1)))
+        k = bisect_left(values, lo)
+        return k < len(values) and values[k] < hi
+
+    amounts = [f for f in base.facts if f.source == "text" and f.is_money and f.value != 0
+               and f.measure in ("决算", "年初预算", "全年预算") and restates(f)]
     linked = sum(1 for f in amounts if any(meets(f, t) or tail(f, t)
                                            for t in tables.get((f.concept, f.period, f.measure), ())))
     return linked, len(amounts)
