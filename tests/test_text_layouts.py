@@ -306,3 +306,14 @@ def test_a_list_closed_by_full_stops_stays_items_up_to_its_last_one_before_text(
         "本年支出800.00万元。\n")
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["（一）主要职能"]
     assert doc.blocks[-1].loc.section == "（一）主要职能"
+
+
+def test_a_short_row_with_fewer_figures_than_figure_columns_keeps_them_as_they_come(tmp_path):
+    from auditor.ingest import load
+
+    path = tmp_path / "layout.txt"
+    path.write_text("某站2024年度部门决算\n单位：万元\n序号  项目            本年数      上年数\n"
+                    "1     办公费          20.00       18.00\n2     差旅费          10.00       12.00\n"
+                    "3     培训费  5.00\n合计                  35.00       30.00\n", encoding="utf-8")
+    [table] = load(str(path)).tables
+    assert table.grid()[3] == ["3", "培训费", "5.00", ""]

@@ -252,15 +252,15 @@ def _aligned(cells: list[tuple[int, int, str]], columns: list[tuple[int, int, st
 
 
 def _figures_right(cells: list[tuple[int, int, str]], width: int, figure_columns: list[bool] | None) -> list[str]:
-    """A short row's trailing figures under the table's trailing figure columns, its words from
-    the left (合计 with its name cell left blank); as they come where that cannot be."""
+    """A short row's trailing figures under the table's trailing figure columns, one each, its words
+    from the left (合计 with its name cell left blank); as they come where that cannot be."""
     texts = [text for _, _, text in cells]
     figures = len(texts) - next((k for k in range(len(texts) - 1, -1, -1) if not FIGURE_CELL_RE.match(texts[k])), -1) - 1
     room = 0
     while figure_columns and room < len(figure_columns) and figure_columns[len(figure_columns) - 1 - room]:
         room += 1
-    if not figures or figures > room:
-        return texts
+    if not figures or figures != room:
+        return texts  # (fewer figures than columns: which of them are blank cannot be told; as they come)
     return texts[:len(texts) - figures] + [""] * (width - len(texts)) + texts[len(texts) - figures:]
 
 
