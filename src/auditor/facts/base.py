@@ -1135,6 +1135,11 @@ class FactReader:
             value = to_decimal(m.group("num"))
             if value is None:
                 continue
+            # a minus right before the figure, not a range's dash (100-200万元): a negative amount
+            # (年末结转和结余-123.45万元), or a change rate's fall (增长-8.5%, see below)
+            signed = m.start() > 0 and text[m.start() - 1] in "-－−" and not (m.start() > 1 and text[m.start() - 2].isdigit())
+            if signed and unit in MONEY_UNITS:
+                value = -value
             if bracketed is not None and CLOSING_BRACKET_RE.search(text, previous_end, m.start()):
                 # (an item's bracketed parts closed, the list it is an item of goes on)
                 carried, last_money, in_list, list_measure = bracketed
@@ -1231,8 +1236,8 @@ class FactReader:
                     # (涉及城关镇、…、白水乡5个乡镇: a count after a list of names counts the list, what
                     # the noun after it names, not the last name's thing)
                     fact["concept"] = None
-            minus = fact.get("measure") == "变动率" and m.start() and text[m.start() - 1] in "-－−"
-            if minus:
+            minus = signed and (unit in MONEY_UNITS or fact.get("measure") == "变动率")  # (printed with the figure)
+            if minus and unit not in MONEY_UNITS:
                 fact["sign"] = -(fact.get("sign") or 1)  # “增长-4.71%” is a fall of 4.71%
             if unit == "分" and full_marks is not None and full_marks.end() <= m.start() and fact.get("measure") == "得分" \
                     and (not fact.get("implicit") or fact.get("concept") in self.score_totals.values()):
