@@ -1237,8 +1237,9 @@ class FactReader:
                     # the noun after it names, not the last name's thing)
                     fact["concept"] = None
             minus = signed and (unit in MONEY_UNITS or fact.get("measure") == "变动率")  # (printed with the figure)
-            if minus and unit not in MONEY_UNITS:
-                fact["sign"] = -(fact.get("sign") or 1)  # “增长-4.71%” is a fall of 4.71%
+            if minus and unit not in MONEY_UNITS and (fact.get("sign") or 0) >= 0:
+                # “增长-4.71%” is a fall of 4.71%; “下降-10%” says the fall twice (PAT004), still a fall
+                fact["sign"] = -(fact.get("sign") or 1)
             if unit == "分" and full_marks is not None and full_marks.end() <= m.start() and fact.get("measure") == "得分" \
                     and (not fact.get("implicit") or fact.get("concept") in self.score_totals.values()):
                 full_marks = None  # (满分100分，自评得分97.50分，其中：…: after a score, its parts' scores)

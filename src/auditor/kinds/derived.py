@@ -1871,8 +1871,9 @@ def _reached_words(label: str) -> bool:
 def _opposite(rate: Fact, sign: int, computed: Decimal, formula: str) -> Hit:
     """A rate said to go one way where the amounts went the other."""
     hit = _hit(rate, computed, "增减比例", formula)
-    hit.stated = hit.fields["rate"] = f"{_way(rate.sign)}{rate.text}"
-    hit.expected = hit.fields["computed"] = f"{_way(sign)}{hit.fields['computed']}"
+    # (the way in words, the figure without its minus: 增长-10% is stated as 下降10%)
+    hit.stated = hit.fields["rate"] = f"{_way(rate.sign)}{rate.text.lstrip('-－−')}"
+    hit.expected = hit.fields["computed"] = f"{_way(sign)}{hit.fields['computed'].lstrip('-')}"
     hit.cls = hit.severity = None  # the direction is wrong whatever the digits: no tail, no misrounding
     return hit
 
