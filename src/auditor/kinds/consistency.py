@@ -232,8 +232,9 @@ def _check_classification_names(doc, rule):
         if len(paths) != 1:
             continue  # an item states one path; several in one paragraph cannot be told apart
         m = paths[0]
-        amount = _outturn(base, index) or (_outturn(base, index + 1) if index + 1 < len(doc.blocks) and isinstance(
-            doc.blocks[index + 1], Paragraph) and not _may_hold_path(doc.blocks[index + 1].text) else None)
+        amount = _outturn(base, index) or (_outturn(base, index + 1, names, m.group("xiang")) if index + 1 < len(doc.blocks)
+                                           and isinstance(doc.blocks[index + 1], Paragraph)
+                                           and not _may_hold_path(doc.blocks[index + 1].text) else None)
         if names.bare(m.group("xiang")) in names.all:  # a 项 the tables hold; its 款 may be misnamed
             outcome = _kuan_named_otherwise(m, amount, names, base, block) or CHECKED
         else:
@@ -244,9 +245,16 @@ def _check_classification_names(doc, rule):
                 yield outcome
 
 
-def _outturn(base, index: int):
-    """The first outturn (支出决算为…) the block's text states."""
-    return next((f for f in base.by_block.get(index, ()) if f.measure == "决算" and f.is_money and f.source == "text"), None)
+def _outturn(base, index: int, names: "_CodeNames | None" = None, own: str = ""):
+    """The first outturn (支出决算为…) the block's text states; in the paragraph after a path
+    (`names`), only one whose words name no other row of the tables than the path's own 项
+    (本单位未发生提租补贴支出，住房公积金支出决算为28.96万元: 住房公积金's, no 提租补贴's)."""
+    for f in base.by_block.get(index, ()):
+        if f.measure == "决算" and f.is_money and f.source == "text":
+            if names is not None and any(n and n != names.bare(own) and n in compact(f.label) for n in names.all):
+                return None
+            return f
+    return None
 
 
 class _CodeNames:

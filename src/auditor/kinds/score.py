@@ -751,21 +751,33 @@ def _total_weight_exceeded(t: TypedTable, typed: list[TypedTable], bonus_words: 
               cls="weight_mismatch", highlights=[r.cells["weight"].loc for r in rows if "weight" in r.cells])
 
 
-def _subtotals_of(t: TypedTable):
-    """Each category's 小计 row against the scores (and 分值) of that category's indicators
-    between the row before it that closed a category (or the header) and it."""
-    start = t.header_row
+def _subtotal_groups(t: TypedTable) -> list[tuple[list[Cell], str, list]]:
+    """Each 小计 row (its cells, its label) with the indicator rows it sums: a category's 小计,
+    that category's rows since the last 小计, or (heading them) below it; a bare 小计, the rows
+    since the last."""
+    start, groups = t.header_row, []
+    indicators = _indicators(t)
     for row, cells in t.subtotals:
         label = next((c.text.strip() for c in cells if c.text.strip()), "小计")
         category = compact(label).replace("小计", "") or ""
-        # a category's 小计 sums that category's rows, above it or (heading them) below it; a bare
-        # 小计, the rows since the last subtotal
-        rows = [r for r in _indicators(t) if compact(r.record.level1) == category] if category else \
-            [r for r in _indicators(t) if start < r.record.row < row]
+        since = [r for r in indicators if start < r.record.row < row]
+        if category:
+            # (its category's rows since the last 小计; none: it heads them, they follow it)
+            rows = [r for r in since if compact(r.record.level1) == category] or \
+                [r for r in indicators if r.record.row > row and compact(r.record.level1) == category]
+        else:
+            rows = since
+        groups.append((cells, label, rows))
         start = row
+    return groups
+
+
+def _subtotals_of(t: TypedTable):
+    """Each category's 小计 row against the scores (and 分值) of that category's indicators."""
+    for cells, label, rows in _subtotal_groups(t):
         # a bare 小计 sums the rows since the last subtotal, or only the run of its last row's
         # category (a 预算执行率 row of its own before the 产出指标 rows and their 小计)
-        last = compact(rows[-1].record.level1) if rows and not category else ""
+        last = compact(rows[-1].record.level1) if rows and not compact(label).replace("小计", "") else ""
         run = rows
         if last:
             k = len(rows)
@@ -837,10 +849,14 @@ def _check_total(doc, rule, typed):
 
 
 def _close_to_subtotals(t: TypedTable, stated: Decimal, printed: str) -> bool:
-    """The stated total is the sum of the table's 小计 rows' scores, all of them printed."""
-    scores = [cell_at(cells, t.columns.get("score")) for _, cells in t.subtotals]
-    values = [number(c) if c is not None else None for c in scores]
-    return bool(values) and None not in values and _close(stated, sum(values, Decimal(0)), printed)
+    """The stated total is the sum of the table's 小计 rows' scores, all of them printed, and
+    they cover every indicator row (a 小计 for some categories only sums those)."""
+    groups = _subtotal_groups(t)
+    covered = {r.record.row for _, _, rows in groups for r in rows}
+    if not groups or any(r.record.row not in covered for r in _indicators(t)):
+        return False
+    values = [number(c) if c is not None else None for c in (cell_at(cells, t.columns.get("score")) for cells, _, _ in groups)]
+    return None not in values and _close(stated, sum(values, Decimal(0)), printed)
 
 
 def _sections(t: TypedTable) -> dict[str, list[ScoreRecord]]:

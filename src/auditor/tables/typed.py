@@ -294,8 +294,10 @@ def _read_scores(typed: TypedTable, grid: list[list[str]]) -> None:
         if subtotals and _is_subtotal(cells, subtotals):
             typed.subtotals.append((r, cells))  # 产出指标小计, or 产出指标 | 小计: a category's sum
             head = cell_at(cells, typed.columns.get("level1"))
-            if head is not None and compact(head.text) and not compact(head.text).endswith(subtotals):
-                # (决策（20分） | 小计 | … heading its items: the rows under it are that category's)
+            label = compact(head.text) if head is not None else ""
+            if label and not label.endswith(subtotals) and not (typed.records and compact(typed.records[-1].level1) == label):
+                # (决策（20分） | 小计 | … heading its items, none of its rows above it: the rows under
+                # it are that category's; a 小计 closing its rows carries nothing down)
                 carried["level1"], carried["level2"] = head.text.strip(), ""
             continue
         if _is_header(grid[r]):
