@@ -145,7 +145,7 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
     following = [next((b for b in raw_blocks[k + 1:k + 4] if b.kind == "table" or b.text.strip()), None)
                  for k in range(len(raw_blocks))]  # (the next block that says anything)
     titles: dict[str, bool] = {}  # numbering style -> whether its first item closed by 。 was a title
-    before = ""  # the last text read
+    before = ""  # the last paragraph read right before
     for at, raw in enumerate(raw_blocks):
         if raw.sheet != sheet:
             section, sheet = None, raw.sheet  # a workbook's sheet opens under no heading of another's
@@ -165,7 +165,7 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
             text[len(numbered[0]):], numbered, following[at], before, titles)))
         if first:
             titles.setdefault(numbered[1], bool(heading))
-        before = text
+        before = "" if heading else text  # (a sentence announcing a list, not a heading ending in ：)
         if heading:
             token, style, value, level = numbered or ("", "", None, raw.level or 1)
             if raw.kind == "heading" and not numbered:

@@ -17,7 +17,7 @@ from dataclasses import replace
 from decimal import Decimal
 from itertools import islice
 
-from ..facts.base import CLAUSE_BREAK_RE, Fact, FactBase, fact_base, per_unit
+from ..facts.base import CLAUSE_BREAK_RE, CURRENT, Fact, FactBase, fact_base, per_unit
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, cn_to_int, fmt, half_unit, own_slack
 from ..knowledge import compact, concepts, vocabulary_generation
@@ -324,12 +324,15 @@ def _parts_sentence_after(base: FactBase, key: tuple[int, int], facts: list[Fact
     # (2023年…分别为, 上年…分别为, 预算分别为: the parts of another year or measure, however read)
     lead = base.sentences.get((key[0], key[1] + 1), "")[:money[0].at]
     lex = lexicon()
-    if YEAR_IN_TEXT_RE.search(lead) or lex.prior.search(lead) or any(m != first.measure for *_, m in lex.measures.all(lead)):
+    # (the total's own year may be said again: 2024年…7.64万元。2024年A、B、C分别为…)
+    own_year = base.year if first.period == CURRENT else None
+    if any(int(y) != own_year for y in YEAR_IN_TEXT_RE.findall(lead)) or lex.prior.search(lead) \
+            or any(m != first.measure for *_, m in lex.measures.all(lead)):
         return []
     return after
 
 
-YEAR_IN_TEXT_RE = re.compile(r"(?:19|20)\d\d\s*年")
+YEAR_IN_TEXT_RE = re.compile(r"((?:19|20)\d\d)\s*年")
 
 
 def _listed_here(facts: list[Fact], total: str) -> bool:

@@ -736,8 +736,9 @@ def _signed_on(doc, rule) -> tuple[int, int] | None:
 
 # --- self_comparison -------------------------------------------------------------------
 
-# a year given its value at once (2023年为812.40万元, 2023年度是…): a figure named by its year alone
-BASE_VALUE_RE = re.compile(r"\s*年度?\s*(?:为|是|达|共)?\s*[\d０-９]")
+# a year given its value at once (2023年为812.40万元, 2023年度是…): a figure named by its year alone;
+# not its months or days (2024年1-12月, 2024年3月底)
+BASE_VALUE_RE = re.compile(r"\s*年度?\s*(?:为|是|达|共)?\s*(?![\d０-９]{1,2}\s*(?:[-－—~～至到]\s*[\d０-９]{1,2}\s*)?[月日号])[\d０-９]")
 
 
 def _check_self_comparison(doc, rule, year):
