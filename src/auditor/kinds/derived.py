@@ -89,7 +89,7 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           "rate_heads": (list, []), "not_rate_words": (list, []),
           # named_rate: the words of the figure a rate is of beside the rate's own stem (执行率 of
           # a 支出), and the words of a base of plans (下达, 预算) the rate is recomputed on
-          "rate_stems": (dict, {}), "rate_suffixes": (list, ["率"]), "base_words": (list, []), "negations": (list, ["不", "未"]),
+          "rate_stems": (dict, {}), "rate_suffixes": (list, ["率"]), "index_suffixes": (dict, {}), "base_words": (list, []), "negations": (list, ["不", "未"]),
           # worded_sum: the words opening a clause of amounts added or taken away (regexes)
           "plus_pattern": (str, "^$"), "minus_pattern": (str, "^$"),
           # worded_sum: the words of a flow of money an added or taken clause names, and of what a
@@ -2630,9 +2630,15 @@ def _named_rate(base: FactBase, rule):
         if not judged:
             yield CHECKED
             continue
-        yield from _rate_against(base, rate, figure, whole, compact(rate.label)[-6:].rstrip("".join(COPULAS)) or "比率",
-                                 f"{compact(figure.label) or '该数'} ÷ {compact(whole.label) or '基数'}"
-                                 "（段中其他两数之比也都不是该比率）")
+        name = compact(rate.label)[-6:].rstrip("".join(COPULAS)) or "比率"
+        index = next((note for suffix, note in params["index_suffixes"].items() if name.endswith(suffix)), None)
+        for outcome in _rate_against(base, rate, figure, whole, name,
+                                     f"{compact(figure.label) or '该数'} ÷ {compact(whole.label) or '基数'}"
+                                     "（段中其他两数之比也都不是该比率）"):
+            if index and isinstance(outcome, Hit):
+                # (满意度 may be an index weighting each answer, not the share of one answer: a warning)
+                outcome.severity, outcome.formula = "warning", f"{outcome.formula}；{index}"
+            yield outcome
 
 
 def _worded_sum(base: FactBase, rule):
