@@ -2284,12 +2284,12 @@ def _row_growth(rate: Fact, current: Fact, prior: Fact) -> Hit | None:
 
 
 # ---- a stated change on last year against the two years' figures ------------------------------
-def _prior_value(base: FactBase, change: Fact, current: Fact | None) -> Fact | None:
-    """Last year's figure the document agrees on: of the fund this year's figure is of, where the
-    document states that fund's (a 财政拨款 table beside an all-funds one), else of any."""
+def _prior_value(base: FactBase, change: Fact, current: Fact | None, measure: str = "决算") -> Fact | None:
+    """Last year's figure of `measure` the document agrees on: of the fund this year's figure is
+    of, where the document states that fund's (a 财政拨款 table beside an all-funds one), else of any."""
     fund = current.fund if current is not None else ""
-    found = _document_value(base, change.concept, "决算", change.subject, PRIOR, fund) if fund else None
-    return found or _document_value(base, change.concept, "决算", change.subject, PRIOR)
+    found = _document_value(base, change.concept, measure, change.subject, PRIOR, fund) if fund else None
+    return found or _document_value(base, change.concept, measure, change.subject, PRIOR)
 
 
 def _on_last_year(label: str, cues: list[str], year: int | None) -> bool:
@@ -2326,20 +2326,25 @@ def _year_change(base: FactBase, rule):
         if not _on_last_year(label, cues, base.year) or names_budget_base(label):
             continue  # a change on a plan or a budget (比上年预算), or between two named years
         current = _current(base, change, change, sentence)
-        # (last year's of the same measure: a budget's year on year in a 部门预算, else the outturn)
-        measure = current.measure if current is not None and current.measure in BUDGET_MEASURES else "决算"
-        prior = next((f for f in reversed(sentence) if f.is_money and f.measure == measure
-                      and f.concept == change.concept and f.period == PRIOR), None) \
-            or _prior_value(base, change, current)
-        if current is None or prior is None:
+        if current is None:
+            continue
+        # last year's figure of the same measure, in the sentence, else the one the document agrees
+        # on; a budget's year on year (部门预算) may be on last year's budget or its outturn: either
+        # one that holds is the comparison meant
+        measures = ([current.measure] if current.measure in BUDGET_MEASURES else []) + ["决算"]
+        priors = [p for measure in measures for p in (
+            next((f for f in reversed(sentence) if f.is_money and f.measure == measure
+                  and f.concept == change.concept and f.period == PRIOR), None)
+            or _prior_value(base, change, current, measure),) if p is not None]
+        if not priors:
             continue
         yield CHECKED
-        hit = _difference_hit(change, current, prior, change.sign, ("增加", "减少"), "较上年增减额",
-                              f"本年 {current.text}（{current.where()}）− 上年 {prior.text}（{prior.where()}）",
-                              quote=change.quote, stated=change.quote,
-                              highlights=(current.loc, prior.loc), direction_elsewhere=True)
-        if hit is not None and not _whole_may_be_meant(base, change, current):
-            yield hit
+        hits = [_difference_hit(change, current, prior, change.sign, ("增加", "减少"), "较上年增减额",
+                                f"本年 {current.text}（{current.where()}）− 上年 {prior.text}（{prior.where()}）",
+                                quote=change.quote, stated=change.quote,
+                                highlights=(current.loc, prior.loc), direction_elsewhere=True) for prior in priors]
+        if None not in hits and not _whole_may_be_meant(base, change, current):
+            yield hits[0]
 
 
 def _whole_may_be_meant(base: FactBase, change: Fact, current: Fact) -> bool:
