@@ -1135,18 +1135,19 @@ class FactReader:
             value = to_decimal(m.group("num"))
             if value is None:
                 continue
-            # a minus right before the figure, not a range's dash (100-200万元): a negative amount
-            # (年末结转和结余-123.45万元), or a change rate's fall (增长-8.5%, see below)
-            signed = m.start() > 0 and text[m.start() - 1] in "-－−" and not (m.start() > 1 and text[m.start() - 2].isdigit())
-            if signed and unit in MONEY_UNITS:
-                value = -value
+            # a minus right before a rate, not a range's dash (5%-8%): a change rate's fall (增长-8.5%,
+            # see below). Before an amount it may as well be a dash setting it apart (基本支出-520.00万元,
+            # 500元-800元): its phrase keeps it, and names no concept of the amount's
+            signed = unit == "%" and m.start() > 0 and text[m.start() - 1] in "-－−" \
+                and not (m.start() > 1 and text[m.start() - 2].isdigit())
             if bracketed is not None and CLOSING_BRACKET_RE.search(text, previous_end, m.start()):
                 # (an item's bracketed parts closed, the list it is an item of goes on)
                 carried, last_money, in_list, list_measure = bracketed
                 unknown_since, bracketed = "", None
             start = _phrase_start(text, m.start(), previous_end)
-            # (a figure's sign is the figure's, not a word of its phrase: 同比增长-8.5%)
-            phrase = compact(text[start:m.start()]).rstrip("-－−+＋")
+            # (a rate's sign is the rate's, not a word of its phrase: 同比增长-8.5%)
+            phrase = compact(text[start:m.start()])
+            phrase = phrase.rstrip("-－−+＋") if unit == "%" else phrase
             if held and phrase[:1] in "）)":
                 # “预算执行（10分）得分9.50分”, “项目支出（含结转10.00万元）200.00万元”: the words
                 # before the bracketed figure name this one too
@@ -1236,10 +1237,11 @@ class FactReader:
                     # (涉及城关镇、…、白水乡5个乡镇: a count after a list of names counts the list, what
                     # the noun after it names, not the last name's thing)
                     fact["concept"] = None
-            minus = signed and (unit in MONEY_UNITS or fact.get("measure") == "变动率")  # (printed with the figure)
-            if minus and unit not in MONEY_UNITS and (fact.get("sign") or 0) >= 0:
-                # “增长-4.71%” is a fall of 4.71%; “下降-10%” says the fall twice (PAT004), still a fall
-                fact["sign"] = -(fact.get("sign") or 1)
+            minus = signed and fact.get("measure") == "变动率"  # (printed with the figure)
+            if minus:
+                # “增长-4.71%” is a fall of 4.71%; “下降-10%” is a fall said twice or a rise (PAT004
+                # tells the wording): its size only
+                fact["sign"] = -fact["sign"] if fact.get("sign", 0) > 0 else -1 if not fact.get("sign") else 0
             if unit == "分" and full_marks is not None and full_marks.end() <= m.start() and fact.get("measure") == "得分" \
                     and (not fact.get("implicit") or fact.get("concept") in self.score_totals.values()):
                 full_marks = None  # (满分100分，自评得分97.50分，其中：…: after a score, its parts' scores)
