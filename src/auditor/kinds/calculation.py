@@ -308,6 +308,10 @@ def _opens_list(base: FactBase, key: tuple[int, int], facts: list[Fact], total: 
     return base.opens_list((key[0], key[1] + 1)) and not _listed_here(facts, total)
 
 
+YEAR_IN_TEXT_RE = re.compile(r"((?:19|20)\d\d)\s*年")
+MONTH_RE = re.compile(r"(?<!\d)\d{1,2}\s*(?:[-—－~～至到]\s*\d{1,2}\s*)?月")
+
+
 def _parts_sentence_after(base: FactBase, key: tuple[int, int], facts: list[Fact], total: str,
                           names: dict[str, str]) -> list[Fact]:
     """The next sentence's facts when it states amounts of the total's parts only, two or more,
@@ -326,13 +330,12 @@ def _parts_sentence_after(base: FactBase, key: tuple[int, int], facts: list[Fact
     lex = lexicon()
     # (the total's own year may be said again: 2024年…7.64万元。2024年A、B、C分别为…)
     own_year = base.year if first.period == CURRENT else None
+    # (…of a part of the year, 上半年, 1-6月: no breakdown of the year's total)
     if any(int(y) != own_year for y in YEAR_IN_TEXT_RE.findall(lead)) or lex.prior.search(lead) \
+            or lex.partial_period.search(lead) or MONTH_RE.search(lead) \
             or any(m != first.measure for *_, m in lex.measures.all(lead)):
         return []
     return after
-
-
-YEAR_IN_TEXT_RE = re.compile(r"((?:19|20)\d\d)\s*年")
 
 
 def _listed_here(facts: list[Fact], total: str) -> bool:

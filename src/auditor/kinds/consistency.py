@@ -232,9 +232,9 @@ def _check_classification_names(doc, rule):
         if len(paths) != 1:
             continue  # an item states one path; several in one paragraph cannot be told apart
         m = paths[0]
-        amount = _outturn(base, index) or (_outturn(base, index + 1, names, m.group("xiang")) if index + 1 < len(doc.blocks)
-                                           and isinstance(doc.blocks[index + 1], Paragraph)
-                                           and not _may_hold_path(doc.blocks[index + 1].text) else None)
+        after = doc.blocks[index + 1] if index + 1 < len(doc.blocks) else None
+        amount = _outturn(base, index) or (_outturn(base, index + 1, names, m, after.text) if isinstance(after, Paragraph)
+                                           and not _may_hold_path(after.text) else None)
         if names.bare(m.group("xiang")) in names.all:  # a 项 the tables hold; its 款 may be misnamed
             outcome = _kuan_named_otherwise(m, amount, names, base, block) or CHECKED
         else:
@@ -245,14 +245,20 @@ def _check_classification_names(doc, rule):
                 yield outcome
 
 
-def _outturn(base, index: int, names: "_CodeNames | None" = None, own: str = ""):
-    """The first outturn (支出决算为…) the block's text states; in the paragraph after a path
-    (`names`), only one whose words name no other row of the tables than the path's own 项
-    (本单位未发生提租补贴支出，住房公积金支出决算为28.96万元: 住房公积金's, no 提租补贴's)."""
+def _outturn(base, index: int, names: "_CodeNames | None" = None, path=None, text: str = ""):
+    """The first outturn (支出决算为…) the block's text states. In the paragraph after a path
+    (`names`, `path`, the paragraph's `text`), not one whose words name another row of the tables
+    while the paragraph tells of the path's own 项 apart (本单位未发生提租补贴支出，住房公积金支出
+    决算为28.96万元: 住房公积金's, no 提租补贴's); a paragraph naming only another row's figure is
+    the one the path's name slipped from."""
     for f in base.by_block.get(index, ()):
         if f.measure == "决算" and f.is_money and f.source == "text":
-            if names is not None and any(n and n != names.bare(own) and n in compact(f.label) for n in names.all):
-                return None
+            if names is not None:
+                own = (names.bare(path.group("xiang")), names.bare(path.group("kuan")))
+                label = compact(f.label)
+                other = any(n and n not in own[0] and n not in own[1] and n in label for n in names.all)
+                if (other and own[0] in compact(text)) or (own[1] in label and own[0] not in label):
+                    return None  # (…, or the 款's own figure: 以上住房改革支出决算为…)
             return f
     return None
 

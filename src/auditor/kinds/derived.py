@@ -2331,11 +2331,11 @@ def _year_change(base: FactBase, rule):
         # last year's figure of the same measure, in the sentence, else the one the document agrees
         # on; a budget's year on year (部门预算) may be on last year's budget or its outturn: either
         # one that holds is the comparison meant
-        measures = ([current.measure] if current.measure in BUDGET_MEASURES else []) + ["决算"]
-        priors = [p for measure in measures for p in (
-            next((f for f in reversed(sentence) if f.is_money and f.measure == measure
-                  and f.concept == change.concept and f.period == PRIOR), None)
-            or _prior_value(base, change, current, measure),) if p is not None]
+        # (one the sentence states, or the change's words name, 比上年决算数, is the one meant)
+        measures = ([current.measure] if current.measure in BUDGET_MEASURES and "决算" not in label else []) + ["决算"]
+        stated = [f for measure in measures for f in reversed(sentence) if f.is_money and f.measure == measure
+                  and f.concept == change.concept and f.period == PRIOR]
+        priors = stated[:1] or [p for p in (_prior_value(base, change, current, m) for m in measures) if p is not None]
         if not priors:
             continue
         yield CHECKED

@@ -65,7 +65,7 @@ PARAMS = {
     # the target in that unit. A row in another unit than the step's is left unjudged.
     "unit_step_statement": (str, ""),
     "step_unit_aliases": (dict, {}),  # units a step in one counts rows in (日: [天])
-    "general_scope_words": (list, []),  # words of a unit step's scope naming no one indicator (指标, 未完成)
+    "general_scope_words": (list, []),  # the words a unit step's scope naming no one indicator is made of (对未完成目标的指标)
     "step_formula": (str, "weight - shortfall / step * points"),
     # words by which a report scores a missed indicator by another rule (酌情扣分, bands: 得该指标
     # 分值的80%): then no formula is held to it, unless the report also states the proportional
@@ -1103,13 +1103,12 @@ def _unit_step_regex(pattern: str, aliases: tuple, _generation) -> re.Pattern:
     return re.compile(pattern.replace("{units}", "|".join(map(re.escape, sorted(units, key=lambda u: (-len(u), u))))))
 
 
-def _step_for(steps: list[Step], miss: MissedTarget, proportional: bool, rule, row_names: frozenset = frozenset()) -> Step | None:
-    """The first of the report's step rules that is for this indicator, if any (`row_names`: the
-    names of the form's rows and categories, which a unit step's scope may name)."""
+def _step_for(steps: list[Step], miss: MissedTarget, proportional: bool, rule) -> Step | None:
+    """The first of the report's step rules that is for this indicator, if any."""
     rate = miss.target.unit in ("%", "‰")
     for step in steps:
         if step.kind == "unit":  # (每超出1件扣1分: an indicator counted in 件, on the side it counts)
-            if _unit_step_fits(step, miss, rule, row_names):
+            if _unit_step_fits(step, miss, rule):
                 return step
             continue
         if step.kind:  # 满意度、覆盖率等百分比类指标: the kind named, its examples aside
@@ -1129,7 +1128,7 @@ def _same_unit(step: Step, miss: MissedTarget, rule) -> bool:
     return miss.target.unit in units or miss.actual.unit in units
 
 
-def _unit_step_fits(step: Step, miss: MissedTarget, rule, row_names: frozenset) -> bool:
+def _unit_step_fits(step: Step, miss: MissedTarget, rule) -> bool:
     if not _same_unit(step, miss, rule):
         return False
     if (step.way == "over" and miss.upward) or (step.way == "under" and not miss.upward):
@@ -1140,10 +1139,12 @@ def _unit_step_fits(step: Step, miss: MissedTarget, rule, row_names: frozenset) 
     own = [compact(n) for n in (r.indicator, r.level2, r.record.level1) if n]
     if any(step.scope in n or n in step.scope for n in own):
         return True  # (培训人数每少5人扣1分 for 培训人数; 数量指标每少5人… for a 数量指标 row)
-    # (a scope of general words, 对未完成目标的指标每少5人…, is every row's in that unit but where it
-    # names another row's category; one naming an indicator, 培训人数每少5人…, that indicator's only)
-    general = any(w in step.scope for w in rule.params["general_scope_words"])
-    return general and not any(n and (n in step.scope or step.scope in n) for n in row_names)
+    # (a scope of general words only, 对未完成目标的指标每少5人…, is every row's in that unit; one
+    # naming an indicator or a category, 受益人数指标…, 效益指标…, that one's only)
+    rest = step.scope
+    for w in sorted(rule.params["general_scope_words"], key=len, reverse=True):
+        rest = rest.replace(w, "")
+    return not rest
 
 
 def _shortfall(miss: MissedTarget, step=None) -> Decimal:
@@ -1263,7 +1264,6 @@ def _check_proportional(doc, rule, typed):
     for t in _score_tables(typed):
         rows = _indicators(t)
         places = _score_places(t.table, typed)
-        names = frozenset(compact(n) for r in rows for n in (r.indicator, r.level2, r.record.level1) if n)
         for miss in _missed(rows, rule.params["ceiling_cues"]):
             r = miss.row
             if id(r.cells["score"]) in judged:
@@ -1291,7 +1291,7 @@ def _check_proportional(doc, rule, typed):
             # the report's step rule (only below a floor): a rate's, and a quantity's unless the
             # report states the proportional rule; any other by the proportional formula, unless
             # the report scores by another rule
-            stepped = _step_for(steps, miss, proportional, rule, names)
+            stepped = _step_for(steps, miss, proportional, rule)
             if stepped is None and (any(st.kind == "unit" for st in own[0]) or any(
                     st.kind == "unit" and _same_unit(st, miss, rule) for st in steps)):
                 # (the row's own step in another unit than its figures', or a step in its unit the
