@@ -599,6 +599,7 @@ class FactReader:
         self.counted_topic = re.compile(vocab.get("counted_topic") or r"(?!)")
         self.lead = None  # the concept the paragraph's numbered item or run-in heading names
         self.para_category = None  # the score category a paragraph's run-in heading names
+        self.whole_score_words = tuple(concepts().get("whole_score_words") or ())
         self.lead_totals = {total: tuple(endings) for total, endings in (vocab.get("item_totals") or {}).items()}
         self.addend_onto = tuple(addend.get("onto_measures") or ())
         kind = vocab.get("money_kind_words") or {}
@@ -1590,7 +1591,9 @@ class FactReader:
             elif indicator:
                 # “…”指标…该指标分值5分，自评得分4分: one indicator's score, not the evaluation's
                 fact["member"] = indicator.group(1) or indicator.group(0)
-            elif self.para_category:
+            elif self.para_category and not any(w in compact(CLAUSE_BREAK_RE.split(text[:at])[-1])
+                                                for w in self.whole_score_words):
+                # (…，本项目自评总得分95分 in that paragraph: the whole's, as its own clause says)
                 fact["member"] = self.para_category
         own_concept = self.fund_qualified.get(fact.get("fund"), {}).get(fact.get("concept"))
         if own_concept and any(f.concept == own_concept for f in earlier):
