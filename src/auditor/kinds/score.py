@@ -35,7 +35,7 @@ from ..facts.targets import DEADLINE_UNIT, Target, parse_deadline_pair, parse_ta
 from ..knowledge import compact, concepts, vocabulary_generation
 from ..memo import remember_short
 from ..model import Cell, Table
-from ..tables.typed import (WEIGHT_IN_LABEL_RE, ExecutionRecord, ScoreRecord, TypedTable, cell_at, grid_cell, number,
+from ..tables.typed import (WEIGHT_IN_LABEL_RE, ExecutionRecord, category_key, ScoreRecord, TypedTable, cell_at, grid_cell, number,
                             typed_tables)
 from .base import CHECKED, Hit, NotAssessable
 
@@ -760,12 +760,12 @@ def _subtotal_groups(t: TypedTable) -> list[tuple[list[Cell], str, list]]:
     indicators = _indicators(t)
     for row, cells in t.subtotals:
         label = next((c.text.strip() for c in cells if c.text.strip()), "小计")
-        category = compact(label).replace("小计", "") or ""
+        category = category_key(compact(label).replace("小计", "")) if compact(label).replace("小计", "") else ""
         since = [r for r in indicators if start < r.record.row < row]
         if category:
-            # (its category's rows since the last 小计; none: it heads them, they follow it)
-            rows = [r for r in since if compact(r.record.level1) == category] or \
-                [r for r in indicators if r.record.row > row and compact(r.record.level1) == category]
+            # (its category's rows since the last 小计, however each writes it; none: it heads them)
+            rows = [r for r in since if category_key(r.record.level1) == category] or \
+                [r for r in indicators if r.record.row > row and category_key(r.record.level1) == category]
         else:
             rows = since
         groups.append((cells, label, rows))

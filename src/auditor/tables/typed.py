@@ -19,6 +19,12 @@ from ..model import Cell, Document, Table
 
 WEIGHT_IN_LABEL_RE = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
 VALUE_RE = re.compile(r"^(?:[≥≤<>=＜＞]|\d)")  # a target or actual value, not an indicator name
+
+
+def category_key(label: str) -> str:
+    """A score category as its rows and its 小计 may each write it (产出, 产出指标, 产出指标（50分）)."""
+    name = WEIGHT_IN_LABEL_RE.sub("", compact(label))
+    return name[:-2] if name.endswith("指标") and len(name) > 2 else name
 SECTION_RE = re.compile(r"指标[（(]\d+分[）)]$")
 # a caption cell above a header: a name and its value (编制单位：某中心, 单位：万元) or the period
 # alone (2024年度); it names no column
@@ -295,7 +301,8 @@ def _read_scores(typed: TypedTable, grid: list[list[str]]) -> None:
             typed.subtotals.append((r, cells))  # 产出指标小计, or 产出指标 | 小计: a category's sum
             head = cell_at(cells, typed.columns.get("level1"))
             label = compact(head.text) if head is not None else ""
-            if label and not label.endswith(subtotals) and not (typed.records and compact(typed.records[-1].level1) == label):
+            if label and not label.endswith(subtotals) and not (
+                    typed.records and category_key(typed.records[-1].level1) == category_key(label)):
                 # (决策（20分） | 小计 | … heading its items, none of its rows above it: the rows under
                 # it are that category's; a 小计 closing its rows carries nothing down)
                 carried["level1"], carried["level2"] = head.text.strip(), ""
