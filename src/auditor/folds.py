@@ -22,8 +22,9 @@ import re
 
 from .findings import FIGURE_RE, Finding, cell_key, figure_value, folded_entry, text_key
 
-# an expected value that is a cap (SCO018's 不超过 100分): the figure after it
+# an expected value that is a cap (SCO018's 不超过 100分): the figure after it; a bound of either way
 CAP_RE = re.compile(r"^\s*(?:不超过|≤|<=)\s*(\d[\d,]*(?:\.\d+)?)")
+BOUND_RE = re.compile(r"^\s*(?:不超过|不低于|[≤≥<>])")
 # the classes of relations worked out from figures: a text restating a table's may break the same one
 RELATION_CLASSES = frozenset({"total_mismatch", "score_mismatch", "weight_mismatch", "ratio_mismatch"})
 
@@ -73,8 +74,7 @@ def _residual(finding: Finding):
     """expected − stated for a relation whose expected value is one figure (分值合计 52 against
     产出指标（50分）): None for a cap, a range or no figure."""
     stated, expected = _figures(finding.stated), _figures(finding.expected)
-    if not stated or len(expected) != 1 or CAP_RE.match(finding.expected or "") \
-            or re.match(r"\s*[≤≥<>]", finding.expected or ""):
+    if not stated or len(expected) != 1 or BOUND_RE.match(finding.expected or ""):
         return None
     return expected[0] - stated[-1]
 

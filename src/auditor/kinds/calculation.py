@@ -17,7 +17,7 @@ from dataclasses import replace
 from decimal import Decimal
 from itertools import islice
 
-from ..facts.base import CLAUSE_BREAK_RE, CURRENT, Fact, FactBase, fact_base, per_unit
+from ..facts.base import CLAUSE_BREAK_RE, CURRENT, YEAR_RE, Fact, FactBase, fact_base, per_unit
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, cn_to_int, fmt, half_unit, own_slack
 from ..knowledge import compact, concepts, vocabulary_generation
@@ -308,7 +308,6 @@ def _opens_list(base: FactBase, key: tuple[int, int], facts: list[Fact], total: 
     return base.opens_list((key[0], key[1] + 1)) and not _listed_here(facts, total)
 
 
-YEAR_IN_TEXT_RE = re.compile(r"((?:19|20)\d\d)\s*年")
 MONTH_RE = re.compile(r"(?<!\d)\d{1,2}\s*(?:[-—－~～至到]\s*\d{1,2}\s*)?月")
 
 
@@ -331,7 +330,7 @@ def _parts_sentence_after(base: FactBase, key: tuple[int, int], facts: list[Fact
     # (the total's own year may be said again: 2024年…7.64万元。2024年A、B、C分别为…)
     own_year = base.year if first.period == CURRENT else None
     # (…of a part of the year, 上半年, 1-6月: no breakdown of the year's total)
-    if any(int(y) != own_year for y in YEAR_IN_TEXT_RE.findall(lead)) or lex.prior.search(lead) \
+    if any(int(y) != own_year for y in YEAR_RE.findall(lead)) or lex.prior.search(lead) \
             or lex.partial_period.search(lead) or MONTH_RE.search(lead) \
             or any(m != first.measure for *_, m in lex.measures.all(lead)):
         return []

@@ -2328,11 +2328,11 @@ def _year_change(base: FactBase, rule):
         current = _current(base, change, change, sentence)
         if current is None:
             continue
-        # last year's figure of the same measure, in the sentence, else the one the document agrees
-        # on; a budget's year on year (部门预算) may be on last year's budget or its outturn: either
-        # one that holds is the comparison meant
-        # (one the sentence states, or the change's words name, 比上年决算数, is the one meant)
-        measures = ([current.measure] if current.measure in BUDGET_MEASURES and "决算" not in label else []) + ["决算"]
+        # last year's figure of the same measure: a budget's year on year (部门预算) may be on last
+        # year's budget or its outturn. One the sentence states, or the change's words name (比上年
+        # 决算数), is the one meant; else either the document agrees on that holds
+        named_outturn = any(m == "决算" for *_, m in lexicon().measures.all(label))
+        measures = ([current.measure] if current.measure in BUDGET_MEASURES and not named_outturn else []) + ["决算"]
         stated = [f for measure in measures for f in reversed(sentence) if f.is_money and f.measure == measure
                   and f.concept == change.concept and f.period == PRIOR]
         priors = stated[:1] or [p for p in (_prior_value(base, change, current, m) for m in measures) if p is not None]
