@@ -686,6 +686,15 @@ class FactReader:
         各项目 or 项目自评, no project named in quotes (“水厂改造”项目)."""
         return bool(self.own_project) and self._only_own_cue(text)
 
+    def _own_name_at(self, text: str) -> int:
+        """Where the sentence names the report's one project by its name (the form's 项目名称, or
+        that name without its closing 项目), speaking of no other; -1 if it does not."""
+        if not self.own_project or any(w in text for w in self.other_projects):
+            return -1
+        stem = self.own_project.removesuffix("项目")
+        at = text.find(stem if len(stem) >= PROJECT_NAME_MIN else self.own_project)
+        return at
+
     def _named_projects(self) -> dict[int, str]:
         """Block index -> the project the last “项目名称：X” line above it names, within its
         heading's part of the report (a heading ends it); or the project a heading names (二、免费开放
@@ -1042,6 +1051,9 @@ class FactReader:
         named = _listed_together(text, named)
         own = self.own_project if cue and self._only_own_project(text) else \
             "" if cue and self.own_unnamed and self._only_own_cue(text) else UNNAMED
+        own_at = self._own_name_at(text) if not subject else -1
+        if own_at >= 0:  # (农村公路养护项目2024年度绩效自评总分…: the report's project by its name, as 本项目)
+            unnamed_from, own = min(unnamed_from, own_at), self.own_project
         previous_end, carried = 0, lead_concept
         last_money: Fact | None = None
         list_fund, list_parts = self.open_list  # a fund's total opening a 其中 list: its parts are of that fund
