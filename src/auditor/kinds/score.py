@@ -1300,6 +1300,8 @@ def _check_proportional(doc, rule, typed):
                 continue
             if (stepped is not None and not miss.upward and stepped.kind != "unit") or (stepped is None and other_rule):
                 continue
+            if miss.target.unit == DEADLINE_UNIT and (stepped is None or stepped.kind != "unit"):
+                continue  # (a deadline missed by a month is late, not 11/12 done: only a step per month scores it)
             expected = _partial_expected(rule, miss, weight, stepped)
             if expected is None or _close(r.score, expected, cell.text, places,
                                           slack=_printed_spread(rule, miss, weight, expected, stepped)):
