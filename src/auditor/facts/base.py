@@ -158,11 +158,12 @@ class Fact:
 
     @property
     def half_unit(self) -> Decimal:
-        """Half a unit of the last printed digit; a zero is exactly zero however it is printed, and
-        a whole number of people, items or cars is an exact count (not of percentage points: a
-        difference of rates is measured, not counted, whatever its 个)."""
-        if self.value == 0 or (self.places == 0 and self.unit and self.unit not in MONEY_UNITS
-                               and self.unit not in MEASURED_UNITS):
+        """Half a unit of the last printed digit; a zero printed bare (0, —) is exactly zero (0.0
+        is rounded like any figure: a change of 0.04% is printed 0.0), and a whole number of
+        people, items or cars is an exact count (not of percentage points: a difference of rates
+        is measured, not counted, whatever its 个)."""
+        if (self.value == 0 and self.places == 0) or (self.places == 0 and self.unit and self.unit not in MONEY_UNITS
+                                                       and self.unit not in MEASURED_UNITS):
             return Decimal(0)
         return half_unit(self.places)
 

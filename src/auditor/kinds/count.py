@@ -26,6 +26,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from ..facts.base import ITEM_TOKEN_RE
 from ..facts.numbers import RANGE_JOINER, cn_to_int
 from ..ingest.raw import MAX_BREAKDOWN_CHARS, MAX_BREAKDOWN_PARTS, MAX_LIST_CHARS, bounded_int
 from ..knowledge import compact
@@ -793,6 +794,8 @@ def _preceding_lists(passage: Passage, params: dict):
             start = _opened_list(text, k, count, params)
             if start is None:
                 continue
+        lead = ITEM_TOKEN_RE.match(text[start:k]) if start == 0 or text[start - 1] == "\n" else None
+        start += lead.end() if lead else 0  # (四、本部门共5个…: the paragraph's number is no item of a list)
         items, _ = _split_plain(text[start:k], params)
         if len(items) < 2 or "、" not in text[start:k] or any(re.search(params["count_pattern"], i) for i in items) \
                 or any(len(i) > params["max_item_chars"] for i in items) or _kinds_of(items, params["kind_nouns"]) \

@@ -757,15 +757,30 @@ def _headed_whole(base: FactBase, part: Fact) -> Fact | Literal[False] | None:
     """The whole a sentence opening “医疗收入结构中，” lists: the last amount before named so (its
     label ending with the head's words), of the part's measure and year; False when the head names
     a whole no figure before states (not guessed); None for a sentence with no such head."""
-    head = lexicon().part_list_head.match(base.sentences.get((part.block, part.sentence), ""))
+    opening = part.sentence  # (支出预算中，A…，占23.6%；B…，占76.4%。: the head goes on over its ；)
+    while opening > 0 and base.sentences.get((part.block, opening - 1), "").rstrip().endswith(("；", ";")):
+        opening -= 1
+    head = lexicon().part_list_head.match(base.sentences.get((part.block, opening), ""))
     if head is None:
         return None
     words = compact(head.group("name"))
     concept = lexicon().concepts.last(words)
-    earlier = [f for b in (part.block - 1, part.block) for f in base.by_block.get(b, ()) if f.id < part.id]
+    # (支出预算中，: the head's thing without its measure, 支出, which 本年支出 is a kind of)
+    kind = words
+    for start, end, _ in reversed(lexicon().measures.all(words)):
+        kind = kind[:start] + kind[end:]
+    # the figures before the list (not its items, before in its ；-chain)
+    earlier = [f for b in (part.block - 1, part.block) for f in base.by_block.get(b, ())
+               if f.block < part.block or f.sentence < opening]
     whole = next((f for f in reversed(earlier[-LISTING_REACH:]) if f.is_money and f.measure == part.measure
                   and f.period == part.period and f.value >= part.value
-                  and (compact(f.label).endswith(words) or (concept is not None and f.concept == concept))), None)
+                  and (compact(f.label).endswith(words) or (concept is not None and f.concept == concept)
+                       or (kind != words and len(kind) >= 2 and (f.concept or "").endswith(kind)))), None)
+    if whole is None and kind != words and len(kind) >= 2:
+        # (stated in a table only: the total of the part's declared sum, if it is of that kind)
+        whole = next((_document_value(base, calc["total"], part.measure, part.subject)
+                      for calc in lexicon().calculations
+                      if part.concept in calc["parts"] and calc["total"].endswith(kind)), None)
     return whole if whole is not None else False
 
 
