@@ -214,7 +214,16 @@ class Table:
         return "\n".join(self.row_text(i) for i in range(len(self.rows)))
 
     def text_start(self, chars: int) -> str:
-        """`text[:chars]`, joining only the rows it needs."""
+        """`text[:chars]`, joining only the rows it needs; kept per length asked for (several rules
+        of a kind ask for the same start of every table), again only if rows were added since."""
+        kept = self.__dict__.setdefault("_starts", {})
+        key = (chars, len(self.rows))
+        start = kept.get(key)
+        if start is None:
+            start = kept[key] = self._text_start(chars)
+        return start
+
+    def _text_start(self, chars: int) -> str:
         rows, length = [], -1  # the length of the rows joined so far, with their line breaks
         for i in range(len(self.rows)):
             if length >= chars:

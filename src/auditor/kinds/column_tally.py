@@ -143,7 +143,7 @@ def _columns(doc, rule, wanted) -> list[Column]:
             if not hits:
                 continue
             rows = [r for r in range(h + 1, len(grid))
-                    if not any(w in compact(t) for t in grid[r] for w in summary)
+                    if not any(w in t for t in map(compact, grid[r]) for w in summary)
                     and any(t.strip() for t in grid[r])]
             found += [Column(table, c, heads[c], [r for r in rows if c < len(table.rows[r])], h) for c in hits]
             break  # (the first head row names the columns)
