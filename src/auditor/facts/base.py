@@ -1009,8 +1009,11 @@ class FactReader:
         if not end or LEAD_LIST_RE.search(rest, 0, end.start()):
             return None, "", ""  # a sentence or a list, not a name
         label = rest[:end.start()].strip()
-        if not m and not CLASS_LEVEL_RE.search(label):
-            return None, "", ""  # without a number, only a classification item's label leads
+        if not m and not CLASS_LEVEL_RE.search(label) and not (
+                rest[end.start()] in "：:" and compact(label) in self.row_labels):
+            # without a number, only a classification item's label leads, or a table row's label
+            # before a colon (建档率：年度指标值≥60%，…得9.85分: that indicator row's figures)
+            return None, "", ""
         if compact(label).endswith(self.topic_endings) or self.score_category.fullmatch(compact(label)) \
                 or compact(label) in self.indicator_kinds or self.lex.breakdown_heading.fullmatch(compact(label)):
             # a heading run into its paragraph (（二）支出情况。…, 五、“三公”经费支出情况说明。…, （一）
@@ -1704,6 +1707,9 @@ class FactReader:
             # (so is an amount naming only the kind of money, 与上年支出3,302.67万元)
             concept = self.whole if (measure is not None or self._kind_only(bare)) and unit in MONEY_UNITS \
                 and self.part_carried and plain_carried is not None else plain_carried
+        if concept is None and unit == "分" and carried and carried == self.lead and carried not in self.money \
+                and _names_nothing(bare, self.lex):
+            concept = carried  # (建档率：…该指标分值10分，得9.85分: the run-in indicator label's points)
         if concept is None and unit in MONEY_UNITS and carried in self.not_money and last_money is not None \
                 and last_money.concept and self.lex.comparison.search(phrase) and _names_nothing(bare, self.lex):
             # “全年实际支出X万元，预算执行率96.71%，较上年同期的Y万元…”: an amount compared after a
@@ -1793,7 +1799,9 @@ class FactReader:
             # an indicator's rate stated as its target or as what it reached (覆盖率目标值60%，实际
             # 完成63.6%): a value of the indicator, no completion of a budget
             # (the indicator named here, or none: not the concept of an earlier sentence, 自评得分)
-            named = concept if concept and concept not in self.money else None
+            # (the paragraph's run-in indicator label, 建档率：目标值≥90%，实际完成92%: that one's)
+            named = concept if concept and concept not in self.money else \
+                carried if carried and carried == self.lead and carried not in self.money else None
             return dict(out, concept=named, measure="目标值" if worded == "目标值" else "实际值")
         kind = self.lex.rate_measures.last(phrase)
         within = self.lex.share_within.search(phrase) if kind == "占比" else None
