@@ -2178,7 +2178,10 @@ def _row_change(base: FactBase, rule):
                 continue
             on_last_year, measure = _change_head(f.header, rule.params["base_cues"], rule.params["other_period_cues"],
                                                  base.year)
-            pair = _year_pair(facts, measure) if on_last_year else None
+            pair = _group_year_pair(facts, f.header, base.year) if on_last_year else None
+            basis = f"{base.year + 1}年数与{base.year}年数" if pair else "本年数与上年数"
+            if pair is None and on_last_year and not _names_other_year(f.header, base.year):
+                pair = _year_pair(facts, measure)
             if pair is None:
                 continue
             current, prior = pair
@@ -2193,7 +2196,7 @@ def _row_change(base: FactBase, rule):
             else:
                 continue
             if hit is not None:
-                hit.fields["basis"] = "本年数与上年数"
+                hit.fields["basis"] = basis
                 hits.append(("rate" if is_rate else "change", f, hit, pair))
         yield from _told_once(hits)
 
@@ -2258,6 +2261,40 @@ def _change_head(header: str, cues: list[str], other_periods: list[str] = (),
             return False, None  # 较预算数, 比年初预算: another base than last year
     named = [m[2] for m in lex.measures.all(left) if m[2] != "变动额"]
     return True, named[-1] if named else None
+
+
+def _head_year(header: str) -> int | None:
+    """The one year a change column's head names before its base (2026年 over 比上年执行数增长%
+    in a table of 2025's execution and 2026's budget: the change of 2026's figure)."""
+    head = compact(header)
+    at = min((k for k in (head.find(c) for c in ("比", "较")) if k >= 0), default=len(head))
+    years = set(YEAR_NUMBER_RE.findall(head[:at]))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def _names_other_year(header: str, year: int | None) -> bool:
+    named = _head_year(header)
+    return bool(year) and named is not None and named != year
+
+
+def _group_year_pair(facts: list[Fact], header: str, year: int | None) -> tuple[Fact, Fact] | None:
+    """A change column in the next year's group (2026年 | 比上年执行数增长%, beside 2025年's 预算数 and
+    执行数): (next year's figure, this year's figure of the measure the head compares with, else
+    of the next year's measure); None for any other column."""
+    if not year or _head_year(header) != year + 1:
+        return None
+    amounts = [f for f in facts if f.unit not in ("%", "‰", "") and f.measure != "变动额"]
+    later = [f for f in amounts if f.period == LATER]
+    if len(later) != 1:
+        return None
+    head = compact(header)
+    at = min((k for k in (head.find(c) for c in ("比", "较")) if k >= 0), default=len(head))
+    named = [m[2] for m in lexicon().measures.all(head[at:]) if m[2] != "变动额"]
+    measure = named[-1] if named else later[0].measure
+    current = [f for f in amounts if f.period == CURRENT and f.measure == measure]
+    if len(current) != 1 or not _same_family(later[0], current[0]):
+        return None
+    return later[0], current[0]
 
 
 def _year_pair(facts: list[Fact], measure: str | None = None) -> tuple[Fact, Fact] | None:
