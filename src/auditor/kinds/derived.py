@@ -2710,8 +2710,12 @@ def _worded_sum(base: FactBase, rule):
         result = found.result
         factor = MONEY_UNITS.get(result.unit, Decimal(1))
         shown = fmt(found.value() / factor, result.places, result.text)
-        terms = f"{found.start.text}" + "".join(f" {'+' if sign > 0 else '−'} {f.text}" for sign, f in found.terms)
-        yield Hit(quote=base.span(found.start, result), location=result.loc, stated=result.text,
+        # (a start stated in a sentence before: where it is, and the sentence of the sum quoted)
+        elsewhere = (found.start.block, found.start.sentence) != (result.block, result.sentence)
+        terms = f"{found.start.text}" + (f"（{found.start.where()}）" if elsewhere else "") \
+            + "".join(f" {'+' if sign > 0 else '−'} {f.text}" for sign, f in found.terms)
+        yield Hit(quote=base.span(found.terms[0][1] if elsewhere else found.start, result), location=result.loc,
+                  stated=result.text,
                   expected=f"{shown}{result.unit}", formula=f"{terms} = {shown}{result.unit}",
                   fields={"rate": result.text, "computed": f"{shown}{result.unit}",
                           "relation": compact(result.label).rstrip("".join(COPULAS)) or "结果"},

@@ -6,6 +6,13 @@ and naming a flow of money (收入, 支出, 调出 …: not 减灾救灾资金) 
 amounts listed after them with 、 or 和); the last amount, in a clause opening with neither and
 naming what a sum comes to (年末结转, 余额, 合计), is what the words say the sum comes to. Every
 amount of the sentence takes part: one outside that shape leaves the sentence unread.
+
+Budget execution reports write the same sum over commas and paragraphs (…收入完成170,909.06万元。
+¶加上上级补助收入…（其中：…），调入资金…，上年结转收入…，收入总计508,897.04万元): a clause
+naming a flow goes on with the sign before it unless it opens a list of parts (其中); amounts in
+brackets are parts of the amount before them, no terms; and a sentence opening on 加 starts
+from the amount the result names without its total word (收入总计: the last 收入 stated before, in
+its paragraph or the REACH blocks above).
 """
 from __future__ import annotations
 
@@ -18,6 +25,8 @@ from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS
 
 CLAUSE_BREAKS = "，,；;：:"
+REACH = 3  # text blocks above a sentence opening on 加 in which its start may stand (linear: bounded)
+TOTAL_WORDS = ("总计", "合计", "共计")  # the word a result's name ends with over the name of its start
 
 
 @dataclass(frozen=True)
@@ -47,30 +56,79 @@ class WordedSum:
 def worded_sums(base: FactBase, plus: re.Pattern, minus: re.Pattern, flows: tuple[str, ...],
                 results: tuple[str, ...]) -> list[WordedSum]:
     out = []
+    openers = lexicon().list_openers
     for key, facts in base.by_sentence.items():
-        money = [f for f in facts if f.source == "text"]
-        if len(money) < 3 or not all(f.is_money for f in money):
-            continue
         text = base.sentences.get(key, "")
-        found = _read(text, money, plus, minus, flows, results)
+        money = [f for f in facts if f.source == "text" and not _in_brackets(text, f)]
+        if len(money) < 2 or not all(f.is_money for f in money):
+            continue
+        head = re.split(f"[{CLAUSE_BREAKS}]", text[:money[0].at])[-1].strip()
+        start = None
+        if plus.match(head) and any(w in head for w in flows):
+            # (加上上级补助收入…，…，收入总计…: the start is stated before the sentence)
+            start = _start_before(base, key, money[-1])
+            if start is None:
+                continue
+        elif len(money) < 3:
+            continue
+        found = _read(text, money, plus, minus, flows, results, openers, start)
         if found is not None:
             out.append(found)
     return out
 
 
+def _in_brackets(text: str, f: Fact) -> bool:
+    before = text[:f.at]
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
+
+
+def _start_before(base: FactBase, key: tuple[int, int], result: Fact) -> Fact | None:
+    """The amount a sum opening on 加 starts from: the last sentence's first amount before it, in
+    its paragraph or a few above, whose label names the result's thing (一般公共预算收入 for
+    一般公共预算收入总计), of the result's period; not of a sentence listing parts."""
+    name = result.label
+    for word in TOTAL_WORDS:
+        name = name.split(word)[0] if word in name else name
+    name = name.strip("，,：: ")
+    if len(name) < 2:
+        return None
+    block, sentence = key
+    lex = lexicon()
+    for b in range(block, max(block - REACH, -1) - 1, -1):
+        earlier = [f for f in base.by_block.get(b, ()) if b < block or f.sentence < sentence]
+        # each sentence's first amount, unless the sentence lists parts (其中…, 非税收入中，…)
+        firsts = {}
+        for f in earlier:
+            if f.is_money and f.source == "text":
+                firsts.setdefault(f.sentence, f)
+        for f in sorted(firsts.values(), key=lambda f: f.id, reverse=True):
+            opening = base.sentences.get((f.block, f.sentence), "").lstrip()
+            if opening.startswith(lex.list_openers) or lex.part_list_head.match(opening):
+                continue
+            if f.measure != "变动额" and f.period == result.period and name in f.label:
+                return f
+    return None
+
+
 def _read(text: str, money: list[Fact], plus: re.Pattern, minus: re.Pattern, flows: tuple[str, ...],
-          results: tuple[str, ...]) -> WordedSum | None:
+          results: tuple[str, ...], openers: tuple[str, ...] = (), start: Fact | None = None) -> WordedSum | None:
     terms: list[tuple[int, Fact]] = []
     sign = 0
-    for k in range(1, len(money)):
+    if start is not None:  # (the sentence opens on 加: its first amount is a term)
+        money, sign, terms = [start, *money], 1, [(1, money[0])]
+    for k in range(len(terms) + 1, len(money)):
         before = text[money[k - 1].at + len(money[k - 1].text):money[k].at]
         clause = re.split(f"[{CLAUSE_BREAKS}]", before)[-1].strip()
         opened = len(re.split(f"[{CLAUSE_BREAKS}]", before)) > 1
         flowing = any(w in clause for w in flows)
+        last = k == len(money) - 1
         if plus.match(clause) and flowing:
             sign = 1
         elif minus.match(clause) and flowing:
             sign = -1
+        elif opened and sign and flowing and not clause.startswith(openers) \
+                and not (last and any(w in clause for w in results)):
+            pass  # (加上级补助收入…，调入资金…: another flow listed over a comma goes on with the sign)
         elif opened or sign == 0 or not lexicon().list_join.match(before.lstrip()):
             # a clause opening with neither (the result, if it is the last and names a sum's
             # outcome), or a figure not listed on
