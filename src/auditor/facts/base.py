@@ -1487,8 +1487,9 @@ class FactReader:
             and not any(ch.isdigit() for ch in lead)
 
     def _kind_only(self, bare: str) -> bool:
-        """Words naming nothing (see _names_nothing) end with a kind of money (与上年支出)."""
-        return bare.replace(" ", "").endswith(self.money_kinds)
+        """Words naming nothing (see _names_nothing) name a kind of money (与上年支出; 支出较上年:
+        the kind as the subject, before its comparison)."""
+        return any(kind in bare for kind in self.money_kinds)
 
     def _ends_on_budget(self, text: str, last: Fact) -> bool:
         """The sentence's last amount outside a list is a budget its words name, and nothing after
