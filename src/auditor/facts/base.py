@@ -522,6 +522,7 @@ class FactReader:
         self.whole_fund = None  # (fund, its parts) of a fund's total a sentence was about, for a 其中 after it
         self.opening = None  # the concept of the first amount of a sentence going on after a ；
         self.money_kinds = tuple(vocab.get("part_list_heads") or ())
+        self.unit_aliases = dict(vocab.get("unit_aliases") or {})  # a unit -> the one it is written as
         # where a sentence's opening name ends: a verb of how it is spent or set, or a break
         self.topic_end = re.compile(alternatives(vocab.get("topic_end_words") or ["，"]) + r"|[，,：:；;。（(]")
         # what a heading may say of the project it names after its name (…项目自评情况)
@@ -1137,6 +1138,7 @@ class FactReader:
         last_period = None  # the period of the sentence's figure before
         for m in self.lex.text_number.finditer(text):
             unit = m.group("unit") or ""
+            unit = self.unit_aliases.get(unit, unit)  # (3,030名 counts people as 3,030人 does)
             if self.lex.not_a_figure_after.match(text[m.end():m.end() + 2]) or _inside_doc_number(text, m.start()):
                 continue  # a year, a date, a document number: words of the next figure's phrase
             if m.start() and text[m.start() - 1] in "lIOo" and m.start() > 1 and text[m.start() - 2].isdigit():
@@ -2514,6 +2516,7 @@ class FactReader:
             stem = LABEL_TAIL_RE.sub("", row_label)
             if stem != row_label and len(stem) >= 4:
                 self.row_labels.setdefault(stem, row_label)  # (the name without its tail)
+        unit = self.unit_aliases.get(unit, unit)
         if unit and row_label:  # (the units printed with a row label's figures: see _indicator_like)
             self.label_units.setdefault(row_label, set()).add(unit)
         # a row naming one concept under a column naming another (基本支出 of 一般公共服务支出):
@@ -2547,6 +2550,7 @@ class FactReader:
             measure = "决算" if money_like and unit != "%" and not rate else "实际值"
         if not unit and not counted:
             unit = self._cell_unit(head.text, label, table, measure, concept, block_unit, rate)
+        unit = self.unit_aliases.get(unit, unit)
         if concept and row_label:
             self._note_row(concept, row_label, head, unit)
         subject = self.table_subject
