@@ -90,6 +90,9 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # named_rate: the words of the figure a rate is of beside the rate's own stem (执行率 of
           # a 支出), and the words of a base of plans (下达, 预算) the rate is recomputed on
           "rate_stems": (dict, {}), "rate_suffixes": (list, ["率"]), "index_suffixes": (dict, {}), "base_words": (list, []), "negations": (list, ["不", "未"]),
+          # named_rate: words of a figure naming a part of a project's money (中央资金到位): its rate is
+          # not judged against the project form's budgets
+          "part_words": (list, []),
           # worded_sum: the words opening a clause of amounts added or taken away (regexes)
           "plus_pattern": (str, "^$"), "minus_pattern": (str, "^$"),
           # worded_sum: the words of a flow of money an added or taken clause names, and of what a
@@ -2683,15 +2686,17 @@ def _named_rate(base: FactBase, rule):
     params = rule.params
     for rate, figure, whole, judged in named_rate_slips(base, params["rate_stems"], tuple(params["not_rate_words"]),
                                                         tuple(params["base_words"]), tuple(params["negations"]), _fits,
-                                                        tuple(params["rate_suffixes"])):
+                                                        tuple(params["rate_suffixes"]), tuple(params["part_words"])):
         if not judged:
             yield CHECKED
             continue
         name = compact(rate.label)[-6:].rstrip("".join(COPULAS)) or "比率"
         index = next((note for suffix, note in params["index_suffixes"].items() if name.endswith(suffix)), None)
+        far = (whole.block, whole.sentence) != (rate.block, rate.sentence)
         for outcome in _rate_against(base, rate, figure, whole, name,
                                      f"{compact(figure.label) or '该数'} ÷ {compact(whole.label) or '基数'}"
-                                     "（段中其他两数之比也都不是该比率）"):
+                                     + ("（句中未写基数，取项目表的全年预算数；年初预算数及文中所写预算数也都得不出该比率）" if far
+                                        else "（段中其他两数之比也都不是该比率）")):
             if index and isinstance(outcome, Hit):
                 # (满意度 may be an index weighting each answer, not the share of one answer: a warning)
                 outcome.severity, outcome.formula = "warning", f"{outcome.formula}；{index}"

@@ -8,6 +8,11 @@ the figure it is of (nor any other two of them, nor the figure over a sum of bas
 年初预算 + 追加) is reported against the nearest such base; a rate after a list of figures (其中
 A到位…、B到位…，到位率…) may be of their sum, and is not judged.
 Bases stated elsewhere (another paragraph, a table) are not guessed at: most rates stand there.
+One is not a guess: a project's funds in its form (年度资金总额's 全年预算数, concepts.yaml
+project_funds), for a rate of the project's money as a whole (项目资金实际到位510.00万元，到位率…:
+words naming no part of it, `part_words`): the rate is judged against the form's budgets, year-
+start and full-year alike, and the text's budgets naming no other thing; reported against the
+full-year one when none gives it.
 """
 from __future__ import annotations
 
@@ -16,8 +21,9 @@ from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 
-from ..facts.base import Fact, FactBase
+from ..facts.base import CURRENT, Fact, FactBase
 from ..facts.lexicon import lexicon
+from ..knowledge import concepts
 
 NEAREST_BASES = 12  # figures before the rate it may be of: a long sentence's far figures are others' (and linear cost)
 WINDOW = 40  # figures read back for them
@@ -33,7 +39,8 @@ def named_rate_pattern(suffixes: tuple[str, ...]) -> re.Pattern:
 
 
 def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tuple[str, ...],
-                     base_words: tuple[str, ...], negations: tuple[str, ...], fits, suffixes: tuple[str, ...] = ("率",)):
+                     base_words: tuple[str, ...], negations: tuple[str, ...], fits, suffixes: tuple[str, ...] = ("率",),
+                     part_words: tuple[str, ...] = ()):
     """(rate, figure, base, judged): judged False where the rate is consistent (a CHECKED), True
     with the base it was recomputed on where it is not (see the module)."""
     named_rate_re = named_rate_pattern(suffixes)
@@ -58,17 +65,38 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
             named = [facts[j] for j in at if any(w in text[_start(facts, j):facts[j].at] for w in base_words)]
             if not named and _counted_whole(text, facts, k, bases):
                 named = bases[-1:]  # (老年人5,830人，纳入健康管理4,286人，健康管理率…: the count it is of)
-            if not named:
-                continue  # no base of plans stated with it: the base is elsewhere
+            far = not named  # (the bases are the form's, not the sentence's figures)
+            if far:
+                # no base of plans stated with it: the base is elsewhere, the project form's if any
+                bases = _form_budgets(base, figure, own, part_words)
+                named = [b for b in bases if b.source == "table" and b.measure == "全年预算"][-1:]
+                if not named or len({b.value for b in bases if b.source == "table" and b.measure == "全年预算"}) != 1:
+                    continue
             if all(b.measure == "年初预算" for b in named) and base.budget_adjusted(figure.concept):
                 continue  # (the year-start budget, where the document tells the year's was another)
-            if any(fits(rate, figure, b) for b in bases) or _any_pair_fits(rate, [*bases, figure], fits):
+            if any(fits(rate, figure, b) for b in bases) or (not far and _any_pair_fits(rate, [*bases, figure], fits)):
                 yield rate, figure, None, False
                 continue
             if _listed(text, facts, k - 1) or _sum_fits(rate, figure, bases, fits):
                 continue  # (the rate of a list's sum, 其中A到位…、B到位…，到位率…; or of a sum of bases,
                 # 年初预算…，年中追加…: neither is printed, and the rate may be right)
             yield rate, figure, named[-1], True
+
+
+def _form_budgets(base: FactBase, figure: Fact, own: str, part_words: tuple[str, ...]) -> list[Fact]:
+    """The budgets a rate of a project's money as a whole may be on, stated outside its sentence:
+    the project form's (concepts.yaml project_funds) and the text's naming no other thing, this
+    year's; none for a figure of a part of the money (中央资金到位…) or of another thing."""
+    funds = concepts().get("project_funds")
+    if not funds or not figure.is_money or figure.fund or figure.concept not in (None, funds) \
+            or any(w in own for w in part_words):
+        return []
+    found = [f for f in base.facts if f.is_money and f.period == CURRENT and not f.fund and not f.comparator
+             and f.measure in ("全年预算", "年初预算") and (f.concept == funds or (f.concept is None and f.source == "text"))]
+    # (a figure naming no project, in a document of one project's form: that project's)
+    projects = {f.subject for f in found if f.source == "table"}
+    subjects = {"", figure.subject} | (projects if not figure.subject and len(projects) == 1 else set())
+    return [f for f in found if f.subject in subjects]
 
 
 def _start(facts: list[Fact], k: int) -> int:
