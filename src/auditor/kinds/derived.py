@@ -1500,7 +1500,7 @@ def _growth(base: FactBase, rule):
         stated = _stated_prior(sentence, change)
         if current is None and stated is None:
             continue
-        moved = 0
+        moved, basis = 0, "增减额与上年数"
         if stated is not None:
             # “与上年17.05万元相比减少1.31万元，降幅7.68%”: the base is stated, right before the change
             c_lo, c_hi = bounds(change)
@@ -1531,28 +1531,41 @@ def _growth(base: FactBase, rule):
             if against is None:
                 continue
             prior, lo, hi, computed, moved = against
+            basis = "本年数与上年数"
             if not consistent(rate, lo, hi) and _of_summed_total(base, rate, current, prior):
                 yield CHECKED  # (the rate on last year's true total: the printed total is the slip, SUM005's)
                 continue
             than = "上年" if prior.period == PRIOR else "所比年度"  # (较2022年的…: an older base)
-            formula = (f"（本年 {current.text} − {than} {prior.text}）÷ {than} {prior.text} = {fmt(computed)}%"
-                       f"（{prior.where()}）")
+            fell = "−" if current.in_yuan() < prior.in_yuan() else ""
+            formula = (f"（本年 {_with_unit(current)} − {than} {_with_unit(prior)}）÷ {than} {_with_unit(prior)}"
+                       f" = {fell}{fmt(computed)}%（{prior.where()}）")
         yield CHECKED
         if change is not None and change.sign and rate.sign and change.sign != rate.sign \
                 and change.concept == rate.concept and not (_both_ways(change) or _both_ways(rate)):
             # “减少 63.55 万元，增长 4.71%”
-            yield _opposite(rate, change.sign, computed, f"增减额写{'增加' if change.sign > 0 else '减少'} {change.text}，"
-                                                         f"比例却写{_way(rate.sign)}；{formula}")
+            yield _based(basis, _opposite(rate, change.sign, computed, f"增减额写{'增加' if change.sign > 0 else '减少'} {change.text}，"
+                                                         f"比例却写{_way(rate.sign)}；{formula}"))
             continue
         if change is None and rate.sign and moved and rate.sign != moved and not _both_ways(rate):
             # “较上年增长 8.35%” where the figures went from 31.75 down to 29.10
-            yield _opposite(rate, moved, computed, f"本年 {current.text}{'高于' if moved > 0 else '低于'}上年 "
-                                                   f"{prior.text}，比例却写{_way(rate.sign)}；{formula}")
+            yield _based(basis, _opposite(rate, moved, computed, f"本年 {_with_unit(current)}{'高于' if moved > 0 else '低于'}上年 "
+                                                   f"{_with_unit(prior)}，比例却写{_way(rate.sign)}；{formula}"))
             continue
         if consistent(rate, lo, hi) or (stated is not None and _years_give(rate, current, stated)):
             continue  # (both years stated and the rate of theirs: the change amount is the slip, DRV010's)
         slip = _growth_unit_slip(rate, change, current) if change is not None and current is not None else None
-        yield slip or _hit(rate, computed, "增减比例", formula)
+        yield _based(basis, slip or _hit(rate, computed, "增减比例", formula))
+
+
+def _based(basis: str, hit: Hit) -> Hit:
+    """The hit, telling the figures its rate was worked out from (增减额与上年数, 本年数与上年数)."""
+    hit.fields.setdefault("basis", basis)
+    return hit
+
+
+def _with_unit(f: Fact) -> str:
+    """The figure as printed, with its unit where its cell left it to the table (2,018,581.70万元)."""
+    return f.text if not f.unit or f.text.endswith(f.unit) else f"{f.text}{f.unit}"
 
 
 def _of_summed_total(base: FactBase, rate: Fact, current: Fact, prior: Fact) -> bool:
