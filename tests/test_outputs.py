@@ -190,6 +190,17 @@ def test_shares_past_100_percent_through_one_misprinted_share_are_that_share_s_d
         [("DRV001", "37.60%", ["DRV006"])]
 
 
+def test_a_growth_worked_out_from_a_total_its_list_disproves_is_folded_into_it(tmp_path):
+    """三公 14.63 against its parts' 14.36: 下降10.81% with 减少1.74 holds on 14.36 (1.74 ÷ 16.10),
+    not on the misprinted total (1.74 ÷ 16.37 = 10.63%): one error, the total's."""
+    found = _audit(tmp_path, "某中心2024年度部门决算\n七、“三公”经费财政拨款支出决算情况说明\n"
+                             "2024年度“三公”经费财政拨款支出预算为18.00万元，支出决算为14.63万元，完成预算的79.78%，"
+                             "较上年减少1.74万元，下降10.81%。其中：因公出国（境）费支出决算为0万元；公务用车购置及运行维护费"
+                             "支出决算为12.56万元；公务接待费支出决算为1.80万元。\n")
+    assert [(f.rule, f.stated, [c.split(" ")[0] for c in f.folded]) for f in found] == \
+        [("CAL001", "14.63万元", ["DRV002", "DRV003"])]
+
+
 def test_figures_alike_in_digits_but_not_in_unit_are_not_linked():
     from auditor.findings import Finding, link_same_figure
     from auditor.model import Location

@@ -268,9 +268,10 @@ def _table(raw: RawBlock, loc: Location, index: int, before: list) -> Table:
             break
         prev.insert(0, b)
     # a table's code line (公开04表, 附表2) numbers it and names nothing: the title is above it
+    # (公开04表　单位：万元: a code line with the unit beside it names nothing either)
     titles = [_without_unit(b.text) for b in prev if len(b.text) <= 80 and len(b.text) > 3
-              and not _is_sentence(b.text) and not TABLE_CODE_RE.match(b.text)]
-    titles = [t for t in titles if t]
+              and not _is_sentence(b.text)]
+    titles = [t for t in titles if t and not TABLE_CODE_RE.match(t)]
     named = [t for t in titles if "表" in t]
     if named or titles:
         table.title = (named or titles)[-1]

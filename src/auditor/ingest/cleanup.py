@@ -31,6 +31,7 @@ TRADITIONAL = str.maketrans(
     "预决算经费项门亿万圆职业与务产资报表数额实际计划财拨款调划绩评价标体结余开单据补贴发准机关总级厅处区县乡镇"
     "车辆购运维护会议时间场类别负责达标准确审质国个为这对于来说后从并员减税险医疗养农电网条际况进选规范",
 )
+TRADITIONAL.update(str.maketrans("戶", "户"))  # (受益农戶数: ⼾ below, and as typed)
 # Radical characters standing for ideographs: PDF text layers of CJK fonts (Noto CJK printed by
 # Chromium, many Word exports) carry 支 as ⽀ (KANGXI RADICAL BRANCH) and 长 as ⻓ (CJK RADICAL
 # C-SIMPLIFIED LONG), which look the same and match no word. The Kangxi Radicals block maps by
@@ -44,6 +45,8 @@ RADICALS_SUPPLEMENT = (
 KANGXI_RADICALS = "".join(chr(code) for code in range(0x2F00, 0x2FD6))
 TRADITIONAL.update(str.maketrans(RADICALS_SUPPLEMENT[0], RADICALS_SUPPLEMENT[1]))
 TRADITIONAL.update(str.maketrans(KANGXI_RADICALS, unicodedata.normalize("NFKC", KANGXI_RADICALS)))
+# (⼾ KANGXI RADICAL DOOR is NFKC's 戶; a simplified font's 户 is printed as it)
+TRADITIONAL.update(str.maketrans("⼾", "户"))
 # the characters TRADITIONAL changes: most lines hold none, and a search finds that at a third of
 # the cost of translating the line character by character
 TRADITIONAL_RE = re.compile("[" + re.escape("".join(chr(k) for k, v in TRADITIONAL.items() if k != v)) + "]")

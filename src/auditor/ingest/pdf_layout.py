@@ -73,8 +73,8 @@ def _running_header(blocks: list[RawBlock], page: int, line: str) -> bool:
 def _without_page_numbers(lines: list[tuple[float, str]]) -> list[tuple[float, str]]:
     """The page's text lines without a page number standing alone at the top or the bottom."""
     keep = list(lines)
-    for at in (-1, 0):
-        if keep and PAGE_NUMBER_RE.match(keep[at][1]):
+    for at in (-1, 0):  # (read as cleaned: 第 5 ⻚ 共 14 ⻚ is printed with a radical for 页)
+        if keep and PAGE_NUMBER_RE.match(clean_text(keep[at][1])):
             keep.pop(at)
     return keep
 

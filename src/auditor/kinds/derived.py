@@ -1524,8 +1524,10 @@ def _growth(base: FactBase, rule):
             computed = change.in_yuan() / previous_yuan * HUNDRED
             factor = MONEY_UNITS.get(current.unit, Decimal(1))
             shown_places = 2 if current.is_money else max(current.places, change.places)
-            formula = (f"变动额 {change.text} ÷ 上年数 {fmt(previous_yuan / factor, shown_places)}{current.unit}"
-                       f"（{current.text} {'−' if sign > 0 else '+'} {change.text}）= {fmt(computed)}%")
+            # (written as one step of figures, so that a wrong current figure found by another
+            # rule is seen to explain it: findings.drop_consequences)
+            formula = (f"变动额 {change.text} ÷（本年 {current.text} {'−' if sign > 0 else '+'} 变动额 {change.text}）"
+                       f"= {fmt(computed)}%（上年数 {fmt(previous_yuan / factor, shown_places)}{current.unit}）")
         else:
             against = _prior_against(base, rate, current, stated_prior[1] if stated_prior else None)
             if against is None:

@@ -1,0 +1,26 @@
+"""What a PDF's page furniture and font mapping must not do to the document model: a page footer
+printed with radical characters (第 5 ⻚ 共 14 ⻚, as Chromium prints Noto CJK) still is furniture,
+so a table running over the page break stays one table; ⼾ is read as 户 (NFKC alone makes it the
+traditional 戶); and a table's code line with its unit beside it (公开04表　单位：万元) is no title."""
+from __future__ import annotations
+
+from auditor.ingest import load
+from auditor.ingest.cleanup import clean_text
+from auditor.ingest.pdf_layout import _without_page_numbers
+
+
+def test_a_footer_printed_with_a_radical_for_its_page_word_is_dropped():
+    lines = [(18.0, "东湖市⽔⽂监测中⼼2024年度部⻔决算"), (55.0, "收⼊决算表"), (564.7, "第 5 ⻚ 共 14 ⻚")]
+    assert [text for _, text in _without_page_numbers(lines)] == ["东湖市⽔⽂监测中⼼2024年度部⻔决算", "收⼊决算表"]
+
+
+def test_the_door_radical_is_the_simplified_character():
+    assert clean_text("受益农⼾数≥3,000⼾，受益农戶3,420戶") == "受益农户数≥3,000户，受益农户3,420户"
+
+
+def test_a_code_line_with_the_unit_beside_it_leaves_the_title_to_the_line_above(tmp_path):
+    report = tmp_path / "决算.txt"
+    report.write_text("某中心2024年度部门决算\n财政拨款收入支出决算总表\n公开04表\u3000单位：万元\n"
+                      "项目\t决算数\n本年支出合计\t2,201.22\n", encoding="utf-8")
+    (table,) = load(str(report)).tables
+    assert (table.title, table.unit) == ("财政拨款收入支出决算总表", "万元")
