@@ -24,3 +24,11 @@ def test_a_code_line_with_the_unit_beside_it_leaves_the_title_to_the_line_above(
                       "项目\t决算数\n本年支出合计\t2,201.22\n", encoding="utf-8")
     (table,) = load(str(report)).tables
     assert (table.title, table.unit) == ("财政拨款收入支出决算总表", "万元")
+
+
+def test_pdfminer_s_font_warnings_stay_off_the_terminal():
+    import logging
+
+    import auditor.ingest.pdf_reader  # noqa: F401  (the reader quiets pdfminer when it is imported)
+
+    assert not logging.getLogger("pdfminer.pdffont").isEnabledFor(logging.WARNING)

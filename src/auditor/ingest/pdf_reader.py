@@ -11,6 +11,8 @@ tests compare the document model with. Limits on pages and on what one page may 
 """
 from __future__ import annotations
 
+import logging
+
 from . import pdf_limits as limits
 from .pdf_fonts import _MinerFonts
 from .pdf_layout import _read_page
@@ -19,6 +21,10 @@ from .pdf_tables import _PageShim
 from .pdf_text import _pdfium_page
 from .raw import RawBlock, ReadError, over_limit
 
+
+# pdfminer warns on stderr for each font it cannot measure (Could not get FontBBox…: hundreds of
+# lines a Chromium-printed PDF, whatever -q says); what it cannot read reaches us as an exception
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 ENCRYPTED = "PDF 已加密，需要密码才能打开；请提供未加密的文件（在 PDF 阅读器中输入密码后另存为不加密的副本）"
 
