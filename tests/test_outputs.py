@@ -201,6 +201,18 @@ def test_a_growth_worked_out_from_a_total_its_list_disproves_is_folded_into_it(t
         [("CAL001", "14.63万元", ["DRV002", "DRV003"])]
 
 
+def test_shares_of_a_list_summing_an_item_the_table_disproves_are_folded_into_it(tmp_path):
+    """社会保障和就业支出 274.64 in the text, 247.64 in the table: the list's shares, taken of the
+    items' own sum, all hold once the item is mended (100 ÷ 550 is 18.18%, of 523 19.12%): one error."""
+    found = _audit(tmp_path, "某中心2024年度支出情况说明\n表4 一般公共预算财政拨款支出决算表\n单位：万元\n"
+                             "科目名称\t决算数\n农林水支出\t175.36\n社会保障和就业支出\t247.64\n卫生健康支出\t100.00\n"
+                             "合计\t523.00\n五、一般公共预算财政拨款支出决算情况说明\n支出结构：农林水支出175.36万元，占33.53%；社会保障和就业支出274.64万元，占47.35%；"
+                             "卫生健康支出100.00万元，占19.12%。\n")
+    # (the 决算 heading makes it a 部门决算, whose other tables PRE001 asks for)
+    assert [(f.rule, f.stated, sorted(c.split(" ")[0] for c in f.folded)) for f in found if f.rule != "PRE001"] == \
+        [("FCT001", "274.64万元", ["DRV001", "DRV001", "DRV001"])]
+
+
 def test_figures_alike_in_digits_but_not_in_unit_are_not_linked():
     from auditor.findings import Finding, link_same_figure
     from auditor.model import Location

@@ -305,10 +305,17 @@ def _share(base: FactBase, rule):
             continue  # a tail moved to make the list print 100%: the list is right as printed
         # (a breakdown's whole, stated nowhere, is the sum of the parts it lists)
         name = whole.concept or ("所列各项之和" if whole.id < 0 else "总额")
+        # (a sum of the items listed is written out, one step of figures: an item found misprinted
+        # by another rule is then seen to explain the share, findings.drop_consequences)
+        divisor = f"（{whole.quote}）" if whole.label == LISTED_SUM else f"{name} {whole.text}"
+        tail = f"{name} {whole.text}；" if whole.label == LISTED_SUM else ""
         yield _hit(rate, computed, f"占{name}的比例",
-                   f"{part.concept or item_label(part.label) or '该项'} {part.text} ÷ {name} {whole.text} "
-                   f"= {fmt(computed)}%（{whole.where()}）" + _swapped(rate, part, whole, shares),
+                   f"{part.concept or item_label(part.label) or '该项'} {part.text} ÷ {divisor} "
+                   f"= {fmt(computed)}%（{tail}{whole.where()}）" + _swapped(rate, part, whole, shares),
                    quote=base.span(part, rate))
+
+
+LISTED_SUM = "所列各项合计"  # the label of a breakdown's whole, the sum of the items it lists (_breakdown)
 
 
 def _balanced_wholes(shares: list[tuple[Fact, Fact, Fact]]) -> set[int]:
@@ -752,8 +759,10 @@ def _breakdown(base: FactBase, rate: Fact, part: Fact) -> tuple[Fact, list[tuple
     total = sum((p.value for p, _ in pairs), Decimal(0))
     places = max(p.places for p, _ in pairs)
     # (one whole for the list, an id no fact of the base has: the shares are told as one group)
-    return replace(part, id=-2 - pairs[0][0].id, value=total, concept=None, label="所列各项合计", places=places,
-                   text=f"{fmt(total, places)}{part.unit}", implicit=True), pairs
+    # (its quote: the sum written out, for the finding's formula)
+    return replace(part, id=-2 - pairs[0][0].id, value=total, concept=None, label=LISTED_SUM, places=places,
+                   text=f"{fmt(total, places)}{part.unit}", quote=" + ".join(p.text for p, _ in pairs),
+                   implicit=True), pairs
 
 
 def _headed_whole(base: FactBase, part: Fact) -> Fact | Literal[False] | None:
