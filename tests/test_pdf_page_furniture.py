@@ -32,3 +32,16 @@ def test_pdfminer_s_font_warnings_stay_off_the_terminal():
     import auditor.ingest.pdf_reader  # noqa: F401  (the reader quiets pdfminer when it is imported)
 
     assert not logging.getLogger("pdfminer.pdffont").isEnabledFor(logging.WARNING)
+
+
+def test_a_numbered_line_ending_in_spaced_figures_is_a_table_row_not_a_heading(tmp_path):
+    """An unruled table read as text lines (二、事业收入 二、社会保障和就业支出 1,068,576.48): its
+    numbered rows are no headings, whose numbering STR001 would hold to the report's outline."""
+    from auditor.model import Heading
+
+    report = tmp_path / "决算.txt"
+    report.write_text("某校2024年度部门决算\n一、收入支出决算总体情况\n本年收入合计9,126,359.04元。\n"
+                      "二、事业收入 二、社会保障和就业支出 1,068,576.48\n1.因公出国（境）费 0.00 0.00\n"
+                      "二、支出决算情况\n", encoding="utf-8")
+    headings = [b.text for b in load(str(report)).blocks if isinstance(b, Heading)]
+    assert headings == ["一、收入支出决算总体情况", "二、支出决算情况"]

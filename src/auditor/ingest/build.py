@@ -111,11 +111,16 @@ def _pieces(sentence: str) -> list[str]:
 ANNEX_RE = re.compile(r"^\s*(?:附件|附表)\s*[\d一二三四五六七八九十]+\s*(?:[:：、.．]\s*)?[^。；;，,]{0,40}$")
 
 
+# a line ending in a figure with decimals set off by a space: a table row read as text (an
+# unruled table in a PDF: 1.因公出国（境）费 0.00 0.00), no title
+SPACED_FIGURE_END_RE = re.compile(r"\s[-−]?\d[\d,]*\.\d+\s*$")
+
+
 def _is_heading(body: str) -> bool:
     """Short, unpunctuated text after a numbering token; a numbered sentence is a list item."""
     body = body.strip()
     return 0 < len(body) <= 40 and not body.endswith(("。", "；", ";")) and "。" not in body \
-        and "，" not in body
+        and "，" not in body and not SPACED_FIGURE_END_RE.search(body)
 
 
 def _run_in_heading(body: str, numbered: tuple, after: RawBlock | None, before: str, titles: dict) -> bool:
