@@ -532,6 +532,8 @@ def _check_column_total(doc, rule, typed):
         for col in summed:
             if _running_total(grid, details, at, col):
                 continue  # (累计支出 by month: its 合计 is the last month's, no sum of them)
+            if _facts_of_kinds(grid, range(min(details), max(details) + 1), col):
+                continue  # (项目 | 内容: 问卷发放 1200, 有效率 95.50%, 评价总分 90.36: a list of facts, no parts)
             hit = _column_hit(rule, table, grid, at, col, rows, heads[col].strip() or f"第{col + 1}列",
                               notes.get(id(table), ""), befores.get(id(table), ""))
             if hit is not None and _quotient_of_totals(grid[at], col, summed):
@@ -565,6 +567,17 @@ def _check_column_total(doc, rule, typed):
             yield hit
         yield from _group_hits(rule, table, grid, details, label_col, summed, heads)
         yield from _subtotal_hits(rule, table, grid, details, label_col, summed, heads)
+
+
+def _facts_of_kinds(grid, details, col: int) -> bool:
+    """The column's rows (those between its details, rates among them) hold rates (95.50%) beside
+    plain figures: an item/value list of facts of different kinds (a 项目 | 内容 sheet), whose last
+    row is no total of the others."""
+    values = [grid[r][col].strip() for r in details if col < len(grid[r])]
+    return any(RATE_CELL_RE.fullmatch(v) for v in values) and any(is_amount(v) for v in values)
+
+
+RATE_CELL_RE = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?\s*[%％]")
 
 
 def _restating_row(grid, rows: list[int], at: int, summed: list[int], slack: Decimal) -> int | None:
