@@ -282,3 +282,19 @@ def test_a_table_takes_the_unit_stated_above_it_not_the_table_before(tmp_path):
     path = tmp_path / "units.xlsx"
     workbook.save(str(path))
     assert [t.unit for t in load(str(path)).tables] == ["万元", None]
+
+
+def test_markdown_headings_and_blockquotes_keep_their_lines(tmp_path):
+    """A blockquote's marker is markup; a line of spaced words before a heading is no wrapped start
+    of the heading: the heading and the paragraph under it keep their own lines and sections."""
+    from auditor.ingest import load
+    from auditor.model import Heading
+
+    report = tmp_path / "评价.md"
+    report.write_text("# 某县2024年度农村供水保障项目绩效评价报告\n\n> 评价机构：某会计师事务所　　委托方：某县财政局\n\n"
+                      "## 一、项目概况\n\n本次评价对象为2024年度农村供水保障项目，项目资金2,650.00万元。\n", encoding="utf-8")
+    blocks = load(str(report)).blocks
+    assert [(type(b).__name__, b.loc.line, b.text) for b in blocks[1:3]] == [
+        ("Paragraph", 3, "评价机构：某会计师事务所　　委托方：某县财政局"), ("Heading", 5, "一、项目概况")]
+    assert (blocks[3].loc.line, blocks[3].loc.section) == (7, "一、项目概况")
+    assert isinstance(blocks[2], Heading)

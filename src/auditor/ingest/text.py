@@ -178,9 +178,14 @@ def _pipe_row(line: str) -> bool:
     return len(s) > 1 and s.startswith("|") and s.endswith("|")
 
 
+# a Markdown blockquote's marker (> 评价机构：…): markup, not text; not before a figure (> 5%)
+QUOTE_MARK_RE = re.compile(r"^ {0,3}> (?=\D)")
+
+
 def parse_lines(lines: list[str], terminal: str = TERMINAL) -> list[RawBlock]:
     """`terminal`: the characters that end a paragraph at a line's end (PDF_TERMINAL for PDFs)."""
     blocks: list[RawBlock] = []
+    lines = [QUOTE_MARK_RE.sub("", line) if line[:5].lstrip().startswith("> ") else line for line in lines]
     i, n = 0, len(lines)
     while i < n:
         if len(blocks) > MAX_BLOCKS:
@@ -474,8 +479,9 @@ def _paragraph(lines: list[str], i: int, blocks: list[RawBlock], terminal: str =
         j = i
         if _blank(lines[j]):
             j += 1
-        if j >= len(lines) or _blank(lines[j]) or "\t" in lines[j] or _pipe_row(lines[j]):
-            break
+        if j >= len(lines) or _blank(lines[j]) or "\t" in lines[j] or _pipe_row(lines[j]) \
+                or _md_heading(lines[j]) is not None:
+            break  # (a Markdown heading is never the wrapped end of the text above it)
         nxt = lines[j].strip()
         if not _wraps_tail(length, tail, nxt, terminal):
             break
