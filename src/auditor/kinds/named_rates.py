@@ -63,8 +63,8 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
             at = [j for j in window if facts[j].unit == figure.unit and facts[j].value > 0][-NEAREST_BASES:]
             bases = [facts[j] for j in at]
             named = [facts[j] for j in at if any(w in text[_start(facts, j):facts[j].at] for w in base_words)]
-            if not named and _counted_whole(text, facts, k, bases):
-                named = bases[-1:]  # (老年人5,830人，纳入健康管理4,286人，健康管理率…: the count it is of)
+            if not named:
+                named = _counted_wholes(text, facts, k, bases)  # (the counts it may be of, the nearest reported)
             far = not named  # (the bases are the form's, not the sentence's figures)
             if far:
                 # no base of plans stated with it: the base is elsewhere, the project form's if any
@@ -104,16 +104,23 @@ def _start(facts: list[Fact], k: int) -> int:
     return facts[k - 1].at + len(facts[k - 1].text) if k else 0
 
 
-def _counted_whole(text: str, facts: list[Fact], k: int, bases: list[Fact]) -> bool:
-    """A count of people or things right before the rate's figure, larger than it, the one figure
-    of its unit in the sentence before it, the rate standing in the clause right after the figure
-    (no brackets, no 其中 between): the whole the rate is of, though no word of plans names it."""
+def _counted_wholes(text: str, facts: list[Fact], k: int, bases: list[Fact]) -> list[Fact]:
+    """The counts of people or things before the rate's figure in its sentence, of its unit and
+    larger than it, the rate standing in the clause right after the figure (no brackets, no 其中
+    between): the wholes the rate may be of, though no word of plans names one (老年人5,830人，
+    纳入健康管理4,286人，健康管理率…; 发放问卷500份，回收482份，其中有效问卷471份，有效率…: 500 or
+    482). At most MAX_COUNTED_WHOLES of them, else none: a run of counts is no set of wholes."""
     figure = facts[k - 1]
-    if figure.is_money or figure.unit in ("分", "") or len(bases) != 1 or k < 2 or facts[k - 2] is not bases[0]:
-        return False
+    if figure.is_money or figure.unit in ("分", ""):
+        return []
     between = text[figure.at + len(figure.text):facts[k].at]
-    return bases[0].value > figure.value and not re.search(r"[（(）)]", between) \
-        and not any(o in between for o in lexicon().list_openers)
+    if re.search(r"[（(）)]", between) or any(o in between for o in lexicon().list_openers):
+        return []
+    wholes = [b for b in bases if b.value > figure.value]
+    return wholes if len(wholes) == len(bases) and 0 < len(wholes) <= MAX_COUNTED_WHOLES else []
+
+
+MAX_COUNTED_WHOLES = 3  # (发放, 回收 and 应调查 before the 有效 count: more are another list's)
 
 
 def _listed(text: str, facts: list[Fact], k: int) -> bool:
