@@ -304,7 +304,8 @@ def _share(base: FactBase, rule):
         if whole.id in balanced:
             continue  # a tail moved to make the list print 100%: the list is right as printed
         # (a breakdown's whole, stated nowhere, is the sum of the parts it lists)
-        name = whole.concept or ("所列各项之和" if whole.id < 0 else "总额")
+        worded = NAMED_BASE_RE.search(compact(rate.label))  # (占到位资金的: the whole in the share's words)
+        name = whole.concept or ("所列各项之和" if whole.id < 0 else worded.group(1).rstrip("的") if worded else "总额")
         # (a sum of the items listed is written out, one step of figures: an item found misprinted
         # by another rule is then seen to explain the share, findings.drop_consequences)
         divisor = f"（{whole.quote}）" if whole.label == LISTED_SUM else f"{name} {whole.text}"
@@ -680,9 +681,13 @@ def _whole_in_words(base: FactBase, rate: Fact, part: Fact, words: str) -> Fact 
         return None  # (one character is too loose a name to find the whole by)
     block = base.by_block.get(rate.block, [])
     at = bisect_left(block, part.id, key=lambda f: f.id)
+    # (the kind of money may stand on either side of the words: 到位资金 is 资金实际到位's amount)
+    kind = next((k for k in concepts().get("part_list_heads") or () if own.endswith(k) and len(own) - len(k) >= 2), "")
+    stem = own[:len(own) - len(kind)] if kind else own
     found = [f for f in block[max(0, at - LISTING_REACH):at] if f.is_money and f.source == "text"
              and f.measure == part.measure and f.period == part.period and not f.comparator
-             and f.value > part.value and own in compact(f.label)]
+             and f.value > part.value and (own in compact(f.label) or (
+                 kind and stem in compact(f.label) and kind in compact(f.label)))]
     if not found:
         return None
     openers = lexicon().list_openers
