@@ -306,8 +306,10 @@ TABLE_NUMBER_RE = re.compile(r"^\s*" + TABLE_NUMBER + r"\s*[：:]")
 
 def _is_sentence(text: str) -> bool:
     """Prose before a table (“……自评得分为93.50分，评价等级为优。”) is no title: a title is a
-    name, not a finished sentence. A lead-in ending in ：(“……支出情况如下：”) still names the table."""
-    return text.rstrip().endswith(("。", "；", ";"))
+    name, not a finished sentence. A lead-in ending in ：(“……支出情况如下：”) still names the table,
+    unless sentences come before it (“本次评价设置4个一级指标…。具体评分如下表：”): prose."""
+    text = text.rstrip()
+    return text.endswith(("。", "；", ";")) or "。" in text[:-1]
 
 
 def _table_unit(table: Table, prev: list) -> str | None:

@@ -368,6 +368,9 @@ def _step_score(own: ExecutionRule, row: ExecutionRow, rate: Decimal) -> Decimal
 def _rate_source(row: ExecutionRow, budget: Decimal | None) -> str:
     """Where the execution rate comes from: the amounts, or an indicator row's actual value."""
     if budget is None:
+        rate = row.cells.get("rate")
+        if rate is not None and rate.loc.table is None:
+            return f"（执行率为正文{rate.loc.describe()}所写的 {rate.text}）"
         return f"（执行率为「{row.label}」一行的实际完成值）"
     # (the row's other budget, where it gives both: 年初 760 and 全年 619.52 — the reader sees which
     # one the stated rate is of, and what the score would be on the other)
@@ -457,9 +460,14 @@ def _read_execution_indicators(doc, typed) -> list[ExecutionRow]:
     for t in _score_tables(typed):
         rows = _indicators(t)
         for r in rows:
-            if r.score is None or "actual" not in r.cells or not re.search(named, GLOSS_RE.sub("", compact(r.indicator))):
+            if r.score is None or not re.search(named, GLOSS_RE.sub("", compact(r.indicator))):
                 continue
-            actual = _target(r.actual_text)
+            actual = _target(r.actual_text) if "actual" in r.cells else None
+            rate_cell = r.cells.get("actual")
+            if actual is None and not r.actual_text.strip():
+                # (an evaluation's scoring table gives no actual value: the rate the text states)
+                rate_cell = _text_execution_rate(doc, named)
+                actual = _target(rate_cell.text) if rate_cell is not None else None
             weight = _inferred_weight(r, rows)
             if actual is None or actual.unit != "%" or actual.comparator not in ("", "=") or weight is None:
                 continue
@@ -470,8 +478,20 @@ def _read_execution_indicators(doc, typed) -> list[ExecutionRow]:
                 continue
             cells = {k: r.cells[k] for k in ("weight", "score") if k in r.cells}
             found.append(ExecutionRow(t, r.indicator, None, None, None, weight, actual.value, r.score,
-                                      {"rate": r.cells["actual"], **cells}, own_formula=own_formula))
+                                      {"rate": rate_cell, **cells}, own_formula=own_formula))
     return found
+
+
+def _text_execution_rate(doc, named: str) -> Cell | None:
+    """The budget execution rate the text states, as a cell (its figure and where it is): the one
+    value its sentences give a rate so named (预算执行率为92.60%); none when they give several."""
+    from ..facts.base import CURRENT, fact_base
+
+    rates = [f for f in fact_base(doc).facts if f.source == "text" and f.unit == "%" and f.period == CURRENT
+             and not f.comparator and f.measure == "实际值" and f.concept and re.search(named, compact(f.concept))]
+    if len({f.value for f in rates}) != 1:
+        return None
+    return Cell(rates[0].text, rates[0].loc)
 
 
 def _judged_as_execution(doc, typed) -> set[int]:
