@@ -98,6 +98,9 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # worded_sum: the words of a flow of money an added or taken clause names, and of what a
           # sum comes to in its last clause
           "flow_words": (list, []), "result_words": (list, []),
+          # worded_sum: the words a result's name closes with over the name of the amount a sum
+          # opening on 加 starts from (收入总计: the 收入 stated before)
+          "result_total_words": (list, []),
           # proportion: the words stating an amount worked out at a rate (group `rate`: 按30%的比例)
           "proportion_pattern": (str, "^$"),
           # share_sum: bases each thing has of its own (占限额的, 占计划的): such shares sum to nothing
@@ -2210,9 +2213,10 @@ def _row_change(base: FactBase, rule):
                 continue
             on_last_year, measure = _change_head(f.header, rule.params["base_cues"], rule.params["other_period_cues"],
                                                  base.year)
-            pair = _group_year_pair(facts, f.header, base.year) if on_last_year else None
+            cues = rule.params["base_cues"]
+            pair = _group_year_pair(facts, f.header, base.year, cues) if on_last_year else None
             basis = f"{base.year + 1}年数与{base.year}年数" if pair else "本年数与上年数"
-            if pair is None and on_last_year and not _names_other_year(f.header, base.year):
+            if pair is None and on_last_year and not _names_other_year(f.header, base.year, cues):
                 pair = _year_pair(facts, measure)
             if pair is None:
                 continue
@@ -2295,33 +2299,36 @@ def _change_head(header: str, cues: list[str], other_periods: list[str] = (),
     return True, named[-1] if named else None
 
 
-def _head_year(header: str) -> int | None:
+def _head_split(header: str, cues: list[str]) -> tuple[str, str]:
+    """A change column's head (compacted) before and from its base cue (比, 较)."""
+    head = compact(header)
+    at = min((k for k in (head.find(c) for c in cues) if k >= 0), default=len(head))
+    return head[:at], head[at:]
+
+
+def _head_year(header: str, cues: list[str]) -> int | None:
     """The one year a change column's head names before its base (2026年 over 比上年执行数增长%
     in a table of 2025's execution and 2026's budget: the change of 2026's figure)."""
-    head = compact(header)
-    at = min((k for k in (head.find(c) for c in ("比", "较")) if k >= 0), default=len(head))
-    years = set(YEAR_NUMBER_RE.findall(head[:at]))
+    years = set(YEAR_NUMBER_RE.findall(_head_split(header, cues)[0]))
     return int(years.pop()) if len(years) == 1 else None
 
 
-def _names_other_year(header: str, year: int | None) -> bool:
-    named = _head_year(header)
+def _names_other_year(header: str, year: int | None, cues: list[str]) -> bool:
+    named = _head_year(header, cues)
     return bool(year) and named is not None and named != year
 
 
-def _group_year_pair(facts: list[Fact], header: str, year: int | None) -> tuple[Fact, Fact] | None:
+def _group_year_pair(facts: list[Fact], header: str, year: int | None, cues: list[str]) -> tuple[Fact, Fact] | None:
     """A change column in the next year's group (2026年 | 比上年执行数增长%, beside 2025年's 预算数 and
     执行数): (next year's figure, this year's figure of the measure the head compares with, else
     of the next year's measure); None for any other column."""
-    if not year or _head_year(header) != year + 1:
+    if not year or _head_year(header, cues) != year + 1:
         return None
     amounts = [f for f in facts if f.unit not in ("%", "‰", "") and f.measure != "变动额"]
     later = [f for f in amounts if f.period == LATER]
     if len(later) != 1:
         return None
-    head = compact(header)
-    at = min((k for k in (head.find(c) for c in ("比", "较")) if k >= 0), default=len(head))
-    named = [m[2] for m in lexicon().measures.all(head[at:]) if m[2] != "变动额"]
+    named = [m[2] for m in lexicon().measures.all(_head_split(header, cues)[1]) if m[2] != "变动额"]
     measure = named[-1] if named else later[0].measure
     current = [f for f in amounts if f.period == CURRENT and f.measure == measure]
     if len(current) != 1 or not _same_family(later[0], current[0]):
@@ -2735,7 +2742,8 @@ def _named_rate(base: FactBase, rule):
 def _worded_sum(base: FactBase, rule):
     """A sum the sentence spells out with 加 and 减 (kinds/worded_sums.py) against its result."""
     plus, minus = re.compile(rule.params["plus_pattern"]), re.compile(rule.params["minus_pattern"])
-    for found in worded_sums(base, plus, minus, tuple(rule.params["flow_words"]), tuple(rule.params["result_words"])):
+    for found in worded_sums(base, plus, minus, tuple(rule.params["flow_words"]), tuple(rule.params["result_words"]),
+                             tuple(rule.params["result_total_words"])):
         yield CHECKED
         low, high = found.bounds()
         r_low, r_high = found.result_bounds()

@@ -26,7 +26,6 @@ from ..facts.numbers import MONEY_UNITS
 
 CLAUSE_BREAKS = "，,；;：:"
 REACH = 3  # text blocks above a sentence opening on 加 in which its start may stand (linear: bounded)
-TOTAL_WORDS = ("总计", "合计", "共计")  # the word a result's name ends with over the name of its start
 
 
 @dataclass(frozen=True)
@@ -54,7 +53,7 @@ class WordedSum:
 
 
 def worded_sums(base: FactBase, plus: re.Pattern, minus: re.Pattern, flows: tuple[str, ...],
-                results: tuple[str, ...]) -> list[WordedSum]:
+                results: tuple[str, ...], total_words: tuple[str, ...] = ()) -> list[WordedSum]:
     out = []
     openers = lexicon().list_openers
     for key, facts in base.by_sentence.items():
@@ -66,7 +65,7 @@ def worded_sums(base: FactBase, plus: re.Pattern, minus: re.Pattern, flows: tupl
         start = None
         if plus.match(head) and any(w in head for w in flows):
             # (加上上级补助收入…，…，收入总计…: the start is stated before the sentence)
-            start = _start_before(base, key, money[-1])
+            start = _start_before(base, key, money[-1], total_words)
             if start is None:
                 continue
         elif len(money) < 3:
@@ -82,12 +81,12 @@ def _in_brackets(text: str, f: Fact) -> bool:
     return before.count("（") + before.count("(") > before.count("）") + before.count(")")
 
 
-def _start_before(base: FactBase, key: tuple[int, int], result: Fact) -> Fact | None:
+def _start_before(base: FactBase, key: tuple[int, int], result: Fact, total_words: tuple[str, ...]) -> Fact | None:
     """The amount a sum opening on 加 starts from: the last sentence's first amount before it, in
     its paragraph or a few above, whose label names the result's thing (一般公共预算收入 for
     一般公共预算收入总计), of the result's period; not of a sentence listing parts."""
     name = result.label
-    for word in TOTAL_WORDS:
+    for word in total_words:
         name = name.split(word)[0] if word in name else name
     name = name.strip("，,：: ")
     if len(name) < 2:
