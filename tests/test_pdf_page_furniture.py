@@ -27,10 +27,10 @@ def test_a_code_line_with_the_unit_beside_it_leaves_the_title_to_the_line_above(
 
 
 def test_pdfminer_s_font_warnings_stay_off_the_terminal():
+    import importlib
     import logging
 
-    import auditor.ingest.pdf_reader  # noqa: F401  (the reader quiets pdfminer when it is imported)
-
+    importlib.import_module("auditor.ingest.pdf_reader")  # (the reader quiets pdfminer when it is imported)
     assert not logging.getLogger("pdfminer.pdffont").isEnabledFor(logging.WARNING)
 
 
