@@ -45,3 +45,19 @@ def test_a_numbered_line_ending_in_spaced_figures_is_a_table_row_not_a_heading(t
                       "二、支出决算情况\n", encoding="utf-8")
     headings = [b.text for b in load(str(report)).blocks if isinstance(b, Heading)]
     assert headings == ["一、收入支出决算总体情况", "二、支出决算情况"]
+
+
+def test_a_total_row_alone_atop_the_next_page_is_laid_out_in_the_table_s_columns():
+    """总分 | 100 | 97.80 alone on page 2, its label merged over five columns: the form's last row,
+    each cell under the column it starts at; a narrower table starting elsewhere stays a table."""
+    from auditor.ingest.pdf_layout import _add_table
+    from auditor.ingest.raw import RawCell
+
+    heads = ["一级指标", "二级指标", "三级指标", "指标值", "实际值", "分值", "得分"]
+    columns = (40.0, 100.0, 160.0, 260.0, 320.0, 380.0, 420.0)
+    blocks = []
+    _add_table(blocks, [[RawCell(t, page=1) for t in heads], [RawCell(t, page=1) for t in
+                        ["产出", "数量", "里程", "≥20公里", "20公里", "100", "96.80"]]], 1, False, columns)
+    _add_table(blocks, [[RawCell(t, page=2) for t in ["总分", "100", "96.80"]]], 2, True, (40.5, 380.0, 419.0))
+    _add_table(blocks, [[RawCell(t, page=3) for t in ["填表人", "日期", "电话"]]], 3, True, (60.0, 200.0, 300.0))
+    assert len(blocks) == 2 and [c.text for c in blocks[0].rows[-1]] == ["总分", "", "", "", "", "100", "96.80"]

@@ -52,7 +52,8 @@ def _read_page(page, number: int, blocks: list[RawBlock]) -> None:
         pending = []
         rows = _table_rows(extract(payload), number)
         if rows:
-            _add_table(blocks, rows, number, continues=first_item)
+            _add_table(blocks, rows, number, continues=first_item,
+                       columns=tuple(sorted({cell[0] for cell in payload.cells})))
         first_item = False
     _flush(pending, number, blocks, lines_before, continues=first_item)
 
@@ -166,8 +167,17 @@ def _names_a_subject(row: list[RawCell]) -> bool:
     return first in {compact(w) for w in concepts().get("subject_cells") or ()}
 
 
-def _add_table(blocks: list[RawBlock], rows: list[list[RawCell]], page: int, continues: bool) -> None:
+def _add_table(blocks: list[RawBlock], rows: list[list[RawCell]], page: int, continues: bool,
+               columns: tuple = ()) -> None:
     previous = blocks[-1] if blocks else None
+    if continues and previous is not None and previous.kind == "table" and previous.rows[-1][0].page == page - 1 \
+            and len(previous.rows[0]) != len(rows[0]) and len(rows) <= ORPHAN_ROWS:
+        # a last row or two alone atop the next page (总分 | 100 | 97.80), its merged cells making
+        # it narrower: the table's own rows when each cell starts at one of the table's columns
+        widened = _widened(rows, columns, previous.columns, len(previous.rows[0]))
+        if widened is not None:
+            previous.rows.extend(widened)
+            return
     if continues and previous is not None and previous.kind == "table" \
             and previous.rows[-1][0].page == page - 1 and len(previous.rows[0]) == len(rows[0]):
         # the header repeated on the new page (one row, or the first few rows of a spanning header)
@@ -179,4 +189,25 @@ def _add_table(blocks: list[RawBlock], rows: list[list[RawCell]], page: int, con
         if repeated or not _names_a_subject(rows[0]):
             previous.rows.extend(rows[repeated:])
             return
-    blocks.append(RawBlock("table", rows=rows, page=page))
+    blocks.append(RawBlock("table", rows=rows, page=page, columns=columns))
+
+
+ORPHAN_ROWS = 2  # rows of a table alone on the next page that may be its own last ones
+COLUMN_TOLERANCE = 2.0  # points between a cell's start and the column it starts in (ruling jitter)
+
+
+def _widened(rows: list[list[RawCell]], columns: tuple, table_columns: tuple, width: int) -> list[list[RawCell]] | None:
+    """The rows laid out in the table's columns: each cell under the column it starts at, the
+    columns it spans left blank; None unless every cell starts at one of the table's columns."""
+    if not columns or len(table_columns) != width or len(columns) != len(rows[0]):
+        return None
+    at = [next((k for k, x in enumerate(table_columns) if abs(x - start) <= COLUMN_TOLERANCE), None) for start in columns]
+    if any(k is None for k in at) or len(set(at)) != len(at):
+        return None
+    widened = []
+    for row in rows:
+        cells = [RawCell("", page=row[0].page) for _ in range(width)]
+        for k, cell in zip(at, row):
+            cells[k] = cell
+        widened.append(cells)
+    return widened

@@ -26,6 +26,7 @@ class RawBlock:
     page: int | None = None
     sheet: str | None = None
     level: int | None = None  # heading level given by the format (Word styles, <h2>)
+    columns: tuple = ()  # a PDF table's column starts (x0 of its cells), for rows on the next page
 
 
 class ReadError(Exception):
