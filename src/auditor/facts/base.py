@@ -3120,8 +3120,9 @@ def _read_names_nothing(bare: str, lex: Lexicon) -> bool:
 ANY_PART = frozenset({"*"})  # (a list under a whole the vocabulary does not know: any item is its part)
 
 # the tail a row's name may carry that its statement in words leaves out: a count's 数 (持证残疾人数
-# is stated as 持证残疾人8,652人), a total's 合计 (医疗收入合计 is stated as 医疗收入38,642.75万元)
-LABEL_TAIL_RE = re.compile(r"(?:数量|数|合计|总计)$")
+# is stated as 持证残疾人8,652人), a total's 合计 (医疗收入合计 is stated as 医疗收入38,642.75万元),
+# a kind's 类 (产业发展类 is stated as 用于产业发展的资金)
+LABEL_TAIL_RE = re.compile(r"(?:数量|数|合计|总计|类)$")
 
 
 

@@ -10,8 +10,9 @@ from ..model import Location, Paragraph, Table
 
 # a table row labelled as part of the row above it (其中：人员经费): calculation, derived and table_sum
 SUBROW_RE = re.compile(r"^\s*其中\s*[:：]?")
-# a share column's head naming its whole (占支出比重 -> 支出, 占事业收入比例 -> 事业收入)
-SHARE_OF_RE = re.compile(r"占(.+?)(?:的)?(?:比重|比例|百分比|%)")
+# a share column's head naming its whole (占支出比重 -> 支出, 占事业收入比例 -> 事业收入); a bare
+# 占比（%） names none (its 比 and bracket are no whole)
+SHARE_OF_RE = re.compile(r"占(?!比[（(%]|比$)([^（()）%]+?)(?:的)?(?:比重|比例|百分比|%)")
 
 
 @dataclass
