@@ -327,6 +327,9 @@ def _unfigured_claims(doc, base: FactBase, rule):
                         pairs = [_own_years(facts, clause.end())]
                     if any(p is None or not (p[0].is_money or _quantity_pair(p)) for p in pairs):
                         continue
+                pairs = [_on_named_base(base, pair, clause.group(0), subject) for pair in pairs]
+                if None in pairs:
+                    continue  # (与2025年预算持平 where last year's budget is stated nowhere)
                 yield CHECKED
                 truths = [_sign(current, prior, roughly, tolerance) for current, prior in pairs]
                 if sign in truths:
@@ -334,6 +337,18 @@ def _unfigured_claims(doc, base: FactBase, rule):
                 (current, prior), truth = pairs[-1], truths[-1]  # (told against the nearest reading)
                 yield _claim_hit(_claim_quote(sentence.text, clause, current, (index, s_index)),
                                  sentence.loc, sign, truth, current, prior)
+
+
+def _on_named_base(base: FactBase, pair: tuple[Fact, Fact], words: str, subject: str) -> tuple[Fact, Fact] | None:
+    """The pair a claim naming its base's measure compares (与2025年预算持平: last year's budget,
+    not its estimated outturn beside it): last year's one figure of that measure; the pair as it
+    is when the words name no budget; None when last year's figure of that measure is not stated."""
+    named = lexicon().measures.last(compact(words))
+    current, prior = pair
+    if named not in BUDGET_MEASURES or prior.measure == named:
+        return pair
+    found = {f.value: f for f in base.of(prior.concept, named, PRIOR) if f.subject == subject and not f.comparator}
+    return (current, next(iter(found.values()))) if len(found) == 1 else None
 
 
 def _claim_quote(text: str, clause, current: Fact, sentence: tuple) -> str:
