@@ -2647,33 +2647,39 @@ def _budget_adjustment(base: FactBase, rule):
             # the nearest first, but a whole whose sum holds makes the part's reading moot (年初预算
             # 800.00万元，其中…上级转移支付240.00万元；年中追加上级转移支付50.00万元，全年预算数850.00万元)
             hits = []
+            # (a total naming no thing of its own, 调整后支出预算, is the initial budget's thing)
             for start in (j for j in range(k - 1, -1, -1) if flat[j].measure == "年初预算"
-                          and flat[j].concept in (None, total.concept)):
+                          and (total.concept is None or flat[j].concept in (None, total.concept))):
                 initial, between = flat[start], flat[start + 1:k]
                 # (the initial budget's parts may stand between; a change's own breakdown in brackets
                 # is no change of its own)
                 changes = [f for f in between if f.measure == "追加预算" and not _in_brackets(base, f)]
                 if not changes or any(f.measure not in ("追加预算", "年初预算") for f in between) \
-                        or any(f.concept is not None and f.concept != total.concept for f in changes) \
+                        or any(f.concept not in (None, total.concept, initial.concept) for f in changes) \
                         or len({f.subject for f in (initial, total, *changes)}) > 1:
                     continue
                 signs = [-1 if any(w in f.label for w in cuts) else 1 for f in changes]
                 hits.append(_adjustment_hit(base, initial, changes, signs, total))
+            initial = next((flat[j] for j in range(k - 1, -1, -1) if flat[j].measure == "年初预算"
+                            and (total.concept is None or flat[j].concept in (None, total.concept))), None)
             if hits:
                 yield CHECKED
                 if all(h is not None for h in hits):
                     yield hits[0]
-            elif k and flat[k - 1].measure == "年初预算" and flat[k - 1].concept in (None, total.concept):
-                yield from _adjustment_stated_after(base, flat[k - 1], total, flat[k + 1:k + 2])
+                # (…调整后支出预算393,462.50万元，比年初预算净增加4,760.90万元: the net change too)
+                yield from _adjustment_stated_after(base, initial, total, flat[k + 1:k + 2])
+            elif k and flat[k - 1] is initial:
+                yield from _adjustment_stated_after(base, initial, total, flat[k + 1:k + 2])
 
 
 def _adjustment_stated_after(base: FactBase, initial: Fact, total: Fact, after: list[Fact]):
     """“由年初预算的8,640.00万元调整为8,320.00万元，增加320.00万元”: the change stated right after
     the adjusted budget is that budget less the initial one, the way its word says."""
     change = after[0] if after else None
-    if change is None or change.measure != "变动额" or not change.sign or change.subject != total.subject \
-            or lexicon().comparison.search(change.label):
-        return  # (a change on another base, 较上年增加…, is the year-on-year rules')
+    if change is None or initial is None or change.measure != "变动额" or not change.sign \
+            or change.subject != total.subject or (lexicon().comparison.search(change.label)
+                                                   and lexicon().measures.last(compact(change.label)) != "年初预算"):
+        return  # (a change on another base, 较上年增加…, is the year-on-year rules'; 比年初预算 is this one)
     yield CHECKED
     hit = _difference_hit(change, total, initial, change.sign, ("增加", "减少"), "调整增减额",
                           f"调整后 {total.text} − 年初预算 {initial.text}", quote=base.span(initial, change),
