@@ -26,6 +26,8 @@ from ..facts.numbers import MONEY_UNITS
 
 CLAUSE_BREAKS = "，,；;：:"
 REACH = 3  # text blocks above a sentence opening on 加 in which its start may stand (linear: bounded)
+START_NAME_MIN = 4  # characters the result's name must keep for its start to be found by it
+SIDES = ("收入", "支出")  # a flow listed on over a comma keeps the sign only on its side of the account
 
 
 @dataclass(frozen=True)
@@ -89,8 +91,8 @@ def _start_before(base: FactBase, key: tuple[int, int], result: Fact, total_word
     for word in total_words:
         name = name.split(word)[0] if word in name else name
     name = name.strip("，,：: ")
-    if len(name) < 2:
-        return None
+    if len(name) < START_NAME_MIN:
+        return None  # (收入总计: a bare 收入 would take 税收收入, a part, for the start)
     block, sentence = key
     lex = lexicon()
     for b in range(block, max(block - REACH, -1) - 1, -1):
@@ -112,9 +114,10 @@ def _start_before(base: FactBase, key: tuple[int, int], result: Fact, total_word
 def _read(text: str, money: list[Fact], plus: re.Pattern, minus: re.Pattern, flows: tuple[str, ...],
           results: tuple[str, ...], openers: tuple[str, ...] = (), start: Fact | None = None) -> WordedSum | None:
     terms: list[tuple[int, Fact]] = []
-    sign = 0
+    sign, side = 0, ""  # side: the side of the account the clause that set the sign names
     if start is not None:  # (the sentence opens on 加: its first amount is a term)
         money, sign, terms = [start, *money], 1, [(1, money[0])]
+        side = _side(text[:money[1].at])
     for k in range(len(terms) + 1, len(money)):
         before = text[money[k - 1].at + len(money[k - 1].text):money[k].at]
         clause = re.split(f"[{CLAUSE_BREAKS}]", before)[-1].strip()
@@ -122,12 +125,13 @@ def _read(text: str, money: list[Fact], plus: re.Pattern, minus: re.Pattern, flo
         flowing = any(w in clause for w in flows)
         last = k == len(money) - 1
         if plus.match(clause) and flowing:
-            sign = 1
+            sign, side = 1, _side(clause)
         elif minus.match(clause) and flowing:
-            sign = -1
+            sign, side = -1, _side(clause)
         elif opened and sign and flowing and not clause.startswith(openers) \
-                and not (last and any(w in clause for w in results)):
-            pass  # (加上级补助收入…，调入资金…: another flow listed over a comma goes on with the sign)
+                and not (last and any(w in clause for w in results)) and _side(clause) in ("", side):
+            pass  # (加上级补助收入…，调入资金…: another flow listed over a comma goes on with the sign,
+            # not one of the other side: 加上本年收入…，本年支出… takes the spending away, unsaid)
         elif opened or sign == 0 or not lexicon().list_join.match(before.lstrip()):
             # a clause opening with neither (the result, if it is the last and names a sum's
             # outcome), or a figure not listed on
@@ -137,3 +141,8 @@ def _read(text: str, money: list[Fact], plus: re.Pattern, minus: re.Pattern, flo
         terms.append((sign, money[k]))
     return None
 
+
+def _side(words: str) -> str:
+    """The side of the account the words name (收入 or 支出, the last named), "" for neither."""
+    found = [(words.rfind(w), w) for w in SIDES if w in words]
+    return max(found)[1] if found else ""
