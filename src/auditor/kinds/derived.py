@@ -2737,7 +2737,8 @@ def _named_rate(base: FactBase, rule):
         far = (whole.block, whole.sentence) != (rate.block, rate.sentence)
         for outcome in _rate_against(base, rate, figure, whole, name,
                                      f"{compact(figure.label) or '该数'} ÷ {compact(whole.label) or '基数'}"
-                                     + ("（句中未写基数，取项目表的全年预算数；年初预算数及文中所写预算数也都得不出该比率）" if far
+                                     + ("（句中未写基数，取项目表年度资金总额的全年预算数；表中年初预算数、各资金来源行"
+                                        "及文中所写下达、预算等金额也都得不出该比率）" if far
                                         else "（段中其他两数之比也都不是该比率）")):
             if index and isinstance(outcome, Hit):
                 # (满意度 may be an index weighting each answer, not the share of one answer: a warning)

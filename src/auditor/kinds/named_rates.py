@@ -63,15 +63,17 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
             at = [j for j in window if facts[j].unit == figure.unit and facts[j].value > 0][-NEAREST_BASES:]
             bases = [facts[j] for j in at]
             named = [facts[j] for j in at if any(w in text[_start(facts, j):facts[j].at] for w in base_words)]
-            if not named:
-                named = _counted_wholes(text, facts, k, bases)  # (the counts it may be of, the nearest reported)
+            if not named and _counted_whole(text, facts, k, bases):
+                named = bases[-1:]  # (老年人5,830人，纳入健康管理4,286人，健康管理率…: the count it is of)
             far = not named  # (the bases are the form's, not the sentence's figures)
             if far:
                 # no base of plans stated with it: the base is elsewhere, the project form's if any
-                bases = _form_budgets(base, figure, own, part_words)
-                named = [b for b in bases if b.source == "table" and b.measure == "全年预算"][-1:]
-                if not named or len({b.value for b in bases if b.source == "table" and b.measure == "全年预算"}) != 1:
-                    continue
+                funds = concepts().get("project_funds")
+                bases = _form_budgets(base, figure, own, part_words, base_words)
+                named = [b for b in bases if b.source == "table" and b.concept == funds and b.measure == FULL_YEAR]
+                if len({b.value for b in named}) != 1 or figure.value > named[-1].value:
+                    continue  # (more than the budget: a sum over years or sources, 累计到位, not the year's)
+                named = named[-1:]
             if all(b.measure == "年初预算" for b in named) and base.budget_adjusted(figure.concept):
                 continue  # (the year-start budget, where the document tells the year's was another)
             if any(fits(rate, figure, b) for b in bases) or (not far and _any_pair_fits(rate, [*bases, figure], fits)):
@@ -83,20 +85,28 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
             yield rate, figure, named[-1], True
 
 
-def _form_budgets(base: FactBase, figure: Fact, own: str, part_words: tuple[str, ...]) -> list[Fact]:
-    """The budgets a rate of a project's money as a whole may be on, stated outside its sentence:
-    the project form's (concepts.yaml project_funds) and the text's naming no other thing, this
-    year's; none for a figure of a part of the money (中央资金到位…) or of another thing."""
+FULL_YEAR, YEAR_START = "全年预算", "年初预算"  # the measures of a form's budget columns (concepts.yaml measures)
+
+
+def _form_budgets(base: FactBase, figure: Fact, own: str, part_words: tuple[str, ...],
+                  base_words: tuple[str, ...]) -> list[Fact]:
+    """The amounts a rate of a project's money as a whole may be on, stated outside its sentence:
+    the project form's budgets, its 年度资金总额 (concepts.yaml project_funds) and its other fund
+    rows (当年财政拨款, 上年结转: the rate may be of one of them), and the text's amounts of this
+    year named by a word of plans (上级下达项目资金500.00万元); none for a figure of a part of the
+    money (中央资金到位…), of several years (累计到位…) or of another thing."""
     funds = concepts().get("project_funds")
     if not funds or not figure.is_money or figure.fund or figure.concept not in (None, funds) \
             or any(w in own for w in part_words):
         return []
-    found = [f for f in base.facts if f.is_money and f.period == CURRENT and not f.fund and not f.comparator
-             and f.measure in ("全年预算", "年初预算") and (f.concept == funds or (f.concept is None and f.source == "text"))]
+    form = [f for f in base.facts if f.source == "table" and f.is_money and f.period == CURRENT
+            and not f.comparator and f.measure in (FULL_YEAR, YEAR_START)]
     # (a figure naming no project, in a document of one project's form: that project's)
-    projects = {f.subject for f in found if f.source == "table"}
+    projects = {f.subject for f in form if f.concept == funds}
     subjects = {"", figure.subject} | (projects if not figure.subject and len(projects) == 1 else set())
-    return [f for f in found if f.subject in subjects]
+    text = [f for f in base.facts if f.source == "text" and f.is_money and f.period == CURRENT and not f.comparator
+            and f is not figure and f.subject in subjects and any(w in f.label for w in base_words)]
+    return [f for f in form if f.subject in subjects] + text
 
 
 def _start(facts: list[Fact], k: int) -> int:
@@ -104,23 +114,16 @@ def _start(facts: list[Fact], k: int) -> int:
     return facts[k - 1].at + len(facts[k - 1].text) if k else 0
 
 
-def _counted_wholes(text: str, facts: list[Fact], k: int, bases: list[Fact]) -> list[Fact]:
-    """The counts of people or things before the rate's figure in its sentence, of its unit and
-    larger than it, the rate standing in the clause right after the figure (no brackets, no 其中
-    between): the wholes the rate may be of, though no word of plans names one (老年人5,830人，
-    纳入健康管理4,286人，健康管理率…; 发放问卷500份，回收482份，其中有效问卷471份，有效率…: 500 or
-    482). At most MAX_COUNTED_WHOLES of them, else none: a run of counts is no set of wholes."""
+def _counted_whole(text: str, facts: list[Fact], k: int, bases: list[Fact]) -> bool:
+    """A count of people or things right before the rate's figure, larger than it, the one figure
+    of its unit in the sentence before it, the rate standing in the clause right after the figure
+    (no brackets, no 其中 between): the whole the rate is of, though no word of plans names it."""
     figure = facts[k - 1]
-    if figure.is_money or figure.unit in ("分", ""):
-        return []
+    if figure.is_money or figure.unit in ("分", "") or len(bases) != 1 or k < 2 or facts[k - 2] is not bases[0]:
+        return False
     between = text[figure.at + len(figure.text):facts[k].at]
-    if re.search(r"[（(）)]", between) or any(o in between for o in lexicon().list_openers):
-        return []
-    wholes = [b for b in bases if b.value > figure.value]
-    return wholes if len(wholes) == len(bases) and 0 < len(wholes) <= MAX_COUNTED_WHOLES else []
-
-
-MAX_COUNTED_WHOLES = 3  # (发放, 回收 and 应调查 before the 有效 count: more are another list's)
+    return bases[0].value > figure.value and not re.search(r"[（(）)]", between) \
+        and not any(o in between for o in lexicon().list_openers)
 
 
 def _listed(text: str, facts: list[Fact], k: int) -> bool:
