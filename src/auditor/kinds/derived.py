@@ -797,11 +797,24 @@ def _headed_whole(base: FactBase, part: Fact) -> Fact | Literal[False] | None:
                   and (compact(f.label).endswith(words) or (concept is not None and f.concept == concept)
                        or (kind != words and len(kind) >= 2 and (f.concept or "").endswith(kind)))), None)
     if whole is None and kind != words and len(kind) >= 2:
-        # (stated in a table only: the total of the part's declared sum, if it is of that kind)
+        # (stated in a table only: the total of the declared sum every item of the list is a part
+        # of, if it is of that kind; 上年结转 listed beside 财政拨款收入 is no part of 本年收入)
+        items = {f.concept for f in _chain_amounts(base, part.block, opening)}
         whole = next((_document_value(base, calc["total"], part.measure, part.subject)
                       for calc in lexicon().calculations
-                      if part.concept in calc["parts"] and calc["total"].endswith(kind)), None)
+                      if items <= set(calc["parts"]) and calc["total"].endswith(kind)), None)
     return whole if whole is not None else False
+
+
+def _chain_amounts(base: FactBase, block: int, opening: int) -> list[Fact]:
+    """The amounts of the sentences from `opening` on that ；s join (one list under one head)."""
+    out, k = [], opening
+    while (block, k) in base.sentences:
+        out += [f for f in base.by_sentence.get((block, k), ()) if f.is_money and f.measure != "变动额"]
+        if not base.sentences[(block, k)].rstrip().endswith(("；", ";")):
+            break
+        k += 1
+    return out
 
 
 # a sentence opening on the whole whose parts it lists (主要税种中，, 实际支出中，): its figures are parts
