@@ -687,10 +687,14 @@ def _whole_in_words(base: FactBase, rate: Fact, part: Fact, words: str) -> Fact 
     # (the kind of money may stand on either side of the words: 到位资金 is 资金实际到位's amount)
     kind = next((k for k in concepts().get("part_list_heads") or () if own.endswith(k) and len(own) - len(k) >= 2), "")
     stem = own[:len(own) - len(kind)] if kind else own
-    found = [f for f in block[max(0, at - LISTING_REACH):at] if f.is_money and f.source == "text"
-             and f.measure == part.measure and f.period == part.period and not f.comparator
-             and f.value > part.value and (own in compact(f.label) or (
-                 kind and stem in compact(f.label) and kind in compact(f.label)))]
+    near = [f for f in block[max(0, at - LISTING_REACH):at] if f.is_money and f.source == "text"
+            and f.measure == part.measure and f.period == part.period and not f.comparator]
+    found = [f for f in near if own in compact(f.label) and f.value > part.value]
+    if not found and kind:
+        # (its words apart, 资金实际到位: only one amount so named, else they are parts: 省级资金到位…，
+        # 县级配套资金到位…, whose sum the share is of)
+        found = [f for f in near if stem in compact(f.label) and kind in compact(f.label)]
+        found = found if len(found) == 1 and found[0].value > part.value else []
     if not found:
         return None
     openers = lexicon().list_openers
