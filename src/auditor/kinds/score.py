@@ -44,7 +44,8 @@ PARAMS = {
     "check": (str, None),
     # claimed_met: words of a reason cell saying the target was met, and the words before them
     # that deny it (未全面完成)
-    "met_claims": (list, []), "met_claim_pattern": (str, ""), "future_words": (list, []), "denials": (list, ["未", "尚未", "没有", "不", "无法"]),
+    "met_claims": (list, []), "met_claim_pattern": (str, ""), "no_deviation_pattern": (str, ""),
+    "deviation_heads": (list, []), "future_words": (list, []), "denials": (list, ["未", "尚未", "没有", "不", "无法"]),
     # score_cap: the heads of a table's weight and score columns where it is no indicator form
     "score_cap_heads": (dict, {}),
     # score_cap: words of a bonus row, and the labels of a total row a bonus lifts above its weight
@@ -123,10 +124,11 @@ MESSAGE_FIELDS = {"table", "weight", "rate", "score", "total", "section", "indic
 def validate(params: dict) -> str | None:
     if params["check"] not in CHECKS:
         return f"check 应为 {', '.join(CHECKS)} 之一"
-    try:
-        re.compile(params["met_claim_pattern"])
-    except re.error as exc:
-        return f"met_claim_pattern 不是有效的正则表达式：{exc}"
+    for name in ("met_claim_pattern", "no_deviation_pattern"):
+        try:
+            re.compile(params[name])
+        except re.error as exc:
+            return f"{name} 不是有效的正则表达式：{exc}"
     return None
 
 
@@ -1519,6 +1521,15 @@ def _check_met_deducted(doc, rule, typed):
 DENIAL_REACH = 4  # the characters before a claim a denial may stand in (没能全面完成, 未能按期全面完成)
 
 
+def _column_head(t: TypedTable, role: str) -> str:
+    """The head of the typed table's column of that role ("" if none)."""
+    col = t.columns.get(role)
+    grid = t.table.grid()
+    if col is None or t.header_row >= len(grid) or col >= len(grid[t.header_row]):
+        return ""
+    return compact(grid[t.header_row][col])
+
+
 def _claims_re(params: dict) -> re.Pattern | None:
     """The rule's claims, its list's words and its pattern, as one pattern (None: neither)."""
     words = f"(?:{alternatives(params['met_claims'])})" if params["met_claims"] else ""
@@ -1548,6 +1559,9 @@ def _check_claimed_met(doc, rule, typed):
                 continue
             reason = re.sub(r"\s", "", r.record.reason or "")
             said = _claim(reason, claims, rule.params)
+            if said is None and rule.params["no_deviation_pattern"] and re.match(rule.params["no_deviation_pattern"], reason) \
+                    and any(w in _column_head(t, "reason") for w in rule.params["deviation_heads"]):
+                said = reason  # (偏差原因：无, beside a target missed)
             if said is None or "reason" not in r.cells:
                 continue
             yield CHECKED
