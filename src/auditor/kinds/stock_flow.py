@@ -42,6 +42,9 @@ PARAMS = {
     "key_heads": (list, []),
     # heads of columns of figures outside the flow (编制数: a limit set for the year, no stock moving)
     "outside_words": (list, []),
+    # …and words of such a head only where it names no role (2024年债务限额 beside a debt's stock;
+    # 上年末债务限额 is the opening of a ceiling followed through the year)
+    "roleless_outside_words": (list, []),
     # table: one column a role at most (预算 | 合同金额 | 节约 beside 授予中小企业合同金额, a part of
     # the contracts named as they are): a second column of a role leaves the table unjudged
     "one_column_a_role": (bool, False),
@@ -124,6 +127,8 @@ def _columns(rule, grid, first: int) -> dict | None:
         if any(w in heads[c] for w in rule.params["part_words"]):
             continue  # (其中：购置 under 本年增加: counted in its side already)
         role = None if any(w in heads[c] for w in rule.params["signed_words"]) else _role(rule, heads[c])
+        if role is None and any(w in heads[c] for w in rule.params["roleless_outside_words"]):
+            continue  # (2024年债务限额 beside the debt's stock and flows; 上年末债务限额 is a stock itself)
         if role is None:
             return None  # a column of figures of another kind, or of two (本年增减): other terms
         columns[role].append(c)
