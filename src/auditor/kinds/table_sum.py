@@ -532,8 +532,10 @@ def _check_column_total(doc, rule, typed):
         for col in summed:
             if _running_total(grid, details, at, col):
                 continue  # (累计支出 by month: its 合计 is the last month's, no sum of them)
-            if _facts_of_kinds(grid, range(min(details), max(details) + 1), col):
-                continue  # (项目 | 内容: 问卷发放 1200, 有效率 95.50%, 评价总分 90.36: a list of facts, no parts)
+            if compact(_label(grid[at])) not in labels and _facts_of_kinds(grid, range(min(details), max(details) + 1), col):
+                # (项目 | 内容: 问卷发放 1200, 有效率 95.50%, 评价总分 90.36: a list of facts, no parts;
+                # a row labelled 合计 totals its rows whatever rate row stands among them)
+                continue
             hit = _column_hit(rule, table, grid, at, col, rows, heads[col].strip() or f"第{col + 1}列",
                               notes.get(id(table), ""), befores.get(id(table), ""))
             if hit is not None and _quotient_of_totals(grid[at], col, summed):
