@@ -670,23 +670,20 @@ def _numbered_paragraphs(doc, passage: Passage) -> list[str] | None:
         if value == last + 1 or (items and value == last) or (repeated and value == last + 2):
             style, repeated, last = block_style, bool(items) and value == last, value
             items.append(block.text[len(token):].strip())
-        elif items and block.value == 1:
+        elif items and value == 1:
             break  # another list begins
         else:
             return None  # a gap: not one list
     return items or None
 
 
-ORDINAL_OPENING_RE = re.compile(r"\s*(?:其)?([一二三四五六七八九十]{1,2})是")  # 一是…。 opening a paragraph
-
-
 def _paragraph_token(block) -> tuple[str, str | None, int]:
-    """(token, style, value) of a paragraph's numbering: its outline token (1. （一）), or an
-    ordinal opening it (一是……。¶二是……。, each problem in a paragraph of its own)."""
+    """(token, style, value) of a paragraph's numbering: its outline token (1. （一）), or the
+    list token 一是 opening it (一是……。¶二是……。, each problem in a paragraph of its own)."""
     if block.token:
         return block.token, block.style, block.value
-    m = ORDINAL_OPENING_RE.match(block.text)
-    return (m.group(0), "ordinal", cn_to_int(m.group(1)) or 0) if m else ("", None, 0)
+    m = LIST_TOKEN_RE.match(block.text)
+    return (m.group(0), "ordinal", cn_to_int(m.group(4)) or 0) if m and m.group(4) else ("", None, 0)
 
 
 def enumerations(doc, params: dict) -> list[Enumeration]:
