@@ -190,6 +190,8 @@ class Table:
     _width: tuple[int, int] = field(default=(-1, 0), repr=False, compare=False)
     # the grid, kept for the number of rows it was made of: a dozen rules ask for it per table
     _grid: tuple[int, list] = field(default=(-1, []), repr=False, compare=False)
+    # the table's opening text per length asked for, kept for the number of rows it was made of
+    _starts: tuple[int, dict] = field(default=(-1, {}), repr=False, compare=False)
 
     kind = "table"
 
@@ -216,11 +218,12 @@ class Table:
     def text_start(self, chars: int) -> str:
         """`text[:chars]`, joining only the rows it needs; kept per length asked for (several rules
         of a kind ask for the same start of every table), again only if rows were added since."""
-        kept = self.__dict__.setdefault("_starts", {})
-        key = (chars, len(self.rows))
-        start = kept.get(key)
+        if self._starts[0] != len(self.rows):
+            self._starts = (len(self.rows), {})
+        kept = self._starts[1]
+        start = kept.get(chars)
         if start is None:
-            start = kept[key] = self._text_start(chars)
+            start = kept[chars] = self._text_start(chars)
         return start
 
     def _text_start(self, chars: int) -> str:
