@@ -26,7 +26,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Literal
 
-from ..facts.base import (BUDGET_MEASURES, CLAUSE_BREAK_RE, bare_head, CURRENT, LATER, OLDER, PRIOR, Fact, FactBase, column_sum, fact_base, kind_total,
+from ..facts.base import (BUDGET_MEASURES, CLAUSE_BREAK_RE, bare_head, compares_other_year, CURRENT, LATER, OLDER, PRIOR, Fact, FactBase, column_sum, fact_base, kind_total,
                           named_budget_base, names_budget_base, names_own_thing, part_names, per_unit, YEAR_RE)
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt
@@ -1498,15 +1498,17 @@ def _growth(base: FactBase, rule):
     for rate in (f for f in base.facts if f.measure == "变动率" and f.source == "text" and not f.comparator and f.unit == "%"):
         if rate.concept is None and names_own_thing(rate.label):
             continue  # “…较上年减少14.69万元，主要是…，会议费同比下降18.6%”: another thing's rate
-        if _on_other_base(rate.label, rule.params["other_base_words"]):
-            continue
+        if _on_other_base(rate.label, rule.params["other_base_words"]) \
+                and not (base.plan and compares_other_year(rate.label)):
+            continue  # (a plan's 较2025年预算下降…: on last year's budget, its year-on-year base)
         sentence = _before(_same_sentence(base, rate), rate)
         if rule.params["adjusted_cues"] and any(
                 w in base.sentences.get((rate.block, rate.sentence), "") for w in rule.params["adjusted_cues"]):
             continue
         # the change of the rate's own concept (“本年支出减少 10 万元，其中基本支出增长 5%”: not 基本支出's)
         change = next((f for f in reversed(sentence) if f.measure == "变动额" and f.is_money
-                       and (f.concept == rate.concept or not (f.concept and rate.concept))), None)
+                       and (f.concept == rate.concept or not (f.concept and rate.concept))), None) \
+            or _change_after(base, rate)
         quantity_change = _quantity_change(sentence, rate, rule.params["year_on_year_cues"])
         bracketed = _bracketed_prior(base, rate, sentence) or (
             _quantity_prior(base, rate, sentence) or _quantities_in_sentence(sentence, rate)
@@ -1591,6 +1593,19 @@ def _growth(base: FactBase, rule):
             continue  # (both years stated and the rate of theirs: the change amount is the slip, DRV010's)
         slip = _growth_unit_slip(rate, change, current) if change is not None and current is not None else None
         yield _based(basis, slip or _hit(rate, computed, "增减比例", formula))
+
+
+def _change_after(base: FactBase, rate: Fact) -> Fact | None:
+    """The change amount the rate's clause is followed by, the rate naming none before it (较2025年
+    预算下降11.39%，减少3.60万元): the next figure of the sentence, a change of the rate's thing
+    the same way, one clause on."""
+    after = [f for f in _same_sentence(base, rate) if f.id > rate.id][:1]
+    change = after[0] if after else None
+    if change is None or change.measure != "变动额" or not change.is_money or change.sign != rate.sign \
+            or (change.concept and rate.concept and change.concept != rate.concept):
+        return None
+    between = base.sentences.get((rate.block, rate.sentence), "")[rate.at + len(rate.text):change.at]
+    return change if len(CLAUSE_BREAK_RE.findall(between)) == 1 else None
 
 
 def _based(basis: str, hit: Hit) -> Hit:
