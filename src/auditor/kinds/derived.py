@@ -2672,9 +2672,11 @@ def _budget_adjustment(base: FactBase, rule):
     cuts = tuple(rule.params["cut_words"])
     for run in base.clause_runs():
         flat = [f for _, group in run for f in group if f.is_money and not f.comparator and f.period == CURRENT]
+        rates = [f for _, group in run for f in group if f.unit == "%" and f.measure == "变动率" and not f.comparator]
         for k, total in enumerate(flat):
             if total.measure != "全年预算":
                 continue
+            yield from _adjustment_rate(base, flat, k, rates, cuts)
             # the initial budget of the total's own thing (not a part listed under it: 其中基本支出…);
             # the nearest first, but a whole whose sum holds makes the part's reading moot (年初预算
             # 800.00万元，其中…上级转移支付240.00万元；年中追加上级转移支付50.00万元，全年预算数850.00万元)
@@ -2702,6 +2704,44 @@ def _budget_adjustment(base: FactBase, rule):
                 yield from _adjustment_stated_after(base, initial, total, flat[k + 1:k + 2])
             elif k and flat[k - 1] is initial:
                 yield from _adjustment_stated_after(base, initial, total, flat[k + 1:k + 2])
+
+
+def _adjustment_rate(base: FactBase, flat: list[Fact], k: int, rates: list[Fact], cuts: tuple[str, ...]):
+    """The rate of an adjusted budget on its initial one stated right after it (…，调整后为59,100.00万元，
+    比年初预算下降7.51%): the net change over the initial budget, stated before it or, unstated, the
+    adjusted one less the changes right before it (调减4,800.00万元，调整后为…)."""
+    total = flat[k]
+    rate = next((r for r in rates if r.id > total.id), None)
+    if rate is None or (k + 1 < len(flat) and flat[k + 1].id < rate.id) \
+            or lexicon().measures.last(compact(rate.label)) != "年初预算":
+        return
+    initial = next((f for f in reversed(flat[:k]) if f.measure == "年初预算"), None)
+    changes = []
+    for f in reversed(flat[:k]):
+        if f.measure != "追加预算" or initial is not None:
+            break
+        changes.append(f)
+    if initial is not None:
+        value = initial.in_yuan() / MONEY_UNITS[initial.unit]
+        shown = f"年初预算 {initial.text}"
+    elif changes:
+        net = sum(((-1 if any(w in c.label for w in cuts) else 1) * c.in_yuan() for c in changes), Decimal(0))
+        value = (total.in_yuan() - net) / MONEY_UNITS[total.unit]
+        shown = f"年初预算 {fmt(value, total.places)}（{total.text} " + "".join(
+            f"{'+' if any(w in c.label for w in cuts) else '−'} {c.text}" for c in changes) + "）"
+    else:
+        return
+    before = replace(total, value=value, places=max([total.places] + [c.places for c in changes]))
+    moved = replace(total, value=abs(total.value - value), places=before.places)
+    span = ratio_bounds(moved, before)
+    if span is None:
+        return
+    yield CHECKED
+    if consistent(replace(rate, value=abs(rate.value)), *span):
+        return
+    computed = abs(total.value - value) / value * HUNDRED
+    yield _hit(rate, computed, "调整后预算较年初预算的增减比例",
+               f"|调整后 {total.text} − {shown}| ÷ 年初预算 = {fmt(computed)}%", quote=base.span(total, rate))
 
 
 def _adjustment_stated_after(base: FactBase, initial: Fact, total: Fact, after: list[Fact]):
