@@ -298,3 +298,24 @@ def test_markdown_headings_and_blockquotes_keep_their_lines(tmp_path):
         ("Paragraph", 3, "评价机构：某会计师事务所　　委托方：某县财政局"), ("Heading", 5, "一、项目概况")]
     assert (blocks[3].loc.line, blocks[3].loc.section) == (7, "一、项目概况")
     assert isinstance(blocks[2], Heading)
+
+
+def test_a_sheet_s_numbered_parts_are_tables_of_their_own(tmp_path):
+    """一、收入规划 and 二、支出规划 on one sheet, a blank row between, the second repeating the first's
+    header: two tables, each its part's title, so each part's 合计 is its own rows' total."""
+    import openpyxl
+
+    from auditor.ingest import load
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    rows = [["某市2026—2028年中期财政规划"], ["单位：万元"], ["一、收入规划"], ["项目", "2026年", "2027年"],
+            ["税收收入", "222100.00", "232500.00"], ["一般公共预算收入合计", "222100.00", "232500.00"], [],
+            ["二、支出规划"], ["项目", "2026年", "2027年"], ["教育支出", "100200.00", "103800.00"],
+            ["一般公共预算支出合计", "100200.00", "103800.00"]]
+    for row in rows:
+        ws.append(row)
+    path = tmp_path / "规划.xlsx"
+    wb.save(path)
+    tables = load(str(path)).tables
+    assert [(t.title, len(t.rows)) for t in tables] == [("一、收入规划", 3), ("二、支出规划", 3)]

@@ -382,11 +382,23 @@ def _forms(rows: list[list[RawCell]]) -> list[list[list[RawCell]]]:
     forms, start = [], 0
     for k in range(1, len(rows)):
         gap = rows[k][0].line - rows[k - 1][0].line
-        if (_single(rows[k]) and (gap > FORM_GAP or gap > 1 and _lines_name_table(rows, k))) \
+        if (_single(rows[k]) and (gap > FORM_GAP or gap > 1 and (_lines_name_table(rows, k) or _outline_title(rows[k])))) \
                 or (gap > 1 and _opens_again(rows, start, k)):
             forms.append(rows[start:k])
             start = k
     return forms + [rows[start:]] if rows else []
+
+
+def _outline_title(row: list[RawCell]) -> bool:
+    """A one-cell line numbered as a part of an outline (二、支出规划) after a blank row: the sheet's
+    next part, its grid another table even where it repeats the header of the one before."""
+    from .build import numbering_of
+
+    text = next((c.text for c in row if c.text), "")
+    return numbering_of(text.strip()) is not None and len(text) <= TITLE_CHARS
+
+
+TITLE_CHARS = 40  # a numbered line longer than this is a note or an item, no part's title
 
 
 def _opens_again(rows: list[list[RawCell]], start: int, k: int) -> bool:

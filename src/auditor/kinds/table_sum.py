@@ -616,8 +616,13 @@ def _level(grid, r: int, label_col: int):
 
 
 def _kind_total(label: str, labels: set) -> bool:
-    """A label naming a thing's total: a short name closed by a total word (资产总计, 支出合计)."""
-    return len(label) <= KIND_TOTAL_CHARS and any(label.endswith(w) and len(label) > len(w) for w in labels)
+    """A label naming a thing's total: a short name closed by a total word (资产总计, 支出合计), or a
+    name the vocabulary knows whole, however long (一般公共预算支出合计)."""
+    word = next((w for w in labels if label.endswith(w) and len(label) > len(w)), None)
+    if word is None:
+        return False
+    name = label[:-len(word)]
+    return len(label) <= KIND_TOTAL_CHARS or any(start == 0 and end == len(name) for start, end, _ in lexicon().concepts.all(name))
 
 
 KIND_TOTAL_CHARS = 8  # a longer label closed by 合计 is an item's own words (…项目资金合计), no table's total
