@@ -22,11 +22,12 @@ from decimal import Decimal
 
 from ..facts.base import Fact, FactBase
 from ..facts.lexicon import lexicon
+from ..knowledge import compact
 from ..facts.numbers import MONEY_UNITS
 
 CLAUSE_BREAKS = "，,；;：:"
 REACH = 3  # text blocks above a sentence opening on 加 in which its start may stand (linear: bounded)
-START_NAME_MIN = 4  # characters the result's name must keep for its start to be found by it
+SPECIFIC_NAME = 4  # a result's name this long names its start; a shorter one (收入) names parts too
 SIDES = ("收入", "支出")  # a flow listed on over a comma keeps the sign only on its side of the account
 
 
@@ -91,8 +92,8 @@ def _start_before(base: FactBase, key: tuple[int, int], result: Fact, total_word
     for word in total_words:
         name = name.split(word)[0] if word in name else name
     name = name.strip("，,：: ")
-    if len(name) < START_NAME_MIN:
-        return None  # (收入总计: a bare 收入 would take 税收收入, a part, for the start)
+    if len(name) < 2:
+        return None
     block, sentence = key
     lex = lexicon()
     for b in range(block, max(block - REACH, -1) - 1, -1):
@@ -106,8 +107,10 @@ def _start_before(base: FactBase, key: tuple[int, int], result: Fact, total_word
             opening = base.sentences.get((f.block, f.sentence), "").lstrip()
             if opening.startswith(lex.list_openers) or lex.part_list_head.match(opening):
                 continue
-            if f.measure != "变动额" and f.period == result.period and name in f.label:
-                return f
+            # (a bare 收入总计 starts from a fund's revenue, 一般公共预算收入, not 税收收入 a sentence before)
+            if f.measure != "变动额" and f.period == result.period and name in f.label \
+                    and (len(name) >= SPECIFIC_NAME or lex.funds.all(compact(f.label))):
+                return f  # (the nearest so named)
     return None
 
 
@@ -129,7 +132,7 @@ def _read(text: str, money: list[Fact], plus: re.Pattern, minus: re.Pattern, flo
         elif minus.match(clause) and flowing:
             sign, side = -1, _side(clause)
         elif opened and sign and flowing and not clause.startswith(openers) \
-                and not (last and any(w in clause for w in results)) and _side(clause) in ("", side):
+                and not (last and any(w in clause for w in results)) and (not side or _side(clause) in ("", side)):
             pass  # (加上级补助收入…，调入资金…: another flow listed over a comma goes on with the sign,
             # not one of the other side: 加上本年收入…，本年支出… takes the spending away, unsaid)
         elif opened or sign == 0 or not lexicon().list_join.match(before.lstrip()):
