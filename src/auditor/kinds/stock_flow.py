@@ -42,9 +42,12 @@ PARAMS = {
     "key_heads": (list, []),
     # heads of columns of figures outside the flow (编制数: a limit set for the year, no stock moving)
     "outside_words": (list, []),
-    # …and words of such a head only where it names no role (2024年债务限额 beside a debt's stock;
-    # 上年末债务限额 is the opening of a ceiling followed through the year)
-    "roleless_outside_words": (list, []),
+    # …and words of a head beside the stock unless every column's head holds one (限额: a debt's
+    # ceiling beside its balance; all 限额, the ceiling itself followed through the year)
+    "beside_words": (list, []),
+    # words of a head mixing a term with what is no term (还本付息: principal and interest): the
+    # table's identity cannot be read
+    "mixed_words": (list, []),
     # table: one column a role at most (预算 | 合同金额 | 节约 beside 授予中小企业合同金额, a part of
     # the contracts named as they are): a second column of a role leaves the table unjudged
     "one_column_a_role": (bool, False),
@@ -122,13 +125,18 @@ def _columns(rule, grid, first: int) -> dict | None:
     heads = _heads(rule, grid, first, width)
     figured = [c for c in range(width) if any(is_amount(grid[r][c]) for r in range(first, len(grid)))
                and not any(w in heads[c] for w in (*rule.params["key_heads"], *rule.params["outside_words"]))]
+    # a ceiling beside the stock (限额) is outside it, unless every column is the ceiling's (上年末债务限额 |
+    # 本年新增债务限额 | 本年末债务限额: the ceiling followed through the year)
+    beside = rule.params["beside_words"]
+    if beside and not all(any(w in heads[c] for w in beside) for c in figured):
+        figured = [c for c in figured if not any(w in heads[c] for w in beside)]
     columns: dict = {role: [] for role in ROLES}
     for c in figured:
         if any(w in heads[c] for w in rule.params["part_words"]):
             continue  # (其中：购置 under 本年增加: counted in its side already)
+        if any(w in heads[c] for w in rule.params["mixed_words"]):
+            return None  # (本年还本付息: the principal and its interest in one column, no term of the stock alone)
         role = None if any(w in heads[c] for w in rule.params["signed_words"]) else _role(rule, heads[c])
-        if role is None and any(w in heads[c] for w in rule.params["roleless_outside_words"]):
-            continue  # (2024年债务限额 beside the debt's stock and flows; 上年末债务限额 is a stock itself)
         if role is None:
             return None  # a column of figures of another kind, or of two (本年增减): other terms
         columns[role].append(c)
