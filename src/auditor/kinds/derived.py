@@ -694,6 +694,11 @@ def _whole_in_words(base: FactBase, rate: Fact, part: Fact, words: str) -> Fact 
         # (its words apart, 资金实际到位: only one amount so named, else they are parts: 省级资金到位…，
         # 县级配套资金到位…, whose sum the share is of)
         found = [f for f in near if stem in compact(f.label) and kind in compact(f.label)]
+        # (…到位2,000.00万元，其中省级资金到位1,200.00万元: the others 其中 parts of the first, it is the whole)
+        openers = lexicon().list_openers
+        if len(found) > 1 and all(f.sentence == found[0].sentence and _opens_between(base, found[0], f, openers)
+                                  for f in found[1:]):
+            found = found[:1]
         found = found if len(found) == 1 and found[0].value > part.value else []
     if not found:
         return None
@@ -803,7 +808,7 @@ def _headed_whole(base: FactBase, part: Fact) -> Fact | Literal[False] | None:
     if whole is None and kind != words and len(kind) >= 2:
         # (stated in a table only: the total of the declared sum every item of the list is a part
         # of, if it is of that kind; 上年结转 listed beside 财政拨款收入 is no part of 本年收入)
-        items = {f.concept for f in _chain_amounts(base, part.block, opening)}
+        items = {f.concept for f in _chain_amounts(base, part.block, opening) if not _in_brackets(base, f)}
         whole = next((_document_value(base, calc["total"], part.measure, part.subject)
                       for calc in lexicon().calculations
                       if items <= set(calc["parts"]) and calc["total"].endswith(kind)), None)
