@@ -682,8 +682,12 @@ def _paragraph_token(block) -> tuple[str, str | None, int]:
     list token 一是 opening it (一是……。¶二是……。, each problem in a paragraph of its own)."""
     if block.token:
         return block.token, block.style, block.value
-    m = LIST_TOKEN_RE.match(block.text)
-    return (m.group(0), "ordinal", cn_to_int(m.group(4)) or 0) if m and m.group(4) else ("", None, 0)
+    m = ORDINAL_OPENING_RE.match(block.text)
+    return (m.group(0), "ordinal", cn_to_int(m.group("ordinal")) or 0) if m else ("", None, 0)
+
+
+# 一是 / 其一是 opening a paragraph (after any indent): an item of a list, numbered in words
+ORDINAL_OPENING_RE = re.compile(r"[\s\u3000]*其?(?P<ordinal>[一二三四五六七八九十]{1,2})是")
 
 
 def enumerations(doc, params: dict) -> list[Enumeration]:

@@ -1503,9 +1503,9 @@ def _growth(base: FactBase, rule):
     for rate in (f for f in base.facts if f.measure == "变动率" and f.source == "text" and not f.comparator and f.unit == "%"):
         if rate.concept is None and names_own_thing(rate.label):
             continue  # “…较上年减少14.69万元，主要是…，会议费同比下降18.6%”: another thing's rate
-        if _on_other_base(rate.label, rule.params["other_base_words"]) \
-                and not (base.plan and compares_other_year(rate.label)):
-            continue  # (a plan's 较2025年预算下降…: on last year's budget, its year-on-year base)
+        plan_on_budget = base.plan and compares_other_year(rate.label)
+        if _on_other_base(rate.label, rule.params["other_base_words"]) and not plan_on_budget:
+            continue
         sentence = _before(_same_sentence(base, rate), rate)
         if rule.params["adjusted_cues"] and any(
                 w in base.sentences.get((rate.block, rate.sentence), "") for w in rule.params["adjusted_cues"]):
@@ -1514,6 +1514,8 @@ def _growth(base: FactBase, rule):
         change = next((f for f in reversed(sentence) if f.measure == "变动额" and f.is_money
                        and (f.concept == rate.concept or not (f.concept and rate.concept))), None) \
             or _change_after(base, rate)
+        if _on_other_base(rate.label, rule.params["other_base_words"]) and change is None:
+            continue  # (a plan's 较2025年预算下降…: judged on its change amount only, last year's budget unread)
         quantity_change = _quantity_change(sentence, rate, rule.params["year_on_year_cues"])
         bracketed = _bracketed_prior(base, rate, sentence) or (
             _quantity_prior(base, rate, sentence) or _quantities_in_sentence(sentence, rate)
@@ -2688,7 +2690,7 @@ def _budget_adjustment(base: FactBase, rule):
             hits = []
             # (a total naming no thing of its own, 调整后支出预算, is the initial budget's thing)
             for start in (j for j in range(k - 1, -1, -1) if flat[j].measure == "年初预算"
-                          and (total.concept is None or flat[j].concept in (None, total.concept))):
+                          and _initial_of(flat[j], total)):
                 initial, between = flat[start], flat[start + 1:k]
                 # (the initial budget's parts may stand between; a change's own breakdown in brackets
                 # is no change of its own)
@@ -2700,7 +2702,7 @@ def _budget_adjustment(base: FactBase, rule):
                 signs = [-1 if any(w in f.label for w in cuts) else 1 for f in changes]
                 hits.append(_adjustment_hit(base, initial, changes, signs, total))
             initial = next((flat[j] for j in range(k - 1, -1, -1) if flat[j].measure == "年初预算"
-                            and (total.concept is None or flat[j].concept in (None, total.concept))), None)
+                            and _initial_of(flat[j], total)), None)
             if hits:
                 yield CHECKED
                 if all(h is not None for h in hits):
@@ -2720,7 +2722,7 @@ def _adjustment_rate(base: FactBase, flat: list[Fact], k: int, rates: list[Fact]
     if rate is None or (k + 1 < len(flat) and flat[k + 1].id < rate.id) \
             or lexicon().measures.last(compact(rate.label)) != "年初预算":
         return
-    initial = next((f for f in reversed(flat[:k]) if f.measure == "年初预算"), None)
+    initial = next((f for f in reversed(flat[:k]) if f.measure == "年初预算" and _initial_of(f, total)), None)
     changes = []
     for f in reversed(flat[:k]):
         if f.measure != "追加预算" or initial is not None:
@@ -2742,11 +2744,23 @@ def _adjustment_rate(base: FactBase, flat: list[Fact], k: int, rates: list[Fact]
     if span is None:
         return
     yield CHECKED
-    if consistent(replace(rate, value=abs(rate.value)), *span):
+    moved_way = 1 if total.value > value else -1 if total.value < value else 0
+    if consistent(replace(rate, value=abs(rate.value)), *span) and not (rate.sign and moved_way and rate.sign != moved_way):
         return
     computed = abs(total.value - value) / value * HUNDRED
-    yield _hit(rate, computed, "调整后预算较年初预算的增减比例",
-               f"|调整后 {total.text} − {shown}| ÷ 年初预算 = {fmt(computed)}%", quote=base.span(total, rate))
+    formula = f"|调整后 {total.text} − {shown}| ÷ 年初预算 = {fmt(computed)}%"
+    if rate.sign and moved_way and rate.sign != moved_way:
+        yield _opposite(rate, moved_way, computed, f"调整后低于年初预算，比例却写{_way(rate.sign)}；{formula}"
+                        if moved_way < 0 else f"调整后高于年初预算，比例却写{_way(rate.sign)}；{formula}")
+        return
+    yield _hit(rate, computed, "调整后预算较年初预算的增减比例", formula, quote=base.span(total, rate))
+
+
+def _initial_of(initial: Fact, total: Fact) -> bool:
+    """The year-start budget is the adjusted total's: of its thing, or of none; or, the total naming
+    no thing of its own (调整后支出预算), stated in its sentence."""
+    return initial.concept in (None, total.concept) or (
+        total.concept is None and (initial.block, initial.sentence) == (total.block, total.sentence))
 
 
 def _adjustment_stated_after(base: FactBase, initial: Fact, total: Fact, after: list[Fact]):
