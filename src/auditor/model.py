@@ -191,7 +191,7 @@ class Table:
     # the grid, kept for the number of rows it was made of: a dozen rules ask for it per table
     _grid: tuple[int, list] = field(default=(-1, []), repr=False, compare=False)
     # the table's opening text per length asked for, kept for the number of rows it was made of
-    _starts: tuple[int, dict] = field(default=(-1, {}), repr=False, compare=False)
+    _starts: tuple[int, dict | None] = field(default=(-1, None), repr=False, compare=False)
 
     kind = "table"
 

@@ -101,6 +101,9 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # worded_sum: the words a result's name closes with over the name of the amount a sum
           # opening on 加 starts from (收入总计: the 收入 stated before)
           "result_total_words": (list, []),
+          # worded_sum: the words naming the two sides of an account, a flow listed on over a comma
+          # keeping the sign only on its own (加上本年收入…，本年支出… is no addition)
+          "account_sides": (list, []),
           # proportion: the words stating an amount worked out at a rate (group `rate`: 按30%的比例)
           "proportion_pattern": (str, "^$"),
           # share_sum: bases each thing has of its own (占限额的, 占计划的): such shares sum to nothing
@@ -2841,7 +2844,7 @@ def _worded_sum(base: FactBase, rule):
     """A sum the sentence spells out with 加 and 减 (kinds/worded_sums.py) against its result."""
     plus, minus = re.compile(rule.params["plus_pattern"]), re.compile(rule.params["minus_pattern"])
     for found in worded_sums(base, plus, minus, tuple(rule.params["flow_words"]), tuple(rule.params["result_words"]),
-                             tuple(rule.params["result_total_words"])):
+                             tuple(rule.params["result_total_words"]), tuple(rule.params["account_sides"])):
         yield CHECKED
         low, high = found.bounds()
         r_low, r_high = found.result_bounds()

@@ -28,7 +28,6 @@ from ..facts.numbers import MONEY_UNITS
 CLAUSE_BREAKS = "，,；;：:"
 REACH = 3  # text blocks above a sentence opening on 加 in which its start may stand (linear: bounded)
 SPECIFIC_NAME = 4  # a result's name this long names its start; a shorter one (收入) names parts too
-SIDES = ("收入", "支出")  # a flow listed on over a comma keeps the sign only on its side of the account
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,10 @@ class WordedSum:
 
 
 def worded_sums(base: FactBase, plus: re.Pattern, minus: re.Pattern, flows: tuple[str, ...],
-                results: tuple[str, ...], total_words: tuple[str, ...] = ()) -> list[WordedSum]:
+                results: tuple[str, ...], total_words: tuple[str, ...] = (),
+                sides: tuple[str, ...] = ()) -> list[WordedSum]:
+    """`sides`: the words naming the two sides of an account (收入, 支出): a flow listed on over a
+    comma keeps the sign only on its own side."""
     out = []
     openers = lexicon().list_openers
     for key, facts in base.by_sentence.items():
@@ -73,7 +75,7 @@ def worded_sums(base: FactBase, plus: re.Pattern, minus: re.Pattern, flows: tupl
                 continue
         elif len(money) < 3:
             continue
-        found = _read(text, money, plus, minus, flows, results, openers, start)
+        found = _read(text, money, plus, minus, flows, results, openers, start, sides)
         if found is not None:
             out.append(found)
     return out
@@ -115,12 +117,13 @@ def _start_before(base: FactBase, key: tuple[int, int], result: Fact, total_word
 
 
 def _read(text: str, money: list[Fact], plus: re.Pattern, minus: re.Pattern, flows: tuple[str, ...],
-          results: tuple[str, ...], openers: tuple[str, ...] = (), start: Fact | None = None) -> WordedSum | None:
+          results: tuple[str, ...], openers: tuple[str, ...] = (), start: Fact | None = None,
+          sides: tuple[str, ...] = ()) -> WordedSum | None:
     terms: list[tuple[int, Fact]] = []
     sign, side = 0, ""  # side: the side of the account the clause that set the sign names
     if start is not None:  # (the sentence opens on 加: its first amount is a term)
         money, sign, terms = [start, *money], 1, [(1, money[0])]
-        side = _side(text[:money[1].at])
+        side = _side(text[:money[1].at], sides)
     for k in range(len(terms) + 1, len(money)):
         before = text[money[k - 1].at + len(money[k - 1].text):money[k].at]
         clause = re.split(f"[{CLAUSE_BREAKS}]", before)[-1].strip()
@@ -128,11 +131,11 @@ def _read(text: str, money: list[Fact], plus: re.Pattern, minus: re.Pattern, flo
         flowing = any(w in clause for w in flows)
         last = k == len(money) - 1
         if plus.match(clause) and flowing:
-            sign, side = 1, _side(clause)
+            sign, side = 1, _side(clause, sides)
         elif minus.match(clause) and flowing:
-            sign, side = -1, _side(clause)
+            sign, side = -1, _side(clause, sides)
         elif opened and sign and flowing and not clause.startswith(openers) \
-                and not (last and any(w in clause for w in results)) and (not side or _side(clause) in ("", side)):
+                and not (last and any(w in clause for w in results)) and (not side or _side(clause, sides) in ("", side)):
             pass  # (加上级补助收入…，调入资金…: another flow listed over a comma goes on with the sign,
             # not one of the other side: 加上本年收入…，本年支出… takes the spending away, unsaid)
         elif opened or sign == 0 or not lexicon().list_join.match(before.lstrip()):
@@ -145,7 +148,7 @@ def _read(text: str, money: list[Fact], plus: re.Pattern, minus: re.Pattern, flo
     return None
 
 
-def _side(words: str) -> str:
+def _side(words: str, sides: tuple[str, ...]) -> str:
     """The side of the account the words name (收入 or 支出, the last named), "" for neither."""
-    found = [(words.rfind(w), w) for w in SIDES if w in words]
+    found = [(words.rfind(w), w) for w in sides if w in words]
     return max(found)[1] if found else ""
