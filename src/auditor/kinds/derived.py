@@ -2762,8 +2762,12 @@ def _adjustment_rate(base: FactBase, flat: list[Fact], k: int, rates: list[Fact]
 def _initial_of(initial: Fact, total: Fact) -> bool:
     """The year-start budget is the adjusted total's: of its thing, or of none; or, the total naming
     no thing of its own (调整后支出预算), stated in its sentence."""
-    return initial.concept in (None, total.concept) or (
-        total.concept is None and (initial.block, initial.sentence) == (total.block, total.sentence))
+    same = (initial.block, initial.sentence) == (total.block, total.sentence)
+    if initial.concept is None or total.concept is None:
+        # (a thing the vocabulary does not know, 教育支出年初预算…；城乡社区支出调减…: another ；-clause
+        # may be another thing's)
+        return same
+    return initial.concept == total.concept
 
 
 def _adjustment_stated_after(base: FactBase, initial: Fact, total: Fact, after: list[Fact]):
