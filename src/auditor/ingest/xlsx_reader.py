@@ -382,16 +382,30 @@ def _forms(rows: list[list[RawCell]]) -> list[list[list[RawCell]]]:
     forms, start = [], 0
     for k in range(1, len(rows)):
         gap = rows[k][0].line - rows[k - 1][0].line
-        if (_single(rows[k]) and (gap > FORM_GAP or gap > 1 and (_lines_name_table(rows, k) or _outline_title(rows[k])))) \
+        if (_single(rows[k]) and (gap > FORM_GAP or gap > 1 and (_lines_name_table(rows, k) or (
+                _outline_title(rows[k]) and _header_again(rows, start, k))))) \
                 or (gap > 1 and _opens_again(rows, start, k)):
             forms.append(rows[start:k])
             start = k
     return forms + [rows[start:]] if rows else []
 
 
+def _header_again(rows: list[list[RawCell]], start: int, k: int) -> bool:
+    """The grid after the single-cell lines from `k` opens with the header the grid from `start`
+    opened with, cell for cell (项目 | 2026年 | 2027年 under 一、收入规划 and again under 二、支出规划)."""
+    def opening(at: int) -> list[str]:
+        while at < len(rows) and _single(rows[at]):
+            at += 1
+        return [c.text.strip() for c in rows[at]] if at < len(rows) else []
+
+    first = opening(start)
+    return len([t for t in first if t]) >= 2 and opening(k) == first
+
+
 def _outline_title(row: list[RawCell]) -> bool:
-    """A one-cell line numbered as a part of an outline (二、支出规划) after a blank row: the sheet's
-    next part, its grid another table even where it repeats the header of the one before."""
+    """A one-cell line numbered as a part of an outline (二、支出规划) after a blank row, its grid
+    repeating the header of the one before (_header_again): the sheet's next part, another table.
+    (一、基本支出 over rows of the same table, no header after it, goes on with the table.)"""
     from .build import numbering_of
 
     text = next((c.text for c in row if c.text), "")
