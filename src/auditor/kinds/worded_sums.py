@@ -98,6 +98,10 @@ def _start_before(base: FactBase, key: tuple[int, int], result: Fact, total_word
         return None
     block, sentence = key
     lex = lexicon()
+    # (一般公共预算方面，加上…: the fund the sentence names before its first amount is the start's)
+    opening = base.sentences.get(key, "")
+    first = next((f.at for f in base.by_sentence.get(key, ())), len(opening))
+    named_funds = {name for _, _, name in lex.funds.all(compact(opening[:first]))}
     for b in range(block, max(block - REACH, -1) - 1, -1):
         earlier = [f for f in base.by_block.get(b, ()) if b < block or f.sentence < sentence]
         # each sentence's first amount, unless the sentence lists parts (其中…, 非税收入中，…)
@@ -110,9 +114,10 @@ def _start_before(base: FactBase, key: tuple[int, int], result: Fact, total_word
             if opening.startswith(lex.list_openers) or lex.part_list_head.match(opening):
                 continue
             # (a bare 收入总计 starts from a fund's revenue, 一般公共预算收入, not 税收收入 a sentence before)
-            if f.measure != "变动额" and f.period == result.period and name in f.label \
-                    and (len(name) >= SPECIFIC_NAME or lex.funds.all(compact(f.label))):
-                return f  # (the nearest so named)
+            funds = {fund for _, _, fund in lex.funds.all(compact(f.label))}
+            if f.measure == result.measure and f.period == result.period and name in f.label \
+                    and (len(name) >= SPECIFIC_NAME or funds) and (not named_funds or funds & named_funds):
+                return f  # (the nearest so named, of the result's measure: not the budget beside the outturn)
     return None
 
 
@@ -123,17 +128,18 @@ def _read(text: str, money: list[Fact], plus: re.Pattern, minus: re.Pattern, flo
     sign, side = 0, ""  # side: the side of the account the clause that set the sign names
     if start is not None:  # (the sentence opens on 加: its first amount is a term)
         money, sign, terms = [start, *money], 1, [(1, money[0])]
-        side = _side(text[:money[1].at], sides)
+        side = _side(text[:money[1].at], sides) or _side(start.label, sides)
     for k in range(len(terms) + 1, len(money)):
         before = text[money[k - 1].at + len(money[k - 1].text):money[k].at]
         clause = re.split(f"[{CLAUSE_BREAKS}]", before)[-1].strip()
         opened = len(re.split(f"[{CLAUSE_BREAKS}]", before)) > 1
         flowing = any(w in clause for w in flows)
         last = k == len(money) - 1
+        # (a clause naming no side, 加上级转移支付…, is on the side of the words before it: 收入80,000…)
         if plus.match(clause) and flowing:
-            sign, side = 1, _side(clause, sides)
+            sign, side = 1, _side(clause, sides) or side or _side(text[:money[k - 1].at], sides) or _side(money[0].label, sides)
         elif minus.match(clause) and flowing:
-            sign, side = -1, _side(clause, sides)
+            sign, side = -1, _side(clause, sides) or side or _side(text[:money[k - 1].at], sides) or _side(money[0].label, sides)
         elif opened and sign and flowing and not clause.startswith(openers) \
                 and not (last and any(w in clause for w in results)) and (not side or _side(clause, sides) in ("", side)):
             pass  # (加上级补助收入…，调入资金…: another flow listed over a comma goes on with the sign,
