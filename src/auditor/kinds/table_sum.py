@@ -487,8 +487,10 @@ def _check_column_total(doc, rule, typed):
             # one total of a kind (收入合计) closing or heading the table's rows is its total
             totals = [r for r, row in enumerate(grid) if compact(_label(row)) in part_labels]
             if not totals:
-                # (one total of a thing, 资产总计, 支出合计: its label a name closed by a total word)
-                totals = [r for r, row in enumerate(grid) if _kind_total(compact(_label(row)), labels)]
+                # (one total of a thing, 资产总计, 支出合计: its label a name closed by a total word; a
+                # long one only as the table's last row, no other row closed so: 一般公共预算支出合计)
+                totals = [r for r, row in enumerate(grid) if _kind_total(compact(_label(row)), labels)
+                          and (len(compact(_label(row))) <= KIND_TOTAL_CHARS or _closes_table(rule, grid, r))]
             if len(totals) != 1:
                 heading = _heading_total(rule, grid)
                 if heading is None:
@@ -626,6 +628,12 @@ def _kind_total(label: str, labels: set) -> bool:
 
 
 KIND_TOTAL_CHARS = 8  # a longer label closed by 合计 is an item's own words (…项目资金合计), no table's total
+
+
+def _closes_table(rule, grid, at: int) -> bool:
+    """The row is the table's last and no row above it closes a group (小计, 合计): a total of them all."""
+    words = (*rule.params["total_row_labels"], *rule.params["column_subtotal_labels"])
+    return at == len(grid) - 1 and not any(compact(_label(grid[r])).endswith(words) for r in range(at))
 
 
 def _heading_total(rule, grid) -> int | None:
