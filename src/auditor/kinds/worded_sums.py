@@ -11,8 +11,10 @@ Budget execution reports write the same sum over commas and paragraphs (…收�
 ¶加上上级补助收入…（其中：…），调入资金…，上年结转收入…，收入总计508,897.04万元): a clause
 naming a flow goes on with the sign before it unless it opens a list of parts (其中); amounts in
 brackets are parts of the amount before them, no terms; and a sentence opening on 加 starts
-from the amount the result names without its total word (收入总计: the last 收入 stated before, in
-its paragraph or the REACH blocks above).
+from the amount the result names without its total word, stated before in its paragraph or the
+REACH blocks above (一般公共预算收入总计: the last 一般公共预算收入; a bare 收入总计: the last
+revenue naming a fund, the one the sentence names if it names one, of the result's measure).
+A flow listed on over a comma keeps the sign only on its own side of the account (收入, 支出).
 """
 from __future__ import annotations
 
@@ -136,10 +138,9 @@ def _read(text: str, money: list[Fact], plus: re.Pattern, minus: re.Pattern, flo
         flowing = any(w in clause for w in flows)
         last = k == len(money) - 1
         # (a clause naming no side, 加上级转移支付…, is on the side of the words before it: 收入80,000…)
-        if plus.match(clause) and flowing:
-            sign, side = 1, _side(clause, sides) or side or _side(text[:money[k - 1].at], sides) or _side(money[0].label, sides)
-        elif minus.match(clause) and flowing:
-            sign, side = -1, _side(clause, sides) or side or _side(text[:money[k - 1].at], sides) or _side(money[0].label, sides)
+        if (plus.match(clause) or minus.match(clause)) and flowing:
+            sign = 1 if plus.match(clause) else -1
+            side = _side(clause, sides) or side or _side(text[:money[k - 1].at], sides) or _side(money[0].label, sides)
         elif opened and sign and flowing and not clause.startswith(openers) \
                 and not (last and any(w in clause for w in results)) and (not side or _side(clause, sides) in ("", side)):
             pass  # (加上级补助收入…，调入资金…: another flow listed over a comma goes on with the sign,
