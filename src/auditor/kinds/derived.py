@@ -1506,8 +1506,10 @@ def _growth(base: FactBase, rule):
     for rate in (f for f in base.facts if f.measure == "变动率" and f.source == "text" and not f.comparator and f.unit == "%"):
         if rate.concept is None and names_own_thing(rate.label):
             continue  # “…较上年减少14.69万元，主要是…，会议费同比下降18.6%”: another thing's rate
-        plan_on_budget = base.plan and compares_other_year(rate.label)
-        if _on_other_base(rate.label, rule.params["other_base_words"]) and not plan_on_budget:
+        # (a plan's 较2025年预算下降…: on last year's budget, its year-on-year base, judged below
+        # only with its change amount, that budget being read nowhere here)
+        on_budget = _on_other_base(rate.label, rule.params["other_base_words"])
+        if on_budget and not (base.plan and compares_other_year(rate.label)):
             continue
         sentence = _before(_same_sentence(base, rate), rate)
         if rule.params["adjusted_cues"] and any(
@@ -1517,8 +1519,8 @@ def _growth(base: FactBase, rule):
         change = next((f for f in reversed(sentence) if f.measure == "变动额" and f.is_money
                        and (f.concept == rate.concept or not (f.concept and rate.concept))), None) \
             or _change_after(base, rate)
-        if _on_other_base(rate.label, rule.params["other_base_words"]) and change is None:
-            continue  # (a plan's 较2025年预算下降…: judged on its change amount only, last year's budget unread)
+        if on_budget and change is None:
+            continue
         quantity_change = _quantity_change(sentence, rate, rule.params["year_on_year_cues"])
         bracketed = _bracketed_prior(base, rate, sentence) or (
             _quantity_prior(base, rate, sentence) or _quantities_in_sentence(sentence, rate)
