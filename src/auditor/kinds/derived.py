@@ -349,8 +349,10 @@ def _quantity_shares(base: FactBase, taken: set[int]):
         if not sentence or sentence[-1].is_money or sentence[-1].unit in ("%", "‰", "") or sentence[-1].comparator:
             continue
         part = sentence[-1]
-        whole = next((f for f in reversed(sentence[:-1]) if f.unit == part.unit and not f.comparator
-                      and opener.match(text, f.at + len(f.text))), None) or _whole_before_list(base, rate, part)
+        worded = NAMED_BASE_RE.search(compact(rate.label))
+        whole = (_count_named(sentence[:-1], part, worded.group(1)) if worded else None) \
+            or next((f for f in reversed(sentence[:-1]) if f.unit == part.unit and not f.comparator
+                     and opener.match(text, f.at + len(f.text))), None) or _whole_before_list(base, rate, part)
         if whole is None or whole.value <= part.value or any(f.is_money for f in sentence) \
                 or not _share_words_fit(rate, part, whole):
             continue
@@ -359,8 +361,15 @@ def _quantity_shares(base: FactBase, taken: set[int]):
         if span is None or consistent(rate, *span):
             continue
         computed = exact_ratio(part, whole)
-        yield _hit(rate, computed, "占总数的比例",
+        yield _hit(rate, computed, f"占{worded.group(1).rstrip('的')}的比例" if worded else "占总数的比例",
                    f"{part.text} ÷ {whole.text} = {fmt(computed)}%", quote=base.passage(whole, rate))
+
+
+def _count_named(before: list[Fact], part: Fact, words: str) -> Fact | None:
+    """The count of the part's unit before it in its sentence that the share's words name (占回收问卷
+    的 after 回收482份): its own words, two characters or more, inside those; the nearest."""
+    return next((f for f in reversed(before) if f.unit == part.unit and not f.comparator and not f.is_money
+                 and len(own := CLAUSE_BREAK_RE.sub("", compact(f.label))) >= 2 and own in words), None)
 
 
 def _whole_before_list(base: FactBase, rate: Fact, part: Fact) -> Fact | None:
