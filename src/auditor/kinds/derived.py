@@ -526,6 +526,7 @@ def _opens_between(base: FactBase, earlier: Fact, later: Fact, openers: tuple) -
 
 NAMED_BASE_RE = re.compile(r"占(?!比)(.{2,20}?)的?(?:比重|比例)?$")  # 占全年支出的, 占总支出比重
 SPECIFIC_WHOLE_CHARS = 6  # a whole's name this long names one amount of the paragraph, not a kind of them
+ELSEWHERE_WHOLE_CHARS = 4  # a whole's name this long (到位资金) may name an amount of the paragraphs before
 
 
 def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact | None:
@@ -699,19 +700,18 @@ def _whole_in_words(base: FactBase, rate: Fact, part: Fact, words: str) -> Fact 
     # (the kind of money may stand on either side of the words: 到位资金 is 资金实际到位's amount)
     kind = next((k for k in concepts().get("part_list_heads") or () if own.endswith(k) and len(own) - len(k) >= 2), "")
     stem = own[:len(own) - len(kind)] if kind else own
-    near = [f for f in block[max(0, at - LISTING_REACH):at] if f.is_money and f.source == "text"
-            and f.measure == part.measure and f.period == part.period and not f.comparator]
-    found = [f for f in near if own in compact(f.label) and f.value > part.value]
-    if not found and kind:
-        # (its words apart, 资金实际到位: only one amount so named, else they are parts: 省级资金到位…，
-        # 县级配套资金到位…, whose sum the share is of)
-        found = [f for f in near if stem in compact(f.label) and kind in compact(f.label)]
-        # (…到位2,000.00万元，其中省级资金到位1,200.00万元: the others 其中 parts of the first, it is the whole)
-        openers = lexicon().list_openers
-        if len(found) > 1 and all(f.sentence == found[0].sentence and _opens_between(base, found[0], f, openers)
-                                  for f in found[1:]):
-            found = found[:1]
-        found = found if len(found) == 1 and found[0].value > part.value else []
+    def amounts(facts):
+        return [f for f in facts if f.is_money and f.source == "text" and f.measure == part.measure
+                and f.period == part.period and not f.comparator]
+
+    found = _named_amounts(base, amounts(block[max(0, at - LISTING_REACH):at]), part, own, stem, kind)
+    if not found and len(own) >= ELSEWHERE_WHOLE_CHARS:
+        # (（一）资金到位情况。…实际到位… ¶（二）资金支出情况。…占到位资金的…: a whole named in
+        # words this specific may stand in the paragraph or two before)
+        for earlier in (rate.block - 1, rate.block - 2):
+            found = _named_amounts(base, amounts(base.by_block.get(earlier, ())), part, own, stem, kind)
+            if found:
+                break
     if not found:
         return None
     openers = lexicon().list_openers
@@ -722,10 +722,26 @@ def _whole_in_words(base: FactBase, rate: Fact, part: Fact, words: str) -> Fact 
     if not found:
         return None
     whole = max(found, key=lambda f: f.value)
-    if (whole.sentence == part.sentence and not _opens_between(base, whole, part, openers)) \
-            or _share_of_named(base, block, whole, words):
+    if ((whole.block, whole.sentence) == (part.block, part.sentence) and not _opens_between(base, whole, part, openers)) \
+            or _share_of_named(base, base.by_block.get(whole.block, []), whole, words):
         return None
     return whole
+
+
+def _named_amounts(base: FactBase, near: list[Fact], part: Fact, own: str, stem: str, kind: str) -> list[Fact]:
+    """The amounts among `near` a share's whole words name: holding the words (larger than the
+    part), or, those missing, holding the words' stem and kind of money apart (资金实际到位 for 到位
+    资金) — only one so named, else they are parts: 省级资金到位…，县级配套资金到位…, whose sum the
+    share is of (unless the others are 其中 parts of the first: …到位2,000.00万元，其中省级资金到位…)."""
+    found = [f for f in near if own in compact(f.label) and f.value > part.value]
+    if found or not kind:
+        return found
+    found = [f for f in near if stem in compact(f.label) and kind in compact(f.label)]
+    openers = lexicon().list_openers
+    if len(found) > 1 and all(f.sentence == found[0].sentence and _opens_between(base, found[0], f, openers)
+                              for f in found[1:]):
+        found = found[:1]
+    return found if len(found) == 1 and found[0].value > part.value else []
 
 
 def _share_of_named(base: FactBase, block: list[Fact], amount: Fact, words: str) -> bool:
