@@ -490,6 +490,13 @@ class FactReader:
         self.label_columns = [compact(w) for w in vocab.get("label_columns") or ()]
         self.subject_cells = [compact(w) for w in vocab.get("subject_cells") or ()]
         self.project_report = vocab.get("project_report_type")
+        # a self-evaluation's words naming another evaluation (第三方): a whole score they give is
+        # that evaluation's, not the report's (in a report whose title is a self-evaluation's only)
+        other = vocab.get("other_evaluation") or {}
+        self.whole_scores = set((vocab.get("score_total_rows") or {}).keys())
+        title = self.doc.blocks[0].text if self.doc.blocks else ""
+        self.other_evaluation = tuple(other.get("words") or ()) \
+            if any(w in title for w in other.get("self_titles") or ()) else ()
         own = vocab.get("own_project") or {}
         self.own_cues, self.other_projects = own.get("cues") or [], own.get("others") or []
         # “项目名称：X”, up to the next field of the line (主管部门：…) or its end
@@ -1191,6 +1198,9 @@ class FactReader:
                                    None if unknown_since else carried, owner,
                                    here or (own if m.start() > unnamed_from else subject if m.start() > named_at else outer), wide)
             named_fund = fact.get("fund")  # the fund the figure's own words name (not one it is given below)
+            if unit == "分" and self.other_evaluation and fact.get("concept") in self.whole_scores \
+                    and any(w in text[:m.start()] for w in self.other_evaluation):
+                fact["concept"] = None  # (a self-evaluation citing 经第三方机构评价，评价得分88.00分: not its own score)
             if unit in MONEY_UNITS and fact.get("concept") and self._per_one_before(text, m.start()):
                 fact["concept"] = None  # (每接待1人次的免费开放补助支出约2.48元: per visit, no total)
             if self._in_later(index, wide + phrase):
