@@ -178,6 +178,11 @@ class Fact:
     def in_yuan(self) -> Decimal:
         return self.value * MONEY_UNITS.get(self.unit, Decimal(1))
 
+    def with_unit(self) -> str:
+        """The value as printed, with its unit (万元, 人, %) when the print leaves it to the table's
+        heading or the column's header (2,018,581.70 → 2,018,581.70万元)."""
+        return f"{self.text}{self.unit}" if self.unit and not self.text.endswith(self.unit) else self.text
+
     def where(self) -> str:
         """The source in a few words, for messages: 「第21页 正文」 or 「表3 第5行第3列」."""
         kind = "正文" if self.source == "text" and not self.loc.table else ""  # not a prose cell's

@@ -390,16 +390,18 @@ def _forms(rows: list[list[RawCell]]) -> list[list[list[RawCell]]]:
     return forms + [rows[start:]] if rows else []
 
 
+def _grid_opening(rows: list[list[RawCell]], at: int) -> list[str]:
+    """The first row of the grid from `at`, past its single-cell lines (title, unit, notes)."""
+    while at < len(rows) and _single(rows[at]):
+        at += 1
+    return [c.text.strip() for c in rows[at]] if at < len(rows) else []
+
+
 def _header_again(rows: list[list[RawCell]], start: int, k: int) -> bool:
     """The grid after the single-cell lines from `k` opens with the header the grid from `start`
     opened with, cell for cell (项目 | 2026年 | 2027年 under 一、收入规划 and again under 二、支出规划)."""
-    def opening(at: int) -> list[str]:
-        while at < len(rows) and _single(rows[at]):
-            at += 1
-        return [c.text.strip() for c in rows[at]] if at < len(rows) else []
-
-    first = opening(start)
-    return len([t for t in first if t]) >= 2 and opening(k) == first
+    first = _grid_opening(rows, start)
+    return len([t for t in first if t]) >= 2 and _grid_opening(rows, k) == first
 
 
 def _outline_title(row: list[RawCell]) -> bool:
@@ -418,19 +420,14 @@ TITLE_CHARS = 40  # a numbered line longer than this is a note or an item, no pa
 def _opens_again(rows: list[list[RawCell]], start: int, k: int) -> bool:
     """The grid from `k` (past its single-cell lines) opens with the first cell of the grid from
     `start`: a form repeated below the one before (two projects' 自评表)."""
-    def opening(at: int) -> list[str]:
-        while at < len(rows) and _single(rows[at]):
-            at += 1
-        return [c.text.strip() for c in rows[at]] if at < len(rows) else []
-
     def first_cell(cells: list[str]) -> str:
         return next((t for t in cells if t), "")
 
-    first, again = opening(start), opening(k)
+    first, again = _grid_opening(rows, start), _grid_opening(rows, k)
     # (the header row repeated cell for cell, 项目名称 | 乡镇 | 分配金额, goes on with the same table;
     # the form again names another subject in it, 项目名称 | 乙项目)
     return bool(first_cell(first)) and first_cell(again) == first_cell(first) and again != first \
-        and first_cell(first) != first_cell(opening(k - 1))
+        and first_cell(first) != first_cell(_grid_opening(rows, k - 1))
 
 
 def _lines_name_table(rows: list[list[RawCell]], k: int) -> bool:

@@ -32,7 +32,7 @@ from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt
 from ..facts.targets import PREFIX
 from ..ingest.build import numbering_of
-from ..knowledge import compact, concepts
+from ..knowledge import compact, concepts, open_brackets
 from .base import CHECKED, SHARE_OF_RE, SUBROW_RE, Hit, item_label
 from .named_rates import COPULAS, named_rate_slips
 from .per_head_columns import per_head_rows
@@ -1612,7 +1612,7 @@ def _growth(base: FactBase, rule):
                 continue
             than = "上年" if prior.period == PRIOR else "所比年度"  # (较2022年的…: an older base)
             fell = "−" if current.in_yuan() < prior.in_yuan() else ""
-            formula = (f"（本年 {_with_unit(current)} − {than} {_with_unit(prior)}）÷ {than} {_with_unit(prior)}"
+            formula = (f"（本年 {current.with_unit()} − {than} {prior.with_unit()}）÷ {than} {prior.with_unit()}"
                        f" = {fell}{fmt(computed)}%（{prior.where()}）")
         yield CHECKED
         if change is not None and change.sign and rate.sign and change.sign != rate.sign \
@@ -1623,8 +1623,8 @@ def _growth(base: FactBase, rule):
             continue
         if change is None and rate.sign and moved and rate.sign != moved and not _both_ways(rate):
             # “较上年增长 8.35%” where the figures went from 31.75 down to 29.10
-            yield _based(basis, _opposite(rate, moved, computed, f"本年 {_with_unit(current)}{'高于' if moved > 0 else '低于'}上年 "
-                                                   f"{_with_unit(prior)}，比例却写{_way(rate.sign)}；{formula}"))
+            yield _based(basis, _opposite(rate, moved, computed, f"本年 {current.with_unit()}{'高于' if moved > 0 else '低于'}上年 "
+                                                   f"{prior.with_unit()}，比例却写{_way(rate.sign)}；{formula}"))
             continue
         if consistent(rate, lo, hi) or (stated is not None and _years_give(rate, current, stated)):
             continue  # (both years stated and the rate of theirs: the change amount is the slip, DRV010's)
@@ -1650,10 +1650,6 @@ def _based(basis: str, hit: Hit) -> Hit:
     hit.fields.setdefault("basis", basis)
     return hit
 
-
-def _with_unit(f: Fact) -> str:
-    """The figure as printed, with its unit where its cell left it to the table (2,018,581.70万元)."""
-    return f.text if not f.unit or f.text.endswith(f.unit) else f"{f.text}{f.unit}"
 
 
 def _of_summed_total(base: FactBase, rate: Fact, current: Fact, prior: Fact) -> bool:
@@ -2780,8 +2776,8 @@ def _adjustment_rate(base: FactBase, flat: list[Fact], k: int, rates: list[Fact]
     computed = abs(total.value - value) / value * HUNDRED
     formula = f"|调整后 {total.text} − {shown}| ÷ 年初预算 = {fmt(computed)}%"
     if rate.sign and moved_way and rate.sign != moved_way:
-        yield _opposite(rate, moved_way, computed, f"调整后低于年初预算，比例却写{_way(rate.sign)}；{formula}"
-                        if moved_way < 0 else f"调整后高于年初预算，比例却写{_way(rate.sign)}；{formula}")
+        yield _opposite(rate, moved_way, computed,
+                        f"调整后{'低' if moved_way < 0 else '高'}于年初预算，比例却写{_way(rate.sign)}；{formula}")
         return
     yield _hit(rate, computed, "调整后预算较年初预算的增减比例", formula, quote=base.span(total, rate))
 
@@ -2817,8 +2813,7 @@ def _adjustment_stated_after(base: FactBase, initial: Fact, total: Fact, after: 
 
 def _in_brackets(base: FactBase, f: Fact) -> bool:
     """Whether a figure stands inside brackets in its sentence (（其中：6月追加…15.00万元…）)."""
-    text = base.sentences.get((f.block, f.sentence), "")[:f.at]
-    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+    return open_brackets(base.sentences.get((f.block, f.sentence), ""), 0, f.at) > 0
 
 
 def _adjustment_hit(base: FactBase, initial: Fact, changes: list[Fact], signs: list[int], total: Fact) -> Hit | None:

@@ -21,7 +21,7 @@ from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 
-from ..facts.base import CURRENT, Fact, FactBase
+from ..facts.base import BUDGET_MEASURES, CURRENT, Fact, FactBase
 from ..facts.lexicon import lexicon
 from ..knowledge import concepts
 
@@ -70,7 +70,7 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
                 # no base of plans stated with it: the base is elsewhere, the project form's if any
                 funds = concepts().get("project_funds")
                 bases = _form_budgets(base, figure, own, part_words, base_words)
-                named = [b for b in bases if b.source == "table" and b.concept == funds and b.measure == FULL_YEAR]
+                named = [b for b in bases if b.source == "table" and b.concept == funds and b.measure == "全年预算"]
                 if len({b.value for b in named}) != 1 or figure.value > named[-1].value:
                     continue  # (more than the budget: a sum over years or sources, 累计到位, not the year's)
                 named = named[-1:]
@@ -85,9 +85,6 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
             yield rate, figure, named[-1], True
 
 
-FULL_YEAR, YEAR_START = "全年预算", "年初预算"  # the measures of a form's budget columns (concepts.yaml measures)
-
-
 def _form_budgets(base: FactBase, figure: Fact, own: str, part_words: tuple[str, ...],
                   base_words: tuple[str, ...]) -> list[Fact]:
     """The amounts a rate of a project's money as a whole may be on, stated outside its sentence:
@@ -99,14 +96,16 @@ def _form_budgets(base: FactBase, figure: Fact, own: str, part_words: tuple[str,
     if not funds or not figure.is_money or figure.fund or figure.concept not in (None, funds) \
             or any(w in own for w in part_words):
         return []
-    form = [f for f in base.facts if f.source == "table" and f.is_money and f.period == CURRENT
-            and not f.comparator and f.measure in (FULL_YEAR, YEAR_START)]
+    # (the document's candidates, read once: a rate after another asks again)
+    form, text = base.remember(("form budgets", base_words), lambda: (
+        [f for f in base.facts if f.source == "table" and f.is_money and f.period == CURRENT
+         and not f.comparator and f.measure in BUDGET_MEASURES],
+        [f for f in base.facts if f.source == "text" and f.is_money and f.period == CURRENT and not f.comparator
+         and any(w in f.label for w in base_words)]))
     # (a figure naming no project, in a document of one project's form: that project's)
     projects = {f.subject for f in form if f.concept == funds}
     subjects = {"", figure.subject} | (projects if not figure.subject and len(projects) == 1 else set())
-    text = [f for f in base.facts if f.source == "text" and f.is_money and f.period == CURRENT and not f.comparator
-            and f is not figure and f.subject in subjects and any(w in f.label for w in base_words)]
-    return [f for f in form if f.subject in subjects] + text
+    return [f for f in form if f.subject in subjects] + [f for f in text if f is not figure and f.subject in subjects]
 
 
 def _start(facts: list[Fact], k: int) -> int:

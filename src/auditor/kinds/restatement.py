@@ -637,8 +637,8 @@ def _hit(fact: Fact, other: Fact, rule, assumed: dict[int, str] | None = None) -
     measure = next((f.measure for f in (fact, other) if f.measure != "决算"), fact.measure)
     relation = f"{fact.concept}（{measure}{'，' + fact.period if fact.period != '本年' else ''}）"
     # a table cell prints the bare number under the table's unit: the unit is said with it
-    other_text = _with_unit(other)
-    formula = (f"{fact.where()}：{_with_unit(fact)}；{other.where()}：{other_text}"
+    other_text = other.with_unit()
+    formula = (f"{fact.where()}：{fact.with_unit()}；{other.where()}：{other_text}"
                + ("：数字相同而单位不同" if unit_slip else "：两处应为同一数值") + _assumed_note(fact, other, assumed))
     cls = "unit_error" if unit_slip else "rounding" if tail(fact, other) else None
     # the value the figure should read, in its own unit and precision (86,540.00元 for 8.56万元 is
@@ -665,10 +665,3 @@ def _assumed_note(fact: Fact, other: Fact, assumed: dict[int, str] | None) -> st
             return f"（该表未注明单位，按正文中与之相同的数字读作{assumed[f.block]}）"
     return ""
 
-
-def _with_unit(fact: Fact) -> str:
-    """The value as printed, with its unit (万元, 人, %) when the print leaves it to the table's
-    heading or the column's header."""
-    if fact.unit and not fact.text.endswith(fact.unit):
-        return f"{fact.text}{fact.unit}"
-    return fact.text

@@ -24,7 +24,7 @@ from decimal import Decimal
 
 from ..facts.base import Fact, FactBase
 from ..facts.lexicon import lexicon
-from ..knowledge import compact
+from ..knowledge import compact, open_brackets
 from ..facts.numbers import MONEY_UNITS
 
 CLAUSE_BREAKS = "，,；;：:"
@@ -84,8 +84,7 @@ def worded_sums(base: FactBase, plus: re.Pattern, minus: re.Pattern, flows: tupl
 
 
 def _in_brackets(text: str, f: Fact) -> bool:
-    before = text[:f.at]
-    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
+    return open_brackets(text, 0, f.at) > 0
 
 
 def _start_before(base: FactBase, key: tuple[int, int], result: Fact, total_words: tuple[str, ...]) -> Fact | None:
