@@ -1052,25 +1052,19 @@ class FactReader:
         self.base.sentences[(index, s_index)] = sentence.text
         self.other_whole = False  # the sentence's kinds of money are another whole's (see _text_fact)
         text = sentence.plain
-        outer, named_at = subject, -1  # a project named in quotes: the figures after its name are its
-        for pattern in self.subject_patterns:
-            named = pattern.search(text)
-            if named:
-                subject, named_at = compact(named.group(1)), named.start()
-                break
-        cue = self.subject_cue.search(text) if self.subject_cue and not subject else None
-        # “该项目……得分 100 分”: the figures after the cue are a project's, not the unit's
-        unnamed_from = cue.start() if cue else len(text) + 1
-        # a project one of the document's several forms names, named here without quotes
-        # (村级综合服务站建设项目自评得分96.30分): the figures after the name are that project's
-        named = self._form_projects_in(text) if not subject and 1 < len(self.form_projects) <= MAX_FORM_PROJECTS \
-            else []
-        named = _listed_together(text, named)
-        own = self.own_project if cue and self._only_own_project(text) else \
-            "" if cue and self.own_unnamed and self._only_own_cue(text) else UNNAMED
-        own_at = self._own_name_at(text) if not subject else -1
-        if own_at >= 0:  # (农村公路养护项目2024年度绩效自评总分…: the report's project by its name, as 本项目)
-            unnamed_from, own = min(unnamed_from, own_at), self.own_project
+        figures = list(self.lex.text_number.finditer(text))
+        if any(m.group("unit") for m in figures):
+            outer, subject, named_at, unnamed_from, named, own = self._subjects_of(text, subject)
+            plans = self._states_plans(text, sentence.loc.section)
+            scope = SCOPE_RE.match(text)  # a sentence opening with the year and measure its figures are of
+            # (its period and measure, read once for the sentence)
+            scoped = (self._year_period(scope.group(0)), self.lex.measures.last(compact(scope.group(2)))) \
+                if scope else None
+            unknown_topic = self._unknown_money_topic(text)
+            # where the sentence first states its full marks (满分100分): the points after it are weights
+            full_marks = self.full_marks.search(text) if self.full_marks else None
+        else:
+            figures = []  # (numbers with no unit only bound the next figure's words: none comes)
         previous_end, carried = 0, lead_concept
         last_money: Fact | None = None
         list_fund, list_parts = self.open_list  # a fund's total opening a 其中 list: its parts are of that fund
@@ -1124,31 +1118,11 @@ class FactReader:
         years_queue: list[str] = []  # “2023年、2024年和2025年…依次为X、Y、Z”: the periods in turn
         respective_names: list[str] = []  # “A和B分别为X和Y”: the names the figures take in turn
         respective_queue: list[str] = []
-        # a sentence stating plans (2024年度计划维修养护…126处) or in a section of targets (三、绩效目标):
-        # its counts and rates are targets, not what was achieved
-        # the words before its first figure (after the item's own number: 2.2025年计划新建…)
-        lead = FIRST_DIGIT_RE.split(_years_out(ITEM_TOKEN_RE.sub("", text, count=1)), maxsplit=1)[0]
-        lead = compact(lead)
-        if any(w in lead for w in self.plan_only_words):
-            # (a plan word inside a name the tables print, 重点研发计划, says nothing of a plan)
-            for start, end, _label in reversed(list(self.label_pattern.finditer(lead))):
-                lead = lead[:start] + "\0" + lead[end:]
-        plans = any(w in lead for w in self.plan_only_words) or (
-            sentence.loc.section != self.doc_title and self._names_plan(sentence.loc.section or "")
-            and not any(w in lead for w in self.outcome_words)) or (
-            # under a run-in heading of targets, 全年完成X is the target; only 实际 / 已完成 state outcomes
-            self.paragraph_plans and not any(w in lead for w in self.run_in_outcome_words))
         self.clause_owner = None  # (concept, words) of the ；-clause's first amount: a bare 执行率 after it is its
         self.turn_period = None  # the period of the figure after a 分别: the list's others share it
-        scope = SCOPE_RE.match(text)  # a sentence opening with the year and measure its figures are of
-        # (its period and measure, read once for the sentence)
-        scoped = (self._year_period(scope.group(0)), self.lex.measures.last(compact(scope.group(2)))) if scope else None
-        unknown_topic = self._unknown_money_topic(text)
-        # where the sentence first states its full marks (满分100分): the points after it are weights
-        full_marks = self.full_marks.search(text) if self.full_marks else None
         last_points: Fact | None = None  # the sentence's last figure in points (a list of them goes on)
         last_period = None  # the period of the sentence's figure before
-        for m in self.lex.text_number.finditer(text):
+        for m in figures:
             unit = m.group("unit") or ""
             unit = self.unit_aliases.get(unit, unit)  # (3,030名 counts people as 3,030人 does)
             if self.lex.not_a_figure_after.match(text[m.end():m.end() + 2]) or _inside_doc_number(text, m.start()):
@@ -1464,6 +1438,49 @@ class FactReader:
         elif outside is not None and not in_list and self._ends_on_budget(text, outside):
             self.whole_measure = (outside.measure, self.nested_parts.get(outside.concept, self.any_part), outside.period)
         return carried
+
+    def _subjects_of(self, text: str, subject: str) -> tuple:
+        """Whose the sentence's figures are: (the paragraph's subject, the subject the sentence
+        names, where it names it, where an unnamed project's cue starts, the projects named in
+        it, whose the figures after the cue are)."""
+        outer, named_at = subject, -1  # a project named in quotes: the figures after its name are its
+        for pattern in self.subject_patterns:
+            named = pattern.search(text)
+            if named:
+                subject, named_at = compact(named.group(1)), named.start()
+                break
+        cue = self.subject_cue.search(text) if self.subject_cue and not subject else None
+        # “该项目……得分 100 分”: the figures after the cue are a project's, not the unit's
+        unnamed_from = cue.start() if cue else len(text) + 1
+        # a project one of the document's several forms names, named here without quotes
+        # (村级综合服务站建设项目自评得分96.30分): the figures after the name are that project's
+        named = self._form_projects_in(text) if not subject and 1 < len(self.form_projects) <= MAX_FORM_PROJECTS \
+            else []
+        named = _listed_together(text, named)
+        own = self.own_project if cue and self._only_own_project(text) else \
+            "" if cue and self.own_unnamed and self._only_own_cue(text) else UNNAMED
+        own_at = self._own_name_at(text) if not subject else -1
+        if own_at >= 0:  # (农村公路养护项目2024年度绩效自评总分…: the report's project by its name, as 本项目)
+            unnamed_from, own = min(unnamed_from, own_at), self.own_project
+        return outer, subject, named_at, unnamed_from, named, own
+
+    def _states_plans(self, text: str, section: str | None) -> bool:
+        """The sentence's counts and rates are targets, not what was achieved."""
+        # a sentence stating plans (2024年度计划维修养护…126处) or in a section of targets (三、绩效目标):
+        # its counts and rates are targets, not what was achieved
+        # the words before its first figure (after the item's own number: 2.2025年计划新建…)
+        lead = FIRST_DIGIT_RE.split(_years_out(ITEM_TOKEN_RE.sub("", text, count=1)), maxsplit=1)[0]
+        lead = compact(lead)
+        if any(w in lead for w in self.plan_only_words):
+            # (a plan word inside a name the tables print, 重点研发计划, says nothing of a plan)
+            for start, end, _label in reversed(list(self.label_pattern.finditer(lead))):
+                lead = lead[:start] + "\0" + lead[end:]
+        plans = any(w in lead for w in self.plan_only_words) or (
+            section != self.doc_title and self._names_plan(section or "")
+            and not any(w in lead for w in self.outcome_words)) or (
+            # under a run-in heading of targets, 全年完成X is the target; only 实际 / 已完成 state outcomes
+            self.paragraph_plans and not any(w in lead for w in self.run_in_outcome_words))
+        return plans
 
     def _bracketed_parts(self, text: str, at: int) -> bool:
         """A bracket right after a figure, opening with the name of a thing of this year (基本支出…、
