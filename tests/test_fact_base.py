@@ -291,6 +291,15 @@ def test_a_funds_list_over_paragraphs_and_a_name_cut_by_a_comma():
     assert {f.concept for f in fact_base(document_from_text(said)).facts} == {"财政拨款收支总计"}
 
 
+def test_a_fund_one_bracketed_part_names_ends_with_the_bracket():
+    """财政拨款收入…（其中一般公共预算拨款…），占…；事业收入…: the fund the bracketed part names is
+    that part's alone; the share after the bracket and the sibling after the ； are no fund's."""
+    text = HEAD + "收入预算中，财政拨款收入500.00万元（其中一般公共预算拨款420.00万元），占83.33%；事业收入100.00万元。\n"
+    funds = {f.value: f.fund for f in facts_of(text)}
+    assert funds == {Decimal("500.00"): "", Decimal("420.00"): "一般公共预算", Decimal("83.33"): "",
+                     Decimal("100.00"): ""}
+
+
 def test_a_growth_rate_is_computed_from_this_years_figure_not_last_years_named_before_it():
     text = HEAD + "“三公”经费支出18.36万元，较上年的21.40万元下降14.21%。\n"
     assert findings(text, "DRV003") == []

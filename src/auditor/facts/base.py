@@ -1147,7 +1147,7 @@ class FactReader:
                 and not (m.start() > 1 and text[m.start() - 2].isdigit())
             if bracketed is not None and CLOSING_BRACKET_RE.search(text, previous_end, m.start()):
                 # (an item's bracketed parts closed, the list it is an item of goes on)
-                carried, last_money, in_list, list_measure = bracketed
+                carried, last_money, in_list, list_measure, list_fund, list_parts = bracketed
                 unknown_since, bracketed = "", None
             start = _phrase_start(text, m.start(), previous_end)
             # (a rate's sign is the rate's, not a word of its phrase: 同比增长-8.5%)
@@ -1403,7 +1403,9 @@ class FactReader:
                                                and self._bracketed_parts(text, m.end()))
                 if OPENING_BRACKET_RE.match(text, m.end()):
                     # （其中：…）, or its parts listed in brackets
-                    bracketed = (fact.concept, fact, in_list, list_measure)
+                    # (a fund one of the parts names is theirs: 财政拨款收入…（其中一般公共预算拨款…），
+                    # 事业收入… is no fund's part)
+                    bracketed = (fact.concept, fact, in_list, list_measure, list_fund, list_parts)
                 if opens:
                     in_list = True
                     if fact.measure in BUDGET_MEASURES and not fact.implicit and not self._names_money_kind(phrase):
@@ -1418,6 +1420,8 @@ class FactReader:
                     # “一般公共预算财政拨款基本支出 X 万元，其中：人员经费 …, 公用经费 …”
                     list_fund, list_parts = fund, self.parts_of.get(generic, set())
             previous_end = m.end()
+        if bracketed is not None and CLOSING_BRACKET_RE.search(text, previous_end):
+            carried, last_money, in_list, list_measure, list_fund, list_parts = bracketed  # (closed last)
         if in_list:
             self.part_carried = True  # the list ends with its sentence: what follows is the whole's again
         if list_fund and (text.rstrip(" ：:").endswith(self.lex.list_openers)

@@ -772,9 +772,20 @@ def _listing_whole(base: FactBase, part: Fact) -> Fact | None:
             return None  # the list's clauses end at a full stop
         # (an item whose measure no word states is of the whole's: 部门预算支出合计…，其中教育支出…)
         if f.is_money and (f.measure == part.measure or part.implicit) and f.period == part.period \
-                and f.value >= part.value and opener.match(base.sentences.get((f.block, f.sentence), ""), f.at + len(f.text)):
+                and f.value >= part.value and _opens_list_of(base, f, part, opener):
             return f
     return None
+
+
+def _opens_list_of(base: FactBase, f: Fact, part: Fact, opener: re.Pattern) -> bool:
+    """A list opener (其中) follows `f` and its list holds `part`: not one in brackets closed before
+    the part (财政拨款收入…（其中一般公共预算拨款…），占…；事业收入…: a sibling, no item of it)."""
+    text = base.sentences.get((f.block, f.sentence), "")
+    opened = opener.match(text, f.at + len(f.text))
+    if opened is None:
+        return False
+    up_to = part.at if part.sentence == f.sentence else len(text)
+    return not open_brackets(opened.group(0)) or open_brackets(text, opened.start(), up_to) > 0
 
 
 BREAKDOWN_MIN_ITEMS = 3  # a breakdown lists at least three parts with their shares
