@@ -716,16 +716,32 @@ def _whole_in_words(base: FactBase, rate: Fact, part: Fact, words: str) -> Fact 
         return None
     openers = lexicon().list_openers
     # (an item of a list, 其中人员经费600.00万元, is a part of its own whole, no whole of others)
-    found = [f for f in found if not any(g.sentence == f.sentence and g.at < f.at and g.is_money
-                                         and _opens_between(base, g, f, openers)
-                                         for g in base.by_sentence.get((f.block, f.sentence), ()))]
+    items = [f for f in found if any(g.sentence == f.sentence and g.at < f.at and g.is_money
+                                     and _opens_between(base, g, f, openers)
+                                     for g in base.by_sentence.get((f.block, f.sentence), ()))]
+    found = [f for f in found if f not in items]
     if not found:
         return None
     whole = max(found, key=lambda f: f.value)
+    whole = _year_item(whole, items, part) or whole
     if ((whole.block, whole.sentence) == (part.block, part.sentence) and not _opens_between(base, whole, part, openers)) \
             or _share_of_named(base, base.by_block.get(whole.block, []), whole, words):
         return None
     return whole
+
+
+def _year_item(whole: Fact, items: list[Fact], part: Fact) -> Fact | None:
+    """Of a whole summed over years (截至…累计到位资金: concepts.yaml cumulative_words), its one item
+    naming the year the part's own words name (其中2024年到位资金… ¶ 2024年实际支出…，占到位资金的):
+    the whole of that year's part."""
+    years = YEAR_WORDS_RE.findall(part.label)
+    if not years or not any(w in whole.quote for w in concepts().get("cumulative_words") or ()):
+        return None
+    named = [f for f in items if YEAR_WORDS_RE.findall(f.label) == years]
+    return named[0] if len(named) == 1 else None
+
+
+YEAR_WORDS_RE = re.compile(r"(?:19|20)\d\d(?=\s*年)")
 
 
 def _named_amounts(base: FactBase, near: list[Fact], part: Fact, own: str, stem: str, kind: str) -> list[Fact]:
