@@ -2743,7 +2743,7 @@ def _budget_adjustment(base: FactBase, rule):
             hits = []
             # (a total naming no thing of its own, 调整后支出预算, is the initial budget's thing)
             for start in (j for j in range(k - 1, -1, -1) if flat[j].measure == "年初预算"
-                          and _initial_of(flat[j], total)):
+                          and _initial_of(flat[j], total) and not _items_changed(base, flat[j:k])):
                 initial, between = flat[start], flat[start + 1:k]
                 # (the initial budget's parts may stand between; a change's own breakdown in brackets
                 # is no change of its own)
@@ -2755,7 +2755,7 @@ def _budget_adjustment(base: FactBase, rule):
                 signs = [-1 if any(w in f.label for w in cuts) else 1 for f in changes]
                 hits.append(_adjustment_hit(base, initial, changes, signs, total))
             initial = next((flat[j] for j in range(k - 1, -1, -1) if flat[j].measure == "年初预算"
-                            and _initial_of(flat[j], total)), None)
+                            and _initial_of(flat[j], total) and not _items_changed(base, flat[j:k])), None)
             if hits:
                 yield CHECKED
                 if all(h is not None for h in hits):
@@ -2775,7 +2775,8 @@ def _adjustment_rate(base: FactBase, flat: list[Fact], k: int, rates: list[Fact]
     if rate is None or (k + 1 < len(flat) and flat[k + 1].id < rate.id) \
             or lexicon().measures.last(compact(rate.label)) != "年初预算":
         return
-    initial = next((f for f in reversed(flat[:k]) if f.measure == "年初预算" and _initial_of(f, total)), None)
+    initial = next((flat[j] for j in range(k - 1, -1, -1) if flat[j].measure == "年初预算"
+                    and _initial_of(flat[j], total) and not _items_changed(base, flat[j:k])), None)
     changes = []
     for f in reversed(flat[:k]):
         if f.measure != "追加预算" or initial is not None:
@@ -2807,6 +2808,15 @@ def _adjustment_rate(base: FactBase, flat: list[Fact], k: int, rates: list[Fact]
                         f"调整后{'低' if moved_way < 0 else '高'}于年初预算，比例却写{_way(rate.sign)}；{formula}")
         return
     yield _hit(rate, computed, "调整后预算较年初预算的增减比例", formula, quote=base.span(total, rate))
+
+
+def _items_changed(base: FactBase, run: list[Fact]) -> bool:
+    """The initial budget `run` opens with is followed, in its sentence, by a list opener (其中) and
+    a change right after it (…年初预算388,701.60万元，其中城乡社区支出调减…，调整后为…): the change and
+    the budget after it are an item's, whose own initial budget is not stated."""
+    initial, first = run[0], run[1] if len(run) > 1 else None
+    return first is not None and first.measure == "追加预算" and first.sentence == initial.sentence \
+        and first.block == initial.block and _opens_between(base, initial, first, lexicon().list_openers)
 
 
 def _initial_of(initial: Fact, total: Fact) -> bool:
@@ -2863,7 +2873,7 @@ def _adjustment_hit(base: FactBase, initial: Fact, changes: list[Fact], signs: l
                            f"则相符，应为单位笔误",
                    fields={"rate": slip.text, "computed": f"{slip.value}万元", "relation": "预算调整金额的单位"},
                    cls="unit_error", highlights=[initial.loc, total.loc])
-    shown = fmt(exact, max(total.places, 2))
+    shown = fmt(exact, max(total.places, 2), total.text + initial.text)  # (grouped as the figures are)
     return Hit(quote=base.span(initial, total), location=total.loc, stated=total.text, expected=f"{shown}{total.unit}",
                formula=f"{terms} = {shown}{total.unit}",
                fields={"rate": total.text, "computed": f"{shown}{total.unit}", "relation": "调整后的全年预算"},
