@@ -317,3 +317,12 @@ def test_a_short_row_with_fewer_figures_than_figure_columns_keeps_them_as_they_c
                     "3     培训费  5.00\n合计                  35.00       30.00\n", encoding="utf-8")
     [table] = load(str(path)).tables
     assert table.grid()[3] == ["3", "培训费", "5.00", ""]
+
+
+def test_a_menu_or_contents_line_above_the_title_is_not_the_title():
+    """A web page's menu path, 目录 or 附件2 above the title: the title is the line naming a kind of
+    report with its year; its year and unit are the report's (not last year's year-end date)."""
+    body = "某区文化馆2026年部门预算公开说明\n一、部门基本情况\n截至2025年12月31日，本馆编制人数36人。\n"
+    for first in ("首页 > 政务公开 > 财政信息 > 部门预算", "目  录", "附件2"):
+        meta = document_from_text(first + "\n" + body).meta
+        assert (meta["report_year"], meta["unit_name"]) == (2026, "某区文化馆"), first

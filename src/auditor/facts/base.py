@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..knowledge import compact, concepts, vocabulary, vocabulary_generation
 from ..memo import MEMO_ENTRIES, remember_short
-from ..ingest.build import NUMBERING_LEVELS, SECTION_CHARS, split_sentences
+from ..ingest.build import NUMBERING_LEVELS, SECTION_CHARS, split_sentences, title_block
 from ..model import SENTENCE_END_RE, Document, Heading, Location, Paragraph, Sentence, Table, is_prose
 from ..tables.typed import line_number_columns
 from .lexicon import Lexicon, alternatives, lexicon, money_concepts
@@ -499,7 +499,7 @@ class FactReader:
         # that evaluation's, not the report's (in a report whose title is a self-evaluation's only)
         other = vocab.get("other_evaluation") or {}
         self.whole_scores = set((vocab.get("score_total_rows") or {}).keys())
-        title = self.doc.blocks[0].text if self.doc.blocks else ""
+        title = title_block(self.doc).text if title_block(self.doc) is not None else ""
         self.other_evaluation = tuple(other.get("words") or ()) \
             if any(w in title for w in other.get("self_titles") or ()) else ()
         own = vocab.get("own_project") or {}
@@ -777,8 +777,8 @@ class FactReader:
         # the report's own title, the first heading: a programme it names (科技计划项目) makes no
         # part of the report one of plans
         # (as a section names it: its first SECTION_CHARS characters)
-        self.doc_title = self.doc.blocks[0].text[:SECTION_CHARS] \
-            if self.doc.blocks and isinstance(self.doc.blocks[0], Heading) else None
+        self.doc_title = title_block(self.doc).text[:SECTION_CHARS] \
+            if isinstance(title_block(self.doc), Heading) else None
         for index, block in enumerate(self.doc.blocks):
             if isinstance(block, Heading):
                 while open_headings and open_headings[-1][0] >= block.level:

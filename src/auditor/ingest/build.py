@@ -322,6 +322,30 @@ def _table_unit(table: Table, prev: list) -> str | None:
     return None
 
 
+def title_block(doc: Document):
+    """The block that is the report's title: the first, unless it names no kind of report (a site's
+    menu, 目录, 附件2, the unit's name alone); then the first of the opening blocks that names a kind
+    of report with its year (a title line), else one naming a kind, else the first. Kept on the
+    document (read by the meta, the facts and several rules)."""
+    kept = doc.__dict__.get("_title_block")
+    if kept is None:
+        kept = doc.__dict__["_title_block"] = (_find_title(doc.blocks),)
+    return kept[0]
+
+
+def _find_title(blocks: list):
+    first = blocks[0] if blocks and not isinstance(blocks[0], Table) else None
+    if first is None or _report_type(first.text):
+        return first
+    lines = [b for b in blocks[1:TITLE_SEARCH_BLOCKS] if not isinstance(b, Table)
+             and len(b.text.strip()) <= TITLE_LINE_CHARS and not _is_sentence(b.text) and _report_type(b.text)]
+    return next((b for b in lines if TITLE_YEAR_RE.search(b.text)), lines[0] if lines else first)
+
+
+TITLE_SEARCH_BLOCKS = 8  # a title stands among the opening lines (after a menu, 目录 or 附件 line)
+TITLE_LINE_CHARS = 60  # …and is a line this short, no sentence
+
+
 def infer_meta(doc: Document) -> dict:
     texts = [b.text if not isinstance(b, Table) else b.text_start(400) for b in doc.blocks[:60]]
     head, wider = " ".join(texts[:12]), " ".join(texts)
@@ -329,7 +353,7 @@ def infer_meta(doc: Document) -> dict:
     # title is the odd one out); else the title's own year; last, the years the opening lines name
     # without 年度 (2023年全年预算…; not a date: 2024年3月). A plan (vocabulary.yaml title_year_first)
     # takes its title's year before all: its body cites last year's 2024年度 outturn.
-    title = doc.blocks[0].text if doc.blocks and not isinstance(doc.blocks[0], Table) else ""
+    title = title_block(doc).text if title_block(doc) is not None else ""
     # (a span of years in the title, 项目（2023-2025年）, is the project's period, not the report's year)
     plain_title = YEAR_SPAN_RE.sub("", title)
     title_years = Counter((TITLE_YEAR_RE.findall(plain_title) or PART_YEAR_RE.findall(plain_title))[:1])
@@ -357,7 +381,7 @@ def infer_meta(doc: Document) -> dict:
         span_end = PERIOD_END_RE.match(wider, evaluated.end(1))
         year = int(span_end.group(1) if span_end else evaluated.group(1))
     return {"report_year": year, "report_type": _report_type(head) or _report_type(wider),
-            "unit_name": _unit_name(doc, head.replace(" ", "")) or _unit_name(doc, head)
+            "unit_name": _unit_name(doc, title.replace(" ", "")) or _unit_name(doc, head.replace(" ", "")) or _unit_name(doc, head)
             or _unit_name(doc, wider), "elapsed_months": _elapsed_months(title)}
 
 

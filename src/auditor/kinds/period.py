@@ -418,9 +418,9 @@ def _title_year(doc, year: int, named) -> tuple[str, object, int] | None:
     its year is not the report's (枫林区2022年…项目绩效自评报告 over a body about 2024年度): the
     report year is read from the title and the opening lines together, so the title is then the odd
     one out. A year the name follows right after is left to the loop (`named`)."""
-    from ..ingest.build import TITLE_YEAR_RE, _report_type
+    from ..ingest.build import TITLE_YEAR_RE, _report_type, title_block
 
-    first = doc.blocks[0] if doc.blocks else None
+    first = title_block(doc)
     if not isinstance(first, (Paragraph, Heading)) or not _report_type(first.text):
         return None
     plain = normalize_digits(first.text)

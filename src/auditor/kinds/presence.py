@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..ingest.build import title_block
 from ..knowledge import compact
 from ..model import Heading, Table
 from ..facts.numbers import parse_quantity
@@ -39,7 +40,7 @@ def check(doc, rule):
 
 def _check_required_tables(doc, rule):
     text = compact(" ".join(b.text if not isinstance(b, Table) else b.title for b in doc.blocks))
-    first = doc.blocks[0]
+    first = title_block(doc) or doc.blocks[0]
     title = first.text if not isinstance(first, Table) else first.title
     if any(w in compact(title) for w in rule.params["not_disclosure_words"]):
         return  # a unit's own report (单位决算报告, 财务情况说明书), not the public set
