@@ -636,6 +636,12 @@ class FactReader:
         opening = [w for w in full if w.endswith("为")]
         self.full_marks = re.compile(r"(?:" + alternatives(full) + r")\s*\d"
                                      + (r"|(?:" + alternatives(opening) + r")\s*[：:]" if opening else "")) if full else None
+        # (a sentence setting out the indicator system states its full marks as 总分 too: …构成，总分100分，
+        # 其中决策20分…; elsewhere 总分 is the score the report gives)
+        system = lists.get("system_full_marks") or {}
+        self.system_words = tuple(system.get("when") or ())
+        self.system_full_marks = re.compile(r"(?:" + alternatives(system.get("words")) + r")\s*\d") \
+            if self.system_words else None
         # a figure a scoring rule's condition names (…100%的得10分, …以上的，扣2分)
         self.condition_after = re.compile(r"\s*(?:及以上|以上|以下|以内)?\s*的\s*[，,]?\s*(?:" + alternatives(
             lists.get("condition_verbs")) + ")")
@@ -1062,7 +1068,9 @@ class FactReader:
                 if scope else None
             unknown_topic = self._unknown_money_topic(text)
             # where the sentence first states its full marks (满分100分): the points after it are weights
-            full_marks = self.full_marks.search(text) if self.full_marks else None
+            full_marks = (self.full_marks.search(text) if self.full_marks else None) or (
+                self.system_full_marks.search(text) if self.system_full_marks
+                and any(w in text for w in self.system_words) else None)
         else:
             figures = []  # (numbers with no unit only bound the next figure's words: none comes)
         previous_end, carried = 0, lead_concept
@@ -1250,6 +1258,9 @@ class FactReader:
                 # “增长-4.71%” is a fall of 4.71%; “下降-10%” is a fall said twice or a rise (PAT004
                 # tells the wording): its size only
                 fact["sign"] = -fact["sign"] if fact.get("sign", 0) > 0 else -1 if not fact.get("sign") else 0
+            if unit == "分" and full_marks is not None and full_marks.start() <= m.start() < full_marks.end():
+                # (the full marks themselves, 满分100分 or a system's 总分100分: the points all are out of)
+                fact.update(concept=None, measure="分值", implicit=False)
             if unit == "分" and full_marks is not None and full_marks.end() <= m.start() and fact.get("measure") == "得分" \
                     and (not fact.get("implicit") or fact.get("concept") in self.score_totals.values()):
                 full_marks = None  # (满分100分，自评得分97.50分，其中：…: after a score, its parts' scores)
