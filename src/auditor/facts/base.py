@@ -944,6 +944,21 @@ class FactReader:
         before = words[:found[-1][0]] if found else words
         return any(w in before for w in self.other_whole_words)
 
+    def _share(self, out: dict, phrase: str, within, last_money, carried, base: str | None) -> dict:
+        """A share of `base`: the thing named right before 占 (人员经费占基本支出的91.07%) owns it,
+        else the amount before it."""
+        cut = within.start() if within else phrase.rfind("占")
+        named = self._concept(phrase[:cut], last=True) if cut > 0 else None
+        owner = named or (last_money.concept if last_money else carried)
+        return dict(out, concept=owner, measure="占比", base=base)
+
+    def _qualified_whole(self, after: str) -> bool:
+        """The words naming a share's whole qualify the first kind they name by a thing's words
+        before it (预留给中小企业的政府采购…): see _qualified_total."""
+        words = compact(after)
+        found = self.lex.concepts.all(words)
+        return bool(found) and self._qualified_total(words[:min(found)[1]])
+
     def _qualified_total(self, phrase: str) -> bool:
         """The name of a kind of money's total is qualified by a thing's name right before it (药品
         收入合计): that thing's total. Years and periods (上年), the unit's own name, words of the
@@ -1865,6 +1880,10 @@ class FactReader:
                 kind, after = "占比", of  # “为全年预算的92.50%”, “为基本支出的64.20%”: as 占 reads
         if kind == "占比":
             base = self._concept(after, last=False)
+            if base is not None and self._qualified_whole(after):
+                # (占预留给中小企业的政府采购项目预算总额的: a whole narrower than the kind it names,
+                # left to the words it is named in)
+                return self._share(out, phrase, within, last_money, carried, None)
             budget = self.lex.measures.last(after) if base is None else None
             # (in a project's report its 实际支出 is the project's, no unit's total)
             whole = kind_total(after, self.self_words) if base is None and self.doc.meta.get("report_type") != self.project_report \
@@ -1887,12 +1906,7 @@ class FactReader:
                 if budget == "全年预算" and compact(after).rstrip("的数") in ("预算", "当年预算", "本年预算"):
                     budget = "预算"
                 return dict(out, concept=concept or carried, measure="完成率", base=budget)
-            # the thing named right before 占 (人员经费占基本支出的91.07%) owns the share, else the
-            # amount before it
-            cut = within.start() if within else phrase.rfind("占")
-            named = self._concept(phrase[:cut], last=True) if kind == "占比" and cut > 0 else None
-            owner = named or (last_money.concept if last_money else carried)
-            return dict(out, concept=owner, measure="占比", base=base)
+            return self._share(out, phrase, within, last_money, carried, base)
         if kind == "完成率" and "完成率" not in phrase:
             # “完成年初预算的”, “完成全年（调整）预算的”; a bare “完成预算的” names no budget ("预算":
             # the full-year one where one is stated, else the initial one; see DRV002)
