@@ -115,6 +115,8 @@ LEAD_LIMIT = 80  # characters of a numbered item's label
 # a count is named by a row label when the words around it hold this share of the label's
 # character pairs (发放创新券企业数 in “向168家科技型中小企业发放创新券”: 5 of 7); a clause
 # sharing only a word or two (“50家企业申请创新券”: 3 of 7) names something else
+OWN_NAME_CHARS = 4  # a unit's name this long (清源区档案馆) is its own, blanked from phrases; a shorter one may be a word
+
 LINK_SHARE = 0.6
 CLAUSE_AFTER = 20  # characters after a count read for the words naming it
 
@@ -2203,6 +2205,9 @@ class FactReader:
         # (本馆, 我所, 全站: 本 / 我 / 全 and the ending of the unit's own name)
         words += [p + e for e in vocab.get("organization_endings") or () if unit_name.endswith(e)
                   for p in selfish.get("prefixes") or ()]
+        if len(compact(unit_name)) >= OWN_NAME_CHARS:
+            # (the unit's own name, 清源区档案馆, holds no row's thing: 档案馆 is its budget line's)
+            words.append(compact(unit_name))
         return re.compile(alternatives(words)) if words else None
 
     def _fund_named(self, title: str) -> str:
