@@ -1819,7 +1819,8 @@ def _quantity_prior(base: FactBase, rate: Fact, sentence: list[Fact]) -> tuple[F
     8,652人，同比增长4.6%), last year's the one value the document states (a table's 2023年 column)."""
     current = sentence[-1] if sentence else None
     if current is None or current.is_money or current.unit in ("%", "‰", "") or not current.concept \
-            or current.concept != rate.concept or current.period != CURRENT or current.comparator:
+            or current.concept != rate.concept or current.period != CURRENT or current.comparator \
+            or current.measure == "变动额":  # (较上年（9,120人次）减少560人次，下降6.14%: the change, no count)
         return None
     prior = base.remember(("quantity", current.concept, current.unit, current.subject), lambda: _unique_value(
         [f for f in base.of(current.concept, "实际值", PRIOR) if f.unit == current.unit and f.subject == current.subject
@@ -2032,7 +2033,8 @@ def _quantity_change(sentence: list[Fact], rate: Fact, cues: list[str]) -> tuple
         return None
     current = next((f for f in reversed(sentence) if f.id < change.id and f.unit == change.unit
                     and f.measure != "变动额" and f.period == CURRENT), None)
-    return (change, current) if current is not None else None
+    # (with last year's figure stated before the change, 较上年（9,120人次）减少560人次, no current one needed)
+    return (change, current) if current is not None or _stated_prior(sentence, change) is not None else None
 
 
 def _current(base: FactBase, rate: Fact, change: Fact | None, sentence: list[Fact]) -> Fact | None:
