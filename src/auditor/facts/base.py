@@ -2595,9 +2595,10 @@ class FactReader:
             member = self.title_kind
         if fund and concept in self.fund_qualified.get(fund, {}):
             concept = self.fund_qualified[fund][concept]
-        if not measure and rate in ("占比", "变动率", "得分率"):
-            # a share, a change's rate or a rate of the points got (占比, 增减率, 得分率 of the
-            # 预算执行率 row): no value of the row's concept
+        if not measure and (rate in ("占比", "变动率", "得分率") or (rate == "完成率" and unit == "%")):
+            # a share, a change's rate, a rate of the points got or of the target met (占比, 增减率,
+            # 得分率 of the 预算执行率 row, 完成率 98.50% of an indicator's; not 1-6月完成 1,362人):
+            # no value of the row's concept
             measure = rate
         counted = head.count_unit is not None and not unit and not measure
         if counted:
@@ -2617,6 +2618,8 @@ class FactReader:
         if not unit and not counted:
             unit = self._cell_unit(head.text, label, table, measure, concept, block_unit, rate)
         unit = self.unit_aliases.get(unit, unit)
+        if measure == "决算" and unit and unit not in MONEY_UNITS:
+            measure = "实际值"  # (实际完成 92.15%, 完成数 86户: an indicator's value reached, no amount spent)
         if concept and row_label:
             self._note_row(concept, row_label, head, unit)
         subject = self.table_subject
