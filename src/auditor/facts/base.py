@@ -365,6 +365,7 @@ class Head:
     thing: str = ""  # what it names beside its unit, measure and year (补贴面积 of 补贴面积（亩）)
     flows: frozenset = frozenset()  # the flows it names (新购数量: 新购)
     stock: bool = False  # whether it names a stock (年末数, 实有)
+    fund: str = ""  # the fund it names (本年收入 › 一般公共预算拨款: that fund's income)
 
 
 NO_HEAD = Head("", None, "", None, CURRENT, False, False)
@@ -2410,7 +2411,8 @@ class FactReader:
     def _read_head(self, head: str) -> Head:
         head_c = compact(head)
         concept = self.lex.concepts.last(head_c)
-        words = self.lex.measures.all(_blank(head_c, self.lex.concepts))
+        # (预算 inside a fund's name, 一般公共预算拨款, is no budget)
+        words = self.lex.measures.all(_blank(_blank(head_c, self.lex.concepts), self.lex.funds))
         if not words and concept in self.not_money:
             # a non-money concept whose name holds its measure (自评得分, 综合得分: a score)
             words = self.lex.measures.all(head_c)
@@ -2447,7 +2449,8 @@ class FactReader:
                     or any("/" in b or "／" in b for b in BRACKETED_RE.findall(head)),
                     thing=self._column_thing(head),
                     flows=frozenset(w for w in self.flow_words if w in head),
-                    stock=any(w in head for w in self.stock_heads))
+                    stock=any(w in head for w in self.stock_heads),
+                    fund=next((name for _, _, name in self.lex.funds.all(head_c)), ""))
 
     def _label(self, label: str) -> Label:
         found = self.label_memo.get(label)
@@ -2512,7 +2515,7 @@ class FactReader:
                 head = heads[k] if k < len(heads) else NO_HEAD
                 if not head.skipped and not (head.rate and percent_printed and not parsed[3]):
                     label = named if named is not None else words
-                    self._cell(index, table, cell, parsed, label, head, fund, row_unit or columns.block_unit, weight,
+                    self._cell(index, table, cell, parsed, label, head, head.fund or fund, row_unit or columns.block_unit, weight,
                                row_unit)
             if text and k in columns.unit_cols and row_unit:
                 continue  # (a unit names no row)
