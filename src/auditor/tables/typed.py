@@ -394,9 +394,13 @@ def _plausibility(cells: list[Cell], columns: dict[str, int], level2: set[str], 
     indicator = cell_at(cells, columns.get("indicator", -99) + shift)
     text = compact(indicator.text) if indicator is not None else ""
     looks_like_value = bool(VALUE_RE.match(text))
-    points += -2 if text in level2 or looks_like_value else (1 if text else -1)
     second = cell_at(cells, columns.get("level2", -99) + shift)
-    if second is not None and compact(second.text) in level2:
+    second_text = compact(second.text) if second is not None and second is not indicator else ""
+    # (an indicator may carry a category's name, 服务对象满意度, beside its own category in the
+    # 二级指标 cell, 满意度（5分）: no slipped label then)
+    own_category = bool(second_text) and second_text not in level2 and not VALUE_RE.match(second_text)
+    points += -2 if (text in level2 and not own_category) or looks_like_value else (1 if text else -1)
+    if second_text in level2:
         points += 1
     return points
 
