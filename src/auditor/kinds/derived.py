@@ -2508,16 +2508,20 @@ def _year_change(base: FactBase, rule):
         # the words since the figure before (与上年相比，本年支出减少…: the cue may open the clause before)
         text = base.sentences.get((change.block, change.sentence), "")
         label = compact(text[sentence[-1].at + len(sentence[-1].text) if sentence else 0:change.at])
-        if not _on_last_year(label, cues, base.year) or names_budget_base(label):
-            continue  # a change on a plan or a budget (比上年预算), or between two named years
+        on_budget = names_budget_base(label)
+        if not _on_last_year(label, cues, base.year) or (on_budget and not base.plan):
+            # a change on a plan or a budget (比上年预算), or between two named years; in a budget's
+            # report, 比2025年预算数 is its year on year: on last year's budget
+            continue
         current = _current(base, change, change, sentence)
-        if current is None:
+        if current is None or (on_budget and current.measure not in BUDGET_MEASURES):
             continue
         # last year's figure of the same measure: a budget's year on year (部门预算) may be on last
         # year's budget or its outturn. One the sentence states, or the change's words name (比上年
-        # 决算数), is the one meant; else either the document agrees on that holds
+        # 决算数, 比上年预算数), is the one meant; else either the document agrees on that holds
         named_outturn = any(m == "决算" for *_, m in lexicon().measures.all(label))
-        measures = ([current.measure] if current.measure in BUDGET_MEASURES and not named_outturn else []) + ["决算"]
+        measures = ([current.measure] if current.measure in BUDGET_MEASURES and not named_outturn else []) \
+            + ([] if on_budget else ["决算"])
         stated = [f for measure in measures for f in reversed(sentence) if f.is_money and f.measure == measure
                   and f.concept == change.concept and f.period == PRIOR]
         priors = stated[:1] or [p for p in (_prior_value(base, change, current, m) for m in measures) if p is not None]
