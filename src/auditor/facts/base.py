@@ -1091,7 +1091,7 @@ class FactReader:
                 and any(w in text for w in self.system_words) else None)
         else:
             figures = []  # (numbers with no unit only bound the next figure's words: none comes)
-        previous_end, carried = 0, lead_concept
+        previous_end, carried = 0, self._opening_topic(text, figures) or lead_concept
         last_money: Fact | None = None
         list_fund, list_parts = self.open_list  # a fund's total opening a 其中 list: its parts are of that fund
         if list_parts is ANY_PART:
@@ -1471,6 +1471,14 @@ class FactReader:
         elif outside is not None and not in_list and self._ends_on_budget(text, outside):
             self.whole_measure = (outside.measure, self.nested_parts.get(outside.concept, self.any_part), outside.period)
         return carried
+
+    def _opening_topic(self, text: str, figures: list) -> str | None:
+        """The concept a sentence's first clause names with no figure of its own (2024年度“三公”经费
+        财政拨款支出决算与2023年度相比，增加1.95万元): the figures after it that name none are its."""
+        end = CLAUSE_BREAK_RE.search(text)
+        if end is None or not figures or any(m.group("unit") and m.start() < end.start() for m in figures):
+            return None
+        return self._concept(compact(text[:end.start()]), last=True)
 
     def _subjects_of(self, text: str, subject: str) -> tuple:
         """Whose the sentence's figures are: (the paragraph's subject, the subject the sentence
@@ -2062,6 +2070,11 @@ class FactReader:
         if not named:
             return False
         start, _end, name = max(named, key=lambda t: (t[1], t[1] - t[0]))
+        # (a name right after another only qualifies it: “三公”经费财政拨款支出 is the 三公经费's)
+        before = next((t for t in named if t[1] == start), None)
+        while before is not None:
+            start, _end, name = before
+            before = next((t for t in named if t[1] == start), None)
         return name != carried or wide.endswith(self.other_words + self.narrower_words, 0, start)
 
     def _label_tail(self, phrase: str, end: int, label: str) -> int:
