@@ -281,14 +281,19 @@ def _of_earlier_whole(before: list[Fact], total: Fact, parts: list[Fact], filler
 
 def _closed_by_rest(names: list[str], whole: str, params: dict) -> bool:
     """The list's last kind is the rest (其他, 其余 …) of the whole: a noun naming just the rest
-    (其他人员), or the whole's own noun (其他优抚对象 of 优抚对象)."""
+    (其他人员), the whole's own noun (其他优抚对象 of 优抚对象), or the noun every kind listed
+    before it ends with (其他用车 after …用车)."""
     word = next((w for w in _residual_words() if names[-1].startswith(w)), None) if len(names) >= 2 else None
     if word is None:
         return False
     rest = names[-1][len(word):]
     # (其他8人, 其他人员: the rest of the whole, whatever it is; 其他优抚对象 of 优抚对象; not 其他重点项目
     # of 项目, the rest of the 重点项目 only)
-    return rest in ("", *params["generic_rest"]) or (len(rest) >= params["min_common_ending"] and whole.endswith(rest))
+    # (其他用车 after 一般公务用车、执法执勤用车…: the rest of the kind every item listed is of, the
+    # whole's other name; not a narrower kind of the whole, 其他重点项目 of 项目)
+    return rest in ("", *params["generic_rest"]) or (len(rest) >= params["min_common_ending"] and (
+        whole.endswith(rest) or (all(n.endswith(rest) for n in names[:-1])
+                                 and len(_common_ending([rest, whole])) < params["min_common_ending"])))
 
 
 def _residual_words() -> tuple:
