@@ -52,14 +52,15 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
             m = named_rate_re.search(text[:rate.at])
             if m is None or any(w in m.group(0) for w in excluded):
                 continue
-            figure = facts[k - 1]
             words = [m.group("stem"), *stems.get(m.group("stem"), ())]
-            own = text[_start(facts, k - 1):figure.at]
-            if figure.unit in ("%", "‰", "个百分点") or not figure.value or not any(w in own for w in words) \
-                    or any(n + w in own for n in negations for w in words):
+            at_figure = k - 1 if _names_rate_of(text, facts, k - 1, words, negations) \
+                else _named_in_list(text, facts, k, words)
+            if at_figure is None:
                 continue  # the figure right before is not what the rate names (不合格19批次: its complement)
+            figure = facts[at_figure]
+            own = text[_start(facts, at_figure):figure.at]
             # (the figures right before, at most a window back: a long run of figures costs no more)
-            window = range(max(0, k - 1 - WINDOW), k - 1)
+            window = range(max(0, at_figure - WINDOW), at_figure)
             at = [j for j in window if facts[j].unit == figure.unit and facts[j].value > 0][-NEAREST_BASES:]
             bases = [facts[j] for j in at]
             named = [facts[j] for j in at if any(w in text[_start(facts, j):facts[j].at] for w in base_words)]
@@ -79,10 +80,37 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
             if any(fits(rate, figure, b) for b in bases) or (not far and _any_pair_fits(rate, [*bases, figure], fits)):
                 yield rate, figure, None, False
                 continue
-            if _listed(text, facts, k - 1) or _sum_fits(rate, figure, bases, fits):
+            if _listed(text, facts, at_figure) or _sum_fits(rate, figure, bases, fits):
                 continue  # (the rate of a list's sum, 其中A到位…、B到位…，到位率…; or of a sum of bases,
                 # 年初预算…，年中追加…: neither is printed, and the rate may be right)
             yield rate, figure, named[-1], True
+
+
+def _names_rate_of(text: str, facts: list[Fact], j: int, words: list[str], negations: tuple[str, ...]) -> bool:
+    """The j-th figure's own words hold the rate's stem, not negated (合格312批次 for 合格率; not
+    不合格19批次, its complement), and it is a figure of things or money, not a rate."""
+    figure, own = facts[j], text[_start(facts, j):facts[j].at]
+    return figure.unit not in ("%", "‰", "个百分点") and bool(figure.value) and any(w in own for w in words) \
+        and not any(n + w in own for n in negations for w in words)
+
+
+def _named_in_list(text: str, facts: list[Fact], k: int, words: list[str]) -> int | None:
+    """The item of the list right before the rate named by the rate's stem alone (其中“满意”698份、
+    “基本满意”52份、“不满意”13份，满意度…: the 698), within LIST_REACH items of one unit."""
+    last = facts[k - 1]
+    for j in range(k - 1, max(-1, k - 1 - LIST_REACH), -1):
+        if facts[j].unit != last.unit or facts[j].unit in ("%", "‰", "个百分点"):
+            return None
+        own = LIST_NOISE_RE.sub("", text[_start(facts, j):facts[j].at])
+        for opener in lexicon().list_openers:
+            own = own.removeprefix(opener)
+        if own in words and facts[j].value:
+            return j
+    return None
+
+
+LIST_REACH = 6  # items of a list read back from the rate for the one its stem names
+LIST_NOISE_RE = re.compile(r"[“”\"'‘’「」、，,：:；;\s]")
 
 
 def _form_budgets(base: FactBase, figure: Fact, own: str, part_words: tuple[str, ...],
