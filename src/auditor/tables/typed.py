@@ -595,13 +595,17 @@ def _read_codes(typed: TypedTable, grid: list[list[str]]) -> None:
 
 
 def _without_group_totals(records: list[CodeRecord]) -> list[CodeRecord]:
-    """A row “X合计” is the table's total only when it is the one total row there is: beside a
-    合计 / 总计 row, or beside another “Y合计” (人员经费合计 | 公用经费合计 under a 基本支出 table
-    by economic class), each totals a group the codes do not show, not all the 类."""
-    named = [r for r in records if r.is_total and compact(r.name) not in ("合计", "总计")]
-    if not named or (len(named) == 1 and len([r for r in records if r.is_total]) == 1):
-        return records
-    dropped = {id(r) for r in named}
+    """A row “X合计” is its block's total only when it is the one total row the block of codes has
+    (a table may hold blocks side by side: 人员经费 codes | 公用经费 codes, each closed by its own
+    人员经费合计 | 公用经费合计 row): beside a 合计 / 总计 row, or beside another “Y合计” in one block
+    (人员经费合计 and 公用经费合计 under one column of economic classes), each totals a group the
+    codes do not show, not all the 类."""
+    dropped = set()
+    for segment in {r.segment for r in records}:
+        totals = [r for r in records if r.is_total and r.segment == segment]
+        named = [r for r in totals if compact(r.name) not in ("合计", "总计")]
+        if named and not (len(named) == 1 and len(totals) == 1):
+            dropped |= {id(r) for r in named}
     return [r for r in records if id(r) not in dropped]
 
 
