@@ -83,7 +83,7 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           # that row to be read as the total's one item over them (a share of its figure): a slip
           # in one of its items, not a total copied from the first row (150.00 under 738.70)
           "restating_row_slack": (float, 0.1)}
-MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff", "relation", "note"}
+MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff", "relation", "note", "where"}
 TOTAL_COLUMN_RE = re.compile(r"(?:合计|小计)$")
 ITEM_RE = re.compile(r"^[一二三四五六七八九十]+、")
 BLANK_MARKS = {"—", "-", "－", "/", "／", "——", "--", "…"}
@@ -395,29 +395,72 @@ def _children(records: list[CodeRecord], i: int) -> list[CodeRecord]:
 
 
 def _check_summary_totals(doc, rule, typed):
-    totals = {compact(x) for x in rule.params["total_labels"]}
     for t in typed:
         if t.type != "income_expense_summary":
             continue
-        for side in {r.side for r in t.records}:
+        for side in sorted({r.side for r in t.records}):
             records = [r for r in t.records if r.side == side]
             if not any(ITEM_RE.match(r.label) for r in records):
                 yield from _plain_side(rule, t, records)
                 continue
-            items = []
-            for rec in records:
-                label = compact(rec.label)
-                if label in totals:
-                    parts = [r for r in items if parse_cell(r.amount_cell.text) is not None]
-                    unreadable = any(_unreadable(t, r.amount_cell.loc.row - 1, r.amount_cell.loc.col - 1) for r in items)
-                    if parts and parse_cell(rec.amount_cell.text) is not None and not unreadable:
-                        hit = _compare(rule, t.table, rec.amount_cell, [r.amount_cell for r in parts],
-                                       rec.label, "", [r.label for r in parts])
-                        if hit is not None:
-                            yield hit
-                    break
-                if ITEM_RE.match(rec.label):
-                    items.append(rec)
+            yield from _side_column(rule, t, records, lambda r: r.amount_cell, "")
+            # (a side's 合计 over its fund columns: each fund's column sums as the 合计's does, and
+            # each row's 合计 is the sum of its funds; one cell off breaks both: told at that cell)
+            header = t.table.rows[t.header_row]
+            columns = [hit for col in sorted({c for r in records for c in r.parts}) if not _copies_total(records, col)
+                       for hit in _side_column(rule, t, records, lambda r, c=col: r.parts.get(c),
+                                               header[col].text.strip() if col < len(header) else "")]
+            rows = list(_side_rows(rule, t, records))
+            crossing = _crossing_cell(rule, t.table, columns, (None, rows)) if rows else None
+            yield from [crossing] if crossing is not None else [*columns, *rows]
+
+
+def _copies_total(records, col: int) -> bool:
+    """A fund column printing the 合计's figure in every row (the one fund there is): its sum is
+    the 合计's, judged once. (A 栏次 row numbers the columns: no figures.)"""
+    numbering = tuple(concepts().get("not_figure_columns") or ())
+    pairs = [(parse_cell(r.amount_cell.text), parse_cell(r.parts[col].text)) for r in records
+             if col in r.parts and compact(r.label) not in numbering]
+    return all(a is not None and b is not None and a.value == b.value for a, b in pairs if a or b)
+
+
+def _side_column(rule, t, records, cell_of, column: str):
+    """The side's total row (本年支出合计) against its numbered items (一、… 二、…) in one column."""
+    totals = {compact(x) for x in rule.params["total_labels"]}
+    items = []
+    for rec in records:
+        if compact(rec.label) in totals:
+            cell = cell_of(rec)
+            parts = [r for r in items if cell_of(r) is not None and parse_cell(cell_of(r).text) is not None]
+            unreadable = any(cell_of(r) is not None and _unreadable(t, cell_of(r).loc.row - 1, cell_of(r).loc.col - 1)
+                             for r in items)
+            if parts and cell is not None and parse_cell(cell.text) is not None and not unreadable:
+                hit = _compare(rule, t.table, cell, [cell_of(r) for r in parts], rec.label, column,
+                               [r.label for r in parts])
+                if hit is not None:
+                    hit.fields.update(relation="各项之和为", where=f"（{column}）" if column else "")
+                    yield hit
+            return
+        if ITEM_RE.match(rec.label):
+            items.append(rec)
+
+
+def _side_rows(rule, t, records):
+    """Each row's 合计 against its fund columns on that side, all of them printed (a blank is 0)."""
+    header = t.table.rows[t.header_row]
+    numbering = tuple(concepts().get("not_figure_columns") or ())  # (a 栏次 row numbers the columns)
+    for rec in records:
+        if not rec.parts or parse_cell(rec.amount_cell.text) is None or compact(rec.label) in numbering:
+            continue
+        cells = [c for c in rec.parts.values() if c.text.strip() and c.text.strip() not in BLANK_MARKS]
+        if not cells or any(parse_cell(c.text) is None for c in cells):
+            continue
+        names = [header[c.loc.col - 1].text.strip() if c.loc.col - 1 < len(header) else "" for c in cells]
+        hit = _compare(rule, t.table, rec.amount_cell, cells, rec.label, header[rec.amount_cell.loc.col - 1].text.strip(),
+                       names)
+        if hit is not None:
+            hit.fields.update(relation="各栏之和为", where=f"（{hit.fields['column']}）")
+            yield hit
 
 
 def _plain_side(rule, t, records):
@@ -436,6 +479,7 @@ def _plain_side(rule, t, records):
         hit = _compare(rule, t.table, rec.amount_cell, [r.amount_cell for r in parts], rec.label, "",
                        [r.label for r in parts])
         if hit is not None:
+            hit.fields.update(relation="各项之和为", where="")
             yield hit
         return
 

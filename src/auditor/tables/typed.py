@@ -88,6 +88,9 @@ class SummaryRecord:
     label: str
     label_cell: Cell
     amount_cell: Cell
+    # the side's columns its amount column (合计) is the sum of (一般公共预算财政拨款 | 政府性基金…):
+    # column → cell, figures or blanks
+    parts: dict[int, Cell] = field(default_factory=dict)
 
 
 @dataclass
@@ -630,12 +633,15 @@ def _read_summary(typed: TypedTable, grid: list[list[str]]) -> None:
     header = [compact(c) for c in grid[typed.header_row]]
     item_cols = [i for i, c in enumerate(header) if c.endswith("项目") and len(c) <= 4]  # (项目, 收入项目, 支出项目)
     amount_words = vocabulary()["table_types"]["income_expense_summary"]["columns"]["amount"]  # (决算数, 预算数 …)
-    sides = []
+    sides, parts = [], []
+    totals = tuple(vocabulary()["table_types"]["income_expense_summary"].get("total_columns") or ())
     for k, col in enumerate(item_cols):
         end = item_cols[k + 1] if k + 1 < len(item_cols) else len(header)
         amount = next((i for i in range(col + 1, end) if any(a in header[i] for a in amount_words)), None)
         if amount is not None:
             sides.append((col, amount))
+            # (合计 | 一般公共预算财政拨款 | 政府性基金预算财政拨款 …: the total column over the others)
+            parts.append(list(range(amount + 1, end)) if header[amount] in totals and end - amount > 2 else [])
     typed.sides = sides
     for r in range(typed.header_row + 1, len(grid)):
         cells = _padded(typed.table, r)
@@ -643,7 +649,8 @@ def _read_summary(typed: TypedTable, grid: list[list[str]]) -> None:
             label = cells[col].text.strip()
             if label:
                 typed.records.append(SummaryRecord(row=r, side=side, label=label, label_cell=cells[col],
-                                                   amount_cell=cells[amount]))
+                                                   amount_cell=cells[amount],
+                                                   parts={c: cells[c] for c in parts[side] if c < len(cells)}))
 
 
 def _read_three_public(typed: TypedTable, grid: list[list[str]]) -> None:
