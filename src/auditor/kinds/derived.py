@@ -2748,8 +2748,8 @@ def _budget_adjustment(base: FactBase, rule):
             # 800.00万元，其中…上级转移支付240.00万元；年中追加上级转移支付50.00万元，全年预算数850.00万元)
             hits = []
             # (a total naming no thing of its own, 调整后支出预算, is the initial budget's thing)
-            for start in (j for j in range(k - 1, -1, -1) if flat[j].measure == "年初预算"
-                          and _initial_of(flat[j], total) and not _items_changed(base, flat[j:k])):
+            starts = _initial_budgets(base, flat, k)
+            for start in starts:
                 initial, between = flat[start], flat[start + 1:k]
                 # (the initial budget's parts may stand between; a change's own breakdown in brackets
                 # is no change of its own)
@@ -2760,8 +2760,7 @@ def _budget_adjustment(base: FactBase, rule):
                     continue
                 signs = [-1 if any(w in f.label for w in cuts) else 1 for f in changes]
                 hits.append(_adjustment_hit(base, initial, changes, signs, total))
-            initial = next((flat[j] for j in range(k - 1, -1, -1) if flat[j].measure == "年初预算"
-                            and _initial_of(flat[j], total) and not _items_changed(base, flat[j:k])), None)
+            initial = flat[starts[0]] if starts else None
             if hits:
                 yield CHECKED
                 if all(h is not None for h in hits):
@@ -2781,8 +2780,8 @@ def _adjustment_rate(base: FactBase, flat: list[Fact], k: int, rates: list[Fact]
     if rate is None or (k + 1 < len(flat) and flat[k + 1].id < rate.id) \
             or lexicon().measures.last(compact(rate.label)) != "年初预算":
         return
-    initial = next((flat[j] for j in range(k - 1, -1, -1) if flat[j].measure == "年初预算"
-                    and _initial_of(flat[j], total) and not _items_changed(base, flat[j:k])), None)
+    starts = _initial_budgets(base, flat, k)
+    initial = flat[starts[0]] if starts else None
     changes = []
     for f in reversed(flat[:k]):
         if f.measure != "追加预算" or initial is not None:
@@ -2814,6 +2813,13 @@ def _adjustment_rate(base: FactBase, flat: list[Fact], k: int, rates: list[Fact]
                         f"调整后{'低' if moved_way < 0 else '高'}于年初预算，比例却写{_way(rate.sign)}；{formula}")
         return
     yield _hit(rate, computed, "调整后预算较年初预算的增减比例", formula, quote=base.span(total, rate))
+
+
+def _initial_budgets(base: FactBase, flat: list[Fact], k: int) -> list[int]:
+    """The places of the initial budgets the k-th figure (an adjusted budget) may start from, the
+    nearest first: of its thing (see _initial_of), not one whose listed item the changes are."""
+    return [j for j in range(k - 1, -1, -1) if flat[j].measure == "年初预算"
+            and _initial_of(flat[j], flat[k]) and not _items_changed(base, flat[j:k])]
 
 
 def _items_changed(base: FactBase, run: list[Fact]) -> bool:
