@@ -32,7 +32,7 @@ from ..model import Cell, Table
 from ..tables.products import UNIT_RE, row_products
 from ..tables.year_rows import year_growth_slips
 from ..tables.typed import CodeRecord, line_number_columns, parse_cell, typed_tables
-from .base import CHECKED, Hit, NotAssessable, item_label, rounding_note, sum_check, SUBROW_RE
+from .base import CHECKED, Hit, NotAssessable, rounding_note, sum_check, SUBROW_RE
 
 KIND = "table_sum"
 PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "本年支出合计"]),
@@ -181,14 +181,6 @@ def _check_code_rollup(doc, rule, typed):
                     continue  # a 增减率 column: a total's rate is no sum of its items' rates
                 across = next((g for g in groups if col in g[1]), None)
                 yield from _rollup_column(rule, t, records, col, name, children, across)
-
-
-def _per_one_row(rule, label: str) -> bool:
-    """A row of an average or an amount per one thing: its label is one of not_summed_rows (平均),
-    or opens or closes with a per-unit head (人均公用经费, 设备单价: concepts.yaml per_unit_heads)."""
-    heads = tuple(concepts().get("per_unit_heads") or ())
-    label = item_label(label)
-    return label in rule.params["not_summed_rows"] or label.startswith(heads) or label.endswith(heads)
 
 
 def _other_unit_row(label: str, units: list[str]) -> bool:
@@ -567,7 +559,7 @@ def _check_column_total(doc, rule, typed):
         else:
             continue  # figures on both sides of the total: not a total of the rows around it
         # (an average row, 平均 | 265, is no part of the total)
-        details = [r for r in details if not _per_one_row(rule, compact(_label(grid[r])))
+        details = [r for r in details if compact(_label(grid[r])) not in rule.params["not_summed_rows"]
                    and not _other_unit_row(_label(grid[r]), rule.params["other_unit_rows"])]
         if not details:
             continue  # (a total row and nothing it sums)
