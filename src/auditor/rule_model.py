@@ -321,8 +321,6 @@ def _unknown_labels(entry: dict, params: dict) -> list[tuple[str, str]]:
     for (kind, param), section in VOCABULARY_PARAMS.items():
         values = params.get(param) if entry.get("kind") == kind else None
         known = concepts()[section]
-        if section == "measures":  # (a share or a rate is a measure the fact base reads too)
-            known = {**known, **(concepts().get("rate_measures") or {})}
         for name in values if isinstance(values, list) else []:
             if name not in known:
                 found.append((f"params.{param}", f"「{name}」不在词表 rules/concepts.yaml 的 {section} 中，"

@@ -37,9 +37,6 @@ PARAMS = {
     # naming no whole is compared with the tables' (按功能分类，卫生健康支出705.20万元，占82.00%
     # against the table's 占比 column); tables are not compared with one another on them
     "text_only_measures": (list, ["占比"]),
-    # measures a bound states (年度指标值 ≥3,500批次, 不低于97%): their figures are compared bound
-    # with bound of the same side, a bare target (完成3,200批次) being a floor
-    "bounded_measures": (list, []),
     # reports of plans: an amount whose words name no measure is budgeted, not spent
     "budget_report_types": (list, ["部门预算"]),
     # words of funds allotted (财政安排…资金880.00万元，其中A486.00万元): an amount whose words name no
@@ -103,19 +100,14 @@ def check(doc, rule):
     text_only = set(rule.params["text_only_measures"])
     planned = doc.meta.get("report_type") in rule.params["budget_report_types"]
     lone = _lone_activities(base, rule)
-    bounded = set(rule.params["bounded_measures"])
     parts, leads = tuple(rule.params["scope_part_words"]), tuple(rule.params["part_lead_words"])
     for fact in base.facts:
         if fact.source == "text" and _part_named(base, fact, parts, leads):
             continue
-        if fact.concept and fact.measure in measures and fact.subject != UNNAMED \
-                and (not fact.comparator or (fact.measure in bounded and fact.comparator in BOUND_SIDES)) \
+        if fact.concept and fact.measure in measures and not fact.comparator and fact.subject != UNNAMED \
                 and not (fact.measure in text_only and fact.source == "text" and (fact.base or _in_part_list(base, fact))) \
                 and not (fact.measure in text_only and fact.source == "table" and _share_of_part(fact.header)):
-            key = _key(fact, planned, "" if id(fact) in lone else fact.subject)
-            if fact.measure in bounded:  # (the bound's side, with the dimension)
-                key = (*key[:-1], key[-1] + (fact.comparator or "≥"))
-            groups.setdefault(key, []).append(fact)
+            groups.setdefault(_key(fact, planned, "" if id(fact) in lone else fact.subject), []).append(fact)
     score_forms = {f.block for f in base.facts if f.source == "table" and f.measure in ("分值", "得分")}
     vocabulary = set(concepts()["concepts"])
     per_form = set(rule.params["per_item_concepts"] + rule.params["per_form_concepts"])
@@ -190,9 +182,6 @@ def _in_part_list(base, fact: Fact) -> bool:
                          if f.at < opened and f.is_money), None)
             return head is not None and head.concept not in set(concepts().get("unit_totals") or ())
     return False
-
-
-BOUND_SIDES = ("≥", "≤")  # (the comparators a bound reads as: see facts.base._bound_of)
 
 
 def _key(fact: Fact, planned: bool, subject: str) -> tuple:
@@ -400,7 +389,6 @@ def _check_text(base, groups, rule, vocabulary):
     # may be their budget as well as their outturn
     funds_lines = _funds_lines()
     allotment = tuple(rule.params["allotment_words"])
-    bounded = set(rule.params["bounded_measures"])
     for key, facts in groups.items():
         concept, period, measure, subject, _fund, member, dim = key
         loose.setdefault((concept, period, measure, subject, dim), []).extend(facts)
@@ -420,8 +408,6 @@ def _check_text(base, groups, rule, vocabulary):
                 continue  # 年度资金总额1,683.00万元 with no measure word: the budget the form states
             if _scope_unsaid(base, fact, tables):
                 continue
-            if fact.measure in bounded and _meets_bounds(fact, tables):
-                continue  # (计划维修126处 against 年度指标值 ≥120处: a plan within the target's bound)
             yield from _text_against_tables(fact, *scoped.of(fact), rule, base.assumed_units, base)
         concept = texts[0].concept
         if rule.params["text_against_text"] and not tables and concept in vocabulary \
@@ -429,15 +415,6 @@ def _check_text(base, groups, rule, vocabulary):
             fillers = fillers or _fillers(rule.params["label_fillers"], rule.params["label_marker_pattern"])
             # (a part's figure, 某指标自评得分4分, is no statement of the whole's)
             yield from _text_pairs([f for f in texts if not f.member or f.member in totals], rule, fillers, base)
-
-
-def _meets_bounds(fact: Fact, tables: list[Fact]) -> bool:
-    """A target stated bare (计划完成126处) within every bound the tables state of it (≥120处): a
-    figure the bound allows, no other statement of the bound."""
-    bounds = [t for t in tables if t.comparator in BOUND_SIDES]
-    return not fact.comparator and bool(bounds) and all(
-        fact.value * factor(fact) >= t.value * factor(t) if t.comparator == "≥" else
-        fact.value * factor(fact) <= t.value * factor(t) for t in bounds)
 
 
 def _opening(base, fact: Fact, words: tuple[tuple, tuple]) -> bool:
