@@ -788,20 +788,9 @@ def _listing_whole(base: FactBase, part: Fact) -> Fact | None:
             return None  # the list's clauses end at a full stop
         # (an item whose measure no word states is of the whole's: 部门预算支出合计…，其中教育支出…)
         if f.is_money and (f.measure == part.measure or part.implicit) and f.period == part.period \
-                and f.value >= part.value and _opens_list_of(base, f, part, opener):
+                and f.value >= part.value and opener.match(base.sentences.get((f.block, f.sentence), ""), f.at + len(f.text)):
             return f
     return None
-
-
-def _opens_list_of(base: FactBase, f: Fact, part: Fact, opener: re.Pattern) -> bool:
-    """A list opener (其中) follows `f` and its list holds `part`: not one in brackets closed before
-    the part (财政拨款收入…（其中一般公共预算拨款…），占…；事业收入…: a sibling, no item of it)."""
-    text = base.sentences.get((f.block, f.sentence), "")
-    opened = opener.match(text, f.at + len(f.text))
-    if opened is None:
-        return False
-    up_to = part.at if part.sentence == f.sentence else len(text)
-    return not open_brackets(opened.group(0)) or open_brackets(text, opened.start(), up_to) > 0
 
 
 BREAKDOWN_MIN_ITEMS = 3  # a breakdown lists at least three parts with their shares
@@ -2817,18 +2806,8 @@ def _adjustment_rate(base: FactBase, flat: list[Fact], k: int, rates: list[Fact]
 
 def _initial_budgets(base: FactBase, flat: list[Fact], k: int) -> list[int]:
     """The places of the initial budgets the k-th figure (an adjusted budget) may start from, the
-    nearest first: of its thing (see _initial_of), not one whose listed item the changes are."""
-    return [j for j in range(k - 1, -1, -1) if flat[j].measure == "年初预算"
-            and _initial_of(flat[j], flat[k]) and not _items_changed(base, flat[j:k])]
-
-
-def _items_changed(base: FactBase, run: list[Fact]) -> bool:
-    """The initial budget `run` opens with is followed, in its sentence, by a list opener (其中) and
-    a change right after it (…年初预算388,701.60万元，其中城乡社区支出调减…，调整后为…): the change and
-    the budget after it are an item's, whose own initial budget is not stated."""
-    initial, first = run[0], run[1] if len(run) > 1 else None
-    return first is not None and first.measure == "追加预算" and first.sentence == initial.sentence \
-        and first.block == initial.block and _opens_between(base, initial, first, lexicon().list_openers)
+    nearest first: of its thing (see _initial_of)."""
+    return [j for j in range(k - 1, -1, -1) if flat[j].measure == "年初预算" and _initial_of(flat[j], flat[k])]
 
 
 def _initial_of(initial: Fact, total: Fact) -> bool:
