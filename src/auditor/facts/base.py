@@ -643,7 +643,9 @@ class FactReader:
         # 其中决策20分…; elsewhere 总分 is the score the report gives)
         system = lists.get("system_full_marks") or {}
         self.system_words = tuple(system.get("when") or ())
-        self.system_full_marks = re.compile(r"(?:" + alternatives(system.get("words")) + r")\s*\d") \
+        # (only the full score itself, 总分100分: a score the system gave, 总分91分, is no full marks)
+        self.system_full_marks = re.compile(r"(?:" + alternatives(system.get("words")) + r")\s*"
+                                            + re.escape(str(vocab.get("full_score") or 100)) + r"(?![\d.])") \
             if self.system_words else None
         # a figure a scoring rule's condition names (…100%的得10分, …以上的，扣2分)
         self.condition_after = re.compile(r"\s*(?:及以上|以上|以下|以内)?\s*的\s*[，,]?\s*(?:" + alternatives(
@@ -956,11 +958,12 @@ class FactReader:
         return dict(out, concept=owner, measure="占比", base=base)
 
     def _qualified_whole(self, after: str) -> bool:
-        """The words naming a share's whole qualify the first kind they name by a thing's words
-        before it (预留给中小企业的政府采购…): see _qualified_total."""
+        """The words naming a share's whole qualify the first kind they name by a clause of a
+        thing's own closed by 的 before it (预留给中小企业的政府采购…; not 年度, 本级: see
+        _qualified_total)."""
         words = compact(after)
         found = self.lex.concepts.all(words)
-        return bool(found) and self._qualified_total(words[:min(found)[1]])
+        return bool(found) and "的" in words[:min(found)[0]] and self._qualified_total(words[:min(found)[1]])
 
     def _qualified_total(self, phrase: str) -> bool:
         """The name of a kind of money's total is qualified by a thing's name right before it (药品
@@ -2422,11 +2425,24 @@ class FactReader:
                                                           self._read_head)
         return found
 
+    def _column_fund(self, head: Head, heads: list) -> str:
+        """The fund a column head names, where the table splits its figures by fund (columns of
+        two funds or more) or the fund makes the head's kind its own (本年收入 › 一般公共预算拨款:
+        一般公共预算财政拨款收入); a table's one column of one fund (一般公共预算数) is the
+        unit's figures, whatever fund pays them."""
+        if not head.fund:
+            return ""
+        split = len({h.fund for h in heads if h.fund}) >= 2
+        return head.fund if split or head.concept in self.fund_qualified.get(head.fund, {}) else ""
+
     def _read_head(self, head: str) -> Head:
         head_c = compact(head)
         concept = self.lex.concepts.last(head_c)
-        # (预算 inside a fund's name, 一般公共预算拨款, is no budget)
-        words = self.lex.measures.all(_blank(_blank(head_c, self.lex.concepts), self.lex.funds))
+        # (预算 inside a fund's name, 一般公共预算拨款, is no budget; a measure word running on past
+        # the fund's name is: 一般公共预算数 is that fund's budget)
+        fund_ends = [end for _, end, _ in self.lex.funds.all(head_c)]
+        words = self.lex.measures.all(_blank(_blank(head_c, self.lex.concepts), self.lex.funds)) or [
+            w for w in self.lex.measures.all(_blank(head_c, self.lex.concepts)) if any(w[1] > e for e in fund_ends)]
         if not words and concept in self.not_money:
             # a non-money concept whose name holds its measure (自评得分, 综合得分: a score)
             words = self.lex.measures.all(head_c)
@@ -2529,7 +2545,8 @@ class FactReader:
                 head = heads[k] if k < len(heads) else NO_HEAD
                 if not head.skipped and not (head.rate and percent_printed and not parsed[3]):
                     label = named if named is not None else words
-                    self._cell(index, table, cell, parsed, label, head, head.fund or fund, row_unit or columns.block_unit, weight,
+                    self._cell(index, table, cell, parsed, label, head, self._column_fund(head, heads) or fund,
+                               row_unit or columns.block_unit, weight,
                                row_unit)
             if text and k in columns.unit_cols and row_unit:
                 continue  # (a unit names no row)

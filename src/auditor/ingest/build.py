@@ -337,11 +337,14 @@ def _find_title(blocks: list):
     first = blocks[0] if blocks and not isinstance(blocks[0], Table) else None
     if first is None or _report_type(first.text):
         return first
+    # (not a numbered heading or a contents entry: 二、2023年度…整改情况, 第二部分…)
     lines = [b for b in blocks[1:TITLE_SEARCH_BLOCKS] if not isinstance(b, Table)
-             and len(b.text.strip()) <= TITLE_LINE_CHARS and not _is_sentence(b.text) and _report_type(b.text)]
+             and len(b.text.strip()) <= TITLE_LINE_CHARS and not _is_sentence(b.text) and _report_type(b.text)
+             and numbering_of(b.text.strip()) is None and not PART_HEADING_RE.match(b.text.strip())]
     return next((b for b in lines if TITLE_YEAR_RE.search(b.text)), lines[0] if lines else first)
 
 
+PART_HEADING_RE = re.compile(r"第[一二三四五六七八九十\d]+部分")
 TITLE_SEARCH_BLOCKS = 8  # a title stands among the opening lines (after a menu, 目录 or 附件 line)
 TITLE_LINE_CHARS = 60  # …and is a line this short, no sentence
 
