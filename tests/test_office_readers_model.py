@@ -407,3 +407,29 @@ def test_xlsx_row_of_years_over_the_header_stays_in_the_table(tmp_path):
     workbook.save(str(path))
     doc = build_document(str(path), xlsx_reader.read_xlsx(str(path)))
     assert [c.text for c in doc.tables[0].rows[0]][1] == "2024年度"
+
+
+@pytest.mark.parametrize("between", [[""], ["表3 支出决算表（续）"], ["", "续表"]])
+def test_a_word_table_continued_after_a_page_break_is_one_table(tmp_path, between):
+    """The rest of a table on the next page, as Word saves it: after blank paragraphs (a page
+    break) under its header row repeated, or under its title repeated with （续）: one table."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某街道2024年度部门决算")
+    document.add_paragraph("表3 支出决算表")
+    parts = ([["项目", "基本支出", "项目支出"], ["党政办", "12.00", "3.00"], ["社区服务", "8.00", "4.00"]],
+             [["项目", "基本支出", "项目支出"], ["城市管理", "5.00", "6.00"], ["合计", "25.00", "13.00"]])
+    for k, rows in enumerate(parts):
+        if k:
+            for text in between:
+                document.add_paragraph(text)
+        table = document.add_table(rows=len(rows), cols=3)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+    path = tmp_path / "continued.docx"
+    document.save(str(path))
+    tables = [b for b in build_document(str(path), docx_reader.read_docx(str(path))).blocks if hasattr(b, "rows")]
+    assert [[c.text for c in row][0] for row in tables[0].rows] == ["项目", "党政办", "社区服务", "城市管理", "合计"]
+    assert len(tables) == 1

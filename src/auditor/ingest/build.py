@@ -195,7 +195,9 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
 # (its table's number may come first: 表2（续）, 表2（续表）; its name may follow)
 CONTINUED_RE = re.compile(r"^\s*(?:" + TABLE_NUMBER + r"\s*)?"
                           r"(?:续表\s*[\d一二三四五六七八九十]*|[（(]\s*续(?:表)?\s*[\d一二三四五六七八九十]*\s*[）)])"
-                          r"\s*(?:[:：]?\s*[^。；;，,]{0,30})?$")
+                          r"\s*(?:[:：]?\s*[^。；;，,]{0,30})?$"
+                          # (or the title repeated with the mark after it: 表3 支出决算表（续）)
+                          r"|^\s*(?:" + TABLE_NUMBER + r"\s*)?[^。；;，,（(]{1,30}[（(]\s*续(?:表)?\s*[）)]\s*$")
 
 
 def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
@@ -207,18 +209,21 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
         if raw.kind == "table" and raw.rows:
             k = len(out)
             said = units = False
+            # (blank paragraphs between, a page break's in a word processor, say nothing either way)
             while k and out[k - 1].kind != "table" and (CONTINUED_RE.match(out[k - 1].text or "")
-                                                         or _unit_line(out[k - 1].text)):
+                                                         or _unit_line(out[k - 1].text) or not (out[k - 1].text or "").strip()):
                 said = said or bool(CONTINUED_RE.match(out[k - 1].text or ""))
                 units = units or _unit_line(out[k - 1].text)
                 k -= 1  # (the 续表 lines between, and the unit line repeated under them)
             previous = out[k - 1] if k else None
             # (a unit line alone between two tables says nothing of their being one; under a 续
             # line it must be the first part's own)
+            repeated = previous is not None and previous.kind == "table" and bool(previous.rows) \
+                and _texts(raw.rows[0]) == _texts(previous.rows[0])
+            # (in a format without pages, the header row repeated over it says it is the rest too)
             if previous is not None and previous.kind == "table" and previous.rows \
                     and (said or not units) and (not units or _same_unit(out, k - 1, out[k:])) \
-                    and _width(previous) == _width(raw) and _next_page(previous, raw, said):
-                repeated = _texts(raw.rows[0]) == _texts(previous.rows[0])
+                    and _width(previous) == _width(raw) and _next_page(previous, raw, said or repeated):
                 if said or repeated:
                     previous.rows.extend(raw.rows[1:] if repeated else raw.rows)
                     del out[k:]
