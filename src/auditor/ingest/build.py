@@ -219,11 +219,12 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
             # (a unit line alone between two tables says nothing of their being one; under a 续
             # line it must be the first part's own)
             repeated = previous is not None and previous.kind == "table" and bool(previous.rows) \
-                and _texts(raw.rows[0]) == _texts(previous.rows[0])
+                and _texts(raw.rows[0]) == _texts(previous.rows[0]) and previous.sheet == raw.sheet
             # (in a format without pages, the header row repeated over it says it is the rest too)
             if previous is not None and previous.kind == "table" and previous.rows \
                     and (said or not units) and (not units or _same_unit(out, k - 1, out[k:])) \
-                    and _width(previous) == _width(raw) and _next_page(previous, raw, said or repeated):
+                    and _width(previous) == _width(raw) and previous.sheet == raw.sheet \
+                    and _next_page(previous, raw, said or repeated):
                 if said or repeated:
                     previous.rows.extend(raw.rows[1:] if repeated else raw.rows)
                     del out[k:]
