@@ -502,7 +502,7 @@ class FactReader:
         # that evaluation's, not the report's (in a report whose title is a self-evaluation's only)
         other = vocab.get("other_evaluation") or {}
         self.whole_scores = set((vocab.get("score_total_rows") or {}).keys())
-        title = title_block(self.doc).text if title_block(self.doc) is not None else ""
+        title = getattr(title_block(self.doc), "text", "")
         self.other_evaluation = tuple(other.get("words") or ()) \
             if any(w in title for w in other.get("self_titles") or ()) else ()
         own = vocab.get("own_project") or {}
@@ -1509,9 +1509,8 @@ class FactReader:
         return outer, subject, named_at, unnamed_from, named, own
 
     def _states_plans(self, text: str, section: str | None) -> bool:
-        """The sentence's counts and rates are targets, not what was achieved."""
-        # a sentence stating plans (2024年度计划维修养护…126处) or in a section of targets (三、绩效目标):
-        # its counts and rates are targets, not what was achieved
+        """The sentence states plans (2024年度计划维修养护…126处) or stands in a section of targets
+        (三、绩效目标): its counts and rates are targets, not what was achieved."""
         # the words before its first figure (after the item's own number: 2.2025年计划新建…)
         lead = FIRST_DIGIT_RE.split(_years_out(ITEM_TOKEN_RE.sub("", text, count=1)), maxsplit=1)[0]
         lead = compact(lead)
