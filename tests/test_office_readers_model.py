@@ -433,3 +433,29 @@ def test_a_word_table_continued_after_a_page_break_is_one_table(tmp_path, betwee
     tables = [b for b in build_document(str(path), docx_reader.read_docx(str(path))).blocks if hasattr(b, "rows")]
     assert [[c.text for c in row][0] for row in tables[0].rows] == ["项目", "党政办", "社区服务", "城市管理", "合计"]
     assert len(tables) == 1
+
+
+def test_docx_reads_the_accepted_text_of_tracked_changes_and_content_controls(tmp_path):
+    """What the reader of the published document sees: a tracked insertion's and a moved-to
+    run's text is there, a deletion's and a moved-from run's is not; a paragraph inside an
+    inline content control, smart tag or simple field keeps its figure; a table inside a
+    block-level content control (w:sdt) is a table of the document, in its place."""
+    run = lambda text: f"<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r>"  # noqa: E731
+    deleted = '<w:del w:id="1" w:author="a"><w:r><w:delText>9.00</w:delText></w:r></w:del>'
+    body = (
+        f'<w:p>{run("支出合计")}<w:ins w:id="2" w:author="a">{run("12.50")}</w:ins>{deleted}{run("万元。")}</w:p>'
+        f'<w:p><w:moveFrom w:id="3" w:author="a">{run("旧")}</w:moveFrom>'
+        f'<w:moveTo w:id="4" w:author="a">{run("新")}</w:moveTo>'
+        f'<w:sdt><w:sdtPr/><w:sdtContent>{run("甲")}</w:sdtContent></w:sdt>'
+        f'<w:smartTag w:element="x">{run("乙")}</w:smartTag><w:fldSimple w:instr="PAGE">{run("3")}</w:fldSimple></w:p>'
+        '<w:sdt><w:sdtPr/><w:sdtContent><w:tbl><w:tr>'
+        f'<w:tc><w:p>{run("项目")}</w:p></w:tc><w:tc><w:p><w:ins w:id="5" w:author="a">{run("4.00")}</w:ins></w:p></w:tc>'
+        f'</w:tr></w:tbl><w:p>{run("表后段落")}</w:p></w:sdtContent></w:sdt>'
+        f'<w:p>{run("末段")}</w:p>')
+    path = write(tmp_path / "tracked.docx", docx_members(body))
+    blocks = docx_reader.read_docx(str(path))
+    assert [b.kind for b in blocks] == ["para", "para", "table", "para", "para"]
+    assert blocks[0].text == "支出合计12.50万元。"
+    assert blocks[1].text == "新甲乙3"
+    assert [c.text for c in blocks[2].rows[0]] == ["项目", "4.00"]
+    assert [b.text for b in blocks[3:]] == ["表后段落", "末段"]

@@ -3,7 +3,8 @@
 `read_docx` reads the package with lxml directly (ingest/package.py: limits checked, no entity
 expansion, no DTD) and resolves paragraph styles once per document. The former reader through
 python-docx's objects is kept in tests/reference_readers.py, the reference the tests compare the
-document model with.
+document model with. Where python-docx loses text of the accepted document (tracked insertions,
+content controls: RUN_WRAPPERS, BLOCK_WRAPPERS) this reader reads it.
 """
 from __future__ import annotations
 
@@ -31,10 +32,20 @@ def _w(name: str) -> str:
 
 
 W_DOCUMENT, W_BODY, W_P, W_TBL, W_TR, W_TC = _w("document"), _w("body"), _w("p"), _w("tbl"), _w("tr"), _w("tc")
-W_R, W_HYPERLINK, W_T, W_TAB, W_BR, W_CR = _w("r"), _w("hyperlink"), _w("t"), _w("tab"), _w("br"), _w("cr")
+W_R, W_T, W_TAB, W_BR, W_CR = _w("r"), _w("t"), _w("tab"), _w("br"), _w("cr")
 W_PTAB, W_NOBREAKHYPHEN = _w("ptab"), _w("noBreakHyphen")
 W_PPR, W_PSTYLE, W_TCPR, W_VMERGE, W_GRIDSPAN = _w("pPr"), _w("pStyle"), _w("tcPr"), _w("vMerge"), _w("gridSpan")
 W_STYLE, W_NAME = _w("style"), _w("name")
+W_SDT, W_SDT_CONTENT, W_CUSTOM_XML = _w("sdt"), _w("sdtContent"), _w("customXml")
+# Elements that wrap runs (or, in the body and in cells, whole paragraphs and tables) without
+# changing the text of the accepted document: tracked insertions and moves-to, content
+# controls, smart tags, custom XML, simple fields, bidirectional spans. python-docx reads none
+# of them (`Paragraph.text` sees only direct runs and hyperlinks, `Document.tables` only direct
+# tables), so the figures inside were lost: a tracked-changes draft read with a blank cell.
+# Deleted text (w:del, w:moveFrom) is not in the accepted document and stays out.
+RUN_WRAPPERS = {_w(name) for name in ("ins", "moveTo", "smartTag", "customXml", "sdt", "sdtContent",
+                                      "fldSimple", "bdo", "dir", "hyperlink")}
+BLOCK_WRAPPERS = {W_SDT, W_SDT_CONTENT, W_CUSTOM_XML, _w("ins"), _w("moveTo")}
 W_VAL, W_TYPE, W_STYLE_ID, W_DEFAULT = _w("val"), _w("type"), _w("styleId"), _w("default")
 LABEL = "Word 文件"
 
@@ -52,7 +63,7 @@ def read_docx(path: str) -> list[RawBlock]:
         blocks: list[RawBlock] = []
         ordinal = 0
         cells = [0]
-        for child in body:
+        for child in _blocks(body):
             tag = child.tag
             if tag == W_P:
                 ordinal += 1
@@ -64,6 +75,16 @@ def read_docx(path: str) -> list[RawBlock]:
                 ordinal += 1
                 blocks.append(RawBlock("table", rows=_table_rows(child, cells), paragraph=ordinal))
         return blocks
+
+
+def _blocks(container):
+    """The paragraphs and tables of the body (or of a cell) in order, those inside block-level
+    content controls and custom XML included (see BLOCK_WRAPPERS)."""
+    for child in container:
+        if child.tag in BLOCK_WRAPPERS:
+            yield from _blocks(child)
+        else:
+            yield child
 
 
 def _first(element, tag):
@@ -186,7 +207,7 @@ def _table_rows(tbl, cells: list[int]) -> list[list[RawCell]]:
             if continued:
                 text = ""
             else:
-                lines = [paragraph_text(p) for p in tc if p.tag == W_P]
+                lines = [paragraph_text(p) for p in _blocks(tc) if p.tag == W_P]
                 text = _cell_text(lines[0] if len(lines) == 1 else "\n".join(lines))
             row.append(RawCell(text))
             if span > 1:
@@ -232,19 +253,21 @@ def _merge_of(tc) -> tuple[bool, int]:
 
 
 def paragraph_text(p) -> str:
-    """`Paragraph.text` of python-docx: the paragraph's runs and its hyperlinks' runs, each
-    run's w:t, w:tab, w:br, w:cr, w:noBreakHyphen and w:ptab rendered as python-docx renders
-    them (a w:br is a newline only when it is a line break)."""
+    """`Paragraph.text` of python-docx: the paragraph's runs, each run's w:t, w:tab, w:br,
+    w:cr, w:noBreakHyphen and w:ptab rendered as python-docx renders them (a w:br is a newline
+    only when it is a line break); and, beyond python-docx, the runs inside RUN_WRAPPERS."""
     out: list[str] = []
-    for element in p:
+    _runs_text(p, out)
+    return "".join(out)
+
+
+def _runs_text(container, out: list[str]) -> None:
+    for element in container:
         tag = element.tag
         if tag == W_R:
             _run_text(element, out)
-        elif tag == W_HYPERLINK:
-            for run in element:
-                if run.tag == W_R:
-                    _run_text(run, out)
-    return "".join(out)
+        elif tag in RUN_WRAPPERS:
+            _runs_text(element, out)
 
 
 def _run_text(run, out: list[str]) -> None:
