@@ -580,21 +580,38 @@ def _read_codes(typed: TypedTable, grid: list[list[str]]) -> None:
         segments.append((col, parts, name_col, list(range(name_col + 1, bounds[k + 1]))))
     typed.segments = [(col, amounts) for col, _, _, amounts in segments]
     typed.column_names = names
+    carried: dict[int, list[str]] = {}
     for r in range(last_header + 1, len(grid)):
         cells = _padded(typed.table, r)
         for col, parts, name_col, amount_cols in segments:
-            code = "".join(cells[p].text.strip() for p in parts if p < len(cells))
+            part_texts = _split_code(cells, parts, carried.setdefault(col, []))
+            code = "".join(part_texts)
             name = cells[name_col].text.strip() if name_col < len(cells) else ""
-            first = cells[col].text.strip() if col < len(cells) else ""
+            first = part_texts[0]
             label = compact(first + name)
             if not (code.isdigit() and len(first) >= 3 or label.endswith("合计") or label in ("合计", "总计")):
                 continue
             amounts = {c: cells[c] for c in amount_cols if c < len(cells) and quantity(cells[c]) is not None}
             is_total = not code.isdigit()
+            label_cell = cells[col] if cells[col].text.strip() or name_col >= len(cells) else cells[name_col]
             typed.records.append(CodeRecord(row=r, code=code if not is_total else first, name=name or first,
                                             segment=col, is_total=is_total, amounts=amounts,
-                                            label_cell=cells[col]))
+                                            label_cell=label_cell))
     typed.records = _without_group_totals(typed.records)
+
+
+def _split_code(cells: list, parts: list[int], carried: list[str]) -> list[str]:
+    """The 类, 款 and 项 of a row's code. A split code printed only where it changes (the 类 cell
+    blank under 201 beside 款 03, or merged down over its 款 rows) takes its leading parts from
+    the rows above: a row whose first parts are blank but a later one holds digits continues
+    the code above. `carried` holds the last code's parts, kept across rows."""
+    texts = [cells[p].text.strip() if p < len(cells) else "" for p in parts]
+    given = next((i for i, t in enumerate(texts) if t), None)
+    if given and texts[given].isdigit() and len(carried) == len(parts) and all(carried[:given]):
+        texts[:given] = carried[:given]
+    if given is not None and all(t.isdigit() for t in texts if t):
+        carried[:] = texts
+    return texts
 
 
 def _without_group_totals(records: list[CodeRecord]) -> list[CodeRecord]:
