@@ -69,6 +69,9 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           # summary_totals: the totals of a side whose items are not numbered, and the words of rows
           # that make such a side no plain sum (balances carried over, 其中 rows)
           "plain_total_labels": (list, []), "not_item_words": (list, []),
+          # summary_totals: the labels of a side's grand total (总计), and the words naming a row
+          # a balance carried over (结转, 结余), whose breakdown rows may follow it
+          "grand_total_labels": (list, []), "balance_words": (list, []),
           # column_total: a column head or a table unit naming counts of people or things (人数（人）,
           # 单位：人): whole numbers in it are exact
           "count_heads": (str, ""),
@@ -390,12 +393,17 @@ def _check_summary_totals(doc, rule, typed):
     for t in typed:
         if t.type != "income_expense_summary":
             continue
+        totals_off = set()  # the sides whose 合计 is off its items: their 总计 is not judged again
         for side in sorted({r.side for r in t.records}):
             records = [r for r in t.records if r.side == side]
-            if not any(ITEM_RE.match(r.label) for r in records):
-                yield from _plain_side(rule, t, records)
+            plain = not any(ITEM_RE.match(r.label) for r in records)
+            hits = list(_plain_side(rule, t, records) if plain else
+                        _side_column(rule, t, records, lambda r: r.amount_cell, ""))
+            if any(h.cls != "rounding" for h in hits):
+                totals_off.add(side)
+            yield from hits
+            if plain:
                 continue
-            yield from _side_column(rule, t, records, lambda r: r.amount_cell, "")
             # (a side's 合计 over its fund columns: each fund's column sums as the 合计's does, and
             # each row's 合计 is the sum of its funds; one cell off breaks both: told at that cell)
             header = t.table.rows[t.header_row]
@@ -405,6 +413,94 @@ def _check_summary_totals(doc, rule, typed):
             rows = list(_side_rows(rule, t, records))
             crossing = _crossing_cell(rule, t.table, columns, (None, rows)) if rows else None
             yield from [crossing] if crossing is not None else [*columns, *rows]
+        yield from _grand_totals(rule, t, totals_off)
+
+
+def _grand_totals(rule, t, totals_off: set):
+    """Each side's 总计 = its 合计 + the balances between them; then the two sides' 总计 are
+    equal (收入总计 = 支出总计: a summary of income and expenditure balances by its carry-overs),
+    judged only when each side's own 总计 holds (else that side's slip is the one told)."""
+    grands = []
+    for side in sorted({r.side for r in t.records}):
+        records = [r for r in t.records if r.side == side]
+        if side in totals_off:
+            grands.append(None)
+            continue
+        hit, grand = _side_grand_total(rule, t, records)
+        if hit is not None:
+            yield hit
+        grands.append(grand if hit is None or hit.cls == "rounding" else None)
+    if len(grands) == 2 and all(g is not None for g in grands):
+        income, expenditure = grands
+        hit = _compare(rule, t.table, expenditure.amount_cell, [income.amount_cell], expenditure.label, "",
+                       [income.label])
+        if hit is not None:
+            hit.fields.update(relation="收入一方的总计为", where="（支出一方）")
+            yield hit
+
+
+def _side_grand_total(rule, t, records):
+    """(a hit or None, the side's 总计 record or None). The rows between the side's 合计 and its
+    总计 are balances (使用非财政拨款结余, 年初结转和结余 | 结余分配, 年末结转和结余); rows breaking
+    one of them down are no part of the sum: a 其中 row, a numbered row under a balance (一、一般公共
+    预算财政拨款 under 年初财政拨款结转和结余), and two or more rows right after a balance that
+    add up to it (基本支出结转 + 项目支出结转和结余 + 经营结余 under 年末结转和结余)."""
+    totals = {compact(x) for x in rule.params["total_labels"]}
+    grand_labels = {compact(x) for x in rule.params["grand_total_labels"]}
+    start = next((k for k, r in enumerate(records) if compact(r.label) in totals), None)
+    end = None if start is None else next(
+        (k for k in range(start + 1, len(records)) if compact(records[k].label) in grand_labels), None)
+    if end is None or _blank_amount(records[end]) or _blank_amount(records[start]):
+        return None, None
+    between = records[start + 1:end]
+    if any(_amount(r) is None for r in between):
+        return None, None  # a figure that cannot be read: the sum is not judged
+    balances = _balances(rule, between)
+    parts = [records[start], *[r for r in balances if not _blank_amount(r)]]
+    hit = _compare(rule, t.table, records[end].amount_cell, [r.amount_cell for r in parts], records[end].label,
+                   "", [r.label for r in parts])
+    if hit is not None:
+        side = next((w for w in ("收入", "支出") if w in records[start].label), "")
+        hit.fields.update(relation=f"{records[start].label}加结转结余为", where=f"（{side}）" if side else "")
+    return hit, records[end]
+
+
+def _balances(rule, rows) -> list:
+    """The rows between a side's 合计 and 总计 that add to the 合计 (see _side_grand_total)."""
+    words = tuple(rule.params["balance_words"])
+    top, k = [], 0
+    while k < len(rows):
+        row = rows[k]
+        k += 1
+        if compact(row.label).startswith("其中") or (top and ITEM_RE.match(row.label)):
+            continue
+        top.append(row)
+        if any(w in row.label for w in words):
+            k += _breakdown_length(rows, k, _amount(row))
+    return top
+
+
+def _breakdown_length(rows, k: int, value: Decimal) -> int:
+    """How many rows from k on (two or more, the most that fit) add up to `value`: a balance's
+    breakdown; 0 when none do."""
+    running, found = Decimal(0), 0
+    for n in range(k, len(rows)):
+        running += _amount(rows[n])
+        if n > k and running == value:
+            found = n - k + 1
+    return found
+
+
+def _blank_amount(rec) -> bool:
+    return rec.amount_cell.text.strip() in ("", *BLANK_MARKS)
+
+
+def _amount(rec) -> Decimal | None:
+    """A summary row's figure, a blank or a dash 0; None when it cannot be read."""
+    if _blank_amount(rec):
+        return Decimal(0)
+    q = parse_cell(rec.amount_cell.text)
+    return None if q is None or q.value is None else q.value
 
 
 def _numbers_columns(rec) -> bool:
