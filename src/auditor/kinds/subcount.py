@@ -52,6 +52,9 @@ PARAMS = {
                               ["编制内", "编制外"]]),
     # words around a kind's name that are not the name (其中：, 分别为, 有, 为 …)
     "name_fillers": (str, r"^(?:其中|分别为|分别是|[：:，,、；;\s])+|(?:共有|共|有|为|是|达|计|约)+$"),
+    # words of having or counting before the thing a total counts (…人民政府共有车辆): the
+    # finding names the thing after the last of them
+    "subject_after": (list, ["共有", "现有", "拥有", "实有", "共计", "合计"]),
 }
 MESSAGE_FIELDS = {"subject", "stated_count", "counted", "parts"}
 SUM_TAIL_RE = re.compile(r"[为达约]+$")
@@ -168,7 +171,7 @@ def check(doc, rule):
             counted = sum(p.value for p in parts)
             exhaustive = marker.group(1) in params["exhaustive_markers"] or residual
             if (counted > total.value and not overlapping) or (exhaustive and counted < total.value):
-                yield _hit(base, total, parts, names, counted, exhaustive)
+                yield _hit(base, total, parts, names, counted, exhaustive, params)
 
 
 def _parts(base, total: Fact, start: int, following: list[Fact], params: dict, opens) -> list[Fact]:
@@ -332,10 +335,18 @@ def _common_ending(names: list[str]) -> str:
     return ending
 
 
-def _hit(base, total: Fact, parts: list[Fact], names: list[str], counted, exhaustive: bool) -> Hit:
+def _subject(label: str, params: dict) -> str:
+    """What the total counts: its label after the last word of having (…人民政府共有车辆 → 车辆),
+    else the label's last 12 characters."""
+    cut = max((label.rfind(w) + len(w) for w in params["subject_after"] if w in label), default=-1)
+    return label[cut:] if 0 < cut < len(label) else label[-12:]
+
+
+def _hit(base, total: Fact, parts: list[Fact], names: list[str], counted, exhaustive: bool,
+         params: dict) -> Hit:
     unit = total.unit
     listing = " + ".join(f"{name} {p.value}{unit}" for name, p in zip(names, parts))
-    subject = compact(total.label)[-12:] or "总数"
+    subject = _subject(compact(total.label), params) or "总数"
     relation = "各项是全部，之和应等于总数" if exhaustive else "各项是同一事物的不同类别，之和不能超过总数"
     return Hit(quote=base.span(total, parts[-1]), location=total.loc, stated=f"{total.value}{unit}",
                expected=f"{counted}{unit}" if exhaustive else f"≥ {counted}{unit}",
