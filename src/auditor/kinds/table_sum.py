@@ -233,17 +233,18 @@ def _rollup_column(rule, t, records, col, column_name, children_of: dict[int, li
             hits[explained[0]][0].formula += note
             continue
         if across is not None and col in across[1] and gap != 0 and any(
-                _row_gap(records[j], *across) == gap for j in parts_of.get(i, ())):
+                _row_gap(t, records[j], *across) == gap for j in parts_of.get(i, ())):
             continue  # a child's cell that also breaks its own row (told by SUM004, at that cell)
         yield hit
 
 
-def _row_gap(rec: CodeRecord, total_col: int, part_cols: list[int]) -> Decimal | None:
-    """A record's 合计 minus the columns it sums, or None where a cell cannot be read."""
-    if total_col not in rec.amounts or any(c not in rec.amounts for c in part_cols):
+def _row_gap(t, rec: CodeRecord, total_col: int, part_cols: list[int]) -> Decimal | None:
+    """A record's 合计 minus the columns it sums, a blank or a dash 0 as the row check (SUM004)
+    reads it; None without a 合计 or where a cell cannot be read."""
+    if total_col not in rec.amounts or any(_unreadable(t, rec.row, c) for c in part_cols):
         return None
     total = parse_cell(rec.amounts[total_col].text)
-    parts = [parse_cell(rec.amounts[c].text) for c in part_cols]
+    parts = [parse_cell(rec.amounts[c].text) for c in part_cols if c in rec.amounts]
     if total is None or None in parts:
         return None
     return total.value - sum((p.value for p in parts), Decimal(0))
@@ -276,17 +277,17 @@ def _row_total_of(rule, t, segment, names: dict, total_col: int, parts: list[int
         label = f"{rec.code} {rec.name}".strip() if not rec.is_total else rec.name or rec.code
         hit = _compare(rule, t.table, total_cell, part_cells, label, names.get(total_col, ""),
                        [names.get(c, f"第{c + 1}列") for c in parts if c in rec.amounts])
-        if hit is not None and hit.cls == "rounding" and _tail_of_children(records, i, total_col, parts):
+        if hit is not None and hit.cls == "rounding" and _tail_of_children(t, records, i, total_col, parts):
             continue  # (2120101's 0.01 carried up to 21201, 212 and 合计: noted once, on the lowest row)
         if hit is not None:
             yield _blame_part(hit, t, rec, total_col, [c for c in parts if c in rec.amounts], names)
 
 
-def _tail_of_children(records: list[CodeRecord], i: int, total_col: int, parts: list[int]) -> bool:
+def _tail_of_children(t, records: list[CodeRecord], i: int, total_col: int, parts: list[int]) -> bool:
     """The row's rounding gap (合计 − its columns) is its child codes' gaps added up: theirs, carried up."""
     children = _children(records, i)
-    gaps = [_row_gap(c, total_col, parts) for c in children]
-    own = _row_gap(records[i], total_col, parts)
+    gaps = [_row_gap(t, c, total_col, parts) for c in children]
+    own = _row_gap(t, records[i], total_col, parts)
     return bool(children) and own is not None and None not in gaps and own == sum(gaps, Decimal(0)) \
         and any(g != 0 for g in gaps)
 
@@ -330,11 +331,11 @@ def _blame_part(hit: Hit, t, rec: CodeRecord, total_col: int, part_cols: list[in
                 and (parent.is_total or r.code.startswith(parent.code))]
 
     def rolls_up(col: int) -> bool | None:
-        cells = [r.amounts.get(col) for r in siblings]
-        if parent.amounts.get(col) is None or any(c is None for c in cells):
+        """(a blank or a dash is 0, as the row check reads it; a cell that cannot be read, None)"""
+        if any(_unreadable(t, r.row, col) for r in (parent, *siblings)):
             return None
-        whole = parse_cell(parent.amounts[col].text)
-        values = [parse_cell(c.text) for c in cells]
+        whole = _figure(parent.amounts.get(col))
+        values = [_figure(r.amounts.get(col)) for r in siblings]
         return None if whole is None or None in values else sum_check(whole, values) != "mismatch"
 
     if rolls_up(total_col) is not True:
@@ -354,6 +355,14 @@ def _blame_part(hit: Hit, t, rec: CodeRecord, total_col: int, part_cols: list[in
     hit.formula += (f"；本列{above} 为 {parent.amounts[broken[0]].text}，与下级之和不符，"
                     f"而合计栏与上级一致：应改的是{names.get(broken[0], '该栏')}（{right}）")
     return hit
+
+
+ZERO = parse_cell("0")
+
+
+def _figure(cell: Cell | None):
+    """A code record's figure in a column; ZERO where the record has none (blank or dash)."""
+    return ZERO if cell is None else parse_cell(cell.text)
 
 
 def _parent_record(records: list[CodeRecord], rec: CodeRecord) -> CodeRecord | None:
