@@ -315,6 +315,12 @@ class FactBase:
             return last.quote
         return self.passage(first, last)
 
+    def between(self, earlier: Fact, later: Fact) -> str:
+        """The words of a sentence between two of its figures ("" for figures of two sentences)."""
+        if (earlier.block, earlier.sentence) != (later.block, later.sentence):
+            return ""
+        return self.sentences.get((earlier.block, earlier.sentence), "")[earlier.at + len(earlier.text):later.at]
+
     def add(self, fact: Fact) -> None:
         self.facts.append(fact)
         if fact.comparator and fact.source == "text":

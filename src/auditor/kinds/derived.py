@@ -1415,8 +1415,7 @@ def _listed_after(base: FactBase, actual: Fact, rate: Fact) -> bool:
     the list names after the amounts, not of them."""
     if actual.sentence != rate.sentence or actual.block != rate.block:
         return False
-    between = base.sentences.get((rate.block, rate.sentence), "")[actual.at + len(actual.text):rate.at]
-    return any(w in between for w in lexicon().list_openers)
+    return any(w in base.between(actual, rate) for w in lexicon().list_openers)
 
 
 def _budget_of(actual: Fact | None, budgets: list[Fact]) -> Fact | None:
@@ -1657,8 +1656,7 @@ def _change_after(base: FactBase, rate: Fact) -> Fact | None:
     if change is None or change.measure != "变动额" or not change.is_money or change.sign != rate.sign \
             or (change.concept and rate.concept and change.concept != rate.concept):
         return None
-    between = base.sentences.get((rate.block, rate.sentence), "")[rate.at + len(rate.text):change.at]
-    return change if len(CLAUSE_BREAK_RE.findall(between)) == 1 else None
+    return change if len(CLAUSE_BREAK_RE.findall(base.between(rate, change))) == 1 else None
 
 
 def _based(basis: str, hit: Hit) -> Hit:
@@ -2826,8 +2824,8 @@ def _adjustment_stated_after(base: FactBase, initial: Fact, total: Fact, after: 
     the adjusted budget is that budget less the initial one, the way its word says."""
     change = after[0] if after else None
     if change is None or initial is None or change.measure != "变动额" or not change.sign \
-            or change.subject != total.subject or (lexicon().comparison.search(change.label)
-                                                   and lexicon().measures.last(compact(change.label)) != "年初预算"):
+            or change.subject != total.subject or _compares_not_initial(change.label) \
+            or _compares_not_initial(base.between(total, change)):
         return  # (a change on another base, 较上年增加…, is the year-on-year rules'; 比年初预算 is this one)
     yield CHECKED
     hit = _difference_hit(change, total, initial, change.sign, ("增加", "减少"), "调整增减额",
@@ -2837,6 +2835,11 @@ def _adjustment_stated_after(base: FactBase, initial: Fact, total: Fact, after: 
         if (Decimal(total.in_yuan() - initial.in_yuan()) > 0) != (change.sign > 0) and total.value != initial.value:
             hit.cls = "direction_mismatch"  # (the amount right, the word the wrong way)
         yield hit
+
+
+def _compares_not_initial(words: str) -> bool:
+    """Words comparing with something (较上年, 比上年115.00万元) other than the initial budget."""
+    return bool(lexicon().comparison.search(words)) and lexicon().measures.last(compact(words)) != "年初预算"
 
 
 def _in_brackets(base: FactBase, f: Fact) -> bool:
