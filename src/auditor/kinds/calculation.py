@@ -43,6 +43,8 @@ PARAMS = {
     "list_units": (list, []),
     # the first words of an amount that make it a sum, not an item of the list it follows (…，共扣7.7分)
     "sum_openers": (list, []),
+    # …and those that make it the whole of a share (占全年预算数52.00万元的86.54%), no item either
+    "share_openers": (list, []),
 }
 MESSAGE_FIELDS = {"total_label", "total", "sum", "parts", "context", "verdict"}
 CONTEXTS = ("sentence", "table", "document", "enumeration", "subrows", "changes")
@@ -213,7 +215,7 @@ def _check_list_unit_slips(base: FactBase, rule):
                 end = _closing_bracket(text, direct.end()) if "（" in direct.group() or "(" in direct.group() \
                     else len(text)
                 sums = {compact(w) for w in rule.params["trailing_sum_words"]}
-                openers = tuple(rule.params["sum_openers"])
+                openers = tuple(rule.params["sum_openers"]) + tuple(rule.params["share_openers"])
                 # (an amount in brackets after an item is a part of that item: 项目支出1,884.30万元（含
                 # 财政项目资金1,827.70万元）)
                 depth = _bracket_depth(text)
