@@ -673,6 +673,7 @@ class FactReader:
         self.flow_rows: dict[tuple, set[str]] = {}
         # the words taking listed things in turn (分别): from score_lists, where they name scores
         self.respectively = re.compile(alternatives((vocab.get("score_lists") or {}).get("respectively")))
+        self.list_sum_words = tuple(vocab.get("column_total_words") or ())
         self.self_words = self._self_words(vocab, doc.meta.get("unit_name") or "")
         self.count_suffixes = sorted(vocab.get("count_suffixes") or (), key=len, reverse=True)
         # words before a count that make it a plan or a part, not the actual value (计划, 目标, 其中)
@@ -1155,6 +1156,7 @@ class FactReader:
         respective_queue: list[str] = []
         self.clause_owner = None  # (concept, words) of the ；-clause's first amount: a bare 执行率 after it is its
         self.turn_period = None  # the period of the figure after a 分别: the list's others share it
+        turn_measure = None  # the measure of the amount after a 分别 (全年预算数分别为X、Y): the list's others share it
         last_points: Fact | None = None  # the sentence's last figure in points (a list of them goes on)
         last_period = None  # the period of the sentence's figure before
         for m in figures:
@@ -1301,6 +1303,8 @@ class FactReader:
                     and not own_phrase.strip("、和及与 ") and not CLAUSE_BREAK_RE.search(text, previous_end, m.start()):
                 # “分值分别为10分、20分、40分”: a list goes on in its first figure's measure
                 fact["measure"], fact["implicit"] = last_points.measure, False
+            if unit in MONEY_UNITS:
+                turn_measure = self._turn_measure(fact, own_phrase, turn_measure)
             if unit == "分" and fact.get("implicit") and self.scored_after.match(text, m.end()) \
                     and not phrase.rstrip("，,：: ").endswith(self.deduction_words) \
                     and not CLAUSE_BREAK_RE.split(phrase)[-1].lstrip("，,；; ").startswith(self.deduction_words):
@@ -1641,6 +1645,18 @@ class FactReader:
         if queue and fact.get("measure") != "占比":  # (a share's whole and owner are read apart)
             fact["concept"] = queue.pop(0)
         return names, queue
+
+    def _turn_measure(self, fact: dict, phrase: str, measure: str | None) -> str | None:
+        """The measure an amount after 分别 names goes on to the amounts listed after it and to
+        their sum (财政拨款、上年结转资金的全年预算数分别为120.00万元、15.50万元，合计135.50万元:
+        all three budget); returns the measure the next amount may take."""
+        if not fact.get("implicit") and self.respectively.search(phrase):
+            return fact.get("measure")
+        bare = phrase.strip("、和及与，,： ")
+        if measure is None or not fact.get("implicit") or (bare and bare not in self.list_sum_words):
+            return None
+        fact["measure"], fact["implicit"] = measure, False
+        return measure if not bare else None
 
     def _names_money_kind(self, phrase: str) -> bool:
         """Whether the phrase names a kind of money (财政拨款预算支出) rather than a budget level."""
