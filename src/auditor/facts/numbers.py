@@ -164,7 +164,7 @@ def _decimal(text: str) -> Decimal | None:
 
 
 CELL_QUANTITY_RE = re.compile(
-    r"^(?P<num>[-+]?\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>%|‰|亿元|万元|千元|元|亿|万)?$"
+    r"^(?P<num>[-+]?\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>%|‰|亿元|万元|千元|元|亿|万|分)?$"
 )
 
 
