@@ -1485,7 +1485,10 @@ def _unnamed_budget_of(base: FactBase, rate: Fact, actual: Fact, measure: str) -
         earlier = _unnamed_before(base, rate, anywhere)
         if any(f.measure == "决算" and f.value != actual.value for f in earlier):
             return None
-        found = _unique_value([f for f in earlier if f.measure == measure])
+        budgets = [f for f in earlier if f.measure == measure]
+        # (the actual's own fund's budget where one is stated: 全年预算数135.50万元，其中：财政拨款
+        # 120.00万元… before 全年执行数128.73万元 is on 135.50, not on a fund's part of it)
+        found = _unique_value([f for f in budgets if f.fund == actual.fund] or budgets)
         if found is not None:
             return found
     return None
