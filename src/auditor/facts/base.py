@@ -964,6 +964,18 @@ class FactReader:
         owner = named or (last_money.concept if last_money else carried)
         return dict(out, concept=owner, measure="占比", base=base)
 
+    def _whole_budget_before(self, part: Fact) -> bool:
+        """An amount of the part's budget naming no thing and no fund stands before it in its
+        sentence, the part naming one: the whole the part is listed under."""
+        if not (part.fund or part.concept):
+            return False
+        for f in reversed(self.base.facts):
+            if (f.block, f.sentence) != (part.block, part.sentence):
+                return False
+            if f.id < part.id and f.is_money and f.measure == part.measure and not (f.fund or f.concept):
+                return True
+        return False
+
     def _qualified_whole(self, after: str) -> bool:
         """The words naming a share's whole qualify the first kind they name by a clause of a
         thing's own closed by 的 before it (预留给中小企业的政府采购…; not 年度, 本级: see
@@ -1932,6 +1944,10 @@ class FactReader:
                 subject = phrase[:len(phrase) - len(after)]
                 if last_money is not None and last_money.measure in BUDGET_MEASURES \
                         and self.lex.measures.last(subject) != "决算":
+                    if self._whole_budget_before(last_money):
+                        # “全年预算数52.00万元，其中：财政拨款45.00万元，占全年预算数的86.54%”: a
+                        # part's share of the whole budget the sentence states
+                        return self._share(out, phrase, within, last_money, carried, None)
                     # “基本支出预算2,000.00万元，占全年预算的64.10%”: a budget's share of the
                     # budget, which no amount here is stated as the whole of (unless the clause
                     # names the spending its subject: 较年初预算…增加…，决算数为年初预算的104.64%)
