@@ -1845,6 +1845,12 @@ class FactReader:
             # (部门考核得分 ≥90分 | 93分) are what it achieved, not points scored on it
             scored = unit == "分" and concept not in self.point_indicators
             measure = "决算" if unit in MONEY_UNITS else ("得分" if scored else "实际值")
+            if unit in MONEY_UNITS and period == PRIOR and last_money is not None and last_money.period == CURRENT \
+                    and last_money.measure in BUDGET_MEASURES and self.lex.comparison.search(phrase) \
+                    and _names_nothing(bare, self.lex):
+                # “全年预算数315.00万元，比上年300.00万元增长5.00%”: the year compared with, naming
+                # no measure, is the budget's last year
+                measure = last_money.measure
             if unit in MONEY_UNITS and concept is None and phrase.rstrip("，,：: 为约达").endswith(self.lex.per_unit_words):
                 measure = "实际值"  # (户均546.5元: an average, no amount spent)
         if unit in MONEY_UNITS and concept and self._concept(phrase, last=True) is None:

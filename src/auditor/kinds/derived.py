@@ -1722,14 +1722,16 @@ def _sentence_prior(base: FactBase, sentence: list[Fact], rate: Fact,
     (全年支出597.00万元，较2023年的742.10万元增长6.8%; 支出规模扩大了12.64% after both): the rate
     is on them, whatever the rest of the document says last year was."""
     # (an older year's, 较2022年的25,980.40万元, is the base the same way)
-    prior = next((f for f in reversed(sentence) if f.is_money and f.measure == "决算" and f.period in (PRIOR, OLDER)
-                  and f.comparator in ("", "较") and (rate.concept is None or f.concept == rate.concept)), None)
+    # (a budget's the same way: 全年预算数315.00万元，比上年300.00万元增长5.00%)
+    prior = next((f for f in reversed(sentence) if f.is_money and f.measure in ("决算", *BUDGET_MEASURES)
+                  and f.period in (PRIOR, OLDER) and f.comparator in ("", "较")
+                  and (rate.concept is None or f.concept == rate.concept)), None)
     if prior is None:
         return None
     now = current if current is not None and current.concept == prior.concept and current.id < rate.id \
-        and _same_run(base, current, rate) else next(
-        (f for f in reversed(base.run_before(rate)) if f.is_money and f.measure == "决算" and f.period == CURRENT
-         and f.concept == prior.concept and f.concept is not None), None)
+        and current.measure == prior.measure and _same_run(base, current, rate) else next(
+        (f for f in reversed(base.run_before(rate)) if f.is_money and f.measure == prior.measure and f.period == CURRENT
+         and f.concept == prior.concept and (f.concept is not None or f.measure != "决算")), None)
     return (now, prior) if now is not None else None
 
 
