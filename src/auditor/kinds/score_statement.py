@@ -574,8 +574,10 @@ def _listed_parts(base: FactBase, total: Fact, words, params, least: int = 2) ->
             named = _categories_in(since, words)
             if not named and queued:
                 named = [queued.pop(0)]
-            elif not listed and len(named) > 1 and any(w in since for w in params["respectively"]):
-                named, queued = named[:1], named[1:]  # names listed first, then 分别为 the figures
+            elif len(named) > 1 and any(w in since for w in params["respectively"]):
+                # names listed first, then 分别为 the figures (the list's first parts, or after
+                # others: 其中预算执行率得分9.65分，产出、效益指标分别得分50分、28分)
+                named, queued = named[:1], named[1:]
             if not named:
                 return _distinct(listed, least)
             if len(named) > 1:
