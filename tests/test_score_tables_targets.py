@@ -207,3 +207,20 @@ def test_a_score_printed_with_one_decimal_keeps_its_own_precision():
     assert findings(base.format(score="9.8"), "SCO001", "SCO009") == []
     [f] = findings(base.format(score="9.7"), "SCO001", "SCO009")
     assert f.rule == "SCO001" and f.expected == "9.83"
+
+
+def test_a_source_row_copying_the_total_row_is_judged_once_with_it():
+    """其中：当年财政拨款 repeating 年度资金总额's figures (all of the money one source): the full
+    marks at 81.52% are told once, at the total's row; a source row of its own figures is checked."""
+    from auditor.engine import audit_document
+    from auditor.examples import document_from_text
+    from auditor.ruleset import load_rules
+
+    rule = next(r for r in load_rules() if r.id == "SCO001")
+    head = ("某局2024年度项目支出绩效自评表\n项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+            "\t年度资金总额\t760.00\t760.00\t619.52\t10\t81.52%\t10\n")
+    copied = head + "\t其中：当年财政拨款\t760.00\t760.00\t619.52\t10\t81.52%\t10\n"
+    own = head + "\t其中：当年财政拨款\t700.00\t700.00\t600.00\t10\t85.71%\t10\n"
+    rows = lambda text: [f.location.row for f in audit_document(document_from_text(text), [rule]).findings]  # noqa: E731
+    assert rows(copied) == [2]
+    assert rows(own) == [2, 3]

@@ -459,8 +459,31 @@ def _read_execution(typed: TypedTable, grid: list[list[str]]) -> None:
         if record.weight is None and typed.header_weight is not None:
             record.weight = typed.header_weight
             record.weight_from_header = True
-        typed.records.append(record)
-        break  # the first (total) row is the one that is scored
+        typed.records.append(record)  # the first (total) row is the one that is scored…
+        _read_fund_rows(typed, grid, r + 1)
+        break
+
+
+MAX_FUND_ROWS = 6  # rows of sources under an execution block's total row (其中：财政拨款 … 其他资金)
+
+
+def _read_fund_rows(typed: TypedTable, grid: list[list[str]], first: int) -> None:
+    """…and the rows under it breaking it down by source that fill in their own 执行率 or 得分
+    (其中：财政拨款 | 120.00 | 113.23 | 10 | 94.36% | 9.44) are checked the same way; after the
+    total in typed.records, which the sums over the table read (records[0])."""
+    words = tuple(compact(x) for x in vocabulary()["table_types"]["budget_execution"].get("fund_row_labels") or ())
+    total = typed.records[0]
+    for r in range(first, min(len(grid), first + MAX_FUND_ROWS)):
+        cells = _padded(typed.table, r)
+        label_cell = next((c for c in cells[:3] if c.text.strip()), None)
+        if label_cell is None or not compact(label_cell.text).startswith(words):
+            return
+        record = _execution_record(cells, typed.columns, label_cell, r)
+        # (a source's row repeating the total's figures, all of the money from one source, is
+        # judged once, with the total)
+        copied = all(getattr(record, f) == getattr(total, f) for f in ("budget", "executed", "rate", "score"))
+        if (record.rate is not None or record.score is not None) and not copied:
+            typed.records.append(record)
 
 
 def _read_execution_vertical(typed: TypedTable, grid: list[list[str]]) -> None:
