@@ -1883,7 +1883,7 @@ def _point_change(base: FactBase, rule):
                     and after.concept in (prior.concept, None) and _reached_words(after.label):
                 current = after
         if current is None and prior is not None and prior.concept is not None:
-            current = _earlier_level(base, prior)
+            current = _earlier_level(base, prior) or _document_level(base, prior)
         if prior is None and current is not None and _on_last_year(compact(change.label), rule.params["year_on_year_cues"],
                                                                      base.year):
             # (比上年下降0.45个百分点（2023年为97.17%）: last year's rate in brackets after a change on
@@ -1898,7 +1898,8 @@ def _point_change(base: FactBase, rule):
         sign = {"up": 1, "down": -1}.get(words[-1][2], 0) if words else 0
         yield CHECKED
         hit = _difference_hit(change, current, prior, sign, ("提高", "下降"), "增减百分点",  # this year's − last year's
-                              f"本年 {current.text} − 上年 {prior.text}", stated=change.text,
+                              f"本年 {current.text}{'' if current.block == change.block else f'（{current.where()}）'}"
+                              f" − 上年 {prior.text}", stated=change.text,
                               quote=base.span(prior, change) if prior.id < change.id else base.span(change, prior))
         if hit is not None:
             yield hit
@@ -1991,6 +1992,13 @@ def _earlier_level(base: FactBase, prior: Fact) -> Fact | None:
                 and not f.comparator and f.source == "text":
             return f
     return None
+
+
+def _document_level(base: FactBase, prior: Fact) -> Fact | None:
+    """This year's rate of the prior's concept the document states elsewhere, one value wherever
+    it is stated (预算执行率95.00% in the paragraph before …较上年（92.30%）提高…个百分点)."""
+    return _unique_value([f for f in base.of(prior.concept, "实际值", CURRENT) if f.unit == "%" and f.source == "text"
+                          and not f.comparator and f.subject == prior.subject and f.id < prior.id])
 
 
 REACHED_WORDS_MAX = 4  # “，达到”, “，为”, “至”: a verb, no name of another thing
