@@ -1635,7 +1635,14 @@ def _growth(base: FactBase, rule):
         yield CHECKED
         if change is not None and change.sign and rate.sign and change.sign != rate.sign \
                 and change.concept == rate.concept and not (_both_ways(change) or _both_ways(rate)):
-            # “减少 63.55 万元，增长 4.71%”
+            # “减少 63.55 万元，增长 4.71%”; unless both years are stated and the rate is theirs, its
+            # way too (52.00万元，较上年55.00万元增加3.00万元，下降5.45%): the change is the slip, DRV010's
+            now = current or (next((f for f in reversed(sentence) if f.id < stated.id and f.period == CURRENT
+                                    and f.measure == stated.measure and f.unit == stated.unit), None)
+                              if stated is not None else None)
+            if stated is not None and now is not None and _years_give(rate, now, stated) \
+                    and (now.value > stated.value) == (rate.sign > 0):
+                continue
             yield _based(basis, _opposite(rate, change.sign, computed, f"增减额写{'增加' if change.sign > 0 else '减少'} {change.text}，"
                                                          f"比例却写{_way(rate.sign)}；{formula}"))
             continue
