@@ -2291,6 +2291,9 @@ class FactReader:
         self.title_kind = self.kind_totals[kinds[0]] if len(kinds) == 1 else None
         # the project the form names, else the one a line above it names (项目名称：X over its forms)
         self.table_subject = _subject_of(grid, self.subject_cells) or self.named_projects.get(index, "")
+        # (a list of projects, one a row under a 项目名称 column: each row's figures are its project's)
+        self.subject_col = _subject_column(grid, self.subject_cells)
+        self.row_subject = ""
         if len(self.table_subject) >= PROJECT_NAME_MIN:
             self.form_projects.add(self.table_subject)
         self.periods_by_row = self._periods_by_row(grid)
@@ -2568,6 +2571,7 @@ class FactReader:
         if first_text < len(texts) and compact(texts[first_text]) in self.skip_columns:
             return  # a 栏次 row: the numbers of the columns
         label_cols, heads = columns.label_cols, columns.heads
+        self.row_subject = self._row_project(texts, numbers)
         # a row printing its rates with % (99.78%) and a bare figure under a rate's head (108.56
         # under 执行率): the row's cells slid against the header; that figure is no rate
         percent_printed = any(n is not None and n[3] in ("%", "‰") for n in numbers)
@@ -2602,10 +2606,23 @@ class FactReader:
                     # 2,06,415.30: a figure no one can read; a sum over its column cannot be judged
                     self.base.unreadable.setdefault(index, set()).add(cell.loc.col)
 
+    def _row_project(self, texts: list[str], numbers: list) -> str:
+        """The project a row of a list of projects names in its 项目名称 column ("" for a total
+        row, 合计, or a row of another table)."""
+        k = self.subject_col
+        if k is None or k >= len(texts) or numbers[k] is not None:
+            return ""
+        name = compact(texts[k])
+        return name if len(name) >= PROJECT_NAME_MIN and not self._label(name).generic else ""
+
     def _cell(self, index, table, cell, parsed, label, head: Head, fund, block_unit, weight=None,
               row_unit: str | None = None) -> None:
         cmp, value, places, unit = parsed
-        described = self._label(label)
+        # (a row of a list of projects, under a column naming a thing of its own, 自评得分 or 执行率:
+        # that project's score or rate; under an amount's column, the row's name is the thing, as
+        # the narrative names it: 垃圾分类设施建设资金实际完成…)
+        project = self.row_subject if head.concept else ""
+        described = self._label("" if project else label)
         row_label, row_concept = described.row_label, described.concept
         col_concept, measure, rate = head.concept, head.measure, head.rate
         period = head.period
@@ -2699,7 +2716,7 @@ class FactReader:
             measure = "实际值"  # (实际完成 92.15%, 完成数 86户: an indicator's value reached, no amount spent)
         if concept and row_label:
             self._note_row(concept, row_label, head, unit)
-        subject = self.table_subject
+        subject = project or self.table_subject
         text = cell.text.strip()
         fact = Fact(id=len(self.base.facts), concept=concept, measure=measure, period=period, subject=subject,
                     fund=fund, value=value, unit=unit, places=places, text=text, quote=text, loc=cell.loc, source="table", label=label, header=head.text,
@@ -3316,6 +3333,16 @@ def _subject_of(grid: list[list[str]], cues: list[str]) -> str:
                     return ""  # a list of projects, one a row: no subject of the whole table
                 return compact(next((t for t in texts[k + 1:] if t), ""))
     return ""
+
+
+def _subject_column(grid: list[list[str]], cues: list[str]) -> int | None:
+    """The column of project names a list of projects has under its 项目名称 head, if it has one."""
+    firsts = {cue[0] for cue in cues if cue}
+    for i, texts in enumerate(grid[:6]):
+        for k, text in enumerate(texts):
+            if text[:1] in firsts and compact(text) in cues and _heads_a_column(grid, i, k):
+                return k
+    return None
 
 
 def _heads_a_column(grid: list[list[str]], i: int, k: int) -> bool:
