@@ -76,3 +76,14 @@ def test_formula_language():
     assert evaluate("min(weight, 2 * (a - 1))", {"weight": Decimal(5), "a": Decimal(4)}) == 5
     with pytest.raises(FormulaError):
         evaluate("__import__('os')", {})
+
+
+def test_figures_shown_are_rounded_half_up_as_the_reports_round():
+    """四舍五入: 10 × 95.45% = 9.545 is shown 9.55, not 9.54 (half to even)."""
+    from decimal import Decimal
+
+    from auditor.facts.numbers import fmt
+
+    assert fmt(Decimal("9.545")) == "9.55"
+    assert fmt(Decimal("7.365")) == "7.37"
+    assert fmt(Decimal("-0.125")) == "-0.13"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
 from ..memo import MEMO_CHARS, MEMO_ENTRIES
@@ -200,7 +200,8 @@ def cn_to_int(text: str) -> int | None:
 
 
 def quantize_like(value: Decimal, places: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-places))
+    """Rounded to `places` the way the reports round (四舍五入: 9.545 → 9.55), not half to even."""
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def fmt(value: Decimal, places: int = 2, like: str = "") -> str:

@@ -29,7 +29,7 @@ from typing import Literal
 from ..facts.base import (BUDGET_MEASURES, CLAUSE_BREAK_RE, bare_head, compares_other_year, CURRENT, LATER, OLDER, PRIOR, Fact, FactBase, column_sum, fact_base, kind_total,
                           named_budget_base, names_budget_base, names_own_thing, part_names, per_unit, YEAR_RE)
 from ..facts.lexicon import lexicon
-from ..facts.numbers import MONEY_UNITS, fmt
+from ..facts.numbers import MONEY_UNITS, fmt, quantize_like
 from ..facts.targets import PREFIX
 from ..ingest.build import numbering_of
 from ..knowledge import compact, concepts, open_brackets
@@ -1981,7 +1981,7 @@ def _elapsed(base: FactBase, change: Fact) -> Fact | None:
     value = Decimal(base.elapsed_months) / 12 * HUNDRED
     # (the printed time schedule, 66.67%, is the exact share rounded: read it at the change's places)
     places = max(change.places, 2)
-    return replace(change, value=value.quantize(Decimal(1).scaleb(-places)), unit="%", places=places,
+    return replace(change, value=quantize_like(value, places), unit="%", places=places,
                    text=f"{fmt(value, places)}%", concept=None, implicit=True)
 
 

@@ -25,7 +25,7 @@ import re
 from decimal import Decimal
 
 from ..facts.lexicon import lexicon
-from ..facts.numbers import MONEY_UNITS, NUMBER_RE, Quantity, fmt, half_unit
+from ..facts.numbers import MONEY_UNITS, NUMBER_RE, Quantity, fmt, half_unit, quantize_like
 from ..ingest.build import numbering_of
 from ..knowledge import compact, concepts
 from ..model import Cell, Table
@@ -1405,7 +1405,7 @@ def _yuan_slip(rule, table, total_cell: Cell, total, cells: list[Cell], names: l
             continue
         shifted = part.value / YUAN_PER_WAN
         others = parts[:k] + parts[k + 1:]
-        if sum_check(total, others + [Quantity(shifted.quantize(Decimal(1).scaleb(-total.places)))],
+        if sum_check(total, others + [Quantity(quantize_like(shifted, total.places))],
                      rule.tolerance) == "mismatch":
             continue
         shown = fmt(shifted, total.places)
