@@ -21,7 +21,7 @@ from ..facts.base import is_column_numbers
 from ..facts.lexicon import lexicon
 from ..facts.numbers import Quantity, fmt
 from ..knowledge import compact, open_brackets
-from ..tables.typed import parse_cell
+from ..tables.typed import parse_cell, typed_tables
 from .base import CHECKED, Hit, rounding_note, sum_check
 from .table_sum import head_unit, is_amount, row_name
 
@@ -94,22 +94,101 @@ def check(doc, rule):
         first = next((r for r, row in enumerate(grid) if any(is_amount(t) for t in row) and not _numbers_row(row)), None)
         if not first:
             continue
-        columns = _columns(rule, grid, first)
-        if columns is None:
+        sets = _column_sets(rule, grid, first)
+        found = [list(_table_hits(rule, table, grid, first, columns)) for columns in sets]
+        yield from _one_per_slip(rule, doc, table, sets, found)
+
+
+def _one_per_slip(rule, doc, table, sets: list[dict], found: list[list]):
+    """One slip told once. A closing cell off by the same amount as a cell the row's 小计 sums (its
+    fund's column beside it) is that cell's slip carried into the 小计; a code's row off by the
+    same amount as a code below it (2010302 → 20103 → 201 → 合计, each summing its children) is
+    that code's slip carried up: told at the lowest cell, the rest named in its formula."""
+    codes = _row_codes(doc, table)
+    side_totals = tuple(rule.params["side_total_words"])
+    slips = [(k, h) for k, hits in enumerate(found) for h in hits if h is not CHECKED and h.cls is None]
+
+    def carried(k: int, hit) -> bool:
+        row, diff = hit.location.row, hit.fields["diff"]
+        if len(sets) > 1 and any(w in sets[k]["heads"][sets[k]["closing"][0]] for w in side_totals) and any(
+                j != k and h.location.row == row and h.fields["diff"] == diff for j, h in slips):
+            return True  # (the 小计 off as one fund's column beside it is)
+        code = codes.get(row - 1)
+        return code is not None and any(
+            j == k and h is not hit and h.fields["diff"] == diff and _below(codes.get(h.location.row - 1), code)
+            for j, h in slips)
+
+    dropped = {id(h) for k, h in slips if carried(k, h)}
+    kept = [h for k, h in slips if id(h) not in dropped]
+    for hit in kept:
+        below = codes.get(hit.location.row - 1)
+        followers = [h for _, h in slips if id(h) in dropped and h.fields["diff"] == hit.fields["diff"]
+                     and (h.location.row == hit.location.row or _below(below, codes.get(h.location.row - 1, "-")))]
+        if followers:
+            hit.formula += f"；同一差额 {hit.fields['diff']} 随之见于" + "、".join(
+                f"{h.fields['label']}（{h.fields['column']}）" for h in followers)
+    for hits in found:
+        yield from (h for h in hits if id(h) not in dropped)
+
+
+def _row_codes(doc, table) -> dict[int, str]:
+    """Row → budget code of a table keyed by code (its total row: "")."""
+    for typed in typed_tables(doc):
+        if typed.table is table and typed.type == "budget_by_code":
+            return {rec.row: "" if rec.is_total else rec.code for rec in typed.records}
+    return {}
+
+
+def _below(code: str | None, above: str) -> bool:
+    """`code` is a code under `above` (a total row, "", is above every code)."""
+    return code is not None and len(code) > len(above) and code.startswith(above)
+
+
+def _table_hits(rule, table, grid, first: int, columns: dict):
+    totals = tuple(rule.params["total_row_words"])
+    details, judged, total_hits = 0, 0, []
+    for r in range(first, len(grid)):
+        hits = list(_row_hits(rule, table, grid, r, columns))
+        if totals and compact(row_name(grid[r])) in totals:  # (as the column-total rule reads it)
+            total_hits += hits  # (the 合计 row: judged once its rows are)
             continue
-        totals = tuple(rule.params["total_row_words"])
-        details, judged, total_hits = 0, 0, []
-        for r in range(first, len(grid)):
-            hits = list(_row_hits(rule, table, grid, r, columns))
-            if totals and compact(row_name(grid[r])) in totals:  # (as the column-total rule reads it)
-                total_hits += hits  # (the 合计 row: judged once its rows are)
-                continue
-            details += any(is_amount(t) for t in grid[r])
-            judged += any(h is CHECKED for h in hits)
-            yield from hits
-        # every row judged, the 合计 row's identity is theirs summed: a break in it is one of
-        # theirs, or a 合计 cell off its column, which the column-total rule reports there
-        yield from (h for h in total_hits if h is CHECKED or judged < details)
+        details += any(is_amount(t) for t in grid[r])
+        judged += any(h is CHECKED for h in hits)
+        yield from hits
+    # every row judged, the 合计 row's identity is theirs summed: a break in it is one of
+    # theirs, or a 合计 cell off its column, which the column-total rule reports there
+    yield from (h for h in total_hits if h is CHECKED or judged < details)
+
+
+def _column_sets(rule, grid, first: int) -> list[dict]:
+    """The tables's stock columns (see _columns); a table following the stock by fund, each role
+    over the same sub-heads (年初结转和结余 | 本年收入 | 本年支出 | 年末结转和结余, each over 小计 |
+    一般公共预算财政拨款 | 政府性基金预算财政拨款), holds it under each sub-head: one set each."""
+    columns = _columns(rule, grid, first)
+    if columns is not None:
+        return [columns]
+    roles = _roles(rule, grid, first)
+    if roles is None or len(roles["opening"]) < 2:
+        return []
+    subs = _sub_heads(grid, first)
+    keys = [[subs[c] for c in roles[role]] for role in ROLES]
+    if any(not all(keys[0]) or sorted(k) != sorted(keys[0]) or len(set(k)) != len(k) for k in keys):
+        return []
+    sets = []
+    for key in keys[0]:
+        chosen = {role: [c for c in roles[role] if subs[c] == key] for role in ROLES}
+        chosen["signed_out"] = [c for c in chosen["out"] if _all_negative(grid, first, c)]
+        chosen["heads"] = roles["heads"]
+        sets.append(chosen)
+    return sets
+
+
+def _sub_heads(grid, first: int) -> list[str]:
+    """Each column's lowest head above the figures (a 栏次 row passed over; a head merged down
+    over a row of other columns' heads, 类 | 款 | 项, read where it is written)."""
+    rows = [row for row in grid[:first] if not _numbers_row(row)]
+    return [next((compact(row[c]) for row in reversed(rows) if c < len(row) and row[c].strip()), "")
+            for c in range(len(grid[0]))]
 
 
 def _numbers_row(row: list[str]) -> bool:
@@ -121,6 +200,30 @@ def _columns(rule, grid, first: int) -> dict | None:
     """Each role's columns and every column's head, or None when the table is no stock followed
     through the year: every column of figures takes one role (or is a part of a side), one
     opening and one closing among them."""
+    columns = _roles(rule, grid, first)
+    if columns is None:
+        return None
+    heads = columns["heads"]
+    if len(columns["opening"]) != 1 or len(columns["closing"]) != 1 or not (columns["in"] or columns["out"]):
+        return None
+    if rule.params["one_column_a_role"] and any(len(columns[side]) > 1 for side in ("in", "out")):
+        return None
+    if len({unit for role in ROLES for c in columns[role] if (unit := head_unit(heads[c]))}) > 1:
+        return None  # (采购预算（万元）| 节约资金（元）: heads of two units, no row identity as printed)
+    # (an out column printed with its minus, 调减 −320, is added as printed: its figures all ≤ 0)
+    columns["signed_out"] = [c for c in columns["out"] if _all_negative(grid, first, c)]
+    for side in ("in", "out"):
+        totals = [c for c in columns[side] if any(w in heads[c] for w in rule.params["side_total_words"])]
+        if len(totals) > 1:
+            return None
+        if totals:
+            columns[side] = totals  # (本年支出 | 小计 | 基本支出 | 项目支出: the 小计 stands for the side)
+    return columns
+
+
+def _roles(rule, grid, first: int) -> dict | None:
+    """Each role's columns (and "heads", every column's head), or None when a column of figures
+    takes no role or two."""
     width = len(grid[0])
     heads = _heads(rule, grid, first, width)
     figured = [c for c in range(width) if any(is_amount(grid[r][c]) for r in range(first, len(grid)))
@@ -140,20 +243,6 @@ def _columns(rule, grid, first: int) -> dict | None:
         if role is None:
             return None  # a column of figures of another kind, or of two (本年增减): other terms
         columns[role].append(c)
-    if len(columns["opening"]) != 1 or len(columns["closing"]) != 1 or not (columns["in"] or columns["out"]):
-        return None
-    if rule.params["one_column_a_role"] and any(len(columns[side]) > 1 for side in ("in", "out")):
-        return None
-    if len({unit for role in ROLES for c in columns[role] if (unit := head_unit(heads[c]))}) > 1:
-        return None  # (采购预算（万元）| 节约资金（元）: heads of two units, no row identity as printed)
-    # (an out column printed with its minus, 调减 −320, is added as printed: its figures all ≤ 0)
-    columns["signed_out"] = [c for c in columns["out"] if _all_negative(grid, first, c)]
-    for side in ("in", "out"):
-        totals = [c for c in columns[side] if any(w in heads[c] for w in rule.params["side_total_words"])]
-        if len(totals) > 1:
-            return None
-        if totals:
-            columns[side] = totals  # (本年支出 | 小计 | 基本支出 | 项目支出: the 小计 stands for the side)
     columns["heads"] = heads
     return columns
 
