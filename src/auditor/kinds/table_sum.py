@@ -669,6 +669,7 @@ def _check_column_total(doc, rule, typed):
         # (an average row, 平均 | 265, is no part of the total)
         details = [r for r in details if compact(_label(grid[r])) not in rule.params["not_summed_rows"]
                    and not _other_unit_row(_label(grid[r]), rule.params["other_unit_rows"])]
+        details = _without_per_head_rows(grid, details, at, label_col)
         if not details:
             continue  # (a total row and nothing it sums)
         if _sums_inside(grid, details, label_col, sums) or _side_by_side(grid, details, label_col):
@@ -723,6 +724,29 @@ def _check_column_total(doc, rule, typed):
             yield hit
         yield from _group_hits(rule, table, grid, details, label_col, summed, heads)
         yield from _subtotal_hits(rule, table, grid, details, label_col, summed, heads)
+
+
+def _without_per_head_rows(grid, details: list[int], at: int, label_col: int) -> list[int]:
+    """A row named as an amount per head (人均公用经费 | 4.44) may be a quotient beside the amounts
+    (公用经费 200.00 ÷ 在职人数 45) or an amount itself (生均公用经费补助 | 1,180.00, a programme paid
+    per pupil): it is the quotient, and no part of the total, when the total is the sum of the
+    other rows in every column and not with it."""
+    per_head = tuple(concepts().get("per_unit_words") or ())
+    named = [r for r in details if compact(_label(grid[r])).startswith(per_head)]
+    if not named:
+        return details
+    others = [r for r in details if r not in named]
+    columns = [c for c in range(label_col + 1, len(grid[at])) if is_amount(grid[at][c])]
+
+    def holds(rows: list[int], col: int) -> bool:
+        parts = [q for r in rows if col < len(grid[r]) and is_amount(grid[r][col])
+                 for q in [parse_cell(grid[r][col].strip())] if q is not None]
+        total = parse_cell(grid[at][col].strip())
+        return total is not None and bool(parts) and sum_check(total, parts) != "mismatch"
+
+    if columns and others and all(holds(others, c) and not holds(details, c) for c in columns):
+        return others
+    return details
 
 
 def _facts_of_kinds(grid, details, col: int) -> bool:
