@@ -61,3 +61,36 @@ def test_a_total_row_alone_atop_the_next_page_is_laid_out_in_the_table_s_columns
     _add_table(blocks, [[RawCell(t, page=2) for t in ["总分", "100", "96.80"]]], 2, True, (40.5, 380.0, 419.0))
     _add_table(blocks, [[RawCell(t, page=3) for t in ["填表人", "日期", "电话"]]], 3, True, (60.0, 200.0, 300.0))
     assert len(blocks) == 2 and [c.text for c in blocks[0].rows[-1]] == ["总分", "", "", "", "", "100", "96.80"]
+
+
+class _TextPage:
+    """A page of text lines only, as pdf_layout reads a page (no ruling lines, so no tables)."""
+
+    def __init__(self, lines: list[str]):
+        self.chars = [{"text": ch, "x0": 50.0 + 10 * k, "x1": 60.0 + 10 * k, "top": 40.0 + 20 * n,
+                       "bottom": 50.0 + 20 * n, "size": 10} for n, line in enumerate(lines) for k, ch in enumerate(line)]
+
+    def find_tables(self):
+        return []
+
+    def filter(self, keep):
+        return self
+
+
+def test_a_running_header_between_the_halves_of_a_paragraph_is_furniture():
+    """The report's name atop every page (某区体育局2024年度部门决算): on the pages after the first it
+    is no text, so a paragraph cut by the page break is one paragraph again, its figures whole;
+    a line atop two pages that is a unit line or a numbered heading is kept."""
+    from auditor.ingest.pdf_layout import _read_page
+
+    header = "某区体育局2024年度部门决算"
+    pages = [[header, "七、“三公”经费支出决算情况说明", "2024年度“三公”经费财政拨款支出决算为29.34万元，完成预算的"],
+             [header, "76.83%。其中公务接待费2.67万元。"],
+             [header, "单位：万元"], ["单位：万元", "二、其他"]]
+    blocks, heads = [], []
+    for number, lines in enumerate(pages, start=1):
+        _read_page(_TextPage(lines), number, blocks, heads)
+    texts = [b.text for b in blocks]
+    assert texts[0] == header and texts.count(header) == 1
+    assert "2024年度“三公”经费财政拨款支出决算为29.34万元，完成预算的76.83%。其中公务接待费2.67万元。" in texts
+    assert texts.count("单位：万元") == 2

@@ -22,9 +22,10 @@ PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s
 REPEATED_HEADER_ROWS = 3  # header rows a table may print again at the top of each page
 
 
-def _read_page(page, number: int, blocks: list[RawBlock]) -> None:
+def _read_page(page, number: int, blocks: list[RawBlock], heads: list[str] | None = None) -> None:
     """`page`: a pdfplumber page (the reference reader: pdfplumber's own finder and
-    extraction) or a `_PageShim` (the indexed equivalents in `pdf_tables`)."""
+    extraction) or a `_PageShim` (the indexed equivalents in `pdf_tables`). `heads`: the first
+    line of each page read so far, kept by the caller across the pages (running headers)."""
     extract = _extract if isinstance(page, _PageShim) else (lambda table: table.extract())
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
@@ -38,9 +39,12 @@ def _read_page(page, number: int, blocks: list[RawBlock]) -> None:
     items = [(top, "text", text) for top, text in _without_page_numbers(text_lines)]
     items += [(t.bbox[1], "table", t) for t in tables]
     items.sort(key=lambda item: (item[0], item[1]))
-    if len(items) >= 2 and items[0][1] == "text" and items[1][1] == "table" \
-            and _running_header(blocks, number, clean_text(items[0][2])):
-        items = items[1:]  # page furniture above a table that may run on from the page before
+    top = clean_text(items[0][2]).strip() if items and items[0][1] == "text" else ""
+    if top and (_repeats_page_head(top, heads) or (
+            len(items) >= 2 and items[1][1] == "table" and _running_header(blocks, number, top))):
+        items = items[1:]  # page furniture above the text or a table that may run on from the page before
+    if heads is not None:
+        heads.append(top)
     pending: list[str] = []
     first_item, lines_before = True, 0
     for top, kind, payload in items:
@@ -56,6 +60,21 @@ def _read_page(page, number: int, blocks: list[RawBlock]) -> None:
                        columns=tuple(sorted({cell[0] for cell in payload.cells})))
         first_item = False
     _flush(pending, number, blocks, lines_before, continues=first_item)
+
+
+RUNNING_HEADER_MIN = 8  # characters of a line repeated at the top of pages that names the report
+
+
+def _repeats_page_head(line: str, heads: list[str] | None) -> bool:
+    """The page opens with a line an earlier page opened with, a line naming the report
+    (某区体育局2024年度部门决算), not a unit line (单位：万元), a numbered heading or a figure:
+    a running header. Dropped, so that a paragraph or a table cut by the page break goes on."""
+    if not heads or line not in heads or len(line) < RUNNING_HEADER_MIN:
+        return False
+    return not any(ch in line for ch in "：:") and not NUMBERED_HEAD_RE.match(line) and not PAGE_NUMBER_RE.match(line)
+
+
+NUMBERED_HEAD_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
 
 
 def _running_header(blocks: list[RawBlock], page: int, line: str) -> bool:
