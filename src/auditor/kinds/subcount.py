@@ -54,12 +54,13 @@ PARAMS = {
     "name_fillers": (str, r"^(?:其中|分别为|分别是|[：:，,、；;\s])+|(?:共有|共|有|为|是|达|计|约)+$"),
     # words of having or counting before the thing a total counts (…人民政府共有车辆): the
     # finding names the thing after the last of them
-    "subject_after": (list, ["共有", "现有", "拥有", "实有", "共计", "合计"]),
+    "subject_after": (list, ["共有", "现有", "拥有", "实有", "共计", "合计", "的"]),
 }
 MESSAGE_FIELDS = {"subject", "stated_count", "counted", "parts"}
 SUM_TAIL_RE = re.compile(r"[为达约]+$")
 # a count followed by 中 and a break (206人中，…) opens a whole of its own; 12家中小企业 does not
 WHOLE_OF_ITS_OWN_RE = re.compile(r"中\s*[，,：:]")
+AVERAGE_BRIDGE_RE = re.compile(r"\s*[，,]\s*[^，,。；;：:\d]{1,8}?\d[\d,]*(?:\.\d+)?\s*(?:分|%|％)\s*[（(]")
 # where a list of counts before its sum starts: after a break that is no list separator
 LIST_START_RE = re.compile(r"[：:；;。]")
 
@@ -141,7 +142,11 @@ def check(doc, rule):
             if not _is_count(total, params):
                 continue
             end = total.at + len(total.text)
-            marker = opens.match(base.sentences.get((total.block, total.sentence), ""), end)
+            text = base.sentences.get((total.block, total.sentence), "")
+            # (a clause of another measure of the counted things may stand between the count and its
+            # 其中: 项目7个，平均得分92.15分（其中，评级为“优”的项目4个…）)
+            bridge = AVERAGE_BRIDGE_RE.match(text, end)
+            marker = opens.match(text, bridge.end() if bridge else end)
             if not marker:
                 continue
             if total.measure == "变动额":
@@ -149,7 +154,9 @@ def check(doc, rule):
                 total = _count_before(facts, k, total, params)
                 if total is None:
                     continue
-            parts = _parts(base, total, marker.end(), facts[k + 1:], params, opens)
+            following = [f for f in facts[k + 1:] if (f.block, f.sentence) != (total.block, total.sentence)
+                         or f.at >= marker.end()]  # (past the bridge's figure)
+            parts = _parts(base, total, marker.end(), following, params, opens)
             if _of_earlier_whole(facts[:k], total, parts, fillers, params):
                 continue  # (…低保对象2,860人、特困人员420人，其中：城市低保对象…: the first whole's parts)
             parts = _within_whole(total, parts, params["contrary_words"])
