@@ -459,3 +459,15 @@ def test_docx_reads_the_accepted_text_of_tracked_changes_and_content_controls(tm
     assert blocks[1].text == "新甲乙3"
     assert [c.text for c in blocks[2].rows[0]] == ["项目", "4.00"]
     assert [b.text for b in blocks[3:]] == ["表后段落", "末段"]
+
+
+def test_docx_leaves_out_placeholder_prompts_and_the_table_of_contents(tmp_path):
+    """A content control still showing its prompt (请输入执行率，如100%) holds no text of the report,
+    and a table of contents names tables whether the body holds them or not: neither is read."""
+    run = lambda text: f"<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r>"  # noqa: E731
+    toc = ('<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr>'
+           f'<w:sdtContent><w:p>{run("收入决算表 ……… 5")}</w:p><w:p>{run("支出决算表 ……… 6")}</w:p></w:sdtContent></w:sdt>')
+    prompt = f'<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>{run("请输入执行率，如100%")}</w:sdtContent></w:sdt>'
+    body = toc + f'<w:p>{run("预算执行率为")}{prompt}{run("。")}</w:p>'
+    path = write(tmp_path / "controls.docx", docx_members(body))
+    assert [b.text for b in docx_reader.read_docx(str(path))] == ["预算执行率为。"]

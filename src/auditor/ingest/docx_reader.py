@@ -46,6 +46,11 @@ W_SDT, W_SDT_CONTENT, W_CUSTOM_XML = _w("sdt"), _w("sdtContent"), _w("customXml"
 RUN_WRAPPERS = {_w(name) for name in ("ins", "moveTo", "smartTag", "customXml", "sdt", "sdtContent",
                                       "fldSimple", "bdo", "dir", "hyperlink")}
 BLOCK_WRAPPERS = {W_SDT, W_SDT_CONTENT, W_CUSTOM_XML, _w("ins"), _w("moveTo")}
+# …except a content control showing its placeholder prompt (请输入执行率，如100%: no text of the
+# document) and a table of contents (its entries name the tables whether the body holds them or not)
+W_SDT_PR, W_PLACEHOLDER_SHOWN = _w("sdtPr"), _w("showingPlcHdr")
+W_DOC_PART_OBJ, W_DOC_PART_GALLERY = _w("docPartObj"), _w("docPartGallery")
+TOC_GALLERY = "Table of Contents"
 W_VAL, W_TYPE, W_STYLE_ID, W_DEFAULT = _w("val"), _w("type"), _w("styleId"), _w("default")
 LABEL = "Word 文件"
 
@@ -81,10 +86,25 @@ def _blocks(container):
     """The paragraphs and tables of the body (or of a cell) in order, those inside block-level
     content controls and custom XML included (see BLOCK_WRAPPERS)."""
     for child in container:
+        if child.tag == W_SDT and _not_text(child):
+            continue
         if child.tag in BLOCK_WRAPPERS:
             yield from _blocks(child)
         else:
             yield child
+
+
+def _not_text(sdt) -> bool:
+    """A content control whose content is no text of the document: its placeholder prompt, or a
+    table of contents (see BLOCK_WRAPPERS)."""
+    pr = _first(sdt, W_SDT_PR)
+    if pr is None:
+        return False
+    if _first(pr, W_PLACEHOLDER_SHOWN) is not None:
+        return True
+    part = _first(pr, W_DOC_PART_OBJ)
+    gallery = None if part is None else _first(part, W_DOC_PART_GALLERY)
+    return gallery is not None and gallery.get(W_VAL) == TOC_GALLERY
 
 
 def _first(element, tag):
@@ -266,7 +286,7 @@ def _runs_text(container, out: list[str]) -> None:
         tag = element.tag
         if tag == W_R:
             _run_text(element, out)
-        elif tag in RUN_WRAPPERS:
+        elif tag in RUN_WRAPPERS and not (tag == W_SDT and _not_text(element)):
             _runs_text(element, out)
 
 

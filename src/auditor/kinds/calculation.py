@@ -43,7 +43,8 @@ PARAMS = {
     "list_units": (list, []),
     # the first words of an amount that make it a sum, not an item of the list it follows (…，共扣7.7分)
     "sum_openers": (list, []),
-    # …and those that make it the whole of a share (占全年预算数52.00万元的86.54%), no item either
+    # …and those that make it the whole of the share right after it (占全年预算数52.00万元的86.54%;
+    # not 占地补偿20.00万元), no item either
     "share_openers": (list, []),
 }
 MESSAGE_FIELDS = {"total_label", "total", "sum", "parts", "context", "verdict"}
@@ -215,7 +216,8 @@ def _check_list_unit_slips(base: FactBase, rule):
                 end = _closing_bracket(text, direct.end()) if "（" in direct.group() or "(" in direct.group() \
                     else len(text)
                 sums = {compact(w) for w in rule.params["trailing_sum_words"]}
-                openers = tuple(rule.params["sum_openers"]) + tuple(rule.params["share_openers"])
+                openers = tuple(rule.params["sum_openers"])
+                shares = tuple(rule.params["share_openers"])
                 # (an amount in brackets after an item is a part of that item: 项目支出1,884.30万元（含
                 # 财政项目资金1,827.70万元）)
                 depth = _bracket_depth(text)
@@ -224,11 +226,17 @@ def _check_list_unit_slips(base: FactBase, rule):
                          and depth(p.at) == level
                          and p.period == total.period and (p.measure == total.measure or p.implicit)
                          and not _sum_words(p.label, sums)
-                         and not compact(p.label).lstrip("，,；;、").startswith(openers)]
+                         and not compact(p.label).lstrip("，,；;、").startswith(openers)
+                         and not (compact(p.label).lstrip("，,；;、").startswith(shares)
+                                  and SHARE_AFTER_RE.match(text, p.at + len(p.text)))]
                 items = _enumerated_by_commas(text, items)
                 if len(items) >= 2:
                     yield CHECKED
                     yield from _compare_listing(named, items, True, rule)
+
+
+# the share an amount named after 占 is the whole of (占全年预算数52.00万元的86.54%)
+SHARE_AFTER_RE = re.compile(r"\s*的\s*[\d.]+\s*[%％]")
 
 
 def _declared_list(total: Fact, parts: list[Fact]) -> bool:

@@ -2003,9 +2003,29 @@ def _earlier_level(base: FactBase, prior: Fact) -> Fact | None:
 
 def _document_level(base: FactBase, prior: Fact) -> Fact | None:
     """This year's rate of the prior's concept the document states elsewhere, one value wherever
-    it is stated (预算执行率95.00% in the paragraph before …较上年（92.30%）提高…个百分点)."""
+    it is stated (预算执行率95.00% in the paragraph before …较上年（92.30%）提高…个百分点): the
+    whole's rate, both naming no part before the rate's name (基本支出预算执行率, 财政拨款…, “三公”
+    经费… are a part's)."""
+    if _part_named(prior):
+        return None
     return _unique_value([f for f in base.of(prior.concept, "实际值", CURRENT) if f.unit == "%" and f.source == "text"
-                          and not f.comparator and f.subject == prior.subject and f.id < prior.id])
+                          and not f.comparator and f.subject == prior.subject and f.id < prior.id
+                          and not _part_named(f)])
+
+
+def _part_named(rate: Fact) -> bool:
+    """Words before the rate's name in its label name a part (基本支出, 财政拨款, 项目支出), not
+    the unit or the project itself (项目, 本部门, 全年)."""
+    label = compact(rate.label)
+    found = lexicon().concepts.all(label)
+    start = next((s for s, _, c in found if c == rate.concept), None)
+    if start is None:
+        return False
+    before = lexicon().prior.sub("", lexicon().current.sub("", label[:start]))
+    return bool(before.strip("，,、；;：:（(的")) and before.strip("，,、；;：:（(的") not in OVERALL_WORDS
+
+
+OVERALL_WORDS = ("项目", "本项目", "该项目", "部门", "本部门", "单位", "本单位", "整体", "部门整体", "全年", "年度", "全局")
 
 
 REACHED_WORDS_MAX = 4  # “，达到”, “，为”, “至”: a verb, no name of another thing

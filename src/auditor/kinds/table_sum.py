@@ -69,9 +69,9 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           # summary_totals: the totals of a side whose items are not numbered, and the words of rows
           # that make such a side no plain sum (balances carried over, 其中 rows)
           "plain_total_labels": (list, []), "not_item_words": (list, []),
-          # summary_totals: the labels of a side's grand total (总计), and the words naming a row
-          # a balance carried over (结转, 结余), whose breakdown rows may follow it
-          "grand_total_labels": (list, []), "balance_words": (list, []),
+          # summary_totals: the labels of a side's grand total (总计), and the first words of the
+          # template's balance rows between a side's 合计 and its 总计 (年初结转和结余, 结余分配 …)
+          "grand_total_labels": (list, []), "balance_rows": (list, []),
           # column_total: a column head or a table unit naming counts of people or things (人数（人）,
           # 单位：人): whole numbers in it are exact
           "count_heads": (str, ""),
@@ -450,10 +450,9 @@ def _grand_totals(rule, t, totals_off: set):
 
 def _side_grand_total(rule, t, records):
     """(a hit or None, the side's 总计 record or None). The rows between the side's 合计 and its
-    总计 are balances (使用非财政拨款结余, 年初结转和结余 | 结余分配, 年末结转和结余); rows breaking
-    one of them down are no part of the sum: a 其中 row, a numbered row under a balance (一、一般公共
-    预算财政拨款 under 年初财政拨款结转和结余), and two or more rows right after a balance that
-    add up to it (基本支出结转 + 项目支出结转和结余 + 经营结余 under 年末结转和结余)."""
+    总计 are the template's balances (rule param balance_rows: 使用非财政拨款结余, 年初结转和结余 |
+    结余分配, 年末结转和结余), each followed by rows breaking it down (a fund's, 基本支出结转, 其中…),
+    no part of the sum; a row of another kind before the first balance leaves the side unjudged."""
     totals = {compact(x) for x in rule.params["total_labels"]}
     grand_labels = {compact(x) for x in rule.params["grand_total_labels"]}
     start = next((k for k, r in enumerate(records) if compact(r.label) in totals), None)
@@ -461,10 +460,9 @@ def _side_grand_total(rule, t, records):
         (k for k in range(start + 1, len(records)) if compact(records[k].label) in grand_labels), None)
     if end is None or _blank_amount(records[end]) or _blank_amount(records[start]):
         return None, None
-    between = records[start + 1:end]
-    if any(_amount(r) is None for r in between):
-        return None, None  # a figure that cannot be read: the sum is not judged
-    balances = _balances(rule, between)
+    balances = _balances(rule, records[start + 1:end])
+    if balances is None or any(_amount(r) is None for r in balances):
+        return None, None  # (a row of another kind, or a figure that cannot be read: not judged)
     parts = [records[start], *[r for r in balances if not _blank_amount(r)]]
     hit = _compare(rule, t.table, records[end].amount_cell, [r.amount_cell for r in parts], records[end].label,
                    "", [r.label for r in parts])
@@ -474,29 +472,16 @@ def _side_grand_total(rule, t, records):
     return hit, records[end]
 
 
-def _balances(rule, rows) -> list:
-    """The rows between a side's 合计 and 总计 that add to the 合计 (see _side_grand_total)."""
-    words = tuple(rule.params["balance_words"])
-    top, k = [], 0
-    while k < len(rows):
-        row = rows[k]
-        k += 1
-        if compact(row.label).startswith("其中") or (top and ITEM_RE.match(row.label)):
-            continue
-        top.append(row)
-        if any(w in row.label for w in words):
-            k += _breakdown_length(rows, k, _amount(row))
-    return top
-
-
-def _breakdown_length(rows, k: int, value: Decimal) -> int:
-    """How many rows from k on (two or more, the most that fit) add up to `value`: a balance's
-    breakdown; 0 when none do."""
-    running, found = Decimal(0), 0
-    for n in range(k, len(rows)):
-        running += _amount(rows[n])
-        if n > k and running == value:
-            found = n - k + 1
+def _balances(rule, rows) -> list | None:
+    """The balance rows among `rows` (see _side_grand_total); None when a row before the first
+    balance is of another kind (the sum may have terms the template does not)."""
+    names = tuple(compact(w) for w in rule.params["balance_rows"])
+    found = []
+    for row in rows:
+        if compact(row.label).startswith(names):
+            found.append(row)
+        elif not found:
+            return None
     return found
 
 
