@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Union
 
 from ..facts.numbers import Quantity, parse_quantity, to_decimal
-from ..knowledge import _compact, compact, vocabulary
+from ..knowledge import _compact, compact, concepts, vocabulary
 from ..memo import remember_short
 from ..model import Cell, Document, Table
 
@@ -600,7 +600,10 @@ def _read_codes(typed: TypedTable, grid: list[list[str]]) -> None:
                 parts.append(parts[-1] + 1)
         name_col = next((c for c in range(parts[-1] + 1, bounds[k + 1]) if "科目名称" in names.get(c, "")),
                         parts[-1] + 1)
-        segments.append((col, parts, name_col, list(range(name_col + 1, bounds[k + 1]))))
+        # (a column numbering the rows, 行次 | 1 2 3, holds no amounts)
+        numbering = tuple(concepts().get("not_figure_columns") or ())
+        segments.append((col, parts, name_col, [c for c in range(name_col + 1, bounds[k + 1])
+                                                if not compact(names.get(c, "")).endswith(numbering)]))
     typed.segments = [(col, amounts) for col, _, _, amounts in segments]
     typed.column_names = names
     carried: dict[int, list[str]] = {}
@@ -629,6 +632,11 @@ def _split_code(cells: list, parts: list[int], carried: list[str]) -> list[str]:
     the rows above: a row whose first parts are blank but a later one holds digits continues
     the code above. `carried` holds the last code's parts, kept across rows."""
     texts = [cells[p].text.strip() if p < len(cells) else "" for p in parts]
+    printed = [t for t in texts if t]
+    if len(printed) == 1 and not texts[0] and len(printed[0]) > 2 and printed[0].isdigit():
+        # (the whole code printed in its level's column, 20103 under 款: no parts to join)
+        carried[:] = []
+        return [printed[0]] + [""] * (len(parts) - 1)
     given = next((i for i, t in enumerate(texts) if t), None)
     if given and texts[given].isdigit() and len(carried) == len(parts) and all(carried[:given]):
         texts[:given] = carried[:given]
