@@ -1396,7 +1396,19 @@ def _execution(base: FactBase, rule):
             if start is not None:
                 yield from _rate_against(base, rate, actual, start, "预算执行率", "执行数 ÷ 年初预算（未写调整）")
                 continue
+        if budget is not None and _listed_with_others(base, budget, budgets):
+            continue  # (全年预算数分别为80.00万元、20.00万元，实际支出…: on their sum, which is not stated)
         yield from _rate_against(base, rate, actual, budget, "预算执行率", "执行数 ÷ 全年预算")
+
+
+def _listed_with_others(base: FactBase, budget: Fact, budgets: list[Fact]) -> bool:
+    """The budget is the last of several listed one after another (A、B), each a part: the rate's
+    budget is their whole."""
+    earlier = [f for f in budgets if f.id < budget.id and (f.block, f.sentence) == (budget.block, budget.sentence)]
+    return bool(earlier) and base.between(max(earlier, key=lambda f: f.id), budget).strip() in LIST_JOINERS
+
+
+LIST_JOINERS = ("、", "和", "及", "与", "，")
 
 
 def _year_start_only(base: FactBase, rate: Fact, actual: Fact, sentence: list[Fact]) -> Fact | None:
