@@ -152,6 +152,7 @@ def drop_consequences(findings: list[Finding]) -> list[Finding]:
     takes back: the figure explains both; the other finding, which would blame a correct figure,
     is its consequence and is folded into it (`folded`: its rule, place and message). Only a figure no
     other finding explains is a cause; findings explaining one another are all kept."""
+    findings = _one_per_correction(findings)
     cause = _causes(findings)
     kept = []
     for finding in findings:
@@ -160,6 +161,24 @@ def drop_consequences(findings: list[Finding]) -> list[Finding]:
             kept.append(finding)
             continue
         root.folded = sorted({*root.folded, *finding.folded, f"{folded_entry(finding)}（改正此数后一并相符）"})
+    return kept
+
+
+def _one_per_correction(findings: list[Finding]) -> list[Finding]:
+    """Two rules finding the same cell wrong by the same amount (its row's sum and the stock's
+    identity: 年末 11.00 for 10.00) tell one slip: the first is kept, the others folded into it."""
+    first: dict[tuple, Finding] = {}
+    kept = []
+    for finding in findings:
+        key = cell_key(finding.location)
+        if key is None or finding.severity == "info" or _delta(finding) is None:
+            kept.append(finding)
+            continue
+        same = first.setdefault((key, finding.stated.split(" ")[-1], finding.expected), finding)
+        if same is finding:
+            kept.append(finding)
+        else:
+            same.folded = sorted({*same.folded, *finding.folded, f"{folded_entry(finding)}（同一处差错）"})
     return kept
 
 
