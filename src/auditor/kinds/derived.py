@@ -1576,7 +1576,7 @@ def _growth(base: FactBase, rule):
             or _change_after(base, rate)
         if on_budget and change is None:
             continue
-        quantity_change = _quantity_change(sentence, rate, rule.params["year_on_year_cues"])
+        quantity_change = _quantity_change(sentence, rate, rule.params["year_on_year_cues"], base.year)
         bracketed = _bracketed_prior(base, rate, sentence) or (
             _quantity_prior(base, rate, sentence) or _quantities_in_sentence(sentence, rate)
             if not quantity_change else None)
@@ -2060,14 +2060,14 @@ def _opposite(rate: Fact, sign: int, computed: Decimal, formula: str) -> Hit:
     return hit
 
 
-def _quantity_change(sentence: list[Fact], rate: Fact, cues: list[str]) -> tuple[Fact, Fact] | None:
+def _quantity_change(sentence: list[Fact], rate: Fact, cues: list[str], year: int | None) -> tuple[Fact, Fact] | None:
     """A count's or a quantity's change on last year and its current figure, in one unit and one
     sentence: the figure right before the rate, a change whose words say it is on last year
-    (较上年增加, not 比计划增加), and the last figure of its unit before it (“培训30场，较上年增加
+    (较上年增加, 比2023年度增加 in a 2024 report; not 比计划增加), and the last figure of its unit before it (“培训30场，较上年增加
     5场，参训人数1,200人，较上年增长50%”: the 50% is the 人's, not the 场's)."""
     change = sentence[-1] if sentence else None
     if change is None or change.measure != "变动额" or change.is_money or not change.unit or change.unit == "%" \
-            or not (any(c in change.label for c in cues) or _stated_prior(sentence, change) is not None) \
+            or not (_on_last_year(change.label, cues, year) or _stated_prior(sentence, change) is not None) \
             or (change.concept and rate.concept and change.concept != rate.concept):
         return None
     current = next((f for f in reversed(sentence) if f.id < change.id and f.unit == change.unit
