@@ -2805,9 +2805,9 @@ def _budget_adjustment(base: FactBase, rule):
                 if all(h is not None for h in hits):
                     yield hits[0]
                 # (…调整后支出预算393,462.50万元，比年初预算净增加4,760.90万元: the net change too)
-                yield from _adjustment_stated_after(base, initial, total, flat[k + 1:k + 2])
+                yield from _adjustment_stated_after(base, initial, total, flat[k + 1:k + 2], cuts)
             elif k and flat[k - 1] is initial:
-                yield from _adjustment_stated_after(base, initial, total, flat[k + 1:k + 2])
+                yield from _adjustment_stated_after(base, initial, total, flat[k + 1:k + 2], cuts)
 
 
 def _adjustment_rate(base: FactBase, flat: list[Fact], k: int, rates: list[Fact], cuts: tuple[str, ...]):
@@ -2871,11 +2871,14 @@ def _initial_of(initial: Fact, total: Fact) -> bool:
     return initial.concept == total.concept
 
 
-def _adjustment_stated_after(base: FactBase, initial: Fact, total: Fact, after: list[Fact]):
+def _adjustment_stated_after(base: FactBase, initial: Fact, total: Fact, after: list[Fact], cuts: tuple):
     """“由年初预算的8,640.00万元调整为8,320.00万元，增加320.00万元”: the change stated right after
     the adjusted budget is that budget less the initial one, the way its word says."""
     change = after[0] if after else None
-    if change is None or initial is None or change.measure != "变动额" or not change.sign \
+    if change is not None and change.measure == "追加预算" and not change.sign and _compares_initial(change.label):
+        # (较年初预算数调增15.00万元: the adjustment stated after the adjusted budget, its word its way)
+        change = replace(change, sign=-1 if any(w in change.label for w in cuts) else 1)
+    if change is None or initial is None or change.measure not in ("变动额", "追加预算") or not change.sign \
             or change.subject != total.subject or _compares_not_initial(change.label) \
             or _compares_not_initial(base.between(total, change)):
         return  # (a change on another base, 较上年增加…, is the year-on-year rules'; 比年初预算 is this one)
@@ -2891,7 +2894,13 @@ def _adjustment_stated_after(base: FactBase, initial: Fact, total: Fact, after: 
 
 def _compares_not_initial(words: str) -> bool:
     """Words comparing with something (较上年, 比上年115.00万元) other than the initial budget."""
-    return bool(lexicon().comparison.search(words)) and lexicon().measures.last(compact(words)) != "年初预算"
+    return bool(lexicon().comparison.search(words)) and not _compares_initial(words)
+
+
+def _compares_initial(words: str) -> bool:
+    """Words comparing with the initial budget (比年初预算, 比年初, 较年初预算数)."""
+    return bool(lexicon().comparison.search(words)) and (
+        lexicon().measures.last(compact(words)) == "年初预算" or "年初" in words)
 
 
 def _in_brackets(base: FactBase, f: Fact) -> bool:
