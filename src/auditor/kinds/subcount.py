@@ -147,6 +147,13 @@ def check(doc, rule):
             # 其中: 项目7个，平均得分92.15分（其中，评级为“优”的项目4个…）)
             bridge = AVERAGE_BRIDGE_RE.match(text, end)
             marker = opens.match(text, bridge.end() if bridge else end)
+            listed_in = total.sentence
+            if not marker and not text[end:].strip("。. ") and not opens.search(text, 0, total.at):
+                # (the count ends its sentence, the next one opens with its 其中: 共有车辆5辆。其中：…;
+                # not a part of its sentence's own list, 其中：行政编制30人，事业编制20人。其中，…: the
+                # next 其中 may break down any of them)
+                listed_in = total.sentence + 1
+                marker = opens.match(base.sentences.get((total.block, listed_in), ""), 0)
             if not marker:
                 continue
             if total.measure == "变动额":
@@ -154,9 +161,12 @@ def check(doc, rule):
                 total = _count_before(facts, k, total, params)
                 if total is None:
                     continue
-            following = [f for f in facts[k + 1:] if (f.block, f.sentence) != (total.block, total.sentence)
-                         or f.at >= marker.end()]  # (past the bridge's figure)
-            parts = _parts(base, total, marker.end(), following, params, opens)
+            if listed_in == total.sentence:
+                following = [f for f in facts[k + 1:] if (f.block, f.sentence) != (total.block, total.sentence)
+                             or f.at >= marker.end()]  # (past the bridge's figure)
+            else:
+                following = [f for f in base.by_sentence.get((total.block, listed_in), ()) if f.at >= marker.end()]
+            parts = _parts(base, total, marker.end(), following, params, opens, listed_in)
             if _of_earlier_whole(facts[:k], total, parts, fillers, params):
                 continue  # (…低保对象2,860人、特困人员420人，其中：城市低保对象…: the first whole's parts)
             parts = _within_whole(total, parts, params["contrary_words"])
@@ -181,12 +191,14 @@ def check(doc, rule):
                 yield _hit(base, total, parts, names, counted, exhaustive, params)
 
 
-def _parts(base, total: Fact, start: int, following: list[Fact], params: dict, opens) -> list[Fact]:
-    """The counts listed one after another from `start` (after the marker), each within
-    max_gap characters of the one before (or of the start of its clause, across a ；), up to a
-    count that opens a list of its own (离退休人员 15 人，其中离休 …: a new whole) or a change."""
+def _parts(base, total: Fact, start: int, following: list[Fact], params: dict, opens,
+           sentence: int | None = None) -> list[Fact]:
+    """The counts listed one after another from `start` (after the marker, in `sentence`: the
+    total's own or the next), each within max_gap characters of the one before (or of the start
+    of its clause, across a ；), up to a count that opens a list of its own (离退休人员 15 人，
+    其中离休 …: a new whole) or a change."""
     parts: list[Fact] = []
-    where = (total.block, total.sentence, start)
+    where = (total.block, total.sentence if sentence is None else sentence, start)
     for f in following:
         same_sentence = (f.block, f.sentence) == where[:2]
         gap = f.at - where[2] if same_sentence else f.at
@@ -355,7 +367,7 @@ def _hit(base, total: Fact, parts: list[Fact], names: list[str], counted, exhaus
     listing = " + ".join(f"{name} {p.value}{unit}" for name, p in zip(names, parts))
     subject = _subject(compact(total.label), params) or "总数"
     relation = "各项是全部，之和应等于总数" if exhaustive else "各项是同一事物的不同类别，之和不能超过总数"
-    return Hit(quote=base.span(total, parts[-1]), location=total.loc, stated=f"{total.value}{unit}",
+    return Hit(quote=base.passage(total, parts[-1]), location=total.loc, stated=f"{total.value}{unit}",
                expected=f"{counted}{unit}" if exhaustive else f"≥ {counted}{unit}",
                formula=f"{listing} = {counted}{unit}，文中写 {subject} {total.value}{unit}（{relation}）",
                fields={"subject": subject, "stated_count": f"{total.value}{unit}", "counted": f"{counted}{unit}",
