@@ -94,3 +94,15 @@ def test_a_running_header_between_the_halves_of_a_paragraph_is_furniture():
     assert texts[0] == header and texts.count(header) == 1
     assert "2024年度“三公”经费财政拨款支出决算为29.34万元，完成预算的76.83%。其中公务接待费2.67万元。" in texts
     assert texts.count("单位：万元") == 2
+
+
+def test_a_line_of_spaces_atop_a_page_is_no_line_of_its_text():
+    """An invisible space printed atop each page: the first line of text is line 1, as the reader
+    of the page counts it, and the running header under it is still seen as one."""
+    from auditor.ingest.pdf_layout import _read_page
+
+    blocks, heads = [], []
+    _read_page(_TextPage([" ", "某区体育局2024年度部门决算", "一、概况"]), 1, blocks, heads)
+    _read_page(_TextPage([" ", "某区体育局2024年度部门决算", "本年支出合计100.00万元。"]), 2, blocks, heads)
+    assert [(b.text, b.line) for b in blocks] == [("某区体育局2024年度部门决算", 1), ("一、概况", 2),
+                                                  ("本年支出合计100.00万元。", 2)]

@@ -35,18 +35,22 @@ def _read_page(page, number: int, blocks: list[RawBlock], heads: list[str] | Non
         y = (obj["top"] + obj["bottom"]) / 2
         return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
-    text_lines = _text_lines(page.filter(outside).chars)
+    # (a line of spaces only, an invisible character atop each page: no line of the page's text)
+    text_lines = [line for line in _text_lines(page.filter(outside).chars) if line[1].strip()]
     items = [(top, "text", text) for top, text in _without_page_numbers(text_lines)]
     items += [(t.bbox[1], "table", t) for t in tables]
     items.sort(key=lambda item: (item[0], item[1]))
     top = clean_text(items[0][2]).strip() if items and items[0][1] == "text" else ""
+    lines_before = 0
     if top and (_repeats_page_head(top, heads) or (
             len(items) >= 2 and items[1][1] == "table" and _running_header(blocks, number, top))):
-        items = items[1:]  # page furniture above the text or a table that may run on from the page before
+        # page furniture above the text or a table that may run on from the page before (still
+        # the page's first line, as its reader counts them)
+        items, lines_before = items[1:], 1
     if heads is not None:
         heads.append(top)
     pending: list[str] = []
-    first_item, lines_before = True, 0
+    first_item = True
     for top, kind, payload in items:
         if kind == "text":
             pending.append(clean_text(payload))
