@@ -148,10 +148,11 @@ def check(doc, rule):
             bridge = AVERAGE_BRIDGE_RE.match(text, end)
             marker = opens.match(text, bridge.end() if bridge else end)
             listed_in = total.sentence
-            if not marker and not text[end:].strip("。. ") and not opens.search(text, 0, total.at):
+            if not marker and not text[end:].strip("。. ") and not opens.search(text, 0, total.at) \
+                    and _only_count(base, total, params):
                 # (the count ends its sentence, the next one opens with its 其中: 共有车辆5辆。其中：…;
-                # not a part of its sentence's own list, 其中：行政编制30人，事业编制20人。其中，…: the
-                # next 其中 may break down any of them)
+                # only where it is its sentence's one count: after 其中：行政编制30人，事业编制20人。 or
+                # 共有车辆8辆，新购置车辆2辆。 the next 其中 may break down any of them)
                 listed_in = total.sentence + 1
                 marker = opens.match(base.sentences.get((total.block, listed_in), ""), 0)
             if not marker:
@@ -189,6 +190,11 @@ def check(doc, rule):
             exhaustive = marker.group(1) in params["exhaustive_markers"] or residual
             if (counted > total.value and not overlapping) or (exhaustive and counted < total.value):
                 yield _hit(base, total, parts, names, counted, exhaustive, params)
+
+
+def _only_count(base, total: Fact, params: dict) -> bool:
+    """The total is the one count of its sentence."""
+    return sum(1 for f in base.by_sentence.get((total.block, total.sentence), ()) if _is_count(f, params)) == 1
 
 
 def _parts(base, total: Fact, start: int, following: list[Fact], params: dict, opens,

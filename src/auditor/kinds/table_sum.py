@@ -452,7 +452,7 @@ def _side_grand_total(rule, t, records):
     """(a hit or None, the side's 总计 record or None). The rows between the side's 合计 and its
     总计 are the template's balances (rule param balance_rows: 使用非财政拨款结余, 年初结转和结余 |
     结余分配, 年末结转和结余), each followed by rows breaking it down (a fund's, 基本支出结转, 其中…),
-    no part of the sum; a row of another kind before the first balance leaves the side unjudged."""
+    no part of the sum (see _balances)."""
     totals = {compact(x) for x in rule.params["total_labels"]}
     grand_labels = {compact(x) for x in rule.params["grand_total_labels"]}
     start = next((k for k, r in enumerate(records) if compact(r.label) in totals), None)
@@ -461,8 +461,8 @@ def _side_grand_total(rule, t, records):
     if end is None or _blank_amount(records[end]) or _blank_amount(records[start]):
         return None, None
     balances = _balances(rule, records[start + 1:end])
-    if balances is None or any(_amount(r) is None for r in balances):
-        return None, None  # (a row of another kind, or a figure that cannot be read: not judged)
+    if any(_amount(r) is None for r in balances):
+        return None, None  # (a figure that cannot be read: not judged)
     parts = [records[start], *[r for r in balances if not _blank_amount(r)]]
     hit = _compare(rule, t.table, records[end].amount_cell, [r.amount_cell for r in parts], records[end].label,
                    "", [r.label for r in parts])
@@ -472,16 +472,20 @@ def _side_grand_total(rule, t, records):
     return hit, records[end]
 
 
-def _balances(rule, rows) -> list | None:
-    """The balance rows among `rows` (see _side_grand_total); None when a row before the first
-    balance is of another kind (the sum may have terms the template does not)."""
+def _balances(rule, rows) -> list:
+    """The rows among `rows` that add to the side's 合计 (see _side_grand_total): the template's
+    balance rows, and the rows before the first of them (上缴上级支出, 对附属单位补助支出 in older
+    templates: terms of their own, unless a 其中 or a numbered row); after a balance, the rows up
+    to the next balance break it down."""
     names = tuple(compact(w) for w in rule.params["balance_rows"])
-    found = []
+    found, since_balance = [], False
     for row in rows:
-        if compact(row.label).startswith(names):
+        label = compact(row.label)
+        if label.startswith(names):
             found.append(row)
-        elif not found:
-            return None
+            since_balance = True
+        elif not since_balance and not label.startswith("其中") and not ITEM_RE.match(row.label):
+            found.append(row)
     return found
 
 
