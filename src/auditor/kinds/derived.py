@@ -2898,9 +2898,13 @@ def _compares_not_initial(words: str) -> bool:
 
 
 def _compares_initial(words: str) -> bool:
-    """Words comparing with the initial budget (比年初预算, 比年初, 较年初预算数)."""
+    """Words comparing with the initial budget (比年初预算, 较年初预算数), or with 年初 alone right
+    after the adjusted budget, naming nothing else (，比年初增加; not 年末资产总额比年初增加)."""
     return bool(lexicon().comparison.search(words)) and (
-        lexicon().measures.last(compact(words)) == "年初预算" or "年初" in words)
+        lexicon().measures.last(compact(words)) == "年初预算" or bool(BARE_INITIAL_RE.match(compact(words))))
+
+
+BARE_INITIAL_RE = re.compile(r"^[，,]?(?:比|较|与)年初(?:预算数?)?(?:相比)?[，,]?(?:净?增加|净?减少|调增|调减|追加|核减|增|减)?$")
 
 
 def _in_brackets(base: FactBase, f: Fact) -> bool:
