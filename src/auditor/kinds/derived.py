@@ -2026,18 +2026,17 @@ def _document_level(base: FactBase, prior: Fact) -> Fact | None:
 
 
 def _part_named(rate: Fact) -> bool:
-    """Words before the rate's name in its label name a part (基本支出, 财政拨款, 项目支出), not
-    the unit or the project itself (项目, 本部门, 全年)."""
+    """Words before the rate's name in its label name a part: a kind of money or a fund (基本支出,
+    项目支出, “三公”经费, 财政拨款), not the unit's whole spending (部门整体支出) nor the unit itself
+    (某区体育局, 本局, 2024年度)."""
     label = compact(rate.label)
     found = lexicon().concepts.all(label)
     start = next((s for s, _, c in found if c == rate.concept), None)
     if start is None:
         return False
-    before = lexicon().prior.sub("", lexicon().current.sub("", label[:start]))
-    return bool(before.strip("，,、；;：:（(的")) and before.strip("，,、；;：:（(的") not in OVERALL_WORDS
-
-
-OVERALL_WORDS = ("项目", "本项目", "该项目", "部门", "本部门", "单位", "本单位", "整体", "部门整体", "全年", "年度", "全局")
+    before = label[:start]
+    whole = set(concepts().get("unit_totals") or ())
+    return any(c not in whole for _, _, c in lexicon().concepts.all(before)) or bool(lexicon().funds.all(before))
 
 
 REACHED_WORDS_MAX = 4  # “，达到”, “，为”, “至”: a verb, no name of another thing
