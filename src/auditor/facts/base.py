@@ -1168,7 +1168,7 @@ class FactReader:
         respective_queue: list[str] = []
         self.clause_owner = None  # (concept, words) of the ；-clause's first amount: a bare 执行率 after it is its
         self.turn_period = None  # the period of the figure after a 分别: the list's others share it
-        turn_measure = None  # the measure of the amount after a 分别 (全年预算数分别为X、Y): the list's others share it
+        turn_measure = None  # the measure(s) of the amounts after a 分别 (全年预算数分别为X、Y): see _turn_measure
         last_points: Fact | None = None  # the sentence's last figure in points (a list of them goes on)
         last_period = None  # the period of the sentence's figure before
         for m in figures:
@@ -1316,7 +1316,7 @@ class FactReader:
                 # “分值分别为10分、20分、40分”: a list goes on in its first figure's measure
                 fact["measure"], fact["implicit"] = last_points.measure, False
             if unit in MONEY_UNITS:
-                turn_measure = self._turn_measure(fact, own_phrase, turn_measure)
+                turn_measure = self._turn_measure(fact, own_phrase, turn_measure, CLAUSE_BREAK_RE.split(wide + own_phrase)[-1])
             if unit == "分" and fact.get("implicit") and self.scored_after.match(text, m.end()) \
                     and not phrase.rstrip("，,：: ").endswith(self.deduction_words) \
                     and not CLAUSE_BREAK_RE.split(phrase)[-1].lstrip("，,；; ").startswith(self.deduction_words):
@@ -1658,15 +1658,24 @@ class FactReader:
             fact["concept"] = queue.pop(0)
         return names, queue
 
-    def _turn_measure(self, fact: dict, phrase: str, measure: str | None) -> str | None:
+    def _turn_measure(self, fact: dict, phrase: str, measure, clause: str = ""):
         """The measure an amount after 分别 names goes on to the amounts listed after it and to
         their sum (财政拨款、上年结转资金的全年预算数分别为120.00万元、15.50万元，合计135.50万元:
-        all three budget); returns the measure the next amount may take."""
+        all three budget); measures named in a list before 分别 (年初预算数、全年预算数分别为80.00万元、
+        100.00万元) are taken in turn (`clause`: the words of the figure's clause up to it).
+        Returns what the next amount may take: a measure, or a list of those still to be taken."""
         if not fact.get("implicit") and self.respectively.search(phrase):
+            named = list(dict.fromkeys(m for _, _, m in self.lex.measures.all(compact(self.respectively.split(clause)[0]))))
+            if len(named) >= 2:
+                fact["measure"] = named[0]
+                return named[1:]
             return fact.get("measure")
         bare = phrase.strip("、和及与，,： ")
         if measure is None or not fact.get("implicit") or (bare and bare not in self.list_sum_words):
             return None
+        if isinstance(measure, list):
+            fact["measure"], fact["implicit"] = measure[0], False
+            return measure[1:] or None if not bare else None
         fact["measure"], fact["implicit"] = measure, False
         return measure if not bare else None
 
