@@ -634,9 +634,11 @@ def _split_code(cells: list, parts: list[int], carried: list[str]) -> list[str]:
     texts = [cells[p].text.strip() if p < len(cells) else "" for p in parts]
     printed = [t for t in texts if t]
     if len(printed) == 1 and not texts[0] and len(printed[0]) > 2 and printed[0].isdigit():
-        # (the whole code printed in its level's column, 20103 under 款: no parts to join)
-        carried[:] = []
-        return [printed[0]] + [""] * (len(parts) - 1)
+        # (the whole code printed in its level's column, 20103 under 款: no parts to join; the rows
+        # after it may print their own part alone, 01 under 项, continuing it: 201 | 03 | 01)
+        code = printed[0]
+        carried[:] = [code[:3]] + [code[3 + 2 * i:5 + 2 * i] for i in range(len(parts) - 1)]
+        return [code] + [""] * (len(parts) - 1)
     given = next((i for i, t in enumerate(texts) if t), None)
     if given and texts[given].isdigit() and len(carried) == len(parts) and all(carried[:given]):
         texts[:given] = carried[:given]
