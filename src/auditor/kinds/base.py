@@ -116,3 +116,8 @@ def item_label(label: str) -> str:
 
     opener = lexicon().list_opener.match(label)
     return label[opener.end():].lstrip("：:，, ") if opener else label
+
+
+# what a tail is, said before its finding's message: one unit of the last printed digit apart,
+# which rounding one amount would not give (a figure cut down, or a total's tail adjusted)
+TAIL_NOTE = "末位相差一个单位（超出四舍五入，疑为截尾或尾差调整）"

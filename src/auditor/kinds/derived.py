@@ -33,7 +33,7 @@ from ..facts.numbers import MONEY_UNITS, fmt, quantize_like
 from ..facts.targets import PREFIX
 from ..ingest.build import numbering_of
 from ..knowledge import compact, concepts, open_brackets
-from .base import CHECKED, SHARE_OF_RE, SUBROW_RE, Hit, item_label
+from .base import CHECKED, SHARE_OF_RE, SUBROW_RE, TAIL_NOTE, Hit, item_label
 from .named_rates import COPULAS, named_rate_slips
 from .per_head_columns import per_head_rows
 from .rate_columns import explained_otherwise, learned_rate_slips
@@ -171,10 +171,6 @@ def _hit(rate: Fact, computed: Decimal, relation: str, formula: str, quote: str 
                                         **({"rounding_note": TAIL_NOTE} if tail else {})},
                cls="rounding" if tail else None, severity="warning" if misround else None,
                highlights=[rate.loc, *(f.loc for f in operands)] if operands else [])
-
-
-# what a tail is, said before its finding's message (rounding would have met the figure: see tail_of)
-TAIL_NOTE = "末位相差一个单位（超出四舍五入，疑为截尾或尾差调整）"
 
 
 def tail_of(fact: Fact, computed: Decimal) -> bool:

@@ -22,7 +22,7 @@ from ..facts.titles import TitleScopes
 from ..facts.numbers import MONEY_UNITS, fmt
 from ..knowledge import compact, concepts
 from ..memo import remember_short
-from .base import CHECKED, SHARE_OF_RE, Hit
+from .base import CHECKED, SHARE_OF_RE, TAIL_NOTE, Hit
 
 KIND = "restatement"
 PARAMS = {
@@ -645,10 +645,14 @@ def _hit(fact: Fact, other: Fact, rule, assumed: dict[int, str] | None = None) -
     # 8.65万元), the other statement's print in the formula
     expected = other_text if unit_slip or fact.unit == other.unit or not (fact.is_money and other.is_money) \
         else _in_unit_of(other, fact)
+    # (one amount printed twice at one precision, a unit of its last digit apart: no rounding of
+    # that amount gives both; one of them was cut down or adjusted to make a total)
+    same_print = cls == "rounding" and fact.unit == other.unit and fact.places == other.places
     return Hit(quote=fact.quote, location=fact.loc, stated=fact.text, expected=expected,
                formula=f"{relation} {formula}", cls=cls,
                fields={"concept": relation, "value": fact.text, "other": other_text,
-                       "other_where": other.where(), "where": fact.where()},
+                       "other_where": other.where(), "where": fact.where(),
+                       **({"rounding_note": TAIL_NOTE} if same_print else {})},
                highlights=[other.loc])
 
 
