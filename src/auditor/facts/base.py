@@ -1665,6 +1665,8 @@ class FactReader:
         100.00万元) are taken in turn (`clause`: the words of the figure's clause up to it).
         Returns what the next amount may take: a measure, or a list of those still to be taken."""
         if not fact.get("implicit") and self.respectively.search(phrase):
+            if not RESPECTIVE_VALUES_RE.search(phrase):
+                return None  # (分别增加20.00万元、10.00万元: changes, no list of the measure's values)
             named = list(dict.fromkeys(m for _, _, m in self.lex.measures.all(compact(self.respectively.split(clause)[0]))))
             if len(named) >= 2:
                 fact["measure"] = named[0]
@@ -2882,6 +2884,8 @@ def _pairs(text: str) -> set[str]:
 
 
 CONJUNCT_MIN = 3  # the shortest thing a label's 和/及 joins (及 of 及时率 leaves 时率: no thing)
+# 分别 then the values themselves (分别为, 分别是, 分别达到), not changes (分别增加)
+RESPECTIVE_VALUES_RE = re.compile(r"(?:分别|依次)(?:为|是|达到?|约为)[：:]?\s*$")
 PROJECT_NAME_MIN = 4  # a form's project name shorter than this may be any word of a sentence
 # each sentence is searched for every form's project name: beyond this many forms (no report has
 # them) the names are not looked for, so the cost per sentence stays bounded

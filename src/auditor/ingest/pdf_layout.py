@@ -71,17 +71,19 @@ RUNNING_HEADER_MIN = 8  # characters of a line repeated at the top of pages that
 
 def _repeats_page_head(line: str, heads: list[str] | None) -> bool:
     """The page opens with a line an earlier page opened with, a line naming the report by its
-    year (某区体育局2024年度部门决算): a running header. Dropped, so that a paragraph or a table cut
+    year or its kind (某区体育局2024年度部门决算, 某区体育局部门整体支出绩效自评报告): a running header. Dropped, so that a paragraph or a table cut
     by the page break goes on. Not a table's title repeated atop each page (项目支出绩效自评表,
     a contents entry spilling over: 财政拨款收入支出决算总表), a unit line (单位：万元), a
     numbered heading (第三部分 …) or a figure."""
-    if not heads or line not in heads or len(line) < RUNNING_HEADER_MIN or not HEADER_YEAR_RE.search(line):
+    if not heads or line not in heads or len(line) < RUNNING_HEADER_MIN \
+            or not (HEADER_YEAR_RE.search(line) or line.endswith(REPORT_ENDINGS)):
         return False
     return not any(ch in line for ch in "：:") and not line.endswith(("表", "）", ")")) \
         and not NUMBERED_HEAD_RE.match(line) and not PAGE_NUMBER_RE.match(line)
 
 
 HEADER_YEAR_RE = re.compile(r"(?:19|20)\d\d\s*年")
+REPORT_ENDINGS = ("报告", "决算", "预算", "公开", "说明")  # a report's name, no year printed with it
 NUMBERED_HEAD_RE = re.compile(r"^\s*(?:第[一二三四五六七八九十]+[部章节]|[一二三四五六七八九十]+[、.．]"
                               r"|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
 

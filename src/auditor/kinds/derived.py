@@ -2032,7 +2032,12 @@ def _part_named(rate: Fact) -> bool:
         return False
     before = label[:start]
     whole = set(concepts().get("unit_totals") or ())
-    return any(c not in whole for _, _, c in lexicon().concepts.all(before)) or bool(lexicon().funds.all(before))
+    named = [c for _, _, c in lexicon().concepts.all(before)]
+    if any(c not in whole for c in named) or lexicon().funds.all(before):
+        return True
+    # (a kind of money the vocabulary does not know, 专项资金, 债券资金, 资本性支出: a part too)
+    money = (*(concepts().get("topic_money_endings") or ()), "支出")
+    return not named and any(w in before for w in money)
 
 
 REACHED_WORDS_MAX = 4  # “，达到”, “，为”, “至”: a verb, no name of another thing
@@ -2899,7 +2904,8 @@ def _compares_initial(words: str) -> bool:
         lexicon().measures.last(compact(words)) == "年初预算" or bool(BARE_INITIAL_RE.match(compact(words))))
 
 
-BARE_INITIAL_RE = re.compile(r"^[，,]?(?:比|较|与)年初(?:预算数?)?(?:相比)?[，,]?(?:净?增加|净?减少|调增|调减|追加|核减|增|减)?$")
+BARE_INITIAL_RE = re.compile(r"^[，,]?(?:全年|本年|调整后)?(?:比|较|与)年初(?:预算)?数?(?:相比)?[，,]?"
+                             r"(?:净?增加了?|净?减少了?|净增|净减|增长了?|下降了?|调增|调减|追加|核减|增|减)?(?:资金|金额)?$")
 
 
 def _in_brackets(base: FactBase, f: Fact) -> bool:

@@ -1237,16 +1237,11 @@ def _check_strict_target(doc, rule, typed):
                 quote=_row_quote(cell, t.table), location=r.cells["actual"].loc,
                 stated=f"目标 {r.target_text}，实际 {r.actual_text}，得分 {cell.text}",
                 expected=f"实际值恰好等于界限，未达到严格目标 {r.target_text}，不应按完成给分；"
-                         f"若目标本意含界限，应写作 {_inclusive(r.target_text)}",
+                         f"若目标本意含界限，应写作 {'≥' if target.comparator == '>' else '≤'}{target.text}",
                 formula=f"{r.actual_text} {'>' if target.comparator == '>' else '<'} {target.text} 不成立",
                 fields={"indicator": r.indicator, "target": r.target_text, "actual": r.actual_text,
                         "score": cell.text, "table": _table_name(t)},
                 highlights=[r.cells["target"].loc, r.cells["actual"].loc, cell.loc])
-
-
-def _inclusive(target: str) -> str:
-    """The target with its bound included (>3% → ≥3%): the other way the row may be put right."""
-    return target.replace(">", "≥", 1).replace("<", "≤", 1).replace("＞", "≥", 1).replace("＜", "≤", 1)
 
 
 def _check_missed_target(doc, rule, typed):

@@ -193,8 +193,9 @@ def check(doc, rule):
 
 
 def _only_count(base, total: Fact, params: dict) -> bool:
-    """The total is the one count of its sentence."""
-    return sum(1 for f in base.by_sentence.get((total.block, total.sentence), ()) if _is_count(f, params)) == 1
+    """The total is its sentence's one count in its unit (开展检查12次，检查企业共计150家: the 家 one)."""
+    return sum(1 for f in base.by_sentence.get((total.block, total.sentence), ())
+               if _is_count(f, params) and f.unit == total.unit) == 1
 
 
 def _parts(base, total: Fact, start: int, following: list[Fact], params: dict, opens,

@@ -460,7 +460,7 @@ def _side_grand_total(rule, t, records):
         (k for k in range(start + 1, len(records)) if compact(records[k].label) in grand_labels), None)
     if end is None or _blank_amount(records[end]) or _blank_amount(records[start]):
         return None, None
-    balances = _balances(rule, records[start + 1:end])
+    balances = _balances(rule, records[start + 1:end], records[start])
     if any(_amount(r) is None for r in balances):
         return None, None  # (a figure that cannot be read: not judged)
     parts = [records[start], *[r for r in balances if not _blank_amount(r)]]
@@ -472,21 +472,32 @@ def _side_grand_total(rule, t, records):
     return hit, records[end]
 
 
-def _balances(rule, rows) -> list:
-    """The rows among `rows` that add to the side's 合计 (see _side_grand_total): the template's
-    balance rows, and the rows before the first of them (上缴上级支出, 对附属单位补助支出 in older
-    templates: terms of their own, unless a 其中 or a numbered row); after a balance, the rows up
-    to the next balance break it down."""
+def _balances(rule, rows, total) -> list:
+    """The rows among `rows` that add to the side's 合计 `total` (see _side_grand_total): the
+    template's balance rows, read by their first words past any numbering (三、上年结转); and the
+    rows before the first of them, terms of their own (上缴上级支出, 对附属单位补助支出 in older
+    templates), unless they break the 合计 down (a 其中 list and the rows after it, numbered rows,
+    rows adding up to the 合计). After a balance, the rows up to the next break it down."""
     names = tuple(compact(w) for w in rule.params["balance_rows"])
-    found, since_balance = [], False
+    found, before, since = [], [], None  # since: "balance" after a balance row, "list" inside a 其中 list
     for row in rows:
-        label = compact(row.label)
+        label = compact(_unnumbered(row.label))
         if label.startswith(names):
             found.append(row)
-            since_balance = True
-        elif not since_balance and not label.startswith("其中") and not ITEM_RE.match(row.label):
-            found.append(row)
-    return found
+            since = "balance"
+        elif since is None and label.startswith("其中"):
+            since = "list"
+        elif since is None and numbering_of(row.label) is None:
+            before.append(row)
+    if len(before) >= 2 and sum((_amount(r) or Decimal(0) for r in before), Decimal(0)) == _amount(total):
+        before = []  # (基本支出 800 | 项目支出 140 under 本年支出合计 940: its breakdown, unnamed)
+    return before + found
+
+
+def _unnumbered(label: str) -> str:
+    """A row's label without its numbering (三、上年结转 → 上年结转)."""
+    numbered = numbering_of(label)
+    return label[len(numbered[0]):] if numbered is not None and label.startswith(numbered[0]) else label
 
 
 def _blank_amount(rec) -> bool:
