@@ -2885,7 +2885,7 @@ def _pairs(text: str) -> set[str]:
 
 CONJUNCT_MIN = 3  # the shortest thing a label's 和/及 joins (及 of 及时率 leaves 时率: no thing)
 # 分别 then the values themselves (分别为, 分别是, 分别达到), not changes (分别增加)
-RESPECTIVE_VALUES_RE = re.compile(r"(?:分别|依次)(?:为|是|达到?|约为)[：:]?\s*$")
+RESPECTIVE_VALUES_RE = re.compile(r"(?:分别|依次)(?:为|是|达到?|约为)(?:人民币|约)?[：:]?\s*$")
 PROJECT_NAME_MIN = 4  # a form's project name shorter than this may be any word of a sentence
 # each sentence is searched for every form's project name: beyond this many forms (no report has
 # them) the names are not looked for, so the cost per sentence stays bounded

@@ -2035,9 +2035,24 @@ def _part_named(rate: Fact) -> bool:
     named = [c for _, _, c in lexicon().concepts.all(before)]
     if any(c not in whole for c in named) or lexicon().funds.all(before):
         return True
-    # (a kind of money the vocabulary does not know, 专项资金, 债券资金, 资本性支出: a part too)
+    # (a kind of money the vocabulary does not know, 专项资金, 债券资金, 资本性支出: a part too;
+    # not the unit's or the project's whole money, 全部资金, 本局年度资金, 项目资金)
     money = (*(concepts().get("topic_money_endings") or ()), "支出")
-    return not named and any(w in before for w in money)
+    if named or not any(w in before for w in money):
+        return False
+    rest = YEAR_NUMBER_RE.sub("", before)
+    for word in WHOLE_MONEY_WORDS:
+        rest = rest.replace(word, "")
+    rest = rest.strip("，,、的（(")
+    while rest.endswith(MONEY_NOUNS):  # (the money word itself: what stands before it qualifies it)
+        rest = rest[:-next(len(w) for w in MONEY_NOUNS if rest.endswith(w))]
+    return bool(rest)
+
+
+MONEY_NOUNS = ("资金", "经费", "支出", "费用", "费")
+# words naming the unit's or the project's whole money before a money word (全部资金, 项目资金)
+WHOLE_MONEY_WORDS = ("全部", "整体", "本项目", "该项目", "项目", "我局", "本局", "本部门", "部门", "本单位", "单位",
+                     "本中心", "本年度", "年度", "本年", "全年", "当年", "年")
 
 
 REACHED_WORDS_MAX = 4  # “，达到”, “，为”, “至”: a verb, no name of another thing

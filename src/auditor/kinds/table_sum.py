@@ -474,24 +474,36 @@ def _side_grand_total(rule, t, records):
 
 def _balances(rule, rows, total) -> list:
     """The rows among `rows` that add to the side's 合计 `total` (see _side_grand_total): the
-    template's balance rows, read by their first words past any numbering (三、上年结转); and the
-    rows before the first of them, terms of their own (上缴上级支出, 对附属单位补助支出 in older
-    templates), unless they break the 合计 down (a 其中 list and the rows after it, numbered rows,
-    rows adding up to the 合计). After a balance, the rows up to the next break it down."""
+    template's balance rows, read by their first words (rule param balance_rows), the first past
+    any numbering (三、上年结转); and the rows before the first of them, terms of their own
+    (上缴上级支出, 对附属单位补助支出 in older templates), unless they break the 合计 down: a 其中
+    row with the rows after it that make its list add up to the 合计, numbered rows, rows adding
+    up to the 合计. After a balance, the rows up to a balance of another kind (年初 → 年末 …)
+    break it down: numbered ones, and ones of its own kind (年末结转, 年末结余 under 年末结转和结余)."""
     names = tuple(compact(w) for w in rule.params["balance_rows"])
-    found, before, since = [], [], None  # since: "balance" after a balance row, "list" inside a 其中 list
+    found, before, after_list, kind, listed = [], [], [], None, None
     for row in rows:
-        label = compact(_unnumbered(row.label))
-        if label.startswith(names):
+        label = compact(row.label if kind else _unnumbered(row.label))
+        first = next((n for n in names if label.startswith(n)), None)
+        if first is not None and first != kind:
             found.append(row)
-            since = "balance"
-        elif since is None and label.startswith("其中"):
-            since = "list"
-        elif since is None and numbering_of(row.label) is None:
-            before.append(row)
-    if len(before) >= 2 and sum((_amount(r) or Decimal(0) for r in before), Decimal(0)) == _amount(total):
+            kind = first
+        elif kind is None and label.startswith("其中") and listed is None:
+            listed = row
+        elif kind is None and numbering_of(row.label) is None:
+            (before if listed is None else after_list).append(row)
+    if listed is not None:
+        # (其中：基本支出 800 | 项目支出 140 under 940: the list; 其中：项目支出 140 | 上缴上级支出 20:
+        # the 其中 row alone, the row after it a term)
+        k = max((k for k in range(len(after_list) + 1) if _sum(listed, *after_list[:k]) == _amount(total)), default=0)
+        after_list = after_list[k:]
+    if len(before) >= 2 and _sum(*before) == _amount(total):
         before = []  # (基本支出 800 | 项目支出 140 under 本年支出合计 940: its breakdown, unnamed)
-    return before + found
+    return before + after_list + found
+
+
+def _sum(*rows) -> Decimal:
+    return sum((_amount(r) or Decimal(0) for r in rows), Decimal(0))
 
 
 def _unnumbered(label: str) -> str:
