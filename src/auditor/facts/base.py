@@ -1316,7 +1316,7 @@ class FactReader:
                 # “分值分别为10分、20分、40分”: a list goes on in its first figure's measure
                 fact["measure"], fact["implicit"] = last_points.measure, False
             if unit in MONEY_UNITS:
-                turn_measure = self._turn_measure(fact, own_phrase, turn_measure, CLAUSE_BREAK_RE.split(wide + own_phrase)[-1])
+                turn_measure = self._turn_measure(fact, own_phrase, turn_measure, wide)
             if unit == "分" and fact.get("implicit") and self.scored_after.match(text, m.end()) \
                     and not phrase.rstrip("，,：: ").endswith(self.deduction_words) \
                     and not CLAUSE_BREAK_RE.split(phrase)[-1].lstrip("，,；; ").startswith(self.deduction_words):
@@ -1658,15 +1658,16 @@ class FactReader:
             fact["concept"] = queue.pop(0)
         return names, queue
 
-    def _turn_measure(self, fact: dict, phrase: str, measure, clause: str = ""):
+    def _turn_measure(self, fact: dict, phrase: str, measure, wide: str = ""):
         """The measure an amount after 分别 names goes on to the amounts listed after it and to
         their sum (财政拨款、上年结转资金的全年预算数分别为120.00万元、15.50万元，合计135.50万元:
         all three budget); measures named in a list before 分别 (年初预算数、全年预算数分别为80.00万元、
-        100.00万元) are taken in turn (`clause`: the words of the figure's clause up to it).
+        100.00万元) are taken in turn (`wide`: the words of the sentence before `phrase`).
         Returns what the next amount may take: a measure, or a list of those still to be taken."""
         if not fact.get("implicit") and self.respectively.search(phrase):
             if not RESPECTIVE_VALUES_RE.search(phrase):
                 return None  # (分别增加20.00万元、10.00万元: changes, no list of the measure's values)
+            clause = CLAUSE_BREAK_RE.split(wide + phrase)[-1]
             named = list(dict.fromkeys(m for _, _, m in self.lex.measures.all(compact(self.respectively.split(clause)[0]))))
             if len(named) >= 2:
                 fact["measure"] = named[0]
@@ -3338,23 +3339,26 @@ def table_subject(table: Table) -> str:
 
 def _subject_of(grid: list[list[str]], cues: list[str]) -> str:
     """`grid`: the table's stripped cell texts (only its first six rows are read)."""
-    firsts = {cue[0] for cue in cues if cue}  # a cell that could be a cue starts as one does
-    for i, texts in enumerate(grid[:6]):
-        for k, text in enumerate(texts):
-            if text[:1] in firsts and compact(text) in cues:
-                if _heads_a_column(grid, i, k):
-                    return ""  # a list of projects, one a row: no subject of the whole table
-                return compact(next((t for t in texts[k + 1:] if t), ""))
-    return ""
+    found = _subject_cue(grid, cues)
+    if found is None or _heads_a_column(grid, *found):
+        return ""  # (none, or a list of projects, one a row: no subject of the whole table)
+    i, k = found
+    return compact(next((t for t in grid[i][k + 1:] if t), ""))
 
 
 def _subject_column(grid: list[list[str]], cues: list[str]) -> int | None:
     """The column of project names a list of projects has under its 项目名称 head, if it has one."""
-    firsts = {cue[0] for cue in cues if cue}
+    found = _subject_cue(grid, cues)
+    return found[1] if found is not None and _heads_a_column(grid, *found) else None
+
+
+def _subject_cue(grid: list[list[str]], cues: list[str]) -> tuple[int, int] | None:
+    """(row, column) of the first cell among the first six rows that is a subject cue (项目名称)."""
+    firsts = {cue[0] for cue in cues if cue}  # a cell that could be a cue starts as one does
     for i, texts in enumerate(grid[:6]):
         for k, text in enumerate(texts):
-            if text[:1] in firsts and compact(text) in cues and _heads_a_column(grid, i, k):
-                return k
+            if text[:1] in firsts and compact(text) in cues:
+                return i, k
     return None
 
 

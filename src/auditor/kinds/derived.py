@@ -70,6 +70,9 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           "parent_share_words": (list, ["上级", "上一级", "所属"]),
           # budget_adjustment: the words making a budget change a cut (调减, 核减): subtracted
           "cut_words": (list, []),
+          # budget_adjustment: the words between the adjusted budget and its change naming the
+          # year-start budget in short, nothing else (，比年初增加): a pattern over them, compacted
+          "bare_initial_pattern": (str, "(?!)"),
           # per_head: the words of an amount per head and the units the heads are counted in
           "per_head": (dict, {"人均": ["人", "名"], "生均": ["人", "名"], "户均": ["户"]}),
           # per_head: the words of the sum a sentence closes on after an amount per head (共计)
@@ -114,6 +117,10 @@ YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d\d)年")
 
 
 def validate(params: dict) -> str | None:
+    try:
+        re.compile(params["bare_initial_pattern"])
+    except re.error as exc:
+        return f"bare_initial_pattern 不是有效的正则表达式：{exc}"
     return None if params["check"] in CHECKS else f"check 应为 {', '.join(CHECKS)} 之一"
 
 
@@ -2041,18 +2048,13 @@ def _part_named(rate: Fact) -> bool:
     if named or not any(w in before for w in money):
         return False
     rest = YEAR_NUMBER_RE.sub("", before)
-    for word in WHOLE_MONEY_WORDS:
+    for word in concepts().get("whole_money_words") or ():
         rest = rest.replace(word, "")
     rest = rest.strip("，,、的（(")
-    while rest.endswith(MONEY_NOUNS):  # (the money word itself: what stands before it qualifies it)
-        rest = rest[:-next(len(w) for w in MONEY_NOUNS if rest.endswith(w))]
+    nouns = tuple(concepts().get("money_nouns") or ())
+    while nouns and rest.endswith(nouns):  # (the money word itself: what stands before it qualifies it)
+        rest = rest[:-next(len(w) for w in nouns if rest.endswith(w))]
     return bool(rest)
-
-
-MONEY_NOUNS = ("资金", "经费", "支出", "费用", "费")
-# words naming the unit's or the project's whole money before a money word (全部资金, 项目资金)
-WHOLE_MONEY_WORDS = ("全部", "整体", "本项目", "该项目", "项目", "我局", "本局", "本部门", "部门", "本单位", "单位",
-                     "本中心", "本年度", "年度", "本年", "全年", "当年", "年")
 
 
 REACHED_WORDS_MAX = 4  # “，达到”, “，为”, “至”: a verb, no name of another thing
@@ -2790,6 +2792,7 @@ def _budget_adjustment(base: FactBase, rule):
     initial one plus what was added and minus what was cut, all of one thing, in one run of
     clauses. A change in 元 that makes the sum hold read as 万元 is a unit slip."""
     cuts = tuple(rule.params["cut_words"])
+    bare = re.compile(rule.params["bare_initial_pattern"])
     for run in base.clause_runs():
         flat = [f for _, group in run for f in group if f.is_money and not f.comparator and f.period == CURRENT]
         rates = [f for _, group in run for f in group if f.unit == "%" and f.measure == "变动率" and not f.comparator]
@@ -2820,9 +2823,9 @@ def _budget_adjustment(base: FactBase, rule):
                 if all(h is not None for h in hits):
                     yield hits[0]
                 # (…调整后支出预算393,462.50万元，比年初预算净增加4,760.90万元: the net change too)
-                yield from _adjustment_stated_after(base, initial, total, flat[k + 1:k + 2], cuts)
+                yield from _adjustment_stated_after(base, initial, total, flat[k + 1:k + 2], cuts, bare)
             elif k and flat[k - 1] is initial:
-                yield from _adjustment_stated_after(base, initial, total, flat[k + 1:k + 2], cuts)
+                yield from _adjustment_stated_after(base, initial, total, flat[k + 1:k + 2], cuts, bare)
 
 
 def _adjustment_rate(base: FactBase, flat: list[Fact], k: int, rates: list[Fact], cuts: tuple[str, ...]):
@@ -2886,16 +2889,16 @@ def _initial_of(initial: Fact, total: Fact) -> bool:
     return initial.concept == total.concept
 
 
-def _adjustment_stated_after(base: FactBase, initial: Fact, total: Fact, after: list[Fact], cuts: tuple):
+def _adjustment_stated_after(base: FactBase, initial: Fact, total: Fact, after: list[Fact], cuts: tuple, bare):
     """“由年初预算的8,640.00万元调整为8,320.00万元，增加320.00万元”: the change stated right after
     the adjusted budget is that budget less the initial one, the way its word says."""
     change = after[0] if after else None
-    if change is not None and change.measure == "追加预算" and not change.sign and _compares_initial(change.label):
+    if change is not None and change.measure == "追加预算" and not change.sign and _compares_initial(change.label, bare):
         # (较年初预算数调增15.00万元: the adjustment stated after the adjusted budget, its word its way)
         change = replace(change, sign=-1 if any(w in change.label for w in cuts) else 1)
     if change is None or initial is None or change.measure not in ("变动额", "追加预算") or not change.sign \
-            or change.subject != total.subject or _compares_not_initial(change.label) \
-            or _compares_not_initial(base.between(total, change)):
+            or change.subject != total.subject or _compares_not_initial(change.label, bare) \
+            or _compares_not_initial(base.between(total, change), bare):
         return  # (a change on another base, 较上年增加…, is the year-on-year rules'; 比年初预算 is this one)
     yield CHECKED
     hit = _difference_hit(change, total, initial, change.sign, ("增加", "减少"), "调整增减额",
@@ -2907,20 +2910,18 @@ def _adjustment_stated_after(base: FactBase, initial: Fact, total: Fact, after: 
         yield hit
 
 
-def _compares_not_initial(words: str) -> bool:
+def _compares_not_initial(words: str, bare) -> bool:
     """Words comparing with something (较上年, 比上年115.00万元) other than the initial budget."""
-    return bool(lexicon().comparison.search(words)) and not _compares_initial(words)
+    return bool(lexicon().comparison.search(words)) and not _compares_initial(words, bare)
 
 
-def _compares_initial(words: str) -> bool:
+def _compares_initial(words: str, bare) -> bool:
     """Words comparing with the initial budget (比年初预算, 较年初预算数), or with 年初 alone right
     after the adjusted budget, naming nothing else (，比年初增加; not 年末资产总额比年初增加)."""
     return bool(lexicon().comparison.search(words)) and (
-        lexicon().measures.last(compact(words)) == "年初预算" or bool(BARE_INITIAL_RE.match(compact(words))))
+        lexicon().measures.last(compact(words)) == "年初预算" or bool(bare.match(compact(words))))
 
 
-BARE_INITIAL_RE = re.compile(r"^[，,]?(?:全年|本年|调整后)?(?:比|较|与)年初(?:预算)?数?(?:相比)?[，,]?"
-                             r"(?:净?增加了?|净?减少了?|净增|净减|增长了?|下降了?|调增|调减|追加|核减|增|减)?(?:资金|金额)?$")
 
 
 def _in_brackets(base: FactBase, f: Fact) -> bool:

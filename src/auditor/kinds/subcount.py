@@ -54,7 +54,7 @@ PARAMS = {
     "name_fillers": (str, r"^(?:其中|分别为|分别是|[：:，,、；;\s])+|(?:共有|共|有|为|是|达|计|约)+$"),
     # words of having or counting before the thing a total counts (…人民政府共有车辆): the
     # finding names the thing after the last of them
-    "subject_after": (list, ["共有", "现有", "拥有", "实有", "共计", "合计", "的"]),
+    "subject_after": (list, []),
 }
 MESSAGE_FIELDS = {"subject", "stated_count", "counted", "parts"}
 SUM_TAIL_RE = re.compile(r"[为达约]+$")
