@@ -1171,6 +1171,7 @@ class FactReader:
         turn_measure = None  # the measure(s) of the amounts after a 分别 (全年预算数分别为X、Y): see _turn_measure
         last_points: Fact | None = None  # the sentence's last figure in points (a list of them goes on)
         last_period = None  # the period of the sentence's figure before
+        last_change: Fact | None = None  # the sentence's amount before, if it is a change
         for m in figures:
             unit = m.group("unit") or ""
             unit = self.unit_aliases.get(unit, unit)  # (3,030名 counts people as 3,030人 does)
@@ -1317,6 +1318,11 @@ class FactReader:
                 fact["measure"], fact["implicit"] = last_points.measure, False
             if unit in MONEY_UNITS:
                 turn_measure = self._turn_measure(fact, own_phrase, turn_measure, wide)
+            if unit in MONEY_UNITS and fact.get("implicit") and last_change is not None \
+                    and not own_phrase.strip("、和及与 ") and not CLAUSE_BREAK_RE.search(text, previous_end, m.start()):
+                # “比上年预算数、上年执行数分别减少10.00万元、5.00万元”: a list of changes goes on
+                # in its first figure's measure and direction (no value of the last measure named)
+                fact.update(measure="变动额", sign=last_change.sign, period=last_change.period, implicit=False)
             if unit == "分" and fact.get("implicit") and self.scored_after.match(text, m.end()) \
                     and not phrase.rstrip("，,：: ").endswith(self.deduction_words) \
                     and not CLAUSE_BREAK_RE.split(phrase)[-1].lstrip("，,；; ").startswith(self.deduction_words):
@@ -1441,6 +1447,8 @@ class FactReader:
                 unknown_since = "plain" if text[m.end():m.end() + 1] in LIST_ITEM_ENDS else "all"
             if fact.is_money and self.clause_owner is None:
                 self.clause_owner = (fact.concept, phrase)  # (its words read only if a bare 执行率 asks)
+            if fact.is_money:
+                last_change = fact if fact.measure == "变动额" else None
             if fact.is_money and fact.measure != "变动额":
                 last_money = fact
                 amounts.append(fact)

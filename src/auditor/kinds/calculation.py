@@ -17,7 +17,7 @@ from dataclasses import replace
 from decimal import Decimal
 from itertools import islice
 
-from ..facts.base import CLAUSE_BREAK_RE, CURRENT, YEAR_RE, Fact, FactBase, fact_base, per_unit
+from ..facts.base import CLAUSE_BREAK_RE, CLAUSE_END_RE, CURRENT, YEAR_RE, Fact, FactBase, fact_base, per_unit
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, cn_to_int, fmt, half_unit, own_slack
 from ..knowledge import compact, concepts, vocabulary_generation
@@ -179,9 +179,9 @@ def _check_list_unit_slips(base: FactBase, rule):
             if total.source != "text" or not summable(total) or total.measure == "变动额":
                 continue
             text = base.sentences.get((total.block, total.sentence), "")
-            direct = opener.match(text, total.at + len(total.text))
+            direct, first = _opener_after(text, facts, k, opener)
             if direct:
-                parts = _any_parts(islice(facts, k + 1, None), _joined(base, total), summable)
+                parts = _any_parts(islice(facts, first, None), _joined(base, total), summable)
             else:
                 # up to the sentence's next amount or its end (so each total costs only its own clause)
                 j = k + 1
@@ -193,19 +193,19 @@ def _check_list_unit_slips(base: FactBase, rule):
                 # the last amount of its sentence, the next one listing its parts (…支出85.60万元，
                 # 执行率100%。从支出结构看，其中设备购置…)
                 parts = _any_parts(islice(facts, j, None), total.sentence + 1, summable)
-            if len(parts) < 2:
+            if len(parts) < (1 if direct else 2):
                 continue
             named = replace(total, concept=total.concept or compact(total.label).strip("，,：:（(") or "合计")
-            if len({p.unit for p in parts} | {total.unit}) == 2:
+            if len(parts) >= 2 and len({p.unit for p in parts} | {total.unit}) == 2:
                 yield CHECKED
                 hit = _odd_part_slip(named, parts, "同一句")
                 if hit is not None:
                     yield hit
-            elif direct and not _declared_list(total, parts):
+            elif direct and (len(parts) == 1 or not _declared_list(total, parts)):
                 # a 其中 list of things the vocabulary does not know may leave some out, but its
                 # items cannot add up to more than the whole (an item's own 其中 parts left out);
                 # over the sentences ； joins only a misprinted unit that makes the sum hold is told
-                slip = _misprinted_unit_part(named, parts, "同一句") if total.unit == "万元" else None
+                slip = _misprinted_unit_part(named, parts, "同一句") if total.unit == "万元" and len(parts) >= 2 else None
                 if slip is not None:
                     yield CHECKED
                     yield slip
@@ -233,6 +233,27 @@ def _check_list_unit_slips(base: FactBase, rule):
                 if len(items) >= 2:
                     yield CHECKED
                     yield from _compare_listing(named, items, True, rule)
+                elif items and _money(total) and _money(items[0]):
+                    # one part named after 其中 (授予中小企业合同金额…，其中：授予小微企业合同金额…):
+                    # it cannot be more than the whole
+                    yield CHECKED
+                    hit = _part_exceeds(named, items[0], "同一句", f"{compact(items[0].label).lstrip('，,：:、')} {items[0].text}")
+                    if hit is not None:
+                        yield hit
+
+
+def _opener_after(text: str, facts: list[Fact], k: int, opener) -> tuple[re.Match | None, int]:
+    """The list opener right after the amount `facts[k]` (…支出120.50万元，其中：…), or right after
+    the share it is of the whole stated next to it (…合同金额100.00万元，占政府采购支出总额的82.99%，
+    其中：…: the parts are the amount's, not the share's); and the index of the first fact after it."""
+    total, first = facts[k], k + 1
+    while first < len(facts) and facts[first].sentence == facts[k].sentence and facts[first].measure == "占比" \
+            and facts[first].of in (-1, total.id) and first == k + 1:
+        first += 1  # (one share only: a list of shares is no whole's own)
+    end = facts[first - 1].at + len(facts[first - 1].text)
+    if first > k + 1 and CLAUSE_END_RE.search(text, total.at + len(total.text), end):
+        return None, k + 1
+    return opener.match(text, end), first
 
 
 # the share an amount named after 占 is the whole of (占全年预算数52.00万元的86.54%)
@@ -477,16 +498,23 @@ def _check_subrows(doc, base: FactBase, rule):
                 if whole is None:
                     continue
                 yield CHECKED
-                slack = (whole.half_unit + part.half_unit) * MONEY_UNITS[whole.unit]
-                if part.in_yuan() - whole.in_yuan() > slack:
-                    yield Hit(quote=whole.quote, location=whole.loc, stated=whole.text,
-                              expected=f"≥ {part.text}",
-                              formula=f"{part.label.strip()} {part.text}（第{part.loc.row}行）是“{whole.label.strip()}”"
-                                      f"的一部分，不能大于它的 {whole.text}",
-                              fields={"total_label": whole.label.strip(), "total": whole.text,
-                                      "sum": f"≥ {part.text}", "parts": f"{part.label.strip()} {part.text}",
-                                      "context": "其中行", "verdict": "小于其中一项"},
-                              highlights=[part.loc])
+                hit = _part_exceeds(replace(whole, concept=whole.label.strip()), part, "其中行",
+                                    f"{part.label.strip()} {part.text}（第{part.loc.row}行）")
+                if hit is not None:
+                    yield hit
+
+
+def _part_exceeds(whole: Fact, part: Fact, context: str, named: str) -> Hit | None:
+    """A part (a 其中 row or the one amount after 其中) more than its whole, beyond the printed
+    precision of either (`named`: the part as the formula names it)."""
+    slack = whole.half_unit * (MONEY_UNITS.get(whole.unit) or 1) + part.half_unit * (MONEY_UNITS.get(part.unit) or 1)
+    if whole.value < 0 or part.value < 0 or part.in_yuan() - whole.in_yuan() <= slack:
+        return None
+    return Hit(quote=whole.quote, location=whole.loc, stated=whole.text, expected=f"≥ {part.text}",
+               formula=f"{named} 是“{whole.concept}”的一部分，不能大于它的 {whole.text}",
+               fields={"total_label": whole.concept, "total": whole.text, "sum": f"≥ {part.text}",
+                       "parts": named, "context": context, "verdict": "小于其中一项"},
+               highlights=[part.loc])
 
 
 def _check_enumerations(doc, base: FactBase, rule):
