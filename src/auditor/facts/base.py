@@ -57,7 +57,7 @@ CELL_NUMBER_RE = re.compile(
 # what ends the words that describe a number (its phrase) in running text
 PHRASE_BREAK_RE = re.compile(r"[，,；;。：:、！？]")
 FROM_QUALIFIER_CHARS = 6  # 由建设前的, 从2024年的: the words between 由 and the figure it starts from
-PROJECTS_RATE_RE = re.compile(r"项目(?:支出)?(?:预算)?执行率")  # the rate of projects, not of the unit
+PROJECTS_RATE_RE = re.compile(r"项目(?:支出)?(?:预算)?(?:资金)?执行率")  # the rate of projects, not of the unit
 NOTE_RE = re.compile(r"^\s*(?:注|备注|说明)\s*[\d]?\s*[：:]")  # a note under a table (注：…, 说明：…)
 UNIT_LABEL_RE = re.compile(r"^\s*([^\s\d，,。；;：:（）()]{2,20})[：:]")  # a paragraph opening “名称：”
 POINTS_RE = re.compile(r"\d+(?:\.\d+)?\s*分")  # a figure in points
@@ -1628,7 +1628,10 @@ class FactReader:
         words = _years_out(CLAUSE_BREAK_RE.split(phrase[:start])[-1])
         for own in (*self.own_cues, *self.name_heads):  # (本)项目执行率: the project's own, the form's
             words = words.replace(own, "")
-        return bool(CJK_BEFORE_RE.search(phrase, 0, start)) and not _names_nothing(words, self.lex)
+        # (部门预算资金执行率, 本局资金执行率: the unit's whole money names no other thing; 项目资金执行率
+        # is the projects', PROJECTS_RATE_RE)
+        return bool(CJK_BEFORE_RE.search(phrase, 0, start)) and not _names_nothing(words, self.lex) \
+            and not names_whole_money(words, self.lex)
 
     def _years_in_turn(self, phrase: str, words: str, fact: dict, queue: list[str]) -> list[str]:
         """Years listed first and figures after 分别 / 依次 (2023年、2024年和2025年，查档利用依次为
@@ -1675,7 +1678,7 @@ class FactReader:
         if not fact.get("implicit") and self.respectively.search(phrase):
             if not RESPECTIVE_VALUES_RE.search(phrase):
                 return None  # (分别增加20.00万元、10.00万元: changes, no list of the measure's values)
-            clause = CLAUSE_BREAK_RE.split(wide + phrase)[-1]
+            clause = CLAUSE_BREAK_RE.split((wide + phrase).rstrip("：: "))[-1]  # (分别为：, 分别：)
             named = list(dict.fromkeys(m for _, _, m in self.lex.measures.all(compact(self.respectively.split(clause)[0]))))
             if len(named) >= 2:
                 fact["measure"] = named[0]
@@ -2894,7 +2897,7 @@ def _pairs(text: str) -> set[str]:
 
 CONJUNCT_MIN = 3  # the shortest thing a label's 和/及 joins (及 of 及时率 leaves 时率: no thing)
 # 分别 then the values themselves (分别为, 分别是, 分别达到), not changes (分别增加)
-RESPECTIVE_VALUES_RE = re.compile(r"(?:分别|依次)(?:为|是|达到?|约为)(?:人民币|约)?[：:]?\s*$")
+RESPECTIVE_VALUES_RE = re.compile(r"(?:分别|依次)(?:(?:为|是|达到?|约为)(?:人民币|约)?[：:]?|[：:])\s*$")
 PROJECT_NAME_MIN = 4  # a form's project name shorter than this may be any word of a sentence
 # each sentence is searched for every form's project name: beyond this many forms (no report has
 # them) the names are not looked for, so the cost per sentence stays bounded
@@ -3286,6 +3289,21 @@ def _read_blank(phrase: str, vocabulary) -> str:
     for start, end, _ in vocabulary.all(phrase):
         phrase = phrase[:start] + " " * (end - start) + phrase[end:]
     return phrase
+
+
+def names_whole_money(words: str, lex: Lexicon) -> bool:
+    """The words name only the unit's or the project's whole money (部门预算资金, 本局年度资金, 全部
+    资金): once the words for the whole (concepts.yaml whole_money_words) and the money noun ending
+    them (money_nouns) are out, what is left names nothing (预算, a measure). 专项资金 names a part."""
+    vocab = concepts()
+    rest = _years_out(words)
+    for word in sorted(vocab.get("whole_money_words") or (), key=len, reverse=True):
+        rest = rest.replace(word, "")
+    rest = rest.strip("，,、的（( ")
+    nouns = tuple(vocab.get("money_nouns") or ())
+    while nouns and rest.endswith(nouns):  # (the money word itself: what stands before it qualifies it)
+        rest = rest[:-next(len(w) for w in nouns if rest.endswith(w))]
+    return not rest or _names_nothing(rest, lex)
 
 
 def _names_nothing(bare: str, lex: Lexicon) -> bool:

@@ -27,7 +27,7 @@ from decimal import Decimal
 from typing import Literal
 
 from ..facts.base import (BUDGET_MEASURES, CLAUSE_BREAK_RE, bare_head, compares_other_year, CURRENT, LATER, OLDER, PRIOR, Fact, FactBase, column_sum, fact_base, kind_total,
-                          named_budget_base, names_budget_base, names_own_thing, part_names, per_unit, YEAR_RE)
+                          named_budget_base, names_budget_base, names_own_thing, names_whole_money, part_names, per_unit, YEAR_RE)
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt, quantize_like
 from ..facts.targets import PREFIX
@@ -2047,14 +2047,7 @@ def _part_named(rate: Fact) -> bool:
     money = (*(concepts().get("topic_money_endings") or ()), "支出")
     if named or not any(w in before for w in money):
         return False
-    rest = YEAR_NUMBER_RE.sub("", before)
-    for word in concepts().get("whole_money_words") or ():
-        rest = rest.replace(word, "")
-    rest = rest.strip("，,、的（(")
-    nouns = tuple(concepts().get("money_nouns") or ())
-    while nouns and rest.endswith(nouns):  # (the money word itself: what stands before it qualifies it)
-        rest = rest[:-next(len(w) for w in nouns if rest.endswith(w))]
-    return bool(rest)
+    return not names_whole_money(before, lexicon())
 
 
 REACHED_WORDS_MAX = 4  # “，达到”, “，为”, “至”: a verb, no name of another thing
