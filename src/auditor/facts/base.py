@@ -525,6 +525,7 @@ class FactReader:
         self.money_rate_names = tuple(vocab.get("money_rate_names") or ())  # 资金完成率: see _money_rate
         self.other_rate_words = tuple(vocab.get("other_rate_words") or ())
         self.carried_money_words = tuple(vocab.get("carried_money_words") or ())  # see _sentence (、-lists)
+        self.signed_amount_words = tuple(vocab.get("signed_amount_words") or ())  # see _negative_amount
         self.frequency_words = frozenset(vocab.get("frequency_words") or ())  # see _part_of_year (one character each)
         self.label_measure_tails = sorted(vocab.get("label_measure_tails") or (), key=len, reverse=True)
         categories = (vocab.get("score_lists") or {}).get("categories") or {}
@@ -1195,6 +1196,9 @@ class FactReader:
             # 500元-800元): its phrase keeps it, and names no concept of the amount's
             signed = unit == "%" and m.start() > 0 and text[m.start() - 1] in "-－−" \
                 and not (m.start() > 1 and text[m.start() - 2].isdigit())
+            negative = unit in MONEY_UNITS and self._negative_amount(text, m.start())
+            if negative:
+                value = -value  # (年初结转和结余-12.30万元: a balance below zero)
             if bracketed is not None and CLOSING_BRACKET_RE.search(text, previous_end, m.start()):
                 # (an item's bracketed parts closed, the list it is an item of goes on)
                 carried, last_money, in_list, list_measure, list_fund, list_parts = bracketed
@@ -1202,7 +1206,7 @@ class FactReader:
             start = _phrase_start(text, m.start(), previous_end)
             # (a rate's sign is the rate's, not a word of its phrase: 同比增长-8.5%)
             phrase = compact(text[start:m.start()])
-            phrase = phrase.rstrip("-－−+＋") if unit == "%" else phrase
+            phrase = phrase.rstrip("-－−+＋") if unit == "%" or negative else phrase
             if held and phrase[:1] in "）)":
                 # “预算执行（10分）得分9.50分”, “项目支出（含结转10.00万元）200.00万元”: the words
                 # before the bracketed figure name this one too
@@ -1413,7 +1417,7 @@ class FactReader:
                 # but the comparing word, states no value of the thing (a bound's way: in no index)
                 fact["comparator"] = "较"
             fact = Fact(id=len(self.base.facts), value=value, unit=unit, places=_places(m.group("num")),
-                        text=sentence.text[m.start() - bool(minus):m.end()].strip(),  # (-4.71%, as printed)
+                        text=sentence.text[m.start() - bool(minus or negative):m.end()].strip(),  # (-4.71%, as printed)
                         quote=sentence.text[start:m.end()].strip().lstrip("，,；;、：:（( "), loc=sentence.loc, source="text",
                         label=phrase, block=index, sentence=s_index, at=m.start(), **fact)
             self.base.add(fact)
@@ -1452,8 +1456,11 @@ class FactReader:
             if fact.is_money and fact.measure != "变动额":
                 last_money = fact
                 amounts.append(fact)
-                if not in_list and fact.period == CURRENT and not self.lex.comparison.search(phrase):
-                    outside = fact  # (a base compared with, 比2024年预算14.20万元, is no whole listed next)
+                if not in_list and fact.period == CURRENT and not self.lex.comparison.search(phrase) \
+                        and not _in_brackets(text, m.start()):
+                    # (a base compared with, 比2024年预算14.20万元, is no whole listed next; nor is a
+                    # note in brackets, …完成预算的85.60%（预算数10.00万元）。其中：…)
+                    outside = fact
                 added = not in_list and self.addend.match(phrase) is not None
                 if not in_list and not added:
                     self.whole = fact.concept
@@ -1668,6 +1675,15 @@ class FactReader:
         if queue and fact.get("measure") != "占比":  # (a share's whole and owner are read apart)
             fact["concept"] = queue.pop(0)
         return names, queue
+
+    def _negative_amount(self, text: str, at: int) -> bool:
+        """A minus right before an amount, after the words of an amount that may fall below zero
+        (concepts.yaml signed_amount_words) in the same clause: the amount's sign."""
+        if at < 2 or text[at - 1] not in "-－−" or not ("\u4e00" <= text[at - 2] <= "\u9fff" or text[at - 2] in "：:") \
+                or any(ch.isdigit() for ch in text[max(0, at - 4):at - 1]):  # (结余500元-800元: a range)
+            return False
+        clause = CLAUSE_BREAK_RE.split(text[max(0, at - PHRASE_LIMIT):at - 1])[-1]
+        return any(w in clause for w in self.signed_amount_words)
 
     def _turn_measure(self, fact: dict, phrase: str, measure, wide: str = ""):
         """The measure an amount after 分别 names goes on to the amounts listed after it and to
@@ -2960,6 +2976,12 @@ def _phrase_start(text: str, number_start: int, previous_end: int) -> int:
     if breaks and breaks[-1] >= len(window) - 1:
         breaks = []
     return floor + (breaks[-1] if breaks else 0)
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    """Whether a bracket opened before `at` is still open there (the last one, not nested)."""
+    opened = max(text.rfind("（", 0, at), text.rfind("(", 0, at))
+    return opened >= 0 and max(text.rfind("）", 0, at), text.rfind(")", 0, at)) < opened
 
 
 def _inside_doc_number(text: str, start: int) -> bool:

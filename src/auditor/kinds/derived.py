@@ -1821,7 +1821,10 @@ def _bracketed_prior(base: FactBase, rate: Fact, sentence: list[Fact]) -> tuple[
     after = _bracketed_after(base, rate)
     if after is None:
         return None
-    current = next((f for f in reversed(sentence) if f.unit not in ("%", "‰") and f.measure != "变动额"), None)
+    # (not a base the figure was compared with: 支出4.32万元，较预算数5.00万元节约0.68万元，同比下降
+    # 10.00%（上年4.80万元）is the spending's fall)
+    current = next((f for f in reversed(sentence) if f.unit not in ("%", "‰") and f.measure != "变动额"
+                    and f.id < rate.id and not lexicon().comparison.search(f.label)), None)
     if current is None or current.period != CURRENT or current.unit != after.unit \
             or (current.concept and after.concept and current.concept != after.concept):
         return None
