@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..facts.numbers import RANGE_JOINER, TABLE_NUMBER, cn_to_int
+from ..facts.numbers import RANGE_JOINER, TABLE_NUMBER, cn_to_int, normalize_digits
 from ..knowledge import vocabulary
 from ..model import Document, Heading, Location, Paragraph, Sentence, Table, block_location, grid_cell
 from .raw import RawBlock
@@ -356,13 +356,14 @@ TITLE_LINE_CHARS = 60  # …and is a line this short, no sentence
 
 
 def infer_meta(doc: Document) -> dict:
-    texts = [b.text if not isinstance(b, Table) else b.text_start(400) for b in doc.blocks[:60]]
+    # (years read in ASCII digits: a report printing ２０２４年度 is of 2024)
+    texts = [normalize_digits(b.text if not isinstance(b, Table) else b.text_start(400)) for b in doc.blocks[:60]]
     head, wider = " ".join(texts[:12]), " ".join(texts)
     # the year of the opening lines' 20XX年度 (the title's and the body's: where they disagree, the
     # title is the odd one out); else the title's own year; last, the years the opening lines name
     # without 年度 (2023年全年预算…; not a date: 2024年3月). A plan (vocabulary.yaml title_year_first)
     # takes its title's year before all: its body cites last year's 2024年度 outturn.
-    title = title_block(doc).text if title_block(doc) is not None else ""
+    title = normalize_digits(title_block(doc).text) if title_block(doc) is not None else ""
     # (a span of years in the title, 项目（2023-2025年）, is the project's period, not the report's year)
     plain_title = YEAR_SPAN_RE.sub("", title)
     title_years = Counter((TITLE_YEAR_RE.findall(plain_title) or PART_YEAR_RE.findall(plain_title))[:1])
@@ -375,11 +376,11 @@ def infer_meta(doc: Document) -> dict:
     # (under a title naming its year plainly, a table's column heads cast no vote: 2023年度归属母公司
     # 净利润 is the base of a 2024 figure, a prior-year column names last year; a title's 20XX年度
     # is weighed against the whole opening, tables too, so that a slip in it is outvoted)
-    voting = " ".join(b.text for b in doc.blocks[:12] if not isinstance(b, Table)) if voted else head
+    voting = " ".join(t for b, t in zip(doc.blocks[:12], texts) if not isinstance(b, Table)) if voted else head
     years = first or ((voted + Counter(YEAR_RE.findall(voting))) if YEAR_RE.search(voting) else Counter()) \
-        or title_years or Counter(YEAR_RE.findall(doc.text)) or Counter(YEAR_END_RE.findall(head)) \
+        or title_years or Counter(YEAR_RE.findall(normalize_digits(doc.text))) or Counter(YEAR_END_RE.findall(head)) \
         or Counter(TITLE_YEAR_RE.findall(head))
-    wider_voting = " ".join(b.text for b in doc.blocks[:60] if not isinstance(b, Table)) if voted else wider
+    wider_voting = " ".join(t for b, t in zip(doc.blocks[:60], texts) if not isinstance(b, Table)) if voted else wider
     years = _settled(years, Counter(YEAR_RE.findall(wider_voting)), title_years)
     year = int(years.most_common(1)[0][0]) if years else None
     evaluated = EVALUATED_YEAR_RE.search(wider) if not title_years else None

@@ -988,6 +988,8 @@ def breakdowns(passage: Passage, params: dict) -> list[Breakdown]:
         marker = next((w for w in sorted(params["breakdown_markers"], key=len, reverse=True)
                        if text.startswith(w, k)), "")
         k += len(marker)
+        if marker:
+            k = re.compile(r"\s*[：:]?\s*").match(text, k).end()  # (其中：产出指标8个、…)
         _, end = _sentence_bounds(passage, k)
         window = min(end, k + MAX_BREAKDOWN_CHARS)
         suffix = head_noun[-2:]

@@ -488,6 +488,7 @@ def _score_lists() -> dict:
     lists = concepts().get("score_lists") or {}
     return {key: lists.get(key) or ({} if key == "categories" else [])
             for key in ("categories", "complete_sets", "optional", "category_classifiers", "total_points_words",
+                        "list_closing_words",
                         "list_openers", "deduction_words", "respectively",
                         "method_nouns", "method_openers",
                         "scored_words")}
@@ -951,6 +952,7 @@ def _weight_lists(base: FactBase):
     total_pattern = re.compile(TOTAL_POINTS_RE.format(words=alternatives(params["total_points_words"])))
     name_of = dict(words)
     sets = [set(x) for x in params["complete_sets"]]
+    closing = tuple(params["list_closing_words"])
     for key, text in base.sentences.items():
         if not WEIGHT_CUE_RE.search(text) or "得" in text:
             continue
@@ -962,7 +964,7 @@ def _weight_lists(base: FactBase):
         # (the list's own total right after its last item, 效益指标20分，满分100分; not one of another
         # thing's, …，其中满意度指标满分10分, nor one below an item's points)
         stated = [m for m in total_pattern.finditer(text) if m.start() >= listed[-1][2].end()
-                  and not text[listed[-1][2].end():m.start()].strip("，,；; ")
+                  and text[listed[-1][2].end():m.start()].strip("，,；; ") in ("", *closing)
                   and Decimal(m.group(1)) >= max(v for _, v, _ in listed)]
         if len(POINTS_RE.findall(text, listed[0][2].start())) != len(listed) + len(stated[:1]):
             continue  # a category the vocabulary does not know is listed too (管理指标10分)
