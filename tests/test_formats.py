@@ -130,6 +130,30 @@ def test_an_html_block_is_found_by_its_place(tmp_path):
     assert doc.tables[0].rows[1][1].loc.describe() == "第3段 · 表1 第2行第2列"
 
 
+def test_a_table_laying_out_an_html_page_is_the_page(tmp_path):
+    """An old site template wraps the report in <table><tr><td>: the frame's text is the page's
+    paragraphs and headings, and the tables inside it are the tables, each titled by its lines."""
+    path = tmp_path / "r.html"
+    path.write_text("<table><tr><td>首页 &gt; 信息公开</td></tr><tr><td><h2>一、收入支出决算总表</h2>"
+                    "<p>单位：万元</p><table><tr><td>项目</td><td>金额</td></tr><tr><td>合计</td><td>1.00</td></tr>"
+                    "</table><p>二、说明</p><p>本年收入1.00万元。</p></td></tr></table>", encoding="utf-8")
+    doc = load(str(path))
+    assert [(b.kind, b.text.splitlines()[0]) for b in doc.blocks] == [
+        ("paragraph", "首页 > 信息公开"), ("heading", "一、收入支出决算总表"), ("paragraph", "单位：万元"),
+        ("table", "项目\t金额"), ("heading", "二、说明"), ("paragraph", "本年收入1.00万元。")]
+    assert doc.tables[0].rows[1][1].text == "1.00"
+
+
+def test_one_html_cell_framing_paragraphs_is_no_table(tmp_path):
+    path = tmp_path / "r.html"
+    path.write_text("<table><tr><td><h2>一、概况</h2><p>本局内设科室3个。</p></td></tr></table>"
+                    "<table><tr><td><p>项目</p></td><td><p>金额</p></td></tr><tr><td><p>合</p><p>计</p></td>"
+                    "<td><p>1.00</p></td></tr></table>", encoding="utf-8")
+    doc = load(str(path))
+    assert [b.kind for b in doc.blocks] == ["heading", "paragraph", "table"]
+    assert doc.tables[0].rows[1][0].text == "合计"  # (a Word export's <p> in each cell: a data table still)
+
+
 def test_an_html_caption_titles_its_table(tmp_path):
     """<caption> is HTML's own table title: the table is titled by it, not by the heading above."""
     path = tmp_path / "r.html"

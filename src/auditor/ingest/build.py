@@ -273,21 +273,35 @@ def _table(raw: RawBlock, loc: Location, index: int, before: list) -> Table:
     table = Table(index, rows, loc)
     # the lines right above it, back to the table or the sheet before (a unit line above another
     # table, or on another sheet, is that table's)
-    prev = []
-    for b in reversed(before[-3:]):
-        if isinstance(b, Table) or b.loc.sheet != loc.sheet:
+    # (the lines that only number the table, say its unit or fill in a field, 公开05表, 编制单位：某局,
+    # 单位：元, are passed over: a title may stand above several of them)
+    prev, lines = [], 0
+    for b in reversed(before[-TITLE_REACH_BLOCKS:]):
+        if isinstance(b, Table) or b.loc.sheet != loc.sheet or lines == TITLE_REACH_LINES:
             break
         prev.insert(0, b)
+        lines += not _table_meta_line(b.text)
     # a table's code line (公开04表, 附表2) numbers it and names nothing: the title is above it
     # (公开04表　单位：万元: a code line with the unit beside it names nothing either)
     titles = [_without_unit(b.text) for b in prev if len(b.text) <= 80 and len(b.text) > 3
-              and not _is_sentence(b.text)]
+              and not _is_sentence(b.text) and not FIELD_LINE_RE.match(b.text)]
     titles = [t for t in titles if t and not TABLE_CODE_RE.match(t)]
     named = [t for t in titles if "表" in t]
     if named or titles:
         table.title = (named or titles)[-1]
     table.unit = _table_unit(table, prev)
     return table
+
+
+TITLE_REACH_LINES = 3  # the lines above a table its title may stand in, not counting meta lines
+TITLE_REACH_BLOCKS = 8  # …and with them
+# a line filling in a field (编制单位：某局, 部门：某局): no title, unless it names a table
+FIELD_LINE_RE = re.compile(r"^\s*[\u4e00-\u9fff]{1,6}\s*[:：]\s*(?![^表]*表)\S")
+
+
+def _table_meta_line(text: str) -> bool:
+    """A line that only numbers a table, states its unit or fills in a field."""
+    return bool(TABLE_CODE_RE.match(text) or FIELD_LINE_RE.match(text) or not _without_unit(text) and UNIT_RE.search(text))
 
 
 UNIT_SEGMENT_RE = re.compile(r"[（(]?\s*(?:金额)?单位\s*[:：]\s*(?:亿元|万元|千元|元)\s*[）)]?|[（(]\s*(?:亿元|万元|千元|元)\s*[）)]")

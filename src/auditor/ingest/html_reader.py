@@ -60,6 +60,10 @@ class _Table:
         self.cell: dict | None = None
         self.spans: dict[int, int] = {}
         self.cells = 0
+        # a table laying out the page, not stating figures: its cells' text flows as the page's
+        # own paragraphs and headings (see _Reader._lay_out)
+        self.layout = False
+        self.first_parts: list | None = None  # the first cell's text with its block breaks (see end)
 
     def new_row(self) -> None:
         self.index += 1
@@ -91,11 +95,17 @@ class _Reader:
         if tag in SKIP_TAGS:
             self.skip += 1
         elif tag == "table":
+            if self.tables and self.tables[-1].cell is not None and not self.tables[-1].layout:
+                # a table inside a cell: the outer one lays out the page (an old site template
+                # wrapping the whole report in <table><tr><td>)
+                self._lay_out(self.tables[-1])
             self._flush()
             if len(self.tables) >= MAX_TABLE_DEPTH:
                 raise over_limit(f"表格嵌套超过 {MAX_TABLE_DEPTH} 层", f"表格最多嵌套 {MAX_TABLE_DEPTH} 层")
             self.table_count += 1
             self.tables.append(_Table(self.table_count))
+        elif self.tables and self.tables[-1].layout and tag in ("tr", "td", "th", "caption"):
+            self._flush()  # (a layout table's cell is a block of the page)
         elif self.tables and tag == "caption" and self.tables[-1].cell is None:
             self.caption = []
         elif self.tables and tag == "tr":
@@ -108,11 +118,15 @@ class _Reader:
                           "colspan": _span(attrs.get("colspan"), MAX_HTML_COLSPAN)}
         elif tag == "input" and attrs.get("type") == "checkbox":
             self._text("☑" if "checked" in attrs else "☐")
-        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6") and not self.tables:
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6") and self._flowing():
             self._flush()
             self.heading = int(tag[1])
-        elif tag in BLOCK_TAGS and not self.tables:
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6") and self.tables[-1].cell is not None:
+            self.tables[-1].cell["text"].append(("h", int(tag[1])))  # (kept should the table lay out)
+        elif tag in BLOCK_TAGS and self._flowing():
             self._flush()
+        elif tag in BLOCK_TAGS and self.tables[-1].cell is not None:
+            self.tables[-1].cell["text"].append(("b",))
 
     def end(self, tag) -> None:
         if not isinstance(tag, str):
@@ -122,9 +136,18 @@ class _Reader:
             self.skip = max(0, self.skip - 1)
         elif tag == "table" and self.tables:
             table = self.tables.pop()
+            if table.layout:
+                self._flush()
+                return
             rows = [r for r in table.rows if any(c.text for c in r)]
-            if rows:
+            if len(rows) == 1 and sum(bool(c.text) for c in rows[0]) == 1 and table.first_parts \
+                    and any(isinstance(x, tuple) for x in table.first_parts):
+                # one cell holding paragraphs or headings: a frame round the text, no table
+                self._flow(table.first_parts)
+            elif rows:
                 self._add(RawBlock("table", rows=rows))
+        elif self.tables and self.tables[-1].layout and tag in ("tr", "td", "th", "caption"):
+            self._flush()
         elif self.tables and tag in ("td", "th"):
             self._close_cell()
         elif tag == "caption" and self.caption is not None:
@@ -133,11 +156,43 @@ class _Reader:
             self.caption = None
             if text:
                 self._add(RawBlock("para", text=text))
-        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6") and not self.tables:
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6") and self._flowing():
             self._flush()
             self.heading = None
-        elif tag in BLOCK_TAGS and not self.tables:
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6") and self.tables[-1].cell is not None:
+            self.tables[-1].cell["text"].append(("/h",))
+        elif tag in BLOCK_TAGS and self._flowing():
             self._flush()
+        elif tag in BLOCK_TAGS and self.tables[-1].cell is not None:
+            self.tables[-1].cell["text"].append(("b",))
+
+    def _flowing(self) -> bool:
+        """Text goes to the page's paragraphs: outside tables, or in a layout table's cell."""
+        return not self.tables or self.tables[-1].layout
+
+    def _lay_out(self, table: _Table) -> None:
+        """The table turns out to lay out the page: the text of the cells read so far becomes
+        paragraphs, in order, and the cells after flow as the page's text does."""
+        self._flush()
+        for row in table.rows:
+            for cell in row:
+                if cell.text:
+                    self._add(RawBlock("para", text=cell.text))
+        table.rows, table.spans, table.layout = [], {}, True
+        parts, table.cell = table.cell["text"], None
+        self._flow(parts)
+
+    def _flow(self, parts: list) -> None:
+        """A cell's text with its block breaks and headings, as the page's paragraphs and headings."""
+        self._flush()
+        for part in parts:
+            if isinstance(part, str):
+                self.buffer.append(part)
+                continue
+            self._flush()
+            self.heading = part[1] if part[0] == "h" else None
+        self._flush()
+        self.heading = None
 
     def data(self, data: str) -> None:
         if not self.skip:
@@ -151,7 +206,7 @@ class _Reader:
             self.caption.append(data)
         elif self.tables and self.tables[-1].cell is not None:
             self.tables[-1].cell["text"].append(data)
-        elif not self.tables:
+        elif self._flowing():
             self.buffer.append(data)
 
     def _close_cell(self) -> None:
@@ -162,7 +217,9 @@ class _Reader:
         row = table.rows[-1]
         while table.covered(len(row)):  # columns covered by a rowspan from above
             self._place(table, row, RawCell(""))
-        text = clean_text(" ".join("".join(cell["text"]).split()), markup=False)
+        text = clean_text(" ".join("".join(x for x in cell["text"] if isinstance(x, str)).split()), markup=False)
+        if text and table.first_parts is None:
+            table.first_parts = cell["text"]
         col = len(row)
         self._place(table, row, RawCell(text))
         for _ in range(1, cell["colspan"]):
