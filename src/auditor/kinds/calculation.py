@@ -130,6 +130,7 @@ def _checks(doc, rule):
     if "enumeration" in rule.params["contexts"]:
         yield from _check_enumerations(doc, base, rule)
         yield from _check_trailing_sums(base, rule)
+        yield from _check_span_breakdowns(base, rule)
     if "subrows" in rule.params["contexts"]:
         yield from _check_subrows(doc, base, rule)
 
@@ -240,6 +241,54 @@ def _check_list_unit_slips(base: FactBase, rule):
                     hit = _part_exceeds(named, items[0], "同一句", f"{compact(items[0].label).lstrip('，,：:、')} {items[0].text}")
                     if hit is not None:
                         yield hit
+
+
+def _check_span_breakdowns(base: FactBase, rule):
+    """An amount of a span of years (in no index: it states no year's value) and the amounts of
+    its years listed after it with 其中 (2022—2024年累计投入8,727.00万元，其中2022年…、2023年…)."""
+    from dataclasses import replace
+
+    opener = lexicon().list_opener
+    for total in base.facts:
+        if total.comparator != "多年" or total.source != "text" or not _money(total):
+            continue
+        text = base.sentences.get((total.block, total.sentence), "")
+        if not opener.match(text, total.at + len(total.text)):
+            continue
+        after = [f for f in base.by_sentence.get((total.block, total.sentence), ()) if f.at > total.at]
+        by_year = _parts_by_year(text, total, _any_parts(after, total.sentence))
+        if by_year is None:
+            continue
+        yield CHECKED
+        items, complete, start = by_year
+        # (named by its words from the span's first year: 2022—2024年累计投入改造资金)
+        named = replace(total, concept=compact(text[start:total.at]).strip("，,：:（(为") or "合计")
+        yield from _compare_listing(named, items, not complete, rule)
+
+
+def _parts_by_year(text: str, total: Fact, parts: list[Fact]) -> tuple[list[Fact], bool, int] | None:
+    """The amounts of a span of years broken down by year (2022—2024年累计投入8,727.00万元，其中2022年
+    2,600.00万元、2023年…): the parts each naming one year of the span, no year twice; and whether
+    they name every year of it (then they add up to it; else they cannot exceed it); and where the
+    span's words start. None when the span's years or a part's year cannot be read."""
+    span = SPAN_YEARS_RE.search(text, max(0, total.at - SPAN_CHARS), total.at)
+    if span is None:
+        return None
+    first, last = int(span.group(1)), int(span.group(2))
+    years = []
+    for part in parts:
+        named = YEAR_NUMBER_RE.findall(part.label)
+        if len(named) != 1 or not first <= int(named[0]) <= last or part.comparator:
+            return None
+        years.append(int(named[0]))
+    if len(parts) < 2 or len(set(years)) != len(years):
+        return None
+    return parts, set(years) == set(range(first, last + 1)), span.start()
+
+
+SPAN_CHARS = 40  # how far before a span's amount its years stand (2022—2024年累计投入改造资金)
+SPAN_YEARS_RE = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:[-－—–~～至到]{1,2})\s*((?:19|20)\d\d)\s*年")
+YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d\d)\s*年")
 
 
 def _opener_after(text: str, facts: list[Fact], k: int, opener) -> tuple[re.Match | None, int]:
