@@ -734,6 +734,7 @@ class FactReader:
         项目, a report on several projects in turn), up to the next heading of its level."""
         out: dict[int, str] = {}
         current, chapter, chapter_level = "", "", 0
+        self.listed_projects = self._listed_projects()
         for index, block in enumerate(self.doc.blocks):
             if isinstance(block, Heading):
                 current = ""
@@ -756,12 +757,25 @@ class FactReader:
         if not heading.token or heading.level > 2:
             return ""
         words = compact(heading.text[len(heading.token):])
+        if words in self.listed_projects:
+            return words  # (（一）小型水库除险加固 over its figures, a row of the list of projects)
         at = words.find("项目")
         name, tail = words[:at + 2], words[at + 2:]
         # (二、森林抚育补贴项目自评情况: the project's name, then what the part says of it)
         if at < 2 or not self.project_part_tail.fullmatch(tail) or any(w in name for w in self.section_words):
             return ""
         return name
+
+    def _listed_projects(self) -> set[str]:
+        """The names in the 项目名称 columns of the document's lists of projects (one a row)."""
+        names: set[str] = set()
+        for table in self.doc.tables:
+            grid = _stripped(table.rows)
+            k = _subject_column(grid, self.subject_cells)
+            if k is not None:
+                names.update(n for row in grid if k < len(row) for n in [compact(row[k])]
+                             if len(n) >= PROJECT_NAME_MIN)
+        return names
 
     def _project_names(self) -> set[str]:
         """The projects the document's forms (项目名称 cells) and 项目名称： lines name. A project
@@ -1886,7 +1900,7 @@ class FactReader:
             measure = "决算" if unit in MONEY_UNITS else ("得分" if scored else "实际值")
             if unit in MONEY_UNITS and period == PRIOR and last_money is not None and last_money.period == CURRENT \
                     and last_money.measure in BUDGET_MEASURES and self.lex.comparison.search(phrase) \
-                    and _names_nothing(bare, self.lex):
+                    and _names_nothing(bare, self.lex) and not _base_of_rate(m.string, last_money):
                 # “全年预算数315.00万元，比上年300.00万元增长5.00%”: the year compared with, naming
                 # no measure, is the budget's last year
                 measure = last_money.measure
@@ -2270,10 +2284,22 @@ class FactReader:
     def _part_of_year(self, words: str) -> bool:
         """The words name a part of the year (四季度, 上半年), not how often (按季度)."""
         found = self.lex.partial_period.search(words)
-        while found is not None and words[max(0, found.start() - 1):found.start()] in self.frequency_words \
-                and found.start() > 0:
+        while found is not None and ((words[max(0, found.start() - 1):found.start()] in self.frequency_words
+                                      and found.start() > 0) or self._own_span(words, found)):
             found = self.lex.partial_period.search(words, found.end())
         return found is not None
+
+    def _own_span(self, words: str, found: re.Match) -> bool:
+        """In a report on part of its year (2025年1-6月…监控报告), the words name that part itself
+        (截至6月30日, 上半年, 6月底): the report's own figure, no figure of a smaller part."""
+        months = self.base.elapsed_months
+        if not months:
+            return False
+        said = MONTH_NUMBER_RE.match(words, found.start(), found.end() + MONTH_REACH) \
+            or MONTH_BEFORE_RE.search(words, max(0, found.start() - MONTH_REACH), found.start() + 1)
+        if said:
+            return int(said.group(1)) == months
+        return (vocabulary().get("part_year_words") or {}).get(found.group(0)) == months
 
     def _period_opens(self, clause: str) -> bool:
         """The clause opens on a year or on last year's words (2024年度人员经费…, 上年…)."""
@@ -2976,6 +3002,21 @@ def _phrase_start(text: str, number_start: int, previous_end: int) -> int:
     if breaks and breaks[-1] >= len(window) - 1:
         breaks = []
     return floor + (breaks[-1] if breaks else 0)
+
+
+MONTH_REACH = 3  # characters after a part-of-year word its month may stand in (月底 of 截至6月底)
+MONTH_NUMBER_RE = re.compile(r"\D{0,3}?(\d{1,2})\s*月")  # (截至6月: the month the part ends with)
+MONTH_BEFORE_RE = re.compile(r"(?<!\d)(\d{1,2})\s*月$")  # (6月底, 6月末: the month before 月底)
+
+
+def _base_of_rate(text: str, f: Fact) -> bool:
+    """The amount is what a rate right after it is of (完成调整预算40.81亿元的91.4%, 占…的): not
+    the sentence's own figure, whose last year a comparison after it names."""
+    end = f.at + len(f.text)
+    return text[f.at:end] == f.text and RATE_OF_AFTER_RE.match(text, end) is not None
+
+
+RATE_OF_AFTER_RE = re.compile(r"\s*的\s*[\d.]+\s*[%％]")
 
 
 def _in_brackets(text: str, at: int) -> bool:

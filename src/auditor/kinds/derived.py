@@ -286,8 +286,8 @@ def _own_subject(base: FactBase, part: Fact, rate: Fact) -> bool:
         # (…830.00万元，为基本支出的68.40%; 在基本支出中占82.50%: the words name the whole, not a subject)
         return False
     subject = SUBJECT_FILLER_RE.sub("", clause.split("占")[0])
-    if len(subject) < 2:
-        return False
+    if len(subject) < 2 or subject in compact(part.label):
+        return False  # (税收收入15.00亿元，税收占比87.8%: the amount's own name, or a short form of it)
     named = lexicon().concepts.last(compact(subject))
     return named is None or named != part.concept
 
@@ -313,8 +313,11 @@ def _share(base: FactBase, rule):
         if whole.id in balanced:
             continue  # a tail moved to make the list print 100%: the list is right as printed
         # (a breakdown's whole, stated nowhere, is the sum of the parts it lists)
-        worded = NAMED_BASE_RE.search(compact(rate.label))  # (占到位资金的: the whole in the share's words)
-        name = whole.concept or ("所列各项之和" if whole.id < 0 else worded.group(1).rstrip("的") if worded else "总额")
+        # (占到位资金的, 占一般公共预算收入的比重为: the whole in the share's words)
+        worded = NAMED_BASE_RE.search(compact(rate.label).rstrip("为是达约：:"))
+        # (the whole as the share's words name it, 占一般公共预算收入的, before the vocabulary's name)
+        name = worded.group(1).rstrip("的") if worded and whole.id >= 0 else \
+            whole.concept or ("所列各项之和" if whole.id < 0 else "总额")
         # (a sum of the items listed is written out, one step of figures: an item found misprinted
         # by another rule is then seen to explain the share, findings.drop_consequences)
         divisor = f"（{whole.quote}）" if whole.label == LISTED_SUM else f"{name} {whole.text}"
@@ -1571,7 +1574,9 @@ def _growth(base: FactBase, rule):
             continue
         sentence = _before(_same_sentence(base, rate), rate)
         if rule.params["adjusted_cues"] and any(
-                w in base.sentences.get((rate.block, rate.sentence), "") for w in rule.params["adjusted_cues"]):
+                w in base.sentences.get((rate.block, rate.sentence), "")[:rate.at] for w in rule.params["adjusted_cues"]):
+            # (增长6.6%，剔除留抵退税因素后同口径增长7.1%: the rate after the cue is on adjusted
+            # figures; the headline one before it is on the figures stated)
             continue
         # the change of the rate's own concept (“本年支出减少 10 万元，其中基本支出增长 5%”: not 基本支出's)
         change = next((f for f in reversed(sentence) if f.measure == "变动额" and f.is_money
