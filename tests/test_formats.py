@@ -154,6 +154,17 @@ def test_one_html_cell_framing_paragraphs_is_no_table(tmp_path):
     assert doc.tables[0].rows[1][0].text == "合计"  # (a Word export's <p> in each cell: a data table still)
 
 
+def test_a_row_of_a_tables_code_and_unit_is_a_line_above_it(tmp_path):
+    """A page laying out 公开07表 | 金额单位：万元 in a grid of its own: the table below is titled by
+    the heading above and carries the unit."""
+    path = tmp_path / "r.html"
+    path.write_text("<h2>“三公”经费支出决算表</h2><table><tr><td>公开07表</td><td>金额单位：万元</td></tr></table>"
+                    "<table><tr><td>项目</td><td>决算数</td></tr><tr><td>合计</td><td>12.46</td></tr></table>",
+                    encoding="utf-8")
+    doc = load(str(path))
+    assert [(t.title, t.unit) for t in doc.tables] == [("“三公”经费支出决算表", "万元")]
+
+
 def test_an_html_caption_titles_its_table(tmp_path):
     """<caption> is HTML's own table title: the table is titled by it, not by the heading above."""
     path = tmp_path / "r.html"

@@ -142,7 +142,7 @@ def _run_in_heading(body: str, numbered: tuple, after: RawBlock | None, before: 
 
 
 def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
-    raw_blocks = join_continued_tables(raw_blocks)
+    raw_blocks = join_continued_tables([_meta_row_as_line(raw) for raw in raw_blocks])
     blocks = []
     section = None
     table_index = 0
@@ -297,6 +297,18 @@ TITLE_REACH_LINES = 3  # the lines above a table its title may stand in, not cou
 TITLE_REACH_BLOCKS = 8  # …and with them
 # a line filling in a field (编制单位：某局, 部门：某局): no title, unless it names a table
 FIELD_LINE_RE = re.compile(r"^\s*[\u4e00-\u9fff]{1,6}\s*[:：]\s*(?![^表]*表)\S")
+
+
+def _meta_row_as_line(raw: RawBlock) -> RawBlock:
+    """A one-row table of a table's code, field and unit cells only (公开07表 | 金额单位：万元, laid
+    out in a web page's grid): a line above the table it is of, not a table."""
+    if raw.kind != "table" or len(raw.rows) != 1:
+        return raw
+    texts = [c.text.strip() for c in raw.rows[0] if c.text.strip()]
+    if not texts or not all(_table_meta_line(t) for t in texts):
+        return raw
+    return RawBlock("para", text="\u3000".join(texts), line=raw.line, paragraph=raw.paragraph, page=raw.page,
+                    sheet=raw.sheet)
 
 
 def _table_meta_line(text: str) -> bool:
