@@ -144,6 +144,18 @@ def test_a_table_laying_out_an_html_page_is_the_page(tmp_path):
     assert doc.tables[0].rows[1][1].text == "1.00"
 
 
+def test_a_table_inside_a_grid_of_figures_leaves_the_grid_a_table(tmp_path):
+    """A small table in a cell of a form (or in a header cell spanning it) is read as a table of its
+    own; the form stays a table, its rows as they stand."""
+    path = tmp_path / "r.html"
+    path.write_text("<table><tr><td colspan='3'><table><tr><td>公开01表</td><td>单位：万元</td></tr></table></td></tr>"
+                    "<tr><td>项目</td><td>分值</td><td>得分</td></tr><tr><td>产出</td><td>50</td>"
+                    "<td><table><tr><td>48</td></tr></table></td></tr></table>", encoding="utf-8")
+    doc = load(str(path))
+    form = max(doc.tables, key=lambda t: len(t.rows))
+    assert [[c.text for c in row] for row in form.rows] == [["项目", "分值", "得分"], ["产出", "50", ""]]
+
+
 def test_one_html_cell_framing_paragraphs_is_no_table(tmp_path):
     path = tmp_path / "r.html"
     path.write_text("<table><tr><td><h2>一、概况</h2><p>本局内设科室3个。</p></td></tr></table>"

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
-from ..facts.numbers import RANGE_JOINER, TABLE_NUMBER, cn_to_int, normalize_digits
-from ..knowledge import vocabulary
+from ..facts.numbers import RANGE_JOINER, TABLE_NUMBER, cn_to_int
+from ..knowledge import vocabulary, vocabulary_generation
 from ..model import Document, Heading, Location, Paragraph, Sentence, Table, block_location, grid_cell
 from .raw import RawBlock
 
@@ -284,7 +285,7 @@ def _table(raw: RawBlock, loc: Location, index: int, before: list) -> Table:
     # a table's code line (公开04表, 附表2) numbers it and names nothing: the title is above it
     # (公开04表　单位：万元: a code line with the unit beside it names nothing either)
     titles = [_without_unit(b.text) for b in prev if len(b.text) <= 80 and len(b.text) > 3
-              and not _is_sentence(b.text) and not FIELD_LINE_RE.match(b.text)]
+              and not _is_sentence(b.text) and not _field_line(b.text)]
     titles = [t for t in titles if t and not TABLE_CODE_RE.match(t)]
     named = [t for t in titles if "表" in t]
     if named or titles:
@@ -295,8 +296,16 @@ def _table(raw: RawBlock, loc: Location, index: int, before: list) -> Table:
 
 TITLE_REACH_LINES = 3  # the lines above a table its title may stand in, not counting meta lines
 TITLE_REACH_BLOCKS = 8  # …and with them
-# a line filling in a field (编制单位：某局, 部门：某局): no title, unless it names a table
-FIELD_LINE_RE = re.compile(r"^\s*[\u4e00-\u9fff]{1,6}\s*[:：]\s*(?![^表]*表)\S")
+def _field_line(text: str) -> bool:
+    """A line filling in a field of the form (编制单位：某局, 部门：某局; vocabulary.yaml
+    table_field_labels): it titles no table."""
+    return _field_line_re(vocabulary_generation()).match(text) is not None
+
+
+@lru_cache(maxsize=4)
+def _field_line_re(generation: int) -> re.Pattern:
+    labels = sorted(vocabulary().get("table_field_labels") or (), key=len, reverse=True)
+    return re.compile(r"^\s*(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：]\s*\S" if labels else r"(?!)")
 
 
 def _meta_row_as_line(raw: RawBlock) -> RawBlock:
@@ -313,7 +322,7 @@ def _meta_row_as_line(raw: RawBlock) -> RawBlock:
 
 def _table_meta_line(text: str) -> bool:
     """A line that only numbers a table, states its unit or fills in a field."""
-    return bool(TABLE_CODE_RE.match(text) or FIELD_LINE_RE.match(text) or not _without_unit(text) and UNIT_RE.search(text))
+    return bool(TABLE_CODE_RE.match(text) or _field_line(text) or not _without_unit(text) and UNIT_RE.search(text))
 
 
 UNIT_SEGMENT_RE = re.compile(r"[（(]?\s*(?:金额)?单位\s*[:：]\s*(?:亿元|万元|千元|元)\s*[）)]?|[（(]\s*(?:亿元|万元|千元|元)\s*[）)]")
@@ -381,15 +390,22 @@ TITLE_SEARCH_BLOCKS = 8  # a title stands among the opening lines (after a menu,
 TITLE_LINE_CHARS = 60  # …and is a line this short, no sentence
 
 
+ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _ascii_digits(text: str) -> str:
+    return text.translate(ASCII_DIGITS)
+
+
 def infer_meta(doc: Document) -> dict:
-    # (years read in ASCII digits: a report printing ２０２４年度 is of 2024)
-    texts = [normalize_digits(b.text if not isinstance(b, Table) else b.text_start(400)) for b in doc.blocks[:60]]
+    # (years read in ASCII digits: a report printing ２０２４年度 is of 2024; its punctuation as printed)
+    texts = [_ascii_digits(b.text if not isinstance(b, Table) else b.text_start(400)) for b in doc.blocks[:60]]
     head, wider = " ".join(texts[:12]), " ".join(texts)
     # the year of the opening lines' 20XX年度 (the title's and the body's: where they disagree, the
     # title is the odd one out); else the title's own year; last, the years the opening lines name
     # without 年度 (2023年全年预算…; not a date: 2024年3月). A plan (vocabulary.yaml title_year_first)
     # takes its title's year before all: its body cites last year's 2024年度 outturn.
-    title = normalize_digits(title_block(doc).text) if title_block(doc) is not None else ""
+    title = _ascii_digits(title_block(doc).text) if title_block(doc) is not None else ""
     # (a span of years in the title, 项目（2023-2025年）, is the project's period, not the report's year)
     plain_title = YEAR_SPAN_RE.sub("", title)
     title_years = Counter((TITLE_YEAR_RE.findall(plain_title) or PART_YEAR_RE.findall(plain_title))[:1])
@@ -404,7 +420,7 @@ def infer_meta(doc: Document) -> dict:
     # is weighed against the whole opening, tables too, so that a slip in it is outvoted)
     voting = " ".join(t for b, t in zip(doc.blocks[:12], texts) if not isinstance(b, Table)) if voted else head
     years = first or ((voted + Counter(YEAR_RE.findall(voting))) if YEAR_RE.search(voting) else Counter()) \
-        or title_years or Counter(YEAR_RE.findall(normalize_digits(doc.text))) or Counter(YEAR_END_RE.findall(head)) \
+        or title_years or Counter(YEAR_RE.findall(_ascii_digits(doc.text))) or Counter(YEAR_END_RE.findall(head)) \
         or Counter(TITLE_YEAR_RE.findall(head))
     wider_voting = " ".join(t for b, t in zip(doc.blocks[:60], texts) if not isinstance(b, Table)) if voted else wider
     years = _settled(years, Counter(YEAR_RE.findall(wider_voting)), title_years)

@@ -26,6 +26,7 @@ from .text import decode
 BLOCK_TAGS = {"p", "div", "li", "br", "section", "article", "tr", "title", "blockquote", "pre"}
 SKIP_TAGS = {"script", "style", "head", "noscript", "template"}
 SPAN_RE = re.compile(r"\s*\+?0*([0-9]{1,12})")
+FRAME_COLUMNS = 3  # a layout table's rows hold fewer cells than this (menu | content), a form's more
 
 
 def read_html(path: str) -> list[RawBlock]:
@@ -71,6 +72,14 @@ class _Table:
             return
         self.rows.append([])
 
+    def frame_like(self) -> bool:
+        """At most FRAME_COLUMNS cells a row so far, this row's included: a frame round the page
+        (a menu beside the content), no grid of figures."""
+        # (a cell spanning several columns, <td colspan="6">, is a wide grid's)
+        spanned = self.cell is not None and self.cell["colspan"] >= FRAME_COLUMNS
+        return not spanned and all(len(row) < FRAME_COLUMNS for row in self.rows[:-1]) \
+            and len(self.rows[-1]) < FRAME_COLUMNS
+
     def covered(self, col: int) -> bool:
         return self.spans.get(col, -1) >= self.index
 
@@ -95,9 +104,11 @@ class _Reader:
         if tag in SKIP_TAGS:
             self.skip += 1
         elif tag == "table":
-            if self.tables and self.tables[-1].cell is not None and not self.tables[-1].layout:
-                # a table inside a cell: the outer one lays out the page (an old site template
-                # wrapping the whole report in <table><tr><td>)
+            if self.tables and self.tables[-1].cell is not None and not self.tables[-1].layout \
+                    and self.tables[-1].frame_like():
+                # a table inside a cell of a table no wider than a frame: the outer one lays out the
+                # page (an old site template wrapping the whole report in <table><tr><td>); inside a
+                # grid of figures it is a table of its own, read before the grid
                 self._lay_out(self.tables[-1])
             self._flush()
             if len(self.tables) >= MAX_TABLE_DEPTH:

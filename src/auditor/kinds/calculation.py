@@ -46,6 +46,7 @@ PARAMS = {
     # …and those that make it the whole of the share right after it (占全年预算数52.00万元的86.54%;
     # not 占地补偿20.00万元), no item either
     "share_openers": (list, []),
+    "other_measure_words": (list, []),  # see the rule file
 }
 MESSAGE_FIELDS = {"total_label", "total", "sum", "parts", "context", "verdict"}
 CONTEXTS = ("sentence", "table", "document", "enumeration", "subrows", "changes")
@@ -234,7 +235,8 @@ def _check_list_unit_slips(base: FactBase, rule):
                 if len(items) >= 2:
                     yield CHECKED
                     yield from _compare_listing(named, items, True, rule)
-                elif items and _money(total) and _money(items[0]):
+                elif items and _money(total) and _money(items[0]) \
+                        and not any(w in items[0].label for w in rule.params["other_measure_words"]):
                     # one part named after 其中 (授予中小企业合同金额…，其中：授予小微企业合同金额…):
                     # it cannot be more than the whole
                     yield CHECKED
@@ -272,13 +274,18 @@ def _parts_by_year(text: str, total: Fact, parts: list[Fact]) -> tuple[list[Fact
     they name every year of it (then they add up to it; else they cannot exceed it); and where the
     span's words start. None when the span's years or a part's year cannot be read."""
     span = SPAN_YEARS_RE.search(text, max(0, total.at - SPAN_CHARS), total.at)
-    if span is None:
-        return None
+    if span is None or any(w in text[span.end():total.at] for w in concepts().get("span_average_words") or ()):
+        return None  # (2022—2024年年均投入…: a year's on average, no sum of the years)
     first, last = int(span.group(1)), int(span.group(2))
     years = []
     for part in parts:
         named = YEAR_NUMBER_RE.findall(part.label)
-        if len(named) != 1 or not first <= int(named[0]) <= last or part.comparator:
+        # (each part named by its year alone: 其中2022年中央资金… is one fund's, not the year's all)
+        rest = YEAR_NUMBER_RE.sub("", compact(part.label))
+        for opener in lexicon().list_openers:
+            rest = rest.replace(opener, "")
+        if len(named) != 1 or not first <= int(named[0]) <= last or part.comparator \
+                or rest.strip("，,、；;：:和及与度为是共计投入的"):
             return None
         years.append(int(named[0]))
     if len(parts) < 2 or len(set(years)) != len(years):
@@ -286,6 +293,7 @@ def _parts_by_year(text: str, total: Fact, parts: list[Fact]) -> tuple[list[Fact
     return parts, set(years) == set(range(first, last + 1)), span.start()
 
 
+ROUND_PLACES = 1  # a figure said to be round (约) is printed to this many decimals at most
 SPAN_CHARS = 40  # how far before a span's amount its years stand (2022—2024年累计投入改造资金)
 SPAN_YEARS_RE = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:[-－—–~～至到]{1,2})\s*((?:19|20)\d\d)\s*年")
 YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d\d)\s*年")
@@ -1155,9 +1163,13 @@ def _compare(total: Fact, parts: list[Fact], context: str, rule):
     diff = abs(exact - total.in_yuan())
     if diff <= slack and diff == 0:
         return
-    # a figure said to be round (其他收入约268万元) lets the sum be off by a share of it: no tail to note
+    if total.value > 0 and any(p.value < 0 for p in parts) \
+            and abs(sum((abs(p.in_yuan()) for p in parts), Decimal(0)) - total.in_yuan()) <= slack:
+        return  # (结余30.00万元，其中：财政拨款结转-25.00万元、…-5.00万元: the minus signs were dashes)
+    # a figure said to be round and printed so (其他收入约268万元; not 约1,286.40万元, printed to the
+    # cent) lets the sum be off by a share of it: no tail to note
     spread = sum((abs(p.in_yuan()) * lexicon().approximate_share for p in [total, *parts]
-                  if lexicon().approximate.search(p.label)), Decimal(0))
+                  if p.places <= ROUND_PLACES and lexicon().approximate.search(p.label)), Decimal(0))
     if spread and diff <= slack + spread:
         return
     if diff > slack and diff <= own_slack(((p.value, p.places, MONEY_UNITS.get(p.unit, Decimal(1)))

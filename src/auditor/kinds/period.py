@@ -264,7 +264,7 @@ def _check_activity_year(doc, rule, year):
                         and _other_years_figure(before + text, found.group(0), stated, year, params)) \
                     or (stated == year - 1 and _compared_after(text, sentences[index + 1:index + 1 + COMPARED_REACH],
                                                                params["last_year_words"], year)) \
-                    or (stated == year - 1 and index and _compared_before(sentences[index - 1].plain,
+                    or (stated == year - 1 and index and _compared_before(sentences[index - 1].plain, text[found.end(1):].lstrip("年度 "),
                                                                            params["last_year_words"], year)) \
                     or (kind == "topic_pattern" and str(year) in text[found.end(1):]) \
                     or (year < stated and not beyond and any(w in text for w in params["plan_words"])) \
@@ -326,14 +326,20 @@ def _compared_after(current: str, following: list, last_year_words: list[str], y
     return False
 
 
-def _compared_before(previous: str, last_year_words: list[str], year: int) -> bool:
-    """The sentence right before opens on the report year by its number, states a figure and
-    compares it with last year (2024年度“三公”经费支出12.30万元，比上年减少3.30万元。2023年度“三公”
-    经费支出15.60万元。): last year's figure after it is the base it was compared with."""
+def _compared_before(previous: str, rest: str, last_year_words: list[str], year: int) -> bool:
+    """The sentence right before opens on the report year by its number, states a figure of the
+    same thing and compares it with last year (2024年度“三公”经费支出12.30万元，比上年减少3.30万元。
+    2023年度“三公”经费支出15.60万元。): last year's figure after it is the base it was compared with.
+    `rest`: this sentence after its year, whose words up to its first figure name the thing."""
     text = previous.lstrip()
     opens = _own_year_opening(vocabulary_generation()).match(text)
+    topic = re.split(r"\d", rest, maxsplit=1)[0].strip("度，,、 ")[:TOPIC_CHARS]
     return opens is not None and opens.group(1) is not None and int(opens.group(1)) == year \
-        and re.search(r"\d", text[opens.end():]) is not None and any(w in text for w in last_year_words)
+        and re.search(r"\d", text[opens.end():]) is not None and any(w in text for w in last_year_words) \
+        and len(topic) >= 2 and topic in text
+
+
+TOPIC_CHARS = 6  # the first characters of a sentence's thing that must stand in the sentence it follows
 
 
 RATE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")

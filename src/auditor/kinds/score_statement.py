@@ -488,7 +488,7 @@ def _score_lists() -> dict:
     lists = concepts().get("score_lists") or {}
     return {key: lists.get(key) or ({} if key == "categories" else [])
             for key in ("categories", "complete_sets", "optional", "category_classifiers", "total_points_words",
-                        "list_closing_words",
+                        "list_closing_words", "possible_points_words",
                         "list_openers", "deduction_words", "respectively",
                         "method_nouns", "method_openers",
                         "scored_words")}
@@ -822,9 +822,12 @@ def _execution_terms(text: str, facts, base: FactBase) -> tuple[Fact, Fact, Fact
     if rate is None:
         return None
     at = rate.at if here else 0
-    # (not a score said as such before the rate: 预算执行率指标得分9.5分，…预算执行率95.00%，…计得9.5分)
+    # (not a score said as such before the rate: 预算执行率指标得分9.5分，…预算执行率95.00%，…计得9.5分;
+    # 最高可得10分 is the weight)
+    possible = tuple(_score_lists()["possible_points_words"])
     weight = next((f for f in facts if f.unit == "分" and (f.at < at or not here) and not f.comparator
-                   and not compact(f.label).rstrip("为：:").endswith(SCORED_WORDS)), None)
+                   and (not compact(f.label).rstrip("为：:").endswith(SCORED_WORDS)
+                        or any(w in f.label for w in possible))), None)
     score = next((f for f in reversed(facts) if f.unit == "分" and f.at > at and f is not weight and not f.comparator
                   and "得" in text[max(0, f.at - 6):f.at]), None)
     if weight is None and score is not None:
