@@ -3020,9 +3020,14 @@ RATE_OF_AFTER_RE = re.compile(r"\s*的\s*[\d.]+\s*[%％]")
 
 
 def _in_brackets(text: str, at: int) -> bool:
-    """Whether a bracket opened before `at` is still open there (the last one, not nested)."""
-    opened = max(text.rfind("（", 0, at), text.rfind("(", 0, at))
-    return opened >= 0 and max(text.rfind("）", 0, at), text.rfind(")", 0, at)) < opened
+    """Whether a bracket opened before `at`, within a note's reach, is still open there (the last
+    one, not nested; bounded, so that each figure's cost stays constant in a long sentence)."""
+    floor = max(0, at - BRACKET_REACH)
+    opened = max(text.rfind("（", floor, at), text.rfind("(", floor, at))
+    return opened >= 0 and max(text.rfind("）", opened, at), text.rfind(")", opened, at)) < 0
+
+
+BRACKET_REACH = 60  # characters from a bracket's opening to a figure noted in it
 
 
 def _inside_doc_number(text: str, start: int) -> bool:
@@ -3358,15 +3363,22 @@ def names_whole_money(words: str, lex: Lexicon) -> bool:
     """The words name only the unit's or the project's whole money (部门预算资金, 本局年度资金, 全部
     资金): once the words for the whole (concepts.yaml whole_money_words) and the money noun ending
     them (money_nouns) are out, what is left names nothing (预算, a measure). 专项资金 names a part."""
-    vocab = concepts()
+    whole, nouns = _whole_money_vocabulary(vocabulary_generation())
     rest = _years_out(words)
-    for word in sorted(vocab.get("whole_money_words") or (), key=len, reverse=True):
+    for word in whole:
         rest = rest.replace(word, "")
     rest = rest.strip("，,、的（( ")
-    nouns = tuple(vocab.get("money_nouns") or ())
     while nouns and rest.endswith(nouns):  # (the money word itself: what stands before it qualifies it)
         rest = rest[:-next(len(w) for w in nouns if rest.endswith(w))]
     return not rest or _names_nothing(rest, lex)
+
+
+@lru_cache(maxsize=4)
+def _whole_money_vocabulary(generation: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(whole_money_words longest first, money_nouns) of the vocabulary read (`generation`)."""
+    vocab = concepts()
+    return (tuple(sorted(vocab.get("whole_money_words") or (), key=len, reverse=True)),
+            tuple(vocab.get("money_nouns") or ()))
 
 
 def _names_nothing(bare: str, lex: Lexicon) -> bool:

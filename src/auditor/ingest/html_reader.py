@@ -64,12 +64,15 @@ class _Table:
         # a table laying out the page, not stating figures: its cells' text flows as the page's
         # own paragraphs and headings (see _Reader._lay_out)
         self.layout = False
+        self.widest = 0  # the most cells a row before the current one holds (see frame_like)
         self.first_parts: list | None = None  # the first cell's text with its block breaks (see end)
 
     def new_row(self) -> None:
         self.index += 1
         if self.rows and not self.rows[-1]:
             return
+        if self.rows:
+            self.widest = max(self.widest, len(self.rows[-1]))
         self.rows.append([])
 
     def frame_like(self) -> bool:
@@ -77,8 +80,7 @@ class _Table:
         (a menu beside the content), no grid of figures."""
         # (a cell spanning several columns, <td colspan="6">, is a wide grid's)
         spanned = self.cell is not None and self.cell["colspan"] >= FRAME_COLUMNS
-        return not spanned and all(len(row) < FRAME_COLUMNS for row in self.rows[:-1]) \
-            and len(self.rows[-1]) < FRAME_COLUMNS
+        return not spanned and self.widest < FRAME_COLUMNS and len(self.rows[-1]) < FRAME_COLUMNS
 
     def covered(self, col: int) -> bool:
         return self.spans.get(col, -1) >= self.index

@@ -240,7 +240,8 @@ def _check_list_unit_slips(base: FactBase, rule):
                     # one part named after 其中 (授予中小企业合同金额…，其中：授予小微企业合同金额…):
                     # it cannot be more than the whole
                     yield CHECKED
-                    hit = _part_exceeds(named, items[0], "同一句", f"{compact(items[0].label).lstrip('，,：:、')} {items[0].text}")
+                    part = items[0]
+                    hit = _part_exceeds(named, part, "同一句", f"{compact(part.label).lstrip('，,：:、')} {part.text}")
                     if hit is not None:
                         yield hit
 
@@ -248,8 +249,6 @@ def _check_list_unit_slips(base: FactBase, rule):
 def _check_span_breakdowns(base: FactBase, rule):
     """An amount of a span of years (in no index: it states no year's value) and the amounts of
     its years listed after it with 其中 (2022—2024年累计投入8,727.00万元，其中2022年…、2023年…)."""
-    from dataclasses import replace
-
     opener = lexicon().list_opener
     for total in base.facts:
         if total.comparator != "多年" or total.source != "text" or not _money(total):
@@ -304,8 +303,8 @@ def _opener_after(text: str, facts: list[Fact], k: int, opener) -> tuple[re.Matc
     the share it is of the whole stated next to it (…合同金额100.00万元，占政府采购支出总额的82.99%，
     其中：…: the parts are the amount's, not the share's); and the index of the first fact after it."""
     total, first = facts[k], k + 1
-    while first < len(facts) and facts[first].sentence == facts[k].sentence and facts[first].measure == "占比" \
-            and facts[first].of in (-1, total.id) and first == k + 1:
+    if first < len(facts) and facts[first].sentence == total.sentence and facts[first].measure == "占比" \
+            and facts[first].of in (-1, total.id):
         first += 1  # (one share only: a list of shares is no whole's own)
     end = facts[first - 1].at + len(facts[first - 1].text)
     if first > k + 1 and CLAUSE_END_RE.search(text, total.at + len(total.text), end):

@@ -27,7 +27,8 @@ from decimal import Decimal
 from typing import Literal
 
 from ..facts.base import (BUDGET_MEASURES, CLAUSE_BREAK_RE, bare_head, compares_other_year, CURRENT, LATER, OLDER, PRIOR, Fact, FactBase, column_sum, fact_base, kind_total,
-                          named_budget_base, names_budget_base, names_own_thing, names_whole_money, part_names, per_unit, YEAR_RE)
+                          named_budget_base, names_budget_base, names_own_thing, names_whole_money, part_names,
+                          per_unit, YEAR_RE)
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt, quantize_like
 from ..facts.targets import PREFIX
@@ -1574,7 +1575,8 @@ def _growth(base: FactBase, rule):
             continue
         sentence = _before(_same_sentence(base, rate), rate)
         if rule.params["adjusted_cues"] and any(
-                w in base.sentences.get((rate.block, rate.sentence), "")[:rate.at] for w in rule.params["adjusted_cues"]):
+                w in base.sentences.get((rate.block, rate.sentence), "")[:rate.at]
+                for w in rule.params["adjusted_cues"]):
             # (增长6.6%，剔除留抵退税因素后同口径增长7.1%: the rate after the cue is on adjusted
             # figures; the headline one before it is on the figures stated)
             continue

@@ -264,8 +264,8 @@ def _check_activity_year(doc, rule, year):
                         and _other_years_figure(before + text, found.group(0), stated, year, params)) \
                     or (stated == year - 1 and _compared_after(text, sentences[index + 1:index + 1 + COMPARED_REACH],
                                                                params["last_year_words"], year)) \
-                    or (stated == year - 1 and index and _compared_before(sentences[index - 1].plain, text[found.end(1):].lstrip("年度 "),
-                                                                           params["last_year_words"], year)) \
+                    or (stated == year - 1 and index and _compared_before(
+                        sentences[index - 1].plain, text[found.end(1):].lstrip("年度 "), params["last_year_words"], year)) \
                     or (kind == "topic_pattern" and str(year) in text[found.end(1):]) \
                     or (year < stated and not beyond and any(w in text for w in params["plan_words"])) \
                     or any(cue in text for cue in quiet) \

@@ -824,9 +824,10 @@ def _execution_terms(text: str, facts, base: FactBase) -> tuple[Fact, Fact, Fact
     at = rate.at if here else 0
     # (not a score said as such before the rate: 预算执行率指标得分9.5分，…预算执行率95.00%，…计得9.5分;
     # 最高可得10分 is the weight)
-    possible = tuple(_score_lists()["possible_points_words"])
+    lists = _score_lists()
+    scored, possible = tuple(lists["scored_words"]), tuple(lists["possible_points_words"])
     weight = next((f for f in facts if f.unit == "分" and (f.at < at or not here) and not f.comparator
-                   and (not compact(f.label).rstrip("为：:").endswith(SCORED_WORDS)
+                   and (not compact(f.label).rstrip("为：:").endswith(scored)
                         or any(w in f.label for w in possible))), None)
     score = next((f for f in reversed(facts) if f.unit == "分" and f.at > at and f is not weight and not f.comparator
                   and "得" in text[max(0, f.at - 6):f.at]), None)
@@ -843,7 +844,6 @@ def _execution_terms(text: str, facts, base: FactBase) -> tuple[Fact, Fact, Fact
 
 
 WEIGHT_WORDS = ("分值", "权重", "满分")  # words naming the points a score is out of
-SCORED_WORDS = ("得分", "得")  # words right before points that say they were scored
 APPLYING_REACH = 8  # the characters at a sentence's start that may say it applies the rule before
 
 
