@@ -1497,6 +1497,10 @@ class FactReader:
                         # whatever its parts are named, they are budget)
                         parts = self.nested_parts.get(fact.concept, self.any_part) if fact.concept else ANY_PART
                         list_measure = (fact.measure, parts, fact.period)
+                    elif not fact.implicit and list_measure is not None and fact.measure != list_measure[0]:
+                        # (全年预算数…，其中…；全年执行数2,430.40万元，其中基本支出…: a whole naming its own
+                        # measure opens a list of that measure, not the budget's going on)
+                        outer_measure, list_measure = outer_measure or list_measure, None
                     list_period = fact.period  # (2024年实际支出…，其中基本支出…: last year's parts too)
                 fund, generic = self.fund_of.get(fact.concept, (fact.fund, fact.concept))
                 if fund and opens:

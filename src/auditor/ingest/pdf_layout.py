@@ -211,9 +211,9 @@ def _add_table(blocks: list[RawBlock], rows: list[list[RawCell]], page: int, con
     if continues and previous is not None and previous.kind == "table" \
             and previous.rows[-1][0].page == page - 1 and len(previous.rows[0]) == len(rows[0]):
         # the header repeated on the new page (one row, or the first few rows of a spanning header)
-        repeated = 0
-        while repeated < min(REPEATED_HEADER_ROWS, len(rows) - 1, len(previous.rows)) \
-                and [c.text for c in rows[repeated]] == [c.text for c in previous.rows[repeated]]:
+        repeated, top = 0, _header_above(previous.rows, rows[0])
+        while repeated < min(REPEATED_HEADER_ROWS, len(rows) - 1, len(previous.rows) - top) \
+                and [c.text for c in rows[repeated]] == [c.text for c in previous.rows[top + repeated]]:
             repeated += 1
         # a form naming its own subject (项目名称 | 乙项目) is another table of the same width
         if repeated or not _names_a_subject(rows[0]):
@@ -222,6 +222,22 @@ def _add_table(blocks: list[RawBlock], rows: list[list[RawCell]], page: int, con
     blocks.append(RawBlock("table", rows=rows, page=page, columns=columns))
 
 
+def _header_above(rows: list[list[RawCell]], first: list[RawCell]) -> int:
+    """Where the header row a page's part opens with stands in the table above: its first row, or
+    a header row lower down (a form's 一级指标 | 二级指标 | … under its 项目名称 and funds rows), a
+    row of words only, the same cell for cell; 0 if none."""
+    texts = [c.text for c in first]
+    if sum(bool(t) for t in texts) < 2 or any(_figure(t) for t in texts):
+        return 0
+    return next((k for k, row in enumerate(rows[:HEADER_SEARCH_ROWS]) if [c.text for c in row] == texts), 0)
+
+
+def _figure(text: str) -> bool:
+    return bool(FIGURE_CELL_RE.fullmatch(text.strip()))
+
+
+FIGURE_CELL_RE = re.compile(r"[-+]?[\d,，.]+\s*%?")
+HEADER_SEARCH_ROWS = 40  # rows of a table above its page break a repeated header row is looked for in
 ORPHAN_ROWS = 2  # rows of a table alone on the next page that may be its own last ones
 COLUMN_TOLERANCE = 2.0  # points between a cell's start and the column it starts in (ruling jitter)
 
