@@ -18,6 +18,7 @@ Checks (param `check`):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -677,22 +678,55 @@ def _check_breakdown_table(doc, rule):
     params = {**_score_lists(), **rule.params}
     base = fact_base(doc)
     words = _category_words(params)
-    for total in _totals(base, params):
-        for name, part in _listed_parts(base, total, words, params, least=1) or ():
-            rows = [r for r in tables[0].records if r.score is not None
-                    and _categories_in(compact(r.level1), words)[-1:] == [name]]
-            if not rows:
-                continue
-            yield CHECKED
-            table_sum = sum((r.score for r in rows), Decimal(0))
-            if abs(part.value - table_sum) <= part.half_unit:
-                continue
-            shown = fmt(table_sum, max(part.places, 2))
-            yield Hit(quote=part.quote, location=part.loc, stated=part.text, expected=f"{shown}分",
-                      formula=f"表{tables[0].table.index}「{rows[0].level1}」各指标得分之和："
-                              f"{' + '.join(fmt(r.score) for r in rows)} = {shown}分",
-                      fields={"total": part.text, "sum": f"{shown}分", "parts": rows[0].level1},
-                      highlights=[r.cells["score"].loc for r in rows if "score" in r.cells])
+    # (the scores listed after the total, 其中产出指标得分…; and those stated with their weight anywhere)
+    listed = [pair for total in _totals(base, params)
+              for pair in _listed_parts(base, total, words, params, least=1) or ()]
+    seen = {part.id for _, part in listed}
+    listed += [pair for pair in _weighted_scores(base, words) if pair[1].id not in seen]
+    for name, part in listed:
+        rows = [r for r in tables[0].records if r.score is not None
+                and _categories_in(compact(r.level1), words)[-1:] == [name]]
+        if not rows:
+            continue
+        yield CHECKED
+        table_sum = sum((r.score for r in rows), Decimal(0))
+        if abs(part.value - table_sum) <= part.half_unit:
+            continue
+        shown = fmt(table_sum, max(part.places, 2))
+        yield Hit(quote=part.quote, location=part.loc, stated=part.text, expected=f"{shown}分",
+                  formula=f"表{tables[0].table.index}「{rows[0].level1}」各指标得分之和："
+                          f"{' + '.join(fmt(r.score) for r in rows)} = {shown}分",
+                  # (the category as named, without the table's weight in brackets: 产出指标（60分）)
+                  fields={"total": part.text, "sum": f"{shown}分", "parts": BRACKETED_RE.sub("", rows[0].level1).strip()},
+                  highlights=[r.cells["score"].loc for r in rows if "score" in r.cells])
+
+
+BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
+
+
+def _weighted_scores(base: FactBase, words) -> list[tuple[str, Fact]]:
+    """(category, score) of each category stated with its weight and then its score, anywhere in
+    the text (产出指标分值60分，得分58分; 效益指标30分，实际得分28分): the category's score."""
+    pattern = _weighted_score_re(tuple(w for w, _ in words))
+    name_of = dict(words)
+    out = []
+    for key, text in base.sentences.items():
+        if "得" not in text:
+            continue  # (most sentences state no score)
+        by_at = {f.at: f for f in base.by_sentence.get(key, ()) if f.unit == "分" and not f.comparator}
+        for m in pattern.finditer(text):
+            score = by_at.get(m.start(3))
+            if score is not None and Decimal(m.group(2)) >= score.value:
+                out.append((name_of[m.group(1)], score))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _weighted_score_re(words: tuple[str, ...]) -> re.Pattern:
+    # (after a break or at the start: 社会效益指标 is an indicator's, not the category's)
+    return re.compile(r"(?:^|(?<=[，,；;：:、。\s]))(" + "|".join(map(re.escape, words)) + r")(?:指标)?"
+                      r"(?:分值|权重|满分)?(?:为)?\s*(\d+(?:\.\d+)?)\s*分\s*[，,]?\s*(?:实际|自评)?(?:得分|得)(?:为)?\s*"
+                      r"(\d+(?:\.\d+)?)\s*分")
 
 
 # ---- a part's score against the points it is out of, both in the text ----------------------
