@@ -12,6 +12,7 @@ import re
 
 from . import package
 from .cleanup import clean_text, join_wrapped
+from .docx_numbering import read_numbering, style_numbers
 from .raw import RawBlock, RawCell, ReadError, over_limit
 
 HEADING_STYLE_RE = re.compile(r"(?:heading|标题)\s*(\d)", re.I)
@@ -64,7 +65,8 @@ def read_docx(path: str) -> list[RawBlock]:
         body = _first(root, W_BODY)
         if body is None:
             raise ReadError(f"无法打开 Word 文件：主文档部件「{main}」没有正文（w:body）")
-        level_of_style = _style_levels(pkg, main)
+        level_of_style, numbered_styles = _style_levels(pkg, main)
+        numbering = read_numbering(pkg, main, numbered_styles)
         blocks: list[RawBlock] = []
         ordinal = 0
         cells = [0]
@@ -72,8 +74,13 @@ def read_docx(path: str) -> list[RawBlock]:
             tag = child.tag
             if tag == W_P:
                 ordinal += 1
+                style_id = _style_id(child)
                 text = clean_text(paragraph_text(child))
-                level = level_of_style(_style_id(child))
+                if numbering is not None:
+                    # (the number Word draws before an auto-numbered paragraph: 一、部门概况)
+                    label = numbering.label(child, style_id)
+                    text = f"{label}{text}" if label and text.strip() else text
+                level = level_of_style(style_id)
                 kind = "heading" if level and text.strip() else "para"
                 blocks.append(RawBlock(kind, text=text, paragraph=ordinal, level=level))
             elif tag == W_TBL:
@@ -152,7 +159,7 @@ def _style_levels(pkg, main: str):
     `Paragraph.style.name`: the first style with that id; the default paragraph style (the
     last one marked w:default) when the id is missing, unknown or not a paragraph style; a
     missing styles part gives python-docx's default template, whose default style is
-    Normal (no level)."""
+    Normal (no level). Returned with the styles that number their paragraphs (numbering)."""
     for _, rel_type, target in pkg.relationships(main):
         if rel_type == RT_STYLES and pkg.find(target) is not None:
             data = pkg.read(target)  # read whole (and counted) every time: the limits still hold
@@ -160,9 +167,9 @@ def _style_levels(pkg, main: str):
             if levels is None:
                 levels = _levels_of(pkg.xml(target, remove_blank_text=True, data=data))
                 _remember_levels(data, levels)
-            default_level, by_id = levels
-            return lambda style_id: default_level if style_id is None else by_id.get(style_id, default_level)
-    return lambda style_id: None
+            default_level, by_id, numbered = levels
+            return (lambda style_id: default_level if style_id is None else by_id.get(style_id, default_level)), numbered
+    return (lambda style_id: None), {}
 
 
 # The styles part of the documents made from one template is the same, byte for byte (Word's
@@ -188,7 +195,8 @@ def _remember_levels(data: bytes, levels: tuple) -> None:
 
 
 def _levels_of(styles) -> tuple:
-    """(the default paragraph style's level, style id -> level) of a parsed styles part."""
+    """(the default paragraph style's level, style id -> level, the numbered styles: see
+    docx_numbering.style_numbers) of a parsed styles part."""
     elements = [el for el in styles if el.tag == W_STYLE]
     default_name = None
     for el in elements:
@@ -202,7 +210,7 @@ def _levels_of(styles) -> tuple:
         if style_id not in by_id:
             paragraph = (el.get(W_TYPE) or "paragraph") == "paragraph"
             by_id[style_id] = _level_of(_style_name(el)) if paragraph else default_level
-    return default_level, by_id
+    return default_level, by_id, style_numbers(elements)
 
 
 def _style_name(style) -> str | None:

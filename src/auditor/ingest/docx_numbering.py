@@ -1,0 +1,222 @@
+"""Word's automatic numbering: the labels (一、 （二） 3.) Word draws before numbered paragraphs.
+
+The text of an auto-numbered heading holds no number: Word computes it from the numbering part
+(word/numbering.xml) when it lays the page out. A reader that leaves it out sees 部门概况 where
+the page shows 一、部门概况, and the structure rules see no numbering at all. The label is
+computed here as Word does for the common cases (ECMA-376 §17.9): the paragraph's w:numPr (or its
+style's, through w:basedOn), its w:num → w:abstractNum level, the level's w:start, w:numFmt and
+w:lvlText ("%1、", "（%1）", "%1.%2"), a counter per list and level, deeper levels restarting
+when a shallower one counts on; a w:lvlOverride/w:startOverride starts its list anew. Bullets and
+levels with no text draw no number and give no label.
+"""
+from __future__ import annotations
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
+
+
+def _w(name: str) -> str:
+    return f"{{{W_NS}}}{name}"
+
+
+W_ABSTRACT, W_ABSTRACT_ID, W_NUM, W_NUM_ID, W_LVL, W_ILVL = (
+    _w("abstractNum"), _w("abstractNumId"), _w("num"), _w("numId"), _w("lvl"), _w("ilvl"))
+W_START, W_FMT, W_TEXT, W_OVERRIDE, W_START_OVERRIDE, W_VAL = (
+    _w("start"), _w("numFmt"), _w("lvlText"), _w("lvlOverride"), _w("startOverride"), _w("val"))
+W_PPR, W_NUMPR, W_PSTYLE, W_STYLE, W_STYLE_ID, W_BASED_ON = (
+    _w("pPr"), _w("numPr"), _w("pStyle"), _w("style"), _w("styleId"), _w("basedOn"))
+MAX_LEVELS = 9  # Word's levels 0–8
+MAX_STYLE_DEPTH = 10  # w:basedOn links followed (a cycle in a broken file ends there)
+MAX_COUNT = 10_000  # a counter beyond this draws the number as decimal digits (no format runs away)
+
+DIGITS = "零一二三四五六七八九"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+STEMS = "甲乙丙丁戊己庚辛壬癸"
+BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+
+
+def chinese(n: int) -> str:
+    """一, 十, 十一, 二十, 一百零五: Word's chineseCounting for a list's counts."""
+    if n <= 0 or n >= MAX_COUNT:
+        return str(n)
+    out, zero = "", False
+    for value, name in ((1000, "千"), (100, "百"), (10, "十")):
+        digit, n = divmod(n, value)
+        if digit:
+            out += ("零" if zero else "") + ("" if digit == 1 and value == 10 and not out else DIGITS[digit]) + name
+            zero = False
+        elif out:
+            zero = True
+    if n:
+        out += ("零" if zero else "") + DIGITS[n]
+    return out
+
+
+def roman(n: int) -> str:
+    if n <= 0 or n >= 4000:
+        return str(n)
+    out = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        count, n = divmod(n, value)
+        out += letters * count
+    return out
+
+
+def letters(n: int) -> str:
+    """A, B, … Z, AA, BB: Word's upperLetter."""
+    if n <= 0:
+        return str(n)
+    return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+FORMATS = {
+    "decimal": str,
+    "decimalZero": lambda n: f"{n:02d}",
+    "decimalFullWidth": lambda n: str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９")),
+    "decimalHalfWidth": str,
+    "decimalEnclosedCircle": lambda n: CIRCLED[n - 1] if 0 < n <= len(CIRCLED) else str(n),
+    "decimalEnclosedCircleChinese": lambda n: CIRCLED[n - 1] if 0 < n <= len(CIRCLED) else str(n),
+    "decimalEnclosedParen": lambda n: f"({n})",
+    "decimalEnclosedFullstop": lambda n: f"{n}.",
+    "chineseCounting": chinese,
+    "chineseCountingThousand": chinese,
+    "chineseLegalSimplified": chinese,
+    "ideographTraditional": lambda n: STEMS[(n - 1) % 10] if n > 0 else str(n),
+    "ideographZodiac": lambda n: BRANCHES[(n - 1) % 12] if n > 0 else str(n),
+    "upperLetter": letters,
+    "lowerLetter": lambda n: letters(n).lower(),
+    "upperRoman": roman,
+    "lowerRoman": lambda n: roman(n).lower(),
+    "ordinal": str,
+    "cardinalText": str,
+}
+
+
+def _int(element, default: int) -> int:
+    try:
+        return int(element.get(W_VAL)) if element is not None else default
+    except (TypeError, ValueError):
+        return default
+
+
+def _child(element, tag):
+    for child in element:
+        if child.tag == tag:
+            return child
+    return None
+
+
+class Numbering:
+    """The labels of one document's numbered paragraphs, in reading order (`label` is called once
+    per paragraph of the body, top to bottom: the counters go on as Word's do)."""
+
+    def __init__(self, levels: dict, nums: dict, style_numbers: dict) -> None:
+        self.levels = levels  # abstractNumId -> {ilvl: (start, numFmt, lvlText)}
+        self.nums = nums  # numId -> (abstractNumId, {ilvl: startOverride})
+        self.style_numbers = style_numbers  # styleId -> (numId, ilvl) through w:basedOn
+        self.counters: dict[str, list[int | None]] = {}
+
+    def label(self, p, style_id: str | None) -> str:
+        """The label Word draws before the paragraph, "" when it draws none."""
+        ppr = _child(p, W_PPR)
+        numpr = _child(ppr, W_NUMPR) if ppr is not None else None
+        num_id, ilvl = self.style_numbers.get(style_id, (None, 0)) if style_id else (None, 0)
+        if numpr is not None:
+            own_id, own_level = _child(numpr, W_NUM_ID), _child(numpr, W_ILVL)
+            if own_id is not None:
+                num_id = own_id.get(W_VAL)
+            ilvl = _int(own_level, ilvl)
+        if not num_id or num_id == "0" or num_id not in self.nums or not 0 <= ilvl < MAX_LEVELS:
+            return ""
+        abstract, overrides = self.nums[num_id]
+        levels = self.levels.get(abstract, {})
+        if ilvl not in levels:
+            return ""
+        counts = self.counters.setdefault(num_id, [None] * MAX_LEVELS)
+        start = overrides.get(ilvl, levels[ilvl][0])
+        counts[ilvl] = start if counts[ilvl] is None else min(counts[ilvl] + 1, MAX_COUNT)
+        for deeper in range(ilvl + 1, MAX_LEVELS):
+            counts[deeper] = None  # (二、 after 一、 (一)(二): the next (一) starts anew)
+        _, fmt, text = levels[ilvl]
+        if fmt in ("bullet", "none") or not text:
+            return ""
+        out = text
+        for level in range(MAX_LEVELS):
+            marker = f"%{level + 1}"
+            if marker in out:
+                count = counts[level] if counts[level] is not None else levels.get(level, (1,))[0]
+                level_fmt = levels[level][1] if level in levels else "decimal"
+                out = out.replace(marker, FORMATS.get(level_fmt, str)(count))
+        return out
+
+
+def read_numbering(pkg, main: str, numbered_styles: dict) -> Numbering | None:
+    """The document's numbering, None when it has no numbering part (nothing is numbered);
+    `numbered_styles`: style_numbers of its styles part."""
+    target = next((t for _, kind, t in pkg.relationships(main) if kind == RT_NUMBERING and pkg.find(t)), None)
+    if target is None:
+        return None
+    root = pkg.xml(target, remove_blank_text=True)
+    levels: dict = {}
+    nums: dict = {}
+    for element in root:
+        if element.tag == W_ABSTRACT:
+            levels[element.get(W_ABSTRACT_ID)] = _levels(element)
+        elif element.tag == W_NUM:
+            abstract = _child(element, W_ABSTRACT_ID)
+            overrides = {}
+            for override in element:
+                if override.tag == W_OVERRIDE:
+                    start = _child(override, W_START_OVERRIDE)
+                    if start is not None:
+                        overrides[_int_attr(override, W_ILVL)] = _int(start, 1)
+            nums[element.get(W_NUM_ID)] = (abstract.get(W_VAL) if abstract is not None else None, overrides)
+    return Numbering(levels, nums, numbered_styles)
+
+
+def _int_attr(element, name: str) -> int:
+    try:
+        return int(element.get(name))
+    except (TypeError, ValueError):
+        return -1
+
+
+def _levels(abstract) -> dict:
+    out = {}
+    for lvl in abstract:
+        if lvl.tag != W_LVL:
+            continue
+        ilvl = _int_attr(lvl, W_ILVL)
+        if not 0 <= ilvl < MAX_LEVELS:
+            continue
+        fmt, text = _child(lvl, W_FMT), _child(lvl, W_TEXT)
+        out[ilvl] = (_int(_child(lvl, W_START), 1), fmt.get(W_VAL) if fmt is not None else "decimal",
+                     text.get(W_VAL) if text is not None else "")
+    return out
+
+
+def style_numbers(styles) -> dict:
+    """styleId -> (numId, ilvl) of the paragraph styles of a parsed styles part that number their
+    paragraphs (a heading style linked to a list), their own or a style's they are based on."""
+    own: dict = {}
+    based: dict = {}
+    for style in styles:
+        if style.tag != W_STYLE:
+            continue
+        style_id = style.get(W_STYLE_ID)
+        base = _child(style, W_BASED_ON)
+        based.setdefault(style_id, base.get(W_VAL) if base is not None else None)
+        ppr = _child(style, W_PPR)
+        numpr = _child(ppr, W_NUMPR) if ppr is not None else None
+        if numpr is not None and style_id not in own:
+            num_id = _child(numpr, W_NUM_ID)
+            own[style_id] = (num_id.get(W_VAL) if num_id is not None else None, _int(_child(numpr, W_ILVL), 0))
+    out = {}
+    for style_id in based:
+        current, depth = style_id, 0
+        while current is not None and current not in own and depth < MAX_STYLE_DEPTH:
+            current, depth = based.get(current), depth + 1
+        if current in own and own[current][0]:
+            out[style_id] = own[current]
+    return out

@@ -1,0 +1,74 @@
+"""Word's automatic numbering read as the page shows it (一、 （一） 1.), from numbering.xml."""
+import zipfile
+
+from auditor.ingest import load
+from auditor.ingest.docx_numbering import chinese, letters, roman
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+LEVELS = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")]
+
+
+def _para(text, num=None, ilvl=0, style=None):
+    ppr = f'<w:pStyle w:val="{style}"/>' if style else ""
+    if num:
+        ppr += f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/></w:numPr>'
+    return f"<w:p><w:pPr>{ppr}</w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def _docx(path, paras, start_override=None):
+    lvls = "".join(f'<w:lvl w:ilvl="{k}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+                   for k, (fmt, text) in enumerate(LEVELS))
+    override = (f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start_override}"/></w:lvlOverride>'
+                if start_override else "")
+    numbering = (f'<w:numbering {W}><w:abstractNum w:abstractNumId="0">{lvls}</w:abstractNum>'
+                 '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/>'
+                 '</w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+                 '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
+                 f'<w:num w:numId="3"><w:abstractNumId w:val="0"/>{override}</w:num></w:numbering>')
+    styles = (f'<w:styles {W}><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
+              '</w:style><w:style w:type="paragraph" w:styleId="H1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/>'
+              '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+              '<w:style w:type="paragraph" w:styleId="H1b"><w:name w:val="heading 1"/><w:basedOn w:val="H1"/></w:style>'
+              '</w:styles>')
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml",
+                   '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                   '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
+                   'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+        z.writestr("_rels/.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   f'<Relationship Id="r1" Type="{rel}/officeDocument" Target="word/document.xml"/></Relationships>')
+        z.writestr("word/_rels/document.xml.rels",
+                   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   f'<Relationship Id="r1" Type="{rel}/styles" Target="styles.xml"/>'
+                   f'<Relationship Id="r2" Type="{rel}/numbering" Target="numbering.xml"/></Relationships>')
+        z.writestr("word/document.xml", f'<w:document {W}><w:body>{"".join(paras)}</w:body></w:document>')
+        z.writestr("word/styles.xml", styles)
+        z.writestr("word/numbering.xml", numbering)
+    return str(path)
+
+
+def test_auto_numbered_headings_read_with_their_numbers(tmp_path):
+    path = _docx(tmp_path / "r.docx", [
+        _para("某局2024年度部门决算说明"), _para("部门概况", style="H1"), _para("本局内设科室3个。"),
+        _para("收入支出情况", style="H1b"), _para("收入", num="1", ilvl=1), _para("支出", num="1", ilvl=1),
+        _para("要点", num="2"), _para("三公经费", style="H1"), _para("接待", num="1", ilvl=1),
+        _para("细项", num="1", ilvl=2), _para("", style="H1")])
+    texts = [b.text for b in load(path).blocks]
+    # (a style based on a numbered one numbers too; a bullet draws no number; the deeper level starts
+    # anew under the next heading; an empty numbered paragraph says nothing)
+    assert texts == ["某局2024年度部门决算说明", "一、部门概况", "本局内设科室3个。", "二、收入支出情况", "（一）收入",
+                     "（二）支出", "要点", "三、三公经费", "（一）接待", "1.细项"]
+
+
+def test_a_list_restarted_by_its_override_counts_from_there(tmp_path):
+    path = _docx(tmp_path / "r.docx", [_para("某局2024年度部门决算说明"), _para("甲", num="3"), _para("乙", num="3")],
+                 start_override=4)
+    assert [b.text for b in load(path).blocks][1:] == ["四、甲", "五、乙"]
+
+
+def test_number_formats():
+    assert [chinese(n) for n in (1, 10, 11, 20, 21, 105, 110)] == ["一", "十", "十一", "二十", "二十一", "一百零五",
+                                                                   "一百一十"]
+    assert [roman(n) for n in (4, 9, 14)] == ["IV", "IX", "XIV"] and letters(27) == "AA"
