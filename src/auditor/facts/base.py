@@ -526,6 +526,7 @@ class FactReader:
         self.other_rate_words = tuple(vocab.get("other_rate_words") or ())
         self.carried_money_words = tuple(vocab.get("carried_money_words") or ())  # see _sentence (、-lists)
         self.signed_amount_words = tuple(vocab.get("signed_amount_words") or ())  # see _negative_amount
+        self.whole_scope_words = tuple(vocab.get("whole_scope_words") or ())  # see _whole_scope
         self.frequency_words = frozenset(vocab.get("frequency_words") or ())  # see _part_of_year (one character each)
         self.label_measure_tails = sorted(vocab.get("label_measure_tails") or (), key=len, reverse=True)
         categories = (vocab.get("score_lists") or {}).get("categories") or {}
@@ -960,8 +961,15 @@ class FactReader:
                 own = self._lead(sentence.text)[0]
                 if own:
                     carried = self.lead = own
+            # (a sentence under a project's heading speaking of all the unit's projects, 全局项目总体
+            # 执行进度…, is the unit's: concepts.yaml whole_scope_words)
+            own = "" if chapter and subject == chapter and self._whole_scope(sentence.text) else subject
             # the concept last named carries over to the next sentence of the paragraph
-            carried = self._sentence(index, s_index, sentence, carried, subject) or self.lead
+            carried = self._sentence(index, s_index, sentence, carried, own) or self.lead
+
+    def _whole_scope(self, text: str) -> bool:
+        """The sentence's opening words name the whole of the unit's projects (全局, 总体, 全部项目)."""
+        return any(w in text[:LEAD_LIMIT] for w in self.whole_scope_words)
 
     def _names_other_whole(self, phrase: str) -> bool:
         """The words before a kind of money's total name a whole other than the unit (社会保险基金,

@@ -297,15 +297,19 @@ def _table(raw: RawBlock, loc: Location, index: int, before: list) -> Table:
 TITLE_REACH_LINES = 3  # the lines above a table its title may stand in, not counting meta lines
 TITLE_REACH_BLOCKS = 8  # …and with them
 def _field_line(text: str) -> bool:
-    """A line filling in a field of the form (编制单位：某局, 部门：某局; vocabulary.yaml
-    table_field_labels): it titles no table."""
-    return _field_line_re(vocabulary_generation()).match(text) is not None
+    """A line filling in a field (编制单位：某局, 项目负责人：张三, 评价机构：某所): it titles no
+    table. A line naming a table or an annex (附件：…评分表; vocabulary.yaml title_labels) does."""
+    m = FIELD_LINE_RE.match(text)
+    return m is not None and "表" not in text \
+        and not m.group(1).startswith(_title_labels(vocabulary_generation()))
 
 
 @lru_cache(maxsize=4)
-def _field_line_re(generation: int) -> re.Pattern:
-    labels = sorted(vocabulary().get("table_field_labels") or (), key=len, reverse=True)
-    return re.compile(r"^\s*(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：]\s*\S" if labels else r"(?!)")
+def _title_labels(generation: int) -> tuple[str, ...]:
+    return tuple(vocabulary().get("title_labels") or ())
+
+
+FIELD_LINE_RE = re.compile(r"^\s*([\u4e00-\u9fff]{1,8})\s*[:：]\s*\S")
 
 
 def _meta_row_as_line(raw: RawBlock) -> RawBlock:
@@ -390,7 +394,7 @@ TITLE_SEARCH_BLOCKS = 8  # a title stands among the opening lines (after a menu,
 TITLE_LINE_CHARS = 60  # …and is a line this short, no sentence
 
 
-ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+ASCII_DIGITS = str.maketrans("０１２３４５６７８９－", "0123456789-")  # (and the full-width hyphen: 1－6月)
 
 
 def _ascii_digits(text: str) -> str:

@@ -5,8 +5,9 @@ The text of an auto-numbered heading holds no number: Word computes it from the 
 the page shows 一、部门概况, and the structure rules see no numbering at all. The label is
 computed here as Word does for the common cases (ECMA-376 §17.9): the paragraph's w:numPr (or its
 style's, through w:basedOn), its w:num → w:abstractNum level, the level's w:start, w:numFmt and
-w:lvlText ("%1、", "（%1）", "%1.%2"), a counter per list and level, deeper levels restarting
-when a shallower one counts on; a w:lvlOverride/w:startOverride starts its list anew. Bullets and
+w:lvlText ("%1、", "（%1）", "%1.%2"), a counter per abstract list and level (its instances count
+on together), deeper levels restarting when a shallower one counts on; a w:lvlOverride/
+w:startOverride restarts the count where its instance is first used. Bullets and
 levels with no text draw no number and give no label.
 """
 from __future__ import annotations
@@ -115,7 +116,8 @@ class Numbering:
         self.levels = levels  # abstractNumId -> {ilvl: (start, numFmt, lvlText)}
         self.nums = nums  # numId -> (abstractNumId, {ilvl: startOverride})
         self.style_numbers = style_numbers  # styleId -> (numId, ilvl) through w:basedOn
-        self.counters: dict[str, list[int | None]] = {}
+        self.counters: dict[str, list[int | None]] = {}  # abstractNumId -> the last number of each level
+        self.started: set[str] = set()  # the list instances met so far
 
     def label(self, p, style_id: str | None) -> str:
         """The label Word draws before the paragraph, "" when it draws none."""
@@ -133,9 +135,15 @@ class Numbering:
         levels = self.levels.get(abstract, {})
         if ilvl not in levels:
             return ""
-        counts = self.counters.setdefault(num_id, [None] * MAX_LEVELS)
-        start = overrides.get(ilvl, levels[ilvl][0])
-        counts[ilvl] = start if counts[ilvl] is None else min(counts[ilvl] + 1, MAX_COUNT)
+        # (the lists of one abstract numbering count on together, as Word's 继续编号 does; a list
+        # instance with a start override restarts them where it is first used, 重新开始于 N)
+        counts = self.counters.setdefault(abstract, [None] * MAX_LEVELS)
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for level, start in overrides.items():
+                if 0 <= level < MAX_LEVELS:
+                    counts[level] = start - 1
+        counts[ilvl] = levels[ilvl][0] if counts[ilvl] is None else min(counts[ilvl] + 1, MAX_COUNT)
         for deeper in range(ilvl + 1, MAX_LEVELS):
             counts[deeper] = None  # (二、 after 一、 (一)(二): the next (一) starts anew)
         _, fmt, text = levels[ilvl]

@@ -26,7 +26,7 @@ from .text import decode
 BLOCK_TAGS = {"p", "div", "li", "br", "section", "article", "tr", "title", "blockquote", "pre"}
 SKIP_TAGS = {"script", "style", "head", "noscript", "template"}
 SPAN_RE = re.compile(r"\s*\+?0*([0-9]{1,12})")
-FRAME_COLUMNS = 3  # a layout table's rows hold fewer cells than this (menu | content), a form's more
+PROSE_BLOCKS = 2  # paragraphs with text in a cell that make it a page's text (see _Table.prose_in_cell)
 
 
 def read_html(path: str) -> list[RawBlock]:
@@ -64,23 +64,27 @@ class _Table:
         # a table laying out the page, not stating figures: its cells' text flows as the page's
         # own paragraphs and headings (see _Reader._lay_out)
         self.layout = False
-        self.widest = 0  # the most cells a row before the current one holds (see frame_like)
         self.first_parts: list | None = None  # the first cell's text with its block breaks (see end)
 
     def new_row(self) -> None:
         self.index += 1
         if self.rows and not self.rows[-1]:
             return
-        if self.rows:
-            self.widest = max(self.widest, len(self.rows[-1]))
         self.rows.append([])
 
-    def frame_like(self) -> bool:
-        """At most FRAME_COLUMNS cells a row so far, this row's included: a frame round the page
-        (a menu beside the content), no grid of figures."""
-        # (a cell spanning several columns, <td colspan="6">, is a wide grid's)
-        spanned = self.cell is not None and self.cell["colspan"] >= FRAME_COLUMNS
-        return not spanned and self.widest < FRAME_COLUMNS and len(self.rows[-1]) < FRAME_COLUMNS
+    def prose_in_cell(self) -> bool:
+        """The open cell holds a heading, or PROSE_BLOCKS paragraphs with text or more: the text
+        of a page, not a form's entry (a form's cell holds a line or two, or a table alone)."""
+        parts = self.cell["text"] if self.cell is not None else []
+        blocks, text = 0, False
+        for part in parts:
+            if isinstance(part, str):
+                text = text or bool(part.strip())
+            elif part[0] == "h":
+                return True
+            else:
+                blocks, text = blocks + text, False
+        return blocks + text >= PROSE_BLOCKS
 
     def covered(self, col: int) -> bool:
         return self.spans.get(col, -1) >= self.index
@@ -107,10 +111,11 @@ class _Reader:
             self.skip += 1
         elif tag == "table":
             if self.tables and self.tables[-1].cell is not None and not self.tables[-1].layout \
-                    and self.tables[-1].frame_like():
-                # a table inside a cell of a table no wider than a frame: the outer one lays out the
-                # page (an old site template wrapping the whole report in <table><tr><td>); inside a
-                # grid of figures it is a table of its own, read before the grid
+                    and self.tables[-1].prose_in_cell():
+                # a table inside a cell that holds the page's text (headings, paragraphs): the outer
+                # one lays out the page (an old site template wrapping the report in <table><tr><td>,
+                # a menu | content | sidebar grid); inside a form's cell it is a table of its own,
+                # read before the form
                 self._lay_out(self.tables[-1])
             self._flush()
             if len(self.tables) >= MAX_TABLE_DEPTH:

@@ -283,8 +283,10 @@ def _parts_by_year(text: str, total: Fact, parts: list[Fact]) -> tuple[list[Fact
         rest = YEAR_NUMBER_RE.sub("", compact(part.label))
         for opener in lexicon().list_openers:
             rest = rest.replace(opener, "")
+        # (the words the whole is named by may stand again: 累计投入…，其中2022年投入…、2023年完成投资…)
+        rest = rest.strip("，,、；;：:和及与度为是的")
         if len(named) != 1 or not first <= int(named[0]) <= last or part.comparator \
-                or rest.strip("，,、；;：:和及与度为是共计投入的"):
+                or (rest and rest not in compact(text[span.end():total.at])):
             return None
         years.append(int(named[0]))
     if len(parts) < 2 or len(set(years)) != len(years):
@@ -292,7 +294,12 @@ def _parts_by_year(text: str, total: Fact, parts: list[Fact]) -> tuple[list[Fact
     return parts, set(years) == set(range(first, last + 1)), span.start()
 
 
-ROUND_PLACES = 1  # a figure said to be round (约) is printed to this many decimals at most
+ROUND_DIGITS = 3  # a figure said to be round (约) has this many significant digits at most (约268, 约205.00)
+
+
+def _significant_digits(value: Decimal) -> int:
+    """Digits a figure needs, trailing zeros aside (205.00: 3; 800: 1; 1,286.40: 5)."""
+    return len(value.normalize().as_tuple().digits) if value else 0
 SPAN_CHARS = 40  # how far before a span's amount its years stand (2022—2024年累计投入改造资金)
 SPAN_YEARS_RE = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:[-－—–~～至到]{1,2})\s*((?:19|20)\d\d)\s*年")
 YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d\d)\s*年")
@@ -1162,13 +1169,14 @@ def _compare(total: Fact, parts: list[Fact], context: str, rule):
     diff = abs(exact - total.in_yuan())
     if diff <= slack and diff == 0:
         return
-    if total.value > 0 and any(p.value < 0 for p in parts) \
+    if total.value > 0 and all(p.value < 0 for p in parts if p.value) \
             and abs(sum((abs(p.in_yuan()) for p in parts), Decimal(0)) - total.in_yuan()) <= slack:
         return  # (结余30.00万元，其中：财政拨款结转-25.00万元、…-5.00万元: the minus signs were dashes)
-    # a figure said to be round and printed so (其他收入约268万元; not 约1,286.40万元, printed to the
-    # cent) lets the sum be off by a share of it: no tail to note
+    # a figure said to be round and printed so (其他收入约268万元, 约205.00万元; not 约1,286.40万元, to
+    # the cent) lets the sum be off by a share of it: no tail to note
     spread = sum((abs(p.in_yuan()) * lexicon().approximate_share for p in [total, *parts]
-                  if p.places <= ROUND_PLACES and lexicon().approximate.search(p.label)), Decimal(0))
+                  if _significant_digits(p.value) <= ROUND_DIGITS and lexicon().approximate.search(p.label)),
+                 Decimal(0))
     if spread and diff <= slack + spread:
         return
     if diff > slack and diff <= own_slack(((p.value, p.places, MONEY_UNITS.get(p.unit, Decimal(1)))

@@ -51,6 +51,7 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # point_change: a rate compared with the share of the year gone by (时间进度), above or
           # below it (高于 / 低于); the year gone by from the document meta (elapsed_months: 1-8月, 上半年)
           "schedule_words": (list, []), "above_words": (list, []), "below_words": (list, []),
+          "negation_words": (list, []),
           # point_change: words naming a benchmark a rate is compared with (全省平均水平, 目标值), and
           # the comparing words before it (比, 较, 高于)
           "benchmark_words": (list, []), "benchmark_comparing_words": (list, []),
@@ -287,10 +288,18 @@ def _own_subject(base: FactBase, part: Fact, rate: Fact) -> bool:
         # (…830.00万元，为基本支出的68.40%; 在基本支出中占82.50%: the words name the whole, not a subject)
         return False
     subject = SUBJECT_FILLER_RE.sub("", clause.split("占")[0])
-    if len(subject) < 2 or subject in compact(part.label):
+    if len(subject) < 2 or _own_name(subject, part.label):
         return False  # (税收收入15.00亿元，税收占比87.8%: the amount's own name, or a short form of it)
     named = lexicon().concepts.last(compact(subject))
     return named is None or named != part.concept
+
+
+def _own_name(subject: str, label: str) -> bool:
+    """The words before 占 are the amount's name or its start (税收 of 税收收入; not of 非税收入)."""
+    name = compact(label).lstrip("，,；;、：:")
+    for opener in lexicon().list_openers:  # (其中税收收入)
+        name = name.removeprefix(opener).lstrip("，,：:")
+    return name.startswith(subject)
 
 
 def _share(base: FactBase, rule):
@@ -1564,6 +1573,22 @@ def _rate_against(base: FactBase, rate: Fact, num: Fact | None, den: Fact | None
 
 
 # ---- growth -----------------------------------------------------------------------------
+def _adjusted(text: str, rate: Fact, cues: list[str]) -> bool:
+    """The rate is one on adjusted figures (同口径, 剔除…因素后): a cue stands before it in its
+    sentence (…，剔除留抵退税因素后同口径增长7.1%), or after it with no rate after the cue that it
+    could be of (增长9.6%（同口径）; 增长9.6%，为剔除…后的同口径增幅). A headline rate before a cue
+    that another rate follows (增长6.6%，剔除…后同口径增长7.1%) is on the figures stated."""
+    if not cues:
+        return False
+    if any(w in text[:rate.at] for w in cues):
+        return True
+    end = rate.at + len(rate.text)
+    found = [text.find(w, end) for w in cues]
+    first = min((k for k in found if k >= 0), default=-1)
+    return first >= 0 and not PERCENT_AFTER_RE.search(text, first)
+
+
+PERCENT_AFTER_RE = re.compile(r"\d\s*[%％]")
 def _growth(base: FactBase, rule):
     for rate in (f for f in base.facts if f.measure == "变动率" and f.source == "text" and not f.comparator and f.unit == "%"):
         if rate.concept is None and names_own_thing(rate.label):
@@ -1574,11 +1599,7 @@ def _growth(base: FactBase, rule):
         if on_budget and not (base.plan and compares_other_year(rate.label)):
             continue
         sentence = _before(_same_sentence(base, rate), rate)
-        if rule.params["adjusted_cues"] and any(
-                w in base.sentences.get((rate.block, rate.sentence), "")[:rate.at]
-                for w in rule.params["adjusted_cues"]):
-            # (增长6.6%，剔除留抵退税因素后同口径增长7.1%: the rate after the cue is on adjusted
-            # figures; the headline one before it is on the figures stated)
+        if _adjusted(base.sentences.get((rate.block, rate.sentence), ""), rate, rule.params["adjusted_cues"]):
             continue
         # the change of the rate's own concept (“本年支出减少 10 万元，其中基本支出增长 5%”: not 基本支出's)
         change = next((f for f in reversed(sentence) if f.measure == "变动额" and f.is_money
@@ -1984,8 +2005,8 @@ def _against_schedule(base: FactBase, rule, change: Fact, rates: list[Fact]):
     schedule = stated[-1] if stated else _elapsed(base, change)
     if current is None or schedule is None:
         return
-    above = max((words.rfind(w) for w in params["above_words"]), default=-1)
-    below = max((words.rfind(w) for w in params["below_words"]), default=-1)
+    above = _last_said(words, params["above_words"], params["negation_words"])
+    below = _last_said(words, params["below_words"], params["negation_words"])
     sign = 1 if above > below else -1 if below > above else 0
     yield CHECKED
     hit = _difference_hit(change, current, schedule, sign, ("高于", "低于"), "与时间进度相差",
@@ -1996,6 +2017,17 @@ def _against_schedule(base: FactBase, rule, change: Fact, rates: list[Fact]):
 
 
 SCHEDULE_REACH = 24  # characters before a change in points its comparison is read in
+
+
+def _last_said(words: str, comparing: list[str], negations: list[str]) -> int:
+    """Where the last of the comparing words stands that no negation denies (没有滞后于), -1 if none."""
+    at = -1
+    for w in comparing:
+        k = words.rfind(w)
+        while k >= 0 and any(words.endswith(n, 0, k) for n in negations):
+            k = words.rfind(w, 0, k)
+        at = max(at, k)
+    return at
 
 
 def _elapsed(base: FactBase, change: Fact) -> Fact | None:

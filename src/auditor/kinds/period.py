@@ -333,13 +333,18 @@ def _compared_before(previous: str, rest: str, last_year_words: list[str], year:
     `rest`: this sentence after its year, whose words up to its first figure name the thing."""
     text = previous.lstrip()
     opens = _own_year_opening(vocabulary_generation()).match(text)
-    topic = re.split(r"\d", rest, maxsplit=1)[0].strip("度，,、 ")[:TOPIC_CHARS]
-    return opens is not None and opens.group(1) is not None and int(opens.group(1)) == year \
-        and re.search(r"\d", text[opens.end():]) is not None and any(w in text for w in last_year_words) \
-        and len(topic) >= 2 and topic in text
+    if opens is None or opens.group(1) is None or int(opens.group(1)) != year \
+            or re.search(r"\d", text[opens.end():]) is None or not any(w in text for w in last_year_words):
+        return False
+    # (the thing named again, quotes aside; or not named at all, 2023年度为15.60万元, 2023年度该项支出…:
+    # the one the sentence before spoke of)
+    topic = QUOTES_RE.sub("", re.split(r"\d", rest, maxsplit=1)[0]).strip("度，,、 ")
+    return len(topic) < 2 or topic.startswith(BACK_REFERENCES) or topic[:TOPIC_CHARS] in QUOTES_RE.sub("", text)
 
 
 TOPIC_CHARS = 6  # the first characters of a sentence's thing that must stand in the sentence it follows
+QUOTES_RE = re.compile(r"[“”\"'‘’]")
+BACK_REFERENCES = ("为", "该", "同期", "其", "此", "上述")  # words naming the thing just spoken of
 
 
 RATE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
