@@ -2,7 +2,7 @@
 import zipfile
 
 from auditor.ingest import load
-from auditor.ingest.docx_numbering import chinese, letters, roman
+from auditor.ingest.docx_numbering import FORMATS, chinese, letters, roman
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 LEVELS = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")]
@@ -15,9 +15,9 @@ def _para(text, num=None, ilvl=0, style=None):
     return f"<w:p><w:pPr>{ppr}</w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
 
 
-def _docx(path, paras, start_override=None):
+def _docx(path, paras, start_override=None, levels=LEVELS):
     lvls = "".join(f'<w:lvl w:ilvl="{k}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
-                   for k, (fmt, text) in enumerate(LEVELS))
+                   for k, (fmt, text) in enumerate(levels))
     override = (f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start_override}"/></w:lvlOverride>'
                 if start_override else "")
     numbering = (f'<w:numbering {W}><w:abstractNum w:abstractNumId="0">{lvls}</w:abstractNum>'
@@ -57,9 +57,9 @@ def test_auto_numbered_headings_read_with_their_numbers(tmp_path):
         _para("细项", num="1", ilvl=2), _para("", style="H1")])
     texts = [b.text for b in load(path).blocks]
     # (a style based on a numbered one numbers too; a bullet draws no number; the deeper level starts
-    # anew under the next heading; an empty numbered paragraph says nothing)
+    # anew under the next heading; an empty numbered paragraph still shows its number)
     assert texts == ["某局2024年度部门决算说明", "一、部门概况", "本局内设科室3个。", "二、收入支出情况", "（一）收入",
-                     "（二）支出", "要点", "三、三公经费", "（一）接待", "1.细项"]
+                     "（二）支出", "要点", "三、三公经费", "（一）接待", "1.细项", "四、"]
 
 
 def test_a_list_restarted_by_its_override_counts_from_there(tmp_path):
@@ -68,7 +68,16 @@ def test_a_list_restarted_by_its_override_counts_from_there(tmp_path):
     assert [b.text for b in load(path).blocks][1:] == ["四、甲", "五、乙"]
 
 
+def test_a_label_ending_in_a_digit_is_set_off_from_the_text(tmp_path):
+    """%1.%2 draws 2.1 and then a tab: the text after it is no part of the number (2.1 2023年度…)."""
+    path = _docx(tmp_path / "r.docx", [_para("某局2024年度部门决算说明"), _para("总体情况", num="1"),
+                                      _para("2024年度收入100.00万元。", num="1", ilvl=1)],
+                 levels=[("decimal", "%1"), ("decimal", "%1.%2"), ("decimal", "%3.")])
+    assert [b.text for b in load(path).blocks][1:] == ["1 总体情况", "1.1 2024年度收入100.00万元。"]
+
+
 def test_number_formats():
     assert [chinese(n) for n in (1, 10, 11, 20, 21, 105, 110)] == ["一", "十", "十一", "二十", "二十一", "一百零五",
                                                                    "一百一十"]
     assert [roman(n) for n in (4, 9, 14)] == ["IV", "IX", "XIV"] and letters(27) == "AA"
+    assert FORMATS["chineseLegalSimplified"](11) == "壹拾壹" and FORMATS["chineseLegalSimplified"](3) == "叁"

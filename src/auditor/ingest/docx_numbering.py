@@ -12,6 +12,8 @@ levels with no text draw no number and give no label.
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
 
@@ -26,30 +28,34 @@ W_START, W_FMT, W_TEXT, W_OVERRIDE, W_START_OVERRIDE, W_VAL = (
     _w("start"), _w("numFmt"), _w("lvlText"), _w("lvlOverride"), _w("startOverride"), _w("val"))
 W_PPR, W_NUMPR, W_PSTYLE, W_STYLE, W_STYLE_ID, W_BASED_ON = (
     _w("pPr"), _w("numPr"), _w("pStyle"), _w("style"), _w("styleId"), _w("basedOn"))
+W_SUFF, W_IS_LGL = _w("suff"), _w("isLgl")
 MAX_LEVELS = 9  # Word's levels 0–8
 MAX_STYLE_DEPTH = 10  # w:basedOn links followed (a cycle in a broken file ends there)
 MAX_COUNT = 10_000  # a counter beyond this draws the number as decimal digits (no format runs away)
 
 DIGITS = "零一二三四五六七八九"
+LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 STEMS = "甲乙丙丁戊己庚辛壬癸"
 BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 
 
-def chinese(n: int) -> str:
-    """一, 十, 十一, 二十, 一百零五: Word's chineseCounting for a list's counts."""
+def chinese(n: int, digits: str = DIGITS, names: str = "千百十") -> str:
+    """一, 十, 十一, 二十, 一百零五: Word's chineseCounting for a list's counts (with the legal
+    digits and names, 壹, 拾, 壹拾壹: chineseLegalSimplified)."""
     if n <= 0 or n >= MAX_COUNT:
         return str(n)
     out, zero = "", False
-    for value, name in ((1000, "千"), (100, "百"), (10, "十")):
+    for value, name in zip((1000, 100, 10), names):
         digit, n = divmod(n, value)
         if digit:
-            out += ("零" if zero else "") + ("" if digit == 1 and value == 10 and not out else DIGITS[digit]) + name
+            plain_ten = digit == 1 and value == 10 and not out and digits is DIGITS  # (十一; legal 壹拾壹)
+            out += ("零" if zero else "") + ("" if plain_ten else digits[digit]) + name
             zero = False
         elif out:
             zero = True
     if n:
-        out += ("零" if zero else "") + DIGITS[n]
+        out += ("零" if zero else "") + digits[n]
     return out
 
 
@@ -82,7 +88,7 @@ FORMATS = {
     "decimalEnclosedFullstop": lambda n: f"{n}.",
     "chineseCounting": chinese,
     "chineseCountingThousand": chinese,
-    "chineseLegalSimplified": chinese,
+    "chineseLegalSimplified": lambda n: chinese(n, LEGAL_DIGITS, "仟佰拾"),
     "ideographTraditional": lambda n: STEMS[(n - 1) % 10] if n > 0 else str(n),
     "ideographZodiac": lambda n: BRANCHES[(n - 1) % 12] if n > 0 else str(n),
     "upperLetter": letters,
@@ -92,6 +98,18 @@ FORMATS = {
     "ordinal": str,
     "cardinalText": str,
 }
+
+
+class Level(NamedTuple):
+    """One level of an abstract numbering: w:start, w:numFmt, w:lvlText, w:suff (what stands between
+    the label and the text: tab, space, nothing), w:isLgl (every number in decimal digits) and the
+    paragraph style linked to it (w:pStyle: that style's paragraphs take this level)."""
+    start: int
+    fmt: str
+    text: str
+    suffix: str
+    legal: bool
+    style: str | None
 
 
 def _int(element, default: int) -> int:
@@ -123,17 +141,21 @@ class Numbering:
         """The label Word draws before the paragraph, "" when it draws none."""
         ppr = _child(p, W_PPR)
         numpr = _child(ppr, W_NUMPR) if ppr is not None else None
-        num_id, ilvl = self.style_numbers.get(style_id, (None, 0)) if style_id else (None, 0)
+        num_id, ilvl = self.style_numbers.get(style_id, (None, None)) if style_id else (None, None)
         if numpr is not None:
             own_id, own_level = _child(numpr, W_NUM_ID), _child(numpr, W_ILVL)
             if own_id is not None:
                 num_id = own_id.get(W_VAL)
-            ilvl = _int(own_level, ilvl)
-        if not num_id or num_id == "0" or num_id not in self.nums or not 0 <= ilvl < MAX_LEVELS:
+            if own_level is not None:
+                ilvl = _int(own_level, 0)
+        if not num_id or num_id == "0" or num_id not in self.nums:
             return ""
         abstract, overrides = self.nums[num_id]
         levels = self.levels.get(abstract, {})
-        if ilvl not in levels:
+        if ilvl is None:
+            # (a style's numbering naming no level: the level linked to that style, else the first)
+            ilvl = next((k for k, level in levels.items() if level.style and level.style == style_id), 0)
+        if ilvl not in levels or not 0 <= ilvl < MAX_LEVELS:
             return ""
         # (the lists of one abstract numbering count on together, as Word's 继续编号 does; a list
         # instance with a start override restarts them where it is first used, 重新开始于 N)
@@ -143,20 +165,21 @@ class Numbering:
             for level, start in overrides.items():
                 if 0 <= level < MAX_LEVELS:
                     counts[level] = start - 1
-        counts[ilvl] = levels[ilvl][0] if counts[ilvl] is None else min(counts[ilvl] + 1, MAX_COUNT)
+        counts[ilvl] = levels[ilvl].start if counts[ilvl] is None else min(counts[ilvl] + 1, MAX_COUNT)
         for deeper in range(ilvl + 1, MAX_LEVELS):
             counts[deeper] = None  # (二、 after 一、 (一)(二): the next (一) starts anew)
-        _, fmt, text = levels[ilvl]
-        if fmt in ("bullet", "none") or not text:
+        level = levels[ilvl]
+        if level.fmt in ("bullet", "none") or not level.text:
             return ""
-        out = text
-        for level in range(MAX_LEVELS):
-            marker = f"%{level + 1}"
+        out = level.text
+        for k in range(MAX_LEVELS):
+            marker = f"%{k + 1}"
             if marker in out:
-                count = counts[level] if counts[level] is not None else levels.get(level, (1,))[0]
-                level_fmt = levels[level][1] if level in levels else "decimal"
-                out = out.replace(marker, FORMATS.get(level_fmt, str)(count))
-        return out
+                count = counts[k] if counts[k] is not None else levels[k].start if k in levels else 1
+                fmt = "decimal" if level.legal or k not in levels else levels[k].fmt  # (isLgl: 1.1, not 一.1)
+                out = out.replace(marker, FORMATS.get(fmt, str)(count))
+        # (a tab or a space after the label, as Word sets it off: 2.1 2023年度…; none after 一、 it needs)
+        return out + " " if level.suffix != "nothing" and out[-1:].isalnum() else out
 
 
 def read_numbering(pkg, main: str, numbered_styles: dict) -> Numbering | None:
@@ -198,9 +221,13 @@ def _levels(abstract) -> dict:
         ilvl = _int_attr(lvl, W_ILVL)
         if not 0 <= ilvl < MAX_LEVELS:
             continue
-        fmt, text = _child(lvl, W_FMT), _child(lvl, W_TEXT)
-        out[ilvl] = (_int(_child(lvl, W_START), 1), fmt.get(W_VAL) if fmt is not None else "decimal",
-                     text.get(W_VAL) if text is not None else "")
+        fmt, text, suff = _child(lvl, W_FMT), _child(lvl, W_TEXT), _child(lvl, W_SUFF)
+        legal = _child(lvl, W_IS_LGL)
+        out[ilvl] = Level(_int(_child(lvl, W_START), 1), fmt.get(W_VAL) if fmt is not None else "decimal",
+                          text.get(W_VAL) if text is not None else "",
+                          suff.get(W_VAL) if suff is not None else "tab",
+                          legal is not None and legal.get(W_VAL) not in ("0", "false", "off"),
+                          _child(lvl, W_PSTYLE).get(W_VAL) if _child(lvl, W_PSTYLE) is not None else None)
     return out
 
 
@@ -218,8 +245,9 @@ def style_numbers(styles) -> dict:
         ppr = _child(style, W_PPR)
         numpr = _child(ppr, W_NUMPR) if ppr is not None else None
         if numpr is not None and style_id not in own:
-            num_id = _child(numpr, W_NUM_ID)
-            own[style_id] = (num_id.get(W_VAL) if num_id is not None else None, _int(_child(numpr, W_ILVL), 0))
+            num_id, ilvl = _child(numpr, W_NUM_ID), _child(numpr, W_ILVL)
+            own[style_id] = (num_id.get(W_VAL) if num_id is not None else None,
+                             _int(ilvl, 0) if ilvl is not None else None)  # (None: the level linked to the style)
     out = {}
     for style_id in based:
         current, depth = style_id, 0

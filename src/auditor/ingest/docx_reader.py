@@ -78,8 +78,9 @@ def read_docx(path: str) -> list[RawBlock]:
                 text = clean_text(paragraph_text(child))
                 if numbering is not None:
                     # (the number Word draws before an auto-numbered paragraph: 一、部门概况)
+                    # (an empty one still shows its number: 二、 alone counts in the sequence)
                     label = numbering.label(child, style_id)
-                    text = f"{label}{text}" if label and text.strip() else text
+                    text = f"{label}{text}" if label and text.strip() else label.strip() or text
                 level = level_of_style(style_id)
                 kind = "heading" if level and text.strip() else "para"
                 blocks.append(RawBlock(kind, text=text, paragraph=ordinal, level=level))

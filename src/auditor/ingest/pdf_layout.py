@@ -213,7 +213,10 @@ def _add_table(blocks: list[RawBlock], rows: list[list[RawCell]], page: int, con
         # the header repeated on the new page (one row, or the first few rows of a spanning header)
         repeated, top = 0, _header_above(previous.rows, rows[0])
         while repeated < min(REPEATED_HEADER_ROWS, len(rows) - 1, len(previous.rows) - top) \
-                and [c.text for c in rows[repeated]] == [c.text for c in previous.rows[top + repeated]]:
+                and [c.text for c in rows[repeated]] == [c.text for c in previous.rows[top + repeated]] \
+                and (top == 0 or _words_only(rows[repeated])):
+            # (a header found lower in the table above repeats as far as its rows of words go: the
+            # data rows after it are the page's own, however alike)
             repeated += 1
         # a form naming its own subject (项目名称 | 乙项目) is another table of the same width
         if repeated or not _names_a_subject(rows[0]):
@@ -227,9 +230,15 @@ def _header_above(rows: list[list[RawCell]], first: list[RawCell]) -> int:
     a header row lower down (a form's 一级指标 | 二级指标 | … under its 项目名称 and funds rows), a
     row of words only, the same cell for cell; 0 if none."""
     texts = [c.text for c in first]
-    if sum(bool(t) for t in texts) < 2 or any(_figure(t) for t in texts):
+    if not _words_only(first):
         return 0
     return next((k for k, row in enumerate(rows[:HEADER_SEARCH_ROWS]) if [c.text for c in row] == texts), 0)
+
+
+def _words_only(row: list[RawCell]) -> bool:
+    """Two cells or more with text, none a figure: a header row's make."""
+    texts = [c.text for c in row]
+    return sum(bool(t) for t in texts) >= 2 and not any(_figure(t) for t in texts)
 
 
 def _figure(text: str) -> bool:

@@ -294,11 +294,11 @@ def _parts_by_year(text: str, total: Fact, parts: list[Fact]) -> tuple[list[Fact
     return parts, set(years) == set(range(first, last + 1)), span.start()
 
 
-ROUND_DIGITS = 3  # a figure said to be round (约) has this many significant digits at most (约268, 约205.00)
+ROUND_DIGITS = 4  # a figure said to be round (约) has this many significant digits at most (约268, 约1,286)
 
 
 def _significant_digits(value: Decimal) -> int:
-    """Digits a figure needs, trailing zeros aside (205.00: 3; 800: 1; 1,286.40: 5)."""
+    """Digits a figure needs, trailing zeros aside (205.00: 3; 800: 1; 1,286: 4; 1,286.40: 5)."""
     return len(value.normalize().as_tuple().digits) if value else 0
 SPAN_CHARS = 40  # how far before a span's amount its years stand (2022—2024年累计投入改造资金)
 SPAN_YEARS_RE = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:[-－—–~～至到]{1,2})\s*((?:19|20)\d\d)\s*年")

@@ -37,14 +37,15 @@ KIND = "period"
 PARAMS = {
     "check": (str, None),
     "activity_pattern": (str, r"(?=[12])(?<![\d\-—~至〔\[【(（])((?:19|20)\d\d)\s*年\s*度?\s*(?:全年)?\s*(?:共|累计|一共)"),
-    # a year opening a sentence, then the subject or the year's total: the sentence is about that year
+    # a year opening a sentence (after its item's number, 2、 or 2.1 ), then the subject or the
+    # year's total: the sentence is about that year
     # (the unit as 本局 / 我馆 / 全院…; the look-ahead: 全社会, 本会计年度, 全所有, 本院校 name no unit)
-    "topic_pattern": (str, r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?((?:19|20)\d\d)\s*年\s*度?\s*[，,]?\s*"
+    "topic_pattern": (str, r"^\s*(?:[（(]?[一二三四五六七八九十\d][\d.．]{0,6}[)）、.．]?\s*)?((?:19|20)\d\d)\s*年\s*度?\s*[，,]?\s*"
                            r"(?:[本我全](?:单位|部门|系统|分局|局|中心|院|委|办|馆|会|站|所|队|厅|处|社|校)(?![会计属有理校区务])"
                            r"|全年|共|累计|一共)"),
     # a 年度 opening a sentence whose first clause states an amount: the year's figure
     # (“2024年度政府采购支出总额620.00万元”); a clause break first, and the year is a time word
-    "figure_pattern": (str, r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?((?:19|20)\d\d)\s*年\s*度"
+    "figure_pattern": (str, r"^\s*(?:[（(]?[一二三四五六七八九十\d][\d.．]{0,6}[)）、.．]?\s*)?((?:19|20)\d\d)\s*年\s*度"
                             r"[^，,；;。：:\d]{1,30}\d[\d,.]*\s*(?:亿元|万元|千元|元)"),
     # money of an earlier year that this year's report names by its year
     "carryover_cues": (list, ["结转", "结余", "提前下达", "追加", "上缴", "清算"]),

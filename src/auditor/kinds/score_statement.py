@@ -22,7 +22,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..facts.base import CURRENT, Fact, FactBase, fact_base
+from ..facts.base import CURRENT, Fact, FactBase, fact_base, table_subject
 from ..facts.lexicon import alternatives, lexicon
 from ..facts.numbers import RANGE_JOINER, fmt, normalize_digits
 from ..knowledge import compact, concepts
@@ -489,7 +489,7 @@ def _score_lists() -> dict:
     lists = concepts().get("score_lists") or {}
     return {key: lists.get(key) or ({} if key == "categories" else [])
             for key in ("categories", "complete_sets", "optional", "category_classifiers", "total_points_words",
-                        "list_closing_words", "possible_points_words",
+                        "list_closing_words", "possible_points_words", "rule_after_words",
                         "list_openers", "deduction_words", "respectively",
                         "method_nouns", "method_openers",
                         "scored_words")}
@@ -682,7 +682,8 @@ def _check_breakdown_table(doc, rule):
     listed = [pair for total in _totals(base, params)
               for pair in _listed_parts(base, total, words, params, least=1) or ()]
     seen = {part.id for _, part in listed}
-    listed += [pair for pair in _weighted_scores(base, words) if pair[1].id not in seen]
+    weighted = _weighted_scores(base, words, table_subject(tables[0].table))
+    listed += [pair for pair in weighted if pair[1].id not in seen]
     for name, part in listed:
         rows = [r for r in tables[0].records if r.score is not None
                 and _categories_in(compact(r.level1), words)[-1:] == [name]]
@@ -704,10 +705,13 @@ def _check_breakdown_table(doc, rule):
 BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
 
 
-def _weighted_scores(base: FactBase, words) -> list[tuple[str, Fact]]:
+def _weighted_scores(base: FactBase, words, subject: str) -> list[tuple[str, Fact]]:
     """(category, score) of each category stated with its weight and then its score, anywhere in
-    the text (产出指标分值60分，得分58分; 效益指标30分，实际得分28分): the category's score."""
+    the text (产出指标分值60分，得分58分; 效益指标30分，实际得分28分): the category's score, of the
+    score table's `subject` (not a named project's under its own heading), stated, not a rule's
+    condition (得分60分需全部指标完成: score_lists.rule_after_words)."""
     pattern = _weighted_score_re(tuple(w for w, _ in words))
+    rule_after = tuple(_score_lists()["rule_after_words"])
     name_of = dict(words)
     out = []
     for key, text in base.sentences.items():
@@ -716,7 +720,8 @@ def _weighted_scores(base: FactBase, words) -> list[tuple[str, Fact]]:
         by_at = {f.at: f for f in base.by_sentence.get(key, ()) if f.unit == "分" and not f.comparator}
         for m in pattern.finditer(text):
             score = by_at.get(m.start(3))
-            if score is not None and Decimal(m.group(2)) >= score.value:
+            if score is not None and Decimal(m.group(2)) >= score.value and score.subject in ("", subject) \
+                    and not text[m.end():].lstrip().startswith(rule_after):
                 out.append((name_of[m.group(1)], score))
     return out
 
