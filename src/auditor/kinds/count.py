@@ -764,6 +764,9 @@ def _kind_with_noun(text: str, count: Count, params: dict) -> bool:
     return text[count.end - 1] in params["kind_classifiers"] and bool(_noun_after(text, count.end))
 
 
+ITEM_COUNT_RE = re.compile(r"\d|[一二两三四五六七八九十百]+\s*(?:个|项|名|人|辆|台|套|处|家|所|条|类)")
+
+
 def _bracketed_list(text: str, end: int, params: dict) -> tuple[str, list[str]] | None:
     """(noun, items) of a list in brackets right after a count and its noun (内设机构7个（办公室、
     财务科、信息科）): short names split by 、 only, nothing but the list inside the brackets."""
@@ -775,7 +778,8 @@ def _bracketed_list(text: str, end: int, params: dict) -> tuple[str, list[str]] 
     inside = text[at + 1:close] if close > 0 else ""
     items = [i.strip() for i in inside.split("、")]
     # (names of two characters at least: 7个办（所、中心） glosses the noun)
-    if len(items) < 2 or any(len(i) < 2 or len(i) > params["max_item_chars_strict"] or any(ch.isdigit() for ch in i)
+    # (an item holding a count, 数量指标3个 or 数量指标三个, is a breakdown, no name)
+    if len(items) < 2 or any(len(i) < 2 or len(i) > params["max_item_chars_strict"] or ITEM_COUNT_RE.search(i)
                              or any(w in i for w in params["prose_marks"]) for i in items) \
             or items[-1].endswith(tuple(params["incomplete_marks"])) or items[-1].endswith("等") \
             or any(mark in inside for mark in ("，", ",", "；", ";", "：", ":")):

@@ -1011,6 +1011,11 @@ def _target_completion(base: FactBase, rule):
     params = rule.params
     for rate in (f for f in base.facts if f.source == "text" and not f.comparator and f.unit == "%" and f.measure != "变动率"):
         text, start, before = _clause_of(base, rate, params)
+        opened = _open_bracket(text, start, rate.at)
+        if opened is not None and _names_own_subject(text[opened:rate.at], params):
+            # (已完成14个，未完成1个（城镇新增就业人数完成目标的96%）: a rate in a note naming a thing of
+            # its own is that thing's, not the figures' outside it; 45.6公里（完成年度目标的91.2%）is theirs)
+            start, before = opened, [f for f in before if f.at > opened]
         clause = text[start:rate.at]
         # 完成年度目标的 / 目标完成率: both words in the rate's clause; or a bare 完成率 after a
         # clause stating the target and one stating what was done (计划适配900件，实际适配846件，完成率94.00%);
@@ -1070,6 +1075,21 @@ def _clause_of(base: FactBase, fact: Fact, params: dict) -> tuple[str, int, list
     """(the fact's sentence, where its clause starts, the sentence's facts before it)."""
     text = base.sentences.get((fact.block, fact.sentence), "")
     return text, _clause_start(text, fact.at, params["clause_breaks"]), _before(_same_sentence(base, fact), fact)
+
+
+def _names_own_subject(note: str, params: dict) -> bool:
+    """The words of a bracketed note before its completion words name a thing (城镇新增就业人数)."""
+    cues = [note.find(c) for c in (*params["completion_cues"], *params["target_cues"]) if c in note]
+    head = note[:min(cues)] if cues else note
+    return len(re.sub(r"[^\u4e00-\u9fff]", "", head)) >= 2
+
+
+def _open_bracket(text: str, start: int, at: int) -> int | None:
+    """Where the text after the bracket still open at `at` (opened in the clause) starts, if one is."""
+    opened = max(text.rfind("（", start, at), text.rfind("(", start, at))
+    if opened < 0 or max(text.rfind("）", opened, at), text.rfind(")", opened, at)) >= 0:
+        return None
+    return opened + 1
 
 
 def _clause_start(text: str, at: int, breaks: str) -> int:
