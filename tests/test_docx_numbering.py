@@ -4,7 +4,8 @@ import zipfile
 from auditor.ingest import load
 from auditor.ingest.docx_numbering import FORMATS, chinese, letters, roman
 
-W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+W = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+     'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"')
 LEVELS = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")]
 
 
@@ -81,3 +82,23 @@ def test_number_formats():
                                                                    "一百一十"]
     assert [roman(n) for n in (4, 9, 14)] == ["IV", "IX", "XIV"] and letters(27) == "AA"
     assert FORMATS["chineseLegalSimplified"](11) == "壹拾壹" and FORMATS["chineseLegalSimplified"](3) == "叁"
+
+
+def _box(text):
+    """A paragraph anchoring a text box, in DrawingML with the VML copy an mc:Fallback keeps."""
+    inner = f"<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>"
+    return (f"<w:p><w:r><mc:AlternateContent><mc:Choice Requires='wps'><w:drawing>{inner}</w:drawing></mc:Choice>"
+            f"<mc:Fallback><w:pict>{inner}</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>")
+
+
+def test_a_title_in_a_text_box_is_read_once_where_it_stands(tmp_path):
+    path = _docx(tmp_path / "r.docx", [_box("某局2024年度部门决算说明"), _para("部门概况", style="H1")])
+    assert [b.text for b in load(path).blocks] == ["某局2024年度部门决算说明", "一、部门概况"]
+
+
+def test_a_numbered_paragraph_deleted_under_tracked_changes_takes_no_number(tmp_path):
+    deleted = ('<w:p><w:pPr><w:pStyle w:val="H1"/><w:rPr><w:del w:id="1" w:author="a"/></w:rPr></w:pPr>'
+               '<w:del w:id="2" w:author="a"><w:r><w:delText>旧标题</w:delText></w:r></w:del></w:p>')
+    path = _docx(tmp_path / "r.docx", [_para("某局2024年度部门决算说明"), _para("甲", style="H1"), deleted,
+                                      _para("乙", style="H1")])
+    assert [b.text for b in load(path).blocks][1:] == ["一、甲", "二、乙"]

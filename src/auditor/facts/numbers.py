@@ -180,6 +180,25 @@ def parse_quantity(text: str) -> Quantity | None:
     return Quantity(value, m.group("unit") or "", text.strip())
 
 
+# a date in Chinese numerals, as official signatures write it (二〇二五年三月十日)
+CN_DATE_RE = re.compile(r"([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+                        r"(?:\s*([一二三四五六七八九十]{1,3})\s*日)?")
+YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
+
+def arabic_dates(text: str) -> str:
+    """The text with its dates in Chinese numerals written in digits (二〇二五年三月十日 → 2025年3月10日)."""
+    if "年" not in text or CN_DATE_RE.search(text) is None:
+        return text
+
+    def digits(m: re.Match) -> str:
+        month, day = cn_to_int(m.group(2)), cn_to_int(m.group(3)) if m.group(3) else None
+        if month is None or (m.group(3) and day is None):
+            return m.group(0)
+        return f"{m.group(1).translate(YEAR_DIGITS)}年{month}月" + (f"{day}日" if day is not None else "")
+    return CN_DATE_RE.sub(digits, text)
+
+
 def cn_to_int(text: str) -> int | None:
     """Chinese numerals to int: 十二 -> 12, 一千二百 -> 1200, 两万 -> 20000."""
     if not text or any(ch not in CN_DIGITS and ch not in CN_SMALL_UNITS

@@ -37,6 +37,11 @@ W_R, W_T, W_TAB, W_BR, W_CR = _w("r"), _w("t"), _w("tab"), _w("br"), _w("cr")
 W_PTAB, W_NOBREAKHYPHEN = _w("ptab"), _w("noBreakHyphen")
 W_PPR, W_PSTYLE, W_TCPR, W_VMERGE, W_GRIDSPAN = _w("pPr"), _w("pStyle"), _w("tcPr"), _w("vMerge"), _w("gridSpan")
 W_STYLE, W_NAME = _w("style"), _w("name")
+W_RPR, W_DEL, W_TXBX_CONTENT = _w("rPr"), _w("del"), _w("txbxContent")
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+MC_FALLBACK = f"{{{MC_NS}}}Fallback"
+# what in a run may hold a text box: a DrawingML drawing, a VML picture, or alternate content with both
+BOX_HOLDERS = {_w("drawing"), _w("pict"), f"{{{MC_NS}}}AlternateContent"}
 W_SDT, W_SDT_CONTENT, W_CUSTOM_XML = _w("sdt"), _w("sdtContent"), _w("customXml")
 # Elements that wrap runs (or, in the body and in cells, whole paragraphs and tables) without
 # changing the text of the accepted document: tracked insertions and moves-to, content
@@ -74,11 +79,17 @@ def read_docx(path: str) -> list[RawBlock]:
             tag = child.tag
             if tag == W_P:
                 ordinal += 1
+                for box in _text_box_paragraphs(child):
+                    # (a cover title in a text box: a paragraph of the page where its anchor stands)
+                    box_text = clean_text(paragraph_text(box))
+                    if box_text.strip():
+                        blocks.append(RawBlock("para", text=box_text, paragraph=ordinal))
                 style_id = _style_id(child)
                 text = clean_text(paragraph_text(child))
-                if numbering is not None:
-                    # (the number Word draws before an auto-numbered paragraph: 一、部门概况)
-                    # (an empty one still shows its number: 二、 alone counts in the sequence)
+                if numbering is not None and (text.strip() or not _mark_deleted(child)):
+                    # (the number Word draws before an auto-numbered paragraph: 一、部门概况; an empty
+                    # one still shows its number, 二、 alone counts in the sequence; one deleted under
+                    # tracked changes is gone, number and all)
                     label = numbering.label(child, style_id)
                     text = f"{label}{text}" if label and text.strip() else label.strip() or text
                 level = level_of_style(style_id)
@@ -88,6 +99,23 @@ def read_docx(path: str) -> list[RawBlock]:
                 ordinal += 1
                 blocks.append(RawBlock("table", rows=_table_rows(child, cells), paragraph=ordinal))
         return blocks
+
+
+def _text_box_paragraphs(p) -> list:
+    """The paragraphs of the text boxes anchored in a paragraph (w:txbxContent of a DrawingML
+    shape or a VML one), each box once: the copy an mc:Fallback keeps for older readers is left
+    out. Most paragraphs hold no drawing at all and are not looked into."""
+    if not any(el.tag in BOX_HOLDERS for run in p if run.tag == W_R for el in run):
+        return []
+    return [el for box in p.iter(W_TXBX_CONTENT) if next(box.iterancestors(MC_FALLBACK), None) is None
+            for el in box if el.tag == W_P]
+
+
+def _mark_deleted(p) -> bool:
+    """The paragraph's mark is deleted under tracked changes (w:pPr/w:rPr/w:del)."""
+    ppr = _first(p, W_PPR)
+    rpr = _first(ppr, W_RPR) if ppr is not None else None
+    return rpr is not None and _first(rpr, W_DEL) is not None
 
 
 def _blocks(container):

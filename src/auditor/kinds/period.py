@@ -27,7 +27,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..facts.lexicon import alternatives
-from ..facts.numbers import MONEY_FIGURE_RE, RANGE_JOINER, Quantity, normalize_digits, to_decimal
+from ..facts.numbers import MONEY_FIGURE_RE, RANGE_JOINER, Quantity, arabic_dates, normalize_digits, to_decimal
 from ..knowledge import concepts, vocabulary_generation
 from ..model import Heading, Paragraph, Table
 from ..tables.typed import is_caption_row
@@ -679,22 +679,23 @@ def _signature_dates(doc, pattern, context):
     unit = re.sub(r"\s", "", doc.meta.get("unit_name") or "")
     for block in doc.blocks:
         if isinstance(block, Paragraph):
-            text = block.plain
+            text = arabic_dates(block.plain)
+            shown = block.text if text is block.plain else text  # (二〇二五年三月十日 quoted in digits)
             for m in pattern.finditer(text):
                 if len(text.strip()) <= len(m.group(0)) + 2 or context.search(text[:m.start()]) \
                         or _signed_by_unit(text, m, unit):
-                    yield text, block.text, block.loc, m
+                    yield text, shown, block.loc, m
         elif isinstance(block, Table):
             for row in block.rows:
                 for k, cell in enumerate(row):
-                    text = normalize_digits(cell.text)
+                    text = arabic_dates(normalize_digits(cell.text))
                     m = pattern.search(text)
                     if m is None:
                         continue
                     before = next((c.text for c in reversed(row[:k]) if c.text.strip()), "")
                     if context.search(text[:m.start()]) or (context.search(before) and len(before.strip()) <= 8
                                                             and len(text.strip()) <= len(m.group(0)) + 2):
-                        yield text, cell.text, cell.loc, m
+                        yield text, text if "〇" in cell.text or "○" in cell.text else cell.text, cell.loc, m
 
 
 def _signed_by_unit(text: str, m: re.Match, unit: str) -> bool:
