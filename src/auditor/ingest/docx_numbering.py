@@ -131,7 +131,7 @@ class Numbering:
     per paragraph of the body, top to bottom: the counters go on as Word's do)."""
 
     def __init__(self, levels: dict, nums: dict, style_numbers: dict) -> None:
-        self.levels = levels  # abstractNumId -> {ilvl: (start, numFmt, lvlText)}
+        self.levels = levels  # abstractNumId -> {ilvl: Level}
         self.nums = nums  # numId -> (abstractNumId, {ilvl: startOverride})
         self.style_numbers = style_numbers  # styleId -> (numId, ilvl) through w:basedOn
         self.counters: dict[str, list[int | None]] = {}  # abstractNumId -> the last number of each level
@@ -139,35 +139,12 @@ class Numbering:
 
     def label(self, p, style_id: str | None) -> str:
         """The label Word draws before the paragraph, "" when it draws none."""
-        ppr = _child(p, W_PPR)
-        numpr = _child(ppr, W_NUMPR) if ppr is not None else None
-        num_id, ilvl = self.style_numbers.get(style_id, (None, None)) if style_id else (None, None)
-        if numpr is not None:
-            own_id, own_level = _child(numpr, W_NUM_ID), _child(numpr, W_ILVL)
-            if own_id is not None:
-                num_id = own_id.get(W_VAL)
-            if own_level is not None:
-                ilvl = _int(own_level, 0)
-        if not num_id or num_id == "0" or num_id not in self.nums:
+        found = self._list_of(p, style_id)
+        if found is None:
             return ""
-        abstract, overrides = self.nums[num_id]
-        levels = self.levels.get(abstract, {})
-        if ilvl is None:
-            # (a style's numbering naming no level: the level linked to that style, else the first)
-            ilvl = next((k for k, level in levels.items() if level.style and level.style == style_id), 0)
-        if ilvl not in levels or not 0 <= ilvl < MAX_LEVELS:
-            return ""
-        # (the lists of one abstract numbering count on together, as Word's 继续编号 does; a list
-        # instance with a start override restarts them where it is first used, 重新开始于 N)
-        counts = self.counters.setdefault(abstract, [None] * MAX_LEVELS)
-        if num_id not in self.started:
-            self.started.add(num_id)
-            for level, start in overrides.items():
-                if 0 <= level < MAX_LEVELS:
-                    counts[level] = start - 1
-        counts[ilvl] = levels[ilvl].start if counts[ilvl] is None else min(counts[ilvl] + 1, MAX_COUNT)
-        for deeper in range(ilvl + 1, MAX_LEVELS):
-            counts[deeper] = None  # (二、 after 一、 (一)(二): the next (一) starts anew)
+        num_id, abstract, ilvl = found
+        counts = self._count(num_id, abstract, ilvl)
+        levels = self.levels[abstract]
         level = levels[ilvl]
         if level.fmt in ("bullet", "none") or not level.text:
             return ""
@@ -180,6 +157,42 @@ class Numbering:
                 out = out.replace(marker, FORMATS.get(fmt, str)(count))
         # (a tab or a space after the label, as Word sets it off: 2.1 2023年度…; none after 一、 it needs)
         return out + " " if level.suffix != "nothing" and out[-1:].isalnum() else out
+
+    def _list_of(self, p, style_id: str | None) -> tuple[str, str, int] | None:
+        """(numId, abstractNumId, level) the paragraph is numbered in: its own w:numPr, else its
+        style's; a style's naming no level takes the level linked to that style (lvl/w:pStyle)."""
+        ppr = _child(p, W_PPR)
+        numpr = _child(ppr, W_NUMPR) if ppr is not None else None
+        num_id, ilvl = self.style_numbers.get(style_id, (None, None)) if style_id else (None, None)
+        if numpr is not None:
+            own_id, own_level = _child(numpr, W_NUM_ID), _child(numpr, W_ILVL)
+            if own_id is not None:
+                num_id = own_id.get(W_VAL)
+            if own_level is not None:
+                ilvl = _int(own_level, 0)
+        if not num_id or num_id == "0" or num_id not in self.nums:
+            return None
+        abstract = self.nums[num_id][0]
+        levels = self.levels.get(abstract, {})
+        if ilvl is None:
+            ilvl = next((k for k, level in levels.items() if level.style and level.style == style_id), 0)
+        return (num_id, abstract, ilvl) if ilvl in levels and 0 <= ilvl < MAX_LEVELS else None
+
+    def _count(self, num_id: str, abstract: str, ilvl: int) -> list[int | None]:
+        """The counters of the paragraph's list after it counts: the lists of one abstract numbering
+        count on together, as Word's 继续编号 does; an instance with a start override restarts them
+        where it is first used (重新开始于 N); deeper levels start anew (二、 after 一、(一)(二): (一))."""
+        counts = self.counters.setdefault(abstract, [None] * MAX_LEVELS)
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for level, start in self.nums[num_id][1].items():
+                if 0 <= level < MAX_LEVELS:
+                    counts[level] = start - 1
+        start = self.levels[abstract][ilvl].start
+        counts[ilvl] = start if counts[ilvl] is None else min(counts[ilvl] + 1, MAX_COUNT)
+        for deeper in range(ilvl + 1, MAX_LEVELS):
+            counts[deeper] = None
+        return counts
 
 
 def read_numbering(pkg, main: str, numbered_styles: dict) -> Numbering | None:
