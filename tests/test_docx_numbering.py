@@ -102,3 +102,19 @@ def test_a_numbered_paragraph_deleted_under_tracked_changes_takes_no_number(tmp_
     path = _docx(tmp_path / "r.docx", [_para("某局2024年度部门决算说明"), _para("甲", style="H1"), deleted,
                                       _para("乙", style="H1")])
     assert [b.text for b in load(path).blocks][1:] == ["一、甲", "二、乙"]
+
+
+def test_a_text_box_kept_only_in_a_fallback_is_read(tmp_path):
+    """An mc:AlternateContent offering no mc:Choice box keeps its only copy in the mc:Fallback."""
+    inner = "<w:txbxContent><w:p><w:r><w:t>某局2024年度部门决算说明</w:t></w:r></w:p></w:txbxContent>"
+    box = f"<w:p><w:r><mc:AlternateContent><mc:Fallback><w:pict>{inner}</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+    path = _docx(tmp_path / "r.docx", [box, _para("部门概况", style="H1")])
+    assert [b.text for b in load(path).blocks] == ["某局2024年度部门决算说明", "一、部门概况"]
+
+
+def test_a_numbered_paragraph_moved_away_takes_no_number(tmp_path):
+    moved = ('<w:p><w:pPr><w:pStyle w:val="H1"/><w:rPr><w:moveFrom w:id="1" w:author="a"/></w:rPr></w:pPr>'
+             '<w:moveFrom w:id="2" w:author="a"><w:r><w:t>支出</w:t></w:r></w:moveFrom></w:p>')
+    path = _docx(tmp_path / "r.docx", [_para("某局2024年度部门决算说明"), _para("收入", style="H1"), moved,
+                                      _para("资产", style="H1")])
+    assert [b.text for b in load(path).blocks][1:] == ["一、收入", "二、资产"]

@@ -37,9 +37,9 @@ W_R, W_T, W_TAB, W_BR, W_CR = _w("r"), _w("t"), _w("tab"), _w("br"), _w("cr")
 W_PTAB, W_NOBREAKHYPHEN = _w("ptab"), _w("noBreakHyphen")
 W_PPR, W_PSTYLE, W_TCPR, W_VMERGE, W_GRIDSPAN = _w("pPr"), _w("pStyle"), _w("tcPr"), _w("vMerge"), _w("gridSpan")
 W_STYLE, W_NAME = _w("style"), _w("name")
-W_RPR, W_DEL, W_TXBX_CONTENT = _w("rPr"), _w("del"), _w("txbxContent")
+W_RPR, W_DEL, W_MOVE_FROM, W_TXBX_CONTENT = _w("rPr"), _w("del"), _w("moveFrom"), _w("txbxContent")
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-MC_FALLBACK = f"{{{MC_NS}}}Fallback"
+MC_CHOICE, MC_FALLBACK = f"{{{MC_NS}}}Choice", f"{{{MC_NS}}}Fallback"
 # what in a run may hold a text box: a DrawingML drawing, a VML picture, or alternate content with both
 BOX_HOLDERS = {_w("drawing"), _w("pict"), f"{{{MC_NS}}}AlternateContent"}
 W_SDT, W_SDT_CONTENT, W_CUSTOM_XML = _w("sdt"), _w("sdtContent"), _w("customXml")
@@ -105,17 +105,27 @@ def _text_box_paragraphs(p) -> list:
     """The paragraphs of the text boxes anchored in a paragraph (w:txbxContent of a DrawingML
     shape or a VML one), each box once: the copy an mc:Fallback keeps for older readers is left
     out. Most paragraphs hold no drawing at all and are not looked into."""
-    if not any(el.tag in BOX_HOLDERS for run in p if run.tag == W_R for el in run):
+    if next(p.iter(*BOX_HOLDERS), None) is None:  # (runs in wrappers, w:ins or w:hyperlink, too)
         return []
-    return [el for box in p.iter(W_TXBX_CONTENT) if next(box.iterancestors(MC_FALLBACK), None) is None
-            for el in box if el.tag == W_P]
+    return [el for box in p.iter(W_TXBX_CONTENT) if not _copy_of_choice(box) for el in box if el.tag == W_P]
+
+
+def _copy_of_choice(box) -> bool:
+    """The box stands in an mc:Fallback whose mc:AlternateContent also offers an mc:Choice holding
+    a box: the same box again (an mc:Fallback alone is the only copy, and is read)."""
+    fallback = next(box.iterancestors(MC_FALLBACK), None)
+    if fallback is None:
+        return False
+    choice = next((el for el in fallback.getparent() if el.tag == MC_CHOICE), None)
+    return choice is not None and next(choice.iter(W_TXBX_CONTENT), None) is not None
 
 
 def _mark_deleted(p) -> bool:
-    """The paragraph's mark is deleted under tracked changes (w:pPr/w:rPr/w:del)."""
+    """The paragraph's mark is deleted or moved away under tracked changes (w:pPr/w:rPr/w:del,
+    w:moveFrom): not in the accepted document."""
     ppr = _first(p, W_PPR)
     rpr = _first(ppr, W_RPR) if ppr is not None else None
-    return rpr is not None and _first(rpr, W_DEL) is not None
+    return rpr is not None and (_first(rpr, W_DEL) is not None or _first(rpr, W_MOVE_FROM) is not None)
 
 
 def _blocks(container):

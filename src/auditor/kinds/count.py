@@ -764,7 +764,8 @@ def _kind_with_noun(text: str, count: Count, params: dict) -> bool:
     return text[count.end - 1] in params["kind_classifiers"] and bool(_noun_after(text, count.end))
 
 
-ITEM_COUNT_RE = re.compile(r"\d|[一二两三四五六七八九十百]+\s*(?:个|项|名|人|辆|台|套|处|家|所|条|类)")
+# an item ending in a count (数量指标3个, 幼儿园9所, 质量指标二个; not 第一人民医院, 预算一处: names)
+ITEM_COUNT_RE = re.compile(r"(?<!第)(?:\d+|[一二两三四五六七八九十百]+)\s*(?:个|项|名|人|辆|台|套|条|所|家|类|批)$")
 
 
 def _bracketed_list(text: str, end: int, params: dict) -> tuple[str, list[str]] | None:

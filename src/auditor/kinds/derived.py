@@ -51,6 +51,7 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # point_change: a rate compared with the share of the year gone by (时间进度), above or
           # below it (高于 / 低于); the year gone by from the document meta (elapsed_months: 1-8月, 上半年)
           "schedule_words": (list, []), "above_words": (list, []), "below_words": (list, []),
+          "note_filler_words": (list, []),
           "negation_words": (list, []),
           # point_change: words naming a benchmark a rate is compared with (全省平均水平, 目标值), and
           # the comparing words before it (比, 较, 高于)
@@ -1012,7 +1013,7 @@ def _target_completion(base: FactBase, rule):
     for rate in (f for f in base.facts if f.source == "text" and not f.comparator and f.unit == "%" and f.measure != "变动率"):
         text, start, before = _clause_of(base, rate, params)
         opened = _open_bracket(text, start, rate.at)
-        if opened is not None and _names_own_subject(text[opened:rate.at], params):
+        if opened is not None and _names_own_subject(text[:opened - 1], text[opened:rate.at], params):
             # (已完成14个，未完成1个（城镇新增就业人数完成目标的96%）: a rate in a note naming a thing of
             # its own is that thing's, not the figures' outside it; 45.6公里（完成年度目标的91.2%）is theirs)
             start, before = opened, [f for f in before if f.at > opened]
@@ -1035,13 +1036,17 @@ def _target_completion(base: FactBase, rule):
                 yield from _noted(_rate_against(base, rate, pair[0], pair[1], "完成目标的比例", "实际完成 ÷ 目标"),
                                   rate, pair[0], pair[1])
             continue
-        inside = [f for f in before if f.at >= start and f.unit != "%" and not f.is_money] \
+        # (in a bracketed note, the target is a figure after its last completion word; one before it
+        # in the clause, 实际建成45.6公里（…完成年度目标的95.2%）, is what was achieved)
+        cue_at = start + max(clause.rfind(c) for c in params["completion_cues"]) if opened is not None and any(
+            c in clause for c in params["completion_cues"]) else start
+        inside = [f for f in before if f.at >= cue_at and f.unit != "%" and not f.is_money] \
             or _bracketed_target(text, rate, _same_sentence(base, rate), params)
         if any(mark in text[start:rate.at + len(rate.text) + 20] for mark in params["ceiling_marks"]):
             continue  # staying under a ceiling (≤5件) is its completion: no quotient
         if not inside and any(w in clause for w in params["changed_target_cues"]):
             continue  # 完成调整后任务的103.05%: of a target changed during the year, not the plan stated
-        earlier = [f for f in before if f.at < start]
+        earlier = [f for f in before if f.at < cue_at]
         pair = None if inside else _target_clause_before(text, earlier, params)
         if pair is not None:
             # “计划办理1,500件，实际办理1,380件，完成计划的95.0%”: the plan is the clause before
@@ -1077,11 +1082,18 @@ def _clause_of(base: FactBase, fact: Fact, params: dict) -> tuple[str, int, list
     return text, _clause_start(text, fact.at, params["clause_breaks"]), _before(_same_sentence(base, fact), fact)
 
 
-def _names_own_subject(note: str, params: dict) -> bool:
-    """The words of a bracketed note before its completion words name a thing (城镇新增就业人数)."""
+def _names_own_subject(before: str, note: str, params: dict) -> bool:
+    """The words of a bracketed note before its completion words name a thing (城镇新增就业人数),
+    not a filler (实际, 累计: note_filler_words) nor the thing the text outside names (职业技能培训)."""
     cues = [note.find(c) for c in (*params["completion_cues"], *params["target_cues"]) if c in note]
     head = note[:min(cues)] if cues else note
-    return len(re.sub(r"[^\u4e00-\u9fff]", "", head)) >= 2
+    for word in params["note_filler_words"]:
+        head = head.replace(word, "")
+    head = re.sub(r"[^\u4e00-\u9fff]", "", head)
+    return len(head) >= 2 and head[:NOTE_HEAD_CHARS] not in compact(before)
+
+
+NOTE_HEAD_CHARS = 4  # the first characters of a note's thing that, found outside it, make it the same thing
 
 
 def _open_bracket(text: str, start: int, at: int) -> int | None:

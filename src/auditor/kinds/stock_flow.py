@@ -61,6 +61,7 @@ PARAMS = {
     "part_cues": (list, []),
     # sentence: words of a figure that is no stock (年初计划…人次, 年末实际完成…: a plan and an outturn)
     "not_stock_words": (list, []),
+    "not_flow_words": (list, []),  # see the rule file
     # sentence: units of what happens, not of what is held (人次): no stock of them
     "flow_units": (list, []),
 }
@@ -350,6 +351,7 @@ def _sentence_flows(doc, rule):
     base = fact_base(doc)
     params = rule.params
     not_stock, flow_units = tuple(params["not_stock_words"]), set(params["flow_units"])
+    not_flow = tuple(params["not_flow_words"])
     for key, facts in base.by_sentence.items():
         plain = [f for f in facts if not f.comparator and f.unit and f.unit not in ("%", "‰", *flow_units)]
         text = base.sentences.get(key, "")
@@ -358,8 +360,10 @@ def _sentence_flows(doc, rule):
                 continue
             between, closing = [], None
             for f in _terms(params, text, opening, [f for f in plain[k + 1:] if f.unit == opening.unit]):
-                # (a change on last year, 较上年减少10万元, is no flow of the year)
-                role = None if lexicon().comparison.search(f.label) else _role(rule, compact(f.label))
+                # (a change on last year, 较上年减少10万元, is no flow of the year; nor a plan or a
+                # stock named beside the opening one: not_flow_words)
+                role = None if lexicon().comparison.search(f.label) or any(w in f.label for w in not_flow) \
+                    else _role(rule, compact(f.label))
                 if role == "closing":
                     closing = f
                     break
