@@ -188,6 +188,18 @@ def test_an_html_caption_titles_its_table(tmp_path):
     assert "财政拨款支出表" not in [c.text for row in doc.tables[0].rows for c in row]
 
 
+def test_a_narrative_cell_of_several_lines_is_several_paragraphs(tmp_path):
+    """Alt+Enter lines in one cell are the narrative's lines: a title, a heading, a sentence each."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.cell(row=1, column=1, value="某局2023年度部门决算说明\n一、收入支出决算总体情况\n2022年度收入总计100.00万元。")
+    path = tmp_path / "n.xlsx"
+    book.save(path)
+    doc = load(str(path))
+    assert [b.text for b in doc.blocks] == ["某局2023年度部门决算说明", "一、收入支出决算总体情况", "2022年度收入总计100.00万元。"]
+
+
 def test_two_forms_stacked_on_one_sheet_are_two_tables(tmp_path):
     import openpyxl
 

@@ -457,7 +457,7 @@ def _form_blocks(title: str, rows: list[list[RawCell]], cells: list[int] | None 
         head.append(rows.pop(0))
     while rows and _single(rows[-1]):
         tail.insert(0, rows.pop())
-    blocks = [_para(r, title) for r in head]
+    blocks = [para for r in head for para in _paras(r, title)]
     if rows:
         width = max(len(r) for r in rows)
         if cells is not None:  # the padding below, counted before it is made
@@ -465,7 +465,7 @@ def _form_blocks(title: str, rows: list[list[RawCell]], cells: list[int] | None 
             package.check_cells(cells[0])
         rows = [r + [RawCell("", line=r[0].line)] * (width - len(r)) for r in rows]
         blocks.append(RawBlock("table", rows=rows, line=rows[0][0].line, sheet=title))
-    blocks.extend(_para(r, title) for r in tail)
+    blocks.extend(para for r in tail for para in _paras(r, title))
     return blocks
 
 
@@ -480,9 +480,12 @@ def _captions_only(row: list[RawCell]) -> bool:
     return all(CAPTION_CELL_RE.match(t) for t in texts) and any(":" in t or "：" in t for t in texts)
 
 
-def _para(row: list[RawCell], sheet: str) -> RawBlock:
+def _paras(row: list[RawCell], sheet: str) -> list[RawBlock]:
+    """The row's text as paragraphs: a cell holding a narrative of several lines (Alt+Enter in
+    the cell) holds as many paragraphs, as a text file's lines are (a title, a heading, a sentence)."""
     text = " ".join(c.text for c in row if c.text)
-    return RawBlock("para", text=text, line=row[0].line, sheet=sheet)
+    return [RawBlock("para", text=line, line=row[0].line, sheet=sheet) for line in text.split("\n") if line.strip()] \
+        or [RawBlock("para", text=text, line=row[0].line, sheet=sheet)]
 
 
 def _value_text(value, number_format: str) -> str:

@@ -393,11 +393,8 @@ def _whole_before_list(base: FactBase, rate: Fact, part: Fact) -> Fact | None:
     """In a list opening a sentence with 其中 (“学校68所全部实施。其中食堂供餐学校64所，占比94.12%；
     其余4所…，占比5.88%”; its items may go on after ；), the whole the parts are of: the last count
     in the part's unit of the sentence before the list, in one paragraph."""
-    first = rate.sentence
-    while first and not base.opens_list((rate.block, first)) \
-            and base.sentences.get((rate.block, first - 1), "").rstrip().endswith(("；", ";")):
-        first -= 1
-    if not first or not base.opens_list((rate.block, first)):
+    first = _list_sentence(base, rate)
+    if first is None:
         return None
     before = base.by_sentence.get((rate.block, first - 1), ())
     # (较上年的8,102件, （上年412,680人次）: last year's count, no whole of this year's parts; of
@@ -802,12 +799,29 @@ def _listing_whole(base: FactBase, part: Fact) -> Fact | None:
         if f.sentence != part.sentence and not all(
                 base.sentences.get((part.block, k), "").rstrip().endswith(("；", ";"))
                 for k in range(f.sentence, part.sentence)):
-            return None  # the list's clauses end at a full stop
+            # the list's clauses end at a full stop; a sentence opening with 其中 lists the parts of
+            # the last amount of the sentence before it (本年支出合计1,159.99万元。其中：基本支出…，占87.94%)
+            first = _list_sentence(base, part)
+            if first is not None and f.sentence == first - 1 and f.is_money and f.measure != "变动额" \
+                    and (f.measure == part.measure or part.implicit) and f.period == part.period \
+                    and f.value >= part.value and not f.comparator:
+                return f
+            return None
         # (an item whose measure no word states is of the whole's: 部门预算支出合计…，其中教育支出…)
         if f.is_money and (f.measure == part.measure or part.implicit) and f.period == part.period \
                 and f.value >= part.value and opener.match(base.sentences.get((f.block, f.sentence), ""), f.at + len(f.text)):
             return f
     return None
+
+
+def _list_sentence(base: FactBase, part: Fact) -> int | None:
+    """The sentence opening with a list opener (其中) that the ；-joined clauses of the part (or of
+    its share) begin with."""
+    first = part.sentence
+    while first and not base.opens_list((part.block, first)) \
+            and base.sentences.get((part.block, first - 1), "").rstrip().endswith(("；", ";")):
+        first -= 1
+    return first if first and base.opens_list((part.block, first)) else None
 
 
 BREAKDOWN_MIN_ITEMS = 3  # a breakdown lists at least three parts with their shares
