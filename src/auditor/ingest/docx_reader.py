@@ -107,7 +107,19 @@ def _text_box_paragraphs(p) -> list:
     out. Most paragraphs hold no drawing at all and are not looked into."""
     if next(p.iter(*BOX_HOLDERS), None) is None:  # (runs in wrappers, w:ins or w:hyperlink, too)
         return []
-    return [el for box in p.iter(W_TXBX_CONTENT) if not _copy_of_choice(box) for el in box if el.tag == W_P]
+    return [el for box in p.iter(W_TXBX_CONTENT) if not _copy_of_choice(box) and not _not_accepted(box, p)
+            for el in box if el.tag == W_P]
+
+
+def _not_accepted(box, p) -> bool:
+    """The box stands in a tracked deletion or move-away inside the paragraph: not in the accepted
+    document (its move-to copy, if any, is read where it now stands)."""
+    for ancestor in box.iterancestors():
+        if ancestor is p:
+            return False
+        if ancestor.tag in (W_DEL, W_MOVE_FROM):
+            return True
+    return False
 
 
 def _copy_of_choice(box) -> bool:

@@ -764,8 +764,9 @@ def _kind_with_noun(text: str, count: Count, params: dict) -> bool:
     return text[count.end - 1] in params["kind_classifiers"] and bool(_noun_after(text, count.end))
 
 
-# an item ending in a count (数量指标3个, 幼儿园9所, 质量指标二个; not 第一人民医院, 预算一处: names)
-ITEM_COUNT_RE = re.compile(r"(?<!第)(?:\d+|[一二两三四五六七八九十百]+)\s*(?:个|项|名|人|辆|台|套|条|所|家|类|批)$")
+# an item holding a count in digits (3个数量指标, 专项检查8次, 城区3处), or ending in one in Chinese
+# numerals (质量指标二个, 幼儿园九所): a breakdown's item; 第一人民医院, 预算一处 are names
+ITEM_COUNT_RE = re.compile(r"\d|(?<!第)[一二两三四五六七八九十百]+\s*(?:个|项|名|人|辆|台|套|条|所|家|类|批|次|场|期|座|户)$")
 
 
 def _bracketed_list(text: str, end: int, params: dict) -> tuple[str, list[str]] | None:

@@ -1104,10 +1104,7 @@ def _names_own_subject(before: str, note: str, params: dict) -> bool:
     for word in params["note_filler_words"]:
         head = head.replace(word, "")
     head = re.sub(r"[^\u4e00-\u9fff]", "", head)
-    return len(head) >= 2 and head[:NOTE_HEAD_CHARS] not in compact(before)
-
-
-NOTE_HEAD_CHARS = 4  # the first characters of a note's thing that, found outside it, make it the same thing
+    return len(head) >= 2 and head not in compact(before)
 
 
 def _open_bracket(text: str, start: int, at: int) -> int | None:

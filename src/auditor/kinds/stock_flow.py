@@ -360,10 +360,11 @@ def _sentence_flows(doc, rule):
                 continue
             between, closing = [], None
             for f in _terms(params, text, opening, [f for f in plain[k + 1:] if f.unit == opening.unit]):
-                # (a change on last year, 较上年减少10万元, is no flow of the year; nor a plan or a
-                # stock named beside the opening one: not_flow_words)
-                role = None if lexicon().comparison.search(f.label) or any(w in f.label for w in not_flow) \
-                    else _role(rule, compact(f.label))
+                # (a change on last year, 较上年减少10万元, is no flow of the year; nor a figure whose
+                # words open on a plan or a stock named beside the opening one: not_flow_words, not
+                # 按计划招聘3人, done as planned)
+                role = None if lexicon().comparison.search(f.label) \
+                    or compact(f.label).lstrip("，,、；;：:").startswith(not_flow) else _role(rule, compact(f.label))
                 if role == "closing":
                     closing = f
                     break
