@@ -200,6 +200,24 @@ def test_a_narrative_cell_of_several_lines_is_several_paragraphs(tmp_path):
     assert [b.text for b in doc.blocks] == ["某局2023年度部门决算说明", "一、收入支出决算总体情况", "2022年度收入总计100.00万元。"]
 
 
+def test_hidden_rows_and_columns_of_a_sheet_are_not_read(tmp_path):
+    """A helper column or row hidden in the published sheet holds no figure of the report."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for r, row in enumerate([["项目", "基本支出", "项目支出", "调整前数", "合计"], ["一般公共服务支出", 100, 200, 310, 300],
+                             ["草稿", 1, 2, 3, 3]], start=1):
+        for c, value in enumerate(row, start=1):
+            sheet.cell(row=r, column=c, value=value)
+    sheet.column_dimensions["D"].hidden = True
+    sheet.row_dimensions[3].hidden = True
+    path = tmp_path / "h.xlsx"
+    book.save(path)
+    rows = [[c.text for c in row] for row in load(str(path)).tables[0].rows]
+    assert rows == [["项目", "基本支出", "项目支出", "", "合计"], ["一般公共服务支出", "100", "200", "", "300"]]
+
+
 def test_two_forms_stacked_on_one_sheet_are_two_tables(tmp_path):
     import openpyxl
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from . import package
@@ -23,6 +24,8 @@ MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 ROW, VALUE = f"{{{MAIN_NS}}}row", f"{{{MAIN_NS}}}v"
 INLINE, SI, MERGE_CELL = f"{{{MAIN_NS}}}is", f"{{{MAIN_NS}}}si", f"{{{MAIN_NS}}}mergeCell"
+COLS, COL = f"{{{MAIN_NS}}}cols", f"{{{MAIN_NS}}}col"
+TRUE_VALUES = ("1", "true", "on")
 R_ID = f"{{{REL_NS}}}id"
 # openpyxl looks for the workbook part by content type, in this order
 WORKBOOK_TYPES = [
@@ -253,13 +256,17 @@ def _sheet_rows(root, book: _Workbook, title: str, cells: list[int]) -> list[lis
     """Rows as openpyxl's full mode gives them: every cell placed by its own coordinate (a
     cell without one follows the previous cell of its row element; a later cell at the same
     place replaces an earlier one), cells a merged range covers emptied; each row from column
-    A up to its last non-empty cell, numbered by its row in the sheet."""
+    A up to its last non-empty cell, numbered by its row in the sheet. Beyond openpyxl: the rows
+    and columns the sheet hides are left out (their cells empty), as the published sheet shows it."""
     merges = _Merges(root)
+    hidden_columns = _HiddenColumns(root)
     values: dict[tuple[int, int], str] = {}
     row_number = 0
     for row_el in root.iter(ROW):
         r = row_el.get("r")
         row_number = _row_number(r) if r is not None else row_number + 1
+        if row_el.get("hidden") in TRUE_VALUES:
+            continue  # (a row hidden in the published sheet: a helper row nobody reads)
         column_counter = 0
         for c in row_el:
             if not isinstance(c.tag, str):
@@ -273,6 +280,8 @@ def _sheet_rows(root, book: _Workbook, title: str, cells: list[int]) -> list[lis
                 cell_row, column = row_number, column_counter
                 if column > package.MAX_COLUMNS:
                     raise over_limit(f"一行有 {column:,} 个单元格", f"上限 {package.MAX_COLUMNS:,} 列")
+            if column in hidden_columns:
+                continue  # (a helper column hidden in the sheet: 调整前数, 备用…)
             text = _cell_text_of(c, book, title)
             if text is None:
                 values.pop((cell_row, column), None)
@@ -295,6 +304,32 @@ def _sheet_rows(root, book: _Workbook, title: str, cells: list[int]) -> list[lis
             package.check_cells(cells[0])
             rows.append([RawCell(texts.get(k, ""), line=row) for k in range(1, width + 1)])
     return rows
+
+
+class _HiddenColumns:
+    """The columns the sheet hides (<cols><col min max hidden="1">): what the published sheet does
+    not show is no figure of it. Kept as ranges (a column asked for is found by bisection), so a
+    sheet hiding its columns range by range costs its ranges, not its columns."""
+
+    def __init__(self, root) -> None:
+        ranges = []
+        for cols in root.iter(COLS):
+            for col in cols:
+                if col.tag == COL and col.get("hidden") in TRUE_VALUES:
+                    ranges.append((_integer(col.get("min") or "0", "隐藏列的起始列号"),
+                                   _integer(col.get("max") or "0", "隐藏列的结束列号")))
+        merged: list[tuple[int, int]] = []
+        for low, high in sorted(ranges):
+            if merged and low <= merged[-1][1] + 1:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+            else:
+                merged.append((low, high))
+        self.starts = [low for low, _ in merged]
+        self.ranges = merged
+
+    def __contains__(self, column: int) -> bool:
+        k = bisect_right(self.starts, column) - 1
+        return k >= 0 and self.ranges[k][0] <= column <= self.ranges[k][1]
 
 
 def _cell_text_of(c, book: _Workbook, title: str) -> str | None:
