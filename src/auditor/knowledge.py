@@ -186,6 +186,15 @@ def open_brackets(text: str, start: int = 0, end: int | None = None) -> int:
     return span.count("（") + span.count("(") - span.count("）") - span.count(")")
 
 
+def last_open_bracket(text: str, start: int, end: int) -> int | None:
+    """Where the text after the last bracket opened in text[start:end] begins, when that bracket is
+    still open at `end` (no bracket closes after it); None otherwise."""
+    opened = max(text.rfind("（", start, end), text.rfind("(", start, end))
+    if opened < 0 or max(text.rfind("）", opened, end), text.rfind(")", opened, end)) >= 0:
+        return None
+    return opened + 1
+
+
 def compact(text: str) -> str:
     """Text without white space and with ASCII brackets, for matching labels and aliases."""
     return _compact_short(text) if len(text) <= MEMO_CHARS else _compact(text)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-from ..knowledge import compact, concepts, vocabulary, vocabulary_generation
+from ..knowledge import compact, concepts, last_open_bracket, vocabulary, vocabulary_generation
 from ..memo import MEMO_ENTRIES, remember_short
 from ..ingest.build import NUMBERING_LEVELS, SECTION_CHARS, split_sentences, title_block
 from ..model import SENTENCE_END_RE, Document, Heading, Location, Paragraph, Sentence, Table, is_prose
@@ -771,10 +771,10 @@ class FactReader:
         """The names in the 项目名称 columns of the document's lists of projects (one a row)."""
         names: set[str] = set()
         for table in self.doc.tables:
-            grid = _stripped(table.rows)
-            k = _subject_column(grid, self.subject_cells)
+            # (the 项目名称 head stands in the first rows: only a list's name column is read whole)
+            k = _subject_column(_stripped(table.rows[:SUBJECT_HEAD_ROWS + 1]), self.subject_cells)
             if k is not None:
-                names.update(n for row in grid if k < len(row) for n in [compact(row[k])]
+                names.update(n for row in table.rows if k < len(row) for n in [compact(row[k].text.strip())]
                              if len(n) >= PROJECT_NAME_MIN)
         return names
 
@@ -3032,11 +3032,9 @@ RATE_OF_AFTER_RE = re.compile(r"\s*的\s*[\d.]+\s*[%％]")
 
 
 def _in_brackets(text: str, at: int) -> bool:
-    """Whether a bracket opened before `at`, within a note's reach, is still open there (the last
-    one, not nested; bounded, so that each figure's cost stays constant in a long sentence)."""
-    floor = max(0, at - BRACKET_REACH)
-    opened = max(text.rfind("（", floor, at), text.rfind("(", floor, at))
-    return opened >= 0 and max(text.rfind("）", opened, at), text.rfind(")", opened, at)) < 0
+    """Whether a bracket opened before `at`, within a note's reach, is still open there (bounded,
+    so that each figure's cost stays constant in a long sentence)."""
+    return last_open_bracket(text, max(0, at - BRACKET_REACH), at) is not None
 
 
 BRACKET_REACH = 60  # characters from a bracket's opening to a figure noted in it
@@ -3465,10 +3463,13 @@ def _subject_column(grid: list[list[str]], cues: list[str]) -> int | None:
     return found[1] if found is not None and _heads_a_column(grid, *found) else None
 
 
+SUBJECT_HEAD_ROWS = 6  # the rows of a table its 项目名称 cue may stand in
+
+
 def _subject_cue(grid: list[list[str]], cues: list[str]) -> tuple[int, int] | None:
     """(row, column) of the first cell among the first six rows that is a subject cue (项目名称)."""
     firsts = {cue[0] for cue in cues if cue}  # a cell that could be a cue starts as one does
-    for i, texts in enumerate(grid[:6]):
+    for i, texts in enumerate(grid[:SUBJECT_HEAD_ROWS]):
         for k, text in enumerate(texts):
             if text[:1] in firsts and compact(text) in cues:
                 return i, k

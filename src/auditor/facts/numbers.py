@@ -24,7 +24,7 @@ RATIO_UNITS = {"%": Decimal("0.01"), "％": Decimal("0.01"), "‰": Decimal("0.0
 # that read a sentence's words rather than its facts
 MONEY_FIGURE_RE = re.compile(r"(\d[\d,，]*(?:\.\d+)?)\s*(?:亿元|万元|千元|元)")
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_BIG_UNITS = {"万": 10000, "亿": 10 ** 8}
@@ -183,7 +183,6 @@ def parse_quantity(text: str) -> Quantity | None:
 # a date in Chinese numerals, as official signatures write it (二〇二五年三月十日)
 CN_DATE_RE = re.compile(r"([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
                         r"(?:\s*([一二三四五六七八九十]{1,3})\s*日)?")
-YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 
 
 def arabic_dates(text: str) -> str:
@@ -195,7 +194,8 @@ def arabic_dates(text: str) -> str:
         month, day = cn_to_int(m.group(2)), cn_to_int(m.group(3)) if m.group(3) else None
         if month is None or (m.group(3) and day is None):
             return m.group(0)
-        return f"{m.group(1).translate(YEAR_DIGITS)}年{month}月" + (f"{day}日" if day is not None else "")
+        year = "".join(str(CN_DIGITS[ch]) for ch in m.group(1))  # (digit by digit: 二〇二五)
+        return f"{year}年{month}月" + (f"{day}日" if day is not None else "")
     return CN_DATE_RE.sub(digits, text)
 
 

@@ -5,7 +5,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ..facts.numbers import RANGE_JOINER, TABLE_NUMBER, cn_to_int
+from ..facts.numbers import FULLWIDTH, RANGE_JOINER, TABLE_NUMBER, cn_to_int
 from ..knowledge import vocabulary, vocabulary_generation
 from ..model import Document, Heading, Location, Paragraph, Sentence, Table, block_location, grid_cell
 from .raw import RawBlock
@@ -394,7 +394,8 @@ TITLE_SEARCH_BLOCKS = 8  # a title stands among the opening lines (after a menu,
 TITLE_LINE_CHARS = 60  # …and is a line this short, no sentence
 
 
-ASCII_DIGITS = str.maketrans("０１２３４５６７８９－", "0123456789-")  # (and the full-width hyphen: 1－6月)
+# the full-width digits (and hyphen: 1－6月) of numbers.FULLWIDTH, its punctuation left as printed
+ASCII_DIGITS = {k: v for k, v in FULLWIDTH.items() if chr(k).isdigit() or chr(k) == "－"}
 
 
 def _ascii_digits(text: str) -> str:

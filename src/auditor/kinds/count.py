@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..facts.base import ITEM_TOKEN_RE
 from ..facts.numbers import RANGE_JOINER, cn_to_int
@@ -50,6 +51,8 @@ PARAMS = {
     # introducer names the occasions one by one (分别是, a colon), not where it lists kinds
     # (检查30次，包括日常检查、专项检查: three kinds of 30 checks)
     "occasion_classifiers": (list, []),
+    # a bracketed item holding a count (数量指标3个, 质量指标二个): a breakdown's item, no name
+    "breakdown_item_pattern": (str, ""),
     # classifiers that name what they count (6大类): no noun after them needed
     "self_naming_classifiers": (list, []),
     "occasion_introducers": (list, []),
@@ -764,9 +767,9 @@ def _kind_with_noun(text: str, count: Count, params: dict) -> bool:
     return text[count.end - 1] in params["kind_classifiers"] and bool(_noun_after(text, count.end))
 
 
-# an item holding a count in digits (3个数量指标, 专项检查8次, 城区3处), or ending in one in Chinese
-# numerals (质量指标二个, 幼儿园九所): a breakdown's item; 第一人民医院, 预算一处 are names
-ITEM_COUNT_RE = re.compile(r"\d|(?<!第)[一二两三四五六七八九十百]+\s*(?:个|项|名|人|辆|台|套|条|所|家|类|批|次|场|期|座|户)$")
+@lru_cache(maxsize=8)
+def _pattern(text: str) -> re.Pattern:
+    return re.compile(text or r"(?!)")
 
 
 def _bracketed_list(text: str, end: int, params: dict) -> tuple[str, list[str]] | None:
@@ -781,7 +784,8 @@ def _bracketed_list(text: str, end: int, params: dict) -> tuple[str, list[str]] 
     items = [i.strip() for i in inside.split("、")]
     # (names of two characters at least: 7个办（所、中心） glosses the noun)
     # (an item holding a count, 数量指标3个 or 数量指标三个, is a breakdown, no name)
-    if len(items) < 2 or any(len(i) < 2 or len(i) > params["max_item_chars_strict"] or ITEM_COUNT_RE.search(i)
+    counted = _pattern(params["breakdown_item_pattern"])
+    if len(items) < 2 or any(len(i) < 2 or len(i) > params["max_item_chars_strict"] or counted.search(i)
                              or any(w in i for w in params["prose_marks"]) for i in items) \
             or items[-1].endswith(tuple(params["incomplete_marks"])) or items[-1].endswith("等") \
             or any(mark in inside for mark in ("，", ",", "；", ";", "：", ":")):

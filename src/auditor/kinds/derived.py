@@ -33,7 +33,7 @@ from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt, quantize_like
 from ..facts.targets import PREFIX
 from ..ingest.build import numbering_of
-from ..knowledge import compact, concepts, open_brackets
+from ..knowledge import compact, concepts, last_open_bracket, open_brackets
 from .base import CHECKED, SHARE_OF_RE, SUBROW_RE, TAIL_NOTE, Hit, item_label
 from .named_rates import COPULAS, named_rate_slips
 from .per_head_columns import per_head_rows
@@ -1026,7 +1026,7 @@ def _target_completion(base: FactBase, rule):
     params = rule.params
     for rate in (f for f in base.facts if f.source == "text" and not f.comparator and f.unit == "%" and f.measure != "变动率"):
         text, start, before = _clause_of(base, rate, params)
-        opened = _open_bracket(text, start, rate.at)
+        opened = last_open_bracket(text, start, rate.at)  # (a note the rate stands in, opened in its clause)
         if opened is not None and _names_own_subject(text[:opened - 1], text[opened:rate.at], params):
             # (已完成14个，未完成1个（城镇新增就业人数完成目标的96%）: a rate in a note naming a thing of
             # its own is that thing's, not the figures' outside it; 45.6公里（完成年度目标的91.2%）is theirs)
@@ -1105,14 +1105,6 @@ def _names_own_subject(before: str, note: str, params: dict) -> bool:
         head = head.replace(word, "")
     head = re.sub(r"[^\u4e00-\u9fff]", "", head)
     return len(head) >= 2 and head not in compact(before)
-
-
-def _open_bracket(text: str, start: int, at: int) -> int | None:
-    """Where the text after the bracket still open at `at` (opened in the clause) starts, if one is."""
-    opened = max(text.rfind("（", start, at), text.rfind("(", start, at))
-    if opened < 0 or max(text.rfind("）", opened, at), text.rfind(")", opened, at)) >= 0:
-        return None
-    return opened + 1
 
 
 def _clause_start(text: str, at: int, breaks: str) -> int:

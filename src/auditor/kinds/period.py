@@ -55,6 +55,8 @@ PARAMS = {
     "self_comparison_pattern": (str, ""),
     # words comparing with the year before without naming it (比上年增长): see _compared_after
     "last_year_words": (list, ["上年", "去年", "同比", "上一年", "前一年"]),
+    # words opening a sentence's thing that name the thing just spoken of (2023年度为…, 该项支出…)
+    "back_reference_words": (list, []),
     # (由2023年末的38人增加至42人: an earlier year's end where a change starts)
     "comparison_cues": (list, ["上年", "去年", "同比", "较", "比上", "比20", "比19", "相比", "以来", "上一年", "前一年",
                                "历年", "由20", "从20"]),
@@ -266,7 +268,8 @@ def _check_activity_year(doc, rule, year):
                     or (stated == year - 1 and _compared_after(text, sentences[index + 1:index + 1 + COMPARED_REACH],
                                                                params["last_year_words"], year)) \
                     or (stated == year - 1 and index and _compared_before(
-                        sentences[index - 1].plain, text[found.end(1):].lstrip("年度 "), params["last_year_words"], year)) \
+                        sentences[index - 1].plain, text[found.end(1):].lstrip("年度 "), params["last_year_words"],
+                        params["back_reference_words"], year)) \
                     or (kind == "topic_pattern" and str(year) in text[found.end(1):]) \
                     or (year < stated and not beyond and any(w in text for w in params["plan_words"])) \
                     or any(cue in text for cue in quiet) \
@@ -327,7 +330,8 @@ def _compared_after(current: str, following: list, last_year_words: list[str], y
     return False
 
 
-def _compared_before(previous: str, rest: str, last_year_words: list[str], year: int) -> bool:
+def _compared_before(previous: str, rest: str, last_year_words: list[str], back_references: list[str],
+                     year: int) -> bool:
     """The sentence right before opens on the report year by its number, states a figure of the
     same thing and compares it with last year (2024年度“三公”经费支出12.30万元，比上年减少3.30万元。
     2023年度“三公”经费支出15.60万元。): last year's figure after it is the base it was compared with.
@@ -340,12 +344,11 @@ def _compared_before(previous: str, rest: str, last_year_words: list[str], year:
     # (the thing named again, quotes aside; or not named at all, 2023年度为15.60万元, 2023年度该项支出…:
     # the one the sentence before spoke of)
     topic = QUOTES_RE.sub("", re.split(r"\d", rest, maxsplit=1)[0]).strip("度，,、 ")
-    return len(topic) < 2 or topic.startswith(BACK_REFERENCES) or topic[:TOPIC_CHARS] in QUOTES_RE.sub("", text)
+    return len(topic) < 2 or topic.startswith(tuple(back_references)) or topic[:TOPIC_CHARS] in QUOTES_RE.sub("", text)
 
 
 TOPIC_CHARS = 6  # the first characters of a sentence's thing that must stand in the sentence it follows
 QUOTES_RE = re.compile(r"[“”\"'‘’]")
-BACK_REFERENCES = ("为", "该", "同期", "其", "此", "上述")  # words naming the thing just spoken of
 
 
 RATE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
@@ -679,8 +682,7 @@ def _signature_dates(doc, pattern, context):
     unit = re.sub(r"\s", "", doc.meta.get("unit_name") or "")
     for block in doc.blocks:
         if isinstance(block, Paragraph):
-            text = arabic_dates(block.plain)
-            shown = block.text if text is block.plain else text  # (二〇二五年三月十日 quoted in digits)
+            text, shown = _dated(block.plain, block.text)
             for m in pattern.finditer(text):
                 if len(text.strip()) <= len(m.group(0)) + 2 or context.search(text[:m.start()]) \
                         or _signed_by_unit(text, m, unit):
@@ -688,14 +690,21 @@ def _signature_dates(doc, pattern, context):
         elif isinstance(block, Table):
             for row in block.rows:
                 for k, cell in enumerate(row):
-                    text = arabic_dates(normalize_digits(cell.text))
+                    text, shown = _dated(normalize_digits(cell.text), cell.text)
                     m = pattern.search(text)
                     if m is None:
                         continue
                     before = next((c.text for c in reversed(row[:k]) if c.text.strip()), "")
                     if context.search(text[:m.start()]) or (context.search(before) and len(before.strip()) <= 8
                                                             and len(text.strip()) <= len(m.group(0)) + 2):
-                        yield text, text if "〇" in cell.text or "○" in cell.text else cell.text, cell.loc, m
+                        yield text, shown, cell.loc, m
+
+
+def _dated(plain: str, printed: str) -> tuple[str, str]:
+    """(the text its dates are read in, the text quoted): as printed, or both with the dates in
+    Chinese numerals written in digits (二〇二五年三月十日 → 2025年3月10日: positions change)."""
+    text = arabic_dates(plain)
+    return text, (printed if text == plain else text)
 
 
 def _signed_by_unit(text: str, m: re.Match, unit: str) -> bool:

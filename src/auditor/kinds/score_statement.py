@@ -710,7 +710,7 @@ def _weighted_scores(base: FactBase, words, subject: str) -> list[tuple[str, Fac
     the text (产出指标分值60分，得分58分; 效益指标30分，实际得分28分): the category's score, of the
     score table's `subject` (not a named project's under its own heading), stated, not a rule's
     condition (得分60分需全部指标完成: score_lists.rule_after_words)."""
-    pattern = _weighted_score_re(tuple(w for w, _ in words))
+    pattern = _weighted_score_re(tuple(w for w, _ in words), tuple(_score_lists()["scored_words"]))
     rule_after = tuple(_score_lists()["rule_after_words"])
     name_of = dict(words)
     out = []
@@ -727,11 +727,12 @@ def _weighted_scores(base: FactBase, words, subject: str) -> list[tuple[str, Fac
 
 
 @lru_cache(maxsize=4)
-def _weighted_score_re(words: tuple[str, ...]) -> re.Pattern:
-    # (after a break or at the start: 社会效益指标 is an indicator's, not the category's)
-    return re.compile(r"(?:^|(?<=[，,；;：:、。\s]))(" + "|".join(map(re.escape, words)) + r")(?:指标)?"
-                      r"(?:分值|权重|满分)?(?:为)?\s*(\d+(?:\.\d+)?)\s*分\s*[，,]?\s*(?:实际|自评)?(?:得分|得)(?:为)?\s*"
-                      r"(\d+(?:\.\d+)?)\s*分")
+def _weighted_score_re(words: tuple[str, ...], scored: tuple[str, ...]) -> re.Pattern:
+    """A category, its weight (WEIGHT_WORDS) and its score (score_lists.scored_words) in a row;
+    after a break or at the start (社会效益指标 is an indicator's, not the category's)."""
+    return re.compile(r"(?:^|(?<=[，,；;：:、。\s]))(" + alternatives(words) + r")(?:指标)?"
+                      r"(?:" + alternatives(WEIGHT_WORDS) + r")?(?:为)?\s*(\d+(?:\.\d+)?)\s*分\s*[，,]?\s*"
+                      r"(?:" + alternatives(scored) + r")(?:为)?\s*(\d+(?:\.\d+)?)\s*分")
 
 
 # ---- a part's score against the points it is out of, both in the text ----------------------
