@@ -215,7 +215,7 @@ def _rollup_column(rule, t, records, col, column_name, children_of: dict[int, li
         if children is None:
             children = children_of[i] = _children(records, i)
         parts = [c for c in children if col in c.amounts]
-        if not children or not parts or any(_unreadable(t, c.row, col) for c in children):
+        if not children or not parts or any(_unreadable(t, c.row, c.printed_col(col)) for c in children):
             continue
         parts_of[i] = [position[id(c)] for c in parts]
         label = f"{rec.code} {rec.name}".strip() if not rec.is_total else rec.name or rec.code
@@ -241,7 +241,7 @@ def _rollup_column(rule, t, records, col, column_name, children_of: dict[int, li
 def _row_gap(t, rec: CodeRecord, total_col: int, part_cols: list[int]) -> Decimal | None:
     """A record's 合计 minus the columns it sums, a blank or a dash 0 as the row check (SUM004)
     reads it; None without a 合计 or where a cell cannot be read."""
-    if total_col not in rec.amounts or any(_unreadable(t, rec.row, c) for c in part_cols):
+    if total_col not in rec.amounts or any(_unreadable(t, rec.row, rec.printed_col(c)) for c in part_cols):
         return None
     total = parse_cell(rec.amounts[total_col].text)
     parts = [parse_cell(rec.amounts[c].text) for c in part_cols if c in rec.amounts]
@@ -272,7 +272,7 @@ def _row_total_of(rule, t, segment, names: dict, total_col: int, parts: list[int
     for i, rec in enumerate(records):
         total_cell = rec.amounts.get(total_col)
         part_cells = [rec.amounts[c] for c in parts if c in rec.amounts]
-        if total_cell is None or not part_cells or any(_unreadable(t, rec.row, c) for c in parts):
+        if total_cell is None or not part_cells or any(_unreadable(t, rec.row, rec.printed_col(c)) for c in parts):
             continue
         label = f"{rec.code} {rec.name}".strip() if not rec.is_total else rec.name or rec.code
         hit = _compare(rule, t.table, total_cell, part_cells, label, names.get(total_col, ""),
@@ -332,7 +332,7 @@ def _blame_part(hit: Hit, t, rec: CodeRecord, total_col: int, part_cols: list[in
 
     def rolls_up(col: int) -> bool | None:
         """(a blank or a dash is 0, as the row check reads it; a cell that cannot be read, None)"""
-        if any(_unreadable(t, r.row, col) for r in (parent, *siblings)):
+        if any(_unreadable(t, r.row, r.printed_col(col)) for r in (parent, *siblings)):
             return None
         whole = _figure(parent.amounts.get(col))
         values = [_figure(r.amounts.get(col)) for r in siblings]

@@ -77,6 +77,12 @@ class CodeRecord:
     is_total: bool
     amounts: dict[int, Cell]  # column → cell, figures only
     label_cell: Cell
+    # a record of a block continuing the block to its left is read in that block's columns:
+    # its amounts are keyed by them, and this maps each back to the column it is printed in
+    printed: dict[int, int] = field(default_factory=dict)
+
+    def printed_col(self, col: int) -> int:
+        return self.printed.get(col, col)
 
 
 @dataclass
@@ -604,7 +610,6 @@ def _read_codes(typed: TypedTable, grid: list[list[str]]) -> None:
         numbering = tuple(concepts().get("not_figure_columns") or ())
         segments.append((col, parts, name_col, [c for c in range(name_col + 1, bounds[k + 1])
                                                 if not compact(names.get(c, "")).endswith(numbering)]))
-    typed.segments = [(col, amounts) for col, _, _, amounts in segments]
     typed.column_names = names
     carried: dict[int, list[str]] = {}
     for r in range(last_header + 1, len(grid)):
@@ -624,6 +629,53 @@ def _read_codes(typed: TypedTable, grid: list[list[str]]) -> None:
                                             segment=col, is_total=is_total, amounts=amounts,
                                             label_cell=label_cell))
     typed.records = _without_group_totals(typed.records)
+    _join_continued_blocks(typed, [(col, amounts) for col, _, _, amounts in segments])
+
+
+def _join_continued_blocks(typed: TypedTable, segments: list[tuple[int, list[int]]]) -> None:
+    """Blocks side by side read as newspaper columns: a block with no total row of its own whose
+    codes go on from the block to its left (公用经费 merged over the second and third code | name |
+    amount blocks of a 基本支出决算表: 302's items run down the second block and on into the third,
+    30299 at the third's top; the 公用经费合计 row's figure printed under the third block) is that
+    block's continuation. Its records join the left block's, in reading order, keyed by the left
+    block's amount columns (each by its place); the left block's total takes its figure from the
+    continuation's columns where its own are blank."""
+    kept = [segments[0]] if segments else []
+    for col, amounts in segments[1:]:
+        left, left_amounts = kept[-1]
+        mine = [r for r in typed.records if r.segment == col]
+        left_records = [r for r in typed.records if r.segment == left]
+        totals = [r for r in left_records if r.is_total]
+        if not mine or any(r.is_total for r in mine) or len(amounts) != len(left_amounts) or not _continues(
+                mine[0], left_records, totals, amounts, typed):
+            kept.append((col, amounts))
+            continue
+        to_left = dict(zip(amounts, left_amounts))
+        for rec in mine:
+            rec.segment = left
+            rec.amounts = {to_left[c]: cell for c, cell in rec.amounts.items()}
+            rec.printed = {to_left[c]: c for c in amounts}
+        for total in totals:
+            if not total.amounts:
+                cells = _padded(typed.table, total.row)
+                total.amounts = {to_left[c]: cells[c] for c in amounts if quantity(cells[c]) is not None}
+                total.printed = {to_left[c]: c for c in amounts}
+        # (reading order: the left block down, then the continuation down, then the block's totals)
+        block = [r for r in left_records if not r.is_total] + mine + totals
+        others = [r for r in typed.records if r.segment != left]
+        typed.records = others + block
+    typed.segments = kept
+
+
+def _continues(first: CodeRecord, left_records: list[CodeRecord], totals: list[CodeRecord], amounts: list[int],
+               typed: TypedTable) -> bool:
+    """Whether a block goes on from the block to its left: its first code falls under a code of
+    that block (30299 under 302), or that block's total row is blank in its own amount columns
+    and holds its figure under this block (a total merged across both)."""
+    if len(first.code) > 3 and any(r.code == first.code[:-2] for r in left_records if not r.is_total):
+        return True
+    return any(not t.amounts and any(quantity(_padded(typed.table, t.row)[c]) is not None for c in amounts)
+               for t in totals)
 
 
 def _split_code(cells: list, parts: list[int], carried: list[str]) -> list[str]:
