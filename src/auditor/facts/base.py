@@ -546,6 +546,7 @@ class FactReader:
         self.opening = None  # the concept of the first amount of a sentence going on after a ；
         self.money_kinds = tuple(vocab.get("part_list_heads") or ())
         self.unit_aliases = dict(vocab.get("unit_aliases") or {})  # a unit -> the one it is written as
+        self.multiple_words = tuple(vocab.get("multiple_words") or ())
         # where a sentence's opening name ends: a verb of how it is spent or set, or a break
         self.topic_end = re.compile(alternatives(vocab.get("topic_end_words") or ["，"]) + r"|[，,：:；;。（(]")
         # what a heading may say of the project it names after its name (…项目自评情况)
@@ -1204,6 +1205,9 @@ class FactReader:
                 continue  # the tail of a number with a letter in it (29,8l6.30万元: PAT001 reports it)
             if not unit and m.start() and text[m.start() - 1] in "（(" and text[m.end():m.end() + 1] in ("）", ")"):
                 continue  # a code alone in brackets (殡葬（2081004）支出…): words of the next figure's phrase
+            multiple = "" if unit else self._rise_multiple(text, m, previous_end)
+            if multiple:
+                unit = "%"  # (增长1.5倍: a rise of 150%, read at the multiple's own precision)
             if not unit:
                 if m.group("num").strip("0.") or not self.lex.zero_statement.search(text, 0, m.end()):
                     # (a bare 0 stating a thing spent nothing, 因公出国（境）费支出为0, stays in
@@ -1213,6 +1217,8 @@ class FactReader:
             value = to_decimal(m.group("num"))
             if value is None:
                 continue
+            if multiple:
+                value *= 100
             # a minus right before a rate, not a range's dash (5%-8%): a change rate's fall (增长-8.5%,
             # see below). Before an amount it may as well be a dash setting it apart (基本支出-520.00万元,
             # 500元-800元): its phrase keeps it, and names no concept of the amount's
@@ -1438,9 +1444,11 @@ class FactReader:
                 # “执行率94.73%，较100%低5.27个百分点”: the figure compared with, named by nothing
                 # but the comparing word, states no value of the thing (a bound's way: in no index)
                 fact["comparator"] = "较"
-            fact = Fact(id=len(self.base.facts), value=value, unit=unit, places=_places(m.group("num")),
-                        text=sentence.text[m.start() - bool(minus or negative):m.end()].strip(),  # (-4.71%, as printed)
-                        quote=sentence.text[start:m.end()].strip().lstrip("，,；;、：:（( "), loc=sentence.loc, source="text",
+            end = m.end() + len(multiple)
+            fact = Fact(id=len(self.base.facts), value=value, unit=unit,
+                        places=_places(m.group("num")) - (2 if multiple else 0),  # (1.5倍 is 150% ± 5%)
+                        text=sentence.text[m.start() - bool(minus or negative):end].strip(),  # (-4.71%, as printed)
+                        quote=sentence.text[start:end].strip().lstrip("，,；;、：:（( "), loc=sentence.loc, source="text",
                         label=phrase, block=index, sentence=s_index, at=m.start(), **fact)
             self.base.add(fact)
             last_period = fact.period
@@ -1801,6 +1809,17 @@ class FactReader:
         no weight listed under the full marks."""
         clause = CLAUSE_BREAK_RE.split(phrase)[-1]
         return self.lex.measures.last(compact(clause)) == "得分" or clause.rstrip("为：: ").endswith("得")
+
+    def _rise_multiple(self, text: str, m: re.Match, previous_end: int) -> str:
+        """The multiple word after a figure with no unit, when the words before it say a rise
+        (比上年增长1.5倍, 增加了2倍): the figure is a change rate of N × 100%. 是上年的2.5倍 states a
+        ratio, no rise, and stays no figure."""
+        word = next((w for w in self.multiple_words if text.startswith(w, m.end())), "")
+        if not word:
+            return ""
+        phrase = compact(text[_phrase_start(text, m.start(), previous_end):m.start()])
+        rises = _change_sign(phrase, self.lex) > 0 and self.lex.rate_measures.last(phrase) == "变动率"
+        return word if rises else ""
 
     def _text_fact(self, phrase, m, value, unit, carried, plain_carried, last_money, subject, wide) -> dict:
         """`carried`: the concept named last, for a change or a rate that names none;

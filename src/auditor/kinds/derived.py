@@ -171,6 +171,12 @@ def _hit(rate: Fact, computed: Decimal, relation: str, formula: str, quote: str 
     # (a fall printed with its minus, 增长-8.5%: the figure it should be, printed the same way)
     minus = "-" if rate.text[:1] in "-－−" and computed > 0 else ""
     shown = f"{minus}{fmt(computed, max(rate.places, 2))}%"
+    if rate.places < 0:  # (a rise said in multiples, 增长1.5倍: the multiple it should be, and its %)
+        shown = f"{fmt(computed / HUNDRED, 2)}倍（{shown}）"
+        low, high = rate.interval()
+        if low <= computed + HUNDRED <= high:
+            formula += (f"；本年为上年的 {fmt(computed / HUNDRED + 1, 2)} 倍：“增长 N 倍”是比上年多出 N 倍，"
+                        f"所写倍数是本年与上年之比，不是增长的倍数")
     tail = tail_of(rate, computed)
     misround = misrounded(rate, computed)
     if misround:
