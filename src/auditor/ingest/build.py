@@ -428,7 +428,7 @@ def infer_meta(doc: Document) -> dict:
         or title_years or Counter(YEAR_RE.findall(_ascii_digits(doc.text))) or Counter(YEAR_END_RE.findall(head)) \
         or Counter(TITLE_YEAR_RE.findall(head))
     wider_voting = " ".join(t for b, t in zip(doc.blocks[:60], texts) if not isinstance(b, Table)) if voted else wider
-    years = _settled(years, Counter(YEAR_RE.findall(wider_voting)), title_years)
+    years = _settled(years, Counter(YEAR_RE.findall(wider_voting)), title_years, _latest_outturn(doc.blocks[:60]))
     year = int(years.most_common(1)[0][0]) if years else None
     evaluated = EVALUATED_YEAR_RE.search(wider) if not title_years else None
     if evaluated:
@@ -454,14 +454,37 @@ def _elapsed_months(title: str) -> int | None:
     return months if months and 0 < months < 12 else None
 
 
-def _settled(years: Counter, wider: Counter, title: Counter) -> Counter:
+def _settled(years: Counter, wider: Counter, title: Counter, outturn: str | None) -> Counter:
     """The opening lines' years where one leads by two or more; where the two first are within a
     vote (a slip in a heading and the sentence after it: 2014年度 twice against the title's 2024),
-    the one the wider text (the first 60 blocks) and the title name more often."""
+    the later outturn the tables state when it is one of the two (a report states no outturn of a
+    year after its own: 2023年度 in the title over columns 2024年决算数 | 2023年决算数 and a
+    sentence on 2024年度 is the title's slip), else the one the wider text (the first 60 blocks)
+    and the title name more often."""
     top = years.most_common(2)
     if len(top) < 2 or top[0][1] - top[1][1] > 1:
         return years
+    if outturn in {year for year, _ in top}:
+        return Counter({outturn: 1})
     return Counter({year: wider[year] + title[year] for year, _ in top})
+
+
+def _latest_outturn(blocks: list) -> str | None:
+    """The latest year the tables' column heads state an outturn of (2024年决算数, 2024年执行数)."""
+    pattern = outturn_head_re()
+    found = [m.group(1) for b in blocks if isinstance(b, Table) for row in b.rows[:3] for cell in row
+             if (m := pattern.fullmatch(re.sub(r"\s", "", _ascii_digits(cell.text))))]
+    return max(found, default=None)
+
+
+@lru_cache(maxsize=4)
+def _outturn_head_re(generation: int) -> re.Pattern:
+    return re.compile(vocabulary().get("outturn_head_pattern") or r"(?!)")
+
+
+def outturn_head_re() -> re.Pattern:
+    """A column head naming a year's outturn (vocabulary.yaml outturn_head_pattern)."""
+    return _outturn_head_re(vocabulary_generation())
 
 
 # the rest of an evaluated period after its first year: …至2024年12月31日 (group 1 the year it ends)

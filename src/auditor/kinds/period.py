@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from ..facts.lexicon import alternatives
 from ..facts.numbers import MONEY_FIGURE_RE, RANGE_JOINER, Quantity, arabic_dates, normalize_digits, to_decimal
+from ..ingest.build import outturn_head_re
 from ..knowledge import concepts, vocabulary_generation
 from ..model import Heading, Paragraph, Table
 from ..tables.typed import is_caption_row
@@ -445,12 +446,14 @@ def _title_year(doc, year: int, named) -> tuple[str, object, int] | None:
     its year is not the report's (枫林区2022年…项目绩效自评报告 over a body about 2024年度): the
     report year is read from the title and the opening lines together, so the title is then the odd
     one out. A year the name follows right after is left to the loop (`named`)."""
-    from ..ingest.build import TITLE_YEAR_RE, _report_type, title_block
+    from ..ingest.build import TITLE_YEAR_RE, YEAR_RE, _report_type, title_block
 
     first = title_block(doc)
-    if not isinstance(first, (Paragraph, Heading)) or not _report_type(first.text):
+    if not isinstance(first, (Paragraph, Heading)):
         return None
     plain = normalize_digits(first.text)
+    if not (_report_type(first.text) or YEAR_RE.search(plain)):
+        return None  # (a title naming no kind of report states its year as a 年度: 2023年度“三公”经费…说明)
     m = TITLE_YEAR_RE.search(plain)
     if m is None or int(m.group(1)) == year or named.match(plain, m.start()) or _in_citation(plain, m.start()):
         return None
@@ -807,7 +810,7 @@ def _check_outturn_column(doc, rule, year):
     final account): no year's outturn is known before the year is over."""
     if doc.meta.get("report_type") in rule.params["plan_report_types"] + rule.params["in_year_report_types"]:
         return
-    pattern = re.compile(rule.params["outturn_head_pattern"])
+    pattern = re.compile(rule.params["outturn_head_pattern"]) if rule.params["outturn_head_pattern"] else outturn_head_re()
     for table in doc.tables:
         for row in table.rows[:3]:
             for cell in row:
