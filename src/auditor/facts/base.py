@@ -61,6 +61,7 @@ PROJECTS_RATE_RE = re.compile(r"项目(?:支出)?(?:预算)?(?:资金)?执行率
 NOTE_RE = re.compile(r"^\s*(?:注|备注|说明)\s*[\d]?\s*[：:]")  # a note under a table (注：…, 说明：…)
 UNIT_LABEL_RE = re.compile(r"^\s*([^\s\d，,。；;：:（）()]{2,20})[：:]")  # a paragraph opening “名称：”
 POINTS_RE = re.compile(r"\d+(?:\.\d+)?\s*分")  # a figure in points
+DEDUCTED = "扣分"  # the measure of points taken off (扣0.40分), read from the words before them
 WEIGHT_RE = re.compile(r"(?:分值|权重|满分)\s*(?:为)?\s*\d")  # the points a part is out of
 # a cell of digits and separators that reads as no number (478.08.00): a malformed figure, no
 # words naming the figures right of it (PAT001 reports it)
@@ -643,11 +644,12 @@ class FactReader:
         self.deduction_words = tuple(lists.get("deduction_words") or ())  # 扣1.97分，得8.03分: points off
         # 满分100分，其中…: the points after the full marks stated are weights (not 得满分 said of a rule)
         full = lists.get("full_marks_words") or ()
-        # (or, a word ending in 为, opening a list of the parts' points: 分值为：预算执行率10分，产出指标50分…;
-        # not 满分：100分，自评得分：97.50分, where what follows the colon is the full marks, then scores)
+        # (or, a word ending in 为, opening a list of the parts' points: 分值为：预算执行率10分，产出指标50分…,
+        # 一级指标权重为决策20分、过程20分…; not 满分：100分，自评得分：97.50分, where what follows the
+        # colon is the full marks, then scores)
         opening = [w for w in full if w.endswith("为")]
         self.full_marks = re.compile(r"(?:" + alternatives(full) + r")\s*\d"
-                                     + (r"|(?:" + alternatives(opening) + r")\s*[：:]" if opening else "")) if full else None
+                                     + (r"|(?:" + alternatives(opening) + r")\s*[：:]?" if opening else "")) if full else None
         # (a sentence setting out the indicator system states its full marks as 总分 too: …构成，总分100分，
         # 其中决策20分…; elsewhere 总分 is the score the report gives)
         system = lists.get("system_full_marks") or {}
@@ -1344,6 +1346,13 @@ class FactReader:
                 # “产出指标（30分）”, “满分100分，其中：决策15分、过程25分”: the points a part is out
                 # of, in brackets after its name or listed under the full marks
                 fact["measure"], fact["implicit"] = "分值", False
+            if unit == "分" and not fact.get("comparator") and (
+                    compact(own_phrase).rstrip("了").endswith(self.deduction_words)
+                    or (fact.get("implicit") and last_points is not None and last_points.measure == DEDUCTED
+                        and _listed_after(text[last_points.at + len(last_points.text):m.start()], self.lex.list_openers))):
+                # “预算执行率扣0.40分”, “共扣11.40分，其中决策2.50分、过程2.40分”: points taken off, and
+                # the parts listed under them; no score, no weight
+                fact["measure"], fact["implicit"] = DEDUCTED, False
             if unit == "分" and fact.get("implicit") and last_points is not None and not last_points.implicit \
                     and not own_phrase.strip("、和及与 ") and not CLAUSE_BREAK_RE.search(text, previous_end, m.start()):
                 # “分值分别为10分、20分、40分”: a list goes on in its first figure's measure
@@ -3063,6 +3072,12 @@ def _inside_doc_number(text: str, start: int) -> bool:
     """Cited document numbers (〔2023〕12号, [2023]) are not figures."""
     before = text[max(0, start - 1):start]
     return before in ("〔", "[", "【", "第")
+
+
+def _listed_after(between: str, openers: tuple[str, ...]) -> bool:
+    """The words between two figures go on with a list: 其中 / 分别 open it, 、 joins its items;
+    a sentence's or a ；-clause's end closes it."""
+    return not CLAUSE_END_RE.search(between) and (any(w in between for w in openers) or between.startswith("、"))
 
 
 def _change_sign(phrase: str, lex: Lexicon) -> int:

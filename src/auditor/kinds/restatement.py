@@ -406,6 +406,8 @@ def _check_text(base, groups, rule, vocabulary):
             if fact.implicit and (fact.concept in funds_lines or _allotted(base, fact, allotment)
                                   or _outturn_after(base, fact)) and _states_any_measure(fact, loose):
                 continue  # 年度资金总额1,683.00万元 with no measure word: the budget the form states
+            if fact.implicit and fact.unit == "分" and _states_any_measure(fact, loose, ("分值",), "分"):
+                continue  # 一级指标…决策20分、产出30分 with no measure word: the points the table gives it
             if _scope_unsaid(base, fact, tables):
                 continue
             yield from _text_against_tables(fact, *scoped.of(fact), rule, base.assumed_units, base)
@@ -487,10 +489,12 @@ def _outturn_after(base, fact: Fact) -> bool:
                and f.value != fact.value for f in base.by_sentence.get((fact.block, fact.sentence), ()))
 
 
-def _states_any_measure(fact: Fact, loose: dict[tuple, list[Fact]]) -> bool:
-    """A table states the fact's value for its concept in some money measure (全年预算数, 年初预算数)."""
-    return any(meets(fact, t) for measure in MONEY_MEASURES
-               for t in loose.get((fact.concept, fact.period, measure, fact.subject, "money"), ())
+def _states_any_measure(fact: Fact, loose: dict[tuple, list[Fact]], measures=MONEY_MEASURES,
+                        dimension: str = "money") -> bool:
+    """A table states the fact's value for its concept in one of `measures` (全年预算数, 年初预算数;
+    a figure in points, 分值)."""
+    return any(meets(fact, t) for measure in measures
+               for t in loose.get((fact.concept, fact.period, measure, fact.subject, dimension), ())
                if t.source == "table")
 
 

@@ -866,9 +866,12 @@ def _execution_terms(text: str, facts, base: FactBase) -> tuple[Fact, Fact, Fact
     # 最高可得10分 is the weight)
     lists = _score_lists()
     scored, possible = tuple(lists["scored_words"]), tuple(lists["possible_points_words"])
+    # (nor the points taken off: 预算执行率扣0.40分：…得4.60分)
+    deducted = tuple(lists.get("deduction_words") or ())
     weight = next((f for f in facts if f.unit == "分" and (f.at < at or not here) and not f.comparator
                    and (not compact(f.label).rstrip("为：:").endswith(scored)
-                        or any(w in f.label for w in possible))), None)
+                        or any(w in f.label for w in possible))
+                   and not compact(f.label).rstrip("了").endswith(deducted)), None)
     score = next((f for f in reversed(facts) if f.unit == "分" and f.at > at and f is not weight and not f.comparator
                   and "得" in text[max(0, f.at - 6):f.at]), None)
     if weight is None and score is not None:

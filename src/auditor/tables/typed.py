@@ -318,7 +318,7 @@ def _read_scores(typed: TypedTable, grid: list[list[str]]) -> None:
             continue
         if _is_header(grid[r]):
             break
-        record = _score_record(cells, typed.columns, level2)
+        record = _score_record(cells, typed.columns, level2, carried["level2"])
         if record is None:
             continue
         for key in ("level1", "level2"):
@@ -346,7 +346,8 @@ def _is_header(row: list[str]) -> bool:
     return "三级指标" in joined or "一级指标" in joined
 
 
-def _score_record(cells: list[Cell], columns: dict[str, int], level2: set[str]) -> ScoreRecord | None:
+def _score_record(cells: list[Cell], columns: dict[str, int], level2: set[str], above: str = "") -> ScoreRecord | None:
+    """`above`: the 二级指标 carried down from the rows above (a cell merged down over its rows)."""
     best, best_shift = None, 0
     # the most _plausibility can give: a row read right at its own columns needs no other try
     ceiling = 2 * sum(1 for name in ("score", "weight") if name in columns) + 1 + ("level2" in columns)
@@ -363,7 +364,7 @@ def _score_record(cells: list[Cell], columns: dict[str, int], level2: set[str]) 
     indicator = picked.get("indicator")
     if indicator is None or not indicator.text.strip() or PLACEHOLDER_RE.match(compact(indicator.text)):
         return None
-    if compact(indicator.text) in level2 and not _named_like_category(picked):
+    if compact(indicator.text) in level2 and not _named_like_category(picked) and not _under_own_category(picked, above, level2):
         return None
     texts = {name: (c.text.strip() if c is not None else "") for name, c in picked.items()}
     return ScoreRecord(indicator=texts["indicator"], level1=texts.get("level1", ""),
@@ -371,6 +372,16 @@ def _score_record(cells: list[Cell], columns: dict[str, int], level2: set[str]) 
                        actual=texts.get("actual"), reason=texts.get("reason"),
                        weight=number(picked.get("weight")), score=number(picked.get("score")),
                        cells={name: c for name, c in picked.items() if c is not None})
+
+
+def _under_own_category(picked: dict[str, Cell | None], above: str, level2: set[str]) -> bool:
+    """An indicator named like a category (生态效益, 可持续影响) in its 三级指标 cell, its 二级指标
+    cell blank under a merged category that is none of those names (项目效益): an indicator of
+    that category, as an evaluation's framework sets them (效益 → 项目效益 → 社会效益、生态效益…),
+    when the row is scored."""
+    second = picked.get("level2")
+    return (second is not None and second is not picked.get("indicator") and not compact(second.text)
+            and bool(compact(above)) and compact(above) not in level2 and number(picked.get("score")) is not None)
 
 
 def _named_like_category(picked: dict[str, Cell | None]) -> bool:
