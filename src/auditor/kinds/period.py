@@ -30,7 +30,7 @@ from ..facts.lexicon import alternatives
 from ..facts.numbers import MONEY_FIGURE_RE, RANGE_JOINER, Quantity, arabic_dates, normalize_digits, to_decimal
 from ..ingest.build import outturn_head_re
 from ..knowledge import concepts, vocabulary_generation
-from ..model import Heading, Paragraph, Table
+from ..model import Heading, Paragraph, Sentence, Table
 from ..tables.typed import is_caption_row
 from .base import Hit, NotAssessable
 
@@ -54,6 +54,8 @@ PARAMS = {
     "outturn_head_pattern": (str, ""),
     # self_comparison: a year, then within its clause run a comparison with that same year
     "self_comparison_pattern": (str, ""),
+    # …and a sentence opening with the comparison (与2024年度相比，…), its year the sentence's before
+    "opening_comparison_pattern": (str, ""),
     # words comparing with the year before without naming it (比上年增长): see _compared_after
     "last_year_words": (list, ["上年", "去年", "同比", "上一年", "前一年"]),
     # words opening a sentence's thing that name the thing just spoken of (2023年度为…, 该项支出…)
@@ -782,8 +784,18 @@ def _check_self_comparison(doc, rule, year):
     """A figure of one year compared with that same year (2024年上线率82.6%，较2024年提高3.1个
     百分点): the year compared with is another, most likely the one before."""
     pattern = re.compile(rule.params["self_comparison_pattern"])
-    for sentence in doc.sentences():
+    opening = re.compile(rule.params["opening_comparison_pattern"]) if rule.params["opening_comparison_pattern"] else None
+    before: list[str] = []  # the years the sentence before states (in the same paragraph)
+    for sentence, first in _sentences_with_starts(doc):
         text = sentence.plain
+        years, before = FOUR_DIGIT_YEAR_RE.findall(text), [] if first else before
+        if opening is not None and len(set(before)) == 1:
+            m = opening.match(text)
+            if m and m.group(1) == before[0] and set(years) == {before[0]}:
+                # (2024年度…支出1,121.21万元。与2024年度相比，…增加56.06万元: the sentence before's
+                # year compared with itself)
+                yield _compared_with_itself(sentence, text[m.start():m.end()], int(m.group(1)), year)
+        before = years
         if "年" not in text:
             continue
         for m in pattern.finditer(text):
@@ -797,10 +809,23 @@ def _check_self_comparison(doc, rule, year):
                 # figure compared; this one, its value given at once, is its base, then compared with.
                 # 截至2025年3月底，2024年完成…，比2024年增加: no base, the year compared with itself)
                 continue
-            yield Hit(quote=sentence.text[m.start():m.end()].strip()[:80], location=sentence.loc,
-                      stated=f"{stated} 年", expected=f"{stated - 1} 年",
-                      formula=f"本句陈述 {stated} 年的情况，又与 {stated} 年比较：所比的应是另一年（通常为 {stated - 1} 年）",
-                      fields={"year": str(stated), "report_year": str(year), "what": "比较的年份"})
+            yield _compared_with_itself(sentence, sentence.text[m.start():m.end()], stated, year)
+
+
+def _compared_with_itself(sentence, quote: str, stated: int, year: int) -> Hit:
+    return Hit(quote=quote.strip()[:80], location=sentence.loc, stated=f"{stated} 年", expected=f"{stated - 1} 年",
+               formula=f"本句陈述 {stated} 年的情况，又与 {stated} 年比较：所比的应是另一年（通常为 {stated - 1} 年）",
+               fields={"year": str(stated), "report_year": str(year), "what": "比较的年份"})
+
+
+def _sentences_with_starts(doc):
+    """(sentence, whether it opens its block): each block's sentences in order."""
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            for k, sentence in enumerate(block.sentences):
+                yield sentence, k == 0
+        elif isinstance(block, Heading):
+            yield Sentence(block.text, block.loc), True
 
 
 # --- outturn_column -------------------------------------------------------------------

@@ -277,7 +277,9 @@ def _execution_hits(rule, typed, full_marks_unmet: bool, report_rule=None, indic
         t = row.typed
         rate, budget = row.rate_basis()
         if row.score is None:
-            if not full_marks_unmet and row.executed is not None and row.bases:
+            # (a row with no points of its own, 其中：基本支出 | … | — | 99.00% | —, is a breakdown
+            # the form does not score)
+            if not full_marks_unmet and row.executed is not None and row.bases and row.weight is not None:
                 yield NotAssessable(f"表{t.table.index}「{row.label}」没有填写得分")
             continue
         values = {"weight": row.weight, "executed": row.executed, "budget": budget,
@@ -657,7 +659,7 @@ def _fund_table_before(t: TypedTable, typed: list[TypedTable]) -> list[TypedTabl
     if weight is None or total is None or any(w is None for w in weights):
         return []
     try:
-        declared = Decimal(total.text.strip())
+        declared = number(total)
     except ArithmeticError:
         return []
     return [last] if weight + sum(weights, Decimal(0)) == declared else []
@@ -671,7 +673,7 @@ def _unlisted_points(t: TypedTable, rows: list[IndicatorRow]) -> Decimal | None:
     if total is None or not weights or any(w is None for w in weights):
         return None
     try:
-        gap = Decimal(total.text.strip()) - sum(weights, Decimal(0))
+        gap = number(total) - sum(weights, Decimal(0))
     except ArithmeticError:
         return None
     return gap if gap > 0 else None
@@ -705,7 +707,7 @@ def _weights_of_indicators(t: TypedTable, rows: list[IndicatorRow]) -> bool:
     if total is None or not weights or any(w is None for w in weights):
         return False
     try:
-        return Decimal(total.text.strip()) == sum(weights, Decimal(0))
+        return number(total) == sum(weights, Decimal(0))
     except ArithmeticError:
         return False
 
@@ -836,7 +838,7 @@ def _check_total(doc, rule, typed):
         if total is None:
             yield NotAssessable(f"表{t.table.index}没有可读的总分")
             continue
-        stated = Decimal(total.text.strip())
+        stated = number(total)
         rows = _categories_out(_indicators(t))
         scored = [r for r in rows if r.score is not None]
         indicators = sum((r.score for r in scored), Decimal(0))

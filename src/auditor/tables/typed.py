@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Union
 
-from ..facts.numbers import Quantity, parse_quantity, to_decimal
+from ..facts.numbers import Quantity, normalize_digits, parse_quantity, to_decimal
 from ..knowledge import _compact, compact, concepts, vocabulary
 from ..memo import remember_short
 from ..model import Cell, Document, Table
@@ -694,7 +694,8 @@ def _split_code(cells: list, parts: list[int], carried: list[str]) -> list[str]:
     blank under 201 beside 款 03, or merged down over its 款 rows) takes its leading parts from
     the rows above: a row whose first parts are blank but a later one holds digits continues
     the code above. `carried` holds the last code's parts, kept across rows."""
-    texts = [cells[p].text.strip() if p < len(cells) else "" for p in parts]
+    # (a code typed in full-width digits, ２０１０１９９, is the code)
+    texts = [normalize_digits(cells[p].text).strip() if p < len(cells) else "" for p in parts]
     printed = [t for t in texts if t]
     if len(printed) == 1 and not texts[0] and len(printed[0]) > 2 and printed[0].isdigit():
         # (the whole code printed in its level's column, 20103 under 款: no parts to join; the rows
