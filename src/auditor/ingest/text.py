@@ -12,6 +12,7 @@ import unicodedata
 
 from ..facts.numbers import TABLE_NUMBER
 from .cleanup import clean_text, join_wrapped
+from .page_furniture import without_page_furniture
 from .raw import CAPTION_CELL_RE, MAX_BLOCKS, MAX_LINE_CHARS, MAX_TEXT_BYTES, MB, RawBlock, RawCell, ReadError, over_limit
 
 TERMINAL = "。！？；：.!?;:」”"
@@ -20,6 +21,7 @@ TERMINAL = "。！？；：.!?;:」”"
 PDF_TERMINAL = TERMINAL.replace("；", "").replace(";", "")
 # a table's caption: its number, then its title ending in 表 (or 表 and a bracket)
 CAPTION_RE = re.compile("^" + TABLE_NUMBER + r"[\s\u3000]+\S.*表(?:[（(][^）)]*[）)])?$")
+WRAP_MIN_CHARS = 25  # a line wrapped by width is this long at least; a shorter one ends its text
 TITLE_ENDINGS = ("表", "报告", "结果", "情况", "说明", "通知", "目录", "部分")
 # a line opening a heading or a numbered or bulleted item: it never continues the line before
 ITEM_START_RE = re.compile(
@@ -149,7 +151,14 @@ def read_text(path: str) -> list[RawBlock]:
     if len(lines[longest]) > MAX_LINE_CHARS:
         raise over_limit(f"第 {longest + 1} 行有 {len(lines[longest])} 个字符",
                          f"每行最多 {MAX_LINE_CHARS} 个字符；这不是逐行书写的报告文字")
-    return parse_lines([clean_text(_plain(line)) for line in lines])
+    return parse_lines([clean_text(_plain(line)) for line in without_page_furniture(lines, _runs_on)])
+
+
+def _runs_on(text: str) -> bool:
+    """A line of prose stopping mid-sentence, as a wrap or a page break cuts it (no table's row:
+    cells set apart by tabs or runs of spaces)."""
+    return len(text) >= WRAP_MIN_CHARS and text[-1] not in TERMINAL and "\t" not in text and "  " not in text \
+        and "\u3000\u3000" not in text and not text.endswith(TITLE_ENDINGS)
 
 
 # Markdown emphasis (**…**, __…__): marks around words, not words (a bold run-in heading
@@ -202,7 +211,7 @@ def parse_lines(lines: list[str], terminal: str = TERMINAL) -> list[RawBlock]:
             i = _cell_region(lines, i, blocks)
         elif "\t" in line:
             i = _tsv_table(lines, i, blocks)
-        elif _spaced_cells(line) and _spaced_table_ahead(lines, i):
+        elif _spaced_cells(line) and (_spaced_table_ahead(lines, i) or _header_again(line, blocks)):
             i = _spaced_table(lines, i, blocks)
         else:
             i = _paragraph(lines, i, blocks, terminal)
@@ -273,15 +282,32 @@ def _figure_row(cells: list[tuple[int, int, str]]) -> bool:
     return any(FIGURE_CELL_RE.match(text) for _, _, text in cells)
 
 
+def _header_again(line: str, blocks: list[RawBlock]) -> bool:
+    """The line repeats the header of the table just before (after 续表, or with nothing between):
+    the table goes on over a page break, were it one row only."""
+    k = len(blocks)
+    if k and blocks[-1].kind == "para" and CONTINUED_RE.match(blocks[-1].text):
+        k -= 1
+    if not k or blocks[k - 1].kind != "table":
+        return False
+    rows = blocks[k - 1].rows
+    header = rows[_captions(rows)] if _captions(rows) < len(rows) else []
+    return [text for _, _, text in _spaced_cells(line)] == [c.text for c in header if c.text]
+
+
 def _spaced_table_ahead(lines: list[str], i: int) -> bool:
     """Whether the spaced lines from i on hold at least MIN_SPACED_FIGURE_ROWS rows with a figure
     cell (a header line or two may come first); looks no further than the spaced lines go."""
     figures = 0
     words_only = 2  # lines of words a table may open with (its header), one more after a caption line
+    last = None
     for k in range(i, len(lines)):
         cells = _spaced_cells(lines[k])
+        if not cells and last is not None and _lone_cell(lines[k], last) is not None:
+            continue  # (a row with its label only, or a cell's wrapped rest: the table may go on)
         if not cells:
             break
+        last = cells
         if k == i and all(CAPTION_CELL_RE.match(text.strip()) for _, _, text in cells):
             words_only = 3  # 编制单位：…   2024年度   单位：万元, then a header of two lines
         figures += _figure_row(cells)
@@ -295,7 +321,18 @@ def _spaced_table_ahead(lines: list[str], i: int) -> bool:
 def _spaced_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
     found = []
     start = i
-    while i < len(lines) and (cells := _spaced_cells(lines[i])):
+    while i < len(lines):
+        cells = _spaced_cells(lines[i])
+        lone = _lone_cell(lines[i], found[-1]) if not cells and found else None
+        if isinstance(lone, int):  # (the rest of the cell above, wrapped: joined to it)
+            start_col, end_col, text = found[-1][lone]
+            found[-1][lone] = (start_col, end_col, text + lines[i].strip())
+            i += 1
+            continue
+        if lone and _goes_on(lines, i + 1, found):
+            cells = lone
+        if not cells:
+            break
         found.append(cells)
         i += 1
     columns = max(found, key=len)
@@ -306,6 +343,41 @@ def _spaced_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
             for k, cells in enumerate(found)]
     _add_table(blocks, rows, start + 1)
     return i
+
+
+def _lone_cell(line: str, above: list[tuple[int, int, str]]):
+    """A line of one cell inside a table laid out with spaces, the table going on after it: at
+    the first column, a row with only its label (六、经营收入, nothing received: the row's cells);
+    under a column of words further right, the rest of that cell of the row `above` wrapped onto
+    a line of its own (机关事业单位基本养老 ↵ 保险缴费支出: the cell's index). None for anything else."""
+    text = line.strip()
+    if not text or "  " in text or any(mark in text for mark in "，。；！？") or len(text) > LONE_CELL_CHARS:
+        return None
+    width = _display_columns(line)
+    at = width[len(line) - len(line.lstrip())]
+    cell = (at, at + width[-1] - width[len(line) - len(line.lstrip())], text)
+    if abs(at - min(c[0] for c in above)) <= ALIGN_SLACK:
+        return [cell]
+    under = next((k for k, c in enumerate(above) if abs(at - c[0]) <= ALIGN_SLACK), None)
+    if under and not FIGURE_CELL_RE.match(above[under][2]) and not FIGURE_CELL_RE.match(text):
+        return under
+    return None
+
+
+def _goes_on(lines: list[str], k: int, found: list) -> bool:
+    """The table goes on from line k: a row of its figures, after at most a few more lines of one
+    label each (六、经营收入 ↵ 七、附属单位上缴收入 ↵ 八、其他收入  1.51)."""
+    for j in range(k, min(len(lines), k + MAX_LONE_RUN)):
+        if cells := _spaced_cells(lines[j]):
+            return _figure_row(cells)  # (a row of words after it is another table's header: a heading between)
+        if not isinstance(_lone_cell(lines[j], found[-1]), (list, int)):
+            return False
+    return False
+
+
+MAX_LONE_RUN = 4  # lines of a label alone in a row that a spaced table may hold in a run
+LONE_CELL_CHARS = 30  # a label or the wrapped rest of one, no line of prose
+ALIGN_SLACK = 2  # display columns a cell may stand off its column's start
 
 
 def _md_heading(line: str) -> tuple[int, str] | None:
@@ -376,7 +448,9 @@ def _continued(blocks: list[RawBlock], rows: list[list[RawCell]]) -> bool:
             and not any(mark in blocks[k - 1].text for mark in "。；;"):
         k -= 1
     between = blocks[k:]
-    if k == 0 or blocks[k - 1].kind != "table" or not any(CONTINUED_RE.match(b.text) for b in between):
+    # (with nothing between, the same header rows again are the page's repeated header: an export
+    # whose page numbers and running header are gone, or that never printed 续表)
+    if k == 0 or blocks[k - 1].kind != "table" or not (between == [] or any(CONTINUED_RE.match(b.text) for b in between)):
         return False
     previous = blocks[k - 1].rows
     repeated = 0
@@ -504,7 +578,7 @@ def wraps(text: str, nxt: str, terminal: str = TERMINAL) -> bool:
 
 def _wraps_tail(length: int, tail: str, nxt: str, terminal: str = TERMINAL) -> bool:
     """`_wraps` for a text of `length` characters whose last characters are `tail`."""
-    if length < 25 or not tail or tail.endswith(TITLE_ENDINGS):
+    if length < WRAP_MIN_CHARS or not tail or tail.endswith(TITLE_ENDINGS):
         return False
     if tail[-1] in terminal and not _cut_number(tail, nxt):
         return False

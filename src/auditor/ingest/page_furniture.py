@@ -1,0 +1,94 @@
+"""Page furniture in text exports: the page numbers and running headers a PDF's text keeps.
+
+pdftotext and a PDF viewer's copy keep each page's number (- 3 -, 第 3 页 共 12 页) and running
+header (the report's name atop each page) in the text, and mark a new page with a form feed.
+Between the two halves of a sentence cut by the page they would be read as words of it
+(支出决算为1,121.2- 3 -某局2024年部门决算1万元). They are dropped, and the halves joined again
+when the text before the page break stops mid-sentence.
+"""
+from __future__ import annotations
+
+import re
+
+# a page's number alone on a line (— 4 —, - 4 -, 第4页, 第4页 共12页, 4/12, 4); in a text
+# export a bare number or n/m is one only beside a page break (elsewhere it may be a cell's)
+PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?"
+                            r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$")
+PAGE_MARK_RE = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?)\s*$")
+HEADER_CHARS = 40  # a running header is short, no sentence
+SENTENCE_MARKS = "。；;"
+FORM_FEED = "\f"
+
+
+def without_page_furniture(lines: list[str], runs_on) -> list[str]:
+    """The lines without page numbers and running headers. `runs_on(text)`: whether a line of
+    prose stops mid-sentence (a page break after it cuts the paragraph, and the lines after the
+    furniture go on with it)."""
+    if not any(FORM_FEED in line or PAGE_MARK_RE.match(line) for line in lines):
+        return lines
+    starts = {k for k, line in enumerate(lines) if FORM_FEED in line}
+    dropped = _page_numbers(lines, starts)
+    starts |= {k + 1 for k in dropped}  # (a page's number at its foot: the next page starts after it)
+    dropped |= _running_headers(lines, starts, dropped, runs_on)
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        if k not in dropped:
+            out.append(lines[k].replace(FORM_FEED, ""))
+            k += 1
+            continue
+        end = k
+        while end < len(lines) and (end in dropped or not lines[end].strip(" \f\u3000\xa0")):
+            end += 1
+        while out and not out[-1].strip(" \u3000\xa0"):
+            out.pop()  # (the blank lines before the furniture)
+        rows_go_on = bool(out) and end < len(lines) and "\t" in out[-1] and "\t" in lines[end]
+        if not out or end >= len(lines) or not (runs_on(out[-1].strip()) or rows_go_on):
+            # (a paragraph or a table ends at the page break: a blank line keeps them apart; a
+            # sentence cut by it goes on, and so do the tab-separated rows of a table)
+            out.append("")
+        k = end
+    return out
+
+
+def _page_numbers(lines: list[str], starts: set[int]) -> set[int]:
+    """Lines holding a page number: a marked one anywhere (- 3 -, 第3页), a bare one (3, 3/12)
+    as the last line before a form feed or the first after one."""
+    dropped = {k for k, line in enumerate(lines) if PAGE_MARK_RE.match(line.replace(FORM_FEED, ""))}
+    for start in starts:
+        for k in (_text_line(lines, start, 1, dropped), _text_line(lines, start - 1, -1, dropped)):
+            if k is not None and PAGE_NUMBER_RE.match(lines[k].replace(FORM_FEED, "")):
+                dropped.add(k)
+    return dropped
+
+
+def _running_headers(lines: list[str], starts: set[int], dropped: set[int], runs_on) -> set[int]:
+    """A page's first line that is short and no sentence, when it heads another page too, names
+    the report as its title does, or the page before stops mid-sentence (a heading cannot stand
+    inside a sentence)."""
+    firsts = {start: _text_line(lines, start, 1, dropped) for start in starts}
+    texts = [lines[k].strip(" \f\u3000\xa0") for k in firsts.values() if k is not None]
+    opening = _text_line(lines, 0, 1, dropped)
+    title = lines[opening].strip(" \f\u3000\xa0") if opening is not None else ""
+    headers = set()
+    for start, k in firsts.items():
+        if k is None:
+            continue
+        text = lines[k].strip(" \f\u3000\xa0")
+        if len(text) > HEADER_CHARS or any(mark in text for mark in SENTENCE_MARKS) or "\t" in text:
+            continue
+        before = _text_line(lines, start - 1, -1, dropped)
+        cut = before is not None and runs_on(lines[before].strip(" \f\u3000\xa0"))
+        # (the report's name atop the page, as its title or the start of it)
+        if k != opening and (texts.count(text) >= 2 or cut or title.startswith(text)):
+            headers.add(k)
+    return headers
+
+
+def _text_line(lines: list[str], k: int, step: int, dropped: set[int]) -> int | None:
+    """The first line from `k` on (or back) holding text and not dropped."""
+    while 0 <= k < len(lines):
+        if lines[k].strip(" \f\u3000\xa0") and k not in dropped:
+            return k
+        k += step
+    return None

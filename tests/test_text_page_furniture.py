@@ -1,0 +1,97 @@
+"""What a text export's page furniture and plain-text table layout must not do to the document
+model: page numbers and running headers between the halves of a sentence or a table go (the
+sentence and the table stay one), a table laid out with spaces keeps its rows with a label only
+and its cells wrapped onto a line of their own, and a table going on after 续表 with one row
+is still the table."""
+from __future__ import annotations
+
+from auditor.ingest import load
+from auditor.model import Paragraph
+
+
+def _load(tmp_path, text: str):
+    report = tmp_path / "决算.txt"
+    report.write_text(text, encoding="utf-8")
+    return load(str(report))
+
+
+def _texts(doc) -> list[str]:
+    return [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+
+
+def test_a_sentence_cut_by_a_page_footer_and_a_running_header_is_one_sentence_again(tmp_path):
+    doc = _load(tmp_path, "某站2024年度部门决算说明\n"
+                          "2024年度一般公共预算财政拨款支出年初预算为2,204.60万元，支出决算为2,1\n\n"
+                          "                    - 4 -\n\f          某站2024年度部门决算\n\n"
+                          "98.35万元，完成年初预算的99.72%。\n")
+    assert "支出决算为2,198.35万元，完成年初预算的99.72%。" in "".join(_texts(doc))
+    assert not any("- 4 -" in t or t.strip() == "某站2024年度部门决算" for t in _texts(doc))
+
+
+def test_a_pasted_page_line_inside_a_tab_separated_table_leaves_it_one_table(tmp_path):
+    doc = _load(tmp_path, "某站2024年度部门决算\n支出决算表\n科目编码\t科目名称\t本年支出合计\n"
+                          "201\t一般公共服务支出\t90.00\n2010101\t行政运行\t50.00\n第 2 页\n"
+                          "2010102\t一般行政管理事务\t40.00\n")
+    (table,) = doc.tables
+    assert [row[0].text for row in table.rows] == ["科目编码", "201", "2010101", "2010102"]
+
+
+SPACED = ("某站2024年度部门决算情况说明\n"
+          "        支出决算表\n"
+          "  科目编码    科目名称              本年支出合计\n"
+          "       208    社会保障和就业支出           60.00\n"
+          "     20805    行政事业单位养老支出         60.00\n"
+          "   2080505    机关事业单位基本养老         40.00\n"
+          "              保险缴费支出\n"
+          "   2080506    机关事业单位职业年金         20.00\n"
+          "              缴费支出\n")
+
+
+def test_a_name_wrapped_in_its_cell_is_joined_to_the_cell(tmp_path):
+    (table,) = _load(tmp_path, SPACED).tables
+    names = [row[1].text for row in table.rows]
+    assert "机关事业单位基本养老保险缴费支出" in names and "机关事业单位职业年金缴费支出" in names
+    assert len(table.rows) == 5
+
+
+def test_a_table_repeated_after_a_page_number_and_running_header_is_continued(tmp_path):
+    text = SPACED + ("\n                    - 1 -\n          某站2024年度部门决算情况说明\n\n"
+                     "  科目编码    科目名称              本年支出合计\n"
+                     "       221    住房保障支出                 30.00\n"
+                     "   2210201    住房公积金                   30.00\n")
+    (table,) = _load(tmp_path, text).tables
+    assert [row[0].text for row in table.rows][-2:] == ["221", "2210201"]
+
+
+def test_rows_holding_only_a_label_stay_rows_of_the_table(tmp_path):
+    doc = _load(tmp_path, "某站2024年度部门决算\n"
+                          "  项目                                决算数\n"
+                          "  一、一般公共预算财政拨款收入          300.00\n"
+                          "  二、事业收入\n"
+                          "  三、经营收入\n"
+                          "  四、其他收入                           10.00\n"
+                          "  本年收入合计                          310.00\n")
+    (table,) = doc.tables
+    assert [row[0].text for row in table.rows] == ["项目", "一、一般公共预算财政拨款收入", "二、事业收入", "三、经营收入",
+                                                    "四、其他收入", "本年收入合计"]
+
+
+def test_one_row_after_continued_is_the_table_going_on(tmp_path):
+    text = SPACED + ("\n续表\n  科目编码    科目名称              本年支出合计\n"
+                     "   2080599    其他养老支出                  0.00\n\n这是正文。\n")
+    doc = _load(tmp_path, text)
+    (table,) = doc.tables
+    assert table.rows[-1][0].text == "2080599"
+    assert "这是正文。" in _texts(doc)
+
+
+def test_a_heading_between_two_spaced_tables_is_no_row_of_the_first(tmp_path):
+    doc = _load(tmp_path, "某站2024年度部门决算\n"
+                          "  项目                                决算数\n"
+                          "  一、财政拨款收入                      300.00\n"
+                          "  二、其他收入                           10.00\n"
+                          "  二、支出情况\n"
+                          "  项目                                决算数\n"
+                          "  基本支出                              200.00\n"
+                          "  项目支出                              110.00\n")
+    assert len(doc.tables) == 2
