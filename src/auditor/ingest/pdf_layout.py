@@ -9,16 +9,15 @@ from __future__ import annotations
 import re
 
 from .cleanup import clean_text, join_wrapped
+# (a page number alone on the first or last line of a page: furniture, dropped so that a table
+# running on over the page break stays one table)
+from .page_furniture import PAGE_NUMBER_RE
 from .pdf_tables import _X0, _extract, _PageShim
 from .raw import RawBlock, RawCell
 from .text import PDF_TERMINAL, parse_lines, wraps
 
 
 SAME_LINE_OVERLAP = 0.5  # a char joins the line its box overlaps by half its height or more
-# a page number alone on the first or last line of a page (— 4 —, - 4 -, 第4页, 第4页 共12页, 4/12, 4):
-# furniture, not text; dropped so that a table running on over the page break stays one table
-PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?"
-                            r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$")
 REPEATED_HEADER_ROWS = 3  # header rows a table may print again at the top of each page
 
 
