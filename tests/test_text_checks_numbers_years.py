@@ -173,3 +173,15 @@ def test_a_repeated_number_standing_for_the_next_is_told_once():
     # a real gap after the repeat is still told
     told = findings("一、基本情况\n二、收支情况\n二、绩效情况\n五、其他重要事项\n", "STR001")
     assert [f.stated for f in told] == ["二、", "五、"] and "缺少 1 个编号" in told[1].message  # (四 only: 二 stood for 三)
+
+
+@pytest.mark.parametrize("text, year", [
+    # the title's 年度 against one sentence's: the tables' latest outturn (2024年决算数) rules out 2023
+    ("某所2023年度“三公”经费支出情况说明\n项目\t2024年预算数\t2024年决算数\t2023年决算数\n合计\t10.00\t8.20\t9.00\n"
+     "2024年度“三公”经费支出8.20万元。\n", 2024),
+    # a monitoring report beside last year's 决算数 may be of the next year: the outturn rules out neither
+    ("某县水利局2025年1-6月项目绩效运行监控报告\n本局2024年度支出2,860.00万元。2025年度安排项目2个。\n"
+     "项目名称\t2024年决算数\t2025年预算数\t2025年1-6月执行数\n合计\t2,860.00\t2,802.03\t926.82\n", 2025),
+])
+def test_the_latest_outturn_a_table_states_settles_a_tie_only_by_ruling_out_earlier_years(text, year):
+    assert document_from_text(text).meta["report_year"] == year

@@ -548,6 +548,7 @@ class FactReader:
         self.money_kinds = tuple(vocab.get("part_list_heads") or ())
         self.unit_aliases = dict(vocab.get("unit_aliases") or {})  # a unit -> the one it is written as
         self.multiple_words = tuple(vocab.get("multiple_words") or ())
+        self.rough_after = tuple(vocab.get("rough_after_words") or ())  # 2倍多, 3倍余: no figure
         # where a sentence's opening name ends: a verb of how it is spent or set, or a break
         self.topic_end = re.compile(alternatives(vocab.get("topic_end_words") or ["，"]) + r"|[，,：:；;。（(]")
         # what a heading may say of the project it names after its name (…项目自评情况)
@@ -648,8 +649,10 @@ class FactReader:
         # 一级指标权重为决策20分、过程20分…; not 满分：100分，自评得分：97.50分, where what follows the
         # colon is the full marks, then scores)
         opening = [w for w in full if w.endswith("为")]
-        self.full_marks = re.compile(r"(?:" + alternatives(full) + r")\s*\d"
-                                     + (r"|(?:" + alternatives(opening) + r")\s*[：:]?" if opening else "")) if full else None
+        # (points must follow, at once or after a name: 权重分别为15%、25%… opens percentages)
+        self.full_marks = re.compile(r"(?:" + alternatives(full) + r")\s*\d+(?:\.\d+)?\s*分"
+                                     + (r"|(?:" + alternatives(opening) + r")\s*(?:[：:]|(?=[^\d，,。；;]{1,12}\d+(?:\.\d+)?\s*分))"
+                                        if opening else "")) if full else None
         # (a sentence setting out the indicator system states its full marks as 总分 too: …构成，总分100分，
         # 其中决策20分…; elsewhere 总分 is the score the report gives)
         system = lists.get("system_full_marks") or {}
@@ -1824,8 +1827,9 @@ class FactReader:
         (比上年增长1.5倍, 增加了2倍): the figure is a change rate of N × 100%. 是上年的2.5倍 states a
         ratio, no rise, and stays no figure."""
         word = next((w for w in self.multiple_words if text.startswith(w, m.end())), "")
-        if not word:
-            return ""
+        end = m.end() + len(word)
+        if not word or BOUND_AFTER_RE.match(text, end) or text.startswith(self.rough_after, end):
+            return ""  # (增长2倍以上, 增长2倍多: a bound or a rough figure, no rate to recompute)
         phrase = compact(text[_phrase_start(text, m.start(), previous_end):m.start()])
         rises = _change_sign(phrase, self.lex) > 0 and self.lex.rate_measures.last(phrase) == "变动率"
         return word if rises else ""
@@ -2118,10 +2122,12 @@ class FactReader:
         labels = [(start, named_end, self.row_labels[label]) for start, end, label in self.label_pattern.finditer(phrase)
                   for named_end in [end + self._label_tail(phrase, end, label)]
                   if _names_nothing(phrase[named_end:], self.lex)]
-        if not labels and phrase[:2] in self.short_labels and _names_nothing(phrase[2:], self.lex):
+        short_end = 2 + self._label_tail(phrase, 2, phrase[:2]) if not labels and phrase[:2] in self.short_labels else 0
+        if short_end and _names_nothing(phrase[short_end:], self.lex):
             # a two-character item (防汛, 林业) names a figure only as the whole phrase (防汛支出
-            # 1,820.64万元), never inside others' words (政府购买服务支出 is no 服务 row's)
-            labels = [(0, 2, self.row_labels[phrase[:2]])]
+            # 1,820.64万元; a score category's row 效益 as 效益指标得分), never inside others' words
+            # (政府购买服务支出 is no 服务 row's)
+            labels = [(0, short_end, self.row_labels[phrase[:2]])]
         both = sorted((t for t in found + labels if t[1] > after and t[0] < after or not after),
                       key=lambda t: (t[1], t[1] - t[0]))
         if not both:

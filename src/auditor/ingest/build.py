@@ -457,15 +457,17 @@ def _elapsed_months(title: str) -> int | None:
 def _settled(years: Counter, wider: Counter, title: Counter, outturn: str | None) -> Counter:
     """The opening lines' years where one leads by two or more; where the two first are within a
     vote (a slip in a heading and the sentence after it: 2014年度 twice against the title's 2024),
-    the later outturn the tables state when it is one of the two (a report states no outturn of a
-    year after its own: 2023年度 in the title over columns 2024年决算数 | 2023年决算数 and a
-    sentence on 2024年度 is the title's slip), else the one the wider text (the first 60 blocks)
-    and the title name more often."""
+    the one not before the latest outturn the tables state, when the other is (a report states no
+    outturn of a year after its own: 2023年度 in the title over columns 2024年决算数 | 2023年决算数
+    and a sentence on 2024年度 is the title's slip; a budget or a monitoring report beside last
+    year's 决算数 may be of that year or the next), else the one the wider text (the first 60
+    blocks) and the title name more often."""
     top = years.most_common(2)
     if len(top) < 2 or top[0][1] - top[1][1] > 1:
         return years
-    if outturn in {year for year, _ in top}:
-        return Counter({outturn: 1})
+    possible = [year for year, _ in top if outturn is None or int(year) >= int(outturn)]
+    if len(possible) == 1:
+        return Counter({possible[0]: 1})
     return Counter({year: wider[year] + title[year] for year, _ in top})
 
 

@@ -791,9 +791,10 @@ def _check_self_comparison(doc, rule, year):
         years, before = FOUR_DIGIT_YEAR_RE.findall(text), [] if first else before
         if opening is not None and len(set(before)) == 1:
             m = opening.match(text)
-            if m and m.group(1) == before[0] and set(years) == {before[0]}:
-                # (2024年度…支出1,121.21万元。与2024年度相比，…增加56.06万元: the sentence before's
-                # year compared with itself)
+            if m and m.group(1) == before[0] == str(year) and set(years) == {before[0]}:
+                # (2024年度…支出1,121.21万元。与2024年度相比，…增加56.06万元: the report's year,
+                # stated by the sentence before, compared with itself; 上年…2023年…。与2023年度相比
+                # compares last year's figure, told before, with this year's)
                 yield _compared_with_itself(sentence, text[m.start():m.end()], int(m.group(1)), year)
         before = years
         if "年" not in text:

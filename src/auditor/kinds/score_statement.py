@@ -339,10 +339,13 @@ def _text_grade(base: FactBase, score: Fact, grades: Grades, params: dict):
     # the bands set out between the score and its grade (90分（含）以上为“优”，…) are no scores and
     # take none of the reach
     bands = [m.span() for pattern, _ in grades.band_patterns for m in pattern.finditer(following)]
-    # (a total score after the list, another project's 自评得分86分, is a score of its own)
+    # (a total score after the list, another project's 自评得分86分, is a score of its own; the
+    # categories' scores after the total, 决策指标得分14.50分、过程指标得分…, are its parts)
+    categories = tuple(w for words in _score_lists()["categories"].values() for w in words)
     later = [f.at for f in here if f.at >= start and f.unit == "分" and not f.comparator and not f.member
              and not (0 <= opened < f.at and f.concept != score.concept and f.subject == score.subject)
-             and not any(a <= f.at - start < b for a, b in bands)]
+             and not any(a <= f.at - start < b for a, b in bands)
+             and not (f.subject == score.subject and any(w in compact(f.label) for w in categories))]
     window = following[:min([_outside_brackets(following, params["reach"], bands)] + [a - start for a in later])]
     m = _this_year(grades.stated.finditer(window), window, params["other_period_words"])
     if m is not None:
