@@ -106,3 +106,22 @@ def test_a_line_of_spaces_atop_a_page_is_no_line_of_its_text():
     _read_page(_TextPage([" ", "某区体育局2024年度部门决算", "本年支出合计100.00万元。"]), 2, blocks, heads)
     assert [(b.text, b.line) for b in blocks] == [("某区体育局2024年度部门决算", 1), ("一、概况", 2),
                                                   ("本年支出合计100.00万元。", 2)]
+
+
+def test_a_footer_saying_the_page_in_words_beside_other_text_is_dropped():
+    for footer in ("共 18 页　第 7 页", "白沙县水利局　第 1 页", "第 1 页/共 2 页"):
+        lines = [(55.0, "项目支出执行情况表"), (780.0, footer)]
+        assert [text for _, text in _without_page_numbers(lines)] == ["项目支出执行情况表"], footer
+
+
+def test_a_footer_every_page_ends_with_is_dropped_from_the_second_page_on():
+    feet: list[str] = []
+    first = [(55.0, "项目支出执行情况表"), (780.0, "白沙县水利局2024年度项目支出执行情况")]
+    second = [(55.0, "续表说明文字"), (780.0, "白沙县水利局2024年度项目支出执行情况")]
+    assert len(_without_page_numbers(first, feet)) == 2  # (one page: not yet known as a footer)
+    assert [text for _, text in _without_page_numbers(second, feet)] == ["续表说明文字"]
+
+
+def test_a_sentence_at_a_page_foot_is_no_footer():
+    lines = [(55.0, "项目支出执行情况表"), (780.0, "全年共开展培训第3期，共12页资料已归档。")]
+    assert len(_without_page_numbers(lines)) == 2

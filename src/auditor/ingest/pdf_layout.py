@@ -21,10 +21,12 @@ SAME_LINE_OVERLAP = 0.5  # a char joins the line its box overlaps by half its he
 REPEATED_HEADER_ROWS = 3  # header rows a table may print again at the top of each page
 
 
-def _read_page(page, number: int, blocks: list[RawBlock], heads: list[str] | None = None) -> None:
+def _read_page(page, number: int, blocks: list[RawBlock], heads: list[str] | None = None,
+               feet: list[str] | None = None) -> None:
     """`page`: a pdfplumber page (the reference reader: pdfplumber's own finder and
-    extraction) or a `_PageShim` (the indexed equivalents in `pdf_tables`). `heads`: the first
-    line of each page read so far, kept by the caller across the pages (running headers)."""
+    extraction) or a `_PageShim` (the indexed equivalents in `pdf_tables`). `heads`, `feet`: the
+    first and the last line of each page read so far, kept by the caller across the pages
+    (running headers and footers)."""
     extract = _extract if isinstance(page, _PageShim) else (lambda table: table.extract())
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
@@ -36,7 +38,9 @@ def _read_page(page, number: int, blocks: list[RawBlock], heads: list[str] | Non
 
     # (a line of spaces only, an invisible character atop each page: no line of the page's text)
     text_lines = [line for line in _text_lines(page.filter(outside).chars) if line[1].strip()]
-    items = [(top, "text", text) for top, text in _without_page_numbers(text_lines)]
+    if feet is not None:
+        _drop_running_footer(text_lines, number, blocks, feet)
+    items = [(top, "text", text) for top, text in _without_page_numbers(text_lines, feet)]
     items += [(t.bbox[1], "table", t) for t in tables]
     items.sort(key=lambda item: (item[0], item[1]))
     top = clean_text(items[0][2]).strip() if items and items[0][1] == "text" else ""
@@ -100,13 +104,51 @@ def _running_header(blocks: list[RawBlock], page: int, line: str) -> bool:
     return first is not None and first.kind != "table" and first.text.strip() == line.strip()
 
 
-def _without_page_numbers(lines: list[tuple[float, str]]) -> list[tuple[float, str]]:
-    """The page's text lines without a page number standing alone at the top or the bottom."""
+def _without_page_numbers(lines: list[tuple[float, str]], feet: list[str] | None = None) -> list[tuple[float, str]]:
+    """The page's text lines without a page number at the top or the bottom, alone or in a short
+    line of furniture (共 18 页　第 7 页, 白沙县水利局　第 1 页, 第 1 页/共 2 页), and without a
+    footer the page before ended with too (the report's name at every page's foot)."""
     keep = list(lines)
+    if feet is not None:
+        feet.append(_masked(clean_text(keep[-1][1]).strip()) if keep else "")
+        if keep and len(feet) >= 2 and feet[-1] == feet[-2] and _furniture_like(clean_text(keep[-1][1]).strip()):
+            keep.pop()
     for at in (-1, 0):  # (read as cleaned: 第 5 ⻚ 共 14 ⻚ is printed with a radical for 页)
-        if keep and PAGE_NUMBER_RE.match(clean_text(keep[at][1])):
+        if keep and _page_number_line(clean_text(keep[at][1]).strip()):
             keep.pop(at)
     return keep
+
+
+def _drop_running_footer(lines: list[tuple[float, str]], page: int, blocks: list[RawBlock], feet: list[str]) -> None:
+    """The page before ended with the line this page ends with (its digits aside): a running
+    footer, read as that page's last paragraph before it was known; taken out again, so that a
+    table the page break cut goes on."""
+    if not lines or not feet or not blocks:
+        return
+    text = clean_text(lines[-1][1]).strip()
+    last = blocks[-1]
+    if _masked(text) == feet[-1] and _furniture_like(text) and last.kind == "para" and last.page == page - 1 \
+            and _masked(last.text.strip()) == feet[-1] and len(feet) == page - 1:
+        blocks.pop()
+
+
+def _page_number_line(text: str) -> bool:
+    return bool(PAGE_NUMBER_RE.match(text)) or (_furniture_like(text) and bool(PAGE_WORDS_RE.search(text)))
+
+
+def _furniture_like(text: str) -> bool:
+    """Short and no sentence: a line a page's foot or head may repeat."""
+    return 0 < len(text) <= FURNITURE_CHARS and not any(mark in text for mark in "。；;，,：:")
+
+
+def _masked(text: str) -> str:
+    return DIGITS_RE.sub("#", text)
+
+
+# a page's number said in words inside a line (共 18 页　第 7 页, 某局　第 3 页, 第 1 页/共 2 页)
+PAGE_WORDS_RE = re.compile(r"第\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页|[-—–－]\s*\d{1,4}\s*[-—–－]")
+DIGITS_RE = re.compile(r"\d+")
+FURNITURE_CHARS = 40  # a page's footer or header is short
 
 
 def _text_lines(chars) -> list[tuple[float, str]]:

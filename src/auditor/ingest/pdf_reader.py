@@ -100,8 +100,9 @@ def read_pdf_plumber(path: str) -> list[RawBlock]:
                 raise ReadError("PDF 没有文字层（可能是扫描件），请先进行文字识别（OCR）后再检查")
             blocks: list[RawBlock] = []
             heads: list[str] = []
+            feet: list[str] = []
             for number, page in enumerate(pages, start=1):
-                _read_page(page, number, blocks, heads)
+                _read_page(page, number, blocks, heads, feet)
                 page.close()
         except ReadError:
             raise
@@ -135,6 +136,7 @@ def read_pdf(path: str, stats: dict | None = None) -> list[RawBlock]:
             return read_pdf_plumber(path)
         blocks: list[RawBlock] = []
         heads: list[str] = []  # each page's first line (running headers)
+        feet: list[str] = []  # each page's last line, digits masked (running footers)
         any_text = False
         for index in range(total):
             page = document[index]
@@ -157,14 +159,14 @@ def read_pdf(path: str, stats: dict | None = None) -> list[RawBlock]:
                         any_text = any_text or bool(plumber_page.chars)
                         if shim is None or plumber_page.chars:
                             _read_page(_PageShim(plumber_page.bbox, plumber_page.chars, plumber_page.edges,
-                                                 index + 1), index + 1, blocks, heads)
+                                                 index + 1), index + 1, blocks, heads, feet)
                     finally:
                         plumber_page.close()
                 else:
                     if stats is not None:
                         stats["pdfium"] = stats.get("pdfium", 0) + 1
                     any_text = True
-                    _read_page(shim, index + 1, blocks, heads)
+                    _read_page(shim, index + 1, blocks, heads, feet)
             finally:
                 page.close()
         if not any_text:
