@@ -1864,9 +1864,11 @@ class FactReader:
         if concept and concept not in self.lex.concepts.canonical and concept in bare:
             # nor 得分 inside a table row's own name (全省营商环境评价得分88.6分: that indicator's value)
             bare = bare.replace(concept, " " * len(concept))
-        # nor 上年 inside 上年结转资金 a period
-        period = PRIOR if self.lex.prior.search(bare) or self.opening_base.search(compact(phrase)) \
-            else self._year_period(phrase)
+        # nor 上年 inside 上年结转资金 a period; a name cut by 、 (2023年度收、支总计) keeps the year
+        # said before its cut, in the same clause
+        cut = _blank(CLAUSE_BREAK_RE.split(wide)[-1], self.lex.concepts) if wide.endswith("、") else ""
+        period = PRIOR if self.lex.prior.search(bare + cut) or self.opening_base.search(compact(phrase)) \
+            else self._year_period(cut + phrase)
         # the fund named first: 政府性基金预算财政拨款… is that fund's, not all 财政拨款
         fund = next((name for _, _, name in self.lex.funds.all(bare)), "")
         out = dict(subject=subject, fund=fund, period=period)
