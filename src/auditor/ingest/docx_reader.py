@@ -12,6 +12,7 @@ import re
 
 from . import package
 from .cleanup import clean_text, join_wrapped
+from .docx_notes import Notes
 from .docx_numbering import read_numbering, style_numbers
 from .raw import RawBlock, RawCell, ReadError, over_limit
 
@@ -72,6 +73,7 @@ def read_docx(path: str) -> list[RawBlock]:
             raise ReadError(f"无法打开 Word 文件：主文档部件「{main}」没有正文（w:body）")
         level_of_style, numbered_styles = _style_levels(pkg, main)
         numbering = read_numbering(pkg, main, numbered_styles)
+        notes = Notes(pkg, main, lambda p: clean_text(paragraph_text(p)))
         blocks: list[RawBlock] = []
         ordinal = 0
         cells = [0]
@@ -98,6 +100,8 @@ def read_docx(path: str) -> list[RawBlock]:
             elif tag == W_TBL:
                 ordinal += 1
                 blocks.append(RawBlock("table", rows=_table_rows(child, cells), paragraph=ordinal))
+            # (the notes the block refers to, printed at the page's foot: paragraphs of its own place)
+            blocks.extend(RawBlock("para", text=text, paragraph=ordinal) for text in notes.referred(child))
         return blocks
 
 
