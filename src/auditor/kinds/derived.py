@@ -834,6 +834,18 @@ BREAKDOWN_MIN_ITEMS = 3  # a breakdown lists at least three parts with their sha
 BREAKDOWN_SLACK = Decimal("0.5")  # their shares add up to 100% within this (rounded, maybe one slip)
 
 
+def _sum_stated_before(block: list[Fact], pairs: list[tuple[Fact, Fact]]) -> bool:
+    """The parts add up to an amount the paragraph states before them (项目预算总额1,000.00万元。
+    按资金来源分：中央632.00万元，占62.30%；省级…): their shares are of it, whatever they add up to
+    (one share slipped, the rest right: short of 100%)."""
+    first = pairs[0][0]
+    parts = sum((p.in_yuan() for p, _ in pairs), Decimal(0))
+    slack = sum((p.half_unit * MONEY_UNITS.get(p.unit, Decimal(1)) for p, _ in pairs), Decimal(0))
+    return any(f.is_money and f.id < first.id and (f.measure == first.measure or first.implicit) and f.period == first.period
+               and abs(f.in_yuan() - parts) <= slack + f.half_unit * MONEY_UNITS.get(f.unit, Decimal(1))
+               for f in block)
+
+
 def _breakdown(base: FactBase, rate: Fact, part: Fact) -> tuple[Fact, list[tuple[Fact, Fact]]] | None:
     """The parts a paragraph lists one after another, each followed by its share naming no whole
     (A 28.50万元，占37.09%；B 12.40万元，占16.14%；…), the shares adding up to 100%: they are a
@@ -852,7 +864,7 @@ def _breakdown(base: FactBase, rate: Fact, part: Fact) -> tuple[Fact, list[tuple
     if len(pairs) < BREAKDOWN_MIN_ITEMS or not any(p is part for p, _ in pairs) \
             or len({p.unit for p, _ in pairs}) != 1:
         return None
-    if abs(sum((r.value for _, r in pairs), Decimal(0)) - 100) > BREAKDOWN_SLACK:
+    if abs(sum((r.value for _, r in pairs), Decimal(0)) - 100) > BREAKDOWN_SLACK and not _sum_stated_before(block, pairs):
         return None
     total = sum((p.value for p, _ in pairs), Decimal(0))
     places = max(p.places for p, _ in pairs)
