@@ -1564,7 +1564,11 @@ def _unnamed_budget_of(base: FactBase, rate: Fact, actual: Fact, measure: str) -
         # spent with its rate under another: the amounts naming nothing are all the project's —
         # under a top heading; under a sub-item, （一）供水管网改造, they may be that part's)
         earlier = _unnamed_before(base, rate, anywhere)
-        if any(f.measure == "决算" and f.value != actual.value for f in earlier):
+        # (another amount spent stated before: which the rate is of cannot be told; not money
+        # received, 项目资金实际到位1,600.00万元, which is no spending)
+        received = tuple(concepts().get("received_funds_words") or ())
+        if any(f.measure == "决算" and f.value != actual.value and not any(w in f.label for w in received)
+               for f in earlier):
             return None
         budgets = [f for f in earlier if f.measure == measure]
         # (the actual's own fund's budget where one is stated: 全年预算数135.50万元，其中：财政拨款
