@@ -87,6 +87,8 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           "thing_verbs": (list, []), "thing_aliases": (dict, {}), "money_tails": (list, []),
           # row_rate: the concepts of a whole score (自评得分) a summary of projects prints beside their rates
           "whole_score_concepts": (list, []),
+          # row_rate: the row_rates formulas also judged in a sentence stating both terms before the rate
+          "text_rates": (list, []),
           # per_head: an amount per month or per visit is no share of the year's total
           "per_period_words": (list, ["每月", "月均", "月人均", "每次", "每年", "年人均"]),
           # row_rate: the words a rate column's head ends with (到位率, 完成比例, 支出进度), and the
@@ -2230,8 +2232,27 @@ def _row_rate(base: FactBase, rule):
             for rate in (f for f in facts if f.unit == "%" and any(n in compact(f.header) for n in rate_names)):
                 outcomes = list(_check_row_rate(base, facts, formula, rate, scored and not formula.get("in_scored_rows")))
                 judged.update([rate.id] if outcomes else [])
-                yield from outcomes
-    yield from _learned_row_rates(base, rule, judged)
+                yield from (_based("同行数据", o) if isinstance(o, Hit) else o for o in outcomes)
+    yield from (_based("同行数据", o) if isinstance(o, Hit) else o for o in _learned_row_rates(base, rule, judged))
+    yield from (_based("句中数据", o) if isinstance(o, Hit) else o
+                for o in _text_rates(base, [(f, n) for f, n in formulas if f["rate"] in rule.params["text_rates"]]))
+
+
+def _text_rates(base: FactBase, formulas: list):
+    """A rate of row_rates stated in a sentence after both its terms (该部分满分25分，实际得分24.83分，
+    得分率为96.32%): the rate's name ends its words, the nearest figure of each term's measure
+    before it in the sentence, past any rate before, are its terms."""
+    for formula, rate_names in formulas:
+        for rate in (f for f in base.facts if f.source == "text" and f.unit == "%" and not f.comparator
+                     and compact(f.label).rstrip("".join(COPULAS)).endswith(rate_names)):
+            before = _before(_same_sentence(base, rate), rate)
+            since = max((f.id for f in before if f.unit == "%"), default=-1)
+            terms = [f for f in before if f.id > since]
+            num = next((f for f in reversed(terms) if f.measure == formula["numerator"]), None)
+            den = next((f for f in reversed(terms) if f.measure == formula["denominator"]), None)
+            if num is not None and den is not None and num.unit == den.unit:
+                yield from _rate_against(base, rate, num, den, formula["rate"],
+                                         f"{formula['numerator']} ÷ {formula['denominator']}")
 
 
 def _scored_row(facts: list[Fact], rule) -> bool:
