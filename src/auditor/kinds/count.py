@@ -1151,7 +1151,9 @@ def _check_indicator_rows(doc, rule):
             rows, level1, level2 = tables.indicator_rows(table)
             if not rows:
                 continue
-            stated = _number(m.group(1) or m.group(2))  # (八个, 8个)
+            # (八个, 8个: the pattern's unnamed groups; its named ones count the first and second levels)
+            stated = _number(next((m.group(k) for k in range(1, m.re.groups + 1)
+                                   if k not in m.re.groupindex.values() and m.group(k)), None) or "")
             if stated is None:
                 continue
             subject = "三级指标" if "三级指标" in m.group(0) else "绩效指标"
@@ -1167,8 +1169,31 @@ def _check_indicator_rows(doc, rule):
                              if items else ""),
                           fields={"stated_count": str(stated), "counted": str(len(core)), "subject": subject},
                           highlights=[r.cells["indicator"].loc for r in core])
+            yield from _level_counts(m, rows, label, passage)
             yield from _category_rows(passage, m.end(), min(e, m.end() + MAX_BREAKDOWN_CHARS), (level1, level2),
                                       label, params)
+
+
+def _level_counts(m: re.Match, rows: list, label: str, passage: Passage):
+    """The first- and second-level counts stated before the third's (一级指标4个、二级指标7个、…)
+    against the categories the table's rows fall under; a table with a row of no second-level
+    category (a form of two levels) is not judged on the second."""
+    names = m.re.groupindex
+    for level in ("level1", "level2"):
+        if level not in names or not m.group(level):
+            continue
+        stated = _number(m.group(level))
+        keys = [(_category(r.level1), _category(r.level2)) if level == "level2" else _category(r.level1) for r in rows]
+        if stated is None or any(not (k[1] if level == "level2" else k) for k in keys):
+            continue
+        distinct = list(dict.fromkeys(keys))
+        if stated == len(distinct):
+            continue
+        subject = "一级指标" if level == "level1" else "二级指标"
+        quote, loc = passage.quote(m.start(level), m.end(level), m.start(level))
+        yield Hit(quote=quote, location=loc, stated=f"{stated} 个", expected=f"{len(distinct)} 个",
+                  formula=f"{label}列出{subject} {len(distinct)} 个：" + _joined(k[1] if level == "level2" else k for k in distinct),
+                  fields={"stated_count": str(stated), "counted": str(len(distinct)), "subject": subject})
 
 
 def _category_rows(passage: Passage, start: int, end: int, categories: tuple[dict, dict], label: str,
