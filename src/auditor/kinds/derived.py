@@ -2726,16 +2726,23 @@ def _count_year_change(base: FactBase, change: Fact, cues: list[str], other_base
     current = sentence[-1]
     text = base.sentences.get((change.block, change.sentence), "")
     label = compact(text[current.at + len(current.text):change.at])
-    if current.period != CURRENT or current.measure != "实际值" or not current.concept or current.comparator \
+    if current.period != CURRENT or current.measure not in ("实际值", "得分") or not current.concept or current.comparator \
             or change.concept not in (None, current.concept) or not _on_last_year(label, cues, base.year) \
             or names_budget_base(label) or _other_base(label, cues, other_base):
         return
+    # last year's figure stated before this year's in the sentence (2023年度绩效评价得分为91.20分，
+    # 本年度得分97.40分，较上年提高5.20分: a score, or a count), else the table's
+    stated = next((f for f in reversed(sentence[:-1]) if f.period == PRIOR and f.concept == current.concept
+                   and f.unit == current.unit and f.measure == current.measure and not f.comparator
+                   and f.subject == current.subject), None)
+
     # the two years' counts of the one group the table states: this year's as the table has it (a
     # subgroup, 其中在编112人, or another body's count, 局机关31人, is not the row's)
     def of_row(period: str) -> Fact | None:
         return _unique_value([f for f in base.of(current.concept, "实际值", period) if f.source == "table"
                               and f.subject == current.subject and not f.member and f.unit in (current.unit, "")])
-    prior, now = of_row(PRIOR), of_row(CURRENT)
+    prior, now = (stated, current) if stated is not None else \
+        (of_row(PRIOR), of_row(CURRENT)) if current.measure == "实际值" else (None, None)
     if prior is None or now is None or not meets(now, current):
         return
     yield CHECKED
