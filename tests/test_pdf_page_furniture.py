@@ -125,3 +125,8 @@ def test_a_footer_every_page_ends_with_is_dropped_from_the_second_page_on():
 def test_a_sentence_at_a_page_foot_is_no_footer():
     lines = [(55.0, "项目支出执行情况表"), (780.0, "全年共开展培训第3期，共12页资料已归档。")]
     assert len(_without_page_numbers(lines)) == 2
+
+
+def test_a_date_on_a_page_s_last_line_is_no_page_number():
+    lines = [(55.0, "某县卫生健康局"), (780.0, "2025-04-10")]
+    assert len(_without_page_numbers(lines)) == 2

@@ -95,3 +95,34 @@ def test_a_heading_between_two_spaced_tables_is_no_row_of_the_first(tmp_path):
                           "  基本支出                              200.00\n"
                           "  项目支出                              110.00\n")
     assert len(doc.tables) == 2
+
+
+def test_the_line_going_on_with_a_sentence_after_a_page_break_is_kept(tmp_path):
+    doc = _load(tmp_path, "某站2024年度部门决算说明\n"
+                          "2024年度一般公共预算财政拨款支出年初预算为2,204.60万元，支出决算为2,198.35万元，\n"
+                          "                    - 4 -\n\f"
+                          "完成年初预算的99.72%，主要是按进度支付。\n")
+    assert "完成年初预算的99.72%" in "".join(_texts(doc))
+
+
+def test_a_numbered_heading_after_a_spaced_table_is_no_row_of_it(tmp_path):
+    doc = _load(tmp_path, "某站2024年度部门决算\n一、收入决算情况\n"
+                          "  项目                                决算数\n"
+                          "  财政拨款收入                          300.00\n"
+                          "  其他收入                               10.00\n"
+                          "二、支出决算情况\n"
+                          "  基本支出                              200.00\n"
+                          "  项目支出                              110.00\n")
+    assert "二、支出决算情况" not in [row[0].text for t in doc.tables for row in t.rows]
+
+
+def test_a_table_of_the_same_header_with_no_page_break_between_is_another_table(tmp_path):
+    doc = _load(tmp_path, "某站2024年度部门决算\n"
+                          "  项目                            本年数        上年数\n"
+                          "  支出合计                        900.00        880.00\n"
+                          "  基本支出                        600.00        550.00\n"
+                          "  项目支出                        300.00        330.00\n\n"
+                          "  项目                            本年数        上年数\n"
+                          "  政府采购支出                    120.00        100.00\n\n"
+                          "二、其他重要事项的情况说明\n")
+    assert not any(row[0].text == "政府采购支出" for row in doc.tables[0].rows)

@@ -1867,6 +1867,8 @@ class FactReader:
         # nor 上年 inside 上年结转资金 a period; a name cut by 、 (2023年度收、支总计) keeps the year
         # said before its cut, in the same clause
         cut = _blank(CLAUSE_BREAK_RE.split(wide)[-1], self.lex.concepts) if wide.endswith("、") else ""
+        if cut and self.lex.comparison.search(cut):
+            cut = ""  # (与上年相比收、支总计…: the year compared with, not the figure's)
         period = PRIOR if self.lex.prior.search(bare + cut) or self.opening_base.search(compact(phrase)) \
             else self._year_period(cut + phrase)
         # the fund named first: 政府性基金预算财政拨款… is that fund's, not all 财政拨款

@@ -428,7 +428,11 @@ def infer_meta(doc: Document) -> dict:
         or title_years or Counter(YEAR_RE.findall(_ascii_digits(doc.text))) or Counter(YEAR_END_RE.findall(head)) \
         or Counter(TITLE_YEAR_RE.findall(head))
     wider_voting = " ".join(t for b, t in zip(doc.blocks[:60], texts) if not isinstance(b, Table)) if voted else wider
-    years = _settled(years, Counter(YEAR_RE.findall(wider_voting)), title_years, _latest_outturn(doc.blocks[:60]))
+    # (a final account or an evaluation states its own year's outturn: its latest outturn is its year;
+    # a plan or a report during the year states its year beside last year's outturn)
+    ahead = any(e["name"] == (kind or _report_type(head)) and (e.get("plan") or e.get("in_year"))
+                for e in vocabulary()["report_types"]) or _elapsed_months(title) is not None
+    years = _settled(years, Counter(YEAR_RE.findall(wider_voting)), title_years, _latest_outturn(doc.blocks[:60]), ahead)
     year = int(years.most_common(1)[0][0]) if years else None
     evaluated = EVALUATED_YEAR_RE.search(wider) if not title_years else None
     if evaluated:
@@ -454,17 +458,19 @@ def _elapsed_months(title: str) -> int | None:
     return months if months and 0 < months < 12 else None
 
 
-def _settled(years: Counter, wider: Counter, title: Counter, outturn: str | None) -> Counter:
+def _settled(years: Counter, wider: Counter, title: Counter, outturn: str | None, ahead: bool = False) -> Counter:
     """The opening lines' years where one leads by two or more; where the two first are within a
     vote (a slip in a heading and the sentence after it: 2014年度 twice against the title's 2024),
-    the one not before the latest outturn the tables state, when the other is (a report states no
-    outturn of a year after its own: 2023年度 in the title over columns 2024年决算数 | 2023年决算数
-    and a sentence on 2024年度 is the title's slip; a budget or a monitoring report beside last
-    year's 决算数 may be of that year or the next), else the one the wider text (the first 60
-    blocks) and the title name more often."""
+    the latest outturn the tables state, when it is one of the two, in a report on its own year's
+    outturn (a final account, an evaluation: 2023年度 in the title over columns 2024年决算数 |
+    2023年决算数 and a sentence on 2024年度 is the title's slip); in a report `ahead` of its
+    outturn (a plan, a report during the year, beside last year's 决算数) only the one not before
+    that outturn; else the one the wider text (the first 60 blocks) and the title name more often."""
     top = years.most_common(2)
     if len(top) < 2 or top[0][1] - top[1][1] > 1:
         return years
+    if outturn in {year for year, _ in top} and not ahead:
+        return Counter({outturn: 1})  # (a final account's own outturn is of its year)
     possible = [year for year, _ in top if outturn is None or int(year) >= int(outturn)]
     if len(possible) == 1:
         return Counter({possible[0]: 1})

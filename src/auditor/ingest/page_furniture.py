@@ -29,7 +29,7 @@ def without_page_furniture(lines: list[str], runs_on) -> list[str]:
     starts = {k for k, line in enumerate(lines) if FORM_FEED in line}
     dropped = _page_numbers(lines, starts)
     starts |= {k + 1 for k in dropped}  # (a page's number at its foot: the next page starts after it)
-    dropped |= _running_headers(lines, starts, dropped, runs_on)
+    dropped |= _running_headers(lines, starts, dropped)
     out: list[str] = []
     k = 0
     while k < len(lines):
@@ -44,9 +44,10 @@ def without_page_furniture(lines: list[str], runs_on) -> list[str]:
             out.pop()  # (the blank lines before the furniture)
         rows_go_on = bool(out) and end < len(lines) and "\t" in out[-1] and "\t" in lines[end]
         if not out or end >= len(lines) or not (runs_on(out[-1].strip()) or rows_go_on):
-            # (a paragraph or a table ends at the page break: a blank line keeps them apart; a
-            # sentence cut by it goes on, and so do the tab-separated rows of a table)
-            out.append("")
+            # (a paragraph or a table ends at the page break: a line holding only a form feed keeps
+            # them apart and tells the table reader a page broke there; a sentence cut by it goes on,
+            # and so do the tab-separated rows of a table)
+            out.append(FORM_FEED)
         k = end
     return out
 
@@ -62,10 +63,9 @@ def _page_numbers(lines: list[str], starts: set[int]) -> set[int]:
     return dropped
 
 
-def _running_headers(lines: list[str], starts: set[int], dropped: set[int], runs_on) -> set[int]:
-    """A page's first line that is short and no sentence, when it heads another page too, names
-    the report as its title does, or the page before stops mid-sentence (a heading cannot stand
-    inside a sentence)."""
+def _running_headers(lines: list[str], starts: set[int], dropped: set[int]) -> set[int]:
+    """A page's first line that is short and no sentence, when it heads another page too or names
+    the report as its title does."""
     firsts = {start: _text_line(lines, start, 1, dropped) for start in starts}
     texts = [lines[k].strip(" \f\u3000\xa0") for k in firsts.values() if k is not None]
     opening = _text_line(lines, 0, 1, dropped)
@@ -77,12 +77,25 @@ def _running_headers(lines: list[str], starts: set[int], dropped: set[int], runs
         text = lines[k].strip(" \f\u3000\xa0")
         if len(text) > HEADER_CHARS or any(mark in text for mark in SENTENCE_MARKS) or "\t" in text:
             continue
-        before = _text_line(lines, start - 1, -1, dropped)
-        cut = before is not None and runs_on(lines[before].strip(" \f\u3000\xa0"))
-        # (the report's name atop the page, as its title or the start of it)
-        if k != opening and (texts.count(text) >= 2 or cut or title.startswith(text)):
+        if k == opening or UNIT_LINE_RE.match(text):
+            continue  # (the title itself; a unit line, 单位：元, heads each page's table, no furniture)
+        # (repeated atop pages, or the report's name as its title gives it: 某局2024年部门决算 over
+        # 某局2024年度部门决算情况说明; a line going on with a sentence the page before left open is
+        # that sentence's, whatever its length)
+        if texts.count(text) >= 2 or _names_report(text, title):
             headers.add(k)
     return headers
+
+
+def _names_report(text: str, title: str) -> bool:
+    """A line made of the title's characters for the most part (a running header naming the report)."""
+    chars = [ch for ch in text if not ch.isspace()]
+    return len(chars) >= HEADER_MIN_CHARS and sum(ch in title for ch in chars) >= TITLE_SHARE * len(chars)
+
+
+HEADER_MIN_CHARS = 6  # a running header names the unit and the report
+TITLE_SHARE = 0.8  # …in the title's characters for the most part
+UNIT_LINE_RE = re.compile(r"^[（(]?\s*(?:金额)?单位\s*[:：]")
 
 
 def _text_line(lines: list[str], k: int, step: int, dropped: set[int]) -> int | None:

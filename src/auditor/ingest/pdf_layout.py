@@ -146,8 +146,9 @@ def _masked(text: str) -> str:
 
 
 # a page's number said in words inside a line (共 18 页　第 7 页, 某局　第 3 页, 第 1 页/共 2 页)
-PAGE_WORDS_RE = re.compile(r"第\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页|[-—–－]\s*\d{1,4}\s*[-—–－]")
-DIGITS_RE = re.compile(r"\d+")
+PAGE_WORDS_RE = re.compile(r"第\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页|(?<![\d-])[-—–－]\s*\d{1,4}\s*[-—–－](?![\d-])")
+# (a footer's page number masked; a figure with decimals, 856.20 in a 合计 row, kept: no furniture's)
+DIGITS_RE = re.compile(r"(?<![\d.])\d{1,4}(?![\d.])")
 FURNITURE_CHARS = 40  # a page's footer or header is short
 
 

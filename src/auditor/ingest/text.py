@@ -21,6 +21,7 @@ TERMINAL = "。！？；：.!?;:」”"
 PDF_TERMINAL = TERMINAL.replace("；", "").replace(";", "")
 # a table's caption: its number, then its title ending in 表 (or 表 and a bracket)
 CAPTION_RE = re.compile("^" + TABLE_NUMBER + r"[\s\u3000]+\S.*表(?:[（(][^）)]*[）)])?$")
+PAGE_BREAK = "\f"  # a line holding only a form feed: where a page broke (see page_furniture)
 WRAP_MIN_CHARS = 25  # a line wrapped by width is this long at least; a shorter one ends its text
 TITLE_ENDINGS = ("表", "报告", "结果", "情况", "说明", "通知", "目录", "部分")
 # a line opening a heading or a numbered or bulleted item: it never continues the line before
@@ -200,7 +201,11 @@ def parse_lines(lines: list[str], terminal: str = TERMINAL) -> list[RawBlock]:
         if len(blocks) > MAX_BLOCKS:
             raise over_limit(f"前 {i} 行已有 {len(blocks)} 个段落和表格", f"每个文件最多 {MAX_BLOCKS} 个")
         line = lines[i]
-        if _blank(line):
+        if line.strip(" ") == PAGE_BREAK:
+            # (where a text export's page furniture went: a mark a table going on over it may join across)
+            blocks.append(RawBlock("para", text=PAGE_BREAK, line=i + 1))
+            i += 1
+        elif _blank(line):
             i += 1
         elif _pipe_row(line):
             i = _pipe_table(lines, i, blocks)
@@ -215,7 +220,7 @@ def parse_lines(lines: list[str], terminal: str = TERMINAL) -> list[RawBlock]:
             i = _spaced_table(lines, i, blocks)
         else:
             i = _paragraph(lines, i, blocks, terminal)
-    return blocks
+    return [b for b in blocks if not (b.kind == "para" and b.text == PAGE_BREAK)]
 
 
 def _spaced_cells(line: str) -> list[tuple[int, int, str]]:
@@ -286,10 +291,10 @@ def _header_again(line: str, blocks: list[RawBlock]) -> bool:
     """The line repeats the header of the table just before (after 续表, or with nothing between):
     the table goes on over a page break, were it one row only."""
     k = len(blocks)
-    if k and blocks[-1].kind == "para" and CONTINUED_RE.match(blocks[-1].text):
+    while k and blocks[k - 1].kind == "para" and (CONTINUED_RE.match(blocks[k - 1].text) or blocks[k - 1].text == PAGE_BREAK):
         k -= 1
-    if not k or blocks[k - 1].kind != "table":
-        return False
+    if k == len(blocks) or not k or blocks[k - 1].kind != "table":
+        return False  # (after 续表 or a page break only)
     rows = blocks[k - 1].rows
     header = rows[_captions(rows)] if _captions(rows) < len(rows) else []
     return [text for _, _, text in _spaced_cells(line)] == [c.text for c in header if c.text]
@@ -357,6 +362,10 @@ def _lone_cell(line: str, above: list[tuple[int, int, str]]):
     at = width[len(line) - len(line.lstrip())]
     cell = (at, at + width[-1] - width[len(line) - len(line.lstrip())], text)
     if abs(at - min(c[0] for c in above)) <= ALIGN_SLACK:
+        # (a numbered line is a label only among numbered labels: 六、经营收入 under 五、事业收入;
+        # 二、支出决算情况 after rows of names is the next part's heading)
+        if ITEM_START_RE.match(text) and not ITEM_START_RE.match(above[0][2]):
+            return None
         return [cell]
     under = next((k for k, c in enumerate(above) if abs(at - c[0]) <= ALIGN_SLACK), None)
     if under and not FIGURE_CELL_RE.match(above[under][2]) and not FIGURE_CELL_RE.match(text):
@@ -448,9 +457,11 @@ def _continued(blocks: list[RawBlock], rows: list[list[RawCell]]) -> bool:
             and not any(mark in blocks[k - 1].text for mark in "。；;"):
         k -= 1
     between = blocks[k:]
-    # (with nothing between, the same header rows again are the page's repeated header: an export
-    # whose page numbers and running header are gone, or that never printed 续表)
-    if k == 0 or blocks[k - 1].kind != "table" or not (between == [] or any(CONTINUED_RE.match(b.text) for b in between)):
+    # (over a page break with nothing else between, the same header rows again are the page's
+    # repeated header: an export whose page numbers and running header are gone, or that never
+    # printed 续表; with no page break, two tables of one header)
+    paged = bool(between) and all(b.text == PAGE_BREAK for b in between)
+    if k == 0 or blocks[k - 1].kind != "table" or not (paged or any(CONTINUED_RE.match(b.text) for b in between)):
         return False
     previous = blocks[k - 1].rows
     repeated = 0
