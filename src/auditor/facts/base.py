@@ -3079,9 +3079,10 @@ BRACKET_REACH = 60  # characters from a bracket's opening to a figure noted in i
 
 
 def _inside_doc_number(text: str, start: int) -> bool:
-    """Cited document numbers (〔2023〕12号, [2023]) are not figures."""
+    """Cited document numbers (〔2023〕12号, [2023]) are not figures, nor the numbers of tables and
+    attachments (表10 部门所属单位…: no count of 10 部)."""
     before = text[max(0, start - 1):start]
-    return before in ("〔", "[", "【", "第")
+    return before in ("〔", "[", "【", "第", "表") or text[max(0, start - 2):start] == "附件"
 
 
 def _listed_after(between: str, openers: tuple[str, ...]) -> bool:

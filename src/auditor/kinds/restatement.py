@@ -406,6 +406,8 @@ def _check_text(base, groups, rule, vocabulary):
             if fact.implicit and (fact.concept in funds_lines or _allotted(base, fact, allotment)
                                   or _outturn_after(base, fact)) and _states_any_measure(fact, loose):
                 continue  # 年度资金总额1,683.00万元 with no measure word: the budget the form states
+            if _body_of_other_concept(base, fact):
+                continue  # 各单位政府采购支出为：A本级17.48万元，B中心22.68万元: each body's procurement, no row of its own
             if fact.implicit and fact.unit == "分" and _states_any_measure(fact, loose, ("分值",), "分"):
                 continue  # 一级指标…决策20分、产出30分 with no measure word: the points the table gives it
             if _scope_unsaid(base, fact, tables):
@@ -417,6 +419,17 @@ def _check_text(base, groups, rule, vocabulary):
             fillers = fillers or _fillers(rule.params["label_fillers"], rule.params["label_marker_pattern"])
             # (a part's figure, 某指标自评得分4分, is no statement of the whole's)
             yield from _text_pairs([f for f in texts if not f.member or f.member in totals], rule, fillers, base)
+
+
+def _body_of_other_concept(base, fact: Fact) -> bool:
+    """A figure named by a table row naming a body (青溪县农业技术推广中心, 图书馆: concepts.yaml
+    organization_endings) in a sentence that names a thing of the vocabulary before it (政府采购支出
+    …按单位分：市图书馆21.28万元): that thing's amount for the body, not the body's row."""
+    if fact.concept in lexicon().concepts.canonical or not fact.concept \
+            or not fact.concept.endswith(tuple(concepts().get("organization_endings") or ())):
+        return False
+    text = base.sentences.get((fact.block, fact.sentence), "")
+    return bool(lexicon().concepts.all(compact(text[:fact.at])))
 
 
 def _opening(base, fact: Fact, words: tuple[tuple, tuple]) -> bool:
