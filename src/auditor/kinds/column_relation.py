@@ -82,8 +82,17 @@ def _differences(table, rule):
                 if found is None:
                     continue
                 yield CHECKED
-                if found is not CHECKED:
+                if found is not CHECKED and not _other_relation(values, details, found, k, (i, j), columns):
                     yield _hit(table, grid, heads, found, k, i, j, values)
+
+
+def _other_relation(values, details, odd, k, pair, columns) -> bool:
+    """Every detail row, the odd one too, works column k out from another pair of columns (项目支出
+    = 支出合计 − 基本支出 in every row, and = 收入合计 − 基本支出 only where a unit's income equals its
+    spending): the rows bear out that relation, the odd row's figure with them; the learned one was
+    a coincidence of the others."""
+    return any(len({i, j, k}) == 3 and (i, j) != pair and all(not _misfit(values, r, k, i, j) for r in details)
+               for i in columns for j in columns)
 
 
 def _misfit(values, r, k, i, j) -> Decimal:
