@@ -37,6 +37,8 @@ PARAMS = {
     # or a 雨量站, not both), when the whole's name holds it too (水文监测站点); people and
     # villages are left out: 寄宿生 and 贫困生, 脱贫村 and 重点村 overlap
     "place_heads": (list, []),
+    # names of kinds written with another ending than their kind's (公务员 is a 公务人员 beside 事业人员)
+    "ending_aliases": (dict, {}),
     # characters between a part and what comes before it (the marker or the part before): its name
     # and a separator; more, and the figure is not the next item of the list (“分别为“招商引资”…”)
     "max_gap": (int, 16),
@@ -171,7 +173,7 @@ def check(doc, rule):
             if _of_earlier_whole(facts[:k], total, parts, fillers, params):
                 continue  # (…低保对象2,860人、特困人员420人，其中：城市低保对象…: the first whole's parts)
             parts = _within_whole(total, parts, params["contrary_words"])
-            names = [fillers.sub("", compact(p.label)) for p in parts]
+            names = [_aliased(fillers.sub("", compact(p.label)), params) for p in parts]
             parts, names = _kinds_listed(base, parts, names, params)
             parts, names = _before_subdivision(parts, names)
             ending = _common_ending(names)
@@ -257,6 +259,23 @@ def _before_subdivision(parts: list[Fact], names: list[str]) -> tuple[list[Fact]
         if any(name.startswith(earlier) and len(name) > len(earlier) for earlier in names[:k] if earlier):
             return parts[:k], names[:k]
     return parts, names
+
+
+def _own_name(name: str, part: Fact, params: dict) -> str:
+    """The part's name as written (公务员), where it was read by its alias (公务人员)."""
+    label = compact(part.label)
+    for short, full in params["ending_aliases"].items():
+        if name.endswith(full) and label.endswith(short) and not label.endswith(full):
+            return name[:len(name) - len(full)] + short
+    return name
+
+
+def _aliased(name: str, params: dict) -> str:
+    """A kind's name with its ending as the other kinds write it (公务员 → 公务人员 beside 事业人员)."""
+    for short, full in params["ending_aliases"].items():
+        if name.endswith(short):
+            return name[:len(name) - len(short)] + full
+    return name
 
 
 def _kinds_listed(base, parts: list[Fact], names: list[str], params: dict) -> tuple[list[Fact], list[str]]:
@@ -371,7 +390,7 @@ def _subject(label: str, params: dict) -> str:
 def _hit(base, total: Fact, parts: list[Fact], names: list[str], counted, exhaustive: bool,
          params: dict) -> Hit:
     unit = total.unit
-    listing = " + ".join(f"{name} {p.value}{unit}" for name, p in zip(names, parts))
+    listing = " + ".join(f"{_own_name(name, p, params)} {p.value}{unit}" for name, p in zip(names, parts))
     subject = _subject(compact(total.label), params) or "总数"
     relation = "各项是全部，之和应等于总数" if exhaustive else "各项是同一事物的不同类别，之和不能超过总数"
     return Hit(quote=base.passage(total, parts[-1]), location=total.loc, stated=f"{total.value}{unit}",
