@@ -5,6 +5,8 @@ Checks (param `check`):
   (heading, paragraph or table title); with `when_any_present`, only of a document naming one.
 - empty_table_statement: a table with no figures must be accompanied by a statement that it
   is empty (本表无数据 / 故本表为空表 / 无…收支).
+- data_said_empty: a table the note right after it calls empty (故本表无数据) must hold no figure
+  but zeros.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from ..ingest.build import title_block
 from ..knowledge import compact
 from ..model import Heading, Table
 from ..facts.numbers import parse_quantity
-from .base import Hit
+from .base import CHECKED, Hit
 
 KIND = "presence"
 PARAMS = {"check": (str, None), "required": (dict, {}),
@@ -158,4 +160,27 @@ def _has_totals_row(table: Table) -> bool:
     return any(compact(c.text) in ("合计", "总计") for row in table.rows for c in row)
 
 
-CHECKS = {"required_tables": _check_required_tables, "empty_table_statement": _check_empty_table_statement}
+def _check_data_said_empty(doc, rule):
+    """A note right after a table calling it empty (本部门…没有政府性基金预算财政拨款收入…，故本表无
+    数据) over a table holding figures other than zero: the note or the figures are wrong."""
+    said = re.compile(rule.params["empty_statement"])
+    blocks = doc.blocks
+    for i, block in enumerate(blocks):
+        if not isinstance(block, Table) or len(block.rows) < 2:
+            continue
+        note = next((b for b in _neighbours(blocks, i) if b is not blocks[i - 1] and said.search(b.text)), None) \
+            if i + 1 < len(blocks) else None
+        if note is None:
+            continue
+        yield CHECKED
+        figure = next((c for row in block.rows[1:] if not _numbering_row(row) for c in row[1:]
+                       if (q := parse_quantity(c.text)) is not None and q.value and (q.places or q.unit)), None)
+        if figure is not None:
+            yield Hit(quote=said.search(note.text).group(0), location=note.loc, stated=f"表中有数据：{figure.text.strip()}",
+                      expected="本表无数据，或删去“无数据”的说明", highlights=[figure.loc],
+                      formula=f"说明称本表无数据，而「{block.title or f'表{block.index}'}」{figure.loc.describe()} 为 "
+                              f"{figure.text.strip()}", fields={"item": block.title or f"表{block.index}"})
+
+
+CHECKS = {"required_tables": _check_required_tables, "empty_table_statement": _check_empty_table_statement,
+          "data_said_empty": _check_data_said_empty}
