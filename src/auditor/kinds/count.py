@@ -45,6 +45,8 @@ PARAMS = {
                            "包括", "包含", "即"]),
     # introducers that need a colon or a quote right after them to open a list
     "weak_introducers": (list, ["为", "有", "是"]),
+    # introducers opening the sentence after a count's, a colon after them (6个。具体包括：…)
+    "sentence_introducers": (list, []),
     # words closing a passage whose one count the numbered paragraphs after it list (…，具体如下：)
     "closing_introducers": (list, []),
     # classifiers of occasions (培训4期, 检查30次): such a count is a list's only where the
@@ -379,6 +381,9 @@ def _introducer(text: str, pos: int, params: dict) -> tuple[str, str, int] | Non
             return None
         j = _skip_brackets(text, SPACES_RE.match(text, k + n).end())
         colon = COLON_RE.match(text, j)
+        opening = _next_sentence_list(text, j, params)
+        if opening is not None:
+            return text[k:k + n], opening[0], opening[1]
         j = COMMA_OR_COLON_RE.match(text, j).end()
         for word in introducers:
             if text.startswith(word, j):
@@ -388,6 +393,18 @@ def _introducer(text: str, pos: int, params: dict) -> tuple[str, str, int] | Non
                 return text[k:k + n], word, OPTIONAL_COLON_RE.match(text, j + len(word)).end()
         if colon:
             return text[k:k + n], "：", j  # a bare colon: only a clear-cut list counts (strict)
+    return None
+
+
+def _next_sentence_list(text: str, j: int, params: dict) -> tuple[str, int] | None:
+    """(introducer, offset after its colon) where the count ends its sentence and the next opens
+    a list with an introducer and a colon (下属二级单位6个。具体包括：A、B…): the count's list."""
+    if not text.startswith(("。", "."), j):
+        return None
+    k = SPACES_RE.match(text, j + 1).end()
+    for word in sorted(params["sentence_introducers"], key=len, reverse=True):
+        if text.startswith(word, k) and COLON_RE.match(text, k + len(word)):
+            return word, OPTIONAL_COLON_RE.match(text, k + len(word)).end()
     return None
 
 
