@@ -61,6 +61,8 @@ PROJECTS_RATE_RE = re.compile(r"项目(?:支出)?(?:预算)?(?:资金)?执行率
 NOTE_RE = re.compile(r"^\s*(?:注|备注|说明)\s*[\d]?\s*[：:]")  # a note under a table (注：…, 说明：…)
 UNIT_LABEL_RE = re.compile(r"^\s*([^\s\d，,。；;：:（）()]{2,20})[：:]")  # a paragraph opening “名称：”
 POINTS_RE = re.compile(r"\d+(?:\.\d+)?\s*分")  # a figure in points
+TABLE_NUMBER_BEFORE = "附见如详下上续"  # 附表3, 见表3, 如表3, 详见表3: a table's number after 表
+CLOSED_COMPARISON_RE = re.compile(r"相比|比较|对比")  # a comparison closed on its base (与上年相比)
 DEDUCTED = "扣分"  # the measure of points taken off (扣0.40分), read from the words before them
 WEIGHT_RE = re.compile(r"(?:分值|权重|满分)\s*(?:为)?\s*\d")  # the points a part is out of
 # a cell of digits and separators that reads as no number (478.08.00): a malformed figure, no
@@ -1867,8 +1869,8 @@ class FactReader:
         # nor 上年 inside 上年结转资金 a period; a name cut by 、 (2023年度收、支总计) keeps the year
         # said before its cut, in the same clause
         cut = _blank(CLAUSE_BREAK_RE.split(wide)[-1], self.lex.concepts) if wide.endswith("、") else ""
-        if cut and self.lex.comparison.search(cut):
-            cut = ""  # (与上年相比收、支总计…: the year compared with, not the figure's)
+        if cut and CLOSED_COMPARISON_RE.search(cut):
+            cut = ""  # (与上年相比收、支总计…: the year compared with, not the figure's; 比上年收入、支出总计… is last year's)
         period = PRIOR if self.lex.prior.search(bare + cut) or self.opening_base.search(compact(phrase)) \
             else self._year_period(cut + phrase)
         # the fund named first: 政府性基金预算财政拨款… is that fund's, not all 财政拨款
@@ -3082,7 +3084,11 @@ def _inside_doc_number(text: str, start: int) -> bool:
     """Cited document numbers (〔2023〕12号, [2023]) are not figures, nor the numbers of tables and
     attachments (表10 部门所属单位…: no count of 10 部)."""
     before = text[max(0, start - 1):start]
-    return before in ("〔", "[", "【", "第", "表") or text[max(0, start - 2):start] == "附件"
+    if before == "表":
+        # (a table's number: at a line's start or after 附 见 如 详见 or a break, not 仪表125台, 代表12人)
+        word = text[max(0, start - 2):start - 1]
+        return not word or word in TABLE_NUMBER_BEFORE or not ("\u4e00" <= word <= "\u9fff")
+    return before in ("〔", "[", "【", "第") or text[max(0, start - 2):start] == "附件"
 
 
 def _listed_after(between: str, openers: tuple[str, ...]) -> bool:

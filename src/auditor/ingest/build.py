@@ -431,7 +431,8 @@ def infer_meta(doc: Document) -> dict:
     # (a final account or an evaluation states its own year's outturn: its latest outturn is its year;
     # a plan or a report during the year states its year beside last year's outturn)
     ahead = any(e["name"] == (kind or _report_type(head)) and (e.get("plan") or e.get("in_year"))
-                for e in vocabulary()["report_types"]) or _elapsed_months(title) is not None
+                for e in vocabulary()["report_types"]) or _elapsed_months(title) is not None \
+        or _names_plan(re.sub(r"\s+", "", title))
     years = _settled(years, Counter(YEAR_RE.findall(wider_voting)), title_years, _latest_outturn(doc.blocks[:60]), ahead)
     year = int(years.most_common(1)[0][0]) if years else None
     evaluated = EVALUATED_YEAR_RE.search(wider) if not title_years else None
@@ -475,6 +476,14 @@ def _settled(years: Counter, wider: Counter, title: Counter, outturn: str | None
     if len(possible) == 1:
         return Counter({possible[0]: 1})
     return Counter({year: wider[year] + title[year] for year, _ in top})
+
+
+def _names_plan(title: str) -> bool:
+    """A title naming a plan and no outturn (某局2025年预算情况说明; not …预算执行情况, …决算):
+    vocabulary.yaml ahead_title_words and outturn_title_words."""
+    words = vocabulary().get("ahead_title_words") or ()
+    done = vocabulary().get("outturn_title_words") or ()
+    return any(w in title for w in words) and not any(w in title for w in done)
 
 
 def _latest_outturn(blocks: list) -> str | None:

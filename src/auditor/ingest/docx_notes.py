@@ -12,6 +12,7 @@ from .docx_numbering import W_NS
 RT_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 RT_ENDNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"
 W_P, W_ID, W_TYPE = f"{{{W_NS}}}p", f"{{{W_NS}}}id", f"{{{W_NS}}}type"
+DELETED = {f"{{{W_NS}}}del", f"{{{W_NS}}}moveFrom"}
 # the reference mark in the body, and the note element in its part, of each kind
 KINDS = {RT_FOOTNOTES: (f"{{{W_NS}}}footnoteReference", f"{{{W_NS}}}footnote"),
          RT_ENDNOTES: (f"{{{W_NS}}}endnoteReference", f"{{{W_NS}}}endnote")}
@@ -41,5 +42,6 @@ class Notes:
         out: list[str] = []
         for tag in self.references:
             for mark in element.iter(tag):
-                out.extend(self.texts.get((tag, mark.get(W_ID)), ()))
+                if not any(a.tag in DELETED for a in mark.iterancestors()):  # (a mark deleted under tracked changes)
+                    out.extend(self.texts.get((tag, mark.get(W_ID)), ()))
         return out

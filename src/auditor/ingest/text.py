@@ -305,14 +305,14 @@ def _spaced_table_ahead(lines: list[str], i: int) -> bool:
     cell (a header line or two may come first); looks no further than the spaced lines go."""
     figures = 0
     words_only = 2  # lines of words a table may open with (its header), one more after a caption line
-    last = None
+    last, left = None, 0
     for k in range(i, len(lines)):
         cells = _spaced_cells(lines[k])
-        if not cells and last is not None and _lone_cell(lines[k], last) is not None:
+        if not cells and last is not None and _lone_cell(lines[k], last, left) is not None:
             continue  # (a row with its label only, or a cell's wrapped rest: the table may go on)
         if not cells:
             break
-        last = cells
+        last, left = cells, min(cells[0][0], left if last is not None else cells[0][0])
         if k == i and all(CAPTION_CELL_RE.match(text.strip()) for _, _, text in cells):
             words_only = 3  # 编制单位：…   2024年度   单位：万元, then a header of two lines
         figures += _figure_row(cells)
@@ -328,7 +328,7 @@ def _spaced_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
     start = i
     while i < len(lines):
         cells = _spaced_cells(lines[i])
-        lone = _lone_cell(lines[i], found[-1]) if not cells and found else None
+        lone = _lone_cell(lines[i], found[-1], _left(found)) if not cells and found else None
         if isinstance(lone, int):  # (the rest of the cell above, wrapped: joined to it)
             start_col, end_col, text = found[-1][lone]
             found[-1][lone] = (start_col, end_col, text + lines[i].strip())
@@ -350,9 +350,14 @@ def _spaced_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
     return i
 
 
-def _lone_cell(line: str, above: list[tuple[int, int, str]]):
+def _left(found: list[list[tuple[int, int, str]]]) -> int:
+    """Where the table's leftmost cells start (its header's or its category rows' first column)."""
+    return min(row[0][0] for row in found)
+
+
+def _lone_cell(line: str, above: list[tuple[int, int, str]], left: int):
     """A line of one cell inside a table laid out with spaces, the table going on after it: at
-    the first column, a row with only its label (六、经营收入, nothing received: the row's cells);
+    the table's leftmost column (`left`), a row with only its label (六、经营收入, nothing received: the row's cells);
     under a column of words further right, the rest of that cell of the row `above` wrapped onto
     a line of its own (机关事业单位基本养老 ↵ 保险缴费支出: the cell's index). None for anything else."""
     text = line.strip()
@@ -361,10 +366,10 @@ def _lone_cell(line: str, above: list[tuple[int, int, str]]):
     width = _display_columns(line)
     at = width[len(line) - len(line.lstrip())]
     cell = (at, at + width[-1] - width[len(line) - len(line.lstrip())], text)
-    if abs(at - min(c[0] for c in above)) <= ALIGN_SLACK:
-        # (a numbered line is a label only among numbered labels: 六、经营收入 under 五、事业收入;
-        # 二、支出决算情况 after rows of names is the next part's heading)
-        if ITEM_START_RE.match(text) and not ITEM_START_RE.match(above[0][2]):
+    if at == left:
+        # (a row's label starts where the labels above start: 六、经营收入, 一、基本支出 heading its
+        # rows; a heading standing off them, or after the table's total, is the next part's)
+        if ITEM_START_RE.match(text) and TOTAL_LABEL_RE.search(above[0][2]):
             return None
         return [cell]
     under = next((k for k, c in enumerate(above) if abs(at - c[0]) <= ALIGN_SLACK), None)
@@ -379,13 +384,14 @@ def _goes_on(lines: list[str], k: int, found: list) -> bool:
     for j in range(k, min(len(lines), k + MAX_LONE_RUN)):
         if cells := _spaced_cells(lines[j]):
             return _figure_row(cells)  # (a row of words after it is another table's header: a heading between)
-        if not isinstance(_lone_cell(lines[j], found[-1]), (list, int)):
+        if not isinstance(_lone_cell(lines[j], found[-1], _left(found)), (list, int)):
             return False
     return False
 
 
 MAX_LONE_RUN = 4  # lines of a label alone in a row that a spaced table may hold in a run
 LONE_CELL_CHARS = 30  # a label or the wrapped rest of one, no line of prose
+TOTAL_LABEL_RE = re.compile(r"(?:合计|总计)$")  # a table's closing row
 ALIGN_SLACK = 2  # display columns a cell may stand off its column's start
 
 

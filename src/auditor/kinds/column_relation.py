@@ -82,16 +82,18 @@ def _differences(table, rule):
                 if found is None:
                     continue
                 yield CHECKED
-                if found is not CHECKED and not _other_relation(values, details, found, k, (i, j), columns):
+                if found is not CHECKED and not _other_relation(values, details, k, (i, j), columns, rule.params["min_rows"]):
                     yield _hit(table, grid, heads, found, k, i, j, values)
 
 
-def _other_relation(values, details, odd, k, pair, columns) -> bool:
+def _other_relation(values, details, k, pair, columns, min_rows: int) -> bool:
     """Every detail row, the odd one too, works column k out from another pair of columns (项目支出
     = 支出合计 − 基本支出 in every row, and = 收入合计 − 基本支出 only where a unit's income equals its
-    spending): the rows bear out that relation, the odd row's figure with them; the learned one was
-    a coincidence of the others."""
+    spending), at least `min_rows` of them with no figure of it 0 (as a learned relation must: a
+    column of zeros beside a copy of column k bears out nothing): the rows bear out that relation,
+    the odd row's figure with them; the learned one was a coincidence of the others."""
     return any(len({i, j, k}) == 3 and (i, j) != pair and all(not _misfit(values, r, k, i, j) for r in details)
+               and sum(all(values[(r, c)].value for c in (i, j, k)) for r in details) >= min_rows
                for i in columns for j in columns)
 
 

@@ -1186,25 +1186,28 @@ def _check_indicator_rows(doc, rule):
                              if items else ""),
                           fields={"stated_count": str(stated), "counted": str(len(core)), "subject": subject},
                           highlights=[r.cells["indicator"].loc for r in core])
-            yield from _level_counts(m, rows, label, passage)
+            yield from _level_counts(m, rows, core, label, passage)
             yield from _category_rows(passage, m.end(), min(e, m.end() + MAX_BREAKDOWN_CHARS), (level1, level2),
                                       label, params)
 
 
-def _level_counts(m: re.Match, rows: list, label: str, passage: Passage):
+def _level_counts(m: re.Match, rows: list, core: list, label: str, passage: Passage):
     """The first- and second-level counts stated before the third's (一级指标4个、二级指标7个、…)
-    against the categories the table's rows fall under; a table with a row of no second-level
+    against the categories the table's rows fall under, the first-level items (预算执行 | 预算执行率)
+    counted or not, as the third-level count takes them; a table with a row of no second-level
     category (a form of two levels) is not judged on the second."""
     names = m.re.groupindex
     for level in ("level1", "level2"):
         if level not in names or not m.group(level):
             continue
         stated = _number(m.group(level))
-        keys = [(_category(r.level1), _category(r.level2)) if level == "level2" else _category(r.level1) for r in rows]
-        if stated is None or any(not (k[1] if level == "level2" else k) for k in keys):
+
+        def keys(of: list) -> list:
+            return [(_category(r.level1), _category(r.level2)) if level == "level2" else _category(r.level1) for r in of]
+        if stated is None or any(not (k[1] if level == "level2" else k) for k in keys(rows)):
             continue
-        distinct = list(dict.fromkeys(keys))
-        if stated == len(distinct):
+        distinct = list(dict.fromkeys(keys(core)))
+        if stated in (len(distinct), len(dict.fromkeys(keys(rows)))):
             continue
         subject = "一级指标" if level == "level1" else "二级指标"
         quote, loc = passage.quote(m.start(level), m.end(level), m.start(level))

@@ -834,6 +834,9 @@ def _list_sentence(base: FactBase, part: Fact) -> int | None:
 
 BREAKDOWN_MIN_ITEMS = 3  # a breakdown lists at least three parts with their shares
 BREAKDOWN_SLACK = Decimal("0.5")  # their shares add up to 100% within this (rounded, maybe one slip)
+# …or, the parts adding up to a total stated before them, within this of 100%: one share slipped
+# (62.30% for 63.20%), not shares of something else (each project's 占90.00% of its own budget)
+SLIPPED_SHARE = Decimal(10)
 
 
 def _sum_stated_before(block: list[Fact], pairs: list[tuple[Fact, Fact]]) -> bool:
@@ -866,7 +869,8 @@ def _breakdown(base: FactBase, rate: Fact, part: Fact) -> tuple[Fact, list[tuple
     if len(pairs) < BREAKDOWN_MIN_ITEMS or not any(p is part for p, _ in pairs) \
             or len({p.unit for p, _ in pairs}) != 1:
         return None
-    if abs(sum((r.value for _, r in pairs), Decimal(0)) - 100) > BREAKDOWN_SLACK and not _sum_stated_before(block, pairs):
+    shares = sum((r.value for _, r in pairs), Decimal(0))
+    if abs(shares - 100) > BREAKDOWN_SLACK and not (abs(shares - 100) <= SLIPPED_SHARE and _sum_stated_before(block, pairs)):
         return None
     total = sum((p.value for p, _ in pairs), Decimal(0))
     places = max(p.places for p, _ in pairs)
@@ -1460,8 +1464,11 @@ def _execution(base: FactBase, rule):
             budget = _document_value(base, rate.member, "全年预算", rate.subject)
         if budget is None and actual is not None and not rate.member:
             # “全年实际支出13,905.12万元，预算执行率97.67%”: the unit's rate, on the budget stated
-            # unnamed before it under the same heading
+            # unnamed before it under the same heading (or on the money received it names, 资金执行率 =
+            # 实际支出 ÷ 到位资金: either holding, it holds)
             budget = _unnamed_budget_of(base, rate, actual, "全年预算")
+            if budget is not None and any(_fits(rate, actual, f) for f in _received_before(base, rate)):
+                continue
         if budget is None and actual is not None:
             start = _year_start_only(base, rate, actual, sentence)
             if start is not None:
@@ -1579,6 +1586,14 @@ def _unnamed_budget_of(base: FactBase, rate: Fact, actual: Fact, measure: str) -
         if found is not None:
             return found
     return None
+
+
+def _received_before(base: FactBase, rate: Fact) -> list[Fact]:
+    """The amounts of money received (实际到位, 下达: received_funds_words) the paragraph states
+    before the rate."""
+    received = tuple(concepts().get("received_funds_words") or ())
+    return [f for f in base.by_block.get(rate.block, ()) if f.id < rate.id and f.is_money
+            and any(w in f.label for w in received)]
 
 
 def _top_heading(section: str | None) -> bool:
@@ -2247,12 +2262,19 @@ def _text_rates(base: FactBase, formulas: list):
                      and compact(f.label).rstrip("".join(COPULAS)).endswith(rate_names)):
             before = _before(_same_sentence(base, rate), rate)
             since = max((f.id for f in before if f.unit == "%"), default=-1)
-            terms = [f for f in before if f.id > since]
-            num = next((f for f in reversed(terms) if f.measure == formula["numerator"]), None)
-            den = next((f for f in reversed(terms) if f.measure == formula["denominator"]), None)
-            if num is not None and den is not None and num.unit == den.unit:
-                yield from _rate_against(base, rate, num, den, formula["rate"],
-                                         f"{formula['numerator']} ÷ {formula['denominator']}")
+            terms = [f for f in before if f.id > since and not f.comparator]
+            # (the two terms alone in the run, of one thing: no other figure in their unit, a sub-weight
+            # or points taken off, and no 其中 between a whole's points and a part's score)
+            nums = [f for f in terms if f.measure == formula["numerator"]]
+            dens = [f for f in terms if f.measure == formula["denominator"]]
+            if len(nums) != 1 or len(dens) != 1:
+                continue
+            num, den = nums[0], dens[0]
+            text = base.sentences.get((rate.block, rate.sentence), "")
+            if num.unit != den.unit or sum(f.unit == num.unit for f in terms) != 2 or num.member != den.member \
+                    or any(w in text[min(num.at, den.at):max(num.at, den.at)] for w in lexicon().list_openers):
+                continue
+            yield from _rate_against(base, rate, num, den, formula["rate"], f"{formula['numerator']} ÷ {formula['denominator']}")
 
 
 def _scored_row(facts: list[Fact], rule) -> bool:

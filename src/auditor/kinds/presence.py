@@ -168,9 +168,8 @@ def _check_data_said_empty(doc, rule):
     for i, block in enumerate(blocks):
         if not isinstance(block, Table) or len(block.rows) < 2:
             continue
-        note = next((b for b in _neighbours(blocks, i) if b is not blocks[i - 1] and said.search(b.text)), None) \
-            if i + 1 < len(blocks) else None
-        if note is None:
+        note = _note_after(blocks, i, said)
+        if note is None or _of_another_table(note.text, block):
             continue
         yield CHECKED
         figure = next((c for row in block.rows[1:] if not _numbering_row(row) for c in row[1:]
@@ -180,6 +179,31 @@ def _check_data_said_empty(doc, rule):
                       expected="本表无数据，或删去“无数据”的说明", highlights=[figure.loc],
                       formula=f"说明称本表无数据，而「{block.title or f'表{block.index}'}」{figure.loc.describe()} 为 "
                               f"{figure.text.strip()}", fields={"item": block.title or f"表{block.index}"})
+
+
+def _note_after(blocks, i: int, said):
+    """The note right after table i saying a table is empty: up to the next heading, table or line
+    naming a table (公开08表, another table's title whose grid is left out); not one saying some of
+    its rows or columns are (本表无数据的栏次已省略)."""
+    for block in blocks[i + 1:i + 5]:
+        if isinstance(block, (Table, Heading)) or TABLE_NAMED_RE.search(block.text.strip()):
+            return None
+        m = said.search(block.text)
+        if m and not block.text[m.end():].startswith(("的", "之")):
+            return block
+    return None
+
+
+# a line naming a table: its title (…决算表) or its number (公开08表)
+TABLE_NAMED_RE = re.compile(r"表\s*(?:[（(][^）)]{0,12}[）)])?$")
+
+
+def _of_another_table(text: str, table: Table) -> bool:
+    """The note names a table by name other than this one (…政府性基金预算财政拨款收入支出决算表为空表
+    under the 三公 table)."""
+    named = [m.group(0) for m in re.finditer(r"[\u4e00-\u9fff“”\"]{4,30}?(?:决算表|预算表|明细表|情况表)", text)]
+    title = compact(table.title or "")
+    return bool(named) and not any(compact(n).strip("“”\"") in title or title.endswith(compact(n)[-6:]) for n in named)
 
 
 CHECKS = {"required_tables": _check_required_tables, "empty_table_statement": _check_empty_table_statement,

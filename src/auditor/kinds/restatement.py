@@ -429,7 +429,12 @@ def _body_of_other_concept(base, fact: Fact) -> bool:
             or not fact.concept.endswith(tuple(concepts().get("organization_endings") or ())):
         return False
     text = base.sentences.get((fact.block, fact.sentence), "")
-    return bool(lexicon().concepts.all(compact(text[:fact.at])))
+    # (the words before, the body's own name out: 县政府采购中心 names no 政府采购)
+    named = [c for _, _, c in lexicon().concepts.all(compact(text[:fact.at]).replace(fact.concept, ""))]
+    # (a thing the body's row states, 收入合计 over a table of the units' 收入合计: its own figure)
+    heads = {compact(t.header) for t in base.by_concept.get(fact.concept, ()) if t.source == "table"}
+    stated = {c for h in heads for _, _, c in lexicon().concepts.all(h)}
+    return bool(named) and not (set(named) & stated or any(c in h for c in named for h in heads))
 
 
 def _opening(base, fact: Fact, words: tuple[tuple, tuple]) -> bool:

@@ -37,6 +37,8 @@ PARAMS = {
     # or a 雨量站, not both), when the whole's name holds it too (水文监测站点); people and
     # villages are left out: 寄宿生 and 贫困生, 脱贫村 and 重点村 overlap
     "place_heads": (list, []),
+    # words opening a part that say it is besides the whole, not one of its kinds (另有公益性岗位人员8人)
+    "besides_words": (list, ["另有", "另外", "此外", "另"]),
     # names of kinds written with another ending than their kind's (公务员 is a 公务人员 beside 事业人员)
     "ending_aliases": (dict, {}),
     # characters between a part and what comes before it (the marker or the part before): its name
@@ -172,7 +174,7 @@ def check(doc, rule):
             parts = _parts(base, total, marker.end(), following, params, opens, listed_in)
             if _of_earlier_whole(facts[:k], total, parts, fillers, params):
                 continue  # (…低保对象2,860人、特困人员420人，其中：城市低保对象…: the first whole's parts)
-            parts = _within_whole(total, parts, params["contrary_words"])
+            parts = _within_whole(total, parts, params["contrary_words"], tuple(params["besides_words"]))
             names = [_aliased(fillers.sub("", compact(p.label)), params) for p in parts]
             parts, names = _kinds_listed(base, parts, names, params)
             parts, names = _before_subdivision(parts, names)
@@ -232,12 +234,14 @@ def _parts(base, total: Fact, start: int, following: list[Fact], params: dict, o
     return parts
 
 
-def _within_whole(total: Fact, parts: list[Fact], contrary: list[list[str]]) -> list[Fact]:
-    """The parts up to the first one outside the whole (see contrary_words)."""
+def _within_whole(total: Fact, parts: list[Fact], contrary: list[list[str]], beyond: tuple = ()) -> list[Fact]:
+    """The parts up to the first one outside the whole (see contrary_words), or said to be besides
+    it (另有公益性岗位人员8人: `beyond`, besides_words)."""
     whole = compact(total.label)
     outside = [b for a, b in contrary if a in whole and b not in whole]
     for k, part in enumerate(parts):
-        if any(w in compact(part.label) for w in outside):
+        label = compact(part.label)
+        if any(w in label for w in outside) or (k and label.startswith(beyond)):
             return parts[:k]
     return parts
 
