@@ -182,6 +182,8 @@ def test_a_repeated_number_standing_for_the_next_is_told_once():
     # a monitoring report beside last year's 决算数 may be of the next year: the outturn rules out neither
     ("某县水利局2025年1-6月项目绩效运行监控报告\n本局2024年度支出2,860.00万元。2025年度安排项目2个。\n"
      "项目名称\t2024年决算数\t2025年预算数\t2025年1-6月执行数\n合计\t2,860.00\t2,802.03\t926.82\n", 2025),
+    # one outturn column alone (2025年决算数 under a 2024 title) may be the slip itself: the title holds
+    ("某局2024年度部门决算\n2025年度本局收入总计1,250.40万元。\n收入支出决算表\n项目\t2025年决算数\n收入总计\t1,250.40\n", 2024),
     # a final account with next year's plan: its own outturn (2024年决算数) is its year
     ("某局部门决算及工作安排说明\n一、2024年度部门决算情况\n本局2024年度收入总计860.00万元。\n"
      "项目\t2024年决算数\t2023年决算数\n收入总计\t860.00\t820.00\n二、2025年度工作安排\n2025年度，本局将继续加强预算管理。\n", 2024),

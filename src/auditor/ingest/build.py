@@ -487,11 +487,14 @@ def _names_plan(title: str) -> bool:
 
 
 def _latest_outturn(blocks: list) -> str | None:
-    """The latest year the tables' column heads state an outturn of (2024年决算数, 2024年执行数)."""
+    """The latest year the tables' column heads state an outturn of (2024年决算数), when they state
+    the year before's too (2024年决算数 | 2023年决算数: this year's beside last year's, as a report
+    on its year compares them); None otherwise (one column's year may be the slip itself)."""
     pattern = outturn_head_re()
-    found = [m.group(1) for b in blocks if isinstance(b, Table) for row in b.rows[:3] for cell in row
-             if (m := pattern.fullmatch(re.sub(r"\s", "", _ascii_digits(cell.text))))]
-    return max(found, default=None)
+    found = {m.group(1) for b in blocks if isinstance(b, Table) for row in b.rows[:3] for cell in row
+             if (m := pattern.fullmatch(re.sub(r"\s", "", _ascii_digits(cell.text))))}
+    latest = max(found, default=None)
+    return latest if latest is not None and str(int(latest) - 1) in found else None
 
 
 @lru_cache(maxsize=4)
