@@ -1,29 +1,13 @@
 """Word footnotes and endnotes read as the published text: each note's paragraphs right after the
 body paragraph that carries its mark; the separator notes Word keeps are no text."""
-import zipfile
-
 from auditor.ingest import load
 from auditor.model import Paragraph
+from fixtures.raw_docx import W, write_docx
 
-W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 def _docx(path, body: str, footnotes: str) -> str:
-    with zipfile.ZipFile(path, "w") as z:
-        z.writestr("[Content_Types].xml",
-                   '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-                   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-                   '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
-                   'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
-        z.writestr("_rels/.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                   f'<Relationship Id="r1" Type="{REL}/officeDocument" Target="word/document.xml"/></Relationships>')
-        z.writestr("word/_rels/document.xml.rels",
-                   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                   f'<Relationship Id="r1" Type="{REL}/footnotes" Target="footnotes.xml"/></Relationships>')
-        z.writestr("word/document.xml", f"<w:document {W}><w:body>{body}</w:body></w:document>")
-        z.writestr("word/footnotes.xml", f"<w:footnotes {W}>{footnotes}</w:footnotes>")
-    return str(path)
+    return write_docx(path, body, {"footnotes.xml": ("footnotes", f"<w:footnotes {W}>{footnotes}</w:footnotes>")})
 
 
 def _p(text: str, mark: str = "") -> str:

@@ -1,13 +1,10 @@
 """Word's automatic numbering read as the page shows it (一、 （一） 1.), from numbering.xml."""
-import zipfile
-
 import pytest
 
 from auditor.ingest import load
 from auditor.ingest.docx_numbering import FORMATS, chinese, letters, roman
+from fixtures.raw_docx import W, write_docx
 
-W = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
-     'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"')
 LEVELS = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")]
 
 
@@ -33,23 +30,7 @@ def _docx(path, paras, start_override=None, levels=LEVELS):
               '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
               '<w:style w:type="paragraph" w:styleId="H1b"><w:name w:val="heading 1"/><w:basedOn w:val="H1"/></w:style>'
               '</w:styles>')
-    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    with zipfile.ZipFile(path, "w") as z:
-        z.writestr("[Content_Types].xml",
-                   '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-                   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-                   '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
-                   'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
-        z.writestr("_rels/.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                   f'<Relationship Id="r1" Type="{rel}/officeDocument" Target="word/document.xml"/></Relationships>')
-        z.writestr("word/_rels/document.xml.rels",
-                   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                   f'<Relationship Id="r1" Type="{rel}/styles" Target="styles.xml"/>'
-                   f'<Relationship Id="r2" Type="{rel}/numbering" Target="numbering.xml"/></Relationships>')
-        z.writestr("word/document.xml", f'<w:document {W}><w:body>{"".join(paras)}</w:body></w:document>')
-        z.writestr("word/styles.xml", styles)
-        z.writestr("word/numbering.xml", numbering)
-    return str(path)
+    return write_docx(path, "".join(paras), {"styles.xml": ("styles", styles), "numbering.xml": ("numbering", numbering)})
 
 
 def test_auto_numbered_headings_read_with_their_numbers(tmp_path):
