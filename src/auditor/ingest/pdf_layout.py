@@ -14,7 +14,7 @@ from .cleanup import clean_text, join_wrapped
 from .page_furniture import PAGE_NUMBER_RE
 from .pdf_tables import _X0, _extract, _PageShim
 from .raw import RawBlock, RawCell
-from .text import PDF_TERMINAL, parse_lines, wraps
+from .text import FURNITURE_CHARS, PDF_TERMINAL, parse_lines, wraps
 
 
 SAME_LINE_OVERLAP = 0.5  # a char joins the line its box overlaps by half its height or more
@@ -149,7 +149,6 @@ def _masked(text: str) -> str:
 PAGE_WORDS_RE = re.compile(r"第\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页|(?<![\d-])[-—–－]\s*\d{1,4}\s*[-—–－](?![\d-])")
 # (a footer's page number masked; a figure with decimals, 856.20 in a 合计 row, kept: no furniture's)
 DIGITS_RE = re.compile(r"(?<![\d.])\d{1,4}(?![\d.])")
-FURNITURE_CHARS = 40  # a page's footer or header is short
 
 
 def _text_lines(chars) -> list[tuple[float, str]]:

@@ -194,6 +194,8 @@ def _note_after(blocks, i: int, said):
     return None
 
 
+# a table's name in a note (…政府性基金预算财政拨款收入支出决算表): the kinds of table a 决算 prints
+TABLE_NAME_RE = re.compile(r"[\u4e00-\u9fff“”\"]{4,30}?(?:决算表|预算表|明细表|情况表)")
 # a line naming a table: its title (…决算表) or its number (公开08表)
 TABLE_NAMED_RE = re.compile(r"表\s*(?:[（(][^）)]{0,12}[）)])?$")
 
@@ -201,7 +203,7 @@ TABLE_NAMED_RE = re.compile(r"表\s*(?:[（(][^）)]{0,12}[）)])?$")
 def _of_another_table(text: str, table: Table) -> bool:
     """The note names a table by name other than this one (…政府性基金预算财政拨款收入支出决算表为空表
     under the 三公 table)."""
-    named = [m.group(0) for m in re.finditer(r"[\u4e00-\u9fff“”\"]{4,30}?(?:决算表|预算表|明细表|情况表)", text)]
+    named = [m.group(0) for m in TABLE_NAME_RE.finditer(text)]
     title = compact(table.title or "")
     return bool(named) and not any(compact(n).strip("“”\"") in title or title.endswith(compact(n)[-6:]) for n in named)
 
