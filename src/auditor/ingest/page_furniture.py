@@ -12,12 +12,17 @@ import re
 
 # a page's number alone on a line (— 4 —, - 4 -, 第4页, 第4页 共12页, 4/12, 4); in a text
 # export a bare number or n/m is one only beside a page break (elsewhere it may be a cell's)
-PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?"
-                            r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$")
-PAGE_MARK_RE = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?)\s*$")
-HEADER_CHARS = 40  # a running header is short, no sentence
-SENTENCE_MARKS = "。；;"
+MARKED_PAGE = r"[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?"
+PAGE_NUMBER_RE = re.compile(rf"^\s*(?:{MARKED_PAGE}|\d{{1,4}}\s*/\s*\d{{1,4}}|\d{{1,4}})\s*$")
+PAGE_MARK_RE = re.compile(rf"^\s*(?:{MARKED_PAGE})\s*$")  # (a page's number said so: anywhere)
+FURNITURE_CHARS = 40  # a page's running header, footer or number is short
 FORM_FEED = "\f"
+BLANKS = " \f\u3000\xa0"  # what a line of no text holds
+
+
+def furniture_like(text: str) -> bool:
+    """Short and no sentence, no field (单位：元): a line a page's head or foot may repeat."""
+    return 0 < len(text) <= FURNITURE_CHARS and not any(mark in text for mark in "。；;，,：:")
 
 
 def without_page_furniture(lines: list[str], runs_on) -> list[str]:
@@ -38,9 +43,9 @@ def without_page_furniture(lines: list[str], runs_on) -> list[str]:
             k += 1
             continue
         end = k
-        while end < len(lines) and (end in dropped or not lines[end].strip(" \f\u3000\xa0")):
+        while end < len(lines) and (end in dropped or not lines[end].strip(BLANKS)):
             end += 1
-        while out and not out[-1].strip(" \u3000\xa0"):
+        while out and not out[-1].strip(BLANKS):
             out.pop()  # (the blank lines before the furniture)
         rows_go_on = bool(out) and end < len(lines) and "\t" in out[-1] and "\t" in lines[end]
         if not out or end >= len(lines) or not (runs_on(out[-1].strip()) or rows_go_on):
@@ -67,18 +72,16 @@ def _running_headers(lines: list[str], starts: set[int], dropped: set[int]) -> s
     """A page's first line that is short and no sentence, when it heads another page too or names
     the report as its title does."""
     firsts = {start: _text_line(lines, start, 1, dropped) for start in starts}
-    texts = [lines[k].strip(" \f\u3000\xa0") for k in firsts.values() if k is not None]
+    texts = [lines[k].strip(BLANKS) for k in firsts.values() if k is not None]
     opening = _text_line(lines, 0, 1, dropped)
-    title = lines[opening].strip(" \f\u3000\xa0") if opening is not None else ""
+    title = lines[opening].strip(BLANKS) if opening is not None else ""
     headers = set()
     for start, k in firsts.items():
         if k is None:
             continue
-        text = lines[k].strip(" \f\u3000\xa0")
-        if len(text) > HEADER_CHARS or any(mark in text for mark in SENTENCE_MARKS) or "\t" in text:
-            continue
-        if k == opening or UNIT_LINE_RE.match(text):
-            continue  # (the title itself; a unit line, 单位：元, heads each page's table, no furniture)
+        text = lines[k].strip(BLANKS)
+        if k == opening or not furniture_like(text) or "\t" in text:
+            continue  # (the title itself; a sentence; a unit line, 单位：元, heading each page's table)
         # (repeated atop pages, or the report's name as its title gives it: 某局2024年部门决算 over
         # 某局2024年度部门决算情况说明; a line going on with a sentence the page before left open is
         # that sentence's, whatever its length)
@@ -95,13 +98,12 @@ def _names_report(text: str, title: str) -> bool:
 
 HEADER_MIN_CHARS = 6  # a running header names the unit and the report
 TITLE_SHARE = 0.8  # …in the title's characters for the most part
-UNIT_LINE_RE = re.compile(r"^[（(]?\s*(?:金额)?单位\s*[:：]")
 
 
 def _text_line(lines: list[str], k: int, step: int, dropped: set[int]) -> int | None:
     """The first line from `k` on (or back) holding text and not dropped."""
     while 0 <= k < len(lines):
-        if lines[k].strip(" \f\u3000\xa0") and k not in dropped:
+        if lines[k].strip(BLANKS) and k not in dropped:
             return k
         k += step
     return None

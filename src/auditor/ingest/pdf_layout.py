@@ -11,10 +11,10 @@ import re
 from .cleanup import clean_text, join_wrapped
 # (a page number alone on the first or last line of a page: furniture, dropped so that a table
 # running on over the page break stays one table)
-from .page_furniture import PAGE_NUMBER_RE
+from .page_furniture import PAGE_NUMBER_RE, furniture_like
 from .pdf_tables import _X0, _extract, _PageShim
 from .raw import RawBlock, RawCell
-from .text import FURNITURE_CHARS, PDF_TERMINAL, parse_lines, wraps
+from .text import PDF_TERMINAL, parse_lines, wraps
 
 
 SAME_LINE_OVERLAP = 0.5  # a char joins the line its box overlaps by half its height or more
@@ -111,7 +111,7 @@ def _without_page_numbers(lines: list[tuple[float, str]], feet: list[str] | None
     keep = list(lines)
     if feet is not None:
         feet.append(_masked(clean_text(keep[-1][1]).strip()) if keep else "")
-        if keep and len(feet) >= 2 and feet[-1] == feet[-2] and _furniture_like(clean_text(keep[-1][1]).strip()):
+        if keep and len(feet) >= 2 and feet[-1] == feet[-2] and furniture_like(clean_text(keep[-1][1]).strip()):
             keep.pop()
     for at in (-1, 0):  # (read as cleaned: 第 5 ⻚ 共 14 ⻚ is printed with a radical for 页)
         if keep and _page_number_line(clean_text(keep[at][1]).strip()):
@@ -127,18 +127,13 @@ def _drop_running_footer(lines: list[tuple[float, str]], page: int, blocks: list
         return
     text = clean_text(lines[-1][1]).strip()
     last = blocks[-1]
-    if _masked(text) == feet[-1] and _furniture_like(text) and last.kind == "para" and last.page == page - 1 \
+    if _masked(text) == feet[-1] and furniture_like(text) and last.kind == "para" and last.page == page - 1 \
             and _masked(last.text.strip()) == feet[-1] and len(feet) == page - 1:
         blocks.pop()
 
 
 def _page_number_line(text: str) -> bool:
-    return bool(PAGE_NUMBER_RE.match(text)) or (_furniture_like(text) and bool(PAGE_WORDS_RE.search(text)))
-
-
-def _furniture_like(text: str) -> bool:
-    """Short and no sentence: a line a page's foot or head may repeat."""
-    return 0 < len(text) <= FURNITURE_CHARS and not any(mark in text for mark in "。；;，,：:")
+    return bool(PAGE_NUMBER_RE.match(text)) or (furniture_like(text) and bool(PAGE_WORDS_RE.search(text)))
 
 
 def _masked(text: str) -> str:

@@ -12,7 +12,7 @@ import unicodedata
 
 from ..facts.numbers import TABLE_NUMBER
 from .cleanup import clean_text, join_wrapped
-from .page_furniture import without_page_furniture
+from .page_furniture import FURNITURE_CHARS, without_page_furniture
 from .raw import CAPTION_CELL_RE, MAX_BLOCKS, MAX_LINE_CHARS, MAX_TEXT_BYTES, MB, RawBlock, RawCell, ReadError, over_limit
 
 TERMINAL = "。！？；：.!?;:」”"
@@ -451,7 +451,6 @@ def _add_table(blocks: list[RawBlock], rows: list[list[RawCell]], line: int) -> 
 
 # a line announcing the rest of the table before (续表, 续表 公开02表, （续表）)
 CONTINUED_RE = re.compile(r"^\s*[（(]?\s*续表")
-FURNITURE_CHARS = 40  # a page's running header or number is short, no sentence
 
 
 def _continued(blocks: list[RawBlock], rows: list[list[RawCell]]) -> bool:

@@ -1196,23 +1196,23 @@ def _level_counts(m: re.Match, rows: list, core: list, label: str, passage: Pass
     against the categories the table's rows fall under, the first-level items (预算执行 | 预算执行率)
     counted or not, as the third-level count takes them; a table with a row of no second-level
     category (a form of two levels) is not judged on the second."""
-    names = m.re.groupindex
-    for level in ("level1", "level2"):
-        if level not in names or not m.group(level):
+    for level, subject in (("level1", "一级指标"), ("level2", "二级指标")):
+        if level not in m.re.groupindex or not m.group(level):
             continue
         stated = _number(m.group(level))
 
         def keys(of: list) -> list:
-            return [(_category(r.level1), _category(r.level2)) if level == "level2" else _category(r.level1) for r in of]
-        if stated is None or any(not (k[1] if level == "level2" else k) for k in keys(rows)):
+            """Each row's category at the level, with the ones above it (二级 under its 一级)."""
+            return [(_category(r.level1),) if level == "level1" else (_category(r.level1), _category(r.level2))
+                    for r in of]
+        if stated is None or not all(k[-1] for k in keys(rows)):
             continue
         distinct = list(dict.fromkeys(keys(core)))
         if stated in (len(distinct), len(dict.fromkeys(keys(rows)))):
             continue
-        subject = "一级指标" if level == "level1" else "二级指标"
         quote, loc = passage.quote(m.start(level), m.end(level), m.start(level))
         yield Hit(quote=quote, location=loc, stated=f"{stated} 个", expected=f"{len(distinct)} 个",
-                  formula=f"{label}列出{subject} {len(distinct)} 个：" + _joined(k[1] if level == "level2" else k for k in distinct),
+                  formula=f"{label}列出{subject} {len(distinct)} 个：" + _joined(k[-1] for k in distinct),
                   fields={"stated_count": str(stated), "counted": str(len(distinct)), "subject": subject})
 
 

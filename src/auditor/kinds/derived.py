@@ -1575,9 +1575,7 @@ def _unnamed_budget_of(base: FactBase, rate: Fact, actual: Fact, measure: str) -
         earlier = _unnamed_before(base, rate, anywhere)
         # (another amount spent stated before: which the rate is of cannot be told; not money
         # received, 项目资金实际到位1,600.00万元, which is no spending)
-        received = tuple(concepts().get("received_funds_words") or ())
-        if any(f.measure == "决算" and f.value != actual.value and not any(w in f.label for w in received)
-               for f in earlier):
+        if any(f.measure == "决算" and f.value != actual.value and not _received(f) for f in earlier):
             return None
         budgets = [f for f in earlier if f.measure == measure]
         # (the actual's own fund's budget where one is stated: 全年预算数135.50万元，其中：财政拨款
@@ -1588,12 +1586,14 @@ def _unnamed_budget_of(base: FactBase, rate: Fact, actual: Fact, measure: str) -
     return None
 
 
+def _received(f: Fact) -> bool:
+    """An amount of money received or allotted (实际到位, 下达: concepts.yaml received_funds_words)."""
+    return any(w in f.label for w in concepts().get("received_funds_words") or ())
+
+
 def _received_before(base: FactBase, rate: Fact) -> list[Fact]:
-    """The amounts of money received (实际到位, 下达: received_funds_words) the paragraph states
-    before the rate."""
-    received = tuple(concepts().get("received_funds_words") or ())
-    return [f for f in base.by_block.get(rate.block, ()) if f.id < rate.id and f.is_money
-            and any(w in f.label for w in received)]
+    """The amounts of money received the paragraph states before the rate."""
+    return [f for f in base.by_block.get(rate.block, ()) if f.id < rate.id and f.is_money and _received(f)]
 
 
 def _top_heading(section: str | None) -> bool:
