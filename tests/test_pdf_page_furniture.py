@@ -66,6 +66,9 @@ def test_a_total_row_alone_atop_the_next_page_is_laid_out_in_the_table_s_columns
 class _TextPage:
     """A page of text lines only, as pdf_layout reads a page (no ruling lines, so no tables)."""
 
+    bbox = (0, 0, 595, 842)
+    edges: list = []
+
     def __init__(self, lines: list[str]):
         self.chars = [{"text": ch, "x0": 50.0 + 10 * k, "x1": 60.0 + 10 * k, "top": 40.0 + 20 * n,
                        "bottom": 50.0 + 20 * n, "size": 10} for n, line in enumerate(lines) for k, ch in enumerate(line)]

@@ -126,3 +126,69 @@ def test_a_broken_file_keeps_its_error_wording(tmp_path):
     with pytest.raises(pdf_reader.ReadError) as reference:
         pdf_reader.read_pdf_plumber(str(broken))
     assert str(fast.value) == str(reference.value)
+
+
+def _footnoted_table_pdf(path: Path, superscript_note: bool) -> None:
+    """A project table running over a page break, a footnote at the first page's foot under a
+    short separator rule (its number a superscript, or at the note's own size as LibreOffice
+    sets it), and the note's mark after a figure of the sentence above the table."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("STSong-Light", 12)
+    c.drawString(72, 790, "全年项目支出执行数为306.00")
+    at = 72 + pdfmetrics.stringWidth("全年项目支出执行数为306.00", "STSong-Light", 12)
+    c.setFont("STSong-Light", 8)
+    c.drawString(at, 794, "1")  # the note's mark: two thirds of the size, a third of it up
+    c.setFont("STSong-Light", 12)
+    c.drawString(at + pdfmetrics.stringWidth("1", "STSong-Light", 8), 790, "万元，详见下表。")
+    rows = [("项目", "预算数", "执行数")] + [(f"项目{k}", f"{10 * k}.00", f"{10 * k - 1}.00") for k in range(1, 9)]
+    rows_on_page_two = [("项目", "预算数", "执行数"), ("项目9", "90.00", "89.00"), ("合计", "450.00", "441.00")]
+
+    def table(lines, top):
+        for n, row in enumerate(lines):
+            for col, text in enumerate(row):
+                c.rect(72 + col * 120, top - n * 20, 120, 20)
+                c.drawString(76 + col * 120, top + 6 - n * 20, text)
+
+    table(rows, 740)
+    c.setLineWidth(0.5)
+    c.line(72, 90, 200, 90)  # the footnote separator
+    if superscript_note:
+        c.setFont("STSong-Light", 6)
+        c.drawString(72, 79, "1")
+        c.setFont("STSong-Light", 9)
+        c.drawString(75, 76, "执行数为截至2024年12月31日的国库支付数据。")
+    else:
+        c.setFont("STSong-Light", 12)
+        c.drawString(72, 76, "1")
+        c.setFont("STSong-Light", 9)
+        c.drawString(84, 76, "执行数为截至2024年12月31日的国库支付数据。")
+    c.showPage()
+    c.setFont("STSong-Light", 12)
+    table(rows_on_page_two, 780)
+    c.showPage()
+    c.save()
+
+
+@pytest.mark.parametrize("superscript_note", [True, False], ids=["superscript", "plain-number"])
+def test_a_footnote_at_the_page_foot_leaves_the_table_whole(tmp_path, superscript_note):
+    """Word's footnotes exported to PDF: the note at the foot of the page a table runs over is
+    read as a paragraph of its own after the table, not between its halves (which would make the
+    合计 row on the next page a table of its own and its column short), and the note's mark after
+    306.00 is no digit of it."""
+    path = tmp_path / "footnote.pdf"
+    _footnoted_table_pdf(path, superscript_note)
+    fast, reference, _ = _models(path)
+    assert fast == reference, _first_difference(fast, reference)
+    blocks = fast["blocks"]
+    tables = [b for b in blocks if b.get("rows")]
+    assert len(tables) == 1 and [cell["text"] for cell in tables[0]["rows"][-1]] == ["合计", "450.00", "441.00"]
+    texts = [b["text"] for b in blocks if b.get("text")]
+    assert "全年项目支出执行数为306.00万元，详见下表。" in texts
+    assert texts[-1] == "执行数为截至2024年12月31日的国库支付数据。" if superscript_note else \
+        texts[-1] == "1 执行数为截至2024年12月31日的国库支付数据。"

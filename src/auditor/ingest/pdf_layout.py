@@ -40,7 +40,10 @@ def _read_page(page, number: int, blocks: list[RawBlock], heads: list[str] | Non
     text_lines = [line for line in _text_lines(page.filter(outside).chars) if line[1].strip()]
     if feet is not None:
         _drop_running_footer(text_lines, number, blocks, feet)
-    items = [(top, "text", text) for top, text in _without_page_numbers(text_lines, feet)]
+    text_lines = _without_page_numbers(text_lines, feet)
+    tables_bottom = max((t.bbox[3] for t in tables), default=None)
+    notes = _foot_notes(text_lines, tables_bottom, _note_rule(page, tables_bottom))
+    items = [(top, "text", text) for top, text, _ in text_lines[:len(text_lines) - len(notes)]]
     items += [(t.bbox[1], "table", t) for t in tables]
     items.sort(key=lambda item: (item[0], item[1]))
     top = clean_text(items[0][2]).strip() if items and items[0][1] == "text" else ""
@@ -67,6 +70,12 @@ def _read_page(page, number: int, blocks: list[RawBlock], heads: list[str] | Non
                        columns=tuple(sorted({cell[0] for cell in payload.cells})))
         first_item = False
     _flush(pending, number, blocks, lines_before, continues=first_item)
+    if notes:
+        lines_before += len(pending)
+        at = len(blocks)
+        _flush([clean_text(text) for _, text, _ in notes], number, blocks, lines_before)
+        for block in blocks[at:]:
+            block.foot_note = True
 
 
 RUNNING_HEADER_MIN = 8  # characters of a line repeated at the top of pages that names the report
@@ -146,9 +155,10 @@ PAGE_WORDS_RE = re.compile(r"第\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页|(?<![\d-])[
 DIGITS_RE = re.compile(r"(?<![\d.])\d{1,4}(?![\d.])")
 
 
-def _text_lines(chars) -> list[tuple[float, str]]:
+def _text_lines(chars) -> list[tuple[float, str, bool]]:
     """Group chars into lines by vertical overlap, not by a fixed tolerance on `top`:
-    published PDFs set numbers several points off the baseline of the Chinese text."""
+    published PDFs set numbers several points off the baseline of the Chinese text. Each line as
+    (top, text, whether it opens with a note mark)."""
     lines: list[list] = []  # [top, bottom, chars] of the line's first char
     for ch in sorted(chars, key=_line_order):
         top, bottom = ch["top"], ch["bottom"]
@@ -162,28 +172,85 @@ def _text_lines(chars) -> list[tuple[float, str]]:
             best[2].append(ch)
         else:
             lines.append([top, bottom, [ch]])
-    return [(line[0], _line_text(line[2])) for line in lines]
+    return [(line[0], *_line_text(line[2])) for line in lines]
 
 
 def _line_order(ch: dict) -> tuple:
     return round(ch["top"], 1), ch["x0"]
 
 
-def _line_text(chars) -> str:
-    parts, previous = [], None
+# A note mark (a Word footnote's reference, ¹ after 12.86): a digit set smaller than its line's
+# text and raised above its baseline. Word sets superscripts at about two thirds of the size,
+# a third of it up; digits in another font than the Chinese text may sit a point or two off the
+# baseline (see _text_lines), but at the text's own size.
+NOTE_MARK_SIZE = 0.8  # of the line's largest characters' size, at most
+NOTE_MARK_RISE = 0.2  # of that size, its bottom above theirs at least
+
+
+def _line_text(chars) -> tuple[str, bool]:
+    """The line's text, with its note marks left out (a mark after a figure would be read as one
+    more digit of it: 12.86⁴ as 12.864), and whether it opens with one (a footnote's first line)."""
+    size = max(ch.get("size", 10) for ch in chars)
+    base = max(ch["bottom"] for ch in chars if ch.get("size", 10) == size)
+    parts, end, opens_with_mark = [], None, False  # end: where the last character kept or left out ends
     gaps: dict = {}  # size -> the gap beyond which a space is put in
     for ch in sorted(chars, key=_X0):
+        if ch["text"].isdigit() and ch.get("size", 10) <= NOTE_MARK_SIZE * size \
+                and ch["bottom"] <= base - NOTE_MARK_RISE * size:
+            opens_with_mark = opens_with_mark or not parts
+            end = ch["x1"] if end is None else max(end, ch["x1"])
+            continue
         # compared at 0.001 pt: pdfium's coordinates are single precision, pdfminer's double
-        if previous is not None:
-            size = ch.get("size", 10)
-            gap = gaps.get(size)
+        if end is not None and parts:
+            ch_size = ch.get("size", 10)
+            gap = gaps.get(ch_size)
             if gap is None:
-                gap = gaps[size] = round(max(1.5, 0.25 * size), 3)
-            if round(ch["x0"] - previous["x1"], 3) > gap:
+                gap = gaps[ch_size] = round(max(1.5, 0.25 * ch_size), 3)
+            if round(ch["x0"] - end, 3) > gap:
                 parts.append(" ")
         parts.append(ch["text"])
-        previous = ch
-    return "".join(parts)
+        end = ch["x1"]
+    return "".join(parts), opens_with_mark
+
+
+NOTE_RULE_WIDTH = 0.4  # of the page's width at most: a footnote separator, no table's rule or border
+NOTE_RULE_MIN = 20.0  # points at least: no dash or underline of a few characters
+# what a footnote opens with under its separator when its number is not set as a superscript
+NOTE_START_RE = re.compile(r"^\s*(?:\d{1,2}|[①-⑳*＊†]|注[：:\d])")
+
+
+def _note_rule(page, tables_bottom: float | None) -> float | None:
+    """The top of the short rule that separates a page's footnotes from its text (Word's and
+    LibreOffice's footnote separator, a third of the text's width at the left), below the page's
+    tables; None when there is none."""
+    width = page.bbox[2] - page.bbox[0]
+    tops = [e["top"] for e in page.edges if e["orientation"] == "h"
+            and NOTE_RULE_MIN <= e["width"] <= NOTE_RULE_WIDTH * width
+            and (tables_bottom is None or e["top"] > tables_bottom)]
+    return max(tops) if tops else None
+
+
+def _foot_notes(lines: list[tuple[float, str, bool]], tables_bottom: float | None,
+                rule_top: float | None) -> list[tuple[float, str, bool]]:
+    """The page's last lines from the first note on (a Word footnote and its wrapped lines): a
+    line opening with a note mark, or under the footnote separator opening as a note does (1 …,
+    ① …), below the page's tables and after some other text or a table: printed at the page's
+    foot, no part of the page's flow. [] when there are none."""
+    start = None
+    for k in range(len(lines) - 1, -1, -1):
+        top, text, opens_with_mark = lines[k]
+        if tables_bottom is not None and top < tables_bottom:
+            break
+        if opens_with_mark or (rule_top is not None and top > rule_top and NOTE_START_RE.match(clean_text(text))):
+            start = k
+    if start is None or (start == 0 and tables_bottom is None):
+        return []
+    return lines[start:]
+
+
+def _last_of_flow(blocks: list[RawBlock]) -> RawBlock | None:
+    """The last block of the pages' own flow, past the notes at the foot of the page before."""
+    return next((block for block in reversed(blocks) if not block.foot_note), None)
 
 
 def _flush(lines: list[str], page: int, blocks: list[RawBlock], lines_before: int = 0,
@@ -196,9 +263,10 @@ def _flush(lines: list[str], page: int, blocks: list[RawBlock], lines_before: in
     if not lines:
         return
     new = parse_lines(lines, PDF_TERMINAL)
-    if continues and new and new[0].kind == "para" and blocks and blocks[-1].kind == "para" \
-            and blocks[-1].page == page - 1 and wraps(blocks[-1].text, new[0].text, PDF_TERMINAL):
-        blocks[-1].text = join_wrapped(blocks[-1].text, new.pop(0).text)
+    last = _last_of_flow(blocks)
+    if continues and new and new[0].kind == "para" and last is not None and last.kind == "para" \
+            and last.page == page - 1 and wraps(last.text, new[0].text, PDF_TERMINAL):
+        last.text = join_wrapped(last.text, new.pop(0).text)
     for block in new:
         block.page = page
         if block.line is not None:
@@ -235,7 +303,7 @@ def _names_a_subject(row: list[RawCell]) -> bool:
 
 def _add_table(blocks: list[RawBlock], rows: list[list[RawCell]], page: int, continues: bool,
                columns: tuple = ()) -> None:
-    previous = blocks[-1] if blocks else None
+    previous = _last_of_flow(blocks)
     if continues and previous is not None and previous.kind == "table" and previous.rows[-1][0].page == page - 1 \
             and len(previous.rows[0]) != len(rows[0]) and len(rows) <= ORPHAN_ROWS:
         # a last row or two alone atop the next page (总分 | 100 | 97.80), its merged cells making

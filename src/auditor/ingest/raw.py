@@ -27,6 +27,9 @@ class RawBlock:
     sheet: str | None = None
     level: int | None = None  # heading level given by the format (Word styles, <h2>)
     columns: tuple = ()  # a PDF table's column starts (x0 of its cells), for rows on the next page
+    # a note printed at a PDF page's foot (a Word footnote): the page's own flow goes on past it to
+    # the next page (a table, a sentence cut by the page break)
+    foot_note: bool = False
 
 
 class ReadError(Exception):
