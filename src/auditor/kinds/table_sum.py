@@ -420,7 +420,7 @@ def _check_summary_totals(doc, rule, typed):
                        for hit in _side_column(rule, t, records, lambda r, c=col: r.parts.get(c),
                                                header[col].text.strip() if col < len(header) else "")]
             rows = list(_side_rows(rule, t, records))
-            crossing = _crossing_cell(rule, t.table, columns, (None, rows)) if rows else None
+            crossing = _crossing_cell(rule, t.table, columns, ((), rows)) if rows else None
             yield from [crossing] if crossing is not None else [*columns, *rows]
         yield from _grand_totals(rule, t, totals_off)
 
@@ -691,7 +691,7 @@ def _check_column_total(doc, rule, typed):
         if at < details[0] and compact(_label(grid[details[0]])).startswith(tuple(rule.params["inner_row_words"])):
             # (本年收入合计 | 其中：财政拨款收入 | 事业收入 | 其他收入: the 其中 list right under the total is its own)
             rows.append(details)
-        across = _row_totals(rule, table, grid, [*details, at], summed, heads, labels)
+        across = _row_totals(rule, table, grid, [*details, at], summed, heads, labels, at)
         slips = _product_slips(table, rule)
         told, column_hits, agreed = set(), [], 0
         restating = _restating_row(grid, rows[0], at, summed, Decimal(str(rule.params["restating_row_slack"])))
@@ -710,7 +710,7 @@ def _check_column_total(doc, rule, typed):
             agreed += hit is None and col < len(grid[at]) and is_amount(grid[at][col])
             if hit is not None and _products_explain(hit, slips, col, table):
                 continue  # (the total is right once a row's amount is its product: SUM007 tells that row)
-            if hit is not None and across is not None and col == across[0] and len(across[1]) == 1 \
+            if hit is not None and across is not None and col in across[0] and len(across[1]) == 1 \
                     and Decimal(hit.fields["diff"]) == -Decimal(across[1][0].fields["diff"]):
                 # (the row's figure is too high by what the column's total falls short of its rows)
                 continue  # the one row that does not add up across explains the column's gap: told once
@@ -735,7 +735,7 @@ def _check_column_total(doc, rule, typed):
             hit.formula += f"（{_label(grid[at]).strip()}行与该行数字相同：该行是合计所含的唯一一项，其后各行是它的细项）"
             yield hit
         yield from _group_hits(rule, table, grid, details, label_col, summed, heads)
-        yield from _subtotal_hits(rule, table, grid, details, label_col, summed, heads)
+        yield from _subtotal_hits(rule, table, grid, details, label_col, summed, heads, at < details[0])
 
 
 def _without_per_head_rows(grid, details: list[int], at: int, label_col: int) -> list[int]:
@@ -853,7 +853,7 @@ def _crossing_cell(rule, table, column_hits: list[Hit], across) -> Hit | None:
     if row_hit.cls or col_hit.cls or Decimal(row_hit.fields["diff"]) != Decimal(col_hit.fields["diff"]):
         return None
     r, c = row_hit.location.row - 1, col_hit.location.col - 1
-    if c == across[0] or r >= len(table.rows) or c >= len(table.rows[r]):
+    if c in across[0] or r >= len(table.rows) or c >= len(table.rows[r]):
         return None
     cell = table.rows[r][c]
     value = parse_cell(cell.text.strip())
@@ -965,41 +965,71 @@ def _part_totals(rule, table, grid):
 MOST_ROWS = Decimal("0.6")
 
 
-def _row_totals(rule, table, grid, rows: list[int], summed: list[int], heads: list[str], labels: set):
-    """(the total column, hits) for a table with one column headed 合计 / 总计 whose row figures
-    are the sum of the other summed columns': each row that does not add up across, when most
-    rows do. None when the table has no such column or its rows do not show the identity."""
+def _row_totals(rule, table, grid, rows: list[int], summed: list[int], heads: list[str], labels: set,
+                total_row: int | None = None):
+    """(the total columns, hits) for a table with columns headed 合计 / 总计 whose row figures are
+    the sum of the other summed columns': each row that does not add up across, in each group of
+    columns where most rows do. None when the table has no such column or its rows show no identity.
+    One total column sums the table's other columns; several (收入合计 | 财政拨款收入 | 其他收入 |
+    支出合计 | 基本支出 | 项目支出) each sum the columns after it up to the next, a blank part 0 as
+    in a 决算 table. `total_row`: the table's total row, whose gap carried up from its rows' is told
+    at them, not again at it."""
     # (a head naming the period or kind of its total, 全年合计, 本年合计, is a total's too: the rows
     # adding up across in most rows show it)
     ends = (*labels, *rule.params["column_subtotal_labels"])
     bare = {c: HEAD_UNIT_RE.sub("", compact(heads[c])) for c in summed}  # (小计（万元）: its unit aside)
     total_cols = [c for c in summed if bare[c] in labels or bare[c].endswith(ends)]
-    if len(total_cols) != 1 or len(summed) < 3:
+    if not total_cols or len(summed) < 3:
         return None
-    total_col = total_cols[0]
-    parts_cols = _summed_beside(rule, table, heads, summed, total_col)
-    checked, telling, hits = 0, 0, []
+    if len(total_cols) == 1:
+        groups = [(total_cols[0], _summed_beside(rule, table, heads, summed, total_cols[0]), False)]
+    else:
+        groups = [(col, _summed_beside(rule, table, heads, [c for c in summed if col <= c < stop], col), True)
+                  for col, stop in zip(total_cols, [*total_cols[1:], table.width])]
+    judged = [(col, hits) for col, parts, blanks in groups if len(parts) >= 2
+              for hits in [_group_across(rule, table, grid, rows, heads, col, parts, blanks, total_row)]
+              if hits is not None]
+    if not judged:
+        return None
+    return tuple(col for col, _ in judged), [hit for _, hits in judged for hit in hits]
+
+
+def _group_across(rule, table, grid, rows: list[int], heads: list[str], total_col: int, parts_cols: list[int],
+                  blanks_zero: bool, total_row: int | None) -> list[Hit] | None:
+    """The rows of one group of columns not adding up across (its total column against its parts),
+    or None unless most rows do. `blanks_zero`: a blank part is 0 (a row with its total and one part
+    printed at least is judged); else a row with a blank part is not judged."""
+    checked, telling, hits, gaps = 0, 0, [], {}
     not_summed = _not_summed(rule)
     for r in rows:
         if any(w in compact(_label(grid[r])) for w in not_summed):
             continue  # (平均班额, 生均支出, 执行率 rows: their 合计 is an average or a rate, no sum)
         total_cell = table.rows[r][total_col] if total_col < len(table.rows[r]) else None
-        cells = [table.rows[r][c] for c in parts_cols if c < len(table.rows[r])]
-        if total_cell is None or not total_cell.text.strip() or any(not c.text.strip() for c in cells):
+        pairs = [(table.rows[r][c], heads[c].strip() or f"第{c + 1}列") for c in parts_cols if c < len(table.rows[r])]
+        if blanks_zero:
+            pairs = [(cell, name) for cell, name in pairs if cell.text.strip() and cell.text.strip() not in BLANK_MARKS]
+        if total_cell is None or not total_cell.text.strip() or not pairs \
+                or any(not cell.text.strip() for cell, _ in pairs):
             continue
-        names = [heads[c].strip() or f"第{c + 1}列" for c in parts_cols]
+        cells, names = [cell for cell, _ in pairs], [name for _, name in pairs]
         label = compact(_label(grid[r])) or f"第{r + 1}行"
         hit = _compare(rule, table, total_cell, cells, label, heads[total_col].strip(), names)
         checked += 1
         if hit is not None:
             hit.fields["relation"] = "各栏之和为"
             hits.append(hit)
-        elif all(parse_cell(c.text.strip()) is not None and parse_cell(c.text.strip()).value for c in cells):
+            gaps[r] = Decimal(hit.fields["diff"])
+        elif all(parse_cell(c.text.strip()) is not None and parse_cell(c.text.strip()).value for c in cells) \
+                and (len(cells) == len(parts_cols) or not blanks_zero):
             telling += 1  # (a row adding up with no part 0: 110 = 60 + 50 + 0.00 fits any part list)
+    if total_row in gaps and len(gaps) > 1 and gaps[total_row] == sum(v for r, v in gaps.items() if r != total_row):
+        # (the total row off by what its rows are: their slip carried up, told at them)
+        hits = [h for h in hits if h.location.row - 1 != total_row]
+        checked -= 1
     # (most rows adding up show the identity; of two rows, one adding up with every part printed)
     if checked < 2 or len(hits) > (1 - MOST_ROWS) * checked and not (checked == 2 and len(hits) == 1 and telling):
         return None
-    return total_col, hits
+    return hits
 
 
 def _summed_beside(rule, table, heads: list[str], summed: list[int], total_col: int) -> list[int]:
@@ -1200,12 +1230,17 @@ def _groups_summed(rule, table, grid, groups: dict[int, list[int]], summed: list
     (`agreed`, when given, gets each group row and column that adds up)."""
     for head, children in groups.items():
         for col in summed:
-            cells = [table.rows[r][col] for r in children if col < len(table.rows[r])]
-            if col >= len(table.rows[head]) or len(cells) != len(children) or not is_amount(grid[head][col]):
+            if col >= len(table.rows[head]) or any(col >= len(table.rows[r]) for r in children) \
+                    or not is_amount(grid[head][col]):
                 continue
+            # (a blank or a dash among the rows is 0, as a 决算 table prints it)
+            rows = [r for r in children if grid[r][col].strip() and grid[r][col].strip() not in BLANK_MARKS]
+            if not rows:
+                continue
+            cells = [table.rows[r][col] for r in rows]
             hit = _compare(rule, table, table.rows[head][col], cells, _group_label(grid[head], _label(grid[head])),
                            heads[col].strip() or f"第{col + 1}列",
-                           [_group_label(grid[r], _label(grid[head])) for r in children])
+                           [_group_label(grid[r], _label(grid[head])) for r in rows])
             if hit is not None:
                 yield hit
             elif agreed is not None and all(parse_cell(c.text) is not None for c in cells):
@@ -1254,9 +1289,31 @@ def _grouped_subtotal(row: list[str], label_col: int, words: tuple[str, ...]) ->
     return group if group and group not in words else None
 
 
-def _subtotal_hits(rule, table, grid, details: list[int], label_col: int, summed: list[int], heads: list[str]):
-    """A bare 小计 row closing the rows above it (人员经费 | 公用经费 | 小计): it is their sum."""
-    yield from _groups_summed(rule, table, grid, _bare_subtotals(grid, details, label_col, rule), summed, heads)
+def _subtotal_hits(rule, table, grid, details: list[int], label_col: int, summed: list[int], heads: list[str],
+                   total_first: bool = False):
+    """A bare 小计 row closing the rows above it (人员经费 | 公用经费 | 小计), or a named one (行政单位小计)
+    heading or closing its group: it is their sum."""
+    groups = _bare_subtotals(grid, details, label_col, rule)
+    groups.update((r, rows) for r, rows in _named_subtotals(grid, details, rule, total_first).items() if r not in groups)
+    yield from _groups_summed(rule, table, grid, groups, summed, heads)
+
+
+def _named_subtotals(grid, details: list[int], rule, total_first: bool) -> dict[int, list[int]]:
+    """Rows naming what they subtotal (行政单位小计 | 事业单位小计) that split the table's rows into
+    groups, on the side the table's total stands: under a 合计 heading the table each heads the rows
+    after it up to the next, above a closing 合计 each closes the rows since the one before.
+    {} unless the first (or the last) row is such a subtotal, every row then in one group."""
+    words = tuple(compact(w) for w in rule.params["subtotal_words"])
+    named = [r for r in details if compact(_label(grid[r])).endswith(words) and compact(_label(grid[r])) not in words]
+    if len(named) < 2 or (details[0] if total_first else details[-1]) not in named:
+        return {}
+    bounds = named + [details[-1] + 1] if total_first else [details[0] - 1] + named
+    groups = {}
+    for lo, hi in zip(bounds, bounds[1:]):
+        rows = [r for r in details if lo < r < hi]
+        if rows:
+            groups[lo if total_first else hi] = rows
+    return groups
 
 
 def _numbered_groups(rows: list[int], styles: dict, top, segments: dict | None = None) -> dict[int, list[int]]:
