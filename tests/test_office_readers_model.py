@@ -165,8 +165,8 @@ def test_docx_written_by_python_docx_reads_alike(tmp_path):
     table.cell(0, 0).text = "项目"
     table.cell(3, 3).text = "合计\n100.00"
     table.cell(1, 1).text = "基本支出 60.00"
-    inner = table.cell(2, 2).add_table(rows=1, cols=2)
-    inner.cell(0, 0).text = "嵌套表格不读"
+    # (a table nested in a cell is read beyond python-docx, as a table of its own after this one:
+    # tests/test_docx_structures.py)
     document.add_paragraph("表后段落。")
     path = tmp_path / "word.docx"
     document.save(str(path))

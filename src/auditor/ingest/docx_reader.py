@@ -14,7 +14,8 @@ from . import package
 from .cleanup import clean_text, join_wrapped
 from .docx_notes import Notes
 from .docx_numbering import read_numbering, style_numbers
-from .raw import RawBlock, RawCell, ReadError, over_limit
+from .build import PAGE_BREAK
+from .raw import RawBlock, RawCell, ReadError, bounded_int, over_limit
 
 HEADING_STYLE_RE = re.compile(r"(?:heading|标题)\s*(\d)", re.I)
 
@@ -56,6 +57,14 @@ BLOCK_WRAPPERS = {W_SDT, W_SDT_CONTENT, W_CUSTOM_XML, _w("ins"), _w("moveTo")}
 # …except a content control showing its placeholder prompt (请输入执行率，如100%: no text of the
 # document) and a table of contents (its entries name the tables whether the body holds them or not)
 W_SDT_PR, W_PLACEHOLDER_SHOWN = _w("sdtPr"), _w("showingPlcHdr")
+# a row's cells skipped before its first and after its last (w:trPr/w:gridBefore, w:gridAfter):
+# the grid columns it leaves empty, as WPS and tables pasted from Excel write a short side
+W_TRPR, W_GRID_BEFORE, W_GRID_AFTER = _w("trPr"), _w("gridBefore"), _w("gridAfter")
+# hidden text (w:rPr/w:vanish): a template's fill-in example or a note to its author, not printed
+W_VANISH = _w("vanish")
+# tables in a cell hold at most so many levels (a frame table round the report's table; Word nests
+# a few deep): a deeper table is read as its cell's text no further
+MAX_NESTED_TABLES = 8
 W_DOC_PART_OBJ, W_DOC_PART_GALLERY = _w("docPartObj"), _w("docPartGallery")
 TOC_GALLERY = "Table of Contents"
 W_VAL, W_TYPE, W_STYLE_ID, W_DEFAULT = _w("val"), _w("type"), _w("styleId"), _w("default")
@@ -94,12 +103,14 @@ def read_docx(path: str) -> list[RawBlock]:
                     # tracked changes is gone, number and all)
                     label = numbering.label(child, style_id)
                     text = f"{label}{text}" if label and text.strip() else label.strip() or text
+                if not text.strip() and _breaks_page(child):
+                    text = PAGE_BREAK  # (a page break alone in its paragraph: a table may go on after it)
                 level = level_of_style(style_id)
                 kind = "heading" if level and text.strip() else "para"
                 blocks.append(RawBlock(kind, text=text, paragraph=ordinal, level=level))
             elif tag == W_TBL:
                 ordinal += 1
-                blocks.append(RawBlock("table", rows=_table_rows(child, cells), paragraph=ordinal))
+                blocks.extend(RawBlock("table", rows=rows, paragraph=ordinal) for rows in _tables(child, cells))
             # (the notes the block refers to, printed at the page's foot: paragraphs of its own place)
             blocks.extend(RawBlock("para", text=text, paragraph=ordinal) for text in notes.referred(child))
         return blocks
@@ -112,7 +123,7 @@ def _text_box_paragraphs(p) -> list:
     if next(p.iter(*BOX_HOLDERS), None) is None:  # (runs in wrappers, w:ins or w:hyperlink, too)
         return []
     return [el for box in p.iter(W_TXBX_CONTENT) if not _copy_of_choice(box) and not _not_accepted(box, p)
-            for el in box if el.tag == W_P]
+            for el in _blocks(box) if el.tag == W_P]
 
 
 def _not_accepted(box, p) -> bool:
@@ -273,35 +284,74 @@ def _style_name(style) -> str | None:
     return None if name is None else name.get(W_VAL)
 
 
-def _table_rows(tbl, cells: list[int]) -> list[list[RawCell]]:
+def _tables(tbl, cells: list[int], depth: int = 0) -> list[list[list[RawCell]]]:
+    """The table's rows, then the rows of each table nested in its cells, in order: a table laid
+    out inside another's cell is a table of the report too. A frame (a table whose cells hold
+    tables and no text of their own) is no table: only what it holds is."""
+    inner: list = []
+    rows = _table_rows(tbl, cells, inner)
+    nested = [rows for t in inner for rows in _tables(t, cells, depth + 1)] if depth < MAX_NESTED_TABLES else []
+    if inner and not any(cell.text for row in rows for cell in row):
+        return nested
+    return [rows, *nested]
+
+
+def _table_rows(tbl, cells: list[int], inner: list | None = None) -> list[list[RawCell]]:
     """Each merged region keeps its text in the top-left cell; the cells it covers are empty.
-    Rows and cells are the direct w:tr / w:tc children (`tbl.tr_lst`, `tr.tc_lst`);
-    `cells` counts the document's cells against package.MAX_CELLS. (Children are walked in
-    plain loops: `iterchildren(tag)` sets up a matcher per call, a cost per cell.)"""
+    Rows and cells are the w:tr / w:tc children (`tbl.tr_lst`, `tr.tc_lst`), those a content
+    control or custom XML wraps included (a repeating section's rows, a cell bound to data);
+    the grid columns a row skips before and after its cells (w:gridBefore, w:gridAfter) are
+    empty cells. `cells` counts the document's cells against package.MAX_CELLS; `inner` gets the
+    tables nested in the cells. (Children are walked in plain loops: `iterchildren(tag)` sets up
+    a matcher per call, a cost per cell.)"""
     rows = []
-    for tr in tbl:
+    for tr in _blocks(tbl):
         if tr.tag != W_TR:
             continue
-        row = []
-        for tc in tr:
+        before, after = _grid_skipped(tr)
+        row = [RawCell("") for _ in range(before)]
+        for tc in _blocks(tr):
             if tc.tag != W_TC:
                 continue
             continued, span = _merge_of(tc)
-            if continued:
-                text = ""
-            else:
-                lines = [paragraph_text(p) for p in _blocks(tc) if p.tag == W_P]
-                text = _cell_text(lines[0] if len(lines) == 1 else "\n".join(lines))
-            row.append(RawCell(text))
+            row.append(RawCell("" if continued else _cell_text_of(tc, inner)))
             if span > 1:
                 if len(row) + span - 1 > package.MAX_COLUMNS:
                     raise over_limit(f"Word 表格一行超过 {package.MAX_COLUMNS:,} 列",
                                      f"上限 {package.MAX_COLUMNS:,} 列")
                 row.extend(RawCell("") for _ in range(span - 1))
+        row.extend(RawCell("") for _ in range(after))
         cells[0] += len(row)
         package.check_cells(cells[0])
         rows.append(row)
     return rows
+
+
+def _cell_text_of(tc, inner: list | None = None) -> str:
+    """A cell's text: its paragraphs', and those of the text boxes anchored in them; the tables
+    nested in it go to `inner`."""
+    lines = []
+    for p in _blocks(tc):
+        if p.tag == W_P:
+            lines.extend(paragraph_text(box) for box in _text_box_paragraphs(p))
+            lines.append(paragraph_text(p))
+        elif p.tag == W_TBL and inner is not None:
+            inner.append(p)
+    lines = [line for line in lines if line] or [""]
+    return _cell_text(lines[0] if len(lines) == 1 else "\n".join(lines))
+
+
+def _grid_skipped(tr) -> tuple[int, int]:
+    """The grid columns the row leaves empty before its first cell and after its last."""
+    trpr = _first(tr, W_TRPR)
+    if trpr is None:
+        return 0, 0
+    skipped = []
+    for tag in (W_GRID_BEFORE, W_GRID_AFTER):
+        prop = _first(trpr, tag)
+        value = bounded_int((prop.get(W_VAL) or "").strip()) if prop is not None else None
+        skipped.append(value if value is not None and value <= package.MAX_COLUMNS else 0)
+    return skipped[0], skipped[1]
 
 
 def _merge_of(tc) -> tuple[bool, int]:
@@ -356,7 +406,10 @@ def _runs_text(container, out: list[str]) -> None:
 def _run_text(run, out: list[str]) -> None:
     for item in run:
         tag = item.tag
-        if tag == W_T:
+        if tag == W_RPR:
+            if _hidden(item):
+                return
+        elif tag == W_T:
             if item.text:
                 out.append(item.text)
         elif tag == W_TAB or tag == W_PTAB:
@@ -368,6 +421,18 @@ def _run_text(run, out: list[str]) -> None:
             out.append("\n")
         elif tag == W_NOBREAKHYPHEN:
             out.append("-")
+
+
+def _breaks_page(p) -> bool:
+    """The paragraph holds a page break (w:br w:type="page" in one of its runs)."""
+    return any(br.get(W_TYPE) == "page" for br in p.iter(W_BR))
+
+
+def _hidden(rpr) -> bool:
+    """The run is hidden text (w:vanish on, as a toggle property reads: no w:val, or one not
+    false / 0 / off)."""
+    vanish = _first(rpr, W_VANISH)
+    return vanish is not None and (vanish.get(W_VAL) or "true").lower() not in ("false", "0", "off")
 
 
 def _level_of(name) -> int | None:

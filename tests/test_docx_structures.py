@@ -1,0 +1,90 @@
+"""The Word reader on the structures real templates and WPS write round a report's tables: rows
+that skip grid columns, content controls and custom XML round rows and cells, tables nested in
+cells or framed by a one-cell table, text boxes in cells, hidden text, a table split by a page
+break without its header repeated. Each document is written part by part (fixtures.raw_docx)."""
+from __future__ import annotations
+
+from fixtures.raw_docx import write_docx
+
+from auditor.ingest.docx_reader import read_docx
+
+
+def _p(text: str) -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def _tc(text: str) -> str:
+    return f"<w:tc>{_p(text)}</w:tc>"
+
+
+def _tr(*texts: str, props: str = "") -> str:
+    return f"<w:tr>{props}{''.join(_tc(t) for t in texts)}</w:tr>"
+
+
+def _tbl(*rows: str) -> str:
+    return f"<w:tbl><w:tblPr/>{''.join(rows)}</w:tbl>"
+
+
+def _rows(path) -> list[list[list[str]]]:
+    return [[[c.text for c in row] for row in b.rows] for b in read_docx(str(path)) if b.kind == "table"]
+
+
+def _texts(path) -> list[str]:
+    return [b.text for b in read_docx(str(path)) if b.kind != "table"]
+
+
+def test_a_row_skipping_grid_columns_keeps_its_cells_under_their_heads(tmp_path):
+    """w:gridBefore: the income side has run out, the expense side's item stays under 支出项目."""
+    body = _tbl(_tr("收入项目", "金额", "支出项目", "金额"), _tr("财政拨款收入", "100.00", "一般公共服务支出", "60.00"),
+                _tr("住房保障支出", "40.00", props='<w:trPr><w:gridBefore w:val="2"/></w:trPr>'),
+                _tr("总计", "100.00", props='<w:trPr><w:gridAfter w:val="2"/></w:trPr>'))
+    rows = _rows(write_docx(tmp_path / "grid.docx", body, {}))[0]
+    assert rows[2] == ["", "", "住房保障支出", "40.00"] and rows[3] == ["总计", "100.00", "", ""]
+
+
+def test_rows_and_cells_wrapped_in_content_controls_or_custom_xml_are_read(tmp_path):
+    sdt_row = f"<w:sdt><w:sdtPr/><w:sdtContent>{_tr('其他收入', '3.20')}</w:sdtContent></w:sdt>"
+    xml_row = f'<w:customXml w:element="row">{_tr("事业收入", "10.00")}</w:customXml>'
+    sdt_cell = f"<w:tr>{_tc('合计')}<w:sdt><w:sdtPr/><w:sdtContent>{_tc('113.20')}</w:sdtContent></w:sdt></w:tr>"
+    body = _tbl(_tr("项目", "金额"), _tr("财政拨款收入", "100.00"), sdt_row, xml_row, sdt_cell)
+    assert _rows(write_docx(tmp_path / "sdt.docx", body, {}))[0][1:] == [
+        ["财政拨款收入", "100.00"], ["其他收入", "3.20"], ["事业收入", "10.00"], ["合计", "113.20"]]
+
+
+def test_a_table_nested_in_a_cell_or_framed_is_a_table(tmp_path):
+    inner = _tbl(_tr("项目", "预算数", "执行数"), _tr("图书购置", "50.00", "48.00"))
+    frame = f"<w:tbl><w:tblPr/><w:tr><w:tc>{inner}<w:p/></w:tc></w:tr></w:tbl>"
+    nested = f"<w:tbl><w:tblPr/>{_tr('说明', '明细')}<w:tr>{_tc('本年项目')}<w:tc>{inner}<w:p/></w:tc></w:tr></w:tbl>"
+    rows = _rows(write_docx(tmp_path / "nested.docx", frame + _p("正文") + nested, {}))
+    # (the frame is no table; the outer table with text of its own is one, the nested one after it)
+    assert rows == [[["项目", "预算数", "执行数"], ["图书购置", "50.00", "48.00"]],
+                    [["说明", "明细"], ["本年项目", ""]],
+                    [["项目", "预算数", "执行数"], ["图书购置", "50.00", "48.00"]]]
+
+
+def test_a_text_box_in_a_cell_is_its_text(tmp_path):
+    box = ('<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>'
+           f'{_p("4.82")}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>')
+    body = _tbl(_tr("项目", "决算数"), f"<w:tr>{_tc('合计')}<w:tc><w:p>{box}</w:p></w:tc></w:tr>")
+    assert _rows(write_docx(tmp_path / "box.docx", body, {}))[0][1] == ["合计", "4.82"]
+
+
+def test_hidden_text_is_not_read(tmp_path):
+    hidden = '<w:r><w:rPr><w:vanish/></w:rPr><w:t>（填报示例：支出100.00万元）</w:t></w:r>'
+    shown = '<w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t>支出40.22万元。</w:t></w:r>'
+    assert _texts(write_docx(tmp_path / "hidden.docx", f"<w:p>{hidden}{shown}</w:p>", {})) == ["支出40.22万元。"]
+
+
+def test_a_table_a_page_break_splits_goes_on_without_its_header(tmp_path):
+    """The part after the break opens with a row of figures: the rest of the table. One opening
+    with a header of its own is another table."""
+    head = _tr("一级指标", "分值", "得分")
+    page_break = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+    body = (_tbl(head, _tr("决策", "20", "18")) + page_break + _tbl(_tr("产出", "80", "76"), _tr("总分", "100", "94"))
+            + page_break + _tbl(_tr("项目", "预算", "执行"), _tr("甲", "10", "9")))
+    from auditor.ingest.build import join_continued_tables
+
+    tables = [b for b in join_continued_tables(read_docx(write_docx(tmp_path / "split.docx", body, {}))) if b.kind == "table"]
+    assert [[c.text for c in row] for row in tables[0].rows] == [["一级指标", "分值", "得分"], ["决策", "20", "18"],
+                                                                 ["产出", "80", "76"], ["总分", "100", "94"]]
+    assert len(tables) == 2
