@@ -126,3 +126,23 @@ def test_a_table_of_the_same_header_with_no_page_break_between_is_another_table(
                           "  政府采购支出                    120.00        100.00\n\n"
                           "二、其他重要事项的情况说明\n")
     assert not any(row[0].text == "政府采购支出" for row in doc.tables[0].rows)
+
+
+def test_a_form_feed_alone_between_two_parts_of_a_table_leaves_it_one_table(tmp_path):
+    """A page break with no page number or header (a form feed on a line of its own): the rows
+    after it, no header repeated, go on with the table; a sentence it cuts goes on too."""
+    doc = _load(tmp_path, "某馆2024年度部门整体支出绩效自评报告\n2024年度本馆一般公共预算财政拨款全年支出决算为1,2\n\f\n08.40万元。\n"
+                          "一级指标\t分值\t得分\n决策\t20\t18\n\n\f\n\n产出\t80\t76\n总分\t100\t94\n")
+    (table,) = doc.tables
+    assert [row[0].text for row in table.rows] == ["一级指标", "决策", "产出", "总分"]
+    assert "2024年度本馆一般公共预算财政拨款全年支出决算为1,208.40万元。" in _texts(doc)
+
+
+def test_lines_after_page_furniture_keep_the_file_s_numbers(tmp_path):
+    """The page number and the running header taken out before reading still count: a sentence
+    and a table row after them are told at the lines the file has them on."""
+    doc = _load(tmp_path, "某站2024年度部门决算说明\n第一段。\n\n- 1 -\n\f某站2024年度部门决算\n"
+                          "三公经费4.82万元。\n项目\t金额\n合计\t4.82\n")
+    sentence = next(b for b in doc.blocks if isinstance(b, Paragraph) and "三公" in b.text)
+    (table,) = doc.tables
+    assert sentence.loc.line == 6 and table.rows[1][1].loc.line == 8

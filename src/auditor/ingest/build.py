@@ -209,29 +209,48 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
     for raw in raw_blocks:
         if raw.kind == "table" and raw.rows:
             k = len(out)
-            said = units = False
-            # (blank paragraphs between, a page break's in a word processor, say nothing either way)
+            said = units = paged = False
+            # (blank paragraphs between say nothing either way; a page break a word processor marks,
+            # PAGE_BREAK, says where the page ended)
             while k and out[k - 1].kind != "table" and (CONTINUED_RE.match(out[k - 1].text or "")
                                                          or _unit_line(out[k - 1].text) or not (out[k - 1].text or "").strip()):
                 said = said or bool(CONTINUED_RE.match(out[k - 1].text or ""))
                 units = units or _unit_line(out[k - 1].text)
+                paged = paged or out[k - 1].text == PAGE_BREAK
                 k -= 1  # (the 续表 lines between, and the unit line repeated under them)
             previous = out[k - 1] if k else None
             # (a unit line alone between two tables says nothing of their being one; under a 续
             # line it must be the first part's own)
             repeated = previous is not None and previous.kind == "table" and bool(previous.rows) \
                 and _texts(raw.rows[0]) == _texts(previous.rows[0]) and previous.sheet == raw.sheet
+            # (right after a page break, a part opening with a row of figures has no header of
+            # its own: the rest of the table above, its header not repeated)
+            headless = paged and not _words_only(raw.rows[0])
             # (in a format without pages, the header row repeated over it says it is the rest too)
             if previous is not None and previous.kind == "table" and previous.rows \
                     and (said or not units) and (not units or _same_unit(out, k - 1, out[k:])) \
                     and _width(previous) == _width(raw) and previous.sheet == raw.sheet \
-                    and _next_page(previous, raw, said or repeated):
-                if said or repeated:
+                    and _next_page(previous, raw, said or repeated or headless):
+                if said or repeated or headless:
                     previous.rows.extend(raw.rows[1:] if repeated else raw.rows)
                     del out[k:]
                     continue
         out.append(raw)
-    return out
+    return [b for b in out if not (b.kind == "para" and b.text == PAGE_BREAK)]
+
+
+# a paragraph a reader gives for a page break the document marks (a Word page break alone in its
+# paragraph): read by join_continued_tables, no paragraph of the document
+PAGE_BREAK = "\f"
+
+
+def _words_only(row) -> bool:
+    """A row with no cell a figure alone (20, 1,234.50, 96.5%): a header's make (2024年决算数 is a head)."""
+    texts = [c.text.strip() for c in row if c.text.strip()]
+    return bool(texts) and not any(FIGURE_CELL_RE.fullmatch(t) for t in texts)
+
+
+FIGURE_CELL_RE = re.compile(r"[-+]?\d[\d,，]*(?:\.\d+)?\s*[%％]?")
 
 
 def _unit_line(text: str | None) -> bool:

@@ -25,21 +25,26 @@ def furniture_like(text: str) -> bool:
     return 0 < len(text) <= FURNITURE_CHARS and not any(mark in text for mark in "。；;，,：:")
 
 
-def without_page_furniture(lines: list[str], runs_on) -> list[str]:
-    """The lines without page numbers and running headers. `runs_on(text)`: whether a line of
-    prose stops mid-sentence (a page break after it cuts the paragraph, and the lines after the
-    furniture go on with it)."""
+def without_page_furniture(lines: list[str], runs_on) -> tuple[list[str], list[int] | None]:
+    """The lines without page numbers and running headers, and the line of the file each comes
+    from (counted from 1; None when no line went: each is its own). `runs_on(text)`: whether a
+    line of prose stops mid-sentence (a page break after it cuts the paragraph, and the lines
+    after the furniture go on with it)."""
     if not any(FORM_FEED in line or PAGE_MARK_RE.match(line) for line in lines):
-        return lines
+        return lines, None
     starts = {k for k, line in enumerate(lines) if FORM_FEED in line}
     dropped = _page_numbers(lines, starts)
     starts |= {k + 1 for k in dropped}  # (a page's number at its foot: the next page starts after it)
     dropped |= _running_headers(lines, starts, dropped)
+    # (a line of a form feed alone: the page break itself, read as the furniture around it is)
+    dropped |= {k for k, line in enumerate(lines) if FORM_FEED in line and not line.strip(BLANKS)}
     out: list[str] = []
+    origin: list[int] = []
     k = 0
     while k < len(lines):
         if k not in dropped:
             out.append(lines[k].replace(FORM_FEED, ""))
+            origin.append(k + 1)
             k += 1
             continue
         end = k
@@ -47,14 +52,16 @@ def without_page_furniture(lines: list[str], runs_on) -> list[str]:
             end += 1
         while out and not out[-1].strip(BLANKS):
             out.pop()  # (the blank lines before the furniture)
+            origin.pop()
         rows_go_on = bool(out) and end < len(lines) and "\t" in out[-1] and "\t" in lines[end]
         if not out or end >= len(lines) or not (runs_on(out[-1].strip()) or rows_go_on):
             # (a paragraph or a table ends at the page break: a line holding only a form feed keeps
             # them apart and tells the table reader a page broke there; a sentence cut by it goes on,
             # and so do the tab-separated rows of a table)
             out.append(FORM_FEED)
+            origin.append(k + 1)
         k = end
-    return out
+    return out, origin
 
 
 def _page_numbers(lines: list[str], starts: set[int]) -> set[int]:

@@ -152,7 +152,23 @@ def read_text(path: str) -> list[RawBlock]:
     if len(lines[longest]) > MAX_LINE_CHARS:
         raise over_limit(f"第 {longest + 1} 行有 {len(lines[longest])} 个字符",
                          f"每行最多 {MAX_LINE_CHARS} 个字符；这不是逐行书写的报告文字")
-    return parse_lines([clean_text(_plain(line)) for line in without_page_furniture(lines, _runs_on)])
+    kept, origin = without_page_furniture(lines, _runs_on)
+    blocks = parse_lines([clean_text(_plain(line)) for line in kept])
+    if origin is not None:
+        _number_as_in_file(blocks, origin)
+    return blocks
+
+
+def _number_as_in_file(blocks: list[RawBlock], origin: list[int]) -> None:
+    """Each block's and cell's line as the file numbers it, the page furniture taken out before
+    reading counted again (`origin`: the file's line of each line read)."""
+    for block in blocks:
+        if block.line is not None:
+            block.line = origin[block.line - 1]
+        for row in block.rows:
+            for cell in row:
+                if cell.line is not None:
+                    cell.line = origin[cell.line - 1]
 
 
 def _runs_on(text: str) -> bool:
@@ -474,7 +490,10 @@ def _continued(blocks: list[RawBlock], rows: list[list[RawCell]]) -> bool:
             and [c.text for c in rows[repeated]] == [c.text for c in previous[repeated + _captions(previous)]]:
         repeated += 1
     width = max(len(r) for r in previous)
-    if repeated == 0 or max(len(r) for r in rows) != width:
+    # (right over a page break, a part opening with a row of figures has no header of its own: the
+    # rest of the table, its header not repeated)
+    headless = paged and any(FIGURE_CELL_RE.match(c.text.strip()) for c in rows[0] if c.text.strip())
+    if (repeated == 0 and not headless) or max(len(r) for r in rows) != width:
         return False  # not the same table's header again: another table
     del blocks[k:]
     previous.extend(rows[repeated:])

@@ -1079,7 +1079,8 @@ def _read_three_public_interleaved(typed: TypedTable, grid: list[list[str]], hea
 
 def _is_numbering_row(row: list[str]) -> bool:
     numbers = [t.strip() for t in row if t.strip()]
-    return len(numbers) >= 6 and all(t.isdigit() for t in numbers) and numbers[:2] == ["1", "2"]
+    # (isdecimal: full-width digits too, １ ２ ３ as a Chinese input method types them)
+    return len(numbers) >= 6 and all(t.isdecimal() for t in numbers) and [int(t) for t in numbers[:2]] == [1, 2]
 
 
 READERS = {
