@@ -192,3 +192,39 @@ def test_a_footnote_at_the_page_foot_leaves_the_table_whole(tmp_path, superscrip
     assert "全年项目支出执行数为306.00万元，详见下表。" in texts
     assert texts[-1] == "执行数为截至2024年12月31日的国库支付数据。" if superscript_note else \
         texts[-1] == "1 执行数为截至2024年12月31日的国库支付数据。"
+
+
+def test_a_table_continued_under_a_short_running_header_and_a_continued_line_is_one(tmp_path):
+    """A running header too short to name the report (某区档案馆) atop each page, then 续表 over the
+    rest of a table: the header is furniture and the rest joins the table, its 款 summed over all
+    its 项 rows."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "continued.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+
+    def table(rows, top):
+        for n, row in enumerate(rows):
+            for col, text in enumerate(row):
+                c.rect(72 + col * 150, top - n * 20, 150, 20)
+                c.drawString(76 + col * 150, top + 6 - n * 20, text)
+
+    c.setFont("STSong-Light", 10)
+    c.drawString(72, 800, "某区档案馆")
+    c.drawString(72, 770, "支出决算表")
+    table([("科目编码", "科目名称", "本年支出合计"), ("20126", "档案事务", "60.00"), ("2012601", "行政运行", "25.00")], 740)
+    c.showPage()
+    c.setFont("STSong-Light", 10)
+    c.drawString(72, 800, "某区档案馆")
+    c.drawString(72, 780, "续表")
+    table([("科目编码", "科目名称", "本年支出合计"), ("2012604", "档案馆", "35.00")], 750)
+    c.showPage()
+    c.save()
+    fast, reference, _ = _models(path)
+    assert fast == reference, _first_difference(fast, reference)
+    tables = [b for b in fast["blocks"] if b.get("rows")]
+    assert len(tables) == 1 and [row[0]["text"] for row in tables[0]["rows"]] == ["科目编码", "20126", "2012601", "2012604"]

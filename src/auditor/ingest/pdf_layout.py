@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .build import CONTINUED_RE
 from .cleanup import clean_text, join_wrapped
 # (a page number alone on the first or last line of a page: furniture, dropped so that a table
 # running on over the page break stays one table)
@@ -48,8 +49,7 @@ def _read_page(page, number: int, blocks: list[RawBlock], heads: list[str] | Non
     items.sort(key=lambda item: (item[0], item[1]))
     top = clean_text(items[0][2]).strip() if items and items[0][1] == "text" else ""
     lines_before = 0
-    if top and (_repeats_page_head(top, heads) or (
-            len(items) >= 2 and items[1][1] == "table" and _running_header(blocks, number, top))):
+    if top and (_repeats_page_head(top, heads) or (_table_next(items) and _running_header(blocks, number, top))):
         # page furniture above the text or a table that may run on from the page before (still
         # the page's first line, as its reader counts them)
         items, lines_before = items[1:], 1
@@ -100,10 +100,17 @@ NUMBERED_HEAD_RE = re.compile(r"^\s*(?:第[一二三四五六七八九十]+[部�
                               r"|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
 
 
+def _table_next(items: list[tuple]) -> bool:
+    """After the page's first line comes a table, or a 续表 line and a table."""
+    k = 2 if len(items) >= 3 and items[1][1] == "text" and CONTINUED_RE.match(clean_text(items[1][2])) else 1
+    return len(items) > k and items[k][1] == "table"
+
+
 def _running_header(blocks: list[RawBlock], page: int, line: str) -> bool:
     """The page opens with the line the page before opened with (a running header: 某中心2024年度
     部门决算) and that page ended in a table: the line is furniture, not a title between tables."""
-    if not blocks or blocks[-1].kind != "table" or blocks[-1].page != page - 1 or not line.strip():
+    last = _last_of_flow(blocks)
+    if last is None or last.kind != "table" or last.page != page - 1 or not line.strip():
         return False
     first = None
     for block in reversed(blocks):

@@ -100,7 +100,9 @@ def _budget_vs_actual(doc, base: FactBase, rule):
             if sentence.text[m.end():].lstrip("，, ").startswith(tuple(rule.params["both_words"])):
                 yield CHECKED  # (决算数与预算数持平，均为32.00万元: the words state both figures, one)
                 continue
-            facts = [f for f in _item_facts(base, index) if f.block < index or f.sentence <= s_index]
+            # (this year's figures: 较上年的26.72万元 is last year's outturn, no side of the comparison)
+            facts = [f for f in _item_facts(base, index) if (f.block < index or f.sentence <= s_index)
+                     and f.period == CURRENT]
             actual = next((f for f in reversed(facts) if f.measure == "决算"), None)
             worded = m.group("budget") or ""
             # 年初 / 全年 as the words say; a bare 预算数 may mean either budget stated
