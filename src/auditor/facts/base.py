@@ -1284,12 +1284,14 @@ class FactReader:
                     fact["measure"], fact["implicit"] = measure, False
             if unit in MONEY_UNITS and fact.get("period") == CURRENT and last_money is not None \
                     and last_money.period != CURRENT and not last_money.sign and last_money.measure != "变动额" \
-                    and text[previous_end:start].strip() == "、" and not self._names_period(phrase) \
+                    and (text[previous_end:start].strip() == "、" or self._part_opens(text[previous_end:start] + phrase)) \
+                    and not self._names_period(phrase) \
                     and self._period_opens(self._clause_to(text, last_money.at)) \
                     and not any(w in last_money.label for w in self.carried_money_words):
                 # “上年人员经费2,121.35万元、公用经费398.27万元”: the year opening a list joined by 、
                 # is every item's (a period the item names itself, 、本年…, is its own; one inside the
-                # first item's name, 本年支付2023年度工程尾款…、设备购置费…, that item's only)
+                # first item's name, 本年支付2023年度工程尾款…、设备购置费…, that item's only); so is
+                # the year of a whole its 其中 part follows (2024年收入预计完成…，其中税收收入…)
                 fact["period"] = last_money.period
             if unit == "分" and fact.get("concept") in self.money:
                 # points are no amount of money: the thing scored is the last named that is none
@@ -2074,8 +2076,9 @@ class FactReader:
                 else "预算"
             return dict(out, concept=concept or carried, measure="完成率", base=base)
         if kind == "变动率":
+            # (比上年增长: this year's change, 上年 naming its base; a later year's, 预计2026年…增长4%, a plan's)
             return dict(out, concept=concept or carried, measure="变动率", sign=_change_sign(phrase, self.lex),
-                        period=CURRENT)
+                        period=LATER if out["period"] == LATER else CURRENT)
         if kind == "执行率" and concept not in (None, "预算执行率") and concept not in self.money:
             return dict(out, concept=concept, measure="实际值")  # a row's own 政府采购执行率
         if kind == "执行率" and concept is None and any(
@@ -2352,6 +2355,10 @@ class FactReader:
         if said:
             return int(said.group(1)) == months
         return (vocabulary().get("part_year_words") or {}).get(found.group(0)) == months
+
+    def _part_opens(self, words: str) -> bool:
+        """The words between two amounts open a part of the first (，其中税收收入…)."""
+        return compact(words).lstrip("，,；;：:").startswith(self.lex.list_openers)
 
     def _period_opens(self, clause: str) -> bool:
         """The clause opens on a year or on last year's words (2024年度人员经费…, 上年…)."""

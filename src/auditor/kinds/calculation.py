@@ -47,6 +47,7 @@ PARAMS = {
     # not 占地补偿20.00万元), no item either
     "share_openers": (list, []),
     "other_measure_words": (list, []),  # see the rule file
+    "comparison_openers": (list, []),
 }
 MESSAGE_FIELDS = {"total_label", "total", "sum", "parts", "context", "verdict"}
 CONTEXTS = ("sentence", "table", "document", "enumeration", "subrows", "changes")
@@ -220,6 +221,7 @@ def _check_list_unit_slips(base: FactBase, rule):
                 sums = {compact(w) for w in rule.params["trailing_sum_words"]}
                 openers = tuple(rule.params["sum_openers"])
                 shares = tuple(rule.params["share_openers"])
+                compared = tuple(rule.params["comparison_openers"])
                 # (an amount in brackets after an item is a part of that item: 项目支出1,884.30万元（含
                 # 财政项目资金1,827.70万元）)
                 depth = _bracket_depth(text)
@@ -228,7 +230,7 @@ def _check_list_unit_slips(base: FactBase, rule):
                          and depth(p.at) == level
                          and p.period == total.period and (p.measure == total.measure or p.implicit)
                          and not _sum_words(p.label, sums)
-                         and not compact(p.label).lstrip("，,；;、").startswith(openers)
+                         and not compact(p.label).lstrip("，,；;、").startswith(openers + compared)
                          and not (compact(p.label).lstrip("，,；;、").startswith(shares)
                                   and SHARE_AFTER_RE.match(text, p.at + len(p.text)))]
                 items = _enumerated_by_commas(text, items)

@@ -168,10 +168,11 @@ def unit_slip(rate: Fact, num: Fact, den: Fact) -> bool:
 
 
 def _hit(rate: Fact, computed: Decimal, relation: str, formula: str, quote: str | None = None,
-         operands: tuple = ()) -> Hit:
-    """`operands`: the facts the rate was worked out from, highlighted with it."""
+         operands: tuple = (), signed: bool = False) -> Hit:
+    """`operands`: the facts the rate was worked out from, highlighted with it. `signed`: the rate
+    computed with its sign (a table's change column), not as the size of a rise or a fall."""
     # (a fall printed with its minus, 增长-8.5%: the figure it should be, printed the same way)
-    minus = "-" if rate.text[:1] in "-－−" and computed > 0 else ""
+    minus = "-" if rate.text[:1] in "-－−" and computed > 0 and not signed else ""
     shown = f"{minus}{fmt(computed, max(rate.places, 2))}%"
     if rate.places < 0:  # (a rise said in multiples, 增长1.5倍: the multiple it should be, and its %)
         shown = f"{fmt(computed / HUNDRED, 2)}倍（{shown}）"
@@ -2505,7 +2506,7 @@ def _row_change(base: FactBase, rule):
                 pair = _year_pair(facts, measure)
             if pair is None:
                 continue
-            current, prior = pair
+            current, prior = _on_named_base(facts, f.header, cues, pair)
             if is_change and _same_family(f, current):
                 yield CHECKED
                 hit = _difference_hit(f, current, prior, 1, None, "增减额",  # signed: the table prints −2.00
@@ -2520,6 +2521,18 @@ def _row_change(base: FactBase, rule):
                 hit.fields["basis"] = basis
                 hits.append(("rate" if is_rate else "change", f, hit, pair))
         yield from _told_once(hits)
+
+
+def _on_named_base(facts: list[Fact], header: str, cues: list[str], pair: tuple[Fact, Fact]) -> tuple[Fact, Fact]:
+    """The pair of years, its last year's figure the one the head names as the base (比上年预计执行数
+    增长%: on last year's forecast outturn, not on last year's budget beside it) where the row states
+    exactly one such."""
+    current, prior = pair
+    named = next((m[2] for m in lexicon().measures.all(_head_split(header, cues)[1]) if m[2] != "变动额"), None)
+    if named is None or prior.measure == named:
+        return pair
+    of_base = [g for g in facts if g.period == prior.period and g.measure == named and g.unit == prior.unit]
+    return (current, of_base[0]) if len(of_base) == 1 else pair
 
 
 def _told_once(hits: list[tuple]) -> list[Hit]:
@@ -2654,7 +2667,7 @@ def _row_growth(rate: Fact, current: Fact, prior: Fact) -> Hit | None:
         return None
     computed = (current.in_yuan() / prior.in_yuan() - 1) * HUNDRED
     hit = _hit(rate, computed, "增减率", f"（本年 {current.text} − 上年 {prior.text}）÷ 上年 {prior.text} "
-               f"= {fmt(computed)}%（{current.where()}；{prior.where()}）")
+               f"= {fmt(computed)}%（{current.where()}；{prior.where()}）", signed=True)
     hit.highlights = [current.loc, prior.loc]
     return hit
 
