@@ -3536,10 +3536,14 @@ def _subject_cue(grid: list[list[str]], cues: list[str]) -> tuple[int, int] | No
 
 def _heads_a_column(grid: list[list[str]], i: int, k: int) -> bool:
     """The 项目名称 cell at (i, k) heads a column of names: the row below holds a name under it
-    and figures to its right (项目名称 | 预算金额 | 自评得分 over one project a row)."""
+    and figures to its right under heads of the cue's row (项目名称 | 预算金额 | 自评得分 over one
+    project a row; not a form's 项目名称 | 某项目 over 项目资金 | 年度资金总额 | 1,286.40, its
+    figure under no head)."""
     below = grid[i + 1] if i + 1 < len(grid) else []
+    heads = grid[i]
     return k < len(below) and bool(below[k]) and _short_cell_number(below[k]) is None \
-        and any(_short_cell_number(t) is not None for t in below[k + 1:] if t)
+        and any(_short_cell_number(t) is not None and c < len(heads) and heads[c]
+                for c, t in enumerate(below[k + 1:], start=k + 1) if t)
 
 
 def _names_only_period(label: str, lex: Lexicon) -> bool:

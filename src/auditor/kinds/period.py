@@ -29,7 +29,7 @@ from functools import lru_cache
 from ..facts.lexicon import alternatives
 from ..facts.numbers import MONEY_FIGURE_RE, RANGE_JOINER, Quantity, arabic_dates, normalize_digits, to_decimal
 from ..ingest.build import outturn_head_re
-from ..knowledge import concepts, vocabulary_generation
+from ..knowledge import compact, concepts, vocabulary_generation
 from ..model import Heading, Paragraph, Sentence, Table
 from ..tables.typed import is_caption_row
 from .base import Hit, NotAssessable
@@ -96,6 +96,7 @@ PARAMS = {
                             "预算执行情况表", "决算情况说明", "决算说明"]),
     "period_line_cues": (list, ["单位：", "单位:", "部门：", "部门:", "编制单位", "填报单位", "表"]),
     "timeliness_cues": (list, ["时效", "时限", "完成时间", "及时"]),
+    "target_head_words": (list, []),  # see the rule file
     "date_pattern": (str, r"((?:19|20)\d\d)\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[.．/-]\s*\d{1,2}\s*[.．/-]\s*\d{1,2}(?!\d))"),
     "date_context": (str, r"日期|签字|签章|盖章|报告时间|填报"),
     # a report on a year is written after it: a signature date in the report year itself is
@@ -639,10 +640,25 @@ def _check_deadline_actual(doc, rule, year):
                 continue
             target = dated[0][0]
             for cell, (stated,) in dated[1:]:
-                if stated == year:
-                    continue
+                if stated == year or _target_column(table, target, cell, rule.params["target_head_words"]):
+                    continue  # (a 中期指标值 beside the year's: a later target, no date it was done)
                 yield _hit(cell.text.strip(), cell.loc, stated, year, "时效指标的完成时间",
                            f"时效指标目标为“{target.text.strip()}”（{year} 年），实际完成时间却写作 {stated} 年")
+
+
+DIGIT_RE = re.compile(r"\d")
+
+
+def _target_column(table, target, cell, words: list[str]) -> bool:
+    """The cell's column is headed as a target (中期指标值, 目标值), not what was done: its head in the
+    header row nearest above, the row heading the target's column with words and no figure
+    (年度指标值; not a row of targets above, ≥160个)."""
+    at, col = target.loc.col - 1, cell.loc.col - 1
+    for r in reversed(table.rows[:cell.loc.row - 1]):
+        head = r[at].text.strip() if at < len(r) else ""
+        if head and not DIGIT_RE.search(normalize_digits(head)):
+            return col < len(r) and any(w in compact(r[col].text) for w in words)
+    return False
 
 
 # --- signature_date --------------------------------------------------------------------

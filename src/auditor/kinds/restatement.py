@@ -626,19 +626,24 @@ def _text_pairs(texts: list[Fact], rule, fillers: re.Pattern, base):
 
 
 def _difference_stated(base, a: Fact, b: Fact, words: tuple[str, ...]) -> bool:
-    """Two figures of one paragraph whose difference the later one's sentence, the next or the next
-    paragraph's first states as a balance (收入总计6,889.37万元，支出总计5,588.05万元，收支相抵，结转下年1,301.32万元; `words`: 结转,
-    相抵): the words set them apart, as two sides."""
-    if a.block != b.block or not (a.is_money and b.is_money) or not words:
+    """Two figures whose difference the later one's sentence, the next or the next paragraph's first
+    states as a balance, the amount after its word (收入总计6,889.37万元，支出总计5,588.05万元，收支
+    相抵，结转下年1,301.32万元; `words`: 结转, 相抵): the words set them apart, as two sides, however
+    far apart the two stand (收入 and 支出 each under its heading, a sentence a line)."""
+    if not (a.is_money and b.is_money) or not words:
         return False
 
     (a_lo, a_hi), (b_lo, b_hi) = (f.interval(MONEY_UNITS[f.unit]) for f in (a, b))
     gap_lo, gap_hi = max(Decimal(0), max(a_lo - b_hi, b_lo - a_hi)), max(a_hi - b_lo, b_hi - a_lo)
-    later = max(a.sentence, b.sentence)
+    block, later = max((a.block, a.sentence), (b.block, b.sentence))
     # (the later figure's sentence, the next, or the next paragraph's first: 收支相抵 on a line of its own)
-    for key in ((a.block, later), (a.block, later + 1), (a.block + 1, 0)):
-        if any(w in base.sentences.get(key, "") for w in words) and any(
-                f is not a and f is not b and f.is_money
+    for key in ((block, later), (block, later + 1), (block + 1, 0)):
+        text = base.sentences.get(key, "")
+        said = [k for k in (text.find(w) for w in words) if k >= 0]
+        # (the balance is the amount after its word: 收支相抵，结转下年1,301.32万元; not an item that
+        # happens to be as large before it, 上解支出0.99亿元…结转下年1.11亿元)
+        if said and any(
+                f is not a and f is not b and f.is_money and f.at > min(said)
                 and f.interval(MONEY_UNITS[f.unit])[0] <= gap_hi and gap_lo <= f.interval(MONEY_UNITS[f.unit])[1]
                 for f in base.by_sentence.get(key, ())):
             return True
