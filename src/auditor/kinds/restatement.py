@@ -553,7 +553,31 @@ def _text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rul
             hit.formula += "；该表本列合计按正文数字相符、按表中数字不符"
             yield hit
             return
+        if _rate_of_other_amounts(base, fact, reference):
+            return
         yield _hit(fact, reference, rule, assumed)
+
+
+def _rate_of_other_amounts(base, fact: Fact, cell: Fact) -> bool:
+    """A rate stated after the amounts it is of (全年预算数2,124.50万元，实际支出2,052.38万元，预算执行率
+    96.61%) against a table row's rate beside other amounts (the projects' 合计 | 1,332.00 |
+    1,290.36 | 96.87%): two rates of two wholes, no fact stated twice."""
+    if fact.unit != "%" or cell.source != "table":
+        return False
+    said = [f for f in base.by_sentence.get((fact.block, fact.sentence), ()) if f.is_money and f.at < fact.at]
+    if not said:
+        return False
+    # (the row's amounts as printed: a table whose unit is said only in the text before it has none)
+    row = [f for f in base.facts if f.block == cell.block and f.loc.row == cell.loc.row
+           and (f.is_money or not f.unit)]
+    return bool(row) and not any(meets(a, b) if b.unit else _printed_alike(a, b) for a in said for b in row)
+
+
+def _printed_alike(a: Fact, b: Fact) -> bool:
+    """The two figures' printed numbers meet, units aside (2,052.38万元 and a cell 2,052.38)."""
+    lo_a, hi_a = a.interval(Decimal(1))
+    lo_b, hi_b = b.interval(Decimal(1))
+    return lo_a < hi_b and lo_b < hi_a
 
 
 def _named_row_states(base, fact: Fact, cell: Fact) -> bool:
