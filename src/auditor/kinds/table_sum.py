@@ -75,6 +75,8 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           # column_total: a column head or a table unit naming counts of people or things (人数（人）,
           # 单位：人): whole numbers in it are exact
           "count_heads": (str, ""),
+          # heads of columns of points given, not measured (分值, 权重): whole points are exact
+          "given_point_heads": (list, []),
           # …whose total the note after the table says counts each once (去除重复, 实际人数): not judged
           "distinct_count_words": (list, []),
           # column_total: the labels of rows that are no part of the total (平均, 人均)
@@ -877,6 +879,9 @@ def _heads_summed(rule, table, grid, first: int, label_col: int, skip: int | Non
     """Each column's head (the rows above the first of figures, but `skip`: a total row heading the
     table), and the columns of figures a total sums (no rates, no amounts per head, no codes)."""
     heads = [" ".join(grid[r][c] for r in range(first) if r != skip) for c in range(table.width)]
+    for c in range(table.width):
+        if not heads[c].strip():
+            heads[c] = _head_over_figures(grid, c)
     words = _not_summed(rule)
     # (行次 numbers, under no head or a line-number head: concepts.yaml not_figure_columns)
     lines = line_number_columns(grid, table.width, tuple(concepts().get("not_figure_columns") or ()))
@@ -885,6 +890,16 @@ def _heads_summed(rule, table, grid, first: int, label_col: int, skip: int | Non
     return heads, [col for col in range(label_col + 1, table.width)
                    if col not in lines and not any(w in compact(heads[col]) for w in words)
                    and not HEAD_UNIT_RE.sub("", compact(heads[col])).endswith(ratios)]
+
+
+def _head_over_figures(grid, col: int) -> str:
+    """A column's head under a form's lines above its header (项目资金 | 年度资金总额 | 860.00 over
+    一级指标 | … | 分值): the words right above the column's first figure, "" if none."""
+    first = next((r for r, row in enumerate(grid) if col < len(row) and is_amount(row[col])), None)
+    if first is None or first == 0:
+        return ""
+    above = grid[first - 1][col].strip() if col < len(grid[first - 1]) else ""
+    return above if above and not is_amount(above) else ""
 
 
 def _rows_across_alone(rule, table, grid, labels: set, part_totals: bool):
@@ -1059,9 +1074,12 @@ def _side_by_side(grid, details: list[int], label_col: int) -> bool:
     for col in range(label_col + 2, width):
         texts = [grid[r][col].strip() for r in details if col < len(grid[r]) and grid[r][col].strip()]
         words = [t for t in texts if parse_cell(t) is None and t not in BLANK_MARKS]
-        if texts and len(words) * 2 > len(texts) and any(is_amount(grid[r][col - 1]) for r in details) \
-                and any(is_amount(t) for r in details for t in grid[r][col + 1:]):
-            return True  # (words, then figures again right of them; a 备注 column ends the table)
+        # (in one row: a figure, words, figures again right of them; a 备注 column ends the table,
+        # and a form's funds line, 年度资金总额 | 860.00, over its indicator rows pairs no lists)
+        if texts and len(words) * 2 > len(texts) and any(
+                col < len(grid[r]) and is_amount(grid[r][col - 1]) and grid[r][col].strip() in words
+                and any(is_amount(t) for t in grid[r][col + 1:]) for r in details):
+            return True
     return False
 
 
@@ -1445,6 +1463,8 @@ def _counted(rule, table, column: str, unit_line: str = "") -> bool:
     above it (人数（人）, 户数, 单位：人): its whole numbers are exact, no rounded figures."""
     pattern = rule.params["count_heads"]
     head, title = compact(column), compact(f"{table.title or ''} {unit_line}")
+    if any(HEAD_UNIT_RE.sub("", head).endswith(w) for w in rule.params["given_point_heads"]):
+        return True  # (分值 10 + 10 + … printed whole: the weights the form gives, no rounded figures)
     if not pattern or SCALED_UNIT_RE.search(head):
         return False  # (万人次, 万元: figures rounded to a scale, or amounts)
     if re.search(pattern, head) and (HEAD_UNIT_RE.search(head) or not SCALED_UNIT_RE.search(title)):
