@@ -66,7 +66,7 @@ def _statement_re(rule) -> re.Pattern:
     words = "|".join(sorted(map(re.escape, rule.params["comparisons"]), key=len, reverse=True))
     a, b = rule.params["actual_words"], rule.params["budget_words"]
     link, roughly = (alternatives(rule.params[name]) for name in ("link_words", "roughly_words"))
-    return re.compile(rf"(?:支出)?(?:{a})\s*(?:{link})?\s*(?:{b})?\s*(?:{roughly})?\s*(?P<word>{words})"
+    return re.compile(rf"(?:支出)?(?:{a})\s*(?:{link})?\s*(?P<before>{b})?\s*(?:{roughly})?\s*(?P<word>{words})"
                       rf"\s*(?:于|了)?\s*(?P<budget>{b})?")
 
 
@@ -95,21 +95,25 @@ def _budget_vs_actual(doc, base: FactBase, rule):
     for index, block in enumerate(doc.blocks):
         for s_index, sentence in enumerate(getattr(block, "sentences", ()) or ()):
             m = pattern.search(sentence.text)
-            if not m:
-                continue
+            if not m or not (m.group("before") or m.group("budget")):
+                continue  # (支出决算持平 naming no budget: a comparison with last year, 与2023年度持平)
             if sentence.text[m.end():].lstrip("，, ").startswith(tuple(rule.params["both_words"])):
                 yield CHECKED  # (决算数与预算数持平，均为32.00万元: the words state both figures, one)
                 continue
             # (this year's figures: 较上年的26.72万元 is last year's outturn, no side of the comparison)
             facts = [f for f in _item_facts(base, index) if (f.block < index or f.sentence <= s_index)
                      and f.period == CURRENT]
-            actual = next((f for f in reversed(facts) if f.measure == "决算"), None)
-            worded = m.group("budget") or ""
+            worded = m.group("before") or m.group("budget") or ""
             # 年初 / 全年 as the words say; a bare 预算数 may mean either budget stated
             wanted = ("全年预算",) if "全年" in worded or "调整" in worded else \
                 ("年初预算",) if "年初" in worded else ("年初预算", "全年预算")
-            budgets = [next((f for f in reversed(facts) if f.measure == w), None) for w in wanted]
-            budgets = [b for b in budgets if b is not None and actual is not None and b.concept == actual.concept]
+            # (the outturn of a thing a budget is stated for: not the last part listed after 其中,
+            # 项目支出96.30万元, whose budget is unsaid)
+            budgeted = {f.concept for f in facts if f.measure in wanted}
+            actual = next((f for f in reversed(facts) if f.measure == "决算" and f.concept in budgeted), None)
+            budgets = [next((f for f in reversed(facts) if f.measure == w and actual is not None
+                             and f.concept == actual.concept), None) for w in wanted]
+            budgets = [b for b in budgets if b is not None]
             if actual is None or not budgets:
                 continue
             yield CHECKED
