@@ -88,3 +88,13 @@ def test_a_table_a_page_break_splits_goes_on_without_its_header(tmp_path):
     assert [[c.text for c in row] for row in tables[0].rows] == [["一级指标", "分值", "得分"], ["决策", "20", "18"],
                                                                  ["产出", "80", "76"], ["总分", "100", "94"]]
     assert len(tables) == 2
+
+
+def test_two_forms_a_page_break_splits_stay_two(tmp_path):
+    """A form opening with its 项目名称 row (a code at its end) after a page break is a form of its own."""
+    page_break = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+    form = lambda name: _tbl(_tr("项目名称", name, "项目编码", "430100240001"), _tr("总分", "100", "", "92"))  # noqa: E731
+    from auditor.ingest.build import join_continued_tables
+
+    blocks = join_continued_tables(read_docx(write_docx(tmp_path / "forms.docx", form("甲") + page_break + form("乙"), {})))
+    assert len([b for b in blocks if b.kind == "table"]) == 2

@@ -146,3 +146,10 @@ def test_lines_after_page_furniture_keep_the_file_s_numbers(tmp_path):
     sentence = next(b for b in doc.blocks if isinstance(b, Paragraph) and "三公" in b.text)
     (table,) = doc.tables
     assert sentence.loc.line == 6 and table.rows[1][1].loc.line == 8
+
+
+def test_a_form_feed_between_two_tables_of_their_own_headers_keeps_them_apart(tmp_path):
+    """After a bare page break, a table opening with its own header row is another table."""
+    doc = _load(tmp_path, "某馆2024年度部门决算\n项目\t合计\t基本支出\t项目支出\n支出\t100.00\t60.00\t40.00\n\f\n"
+                          "项目\t2023年决算数\t2024年决算数\t备注\n甲\t90.00\t100.00\t\n")
+    assert len(doc.tables) == 2

@@ -225,13 +225,13 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
                 and _texts(raw.rows[0]) == _texts(previous.rows[0]) and previous.sheet == raw.sheet
             # (right after a page break, a part opening with a row of figures has no header of
             # its own: the rest of the table above, its header not repeated)
-            headless = paged and not _words_only(raw.rows[0])
+            rest = paged and headless(raw.rows[0])
             # (in a format without pages, the header row repeated over it says it is the rest too)
             if previous is not None and previous.kind == "table" and previous.rows \
                     and (said or not units) and (not units or _same_unit(out, k - 1, out[k:])) \
                     and _width(previous) == _width(raw) and previous.sheet == raw.sheet \
-                    and _next_page(previous, raw, said or repeated or headless):
-                if said or repeated or headless:
+                    and _next_page(previous, raw, said or repeated or rest):
+                if said or repeated or rest:
                     previous.rows.extend(raw.rows[1:] if repeated else raw.rows)
                     del out[k:]
                     continue
@@ -244,10 +244,16 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
 PAGE_BREAK = "\f"
 
 
-def _words_only(row) -> bool:
-    """A row with no cell a figure alone (20, 1,234.50, 96.5%): a header's make (2024年决算数 is a head)."""
+def headless(row) -> bool:
+    """A table's part opening with a row of its data, no header: its cells' figures alone (20, 96.5%)
+    at its end, its first words no field of a form (项目名称 | … | 项目编码 | 430100240001 opens a
+    form of its own) and no row of heads (2023年决算数)."""
+    from ..knowledge import compact, concepts
+
     texts = [c.text.strip() for c in row if c.text.strip()]
-    return bool(texts) and not any(FIGURE_CELL_RE.fullmatch(t) for t in texts)
+    if not texts or compact(texts[0]) in {compact(w) for w in concepts().get("subject_cells") or ()}:
+        return False
+    return FIGURE_CELL_RE.fullmatch(texts[-1]) is not None
 
 
 FIGURE_CELL_RE = re.compile(r"[-+]?\d[\d,，]*(?:\.\d+)?\s*[%％]?")

@@ -36,8 +36,10 @@ def without_page_furniture(lines: list[str], runs_on) -> tuple[list[str], list[i
     dropped = _page_numbers(lines, starts)
     starts |= {k + 1 for k in dropped}  # (a page's number at its foot: the next page starts after it)
     dropped |= _running_headers(lines, starts, dropped)
-    # (a line of a form feed alone: the page break itself, read as the furniture around it is)
-    dropped |= {k for k, line in enumerate(lines) if FORM_FEED in line and not line.strip(BLANKS)}
+    # (a line of a form feed alone: the page break itself, read as the furniture around it is, but
+    # a table going on over it is the table reader's to tell: see `rows_go_on`)
+    breaks = {k for k, line in enumerate(lines) if FORM_FEED in line and not line.strip(BLANKS)}
+    dropped |= breaks
     out: list[str] = []
     origin: list[int] = []
     k = 0
@@ -53,7 +55,10 @@ def without_page_furniture(lines: list[str], runs_on) -> tuple[list[str], list[i
         while out and not out[-1].strip(BLANKS):
             out.pop()  # (the blank lines before the furniture)
             origin.pop()
-        rows_go_on = bool(out) and end < len(lines) and "\t" in out[-1] and "\t" in lines[end]
+        # (tab rows either side of page furniture go on; either side of a bare page break, the table
+        # reader tells whether the rows after it are the same table's, by their header)
+        rows_go_on = bool(out) and end < len(lines) and "\t" in out[-1] and "\t" in lines[end] \
+            and not all(j in breaks or not lines[j].strip(BLANKS) for j in range(k, end))
         if not out or end >= len(lines) or not (runs_on(out[-1].strip()) or rows_go_on):
             # (a paragraph or a table ends at the page break: a line holding only a form feed keeps
             # them apart and tells the table reader a page broke there; a sentence cut by it goes on,

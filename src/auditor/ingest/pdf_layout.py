@@ -223,7 +223,8 @@ def _line_text(chars) -> tuple[str, bool]:
 NOTE_RULE_WIDTH = 0.4  # of the page's width at most: a footnote separator, no table's rule or border
 NOTE_RULE_MIN = 20.0  # points at least: no dash or underline of a few characters
 # what a footnote opens with under its separator when its number is not set as a superscript
-NOTE_START_RE = re.compile(r"^\s*(?:\d{1,2}|[①-⑳*＊†]|注[：:\d])")
+# (a note's number and its words, 1 执行数为…; not a year, 2024年…, nor a list's number, 1. or 1、)
+NOTE_START_RE = re.compile(r"^\s*(?:\d{1,2}(?![\d年月日.．、,，%％)）])|[①-⑳*＊†]|注[：:\d])")
 
 
 def _note_rule(page, tables_bottom: float | None) -> float | None:
@@ -243,14 +244,15 @@ def _foot_notes(lines: list[tuple[float, str, bool]], tables_bottom: float | Non
     line opening with a note mark, or under the footnote separator opening as a note does (1 …,
     ① …), below the page's tables and after some other text or a table: printed at the page's
     foot, no part of the page's flow. [] when there are none."""
-    start = None
-    for k in range(len(lines) - 1, -1, -1):
-        top, text, opens_with_mark = lines[k]
-        if tables_bottom is not None and top < tables_bottom:
-            break
-        if opens_with_mark or (rule_top is not None and top > rule_top and NOTE_START_RE.match(clean_text(text))):
-            start = k
-    if start is None or (start == 0 and tables_bottom is None):
+    below = [k for k, line in enumerate(lines) if tables_bottom is None or line[0] >= tables_bottom]
+    # under the separator: the first line below it opens the notes (a rule with text between it and
+    # a note is an underline, no separator); on a page with no table, a rule alone is too little
+    under = next((k for k in below if rule_top is not None and lines[k][0] > rule_top), None)
+    if under is not None and tables_bottom is not None and NOTE_START_RE.match(clean_text(lines[under][1])):
+        return lines[under:] if under else []
+    # a line opening with a superscript mark, the notes from it to the page's foot
+    start = next((k for k in below if lines[k][2]), None)
+    if start is None or start == 0:
         return []
     return lines[start:]
 

@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from ..facts.numbers import TABLE_NUMBER
+from .build import headless
 from .cleanup import clean_text, join_wrapped
 from .page_furniture import FURNITURE_CHARS, without_page_furniture
 from .raw import CAPTION_CELL_RE, MAX_BLOCKS, MAX_LINE_CHARS, MAX_TEXT_BYTES, MB, RawBlock, RawCell, ReadError, over_limit
@@ -492,8 +493,8 @@ def _continued(blocks: list[RawBlock], rows: list[list[RawCell]]) -> bool:
     width = max(len(r) for r in previous)
     # (right over a page break, a part opening with a row of figures has no header of its own: the
     # rest of the table, its header not repeated)
-    headless = paged and any(FIGURE_CELL_RE.match(c.text.strip()) for c in rows[0] if c.text.strip())
-    if (repeated == 0 and not headless) or max(len(r) for r in rows) != width:
+    rest = paged and headless(rows[0])
+    if (repeated == 0 and not rest) or max(len(r) for r in rows) != width:
         return False  # not the same table's header again: another table
     del blocks[k:]
     previous.extend(rows[repeated:])

@@ -97,6 +97,7 @@ PARAMS = {
     "period_line_cues": (list, ["单位：", "单位:", "部门：", "部门:", "编制单位", "填报单位", "表"]),
     "timeliness_cues": (list, ["时效", "时限", "完成时间", "及时"]),
     "target_head_words": (list, []),  # see the rule file
+    "target_heads": (list, []),
     "date_pattern": (str, r"((?:19|20)\d\d)\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[.．/-]\s*\d{1,2}\s*[.．/-]\s*\d{1,2}(?!\d))"),
     "date_context": (str, r"日期|签字|签章|盖章|报告时间|填报"),
     # a report on a year is written after it: a signature date in the report year itself is
@@ -640,23 +641,21 @@ def _check_deadline_actual(doc, rule, year):
                 continue
             target = dated[0][0]
             for cell, (stated,) in dated[1:]:
-                if stated == year or _target_column(table, target, cell, rule.params["target_head_words"]):
+                if stated == year or _target_column(table, target, cell, rule.params["target_head_words"],
+                                                    rule.params["target_heads"]):
                     continue  # (a 中期指标值 beside the year's: a later target, no date it was done)
                 yield _hit(cell.text.strip(), cell.loc, stated, year, "时效指标的完成时间",
                            f"时效指标目标为“{target.text.strip()}”（{year} 年），实际完成时间却写作 {stated} 年")
 
 
-DIGIT_RE = re.compile(r"\d")
-
-
-def _target_column(table, target, cell, words: list[str]) -> bool:
+def _target_column(table, target, cell, words: list[str], heads: list[str]) -> bool:
     """The cell's column is headed as a target (中期指标值, 目标值), not what was done: its head in the
-    header row nearest above, the row heading the target's column with words and no figure
-    (年度指标值; not a row of targets above, ≥160个)."""
+    table's header row nearest above, the row whose cell over the target names it as one (年度指标值,
+    指标值: `heads`; not a row of qualitative targets, 符合设计标准 | 按计划标准完成)."""
     at, col = target.loc.col - 1, cell.loc.col - 1
     for r in reversed(table.rows[:cell.loc.row - 1]):
-        head = r[at].text.strip() if at < len(r) else ""
-        if head and not DIGIT_RE.search(normalize_digits(head)):
+        head = compact(r[at].text) if at < len(r) else ""
+        if head and any(head.endswith(h) for h in heads):
             return col < len(r) and any(w in compact(r[col].text) for w in words)
     return False
 

@@ -46,6 +46,8 @@ PARAMS = {
     # words stating a balance (收支相抵，结转下年…): two figures of one sentence whose difference the
     # sentence or the next states so are two sides, not one fact twice
     "balance_words": (list, []),
+    # the two sides a balance sets apart, named in their figures' words
+    "balance_sides": (list, []),
     "unit_scales": (list, [10000, 100000000]),
     # concepts sentences state for many items at once (each project's 执行率, each purchase):
     # two sentences about them are not two statements of one fact
@@ -622,6 +624,8 @@ def _text_pairs(texts: list[Fact], rule, fillers: re.Pattern, base):
     unit's 其中 and another's) are parts of different things."""
     by_words: dict[tuple, Fact] = {}
     by_fund: dict[str, Fact] = {}  # the concept's first figure in any words: for a unit slip only
+    by_side: dict[tuple, Fact] = {}  # the first figure of each side a balance's words name
+    sides = tuple(rule.params["balance_sides"])
     alike = rule.params["same_fact_words"].get(texts[0].concept if texts else None, ())
     scales = rule.params["unit_scales"]
     opening = (tuple(rule.params["opening_words"]), tuple(rule.params["closing_words"]))
@@ -631,12 +635,22 @@ def _text_pairs(texts: list[Fact], rule, fillers: re.Pattern, base):
             words = words.replace(word, "")
         # (of two funds the sentence names, 一般公共预算… and 政府性基金…: each fund's own)
         point = _opening(base, fact, opening)
-        first = by_words.setdefault((words, _list_head(base, fact), fact.fund, point), fact)
+        key = (words, _list_head(base, fact), fact.fund, point)
+        first = by_words.setdefault(key, fact)
         named = by_fund.setdefault(fact.fund, fact)
+        # (of two sides said in one word, 收支总计, the same side stated before is the reference:
+        # 支出总计1,000.00 then 支出总计1,050.00 is one fact slipped, whatever 收入总计 is)
+        side = [s for s in sides if s in fact.label]
+        if first is not fact and len(side) == 1:
+            first = by_side.setdefault((key, side[0]), fact)
+            if first is fact:
+                first = by_words[key]
+        elif len(side) == 1:
+            by_side.setdefault((key, side[0]), fact)
         if first is not fact:
             yield CHECKED
         if first is not fact and not meets(first, fact) \
-                and not _difference_stated(base, first, fact, tuple(rule.params["balance_words"])):
+                and not _difference_stated(base, first, fact, tuple(rule.params["balance_words"]), sides):
             yield _hit(fact, first, rule)
         elif first is fact and named is not fact and scaled(fact, named, scales):
             # a part of one whole and a figure of no list, or the concept in other words, may be two
@@ -649,13 +663,21 @@ def _text_pairs(texts: list[Fact], rule, fillers: re.Pattern, base):
             yield _hit(slipped, kept, rule)
 
 
-def _difference_stated(base, a: Fact, b: Fact, words: tuple[str, ...]) -> bool:
+def _two_sides(a: Fact, b: Fact, sides: tuple[str, ...]) -> bool:
+    """Each figure's words name a different one of the two sides (收入… and 支出…)."""
+    named = [{side for side in sides if side in f.label} for f in (a, b)]
+    return all(len(n) == 1 for n in named) and named[0] != named[1]
+
+
+def _difference_stated(base, a: Fact, b: Fact, words: tuple[str, ...], sides: tuple[str, ...] = ()) -> bool:
     """Two figures whose difference the later one's sentence, the next or the next paragraph's first
     states as a balance, the amount after its word (收入总计6,889.37万元，支出总计5,588.05万元，收支
     相抵，结转下年1,301.32万元; `words`: 结转, 相抵): the words set them apart, as two sides, however
     far apart the two stand (收入 and 支出 each under its heading, a sentence a line)."""
     if not (a.is_money and b.is_money) or not words:
         return False
+    if a.block != b.block and not _two_sides(a, b, sides):
+        return False  # (apart, only figures naming the two sides: 支出总计 twice is one fact, slipped)
 
     (a_lo, a_hi), (b_lo, b_hi) = (f.interval(MONEY_UNITS[f.unit]) for f in (a, b))
     gap_lo, gap_hi = max(Decimal(0), max(a_lo - b_hi, b_lo - a_hi)), max(a_hi - b_lo, b_hi - a_lo)

@@ -77,6 +77,8 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           "count_heads": (str, ""),
           # heads of columns of points given, not measured (分值, 权重): whole points are exact
           "given_point_heads": (list, []),
+          # heads of columns standing beside totals, no part of one (年末结转和结余, 上年, 增减)
+          "beside_total_words": (list, []),
           # …whose total the note after the table says counts each once (去除重复, 实际人数): not judged
           "distinct_count_words": (list, []),
           # column_total: the labels of rows that are no part of the total (平均, 人均)
@@ -997,16 +999,47 @@ def _row_totals(rule, table, grid, rows: list[int], summed: list[int], heads: li
     if not total_cols or len(summed) < 3:
         return None
     if len(total_cols) == 1:
-        groups = [(total_cols[0], _summed_beside(rule, table, heads, summed, total_cols[0]), False)]
+        parts = _summed_beside(rule, table, heads, summed, total_cols[0])
+        hits = _group_across(rule, table, grid, rows, heads, total_cols[0], parts, False, total_row) \
+            if len(parts) >= 2 else None
+        judged = [(total_cols[0], hits)] if hits is not None else []
     else:
-        groups = [(col, _summed_beside(rule, table, heads, [c for c in summed if col <= c < stop], col), True)
-                  for col, stop in zip(total_cols, [*total_cols[1:], table.width])]
-    judged = [(col, hits) for col, parts, blanks in groups if len(parts) >= 2
-              for hits in [_group_across(rule, table, grid, rows, heads, col, parts, blanks, total_row)]
-              if hits is not None]
+        judged = [(col, hits) for k, col in enumerate(total_cols)
+                  for hits in [_side_across(rule, table, grid, rows, heads, summed, total_cols, k, bare, total_row)]
+                  if hits is not None]
     if not judged:
         return None
     return tuple(col for col, _ in judged), [hit for _, hits in judged for hit in hits]
+
+
+def _side_across(rule, table, grid, rows, heads, summed, total_cols: list[int], k: int, bare: dict,
+                 total_row: int | None) -> list[Hit] | None:
+    """One of several total columns against its parts: the columns between it and the next total
+    (收入合计 | 财政拨款收入 | 其他收入) or between the one before and it (财政拨款收入 | 其他收入 |
+    收入合计), a column standing beside totals left out (年末结转和结余). The side whose heads share
+    the total's name (收入 of 收入合计) where one does, else the one side most rows add up on; not
+    judged where that cannot be told."""
+    col = total_cols[k]
+    after_stop = total_cols[k + 1] if k + 1 < len(total_cols) else table.width
+    before_start = total_cols[k - 1] if k else -1
+    beside = tuple(rule.params["beside_total_words"])
+    sides = [[c for c in summed if lo < c < hi and not any(w in bare[c] for w in beside)]
+             for lo, hi in ((col, after_stop), (before_start, col))]
+    stem = _total_stem(bare[col], rule)
+    named = [side for side in sides if len(side) >= 2 and stem and all(stem in bare[c] for c in side)]
+    if len(named) == 1:
+        return _group_across(rule, table, grid, rows, heads, col, named[0], True, total_row)
+    held = [hits for side in sides if len(side) >= 2
+            for hits in [_group_across(rule, table, grid, rows, heads, col, side, True, total_row)] if hits is not None]
+    return held[0] if len(held) == 1 else None
+
+
+def _total_stem(head: str, rule) -> str:
+    """What a total column's head names before its total word (收入 of 收入合计, 到位 of 到位小计)."""
+    ends = sorted((*rule.params["total_row_labels"], *rule.params["column_subtotal_labels"]), key=len, reverse=True)
+    end = next((w for w in ends if head.endswith(compact(w))), "")
+    stem = head[:len(head) - len(compact(end))] if end else head
+    return stem[len(stem) - 2:] if len(stem) > 2 else stem  # (本年收入合计: 收入)
 
 
 def _group_across(rule, table, grid, rows: list[int], heads: list[str], total_col: int, parts_cols: list[int],
@@ -1329,6 +1362,8 @@ def _named_subtotals(grid, details: list[int], rule, total_first: bool) -> dict[
     groups = {}
     for lo, hi in zip(bounds, bounds[1:]):
         rows = [r for r in details if lo < r < hi]
+        if any(SUBROW_RE.match(_label(grid[r]).strip()) for r in rows):
+            continue  # (其中：食堂 under a school: the row above's breakdown, no sibling; not read)
         if rows:
             groups[lo if total_first else hi] = rows
     return groups
