@@ -1107,13 +1107,17 @@ def _side_by_side(grid, details: list[int], label_col: int) -> bool:
     for col in range(label_col + 2, width):
         texts = [grid[r][col].strip() for r in details if col < len(grid[r]) and grid[r][col].strip()]
         words = [t for t in texts if parse_cell(t) is None and t not in BLANK_MARKS]
-        # (in one row: a figure, words, figures again right of them; a 备注 column ends the table,
-        # and a form's funds line, 年度资金总额 | 860.00, over its indicator rows pairs no lists)
-        if texts and len(words) * 2 > len(texts) and any(
+        # (in a row: a figure, words, figures again right of them, so in two rows at least; a 备注
+        # column ends the table, and a form's funds line over its indicator rows, 中期资金总额 |
+        # 12,000.00 | 年度资金总额 | 4,000.00, pairs no lists)
+        if texts and len(words) * 2 > len(texts) and sum(
                 col < len(grid[r]) and is_amount(grid[r][col - 1]) and grid[r][col].strip() in words
-                and any(is_amount(t) for t in grid[r][col + 1:]) for r in details):
+                and any(is_amount(t) for t in grid[r][col + 1:]) for r in details) >= SIDE_BY_SIDE_ROWS:
             return True
     return False
+
+
+SIDE_BY_SIDE_ROWS = 2  # rows pairing a label and a figure twice: two lists side by side, not a form's line
 
 
 def row_name(row: list[str]) -> str:
