@@ -98,3 +98,14 @@ def test_two_forms_a_page_break_splits_stay_two(tmp_path):
 
     blocks = join_continued_tables(read_docx(write_docx(tmp_path / "forms.docx", form("甲") + page_break + form("乙"), {})))
     assert len([b for b in blocks if b.kind == "table"]) == 2
+
+
+def test_a_part_after_a_page_break_opening_with_a_remark_goes_on(tmp_path):
+    """The rest of a table whose first row ends in a remark (新增采购) or a dash: still its data."""
+    page_break = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+    body = (_tbl(_tr("项目", "预算数", "备注"), _tr("甲", "100.00", "—")) + page_break
+            + _tbl(_tr("乙", "40.00", "新增采购"), _tr("合计", "140.00", "")))
+    from auditor.ingest.build import join_continued_tables
+
+    tables = [b for b in join_continued_tables(read_docx(write_docx(tmp_path / "rest.docx", body, {}))) if b.kind == "table"]
+    assert len(tables) == 1 and [row[0].text for row in tables[0].rows] == ["项目", "甲", "乙", "合计"]

@@ -245,15 +245,19 @@ PAGE_BREAK = "\f"
 
 
 def headless(row) -> bool:
-    """A table's part opening with a row of its data, no header: its cells' figures alone (20, 96.5%)
-    at its end, its first words no field of a form (项目名称 | … | 项目编码 | 430100240001 opens a
-    form of its own) and no row of heads (2023年决算数)."""
+    """A table's part opening with a row of its data, no header: a cell of it a figure alone (20,
+    96.5%, a dash for none; not a year, 2023 | 2024 heading columns), its first words no field of a
+    form (项目名称 | … | 项目编码 | 430100240001 opens a form of its own)."""
     from ..knowledge import compact, concepts
 
     texts = [c.text.strip() for c in row if c.text.strip()]
     if not texts or compact(texts[0]) in {compact(w) for w in concepts().get("subject_cells") or ()}:
         return False
-    return FIGURE_CELL_RE.fullmatch(texts[-1]) is not None
+    return any((FIGURE_CELL_RE.fullmatch(t) and not YEAR_CELL_RE.fullmatch(t)) or t in DASHES for t in texts)
+
+
+YEAR_CELL_RE = re.compile(r"(?:19|20)\d\d")
+DASHES = {"—", "-", "－", "——", "/"}
 
 
 FIGURE_CELL_RE = re.compile(r"[-+]?\d[\d,，]*(?:\.\d+)?\s*[%％]?")

@@ -223,18 +223,21 @@ def _line_text(chars) -> tuple[str, bool]:
 NOTE_RULE_WIDTH = 0.4  # of the page's width at most: a footnote separator, no table's rule or border
 NOTE_RULE_MIN = 20.0  # points at least: no dash or underline of a few characters
 # what a footnote opens with under its separator when its number is not set as a superscript
-# (a note's number and its words, 1 执行数为…; not a year, 2024年…, nor a list's number, 1. or 1、)
-NOTE_START_RE = re.compile(r"^\s*(?:\d{1,2}(?![\d年月日.．、,，%％)）])|[①-⑳*＊†]|注[：:\d])")
+# (a note's number and its words, 1 执行数为… or 1. 执行数为…, right under the separator; not a year,
+# 2024年…, nor a figure)
+NOTE_START_RE = re.compile(r"^\s*(?:\d{1,2}(?![\d年月日,，%％])|[（(]\d{1,2}[）)]|[①-⑳*＊†]|注[：:\d])")
+NOTE_FOOT = 2 / 3  # of a page's height: where its foot, and a page's footnotes, begin
 
 
 def _note_rule(page, tables_bottom: float | None) -> float | None:
     """The top of the short rule that separates a page's footnotes from its text (Word's and
     LibreOffice's footnote separator, a third of the text's width at the left), below the page's
     tables; None when there is none."""
-    width = page.bbox[2] - page.bbox[0]
+    width, height = page.bbox[2] - page.bbox[0], page.bbox[3] - page.bbox[1]
+    # (on a page with no table, only a rule in the page's foot: one higher up underlines a line)
+    lowest = tables_bottom if tables_bottom is not None else page.bbox[1] + NOTE_FOOT * height
     tops = [e["top"] for e in page.edges if e["orientation"] == "h"
-            and NOTE_RULE_MIN <= e["width"] <= NOTE_RULE_WIDTH * width
-            and (tables_bottom is None or e["top"] > tables_bottom)]
+            and NOTE_RULE_MIN <= e["width"] <= NOTE_RULE_WIDTH * width and e["top"] > lowest]
     return max(tops) if tops else None
 
 
@@ -246,9 +249,9 @@ def _foot_notes(lines: list[tuple[float, str, bool]], tables_bottom: float | Non
     foot, no part of the page's flow. [] when there are none."""
     below = [k for k, line in enumerate(lines) if tables_bottom is None or line[0] >= tables_bottom]
     # under the separator: the first line below it opens the notes (a rule with text between it and
-    # a note is an underline, no separator); on a page with no table, a rule alone is too little
+    # a note is an underline, no separator; on a page with no table the rule stands in its foot)
     under = next((k for k in below if rule_top is not None and lines[k][0] > rule_top), None)
-    if under is not None and tables_bottom is not None and NOTE_START_RE.match(clean_text(lines[under][1])):
+    if under is not None and NOTE_START_RE.match(clean_text(lines[under][1])):
         return lines[under:] if under else []
     # a line opening with a superscript mark, the notes from it to the page's foot
     start = next((k for k in below if lines[k][2]), None)

@@ -91,44 +91,60 @@ TRUTH = {">": "大于", "<": "小于", "=": "等于"}
 
 def _budget_vs_actual(doc, base: FactBase, rule):
     pattern = _statement_re(rule)
-    tolerance = Decimal(str(rule.params["roughly_equal"]))
     for index, block in enumerate(doc.blocks):
         for s_index, sentence in enumerate(getattr(block, "sentences", ()) or ()):
-            m = pattern.search(sentence.text)
-            if not m or not (m.group("before") or m.group("budget")):
-                continue  # (支出决算持平 naming no budget: a comparison with last year, 与2023年度持平)
-            if sentence.text[m.end():].lstrip("，, ").startswith(tuple(rule.params["both_words"])):
-                yield CHECKED  # (决算数与预算数持平，均为32.00万元: the words state both figures, one)
-                continue
-            # (this year's figures: 较上年的26.72万元 is last year's outturn, no side of the comparison)
-            facts = [f for f in _item_facts(base, index) if (f.block < index or f.sentence <= s_index)
-                     and f.period == CURRENT]
-            worded = m.group("before") or m.group("budget") or ""
-            # 年初 / 全年 as the words say; a bare 预算数 may mean either budget stated
-            wanted = ("全年预算",) if "全年" in worded or "调整" in worded else \
-                ("年初预算",) if "年初" in worded else ("年初预算", "全年预算")
-            # (the outturn of a thing a budget is stated for: not the last part listed after 其中,
-            # 项目支出96.30万元, whose budget is unsaid)
-            budgeted = {f.concept for f in facts if f.measure in wanted}
-            actual = next((f for f in reversed(facts) if f.measure == "决算" and f.concept in budgeted), None)
-            budgets = [next((f for f in reversed(facts) if f.measure == w and actual is not None
-                             and f.concept == actual.concept), None) for w in wanted]
-            budgets = [b for b in budgets if b is not None]
-            if actual is None or not budgets:
-                continue
-            yield CHECKED
-            roughly = any(w in m.group(0) for w in rule.params["roughly_words"])
-            said = rule.params["comparisons"][m.group("word")]
-            truths = [_relation(actual, b, roughly, tolerance) for b in budgets]
-            if said in truths:
-                continue
-            budget, truth = budgets[0], truths[0]
-            yield Hit(quote=m.group(0), location=sentence.loc, stated=m.group("word"),
-                      expected=TRUTH[truth],
-                      formula=f"决算 {actual.text} 与{budget.measure} {budget.text} 相比为“{TRUTH[truth]}”"
-                              f"（{actual.where()}）",
-                      fields={"word": m.group("word"), "actual": actual.text, "budget": budget.text,
-                              "truth": TRUTH[truth]}, highlights=[actual.loc, budget.loc])
+            for m in pattern.finditer(sentence.text):
+                yield from _budget_statement(base, rule, index, s_index, sentence, m)
+
+
+# characters after a direction word its budget may be named in, in words the pattern does not
+# list (小于部门预算数, 小于批复预算, 低于年初部门预算数)
+BUDGET_AFTER_CHARS = 8
+CLAUSE_MARKS = "，,。；;：:"
+
+
+def _budget_statement(base: FactBase, rule, index: int, s_index: int, sentence, m):
+    """One statement of an outturn against its budget (决算数小于年初预算数) against the figures."""
+    text = sentence.text
+    after = text[m.end():m.end() + BUDGET_AFTER_CHARS]
+    named_budget = m.group("before") or m.group("budget") or (after[:after.find("预算") + 2] if "预算" in after else "")
+    if not named_budget:
+        return  # (支出决算持平 naming no budget: a comparison with last year, 与2023年度持平)
+    if text[m.end():].lstrip("，, ").startswith(tuple(rule.params["both_words"])):
+        yield CHECKED  # (决算数与预算数持平，均为32.00万元: the words state both figures, one)
+        return
+    # (this year's figures: 较上年的26.72万元 is last year's outturn, no side of the comparison)
+    facts = [f for f in _item_facts(base, index) if (f.block < index or f.sentence <= s_index)
+             and f.period == CURRENT]
+    # 年初 / 全年 as the words say; a bare 预算数 may mean either budget stated
+    wanted = ("全年预算",) if "全年" in named_budget or "调整" in named_budget else \
+        ("年初预算",) if "年初" in named_budget else ("年初预算", "全年预算")
+    budgeted = {f.concept for f in facts if f.measure in wanted}
+    # the outturn the statement names (项目支出决算数大于预算数: 项目支出's), else the last of a thing
+    # a budget is stated for (not the last part listed after 其中, 项目支出96.30万元, budget unsaid)
+    clause = compact(text[max(text.rfind(c, 0, m.start()) for c in CLAUSE_MARKS) + 1:m.start() + 2])
+    named = [f for f in facts if f.measure == "决算" and f.concept and f.concept in clause]
+    pool = named or [f for f in facts if f.measure == "决算" and f.concept in budgeted]
+    actual = pool[-1] if pool else None
+    budgets = [next((f for f in reversed(facts) if f.measure == w and actual is not None
+                     and f.concept == actual.concept), None) for w in wanted]
+    budgets = [b for b in budgets if b is not None]
+    if actual is None or not budgets:
+        return
+    yield CHECKED
+    roughly = any(w in m.group(0) for w in rule.params["roughly_words"])
+    said = rule.params["comparisons"][m.group("word")]
+    tolerance = Decimal(str(rule.params["roughly_equal"]))
+    truths = [_relation(actual, b, roughly, tolerance) for b in budgets]
+    if said in truths:
+        return
+    budget, truth = budgets[0], truths[0]
+    yield Hit(quote=m.group(0), location=sentence.loc, stated=m.group("word"),
+              expected=TRUTH[truth],
+              formula=f"决算 {actual.text} 与{budget.measure} {budget.text} 相比为“{TRUTH[truth]}”"
+                      f"（{actual.where()}）",
+              fields={"word": m.group("word"), "actual": actual.text, "budget": budget.text,
+                      "truth": TRUTH[truth]}, highlights=[actual.loc, budget.loc])
 
 
 def _year_on_year(doc, base: FactBase, rule):

@@ -1022,16 +1022,24 @@ def _side_across(rule, table, grid, rows, heads, summed, total_cols: list[int], 
     col = total_cols[k]
     after_stop = total_cols[k + 1] if k + 1 < len(total_cols) else table.width
     before_start = total_cols[k - 1] if k else -1
-    beside = tuple(rule.params["beside_total_words"])
+    # (a 总计 holds the carry-overs, 收入总计 = 上年结转 + 本年收入; a 合计 or 小计 does not, its
+    # 年末结转和结余 standing beside it)
+    beside = () if bare[col].endswith(GRAND_TOTAL_WORD) else tuple(rule.params["beside_total_words"])
     sides = [[c for c in summed if lo < c < hi and not any(w in bare[c] for w in beside)]
              for lo, hi in ((col, after_stop), (before_start, col))]
     stem = _total_stem(bare[col], rule)
+    others = {_total_stem(bare[c], rule) for c in total_cols if c != col} - {stem, ""}
+    # (a side whose heads name another total's thing, 财政拨款收入 | 其他收入 beside 支出合计, is that one's)
+    sides = [side for side in sides if not any(2 * sum(o in bare[c] for c in side) > len(side) for o in others)]
     named = [side for side in sides if len(side) >= 2 and stem and all(stem in bare[c] for c in side)]
     if len(named) == 1:
         return _group_across(rule, table, grid, rows, heads, col, named[0], True, total_row)
     held = [hits for side in sides if len(side) >= 2
             for hits in [_group_across(rule, table, grid, rows, heads, col, side, True, total_row)] if hits is not None]
     return held[0] if len(held) == 1 else None
+
+
+GRAND_TOTAL_WORD = "总计"
 
 
 def _total_stem(head: str, rule) -> str:
