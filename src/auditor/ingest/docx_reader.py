@@ -289,14 +289,15 @@ def _tables(tbl, cells: list[int], depth: int = 0) -> list[list[list[RawCell]]]:
     out inside another's cell is a table of the report too. A frame (a table whose cells hold
     tables and no text of their own) is no table: only what it holds is."""
     inner: list = []
-    rows = _table_rows(tbl, cells, inner)
+    # (a table with no drawing in it, nearly all, has no text box in its cells to look for)
+    rows = _table_rows(tbl, cells, inner, next(tbl.iter(*BOX_HOLDERS), None) is not None)
     nested = [rows for t in inner for rows in _tables(t, cells, depth + 1)] if depth < MAX_NESTED_TABLES else []
     if inner and not any(cell.text for row in rows for cell in row):
         return nested
     return [rows, *nested]
 
 
-def _table_rows(tbl, cells: list[int], inner: list | None = None) -> list[list[RawCell]]:
+def _table_rows(tbl, cells: list[int], inner: list | None = None, boxes: bool = True) -> list[list[RawCell]]:
     """Each merged region keeps its text in the top-left cell; the cells it covers are empty.
     Rows and cells are the w:tr / w:tc children (`tbl.tr_lst`, `tr.tc_lst`), those a content
     control or custom XML wraps included (a repeating section's rows, a cell bound to data);
@@ -314,7 +315,7 @@ def _table_rows(tbl, cells: list[int], inner: list | None = None) -> list[list[R
             if tc.tag != W_TC:
                 continue
             continued, span = _merge_of(tc)
-            row.append(RawCell("" if continued else _cell_text_of(tc, inner)))
+            row.append(RawCell("" if continued else _cell_text_of(tc, inner, boxes)))
             if span > 1:
                 if len(row) + span - 1 > package.MAX_COLUMNS:
                     raise over_limit(f"Word 表格一行超过 {package.MAX_COLUMNS:,} 列",
@@ -327,13 +328,14 @@ def _table_rows(tbl, cells: list[int], inner: list | None = None) -> list[list[R
     return rows
 
 
-def _cell_text_of(tc, inner: list | None = None) -> str:
-    """A cell's text: its paragraphs', and those of the text boxes anchored in them; the tables
-    nested in it go to `inner`."""
+def _cell_text_of(tc, inner: list | None = None, boxes: bool = True) -> str:
+    """A cell's text: its paragraphs', and those of the text boxes anchored in them (`boxes`: the
+    table holds a drawing somewhere); the tables nested in it go to `inner`."""
     lines = []
     for p in _blocks(tc):
         if p.tag == W_P:
-            lines.extend(paragraph_text(box) for box in _text_box_paragraphs(p))
+            if boxes:
+                lines.extend(paragraph_text(box) for box in _text_box_paragraphs(p))
             lines.append(paragraph_text(p))
         elif p.tag == W_TBL and inner is not None:
             inner.append(p)
