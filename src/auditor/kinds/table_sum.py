@@ -77,8 +77,6 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           "count_heads": (str, ""),
           # heads of columns of points given, not measured (分值, 权重): whole points are exact
           "given_point_heads": (list, []),
-          # heads of columns standing beside totals, no part of one (年末结转和结余, 上年, 增减)
-          "beside_total_words": (list, []),
           # …whose total the note after the table says counts each once (去除重复, 实际人数): not judged
           "distinct_count_words": (list, []),
           # column_total: the labels of rows that are no part of the total (平均, 人均)
