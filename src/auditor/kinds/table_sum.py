@@ -77,6 +77,8 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           "count_heads": (str, ""),
           # heads of columns of points given, not measured (分值, 权重): whole points are exact
           "given_point_heads": (list, []),
+          # the end of a total column's head that holds the carry-overs beside it (收入总计 = 上年结转 + 本年收入)
+          "carry_total_words": (list, []),
           # …whose total the note after the table says counts each once (去除重复, 实际人数): not judged
           "distinct_count_words": (list, []),
           # column_total: the labels of rows that are no part of the total (平均, 人均)
@@ -1022,7 +1024,7 @@ def _side_across(rule, table, grid, rows, heads, summed, total_cols: list[int], 
     before_start = total_cols[k - 1] if k else -1
     # (a 总计 holds the carry-overs, 收入总计 = 上年结转 + 本年收入; a 合计 or 小计 does not, its
     # 年末结转和结余 standing beside it)
-    beside = () if bare[col].endswith(GRAND_TOTAL_WORD) else tuple(rule.params["beside_total_words"])
+    beside = () if bare[col].endswith(tuple(rule.params["carry_total_words"])) else tuple(rule.params["beside_total_words"])
     sides = [[c for c in summed if lo < c < hi and not any(w in bare[c] for w in beside)]
              for lo, hi in ((col, after_stop), (before_start, col))]
     stem = _total_stem(bare[col], rule)
@@ -1036,8 +1038,6 @@ def _side_across(rule, table, grid, rows, heads, summed, total_cols: list[int], 
             for hits in [_group_across(rule, table, grid, rows, heads, col, side, True, total_row)] if hits is not None]
     return held[0] if len(held) == 1 else None
 
-
-GRAND_TOTAL_WORD = "总计"
 
 
 def _total_stem(head: str, rule) -> str:
