@@ -8,7 +8,7 @@ from functools import lru_cache
 from ..facts.numbers import FULLWIDTH, RANGE_JOINER, TABLE_NUMBER, cn_to_int
 from ..knowledge import vocabulary, vocabulary_generation
 from ..model import Document, Heading, Location, Paragraph, Sentence, Table, block_location, grid_cell
-from .raw import RawBlock
+from .raw import FIGURE_CELL_RE, PAGE_BREAK, RawBlock
 
 NUMBERING = [
     # style, pattern, level
@@ -239,11 +239,6 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
     return [b for b in out if not (b.kind == "para" and b.text == PAGE_BREAK)]
 
 
-# a paragraph a reader gives for a page break the document marks (a Word page break alone in its
-# paragraph): read by join_continued_tables, no paragraph of the document
-PAGE_BREAK = "\f"
-
-
 def headless(row) -> bool:
     """A table's part opening with a row of its data, no header: a cell of it a figure alone (20,
     96.5%, a dash for none; not a year, 2023 | 2024 heading columns), its first words no field of a
@@ -253,14 +248,12 @@ def headless(row) -> bool:
     texts = [c.text.strip() for c in row if c.text.strip()]
     if not texts or compact(texts[0]) in {compact(w) for w in concepts().get("subject_cells") or ()}:
         return False
-    return any((FIGURE_CELL_RE.fullmatch(t) and not YEAR_CELL_RE.fullmatch(t)) or t in DASHES for t in texts)
+    return any((FIGURE_CELL_RE.match(t) and not YEAR_CELL_RE.fullmatch(t)) or t in DASHES for t in texts)
 
 
 YEAR_CELL_RE = re.compile(r"(?:19|20)\d\d")
 DASHES = {"—", "-", "－", "——", "/"}
 
-
-FIGURE_CELL_RE = re.compile(r"[-+]?\d[\d,，]*(?:\.\d+)?\s*[%％]?")
 
 
 def _unit_line(text: str | None) -> bool:

@@ -14,8 +14,7 @@ from . import package
 from .cleanup import clean_text, join_wrapped
 from .docx_notes import Notes
 from .docx_numbering import read_numbering, style_numbers
-from .build import PAGE_BREAK
-from .raw import RawBlock, RawCell, ReadError, bounded_int, over_limit
+from .raw import PAGE_BREAK, RawBlock, RawCell, ReadError, bounded_int, over_limit
 
 HEADING_STYLE_RE = re.compile(r"(?:heading|标题)\s*(\d)", re.I)
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 
+from .raw import PAGE_BREAK
+
 # a page's number alone on a line (— 4 —, - 4 -, 第4页, 第4页 共12页, 4/12, 4); in a text
 # export a bare number or n/m is one only beside a page break (elsewhere it may be a cell's)
 MARKED_PAGE = r"[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?"
 PAGE_NUMBER_RE = re.compile(rf"^\s*(?:{MARKED_PAGE}|\d{{1,4}}\s*/\s*\d{{1,4}}|\d{{1,4}})\s*$")
 PAGE_MARK_RE = re.compile(rf"^\s*(?:{MARKED_PAGE})\s*$")  # (a page's number said so: anywhere)
 FURNITURE_CHARS = 40  # a page's running header, footer or number is short
-FORM_FEED = "\f"
+FORM_FEED = PAGE_BREAK  # (how a text export marks where a page broke)
 BLANKS = " \f\u3000\xa0"  # what a line of no text holds
 
 

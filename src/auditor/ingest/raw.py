@@ -7,6 +7,12 @@ from dataclasses import dataclass, field
 # a caption cell above a table's header (编制单位：…, 2024年度, 单位：万元): in a text export's
 # spaced lines and in a sheet's rows alike, a line about the table, not a row of it
 CAPTION_CELL_RE = re.compile(r"^(?:(?:编制单位|填报单位|单位|金额单位|部门)[：:]|(?:19|20)\d\d\s*年度?$)")
+# a paragraph a reader gives for a page break (a text export's form feed, a Word page break alone
+# in its paragraph): read by the table joiners, no paragraph of the document
+PAGE_BREAK = "\f"
+# a cell holding one figure and nothing else (1,234.50, -2.00, (3.10), 96.5%): in a spaced text
+# table what makes a line a row, after a page break what makes a table's part its data
+FIGURE_CELL_RE = re.compile(r"^[-+(（]?\d[\d,]*(?:\.\d+)?[)）]?[%％]?$")
 
 
 @dataclass

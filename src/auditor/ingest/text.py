@@ -14,7 +14,7 @@ from ..facts.numbers import TABLE_NUMBER
 from .build import headless
 from .cleanup import clean_text, join_wrapped
 from .page_furniture import FURNITURE_CHARS, without_page_furniture
-from .raw import CAPTION_CELL_RE, MAX_BLOCKS, MAX_LINE_CHARS, MAX_TEXT_BYTES, MB, RawBlock, RawCell, ReadError, over_limit
+from .raw import PAGE_BREAK, CAPTION_CELL_RE, FIGURE_CELL_RE, MAX_BLOCKS, MAX_LINE_CHARS, MAX_TEXT_BYTES, MB, RawBlock, RawCell, ReadError, over_limit
 
 TERMINAL = "。！？；：.!?;:」”"
 # in a PDF a full line ending in ； wraps a list of clauses (其中：A 2 辆；B 3 辆；↵ C 1 辆。): the
@@ -22,7 +22,6 @@ TERMINAL = "。！？；：.!?;:」”"
 PDF_TERMINAL = TERMINAL.replace("；", "").replace(";", "")
 # a table's caption: its number, then its title ending in 表 (or 表 and a bracket)
 CAPTION_RE = re.compile("^" + TABLE_NUMBER + r"[\s\u3000]+\S.*表(?:[（(][^）)]*[）)])?$")
-PAGE_BREAK = "\f"  # a line holding only a form feed: where a page broke (see page_furniture)
 WRAP_MIN_CHARS = 25  # a line wrapped by width is this long at least; a shorter one ends its text
 TITLE_ENDINGS = ("表", "报告", "结果", "情况", "说明", "通知", "目录", "部分")
 # a line opening a heading or a numbered or bulleted item: it never continues the line before
@@ -34,8 +33,6 @@ DASH_CELL_RE = re.compile(r"^[-—–:|\s]*$")
 # columns laid out with spaces are set apart by two or more of them (or an ideographic space):
 # one space stays inside a sentence or a cell (本年收入 1,980.40 万元)
 SPACED_CELL_RE = re.compile(r"[^ \u3000]+(?: [^ \u3000]+)*")  # the text between such runs
-# a cell holding one figure and nothing else: what makes a spaced line a table row
-FIGURE_CELL_RE = re.compile(r"^[-+(（]?\d[\d,]*(?:\.\d+)?[)）]?[%％]?$")
 MIN_SPACED_FIGURE_ROWS = 2  # rows with a figure before spaced lines are read as a table
 # A Markdown heading: 1-6 #, white space, the text, an optional closing run of #. The closing
 # run is taken off by stripping (as `^(#{1,6})\s+(.+?)\s*#*\s*$` would read it: that regex
