@@ -165,3 +165,57 @@ def test_curves_do_not_count_as_ruling_lines(tmp_path, monkeypatch):
                       for k in range(300))
     blocks = pdf_reader.read_pdf(one_page(tmp_path, TEXT + curves))
     assert any("Total 100" in b.text for b in blocks)
+
+
+# --- a text layer in 乱码: glyphs in a font without a Unicode mapping (Ghostscript, 打印为 PDF) ---
+
+IDENTITY_FONT = (b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+SimSun /Encoding /Identity-H "
+                 b"/DescendantFonts [6 0 R] >>")
+CID_FONT = (b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+SimSun /CIDSystemInfo "
+            b"<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>")
+
+
+def garbled_lines(lines: int = 12) -> bytes:
+    """Lines of glyph codes with no ToUnicode: pdfium gives them back as ĀċĖ…, pdfminer as (cid:N)."""
+    content = b""
+    for k in range(lines):
+        codes = "".join("%04X" % (0x100 + (k * 37 + j * 11) % 900) for j in range(20))
+        content += b"BT /F1 12 Tf 50 %d Td <%s> Tj ET\n" % (800 - 18 * k, codes.encode())
+    return content
+
+
+def test_a_pdf_whose_text_layer_is_garbled_is_refused_saying_so(tmp_path):
+    path = tmp_path / "garbled.pdf"
+    path.write_bytes(pdf_bytes([
+        CATALOG, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+        b"/Contents 5 0 R >>", IDENTITY_FONT, stream(garbled_lines()), CID_FONT]))
+    for read in (pdf_reader.read_pdf, pdf_reader.read_pdf_plumber):
+        with pytest.raises(ReadError) as caught:
+            read(str(path))
+        assert "文字层无法识别（第 1 页）" in str(caught.value) and "乱码" in str(caught.value)
+    result = audit_file(str(path), [])
+    assert result.error.startswith("PDF 文字层无法识别")
+
+
+def test_garbled_pages_are_left_out_and_the_result_names_them(tmp_path):
+    """Pages 2 and 3 in 乱码, page 1 readable: page 1 is audited, the other two are named."""
+    readable = b"BT /F2 12 Tf 72 700 Td (Total 100 and 200) Tj ET\n" * 3
+    readable_page = b"BT /F2 12 Tf 72 700 Td (Budget 2024: total 300.00, parts 100.00 and 200.00) Tj ET\n"
+    pages = [readable_page + readable, garbled_lines(), garbled_lines(9)]
+    objects = [CATALOG, b"<< /Type /Pages /Kids [3 0 R 4 0 R 5 0 R] /Count 3 >>"]
+    for k in range(3):
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font "
+                       b"<< /F1 6 0 R /F2 8 0 R >> >> /Contents %d 0 R >>" % (9 + k))
+    objects += [IDENTITY_FONT, CID_FONT.replace(b"6 0 R", b""), HELVETICA]
+    objects[5] = IDENTITY_FONT.replace(b"6 0 R", b"7 0 R")
+    objects += [stream(content) for content in pages]
+    path = tmp_path / "partly.pdf"
+    path.write_bytes(pdf_bytes(objects))
+    for read in (pdf_reader.read_pdf, pdf_reader.read_pdf_plumber):
+        blocks = read(str(path))
+        assert {b.page for b in blocks} == {1}
+        assert blocks.notes == ["PDF 第 2–3 页文字层无法识别（字体缺少字符映射，提取出的文字是乱码），这些页未检查"]
+    result = audit_file(str(path), [])
+    assert result.error is None
+    assert result.not_assessable == [{"rule": "读取", "reason": blocks.notes[0]}]

@@ -43,6 +43,9 @@ class FileResult:
                 "coverage": [{"rule": rule, **counts} for rule, counts in sorted(self.coverage.items())]}
 
 
+UNREAD_PART = "读取"  # what a not-assessable entry names when the reader, not a rule, left a part out
+
+
 class _Fields(dict):
     def __missing__(self, key):
         return ""
@@ -106,6 +109,8 @@ def audit_document(doc: Document, rules: list[Rule], options: Options | None = N
 
     options = options or Options()
     result = FileResult(doc.path, meta=dict(doc.meta))
+    # parts of the file the reader could not read (PDF pages in 乱码): no rule looked at them
+    result.not_assessable += [{"rule": UNREAD_PART, "reason": note} for note in doc.notes]
     for rule in rules:
         if rule.id in options.disabled or not _applies(rule, doc):
             continue

@@ -244,6 +244,7 @@ class Document:
     path: str
     blocks: list[Block]
     meta: dict = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # the reader's: parts it could not read
 
     @property
     def tables(self) -> list[Table]:

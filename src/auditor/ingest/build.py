@@ -143,6 +143,7 @@ def _run_in_heading(body: str, numbered: tuple, after: RawBlock | None, before: 
 
 
 def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
+    raw_blocks_read = raw_blocks
     raw_blocks = join_continued_tables([_meta_row_as_line(raw) for raw in raw_blocks])
     blocks = []
     section = None
@@ -187,7 +188,7 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
         if numbered:
             para.token, para.style, para.value = numbered[0], numbered[1], numbered[2]
         blocks.append(para)
-    doc = Document(path, blocks)
+    doc = Document(path, blocks, notes=list(getattr(raw_blocks_read, "notes", ())))
     doc.meta = infer_meta(doc)
     return doc
 

@@ -15,11 +15,12 @@ import logging
 
 from . import pdf_limits as limits
 from .pdf_fonts import _MinerFonts
+from .pdf_garbled import GarbledPages
 from .pdf_layout import _read_page
 from .pdf_pdfium import _Fallback
 from .pdf_tables import _PageShim
 from .pdf_text import _pdfium_page
-from .raw import RawBlock, ReadError, over_limit
+from .raw import RawBlock, RawBlocks, ReadError, over_limit
 
 
 # pdfminer warns on stderr for each font it cannot measure (Could not get FontBBox…: hundreds of
@@ -101,16 +102,19 @@ def read_pdf_plumber(path: str) -> list[RawBlock]:
             blocks: list[RawBlock] = []
             heads: list[str] = []
             feet: list[str] = []
+            unread = GarbledPages()
             for number, page in enumerate(pages, start=1):
-                _read_page(page, number, blocks, heads, feet)
+                if not unread.skip(number, page.chars):
+                    _read_page(page, number, blocks, heads, feet)
                 page.close()
+            notes = unread.notes()
         except ReadError:
             raise
         except Exception as exc:
             raise ReadError(f"PDF 内容无法解析：{type(exc).__name__}: {exc}") from exc
     finally:
         _close_plumber(pdf)
-    return blocks
+    return RawBlocks(blocks, notes)
 
 
 def read_pdf(path: str, stats: dict | None = None) -> list[RawBlock]:
@@ -138,6 +142,7 @@ def read_pdf(path: str, stats: dict | None = None) -> list[RawBlock]:
         heads: list[str] = []  # each page's first line (running headers)
         feet: list[str] = []  # each page's last line, digits masked (running footers)
         any_text = False
+        unread = GarbledPages()  # pages whose text layer is 乱码
         for index in range(total):
             page = document[index]
             try:
@@ -157,7 +162,7 @@ def read_pdf(path: str, stats: dict | None = None) -> list[RawBlock]:
                         stats["pdfplumber"] = stats.get("pdfplumber", 0) + 1
                     try:
                         any_text = any_text or bool(plumber_page.chars)
-                        if shim is None or plumber_page.chars:
+                        if (shim is None or plumber_page.chars) and not unread.skip(index + 1, plumber_page.chars):
                             _read_page(_PageShim(plumber_page.bbox, plumber_page.chars, plumber_page.edges,
                                                  index + 1), index + 1, blocks, heads, feet)
                     finally:
@@ -166,12 +171,13 @@ def read_pdf(path: str, stats: dict | None = None) -> list[RawBlock]:
                     if stats is not None:
                         stats["pdfium"] = stats.get("pdfium", 0) + 1
                     any_text = True
-                    _read_page(shim, index + 1, blocks, heads, feet)
+                    if not unread.skip(index + 1, shim.chars):
+                        _read_page(shim, index + 1, blocks, heads, feet)
             finally:
                 page.close()
         if not any_text:
             raise ReadError("PDF 没有文字层（可能是扫描件），请先进行文字识别（OCR）后再检查")
-        return blocks
+        return RawBlocks(blocks, unread.notes())
     except ReadError:
         raise
     except Exception as exc:

@@ -38,6 +38,15 @@ class RawBlock:
     foot_note: bool = False
 
 
+class RawBlocks(list):
+    """A reader's blocks, with what the reader tells of the parts it could not read (`notes`:
+    sentences in Chinese, shown with the rules that could not be evaluated)."""
+
+    def __init__(self, blocks=(), notes=()):
+        super().__init__(blocks)
+        self.notes = list(notes)
+
+
 class ReadError(Exception):
     """A file that cannot be read; the message names the problem in Chinese."""
 
