@@ -133,3 +133,41 @@ def test_a_sentence_at_a_page_foot_is_no_footer():
 def test_a_date_on_a_page_s_last_line_is_no_page_number():
     lines = [(55.0, "某县卫生健康局"), (780.0, "2025-04-10")]
     assert len(_without_page_numbers(lines)) == 2
+
+
+def _borderless_pdf(path, pages: list[list[list[str]]]) -> None:
+    """A table drawn without rules: each cell's text at its column's x, one row a line."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    pdf = canvas.Canvas(str(path))
+    for lines in pages:
+        y = 780
+        for cells in lines:
+            for x, text in zip((60, 220, 320, 420), cells):
+                pdf.setFont("STSong-Light", 11)
+                pdf.drawString(x, y, text)
+            y -= 20
+        pdf.showPage()
+    pdf.save()
+
+
+def test_a_table_drawn_without_rules_is_read_as_a_table_and_its_parts_over_pages_are_not(tmp_path):
+    rows = [[f"项目{k}", f"{10 + k}.00", f"{10 + k}.00"] for k in range(6)]
+    total = f"{sum(10 + k for k in range(6))}.00"
+    head = [["某区档案馆2024年度部门决算说明"], ["表1 项目支出表"], ["项目", "预算数", "决算数"],
+            ["合计", total, total]]
+    path = tmp_path / "one.pdf"
+    _borderless_pdf(path, [head + rows + [["2024年度项目支出决算" + total + "万元。"]]])
+    doc = load(str(path))
+    (table,) = doc.tables
+    assert [c.text for c in table.rows[0]] == ["项目", "预算数", "决算数"] and len(table.rows) == 8
+    assert doc.blocks[-1].text.startswith("2024年度项目支出决算")
+    # cut by the page, with a line the furniture finder does not know under the first part
+    path = tmp_path / "two.pdf"
+    _borderless_pdf(path, [head + rows[:3] + [["打印时间 2025/3/1 10:20"]], rows[3:]])
+    doc = load(str(path))
+    assert not doc.tables
+    assert f"合计 {total} {total}" in [b.text for b in doc.blocks]

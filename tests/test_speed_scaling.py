@@ -30,8 +30,21 @@ def test_ordinary_sentences_are_untouched():
     assert split_sentences(text) == [text[:-3], "其次。"]
 
 
+def test_a_table_set_apart_by_single_spaces_is_read_as_a_table(tmp_path):
+    """Rows of a label and figures apart by one space (a text export without layout) make a table
+    under the header of as many words, not one paragraph running every row into the next."""
+    path = tmp_path / "space_table.txt"
+    path.write_text(scaling.SHAPES["space_table"](10), encoding="utf-8")
+    doc = load(str(path))
+    assert not [b for b in doc.blocks if isinstance(b, Paragraph)]
+    (table,) = doc.tables
+    assert [c.text for c in table.rows[0]] == ["项目名称", "预算数", "决算数", "完成率"]
+    assert [c.text for c in table.rows[1]] == ["一般公共服务支出项目0", "100.00", "98.50", "90.5%"]
+    assert len(table.rows) == 1 + 1500
+
+
 def test_table_like_text_and_wrapped_sentences_give_bounded_sentences(tmp_path):
-    for name in ("space_table", "wrapped_sentence", "long_sentence"):
+    for name in ("wrapped_sentence", "long_sentence"):
         path = tmp_path / f"{name}.txt"
         path.write_text(scaling.SHAPES[name](10), encoding="utf-8")
         paragraphs = [b for b in load(str(path)).blocks if isinstance(b, Paragraph)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from auditor.examples import document_from_text
+from auditor.ingest import load
 from auditor.facts.base import fact_base
 from auditor.model import Heading, Table
 
@@ -326,3 +327,70 @@ def test_a_menu_or_contents_line_above_the_title_is_not_the_title():
     for first in ("首页 > 政务公开 > 财政信息 > 部门预算", "目  录", "附件2"):
         meta = document_from_text(first + "\n" + body).meta
         assert (meta["report_year"], meta["unit_name"]) == (2026, "某区文化馆"), first
+
+
+# --- rows set apart by single spaces (a borderless PDF table, a text export without layout) -----
+
+SINGLE_SPACED = """某区档案馆2024年度部门决算说明
+表1 支出决算表
+单位：万元
+项目 年初预算 全年预算 决算数
+合计 1,175.87 1,201.26 {total}
+基本支出 875.87 901.26 890.40
+项目支出 300.00 300.00 300.00
+2024年度支出决算1,190.40万元，其中基本支出890.40万元，项目支出300.00万元。
+"""
+
+
+def test_rows_apart_by_single_spaces_are_a_table_under_the_header_of_as_many_words(tmp_path):
+    from auditor.engine import audit_file
+    from auditor.ruleset import load_rules
+
+    path = tmp_path / "single.txt"
+    path.write_text(SINGLE_SPACED.format(total="1,190.40"), encoding="utf-8")
+    doc = load(str(path))
+    (table,) = doc.tables
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["项目", "年初预算", "全年预算", "决算数"], ["合计", "1,175.87", "1,201.26", "1,190.40"],
+        ["基本支出", "875.87", "901.26", "890.40"], ["项目支出", "300.00", "300.00", "300.00"]]
+    # the sentence after the rows is its own, not run on from the last row (300.002024年度…)
+    assert doc.blocks[-1].text.startswith("2024年度支出决算")
+    rules = load_rules()
+    assert not audit_file(str(path), rules).findings
+    path.write_text(SINGLE_SPACED.format(total="1,199.40"), encoding="utf-8")
+    (finding,) = [f for f in audit_file(str(path), rules).findings if f.severity == "error"]
+    assert (finding.location.table, finding.location.row, finding.location.col) == (1, 2, 4)
+    assert finding.expected.startswith("1,190.40")
+
+
+def test_single_spaced_rows_beside_other_rows_of_figures_stay_lines(tmp_path):
+    """An indicator row with words after its figures breaks the run: the rows after it would be a
+    part of the table read as a whole, their 总分 checked against some of its rows."""
+    path = tmp_path / "part.txt"
+    path.write_text("表2 项目支出绩效自评表\n"
+                    "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+                    "产出指标 数量指标 培训人次 500 480 10 9.6 部分培训延期\n"
+                    "产出指标 质量指标 合格率 95 96 10 10\n"
+                    "效益指标 社会效益 覆盖人数 1000 1200 20 20\n"
+                    "总分 100 90\n", encoding="utf-8")
+    doc = load(str(path))
+    assert not doc.tables
+    assert [b.text for b in doc.blocks][-3:] == ["产出指标 质量指标 合格率 95 96 10 10",
+                                                  "效益指标 社会效益 覆盖人数 1000 1200 20 20", "总分 100 90"]
+
+
+def test_parts_of_a_single_spaced_table_a_page_break_cut_are_joined_or_left_as_lines(tmp_path):
+    """Joined over a form feed; with a line of unrecognised page furniture between, neither part is
+    read as a table (the first part's 合计 is of rows on the next page too)."""
+    rows = [f"项目{k} {10 + k}.00 {10 + k}.00" for k in range(6)]
+    total = sum(10 + k for k in range(6))
+    head = ["表1 项目支出表", "项目 预算数 决算数", f"合计 {total}.00 {total}.00"]
+    path = tmp_path / "paged.txt"
+    path.write_text("\n".join(head + rows[:3] + ["\f"] + rows[3:]) + "\n", encoding="utf-8")
+    (table,) = load(str(path)).tables
+    assert len(table.rows) == 1 + 1 + 6
+    path.write_text("\n".join(head + rows[:3] + ["打印时间 2025/3/1 10:20", "\f"] + rows[3:]) + "\n",
+                    encoding="utf-8")
+    doc = load(str(path))
+    assert not doc.tables
+    assert f"合计 {total}.00 {total}.00" in [b.text for b in doc.blocks]

@@ -8,7 +8,7 @@ from functools import lru_cache
 from ..facts.numbers import FULLWIDTH, RANGE_JOINER, TABLE_NUMBER, cn_to_int
 from ..knowledge import vocabulary, vocabulary_generation
 from ..model import Document, Heading, Location, Paragraph, Sentence, Table, block_location, grid_cell
-from .raw import FIGURE_CELL_RE, PAGE_BREAK, RawBlock
+from .raw import DASHES, FIGURE_CELL_RE, PAGE_BREAK, RawBlock
 
 NUMBERING = [
     # style, pattern, level
@@ -234,10 +234,45 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
                     and _next_page(previous, raw, said or repeated or rest):
                 if said or repeated or rest:
                     previous.rows.extend(raw.rows[1:] if repeated else raw.rows)
+                    if previous.loose_ends and raw.loose_ends:
+                        previous.loose_ends = (previous.loose_ends[0], raw.loose_ends[1])
                     del out[k:]
                     continue
         out.append(raw)
-    return [b for b in out if not (b.kind == "para" and b.text == PAGE_BREAK)]
+    return _loose_parts_as_lines([b for b in out if not (b.kind == "para" and b.text == PAGE_BREAK)])
+
+
+def _loose_parts_as_lines(blocks: list[RawBlock]) -> list[RawBlock]:
+    """A table read from rows set apart by single spaces (`loose_ends`) that a page break cut and
+    that could not be joined to its other part (a page's furniture not recognised between them)
+    is a part of a table: read as a whole, its total would be checked against some of its rows.
+    Such a part, opening or closing the page's text next to more rows of figures, is read as
+    lines, one a row, as it would be without the table."""
+    out: list[RawBlock] = []
+    for at, block in enumerate(blocks):
+        ends = block.loose_ends if block.kind == "table" else None
+        if ends and ((ends[0] and _rows_beside(blocks, at, -1)) or (ends[1] and _rows_beside(blocks, at, 1))):
+            out += [RawBlock("para", text=" ".join(c.text for c in row if c.text), line=row[0].line,
+                             page=row[0].page) for row in block.rows if any(c.text for c in row)]
+            continue
+        out.append(block)
+    return out
+
+
+def _rows_beside(blocks: list[RawBlock], at: int, step: int) -> bool:
+    """Whether a table, or a line of a table's row, lies next to block `at` in direction `step`,
+    past at most LOOSE_GAP_LINES short lines of furniture."""
+    from .text import LOOSE_GAP_LINES, figures_line, furniture_gap
+
+    k, gap = at + step, 0
+    while 0 <= k < len(blocks):
+        block = blocks[k]
+        if block.kind == "table" or figures_line(block.text):
+            return True
+        if gap >= LOOSE_GAP_LINES or not furniture_gap(block.text):
+            return False
+        k, gap = k + step, gap + 1
+    return False
 
 
 def headless(row) -> bool:
@@ -253,7 +288,6 @@ def headless(row) -> bool:
 
 
 YEAR_CELL_RE = re.compile(r"(?:19|20)\d\d")
-DASHES = {"—", "-", "－", "——", "/"}
 
 
 

@@ -15,7 +15,7 @@ from .cleanup import clean_text, join_wrapped
 from .page_furniture import PAGE_NUMBER_RE, furniture_like
 from .pdf_tables import _X0, _extract, _PageShim
 from .raw import RawBlock, RawCell
-from .text import PDF_TERMINAL, parse_lines, wraps
+from .text import PDF_TERMINAL, figures_line, parse_lines, wraps
 
 
 SAME_LINE_OVERLAP = 0.5  # a char joins the line its box overlaps by half its height or more
@@ -277,7 +277,8 @@ def _flush(lines: list[str], page: int, blocks: list[RawBlock], lines_before: in
     new = parse_lines(lines, PDF_TERMINAL)
     last = _last_of_flow(blocks)
     if continues and new and new[0].kind == "para" and last is not None and last.kind == "para" \
-            and last.page == page - 1 and wraps(last.text, new[0].text, PDF_TERMINAL):
+            and last.page == page - 1 and wraps(last.text, new[0].text, PDF_TERMINAL) \
+            and not figures_line(last.text[-80:]) and not figures_line(new[0].text.split("\n")[0][:200]):
         last.text = join_wrapped(last.text, new.pop(0).text)
     for block in new:
         block.page = page

@@ -13,6 +13,8 @@ PAGE_BREAK = "\f"
 # a cell holding one figure and nothing else (1,234.50, -2.00, (3.10), 96.5%): in a spaced text
 # table what makes a line a row, after a page break what makes a table's part its data
 FIGURE_CELL_RE = re.compile(r"^[-+(（]?\d[\d,]*(?:\.\d+)?[)）]?[%％]?$")
+# a cell printed as a dash for nothing (—, -, /): in a figures column, a zero or a blank
+DASHES = {"—", "-", "－", "——", "/"}
 
 
 @dataclass
@@ -36,6 +38,10 @@ class RawBlock:
     # a note printed at a PDF page's foot (a Word footnote): the page's own flow goes on past it to
     # the next page (a table, a sentence cut by the page break)
     foot_note: bool = False
+    # a table read from rows set apart by single spaces (text.figures_line): whether its rows open
+    # and close the text they were read from (a page's, a file's). Such a part may be the rest of a
+    # table cut by a page break, and is read as one only when joined to the rest (build.py)
+    loose_ends: tuple | None = None
 
 
 class RawBlocks(list):

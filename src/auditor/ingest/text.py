@@ -14,7 +14,7 @@ from ..facts.numbers import TABLE_NUMBER
 from .build import headless
 from .cleanup import clean_text, join_wrapped
 from .page_furniture import FURNITURE_CHARS, without_page_furniture
-from .raw import PAGE_BREAK, CAPTION_CELL_RE, FIGURE_CELL_RE, MAX_BLOCKS, MAX_LINE_CHARS, MAX_TEXT_BYTES, MB, RawBlock, RawCell, ReadError, over_limit
+from .raw import DASHES, PAGE_BREAK, CAPTION_CELL_RE, FIGURE_CELL_RE, MAX_BLOCKS, MAX_LINE_CHARS, MAX_TEXT_BYTES, MB, RawBlock, RawCell, ReadError, over_limit
 
 TERMINAL = "。！？；：.!?;:」”"
 # in a PDF a full line ending in ； wraps a list of clauses (其中：A 2 辆；B 3 辆；↵ C 1 辆。): the
@@ -232,6 +232,8 @@ def parse_lines(lines: list[str], terminal: str = TERMINAL) -> list[RawBlock]:
             i = _tsv_table(lines, i, blocks)
         elif _spaced_cells(line) and (_spaced_table_ahead(lines, i) or _header_again(line, blocks)):
             i = _spaced_table(lines, i, blocks)
+        elif figures_line(line) and (k := _figures_table(lines, i, blocks)) > i:
+            i = k
         else:
             i = _paragraph(lines, i, blocks, terminal)
     return [b for b in blocks if not (b.kind == "para" and b.text == PAGE_BREAK)]
@@ -590,7 +592,7 @@ def _paragraph(lines: list[str], i: int, blocks: list[RawBlock], terminal: str =
                 or _md_heading(lines[j]) is not None:
             break  # (a Markdown heading is never the wrapped end of the text above it)
         nxt = lines[j].strip()
-        if not _wraps_tail(length, tail, nxt, terminal):
+        if not _wraps_tail(length, tail, nxt, terminal) or figures_line(pieces[-1]) or figures_line(nxt):
             break
         if "  " in nxt and _spaced_cells(lines[j]) and _spaced_table_ahead(lines, j):
             break  # a table laid out with spaces starts here (a form's 项目资金 block under its caption)
@@ -616,6 +618,117 @@ def _wraps_tail(length: int, tail: str, nxt: str, terminal: str = TERMINAL) -> b
     if tail[-1] in terminal and not _cut_number(tail, nxt):
         return False
     return not ITEM_START_RE.match(nxt)
+
+
+ROW_FIGURES = 2  # figures standing apart at a line's end that make it a table's row
+
+
+def figures_line(line: str) -> bool:
+    """A table's row whose columns are set apart by single spaces (a borderless PDF table, a text
+    export without layout): its last ROW_FIGURES words or more are figures alone (合计 1,175.87
+    1,201.26; a dash for nothing counts, one figure at least). Prose wrapped at a line's end puts a
+    unit or a word after its figure, so such a line is no wrapped sentence, and the line after it
+    no rest of one: gluing them would run the row's last figure into the next text (300.002024年度…)."""
+    return _row_figures(line) >= ROW_FIGURES
+
+
+def _row_figures(line: str) -> int:
+    """How many words at the line's end are figures or dashes (one figure at least; 0 for prose)."""
+    if any(mark in line for mark in "，。；！？"):
+        return 0
+    words = line.split()
+    count = figures = 0
+    for word in reversed(words):
+        if FIGURE_CELL_RE.match(word):
+            figures += 1
+        elif word not in DASHES:
+            break
+        count += 1
+    return count if figures else 0
+
+
+def _figures_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
+    """Rows set apart by single spaces, each a label and the same number of figures (a borderless
+    PDF table, a text export without layout), read as a table when MIN_SPACED_FIGURE_ROWS of them
+    come together; the line just above is its header when its words are one for each cell. With
+    single spaces a blank cell leaves no trace: rows with another number of figures end the table
+    (which of their cells is blank cannot be told), and a run whose rows differ is left as lines."""
+    width = _row_figures(lines[i])
+    k = i
+    while k < len(lines) and not _blank(lines[k]) and _row_figures(lines[k]) == width:
+        k += 1
+    if k - i < MIN_SPACED_FIGURE_ROWS:
+        return i
+    last = blocks[-1] if blocks else None
+    header = last is not None and last.kind == "para" and last.line == i \
+        and len(last.text.split()) == width + 1 and _header_words(last.text)
+    if any(0 <= at < len(lines) and _loose_figures(lines[at]) for at in (i - 1 - header, k)):
+        # a line of figures set apart right above or below: more rows of the same table with
+        # another number of figures or with words after them (an indicator's 偏差原因); a part
+        # of a table read as a whole would have its total checked against some of its rows:
+        # each row stays a line of its own (read once: the run is not searched again from each)
+        blocks.extend(RawBlock("para", text=lines[at].strip(), line=at + 1) for at in range(i, k))
+        return k
+    rows = []
+    for line_no in range(i, k):
+        words = lines[line_no].split()
+        label = " ".join(words[:len(words) - width])
+        rows.append([RawCell(text, line=line_no + 1) for text in [label, *words[len(words) - width:]]])
+    start = i
+    if header:
+        blocks.pop()  # (the header, read as a line of text before the rows came)
+        rows.insert(0, [RawCell(text, line=i) for text in last.text.split()])
+        start = i - 1
+    count = len(blocks)
+    _add_table(blocks, rows, start + 1)
+    table = blocks[-1] if blocks and blocks[-1].kind == "table" else None
+    if table is not None and len(blocks) > count:
+        table.loose_ends = (_text_edge(lines, start - 1, -1), _text_edge(lines, k, 1))
+    elif table is not None and table.loose_ends:  # (the rest of a loose table before it, after 续表)
+        table.loose_ends = (table.loose_ends[0], _text_edge(lines, k, 1))
+    return k
+
+
+def _text_edge(lines: list[str], at: int, step: int) -> bool:
+    """Whether nothing but blank lines and at most LOOSE_GAP_LINES short lines (page furniture
+    not recognised as such: a printed date, a file's address) lies from `at` on in direction
+    `step` before the text's end or a page break."""
+    gap = 0
+    while 0 <= at < len(lines):
+        if lines[at].strip(" ") == PAGE_BREAK:
+            return True
+        if not _blank(lines[at]):
+            if gap >= LOOSE_GAP_LINES or not furniture_gap(lines[at].strip()):
+                return False
+            gap += 1
+        at += step
+    return True
+
+
+LOOSE_GAP_LINES = 2  # short lines (page furniture left over) that may stand between a table's parts
+LOOSE_GAP_CHARS = 60
+
+
+def furniture_gap(text: str) -> bool:
+    """A short line that may be page furniture left between a table's parts: not prose, not a
+    caption, a 续表 line or a line announcing what follows, not a row."""
+    return len(text) <= LOOSE_GAP_CHARS and not CONTINUED_RE.match(text) and not figures_line(text) \
+        and not text.rstrip().endswith(("表", "：", ":", "。"))
+
+
+def _loose_figures(line: str) -> bool:
+    """Whether a line holds a figure standing apart as a cell does (not a year: 2024 年度)."""
+    return any((FIGURE_CELL_RE.match(word) and not YEAR_WORD_RE.fullmatch(word)) or word in DASHES
+               for word in line.split())
+
+
+YEAR_WORD_RE = re.compile(r"(?:19|20)\d\d")
+
+
+def _header_words(line: str) -> bool:
+    """A header's words: no figure among them (a year heading a column, 2024年, is a word)."""
+    return not any(FIGURE_CELL_RE.match(word) or word in DASHES for word in line.split()) \
+        and not any(mark in line for mark in "，。；！？")
 
 
 def _cut_number(tail: str, nxt: str) -> bool:
