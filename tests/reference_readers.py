@@ -136,11 +136,16 @@ def read_xlsx_openpyxl(path: str) -> list[RawBlock]:
         raise ReadError(f"无法打开 Excel 文件（文件损坏或不是 .xlsx）：{type(exc).__name__}") from exc
     try:
         blocks: list[RawBlock] = []
-        for sheet in workbook.worksheets:
+        for sheet in _shown(workbook):
             blocks.extend(_sheet_blocks(sheet.title, _read_only_rows(workbook, sheet)))
         return blocks
     finally:
         workbook.close()
+
+
+def _shown(workbook) -> list:
+    """The sheets not hidden (all of them if every one is)."""
+    return [s for s in workbook.worksheets if s.sheet_state == "visible"] or list(workbook.worksheets)
 
 
 def read_xlsx_full(path: str) -> list[RawBlock]:
@@ -152,7 +157,7 @@ def read_xlsx_full(path: str) -> list[RawBlock]:
     except Exception as exc:  # zipfile, KeyError and XML errors for a broken package
         raise ReadError(f"无法打开 Excel 文件（文件损坏或不是 .xlsx）：{type(exc).__name__}") from exc
     blocks: list[RawBlock] = []
-    for sheet in workbook.worksheets:
+    for sheet in _shown(workbook):
         rows = []
         for row in sheet.iter_rows():
             cells = [RawCell(_xlsx_cell_text(c), line=c.row) for c in row]

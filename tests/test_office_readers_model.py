@@ -471,3 +471,33 @@ def test_docx_leaves_out_placeholder_prompts_and_the_table_of_contents(tmp_path)
     body = toc + f'<w:p>{run("预算执行率为")}{prompt}{run("。")}</w:p>'
     path = write(tmp_path / "controls.docx", docx_members(body))
     assert [b.text for b in docx_reader.read_docx(str(path))] == ["预算执行率为。"]
+
+
+def test_xlsx_hidden_sheets_are_not_read(tmp_path):
+    """A hidden sheet (an old draft kept in the workbook) is no part of what is published."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    shown = workbook.active
+    shown.title = "收入预算表"
+    for r, row in enumerate([["项目", "预算数"], ["合计", 30.0], ["甲", 10.0], ["乙", 20.0]], start=1):
+        for c, value in enumerate(row, start=1):
+            shown.cell(r, c, value)
+    draft = workbook.create_sheet("旧版草稿")
+    for r, row in enumerate([["项目", "预算数"], ["合计", 99.0], ["甲", 1.0]], start=1):
+        for c, value in enumerate(row, start=1):
+            draft.cell(r, c, value)
+    draft.sheet_state = "hidden"
+    path = tmp_path / "hidden.xlsx"
+    workbook.save(str(path))
+    for read in (xlsx_reader.read_xlsx, reference_readers.read_xlsx_openpyxl, reference_readers.read_xlsx_full):
+        assert {b.sheet for b in read(str(path))} == {"收入预算表"}
+    # (every sheet hidden: a file Excel would not save; all are read)
+    import zipfile
+
+    with zipfile.ZipFile(path) as package:
+        members = {name: package.read(name) for name in package.namelist()}
+    members["xl/workbook.xml"] = members["xl/workbook.xml"].replace(b'state="hidden" ', b"").replace(b' state="visible"', b"").replace(
+        b"<sheet ", b'<sheet state="hidden" ')
+    write(path, {name: data.decode() for name, data in members.items()})
+    assert {b.sheet for b in xlsx_reader.read_xlsx(str(path))} == {"收入预算表", "旧版草稿"}

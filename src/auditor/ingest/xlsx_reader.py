@@ -121,7 +121,7 @@ class _Workbook:
         return formats, dates, timedeltas
 
     def sheets(self) -> list[tuple[str, str]]:
-        """(title, part) of every worksheet in workbook order; chartsheets have no cells."""
+        """(title, part) of every worksheet shown, in workbook order; chartsheets have no cells."""
         rels = {rel_id: (rel_type, target) for rel_id, rel_type, target in self.pkg.relationships(self.part)}
         out = []
         for el in self.root:
@@ -141,8 +141,14 @@ class _Workbook:
                     raise ReadError(f"无法打开 Excel 文件（文件损坏）：缺少工作表「{title}」的部件「{target}」")
                 if "chartsheet" in rel_type:
                     continue
-                out.append((title, target))
-        return out
+                out.append((title, target, sheet.get("state") in HIDDEN_STATES))
+        # a hidden sheet (an old draft, a lookup list) is no part of what is published, as hidden
+        # rows and columns are not; Excel keeps one sheet visible at least (else all are read)
+        shown = [(title, target) for title, target, hidden in out if not hidden]
+        return shown or [(title, target) for title, target, _ in out]
+
+
+HIDDEN_STATES = ("hidden", "veryHidden")
 
 
 def _local(tag) -> str:
