@@ -1721,6 +1721,10 @@ def _growth(base: FactBase, rule):
             formula = f"变动额 {change.text} ÷ 上年数 {stated.text} = {fmt(computed)}%"
         elif change is not None:
             sign = change.sign or rate.sign or 1
+            whole = _list_whole(base, sentence, current, rate)
+            if whole is not None and (_growth_fits(rate, change, whole, sign)
+                                      or not _growth_fits(rate, change, current, sign)):
+                current = whole
             previous_yuan = current.in_yuan() - sign * change.in_yuan()
             if previous_yuan <= 0:
                 continue
@@ -1773,6 +1777,39 @@ def _growth(base: FactBase, rule):
             continue  # (both years stated and the rate of theirs: the change amount is the slip, DRV010's)
         slip = _growth_unit_slip(rate, change, current) if change is not None and current is not None else None
         yield _based(basis, slip or _hit(rate, computed, "增减比例", formula))
+
+
+def _list_whole(base: FactBase, before: list[Fact], current: Fact, rate: Fact) -> Fact | None:
+    """The whole a 其中 list names `current` among its parts, when the change and rate after it
+    close the sentence's list (总计2797.42万元，其中A 2529.42万元，B 268.00万元，比上年增加246.80万元，
+    增长9.7%): such a change is read on the whole or on the last part alike; `_growth` takes the
+    whole where the rate holds on it, or where it holds on neither. `before`: the sentence's
+    figures before the rate."""
+    facts = [f for f in before if f.id <= current.id]
+    if not facts or facts[-1] is not current:
+        return None
+    at = next((k for k in range(len(facts) - 2, -1, -1) if "其中" in base.between(facts[k], facts[k + 1])), None)
+    if at is None:
+        return None
+    whole, parts = facts[at], facts[at + 1:]
+    if not whole.is_money or whole.measure in ("变动额", "变动率") or whole.period != current.period \
+            or whole.in_yuan() < current.in_yuan() \
+            or any(not p.is_money or p.measure in ("变动额", "变动率") for p in parts):
+        return None
+    after = [f for f in _same_sentence(base, rate) if f.id > rate.id and f.is_money and f.measure not in ("变动额", "变动率")]
+    return None if after else whole  # (a part after the rate: the list goes on, the change is its part's)
+
+
+def _growth_fits(rate: Fact, change: Fact, current: Fact, sign: int) -> bool:
+    """The rate holds as the change on last year's figure, this year's being `current`."""
+    previous_yuan = current.in_yuan() - sign * change.in_yuan()
+    if previous_yuan <= 0:
+        return False
+    c_lo, c_hi = bounds(change)
+    slack = (c_hi - c_lo) + (bounds(current)[1] - bounds(current)[0])
+    if previous_yuan - slack <= 0:
+        return False
+    return consistent(rate, c_lo / (previous_yuan + slack) * HUNDRED, c_hi / (previous_yuan - slack) * HUNDRED)
 
 
 def _change_after(base: FactBase, rate: Fact) -> Fact | None:
