@@ -33,6 +33,7 @@ class TitleScopes:
         # (a title naming an organisation, 某某局…表, names whose table it is, not a part of the unit)
         endings = "|".join(map(re.escape, vocab.get("organization_endings") or ()))
         self.organisation = re.compile(rf"^\w{{0,16}}?(?:{endings})") if endings else None
+        self.part_scopes = [compact(w) for w in vocab.get("part_scopes") or ()]
 
     def of(self, block: int) -> str:
         if block not in self.scopes:
@@ -50,6 +51,13 @@ class TitleScopes:
         return re.sub(r"[^\w]|\d", "", self.noise.sub("", compact(self.noise.sub("", title))))
 
     def same(self, a: int, b: int) -> bool:
-        """Two tables may state one fact unless both titles name a scope and the scopes differ."""
+        """Two tables may state one fact unless both titles name a scope and the scopes differ, or
+        one names a part's scope (concepts.yaml part_scopes: a 政府采购预算表's row is what of its
+        project is bought, no figure of the project itself) the other does not."""
         one, other = self.of(a), self.of(b)
+        if one != other and any(self._part_scope(scope) for scope in (one, other)):
+            return False
         return not one or not other or one == other
+
+    def _part_scope(self, scope: str) -> bool:
+        return bool(scope) and any(word in scope for word in self.part_scopes)
