@@ -266,8 +266,31 @@ def _check_row_total(doc, rule, typed):
             continue
         names = t.column_names
         for segment, amount_cols in t.segments:
-            for total_col, parts in _row_groups(names, amount_cols, rule.params["beside_total_words"]):
+            groups = _row_groups(names, amount_cols, rule.params["beside_total_words"])
+            for k, (total_col, parts) in enumerate(groups):
+                following = groups[k + 1][0] if k + 1 < len(groups) else None
+                parts = _with_carried(t, segment, total_col, parts, amount_cols, following)
                 yield from _row_total_of(rule, t, segment, names, total_col, parts)
+
+
+def _with_carried(t, segment, total_col: int, parts: list[int], amount_cols: list[int],
+                  following: int | None) -> list[int]:
+    """The group's parts, with the columns after them that a word set beside the total (上年结转)
+    when every row adds up with them and not without: a budget's income table sums its carry-over
+    into 合计 (合计 | 一般公共预算拨款 | 其他收入 | 上年结转), a final account's spending table keeps its
+    年末结转和结余 beside 本年支出. Decided for the table by the reading most rows add up in (at
+    least half of them), never row by row: a slip would be hidden."""
+    rest = [c for c in amount_cols if c > parts[-1] and (following is None or c < following)]
+    if not rest:
+        return parts
+    records = [r for r in t.records if r.segment == segment]
+    without = [_row_gap(t, r, total_col, parts) for r in records]
+    with_rest = [_row_gap(t, r, total_col, parts + rest) for r in records]
+    judged = [(a, b) for a, b in zip(without, with_rest) if a is not None and b is not None]
+    adds_with = sum(1 for _, b in judged if b == 0)
+    if adds_with > sum(1 for a, _ in judged if a == 0) and 2 * adds_with >= len(judged):
+        return parts + rest
+    return parts
 
 
 def _row_total_of(rule, t, segment, names: dict, total_col: int, parts: list[int]):
