@@ -37,7 +37,7 @@ from ..memo import remember_short
 from ..model import Cell, Table
 from ..tables.typed import (WEIGHT_IN_LABEL_RE, ExecutionRecord, category_key, ScoreRecord, TypedTable, cell_at, grid_cell, number,
                             typed_tables)
-from .base import CHECKED, Hit, NotAssessable
+from .base import CHECKED, Hit, NotAssessable, rounding_note, sum_check
 
 KIND = "score"
 PARAMS = {
@@ -858,6 +858,15 @@ def _check_total(doc, rule, typed):
         terms = " + ".join(r.cells["score"].text for r in scored)
         if execution is not None:
             terms = f"{execution_text}（预算执行） + {terms}"
+        tail = _rounding_tail(total.text, scored, execution, execution_text)
+        if tail:
+            # scores worked out unrounded and printed rounded (9.1077 → 9.11, 16.6667 → 16.67): the
+            # printed parts' intervals meet the total's, a rounding note, not a wrong total
+            yield Hit(quote=_row_quote(total, t.table), location=total.loc, stated=total.text, expected=fmt(expected),
+                      formula=f"Σ得分 = {terms} = {fmt(expected)}；{tail}", cls="rounding", severity="info",
+                      fields={"table": _table_name(t), "total": total.text, "diff": fmt(stated - expected)},
+                      highlights=[total.loc])
+            continue
         gap = _unlisted_points(t, rows) if execution is None else None
         if gap is not None and stated > indicators + gap:
             # above what the indicators and the points outside them can make at most
@@ -871,6 +880,19 @@ def _check_total(doc, rule, typed):
             formula=f"Σ得分 = {terms} = {fmt(expected)}{note}",
             fields={"table": _table_name(t), "total": total.text, "diff": fmt(stated - expected)},
             highlights=[total.loc] + [r.cells["indicator"].loc for r in rows if r.score is None])
+
+
+def _rounding_tail(total_text: str, scored: list, execution: Decimal | None, execution_text: str) -> str:
+    """Why the total differs from its printed scores by rounding only ("" when it does not): the
+    intervals the printed figures stand for meet (a computed execution score counts as exact)."""
+    total = parse_quantity(total_text)
+    parts = [parse_quantity(r.cells["score"].text) for r in scored]
+    if execution is not None:
+        printed = parse_quantity(execution_text)
+        parts.append(printed if printed is not None and printed.value == execution else Quantity(execution))
+    if total is None or not parts or None in parts or sum_check(total, parts) != "rounding":
+        return ""
+    return rounding_note(total, parts, max([total.places] + [p.places for p in parts]))
 
 
 def _close_to_subtotals(t: TypedTable, stated: Decimal, printed: str) -> bool:
