@@ -222,8 +222,10 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
             previous = out[k - 1] if k else None
             # (a unit line alone between two tables says nothing of their being one; under a 续
             # line it must be the first part's own)
+            # (the header repeated may be any header row of the first part: a form's indicator header
+            # under its 项目名称 and fund rows)
             repeated = previous is not None and previous.kind == "table" and bool(previous.rows) \
-                and _texts(raw.rows[0]) == _texts(previous.rows[0]) and previous.sheet == raw.sheet
+                and _header_repeated(raw.rows[0], previous.rows) and previous.sheet == raw.sheet
             # (right after a page break, a part opening with a row of figures has no header of
             # its own: the rest of the table above, its header not repeated)
             rest = paged and headless(raw.rows[0])
@@ -273,6 +275,16 @@ def _rows_beside(blocks: list[RawBlock], at: int, step: int) -> bool:
             return False
         k, gap = k + step, gap + 1
     return False
+
+
+REPEATED_HEADER_SEARCH = 12  # rows atop a table's first part a header repeated over its rest may be
+
+
+def _header_repeated(row, rows) -> bool:
+    """The row repeats one of the first part's header rows: a row of words, no figure, the same
+    texts as a row near its top."""
+    texts = _texts(row)
+    return bool(texts) and not headless(row) and any(_texts(r) == texts for r in rows[:REPEATED_HEADER_SEARCH])
 
 
 def headless(row) -> bool:
