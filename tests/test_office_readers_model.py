@@ -501,3 +501,22 @@ def test_xlsx_hidden_sheets_are_not_read(tmp_path):
         b"<sheet ", b'<sheet state="hidden" ')
     write(path, {name: data.decode() for name, data in members.items()})
     assert {b.sheet for b in xlsx_reader.read_xlsx(str(path))} == {"收入预算表", "旧版草稿"}
+
+
+def test_xlsx_forms_stacked_with_a_footer_line_under_each_are_two_tables(tmp_path):
+    """Two projects' forms on one sheet, each closed by a 填表人 line, one blank row between."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    form = lambda name, score: [["项目名称", name], ["一级指标", "三级指标", "分值", "得分"],  # noqa: E731
+                                ["产出指标", "服务人次", 60, 60], ["效益指标", "覆盖率", 40, 40],
+                                ["总分", "", 100, score], ["填表人：张三　填报日期：2025年3月10日"]]
+    rows = form("社区养老服务项目", 100) + [[]] + form("困难群众救助项目", 100)
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row, start=1):
+            sheet.cell(r, c, value)
+    path = tmp_path / "stacked.xlsx"
+    workbook.save(str(path))
+    tables = [b for b in xlsx_reader.read_xlsx(str(path)) if b.kind == "table"]
+    assert [t.rows[0][1].text for t in tables] == ["社区养老服务项目", "困难群众救助项目"]

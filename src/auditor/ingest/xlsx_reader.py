@@ -467,8 +467,10 @@ def _opens_again(rows: list[list[RawCell]], start: int, k: int) -> bool:
     first, again = _grid_opening(rows, start), _grid_opening(rows, k)
     # (the header row repeated cell for cell, 项目名称 | 乡镇 | 分配金额, goes on with the same table;
     # the form again names another subject in it, 项目名称 | 乙项目)
+    # (and the row above opens no such grid itself: a footer line under the form above, 填表人：…,
+    # is read as it is, not past to the row at k)
     return bool(first_cell(first)) and first_cell(again) == first_cell(first) and again != first \
-        and first_cell(first) != first_cell(_grid_opening(rows, k - 1))
+        and first_cell(first) != first_cell([c.text.strip() for c in rows[k - 1]])
 
 
 def _lines_name_table(rows: list[list[RawCell]], k: int) -> bool:
