@@ -2595,15 +2595,18 @@ class FactReader:
                                                           self._read_head)
         return found
 
-    def _column_fund(self, head: Head, heads: list) -> str:
+    def _column_fund(self, head: Head, heads: list, table_fund: str = "") -> str:
         """The fund a column head names, where the table splits its figures by fund (columns of
-        two funds or more) or the fund makes the head's kind its own (本年收入 › 一般公共预算拨款:
-        一般公共预算财政拨款收入); a table's one column of one fund (一般公共预算数) is the
-        unit's figures, whatever fund pays them."""
+        two funds or more), the fund makes the head's kind its own (本年收入 › 一般公共预算拨款:
+        一般公共预算财政拨款收入), or the table's title names another fund, which the column's is
+        a part of (财政拨款收入支出决算总表 › 一般公共预算财政拨款: that fund's figures, not all
+        财政拨款); a table's one column of one fund (一般公共预算数) is the unit's figures, whatever
+        fund pays them."""
         if not head.fund:
             return ""
         split = len({h.fund for h in heads if h.fund}) >= 2
-        return head.fund if split or head.concept in self.fund_qualified.get(head.fund, {}) else ""
+        return head.fund if split or head.concept in self.fund_qualified.get(head.fund, {}) \
+            or (table_fund and head.fund != table_fund) else ""
 
     def _read_head(self, head: str) -> Head:
         head_c = compact(head)
@@ -2716,7 +2719,7 @@ class FactReader:
                 head = heads[k] if k < len(heads) else NO_HEAD
                 if not head.skipped and not (head.rate and percent_printed and not parsed[3]):
                     label = named if named is not None else words
-                    self._cell(index, table, cell, parsed, label, head, self._column_fund(head, heads) or fund,
+                    self._cell(index, table, cell, parsed, label, head, self._column_fund(head, heads, fund) or fund,
                                row_unit or columns.block_unit, weight,
                                row_unit)
             if text and k in columns.unit_cols and row_unit:
@@ -2806,6 +2809,10 @@ class FactReader:
         # a row naming one concept under a column naming another (基本支出 of 一般公共服务支出):
         # the column is a dimension of the fact
         member = col_concept if col_concept and col_concept != concept else ""
+        if member in self.unit_totals and concept and self._kind_of(concept) == member:
+            # a spending item's row under 本年支出合计 (社会保障和就业支出 | 326.72): the item's own
+            # whole, as a 决算数 column states it, no dimension of it
+            member = ""
         if not member and concept and self.title_kind and self.title_kind != concept \
                 and self._kind_of(concept) not in (None, self.title_kind):
             # a spending's row in a table of income (收入决算表 by 支出功能分类科目): the money
