@@ -188,6 +188,27 @@ def test_an_html_caption_titles_its_table(tmp_path):
     assert "财政拨款支出表" not in [c.text for row in doc.tables[0].rows for c in row]
 
 
+def test_a_title_and_unit_in_a_table_s_own_first_rows_title_it(tmp_path):
+    """A web page's table printing its title and unit in merged rows atop its grid: the table is
+    titled by them and its header is its first row, so its totals are checked."""
+    path = tmp_path / "r.html"
+    path.write_text("<p>某局2026年部门预算</p><table border=1>"
+                    "<tr><td colspan=4>表1 收支预算总表</td></tr><tr><td colspan=4>单位：万元</td></tr>"
+                    "<tr><td>项目</td><td>预算数</td><td>项目</td><td>预算数</td></tr>"
+                    "<tr><td>一、一般公共预算拨款收入</td><td>900.00</td><td>一、一般公共服务支出</td><td>900.00</td></tr>"
+                    "<tr><td>本年收入合计</td><td>900.00</td><td>本年支出合计</td><td>900.00</td></tr>"
+                    "<tr><td>收入总计</td><td>900.00</td><td>支出总计</td><td>990.00</td></tr></table>",
+                    encoding="utf-8")
+    doc = load(str(path))
+    (table,) = doc.tables
+    assert (table.title, table.unit) == ("表1 收支预算总表", "万元")
+    assert [c.text for c in table.rows[0]] == ["项目", "预算数", "项目", "预算数"]
+    from auditor.engine import audit_file
+    from auditor.ruleset import load_rules
+
+    assert "SUM002" in {f.rule for f in audit_file(str(path), load_rules()).findings}
+
+
 def test_a_narrative_cell_of_several_lines_is_several_paragraphs(tmp_path):
     """Alt+Enter lines in one cell are the narrative's lines: a title, a heading, a sentence each."""
     import openpyxl

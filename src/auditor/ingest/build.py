@@ -8,7 +8,7 @@ from functools import lru_cache
 from ..facts.numbers import FULLWIDTH, RANGE_JOINER, TABLE_NUMBER, cn_to_int
 from ..knowledge import vocabulary, vocabulary_generation
 from ..model import Document, Heading, Location, Paragraph, Sentence, Table, block_location, grid_cell
-from .raw import DASHES, FIGURE_CELL_RE, PAGE_BREAK, RawBlock
+from .raw import DASHES, FIGURE_CELL_RE, PAGE_BREAK, TABLE_LINE_RE, RawBlock
 
 NUMBERING = [
     # style, pattern, level
@@ -144,7 +144,7 @@ def _run_in_heading(body: str, numbered: tuple, after: RawBlock | None, before: 
 
 def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
     raw_blocks_read = raw_blocks
-    raw_blocks = join_continued_tables([_meta_row_as_line(raw) for raw in raw_blocks])
+    raw_blocks = join_continued_tables([block for raw in raw_blocks for block in _title_rows_as_lines(_meta_row_as_line(raw))])
     blocks = []
     section = None
     table_index = 0
@@ -391,6 +391,28 @@ def _meta_row_as_line(raw: RawBlock) -> RawBlock:
         return raw
     return RawBlock("para", text="\u3000".join(texts), line=raw.line, paragraph=raw.paragraph, page=raw.page,
                     sheet=raw.sheet)
+
+
+def _title_rows_as_lines(raw: RawBlock) -> list[RawBlock]:
+    """A table's title and unit printed in its own first rows, each one cell across the table (a web
+    page's or a Word table's merged row: 表1 收支预算总表 | 单位：万元): lines above the table, as a
+    sheet's title rows are, so the table has its title and its header is its first row."""
+    if raw.kind != "table" or len(raw.rows) < 3:
+        return [raw]
+    lines = []
+    for row in raw.rows[:TITLE_ROWS]:
+        texts = [c.text.strip() for c in row if c.text.strip()]
+        if len(texts) != 1 or not TABLE_LINE_RE.search(texts[0]):
+            break
+        lines.append(RawBlock("para", text=texts[0], line=row[0].line if row[0].line is not None else raw.line,
+                              paragraph=raw.paragraph, page=row[0].page or raw.page, sheet=raw.sheet))
+    if not lines or len(raw.rows) - len(lines) < 2:
+        return [raw]
+    raw.rows = raw.rows[len(lines):]
+    return [*lines, raw]
+
+
+TITLE_ROWS = 3  # rows atop a table that may hold its title, its code and its unit
 
 
 def _table_meta_line(text: str) -> bool:

@@ -13,6 +13,8 @@ PAGE_BREAK = "\f"
 # a cell holding one figure and nothing else (1,234.50, -2.00, (3.10), 96.5%): in a spaced text
 # table what makes a line a row, after a page break what makes a table's part its data
 FIGURE_CELL_RE = re.compile(r"^[-+(（]?\d[\d,]*(?:\.\d+)?[)）]?[%％]?$")
+# a line naming a table: its title (…决算表, …情况表, 表3 …), its code (公开02表) or its unit
+TABLE_LINE_RE = re.compile(r"表\s*(?:[（(]续[）)])?\s*$|^\s*(?:表|附表|公开)\s*\d|单位\s*[:：]")
 # a cell printed as a dash for nothing (—, -, /): in a figures column, a zero or a blank
 DASHES = {"—", "-", "－", "——", "/"}
 

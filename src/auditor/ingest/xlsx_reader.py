@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from . import package
 from .cleanup import clean_text
-from .raw import CAPTION_CELL_RE, RawBlock, RawCell, ReadError, over_limit
+from .raw import CAPTION_CELL_RE, TABLE_LINE_RE, RawBlock, RawCell, ReadError, over_limit
 
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -481,10 +481,6 @@ def _lines_name_table(rows: list[list[RawCell]], k: int) -> bool:
             return True
         k += 1
     return False
-
-
-# a line naming a table: its title (…决算表, …情况表, 表3 …), its code (公开02表) or its unit
-TABLE_LINE_RE = re.compile(r"表\s*(?:[（(]续[）)])?\s*$|^\s*(?:表|附表|公开)\s*\d|单位\s*[:：]")
 
 
 def _names_table(row: list[RawCell]) -> bool:
