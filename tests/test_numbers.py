@@ -87,3 +87,12 @@ def test_figures_shown_are_rounded_half_up_as_the_reports_round():
     assert fmt(Decimal("9.545")) == "9.55"
     assert fmt(Decimal("7.365")) == "7.37"
     assert fmt(Decimal("-0.125")) == "-0.13"
+
+
+def test_an_accountant_s_bracketed_figure_is_negative_and_a_bracketed_item_number_is_no_figure():
+    from auditor.facts.numbers import parse_quantity
+
+    assert parse_quantity("(3.70)").value == Decimal("-3.70")
+    assert parse_quantity("（1,203.70）").value == Decimal("-1203.70")
+    assert parse_quantity("(0.64)%").value == Decimal("-0.64")
+    assert parse_quantity("（1）") is None and parse_quantity("(3)") is None

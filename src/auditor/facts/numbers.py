@@ -168,9 +168,17 @@ CELL_QUANTITY_RE = re.compile(
 )
 
 
+# an accountant's negative, the figure in brackets ((3.70), （0.64）): a figure with decimals only, so
+# that a bracketed item number in a cell ((1), （3）) stays words
+BRACKETED_NEGATIVE_RE = re.compile(r"^[(（](\d+(?:,\d{3})*\.\d+)[)）](%|‰)?$")
+
+
 def parse_quantity(text: str) -> Quantity | None:
     """Parse a cell or token such as '81.52%', '106.62万元', '541.04'."""
     s = normalize_digits(text).strip().replace("\u3000", "").replace(" ", "")
+    bracketed = BRACKETED_NEGATIVE_RE.match(s)
+    if bracketed:
+        s = "-" + bracketed.group(1) + (bracketed.group(2) or "")
     m = CELL_QUANTITY_RE.match(s)
     if not m:
         return None
