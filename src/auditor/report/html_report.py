@@ -87,9 +87,14 @@ def _rendered(view: dict, grid: list[list[str]]) -> list[dict]:
     return rows
 
 
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
 def _groups(result, rules_by_id, file_index: int, inline: bool):
+    """A file's findings by rule, the rules with errors first; in a rule, errors before warnings
+    before notes (a rounding note is no reason to read further), each in document order."""
     groups = []
-    for rule_id, items in groupby(sorted(result.findings, key=lambda f: (f.rule, f.sort_key())),
+    for rule_id, items in groupby(sorted(result.findings, key=lambda f: (f.rule, SEVERITY_RANK[f.severity], f.sort_key())),
                                   key=lambda f: f.rule):
         items = list(items)
         rule = rules_by_id.get(rule_id)
@@ -99,8 +104,7 @@ def _groups(result, rules_by_id, file_index: int, inline: bool):
             "collapsed": len(items) > GROUP_OPEN_LIMIT,
             "findings": [_item(result, f, file_index, inline) for f in items],
         })
-    severity_rank = {"error": 0, "warning": 1, "info": 2}
-    groups.sort(key=lambda g: (min(severity_rank[x["f"].severity] for x in g["findings"]), g["rule"]))
+    groups.sort(key=lambda g: (SEVERITY_RANK[g["findings"][0]["f"].severity], g["rule"]))
     return groups
 
 
