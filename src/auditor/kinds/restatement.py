@@ -357,12 +357,14 @@ def _agreement(base, a: Fact, b: Fact) -> tuple[int, int]:
 
 def _adds_up(base, cell: Fact, totals: tuple, instead=None) -> bool:
     """The cell's column adds up to its total row (合计 / 总计, the column's last figure), the cell
-    read as `instead` where given (the other table's figure: does the column add up once mended?)."""
+    read as `instead` where given (the other table's figure: does the column add up once mended?).
+    A cell that is the total itself (a form's 总分) adds up when its column's rows make it."""
     column = sorted(_column_of(base, cell), key=lambda f: f.loc.row or 0)
-    if len(column) < 3 or compact(column[-1].label) not in totals or column[-1] is cell:
+    if len(column) < 3 or not (compact(column[-1].label) in totals or column[-1] is cell and cell.measure == "得分"):
         return False
     rows = sum((instead if f is cell and instead is not None else f.value) for f in column[:-1])
-    return abs(rows - column[-1].value) <= sum(f.half_unit for f in column)
+    total = instead if column[-1] is cell and instead is not None else column[-1].value
+    return abs(rows - total) <= sum(f.half_unit for f in column)
 
 
 def _other_things(a: Fact, b: Fact, scope: TitleScopes) -> bool:
