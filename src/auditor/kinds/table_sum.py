@@ -32,6 +32,7 @@ from ..model import Cell, Table
 from ..tables.products import UNIT_RE, row_products
 from ..tables.year_rows import year_growth_slips
 from ..tables.typed import CodeRecord, line_number_columns, parse_cell, typed_tables
+from ..ingest.raw import DASHES
 from .base import CHECKED, Hit, NotAssessable, rounding_note, sum_check, SUBROW_RE
 
 KIND = "table_sum"
@@ -641,7 +642,8 @@ def _check_three_public(doc, rule, typed):
                 if not total_cell.text.strip():
                     continue
                 zero = Cell("0", total_cell.loc)
-                part_cells = [cells[p] if cells[p].text.strip() else zero for p in parts]
+                # (a blank or a dash, —, for nothing spent: 0)
+                part_cells = [cells[p] if cells[p].text.strip() not in ("", *DASHES) else zero for p in parts]
                 hit = _compare(rule, t.table, total_cell, part_cells, f"{group}{label}", group,
                                [rule.params["names"].get(p, p) for p in parts])
                 if hit is not None:
