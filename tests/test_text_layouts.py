@@ -394,3 +394,27 @@ def test_parts_of_a_single_spaced_table_a_page_break_cut_are_joined_or_left_as_l
     doc = load(str(path))
     assert not doc.tables
     assert f"合计 {total}.00 {total}.00" in [b.text for b in doc.blocks]
+
+
+def test_single_spaced_rows_keep_their_codes_years_and_wrapped_labels_apart(tmp_path):
+    """A row's code is a column of its own under 科目编码 (the rows then roll up by code, not all
+    into 合计); a header of bare years is the header; a label's wrapped rest is a row of its own."""
+    from auditor.engine import audit_file
+    from auditor.ruleset import load_rules
+
+    path = tmp_path / "codes.txt"
+    path.write_text("某局2024年度部门决算\n表2 支出决算表\n单位：万元\n科目编码 科目名称 本年支出合计 基本支出 项目支出\n"
+                    "201 一般公共服务支出 700.00 500.00 200.00\n2010101 行政运行 500.00 500.00 0.00\n"
+                    "2010102 一般行政管理事务 200.00 0.00 200.00\n205 教育支出 500.00 300.00 200.00\n"
+                    "2050201 普通教育 500.00 300.00 200.00\n合计 1,200.00 800.00 400.00\n"
+                    "表3 收支对比表\n项目 2023 2024\n基本支出 800.00 850.00\n项目支出 400.00 350.00\n合计 1,200.00 1,200.00\n"
+                    "表4 基本支出决算表\n项目 合计 人员经费 公用经费\n工资福利支出 300.00 300.00 0.00\n"
+                    "对个人和家庭的补助 20.00 20.00 0.00\n支出\n资本性支出 10.00 0.00 10.00\n合计 330.00 320.00 10.00\n",
+                    encoding="utf-8")
+    codes, years, wrapped = load(str(path)).tables
+    assert [c.text for c in codes.rows[0]] == ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"]
+    assert [c.text for c in codes.rows[2][:2]] == ["2010101", "行政运行"]
+    assert [c.text for c in codes.rows[-1][:3]] == ["", "合计", "1,200.00"]
+    assert [c.text for c in years.rows[0]] == ["项目", "2023", "2024"] and len(years.rows) == 4
+    assert [c.text for c in wrapped.rows[3]] == ["支出", "", "", ""]
+    assert [f for f in audit_file(str(path), load_rules()).findings if f.severity != "info" and f.rule != "PRE001"] == []

@@ -369,7 +369,8 @@ def _field_line(text: str) -> bool:
     """A line filling in a field (编制单位：某局, 项目负责人：张三, 评价机构：某所): it titles no
     table. A line naming a table or an annex (附件：…评分表; vocabulary.yaml title_labels) does."""
     m = FIELD_LINE_RE.match(text)
-    return m is not None and "表" not in text \
+    # (表 in what is filled in names a table; in the field's own name, 填表人, it does not)
+    return m is not None and "表" not in text[m.end(1):] \
         and not m.group(1).startswith(_title_labels(vocabulary_generation()))
 
 

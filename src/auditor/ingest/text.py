@@ -14,7 +14,7 @@ from ..facts.numbers import TABLE_NUMBER
 from .build import headless
 from .cleanup import clean_text, join_wrapped
 from .page_furniture import FURNITURE_CHARS, without_page_furniture
-from .raw import DASHES, PAGE_BREAK, CAPTION_CELL_RE, FIGURE_CELL_RE, MAX_BLOCKS, MAX_LINE_CHARS, MAX_TEXT_BYTES, MB, RawBlock, RawCell, ReadError, over_limit
+from .raw import DASHES, PAGE_BREAK, TABLE_LINE_RE, CAPTION_CELL_RE, FIGURE_CELL_RE, MAX_BLOCKS, MAX_LINE_CHARS, MAX_TEXT_BYTES, MB, RawBlock, RawCell, ReadError, over_limit
 
 TERMINAL = "。！？；：.!?;:」”"
 # in a PDF a full line ending in ； wraps a list of clauses (其中：A 2 辆；B 3 辆；↵ C 1 辆。): the
@@ -650,32 +650,50 @@ def _row_figures(line: str) -> int:
 def _figures_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
     """Rows set apart by single spaces, each a label and the same number of figures (a borderless
     PDF table, a text export without layout), read as a table when MIN_SPACED_FIGURE_ROWS of them
-    come together; the line just above is its header when its words are one for each cell. With
-    single spaces a blank cell leaves no trace: rows with another number of figures end the table
-    (which of their cells is blank cannot be told), and a run whose rows differ is left as lines."""
-    width = _row_figures(lines[i])
-    k = i
-    while k < len(lines) and not _blank(lines[k]) and _row_figures(lines[k]) == width:
-        k += 1
-    if k - i < MIN_SPACED_FIGURE_ROWS:
+    come together. Its header is the line just above when its words are one for each cell, or the
+    run's first line when its figures are years (项目 2023 2024). A label's code (2010101 行政运行)
+    is a column of its own; a short word alone between two rows (a label's wrapped rest, a row of
+    its label only) is a row with blank figures. With single spaces a blank cell leaves no trace:
+    rows with another number of figures end the table (which of their cells is blank cannot be
+    told), and a run beside them is left as lines."""
+    years = _years_line(lines[i])  # (a header of bare years, not a row)
+    first = i + 1 if years else i
+    width = _row_figures(lines[first]) if first < len(lines) else 0
+    if years and width != _row_figures(lines[i]):
         return i
+    k, rows_at = first, []
+    while k < len(lines) and not _blank(lines[k]):
+        row = _row_figures(lines[k]) == width and not _years_line(lines[k])
+        if not row and not (rows_at and _label_rest(lines[k]) and k + 1 < len(lines)
+                            and _row_figures(lines[k + 1]) == width):
+            break
+        rows_at.append(k)
+        k += 1
+    if sum(1 for at in rows_at if _row_figures(lines[at])) < MIN_SPACED_FIGURE_ROWS:
+        return i
+    split = [_row_words(lines[at], width) for at in rows_at]
+    coded = 2 * sum(1 for label, _ in split if CODE_WORD_RE.match(label)) >= len(split)
     last = blocks[-1] if blocks else None
-    header = last is not None and last.kind == "para" and last.line == i \
-        and len(last.text.split()) == width + 1 and _header_words(last.text)
-    if any(0 <= at < len(lines) and _loose_figures(lines[at]) for at in (i - 1 - header, k)):
-        # a line of figures set apart right above or below: more rows of the same table with
-        # another number of figures or with words after them (an indicator's 偏差原因); a part
-        # of a table read as a whole would have its total checked against some of its rows:
-        # each row stays a line of its own (read once: the run is not searched again from each)
+    cells_wide = width + 1 + coded
+    header = years or (last is not None and last.kind == "para" and last.line == i
+                       and len(last.text.split()) == cells_wide and _header_words(last.text))
+    above = i - 1 if years else i - 1 - bool(header)
+    if any(0 <= at < len(lines) and _loose_figures(lines[at]) for at in (*_past_rests(lines, above, -1), *_past_rests(lines, k, 1))):
+        # a line of figures set apart next to the run (past a label's wrapped rest): more rows of
+        # the same table with another number of figures or with words after them (an indicator's
+        # 偏差原因); a part of a table read as a whole would have its total checked against some
+        # of its rows: each row stays a line of its own (read once: the run is not searched again)
         blocks.extend(RawBlock("para", text=lines[at].strip(), line=at + 1) for at in range(i, k))
         return k
     rows = []
-    for line_no in range(i, k):
-        words = lines[line_no].split()
-        label = " ".join(words[:len(words) - width])
-        rows.append([RawCell(text, line=line_no + 1) for text in [label, *words[len(words) - width:]]])
+    for at, (label, figures) in zip(rows_at, split):
+        labels = list(CODE_WORD_RE.match(label).groups()) if coded and CODE_WORD_RE.match(label) else (
+            ["", label] if coded else [label])
+        rows.append([RawCell(text, line=at + 1) for text in [*labels, *(figures or [""] * width)]])
     start = i
-    if header:
+    if years:
+        rows.insert(0, [RawCell(text, line=i + 1) for text in _header_cells(lines[i].split(), cells_wide)])
+    elif header:
         blocks.pop()  # (the header, read as a line of text before the rows came)
         rows.insert(0, [RawCell(text, line=i) for text in last.text.split()])
         start = i - 1
@@ -687,6 +705,50 @@ def _figures_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
     elif table is not None and table.loose_ends:  # (the rest of a loose table before it, after 续表)
         table.loose_ends = (table.loose_ends[0], _text_edge(lines, k, 1))
     return k
+
+
+# a row label opening with its classification code (2010101 行政运行): the code a column of its own
+CODE_WORD_RE = re.compile(r"^(\d{3,9})\s+(\S.*)$")
+LABEL_REST_CHARS = 12  # a label's wrapped rest, alone on its line, is at most this long
+
+
+def _row_words(line: str, width: int) -> tuple[str, list[str]]:
+    """(the label, the figures) of a row line; a label-only line's figures are []."""
+    words = line.split()
+    count = _row_figures(line)
+    if not count:
+        return line.strip(), []
+    return " ".join(words[:len(words) - width]), words[len(words) - width:]
+
+
+def _label_rest(line: str) -> bool:
+    """A short word alone on its line inside a run of rows: a label's wrapped rest or a row with
+    its label only (no caption, unit line, heading or item)."""
+    text = line.strip()
+    return 0 < len(text) <= LABEL_REST_CHARS and " " not in text and not _loose_figures(text) \
+        and not TABLE_LINE_RE.search(text) and not ITEM_START_RE.match(text) and not text.endswith(("：", ":"))
+
+
+def _past_rests(lines: list[str], at: int, step: int) -> tuple[int, ...]:
+    """The line at `at` and, where it is a label's rest, the line past it: the lines next to a run
+    whose figures would make it part of a bigger table."""
+    if 0 <= at < len(lines) and _label_rest(lines[at]):
+        return at, at + step
+    return (at,)
+
+
+def _years_line(line: str) -> bool:
+    """A line whose figures are all years (项目 2023 2024): a header over columns of years."""
+    count = _row_figures(line)
+    return count >= ROW_FIGURES and all(YEAR_WORD_RE.fullmatch(w) for w in line.split()[-count:])
+
+
+def _header_cells(words: list[str], wide: int) -> list[str]:
+    """A header line's words as cells, the first ones run together where the line has more words
+    than the table has cells (科目 名称 2023 2024), blank ones put first where it has fewer."""
+    if len(words) > wide:
+        return [" ".join(words[:len(words) - wide + 1]), *words[len(words) - wide + 1:]]
+    return [""] * (wide - len(words)) + words
 
 
 def _text_edge(lines: list[str], at: int, step: int) -> bool:

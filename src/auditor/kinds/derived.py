@@ -1722,9 +1722,10 @@ def _growth(base: FactBase, rule):
         elif change is not None:
             sign = change.sign or rate.sign or 1
             whole = _list_whole(base, sentence, current, rate)
-            if whole is not None and (_growth_fits(rate, change, whole, sign)
-                                      or not _growth_fits(rate, change, current, sign)):
-                current = whole
+            if whole is not None and (_growth_fits(rate, change, whole, sign) or (
+                    not _growth_fits(rate, change, current, sign)
+                    and _growth_miss(rate, change, whole, sign) < _growth_miss(rate, change, current, sign))):
+                current = whole  # (the reading the rate holds on; neither: the one it comes nearer)
             previous_yuan = current.in_yuan() - sign * change.in_yuan()
             if previous_yuan <= 0:
                 continue
@@ -1810,6 +1811,15 @@ def _growth_fits(rate: Fact, change: Fact, current: Fact, sign: int) -> bool:
     if previous_yuan - slack <= 0:
         return False
     return consistent(rate, c_lo / (previous_yuan + slack) * HUNDRED, c_hi / (previous_yuan - slack) * HUNDRED)
+
+
+def _growth_miss(rate: Fact, change: Fact, current: Fact, sign: int) -> Decimal:
+    """How far the stated rate is from the change's rate on last year's figure, this year's being
+    `current` (the largest miss where last year's cannot be worked out)."""
+    previous = current.in_yuan() - sign * change.in_yuan()
+    if previous <= 0:
+        return Decimal("Infinity")
+    return abs(abs(rate.value) - change.in_yuan() / previous * HUNDRED)
 
 
 def _change_after(base: FactBase, rate: Fact) -> Fact | None:

@@ -890,9 +890,14 @@ def _rounding_tail(total_text: str, scored: list, execution: Decimal | None, exe
     if execution is not None:
         printed = parse_quantity(execution_text)
         parts.append(printed if printed is not None and printed.value == execution else Quantity(execution))
-    if total is None or not parts or None in parts or sum_check(total, parts) != "rounding":
+    if total is None or not parts or None in parts:
         return ""
-    return rounding_note(total, parts, max([total.places] + [p.places for p in parts]))
+    places = max([total.places] + [p.places for p in parts])
+    # (scores printed as whole points, 93 against 16 indicators' 100, are exact, not rounded: a
+    # total off them by 7 is no rounding tail)
+    if not places or sum_check(total, parts) != "rounding":
+        return ""
+    return rounding_note(total, parts, places)
 
 
 def _close_to_subtotals(t: TypedTable, stated: Decimal, printed: str) -> bool:

@@ -53,6 +53,9 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           # words of a column head standing beside a row's total, not under it (年末结转和结余
           # after 本年支出 | 小计 | 基本支出 | 项目支出): the parts end before it
           "beside_total_words": (list, []),
+          # row_total: of those, the words of a balance at the year's end (年末结转和结余), which is
+          # never summed into a total, whatever the rows give; a carry-over in (上年结转) may be
+          "closing_balance_words": (list, []),
           # column_total: the row labels of a table's total, the tables other checks own (by type),
           # the heads of columns whose figures do not add up (单价, 人均), and the labels of rows
           # inside another row (其中, 小计)
@@ -270,28 +273,33 @@ def _check_row_total(doc, rule, typed):
             groups = _row_groups(names, amount_cols, rule.params["beside_total_words"])
             for k, (total_col, parts) in enumerate(groups):
                 following = groups[k + 1][0] if k + 1 < len(groups) else None
-                parts = _with_carried(t, segment, total_col, parts, amount_cols, following)
+                parts = _with_carried(t, segment, total_col, parts, amount_cols, following,
+                                      [c for c in amount_cols if any(w in names.get(c, "") for w in rule.params["closing_balance_words"])])
                 yield from _row_total_of(rule, t, segment, names, total_col, parts)
 
 
 def _with_carried(t, segment, total_col: int, parts: list[int], amount_cols: list[int],
-                  following: int | None) -> list[int]:
+                  following: int | None, closing: list[int]) -> list[int]:
     """The group's parts, with the columns after them that a word set beside the total (上年结转)
     when every row adds up with them and not without: a budget's income table sums its carry-over
     into 合计 (合计 | 一般公共预算拨款 | 其他收入 | 上年结转), a final account's spending table keeps its
     年末结转和结余 beside 本年支出. Decided for the table by the reading most rows add up in (at
     least half of them), never row by row: a slip would be hidden."""
     rest = [c for c in amount_cols if c > parts[-1] and (following is None or c < following)]
-    if not rest:
+    if not rest or set(rest) & set(closing):
         return parts
     records = [r for r in t.records if r.segment == segment]
     without = [_row_gap(t, r, total_col, parts) for r in records]
     with_rest = [_row_gap(t, r, total_col, parts + rest) for r in records]
-    judged = [(a, b) for a, b in zip(without, with_rest) if a is not None and b is not None]
+    # (rows whose columns after the parts are 0 or blank add up either way: they say nothing)
+    judged = [(a, b) for a, b in zip(without, with_rest) if a is not None and b is not None and a != b]
     adds_with = sum(1 for _, b in judged if b == 0)
-    if adds_with > sum(1 for a, _ in judged if a == 0) and 2 * adds_with >= len(judged):
+    if adds_with >= CARRIED_ROWS and adds_with > sum(1 for a, _ in judged if a == 0) and 2 * adds_with >= len(judged):
         return parts + rest
     return parts
+
+
+CARRIED_ROWS = 2  # rows with a carry-over that add up only with it, at least, to sum it in
 
 
 def _row_total_of(rule, t, segment, names: dict, total_col: int, parts: list[int]):
@@ -699,6 +707,8 @@ def _check_column_total(doc, rule, typed):
         at = totals[0]
         label_col = next(c for c, text in enumerate(grid[at]) if text.strip())
         figures = [r for r, row in enumerate(grid) if any(is_amount(t) for t in row[label_col + 1:])]
+        if figures and figures[0] == 0 and _years_only(grid[0][label_col + 1:]):
+            figures = figures[1:]  # (项目 | 2023 | 2024: the header's years, no row of figures)
         if not figures or at not in figures:
             continue
         if at == figures[0]:
@@ -765,6 +775,15 @@ def _check_column_total(doc, rule, typed):
             yield hit
         yield from _group_hits(rule, table, grid, details, label_col, summed, heads)
         yield from _subtotal_hits(rule, table, grid, details, label_col, summed, heads, at < details[0])
+
+
+YEAR_CELL_RE = re.compile(r"(?:19|20)\d\d")
+
+
+def _years_only(cells: list[str]) -> bool:
+    """A row whose figures are all years (2023 | 2024 heading the columns)."""
+    figures = [t.strip() for t in cells if t.strip() and is_amount(t)]
+    return bool(figures) and all(YEAR_CELL_RE.fullmatch(t) for t in figures)
 
 
 def _without_per_head_rows(grid, details: list[int], at: int, label_col: int) -> list[int]:
