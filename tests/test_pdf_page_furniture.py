@@ -171,3 +171,8 @@ def test_a_table_drawn_without_rules_is_read_as_a_table_and_its_parts_over_pages
     doc = load(str(path))
     assert not doc.tables
     assert f"合计 {total} {total}" in [b.text for b in doc.blocks]
+    # cut by the page with nothing between the parts: read as one table, no header repeated
+    path = tmp_path / "three.pdf"
+    _borderless_pdf(path, [head + rows[:3], rows[3:]])
+    (table,) = load(str(path)).tables
+    assert len(table.rows) == 1 + 1 + 6 and {row[0].loc.page for row in table.rows} == {1, 2}

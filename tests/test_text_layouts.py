@@ -418,3 +418,18 @@ def test_single_spaced_rows_keep_their_codes_years_and_wrapped_labels_apart(tmp_
     assert [c.text for c in years.rows[0]] == ["项目", "2023", "2024"] and len(years.rows) == 4
     assert [c.text for c in wrapped.rows[3]] == ["支出", "", "", ""]
     assert [f for f in audit_file(str(path), load_rules()).findings if f.severity != "info" and f.rule != "PRE001"] == []
+
+
+def test_single_spaced_rows_beside_a_caption_a_sentence_dash_rows_and_other_minus_signs(tmp_path):
+    """A caption above and a sentence below with figures of their own are no rows of the table; a
+    row of dashes and rows with a full-width or typographic minus go on with it."""
+    path = tmp_path / "edges.txt"
+    path.write_text("表 2 支出决算表\n项目 2024年 2025年 增减额\n合计 880.00 860.00 －20.00\n行政运行 600.00 620.00 20.00\n"
+                    "机关服务 - - -\n一般行政管理事务 280.00 240.00 −40.00\n"
+                    "本年支出合计 860.00 万元，比上年减少 20.00 万元。\n", encoding="utf-8")
+    doc = load(str(path))
+    (table,) = doc.tables
+    assert [c.text for c in table.rows[0]] == ["项目", "2024年", "2025年", "增减额"]
+    assert [c.text for c in table.rows[1]] == ["合计", "880.00", "860.00", "-20.00"]
+    assert [c.text for c in table.rows[3]] == ["机关服务", "-", "-", "-"]
+    assert doc.blocks[-1].text.startswith("本年支出合计")

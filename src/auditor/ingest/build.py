@@ -228,7 +228,11 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
                 and _header_repeated(raw.rows[0], previous.rows) and previous.sheet == raw.sheet
             # (right after a page break, a part opening with a row of figures has no header of
             # its own: the rest of the table above, its header not repeated)
-            rest = paged and headless(raw.rows[0])
+            # (a table read from single-spaced rows closing its page, and one opening the next: a
+            # page break between them, as a form feed marks it)
+            cut = previous is not None and previous.kind == "table" and bool(previous.loose_ends) \
+                and bool(raw.loose_ends) and previous.loose_ends[1] and raw.loose_ends[0]
+            rest = (paged or cut) and headless(raw.rows[0])
             # (in a format without pages, the header row repeated over it says it is the rest too)
             if previous is not None and previous.kind == "table" and previous.rows \
                     and (said or not units) and (not units or _same_unit(out, k - 1, out[k:])) \

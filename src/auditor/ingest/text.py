@@ -592,7 +592,7 @@ def _paragraph(lines: list[str], i: int, blocks: list[RawBlock], terminal: str =
                 or _md_heading(lines[j]) is not None:
             break  # (a Markdown heading is never the wrapped end of the text above it)
         nxt = lines[j].strip()
-        if not _wraps_tail(length, tail, nxt, terminal) or figures_line(pieces[-1]) or figures_line(nxt):
+        if not _wraps_tail(length, tail, nxt, terminal) or _row_like(pieces[-1]) or _row_like(nxt):
             break
         if "  " in nxt and _spaced_cells(lines[j]) and _spaced_table_ahead(lines, j):
             break  # a table laid out with spaces starts here (a form's 项目资金 block under its caption)
@@ -634,17 +634,43 @@ def figures_line(line: str) -> bool:
 
 def _row_figures(line: str) -> int:
     """How many words at the line's end are figures or dashes (one figure at least; 0 for prose)."""
+    count, figures = _row_cells(line)
+    return count if figures else 0
+
+
+def _row_cells(line: str) -> tuple[int, int]:
+    """(the words at the line's end that are figures or dashes, how many of them are figures);
+    (0, 0) for prose."""
     if any(mark in line for mark in "，。；！？"):
-        return 0
-    words = line.split()
+        return 0, 0
     count = figures = 0
-    for word in reversed(words):
+    words = _words(line)
+    for k, word in enumerate(reversed(words)):
+        if k == len(words) - 1 and CODE_RE.fullmatch(word):
+            break  # (a row's first word, 2080505, is its code, no figure)
         if FIGURE_CELL_RE.match(word):
             figures += 1
         elif word not in DASHES:
             break
         count += 1
-    return count if figures else 0
+    return count, figures
+
+
+CODE_RE = re.compile(r"\d{3,9}")  # a classification code (201, 2010301) opening a row
+MINUS_SIGNS = str.maketrans({"－": "-", "−": "-"})  # a full-width or typographic minus before a figure
+
+
+def _words(line: str) -> list[str]:
+    """A line's words, a minus sign written full-width or typographically (－19.50, −3.70) as -,
+    and a year set apart from its 年 (2024 年) as one word."""
+    words = [w.translate(MINUS_SIGNS) if w[:1] in "－−" else w for w in line.split()]
+    out: list[str] = []
+    for word in words:
+        if out and word.startswith("年") and YEAR_WORD_RE.fullmatch(out[-1]):
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
 
 
 def _figures_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
@@ -663,7 +689,9 @@ def _figures_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
         return i
     k, rows_at = first, []
     while k < len(lines) and not _blank(lines[k]):
-        row = _row_figures(lines[k]) == width and not _years_line(lines[k])
+        # (a row of dashes only, 机关服务 - - -, goes on with the rows around it)
+        row = (_row_figures(lines[k]) == width or rows_at and _row_cells(lines[k])[0] == width) \
+            and not _years_line(lines[k])
         if not row and not (rows_at and _label_rest(lines[k]) and k + 1 < len(lines)
                             and _row_figures(lines[k + 1]) == width):
             break
@@ -672,11 +700,11 @@ def _figures_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
     if sum(1 for at in rows_at if _row_figures(lines[at])) < MIN_SPACED_FIGURE_ROWS:
         return i
     split = [_row_words(lines[at], width) for at in rows_at]
-    coded = 2 * sum(1 for label, _ in split if CODE_WORD_RE.match(label)) >= len(split)
+    coded = 2 * sum(1 for label, _ in split if CODE_WORD_RE.match(label) or CODE_RE.fullmatch(label)) >= len(split)
     last = blocks[-1] if blocks else None
     cells_wide = width + 1 + coded
     header = years or (last is not None and last.kind == "para" and last.line == i
-                       and len(last.text.split()) == cells_wide and _header_words(last.text))
+                       and len(_words(last.text)) == cells_wide and _header_words(last.text))
     above = i - 1 if years else i - 1 - bool(header)
     if any(0 <= at < len(lines) and _loose_figures(lines[at]) for at in (*_past_rests(lines, above, -1), *_past_rests(lines, k, 1))):
         # a line of figures set apart next to the run (past a label's wrapped rest): more rows of
@@ -688,14 +716,14 @@ def _figures_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
     rows = []
     for at, (label, figures) in zip(rows_at, split):
         labels = list(CODE_WORD_RE.match(label).groups()) if coded and CODE_WORD_RE.match(label) else (
-            ["", label] if coded else [label])
+            [label, ""] if coded and CODE_RE.fullmatch(label) else ["", label] if coded else [label])
         rows.append([RawCell(text, line=at + 1) for text in [*labels, *(figures or [""] * width)]])
     start = i
     if years:
-        rows.insert(0, [RawCell(text, line=i + 1) for text in _header_cells(lines[i].split(), cells_wide)])
+        rows.insert(0, [RawCell(text, line=i + 1) for text in _header_cells(_words(lines[i]), cells_wide)])
     elif header:
         blocks.pop()  # (the header, read as a line of text before the rows came)
-        rows.insert(0, [RawCell(text, line=i) for text in last.text.split()])
+        rows.insert(0, [RawCell(text, line=i) for text in _words(last.text)])
         start = i - 1
     count = len(blocks)
     _add_table(blocks, rows, start + 1)
@@ -709,14 +737,14 @@ def _figures_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
 
 # a row label opening with its classification code (2010101 行政运行): the code a column of its own
 CODE_WORD_RE = re.compile(r"^(\d{3,9})\s+(\S.*)$")
-LABEL_REST_CHARS = 12  # a label's wrapped rest, alone on its line, is at most this long
+LABEL_REST_CHARS = 20  # a label's wrapped rest, alone on its line, is at most this long
 
 
 def _row_words(line: str, width: int) -> tuple[str, list[str]]:
     """(the label, the figures) of a row line; a label-only line's figures are []."""
-    words = line.split()
+    words = _words(line)
     count = _row_figures(line)
-    if not count:
+    if not count and _row_cells(line)[0] != width:
         return line.strip(), []
     return " ".join(words[:len(words) - width]), words[len(words) - width:]
 
@@ -779,18 +807,36 @@ def furniture_gap(text: str) -> bool:
 
 
 def _loose_figures(line: str) -> bool:
-    """Whether a line holds a figure standing apart as a cell does (not a year: 2024 年度)."""
+    """Whether a line holds a figure standing apart as a cell does (not a year: 2024 年度), and is
+    no sentence (本年支出合计 862.51 万元，…) nor a caption or a unit line (表 2 支出决算表)."""
+    if any(mark in line for mark in "，。；！？") or TABLE_LINE_RE.search(line.strip()):
+        return False
     return any((FIGURE_CELL_RE.match(word) and not YEAR_WORD_RE.fullmatch(word)) or word in DASHES
-               for word in line.split())
+               for word in _words(line))
+
+
+def _row_like(line: str) -> bool:
+    """A line holding two figures or more standing apart, no sentence: a table's row (of a
+    two-sided summary, 一般公共预算财政拨款收入 980.15 一般公共服务支出 500.00), never a sentence's
+    wrapped part to run into the next line."""
+    if any(mark in line for mark in "，。；！？、"):
+        return False
+    words = _words(line)
+    # (a figure with its unit after it, 3.77 万元, is a sentence's, not a cell's)
+    return sum(1 for k, word in enumerate(words) if FIGURE_CELL_RE.match(word) and not YEAR_WORD_RE.fullmatch(word)
+               and not (k + 1 < len(words) and words[k + 1][:1] in UNIT_STARTS)) >= ROW_FIGURES
+
+
+UNIT_STARTS = "万亿千元人个户次项名家所座辆件天年月日%％倍分"  # a unit word's first character
 
 
 YEAR_WORD_RE = re.compile(r"(?:19|20)\d\d")
 
 
 def _header_words(line: str) -> bool:
-    """A header's words: no figure among them (a year heading a column, 2024年, is a word)."""
-    return not any(FIGURE_CELL_RE.match(word) or word in DASHES for word in line.split()) \
-        and not any(mark in line for mark in "，。；！？")
+    """A header's words: no figure among them (a year heading a column, 2024年 or 2024, is a word)."""
+    return not any((FIGURE_CELL_RE.match(word) and not YEAR_WORD_RE.fullmatch(word)) or word in DASHES
+                   for word in _words(line)) and not any(mark in line for mark in "，。；！？")
 
 
 def _cut_number(tail: str, nxt: str) -> bool:
