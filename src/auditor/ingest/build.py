@@ -268,7 +268,7 @@ def _loose_parts_as_lines(blocks: list[RawBlock]) -> list[RawBlock]:
 def _rows_beside(blocks: list[RawBlock], at: int, step: int) -> bool:
     """Whether a table, or a line of a table's row, lies next to block `at` in direction `step`,
     past at most LOOSE_GAP_LINES short lines of furniture."""
-    from .text import LOOSE_GAP_LINES, figures_line, furniture_gap
+    from .single_spaced import LOOSE_GAP_LINES, figures_line, furniture_gap
 
     k, gap = at + step, 0
     while 0 <= k < len(blocks):

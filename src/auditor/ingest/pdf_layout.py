@@ -15,7 +15,8 @@ from .cleanup import clean_text, join_wrapped
 from .page_furniture import PAGE_NUMBER_RE, furniture_like
 from .pdf_tables import _X0, _extract, _PageShim
 from .raw import RawBlock, RawCell
-from .text import PDF_TERMINAL, figures_line, parse_lines, wraps
+from .single_spaced import figures_line
+from .text import PDF_TERMINAL, parse_lines, wraps
 
 
 SAME_LINE_OVERLAP = 0.5  # a char joins the line its box overlaps by half its height or more

@@ -14,7 +14,7 @@ from ..facts.numbers import TABLE_NUMBER
 from .build import headless
 from .cleanup import clean_text, join_wrapped
 from .page_furniture import FURNITURE_CHARS, without_page_furniture
-from .raw import DASHES, PAGE_BREAK, TABLE_LINE_RE, CAPTION_CELL_RE, FIGURE_CELL_RE, MAX_BLOCKS, MAX_LINE_CHARS, MAX_TEXT_BYTES, MB, RawBlock, RawCell, ReadError, over_limit
+from .raw import PAGE_BREAK, CAPTION_CELL_RE, FIGURE_CELL_RE, MAX_BLOCKS, MAX_LINE_CHARS, MAX_TEXT_BYTES, MB, RawBlock, RawCell, ReadError, over_limit
 
 TERMINAL = "。！？；：.!?;:」”"
 # in a PDF a full line ending in ； wraps a list of clauses (其中：A 2 辆；B 3 辆；↵ C 1 辆。): the
@@ -232,7 +232,7 @@ def parse_lines(lines: list[str], terminal: str = TERMINAL) -> list[RawBlock]:
             i = _tsv_table(lines, i, blocks)
         elif _spaced_cells(line) and (_spaced_table_ahead(lines, i) or _header_again(line, blocks)):
             i = _spaced_table(lines, i, blocks)
-        elif figures_line(line) and (k := _figures_table(lines, i, blocks)) > i:
+        elif single_spaced.figures_line(line) and (k := single_spaced.figures_table(lines, i, blocks)) > i:
             i = k
         else:
             i = _paragraph(lines, i, blocks, terminal)
@@ -592,7 +592,7 @@ def _paragraph(lines: list[str], i: int, blocks: list[RawBlock], terminal: str =
                 or _md_heading(lines[j]) is not None:
             break  # (a Markdown heading is never the wrapped end of the text above it)
         nxt = lines[j].strip()
-        if not _wraps_tail(length, tail, nxt, terminal) or _row_like(pieces[-1]) or _row_like(nxt):
+        if not _wraps_tail(length, tail, nxt, terminal) or single_spaced.row_like(pieces[-1]) or single_spaced.row_like(nxt):
             break
         if "  " in nxt and _spaced_cells(lines[j]) and _spaced_table_ahead(lines, j):
             break  # a table laid out with spaces starts here (a form's 项目资金 block under its caption)
@@ -620,226 +620,11 @@ def _wraps_tail(length: int, tail: str, nxt: str, terminal: str = TERMINAL) -> b
     return not ITEM_START_RE.match(nxt)
 
 
-ROW_FIGURES = 2  # figures standing apart at a line's end that make it a table's row
-
-
-def figures_line(line: str) -> bool:
-    """A table's row whose columns are set apart by single spaces (a borderless PDF table, a text
-    export without layout): its last ROW_FIGURES words or more are figures alone (合计 1,175.87
-    1,201.26; a dash for nothing counts, one figure at least). Prose wrapped at a line's end puts a
-    unit or a word after its figure, so such a line is no wrapped sentence, and the line after it
-    no rest of one: gluing them would run the row's last figure into the next text (300.002024年度…)."""
-    return _row_figures(line) >= ROW_FIGURES
-
-
-def _row_figures(line: str) -> int:
-    """How many words at the line's end are figures or dashes (one figure at least; 0 for prose)."""
-    count, figures = _row_cells(line)
-    return count if figures else 0
-
-
-def _row_cells(line: str) -> tuple[int, int]:
-    """(the words at the line's end that are figures or dashes, how many of them are figures);
-    (0, 0) for prose."""
-    if any(mark in line for mark in "，。；！？"):
-        return 0, 0
-    count = figures = 0
-    words = _words(line)
-    for k, word in enumerate(reversed(words)):
-        if k == len(words) - 1 and CODE_RE.fullmatch(word):
-            break  # (a row's first word, 2080505, is its code, no figure)
-        if FIGURE_CELL_RE.match(word):
-            figures += 1
-        elif word not in DASHES:
-            break
-        count += 1
-    return count, figures
-
-
-CODE_RE = re.compile(r"\d{3,9}")  # a classification code (201, 2010301) opening a row
-MINUS_SIGNS = str.maketrans({"－": "-", "−": "-"})  # a full-width or typographic minus before a figure
-
-
-def _words(line: str) -> list[str]:
-    """A line's words, a minus sign written full-width or typographically (－19.50, −3.70) as -,
-    and a year set apart from its 年 (2024 年) as one word."""
-    words = [w.translate(MINUS_SIGNS) if w[:1] in "－−" else w for w in line.split()]
-    out: list[str] = []
-    for word in words:
-        if out and word.startswith("年") and YEAR_WORD_RE.fullmatch(out[-1]):
-            out[-1] += word
-        else:
-            out.append(word)
-    return out
-
-
-def _figures_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
-    """Rows set apart by single spaces, each a label and the same number of figures (a borderless
-    PDF table, a text export without layout), read as a table when MIN_SPACED_FIGURE_ROWS of them
-    come together. Its header is the line just above when its words are one for each cell, or the
-    run's first line when its figures are years (项目 2023 2024). A label's code (2010101 行政运行)
-    is a column of its own; a short word alone between two rows (a label's wrapped rest, a row of
-    its label only) is a row with blank figures. With single spaces a blank cell leaves no trace:
-    rows with another number of figures end the table (which of their cells is blank cannot be
-    told), and a run beside them is left as lines."""
-    years = _years_line(lines[i])  # (a header of bare years, not a row)
-    first = i + 1 if years else i
-    width = _row_figures(lines[first]) if first < len(lines) else 0
-    if years and width != _row_figures(lines[i]):
-        return i
-    k, rows_at = first, []
-    while k < len(lines) and not _blank(lines[k]):
-        # (a row of dashes only, 机关服务 - - -, goes on with the rows around it)
-        row = (_row_figures(lines[k]) == width or rows_at and _row_cells(lines[k])[0] == width) \
-            and not _years_line(lines[k])
-        if not row and not (rows_at and _label_rest(lines[k]) and k + 1 < len(lines)
-                            and _row_figures(lines[k + 1]) == width):
-            break
-        rows_at.append(k)
-        k += 1
-    if sum(1 for at in rows_at if _row_figures(lines[at])) < MIN_SPACED_FIGURE_ROWS:
-        return i
-    split = [_row_words(lines[at], width) for at in rows_at]
-    coded = 2 * sum(1 for label, _ in split if CODE_WORD_RE.match(label) or CODE_RE.fullmatch(label)) >= len(split)
-    last = blocks[-1] if blocks else None
-    cells_wide = width + 1 + coded
-    header = years or (last is not None and last.kind == "para" and last.line == i
-                       and len(_words(last.text)) == cells_wide and _header_words(last.text))
-    above = i - 1 if years else i - 1 - bool(header)
-    if any(0 <= at < len(lines) and _loose_figures(lines[at]) for at in (*_past_rests(lines, above, -1), *_past_rests(lines, k, 1))):
-        # a line of figures set apart next to the run (past a label's wrapped rest): more rows of
-        # the same table with another number of figures or with words after them (an indicator's
-        # 偏差原因); a part of a table read as a whole would have its total checked against some
-        # of its rows: each row stays a line of its own (read once: the run is not searched again)
-        blocks.extend(RawBlock("para", text=lines[at].strip(), line=at + 1) for at in range(i, k))
-        return k
-    rows = []
-    for at, (label, figures) in zip(rows_at, split):
-        labels = list(CODE_WORD_RE.match(label).groups()) if coded and CODE_WORD_RE.match(label) else (
-            [label, ""] if coded and CODE_RE.fullmatch(label) else ["", label] if coded else [label])
-        rows.append([RawCell(text, line=at + 1) for text in [*labels, *(figures or [""] * width)]])
-    start = i
-    if years:
-        rows.insert(0, [RawCell(text, line=i + 1) for text in _header_cells(_words(lines[i]), cells_wide)])
-    elif header:
-        blocks.pop()  # (the header, read as a line of text before the rows came)
-        rows.insert(0, [RawCell(text, line=i) for text in _words(last.text)])
-        start = i - 1
-    count = len(blocks)
-    _add_table(blocks, rows, start + 1)
-    table = blocks[-1] if blocks and blocks[-1].kind == "table" else None
-    if table is not None and len(blocks) > count:
-        table.loose_ends = (_text_edge(lines, start - 1, -1), _text_edge(lines, k, 1))
-    elif table is not None and table.loose_ends:  # (the rest of a loose table before it, after 续表)
-        table.loose_ends = (table.loose_ends[0], _text_edge(lines, k, 1))
-    return k
-
-
-# a row label opening with its classification code (2010101 行政运行): the code a column of its own
-CODE_WORD_RE = re.compile(r"^(\d{3,9})\s+(\S.*)$")
-LABEL_REST_CHARS = 20  # a label's wrapped rest, alone on its line, is at most this long
-
-
-def _row_words(line: str, width: int) -> tuple[str, list[str]]:
-    """(the label, the figures) of a row line; a label-only line's figures are []."""
-    words = _words(line)
-    count = _row_figures(line)
-    if not count and _row_cells(line)[0] != width:
-        return line.strip(), []
-    return " ".join(words[:len(words) - width]), words[len(words) - width:]
-
-
-def _label_rest(line: str) -> bool:
-    """A short word alone on its line inside a run of rows: a label's wrapped rest or a row with
-    its label only (no caption, unit line, heading or item)."""
-    text = line.strip()
-    return 0 < len(text) <= LABEL_REST_CHARS and " " not in text and not _loose_figures(text) \
-        and not TABLE_LINE_RE.search(text) and not ITEM_START_RE.match(text) and not text.endswith(("：", ":"))
-
-
-def _past_rests(lines: list[str], at: int, step: int) -> tuple[int, ...]:
-    """The line at `at` and, where it is a label's rest, the line past it: the lines next to a run
-    whose figures would make it part of a bigger table."""
-    if 0 <= at < len(lines) and _label_rest(lines[at]):
-        return at, at + step
-    return (at,)
-
-
-def _years_line(line: str) -> bool:
-    """A line whose figures are all years (项目 2023 2024): a header over columns of years."""
-    count = _row_figures(line)
-    return count >= ROW_FIGURES and all(YEAR_WORD_RE.fullmatch(w) for w in line.split()[-count:])
-
-
-def _header_cells(words: list[str], wide: int) -> list[str]:
-    """A header line's words as cells, the first ones run together where the line has more words
-    than the table has cells (科目 名称 2023 2024), blank ones put first where it has fewer."""
-    if len(words) > wide:
-        return [" ".join(words[:len(words) - wide + 1]), *words[len(words) - wide + 1:]]
-    return [""] * (wide - len(words)) + words
-
-
-def _text_edge(lines: list[str], at: int, step: int) -> bool:
-    """Whether nothing but blank lines and at most LOOSE_GAP_LINES short lines (page furniture
-    not recognised as such: a printed date, a file's address) lies from `at` on in direction
-    `step` before the text's end or a page break."""
-    gap = 0
-    while 0 <= at < len(lines):
-        if lines[at].strip(" ") == PAGE_BREAK:
-            return True
-        if not _blank(lines[at]):
-            if gap >= LOOSE_GAP_LINES or not furniture_gap(lines[at].strip()):
-                return False
-            gap += 1
-        at += step
-    return True
-
-
-LOOSE_GAP_LINES = 2  # short lines (page furniture left over) that may stand between a table's parts
-LOOSE_GAP_CHARS = 60
-
-
-def furniture_gap(text: str) -> bool:
-    """A short line that may be page furniture left between a table's parts: not prose, not a
-    caption, a 续表 line or a line announcing what follows, not a row."""
-    return len(text) <= LOOSE_GAP_CHARS and not CONTINUED_RE.match(text) and not figures_line(text) \
-        and not text.rstrip().endswith(("表", "：", ":", "。"))
-
-
-def _loose_figures(line: str) -> bool:
-    """Whether a line holds a figure standing apart as a cell does (not a year: 2024 年度), and is
-    no sentence (本年支出合计 862.51 万元，…) nor a caption or a unit line (表 2 支出决算表)."""
-    if any(mark in line for mark in "，。；！？") or TABLE_LINE_RE.search(line.strip()):
-        return False
-    return any((FIGURE_CELL_RE.match(word) and not YEAR_WORD_RE.fullmatch(word)) or word in DASHES
-               for word in _words(line))
-
-
-def _row_like(line: str) -> bool:
-    """A line holding two figures or more standing apart, no sentence: a table's row (of a
-    two-sided summary, 一般公共预算财政拨款收入 980.15 一般公共服务支出 500.00), never a sentence's
-    wrapped part to run into the next line."""
-    if any(mark in line for mark in "，。；！？、"):
-        return False
-    words = _words(line)
-    # (a figure with its unit after it, 3.77 万元, is a sentence's, not a cell's)
-    return sum(1 for k, word in enumerate(words) if FIGURE_CELL_RE.match(word) and not YEAR_WORD_RE.fullmatch(word)
-               and not (k + 1 < len(words) and words[k + 1][:1] in UNIT_STARTS)) >= ROW_FIGURES
-
-
-UNIT_STARTS = "万亿千元人个户次项名家所座辆件天年月日%％倍分"  # a unit word's first character
-
-
-YEAR_WORD_RE = re.compile(r"(?:19|20)\d\d")
-
-
-def _header_words(line: str) -> bool:
-    """A header's words: no figure among them (a year heading a column, 2024年 or 2024, is a word)."""
-    return not any((FIGURE_CELL_RE.match(word) and not YEAR_WORD_RE.fullmatch(word)) or word in DASHES
-                   for word in _words(line)) and not any(mark in line for mark in "，。；！？")
-
-
 def _cut_number(tail: str, nxt: str) -> bool:
     """A decimal number cut by the wrap after its point (…实际支出408.↵68万元): a point between
     digits is no full stop (Chinese prose ends its sentences with 。)."""
     return tail[-1] in ".．" and tail[-2:-1].isdigit() and nxt[:1].isdigit()
+
+
+# (imported last, as a module: the single-spaced table reader builds on this module's readers)
+from . import single_spaced  # noqa: E402
