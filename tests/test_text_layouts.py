@@ -433,3 +433,27 @@ def test_single_spaced_rows_beside_a_caption_a_sentence_dash_rows_and_other_minu
     assert [c.text for c in table.rows[1]] == ["合计", "880.00", "860.00", "-20.00"]
     assert [c.text for c in table.rows[3]] == ["机关服务", "-", "-", "-"]
     assert doc.blocks[-1].text.startswith("本年支出合计")
+
+
+def test_single_spaced_forms_laid_word_by_word_and_remarks_years_headings_beside_runs(tmp_path):
+    """An indicator form's rows of one word a cell lie under its header of as many words; a row
+    with a remark after its figures keeps the rows around it lines; counts that look like years
+    are rows; a heading between two tables is no wrapped label."""
+    path = tmp_path / "forms.txt"
+    path.write_text("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+                    "产出指标 数量指标 助餐人次 ≥5000人次 5200人次 50 50\n"
+                    "效益指标 社会效益指标 就餐便利度 明显提升 明显提升 40 40\n总分 90 90\n\n"
+                    "表5 学生人数表\n学段 2023年 2024年\n小学 1968 2015\n初中 1420 1460\n合计 3388 3475\n\n"
+                    "一级指标 二级指标 三级指标 分值 得分 偏差原因\n产出指标 数量指标 培训人次 20 20\n"
+                    "效益指标 经济效益指标 亩均增产 20 18 受干旱影响，增产幅度略低于预期\n"
+                    "效益指标 社会效益指标 覆盖率 30 30\n满意度指标 满意度 满意度 20 20\n总分 90 88\n\n"
+                    "表3 支出表\n项目 决算数 预算数\n合计 300.00 310.00\n一般公共服务支出 300.00 310.00\n"
+                    "其中项目支出安排\n档案数字化 100.00 110.00\n库房改造 200.00 200.00\n", encoding="utf-8")
+    doc = load(str(path))
+    form, counts, *rest = doc.tables
+    assert len(form.rows[0]) == 7 and [c.text for c in form.rows[1]][3:] == ["≥5000人次", "5200人次", "50", "50"]
+    assert [c.text for c in form.rows[3]] == ["总分", "", "", "", "", "90", "90"]
+    assert [c.text for c in counts.rows[0]] == ["学段", "2023年", "2024年"] and len(counts.rows) == 4
+    texts = [b.text for b in doc.blocks]
+    assert "效益指标 社会效益指标 覆盖率 30 30" in texts and "总分 90 88" in texts
+    assert "其中项目支出安排" in texts

@@ -71,13 +71,16 @@ def _words(line: str) -> list[str]:
 def figures_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
     """Rows set apart by single spaces, each a label and the same number of figures (a borderless
     PDF table, a text export without layout), read as a table when MIN_SPACED_FIGURE_ROWS of them
-    come together. Its header is the line just above when its words are one for each cell, or the
-    run's first line when its figures are years (项目 2023 2024). A label's code (2010101 行政运行)
-    is a column of its own; a short word alone between two rows (a label's wrapped rest, a row of
-    its label only) is a row with blank figures. With single spaces a blank cell leaves no trace:
-    rows with another number of figures end the table (which of their cells is blank cannot be
-    told), and a run beside them is left as lines."""
-    years = _years_line(lines[i])  # (a header of bare years, not a row)
+    come together. Its header is the line just above when its words are one for each cell, or one
+    for each word of the rows (一级指标 二级指标 三级指标 … 分值 得分 over rows of as many words), or
+    the run's first line when its figures are consecutive years (项目 2023 2024). A label's code
+    (2010101 行政运行) is a column of its own; a short word alone beside a row whose name is cut (a
+    label's wrapped rest) is a row with blank figures. With single spaces a blank cell leaves no
+    trace: rows with another number of figures end the table (which of their cells is blank cannot
+    be told), and a run beside them, or under a header it cannot be laid under, is left as lines."""
+    last = blocks[-1] if blocks else None
+    above = last.text if last is not None and last.kind == "para" and last.line == i else ""
+    years = not (above and _header_words(above)) and _years_line(lines[i])  # (a header of bare years)
     first = i + 1 if years else i
     width = _row_figures(lines[first]) if first < len(lines) else 0
     if years and width != _row_figures(lines[i]):
@@ -85,10 +88,9 @@ def figures_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
     k, rows_at = first, []
     while k < len(lines) and not _blank(lines[k]):
         # (a row of dashes only, 机关服务 - - -, goes on with the rows around it)
-        row = (_row_figures(lines[k]) == width or rows_at and _row_cells(lines[k])[0] == width) \
-            and not _years_line(lines[k])
-        if not row and not (rows_at and _label_rest(lines[k]) and k + 1 < len(lines)
-                            and _row_figures(lines[k + 1]) == width):
+        if not (_row_figures(lines[k]) == width or rows_at and _row_cells(lines[k])[0] == width) \
+                and not (rows_at and k + 1 < len(lines) and _row_figures(lines[k + 1]) == width
+                         and _wrapped_rest(lines, k, width)):
             break
         rows_at.append(k)
         k += 1
@@ -96,29 +98,34 @@ def figures_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
         return i
     split = [_row_words(lines[at], width) for at in rows_at]
     coded = 2 * sum(1 for label, _ in split if CODE_WORD_RE.match(label) or CODE_RE.fullmatch(label)) >= len(split)
-    last = blocks[-1] if blocks else None
     cells_wide = width + 1 + coded
-    header = years or (last is not None and last.kind == "para" and last.line == i
-                       and len(_words(last.text)) == cells_wide and _header_words(last.text))
-    above = i - 1 if years else i - 1 - bool(header)
-    if any(0 <= at < len(lines) and _loose_figures(lines[at]) for at in (*_past_rests(lines, above, -1), *_past_rests(lines, k, 1))):
-        # a line of figures set apart next to the run (past a label's wrapped rest): more rows of
-        # the same table with another number of figures or with words after them (an indicator's
-        # 偏差原因); a part of a table read as a whole would have its total checked against some
-        # of its rows: each row stays a line of its own (read once: the run is not searched again)
+    heads = _words(above) if above and _header_words(above) else []
+    header = years or len(heads) == cells_wide
+    by_word = not header and len(heads) > cells_wide and _by_word(lines, rows_at, len(heads))
+    # (a header of its own parts the run from what is above it: only a run without one is looked past)
+    beside = _past_rests(lines, k, 1) if header or by_word else (*_past_rests(lines, i - 1, -1), *_past_rests(lines, k, 1))
+    if (heads and not header and not by_word) or any(0 <= at < len(lines) and _loose_figures(lines[at]) for at in beside):
+        # a header the rows cannot be laid under, or a line of figures set apart next to the run
+        # (past a label's wrapped rest): more rows of the same table with another number of figures
+        # or with words after them (an indicator's 偏差原因); a part of a table read as a whole
+        # would have its total checked against some of its rows: each row stays a line of its own
+        # (read once: the run is not searched again from each)
         blocks.extend(RawBlock("para", text=lines[at].strip(), line=at + 1) for at in range(i, k))
         return k
-    rows = []
-    for at, (label, figures) in zip(rows_at, split):
-        labels = list(CODE_WORD_RE.match(label).groups()) if coded and CODE_WORD_RE.match(label) else (
-            [label, ""] if coded and CODE_RE.fullmatch(label) else ["", label] if coded else [label])
-        rows.append([RawCell(text, line=at + 1) for text in [*labels, *(figures or [""] * width)]])
+    if by_word:
+        rows = [[RawCell(text, line=at + 1) for text in _by_word_cells(lines[at], len(heads), width)] for at in rows_at]
+    else:
+        rows = []
+        for at, (label, figures) in zip(rows_at, split):
+            labels = list(CODE_WORD_RE.match(label).groups()) if coded and CODE_WORD_RE.match(label) else (
+                [label, ""] if coded and CODE_RE.fullmatch(label) else ["", label] if coded else [label])
+            rows.append([RawCell(text, line=at + 1) for text in [*labels, *(figures or [""] * width)]])
     start = i
     if years:
         rows.insert(0, [RawCell(text, line=i + 1) for text in _header_cells(_words(lines[i]), cells_wide)])
-    elif header:
+    elif header or by_word:
         blocks.pop()  # (the header, read as a line of text before the rows came)
-        rows.insert(0, [RawCell(text, line=i) for text in _words(last.text)])
+        rows.insert(0, [RawCell(text, line=i) for text in heads])
         start = i - 1
     count = len(blocks)
     _add_table(blocks, rows, start + 1)
@@ -130,9 +137,28 @@ def figures_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
     return k
 
 
+def _by_word(lines: list[str], rows_at: list[int], heads: int) -> bool:
+    """Every row of the run is one word a cell under a header of `heads` words (其中 label-only or
+    short rows, 总分 100 99.50, excepted: at most as many words), at least one filling it."""
+    counts = [len(_words(lines[at])) for at in rows_at]
+    return max(counts) == heads and sum(1 for c in counts if c == heads) >= MIN_SPACED_FIGURE_ROWS
+
+
+def _by_word_cells(line: str, heads: int, width: int) -> list[str]:
+    """A row's cells under a header of one word a column: word for word, or (a shorter row, 总分 100
+    99.50) its words before the figures as its label and its figures under the last columns."""
+    words = _words(line)
+    if len(words) == heads:
+        return words
+    figures = _row_cells(line)[0]
+    label = " ".join(words[:len(words) - figures])
+    return [label, *[""] * (heads - 1 - figures), *words[len(words) - figures:]]
+
+
 # a row label opening with its classification code (2010101 行政运行): the code a column of its own
 CODE_WORD_RE = re.compile(r"^(\d{3,9})\s+(\S.*)$")
-LABEL_REST_CHARS = 20  # a label's wrapped rest, alone on its line, is at most this long
+LABEL_REST_CHARS = 20  # a label's wrapped part, alone on its line, is at most this long
+SHORT_REST_CHARS = 4  # …and the last part of one wrapped after its row's figures at most this long
 
 
 def _row_words(line: str, width: int) -> tuple[str, list[str]]:
@@ -145,11 +171,29 @@ def _row_words(line: str, width: int) -> tuple[str, list[str]]:
 
 
 def _label_rest(line: str) -> bool:
-    """A short word alone on its line inside a run of rows: a label's wrapped rest or a row with
-    its label only (no caption, unit line, heading or item)."""
+    """A short word alone on its line (no caption, unit line, heading or item, no figure)."""
     text = line.strip()
     return 0 < len(text) <= LABEL_REST_CHARS and " " not in text and not _loose_figures(text) \
         and not TABLE_LINE_RE.search(text) and not ITEM_START_RE.match(text) and not text.endswith(("：", ":"))
+
+
+def _wrapped_rest(lines: list[str], k: int, width: int) -> bool:
+    """Line k, inside a run of rows, is a label's wrapped part: a short word beside a row whose
+    name is cut off (its label empty or its code only: the figures were set beside the middle of a
+    label wrapped in its cell), or a very short one after a row (支出, 出). A heading between two
+    tables (其中项目支出安排) stands beside whole rows, and ends the run."""
+    if not _label_rest(lines[k]):
+        return False
+    if len(lines[k].strip()) <= SHORT_REST_CHARS:
+        return True
+    return any(0 <= at < len(lines) and _row_figures(lines[at]) == width and _nameless(lines[at], width)
+               for at in (k - 1, k + 1))
+
+
+def _nameless(line: str, width: int) -> bool:
+    """A row with no name before its figures, or its code only."""
+    label, _ = _row_words(line, width)
+    return not label or bool(CODE_RE.fullmatch(label))
 
 
 def _past_rests(lines: list[str], at: int, step: int) -> tuple[int, ...]:
@@ -161,9 +205,12 @@ def _past_rests(lines: list[str], at: int, step: int) -> tuple[int, ...]:
 
 
 def _years_line(line: str) -> bool:
-    """A line whose figures are all years (项目 2023 2024): a header over columns of years."""
+    """A line whose figures are consecutive years (项目 2023 2024): a header over columns of years,
+    not a row of counts that look like years (小学 1968 2015)."""
     count = _row_figures(line)
-    return count >= ROW_FIGURES and all(YEAR_WORD_RE.fullmatch(w) for w in line.split()[-count:])
+    words = _words(line)[-count:] if count else []
+    return count >= ROW_FIGURES and all(YEAR_WORD_RE.fullmatch(w) for w in words) \
+        and all(int(b) - int(a) == 1 for a, b in zip(words, words[1:]))
 
 
 def _header_cells(words: list[str], wide: int) -> list[str]:
@@ -198,16 +245,23 @@ def furniture_gap(text: str) -> bool:
     """A short line that may be page furniture left between a table's parts: not prose, not a
     caption, a 续表 line or a line announcing what follows, not a row."""
     return len(text) <= LOOSE_GAP_CHARS and not CONTINUED_RE.match(text) and not figures_line(text) \
-        and not text.rstrip().endswith(("表", "：", ":", "。"))
+        and not text.rstrip().endswith(("表", "：", ":", "。")) and FURNITURE_MARK_RE.search(text) is not None
+
+
+# page furniture prints a number, a date or an address (第3页, 2025/3/1, file:///…); a heading
+# between two tables (项目支出预算安排情况) has none
+FURNITURE_MARK_RE = re.compile(r"[0-9A-Za-z]")
 
 
 def _loose_figures(line: str) -> bool:
-    """Whether a line holds a figure standing apart as a cell does (not a year: 2024 年度), and is
-    no sentence (本年支出合计 862.51 万元，…) nor a caption or a unit line (表 2 支出决算表)."""
-    if any(mark in line for mark in "，。；！？") or TABLE_LINE_RE.search(line.strip()):
+    """Whether a line holds a figure standing apart as a cell does: not a year (2024 年度), not a
+    sentence's figure with its unit after it (本年支出合计 862.51 万元，…), not on a caption or a unit
+    line (表 2 支出决算表). A row with a remark after its figures (20 18 受干旱影响，…) holds some."""
+    if TABLE_LINE_RE.search(line.strip()):
         return False
-    return any((FIGURE_CELL_RE.match(word) and not YEAR_WORD_RE.fullmatch(word)) or word in DASHES
-               for word in _words(line))
+    words = _words(line)
+    return any(((FIGURE_CELL_RE.match(word) and not YEAR_WORD_RE.fullmatch(word)) or word in DASHES)
+               and not (k + 1 < len(words) and words[k + 1][:1] in UNIT_STARTS) for k, word in enumerate(words))
 
 
 def row_like(line: str) -> bool:
@@ -229,6 +283,7 @@ YEAR_WORD_RE = re.compile(r"(?:19|20)\d\d")
 
 
 def _header_words(line: str) -> bool:
-    """A header's words: no figure among them (a year heading a column, 2024年 or 2024, is a word)."""
-    return not any((FIGURE_CELL_RE.match(word) and not YEAR_WORD_RE.fullmatch(word)) or word in DASHES
+    """A header's words: no figure among them (a year heading a column, 2024年 or 2024, is a word),
+    no caption or unit line (表3 收支对比表, 单位：万元)."""
+    return not TABLE_LINE_RE.search(line.strip()) and not any((FIGURE_CELL_RE.match(word) and not YEAR_WORD_RE.fullmatch(word)) or word in DASHES
                    for word in _words(line)) and not any(mark in line for mark in "，。；！？")

@@ -37,7 +37,7 @@ from ..memo import remember_short
 from ..model import Cell, Table
 from ..tables.typed import (WEIGHT_IN_LABEL_RE, ExecutionRecord, category_key, ScoreRecord, TypedTable, cell_at, grid_cell, number,
                             typed_tables)
-from .base import CHECKED, Hit, NotAssessable, rounding_note, sum_check
+from .base import CHECKED, Hit, NotAssessable
 
 KIND = "score"
 PARAMS = {
@@ -892,12 +892,15 @@ def _rounding_tail(total_text: str, scored: list, execution: Decimal | None, exe
         parts.append(printed if printed is not None and printed.value == execution else Quantity(execution))
     if total is None or not parts or None in parts:
         return ""
-    places = max([total.places] + [p.places for p in parts])
-    # (scores printed as whole points, 93 against 16 indicators' 100, are exact, not rounded: a
-    # total off them by 7 is no rounding tail)
-    if not places or sum_check(total, parts) != "rounding":
+    # only a score printed with decimals was rounded (9.11 for 9.1077); one printed as whole points
+    # is exact (full marks 10, 20): a total off by more than the rounded ones' half units is wrong
+    rounded = [q for q in (total, *parts) if q.places]
+    slack = sum((half_unit(q.places) for q in rounded), Decimal(0))
+    gap = abs(total.value - sum((p.value for p in parts), Decimal(0)))
+    if not rounded or not gap or gap > slack:
         return ""
-    return rounding_note(total, parts, places)
+    shown = max(q.places for q in rounded)
+    return f"按各数的印刷精度，只有带小数的得分是四舍五入的（{len(rounded)} 个，每个至多差半个末位单位），合计至多差 {fmt(slack, shown + 1)}，相差 {fmt(gap, shown)} 在此范围内"
 
 
 def _close_to_subtotals(t: TypedTable, stated: Decimal, printed: str) -> bool:

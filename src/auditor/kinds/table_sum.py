@@ -781,9 +781,11 @@ YEAR_CELL_RE = re.compile(r"(?:19|20)\d\d")
 
 
 def _years_only(cells: list[str]) -> bool:
-    """A row whose figures are all years (2023 | 2024 heading the columns)."""
+    """A row whose figures are consecutive years (2023 | 2024 heading the columns), not counts that
+    look like years (小学 | 1968 | 2015)."""
     figures = [t.strip() for t in cells if t.strip() and is_amount(t)]
-    return bool(figures) and all(YEAR_CELL_RE.fullmatch(t) for t in figures)
+    return len(figures) >= 2 and all(YEAR_CELL_RE.fullmatch(t) for t in figures) \
+        and all(int(b) - int(a) == 1 for a, b in zip(figures, figures[1:]))
 
 
 def _without_per_head_rows(grid, details: list[int], at: int, label_col: int) -> list[int]:
@@ -1251,23 +1253,31 @@ LIST_ENDS = 8  # the items after which a 其中 list is read as ending, at most 
 
 
 def _value_parents(grid, rows: list[int], label_col: int, summed: list[int] | None) -> dict[int, list[int]]:
-    """Rows that are the sum of the two or more rows right after them, in every summed column
-    (`summed`: no rate, standard or per-unit column) where they print an amount (a list whose
-    sub-items are set apart by indentation alone, which the reader does not keep): {row: its items}.
-    Each row is read once; the look-ahead stops once the running sums pass the row's own figures
-    (amounts are not negative), so the work stays near linear in the rows."""
+    """Rows that are the sum of the rows right after them, in every summed column (`summed`: no
+    rate, standard or per-unit column) where they print an amount (a list whose sub-items are set
+    apart by indentation alone, which the reader does not keep): {row: its items}. An item may be
+    a row of items itself (201 over 20101 over 2010101 | 2010102), and a row may have one item that
+    restates it (205 教育支出 500 over 2050201 普通教育 500) where some row is the sum of two items
+    or more (a list of equal figures, 1.00 | 1.00 | 1.00, nests nothing). Each row is read once; the
+    look-ahead stops once the running sums pass the row's own figures (amounts are not negative), so
+    the work stays near linear in the rows."""
     order = sorted(rows)
     amounts = {r: {c: parse_cell(t.strip()) for c, t in enumerate(grid[r])
                    if c > label_col and (summed is None or c in summed) and is_amount(t)} for r in order}
+    found = _parents_of(order, amounts, 2)
+    return _parents_of(order, amounts, 1) if found else found
+
+
+def _parents_of(order: list[int], amounts: dict, least: int) -> dict[int, list[int]]:
+    """`_value_parents` with at least `least` items under a row."""
     found: dict[int, list[int]] = {}
-    taken: set[int] = set()
     # (a column holding a negative figure, 增减额 −14.69, is one of changes: a running sum past a
     # row's figure there may come back to it)
     signed = {c for figures in amounts.values() for c, q in figures.items() if q.value < 0}
     for k, r in enumerate(order):
         own = amounts[r]
-        if not own or r in taken or any(q.value < 0 for q in own.values()):
-            continue
+        if not own:
+            continue  # (a negative figure is a change's, in a signed column: its row may still be a sum)
         parts: dict[int, list[Quantity]] = {c: [] for c in own}
         totals = {c: Decimal(0) for c in own}
         for m, child in enumerate(order[k + 1:], start=1):
@@ -1278,9 +1288,8 @@ def _value_parents(grid, rows: list[int], label_col: int, summed: list[int] | No
                 if q is not None and q.unit == own[c].unit:
                     parts[c].append(q)
                     totals[c] += q.value
-            if m >= 2 and all(sum_check(own[c], parts[c]) == "ok" for c in own):
+            if m >= least and all(parts[c] and sum_check(own[c], parts[c]) == "ok" for c in own):
                 found[r] = order[k + 1:k + 1 + m]
-                taken.update(found[r])
                 break
             if any(totals[c] > q.value for c, q in own.items() if c not in signed) or m >= MAX_ITEMS_UNDER:
                 break  # (past the row's figures: no run of rows below adds up to it)
