@@ -158,7 +158,6 @@ def _by_word_cells(line: str, heads: int, width: int) -> list[str]:
 # a row label opening with its classification code (2010101 行政运行): the code a column of its own
 CODE_WORD_RE = re.compile(r"^(\d{3,9})\s+(\S.*)$")
 LABEL_REST_CHARS = 20  # a label's wrapped part, alone on its line, is at most this long
-SHORT_REST_CHARS = 4  # …and the last part of one wrapped after its row's figures at most this long
 
 
 def _row_words(line: str, width: int) -> tuple[str, list[str]]:
@@ -178,16 +177,18 @@ def _label_rest(line: str) -> bool:
 
 
 def _wrapped_rest(lines: list[str], k: int, width: int) -> bool:
-    """Line k, inside a run of rows, is a label's wrapped part: a short word beside a row whose
-    name is cut off (its label empty or its code only: the figures were set beside the middle of a
-    label wrapped in its cell), or a very short one after a row (支出, 出). A heading between two
-    tables (其中项目支出安排) stands beside whole rows, and ends the run."""
-    if not _label_rest(lines[k]):
-        return False
-    if len(lines[k].strip()) <= SHORT_REST_CHARS:
-        return True
-    return any(0 <= at < len(lines) and _row_figures(lines[at]) == width and _nameless(lines[at], width)
-               for at in (k - 1, k + 1))
+    """Line k, inside a run of rows, is a label's wrapped part (重大传染病防控及应急处置 over 专项补助资金
+    150.00 150.00; 支出 after its row): a short word alone, not a caption, a heading or an item, not
+    opening a list of parts, not naming a topic (其中项目支出安排, 项目支出预算安排情况: headings of
+    another table's rows; concepts.yaml topic_endings)."""
+    from ..knowledge import concepts
+
+    text = lines[k].strip()
+    return _label_rest(lines[k]) and not text.startswith(LIST_OPENERS) \
+        and not text.endswith(tuple(concepts().get("topic_endings") or ()))
+
+
+LIST_OPENERS = ("其中",)  # a line opening with these heads a list of parts, no label's rest
 
 
 def _nameless(line: str, width: int) -> bool:
@@ -205,12 +206,21 @@ def _past_rests(lines: list[str], at: int, step: int) -> tuple[int, ...]:
 
 
 def _years_line(line: str) -> bool:
-    """A line whose figures are consecutive years (项目 2023 2024): a header over columns of years,
-    not a row of counts that look like years (小学 1968 2015)."""
+    """A line whose figures are years one after another (项目 2023 2024): a header over columns of
+    years, not a row of counts that look like years (小学 1968 2015)."""
     count = _row_figures(line)
     words = _words(line)[-count:] if count else []
-    return count >= ROW_FIGURES and all(YEAR_WORD_RE.fullmatch(w) for w in words) \
-        and all(int(b) - int(a) == 1 for a, b in zip(words, words[1:]))
+    return count >= ROW_FIGURES and all(YEAR_WORD_RE.fullmatch(w) for w in words) and years_apart(words)
+
+
+YEAR_STEP = 5  # years heading columns follow one another, up or down, at most this far apart
+
+
+def years_apart(words: list[str]) -> bool:
+    """Years in one direction, each within YEAR_STEP of the one before (2022 2024, 2024 2023), not
+    counts that look like years (1968 2015)."""
+    steps = [int(b) - int(a) for a, b in zip(words, words[1:])]
+    return bool(steps) and (all(0 < d <= YEAR_STEP for d in steps) or all(-YEAR_STEP <= d < 0 for d in steps))
 
 
 def _header_cells(words: list[str], wide: int) -> list[str]:

@@ -33,6 +33,7 @@ from ..tables.products import UNIT_RE, row_products
 from ..tables.year_rows import year_growth_slips
 from ..tables.typed import CodeRecord, line_number_columns, parse_cell, typed_tables
 from ..ingest.raw import DASHES
+from ..ingest.single_spaced import years_apart
 from .base import CHECKED, Hit, NotAssessable, rounding_note, sum_check, SUBROW_RE
 
 KIND = "table_sum"
@@ -781,11 +782,10 @@ YEAR_CELL_RE = re.compile(r"(?:19|20)\d\d")
 
 
 def _years_only(cells: list[str]) -> bool:
-    """A row whose figures are consecutive years (2023 | 2024 heading the columns), not counts that
-    look like years (小学 | 1968 | 2015)."""
+    """A row whose figures are years one after another (2023 | 2024 heading the columns), not counts
+    that look like years (小学 | 1968 | 2015)."""
     figures = [t.strip() for t in cells if t.strip() and is_amount(t)]
-    return len(figures) >= 2 and all(YEAR_CELL_RE.fullmatch(t) for t in figures) \
-        and all(int(b) - int(a) == 1 for a, b in zip(figures, figures[1:]))
+    return len(figures) >= 2 and all(YEAR_CELL_RE.fullmatch(t) for t in figures) and years_apart(figures)
 
 
 def _without_per_head_rows(grid, details: list[int], at: int, label_col: int) -> list[int]:
@@ -1223,11 +1223,12 @@ def _summed_rows(grid, details: list[int], label_col: int, rule, summed: list[in
     if len(bare) >= 2:
         # (groups under headings, each closed by a bare 小计: the subtotals alone add up to the total)
         ways.append(sorted(bare))
-    parents = _value_parents(grid, rows, label_col, summed)
-    if parents:
-        # (基本支出 over 人员经费 and 公用经费, indented only, no 其中: the rows a row is the sum of
-        # are its items, not the total's)
-        ways.append([r for r in rows if not any(r in children for children in parents.values())])
+    for nested in (False, True):
+        parents = _value_parents(grid, rows, label_col, summed, nested)
+        if parents:
+            # (基本支出 over 人员经费 and 公用经费, indented only, no 其中: the rows a row is the sum of
+            # are its items, not the total's; read flat, and nested: 201 over 20101 over its items)
+            ways.append([r for r in rows if not any(r in children for children in parents.values())])
     codes = {r: _code_of(grid[r]) for r in rows}
     if any(codes.values()):
         # budget codes, in one column (213, 21301) or split (207 | 01 | 04): the shortest level adds up
@@ -1252,7 +1253,8 @@ def _summed_rows(grid, details: list[int], label_col: int, rule, summed: list[in
 LIST_ENDS = 8  # the items after which a 其中 list is read as ending, at most (each a reading of the rows)
 
 
-def _value_parents(grid, rows: list[int], label_col: int, summed: list[int] | None) -> dict[int, list[int]]:
+def _value_parents(grid, rows: list[int], label_col: int, summed: list[int] | None,
+                   nested: bool = False) -> dict[int, list[int]]:
     """Rows that are the sum of the rows right after them, in every summed column (`summed`: no
     rate, standard or per-unit column) where they print an amount (a list whose sub-items are set
     apart by indentation alone, which the reader does not keep): {row: its items}. An item may be
@@ -1264,19 +1266,21 @@ def _value_parents(grid, rows: list[int], label_col: int, summed: list[int] | No
     order = sorted(rows)
     amounts = {r: {c: parse_cell(t.strip()) for c, t in enumerate(grid[r])
                    if c > label_col and (summed is None or c in summed) and is_amount(t)} for r in order}
-    found = _parents_of(order, amounts, 2)
-    return _parents_of(order, amounts, 1) if found else found
+    found = _parents_of(order, amounts, 2, nested)
+    return _parents_of(order, amounts, 1, nested) if found and nested else found
 
 
-def _parents_of(order: list[int], amounts: dict, least: int) -> dict[int, list[int]]:
-    """`_value_parents` with at least `least` items under a row."""
+def _parents_of(order: list[int], amounts: dict, least: int, nested: bool) -> dict[int, list[int]]:
+    """`_value_parents` with at least `least` items under a row; an item a parent itself only
+    `nested` (read flat, a row counted as an item is no row of items)."""
     found: dict[int, list[int]] = {}
+    taken: set[int] = set()
     # (a column holding a negative figure, 增减额 −14.69, is one of changes: a running sum past a
     # row's figure there may come back to it)
     signed = {c for figures in amounts.values() for c, q in figures.items() if q.value < 0}
     for k, r in enumerate(order):
         own = amounts[r]
-        if not own:
+        if not own or (r in taken and not nested):
             continue  # (a negative figure is a change's, in a signed column: its row may still be a sum)
         parts: dict[int, list[Quantity]] = {c: [] for c in own}
         totals = {c: Decimal(0) for c in own}
@@ -1290,6 +1294,7 @@ def _parents_of(order: list[int], amounts: dict, least: int) -> dict[int, list[i
                     totals[c] += q.value
             if m >= least and all(parts[c] and sum_check(own[c], parts[c]) == "ok" for c in own):
                 found[r] = order[k + 1:k + 1 + m]
+                taken.update(found[r])
                 break
             if any(totals[c] > q.value for c, q in own.items() if c not in signed) or m >= MAX_ITEMS_UNDER:
                 break  # (past the row's figures: no run of rows below adds up to it)
