@@ -8,7 +8,8 @@ from functools import lru_cache
 
 from ..memo import MEMO_CHARS, MEMO_ENTRIES
 
-FULLWIDTH = str.maketrans("０１２３４５６７８９．，％－＋：（）", "0123456789.,%-+:()")
+# full-width digits and signs, and the typographic minus (−, U+2212), as their ASCII forms
+FULLWIDTH = str.maketrans("０１２３４５６７８９．，％－＋：（）\u2212", "0123456789.,%-+:()-")
 
 # Factor to the base unit of each dimension: money in 元, ratios as fractions.
 MONEY_UNITS = {
