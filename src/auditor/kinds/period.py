@@ -13,6 +13,7 @@ year. Checks (param `check`, one function each in CHECKS):
 - deadline_actual: in a timeliness indicator row (时效指标) whose target is due in the report
   year, the actual completion dated in another year.
 - self_comparison: a figure of one year compared with that same year (2024年…，较2024年提高…).
+- later_comparison: a figure of one year compared with a later year (2016年…，较2025年增加…).
 - signature_date: a signature or filing date (a line that is only a date, or a date after
   日期/签字) earlier than the report year or later than the year after it.
 Prior-year comparisons (与上年相比, 较2022年, 上年决算数), text under a heading about the
@@ -56,6 +57,8 @@ PARAMS = {
     "self_comparison_pattern": (str, ""),
     # …and a sentence opening with the comparison (与2024年度相比，…), its year the sentence's before
     "opening_comparison_pattern": (str, ""),
+    # later_comparison: a year, then within its clause run a comparison with a year (group 2)
+    "later_comparison_pattern": (str, ""),
     # words comparing with the year before without naming it (比上年增长): see _compared_after
     "last_year_words": (list, ["上年", "去年", "同比", "上一年", "前一年"]),
     # words opening a sentence's thing that name the thing just spoken of (2023年度为…, 该项支出…)
@@ -118,7 +121,7 @@ PARAMS = {
     "completion_words": (list, []),
     "deadline_words": (list, []),
 }
-MESSAGE_FIELDS = {"year", "report_year", "what"}
+MESSAGE_FIELDS = {"year", "report_year", "what", "later"}  # (later: the later year compared with)
 
 # Each scan of whole texts below opens with a lookahead of the characters a match can start
 # with: the scan then passes over every other character before trying the look-behind (about
@@ -147,6 +150,13 @@ def validate(params: dict) -> str | None:
             re.compile(params[key])
         except re.error as exc:
             return f"{key} 不是有效的正则表达式：{exc}"
+    if params["check"] == "later_comparison":
+        try:
+            groups = re.compile(params["later_comparison_pattern"]).groups
+        except re.error as exc:
+            return f"later_comparison_pattern 不是有效的正则表达式：{exc}"
+        if groups < 2:
+            return "later_comparison_pattern 应有两个分组：所述年度与所比年度"
     return None
 
 
@@ -828,6 +838,27 @@ def _check_self_comparison(doc, rule, year):
             yield _compared_with_itself(sentence, sentence.text[m.start():m.end()], stated, year)
 
 
+def _check_later_comparison(doc, rule, year):
+    """A figure of one year compared with a later year (2016年…机关运行经费预算138.45万元，较2025年
+    增加3.05万元, in a 2026 budget): a change is told on an earlier year; the stated year is the slip
+    (or the one compared with). Not a year given its value at once and set against a later one
+    named before (2024年支出738.70万元，2023年为812.40万元，比2024年多…), nor a span (2021年至2025年)."""
+    pattern = re.compile(rule.params["later_comparison_pattern"])
+    for sentence, _ in _sentences_with_starts(doc):
+        text = sentence.plain
+        if "年" not in text:
+            continue
+        for m in pattern.finditer(text):
+            stated, later = int(m.group(1)), int(m.group(2))
+            if later <= stated or RANGE_AFTER_RE.match(text[m.end(1):]) or BASE_VALUE_RE.match(text, m.end(1)) \
+                    or any(int(y) not in (stated, later) for y in FOUR_DIGIT_YEAR_RE.findall(text, m.end(1), m.start(2))):
+                continue
+            yield Hit(quote=sentence.text[m.start():m.end()].strip()[:80], location=sentence.loc,
+                      stated=f"{stated} 年", expected=f"早于 {later} 年的年度与 {later} 年相比，或 {later} 年以后的年度",
+                      formula=f"本句陈述 {stated} 年的情况，却与更晚的 {later} 年比较：增减应是相对于更早的年度",
+                      fields={"year": str(stated), "later": str(later), "report_year": str(year), "what": "比较的年份"})
+
+
 def _compared_with_itself(sentence, quote: str, stated: int, year: int) -> Hit:
     return Hit(quote=quote.strip()[:80], location=sentence.loc, stated=f"{stated} 年", expected=f"{stated - 1} 年",
                formula=f"本句陈述 {stated} 年的情况，又与 {stated} 年比较：所比的应是另一年（通常为 {stated - 1} 年）",
@@ -864,6 +895,7 @@ def _check_outturn_column(doc, rule, year):
 CHECKS = {
     "outturn_column": _check_outturn_column,
     "self_comparison": _check_self_comparison,
+    "later_comparison": _check_later_comparison,
     "event_after_report": _check_event_after_report,
     "activity_year": _check_activity_year,
     "report_title_year": _check_report_title_year,
