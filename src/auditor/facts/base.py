@@ -580,6 +580,7 @@ class FactReader:
         self.plan_only_words = [compact(w) for w in plan.get("plan_lead") or ()]
         self.strive_words = [compact(w) for w in plan.get("strive") or ()]
         self.project_funds = vocab.get("project_funds")
+        self.execution_score_names = {compact(w) for w in vocab.get("execution_score_names") or ()}
         self.full_year_words = vocab.get("full_year_budget_words") or ()
         self.vague_labels = set(vocab.get("vague_short_labels") or ())
         self.topic_endings = tuple(vocab.get("topic_endings") or ())
@@ -1937,6 +1938,11 @@ class FactReader:
             # a project's amount naming nothing but its measure (本项目全年预算数为850.00万元,
             # 全年执行资金…) is of its total funds, the row its form states them in; without a
             # measure word (本项目资金总额100.00万元) it may be the budget as well as the outturn
+            concept = self.project_funds
+        if concept is None and unit == "分" and measure in (None, "得分") and self.project_funds \
+                and compact(bare).rstrip("为是达约：:") in self.execution_score_names:
+            # the points of the budget's execution (预算执行得分10.00分): the points its form gives the
+            # row of its funds (年度资金总额 | … | 得分 9.50)
             concept = self.project_funds
         if concept is None and measure is not None and unit in MONEY_UNITS and subject == "" and self.lead is None \
                 and plain_carried is None and self.self_words and self.self_words.search(phrase) \
