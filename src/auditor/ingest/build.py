@@ -8,7 +8,7 @@ from functools import lru_cache
 from ..facts.numbers import FULLWIDTH, RANGE_JOINER, TABLE_NUMBER, cn_to_int
 from ..knowledge import vocabulary, vocabulary_generation
 from ..model import Document, Heading, Location, Paragraph, Sentence, Table, block_location, grid_cell
-from .raw import DASHES, FIGURE_CELL_RE, PAGE_BREAK, TABLE_LINE_RE, RawBlock
+from .raw import PAGE_BREAK, TABLE_LINE_RE, RawBlock, cell_figure
 
 NUMBERING = [
     # style, pattern, level
@@ -143,7 +143,7 @@ def _run_in_heading(body: str, numbered: tuple, after: RawBlock | None, before: 
 
 
 def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
-    raw_blocks_read = raw_blocks
+    notes = list(getattr(raw_blocks, "notes", ()))  # (what the reader could not read: RawBlocks)
     raw_blocks = join_continued_tables([block for raw in raw_blocks for block in _title_rows_as_lines(_meta_row_as_line(raw))])
     blocks = []
     section = None
@@ -188,7 +188,7 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
         if numbered:
             para.token, para.style, para.value = numbered[0], numbered[1], numbered[2]
         blocks.append(para)
-    doc = Document(path, blocks, notes=list(getattr(raw_blocks_read, "notes", ())))
+    doc = Document(path, blocks, notes=notes)
     doc.meta = infer_meta(doc)
     return doc
 
@@ -300,10 +300,9 @@ def headless(row) -> bool:
     texts = [c.text.strip() for c in row if c.text.strip()]
     if not texts or compact(texts[0]) in {compact(w) for w in concepts().get("subject_cells") or ()}:
         return False
-    return any((FIGURE_CELL_RE.match(t) and not YEAR_CELL_RE.fullmatch(t)) or t in DASHES for t in texts)
+    return any(cell_figure(t, dashes=True) for t in texts)
 
 
-YEAR_CELL_RE = re.compile(r"(?:19|20)\d\d")
 
 
 

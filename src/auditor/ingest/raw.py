@@ -15,8 +15,26 @@ PAGE_BREAK = "\f"
 FIGURE_CELL_RE = re.compile(r"^[-+(（]?\d[\d,]*(?:\.\d+)?[)）]?[%％]?$")
 # a line naming a table: its title (…决算表, …情况表, 表3 …), its code (公开02表) or its unit
 TABLE_LINE_RE = re.compile(r"表\s*(?:[（(]续[）)])?\s*$|^\s*(?:表|附表|公开)\s*\d|单位\s*[:：]")
+# a year as a word or a cell of its own (2024, heading a column): no figure of an amount
+YEAR_CELL_RE = re.compile(r"(?:19|20)\d\d")
+YEAR_STEP = 5  # years heading columns follow one another, up or down, at most this far apart
+
+
+def years_apart(words: list[str]) -> bool:
+    """Years in one direction, each within YEAR_STEP of the one before (2022 2024, 2024 2023): a
+    header over columns of years, not counts that look like years (1968 2015)."""
+    steps = [int(b) - int(a) for a, b in zip(words, words[1:])]
+    return bool(steps) and (all(0 < d <= YEAR_STEP for d in steps) or all(-YEAR_STEP <= d < 0 for d in steps))
+
+
 # a cell printed as a dash for nothing (—, -, /): in a figures column, a zero or a blank
 DASHES = {"—", "-", "－", "——", "/"}
+
+
+def cell_figure(text: str, dashes: bool = False) -> bool:
+    """A cell (or a word set apart as one) holding a figure alone, not a year heading a column
+    (2024); with `dashes`, a dash for nothing as well."""
+    return (FIGURE_CELL_RE.match(text) is not None and not YEAR_CELL_RE.fullmatch(text)) or (dashes and text in DASHES)
 
 
 @dataclass

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from .raw import DASHES, FIGURE_CELL_RE, PAGE_BREAK, TABLE_LINE_RE, RawBlock, RawCell
+from ..facts.numbers import normalize_digits
+from .raw import DASHES, FIGURE_CELL_RE, PAGE_BREAK, TABLE_LINE_RE, YEAR_CELL_RE, RawBlock, RawCell, cell_figure, years_apart
 from .text import CONTINUED_RE, ITEM_START_RE, MIN_SPACED_FIGURE_ROWS, _add_table, _blank
 
 
@@ -52,16 +53,15 @@ def _row_cells(line: str) -> tuple[int, int]:
 
 
 CODE_RE = re.compile(r"\d{3,9}")  # a classification code (201, 2010301) opening a row
-MINUS_SIGNS = str.maketrans({"－": "-", "−": "-"})  # a full-width or typographic minus before a figure
 
 
 def _words(line: str) -> list[str]:
     """A line's words, a minus sign written full-width or typographically (－19.50, −3.70) as -,
     and a year set apart from its 年 (2024 年) as one word."""
-    words = [w.translate(MINUS_SIGNS) if w[:1] in "－−" else w for w in line.split()]
+    words = [normalize_digits(w) if w[:1] in "－−" else w for w in line.split()]
     out: list[str] = []
     for word in words:
-        if out and word.startswith("年") and YEAR_WORD_RE.fullmatch(out[-1]):
+        if out and word.startswith("年") and YEAR_CELL_RE.fullmatch(out[-1]):
             out[-1] += word
         else:
             out.append(word)
@@ -73,7 +73,7 @@ def figures_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
     PDF table, a text export without layout), read as a table when MIN_SPACED_FIGURE_ROWS of them
     come together. Its header is the line just above when its words are one for each cell, or one
     for each word of the rows (一级指标 二级指标 三级指标 … 分值 得分 over rows of as many words), or
-    the run's first line when its figures are consecutive years (项目 2023 2024). A label's code
+    the run's first line when its figures are years one after another (项目 2023 2024). A label's code
     (2010101 行政运行) is a column of its own; a short word alone beside a row whose name is cut (a
     label's wrapped rest) is a row with blank figures. With single spaces a blank cell leaves no
     trace: rows with another number of figures end the table (which of their cells is blank cannot
@@ -90,7 +90,7 @@ def figures_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
         # (a row of dashes only, 机关服务 - - -, goes on with the rows around it)
         if not (_row_figures(lines[k]) == width or rows_at and _row_cells(lines[k])[0] == width) \
                 and not (rows_at and k + 1 < len(lines) and _row_figures(lines[k + 1]) == width
-                         and _wrapped_rest(lines, k, width)):
+                         and _wrapped_rest(lines[k])):
             break
         rows_at.append(k)
         k += 1
@@ -115,11 +115,8 @@ def figures_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
     if by_word:
         rows = [[RawCell(text, line=at + 1) for text in _by_word_cells(lines[at], len(heads), width)] for at in rows_at]
     else:
-        rows = []
-        for at, (label, figures) in zip(rows_at, split):
-            labels = list(CODE_WORD_RE.match(label).groups()) if coded and CODE_WORD_RE.match(label) else (
-                [label, ""] if coded and CODE_RE.fullmatch(label) else ["", label] if coded else [label])
-            rows.append([RawCell(text, line=at + 1) for text in [*labels, *(figures or [""] * width)]])
+        rows = [[RawCell(text, line=at + 1) for text in [*_label_cells(label, coded), *(figures or [""] * width)]]
+                for at, (label, figures) in zip(rows_at, split)]
     start = i
     if years:
         rows.insert(0, [RawCell(text, line=i + 1) for text in _header_cells(_words(lines[i]), cells_wide)])
@@ -160,6 +157,14 @@ CODE_WORD_RE = re.compile(r"^(\d{3,9})\s+(\S.*)$")
 LABEL_REST_CHARS = 20  # a label's wrapped part, alone on its line, is at most this long
 
 
+def _label_cells(label: str, coded: bool) -> list[str]:
+    """A row's label as its cells: its code and its name apart where the table's rows open with codes."""
+    if not coded:
+        return [label]
+    m = CODE_WORD_RE.match(label)
+    return list(m.groups()) if m else [label, ""] if CODE_RE.fullmatch(label) else ["", label]
+
+
 def _row_words(line: str, width: int) -> tuple[str, list[str]]:
     """(the label, the figures) of a row line; a label-only line's figures are []."""
     words = _words(line)
@@ -176,25 +181,17 @@ def _label_rest(line: str) -> bool:
         and not TABLE_LINE_RE.search(text) and not ITEM_START_RE.match(text) and not text.endswith(("：", ":"))
 
 
-def _wrapped_rest(lines: list[str], k: int, width: int) -> bool:
-    """Line k, inside a run of rows, is a label's wrapped part (重大传染病防控及应急处置 over 专项补助资金
+def _wrapped_rest(line: str) -> bool:
+    """A line inside a run of rows that is a label's wrapped part (重大传染病防控及应急处置 over 专项补助资金
     150.00 150.00; 支出 after its row): a short word alone, not a caption, a heading or an item, not
-    opening a list of parts, not naming a topic (其中项目支出安排, 项目支出预算安排情况: headings of
-    another table's rows; concepts.yaml topic_endings)."""
+    opening a list of parts nor naming a topic (其中项目支出安排, 项目支出预算安排情况: headings of
+    another table's rows; concepts.yaml list_openers, topic_endings)."""
     from ..knowledge import concepts
 
-    text = lines[k].strip()
-    return _label_rest(lines[k]) and not text.startswith(LIST_OPENERS) \
-        and not text.endswith(tuple(concepts().get("topic_endings") or ()))
-
-
-LIST_OPENERS = ("其中",)  # a line opening with these heads a list of parts, no label's rest
-
-
-def _nameless(line: str, width: int) -> bool:
-    """A row with no name before its figures, or its code only."""
-    label, _ = _row_words(line, width)
-    return not label or bool(CODE_RE.fullmatch(label))
+    vocab = concepts()
+    text = line.strip()
+    return _label_rest(line) and not text.startswith(tuple(vocab.get("list_openers") or ())) \
+        and not text.endswith(tuple(vocab.get("topic_endings") or ()))
 
 
 def _past_rests(lines: list[str], at: int, step: int) -> tuple[int, ...]:
@@ -210,17 +207,7 @@ def _years_line(line: str) -> bool:
     years, not a row of counts that look like years (小学 1968 2015)."""
     count = _row_figures(line)
     words = _words(line)[-count:] if count else []
-    return count >= ROW_FIGURES and all(YEAR_WORD_RE.fullmatch(w) for w in words) and years_apart(words)
-
-
-YEAR_STEP = 5  # years heading columns follow one another, up or down, at most this far apart
-
-
-def years_apart(words: list[str]) -> bool:
-    """Years in one direction, each within YEAR_STEP of the one before (2022 2024, 2024 2023), not
-    counts that look like years (1968 2015)."""
-    steps = [int(b) - int(a) for a, b in zip(words, words[1:])]
-    return bool(steps) and (all(0 < d <= YEAR_STEP for d in steps) or all(-YEAR_STEP <= d < 0 for d in steps))
+    return count >= ROW_FIGURES and all(YEAR_CELL_RE.fullmatch(w) for w in words) and years_apart(words)
 
 
 def _header_cells(words: list[str], wide: int) -> list[str]:
@@ -267,33 +254,28 @@ def _loose_figures(line: str) -> bool:
     """Whether a line holds a figure standing apart as a cell does: not a year (2024 年度), not a
     sentence's figure with its unit after it (本年支出合计 862.51 万元，…), not on a caption or a unit
     line (表 2 支出决算表). A row with a remark after its figures (20 18 受干旱影响，…) holds some."""
-    if TABLE_LINE_RE.search(line.strip()):
-        return False
-    words = _words(line)
-    return any(((FIGURE_CELL_RE.match(word) and not YEAR_WORD_RE.fullmatch(word)) or word in DASHES)
-               and not (k + 1 < len(words) and words[k + 1][:1] in UNIT_STARTS) for k, word in enumerate(words))
+    return not TABLE_LINE_RE.search(line.strip()) and any(_standing(_words(line), dashes=True))
 
 
 def row_like(line: str) -> bool:
     """A line holding two figures or more standing apart, no sentence: a table's row (of a
     two-sided summary, 一般公共预算财政拨款收入 980.15 一般公共服务支出 500.00), never a sentence's
     wrapped part to run into the next line."""
-    if any(mark in line for mark in "，。；！？、"):
-        return False
-    words = _words(line)
-    # (a figure with its unit after it, 3.77 万元, is a sentence's, not a cell's)
-    return sum(1 for k, word in enumerate(words) if FIGURE_CELL_RE.match(word) and not YEAR_WORD_RE.fullmatch(word)
-               and not (k + 1 < len(words) and words[k + 1][:1] in UNIT_STARTS)) >= ROW_FIGURES
+    return not any(mark in line for mark in "，。；！？、") and sum(_standing(_words(line))) >= ROW_FIGURES
+
+
+def _standing(words: list[str], dashes: bool = False) -> list[bool]:
+    """For each word, whether it is a figure standing apart as a cell does: no unit after it (3.77
+    万元 is a sentence's figure, not a cell's)."""
+    return [cell_figure(word, dashes) and not (k + 1 < len(words) and words[k + 1][:1] in UNIT_STARTS)
+            for k, word in enumerate(words)]
 
 
 UNIT_STARTS = "万亿千元人个户次项名家所座辆件天年月日%％倍分"  # a unit word's first character
 
 
-YEAR_WORD_RE = re.compile(r"(?:19|20)\d\d")
-
-
 def _header_words(line: str) -> bool:
     """A header's words: no figure among them (a year heading a column, 2024年 or 2024, is a word),
     no caption or unit line (表3 收支对比表, 单位：万元)."""
-    return not TABLE_LINE_RE.search(line.strip()) and not any((FIGURE_CELL_RE.match(word) and not YEAR_WORD_RE.fullmatch(word)) or word in DASHES
-                   for word in _words(line)) and not any(mark in line for mark in "，。；！？")
+    return not TABLE_LINE_RE.search(line.strip()) and not any(cell_figure(word, dashes=True) for word in _words(line)) \
+        and not any(mark in line for mark in "，。；！？")

@@ -1726,16 +1726,10 @@ def _growth(base: FactBase, rule):
                     not _growth_fits(rate, change, current, sign)
                     and _growth_miss(rate, change, whole, sign) < _growth_miss(rate, change, current, sign))):
                 current = whole  # (the reading the rate holds on; neither: the one it comes nearer)
-            previous_yuan = current.in_yuan() - sign * change.in_yuan()
-            if previous_yuan <= 0:
+            on = _rate_on(change, current, sign)
+            if on is None:
                 continue
-            c_lo, c_hi = bounds(change)
-            p_lo = previous_yuan - (c_hi - c_lo) - (bounds(current)[1] - bounds(current)[0])
-            p_hi = previous_yuan + (c_hi - c_lo) + (bounds(current)[1] - bounds(current)[0])
-            if p_lo <= 0:
-                continue
-            lo, hi = c_lo / p_hi * HUNDRED, c_hi / p_lo * HUNDRED
-            computed = change.in_yuan() / previous_yuan * HUNDRED
+            lo, hi, computed, previous_yuan = on
             factor = MONEY_UNITS.get(current.unit, Decimal(1))
             shown_places = 2 if current.is_money else max(current.places, change.places)
             # (written as one step of figures, so that a wrong current figure found by another
@@ -1801,25 +1795,30 @@ def _list_whole(base: FactBase, before: list[Fact], current: Fact, rate: Fact) -
     return None if after else whole  # (a part after the rate: the list goes on, the change is its part's)
 
 
-def _growth_fits(rate: Fact, change: Fact, current: Fact, sign: int) -> bool:
-    """The rate holds as the change on last year's figure, this year's being `current`."""
+def _rate_on(change: Fact, current: Fact, sign: int) -> tuple[Decimal, Decimal, Decimal, Decimal] | None:
+    """The change's rate on last year's figure, this year's being `current` (last year's = this
+    year's ∓ the change): (lowest, highest, as printed, last year's in 元), the bounds from the
+    printed figures' intervals; None where last year's cannot be positive."""
     previous_yuan = current.in_yuan() - sign * change.in_yuan()
-    if previous_yuan <= 0:
-        return False
     c_lo, c_hi = bounds(change)
     slack = (c_hi - c_lo) + (bounds(current)[1] - bounds(current)[0])
-    if previous_yuan - slack <= 0:
-        return False
-    return consistent(rate, c_lo / (previous_yuan + slack) * HUNDRED, c_hi / (previous_yuan - slack) * HUNDRED)
+    if previous_yuan <= 0 or previous_yuan - slack <= 0:
+        return None
+    return (c_lo / (previous_yuan + slack) * HUNDRED, c_hi / (previous_yuan - slack) * HUNDRED,
+            change.in_yuan() / previous_yuan * HUNDRED, previous_yuan)
+
+
+def _growth_fits(rate: Fact, change: Fact, current: Fact, sign: int) -> bool:
+    """The rate holds as the change on last year's figure, this year's being `current`."""
+    on = _rate_on(change, current, sign)
+    return on is not None and consistent(rate, on[0], on[1])
 
 
 def _growth_miss(rate: Fact, change: Fact, current: Fact, sign: int) -> Decimal:
     """How far the stated rate is from the change's rate on last year's figure, this year's being
     `current` (the largest miss where last year's cannot be worked out)."""
-    previous = current.in_yuan() - sign * change.in_yuan()
-    if previous <= 0:
-        return Decimal("Infinity")
-    return abs(abs(rate.value) - change.in_yuan() / previous * HUNDRED)
+    on = _rate_on(change, current, sign)
+    return Decimal("Infinity") if on is None else abs(abs(rate.value) - on[2])
 
 
 def _change_after(base: FactBase, rate: Fact) -> Fact | None:

@@ -32,8 +32,7 @@ from ..model import Cell, Table
 from ..tables.products import UNIT_RE, row_products
 from ..tables.year_rows import year_growth_slips
 from ..tables.typed import CodeRecord, line_number_columns, parse_cell, typed_tables
-from ..ingest.raw import DASHES
-from ..ingest.single_spaced import years_apart
+from ..ingest.raw import DASHES, YEAR_CELL_RE, years_apart
 from .base import CHECKED, Hit, NotAssessable, rounding_note, sum_check, SUBROW_RE
 
 KIND = "table_sum"
@@ -778,7 +777,6 @@ def _check_column_total(doc, rule, typed):
         yield from _subtotal_hits(rule, table, grid, details, label_col, summed, heads, at < details[0])
 
 
-YEAR_CELL_RE = re.compile(r"(?:19|20)\d\d")
 
 
 def _years_only(cells: list[str]) -> bool:
