@@ -352,3 +352,21 @@ def test_two_misdated_statements_are_two_findings(tmp_path):
     found = _audit(tmp_path, "某局2024年度部门决算\n2025年度本局收入总计1,250.40万元。\n"
                    "收入支出决算表\n项目\t2025年决算数\n收入总计\t1,250.40\n")
     assert sorted(f.rule for f in found if f.cls == "period_mismatch") == ["PER001", "PER008"]
+
+
+def test_an_unfilled_template_says_it_had_next_to_nothing_to_check(tmp_path):
+    """Headings and blank tables with no figures: "未发现不一致" alone would read as checked and
+    consistent; the file says how little it read, and a filled-in report does not."""
+    heads = "".join(f"{n}、第{n}部分说明\n由单位根据实际情况填写。\n" for n in "一二三四五六七八九十")
+    table = "收入支出决算总表\n单位：万元\n项目\t决算数\n" + "".join(f"第{n}项收入\t\n" for n in "一二三四五六")
+    (tmp_path / "模板.txt").write_text("某某局2024年度情况说明\n" + heads + table, encoding="utf-8")
+    (tmp_path / "已填.txt").write_text(
+        "某局2024年度部门决算\n" + heads + "本年收入合计120.00万元，其中财政拨款收入100.00万元、"
+        "事业收入20.00万元。本年支出合计110.00万元，其中基本支出80.00万元、项目支出30.00万元。\n",
+        encoding="utf-8")
+    out = tmp_path / "r.html"
+    runner.invoke(app, ["check", str(tmp_path / "模板.txt"), str(tmp_path / "已填.txt"), "--report", str(out)])
+    html = out.read_text(encoding="utf-8")
+    assert html.count("未发现不一致；但有内容未能读取或读出的数字过少") == 1
+    assert "只读出 0 个数字：像是未填写的模板" in html
+    assert html.count("未发现不一致") == 2

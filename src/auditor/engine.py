@@ -44,6 +44,10 @@ class FileResult:
 
 
 UNREAD_PART = "读取"  # what a not-assessable entry names when the reader, not a rule, left a part out
+# A document of this many blocks or more from which fewer than FEW_FIGURES figures were read is
+# an unfilled template (上海市XX局 with blank tables) or a scan's stray text: "no finding" there
+# means nothing was there to check, and says so. Every report of the corpora reads 20 or more.
+FEW_FIGURES, MANY_BLOCKS = 5, 20
 
 
 class _Fields(dict):
@@ -141,6 +145,10 @@ def audit_document(doc: Document, rules: list[Rule], options: Options | None = N
     separate_twins(result.findings)
     link_same_figure(result.findings)
     result.facts = _fact_figures(doc)
+    if result.facts and result.facts["read"] < FEW_FIGURES and len(doc.blocks) >= MANY_BLOCKS:
+        result.not_assessable.append({"rule": UNREAD_PART, "reason": (
+            f"全文 {len(doc.blocks)} 段（含表格）只读出 {result.facts['read']} 个数字：像是未填写的模板"
+            "或只有少量文字的扫描件，多数核对无从进行")})
     result.not_assessable.sort(key=lambda n: (n["rule"], n["reason"]))
     wanted = {loc.table for f in result.findings for loc in [f.location, *f.highlights] if loc.table}
     result.tables = {t.index: {"title": t.title, "unit": t.unit, "grid": t.grid()}

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from ..engine import UNREAD_PART
 from ..findings import CLASS_ZH, SEVERITY_ZH
 from .summary import summarize
 
@@ -171,7 +172,8 @@ def render(results, rules, **options) -> str:
     for i, result in enumerate(results, start=1):
         counts = {s: sum(1 for f in result.findings if f.severity == s and f.status == "new")
                   for s in ("error", "warning", "info")}
-        files.append({"anchor": f"file-{i}", "result": result, "counts": counts,
+        unread = any(n["rule"] == UNREAD_PART for n in result.not_assessable)  # (the reader's notes)
+        files.append({"anchor": f"file-{i}", "result": result, "counts": counts, "unread": unread,
                       "groups": _groups(result, rules_by_id, i, inline)})
         if not inline:
             grids.update({f"{i}-{index}": t for index, t in result.tables.items()})
