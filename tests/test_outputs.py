@@ -370,3 +370,17 @@ def test_an_unfilled_template_says_it_had_next_to_nothing_to_check(tmp_path):
     assert html.count("未发现不一致；但有内容未能读取或读出的数字过少") == 1
     assert "只读出 0 个数字：像是未填写的模板" in html
     assert html.count("未发现不一致") == 2
+
+
+def test_the_class_chart_splits_each_bar_by_severity(tmp_path):
+    """A long bar of rounding notes must not read as a long bar of errors: each class's bar is in
+    segments by severity, and the table beside it counts each severity."""
+    (tmp_path / "r.txt").write_text(
+        "某局2024年度部门决算说明\n本年支出合计100.00万元，其中基本支出60.00万元、项目支出30.00万元。\n"
+        "基本支出60.00万元，其中人员经费40.00万元、公用经费20.01万元。\n", encoding="utf-8")
+    out = tmp_path / "r.html"
+    runner.invoke(app, ["check", str(tmp_path / "r.txt"), "--report", str(out)])
+    html = out.read_text(encoding="utf-8")
+    assert '<rect class="bar-error"' in html and '<rect class="bar-info"' in html
+    assert "<tr><th>类别</th><th>错误</th><th>警告</th><th>提示</th><th>合计</th></tr>" in html
+    assert "<tr><td>尾数误差</td><td>0</td><td>0</td><td>1</td><td>1</td></tr>" in html

@@ -116,10 +116,22 @@ def _item(result, finding, file_index: int, inline: bool) -> dict:
     return {"f": finding, "table": view}
 
 
+CHART_WIDTH = 320  # pixels of the longest bar
+
+
 def _chart(summary) -> list[dict]:
+    """A bar per class of finding, in segments by severity (errors first), each as wide as its count."""
     peak = max((n for _, n in summary["by_class"]), default=1)
-    return [{"cls": c, "label": CLASS_ZH[c], "count": n, "width": round(320 * n / peak, 1), "y": 24 * i}
-            for i, (c, n) in enumerate(summary["by_class"])]
+    bars = []
+    for i, (c, n) in enumerate(summary["by_class"]):
+        x, segments = 110.0, []
+        for severity, count in summary["by_class_severity"][c].items():
+            if count:
+                width = round(CHART_WIDTH * count / peak, 1)
+                segments.append({"severity": severity, "x": x, "width": width, "count": count})
+                x += width
+        bars.append({"cls": c, "label": CLASS_ZH[c], "count": n, "end": x, "y": 24 * i, "segments": segments})
+    return bars
 
 
 @lru_cache(maxsize=None)
