@@ -186,6 +186,7 @@ def render(results, rules, **options) -> str:
                   for s in ("error", "warning", "info")}
         unread = any(n["rule"] == UNREAD_PART for n in result.not_assessable)  # (the reader's notes)
         files.append({"anchor": f"file-{i}", "result": result, "counts": counts, "unread": unread,
+                      "short_name": Path(result.path).name,
                       "groups": _groups(result, rules_by_id, i, inline)})
         if not inline:
             grids.update({f"{i}-{index}": t for index, t in result.tables.items()})
