@@ -113,6 +113,9 @@ PARAMS = {
     "total_pattern": (str, r"(?:共设置|共设|共有|共计|设置了?)\s*(?:(?:三级|绩效)指标\s*(\d+)\s*个|(\d+)\s*个(?:三级|绩效)?(?:绩效)?指标)"),
     # a sentence with one of these speaks of the unit as a whole: its table's title says so too
     "whole_cues": (list, ["整体"]),
+    # a bracket right after the count naming what it includes (4个（含预算执行率）): an item it
+    # names that the table's indicator rows do not hold is counted elsewhere (a form's funds block)
+    "included_pattern": (str, r"\s*[（(]\s*(?:含|包含|包括)(?P<items>[^（()）]{1,40})[）)]"),
     "appendix_pattern": (str, r"^\s*附件\s*\d+\s*$"),
     # restated_total: cues that make a count a total of a set
     "total_cues": (list, ["共", "共计", "合计", "总计"]),
@@ -1178,7 +1181,8 @@ def _check_indicator_rows(doc, rule):
             label = f"表{table.table.index}"
             core = [r for r in rows if not _first_level_item(r, params["level1_categories"], params["category_suffix"])] \
                 or rows
-            if stated not in (len(rows), len(core)):
+            outside = _included_elsewhere(passage.text, m.end(), rows, params["included_pattern"])
+            if stated not in (len(rows), len(core)) and stated - outside not in (len(rows), len(core)):
                 items = [r for r in rows if r not in core]
                 yield Hit(quote=quote, location=loc, stated=f"{stated} 个", expected=f"{len(core)} 个",
                           formula=f"{label}列出指标 {len(core)} 个：" + _joined(r.indicator for r in core)
@@ -1189,6 +1193,17 @@ def _check_indicator_rows(doc, rule):
             yield from _level_counts(m, rows, core, label, passage)
             yield from _category_rows(passage, m.end(), min(e, m.end() + MAX_BREAKDOWN_CHARS), (level1, level2),
                                       label, params)
+
+
+def _included_elsewhere(text: str, end: int, rows: list, pattern: str) -> int:
+    """How many items a bracket after the count says it includes (（含预算执行率）) are no indicator
+    row of the table: the form states them elsewhere (its funds block scores the execution rate)."""
+    m = re.compile(pattern).match(text, end) if pattern else None
+    if m is None:
+        return 0
+    names = {compact(r.indicator) for r in rows}
+    items = [compact(i) for i in re.split(r"[、，,和及]", m.group("items")) if i.strip()]
+    return sum(1 for i in items if not any(i in n or n in i for n in names))
 
 
 def _level_counts(m: re.Match, rows: list, core: list, label: str, passage: Passage):

@@ -69,6 +69,9 @@ PARAMS = {
     # report_title_year: words by which a sentence refers to another year's report, not names this one
     # (2024年度…自评发现的问题已全部整改到位)
     "reference_cues": (list, []),
+    # the concept of the report's own total score: another year's evaluation stated with another
+    # score than the report's own (2023年度…自评得分为92分 in a report scoring 95) is that year's
+    "own_score_concept": (str, ""),
     # a year-end balance beside 年初 compares the opening with the closing of a year
     "year_end_cues": (list, ["年初"]),
     "future_cues": (list, ["将", "计划", "拟", "力争", "预计", "争取", "打算", "下一步"]),
@@ -436,6 +439,7 @@ def _check_report_title_year(doc, rule, year):
         seen.add(title[:2])
         yield _hit(*title, year, "报告标题", f"报告年度为 {year}（正文所述年度），本报告标题写作 {title[2]} 年")
     prior_section = _prior_sections(params)
+    own_scores = None  # the report's own total scores (read for the first named year's score)
     for text, loc, plain in texts:
         if prior_section(loc):
             continue
@@ -443,6 +447,12 @@ def _check_report_title_year(doc, rule, year):
             stated = int(m.group(1))
             if stated == year or _in_citation(plain, m.start()) or any(cue in plain for cue in cues):
                 continue
+            score = SCORE_AFTER_RE.match(plain, m.end())
+            if score and params["own_score_concept"]:
+                if own_scores is None:
+                    own_scores = _own_scores(doc, params["own_score_concept"])
+                if own_scores and not any(_same_score(score.group(1), s) for s in own_scores):
+                    continue  # (another year's evaluation and its score, not this report's)
             if re.search(rf"(?<!\d){year}\s*年", plain):
                 # “2023年度…自评发现的问题，已在2024年度预算编制中完成整改”: the sentence tells the two
                 # years apart, the other year's report is meant
@@ -453,6 +463,23 @@ def _check_report_title_year(doc, rule, year):
             seen.add((quote, loc))
             yield _hit(quote, loc, stated, year, "报告或其表格的名称",
                        f"报告年度为 {year}，本报告（或其表格）的名称应为 {year} 年度，此处写作 {stated} 年度")
+
+
+# the score a sentence naming an evaluation states right after the name (…自评综合得分 94.2 分)
+SCORE_AFTER_RE = re.compile(r"[^。；;！？\n\d]{0,16}?(\d+(?:\.\d+)?)\s*分")
+
+
+def _own_scores(doc, concept: str) -> list[str]:
+    """The report's own total scores as printed: its score table's 总分, its text's 本年 score."""
+    from ..facts.base import CURRENT, fact_base
+
+    return [f.text for f in fact_base(doc).by_concept.get(concept, ()) if f.period == CURRENT]
+
+
+def _same_score(a: str, b: str) -> bool:
+    """Two printed scores for the same figure (94.2 and 94.20分)."""
+    x, y = to_decimal(re.sub(r"[^\d.]", "", a)), to_decimal(re.sub(r"[^\d.]", "", b))
+    return x is not None and x == y
 
 
 def _title_year(doc, year: int, named) -> tuple[str, object, int] | None:

@@ -575,8 +575,20 @@ def _threshold(scoring: dict, text: str, m: re.Match, stated: str | None = None)
     full_marks_from), else 100%."""
     if stated:
         return Decimal(stated)
-    found = re.search(scoring.get("full_marks_from") or "(?!)", _sentence_at(text, m.start(), m.end()))
-    return Decimal(next(g for g in found.groups() if g)) if found else FULL_RATE
+    sentence = _sentence_at(text, m.start(), m.end())
+    for found in re.finditer(scoring.get("full_marks_from") or "(?!)", sentence):
+        if _threshold_of_execution(sentence, found.start(), scoring.get("threshold_openers") or ()):
+            return Decimal(next(g for g in found.groups() if g))
+    return FULL_RATE
+
+
+def _threshold_of_execution(sentence: str, at: int, openers) -> bool:
+    """Whether the threshold at `at` is the execution rate's: its ；-clause names the rate, or the
+    words before it in the clause are only an opener (达到, 凡…), naming no other indicator."""
+    begin = _clause_start(sentence, at)
+    clause = sentence[begin:_clause_end(sentence, at)]
+    lead = re.sub(r"[\s，,：:（）()的]", "", sentence[begin:at])
+    return "执行率" in clause or not lead or any(lead == w for w in openers)
 
 
 def _sentence_at(text: str, start: int, end: int) -> str:
