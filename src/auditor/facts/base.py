@@ -2783,6 +2783,14 @@ class FactReader:
             row_concept = None
         concept = row_concept or (col_concept if generic and not (
             self.table_scoped and col_concept in self.unit_totals) else None)
+        if generic and concept == col_concept and col_concept in self.named_parts_of:
+            # a table titled with a part of its column's whole (基本支出决算表 | 本年支出 合计): its
+            # 合计 is that part, the whole's other parts are not in it (the title's concept may be
+            # named for the fund the title names: 一般公共预算财政拨款基本支出 is 基本支出 of it)
+            titled = next((generic_name for generic_name, named in self.fund_qualified.get(fund, {}).items()
+                           if named == self.title_concept), self.title_concept)
+            if titled in self.named_parts_of[col_concept]:
+                concept = titled
         if concept is None and generic and measure in ("得分", "分值") and (weight is None or weight >= self.full_score):
             # a score table's 合计 is its total score, whatever the title names (部门整体支出绩效自评表),
             # unless its 分值 are fewer than the full score: a table of some of the indicators

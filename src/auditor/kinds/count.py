@@ -309,7 +309,8 @@ def _noun_before(text: str, pos: int, params: dict) -> str:
                 "为", "的"):
         cut = run.rfind(cue)
         if cut >= 0:
-            run = run[cut + len(cue):]
+            # (a cue right before the number, 单位共2个: the noun stands before it)
+            run = run[:cut] if cut + len(cue) == len(run) and cut > 0 else run[cut + len(cue):]
     return run
 
 
@@ -584,8 +585,11 @@ def _inline_list(passage: Passage, start: int, params: dict, strict: bool = Fals
         if strict and (not whole or any(len(i) > params["max_item_chars_strict"]
                                         or any(w in i for w in params["prose_marks"]) for i in items)):
             return None
-    if len(items) < (1 if delimited else 2):
-        return None  # one quoted item is a list; one plain item may be a list we cannot split
+    colon = passage.text[:start].rstrip().endswith(("：", ":"))
+    if len(items) < (1 if delimited else 2) and not (colon and whole and len(items) == 1 and _one_unit(items[0], params)):
+        # one quoted item is a list; one plain item may be a list we cannot split, unless it fills
+        # the sentence after a colon as one unit's name (单位共2个，包括：某区档案馆。)
+        return None
     last = items[-1].rstrip("。；;，, ")
     # 等 near the end of the last item (C等, C等工作) leaves the list open
     if last.endswith(tuple(params["incomplete_marks"])) or 0 < last.rfind("等") >= len(last) - 5 \
@@ -634,6 +638,11 @@ def _halves(item: str, params: dict) -> list[str] | None:
 
 def _unit_name(half: str, params: dict) -> bool:
     return half.rstrip("。；;，, ").endswith(tuple(params["unit_endings"]))
+
+
+def _one_unit(item: str, params: dict) -> bool:
+    """One unit's name and nothing more: no conjunction that might join two (本级及所属单位)."""
+    return _unit_name(item, params) and _halves(item, params) is None and len(item) <= params["max_item_chars_strict"]
 
 
 def _named_as_counted(listing: str, items: list[str], noun: str) -> bool:

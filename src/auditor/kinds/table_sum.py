@@ -27,7 +27,7 @@ from decimal import Decimal
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, NUMBER_RE, Quantity, fmt, half_unit, quantize_like
 from ..ingest.build import numbering_of
-from ..knowledge import compact, concepts
+from ..knowledge import compact, concepts, vocabulary
 from ..model import Cell, Table
 from ..tables.products import UNIT_RE, row_products
 from ..tables.year_rows import year_growth_slips
@@ -633,11 +633,13 @@ def _plain_side(rule, t, records):
 
 
 def _check_three_public(doc, rule, typed):
+    group_names = vocabulary()["table_types"]["three_public"].get("groups") or {}
     for t in typed:
         if t.type != "three_public":
             continue
         for rec in t.records:
-            group = "预算数" if rec.group.startswith("budget") else "决算数"
+            # (the group's first name in the vocabulary: 预算数, 决算数, 上年决算数)
+            group = (group_names.get(rec.group.split(":", 1)[0]) or ["决算数"])[0]
             if ":" in rec.group:
                 group = f"{rec.group.split(':', 1)[1]}年{group}"
             identities = rule.params["identities"]
