@@ -1624,6 +1624,11 @@ def _check_claimed_met(doc, rule, typed):
 GLOSS_RE = re.compile(r"[（(][^）)]*[）)]")  # a grade's gloss in brackets: 好（健全）
 
 
+# a grade's share of the points in a list of them: a percentage, or all or none of the points
+SHARE_WORDS = {"满分": Decimal(100), "全部分值": Decimal(100), "不得分": Decimal(0), "零分": Decimal(0)}
+SHARE_RE = r"\d+(?:\.\d+)?|" + "|".join(SHARE_WORDS)
+
+
 def _stated_grades(doc, rule) -> dict[str, Decimal]:
     """The report's grades for qualitative indicators and the share of the points each earns,
     read from its text: {grade word: percentage}. Fewer than two: no rule stated."""
@@ -1638,7 +1643,7 @@ def _stated_grades(doc, rule) -> dict[str, Decimal]:
     for m in re.finditer(listed, doc.text) if listed else ():
         # “按‘好、较好、一般、较差’四档评价，分别按分值的100%、80%、60%、0%计分”: in turn
         names = [g for g in re.split(r"[、，,和及与“”‘’\"']+", GLOSS_RE.sub("", m.group("grades"))) if g]
-        shares = [Decimal(x) for x in re.findall(r"\d+(?:\.\d+)?", m.group("shares"))]
+        shares = [SHARE_WORDS.get(x) or Decimal(x) for x in re.findall(SHARE_RE, m.group("shares"))]
         if len(names) == len(shares):
             for name, share in zip(names, shares):
                 grades.setdefault(name, share)
