@@ -135,8 +135,8 @@ def _compare(rule, table, total_cell: Cell, part_cells: list[Cell], label: str, 
         expected=shown, formula=formula,
         fields={"table": table.title or f"表{table.index}", "label": label, "column": column,
                 "total": total_cell.text, "sum": shown,
-                "diff": f"{total.value - exact:.{places}f}", "relation": "各行之和为",
-                "note": f"（相差 {total.value - exact:.{places}f}）"},
+                "diff": fmt(total.value - exact, places, total_cell.text), "relation": "各行之和为",
+                "note": f"（相差 {fmt(total.value - exact, places, total_cell.text)}）"},
         cls="rounding" if outcome == "rounding" else None,
         highlights=[total_cell.loc] + [c.loc for c in part_cells])
     if outcome == "mismatch":
