@@ -24,6 +24,7 @@ from ..tables.typed import line_number_columns
 from .lexicon import Lexicon, alternatives, lexicon, money_concepts
 from .numbers import BRACKETED_NEGATIVE_RE, MONEY_UNITS, RANGE_JOINER, half_unit, normalize_digits, to_decimal
 from .titles import TitleScopes
+from .value_links import value_aliases
 from .targets import PREFIX, SUFFIX
 
 CURRENT, PRIOR = "本年", "上年"
@@ -407,8 +408,11 @@ def fact_base(doc: Document) -> FactBase:
     if cached is None:
         cached = FactReader(doc).read()
         assumed = assumed_units(cached)
-        if assumed:
-            cached = FactReader(doc, assumed).read()
+        aliases = value_aliases(cached, CURRENT)
+        if assumed or aliases:
+            # (read again: in the unit the text states the table's figures in, and with the words
+            # the text names a table row by, so that the figures after them are the row's too)
+            cached = FactReader(doc, assumed, aliases).read()
             cached.assumed_units = assumed
         doc._fact_base = cached  # type: ignore[attr-defined]
     return cached
@@ -457,9 +461,11 @@ def assumed_units(base: FactBase) -> dict[int, str]:
 
 
 class FactReader:
-    def __init__(self, doc: Document, assumed_units: dict[int, str] | None = None):
+    def __init__(self, doc: Document, assumed_units: dict[int, str] | None = None,
+                 aliases: dict[str, str] | None = None):
         self.doc = doc
         self.assumed_units = assumed_units or {}  # table block -> unit it is read in (no unit printed)
+        self.aliases = aliases or {}  # the text's words for a table row (value_links.py)
         self.lex: Lexicon = lexicon()
         self.year = doc.meta.get("report_year")
         self.base = FactBase(year=doc.meta.get("report_year"), plan=any(
@@ -859,6 +865,8 @@ class FactReader:
         for index, block in enumerate(self.doc.blocks):
             if isinstance(block, Table):
                 self._table(index, block)
+        for words, concept in self.aliases.items():
+            self.row_labels.setdefault(words, concept)
         self.label_pattern = LabelIndex(self.row_labels)
         self.short_labels = {w for w in self.row_labels if len(w) == 2 and w not in self.vague_labels}
         for prose_row in self.prose_rows:  # read as text, now that the row labels are known

@@ -232,6 +232,11 @@ def quantize_like(value: Decimal, places: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
+def significant_digits(value: Decimal) -> int:
+    """Digits a figure needs, trailing zeros aside (205.00: 3; 800: 1; 1,286: 4; 1,286.40: 5)."""
+    return len(value.normalize().as_tuple().digits) if value else 0
+
+
 def fmt(value: Decimal, places: int = 2, like: str = "") -> str:
     """Format a computed value for a message: fixed places, trailing zeros kept, thousands grouped
     when `like` (the figure it stands beside) groups them (2,905.93 beside 2,998.57)."""

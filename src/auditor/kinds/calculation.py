@@ -19,7 +19,7 @@ from itertools import islice
 
 from ..facts.base import CLAUSE_BREAK_RE, CLAUSE_END_RE, CURRENT, YEAR_RE, Fact, FactBase, fact_base, per_unit
 from ..facts.lexicon import lexicon
-from ..facts.numbers import MONEY_UNITS, cn_to_int, fmt, half_unit, own_slack
+from ..facts.numbers import MONEY_UNITS, cn_to_int, fmt, half_unit, own_slack, significant_digits
 from ..knowledge import compact, concepts, vocabulary_generation
 from ..model import Table
 from .base import CHECKED, Checked, Hit, SUBROW_RE, item_label
@@ -297,11 +297,6 @@ def _parts_by_year(text: str, total: Fact, parts: list[Fact]) -> tuple[list[Fact
 
 
 ROUND_DIGITS = 4  # a figure said to be round (约) has this many significant digits at most (约268, 约1,286)
-
-
-def _significant_digits(value: Decimal) -> int:
-    """Digits a figure needs, trailing zeros aside (205.00: 3; 800: 1; 1,286: 4; 1,286.40: 5)."""
-    return len(value.normalize().as_tuple().digits) if value else 0
 SPAN_CHARS = 40  # how far before a span's amount its years stand (2022—2024年累计投入改造资金)
 SPAN_YEARS_RE = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:[-－—–~～至到]{1,2})\s*((?:19|20)\d\d)\s*年")
 YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d\d)\s*年")
@@ -1177,7 +1172,7 @@ def _compare(total: Fact, parts: list[Fact], context: str, rule):
     # a figure said to be round and printed so (其他收入约268万元, 约205.00万元; not 约1,286.40万元, to
     # the cent) lets the sum be off by a share of it: no tail to note
     spread = sum((abs(p.in_yuan()) * lexicon().approximate_share for p in [total, *parts]
-                  if _significant_digits(p.value) <= ROUND_DIGITS and lexicon().approximate.search(p.label)),
+                  if significant_digits(p.value) <= ROUND_DIGITS and lexicon().approximate.search(p.label)),
                  Decimal(0))
     if spread and diff <= slack + spread:
         return

@@ -1,0 +1,50 @@
+"""Words the vocabulary does not know, linked to a table row by the figure they state.
+
+A report restates its tables in its own words: 全年收治住院病人18,642人次 for the row 住院人次
+| 18,642. Where a sentence's figure names no concept, and exactly one table row prints the same
+figure (same unit, the year's own, a value too particular to be a coincidence) under a name
+sharing a word with the sentence's, the sentence's words are that row's name for this document:
+the facts are read again with them, so that the change and the rate after the figure (比去年少734
+人次) are the row's too, and are checked against its other columns."""
+from __future__ import annotations
+
+from .numbers import MONEY_UNITS, significant_digits
+
+# a figure of fewer significant digits (734, 2,500) may well be printed twice by chance
+MIN_DIGITS = 4
+# the measures of a plain figure: what a row's current column prints
+PLAIN_MEASURES = ("决算", "实际值")
+
+
+def value_aliases(base, current: str) -> dict[str, str]:
+    """{sentence phrase: row concept} for the sentence figures a table row restates (see the
+    module's doc); `current` is the period of the report's own year."""
+    rows: dict[tuple, set] = {}  # (value in a common unit, unit kind) -> the row concepts printing it
+    for f in base.facts:
+        if f.source == "table" and f.concept and f.period == current and f.measure in PLAIN_MEASURES \
+                and f.value and significant_digits(f.value) >= MIN_DIGITS and not f.member:
+            rows.setdefault(_key(f), set()).add(f.concept)
+    aliases: dict[str, str] = {}
+    for f in base.facts:
+        if f.source != "text" or f.concept or f.period != current or f.measure not in PLAIN_MEASURES \
+                or not f.value or significant_digits(f.value) < MIN_DIGITS or len(f.label) < 2:
+            continue
+        named = rows.get(_key(f), set())
+        if len(named) == 1:
+            concept = next(iter(named))
+            if _bigrams(f.label) & _bigrams(concept):
+                aliases.setdefault(f.label, concept)
+    return aliases
+
+
+def _key(f) -> tuple:
+    """The figure as a value comparable across units: money in 元, other figures with their unit."""
+    if f.unit in MONEY_UNITS:
+        return f.in_yuan(), "money"
+    return f.value, f.unit
+
+
+def _bigrams(text: str) -> set[str]:
+    """Pairs of Chinese characters: the words two names share (住院 of 收治住院病人 and 住院人次)."""
+    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    return {a + b for a, b in zip(han, han[1:])}
