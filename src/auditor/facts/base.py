@@ -1916,6 +1916,12 @@ class FactReader:
                 concept = self._zero_stated(wide) or (
                     None if self._other_thing_between(wide, carried)
                     else self.whole if self.part_carried and self.whole else carried)
+            compared = self.lex.comparison.search(phrase) if concept is None and unit in MONEY_UNITS else None
+            total = self._kind_total(phrase[:compared.start()]) if compared and compared.start() else None
+            if total:
+                # “收入比去年多297.77万元”: a kind of money alone as the subject of a comparison is
+                # the figure of that kind spoken of (事业收入…。收入比上年…), else the unit's total of it
+                concept = self._same_kind(carried, phrase[:compared.start()]) if carried else total
             elif unit not in MONEY_UNITS and concept in self.money:
                 concept = None  # “公务接待费减少12批次” counts receptions, not the money
             return dict(out, concept=concept, measure="变动额", sign=change, period=CURRENT)
@@ -2001,6 +2007,12 @@ class FactReader:
             return DIFFERENCE_WORDS[words]
         tail = DIFFERENCE_TAIL_RE.search(phrase)
         return DIFFERENCE_WORDS[tail.group(1)] if tail and named_budget_base(phrase) else 0
+
+    def _kind_total(self, words: str) -> str | None:
+        """The total a kind of money alone names (收入: 本年收入; see kind_total), for the fund the
+        section is about where it names one."""
+        total = kind_total(words, self.self_words)
+        return self.fund_qualified.get(self.section_fund, {}).get(total) if total and self.section_fund else total
 
     def _same_kind(self, carried: str, phrase: str) -> str | None:
         """A concept carried to a phrase naming only the other kind of money (政府性基金预算财政拨款
