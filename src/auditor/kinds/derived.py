@@ -2912,10 +2912,15 @@ def _per_head(base: FactBase, rule):
             # the total of the thing: its concept, or (a thing the vocabulary does not know) its words
             # closing the total's (户均增收 after 累计带动增收312.50万元)
             # (or holding them: 次均统筹基金支付 of 统筹基金支付住院费用)
-            totals = [f for f in facts if f.is_money and f is not per and f.measure == per.measure and f.period == per.period
-                      and not f.comparator and any((f.concept and f.concept in t)
-                                                   or (len(t) >= 2 and compact(f.label).endswith(t))
-                                                   or (len(t) >= LONG_THING and t in compact(f.label)) for t in things)]
+            def of_thing(candidates: list[Fact]) -> list[Fact]:
+                return [f for f in candidates if f.is_money and f is not per and f.measure == per.measure
+                        and f.period == per.period and not f.comparator
+                        and any((f.concept and f.concept in t) or (len(t) >= 2 and compact(f.label).endswith(t))
+                                or (len(t) >= LONG_THING and t in compact(f.label)) for t in things)]
+            # (…公用经费185.41万元。公用经费按在校生1,712人计算，生均公用经费…: the total stated in the
+            # paragraph before, as the count may be, where the sentence names its thing without it)
+            totals = of_thing(facts) or (of_thing(_paragraph_before(base, key)) or of_thing(_block_before(base, key))
+                                         if thing else [])
             if not totals:
                 # (12人，每人救助5,000元，共计6.60万元: the sum the sentence closes on after the amount per head)
                 sums = tuple(rule.params["sum_words"])
@@ -2978,6 +2983,16 @@ LONG_THING = 4  # characters of a thing's name that, inside a total's words, nam
 
 def _head_counts(facts, units: list[str]) -> list[Fact]:
     return [f for f in facts if f.unit in units and f.places == 0 and not f.comparator and f.period == CURRENT]
+
+
+def _block_before(base: FactBase, key: tuple[int, int]) -> list[Fact]:
+    """The figures of the paragraph right before the sentence's own (a line of its own in a text
+    file): where an amount per head's thing was stated with its total."""
+    block = key[0] - 1
+    return [f for k in range(MAX_SENTENCES_BEFORE) for f in base.by_sentence.get((block, k), ())]
+
+
+MAX_SENTENCES_BEFORE = 40  # sentences of the paragraph before read for a total (a paragraph holds fewer)
 
 
 def _paragraph_before(base: FactBase, key: tuple[int, int]) -> list[Fact]:
