@@ -25,7 +25,7 @@ import re
 from decimal import Decimal
 
 from ..facts.lexicon import lexicon
-from ..facts.numbers import MONEY_UNITS, NUMBER_RE, Quantity, fmt, half_unit, quantize_like
+from ..facts.numbers import MONEY_UNITS, NUMBER_RE, Quantity, fmt, half_unit, parse_quantity, quantize_like
 from ..ingest.build import numbering_of
 from ..knowledge import compact, concepts, vocabulary
 from ..model import Cell, Table
@@ -141,7 +141,37 @@ def _compare(rule, table, total_cell: Cell, part_cells: list[Cell], label: str, 
         highlights=[total_cell.loc] + [c.loc for c in part_cells])
     if outcome == "mismatch":
         _blame_unit_slip(hit, table, total, parts, [total_cell, *part_cells])
+        hit.formula += _transposition_note(total_cell, part_cells, part_names, exact, places)
     return hit
+
+
+def _transposition_note(total_cell: Cell, part_cells: list[Cell], part_names: list[str], exact, places: int) -> str:
+    """Where two adjacent digits of one figure swapped back make the sum hold exactly (473,444.41
+    for 437,444.41: a difference of 36,000.00), the figure most likely mistyped, named; else ""."""
+    total = parse_cell(total_cell.text).value
+    found = []
+    for name, cell in zip(part_names, part_cells):
+        value = parse_cell(cell.text).value
+        for swapped in _adjacent_swaps(cell.text):
+            if value - swapped.value == exact - total:
+                found.append(f"「{name}」{cell.text}（应为 {swapped.text}）")
+    found += [f"合计 {total_cell.text}（应为 {swapped.text}）" for swapped in _adjacent_swaps(total_cell.text)
+              if swapped.value == exact]
+    if len(found) != 1:
+        return ""  # (none, or several figures it could be: no one to name)
+    return f"；差额 {fmt(total - exact, places, total_cell.text)} 恰由 {found[0]}两位相邻数字颠倒所致，疑为数字易位"
+
+
+def _adjacent_swaps(text: str):
+    """The figure with each pair of adjacent differing digits swapped (separators kept in place)."""
+    at = [k for k, ch in enumerate(text) if ch.isdigit()]
+    for a, b in zip(at, at[1:]):
+        if text[a] != text[b]:
+            chars = list(text)
+            chars[a], chars[b] = chars[b], chars[a]
+            swapped = parse_quantity("".join(chars))  # (not parse_cell: these texts are no cells to keep)
+            if swapped is not None:
+                yield swapped
 
 
 YUAN_PER_WAN = MONEY_UNITS["万元"]
