@@ -368,7 +368,7 @@ def test_an_unfilled_template_says_it_had_next_to_nothing_to_check(tmp_path):
     runner.invoke(app, ["check", str(tmp_path / "模板.txt"), str(tmp_path / "已填.txt"), "--report", str(out)])
     html = out.read_text(encoding="utf-8")
     assert html.count("未发现不一致；但有内容未能读取或读出的数字过少") == 1
-    assert "只读出 0 个数字：像是未填写的模板" in html
+    assert "只读出 0 个数字：可核对的内容很少（未填写的模板" in html
     assert html.count("未发现不一致") == 2
 
 

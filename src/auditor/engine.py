@@ -147,8 +147,8 @@ def audit_document(doc: Document, rules: list[Rule], options: Options | None = N
     result.facts = _fact_figures(doc)
     if result.facts and result.facts["read"] < FEW_FIGURES and len(doc.blocks) >= MANY_BLOCKS:
         result.not_assessable.append({"rule": UNREAD_PART, "reason": (
-            f"全文 {len(doc.blocks)} 段（含表格）只读出 {result.facts['read']} 个数字：像是未填写的模板"
-            "或只有少量文字的扫描件，多数核对无从进行")})
+            f"全文 {len(doc.blocks)} 段（含表格）只读出 {result.facts['read']} 个数字：可核对的内容很少"
+            "（未填写的模板、扫描件或几乎不写数字的报告），多数核对无从进行")})
     result.not_assessable.sort(key=lambda n: (n["rule"], n["reason"]))
     wanted = {loc.table for f in result.findings for loc in [f.location, *f.highlights] if loc.table}
     result.tables = {t.index: {"title": t.title, "unit": t.unit, "grid": t.grid()}

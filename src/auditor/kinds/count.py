@@ -30,7 +30,7 @@ from functools import lru_cache
 from ..facts.base import ITEM_TOKEN_RE
 from ..facts.numbers import RANGE_JOINER, cn_to_int
 from ..ingest.raw import MAX_BREAKDOWN_CHARS, MAX_BREAKDOWN_PARTS, MAX_LIST_CHARS, bounded_int
-from ..knowledge import compact
+from ..knowledge import compact, concepts
 from ..model import Heading, Location, Paragraph, Table, is_prose
 from ..tables.typed import typed_tables
 from .base import Hit
@@ -96,6 +96,8 @@ PARAMS = {
     "occasion_nouns": (list, []),
     # the endings of a unit's name (科, 股, 中心 …): see _two_items
     "unit_endings": (list, []),
+    # words naming a class of units, not one (各, 所属, 区属): a list's one such item counts no units
+    "collective_words": (list, ["各", "属", "全部", "所有", "等"]),
     # the conjunctions that join words inside one unit's name (法规与标准科), not two items
     "name_conjunctions": (list, []),
     # breakdown: markers between a count and its parts; exhaustive ones say the parts are all of it
@@ -297,8 +299,10 @@ def _clause_start(text: str, pos: int, limit: int = 24, stops: str = "，,；;�
     return k
 
 
-def _noun_before(text: str, pos: int, params: dict) -> str:
-    """The noun written just before a number: 内设科室8个 -> 科室, 共安排项目3个 -> 项目."""
+def _noun_before(text: str, pos: int, params: dict, before_cue: bool = False) -> str:
+    """The noun written just before a number: 内设科室8个 -> 科室, 共安排项目3个 -> 项目; with
+    `before_cue`, the noun before a cue right before the number too (单位共2个 -> 单位; else "",
+    and the counts keyed by noun are not matched through it)."""
     while pos > 0 and text[pos - 1] in " \u3000":
         pos -= 1
     k = pos
@@ -310,7 +314,7 @@ def _noun_before(text: str, pos: int, params: dict) -> str:
         cut = run.rfind(cue)
         if cut >= 0:
             # (a cue right before the number, 单位共2个: the noun stands before it)
-            run = run[:cut] if cut + len(cue) == len(run) and cut > 0 else run[cut + len(cue):]
+            run = run[:cut] if before_cue and cut + len(cue) == len(run) and cut > 0 else run[cut + len(cue):]
     return run
 
 
@@ -641,8 +645,10 @@ def _unit_name(half: str, params: dict) -> bool:
 
 
 def _one_unit(item: str, params: dict) -> bool:
-    """One unit's name and nothing more: no conjunction that might join two (本级及所属单位)."""
-    return _unit_name(item, params) and _halves(item, params) is None and len(item) <= params["max_item_chars_strict"]
+    """One unit's name and nothing more: no conjunction that might join two (本级及所属单位), no
+    word naming a class of units (区属各社区卫生服务中心, 各街道城管执法中队)."""
+    return _unit_name(item, params) and _halves(item, params) is None \
+        and len(item) <= params["max_item_chars_strict"] and not any(w in item for w in params["collective_words"])
 
 
 def _named_as_counted(listing: str, items: list[str], noun: str) -> bool:
@@ -957,7 +963,8 @@ def _check_enumeration(doc, rule):
         counted = f"{n}" + (f" 至 {n + e.ambiguous}" if e.ambiguous else "")
         yield Hit(quote=quote, location=loc, stated=f"{e.count.written} {unit}", expected=f"{counted} {unit}",
                   formula=f"{where}：{_joined(_short(i) for i in e.items)}（共 {counted} {unit}）",
-                  fields={"stated_count": e.count.written, "counted": counted, "subject": e.count.noun or "项目",
+                  fields={"stated_count": e.count.written, "counted": counted,
+                          "subject": e.count.noun or _noun_before(e.passage.text, e.count.start, rule.params, True) or "项目",
                           "unit": unit})
 
 
@@ -1205,14 +1212,17 @@ def _check_indicator_rows(doc, rule):
 
 
 def _included_elsewhere(text: str, end: int, rows: list, pattern: str) -> int:
-    """How many items a bracket after the count says it includes (（含预算执行率）) are no indicator
-    row of the table: the form states them elsewhere (its funds block scores the execution rate)."""
+    """How many items a bracket after the count says it includes (（含预算执行率）) are the budget's
+    execution rate (concepts.yaml execution_scoring indicator), no indicator row of the table: a
+    form scores it in its funds block. Another item named so (含质量指标) is among the rows."""
     m = re.compile(pattern).match(text, end) if pattern else None
-    if m is None:
+    execution = (concepts().get("execution_scoring") or {}).get("indicator")
+    if m is None or not execution:
         return 0
-    names = {compact(r.indicator) for r in rows}
+    if any(re.match(execution, compact(r.indicator)) for r in rows):
+        return 0  # (the table scores it among its rows)
     items = [compact(i) for i in re.split(r"[、，,和及]", m.group("items")) if i.strip()]
-    return sum(1 for i in items if not any(i in n or n in i for n in names))
+    return sum(1 for i in items if re.match(execution, i))
 
 
 def _level_counts(m: re.Match, rows: list, core: list, label: str, passage: Passage):

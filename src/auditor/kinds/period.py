@@ -72,6 +72,8 @@ PARAMS = {
     # the concept of the report's own total score: another year's evaluation stated with another
     # score than the report's own (2023年度…自评得分为92分 in a report scoring 95) is that year's
     "own_score_concept": (str, ""),
+    # words before that score making it a part's (产出指标得分58分) or a weight's, not the total
+    "part_score_words": (list, ["指标", "分值", "权重", "满分"]),
     # a year-end balance beside 年初 compares the opening with the closing of a year
     "year_end_cues": (list, ["年初"]),
     "future_cues": (list, ["将", "计划", "拟", "力争", "预计", "争取", "打算", "下一步"]),
@@ -448,6 +450,8 @@ def _check_report_title_year(doc, rule, year):
             if stated == year or _in_citation(plain, m.start()) or any(cue in plain for cue in cues):
                 continue
             score = SCORE_AFTER_RE.match(plain, m.end())
+            if score and any(w in score.group(0) for w in params["part_score_words"]):
+                score = None  # (a category's points or the weights: no total to tell the years by)
             if score and params["own_score_concept"]:
                 if own_scores is None:
                     own_scores = _own_scores(doc, params["own_score_concept"])
@@ -465,15 +469,16 @@ def _check_report_title_year(doc, rule, year):
                        f"报告年度为 {year}，本报告（或其表格）的名称应为 {year} 年度，此处写作 {stated} 年度")
 
 
-# the score a sentence naming an evaluation states right after the name (…自评综合得分 94.2 分)
-SCORE_AFTER_RE = re.compile(r"[^。；;！？\n\d]{0,16}?(\d+(?:\.\d+)?)\s*分")
+# the score a sentence naming an evaluation states right after the name (…自评综合得分 94.2 分);
+# a scale (按100分制) is none
+SCORE_AFTER_RE = re.compile(r"[^。；;！？\n\d]{0,16}?(\d+(?:\.\d+)?)\s*分(?!制)")
 
 
 def _own_scores(doc, concept: str) -> list[str]:
     """The report's own total scores as printed: its score table's 总分, its text's 本年 score."""
     from ..facts.base import CURRENT, fact_base
 
-    return [f.text for f in fact_base(doc).by_concept.get(concept, ()) if f.period == CURRENT]
+    return [f.text for f in fact_base(doc).by_concept.get(concept, ()) if f.period == CURRENT and f.measure == "得分"]
 
 
 def _same_score(a: str, b: str) -> bool:

@@ -577,18 +577,16 @@ def _threshold(scoring: dict, text: str, m: re.Match, stated: str | None = None)
         return Decimal(stated)
     sentence = _sentence_at(text, m.start(), m.end())
     for found in re.finditer(scoring.get("full_marks_from") or "(?!)", sentence):
-        if _threshold_of_execution(sentence, found.start(), scoring.get("threshold_openers") or ()):
+        if _threshold_of_execution(sentence, found.start(), scoring.get("other_indicator_marks") or ()):
             return Decimal(next(g for g in found.groups() if g))
     return FULL_RATE
 
 
-def _threshold_of_execution(sentence: str, at: int, openers) -> bool:
-    """Whether the threshold at `at` is the execution rate's: its ；-clause names the rate, or the
-    words before it in the clause are only an opener (达到, 凡…), naming no other indicator."""
-    begin = _clause_start(sentence, at)
-    clause = sentence[begin:_clause_end(sentence, at)]
-    lead = re.sub(r"[\s，,：:（）()的]", "", sentence[begin:at])
-    return "执行率" in clause or not lead or any(lead == w for w in openers)
+def _threshold_of_execution(sentence: str, at: int, marks) -> bool:
+    """Whether the threshold at `at` is the execution rate's: the words of its clause before it
+    (from the last ，or ；) name the rate, or no other indicator (达到, 其中, 超过 …)."""
+    lead = sentence[max(sentence.rfind(c, 0, at) for c in "，,；;") + 1:at]
+    return "执行率" in lead or not any(mark in lead for mark in marks)
 
 
 def _sentence_at(text: str, start: int, end: int) -> str:
@@ -1643,7 +1641,7 @@ def _stated_grades(doc, rule) -> dict[str, Decimal]:
     for m in re.finditer(listed, doc.text) if listed else ():
         # “按‘好、较好、一般、较差’四档评价，分别按分值的100%、80%、60%、0%计分”: in turn
         names = [g for g in re.split(r"[、，,和及与“”‘’\"']+", GLOSS_RE.sub("", m.group("grades"))) if g]
-        shares = [SHARE_WORDS.get(x) or Decimal(x) for x in re.findall(SHARE_RE, m.group("shares"))]
+        shares = [SHARE_WORDS[x] if x in SHARE_WORDS else Decimal(x) for x in re.findall(SHARE_RE, m.group("shares"))]
         if len(names) == len(shares):
             for name, share in zip(names, shares):
                 grades.setdefault(name, share)
