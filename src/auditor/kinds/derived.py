@@ -1746,6 +1746,7 @@ def _growth(base: FactBase, rule):
                 yield CHECKED  # (the rate on last year's true total: the printed total is the slip, SUM005's)
                 continue
             than = "上年" if prior.period == PRIOR else "所比年度"  # (较2022年的…: an older base)
+            basis = f"本年数与{than}数"
             fell = "−" if current.in_yuan() < prior.in_yuan() else ""
             formula = (f"（本年 {current.with_unit()} − {than} {prior.with_unit()}）÷ {than} {prior.with_unit()}"
                        f" = {fell}{fmt(computed)}%（{prior.where()}）")
@@ -1899,6 +1900,12 @@ def _sentence_prior(base: FactBase, sentence: list[Fact], rate: Fact,
                   and (rate.concept is None or f.concept == rate.concept)), None)
     if prior is None:
         return None
+    if prior.period == OLDER and lexicon().prior.search(rate.label):
+        return None  # (…比2022年的940.00万元增长6.43%，比上年增长3.24%: the second is on last year)
+    compared = lexicon().comparison.search(prior.label)
+    subject = YEAR_RE.search(prior.label, 0, compared.start()) if compared else None
+    if subject and base.year and int(subject.group(1)) != base.year:
+        return None  # (2023年支出合计比2022年的100.00万元增长5.20%: two earlier years compared)
     now = current if current is not None and current.concept == prior.concept and current.id < rate.id \
         and current.measure == prior.measure and _same_run(base, current, rate) else next(
         (f for f in reversed(base.run_before(rate)) if f.is_money and f.measure == prior.measure and f.period == CURRENT
