@@ -1,6 +1,7 @@
 """Tables whose rows are years, with a column of growth on the year before (较上年增长（%）).
 
-Each year's growth is its figure over the row above's, less one. Of which column, the table
+Each year's growth is its figure over the year before's row (above it, or below where the
+newest year comes first), less one. Of which column, the table
 shows: the column of figures whose printed figures give the printed growth most often (at
 least once, and no less often than the growth fails it; of columns tied, the one the growth's
 head names, 支出预算比上年增减; else it is unknown). The rows it fails, even with the figures read within their rounding, are slips.
@@ -50,7 +51,9 @@ def year_growth_slips(table: Table, growth_words: tuple[str, ...], prior_words: 
     growths = [c for c, h in enumerate(heads) if any(w in h for w in prior_words) and any(w in h for w in growth_words)]
     slips: list[GrowthSlip] = []
     for col in growths:
-        pairs = [(r, p) for (r, y), (p, py) in zip(years[1:], years) if y == py + 1 and _rate(grid, r, col) is not None]
+        # (each year's row with the row of the year before, wherever it stands: newest first, too)
+        row_of = {y: r for r, y in years}
+        pairs = [(r, row_of[y - 1]) for r, y in years if y - 1 in row_of and _rate(grid, r, col) is not None]
         figures = [c for c in range(1, table.width) if c not in growths and not any(w in heads[c] for w in rate_words)]
         ranked = sorted(((sum(_fits(grid, r, p, c, col, exact=True) for r, p in pairs), c) for c in figures),
                         reverse=True)
