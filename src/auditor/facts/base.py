@@ -3323,6 +3323,18 @@ def _read_unit_in(text: str) -> str | None:
     return "个百分点" if unit == "百分点" else unit
 
 
+# the unit a figure is printed with, by kind: a range joins two figures of one kind (80%至90%,
+# 3万元至5万元), never a rate and an amount (减少25.00%至2.40万元: a fall, and the amount it ends at)
+FIGURE_UNIT_RE = re.compile(r"\d[\d,，.]*\s*([%％‰]|[万亿千]?元)?")
+
+
+def _unit_kind(text: str, last: bool = False) -> str:
+    """"rate", "money" or "" for the first (or `last`) figure's unit in `text`."""
+    found = list(FIGURE_UNIT_RE.finditer(text)) if last else [FIGURE_UNIT_RE.search(text)]
+    unit = (found[-1].group(1) if found and found[-1] else None) or ""
+    return "rate" if unit in ("%", "％", "‰") else "money" if unit else ""
+
+
 BRACKETED_RE = re.compile(r"[（(][^（()）]{0,20}[）)]")
 RATE_OF_AFTER_RE = re.compile(r"\s*的\s*[\d.]+\s*[%％]")  # 13.10万元的89.31%: a rate's base
 DEFINITION_RE = re.compile(r"[（(][^（()）]{8,}[）)]")  # (8 characters or more: more than a name's part)
@@ -3337,9 +3349,12 @@ def _bound_of(text: str, m: re.Match) -> str:
     before = BOUND_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())
     if before:
         return PREFIX[before.group(1)]  # 执行率低于90%的项目: a threshold, not a rate stated
-    if RANGE_START_RE.match(text, m.end()):
+    kind = _unit_kind(m.group(0))
+    start = RANGE_START_RE.match(text, m.end())
+    if start and _unit_kind(text[start.end() - 1:start.end() + 24]) in ("", kind):
         return "≥"
-    if RANGE_END_RE.search(text, max(0, m.start() - 8), m.start()):
+    end = RANGE_END_RE.search(text, max(0, m.start() - 8), m.start())
+    if end and _unit_kind(text[max(0, end.start() - 20):end.end()], last=True) in ("", kind):
         return "≤"
     if SCORED_AFTER_RE.match(text, m.end()) and (WHOLE_PERCENT_RE.fullmatch(m.group().strip())
                                                  or _scoring_rule(text, vocabulary_generation())):

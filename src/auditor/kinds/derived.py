@@ -1910,7 +1910,16 @@ def _sentence_prior(base: FactBase, sentence: list[Fact], rate: Fact,
         and current.measure == prior.measure and _same_run(base, current, rate) else next(
         (f for f in reversed(base.run_before(rate)) if f.is_money and f.measure == prior.measure and f.period == CURRENT
          and f.concept == prior.concept and (f.concept is not None or f.measure != "决算")), None)
+    if now is None:
+        # “较上年3.00万元减少25.00%至2.40万元”: the year's amount the change ends at, right after the rate
+        after = next((f for f in _same_sentence(base, rate) if f.at > rate.at), None)
+        if after is not None and after.is_money and after.period == CURRENT and after.measure == prior.measure \
+                and after.concept == prior.concept and compact(after.label) in RESULT_WORDS:
+            now = after
     return (now, prior) if now is not None else None
+
+
+RESULT_WORDS = ("至", "到", "为", "降至", "增至", "减至", "达到")  # words right before the amount a change ends at
 
 
 def _quantities_in_sentence(sentence: list[Fact], rate: Fact) -> tuple[Fact, Fact] | None:
