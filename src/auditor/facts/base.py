@@ -1920,8 +1920,10 @@ class FactReader:
             total = self._kind_total(phrase[:compared.start()]) if compared and compared.start() else None
             if total:
                 # “收入比去年多297.77万元”: a kind of money alone as the subject of a comparison is
-                # the figure of that kind spoken of (事业收入…。收入比上年…), else the unit's total of it
-                concept = self._same_kind(carried, phrase[:compared.start()]) if carried else total
+                # the figure of that kind spoken of (事业收入…。收入比上年…), the whole whose parts the
+                # sentence before listed (收入合计…，其中：…其他收入…。收入比去年多…), else the unit's total of it
+                spoken = self.whole if self.part_carried and self.whole else carried
+                concept = self._same_kind(spoken, phrase[:compared.start()]) if spoken else total
             elif unit not in MONEY_UNITS and concept in self.money:
                 concept = None  # “公务接待费减少12批次” counts receptions, not the money
             return dict(out, concept=concept, measure="变动额", sign=change, period=CURRENT)

@@ -365,7 +365,8 @@ def _places(value: Decimal) -> int:
 def _step_score(own: ExecutionRule, row: ExecutionRow, rate: Decimal) -> Decimal:
     """The report's step rule: 分值 − 差的百分点 ÷ 步长 × 每步扣分, not below 0; the points short of
     the rate that earns full marks (100%, or the rule's own: 95%（含）以上得满分)."""
-    return max(evaluate(own.formula, {"weight": row.weight, "step": own.step, "points": own.points,
+    top = own.top if own.top is not None else row.weight
+    return max(evaluate(own.formula, {"weight": top, "step": own.step, "points": own.points,
                                       "shortfall": own.shortfall(rate)}), Decimal(0))
 
 
@@ -519,6 +520,7 @@ class ExecutionRule:
     formula: str = ""
     text: str = ""
     rounding: str = ""  # step: "up" (不足1个百分点的按1个百分点计), "down" (不足…不扣), "" (as it falls)
+    top: Decimal | None = None  # step: the points at the threshold where the rule names them (≥95%的得9分)
 
     def shortfall(self, rate: Decimal) -> Decimal:
         """The points short of the threshold, in whole steps where the rule rounds them."""
@@ -545,14 +547,18 @@ def _read_execution_rule(text: str) -> ExecutionRule | None:
     scoring = concepts().get("execution_scoring") or {}
     if not scoring or "执行率" not in text:
         return None  # (every statement the patterns read names 执行率)
-    m = re.search(scoring["step"], text) if scoring.get("step") else None
+    marks = scoring.get("other_indicator_marks") or ()
+    # (执行率按执行率×分值计分，满意度≥90%的得10分，每低1个百分点扣1分: the step is the satisfaction's)
+    m = next((found for found in re.finditer(scoring["step"], text) if not _names_other_indicator(found, marks)),
+             None) if scoring.get("step") else None
     step = _count_value(m.group("step")) if m else None
     if m and step:
         sentence = _sentence_at(text, m.start(), m.end())
         rounding = "up" if scoring.get("step_round_up") and re.search(scoring["step_round_up"], sentence) else \
             "down" if scoring.get("step_round_down") and re.search(scoring["step_round_down"], sentence) else ""
-        return ExecutionRule("step", m.group(0), _threshold(scoring, text, m, m.group("threshold")), step,
-                             Decimal(m.group("points")), scoring["step_formula"], rounding=rounding)
+        threshold, top = _threshold(scoring, text, m, m.group("threshold"))
+        return ExecutionRule("step", m.group(0), threshold, step, Decimal(m.group("points")), scoring["step_formula"],
+                             rounding=rounding, top=top)
     m = re.search(scoring["bands"], text) if scoring.get("bands") else None
     if m:
         # the whole statement the bands stand in (up to its full stop), read band by band
@@ -562,24 +568,33 @@ def _read_execution_rule(text: str) -> ExecutionRule | None:
     if m:
         return ExecutionRule("formula", _sentence_at(text, m.start(), m.end()))
     m = re.search(scoring["proportional"], text) if scoring.get("proportional") else None
-    threshold = _threshold(scoring, text, m) if m else FULL_RATE
+    threshold = _threshold(scoring, text, m)[0] if m else FULL_RATE
     if m and threshold < FULL_RATE:
         # 达到90%（含）以上的得满分，低于90%的按执行率×分值计分: the formula holds below the threshold only
         return ExecutionRule("threshold", _sentence_at(text, m.start(), m.end()), threshold)
     return None
 
 
-def _threshold(scoring: dict, text: str, m: re.Match, stated: str | None = None) -> Decimal:
-    """The rate from which a rule gives full marks: the one its words name (每低于95%一个百分点,
+def _threshold(scoring: dict, text: str, m: re.Match, stated: str | None = None) -> tuple[Decimal, Decimal | None]:
+    """(The rate from which a rule gives full marks, the points it names there: ≥95%的得9分 → 9, or
+    None). The rate: the one its words name (每低于95%一个百分点,
     95%（含）以上的得满分 or 低于95%的… in its sentence: concepts.yaml execution_scoring
     full_marks_from), else 100%."""
     if stated:
-        return Decimal(stated)
+        return Decimal(stated), None
     sentence = _sentence_at(text, m.start(), m.end())
     for found in re.finditer(scoring.get("full_marks_from") or "(?!)", sentence):
         if _threshold_of_execution(sentence, found.start(), scoring.get("other_indicator_marks") or ()):
-            return Decimal(next(g for g in found.groups() if g))
-    return FULL_RATE
+            top = found.groupdict().get("top")
+            return Decimal(next(g for g in found.groups() if g)), Decimal(top) if top else None
+    return FULL_RATE, None
+
+
+def _names_other_indicator(step: re.Match, marks) -> bool:
+    """A step rule's words naming another indicator between the execution rate and the step."""
+    words = step.group(0)
+    between = words[words.rfind("执行率") + len("执行率"):words.find("每")]
+    return any(mark in between for mark in marks)
 
 
 def _threshold_of_execution(sentence: str, at: int, marks) -> bool:
