@@ -1916,16 +1916,16 @@ class FactReader:
                 concept = self._zero_stated(wide) or (
                     None if self._other_thing_between(wide, carried)
                     else self.whole if self.part_carried and self.whole else carried)
+            elif unit not in MONEY_UNITS and concept in self.money:
+                concept = None  # “公务接待费减少12批次” counts receptions, not the money
             compared = self.lex.comparison.search(phrase) if concept is None and unit in MONEY_UNITS else None
-            total = self._kind_total(phrase[:compared.start()]) if compared and compared.start() else None
-            if total:
+            if compared and compared.start() and self._kind_total(phrase[:compared.start()]):
                 # “收入比去年多297.77万元”: a kind of money alone as the subject of a comparison is
                 # the figure of that kind spoken of (事业收入…。收入比上年…), the whole whose parts the
                 # sentence before listed (收入合计…，其中：…其他收入…。收入比去年多…), else the unit's total of it
                 spoken = self.whole if self.part_carried and self.whole else carried
-                concept = self._same_kind(spoken, phrase[:compared.start()]) if spoken else total
-            elif unit not in MONEY_UNITS and concept in self.money:
-                concept = None  # “公务接待费减少12批次” counts receptions, not the money
+                subject = phrase[:compared.start()]
+                concept = self._same_kind(spoken, subject) if spoken else self._kind_total(subject)
             return dict(out, concept=concept, measure="变动额", sign=change, period=CURRENT)
         # “年初基本支出预算”: the measure's words may stand on both sides of the concept; the
         # 预算 of a fund's name (一般公共预算资金支出) is no budget
