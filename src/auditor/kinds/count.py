@@ -115,8 +115,8 @@ PARAMS = {
     "total_pattern": (str, r"(?:共设置|共设|共有|共计|设置了?)\s*(?:(?:三级|绩效)指标\s*(\d+)\s*个|(\d+)\s*个(?:三级|绩效)?(?:绩效)?指标)"),
     # a sentence with one of these speaks of the unit as a whole: its table's title says so too
     "whole_cues": (list, ["整体"]),
-    # a bracket right after the count naming what it includes (4个（含预算执行率）): an item it
-    # names that the table's indicator rows do not hold is counted elsewhere (a form's funds block)
+    # a bracket right after the count naming what it includes (4个（含预算执行率）): the execution
+    # rate it names, where no indicator row scores it, is counted in the form's funds block
     "included_pattern": (str, r"\s*[（(]\s*(?:含|包含|包括)(?P<items>[^（()）]{1,40})[）)]"),
     "appendix_pattern": (str, r"^\s*附件\s*\d+\s*$"),
     # restated_total: cues that make a count a total of a set

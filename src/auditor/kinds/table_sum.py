@@ -668,7 +668,7 @@ def _check_three_public(doc, rule, typed):
         if t.type != "three_public":
             continue
         for rec in t.records:
-            # (the group's first name in the vocabulary: 预算数, 决算数, 上年决算数)
+            # (the group's first name in the vocabulary: 预算数, 决算数, 上年数)
             group = (group_names.get(rec.group.split(":", 1)[0]) or ["决算数"])[0]
             if ":" in rec.group:
                 group = f"{rec.group.split(':', 1)[1]}年{group}"
