@@ -96,6 +96,7 @@ def test_an_accountant_s_bracketed_figure_is_negative_and_a_bracketed_item_numbe
     assert parse_quantity("（1,203.70）").value == Decimal("-1203.70")
     assert parse_quantity("(0.64)%").value == Decimal("-0.64")
     assert (parse_quantity("(2.10%)").value, parse_quantity("(2.10%)").unit) == (Decimal("-2.10"), "%")
+    assert parse_quantity("（71.43%）") is None  # (a share in Chinese brackets: a remark, no fall)
     assert parse_quantity("（1）") is None and parse_quantity("(3)") is None
 
 

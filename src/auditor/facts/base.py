@@ -1908,6 +1908,10 @@ class FactReader:
         # a figure right after 增加 / 减少 / 提高 is a change, in money, points or things alike
         # (“与上年相比，提高2.86分” is no score)
         if change:
+            # a kind of money alone as the subject of a comparison (收入比去年多297.77万元; 支出比上年…)
+            compared = self.lex.comparison.search(phrase) if unit in MONEY_UNITS else None
+            kind = phrase[:compared.start()] if compared and compared.start() \
+                and kind_total(phrase[:compared.start()], self.self_words) else ""
             if concept is None and _names_nothing(bare, self.lex) and unit in MONEY_UNITS:
                 # an amount's change is of the amount named before it: a figure's, or a thing the
                 # clause before says spent nothing (因公出国（境）费支出为零，较上年减少3.10万元)
@@ -1916,16 +1920,16 @@ class FactReader:
                 concept = self._zero_stated(wide) or (
                     None if self._other_thing_between(wide, carried)
                     else self.whole if self.part_carried and self.whole else carried)
+                if concept and kind:
+                    concept = self._same_kind(concept, kind)  # (…收入…；支出比上年增加…: the 支出 of it)
             elif unit not in MONEY_UNITS and concept in self.money:
                 concept = None  # “公务接待费减少12批次” counts receptions, not the money
-            compared = self.lex.comparison.search(phrase) if concept is None and unit in MONEY_UNITS else None
-            if compared and compared.start() and self._kind_total(phrase[:compared.start()]):
-                # “收入比去年多297.77万元”: a kind of money alone as the subject of a comparison is
-                # the figure of that kind spoken of (事业收入…。收入比上年…), the whole whose parts the
-                # sentence before listed (收入合计…，其中：…其他收入…。收入比去年多…), else the unit's total of it
+            if concept is None and kind:
+                # the figure of that kind spoken of (事业收入…。收入比上年…), or the whole whose parts
+                # the sentence before listed (收入合计…，其中：…其他收入…。收入比去年多…); with none
+                # spoken of, none (a thing the vocabulary does not know may have been)
                 spoken = self.whole if self.part_carried and self.whole else carried
-                subject = phrase[:compared.start()]
-                concept = self._same_kind(spoken, subject) if spoken else self._kind_total(subject)
+                concept = self._same_kind(spoken, kind) if spoken else None
             return dict(out, concept=concept, measure="变动额", sign=change, period=CURRENT)
         # “年初基本支出预算”: the measure's words may stand on both sides of the concept; the
         # 预算 of a fund's name (一般公共预算资金支出) is no budget
@@ -2009,12 +2013,6 @@ class FactReader:
             return DIFFERENCE_WORDS[words]
         tail = DIFFERENCE_TAIL_RE.search(phrase)
         return DIFFERENCE_WORDS[tail.group(1)] if tail and named_budget_base(phrase) else 0
-
-    def _kind_total(self, words: str) -> str | None:
-        """The total a kind of money alone names (收入: 本年收入; see kind_total), for the fund the
-        section is about where it names one."""
-        total = kind_total(words, self.self_words)
-        return self.fund_qualified.get(self.section_fund, {}).get(total) if total and self.section_fund else total
 
     def _same_kind(self, carried: str, phrase: str) -> str | None:
         """A concept carried to a phrase naming only the other kind of money (政府性基金预算财政拨款
@@ -3174,7 +3172,7 @@ def _cell_number(text: str) -> tuple[str, Decimal, int, str] | None:
 
 @lru_cache(maxsize=MEMO_ENTRIES)  # every row's cells are read again by the label and column passes
 def _short_cell_number(text: str) -> tuple[str, Decimal, int, str] | None:
-    plain = unbracketed(normalize_digits(text).replace(" ", "").replace("\u3000", ""))  # ((3.70): -3.70)
+    plain = unbracketed(normalize_digits(text).replace(" ", "").replace("\u3000", ""), text)  # ((3.70): -3.70)
     m = CELL_NUMBER_RE.match(plain)
     if not m:
         return None

@@ -170,20 +170,24 @@ CELL_QUANTITY_RE = re.compile(
 
 
 # an accountant's negative, the figure in brackets ((3.70), （0.64）): a figure with decimals only, so
-# that a bracketed item number in a cell ((1), （3）) stays words; a rate's sign may stand inside
-# the brackets or after them ((2.10%), (2.10)%)
-BRACKETED_NEGATIVE_RE = re.compile(r"^[(（](\d+(?:,\d{3})*\.\d+)(%|‰)?[)）](%|‰)?$")
+# that a bracketed item number in a cell ((1), （3）) stays words; a rate's sign may stand after
+# the brackets ((0.64)%) or inside ASCII ones, as a spreadsheet prints it ((2.10%)): a share in
+# Chinese brackets (（71.43%）) is a remark on its figure, no fall
+BRACKETED_NEGATIVE_RE = re.compile(r"^(?:[(（](\d+(?:,\d{3})*\.\d+)[)）](%|‰)?|\((\d+(?:,\d{3})*\.\d+)(%|‰)\))$")
 
 
-def unbracketed(plain: str) -> str:
-    """An accountant's bracketed negative written with a minus ((3.70) → -3.70, (2.10%) → -2.10%)."""
+def unbracketed(plain: str, printed: str) -> str:
+    """An accountant's bracketed negative written with a minus ((3.70) → -3.70, (2.10%) → -2.10%);
+    `printed`: the text before its digits and brackets were normalized (（71.43%）stays a share)."""
     bracketed = BRACKETED_NEGATIVE_RE.match(plain)
-    return "-" + bracketed.group(1) + (bracketed.group(2) or bracketed.group(3) or "") if bracketed else plain
+    if not bracketed or (bracketed.group(3) and "（" in printed):
+        return plain
+    return "-" + (bracketed.group(1) or bracketed.group(3)) + (bracketed.group(2) or bracketed.group(4) or "")
 
 
 def parse_quantity(text: str) -> Quantity | None:
     """Parse a cell or token such as '81.52%', '106.62万元', '541.04'."""
-    s = unbracketed(normalize_digits(text).strip().replace("\u3000", "").replace(" ", ""))
+    s = unbracketed(normalize_digits(text).strip().replace("\u3000", "").replace(" ", ""), text)
     m = CELL_QUANTITY_RE.match(s)
     if not m:
         return None

@@ -2,11 +2,13 @@
 
 A report restates its tables in its own words: 全年收治住院病人18,642人次 for the row 住院人次
 | 18,642. Where a sentence's figure names no concept, and exactly one table row prints the same
-figure (same unit, the year's own, a value too particular to be a coincidence) under a name
-sharing a word with the sentence's, the sentence's words are that row's name for this document:
+figure (same unit, the year's own, a value too particular to be a coincidence) under a name a
+third of whose words the sentence's words hold, these words are that row's name for this document:
 the facts are read again with them, so that the change and the rate after the figure (比去年少734
 人次) are the row's too, and are checked against its other columns."""
 from __future__ import annotations
+
+from fractions import Fraction
 
 from .numbers import MONEY_UNITS, significant_digits
 
@@ -14,6 +16,10 @@ from .numbers import MONEY_UNITS, significant_digits
 MIN_DIGITS = 4
 # the measures of a plain figure: what a row's current column prints
 PLAIN_MEASURES = ("决算", "实际值")
+# the share of the row name's character pairs the sentence's words must hold: one generic word in
+# common (学生, 老年人 of 享受免费教科书学生人数, 老年人健康管理人数: a programme's coverage, all of a
+# population) is no restatement; 住院 of 住院人次, the name's own thing, is
+MIN_SHARED = Fraction(1, 3)
 
 
 def value_aliases(base, current: str) -> dict[str, str]:
@@ -32,7 +38,8 @@ def value_aliases(base, current: str) -> dict[str, str]:
         named = rows.get(_key(f), set())
         if len(named) == 1:
             concept = next(iter(named))
-            if _bigrams(f.label) & _bigrams(concept):
+            named = _bigrams(concept)
+            if named and Fraction(len(_bigrams(f.label) & named), len(named)) >= MIN_SHARED:
                 aliases.setdefault(f.label, concept)
     return aliases
 

@@ -2936,7 +2936,7 @@ def _per_head(base: FactBase, rule):
             # (…公用经费185.41万元。公用经费按在校生1,712人计算，生均公用经费…: the total stated in the
             # paragraph before, as the count may be, where the sentence names its thing without it)
             totals = of_thing(facts) or (of_thing(_paragraph_before(base, key)) or of_thing(_block_before(base, key))
-                                         if thing else [])
+                                         if _opens_on(base.sentences.get(key, ""), things) else [])
             if not totals:
                 # (12人，每人救助5,000元，共计6.60万元: the sum the sentence closes on after the amount per head)
                 sums = tuple(rule.params["sum_words"])
@@ -2999,6 +2999,14 @@ LONG_THING = 4  # characters of a thing's name that, inside a total's words, nam
 
 def _head_counts(facts, units: list[str]) -> list[Fact]:
     return [f for f in facts if f.unit in units and f.places == 0 and not f.comparator and f.period == CURRENT]
+
+
+def _opens_on(sentence: str, things: list[str]) -> bool:
+    """The sentence opens on the thing itself, as its subject (公用经费按在校生…计算): the thing's
+    total stated before is what it divides. Not another unit's (第一小学公用经费…), nor a part of it
+    (公用经费中，用于教学的部分…)."""
+    words = compact(sentence)
+    return any(t and words.startswith(t) and words[len(t):len(t) + 1] not in ("中", "里", "内") for t in things)
 
 
 def _block_before(base: FactBase, key: tuple[int, int]) -> list[Fact]:

@@ -51,9 +51,10 @@ def year_growth_slips(table: Table, growth_words: tuple[str, ...], prior_words: 
     growths = [c for c, h in enumerate(heads) if any(w in h for w in prior_words) and any(w in h for w in growth_words)]
     slips: list[GrowthSlip] = []
     for col in growths:
-        # (each year's row with the row of the year before, wherever it stands: newest first, too)
-        row_of = {y: r for r, y in years}
-        pairs = [(r, row_of[y - 1]) for r, y in years if y - 1 in row_of and _rate(grid, r, col) is not None]
+        # (each year's row with its neighbour's of the year before: above it, or below where the
+        # newest comes first; a table of two blocks of years pairs within each)
+        pairs = [(r, p) for k, (r, y) in enumerate(years) for p, py in years[max(0, k - 1):k + 2]
+                 if py == y - 1 and abs(k - years.index((p, py))) == 1 and _rate(grid, r, col) is not None]
         figures = [c for c in range(1, table.width) if c not in growths and not any(w in heads[c] for w in rate_words)]
         ranked = sorted(((sum(_fits(grid, r, p, c, col, exact=True) for r, p in pairs), c) for c in figures),
                         reverse=True)
