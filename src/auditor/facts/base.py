@@ -496,6 +496,7 @@ class FactReader:
         self.not_money = set(vocab["not_money"])
         self.fund_qualified = vocab.get("fund_qualified") or {}
         self.kind_totals = vocab.get("kind_totals") or {}  # 支出 -> 本年支出: a kind of money's total
+        self.result_words = frozenset(vocab.get("result_words") or ())  # 至, 降至: the amount a change ends at
         self.balance_words = tuple(vocab.get("balance_words") or ())  # 结转, 结余: neither kind
         # 一般公共预算财政拨款基本支出 -> (一般公共预算, 基本支出): the fund a fund's own concept names,
         # and the concept it qualifies (whose declared parts a 其中 list after it names)
@@ -1945,6 +1946,11 @@ class FactReader:
             # (so is an amount naming only the kind of money, 与上年支出3,302.67万元)
             concept = self.whole if (measure is not None or self._kind_only(bare)) and unit in MONEY_UNITS \
                 and self.part_carried and plain_carried is not None else plain_carried
+            previous = self.base.facts[-1] if self.base.facts else None
+            if compact(phrase) in self.result_words and previous is not None and previous.measure == "变动率" \
+                    and previous.concept and previous.unit == "%":
+                # “公务接待费减少25%至2.40万元”: the amount a change ends at is the changed thing's
+                concept = previous.concept
         if concept is None and unit == "分" and carried and carried == self.lead and carried not in self.money \
                 and _names_nothing(bare, self.lex):
             concept = carried  # (建档率：…该指标分值10分，得9.85分: the run-in indicator label's points)

@@ -1088,6 +1088,11 @@ def _check_breakdown(doc, rule):
             stated, counted = b.head.value, sum(p.value for p in b.parts)
             if stated == counted or (counted < stated and not _exhaustive(b, params)):
                 continue
+            # (绩效指标9个（含预算执行率），其中产出指标5个、效益指标2个、满意度指标1个: the execution
+            # rate counted in the total, listed in none of the categories)
+            if stated - _execution_included(passage.text, b.head.end, params["included_pattern"]) == counted \
+                    and not any(_execution_named(p.noun) for p in b.parts):
+                continue
             quote, loc = passage.quote(_clause_start(passage.text, b.head.start), b.parts[-1].end, b.head.start)
             subject = _noun_before(passage.text, b.head.start, params)
             yield Hit(quote=quote, location=loc, stated=f"{subject} {stated} 个", expected=f"{counted} 个",
@@ -1213,16 +1218,25 @@ def _check_indicator_rows(doc, rule):
 
 def _included_elsewhere(text: str, end: int, rows: list, pattern: str) -> int:
     """How many items a bracket after the count says it includes (（含预算执行率）) are the budget's
-    execution rate (concepts.yaml execution_scoring indicator), no indicator row of the table: a
-    form scores it in its funds block. Another item named so (含质量指标) is among the rows."""
-    m = re.compile(pattern).match(text, end) if pattern else None
-    execution = (concepts().get("execution_scoring") or {}).get("indicator")
-    if m is None or not execution:
-        return 0
-    if any(re.match(execution, compact(r.indicator)) for r in rows):
+    execution rate, no indicator row of the table: a form scores it in its funds block. Another
+    item named so (含质量指标) is among the rows."""
+    if any(_execution_named(r.indicator) for r in rows):
         return 0  # (the table scores it among its rows)
-    items = [compact(i) for i in re.split(r"[、，,和及]", m.group("items")) if i.strip()]
-    return sum(1 for i in items if re.match(execution, i))
+    return _execution_included(text, end, pattern)
+
+
+def _execution_included(text: str, end: int, pattern: str) -> int:
+    """How many items of a bracket right after a count (（含预算执行率）) name the budget's execution rate."""
+    m = re.compile(pattern).match(text, end) if pattern else None
+    if m is None:
+        return 0
+    return sum(1 for i in re.split(r"[、，,和及]", m.group("items")) if i.strip() and _execution_named(i))
+
+
+def _execution_named(name: str) -> bool:
+    """The budget's execution rate by its name (concepts.yaml execution_scoring indicator)."""
+    execution = (concepts().get("execution_scoring") or {}).get("indicator")
+    return bool(execution) and re.match(execution, compact(name)) is not None
 
 
 def _level_counts(m: re.Match, rows: list, core: list, label: str, passage: Passage):

@@ -1914,12 +1914,9 @@ def _sentence_prior(base: FactBase, sentence: list[Fact], rate: Fact,
         # “较上年3.00万元减少25.00%至2.40万元”: the year's amount the change ends at, right after the rate
         after = next((f for f in _same_sentence(base, rate) if f.at > rate.at), None)
         if after is not None and after.is_money and after.period == CURRENT and after.measure == prior.measure \
-                and after.concept == prior.concept and compact(after.label) in RESULT_WORDS:
+                and after.concept == prior.concept and compact(after.label) in (concepts().get("result_words") or ()):
             now = after
     return (now, prior) if now is not None else None
-
-
-RESULT_WORDS = ("至", "到", "为", "降至", "增至", "减至", "达到")  # words right before the amount a change ends at
 
 
 def _quantities_in_sentence(sentence: list[Fact], rate: Fact) -> tuple[Fact, Fact] | None:
