@@ -335,8 +335,9 @@ def _rate_actuals(table: Table, params):
         if actual_col is None or len(row) != width:
             continue
         target_text, actual_text = texts[target_col], texts[actual_col]
+        # (a bare 0, 行政复议纠错率 ≤5% | 0: nothing happened, 0 and 0% the same; no slip to report)
         if PERCENT_RE.search(target_text) and BARE_NUMBER_RE.match(actual_text) \
-                and Decimal(actual_text) <= Decimal(1000):
+                and 0 < Decimal(actual_text) <= Decimal(1000):
             yield _rate_hit(actual_text, row[actual_col].loc, actual_text,
                             f"指标值“{target_text}”是百分比，实际完成值“{actual_text}”没有 %")
 
