@@ -1949,8 +1949,11 @@ class FactReader:
             previous = self.base.facts[-1] if self.base.facts else None
             if compact(phrase) in self.result_words and previous is not None and previous.measure == "变动率" \
                     and previous.concept and previous.unit == "%":
-                # “公务接待费减少25%至2.40万元”: the amount a change ends at is the changed thing's
+                # “公务接待费减少25%至2.40万元”: the amount a change ends at is the changed thing's,
+                # of the measure the change's words name (…年初预算较上年减少25%至3.50万元: a budget)
                 concept = previous.concept
+                measure = measure or self.lex.measures.last(_blank(compact(previous.label), self.lex.concepts)
+                                                            .replace(" ", ""))
         if concept is None and unit == "分" and carried and carried == self.lead and carried not in self.money \
                 and _names_nothing(bare, self.lex):
             concept = carried  # (建档率：…该指标分值10分，得9.85分: the run-in indicator label's points)

@@ -1236,7 +1236,9 @@ def _execution_included(text: str, end: int, pattern: str) -> int:
 def _execution_named(name: str) -> bool:
     """The budget's execution rate by its name (concepts.yaml execution_scoring indicator)."""
     execution = (concepts().get("execution_scoring") or {}).get("indicator")
-    return bool(execution) and re.match(execution, compact(name)) is not None
+    name = compact(name)
+    name = name[:-2] if name.endswith("指标") else name  # (预算执行率指标 1个, a breakdown's part)
+    return bool(execution) and re.match(execution, name) is not None
 
 
 def _level_counts(m: re.Match, rows: list, core: list, label: str, passage: Passage):
