@@ -46,6 +46,8 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # target_completion: words of a target changed during the year (调整后任务)
           "changed_target_cues": (list, []),
           "excess_cues": (list, []),
+          # target_completion: the words of an amount beyond the target (超计划26公里): no target
+          "excess_amount_pattern": (str, ""),
           "clause_breaks": (str, "，,；;。：:"), "ceiling_marks": (list, []), "year_on_year_cues": (list, []),
           "base_cues": (list, []), "other_period_cues": (list, []), "point_unit": (str, ""),
           # point_change: a rate compared with the share of the year gone by (时间进度), above or
@@ -1051,6 +1053,9 @@ def _target_completion(base: FactBase, rule):
     params = rule.params
     for rate in (f for f in base.facts if f.source == "text" and not f.comparator and f.unit == "%" and f.measure != "变动率"):
         text, start, before = _clause_of(base, rate, params)
+        if params["excess_amount_pattern"]:
+            # (实际完成190公里，超计划26公里，完成率115.85%: 26 is what was done beyond the plan)
+            before = [f for f in before if not re.search(params["excess_amount_pattern"], compact(f.label))]
         opened = last_open_bracket(text, start, rate.at)  # (a note the rate stands in, opened in its clause)
         if opened is not None and _names_own_subject(text[:opened - 1], text[opened:rate.at], params):
             # (已完成14个，未完成1个（城镇新增就业人数完成目标的96%）: a rate in a note naming a thing of

@@ -808,8 +808,13 @@ def _scored_after(gap: str, between: list, scored) -> bool:
     with a word of scoring and no 其中 (a part's score)."""
     if not between:
         return not _strip_words(gap, scored).strip("（）()，,：: 为了")
+    # (（权重21分，得分率83.3%），产出指标得分26.5分: the weight's bracket closed and a clause
+    # after it began, the score is the next part's)
     return len(gap) <= CAP_GAP_CHARS and not any(w in gap for w in lexicon().list_openers) \
-        and _strip_words(gap, scored) != gap
+        and _strip_words(gap, scored) != gap and not BRACKET_CLOSED_CLAUSE_RE.search(gap)
+
+
+BRACKET_CLOSED_CLAUSE_RE = re.compile(r"[）)]\s*[，,；;]")
 
 
 # ---- an execution score stated in prose against the proportional rule stated with it ----------
