@@ -195,6 +195,13 @@ def last_open_bracket(text: str, start: int, end: int) -> int | None:
     return opened + 1
 
 
+def han_bigrams(text: str) -> set[str]:
+    """Its Chinese characters' adjacent pairs, other characters dropped: the words two names share
+    (住院 of 收治住院病人 and 住院人次)."""
+    han = [c for c in text if "\u4e00" <= c <= "\u9fa5"]
+    return {a + b for a, b in zip(han, han[1:])}
+
+
 def compact(text: str) -> str:
     """Text without white space and with ASCII brackets, for matching labels and aliases."""
     return _compact_short(text) if len(text) <= MEMO_CHARS else _compact(text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from ..knowledge import han_bigrams
 from .numbers import MONEY_UNITS, significant_digits
 
 # a figure of fewer significant digits (734, 2,500) may well be printed twice by chance
@@ -38,8 +39,8 @@ def value_aliases(base, current: str) -> dict[str, str]:
         named = rows.get(_key(f), set())
         if len(named) == 1:
             concept = next(iter(named))
-            named = _bigrams(concept)
-            if named and Fraction(len(_bigrams(f.label) & named), len(named)) >= MIN_SHARED:
+            named = han_bigrams(concept)
+            if named and Fraction(len(han_bigrams(f.label) & named), len(named)) >= MIN_SHARED:
                 aliases.setdefault(f.label, concept)
     return aliases
 
@@ -49,9 +50,3 @@ def _key(f) -> tuple:
     if f.unit in MONEY_UNITS:
         return f.in_yuan(), "money"
     return f.value, f.unit
-
-
-def _bigrams(text: str) -> set[str]:
-    """Pairs of Chinese characters: the words two names share (住院 of 收治住院病人 and 住院人次)."""
-    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    return {a + b for a, b in zip(han, han[1:])}

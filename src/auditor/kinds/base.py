@@ -121,3 +121,17 @@ def item_label(label: str) -> str:
 # what a tail is, said before its finding's message: one unit of the last printed digit apart,
 # which rounding one amount would not give (a figure cut down, or a total's tail adjusted)
 TAIL_NOTE = "末位相差一个单位（超出四舍五入，疑为截尾或尾差调整）"
+
+
+GLOSS_RE = re.compile(r"[（(][^）)]*[）)]")  # a gloss in brackets: 好（健全）, 预算执行率（资金）
+
+
+def names_execution_rate(name: str) -> bool:
+    """Whether an indicator's name is the budget's execution rate (concepts.yaml execution_scoring
+    indicator: 预算执行率, 资金执行率 …), glosses in brackets and a trailing 指标 aside."""
+    from ..knowledge import compact, concepts
+
+    pattern = (concepts().get("execution_scoring") or {}).get("indicator")
+    words = GLOSS_RE.sub("", compact(name))
+    words = words[:-2] if words.endswith("指标") else words
+    return bool(pattern) and re.search(pattern, words) is not None

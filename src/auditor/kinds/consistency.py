@@ -17,7 +17,7 @@ import re
 
 from ..facts.base import fact_base, table_subject
 from ..facts.targets import parse_target
-from ..knowledge import compact
+from ..knowledge import compact, han_bigrams
 from ..model import Heading, Paragraph, Table
 from ..tables.typed import typed_tables
 from .base import CHECKED, Hit, document_texts
@@ -156,13 +156,8 @@ def _signer(text: str, following, name: str):
     return None
 
 
-def _bigrams(text: str) -> set[str]:
-    text = re.sub(r"[^\u4e00-\u9fa5]", "", text)
-    return {text[i:i + 2] for i in range(len(text) - 1)}
-
-
 def _similar(a: str, b: str, limit: float) -> bool:
-    x, y = _bigrams(a), _bigrams(b)
+    x, y = han_bigrams(a), han_bigrams(b)
     return bool(x and y) and len(x & y) / len(x | y) > limit
 
 

@@ -30,10 +30,10 @@ from functools import lru_cache
 from ..facts.base import ITEM_TOKEN_RE
 from ..facts.numbers import RANGE_JOINER, cn_to_int
 from ..ingest.raw import MAX_BREAKDOWN_CHARS, MAX_BREAKDOWN_PARTS, MAX_LIST_CHARS, bounded_int
-from ..knowledge import compact, concepts
+from ..knowledge import compact
 from ..model import Heading, Location, Paragraph, Table, is_prose
 from ..tables.typed import typed_tables
-from .base import Hit
+from .base import Hit, names_execution_rate
 
 KIND = "count"
 PARAMS = {
@@ -1091,7 +1091,7 @@ def _check_breakdown(doc, rule):
             # (绩效指标9个（含预算执行率），其中产出指标5个、效益指标2个、满意度指标1个: the execution
             # rate counted in the total, listed in none of the categories)
             if stated - _execution_included(passage.text, b.head.end, params["included_pattern"]) == counted \
-                    and not any(_execution_named(p.noun) for p in b.parts):
+                    and not any(names_execution_rate(p.noun) for p in b.parts):
                 continue
             quote, loc = passage.quote(_clause_start(passage.text, b.head.start), b.parts[-1].end, b.head.start)
             subject = _noun_before(passage.text, b.head.start, params)
@@ -1220,7 +1220,7 @@ def _included_elsewhere(text: str, end: int, rows: list, pattern: str) -> int:
     """How many items a bracket after the count says it includes (（含预算执行率）) are the budget's
     execution rate, no indicator row of the table: a form scores it in its funds block. Another
     item named so (含质量指标) is among the rows."""
-    if any(_execution_named(r.indicator) for r in rows):
+    if any(names_execution_rate(r.indicator) for r in rows):
         return 0  # (the table scores it among its rows)
     return _execution_included(text, end, pattern)
 
@@ -1230,15 +1230,7 @@ def _execution_included(text: str, end: int, pattern: str) -> int:
     m = re.compile(pattern).match(text, end) if pattern else None
     if m is None:
         return 0
-    return sum(1 for i in re.split(r"[、，,和及]", m.group("items")) if i.strip() and _execution_named(i))
-
-
-def _execution_named(name: str) -> bool:
-    """The budget's execution rate by its name (concepts.yaml execution_scoring indicator)."""
-    execution = (concepts().get("execution_scoring") or {}).get("indicator")
-    name = compact(name)
-    name = name[:-2] if name.endswith("指标") else name  # (预算执行率指标 1个, a breakdown's part)
-    return bool(execution) and re.match(execution, name) is not None
+    return sum(1 for i in re.split(r"[、，,和及]", m.group("items")) if i.strip() and names_execution_rate(i))
 
 
 def _level_counts(m: re.Match, rows: list, core: list, label: str, passage: Passage):

@@ -2937,8 +2937,10 @@ def _per_head(base: FactBase, rule):
                                 or (len(t) >= LONG_THING and t in compact(f.label)) for t in things)]
             # (…公用经费185.41万元。公用经费按在校生1,712人计算，生均公用经费…: the total stated in the
             # paragraph before, as the count may be, where the sentence names its thing without it)
-            totals = of_thing(facts) or (of_thing(_paragraph_before(base, key)) or of_thing(_block_before(base, key))
-                                         if _opens_on(base.sentences.get(key, ""), things) else [])
+            totals = of_thing(facts)
+            if not totals and _opens_on(base.sentences.get(key, ""), things):
+                # (or the paragraph right before: a line of its own in a text file)
+                totals = of_thing(_paragraph_before(base, key)) or of_thing(base.by_block.get(key[0] - 1, []))
             if not totals:
                 # (12人，每人救助5,000元，共计6.60万元: the sum the sentence closes on after the amount per head)
                 sums = tuple(rule.params["sum_words"])
@@ -3009,16 +3011,6 @@ def _opens_on(sentence: str, things: list[str]) -> bool:
     (公用经费中，用于教学的部分…)."""
     words = compact(sentence)
     return any(t and words.startswith(t) and words[len(t):len(t) + 1] not in ("中", "里", "内") for t in things)
-
-
-def _block_before(base: FactBase, key: tuple[int, int]) -> list[Fact]:
-    """The figures of the paragraph right before the sentence's own (a line of its own in a text
-    file): where an amount per head's thing was stated with its total."""
-    block = key[0] - 1
-    return [f for k in range(MAX_SENTENCES_BEFORE) for f in base.by_sentence.get((block, k), ())]
-
-
-MAX_SENTENCES_BEFORE = 40  # sentences of the paragraph before read for a total (a paragraph holds fewer)
 
 
 def _paragraph_before(base: FactBase, key: tuple[int, int]) -> list[Fact]:

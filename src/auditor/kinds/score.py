@@ -37,7 +37,7 @@ from ..memo import remember_short
 from ..model import Cell, Table
 from ..tables.typed import (WEIGHT_IN_LABEL_RE, ExecutionRecord, category_key, ScoreRecord, TypedTable, cell_at, grid_cell, number,
                             typed_tables)
-from .base import CHECKED, Hit, NotAssessable
+from .base import CHECKED, GLOSS_RE, Hit, NotAssessable, names_execution_rate
 
 KIND = "score"
 PARAMS = {
@@ -465,7 +465,7 @@ def _read_execution_indicators(doc, typed) -> list[ExecutionRow]:
     for t in _score_tables(typed):
         rows = _indicators(t)
         for r in rows:
-            if r.score is None or not re.search(named, GLOSS_RE.sub("", compact(r.indicator))):
+            if r.score is None or not names_execution_rate(r.indicator):
                 continue
             actual = _target(r.actual_text) if "actual" in r.cells else None
             rate_cell = r.cells.get("actual")
@@ -549,7 +549,8 @@ def _read_execution_rule(text: str) -> ExecutionRule | None:
         return None  # (every statement the patterns read names 执行率)
     marks = scoring.get("other_indicator_marks") or ()
     # (执行率按执行率×分值计分，满意度≥90%的得10分，每低1个百分点扣1分: the step is the satisfaction's)
-    m = next((found for found in re.finditer(scoring["step"], text) if not _names_other_indicator(found, marks)),
+    m = next((found for found in re.finditer(scoring["step"], text)
+              if not _names_other_indicator(found.group(0)[:found.group(0).find("每")], marks)),
              None) if scoring.get("step") else None
     step = _count_value(m.group("step")) if m else None
     if m and step:
@@ -584,24 +585,20 @@ def _threshold(scoring: dict, text: str, m: re.Match, stated: str | None = None)
         return Decimal(stated), None
     sentence = _sentence_at(text, m.start(), m.end())
     for found in re.finditer(scoring.get("full_marks_from") or "(?!)", sentence):
-        if _threshold_of_execution(sentence, found.start(), scoring.get("other_indicator_marks") or ()):
+        # (the words of the threshold's own clause, from the last ，or ；)
+        lead = sentence[max(sentence.rfind(c, 0, found.start()) for c in "，,；;") + 1:found.start()]
+        if not _names_other_indicator(lead, scoring.get("other_indicator_marks") or ()):
             top = found.groupdict().get("top")
             return Decimal(next(g for g in found.groups() if g)), Decimal(top) if top else None
     return FULL_RATE, None
 
 
-def _names_other_indicator(step: re.Match, marks) -> bool:
-    """A step rule's words naming another indicator between the execution rate and the step."""
-    words = step.group(0)
-    between = words[words.rfind("执行率") + len("执行率"):words.find("每")]
-    return any(mark in between for mark in marks)
-
-
-def _threshold_of_execution(sentence: str, at: int, marks) -> bool:
-    """Whether the threshold at `at` is the execution rate's: the words of its clause before it
-    (from the last ，or ；) name the rate, or no other indicator (达到, 其中, 超过 …)."""
-    lead = sentence[max(sentence.rfind(c, 0, at) for c in "，,；;") + 1:at]
-    return "执行率" in lead or not any(mark in lead for mark in marks)
+def _names_other_indicator(words: str, marks) -> bool:
+    """Whether words before a threshold or a step name another indicator after the last mention
+    of the execution rate (…执行率×分值计分，满意度≥90%的得10分，每低…: the satisfaction's step;
+    its own clause's 达到, 其中, 超过 name none)."""
+    after = words[words.rfind("执行率") + len("执行率"):] if "执行率" in words else words
+    return any(mark in after for mark in marks)
 
 
 def _sentence_at(text: str, start: int, end: int) -> str:
@@ -1634,7 +1631,6 @@ def _check_claimed_met(doc, rule, typed):
                       highlights=[r.cells["target"].loc, r.cells["actual"].loc])
 
 
-GLOSS_RE = re.compile(r"[（(][^）)]*[）)]")  # a grade's gloss in brackets: 好（健全）
 
 
 # a grade's share of the points in a list of them: a percentage, or all or none of the points
