@@ -557,6 +557,7 @@ class FactReader:
         self.money_kinds = tuple(vocab.get("part_list_heads") or ())
         self.unit_aliases = dict(vocab.get("unit_aliases") or {})  # a unit -> the one it is written as
         self.multiple_words = tuple(vocab.get("multiple_words") or ())
+        self.ratio_multiple_cues = tuple(vocab.get("ratio_multiple_cues") or ())
         self.rough_after = tuple(vocab.get("rough_after_words") or ())  # 2倍多, 3倍余: no figure
         # where a sentence's opening name ends: a verb of how it is spent or set, or a break
         self.topic_end = re.compile(alternatives(vocab.get("topic_end_words") or ["，"]) + r"|[，,：:；;。（(]")
@@ -1846,7 +1847,15 @@ class FactReader:
             return ""  # (增长2倍以上, 增长2倍多: a bound or a rough figure, no rate to recompute)
         phrase = compact(text[_phrase_start(text, m.start(), previous_end):m.start()])
         rises = _change_sign(phrase, self.lex) > 0 and self.lex.rate_measures.last(phrase) == "变动率"
-        return word if rises else ""
+        return word if rises or self._ratio_multiple(text, m, previous_end) else ""
+
+    def _ratio_multiple(self, text: str, m: re.Match, previous_end: int) -> bool:
+        """A multiple stating the ratio of the figure before to a base its clause names (是上年
+        64.00万元的1.5倍, 相当于年初预算的2倍): a ratio of N × 100%, like 是…的150%."""
+        if not text[:m.start()].rstrip().endswith("的"):
+            return False
+        clause = CLAUSE_BREAK_RE.split(text[max(0, previous_end - PHRASE_LIMIT):m.start()])[-1]
+        return any(w in clause for w in self.ratio_multiple_cues)
 
     def _text_fact(self, phrase, m, value, unit, carried, plain_carried, last_money, subject, wide) -> dict:
         """`carried`: the concept named last, for a change or a rate that names none;

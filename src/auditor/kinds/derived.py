@@ -179,7 +179,7 @@ def _hit(rate: Fact, computed: Decimal, relation: str, formula: str, quote: str 
     if rate.places < 0:  # (a rise said in multiples, 增长1.5倍: the multiple it should be, and its %)
         shown = f"{fmt(computed / HUNDRED, 2)}倍（{shown}）"
         low, high = rate.interval()
-        if low <= computed + HUNDRED <= high:
+        if rate.measure == "变动率" and low <= computed + HUNDRED <= high:
             formula += (f"；本年为上年的 {fmt(computed / HUNDRED + 1, 2)} 倍：“增长 N 倍”是比上年多出 N 倍，"
                         f"所写倍数是本年与上年之比，不是增长的倍数")
     tail = tail_of(rate, computed)
@@ -1210,8 +1210,8 @@ def _ratio_to_base(base: FactBase, rule):
         stated, other = pair
         if text[other.at + len(other.text):rate.at].strip() != "的":
             continue  # “是 Y 的 P%”: the rate is of the base, nothing between
-        yield from _rate_against(base, rate, stated, other, f"与{other.label.strip('是为较比 ') or '所比数字'}的比例",
-                                 f"{stated.text} ÷ {other.text}")
+        relation = f"与{other.label.strip('是为较比 ') or '所比数字'}的比例"
+        yield from _rate_against(base, rate, stated, other, relation, relation)
 
 
 def _difference_to_base(base: FactBase, rule):
