@@ -417,3 +417,38 @@ def test_a_sheet_s_numbered_parts_are_tables_of_their_own(tmp_path):
     wb.save(path)
     tables = load(str(path)).tables
     assert [(t.title, len(t.rows)) for t in tables] == [("一、收入规划", 3), ("二、支出规划", 3)]
+
+
+def test_a_web_page_s_navigation_names_no_kind_unit_or_title(tmp_path):
+    """A site's path to the page (当前位置：首页 > … > 部门决算), its menus and footer (<nav>,
+    <footer>) and its lists of links (相关信息: another year's report) are no part of the report:
+    the title, kind and unit are the article's."""
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><body><nav><a>首页</a><a>政务公开</a></nav>"
+        "<div>当前位置：<a>首页</a> &gt; <a>财政预决算</a> &gt; 部门决算</div>"
+        "<h1>某县农业农村局2023年度部门整体支出绩效自评报告</h1>"
+        "<p>2023年度全年预算2,618.45万元，全年执行2,503.27万元。</p>"
+        "<div><h4>相关信息</h4><ul><li><a>某县农业农村局2022年度部门决算公开</a> 2023-05-18</li></ul></div>"
+        "<ul><li>本局内设机构5个。</li></ul>"
+        "<footer><p>版权所有：某县人民政府办公室</p></footer></body></html>", encoding="utf-8")
+    doc = load(path)
+    assert (doc.meta["report_type"], doc.meta["unit_name"]) == ("部门整体支出绩效自评", "某县农业农村局")
+    assert "2022年度部门决算公开" not in doc.text and "版权所有" not in doc.text and "政务公开" not in doc.text
+    assert "本局内设机构5个。" in doc.text  # (a list item of the report's own words stays)
+
+
+def test_a_head_of_two_levels_names_each_column_by_its_sub_head(tmp_path):
+    """预算数 spanning 年初预算 | 全年预算 in the row below: the execution table's budget is the
+    全年预算 column, not the first one under the span."""
+    from auditor.tables.typed import typed_tables
+
+    path = tmp_path / "two.html"
+    path.write_text(
+        "<h1>某局2023年度部门整体支出绩效自评报告</h1><table>"
+        "<tr><th rowspan='2'>项目</th><th colspan='2'>预算数</th><th rowspan='2'>全年执行数</th><th rowspan='2'>执行率</th></tr>"
+        "<tr><th>年初预算</th><th>全年预算</th></tr>"
+        "<tr><td>合计</td><td>2,356.80</td><td>2,618.45</td><td>2,503.27</td><td>95.60%</td></tr></table>",
+        encoding="utf-8")
+    (typed,) = [t for t in typed_tables(load(path)) if t.type == "budget_execution"]
+    assert (typed.columns["initial_budget"], typed.columns["budget"], typed.columns["executed"]) == (1, 2, 3)

@@ -176,3 +176,14 @@ def test_a_table_drawn_without_rules_is_read_as_a_table_and_its_parts_over_pages
     _borderless_pdf(path, [head + rows[:3], rows[3:]])
     (table,) = load(str(path)).tables
     assert len(table.rows) == 1 + 1 + 6 and {row[0].loc.page for row in table.rows} == {1, 2}
+
+
+def test_a_browser_s_print_header_and_footer_are_furniture():
+    """A web page printed by a browser: the date it was printed atop each page and the page's
+    address with its page count at the foot (the ﬁ of a PDF font's ligature too) are dropped, so a
+    table the page break cuts goes on."""
+    top = [(10.0, "12/3/26, 11:03 PM"), (40.0, "三公经费支出情况")]
+    foot = [(40.0, "合计 15.00 12.46"), (800.0, "\ufb01le:///tmp/report.html 1/2")]
+    assert [t for _, t in _without_page_numbers(top)] == ["三公经费支出情况"]
+    assert [t for _, t in _without_page_numbers(foot)] == ["合计 15.00 12.46"]
+    assert [t for _, t in _without_page_numbers([(10.0, "2024/5/20 10:32 发布"), (40.0, "正文")])] == ["正文"]

@@ -475,15 +475,25 @@ def title_block(doc: Document):
 
 def _find_title(blocks: list):
     first = blocks[0] if blocks and not isinstance(blocks[0], Table) else None
-    if first is None or _report_type(first.text):
+    if first is None or (_report_type(first.text) and not navigation_line(first.text)):
         return first
-    # (not a numbered heading or a contents entry: 二、2023年度…整改情况, 第二部分…)
-    lines = [b for b in blocks[1:TITLE_SEARCH_BLOCKS] if not isinstance(b, Table)
+    # (not a numbered heading or a contents entry: 二、2023年度…整改情况, 第二部分…; not a site's
+    # path to the page: 当前位置：首页 > … > 部门决算)
+    lines = [b for b in blocks[1:TITLE_SEARCH_BLOCKS] if not isinstance(b, Table) and not navigation_line(b.text)
              and len(b.text.strip()) <= TITLE_LINE_CHARS and not _is_sentence(b.text) and _report_type(b.text)
              and numbering_of(b.text.strip()) is None and not PART_HEADING_RE.match(b.text.strip())]
     return next((b for b in lines if TITLE_YEAR_RE.search(b.text)), lines[0] if lines else first)
 
 
+def navigation_line(text: str) -> bool:
+    """A website's path to the page (当前位置：首页 > 政务公开 > 部门决算; 首页»信息公开»预决算): it
+    names the kind of page, not the report. Opened by one of vocabulary.yaml navigation_openers,
+    or three or more short steps joined by arrows."""
+    compact = re.sub(r"\s+", "", text)
+    return compact.startswith(tuple(vocabulary().get("navigation_openers") or ())) or bool(NAV_PATH_RE.search(compact))
+
+
+NAV_PATH_RE = re.compile(r"^[^。；，>＞»›]{1,12}(?:[>＞»›][^。；，>＞»›]{1,16}){2,}$")  # (首页>政务公开>预决算)
 PART_HEADING_RE = re.compile(r"第[一二三四五六七八九十\d]+部分")
 TITLE_SEARCH_BLOCKS = 8  # a title stands among the opening lines (after a menu, 目录 or 附件 line)
 TITLE_LINE_CHARS = 60  # …and is a line this short, no sentence
@@ -499,7 +509,9 @@ def _ascii_digits(text: str) -> str:
 
 def infer_meta(doc: Document) -> dict:
     # (years read in ASCII digits: a report printing ２０２４年度 is of 2024; its punctuation as printed)
-    texts = [_ascii_digits(b.text if not isinstance(b, Table) else b.text_start(400)) for b in doc.blocks[:60]]
+    # (a site's path to the page, 当前位置：首页 > 部门决算, names no kind, unit or year of the report)
+    texts = [_ascii_digits(b.text if not isinstance(b, Table) else b.text_start(400)) if isinstance(b, Table)
+             or not navigation_line(b.text) else "" for b in doc.blocks[:60]]
     head, wider = " ".join(texts[:12]), " ".join(texts)
     # the year of the opening lines' 20XX年度 (the title's and the body's: where they disagree, the
     # title is the odd one out); else the title's own year; last, the years the opening lines name
@@ -537,7 +549,8 @@ def infer_meta(doc: Document) -> dict:
         # period over several years (2023年1月1日至2024年12月31日) by the year it ends with
         span_end = PERIOD_END_RE.match(wider, evaluated.end(1))
         year = int(span_end.group(1) if span_end else evaluated.group(1))
-    return {"report_year": year, "report_type": _report_type(head) or _report_type(wider),
+    # (a title ending on a kind's bare name, 2025年某委员会部门预算, names it before the tables do)
+    return {"report_year": year, "report_type": _report_type(title, title=True) or _report_type(head) or _report_type(wider),
             "unit_name": _unit_name(doc, title.replace(" ", "")) or _unit_name(doc, head.replace(" ", "")) or _unit_name(doc, head)
             or _unit_name(doc, wider), "elapsed_months": _elapsed_months(title)}
 
@@ -607,23 +620,27 @@ PERIOD_END_RE = re.compile(r"[^。；;]{0,12}?" + RANGE_JOINER + r"\s*((?:19|20)
 EVALUATED_YEAR_RE = re.compile(r"(?:评价基准日|评价期间|评价年度|评价时段|绩效评价期间)[^0-9。；]{0,8}((?:19|20)\d\d)")
 
 
-def _report_type(head: str) -> str | None:
+def _report_type(head: str, title: bool = False) -> str | None:
     """The type whose words come first in the opening lines: the title's, not a type the text
     goes on to mention (a budget citing last year's self-evaluation); at one place, the type
-    listed first in the vocabulary."""
+    listed first in the vocabulary. `title`: the words are the title's, which may also end on a
+    kind's bare name (vocabulary.yaml title_endings: 2025年某委员会部门预算)."""
     compact = re.sub(r"\s+", "", head)
     cited = tuple(vocabulary().get("report_type_citations") or ())
     found = []
     for order, entry in enumerate(vocabulary()["report_types"]):
-        at = min((k for k in (_named_at(compact, w, cited) for w in entry["keywords"]) if k >= 0), default=-1)
+        words = [*entry["keywords"], *(entry.get("title_endings") or ())] if title else entry["keywords"]
+        at = min((k for k in (_named_at(compact, w, cited, title) for w in words) if k >= 0), default=-1)
         if at >= 0:
             found.append((at, order, entry["name"]))
     return min(found)[2] if found else None
 
 
-def _named_at(text: str, word: str, cited: tuple) -> int:
+def _named_at(text: str, word: str, cited: tuple, title: bool = False) -> int:
     """Where the text first names its kind by `word`, not citing another document by it (根据
     2024年度部门预算批复…: the budget approved, not this report's kind); -1 if nowhere."""
+    if title and text.endswith(word):
+        return len(text) - len(word)  # (a title ending on its kind: 2025年某委员会部门预算)
     at = text.find(word)
     while at >= 0 and text.startswith(cited, at + len(word)):
         at = text.find(word, at + 1)

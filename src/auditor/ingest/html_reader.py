@@ -25,6 +25,9 @@ from .text import decode
 
 BLOCK_TAGS = {"p", "div", "li", "br", "section", "article", "tr", "title", "blockquote", "pre"}
 SKIP_TAGS = {"script", "style", "head", "noscript", "template"}
+# a site's own furniture around the report: its menus, footer and sidebars, marked as such
+CHROME_TAGS = {"nav", "footer", "aside"}
+LINK_SHARE = 0.5  # a list item whose text is links for the most part: a menu's or related links' entry
 SPAN_RE = re.compile(r"\s*\+?0*([0-9]{1,12})")
 PROSE_BLOCKS = 2  # paragraphs with text in a cell that make it a page's text (see _Table.prose_in_cell)
 
@@ -102,13 +105,21 @@ class _Reader:
         self.table_count = 0
         self.cells = 0
         self.caption: list[str] | None = None  # the text of a table's <caption>, while inside it
+        self.items = 0  # list items open outside tables
+        self.in_link = 0
+        self.link_chars = 0  # characters of link text in the buffer (see _flush)
 
     def start(self, tag, attrs) -> None:
         if not isinstance(tag, str):  # a comment or processing instruction the parser passes on
             return
         tag = tag.lower()
-        if tag in SKIP_TAGS:
+        if tag in SKIP_TAGS or tag in CHROME_TAGS:
             self.skip += 1
+        elif tag == "a":
+            self.in_link += 1
+        elif tag == "li" and self._flowing():
+            self._flush()
+            self.items += 1
         elif tag == "table":
             if self.tables and self.tables[-1].cell is not None and not self.tables[-1].layout \
                     and self.tables[-1].prose_in_cell():
@@ -150,8 +161,13 @@ class _Reader:
         if not isinstance(tag, str):
             return
         tag = tag.lower()
-        if tag in SKIP_TAGS:
+        if tag in SKIP_TAGS or tag in CHROME_TAGS:
             self.skip = max(0, self.skip - 1)
+        elif tag == "a":
+            self.in_link = max(0, self.in_link - 1)
+        elif tag == "li" and self._flowing():
+            self._flush()
+            self.items = max(0, self.items - 1)
         elif tag == "table" and self.tables:
             table = self.tables.pop()
             if table.layout:
@@ -226,6 +242,8 @@ class _Reader:
             self.tables[-1].cell["text"].append(data)
         elif self._flowing():
             self.buffer.append(data)
+            if self.in_link:
+                self.link_chars += sum(not ch.isspace() for ch in data)
 
     def _close_cell(self) -> None:
         table = self.tables[-1]
@@ -261,7 +279,11 @@ class _Reader:
 
     def _flush(self) -> None:
         text = clean_text(" ".join("".join(self.buffer).split()), markup=False)
-        self.buffer = []
+        links, self.buffer, self.link_chars = self.link_chars, [], 0
+        if self.items and links >= LINK_SHARE * sum(not ch.isspace() for ch in text):
+            # a list item made of links for the most part (首页 | 政务公开, the related links under a
+            # report: 某局2022年度部门决算公开 2023-05-18): the site's navigation, not the report's text
+            return
         if text:
             kind = "heading" if self.heading else "para"
             self._add(RawBlock(kind, text=text, level=self.heading))

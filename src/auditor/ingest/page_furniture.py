@@ -17,6 +17,11 @@ from .raw import PAGE_BREAK
 MARKED_PAGE = r"[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?"
 PAGE_NUMBER_RE = re.compile(rf"^\s*(?:{MARKED_PAGE}|\d{{1,4}}\s*/\s*\d{{1,4}}|\d{{1,4}})\s*$")
 PAGE_MARK_RE = re.compile(rf"^\s*(?:{MARKED_PAGE})\s*$")  # (a page's number said so: anywhere)
+# a browser's own header and footer on a printed web page: the date and time it was printed
+# (12/3/26, 11:03 PM; 2026/12/3 23:03), the page's address (file:///…, https://…) with the page's
+# number of the pages (1/2); ﬁle:// with the ligature a PDF font may print
+BROWSER_STAMP_RE = re.compile(r"^\s*(?:\d{1,4}/\d{1,2}/\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?(?!\d)"
+                              r"|(?:file|\ufb01le|https?)://\S+(?:\s+\d{1,4}\s*/\s*\d{1,4})?\s*$)")
 FURNITURE_CHARS = 40  # a page's running header, footer or number is short
 FORM_FEED = PAGE_BREAK  # (how a text export marks where a page broke)
 BLANKS = " \f\u3000\xa0"  # what a line of no text holds

@@ -12,7 +12,7 @@ from .build import CONTINUED_RE
 from .cleanup import clean_text, join_wrapped
 # (a page number alone on the first or last line of a page: furniture, dropped so that a table
 # running on over the page break stays one table)
-from .page_furniture import PAGE_NUMBER_RE, furniture_like
+from .page_furniture import BROWSER_STAMP_RE, PAGE_NUMBER_RE, furniture_like
 from .pdf_tables import _X0, _extract, _PageShim
 from .raw import RawBlock, RawCell
 from .single_spaced import figures_line
@@ -150,7 +150,8 @@ def _drop_running_footer(lines: list[tuple[float, str]], page: int, blocks: list
 
 
 def _page_number_line(text: str) -> bool:
-    return bool(PAGE_NUMBER_RE.match(text)) or (furniture_like(text) and bool(PAGE_WORDS_RE.search(text)))
+    return bool(PAGE_NUMBER_RE.match(text)) or (furniture_like(text) and bool(PAGE_WORDS_RE.search(text))) \
+        or bool(BROWSER_STAMP_RE.match(text))
 
 
 def _masked(text: str) -> str:

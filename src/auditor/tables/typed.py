@@ -173,9 +173,10 @@ def classify(table: Table) -> list[TypedTable]:
                 continue
         cells = list(map(compact, row))
         joined = "|".join(c for c in cells if len(c) <= 24)  # header cells are short labels
+        heads = _with_sub_heads(cells, grid[r + 1] if r + 1 < len(grid) else [])
         for type_id, spec, header_all, header_any in candidates:
             if _header_matches(joined, header_all, header_any):
-                columns = _map_columns(cells, spec["columns"])
+                columns = _map_columns(heads, spec["columns"])
                 # (一级 | 二级 | 得分: the second level is scored; 一级指标 | 分值 | 得分 | 扣分说明: the first)
                 fallback = None if "indicator" in columns else \
                     next((f for f in spec.get("indicator_fallback", ()) if f in columns), None)
@@ -192,6 +193,21 @@ def classify(table: Table) -> list[TypedTable]:
                 found.append(typed)
                 break
     return found
+
+
+def _with_sub_heads(cells: list[str], below: list[str]) -> list[str]:
+    """The heads of a two-level header (预算数 spanning 年初预算 | 全年预算 in the row below): each
+    column's head with its sub-head after it, the spanning head standing over the blank cells it
+    spans. A header of one level (the row below holds figures, or no sub-head under a spanned
+    cell) is left as it is."""
+    below = [compact(c) for c in below[:len(cells)]]
+    if not any(b and not c for c, b in zip(cells, below)) or any(parse_cell(b) for b in below if b):
+        return cells
+    heads, over = [], ""
+    for c, b in zip(cells, below + [""] * (len(cells) - len(below))):
+        over = c or over
+        heads.append((c or over) + b if b else c)
+    return heads
 
 
 @lru_cache(maxsize=64)
@@ -592,8 +608,9 @@ def _read_codes(typed: TypedTable, grid: list[list[str]]) -> None:
     header = [compact(c) for c in grid[typed.header_row]]
     aliases = {compact(a) for a in vocabulary()["table_types"]["budget_by_code"]["columns"]["code"]}
     # a head holding a code alias with a few words around it (支出功能分类科目编码, 科目编码（类款项）)
+    # (a merged head flattened into its parts, 功能分类科目-科目编码: the last part is the column's)
     code_cols = [i for i, c in enumerate(header)
-                 if any(a in c and len(c) <= len(a) + CODE_HEAD_EXTRA for a in aliases)]
+                 if any(a in h and len(h) <= len(a) + CODE_HEAD_EXTRA for a in aliases for h in {c, c.rsplit("-", 1)[-1]})]
     parts_row = next((r for r in range(typed.header_row, min(len(grid), typed.header_row + 3))
                       if {"类", "款"} <= {compact(c) for c in grid[r]}), None)
     last_header = parts_row if parts_row is not None else typed.header_row
