@@ -243,18 +243,26 @@ def _score_places(table: Table, typed: list[TypedTable]) -> int:
     cache = getattr(table, "_score_places", None)
     if cache is not None:
         return cache
-    places = 0
+    places, scores = _printed_scores(t for t in typed if t.table is table)
+    if scores <= 1:
+        # (a form printed as two tables, its fund block's one score “10” above the indicators'
+        # 9.95: one score shows no convention of its own, the form's other tables do)
+        places = max(places, _printed_scores(typed)[0])
+    table._score_places = places  # type: ignore[attr-defined]
+    return places
+
+
+def _printed_scores(typed) -> tuple[int, int]:
+    """(the finest precision the scores of these typed tables are printed with, how many there are)."""
+    places = scores = 0
     for t in typed:
-        if t.table is not table:
-            continue
         cells = [getattr(r, "cells", {}).get("score") for r in t.records]
         cells.append(t.totals.get("score"))
         for cell in cells:
             q = parse_quantity(cell.text) if cell is not None else None
             if q is not None:
-                places = max(places, q.places)
-    table._score_places = places  # type: ignore[attr-defined]
-    return places
+                places, scores = max(places, q.places), scores + 1
+    return places, scores
 
 
 # --- execution block -------------------------------------------------------------------
