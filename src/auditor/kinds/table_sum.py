@@ -70,9 +70,9 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           "running_words": (list, []), "period_row_pattern": (str, ""),
           # year_growth: the words of a head of growth on the year before (较上年增长（%）)
           "growth_words": (list, []), "prior_words": (list, []),
-          # summary_totals: the totals of a side whose items are not numbered, and the words of rows
-          # that make such a side no plain sum (balances carried over, 其中 rows)
-          "plain_total_labels": (list, []), "not_item_words": (list, []),
+          # summary_totals: the totals of a side whose items are not numbered, the words of rows
+          # that make such a side no plain sum (其中 rows), and of a balance carried over (one is an item)
+          "plain_total_labels": (list, []), "not_item_words": (list, []), "balance_words": (list, []),
           # summary_totals: the labels of a side's grand total (总计), and the first words of the
           # template's balance rows between a side's 合计 and its 总计 (年初结转和结余, 结余分配 …)
           "grand_total_labels": (list, []), "balance_rows": (list, []),
@@ -469,11 +469,14 @@ def _check_summary_totals(doc, rule, typed):
         if t.type != "income_expense_summary":
             continue
         totals_off = set()  # the sides whose 合计 is off its items: their 总计 is not judged again
+        summed = {}  # side -> its 总计 row, summed from its items where the side has no 合计 row
         for side in sorted({r.side for r in t.records}):
             records = [r for r in t.records if r.side == side]
             plain = not any(ITEM_RE.match(r.label) for r in records)
-            hits = list(_plain_side(rule, t, records) if plain else
+            hits = list(_plain_side(rule, t, records, summed) if plain else
                         _side_column(rule, t, records, lambda r: r.amount_cell, ""))
+            if not plain and not hits:
+                hits = list(_numbered_side(rule, t, records, summed))
             if any(h.cls != "rounding" for h in hits):
                 totals_off.add(side)
             yield from hits
@@ -488,10 +491,32 @@ def _check_summary_totals(doc, rule, typed):
             rows = list(_side_rows(rule, t, records))
             crossing = _crossing_cell(rule, t.table, columns, ((), rows)) if rows else None
             yield from [crossing] if crossing is not None else [*columns, *rows]
-        yield from _grand_totals(rule, t, totals_off)
+        yield from _grand_totals(rule, t, totals_off, summed)
 
 
-def _grand_totals(rule, t, totals_off: set):
+def _numbered_side(rule, t, records, summed: dict):
+    """A side with numbered items (一、… 二、…) and no 合计 row before its 总计 (the two-sided 收支
+    平衡表 of a budget or a final account: 一、一般公共预算收入 … 三、上年结转, 收入总计): its 总计
+    is the sum of the numbered items; the unnumbered rows under an item break it down."""
+    totals = {compact(x) for x in rule.params["total_labels"]}
+    grands = {compact(x) for x in rule.params["grand_total_labels"]}
+    if any(compact(r.label) in totals for r in records):
+        return
+    end = next((k for k, r in enumerate(records) if compact(r.label) in grands), None)
+    if end is None or _blank_amount(records[end]):
+        return
+    parts = [r for r in records[:end] if ITEM_RE.match(r.label.strip()) and not _blank_amount(r)]
+    if len(parts) < 2 or any(_amount(r) is None for r in parts):
+        return
+    summed[records[end].side] = records[end]
+    hit = _compare(rule, t.table, records[end].amount_cell, [r.amount_cell for r in parts], records[end].label, "",
+                   [r.label for r in parts])
+    if hit is not None:
+        hit.fields.update(relation="各项之和为", where="")
+        yield hit
+
+
+def _grand_totals(rule, t, totals_off: set, summed: dict):
     """Each side's 总计 = its 合计 + the balances between them; then the two sides' 总计 are
     equal (收入总计 = 支出总计: a summary of income and expenditure balances by its carry-overs),
     judged only when each side's own 总计 holds (else that side's slip is the one told)."""
@@ -500,6 +525,9 @@ def _grand_totals(rule, t, totals_off: set):
         records = [r for r in t.records if r.side == side]
         if side in totals_off:
             grands.append(None)
+            continue
+        if side in summed:  # (a side with no 合计 row: its 总计 summed from its items above)
+            grands.append(summed[side])
             continue
         hit, grand = _side_grand_total(rule, t, records)
         if hit is not None:
@@ -641,19 +669,24 @@ def _side_rows(rule, t, records):
             yield hit
 
 
-def _plain_side(rule, t, records):
+def _plain_side(rule, t, records, summed: dict):
     """A side of a summary whose items are not numbered (a budget's 部门收支预算总表: 一般公共预算拨款
-    收入, 其他收入, 收入总计): its total is the sum of the rows above it, when no row is a balance
-    carried over or a 其中 (those make the grand total no plain sum)."""
+    收入, 其他收入, 收入总计): its total is the sum of the rows above it, when no row is a 其中 or a
+    合计, and at most one is a balance carried over (上年结转 in the sum; a second, 基本支出结转 after
+    年末结转和结余, may break the first down: no plain sum)."""
     totals = {compact(x) for x in rule.params["total_labels"] + rule.params["plain_total_labels"]}
     words = tuple(rule.params["not_item_words"])
+    balance = tuple(rule.params["balance_words"])
     for k, rec in enumerate(records):
         if compact(rec.label) not in totals:
             continue
         parts = [r for r in records[:k] if r.label.strip() and parse_cell(r.amount_cell.text) is not None]
         if len(parts) < 2 or any(w in r.label for r in parts for w in words) \
+                or sum(any(w in r.label for w in balance) for r in parts) > 1 \
                 or parse_cell(rec.amount_cell.text) is None:
             return
+        if compact(rec.label) in {compact(x) for x in rule.params["grand_total_labels"]}:
+            summed[rec.side] = rec
         hit = _compare(rule, t.table, rec.amount_cell, [r.amount_cell for r in parts], rec.label, "",
                        [r.label for r in parts])
         if hit is not None:
