@@ -494,3 +494,23 @@ def test_sentence_amounts_in_wan_restate_table_cells_in_yuan():
     doc = document_from_text("某局2024年度部门决算\n收入支出决算总表\n单位：元\n项目\t决算数\n本年收入合计\t6,516,100.00\n"
                              "本年支出合计\t6,516,100.00\n\n说明\n本年收入合计651.61万元，本年支出合计651.61万元。\n")
     assert linked_share(fact_base(doc)) == (2, 2)
+
+
+def test_one_misprinted_item_of_a_list_leaves_the_other_shares_on_the_stated_total():
+    """The shares of one list are of one whole: the total the paragraph before states, which three
+    of the four fit; not the sum of the items as printed, which the misprinted item inflates."""
+    text = ("某局2026年部门预算公开说明\n2026年一般公共预算支出1,922.00万元。\n按功能分类：一般公共服务支出"
+            "1,593.00万元，占80.1%；社会保障和就业支出210.56万元，占11.0%；卫生健康支出62.00万元，占3.2%；"
+            "住房保障支出110.44万元，占5.7%。\n")
+    found = [f for f in findings(text, "DRV001")]
+    assert [(f.stated, f.expected) for f in found] == [("80.1%", "82.88%")]
+
+
+def test_a_plan_s_figures_under_a_later_year_s_heading_leave_this_year_s_annexed_tables_alone():
+    text = ("关于某县2024年预算执行情况和2025年预算草案的报告\n二、2025年预算草案\n"
+            "2025年一般公共预算收入预计64.20亿元，加上级补助收入71.35亿元。\n附表\n"
+            "2024年一般公共预算收支平衡表\n单位：万元\n收入项目\t金额\t支出项目\t金额\n"
+            "一般公共预算收入\t626,500\t一般公共预算支出\t1,340,000\n上级补助收入\t735,100\t结转下年\t21,600\n")
+    table = [f for f in facts_of(text) if f.source == "table"]
+    assert table and all(f.period == "本年" for f in table)
+    assert not findings(text, "FCT001")

@@ -345,6 +345,13 @@ class FactBase:
         insort(self.by_concept.setdefault(concept, []), fact, key=lambda f: f.id)
         insort(self.by_context.setdefault((concept, fact.measure, fact.period), []), fact, key=lambda f: f.id)
 
+    def unname(self, fact: Fact) -> None:
+        """Take a fact's concept back (see FactReader._spending_before_carry_over)."""
+        for index in (self.by_concept.get(fact.concept, []), self.by_context.get((fact.concept, fact.measure, fact.period), [])):
+            if fact in index:
+                index.remove(fact)
+        fact.concept = None
+
     def of(self, concept: str, measure: str | None = None, period: str = CURRENT) -> list[Fact]:
         if measure is not None:
             return self.by_context.get((concept, measure, period), [])
@@ -495,6 +502,11 @@ class FactReader:
         self.scope_brackets = tuple(vocab.get("scope_bracket_words") or ())
         self.not_money = set(vocab["not_money"])
         self.fund_qualified = vocab.get("fund_qualified") or {}
+        self.balance_identity = vocab.get("balance_identity") or {}
+        # (the balanced grand total and each fund's own: see _spending_before_carry_over)
+        total = self.balance_identity.get("total")
+        self.balanced_totals = {total, *(names.get(total) for names in self.fund_qualified.values())} - {None} \
+            if total else set()
         self.kind_totals = vocab.get("kind_totals") or {}  # 支出 -> 本年支出: a kind of money's total
         self.result_words = frozenset(vocab.get("result_words") or ())  # 至, 降至: the amount a change ends at
         self.balance_words = tuple(vocab.get("balance_words") or ())  # 结转, 结余: neither kind
@@ -837,7 +849,10 @@ class FactReader:
                 open_headings.append((block.level, self._names_later_only(block.text),
                                       self._fund_named(compact(block.text))))
             titled = isinstance(block, Table) and self._names_later_only(block.title or "")
-            if titled or any(later for _, later, _ in open_headings):
+            # (a table titled with the report's year or earlier, 2024年一般公共预算收支平衡表 among the
+            # annexes after 三、做好2025年财政工作的主要措施, is no plan's, whatever the heading above)
+            titled_earlier = isinstance(block, Table) and self._names_no_later(block.title or "")
+            if titled or (any(later for _, later, _ in open_headings) and not titled_earlier):
                 self.later_blocks.add(index)
             elif isinstance(block, Table) and self._names_last_only(block.title or ""):
                 self.earlier_blocks[index] = self._year_period(block.title or "")
@@ -848,6 +863,10 @@ class FactReader:
     def _names_later_only(self, words: str) -> bool:
         years = [int(y) for y in YEAR_RE.findall(words)]
         return bool(self.year) and bool(years) and min(years) > self.year
+
+    def _names_no_later(self, words: str) -> bool:
+        years = [int(y) for y in YEAR_RE.findall(words)]
+        return bool(self.year) and bool(years) and max(years) <= self.year
 
     def _names_last_only(self, words: str) -> bool:
         """A table title naming one earlier year only, as a year of events (2024年全县公共资源交易情况 in
@@ -985,6 +1004,34 @@ class FactReader:
             own = "" if chapter and subject == chapter and self._whole_scope(sentence.text) else subject
             # the concept last named carries over to the next sentence of the paragraph
             carried = self._sentence(index, s_index, sentence, carried, own) or self.lead
+        self._spending_before_carry_over(index)
+
+    def _spending_before_carry_over(self, index: int) -> None:
+        """“收入总计213.10亿元……支出总计211.10亿元。收支相抵，结转下年2.00亿元”: a 支出总计 that with
+        the carry-over after it makes the 收入总计 before it (or that the words between call what
+        is left, 收支相抵) is the spending before the carry-over, not the balanced grand total
+        (收支总计) the 收入总计 and a 收支总表's 支出总计 are: no concept."""
+        if not self.balance_identity:
+            return
+        facts = self.base.by_block.get(index, ())
+        totals = [f for f in facts if f.concept in self.balanced_totals and f.is_money]
+        if len(totals) < 2:
+            return
+        label = lambda f: compact(f.label)  # noqa: E731
+        for spent in totals:
+            if not label(spent).endswith(tuple(self.balance_identity["spending_words"])):
+                continue
+            income = next((f for f in reversed(totals) if f.id < spent.id and f.concept == spent.concept
+                           and label(f).endswith(tuple(self.balance_identity["income_words"]))), None)
+            carry = next((f for f in facts if f.id > spent.id and f.concept == self.balance_identity["carry_over"]
+                          and f.is_money and f.measure == spent.measure), None)
+            if income is None or carry is None:
+                continue
+            (s_lo, s_hi), (c_lo, c_hi), (i_lo, i_hi) = (f.interval(MONEY_UNITS[f.unit]) for f in (spent, carry, income))
+            # (the words say the carry-over is what is left, 收支相抵，结转下年…; or the figures do)
+            closing = any(w in compact(self.base.passage(spent, carry)) for w in self.balance_identity["closing_words"])
+            if s_hi < i_lo and (closing or (s_lo + c_lo <= i_hi and i_lo <= s_hi + c_hi)):
+                self.base.unname(spent)
 
     def _whole_scope(self, text: str) -> bool:
         """The sentence's opening words name the whole of the unit's projects (全局, 总体, 全部项目)."""
@@ -2111,7 +2158,9 @@ class FactReader:
                 # (a bare 预算, “为预算的92.24%”, names no budget: either, as after 完成; see DRV002)
                 if budget == "全年预算" and compact(after).rstrip("的数") in ("预算", "当年预算", "本年预算"):
                     budget = "预算"
-                return dict(out, concept=concept or carried, measure="完成率", base=budget)
+                # (支出累计完成87.15亿元，占调整预算的99.6%: the outturn right before, as 为…的 reads)
+                spent = last_money.concept if last_money is not None and last_money.measure == "决算" else None
+                return dict(out, concept=concept or carried or spent, measure="完成率", base=budget)
             return self._share(out, phrase, within, last_money, carried, base)
         if kind == "完成率" and "完成率" not in phrase:
             # “完成年初预算的”, “完成全年（调整）预算的”; a bare “完成预算的” names no budget ("预算":

@@ -263,6 +263,29 @@ def _shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
             continue  # (A、B分别为X、Y，占比分别为…: the other item is no whole; their sum is, unsaid)
         if whole is not None and whole is not part and whole.value != 0:
             out.append((rate, part, whole))
+    return _one_whole_per_list(out)
+
+
+def _one_whole_per_list(shares: list[tuple[Fact, Fact, Fact]]) -> list[tuple[Fact, Fact, Fact]]:
+    """The shares of one paragraph's list are of one whole: where some were read on the sum of the
+    items listed and one on a stated amount (一般公共预算支出1,922.00万元。…：A（201）1,593.00万元，
+    占80.1%；B 210.56万元，占11.0%…, A's the stated total's), the whole more of them fit is theirs,
+    so that one misprinted item does not set the others' shares on a wrong sum."""
+    out = list(shares)
+    for block in {rate.block for rate, _, whole in shares if whole.id < 0}:
+        members = [k for k, (rate, _, _) in enumerate(out) if rate.block == block]
+        stated = {out[k][2].id: out[k][2] for k in members if out[k][2].id >= 0}
+        summed = [k for k in members if out[k][2].id < 0]
+        if len(stated) != 1 or not summed:
+            continue
+        (whole,) = stated.values()
+        if any(out[k][2].measure != whole.measure or out[k][1].value > whole.value for k in summed):
+            continue
+        on_stated = sum(_fits(out[k][0], out[k][1], whole) for k in members)
+        on_summed = sum(_fits(out[k][0], out[k][1], out[k][2]) for k in summed)
+        if on_stated > on_summed:
+            for k in summed:
+                out[k] = (out[k][0], out[k][1], whole)
     return out
 
 
@@ -1750,10 +1773,12 @@ def _growth(base: FactBase, rule):
             if not consistent(rate, lo, hi) and _of_summed_total(base, rate, current, prior):
                 yield CHECKED  # (the rate on last year's true total: the printed total is the slip, SUM005's)
                 continue
-            than = "上年" if prior.period == PRIOR else "所比年度"  # (较2022年的…: an older base)
-            basis = f"本年数与{than}数"
+            # (较2022年的…: an older base; a plan's year on the report's)
+            than = {PRIOR: "上年", CURRENT: "本年"}.get(prior.period, "所比年度")
+            this = "下年" if current.period == LATER else "本年"
+            basis = f"{this}数与{than}数"
             fell = "−" if current.in_yuan() < prior.in_yuan() else ""
-            formula = (f"（本年 {current.with_unit()} − {than} {prior.with_unit()}）÷ {than} {prior.with_unit()}"
+            formula = (f"（{this} {current.with_unit()} − {than} {prior.with_unit()}）÷ {than} {prior.with_unit()}"
                        f" = {fell}{fmt(computed)}%（{prior.where()}）")
         yield CHECKED
         if change is not None and change.sign and rate.sign and change.sign != rate.sign \
@@ -1957,8 +1982,10 @@ def _prior_against(base: FactBase, rate: Fact, current: Fact, stated: Fact | Non
     way) is the one it is on; none agreeing, the 决算. `moved` is the way the figures went when
     their printed intervals do not meet."""
     first = None
+    # (a later year's plan, 2025年安排…下降1.2% in a report on 2024: on the report year's figure)
+    before = CURRENT if current.period == LATER else PRIOR
     for measure in ("决算", *BUDGET_MEASURES):
-        prior = stated if stated is not None else _document_value(base, rate.concept, measure, rate.subject, PRIOR)
+        prior = stated if stated is not None else _document_value(base, rate.concept, measure, rate.subject, before)
         if prior is None or prior.value == 0:
             continue
         span_c, span_p = bounds(current), bounds(prior)
@@ -2275,6 +2302,10 @@ def _current(base: FactBase, rate: Fact, change: Fact | None, sentence: list[Fac
             and not per_unit(f)]
     if here:
         return here[-1]
+    if concept is None and change is not None and all(f.measure == "变动额" for f in sentence if f.is_money):
+        named = _named_just_before(base, change)
+        if named is not None:
+            return named
     if change is not None and names_budget_base(compact(change.label)):
         # a budget's change on last year's budget (预算68.30万元，比2024年预算减少2.45万元，下降5.46%)
         budgets = [f for f in sentence if f.is_money and f.measure in BUDGET_MEASURES and f.concept == concept
@@ -2284,6 +2315,24 @@ def _current(base: FactBase, rate: Fact, change: Fact | None, sentence: list[Fac
     return _document_value(base, concept, "决算", rate.subject) or (
         # a plan's figure on last year is its budget (一般公共预算拨款收入比上年增加…，增长…)
         _document_value(base, concept, "全年预算", rate.subject) if base.plan else None)
+
+
+def _named_just_before(base: FactBase, change: Fact) -> Fact | None:
+    """The figure a change opening its sentence with a thing no concept names is of, stated in
+    the sentence before by the same words (2025年收入预算1,565.10万元，…。收入预算比上年预算增加
+    84.50万元，增长…): the one this-year amount there whose words, years aside, are the same
+    (not 其他收入 for 收入)."""
+    words = COMPARED_RE.split(compact(change.label), 1)[0]
+    if len(words) < 2 or change.sentence == 0:
+        return None
+    before = [f for f in base.by_sentence.get((change.block, change.sentence - 1), ())
+              if f.is_money and f.period == CURRENT and f.measure not in ("变动额", "变动率")
+              and YEARS_RE.sub("", compact(f.label)).lstrip("，,；;：:") == words]
+    return before[0] if len(before) == 1 else None
+
+
+COMPARED_RE = re.compile(r"比|较|与|同比")
+YEARS_RE = re.compile(r"(?:19|20)\d\d年度?")
 
 
 # ---- rates in a table row -----------------------------------------------------------------
