@@ -113,6 +113,7 @@ BOUND_BEFORE_RE = re.compile("(" + "|".join(sorted((w for w in PREFIX if w not i
 # (nor “2024年达到12.6万吨”: 达到 states the level reached, its 到 joins no range)
 RANGE_START_RE = re.compile(r"[^\d，,；;。增减降升提高低加少]{0,5}?" + RANGE_JOINER + r"\s*\d")
 RANGE_END_RE = re.compile(r"\d[^\d，,；;。增减降升提高低加少]{0,5}?(?<!达)" + RANGE_JOINER + r"\s*$")
+BASE_FIGURE_BEFORE_RE = re.compile(r"\d\s*(?:万元|亿元|千元|元|[^\d\s的，。；]{1,2})?\s*的\s*$")  # (64.00万元的)
 PHRASE_LIMIT = 40  # characters of context kept before a number: a clause, never a whole table
 SPAN_REACH = 120  # characters back a span of years (2022—2024年累计…) may name the figures after it
 LEAD_LIMIT = 80  # characters of a numbered item's label
@@ -502,6 +503,7 @@ class FactReader:
         self.scope_brackets = tuple(vocab.get("scope_bracket_words") or ())
         self.not_money = set(vocab["not_money"])
         self.fund_qualified = vocab.get("fund_qualified") or {}
+        self.average_rows = frozenset(vocab.get("average_row_labels") or ())
         self.balance_identity = vocab.get("balance_identity") or {}
         # (the balanced grand total and each fund's own: see _spending_before_carry_over)
         total = self.balance_identity.get("total")
@@ -1008,9 +1010,8 @@ class FactReader:
 
     def _spending_before_carry_over(self, index: int) -> None:
         """“收入总计213.10亿元……支出总计211.10亿元。收支相抵，结转下年2.00亿元”: a 支出总计 that with
-        the carry-over after it makes the 收入总计 before it (or that the words between call what
-        is left, 收支相抵) is the spending before the carry-over, not the balanced grand total
-        (收支总计) the 收入总计 and a 收支总表's 支出总计 are: no concept."""
+        the carry-over after it makes the 收入总计 before it is the spending before the carry-over,
+        not the balanced grand total (收支总计) the 收入总计 and a 收支总表's 支出总计 are: no concept."""
         if not self.balance_identity:
             return
         facts = self.base.by_block.get(index, ())
@@ -1028,9 +1029,9 @@ class FactReader:
             if income is None or carry is None:
                 continue
             (s_lo, s_hi), (c_lo, c_hi), (i_lo, i_hi) = (f.interval(MONEY_UNITS[f.unit]) for f in (spent, carry, income))
-            # (the words say the carry-over is what is left, 收支相抵，结转下年…; or the figures do)
-            closing = any(w in compact(self.base.passage(spent, carry)) for w in self.balance_identity["closing_words"])
-            if s_hi < i_lo and (closing or (s_lo + c_lo <= i_hi and i_lo <= s_hi + c_hi)):
+            # (where they do not add up, something is misprinted: the 支出总计 is compared as a 收支总计,
+            # whatever the words between say, 收支相抵后)
+            if s_hi < i_lo and s_lo + c_lo <= i_hi and i_lo <= s_hi + c_hi:
                 self.base.unname(spent)
 
     def _whole_scope(self, text: str) -> bool:
@@ -1897,9 +1898,10 @@ class FactReader:
         return word if rises or self._ratio_multiple(text, m, previous_end) else ""
 
     def _ratio_multiple(self, text: str, m: re.Match, previous_end: int) -> bool:
-        """A multiple stating the ratio of the figure before to a base its clause names (是上年
-        64.00万元的1.5倍, 相当于年初预算的2倍): a ratio of N × 100%, like 是…的150%."""
-        if not text[:m.start()].rstrip().endswith("的"):
+        """A multiple stating the ratio of the figure before to a base its clause states (是上年
+        64.00万元的1.5倍): a ratio of N × 100%, like 是…的150%. Not a multiple of a rate (增幅是上年
+        增幅的2倍) or of a base no figure states (是上年的2倍)."""
+        if not BASE_FIGURE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
             return False
         clause = CLAUSE_BREAK_RE.split(text[max(0, previous_end - PHRASE_LIMIT):m.start()])[-1]
         return any(w in clause for w in self.ratio_multiple_cues)
@@ -2833,6 +2835,8 @@ class FactReader:
         if k is None or k >= len(texts) or numbers[k] is not None:
             return ""
         name = compact(texts[k])
+        if name in self.average_rows:
+            return name  # (平均 | 89.47: the rows' average, no figure of the whole nor of a project)
         return name if len(name) >= PROJECT_NAME_MIN and not self._label(name).generic else ""
 
     def _cell(self, index, table, cell, parsed, label, head: Head, fund, block_unit, weight=None,
@@ -2896,9 +2900,11 @@ class FactReader:
                 for word in self.column_total_words:
                     self.row_labels.setdefault(thing + word, thing)
         if concept is None and row_label and not described.generic \
-                and not self.span_only_label.fullmatch(LABEL_TAIL_RE.sub("", row_label)):
+                and not self.span_only_label.fullmatch(LABEL_TAIL_RE.sub("", row_label)) \
+                and _blank(row_label, self.lex.measures).strip():
             # a row's own name is its concept; a generic one (合计, 小计) names no thing of its
-            # own: two tables' 合计 rows are no statements of one fact
+            # own: two tables' 合计 rows are no statements of one fact; nor does a measure's name
+            # alone (年初预算数 | 65.78: a row of a measure, whose name the text's 完成年初预算的 holds)
             concept = row_label
             self.row_labels.setdefault(row_label, row_label)
             stem = LABEL_TAIL_RE.sub("", row_label)

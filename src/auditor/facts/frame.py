@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from .numbers import MONEY_UNITS
 
+MIN_PLACES = -4  # (a multiple's precision in %: N倍 with no decimals is ±50%, places −2)
 COLUMNS = ["id", "concept", "measure", "period", "subject", "fund", "member", "value", "unit", "places",
            "text", "source", "where", "label", "header", "base", "quote"]
 
@@ -45,7 +46,8 @@ def _schema(generation: int, measures: tuple[str, ...]):
         "measure": pa.Column(str, pa.Check.isin(list(measures))),
         "period": pa.Column(str, pa.Check.isin(list(PERIODS))),
         "value": pa.Column(object),
-        "places": pa.Column(int, pa.Check.ge(0)),
+        # (a multiple read as a rate, 增长1.5倍 = 150% ± 5%, has places below zero: −1, or −2 for 2倍)
+        "places": pa.Column(int, pa.Check.ge(MIN_PLACES)),
         "source": pa.Column(str, pa.Check.isin(["text", "table"])),
         "quote": pa.Column(str, pa.Check.str_length(min_value=1)),
     }, strict=False)

@@ -485,6 +485,23 @@ def _find_title(blocks: list):
     return next((b for b in lines if TITLE_YEAR_RE.search(b.text)), lines[0] if lines else first)
 
 
+def _title_goes_on(doc: Document) -> bool:
+    """The line after the title may be the rest of it (a title broken over two lines: 执行情况的报告):
+    short, no sentence, no numbered heading."""
+    title = title_block(doc)
+    if title is None:
+        return False
+    at = next((k for k, b in enumerate(doc.blocks) if b is title), None)
+    after = doc.blocks[at + 1] if at is not None and at + 1 < len(doc.blocks) else None
+    if after is None or isinstance(after, Table):
+        return False
+    text = after.text.strip()
+    return 0 < len(text) <= TITLE_TAIL_CHARS and not _is_sentence(text) and numbering_of(text) is None
+
+
+TITLE_TAIL_CHARS = 20  # the rest of a title broken over two lines is a few words
+
+
 def navigation_line(text: str) -> bool:
     """A website's path to the page (当前位置：首页 > 政务公开 > 部门决算; 首页»信息公开»预决算): it
     names the kind of page, not the report. Opened by one of vocabulary.yaml navigation_openers,
@@ -549,8 +566,11 @@ def infer_meta(doc: Document) -> dict:
         # period over several years (2023年1月1日至2024年12月31日) by the year it ends with
         span_end = PERIOD_END_RE.match(wider, evaluated.end(1))
         year = int(span_end.group(1) if span_end else evaluated.group(1))
-    # (a title ending on a kind's bare name, 2025年某委员会部门预算, names it before the tables do)
-    return {"report_year": year, "report_type": _report_type(title, title=True) or _report_type(head) or _report_type(wider),
+    # (a title ending on a kind's bare name, 2025年某委员会部门预算, names it before the tables do;
+    # not one that goes on in the line after, 某局关于2024年度部门预算 / 执行情况的报告, nor one
+    # naming a kind by its usual words, 某局2024年度部门决算及2025年部门预算)
+    named = _title_ending_type(title) if not _title_goes_on(doc) and _report_type(title) is None else None
+    return {"report_year": year, "report_type": named or _report_type(head) or _report_type(wider),
             "unit_name": _unit_name(doc, title.replace(" ", "")) or _unit_name(doc, head.replace(" ", "")) or _unit_name(doc, head)
             or _unit_name(doc, wider), "elapsed_months": _elapsed_months(title)}
 
@@ -620,27 +640,31 @@ PERIOD_END_RE = re.compile(r"[^。；;]{0,12}?" + RANGE_JOINER + r"\s*((?:19|20)
 EVALUATED_YEAR_RE = re.compile(r"(?:评价基准日|评价期间|评价年度|评价时段|绩效评价期间)[^0-9。；]{0,8}((?:19|20)\d\d)")
 
 
-def _report_type(head: str, title: bool = False) -> str | None:
+def _title_ending_type(title: str) -> str | None:
+    """The kind a title ends on by its bare name (vocabulary.yaml title_endings: 2025年某委员会部门预算),
+    words that elsewhere cite a budget rather than name the report."""
+    compact = re.sub(r"\s+", "", title)
+    return next((e["name"] for e in vocabulary()["report_types"]
+                 if compact.endswith(tuple(e.get("title_endings") or ()))), None) if compact else None
+
+
+def _report_type(head: str) -> str | None:
     """The type whose words come first in the opening lines: the title's, not a type the text
     goes on to mention (a budget citing last year's self-evaluation); at one place, the type
-    listed first in the vocabulary. `title`: the words are the title's, which may also end on a
-    kind's bare name (vocabulary.yaml title_endings: 2025年某委员会部门预算)."""
+    listed first in the vocabulary."""
     compact = re.sub(r"\s+", "", head)
     cited = tuple(vocabulary().get("report_type_citations") or ())
     found = []
     for order, entry in enumerate(vocabulary()["report_types"]):
-        words = [*entry["keywords"], *(entry.get("title_endings") or ())] if title else entry["keywords"]
-        at = min((k for k in (_named_at(compact, w, cited, title) for w in words) if k >= 0), default=-1)
+        at = min((k for k in (_named_at(compact, w, cited) for w in entry["keywords"]) if k >= 0), default=-1)
         if at >= 0:
             found.append((at, order, entry["name"]))
     return min(found)[2] if found else None
 
 
-def _named_at(text: str, word: str, cited: tuple, title: bool = False) -> int:
+def _named_at(text: str, word: str, cited: tuple) -> int:
     """Where the text first names its kind by `word`, not citing another document by it (根据
     2024年度部门预算批复…: the budget approved, not this report's kind); -1 if nowhere."""
-    if title and text.endswith(word):
-        return len(text) - len(word)  # (a title ending on its kind: 2025年某委员会部门预算)
     at = text.find(word)
     while at >= 0 and text.startswith(cited, at + len(word)):
         at = text.find(word, at + 1)

@@ -25,9 +25,11 @@ from .text import decode
 
 BLOCK_TAGS = {"p", "div", "li", "br", "section", "article", "tr", "title", "blockquote", "pre"}
 SKIP_TAGS = {"script", "style", "head", "noscript", "template"}
-# a site's own furniture around the report: its menus, footer and sidebars, marked as such
-CHROME_TAGS = {"nav", "footer", "aside"}
-LINK_SHARE = 0.5  # a list item whose text is links for the most part: a menu's or related links' entry
+# a site's own furniture around the report: its menus and footer, marked as such (inside
+# an <article> or <main> they are the report's own: its signature in the article's footer, a note)
+CHROME_TAGS = {"nav", "footer"}
+CONTENT_TAGS = {"article", "main"}
+LINK_SHARE = 0.5  # a list item whose text is links for the most part: an entry of a list of links
 SPAN_RE = re.compile(r"\s*\+?0*([0-9]{1,12})")
 PROSE_BLOCKS = 2  # paragraphs with text in a cell that make it a page's text (see _Table.prose_in_cell)
 
@@ -108,13 +110,17 @@ class _Reader:
         self.items = 0  # list items open outside tables
         self.in_link = 0
         self.link_chars = 0  # characters of link text in the buffer (see _flush)
+        self.content = 0  # <article>/<main> elements open
+        self.related = False  # under a heading of links to other pages (相关信息): see _flush
 
     def start(self, tag, attrs) -> None:
         if not isinstance(tag, str):  # a comment or processing instruction the parser passes on
             return
         tag = tag.lower()
-        if tag in SKIP_TAGS or tag in CHROME_TAGS:
+        if tag in SKIP_TAGS or (tag in CHROME_TAGS and not self.content):
             self.skip += 1
+        elif tag in CONTENT_TAGS:
+            self.content += 1
         elif tag == "a":
             self.in_link += 1
         elif tag == "li" and self._flowing():
@@ -161,8 +167,10 @@ class _Reader:
         if not isinstance(tag, str):
             return
         tag = tag.lower()
-        if tag in SKIP_TAGS or tag in CHROME_TAGS:
+        if tag in SKIP_TAGS or (tag in CHROME_TAGS and not self.content):
             self.skip = max(0, self.skip - 1)
+        elif tag in CONTENT_TAGS:
+            self.content = max(0, self.content - 1)
         elif tag == "a":
             self.in_link = max(0, self.in_link - 1)
         elif tag == "li" and self._flowing():
@@ -280,10 +288,14 @@ class _Reader:
     def _flush(self) -> None:
         text = clean_text(" ".join("".join(self.buffer).split()), markup=False)
         links, self.buffer, self.link_chars = self.link_chars, [], 0
-        if self.items and links >= LINK_SHARE * sum(not ch.isspace() for ch in text):
-            # a list item made of links for the most part (首页 | 政务公开, the related links under a
-            # report: 某局2022年度部门决算公开 2023-05-18): the site's navigation, not the report's text
+        if self.items and self.related and links >= LINK_SHARE * sum(not ch.isspace() for ch in text):
+            # a list item of links under a heading of links to other pages (相关信息: 某局2022年度部门
+            # 决算公开 2023-05-18): the site's, not the report's (a list of the report's own
+            # attachments or projects as links stays)
             return
+        if self.heading or not self.items:
+            # (a heading, or a line of its own, opens or closes such a list: vocabulary.yaml related_links_headings)
+            self.related = re.sub(r"\s+", "", text) in _related_headings() if text else self.related
         if text:
             kind = "heading" if self.heading else "para"
             self._add(RawBlock(kind, text=text, level=self.heading))
@@ -297,6 +309,12 @@ class _Reader:
 
     def close(self) -> None:
         self._flush()
+
+
+def _related_headings() -> frozenset:
+    from ..knowledge import vocabulary
+
+    return frozenset(vocabulary().get("related_links_headings") or ())
 
 
 def _span(value, maximum: int) -> int:

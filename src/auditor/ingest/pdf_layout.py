@@ -150,8 +150,12 @@ def _drop_running_footer(lines: list[tuple[float, str]], page: int, blocks: list
 
 
 def _page_number_line(text: str) -> bool:
+    stamp = BROWSER_STAMP_RE.match(text)
+    # (a browser's stamp alone or beside the page's title, not a line of text opening on a date and
+    # time: 2024/12/31 18:00前完成项目资金拨付1,200.00万元…)
+    rest = text[stamp.end():].strip() if stamp else ""
     return bool(PAGE_NUMBER_RE.match(text)) or (furniture_like(text) and bool(PAGE_WORDS_RE.search(text))) \
-        or bool(BROWSER_STAMP_RE.match(text))
+        or (stamp is not None and (not rest or furniture_like(rest)))
 
 
 def _masked(text: str) -> str:

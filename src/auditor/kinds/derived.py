@@ -53,6 +53,9 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # point_change: a rate compared with the share of the year gone by (时间进度), above or
           # below it (高于 / 低于); the year gone by from the document meta (elapsed_months: 1-8月, 上半年)
           "schedule_words": (list, []), "above_words": (list, []), "below_words": (list, []),
+          # schedule_rate: a day named in the sentence that is no month's end (截至7月15日): the
+          # schedule may be counted in days, not judged
+          "day_pattern": (str, ""),
           "note_filler_words": (list, []),
           "negation_words": (list, []),
           # point_change: words naming a benchmark a rate is compared with (全省平均水平, 目标值), and
@@ -1774,7 +1777,8 @@ def _growth(base: FactBase, rule):
                 yield CHECKED  # (the rate on last year's true total: the printed total is the slip, SUM005's)
                 continue
             # (较2022年的…: an older base; a plan's year on the report's)
-            than = {PRIOR: "上年", CURRENT: "本年"}.get(prior.period, "所比年度")
+            than = {PRIOR: "上年", CURRENT: "本年"}.get(prior.period, "所比年度") if current.period != LATER \
+                else {CURRENT: "本年"}.get(prior.period, "所比年度")
             this = "下年" if current.period == LATER else "本年"
             basis = f"{this}数与{than}数"
             fell = "−" if current.in_yuan() < prior.in_yuan() else ""
@@ -1982,9 +1986,15 @@ def _prior_against(base: FactBase, rate: Fact, current: Fact, stated: Fact | Non
     way) is the one it is on; none agreeing, the 决算. `moved` is the way the figures went when
     their printed intervals do not meet."""
     first = None
-    # (a later year's plan, 2025年安排…下降1.2% in a report on 2024: on the report year's figure)
-    before = CURRENT if current.period == LATER else PRIOR
-    for measure in ("决算", *BUDGET_MEASURES):
+    measures, before = ("决算", *BUDGET_MEASURES), PRIOR
+    if current.period == LATER and stated is None:
+        # (a later year's plan, 2025年安排…下降1.2% in a report on 2024: on the report year's figure,
+        # the outturn or the budget its words name, 比上年执行数 / 比上年预算; where the document
+        # states no figure of the report year, on the one a plan's table calls 上年)
+        measures = _plan_base_measures(base, rate) or measures
+        if any(_document_value(base, rate.concept, m, rate.subject, CURRENT) for m in measures):
+            before = CURRENT
+    for measure in measures:
         prior = stated if stated is not None else _document_value(base, rate.concept, measure, rate.subject, before)
         if prior is None or prior.value == 0:
             continue
@@ -2006,6 +2016,23 @@ def _prior_against(base: FactBase, rate: Fact, current: Fact, stated: Fact | Non
             return against
         first = first or against
     return first
+
+
+def _plan_base_measures(base: FactBase, rate: Fact) -> tuple[str, ...] | None:
+    """The measures a plan's rate is on, by the base its paragraph names last before it (比上年执行数:
+    the outturn; 比上年预算: a budget, which the items listed after it go on comparing with); None
+    when it names none."""
+    # (the sentences of the list the rate stands in, a few back: a bound on each rate's cost)
+    before = "".join(base.sentences.get((rate.block, k), "") for k in range(max(0, rate.sentence - PLAN_BASE_REACH), rate.sentence)) \
+        + base.sentences.get((rate.block, rate.sentence), "")[:rate.at]
+    named = PLAN_BASE_RE.findall(before)
+    if not named:
+        return None
+    return BUDGET_MEASURES if "预算" in named[-1] else ("决算",)
+
+
+PLAN_BASE_REACH = 4  # sentences (；-clauses) back a list's named base goes on over
+PLAN_BASE_RE = re.compile(r"(?:比|较)(?:上年|上一年|(?:19|20)\d\d\s*年度?)?的?\s*(执行|决算|完成|年初预算|调整预算|预算)")
 
 
 def _bracketed_prior(base: FactBase, rate: Fact, sentence: list[Fact]) -> tuple[Fact, Fact] | None:
@@ -2183,6 +2210,36 @@ def _against_schedule(base: FactBase, rule, change: Fact, rates: list[Fact]):
 
 
 SCHEDULE_REACH = 24  # characters before a change in points its comparison is read in
+
+
+def _schedule_rate(base: FactBase, rule):
+    """“序时进度按6个月计算为55%” in a report on 1—6月: a time schedule stated in % is the share
+    of the year the report's period covers (document meta elapsed_months), months ÷ 12, read at
+    its printed precision; a sentence naming a day other than a month's end is not judged (a
+    schedule in days)."""
+    if not base.elapsed_months:
+        return
+    params = rule.params
+    day = re.compile(params["day_pattern"]) if params["day_pattern"] else None
+    # (a schedule 按6个月计算 is stated on its basis, 口径: still its value; not a bound, 不低于50%)
+    for rate in (f for f in base.facts if f.source == "text" and f.unit == "%" and f.comparator in (None, "", "口径")):
+        text = base.sentences.get((rate.block, rate.sentence), "")
+        # the clause before the rate names the schedule, and no other rate after it (序时进度按6个月
+        # 计算为55%; not 达到序时进度要求的单位执行率为62%)
+        clause = compact(CLAUSE_BREAK_RE.split(text[max(0, rate.at - SCHEDULE_REACH):rate.at])[-1])
+        named = max((clause.rfind(w) + len(w) for w in params["schedule_words"] if w in clause), default=-1)
+        if named < 0 or "率" in clause[named:] or (day is not None and day.search(text)):
+            continue
+        exact = Decimal(base.elapsed_months) / 12 * HUNDRED
+        yield CHECKED
+        lo, hi = rate.interval()
+        if lo <= exact <= hi:
+            continue
+        shown = f"{fmt(exact, max(rate.places, 2))}%"
+        yield Hit(quote=rate.quote, location=rate.loc, stated=rate.text, expected=shown,
+                  formula=f"时间进度 = {base.elapsed_months} 个月 ÷ 12 = {shown}",
+                  fields={"rate": rate.text, "computed": shown, "relation": "时间进度",
+                          "basis": f"按报告期间 {base.elapsed_months} 个月"})
 
 
 def _last_said(words: str, comparing: list[str], negations: list[str]) -> int:
@@ -3328,5 +3385,6 @@ def _proportion_fits(amount: Fact, whole: Fact, rate: Decimal) -> bool:
 
 CHECKS = {"proportion": _proportion, "worded_sum": _worded_sum, "named_rate": _named_rate, "row_rate": _row_rate, "table_share": _table_share, "row_change": _row_change, "year_change": _year_change, "share": _share, "share_sum": _share_sum, "completion": _completion, "growth": _growth,
           "execution": _execution, "target_completion": _target_completion, "point_change": _point_change,
+          "schedule_rate": _schedule_rate,
           "ratio_to_base": _ratio_to_base, "difference_to_base": _difference_to_base, "per_head": _per_head,
           "budget_adjustment": _budget_adjustment}

@@ -246,8 +246,9 @@ def _score_places(table: Table, typed: list[TypedTable]) -> int:
     places, scores = _printed_scores(t for t in typed if t.table is table)
     if scores <= 1:
         # (a form printed as two tables, its fund block's one score “10” above the indicators'
-        # 9.95: one score shows no convention of its own, the form's other tables do)
-        places = max(places, _printed_scores(typed)[0])
+        # 9.95: one score shows no convention of its own; the form's next table does, not another
+        # project's form further on)
+        places = max(places, _printed_scores(t for t in typed if t.table.index == table.index + 1)[0])
     table._score_places = places  # type: ignore[attr-defined]
     return places
 

@@ -64,6 +64,10 @@ PARAMS = {
     "not_flow_words": (list, []),  # see the rule file
     # sentence: units of what happens, not of what is held (人次): no stock of them
     "flow_units": (list, []),
+    # sentence: judged only where the sentence states nothing else in the unit up to the closing
+    # figure but the opening one first and one term (收入X，支出Y，收支结余Z): a sentence of several
+    # incomes or parts is some other sum
+    "single_term": (bool, False),
 }
 MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff"}
 ROLES = ("closing", "opening", "in", "out")
@@ -371,6 +375,9 @@ def _sentence_flows(doc, rule):
                 between.append((role, f))
             if closing is None or not between or any(role not in ("in", "out") for role, _ in between) \
                     or any(w in closing.label for w in not_stock):
+                continue
+            if params["single_term"] and [f for f in plain if f.unit == opening.unit and f.id <= closing.id] \
+                    != [opening, between[0][1], closing]:
                 continue
             yield CHECKED
             parts = [Quantity(opening.value), *(Quantity(f.value if role == "in" else -f.value) for role, f in between)]

@@ -494,6 +494,15 @@ def _check_summary_totals(doc, rule, typed):
         yield from _grand_totals(rule, t, totals_off, summed)
 
 
+def _broken_down(row, after: list) -> bool:
+    """The rows after a balance add up to it (上年结转 40 | 一般公共预算拨款 30 | 事业收入 10): they
+    break it down, no terms of their own."""
+    whole, parts = parse_cell(row.amount_cell.text), [parse_cell(r.amount_cell.text) for r in after]
+    if whole is None or not parts or any(p is None for p in parts):
+        return False
+    return sum_check(whole, parts) != "mismatch"
+
+
 def _numbered_side(rule, t, records, summed: dict):
     """A side with numbered items (一、… 二、…) and no 合计 row before its 总计 (the two-sided 收支
     平衡表 of a budget or a final account: 一、一般公共预算收入 … 三、上年结转, 收入总计): its 总计
@@ -507,6 +516,11 @@ def _numbered_side(rule, t, records, summed: dict):
         return
     parts = [r for r in records[:end] if ITEM_RE.match(r.label.strip()) and not _blank_amount(r)]
     if len(parts) < 2 or any(_amount(r) is None for r in parts):
+        return
+    # (an unnumbered row with an amount may be a term of the sum, 上年结转 or 用事业基金弥补 after
+    # 一、二、, or a 小计 of them: no plain sum; only a 其中 row breaks the item above down)
+    if any(not ITEM_RE.match(r.label.strip()) and not compact(r.label).startswith("其中") and not _blank_amount(r)
+           and r.label.strip() for r in records[:end]):
         return
     summed[records[end].side] = records[end]
     hit = _compare(rule, t.table, records[end].amount_cell, [r.amount_cell for r in parts], records[end].label, "",
@@ -672,8 +686,8 @@ def _side_rows(rule, t, records):
 def _plain_side(rule, t, records, summed: dict):
     """A side of a summary whose items are not numbered (a budget's 部门收支预算总表: 一般公共预算拨款
     收入, 其他收入, 收入总计): its total is the sum of the rows above it, when no row is a 其中 or a
-    合计, and at most one is a balance carried over (上年结转 in the sum; a second, 基本支出结转 after
-    年末结转和结余, may break the first down: no plain sum)."""
+    合计, and at most one is a balance carried over (上年结转 in the sum), the rows after it not
+    adding up to it (then they break it down, by fund or kind: no plain sum)."""
     totals = {compact(x) for x in rule.params["total_labels"] + rule.params["plain_total_labels"]}
     words = tuple(rule.params["not_item_words"])
     balance = tuple(rule.params["balance_words"])
@@ -681,8 +695,10 @@ def _plain_side(rule, t, records, summed: dict):
         if compact(rec.label) not in totals:
             continue
         parts = [r for r in records[:k] if r.label.strip() and parse_cell(r.amount_cell.text) is not None]
+        balances = [j for j, r in enumerate(parts) if any(w in r.label for w in balance)]
+        # (one balance carried over, unless the rows after it add up to it: its breakdown by fund)
         if len(parts) < 2 or any(w in r.label for r in parts for w in words) \
-                or sum(any(w in r.label for w in balance) for r in parts) > 1 \
+                or len(balances) > 1 or (balances and _broken_down(parts[balances[0]], parts[balances[0] + 1:])) \
                 or parse_cell(rec.amount_cell.text) is None:
             return
         if compact(rec.label) in {compact(x) for x in rule.params["grand_total_labels"]}:
@@ -735,6 +751,14 @@ def _expanded(parts: list[str], cells: dict, identities: list[dict]) -> list[str
 
 # ---- column_total ---------------------------------------------------------------------------
 
+def _inner_head(row: list[str], label_col: int) -> bool:
+    """A row of heads inside a table (年度主要任务 | 任务名称 | 预算金额（万元）): two cells or more
+    right of the label column holding words, none a figure."""
+    cells = [t.strip() for t in row[label_col:] if t.strip()]
+    return len(cells) >= 2 and not any(is_amount(t) or parse_cell(t) is not None for t in cells) \
+        and not compact(cells[0]).startswith("其中")
+
+
 def _check_column_total(doc, rule, typed):
     # (a table of first-level categories' scores is summed here: the score rules' total is an
     # indicator form's, with its execution points)
@@ -782,6 +806,12 @@ def _check_column_total(doc, rule, typed):
             details = [r for r in figures if r < at]
         else:
             continue  # figures on both sides of the total: not a total of the rows around it
+        # (a form of two blocks, 年度预算 rows and then a head row of its own, 年度主要任务 | 任务名称
+        # | 预算金额: the total sums the block it closes or opens, from that head on)
+        inner = [r for r in range(min(at, *details), max(at, *details)) if _inner_head(grid[r], label_col)] \
+            if details else []
+        if inner:
+            details = [r for r in details if r > inner[-1]] if at > inner[-1] else [r for r in details if r < inner[0]]
         # (an average row, 平均 | 265, is no part of the total)
         details = [r for r in details if compact(_label(grid[r])) not in rule.params["not_summed_rows"]
                    and not _other_unit_row(_label(grid[r]), rule.params["other_unit_rows"])]
