@@ -1099,7 +1099,7 @@ def _target_completion(base: FactBase, rule):
         if not (any(c in clause for c in params["completion_cues"]) or share_of_target):
             continue
         if not any(c in clause for c in params["target_cues"]):
-            pair = _target_clause_before(text, [f for f in before if f.at < start], params)
+            pair = _target_clause_before(text, _with_floors(base, rate, [f for f in before if f.at < start], start), params)
             if pair is not None and rate.value == HUNDRED and pair[0].value >= pair[1].value:
                 yield CHECKED  # a target met beyond, its completion written 100%
             elif pair is not None:
@@ -1116,8 +1116,11 @@ def _target_completion(base: FactBase, rule):
             continue  # staying under a ceiling (≤5件) is its completion: no quotient
         if not inside and any(w in clause for w in params["changed_target_cues"]):
             continue  # 完成调整后任务的103.05%: of a target changed during the year, not the plan stated
-        earlier = [f for f in before if f.at < cue_at]
+        earlier = _with_floors(base, rate, [f for f in before if f.at < cue_at], cue_at)
         pair = None if inside else _target_clause_before(text, earlier, params)
+        if pair is not None and rate.value == HUNDRED and pair[0].value >= pair[1].value:
+            yield CHECKED  # (a target met beyond, 年度指标值≥48场，完成52场，完成年度目标的100%)
+            continue
         if pair is not None:
             # “计划办理1,500件，实际办理1,380件，完成计划的95.0%”: the plan is the clause before
             yield from _noted(_rate_against(base, rate, pair[0], pair[1], "完成目标的比例", "实际完成 ÷ 目标"),
@@ -1350,6 +1353,24 @@ def _round_bounds(f: Fact) -> tuple[Decimal, Decimal]:
         return lo, hi
     spread = abs(f.value) * MONEY_UNITS.get(f.unit, Decimal(1)) * lexicon().approximate_share
     return lo - (spread if hedge.lastgroup != "above" else 0), hi + (spread if hedge.lastgroup != "below" else 0)
+
+
+def _with_floors(base: FactBase, rate: Fact, earlier: list[Fact], end: int) -> list[Fact]:
+    """The sentence's figures before `end` with its floor targets among them (年度指标值≥80万人次,
+    不低于48场: a bound, in no index, yet the target a share of it is counted against), in
+    reading order; a few figures back at most."""
+    floors = []
+    if rate.loc.table is not None:
+        return earlier  # (a remark cell's rate: the row's outcome, see _row_outcome)
+    for f in base.facts[max(0, rate.id - FLOOR_REACH):rate.id][::-1]:
+        if (f.block, f.sentence) != (rate.block, rate.sentence) or f.loc.table is not None:
+            break
+        if f.comparator == "≥" and f.at < end:
+            floors.append(f)
+    return sorted([*earlier, *floors], key=lambda f: f.at) if floors else earlier
+
+
+FLOOR_REACH = 12  # figures back in its sentence a completion rate looks for a floor target
 
 
 def _target_clause_before(text: str, earlier: list[Fact], params: dict) -> tuple[Fact, Fact] | None:
