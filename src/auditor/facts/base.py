@@ -504,6 +504,10 @@ class FactReader:
         self.not_money = set(vocab["not_money"])
         self.fund_qualified = vocab.get("fund_qualified") or {}
         self.average_rows = frozenset(vocab.get("average_row_labels") or ())
+        # (the totals of a kind of money, the unit's and each fund's: 本年支出, 一般公共预算财政拨款支出)
+        self.whole_totals = frozenset([*(vocab.get("kind_totals") or {}).values(),
+                                       *(n for names in (vocab.get("fund_qualified") or {}).values()
+                                         for k, n in names.items() if k in ("本年支出", "本年收入", "收支总计"))])
         self.balance_identity = vocab.get("balance_identity") or {}
         # (the balanced grand total and each fund's own: see _spending_before_carry_over)
         total = self.balance_identity.get("total")
@@ -2160,8 +2164,10 @@ class FactReader:
                 # (a bare 预算, “为预算的92.24%”, names no budget: either, as after 完成; see DRV002)
                 if budget == "全年预算" and compact(after).rstrip("的数") in ("预算", "当年预算", "本年预算"):
                     budget = "预算"
-                # (支出累计完成87.15亿元，占调整预算的99.6%: the outturn right before, as 为…的 reads)
-                spent = last_money.concept if last_money is not None and last_money.measure == "决算" else None
+                # (一般公共预算支出累计完成87.15亿元，占调整预算的99.6%: the outturn of a whole right
+                # before, as 为…的 reads; 教育支出…占调整预算的19.0% is a part's share of the budget)
+                spent = last_money.concept if last_money is not None and last_money.measure == "决算" \
+                    and last_money.concept in self.whole_totals else None
                 return dict(out, concept=concept or carried or spent, measure="完成率", base=budget)
             return self._share(out, phrase, within, last_money, carried, base)
         if kind == "完成率" and "完成率" not in phrase:

@@ -54,8 +54,9 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # below it (高于 / 低于); the year gone by from the document meta (elapsed_months: 1-8月, 上半年)
           "schedule_words": (list, []), "above_words": (list, []), "below_words": (list, []),
           # schedule_rate: a day named in the sentence that is no month's end (截至7月15日): the
-          # schedule may be counted in days, not judged
-          "day_pattern": (str, ""),
+          # schedule may be counted in days, not judged; words of another period than the
+          # report's (一季度, 全年, 上年同期); comparing words before the schedule (低于时间进度8.5%)
+          "day_pattern": (str, ""), "other_period_words": (list, []), "comparing_words": (list, []),
           "note_filler_words": (list, []),
           "negation_words": (list, []),
           # point_change: words naming a benchmark a rate is compared with (全省平均水平, 目标值), and
@@ -2231,6 +2232,9 @@ def _against_schedule(base: FactBase, rule, change: Fact, rates: list[Fact]):
 
 
 SCHEDULE_REACH = 24  # characters before a change in points its comparison is read in
+# the words between a schedule's name and its value: a copula, a bracket, a basis (按6个月计算为)
+SCHEDULE_VALUE_RE = re.compile(r"(?:按\d{1,2}个月计算)?(?:应为|为|是|达|约|：|:|（|\()?")
+MONTH_RE = re.compile(r"(?<!\d)(\d{1,2})\s*月")
 
 
 def _schedule_rate(base: FactBase, rule):
@@ -2245,17 +2249,31 @@ def _schedule_rate(base: FactBase, rule):
     # (a schedule 按6个月计算 is stated on its basis, 口径: still its value; not a bound, 不低于50%)
     for rate in (f for f in base.facts if f.source == "text" and f.unit == "%" and f.comparator in (None, "", "口径")):
         text = base.sentences.get((rate.block, rate.sentence), "")
-        # the clause before the rate names the schedule, and no other rate after it (序时进度按6个月
-        # 计算为55%; not 达到序时进度要求的单位执行率为62%)
+        # the clause names the schedule right before the rate, its value and nothing else (序时进度
+        # 按6个月计算为55%, 时间进度（50%）; not 低于时间进度8.5%, 与时间进度相差8.50%, 达到时间进度的
+        # 90%, 工程时间进度完成60%)
         clause = compact(CLAUSE_BREAK_RE.split(text[max(0, rate.at - SCHEDULE_REACH):rate.at])[-1])
-        named = max((clause.rfind(w) + len(w) for w in params["schedule_words"] if w in clause), default=-1)
-        if named < 0 or "率" in clause[named:] or (day is not None and day.search(text)):
+        found = [(clause.rfind(w), w) for w in params["schedule_words"] if w in clause]
+        if not found:
+            continue
+        at, word = max(found)
+        between = clause[at + len(word):]
+        # (a value in brackets right after the name is the schedule's, whatever compares with it:
+        # 与序时进度（70%）持平; a signed one, （-7.75%）, is the difference)
+        bracketed = between in ("（", "(") and rate.text[:1] not in "-－−"
+        if not SCHEDULE_VALUE_RE.fullmatch(between) or rate.text[:1] in "-－−" \
+                or (not bracketed and any(w in clause[:at] for w in params["comparing_words"])):
+            continue
+        # (another period named in the sentence, 一季度, 全年, 5月底, 上年同期, or a day other than a
+        # month's first or last, 截至6月28日, 按天计算: another schedule than the report period's)
+        if any(w in text for w in params["other_period_words"]) or (day is not None and day.search(text)) \
+                or any(int(m) not in (1, base.elapsed_months) for m in MONTH_RE.findall(text)):
             continue
         exact = Decimal(base.elapsed_months) / 12 * HUNDRED
         yield CHECKED
         lo, hi = rate.interval()
-        if lo <= exact <= hi:
-            continue
+        if lo <= exact <= hi or tail_of(rate, exact):
+            continue  # (66.6% for 66.67%: a truncated tail, no other schedule)
         shown = f"{fmt(exact, max(rate.places, 2))}%"
         yield Hit(quote=rate.quote, location=rate.loc, stated=rate.text, expected=shown,
                   formula=f"时间进度 = {base.elapsed_months} 个月 ÷ 12 = {shown}",

@@ -376,8 +376,8 @@ def _sentence_flows(doc, rule):
             if closing is None or not between or any(role not in ("in", "out") for role, _ in between) \
                     or any(w in closing.label for w in not_stock):
                 continue
-            if params["single_term"] and [f for f in plain if f.unit == opening.unit and f.id <= closing.id] \
-                    != [opening, between[0][1], closing]:
+            if params["single_term"] and ([f for f in plain if f.unit == opening.unit and f.id <= closing.id]
+                                          != [opening, between[0][1], closing] or _worded_otherwise(text, closing)):
                 continue
             yield CHECKED
             parts = [Quantity(opening.value), *(Quantity(f.value if role == "in" else -f.value) for role, f in between)]
@@ -395,6 +395,13 @@ def _sentence_flows(doc, rule):
                               "diff": fmt(total.value - exact, max(q.places for q in [total, *parts]))},
                       cls="rounding" if outcome == "rounding" else None,
                       highlights=[opening.loc, *(f.loc for _, f in between)])
+
+
+def _worded_otherwise(text: str, closing) -> bool:
+    """The closing figure said to be below zero in words (结余为负3.99亿元), or noted to hold more
+    than the year's difference (当年结余64.60万元（含上年结转12.30万元）)."""
+    end = closing.at + len(closing.text)
+    return text[max(0, closing.at - 1):closing.at] == "负" or text[end:end + 2] in ("（含", "(含")
 
 
 def _terms(params, text: str, opening, after: list):

@@ -494,6 +494,33 @@ def _check_summary_totals(doc, rule, typed):
         yield from _grand_totals(rule, t, totals_off, summed)
 
 
+def _restates_items(above: list, after: list) -> bool:
+    """A row after a balance names an item above it again (一般公共预算拨款 under 上年结转): the
+    balance's breakdown by fund, whether or not it adds up to it."""
+    names = [compact(_unnumbered(r.label)) for r in above]
+    return any(name and any(name in other or other in name for other in names if other)
+               for name in (compact(_unnumbered(r.label)) for r in after))
+
+
+def _subtotal_among(parts: list) -> bool:
+    """A row equal to the sum of two or more rows right above or right below it: a subtotal
+    (本年收入 900 over 一般公共预算拨款 860 and 政府性基金预算拨款 40). A long side is not searched:
+    no plain sum is judged there."""
+    if len(parts) > SUBTOTAL_SEARCH_ROWS:
+        return True
+    values = [parse_cell(r.amount_cell.text) for r in parts]
+    for k, value in enumerate(values):
+        if value is None or not value.value:
+            continue
+        runs = [values[i:k] for i in range(0, k - 1)] + [values[k + 1:j] for j in range(k + 3, len(values) + 1)]
+        if any(None not in run and sum_check(value, run) != "mismatch" for run in runs):
+            return True
+    return False
+
+
+SUBTOTAL_SEARCH_ROWS = 40  # rows of a summary's side searched for a subtotal among them
+
+
 def _broken_down(row, after: list) -> bool:
     """The rows after a balance add up to it (上年结转 40 | 一般公共预算拨款 30 | 事业收入 10): they
     break it down, no terms of their own."""
@@ -701,6 +728,8 @@ def _plain_side(rule, t, records, summed: dict):
                 or len(balances) > 1 or (balances and _broken_down(parts[balances[0]], parts[balances[0] + 1:])) \
                 or parse_cell(rec.amount_cell.text) is None:
             return
+        if balances and _restates_items(parts[:balances[0]], parts[balances[0] + 1:]) or _subtotal_among(parts):
+            return  # (a breakdown naming the items above again, or a subtotal row: no plain sum)
         if compact(rec.label) in {compact(x) for x in rule.params["grand_total_labels"]}:
             summed[rec.side] = rec
         hit = _compare(rule, t.table, rec.amount_cell, [r.amount_cell for r in parts], rec.label, "",
@@ -750,6 +779,21 @@ def _expanded(parts: list[str], cells: dict, identities: list[dict]) -> list[str
 
 
 # ---- column_total ---------------------------------------------------------------------------
+
+def _column_fits(grid, at: int, rows: list[int], label_col: int) -> bool:
+    """Every figure of the total row is the sum of the rows' figures in its column (a blank 0)."""
+    fits = False
+    for col in range(label_col + 1, len(grid[at])):
+        total = parse_cell(grid[at][col]) if grid[at][col].strip() else None
+        if total is None:
+            continue
+        parts = [parse_cell(grid[r][col]) if col < len(grid[r]) and grid[r][col].strip() else Quantity(Decimal(0))
+                 for r in rows]
+        if any(p is None for p in parts) or sum_check(total, parts) == "mismatch":
+            return False
+        fits = True
+    return fits
+
 
 def _inner_head(row: list[str], label_col: int) -> bool:
     """A row of heads inside a table (年度主要任务 | 任务名称 | 预算金额（万元）): two cells or more
@@ -807,11 +851,14 @@ def _check_column_total(doc, rule, typed):
         else:
             continue  # figures on both sides of the total: not a total of the rows around it
         # (a form of two blocks, 年度预算 rows and then a head row of its own, 年度主要任务 | 任务名称
-        # | 预算金额: the total sums the block it closes or opens, from that head on)
+        # | 预算金额: a total the rows from that head on add up to, and all its rows do not, is that
+        # block's; a repeated header or a section row read so never makes a total wrong)
         inner = [r for r in range(min(at, *details), max(at, *details)) if _inner_head(grid[r], label_col)] \
             if details else []
         if inner:
-            details = [r for r in details if r > inner[-1]] if at > inner[-1] else [r for r in details if r < inner[0]]
+            block = [r for r in details if r > inner[-1]] if at > inner[-1] else [r for r in details if r < inner[0]]
+            if block and _column_fits(grid, at, block, label_col) and not _column_fits(grid, at, details, label_col):
+                details = block
         # (an average row, 平均 | 265, is no part of the total)
         details = [r for r in details if compact(_label(grid[r])) not in rule.params["not_summed_rows"]
                    and not _other_unit_row(_label(grid[r]), rule.params["other_unit_rows"])]
