@@ -276,8 +276,11 @@ def _one_whole_per_list(shares: list[tuple[Fact, Fact, Fact]]) -> list[tuple[Fac
     占80.1%；B 210.56万元，占11.0%…, A's the stated total's), the whole more of them fit is theirs,
     so that one misprinted item does not set the others' shares on a wrong sum."""
     out = list(shares)
+    by_block: dict[int, list[int]] = {}
+    for k, (rate, _, _) in enumerate(out):
+        by_block.setdefault(rate.block, []).append(k)  # (each share once: the cost stays linear)
     for block in {rate.block for rate, _, whole in shares if whole.id < 0}:
-        members = [k for k, (rate, _, _) in enumerate(out) if rate.block == block]
+        members = by_block[block]
         stated = {out[k][2].id: out[k][2] for k in members if out[k][2].id >= 0}
         summed = [k for k in members if out[k][2].id < 0]
         if len(stated) != 1 or not summed:

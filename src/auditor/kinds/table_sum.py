@@ -728,7 +728,7 @@ def _plain_side(rule, t, records, summed: dict):
                 or len(balances) > 1 or (balances and _broken_down(parts[balances[0]], parts[balances[0] + 1:])) \
                 or parse_cell(rec.amount_cell.text) is None:
             return
-        if balances and _restates_items(parts[:balances[0]], parts[balances[0] + 1:]) or _subtotal_among(parts):
+        if (balances and _restates_items(parts[:balances[0]], parts[balances[0] + 1:])) or _subtotal_among(parts):
             return  # (a breakdown naming the items above again, or a subtotal row: no plain sum)
         if compact(rec.label) in {compact(x) for x in rule.params["grand_total_labels"]}:
             summed[rec.side] = rec
