@@ -555,6 +555,9 @@ def _joined_last(listing: str, k: int, params: dict) -> tuple[str, bool] | None:
     return item.strip(), len(conj) + len(item) >= len(rest.rstrip("。；; "))
 
 
+NOTE_RE = re.compile(r"[（(][^（）()]{1,20}[）)]")  # a short bracketed note after a name
+
+
 def _inline_list(passage: Passage, start: int, params: dict, strict: bool = False,
                  noun: str = "") -> tuple[list[str], int] | None:
     """The items of a list starting at `start`, up to the end of its sentence; None when the list
@@ -586,7 +589,8 @@ def _inline_list(passage: Passage, start: int, params: dict, strict: bool = Fals
         if strict and not whole and items and (_closed_by_next_clause(listing, items[-1], params)
                                                or _named_as_counted(listing, items, noun)):
             whole = True
-        if strict and (not whole or any(len(i) > params["max_item_chars_strict"]
+        # (a name's bracketed note, 家庭医生签约服务（32.00%）, is no part of its length)
+        if strict and (not whole or any(len(NOTE_RE.sub("", i)) > params["max_item_chars_strict"]
                                         or any(w in i for w in params["prose_marks"]) for i in items)):
             return None
     colon = passage.text[:start].rstrip().endswith(("：", ":"))
