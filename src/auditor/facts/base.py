@@ -113,7 +113,7 @@ BOUND_BEFORE_RE = re.compile("(" + "|".join(sorted((w for w in PREFIX if w not i
 # (nor “2024年达到12.6万吨”: 达到 states the level reached, its 到 joins no range)
 RANGE_START_RE = re.compile(r"[^\d，,；;。增减降升提高低加少]{0,5}?" + RANGE_JOINER + r"\s*\d")
 RANGE_END_RE = re.compile(r"\d[^\d，,；;。增减降升提高低加少]{0,5}?(?<!达)" + RANGE_JOINER + r"\s*$")
-BASE_FIGURE_BEFORE_RE = re.compile(r"\d\s*(?:万元|亿元|千元|元|[^\d\s的，。；]{1,2})?\s*的\s*$")  # (64.00万元的)
+BASE_FIGURE_BEFORE_RE = re.compile(r"\d\s*[^\d\s的，。；]{0,2}\s*的\s*$")  # (64.00万元的, its unit at most two characters)
 PHRASE_LIMIT = 40  # characters of context kept before a number: a clause, never a whole table
 SPAN_REACH = 120  # characters back a span of years (2022—2024年累计…) may name the figures after it
 LEAD_LIMIT = 80  # characters of a numbered item's label
@@ -1304,7 +1304,7 @@ class FactReader:
             start = _phrase_start(text, m.start(), previous_end)
             # (a rate's sign is the rate's, not a word of its phrase: 同比增长-8.5%)
             phrase = compact(text[start:m.start()])
-            phrase = phrase.rstrip("-－−+＋") if unit == "%" or negative else phrase
+            phrase = phrase.rstrip("-－−+＋") if unit == "%" else phrase.rstrip("-－−+＋负") if negative else phrase
             if held and phrase[:1] in "）)":
                 # “预算执行（10分）得分9.50分”, “项目支出（含结转10.00万元）200.00万元”: the words
                 # before the bracketed figure name this one too
@@ -1790,9 +1790,9 @@ class FactReader:
         return names, queue
 
     def _negative_amount(self, text: str, at: int) -> bool:
-        """A minus right before an amount, after the words of an amount that may fall below zero
-        (concepts.yaml signed_amount_words) in the same clause: the amount's sign."""
-        if at < 2 or text[at - 1] not in "-－−" or not ("\u4e00" <= text[at - 2] <= "\u9fff" or text[at - 2] in "：:") \
+        """A minus right before an amount, or 负 (结余为负3.99亿元), after the words of an amount that
+        may fall below zero (concepts.yaml signed_amount_words) in the same clause: the amount's sign."""
+        if at < 2 or text[at - 1] not in "-－−负" or not ("\u4e00" <= text[at - 2] <= "\u9fff" or text[at - 2] in "：:") \
                 or any(ch.isdigit() for ch in text[max(0, at - 4):at - 1]):  # (结余500元-800元: a range)
             return False
         clause = CLAUSE_BREAK_RE.split(text[max(0, at - PHRASE_LIMIT):at - 1])[-1]

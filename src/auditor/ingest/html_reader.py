@@ -112,6 +112,7 @@ class _Reader:
         self.link_chars = 0  # characters of link text in the buffer (see _flush)
         self.content = 0  # <article>/<main> elements open
         self.related = False  # under a heading of links to other pages (相关信息): see _flush
+        self.related_headings = _related_headings()
 
     def start(self, tag, attrs) -> None:
         if not isinstance(tag, str):  # a comment or processing instruction the parser passes on
@@ -295,7 +296,7 @@ class _Reader:
             return
         if self.heading or not self.items:
             # (a heading, or a line of its own, opens or closes such a list: vocabulary.yaml related_links_headings)
-            self.related = re.sub(r"\s+", "", text) in _related_headings() if text else self.related
+            self.related = re.sub(r"\s+", "", text) in self.related_headings if text else self.related
         if text:
             kind = "heading" if self.heading else "para"
             self._add(RawBlock(kind, text=text, level=self.heading))

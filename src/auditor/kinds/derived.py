@@ -28,7 +28,7 @@ from typing import Literal
 
 from ..facts.base import (BUDGET_MEASURES, CLAUSE_BREAK_RE, bare_head, compares_other_year, CURRENT, LATER, OLDER, PRIOR, Fact, FactBase, column_sum, fact_base, kind_total,
                           named_budget_base, names_budget_base, names_own_thing, names_whole_money, part_names,
-                          per_unit, YEAR_RE)
+                          per_unit, YEAR_RE, YEARS_RE)
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt, quantize_like
 from ..facts.targets import PREFIX
@@ -2431,7 +2431,6 @@ def _named_just_before(base: FactBase, change: Fact) -> Fact | None:
 
 
 COMPARED_RE = re.compile(r"比|较|与|同比")
-YEARS_RE = re.compile(r"(?:19|20)\d\d年度?")
 
 
 # ---- rates in a table row -----------------------------------------------------------------

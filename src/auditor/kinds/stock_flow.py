@@ -377,7 +377,8 @@ def _sentence_flows(doc, rule):
                     or any(w in closing.label for w in not_stock):
                 continue
             if params["single_term"] and ([f for f in plain if f.unit == opening.unit and f.id <= closing.id]
-                                          != [opening, between[0][1], closing] or _worded_otherwise(text, closing)):
+                                          != [opening, between[0][1], closing]
+                                          or _noted_parts(text, closing, tuple(params["part_cues"]))):
                 continue
             yield CHECKED
             parts = [Quantity(opening.value), *(Quantity(f.value if role == "in" else -f.value) for role, f in between)]
@@ -397,11 +398,11 @@ def _sentence_flows(doc, rule):
                       highlights=[opening.loc, *(f.loc for _, f in between)])
 
 
-def _worded_otherwise(text: str, closing) -> bool:
-    """The closing figure said to be below zero in words (结余为负3.99亿元), or noted to hold more
-    than the year's difference (当年结余64.60万元（含上年结转12.30万元）)."""
+def _noted_parts(text: str, closing, cues: tuple) -> bool:
+    """The closing figure noted in brackets to hold parts of its own (当年结余64.60万元（含上年结转
+    12.30万元）): more than the year's difference."""
     end = closing.at + len(closing.text)
-    return text[max(0, closing.at - 1):closing.at] == "负" or text[end:end + 2] in ("（含", "(含")
+    return text[end:end + 1] in "（(" and text.startswith(cues, end + 1)
 
 
 def _terms(params, text: str, opening, after: list):
