@@ -892,7 +892,7 @@ def _check_column_total(doc, rule, typed):
             if hit is not None and _products_explain(hit, slips, col, table):
                 continue  # (the total is right once a row's amount is its product: SUM007 tells that row)
             if hit is not None and across is not None and col in across[0] and len(across[1]) == 1 \
-                    and Decimal(hit.fields["diff"]) == -Decimal(across[1][0].fields["diff"]):
+                    and _stated_gap(hit) == -_stated_gap(across[1][0]):
                 # (the row's figure is too high by what the column's total falls short of its rows)
                 continue  # the one row that does not add up across explains the column's gap: told once
             if hit is not None and restating is not None and _same_amount(grid[restating], grid[at], col):
@@ -1040,7 +1040,7 @@ def _crossing_cell(rule, table, column_hits: list[Hit], across) -> Hit | None:
     if across is None or len(across[1]) != 1 or len(column_hits) != 1:
         return None
     row_hit, col_hit = across[1][0], column_hits[0]
-    if row_hit.cls or col_hit.cls or Decimal(row_hit.fields["diff"]) != Decimal(col_hit.fields["diff"]):
+    if row_hit.cls or col_hit.cls or _stated_gap(row_hit) != _stated_gap(col_hit):
         return None
     r, c = row_hit.location.row - 1, col_hit.location.col - 1
     if c in across[0] or r >= len(table.rows) or c >= len(table.rows[r]):
@@ -1049,7 +1049,7 @@ def _crossing_cell(rule, table, column_hits: list[Hit], across) -> Hit | None:
     value = parse_cell(cell.text.strip())
     if value is None:
         return None
-    right = value.value + Decimal(row_hit.fields["diff"])
+    right = value.value + _stated_gap(row_hit)
     shown = fmt(right, value.places, cell.text)
     label, column = row_hit.fields["label"], col_hit.fields["column"]
     return Hit(
@@ -1258,7 +1258,7 @@ def _group_across(rule, table, grid, rows: list[int], heads: list[str], total_co
         if hit is not None:
             hit.fields["relation"] = "各栏之和为"
             hits.append(hit)
-            gaps[r] = Decimal(hit.fields["diff"])
+            gaps[r] = _stated_gap(hit)
         elif all(parse_cell(c.text.strip()) is not None and parse_cell(c.text.strip()).value for c in cells) \
                 and (len(cells) == len(parts_cols) or not blanks_zero):
             telling += 1  # (a row adding up with no part 0: 110 = 60 + 50 + 0.00 fits any part list)
@@ -1860,6 +1860,12 @@ def _check_row_product(doc, rule, _typed):
                               "relation": "按数量与标准之积为", "note": ""})
 
 
+def _stated_gap(hit: Hit) -> Decimal:
+    """The difference a hit states, as a number: its message shows it as printed (grouped
+    1,000.00 like the total, a unit slip's note after a ，)."""
+    return Decimal(hit.fields["diff"].split("，")[0].replace(",", ""))
+
+
 def _products_explain(hit: Hit, slips, col: int, table) -> bool:
     """The column adds up to its total once the summed rows' product slips are put right."""
     rows = {loc.row - 1 for loc in hit.highlights[1:] if loc.row}
@@ -1868,7 +1874,7 @@ def _products_explain(hit: Hit, slips, col: int, table) -> bool:
         return False
     correction = sum((slip.expected - parse_cell(table.rows[slip.row][col].text).value for slip in mine), Decimal(0))
     places = max(parse_cell(table.rows[slip.row][col].text).places for slip in mine)
-    return abs(Decimal(hit.fields["diff"]) - correction) <= Decimal(1).scaleb(-places)
+    return abs(_stated_gap(hit) - correction) <= Decimal(1).scaleb(-places)
 
 
 def _product_slips(table, rule):
