@@ -706,6 +706,7 @@ class FactReader:
         self.stock_heads = tuple(vocab.get("stock_heads") or ())
         self.stock_rows: set[tuple] = set()  # (row label, money?) a table states a stock of (年末数)
         self.inclusion_words = tuple(vocab.get("inclusion_words") or ())
+        self.excluding_words = tuple(vocab.get("excluding_words") or ())  # 非 before a name: not it
         # (row label, money?) -> the flows a table states of it (新购数量: 新购)
         self.flow_rows: dict[tuple, set[str]] = {}
         # the words taking listed things in turn (分别): from score_lists, where they name scores
@@ -2231,7 +2232,8 @@ class FactReader:
         # (a word naming what the row is, 项目 after 农村人居环境整治, may stand between)
         labels = [(start, named_end, self.row_labels[label]) for start, end, label in self.label_pattern.finditer(phrase)
                   for named_end in [end + self._label_tail(phrase, end, label)]
-                  if _names_nothing(phrase[named_end:], self.lex)]
+                  if _names_nothing(phrase[named_end:], self.lex)
+                  and not phrase[:start].endswith(self.excluding_words)]
         short_end = 2 + self._label_tail(phrase, 2, phrase[:2]) if not labels and phrase[:2] in self.short_labels else 0
         if short_end and _names_nothing(phrase[short_end:], self.lex):
             # a two-character item (防汛, 林业) names a figure only as the whole phrase (防汛支出

@@ -136,10 +136,10 @@ def lexicon() -> Lexicon:
 def _lexicon(generation: int) -> Lexicon:
     data = concepts()
     return Lexicon(
-        concepts=matcher(data["concepts"], data.get("per_unit_words")),
+        concepts=matcher(data["concepts"], [*data.get("per_unit_words", ()), *data.get("excluding_words", ())]),
         measures=matcher(data["measures"]),
         rate_measures=matcher(data["rate_measures"]),
-        funds=matcher(data["funds"]),
+        funds=matcher(data["funds"], data.get("excluding_words")),
         prior=re.compile("|".join(re.escape(w) for w in sorted(data["prior_period"], key=len, reverse=True))),
         directions=matcher(data["directions"]),
         current=re.compile(alternatives(data.get("current_period"))),
