@@ -67,6 +67,7 @@ WHOLE_OF_ITS_OWN_RE = re.compile(r"中\s*[，,：:]")
 AVERAGE_BRIDGE_RE = re.compile(r"\s*[，,]\s*[^，,。；;：:\d]{1,8}?\d[\d,]*(?:\.\d+)?\s*(?:分|%|％)\s*[（(]")
 # where a list of counts before its sum starts: after a break that is no list separator
 LIST_START_RE = re.compile(r"[：:；;。]")
+LIST_FILLER = "：:，,；;。 \t"  # what may stand between a marker and its sentence's end when the list goes on after
 
 
 def _trailing_sums(base, params):
@@ -217,6 +218,8 @@ def _parts(base, total: Fact, start: int, following: list[Fact], params: dict, o
                 or (not same_sentence and (f.block != where[0] or f.sentence != where[1] + 1
                                            or opens.match(base.sentences.get((f.block, f.sentence), ""), 0))):
             break  # (a sentence opening with 其中 breaks down what the one before stated last)
+        if not parts and not same_sentence and base.sentences.get(where[:2], "")[start:].strip(LIST_FILLER):
+            break  # (临床科室7个，分别为：内科、外科…；医技科室5个: the marker listed names, the counts after are peers)
         after = base.sentences.get((f.block, f.sentence), "")
         if same_sentence and open_brackets(after, start, f.at) > 0:
             # (医院27个（公立16个、民营11个）、基层…: the bracket divides the part before it)
