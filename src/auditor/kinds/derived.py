@@ -649,7 +649,7 @@ def _guessed_whole(base: FactBase, part: Fact) -> Fact | None:
     """The whole of a share naming none, by the paragraph's opening amount or the declared sum the
     part is of."""
     opener = _opener(base, part)
-    if opener is not None and opener.measure == part.measure and opener.value >= part.value:
+    if opener is not None and opener.measure == part.measure and _holds(opener, part):
         return opener  # “本年收入 X 万元，其中：财政拨款收入 Y 万元，占 P%”
     for calc in lexicon().calculations:
         if part.concept in calc["parts"]:
@@ -851,14 +851,21 @@ def _listing_whole(base: FactBase, part: Fact) -> Fact | None:
             first = _list_sentence(base, part)
             if first is not None and f.sentence == first - 1 and f.is_money and f.measure != "变动额" \
                     and (f.measure == part.measure or part.implicit) and f.period == part.period \
-                    and f.value >= part.value and not f.comparator:
+                    and _holds(f, part) and not f.comparator:
                 return f
             return None
         # (an item whose measure no word states is of the whole's: 部门预算支出合计…，其中教育支出…)
         if f.is_money and (f.measure == part.measure or part.implicit) and f.period == part.period \
-                and f.value >= part.value and opener.match(base.sentences.get((f.block, f.sentence), ""), f.at + len(f.text)):
+                and _holds(f, part) and opener.match(base.sentences.get((f.block, f.sentence), ""), f.at + len(f.text)):
             return f
     return None
+
+
+def _holds(whole: Fact, part: Fact) -> bool:
+    """The whole is no smaller than the part, in one unit (亩均投资1,500元 holds no 900.00万元)."""
+    if whole.is_money and part.is_money:
+        return whole.in_yuan() >= part.in_yuan()
+    return whole.value >= part.value
 
 
 def _list_sentence(base: FactBase, part: Fact) -> int | None:
@@ -940,7 +947,7 @@ def _headed_whole(base: FactBase, part: Fact) -> Fact | Literal[False] | None:
     earlier = [f for b in (part.block - 1, part.block) for f in base.by_block.get(b, ())
                if f.block < part.block or f.sentence < opening]
     whole = next((f for f in reversed(earlier[-LISTING_REACH:]) if f.is_money and f.measure == part.measure
-                  and f.period == part.period and f.value >= part.value
+                  and f.period == part.period and _holds(f, part)
                   and (compact(f.label).endswith(words) or (concept is not None and f.concept == concept)
                        or (kind != words and len(kind) >= 2 and (f.concept or "").endswith(kind)))), None)
     if whole is None and kind != words and len(kind) >= 2:
