@@ -105,13 +105,30 @@ class Quantity:
         return self.value * factor
 
 
+# digits grouped by thousands with a space (GB/T 15835's 1 234.56, a no-break or thin space in
+# typeset text), before an amount's unit: the spaces read as the commas they stand for, one
+# character for one so every offset stays. Only right after words (合计1 234.56万元, 合计 1 234.56 万元;
+# not a line's serial number) and a money unit after: a line of a table flattened with spaces (行次 1, then
+# 234.56) is left as it is.
+GROUP_SPACES = " \u00a0\u2009\u202f"
+SPACE_GROUPED_RE = re.compile(rf"(?:(?<=[\u4e00-\u9fff：:（(])|(?<=[\u4e00-\u9fff：:（(][{GROUP_SPACES}]))\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+(?=(?:\.\d+)?\s?[千万亿元])")
+SPACE_GROUP_TABLE = str.maketrans({c: "," for c in GROUP_SPACES})
+
+
 def normalize_digits(text: str) -> str:
-    return _normalize_short(text) if len(text) <= MEMO_CHARS else replace_chars(text, FULLWIDTH_PAIRS)
+    return _normalize_short(text) if len(text) <= MEMO_CHARS else _normalize(text)
 
 
 @lru_cache(maxsize=MEMO_ENTRIES)  # cells are read by several rules: each is translated once
 def _normalize_short(text: str) -> str:
-    return replace_chars(text, FULLWIDTH_PAIRS)
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
+    text = replace_chars(text, FULLWIDTH_PAIRS)
+    if "\u00a0" in text or "\u2009" in text or "\u202f" in text or " " in text:
+        text = SPACE_GROUPED_RE.sub(lambda m: m.group(0).translate(SPACE_GROUP_TABLE), text)
+    return text
 
 
 def char_pairs(table: dict[int, int]) -> tuple[tuple[str, str], ...]:
