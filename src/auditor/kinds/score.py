@@ -164,7 +164,13 @@ class ExecutionRow:
         return [b for b in (self.budget, self.initial_budget) if b]
 
     def rate_text(self) -> str:
-        return self.cells["rate"].text.strip().rstrip("%％") if "rate" in self.cells else ""
+        """The stated rate as printed in per cent: a fraction without a sign (0.9662, a sheet's
+        General format) is read as the percentage it stands for (96.62, at two places fewer)."""
+        text = self.cells["rate"].text.strip().rstrip("%％") if "rate" in self.cells else ""
+        q = parse_quantity(text) if text and text == self.cells["rate"].text.strip() else None
+        if q is not None and self.rate is not None and q.value != self.rate and q.value * 100 == self.rate:
+            return f"{self.rate:.{max(q.places - 2, 0)}f}"
+        return text
 
     def rate_half_ulp(self) -> Decimal:
         """Half a unit in the last printed digit of the stated rate (0 when none is stated)."""
