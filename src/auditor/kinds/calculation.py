@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from itertools import islice
 
 from ..facts.base import CLAUSE_BREAK_RE, CLAUSE_END_RE, CURRENT, YEAR_RE, Fact, FactBase, fact_base, per_unit
@@ -1165,6 +1165,12 @@ def _compare(total: Fact, parts: list[Fact], context: str, rule):
                 Decimal(0))
     diff = abs(exact - total.in_yuan())
     if diff <= slack and diff == 0:
+        return
+    if factor > max(MONEY_UNITS.get(p.unit, Decimal(1)) for p in parts) \
+            and (exact / factor).quantize(Decimal(1).scaleb(-total.places), ROUND_HALF_UP) == total.value:
+        # a total told in a larger unit than its parts (0.12亿元 over 987.65万元 + 246.91万元) that is
+        # their sum rounded at its own precision is that sum as printed: nothing to note (in one unit,
+        # 1,532.6 over 1,104.27 + 428.35 may have lost a digit: noted)
         return
     if total.value > 0 and all(p.value < 0 for p in parts if p.value) \
             and abs(sum((abs(p.in_yuan()) for p in parts), Decimal(0)) - total.in_yuan()) <= slack:
