@@ -594,20 +594,19 @@ def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact
     if named and not rate.base and part.concept and _no_part_of(named, part.concept):
         named = None  # (…，占基本支出的16.29%。项目支出…，占75.70%: a sibling of that whole, no part of it)
     if named:
-        # a whole the share's words set in one fund (占财政拨款项目支出的) is that fund's figure, not
-        # the all-funds one a table states (a hospital's 项目支出 is mostly its own income's)
-        fund = rate.fund if rate.base and rate.fund and rate.fund not in named else None
+        # a whole the share's words set in one fund (占财政拨款项目支出的) is no figure of another
+        # fund or of all funds (a hospital's 项目支出 is mostly its own income's): not checked on one
+        fund = _fund_named(rate, named) if rate.base else None
         # a whole named before, in an earlier sentence of the paragraph: looked for there too
         near = sentence if rate.base else [f for f in base.by_block.get(rate.block, ()) if f.id < rate.id]
         # of the part's year: not last year's total the sentence compares with (较上年的4102.55万元)
         here = [f for f in near if f.concept == named and f.is_money and f.measure == part.measure
-                and f.period == part.period and fund in (None, f.fund)]
+                and f.period == part.period]
         if here:
-            return here[-1]
-        found = _document_value(base, named, part.measure, part.subject, fund=fund)
-        if fund:
-            return found  # (stated nowhere in that fund: not checked)
-        found = found or _summed_opener(base, part, named)
+            return here[-1] if fund in (None, here[-1].fund) else None
+        found = _document_value(base, named, part.measure, part.subject) or _summed_opener(base, part, named)
+        if found is not None and fund not in (None, found.fund):
+            return None
         words = NAMED_BASE_RE.search(compact(rate.label)) if found is None and rate.base else None
         # (a whole whose name the vocabulary knows, stated before under the same long name: 占全区政府
         # 采购实际采购金额的, after “全区政府采购实际采购金额12,282.73万元。”; a short one, 占全年支出的,
@@ -859,6 +858,14 @@ def _listing_whole(base: FactBase, part: Fact) -> Fact | None:
                 and _holds(f, part) and opener.match(base.sentences.get((f.block, f.sentence), ""), f.at + len(f.text)):
             return f
     return None
+
+
+def _fund_named(rate: Fact, named: str) -> str | None:
+    """The fund the share's own words set its whole in (占财政拨款项目支出的: 财政拨款), when the
+    whole's name does not hold it already (占一般公共预算财政拨款支出的)."""
+    words = NAMED_BASE_RE.search(compact(rate.label))
+    fund = next((name for _, _, name in lexicon().funds.all(words.group(1))), None) if words else None
+    return fund if fund and fund not in named else None
 
 
 def _holds(whole: Fact, part: Fact) -> bool:
