@@ -1236,6 +1236,36 @@ def _with_base(base: FactBase, fact: Fact, params: dict, fits=None) -> tuple[Fac
     return (stated, other) if _comparable(stated, other) else None
 
 
+COMPARED_TAIL_RE = re.compile(r"\s*(?:相比|比较|对比|相较)?\s*$")
+
+
+def _compared_clause_before(base: FactBase, change: Fact, params: dict) -> tuple[Fact, Fact] | None:
+    """(this figure, the base) where the base has a clause of its own before the change's:
+    “补助资金8,450.00万元，与2023年的7,980.00万元相比，减少470.00万元”; a sentence opening so
+    compares the last figure of the sentence before (…8,450.00万元。与2023年的…相比，减少…)."""
+    text, start, before = _clause_of(base, change, params)
+    if any(f.at >= start for f in before) or start < 2:
+        return None
+    opened = _clause_start(text, start - 1, params["clause_breaks"])
+    inside = [f for f in before if f.at >= opened]
+    words = text[opened:start - 1]
+    if len(inside) != 1 or not words.lstrip().startswith(tuple(params["base_cues"])) \
+            or not COMPARED_TAIL_RE.match(words, inside[0].at - opened + len(inside[0].text)):
+        return None
+    earlier = [f for f in before if f.at < opened]
+    if not earlier and not text[:opened].strip():
+        earlier = _sentence_before(base, change)
+    if not earlier:
+        return None
+    stated, other = earlier[-1], inside[0]
+    return (stated, other) if _comparable(stated, other) else None
+
+
+def _sentence_before(base: FactBase, fact: Fact) -> list[Fact]:
+    """The facts of the sentence before the fact's, in its paragraph."""
+    return [f for f in base.by_block.get(fact.block, ()) if f.sentence == fact.sentence - 1]
+
+
 def _comparable(stated: Fact, other: Fact) -> bool:
     return not (stated.measure == "变动额" or stated.unit in ("%", "") or stated.period != CURRENT
                 or stated.is_money != other.is_money or (not stated.is_money and stated.unit != other.unit))
@@ -1270,7 +1300,8 @@ def _ratio_to_base(base: FactBase, rule):
 def _difference_to_base(base: FactBase, rule):
     for change in (f for f in base.facts if f.source == "text" and not f.comparator and f.measure == "变动额" and f.sign):
         pair = _with_base(base, change, rule.params,
-                          lambda later, earlier: _difference_misfit(change, later, earlier, change.sign) is None)
+                          lambda later, earlier: _difference_misfit(change, later, earlier, change.sign) is None) \
+            or _compared_clause_before(base, change, rule.params)
         terms = f"{pair[0].text} − {pair[1].text}" if pair else ""
         if pair is None:
             pair = _named_base(base, change)
@@ -1834,9 +1865,13 @@ def _growth(base: FactBase, rule):
                 and change.concept == rate.concept and not (_both_ways(change) or _both_ways(rate)):
             # “减少 63.55 万元，增长 4.71%”; unless both years are stated and the rate is theirs, its
             # way too (52.00万元，较上年55.00万元增加3.00万元，下降5.45%): the change is the slip, DRV010's
+            # (…8,450.00万元。与2023年的7,980.00万元相比，减少…: this year's figure ends the sentence before)
             now = current or (next((f for f in reversed(sentence) if f.id < stated.id and f.period == CURRENT
                                     and f.measure == stated.measure and f.unit == stated.unit), None)
-                              if stated is not None else None)
+                              if stated is not None else None) or (next(
+                (f for f in reversed(_sentence_before(base, stated)) if f.period == CURRENT and f.unit == stated.unit
+                 and f.is_money == stated.is_money and f.measure != "变动额"), None)
+                if stated is not None and not any(f.id < stated.id for f in sentence) else None)
             if stated is not None and now is not None and _years_give(rate, now, stated) \
                     and (now.value > stated.value) == (rate.sign > 0):
                 continue
