@@ -367,8 +367,8 @@ SERIAL_RE = re.compile(r"^\s*(\d{1,3})\s*$")
 
 
 def _serial_columns(doc, heads: tuple[str, ...]):
-    """A table's column headed 序号: the whole numbers down it (blank and 合计 rows aside) go 1, 2,
-    3 …; the first that repeats or skips is told once per column. A column restarting at 1 (a
+    """A table's column headed 序号 (or 行次, a 决算 form's line numbers, which may start past 1): the
+    whole numbers down it (blank and 合计 rows aside) go 1, 2, 3 …; the first that repeats or skips is told once per column. A column restarting at 1 (a
     table of groups each numbered anew) is followed from there."""
     for table in doc.tables:
         grid = table.grid()
@@ -377,6 +377,7 @@ def _serial_columns(doc, heads: tuple[str, ...]):
                              and re.sub(r"\s+", "", row[col]) in heads), None)
             if head_row is None:
                 continue
+            head = re.sub(r"\s+", "", grid[head_row][col])
             previous = None
             for r in range(head_row + 1, len(grid)):
                 m = SERIAL_RE.match(grid[r][col]) if col < len(grid[r]) else None
@@ -386,9 +387,9 @@ def _serial_columns(doc, heads: tuple[str, ...]):
                 if previous is not None and value != 1 and value != previous[0] + 1:
                     cell = table.rows[r][col]
                     name = f"「{table.title or f'表{table.index}'}」"
-                    problem = name + (f"序号“{value}”重复" if value == previous[0]
-                                      else f"序号从“{previous[0]}”跳到“{value}”" if value > previous[0]
-                                      else f"序号从“{previous[0]}”退回“{value}”")
+                    problem = name + (f"{head}“{value}”重复" if value == previous[0]
+                                      else f"{head}从“{previous[0]}”跳到“{value}”" if value > previous[0]
+                                      else f"{head}从“{previous[0]}”退回“{value}”")
                     yield Hit(quote=table.row_text(r).strip("\t "), location=cell.loc,
                               stated=str(value), expected=str(previous[0] + 1),
                               fields={"previous": str(previous[0]), "current": str(value), "problem": problem},
