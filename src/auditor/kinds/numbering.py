@@ -22,6 +22,9 @@ PARAMS = {
     # the heads of a table's column of serial numbers (序号): its whole numbers run 1, 2, 3 …
     # down the table; checked instead of the headings when given
     "serial_heads": (list, []),
+    # …of which those whose numbers may skip (a 决算 form's 行次 with its empty lines left out, the
+    # rest keeping their numbers): only a number repeated is told
+    "skipping_heads": (list, []),
     # the points of an explanation counted in words (一是…；二是…；三是…): a pattern with group
     # `number` (a Chinese numeral); their numbers run 1, 2, 3 … through a paragraph and the
     # paragraphs right after it that go on with them; checked instead of the headings when given
@@ -89,7 +92,7 @@ def _numbered(doc):
 
 def check(doc, rule):
     if rule.params["serial_heads"]:
-        yield from _serial_columns(doc, tuple(rule.params["serial_heads"]))
+        yield from _serial_columns(doc, tuple(rule.params["serial_heads"]), tuple(rule.params["skipping_heads"]))
         return
     if rule.params["point_pattern"]:
         yield from _points(doc, re.compile(rule.params["point_pattern"]))
@@ -366,7 +369,7 @@ def _quoted(text: str, at: int) -> bool:
 SERIAL_RE = re.compile(r"^\s*(\d{1,3})\s*$")
 
 
-def _serial_columns(doc, heads: tuple[str, ...]):
+def _serial_columns(doc, heads: tuple[str, ...], skipping: tuple[str, ...] = ()):
     """A table's column headed 序号 (or 行次, a 决算 form's line numbers, which may start past 1): the
     whole numbers down it (blank and 合计 rows aside) go 1, 2, 3 …; the first that repeats or skips is told once per column. A column restarting at 1 (a
     table of groups each numbered anew) is followed from there."""
@@ -384,7 +387,8 @@ def _serial_columns(doc, heads: tuple[str, ...]):
                 if m is None:
                     continue
                 value = int(m.group(1))
-                if previous is not None and value != 1 and value != previous[0] + 1:
+                if previous is not None and value != 1 and value != previous[0] + 1 \
+                        and (head not in skipping or value == previous[0]):
                     cell = table.rows[r][col]
                     name = f"「{table.title or f'表{table.index}'}」"
                     problem = name + (f"{head}“{value}”重复" if value == previous[0]
