@@ -2869,6 +2869,12 @@ class FactReader:
             # the row's words may hold the measure the column does not (2023年决算数)
             measure = measure or self.lex.measures.last(_blank(row_label, self.lex.concepts)) or ""
             row_label, row_concept = "", None
+        if not measure and row_label and not row_concept and not _blank(row_label, self.lex.measures).strip():
+            # a row of a measure under a column naming none (“三公”经费表: 预算数 | 11.00 | …, 决算数 |
+            # 8.90 | …, the columns its items): the row's measure is the figures'
+            measure = self.lex.measures.last(row_label) or ""
+            if self.lex.prior.search(row_label):
+                period = PRIOR
         generic = not row_label or described.generic
         if row_concept in self.score_totals.values() and measure in ("得分", "分值") \
                 and weight is not None and weight < self.full_score:
