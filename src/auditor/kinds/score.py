@@ -152,6 +152,7 @@ class ExecutionRow:
     score: Decimal | None
     cells: dict[str, Cell]
     own_formula: bool = False  # an indicator row stating 执行率×分值 itself: the report's other rule is not its
+    own_rule: "ExecutionRule | None" = None  # the rule the row's own criteria state (≥95%得满分，每低1个百分点扣0.5分)
 
     @classmethod
     def of(cls, typed: TypedTable, rec: ExecutionRecord) -> "ExecutionRow":
@@ -299,7 +300,7 @@ def _execution_hits(rule, typed, full_marks_unmet: bool, report_rule=None, indic
             continue
         values = {"weight": row.weight, "executed": row.executed, "budget": budget,
                   "rate": rate / 100 if rate is not None else None}
-        own = None if row.own_formula else report_rule  # (a row stating the formula keeps to it)
+        own = None if row.own_formula else row.own_rule or report_rule  # (a row stating its rule keeps to it)
         if own is not None and own.kind == "formula":
             if not full_marks_unmet:
                 yield NotAssessable(f"表{t.table.index}「{row.label}」按报告自己的计分公式计分（{own.words[:40]}），未核对")
@@ -485,21 +486,39 @@ def _read_execution_indicators(doc, typed) -> list[ExecutionRow]:
             actual = _target(r.actual_text) if "actual" in r.cells else None
             rate_cell = r.cells.get("actual")
             if actual is None and not r.actual_text.strip():
-                # (an evaluation's scoring table gives no actual value: the rate the text states)
-                rate_cell = _text_execution_rate(doc, named)
+                # (an evaluation's scoring table gives no actual value: the rate its findings column
+                # states, 评价情况 | 支出4,032.00万元，执行率90.00%, else the rate the text states)
+                rate_cell = _reason_execution_rate(r) or _text_execution_rate(doc, named)
                 actual = _target(rate_cell.text) if rate_cell is not None else None
             weight = _inferred_weight(r, rows)
             if actual is None or actual.unit != "%" or actual.comparator not in ("", "=") or weight is None:
                 continue
-            own = compact(" ".join(c.text for c in (r.cells.get("criteria"),) if c) + _remarks(r.cells["score"], t.table))
+            criteria = " ".join(c.text for c in (r.cells.get("criteria"),) if c)
+            own = compact(criteria + _remarks(r.cells["score"], t.table))
             own_formula = bool(re.search(proportional, own))
-            if (not stated and not own_formula) or (not own_formula and any(
-                    w in own for w in scoring.get("own_rule_words") or ())):
+            # (the row's criteria stating a rule of the rate's own, ≥95%得满分，每低1个百分点扣0.5分,
+            # read as the report's rule is, the indicator's name before it)
+            own_rule = _read_execution_rule(f"{r.indicator}：{criteria}") if criteria and not own_formula else None
+            if own_rule is not None and own_rule.kind == "formula":
+                own_rule = None
+            if own_rule is None and ((not stated and not own_formula) or (not own_formula and any(
+                    w in own for w in scoring.get("own_rule_words") or ()))):
                 continue
             cells = {k: r.cells[k] for k in ("weight", "score") if k in r.cells}
             found.append(ExecutionRow(t, r.indicator, None, None, None, weight, actual.value, r.score,
-                                      {"rate": rate_cell, **cells}, own_formula=own_formula))
+                                      {"rate": rate_cell, **cells}, own_formula=own_formula, own_rule=own_rule))
     return found
+
+
+REASON_RATE_RE = re.compile(r"执行率(?:为|达到?|是)?\s*(\d+(?:\.\d+)?\s*[%％])")
+
+
+def _reason_execution_rate(r) -> Cell | None:
+    """The execution rate a row's findings column states (执行率90.00%), as a cell: its figure and
+    the column's place."""
+    cell = r.cells.get("reason")
+    found = REASON_RATE_RE.findall(cell.text) if cell is not None else []
+    return Cell(found[0], cell.loc) if len(found) == 1 else None
 
 
 def _text_execution_rate(doc, named: str) -> Cell | None:
@@ -1377,7 +1396,9 @@ def _check_proportional(doc, rule, typed):
                 # the row's own rule is its rate times its points (按执行率×10分计分): not of the target
                 yield from _rate_times_points(rule, r, miss, weight, cell, t, places)
                 continue
-            own = _scoring_rules(rule, remarks, row=True)  # (…\t得分=预算执行率×10分。)
+            # (…\t得分=预算执行率×10分。; a 评分标准 column left of the score: 每低1个百分点扣1分)
+            criteria = r.cells["criteria"].text if "criteria" in r.cells else ""
+            own = _scoring_rules(rule, f"{criteria}\t{remarks}" if criteria else remarks, row=True)
             steps, proportional, other_rule = own if any(own) else stated
             proportional = _proportional_for(proportional, r)
             # the report's step rule (only below a floor): a rate's, and a quantity's unless the
