@@ -249,7 +249,7 @@ def _shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
     out = []
     for rate in (f for f in base.facts if f.measure == "占比" and f.source == "text" and not f.comparator and f.unit == "%"):
         sentence = _before(_same_sentence(base, rate), rate)
-        amounts = [f for f in reversed(sentence) if f.is_money and f.measure != "变动额"]
+        amounts = [f for f in reversed(_without_restatements(sentence)) if f.is_money and f.measure != "变动额"]
         # the amount the share is of: its own concept's (分别占75.86%和24.14% take the amounts in
         # turn), else the nearest
         part = base.facts[rate.of] if rate.of >= 0 else \
@@ -268,6 +268,19 @@ def _shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
         if whole is not None and whole is not part and whole.value != 0:
             out.append((rate, part, whole))
     return _one_whole_per_list(out)
+
+
+def _without_restatements(facts: list[Fact]) -> list[Fact]:
+    """The facts but those restating the amount right before them in brackets, rounded to another
+    unit (30,456.78万元（约3.05亿元）): the share is of the amount as printed to the cent."""
+    kept = []
+    for f in facts:
+        before = kept[-1] if kept else None
+        if before is not None and f.is_money and before.is_money and compact(f.label)[:1] in "（(" \
+                and abs(f.in_yuan() - before.in_yuan()) <= f.half_unit * MONEY_UNITS.get(f.unit, Decimal(1)):
+            continue
+        kept.append(f)
+    return kept
 
 
 def _one_whole_per_list(shares: list[tuple[Fact, Fact, Fact]]) -> list[tuple[Fact, Fact, Fact]]:
