@@ -127,6 +127,25 @@ def test_a_stock_flow_total_row_breaks_only_through_its_rows(tmp_path):
     assert found == [("SUM008", "事业人员 41")]
 
 
+def test_a_negative_cell_shown_wrong_folds_the_column_total_it_breaks(tmp_path):
+    """A fall printed with its minus (经营收入 | 增减额 -14.50 for -41.50): the row's own check blames
+    it; the 合计 row's 增减额, off its rows by what mending it takes back, is folded in, the minus
+    read as the figure's sign and not as a subtraction."""
+    from auditor.engine import audit_file
+    from auditor.ruleset import load_rules
+
+    report = tmp_path / "决算说明.txt"
+    report.write_text(
+        "某学院2024年度部门决算说明\n收入决算变动情况表\n单位：万元\n"
+        "收入项目\t2024年决算数\t2023年决算数\t增减额\n"
+        "财政拨款收入\t2,000.00\t1,900.00\t100.00\n"
+        "经营收入\t300.00\t341.00\t-14.00\n"
+        "合计\t2,300.00\t2,241.00\t59.00\n", encoding="utf-8")
+    found = [f for f in audit_file(str(report), load_rules()).findings if f.severity != "info"]
+    assert [(f.rule, f.stated.split()[-1], f.expected) for f in found] == [("DRV011", "-14.00", "-41.00")]
+    assert [entry.split(" · ")[0] for entry in found[0].folded] == ["SUM005"]
+
+
 def test_a_sum_still_off_once_the_figure_is_mended_is_no_consequence(tmp_path):
     """基本支出 1,859.00 against the table's 1,895.00; the total 13,187.20 is off either way
     (1,895.00 + 11,364.20 = 13,259.20): both findings stay. With the total 13,259.20 the sum's

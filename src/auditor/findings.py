@@ -331,7 +331,10 @@ def _operand_sign(formula: str, figure: str) -> int:
     nearest operator before it is −), else +1."""
     for found in FIGURE_RE.finditer(formula):
         if found.group() == figure:
-            before = OPERATOR_RE.findall(formula[:found.start()])
+            # (a minus right against the digits is the figure's own sign, 经营收入 -14.50: _delta reads
+            # it signed, the operator is the one before it)
+            start = found.start() - 1 if found.start() and formula[found.start() - 1] in MINUS_SIGNS else found.start()
+            before = OPERATOR_RE.findall(formula[:start])
             return -1 if before and before[-1] in "−-" else 1
     return 1
 
@@ -353,12 +356,18 @@ def _delta(finding: Finding):
     if not stated or match is None or FIGURE_RE.search(expected, match.end()):
         return None
     lead = expected[:match.start()].strip()
-    if lead and _direction_sign(lead, whole=True) is None:
+    minus = lead in MINUS_SIGNS  # (-41.50: a figure below zero, a table's fall)
+    if lead and not minus and _direction_sign(lead, whole=True) is None:
         return None  # (≥ 5, 低于 8: a bound, no value)
     last = stated[-1]
-    stated_sign = _direction_sign(stated_text[max(0, last.start() - SIGN_REACH):last.start()]) or 1
-    delta = (_direction_sign(lead, whole=True) or 1) * figure_value(match.group()) - stated_sign * figure_value(last.group())
+    stated_sign = -1 if stated_text[last.start() - 1:last.start()] in MINUS_SIGNS and last.start() else \
+        _direction_sign(stated_text[max(0, last.start() - SIGN_REACH):last.start()]) or 1
+    expected_sign = -1 if minus else _direction_sign(lead, whole=True) or 1
+    delta = expected_sign * figure_value(match.group()) - stated_sign * figure_value(last.group())
     return delta or None
+
+
+MINUS_SIGNS = ("-", "−", "－")
 
 
 SIGN_REACH = 4  # the characters before a stated change's figure its direction word stands in (比上年增加)
