@@ -146,6 +146,24 @@ def test_a_negative_cell_shown_wrong_folds_the_column_total_it_breaks(tmp_path):
     assert [entry.split(" · ")[0] for entry in found[0].folded] == ["SUM005"]
 
 
+def test_a_share_of_a_whole_another_paragraph_shows_wrong_is_folded_into_it(tmp_path):
+    """The year's spending written wrong in the opening paragraph (1,218.00万元 for 1,281.00万元):
+    a share later worked on it, in 元 over 万元, is that slip's consequence, not an error of its own."""
+    from auditor.engine import audit_file
+    from auditor.ruleset import load_rules
+
+    report = tmp_path / "自评报告.txt"
+    report.write_text(
+        "某镇2024年度部门整体支出绩效自评报告\n"
+        "全年支出1,218.00万元，其中基本支出781.00万元，项目支出500.00万元。\n"
+        "支出结构表\n单位：元\n项目\t金额\n一般公共服务支出\t7,686,000.00\n农林水支出\t5,124,000.00\n"
+        "合计\t12,810,000.00\n"
+        "从支出结构看，农林水支出5,124,000.00元，占全年支出的40.00%。\n", encoding="utf-8")
+    found = [f for f in audit_file(str(report), load_rules()).findings if f.severity != "info"]
+    assert [f.rule for f in found] == ["CAL001"]
+    assert [entry.split(" · ")[0] for entry in found[0].folded] == ["DRV001"]
+
+
 def test_a_sum_still_off_once_the_figure_is_mended_is_no_consequence(tmp_path):
     """基本支出 1,859.00 against the table's 1,895.00; the total 13,187.20 is off either way
     (1,895.00 + 11,364.20 = 13,259.20): both findings stay. With the total 13,259.20 the sum's

@@ -213,7 +213,11 @@ def _causes(findings: list[Finding]) -> dict[int, Finding]:
         if id(finding) not in cause and not cell_key(finding.location) and finding.severity != "info":
             # a figure of the same paragraph shown wrong (by a table stating it) that this finding
             # worked with: its relation breaks by what correcting it takes back, or its rate fits
-            source = next((a for a in in_text.get(text_key(finding.location), ()) if a is not finding
+            # (or of another paragraph, where the finding's working names its place: 全年支出 1,368.54万元
+            # （第4行 正文）, a figure the sentence there shows wrong)
+            cited = [a for key, found in in_text.items() if key != text_key(finding.location) for a in found
+                     if f"（{a.location.describe()} 正文）" in (finding.formula or "")]
+            source = next((a for a in [*in_text.get(text_key(finding.location), ()), *cited] if a is not finding
                            and _explains(a, finding, delta)), None)
             if source is not None:
                 cause[id(finding)] = source
@@ -295,12 +299,18 @@ def _recomputed(formula: str, figure: str, fixed: Decimal) -> Decimal | None:
     step = re.split(r"[：:]", step)[-1]
     # (a bracket of words is a note; a bracket of figures groups them)
     step = re.sub(r"[（(][^（()）]*[）)]", lambda m: m.group() if re.search(r"\d", m.group()) else "", step)
-    plain = "".join(STEP_SYMBOLS.get(ch, ch) for ch in re.sub(r"[^\d.,+＋−\-×÷（()）]", "", step))
-    if "/" not in plain:
-        return None
     target = figure.replace(",", "")
-    expression = re.sub(r"\d[\d,]*(?:\.\d+)?", lambda m: str(fixed) if m.group().replace(",", "") == target
-                        else m.group().replace(",", ""), plain)
+    units = set(STEP_MONEY_RE.findall(step))
+
+    def operand(m: re.Match) -> str:
+        value = str(fixed) if m.group(1).replace(",", "") == target else m.group(1).replace(",", "")
+        # (figures in two units of money, 5,612,700.00元 ÷ 1,368.54万元: each read in 元)
+        return f"({value}×{MONEY_UNITS[m.group(2)]})" if len(units) > 1 and m.group(2) else value
+
+    step = STEP_FIGURE_RE.sub(operand, step)
+    expression = "".join(STEP_SYMBOLS.get(ch, ch) for ch in re.sub(r"[^\d.+＋−\-×÷（()）]", "", step))
+    if "/" not in expression:
+        return None
     try:
         return evaluate(expression, {})
     except (FormulaError, ArithmeticError, IndexError):
@@ -308,6 +318,8 @@ def _recomputed(formula: str, figure: str, fixed: Decimal) -> Decimal | None:
 
 
 STEP_SYMBOLS = {"−": "-", "＋": "+", "×": "*", "÷": "/", "（": "(", "）": ")"}
+STEP_MONEY_RE = re.compile(r"\d\s*(亿元|万元|元)")
+STEP_FIGURE_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)?")
 
 
 def _bound_kept(source: Finding, finding: Finding, figure: str) -> bool:
