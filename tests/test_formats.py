@@ -452,3 +452,12 @@ def test_a_head_of_two_levels_names_each_column_by_its_sub_head(tmp_path):
         encoding="utf-8")
     (typed,) = [t for t in typed_tables(load(path)) if t.type == "budget_execution"]
     assert (typed.columns["initial_budget"], typed.columns["budget"], typed.columns["executed"]) == (1, 2, 3)
+
+
+def test_a_township_government_is_the_unit_not_an_office_its_narrative_lists(tmp_path):
+    """A township's report: the unit is the 人民政府 its title names, not the first office the
+    narrative lists after 本部门内设机构5个：."""
+    path = tmp_path / "report.txt"
+    path.write_text("某镇人民政府2024年度部门整体支出绩效自评报告\n一、部门基本情况\n"
+                    "本部门内设机构3个：党政综合办公室、经济发展办公室、社会事务办公室。\n", encoding="utf-8")
+    assert load(path).meta["unit_name"] == "某镇人民政府"
