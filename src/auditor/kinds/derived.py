@@ -616,10 +616,10 @@ def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact
         here = [f for f in near if f.concept == named and f.is_money and f.measure == part.measure
                 and f.period == part.period]
         if here:
-            return here[-1] if fund in (None, here[-1].fund) else None
+            return here[-1] if fund in (None, here[-1].fund) or here[-1].fund in FUND_PARTS.get(fund, ()) else None
         found = _document_value(base, named, part.measure, part.subject) or _summed_opener(base, part, named)
-        if found is not None and fund not in (None, found.fund):
-            return None
+        if found is not None and fund not in (None, found.fund) and found.fund not in FUND_PARTS.get(fund, ()):
+            return None  # (a 一般公共预算 table's figure is 财政拨款's: the fund of most of it)
         words = NAMED_BASE_RE.search(compact(rate.label)) if found is None and rate.base else None
         # (a whole whose name the vocabulary knows, stated before under the same long name: 占全区政府
         # 采购实际采购金额的, after “全区政府采购实际采购金额12,282.73万元。”; a short one, 占全年支出的,
@@ -871,6 +871,9 @@ def _listing_whole(base: FactBase, part: Fact) -> Fact | None:
                 and _holds(f, part) and opener.match(base.sentences.get((f.block, f.sentence), ""), f.at + len(f.text)):
             return f
     return None
+
+
+FUND_PARTS = {"财政拨款": ("一般公共预算", "政府性基金", "国有资本经营预算")}  # the funds 财政拨款 is made of
 
 
 def _fund_named(rate: Fact, named: str) -> str | None:
@@ -1265,12 +1268,23 @@ def _compared_clause_before(base: FactBase, change: Fact, params: dict) -> tuple
     if len(inside) != 1 or not words.lstrip().startswith(tuple(params["base_cues"])) \
             or not COMPARED_TAIL_RE.match(words, inside[0].at - opened + len(inside[0].text)):
         return None
-    earlier = [f for f in before if f.at < opened]
-    if not earlier and not text[:opened].strip():
+    earlier, words = [f for f in before if f.at < opened], text[:opened]
+    if not earlier and not words.strip():
         earlier = _sentence_before(base, change)
+        words = base.sentences.get((change.block, change.sentence - 1), "")
     if not earlier:
         return None
-    stated, other = earlier[-1], inside[0]
+    # the figure the sentence is about, not an item listed under it (8,450.00万元，其中中央资金
+    # 6,000.00万元，与…相比: the 8,450.00万元) nor one in brackets: the figure before the first
+    # list opener or bracket after its own
+    stated = earlier[-1]
+    openers = (*lexicon().list_openers, "（", "(")
+    for k in range(len(earlier) - 1):
+        between = words[earlier[k].at + len(earlier[k].text):earlier[k + 1].at]
+        if any(o in between for o in openers):
+            stated = earlier[k]
+            break
+    other = inside[0]
     return (stated, other) if _comparable(stated, other) else None
 
 
