@@ -616,10 +616,10 @@ def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact
         here = [f for f in near if f.concept == named and f.is_money and f.measure == part.measure
                 and f.period == part.period]
         if here:
-            return here[-1] if fund in (None, here[-1].fund) or here[-1].fund in FUND_PARTS.get(fund, ()) else None
+            return here[-1] if _of_fund(here[-1], fund) else None
         found = _document_value(base, named, part.measure, part.subject) or _summed_opener(base, part, named)
-        if found is not None and fund not in (None, found.fund) and found.fund not in FUND_PARTS.get(fund, ()):
-            return None  # (a 一般公共预算 table's figure is 财政拨款's: the fund of most of it)
+        if found is not None and not _of_fund(found, fund):
+            return None
         words = NAMED_BASE_RE.search(compact(rate.label)) if found is None and rate.base else None
         # (a whole whose name the vocabulary knows, stated before under the same long name: 占全区政府
         # 采购实际采购金额的, after “全区政府采购实际采购金额12,282.73万元。”; a short one, 占全年支出的,
@@ -873,15 +873,18 @@ def _listing_whole(base: FactBase, part: Fact) -> Fact | None:
     return None
 
 
-FUND_PARTS = {"财政拨款": ("一般公共预算", "政府性基金", "国有资本经营预算")}  # the funds 财政拨款 is made of
-
-
 def _fund_named(rate: Fact, named: str) -> str | None:
     """The fund the share's own words set its whole in (占财政拨款项目支出的: 财政拨款), when the
     whole's name does not hold it already (占一般公共预算财政拨款支出的)."""
     words = NAMED_BASE_RE.search(compact(rate.label))
     fund = next((name for _, _, name in lexicon().funds.all(words.group(1))), None) if words else None
     return fund if fund and fund not in named else None
+
+
+def _of_fund(fact: Fact, fund: str | None) -> bool:
+    """The figure is of the fund (any, where None), or of one the fund is made of (a 一般公共预算
+    table's figure for a 财政拨款 whole: concepts.yaml fund_parts)."""
+    return fund in (None, fact.fund) or fact.fund in (concepts().get("fund_parts") or {}).get(fund, ())
 
 
 def _holds(whole: Fact, part: Fact) -> bool:
