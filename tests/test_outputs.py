@@ -131,17 +131,11 @@ def test_a_negative_cell_shown_wrong_folds_the_column_total_it_breaks(tmp_path):
     """A fall printed with its minus (经营收入 | 增减额 -14.50 for -41.50): the row's own check blames
     it; the 合计 row's 增减额, off its rows by what mending it takes back, is folded in, the minus
     read as the figure's sign and not as a subtraction."""
-    from auditor.engine import audit_file
-    from auditor.ruleset import load_rules
-
-    report = tmp_path / "决算说明.txt"
-    report.write_text(
-        "某学院2024年度部门决算说明\n收入决算变动情况表\n单位：万元\n"
-        "收入项目\t2024年决算数\t2023年决算数\t增减额\n"
-        "财政拨款收入\t2,000.00\t1,900.00\t100.00\n"
-        "经营收入\t300.00\t341.00\t-14.00\n"
-        "合计\t2,300.00\t2,241.00\t59.00\n", encoding="utf-8")
-    found = [f for f in audit_file(str(report), load_rules()).findings if f.severity != "info"]
+    found = _audit(tmp_path, "某学院2024年度部门决算说明\n收入决算变动情况表\n单位：万元\n"
+                             "收入项目\t2024年决算数\t2023年决算数\t增减额\n"
+                             "财政拨款收入\t2,000.00\t1,900.00\t100.00\n"
+                             "经营收入\t300.00\t341.00\t-14.00\n"
+                             "合计\t2,300.00\t2,241.00\t59.00\n")
     assert [(f.rule, f.stated.split()[-1], f.expected) for f in found] == [("DRV011", "-14.00", "-41.00")]
     assert [entry.split(" · ")[0] for entry in found[0].folded] == ["SUM005"]
 
@@ -149,17 +143,11 @@ def test_a_negative_cell_shown_wrong_folds_the_column_total_it_breaks(tmp_path):
 def test_a_share_of_a_whole_another_paragraph_shows_wrong_is_folded_into_it(tmp_path):
     """The year's spending written wrong in the opening paragraph (1,218.00万元 for 1,281.00万元):
     a share later worked on it, in 元 over 万元, is that slip's consequence, not an error of its own."""
-    from auditor.engine import audit_file
-    from auditor.ruleset import load_rules
-
-    report = tmp_path / "自评报告.txt"
-    report.write_text(
-        "某镇2024年度部门整体支出绩效自评报告\n"
-        "全年支出1,218.00万元，其中基本支出781.00万元，项目支出500.00万元。\n"
-        "支出结构表\n单位：元\n项目\t金额\n一般公共服务支出\t7,686,000.00\n农林水支出\t5,124,000.00\n"
-        "合计\t12,810,000.00\n"
-        "从支出结构看，农林水支出5,124,000.00元，占全年支出的40.00%。\n", encoding="utf-8")
-    found = [f for f in audit_file(str(report), load_rules()).findings if f.severity != "info"]
+    found = _audit(tmp_path, "某镇2024年度部门整体支出绩效自评报告\n"
+                             "全年支出1,218.00万元，其中基本支出781.00万元，项目支出500.00万元。\n"
+                             "支出结构表\n单位：元\n项目\t金额\n一般公共服务支出\t7,686,000.00\n"
+                             "农林水支出\t5,124,000.00\n合计\t12,810,000.00\n"
+                             "从支出结构看，农林水支出5,124,000.00元，占全年支出的40.00%。\n")
     assert [f.rule for f in found] == ["CAL001"]
     assert [entry.split(" · ")[0] for entry in found[0].folded] == ["DRV001"]
 
