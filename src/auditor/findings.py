@@ -198,6 +198,10 @@ def _causes(findings: list[Finding]) -> dict[int, Finding]:
             at_cell.setdefault(cell_key(finding.location), finding)
         else:
             in_text.setdefault(text_key(finding.location), []).append(finding)
+    by_place: dict[str, list[Finding]] = {}  # a text finding's place as a working cites it (第4行)
+    for found in in_text.values():
+        for a in found:
+            by_place.setdefault(a.location.describe(), []).append(a)
     cause: dict[int, Finding] = {}
     for finding in findings:
         if finding.severity == "info":
@@ -215,8 +219,8 @@ def _causes(findings: list[Finding]) -> dict[int, Finding]:
             # worked with: its relation breaks by what correcting it takes back, or its rate fits
             # (or of another paragraph, where the finding's working names its place: 全年支出 1,368.54万元
             # （第4行 正文）, a figure the sentence there shows wrong)
-            cited = [a for key, found in in_text.items() if key != text_key(finding.location) for a in found
-                     if f"（{a.location.describe()} 正文）" in (finding.formula or "")]
+            cited = [a for place in CITED_TEXT_RE.findall(finding.formula or "") for a in by_place.get(place, ())
+                     if text_key(a.location) != text_key(finding.location)]
             source = next((a for a in [*in_text.get(text_key(finding.location), ()), *cited] if a is not finding
                            and _explains(a, finding, delta)), None)
             if source is not None:
@@ -380,6 +384,7 @@ def _delta(finding: Finding):
 
 
 MINUS_SIGNS = ("-", "−", "－")
+CITED_TEXT_RE = re.compile(r"（([^（）]+?) 正文）")  # a text figure's place in a working: （第4行 正文）
 
 
 SIGN_REACH = 4  # the characters before a stated change's figure its direction word stands in (比上年增加)

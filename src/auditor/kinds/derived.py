@@ -1293,7 +1293,7 @@ def _compared_clause_before(base: FactBase, change: Fact, params: dict) -> tuple
 
 def _sentence_before(base: FactBase, fact: Fact) -> list[Fact]:
     """The facts of the sentence before the fact's, in its paragraph."""
-    return [f for f in base.by_block.get(fact.block, ()) if f.sentence == fact.sentence - 1]
+    return list(base.by_sentence.get((fact.block, fact.sentence - 1), ()))
 
 
 def _comparable(stated: Fact, other: Fact) -> bool:
