@@ -107,9 +107,9 @@ class Quantity:
 
 # digits grouped by thousands with a space (GB/T 15835's 1 234.56, a no-break or thin space in
 # typeset text), before an amount's unit: the spaces read as the commas they stand for, one
-# character for one so every offset stays. Only right after words or a list's separator (合计1 234.56万元,
-# 合计 1 234.56 万元, 、1 200.00万元; not a line's serial number) and a money unit after: a line of a table flattened with spaces (行次 1, then
-# 234.56) is left as it is.
+# character for one so every offset stays. Only right after words or a list's separator
+# (合计1 234.56万元, 合计 1 234.56 万元, 、1 200.00万元; not a line's serial number) and before a
+# money unit: a line of a table flattened with spaces (行次 1, then 234.56) is left as it is.
 GROUP_SPACES = " \u00a0\u2009\u202f"
 SPACE_GROUPED_RE = re.compile(rf"(?:(?<=[\u4e00-\u9fff：:（(、，,；;])|(?<=[\u4e00-\u9fff：:（(、，,；;][{GROUP_SPACES}]))\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+(?=(?:\.\d+)?\s?[千万亿元])")
 SPACE_GROUP_TABLE = str.maketrans({c: "," for c in GROUP_SPACES})
@@ -126,7 +126,7 @@ def _normalize_short(text: str) -> str:
 
 def _normalize(text: str) -> str:
     text = replace_chars(text, FULLWIDTH_PAIRS)
-    if "\u00a0" in text or "\u2009" in text or "\u202f" in text or " " in text:
+    if any(space in text for space in GROUP_SPACES):
         text = SPACE_GROUPED_RE.sub(lambda m: m.group(0).translate(SPACE_GROUP_TABLE), text)
     return text
 

@@ -1291,6 +1291,18 @@ def _compared_clause_before(base: FactBase, change: Fact, params: dict) -> tuple
     return (stated, other) if _comparable(stated, other) else None
 
 
+def _this_year_before(base: FactBase, sentence: list[Fact], stated: Fact) -> Fact | None:
+    """This year's figure a stated earlier year's is compared with: before it in its sentence, or
+    ending the sentence before where the comparison opens its own (…8,450.00万元。与2023年的
+    7,980.00万元相比，减少…)."""
+    earlier = [f for f in sentence if f.id < stated.id]
+    if earlier:
+        return next((f for f in reversed(earlier) if f.period == CURRENT and f.measure == stated.measure
+                     and f.unit == stated.unit), None)
+    return next((f for f in reversed(_sentence_before(base, stated)) if f.period == CURRENT
+                 and f.unit == stated.unit and f.is_money == stated.is_money and f.measure != "变动额"), None)
+
+
 def _sentence_before(base: FactBase, fact: Fact) -> list[Fact]:
     """The facts of the sentence before the fact's, in its paragraph."""
     return list(base.by_sentence.get((fact.block, fact.sentence - 1), ()))
@@ -1895,13 +1907,7 @@ def _growth(base: FactBase, rule):
                 and change.concept == rate.concept and not (_both_ways(change) or _both_ways(rate)):
             # “减少 63.55 万元，增长 4.71%”; unless both years are stated and the rate is theirs, its
             # way too (52.00万元，较上年55.00万元增加3.00万元，下降5.45%): the change is the slip, DRV010's
-            # (…8,450.00万元。与2023年的7,980.00万元相比，减少…: this year's figure ends the sentence before)
-            now = current or (next((f for f in reversed(sentence) if f.id < stated.id and f.period == CURRENT
-                                    and f.measure == stated.measure and f.unit == stated.unit), None)
-                              if stated is not None else None) or (next(
-                (f for f in reversed(_sentence_before(base, stated)) if f.period == CURRENT and f.unit == stated.unit
-                 and f.is_money == stated.is_money and f.measure != "变动额"), None)
-                if stated is not None and not any(f.id < stated.id for f in sentence) else None)
+            now = current or (_this_year_before(base, sentence, stated) if stated is not None else None)
             if stated is not None and now is not None and _years_give(rate, now, stated) \
                     and (now.value > stated.value) == (rate.sign > 0):
                 continue

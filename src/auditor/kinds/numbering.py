@@ -370,8 +370,9 @@ SERIAL_RE = re.compile(r"^\s*(\d{1,3})\s*$")
 
 
 def _serial_columns(doc, heads: tuple[str, ...], skipping: tuple[str, ...] = ()):
-    """A table's column headed 序号 (or 行次, a 决算 form's line numbers, which may start past 1): the
-    whole numbers down it (blank and 合计 rows aside) go 1, 2, 3 …; the first that repeats or skips is told once per column. A column restarting at 1 (a
+    """A table's column headed 序号 (or 行次, a 决算 form's line numbers, which may start past 1):
+    the whole numbers down it (blank and 合计 rows aside) go 1, 2, 3 …; the first that repeats or
+    skips (in a `skipping` column: repeats) is told once per column. A column restarting at 1 (a
     table of groups each numbered anew) is followed from there."""
     for table in doc.tables:
         grid = table.grid()

@@ -488,7 +488,7 @@ def _read_execution_indicators(doc, typed) -> list[ExecutionRow]:
             if actual is None and not r.actual_text.strip():
                 # (an evaluation's scoring table gives no actual value: the rate its findings column
                 # states, 评价情况 | 支出4,032.00万元，执行率90.00%, else the rate the text states)
-                rate_cell = _reason_execution_rate(r) or _text_execution_rate(doc, named)
+                rate_cell = _reason_execution_rate(r, scoring.get("stated_rate")) or _text_execution_rate(doc, named)
                 actual = _target(rate_cell.text) if rate_cell is not None else None
             weight = _inferred_weight(r, rows)
             if actual is None or actual.unit != "%" or actual.comparator not in ("", "=") or weight is None:
@@ -510,14 +510,11 @@ def _read_execution_indicators(doc, typed) -> list[ExecutionRow]:
     return found
 
 
-REASON_RATE_RE = re.compile(r"执行率(?:为|达到?|是)?\s*(\d+(?:\.\d+)?\s*[%％])")
-
-
-def _reason_execution_rate(r) -> Cell | None:
-    """The execution rate a row's findings column states (执行率90.00%), as a cell: its figure and
-    the column's place."""
+def _reason_execution_rate(r, pattern: str | None) -> Cell | None:
+    """The execution rate a row's findings column states (执行率90.00%: concepts.yaml
+    execution_scoring stated_rate), as a cell: its figure and the column's place."""
     cell = r.cells.get("reason")
-    found = REASON_RATE_RE.findall(cell.text) if cell is not None else []
+    found = re.findall(pattern, cell.text) if cell is not None and pattern else []
     return Cell(found[0], cell.loc) if len(found) == 1 else None
 
 

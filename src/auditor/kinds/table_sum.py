@@ -95,6 +95,7 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           # in one of its items, not a total copied from the first row (150.00 under 738.70)
           "restating_row_slack": (float, 0.1)}
 MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff", "relation", "note", "where"}
+# (a hit's `gap`, the total less the parts' sum as a number, is for the kind's own reasoning, no message's)
 TOTAL_COLUMN_RE = re.compile(r"(?:合计|小计)$")
 ITEM_RE = re.compile(r"^[一二三四五六七八九十]+、")
 BLANK_MARKS = {"—", "-", "－", "/", "／", "——", "--", "…"}
@@ -135,7 +136,8 @@ def _compare(rule, table, total_cell: Cell, part_cells: list[Cell], label: str, 
         expected=shown, formula=formula,
         fields={"table": table.title or f"表{table.index}", "label": label, "column": column,
                 "total": total_cell.text, "sum": shown,
-                "diff": fmt(total.value - exact, places, total_cell.text), "relation": "各行之和为",
+                "diff": fmt(total.value - exact, places, total_cell.text), "gap": total.value - exact,
+                "relation": "各行之和为",
                 "note": f"（相差 {fmt(total.value - exact, places, total_cell.text)}）"},
         cls="rounding" if outcome == "rounding" else None,
         highlights=[total_cell.loc] + [c.loc for c in part_cells])
@@ -1857,13 +1859,14 @@ def _check_row_product(doc, rule, _typed):
                       fields={"table": table.title or f"表{table.index}", "label": label,
                               "column": slip.column, "total": cell.text, "sum": shown,
                               "diff": f"{stated.value - slip.expected:.{stated.places}f}",
+                              "gap": stated.value - slip.expected,
                               "relation": "按数量与标准之积为", "note": ""})
 
 
 def _stated_gap(hit: Hit) -> Decimal:
-    """The difference a hit states, as a number: its message shows it as printed (grouped
-    1,000.00 like the total, a unit slip's note after a ，)."""
-    return Decimal(hit.fields["diff"].split("，")[0].replace(",", ""))
+    """The difference a hit states, as a number (its message's `diff` shows it as printed: grouped
+    1,000.00 like the total, a unit slip's note after it)."""
+    return hit.fields["gap"]
 
 
 def _products_explain(hit: Hit, slips, col: int, table) -> bool:
