@@ -50,6 +50,7 @@ OPENING_BRACKET_RE = re.compile(r"\s*[（(]")
 CLOSING_BRACKET_RE = re.compile(r"[）)]")
 BUDGET_MEASURES = ("年初预算", "全年预算")  # the budget levels a figure can be compared with
 MONEY_MEASURES = (*BUDGET_MEASURES, "决算", "变动额")
+ADJUSTMENT = "追加预算"  # the measure of a change to the budget during the year (调增, 调减, 追加)
 
 # a table cell that is one figure: 2,248.58 / 98.31% / ≥98% / 3821份 / (12.5)
 CELL_NUMBER_RE = re.compile(
@@ -2151,6 +2152,12 @@ class FactReader:
                 base, budget = whole, None
             if budget in BUDGET_MEASURES:
                 subject = phrase[:len(phrase) - len(after)]
+                if self.lex.measures.last(subject) == ADJUSTMENT or (
+                        last_money is not None and last_money.measure == ADJUSTMENT and not last_money.implicit
+                        and self.lex.measures.last(subject) != "决算"):
+                    # “年中追加预算300.00万元，占年初预算的25.00%”, “…，追加预算占全年预算的20.00%”: a
+                    # change to the budget over the budget is a share of it, no rate of spending it
+                    return self._share(out, phrase, within, last_money, carried, None)
                 if last_money is not None and last_money.measure in BUDGET_MEASURES \
                         and self.lex.measures.last(subject) != "决算":
                     if self._whole_budget_before(last_money):

@@ -26,7 +26,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Literal
 
-from ..facts.base import (BUDGET_MEASURES, CLAUSE_BREAK_RE, bare_head, compares_other_year, CURRENT, LATER, OLDER, PRIOR, Fact, FactBase, column_sum, fact_base, kind_total,
+from ..facts.base import (ADJUSTMENT, BUDGET_MEASURES, CLAUSE_BREAK_RE, bare_head, compares_other_year, CURRENT, LATER, OLDER, PRIOR, Fact, FactBase, column_sum, fact_base, kind_total,
                           named_budget_base, names_budget_base, names_own_thing, names_whole_money, part_names,
                           per_unit, YEAR_RE, YEARS_RE)
 from ..facts.lexicon import lexicon
@@ -34,11 +34,12 @@ from ..facts.numbers import MONEY_UNITS, fmt, quantize_like
 from ..facts.targets import PREFIX
 from ..ingest.build import numbering_of
 from ..knowledge import compact, concepts, last_open_bracket, open_brackets
-from .base import CHECKED, SHARE_OF_RE, SUBROW_RE, TAIL_NOTE, Hit, item_label
+from .base import CHECKED, SHARE_OF_RE, SUBROW_RE, Checked, document_texts, TAIL_NOTE, Hit, item_label
 from .named_rates import COPULAS, named_rate_slips
 from .per_head_columns import per_head_rows
 from .rate_columns import explained_otherwise, learned_rate_slips
 from .worded_sums import worded_sums
+from . import written_arithmetic
 from .restatement import meets, tail
 
 KIND = "derived"
@@ -118,6 +119,8 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # worded_sum: the words naming the two sides of an account, a flow listed on over a comma
           # keeping the sign only on its own (加上本年收入…，本年支出… is no addition)
           "account_sides": (list, []),
+          # written_arithmetic: the units a figure of a written formula may carry (万元, %, 人)
+          "arithmetic_units": (list, []),
           # proportion: the words stating an amount worked out at a rate (group `rate`: 按30%的比例)
           "proportion_pattern": (str, "^$"),
           # share_sum: bases each thing has of its own (占限额的, 占计划的): such shares sum to nothing
@@ -136,7 +139,8 @@ def validate(params: dict) -> str | None:
 
 
 def check(doc, rule):
-    return CHECKS[rule.params["check"]](fact_base(doc), rule)
+    name = rule.params["check"]
+    return CHECKS[name](doc if name in TEXT_CHECKS else fact_base(doc), rule)
 
 
 # ---- arithmetic on intervals --------------------------------------------------------------
@@ -253,7 +257,8 @@ def _shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
         # the amount the share is of: its own concept's (分别占75.86%和24.14% take the amounts in
         # turn), else the nearest
         part = base.facts[rate.of] if rate.of >= 0 else \
-            next((f for f in amounts if rate.concept and f.concept == rate.concept), amounts[0] if amounts else None)
+            next((f for f in amounts if rate.concept and f.concept == rate.concept), None) or \
+            next((f for f in amounts if f.measure == ADJUSTMENT and _adjustment_share(rate)), amounts[0] if amounts else None)
         if part is None and rate.concept:
             # (…，其中人员经费298.00万元。人员经费占基本支出的80.6%: the share names its part, stated
             # earlier in the paragraph)
@@ -261,13 +266,34 @@ def _shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
                          and f.concept == rate.concept and f.measure != "变动额" and f.period == rate.period), None)
         if part is not None and _own_subject(base, part, rate):
             continue
-        whole = _whole(base, rate, part, sentence) if part is not None else None
+        whole = None if part is None else _adjusted_budget(base, rate, part) if part.measure == ADJUSTMENT \
+            else _whole(base, rate, part, sentence)
         if rate.of >= 0 and not rate.base and whole is not None and any(
                 f.of == whole.id for f in _same_sentence(base, rate) if f.measure == "占比"):
             continue  # (A、B分别为X、Y，占比分别为…: the other item is no whole; their sum is, unsaid)
         if whole is not None and whole is not part and whole.value != 0:
             out.append((rate, part, whole))
     return _one_whole_per_list(out)
+
+
+def _adjustment_share(rate: Fact) -> bool:
+    """The share's words name a change to the budget before 占 (…，追加预算占全年预算的20.00%)."""
+    words = compact(rate.label)
+    return "占" in words and lexicon().measures.last(words[:words.rfind("占")]) == ADJUSTMENT
+
+
+def _adjusted_budget(base: FactBase, rate: Fact, part: Fact) -> Fact | None:
+    """The budget a change to it is a share of (年初预算1,200.00万元，年中追加预算300.00万元，追加
+    预算占年初预算的25.00%): the last amount of the budget level the words after 占 name, of the
+    part's thing and year, stated before the share in its paragraph. A bare 预算 names no level
+    (the change over the initial budget, or its share of the full year's): not judged."""
+    words = compact(rate.label)
+    named = lexicon().measures.last(words[words.rfind("占") + 1:])
+    if named not in BUDGET_MEASURES or not any(w in words for w in (*BUDGET_MEASURES, "年初", "全年", "调整后")):
+        return None
+    return next((f for f in reversed(base.by_block.get(rate.block, ())) if f.id < rate.id and f.is_money
+                 and f.measure == named and f.concept == part.concept and f.period == part.period
+                 and not f.comparator and f.value), None)
 
 
 def _without_restatements(facts: list[Fact]) -> list[Fact]:
@@ -350,11 +376,12 @@ def _own_subject(base: FactBase, part: Fact, rate: Fact) -> bool:
 
 
 def _own_name(subject: str, label: str) -> bool:
-    """The words before 占 are the amount's name or its start (税收 of 税收收入; not of 非税收入)."""
+    """The words before 占 are the amount's name, its start or its end (税收 of 税收收入, not of
+    非税收入; 追加预算 of 年中追加预算)."""
     name = compact(label).lstrip("，,；;、：:")
     for opener in lexicon().list_openers:  # (其中税收收入)
         name = name.removeprefix(opener).lstrip("，,：:")
-    return name.startswith(subject)
+    return name.startswith(subject) or name.endswith(subject)
 
 
 def _share(base: FactBase, rule):
@@ -3476,6 +3503,29 @@ def _worded_sum(base: FactBase, rule):
                   highlights=[f.loc for f in (found.start, *(f for _, f in found.terms))])
 
 
+def _written_arithmetic(doc, rule):
+    """Arithmetic written out in figures, in a sentence or a cell, against the result it is
+    said to come to (kinds/written_arithmetic.py)."""
+    units = tuple(rule.params["arithmetic_units"])
+    numbers, per_unit = written_arithmetic.number_re(units), written_arithmetic.per_unit_re(units)
+    checked = []
+    for text, source in document_texts(doc):
+        if not any(sign in text for sign in written_arithmetic.EQUALS):
+            continue
+        for sides in written_arithmetic.chains(written_arithmetic.tokens(text, numbers, per_unit)):
+            for slip in written_arithmetic.slips(sides, lambda: checked.append(1)):
+                worked = written_arithmetic.worked_text(slip)
+                written = written_arithmetic.shown(slip.side)
+                yield Hit(quote=text.strip(), location=source.loc, stated=slip.result.text, expected=worked,
+                          formula=f"{written} = {worked}",
+                          fields={"rate": slip.result.text, "computed": worked, "relation": f"算式 {written} 的结果"},
+                          # (a quotient, or a result in %, is a rate or a figure per head: no total)
+                          cls="rounding" if slip.tail else "ratio_mismatch" if written_arithmetic.is_rate(slip) else None,
+                          severity="info" if slip.tail else None)
+    if checked:
+        yield Checked(len(checked))
+
+
 def _proportion(base: FactBase, rule):
     """An amount worked out at a stated rate of an amount before it (收入1,286万元，按30%的比例调入
     一般公共预算386万元): the amount = the base × the rate, each read within its printing. The base
@@ -3515,7 +3565,8 @@ def _proportion_fits(amount: Fact, whole: Fact, rate: Decimal) -> bool:
     return a_lo <= w_hi * rate / HUNDRED and w_lo * rate / HUNDRED <= a_hi
 
 
-CHECKS = {"proportion": _proportion, "worded_sum": _worded_sum, "named_rate": _named_rate, "row_rate": _row_rate, "table_share": _table_share, "row_change": _row_change, "year_change": _year_change, "share": _share, "share_sum": _share_sum, "completion": _completion, "growth": _growth,
+TEXT_CHECKS = {"written_arithmetic"}  # checks reading the document's words, not its facts
+CHECKS = {"written_arithmetic": _written_arithmetic, "proportion": _proportion, "worded_sum": _worded_sum, "named_rate": _named_rate, "row_rate": _row_rate, "table_share": _table_share, "row_change": _row_change, "year_change": _year_change, "share": _share, "share_sum": _share_sum, "completion": _completion, "growth": _growth,
           "execution": _execution, "target_completion": _target_completion, "point_change": _point_change,
           "schedule_rate": _schedule_rate,
           "ratio_to_base": _ratio_to_base, "difference_to_base": _difference_to_base, "per_head": _per_head,

@@ -1,0 +1,253 @@
+"""Arithmetic a report writes out in figures (预算执行率=1,450.00÷1,500.00×100%=96.67%;
+合计=120.00+80.50−10.00=190.50万元; 得分=96.67%×10=9.67分).
+
+A sentence or a cell is read as tokens: numbers (with the unit printed after them), operators
+(+ − × ÷ and their ASCII and full-width forms), brackets, = (or ≈), and anything else. A run of
+tokens with no other words in it, holding an =, is a chain of sides; each side that parses as an
+expression is worked out on intervals, and a side that is one number must meet the side before
+it. The one rounding model (facts/numbers.half_unit): a side's figures are read at the finest
+precision among them (15 beside 13.41 is 15.00), and where none has decimals they are exact, since
+in a written formula such integers are counts, weights or constants (×100%, ×10分); the result
+stands for the interval its own last digit allows. A percentage
+is its value over 100 (×100%=96.67% and ÷1,500=0.9667 agree), and a side off by exactly a factor
+of 100 from a percentage is read as the percent sign written loosely (×100=96.67%), not as a slip.
+Named sides (实际支出÷全年预算) and glosses in brackets after a number (1,450.00万元（实际支出）)
+are words: the figures around them still form the chain. A chain mixing money units (万元 with
+元) is not judged: UNT002 reads unit slips.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from decimal import Decimal, InvalidOperation
+
+from ..facts.numbers import MONEY_UNITS, fmt, half_unit
+
+OPERATORS = {"+": "+", "＋": "+", "-": "-", "－": "-", "−": "-", "—": "-", "×": "*", "*": "*", "＊": "*",
+             "✕": "*", "x": "*", "X": "*", "÷": "/", "/": "/", "／": "/"}
+EQUALS = "=＝≈"
+OPEN, CLOSE = "(（", ")）"
+HUNDRED = Decimal(100)
+SCALES = {"%": HUNDRED, "％": HUNDRED, "‰": Decimal(1000)}
+TAIL_UNITS = 1  # a result this many units of its last digit off the worked value is a tail (info)
+
+
+@dataclass(frozen=True)
+class Number:
+    text: str  # as printed, with its unit
+    value: Decimal  # over its scale (96.67% → 0.9667)
+    unit: str
+    places: int
+
+    def half(self, places: int) -> Decimal:
+        """Half a unit of the last digit at `places` decimals, over the scale (0 with none)."""
+        return half_unit(places) / SCALES.get(self.unit, Decimal(1)) if places else Decimal(0)
+
+
+@lru_cache(maxsize=4)
+def number_re(units: tuple[str, ...]) -> re.Pattern:
+    """A number, its thousands grouped or not, and the unit printed after it (longest first)."""
+    names = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    return re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>" + names + r")?")
+
+
+@lru_cache(maxsize=4)
+def per_unit_re(units: tuple[str, ...]) -> re.Pattern:
+    """The per-head part of a figure's unit (万元/人次, 元/亩): a slash and a unit, no figure after."""
+    names = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    return re.compile(r"[/／](?:" + names + r")(?![\d.])")
+
+
+GLOSS_RE = re.compile(r"[（(][^（()）\d]{1,20}[）)]")  # words in brackets after a figure: what it is
+
+
+def tokens(text: str, numbers: re.Pattern, per_unit: re.Pattern) -> list:
+    """Numbers, operator characters, brackets, "=" and "" (any other words) in order."""
+    out, at = [], 0
+    while at < len(text):
+        ch = text[at]
+        if ch.isspace():
+            at += 1
+            continue
+        m = numbers.match(text, at) if ch.isdigit() else None
+        if m:
+            at = m.end()
+            per = per_unit.match(text, at) if m.group("unit") else None
+            if per:
+                at = per.end()  # (0.35万元/人次: a figure per head, its unit)
+            out.append(_number(m.group("num"), m.group("unit") or "", per.group(0) if per else ""))
+            gloss = GLOSS_RE.match(text, at)
+            if gloss:
+                at = gloss.end()  # (1,450.00万元（实际支出）÷…: the figure's name, no term)
+            continue
+        if ch in "xX" and not (out and isinstance(out[-1], Number) and _digit_after(text, at)):
+            ch = "w"  # (a letter of a word, not a times sign)
+        if ch in OPERATORS:
+            out.append(OPERATORS[ch])
+        elif ch in EQUALS:
+            out.append("=")
+        elif ch in OPEN:
+            out.append("(")
+        elif ch in CLOSE:
+            out.append(")")
+        elif not out or out[-1] != "":
+            out.append("")
+        at += 1
+    return out
+
+
+def _digit_after(text: str, at: int) -> bool:
+    rest = text[at + 1:at + 3].lstrip()
+    return bool(rest) and rest[0].isdigit()
+
+
+def _number(num: str, unit: str, per: str = "") -> Number:
+    value = Decimal(num.replace(",", ""))
+    places = len(num.split(".")[1]) if "." in num else 0
+    return Number(num + unit + per, value / SCALES.get(unit, Decimal(1)), unit, places)
+
+
+def chains(items: list) -> list[list[list]]:
+    """The runs of tokens free of other words holding an "=", each split into its sides."""
+    runs, current = [], []
+    for item in [*items, ""]:
+        if item == "":
+            if "=" in current:
+                runs.append(current)
+            current = []
+        else:
+            current.append(item)
+    out = []
+    for run in runs:
+        sides, side = [], []
+        for item in run:
+            if item == "=":
+                sides.append(side)
+                side = []
+            else:
+                side.append(item)
+        sides.append(side)
+        out.append(sides)
+    return out
+
+
+class _Parser:
+    """expression := term (("+"|"-") term)*; term := factor (("*"|"/") factor)*;
+    factor := "-"? (number | "(" expression ")"), each worked out as an interval."""
+
+    def __init__(self, items: list):
+        self.items, self.at = items, 0
+        self.places = max((i.places for i in items if isinstance(i, Number)), default=0)
+
+    def parse(self) -> tuple[Decimal, Decimal] | None:
+        try:
+            value = self.expression()
+        except (ValueError, ZeroDivisionError, InvalidOperation):
+            return None
+        return value if self.at == len(self.items) else None
+
+    def peek(self):
+        return self.items[self.at] if self.at < len(self.items) else None
+
+    def expression(self):
+        low, high = self.term()
+        while self.peek() in ("+", "-"):
+            op = self.items[self.at]
+            self.at += 1
+            b_low, b_high = self.term()
+            low, high = (low + b_low, high + b_high) if op == "+" else (low - b_high, high - b_low)
+        return low, high
+
+    def term(self):
+        low, high = self.factor()
+        while self.peek() in ("*", "/"):
+            op = self.items[self.at]
+            self.at += 1
+            b_low, b_high = self.factor()
+            if op == "/":
+                if b_low <= 0 <= b_high:
+                    raise ValueError("division by an interval holding 0")
+                b_low, b_high = 1 / b_high, 1 / b_low
+            products = (low * b_low, low * b_high, high * b_low, high * b_high)
+            low, high = min(products), max(products)
+        return low, high
+
+    def factor(self):
+        item = self.peek()
+        if item == "-":
+            self.at += 1
+            low, high = self.factor()
+            return -high, -low
+        if item == "(":
+            self.at += 1
+            value = self.expression()
+            if self.peek() != ")":
+                raise ValueError("unclosed bracket")
+            self.at += 1
+            return value
+        if isinstance(item, Number):
+            self.at += 1
+            half = item.half(self.places)
+            return item.value - half, item.value + half
+        raise ValueError("no figure")
+
+
+@dataclass(frozen=True)
+class Slip:
+    side: list  # the worked side's tokens
+    result: Number
+    worked: Decimal  # the worked side's value at its printed figures, over the result's scale
+    tail: bool  # off by no more than TAIL_UNITS of the result's last digit
+
+
+def slips(sides: list[list], counted) -> list[Slip]:
+    """Each side that is one number against the expression before it; `counted` is called once
+    for every pair judged."""
+    if _mixed_money(sides):
+        return []
+    out = []
+    for before, after in zip(sides, sides[1:]):
+        if len(after) != 1 or not isinstance(after[0], Number) or not any(i in ("+", "-", "*", "/") for i in before):
+            continue
+        worked = _Parser(before).parse()
+        if worked is None:
+            continue
+        counted()
+        result = after[0]
+        # (the result, an integer too, stands for what its last digit allows: =200万元 is [199.5, 200.5))
+        half = half_unit(result.places) / SCALES.get(result.unit, Decimal(1))
+        low, high = result.value - half, result.value + half
+        if _meets(worked, low, high, sides):
+            continue
+        unit = half * 2
+        tail = _meets(worked, low - unit * TAIL_UNITS, high + unit * TAIL_UNITS, sides)
+        out.append(Slip(before, result, (worked[0] + worked[1]) / 2, tail))
+    return out
+
+
+def _meets(worked: tuple[Decimal, Decimal], low: Decimal, high: Decimal, sides: list[list]) -> bool:
+    factors = (Decimal(1), HUNDRED, 1 / HUNDRED) if any(
+        isinstance(i, Number) and i.unit in SCALES for side in sides for i in side) else (Decimal(1),)
+    return any(worked[0] * f <= high and low <= worked[1] * f for f in factors)
+
+
+def _mixed_money(sides: list[list]) -> bool:
+    return len({i.unit for side in sides for i in side if isinstance(i, Number) and i.unit in MONEY_UNITS}) > 1
+
+
+def shown(items: list) -> str:
+    """A side as the finding writes it: its figures as printed, spaced operators."""
+    signs = {"+": " + ", "-": " − ", "*": " × ", "/": " ÷ ", "(": "（", ")": "）"}
+    return "".join(i.text if isinstance(i, Number) else signs[i] for i in items).strip()
+
+
+def worked_text(slip: Slip) -> str:
+    """The worked value in the result's unit and precision (0.966667 → 96.67%)."""
+    value = slip.worked * SCALES.get(slip.result.unit, Decimal(1))
+    return fmt(value, slip.result.places, slip.result.text) + slip.result.unit
+
+
+def is_rate(slip: Slip) -> bool:
+    """The worked side divides, or its result is a percentage: a rate or a figure per head."""
+    return "/" in slip.side or slip.result.unit in SCALES
