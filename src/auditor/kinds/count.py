@@ -74,6 +74,8 @@ PARAMS = {
     "comma_conjunctions": (list, []),
     # words of a clause, not a name, after such a conjunction (因, 未, 尚: 以及部分村组因资金未到位…)
     "clause_words": (list, []),
+    # an amount closing a listed item (A项目320.00万元, B项目（资金180.00万元）): no part of its name
+    "item_amount_pattern": (str, "(?!)"),
     "max_item_chars": (int, 40),
     "max_item_chars_strict": (int, 15),
     # a numbered item (一是……；二是……) may be a sentence or two; one longer than this is no item
@@ -584,6 +586,8 @@ def _inline_list(passage: Passage, start: int, params: dict, strict: bool = Fals
     delimited = items is not None  # numbered or quoted items: 和/及 inside one is no second item
     if not delimited:
         items, whole = _split_plain(listing, params)
+        # (共实施3个项目：A项目320.00万元、B项目180.00万元…: an item's amount is no part of its name)
+        items = [_without_amount(i, params) for i in items]
         if open_ended and whole:
             return None
         if strict and not whole and items and (_closed_by_next_clause(listing, items[-1], params)
@@ -614,6 +618,17 @@ def _inline_list(passage: Passage, start: int, params: dict, strict: bool = Fals
         items = _split_peers(items, params)
     ambiguous = 0 if delimited else sum(1 for item in items if _two_items(item, params))
     return items, ambiguous
+
+
+def _without_amount(item: str, params: dict) -> str:
+    """The item's name without the amount stated after it (A项目320.00万元, B项目（180.00万元）)."""
+    tail = _item_amount_re(params["item_amount_pattern"]).search(item)
+    return item[:tail.start()].rstrip() if tail and tail.start() else item
+
+
+@lru_cache(maxsize=4)
+def _item_amount_re(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
 
 
 def _split_peers(items: list[str], params: dict) -> list[str]:
