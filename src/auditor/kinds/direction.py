@@ -217,7 +217,11 @@ def _figured_changes(base: FactBase, plan: bool = False):
             continue
         yield CHECKED
         if meets(current, prior) or tail(current, prior):
-            truth = 0
+            # (0.80万元 against a prior printed 1: equal within the coarser print, but a change stated
+            # as the printed figures' own difference, 减少0.20万元, reads them as printed)
+            lo, hi = change.interval(MONEY_UNITS[change.unit])
+            truth = 0 if diff == 0 or (diff > 0) - (diff < 0) != change.sign or not lo <= abs(diff) <= hi \
+                else change.sign
         else:
             truth = 1 if diff > 0 else -1
         if truth == change.sign or (not _amount_fits(change, diff, current, prior)

@@ -867,7 +867,8 @@ def _check_column_total(doc, rule, typed):
         details = _without_per_head_rows(grid, details, at, label_col)
         if not details:
             continue  # (a total row and nothing it sums)
-        if _sums_inside(grid, details, label_col, sums) or _side_by_side(grid, details, label_col):
+        if _sums_inside(grid, details, label_col, sums) or _side_by_side(grid, details, label_col) \
+                or _paired_totals(grid[at], label_col, labels):
             continue  # subtotals among the rows (本年收入合计 above 总计), or two lists side by side
         heads, summed = _heads_summed(rule, table, grid, figures[0], label_col, at)
         rows = _summed_rows(grid, details, label_col, rule, summed)
@@ -1309,6 +1310,15 @@ def _side_by_side(grid, details: list[int], label_col: int) -> bool:
                 and any(is_amount(t) for t in grid[r][col + 1:]) for r in details) >= SIDE_BY_SIDE_ROWS:
             return True
     return False
+
+
+def _paired_totals(row: list[str], label_col: int, labels: set) -> bool:
+    """The total row closes two lists side by side (收入总计 | 668.95 | 支出总计 | 668.95): right of
+    a figure, another total's label and its figure. So even where one side lists a single item
+    (一、一般公共预算拨款收入 beside four kinds of spending), which pairs too few rows to show it."""
+    return any(is_amount(row[c - 1]) and parse_cell(row[c].strip()) is None
+               and (compact(row[c]) in labels or _kind_total(compact(row[c]), labels)) and any(is_amount(t) for t in row[c + 1:])
+               for c in range(label_col + 2, len(row)))
 
 
 SIDE_BY_SIDE_ROWS = 2  # rows pairing a label and a figure twice: two lists side by side, not a form's line
