@@ -888,9 +888,17 @@ def _listing_whole(base: FactBase, part: Fact) -> Fact | None:
             # the list's clauses end at a full stop; a sentence opening with 其中 lists the parts of
             # the last amount of the sentence before it (本年支出合计1,159.99万元。其中：基本支出…，占87.94%)
             first = _list_sentence(base, part)
-            if first is not None and f.sentence == first - 1 and f.is_money and f.measure != "变动额" \
-                    and (f.measure == part.measure or part.implicit) and f.period == part.period \
-                    and _holds(f, part) and not f.comparator:
+            if first is None or f.sentence != first - 1:
+                return None
+            if f.measure in ("变动额", "变动率"):
+                # (the sentence before closes on a change and its rate: the list is of what changed)
+                k = bisect_left(block, f.id, key=lambda g: g.id)
+                change = f if f.is_money else next((g for g in reversed(block[:k]) if g.sentence == f.sentence
+                                                    and g.is_money), f)
+                if change.measure == "变动额":
+                    f = _changed_whole(block[:bisect_left(block, change.id, key=lambda g: g.id)], change) or f
+            if f.is_money and f.measure != "变动额" and (f.measure == part.measure or part.implicit) \
+                    and f.period == part.period and _holds(f, part) and not f.comparator:
                 return f
             return None
         # (an item whose measure no word states is of the whole's: 部门预算支出合计…，其中教育支出…)
@@ -898,6 +906,25 @@ def _listing_whole(base: FactBase, part: Fact) -> Fact | None:
                 and _holds(f, part) and opener.match(base.sentences.get((f.block, f.sentence), ""), f.at + len(f.text)):
             return f
     return None
+
+
+def _changed_whole(before: list[Fact], change: Fact) -> Fact | None:
+    """The amount a change closing the sentence before a 其中 list is of (收入预算总计2,505.81万元…。
+    收入预算总计比上年减少207.77万元，下降7.66%。其中：…): the list is of that amount, stated earlier
+    in the paragraph under the change's concept; where several are (收入、支出预算总计), the one the
+    change's words name, or their one value."""
+    if change.concept is None:
+        return None
+    found = [f for f in before if f.concept == change.concept and f.is_money and f.measure != "变动额"
+             and f.period == change.period and not f.comparator]
+    named = [f for f in found if _name_of(f) and _name_of(f) in compact(change.label)]
+    found = named or found
+    return found[-1] if found and len({f.in_yuan() for f in found}) == 1 or named else None
+
+
+def _name_of(fact: Fact) -> str:
+    """A fact's label without its year (2025年收入预算总计 → 收入预算总计)."""
+    return YEAR_NUMBER_RE.sub("", compact(fact.label)).lstrip("，,；;：:")
 
 
 def _fund_named(rate: Fact, named: str) -> str | None:
