@@ -309,6 +309,8 @@ def test_xlsx_sheet_that_is_not_well_formed_is_refused_with_the_place(tmp_path):
     ("0.00", "1E+300", "1" + "0" * 300 + ".00"),                 # beyond the default precision
     ("0.00%", "1E+300", "1" + "0" * 302 + ".00%"),
     ("0.%", "0.256", "26%"),
+    ('0.00"%"', "95.64", "95.64%"),                             # a % in quotes is text: no × 100
+    ("0.00\\%", "96.74", "96.74%"),                           # … and so is an escaped one
     ("0.0" + "0" * 60 + "%", "0.1", "10." + "0" * 30 + "%"),
     ('[Red]"元"#,##0.00;(0.00)', "-2.5", "-2.50"),
     ("", "3.25", "3.25"),

@@ -577,10 +577,10 @@ def _number_text(value, number_format: str) -> str:
     percent, places = plan
     context = _CONTEXT if number.adjusted() < 900 else \
         Context(prec=number.adjusted() + MAX_PLACES + 8, rounding=ROUNDING, Emax=10 ** 9, Emin=-(10 ** 9))
-    if percent:
+    if percent is True:
         number = number.scaleb(2, context)
     if places is None:
-        return f"{number.normalize(context):f}"
+        return f"{number.normalize(context):f}" + ("%" if percent else "")
     text = f"{number.quantize(_QUANTA[places], rounding=ROUNDING, context=context):f}"
     return text + "%" if percent else text
 
@@ -591,15 +591,21 @@ _LITERALS_RE = re.compile(r'"[^"]*"?|\[[^\]]*\]?|[\\_*].?')
 _SCIENTIFIC_RE = re.compile(r"[Ee][+-]")
 
 
-def _format_plan(number_format: str) -> tuple[bool, int | None]:
+LITERAL_PERCENT = "literal"  # a format printing % as text: the number as it is, then %
+
+
+def _format_plan(number_format: str) -> tuple[bool | str, int | None]:
     """(percent, places) of a number format; places None: the number is shown exact (General,
     text, scientific, fraction and other formats not emulated)."""
     places = min(_format_places(number_format), MAX_PLACES)
-    if "%" in number_format:
+    section = _LITERALS_RE.sub("", number_format).split(";", 1)[0]
+    if "%" in section:
         return True, places
+    if "%" in number_format.split(";", 1)[0]:
+        # a quoted or escaped %, 0.00"%" or 0.00\%, is text after the number: 95.64 shows 95.64%
+        return LITERAL_PERCENT, places
     if places and "0." in number_format:
         return False, places
-    section = _LITERALS_RE.sub("", number_format).split(";", 1)[0]
     if not ("0" in section or "#" in section) or "/" in section or _SCIENTIFIC_RE.search(section):
         return False, None
     decimals = section.partition(".")[2]

@@ -94,6 +94,8 @@ PARAMS = {
     # quantity; an indicator whose name or category holds one of these words may as well be
     # a ceiling (成本, 投诉, 事故 …), so its bare target is not judged.
     "ceiling_cues": (list, []),
+    # units of a bare target that may as well be a ceiling (a time taken: 30分钟; a harm rate in ‰)
+    "ceiling_units": (list, []),
     # execution rate (in %) at or above which the budget is fully executed
     "full_rate": (str, "100"),
     # qualitative: the report's own grades for qualitative indicators (完全达成的得全部分值，部分达成的
@@ -1104,27 +1106,33 @@ def _target(text: str) -> Target | None:
 _TARGETS: dict = {}  # target or actual text -> its Target or None
 
 
-def _upward(row: IndicatorRow, target: Target, ceiling_cues: list[str]) -> bool | None:
+def ceilings(rule) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words naming an indicator and the units of a bare target that may be a ceiling."""
+    return tuple(rule.params["ceiling_cues"]), tuple(rule.params["ceiling_units"])
+
+
+def _upward(row: IndicatorRow, target: Target, ceiling: tuple[tuple[str, ...], tuple[str, ...]]) -> bool | None:
     """True for a floor (≥ >, or a bare planned quantity), False for a ceiling (≤ <), None
-    when the direction cannot be told (=, or a bare target of a possibly-ceiling indicator)."""
+    when the direction cannot be told (=, or a bare target of a possibly-ceiling indicator:
+    named so, 投诉, 成本, or counted so, 30分钟, 0.9‰)."""
     if target.comparator in (">", "≥"):
         return True
     if target.comparator in ("<", "≤"):
         return False
     if target.comparator == "":
-        name = compact(row.indicator + row.level2)
-        return None if any(compact(c) in name for c in ceiling_cues) else True
+        name, (cues, units) = compact(row.indicator + row.level2), ceiling
+        return None if any(compact(c) in name for c in cues) or target.unit in units else True
     return None
 
 
-def _reached(rows: list[IndicatorRow], ceiling_cues: list[str]):
+def _reached(rows: list[IndicatorRow], ceiling):
     """(row, target, actual, upward, reached) for each quantitative target whose direction is
     known, and each printed alike with its actual (0起 | 0起, met whichever way it points: upward
     True there): reached True when the whole interval the actual was printed for lies on the target's
     side (126项 reaches ≥100项), False when it lies on the wrong side (97% misses ≥98%), None when
     the printed precision cannot tell (98% against ≥98.2%)."""
     for r, target, actual in _targets(rows):
-        upward = _upward(r, target, ceiling_cues)
+        upward = _upward(r, target, ceiling)
         if actual.value == target.value and target.comparator in ("≥", "≤", "", "="):
             # printed alike: ≥12台 met by 12台; a bare 0起 by 0起 whichever way it points
             yield r, target, actual, True if upward is None else upward, True
@@ -1138,9 +1146,9 @@ def _reached(rows: list[IndicatorRow], ceiling_cues: list[str]):
             yield r, target, actual, upward, True
 
 
-def _missed(rows: list[IndicatorRow], ceiling_cues: list[str]):
+def _missed(rows: list[IndicatorRow], ceiling):
     """Targets the actual value certainly misses."""
-    for r, target, actual, upward, reached in _reached(rows, ceiling_cues):
+    for r, target, actual, upward, reached in _reached(rows, ceiling):
         if reached is False:
             yield MissedTarget(r, target, actual, upward)
 
@@ -1334,7 +1342,7 @@ def _check_missed_target(doc, rule, typed):
     for t in _score_tables(typed):
         rows = _indicators(t)
         places = _score_places(t.table, typed)
-        for miss in _missed(rows, rule.params["ceiling_cues"]):
+        for miss in _missed(rows, ceilings(rule)):
             r = miss.row
             if id(r.cells["score"]) in judged:
                 continue  # (scored by the report's execution rule: SCO001, SCO009)
@@ -1372,7 +1380,7 @@ def _check_proportional(doc, rule, typed):
     for t in _score_tables(typed):
         rows = _indicators(t)
         places = _score_places(t.table, typed)
-        for miss in _missed(rows, rule.params["ceiling_cues"]):
+        for miss in _missed(rows, ceilings(rule)):
             r = miss.row
             if id(r.cells["score"]) in judged:
                 continue  # (scored by the report's execution rule: SCO001, SCO009)
@@ -1573,7 +1581,7 @@ def _check_met_deducted(doc, rule, typed):
     for t in _score_tables(typed):
         rows = _indicators(t)
         places = _score_places(t.table, typed)
-        for r, target, actual, _upward, reached in _reached(rows, rule.params["ceiling_cues"]):
+        for r, target, actual, _upward, reached in _reached(rows, ceilings(rule)):
             if not reached or id(r.cells["score"]) in judged:
                 continue  # (a met execution rate scored by the report's execution rule: SCO001)
             # only a floor or ceiling written out (≥ ≤ > <), and not a rate: forms score 满意度, 合格率
@@ -1642,7 +1650,7 @@ def _check_claimed_met(doc, rule, typed):
     45公里, 偏差原因“已全面完成年度目标，无偏差”): the reason, the actual or the target is wrong."""
     claims = _claims_re(rule.params)
     for t in _score_tables(typed):
-        for r, target, actual, _upward, reached in _reached(_indicators(t), rule.params["ceiling_cues"]):
+        for r, target, actual, _upward, reached in _reached(_indicators(t), ceilings(rule)):
             if reached is not True and reached is not False:
                 continue
             reason = re.sub(r"\s", "", r.record.reason or "")

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, NUMBER_RE, Quantity, fmt, half_unit, parse_quantity, quantize_like
@@ -227,11 +228,31 @@ def _check_code_rollup(doc, rule, typed):
 
 
 def _other_unit_row(label: str, units: list[str]) -> bool:
-    """A row whose label ends with a unit in brackets that is no money (在职人数（人）)."""
+    """A row whose label ends with a unit in brackets that is no money (在职人数（人）), or whose
+    name, brackets aside, closes on a word naming a count (公务接待批次, 接待人次: concepts.yaml
+    count_head_endings): a row of counts in a table of money."""
     last = None
     for last in UNIT_RE.finditer(label):
         pass
-    return last is not None and last.end() == len(label.rstrip()) and last.group(1) in units
+    if last is not None and last.end() == len(label.rstrip()) and (last.group(1) in units or _count_unit(last.group(1))):
+        return True
+    return compact(UNIT_RE.sub("", label)).endswith(_count_endings())
+
+
+def _count_unit(words: str) -> bool:
+    """A short unit in brackets that is no money and no level of a budget code (（份）, （批次）;
+    not （万元）, （项）, （类）, （含…）)."""
+    return len(words) <= COUNT_UNIT_CHARS and words not in MONEY_UNITS and words not in CODE_LEVELS \
+        and not any(ch.isdigit() or ch in "含其" for ch in words)
+
+
+COUNT_UNIT_CHARS = 2  # （份）, （批次）: a longer bracket is a note (（含结转）), no unit
+CODE_LEVELS = ("类", "款", "项", "目")  # 住房公积金（项）: the level of a budget code, no unit
+
+
+@lru_cache(maxsize=1)
+def _count_endings() -> tuple[str, ...]:
+    return tuple((concepts().get("count_head_endings") or {}).keys())
 
 
 def _unreadable(t, row: int, col: int) -> bool:
