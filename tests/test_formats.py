@@ -438,6 +438,28 @@ def test_a_web_page_s_navigation_names_no_kind_unit_or_title(tmp_path):
     assert "本局内设机构5个。" in doc.text  # (a list item of the report's own words stays)
 
 
+def test_a_web_page_s_pager_and_field_line_are_no_words_of_the_report(tmp_path):
+    """The links to the articles before and after (上一篇：…2023年度部门决算) are dropped; a line of
+    the page's fields (发布时间：…　浏览：1290次　来源：民政局) is one paragraph per field, so no
+    count of one opens a list in the next (CNT001 read 1290 个来源 with one listed)."""
+    from auditor.engine import audit_file
+    from auditor.ruleset import load_pack
+
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><body><h1>某区民政局2024年度部门决算</h1>"
+        "<div class='info'>发布时间：2025年06月24日\u3000浏览：<b>1290</b>次\u3000来源：民政局</div>"
+        "<p>本部门内设科室3个，分别为办公室、财务科、救助科。</p>"
+        "<div class='pager'>上一篇：<a>某区民政局2025年度部门预算</a><br>下一篇：<a>某区图书馆2023年度部门决算</a></div>"
+        "</body></html>", encoding="utf-8")
+    doc = load(path)
+    assert "2023年度部门决算" not in doc.text and "上一篇" not in doc.text
+    assert [b.text for b in doc.blocks[1:4]] == ["发布时间：2025年06月24日", "浏览：1290次", "来源：民政局"]
+    assert [f.rule for f in audit_file(str(path), load_pack()).findings] == []
+    path.write_text(path.read_text(encoding="utf-8").replace("科室3个", "科室4个"), encoding="utf-8")
+    assert [f.message for f in audit_file(str(path), load_pack()).findings] == ["文中写 4 个科室，列举了 3 个"]
+
+
 def test_a_head_of_two_levels_names_each_column_by_its_sub_head(tmp_path):
     """预算数 spanning 年初预算 | 全年预算 in the row below: the execution table's budget is the
     全年预算 column, not the first one under the span."""

@@ -180,10 +180,18 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
             blocks.append(Heading(text, loc, token, style, value, level))
             section = text[:SECTION_CHARS]
             continue
+        if _pager_line(text):
+            continue  # (上一篇：某局2023年度部门决算: the site's link to another page, nothing of this one)
         if ANNEX_RE.match(text):
             # “附件 1”, “附件2：项目支出绩效自评表”: what follows is the annex's, not the last heading's
             section = text[:SECTION_CHARS]
             loc = block_location(path, raw.line, raw.paragraph, raw.page, raw.sheet, section)
+        fields = _field_pieces(text)
+        if fields:
+            # (a web page's line of fields about itself: each field a paragraph of its own, so no
+            # count of one, 浏览：1290次, opens a list in the next, 来源：民政局)
+            blocks.extend(Paragraph(field, loc, [Sentence(field, loc)]) for field in fields)
+            continue
         para = Paragraph(text, loc, [Sentence(s, loc) for s in split_sentences(text)])
         if numbered:
             para.token, para.style, para.value = numbered[0], numbered[1], numbered[2]
@@ -375,6 +383,33 @@ def _field_line(text: str) -> bool:
     # (表 in what is filled in names a table; in the field's own name, 填表人, it does not)
     return m is not None and "表" not in text[m.end(1):] \
         and not m.group(1).startswith(_title_labels(vocabulary_generation()))
+
+
+def _pager_line(text: str) -> bool:
+    """A web page's link to the article before or after it (上一篇：…, 下一条：…)."""
+    return _pager_re(vocabulary_generation()).match(text) is not None
+
+
+def _field_pieces(text: str) -> list[str] | None:
+    """The fields of a web page's line of fields about the page (发布时间：2025-06-24　浏览：1290次
+    来源：民政局); None for any other line (two such fields at least make one)."""
+    starts = [m.start(1) for m in _page_field_re(vocabulary_generation()).finditer(text)]
+    if len(starts) < 2:
+        return None
+    return [text[a:b].strip() for a, b in zip([0, *starts[1:]], [*starts[1:], len(text)]) if text[a:b].strip()]
+
+
+@lru_cache(maxsize=4)
+def _pager_re(generation: int) -> re.Pattern:
+    words = vocabulary().get("pager_cues") or ()
+    return re.compile(r"^\s*(?:" + "|".join(map(re.escape, words)) + r")\s*[:：]") if words else re.compile("(?!)")
+
+
+@lru_cache(maxsize=4)
+def _page_field_re(generation: int) -> re.Pattern:
+    """A field's label: at the line's start or after a space, closed by a colon."""
+    words = sorted(vocabulary().get("page_field_labels") or (), key=len, reverse=True)
+    return re.compile(r"(?:^|\s)(" + "|".join(map(re.escape, words)) + r")\s*[:：]") if words else re.compile("(?!)")
 
 
 @lru_cache(maxsize=4)
