@@ -409,3 +409,17 @@ def test_the_class_chart_splits_each_bar_by_severity(tmp_path):
     assert '<rect class="bar-error"' in html and '<rect class="bar-info"' in html
     assert "<tr><th>类别</th><th>错误</th><th>警告</th><th>提示</th><th>合计</th></tr>" in html
     assert "<tr><td>尾数误差</td><td>0</td><td>0</td><td>1</td><td>1</td></tr>" in html
+
+
+def test_a_sum_missing_a_part_printed_with_two_points_is_folded_into_the_misprint(tmp_path):
+    """政府采购服务支出104.25.00万元 cannot be read, so the sentence's sum counts two parts of three
+    and breaks by 104.25: the misprint explains it; one finding, with the sum folded in."""
+    found = _audit(tmp_path, "某局2024年度部门决算\n2024年度政府采购支出总额152.65万元，其中：政府采购货物支出"
+                             "32.80万元、政府采购工程支出15.60万元、政府采购服务支出104.25.00万元。\n")
+    assert [f.rule for f in found] == ["PAT001"]
+    [folded] = found[0].folded
+    assert folded.startswith("CAL001 · 第2行：") and folded.endswith("（此数按 104.25 计入后一并相符）")
+    # a sum off by another amount is no consequence of the misprint: both stand
+    found = _audit(tmp_path, "某局2024年度部门决算\n2024年度政府采购支出总额160.65万元，其中：政府采购货物支出"
+                             "32.80万元、政府采购工程支出15.60万元、政府采购服务支出104.25.00万元。\n")
+    assert sorted(f.rule for f in found) == ["CAL001", "PAT001"]

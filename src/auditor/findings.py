@@ -145,6 +145,43 @@ def drop_same_relation(findings: list[Finding]) -> list[Finding]:
     return out
 
 
+def drop_misread_sums(findings: list[Finding]) -> list[Finding]:
+    """A sum that breaks, at the place of a number printed with two points (104.25.00万元: PAT001),
+    by what that number would be read as (104.25): the sum could not count the part its misprint
+    left unread, and is folded into the misprint's finding, which explains it."""
+    misprints: dict[tuple, list[tuple[Finding, set]]] = {}
+    for finding in findings:
+        if finding.cls == "malformed_number":
+            readings = _readings(finding.stated or "")
+            if readings:
+                misprints.setdefault(cell_key(finding.location) or text_key(finding.location), []).append((finding, readings))
+    if not misprints:
+        return findings
+    kept = []
+    for finding in findings:
+        delta = _delta(finding) if finding.cls == "total_mismatch" else None
+        place = cell_key(finding.location) or text_key(finding.location)
+        cause = next((m for m, readings in misprints.get(place, ()) if delta is not None and abs(delta) in readings), None)
+        if cause is None:
+            kept.append(finding)
+        else:
+            cause.folded = sorted({*cause.folded, f"{folded_entry(finding)}（此数按 {abs(delta)} 计入后一并相符）"})
+    return kept
+
+
+def _readings(stated: str) -> set:
+    """The values a number printed with two or more points may have been meant as: up to its
+    second point (104.25.00 → 104.25), or with all but its last point dropped (1.042.50 → 1042.50)."""
+    m = MISPRINT_RE.search(stated.replace(",", ""))
+    if m is None:
+        return set()
+    groups = m.group().split(".")
+    return {figure_value(f"{groups[0]}.{groups[1]}"), figure_value("".join(groups[:-1]) + "." + groups[-1])}
+
+
+MISPRINT_RE = re.compile(r"\d+(?:\.\d+){2,}")  # a number with two points or more: 104.25.00
+
+
 def drop_consequences(findings: list[Finding]) -> list[Finding]:
     """One finding where a figure shown wrong (a table cell against its row's parts, a sentence's
     figure against the table stating it) also breaks a relation it is an operand or the reference
