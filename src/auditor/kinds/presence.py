@@ -16,7 +16,7 @@ from ..ingest.build import title_block
 from ..knowledge import compact
 from ..model import Heading, Table
 from ..facts.numbers import parse_quantity
-from .base import CHECKED, Hit
+from .base import CHECKED, Hit, document_texts
 
 KIND = "presence"
 PARAMS = {"check": (str, None), "required": (dict, {}),
@@ -129,7 +129,7 @@ def _check_empty_table_statement(doc, rule):
         if not _has_totals_row(block):
             continue
         nearby = " ".join(b.text for b in _neighbours(blocks, i))
-        if statement.search(nearby):
+        if statement.search(nearby) or _said_elsewhere(doc, block, statement):
             continue
         if template is None:
             template = _template(doc, rule)
@@ -138,6 +138,26 @@ def _check_empty_table_statement(doc, rule):
         yield Hit(quote=block.row_text(0).strip("\t ")[:40], location=block.loc, stated="表中无数据，也无说明",
                   expected="注明“本表无数据”或说明原因",
                   formula="表格没有任何金额，前后文也没有说明该表为空的原因", fields={"item": block.title})
+
+
+def _said_elsewhere(doc, table: Table, statement: re.Pattern) -> bool:
+    """The document says elsewhere that the fund the table is of had none (本单位2024年度无政府性
+    基金预算财政拨款支出, in 情况说明 far from the table): a sentence stating so names the fund its
+    title names beside 财政拨款 (政府性基金, 国有资本经营预算)."""
+    funds = _own_funds(table.title or "")
+    if not funds:
+        return False
+    for text, _source in document_texts(doc, cells=False):
+        if statement.search(text) and funds & _own_funds(text):
+            return True
+    return False
+
+
+def _own_funds(text: str) -> set[str]:
+    """The funds a text names but the 财政拨款 every such table's title holds."""
+    from ..facts.lexicon import lexicon
+
+    return {name for _s, _e, name in lexicon().funds.all(compact(text))} - {"财政拨款"}
 
 
 def _numbering_row(row) -> bool:
