@@ -16,7 +16,7 @@ from ..ingest.build import title_block
 from ..knowledge import compact
 from ..model import Heading, Table
 from ..facts.numbers import parse_quantity
-from .base import CHECKED, Hit, document_texts
+from .base import CHECKED, Hit, NotAssessable, document_texts
 
 KIND = "presence"
 PARAMS = {"check": (str, None), "required": (dict, {}),
@@ -28,7 +28,10 @@ PARAMS = {"check": (str, None), "required": (dict, {}),
           "empty_statement": (str, r"本表无数据|空表|无数据|本年度无|没有.{0,12}(?:收入|支出)|无.{0,16}(?:收入|支出)"),
           # a blank form's placeholders (上海市XX局, XXX万元, XX%): a form so marked is a template to
           # fill in, its tables empty by design
-          "placeholder_pattern": (str, ""), "template_placeholders": (int, 5)}
+          "placeholder_pattern": (str, ""), "template_placeholders": (int, 5),
+          # a line giving the set's tables as an attachment of their own (附件：…决算公开表（九张表）.xlsx):
+          # where it stands and most of the set is not printed here, the set is not judged
+          "attachment_pattern": (str, "(?!)")}
 MESSAGE_FIELDS = {"item"}
 
 
@@ -50,6 +53,12 @@ def _check_required_tables(doc, rule):
     if rule.params["when_any_present"] and not any(named.values()) \
             and not any(w in title for w in rule.params["disclosure_words"]):
         return
+    attached = _attachment(doc, rule)
+    printed = _named_items(compact(" ".join(t.title for t in doc.tables)), rule.params["required"])
+    if attached is not None and sum(printed.values()) * 2 < len(printed):
+        yield NotAssessable(f"公开表以附件形式另行提供（“{attached}”），本文件只印出其中 {sum(printed.values())} 张，"
+                            "未核对公开表是否齐全")
+        return
     for item, aliases in rule.params["required"].items():
         names = [item, *(aliases or [])]
         if named[item]:
@@ -58,6 +67,19 @@ def _check_required_tables(doc, rule):
                   location=first.loc, stated="未找到", expected=item,
                   formula=f"按文档类型应包含「{item}」（可用名称：{'、'.join(names)}）",
                   fields={"item": item})
+
+
+def _attachment(doc, rule) -> str | None:
+    """The line giving the set's tables as an attachment (附件：…公开表（9张）), its first words."""
+    pattern = re.compile(rule.params["attachment_pattern"])
+    for text, _source in document_texts(doc, cells=False):
+        m = pattern.search(text)
+        if m:
+            return m.group(0)[:ATTACHMENT_QUOTE]
+    return None
+
+
+ATTACHMENT_QUOTE = 40  # characters of the attachment line a notice quotes
 
 
 def _named_items(text: str, required: dict) -> dict[str, bool]:
