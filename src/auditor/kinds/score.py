@@ -685,7 +685,7 @@ def _execution_score_for(t: TypedTable, typed: list[TypedTable]) -> tuple[Decima
     printed as two tables (the fund rows, then the indicators and 总分) is one form where the
     fund table comes right before the indicator table (no score table between) and its 分值
     with the indicators' makes the total's (10 + 90 = 100)."""
-    for other in [o for o in typed if o.table is t.table] + _fund_table_before(t, typed):
+    for other in _same_form(t, typed) + _fund_table_before(t, typed):
         if other.type == "budget_execution" and other.records:
             row = ExecutionRow.of(other, other.records[0])
             if row.score is not None:
@@ -702,6 +702,16 @@ def _execution_score_for(t: TypedTable, typed: list[TypedTable]) -> tuple[Decima
         (score, other), = scored.items()
         return score, ExecutionRow.of(other, other.records[0]).cells["score"].text
     return None, ""
+
+
+def _same_form(t: TypedTable, typed: list[TypedTable]) -> list[TypedTable]:
+    """The typed parts of the table the score table is read in, its own form's first: forms
+    printed back to back on one sheet read as one table (项目支出绩效自评表 … 总分, then the next
+    form's title), so its fund rows are the last before its head row, not the sheet's first."""
+    own = [o for o in typed if o.table is t.table]
+    before = [o for o in own if o.header_row < t.header_row]
+    nearest = max(before, key=lambda o: o.header_row, default=None)
+    return ([nearest] if nearest is not None else []) + [o for o in own if o is not nearest]
 
 
 def _fund_table_before(t: TypedTable, typed: list[TypedTable]) -> list[TypedTable]:
