@@ -96,6 +96,8 @@ PARAMS = {
     "ceiling_cues": (list, []),
     # units of a bare target that may as well be a ceiling (a time taken: 30分钟; a harm rate in ‰)
     "ceiling_units": (list, []),
+    # missed_target: words that, before a target in words, deny it (达标 | 未达标)
+    "negations": (list, []),
     # execution rate (in %) at or above which the budget is fully executed
     "full_rate": (str, "100"),
     # qualitative: the report's own grades for qualitative indicators (完全达成的得全部分值，部分达成的
@@ -1130,9 +1132,13 @@ def _upward(row: IndicatorRow, target: Target, ceiling: tuple[tuple[str, ...], t
     if target.comparator in ("<", "≤"):
         return False
     if target.comparator == "":
-        name, (cues, units) = compact(row.indicator + row.level2), ceiling
-        return None if any(compact(c) in name for c in cues) or target.unit in units else True
+        return None if _may_be_ceiling(row, target, ceiling) else True
     return None
+
+
+def _may_be_ceiling(row: IndicatorRow, target: Target, ceiling) -> bool:
+    name, (cues, units) = compact(row.indicator + row.level2), ceiling
+    return any(compact(c) in name for c in cues) or target.unit in units
 
 
 def _reached(rows: list[IndicatorRow], ceiling):
@@ -1146,6 +1152,12 @@ def _reached(rows: list[IndicatorRow], ceiling):
         if actual.value == target.value and target.comparator in ("≥", "≤", "", "="):
             # printed alike: ≥12台 met by 12台; a bare 0起 by 0起 whichever way it points
             yield r, target, actual, True if upward is None else upward, True
+            continue
+        if upward is None and target.comparator == "=" and not _may_be_ceiling(r, target, ceiling):
+            # =100%, =12个 (the template's way of writing a level to reach): an actual certainly
+            # below falls short; one above is over-fulfilment, not judged here
+            if Quantity(actual.value).interval()[1] <= target.value:
+                yield r, target, actual, True, False
             continue
         if upward is None:
             continue
@@ -1349,9 +1361,11 @@ def _check_strict_target(doc, rule, typed):
 
 def _check_missed_target(doc, rule, typed):
     judged = _judged_as_execution(doc, typed)
+    negations = tuple(rule.params["negations"])
     for t in _score_tables(typed):
         rows = _indicators(t)
         places = _score_places(t.table, typed)
+        yield from _negated_full(t, rows, negations, places)
         for miss in _missed(rows, ceilings(rule)):
             r = miss.row
             if id(r.cells["score"]) in judged:
@@ -1380,6 +1394,23 @@ def _check_missed_target(doc, rule, typed):
                 fields={"indicator": r.indicator, "target": r.target_text, "actual": r.actual_text,
                         "score": cell.text, "weight": str(weight), "table": _table_name(t)},
                 highlights=[r.cells["target"].loc, r.cells["actual"].loc, cell.loc])
+
+
+def _negated_full(t: TypedTable, rows: list[IndicatorRow], negations: tuple[str, ...], places):
+    """A target in words the actual denies (达标 | 未达标, 按期完成 | 未按期完成), scored in full."""
+    for r in rows:
+        target, actual = compact(r.target_text), compact(r.actual_text)
+        negation = next((n for n in negations if actual.startswith(n)), None)
+        if not target or negation is None or actual[len(negation):] != target or _target(r.target_text) is not None:
+            continue
+        weight, cell = _inferred_weight(r, rows), r.cells["score"]
+        if weight is None or weight <= 0 or r.score is None or not (r.score >= weight or _close(r.score, weight, cell.text, places)):
+            continue
+        yield Hit(quote=_row_quote(cell, t.table), location=cell.loc, stated=cell.text, expected=f"低于满分 {weight}",
+                  formula=f"实际完成值“{r.actual_text}”否定了年度指标值“{r.target_text}”，目标未完成",
+                  fields={"indicator": r.indicator, "target": r.target_text, "actual": r.actual_text,
+                          "score": cell.text, "weight": str(weight), "table": _table_name(t)},
+                  highlights=[r.cells["target"].loc, r.cells["actual"].loc, cell.loc])
 
 
 def _check_proportional(doc, rule, typed):
