@@ -456,3 +456,14 @@ def test_io_error_reading_a_member_is_a_read_error(tmp_path, monkeypatch):
     monkeypatch.setattr(zipfile.ZipFile, "open", broken_open)
     with pytest.raises(ReadError, match="校验和不符"):
         docx_reader.read_docx(str(path))
+
+
+def test_xlsx_formulas_saved_without_their_values_are_told_not_read_as_blanks_silently(tmp_path):
+    """A workbook a script wrote and Excel never recalculated holds formulas with no cached value:
+    the cells read as blank, and a notice per sheet says how many and why."""
+    data = SHEET.replace('<c r="B3"><v>100</v></c>', '<c r="B3"><f>SUM(B4:B5)</f></c>')
+    path = write(tmp_path / "formulas.xlsx", xlsx_members([("表", data)]))
+    assert "100" not in str(table_texts(read_ok(path)))
+    [note] = load(path).notes
+    assert note.startswith("工作表「表」有 1 个公式单元格没有保存计算结果")
+    assert [n["reason"] for n in audit_file(str(path), []).not_assessable] == [note]

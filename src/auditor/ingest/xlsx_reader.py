@@ -17,12 +17,12 @@ from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from . import package
 from .cleanup import clean_text
-from .raw import CAPTION_CELL_RE, TABLE_LINE_RE, RawBlock, RawCell, ReadError, over_limit
+from .raw import CAPTION_CELL_RE, TABLE_LINE_RE, RawBlock, RawBlocks, RawCell, ReadError, over_limit
 
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-ROW, VALUE = f"{{{MAIN_NS}}}row", f"{{{MAIN_NS}}}v"
+ROW, VALUE, FORMULA = f"{{{MAIN_NS}}}row", f"{{{MAIN_NS}}}v", f"{{{MAIN_NS}}}f"
 INLINE, SI, MERGE_CELL = f"{{{MAIN_NS}}}is", f"{{{MAIN_NS}}}si", f"{{{MAIN_NS}}}mergeCell"
 COLS, COL = f"{{{MAIN_NS}}}cols", f"{{{MAIN_NS}}}col"
 TRUE_VALUES = ("1", "true", "on")
@@ -45,11 +45,16 @@ def read_xlsx(path: str) -> list[RawBlock]:
         book = _Workbook(pkg)
         blocks: list[RawBlock] = []
         cells = [0]
+        notes = []
         for title, part in book.sheets():
             root = pkg.xml(part, remove_comments=True)
-            rows = _sheet_rows(root, book, title, cells)
+            uncomputed = [0]
+            rows = _sheet_rows(root, book, title, cells, uncomputed)
             blocks.extend(_sheet_blocks(title, rows, cells))
-        return blocks
+            if uncomputed[0]:
+                notes.append(f"工作表「{title}」有 {uncomputed[0]} 个公式单元格没有保存计算结果（文件未经 Excel 重新"
+                             "计算后保存），读作空白：涉及这些单元格的核对无从进行")
+        return RawBlocks(blocks, notes)
 
 
 class _Workbook:
@@ -258,7 +263,7 @@ class _Merges:
         return False
 
 
-def _sheet_rows(root, book: _Workbook, title: str, cells: list[int]) -> list[list[RawCell]]:
+def _sheet_rows(root, book: _Workbook, title: str, cells: list[int], uncomputed: list[int] | None = None) -> list[list[RawCell]]:
     """Rows as openpyxl's full mode gives them: every cell placed by its own coordinate (a
     cell without one follows the previous cell of its row element; a later cell at the same
     place replaces an earlier one), cells a merged range covers emptied; each row from column
@@ -291,6 +296,8 @@ def _sheet_rows(root, book: _Workbook, title: str, cells: list[int]) -> list[lis
             text = _cell_text_of(c, book, title)
             if text is None:
                 values.pop((cell_row, column), None)
+                if uncomputed is not None and c.find(FORMULA) is not None:
+                    uncomputed[0] += 1  # (a formula saved without its value: a script's file never opened in Excel)
             else:
                 values[(cell_row, column)] = text
                 if len(values) > package.MAX_CELLS:
