@@ -35,7 +35,7 @@ from ..facts.targets import DEADLINE_UNIT, Target, parse_deadline_pair, parse_ta
 from ..knowledge import compact, concepts, vocabulary_generation
 from ..memo import remember_short
 from ..model import Cell, Table
-from ..tables.typed import (WEIGHT_IN_LABEL_RE, ExecutionRecord, category_key, ScoreRecord, TypedTable, cell_at, grid_cell, number,
+from ..tables.typed import (WEIGHT_IN_LABEL_RE, ExecutionRecord, category_key, ScoreRecord, TypedTable, cell_at, grid_cell, number, points,
                             typed_tables)
 from .base import CHECKED, GLOSS_RE, Hit, NotAssessable, names_execution_rate
 
@@ -726,7 +726,7 @@ def _fund_table_before(t: TypedTable, typed: list[TypedTable]) -> list[TypedTabl
     if weight is None or total is None or any(w is None for w in weights):
         return []
     try:
-        declared = number(total)
+        declared = points(total)
     except ArithmeticError:
         return []
     return [last] if weight + sum(weights, Decimal(0)) == declared else []
@@ -740,7 +740,7 @@ def _unlisted_points(t: TypedTable, rows: list[IndicatorRow]) -> Decimal | None:
     if total is None or not weights or any(w is None for w in weights):
         return None
     try:
-        gap = number(total) - sum(weights, Decimal(0))
+        gap = points(total) - sum(weights, Decimal(0))
     except ArithmeticError:
         return None
     return gap if gap > 0 else None
@@ -774,7 +774,7 @@ def _weights_of_indicators(t: TypedTable, rows: list[IndicatorRow]) -> bool:
     if total is None or not weights or any(w is None for w in weights):
         return False
     try:
-        return number(total) == sum(weights, Decimal(0))
+        return points(total) == sum(weights, Decimal(0))
     except ArithmeticError:
         return False
 
@@ -813,7 +813,7 @@ def _total_weight_exceeded(t: TypedTable, typed: list[TypedTable], bonus_words: 
     rows = [r for r in _categories_out(_indicators(t))
             if not any(w in f"{r.record.level1}{r.level2}{r.indicator}" for w in bonus_words)]
     weights = [r.weight for r in rows]
-    stated = number(total) if total is not None else None
+    stated = points(total) if total is not None else None
     if stated is None or not rows or any(w is None for w in weights) or t.subtotals:
         return
     yield CHECKED

@@ -268,6 +268,17 @@ def number(cell: Cell | None) -> Decimal | None:
     return to_decimal(cell.text) if cell is not None else None
 
 
+def points(cell: Cell | None) -> Decimal | None:
+    """A weight's points: its number, or a share of the hundred written in per cent (权重 15% of a
+    form scored out of 100 is 15 points)."""
+    value = number(cell)
+    if value is None and cell is not None:
+        text = cell.text.strip()
+        if text.endswith(("%", "％")):
+            value = to_decimal(text[:-1])
+    return value
+
+
 def quantity(cell: Cell | None) -> Quantity | None:
     return parse_cell(cell.text) if cell is not None and cell.text else None
 
@@ -386,7 +397,7 @@ def _score_record(cells: list[Cell], columns: dict[str, int], level2: set[str], 
     return ScoreRecord(indicator=texts["indicator"], level1=texts.get("level1", ""),
                        level2=texts.get("level2", ""), target=texts.get("target"),
                        actual=texts.get("actual"), reason=texts.get("reason"),
-                       weight=number(picked.get("weight")), score=number(picked.get("score")),
+                       weight=(points if best_shift == 0 else number)(picked.get("weight")), score=number(picked.get("score")),
                        cells={name: c for name, c in picked.items() if c is not None})
 
 
@@ -421,12 +432,15 @@ def _label_before(cells: list[Cell], col: int, level2: set[str]) -> Cell | None:
 
 
 def _plausibility(cells: list[Cell], columns: dict[str, int], level2: set[str], shift: int) -> int:
-    points = 0
+    score = 0
     for name in ("score", "weight"):
         if name in columns:
             cell = cell_at(cells, columns[name] + shift)
             text = cell.text.strip() if cell is not None else ""
-            points += 2 if number(cell) is not None else (0 if not text else -2)
+            # (a weight in per cent, 权重 15%, read at the row's own columns only: shifted, it is
+            # more likely a target or an actual in %)
+            found = points(cell) if name == "weight" and shift == 0 else number(cell)
+            score += 2 if found is not None else (0 if not text else -2)
     indicator = cell_at(cells, columns.get("indicator", -99) + shift)
     text = compact(indicator.text) if indicator is not None else ""
     looks_like_value = bool(VALUE_RE.match(text))
@@ -435,10 +449,10 @@ def _plausibility(cells: list[Cell], columns: dict[str, int], level2: set[str], 
     # (an indicator may carry a category's name, 服务对象满意度, beside its own category in the
     # 二级指标 cell, 满意度（5分）: no slipped label then)
     own_category = bool(second_text) and second_text not in level2 and not VALUE_RE.match(second_text)
-    points += -2 if (text in level2 and not own_category) or looks_like_value else (1 if text else -1)
+    score += -2 if (text in level2 and not own_category) or looks_like_value else (1 if text else -1)
     if second_text in level2:
-        points += 1
-    return points
+        score += 1
+    return score
 
 
 def _read_total(typed: TypedTable, cells: list[Cell]) -> None:
@@ -449,7 +463,7 @@ def _read_total(typed: TypedTable, cells: list[Cell]) -> None:
     if at["score"] is not None and number(at["score"]) is not None and at["score"] in numbers:
         # the figures under the 分值 and 得分 heads (a 扣分 column may stand between them)
         typed.totals["score"] = at["score"]
-        if at["weight"] is not None and number(at["weight"]) is not None:
+        if at["weight"] is not None and points(at["weight"]) is not None:
             typed.totals["weight"] = at["weight"]
     elif len(numbers) >= 2 and "weight" in typed.columns:
         typed.totals["weight"], typed.totals["score"] = numbers[0], numbers[1]
