@@ -423,3 +423,18 @@ def test_a_sum_missing_a_part_printed_with_two_points_is_folded_into_the_misprin
     found = _audit(tmp_path, "某局2024年度部门决算\n2024年度政府采购支出总额160.65万元，其中：政府采购货物支出"
                              "32.80万元、政府采购工程支出15.60万元、政府采购服务支出104.25.00万元。\n")
     assert sorted(f.rule for f in found) == ["CAL001", "PAT001"]
+
+
+def test_one_rounding_tail_on_one_cell_is_one_note(tmp_path):
+    """A 总表's 本年收入合计 one cent off its rows is a tail for SUM002 (its rows) and for CAL001
+    (the declared parts): one note, the other folded in."""
+    from auditor.engine import audit_file
+    from auditor.ruleset import load_rules
+
+    report = tmp_path / "报告.txt"
+    report.write_text("某局2024年度部门决算\n收入支出决算总表\n单位：万元\n项目\t决算数\t项目\t决算数\n"
+                      "一、一般公共预算财政拨款收入\t423.57\t一、一般公共服务支出\t436.91\n五、事业收入\t12.35\t\t\n"
+                      "八、其他收入\t1.00\t\t\n本年收入合计\t436.91\t本年支出合计\t436.91\n", encoding="utf-8")
+    notes = [f for f in audit_file(str(report), load_rules()).findings if f.cls == "rounding"]
+    assert len(notes) == 1 and notes[0].location.row == 5
+    assert [entry.endswith("（同一处尾差）") for entry in notes[0].folded] == [True]

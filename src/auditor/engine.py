@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .findings import Finding, drop_consequences, drop_misread_sums, drop_same_relation, link_same_figure, separate_twins
+from .findings import (Finding, drop_consequences, drop_misread_sums, drop_same_relation, link_same_figure,
+                       one_tail_per_cell, separate_twins)
 from .folds import fold_findings
 
 if TYPE_CHECKING:
@@ -140,7 +141,8 @@ def audit_document(doc: Document, rules: list[Rule], options: Options | None = N
                     result.findings.append(finding)
         if checked:
             result.coverage[rule.id] = {"checked": checked, "failed": min(failed, checked)}
-    found = drop_misread_sums(drop_consequences(drop_same_relation(_unique(sorted(result.findings, key=Finding.sort_key)))))
+    found = one_tail_per_cell(drop_misread_sums(drop_consequences(drop_same_relation(
+        _unique(sorted(result.findings, key=Finding.sort_key))))))
     result.findings = fold_findings(found, {t.index: t.title for t in doc.tables})
     separate_twins(result.findings)
     link_same_figure(result.findings)

@@ -145,6 +145,26 @@ def drop_same_relation(findings: list[Finding]) -> list[Finding]:
     return out
 
 
+def one_tail_per_cell(findings: list[Finding]) -> list[Finding]:
+    """Two rounding notes on one cell for the same tail (the 合计 against its rows, SUM002, and
+    against the declared parts, CAL001: 436.91 for 436.92) tell one thing: the first is kept, the
+    others folded into it."""
+    first: dict[tuple, Finding] = {}
+    kept = []
+    for finding in findings:
+        key = cell_key(finding.location)
+        stated, expected = FIGURE_RE.findall(finding.stated or ""), FIGURE_RE.findall(finding.expected or "")
+        if finding.cls != "rounding" or key is None or not stated or len(expected) != 1:
+            kept.append(finding)
+            continue
+        same = first.setdefault((key, figure_value(stated[-1]), figure_value(expected[0])), finding)
+        if same is finding:
+            kept.append(finding)
+        else:
+            same.folded = sorted({*same.folded, *finding.folded, f"{folded_entry(finding)}（同一处尾差）"})
+    return kept
+
+
 def drop_misread_sums(findings: list[Finding]) -> list[Finding]:
     """A sum that breaks, at the place of a number printed with two points (104.25.00万元: PAT001),
     by what that number would be read as (104.25): the sum could not count the part its misprint
