@@ -1976,6 +1976,13 @@ def _growth(base: FactBase, rule):
         if consistent(rate, lo, hi) or (stated is not None and _years_give(rate, current, stated)):
             continue  # (both years stated and the rate of theirs: the change amount is the slip, DRV010's)
         slip = _growth_unit_slip(rate, change, current) if change is not None and current is not None else None
+        if slip is None and change is not None and current is not None and change.sign and rate.sign == change.sign \
+                and _growth_fits(rate, change, current, -change.sign):
+            # (增加34,000.00元，增长2.12% where 34,000 is 2.12% of this year's + 34,000: the figures
+            # hold for a fall; the words of the way may be the slip, not the rate)
+            previous = _rate_on(change, current, -change.sign)[3] / MONEY_UNITS.get(current.unit, Decimal(1))
+            formula += (f"；若为{_way(-change.sign)}，上年数为 {fmt(previous, 2, current.text)}{current.unit}，"
+                        f"比例恰为 {rate.text}：疑增减用词有误")
         yield _based(basis, slip or _hit(rate, computed, "增减比例", formula))
 
 
