@@ -445,8 +445,12 @@ def _table_grade(doc, score: Fact, grades: Grades, whole: bool = True):
     the next one of its row (the table's grade: only its `whole` score's), or the grade in the
     score's row under a column headed by a cue."""
     table = next((t for t in doc.tables if t.index == score.loc.table), None)
-    if table is None or not any(grades.any_cue.search(c.text) for row in table.rows for c in row if c.text):
-        return None  # most score tables state no grade: their cells need not be read
+    if table is None:
+        return None
+    if not any(grades.any_cue.search(c.text) for row in table.rows for c in row if c.text):
+        # most score tables state no grade: their cells need not be read, but the one right
+        # after the whole score in its row (总分 | 100 | 83.14 | 优)
+        return _grade_beside(table, score, grades) if whole else None
     cue_columns: set[int] = set()
     for row in table.rows:
         texts = [compact(c.text) for c in row]
@@ -468,7 +472,17 @@ def _table_grade(doc, score: Fact, grades: Grades, whole: bool = True):
         g = grades.cell_grade.match(compact(row[k].text)) if k < len(row) else None
         if g:
             return g.group(1), row[k].loc, row[k].text.strip()
-    return None
+    return _grade_beside(table, score, grades) if whole else None  # (a cue word in an indicator's name: 耕地质量等级)
+
+
+def _grade_beside(table, score: Fact, grades: Grades):
+    """A grade alone in the cell right after the whole score in its row (总分 | 100 | 83.14 | 优)."""
+    if not score.loc.row or not score.loc.col or score.loc.row > len(table.rows):
+        return None
+    row = table.rows[score.loc.row - 1]
+    after = next((c for c in row[score.loc.col:] if c.text.strip()), None)
+    g = grades.cell_grade.match(compact(after.text)) if after is not None else None
+    return (g.group(1), after.loc, after.text.strip()) if g else None
 
 
 def _judge(score: Fact, word: str, grade: str, bands: list[Band], location, quote: str) -> Hit | None:
