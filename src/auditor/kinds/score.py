@@ -1083,11 +1083,25 @@ def _inferred_weight(row: IndicatorRow, rows: list[IndicatorRow]) -> Decimal | N
     """The row's 分值, or when the table has none, the score most peers of the same
     二级指标 were given (their full marks)."""
     if row.weight is not None:
-        return row.weight
+        return None if _group_weight(row, rows) else row.weight
     peers = [r.score for r in rows if r is not row and r.level2 == row.level2 and r.score is not None]
     if len(peers) < 2:
         return None
     return max(set(peers), key=lambda s: (peers.count(s), s))
+
+
+def _group_weight(row: IndicatorRow, rows: list[IndicatorRow]) -> bool:
+    """The row's 分值 is its group's, merged down over the rows after it (50 | 14.67 over four
+    scored rows with no 分值 of their own, their scores adding up within it): no one row's full marks."""
+    at = next((k for k, r in enumerate(rows) if r is row), None)
+    if at is None:
+        return False
+    after = []
+    for r in rows[at + 1:]:
+        if r.weight is not None or r.score is None:
+            break
+        after.append(r)
+    return bool(after) and row.score is not None and row.score + sum(r.score for r in after) <= row.weight
 
 
 def _targets(rows: list[IndicatorRow]):
