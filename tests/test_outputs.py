@@ -438,3 +438,12 @@ def test_one_rounding_tail_on_one_cell_is_one_note(tmp_path):
     notes = [f for f in audit_file(str(report), load_rules()).findings if f.cls == "rounding"]
     assert len(notes) == 1 and notes[0].location.row == 5
     assert [entry.endswith("（同一处尾差）") for entry in notes[0].folded] == [True]
+
+
+def test_a_change_told_the_wrong_way_is_one_finding(tmp_path):
+    """增加0.54万元 where 3.96 fell to 3.42: DIR002 (the word) and DRV010 (the amount's way) make
+    the very same correction, 减少0.54万元: one finding, the other folded in."""
+    found = _audit(tmp_path, "某局2024年度部门决算\n2024年度“三公”经费财政拨款支出决算为3.42万元，"
+                             "比2023年度决算数3.96万元增加0.54万元。\n")
+    assert [f.rule for f in found] == ["DIR002"]
+    assert [entry.split(" · ")[0] for entry in found[0].folded] == ["DRV010"]

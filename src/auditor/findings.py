@@ -125,15 +125,18 @@ def drop_same_relation(findings: list[Finding]) -> list[Finding]:
     for finding in findings:
         figure = FIGURE_RE.search(finding.stated or "")
         expected = FIGURE_RE.search(finding.expected or "")
-        if figure is None or expected is None or finding.severity == "info":
-            out.append(finding)
-            continue
         loc = finding.location
         place = (loc.file, loc.table, loc.row, loc.col) if loc.table and loc.row else (loc.file, loc.page, loc.line, loc.paragraph)
-        stated = figure.group().replace(",", "")
+        corrected = re.sub(r"[\s,]", "", finding.expected or "")
+        # (a change's way told wrong, 增加 for 减少0.54万元: by its words, DIR002, and by its amount,
+        # DRV010: the very same correction, whatever each states)
+        way = [(place, "way", corrected)] if expected is not None and corrected.startswith(WAY_WORDS) else []
+        if (figure is None and not way) or expected is None or finding.severity == "info":
+            out.append(finding)
+            continue
+        stated = figure.group().replace(",", "") if figure is not None else ""
         # (of two classes, only the very same correction: 8.15 and 8.15, not ≤ 8 and 低于 8（按比例…）)
-        keys = [(place, stated, finding.cls, figure_value(expected.group())),
-                (place, stated, re.sub(r"[\s,]", "", finding.expected or ""))]
+        keys = [(place, stated, finding.cls, figure_value(expected.group())), (place, stated, corrected), *way]
         first = next((kept[k] for k in keys if k in kept), None)
         if first is None:
             kept.update((k, finding) for k in keys)
@@ -143,6 +146,9 @@ def drop_same_relation(findings: list[Finding]) -> list[Finding]:
         else:
             out.append(finding)
     return out
+
+
+WAY_WORDS = ("增加", "减少", "增长", "下降")  # a correction of a change's way starts with one
 
 
 def one_tail_per_cell(findings: list[Finding]) -> list[Finding]:
