@@ -49,6 +49,8 @@ PARAMS = {
     "row_name_tails": (list, []),
     # heads of columns of keys, not names (序号, 编号)
     "key_heads": (list, []),
+    # words pointing a sentence's count to the table right after it (具体如下表, 详见下表)
+    "table_pointers": (list, []),
     # heads of a table of the grades themselves, beside the grade column (项目个数, 分数区间)
     "grade_table_heads": (list, []),
     # the rows at a table's top its head row stands in (a title, a unit line, two rows of heads)
@@ -292,6 +294,7 @@ def _row_counts(doc, rule):
     counted = [(key, [f for f in facts if f.source == "text" and f.unit in units and f.places == 0
                       and f.period == CURRENT]) for key, facts in base.by_sentence.items()]
     counted = [(key, counts) for key, counts in counted if counts]
+    yield from _pointed_rows(doc, rule, base, counted)
     lists = _name_columns(doc, rule) if counted else {}
     if not lists:
         return
@@ -330,6 +333,66 @@ def _row_counts(doc, rule):
                       fields={"table": column.name(), "column": shown, "grade": "", "counted": f"{len(names)}{fact.unit}",
                               "mean": "", "rows": listed},
                       highlights=[c.loc for c in column.cells() if c.text.strip()])
+
+
+POINTER_SENTENCES = 2  # sentences after a count's in its paragraph where a pointer to the table may stand
+
+
+def _pointed_rows(doc, rule, base, counted):
+    """“政府采购预算共8项，…具体如下表：” with the table right after numbering its rows (序号 1–7):
+    the count of all the things the sentence points to the table for is its numbered rows."""
+    pointers, cues = tuple(rule.params["table_pointers"]), tuple(rule.params["whole_cues"])
+    units = set(rule.params["count_units"])
+    for key, counts in counted:
+        text = base.sentences.get(key, "")
+        # (the pointer after the count, in its sentence or in a sentence after it in its paragraph
+        # stating no count of its own: …共8项，合计169.50万元…。具体如下表：)
+        later = [base.sentences.get((key[0], k), "") for k in range(key[1] + 1, key[1] + POINTER_SENTENCES + 1)
+                 if not any(f.unit in units for f in base.by_sentence.get((key[0], k), ()))]
+        if len(counts) != 1 or not any(p in t for p in pointers for t in (text[counts[0].at:], *later)):
+            continue
+        fact = counts[0]
+        if not any(w in re.split(r"[，,；;。：:]", text[:fact.at])[-1] for w in cues):
+            continue  # (8项 may be some of them)
+        table = _table_after(doc, key[0])
+        serials = _serial_rows(table, rule) if table is not None else None
+        if not serials:
+            continue
+        yield CHECKED
+        if fact.value == len(serials):
+            continue
+        yield Hit(quote=base.span(fact, fact), location=fact.loc, stated=fact.text,
+                  expected=f"{len(serials)}{fact.unit}",
+                  formula=f"文中指向的「{table.title or f'表{table.index}'}」按序号列出 {len(serials)} 行"
+                          f"（序号 {serials[0]}–{serials[-1]}）",
+                  fields={"table": f"「{table.title or f'表{table.index}'}」", "column": "", "grade": "",
+                          "counted": f"{len(serials)}{fact.unit}", "mean": "", "rows": ""},
+                  highlights=[table.loc])
+
+
+def _table_after(doc, block: int):
+    """The table right after the block (past at most one short line: its title or unit)."""
+    from ..model import Table
+
+    for later in doc.blocks[block + 1:block + 3]:
+        if isinstance(later, Table):
+            return later
+    return None
+
+
+def _serial_rows(table, rule) -> list[int] | None:
+    """The serial numbers of a table's rows under a 序号 head (summary rows, 合计, left out), or
+    None where the table numbers no rows so, or not in order from 1."""
+    keys, summary = tuple(rule.params["key_heads"]), tuple(rule.params["summary_row_words"])
+    grid = table.grid()
+    for h, head_row in enumerate(grid[:min(len(grid) - 1, rule.params["head_rows"])]):
+        col = next((c for c, t in enumerate(head_row) if compact(t) in keys), None)
+        if col is None:
+            continue
+        serials = [int(row[col].strip()) for row in grid[h + 1:] if col < len(row) and row[col].strip().isdigit()
+                   and not any(w in compact(t) for t in row for w in summary)]
+        return serials if serials and serials == list(range(1, len(serials) + 1)) else None
+    return None
 
 
 NAMED_BEFORE_MIN = 3  # characters of a noun before a count that name the column's things (老旧小区)
