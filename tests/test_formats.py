@@ -483,3 +483,25 @@ def test_a_township_government_is_the_unit_not_an_office_its_narrative_lists(tmp
     path.write_text("某镇人民政府2024年度部门整体支出绩效自评报告\n一、部门基本情况\n"
                     "本部门内设机构3个：党政综合办公室、经济发展办公室、社会事务办公室。\n", encoding="utf-8")
     assert load(path).meta["unit_name"] == "某镇人民政府"
+
+
+def test_a_three_public_table_counting_receptions_beside_their_money_is_read(tmp_path):
+    """公务接待费 over 金额 | 接待情况 (批次 | 人次): the counts are no money column, and the table is
+    read by its labels (it was refused as unreadable, its identity left unchecked)."""
+    from auditor.tables.typed import typed_tables
+
+    path = tmp_path / "sangong.html"
+    path.write_text(
+        "<h1>某局2024年度部门决算</h1><p>财政拨款“三公”经费支出决算表</p><p>单位：万元</p><table>"
+        "<tr><td rowspan='3'>项目</td><td rowspan='3'>合计</td><td rowspan='3'>因公出国（境）费</td>"
+        "<td colspan='3'>公务用车购置及运行费</td><td colspan='3'>公务接待费</td></tr>"
+        "<tr><td rowspan='2'>小计</td><td rowspan='2'>公务用车购置费</td><td rowspan='2'>公务用车运行费</td>"
+        "<td rowspan='2'>金额</td><td colspan='2'>接待情况</td></tr><tr><td>批次（个）</td><td>人次（人）</td></tr>"
+        "<tr><td>决算数</td><td>8.41</td><td>1.86</td><td>4.72</td><td>0.00</td><td>4.72</td><td>1.73</td>"
+        "<td>13</td><td>92</td></tr></table>", encoding="utf-8")
+    (typed,) = [t for t in typed_tables(load(path)) if t.type == "three_public"]
+    assert not typed.problems and typed.columns["reception"] == 6
+    from auditor.engine import audit_file
+    from auditor.ruleset import load_pack
+    found = [f for f in audit_file(str(path), load_pack()).findings if f.rule == "SUM003"]
+    assert [(f.stated, f.expected) for f in found] == [("决算数“三公”经费合计 8.41", "8.31")]
