@@ -551,7 +551,10 @@ class FactReader:
         self.unit_totals = set(vocab.get("unit_totals") or ())
         self.unit_spending = vocab.get("unit_spending")
         self.topic_endings_money = tuple(vocab.get("topic_money_endings") or ())
-        self.money_rate_names = tuple(vocab.get("money_rate_names") or ())  # 资金完成率: see _money_rate
+        self.money_rate_names = tuple(vocab.get("money_rate_names") or ())
+        self.counted: dict[str, list[tuple[str, tuple[str, ...]]]] = {}  # unit -> [(concept, cues)]: _counted_concept
+        for name, spec in (vocab.get("counted_concepts") or {}).items():
+            self.counted.setdefault(spec["unit"], []).append((name, tuple(spec["cues"])))  # 资金完成率: see _money_rate
         self.other_rate_words = tuple(vocab.get("other_rate_words") or ())
         self.carried_money_words = tuple(vocab.get("carried_money_words") or ())  # see _sentence (、-lists)
         self.signed_amount_words = tuple(vocab.get("signed_amount_words") or ())  # see _negative_amount
@@ -1912,10 +1915,26 @@ class FactReader:
         clause = CLAUSE_BREAK_RE.split(text[max(0, previous_end - PHRASE_LIMIT):m.start()])[-1]
         return any(w in clause for w in self.ratio_multiple_cues)
 
+    def _counted_concept(self, phrase: str, unit: str, wide: str) -> str | None:
+        """The thing a count in a unit of its own counts, by a cue word in its words (共接待国内公务来宾
+        15批次: 公务接待批次); a count listed right after another (15批次、112人次) counts the same
+        doing, its words those of the one before."""
+        words = wide + phrase
+        if any(opener in words for opener in self.lex.list_openers):
+            return None  # (…2批次、26人次，其中：接待外宾0批次: a part of them, no count of them all)
+        if not compact(phrase).strip("、，,和及与共计"):
+            last = self.base.facts[-1] if self.base.facts else None
+            before = next((cues for units in self.counted.values() for name, cues in units
+                           if last is not None and last.concept == name), ())
+            words += "".join(before)
+        return next((name for name, cues in self.counted[unit] if any(c in words for c in cues)), None)
+
     def _text_fact(self, phrase, m, value, unit, carried, plain_carried, last_money, subject, wide) -> dict:
         """`carried`: the concept named last, for a change or a rate that names none;
         `plain_carried`: the same for a plain figure, None after a figure of an unknown thing."""
         concept = self._concept(phrase, last=True)
+        if concept is None and unit in self.counted:
+            concept = self._counted_concept(phrase, unit, wide)
         if UNREAD_AMOUNT_RE.search(wide + phrase):
             # (其中罚没收入2,1680.00万元，比上年减少474万元: the change is of the amount no one can
             # read, not of the one named before it)
