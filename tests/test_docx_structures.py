@@ -109,3 +109,23 @@ def test_a_part_after_a_page_break_opening_with_a_remark_goes_on(tmp_path):
 
     tables = [b for b in join_continued_tables(read_docx(write_docx(tmp_path / "rest.docx", body, {}))) if b.kind == "table"]
     assert len(tables) == 1 and [row[0].text for row in tables[0].rows] == ["项目", "甲", "乙", "合计"]
+
+
+def test_a_superscript_note_mark_is_no_digit_of_the_figure_before_it(tmp_path):
+    """得分 10 with a note mark ¹ after it is 10, not 101; 498.30² is 498.30; m² stays a power."""
+    up = '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>{}</w:t></w:r>'
+    cell = f'<w:tc><w:p><w:r><w:t>10</w:t></w:r>{up.format("1")}</w:p></w:tc>'
+    body = (f"<w:tbl><w:tblPr/><w:tr>{_tc('得分')}{cell}</w:tr></w:tbl>"
+            f'<w:p><w:r><w:t>资金498.30</w:t></w:r>{up.format("2")}<w:r><w:t>万元，面积1200m</w:t></w:r>{up.format("2")}</w:p>')
+    path = write_docx(tmp_path / "marks.docx", body, {})
+    assert _rows(path) == [[["得分", "10"]]]
+    assert _texts(path) == ["资金498.30万元，面积1200m²"]
+
+
+def test_a_sign_inserted_from_the_symbol_font_is_read(tmp_path):
+    """≤ picked from Insert › Symbol is w:sym w:font="Symbol" w:char="F0A3": the target keeps its
+    sign (read without it, ≤5批次 met by 2批次 looked missed); an unknown symbol shows as U+FFFD."""
+    sym = '<w:r><w:sym w:font="Symbol" w:char="{}"/></w:r>'
+    body = (f'<w:p>{sym.format("F0A3")}<w:r><w:t>5批次，</w:t></w:r>{sym.format("F0B3")}<w:r><w:t>90%</w:t></w:r>'
+            f'{sym.format("F0E0")}</w:p>')
+    assert _texts(write_docx(tmp_path / "sym.docx", body, {})) == ["≤5批次，≥90%\ufffd"]

@@ -61,6 +61,13 @@ W_SDT_PR, W_PLACEHOLDER_SHOWN = _w("sdtPr"), _w("showingPlcHdr")
 W_TRPR, W_GRID_BEFORE, W_GRID_AFTER = _w("trPr"), _w("gridBefore"), _w("gridAfter")
 # hidden text (w:rPr/w:vanish): a template's fill-in example or a note to its author, not printed
 W_VANISH = _w("vanish")
+W_VERT_ALIGN, W_SYM, W_CHAR, W_FONT = _w("vertAlign"), _w("sym"), _w("char"), _w("font")
+# characters Word inserts from the Symbol font (Insert › Symbol: w:sym w:font="Symbol"), by code,
+# as Unicode; another w:sym shows as U+FFFD, so a sign lost is seen, not silently dropped
+SYMBOL_CHARS = {"F0B3": "≥", "F0A3": "≤", "F0B1": "±", "F0B4": "×", "F0B8": "÷", "F0BB": "≈", "F0B9": "≠",
+                "F03E": ">", "F03C": "<", "F03D": "=", "F02B": "+", "F02D": "−", "F0B0": "°", "F025": "%"}
+WINGDINGS_CHARS = {"F0FE": "☑", "F0A8": "☐", "F06F": "☐", "F078": "☒", "F0FC": "✓", "F0FB": "✗"}
+NOTE_MARK_RE = re.compile(r"[\d①-⑳*＊†‡a-zA-Z]{1,3}")  # a superscript note mark (1, ①, *, a)
 # tables in a cell hold at most so many levels (a frame table round the report's table; Word nests
 # a few deep): a deeper table is read as its cell's text no further
 MAX_NESTED_TABLES = 8
@@ -405,14 +412,19 @@ def _runs_text(container, out: list[str]) -> None:
 
 
 def _run_text(run, out: list[str]) -> None:
+    raised = False
     for item in run:
         tag = item.tag
         if tag == W_RPR:
             if _hidden(item):
                 return
+            align = _first(item, W_VERT_ALIGN)
+            raised = align is not None and align.get(W_VAL) == "superscript"
         elif tag == W_T:
             if item.text:
-                out.append(item.text)
+                out.append(_raised(item.text, out) if raised else item.text)
+        elif tag == W_SYM:
+            out.append(_symbol(item))
         elif tag == W_TAB or tag == W_PTAB:
             out.append("\t")
         elif tag == W_BR:
@@ -422,6 +434,26 @@ def _run_text(run, out: list[str]) -> None:
             out.append("\n")
         elif tag == W_NOBREAKHYPHEN:
             out.append("-")
+
+
+def _raised(text: str, out: list[str]) -> str:
+    """A superscript's text as the figure before it reads: a note mark after a figure (10¹, 498.30²)
+    is no digit of it and is left out; a 2 or 3 after a unit of length (m², km³) is its power."""
+    before = out[-1][-1:] if out and out[-1] else ""
+    if before in ("m", "M") and text in ("2", "3"):
+        return "²" if text == "2" else "³"
+    if (before.isdigit() or before in "%％‰）)元") and NOTE_MARK_RE.fullmatch(text):
+        return ""
+    return text
+
+
+def _symbol(sym) -> str:
+    """A character Word inserted from a symbol font (w:sym), as Unicode."""
+    char, font = (sym.get(W_CHAR) or "").upper(), (sym.get(W_FONT) or "").lower()
+    if len(char) == 4 and char[:2] != "F0":
+        char = "F0" + char[2:]  # (F0B3 and 00B3 name the same glyph of a symbol font)
+    table = WINGDINGS_CHARS if font.startswith("wingdings") else SYMBOL_CHARS
+    return table.get(char, "\ufffd")
 
 
 def _breaks_page(p) -> bool:
