@@ -8,12 +8,14 @@ expression is worked out on intervals, and a side that is one number must meet t
 it. The one rounding model (facts/numbers.half_unit): a side's figures are read at the finest
 precision among them (15 beside 13.41 is 15.00), and where none has decimals they are exact, since
 in a written formula such integers are counts, weights or constants (×100%, ×10分); the result
-stands for the interval its own last digit allows. A percentage
-is its value over 100 (×100%=96.67% and ÷1,500=0.9667 agree), and a side off by exactly a factor
-of 100 from a percentage is read as the percent sign written loosely (×100=96.67%), not as a slip.
-Named sides (实际支出÷全年预算) and glosses in brackets after a number (1,450.00万元（实际支出）)
-are words: the figures around them still form the chain. A chain mixing money units (万元 with
-元) is not judged: UNT002 reads unit slips.
+stands for the interval its own last digit allows (a 万 or 亿 before a unit scales it: 3.6万亩). A
+percentage is its value over 100 (×100%=96.67% and ÷1,500=0.9667 agree); a side off by exactly a
+factor of 100 where a bare ×100 is written is the percent sign written loosely (×100=96.67%).
+Words naming a figure right after an operator (=执行数1,450.00万元÷全年预算数1,500.00万元) and
+glosses in brackets after it (1,450.00万元（实际支出）) leave the chain whole; names alone
+(实际支出÷全年预算) are words. Not judged: a sum or a difference of figures in one unit said to
+come to another unit or to none (a scoring band, 95%-100%=16分), and a pair of sides mixing money units (万元 with 元: UNT002 reads unit slips). A result off by one unit
+of its last digit is a tail only where the figures have decimals (3+4+5=13个 is an error).
 """
 from __future__ import annotations
 
@@ -29,7 +31,9 @@ OPERATORS = {"+": "+", "＋": "+", "-": "-", "－": "-", "−": "-", "—": "-",
 EQUALS = "=＝≈"
 OPEN, CLOSE = "(（", ")）"
 HUNDRED = Decimal(100)
+NAMED_AFTER = ("+", "-", "*", "/", "=", "(")  # what a figure's name may stand right after, in a formula
 SCALES = {"%": HUNDRED, "％": HUNDRED, "‰": Decimal(1000)}
+MAGNITUDES = {"万": Decimal(10000), "亿": Decimal(10) ** 8}  # 12万人次, 3.6万亩
 TAIL_UNITS = 1  # a result this many units of its last digit off the worked value is a tail (info)
 
 
@@ -49,7 +53,8 @@ class Number:
 def number_re(units: tuple[str, ...]) -> re.Pattern:
     """A number, its thousands grouped or not, and the unit printed after it (longest first)."""
     names = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
-    return re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>" + names + r")?")
+    return re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<scale>[万亿](?![元千])(?=" + names + r"))?"
+                      r"(?P<unit>" + names + r")?")
 
 
 @lru_cache(maxsize=4)
@@ -76,7 +81,7 @@ def tokens(text: str, numbers: re.Pattern, per_unit: re.Pattern) -> list:
             per = per_unit.match(text, at) if m.group("unit") else None
             if per:
                 at = per.end()  # (0.35万元/人次: a figure per head, its unit)
-            out.append(_number(m.group("num"), m.group("unit") or "", per.group(0) if per else ""))
+            out.append(_number(m.group("num"), m.group("unit") or "", per.group(0) if per else "", m.group("scale") or ""))
             gloss = GLOSS_RE.match(text, at)
             if gloss:
                 at = gloss.end()  # (1,450.00万元（实际支出）÷…: the figure's name, no term)
@@ -102,14 +107,24 @@ def _digit_after(text: str, at: int) -> bool:
     return bool(rest) and rest[0].isdigit()
 
 
-def _number(num: str, unit: str, per: str = "") -> Number:
+def _number(num: str, unit: str, per: str = "", scale: str = "") -> Number:
+    """A figure, its value over its unit's scale (96.67% → 0.9667) and times a 万 or 亿 written
+    before its unit (3.6万亩 → 36000 亩: its places counted in that unit's)."""
     value = Decimal(num.replace(",", ""))
     places = len(num.split(".")[1]) if "." in num else 0
-    return Number(num + unit + per, value / SCALES.get(unit, Decimal(1)), unit, places)
+    if scale:
+        times = MAGNITUDES[scale]
+        value, places = value * times, places - times.adjusted()
+    return Number(num + scale + unit + per, value / SCALES.get(unit, Decimal(1)), unit, places)
 
 
 def chains(items: list) -> list[list[list]]:
-    """The runs of tokens free of other words holding an "=", each split into its sides."""
+    """The runs of tokens free of other words holding an "=", each split into its sides. Words
+    right after an operator, an = or a bracket and right before a figure name it (=执行数1,450.00万元
+    ÷全年预算数1,500.00万元): no break of the formula."""
+    items = [item for k, item in enumerate(items)
+             if not (item == "" and 0 < k < len(items) - 1 and items[k - 1] in NAMED_AFTER
+                     and isinstance(items[k + 1], Number))]
     runs, current = [], []
     for item in [*items, ""]:
         if item == "":
@@ -202,33 +217,55 @@ class Slip:
 
 
 def slips(sides: list[list], counted) -> list[Slip]:
-    """Each side that is one number against the expression before it; `counted` is called once
-    for every pair judged."""
-    if _mixed_money(sides):
-        return []
+    """Each side that is one number (or a number below zero) against the expression before it;
+    `counted` is called once for every pair judged."""
     out = []
     for before, after in zip(sides, sides[1:]):
-        if len(after) != 1 or not isinstance(after[0], Number) or not any(i in ("+", "-", "*", "/") for i in before):
+        result = _result(after)
+        if result is None or not any(i in ("+", "-", "*", "/") for i in before) or _mixed_money([before, after]) \
+                or _other_unit(before, result):
             continue
         worked = _Parser(before).parse()
         if worked is None:
             continue
         counted()
-        result = after[0]
         # (the result, an integer too, stands for what its last digit allows: =200万元 is [199.5, 200.5))
         half = half_unit(result.places) / SCALES.get(result.unit, Decimal(1))
         low, high = result.value - half, result.value + half
-        if _meets(worked, low, high, sides):
+        loose = any(isinstance(i, Number) and i.value == HUNDRED and not i.unit for i in before)
+        if _meets(worked, low, high, loose):
             continue
-        unit = half * 2
-        tail = _meets(worked, low - unit * TAIL_UNITS, high + unit * TAIL_UNITS, sides)
+        # (a tail is a last digit's rounding: figures with decimals, not counts off by one, 3+4+5=13个)
+        decimals = any(isinstance(i, Number) and i.places > 0 for i in (*before, result))
+        tail = decimals and _meets(worked, low - half * 2 * TAIL_UNITS, high + half * 2 * TAIL_UNITS, loose)
         out.append(Slip(before, result, (worked[0] + worked[1]) / 2, tail))
     return out
 
 
-def _meets(worked: tuple[Decimal, Decimal], low: Decimal, high: Decimal, sides: list[list]) -> bool:
-    factors = (Decimal(1), HUNDRED, 1 / HUNDRED) if any(
-        isinstance(i, Number) and i.unit in SCALES for side in sides for i in side) else (Decimal(1),)
+def _result(side: list) -> Number | None:
+    """The side's one figure, a minus before it making it negative (=-60.00万元)."""
+    if len(side) == 1 and isinstance(side[0], Number):
+        return side[0]
+    if len(side) == 2 and side[0] == "-" and isinstance(side[1], Number):
+        figure = side[1]
+        return Number("-" + figure.text, -figure.value, figure.unit, figure.places)
+    return None
+
+
+def _other_unit(side: list, result: Number) -> bool:
+    """A sum or a difference of figures in one unit said to come to a figure in another or in none
+    (a scoring band, 95%-100%=16分 or =16): no arithmetic of those figures."""
+    if any(i in ("*", "/") for i in side):
+        return False
+    units = {i.unit for i in side if isinstance(i, Number) and i.unit}
+    return len(units) == 1 and result.unit not in units \
+        and not (units <= set(MONEY_UNITS) and result.unit in MONEY_UNITS)
+
+
+def _meets(worked: tuple[Decimal, Decimal], low: Decimal, high: Decimal, loose: bool) -> bool:
+    """The worked interval meets [low, high]; with `loose` (a bare ×100 written for ×100%), a factor
+    of a hundred either way is the percent sign written loosely."""
+    factors = (Decimal(1), HUNDRED, 1 / HUNDRED) if loose else (Decimal(1),)
     return any(worked[0] * f <= high and low <= worked[1] * f for f in factors)
 
 
