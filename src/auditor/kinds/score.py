@@ -96,8 +96,9 @@ PARAMS = {
     "ceiling_cues": (list, []),
     # units of a bare target that may as well be a ceiling (a time taken: 30分钟; a harm rate in ‰)
     "ceiling_units": (list, []),
-    # missed_target: words that, before a target in words, deny it (达标 | 未达标)
-    "negations": (list, []),
+    # missed_target: words that, before a target in words, deny it (达标 | 未达标), and words that
+    # may stand between them (未全部达标)
+    "negations": (list, []), "negation_qualifiers": (list, []),
     # execution rate (in %) at or above which the budget is fully executed
     "full_rate": (str, "100"),
     # qualitative: the report's own grades for qualitative indicators (完全达成的得全部分值，部分达成的
@@ -1150,6 +1151,9 @@ def _upward(row: IndicatorRow, target: Target, ceiling: tuple[tuple[str, ...], t
     return None
 
 
+FULL_RATE = Decimal(100)
+
+
 def _may_be_ceiling(row: IndicatorRow, target: Target, ceiling) -> bool:
     name, (cues, units) = compact(row.indicator + row.level2), ceiling
     return any(compact(c) in name for c in cues) or target.unit in units
@@ -1167,9 +1171,11 @@ def _reached(rows: list[IndicatorRow], ceiling):
             # printed alike: ≥12台 met by 12台; a bare 0起 by 0起 whichever way it points
             yield r, target, actual, True if upward is None else upward, True
             continue
-        if upward is None and target.comparator == "=" and not _may_be_ceiling(r, target, ceiling):
-            # =100%, =12个 (the template's way of writing a level to reach): an actual certainly
-            # below falls short; one above is over-fulfilment, not judged here
+        if upward is None and target.comparator == "=" and target.unit == "%" and target.value == FULL_RATE \
+                and not _may_be_ceiling(r, target, ceiling):
+            # =100% (the template's way of writing a rate to reach in full: 验收合格率 =100%): an
+            # actual certainly below falls short. Another level written so (=2% of a 故障率) may be
+            # a ceiling: not judged
             if Quantity(actual.value).interval()[1] <= target.value:
                 yield r, target, actual, True, False
             continue
@@ -1375,7 +1381,7 @@ def _check_strict_target(doc, rule, typed):
 
 def _check_missed_target(doc, rule, typed):
     judged = _judged_as_execution(doc, typed)
-    negations = tuple(rule.params["negations"])
+    negations = (tuple(rule.params["negations"]), tuple(rule.params["negation_qualifiers"]))
     for t in _score_tables(typed):
         rows = _indicators(t)
         places = _score_places(t.table, typed)
@@ -1410,12 +1416,15 @@ def _check_missed_target(doc, rule, typed):
                 highlights=[r.cells["target"].loc, r.cells["actual"].loc, cell.loc])
 
 
-def _negated_full(t: TypedTable, rows: list[IndicatorRow], negations: tuple[str, ...], places):
-    """A target in words the actual denies (达标 | 未达标, 按期完成 | 未按期完成), scored in full."""
+def _negated_full(t: TypedTable, rows: list[IndicatorRow], negations: tuple[tuple[str, ...], tuple[str, ...]], places):
+    """A target in words the actual denies (达标 | 未达标, 未全部达标; 按期完成 | 未按期完成), scored in full."""
+    words, qualifiers = negations
     for r in rows:
         target, actual = compact(r.target_text), compact(r.actual_text)
-        negation = next((n for n in negations if actual.startswith(n)), None)
-        if not target or negation is None or actual[len(negation):] != target or _target(r.target_text) is not None:
+        negation = next((n for n in words if actual.startswith(n)), None)
+        rest = actual[len(negation):] if negation else ""
+        rest = next((rest[len(q):] for q in qualifiers if rest.startswith(q) and rest[len(q):] == target), rest)
+        if not target or negation is None or rest != target or _target(r.target_text) is not None:
             continue
         weight, cell = _inferred_weight(r, rows), r.cells["score"]
         if weight is None or weight <= 0 or r.score is None or not (r.score >= weight or _close(r.score, weight, cell.text, places)):

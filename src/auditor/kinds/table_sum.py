@@ -234,20 +234,9 @@ def _other_unit_row(label: str, units: list[str]) -> bool:
     last = None
     for last in UNIT_RE.finditer(label):
         pass
-    if last is not None and last.end() == len(label.rstrip()) and (last.group(1) in units or _count_unit(last.group(1))):
+    if last is not None and last.end() == len(label.rstrip()) and last.group(1) in units:
         return True
     return compact(UNIT_RE.sub("", label)).endswith(_count_endings())
-
-
-def _count_unit(words: str) -> bool:
-    """A short unit in brackets that is no money and no level of a budget code (（份）, （批次）;
-    not （万元）, （项）, （类）, （含…）)."""
-    return len(words) <= COUNT_UNIT_CHARS and words not in MONEY_UNITS and words not in CODE_LEVELS \
-        and not any(ch.isdigit() or ch in "含其" for ch in words)
-
-
-COUNT_UNIT_CHARS = 2  # （份）, （批次）: a longer bracket is a note (（含结转）), no unit
-CODE_LEVELS = ("类", "款", "项", "目")  # 住房公积金（项）: the level of a budget code, no unit
 
 
 @lru_cache(maxsize=1)
