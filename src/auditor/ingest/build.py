@@ -190,7 +190,7 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
         if fields:
             # (a web page's line of fields about itself: each field a paragraph of its own, so no
             # count of one, 浏览：1290次, opens a list in the next, 来源：民政局)
-            blocks.extend(Paragraph(field, loc, [Sentence(field, loc)]) for field in fields)
+            blocks.extend(Paragraph(field, loc, [Sentence(part, loc) for part in split_sentences(field)]) for field in fields)
             continue
         para = Paragraph(text, loc, [Sentence(s, loc) for s in split_sentences(text)])
         if numbered:
@@ -393,10 +393,16 @@ def _pager_line(text: str) -> bool:
 def _field_pieces(text: str) -> list[str] | None:
     """The fields of a web page's line of fields about the page (发布时间：2025-06-24　浏览：1290次
     来源：民政局); None for any other line (two such fields at least make one)."""
-    starts = [m.start(1) for m in _page_field_re(vocabulary_generation()).finditer(text)]
-    if len(starts) < 2:
+    if len(text) > FIELD_LINE_CHARS:
         return None
-    return [text[a:b].strip() for a, b in zip([0, *starts[1:]], [*starts[1:], len(text)]) if text[a:b].strip()]
+    starts = [m.start(1) for m in _page_field_re(vocabulary_generation()).finditer(text)]
+    if len(starts) < 2 or text[:starts[0]].strip():
+        return None  # (two fields at least, the first opening the line: no report's sentence)
+    return [text[a:b].strip(" \u3000|｜") for a, b in zip([0, *starts[1:]], [*starts[1:], len(text)])
+            if text[a:b].strip(" \u3000|｜")]
+
+
+FIELD_LINE_CHARS = 120  # a web page's line of fields about itself is short; a longer line is prose
 
 
 @lru_cache(maxsize=4)
@@ -409,7 +415,7 @@ def _pager_re(generation: int) -> re.Pattern:
 def _page_field_re(generation: int) -> re.Pattern:
     """A field's label: at the line's start or after a space, closed by a colon."""
     words = sorted(vocabulary().get("page_field_labels") or (), key=len, reverse=True)
-    return re.compile(r"(?:^|\s)(" + "|".join(map(re.escape, words)) + r")\s*[:：]") if words else re.compile("(?!)")
+    return re.compile(r"(?:^|[\s|｜])(" + "|".join(map(re.escape, words)) + r")\s*[:：]") if words else re.compile("(?!)")
 
 
 @lru_cache(maxsize=4)

@@ -381,7 +381,11 @@ def _own_name(subject: str, label: str) -> bool:
     name = compact(label).lstrip("，,；;、：:")
     for opener in lexicon().list_openers:  # (其中税收收入)
         name = name.removeprefix(opener).lstrip("，,：:")
-    return name.startswith(subject) or name.endswith(subject)
+    # (its end only as a name of its own: 追加预算 of 年中追加预算, not 收入 of 非税收入)
+    return name.startswith(subject) or (len(subject) >= OWN_END_CHARS and name.endswith(subject))
+
+
+OWN_END_CHARS = 3  # the fewest characters of a subject read as the end of the amount's name
 
 
 def _share(base: FactBase, rule):

@@ -170,9 +170,15 @@ def _said_elsewhere(doc, table: Table, statement: re.Pattern) -> bool:
     if not funds:
         return False
     for text, _source in document_texts(doc, cells=False):
-        if statement.search(text) and funds & _own_funds(text):
-            return True
+        words = compact(text)
+        if statement.search(text) and funds & _own_funds(text) and not AMOUNT_RE.search(words) \
+                and any(re.search(f"(?:无|没有|未)[^，,。；;]{{0,{NONE_REACH}}}{re.escape(fund)}", words) for fund in funds):
+            return True  # (not 较上年无明显变化 in a sentence stating the fund's 86.00万元)
     return False
+
+
+AMOUNT_RE = re.compile(r"\d[\d,]*(?:\.\d+)?(?:亿元|万元|千元|元)")
+NONE_REACH = 8  # characters between 无 and the fund's name it says there was none of (无使用政府性基金…)
 
 
 def _own_funds(text: str) -> set[str]:
