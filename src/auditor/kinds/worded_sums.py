@@ -51,6 +51,11 @@ class WordedSum:
             low, high = (low + lo, high + hi) if sign > 0 else (low - hi, high - lo)
         return low, high
 
+    def holds(self) -> bool:
+        low, high = self.bounds()
+        r_low, r_high = self.result_bounds()
+        return r_low <= high and low <= r_high
+
     def result_bounds(self) -> tuple[Decimal, Decimal]:
         places = max(f.places for f in (self.start, self.result, *(f for _, f in self.terms)))
         return self.result.interval(MONEY_UNITS.get(self.result.unit, Decimal(1)), places)
@@ -77,7 +82,7 @@ def worded_sums(base: FactBase, plus: re.Pattern, minus: re.Pattern, flows: tupl
                 continue
         elif len(money) < 3:
             continue
-        found = _read(text, money, plus, minus, flows, results, openers, start, sides)
+        found = _read(text, money, plus, minus, flows, results, openers, start, sides, total_words)
         if found is not None:
             out.append(found)
     return out
@@ -124,18 +129,27 @@ def _start_before(base: FactBase, key: tuple[int, int], result: Fact, total_word
 
 def _read(text: str, money: list[Fact], plus: re.Pattern, minus: re.Pattern, flows: tuple[str, ...],
           results: tuple[str, ...], openers: tuple[str, ...] = (), start: Fact | None = None,
-          sides: tuple[str, ...] = ()) -> WordedSum | None:
+          sides: tuple[str, ...] = (), total_words: tuple[str, ...] = ()) -> WordedSum | None:
     terms: list[tuple[int, Fact]] = []
     sign, side = 0, ""  # side: the side of the account the clause that set the sign names
     if start is not None:  # (the sentence opens on 加: its first amount is a term)
         money, sign, terms = [start, *money], 1, [(1, money[0])]
         side = _side(text[:money[1].at], sides) or _side(start.label, sides)
+    first = money[0]
     for k in range(len(terms) + 1, len(money)):
         before = text[money[k - 1].at + len(money[k - 1].text):money[k].at]
         clause = re.split(f"[{CLAUSE_BREAKS}]", before)[-1].strip()
         opened = len(re.split(f"[{CLAUSE_BREAKS}]", before)) > 1
         flowing = any(w in clause for w in flows)
         last = k == len(money) - 1
+        if not last and opened and terms and sign and any(w in clause for w in total_words):
+            # a total on the way (…，加上…，支出总计433,890万元，结转下年…): the sum so far comes to it;
+            # what follows starts from it (减去…, 结转下年), the sum's result told only after a 减 or 加
+            sofar = WordedSum(first, tuple(terms), money[k])
+            if not sofar.holds():
+                return sofar
+            first, terms, sign, side = money[k], [], 0, _side(clause, sides) or side
+            continue
         # (a clause naming no side, 加上级转移支付…, is on the side of the words before it: 收入80,000…)
         if (plus.match(clause) or minus.match(clause)) and flowing:
             sign = 1 if plus.match(clause) else -1
@@ -148,7 +162,7 @@ def _read(text: str, money: list[Fact], plus: re.Pattern, minus: re.Pattern, flo
             # a clause opening with neither (the result, if it is the last and names a sum's
             # outcome), or a figure not listed on
             if k == len(money) - 1 and terms and opened and any(w in clause for w in results):
-                return WordedSum(money[0], tuple(terms), money[k])
+                return WordedSum(first, tuple(terms), money[k])
             return None
         terms.append((sign, money[k]))
     return None
