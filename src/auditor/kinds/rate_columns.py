@@ -135,6 +135,22 @@ def _formula(rows: dict[int, dict[int, Fact]], column: list[Fact], figures: list
     if not followed:
         return None
     ranked = sorted(followed.items(), key=lambda item: -item[1][0])
-    if len(ranked) > 1 and ranked[1][1][0] == ranked[0][1][0]:
+    tied = [pair for pair, counts in ranked if counts[0] == ranked[0][1][0]]
+    if len(tied) > 1 and not all(_same_ratios(rows, column, tied[0], other) for other in tied[1:]):
         return None  # two ways followed by as many rows: the table does not say which
+    # (ways giving the same ratio on every row, 已支付 ÷ 计划投资 and ÷ 到位资金 where the money
+    # came in full, are one: the column is judged by either)
     return ranked[0][0]
+
+
+def _same_ratios(rows: dict[int, dict[int, Fact]], column: list[Fact], one: tuple[int, int], other: tuple[int, int]) -> bool:
+    """The two (numerator, denominator) columns give the same ratio on every row holding both."""
+    for rate in column:
+        cells = rows[rate.loc.row]
+        a = [cells.get(c) for c in one]
+        b = [cells.get(c) for c in other]
+        if None in a or None in b or not a[1].value or not b[1].value:
+            continue
+        if a[0].value * b[1].value != b[0].value * a[1].value:
+            return False
+    return True
