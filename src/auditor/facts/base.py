@@ -2097,6 +2097,20 @@ class FactReader:
             concept = None  # (药品收入合计298.84万元: one kind of income's total, not the unit's)
         return dict(out, concept=concept, measure=measure, implicit=implicit)
 
+    def _embedded_share(self, phrase: str, last_money: Fact | None) -> dict | None:
+        """A share whose whole is stated inside its 占…的 (税收收入98,650万元，占全县一般公共预算收入
+        139,880万元的70.5%): of the amount before that whole, in the whole's concept."""
+        if last_money is None or not EMBEDDED_SHARE_TAIL_RE.fullmatch(compact(phrase)) or last_money.concept is None:
+            return None
+        label = compact(last_money.label)
+        if not label.lstrip("，,；;、").startswith("占"):
+            return None
+        part = next((f for f in reversed(self.base.facts) if f.id < last_money.id and f.block == last_money.block
+                     and f.sentence == last_money.sentence and f.is_money and f.measure != "变动额"), None)
+        if part is None:
+            return None
+        return {"concept": part.concept, "measure": "占比", "base": last_money.concept, "of": part.id}
+
     def _difference(self, phrase: str, last_money: Fact) -> int:
         """+1 / −1 for an amount told as more or less than a base (比…多 / 少), else 0: the bare
         word after the base's own figure, or the word closing a phrase naming a budget."""
@@ -2133,6 +2147,9 @@ class FactReader:
         return bare
 
     def _rate(self, phrase, concept, carried, last_money, out) -> dict:
+        embedded = self._embedded_share(phrase, last_money)
+        if embedded is not None:
+            return dict(out, **embedded)
         if self.reached.search(phrase):
             return dict(out, concept=concept or carried, measure="实际值")  # (下降到39.91%: a level)
         worded = self.lex.measures.last(phrase)
@@ -3488,6 +3505,8 @@ def _scoring_rule(sentence: str, generation: int) -> bool:
 
 # an amount between two figures the reader could not parse (2,1680.00万元, 106.62.00万元): a figure
 # of its own, whatever it is
+# the words between a share's whole stated inside its 占…的 and the share (…139,880万元的比重为72.5%)
+EMBEDDED_SHARE_TAIL_RE = re.compile(r"的(?:比重|比例|份额)?(?:为|是|达)?")
 UNREAD_AMOUNT_RE = re.compile(r"\d[\d.,]*\d\s*(?:亿元|万元|千元|元)")
 # the operators that make a figure beside them a constant of an arithmetic rule (执行率-60%, ÷40%);
 # a product (10×96.40%=9.64) states the figures it works out, except ×100% (a rate's percent sign)
