@@ -19,8 +19,15 @@ def check(doc, rule):
         problems = [{"message": p, "row": None} for p in typed.problems] + schemas.validate(typed)
         for problem in problems:
             row = problem["row"]
-            loc = typed.table.rows[row - 1][0].loc if row else typed.table.loc
+            loc = _cell(typed, row, problem.get("column") or "") if row else typed.table.loc
             quote = typed.table.row_text(row - 1).strip("\t ") if row else typed.table.row_text(
                 typed.header_row).strip("\t ")
             yield Hit(quote=quote, location=loc, stated=problem["message"],
                       fields={"table": name, "problem": f"{typed.title}：{problem['message']}"})
+
+
+def _cell(typed, row: int, column: str):
+    """The failing value's cell (its column named by the schema, a typed field: score), else its row's first."""
+    cells = typed.table.rows[row - 1]
+    col = typed.columns.get(column)
+    return cells[col].loc if col is not None and col < len(cells) else cells[0].loc

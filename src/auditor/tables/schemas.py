@@ -65,8 +65,15 @@ def validate(typed: TypedTable) -> list[dict]:
     try:
         schema_for(typed.type).validate(frame, lazy=True)
     except pandera.errors.SchemaErrors as errors:
-        return _problems(errors.failure_cases, frame)
+        return _problems(errors.failure_cases, frame, _column_names(typed))
     return []
+
+
+def _column_names(typed: TypedTable) -> dict[str, str]:
+    """A typed field's name as the table's head prints it (score → 得分), for the message."""
+    grid = typed.table.grid()
+    head = grid[typed.header_row] if typed.header_row < len(grid) else []
+    return {name: head[col].strip() for name, col in typed.columns.items() if col < len(head) and head[col].strip()}
 
 
 def _clean(typed: TypedTable) -> bool:
@@ -85,17 +92,18 @@ def _clean(typed: TypedTable) -> bool:
     return True
 
 
-def _problems(cases, frame) -> list[dict]:
+def _problems(cases, frame, names: dict[str, str] | None = None) -> list[dict]:
     problems = []
     for case in cases.to_dict("records"):
         index = case.get("index")
         row = int(frame.loc[index, "row"]) if index is not None and index == index else None
         check = case.get("check") or ""
         column = case.get("column") or ""
+        shown = (names or {}).get(column, column)
         value = case.get("failure_case")
         if check == "not_nullable":
-            message = f"「{column}」为空"
+            message = f"「{shown}」为空"
         else:
-            message = f"「{column}」的值 {value} {check}"
+            message = f"「{shown}」的值 {value} {check}"
         problems.append({"message": message, "row": row, "column": column})
     return problems
