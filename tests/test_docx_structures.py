@@ -129,3 +129,21 @@ def test_a_sign_inserted_from_the_symbol_font_is_read(tmp_path):
     body = (f'<w:p>{sym.format("F0A3")}<w:r><w:t>5批次，</w:t></w:r>{sym.format("F0B3")}<w:r><w:t>90%</w:t></w:r>'
             f'{sym.format("F0E0")}</w:p>')
     assert _texts(write_docx(tmp_path / "sym.docx", body, {})) == ["≤5批次，≥90%\ufffd"]
+
+
+def test_text_a_hidden_style_hides_is_not_read(tmp_path):
+    """A template's 填写说明 character style with w:vanish (and a style based on it) hides its runs
+    as direct hiding does; a run saying w:vanish w:val="0" itself is shown."""
+    from fixtures.raw_docx import W
+
+    styles = (f'<w:styles {W}><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
+              '<w:style w:type="character" w:styleId="Hint"><w:name w:val="填写说明"/><w:rPr><w:vanish/></w:rPr></w:style>'
+              '<w:style w:type="character" w:styleId="Hint2"><w:name w:val="填写说明2"/><w:basedOn w:val="Hint"/></w:style>'
+              '</w:styles>')
+    run = '<w:r><w:rPr>{}</w:rPr><w:t>{}</w:t></w:r>'
+    body = ("<w:p>" + run.format("", "全年支出3,018.62万元。")
+            + run.format('<w:rStyle w:val="Hint"/>', "（示例：全年支出1,000.00万元）")
+            + run.format('<w:rStyle w:val="Hint2"/>', "（示例：项目支出500.00万元）")
+            + run.format('<w:rStyle w:val="Hint"/><w:vanish w:val="0"/>', "其中基本支出1,842.36万元。") + "</w:p>")
+    path = write_docx(tmp_path / "hint.docx", body, {"styles.xml": ("styles", styles)})
+    assert _texts(path) == ["全年支出3,018.62万元。其中基本支出1,842.36万元。"]

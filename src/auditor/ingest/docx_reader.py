@@ -61,6 +61,7 @@ W_SDT_PR, W_PLACEHOLDER_SHOWN = _w("sdtPr"), _w("showingPlcHdr")
 W_TRPR, W_GRID_BEFORE, W_GRID_AFTER = _w("trPr"), _w("gridBefore"), _w("gridAfter")
 # hidden text (w:rPr/w:vanish): a template's fill-in example or a note to its author, not printed
 W_VANISH = _w("vanish")
+W_RSTYLE, W_BASED_ON = _w("rStyle"), _w("basedOn")
 W_VERT_ALIGN, W_SYM, W_CHAR, W_FONT = _w("vertAlign"), _w("sym"), _w("char"), _w("font")
 # characters Word inserts from the Symbol font (Insert › Symbol: w:sym w:font="Symbol"), by code,
 # as Unicode; another w:sym shows as U+FFFD, so a sign lost is seen, not silently dropped
@@ -86,7 +87,9 @@ def read_docx(path: str) -> list[RawBlock]:
         body = _first(root, W_BODY)
         if body is None:
             raise ReadError(f"无法打开 Word 文件：主文档部件「{main}」没有正文（w:body）")
-        level_of_style, numbered_styles = _style_levels(pkg, main)
+        level_of_style, numbered_styles, hidden_styles = _style_levels(pkg, main)
+        if hidden_styles:
+            _hide_styled_runs(body, hidden_styles)
         numbering = read_numbering(pkg, main, numbered_styles)
         notes = Notes(pkg, main, lambda p: clean_text(paragraph_text(p)))
         blocks: list[RawBlock] = []
@@ -239,9 +242,10 @@ def _style_levels(pkg, main: str):
             if levels is None:
                 levels = _levels_of(pkg.xml(target, remove_blank_text=True, data=data))
                 _remember_levels(data, levels)
-            default_level, by_id, numbered = levels
-            return (lambda style_id: default_level if style_id is None else by_id.get(style_id, default_level)), numbered
-    return (lambda style_id: None), {}
+            default_level, by_id, numbered, hidden = levels
+            return (lambda style_id: default_level if style_id is None else by_id.get(style_id, default_level)), \
+                numbered, hidden
+    return (lambda style_id: None), {}, frozenset()
 
 
 # The styles part of the documents made from one template is the same, byte for byte (Word's
@@ -282,7 +286,49 @@ def _levels_of(styles) -> tuple:
         if style_id not in by_id:
             paragraph = (el.get(W_TYPE) or "paragraph") == "paragraph"
             by_id[style_id] = _level_of(_style_name(el)) if paragraph else default_level
-    return default_level, by_id, style_numbers(elements)
+    return default_level, by_id, style_numbers(elements), _hidden_styles(elements)
+
+
+def _hidden_styles(elements) -> frozenset:
+    """The ids of the styles whose text is hidden (w:vanish in their run properties, or in a
+    style they are based on): a template's 填写说明 style, its runs not printed."""
+    own, parent = {}, {}
+    for el in elements:
+        style_id = el.get(W_STYLE_ID)
+        rpr = _first(el, W_RPR)
+        vanish = _first(rpr, W_VANISH) if rpr is not None else None
+        own.setdefault(style_id, None if vanish is None else _hidden(rpr))
+        based = _first(el, W_BASED_ON)
+        parent.setdefault(style_id, based.get(W_VAL) if based is not None else None)
+    hidden = set()
+    for style_id in own:
+        seen, at = set(), style_id
+        while at is not None and at not in seen and own.get(at) is None:
+            seen.add(at)
+            at = parent.get(at)
+        if at is not None and own.get(at):
+            hidden.add(style_id)
+    return frozenset(hidden)
+
+
+def _hide_styled_runs(body, hidden: frozenset) -> None:
+    """Mark hidden the runs a hidden character or paragraph style hides, unless the run says
+    otherwise itself (w:vanish w:val="0"): read then as direct hiding is (_run_text)."""
+    for p in body.iter(W_P):
+        ppr = _first(p, W_PPR)
+        pstyle = _first(ppr, W_PSTYLE) if ppr is not None else None
+        para_hidden = pstyle is not None and pstyle.get(W_VAL) in hidden
+        for run in p.iter(W_R):
+            rpr = _first(run, W_RPR)
+            rstyle = _first(rpr, W_RSTYLE) if rpr is not None else None
+            if not (para_hidden or (rstyle is not None and rstyle.get(W_VAL) in hidden)):
+                continue
+            if rpr is not None and _first(rpr, W_VANISH) is not None:
+                continue  # (the run's own setting wins)
+            if rpr is None:
+                rpr = run.makeelement(W_RPR, {})
+                run.insert(0, rpr)
+            rpr.append(rpr.makeelement(W_VANISH, {}))
 
 
 def _style_name(style) -> str | None:
