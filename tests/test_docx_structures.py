@@ -147,3 +147,14 @@ def test_text_a_hidden_style_hides_is_not_read(tmp_path):
             + run.format('<w:rStyle w:val="Hint"/><w:vanish w:val="0"/>', "其中基本支出1,842.36万元。") + "</w:p>")
     path = write_docx(tmp_path / "hint.docx", body, {"styles.xml": ("styles", styles)})
     assert _texts(path) == ["全年支出3,018.62万元。其中基本支出1,842.36万元。"]
+
+
+def test_a_paragraph_whose_mark_a_tracked_change_deleted_runs_on_into_the_next(tmp_path):
+    """全年支出3,081.62 ¶(deleted) 万元，…: one paragraph, as Word's Accept All makes it; a deleted
+    mark before a table or at the end keeps its words where they stood."""
+    gone = '<w:pPr><w:rPr><w:del w:id="1" w:author="a" w:date="2025-01-01T00:00:00Z"/></w:rPr></w:pPr>'
+    body = (f"<w:p>{gone}<w:r><w:t>全年支出3,081.62</w:t></w:r></w:p>" + _p("万元，其中基本支出1,842.36万元。")
+            + f"<w:p>{gone}<w:r><w:t>表前说明</w:t></w:r></w:p>" + _tbl(_tr("项目", "金额"))
+            + f"<w:p>{gone}<w:r><w:t>末段</w:t></w:r></w:p>")
+    path = write_docx(tmp_path / "joined.docx", body, {})
+    assert _texts(path) == ["全年支出3,081.62万元，其中基本支出1,842.36万元。", "表前说明", "末段"]

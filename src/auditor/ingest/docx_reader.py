@@ -95,6 +95,7 @@ def read_docx(path: str) -> list[RawBlock]:
         blocks: list[RawBlock] = []
         ordinal = 0
         cells = [0]
+        held = ""  # a paragraph's text whose mark a tracked change deleted: the next paragraph's start
         for child in _blocks(body):
             tag = child.tag
             if tag == W_P:
@@ -106,6 +107,13 @@ def read_docx(path: str) -> list[RawBlock]:
                         blocks.append(RawBlock("para", text=box_text, paragraph=ordinal))
                 style_id = _style_id(child)
                 text = clean_text(paragraph_text(child))
+                if held:
+                    text, held = held + text, ""
+                if text.strip() and _mark_deleted(child):
+                    # (its mark deleted, the paragraph runs on into the next, as Word's Accept All
+                    # joins them: 全年支出3,081.62 ¶ 万元，…)
+                    held = text
+                    continue
                 if numbering is not None and (text.strip() or not _mark_deleted(child)):
                     # (the number Word draws before an auto-numbered paragraph: 一、部门概况; an empty
                     # one still shows its number, 二、 alone counts in the sequence; one deleted under
@@ -119,9 +127,14 @@ def read_docx(path: str) -> list[RawBlock]:
                 blocks.append(RawBlock(kind, text=text, paragraph=ordinal, level=level))
             elif tag == W_TBL:
                 ordinal += 1
+                if held:  # (no paragraph to run on into: the words stay where they stood)
+                    blocks.append(RawBlock("para", text=held, paragraph=ordinal - 1))
+                    held = ""
                 blocks.extend(RawBlock("table", rows=rows, paragraph=ordinal) for rows in _tables(child, cells))
             # (the notes the block refers to, printed at the page's foot: paragraphs of its own place)
             blocks.extend(RawBlock("para", text=text, paragraph=ordinal) for text in notes.referred(child))
+        if held:
+            blocks.append(RawBlock("para", text=held, paragraph=ordinal))
         return blocks
 
 
