@@ -551,10 +551,10 @@ class FactReader:
         self.unit_totals = set(vocab.get("unit_totals") or ())
         self.unit_spending = vocab.get("unit_spending")
         self.topic_endings_money = tuple(vocab.get("topic_money_endings") or ())
-        self.money_rate_names = tuple(vocab.get("money_rate_names") or ())
+        self.money_rate_names = tuple(vocab.get("money_rate_names") or ())  # 资金完成率: see _money_rate
         self.counted: dict[str, list[tuple[str, tuple[str, ...]]]] = {}  # unit -> [(concept, cues)]: _counted_concept
         for name, spec in (vocab.get("counted_concepts") or {}).items():
-            self.counted.setdefault(spec["unit"], []).append((name, tuple(spec["cues"])))  # 资金完成率: see _money_rate
+            self.counted.setdefault(spec["unit"], []).append((name, tuple(spec["cues"])))
         self.other_rate_words = tuple(vocab.get("other_rate_words") or ())
         self.carried_money_words = tuple(vocab.get("carried_money_words") or ())  # see _sentence (、-lists)
         self.signed_amount_words = tuple(vocab.get("signed_amount_words") or ())  # see _negative_amount

@@ -14,15 +14,16 @@ factor of 100 where a bare ×100 is written is the percent sign written loosely 
 Words naming a figure right after an operator (=执行数1,450.00万元÷全年预算数1,500.00万元) and
 glosses in brackets after it (1,450.00万元（实际支出）) leave the chain whole; names alone
 (实际支出÷全年预算) are words. Not judged: a sum or a difference of figures in one unit said to
-come to another unit or to none (a scoring band, 95%-100%=16分), and a pair of sides mixing money units (万元 with 元: UNT002 reads unit slips). A result off by one unit
-of its last digit is a tail only where the figures have decimals (3+4+5=13个 is an error).
+come to another unit or to none (a scoring band, 95%-100%=16分), and a pair of sides mixing money
+units (万元 with 元: UNT002 reads unit slips). A result off by one unit of its last digit is a tail
+only where the figures have decimals (3+4+5=13个 is an error).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from ..facts.numbers import MONEY_UNITS, fmt, half_unit
 
