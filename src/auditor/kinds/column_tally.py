@@ -355,7 +355,9 @@ def _pointed_rows(doc, rule, base, counted):
         if not any(w in re.split(r"[，,；;。：:]", text[:fact.at])[-1] for w in cues):
             continue  # (8项 may be some of them)
         table = _table_after(doc, key[0])
-        serials = _serial_rows(table, rule) if table is not None else None
+        if table is None or any(w in text for w in GROUPING_WORDS) or _counts_own(table):
+            continue  # (按类别汇总如下表, a 项目个数 column: the numbered rows are groups, not the things)
+        serials = _serial_rows(table, rule)
         if not serials:
             continue
         yield CHECKED
@@ -368,6 +370,15 @@ def _pointed_rows(doc, rule, base, counted):
                   fields={"table": f"「{table.title or f'表{table.index}'}」", "column": "", "grade": "",
                           "counted": f"{len(serials)}{fact.unit}", "mean": "", "rows": ""},
                   highlights=[table.loc])
+
+
+GROUPING_WORDS = ("按类别", "分类", "汇总", "按类型", "按领域")  # a table pointed to that groups the things counted
+
+
+def _counts_own(table) -> bool:
+    """The table counts its rows' things in a column of its own (项目个数, 数量): its rows are groups."""
+    grid = table.grid()
+    return any(any(w in compact(t) for w in ("个数", "数量", "项数", "项目数")) for row in grid[:3] for t in row)
 
 
 def _table_after(doc, block: int):

@@ -165,20 +165,18 @@ def _check_empty_table_statement(doc, rule):
 def _said_elsewhere(doc, table: Table, statement: re.Pattern) -> bool:
     """The document says elsewhere that the fund the table is of had none (本单位2024年度无政府性
     基金预算财政拨款支出, in 情况说明 far from the table): a sentence stating so names the fund its
-    title names beside 财政拨款 (政府性基金, 国有资本经营预算)."""
+    title names beside 财政拨款 (政府性基金, 国有资本经营预算), and no amount of it but zero."""
     funds = _own_funds(table.title or "")
     if not funds:
         return False
     for text, _source in document_texts(doc, cells=False):
-        words = compact(text)
-        if statement.search(text) and funds & _own_funds(text) and not AMOUNT_RE.search(words) \
-                and any(re.search(f"(?:无|没有|未)[^，,。；;]{{0,{NONE_REACH}}}{re.escape(fund)}", words) for fund in funds):
-            return True  # (not 较上年无明显变化 in a sentence stating the fund's 86.00万元)
+        if statement.search(text) and funds & _own_funds(text) and not any(
+                m.group(1).strip("0.,") for m in AMOUNT_RE.finditer(compact(text))):
+            return True  # (收入0.00万元，故为空表; not 较上年无明显变化 in a sentence stating the fund's 86.00万元)
     return False
 
 
-AMOUNT_RE = re.compile(r"\d[\d,]*(?:\.\d+)?(?:亿元|万元|千元|元)")
-NONE_REACH = 8  # characters between 无 and the fund's name it says there was none of (无使用政府性基金…)
+AMOUNT_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)(?:亿元|万元|千元|元)")
 
 
 def _own_funds(text: str) -> set[str]:

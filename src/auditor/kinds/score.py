@@ -1092,8 +1092,10 @@ def _inferred_weight(row: IndicatorRow, rows: list[IndicatorRow]) -> Decimal | N
 
 
 def _group_weight(row: IndicatorRow, rows: list[IndicatorRow]) -> bool:
-    """The row's 分值 is its group's, merged down over the rows after it (50 | 14.67 over four
-    scored rows with no 分值 of their own, their scores adding up within it): no one row's full marks."""
+    """The row's 分值 is its group's, merged down over the rows after it (50 over scored rows with
+    no 分值 of their own, their scores adding up to it, or within it over GROUP_ROWS_AFTER rows
+    or more): no one row's full marks. (One row's score short of it beside a blank 分值 may be a
+    row's own 分值 left out: not taken for a group.)"""
     at = next((k for k, r in enumerate(rows) if r is row), None)
     if at is None:
         return False
@@ -1102,7 +1104,13 @@ def _group_weight(row: IndicatorRow, rows: list[IndicatorRow]) -> bool:
         if r.weight is not None or r.score is None:
             break
         after.append(r)
-    return bool(after) and row.score is not None and row.score + sum(r.score for r in after) <= row.weight
+    if not after or row.score is None:
+        return False
+    summed = row.score + sum(r.score for r in after)
+    return summed == row.weight or (len(after) >= GROUP_ROWS_AFTER and summed <= row.weight)
+
+
+GROUP_ROWS_AFTER = 2  # rows under a 分值 they fall short of together that make it a group's, not one row's beside a blank
 
 
 def _targets(rows: list[IndicatorRow]):
@@ -1657,8 +1665,8 @@ def _check_met_deducted(doc, rule, typed):
             # (a bare target met exactly, 0起 | 0起, is met whichever way it points)
             alike = target.comparator in ("", "=") and actual.value == target.value and target.unit not in ("%", "‰")
             if (target.comparator not in (">", "≥", "<", "≤") and not floor_of_rate and not alike) or r.weight is None \
-                    or r.weight <= 0 or _reason_given(r):
-                continue
+                    or r.weight <= 0 or _reason_given(r) or _group_weight(r, rows):
+                continue  # (a 分值 merged over its group's rows is no one row's full marks)
             if target.unit in ("%", "‰"):
                 if stated is None:
                     stated = _full_marks_scopes(doc, rule)

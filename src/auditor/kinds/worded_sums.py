@@ -142,7 +142,8 @@ def _read(text: str, money: list[Fact], plus: re.Pattern, minus: re.Pattern, flo
         opened = len(re.split(f"[{CLAUSE_BREAKS}]", before)) > 1
         flowing = any(w in clause for w in flows)
         last = k == len(money) - 1
-        if not last and opened and terms and sign and any(w in clause for w in total_words):
+        if not last and opened and terms and sign and any(w in clause for w in total_words) \
+                and not (plus.match(clause) or minus.match(clause)):
             # a total on the way (…，加上…，支出总计433,890万元，结转下年…): the sum so far comes to it;
             # what follows starts from it (减去…, 结转下年), the sum's result told only after a 减 or 加
             sofar = WordedSum(first, tuple(terms), money[k])

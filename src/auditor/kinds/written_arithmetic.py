@@ -7,10 +7,12 @@ tokens with no other words in it, holding an =, is a chain of sides; each side t
 expression is worked out on intervals, and a side that is one number must meet the side before
 it. The one rounding model (facts/numbers.half_unit): a side's figures are read at the finest
 precision among them (15 beside 13.41 is 15.00), and where none has decimals they are exact, since
-in a written formula such integers are counts, weights or constants (×100%, ×10分); the result
+in a written formula such integers are counts, weights or constants (×100%, ×10分), but for whole
+amounts of money (2,862万元, a measure rounded to the 万元); the result
 stands for the interval its own last digit allows (a 万 or 亿 before a unit scales it: 3.6万亩). A
 percentage is its value over 100 (×100%=96.67% and ÷1,500=0.9667 agree); a side off by exactly a
-factor of 100 where a bare ×100 is written is the percent sign written loosely (×100=96.67%).
+factor of 100 where a bare ×100 is written, or where percentages come to a figure not in %
+(权重20%=20分, ×100%=96.67), is the percent sign written loosely.
 Words naming a figure right after an operator (=执行数1,450.00万元÷全年预算数1,500.00万元) and
 glosses in brackets after it (1,450.00万元（实际支出）) leave the chain whole; names alone
 (实际支出÷全年预算) are words. Not judged: a sum or a difference of figures in one unit said to
@@ -46,8 +48,12 @@ class Number:
     places: int
 
     def half(self, places: int) -> Decimal:
-        """Half a unit of the last digit at `places` decimals, over the scale (0 with none)."""
-        return half_unit(places) / SCALES.get(self.unit, Decimal(1)) if places else Decimal(0)
+        """Half a unit of the last digit at `places` decimals, over the scale; none for a whole
+        count or constant (12人, ×100%, ×10), half a unit for a whole amount of money (2,862万元:
+        a measure rounded to the 万元, as budget execution reports print them)."""
+        if not places and self.unit not in MONEY_UNITS:
+            return Decimal(0)
+        return half_unit(places) / SCALES.get(self.unit, Decimal(1))
 
 
 @lru_cache(maxsize=4)
@@ -233,7 +239,9 @@ def slips(sides: list[list], counted) -> list[Slip]:
         # (the result, an integer too, stands for what its last digit allows: =200万元 is [199.5, 200.5))
         half = half_unit(result.places) / SCALES.get(result.unit, Decimal(1))
         low, high = result.value - half, result.value + half
-        loose = any(isinstance(i, Number) and i.value == HUNDRED and not i.unit for i in before)
+        # (a bare ×100 for ×100%; a result not in % from percentages: 到位率100%×权重20%=20分, ×100%=96.67)
+        loose = any(isinstance(i, Number) and ((i.value == HUNDRED and not i.unit)
+                                               or (i.unit in SCALES and result.unit not in SCALES)) for i in before)
         if _meets(worked, low, high, loose):
             continue
         # (a tail is a last digit's rounding: figures with decimals, not counts off by one, 3+4+5=13个)
