@@ -362,6 +362,8 @@ def _sentence_flows(doc, rule):
         for k, opening in enumerate(plain):
             if _role(rule, compact(opening.label)) != "opening" or any(w in opening.label for w in not_stock):
                 continue
+            if any(f.unit == opening.unit and _role(rule, compact(f.label)) in ("in", "out") for f in plain[:k]):
+                continue  # (本年收入合计…，加上年初结转和结余…，减去…: the sum starts before the opening figure, CAL002's)
             between, closing = [], None
             for f in _terms(params, text, opening, [f for f in plain[k + 1:] if f.unit == opening.unit]):
                 # (a change on last year, 较上年减少10万元, is no flow of the year; nor a figure whose
