@@ -348,7 +348,7 @@ def _any_parts(after, sentence, summable=None) -> list[Fact]:
     summable = summable or _money
     parts = []
     for f in after:
-        if f.sentence not in within or not summable(f) or f.measure == "变动额":
+        if f.sentence not in within or not summable(f) or f.measure == "变动额" or _share_base(f):
             break
         parts.append(f)
     return parts
@@ -375,7 +375,7 @@ def _listed_parts(after: list[Fact], total: Fact, base: FactBase | None = None) 
         if f.sentence == sentence + 1 and base is not None \
                 and base.sentences.get((f.block, sentence), "").rstrip().endswith(("；", ";")):
             sentence += 1
-        if f.sentence != sentence or not _money(f) or f.measure == "变动额" or f.concept is None:
+        if f.sentence != sentence or not _money(f) or f.measure == "变动额" or f.concept is None or _share_base(f):
             break
         if f.measure != total.measure or f.period != total.period:
             break
@@ -617,7 +617,7 @@ def _check_enumerations(doc, base: FactBase, rule):
         parts = [f for f in facts if f.is_money and f.at > at and depth(f.at) == 0 and f.period == total.period
                  and (f.measure == total.measure or f.implicit or _item_named_as_change(f))
                  and not _sum_words(f.label, sums) and not any(lo < f.at < hi for lo, hi in nested)
-                 and not per_unit(f)]  # (…，人均公用经费2.88万元: an amount per head is no item)
+                 and not per_unit(f) and not _share_base(f)]  # (…，人均公用经费2.88万元: an amount per head is no item)
         if len(parts) < 2 or total in parts:
             continue
         if counted and _count_of(counted.group(1)) != len(parts):
@@ -633,6 +633,14 @@ def _check_enumerations(doc, base: FactBase, rule):
             total = replace(total, concept=total.concept or compact(total.label).strip("，,：:（(") or "合计")
         yield CHECKED
         yield from _compare_listing(total, parts, word in rule.params["partial_cues"], rule)
+
+
+def _share_base(f: Fact) -> bool:
+    """The amount is a share's whole restated inside its 占…的 (…，占全县一般公共预算支出286,420万元
+    的80.0%): no item of a list."""
+    words = compact(f.label).lstrip("，,；;、：:")
+    # (占 opening a name of the vocabulary's, not a word of an item's own: 占地补偿)
+    return words.startswith("占") and bool(lexicon().concepts.all(words[1:]))
 
 
 def _count_of(word: str) -> int | None:
