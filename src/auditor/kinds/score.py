@@ -213,6 +213,7 @@ class IndicatorRow:
     weight: Decimal | None
     score: Decimal | None
     cells: dict[str, Cell] = field(default_factory=dict)
+    group_weight: bool = False  # its 分值 is its group's, merged down over the rows after it (_mark_group_weights)
 
     @classmethod
     def of(cls, typed: TypedTable, rec: ScoreRecord) -> "IndicatorRow":
@@ -680,7 +681,9 @@ def _score_tables(typed: list[TypedTable]):
 
 
 def _indicators(t: TypedTable) -> list[IndicatorRow]:
-    return [IndicatorRow.of(t, r) for r in t.records]
+    rows = [IndicatorRow.of(t, r) for r in t.records]
+    _mark_group_weights(rows)
+    return rows
 
 
 def _execution_score_for(t: TypedTable, typed: list[TypedTable]) -> tuple[Decimal | None, str]:
@@ -1092,22 +1095,24 @@ def _inferred_weight(row: IndicatorRow, rows: list[IndicatorRow]) -> Decimal | N
 
 
 def _group_weight(row: IndicatorRow, rows: list[IndicatorRow]) -> bool:
-    """The row's 分值 is its group's, merged down over the rows after it (50 over scored rows with
-    no 分值 of their own, their scores adding up to it, or within it over GROUP_ROWS_AFTER rows
-    or more): no one row's full marks. (One row's score short of it beside a blank 分值 may be a
-    row's own 分值 left out: not taken for a group.)"""
-    at = next((k for k, r in enumerate(rows) if r is row), None)
-    if at is None:
-        return False
-    after = []
-    for r in rows[at + 1:]:
-        if r.weight is not None or r.score is None:
-            break
-        after.append(r)
-    if not after or row.score is None:
-        return False
-    summed = row.score + sum(r.score for r in after)
-    return summed == row.weight or (len(after) >= GROUP_ROWS_AFTER and summed <= row.weight)
+    return row.group_weight
+
+
+def _mark_group_weights(rows: list[IndicatorRow]) -> None:
+    """Mark the rows whose 分值 is their group's, merged down over the rows after them (50 over
+    scored rows with no 分值 of their own, their scores adding up to it, or within it over
+    GROUP_ROWS_AFTER rows or more): no one row's full marks. (One row's score short of it beside a
+    blank 分值 may be a row's own 分值 left out: not taken for a group.) One pass over the rows."""
+    at = 0
+    while at < len(rows):
+        row, end = rows[at], at + 1
+        while end < len(rows) and rows[end].weight is None and rows[end].score is not None:
+            end += 1
+        after = rows[at + 1:end]
+        if row.weight is not None and after and row.score is not None:
+            summed = row.score + sum(r.score for r in after)
+            row.group_weight = summed == row.weight or (len(after) >= GROUP_ROWS_AFTER and summed <= row.weight)
+        at = end
 
 
 GROUP_ROWS_AFTER = 2  # rows under a 分值 they fall short of together that make it a group's, not one row's beside a blank

@@ -359,10 +359,14 @@ def _sentence_flows(doc, rule):
     for key, facts in base.by_sentence.items():
         plain = [f for f in facts if not f.comparator and f.unit and f.unit not in ("%", "‰", *flow_units)]
         text = base.sentences.get(key, "")
+        first_flow: dict[str, int] = {}  # unit -> the place of the sentence's first flow in it (read once)
+        for k, f in enumerate(plain):
+            if f.unit not in first_flow and _role(rule, compact(f.label)) in ("in", "out"):
+                first_flow[f.unit] = k
         for k, opening in enumerate(plain):
             if _role(rule, compact(opening.label)) != "opening" or any(w in opening.label for w in not_stock):
                 continue
-            if any(f.unit == opening.unit and _role(rule, compact(f.label)) in ("in", "out") for f in plain[:k]):
+            if first_flow.get(opening.unit, k) < k:
                 continue  # (本年收入合计…，加上年初结转和结余…，减去…: the sum starts before the opening figure, CAL002's)
             between, closing = [], None
             for f in _terms(params, text, opening, [f for f in plain[k + 1:] if f.unit == opening.unit]):
