@@ -5,6 +5,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from ..facts.lexicon import alternatives
 from ..facts.numbers import FULLWIDTH, RANGE_JOINER, TABLE_NUMBER, cn_to_int
 from ..knowledge import vocabulary, vocabulary_generation
 from ..model import Document, Heading, Location, Paragraph, Sentence, Table, block_location, grid_cell
@@ -407,15 +408,13 @@ FIELD_LINE_CHARS = 120  # a web page's line of fields about itself is short; a l
 
 @lru_cache(maxsize=4)
 def _pager_re(generation: int) -> re.Pattern:
-    words = vocabulary().get("pager_cues") or ()
-    return re.compile(r"^\s*(?:" + "|".join(map(re.escape, words)) + r")\s*[:：]") if words else re.compile("(?!)")
+    return re.compile(r"^\s*(?:" + alternatives(vocabulary().get("pager_cues")) + r")\s*[:：]")
 
 
 @lru_cache(maxsize=4)
 def _page_field_re(generation: int) -> re.Pattern:
     """A field's label: at the line's start or after a space, closed by a colon."""
-    words = sorted(vocabulary().get("page_field_labels") or (), key=len, reverse=True)
-    return re.compile(r"(?:^|[\s|｜])(" + "|".join(map(re.escape, words)) + r")\s*[:：]") if words else re.compile("(?!)")
+    return re.compile(r"(?:^|[\s|｜])(" + alternatives(vocabulary().get("page_field_labels")) + r")\s*[:：]")
 
 
 @lru_cache(maxsize=4)

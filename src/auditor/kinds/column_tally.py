@@ -49,8 +49,10 @@ PARAMS = {
     "row_name_tails": (list, []),
     # heads of columns of keys, not names (序号, 编号)
     "key_heads": (list, []),
-    # words pointing a sentence's count to the table right after it (具体如下表, 详见下表)
-    "table_pointers": (list, []),
+    # words pointing a sentence's count to the table right after it (具体如下表, 详见下表); words
+    # saying that table groups the things counted (按类别汇总), and heads of a column counting them
+    # (项目个数): its numbered rows are groups then
+    "table_pointers": (list, []), "grouping_words": (list, []), "count_heads": (list, []),
     # heads of a table of the grades themselves, beside the grade column (项目个数, 分数区间)
     "grade_table_heads": (list, []),
     # the rows at a table's top its head row stands in (a title, a unit line, two rows of heads)
@@ -355,7 +357,8 @@ def _pointed_rows(doc, rule, base, counted):
         if not any(w in re.split(r"[，,；;。：:]", text[:fact.at])[-1] for w in cues):
             continue  # (8项 may be some of them)
         table = _table_after(doc, key[0])
-        if table is None or any(w in text for w in GROUPING_WORDS) or _counts_own(table):
+        if table is None or any(w in text for w in rule.params["grouping_words"]) \
+                or _counts_own(table, tuple(rule.params["count_heads"])):
             continue  # (按类别汇总如下表, a 项目个数 column: the numbered rows are groups, not the things)
         serials = _serial_rows(table, rule)
         if not serials:
@@ -372,13 +375,12 @@ def _pointed_rows(doc, rule, base, counted):
                   highlights=[table.loc])
 
 
-GROUPING_WORDS = ("按类别", "分类", "汇总", "按类型", "按领域")  # a table pointed to that groups the things counted
-
-
-def _counts_own(table) -> bool:
+def _counts_own(table, heads: tuple[str, ...]) -> bool:
     """The table counts its rows' things in a column of its own (项目个数, 数量): its rows are groups."""
-    grid = table.grid()
-    return any(any(w in compact(t) for w in ("个数", "数量", "项数", "项目数")) for row in grid[:3] for t in row)
+    return any(any(w in compact(t) for w in heads) for row in table.grid()[:HEAD_ROWS_READ] for t in row)
+
+
+HEAD_ROWS_READ = 3  # the rows at a pointed table's top its heads stand in
 
 
 def _table_after(doc, block: int):

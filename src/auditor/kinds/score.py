@@ -1087,15 +1087,11 @@ def _inferred_weight(row: IndicatorRow, rows: list[IndicatorRow]) -> Decimal | N
     """The row's 分值, or when the table has none, the score most peers of the same
     二级指标 were given (their full marks)."""
     if row.weight is not None:
-        return None if _group_weight(row, rows) else row.weight
+        return None if row.group_weight else row.weight
     peers = [r.score for r in rows if r is not row and r.level2 == row.level2 and r.score is not None]
     if len(peers) < 2:
         return None
     return max(set(peers), key=lambda s: (peers.count(s), s))
-
-
-def _group_weight(row: IndicatorRow, rows: list[IndicatorRow]) -> bool:
-    return row.group_weight
 
 
 def _mark_group_weights(rows: list[IndicatorRow]) -> None:
@@ -1670,7 +1666,7 @@ def _check_met_deducted(doc, rule, typed):
             # (a bare target met exactly, 0起 | 0起, is met whichever way it points)
             alike = target.comparator in ("", "=") and actual.value == target.value and target.unit not in ("%", "‰")
             if (target.comparator not in (">", "≥", "<", "≤") and not floor_of_rate and not alike) or r.weight is None \
-                    or r.weight <= 0 or _reason_given(r) or _group_weight(r, rows):
+                    or r.weight <= 0 or _reason_given(r) or r.group_weight:
                 continue  # (a 分值 merged over its group's rows is no one row's full marks)
             if target.unit in ("%", "‰"):
                 if stated is None:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from ..facts.lexicon import alternatives
 from ..facts.numbers import MONEY_UNITS, fmt, half_unit
 
 OPERATORS = {"+": "+", "＋": "+", "-": "-", "－": "-", "−": "-", "—": "-", "×": "*", "*": "*", "＊": "*",
@@ -59,7 +60,7 @@ class Number:
 @lru_cache(maxsize=4)
 def number_re(units: tuple[str, ...]) -> re.Pattern:
     """A number, its thousands grouped or not, and the unit printed after it (longest first)."""
-    names = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    names = alternatives(units)
     return re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<scale>[万亿](?![元千])(?=" + names + r"))?"
                       r"(?P<unit>" + names + r")?")
 
@@ -67,8 +68,7 @@ def number_re(units: tuple[str, ...]) -> re.Pattern:
 @lru_cache(maxsize=4)
 def per_unit_re(units: tuple[str, ...]) -> re.Pattern:
     """The per-head part of a figure's unit (万元/人次, 元/亩): a slash and a unit, no figure after."""
-    names = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
-    return re.compile(r"[/／](?:" + names + r")(?![\d.])")
+    return re.compile(r"[/／](?:" + alternatives(units) + r")(?![\d.])")
 
 
 GLOSS_RE = re.compile(r"[（(][^（()）\d]{1,20}[）)]")  # words in brackets after a figure: what it is
