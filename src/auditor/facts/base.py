@@ -2924,7 +2924,11 @@ class FactReader:
             # a 总分 row over fewer points than the full score totals some of the indicators (the
             # 预算执行率 row stands apart): not the whole score a sentence states
             row_concept, generic = None, True
+        rate_of = ""  # the part an execution rate is of (基本支出 | … | 98.00%), as a sentence names it
         if col_concept in self.not_money:
+            if col_concept == "预算执行率" and row_concept and row_concept not in self.unit_totals \
+                    and row_concept in self.money:
+                rate_of = row_concept
             row_concept, row_label, generic = None, "", True  # 执行率 / 编制数 columns say what the figure is
         elif row_concept and head.per_unit:
             # (总计 | … | 公里均投资 40.00: an amount per one thing, no figure of the row's concept)
@@ -2982,6 +2986,7 @@ class FactReader:
             # a spending's row in a table of income (收入决算表 by 支出功能分类科目): the money
             # received for it, a dimension of the fact, not the spending
             member = self.title_kind
+        member = member or rate_of
         if fund and concept in self.fund_qualified.get(fund, {}):
             concept = self.fund_qualified[fund][concept]
         if not measure and (rate in ("占比", "变动率", "得分率") or (rate == "完成率" and unit == "%")):

@@ -406,7 +406,10 @@ def _check_text(base, groups, rule, vocabulary):
         scoped = _Scoped(values, tables, set(rule.params["fund_implied_concepts"]))
         for fact in texts:
             if fact.member and fact.member not in totals:
-                continue  # a part's rate (基本支出…执行率100.00%) is not the unit's the tables state
+                # a part's rate (基本支出…执行率100.00%) is not the unit's the tables state: only the
+                # table rows of that part state it
+                yield from _part_against_tables(fact, tables, rule, base)
+                continue
             if fact.implicit and (fact.concept in funds_lines or _allotted(base, fact, allotment)
                                   or _outturn_after(base, fact)) and _states_any_measure(fact, loose):
                 continue  # 年度资金总额1,683.00万元 with no measure word: the budget the form states
@@ -562,6 +565,16 @@ def _text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rul
         yield _hit(fact, reference, rule, assumed)
 
 
+def _part_against_tables(fact: Fact, tables: list[Fact], rule, base):
+    """A part's execution rate (项目支出执行率86.50%) against the tables' rows of that part (项目支出 |
+    700.00 | 610.00 | 87.14%); tables of other scopes (another fund's) are left to their own words."""
+    if fact.concept != "预算执行率":
+        return
+    same = [t for t in tables if t.member == fact.member and t.fund == fact.fund]
+    yield from _text_against_tables(fact, list(_consistent_tables(same).values()), same, rule,
+                                    base.assumed_units, base)
+
+
 def _rate_of_other_amounts(base, fact: Fact, cell: Fact) -> bool:
     """A rate stated after the amounts it is of (全年预算数2,124.50万元，实际支出2,052.38万元，预算执行率
     96.61%) against a table row's rate beside other amounts (the projects' 合计 | 1,332.00 |
@@ -710,7 +723,9 @@ def _hit(fact: Fact, other: Fact, rule, assumed: dict[int, str] | None = None) -
     # (two statements met under one key whose measures differ: one is a 决算 by default read as the
     # budget the other names, see _measure)
     measure = next((f.measure for f in (fact, other) if f.measure != "决算"), fact.measure)
-    relation = f"{fact.concept}（{measure}{'，' + fact.period if fact.period != '本年' else ''}）"
+    # (a part's rate names its part: 项目支出预算执行率)
+    of_part = fact.member if fact.member and fact.member == other.member and fact.concept == "预算执行率" else ""
+    relation = f"{of_part}{fact.concept}（{measure}{'，' + fact.period if fact.period != '本年' else ''}）"
     # a table cell prints the bare number under the table's unit: the unit is said with it
     other_text = other.with_unit()
     formula = (f"{fact.where()}：{fact.with_unit()}；{other.where()}：{other_text}"
