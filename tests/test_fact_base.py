@@ -193,6 +193,12 @@ def test_a_year_before_last_is_its_own_period_and_passes_the_schema():
     assert "往年" in set(base.frame()["period"])
 
 
+def test_points_taken_off_pass_the_schema():
+    """The reader's own measures (扣1分 is points taken off) are in the fact frame's schema."""
+    base = fact_base(document_from_text("某局2025年度部门整体支出绩效自评报告\n决策指标得14分，目标不够细化，扣1分。\n"))
+    assert list(base.frame()["measure"]) == ["得分", "扣分"]
+
+
 def test_a_year_before_a_figure_belongs_to_its_words():
     """“比2024年度的5.00万元”: the year names the prior period and does not cut the phrase, so the
     figure keeps its concept (“公务接待费支出决算数比2024年度减少”)."""

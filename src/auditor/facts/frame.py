@@ -21,6 +21,13 @@ COLUMNS = ["id", "concept", "measure", "period", "subject", "fund", "member", "v
 RATE_AND_DEFAULT_MEASURES = ("变动率", "占比", "完成率", "决算", "实际值")
 
 
+def _read_measures() -> tuple[str, ...]:
+    """The measures the reader names itself: points taken off (扣1分), a change to the budget."""
+    from .base import ADJUSTMENT, DEDUCTED
+
+    return ADJUSTMENT, DEDUCTED
+
+
 def _periods() -> tuple[str, ...]:
     from .base import CURRENT, LATER, OLDER, PRIOR
 
@@ -33,7 +40,7 @@ PERIODS = _periods()
 def schema():
     from ..knowledge import concepts, vocabulary_generation
 
-    return _schema(vocabulary_generation(), tuple(sorted({*concepts()["measures"], *RATE_AND_DEFAULT_MEASURES})))
+    return _schema(vocabulary_generation(), tuple(sorted({*concepts()["measures"], *RATE_AND_DEFAULT_MEASURES, *_read_measures()})))
 
 
 @lru_cache(maxsize=4)
