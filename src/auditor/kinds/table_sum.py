@@ -376,6 +376,9 @@ def _row_groups(names: dict, amount_cols: list[int], beside_words: list[str]) ->
     groups) or at a column standing beside the total (年末结转和结余; another year's, 合计 | 基本支出
     | 项目支出 | 2024年预算数)."""
     total_cols = [c for c in amount_cols if TOTAL_COLUMN_RE.search(compact(names.get(c, "")))]
+    nested = _nested_subtotals(names, amount_cols, total_cols)
+    if nested:
+        return _nested_groups(names, amount_cols, total_cols, nested, beside_words)
     groups = []
     for k, total_col in enumerate(total_cols):
         following = total_cols[k + 1] if k + 1 < len(total_cols) else None
@@ -387,6 +390,54 @@ def _row_groups(names: dict, amount_cols: list[int], beside_words: list[str]) ->
         if parts:
             groups.append((total_col, parts))
     return groups
+
+
+def _group_of(name: str) -> str:
+    """The group a column's head names above its own words (财政拨款收入 of 财政拨款收入 小计)."""
+    path = name.split()
+    return " ".join(path[:-1]) if len(path) > 1 else ""
+
+
+def _nested_subtotals(names: dict, amount_cols: list[int], total_cols: list[int]) -> dict[int, list[int]]:
+    """{a subtotal column: the columns of its group} where a total column heads a group of its own
+    (财政拨款收入 › 小计 | 一般公共预算财政拨款 | 政府性基金预算财政拨款; 事业收入 › 小计 | 其中：医疗收入)
+    beside a total of the whole row (本年收入合计); {} where no total stands above the groups."""
+    nested = {}
+    for col in total_cols:
+        group = _group_of(names.get(col, ""))
+        members = [c for c in amount_cols if c != col and group and _group_of(names.get(c, "")) == group]
+        if members:
+            nested[col] = members
+    return nested if any(c not in nested for c in total_cols) else {}
+
+
+def _nested_groups(names: dict, amount_cols: list[int], total_cols: list[int], nested: dict,
+                   beside_words: list[str]) -> list[tuple[int, list[int]]]:
+    """The groups of a head nesting subtotals: each subtotal sums its group's columns but a 其中
+    one (inside another, no part); the whole row's total sums the columns after it outside every
+    group, each group by its subtotal, up to the next total or a column standing beside it."""
+    def part(c: int) -> bool:
+        return not compact(names.get(c, "").split()[-1] if names.get(c) else "").startswith(PART_OF_WORDS)
+
+    groups = [(col, [c for c in members if part(c)]) for col, members in nested.items()]
+    groups = [(col, parts) for col, parts in groups if len(parts) >= 2]
+    inside = {c for members in nested.values() for c in members}
+    tops = [c for c in total_cols if c not in nested]
+    for k, top in enumerate(tops):
+        following = tops[k + 1] if k + 1 < len(tops) else None
+        parts = []
+        for c in amount_cols:
+            if c <= top or c in inside or not part(c):
+                continue
+            if (following is not None and c >= following) or any(w in compact(names.get(c, "")) for w in beside_words):
+                break
+            parts.append(c)
+        if len(parts) >= 2:
+            groups.append((top, parts))
+    return sorted(groups)
+
+
+PART_OF_WORDS = ("其中",)  # a column inside another (其中：医疗收入), no part of a sum beside it
 
 
 YEAR_HEAD_RE = re.compile(r"(?:19|20)\d\d(?=年)")

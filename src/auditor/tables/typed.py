@@ -765,11 +765,29 @@ def _column_names(grid: list[list[str]], first: int, last: int) -> dict[int, str
     three rows above `first` (their year, unit and caption lines left out)."""
     names: dict[int, str] = {}
     for r in range(max(0, first - 3), last + 1):
-        for c, text in enumerate(grid[r]):
+        for c, text in enumerate(_spread_groups(grid, r, last)):
             text = text.strip()
             if text and not text.isdigit() and not re.search(r"年度|单位[:：]|部门[:：]|公开\d+表", text):
                 names[c] = (names.get(c, "") + " " + text).strip()
     return names
+
+
+def _spread_groups(grid: list[list[str]], r: int, last: int) -> list[str]:
+    """Row `r` of a header with each group label carried over the columns it was merged across
+    (财政拨款收入 over 小计 | 一般公共预算财政拨款 | 政府性基金预算财政拨款): a reader keeps a merged
+    region's text in its first cell only. A blank right of a label is the label's where the header
+    row below names both columns (a sub-head under each); a blank over no sub-head is a column of
+    its own merged down from above, or none."""
+    row = list(grid[r])
+    if r >= last:
+        return row
+    below = grid[r + 1]
+    for c in range(1, len(row)):
+        if not row[c].strip() and row[c - 1].strip() and c < len(below) and below[c].strip() \
+                and below[c - 1].strip():
+            row[c] = row[c - 1]
+    return row
+
 
 
 # --- left/right summary tables (收入支出决算总表) --------------------------------------
