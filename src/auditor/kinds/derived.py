@@ -452,8 +452,9 @@ def _quantity_shares(base: FactBase, taken: set[int]):
             continue
         part = sentence[-1]
         worded = NAMED_BASE_RE.search(compact(rate.label))
+        scoping = None if worded else _count_scoping(text, sentence[:-1], part)
         whole = (_count_named(sentence[:-1], part, worded.group(1)) if worded else None) \
-            or next((f for f in reversed(sentence[:-1]) if f.unit == part.unit and not f.comparator
+            or (scoping[0] if scoping else None) or next((f for f in reversed(sentence[:-1]) if f.unit == part.unit and not f.comparator
                      and opener.match(text, f.at + len(f.text))), None) or _whole_before_list(base, rate, part)
         if whole is None or whole.value <= part.value or any(f.is_money for f in sentence) \
                 or not _share_words_fit(rate, part, whole):
@@ -463,7 +464,8 @@ def _quantity_shares(base: FactBase, taken: set[int]):
         if span is None or consistent(rate, *span):
             continue
         computed = exact_ratio(part, whole)
-        yield _hit(rate, computed, f"占{worded.group(1).rstrip('的')}的比例" if worded else "占总数的比例",
+        named = worded.group(1).rstrip('的') if worded else scoping[1] if scoping else ""
+        yield _hit(rate, computed, f"占{named}的比例" if named else "占总数的比例",
                    f"{part.text} ÷ {whole.text} = {fmt(computed)}%", quote=base.passage(whole, rate))
 
 
@@ -472,6 +474,18 @@ def _count_named(before: list[Fact], part: Fact, words: str) -> Fact | None:
     的 after 回收482份): its own words, two characters or more, inside those; the nearest."""
     return next((f for f in reversed(before) if f.unit == part.unit and not f.comparator and not f.is_money
                  and len(own := CLAUSE_BREAK_RE.sub("", compact(f.label))) >= 2 and own in words), None)
+
+
+def _count_scoping(text: str, before: list[Fact], part: Fact) -> tuple[Fact, str] | None:
+    """The count the words after it re-open on with 中 before the part (专任教师131人，专任教师中本科
+    126人; 女性14人，女性中35岁以下的6人): the part is of that group, which is the share's whole, not
+    the list's; with the group's name."""
+    for f in reversed(before):
+        own = CLAUSE_BREAK_RE.split(compact(f.label).removeprefix("其中"))[-1]
+        words = compact(text[f.at + len(f.text):part.at]).lstrip("，,；;、")
+        if f.unit == part.unit and not f.comparator and len(own) >= 2 and words.startswith(own + "中"):
+            return f, own
+    return None
 
 
 def _whole_before_list(base: FactBase, rate: Fact, part: Fact) -> Fact | None:
