@@ -642,6 +642,10 @@ SPECIFIC_WHOLE_CHARS = 6  # a whole's name this long names one amount of the par
 ELSEWHERE_WHOLE_CHARS = 4  # a whole's name this long (到位资金) may name an amount of the paragraphs before
 
 
+# a share's name holding its thing before 占比 (药占比, 耗占比): an indicator of its own (not 所占比重)
+NAMED_SHARE_RE = re.compile(r"[\u4e00-\u9fff](?<![所其])占比")
+
+
 def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact | None:
     named_words = None if rate.base else NAMED_BASE_RE.search(compact(rate.label))
     if named_words:
@@ -688,6 +692,10 @@ def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact
     if headed is not None:
         return headed or None  # “医疗收入结构中，药品收入…，占比分别为…”: the amount the head names
     guessed = _guessed_whole(base, part)
+    if guessed is not None and guessed.block != part.block and NAMED_SHARE_RE.search(compact(rate.label)):
+        # a share named as an indicator of its own (药占比: 药品收入 over 医疗收入, by definition) whose
+        # whole is stated nowhere near: no amount of another paragraph is taken for it
+        guessed = None
     breakdown = _breakdown(base, rate, part)
     listed = breakdown[0] if breakdown else None
     if listed is not None and (guessed is None or abs(guessed.value - listed.value) > guessed.half_unit + listed.half_unit):
