@@ -1465,7 +1465,10 @@ class FactReader:
                 # a part of the full-year one it makes
                 fact["measure"], fact["implicit"] = "全年预算", False
             if opening_fund is None and unit in MONEY_UNITS:
-                opening_fund = fact.get("fund") or self.section_fund or ""
+                # (a fund's own concept opening the sentence, 政府性基金预算财政拨款收入…，当年支出…,
+                # names the fund of the amounts after it as a fund named apart does)
+                opening_fund = fact.get("fund") or self.fund_of.get(fact.get("concept") or "", ("",))[0] \
+                    or self.section_fund or ""
             elif opening_fund and unit in MONEY_UNITS and named_fund:
                 # a fund named again takes the amounts after it (财政拨款收、支总计…。其中：一般公共
                 # 预算财政拨款本年收入…、本年支出…；政府性基金预算财政拨款本年收入…、本年支出…)
