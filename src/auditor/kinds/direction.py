@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from decimal import Decimal
 
 from ..facts.base import (BUDGET_MEASURES, CURRENT, PRIOR, Fact, FactBase, compares_other_year, fact_base,
@@ -531,6 +532,7 @@ def _sentence_claims(text: str, year, params: dict, on_last_year: bool = False):
     carried, listing, items = None, False, 0
     whole, outer, last = None, None, None  # the list's whole, the outermost list's, the last item
     before = ""  # the clause before this one
+    funded: dict[str, str] = {}  # {a generic concept: the fund's own the sentence named before}
     for clause in CLAUSE_RE.finditer(text):
         if listing and clause.start() and text[clause.start() - 1] in "；;":
             items, whole = 0, outer
@@ -555,7 +557,20 @@ def _sentence_claims(text: str, year, params: dict, on_last_year: bool = False):
         last = named[-1] if named else last
         items = (0 if opens else items) + (1 if listing or opens else 0) * len(set(named))
         listing = listing or opens
-        carried = named[0] if len(set(named)) == 1 else None if named else carried
+        # (财政拨款收入总计…，支出总计…，与上年基本持平: the total after a fund's own is that fund's)
+        funded.update((generic, c) for c in named for generic in [_fund_generic().get(c)] if generic)
+        carried = funded.get(named[0], named[0]) if len(set(named)) == 1 else None if named else carried
+
+
+def _fund_generic() -> dict[str, str]:
+    """{a fund's own concept: the generic one it qualifies} (财政拨款收支总计: 收支总计)."""
+    return _fund_generic_of(vocabulary_generation())
+
+
+@lru_cache(maxsize=4)
+def _fund_generic_of(generation: int) -> dict[str, str]:
+    return {own: generic for names in (concepts().get("fund_qualified") or {}).values()
+            for generic, own in names.items() if own != generic}
 
 
 def _names_concept(words: str, lex) -> bool:
