@@ -347,7 +347,10 @@ def _text_grade(base: FactBase, score: Fact, grades: Grades, params: dict):
              and not any(a <= f.at - start < b for a, b in bands)
              and not (f.subject == score.subject and any(w in compact(f.label) for w in categories))]
     window = following[:min([_outside_brackets(following, params["reach"], bands)] + [a - start for a in later])]
-    m = _this_year(grades.stated.finditer(window), window, params["other_period_words"])
+    # (matched in the whole text, so a grade word right before the next score, 距“优”等级差0.5分, is
+    # seen to run on into a figure: no grade)
+    m = _this_year((m for m in grades.stated.finditer(following) if m.end() <= len(window)), window,
+                   params["other_period_words"])
     if m is not None:
         return m.group(1), score.loc, (score.quote + following[:m.end()]).strip()
     earlier = max((f.at + len(f.text) for f in here if f.at < score.at and f.unit == "分"), default=0)
