@@ -386,7 +386,8 @@ def _row_groups(names: dict, amount_cols: list[int], beside_words: list[str]) ->
             any(w in compact(names.get(c, "")) for w in beside_words)
             or _other_year(names.get(c, ""), names.get(total_col, "")))]
         stop = min([*beside, *([following] if following is not None else [])], default=None)
-        parts = [c for c in amount_cols if c > total_col and (stop is None or c < stop)]
+        # (其中：教育收费 is inside the column before it, no part of its own)
+        parts = [c for c in amount_cols if c > total_col and (stop is None or c < stop) and _part_column(names, c)]
         if parts:
             groups.append((total_col, parts))
     return groups
@@ -416,10 +417,7 @@ def _nested_groups(names: dict, amount_cols: list[int], total_cols: list[int], n
     """The groups of a head nesting subtotals: each subtotal sums its group's columns but a 其中
     one (inside another, no part); the whole row's total sums the columns after it outside every
     group, each group by its subtotal, up to the next total or a column standing beside it."""
-    def part(c: int) -> bool:
-        return not compact(names.get(c, "").split()[-1] if names.get(c) else "").startswith(PART_OF_WORDS)
-
-    groups = [(col, [c for c in members if part(c)]) for col, members in nested.items()]
+    groups = [(col, [c for c in members if _part_column(names, c)]) for col, members in nested.items()]
     groups = [(col, parts) for col, parts in groups if len(parts) >= 2]
     inside = {c for members in nested.values() for c in members}
     tops = [c for c in total_cols if c not in nested]
@@ -427,7 +425,7 @@ def _nested_groups(names: dict, amount_cols: list[int], total_cols: list[int], n
         following = tops[k + 1] if k + 1 < len(tops) else None
         parts = []
         for c in amount_cols:
-            if c <= top or c in inside or not part(c):
+            if c <= top or c in inside or not _part_column(names, c):
                 continue
             if (following is not None and c >= following) or any(w in compact(names.get(c, "")) for w in beside_words):
                 break
@@ -438,6 +436,12 @@ def _nested_groups(names: dict, amount_cols: list[int], total_cols: list[int], n
 
 
 PART_OF_WORDS = ("其中",)  # a column inside another (其中：医疗收入), no part of a sum beside it
+
+
+def _part_column(names: dict, col: int) -> bool:
+    """The column is a part of a sum beside it, not one inside the column before (其中：教育收费)."""
+    own = names.get(col, "").split()
+    return not (own and compact(own[-1]).startswith(PART_OF_WORDS))
 
 
 YEAR_HEAD_RE = re.compile(r"(?:19|20)\d\d(?=年)")
