@@ -187,3 +187,49 @@ def test_a_browser_s_print_header_and_footer_are_furniture():
     assert [t for _, t in _without_page_numbers(top)] == ["三公经费支出情况"]
     assert [t for _, t in _without_page_numbers(foot)] == ["合计 15.00 12.46"]
     assert [t for _, t in _without_page_numbers([(10.0, "2024/5/20 10:32 发布"), (40.0, "正文")])] == ["正文"]
+
+
+def _ruled_pdf(path, pages: list[tuple[list[str], list[list[str]]]]) -> None:
+    """Each page: lines of text, then a table drawn with rules under them."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    pdf = canvas.Canvas(str(path))
+    xs = (50, 150, 330, 450)
+    for lines, rows in pages:
+        y = 780
+        pdf.setFont("STSong-Light", 11)
+        for line in lines:
+            pdf.drawString(60, y, line)
+            y -= 22
+        top = y
+        for cells in rows:
+            for x, text in zip(xs, cells):
+                pdf.drawString(x + 4, y - 15, text)
+            y -= 22
+        for k in range(len(rows) + 1):
+            pdf.line(xs[0], top - 22 * k, xs[-1], top - 22 * k)
+        for x in xs:
+            pdf.line(x, top, x, y)
+        pdf.showPage()
+    pdf.save()
+
+
+def test_a_table_s_title_and_unit_printed_again_atop_the_next_page_go_on_with_it(tmp_path):
+    """A spreadsheet's print titles (表2 收入决算表 / 单位：万元 atop each page): the table the page
+    before ended in goes on, so its 合计 is checked against all its rows, not the first page's."""
+    from auditor.engine import audit_file
+    from auditor.ruleset import load_rules
+
+    head = ["科目编码", "科目名称", "决算数"]
+    first = [head, ["", "合计", "400.00"], *[[f"2010{k}", f"事务{k}", "50.00"] for k in range(1, 7)]]
+    second = [head, ["20107", "事务7", "50.00"], ["20108", "事务8", "50.00"]]
+    titles = ["表2 支出决算表", "单位：万元"]
+    path = tmp_path / "决算.pdf"
+    _ruled_pdf(path, [(["某区档案馆2024年度部门决算", *titles], first), (titles, second)])
+    document = load(str(path))
+    assert len(document.tables) == 1 and len(document.tables[0].rows) == 10
+    found = audit_file(str(path), [r for r in load_rules() if r.id in ("SUM001", "SUM005")]).findings
+    assert [f for f in found if f.severity != "info"] == []

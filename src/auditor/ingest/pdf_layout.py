@@ -56,6 +56,11 @@ def _read_page(page, number: int, blocks: list[RawBlock], heads: list[str] | Non
         items, lines_before = items[1:], 1
     if heads is not None:
         heads.append(top)
+    lead = next((k for k, item in enumerate(items) if item[1] == "table"), 0)
+    if lead and _repeats_table_head(blocks, number, [clean_text(text) for _, _, text in items[:lead]]):
+        # (the table's title and unit lines printed again atop the page, a spreadsheet's print
+        # titles: the table the page before ended in goes on)
+        items, lines_before = items[lead:], lines_before + lead
     pending: list[str] = []
     first_item = True
     for top, kind, payload in items:
@@ -99,6 +104,25 @@ HEADER_YEAR_RE = re.compile(r"(?:19|20)\d\d\s*年")
 REPORT_ENDINGS = ("报告", "决算", "预算", "公开", "说明")  # a report's name, no year printed with it
 NUMBERED_HEAD_RE = re.compile(r"^\s*(?:第[一二三四五六七八九十]+[部章节]|[一二三四五六七八九十]+[、.．]"
                               r"|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
+
+
+def _repeats_table_head(blocks: list[RawBlock], page: int, lines: list[str]) -> bool:
+    """The lines opening the page (before its first table) are those printed right above the
+    table the page before ended in (表2 收入决算表 / 单位：万元, or the unit line alone)."""
+    from ..knowledge import compact
+
+    previous = _last_of_flow(blocks)
+    if previous is None or previous.kind != "table" or previous.rows[-1][0].page != page - 1:
+        return False
+    at = next(k for k in range(len(blocks) - 1, -1, -1) if blocks[k] is previous)
+    wanted, above = compact("".join(lines)), ""
+    for block in reversed(blocks[max(0, at - len(lines)):at]):
+        if block.kind == "table":
+            return False
+        above = compact(block.text) + above
+        if len(above) >= len(wanted):
+            return above == wanted
+    return False
 
 
 def _table_next(items: list[tuple]) -> bool:
