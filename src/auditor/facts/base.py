@@ -65,6 +65,8 @@ UNIT_LABEL_RE = re.compile(r"^\s*([^\s\d，,。；;：:（）()]{2,20})[：:]") 
 POINTS_RE = re.compile(r"\d+(?:\.\d+)?\s*分")  # a figure in points
 TABLE_NUMBER_BEFORE = "附见如详下上续"  # 附表3, 见表3, 如表3, 详见表3: a table's number after 表
 CLOSED_COMPARISON_RE = re.compile(r"相比|比较|对比")  # a comparison closed on its base (与上年相比)
+CATEGORY_TAILS_MAX = 2  # tails stripped off a topic naming a score category (效益指标|完成|情况)
+NUMBERING_LEAD_RE = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])\s*")
 DEDUCTED = "扣分"  # the measure of points taken off (扣0.40分), read from the words before them
 WEIGHT_RE = re.compile(r"(?:分值|权重|满分)\s*(?:为)?\s*\d")  # the points a part is out of
 # a cell of digits and separators that reads as no number (478.08.00): a malformed figure, no
@@ -996,7 +998,9 @@ class FactReader:
         self.lead = lead_concept
         # a run-in heading naming a score category (（一）决策。该类指标分值20分，自评得分19分): the
         # paragraph's scores are that category's
-        self.para_category = topic if topic and self.score_category.fullmatch(compact(topic)) else None
+        # (…决策情况。, a heading of its own, （三）产出指标情况, over the paragraph: the same)
+        self.para_category = self._score_category_named(topic) if topic else \
+            self._score_category_named(NUMBERING_LEAD_RE.sub("", para.loc.section or ""))
         self.open_measure = self.whole_measure = None  # a budget list's measure, open across a ；
         self.list_goes_on, self.opening = False, None
         carried, self.carried_unit, self.whole, self.part_carried = lead_concept, None, lead_concept, False
@@ -1736,6 +1740,18 @@ class FactReader:
             return False  # (…决算11.70万元，完成预算13.10万元的89.31%: the base of a rate, not the subject)
         tail = compact(text[last.at + len(last.text):])
         return all(name in BUDGET_MEASURES for _s, _e, name in self.lex.measures.all(tail))
+
+    def _score_category_named(self, words: str) -> str | None:
+        """The score category a topic names, its usual tails aside (决策情况, 过程方面, 效益指标完成情况)."""
+        words = compact(words)
+        for _ in range(CATEGORY_TAILS_MAX + 1):
+            if self.score_category.fullmatch(words):
+                return words
+            tail = next((e for e in (*self.topic_endings, "完成") if words.endswith(e) and len(words) > len(e)), "")
+            if not tail:
+                return None
+            words = words[:-len(tail)]
+        return None
 
     def _part_named_before_rate(self, phrase: str) -> str:
         """The money concept a phrase names right before its 执行率 (基本支出执行率), if a part of the
