@@ -265,7 +265,13 @@ def cell_at(grid_row: list[Cell], col: int | None) -> Cell | None:
 
 
 def number(cell: Cell | None) -> Decimal | None:
-    return to_decimal(cell.text) if cell is not None else None
+    """A cell's number; a score table's cell may print its points with their unit (总分 | 98.87分)."""
+    if cell is None:
+        return None
+    value = to_decimal(cell.text)
+    if value is None and cell.text.rstrip().endswith("分"):
+        value = to_decimal(cell.text.rstrip()[:-1])
+    return value
 
 
 def points(cell: Cell | None) -> Decimal | None:
