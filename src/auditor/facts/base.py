@@ -107,6 +107,9 @@ LEVEL_TAIL_RE = re.compile(r"(?:至|到)\s*$")  # see _change_sign
 LIST_ITEM_ENDS = "、等"  # right after an item's figure: more items follow, or the list ends
 # a bound, not a value: “90分（含）以上”, “60分以下” (a band, a threshold, a target)
 BOUND_AFTER_RE = re.compile(r"\s*(?:[（(]含[）)])?\s*(" + "|".join(sorted(SUFFIX, key=len, reverse=True)) + ")")
+# a comparison sign right after a figure and before the words it bounds (90%≤执行率<95%的得8分)
+SIGN_AFTER_RE = re.compile(r"\s*(<=|>=|≤|≥|＜|＞|<|>)\s*(?=[\u4e00-\u9fff])")
+REVERSED_SIGN = {"≥": "≤", "≤": "≥", ">": "<", "<": ">"}
 # a comparison word right before a figure in running text (低于90%, 不超过5万元): it bounds, not
 # states; 达到 and = state a value there (执行率达到96%)
 BOUND_BEFORE_RE = re.compile("(" + "|".join(sorted((w for w in PREFIX if w not in ("达到", "=", "＝")),
@@ -3500,6 +3503,9 @@ def _bound_of(text: str, m: re.Match) -> str:
     bound = BOUND_AFTER_RE.match(text, m.end())
     if bound:
         return SUFFIX[bound.group(1)]
+    sign = SIGN_AFTER_RE.match(text, m.end())
+    if sign:
+        return REVERSED_SIGN[PREFIX[sign.group(1)]]  # 90%≤执行率<95%: the rate is ≥ 90%
     before = BOUND_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())
     if before:
         return PREFIX[before.group(1)]  # 执行率低于90%的项目: a threshold, not a rate stated
