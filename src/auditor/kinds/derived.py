@@ -69,6 +69,8 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # growth: words after a rate's own comparing word naming a base that is no year's outturn
           # (较年初增长41.59%: on the budget the year began with, not on last year)
           "other_base_words": (list, []),
+          # growth: words by which a change is against the budget (超收, 短收): no year's change
+          "budget_change_words": (list, []),
           # year_change: words making a count's change on last year one on another base or of several
           # counts in turn (上年同期: no year-end column gives it; 分别增加7人和16人)
           "count_other_base_words": (list, []),
@@ -1906,8 +1908,10 @@ def _growth(base: FactBase, rule):
         if _adjusted(base.sentences.get((rate.block, rate.sentence), ""), rate, rule.params["adjusted_cues"]):
             continue
         # the change of the rate's own concept (“本年支出减少 10 万元，其中基本支出增长 5%”: not 基本支出's)
+        # (a change on the budget, 超收0.58亿元, is no year's change)
         change = next((f for f in reversed(sentence) if f.measure == "变动额" and f.is_money
-                       and (f.concept == rate.concept or not (f.concept and rate.concept))), None) \
+                       and (f.concept == rate.concept or not (f.concept and rate.concept))
+                       and not _change_on_budget(f, rule.params)), None) \
             or _change_after(base, rate)
         if on_budget and change is None:
             continue
@@ -2098,6 +2102,11 @@ def _years_give(rate: Fact, current: Fact | None, prior: Fact) -> bool:
     if hi < 0:  # a fall, its rate printed without its sign (下降7.36%)
         lo, hi = -hi, -lo
     return consistent(rate, lo, hi)
+
+
+def _change_on_budget(change: Fact, params: dict) -> bool:
+    """A change against the budget by its very word (超收0.58亿元, 短收4.54亿元)."""
+    return any(w in compact(change.label) for w in params["budget_change_words"])
 
 
 def _on_other_base(label: str, words: list[str]) -> bool:
