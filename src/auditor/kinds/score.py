@@ -1234,7 +1234,9 @@ def _stated_steps(text: str, rule, row: bool = False) -> list[Step]:
         before = text[_clause_start(text, m.start()):m.start()]
         # the clause the step is in, or the one before it when it opens a clause of its own
         # (执行率达到95%以上的得满分，每低1个百分点扣0.5分: the execution rate's step)
-        clause = _subject_clause([c for c in re.split(r"[，,]", before) if c.strip()])
+        # (across a ；: 预算执行率达到95%以上的得满分；低于95%的，每降低…)
+        sentence = text[text.rfind("。", 0, m.start()) + 1:m.start()]
+        clause = _subject_clause([c for c in re.split(r"[，,；;]", sentence) if c.strip()])
         if any(w in clause for w in rule.params["execution_scope_words"]):
             continue  # the rule of the budget execution score (执行率每下降1个百分点扣0.5分), no indicator's
         kind = "rate" if any(w in before for w in rule.params["rate_scope_words"]) else \
@@ -1259,13 +1261,14 @@ def _subject_clause(clauses: list[str]) -> str:
     """The last clause naming what a step rule is for, past the conditions alone after it
     (预算执行率达到98%以上的得满分，低于98%的，每降低1个百分点…: the execution rate's, not 低于98%的)."""
     for clause in reversed(clauses):
-        if len(CONDITION_FILLER_RE.sub("", clause)) > CONDITION_WORDS_MAX:
+        if not BARE_CONDITION_RE.fullmatch(CONDITION_FILLER_RE.sub("", clause)):
             return clause
     return clauses[-1] if clauses else ""
 
 
 CONDITION_FILLER_RE = re.compile(r"[\d.%％（）()含\s]")
-CONDITION_WORDS_MAX = 4  # words of a bare condition, its figures aside (低于的, 未达到的, 不足的)
+# a clause of a condition alone, its figures aside (低于的, 未达到的, 不足时): it names nothing
+BARE_CONDITION_RE = re.compile(r"(?:低于|高于|小于|大于|超过|不足|未达到|未达|达不到|未完成|不满)?(?:以上|以下)?(?:的|时)?")
 
 
 def _unit_step_pattern(rule) -> re.Pattern:
