@@ -65,6 +65,7 @@ UNIT_LABEL_RE = re.compile(r"^\s*([^\s\d，,。；;：:（）()]{2,20})[：:]") 
 POINTS_RE = re.compile(r"\d+(?:\.\d+)?\s*分")  # a figure in points
 TABLE_NUMBER_BEFORE = "附见如详下上续"  # 附表3, 见表3, 如表3, 详见表3: a table's number after 表
 CLOSED_COMPARISON_RE = re.compile(r"相比|比较|对比")  # a comparison closed on its base (与上年相比)
+SIBLING_HEAD_MAX = 3  # characters of a sibling row's own head before a shared tail (行政|单位)
 CATEGORY_TAILS_MAX = 2  # tails stripped off a topic naming a score category (效益指标|完成|情况)
 NUMBERING_LEAD_RE = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])\s*")
 DEDUCTED = "扣分"  # the measure of points taken off (扣0.40分), read from the words before them
@@ -1744,6 +1745,15 @@ class FactReader:
         tail = compact(text[last.at + len(last.text):])
         return all(name in BUDGET_MEASURES for _s, _e, name in self.lex.measures.all(tail))
 
+    def _sibling_compound(self, phrase: str, start: int, label: str) -> bool:
+        """The row label is the tail of a compound naming it together with a sibling row: the words
+        right before it and the tail they share make another row's label (行政事业单位 over the rows
+        行政单位 and 事业单位 names both, not 事业单位)."""
+        return any(other != label and other in self.row_labels
+                   for head in range(1, SIBLING_HEAD_MAX + 1) if head <= start
+                   for tail in range(1, SIBLING_HEAD_MAX) if tail < len(label)
+                   for other in [phrase[start - head:start] + label[-tail:]])
+
     def _score_category_named(self, words: str) -> str | None:
         """The score category a topic names, its usual tails aside (决策情况, 过程方面, 效益指标完成情况)."""
         words = compact(words)
@@ -2298,7 +2308,8 @@ class FactReader:
         labels = [(start, named_end, self.row_labels[label]) for start, end, label in self.label_pattern.finditer(phrase)
                   for named_end in [end + self._label_tail(phrase, end, label)]
                   if _names_nothing(phrase[named_end:], self.lex)
-                  and not phrase[:start].endswith(self.excluding_words)]
+                  and not phrase[:start].endswith(self.excluding_words)
+                  and not self._sibling_compound(phrase, start, label)]
         short_end = 2 + self._label_tail(phrase, 2, phrase[:2]) if not labels and phrase[:2] in self.short_labels else 0
         if short_end and _names_nothing(phrase[short_end:], self.lex):
             # a two-character item (防汛, 林业) names a figure only as the whole phrase (防汛支出
@@ -3728,7 +3739,7 @@ def table_subject(table: Table) -> str:
 def _subject_of(grid: list[list[str]], cues: list[str]) -> str:
     """`grid`: the table's stripped cell texts (only its first six rows are read)."""
     found = _subject_cue(grid, cues)
-    if found is None or _heads_a_column(grid, *found):
+    if found is None or heads_a_column(grid, *found):
         return ""  # (none, or a list of projects, one a row: no subject of the whole table)
     i, k = found
     return compact(next((t for t in grid[i][k + 1:] if t), ""))
@@ -3737,7 +3748,7 @@ def _subject_of(grid: list[list[str]], cues: list[str]) -> str:
 def _subject_column(grid: list[list[str]], cues: list[str]) -> int | None:
     """The column of project names a list of projects has under its 项目名称 head, if it has one."""
     found = _subject_cue(grid, cues)
-    return found[1] if found is not None and _heads_a_column(grid, *found) else None
+    return found[1] if found is not None and heads_a_column(grid, *found) else None
 
 
 SUBJECT_HEAD_ROWS = 6  # the rows of a table its 项目名称 cue may stand in
@@ -3753,7 +3764,7 @@ def _subject_cue(grid: list[list[str]], cues: list[str]) -> tuple[int, int] | No
     return None
 
 
-def _heads_a_column(grid: list[list[str]], i: int, k: int) -> bool:
+def heads_a_column(grid: list[list[str]], i: int, k: int) -> bool:
     """The 项目名称 cell at (i, k) heads a column of names: the row below holds a name under it
     and figures to its right under heads of the cue's row (项目名称 | 预算金额 | 自评得分 over one
     project a row; not a form's 项目名称 | 某项目 over 项目资金 | 年度资金总额 | 1,286.40, its

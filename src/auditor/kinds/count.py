@@ -27,7 +27,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..facts.base import ITEM_TOKEN_RE
+from ..facts.base import ITEM_TOKEN_RE, heads_a_column
 from ..facts.numbers import RANGE_JOINER, cn_to_int
 from ..ingest.raw import MAX_BREAKDOWN_CHARS, MAX_BREAKDOWN_PARTS, MAX_LIST_CHARS, bounded_int
 from ..knowledge import compact
@@ -1354,11 +1354,13 @@ def _project_forms(doc, params: dict) -> list[str]:
         whole = compact("".join(c.text for row in table.rows for c in row))
         if not any(label in whole for label in labels):
             continue
-        for row in table.rows:
-            cells = [c.text.strip() for c in row]
+        grid = [[c.text.strip() for c in row] for row in table.rows]
+        for r, cells in enumerate(grid):
             for i, text in enumerate(cells):
                 if compact(text) in labels:
-                    name = next((t for t in cells[i + 1:] if t), "")
+                    # (a summary list's 项目名称 heads its column of names: the cell after it is
+                    # another column's head, 年初预算数, no project)
+                    name = "" if heads_a_column(grid, r, i) else next((t for t in cells[i + 1:] if t), "")
                     if name and name not in names:
                         names.append(name)
                     break
