@@ -233,3 +233,24 @@ def test_a_table_s_title_and_unit_printed_again_atop_the_next_page_go_on_with_it
     assert len(document.tables) == 1 and len(document.tables[0].rows) == 10
     found = audit_file(str(path), [r for r in load_rules() if r.id in ("SUM001", "SUM005")]).findings
     assert [f for f in found if f.severity != "info"] == []
+
+
+def test_a_wrapped_row_label_over_a_row_of_the_same_number_is_no_outline_item(tmp_path):
+    """A two-sided table drawn without rules, a label wrapped over two lines (二、政府性基金预算财政拨
+    | 二、卫生健康支出 77.58 77.58 | 款): the label's number is the table's, no heading and no item
+    STR001 holds to the outline."""
+    from auditor.engine import audit_file
+    from auditor.model import Heading
+    from auditor.ruleset import load_rules
+
+    lines = ["某局2024年度部门决算", "一、收入支出决算总体情况", "本年收入合计5,017.22万元。", "二、财政拨款收入支出决算总表",
+             "一、一般公共预算财政拨款 4,933.59 一、社会保障和就业支出 250.54 250.54",
+             "二、政府性基金预算财政拨", "二、卫生健康支出 77.58 77.58", "款",
+             "三、国有资本经营预算财政", "三、农林水支出 4,576.54 4,576.54", "本年收入合计 4,933.59 本年支出合计 5,017.22 5,017.22",
+             "第三部分 决算情况说明"]
+    path = tmp_path / "决算.pdf"
+    _borderless_pdf(path, [[[line] for line in lines]])
+    headings = [b.text for b in load(str(path)).blocks if isinstance(b, Heading)]
+    assert headings == ["一、收入支出决算总体情况", "二、财政拨款收入支出决算总表", "第三部分 决算情况说明"]
+    found = audit_file(str(path), [r for r in load_rules() if r.id == "STR001"]).findings
+    assert found == []

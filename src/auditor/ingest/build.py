@@ -118,6 +118,18 @@ ANNEX_RE = re.compile(r"^\s*(?:附件|附表)\s*[\d一二三四五六七八九�
 SPACED_FIGURE_END_RE = re.compile(r"\s[-−]?\d[\d,]*\.\d+\s*$")
 
 
+def _row_of_figures_beside(numbered: tuple, after: RawBlock | None) -> bool:
+    """The numbered line is one side of a two-sided table read as text lines: the line after it
+    bears the same number and figures (二、政府性基金预算财政拨 over 二、卫生健康支出 77.58 77.58, its
+    label wrapped): a row's label, no heading of the report's outline."""
+    from .single_spaced import figures_line
+
+    if after is None or after.kind == "table":
+        return False
+    other = numbering_of(after.text.strip())
+    return other is not None and other[0] == numbered[0] and figures_line(after.text)
+
+
 def _is_heading(body: str) -> bool:
     """Short, unpunctuated text after a numbering token; a numbered sentence is a list item."""
     body = body.strip()
@@ -169,8 +181,11 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
         first = numbered is not None and numbered[2] == 1
         if first:
             titles.pop(numbered[1], None)  # (a new list of that style: its first decides again)
-        heading = raw.kind == "heading" or (numbered and (_is_heading(text[len(numbered[0]):]) or _run_in_heading(
-            text[len(numbered[0]):], numbered, following[at], before, titles)))
+        if numbered and _row_of_figures_beside(numbered, following[at]):
+            numbered = None  # a row's label, its number the table's own: no item of the outline
+        heading = raw.kind == "heading" or (numbered and (
+            _is_heading(text[len(numbered[0]):]) or _run_in_heading(text[len(numbered[0]):], numbered,
+                                                                    following[at], before, titles)))
         if first:
             titles.setdefault(numbered[1], bool(heading))
         before = "" if heading else text  # (a sentence announcing a list, not a heading ending in ：)
