@@ -829,8 +829,9 @@ def _whole_in_words(base: FactBase, rate: Fact, part: Fact, words: str) -> Fact 
     kind = next((k for k in concepts().get("part_list_heads") or () if own.endswith(k) and len(own) - len(k) >= 2), "")
     stem = own[:len(own) - len(kind)] if kind else own
     def amounts(facts):
+        # (an amount per head or per unit, 人均资产160.01万元, is no whole of anything)
         return [f for f in facts if f.is_money and f.source == "text" and f.measure == part.measure
-                and f.period == part.period and not f.comparator]
+                and f.period == part.period and not f.comparator and not per_unit(f)]
 
     found = _named_amounts(base, amounts(block[max(0, at - LISTING_REACH):at]), part, own, stem, kind)
     if not found and len(own) >= ELSEWHERE_WHOLE_CHARS:
@@ -850,7 +851,7 @@ def _whole_in_words(base: FactBase, rate: Fact, part: Fact, words: str) -> Fact 
     found = [f for f in found if f not in items]
     if not found:
         return None
-    whole = max(found, key=lambda f: f.value)
+    whole = max(found, key=lambda f: f.in_yuan())  # (in one unit: 138.28亿元 over 6,492.02万元)
     whole = _year_item(whole, items, part) or whole
     if ((whole.block, whole.sentence) == (part.block, part.sentence) and not _opens_between(base, whole, part, openers)) \
             or _share_of_named(base, base.by_block.get(whole.block, []), whole, words):
@@ -1350,7 +1351,9 @@ def _compared_clause_before(base: FactBase, change: Fact, params: dict) -> tuple
     opened = _clause_start(text, start - 1, params["clause_breaks"])
     inside = [f for f in before if f.at >= opened]
     words = text[opened:start - 1]
-    if len(inside) != 1 or not words.lstrip().startswith(tuple(params["base_cues"])) \
+    # (比上年增加7.37亿元，其中…增加4.55亿元: a clause whose figure is a change is a comparison
+    # finished, no base of the next change)
+    if len(inside) != 1 or inside[0].measure == "变动额" or not words.lstrip().startswith(tuple(params["base_cues"])) \
             or not COMPARED_TAIL_RE.match(words, inside[0].at - opened + len(inside[0].text)):
         return None
     earlier, words = [f for f in before if f.at < opened], text[:opened]
