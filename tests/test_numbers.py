@@ -105,3 +105,10 @@ def test_a_typographic_minus_is_a_minus():
 
     assert parse_quantity("−3.70").value == Decimal("-3.70")
     assert parse_quantity("−25.00%").value == Decimal("-25.00")
+
+
+def test_a_run_of_column_numbers_in_one_cell_is_no_number():
+    """1 2 3 … 12 (a table's 栏次 read into one cell) is no figure 123456789101112; a figure
+    grouped by a space (1 234.56) still is."""
+    assert parse_quantity("1 2 3 4 5 6 7 8 9 10 11 12") is None
+    assert parse_quantity("1 234.56").value == Decimal("1234.56")

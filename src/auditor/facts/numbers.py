@@ -203,7 +203,10 @@ def unbracketed(plain: str, printed: str) -> str:
 
 
 def parse_quantity(text: str) -> Quantity | None:
-    """Parse a cell or token such as '81.52%', '106.62万元', '541.04'."""
+    """Parse a cell or token such as '81.52%', '106.62万元', '541.04'. A run of small whole
+    numbers set apart by spaces (1 2 3 … 12: a table's column numbers in one cell) is no number."""
+    if COLUMN_NUMBERS_RE.fullmatch(text.strip()):
+        return None
     s = unbracketed(normalize_digits(text).strip().replace("\u3000", "").replace(" ", ""), text)
     m = CELL_QUANTITY_RE.match(s)
     if not m:
@@ -212,6 +215,9 @@ def parse_quantity(text: str) -> Quantity | None:
     if value is None:
         return None
     return Quantity(value, m.group("unit") or "", text.strip())
+
+
+COLUMN_NUMBERS_RE = re.compile(r"\d{1,2}(?:\s+\d{1,2}){2,}")
 
 
 # a date in Chinese numerals, as official signatures write it (二〇二五年三月十日)
