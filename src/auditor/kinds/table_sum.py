@@ -1279,7 +1279,9 @@ def _side_across(rule, table, grid, rows, heads, summed, total_cols: list[int], 
     # (a 总计 holds the carry-overs, 收入总计 = 上年结转 + 本年收入; a 合计 or 小计 does not, its
     # 年末结转和结余 standing beside it)
     beside = () if bare[col].endswith(tuple(rule.params["carry_total_words"])) else tuple(rule.params["beside_total_words"])
-    sides = [[c for c in summed if lo < c < hi and not any(w in bare[c] for w in beside)]
+    # (a column of counts, 户籍人口（人）, is a factor beside the amounts, no part: as _summed_beside)
+    sides = [[c for c in summed if lo < c < hi and not any(w in bare[c] for w in beside)
+              and not _counted(rule, table, heads[c])]
              for lo, hi in ((col, after_stop), (before_start, col))]
     stem = _total_stem(bare[col], rule)
     others = {_total_stem(bare[c], rule) for c in total_cols if c != col} - {stem, ""}
