@@ -254,6 +254,8 @@ def _shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
     """(rate, part, whole) for every stated share whose part and whole can be found."""
     out = []
     for rate in (f for f in base.facts if f.measure == "占比" and f.source == "text" and not f.comparator and f.unit == "%"):
+        if SUMMED_SHARE_RE.search(compact(rate.label)):
+            continue  # (…分别为14.28亿元、9.65亿元和8.12亿元，合计占…: a share of their sum, no one amount's)
         sentence = _before(_same_sentence(base, rate), rate)
         amounts = [f for f in reversed(_without_restatements(sentence)) if f.is_money and f.measure != "变动额"]
         # the amount the share is of: its own concept's (分别占75.86%和24.14% take the amounts in
@@ -644,6 +646,8 @@ SPECIFIC_WHOLE_CHARS = 6  # a whole's name this long names one amount of the par
 ELSEWHERE_WHOLE_CHARS = 4  # a whole's name this long (到位资金) may name an amount of the paragraphs before
 
 
+# a share of the amounts listed before it together (合计占, 共占, 三者合计占, 两项共占)
+SUMMED_SHARE_RE = re.compile(r"(?:合计|共计|总计|累计|合共|共)占")
 # a share's name holding its thing before 占比 (药占比, 耗占比): an indicator of its own (not 所占比重)
 NAMED_SHARE_RE = re.compile(r"[\u4e00-\u9fff](?<![所其])占比")
 
