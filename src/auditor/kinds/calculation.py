@@ -822,7 +822,19 @@ def _compare_listing(total: Fact, parts: list[Fact], partial: bool, rule):
     exact = sum((p.in_yuan() for p in parts), Decimal(0))
     if partial and exact <= total.in_yuan():
         return
+    if _two_breakdowns(total, parts):
+        return  # (其中一般8.50、专项12.80，拟再融资偿还15.00，其余6.30: the total split two ways)
     yield from _compare(total, parts, "列举", rule)
+
+
+def _two_breakdowns(total: Fact, parts: list[Fact]) -> bool:
+    """The listed items are two runs each adding up to the total: one total broken down two ways
+    in one sentence (by kind, then by how it is paid), no list of one breakdown summed over."""
+    def adds_up(run: list[Fact]) -> bool:
+        slack = total.half_unit * MONEY_UNITS.get(total.unit, 1) + sum(p.half_unit * MONEY_UNITS.get(p.unit, 1) for p in run)
+        return abs(sum(p.in_yuan() for p in run) - total.in_yuan()) <= slack
+
+    return any(adds_up(parts[:k]) and adds_up(parts[k:]) for k in range(2, len(parts) - 1))
 
 
 def _odd_part_slip(total: Fact, parts: list[Fact], context: str) -> Hit | None:
