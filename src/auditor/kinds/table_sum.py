@@ -1401,7 +1401,14 @@ def _label(row: list[str]) -> str:
     """The row's label: its first cell stating something (a placeholder in a 序号 column, “—”
     before 合计, is none)."""
     blank = lexicon().blank_cells
-    return next((t for t in row if t.strip() and t.strip() not in blank), "")
+    said = [t for t in row if t.strip() and t.strip() not in blank]
+    if len(said) > 1 and SERIAL_CELL_RE.fullmatch(said[0].strip()) and CJK_RE.search(said[1]):
+        return said[1]  # (3 | 下河村 | …: the row's name, not its 序号)
+    return said[0] if said else ""
+
+
+SERIAL_CELL_RE = re.compile(r"\d{1,2}[.、．]?")  # a row's 序号 (a code of a 类 has three digits)
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def is_amount(text: str) -> bool:
