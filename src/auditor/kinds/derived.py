@@ -749,7 +749,10 @@ def _summed_opener(base: FactBase, part: Fact, named: str) -> Fact | None:
 def _base_named_before(base: FactBase, rate: Fact) -> str | None:
     """“财政拨款收入…占本年收入合计的94.73%；其他收入183.82万元，占5.27%”: a share naming no whole
     is of the whole the paragraph's share before it named."""
-    before = [f for f in base.by_block.get(rate.block, ()) if f.id < rate.id and f.measure == "占比"]
+    # (a share said with 占, not a ratio to another figure, 为一般债务限额的97.54%, whose base no
+    # share after it takes)
+    before = [f for f in base.by_block.get(rate.block, ()) if f.id < rate.id and f.measure == "占比"
+              and "占" in f.label]
     if not before or _list_opened_between(base, before[-1], rate):
         # “X占本年支出的83.21%。其中：A…，占53.82%”: a share in the list of X's parts is of X
         return None
