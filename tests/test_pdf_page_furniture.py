@@ -254,3 +254,18 @@ def test_a_wrapped_row_label_over_a_row_of_the_same_number_is_no_outline_item(tm
     assert headings == ["一、收入支出决算总体情况", "二、财政拨款收入支出决算总表", "第三部分 决算情况说明"]
     found = audit_file(str(path), [r for r in load_rules() if r.id == "STR001"]).findings
     assert found == []
+
+
+def test_a_running_header_over_the_title_it_shortens_is_not_the_title(tmp_path):
+    """某局2024年度部门决算 (the pages' running header) over 某局2024年度部门决算情况说明: the
+    title is the longer line, an explanation excerpt with no set of tables to require."""
+    from auditor.engine import audit_file
+    from auditor.ingest.build import title_block
+    from auditor.ruleset import load_rules
+
+    report = tmp_path / "说明.txt"
+    report.write_text("某县农业农村局2024年度部门决算\n某县农业农村局2024年度部门决算情况说明\n三、支出决算情况说明\n"
+                      "2024年度本年支出合计5,064.82万元，其中：基本支出1,527.37万元，项目支出3,537.45万元。\n",
+                      encoding="utf-8")
+    assert title_block(load(str(report))).text == "某县农业农村局2024年度部门决算情况说明"
+    assert audit_file(str(report), [r for r in load_rules() if r.id == "PRE001"]).findings == []

@@ -530,6 +530,11 @@ def title_block(doc: Document):
 
 def _find_title(blocks: list):
     first = blocks[0] if blocks and not isinstance(blocks[0], Table) else None
+    if first is not None and len(blocks) > 1 and not isinstance(blocks[1], Table) \
+            and _extends(blocks[1].text.strip(), first.text.strip()):
+        # (a page's running header, 某局2024年度部门决算, over the title it shortens, 某局2024年度
+        # 部门决算情况说明: the title is the longer)
+        return blocks[1]
     if first is None or (_report_type(first.text) and not navigation_line(first.text)):
         return first
     # (not a numbered heading or a contents entry: 二、2023年度…整改情况, 第二部分…; not a site's
@@ -538,6 +543,12 @@ def _find_title(blocks: list):
              and len(b.text.strip()) <= TITLE_LINE_CHARS and not _is_sentence(b.text) and _report_type(b.text)
              and numbering_of(b.text.strip()) is None and not PART_HEADING_RE.match(b.text.strip())]
     return next((b for b in lines if TITLE_YEAR_RE.search(b.text)), lines[0] if lines else first)
+
+
+def _extends(line: str, first: str) -> bool:
+    """The line is the first line with more words after it, a title line still (short, no sentence)."""
+    return len(line) > len(first) > 0 and line.startswith(first) and len(line) <= TITLE_LINE_CHARS \
+        and not _is_sentence(line)
 
 
 def _title_goes_on(doc: Document) -> bool:
