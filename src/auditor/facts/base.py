@@ -2279,8 +2279,10 @@ class FactReader:
             named = self._part_named_before_rate(phrase)
             if named:
                 member = named  # (其中基本支出执行率99.20%: that part's rate, whatever amount came last)
-            if not member and PROJECTS_RATE_RE.search(phrase):
-                member = "项目支出"  # 项目预算执行率, 重点项目…执行率: the projects' rate, not the unit's
+            if not member and PROJECTS_RATE_RE.search(phrase) and not any(c in phrase for c in self.own_cues):
+                # 项目预算执行率, 重点项目…执行率: the projects' rate, not the unit's (本项目, 该项目
+                # 预算执行率 is the report's own project's, as its form states it)
+                member = "项目支出"
             return dict(out, concept="预算执行率", measure="实际值", member=member)
         return dict(out, concept=concept, measure="实际值")
 
