@@ -63,6 +63,7 @@ PROJECTS_RATE_RE = re.compile(r"项目(?:支出)?(?:预算)?(?:资金)?执行率
 NOTE_RE = re.compile(r"^\s*(?:注|备注|说明)\s*[\d]?\s*[：:]")  # a note under a table (注：…, 说明：…)
 UNIT_LABEL_RE = re.compile(r"^\s*([^\s\d，,。；;：:（）()]{2,20})[：:]")  # a paragraph opening “名称：”
 POINTS_RE = re.compile(r"\d+(?:\.\d+)?\s*分")  # a figure in points
+RATE_FIGURE_RE = re.compile(r"\d+(?:\.\d+)?\s*[%％]")  # a figure in per cent
 TABLE_NUMBER_BEFORE = "附见如详下上续"  # 附表3, 见表3, 如表3, 详见表3: a table's number after 表
 CLOSED_COMPARISON_RE = re.compile(r"相比|比较|对比")  # a comparison closed on its base (与上年相比)
 SIBLING_HEAD_MAX = 3  # characters of a sibling row's own head before a shared tail (行政|单位)
@@ -1745,6 +1746,12 @@ class FactReader:
         tail = compact(text[last.at + len(last.text):])
         return all(name in BUDGET_MEASURES for _s, _e, name in self.lex.measures.all(tail))
 
+    def _whole_after_rate(self, gap: str) -> bool:
+        """After a figure in per cent (the category's rate), words naming the whole score itself
+        (预算执行率91.00%，项目自评得分…; not 预算执行率91.00%，得分9.10分, the category's)."""
+        rates = list(RATE_FIGURE_RE.finditer(gap))
+        return bool(rates) and self.lex.concepts.last(compact(gap[rates[-1].end():])) in self.score_totals.values()
+
     def _sibling_compound(self, phrase: str, start: int, label: str) -> bool:
         """The row label is the tail of a compound naming it together with a sibling row: the words
         right before it and the tail they share make another row's label (行政事业单位 over the rows
@@ -1898,7 +1905,8 @@ class FactReader:
             for category in self.score_category.finditer(text, 0, at):
                 pass  # the last category named before the score
             gap = text[category.end():at] if category else ""
-            if category and POINTS_RE.search(gap) and not WEIGHT_RE.search(gap):
+            if category and (POINTS_RE.search(gap) and not WEIGHT_RE.search(gap) or self._whole_after_rate(gap)):
+                # (…预算执行率91.00%，项目自评得分95.71分: after the category's rate, a whole score)
                 # points of another part stand between (其中产出指标45分、…，农村公路养护项目自评
                 # 得分86分 is the project's); the category's weight may (产出指标分值50分，自评得分48分)
                 category = None
