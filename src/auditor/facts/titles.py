@@ -34,6 +34,10 @@ class TitleScopes:
         endings = "|".join(map(re.escape, vocab.get("organization_endings") or ()))
         self.organisation = re.compile(rf"^\w{{0,16}}?(?:{endings})") if endings else None
         self.part_scopes = [compact(w) for w in vocab.get("part_scopes") or ()]
+        from ..ingest.build import title_block  # (the document model's, read when a rule compares tables)
+
+        first = title_block(doc)
+        self.report_title = compact(first.text) if first is not None and not isinstance(first, Table) else ""
 
     def of(self, block: int) -> str:
         if block not in self.scopes:
@@ -45,9 +49,12 @@ class TitleScopes:
 
     def words(self, block: int) -> str:
         """What is left of the table's title without its number, years, brackets, the unit's name
-        and the words of a kind of table (an organisation's name not blanked)."""
+        and the words of a kind of table (an organisation's name not blanked). A table titled by the
+        report's own title (the summary right under it) names no scope of its own."""
         table = self.doc.blocks[block]
         title = (table.title or "") if isinstance(table, Table) else ""  # (表1 2024年…: spaced apart)
+        if title and compact(title) == self.report_title:
+            return ""
         return re.sub(r"[^\w]|\d", "", self.noise.sub("", compact(self.noise.sub("", title))))
 
     def same(self, a: int, b: int) -> bool:
