@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..knowledge import compact, concepts, last_open_bracket, vocabulary, vocabulary_generation
 from ..memo import MEMO_ENTRIES, remember_short
-from ..ingest.build import NUMBERING_LEVELS, SECTION_CHARS, split_sentences, title_block
+from ..ingest.build import NUMBERING_LEVELS, SECTION_CHARS, numbering_of, split_sentences, title_block
 from ..model import SENTENCE_END_RE, Document, Heading, Location, Paragraph, Sentence, Table, is_prose
 from ..tables.typed import line_number_columns
 from .lexicon import Lexicon, alternatives, lexicon, money_concepts
@@ -63,12 +63,13 @@ PROJECTS_RATE_RE = re.compile(r"项目(?:支出)?(?:预算)?(?:资金)?执行率
 NOTE_RE = re.compile(r"^\s*(?:注|备注|说明)\s*[\d]?\s*[：:]")  # a note under a table (注：…, 说明：…)
 UNIT_LABEL_RE = re.compile(r"^\s*([^\s\d，,。；;：:（）()]{2,20})[：:]")  # a paragraph opening “名称：”
 POINTS_RE = re.compile(r"\d+(?:\.\d+)?\s*分")  # a figure in points
+TOTAL_WORDS_RE = re.compile(r"合计|总计|共计")  # words of a whole's total (本年支出合计)
 RATE_FIGURE_RE = re.compile(r"\d+(?:\.\d+)?\s*[%％]")  # a figure in per cent
 TABLE_NUMBER_BEFORE = "附见如详下上续"  # 附表3, 见表3, 如表3, 详见表3: a table's number after 表
 CLOSED_COMPARISON_RE = re.compile(r"相比|比较|对比")  # a comparison closed on its base (与上年相比)
 SIBLING_HEAD_MAX = 3  # characters of a sibling row's own head before a shared tail (行政|单位)
+SIBLING_TAIL_MAX = 2  # characters of the tail two sibling rows share (单位 of 行政单位, 事业单位)
 CATEGORY_TAILS_MAX = 2  # tails stripped off a topic naming a score category (效益指标|完成|情况)
-NUMBERING_LEAD_RE = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])\s*")
 DEDUCTED = "扣分"  # the measure of points taken off (扣0.40分), read from the words before them
 WEIGHT_RE = re.compile(r"(?:分值|权重|满分)\s*(?:为)?\s*\d")  # the points a part is out of
 # a cell of digits and separators that reads as no number (478.08.00): a malformed figure, no
@@ -112,6 +113,9 @@ BOUND_AFTER_RE = re.compile(r"\s*(?:[（(]含[）)])?\s*(" + "|".join(sorted(SUF
 # a comparison sign right after a figure and before the words it bounds (90%≤执行率<95%的得8分)
 SIGN_AFTER_RE = re.compile(r"\s*(<=|>=|≤|≥|＜|＞|<|>)\s*(?=[\u4e00-\u9fff])")
 REVERSED_SIGN = {"≥": "≤", "≤": "≥", ">": "<", "<": ">"}
+# …a band's condition, its clause going on to the other bound or to 的/时 (执行率<95%的得8分; not
+# 95.90%≥年度目标值90%, a value stated against its target)
+BAND_CONDITION_RE = re.compile(r"[^，,。；;]*?(?:[<>≤≥＜＞]|的|时)")
 # a comparison word right before a figure in running text (低于90%, 不超过5万元): it bounds, not
 # states; 达到 and = state a value there (执行率达到96%)
 BOUND_BEFORE_RE = re.compile("(" + "|".join(sorted((w for w in PREFIX if w not in ("达到", "=", "＝")),
@@ -1005,7 +1009,7 @@ class FactReader:
         # paragraph's scores are that category's
         # (…决策情况。, a heading of its own, （三）产出指标情况, over the paragraph: the same)
         self.para_category = self._score_category_named(topic) if topic else \
-            self._score_category_named(NUMBERING_LEAD_RE.sub("", para.loc.section or ""))
+            self._score_category_named(_unnumbered(para.loc.section or ""))
         self.open_measure = self.whole_measure = None  # a budget list's measure, open across a ；
         self.list_goes_on, self.opening = False, None
         carried, self.carried_unit, self.whole, self.part_carried = lead_concept, None, lead_concept, False
@@ -1267,6 +1271,7 @@ class FactReader:
         respective: list[Fact] = []
         respective_words = ""
         opening_fund = None  # the fund the sentence's first amount names (see below)
+        opening_generic = ""  # the kind of money that amount is, where its concept named the fund
         # the concept of the first amount of the sentence ("" naming none), which a ； does not end
         opening, self.opening = self.opening, None
         held = ""  # the words before a bracketed figure, for the figure after the bracket
@@ -1476,13 +1481,18 @@ class FactReader:
             if opening_fund is None and unit in MONEY_UNITS:
                 # (a fund's own concept opening the sentence, 政府性基金预算财政拨款收入…，当年支出…,
                 # names the fund of the amounts after it as a fund named apart does)
-                opening_fund = fact.get("fund") or self.fund_of.get(fact.get("concept") or "", ("",))[0] \
-                    or self.section_fund or ""
+                own_fund, opening_generic = self.fund_of.get(fact.get("concept") or "", ("", ""))
+                opening_fund = fact.get("fund") or own_fund or self.section_fund or ""
+                if fact.get("fund") or not own_fund:
+                    opening_generic = ""
             elif opening_fund and unit in MONEY_UNITS and named_fund:
                 # a fund named again takes the amounts after it (财政拨款收、支总计…。其中：一般公共
                 # 预算财政拨款本年收入…、本年支出…；政府性基金预算财政拨款本年收入…、本年支出…)
                 opening_fund = named_fund
-            elif opening_fund and unit in MONEY_UNITS:
+            elif opening_fund and unit in MONEY_UNITS and not (opening_generic and (
+                    fact.get("concept") == opening_generic or TOTAL_WORDS_RE.search(phrase))):
+                # (after a fund's own concept, the same kind of money named bare or as a 合计,
+                # 一般公共预算财政拨款支出800.00万元，本年支出合计1,000.00万元, is the unit's)
                 self._opening_fund(fact, opening_fund, phrase)
             if not fact.get("fund") and (unit in MONEY_UNITS or fact.get("measure") == "占比"):
                 fact["fund"] = self.section_fund  # (a share in a fund's section is within that fund)
@@ -1746,6 +1756,11 @@ class FactReader:
         tail = compact(text[last.at + len(last.text):])
         return all(name in BUDGET_MEASURES for _s, _e, name in self.lex.measures.all(tail))
 
+    def _names_whole(self, clause: str) -> bool:
+        """A score's clause names the whole evaluation: a whole score's word, or the unit itself."""
+        return any(w in clause for w in self.whole_score_words) \
+            or (self.self_words is not None and self.self_words.search(clause) is not None)
+
     def _whole_after_rate(self, gap: str) -> bool:
         """After a figure in per cent (the category's rate), words naming the whole score itself
         (预算执行率91.00%，项目自评得分…; not 预算执行率91.00%，得分9.10分, the category's)."""
@@ -1758,7 +1773,7 @@ class FactReader:
         行政单位 and 事业单位 names both, not 事业单位)."""
         return any(other != label and other in self.row_labels
                    for head in range(1, SIBLING_HEAD_MAX + 1) if head <= start
-                   for tail in range(1, SIBLING_HEAD_MAX) if tail < len(label)
+                   for tail in range(1, SIBLING_TAIL_MAX + 1) if tail < len(label)
                    for other in [phrase[start - head:start] + label[-tail:]])
 
     def _score_category_named(self, words: str) -> str | None:
@@ -1916,9 +1931,9 @@ class FactReader:
             elif indicator:
                 # “…”指标…该指标分值5分，自评得分4分: one indicator's score, not the evaluation's
                 fact["member"] = indicator.group(1) or indicator.group(0)
-            elif self.para_category and not any(w in compact(CLAUSE_BREAK_RE.split(text[:at])[-1])
-                                                for w in self.whole_score_words):
-                # (…，本项目自评总得分95分 in that paragraph: the whole's, as its own clause says)
+            elif self.para_category and not self._names_whole(compact(CLAUSE_BREAK_RE.split(text[:at])[-1])):
+                # (…，本项目自评总得分95分 or 本部门…整体支出绩效自评得分 in that paragraph: the whole's,
+                # as its own clause says)
                 fact["member"] = self.para_category
         own_concept = self.fund_qualified.get(fact.get("fund"), {}).get(fact.get("concept"))
         if own_concept and any(f.concept == own_concept for f in earlier):
@@ -3525,8 +3540,8 @@ def _bound_of(text: str, m: re.Match) -> str:
     if bound:
         return SUFFIX[bound.group(1)]
     sign = SIGN_AFTER_RE.match(text, m.end())
-    if sign:
-        return REVERSED_SIGN[PREFIX[sign.group(1)]]  # 90%≤执行率<95%: the rate is ≥ 90%
+    if sign and BAND_CONDITION_RE.match(text, sign.end()):
+        return REVERSED_SIGN[PREFIX[sign.group(1)]]  # 90%≤执行率<95%的得8分: the rate is ≥ 90%
     before = BOUND_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())
     if before:
         return PREFIX[before.group(1)]  # 执行率低于90%的项目: a threshold, not a rate stated
@@ -3602,6 +3617,12 @@ def _counted_name(label: str, unit: str) -> str:
     return label + "\0"  # (no counted tail: never inside a phrase)
 
 
+def _unnumbered(heading: str) -> str:
+    """A heading without its numbering token ((三)产出指标情况 → 产出指标情况)."""
+    numbered = numbering_of(heading.strip())
+    return heading.strip()[len(numbered[0]):] if numbered else heading
+
+
 def per_unit(fact: Fact) -> bool:
     """An amount per person, vehicle or visit (人均接待费用200元, 平均每辆3.50万元): concepts.yaml
     per_unit_words in its words. It is no amount of the thing the sentence is about."""
@@ -3610,8 +3631,15 @@ def per_unit(fact: Fact) -> bool:
 
 def names_budget_base(label: str) -> bool:
     """A change's words compare with a budget, not with last year's outturn: a budget measure
-    word after the comparing word (比年初预算减少, 比上年预算增加, 较预算数)."""
-    return bool(_compared_budgets(label))
+    word after the comparing word (比年初预算减少, 比上年预算增加, 较预算数), or a word of a change
+    against the budget by its meaning (超收, 短收)."""
+    return bool(_compared_budgets(label)) or against_budget(label)
+
+
+def against_budget(label: str) -> bool:
+    """The change's own word is one against the budget (超收0.58亿元, 短收4.54亿元: concepts.yaml
+    budget_change_words), whatever last year's was."""
+    return any(w in label for w in concepts().get("budget_change_words") or ())
 
 
 def named_budget_base(label: str) -> str | None:

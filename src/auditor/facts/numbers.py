@@ -205,7 +205,7 @@ def unbracketed(plain: str, printed: str) -> str:
 def parse_quantity(text: str) -> Quantity | None:
     """Parse a cell or token such as '81.52%', '106.62万元', '541.04'. A run of small whole
     numbers set apart by spaces (1 2 3 … 12: a table's column numbers in one cell) is no number."""
-    if COLUMN_NUMBERS_RE.fullmatch(text.strip()):
+    if COLUMN_NUMBERS_RE.fullmatch(text.strip()) and _counts_up(text.split()):
         return None
     s = unbracketed(normalize_digits(text).strip().replace("\u3000", "").replace(" ", ""), text)
     m = CELL_QUANTITY_RE.match(s)
@@ -217,7 +217,15 @@ def parse_quantity(text: str) -> Quantity | None:
     return Quantity(value, m.group("unit") or "", text.strip())
 
 
+# three small whole numbers or more set apart by spaces (a 栏次 row's 1 2 3 …; two may be a figure
+# a space broke, 1 2)
 COLUMN_NUMBERS_RE = re.compile(r"\d{1,2}(?:\s+\d{1,2}){2,}")
+
+
+def _counts_up(words: list[str]) -> bool:
+    """The numbers go up one by one (1 2 3 …), as columns are numbered; not 1 2 0, spaced digits."""
+    values = [int(w) for w in words]
+    return all(b == a + 1 for a, b in zip(values, values[1:]))
 
 
 # a date in Chinese numerals, as official signatures write it (二〇二五年三月十日)

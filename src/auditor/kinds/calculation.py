@@ -834,6 +834,7 @@ def _two_breakdowns(total: Fact, parts: list[Fact]) -> bool:
         slack = total.half_unit * MONEY_UNITS.get(total.unit, 1) + sum(p.half_unit * MONEY_UNITS.get(p.unit, 1) for p in run)
         return abs(sum(p.in_yuan() for p in run) - total.in_yuan()) <= slack
 
+    # (each run two items at least: one item alone equal to the total is a restatement, no breakdown)
     return any(adds_up(parts[:k]) and adds_up(parts[k:]) for k in range(2, len(parts) - 1))
 
 

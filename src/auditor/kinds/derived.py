@@ -27,7 +27,7 @@ from decimal import Decimal
 from typing import Literal
 
 from ..facts.base import (ADJUSTMENT, BUDGET_MEASURES, CLAUSE_BREAK_RE, bare_head, compares_other_year, CURRENT, LATER, OLDER, PRIOR, Fact, FactBase, column_sum, fact_base, kind_total,
-                          named_budget_base, names_budget_base, names_own_thing, names_whole_money, part_names,
+                          named_budget_base, names_budget_base, against_budget, names_own_thing, names_whole_money, part_names,
                           per_unit, YEAR_RE, YEARS_RE)
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt, quantize_like
@@ -69,8 +69,6 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # growth: words after a rate's own comparing word naming a base that is no year's outturn
           # (较年初增长41.59%: on the budget the year began with, not on last year)
           "other_base_words": (list, []),
-          # growth: words by which a change is against the budget (超收, 短收): no year's change
-          "budget_change_words": (list, []),
           # year_change: words making a count's change on last year one on another base or of several
           # counts in turn (上年同期: no year-end column gives it; 分别增加7人和16人)
           "count_other_base_words": (list, []),
@@ -254,10 +252,10 @@ def _shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
     """(rate, part, whole) for every stated share whose part and whole can be found."""
     out = []
     for rate in (f for f in base.facts if f.measure == "占比" and f.source == "text" and not f.comparator and f.unit == "%"):
-        if SUMMED_SHARE_RE.search(compact(rate.label)):
-            continue  # (…分别为14.28亿元、9.65亿元和8.12亿元，合计占…: a share of their sum, no one amount's)
         sentence = _before(_same_sentence(base, rate), rate)
         amounts = [f for f in reversed(_without_restatements(sentence)) if f.is_money and f.measure != "变动额"]
+        if SUMMED_SHARE_RE.search(compact(rate.label)) and _listed_together(base, amounts[:2]):
+            continue  # (…分别为14.28亿元、9.65亿元和8.12亿元，合计占…: a share of their sum, no one amount's)
         # the amount the share is of: its own concept's (分别占75.86%和24.14% take the amounts in
         # turn), else the nearest
         part = base.facts[rate.of] if rate.of >= 0 else \
@@ -278,6 +276,20 @@ def _shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
         if whole is not None and whole is not part and whole.value != 0:
             out.append((rate, part, whole))
     return _one_whole_per_list(out)
+
+
+def _listed_together(base: FactBase, nearest: list[Fact]) -> bool:
+    """The two amounts nearest before a share are items of one list: only a joiner and their
+    units stand between them (14.28亿元、9.65亿元; 9.65亿元和8.12亿元)."""
+    if len(nearest) < 2:
+        return False
+    later, earlier = nearest
+    text = base.sentences.get((later.block, later.sentence), "")
+    between = text[earlier.at + len(earlier.text):later.at]
+    return LIST_JOINER_RE.fullmatch(between.strip()) is not None
+
+
+LIST_JOINER_RE = re.compile(r"(?:万元|亿元|元)?\s*[、和及与,，]\s*")
 
 
 def _adjustment_share(rate: Fact) -> bool:
@@ -487,6 +499,7 @@ def _count_scoping(text: str, before: list[Fact], part: Fact) -> tuple[Fact, str
     for f in reversed(before):
         own = CLAUSE_BREAK_RE.split(compact(f.label).removeprefix("其中"))[-1]
         words = compact(text[f.at + len(f.text):part.at]).lstrip("，,；;、")
+        # (a group's name of two characters at least: 其中 alone names none)
         if f.unit == part.unit and not f.comparator and len(own) >= 2 and words.startswith(own + "中"):
             return f, own
     return None
@@ -648,8 +661,9 @@ ELSEWHERE_WHOLE_CHARS = 4  # a whole's name this long (到位资金) may name an
 
 # a share of the amounts listed before it together (合计占, 共占, 三者合计占, 两项共占)
 SUMMED_SHARE_RE = re.compile(r"(?:合计|共计|总计|累计|合共|共)占")
-# a share's name holding its thing before 占比 (药占比, 耗占比): an indicator of its own (not 所占比重)
-NAMED_SHARE_RE = re.compile(r"[\u4e00-\u9fff](?<![所其])占比")
+# an indicator named by a short word before 占比 (药占比, 耗占比: of a whole by definition), not a
+# concept's share (基本支出占比) nor 所占比重
+NAMED_SHARE_RE = re.compile(r"(?:^|[^\u4e00-\u9fff])(?![所其])[\u4e00-\u9fff]{1,2}占比")
 
 
 def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact | None:
@@ -1921,7 +1935,7 @@ def _growth(base: FactBase, rule):
         # (a change on the budget, 超收0.58亿元, is no year's change)
         change = next((f for f in reversed(sentence) if f.measure == "变动额" and f.is_money
                        and (f.concept == rate.concept or not (f.concept and rate.concept))
-                       and not _change_on_budget(f, rule.params)), None) \
+                       and not against_budget(f.label)), None) \
             or _change_after(base, rate)
         if on_budget and change is None:
             continue
@@ -2112,11 +2126,6 @@ def _years_give(rate: Fact, current: Fact | None, prior: Fact) -> bool:
     if hi < 0:  # a fall, its rate printed without its sign (下降7.36%)
         lo, hi = -hi, -lo
     return consistent(rate, lo, hi)
-
-
-def _change_on_budget(change: Fact, params: dict) -> bool:
-    """A change against the budget by its very word (超收0.58亿元, 短收4.54亿元)."""
-    return any(w in compact(change.label) for w in params["budget_change_words"])
 
 
 def _on_other_base(label: str, words: list[str]) -> bool:

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 
 from ..facts.base import (BUDGET_MEASURES, CURRENT, PRIOR, Fact, FactBase, compares_other_year, fact_base,
                           names_budget_base, part_names)
@@ -550,7 +550,10 @@ def _sentence_claims(text: str, year, params: dict, on_last_year: bool = False):
             if ambiguous and not _names_concept(words, lex):
                 claim = ((whole, last), *claim[1:])
             yield (*claim, clause)
-        named = [c for _, _, c in lex.concepts.all(words)]
+        found = lex.concepts.all(words)
+        named = [c for _, _, c in found]
+        if clause.start() and text[clause.start() - 1] in "；;":
+            funded = {}  # (a ；-clause is another thing's)
         opens = any(w in words for w in params["list_words"])
         if opens:
             whole, outer = carried, outer if listing else carried
@@ -559,7 +562,15 @@ def _sentence_claims(text: str, year, params: dict, on_last_year: bool = False):
         listing = listing or opens
         # (财政拨款收入总计…，支出总计…，与上年基本持平: the total after a fund's own is that fund's)
         funded.update((generic, c) for c in named for generic in [_fund_generic().get(c)] if generic)
-        carried = funded.get(named[0], named[0]) if len(set(named)) == 1 else None if named else carried
+        # (…, 单位收入总计: a total qualified by other words is no fund's)
+        bare = bool(found) and not YEARS_OUT_RE.sub("", words[:found[0][0]])
+        if found and not bare:
+            funded.pop(named[0], None)  # (and the bare ones after it are that one's)
+        carried = (funded.get(named[0], named[0]) if bare else named[0]) if len(set(named)) == 1 \
+            else None if named else carried
+
+
+YEARS_OUT_RE = re.compile(r"(?:19|20)\d\d年度?|本年度?|全年")  # words of the period a clause opens with
 
 
 def _fund_generic() -> dict[str, str]:

@@ -347,10 +347,7 @@ def _text_grade(base: FactBase, score: Fact, grades: Grades, params: dict):
              and not any(a <= f.at - start < b for a, b in bands)
              and not (f.subject == score.subject and any(w in compact(f.label) for w in categories))]
     window = following[:min([_outside_brackets(following, params["reach"], bands)] + [a - start for a in later])]
-    # (matched in the whole text, so a grade word right before the next score, 距“优”等级差0.5分, is
-    # seen to run on into a figure: no grade)
-    m = _this_year((m for m in grades.stated.finditer(following) if m.end() <= len(window)), window,
-                   params["other_period_words"])
+    m = _this_year(_grades_within(grades, following, window), window, params["other_period_words"])
     if m is not None:
         return m.group(1), score.loc, (score.quote + following[:m.end()]).strip()
     earlier = max((f.at + len(f.text) for f in here if f.at < score.at and f.unit == "分"), default=0)
@@ -390,6 +387,12 @@ def _outside_brackets(text: str, reach: int, skipped: list[tuple[int, int]] = ()
     return len(text)
 
 
+def _grades_within(grades: Grades, text: str, window: str):
+    """The grades stated in the window (the text's start), matched in the whole text: a grade word
+    right before the next score (距“优”等级差0.5分) is seen to run on into a figure, no grade."""
+    return (m for m in grades.stated.finditer(text) if m.end() <= len(window))
+
+
 def _this_year(matches, text: str, other_period: list[str]) -> re.Match | None:
     """The first grade not said of another year: no year and no 上年 in the few words before it."""
     for m in matches:
@@ -411,7 +414,7 @@ def _grade_after_table(doc, base: FactBase, score: Fact, grades: Grades, params:
     scores = [f.at for f in base.by_sentence.get(key, ()) if f.unit == "分" and not f.comparator
               and not _bracketed(text, f.at) and not any(a <= f.at < b for a, b in bands)]
     window = text[:min([_outside_brackets(text, params["reach"], bands)] + scores)]
-    m = _this_year(grades.stated.finditer(window), window, params["other_period_words"])
+    m = _this_year(_grades_within(grades, text, window), window, params["other_period_words"])
     sentences = getattr(doc.blocks[key[0]], "sentences", None) if key[0] < len(doc.blocks) else None
     if m is None or not sentences:
         return None

@@ -387,7 +387,7 @@ def _row_groups(names: dict, amount_cols: list[int], beside_words: list[str]) ->
             or _other_year(names.get(c, ""), names.get(total_col, "")))]
         stop = min([*beside, *([following] if following is not None else [])], default=None)
         # (其中：教育收费 is inside the column before it, no part of its own)
-        parts = [c for c in amount_cols if c > total_col and (stop is None or c < stop) and _part_column(names, c)]
+        parts = [c for c in amount_cols if c > total_col and (stop is None or c < stop) and _part_column(names, c, total_cols)]
         if parts:
             groups.append((total_col, parts))
     return groups
@@ -417,15 +417,15 @@ def _nested_groups(names: dict, amount_cols: list[int], total_cols: list[int], n
     """The groups of a head nesting subtotals: each subtotal sums its group's columns but a 其中
     one (inside another, no part); the whole row's total sums the columns after it outside every
     group, each group by its subtotal, up to the next total or a column standing beside it."""
-    groups = [(col, [c for c in members if _part_column(names, c)]) for col, members in nested.items()]
-    groups = [(col, parts) for col, parts in groups if len(parts) >= 2]
+    groups = [(col, [c for c in members if _part_column(names, c, [col])]) for col, members in nested.items()]
+    groups = [(col, parts) for col, parts in groups if len(parts) >= 2]  # (one part is a restatement, no sum)
     inside = {c for members in nested.values() for c in members}
     tops = [c for c in total_cols if c not in nested]
     for k, top in enumerate(tops):
         following = tops[k + 1] if k + 1 < len(tops) else None
         parts = []
         for c in amount_cols:
-            if c <= top or c in inside or not _part_column(names, c):
+            if c <= top or c in inside or not _part_column(names, c, tops):
                 continue
             if (following is not None and c >= following) or any(w in compact(names.get(c, "")) for w in beside_words):
                 break
@@ -438,10 +438,11 @@ def _nested_groups(names: dict, amount_cols: list[int], total_cols: list[int], n
 PART_OF_WORDS = ("其中",)  # a column inside another (其中：医疗收入), no part of a sum beside it
 
 
-def _part_column(names: dict, col: int) -> bool:
-    """The column is a part of a sum beside it, not one inside the column before (其中：教育收费)."""
+def _part_column(names: dict, col: int, totals) -> bool:
+    """The column is a part of a sum beside it, not one inside the part before it (事业收入 | 其中：
+    教育收费); right after a total, 其中 opens the total's parts (本年支出合计 | 其中：基本支出 | 项目支出)."""
     own = names.get(col, "").split()
-    return not (own and compact(own[-1]).startswith(PART_OF_WORDS))
+    return not (own and compact(own[-1]).startswith(PART_OF_WORDS)) or col - 1 in totals
 
 
 YEAR_HEAD_RE = re.compile(r"(?:19|20)\d\d(?=年)")
@@ -1401,14 +1402,7 @@ def _label(row: list[str]) -> str:
     """The row's label: its first cell stating something (a placeholder in a 序号 column, “—”
     before 合计, is none)."""
     blank = lexicon().blank_cells
-    said = [t for t in row if t.strip() and t.strip() not in blank]
-    if len(said) > 1 and SERIAL_CELL_RE.fullmatch(said[0].strip()) and CJK_RE.search(said[1]):
-        return said[1]  # (3 | 下河村 | …: the row's name, not its 序号)
-    return said[0] if said else ""
-
-
-SERIAL_CELL_RE = re.compile(r"\d{1,2}[.、．]?")  # a row's 序号 (a code of a 类 has three digits)
-CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+    return next((t for t in row if t.strip() and t.strip() not in blank), "")
 
 
 def is_amount(text: str) -> bool:
@@ -1933,7 +1927,8 @@ def _check_row_product(doc, rule, _typed):
             if stated.value < slip.expected and stated.value in cap_values:
                 continue
             shown = fmt(slip.expected, stated.places, cell.text)
-            label = compact(_label(table.grid()[slip.row])) or f"第{slip.row + 1}行"
+            # (3 | 下河村 | …: the row named by its name, not its 序号)
+            label = row_name(table.grid()[slip.row]) or compact(_label(table.grid()[slip.row])) or f"第{slip.row + 1}行"
             yield Hit(quote=table.row_text(slip.row).strip("\t "), location=cell.loc,
                       stated=f"{label} {cell.text}", expected=shown,
                       formula=f"{factors}{f' × {slip.periods}（全年{slip.periods}{slip.period}）' if slip.periods > 1 else ''}"

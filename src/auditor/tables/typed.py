@@ -269,8 +269,9 @@ def number(cell: Cell | None) -> Decimal | None:
     if cell is None:
         return None
     value = to_decimal(cell.text)
-    if value is None and cell.text.rstrip().endswith("分"):
-        value = to_decimal(cell.text.rstrip()[:-1])
+    if value is None:
+        printed = parse_cell(cell.text.strip())
+        value = printed.value if printed is not None and printed.unit == "分" else None
     return value
 
 
@@ -793,7 +794,6 @@ def _spread_groups(grid: list[list[str]], r: int, last: int) -> list[str]:
                 and below[c - 1].strip():
             row[c] = row[c - 1]
     return row
-
 
 
 # --- left/right summary tables (收入支出决算总表) --------------------------------------
