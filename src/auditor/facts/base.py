@@ -63,7 +63,6 @@ PROJECTS_RATE_RE = re.compile(r"项目(?:支出)?(?:预算)?(?:资金)?执行率
 NOTE_RE = re.compile(r"^\s*(?:注|备注|说明)\s*[\d]?\s*[：:]")  # a note under a table (注：…, 说明：…)
 UNIT_LABEL_RE = re.compile(r"^\s*([^\s\d，,。；;：:（）()]{2,20})[：:]")  # a paragraph opening “名称：”
 POINTS_RE = re.compile(r"\d+(?:\.\d+)?\s*分")  # a figure in points
-TOTAL_WORDS_RE = re.compile(r"合计|总计|共计")  # words of a whole's total (本年支出合计)
 RATE_FIGURE_RE = re.compile(r"\d+(?:\.\d+)?\s*[%％]")  # a figure in per cent
 TABLE_NUMBER_BEFORE = "附见如详下上续"  # 附表3, 见表3, 如表3, 详见表3: a table's number after 表
 CLOSED_COMPARISON_RE = re.compile(r"相比|比较|对比")  # a comparison closed on its base (与上年相比)
@@ -530,8 +529,7 @@ class FactReader:
         self.balance_words = tuple(vocab.get("balance_words") or ())  # 结转, 结余: neither kind
         # 一般公共预算财政拨款基本支出 -> (一般公共预算, 基本支出): the fund a fund's own concept names,
         # and the concept it qualifies (whose declared parts a 其中 list after it names)
-        self.fund_of = {own: (fund, generic) for fund, names in self.fund_qualified.items()
-                        for generic, own in names.items() if own != generic}
+        self.fund_of = self.lex.fund_of
         self.parts_of = {calc["total"]: set(calc["parts"]) for calc in self.lex.calculations}
         # every name a total's part may go by (its declared, optional and alternative parts), and
         # all of them together: the parts a list after a figure of no declared total may name
@@ -625,6 +623,7 @@ class FactReader:
         self.full_year_words = vocab.get("full_year_budget_words") or ()
         self.vague_labels = set(vocab.get("vague_short_labels") or ())
         self.topic_endings = tuple(vocab.get("topic_endings") or ())
+        self.category_tails = tuple(vocab.get("score_category_tails") or ())
         self.name_heads = tuple(vocab.get("name_heads") or ())
         summed = vocab.get("summed_names") or {}
         self.joins, self.sum_words = tuple(summed.get("joins") or ()), re.compile(alternatives(summed.get("sums")))
@@ -1490,7 +1489,7 @@ class FactReader:
                 # 预算财政拨款本年收入…、本年支出…；政府性基金预算财政拨款本年收入…、本年支出…)
                 opening_fund = named_fund
             elif opening_fund and unit in MONEY_UNITS and not (opening_generic and (
-                    fact.get("concept") == opening_generic or TOTAL_WORDS_RE.search(phrase))):
+                    fact.get("concept") == opening_generic or self.sum_words.search(phrase))):
                 # (after a fund's own concept, the same kind of money named bare or as a 合计,
                 # 一般公共预算财政拨款支出800.00万元，本年支出合计1,000.00万元, is the unit's)
                 self._opening_fund(fact, opening_fund, phrase)
@@ -1782,7 +1781,7 @@ class FactReader:
         for _ in range(CATEGORY_TAILS_MAX + 1):
             if self.score_category.fullmatch(words):
                 return words
-            tail = next((e for e in (*self.topic_endings, "完成") if words.endswith(e) and len(words) > len(e)), "")
+            tail = next((e for e in self.category_tails if words.endswith(e) and len(words) > len(e)), "")
             if not tail:
                 return None
             words = words[:-len(tail)]

@@ -116,6 +116,7 @@ class Lexicon:
     approximate: re.Pattern
     approximate_words: dict  # {side: {before: words, after: words}}, concepts.yaml approximate
     approximate_share: Decimal  # how far off a round figure's value may be, as a share of it
+    fund_of: dict  # {a fund's own concept: (the fund, the generic concept)} (财政拨款收支总计: (财政拨款, 收支总计))
     names_nothing: dict = field(default_factory=dict, compare=False, repr=False)  # see base._names_nothing
     change_signs: dict = field(default_factory=dict, compare=False, repr=False)  # see base._change_sign
     names_fund: dict = field(default_factory=dict, compare=False, repr=False)  # see restatement._names_fund
@@ -188,6 +189,8 @@ def _lexicon(generation: int) -> Lexicon:
                                if data.get("approximate") else r"(?!)"),
         approximate_words=data.get("approximate") or {},
         approximate_share=Decimal(str(data.get("approximate_share", 0))),
+        fund_of={own: (fund, generic) for fund, names in (data.get("fund_qualified") or {}).items()
+                 for generic, own in names.items() if own != generic},
     )
 
 

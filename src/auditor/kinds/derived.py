@@ -254,7 +254,7 @@ def _shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
     for rate in (f for f in base.facts if f.measure == "占比" and f.source == "text" and not f.comparator and f.unit == "%"):
         sentence = _before(_same_sentence(base, rate), rate)
         amounts = [f for f in reversed(_without_restatements(sentence)) if f.is_money and f.measure != "变动额"]
-        if SUMMED_SHARE_RE.search(compact(rate.label)) and _listed_together(base, amounts[:2]):
+        if _summed_share(compact(rate.label)) and _listed_together(base, amounts[:2]):
             continue  # (…分别为14.28亿元、9.65亿元和8.12亿元，合计占…: a share of their sum, no one amount's)
         # the amount the share is of: its own concept's (分别占75.86%和24.14% take the amounts in
         # turn), else the nearest
@@ -285,11 +285,14 @@ def _listed_together(base: FactBase, nearest: list[Fact]) -> bool:
         return False
     later, earlier = nearest
     text = base.sentences.get((later.block, later.sentence), "")
-    between = text[earlier.at + len(earlier.text):later.at]
-    return LIST_JOINER_RE.fullmatch(between.strip()) is not None
+    between = compact(text[earlier.at + len(earlier.text):later.at])
+    return between in ("，", ",") or lexicon().list_join.fullmatch(between) is not None
 
 
-LIST_JOINER_RE = re.compile(r"(?:万元|亿元|元)?\s*[、和及与,，]\s*")
+def _summed_share(words: str) -> bool:
+    """A share's words say it is of amounts together before 占 (合计占, 共占: concepts.yaml
+    summed_share_words)."""
+    return any(w + "占" in words for w in concepts().get("summed_share_words") or ())
 
 
 def _adjustment_share(rate: Fact) -> bool:
@@ -659,8 +662,6 @@ SPECIFIC_WHOLE_CHARS = 6  # a whole's name this long names one amount of the par
 ELSEWHERE_WHOLE_CHARS = 4  # a whole's name this long (到位资金) may name an amount of the paragraphs before
 
 
-# a share of the amounts listed before it together (合计占, 共占, 三者合计占, 两项共占)
-SUMMED_SHARE_RE = re.compile(r"(?:合计|共计|总计|累计|合共|共)占")
 # an indicator named by a short word before 占比 (药占比, 耗占比: of a whole by definition), not a
 # concept's share (基本支出占比) nor 所占比重
 NAMED_SHARE_RE = re.compile(r"(?:^|[^\u4e00-\u9fff])(?![所其])[\u4e00-\u9fff]{1,2}占比")

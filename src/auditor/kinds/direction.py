@@ -16,10 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
-from functools import lru_cache
 
 from ..facts.base import (BUDGET_MEASURES, CURRENT, PRIOR, Fact, FactBase, compares_other_year, fact_base,
-                          names_budget_base, part_names)
+                          names_budget_base, part_names, YEARS_RE)
 from ..facts.lexicon import alternatives, lexicon
 from ..knowledge import compact, concepts, vocabulary_generation
 from ..model import Table
@@ -561,27 +560,13 @@ def _sentence_claims(text: str, year, params: dict, on_last_year: bool = False):
         items = (0 if opens else items) + (1 if listing or opens else 0) * len(set(named))
         listing = listing or opens
         # (财政拨款收入总计…，支出总计…，与上年基本持平: the total after a fund's own is that fund's)
-        funded.update((generic, c) for c in named for generic in [_fund_generic().get(c)] if generic)
+        funded.update((lex.fund_of[c][1], c) for c in named if c in lex.fund_of)
         # (…, 单位收入总计: a total qualified by other words is no fund's)
-        bare = bool(found) and not YEARS_OUT_RE.sub("", words[:found[0][0]])
+        bare = bool(found) and not lex.current.sub("", YEARS_RE.sub("", words[:found[0][0]]))
         if found and not bare:
             funded.pop(named[0], None)  # (and the bare ones after it are that one's)
         carried = (funded.get(named[0], named[0]) if bare else named[0]) if len(set(named)) == 1 \
             else None if named else carried
-
-
-YEARS_OUT_RE = re.compile(r"(?:19|20)\d\d年度?|本年度?|全年")  # words of the period a clause opens with
-
-
-def _fund_generic() -> dict[str, str]:
-    """{a fund's own concept: the generic one it qualifies} (财政拨款收支总计: 收支总计)."""
-    return _fund_generic_of(vocabulary_generation())
-
-
-@lru_cache(maxsize=4)
-def _fund_generic_of(generation: int) -> dict[str, str]:
-    return {own: generic for names in (concepts().get("fund_qualified") or {}).values()
-            for generic, own in names.items() if own != generic}
 
 
 def _names_concept(words: str, lex) -> bool:

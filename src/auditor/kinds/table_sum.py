@@ -218,7 +218,8 @@ def _check_code_rollup(doc, rule, typed):
         for segment, amount_cols in t.segments:
             records = [r for r in t.records if r.segment == segment]
             children: dict[int, list[CodeRecord]] = {}  # record -> its child codes, the same in every column
-            groups = _row_groups(names, amount_cols, rule.params["beside_total_words"])
+            groups = _row_groups(names, amount_cols, rule.params["beside_total_words"],
+                                 tuple(rule.params["part_column_words"]))
             for col in amount_cols:
                 name = names.get(col, f"第{col + 1}列")
                 if any(w in name for w in rule.params["rate_column_words"]):
@@ -312,7 +313,8 @@ def _check_row_total(doc, rule, typed):
             continue
         names = t.column_names
         for segment, amount_cols in t.segments:
-            groups = _row_groups(names, amount_cols, rule.params["beside_total_words"])
+            groups = _row_groups(names, amount_cols, rule.params["beside_total_words"],
+                                 tuple(rule.params["part_column_words"]))
             for k, (total_col, parts) in enumerate(groups):
                 following = groups[k + 1][0] if k + 1 < len(groups) else None
                 parts = _with_carried(t, segment, total_col, parts, amount_cols, following,
@@ -370,7 +372,8 @@ def _tail_of_children(t, records: list[CodeRecord], i: int, total_col: int, part
         and any(g != 0 for g in gaps)
 
 
-def _row_groups(names: dict, amount_cols: list[int], beside_words: list[str]) -> list[tuple[int, list[int]]]:
+def _row_groups(names: dict, amount_cols: list[int], beside_words: list[str],
+                part_words: tuple = ()) -> list[tuple[int, list[int]]]:
     """(a 合计 column, the columns after it it sums) for each group of columns a row adds up in:
     the parts stop at the next total (上年预算数 合计 | 基本 | 项目 | 本年预算数 合计 | 基本 | 项目: two
     groups) or at a column standing beside the total (年末结转和结余; another year's, 合计 | 基本支出
@@ -378,7 +381,7 @@ def _row_groups(names: dict, amount_cols: list[int], beside_words: list[str]) ->
     total_cols = [c for c in amount_cols if TOTAL_COLUMN_RE.search(compact(names.get(c, "")))]
     nested = _nested_subtotals(names, amount_cols, total_cols)
     if nested:
-        return _nested_groups(names, amount_cols, total_cols, nested, beside_words)
+        return _nested_groups(names, amount_cols, total_cols, nested, beside_words, part_words)
     groups = []
     for k, total_col in enumerate(total_cols):
         following = total_cols[k + 1] if k + 1 < len(total_cols) else None
@@ -387,7 +390,7 @@ def _row_groups(names: dict, amount_cols: list[int], beside_words: list[str]) ->
             or _other_year(names.get(c, ""), names.get(total_col, "")))]
         stop = min([*beside, *([following] if following is not None else [])], default=None)
         # (其中：教育收费 is inside the column before it, no part of its own)
-        parts = [c for c in amount_cols if c > total_col and (stop is None or c < stop) and _part_column(names, c, total_cols)]
+        parts = [c for c in amount_cols if c > total_col and (stop is None or c < stop) and _part_column(names, c, total_cols, part_words)]
         if parts:
             groups.append((total_col, parts))
     return groups
@@ -413,11 +416,11 @@ def _nested_subtotals(names: dict, amount_cols: list[int], total_cols: list[int]
 
 
 def _nested_groups(names: dict, amount_cols: list[int], total_cols: list[int], nested: dict,
-                   beside_words: list[str]) -> list[tuple[int, list[int]]]:
+                   beside_words: list[str], part_words: tuple) -> list[tuple[int, list[int]]]:
     """The groups of a head nesting subtotals: each subtotal sums its group's columns but a 其中
     one (inside another, no part); the whole row's total sums the columns after it outside every
     group, each group by its subtotal, up to the next total or a column standing beside it."""
-    groups = [(col, [c for c in members if _part_column(names, c, [col])]) for col, members in nested.items()]
+    groups = [(col, [c for c in members if _part_column(names, c, [col], part_words)]) for col, members in nested.items()]
     groups = [(col, parts) for col, parts in groups if len(parts) >= 2]  # (one part is a restatement, no sum)
     inside = {c for members in nested.values() for c in members}
     tops = [c for c in total_cols if c not in nested]
@@ -425,7 +428,7 @@ def _nested_groups(names: dict, amount_cols: list[int], total_cols: list[int], n
         following = tops[k + 1] if k + 1 < len(tops) else None
         parts = []
         for c in amount_cols:
-            if c <= top or c in inside or not _part_column(names, c, tops):
+            if c <= top or c in inside or not _part_column(names, c, tops, part_words):
                 continue
             if (following is not None and c >= following) or any(w in compact(names.get(c, "")) for w in beside_words):
                 break
@@ -435,14 +438,11 @@ def _nested_groups(names: dict, amount_cols: list[int], total_cols: list[int], n
     return sorted(groups)
 
 
-PART_OF_WORDS = ("其中",)  # a column inside another (其中：医疗收入), no part of a sum beside it
-
-
-def _part_column(names: dict, col: int, totals) -> bool:
+def _part_column(names: dict, col: int, totals, part_words: tuple) -> bool:
     """The column is a part of a sum beside it, not one inside the part before it (事业收入 | 其中：
     教育收费); right after a total, 其中 opens the total's parts (本年支出合计 | 其中：基本支出 | 项目支出)."""
     own = names.get(col, "").split()
-    return not (own and compact(own[-1]).startswith(PART_OF_WORDS)) or col - 1 in totals
+    return not (own and compact(own[-1]).startswith(part_words)) or col - 1 in totals
 
 
 YEAR_HEAD_RE = re.compile(r"(?:19|20)\d\d(?=年)")
@@ -1351,8 +1351,7 @@ def _summed_beside(rule, table, heads: list[str], summed: list[int], total_col: 
     factors = tuple(rule.params["factor_column_words"])
     others = [c for c in summed if c != total_col and not compact(heads[c]).startswith(part_words)
               and not any(w in compact(heads[c]) for w in factors)]
-    leaf = heads[total_col].split()
-    group = " ".join(leaf[:-1]) if len(leaf) > 1 else ""
+    group = _group_of(heads[total_col])
     grouped = [c for c in others if group and heads[c].startswith(group)]
     # (其中：政府采购 is inside its side, no part of its own; a group naming nothing: all the others)
     return grouped or [c for c in others if not _counted(rule, table, heads[c])]
