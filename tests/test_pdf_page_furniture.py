@@ -99,6 +99,37 @@ def test_a_running_header_between_the_halves_of_a_paragraph_is_furniture():
     assert texts.count("单位：万元") == 2
 
 
+def test_a_first_page_s_footer_read_into_a_cut_sentence_is_taken_out_again():
+    """A sentence cut by the first page's break (收入1,4 | 19.44万元) reads the page's footer (the
+    report's name and the page's number) as its last line: once the next page ends with the same
+    footer it is taken out of the sentence, whose figure is whole again; a short header naming the
+    year atop each page (2024年度) goes as well."""
+    from auditor.ingest.pdf_layout import _read_page
+
+    footer = "某区体育局部门决算公开\u3000{}"
+    pages = [["2024年度", "二、收入决算情况", "本年收入合计1,439.44万元，其中：财政拨款收入1,4", footer.format(1)],
+             ["2024年度", "19.44万元，占98.61%；其他收入20.00万元。", "三、支出决算情况",
+              "财政拨款支出年初预算为1,304.87万元，支出决算为1,403.09",
+              footer.format(2)],
+             ["2024年度", "万元。", footer.format(3)]]
+    blocks, heads, feet = [], [], []
+    for number, lines in enumerate(pages, start=1):
+        _read_page(_TextPage(lines), number, blocks, heads, feet)
+    texts = [b.text for b in blocks]
+    assert "本年收入合计1,439.44万元，其中：财政拨款收入1,419.44万元，占98.61%；其他收入20.00万元。" in texts
+    assert "财政拨款支出年初预算为1,304.87万元，支出决算为1,403.09万元。" in texts
+    assert not any("公开" in t for t in texts) and texts.count("2024年度") == 1
+
+
+def test_a_page_s_number_alone_leaves_the_cut_figure_before_it_whole():
+    from auditor.ingest.pdf_layout import _read_page
+
+    blocks, heads, feet = [], [], []
+    _read_page(_TextPage(["一、概况", "本年收入合计1,439.44万元，其中：财政拨款收入1,4", "1"]), 1, blocks, heads, feet)
+    _read_page(_TextPage(["19.44万元。", "2"]), 2, blocks, heads, feet)
+    assert [b.text for b in blocks] == ["一、概况", "本年收入合计1,439.44万元，其中：财政拨款收入1,419.44万元。"]
+
+
 def test_a_line_of_spaces_atop_a_page_is_no_line_of_its_text():
     """An invisible space printed atop each page: the first line of text is line 1, as the reader
     of the page counts it, and the running header under it is still seen as one."""

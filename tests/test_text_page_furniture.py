@@ -28,6 +28,18 @@ def test_a_sentence_cut_by_a_page_footer_and_a_running_header_is_one_sentence_ag
     assert not any("- 4 -" in t or t.strip() == "某站2024年度部门决算" for t in _texts(doc))
 
 
+def test_a_running_footer_naming_the_report_and_its_page_is_furniture(tmp_path):
+    """The report's name and the page's number at each page's foot, before the form feed: no words
+    of the sentence the page break cut; a line at two pages' feet that differs is kept."""
+    doc = _load(tmp_path, "某站2024年度部门决算说明\n一、收入情况\n本年收入合计1,439.44万元，其中：财政拨款收入1,4\n"
+                          "某站部门决算公开　1\n\f19.44万元。\n二、支出情况\n年初预算为1,304.87万元，支出决算为1,403.09\n"
+                          "某站部门决算公开　2\n\f万元。\n三、其他\n本年无政府采购支出\n\f四、名词解释\n")
+    texts = _texts(doc)
+    assert "本年收入合计1,439.44万元，其中：财政拨款收入1,419.44万元。" in texts
+    assert "年初预算为1,304.87万元，支出决算为1,403.09万元。" in texts and "本年无政府采购支出" in texts
+    assert not any("公开" in t for t in texts)
+
+
 def test_a_pasted_page_line_inside_a_tab_separated_table_leaves_it_one_table(tmp_path):
     doc = _load(tmp_path, "某站2024年度部门决算\n支出决算表\n科目编码\t科目名称\t本年支出合计\n"
                           "201\t一般公共服务支出\t90.00\n2010101\t行政运行\t50.00\n第 2 页\n"

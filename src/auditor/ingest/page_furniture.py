@@ -32,6 +32,15 @@ def furniture_like(text: str) -> bool:
     return 0 < len(text) <= FURNITURE_CHARS and not any(mark in text for mark in "。；;，,：:")
 
 
+def masked(text: str) -> str:
+    """The line with its short numbers masked: a running footer's text, whatever the page's number."""
+    return DIGITS_RE.sub("#", text)
+
+
+# (a footer's page number masked; a figure with decimals, 856.20 in a 合计 row, kept: no furniture's)
+DIGITS_RE = re.compile(r"(?<![\d.])\d{1,4}(?![\d.])")
+
+
 def without_page_furniture(lines: list[str], runs_on) -> tuple[list[str], list[int] | None]:
     """The lines without page numbers and running headers, and the line of the file each comes
     from (counted from 1; None when no line went: each is its own). `runs_on(text)`: whether a
@@ -43,6 +52,7 @@ def without_page_furniture(lines: list[str], runs_on) -> tuple[list[str], list[i
     dropped = _page_numbers(lines, starts)
     starts |= {k + 1 for k in dropped}  # (a page's number at its foot: the next page starts after it)
     dropped |= _running_headers(lines, starts, dropped)
+    dropped |= _running_footers(lines, starts, dropped)
     # (a line of a form feed alone: the page break itself, read as the furniture around it is, but
     # a table going on over it is the table reader's to tell: see `rows_go_on`)
     breaks = {k for k, line in enumerate(lines) if FORM_FEED in line and not line.strip(BLANKS)}
@@ -107,6 +117,22 @@ def _running_headers(lines: list[str], starts: set[int], dropped: set[int]) -> s
         if texts.count(text) >= 2 or _names_report(text, title):
             headers.add(k)
     return headers
+
+
+def _running_footers(lines: list[str], starts: set[int], dropped: set[int]) -> set[int]:
+    """A page's last line that is short and no sentence, when another page ends with it too, its
+    numbers aside (某局2024年度部门决算公开　3), or it names the report as its title does."""
+    lasts = [k for k in (_text_line(lines, start - 1, -1, dropped) for start in sorted(starts) if start) if k is not None]
+    texts = [masked(lines[k].replace(FORM_FEED, "").strip(BLANKS)) for k in lasts]
+    opening = _text_line(lines, 0, 1, dropped)
+    title = lines[opening].strip(BLANKS) if opening is not None else ""
+    feet = set()
+    for k, text in zip(lasts, texts):
+        line = lines[k].replace(FORM_FEED, "").strip(BLANKS)
+        if k != opening and furniture_like(line) and "\t" not in line \
+                and (texts.count(text) >= 2 or _names_report(line, title)):
+            feet.add(k)
+    return feet
 
 
 def _names_report(text: str, title: str) -> bool:

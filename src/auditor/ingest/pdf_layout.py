@@ -12,7 +12,7 @@ from .build import CONTINUED_RE
 from .cleanup import clean_text, join_wrapped
 # (a page number alone on the first or last line of a page: furniture, dropped so that a table
 # running on over the page break stays one table)
-from .page_furniture import BROWSER_STAMP_RE, PAGE_NUMBER_RE, furniture_like
+from .page_furniture import BROWSER_STAMP_RE, PAGE_NUMBER_RE, furniture_like, masked as _masked
 from .pdf_tables import _X0, _extract, _PageShim
 from .raw import RawBlock, RawCell
 from .single_spaced import figures_line
@@ -84,7 +84,9 @@ def _read_page(page, number: int, blocks: list[RawBlock], heads: list[str] | Non
             block.foot_note = True
 
 
-RUNNING_HEADER_MIN = 8  # characters of a line repeated at the top of pages that names the report
+# characters of a line repeated at the top of pages that names the report's year or kind (2024年度,
+# 部门决算公开): a line so short, printed atop two pages, is no paragraph's opening line
+RUNNING_HEADER_MIN = 4
 
 
 def _repeats_page_head(line: str, heads: list[str] | None) -> bool:
@@ -151,8 +153,8 @@ def _without_page_numbers(lines: list[tuple[float, str]], feet: list[str] | None
     footer the page before ended with too (the report's name at every page's foot)."""
     keep = list(lines)
     if feet is not None:
-        feet.append(_masked(clean_text(keep[-1][1]).strip()) if keep else "")
-        if keep and len(feet) >= 2 and feet[-1] == feet[-2] and furniture_like(clean_text(keep[-1][1]).strip()):
+        feet.append(clean_text(keep[-1][1]).strip() if keep else "")
+        if keep and len(feet) >= 2 and _masked(feet[-1]) == _masked(feet[-2]) and furniture_like(feet[-1]):
             keep.pop()
     for at in (-1, 0):  # (read as cleaned: 第 5 ⻚ 共 14 ⻚ is printed with a radical for 页)
         if keep and _page_number_line(clean_text(keep[at][1]).strip()):
@@ -167,10 +169,17 @@ def _drop_running_footer(lines: list[tuple[float, str]], page: int, blocks: list
     if not lines or not feet or not blocks:
         return
     text = clean_text(lines[-1][1]).strip()
-    last = blocks[-1]
-    if _masked(text) == feet[-1] and furniture_like(text) and last.kind == "para" and last.page == page - 1 \
-            and _masked(last.text.strip()) == feet[-1] and len(feet) == page - 1:
+    last, before = blocks[-1], feet[-1]
+    if _masked(text) != _masked(before) or not furniture_like(text) or last.kind != "para" \
+            or last.page != page - 1 or len(feet) != page - 1:
+        return
+    if _masked(last.text.strip()) == _masked(before):
         blocks.pop()
+    elif not _page_number_line(before) and last.text.rstrip().endswith(before) and len(last.text.rstrip()) > len(before):
+        # (the footer read as the last line of a paragraph the page break cut, 收入1,4 + 某局部门决算
+        # 公开 1: taken off its end, so that the paragraph goes on with the next page's first words,
+        # 19.44万元; a page's number alone was taken out of the page's lines as it was read)
+        last.text = last.text.rstrip()[:-len(before)]
 
 
 def _page_number_line(text: str) -> bool:
@@ -182,14 +191,8 @@ def _page_number_line(text: str) -> bool:
         or (stamp is not None and (not rest or furniture_like(rest)))
 
 
-def _masked(text: str) -> str:
-    return DIGITS_RE.sub("#", text)
-
-
 # a page's number said in words inside a line (共 18 页　第 7 页, 某局　第 3 页, 第 1 页/共 2 页)
 PAGE_WORDS_RE = re.compile(r"第\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页|(?<![\d-])[-—–－]\s*\d{1,4}\s*[-—–－](?![\d-])")
-# (a footer's page number masked; a figure with decimals, 856.20 in a 合计 row, kept: no furniture's)
-DIGITS_RE = re.compile(r"(?<![\d.])\d{1,4}(?![\d.])")
 
 
 def _text_lines(chars) -> list[tuple[float, str, bool]]:
