@@ -112,3 +112,18 @@ def test_a_run_of_column_numbers_in_one_cell_is_no_number():
     grouped by a space (1 234.56) still is."""
     assert parse_quantity("1 2 3 4 5 6 7 8 9 10 11 12") is None
     assert parse_quantity("1 234.56").value == Decimal("1234.56")
+    assert to_decimal("1 2 3 4 5 6 7 8 9 10 11 12") is None and to_decimal("1 234.56") == Decimal("1234.56")
+
+
+def test_a_table_s_column_numbers_in_one_cell_are_no_fact(tmp_path):
+    """A table framed only by its box reads each row as one cell: the 栏次 row gives no figure, so
+    no 三公经费 of 123456789101112 is set against the text's."""
+    from auditor.facts.base import fact_base
+    from auditor.ingest import load
+
+    report = tmp_path / "决算.md"
+    report.write_text("# 某局2024年度部门决算\n\n表7 “三公”经费支出决算表\n\n单位：万元\n\n"
+                      "| 三公经费合计 |\n|---|\n| 1 2 3 4 5 6 7 |\n| 13.03 |\n\n"
+                      "2024年度“三公”经费支出决算为13.03万元。\n", encoding="utf-8")
+    values = {f.value for f in fact_base(load(str(report))).facts if f.concept == "三公经费"}
+    assert values == {Decimal("13.03")}

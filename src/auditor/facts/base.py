@@ -22,7 +22,7 @@ from ..ingest.build import NUMBERING_LEVELS, SECTION_CHARS, numbering_of, split_
 from ..model import SENTENCE_END_RE, Document, Heading, Location, Paragraph, Sentence, Table, is_prose
 from ..tables.typed import line_number_columns
 from .lexicon import Lexicon, alternatives, lexicon, money_concepts
-from .numbers import MONEY_UNITS, RANGE_JOINER, half_unit, normalize_digits, to_decimal, unbracketed
+from .numbers import MONEY_UNITS, RANGE_JOINER, column_numbers, half_unit, normalize_digits, to_decimal, unbracketed
 from .titles import TitleScopes
 from .value_links import value_aliases
 from .targets import PREFIX, SUFFIX
@@ -3364,6 +3364,8 @@ def _cell_number(text: str) -> tuple[str, Decimal, int, str] | None:
 
 @lru_cache(maxsize=MEMO_ENTRIES)  # every row's cells are read again by the label and column passes
 def _short_cell_number(text: str) -> tuple[str, Decimal, int, str] | None:
+    if column_numbers(text):
+        return None
     plain = unbracketed(normalize_digits(text).replace(" ", "").replace("\u3000", ""), text)  # ((3.70): -3.70)
     m = CELL_NUMBER_RE.match(plain)
     if not m:

@@ -168,7 +168,10 @@ def _decimal_short(text: str) -> Decimal | None:
 
 
 def _decimal(text: str) -> Decimal | None:
-    """Parse a plain number such as '1,234.50', '(12.5)' or '－3'; None if not a number."""
+    """Parse a plain number such as '1,234.50', '(12.5)' or '－3'; None if not a number, nor is a
+    table's column numbers in one cell (1 2 3 … 12)."""
+    if column_numbers(text):
+        return None
     s = normalize_digits(text).strip().replace(" ", "").replace("\u3000", "")
     if not s or not PLAIN_NUMBER_RE.match(s):
         return None
@@ -205,7 +208,7 @@ def unbracketed(plain: str, printed: str) -> str:
 def parse_quantity(text: str) -> Quantity | None:
     """Parse a cell or token such as '81.52%', '106.62万元', '541.04'. A run of small whole
     numbers set apart by spaces (1 2 3 … 12: a table's column numbers in one cell) is no number."""
-    if COLUMN_NUMBERS_RE.fullmatch(text.strip()) and _counts_up(text.split()):
+    if column_numbers(text):
         return None
     s = unbracketed(normalize_digits(text).strip().replace("\u3000", "").replace(" ", ""), text)
     m = CELL_QUANTITY_RE.match(s)
@@ -220,6 +223,12 @@ def parse_quantity(text: str) -> Quantity | None:
 # three small whole numbers or more set apart by spaces (a 栏次 row's 1 2 3 …; two may be a figure
 # a space broke, 1 2)
 COLUMN_NUMBERS_RE = re.compile(r"\d{1,2}(?:\s+\d{1,2}){2,}")
+
+
+def column_numbers(text: str) -> bool:
+    """A table's column numbers in one cell (1 2 3 … 12): no number, though its digits run on
+    once the spaces go."""
+    return " " in text and bool(COLUMN_NUMBERS_RE.fullmatch(text.strip())) and _counts_up(text.split())
 
 
 def _counts_up(words: list[str]) -> bool:
