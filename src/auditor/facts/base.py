@@ -2633,6 +2633,9 @@ class FactReader:
         prose_heads: list[str] = []  # the head row over consecutive prose rows (预期目标 | 实际完成情况)
         blank_cells = self.lex.blank_cells
         after_part = False  # the row before was a declared part's (当年财政拨款 over 上年结转资金, 其他资金)
+        # the columns the rows under the current header label their figures in, and hold them in
+        label_columns: set[int] = set()
+        figure_columns: set[int] = set()
         for k, (row, stripped) in enumerate(zip(table.rows, grid)):
             texts = ["" if t in blank_cells else t for t in stripped]
             numbers = [_cell_number(t) for t in texts]
@@ -2657,11 +2660,16 @@ class FactReader:
                 continue
             after_part = False
             if not any(n is not None for n in numbers) or column_numbers:
-                if sum(1 for t in texts if t) >= 2 and not column_numbers:
+                if sum(1 for t in texts if t) >= 2 and not column_numbers \
+                        and not _empty_line(texts, label_columns, figure_columns):
                     headers = headers + [texts] if in_header else [texts]
                     in_header, columns_of = True, {}
+                    label_columns, figure_columns = set(), set()
                 continue
             in_header = False
+            for j, (t, n) in enumerate(zip(texts, numbers)):
+                if t:
+                    (figure_columns if n is not None else label_columns).add(j)
             self._row_concept(index, texts, numbers)
             label_at = next((t for t, n in zip(texts, numbers) if t and n is None), "")
             after_part = self._label(label_at).concept in self.any_part if label_at else False
@@ -3354,6 +3362,14 @@ def _read_change_sign(phrase: str, lex: Lexicon) -> int:
         way = lex.comparative_way.get(more.group(1)) if more else None
         return {"up": 1, "down": -1}.get(way or "", 0)
     return {"up": 1, "down": -1}.get(found[-1][2], 0)
+
+
+def _empty_line(texts: list[str], label_columns: set[int], figure_columns: set[int]) -> bool:
+    """A row of labels only, each where the rows above it label their figures (二、政府性基金预算
+    财政拨款 | | 二、外交支出 | |, a line of a fixed form left empty): a line of no figures, no header
+    over the rows after it (a header names the columns figures stand in)."""
+    filled = {j for j, t in enumerate(texts) if t}
+    return bool(label_columns) and filled <= label_columns and not filled & figure_columns
 
 
 def _cell_number(text: str) -> tuple[str, Decimal, int, str] | None:
