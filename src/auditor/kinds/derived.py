@@ -2095,8 +2095,8 @@ def _change_after(base: FactBase, rate: Fact) -> Fact | None:
     after = [f for f in _same_sentence(base, rate) if f.id > rate.id][:1]
     change = after[0] if after else None
     if change is None or change.measure != "变动额" or not change.is_money or change.sign != rate.sign \
-            or (change.concept and rate.concept and change.concept != rate.concept):
-        return None
+            or (change.concept and rate.concept and change.concept != rate.concept) or against_budget(change.label):
+        return None  # (a change on the budget after it, 增长4.52%，超收2,360万元, is no year's change)
     return change if len(CLAUSE_BREAK_RE.findall(base.between(rate, change))) == 1 else None
 
 
