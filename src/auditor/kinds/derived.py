@@ -1588,9 +1588,12 @@ def _target_clause_before(text: str, earlier: list[Fact], params: dict) -> tuple
         return None
     target, achieved = quantities[-2], quantities[-1]
     words = text[_clause_start(text, target.at, params["clause_breaks"]):target.at]
-    if not any(c in words for c in params["target_cues"]):
-        # the target stated second (供餐学校40所，年度指标值为38所，完成率为…)
-        later = text[_clause_start(text, achieved.at, params["clause_breaks"]):achieved.at]
+    later = text[_clause_start(text, achieved.at, params["clause_breaks"]):achieved.at]
+    completed = any(c in words for c in params["completion_cues"])
+    if not any(c in words for c in params["target_cues"]) or (completed and not any(
+            c in later for c in params["completion_cues"])):
+        # the target stated second (供餐学校40所，年度指标值为38所，完成率为…), or the first clause
+        # says the target's work done (完成营造林任务128.6万亩，目标为120万亩)
         # (not a difference from the target: 比目标少0.12万人)
         if any(c in later for c in params["target_cues"]) and not lexicon().comparison.search(later):
             target, achieved, words = achieved, target, later
