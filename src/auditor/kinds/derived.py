@@ -2023,6 +2023,11 @@ def _growth(base: FactBase, rule):
             if stated is not None and now is not None and _years_give(rate, now, stated) \
                     and (now.value > stated.value) == (rate.sign > 0):
                 continue
+            if current is not None and stated is None and _growth_fits(rate, change, current, rate.sign):
+                # (较上年增加17.23万元，下降32.34%, 32.34% being 17.23 on this year's + 17.23: the rate
+                # and the amounts agree on a fall; the change's word is the slip, not the rate)
+                yield _based("本年数与增减比例", _change_word_slip(rate, change, current, basis, formula))
+                continue
             yield _based(basis, _opposite(rate, change.sign, computed, f"增减额写{'增加' if change.sign > 0 else '减少'} {change.text}，"
                                                          f"比例却写{_way(rate.sign)}；{formula}"))
             continue
@@ -2575,6 +2580,19 @@ def _reached_words(label: str) -> bool:
     another thing's name (），水质优良比例保持100%)."""
     words = compact(label).strip("，,、：: ")
     return len(words) <= REACHED_WORDS_MAX and not any(b in label for b in "（()）")
+
+
+def _change_word_slip(rate: Fact, change: Fact, current: Fact, basis: str, formula: str) -> Hit:
+    """A change worded one way (增加17.23万元) beside a rate the other way (下降32.34%) that the
+    change taken its way holds exactly on this year's figure: the change's word is the slip."""
+    previous = _rate_on(change, current, rate.sign)[3] / MONEY_UNITS.get(current.unit, Decimal(1))
+    said, meant = ("增加", "减少") if change.sign > 0 else ("减少", "增加")
+    text = change.text.lstrip("-－−")
+    return Hit(quote=change.quote, location=change.loc, stated=f"{said}{text}", expected=f"{meant}{text}",
+               formula=(f"若为{meant}，上年数为 {fmt(previous, 2, current.text)}{current.unit}，"
+                        f"{change.text.lstrip('-－−')} ÷ 上年数 = {rate.text.lstrip('-－−')}，与所写{_way(rate.sign)}"
+                        f"{rate.text.lstrip('-－−')}相符：增减额的用词“{said}”与比例方向相反（按{basis}：{formula}）"),
+               fields={"rate": f"{said}{text}", "computed": f"{meant}{text}", "relation": "增减额"})
 
 
 def _opposite(rate: Fact, sign: int, computed: Decimal, formula: str) -> Hit:
