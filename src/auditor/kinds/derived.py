@@ -408,12 +408,25 @@ OWN_END_CHARS = 3  # the fewest characters of a subject read as the end of the a
 
 
 def _share(base: FactBase, rule):
+    for hit in _shares_checked(base):
+        if isinstance(hit, Hit):
+            hit.fields.setdefault("basis", "所列两数")
+        yield hit
+
+
+def _shares_checked(base: FactBase):
     shares = _shares(base)
     yield from _quantity_shares(base, {rate.id for rate, _, _ in shares})
     balanced = _balanced_wholes(shares)
+    misstated = _misstated_wholes(shares)
+    for whole, listed in misstated.items():
+        yield CHECKED
+        yield _misstated_whole_hit(base, listed)
     for rate, part, whole in shares:
         if whole.id >= 0 and part.period != whole.period:
             continue  # (上年项目支出52.48万元，占26.08%: of last year's total, not this year's)
+        if whole.id in misstated:
+            continue  # (each share right of what its parts make: the whole is the slip, told once above)
         span = ratio_bounds(part, whole)
         yield CHECKED
         if span is None or consistent(rate, *span):
@@ -457,6 +470,49 @@ def _balanced_wholes(shares: list[tuple[Fact, Fact, Fact]]) -> set[int]:
             if len(listed) >= 2 and sum(rate.value for rate, _, _ in listed) == HUNDRED
             and all(consistent(rate, *span) or tail_of(rate, exact_ratio(part, whole_fact))
                     for rate, part, whole_fact in listed if (span := ratio_bounds(part, whole_fact)) is not None)}
+
+
+def _misstated_wholes(shares: list[tuple[Fact, Fact, Fact]]) -> dict[int, list[tuple[Fact, Fact, Fact]]]:
+    """The stated wholes (in the text) whose listed shares make 100% and each hold of the sum of
+    their parts, though not of the whole (全年支出1,908.22万元 over 基本支出1,216.62万元占64.09%、
+    项目支出681.60万元占35.91%, which make 1,898.22): the whole is misstated, not the shares."""
+    by_whole: dict[int, list[tuple[Fact, Fact, Fact]]] = {}
+    for share in shares:
+        if share[2].id >= 0 and share[2].source == "text" and share[1].is_money and share[1].period == share[2].period:
+            by_whole.setdefault(share[2].id, []).append(share)
+    found = {}
+    for whole_id, listed in by_whole.items():
+        parts = {part.id: part for _, part, _ in listed}
+        if len(parts) < 2 or len(parts) != len(listed):
+            continue
+        slack = sum((rate.interval()[1] - rate.interval()[0]) / 2 for rate, _, _ in listed)
+        if abs(sum(rate.value for rate, _, _ in listed) - HUNDRED) > slack:
+            continue  # (shares of a list that leaves parts out: their sum says nothing of the whole)
+        whole = listed[0][2]
+        s_lo = sum(bounds(p)[0] for p in parts.values())
+        s_hi = sum(bounds(p)[1] for p in parts.values())
+        w_lo, w_hi = bounds(whole)
+        if w_lo <= s_hi and s_lo <= w_hi:
+            continue  # (the whole is what its parts make: a share off is the share's own slip)
+        if all(consistent(rate, part_lo / s_hi * HUNDRED, part_hi / s_lo * HUNDRED)
+               for rate, part, _ in listed for part_lo, part_hi in [bounds(part)]):
+            found[whole_id] = listed
+    return found
+
+
+def _misstated_whole_hit(base: FactBase, listed: list[tuple[Fact, Fact, Fact]]) -> Hit:
+    whole = listed[0][2]
+    parts = sorted({part.id: part for _, part, _ in listed}.values(), key=lambda f: f.id)
+    factor = MONEY_UNITS.get(whole.unit, Decimal(1))
+    total = sum((p.in_yuan() for p in parts), Decimal(0)) / factor
+    shown = f"{fmt(total, max(p.places for p in parts), whole.text)}{whole.unit}"
+    terms = " + ".join(f"{p.concept or item_label(p.label) or '该项'} {p.text}" for p in parts)
+    shares = " + ".join(rate.text for rate, _, _ in listed)
+    return Hit(quote=base.span(whole, listed[-1][0]), location=whole.loc, stated=whole.text, expected=shown,
+               formula=(f"{terms} = {shown}；所列占比 {shares} = 100%，按 {shown} 计算各项占比均相符，"
+                        f"按 {whole.text} 则均不符：所写总额有误"),
+               fields={"relation": "总额", "rate": whole.text, "computed": shown, "basis": "所列各项及其占比"},
+               highlights=[whole.loc, *(p.loc for p in parts)])
 
 
 def _quantity_shares(base: FactBase, taken: set[int]):
