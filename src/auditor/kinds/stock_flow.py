@@ -356,9 +356,8 @@ def _sentence_flows(doc, rule):
     params = rule.params
     not_stock, flow_units = tuple(params["not_stock_words"]), set(params["flow_units"])
     not_flow = tuple(params["not_flow_words"])
-    for key, facts in base.by_sentence.items():
+    for text, facts in _statements(base):
         plain = [f for f in facts if not f.comparator and f.unit and f.unit not in ("%", "‰", *flow_units)]
-        text = base.sentences.get(key, "")
         first_flow: dict[str, int] = {}  # unit -> the place of the sentence's first flow in it (read once)
         for k, f in enumerate(plain):
             if f.unit not in first_flow and _role(rule, compact(f.label)) in ("in", "out"):
@@ -393,15 +392,34 @@ def _sentence_flows(doc, rule):
             if outcome == "ok":
                 continue
             exact = sum((p.value for p in parts), Decimal(0))
-            shown = fmt(exact, max(q.places for q in [total, *parts]))
+            shown = fmt(exact, max(q.places for q in [total, *parts]), closing.text)
             terms = opening.text + "".join(f" {'+' if role == 'in' else '−'} {f.text}" for role, f in between)
-            yield Hit(quote=base.span(opening, closing), location=closing.loc, stated=closing.text,
+            quote = base.span(opening, closing) if opening.sentence == closing.sentence \
+                else base.passage(opening, closing)
+            yield Hit(quote=quote, location=closing.loc, stated=closing.text,
                       expected=f"{shown}{closing.unit}", formula=f"{terms} = {shown}{closing.unit}",
                       fields={"table": "正文", "label": compact(closing.label).strip("，,"), "column": "",
                               "total": closing.text, "sum": f"{shown}{closing.unit}",
                               "diff": fmt(total.value - exact, max(q.places for q in [total, *parts]))},
                       cls="rounding" if outcome == "rounding" else None,
                       highlights=[opening.loc, *(f.loc for _, f in between)])
+
+
+def _statements(base):
+    """(text, facts) of each statement: a sentence, or sentences a ； joins (收入201,840万元，完成预算的
+    100.8%；支出187,350万元…；当年收支结余14,940万元: one statement's terms set apart by semicolons),
+    each fact's place counted in the joined text."""
+    for run in base.clause_runs():
+        if len(run) == 1:
+            key, facts = run[0]
+            yield base.sentences.get(key, ""), facts
+            continue
+        texts, facts, offset = [], [], 0
+        for key, sentence_facts in run:
+            texts.append(base.sentences.get(key, ""))
+            facts += [replace(f, at=f.at + offset) if offset else f for f in sentence_facts]
+            offset += len(texts[-1])
+        yield "".join(texts), facts
 
 
 def _noted_parts(text: str, closing, cues: tuple) -> bool:
