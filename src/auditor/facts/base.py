@@ -2078,6 +2078,8 @@ class FactReader:
         measure = self.lex.measures.last((_blank(bare, self.lex.funds) if "预算" in bare else bare).replace(" ", ""))
         if measure in BUDGET_MEASURES and measure != "年初预算" and self._year_start_budget(bare):
             measure = "年初预算"
+        if measure == "决算" and unit and unit not in MONEY_UNITS and unit not in ("%", "‰", "分"):
+            measure = "实际值"  # (实际完成37期: an outturn word over a quantity states what was achieved, no amount spent)
         if concept is None and _names_nothing(bare, self.lex) and (unit in MONEY_UNITS) == (carried not in self.not_money) \
                 and (unit in MONEY_UNITS or self.carried_unit in (None, unit)):
             # not a rate's concept to a count after it (执行率95%；3条道路…). An amount naming only
