@@ -22,7 +22,8 @@ from ..ingest.build import NUMBERING_LEVELS, SECTION_CHARS, numbering_of, split_
 from ..model import SENTENCE_END_RE, Document, Heading, Location, Paragraph, Sentence, Table, is_prose
 from ..tables.typed import line_number_columns
 from .lexicon import Lexicon, alternatives, lexicon, money_concepts
-from .numbers import MONEY_UNITS, RANGE_JOINER, column_numbers, half_unit, normalize_digits, to_decimal, unbracketed
+from .numbers import (MONEY_UNITS, RANGE_JOINER, column_numbers, half_unit, is_column_numbers, normalize_digits,
+                      to_decimal, unbracketed)
 from .titles import TitleScopes
 from .value_links import value_aliases
 from .targets import PREFIX, SUFFIX
@@ -3415,15 +3416,6 @@ def _long_units() -> frozenset:
 
 
 _LONG_UNITS: dict[int, frozenset] = {}
-
-
-def is_column_numbers(texts: list[str]) -> bool:
-    """A 栏次 row (1 2 3 …) under a header: consecutive small integers."""
-    nums = [t for t in texts if t]
-    if len(nums) < 3 or not all(t.isdigit() and len(t) <= 2 for t in nums):
-        return False
-    values = [int(t) for t in nums]
-    return values == list(range(values[0], values[0] + len(values)))
 
 
 def _stripped(rows) -> list[list[str]]:

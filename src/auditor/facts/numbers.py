@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
+from ..knowledge import compact
 from ..memo import MEMO_CHARS, MEMO_ENTRIES
 
 # full-width digits and signs, and the typographic minus (−, U+2212), as their ASCII forms
@@ -235,6 +236,18 @@ def _counts_up(words: list[str]) -> bool:
     """The numbers go up one by one (1 2 3 …), as columns are numbered; not 1 2 0, spaced digits."""
     values = [int(w) for w in words]
     return all(b == a + 1 for a, b in zip(values, values[1:]))
+
+
+def is_column_numbers(texts: list[str], heads: tuple[str, ...] = ()) -> bool:
+    """A 栏次 row under a header, numbering the columns, no figures: consecutive small integers,
+    three or more (1 2 3 …); or, where the row names itself by one of `heads` (栏次, 行次:
+    concepts.yaml not_figure_columns), any such run beside that name (栏次 | 1 | 栏次 | 2: a
+    two-sided summary numbers its one amount column a side)."""
+    filled = [t.strip() for t in texts if t.strip()]
+    named = {compact(w) for w in heads}
+    nums = [t for t in filled if compact(t) not in named]
+    least = 1 if len(nums) < len(filled) else 3
+    return len(nums) >= least and all(t.isdigit() and len(t) <= 2 for t in nums) and _counts_up(nums)
 
 
 # a date in Chinese numerals, as official signatures write it (二〇二五年三月十日)

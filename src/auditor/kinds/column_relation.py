@@ -4,7 +4,8 @@ is told.
 
 - difference: the rightmost of three columns of figures is, row by row, the first less the second.
   Learned only where every detail row but one follows it exactly (within the printed precision),
-  at least `min_rows` rows follow it with none of the three figures 0, and the table's total row
+  at least `min_rows` rows follow it with none of the three figures 0 and no two with the same three
+  figures (copies of one code chain are one witness), and the table's total row
   either follows it too or misses it by the very amount the odd row does (its total summed that
   row's figure): then the odd row's figure in the rightmost column is the slip. A column whose
   head names a rate, or a key (编码, 序号), takes no part; nor is a part taken off a row's total
@@ -15,7 +16,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..knowledge import compact
+from ..facts.numbers import is_column_numbers
+from ..knowledge import compact, concepts
 from ..tables.typed import parse_cell
 from .base import CHECKED, Hit
 from .table_sum import is_amount, row_name
@@ -23,7 +25,8 @@ from .table_sum import is_amount, row_name
 KIND = "column_relation"
 PARAMS = {
     "check": (str, "difference"),
-    # detail rows, besides the odd one, that must follow the relation with no figure of it 0
+    # detail rows, besides the odd one, that must follow the relation with no figure of it 0, each
+    # with figures of its own (rows repeating another's three figures count once)
     "min_rows": (int, 3),
     "total_row_labels": (list, []),
     # heads of columns that take no part: rates, keys
@@ -53,10 +56,13 @@ def check(doc, rule):
 
 def _differences(table, rule):
     grid = table.grid()
-    rows = [r for r, row in enumerate(grid) if sum(1 for t in row if is_amount(t)) >= 3]
+    # (a 栏次 row numbers the columns under their heads: no figures, nor any part of a head)
+    numbering = tuple(concepts().get("not_figure_columns") or ())
+    numbers = {r for r, row in enumerate(grid) if is_column_numbers(row, numbering)}
+    rows = [r for r, row in enumerate(grid) if r not in numbers and sum(1 for t in row if is_amount(t)) >= 3]
     if len(rows) < rule.params["min_rows"] + 1:
         return
-    heads = [" ".join(grid[r][c] for r in range(max(0, rows[0] - HEAD_ROWS), rows[0])).strip()
+    heads = [" ".join(grid[r][c] for r in range(max(0, rows[0] - HEAD_ROWS), rows[0]) if r not in numbers).strip()
              for c in range(table.width)]
     excluded = tuple(rule.params["excluded_head_words"])
     columns = [c for c in range(table.width) if not any(w in compact(heads[c]) for w in excluded)
@@ -93,8 +99,17 @@ def _other_relation(values, details, k, pair, columns, min_rows: int) -> bool:
     column of zeros beside a copy of column k bears out nothing): the rows bear out that relation,
     the odd row's figure with them; the learned one was a coincidence of the others."""
     return any(len({i, j, k}) == 3 and (i, j) != pair and all(not _misfit(values, r, k, i, j) for r in details)
-               and sum(all(values[(r, c)].value for c in (i, j, k)) for r in details) >= min_rows
+               and _witnesses(values, details, (i, j, k)) >= min_rows
                for i in columns for j in columns)
+
+
+def _witnesses(values, rows, triple) -> int:
+    """How many rows bear a relation of the three columns out: each with no figure of them 0 (a
+    column of zeros beside a copy of another bears out nothing), rows holding the same three
+    figures counted once (合计, 类, 款 and 项 rows of a single code chain print one set of figures:
+    one witness, which other relations of its columns fit as well by coincidence)."""
+    return len({tuple(values[(r, c)].value for c in triple) for r in rows
+                if all(values[(r, c)].value for c in triple)})
 
 
 def _misfit(values, r, k, i, j) -> Decimal:
@@ -115,8 +130,7 @@ def _odd_row(values, details, total_rows, k, i, j, min_rows):
             odd.append(r)
             if len(odd) > 1:
                 return None
-    telling = [r for r, gap in gaps.items() if not gap and all(values[(r, c)].value for c in (i, j, k))]
-    if len(telling) < min_rows:
+    if _witnesses(values, [r for r, gap in gaps.items() if not gap], (i, j, k)) < min_rows:
         return None
     for r in total_rows:
         gap = _misfit(values, r, k, i, j)

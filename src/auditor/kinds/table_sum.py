@@ -727,16 +727,10 @@ def _amount(rec) -> Decimal | None:
     return None if q is None or q.value is None else q.value
 
 
-def _numbers_columns(rec) -> bool:
-    """A summary row that numbers the columns (栏次: concepts.yaml not_figure_columns), no figures."""
-    return compact(rec.label) in (concepts().get("not_figure_columns") or ())
-
-
 def _copies_total(records, col: int) -> bool:
     """A fund column printing the 合计's figure in every row (the one fund there is): its sum is
-    the 合计's, judged once. (A 栏次 row numbers the columns: no figures.)"""
-    pairs = [(parse_cell(r.amount_cell.text), parse_cell(r.parts[col].text)) for r in records
-             if col in r.parts and not _numbers_columns(r)]
+    the 合计's, judged once. (A 栏次 row is none of the records: typed.py _read_summary.)"""
+    pairs = [(parse_cell(r.amount_cell.text), parse_cell(r.parts[col].text)) for r in records if col in r.parts]
     return all(a is not None and b is not None and a.value == b.value for a, b in pairs if a or b)
 
 
@@ -765,7 +759,7 @@ def _side_rows(rule, t, records):
     """Each row's 合计 against its fund columns on that side, all of them printed (a blank is 0)."""
     header = t.table.rows[t.header_row]
     for rec in records:
-        if not rec.parts or parse_cell(rec.amount_cell.text) is None or _numbers_columns(rec):
+        if not rec.parts or parse_cell(rec.amount_cell.text) is None:
             continue
         cells = [c for c in rec.parts.values() if c.text.strip() and c.text.strip() not in BLANK_MARKS]
         if not cells or any(parse_cell(c.text) is None for c in cells):

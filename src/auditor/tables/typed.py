@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Union
 
-from ..facts.numbers import Quantity, normalize_digits, parse_quantity, to_decimal
+from ..facts.numbers import Quantity, is_column_numbers, normalize_digits, parse_quantity, to_decimal
 from ..knowledge import _compact, compact, concepts, vocabulary
 from ..memo import remember_short
 from ..model import Cell, Document, Table
@@ -812,7 +812,10 @@ def _read_summary(typed: TypedTable, grid: list[list[str]]) -> None:
             # (合计 | 一般公共预算财政拨款 | 政府性基金预算财政拨款 …: the total column over the others)
             parts.append(list(range(amount + 1, end)) if header[amount] in totals and end - amount > 2 else [])
     typed.sides = sides
+    numbering = tuple(concepts().get("not_figure_columns") or ())
     for r in range(typed.header_row + 1, len(grid)):
+        if is_column_numbers(grid[r], numbering):
+            continue  # (栏次 | 1 | 栏次 | 2: the header's column numbers, no item of either side)
         cells = _padded(typed.table, r)
         for side, (col, amount) in enumerate(sides):
             label = cells[col].text.strip()
