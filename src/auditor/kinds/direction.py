@@ -531,6 +531,7 @@ def _sentence_claims(text: str, year, params: dict, on_last_year: bool = False):
     carried, listing, items = None, False, 0
     whole, outer, last = None, None, None  # the list's whole, the outermost list's, the last item
     before = ""  # the clause before this one
+    prior_stated = False  # the clause before gave last year's amount
     funded: dict[str, str] = {}  # {a generic concept: the fund's own the sentence named before}
     for clause in CLAUSE_RE.finditer(text):
         if listing and clause.start() and text[clause.start() - 1] in "；;":
@@ -539,12 +540,15 @@ def _sentence_claims(text: str, year, params: dict, on_last_year: bool = False):
         ambiguous = listing and items != 1
         # (同比 judges the amounts right before it: 上年同期支出14.10万元，同比增加; after a clause
         # stating a rate or a count, 药占比28.50%，同比下降, it is that figure's, not judged here)
-        on_prior = prior_seen or (any(w in words for w in params["year_on_year_words"])
-                                  and MONEY_FIGURE_RE.search(before) is not None)
+        on_prior = prior_seen or prior_stated or (any(w in words for w in params["year_on_year_words"])
+                                                  and MONEY_FIGURE_RE.search(before) is not None)
         before = words
         claim = _claim(words, lex, year, degree, params["roughly_words"], on_prior,
                        (last if whole else None) if ambiguous else carried)
         prior_seen = prior_seen or claim == "prior"
+        # (a clause giving last year's amount, 上年为14.09万元, sets the period for the clause right
+        # after it: 公务用车运行维护费13.98万元，上年为14.09万元，略有增加 claims a change on it)
+        prior_stated = claim is None and lex.prior.match(words) is not None and MONEY_FIGURE_RE.search(words) is not None
         if isinstance(claim, tuple):
             if ambiguous and not _names_concept(words, lex):
                 claim = ((whole, last), *claim[1:])
