@@ -521,7 +521,7 @@ def _children(records: list[CodeRecord], i: int) -> list[CodeRecord]:
         shortest = min(len(r.code) for r in coded)
         top = [r for r in coded if len(r.code) == shortest]
         heads = tuple(r.code for r in top)
-        return top if all(r.code.startswith(heads) for r in coded) else []
+        return top if all(r.code.startswith(heads) for r in coded) and _distinct_heads(top) else []
     length = len(parent.code)
     children = []
     for rec in records[i + 1:]:
@@ -529,7 +529,19 @@ def _children(records: list[CodeRecord], i: int) -> list[CodeRecord]:
             break
         if len(rec.code) == length + 2:
             children.append(rec)
-    return children
+    return children if _distinct_heads(children) else []
+
+
+FULL_CODE_LENGTH = 7  # a 项 of the functional classification (2010601): a code with no level under it
+
+
+def _distinct_heads(siblings: list[CodeRecord]) -> bool:
+    """Whether codes of one level may be summed as siblings: a 类 or 款 heads the rows under it and
+    is printed once, so one printed twice is no sibling of itself (201 | 06 | 01 read as 201 when
+    its 款 and 项 columns were not read: each row another 201). A full code may repeat (a list of
+    projects charged to one 项)."""
+    codes = [r.code for r in siblings if len(r.code) < FULL_CODE_LENGTH]
+    return len(codes) == len(set(codes))
 
 
 def _check_summary_totals(doc, rule, typed):

@@ -159,23 +159,30 @@ def classify(table: Table) -> list[TypedTable]:
     # the types this table's title allows, with their header terms: tried on every row
     candidates = [(type_id, spec, spec.get("header_all") or (), spec.get("header_any") or ())
                   for type_id, spec in types.items() if _title_matches(spec, title)]
+    # (a type whose header may be no more than the heads of a split code, 类 | 款 | 项: their first
+    # two written together are a term of the whole row compacted, below)
+    split_cues = {type_id: "".join(_code_parts(spec)[:MIN_CODE_PARTS]) for type_id, spec, _, _ in candidates
+                  if len(_code_parts(spec)) >= MIN_CODE_PARTS}
     # A term found among a row's short compacted cells is found in the whole row compacted in one
     # go (compact() works character by character), unless the term holds the | that joins the
     # cells: most rows (figures, names) fail that test and need no compacting cell by cell.
     quick = not any("|" in term for _, _, every, some in candidates for term in (*every, *some))
-    cue = _header_cue(tuple(tuple(every[:1] or some) for _, _, every, some in candidates)) if quick else None
+    needed = tuple(tuple(every[:1] or (*some, *([split_cues[t]] if t in split_cues else [])))
+                   for t, _, every, some in candidates)
+    cue = _header_cue(needed) if quick else None
     for r, row in enumerate(grid):
         if quick:
             whole = _compact("".join(row))  # not memoised: a whole row is compacted once
             if cue is not None and not cue.search(whole):
                 continue  # none of the candidates' first terms: no header (most rows, one search)
-            if not any(_header_matches(whole, every, some) for _, _, every, some in candidates):
+            if not any(_header_matches(whole, every, some) or (t in split_cues and split_cues[t] in whole)
+                       for t, _, every, some in candidates):
                 continue
         cells = list(map(compact, row))
         joined = "|".join(c for c in cells if len(c) <= 24)  # header cells are short labels
         heads = _with_sub_heads(cells, grid[r + 1] if r + 1 < len(grid) else [])
         for type_id, spec, header_all, header_any in candidates:
-            if _header_matches(joined, header_all, header_any):
+            if _header_matches(joined, header_all, header_any) or _split_code_header(cells, type_id, spec, r, found):
                 columns = _map_columns(heads, spec["columns"])
                 # (一级 | 二级 | 得分: the second level is scored; 一级指标 | 分值 | 得分 | 扣分说明: the first)
                 fallback = None if "indicator" in columns else \
@@ -193,6 +200,42 @@ def classify(table: Table) -> list[TypedTable]:
                 found.append(typed)
                 break
     return found
+
+
+MIN_CODE_PARTS = 2  # heads of a split code side by side that name it (类 | 款; 项 may be absent)
+
+
+def _code_parts(spec: dict) -> tuple[str, ...]:
+    """The heads of the columns a type's code may be split over (类, 款, 项), compacted."""
+    return tuple(compact(p) for p in spec.get("code_parts") or ())
+
+
+def _split_code_heads(cells: list[str], heads: tuple[str, ...]) -> dict[int, list[int]]:
+    """{the first column of each run of a split code's heads in a row (类 | 款 | 项, at least the
+    first two side by side): the run's columns}. `cells` compacted."""
+    runs: dict[int, list[int]] = {}
+    if len(heads) < MIN_CODE_PARTS:
+        return runs
+    for c, text in enumerate(cells):
+        if text != heads[0]:
+            continue
+        run = [c]
+        while len(run) < len(heads) and run[-1] + 1 < len(cells) and cells[run[-1] + 1] == heads[len(run)]:
+            run.append(run[-1] + 1)
+        if len(run) >= MIN_CODE_PARTS:
+            runs[c] = run
+    return runs
+
+
+def _split_code_header(cells: list[str], type_id: str, spec: dict, r: int, found: list) -> bool:
+    """Whether a row is a header of a table keyed by code by the heads of its split code alone
+    (类 | 款 | 项 | 科目名称, no 科目编码). Not when a header of that table lies just above: then
+    the heads are that header's, read with it (科目编码 over a 类 | 款 | 项 row, or over a 合计
+    row printing them)."""
+    if not _split_code_heads(cells, _code_parts(spec)):
+        return False
+    return not any(f.type == type_id and 0 < r - f.header_row <= MAX_HEADER_CONTINUATION + 1
+                   for f in found)
 
 
 def _with_sub_heads(cells: list[str], below: list[str]) -> list[str]:
@@ -626,15 +669,18 @@ CODE_HEAD_EXTRA = 6  # words a code column's head may add to an alias; more is a
 
 def _read_codes(typed: TypedTable, grid: list[list[str]]) -> None:
     """Codes in one column (2010350) or split over 类/款/项 columns (201 | 03 | 50)."""
+    spec = vocabulary()["table_types"]["budget_by_code"]
     header = [compact(c) for c in grid[typed.header_row]]
-    aliases = {compact(a) for a in vocabulary()["table_types"]["budget_by_code"]["columns"]["code"]}
+    aliases = {compact(a) for a in spec["columns"]["code"]}
     # a head holding a code alias with a few words around it (支出功能分类科目编码, 科目编码（类款项）)
     # (a merged head flattened into its parts, 功能分类科目-科目编码: the last part is the column's)
     code_cols = [i for i, c in enumerate(header)
                  if any(a in h and len(h) <= len(a) + CODE_HEAD_EXTRA for a in aliases for h in {c, c.rsplit("-", 1)[-1]})]
-    parts_row = next((r for r in range(typed.header_row, min(len(grid), typed.header_row + 3))
-                      if {"类", "款"} <= {compact(c) for c in grid[r]}), None)
-    last_header = parts_row if parts_row is not None else typed.header_row
+    parts_row, runs = _split_code_heads_row(grid, typed.header_row, _code_parts(spec))
+    code_cols = _with_split_codes(code_cols, runs)
+    # (the total row may print them: 类 | 款 | 项 | 合计 | 2,946.25: then the rows read start there)
+    heads_in_total = parts_row is not None and any(quantity(c) is not None for c in typed.table.rows[parts_row])
+    last_header = typed.header_row if parts_row is None else parts_row - (1 if heads_in_total else 0)
     # a header over two rows (本年支出 merged over 合计 | 基本支出 | 项目支出): up to two rows after
     # it naming amount columns (right of the code and name) and holding no figure are the header's
     # too; a section row (一、一般公共预算财政拨款) names none
@@ -649,10 +695,8 @@ def _read_codes(typed: TypedTable, grid: list[list[str]]) -> None:
     bounds = code_cols + [len(header)]
     segments = []
     for k, col in enumerate(code_cols):
-        parts = [col]
-        if parts_row is not None:
-            while parts[-1] + 1 < bounds[k + 1] and compact(grid[parts_row][parts[-1] + 1]) in ("款", "项"):
-                parts.append(parts[-1] + 1)
+        named = [c for c in runs.get(col, ()) if c < bounds[k + 1]] or [col]
+        parts = _split_code_by_data(grid, named, bounds[k + 1], last_header + 1, len(_code_parts(spec)))
         name_col = next((c for c in range(parts[-1] + 1, bounds[k + 1]) if "科目名称" in names.get(c, "")),
                         parts[-1] + 1)
         # (a column numbering the rows, 行次 | 1 2 3, holds no amounts)
@@ -663,6 +707,8 @@ def _read_codes(typed: TypedTable, grid: list[list[str]]) -> None:
     carried: dict[int, list[str]] = {}
     for r in range(last_header + 1, len(grid)):
         cells = _padded(typed.table, r)
+        if r == parts_row:
+            cells = _without_part_heads(cells, runs)
         for col, parts, name_col, amount_cols in segments:
             part_texts = _split_code(cells, parts, carried.setdefault(col, []))
             code = "".join(part_texts)
@@ -679,6 +725,64 @@ def _read_codes(typed: TypedTable, grid: list[list[str]]) -> None:
                                             label_cell=label_cell))
     typed.records = _without_group_totals(typed.records)
     _join_continued_blocks(typed, [(col, amounts) for col, _, _, amounts in segments])
+
+
+def _split_code_heads_row(grid: list[list[str]], header_row: int, heads: tuple[str, ...]) -> tuple[int | None, dict]:
+    """The row naming the parts of a split code (类 | 款 | 项): the header itself or one of the two
+    rows below it; with its runs of heads (_split_code_heads). (None, {}) when no row names them."""
+    for r in range(header_row, min(len(grid), header_row + MAX_HEADER_CONTINUATION + 1)):
+        runs = _split_code_heads([compact(c) for c in grid[r]], heads)
+        if runs:
+            return r, runs
+    return None, {}
+
+
+def _with_split_codes(code_cols: list[int], runs: dict[int, list[int]]) -> list[int]:
+    """The code columns, each split code's at the first of its parts: a 科目编码 head set over
+    its 款 column (a merged head centred) moves to 类; heads 类 | 款 | 项 under no 科目编码 are a
+    code column of their own."""
+    cols = set(code_cols)
+    for start, run in runs.items():
+        cols = {c for c in cols if c not in run} | {start}
+    return sorted(cols)
+
+
+CLASS_DIGITS, PART_DIGITS = 3, 2  # a code's 类 (201), and each level below it (06, 01)
+
+
+def _split_code_by_data(grid: list[list[str]], named: list[int], bound: int, first: int, levels: int) -> list[int]:
+    """The columns of a code: those its heads name (`named`: the code column, or its 类 | 款 …),
+    and after them the parts of a split code its heads do not name (科目编码 over three columns,
+    no 类 | 款 | 项 row; a 项 column left unheaded): beside a column of three-digit codes (the
+    类), each column whose filled cells on the coded rows are all two digits, blank on some of
+    them (a 类 row prints no 款, a 款 row no 项)."""
+    def text(r: int, c: int) -> str:
+        return normalize_digits(grid_cell(grid, r, c)).strip()
+
+    col = named[0]
+    span = range(col, min(bound, col + levels))
+    if len(named) >= len(span):
+        return named
+    # (the coded rows: a digit in any of the columns a split code may take; a code printed only
+    # where it changes leaves the 类 cell blank on its 款 and 项 rows)
+    rows = [r for r in range(first, len(grid)) if any(text(r, c).isdigit() for c in span)]
+    if not rows or not all(len(text(r, col)) == CLASS_DIGITS for r in rows if text(r, col).isdigit()):
+        return named
+    parts = list(named)
+    for c in span[len(named):]:
+        texts = [text(r, c) for r in rows]
+        filled = [t for t in texts if t]
+        if not filled or len(filled) == len(texts) or not all(len(t) == PART_DIGITS and t.isdigit() for t in filled):
+            break
+        parts.append(c)
+    return parts
+
+
+def _without_part_heads(cells: list[Cell], runs: dict[int, list[int]]) -> list[Cell]:
+    """A row printing the heads of a split code (类 | 款 | 项 | 合计 | …) with those cells blank: no
+    code, whatever else it holds."""
+    blank = {c for run in runs.values() for c in run}
+    return [Cell("", cell.loc) if c in blank else cell for c, cell in enumerate(cells)]
 
 
 def _join_continued_blocks(typed: TypedTable, segments: list[tuple[int, list[int]]]) -> None:
