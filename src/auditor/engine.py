@@ -112,15 +112,22 @@ def audit_document(doc: Document, rules: list[Rule], options: Options | None = N
 
     from .kinds.base import Checked, NotAssessable
 
+    from .ingest.entities import entity_parts
+
     options = options or Options()
     result = FileResult(doc.path, meta=dict(doc.meta))
+    # one part per reporting entity (a bundle of several units' forms): no rule compares, sums or
+    # cross-checks two units' figures; a kind reading the document's own layout (its numbering
+    # runs on through the bundle) reads it whole
+    parts = entity_parts(doc)
     # parts of the file the reader could not read (PDF pages in 乱码): no rule looked at them
     result.not_assessable += [{"rule": UNREAD_PART, "reason": note} for note in doc.notes]
     for rule in rules:
         if rule.id in options.disabled or not _applies(rule, doc):
             continue
         try:
-            outcomes = list(rule.module.check(doc, rule))
+            outcomes = [o for part in ([doc] if getattr(rule.module, "WHOLE_DOCUMENT", False) else parts)
+                        for o in rule.module.check(part, rule)]
         except MemoryError:
             raise
         except Exception as exc:
@@ -146,7 +153,10 @@ def audit_document(doc: Document, rules: list[Rule], options: Options | None = N
     result.findings = fold_findings(found, {t.index: t.title for t in doc.tables})
     separate_twins(result.findings)
     link_same_figure(result.findings)
-    result.facts = _fact_figures(doc)
+    result.facts = _fact_figures(parts)
+    for part in parts:
+        if part is not doc:
+            part.release()  # (the caller releases the document itself)
     if result.facts and result.facts["read"] < FEW_FIGURES and len(doc.blocks) >= MANY_BLOCKS:
         result.not_assessable.append({"rule": UNREAD_PART, "reason": (
             f"全文 {len(doc.blocks)} 段（含表格）只读出 {result.facts['read']} 个数字：可核对的内容很少"
@@ -158,17 +168,21 @@ def audit_document(doc: Document, rules: list[Rule], options: Options | None = N
     return result
 
 
-def _fact_figures(doc: Document) -> dict:
-    """How many facts the rules had to reason over (built only if a rule asked for them)."""
-    base = getattr(doc, "_fact_base", None)
-    if base is None:
-        return {}
+def _fact_figures(parts: list[Document]) -> dict:
+    """How many facts the rules had to reason over (built only if a rule asked for them), over
+    the document's parts (one per reporting entity)."""
     from .facts.frame import linked_share
 
-    linked, restating = linked_share(base)
-    return {"read": len(base.facts), "text": sum(1 for f in base.facts if f.source == "text"),
-            "table": sum(1 for f in base.facts if f.source == "table"),
-            "narrative_restating_tables": restating, "linked": linked}
+    figures: dict = {}
+    for base in (getattr(part, "_fact_base", None) for part in parts):
+        if base is None:
+            continue
+        linked, restating = linked_share(base)
+        counts = {"read": len(base.facts), "text": sum(1 for f in base.facts if f.source == "text"),
+                  "table": sum(1 for f in base.facts if f.source == "table"),
+                  "narrative_restating_tables": restating, "linked": linked}
+        figures = {k: figures.get(k, 0) + v for k, v in counts.items()}
+    return figures
 
 
 def _applies(rule: Rule, doc: Document) -> bool:

@@ -16,6 +16,9 @@ from ..model import Heading, Paragraph, Table
 from .base import Hit
 
 KIND = "numbering"
+# headings and table numbers run on through a bundle of several units' forms: read the whole
+# document, not one part per unit (engine.audit_document)
+WHOLE_DOCUMENT = True
 PARAMS = {
     "styles": (list, ["part", "cn", "paren_cn", "arabic", "paren_arabic"]),
     "switch_from": (list, [["cn", "arabic"]]),

@@ -1,0 +1,165 @@
+"""Whose report each part of a document is: its reporting entity (编制单位).
+
+A 主管部门's 部门决算 workbook (or .docx/.pdf) may bundle several units' forms: the 部门汇总, the
+本级 and each 所属单位, every form captioned with its unit (编制单位：某县实验小学 / 填报单位 /
+单位名称), the sheets often named after it. Their forms carry the same titles and rows, and one
+unit's 本年收入合计 is no statement of another's. The document is cut into one part per entity, so
+that no rule compares, sums or cross-checks the figures of two units.
+
+An entity starts at a caption naming it (with the title lines right above the caption: 公开01表,
+收入支出决算总表), or, in a workbook whose sheets are named after different units, at the first
+line of a sheet so named that holds no caption. The text under a form is its entity's; the text
+before the first entity is the first entity's (a bundle opens with the 汇总). A document naming
+fewer than two entities is one part: the document itself, read as before.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..knowledge import compact, concepts, vocabulary
+from ..model import SENTENCE_END_RE, Document, Heading, Paragraph, Table, is_prose
+
+# a caption may be read into the first rows of a table's grid (a .docx form's top row)
+CAPTION_ROWS = 3
+# the title lines an entity's caption claims back above itself (公开01表 / 收入支出决算总表 / 2024年度)
+TITLE_LINES = 4
+MIN_NAME_CHARS = 2  # a name shorter than this (a stray character) names no unit
+
+
+@lru_cache(maxsize=None)
+def _caption_re() -> re.Pattern | None:
+    """编制单位：<name>, the name ending at a space, a year (2024年度) or the next caption (单位：万元)."""
+    labels = vocabulary().get("entity_caption_labels") or ()
+    if not labels:
+        return None
+    return re.compile(rf"(?:{'|'.join(map(re.escape, labels))})\s*[：:]\s*(?P<name>[^\s：:]+?)"
+                      r"(?=\s|(?:19|20)\d\d|(?:金额)?单位\s*[：:]|$)")
+
+
+@lru_cache(maxsize=None)
+def _sheet_unit_re() -> re.Pattern | None:
+    endings = concepts().get("organization_endings") or ()
+    return re.compile(rf"\w*?(?:{'|'.join(map(re.escape, endings))})") if endings else None
+
+
+# a trailing note in brackets, (盖章) / （公章）: no part of the name
+STAMP_RE = re.compile(r"[（(][^（）()]*章[）)]$")
+# what a sheet name adds to a unit's name: a number (某县实验小学-2, 某局1), dashes, brackets
+SHEET_NOISE_RE = re.compile(r"[\d\W_]+")
+
+
+def caption_name(text: str) -> str | None:
+    """The unit a caption line names (编制单位：某县实验小学 2024年度 单位：万元: 某县实验小学)."""
+    pattern = _caption_re()
+    match = pattern.search(compact_spaces(text)) if pattern is not None else None
+    if match is None:
+        return None
+    name = STAMP_RE.sub("", match.group("name")).rstrip("，,；;。")
+    return name if len(name) >= MIN_NAME_CHARS else None
+
+
+def compact_spaces(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip())
+
+
+def sheet_unit(sheet: str | None) -> str | None:
+    """The unit a sheet's name names (某县实验小学-2: 某县实验小学), when the name, without its
+    numbers and punctuation, ends as a unit's name does (concepts.yaml organization_endings)."""
+    pattern = _sheet_unit_re()
+    if not sheet or pattern is None:
+        return None
+    name = SHEET_NOISE_RE.sub("", sheet)
+    return name if len(name) >= MIN_NAME_CHARS and pattern.fullmatch(name) else None
+
+
+def _block_caption(block) -> str | None:
+    if isinstance(block, (Paragraph, Heading)):
+        return caption_name(block.text)
+    if isinstance(block, Table):
+        for row in block.rows[:CAPTION_ROWS]:
+            for cell in row:
+                name = caption_name(cell.text) if "：" in cell.text or ":" in cell.text else None
+                if name:
+                    return name
+    return None
+
+
+def _title_line(block) -> bool:
+    """A line that may title the form below (公开01表, 收入支出决算总表): short, no sentence (a note
+    under the form above, 注：本单位无经营收入。, is that form's)."""
+    text = block.text.strip() if isinstance(block, (Paragraph, Heading)) else ""
+    return bool(text) and not is_prose(text) and SENTENCE_END_RE.search(text) is None
+
+
+def _claimed_start(blocks: list, at: int, floor: int) -> int:
+    """Where the entity captioned at block `at` starts: with the title lines right above the
+    caption on its sheet (not below `floor`, where the previous entity started)."""
+    start, sheet = at, blocks[at].loc.sheet
+    while start - 1 > floor and at - (start - 1) <= TITLE_LINES and _title_line(blocks[start - 1]) \
+            and blocks[start - 1].loc.sheet == sheet and _block_caption(blocks[start - 1]) is None:
+        start -= 1
+    return start
+
+
+def entity_starts(doc: Document) -> list[tuple[int, str]]:
+    """(first block, entity name) of each run of blocks of one entity, in order."""
+    blocks = doc.blocks
+    captions = [(i, name) for i, block in enumerate(blocks) for name in [_block_caption(block)] if name]
+    captioned_sheets = {blocks[i].loc.sheet for i, _ in captions}
+    sheet_units: dict[str, str] = {}
+    for block in blocks:
+        sheet = block.loc.sheet
+        if sheet and sheet not in sheet_units:
+            sheet_units[sheet] = sheet_unit(sheet) or ""
+    named_sheets = len({u for u in sheet_units.values() if u}) >= 2  # (sheets naming different units)
+    marks: dict[int, str] = {}
+    if named_sheets:
+        first_of_sheet: dict[str, int] = {}
+        for i, block in enumerate(blocks):
+            first_of_sheet.setdefault(block.loc.sheet, i)
+        marks.update({i: sheet_units[s] for s, i in first_of_sheet.items()
+                      if s not in captioned_sheets and sheet_units.get(s)})
+    floor = -1
+    for i, name in captions:
+        start = _claimed_start(blocks, i, max(floor, max((k for k in marks if k < i), default=-1)))
+        marks[start] = name
+        floor = start
+    starts, current = [], None
+    for i in sorted(marks):
+        if marks[i] != current:
+            starts.append((i, marks[i]))
+            current = marks[i]
+    return starts
+
+
+def entity_parts(doc: Document) -> list[Document]:
+    """The document cut into one part per entity (several runs of one entity make one part), each
+    a Document of the same path and meta; the document itself when it names fewer than two."""
+    starts = entity_starts(doc)
+    if len({name for _, name in starts}) < 2:
+        return [doc]
+    runs: dict[str, list] = {}
+    bounds = [0] + [i for i, _ in starts[1:]] + [len(doc.blocks)]
+    for (_, name), begin, end in zip(starts, bounds, bounds[1:]):
+        runs.setdefault(name, []).extend(doc.blocks[begin:end])
+    if not _forms_recur(list(runs.values())):
+        # (one unit's report whose captions name it in two ways, 某区规划和自然资源局 on one form and
+        # 某区规划与自然资源局 on the next: no bundle, whose every unit prints the same forms)
+        return [doc]
+    return [Document(doc.path, blocks, dict(doc.meta), list(doc.notes)) for blocks in runs.values()]
+
+
+def _forms_recur(parts: list[list]) -> bool:
+    """Some form of one entity's part is printed in another's too (the same title; an untitled one
+    with the same head row): a bundle of units' forms, each unit filling in the same set."""
+    seen: dict[str, int] = {}
+    for k, blocks in enumerate(parts):
+        for block in blocks:
+            if not isinstance(block, Table) or not block.rows:
+                continue
+            # (by its title; an untitled form by its head row)
+            key = compact(block.title or "") or "|".join(compact(c.text) for c in block.rows[0])
+            if key and seen.setdefault(key, k) != k:
+                return True
+    return False

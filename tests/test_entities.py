@@ -1,0 +1,79 @@
+"""A bundle of several units' forms (a 主管部门's 汇总, 本级, 所属单位) is read as one report per unit:
+no rule compares one unit's figures with another's; a document of one unit is read as before."""
+from __future__ import annotations
+
+from auditor.engine import audit_document
+from auditor.examples import document_from_text
+from auditor.ingest import load
+from auditor.ingest.entities import caption_name, entity_parts, sheet_unit
+from auditor.ruleset import load_rules
+
+INCOME = {"某县文化馆": ("180.00", "20.00", "200.00"), "某县图书馆": ("150.00", "6.50", "156.50")}
+
+
+def _rules(*ids):
+    return [r for r in load_rules() if r.id in ids]
+
+
+def _workbook(tmp_path, sheets: dict[str, tuple]):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, (grant, other, total) in sheets.items():
+        sheet = book.create_sheet(name)
+        rows = [["收入决算表"], ["单位：万元"], ["项目", "金额"], ["一般公共预算财政拨款收入", grant],
+                ["其他收入", other], ["本年收入合计", total]]
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row, start=1):
+                sheet.cell(row=r, column=c, value=value)
+    path = tmp_path / "bundle.xlsx"
+    book.save(path)
+    return load(str(path))
+
+
+def test_sheets_named_after_two_units_are_two_reports(tmp_path):
+    doc = _workbook(tmp_path, {f"{unit}-1": figures for unit, figures in INCOME.items()})
+    assert len(entity_parts(doc)) == 2
+    assert not audit_document(doc, _rules("FCT001")).findings
+
+
+def test_sheets_not_naming_units_are_one_report(tmp_path):
+    """Sheets named by their table (01收入决算表, 02收入决算表): one unit's forms, compared."""
+    doc = _workbook(tmp_path, {f"0{k}收入决算表": figures for k, figures in enumerate(INCOME.values(), start=1)})
+    assert entity_parts(doc) == [doc]
+    assert {f.stated for f in audit_document(doc, _rules("FCT001")).findings} >= {"156.50"}
+
+
+def test_one_unit_captioned_on_every_form_is_the_document_itself():
+    doc = document_from_text("某县文化馆2024年度部门决算\n收入决算表\n编制单位：某县文化馆 2024年度 单位：万元\n"
+                             "项目\t金额\n其他收入\t20.00\n本年收入合计\t200.00\n支出决算表\n"
+                             "编制单位：某县文化馆（盖章） 单位：万元\n项目\t金额\n基本支出\t200.00\n", "<one unit>")
+    assert entity_parts(doc) == [doc]
+
+
+def test_each_unit_takes_its_title_lines_and_the_text_under_its_form():
+    doc = document_from_text("某县文化和旅游局2024年度部门决算\n公开01表\n收入决算表\n编制单位：某县文化馆 2024年度 单位：万元\n"
+                             "项目\t金额\n本年收入合计\t200.00\n注：本单位无经营收入。\n公开01表\n收入决算表\n"
+                             "编制单位：某县图书馆 2024年度 单位：万元\n项目\t金额\n本年收入合计\t156.50\n", "<two units>")
+    first, second = entity_parts(doc)
+    assert first.blocks[0].text.startswith("某县文化和旅游局") and first.blocks[-1].text == "注：本单位无经营收入。"
+    assert [b.text for b in second.blocks[:2]] == ["公开01表", "收入决算表"]
+
+
+def test_caption_and_sheet_names():
+    assert caption_name("编制单位：某县实验小学 2024年度 单位：万元") == "某县实验小学"
+    assert caption_name("填报单位：某县图书馆2024年度") == "某县图书馆"
+    assert caption_name("编制单位：（盖章）") is None
+    assert sheet_unit("某县教育局机关-2") == "某县教育局机关" and sheet_unit("01收入支出决算总表") is None
+
+
+def test_one_unit_named_two_ways_on_different_forms_is_one_report():
+    """Captions naming one unit in two ways (某区规划和自然资源局, 某区规划与自然资源局) over forms of
+    their own: no bundle (its every unit prints the same forms), so its tables are still compared."""
+    doc = document_from_text(
+        "某区规划和自然资源局2024年度部门决算\n收入决算表\n编制单位：某区规划和自然资源局 单位：万元\n"
+        "项目\t金额\n一般公共预算财政拨款收入\t180.00\n本年收入合计\t180.00\n"
+        "支出决算表\n编制单位：某区规划与自然资源局 单位：万元\n项目\t金额\n基本支出\t120.00\n项目支出\t60.00\n"
+        "本年支出合计\t180.00\n")
+    assert entity_parts(doc) == [doc]
