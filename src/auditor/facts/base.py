@@ -559,6 +559,10 @@ class FactReader:
         self.score_totals = {compact(label): concept for concept, labels in (vocab.get("score_total_rows") or {}).items()
                              for label in labels}  # 合计 under 得分 -> 自评得分
         self.unit_totals = set(vocab.get("unit_totals") or ())
+        # a budget of the unit's whole lists its sources as readily as its spending (全年预算数…，其中：
+        # 财政拨款收入…、其他收入…): the parts of every unit total are its parts
+        whole_parts = set().union(*(self.nested_parts.get(t, set()) for t in self.unit_totals))
+        self.budget_parts = {t: self.nested_parts.get(t, set()) | whole_parts for t in self.unit_totals}
         self.unit_spending = vocab.get("unit_spending")
         self.topic_endings_money = tuple(vocab.get("topic_money_endings") or ())
         self.money_rate_names = tuple(vocab.get("money_rate_names") or ())  # 资金完成率: see _money_rate
@@ -1621,7 +1625,7 @@ class FactReader:
                         outer_measure = outer_measure or list_measure
                         # (a budget of a thing the vocabulary does not know, 项目总预算168.00万元，其中编纂费…:
                         # whatever its parts are named, they are budget)
-                        parts = self.nested_parts.get(fact.concept, self.any_part) if fact.concept else ANY_PART
+                        parts = self._budget_parts(fact.concept) if fact.concept else ANY_PART
                         list_measure = (fact.measure, parts, fact.period)
                     elif not fact.implicit and list_measure is not None and fact.measure != list_measure[0]:
                         # (全年预算数…，其中…；全年执行数2,430.40万元，其中基本支出…: a whole naming its own
@@ -1653,8 +1657,12 @@ class FactReader:
             # (a list nested in an item, 其中A…，其中A1…, ends with the item: the ； goes on with the outer)
             self.open_measure = outer_measure or list_measure
         elif outside is not None and not in_list and self._ends_on_budget(text, outside):
-            self.whole_measure = (outside.measure, self.nested_parts.get(outside.concept, self.any_part), outside.period)
+            self.whole_measure = (outside.measure, self._budget_parts(outside.concept), outside.period)
         return carried
+
+    def _budget_parts(self, concept: str | None) -> set:
+        """The parts a budget of `concept` may list (its own parts; a unit total's, every unit total's)."""
+        return self.budget_parts.get(concept) or self.nested_parts.get(concept, self.any_part)
 
     def _opening_topic(self, text: str, figures: list) -> str | None:
         """The concept a sentence's first clause names with no figure of its own (2024年度“三公”经费
