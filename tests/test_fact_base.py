@@ -520,3 +520,39 @@ def test_a_plan_s_figures_under_a_later_year_s_heading_leave_this_year_s_annexed
     table = [f for f in facts_of(text) if f.source == "table"]
     assert table and all(f.period == "本年" for f in table)
     assert not findings(text, "FCT001")
+
+
+def test_forms_stacked_on_one_sheet_each_read_under_their_own_heads(tmp_path):
+    """Project forms one under the other on a sheet, no blank row between: the next form's 项目名称
+    and 主管部门 lines open a new header (its 年初预算数 | 全年预算数 … row follows), no empty lines
+    of the form above, so each form's 年度资金总额 is summed with its own 其中 rows only."""
+    import openpyxl
+
+    from auditor.ingest import load
+
+    def form(name, total, grant, carried, score):
+        return [["项目支出绩效自评表"], ["（2024年度）"], ["项目名称", name],
+                ["主管部门", "某局", None, None, None, "实施单位", "某中心"],
+                ["项目资金（万元）", None, None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+                [None, "年度资金总额", None, *total, 10, f"{total[2] / total[1]:.2%}", score],
+                [None, "其中：当年财政拨款", None, *grant, "—", "—", "—"],
+                [None, "上年结转资金", None, *carried, "—", "—", "—"],
+                [None, "其他资金", None, 0, 0, 0, "—", "—", "—"],
+                ["年度总体目标", "预期目标", None, None, None, None, "实际完成情况"],
+                [None, "完成全年各项工作任务，服务群众满意度不低于90%。", None, None, None, None, "全年任务全部完成，满意度94%。"],
+                ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+                [None, "产出指标", "数量指标", "服务人次", "≥1万人次", "1.2万人次", 45, 45],
+                [None, "效益指标", "社会效益指标", "服务便利度", "有效提升", "有效提升", 30, 30],
+                [None, "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "94%", 15, 15],
+                ["总分", None, None, None, None, None, 100, 90 + score]]
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in form("甲项目", (320, 356.8, 341.25), (300, 336.8, 322.05), (20, 20, 19.2), 9.56) \
+            + form("乙项目", (180, 180, 180), (180, 180, 180), (0, 0, 0), 10) \
+            + form("丙项目", (68, 72.5, 70.14), (68, 68, 66.09), (0, 4.5, 4.05), 9.67):
+        sheet.append(row)
+    path = tmp_path / "自评表.xlsx"
+    book.save(path)
+    findings = audit_document(load(str(path)), [r for r in load_rules() if r.id == "CAL001"]).findings
+    assert not [f for f in findings if f.severity != "info"]

@@ -2676,7 +2676,7 @@ class FactReader:
             after_part = False
             if not any(n is not None for n in numbers) or column_numbers:
                 if sum(1 for t in texts if t) >= 2 and not column_numbers \
-                        and not _empty_line(texts, label_columns, figure_columns):
+                        and not _empty_lines(grid, k, blank_cells, label_columns, figure_columns):
                     headers = headers + [texts] if in_header else [texts]
                     in_header, columns_of = True, {}
                     label_columns, figure_columns = set(), set()
@@ -3379,12 +3379,24 @@ def _read_change_sign(phrase: str, lex: Lexicon) -> int:
     return {"up": 1, "down": -1}.get(found[-1][2], 0)
 
 
-def _empty_line(texts: list[str], label_columns: set[int], figure_columns: set[int]) -> bool:
-    """A row of labels only, each where the rows above it label their figures (二、政府性基金预算
-    财政拨款 | | 二、外交支出 | |, a line of a fixed form left empty): a line of no figures, no header
-    over the rows after it (a header names the columns figures stand in)."""
-    filled = {j for j, t in enumerate(texts) if t}
-    return bool(label_columns) and filled <= label_columns and not filled & figure_columns
+def _empty_lines(grid: list[list[str]], k: int, blank_cells, label_columns: set[int], figure_columns: set[int]) -> bool:
+    """Row k and the rows of no figures after it up to the next row of figures are rows of labels
+    only, each where the rows above label their figures (二、政府性基金预算财政拨款 | | 二、外交支出 |
+    |, lines of a fixed form left empty): no header over the rows after them. A run that ends in
+    words over the figures' columns (项目名称 | X, then 年初预算数 | 全年预算数 …: the next form of a
+    sheet stacking forms) is a new header's."""
+    if not label_columns:
+        return False
+    for texts in grid[k:k + EMPTY_RUN_ROWS]:
+        filled = {j for j, t in enumerate(texts) if t and t not in blank_cells}
+        if any(_cell_number(texts[j]) is not None for j in filled):
+            return True  # (the next row of figures: under the same heads)
+        if not filled <= label_columns or filled & figure_columns:
+            return False
+    return False
+
+
+EMPTY_RUN_ROWS = 8  # rows of a fixed form left empty in a run at most (the lines of its unused funds)
 
 
 def _cell_number(text: str) -> tuple[str, Decimal, int, str] | None:
