@@ -1054,10 +1054,11 @@ class FactReader:
                           and f.is_money and f.measure == spent.measure), None)
             if income is None or carry is None:
                 continue
-            (s_lo, s_hi), (c_lo, c_hi), (i_lo, i_hi) = (f.interval(MONEY_UNITS[f.unit]) for f in (spent, carry, income))
-            # (where they do not add up, something is misprinted: the 支出总计 is compared as a 收支总计,
-            # whatever the words between say, 收支相抵后)
-            if s_hi < i_lo and s_lo + c_lo <= i_hi and i_lo <= s_hi + c_hi:
+            (s_lo, s_hi), (i_lo, i_hi) = (f.interval(MONEY_UNITS[f.unit]) for f in (spent, income))
+            # (where they do not add up, one of the three is misprinted, which SUM017 tells: the
+            # 支出总计 below the 收入总计 is still the spending before the carry-over; one far below
+            # it, more than a carry-over ever is, is a misprint of the 收支总计 itself: 2248.58元)
+            if s_hi < i_lo and i_lo - s_hi <= CARRY_SHARE_MAX * i_lo:
                 self.base.unname(spent)
 
     def _whole_scope(self, text: str) -> bool:
@@ -3377,6 +3378,9 @@ def _read_change_sign(phrase: str, lex: Lexicon) -> int:
         way = lex.comparative_way.get(more.group(1)) if more else None
         return {"up": 1, "down": -1}.get(way or "", 0)
     return {"up": 1, "down": -1}.get(found[-1][2], 0)
+
+
+CARRY_SHARE_MAX = Decimal("0.5")  # of the income total, the most a balance carried over to next year is
 
 
 def _empty_lines(grid: list[list[str]], k: int, blank_cells, label_columns: set[int], figure_columns: set[int]) -> bool:

@@ -27,7 +27,8 @@ from .table_sum import head_unit, is_amount, row_name
 
 KIND = "stock_flow"
 PARAMS = {
-    # table: each row of a table of stocks; sentence: a sentence from an opening figure to a closing one
+    # table: each row of a table of stocks; sentence: a sentence from an opening figure to a closing
+    # one; paragraph: a paragraph's named totals, whatever figures stand between them
     "check": (str, "table"),
     # words of a column head naming each role; a head takes the role of its longest such word
     "closing_words": (list, []), "opening_words": (list, []),
@@ -76,8 +77,8 @@ HEAD_CHARS = 600  # the characters of a table's start its header stands in
 
 
 def validate(params: dict) -> str | None:
-    if params["check"] not in ("table", "sentence"):
-        return "check 应为 table、sentence 之一"
+    if params["check"] not in ("table", "sentence", "paragraph"):
+        return "check 应为 table、sentence、paragraph 之一"
     for role in ("opening", "closing"):
         if not params[f"{role}_words"]:
             return f"{role}_words 不能为空"
@@ -89,6 +90,9 @@ def validate(params: dict) -> str | None:
 def check(doc, rule):
     if rule.params["check"] == "sentence":
         yield from _sentence_flows(doc, rule)
+        return
+    if rule.params["check"] == "paragraph":
+        yield from _paragraph_balances(doc, rule)
         return
     opening, closing = tuple(rule.params["opening_words"]), tuple(rule.params["closing_words"])
     for table in doc.tables:
@@ -403,6 +407,52 @@ def _sentence_flows(doc, rule):
                               "diff": fmt(total.value - exact, max(q.places for q in [total, *parts]))},
                       cls="rounding" if outcome == "rounding" else None,
                       highlights=[opening.loc, *(f.loc for _, f in between)])
+
+
+def _paragraph_balances(doc, rule):
+    """A paragraph naming a grand total of income, one of spending after it and the balance after
+    that (…收入总计335,100万元。…支出总计327,070万元。收支相抵，结转下年9,030万元): the balance is the
+    income total less the spending total, whatever figures the sentences between add to them. A
+    spending total equal to the income total includes the balance already (a 部门决算's 收支总计):
+    no such sum."""
+    from ..facts.base import fact_base
+
+    base = fact_base(doc)
+    words = {role: tuple(compact(w) for w in rule.params[f"{role}_words"]) for role in ("opening", "out", "closing")}
+    for facts in base.by_block.values():
+        opening = out = None
+        for f in facts:
+            if f.source != "text" or not f.is_money or f.comparator or f.measure in ("变动额", "变动率"):
+                continue
+            label = compact(f.label).rstrip("为是达约：:")
+            if label.endswith(words["opening"]):
+                opening, out = f, None
+            elif opening is not None and out is None and label.endswith(words["out"]):
+                out = f
+            elif out is not None and any(w in label for w in words["closing"]):
+                yield from _balance_hit(base, rule, opening, out, f)
+                opening = out = None
+
+
+def _balance_hit(base, rule, opening, out, closing):
+    """The hit of a paragraph's balance against its income and spending totals, if they differ
+    (the three in one unit: the printed digits are the intervals compared)."""
+    if len({opening.unit, out.unit, closing.unit}) != 1 or opening.value == out.value:
+        return  # (收入总计 = 支出总计: the spending total holds the balance carried over)
+    yield CHECKED
+    total = Quantity(closing.value)
+    outcome = sum_check(total, [Quantity(opening.value), Quantity(-out.value)], rule.tolerance)
+    if outcome == "ok":
+        return
+    places = max(f.places for f in (opening, out, closing))
+    exact = opening.value - out.value
+    shown = fmt(exact, places, opening.text)  # (grouped as the totals are: 0万元 is no guide)
+    yield Hit(quote=base.passage(opening, closing), location=closing.loc, stated=closing.text,
+              expected=f"{shown}{closing.unit}", formula=f"{opening.text} − {out.text} = {shown}{closing.unit}",
+              fields={"table": "正文", "label": compact(closing.label).strip("，,：:"), "column": "",
+                      "total": closing.text, "sum": f"{shown}{closing.unit}",
+                      "diff": fmt(closing.value - exact, places, opening.text)},
+              cls="rounding" if outcome == "rounding" else None, highlights=[opening.loc, out.loc])
 
 
 def _statements(base):
