@@ -94,7 +94,10 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           # how near the rows after a first row printing the total's figures must add up to it for
           # that row to be read as the total's one item over them (a share of its figure): a slip
           # in one of its items, not a total copied from the first row (150.00 under 738.70)
-          "restating_row_slack": (float, 0.1)}
+          "restating_row_slack": (float, 0.1),
+          # summary_totals: how near the rows under a row of a one-column side must add up to it for
+          # it to be read as their sum with a slip (the side's total holding exactly without them)
+          "slipped_subtotal_slack": (float, 0.1)}
 MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff", "relation", "note", "where"}
 # (a hit's `gap`, the total less the parts' sum as a number, is for the kind's own reasoning, no message's)
 TOTAL_COLUMN_RE = re.compile(r"(?:合计|小计)$")
@@ -601,6 +604,38 @@ def _subtotal_among(parts: list) -> bool:
 SUBTOTAL_SEARCH_ROWS = 40  # rows of a summary's side searched for a subtotal among them
 
 
+def _slipped_subtotal(parts: list, total, slack: Decimal):
+    """A row over the rows right under it that add up to it but for a slip (上级补助收入 248,300 over
+    返还性收入, 一般性转移支付收入, 专项转移支付收入 adding to 248,210), on a side of one column: no
+    second column bears the reading out, the side's total does, adding up exactly once those rows
+    are left out, and they come within `slack` of the row (a share of its figure). (row, its rows)
+    or None. The rows left out sum to the total's gap, so each row's look-ahead stops once past it
+    (and a side this is asked of has at most SUBTOTAL_SEARCH_ROWS rows: see `_subtotal_among`)."""
+    values = [_amount(r) for r in parts]
+    whole = _amount(total)
+    if whole is None or any(v is None for v in values) or any(v < 0 for v in values):
+        return None
+    gap = sum(values, Decimal(0)) - whole
+    for k, head in enumerate(values):
+        running = Decimal(0)
+        for j in range(k + 1, len(values)):
+            running += values[j]
+            if running > gap:
+                break
+            if running == gap and j > k + 1 and running != head and abs(running - head) <= abs(head) * slack:
+                return parts[k], parts[k + 1:j + 1]
+    return None
+
+
+def _slipped_subtotal_hit(rule, t, total, head, items: list):
+    hit = _compare(rule, t.table, head.amount_cell, [r.amount_cell for r in items], head.label, "",
+                   [r.label for r in items])
+    if hit is not None:
+        hit.fields.update(relation="其下各行之和为", where="")
+        hit.formula += f"；{total.label}按该行计（不含其下各行）与各项之和相符，该行是其下各行的合计"
+        yield hit
+
+
 def _broken_down(row, after: list) -> bool:
     """The rows after a balance add up to it (上年结转 40 | 一般公共预算拨款 30 | 事业收入 10): they
     break it down, no terms of their own."""
@@ -806,6 +841,10 @@ def _plain_side(rule, t, records, summed: dict):
             return  # (a breakdown naming the items above again, or a subtotal row: no plain sum)
         if compact(rec.label) in {compact(x) for x in rule.params["grand_total_labels"]}:
             summed[rec.side] = rec
+        slipped = _slipped_subtotal(parts, rec, Decimal(str(rule.params["slipped_subtotal_slack"])))
+        if slipped is not None:
+            yield from _slipped_subtotal_hit(rule, t, rec, *slipped)
+            return
         hit = _compare(rule, t.table, rec.amount_cell, [r.amount_cell for r in parts], rec.label, "",
                        [r.label for r in parts])
         if hit is not None:
@@ -943,7 +982,8 @@ def _check_column_total(doc, rule, typed):
                 or _paired_totals(grid[at], label_col, labels):
             continue  # subtotals among the rows (本年收入合计 above 总计), or two lists side by side
         heads, summed = _heads_summed(rule, table, grid, figures[0], label_col, at)
-        rows = _summed_rows(grid, details, label_col, rule, summed)
+        partial: dict[int, list[int]] = {}  # rows over their items in all columns but one
+        rows = _summed_rows(grid, details, label_col, rule, summed, partial)
         if at < details[0] and compact(_label(grid[details[0]])).startswith(tuple(rule.params["inner_row_words"])):
             # (本年收入合计 | 其中：财政拨款收入 | 事业收入 | 其他收入: the 其中 list right under the total is its own)
             rows.append(details)
@@ -990,10 +1030,22 @@ def _check_column_total(doc, rule, typed):
         for hit in _groups_summed(rule, table, grid, items, items_off, heads):
             hit.formula += f"（{_label(grid[at]).strip()}行与该行数字相同：该行是合计所含的唯一一项，其后各行是它的细项）"
             yield hit
-        yield from _group_hits(rule, table, grid, details, label_col, summed, heads)
-        yield from _subtotal_hits(rule, table, grid, details, label_col, summed, heads, at < details[0])
+        groups = [*_group_hits(rule, table, grid, details, label_col, summed, heads),
+                  *_subtotal_hits(rule, table, grid, details, label_col, summed, heads, at < details[0])]
+        yield from groups
+        yield from _partial_parent_hits(rule, table, grid, partial, summed, heads,
+                                        told | {(h.location.row, h.location.col) for h in groups})
 
 
+def _partial_parent_hits(rule, table, grid, partial: dict[int, list[int]], summed: list[int], heads: list[str],
+                         told: set):
+    """Each row read as the sum of the rows under it though one of its columns is not (see
+    `_parents_of`): that column told at the row (税收收入 上年执行数 119,860，各行之和 124,060), the
+    table's total judged with the row in place of its items."""
+    for hit in _groups_summed(rule, table, grid, partial, summed, heads):
+        if (hit.location.row, hit.location.col) not in told:
+            hit.formula += "；该行其余各列均等于其下各行之和，按上下级读表"
+            yield hit
 
 
 def _years_only(cells: list[str]) -> bool:
@@ -1415,9 +1467,12 @@ def is_amount(text: str) -> bool:
     return q is not None and q.unit not in ("%", "‰")
 
 
-def _summed_rows(grid, details: list[int], label_col: int, rule, summed: list[int] | None = None) -> list[list[int]]:
+def _summed_rows(grid, details: list[int], label_col: int, rule, summed: list[int] | None = None,
+                 partial: dict[int, list[int]] | None = None) -> list[list[int]]:
     """The ways the detail rows may add up to the total: every row not inside another (其中, 小计),
-    and the rows of the outermost numbering only (一、 over （一） over 1.)."""
+    and the rows of the outermost numbering only (一、 over （一） over 1.). `partial`, when given,
+    gets the rows read as the sum of the rows under them in all their columns but one (see
+    `_parents_of`): that column is told at the row."""
     inner = tuple(rule.params["inner_row_words"])
     rows = _outer_rows(grid, details, label_col, inner)
     # the numbering level of each row (the document model's reading: 一、 1, （一） 2, 1. 3 …)
@@ -1449,7 +1504,7 @@ def _summed_rows(grid, details: list[int], label_col: int, rule, summed: list[in
         # (groups under headings, each closed by a bare 小计: the subtotals alone add up to the total)
         ways.append(sorted(bare))
     for nested in (False, True):
-        parents = _value_parents(grid, rows, label_col, summed, nested)
+        parents = _value_parents(grid, rows, label_col, summed, nested, partial)
         if parents:
             # (基本支出 over 人员经费 and 公用经费, indented only, no 其中: the rows a row is the sum of
             # are its items, not the total's; read flat, and nested: 201 over 20101 over its items)
@@ -1479,7 +1534,7 @@ LIST_ENDS = 8  # the items after which a 其中 list is read as ending, at most 
 
 
 def _value_parents(grid, rows: list[int], label_col: int, summed: list[int] | None,
-                   nested: bool = False) -> dict[int, list[int]]:
+                   nested: bool = False, partial: dict[int, list[int]] | None = None) -> dict[int, list[int]]:
     """Rows that are the sum of the rows right after them, in every summed column (`summed`: no
     rate, standard or per-unit column) where they print an amount (a list whose sub-items are set
     apart by indentation alone, which the reader does not keep): {row: its items}. An item may be
@@ -1487,17 +1542,23 @@ def _value_parents(grid, rows: list[int], label_col: int, summed: list[int] | No
     restates it (205 教育支出 500 over 2050201 普通教育 500) where some row is the sum of two items
     or more (a list of equal figures, 1.00 | 1.00 | 1.00, nests nothing). Each row is read once; the
     look-ahead stops once the running sums pass the row's own figures (amounts are not negative), so
-    the work stays near linear in the rows."""
+    the work stays near linear in the rows. One slipped cell in a row of several columns does not
+    undo the reading (see `_parents_of`); such rows go to `partial` when given."""
     order = sorted(rows)
     amounts = {r: {c: parse_cell(t.strip()) for c, t in enumerate(grid[r])
                    if c > label_col and (summed is None or c in summed) and is_amount(t)} for r in order}
-    found = _parents_of(order, amounts, 2, nested)
-    return _parents_of(order, amounts, 1, nested) if found and nested else found
+    found = _parents_of(order, amounts, 2, nested, partial)
+    return _parents_of(order, amounts, 1, nested, partial) if found and nested else found
 
 
-def _parents_of(order: list[int], amounts: dict, least: int, nested: bool) -> dict[int, list[int]]:
+def _parents_of(order: list[int], amounts: dict, least: int, nested: bool,
+                partial: dict[int, list[int]] | None = None) -> dict[int, list[int]]:
     """`_value_parents` with at least `least` items under a row; an item a parent itself only
-    `nested` (read flat, a row counted as an item is no row of items)."""
+    `nested` (read flat, a row counted as an item is no row of items). A row is their sum when
+    they add up to it in every column, or in all columns but PARENT_COLUMNS_OFF with at least
+    PARENT_COLUMNS_AGREEING columns of figures other than 0 adding up (税收收入 over its taxes in
+    调整预算数 and 执行数, its 上年执行数 slipped): that row goes to `partial`, its other column a slip
+    to tell there, not a reason to read the whole table flat."""
     found: dict[int, list[int]] = {}
     taken: set[int] = set()
     # (a column holding a negative figure, 增减额 −14.69, is one of changes: a running sum past a
@@ -1517,16 +1578,36 @@ def _parents_of(order: list[int], amounts: dict, least: int, nested: bool) -> di
                 if q is not None and q.unit == own[c].unit:
                     parts[c].append(q)
                     totals[c] += q.value
-            if m >= least and all(parts[c] and sum_check(own[c], parts[c]) == "ok" for c in own):
+            adding = [c for c in own if parts[c] and sum_check(own[c], parts[c]) == "ok"] if m >= least else []
+            whole = len(adding) == len(own)
+            if whole or (m >= 2 and _mostly_adding(own, adding)):
                 found[r] = order[k + 1:k + 1 + m]
                 taken.update(found[r])
+                if not whole and partial is not None:
+                    partial.setdefault(r, found[r])
                 break
-            if any(totals[c] > q.value for c, q in own.items() if c not in signed) or m >= MAX_ITEMS_UNDER:
-                break  # (past the row's figures: no run of rows below adds up to it)
+            # (past the row's figures in more columns than may slip: no run of rows below adds up to it)
+            past = sum(1 for c, q in own.items() if c not in signed and totals[c] > q.value)
+            slipping = PARENT_COLUMNS_OFF if len(own) - PARENT_COLUMNS_OFF >= PARENT_COLUMNS_AGREEING else 0
+            if past > slipping or m >= MAX_ITEMS_UNDER:
+                break
     return found
 
 
+def _mostly_adding(own: dict, adding: list[int]) -> bool:
+    """The rows under a row add up to it in all its columns but PARENT_COLUMNS_OFF, and in at least
+    PARENT_COLUMNS_AGREEING columns whose figure is not 0 (0 = 0 + 0 bears out nothing)."""
+    bearing = [c for c in adding if own[c].value != 0]
+    return len(adding) >= len(own) - PARENT_COLUMNS_OFF and len(bearing) >= PARENT_COLUMNS_AGREEING
+
+
 MAX_ITEMS_UNDER = 60  # items read under a row whose columns are all signed (no sum to pass): linear still
+# A row heading the rows under it is read so when they add up to it in every column but this many
+# (one cell off, in the row or in one of its items, is a slip to tell, not a sign of no hierarchy),
+# and then only with this many columns adding up exactly: two independent sums agreeing to the unit
+# do not happen by chance, one may (a row equal to the next two in one column of three).
+PARENT_COLUMNS_OFF = 1
+PARENT_COLUMNS_AGREEING = 2
 
 
 def _group_hits(rule, table, grid, details: list[int], label_col: int, summed: list[int], heads: list[str]):
