@@ -22,7 +22,7 @@ def _workbook(tmp_path, sheets: dict[str, tuple]):
     book.remove(book.active)
     for name, (grant, other, total) in sheets.items():
         sheet = book.create_sheet(name)
-        rows = [["收入决算表"], ["单位：万元"], ["项目", "金额"], ["一般公共预算财政拨款收入", grant],
+        rows = [["收入支出决算总表"], ["单位：万元"], ["项目", "金额"], ["一般公共预算财政拨款收入", grant],
                 ["其他收入", other], ["本年收入合计", total]]
         for r, row in enumerate(rows, start=1):
             for c, value in enumerate(row, start=1):
@@ -46,25 +46,29 @@ def test_sheets_not_naming_units_are_one_report(tmp_path):
 
 
 def test_one_unit_captioned_on_every_form_is_the_document_itself():
-    doc = document_from_text("某县文化馆2024年度部门决算\n收入决算表\n编制单位：某县文化馆 2024年度 单位：万元\n"
+    doc = document_from_text("某县文化馆2024年度部门决算\n收入支出决算总表\n编制单位：某县文化馆 2024年度 单位：万元\n"
                              "项目\t金额\n其他收入\t20.00\n本年收入合计\t200.00\n支出决算表\n"
                              "编制单位：某县文化馆（盖章） 单位：万元\n项目\t金额\n基本支出\t200.00\n", "<one unit>")
     assert entity_parts(doc) == [doc]
 
 
 def test_each_unit_takes_its_title_lines_and_the_text_under_its_form():
-    doc = document_from_text("某县文化和旅游局2024年度部门决算\n公开01表\n收入决算表\n编制单位：某县文化馆 2024年度 单位：万元\n"
-                             "项目\t金额\n本年收入合计\t200.00\n注：本单位无经营收入。\n公开01表\n收入决算表\n"
+    doc = document_from_text("某县文化和旅游局2024年度部门决算\n公开01表\n收入支出决算总表\n编制单位：某县文化馆 2024年度 单位：万元\n"
+                             "项目\t金额\n本年收入合计\t200.00\n注：本单位无经营收入。\n公开01表\n收入支出决算总表\n"
                              "编制单位：某县图书馆 2024年度 单位：万元\n项目\t金额\n本年收入合计\t156.50\n", "<two units>")
     first, second = entity_parts(doc)
     assert first.blocks[0].text.startswith("某县文化和旅游局") and first.blocks[-1].text == "注：本单位无经营收入。"
-    assert [b.text for b in second.blocks[:2]] == ["公开01表", "收入决算表"]
+    assert [b.text for b in second.blocks[:2]] == ["公开01表", "收入支出决算总表"]
 
 
 def test_caption_and_sheet_names():
     assert caption_name("编制单位：某县实验小学 2024年度 单位：万元") == "某县实验小学"
     assert caption_name("填报单位：某县图书馆2024年度") == "某县图书馆"
     assert caption_name("编制单位：（盖章）") is None
+    # (a name justified over spaces, or with the unit line in brackets after it, is the whole name)
+    assert caption_name("编制单位：某县 水利局 单位：万元") == "某县水利局"
+    assert caption_name("编制单位：某局（单位：万元）") == "某局"
+    assert caption_name("编制单位：某县实验小学  填报日期：2025年3月") == "某县实验小学"
     assert sheet_unit("某县教育局机关-2") == "某县教育局机关" and sheet_unit("01收入支出决算总表") is None
 
 
@@ -72,8 +76,20 @@ def test_one_unit_named_two_ways_on_different_forms_is_one_report():
     """Captions naming one unit in two ways (某区规划和自然资源局, 某区规划与自然资源局) over forms of
     their own: no bundle (its every unit prints the same forms), so its tables are still compared."""
     doc = document_from_text(
-        "某区规划和自然资源局2024年度部门决算\n收入决算表\n编制单位：某区规划和自然资源局 单位：万元\n"
+        "某区规划和自然资源局2024年度部门决算\n收入支出决算总表\n编制单位：某区规划和自然资源局 单位：万元\n"
         "项目\t金额\n一般公共预算财政拨款收入\t180.00\n本年收入合计\t180.00\n"
         "支出决算表\n编制单位：某区规划与自然资源局 单位：万元\n项目\t金额\n基本支出\t120.00\n项目支出\t60.00\n"
         "本年支出合计\t180.00\n")
+    assert entity_parts(doc) == [doc]
+
+
+def test_project_forms_captioned_with_the_units_carrying_them_out_stay_in_one_report():
+    """A department's report whose project forms are captioned with the subordinate units that
+    carried each project out (填报单位：某中心): no bundle (no form of a unit's whole accounts
+    recurs), so the report's text is still compared with every form."""
+    form = ("项目支出绩效自评表\n填报单位：{unit}\n项目名称\t{name}\n项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\n"
+            "年度资金总额\t{budget}\t{budget}\t{spent}\n")
+    doc = document_from_text("某县农业农村局2024年度部门整体支出绩效自评报告\n一、项目情况\n"
+                             + form.format(unit="某县农业技术推广中心", name="耕地质量提升", budget="80.00", spent="76.00")
+                             + form.format(unit="某县动物疫病预防控制中心", name="动物防疫", budget="50.00", spent="50.00"))
     assert entity_parts(doc) == [doc]

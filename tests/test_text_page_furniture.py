@@ -165,3 +165,20 @@ def test_a_form_feed_between_two_tables_of_their_own_headers_keeps_them_apart(tm
     doc = _load(tmp_path, "某馆2024年度部门决算\n项目\t合计\t基本支出\t项目支出\n支出\t100.00\t60.00\t40.00\n\f\n"
                           "项目\t2023年决算数\t2024年决算数\t备注\n甲\t90.00\t100.00\t\n")
     assert len(doc.tables) == 2
+
+
+def test_rows_of_whole_numbers_and_a_heading_at_page_feet_are_no_footers(tmp_path):
+    """Two pages ending in a count table's 合计 row (figures differing only) and a page ending in
+    a numbered heading naming the report: no running footer, whose text repeats but for the page's
+    number; the rows stay the tables' and the heading the outline's."""
+    from auditor.model import Heading, Table
+
+    doc = _load(tmp_path, "某局2024年度部门决算说明\n一、机构情况\n表1 人员情况表\n单位：人\n"
+                          "项目    年初数    年末数    增减数\n行政编制    20    18    2\n事业编制    28    27    1\n"
+                          "合计    48    45    3\n\f二、车辆情况\n表2 车辆情况表\n单位：辆\n项目    年初数    年末数    增减数\n"
+                          "一般公务用车    3    2    -1\n执法执勤用车    5    6    1\n合计    8    9    0\n\f"
+                          "三、其他说明\n本年无其他事项。\n四、部门决算情况说明\n\f五、名词解释\n")
+    headings = [b.text for b in doc.blocks if isinstance(b, Heading)]
+    assert "四、部门决算情况说明" in headings
+    rows = [[c.text for c in row] for t in doc.blocks if isinstance(t, Table) for row in t.rows]
+    assert ["合计", "8", "9", "0"] in rows and ["合计", "48", "45", "3"] in rows

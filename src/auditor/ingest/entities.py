@@ -33,8 +33,10 @@ def _caption_re() -> re.Pattern | None:
     labels = vocabulary().get("entity_caption_labels") or ()
     if not labels:
         return None
-    return re.compile(rf"(?:{'|'.join(map(re.escape, labels))})\s*[：:]\s*(?P<name>[^\s：:]+?)"
-                      r"(?=\s|(?:19|20)\d\d|(?:金额)?单位\s*[：:]|$)")
+    # (a name justified over spaces, 某县 水利局, is one name: it ends at a year, a unit line, another
+    # field's label or the line's end)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, labels))})\s*[：:]\s*(?P<name>[^\s：:]+?(?:\s[^\s：:]+?)*?)"
+                      r"(?=\s*(?:(?:19|20)\d\d|[（(]?(?:金额)?单位\s*[：:])|\s+[^\s：:]{1,8}\s*[：:]|\s*$)")
 
 
 @lru_cache(maxsize=None)
@@ -55,7 +57,7 @@ def caption_name(text: str) -> str | None:
     match = pattern.search(compact_spaces(text)) if pattern is not None else None
     if match is None:
         return None
-    name = STAMP_RE.sub("", match.group("name")).rstrip("，,；;。")
+    name = STAMP_RE.sub("", re.sub(r"\s+", "", match.group("name"))).rstrip("，,；;。（(")
     return name if len(name) >= MIN_NAME_CHARS else None
 
 
@@ -151,15 +153,21 @@ def entity_parts(doc: Document) -> list[Document]:
 
 
 def _forms_recur(parts: list[list]) -> bool:
-    """Some form of one entity's part is printed in another's too (the same title; an untitled one
-    with the same head row): a bundle of units' forms, each unit filling in the same set."""
-    seen: dict[str, int] = {}
+    """Some form stating a unit's whole accounts (a 收入支出决算总表, a table by 科目 code, the 三公
+    table: vocabulary entity_form_types) is printed in two entities' parts: a bundle of units'
+    forms, each unit filling in the same set. (Project forms captioned with the units that carried
+    the projects out recur in any report of two projects: no bundle.)"""
+    from ..tables.typed import classify
+
+    kinds = set(vocabulary().get("entity_form_types") or ())
+    seen: dict[tuple, int] = {}
     for k, blocks in enumerate(parts):
         for block in blocks:
             if not isinstance(block, Table) or not block.rows:
                 continue
-            # (by its title; an untitled form by its head row)
-            key = compact(block.title or "") or "|".join(compact(c.text) for c in block.rows[0])
-            if key and seen.setdefault(key, k) != k:
-                return True
+            # (by its kind and title; an untitled form by its head row)
+            name = compact(block.title or "") or "|".join(compact(c.text) for c in block.rows[0])
+            for key in {(typed.type, name) for typed in classify(block) if typed.type in kinds}:
+                if seen.setdefault(key, k) != k:
+                    return True
     return False

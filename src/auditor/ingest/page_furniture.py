@@ -32,13 +32,21 @@ def furniture_like(text: str) -> bool:
     return 0 < len(text) <= FURNITURE_CHARS and not any(mark in text for mark in "。；;，,：:")
 
 
-def masked(text: str) -> str:
-    """The line with its short numbers masked: a running footer's text, whatever the page's number."""
-    return DIGITS_RE.sub("#", text)
+def footer_key(text: str) -> str | None:
+    """A line as a running footer's text is alike on every page: its page number at either end
+    masked (某局2024年度部门决算公开　3 → 某局2024年度部门决算公开　#); None for a line no footer
+    is, one holding other figures than a year (合计 48 45 3, a table's row: two such rows differ
+    only in their figures, which must not make them alike)."""
+    text = text.strip(BLANKS)
+    body = EDGE_NUMBER_RE.sub("#", text, count=1)
+    if body == text or re.search(r"\d", YEAR_WORD_RE.sub("", body)) or not re.search(r"[\u4e00-\u9fff]{2}", body):
+        return None
+    return body
 
 
-# (a footer's page number masked; a figure with decimals, 856.20 in a 合计 row, kept: no furniture's)
-DIGITS_RE = re.compile(r"(?<![\d.])\d{1,4}(?![\d.])")
+# the page's number at the line's start or end, set apart from its words (3 某局…, 某局… 3, 某局…-3-)
+EDGE_NUMBER_RE = re.compile(r"^[-—–－]?\s*\d{1,4}\s*[-—–－]?(?=[\s\u3000])|(?<=[\s\u3000])[-—–－]?\s*\d{1,4}\s*[-—–－]?$")
+YEAR_WORD_RE = re.compile(r"(?:19|20)\d\d\s*年")  # (a year in the report's name: no figure)
 
 
 def without_page_furniture(lines: list[str], runs_on) -> tuple[list[str], list[int] | None]:
@@ -121,18 +129,13 @@ def _running_headers(lines: list[str], starts: set[int], dropped: set[int]) -> s
 
 def _running_footers(lines: list[str], starts: set[int], dropped: set[int]) -> set[int]:
     """A page's last line that is short and no sentence, when another page ends with it too, its
-    numbers aside (某局2024年度部门决算公开　3), or it names the report as its title does."""
+    page number aside (某局2024年度部门决算公开　3)."""
     lasts = [k for k in (_text_line(lines, start - 1, -1, dropped) for start in sorted(starts) if start) if k is not None]
-    texts = [masked(lines[k].replace(FORM_FEED, "").strip(BLANKS)) for k in lasts]
-    opening = _text_line(lines, 0, 1, dropped)
-    title = lines[opening].strip(BLANKS) if opening is not None else ""
-    feet = set()
-    for k, text in zip(lasts, texts):
-        line = lines[k].replace(FORM_FEED, "").strip(BLANKS)
-        if k != opening and furniture_like(line) and "\t" not in line \
-                and (texts.count(text) >= 2 or _names_report(line, title)):
-            feet.add(k)
-    return feet
+    keys = [footer_key(lines[k].replace(FORM_FEED, "")) for k in lasts]
+    # (repeated at the foot of two pages at least, its page number aside: a line at one page's foot
+    # naming the report, 六、部门决算情况说明, may be a heading)
+    return {k for k, key in zip(lasts, keys) if key is not None and keys.count(key) >= 2
+            and furniture_like(lines[k].replace(FORM_FEED, "").strip(BLANKS)) and "\t" not in lines[k]}
 
 
 def _names_report(text: str, title: str) -> bool:

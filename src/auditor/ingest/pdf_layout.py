@@ -12,7 +12,7 @@ from .build import CONTINUED_RE
 from .cleanup import clean_text, join_wrapped
 # (a page number alone on the first or last line of a page: furniture, dropped so that a table
 # running on over the page break stays one table)
-from .page_furniture import BROWSER_STAMP_RE, PAGE_NUMBER_RE, furniture_like, masked as _masked
+from .page_furniture import BROWSER_STAMP_RE, PAGE_NUMBER_RE, footer_key, furniture_like
 from .pdf_tables import _X0, _extract, _PageShim
 from .raw import RawBlock, RawCell
 from .single_spaced import figures_line
@@ -154,7 +154,7 @@ def _without_page_numbers(lines: list[tuple[float, str]], feet: list[str] | None
     keep = list(lines)
     if feet is not None:
         feet.append(clean_text(keep[-1][1]).strip() if keep else "")
-        if keep and len(feet) >= 2 and _masked(feet[-1]) == _masked(feet[-2]) and furniture_like(feet[-1]):
+        if keep and len(feet) >= 2 and _alike_feet(feet[-1], feet[-2]) and furniture_like(feet[-1]):
             keep.pop()
     for at in (-1, 0):  # (read as cleaned: 第 5 ⻚ 共 14 ⻚ is printed with a radical for 页)
         if keep and _page_number_line(clean_text(keep[at][1]).strip()):
@@ -170,16 +170,25 @@ def _drop_running_footer(lines: list[tuple[float, str]], page: int, blocks: list
         return
     text = clean_text(lines[-1][1]).strip()
     last, before = blocks[-1], feet[-1]
-    if _masked(text) != _masked(before) or not furniture_like(text) or last.kind != "para" \
+    if not _alike_feet(text, before) or not furniture_like(text) or last.kind != "para" \
             or last.page != page - 1 or len(feet) != page - 1:
         return
-    if _masked(last.text.strip()) == _masked(before):
+    if _alike_feet(last.text.strip(), before):
         blocks.pop()
     elif not _page_number_line(before) and last.text.rstrip().endswith(before) and len(last.text.rstrip()) > len(before):
         # (the footer read as the last line of a paragraph the page break cut, 收入1,4 + 某局部门决算
         # 公开 1: taken off its end, so that the paragraph goes on with the next page's first words,
         # 19.44万元; a page's number alone was taken out of the page's lines as it was read)
         last.text = last.text.rstrip()[:-len(before)]
+
+
+def _alike_feet(a: str, b: str) -> bool:
+    """Two pages' last lines are one running footer: the same but for the page's number (a line
+    that is the same on both, with no number, too: 某局2024年度部门决算公开)."""
+    if a == b:
+        return True
+    key = footer_key(a)
+    return key is not None and key == footer_key(b)
 
 
 def _page_number_line(text: str) -> bool:

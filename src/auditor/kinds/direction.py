@@ -546,9 +546,9 @@ def _sentence_claims(text: str, year, params: dict, on_last_year: bool = False):
         claim = _claim(words, lex, year, degree, params["roughly_words"], on_prior,
                        (last if whole else None) if ambiguous else carried)
         prior_seen = prior_seen or claim == "prior"
-        # (a clause giving last year's amount, 上年为14.09万元, sets the period for the clause right
-        # after it: 公务用车运行维护费13.98万元，上年为14.09万元，略有增加 claims a change on it)
-        prior_stated = claim is None and lex.prior.match(words) is not None and MONEY_FIGURE_RE.search(words) is not None
+        # (a clause giving last year's amount, 上年为14.09万元 or 2023年为3.60万元, sets the period for
+        # the clause right after it: 公务用车运行维护费13.98万元，上年为14.09万元，略有增加 claims a change on it)
+        prior_stated = claim is None and _prior_at(words, lex, year) == 0 and MONEY_FIGURE_RE.search(words) is not None
         if isinstance(claim, tuple):
             if ambiguous and not _names_concept(words, lex):
                 claim = ((whole, last), *claim[1:])

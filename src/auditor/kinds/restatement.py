@@ -602,9 +602,10 @@ def _named_row_states(base, fact: Fact, cell: Fact) -> bool:
     在校生最多…，拨付公用经费219.24万元 against the 合计 row's 1,032.55): that row's figure, stated right."""
     if cell.source != "table" or fact.source != "text":
         return False
-    # (its sentence, and the one before it that a ； closed: 失业保险基金收入3,460万元…；支出2,890万元，
-    # 当年收支结余570万元 goes on about the fund the clause before named)
-    sentence = compact(base.sentences.get((fact.block, fact.sentence - 1), "")
+    # (its sentence, and the one before it when a ； closed that one: 失业保险基金收入3,460万元…；支出
+    # 2,890万元，当年收支结余570万元 goes on about the fund the clause before named)
+    before = base.sentences.get((fact.block, fact.sentence - 1), "")
+    sentence = compact((before if before.rstrip().endswith(("；", ";")) else "")
                        + base.sentences.get((fact.block, fact.sentence), ""))
     return any(other is not cell and meets(fact, other) and len(compact(other.label)) >= 2
                and compact(other.label) in sentence for other in _column_of(base, cell))
