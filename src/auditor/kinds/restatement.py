@@ -8,6 +8,8 @@ Two facts are the same fact when concept, period, measure, subject, fund and mem
 - text against text: two sentences stating the same fact.
 Values are compared as intervals of their printed precision in a common unit. A difference of
 exactly ×10⁴ or ×10⁸ is a unit slip (class unit_error), anything else cross_ref_mismatch.
+Of two tables' cells, the one reported is the one its own table's sums do not bear out (own_sums),
+or, for a unit slip, the one whose table stands so to more tables than the other's does.
 Facts of one table that disagree among themselves under one key are ambiguous (the same row
 label twice, e.g. 事业运行 under two 款) and are left out.
 """
@@ -23,6 +25,7 @@ from ..facts.numbers import MONEY_UNITS, fmt
 from ..knowledge import compact, concepts
 from ..memo import remember_short
 from .base import CHECKED, SHARE_OF_RE, TAIL_NOTE, Hit
+from .own_sums import BREAKS, HOLDS, verdict
 
 KIND = "restatement"
 PARAMS = {
@@ -49,6 +52,9 @@ PARAMS = {
     # the two sides a balance sets apart, named in their figures' words
     "balance_sides": (list, []),
     "unit_scales": (list, [10000, 100000000]),
+    # significant digits the smaller of two figures under one unit prints, at least, for their ratio
+    # of exactly a unit scale to be a unit slip (6.42 and 64200.00; 0.01 and 100.00 may be so by chance)
+    "unit_slip_digits": (int, 3),
     # concepts sentences state for many items at once (each project's 执行率, each purchase):
     # two sentences about them are not two statements of one fact
     "per_item_concepts": (list, ["预算执行率", "政府采购", "政府采购货物", "政府采购工程", "政府采购服务"]),
@@ -61,6 +67,8 @@ PARAMS = {
     # labels of a table's total row: of two tables' disagreeing cells, the one whose column does not
     # add up to it is the slip
     "total_row_labels": (list, []),
+    # labels of a summary side's total row (本年支出合计): summed from the side's items above it
+    "side_total_labels": (list, []),
     # words that do not tell two sentences' facts apart (the year, 截至, 全年 …): two sentences
     # whose labels differ only by these restate one fact
     "label_fillers": (list, ["截至", "年末", "全年", "本年度", "本年", "为", "是", "达", "共", "约", "，", ",",
@@ -114,6 +122,7 @@ def check(doc, rule):
     vocabulary = set(concepts()["concepts"])
     per_form = set(rule.params["per_item_concepts"] + rule.params["per_form_concepts"])
     scope = base.title_scopes  # (read once by the fact base)
+    unit_pairs: list[tuple[Fact, Fact]] = []  # two tables' cells a unit scale apart: told once all are known
     for facts in groups.values():
         if len(facts) < 2:
             continue  # a fact stated once has no other statement to meet (most of them)
@@ -125,7 +134,8 @@ def check(doc, rule):
             facts = [f for f in facts if f.source == "text"]  # each form may be another project's
         if facts and facts[0].measure in text_only:
             continue  # (against the text only, below)
-        yield from _check_group(facts, rule, base.assumed_units, scope, base)
+        yield from _check_group(doc, facts, rule, scope, base, unit_pairs)
+    yield from _unit_slips(doc, base, unit_pairs, rule)
     yield from _check_text(base, groups, rule, vocabulary)
 
 
@@ -275,6 +285,24 @@ def scaled(a: Fact, b: Fact, scales) -> bool:
     return a.value == b.value and any(ratio in (Decimal(s), 1 / Decimal(s)) for s in scales)
 
 
+def unit_scale(a: Fact, b: Fact, scales, digits: int) -> Decimal | None:
+    """b's amount over a's where it is one of `scales` or its inverse: the same digits under two
+    units (`scaled`), or, within printed precision, figures that many times apart (6171000.00 in a
+    table whose caption says 万元, printed in 元, against another table's 617.10), the smaller
+    printed with `digits` significant digits at least. None otherwise."""
+    if not (a.is_money and b.is_money) or a.value == 0 or b.value == 0:
+        return None
+    for ratio in (r for s in scales for r in (Decimal(s), 1 / Decimal(s))):
+        if a.value == b.value and b.in_yuan() == a.in_yuan() * ratio:
+            return ratio
+        small = a if ratio > 1 else b
+        lo_a, hi_a = a.interval(factor(a) * ratio)
+        lo_b, hi_b = b.interval(factor(b))
+        if len(small.value.as_tuple().digits) >= digits and lo_a <= hi_b and lo_b <= hi_a:
+            return ratio
+    return None
+
+
 def _consistent_tables(facts: list[Fact]) -> dict[int, Fact]:
     """One fact per table; a table stating two different values for the key is ambiguous."""
     per_table: dict[int, Fact] = {}
@@ -288,7 +316,7 @@ def _consistent_tables(facts: list[Fact]) -> dict[int, Fact]:
     return {k: v for k, v in per_table.items() if k not in ambiguous}
 
 
-def _check_group(facts: list[Fact], rule, assumed: dict[int, str], scope: TitleScopes, base):
+def _check_group(doc, facts: list[Fact], rule, scope: TitleScopes, base, unit_pairs: list):
     cells = [f for f in facts if f.source == "table" and f.id not in base.column_totals]
     tables = list(_consistent_tables(cells).values()) + _by_column_head(cells)
     for i, a in enumerate(tables):
@@ -299,13 +327,41 @@ def _check_group(facts: list[Fact], rule, assumed: dict[int, str], scope: TitleS
             if (not scope.same(a.block, b.block) or _other_things(a, b, scope)) and not _restated_column(base, a, b):
                 continue
             yield CHECKED
-            if not meets(a, b):
-                # (of two tables' cells, the one whose own column does not add up to its total is the slip)
-                totals = tuple(rule.params["total_row_labels"])
-                a_slipped = (_adds_up(base, b, totals) and not _adds_up(base, a, totals)) or (
-                    _adds_up(base, a, totals, b.value) and not _adds_up(base, b, totals, a.value))
-                slipped, kept = (a, b) if a_slipped else (b, a)
-                yield _hit(slipped, kept, rule, assumed)
+            if meets(a, b):
+                continue
+            if unit_scale(a, b, rule.params["unit_scales"], rule.params["unit_slip_digits"]):
+                unit_pairs.append((a, b))
+                continue
+            slipped, kept, note, sure = _slipped_of_two(doc, base, a, b, rule)
+            yield _hit(slipped, kept, rule, base.assumed_units, note, sure)
+
+
+# what the two tables' own sums say of a pair of cells (own_sums.verdict of each, the first the
+# one reported): the note the finding carries, and whether it names the first as the slip
+SUMS_TOLD = {
+    (BREAKS, HOLDS): ("；本处所在表的合计（各项之和）按另一处的数字相符、按本处数字不符，另一处所在表的合计与其数字相符", True),
+    (BREAKS, None): ("；本处所在表的合计（各项之和）按另一处的数字相符、按本处数字不符", True),
+    (None, HOLDS): ("；另一处所在表的合计（各项之和）与其数字相符", True),
+    (HOLDS, HOLDS): ("；两表各自的合计（各项之和）都与本表的数字相符，不能判断哪一处有误，请核对两处", False),
+    (BREAKS, BREAKS): ("；两表各自的合计（各项之和）都按对方的数字相符，不能判断哪一处有误，请核对两处", False),
+}
+
+
+def _slipped_of_two(doc, base, a: Fact, b: Fact, rule) -> tuple[Fact, Fact, str, bool]:
+    """Of two tables' disagreeing cells, (the slip, the other, a note, whether the slip is known):
+    the one whose own table adds up with the other's figure and not with its own, or, the other's
+    adding up with its own and its own telling nothing, the one not borne out (own_sums). Where
+    both tables bear out their own figure (or both the other's), neither is named; where neither
+    tells, the later table's is reported, as before."""
+    totals, sides = tuple(rule.params["total_row_labels"]), tuple(rule.params["side_total_labels"])
+    told = verdict(doc, base, a, b, totals, sides), verdict(doc, base, b, a, totals, sides)
+    if told[::-1] in SUMS_TOLD:  # (the later table's first where neither is named)
+        note, sure = SUMS_TOLD[told[::-1]]
+        return b, a, note, sure
+    if told in SUMS_TOLD:
+        note, sure = SUMS_TOLD[told]
+        return a, b, note, sure
+    return b, a, "", True
 
 
 def _by_column_head(cells: list[Fact]) -> list[Fact]:
@@ -353,18 +409,6 @@ def _agreement(base, a: Fact, b: Fact) -> tuple[int, int]:
     theirs = {f.concept: f for f in _column_of(base, b) if f.concept}
     shared = [c for c in ours if c in theirs]
     return len(shared), sum(1 for c in shared if meets(ours[c], theirs[c]))
-
-
-def _adds_up(base, cell: Fact, totals: tuple, instead=None) -> bool:
-    """The cell's column adds up to its total row (合计 / 总计, the column's last figure), the cell
-    read as `instead` where given (the other table's figure: does the column add up once mended?).
-    A cell that is the total itself (a form's 总分) adds up when its column's rows make it."""
-    column = sorted(_column_of(base, cell), key=lambda f: f.loc.row or 0)
-    if len(column) < 3 or not (compact(column[-1].label) in totals or column[-1] is cell and cell.measure == "得分"):
-        return False
-    rows = sum((instead if f is cell and instead is not None else f.value) for f in column[:-1])
-    total = instead if column[-1] is cell and instead is not None else column[-1].value
-    return abs(rows - total) <= sum(f.half_unit for f in column)
 
 
 def _other_things(a: Fact, b: Fact, scope: TitleScopes) -> bool:
@@ -722,8 +766,12 @@ def _unit_support(base, fact: Fact) -> int:
     return 0 if first is None else 1 if first.unit == fact.unit else -1
 
 
-def _hit(fact: Fact, other: Fact, rule, assumed: dict[int, str] | None = None) -> Hit:
-    unit_slip = scaled(fact, other, rule.params["unit_scales"])
+def _hit(fact: Fact, other: Fact, rule, assumed: dict[int, str] | None = None, note: str = "",
+         sure: bool = True) -> Hit:
+    """`note`: what else the formula says; not `sure`: which of the two is the slip is not known, and
+    no value is expected of the one reported."""
+    ratio = unit_scale(fact, other, rule.params["unit_scales"], rule.params["unit_slip_digits"])
+    unit_slip = ratio is not None
     # (two statements met under one key whose measures differ: one is a 决算 by default read as the
     # budget the other names, see _measure)
     measure = next((f.measure for f in (fact, other) if f.measure != "决算"), fact.measure)
@@ -733,7 +781,7 @@ def _hit(fact: Fact, other: Fact, rule, assumed: dict[int, str] | None = None) -
     # a table cell prints the bare number under the table's unit: the unit is said with it
     other_text = other.with_unit()
     formula = (f"{fact.where()}：{fact.with_unit()}；{other.where()}：{other_text}"
-               + ("：数字相同而单位不同" if unit_slip else "：两处应为同一数值") + _assumed_note(fact, other, assumed))
+               + _unit_words(fact, other, ratio) + _assumed_note(fact, other, assumed) + note)
     cls = "unit_error" if unit_slip else "rounding" if tail(fact, other) else None
     # the value the figure should read, in its own unit and precision (86,540.00元 for 8.56万元 is
     # 8.65万元), the other statement's print in the formula
@@ -742,12 +790,54 @@ def _hit(fact: Fact, other: Fact, rule, assumed: dict[int, str] | None = None) -
     # (one amount printed twice at one precision, a unit of its last digit apart: no rounding of
     # that amount gives both; one of them was cut down or adjusted to make a total)
     same_print = cls == "rounding" and fact.unit == other.unit and fact.places == other.places
-    return Hit(quote=fact.quote, location=fact.loc, stated=fact.text, expected=expected,
+    return Hit(quote=fact.quote, location=fact.loc, stated=fact.text, expected=expected if sure else None,
                formula=f"{relation} {formula}", cls=cls,
                fields={"concept": relation, "value": fact.text, "other": other_text,
                        "other_where": other.where(), "where": fact.where(),
                        **({"rounding_note": TAIL_NOTE} if same_print else {})},
                highlights=[other.loc])
+
+
+def _unit_words(fact: Fact, other: Fact, ratio: Decimal | None) -> str:
+    """How the two figures stand: one value, a unit apart (the same digits, or one the other's
+    ×10⁴ under one unit), or two values."""
+    if ratio is None:
+        return "：两处应为同一数值"
+    if fact.value == other.value:
+        return "：数字相同而单位不同"
+    return f"：两处相差{int(max(ratio, 1 / ratio))}倍，疑为单位有误"
+
+
+def _unit_slips(doc, base, pairs: list[tuple[Fact, Fact]], rule):
+    """Two tables' cells a unit scale apart (unit_scale), one finding a cell: on the table that stands
+    so to more tables than the other does (a table printed in 元 under 单位：万元 stands so to every
+    table it restates, the others to it alone), saying in which unit its figures read; between two
+    tables that stand so only to each other, on the one whose own sums break (_slipped_of_two)."""
+    partners: dict[int, set[int]] = {}
+    for a, b in pairs:
+        partners.setdefault(a.block, set()).add(b.block)
+        partners.setdefault(b.block, set()).add(a.block)
+    told = set()
+    for a, b in pairs:
+        many_a, many_b = len(partners[a.block]), len(partners[b.block])
+        if many_a != many_b:
+            slipped, kept = (a, b) if many_a > many_b else (b, a)
+            note, sure = _read_as(slipped, kept, rule), True
+        else:
+            slipped, kept, note, sure = _slipped_of_two(doc, base, a, b, rule)
+        if slipped.id not in told:
+            told.add(slipped.id)
+            yield _hit(slipped, kept, rule, base.assumed_units, note, sure)
+
+
+def _read_as(slipped: Fact, kept: Fact, rule) -> str:
+    """The unit the slipped table's figures read right in (6171000.00 under 万元 beside 617.10万元:
+    元), said where it has a name."""
+    ratio = unit_scale(slipped, kept, rule.params["unit_scales"], rule.params["unit_slip_digits"])
+    wanted = factor(slipped) * ratio
+    unit = next((u for u, f in MONEY_UNITS.items() if f == wanted), None)
+    return f"；本表与其他各表的同一数字都相差此倍数，本表数字疑按{unit}填列而单位标为{slipped.unit}" if unit else \
+        "；本表与其他各表的同一数字都相差此倍数，本表单位疑有误"
 
 
 def _in_unit_of(other: Fact, fact: Fact) -> str:

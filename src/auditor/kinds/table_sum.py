@@ -267,7 +267,7 @@ def _rollup_column(rule, t, records, col, column_name, children_of: dict[int, li
             continue
         children = children_of.get(i)
         if children is None:
-            children = children_of[i] = _children(records, i)
+            children = children_of[i] = code_children(records, i)
         parts = [c for c in children if col in c.amounts]
         if not children or not parts or any(_unreadable(t, c.row, c.printed_col(col)) for c in children):
             continue
@@ -368,7 +368,7 @@ def _row_total_of(rule, t, segment, names: dict, total_col: int, parts: list[int
 
 def _tail_of_children(t, records: list[CodeRecord], i: int, total_col: int, parts: list[int]) -> bool:
     """The row's rounding gap (合计 − its columns) is its child codes' gaps added up: theirs, carried up."""
-    children = _children(records, i)
+    children = code_children(records, i)
     gaps = [_row_gap(t, c, total_col, parts) for c in children]
     own = _row_gap(t, records[i], total_col, parts)
     return bool(children) and own is not None and None not in gaps and own == sum(gaps, Decimal(0)) \
@@ -513,7 +513,7 @@ def _parent_record(records: list[CodeRecord], rec: CodeRecord) -> CodeRecord | N
                  and r.code == rec.code[:len(rec.code) - 2]), None)
 
 
-def _children(records: list[CodeRecord], i: int) -> list[CodeRecord]:
+def code_children(records: list[CodeRecord], i: int) -> list[CodeRecord]:
     parent = records[i]
     if parent.is_total:
         # the table's top level: 类 (3 digits), or the shortest codes it prints (a list of 项 only,
