@@ -556,3 +556,11 @@ def test_forms_stacked_on_one_sheet_each_read_under_their_own_heads(tmp_path):
     book.save(path)
     findings = audit_document(load(str(path)), [r for r in load_rules() if r.id == "CAL001"]).findings
     assert not [f for f in findings if f.severity != "info"]
+
+
+def test_an_item_of_the_classification_is_no_project_whose_funds_its_amounts_are():
+    """1、…事务（款）行政运行（项）。年初预算为…: the paragraph's subject is a 项 of the accounts, not a
+    project: its bare budget and outturn are no project's 年度资金总额, to be set against a form's."""
+    doc = document_from_text("某区档案局2024年度部门决算\n1、一般公共服务支出（类）档案事务（款）行政运行（项）。"
+                             "年初预算为520.00万元，支出决算为516.40万元。\n")
+    assert {f.concept for f in fact_base(doc).facts if f.is_money} == {None}

@@ -624,6 +624,10 @@ class FactReader:
         self.plan_only_words = [compact(w) for w in plan.get("plan_lead") or ()]
         self.strive_words = [compact(w) for w in plan.get("strive") or ()]
         self.project_funds = vocab.get("project_funds")
+        # a subject naming a level of the budget's classification (…事务（款）行政运行（项）): an item
+        # of the accounts, no project whose total funds its bare amounts are
+        levels = vocabulary()["table_types"]["budget_by_code"].get("code_parts") or ()
+        self.classified_item = re.compile(rf"[（(](?:{'|'.join(map(re.escape, levels))})[）)]" if levels else "(?!)")
         self.execution_score_names = {compact(w) for w in vocab.get("execution_score_names") or ()}
         self.full_year_words = vocab.get("full_year_budget_words") or ()
         self.vague_labels = set(vocab.get("vague_short_labels") or ())
@@ -2116,7 +2120,7 @@ class FactReader:
             # rate is of the amount the rate was of, not of the rate
             concept = last_money.concept
         if concept is None and measure is not None and unit in MONEY_UNITS and subject not in ("", UNNAMED) \
-                and _names_nothing(self._without_own_cues(bare), self.lex):
+                and not self.classified_item.search(subject) and _names_nothing(self._without_own_cues(bare), self.lex):
             # a project's amount naming nothing but its measure (本项目全年预算数为850.00万元,
             # 全年执行资金…) is of its total funds, the row its form states them in; without a
             # measure word (本项目资金总额100.00万元) it may be the budget as well as the outturn
