@@ -955,6 +955,8 @@ def _read_three_public(typed: TypedTable, grid: list[list[str]]) -> None:
         _read_three_public_interleaved(typed, grid, interleaved)
         return
     if numbering is None:
+        if _counts_table(grid[typed.header_row]):
+            return  # (团组数（个） | 人次数（人） | 保有量（辆）…: the statistics of counts, no money)
         if any(quantity(c) is not None for row in typed.table.rows[typed.header_row + 1:] for c in row):
             typed.problems.append("表头既不能按栏目名称对应到各项经费，也没有栏次行，无法读取“三公”经费各栏")
         return
@@ -968,6 +970,13 @@ def _read_three_public(typed: TypedTable, grid: list[list[str]]) -> None:
     _read_three_public_values(typed, grid, numbering + 1, columns,
                               {group: dict(zip(order, columns[g * 6:(g + 1) * 6]))
                                for g, group in enumerate(groups)})
+
+
+def _counts_table(header: list[str]) -> bool:
+    """Every head of the row names a count's unit in brackets (团组数（个）, 保有量（辆）)."""
+    units = vocabulary()["table_types"]["three_public"].get("count_units") or ()
+    heads = [compact(c) for c in header if c.strip()]
+    return bool(heads) and all(any(h.endswith((f"（{u}）", f"({u})")) for u in units) for h in heads)
 
 
 def is_caption_row(row: list[str]) -> bool:
