@@ -1576,11 +1576,12 @@ class FactReader:
                 # after a part's addition is the whole's the sentence opened with, not that part's
                 carried = opening or None
             elif fact.concept and fact.measure not in ("占比", "变动率", "完成率", "执行率") \
-                    and not (fact.is_money and self.lex.comparison.match(phrase.lstrip("，,；;、：: "))
+                    and not (fact.is_money and amounts and self.lex.comparison.match(phrase.lstrip("，,；;、：: "))
                              and self.lex.concepts.all(compact(phrase))):
                 carried, self.carried_unit, unknown_since = fact.concept, fact.unit, ""
-            # (a base compared with, 年终结余12,640万元，比上年结转结余9,870万元增加2,770万元, names
-            # no subject: the change after it is the subject's, named before 比)
+            # (a base compared with after the subject's amount, 年终结余12,640万元，比上年结转结余9,870万元
+            # 增加2,770万元, names no subject: the change after it is the subject's, named before 比; a
+            # sentence opening on the base, 比上年政府采购预算368.55万元增加44.31万元, names its subject there)
             elif fact.concept and fact.measure == "占比" and fact.concept != carried \
                     and fact.concept in {c for _s, _e, c in self.lex.concepts.all(compact(own_phrase))}:
                 # (项目支出占37.80%，较上年下降60.00万元: a share's clause naming its thing names what the
