@@ -33,6 +33,8 @@ PARAMS = {
     "min_common_ending": (int, 2),
     # nouns after 其他 naming just the rest of the whole (其他人员, 其他单位)
     "generic_rest": (list, []),
+    # words around the rest's noun saying all of it is meant (其余类别车辆均为…): see the rule file
+    "rest_fillers": (list, []),
     # ...or one of these head nouns of places, which are of one kind each (a station is a 水位站
     # or a 雨量站, not both), when the whole's name holds it too (水文监测站点); people and
     # villages are left out: 寄宿生 and 贫困生, 脱贫村 and 重点村 overlap
@@ -291,6 +293,10 @@ def _kinds_listed(base, parts: list[Fact], names: list[str], params: dict) -> tu
     parts up to such a break whose names end alike; all of them when none does."""
     if len(_common_ending(names)) >= params["min_common_ending"]:
         return parts, names
+    if len(names) >= 3 and names[-1].startswith(_residual_words()):
+        # (…执法执勤用车1辆；其他均为0辆: the rest of the kinds closes the list, whatever its words)
+        kept, kept_names = _kinds_listed(base, parts[:-1], names[:-1], params)
+        return (parts, names) if len(kept) == len(parts) - 1 else (kept, kept_names)
     endings = [names[0]] if names else []  # the common ending of each prefix, in one pass
     for name in names[1:]:
         endings.append(_common_ending([endings[-1], name]))
@@ -342,6 +348,8 @@ def _closed_by_rest(names: list[str], whole: str, params: dict) -> bool:
     if word is None:
         return False
     rest = names[-1][len(word):]
+    for filler in params["rest_fillers"]:  # (其余类别车辆均为0辆: the rest, all of it 0)
+        rest = rest.removeprefix(filler).removesuffix(filler)
     # (其他8人, 其他人员: the rest of the whole, whatever it is; 其他优抚对象 of 优抚对象; not 其他重点项目
     # of 项目, the rest of the 重点项目 only)
     # (其他用车 after 一般公务用车、执法执勤用车…: the rest of the kind every item listed is of, the
