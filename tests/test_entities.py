@@ -93,3 +93,13 @@ def test_project_forms_captioned_with_the_units_carrying_them_out_stay_in_one_re
                              + form.format(unit="某县农业技术推广中心", name="耕地质量提升", budget="80.00", spent="76.00")
                              + form.format(unit="某县动物疫病预防控制中心", name="动物防疫", budget="50.00", spent="50.00"))
     assert entity_parts(doc) == [doc]
+
+
+def test_a_form_printed_again_under_a_short_name_and_a_glossary_line_start_no_unit():
+    """One unit's 总表 printed again under its short name (县二中 for 某县第二中学) with the same
+    figures is a reprint, no second unit's; a glossary sentence opening 编制单位： names none."""
+    form = "收入支出决算总表\n编制单位：{unit}        单位：万元\n项目\t决算数\n本年收入合计\t1,488.72\n本年支出合计\t1,488.72\n"
+    doc = document_from_text("某县第二中学2024年度部门决算\n" + form.format(unit="某县第二中学")
+                             + "附件\n" + form.format(unit="县二中")
+                             + "名词解释\n编制单位：指纳入部门决算编制范围的各级预算单位。\n")
+    assert entity_parts(doc) == [doc]

@@ -77,7 +77,8 @@ def sheet_unit(sheet: str | None) -> str | None:
 
 def _block_caption(block) -> str | None:
     if isinstance(block, (Paragraph, Heading)):
-        return caption_name(block.text)
+        # (a caption is a field line, no sentence: 编制单位：指纳入部门决算编制范围的… defines the word)
+        return None if SENTENCE_END_RE.search(block.text) else caption_name(block.text)
     if isinstance(block, Table):
         for row in block.rows[:CAPTION_ROWS]:
             for cell in row:
@@ -160,14 +161,23 @@ def _forms_recur(parts: list[list]) -> bool:
     from ..tables.typed import classify
 
     kinds = set(vocabulary().get("entity_form_types") or ())
-    seen: dict[tuple, int] = {}
+    seen: dict[tuple, tuple[int, tuple]] = {}
     for k, blocks in enumerate(parts):
         for block in blocks:
             if not isinstance(block, Table) or not block.rows:
                 continue
             # (by its kind and title; an untitled form by its head row)
             name = compact(block.title or "") or "|".join(compact(c.text) for c in block.rows[0])
+            figures = _figures(block)
             for key in {(typed.type, name) for typed in classify(block) if typed.type in kinds}:
-                if seen.setdefault(key, k) != k:
+                part, printed = seen.setdefault(key, (k, figures))
+                if part != k and printed != figures:
+                    # (the same form with other figures: another unit's; with the same ones, the
+                    # unit's own form printed again under a short name, 县二中 for 某县第二中学)
                     return True
     return False
+
+
+def _figures(table: Table) -> tuple:
+    """The figures a form prints, in order (what tells two units' copies of one form apart)."""
+    return tuple(t for row in table.rows for c in row for t in [c.text.strip()] if t[:1].isdigit())

@@ -19,6 +19,9 @@ from ..facts.numbers import parse_quantity
 from .base import CHECKED, Hit, NotAssessable, document_texts
 
 KIND = "presence"
+# what a document holds and says it holds is the document's: a bundle of several units' forms is
+# judged whole (its 汇总 publishes the set), not one unit's part at a time (engine.audit_document)
+WHOLE_DOCUMENT = True
 PARAMS = {"check": (str, None), "required": (dict, {}),
           # the set is required only of a document printing at least one of its items, or whose
           # title calls it a disclosure (公开): a report alone (单位决算报告, 财务情况说明书) is not one
