@@ -447,3 +447,53 @@ def test_a_change_told_the_wrong_way_is_one_finding(tmp_path):
                              "比2023年度决算数3.96万元增加0.54万元。\n")
     assert [f.rule for f in found] == ["DIR002"]
     assert [entry.split(" · ")[0] for entry in found[0].folded] == ["DRV010"]
+
+
+TAILED_TABLES = ("某局2024年度部门决算\n二、收入决算表\n单位：万元\n科目编码\t科目名称\t本年收入合计\t财政拨款收入\n"
+                 "合计\t\t610.02\t610.02\n201\t一般公共服务支出\t402.36\t402.36\n20101\t人大事务\t402.36\t402.36\n"
+                 "208\t社会保障和就业支出\t120.55\t120.55\n20805\t行政事业单位养老支出\t120.55\t120.55\n"
+                 "221\t住房保障支出\t87.12\t87.12\n22102\t住房改革支出\t87.12\t87.12\n"
+                 "三、支出决算表\n单位：万元\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n"
+                 "合计\t\t610.02\t510.02\t100.00\n201\t一般公共服务支出\t402.36\t302.36\t100.00\n"
+                 "20101\t人大事务\t402.36\t302.36\t100.00\n208\t社会保障和就业支出\t120.55\t120.55\t\n"
+                 "20805\t行政事业单位养老支出\t120.55\t120.55\t\n221\t住房保障支出\t87.12\t87.12\t\n"
+                 "22102\t住房改革支出\t87.12\t87.12\t\n")
+
+
+def test_one_tail_repeated_by_the_tables_is_one_note_naming_its_other_places(tmp_path):
+    """The class totals repeated in the 收入决算表 (two columns) and the 支出决算表 carry one tail
+    (610.02 against 402.36 + 120.55 + 87.12 = 610.03): one note, 同见 the other two cells; the
+    基本支出 column's own tail (510.02 against 510.03, other figures) stays a note of its own."""
+    from auditor.engine import audit_file
+    from auditor.ruleset import load_rules
+
+    report = tmp_path / "决算.txt"
+    report.write_text(TAILED_TABLES, encoding="utf-8")
+    tails = [f for f in audit_file(str(report), load_rules()).findings if f.cls == "rounding"]
+    assert [(f.rule, f.stated, f.expected) for f in tails] == [
+        ("SUM001", "合计 610.02", "610.03"), ("SUM001", "合计 510.02", "510.03")]
+    assert tails[0].message.endswith("（同见 表1「二、收入决算表」第2行第4列；表2「三、支出决算表」第2行第3列）")
+    assert len(tails[0].folded) == 2 and not tails[1].folded and "同见" not in tails[1].message
+
+
+def test_only_the_same_figures_of_a_sum_on_the_same_labels_fold():
+    """Two findings fold only where the total, every part (its label and figure, 50 read as 50.00)
+    and the sum are the same, in one class and severity; parts named otherwise (by name, not by
+    code), other figures, a warning beside an error, or a working that is no sum stay apart."""
+    from auditor.findings import Finding
+    from auditor.folds import fold_findings
+    from auditor.model import Location
+
+    def made(table, severity, formula):
+        return Finding("SUM001", "total_mismatch", severity, f"m{table}", "q", Location("a.txt", table=table, row=2, col=3),
+                       stated="合计 100.00", expected="90.00", formula=formula)
+
+    found = [made(1, "error", "合计 = 201 50.00 + 208 40.00 = 90.00"),
+             made(2, "error", "合计 = 201 50 + 208 40.00 = 90.00"),
+             made(3, "error", "合计 = 一、一般公共服务支出 50.00 + 八、社会保障和就业支出 40.00 = 90.00"),
+             made(4, "error", "合计 = 201 60.00 + 208 30.00 = 90.00"),
+             made(5, "warning", "合计 = 201 50.00 + 208 40.00 = 90.00"),
+             made(6, "error", "合计 = 201 50.00 − 208 40.00 = 90.00")]
+    kept = fold_findings(found, {2: "收入决算表"})
+    assert [f.message for f in kept] == ["m1（同见 表2「收入决算表」第2行第3列）", "m3", "m4", "m5", "m6"]
+    assert kept[0].folded == ["SUM001 · 表2 第2行第3列：m2（同一合计、分项与差额）"]

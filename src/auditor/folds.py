@@ -13,7 +13,11 @@ relations it breaks), in this order:
 - a restatement: the text repeats a table's wrong 总分 and its parts, and breaks the same
   relation with the same figures: one correction, made in the table and in the text;
 - a comparison with last year made on a figure whose year a period finding disputes (2023 written
-  for the report's 2024): the misdated sentence gave the comparison its 上年.
+  for the report's 2024): the misdated sentence gave the comparison its 上年;
+- one sum repeated: the tables of a 部门决算 repeat the same class totals (收入决算表, 支出决算表,
+  财政拨款支出决算表 …), so a tail in them (541.04 against 477.9 + 31.49 + 9.08 + 22.58 = 541.05)
+  breaks each table's total the same way: findings of one class and severity whose total, parts
+  and sum are the very same figures on the same labels are one finding naming the other places (同见 …).
 
 The kept finding lists each folded one (its place, and rule, message and why) in `folded`."""
 from __future__ import annotations
@@ -42,7 +46,7 @@ def fold_findings(findings: list[Finding], table_titles: dict[int, str]) -> list
             into.folded = sorted({*into.folded, *finding.folded, f"{folded_entry(finding)}（{why}）"})
             gone.add(id(finding))
         findings = [f for f in findings if id(f) not in gone]
-    return findings
+    return _fold_same_sum(findings, table_titles)
 
 
 def _fold_repeats(findings: list[Finding], table_titles: dict[int, str]) -> list[Finding]:
@@ -136,3 +140,65 @@ def _on_misdated_base(live: list[Finding]):
                        if not cell_key(h) and text_key(h) in misdated), None)
         if source is not None:
             yield finding, source, "所比的“上年”数取自年份写错的句子"
+
+
+def _fold_same_sum(findings: list[Finding], table_titles: dict[int, str]) -> list[Finding]:
+    """Findings of one class and severity stating the same sum on the same labels with the same
+    figures (the total, each part, the parts' sum): the first in report order stays, names the
+    others' places in its message (同见 …) and lists them in `folded`. A finding stating no sum
+    of two parts or more is left alone, and so is a sum whose parts are named otherwise (by their
+    codes, 201, or by their names, 一、一般公共服务支出: another table's relation, told apart)."""
+    first: dict[tuple, Finding] = {}
+    others: dict[int, list[Finding]] = {}
+    kept = []
+    for finding in findings:
+        signature = _sum_signature(finding)
+        key = (finding.cls, finding.severity, finding.location.file, signature)
+        root = first.setdefault(key, finding) if signature is not None else finding
+        if root is finding:
+            kept.append(finding)
+            continue
+        others.setdefault(id(root), []).append(finding)
+        root.folded = sorted({*root.folded, *finding.folded, f"{folded_entry(finding)}（同一合计、分项与差额）"})
+    for root in kept:
+        if id(root) in others:
+            root.message = f"{root.message}（同见 {_places(others[id(root)], table_titles)}）"
+    return kept
+
+
+# a part of a sum in a finding's working: its label, then its figure, signed (经营收入 -14.50), and
+# anything after the figure (a unit)
+PART_RE = re.compile(r"^(.*?)\s*([-−－]?)(\d[\d,]*(?:\.\d+)?)\D*$")
+PLUS_RE = re.compile(r"\s[+＋]\s")
+
+
+def _sum_signature(finding: Finding) -> tuple | None:
+    """(what is stated, the parts as (label, figure) in order, their sum) of a finding whose
+    working states a sum of two parts or more (合计 = 201 477.9 + 208 31.49 + … = 541.05；…), each
+    part a label and a figure; None else."""
+    sides = (finding.formula or "").split("；")[0].split("=")
+    terms = PLUS_RE.split(sides[1]) if len(sides) == 3 else []
+    parts = [PART_RE.match(t.strip()) for t in terms]
+    stated, expected = _figures(finding.stated), _figures(sides[2]) if len(sides) == 3 else []
+    if len(terms) < 2 or not all(parts) or not stated or len(expected) != 1 or \
+            any(re.search(r"\s[-−×÷]\s", t) for t in terms):
+        return None  # (a working with a difference or a product in it is no plain sum)
+    labelled = sorted((re.sub(r"\s+", "", m.group(1)), figure_value(m.group(3)) * (-1 if m.group(2) else 1))
+                      for m in parts)
+    return re.sub(r"\s+", "", finding.stated or ""), tuple(labelled), expected[0]
+
+
+def _places(found: list[Finding], table_titles: dict[int, str]) -> str:
+    """The places of findings, as a reader finds them: the cells of each table after its number and
+    title (表2「收入决算表」第5行第3列、第5行第4列), a text's place as it is described."""
+    tables: dict[int, list[str]] = {}
+    text = []
+    for f in found:
+        loc = f.location
+        if loc.table and loc.row and loc.col:
+            tables.setdefault(loc.table, []).append(f"第{loc.row}行第{loc.col}列")
+        else:
+            text.append(loc.describe())
+    named = [f"表{n}{'「' + table_titles[n] + '」' if table_titles.get(n) else ''}{'、'.join(cells)}"
+             for n, cells in tables.items()]
+    return "；".join(named + text)
