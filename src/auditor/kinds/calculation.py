@@ -156,9 +156,10 @@ def _check_numbered_items(doc, base: FactBase, rule):
         items = []
         for later in range(i + 1, min(len(blocks), i + 1 + MAX_NUMBERED_ITEMS)):
             text = getattr(blocks[later], "text", "")
-            if not isinstance(blocks[later], Paragraph) or numbering_of(text) is None:
+            numbered = numbering_of(text) if isinstance(blocks[later], Paragraph) else None
+            if numbered is None:
                 break
-            name = _item_name(text[len(numbering_of(text)[0]):])
+            name = _item_name(text[len(numbered[0]):])
             items.append({m: replace(f, concept=name) for m, f in _by_measure(base.by_block.get(later, ())).items()})
         if len(items) < 2 or not wholes:
             continue

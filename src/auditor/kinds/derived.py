@@ -492,7 +492,7 @@ def _misstated_wholes(shares: list[tuple[Fact, Fact, Fact]]) -> dict[int, list[t
         s_lo = sum(bounds(p)[0] for p in parts.values())
         s_hi = sum(bounds(p)[1] for p in parts.values())
         w_lo, w_hi = bounds(whole)
-        if w_lo <= s_hi and s_lo <= w_hi:
+        if s_lo <= 0 or (w_lo <= s_hi and s_lo <= w_hi):
             continue  # (the whole is what its parts make: a share off is the share's own slip)
         if all(consistent(rate, part_lo / s_hi * HUNDRED, part_hi / s_lo * HUNDRED)
                for rate, part, _ in listed for part_lo, part_hi in [bounds(part)]):
@@ -2645,9 +2645,9 @@ def _change_word_slip(rate: Fact, change: Fact, current: Fact, basis: str, formu
     said, meant = ("增加", "减少") if change.sign > 0 else ("减少", "增加")
     text = change.text.lstrip("-－−")
     return Hit(quote=change.quote, location=change.loc, stated=f"{said}{text}", expected=f"{meant}{text}",
-               formula=(f"若为{meant}，上年数为 {fmt(previous, 2, current.text)}{current.unit}，"
-                        f"{change.text.lstrip('-－−')} ÷ 上年数 = {rate.text.lstrip('-－−')}，与所写{_way(rate.sign)}"
-                        f"{rate.text.lstrip('-－−')}相符：增减额的用词“{said}”与比例方向相反（按{basis}：{formula}）"),
+               formula=(f"若为{meant}，上年数为 {fmt(previous, 2, current.text)}{current.unit}，{text} ÷ 上年数 = "
+                        f"{rate.text.lstrip('-－−')}，与所写{_way(rate.sign)}{rate.text.lstrip('-－−')}相符："
+                        f"增减额的用词“{said}”与比例方向相反（按{basis}：{formula}）"),
                fields={"rate": f"{said}{text}", "computed": f"{meant}{text}", "relation": "增减额"})
 
 

@@ -398,9 +398,7 @@ def _sentence_flows(doc, rule):
             exact = sum((p.value for p in parts), Decimal(0))
             shown = fmt(exact, max(q.places for q in [total, *parts]), closing.text)
             terms = opening.text + "".join(f" {'+' if role == 'in' else '−'} {f.text}" for role, f in between)
-            quote = base.span(opening, closing) if opening.sentence == closing.sentence \
-                else base.passage(opening, closing)
-            yield Hit(quote=quote, location=closing.loc, stated=closing.text,
+            yield Hit(quote=base.passage(opening, closing), location=closing.loc, stated=closing.text,
                       expected=f"{shown}{closing.unit}", formula=f"{terms} = {shown}{closing.unit}",
                       fields={"table": "正文", "label": compact(closing.label).strip("，,"), "column": "",
                               "total": closing.text, "sum": f"{shown}{closing.unit}",
