@@ -70,6 +70,21 @@ def test_caption_and_sheet_names():
     assert caption_name("编制单位：某局（单位：万元）") == "某局"
     assert caption_name("编制单位：某县实验小学  填报日期：2025年3月") == "某县实验小学"
     assert sheet_unit("某县教育局机关-2") == "某县教育局机关" and sheet_unit("01收入支出决算总表") is None
+    # (a note in brackets before the colon; a sheet named after its form and then its unit)
+    assert caption_name("编制单位（盖章）：某县教育局        单位：万元") == "某县教育局"
+    assert sheet_unit("01表收入支出决算-部门汇总") == "部门汇总" and sheet_unit("收入支出(汇总)") == "汇总"
+    assert sheet_unit("01收入支出决算总表-实验小学") == "实验小学"
+
+
+def test_a_caption_label_alone_in_its_cell_names_the_unit_in_the_next():
+    from auditor.ingest.entities import _block_caption
+    from auditor.model import Cell, Location, Table
+
+    loc = Location("<t>")
+    rows = [[Cell(t, loc) for t in row] for row in (["编制单位：", "某县实验小学", "", "单位：万元"],
+                                                     ["单位名称", "某县第二中学（汇总）", "单位：万元"])]
+    assert _block_caption(Table(index=1, rows=rows[:1], loc=loc)) == "某县实验小学"
+    assert _block_caption(Table(index=2, rows=rows[1:], loc=loc)) == "某县第二中学（汇总）"
 
 
 def test_one_unit_named_two_ways_on_different_forms_is_one_report():

@@ -35,14 +35,21 @@ def _caption_re() -> re.Pattern | None:
         return None
     # (a name justified over spaces, 某县 水利局, is one name: it ends at a year, a unit line, another
     # field's label or the line's end)
-    return re.compile(rf"(?:{'|'.join(map(re.escape, labels))})\s*[：:]\s*(?P<name>[^\s：:]+?(?:\s[^\s：:]+?)*?)"
+    # (a note in brackets may stand between the label and its colon: 编制单位（盖章）：某县教育局)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, labels))})\s*(?:[（(][^（）()]{{0,6}}[）)])?\s*[：:]\s*(?P<name>[^\s：:]+?(?:\s[^\s：:]+?)*?)"
                       r"(?=\s*(?:(?:19|20)\d\d|[（(]?(?:金额)?单位\s*[：:])|\s+[^\s：:]{1,8}\s*[：:]|\s*$)")
 
 
 @lru_cache(maxsize=None)
 def _sheet_unit_re() -> re.Pattern | None:
-    endings = concepts().get("organization_endings") or ()
+    # (a unit's name, or the words a bundle marks its parts with: 部门汇总, 局本级, 实验小学)
+    endings = [*(concepts().get("organization_endings") or ()), *(vocabulary().get("entity_sheet_endings") or ())]
     return re.compile(rf"\w*?(?:{'|'.join(map(re.escape, endings))})") if endings else None
+
+
+# a sheet named after its form and its unit: the unit after the last dash or in closing brackets
+# (01表收入支出决算-部门汇总, 收入支出(汇总))
+SHEET_TAIL_RE = re.compile(r"[-—－_（(]([^-—－_（()）]+)[）)]?$")
 
 
 # a trailing note in brackets, (盖章) / （公章）: no part of the name
@@ -71,8 +78,11 @@ def sheet_unit(sheet: str | None) -> str | None:
     pattern = _sheet_unit_re()
     if not sheet or pattern is None:
         return None
-    name = SHEET_NOISE_RE.sub("", sheet)
-    return name if len(name) >= MIN_NAME_CHARS and pattern.fullmatch(name) else None
+    tail = SHEET_TAIL_RE.search(sheet.strip())
+    for name in (SHEET_NOISE_RE.sub("", tail.group(1)) if tail else "", SHEET_NOISE_RE.sub("", sheet)):
+        if len(name) >= MIN_NAME_CHARS and pattern.fullmatch(name):
+            return name
+    return None
 
 
 def _block_caption(block) -> str | None:
@@ -81,11 +91,22 @@ def _block_caption(block) -> str | None:
         return None if SENTENCE_END_RE.search(block.text) else caption_name(block.text)
     if isinstance(block, Table):
         for row in block.rows[:CAPTION_ROWS]:
-            for cell in row:
-                name = caption_name(cell.text) if "：" in cell.text or ":" in cell.text else None
+            texts = [c.text.strip() for c in row]
+            for k, text in enumerate(texts):
+                alone = text.rstrip("：: ") in _caption_labels()
+                if not alone and "：" not in text and ":" not in text:
+                    continue
+                # (the label alone in its cell, the name in the next filled one: 编制单位： | 某县教育局,
+                # 单位名称 | 某县教育局（汇总） over a form's head)
+                after = next((t for t in texts[k + 1:] if t), "") if alone else ""
+                name = caption_name(text) or (caption_name(f"{text.rstrip('：: ')}：{after}") if after else None)
                 if name:
                     return name
     return None
+
+
+def _caption_labels() -> frozenset:
+    return frozenset(vocabulary().get("entity_caption_labels") or ())
 
 
 def _title_line(block) -> bool:
