@@ -118,3 +118,16 @@ def test_a_form_printed_again_under_a_short_name_and_a_glossary_line_start_no_un
                              + "附件\n" + form.format(unit="县二中")
                              + "名词解释\n编制单位：指纳入部门决算编制范围的各级预算单位。\n")
     assert entity_parts(doc) == [doc]
+
+
+def test_copies_of_the_forms_under_one_caption_with_other_figures_are_two_units():
+    """The 汇总 and the 本级 both captioned with the department's name (收入支出决算总表, then 收入支出
+    决算总表（本级）with other figures): two units' copies, not compared with each other; a table
+    going on under （续） is no copy."""
+    form = "{title}\n编制单位：某县教育局        单位：万元\n项目\t决算数\n本年收入合计\t{total}\n本年支出合计\t{total}\n"
+    doc = document_from_text("某县教育局2024年度部门决算\n" + form.format(title="收入支出决算总表", total="4,293.76")
+                             + form.format(title="收入支出决算总表（本级）", total="667.03"))
+    assert len(entity_parts(doc)) == 2
+    going_on = document_from_text("某县教育局2024年度部门决算\n" + form.format(title="收入支出决算总表", total="4,293.76")
+                                  + form.format(title="收入支出决算总表（续）", total="667.03"))
+    assert entity_parts(going_on) == [going_on]

@@ -161,6 +161,8 @@ def entity_parts(doc: Document) -> list[Document]:
     """The document cut into one part per entity (several runs of one entity make one part), each
     a Document of the same path and meta; the document itself when it names fewer than two."""
     starts = entity_starts(doc)
+    if starts:
+        starts = _recurring_forms_split(doc, starts)
     if len({name for _, name in starts}) < 2:
         return [doc]
     runs: dict[str, list] = {}
@@ -172,6 +174,37 @@ def entity_parts(doc: Document) -> list[Document]:
         # 某区规划与自然资源局 on the next: no bundle, whose every unit prints the same forms)
         return [doc]
     return [Document(doc.path, blocks, dict(doc.meta), list(doc.notes)) for blocks in runs.values()]
+
+
+def _recurring_forms_split(doc: Document, starts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The runs of one caption's name cut where a form of a unit's whole accounts comes again with
+    other figures (某县教育局's 汇总 and 本级 captioned alike; a 汇总 printed uncaptioned before the
+    first captioned unit): each copy another unit's part, named after the caption and its count."""
+    from ..tables.typed import typed_tables
+
+    kinds = set(vocabulary().get("entity_form_types") or ())
+    at = {id(block): i for i, block in enumerate(doc.blocks) if isinstance(block, Table)}
+    forms = sorted({(at[id(t.table)], t.type) for t in typed_tables(doc) if t.type in kinds and id(t.table) in at})
+    if not forms:
+        return starts
+    bounds = [0] + [i for i, _ in starts[1:]] + [len(doc.blocks)]
+    cut = list(starts)
+    for (first, name), begin, end in zip(starts, bounds, bounds[1:]):
+        seen: dict[tuple, tuple] = {}
+        floor, copies = begin - 1, 1
+        for i, kind in forms:
+            if not begin <= i < end:
+                continue
+            table = doc.blocks[i]
+            key = (kind, _form_name(table))
+            figures = _figures(table)
+            if key in seen and seen[key] != figures:
+                start = _claimed_start(doc.blocks, i, floor)
+                copies += 1
+                cut.append((start, f"{name}（{copies}）"))
+                floor, seen = start, {}
+            seen[key] = figures
+    return sorted(cut)
 
 
 def _forms_recur(parts: list[list]) -> bool:
@@ -187,8 +220,7 @@ def _forms_recur(parts: list[list]) -> bool:
         for block in blocks:
             if not isinstance(block, Table) or not block.rows:
                 continue
-            # (by its kind and title; an untitled form by its head row)
-            name = compact(block.title or "") or "|".join(compact(c.text) for c in block.rows[0])
+            name = _form_name(block)
             figures = _figures(block)
             for key in {(typed.type, name) for typed in classify(block) if typed.type in kinds}:
                 part, printed = seen.setdefault(key, (k, figures))
@@ -197,6 +229,17 @@ def _forms_recur(parts: list[list]) -> bool:
                     # unit's own form printed again under a short name, 县二中 for 某县第二中学)
                     return True
     return False
+
+
+def _form_name(table: Table) -> str:
+    """A form by its title, a note in brackets after it aside (收入支出决算总表（本级）: the 收入支出
+    决算总表); an untitled form by its head row."""
+    title = TITLE_NOTE_RE.sub("", compact(table.title or ""))
+    return title or "|".join(compact(c.text) for c in table.rows[0])
+
+
+# (本级), (汇总): a note on whose copy it is; not (续), a table going on, no copy of itself
+TITLE_NOTE_RE = re.compile(r"[（(][^（）()续]*[）)]$")
 
 
 def _figures(table: Table) -> tuple:
