@@ -326,6 +326,8 @@ def _check_group(doc, facts: list[Fact], rule, scope: TitleScopes, base, unit_pa
             # alike, row for row: one list restated, whatever the titles)
             if (not scope.same(a.block, b.block) or _other_things(a, b, scope)) and not _restated_column(base, a, b):
                 continue
+            if _opposite_kinds(doc, a, b):
+                continue  # (行政运行 in the 收入决算表 is its income, in the 支出决算表 its spending)
             yield CHECKED
             if meets(a, b):
                 continue
@@ -409,6 +411,21 @@ def _agreement(base, a: Fact, b: Fact) -> tuple[int, int]:
     theirs = {f.concept: f for f in _column_of(base, b) if f.concept}
     shared = [c for c in ours if c in theirs]
     return len(shared), sum(1 for c in shared if meets(ours[c], theirs[c]))
+
+
+def _opposite_kinds(doc, a: Fact, b: Fact) -> bool:
+    """The two cells' tables are titled each by one kind of money, not the same one (收入决算表,
+    支出决算表: concepts.yaml kind_totals), and the cells' thing is no concept of the vocabulary
+    (a row's 项 read under a head naming nothing): one's row is income, the other's spending."""
+    if a.concept in lexicon().concepts.canonical:
+        return False
+    kinds = [{k for k in concepts().get("kind_totals") or () if k in _title(doc, f.block)} for f in (a, b)]
+    return all(len(k) == 1 for k in kinds) and kinds[0] != kinds[1]
+
+
+def _title(doc, block: int) -> str:
+    table = doc.blocks[block] if 0 <= block < len(doc.blocks) else None
+    return getattr(table, "title", "") or ""
 
 
 def _other_things(a: Fact, b: Fact, scope: TitleScopes) -> bool:
