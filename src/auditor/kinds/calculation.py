@@ -49,7 +49,7 @@ PARAMS = {
     "other_measure_words": (list, []),  # see the rule file
     "comparison_openers": (list, []),
 }
-MESSAGE_FIELDS = {"total_label", "total", "sum", "parts", "context", "verdict"}
+MESSAGE_FIELDS = {"total_label", "total", "sum", "sum_phrase", "parts", "context", "verdict"}
 CONTEXTS = ("sentence", "table", "document", "enumeration", "subrows", "changes")
 # names listed and counted before 分别 (中央、省、市、县四级资金): as many parts as the count says
 COUNTED_NAMES_CHARS = 60  # the clause's last characters such a list is read in
@@ -74,6 +74,8 @@ def check(doc, rule):
         key = (hit.location, hit.quote)
         if key not in seen:
             seen.add(key)
+            # (a sum's words in the message, none for one part above its whole: 与 其中的A 495.33万元)
+            hit.fields.setdefault("sum_phrase", f" 之和 {hit.fields.get('sum', '')}")
             yield hit
 
 
@@ -645,7 +647,8 @@ def _part_exceeds(whole: Fact, part: Fact, context: str, named: str) -> Hit | No
     return Hit(quote=whole.quote, location=whole.loc, stated=whole.text, expected=f"≥ {part.text}",
                formula=f"{named} 是“{whole.concept}”的一部分，不能大于它的 {whole.text}",
                fields={"total_label": whole.concept, "total": whole.text, "sum": f"≥ {part.text}",
-                       "parts": named, "context": context, "verdict": "小于其中一项"},
+                       "parts": f"其中的 {named}", "sum_phrase": "", "context": context,
+                       "verdict": "部分大于整体"},
                highlights=[part.loc])
 
 
