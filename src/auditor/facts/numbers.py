@@ -244,10 +244,18 @@ def is_column_numbers(texts: list[str], heads: tuple[str, ...] = ()) -> bool:
     concepts.yaml not_figure_columns), any such run beside that name (栏次 | 1 | 栏次 | 2: a
     two-sided summary numbers its one amount column a side)."""
     filled = [t.strip() for t in texts if t.strip()]
-    named = {compact(w) for w in heads}
-    nums = [t for t in filled if compact(t) not in named]
-    least = 1 if len(nums) < len(filled) else 3
-    return len(nums) >= least and all(t.isdigit() and len(t) <= 2 for t in nums) and _counts_up(nums)
+    nums = [t for t in filled if t.isdigit() and len(t) <= 2]
+    if not nums:
+        return False  # (most rows: a figure with decimals, a label; nothing compacted)
+    words = [t for t in filled if not (t.isdigit() and len(t) <= 2)]
+    if words and not all(compact(t) in _named(heads) for t in words):
+        return False
+    return len(nums) >= (1 if words else 3) and _counts_up(nums)
+
+
+@lru_cache(maxsize=8)
+def _named(heads: tuple[str, ...]) -> frozenset:
+    return frozenset(compact(w) for w in heads)
 
 
 # a date in Chinese numerals, as official signatures write it (二〇二五年三月十日)

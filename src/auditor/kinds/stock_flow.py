@@ -453,10 +453,14 @@ def _balance_hit(base, rule, opening, out, closing):
               cls="rounding" if outcome == "rounding" else None, highlights=[opening.loc, out.loc])
 
 
-def _statements(base):
+def _statements(base) -> list:
     """(text, facts) of each statement: a sentence, or sentences a ； joins (收入201,840万元，完成预算的
     100.8%；支出187,350万元…；当年收支结余14,940万元: one statement's terms set apart by semicolons),
-    each fact's place counted in the joined text."""
+    each fact's place counted in the joined text; built once per document (four rules read them)."""
+    return base.remember(("statements",), lambda: list(_joined_statements(base)))
+
+
+def _joined_statements(base):
     for run in base.clause_runs():
         if len(run) == 1:
             key, facts = run[0]
