@@ -131,3 +131,17 @@ def test_copies_of_the_forms_under_one_caption_with_other_figures_are_two_units(
     going_on = document_from_text("某县教育局2024年度部门决算\n" + form.format(title="收入支出决算总表", total="4,293.76")
                                   + form.format(title="收入支出决算总表（续）", total="667.03"))
     assert entity_parts(going_on) == [going_on]
+
+
+def test_two_forms_told_apart_by_a_note_and_a_form_going_on_under_its_title_are_one_unit():
+    """（功能分类） and （经济分类） after one title are two forms, and a form going on over a page
+    under its title again prints the rows after its total, not its total again: neither is another
+    unit's copy."""
+    head = "{title}\n编制单位：某县水利局        单位：万元\n科目编码\t科目名称\t决算数\n"
+    doc = document_from_text(
+        "某县水利局2024年度部门决算\n"
+        + head.format(title="一般公共预算财政拨款支出决算表（功能分类）") + "\t合计\t860.00\n213\t农林水支出\t860.00\n"
+        + head.format(title="一般公共预算财政拨款支出决算表（经济分类）") + "\t合计\t860.00\n301\t工资福利支出\t600.00\n"
+        + head.format(title="支出决算表") + "\t合计\t860.00\n2130301\t行政运行\t500.00\n"
+        + head.format(title="支出决算表") + "2130305\t水利工程建设\t300.00\n2130399\t其他水利支出\t60.00\n")
+    assert entity_parts(doc) == [doc]

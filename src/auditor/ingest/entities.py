@@ -197,14 +197,30 @@ def _recurring_forms_split(doc: Document, starts: list[tuple[int, str]]) -> list
                 continue
             table = doc.blocks[i]
             key = (kind, _form_name(table))
-            figures = _figures(table)
-            if key in seen and seen[key] != figures:
+            figures, rows = _figures(table), _row_labels(table)
+            if key in seen and seen[key][0] != figures and _same_rows(seen[key][1], rows):
                 start = _claimed_start(doc.blocks, i, floor)
                 copies += 1
                 cut.append((start, f"{name}（{copies}）"))
                 floor, seen = start, {}
-            seen[key] = figures
+            seen[key] = (figures, rows)
     return sorted(cut)
+
+
+def _row_labels(table: Table) -> set[str]:
+    """The labels a form's rows open with (its first filled cell each)."""
+    return {compact(next((c.text for c in row if c.text.strip()), "")) for row in table.rows} - {""}
+
+
+def _same_rows(first: set[str], second: set[str]) -> bool:
+    """The second table prints the first's rows again, its total row among them (another unit's
+    copy of the form), not the rows after them (the form going on over a page under its title again)."""
+    totals = {compact(w) for w in TOTAL_ROW_WORDS}
+    shared = first & second
+    return bool(shared & totals) and len(shared) * 2 >= min(len(first), len(second))
+
+
+TOTAL_ROW_WORDS = ("合计", "总计", "本年收入合计", "本年支出合计")  # a form's total row: each copy prints one
 
 
 def _forms_recur(parts: list[list]) -> bool:
@@ -238,8 +254,9 @@ def _form_name(table: Table) -> str:
     return title or "|".join(compact(c.text) for c in table.rows[0])
 
 
-# (本级), (汇总): a note on whose copy it is; not (续), a table going on, no copy of itself
-TITLE_NOTE_RE = re.compile(r"[（(][^（）()续]*[）)]$")
+# a note in brackets after a title naming whose copy it is ((本级), (部门汇总)); another note, (功能分类)
+# beside (经济分类), names another form
+TITLE_NOTE_RE = re.compile(r"[（(][^（）()]*(?:本级|汇总|机关)[）)]$")
 
 
 def _figures(table: Table) -> tuple:

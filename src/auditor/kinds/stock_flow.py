@@ -425,11 +425,17 @@ def _paragraph_balances(doc, rule):
             label = compact(f.label).rstrip("为是达约：:")
             if label.endswith(words["opening"]):
                 opening, out = f, None
-            elif opening is not None and out is None and label.endswith(words["out"]):
-                out = f
+            elif label.endswith(words["out"]):
+                # (a second 支出总计 with no 收入总计 of its own is another fund's: nothing held)
+                out, opening = (f, opening) if opening is not None and out is None else (None, None)
             elif out is not None and any(w in label for w in words["closing"]):
                 yield from _balance_hit(base, rule, opening, out, f)
                 opening = out = None
+            elif out is not None and any(w in label for w in BALANCE_WORDS):
+                opening = out = None  # (the balance stated is another, 当年收支结余: no later stock stands in)
+
+
+BALANCE_WORDS = ("结余", "结转", "相抵")  # a figure after the spending total naming a balance of some kind
 
 
 def _balance_hit(base, rule, opening, out, closing):

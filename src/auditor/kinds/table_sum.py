@@ -1580,7 +1580,7 @@ def _parents_of(order: list[int], amounts: dict, least: int, nested: bool,
                     totals[c] += q.value
             adding = [c for c in own if parts[c] and sum_check(own[c], parts[c]) == "ok"] if m >= least else []
             whole = len(adding) == len(own)
-            if whole or (m >= 2 and _mostly_adding(own, adding)):
+            if whole or (m >= 2 and _mostly_adding(own, adding, parts)):
                 found[r] = order[k + 1:k + 1 + m]
                 taken.update(found[r])
                 if not whole and partial is not None:
@@ -1594,10 +1594,11 @@ def _parents_of(order: list[int], amounts: dict, least: int, nested: bool,
     return found
 
 
-def _mostly_adding(own: dict, adding: list[int]) -> bool:
+def _mostly_adding(own: dict, adding: list[int], parts: dict) -> bool:
     """The rows under a row add up to it in all its columns but PARENT_COLUMNS_OFF, and in at least
-    PARENT_COLUMNS_AGREEING columns whose figure is not 0 (0 = 0 + 0 bears out nothing)."""
-    bearing = [c for c in adding if own[c].value != 0]
+    PARENT_COLUMNS_AGREEING columns whose figure is not 0 (0 = 0 + 0 bears out nothing), columns
+    printing the same figures row for row counted once (年初预算数 and 全年预算数 alike: one sum)."""
+    bearing = {(own[c].value, tuple(q.value for q in parts[c])) for c in adding if own[c].value != 0}
     return len(adding) >= len(own) - PARENT_COLUMNS_OFF and len(bearing) >= PARENT_COLUMNS_AGREEING
 
 
