@@ -3290,12 +3290,20 @@ def column_sum(base: "FactBase", cell: Fact, as_total: bool) -> tuple[Fact, list
         return None
     column = [f for f in base.by_table.get(cell.block, ()) if f.loc.col == cell.loc.col and f.measure == cell.measure
               and f.period == cell.period and f.unit == cell.unit]
+    return declared_sum(column, cell.concept, as_total)
+
+
+def declared_sum(cells: list[Fact], concept: str | None, as_total: bool | None) -> tuple[Fact, list[Fact]] | None:
+    """Of cells stating one measure of one period (a column, or a row across its columns), the first
+    declared sum whose total (`as_total`), or one of whose parts (not `as_total`), or either (None)
+    is `concept`, with one total and at least two parts, each named once: (total, parts)."""
     for calc in lexicon().calculations:
         names = part_names(calc)
-        if (cell.concept != calc["total"]) if as_total else (cell.concept not in names):
+        is_total, is_part = concept == calc["total"], concept in names
+        if not (is_total if as_total else is_part if as_total is False else is_total or is_part):
             continue
-        totals = [f for f in column if f.concept == calc["total"]]
-        parts = [f for f in column if f.concept in names]
+        totals = [f for f in cells if f.concept == calc["total"]]
+        parts = [f for f in cells if f.concept in names]
         if len(totals) == 1 and len(parts) >= 2 and len({f.concept for f in parts}) == len(parts):
             return totals[0], parts
     return None

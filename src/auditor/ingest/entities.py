@@ -215,12 +215,10 @@ def _row_labels(table: Table) -> set[str]:
 def _same_rows(first: set[str], second: set[str]) -> bool:
     """The second table prints the first's rows again, its total row among them (another unit's
     copy of the form), not the rows after them (the form going on over a page under its title again)."""
-    totals = {compact(w) for w in TOTAL_ROW_WORDS}
+    totals = {compact(w) for w in vocabulary().get("entity_total_rows") or ()}
     shared = first & second
     return bool(shared & totals) and len(shared) * 2 >= min(len(first), len(second))
 
-
-TOTAL_ROW_WORDS = ("合计", "总计", "本年收入合计", "本年支出合计")  # a form's total row: each copy prints one
 
 
 def _forms_recur(parts: list[list]) -> bool:
@@ -250,13 +248,15 @@ def _forms_recur(parts: list[list]) -> bool:
 def _form_name(table: Table) -> str:
     """A form by its title, a note in brackets after it aside (收入支出决算总表（本级）: the 收入支出
     决算总表); an untitled form by its head row."""
-    title = TITLE_NOTE_RE.sub("", compact(table.title or ""))
+    title = _copy_note_re().sub("", compact(table.title or ""))
     return title or "|".join(compact(c.text) for c in table.rows[0])
 
 
-# a note in brackets after a title naming whose copy it is ((本级), (部门汇总)); another note, (功能分类)
-# beside (经济分类), names another form
-TITLE_NOTE_RE = re.compile(r"[（(][^（）()]*(?:本级|汇总|机关)[）)]$")
+@lru_cache(maxsize=None)
+def _copy_note_re() -> re.Pattern:
+    """A note in brackets ending a title that names whose copy the form is (vocabulary entity_copy_marks)."""
+    marks = vocabulary().get("entity_copy_marks") or ()
+    return re.compile(rf"[（(][^（）()]*(?:{'|'.join(map(re.escape, marks))})[）)]$" if marks else "(?!)")
 
 
 def _figures(table: Table) -> tuple:

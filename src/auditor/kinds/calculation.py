@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from itertools import islice
 
 from ..facts.base import CLAUSE_BREAK_RE, CLAUSE_END_RE, CURRENT, YEAR_RE, Fact, FactBase, fact_base, per_unit
@@ -182,14 +183,25 @@ def _item_name(text: str) -> str:
     """What a numbered item is, for the message: the 项 its classification names (一般公共服务支出（类）
     统计信息事务（款）行政运行（项）: 行政运行), else its opening words."""
     head = re.split(r"[。，,；;：:]", text.strip(), maxsplit=1)[0]
-    named = ITEM_AFTER_KUAN_RE.search(head) or ITEM_LEVEL_RE.search(head)
+    named = next((m for m in (p.search(head) for p in _item_level_res()) if m), None)
     return named.group(1) if named else head[:ITEM_NAME_CHARS]
 
 
-# the 项 of a 类/款/项 classification: after its 款 (其他政府办公厅（室）及相关机构事务（项）, brackets
-# of its own inside), or the words right before （项）
-ITEM_AFTER_KUAN_RE = re.compile(r"[（(]款[）)](.{1,40}?)[（(]项[）)]")
-ITEM_LEVEL_RE = re.compile(r"([^（）()]{1,30})[（(]项[）)]")
+@lru_cache(maxsize=None)
+def _item_level_res() -> tuple:
+    """The lowest level of the budget's classification an item names (vocabulary budget_by_code
+    code_parts: 类, 款, 项): after the level above it (其他政府办公厅（室）及相关机构事务（项）,
+    brackets of its own inside), or the words right before it."""
+    from ..knowledge import vocabulary
+
+    levels = vocabulary()["table_types"]["budget_by_code"].get("code_parts") or ()
+    if len(levels) < 2:
+        return ()
+    upper, lowest = map(re.escape, levels[-2:])
+    return (re.compile(rf"[（(]{upper}[）)](.{{1,40}}?)[（(]{lowest}[）)]"),
+            re.compile(rf"([^（）()]{{1,30}})[（(]{lowest}[）)]"))
+
+
 ITEM_NAME_CHARS = 16  # the opening words that name an item otherwise
 
 MAX_NUMBERED_ITEMS = 60  # numbered paragraphs a list opened at a paragraph's end runs over, at most
@@ -199,8 +211,7 @@ def _by_measure(facts) -> dict[str, Fact]:
     """A paragraph's amounts of this year by measure, the first of each (an item's 年初预算, 决算)."""
     found: dict[str, Fact] = {}
     for f in facts:
-        if f.is_money and f.period == CURRENT and f.measure in ("年初预算", "全年预算", "决算") \
-                and not f.comparator and not per_unit(f):
+        if _money(f) and f.period == CURRENT and not f.comparator:
             found.setdefault(f.measure, f)
     return found
 

@@ -463,25 +463,27 @@ def _balanced_wholes(shares: list[tuple[Fact, Fact, Fact]]) -> set[int]:
     """The wholes whose listed shares print exactly 100% with each share a last-digit tail from its
     own ratio at most (19.01% printed 19.00% so that 44.76 + 36.24 + 19.00 = 100.00): the usual
     balancing of rounded shares, which is no slip."""
-    by_whole: dict[int, list[tuple[Fact, Fact, Fact]]] = {}
-    for share in shares:
-        by_whole.setdefault(share[2].id, []).append(share)
-    return {whole for whole, listed in by_whole.items()
+    return {whole for whole, listed in _by_whole(shares).items()
             if len(listed) >= 2 and sum(rate.value for rate, _, _ in listed) == HUNDRED
             and all(consistent(rate, *span) or tail_of(rate, exact_ratio(part, whole_fact))
                     for rate, part, whole_fact in listed if (span := ratio_bounds(part, whole_fact)) is not None)}
+
+
+def _by_whole(shares: list[tuple[Fact, Fact, Fact]]) -> dict[int, list[tuple[Fact, Fact, Fact]]]:
+    """The (rate, part, whole) shares by their whole's id, in order."""
+    by_whole: dict[int, list[tuple[Fact, Fact, Fact]]] = {}
+    for share in shares:
+        by_whole.setdefault(share[2].id, []).append(share)
+    return by_whole
 
 
 def _misstated_wholes(shares: list[tuple[Fact, Fact, Fact]]) -> dict[int, list[tuple[Fact, Fact, Fact]]]:
     """The stated wholes (in the text) whose listed shares make 100% and each hold of the sum of
     their parts, though not of the whole (全年支出1,908.22万元 over 基本支出1,216.62万元占64.09%、
     项目支出681.60万元占35.91%, which make 1,898.22): the whole is misstated, not the shares."""
-    by_whole: dict[int, list[tuple[Fact, Fact, Fact]]] = {}
-    for share in shares:
-        if share[2].id >= 0 and share[2].source == "text" and share[1].is_money and share[1].period == share[2].period:
-            by_whole.setdefault(share[2].id, []).append(share)
+    stated = [s for s in shares if s[2].id >= 0 and s[2].source == "text" and s[1].is_money and s[1].period == s[2].period]
     found = {}
-    for whole_id, listed in by_whole.items():
+    for whole_id, listed in _by_whole(stated).items():
         parts = {part.id: part for _, part, _ in listed}
         if len(parts) < 2 or len(parts) != len(listed):
             continue

@@ -18,8 +18,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..facts.base import Fact, column_sum, part_names
-from ..facts.lexicon import lexicon
+from ..facts.base import Fact, column_sum, declared_sum
 from ..facts.numbers import MONEY_UNITS
 from ..knowledge import compact
 from ..ingest.raw import DASHES
@@ -94,15 +93,7 @@ def row_sum(base, cell: Fact) -> tuple[Fact, list[Fact]] | None:
     row = base.remember(("own-row", cell.block, cell.loc.row), lambda: [
         f for f in base.by_table.get(cell.block, ()) if f.loc.row == cell.loc.row and f.source == "table"])
     row = [f for f in row if f.measure == cell.measure and f.period == cell.period and f.unit == cell.unit]
-    for calc in lexicon().calculations:
-        names = part_names(calc)
-        if cell.concept != calc["total"] and cell.concept not in names:
-            continue
-        found = [f for f in row if f.concept == calc["total"]]
-        parts = [f for f in row if f.concept in names]
-        if len(found) == 1 and len(parts) >= 2 and len({f.concept for f in parts}) == len(parts):
-            return found[0], parts
-    return None
+    return declared_sum(row, cell.concept, None)
 
 
 def _typed_lines(doc, base, sides: tuple) -> dict[tuple, list[list[tuple]]]:

@@ -69,6 +69,9 @@ PARAMS = {
     # figure but the opening one first and one term (收入X，支出Y，收支结余Z): a sentence of several
     # incomes or parts is some other sum
     "single_term": (bool, False),
+    # paragraph: words of a figure after the spending total naming a balance of some other kind
+    # (当年收支结余 before the 年终结余 the closing words name): the paragraph's sum ends there
+    "balance_words": (list, []),
 }
 MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff"}
 ROLES = ("closing", "opening", "in", "out")
@@ -431,11 +434,8 @@ def _paragraph_balances(doc, rule):
             elif out is not None and any(w in label for w in words["closing"]):
                 yield from _balance_hit(base, rule, opening, out, f)
                 opening = out = None
-            elif out is not None and any(w in label for w in BALANCE_WORDS):
+            elif out is not None and any(w in label for w in rule.params["balance_words"]):
                 opening = out = None  # (the balance stated is another, 当年收支结余: no later stock stands in)
-
-
-BALANCE_WORDS = ("结余", "结转", "相抵")  # a figure after the spending total naming a balance of some kind
 
 
 def _balance_hit(base, rule, opening, out, closing):
