@@ -485,6 +485,14 @@ def test_a_township_government_is_the_unit_not_an_office_its_narrative_lists(tmp
     assert load(path).meta["unit_name"] == "某镇人民政府"
 
 
+def test_the_unit_a_form_line_names_after_its_colon_is_named_without_it(tmp_path):
+    """填报单位（盖章）：某县农业农村局 over a project's form: the unit's name, not its colon."""
+    path = tmp_path / "report.txt"
+    path.write_text("某县2024年度项目支出绩效自评结果\n项目支出绩效自评表\n填报单位（盖章）：某县农业农村局\n"
+                    "项目名称\t乡村保洁项目\n年度资金总额\t30.00\n", encoding="utf-8")
+    assert load(path).meta["unit_name"] == "某县农业农村局"
+
+
 def test_a_three_public_table_counting_receptions_beside_their_money_is_read(tmp_path):
     """公务接待费 over 金额 | 接待情况 (批次 | 人次): the counts are no money column, and the table is
     read by its labels (it was refused as unreadable, its identity left unchecked)."""

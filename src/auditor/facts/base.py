@@ -806,7 +806,7 @@ class FactReader:
             elif isinstance(block, Paragraph) and self.project_line is not None:
                 m = self.project_line.match(block.text)
                 if m and m.group(1).strip():
-                    current = compact(m.group(1))
+                    current = project_key(compact(m.group(1)))
             if current or chapter:
                 out[index] = current or chapter
         return out
@@ -824,7 +824,7 @@ class FactReader:
         # (二、森林抚育补贴项目自评情况: the project's name, then what the part says of it)
         if at < 2 or not self.project_part_tail.fullmatch(tail) or any(w in name for w in self.section_words):
             return ""
-        return name
+        return project_key(name)
 
     def _listed_projects(self) -> set[str]:
         """The names in the 项目名称 columns of the document's lists of projects (one a row)."""
@@ -833,7 +833,7 @@ class FactReader:
             # (the 项目名称 head stands in the first rows: only a list's name column is read whole)
             k = _subject_column(_stripped(table.rows[:SUBJECT_HEAD_ROWS + 1]), self.subject_cells)
             if k is not None:
-                names.update(n for row in table.rows if k < len(row) for n in [compact(row[k].text.strip())]
+                names.update(n for row in table.rows if k < len(row) for n in [project_key(compact(row[k].text.strip()))]
                              if len(n) >= PROJECT_NAME_MIN)
         return names
 
@@ -847,7 +847,7 @@ class FactReader:
             if isinstance(block, Paragraph):
                 m = self.project_line.match(block.text) if self.project_line else None
                 if m and m.group(1).strip():
-                    names.add(compact(m.group(1)))
+                    names.add(project_key(compact(m.group(1))))
         return names
 
     def _only_own_cue(self, text: str) -> bool:
@@ -1186,7 +1186,7 @@ class FactReader:
         rest = text[m.end():] if m else text
         # a classification path (…（类）…（款）…（项）) is longer than a phrase
         end = LEAD_END_RE.search(rest, 0, LEAD_LIMIT + 1)
-        if not end or LEAD_LIST_RE.search(rest, 0, end.start()):
+        if not end or LEAD_LIST_RE.search(rest, 0, end.start()) and not (m and self._dated_project(rest[:end.start()])):
             return None, "", ""  # a sentence or a list, not a name
         label = rest[:end.start()].strip()
         if not m and not CLASS_LEVEL_RE.search(label) and not (
@@ -1213,7 +1213,15 @@ class FactReader:
             # a run-in heading of an activity (1. 绿化建设。…): its figures are of it, and of the
             # unit where no parallel item states the same (see restatement)
             self.base.activity_subjects.add(label)
-        return None, label, ""
+        return None, project_key(label), ""
+
+    @staticmethod
+    def _dated_project(label: str) -> bool:
+        """A numbered item's label that is a project's name opening with its year (一、2024年高标准
+        农田建设项目。): its digits are the year's, not a figure's."""
+        year = YEAR_LEAD_RE.match(label.strip())
+        rest = compact(label.strip()[year.end():]) if year else ""
+        return len(rest) >= PROJECT_NAME_MIN and rest.endswith("项目") and not LEAD_LIST_RE.search(rest)
 
     def _sentence(self, index, s_index, sentence, lead_concept, subject) -> str | None:
         self.base.sentences[(index, s_index)] = sentence.text
@@ -1686,7 +1694,7 @@ class FactReader:
         for pattern in self.subject_patterns:
             named = pattern.search(text)
             if named:
-                subject, named_at = compact(named.group(1)), named.start()
+                subject, named_at = project_key(compact(named.group(1))), named.start()
                 break
         cue = self.subject_cue.search(text) if self.subject_cue and not subject else None
         # “该项目……得分 100 分”: the figures after the cue are a project's, not the unit's
@@ -2974,7 +2982,7 @@ class FactReader:
         name = compact(texts[k])
         if name in self.average_rows:
             return name  # (平均 | 89.47: the rows' average, no figure of the whole nor of a project)
-        return name if len(name) >= PROJECT_NAME_MIN and not self._label(name).generic else ""
+        return project_key(name) if len(name) >= PROJECT_NAME_MIN and not self._label(name).generic else ""
 
     def _cell(self, index, table, cell, parsed, label, head: Head, fund, block_unit, weight=None,
               row_unit: str | None = None) -> None:
@@ -3832,7 +3840,18 @@ def _subject_of(grid: list[list[str]], cues: list[str]) -> str:
     if found is None or heads_a_column(grid, *found):
         return ""  # (none, or a list of projects, one a row: no subject of the whole table)
     i, k = found
-    return compact(next((t for t in grid[i][k + 1:] if t), ""))
+    return project_key(compact(next((t for t in grid[i][k + 1:] if t), "")))
+
+
+YEAR_LEAD_RE = re.compile(r"(?:19|20)\d{2}\s*年度?")
+
+
+def project_key(name: str) -> str:
+    """A project's name without the year it opens with: a form's 项目名称 2024年度高标准农田建设项目 is
+    the 高标准农田建设项目 its report's narrative speaks of (and a heading 一、2024年高标准农田建设项目
+    the same again). A name that is little more than its year keeps it."""
+    m = YEAR_LEAD_RE.match(name)
+    return name[m.end():] if m and len(name) - m.end() >= PROJECT_NAME_MIN else name
 
 
 def _subject_column(grid: list[list[str]], cues: list[str]) -> int | None:

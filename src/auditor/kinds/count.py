@@ -27,7 +27,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..facts.base import ITEM_TOKEN_RE, heads_a_column
+from ..facts.base import ITEM_TOKEN_RE, PROJECT_NAME_MIN, heads_a_column, table_subject
 from ..facts.numbers import RANGE_JOINER, cn_to_int
 from ..ingest.raw import MAX_BREAKDOWN_CHARS, MAX_BREAKDOWN_PARTS, MAX_LIST_CHARS, bounded_int
 from ..knowledge import compact
@@ -1168,14 +1168,47 @@ class _ScoreTables:
             else:
                 self.next[i] = self.next[i + 1]
         self.rows: dict[int, tuple[list, dict, dict]] = {}
+        # the forms of several projects, by the names their 项目名称 cells give (and those names
+        # without their closing 项目): a sentence under a project's name counts that project's form
+        # (a form cut over a page, its head naming the project, its indicator rows in a part of
+        # their own: the project's score table is the first at or after its head)
+        self.by_project: dict[str, object] = {}
+        named = [(table_subject(b), i) for i, b in enumerate(doc.blocks) if isinstance(b, Table)]
+        if len({name for name, _i in named if name}) > 1:
+            for name, i in named:
+                for key in (name, name.removesuffix("项目")):
+                    if len(key) >= PROJECT_NAME_MIN and self.next[i] is not None:
+                        self.by_project.setdefault(key, self.next[i])
+        self.heading_before: list[str] = []  # block -> the text of the last heading above it
+        last = ""
+        for block in doc.blocks:
+            self.heading_before.append(last)
+            if isinstance(block, Heading):
+                last = compact(block.text)
 
     def for_sentence(self, passage: Passage, start: int, end: int):
-        """The one titled for the unit as a whole when the sentence says 整体, else the next one in
-        the same part of the document; None if unsure."""
+        """The one titled for the unit as a whole when the sentence says 整体; else, in a document
+        of several projects' forms, the form of the project the passage names last before the
+        sentence's end (or its heading names); else the next one in the same part of the document;
+        None if unsure."""
         if any(_holds(passage, cue, start, end) for cue in self.cues):
             return self.whole[0] if len(self.whole) == 1 else None
+        named = self._named_form(passage, end)
+        if named is not None:
+            return named
         # a cell's sentence is about its own table first
         return self.next[passage.last_block + (0 if passage.cell else 1)]
+
+    def _named_form(self, passage: Passage, end: int):
+        if not self.by_project or passage.cell:
+            return None
+        found = [(places[k - 1], len(key), t) for key, t in self.by_project.items()
+                 for places in [passage.places(key)] for k in [bisect_left(places, end)] if k]
+        if found:
+            return max(found, key=lambda f: f[:2])[2]  # (the last named; of two names there, the longer)
+        heading = self.heading_before[passage.first_block]
+        return next((t for key, t in sorted(self.by_project.items(), key=lambda kt: -len(kt[0]))
+                     if key in heading), None)
 
     def indicator_rows(self, table) -> tuple[list, dict, dict]:
         """The table's indicator rows, and those rows by first- and by second-level category."""
