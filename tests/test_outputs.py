@@ -497,3 +497,15 @@ def test_only_the_same_figures_of_a_sum_on_the_same_labels_fold():
     kept = fold_findings(found, {2: "收入决算表"})
     assert [f.message for f in kept] == ["m1（同见 表2「收入决算表」第2行第3列）", "m3", "m4", "m5", "m6"]
     assert kept[0].folded == ["SUM001 · 表2 第2行第3列：m2（同一合计、分项与差额）"]
+
+
+def test_the_checked_count_never_says_none_failed_above_a_finding(tmp_path):
+    """A table's column that does not add up is a relation checked and failed, whether or not its
+    rule counts the sums it found consistent: the summary line says 不符 1 or more, not 0."""
+    path = tmp_path / "report.txt"
+    path.write_text("某局2024年度部门整体支出绩效自评报告\n表1 培训经费明细\n单位：万元\n项目\t金额\n"
+                    "师资费\t100.00\n场地费\t50.00\n合计\t160.00\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path), "--format", "text", "--no-cache", "--report", "-"])
+    assert "SUM005" in result.output
+    summary = [line.strip() for line in result.output.splitlines() if "核对关系" in line]
+    assert summary == ["事实 3 条；核对关系 1 项，一致 0，不符 1"]

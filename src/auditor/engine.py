@@ -146,8 +146,10 @@ def audit_document(doc: Document, rules: list[Rule], options: Options | None = N
                 failed += (outcome.cls or rule.cls) != "rounding"
                 if finding is not None:
                     result.findings.append(finding)
-        if checked:
-            result.coverage[rule.id] = {"checked": checked, "failed": min(failed, checked)}
+        # (a kind that counts no relations it found consistent has still checked those it reports:
+        # the summary never says “不符 0” above a finding)
+        if checked or failed:
+            result.coverage[rule.id] = {"checked": max(checked, failed), "failed": failed}
     found = one_tail_per_cell(drop_misread_sums(drop_consequences(drop_same_relation(
         _unique(sorted(result.findings, key=Finding.sort_key))))))
     result.findings = fold_findings(found, {t.index: t.title for t in doc.tables})
