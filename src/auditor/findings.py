@@ -111,7 +111,9 @@ def separate_twins(findings: list[Finding]) -> None:
                 finding.twin = re.sub(r"\s+", "", finding.expected or finding.message)
 
 
-FIGURE_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# a figure as printed: thousands grouped by commas or, as the national standard prints them, by
+# spaces (46 890.12); a space only before a group of exactly three digits
+FIGURE_RE = re.compile(r"\d{1,3}(?: \d{3})+(?:\.\d+)?(?!\d)|\d[\d,]*(?:\.\d+)?")
 
 
 def drop_same_relation(findings: list[Finding]) -> list[Finding]:
@@ -465,7 +467,7 @@ def _direction_sign(text: str, whole: bool = False) -> int | None:
 
 def figure_value(text: str) -> Decimal:
     """A figure as found by FIGURE_RE (thousands separators out)."""
-    return Decimal(text.replace(",", ""))
+    return Decimal(text.replace(",", "").replace(" ", ""))
 
 
 def link_same_figure(findings: list[Finding]) -> None:

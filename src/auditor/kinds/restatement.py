@@ -136,7 +136,7 @@ def check(doc, rule):
             continue  # (against the text only, below)
         yield from _check_group(doc, facts, rule, scope, base, unit_pairs)
     yield from _unit_slips(doc, base, unit_pairs, rule)
-    yield from _check_text(base, groups, rule, vocabulary)
+    yield from _check_text(doc, base, groups, rule, vocabulary)
 
 
 def _clauses_back(base, fact: Fact):
@@ -445,7 +445,7 @@ def _other_things(a: Fact, b: Fact, scope: TitleScopes) -> bool:
     return bool(title_a and title_b) and title_a != title_b
 
 
-def _check_text(base, groups, rule, vocabulary):
+def _check_text(doc, base, groups, rule, vocabulary):
     """A sentence's figure against the tables stating its concept, then against other sentences."""
     loose: dict[tuple, list[Fact]] = {}
     totals = set(rule.params["total_members"])
@@ -469,7 +469,7 @@ def _check_text(base, groups, rule, vocabulary):
             if fact.member and fact.member not in totals:
                 # a part's rate (基本支出…执行率100.00%) is not the unit's the tables state: only the
                 # table rows of that part state it
-                yield from _part_against_tables(fact, tables, rule, base)
+                yield from _part_against_tables(fact, tables, rule, base, doc)
                 continue
             if fact.implicit and (fact.concept in funds_lines or _allotted(base, fact, allotment)
                                   or _outturn_after(base, fact)) and _states_any_measure(fact, loose):
@@ -480,7 +480,7 @@ def _check_text(base, groups, rule, vocabulary):
                 continue  # 一级指标…决策20分、产出30分 with no measure word: the points the table gives it
             if _scope_unsaid(base, fact, tables):
                 continue
-            yield from _text_against_tables(fact, *scoped.of(fact), rule, base.assumed_units, base)
+            yield from _text_against_tables(fact, *scoped.of(fact), rule, base.assumed_units, base, doc)
         concept = texts[0].concept
         if rule.params["text_against_text"] and not tables and concept in vocabulary \
                 and concept not in rule.params["per_item_concepts"]:
@@ -604,7 +604,7 @@ class _Scoped:
         return self.by_fund[fact.fund]
 
 
-def _text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rule, assumed, base):
+def _text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rule, assumed, base, doc):
     if not values:
         return
     yield CHECKED
@@ -615,7 +615,7 @@ def _text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rul
     if all(meets(reference, t) for t in values):
         if _named_row_states(base, fact, reference):
             return
-        if len(values) == 1 and _column_prefers(base, fact, reference):
+        if len(values) == 1 and _column_prefers(doc, base, fact, reference, rule):
             # the table's own column adds up with the text's figure, not with its own: the cell is the slip
             hit = _hit(reference, fact, rule, assumed)
             hit.formula += "；该表本列合计按正文数字相符、按表中数字不符"
@@ -626,14 +626,14 @@ def _text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rul
         yield _hit(fact, reference, rule, assumed)
 
 
-def _part_against_tables(fact: Fact, tables: list[Fact], rule, base):
+def _part_against_tables(fact: Fact, tables: list[Fact], rule, base, doc):
     """A part's execution rate (项目支出执行率86.50%) against the tables' rows of that part (项目支出 |
     700.00 | 610.00 | 87.14%); tables of other scopes (another fund's) are left to their own words."""
     if fact.concept != "预算执行率":
         return
     same = [t for t in tables if t.member == fact.member and t.fund == fact.fund]
     yield from _text_against_tables(fact, list(_consistent_tables(same).values()), same, rule,
-                                    base.assumed_units, base)
+                                    base.assumed_units, base, doc)
 
 
 def _rate_of_other_amounts(base, fact: Fact, cell: Fact) -> bool:
@@ -672,12 +672,18 @@ def _named_row_states(base, fact: Fact, cell: Fact) -> bool:
                and compact(other.label) in sentence for other in _column_of(base, cell))
 
 
-def _column_prefers(base, text: Fact, cell: Fact) -> bool:
+def _column_prefers(doc, base, text: Fact, cell: Fact, rule) -> bool:
     """The cell's column states a declared sum it is a part of (本年收入 = 财政拨款收入 + 事业收入 +
-    其他收入): the sum holds with the text's figure in the cell's place, and not with the cell's."""
-    found = column_sum(base, cell, as_total=False) if cell.is_money and text.unit in MONEY_UNITS else None
-    if found is None:
+    其他收入): the sum holds with the text's figure in the cell's place, and not with the cell's; or,
+    no such sum declared, a sum of the cell's own table (a 收支总表's spending side, its function
+    rows under 本年支出合计; a column's items under its total row) breaks with the cell and holds with
+    the text's figure, none holding as printed (own_sums.verdict)."""
+    if not (cell.is_money and text.unit in MONEY_UNITS):
         return False
+    found = column_sum(base, cell, as_total=False)
+    if found is None:
+        totals, sides = tuple(rule.params["total_row_labels"]), tuple(rule.params["side_total_labels"])
+        return verdict(doc, base, cell, text, totals, sides) == BREAKS
     total, parts = found
     rest = sum((f.in_yuan() for f in parts if f is not cell), 0)
     slack = sum((f.half_unit * MONEY_UNITS.get(f.unit, 1) for f in [total, *parts]), 0)
