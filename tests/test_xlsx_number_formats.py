@@ -80,6 +80,15 @@ SHEET = '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>项目</t></is></c
     ("2.6749999999999998", "0.00", "2.68"),
     ("0.12499999999999999", "0%", "13%"),       # a formula's 1/8 off by one ulp: 15 digits make it 0.125
     ("0.30000000000000004", "General", "0.3"),  # no binary tail beyond 15 digits
+    # General shows at most 11 characters, the minus sign not counted: a tail nobody sees is not read
+    ("95.30000000001", "General", "95.3"),
+    ("-789.63000000001", "General", "-789.63"),
+    ("2644.0700000001", "General", "2644.07"),
+    ("1234567.891234", "General", "1234567.891"),
+    ("0.123456789012", "General", "0.123456789"),
+    ("0.5518", "General", "0.5518"),
+    ("99999999999.5", "General", "100000000000"),  # (integer digits are never dropped)
+    ("123456789012345", "General", "123456789012345"),  # an integer cell stays exact (a code)
     ("-1.125", "0.00", "-1.13"),
     ("1.25E-1", "0.00", "0.13"),
     ("3.5", '#,##0_);[Red]\\(#,##0\\)', "4"),

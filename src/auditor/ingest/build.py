@@ -166,13 +166,15 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
                  for k in range(len(raw_blocks))]  # (the next block that says anything)
     titles: dict[str, bool] = {}  # numbering style -> whether its first item closed by 。 was a title
     before = ""  # the last paragraph read right before
+    tabled: set[str] = set()  # the sheets whose first table is read
     for at, raw in enumerate(raw_blocks):
         if raw.sheet != sheet:
             section, sheet = None, raw.sheet  # a workbook's sheet opens under no heading of another's
         loc = block_location(path, raw.line, raw.paragraph, raw.page, raw.sheet, section)
         if raw.kind == "table":
             table_index += 1
-            blocks.append(_table(raw, loc, table_index, blocks))
+            blocks.append(_table(raw, loc, table_index, blocks, raw.sheet is not None and raw.sheet not in tabled))
+            tabled.add(raw.sheet)
             continue
         text = raw.text.strip()
         if not text:
@@ -361,7 +363,7 @@ def _texts(row) -> list[str]:
     return [re.sub(r"\s+", "", c.text) for c in row]
 
 
-def _table(raw: RawBlock, loc: Location, index: int, before: list) -> Table:
+def _table(raw: RawBlock, loc: Location, index: int, before: list, first_on_sheet: bool = False) -> Table:
     loc = loc.with_(table=index)
     rows = []
     line, page = loc.line, loc.page  # the table's, for cells that give none
@@ -386,8 +388,34 @@ def _table(raw: RawBlock, loc: Location, index: int, before: list) -> Table:
     named = [t for t in titles if "表" in t]
     if named or titles:
         table.title = (named or titles)[-1]
+    elif first_on_sheet:
+        table.title = sheet_title(loc.sheet)
     table.unit = _table_unit(table, prev)
     return table
+
+
+def sheet_title(name: str | None) -> str:
+    """A sheet's name as the title of its first table, where no line above the table titles it: a
+    finance system's export names each sheet after its table (收入支出决算总表, 表5 一般公共预算财政拨款
+    支出决算表) and prints only the table's code and unit in the cells (公开05表, 单位：万元). A name
+    with 表 and words of its own reads so; not one that only numbers a table (表3, 公开03表, 附表二)
+    nor a spreadsheet's default name (Sheet1, 工作表; vocabulary.yaml default_sheet_names): "" then."""
+    text = re.sub(r"\s+", "", name or "")
+    if "表" not in text or TABLE_CODE_RE.match(CN_DIGIT_RE.sub("1", text)) \
+            or re.sub(r"[\d０-９]+$", "", text) in _default_sheet_names(vocabulary_generation()):
+        return ""
+    words = re.sub(r"[^\u4e00-\u9fff]|表", "", CN_DIGIT_RE.sub("", text))
+    return name.strip() if len(words) >= SHEET_TITLE_WORDS else ""
+
+
+CN_DIGIT_RE = re.compile(r"[一二三四五六七八九十零〇]")
+# the characters besides 表 and the numbering a sheet's name needs to name a table (三公经费表; not 附表)
+SHEET_TITLE_WORDS = 2
+
+
+@lru_cache(maxsize=4)
+def _default_sheet_names(generation: int) -> frozenset[str]:
+    return frozenset(vocabulary().get("default_sheet_names") or ())
 
 
 TITLE_REACH_LINES = 3  # the lines above a table its title may stand in, not counting meta lines

@@ -233,6 +233,8 @@ class _Merges:
     def __init__(self, root):
         self.spread: set[tuple[int, int]] = set()
         self.large: list[tuple[int, int, int, int]] = []
+        self.ends: dict[tuple[int, int], tuple[int, int]] = {}  # each range's top-left cell -> its bottom-right
+        self.anchor_rows: set[int] = set()
         refs = [el.get("ref") or "" for el in root.iter(MERGE_CELL)]
         if len(refs) > package.MAX_MERGED_RANGES:
             raise over_limit(f"一张工作表有 {len(refs):,} 个合并区域",
@@ -244,6 +246,8 @@ class _Merges:
             r0, c0 = int(m.group(2)), _column_index(m.group(1))
             r1, c1 = int(m.group(4)), _column_index(m.group(3))
             r0, r1, c0, c1 = min(r0, r1), max(r0, r1), min(c0, c1), max(c0, c1)
+            self.ends[(r0, c0)] = (r1, c1)
+            self.anchor_rows.add(r0)
             if (r1 - r0 + 1) * (c1 - c0 + 1) <= package.SPREAD_MERGE_CELLS:
                 self.spread.update((r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1))
                 self.spread.discard((r0, c0))
@@ -268,16 +272,23 @@ def _sheet_rows(root, book: _Workbook, title: str, cells: list[int], uncomputed:
     cell without one follows the previous cell of its row element; a later cell at the same
     place replaces an earlier one), cells a merged range covers emptied; each row from column
     A up to its last non-empty cell, numbered by its row in the sheet. Beyond openpyxl: the rows
-    and columns the sheet hides are left out (their cells empty), as the published sheet shows it."""
+    and columns the sheet hides are left out (their cells empty), as the published sheet shows it;
+    a merged range whose top-left cell is hidden shows its value in its first cell shown
+    (`_shown_anchors`)."""
     merges = _Merges(root)
     hidden_columns = _HiddenColumns(root)
+    hidden_rows: list[int] = []
+    hidden_anchors: dict[tuple[int, int], str] = {}  # the values of merged ranges' hidden top-left cells
     values: dict[tuple[int, int], str] = {}
     row_number = 0
     for row_el in root.iter(ROW):
         r = row_el.get("r")
         row_number = _row_number(r) if r is not None else row_number + 1
-        if row_el.get("hidden") in TRUE_VALUES:
-            continue  # (a row hidden in the published sheet: a helper row nobody reads)
+        row_hidden = row_el.get("hidden") in TRUE_VALUES
+        if row_hidden:
+            hidden_rows.append(row_number)
+            if row_number not in merges.anchor_rows:
+                continue  # (a row hidden in the published sheet: a helper row nobody reads)
         column_counter = 0
         for c in row_el:
             if not isinstance(c.tag, str):
@@ -291,10 +302,18 @@ def _sheet_rows(root, book: _Workbook, title: str, cells: list[int], uncomputed:
                 cell_row, column = row_number, column_counter
                 if column > package.MAX_COLUMNS:
                     raise over_limit(f"一行有 {column:,} 个单元格", f"上限 {package.MAX_COLUMNS:,} 列")
-            if column in hidden_columns:
-                continue  # (a helper column hidden in the sheet: 调整前数, 备用…)
+            # (a helper column hidden in the sheet, 调整前数, 备用…, is not read; a merged range's
+            # first cell is, as the range may show it in a cell not hidden)
+            hidden = row_hidden or column in hidden_columns
+            if hidden and (cell_row, column) not in merges.ends:
+                continue
             text = _cell_text_of(c, book, title)
-            if text is None:
+            if hidden:
+                if text is None:
+                    hidden_anchors.pop((cell_row, column), None)
+                else:
+                    hidden_anchors[(cell_row, column)] = text
+            elif text is None:
                 values.pop((cell_row, column), None)
                 if uncomputed is not None and c.find(FORMULA) is not None:
                     uncomputed[0] += 1  # (a formula saved without its value: a script's file never opened in Excel)
@@ -306,6 +325,8 @@ def _sheet_rows(root, book: _Workbook, title: str, cells: list[int], uncomputed:
     for (row, column), text in values.items():
         if not merges.covers(row, column):
             by_row.setdefault(row, {})[column] = text
+    for (row, column), text in _shown_anchors(hidden_anchors, merges, _Ranges(hidden_rows), hidden_columns):
+        by_row.setdefault(row, {})[column] = text
     rows = []
     for row in sorted(by_row):
         texts = by_row[row]
@@ -319,10 +340,47 @@ def _sheet_rows(root, book: _Workbook, title: str, cells: list[int], uncomputed:
     return rows
 
 
-class _HiddenColumns:
+def _shown_anchors(hidden_anchors: dict, merges: _Merges, hidden_rows, hidden_columns):
+    """((row, column), text) of each merged range whose top-left cell is hidden, at the range's first
+    cell shown: Excel draws a merged range over its cells shown with the top-left cell's value (a
+    title merged across A:I over a hidden key column A shows in B). A range hidden whole shows nothing."""
+    for (r0, c0), text in hidden_anchors.items():
+        r1, c1 = merges.ends[(r0, c0)]
+        row, column = hidden_rows.next_shown(r0), hidden_columns.next_shown(c0)
+        if row <= r1 and column <= c1:
+            yield (row, column), text
+
+
+class _Ranges:
+    """Numbers (of rows or columns) a sheet hides, kept as ranges (a number asked for is found by
+    bisection), so a sheet hiding its columns range by range costs its ranges, not its columns."""
+
+    def __init__(self, numbers: list[int] = (), ranges: list[tuple[int, int]] = ()) -> None:
+        merged: list[tuple[int, int]] = []
+        for low, high in sorted([*ranges, *((n, n) for n in numbers)]):
+            if merged and low <= merged[-1][1] + 1:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+            else:
+                merged.append((low, high))
+        self.starts = [low for low, _ in merged]
+        self.ranges = merged
+
+    def _range_of(self, number: int) -> tuple[int, int] | None:
+        k = bisect_right(self.starts, number) - 1
+        return self.ranges[k] if k >= 0 and self.ranges[k][0] <= number <= self.ranges[k][1] else None
+
+    def __contains__(self, number: int) -> bool:
+        return self._range_of(number) is not None
+
+    def next_shown(self, number: int) -> int:
+        """The first number from `number` on not hidden (ranges are merged: the one after a range is shown)."""
+        found = self._range_of(number)
+        return found[1] + 1 if found else number
+
+
+class _HiddenColumns(_Ranges):
     """The columns the sheet hides (<cols><col min max hidden="1">): what the published sheet does
-    not show is no figure of it. Kept as ranges (a column asked for is found by bisection), so a
-    sheet hiding its columns range by range costs its ranges, not its columns."""
+    not show is no figure of it."""
 
     def __init__(self, root) -> None:
         ranges = []
@@ -331,18 +389,7 @@ class _HiddenColumns:
                 if col.tag == COL and col.get("hidden") in TRUE_VALUES:
                     ranges.append((_integer(col.get("min") or "0", "隐藏列的起始列号"),
                                    _integer(col.get("max") or "0", "隐藏列的结束列号")))
-        merged: list[tuple[int, int]] = []
-        for low, high in sorted(ranges):
-            if merged and low <= merged[-1][1] + 1:
-                merged[-1] = (merged[-1][0], max(merged[-1][1], high))
-            else:
-                merged.append((low, high))
-        self.starts = [low for low, _ in merged]
-        self.ranges = merged
-
-    def __contains__(self, column: int) -> bool:
-        k = bisect_right(self.starts, column) - 1
-        return k >= 0 and self.ranges[k][0] <= column <= self.ranges[k][1]
+        super().__init__(ranges=ranges)
 
 
 def _cell_text_of(c, book: _Workbook, title: str) -> str | None:
@@ -566,13 +613,14 @@ _PLANS: dict[str, tuple[bool, int | None]] = {}
 def _number_text(value, number_format: str) -> str:
     """A number as the cell's format shows it in Excel: percent formats times 100 with their
     places, fixed formats ("0.00", "#,##0.00") with theirs and whole-number formats ("0",
-    "#,##0") with none, each rounded half away from zero, else (General, text) the shortest
-    exact text. A float (what a cell holding a point or an exponent is, in openpyxl and here)
-    is first the decimal of its 15 significant digits, as Excel shows it: 1.005 (the double
-    just below it, also written 1.0049999999999999) is 1.00500000000000 and shows 1.01, and a
-    formula's 0.30000000000000004 shows 0.3. Integers stay exact. Decimal arithmetic with enough
-    precision for any value and at most MAX_PLACES places, so no format and no number (a
-    300-digit integer, a 1e308 float) can make it fail."""
+    "#,##0") with none, each rounded half away from zero, a float in General in the 11
+    characters Excel gives it (GENERAL_CHARS), else (an integer in General, text, formats not
+    emulated) the shortest exact text. A float (what a cell holding a point or an exponent is,
+    in openpyxl and here) is first the decimal of its 15 significant digits, as Excel shows it:
+    1.005 (the double just below it, also written 1.0049999999999999) is 1.00500000000000 and
+    shows 1.01, and a formula's 0.30000000000000004 shows 0.3. Integers stay exact. Decimal
+    arithmetic with enough precision for any value and at most MAX_PLACES places, so no format
+    and no number (a 300-digit integer, a 1e308 float) can make it fail."""
     number = _SHOWN.create_decimal_from_float(value) if isinstance(value, float) else Decimal(value)
     if not number.is_finite():
         return str(value)
@@ -586,10 +634,34 @@ def _number_text(value, number_format: str) -> str:
         Context(prec=number.adjusted() + MAX_PLACES + 8, rounding=ROUNDING, Emax=10 ** 9, Emin=-(10 ** 9))
     if percent is True:
         number = number.scaleb(2, context)
+    if places is None and isinstance(value, float) and _general(number_format):
+        places = _general_places(number)
+        return f"{number.quantize(_QUANTA[places], rounding=ROUNDING, context=context).normalize(context):f}"
     if places is None:
         return f"{number.normalize(context):f}" + ("%" if percent else "")
     text = f"{number.quantize(_QUANTA[places], rounding=ROUNDING, context=context):f}"
     return text + "%" if percent else text
+
+
+# Excel's General format shows a number in at most 11 characters, its minus sign not counted (95.30000000001
+# shows 95.3, 1234567.891234 shows 1234567.891, 0.123456789012 shows 0.123456789): a value a formula or a
+# script left with a tail of digits nobody sees (95.30000000001, 2644.0700000001) is read as shown, not
+# as a figure printed to 11 places. Two departures, both keeping more than Excel shows: an integer part
+# over 10 digits is kept whole (Excel writes 1.23457E+11), and a number under 0.0001 is read to 9
+# places (Excel writes 1.2E-05; a formula's residue, 5.55E-17, is the 0 it stands for). Only floats
+# (a cell written with a point or an exponent): an integer cell stays exact, as a code must.
+GENERAL_CHARS = 11
+
+
+def _general(number_format: str) -> bool:
+    return number_format.strip().lower() in ("general", "")
+
+
+def _general_places(number: Decimal) -> int:
+    """The places General shows a number with: what is left of GENERAL_CHARS after its integer
+    digits (one, 0, below 1) and the point."""
+    whole = max(number.adjusted() + 1, 1)
+    return min(max(GENERAL_CHARS - whole - 1, 0), MAX_PLACES)
 
 
 # Text in quotes, bracketed parts ([Red], [$-804], [>=100]), an escaped character and the

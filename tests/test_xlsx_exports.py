@@ -1,0 +1,124 @@
+"""Workbooks as finance systems export them: each sheet named after its table with no title line in
+the cells (公开05表 and 单位：万元 only), a hidden key column under a title merged across the sheet, and
+General-format cells holding a tail of digits Excel does not show. Every workbook is generated here."""
+from __future__ import annotations
+
+import pytest
+
+from auditor.engine import audit_document
+from auditor.ingest import load
+from auditor.ingest.build import sheet_title
+from auditor.ruleset import load_rules
+
+pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
+
+RULES = [r for r in load_rules() if r.id in ("FCT001", "PRE001")]
+HEADER = [["项目", "", "本年支出合计", "基本支出", "项目支出"], ["科目编码", "科目名称", "", "", ""]]
+
+
+def _export(path, sheets: dict[str, list[list]]) -> str:
+    """A workbook of one narrative sheet and `sheets`: name -> rows, each sheet opening with its code
+    line and unit line, no title."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "说明"
+    book.active["A1"] = "某县林业局2024年度部门决算"
+    book.active["A2"] = "本年支出合计386.20万元。"
+    for k, (name, rows) in enumerate(sheets.items(), start=2):
+        sheet = book.create_sheet(name)
+        sheet.append([f"公开{k:02d}表"])
+        sheet.append(["单位：万元"])
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return str(path)
+
+
+SPENDING = HEADER + [["合计", "", 386.20, 301.45, 84.75], ["213", "农林水支出", 386.20, 301.45, 84.75]]
+FUND = HEADER + [["合计", "", 352.60, 301.45, 51.15], ["213", "农林水支出", 352.60, 301.45, 51.15]]
+
+
+def test_a_sheet_named_after_its_table_titles_it(tmp_path):
+    path = _export(tmp_path / "export.xlsx", {"支出决算表": SPENDING, "一般公共预算财政拨款支出决算表": FUND})
+    doc = load(path)
+    assert [t.title for t in doc.tables] == ["支出决算表", "一般公共预算财政拨款支出决算表"]
+    # (the whole spending and one fund's spending: two scopes, no figure restated)
+    assert [f for f in audit_document(doc, RULES).findings if f.rule == "FCT001"] == []
+
+
+def test_a_sheet_named_by_a_code_or_by_default_titles_nothing(tmp_path):
+    path = _export(tmp_path / "coded.xlsx", {"表3": SPENDING, "公开05表": FUND, "Sheet3": FUND, "工作表4": FUND})
+    assert [t.title for t in load(path).tables] == ["", "", "", ""]
+
+
+@pytest.mark.parametrize("name,title", [
+    ("收入支出决算总表", "收入支出决算总表"),
+    ("表5 一般公共预算财政拨款支出决算表", "表5 一般公共预算财政拨款支出决算表"),
+    ("三公经费表", "三公经费表"),
+    ("附表二", ""), ("表 12", ""), ("公开03表", ""), ("Sheet1", ""), ("工作表", ""), ("决算说明", ""), (None, ""),
+])
+def test_which_sheet_names_read_as_a_title(name, title):
+    assert sheet_title(name) == title
+
+
+def test_a_title_line_above_the_table_comes_before_the_sheet_name(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "支出表"
+    for row in [["项目支出决算明细表"], ["单位：万元"], ["项目", "金额"], ["甲项目", 10.5], ["合计", 10.5], [], [],
+                ["单位：万元"], ["项目", "金额"], ["乙项目", 3], ["合计", 3]]:
+        sheet.append(row)
+    book.save(tmp_path / "two.xlsx")
+    # (the second table on the sheet is no table the sheet is named after)
+    assert [t.title for t in load(str(tmp_path / "two.xlsx")).tables] == ["项目支出决算明细表", ""]
+
+
+def _hidden_key_column(path, hide_row: bool = False) -> str:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "表1"
+    top = 2 if hide_row else 1  # (a title merged over two rows, the first hidden, or over one)
+    sheet["A1"] = "收入支出决算总表"  # (in the merged range's first cell, in the hidden column)
+    sheet.merge_cells(f"A1:D{top}")
+    sheet.cell(top + 1, 2, "单位：万元")
+    for r, row in enumerate([["项目", "决算数", "项目", "决算数"], ["本年收入合计", 120.5, "本年支出合计", 118.0]],
+                            start=top + 2):
+        sheet.cell(r, 1, f"K{r:03d}")
+        for c, value in enumerate(row, start=2):
+            sheet.cell(r, c, value)
+    sheet.column_dimensions["A"].hidden = True
+    if hide_row:
+        sheet.row_dimensions[1].hidden = True
+    book.save(path)
+    return str(path)
+
+
+@pytest.mark.parametrize("hide_row", [False, True])
+def test_a_merged_title_whose_first_cell_is_hidden_shows_in_its_first_cell_shown(tmp_path, hide_row):
+    doc = load(_hidden_key_column(tmp_path / "keys.xlsx", hide_row))
+    (table,) = doc.tables
+    assert table.title == "收入支出决算总表"
+    assert table.rows[0][0].text == "" and table.rows[0][1].text == "项目"  # (the keys stay hidden)
+    title_line = next(b for b in doc.blocks if b.text == "收入支出决算总表")
+    assert title_line.loc.line == (2 if hide_row else 1)
+
+
+def test_a_merged_range_hidden_whole_shows_nothing(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [["项目", "草稿", "", "金额"], ["甲", "调整前", "", 5]]:
+        sheet.append(row)
+    sheet.merge_cells("B1:C1")
+    sheet.merge_cells("B2:C2")
+    sheet.column_dimensions["B"].hidden = True
+    sheet.column_dimensions["C"].hidden = True
+    book.save(tmp_path / "whole.xlsx")
+    (table,) = load(str(tmp_path / "whole.xlsx")).tables
+    assert table.grid() == [["项目", "", "", "金额"], ["甲", "", "", "5"]]
