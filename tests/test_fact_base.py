@@ -564,3 +564,20 @@ def test_an_item_of_the_classification_is_no_project_whose_funds_its_amounts_are
     doc = document_from_text("某区档案局2024年度部门决算\n1、一般公共服务支出（类）档案事务（款）行政运行（项）。"
                              "年初预算为520.00万元，支出决算为516.40万元。\n")
     assert {f.concept for f in fact_base(doc).facts if f.is_money} == {None}
+
+
+@pytest.mark.parametrize("change", ["较上年△4.51万元", "较上年▲4.51万元", "较上年增减-4.51万元",
+                                    "比上年增减（4.51）万元", "同比-4.51万元", "较上年减少4.51万元"])
+def test_a_change_signed_by_its_own_mark_is_a_fall(change):
+    facts = facts_of(HEAD + f"2025年度公务用车购置及运行维护费28.65万元，{change}。\n")
+    fall = next(f for f in facts if f.value == Decimal("4.51"))
+    assert (fall.concept, fall.measure, fall.sign, fall.period) == ("公务用车购置及运行维护费", "变动额", -1, "本年")
+
+
+def test_a_signed_change_stated_wrong_is_reported_and_one_stated_right_is_not():
+    text = HEAD + "2025年度公务用车购置及运行维护费28.65万元，上年为33.16万元，较上年{}。\n"
+    assert [f.rule for f in findings(text.format("△5.41万元"), "DRV012")] == ["DRV012"]
+    assert not findings(text.format("△4.51万元"), "DRV012")
+    assert not findings(text.format("增减（4.51）万元"), "DRV012")
+    # a plus after 增减 is a rise: the figures say a fall (the direction rule's to tell)
+    assert [f.rule for f in findings(text.format("增减+4.51万元"), "DRV012", "DIR002")] == ["DIR002"]

@@ -127,3 +127,27 @@ def test_a_table_s_column_numbers_in_one_cell_are_no_fact(tmp_path):
                       "2024年度“三公”经费支出决算为13.03万元。\n", encoding="utf-8")
     values = {f.value for f in fact_base(load(str(report))).facts if f.concept == "三公经费"}
     assert values == {Decimal("13.03")}
+
+
+def test_an_accountant_s_triangle_is_a_minus():
+    from auditor.facts.numbers import parse_quantity
+
+    assert parse_quantity("△5.41").value == Decimal("-5.41")
+    assert parse_quantity("▲0.64%").value == Decimal("-0.64")
+    assert to_decimal("△1,203.70") == Decimal("-1203.70")
+    assert parse_quantity("△") is None and parse_quantity("△年度") is None  # (a mark alone: no figure)
+
+
+def test_a_word_of_a_round_figure_ends_right_before_it_and_gives_its_side():
+    from auditor.facts.lexicon import lexicon
+
+    def side(label):
+        hedge = lexicon().approximate.search(label)
+        return hedge.lastgroup if hedge else None
+
+    assert side("全年投入突破") == "above" and side("全年投入超出") == "above" and side("全年投入逾") == "above"
+    assert side("全年投入低于") == "below" and side("全年投入不到") == "below" and side("全年投入近") == "below"
+    # a denied word is read whole: 不低于 is a floor, 不超过 a ceiling
+    assert side("全年投入不低于") == "above" and side("全年投入不超过") == "below"
+    # a word inside the label, not right before the figure, says nothing of it (超长期特别国债资金)
+    assert side("超长期特别国债资金") is None and side("接近年底时支出") is None

@@ -105,6 +105,7 @@ DIFFERENCE_TAIL_RE = re.compile("(" + "|".join(sorted(DIFFERENCE_WORDS, key=len,
 NOUN_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,6}")  # the words right after a figure: what it counts
 INDICATOR_FILLER_RE = re.compile(r"(?:为|是|达到?|约|共|了|累计|全年|[:：])+")  # see _indicator_like
 HOLDING_TAIL_RE = re.compile(r"(?:为|是|达到?|约|共|了|[:：])+$")  # see _label_holding
+BRACKETED_UNIT_RE = re.compile(r"[)）]\s*(亿元|万元|千元|元)")  # see FactReader._bracketed_change
 CHANGE_TAIL_RE = re.compile(r"(?:了|为|(?<!节)约|达)+$")  # see _change_sign (节约 is a direction word, not 节 + 约)
 LEVEL_TAIL_RE = re.compile(r"(?:至|到)\s*$")  # see _change_sign
 LIST_ITEM_ENDS = "、等"  # right after an item's figure: more items follow, or the list ends
@@ -1305,6 +1306,9 @@ class FactReader:
         for m in figures:
             unit = m.group("unit") or ""
             unit = self.unit_aliases.get(unit, unit)  # (3,030名 counts people as 3,030人 does)
+            bracket_tail = "" if unit else self._bracketed_change(text, m)
+            if bracket_tail:
+                unit = bracket_tail.lstrip(")）").strip()  # (增减（5.41）万元: the unit after the bracket)
             if self.lex.not_a_figure_after.match(text[m.end():m.end() + 2]) or _inside_doc_number(text, m.start()):
                 continue  # a year, a date, a document number: words of the next figure's phrase
             if m.start() and text[m.start() - 1] in "lIOo" and m.start() > 1 and text[m.start() - 2].isdigit():
@@ -1341,11 +1345,14 @@ class FactReader:
             # (a rate's sign is the rate's, not a word of its phrase: 同比增长-8.5%)
             phrase = compact(text[start:m.start()])
             phrase = phrase.rstrip("-－−+＋") if unit == "%" else phrase.rstrip("-－−+＋负") if negative else phrase
+            if bracket_tail:
+                phrase = phrase.rstrip("（(") + "-"  # (the bracket read as the minus it stands for)
             if held and phrase[:1] in "）)":
                 # “预算执行（10分）得分9.50分”, “项目支出（含结转10.00万元）200.00万元”: the words
                 # before the bracketed figure name this one too
                 phrase = held + phrase[1:]
-            held = compact(text[start:m.start() - 1]) if m.start() and text[m.start() - 1] in "（(" else ""
+            held = compact(text[start:m.start() - 1]) if m.start() and text[m.start() - 1] in "（(" \
+                and not bracket_tail else ""
             wide = compact(text[max(previous_end, m.start() - PHRASE_LIMIT):start])
             here = next((name for at, name in reversed(named) if at < m.start()), None)
             if here == "":
@@ -1567,10 +1574,10 @@ class FactReader:
                 # “执行率94.73%，较100%低5.27个百分点”: the figure compared with, named by nothing
                 # but the comparing word, states no value of the thing (a bound's way: in no index)
                 fact["comparator"] = "较"
-            end = m.end() + len(multiple)
+            end = m.end() + len(multiple) + len(bracket_tail)
             fact = Fact(id=len(self.base.facts), value=value, unit=unit,
                         places=_places(m.group("num")) - (2 if multiple else 0),  # (1.5倍 is 150% ± 5%)
-                        text=sentence.text[m.start() - bool(minus or negative):end].strip(),  # (-4.71%, as printed)
+                        text=sentence.text[m.start() - bool(minus or negative or bracket_tail):end].strip(),  # (-4.71%, as printed)
                         quote=sentence.text[start:end].strip().lstrip("，,；;、：:（( "), loc=sentence.loc, source="text",
                         label=phrase, block=index, sentence=s_index, at=m.start(), **fact)
             self.base.add(fact)
@@ -1873,6 +1880,18 @@ class FactReader:
         if queue and fact.get("measure") != "占比":  # (a share's whole and owner are read apart)
             fact["concept"] = queue.pop(0)
         return names, queue
+
+    def _bracketed_change(self, text: str, m: re.Match) -> str:
+        """An accountant's negative in running text right after a change's words (增减（5.41）万元,
+        较上年（5.41）万元: a fall of 5.41万元): the closing bracket and the money unit after it,
+        which the figure is read with; else ""."""
+        if not m.start() or text[m.start() - 1] not in "（(" or "." not in m.group("num"):
+            return ""
+        tail = BRACKETED_UNIT_RE.match(text, m.end())
+        if tail is None or tail.group(1) not in MONEY_UNITS:
+            return ""
+        before = compact(text[max(0, m.start() - PHRASE_LIMIT):m.start() - 1])
+        return tail.group(0) if self.lex.signed_change.search(before + "-") else ""
 
     def _negative_amount(self, text: str, at: int) -> bool:
         """A minus right before an amount, or 负 (结余为负3.99亿元), after the words of an amount that
@@ -3392,6 +3411,9 @@ def _change_sign(phrase: str, lex: Lexicon) -> int:
 def _read_change_sign(phrase: str, lex: Lexicon) -> int:
     if LEVEL_TAIL_RE.search(phrase):
         return 0
+    signed = lex.signed_change.search(phrase)
+    if signed:
+        return 1 if signed.group("mark") in "+＋" else -1  # (较上年△5.41万元, 增减-5.41万元: a fall)
     tail = CHANGE_TAIL_RE.sub("", phrase)[-6:]
     found = lex.directions.all(tail)
     if not found or found[-1][1] < len(tail) - 1:
@@ -3788,6 +3810,9 @@ def _read_names_nothing(bare: str, lex: Lexicon) -> bool:
     more = lex.comparative.search(rest) if lex.comparative else None
     if more:  # (比上年少: 少 after a period compared with is a direction word, naming nothing)
         rest = rest[:more.start(1)] + rest[more.end(1):]
+    signed = lex.signed_change.search(rest)
+    if signed:  # (较上年△, 增减-: the sign of a change, naming nothing)
+        rest = rest[:signed.start("mark")]
     return not lex.filler.sub("", rest).replace(" ", "")
 
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ..knowledge import compact, concepts, vocabulary_generation
 from ..memo import remember_short
+from .numbers import NEGATIVE_MARKS
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ class Lexicon:
     directions: Matcher
     # a comparing word, then 多 / 少 and a short verb ending the phrase (比上年多接待): the way of a change
     comparative: re.Pattern | None
+    signed_change: re.Pattern  # a change's words and a sign right before its figure (较上年△, 增减-)
     comparative_way: dict  # 多 -> up, 少 -> down
     calculations: tuple
     not_a_figure_after: re.Pattern  # matched right after a number: a date, grade, edition, age
@@ -114,7 +116,7 @@ class Lexicon:
     breakdown_heading: re.Pattern  # a heading of a breakdown of the total above (按支出性质分)
     # a word right before a figure saying it is round (近30个百分点: below; 逾: above; 约: either side)
     approximate: re.Pattern
-    approximate_words: dict  # {side: {before: words, after: words}}, concepts.yaml approximate
+    approximate_after: re.Pattern  # a word right after it saying so (3万人次以上: above; 左右: either)
     approximate_share: Decimal  # how far off a round figure's value may be, as a share of it
     fund_of: dict  # {a fund's own concept: (the fund, the generic concept)} (财政拨款收支总计: (财政拨款, 收支总计))
     names_nothing: dict = field(default_factory=dict, compare=False, repr=False)  # see base._names_nothing
@@ -147,6 +149,7 @@ def _lexicon(generation: int) -> Lexicon:
         partial_period=re.compile(alternatives(data.get("partial_periods"))),
         comparison=re.compile(alternatives(data.get("comparison_words"))),
         comparative=_comparative(data),
+        signed_change=_signed_change(data),
         comparative_way={w: way for way, words in (data.get("comparative_directions") or {}).items() for w in words},
         # the last copula with words after it and 的 closing the phrase
         share_of=re.compile(r"(?:" + alternatives(data.get("share_copulas")) + r")(?P<of>[^为是达]{2,24}?)的$"),
@@ -184,10 +187,14 @@ def _lexicon(generation: int) -> Lexicon:
             [*(data.get("list_openers") or ()), *(data.get("inclusive_openers") or ())]) + ")"),
         # a row or an item heading a breakdown of a total (按支出性质分：)
         breakdown_heading=re.compile(data.get("breakdown_heading") or "(?!)"),
-        approximate=re.compile("|".join(f"(?P<{side}>{alternatives(words.get('before'))})"
-                                        for side, words in (data.get("approximate") or {}).items()) + r"\s*$"
-                               if data.get("approximate") else r"(?!)"),
-        approximate_words=data.get("approximate") or {},
+        # (the sides grouped as one alternative before the end: each word must end the text; of
+        # words ending alike, the one starting first wins, 不低于 over 低于)
+        approximate=re.compile("(?:" + "|".join(f"(?P<{side}>{alternatives(words.get('before'))})"
+                                                for side, words in (data.get("approximate") or {}).items())
+                               + r")\s*$" if data.get("approximate") else r"(?!)"),
+        approximate_after=re.compile(r"\s*(?:" + "|".join(f"(?P<{side}>{alternatives(words.get('after'))})"
+                                                          for side, words in (data.get("approximate") or {}).items())
+                                     + ")" if data.get("approximate") else r"(?!)"),
         approximate_share=Decimal(str(data.get("approximate_share", 0))),
         fund_of={own: (fund, generic) for fund, names in (data.get("fund_qualified") or {}).items()
                  for generic, own in names.items() if own != generic},
@@ -230,6 +237,18 @@ def _comparative(data: dict) -> re.Pattern | None:
     return re.compile(r"(?:(?:" + alternatives(data.get("comparison_words")) + r")(?:" + base + r")|"
                       + alternatives(data.get("self_based_comparisons")) + r")[^，,；;。]{0,"
                       + str(COMPARED_REACH) + r"}?(" + alternatives(words) + r")[\u4e00-\u9fff]{0," + str(VERB_REACH) + "}$")
+
+
+def _signed_change(data: dict) -> re.Pattern:
+    """The words of a change whose figure carries its own sign (较上年△5.41万元, 同比-3.20万元,
+    增减+1.20万元): a comparison with an earlier period or a change amount's word (concepts.yaml
+    measures 变动额, signed_change_words) ending right before a minus, a triangle or a plus (group
+    `mark`). After them the sign, not a direction word, says which way the figure went."""
+    base = alternatives(data.get("prior_period")) + r"|(?:19|20)\d\d\s*年度?"
+    words = [*(data.get("self_based_comparisons") or ()), *((data.get("measures") or {}).get("变动额") or ()),
+             *(data.get("signed_change_words") or ())]
+    return re.compile(r"(?:(?:" + alternatives(data.get("comparison_words")) + r")(?:" + base + r")(?:同期)?|"
+                      + alternatives(words) + r")\s*(?P<mark>[-－−+＋" + NEGATIVE_MARKS + r"])$")
 
 
 def alternatives(words) -> str:

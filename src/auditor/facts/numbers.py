@@ -12,6 +12,11 @@ from ..memo import MEMO_CHARS, MEMO_ENTRIES
 # full-width digits and signs, and the typographic minus (−, U+2212), as their ASCII forms
 FULLWIDTH = str.maketrans("０１２３４５６７８９．，％－＋：（）\u2212", "0123456789.,%-+:()-")
 
+# an accountant's minus printed as a triangle before the figure (△5.41, ▲0.64%: a fall, a negative
+# balance), in a cell or after a change word in running text (较上年△5.41万元)
+NEGATIVE_MARKS = "△▲"
+
+
 # Factor to the base unit of each dimension: money in 元, ratios as fractions.
 MONEY_UNITS = {
     "元": Decimal(1),
@@ -174,6 +179,8 @@ def _decimal(text: str) -> Decimal | None:
     if column_numbers(text):
         return None
     s = normalize_digits(text).strip().replace(" ", "").replace("\u3000", "")
+    if s[:1] in NEGATIVE_MARKS and s[1:2].isdigit():
+        s = "-" + s[1:]  # (△5.41: see NEGATIVE_MARKS)
     if not s or not PLAIN_NUMBER_RE.match(s):
         return None
     negative = s.startswith("(") and s.endswith(")")
@@ -198,8 +205,11 @@ BRACKETED_NEGATIVE_RE = re.compile(r"^(?:[(（](\d+(?:,\d{3})*\.\d+)[)）](%|‰
 
 
 def unbracketed(plain: str, printed: str) -> str:
-    """An accountant's bracketed negative written with a minus ((3.70) → -3.70, (2.10%) → -2.10%);
-    `printed`: the text before its digits and brackets were normalized (（71.43%）stays a share)."""
+    """An accountant's bracketed negative written with a minus ((3.70) → -3.70, (2.10%) → -2.10%),
+    as is one marked with a triangle (△3.70 → -3.70); `printed`: the text before its digits and
+    brackets were normalized (（71.43%）stays a share)."""
+    if plain[:1] in NEGATIVE_MARKS and plain[1:2].isdigit():
+        return "-" + plain[1:]
     bracketed = BRACKETED_NEGATIVE_RE.match(plain)
     if not bracketed or (bracketed.group(3) and "（" in printed):
         return plain

@@ -49,6 +49,8 @@ PARAMS = {
     "share_openers": (list, []),
     "other_measure_words": (list, []),  # see the rule file
     "comparison_openers": (list, []),
+    # the ratios of money units a total's unit slip is off by (see the rule file)
+    "unit_slip_scales": (list, []),
 }
 MESSAGE_FIELDS = {"total_label", "total", "sum", "sum_phrase", "parts", "context", "verdict"}
 CONTEXTS = ("sentence", "table", "document", "enumeration", "subrows", "changes")
@@ -56,8 +58,6 @@ CONTEXTS = ("sentence", "table", "document", "enumeration", "subrows", "changes"
 COUNTED_NAMES_CHARS = 60  # the clause's last characters such a list is read in
 COUNTED_NAMES_RE = re.compile(r"[、和及][^，,；;。]*?([一二两三四五六七八九十]|\d{1,2})\s*(?:级|项|类|个|部分)")
 MALFORMED_RE = re.compile(r"\d\.\.+\d|\d+\.\d+\.\d")  # 126..12, 106.62.00
-# a total that adds up once its unit is read ×10⁴ or ×10⁸ (or the inverse) has a unit slip
-SLIP_FACTORS = {Decimal(10) ** 4, Decimal(10) ** 8, Decimal(10) ** -4, Decimal(10) ** -8}
 
 
 def validate(params: dict) -> str | None:
@@ -1250,6 +1250,25 @@ def _document_parts(base: FactBase, calc, measure: str) -> list[Fact] | None:
     return parts
 
 
+def _round_spread(total: Fact, parts: list[Fact]) -> tuple[Decimal, Decimal]:
+    """How far (in 元) the parts' sum may fall below and rise above the total for the round
+    figures among them: a total 突破 / 超过 its figure is a floor (the sum is at least it, up to a
+    share more), one 不足 / 近 its figure a ceiling, one 约 its figure either; a part so worded
+    moves the sum the other way."""
+    below = above = Decimal(0)
+    for k, f in enumerate([total, *parts]):
+        hedge = lexicon().approximate.search(f.label) if significant_digits(f.value) <= ROUND_DIGITS else None
+        if hedge is None:
+            continue
+        spread = abs(f.in_yuan()) * lexicon().approximate_share
+        up, down = hedge.lastgroup != "below", hedge.lastgroup != "above"  # the true figure's way from it
+        if k == 0:
+            above, below = above + spread * up, below + spread * down
+        else:
+            above, below = above + spread * down, below + spread * up
+    return below, above
+
+
 def _value(base: FactBase, concept: str, measure: str = "决算") -> Fact | None:
     return base.remember(("unit-level", concept, measure), lambda: _agreed_value(base, concept, measure))
 
@@ -1283,11 +1302,9 @@ def _compare(total: Fact, parts: list[Fact], context: str, rule):
             and abs(sum((abs(p.in_yuan()) for p in parts), Decimal(0)) - total.in_yuan()) <= slack:
         return  # (结余30.00万元，其中：财政拨款结转-25.00万元、…-5.00万元: the minus signs were dashes)
     # a figure said to be round and printed so (其他收入约268万元, 约205.00万元; not 约1,286.40万元, to
-    # the cent) lets the sum be off by a share of it: no tail to note
-    spread = sum((abs(p.in_yuan()) * lexicon().approximate_share for p in [total, *parts]
-                  if significant_digits(p.value) <= ROUND_DIGITS and lexicon().approximate.search(p.label)),
-                 Decimal(0))
-    if spread and diff <= slack + spread:
+    # the cent) lets the sum be off by a share of it, on the side its word says: no tail to note
+    below, above = _round_spread(total, parts)
+    if (below or above) and -(slack + below) <= exact - total.in_yuan() <= slack + above:
         return
     if diff > slack and diff <= own_slack(((p.value, p.places, MONEY_UNITS.get(p.unit, Decimal(1)))
                                            for p in [total, *parts]), places):
@@ -1296,7 +1313,10 @@ def _compare(total: Fact, parts: list[Fact], context: str, rule):
         slack = diff
     places = max(p.places for p in [total, *parts])
     unit = total.unit
-    slip = next((u for u in MONEY_UNITS if total.unit in MONEY_UNITS and MONEY_UNITS[u] / factor in SLIP_FACTORS
+    # a total that adds up once its unit is read ×10⁴ (or another of the rule's unit_slip_scales, or
+    # the inverse) has a unit slip
+    scales = {r for s in rule.params["unit_slip_scales"] for r in (Decimal(s), 1 / Decimal(s))}
+    slip = next((u for u in MONEY_UNITS if total.unit in MONEY_UNITS and MONEY_UNITS[u] / factor in scales
                  and len(u) == 2 and abs(exact - total.value * MONEY_UNITS[u]) <= slack), None)
     if slip and diff > slack:
         factor, unit = MONEY_UNITS[slip], slip  # say the sum in the unit the total should carry

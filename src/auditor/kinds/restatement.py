@@ -51,7 +51,10 @@ PARAMS = {
     "balance_words": (list, []),
     # the two sides a balance sets apart, named in their figures' words
     "balance_sides": (list, []),
-    "unit_scales": (list, [10000, 100000000]),
+    # the ratios of two money units a figure restated in the wrong one is off by (see the rule file)
+    "unit_scales": (list, []),
+    # …and those that make a slip only where the digits are the same (千元 against 万元 or 元)
+    "same_digit_scales": (list, []),
     # significant digits the smaller of two figures under one unit prints, at least, for their ratio
     # of exactly a unit scale to be a unit slip (6.42 and 64200.00; 0.01 and 100.00 may be so by chance)
     "unit_slip_digits": (int, 3),
@@ -285,13 +288,17 @@ def scaled(a: Fact, b: Fact, scales) -> bool:
     return a.value == b.value and any(ratio in (Decimal(s), 1 / Decimal(s)) for s in scales)
 
 
-def unit_scale(a: Fact, b: Fact, scales, digits: int) -> Decimal | None:
+def unit_scale(a: Fact, b: Fact, scales, digits: int, same_digit_scales=()) -> Decimal | None:
     """b's amount over a's where it is one of `scales` or its inverse: the same digits under two
     units (`scaled`), or, within printed precision, figures that many times apart (6171000.00 in a
     table whose caption says 万元, printed in 元, against another table's 617.10), the smaller
-    printed with `digits` significant digits at least. None otherwise."""
+    printed with `digits` significant digits at least; or one of `same_digit_scales` with the same
+    digits only (39,512.60 under 单位：千元 against 39,512.60万元: a ratio of 10 between figures
+    printed apart is as often a wrong figure as a wrong unit). None otherwise."""
     if not (a.is_money and b.is_money) or a.value == 0 or b.value == 0:
         return None
+    if a.value == b.value and a.unit != b.unit and scaled(a, b, same_digit_scales):
+        return b.in_yuan() / a.in_yuan()
     for ratio in (r for s in scales for r in (Decimal(s), 1 / Decimal(s))):
         if a.value == b.value and b.in_yuan() == a.in_yuan() * ratio:
             return ratio
@@ -301,6 +308,12 @@ def unit_scale(a: Fact, b: Fact, scales, digits: int) -> Decimal | None:
         if len(small.value.as_tuple().digits) >= digits and lo_a <= hi_b and lo_b <= hi_a:
             return ratio
     return None
+
+
+def _unit_scale(a: Fact, b: Fact, rule) -> Decimal | None:
+    """unit_scale with the rule's scales."""
+    return unit_scale(a, b, rule.params["unit_scales"], rule.params["unit_slip_digits"],
+                      rule.params["same_digit_scales"])
 
 
 def _consistent_tables(facts: list[Fact]) -> dict[int, Fact]:
@@ -331,7 +344,7 @@ def _check_group(doc, facts: list[Fact], rule, scope: TitleScopes, base, unit_pa
             yield CHECKED
             if meets(a, b):
                 continue
-            if unit_scale(a, b, rule.params["unit_scales"], rule.params["unit_slip_digits"]):
+            if _unit_scale(a, b, rule):
                 unit_pairs.append((a, b))
                 continue
             slipped, kept, note, sure = _slipped_of_two(doc, base, a, b, rule)
@@ -713,7 +726,7 @@ def _text_pairs(texts: list[Fact], rule, fillers: re.Pattern, base):
     by_side: dict[tuple, Fact] = {}  # the first figure of each side a balance's words name
     sides = tuple(rule.params["balance_sides"])
     alike = rule.params["same_fact_words"].get(texts[0].concept if texts else None, ())
-    scales = rule.params["unit_scales"]
+    scales = [*rule.params["unit_scales"], *rule.params["same_digit_scales"]]  # (scaled: the same digits)
     opening = (tuple(rule.params["opening_words"]), tuple(rule.params["closing_words"]))
     for fact in texts:
         words = fillers.sub("", fact.label)
@@ -793,7 +806,7 @@ def _hit(fact: Fact, other: Fact, rule, assumed: dict[int, str] | None = None, n
          sure: bool = True) -> Hit:
     """`note`: what else the formula says; not `sure`: which of the two is the slip is not known, and
     no value is expected of the one reported."""
-    ratio = unit_scale(fact, other, rule.params["unit_scales"], rule.params["unit_slip_digits"])
+    ratio = _unit_scale(fact, other, rule)
     unit_slip = ratio is not None
     # (two statements met under one key whose measures differ: one is a 决算 by default read as the
     # budget the other names, see _measure)
@@ -810,6 +823,11 @@ def _hit(fact: Fact, other: Fact, rule, assumed: dict[int, str] | None = None, n
     # 8.65万元), the other statement's print in the formula
     expected = other_text if unit_slip or fact.unit == other.unit or not (fact.is_money and other.is_money) \
         else _in_unit_of(other, fact)
+    if unit_slip and fact.source == "text" and any(ratio in (Decimal(s), 1 / Decimal(s))
+                                                   for s in rule.params["same_digit_scales"]):
+        # (a sentence restating a 千元 table's digits under its own 万元, 39,512.60万元 for 39,512.60千元:
+        # its unit is the narrative's, its digits went unconverted: 3,951.26万元)
+        expected = _in_unit_of(other, fact)
     # (one amount printed twice at one precision, a unit of its last digit apart: no rounding of
     # that amount gives both; one of them was cut down or adjusted to make a total)
     same_print = cls == "rounding" and fact.unit == other.unit and fact.places == other.places
@@ -856,7 +874,7 @@ def _unit_slips(doc, base, pairs: list[tuple[Fact, Fact]], rule):
 def _read_as(slipped: Fact, kept: Fact, rule) -> str:
     """The unit the slipped table's figures read right in (6171000.00 under 万元 beside 617.10万元:
     元), said where it has a name."""
-    ratio = unit_scale(slipped, kept, rule.params["unit_scales"], rule.params["unit_slip_digits"])
+    ratio = _unit_scale(slipped, kept, rule)
     wanted = factor(slipped) * ratio
     unit = next((u for u, f in MONEY_UNITS.items() if f == wanted), None)
     return f"；本表与其他各表的同一数字都相差此倍数，本表数字疑按{unit}填列而单位标为{slipped.unit}" if unit else \

@@ -2,7 +2,8 @@
 
 Checks (param `check`):
 - peer_magnitude: in one sentence, a budget-like amount in 元 that reads like its 万元 peer
-  (全年预算数 17.8元 beside 执行数 17.67万元), or the one item in 元 of a 其中 list in 万元.
+  (全年预算数 17.8元 beside 执行数 17.67万元), or the one item in 元 of a 其中 list in 万元 (and so
+  for each pair of units of the rule's `unit_pairs`: 千元 beside 万元, 元 beside 千元).
 - rate_unit: the same change of a rate stated in % in one place and in ‰ in another
   (由 8% 降至 5% vs 由 8‰ 下降至 5‰).
 - bracket_restatement: an amount restated in brackets right after it in another unit
@@ -32,6 +33,8 @@ PARAMS = {"check": (str, None), "peer_measures": (list, ["年初预算", "全年
           # two figures of one thing, one in 元 and one in 万元, read as the same amount when their
           # digits are within this ratio of each other (budget 86.40万元 beside outturn 84.20元)
           "peer_ratio": (list, [0.8, 1.25]), "flow_peer_ratio": (list, [0.8, 1.25]),
+          # peer_magnitude: the (smaller, larger) money units one may be slipped for the other
+          "unit_pairs": (list, [["元", "万元"]]),
           # bracket_restatement: the words a bracket restating an amount may open with (即, 折合)
           "restating_words": (list, [""])}
 
@@ -42,8 +45,18 @@ def _peers(ratio: Decimal, rule, param: str = "peer_ratio") -> bool:
     return low <= ratio <= high
 
 
-TEN_THOUSAND_SLIP = "“万元”误写为“元”"
-MESSAGE_FIELDS = {"peer", "other", "where", "slip"}
+MESSAGE_FIELDS = {"peer", "other", "where", "slip", "scale"}
+SCALE_WORDS = {10: "十倍", 1000: "一千倍", 10000: "一万倍", 10 ** 8: "一亿倍"}
+
+
+def _unit_pairs(rule) -> list[tuple[str, str, dict]]:
+    """(smaller unit, larger unit, the finding's fields saying how they differ) of each of the rule's
+    unit_pairs."""
+    out = []
+    for small, big in rule.params["unit_pairs"]:
+        scale = int(MONEY_UNITS[big] / MONEY_UNITS[small])
+        out.append((small, big, {"slip": f"“{big}”误写为“{small}”", "scale": SCALE_WORDS.get(scale, f"{scale}倍")}))
+    return out
 TRANSITION_RE = re.compile(
     r"(?:由|从)\s*(?:去年|上年|原来的?)?\s*(\d+(?:\.\d+)?)\s*(%|‰)\s*(?:下降|降低|降|上升|提高|提升|增加|减少)(?:至|到|为)\s*"
     r"(\d+(?:\.\d+)?)\s*(%|‰)")
@@ -52,6 +65,9 @@ TRANSITION_RE = re.compile(
 def validate(params: dict) -> str | None:
     if params["check"] not in CHECKS:
         return f"check 应为 {', '.join(CHECKS)} 之一"
+    if any(not isinstance(p, list) or len(p) != 2 or not all(u in MONEY_UNITS for u in p)
+           or MONEY_UNITS[p[0]] >= MONEY_UNITS[p[1]] for p in params["unit_pairs"]):
+        return "unit_pairs 的每一项应为两个金额单位，小者在前（如 [元, 万元]）"
     return None
 
 
@@ -62,8 +78,6 @@ def check(doc, rule):
 def _check_peer_magnitude(doc, rule):
     """Budget and outturn of one item in one sentence, one in 元 and one in 万元, with nearly the
     same digits: the 元 figure is a 万元 figure with the wrong unit (they differ ×10⁴ as written)."""
-    measures = set(rule.params["peer_measures"])
-    flows = tuple(rule.params["peer_flow_words"])
     found = set()
     for hit in [*_check_list_peers(doc, rule), *_check_rate_peers(doc, rule), *_check_row_peers(doc, rule)]:
         if (hit.location, hit.stated) in found:
@@ -71,23 +85,34 @@ def _check_peer_magnitude(doc, rule):
         found.add((hit.location, hit.stated))
         yield hit
     for facts in fact_base(doc).by_sentence.values():
-        # (an amount naming no measure but a flow of the item's money, 到位312.00万元，已支出198.72元,
-        # is a peer too)
-        peers = [f for f in facts if f.measure in measures and f.unit in ("元", "万元")
-                 and (not f.implicit or (_names_flow_only(f.label, flows) and not per_unit(f)))]
-        for small in (f for f in peers if f.unit == "元"):
-            for peer in (f for f in peers if f.unit == "万元" and f.value > 0):
-                # (what came in and what went out of one item's money may differ more than its budget
-                # and outturn do: the flows' own, wider, ratio)
-                flow = small.implicit or peer.implicit
-                if _peers(small.value / peer.value, rule, "flow_peer_ratio" if flow else "peer_ratio") \
-                        and (small.loc, small.text) not in found:
-                    yield Hit(
-                        quote=fact_base(doc).span(min(small, peer, key=lambda f: f.at), max(small, peer, key=lambda f: f.at)),
-                        location=small.loc, stated=small.text, expected=f"{small.value}万元",
-                        formula=f"{small.text} 与同句的 {peer.text} 数量级相同，按“元”计两者相差约一万倍",
-                        fields={"peer": small.text, "other": peer.text, "where": "同句", "slip": TEN_THOUSAND_SLIP})
-                    break
+        for small_unit, big_unit, words in _unit_pairs(rule):
+            for hit in _sentence_peers(doc, facts, rule, small_unit, big_unit, words):
+                if (hit.location, hit.stated) not in found:
+                    found.add((hit.location, hit.stated))
+                    yield hit
+
+
+def _sentence_peers(doc, facts, rule, small_unit: str, big_unit: str, words: dict):
+    """An amount in the smaller unit whose digits read like a peer's in the larger (see
+    _check_peer_magnitude), once each."""
+    measures = set(rule.params["peer_measures"])
+    flows = tuple(rule.params["peer_flow_words"])
+    # (an amount naming no measure but a flow of the item's money, 到位312.00万元，已支出198.72元,
+    # is a peer too)
+    peers = [f for f in facts if f.measure in measures and f.unit in (small_unit, big_unit)
+             and (not f.implicit or (_names_flow_only(f.label, flows) and not per_unit(f)))]
+    for small in (f for f in peers if f.unit == small_unit):
+        for peer in (f for f in peers if f.unit == big_unit and f.value > 0):
+            # (what came in and what went out of one item's money may differ more than its budget
+            # and outturn do: the flows' own, wider, ratio)
+            flow = small.implicit or peer.implicit
+            if _peers(small.value / peer.value, rule, "flow_peer_ratio" if flow else "peer_ratio"):
+                yield Hit(
+                    quote=fact_base(doc).span(min(small, peer, key=lambda f: f.at), max(small, peer, key=lambda f: f.at)),
+                    location=small.loc, stated=small.text, expected=f"{small.value}{big_unit}",
+                    formula=f"{small.text} 与同句的 {peer.text} 数量级相同，按“{small_unit}”计两者相差约{words['scale']}",
+                    fields={"peer": small.text, "other": peer.text, "where": "同句", **words})
+                break
 
 
 def _names_flow_only(label: str, flows: tuple[str, ...]) -> bool:
@@ -112,7 +137,8 @@ def _check_list_peers(doc, rule):
         # (a 其中 list, and any run of items joined by 、; an item both hold is told once, see
         # _check_peer_magnitude)
         for items in ([[f for f in listed if f.at > opened]] if opened >= 0 else []) + _enumerations(text, listed):
-            yield from _odd_unit(items, rule, factor)
+            for small_unit, big_unit, words in _unit_pairs(rule):
+                yield from _odd_unit(items, rule, factor, small_unit, big_unit, words)
 
 
 def _enumerations(text: str, facts: list) -> list[list]:
@@ -130,20 +156,21 @@ def _enumerations(text: str, facts: list) -> list[list]:
     return [r for r in runs if len(r) >= 3]
 
 
-def _odd_unit(items: list, rule, factor: Decimal):
-    """The one item in 元 of a list in 万元 whose digits read like the others'."""
-    small = [f for f in items if f.unit == "元"]
-    peers = sorted(f.value for f in items if f.unit == "万元" and f.value > 0)
+def _odd_unit(items: list, rule, factor: Decimal, small_unit: str, big_unit: str, words: dict):
+    """The one item in the smaller unit (元) of a list in the larger (万元) whose digits read like
+    the others'."""
+    small = [f for f in items if f.unit == small_unit]
+    peers = sorted(f.value for f in items if f.unit == big_unit and f.value > 0)
     if len(small) != 1 or len(peers) < 2 or any(w in small[0].label for w in rule.params["per_unit_words"]):
         return
     median = peers[len(peers) // 2]
     odd = small[0]
     if odd.value > 0 and median / factor <= odd.value <= median * factor:
-        yield Hit(quote=odd.quote, location=odd.loc, stated=odd.text, expected=f"{odd.value}万元",
-                  formula=f"同一列举中其余 {len(peers)} 项均以“万元”计（{'、'.join(f.text for f in items if f.unit == '万元')}），"
-                          f"{odd.text} 按“元”计仅为其万分之一量级",
-                  fields={"peer": odd.text, "other": "、".join(f.text for f in items if f.unit == "万元"),
-                          "where": "同一列举", "slip": TEN_THOUSAND_SLIP})
+        others = "、".join(f.text for f in items if f.unit == big_unit)
+        yield Hit(quote=odd.quote, location=odd.loc, stated=odd.text, expected=f"{odd.value}{big_unit}",
+                  formula=f"同一列举中其余 {len(peers)} 项均以“{big_unit}”计（{others}），"
+                          f"{odd.text} 按“{small_unit}”计与其相差约{words['scale']}",
+                  fields={"peer": odd.text, "other": others, "where": "同一列举", **words})
 
 
 def _check_row_peers(doc, rule):
@@ -151,20 +178,24 @@ def _check_row_peers(doc, rule):
     digits (户均补助 ≤3,500元 | 3,420万元): the actual carries the wrong unit, the target being
     the one set beforehand."""
     rows: dict[tuple, list] = {}
+    pairs = {frozenset((small, big)): words for small, big, words in _unit_pairs(rule)}
+    units = {u for pair in pairs for u in pair}
     for f in fact_base(doc).facts:
-        if f.source == "table" and f.unit in ("元", "万元") and f.measure in ("目标值", "实际值") and f.value > 0:
+        if f.source == "table" and f.unit in units and f.measure in ("目标值", "实际值") and f.value > 0:
             rows.setdefault((f.block, f.loc.row), []).append(f)
     for facts in rows.values():
         targets = [f for f in facts if f.measure == "目标值"]
         actuals = [f for f in facts if f.measure == "实际值"]
-        if len(targets) != 1 or len(actuals) != 1 or targets[0].unit == actuals[0].unit:
+        if len(targets) != 1 or len(actuals) != 1 or frozenset((targets[0].unit, actuals[0].unit)) not in pairs:
             continue
         target, actual = targets[0], actuals[0]
+        scale = pairs[frozenset((target.unit, actual.unit))]["scale"]
         if _peers(actual.value / target.value, rule):
             yield Hit(quote=actual.quote, location=actual.loc, stated=actual.text,
                       expected=f"{actual.value.normalize():f}{target.unit}",
-                      formula=f"同一指标的目标值为 {target.text}，实际值 {actual.text} 数字相近而单位相差一万倍",
-                      fields={"peer": actual.text, "other": target.text, "where": "同一指标", "slip": f"单位笔误（应与目标值同为“{target.unit}”）"}, highlights=[target.loc])
+                      formula=f"同一指标的目标值为 {target.text}，实际值 {actual.text} 数字相近而单位相差{scale}",
+                      fields={"peer": actual.text, "other": target.text, "where": "同一指标", "scale": scale,
+                              "slip": f"单位笔误（应与目标值同为“{target.unit}”）"}, highlights=[target.loc])
 
 
 def _check_rate_peers(doc, rule):
@@ -172,19 +203,20 @@ def _check_rate_peers(doc, rule):
     (全年预算1150.00元，执行1104.60万元，执行率96.05%: 1104.60 ÷ 1150.00 = 96.05%): the 元 is a slip."""
     base = fact_base(doc)
     for facts in base.by_sentence.values():
-        money = [f for f in facts if f.unit in ("元", "万元") and f.measure != "变动额" and not f.comparator
-                 and not any(w in f.label for w in rule.params["per_unit_words"])]
         rates = [f for f in facts if f.unit == "%" and not f.comparator]
-        if not rates or not any(f.unit == "元" for f in money) or not any(f.unit == "万元" for f in money):
+        if not rates:
             continue
-        for small in (f for f in money if f.unit == "元" and f.value > 0):
-            peer = next((p for p in money if p.unit == "万元" and p.value > 0
-                         and any(r.at > max(p.at, small.at) and _digits_rate(r, small, p) for r in rates)), None)
-            if peer is not None:
-                yield Hit(quote=base.span(min(small, peer, key=lambda f: f.at), max(small, peer, key=lambda f: f.at)),
-                          location=small.loc, stated=small.text, expected=f"{small.value}万元",
-                          formula=f"比率按 {small.text} 与 {peer.text} 的数字成立，按所写单位相差一万倍",
-                          fields={"peer": small.text, "other": peer.text, "where": "同句", "slip": TEN_THOUSAND_SLIP})
+        money = [f for f in facts if f.is_money and f.measure != "变动额" and not f.comparator
+                 and not any(w in f.label for w in rule.params["per_unit_words"])]
+        for small_unit, big_unit, words in _unit_pairs(rule):
+            for small in (f for f in money if f.unit == small_unit and f.value > 0):
+                peer = next((p for p in money if p.unit == big_unit and p.value > 0
+                             and any(r.at > max(p.at, small.at) and _digits_rate(r, small, p) for r in rates)), None)
+                if peer is not None:
+                    yield Hit(quote=base.span(min(small, peer, key=lambda f: f.at), max(small, peer, key=lambda f: f.at)),
+                              location=small.loc, stated=small.text, expected=f"{small.value}{big_unit}",
+                              formula=f"比率按 {small.text} 与 {peer.text} 的数字成立，按所写单位相差{words['scale']}",
+                              fields={"peer": small.text, "other": peer.text, "where": "同句", **words})
 
 
 def _digits_rate(rate, a, b) -> bool:
@@ -264,12 +296,9 @@ def _check_bracket_restatement(doc, rule):
 def _approximate(text: str, fact) -> str:
     """How the figure is a round one by its words: "below" (近 / 不足 before it: the exact figure is
     at most it), "above" (超过 before it, 以上 / 多 after it), "either" (约, 左右), else ""."""
-    before, after = text[:fact.at].rstrip(), text[fact.at + len(fact.text):].lstrip()
-    for side, words in lexicon().approximate_words.items():
-        if before.endswith(tuple(words.get("before") or ())) and words.get("before") \
-                or after.startswith(tuple(words.get("after") or ())) and words.get("after"):
-            return side
-    return ""
+    hedge = lexicon().approximate.search(text, 0, fact.at) \
+        or lexicon().approximate_after.match(text, fact.at + len(fact.text))
+    return hedge.lastgroup if hedge else ""
 
 
 def _scale(unit: str, other: str) -> Decimal | None:
