@@ -23,7 +23,7 @@ from ..model import SENTENCE_END_RE, Document, Heading, Location, Paragraph, Sen
 from ..tables.typed import line_number_columns
 from .lexicon import Lexicon, alternatives, lexicon, money_concepts
 from .numbers import (MONEY_UNITS, RANGE_JOINER, column_numbers, half_unit, is_column_numbers, normalize_digits,
-                      to_decimal, unbracketed)
+                      cn_number, to_decimal, unbracketed)
 from .titles import TitleScopes
 from .value_links import value_aliases
 from .targets import PREFIX, SUFFIX
@@ -1228,7 +1228,7 @@ class FactReader:
         self.base.sentences[(index, s_index)] = sentence.text
         self.other_whole = False  # the sentence's kinds of money are another whole's (see _text_fact)
         text = sentence.plain
-        figures = list(self.lex.text_number.finditer(text))
+        figures = text_figures(self.lex, text)
         if any(m.group("unit") for m in figures):
             outer, subject, named_at, unnamed_from, named, own = self._subjects_of(text, subject)
             plans = self._states_plans(text, sentence.loc.section)
@@ -1311,6 +1311,8 @@ class FactReader:
                 unit = bracket_tail.lstrip(")）").strip()  # (增减（5.41）万元: the unit after the bracket)
             if self.lex.not_a_figure_after.match(text[m.end():m.end() + 2]) or _inside_doc_number(text, m.start()):
                 continue  # a year, a date, a document number: words of the next figure's phrase
+            if unit and unit not in MONEY_UNITS and unit not in MEASURED_UNITS and self.sum_words.match(text, m.end()):
+                continue  # (三项共计1,043.18万元: the count of the items a sum adds, words of the sum's phrase)
             if m.start() and text[m.start() - 1] in "lIOo" and m.start() > 1 and text[m.start() - 2].isdigit():
                 continue  # the tail of a number with a letter in it (29,8l6.30万元: PAT001 reports it)
             if not unit and m.start() and text[m.start() - 1] in "（(" and text[m.end():m.end() + 1] in ("）", ")"):
@@ -1324,7 +1326,7 @@ class FactReader:
                     # the words of the next figure: a change after it is that thing's)
                     previous_end = max(previous_end, m.end())
                 continue
-            value = to_decimal(m.group("num"))
+            value = figure_value(m.group("num"))
             if value is None:
                 continue
             if multiple:
@@ -3148,8 +3150,8 @@ class FactReader:
         total = self.column_total_of.get(thing)
         if total is None:
             return False
-        return any((m.group("unit") or "") == unit and to_decimal(m.group("num")) in (total.value, value - total.value)
-                   for m in self.lex.text_number.finditer(text))
+        return any((m.group("unit") or "") == unit and figure_value(m.group("num")) in (total.value, value - total.value)
+                   for m in text_figures(self.lex, text))
 
     def _note_row(self, concept: str, row_label: str, head: Head, unit: str) -> None:
         """What a table's cell tells of its row's thing, for the sentences read after the tables: a
@@ -3340,6 +3342,31 @@ def part_names(calc: dict) -> set[str]:
     """Every name a declared sum's part may go by: its parts, optional parts and alternatives."""
     alternatives = calc.get("alternatives") or {}
     return {*calc["parts"], *(calc.get("optional") or ()), *(n for names in alternatives.values() for n in names)}
+
+
+def text_figures(lex: Lexicon, text: str) -> list[re.Match]:
+    """The figures of a running text in order: numbers in digits with the unit after them
+    (lex.text_number), and counts in Chinese numerals (lex.numeral_count: 共有车辆十一辆, 两项),
+    both matches with the groups `num` and `unit`."""
+    figures = list(lex.text_number.finditer(text))
+    counts = [m for m in lex.numeral_count.finditer(text) if _numeral_count(m)]
+    return sorted(figures + counts, key=lambda m: m.start()) if counts else figures
+
+
+def _numeral_count(m: re.Match) -> bool:
+    """A numeral_count match that counts: its numerals a well-formed number (not 十四五, 三四), no
+    lone 二 (a count of two is written 两; 二 before a unit makes a word: 二次供水, 二期工程), and no
+    一 paired with another after its unit (一户一档, 一人一策: a slogan, no count)."""
+    num = m.group("num")
+    return cn_number(num) is not None and num != "二" and not (num == "一" and m.string.startswith("一", m.end()))
+
+
+def figure_value(num: str) -> Decimal | None:
+    """The value of a figure's `num` group: digits (1,234.50), or Chinese numerals (十一)."""
+    if num[:1].isdigit():
+        return to_decimal(num)
+    value = cn_number(num)
+    return None if value is None else Decimal(value)
 
 
 def _places(num: str) -> int:

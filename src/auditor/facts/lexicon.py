@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..knowledge import compact, concepts, vocabulary_generation
 from ..memo import remember_short
-from .numbers import NEGATIVE_MARKS
+from .numbers import CN_COUNT_DIGITS, NEGATIVE_MARKS
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,24 @@ def matcher(table: dict[str, list[str]], qualifiers=()) -> Matcher:
 TEXT_NUMBER = (r"(?=\d)(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,8})?|\d{1,15}(?:\.\d{1,8})?)(?![\d.]*\.\d)(?!\d)\s*"
                r"(?P<unit>{units})?")
 
+# a count in Chinese numerals (十一辆, 两项, 一百零五人): a maximal run of numerals below ten thousand
+# (a 万 or a digit before it makes it part of a larger figure, one of numeral_count_not_after a
+# word or an ordinal) right before a count unit (concepts.yaml numeral_count_units) that starts no
+# longer unit (个百分点) nor a word (一次性: numeral_count_not_words). Its groups are TEXT_NUMBER's.
+NUMERAL_COUNT = (r"(?=[{digits}])(?<![{digits}万亿萬億\d.．{before}])(?P<num>[{digits}]+)\s*(?!{words})"
+                 r"(?P<unit>{units})")
+
+
+def numeral_count_re(data: dict) -> re.Pattern:
+    units = data.get("numeral_count_units") or ()
+    # (a text unit the count unit starts, 个百分点 after 个, is another unit: no count)
+    longer = [u for u in data.get("text_units") or () if u not in units and any(u.startswith(c) for c in units)]
+    return re.compile(NUMERAL_COUNT.replace("{digits}", CN_COUNT_DIGITS)
+                      .replace("{before}", "".join(re.escape(c) for c in data.get("numeral_count_not_after") or ()))
+                      .replace("{words}", alternatives([*(data.get("numeral_count_not_words") or ()), *longer]))
+                      .replace("{units}", alternatives(units)))
+
+
 @dataclass(frozen=True)
 class Lexicon:
     concepts: Matcher
@@ -106,6 +124,7 @@ class Lexicon:
     generic_labels: frozenset  # row labels that leave the concept to the column
     filler: re.Pattern  # words that name nothing, with years, punctuation and white space
     text_number: re.Pattern  # a figure in running text and the unit after it (TEXT_NUMBER above)
+    numeral_count: re.Pattern  # a count in Chinese numerals and its unit (NUMERAL_COUNT above)
     list_openers: tuple  # words after a total that open the list of its parts (其中)
     list_join: re.Pattern  # a word joining a list's items (、, 和: concepts.yaml summed_names joins)
     per_unit_words: tuple  # words making an amount one per person, vehicle, visit (人均, 平均)
@@ -169,6 +188,7 @@ def _lexicon(generation: int) -> Lexicon:
                                          *(data.get("current_period") or ())])
                           + r"|[，,、:：()（）\s]|(?:19|20)\d\d年度?"),
         text_number=re.compile(TEXT_NUMBER.replace("{units}", alternatives(data.get("text_units")))),
+        numeral_count=numeral_count_re(data),
         list_openers=tuple(data.get("list_openers") or ()),
         list_join=re.compile(alternatives((data.get("summed_names") or {}).get("joins")) or r"(?!)"),
         per_unit_words=tuple(data.get("per_unit_words") or ()),

@@ -35,6 +35,12 @@ CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 
              "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_BIG_UNITS = {"万": 10000, "亿": 10 ** 8}
+# the characters a count in Chinese numerals below ten thousand is written in (十一, 两, 一百零五):
+# one class for the counts the facts and the count rules read
+CN_COUNT_DIGITS = "零〇一二两三四五六七八九十百千"
+# financial capitals (大写, 壹佰贰拾万元整) as the everyday numerals they stand for
+CAPITAL_NUMERALS = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億", "一二二三三四五六六七八九十百千万亿")
+CAPITAL_DIGITS = "壹贰貳叁參肆伍陆陸柒捌玖"
 
 # the word joining the two ends of a range: 80至90分, 70-84分, 80～90分 (one class everywhere)
 RANGE_JOINER = "(?:至|到|[-—–~～])"
@@ -288,7 +294,8 @@ def arabic_dates(text: str) -> str:
 
 
 def cn_to_int(text: str) -> int | None:
-    """Chinese numerals to int: 十二 -> 12, 一千二百 -> 1200, 两万 -> 20000."""
+    """Chinese numerals to int: 十二 -> 12, 一千二百 -> 1200, 两万 -> 20000, 壹佰贰拾 -> 120."""
+    text = text.translate(CAPITAL_NUMERALS) if text and not text.isascii() else text
     if not text or any(ch not in CN_DIGITS and ch not in CN_SMALL_UNITS
                        and ch not in CN_BIG_UNITS for ch in text):
         return None
@@ -304,6 +311,63 @@ def cn_to_int(text: str) -> int | None:
             total += section * CN_BIG_UNITS[ch]
             section, digit = 0, None
     return total + section + (digit or 0)
+
+
+def cn_number(text: str) -> int | None:
+    """A number in Chinese numerals written as numbers are (十一, 一百零五, 两千, 壹佰零贰万), else
+    None: runs of numerals that are words or rough figures (十四五, 一百五 for 150, 三四, 一一)
+    read back differently from the value cn_to_int makes of them."""
+    value = cn_to_int(text)
+    if not value:
+        return None
+    plain = text.translate(CAPITAL_NUMERALS).translate(_CANONICAL_DIGITS)
+    return value if _canonical(plain) == _cn_numerals(value) else None
+
+
+_CANONICAL_DIGITS = str.maketrans("两〇○", "二零零")
+_DIGIT_NAMES = "零一二三四五六七八九"
+
+
+def _canonical(numerals: str) -> str:
+    """The leading 一 of 一十 is dropped in writing (十二; 壹拾贰 in capitals): both read alike."""
+    return numerals[1:] if numerals.startswith("一十") else numerals
+
+
+def _cn_numerals(value: int) -> str:
+    """An int written in Chinese numerals the standard way (1050 -> 一千零五十, 30500 -> 三万零五百)."""
+    out = ""
+    for size, name in ((10 ** 8, "亿"), (10 ** 4, "万"), (1, "")):
+        part = value // size % 10 ** 4 if size < 10 ** 8 else value // size
+        if part:
+            out += ("零" if out and part < 1000 else "") + _cn_section(part) + name
+    return _canonical(out)
+
+
+def _cn_section(part: int) -> str:
+    """A number below ten thousand in Chinese numerals, a 零 for each run of missing places."""
+    out, gap = "", False
+    for size, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = part // size % 10
+        if digit:
+            out += ("零" if gap and out else "") + _DIGIT_NAMES[digit] + name
+        gap = not digit
+    return out
+
+
+# an amount in financial capitals: 壹佰贰拾万元整, 叁仟肆佰元伍角陆分, 人民币贰拾万圆正
+CAPITAL_AMOUNT_RE = re.compile(rf"(?P<yuan>[{CAPITAL_DIGITS}零拾佰仟万亿萬億]+)[元圆](?:(?P<jiao>[{CAPITAL_DIGITS}])角)?"
+                               rf"(?:零?(?P<fen>[{CAPITAL_DIGITS}])分)?(?P<whole>[整正])?")
+
+
+def capital_amount(m: re.Match) -> Decimal | None:
+    """The amount in 元 of a CAPITAL_AMOUNT_RE match (壹佰贰拾万元整 -> 1200000.00), to the 分 it is
+    exact to; None if its numerals are no well-formed number."""
+    yuan = cn_number(m.group("yuan"))
+    if yuan is None:
+        return None
+    jiao, fen = (cn_to_int(m.group(k)) or 0 if m.group(k) else 0 for k in ("jiao", "fen"))
+    # (+ 0.00: the amount printed to the 分, as its figure is)
+    return Decimal(yuan) + Decimal(jiao) / 10 + Decimal(fen) / 100 + Decimal("0.00")
 
 
 def quantize_like(value: Decimal, places: int) -> Decimal:

@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..facts.base import ITEM_TOKEN_RE, PROJECT_NAME_MIN, heads_a_column, table_subject
-from ..facts.numbers import RANGE_JOINER, cn_to_int
+from ..facts.lexicon import alternatives
+from ..facts.numbers import CN_COUNT_DIGITS, RANGE_JOINER, cn_to_int
 from ..ingest.raw import MAX_BREAKDOWN_CHARS, MAX_BREAKDOWN_PARTS, MAX_LIST_CHARS, bounded_int
 from ..knowledge import compact
 from ..model import Heading, Location, Paragraph, Table, is_prose
@@ -113,8 +114,12 @@ PARAMS = {
     "category_suffix": (str, "指标"),
     # this many distinct first-level categories cover the whole set of indicators
     "min_categories_exhaustive": (int, 3),
+    # breakdown and indicator_rows: the measure words indicators are counted in (15个, 十三项);
+    # {measure} in total_pattern stands for them, {numeral} for a Chinese numeral's character
+    "measure_words": (list, ["个"]),
     # indicator_rows: the total of a score table's indicators
-    "total_pattern": (str, r"(?:共设置|共设|共有|共计|设置了?)\s*(?:(?:三级|绩效)指标\s*(\d+)\s*个|(\d+)\s*个(?:三级|绩效)?(?:绩效)?指标)"),
+    "total_pattern": (str, r"(?:共设置|共设|共有|共计|设置了?)\s*(?:(?:三级|绩效)指标\s*(\d+|{numeral}+)\s*{measure}"
+                           r"|(\d+|{numeral}+)\s*{measure}(?:三级|绩效)?(?:绩效)?指标)"),
     # a sentence with one of these speaks of the unit as a whole: its table's title says so too
     "whole_cues": (list, ["整体"]),
     # a bracket right after the count naming what it includes (4个（含预算执行率）): the execution
@@ -217,6 +222,7 @@ class Part:
     noun: str
     value: int
     end: int  # offset after its classifier
+    unit: str = "个"  # its measure word (个, 项)
 
 
 @dataclass
@@ -233,7 +239,7 @@ def validate(params: dict) -> str | None:
         return f"check 应为 {', '.join(CHECKS)} 之一"
     for name in ("count_pattern", "total_pattern", "appendix_pattern", "total_after"):
         try:
-            re.compile(params[name])
+            re.compile(_measured(params[name], params) if name == "total_pattern" else params[name])
         except re.error as exc:
             return f"{name} 不是有效的正则表达式：{exc}"
     return None
@@ -241,6 +247,13 @@ def validate(params: dict) -> str | None:
 
 def check(doc, rule):
     return CHECKS[rule.params["check"]](doc, rule)
+
+
+def _measured(pattern: str, params: dict) -> str:
+    """A pattern with {measure} standing for the rule's measure words (个|项|条) and {numeral} for
+    a character of a count in Chinese numerals."""
+    return pattern.replace("{measure}", f"(?:{alternatives(params['measure_words'])})") \
+        .replace("{numeral}", f"[{CN_COUNT_DIGITS}]")
 
 
 def _number(text: str) -> int | None:
@@ -1034,11 +1047,19 @@ def _scan(text: str, start: int, end: int):
         yield k, ch, not marked and not quote and depth == 0
 
 
-BREAKDOWN_PART_RE = re.compile(f"\\s*([{CJK}]{{1,12}}?)(?:共有|共计|共|有)?\\s*(\\d+|[一二两三四五六七八九十]{{1,3}})\\s*个")
+# a part of a breakdown: its noun, the count (digits or Chinese numerals), a measure word ({measure})
+BREAKDOWN_PART = f"\\s*([{CJK}]{{1,12}}?)(?:共有|共计|共|有)?\\s*(\\d+|{{numeral}}{{1,4}})\\s*({{measure}})"
+
+
+@lru_cache(maxsize=8)
+def _part_re(measure_words: tuple[str, ...], markers: tuple[str, ...] = ()) -> re.Pattern:
+    """BREAKDOWN_PART in the measure words, after one of the `markers` if any (其中产出指标6个)."""
+    opening = f"\\s*(?:(?:{alternatives(markers)})[：:，,]?)?" if markers else ""
+    return re.compile(opening + _measured(BREAKDOWN_PART, {"measure_words": measure_words}))
 
 
 def breakdowns(passage: Passage, params: dict) -> list[Breakdown]:
-    part_re = BREAKDOWN_PART_RE
+    part_re = _part_re(tuple(params["measure_words"]))
     level1 = set(params["level1_categories"])
     found = []
     text = passage.text
@@ -1084,7 +1105,7 @@ def breakdowns(passage: Passage, params: dict) -> list[Breakdown]:
             if len(b.parts) == MAX_BREAKDOWN_PARTS:
                 b = None  # more parts than any breakdown has: a list of something else
                 break
-            b.parts.append(Part(m.group(1), value, m.end()))
+            b.parts.append(Part(m.group(1), value, m.end(), m.group(3)))
         else:
             if window < end:
                 b = None  # the sentence goes on past the window: parts may be missing
@@ -1114,9 +1135,11 @@ def _check_breakdown(doc, rule):
                 continue
             quote, loc = passage.quote(_clause_start(passage.text, b.head.start), b.parts[-1].end, b.head.start)
             subject = _noun_before(passage.text, b.head.start, params)
-            yield Hit(quote=quote, location=loc, stated=f"{subject} {stated} 个", expected=f"{counted} 个",
-                      formula=" + ".join(f"{p.noun} {p.value} 个" for p in b.parts) + f" = {counted} 个",
-                      fields={"stated_count": b.head.written, "counted": str(counted), "subject": subject})
+            unit = passage.text[b.head.end - 1]  # (the head's measure word: 十三项 counts in 项)
+            yield Hit(quote=quote, location=loc, stated=f"{subject} {stated} {unit}", expected=f"{counted} {unit}",
+                      formula=" + ".join(f"{p.noun} {p.value} {p.unit}" for p in b.parts) + f" = {counted} {unit}",
+                      fields={"stated_count": b.head.written, "counted": str(counted), "subject": subject,
+                              "unit": unit})
 
 
 # --- indicator rows -------------------------------------------------------------------
@@ -1233,7 +1256,7 @@ def _holds(passage: Passage, word: str, start: int, end: int) -> bool:
 
 def _check_indicator_rows(doc, rule):
     params = rule.params
-    total_re = re.compile(params["total_pattern"])
+    total_re = re.compile(_measured(params["total_pattern"], params))
     tables = _ScoreTables(doc, params)
     for passage in _passages(doc):
         for m in total_re.finditer(passage.text):
@@ -1314,14 +1337,13 @@ def _category_rows(passage: Passage, start: int, end: int, categories: tuple[dic
                    params: dict):
     """Category counts right after the total (其中产出指标 6 个、效益指标 3 个) against the rows of
     each category: the rows whose first-level name it is, or, when none, whose second-level."""
-    markers = "|".join(map(re.escape, params["breakdown_markers"]))
-    part_re = re.compile(f"\\s*(?:(?:{markers})[：:，,]?)?\\s*([{CJK}]{{1,12}}?)(?:共有|共计|共|有)?\\s*(\\d+)\\s*个")
+    part_re = _part_re(tuple(params["measure_words"]), tuple(params["breakdown_markers"]))
     level1, level2 = categories
     for pos in _clause_starts(passage.text, start, end):
         m = part_re.match(passage.text, pos, end)
         if not m or m.group(1) not in params["level1_categories"]:
             continue
-        name, stated = m.group(1), bounded_int(m.group(2))
+        name, stated = m.group(1), _number(m.group(2))
         mine = level1.get(name) or level2.get(name) or []
         if not mine or stated is None or len(mine) == stated:
             continue

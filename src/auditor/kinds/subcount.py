@@ -408,9 +408,11 @@ def _hit(base, total: Fact, parts: list[Fact], names: list[str], counted, exhaus
     listing = " + ".join(f"{_own_name(name, p, params)} {p.value}{unit}" for name, p in zip(names, parts))
     subject = _subject(compact(total.label), params) or "总数"
     relation = "各项是全部，之和应等于总数" if exhaustive else "各项是同一事物的不同类别，之和不能超过总数"
+    # (a count in Chinese numerals as written, its value beside it: 十一辆（11辆）)
+    stated = f"{total.value}{unit}" if total.text[:1].isdigit() else f"{total.text}（{total.value}{unit}）"
     return Hit(quote=base.passage(total, parts[-1]), location=total.loc, stated=f"{total.value}{unit}",
                expected=f"{counted}{unit}" if exhaustive else f"≥ {counted}{unit}",
-               formula=f"{listing} = {counted}{unit}，文中写 {subject} {total.value}{unit}（{relation}）",
-               fields={"subject": subject, "stated_count": f"{total.value}{unit}", "counted": f"{counted}{unit}",
+               formula=f"{listing} = {counted}{unit}，文中写 {subject} {stated}（{relation}）",
+               fields={"subject": subject, "stated_count": stated, "counted": f"{counted}{unit}",
                        "parts": listing},
                highlights=[p.loc for p in parts if p.loc != total.loc])

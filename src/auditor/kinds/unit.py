@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from ..facts.base import CLAUSE_BREAK_RE, fact_base, per_unit
-from ..facts.lexicon import lexicon
-from ..facts.numbers import CN_BIG_UNITS, MONEY_UNITS, fmt, normalize_digits
+from ..facts.lexicon import alternatives, lexicon
+from ..facts.numbers import (CAPITAL_AMOUNT_RE, CAPITAL_DIGITS, CN_BIG_UNITS, MONEY_UNITS, capital_amount, fmt,
+                             half_unit, normalize_digits)
 from ..knowledge import compact
 from .base import CHECKED, Hit, document_texts
 
@@ -36,7 +38,10 @@ PARAMS = {"check": (str, None), "peer_measures": (list, ["年初预算", "全年
           # peer_magnitude: the (smaller, larger) money units one may be slipped for the other
           "unit_pairs": (list, [["元", "万元"]]),
           # bracket_restatement: the words a bracket restating an amount may open with (即, 折合)
-          "restating_words": (list, [""])}
+          "restating_words": (list, [""]),
+          # …and those naming how an amount in financial capitals and its figure are written
+          # (（大写：壹佰贰拾万元整）, （小写：¥1,200,000.00）)
+          "capital_labels": (list, [])}
 
 
 def _peers(ratio: Decimal, rule, param: str = "peer_ratio") -> bool:
@@ -293,6 +298,75 @@ def _check_bracket_restatement(doc, rule):
                       highlights=[first.loc])
 
 
+# a figure of money beside its amount in financial capitals: a currency sign, the digits, a unit
+CAPITAL_PEER = r"(?P<sign>[¥￥])?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s*(?P<unit>万元|元)?"
+CAPITAL_CHAR_RE = re.compile(f"[{CAPITAL_DIGITS}]")
+CLOSING_RE = re.compile(r"\s*[）)]")
+
+
+@lru_cache(maxsize=4)
+def _capital_peer_res(labels: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    """(after, before): a bracket right after an amount in capitals holding its figure
+    (壹佰贰拾万元整（¥1,200,000.00）), and a figure right before a bracket the amount in capitals
+    stands in (¥1,200,000.00（大写：壹佰贰拾万元整）; the text before the capitals, to its end)."""
+    label = f"(?:(?:{alternatives(labels)})\\s*[：:]?\\s*)*"
+    return (re.compile(f"\\s*[（(]\\s*{label}{CAPITAL_PEER}\\s*[）)]"),
+            re.compile(f"(?<![\\d.,]){CAPITAL_PEER}\\s*[（(]\\s*{label}$"))
+
+
+def _check_capital_restatement(doc, rule):
+    """An amount in financial capitals with its figure in brackets right after it, or the other
+    way round (人民币壹佰贰拾万元整（¥1,200,000.00）, 1,200,000.00元（大写：壹佰贰拾万元整）): the two
+    are one amount, the capitals exact to the 分, the figure standing for its printed interval."""
+    after_re, before_re = _capital_peer_res(tuple(rule.params["capital_labels"]))
+    for text, source in document_texts(doc):
+        if not CAPITAL_CHAR_RE.search(text):
+            continue  # (most texts: no capitals, no search for their amounts)
+        plain = normalize_digits(text)
+        for capital in CAPITAL_AMOUNT_RE.finditer(plain):
+            amount = capital_amount(capital)
+            if amount is None:
+                continue
+            figure = after_re.match(plain, capital.end())
+            if figure is None:
+                figure = before_re.search(plain, max(0, capital.start() - CAPITAL_REACH), capital.start())
+                if figure is None or not CLOSING_RE.match(plain, capital.end()):
+                    continue
+            yield CHECKED
+            hit = _capital_mismatch(text, source, capital, amount, figure)
+            if hit is not None:
+                yield hit
+
+
+CAPITAL_REACH = 40  # characters from a figure to the amount in capitals in the bracket after it
+
+
+def _capital_mismatch(text: str, source, capital: re.Match, amount: Decimal, figure: re.Match) -> Hit | None:
+    """The finding when the figure's interval does not hold the amount in capitals, else None."""
+    scale = MONEY_UNITS[figure.group("unit") or "元"]
+    value = Decimal(figure.group("num").replace(",", ""))
+    places = len(figure.group("num").partition(".")[2])
+    low, high = ((value - half_unit(places)) * scale, (value + half_unit(places)) * scale)
+    if low <= amount <= high:
+        return None
+    start = figure.start("sign") if figure.group("sign") else figure.start("num")
+    end = figure.end("unit") if figure.group("unit") else figure.end("num")
+    written = text[start:end]
+    words = text[capital.start():capital.end()]
+    first, second = (words, written) if start > capital.start() else (written, words)
+    if second == written:
+        shown = f"{figure.group('sign') or ''}{fmt(amount / scale, places, figure.group('num'))}{figure.group('unit') or ''}"
+        formula = f"{words} = {shown}，括号内写作 {written}"
+    else:
+        shown = f"{fmt(value * scale, 2, ',')}元"
+        formula = f"{written} = {shown}，括号内的 {words} 为 {fmt(amount, 2, ',')}元"
+    # (the quote: both, and the bracket closing after the second)
+    close = CLOSING_RE.match(text, max(capital.end(), end))
+    quote = text[min(capital.start(), start):close.end() if close else max(capital.end(), end)].strip()
+    return Hit(quote=quote, location=source.loc, stated=second, expected=shown,
+               formula=formula, fields={"peer": second, "other": first, "where": "括号内", "slip": "大写金额与小写不符"})
+
+
 def _approximate(text: str, fact) -> str:
     """How the figure is a round one by its words: "below" (近 / 不足 before it: the exact figure is
     at most it), "above" (超过 before it, 以上 / 多 after it), "either" (约, 左右), else ""."""
@@ -313,5 +387,11 @@ def _scale(unit: str, other: str) -> Decimal | None:
     return None
 
 
+def _check_bracket_restatements(doc, rule):
+    """A figure restated in brackets in another unit, or an amount in capitals and its figure."""
+    yield from _check_bracket_restatement(doc, rule)
+    yield from _check_capital_restatement(doc, rule)
+
+
 CHECKS = {"peer_magnitude": _check_peer_magnitude, "rate_unit": _check_rate_unit,
-          "bracket_restatement": _check_bracket_restatement}
+          "bracket_restatement": _check_bracket_restatements}
