@@ -553,6 +553,8 @@ class FactReader:
             if any(w in title for w in other.get("self_titles") or ()) else ()
         own = vocab.get("own_project") or {}
         self.own_cues, self.other_projects = own.get("cues") or [], own.get("others") or []
+        # (项目自评得分: some project's in a report on many, the report's own in a report on one)
+        self.single_cues = own.get("single") or []
         # “项目名称：X”, up to the next field of the line (主管部门：…) or its end
         self.project_line = re.compile(r"^\s*(?:" + "|".join(map(re.escape, self.subject_cells))
                                        + r")\s*[:：]\s*(.+?)\s*(?:\s\S{2,8}[:：].*)?$") \
@@ -584,7 +586,7 @@ class FactReader:
         self.indicator_kinds = frozenset(compact(w) for w in vocabulary().get("indicator_level2") or ())
         self.subject_patterns = [re.compile(p) for p in vocab.get("subject_patterns") or ()]
         cues = [compact(w) for w in vocab.get("other_subject_cues") or ()]
-        self.subject_cue = re.compile("|".join(map(re.escape, cues))) if cues else None
+        self.subject_cue = re.compile("|".join(map(re.escape, cues))) if cues else None  # (see _single_project_cues)
         self.row_labels: dict[str, str] = {}  # compacted table row label -> concept, for linking text
         self.open_measure = None  # a budget list's (measure, parts, period), open across a ；
         self.whole_measure = None  # the same of a budget a sentence ends on, for a list opening the next
@@ -756,11 +758,21 @@ class FactReader:
         # a project report naming no project anywhere is about one project, its forms' (subject ""):
         # “本项目自评得分96.50分” states that form's figure
         self.own_unnamed = names is not None and not names
+        self._single_project_cues(cues)
         self.named_projects = self._named_projects()
         self.form_projects: set[str] = set()  # the projects the document's forms name (项目名称)
         # a fund's total ending its paragraph with 其中： lists its parts in the paragraphs after
         # it, up to a heading or a table (一般公共预算财政拨款基本支出…，其中：¶人员经费…¶公用经费…)
         self.open_list: tuple[str, set] = ("", set())
+
+    def _single_project_cues(self, cues: list[str]) -> None:
+        """In a report on one project, the words naming the report's own project that other reports
+        do not say of some project (concepts.yaml own_project single not in other_subject_cues:
+        项目得分) are cues too; in the others they name nothing."""
+        if not (self.own_project or self.own_unnamed):
+            return
+        cues = [*cues, *(compact(w) for w in self.single_cues if compact(w) not in cues)]
+        self.subject_cue = re.compile("|".join(map(re.escape, cues))) if cues else None
 
     def _counted_noun(self, label: str) -> str:
         """The last two characters of a count's label before its counting word (企业 of 发放创新券企业数)."""
@@ -852,9 +864,10 @@ class FactReader:
         return names
 
     def _only_own_cue(self, text: str) -> bool:
-        """The sentence's cue is the report's own project (本项目, 该项目) and it speaks of no other."""
-        return any(cue in text for cue in self.own_cues) and not any(w in text for w in self.other_projects) \
-            and not any(p.search(text) for p in self.subject_patterns)
+        """The sentence's cue is the report's own project (本项目, 该项目; or, the report being one
+        project's, 项目自评: asked only then) and it speaks of no other."""
+        return any(cue in text for cue in (*self.own_cues, *self.single_cues)) \
+            and not any(w in text for w in self.other_projects) and not any(p.search(text) for p in self.subject_patterns)
 
     def _read_headings(self) -> None:
         """What the headings above each block say of it, in one walk down the document:
@@ -938,8 +951,19 @@ class FactReader:
                 self.open_item = (None, "")  # a heading or a table closes a numbered item
                 self.open_list = ("", set())
         self._name_counts_by_words()
+        self._own_project_forms()
         self._own_project_indicators()
         return self.base
+
+    def _own_project_forms(self) -> None:
+        """A report on one project named only by a 项目名称 line its headings part from its forms
+        (项目名称：X over 一、…, the forms under 三、): the forms, naming no project, are its. The
+        figures the text gives the project (本项目得分…, 项目自评得分…) are then theirs: no subject."""
+        if not self.own_project or self.own_project in self.form_projects:
+            return
+        for f in self.base.facts:
+            if f.subject == self.own_project:
+                f.subject = ""
 
     def _own_project_indicators(self) -> None:
         """In a report on one project, a sentence's figure of one of its form's indicators (全年接待
@@ -2160,6 +2184,8 @@ class FactReader:
             # the points of the budget's execution (预算执行得分10.00分): the points its form gives the
             # row of its funds (年度资金总额 | … | 得分 9.50)
             concept = self.project_funds
+        if concept is None and unit == "分" and measure == "得分" and self._own_whole_score(bare, subject):
+            concept = next(iter(self.whole_scores))  # (经自评，项目得分98.93分: its form's total, 自评得分)
         if concept is None and measure is not None and unit in MONEY_UNITS and subject == "" and self.lead is None \
                 and plain_carried is None and self.self_words and self.self_words.search(phrase) \
                 and _names_nothing(self.self_words.sub("", bare), self.lex):
@@ -2243,6 +2269,18 @@ class FactReader:
         if m is None or words[m.end():].strip("，,；;、 "):
             return None
         return self._concept(words[:m.start()], last=True)
+
+    def _own_whole_score(self, bare: str, subject: str) -> bool:
+        """In a report on one project, points naming nothing but the project (项目得分98.93分; not
+        a table's head, 社区养老服务项目 | 得分, where a name runs into it): the project's whole score.
+        (项目得分 is no word of the vocabulary's for it: in a report on many, it is some project's.)"""
+        if not (self.own_project or self.own_unnamed) or subject not in ("", self.own_project) or not self.whole_scores:
+            return False
+        words = self._without_own_cues(bare)
+        for head in self.name_heads:
+            words = words.replace(head, "")
+        # (the project named, and nothing else: a bare 得分8分 may be any part's)
+        return words != bare and _names_nothing(words, self.lex)
 
     def _without_own_cues(self, bare: str) -> str:
         """本项目 / 该项目 name the subject, not a concept of its own."""

@@ -16,10 +16,37 @@ PREFIX = {"≥": "≥", ">=": "≥", "＞": ">", ">": ">", "≤": "≤", "<=": "
           # (执行率未达100%: short of a figure, no value stated)
           "未达到": "<", "未达": "<", "不足": "<"}
 SUFFIX = {"以上": "≥", "及以上": "≥", "以下": "≤", "及以下": "≤", "以内": "≤"}
-TARGET_RE = re.compile(
-    r"^(?P<pre>≥|>=|＞|>|≤|<=|＜|<|=|＝|不低于|不少于|达到|大于|超过|高于|不超过|不高于|不大于|小于|低于)?\s*"
-    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>[^\d\s以及]{0,8}?)\s*(?P<post>及以上|以上|及以下|以下|以内)?$"
-)
+TARGET_PREFIXES = ("≥", ">=", "＞", ">", "≤", "<=", "＜", "<", "=", "＝", "不低于", "不少于", "达到", "大于", "超过", "高于",
+                   "不超过", "不高于", "不大于", "小于", "低于")
+
+
+@lru_cache(maxsize=4)
+def _target_re(_generation: int) -> re.Pattern:
+    """A target cell: lead words (concepts.yaml target_lead_words: 控制在, 确保), a comparator (the
+    signs and words above, and concepts.yaml target_bound_words: 不多于), the number, its unit, a
+    closing bound (以内, 以上). Compiled once per vocabulary in use."""
+    data = concepts()
+    prefixes = [*TARGET_PREFIXES, *(data.get("target_bound_words") or {})]
+    return re.compile(
+        r"^(?:" + alternatives(data.get("target_lead_words")) + r")?"
+        r"(?P<pre>" + alternatives(prefixes) + r")?\s*"
+        r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>[^\d\s以及]{0,8}?)\s*(?P<post>及以上|以上|及以下|以下|以内)?$"
+    )
+
+
+@lru_cache(maxsize=4)
+def _unit_spellings(_generation: int) -> tuple[re.Pattern | None, dict[str, str]]:
+    """concepts.yaml target_unit_spellings as one pattern of every spelling, the first spellings
+    too (so that 平方米 is not read again inside itself), longest first, and spelling -> unit."""
+    named = {w: unit for unit, words in (concepts().get("target_unit_spellings") or {}).items()
+             for w in (unit, *words)}
+    return (re.compile(alternatives(named)) if named else None), named
+
+
+def _spelled_alike(unit: str) -> str:
+    """The unit with each spelling of one read as its first (元/㎡ → 元/平方米; 万㎡ → 万平方米)."""
+    pattern, named = _unit_spellings(vocabulary_generation())
+    return pattern.sub(lambda m: named[m.group(0)], unit) if pattern is not None and unit else unit
 
 
 @dataclass(frozen=True)
@@ -32,14 +59,16 @@ class Target:
 
 def parse_target(text: str) -> Target | None:
     s = normalize_digits(text or "").strip().replace(" ", "")
-    m = TARGET_RE.match(s)
+    m = _target_re(vocabulary_generation()).match(s)
     if not m:
         return None
     value = to_decimal(m.group("num"))
     if value is None:
         return None
-    comparator = PREFIX.get(m.group("pre") or "", "") or SUFFIX.get(m.group("post") or "", "")
-    unit = (m.group("unit") or "").replace("·", ".").replace("／", "/")
+    pre = m.group("pre") or ""
+    comparator = PREFIX.get(pre) or (concepts().get("target_bound_words") or {}).get(pre, "") \
+        or SUFFIX.get(m.group("post") or "", "")
+    unit = _spelled_alike((m.group("unit") or "").replace("·", ".").replace("／", "/"))
     return Target(comparator, value, unit, f"{m.group('num')}{m.group('unit') or ''}")
 
 

@@ -29,6 +29,9 @@ ITEM_START_RE = re.compile(
     r"^\s*(?:第[一二三四五六七八九十]+[部章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]"
     r"|\d+[、.．](?!\d)|附件\s*\d|[①-⑳]|[●■◆◇•▪►➢√○□◎★☆]|——)"
 )
+# a line of a form's field (项目名称：…, 项目单位：…): a label of a few characters and its colon
+FIELD_LINE_RE = re.compile(r"^[\u4e00-\u9fa5]{2,8}[：:]")
+SENTENCE_MARKS = frozenset("，。；,;")
 DASH_CELL_RE = re.compile(r"^[-—–:|\s]*$")
 # columns laid out with spaces are set apart by two or more of them (or an ideographic space):
 # one space stays inside a sentence or a cell (本年收入 1,980.40 万元)
@@ -594,6 +597,8 @@ def _paragraph(lines: list[str], i: int, blocks: list[RawBlock], terminal: str =
         nxt = lines[j].strip()
         if not _wraps_tail(length, tail, nxt, terminal) or single_spaced.row_like(pieces[-1]) or single_spaced.row_like(nxt):
             break
+        if _field_lines(pieces[-1], nxt):
+            break  # (项目名称：…建设项目 ↵ 项目单位：…: a form's fields one a line, however long)
         if "  " in nxt and _spaced_cells(lines[j]) and _spaced_table_ahead(lines, j):
             break  # a table laid out with spaces starts here (a form's 项目资金 block under its caption)
         if len(join_wrapped(tail[-1:], nxt[:1])) > len(tail[-1:]) + len(nxt[:1]):
@@ -604,6 +609,13 @@ def _paragraph(lines: list[str], i: int, blocks: list[RawBlock], terminal: str =
         i = j + 1
     blocks.append(RawBlock("para", text="".join(pieces), line=start + 1))
     return i
+
+
+def _field_lines(line: str, nxt: str) -> bool:
+    """Two lines each of a field of a form (项目名称：X, 项目单位：Y): the first a value with no
+    sentence's punctuation, the second opening on a label of its own, not words a wrap cut."""
+    return FIELD_LINE_RE.match(line) is not None and FIELD_LINE_RE.match(nxt) is not None \
+        and SENTENCE_MARKS.isdisjoint(line)
 
 
 def wraps(text: str, nxt: str, terminal: str = TERMINAL) -> bool:

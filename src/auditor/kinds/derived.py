@@ -108,6 +108,9 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # named_rate: words of a figure naming a part of a project's money (中央资金到位): its rate is
           # not judged against the project form's budgets
           "part_words": (list, []),
+          # named_rate: words of a table row's label making it the planned amount (下达（安排）数) a
+          # rate of the column's other rows (实际到位数) is on
+          "planned_row_words": (list, []),
           # worded_sum: the words opening a clause of amounts added or taken away (regexes)
           "plus_pattern": (str, "^$"), "minus_pattern": (str, "^$"),
           # worded_sum: the words of a flow of money an added or taken clause names, and of what a
@@ -3628,7 +3631,8 @@ def _named_rate(base: FactBase, rule):
     params = rule.params
     for rate, figure, whole, judged in named_rate_slips(base, params["rate_stems"], tuple(params["not_rate_words"]),
                                                         tuple(params["base_words"]), tuple(params["negations"]), _fits,
-                                                        tuple(params["rate_suffixes"]), tuple(params["part_words"])):
+                                                        tuple(params["rate_suffixes"]), tuple(params["part_words"]),
+                                                        tuple(params["planned_row_words"])):
         if not judged:
             yield CHECKED
             continue
@@ -3637,13 +3641,21 @@ def _named_rate(base: FactBase, rule):
         far = (whole.block, whole.sentence) != (rate.block, rate.sentence)
         for outcome in _rate_against(base, rate, figure, whole, name,
                                      f"{compact(figure.label) or '该数'} ÷ {compact(whole.label) or '基数'}"
-                                     + ("（句中未写基数，取项目表年度资金总额的全年预算数；表中年初预算数、各资金来源行"
-                                        "及文中所写下达、预算等金额也都得不出该比率）" if far
-                                        else "（段中其他两数之比也都不是该比率）")):
+                                     + _base_note(whole, far)):
             if index and isinstance(outcome, Hit):
                 # (满意度 may be an index weighting each answer, not the share of one answer: a warning)
                 outcome.severity, outcome.formula = "warning", f"{outcome.formula}；{index}"
             yield outcome
+
+
+def _base_note(whole: Fact, far: bool) -> str:
+    """Where the base of a named rate was taken from, for the formula."""
+    if not far:
+        return "（段中其他两数之比也都不是该比率）"
+    if whole.concept == concepts().get("project_funds"):
+        return "（句中未写基数，取项目表年度资金总额的全年预算数；表中年初预算数、各资金来源行及文中所写下达、预算等金额也都得不出该比率）"
+    # (the planned row beside the table cell the figure restates: kinds/named_rates.py _column_beside)
+    return f"（句中未写基数，取表中该数所在列“{compact(whole.label)}”行的数；该列其他各行也都得不出该比率）"
 
 
 def _worded_sum(base: FactBase, rule):

@@ -12,7 +12,9 @@ One is not a guess: a project's funds in its form (年度资金总额's 全年�
 project_funds), for a rate of the project's money as a whole (项目资金实际到位510.00万元，到位率…:
 words naming no part of it, `part_words`): the rate is judged against the form's budgets, year-
 start and full-year alike, and the text's budgets naming no other thing; reported against the
-full-year one when none gives it.
+full-year one when none gives it. Nor is a figure restating a cell of a table of the money's stages
+(下达（安排）数, 实际到位数, 实际支出数 by source): its rate is on the planned row's cell of the same
+column, unless another row of that column gives it (`_column_beside`).
 """
 from __future__ import annotations
 
@@ -40,7 +42,7 @@ def named_rate_pattern(suffixes: tuple[str, ...]) -> re.Pattern:
 
 def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tuple[str, ...],
                      base_words: tuple[str, ...], negations: tuple[str, ...], fits, suffixes: tuple[str, ...] = ("率",),
-                     part_words: tuple[str, ...] = ()):
+                     part_words: tuple[str, ...] = (), planned_words: tuple[str, ...] = ()):
     """(rate, figure, base, judged): judged False where the rate is consistent (a CHECKED), True
     with the base it was recomputed on where it is not (see the module)."""
     named_rate_re = named_rate_pattern(suffixes)
@@ -68,10 +70,13 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
                 named = bases[-1:]  # (老年人5,830人，纳入健康管理4,286人，健康管理率…: the count it is of)
             far = not named  # (the bases are the form's, not the sentence's figures)
             if far:
-                # no base of plans stated with it: the base is elsewhere, the project form's if any
+                # no base of plans stated with it: the base is elsewhere, the planned row beside the
+                # table cell the figure restates, or the project form's if any
+                column, planned = _column_beside(base, figure, planned_words)
+                bases = column + _form_budgets(base, figure, own, part_words, base_words)
                 funds = concepts().get("project_funds")
-                bases = _form_budgets(base, figure, own, part_words, base_words)
-                named = [b for b in bases if b.source == "table" and b.concept == funds and b.measure == "全年预算"]
+                named = planned or [b for b in bases if b.source == "table" and b.concept == funds
+                                    and b.measure == "全年预算"]
                 if len({b.value for b in named}) != 1 or figure.value > named[-1].value:
                     continue  # (more than the budget: a sum over years or sources, 累计到位, not the year's)
                 named = named[-1:]
@@ -134,6 +139,35 @@ def _form_budgets(base: FactBase, figure: Fact, own: str, part_words: tuple[str,
     projects = {f.subject for f in form if f.concept == funds}
     subjects = {"", figure.subject} | (projects if not figure.subject and len(projects) == 1 else set())
     return [f for f in form if f.subject in subjects] + [f for f in text if f is not figure and f.subject in subjects]
+
+
+def _column_beside(base: FactBase, figure: Fact, planned_words: tuple[str, ...]) -> tuple[list[Fact], list[Fact]]:
+    """(the column's other cells, its planned cells) for the table cell a text figure restates
+    (项目资金实际到位3,960.00万元 for the row 实际到位数 | 合计 3,960.00): a table whose rows are the
+    stages of the money (下达（安排）数, 实际到位数, 实际支出数), its columns the sources; the planned
+    cells are those of the rows whose labels hold a word of plans (planned_words: 下达, 预算, 计划). The
+    figure names its row by the row's concept (value_links.py), one cell of which prints its value."""
+    if figure.concept is None or not figure.is_money or not planned_words:
+        return [], []
+    rows, columns = base.remember(("money columns",), lambda: _money_columns(base))
+    same = [c for c in rows.get(figure.concept, ()) if c.in_yuan() == figure.in_yuan()]
+    if len(same) != 1 or any(w in same[0].label for w in planned_words):
+        return [], []  # (no one cell; or the figure is a planned amount itself)
+    column = [c for c in columns[(same[0].block, same[0].header)] if c is not same[0]]
+    planned = [c for c in column if any(w in c.label for w in planned_words)]
+    return (column, planned) if planned else ([], [])  # (no planned row: no table of the money's stages)
+
+
+def _money_columns(base: FactBase) -> tuple[dict, dict]:
+    """(row concept -> its cells, (table block, column head) -> its cells): the tables' amounts of
+    the year, read once per document."""
+    rows: dict = {}
+    columns: dict = {}
+    for f in base.facts:
+        if f.source == "table" and f.is_money and f.period == CURRENT and not f.comparator and f.concept:
+            rows.setdefault(f.concept, []).append(f)
+            columns.setdefault((f.block, f.header), []).append(f)
+    return rows, columns
 
 
 def _start(facts: list[Fact], k: int) -> int:

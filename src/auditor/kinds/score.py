@@ -1136,10 +1136,12 @@ def _targets(rows: list[IndicatorRow]):
 def _target(text: str) -> Target | None:
     """parse_target, kept for short texts: four rules read every row's target and actual, and a
     Target is immutable."""
-    return remember_short(_TARGETS, text, parse_target)
+    return remember_short(_TARGETS.setdefault(vocabulary_generation(), {}), text, parse_target)
 
 
-_TARGETS: dict = {}  # target or actual text -> its Target or None
+# vocabulary generation -> target or actual text -> its Target or None (the lead words and unit
+# spellings a target is read with are vocabulary)
+_TARGETS: dict = {}
 
 
 def ceilings(rule) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -1148,7 +1150,7 @@ def ceilings(rule) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _upward(row: IndicatorRow, target: Target, ceiling: tuple[tuple[str, ...], tuple[str, ...]]) -> bool | None:
-    """True for a floor (≥ >, or a bare planned quantity), False for a ceiling (≤ <), None
+    """True for a floor (≥ >, or a bare planned quantity), False for a ceiling (≤ <, or a bare 0), None
     when the direction cannot be told (=, or a bare target of a possibly-ceiling indicator:
     named so, 投诉, 成本, or counted so, 30分钟, 0.9‰)."""
     if target.comparator in (">", "≥"):
@@ -1156,6 +1158,8 @@ def _upward(row: IndicatorRow, target: Target, ceiling: tuple[tuple[str, ...], t
     if target.comparator in ("<", "≤"):
         return False
     if target.comparator == "":
+        if target.value == 0:
+            return False  # a bare 0次 (安全生产事故 0次): at most none; at least none says nothing
         return None if _may_be_ceiling(row, target, ceiling) else True
     return None
 
@@ -1420,8 +1424,9 @@ def _check_missed_target(doc, rule, typed):
             # full marks: the score printed at the form's precision reaches the weight
             if weight is None or weight <= 0 or not (r.score >= weight or _close(r.score, weight, cell.text, places)):
                 continue
-            # (no share of the points for a deadline missed by some months)
-            expected = _partial_expected(rule, miss, weight) if miss.target.unit != DEADLINE_UNIT else None
+            # (no share of the points for a deadline missed by some months, nor of a ceiling of none, 0次)
+            expected = _partial_expected(rule, miss, weight) \
+                if miss.target.unit != DEADLINE_UNIT and miss.target.value else None
             relation = "<" if miss.upward else ">"
             ratio = (f"{miss.actual.value}/{miss.target.value}" if miss.upward
                      else f"{miss.target.value}/{miss.actual.value}")
@@ -1469,6 +1474,7 @@ def _check_proportional(doc, rule, typed):
     for t in _score_tables(typed):
         rows = _indicators(t)
         places = _score_places(t.table, typed)
+        whole = _whole_points(rows)  # (the form scores its indicators in whole points)
         for miss in _missed(rows, ceilings(rule)):
             r = miss.row
             if id(r.cells["score"]) in judged:
@@ -1519,6 +1525,11 @@ def _check_proportional(doc, rule, typed):
             own_rule = stepped is not None or proportional or any(st.kind != "unit" for st in steps)
             if not own_rule and _deduction_told(rule, remarks, weight, r.score):
                 continue  # (低于目标0.60个百分点，扣1分 beside 9.00 of 10: the row says how it scored)
+            if not own_rule and whole and _rounds_to(r.score, expected, _printed_spread(
+                    rule, miss, weight, expected, stepped)):
+                # a form scoring its indicators in whole points, stating no rule: 7 of 8 beside the
+                # proportional 7.79 is that share rounded either way, a common way to score
+                continue
             yield Hit(
                 quote=_row_quote(cell, t.table), location=cell.loc,
                 stated=cell.text, expected=fmt(expected),
@@ -1527,8 +1538,21 @@ def _check_proportional(doc, rule, typed):
                 severity=None if own_rule else "info",
                 fields={"indicator": r.indicator, "target": r.target_text, "actual": r.actual_text,
                         "score": cell.text, "weight": str(weight), "table": _table_name(t),
-                        "basis": "按文中计分规则" if own_rule else "文中未写明未完成指标的计分规则，按通行的比例计分"},
+                        # (no rule of the report's: what the common rule would give, an estimate)
+                        "basis": "按文中计分规则得分应为" if own_rule
+                        else "文中未写明未完成指标的计分规则，若按通行的比例计分，得分约为"},
                 highlights=[r.cells["target"].loc, r.cells["actual"].loc, cell.loc])
+
+
+def _whole_points(rows: list[IndicatorRow]) -> bool:
+    """Every score of the form's indicators is printed a whole number (8, 7; not 8.00, 7.5)."""
+    printed = [parse_quantity(r.cells["score"].text) for r in rows if r.score is not None]
+    return bool(printed) and all(q is not None and q.places == 0 for q in printed)
+
+
+def _rounds_to(score: Decimal, expected: Decimal, spread: Decimal) -> bool:
+    """The score is the expected one (± its spread) rounded down or up to a whole point."""
+    return (expected - spread).to_integral_value(ROUND_FLOOR) <= score <= (expected + spread).to_integral_value(ROUND_CEILING)
 
 
 def _deduction_told(rule, remarks: str, weight: Decimal, score: Decimal) -> bool:
@@ -1565,7 +1589,7 @@ def _rate_times_points(rule, r, miss: MissedTarget, weight: Decimal, cell, t, pl
     yield Hit(quote=_row_quote(cell, t.table), location=cell.loc, stated=cell.text, expected=fmt(expected),
               formula=f"本行计分规则“率×分值”：得分 = 分值 × 实际值 = {weight} × {miss.actual.value}% = {fmt(expected)}",
               fields={"indicator": r.indicator, "target": r.target_text, "actual": r.actual_text,
-                      "score": cell.text, "weight": str(weight), "table": _table_name(t), "basis": "按本行计分规则"},
+                      "score": cell.text, "weight": str(weight), "table": _table_name(t), "basis": "按本行计分规则得分应为"},
               highlights=[r.cells["target"].loc, r.cells["actual"].loc, cell.loc])
 
 
