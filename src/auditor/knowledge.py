@@ -127,7 +127,11 @@ def vocabulary() -> dict:
 def base_concepts() -> dict:
     """The fact vocabulary as shipped (rules/concepts.yaml): concepts, measures, periods, calculations."""
     with open(default_rules_dir() / "concepts.yaml", encoding="utf-8") as fh:
-        return load_yaml(fh)
+        data = load_yaml(fh)
+    # the heads of a target column are one list (vocabulary.yaml target_heads): words of the 目标值 measure too
+    measures = data.get("measures") or {}
+    measures["目标值"] = list(dict.fromkeys([*(measures.get("目标值") or ()), *(vocabulary().get("target_heads") or ())]))
+    return data
 
 
 # What the project's config adds to the fact vocabulary for this run (`vocabulary:` in

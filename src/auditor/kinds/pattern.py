@@ -20,6 +20,7 @@ import re
 from decimal import Decimal
 
 from ..facts.numbers import char_pairs, replace_chars, to_decimal
+from ..knowledge import vocabulary
 from ..model import Table
 from .base import Hit, document_texts
 
@@ -51,7 +52,8 @@ PARAMS = {
                           "合格率", "覆盖率", "使用率", "占比", "比例", "比重", "增幅", "降幅", "增长", "下降"]),
     "not_rates": (list, ["汇率", "频率", "效率", "功率", "倍率", "利用效率"]),
     "actual_headers": (list, ["实际完成值", "实际完成", "实际值", "完成值", "实际完成情况"]),
-    "target_headers": (list, ["年度指标值", "指标值", "目标值", "预期目标", "年度目标"]),
+    # (none given: the vocabulary's target_heads, the heads every reader of targets knows)
+    "target_headers": (list, []),
     "min_percent_peers": (int, 2),
 }
 MESSAGE_FIELDS = {"match", "problem"}
@@ -323,7 +325,8 @@ def _rate_columns(table: Table, params):
 def _rate_actuals(table: Table, params):
     """An indicator's actual value printed bare while its target in the same row is a percentage."""
     target_col = actual_col = width = None
-    actual_headers, target_headers = set(params["actual_headers"]), set(params["target_headers"])
+    actual_headers = set(params["actual_headers"])
+    target_headers = set(params["target_headers"] or vocabulary().get("target_heads") or ())
     for row in table.rows:
         texts = [c.text.strip() for c in row]
         actual = next((k for k, t in enumerate(texts) if t in actual_headers), None)

@@ -809,8 +809,7 @@ def _total_weight_exceeded(t: TypedTable, typed: list[TypedTable], bonus_words: 
     total (20 + 20 + 35 + 30 under 合计 100) cannot all hold. Larger only so far as something
     outside the rows may hold the points: not where the document has no execution table and the
     total's score is the rows' scores alone (90 points of rows under 合计 100, 84.80 = Σ得分). A
-    table of categories' subtotals with its indicators under them sums the categories only
-    (their 小计 rows are checked above)."""
+    table with 小计 rows whose 分值 make the total's: a row off is its 小计's to tell (above)."""
     total = t.totals.get("weight")
     # (a bonus row, 加分项 5, is beyond the full score; a category's row weighing its indicators
     # under it, 产出指标 50 over 30 + 20, is counted in them)
@@ -818,7 +817,7 @@ def _total_weight_exceeded(t: TypedTable, typed: list[TypedTable], bonus_words: 
             if not any(w in f"{r.record.level1}{r.level2}{r.indicator}" for w in bonus_words)]
     weights = [r.weight for r in rows]
     stated = points(total) if total is not None else None
-    if stated is None or not rows or any(w is None for w in weights) or t.subtotals:
+    if stated is None or not rows or any(w is None for w in weights) or _sums_subtotals(t, stated):
         return
     yield CHECKED
     summed = sum(weights, Decimal(0))
@@ -845,6 +844,14 @@ def _total_weight_exceeded(t: TypedTable, typed: list[TypedTable], bonus_words: 
               fields={"table": _table_name(t), "section": "合计", "score": "分值", "total": total.text,
                       "diff": fmt(stated - summed, places)},
               cls="weight_mismatch", highlights=[r.cells["weight"].loc for r in rows if "weight" in r.cells])
+
+
+def _sums_subtotals(t: TypedTable, stated: Decimal) -> bool:
+    """The total row's 分值 is the sum of the 小计 rows' (every one printed)."""
+    if not t.subtotals:
+        return False
+    weights = [points(cell_at(cells, t.columns.get("weight"))) for _, cells in t.subtotals]
+    return None not in weights and sum(weights, Decimal(0)) == stated
 
 
 def _subtotal_groups(t: TypedTable) -> list[tuple[list[Cell], str, list]]:
@@ -996,6 +1003,7 @@ def _check_weights(doc, rule, typed):
     for t in typed:
         if t.type != "performance_scores" or "weight" not in t.columns:
             continue
+        yield from _category_weight_columns(t)
         for label, rows in _sections(t).items():
             m = WEIGHT_IN_LABEL_RE.search(label)
             if not m or not any(r.weight is not None for r in rows):
@@ -1016,6 +1024,56 @@ def _check_weights(doc, rule, typed):
                 fields={"table": _table_name(t), "section": label,
                         "weight": m.group(1), "total": str(total)},
                 highlights=[r.cells["weight"].loc for r in rows if "weight" in r.cells])
+
+
+# the weight column of each category level and the labels its categories are known by
+CATEGORY_WEIGHTS = (("level1_weight", ("level1",)), ("level2_weight", ("level1", "level2")))
+# the categories' weights and their indicators' ought to add up alike (100 each); one sum twice the
+# other or more means weights of another kind (each level's shares of its parent: 二级 50% of 一级)
+RELATIVE_WEIGHTS = 2
+
+
+def _category_weight_columns(t: TypedTable):
+    """A category's weight in a column of its own (一级指标 | 权重 | 二级指标 | 权重 | 三级指标 |
+    权重, merged over its rows) against the sum of its indicators' weights: the figure on the
+    category's first row, beside its label."""
+    for role, keys in CATEGORY_WEIGHTS:
+        if role not in t.columns:
+            continue
+        groups: dict[tuple, list[ScoreRecord]] = {}
+        for r in t.records:
+            groups.setdefault(tuple(category_key(getattr(r, k)) for k in keys), []).append(r)
+        declared = {key: _category_weight(rows, role, keys[-1]) for key, rows in groups.items()}
+        if None in declared.values() or any(r.weight is None for r in t.records):
+            continue  # (a category without its weight, an indicator without its own: no sums to hold)
+        summed = {key: sum((r.weight for r in rows), Decimal(0)) for key, rows in groups.items()}
+        stated, leaves = sum(points(c) for c in declared.values()), sum(summed.values())
+        if not stated or not leaves or max(stated, leaves) >= RELATIVE_WEIGHTS * min(stated, leaves):
+            continue
+        for key, cell in declared.items():
+            if points(cell) != summed[key]:
+                yield _category_weight_hit(t, groups[key], cell, keys[-1], summed[key])
+
+
+def _category_weight(rows: list[ScoreRecord], role: str, label_role: str) -> Cell | None:
+    """The category's weight cell: on its first row, beside its own label (not carried down)."""
+    first = rows[0].cells
+    cell, label = first.get(role), first.get(label_role)
+    if cell is None or label is None or not compact(label.text) or points(cell) is None:
+        return None
+    return cell
+
+
+def _category_weight_hit(t: TypedTable, rows: list[ScoreRecord], cell: Cell, label_role: str, total: Decimal) -> Hit:
+    label = rows[0].cells[label_role].text.strip()
+    weight = points(cell)
+    places = max(Quantity(w).places for w in [weight, *(r.weight for r in rows)])
+    return Hit(quote=_row_quote(cell, t.table), location=cell.loc,
+               stated=f"{label} {cell.text.strip()}", expected=f"分值合计 {fmt(total, places)}",
+               formula="Σ分值 = " + " + ".join(r.cells["weight"].text.strip() for r in rows) + f" = {fmt(total, places)}",
+               fields={"table": _table_name(t), "section": label, "weight": fmt(weight, places),
+                       "total": fmt(total, places)},
+               highlights=[cell.loc] + [r.cells["weight"].loc for r in rows])
 
 
 def _check_score_cap(doc, rule, typed):
@@ -1931,8 +1989,10 @@ def _told_points(rule, told_re: re.Pattern, words: str) -> list[re.Match] | None
     if any(w in words for w in rule.params["untold_words"]):
         return None
     found = list(told_re.finditer(words))
-    # every deduction word of the reason has its points (扣分原因 … 扣1分 and 另扣分 leave one untold)
-    if not found or words.count(rule.params["deduction_word"]) != len(found):
+    # every deduction word of the reason has its points (扣分原因 … 扣1分 and 另扣分 leave one untold;
+    # a deduction told otherwise, 减2分 or (-2分), holds none)
+    word = rule.params["deduction_word"]
+    if not found or words.count(word) != sum(m.group(0).count(word) for m in found):
         return None
     return _told_deductions(found, words, rule.params["total_words"])
 

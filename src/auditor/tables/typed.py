@@ -189,6 +189,8 @@ def classify(table: Table) -> list[TypedTable]:
                     next((f for f in spec.get("indicator_fallback", ()) if f in columns), None)
                 if fallback:
                     columns["indicator"] = columns.pop(fallback)
+                if type_id == "performance_scores" and "weight" in columns:
+                    _level_weights(heads, columns, spec["columns"]["weight"])
                 if "indicator" in spec["columns"] and "indicator" not in columns:
                     continue  # (no indicator rows of this type)
                 # a score table whose one label column is the indicators' (评价指标 | 权重 | 得分, no
@@ -286,19 +288,55 @@ def _map_columns(cells: list[str], aliases: dict[str, list[str]]) -> dict[str, i
     """Each column's place: a head equal to one of its aliases, else starting with one, else
     holding one; an alias written with a leading = (=指标) names the column only when equal."""
     taken: dict[str, int] = {}
-    # (a head of an estimate, 预计全年执行数, names no column of what was done: only an alias
-    # holding the same word matches it)
-    estimates = tuple(vocabulary().get("estimate_heads") or ())
     for name, names in aliases.items():
-        for test in (str.__eq__, str.startswith, str.__contains__):
+        for test in HEAD_TESTS:
             col = next((i for alias in names for i, c in enumerate(cells)
-                        if c and i not in taken.values() and (test is str.__eq__ or not alias.startswith("="))
-                        and test(c, compact(alias.lstrip("=")))
-                        and not any(w in c and w not in alias for w in estimates)), None)
+                        if i not in taken.values() and _head_names(c, alias, test)), None)
             if col is not None:
                 taken[name] = col
                 break
     return taken
+
+
+HEAD_TESTS = (str.__eq__, str.startswith, str.__contains__)  # the closest match first
+
+
+def _head_names(head: str, alias: str, test) -> bool:
+    """A column head is named by the alias under the test (equal, starting with, holding)."""
+    # (a head of an estimate, 预计全年执行数, names no column of what was done: only an alias
+    # holding the same word matches it)
+    return bool(head) and (test is str.__eq__ or not alias.startswith("=")) \
+        and test(head, compact(alias.lstrip("="))) and not any(w in head and w not in alias for w in _estimate_heads())
+
+
+@lru_cache(maxsize=1)
+def _estimate_heads() -> tuple[str, ...]:
+    return tuple(vocabulary().get("estimate_heads") or ())
+
+
+LEVEL_ROLES = ("level1", "level2", "indicator")  # a score table's label columns, outermost first
+
+
+def _level_weights(cells: list[str], columns: dict[str, int], aliases: list[str]) -> None:
+    """A score table with a weight column at each level (一级指标 | 权重 | 二级指标 | 权重 | 三级指标 |
+    权重 | … | 得分, a category's weight merged over its rows): the indicator's own weight is the
+    first after the last label column; one before it is the category's of the label column
+    nearest on its left (level1_weight, level2_weight). `columns` is changed in place."""
+    labels = sorted((col, role) for role, col in columns.items() if role in LEVEL_ROLES)
+    others = {col for role, col in columns.items() if role != "weight"}
+    heads = [i for i, c in enumerate(cells) if i not in others
+             and any(_head_names(c, alias, test) for alias in aliases for test in HEAD_TESTS)]
+    if len(heads) < 2 or not labels:
+        return  # (one weight column: the indicators')
+    last = labels[-1][0]
+    own = next((i for i in heads if i > last), None)
+    if own is None:
+        return
+    columns["weight"] = own
+    for i in heads:
+        role = next((role for col, role in reversed(labels) if col < i), None)
+        if i < last and role in ("level1", "level2") and f"{role}_weight" not in columns:
+            columns[f"{role}_weight"] = i
 
 
 def cell_at(grid_row: list[Cell], col: int | None) -> Cell | None:
