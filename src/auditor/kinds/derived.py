@@ -37,7 +37,7 @@ from ..knowledge import compact, concepts, last_open_bracket, open_brackets
 from .base import CHECKED, SHARE_OF_RE, SUBROW_RE, Checked, document_texts, TAIL_NOTE, Hit, item_label
 from .named_rates import COPULAS, named_rate_slips
 from .per_head_columns import per_head_rows
-from .rate_columns import explained_otherwise, learned_rate_slips
+from .rate_columns import column_runs, explained_otherwise, learned_rate_slips, transposed
 from .worded_sums import worded_sums
 from . import written_arithmetic
 from .restatement import meets, tail
@@ -2749,7 +2749,9 @@ def _row_rate(base: FactBase, rule):
                 outcomes = list(_check_row_rate(base, facts, formula, rate, scored and not formula.get("in_scored_rows")))
                 judged.update([rate.id] if outcomes else [])
                 yield from (_based("同行数据", o) if isinstance(o, Hit) else o for o in outcomes)
+    yield from (_based("同列数据", o) if isinstance(o, Hit) else o for o in _column_rates(base, rule, formulas, judged))
     yield from (_based("同行数据", o) if isinstance(o, Hit) else o for o in _learned_row_rates(base, rule, judged))
+    yield from (_based("同列数据", o) if isinstance(o, Hit) else o for o in _learned_column_rates(base, rule, judged))
     yield from (_based("句中数据", o) if isinstance(o, Hit) else o
                 for o in _text_rates(base, [(f, n) for f, n in formulas if f["rate"] in rule.params["text_rates"]]))
 
@@ -2805,16 +2807,94 @@ def _learned_row_rates(base: FactBase, rule, judged: set[int]):
                                      f"{compact(num.header)} ÷ {compact(den.header)}（表中其余各行均按此计算）")
 
 
+def _column_rates(base: FactBase, rule, formulas: list, judged: set[int]):
+    """A row of rates under the rows of their terms, the things as columns (全年预算数 | 全年执行数 |
+    执行率 rows under 中央资金 | 省级资金 | 合计): each column's rate against the figures right above
+    it that its formula names, read by their rows' labels as a row's are by their columns' heads."""
+    for facts in base.by_table.values():
+        runs = None  # (the columns' runs, made only for a table holding such a rate)
+        for rate in facts:
+            if rate.unit != "%" or rate.comparator or rate.id in judged:
+                continue
+            for formula, rate_names in formulas:
+                if not any(n in compact(rate.label) for n in rate_names) or any(n in compact(rate.header) for n in rate_names):
+                    continue  # (a rate column's cell is the row-wise check's)
+                runs = runs if runs is not None else column_runs(facts)
+                run = runs.get(rate.id, [])
+                if _scored_row([rate, *run], rule) and not formula.get("in_scored_rows"):
+                    continue  # (an indicator's 预算执行率 row with its points: the score rules')
+                outcomes = list(_check_row_rate(base, run, formula, rate, False, _column_term, _fits_row_parts))
+                judged.update([rate.id] if outcomes else [])
+                yield from outcomes
+
+
+def _column_term(run: list[Fact], name: str, _own: bool, rate: Fact) -> Fact | None:
+    """The figure right above a rate that a formula names by its row's label (全年执行数 for 决算),
+    the nearest one."""
+    for f in run:
+        label = compact(f.label)
+        if f.period == rate.period and f.unit not in ("%", "‰", "个百分点") and not f.comparator and (
+                f.measure == name and lexicon().measures.last(label) == name
+                or f.concept == name and lexicon().concepts.last(label) == name):
+            return f
+    return None
+
+
+def _fits_row_parts(base: FactBase, rate: Fact, num: Fact, den: Fact) -> bool:
+    """A 合计 column's rate fitting the sum of the row's figures before it where it does not fit the
+    printed total: the total is misprinted (SUM005 tells it), and the rate, computed from the
+    parts, is right. As _fits_detail_sum, down the other way."""
+    if not TOTAL_HEAD_RE.search(compact(num.header)):
+        return False
+    parts = [f for f in base.by_table.get(num.block, ()) if f.loc.row == num.loc.row and f.loc.col < num.loc.col
+             and f.measure == num.measure and f.unit == num.unit and f.period == num.period]
+    if len(parts) < 2:
+        return False
+    summed = replace(num, value=sum((f.value for f in parts), Decimal(0)), places=max(f.places for f in parts))
+    return _fits(rate, summed, den)
+
+
+TOTAL_HEAD_RE = re.compile(r"(?:合计|总计|小计)$")
+
+
+def _learned_column_rates(base: FactBase, rule, judged: set[int]):
+    """_learned_row_rates down the columns: a row of rates no formula of row_rates names (到位率
+    under 计划数 | 到位数 rows, the sources as columns), by the two rows most columns follow. The
+    table's scored rows (an indicator's 分值, 得分) are left out: the score rules' own."""
+    heads = tuple(rule.params["rate_heads"])
+    excluded = tuple(rule.params["not_rate_words"])
+    for facts in base.by_table.values():
+        if not any(f.unit == "%" and compact(f.label).endswith(heads) for f in facts):
+            continue
+        scored = {f.loc.row for f in facts if _scored_row([f], rule)}
+        kept = {f.id: f for f in facts if f.loc.row not in scored}
+        for rate, num, den in learned_rate_slips(transposed(list(kept.values()), heads), heads, excluded, _fits):
+            if rate.id in judged:
+                continue
+            if num is None:
+                yield CHECKED
+                continue
+            rate, num, den = kept[rate.id], kept[num.id], kept[den.id]  # (as printed, not turned)
+            if _fits_row_parts(base, rate, num, den):
+                yield CHECKED  # (a 合计 column's rate of its parts' true sum: the total is the slip)
+                continue
+            yield from _rate_against(base, rate, num, den, compact(rate.label) or "比率",
+                                     f"{compact(num.label)} ÷ {compact(den.label)}（表中其余各列均按此计算）")
+
+
 def _ceiling_cues(formula: dict) -> tuple[str, ...]:
     """The words of an indicator kept under its target (成本, 费用, 投诉): row_rates' ceiling_cues."""
     return tuple(formula.get("ceiling_cues") or ())
 
 
-def _check_row_rate(base: FactBase, facts: list[Fact], formula: dict, rate: Fact, own: bool):
-    """One rate column of a row against the row's figures its formula names."""
-    num = next(filter(None, (_row_term(facts, name, own, rate)
+def _check_row_rate(base: FactBase, facts: list[Fact], formula: dict, rate: Fact, own: bool,
+                    term=None, other_sum=None):
+    """One rate column of a row against the row's figures its formula names (`term` finds them:
+    _row_term; `other_sum`, another way a total's rate may be of its parts' true sum)."""
+    term = term or _row_term
+    num = next(filter(None, (term(facts, name, own, rate)
                              for name in (formula["numerator"], *formula.get("numerator_alternatives", ())))), None)
-    den = _row_term(facts, formula["denominator"], own, rate)
+    den = term(facts, formula["denominator"], own, rate)
     if not (num and den):
         return  # the row prints no such terms: nothing to check the rate against
     if _forecast(rate.header) and not _forecast(num.header):
@@ -2825,7 +2905,8 @@ def _check_row_rate(base: FactBase, facts: list[Fact], formula: dict, rate: Fact
             num.value <= den.value and any(w in compact(rate.label) for w in _ceiling_cues(formula)))):
         yield CHECKED  # a target met beyond (or a cost kept under its ceiling): its completion is written 100%
         return
-    if not _fits(rate, num, den) and _fits_detail_sum(base, rate, num, den):
+    if not _fits(rate, num, den) and (_fits_detail_sum(base, rate, num, den)
+                                      or other_sum is not None and other_sum(base, rate, num, den)):
         yield CHECKED  # a total row's rate of the detail rows' true sum: the total is the slip (SUM001)
         return
     if not _fits(rate, num, den) and explained_otherwise(rate, [f for f in facts if f.loc.col != rate.loc.col]):

@@ -15,6 +15,10 @@ A row whose rate no pair of its figures gives is a slip of that row. A row follo
 pair than the column's is left alone: the report may compute one row on another base by right.
 A rate of 100% whose numerator is not below its denominator is consistent too: a target met
 beyond is commonly written 100%.
+
+A table may print the rates as a row under the rows of their terms, the things as columns
+(计划数 | 到位数 | 到位率 rows under 中央资金 | 省级资金 | 合计): `transposed` turns it so that the
+same reading applies, and `column_runs` gives each rate the figures right above it.
 """
 from __future__ import annotations
 
@@ -154,3 +158,30 @@ def _same_ratios(rows: dict[int, dict[int, Fact]], column: list[Fact], one: tupl
         if a[0].value * b[1].value != b[0].value * a[1].value:
             return False
     return True
+
+
+def transposed(facts: list[Fact], heads: tuple[str, ...]) -> list[Fact]:
+    """The table's figures turned over (rows for columns, row labels for column heads), without
+    the rates under a column head ending with a rate word (到位率): those are the rows' own."""
+    return [replace(f, loc=replace(f.loc, row=f.loc.col, col=f.loc.row), header=f.label, label=f.header)
+            for f in facts if f.loc.row is not None and f.loc.col is not None
+            and not (f.unit == "%" and f.header and _bare_head(f.header).endswith(heads))]
+
+
+RUN_ROWS = NEAREST_COLUMNS  # the rows right above a rate its terms may be in
+
+
+def column_runs(facts: list[Fact]) -> dict[int, list[Fact]]:
+    """id of each percentage -> the figures of its column in the rows right above it, nearest
+    first, up to a row without one (a form's rows of words end its block) or RUN_ROWS rows."""
+    cells = {(f.loc.row, f.loc.col): f for f in facts if f.loc.row is not None and f.loc.col is not None}
+    runs = {}
+    for f in facts:
+        if f.unit != "%" or f.loc.row is None or f.loc.col is None:
+            continue
+        run, row = [], f.loc.row - 1
+        while (row, f.loc.col) in cells and len(run) < RUN_ROWS:
+            run.append(cells[(row, f.loc.col)])
+            row -= 1
+        runs[f.id] = run
+    return runs

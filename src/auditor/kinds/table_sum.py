@@ -919,15 +919,22 @@ def _inner_head(row: list[str], label_col: int) -> bool:
 def _check_column_total(doc, rule, typed):
     # (a table of first-level categories' scores is summed here: the score rules' total is an
     # indicator form's, with its execution points)
-    covered = {t.table.index for t in typed
-               if t.type in rule.params["covered_types"] and not t.categories_only}
+    covered: dict[int, int] = {}  # table -> the first row the rules of its type cover
+    for t in typed:
+        if t.type in rule.params["covered_types"] and not t.categories_only:
+            covered[t.table.index] = min(t.header_row, covered.get(t.table.index, t.header_row))
     labels = {compact(x) for x in rule.params["total_row_labels"]}
     part_labels = {compact(x) for x in rule.params["part_total_labels"]}
     sums = tuple(labels)  # (a detail row holding one of these words is a subtotal)
     notes, befores = _notes_after(doc), _lines_before(doc, rule.params["unit_line_chars"])
     for table in doc.tables:
+        note, before = notes.get(id(table), ""), befores.get(id(table), "")
         if table.index in covered:
-            continue
+            # (a self-evaluation form's funds block above its indicators' head: the score rules
+            # cover the indicators, the block's rows are a table of their own)
+            table = _rows_above(table, covered[table.index])
+            if table is None:
+                continue
         grid = table.grid()
         totals = [r for r, row in enumerate(grid) if compact(_label(row)) in labels]
         if not totals:
@@ -1000,7 +1007,7 @@ def _check_column_total(doc, rule, typed):
                 # a row labelled 合计 totals its rows whatever rate row stands among them)
                 continue
             hit = _column_hit(rule, table, grid, at, col, rows, heads[col].strip() or f"第{col + 1}列",
-                              notes.get(id(table), ""), befores.get(id(table), ""))
+                              note, before)
             if hit is not None and _quotient_of_totals(grid[at], col, summed):
                 continue  # (带动比 3.67 = 1,100.00 ÷ 300.00: a ratio of two columns' totals, no sum)
             agreed += hit is None and col < len(grid[at]) and is_amount(grid[at][col])
@@ -1035,6 +1042,14 @@ def _check_column_total(doc, rule, typed):
         yield from groups
         yield from _partial_parent_hits(rule, table, grid, partial, summed, heads,
                                         told | {(h.location.row, h.location.col) for h in groups})
+
+
+def _rows_above(table: Table, first: int) -> Table | None:
+    """The table's rows above row `first` (0-based) as a table of their own, None under two rows."""
+    if first < 2:
+        return None
+    return Table(index=table.index, rows=table.rows[:first], loc=table.loc, title=table.title, unit=table.unit,
+                 type=table.type)
 
 
 def _partial_parent_hits(rule, table, grid, partial: dict[int, list[int]], summed: list[int], heads: list[str],
@@ -1370,17 +1385,23 @@ def _group_across(rule, table, grid, rows: list[int], heads: list[str], total_co
     printed at least is judged); else a row with a blank part is not judged."""
     checked, telling, hits, gaps = 0, 0, [], {}
     not_summed = _not_summed(rule)
+    # (平均班额, 生均支出, 执行率 rows: their 合计 is an average or a rate, no sum)
+    rows = [r for r in rows if not any(w in compact(_label(grid[r])) for w in not_summed)]
+    # a part column 0 or blank in every row (其他资金 0.00) adds nothing to any row: whether it is a
+    # part or not, no row's sum changes, so it is left out of what makes a row telling
+    silent = _silent_columns(table, rows, parts_cols)
+    # (a column empty in every row, past the rows' own block under a wider form's heads, holds no part)
+    parts_cols = [c for c in parts_cols if c not in silent or any(
+        c < len(table.rows[r]) and table.rows[r][c].text.strip() for r in rows)]
     for r in rows:
-        if any(w in compact(_label(grid[r])) for w in not_summed):
-            continue  # (平均班额, 生均支出, 执行率 rows: their 合计 is an average or a rate, no sum)
         total_cell = table.rows[r][total_col] if total_col < len(table.rows[r]) else None
-        pairs = [(table.rows[r][c], heads[c].strip() or f"第{c + 1}列") for c in parts_cols if c < len(table.rows[r])]
+        pairs = [(table.rows[r][c], heads[c].strip() or f"第{c + 1}列", c) for c in parts_cols if c < len(table.rows[r])]
         if blanks_zero:
-            pairs = [(cell, name) for cell, name in pairs if cell.text.strip() and cell.text.strip() not in BLANK_MARKS]
+            pairs = [pair for pair in pairs if pair[0].text.strip() and pair[0].text.strip() not in BLANK_MARKS]
         if total_cell is None or not total_cell.text.strip() or not pairs \
-                or any(not cell.text.strip() for cell, _ in pairs):
+                or any(not cell.text.strip() for cell, _, _ in pairs):
             continue
-        cells, names = [cell for cell, _ in pairs], [name for _, name in pairs]
+        cells, names = [cell for cell, _, _ in pairs], [name for _, name, _ in pairs]
         label = compact(_label(grid[r])) or f"第{r + 1}行"
         hit = _compare(rule, table, total_cell, cells, label, heads[total_col].strip(), names)
         checked += 1
@@ -1388,8 +1409,9 @@ def _group_across(rule, table, grid, rows: list[int], heads: list[str], total_co
             hit.fields["relation"] = "各栏之和为"
             hits.append(hit)
             gaps[r] = _stated_gap(hit)
-        elif all(parse_cell(c.text.strip()) is not None and parse_cell(c.text.strip()).value for c in cells) \
-                and (len(cells) == len(parts_cols) or not blanks_zero):
+        elif all(parse_cell(cell.text.strip()) is not None and parse_cell(cell.text.strip()).value
+                 for cell, _, c in pairs if c not in silent) \
+                and (set(parts_cols) <= {c for _, _, c in pairs} | silent or not blanks_zero):
             telling += 1  # (a row adding up with no part 0: 110 = 60 + 50 + 0.00 fits any part list)
     if total_row in gaps and len(gaps) > 1 and gaps[total_row] == sum(v for r, v in gaps.items() if r != total_row):
         # (the total row off by what its rows are: their slip carried up, told at them)
@@ -1399,6 +1421,15 @@ def _group_across(rule, table, grid, rows: list[int], heads: list[str], total_co
     if checked < 2 or len(hits) > (1 - MOST_ROWS) * checked and not (checked == 2 and len(hits) == 1 and telling):
         return None
     return hits
+
+
+def _silent_columns(table, rows: list[int], parts_cols: list[int]) -> set[int]:
+    """The part columns blank, a dash or 0 in every one of `rows`."""
+    def silent(r: int, c: int) -> bool:
+        text = table.rows[r][c].text.strip() if c < len(table.rows[r]) else ""
+        q = parse_cell(text) if text and text not in BLANK_MARKS else None
+        return not text or text in BLANK_MARKS or (q is not None and q.value == 0)
+    return {c for c in parts_cols if all(silent(r, c) for r in rows)}
 
 
 def _summed_beside(rule, table, heads: list[str], summed: list[int], total_col: int) -> list[int]:
