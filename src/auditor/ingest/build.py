@@ -265,7 +265,7 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
                     and _width(previous) == _width(raw) and previous.sheet == raw.sheet \
                     and _next_page(previous, raw, said or repeated or rest):
                 if said or repeated or rest:
-                    previous.rows.extend(raw.rows[1:] if repeated else raw.rows)
+                    previous.rows.extend(raw.rows[_repeated_rows(raw.rows, previous.rows):] if repeated else raw.rows)
                     if previous.loose_ends and raw.loose_ends:
                         previous.loose_ends = (previous.loose_ends[0], raw.loose_ends[1])
                     del out[k:]
@@ -315,6 +315,21 @@ def _header_repeated(row, rows) -> bool:
     texts as a row near its top."""
     texts = _texts(row)
     return bool(texts) and not headless(row) and any(_texts(r) == texts for r in rows[:REPEATED_HEADER_SEARCH])
+
+
+def _repeated_rows(rows, first_part) -> int:
+    """How many rows the repeated header has (one, or the rows under it that repeat the first
+    part's next header rows too: a two-level header printed again under 续表), keeping one row."""
+    texts = _texts(rows[0])
+    top = next(k for k, r in enumerate(first_part[:REPEATED_HEADER_SEARCH]) if _texts(r) == texts)
+    count = 1
+    while count < min(REPEATED_HEADER_ROWS, len(rows) - 1) and top + count < len(first_part) \
+            and _texts(rows[count]) == _texts(first_part[top + count]) and not headless(rows[count]):
+        count += 1
+    return count
+
+
+REPEATED_HEADER_ROWS = 3  # header rows a 续表 part may print again (a header of three levels)
 
 
 def headless(row) -> bool:

@@ -13,9 +13,10 @@ from .cleanup import clean_text, join_wrapped
 # (a page number alone on the first or last line of a page: furniture, dropped so that a table
 # running on over the page break stays one table)
 from .page_furniture import BROWSER_STAMP_RE, PAGE_NUMBER_RE, footer_key, furniture_like
+from .pdf_loose_tables import LooseTable, loose_tables
 from .pdf_tables import _X0, _extract, _PageShim
 from .raw import RawBlock, RawCell
-from .single_spaced import figures_line
+from .single_spaced import LOOSE_GAP_LINES, figures_line, furniture_gap
 from .text import PDF_TERMINAL, parse_lines, wraps
 
 
@@ -38,8 +39,17 @@ def _read_page(page, number: int, blocks: list[RawBlock], heads: list[str] | Non
         y = (obj["top"] + obj["bottom"]) / 2
         return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
+    char_lines = _char_lines(page.filter(outside).chars)
+    texts = [_line_text(line[2]) for line in char_lines]
+    loose = loose_tables(char_lines, [text for text, _ in texts], page.edges, page.bbox[2] - page.bbox[0], _line_text,
+                         carry=_carried_columns(blocks, number))
+    if loose:  # (tables drawn without vertical rules, read from their words' positions)
+        used = set().union(*(table.lines for table in loose))
+        char_lines, texts = [line for k, line in enumerate(char_lines) if k not in used], \
+            [text for k, text in enumerate(texts) if k not in used]
+        tables = sorted([*tables, *loose], key=lambda t: (t.bbox[1], t.bbox[0]))
     # (a line of spaces only, an invisible character atop each page: no line of the page's text)
-    text_lines = [line for line in _text_lines(page.filter(outside).chars) if line[1].strip()]
+    text_lines = [(line[0], *text) for line, text in zip(char_lines, texts) if text[0].strip()]
     if feet is not None:
         _drop_running_footer(text_lines, number, blocks, feet)
     text_lines = _without_page_numbers(text_lines, feet)
@@ -63,17 +73,21 @@ def _read_page(page, number: int, blocks: list[RawBlock], heads: list[str] | Non
         items, lines_before = items[lead:], lines_before + lead
     pending: list[str] = []
     first_item = True
-    for top, kind, payload in items:
+    for at, (top, kind, payload) in enumerate(items):
         if kind == "text":
             pending.append(clean_text(payload))
             continue
         _flush(pending, number, blocks, lines_before, continues=first_item)
         lines_before += len(pending)
         pending = []
-        rows = _table_rows(extract(payload), number)
+        loose_table = isinstance(payload, LooseTable)
+        rows = _table_rows(payload.grid if loose_table else extract(payload), number)
         if rows:
+            count, last = len(blocks), _last_of_flow(blocks)
             _add_table(blocks, rows, number, continues=first_item,
-                       columns=tuple(sorted({cell[0] for cell in payload.cells})))
+                       columns=payload.columns if loose_table else tuple(sorted({cell[0] for cell in payload.cells})))
+            if loose_table:
+                _mark_loose_ends(blocks, count, last, items, at)
         first_item = False
     _flush(pending, number, blocks, lines_before, continues=first_item)
     if notes:
@@ -82,6 +96,32 @@ def _read_page(page, number: int, blocks: list[RawBlock], heads: list[str] | Non
         _flush([clean_text(text) for _, text, _ in notes], number, blocks, lines_before)
         for block in blocks[at:]:
             block.foot_note = True
+
+
+def _carried_columns(blocks: list[RawBlock], page: int) -> tuple:
+    """The columns of a table read from word positions that ended the page before (its last
+    rows may stand atop this page, too few to be a table of their own: 总分 | 100 | 99.50)."""
+    last = _last_of_flow(blocks)
+    if last is None or last.kind != "table" or not last.loose_ends or not last.loose_ends[1] \
+            or last.rows[-1][0].page != page - 1:
+        return ()
+    return last.columns
+
+
+def _mark_loose_ends(blocks: list[RawBlock], count: int, last: RawBlock | None, items: list, at: int) -> None:
+    """A table read from word positions opening or closing the page's text (nothing but a line or
+    two of furniture before or after it) may be a part of a table cut by the page break: marked
+    as `single_spaced` marks a table of single-spaced rows (`RawBlock.loose_ends`), so that a part
+    not joined to the rest is read as lines (`build`)."""
+    def edge(others: list) -> bool:
+        texts = [clean_text(item[2]).strip() for item in others if item[1] == "text"]
+        return len(others) == len(texts) and len(texts) <= LOOSE_GAP_LINES and all(furniture_gap(t) for t in texts)
+
+    ends = (edge(items[:at]), edge(items[at + 1:]))
+    if len(blocks) > count:
+        blocks[-1].loose_ends = ends
+    elif last is not None and last.loose_ends:  # (joined to the table the page before ended in)
+        last.loose_ends = (last.loose_ends[0], ends[1])
 
 
 # characters of a line repeated at the top of pages that names the report's year or kind (2024年度,
@@ -205,9 +245,14 @@ PAGE_WORDS_RE = re.compile(r"第\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页|(?<![\d-])[
 
 
 def _text_lines(chars) -> list[tuple[float, str, bool]]:
+    """The lines of `_char_lines`, each as (top, text, whether it opens with a note mark)."""
+    return [(line[0], *_line_text(line[2])) for line in _char_lines(chars)]
+
+
+def _char_lines(chars) -> list[list]:
     """Group chars into lines by vertical overlap, not by a fixed tolerance on `top`:
     published PDFs set numbers several points off the baseline of the Chinese text. Each line as
-    (top, text, whether it opens with a note mark)."""
+    [top, bottom, chars] of its first char."""
     lines: list[list] = []  # [top, bottom, chars] of the line's first char
     for ch in sorted(chars, key=_line_order):
         top, bottom = ch["top"], ch["bottom"]
@@ -221,7 +266,7 @@ def _text_lines(chars) -> list[tuple[float, str, bool]]:
             best[2].append(ch)
         else:
             lines.append([top, bottom, [ch]])
-    return [(line[0], *_line_text(line[2])) for line in lines]
+    return lines
 
 
 def _line_order(ch: dict) -> tuple:
@@ -367,6 +412,12 @@ def _add_table(blocks: list[RawBlock], rows: list[list[RawCell]], page: int, con
         if widened is not None:
             previous.rows.extend(widened)
             return
+    before = _before_continued_lines(blocks, page) if continues else None
+    if before is not None and before.rows[-1][0].page == page - 1 and len(before.rows[0]) != len(rows[0]):
+        # a part whose columns line up with the table's, one part missing a column the other has
+        # (a merged cell hiding a rule, a column blank on one page): both laid out in all of them
+        # (past a 续表 line, the parts are joined by `build.join_continued_tables`)
+        rows = _realigned(before, rows, columns)
     if continues and previous is not None and previous.kind == "table" \
             and previous.rows[-1][0].page == page - 1 and len(previous.rows[0]) == len(rows[0]):
         # the header repeated on the new page (one row, or the first few rows of a spanning header)
@@ -425,3 +476,81 @@ def _widened(rows: list[list[RawCell]], columns: tuple, table_columns: tuple, wi
             cells[k] = cell
         widened.append(cells)
     return widened
+
+
+def _before_continued_lines(blocks: list[RawBlock], page: int) -> RawBlock | None:
+    """The table the page's flow goes on from, right before or before 续表 lines atop this page."""
+    k = len(blocks)
+    while k and blocks[k - 1].kind == "para" and blocks[k - 1].page == page and CONTINUED_RE.match(blocks[k - 1].text):
+        k -= 1
+    previous = _last_of_flow(blocks[:k])
+    return previous if previous is not None and previous.kind == "table" and previous.rows else None
+
+
+def _realigned(table: RawBlock, rows: list[list[RawCell]], columns: tuple) -> list[list[RawCell]]:
+    """`rows` laid out in the columns of both the table and the part they come in (`columns`),
+    the table's rows too, when every column of each lines up with one of the union's (ruled
+    tables: cell starts within COLUMN_TOLERANCE; tables read from word positions: x-ranges that
+    overlap one column each); `rows` as they were otherwise."""
+    union = _column_union(table.columns, columns)
+    if union is None:
+        return rows
+    merged, old_at, new_at = union
+    table.rows = [_spread(row, old_at, len(merged)) for row in table.rows]
+    table.columns = tuple(merged)
+    return [_spread(row, new_at, len(merged)) for row in rows]
+
+
+def _column_union(old: tuple, new: tuple):
+    """(the union's columns, where each old one goes, where each new one goes), or None when the
+    two do not line up."""
+    if not old or not new or isinstance(old[0], tuple) != isinstance(new[0], tuple):
+        return None
+    if isinstance(old[0], tuple):
+        def same(a, b):
+            return a[0] < b[1] + COLUMN_TOLERANCE and b[0] < a[1] + COLUMN_TOLERANCE
+
+        def join(a, b):
+            return (min(a[0], b[0]), max(a[1], b[1]))
+    else:
+        def same(a, b):
+            return abs(a - b) <= COLUMN_TOLERANCE
+
+        def join(a, b):
+            return a
+    merged: list = []
+    old_at, new_at = [], []
+    i = j = 0
+    while i < len(old) or j < len(new):
+        if i < len(old) and j < len(new) and same(old[i], new[j]):
+            if (i + 1 < len(old) and same(old[i + 1], new[j])) or (j + 1 < len(new) and same(old[i], new[j + 1])):
+                return None  # (a column over two of the other's: no line-up)
+            merged.append(join(old[i], new[j]))
+            old_at.append(len(merged) - 1)
+            new_at.append(len(merged) - 1)
+            i, j = i + 1, j + 1
+        elif j >= len(new) or (i < len(old) and _start(old[i]) < _start(new[j])):
+            merged.append(old[i])
+            old_at.append(len(merged) - 1)
+            i += 1
+        else:
+            merged.append(new[j])
+            new_at.append(len(merged) - 1)
+            j += 1
+    # (each part keeps most of its columns matched: two tables side by side by chance do not)
+    if len(merged) > max(len(old), len(new)) + min(len(old), len(new)) // 2:
+        return None
+    return merged, old_at, new_at
+
+
+def _start(column) -> float:
+    return column[0] if isinstance(column, tuple) else column
+
+
+def _spread(row: list[RawCell], at: list[int], width: int) -> list[RawCell]:
+    if len(row) != len(at):
+        return row
+    cells = [RawCell("", page=row[0].page) for _ in range(width)]
+    for k, cell in zip(at, row):
+        cells[k] = cell
+    return cells

@@ -1,0 +1,545 @@
+"""Tables drawn without vertical rules (three-line tables, or no rules at all), read from the
+positions of their words.
+
+pdfplumber's table finder needs ruling lines that cross; a table with rules above and below its
+header and at its foot only, or with none, reaches the text reader as lines, one space a gap,
+its blank cells lost. Here a page's text lines (grouped as `pdf_layout` groups them) are cut into
+chunks at gaps of a character's width or more; a run of lines whose figures stand apart in
+columns that line up is a table. Its columns are the x-ranges the chunks of its body cover (a
+label run over into the next column by a merged cell does not join them); its rows are the
+lines with figures, each with the figure-less lines set close to it (a label wrapped over two or
+three lines, set at the cell's top or its middle); its header is the lines of words right above
+it, bounded by the table's rules where it has them. Cells are placed by x, so a blank cell stays
+blank. Only pages with lines holding two figures set apart are looked at, each line once.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .raw import TABLE_LINE_RE, cell_figure
+
+
+CELL_GAP = 1.0  # × the type size: a gap this wide or wider parts two cells (a space is a quarter)
+WRAP_GAP = 1.5  # × size, top to top: lines this close are one cell's wrapped lines (a row's pitch is more)
+# × size, top to top: a header's word under another one this close, lined up with it, is its
+# wrapped rest (a line of another cell may sit between them: 附属单位上缴收 / 本年收入合计 / 入)
+HEADER_WRAP = 1.75
+LINE_GAP = 2.5  # × size, top to top: a wider gap ends the table (a title or a paragraph after it)
+MIN_ROWS = 3  # lines with figures set apart that make a table
+WIDE_ROW = 4  # figures in a row that, under a header of words, make a table of one or two rows
+ALIGN = 2.0  # points between figures one under the other (their right, left edge or middle)
+HEADER_LINES = 6  # lines of a header at most (two levels, each wrapped over up to three lines)
+HEADER_RULES = 2  # rules a header is looked for across: a three-line table's mid and top rules
+RULE_SHARE = 0.25  # of the page's width: a horizontal rule this long or longer is a table's (no underline)
+PROSE_SHARE = 0.4  # of the page's width: one chunk so wide, with a sentence's marks, is a paragraph's line
+BRIDGE_SHARE = 0.1  # of the body's lines: chunks this few across a gap between columns do not join them
+SENTENCE_MARKS = "，。；！？"
+
+
+@dataclass
+class _Chunk:
+    x0: float
+    x1: float
+    text: str
+    figure: bool
+
+
+@dataclass
+class _Line:
+    top: float
+    size: float
+    chunks: list
+    figures: int = 0
+
+
+@dataclass
+class LooseTable:
+    """A table read from word positions: its bbox, its grid of cell texts (a cell's wrapped lines
+    joined by newlines, as pdfplumber extracts them) and its columns' x-ranges."""
+
+    bbox: tuple
+    grid: list
+    columns: tuple
+    lines: set = field(default_factory=set)  # indexes of the page's lines it was read from
+
+
+def loose_tables(char_lines: list, texts: list[str], edges: list, width: float, line_text,
+                 carry: tuple = ()) -> list[LooseTable]:
+    """The rule-less tables among a page's lines (`char_lines`: [top, bottom, chars], `texts` their
+    text with one space a gap, `line_text` the function that gave it). `carry`: the columns of
+    such a table that ended the page before, whose last rows may open this page."""
+    if sum(1 for text in texts if _figure_words(text) >= 2) < 1:
+        return []  # (most pages: no line with two figures set apart; nothing more is done)
+    lines = [_line(line, line_text) for line in char_lines]
+    rules = sorted((e["top"], e["x0"], e["x1"]) for e in edges
+                   if e["orientation"] == "h" and e["x1"] - e["x0"] >= RULE_SHARE * width)
+    rest = _carried_rows(lines, carry, width) if carry and all(isinstance(b, tuple) for b in carry) else None
+    tables, k = ([rest], max(rest.lines) + 1) if rest is not None else ([], 0)
+    while k < len(lines):
+        if lines[k].figures < 2:
+            k += 1
+            continue
+        table, k = _table_from(lines, k, rules, width)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _carried_rows(lines: list[_Line], bands: tuple, width: float) -> LooseTable | None:
+    """The last rows of the table the page before ended in, opening this page: lines with figures
+    (after at most CARRIED_ABOVE lines set well apart above them, a running header), within the
+    table's width and each figure over one of its columns (and one only), fewer than make a
+    table of their own."""
+    first = next((k for k, line in enumerate(lines) if line.figures), None)
+    if first is None or first > CARRIED_ABOVE \
+            or (first and lines[first].top - lines[first - 1].top <= LINE_GAP * lines[first].size):
+        return None
+    size, end = lines[first].size, first
+    while end + 1 < len(lines) and _goes_on(lines[end], lines[end + 1], size, width) and lines[end + 1].figures:
+        end += 1
+    body = lines[first:end + 1]
+    left, right = bands[0][0] - size, bands[-1][1] + size
+    if not any(line.figures >= 2 for line in body) or len(body) >= MIN_ROWS \
+            or not all(left <= c.x0 and c.x1 <= right for line in body for c in line.chunks) \
+            or not all(sum(1 for b in bands if c.x0 < b[1] and b[0] < c.x1) == 1
+                       for line in body for c in line.chunks if c.figure):
+        return None
+    chunks = [c for line in body for c in line.chunks]
+    bbox = (min(c.x0 for c in chunks), body[0].top, max(c.x1 for c in chunks), body[-1].top + body[-1].size)
+    return LooseTable(bbox, _body_rows(body, list(bands), size), tuple(bands), set(range(first, end + 1)))
+
+
+CARRIED_ABOVE = 2  # lines atop a page (a running header) above the last rows of a table run over
+
+
+def _figure_words(text: str) -> int:
+    return sum(1 for word in text.split() if cell_figure(word, dashes=True))
+
+
+def _line(line: list, line_text) -> _Line:
+    """A text line cut into chunks at gaps of CELL_GAP or more, each chunk's text as the line's
+    reader gives it (note marks left out)."""
+    top, _, chars = line
+    size = max(ch.get("size", 10) for ch in chars)
+    gap = CELL_GAP * size
+    groups: list[list] = []
+    end = None
+    for ch in sorted(chars, key=lambda c: c["x0"]):
+        if ch["text"].isspace():
+            continue
+        if not groups or ch["x0"] - end > gap:
+            groups.append([])
+            end = ch["x1"]
+        groups[-1].append(ch)
+        end = max(end, ch["x1"])
+    chunks = []
+    for group in groups:
+        text = line_text(group)[0].strip()
+        if text:
+            chunks.append(_Chunk(min(c["x0"] for c in group), max(c["x1"] for c in group), text,
+                                 cell_figure(text, dashes=True)))
+    # (a remark beside a row's figures is a cell of its own: 10 | 8 | 线时间推迟约半个月，扣2)
+    return _Line(top, size, chunks, sum(1 for c in chunks if c.figure))
+
+
+def _table_from(lines: list[_Line], first: int, rules: list, width: float) -> tuple[LooseTable | None, int]:
+    """The table whose first row with figures is lines[first], and the index to go on from."""
+    size = lines[first].size
+    last = first
+    k = first + 1
+    while k < len(lines) and _goes_on(lines[k - 1], lines[k], size, width):
+        if lines[k].figures:  # (a row of one figure inside the table too: 一般公共预算财政拨款 150.00)
+            last = k
+        k += 1
+    # the body: from the first row's cell (its label's first lines above it) to the last row's
+    start, end = first, last
+    while start > 0 and _wraps(lines[start - 1], lines[start], size, rules) and lines[start - 1].figures < 2 \
+            and _goes_on(lines[start - 1], lines[start], size, width) \
+            and (len(lines[start - 1].chunks) == 1 or not _header_like(lines[start - 1])):
+        start -= 1
+    while end + 1 < len(lines) and _wraps(lines[end], lines[end + 1], size, rules) \
+            and _goes_on(lines[end], lines[end + 1], size, width) and not lines[end + 1].figures:
+        end += 1
+    body = lines[start:end + 1]
+    rows = [line for line in body if line.figures >= 2]
+    header = _header(lines, start, size, rules)
+    if not _a_table(rows, header):
+        return None, max(first + 1, last + 1)
+    bands = _bands([line for line in body if line.figures])
+    bands = _with_loose_bands(bands, [line for line in body if not line.figures])
+    bands = _with_header_bands(bands, [lines[k] for k in header])
+    grid = _header_rows([lines[k] for k in header], bands, size) + _body_rows(body, bands, size)
+    used = set(header) | set(range(start, end + 1))
+    chunks = [c for k in used for c in lines[k].chunks]
+    bbox = (min(c.x0 for c in chunks), min(lines[k].top for k in used),
+            max(c.x1 for c in chunks), max(lines[k].top + lines[k].size for k in used))
+    return LooseTable(bbox, grid, tuple(bands), used), end + 1
+
+
+def _goes_on(above: _Line, line: _Line, size: float, width: float) -> bool:
+    """The line may be part of the table the line above is in: close enough below it, set no
+    larger (a title), no caption or unit line, no paragraph's line."""
+    if line.top - above.top > LINE_GAP * size or line.size > size + 0.5:
+        return False
+    if any(TABLE_LINE_RE.search(c.text) for c in line.chunks):
+        return False
+    return not (len(line.chunks) == 1 and line.chunks[0].x1 - line.chunks[0].x0 > PROSE_SHARE * width
+                and any(m in line.chunks[0].text for m in SENTENCE_MARKS))
+
+
+def _wraps(a: _Line, b: _Line, size: float, rules: list) -> bool:
+    """Lines set as one cell's wrapped lines are (no rule between them)."""
+    return b.top - a.top <= WRAP_GAP * size and not _between_rules(rules, a.top, b.top)
+
+
+def _between_rules(rules: list, top: float, bottom: float) -> int:
+    return sum(1 for r in rules if top < r[0] < bottom)
+
+
+def _header_like(line: _Line) -> bool:
+    """A line of a table's header: words only (a year heading a column is one), no sentence, no
+    caption or unit line, no numbered heading of the text standing alone."""
+    if not line.chunks or any(c.figure for c in line.chunks):
+        return False
+    if any(TABLE_LINE_RE.search(c.text) or any(m in c.text for m in SENTENCE_MARKS) for c in line.chunks):
+        return False
+    return not (len(line.chunks) == 1 and NUMBERED_RE.match(line.chunks[0].text))
+
+
+NUMBERED_RE = re.compile(r"^\s*(?:第[一二三四五六七八九十]+[部章节]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)])")
+
+
+def _header(lines: list[_Line], start: int, size: float, rules: list) -> list[int]:
+    """The indexes of the header's lines above the body: lines of words, each close to the next,
+    across at most HEADER_RULES rules (a rule further up is not the table's)."""
+    header: list[int] = []
+    k, below = start - 1, lines[start].top
+    while k >= 0 and len(header) < HEADER_LINES:
+        line = lines[k]
+        if below - line.top > LINE_GAP * size or line.size > size + 0.5 or not _header_like(line) \
+                or _between_rules(rules, line.top, lines[start].top) >= HEADER_RULES:
+            break
+        header.insert(0, k)
+        below = line.top
+        k -= 1
+    return header
+
+
+def _a_table(rows: list[_Line], header: list[int]) -> bool:
+    """Enough rows with figures standing in columns: MIN_ROWS rows with two columns of figures set
+    one under the other, or a row or two of WIDE_ROW figures under a header."""
+    if len(rows) >= MIN_ROWS:
+        return _aligned_columns(rows) >= 2
+    return bool(header) and max(line.figures for line in rows) >= WIDE_ROW \
+        and (len(rows) == 1 or _aligned_columns(rows) >= 2)
+
+
+def _aligned_columns(rows: list[_Line]) -> int:
+    """How many x-positions (a figure's right edge, left edge or middle) have a figure on
+    min(MIN_ROWS, rows) rows or more (the most found by any of the three)."""
+    need = min(MIN_ROWS, len(rows))
+    best = 0
+    for edge in (lambda c: c.x1, lambda c: c.x0, lambda c: (c.x0 + c.x1) / 2):
+        xs = sorted((edge(c), k) for k, line in enumerate(rows) for c in line.chunks if c.figure)
+        columns, group = 0, []
+        for x, k in xs + [(float("inf"), -1)]:
+            if group and x - group[0][0] > ALIGN:
+                columns += len({kk for _, kk in group}) >= need
+                group = []
+            group.append((x, k))
+        best = max(best, columns)
+    return best
+
+
+def _bands(body: list[_Line]) -> list[tuple[float, float]]:
+    """The columns' x-ranges: where the body's chunks lie, split where a few chunks only (a label
+    run over into the next column, a merged cell) bridge two columns, each holding cells of its
+    own on the same lines."""
+    bridge = int(BRIDGE_SHARE * len(body))
+    spans = [(c.x0, c.x1) for line in body for c in line.chunks]
+    xs = sorted({x for span in spans for x in span})
+    if len(xs) < 2:
+        return [(xs[0], xs[0])] if xs else []
+    cover = [0] * (len(xs) - 1)
+    index = {x: k for k, x in enumerate(xs)}
+    for x0, x1 in spans:
+        for k in range(index[x0], index[x1]):
+            cover[k] += 1
+    bands: list[tuple[float, float]] = []
+    k = 0
+    while k < len(cover):
+        if cover[k] == 0:
+            k += 1
+            continue
+        j = k
+        while j < len(cover) and cover[j] > 0:
+            j += 1
+        bands += _split_weak(xs, cover, k, j, bridge, body)
+        k = j
+    return bands
+
+
+def _split_weak(xs: list, cover: list, k: int, j: int, bridge: int, body: list[_Line]) -> list[tuple[float, float]]:
+    """The stretch of segments k..j-1 split at a run covered by `bridge` chunks or fewer between
+    two stronger ones, where cells end left of it and cells start right of it, each on two lines
+    or more (two columns; not a column's long labels, nor right-aligned figures of unlike
+    widths, whose stretch beyond the run holds no cell's start)."""
+    strong = [s for s in range(k, j) if cover[s] > bridge]
+    cuts = [(xs[before + 1], xs[after]) for before, after in zip(strong, strong[1:]) if after > before + 1]
+    parts, left = [], xs[k]
+    for n, (a, b) in enumerate(cuts):
+        right_end = cuts[n + 1][0] if n + 1 < len(cuts) else xs[j]
+        ending = sum(1 for line in body if any(left <= c.x0 and c.x1 <= a + ALIGN for c in line.chunks))
+        starting = sum(1 for line in body if any(b - ALIGN <= c.x0 < right_end for c in line.chunks))
+        if ending >= 2 and starting >= 2:
+            parts.append((left, a))
+            left = b
+    parts.append((left, xs[j]))
+    return parts
+
+
+def _with_loose_bands(bands: list[tuple], lines: list[_Line]) -> list[tuple]:
+    """The columns the rows with figures leave out, known by the words of the lines without
+    figures standing in a gap between them (一级指标 set in the middle of a cell over several
+    rows, a remark wrapped beside a row); a chunk over two columns or more (a goal's text in a
+    merged cell) spans them and makes none."""
+    bands = [list(b) for b in bands]
+    for line in lines:  # (a label wider than the column's other cells widens it: 年度总体目 over 总分)
+        for c in line.chunks:
+            over = [b for b in bands if c.x0 < b[1] and c.x1 > b[0]]
+            if len(over) == 1:
+                over[0][0], over[0][1] = min(over[0][0], c.x0), max(over[0][1], c.x1)
+    bands = [tuple(b) for b in bands]
+    extra: list[list[float]] = []
+    for line in lines:
+        for c in line.chunks:
+            if any(c.x0 < b[1] + ALIGN and c.x1 > b[0] - ALIGN for b in bands):
+                continue
+            near = next((e for e in extra if c.x0 < e[1] + ALIGN and c.x1 > e[0] - ALIGN), None)
+            if near is None:
+                extra.append([c.x0, c.x1])
+            else:
+                near[0], near[1] = min(near[0], c.x0), max(near[1], c.x1)
+    return sorted(bands + [tuple(e) for e in extra])
+
+
+def _with_header_bands(bands: list[tuple], header: list[_Line]) -> list[tuple]:
+    """Columns the body leaves blank throughout (上级补助收入 | 事业收入 with no figure under
+    them) are known by their header's words standing in a gap between the body's columns: words
+    of the header's lowest level, with no other header words under them (本年支出 over 小计 |
+    基本支出 | 项目支出 spans columns; the lines its own words wrap onto do not count)."""
+    extra: list[list[float]] = []
+    for k, line in enumerate(header):
+        for c in line.chunks:
+            if any(c.x0 < b[1] + ALIGN and c.x1 > b[0] - ALIGN for b in bands) or _heads_next(c, line, header[k:], bands) \
+                    or _heads_previous(c, header[k:], bands) is not None:
+                continue
+            if any(d.x0 < c.x1 and d.x1 > c.x0 and not (_lined_up(c, d) and below.top - line.top <= HEADER_WRAP * line.size)
+                   for below in header[k + 1:] for d in below.chunks):
+                continue
+            near = next((e for e in extra if c.x0 < e[1] and c.x1 > e[0]), None)
+            if near is None:
+                extra.append([c.x0, c.x1])
+            else:
+                near[0], near[1] = min(near[0], c.x0), max(near[1], c.x1)
+    return sorted(bands + [tuple(e) for e in extra])
+
+
+def _heads_next(chunk: _Chunk, line: _Line, header: list[_Line], bands: list[tuple]) -> bool:
+    """The chunk is the header of the body's next column to its right, set centred over figures
+    set to the right and narrower (合计 over 963.79): the last chunk of its line before that
+    column, which no chunk of its line or of the header's lines below overlaps (a header one
+    level up spans columns)."""
+    right = next((b for b in bands if b[0] >= chunk.x1), None)
+    if right is None:
+        return False
+    between = [c for c in line.chunks if c.x0 >= chunk.x1 and c.x1 <= right[0] + ALIGN]
+    overlapping = [c for above in header for c in above.chunks if c.x0 < right[1] + ALIGN and c.x1 > right[0] - ALIGN]
+    return not between and not overlapping
+
+
+def _heads_previous(chunk: _Chunk, header: list[_Line], bands: list[tuple]) -> int | None:
+    """The column to the left of the gap a header's word stands in, when that column's header it
+    is (项目 centred over a column of labels set to the left and shorter): no word of its line or
+    of the lines below stands over that column, while one stands over the column to its right."""
+    k = next((k for k, b in enumerate(bands) if b[0] >= chunk.x1), None)
+    if not k or bands[k - 1][1] > chunk.x0:
+        return None
+
+    def headed(band):
+        return any(c.x0 < band[1] + ALIGN and c.x1 > band[0] - ALIGN for line in header for c in line.chunks)
+
+    return k - 1 if not headed(bands[k - 1]) and headed(bands[k]) else None
+
+
+def _lined_up(a: _Chunk, b: _Chunk) -> bool:
+    """Two chunks set one under the other as a cell's wrapped lines are: left, right or middle."""
+    return abs(a.x0 - b.x0) <= ALIGN or abs(a.x1 - b.x1) <= ALIGN or abs((a.x0 + a.x1) - (b.x0 + b.x1)) <= 2 * ALIGN
+
+
+def _band_of(chunk: _Chunk, bands: list[tuple]) -> int:
+    """The column a chunk's cell is in: the one its start lies in, else the next one to its right
+    (a header centred over its column, a label of a merged cell); its text goes in the first
+    column of a cell spanning several, as a ruled table's does."""
+    for k, (_, x1) in enumerate(bands):
+        if chunk.x0 <= x1 + ALIGN:
+            return k
+    return len(bands) - 1
+
+
+def _body_rows(body: list[_Line], bands: list[tuple], size: float) -> list[list[str]]:
+    """Rows: each line with figures, and the lines without figures set within a wrapped line's
+    distance of it (before or after it: a label wrapped over lines beside the figures set in the
+    middle of the cell) go into one row; lines without figures far from any is a row of its own."""
+    clusters: list[list[_Line]] = []
+    for line in body:
+        if clusters and line.top - clusters[-1][-1].top <= WRAP_GAP * size:
+            clusters[-1].append(line)
+        else:
+            clusters.append([line])
+    rows = []
+    for cluster in clusters:
+        anchors = [k for k, line in enumerate(cluster) if line.figures]
+        if len(anchors) <= 1:
+            rows.append(_cells(cluster, bands))
+            continue
+        groups: dict[int, list[_Line]] = {a: [] for a in anchors}
+        for k, line in enumerate(cluster):
+            groups[_nearest(cluster, anchors, k, bands)].append(line)
+        rows += [_cells(groups[a], bands) for a in anchors]
+    return rows
+
+
+def _nearest(cluster: list[_Line], anchors: list[int], k: int, bands: list[tuple]) -> int:
+    """The row a line without figures belongs to: the nearest line with figures; of two as near,
+    the one whose cell in that column is blank (a label set in the middle of its cell), else the
+    one above (a label's wrapped rest)."""
+    if k in anchors:
+        return k
+    above = max((a for a in anchors if a < k), default=None)
+    below = min((a for a in anchors if a > k), default=None)
+    if above is None or below is None:
+        return above if below is None else below
+    up, down = cluster[k].top - cluster[above].top, cluster[below].top - cluster[k].top
+    if abs(up - down) > ALIGN / 2:
+        return above if up < down else below
+    columns = {_band_of(c, bands) for c in cluster[k].chunks}
+    filled_above = any(_band_of(c, bands) in columns for c in cluster[above].chunks)
+    filled_below = any(_band_of(c, bands) in columns for c in cluster[below].chunks)
+    return below if filled_above and not filled_below else above
+
+
+def _cells(lines: list[_Line], bands: list[tuple]) -> list[str]:
+    cells: list[list[str]] = [[] for _ in bands]
+    for line in lines:
+        texts: dict[int, list[str]] = {}
+        for c in line.chunks:
+            texts.setdefault(_band_of(c, bands), []).append(c.text)
+        for k, words in texts.items():
+            cells[k].append(" ".join(words))
+    return ["\n".join(parts) for parts in cells]
+
+
+def _header_rows(header: list[_Line], bands: list[tuple], size: float) -> list[list[str]]:
+    """The header's rows: a chunk set under one above it, a wrapped line's distance below and lined
+    up with it (left, right or middle), goes on with its text (not under a word spanning columns:
+    the word centred under it heads the middle one); others start a row, or join the row begun a
+    wrapped line's distance above where their column is blank."""
+    rows: list[dict] = []  # {"top": first line's top, "cells": {band: [(top, chunk)]}}
+    spans = _spanned(header, bands)
+    for k, line in enumerate(header):
+        for c in line.chunks:
+            target, band = next(((r, b) for r in reversed(rows) for b, parts in r["cells"].items()
+                                 if id(parts[-1][1]) not in spans and _continues(parts[-1], line.top, c, size)), (None, None))
+            if target is None:
+                band = _header_band(c, line, header[k:], bands, spans)
+                target = next((r for r in reversed(rows) if band not in r["cells"]
+                               and line.top - r["top"] <= WRAP_GAP * size), None)
+            if target is None:
+                target = {"top": line.top, "cells": {}}
+                rows.append(target)
+            target["cells"].setdefault(band, []).append((line.top, c))
+    out = []
+    for row in rows:
+        cells = [""] * len(bands)
+        for band, parts in row["cells"].items():
+            lines: list[list[str]] = []
+            last = None
+            for top, c in parts:
+                if last is not None and top == last:
+                    lines[-1].append(c.text)
+                else:
+                    lines.append([c.text])
+                last = top
+            cells[band] = "\n".join(" ".join(words) for words in lines)
+        out.append(cells)
+    return out
+
+
+def _header_band(c: _Chunk, line: _Line, lower: list[_Line], bands: list[tuple], spans: dict) -> int:
+    """The column a header's word goes in: the first of those it spans, else the one it stands in
+    or the next one, else (standing in a gap) the one to its left that it heads."""
+    if id(c) in spans:
+        return spans[id(c)]
+    if not any(b[0] - ALIGN <= c.x0 <= b[1] + ALIGN for b in bands) and not _heads_next(c, line, lower, bands):
+        left = _heads_previous(c, lower, bands)
+        if left is not None:
+            return left
+    return _band_of(c, bands)
+
+
+def _spanned(header: list[_Line], bands: list[tuple]) -> dict[int, int]:
+    """The column a header's word spanning several goes in (预算数 over 合计 | 因公出国（境）费 | …):
+    the column of the first word under it. A word spans columns when words of lower header lines
+    stand under it (not its own wrapped rest); the words under it are the widest run of lower
+    words, nearer to it than to its line's other words (their middles to its extent), that it is
+    set in the middle of."""
+    spans: dict[int, int] = {}
+    for k, line in enumerate(header):
+        below = [(d, lower.top) for lower in header[k + 1:] for d in lower.chunks]
+        for c in line.chunks:
+            # (its wrapped rest, over two lines at most, is no word under it)
+            own = [d for d, top in below if not (_lined_up(c, d) and top - line.top <= 2 * HEADER_WRAP * line.size)]
+            under = [d for d in own if d.x0 < c.x1 and d.x1 > c.x0]
+            if not under:
+                continue  # (no word under it but its own wrapped rest: one column's word)
+            near = sorted((d for d in own if min(line.chunks, key=lambda e: _reach(e, _middle(d))) is c),
+                          key=lambda d: d.x0)
+            run = _centred_run(c, near, under, line.size)
+            if run:
+                spans[id(c)] = _band_of(run[0], bands)
+    return spans
+
+
+def _centred_run(c: _Chunk, words: list[_Chunk], under: list[_Chunk], size: float) -> list[_Chunk]:
+    """The widest run of `words` (in x order) holding all of `under` whose middle is the chunk's,
+    within two characters or CENTRED_SHARE of the run's width; [] when none is."""
+    first = min(words.index(d) for d in under if d in words) if any(d in words for d in under) else None
+    last = max(words.index(d) for d in under if d in words) if first is not None else None
+    best: list[_Chunk] = []
+    if first is None:
+        return best
+    for i in range(first + 1):
+        for j in range(last, len(words)):
+            x0, x1 = min(d.x0 for d in words[i:j + 1]), max(d.x1 for d in words[i:j + 1])
+            if abs((x0 + x1) / 2 - _middle(c)) <= max(2 * size, CENTRED_SHARE * (x1 - x0)) and j - i + 1 > len(best):
+                best = words[i:j + 1]
+    return best
+
+
+CENTRED_SHARE = 0.05  # of the run's width: how far off its middle a word set over it may be
+
+
+def _reach(chunk: _Chunk, x: float) -> float:
+    """How far x lies from the chunk (0 within it)."""
+    return max(chunk.x0 - x, x - chunk.x1, 0.0)
+
+
+def _middle(chunk: _Chunk) -> float:
+    return (chunk.x0 + chunk.x1) / 2
+
+
+def _continues(previous: tuple, top: float, chunk: _Chunk, size: float) -> bool:
+    above_top, above = previous
+    return 0 < top - above_top <= HEADER_WRAP * size and _lined_up(chunk, above)

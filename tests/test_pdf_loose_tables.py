@@ -1,0 +1,225 @@
+"""Tables drawn without vertical rules (three-line tables, borderless tables) read from the
+positions of their words (`pdf_loose_tables`): columns found from words lined up over the rows,
+blank cells left blank, wrapped labels joined to their row, two-level headers kept, a part on the
+next page joined when its columns line up. Both PDF readers build the same model."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from test_pdf_text_layer import _first_difference, _models
+
+
+@pytest.fixture(scope="module")
+def canvas_factory():
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+
+    def make(path: Path):
+        c = canvas.Canvas(str(path), pagesize=A4)
+        c.setFont("STSong-Light", 9)
+        return c
+
+    return make
+
+
+def _rule(c, y, x0=60, x1=540, width=1.0):
+    c.setLineWidth(width)
+    c.line(x0, y, x1, y)
+
+
+def _tables(path):
+    fast, reference, _ = _models(path)
+    assert fast == reference, _first_difference(fast, reference)
+    return [[[cell["text"] for cell in row] for row in b["rows"]] for b in fast["blocks"] if b.get("rows")], fast
+
+
+def _two_sided(c, top, rules=True):
+    """A 收支总表 of two sides: each row a label, a line number and an amount on each side; a
+    long label wrapped over three lines, set in the middle of its cell; rows with the left side
+    blank."""
+    c.drawString(240, top + 30, "收入支出决算总表")
+    if rules:
+        _rule(c, top + 14)
+    for x, word in ((120, "收入"), (380, "支出")):
+        c.drawString(x, top, word)
+    for x, word in ((70, "项目"), (200, "行次"), (250, "金额"), (320, "项目"), (460, "行次"), (510, "金额")):
+        c.drawString(x, top - 16, word)
+    if rules:
+        _rule(c, top - 22, width=0.5)
+    rows = [("一、财政拨款收入", "1", "860.40", "一、一般公共服务支出", "21", "512.30"),
+            (("二、事业单位经营服务", "性收入"), "2", "45.00", "二、教育支出", "22", "300.10"),
+            ("三、其他收入", "3", "12.00", "三、文化旅游体育与传媒支出", "23", "80.00"),
+            ("", "", "", "四、住房保障支出", "24", "25.00"),
+            ("本年收入合计", "4", "917.40", "本年支出合计", "25", "917.40")]
+    y = top - 38
+    for label, n1, a1, label2, n2, a2 in rows:
+        if isinstance(label, tuple):  # set in the middle of its cell: a line above and one below
+            c.drawString(70, y + 5.5, label[0])
+            c.drawString(70, y - 5.5, label[1])
+        elif label:
+            c.drawString(70, y, label)
+        if n1:
+            c.drawString(200, y, n1)
+            c.drawRightString(290, y, a1)
+        c.drawString(320, y, label2)
+        c.drawString(460, y, n2)
+        c.drawRightString(540, y, a2)
+        y -= 20
+    if rules:
+        _rule(c, y + 10)
+    return y
+
+
+def test_a_three_line_table_is_read_by_its_words_columns(tmp_path, canvas_factory):
+    path = tmp_path / "three-line.pdf"
+    c = canvas_factory(path)
+    _two_sided(c, 760)
+    c.showPage()
+    c.save()
+    tables, _ = _tables(path)
+    assert len(tables) == 1
+    rows = tables[0]
+    assert rows[0][0] == "收入" and rows[1] == ["项目", "行次", "金额", "项目", "行次", "金额"]
+    # the wrapped label joined, on its row of figures, not taken for a heading
+    assert rows[3] == ["二、事业单位经营服务性收入", "2", "45.00", "二、教育支出", "22", "300.10"]
+    # a row with the left side blank: its label stays in the right side's column
+    assert rows[5] == ["", "", "", "四、住房保障支出", "24", "25.00"]
+    assert rows[6][3] == "本年支出合计" and rows[6][5] == "917.40"
+
+
+def test_a_borderless_table_keeps_blank_cells_blank(tmp_path, canvas_factory):
+    """No rules at all; rows with one, two or three figures (人员经费 or 公用经费 blank); a label
+    wrapped at the cell's top; a column no row fills known by its header."""
+    path = tmp_path / "borderless.pdf"
+    c = canvas_factory(path)
+    c.drawString(200, 800, "基本支出决算明细表")
+    c.drawString(60, 780, "金额单位：万元")
+    for x, word in ((60, "科目编码"), (130, "科目名称"), (300, "合计"), (380, "人员经费"), (450, "公用经费"), (510, "备注")):
+        c.drawString(x, 760, word)
+    rows = [("", "合计", "186.30", "150.10", "36.20"), ("301", "工资福利支出", "150.10", "150.10", ""),
+            ("30101", ("基本工资和津贴", "补贴"), "120.00", "120.00", ""), ("30113", "住房公积金", "30.10", "30.10", ""),
+            ("302", "商品和服务支出", "36.20", "", "36.20"), ("30201", "办公费", "36.20", "", "36.20")]
+    y = 740
+    for code, name, total, staff, running in rows:
+        c.drawString(60, y, code)
+        if isinstance(name, tuple):
+            c.drawString(130, y, name[0])
+            c.drawString(130, y - 11, name[1])
+        else:
+            c.drawString(130, y, name)
+        for x, value in ((340, total), (420, staff), (490, running)):
+            if value:
+                c.drawRightString(x, y, value)
+        y -= 28 if isinstance(name, tuple) else 17
+    c.setFont("STSong-Light", 11)
+    c.drawString(60, y - 20, "注：本表反映本年度一般公共预算财政拨款基本支出明细情况，按经济分类科目列示。")
+    c.showPage()
+    c.save()
+    tables, model = _tables(path)
+    assert len(tables) == 1
+    rows = tables[0]
+    assert rows[0] == ["科目编码", "科目名称", "合计", "人员经费", "公用经费", "备注"]
+    assert rows[1] == ["", "合计", "186.30", "150.10", "36.20", ""]
+    assert rows[2] == ["301", "工资福利支出", "150.10", "150.10", "", ""]
+    assert rows[3] == ["30101", "基本工资和津贴补贴", "120.00", "120.00", "", ""]
+    assert rows[5] == ["302", "商品和服务支出", "36.20", "", "36.20", ""]
+    assert any("注：本表反映" in (b.get("text") or "") for b in model["blocks"])
+
+
+def test_a_part_on_the_next_page_joins_when_its_columns_line_up(tmp_path, canvas_factory):
+    """A borderless table run over a page break, no header repeated and a column blank on the
+    second page: the part's columns line up with the table's, so it goes on as its rows."""
+    path = tmp_path / "two-pages.pdf"
+    c = canvas_factory(path)
+    c.drawString(220, 800, "项目支出决算表")
+    for x, word in ((60, "科目编码"), (140, "科目名称"), (330, "本年支出合计"), (420, "基本支出"), (490, "项目支出")):
+        c.drawString(x, 780, word)
+    y = 760
+    first = [("213", "农林水支出", "530.00", "130.00", "400.00"), ("21301", "农业农村", "530.00", "130.00", "400.00"),
+             ("2130101", "行政运行", "130.00", "130.00", "0.00")]
+    for row in first:
+        for x, value in zip((60, 140), row[:2]):
+            c.drawString(x, y, value)
+        for x, value in zip((380, 460, 530), row[2:]):
+            c.drawRightString(x, y, value)
+        y -= 17
+    c.showPage()
+    c.setFont("STSong-Light", 9)
+    y = 800
+    for code, name, total, project in (("2130122", "农业生产发展", "250.00", "250.00"), ("2130153", "农田建设", "150.00", "150.00"),
+                                       ("2130199", "其他农业农村支出", "0.00", "0.00")):
+        c.drawString(60, y, code)
+        c.drawString(140, y, name)
+        c.drawRightString(380, y, total)
+        c.drawRightString(530, y, project)
+        y -= 17
+    c.showPage()
+    c.save()
+    tables, _ = _tables(path)
+    assert len(tables) == 1
+    rows = tables[0]
+    assert len(rows) == 7 and rows[4] == ["2130122", "农业生产发展", "250.00", "", "250.00"]
+
+
+def test_a_ruled_part_missing_a_column_joins_the_table(tmp_path, canvas_factory):
+    """A ruled form cut by a page break whose first part has no row drawing one of its rules (a
+    merged cell hides it): 2 columns on one page, 3 on the next, their starts lined up."""
+    path = tmp_path / "ruled.pdf"
+    c = canvas_factory(path)
+
+    def row(cells, top):
+        for x0, x1, text in cells:
+            c.rect(x0, top, x1 - x0, 20)
+            c.drawString(x0 + 4, top + 6, text)
+
+    row([(60, 200, "项目名称"), (200, 500, "乡村道路养护工程")], 700)
+    row([(60, 200, "主管部门"), (200, 500, "某县交通运输局")], 680)
+    c.showPage()
+    c.setFont("STSong-Light", 9)
+    row([(60, 200, "一级指标"), (200, 380, "三级指标"), (380, 500, "得分")], 760)
+    row([(60, 200, "产出指标"), (200, 380, "养护里程"), (380, 500, "20")], 740)
+    row([(60, 200, "总分"), (200, 380, ""), (380, 500, "20")], 720)
+    c.showPage()
+    c.save()
+    tables, _ = _tables(path)
+    assert len(tables) == 1
+    assert tables[0][0] == ["项目名称", "乡村道路养护工程", ""] and tables[0][-1] == ["总分", "", "20"]
+
+
+def test_prose_and_a_list_of_figures_are_no_table(tmp_path, canvas_factory):
+    path = tmp_path / "prose.pdf"
+    c = canvas_factory(path)
+    c.setFont("STSong-Light", 11)
+    lines = ["2024年度本年收入合计917.40万元，较上年增加52.10万元，增长6.02%。",
+             "其中：财政拨款收入860.40万元，占93.79%；事业收入45.00万元，占4.91%。",
+             "本年支出合计917.40万元，其中基本支出186.30万元，项目支出731.10万元。"]
+    for k, line in enumerate(lines):
+        c.drawString(60, 780 - 18 * k, line)
+    c.showPage()
+    c.save()
+    tables, model = _tables(path)
+    assert tables == []
+    assert len([b for b in model["blocks"] if b.get("text")]) >= 1
+
+
+def test_a_continued_part_drops_its_whole_repeated_two_row_header():
+    """续表 over the rest of a table whose two header rows are printed again: both are dropped,
+    not only the first (the second would be read as a row of the table)."""
+    from auditor.ingest.build import join_continued_tables
+    from auditor.ingest.raw import RawBlock, RawCell
+
+    def rows(page, *texts):
+        return [[RawCell(t, page=page) for t in row] for row in texts]
+
+    head = (("项目", "", "本年支出", ""), ("科目编码", "科目名称", "基本支出", "项目支出"))
+    first = RawBlock("table", rows=rows(1, *head, ("201", "一般公共服务支出", "10.00", "5.00")), page=1)
+    mark = RawBlock("para", text="续表", page=2)
+    rest = RawBlock("table", rows=rows(2, *head, ("208", "社会保障和就业支出", "3.00", "0.00")), page=2)
+    (table,) = join_continued_tables([first, mark, rest])
+    assert [row[0].text for row in table.rows] == ["项目", "科目编码", "201", "208"]
