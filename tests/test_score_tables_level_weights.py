@@ -11,6 +11,7 @@ from auditor.ingest import load
 from auditor.knowledge import concepts, vocabulary
 from auditor.ruleset import load_rules
 from auditor.tables.typed import typed_tables
+from fixtures import forms
 
 RULES = {r.id: r for r in load_rules()}
 SCORE_RULES = ("SCO004", "SCO005", "SCO007", "SCO008", "SCO016", "SCO022", "SCO001")
@@ -40,47 +41,7 @@ MERGED = [(1, 2, 0), (1, 2, 1), (1, 2, 2), (1, 2, 3), (3, 5, 0), (3, 5, 1), (3, 
 
 
 def write(path, rows):
-    if path.suffix == ".docx":
-        import docx
-        document = docx.Document()
-        document.add_paragraph("某水务中心2025年度部门整体支出绩效评价指标评分表")
-        table = document.add_table(rows=len(rows), cols=len(rows[0]))
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                table.cell(r, c).text = text
-        for start, end, col in MERGED:
-            table.cell(start, col).merge(table.cell(end, col))
-            table.cell(start, col).text = rows[start][col]
-        document.save(path)
-    elif path.suffix == ".xlsx":
-        import openpyxl
-        book = openpyxl.Workbook()
-        sheet = book.active
-        sheet.append(["某水务中心2025年度部门整体支出绩效评价指标评分表"])
-        for row in rows:
-            sheet.append([t or None for t in row])
-        for start, end, col in MERGED:
-            sheet.merge_cells(start_row=start + 2, start_column=col + 1, end_row=end + 2, end_column=col + 1)
-        book.save(path)
-    elif path.suffix == ".pdf":
-        from reportlab.lib import colors
-        from reportlab.lib.pagesizes import A4, landscape
-        from reportlab.lib.styles import ParagraphStyle
-        from reportlab.pdfbase import pdfmetrics
-        from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-        from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
-        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-        # (a merged cell's text in the middle of its rows, as many forms print it)
-        style = [("FONTNAME", (0, 0), (-1, -1), "STSong-Light"), ("FONTSIZE", (0, 0), (-1, -1), 7),
-                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
-        style += [("SPAN", (col, start), (col, end)) for start, end, col in MERGED]
-        table = Table([list(r) for r in rows])
-        table.setStyle(TableStyle(style))
-        SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(
-            [Paragraph("某水务中心2025年度部门整体支出绩效评价指标评分表", ParagraphStyle("zh", fontName="STSong-Light")), table])
-    else:
-        path.write_text("某水务中心2025年度部门整体支出绩效评价指标评分表\n"
-                        + "\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
+    forms.write_merged_form(path, "某水务中心2025年度部门整体支出绩效评价指标评分表", rows, MERGED, font_size=7, middle=True)
 
 
 def audit(path, *rule_ids):

@@ -9,6 +9,7 @@ from auditor.examples import document_from_text
 from auditor.ingest import load
 from auditor.ruleset import load_rules
 from auditor.tables.typed import typed_tables
+from fixtures import forms
 
 RULES = {r.id: r for r in load_rules()}
 
@@ -146,48 +147,7 @@ MERGED = [(3, 4, 1)]  # rows 3-4 of column 1 (0-based) merged: 产出指标
 
 
 def _write(path, suffix):
-    if suffix == ".docx":
-        import docx
-        document = docx.Document()
-        document.add_paragraph("部门整体支出绩效自评表")
-        table = document.add_table(rows=len(ROWS), cols=len(ROWS[0]))
-        for r, row in enumerate(ROWS):
-            for c, text in enumerate(row):
-                table.cell(r, c).text = text
-        for start, end, col in MERGED:
-            table.cell(start, col).merge(table.cell(end, col))
-            table.cell(start, col).text = ROWS[start][col]
-        document.save(path)
-    elif suffix == ".xlsx":
-        import openpyxl
-        book = openpyxl.Workbook()
-        sheet = book.active
-        sheet.append(["部门整体支出绩效自评表"])
-        for row in ROWS:
-            sheet.append([t or None for t in row])
-        for start, end, col in MERGED:
-            sheet.merge_cells(start_row=start + 2, start_column=col + 1, end_row=end + 2, end_column=col + 1)
-        book.save(path)
-    elif suffix == ".pdf":
-        from reportlab.lib import colors
-        from reportlab.lib.pagesizes import A4, landscape
-        from reportlab.lib.styles import ParagraphStyle
-        from reportlab.pdfbase import pdfmetrics
-        from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-        from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
-        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-        style = [("FONTNAME", (0, 0), (-1, -1), "STSong-Light"), ("FONTSIZE", (0, 0), (-1, -1), 8),
-                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
-        style += [("SPAN", (col, start), (col, end)) for start, end, col in MERGED]
-        table = Table([list(r) for r in ROWS])
-        table.setStyle(TableStyle(style))
-        SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(
-            [Paragraph("部门整体支出绩效自评表", ParagraphStyle("zh", fontName="STSong-Light")), table])
-    else:
-        body = "\n".join("\t".join(r) for r in ROWS) if suffix == ".txt" else "\n".join(
-            ["| " + " | ".join(ROWS[0]) + " |", "|" + "---|" * len(ROWS[0])]
-            + ["| " + " | ".join(r) + " |" for r in ROWS[1:]])
-        path.write_text("部门整体支出绩效自评表\n\n" + body + "\n", encoding="utf-8")
+    forms.write_merged_form(path, "部门整体支出绩效自评表", ROWS, MERGED)
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".md", ".docx", ".xlsx", ".pdf"])
