@@ -509,3 +509,13 @@ def test_the_checked_count_never_says_none_failed_above_a_finding(tmp_path):
     assert "SUM005" in result.output
     summary = [line.strip() for line in result.output.splitlines() if "核对关系" in line]
     assert summary == ["事实 3 条；核对关系 1 项，一致 0，不符 1"]
+
+
+def test_a_numbering_slip_is_no_relation_of_figures_in_the_checked_count(tmp_path):
+    """STR001 on headings 一、 then 三、: a finding, but no relation of figures checked and failed."""
+    path = tmp_path / "report.txt"
+    path.write_text("某局2024年度部门整体支出绩效自评报告\n一、部门概况\n本局内设机构3个。\n"
+                    "三、绩效自评结论\n本局自评等级为优。\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path), "--format", "text", "--no-cache", "--report", "-"])
+    assert "STR001" in result.output
+    assert not any("不符 1" in line for line in result.output.splitlines() if "核对关系" in line)
