@@ -321,7 +321,7 @@ def cn_number(text: str) -> int | None:
     if not value:
         return None
     plain = text.translate(CAPITAL_NUMERALS).translate(_CANONICAL_DIGITS)
-    return value if _canonical(plain) == _cn_numerals(value) else None
+    return value if _canonical(plain) == cn_numerals(value) else None
 
 
 _CANONICAL_DIGITS = str.maketrans("两〇○", "二零零")
@@ -333,7 +333,7 @@ def _canonical(numerals: str) -> str:
     return numerals[1:] if numerals.startswith("一十") else numerals
 
 
-def _cn_numerals(value: int) -> str:
+def cn_numerals(value: int) -> str:
     """An int written in Chinese numerals the standard way (1050 -> 一千零五十, 30500 -> 三万零五百)."""
     out = ""
     for size, name in ((10 ** 8, "亿"), (10 ** 4, "万"), (1, "")):

@@ -2844,7 +2844,7 @@ def _fits_row_parts(base: FactBase, rate: Fact, num: Fact, den: Fact) -> bool:
     """A 合计 column's rate fitting the sum of the row's figures before it where it does not fit the
     printed total: the total is misprinted (SUM005 tells it), and the rate, computed from the
     parts, is right. As _fits_detail_sum, down the other way."""
-    if not TOTAL_HEAD_RE.search(compact(num.header)):
+    if not compact(num.header).endswith(tuple(concepts().get("column_total_heads") or ())):
         return False
     parts = [f for f in base.by_table.get(num.block, ()) if f.loc.row == num.loc.row and f.loc.col < num.loc.col
              and f.measure == num.measure and f.unit == num.unit and f.period == num.period]
@@ -2853,8 +2853,6 @@ def _fits_row_parts(base: FactBase, rate: Fact, num: Fact, den: Fact) -> bool:
     summed = replace(num, value=sum((f.value for f in parts), Decimal(0)), places=max(f.places for f in parts))
     return _fits(rate, summed, den)
 
-
-TOTAL_HEAD_RE = re.compile(r"(?:合计|总计|小计)$")
 
 
 def _learned_column_rates(base: FactBase, rule, judged: set[int]):

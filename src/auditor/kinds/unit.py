@@ -17,8 +17,8 @@ from functools import lru_cache
 
 from ..facts.base import CLAUSE_BREAK_RE, fact_base, per_unit
 from ..facts.lexicon import alternatives, lexicon
-from ..facts.numbers import (CAPITAL_AMOUNT_RE, CAPITAL_DIGITS, CN_BIG_UNITS, MONEY_UNITS, capital_amount, fmt,
-                             half_unit, normalize_digits)
+from ..facts.numbers import (CAPITAL_AMOUNT_RE, CAPITAL_DIGITS, CN_BIG_UNITS, MONEY_UNITS, capital_amount, cn_numerals,
+                             fmt, half_unit, normalize_digits)
 from ..knowledge import compact
 from .base import CHECKED, Hit, document_texts
 
@@ -51,7 +51,6 @@ def _peers(ratio: Decimal, rule, param: str = "peer_ratio") -> bool:
 
 
 MESSAGE_FIELDS = {"peer", "other", "where", "slip", "scale"}
-SCALE_WORDS = {10: "十倍", 1000: "一千倍", 10000: "一万倍", 10 ** 8: "一亿倍"}
 
 
 def _unit_pairs(rule) -> list[tuple[str, str, dict]]:
@@ -60,7 +59,7 @@ def _unit_pairs(rule) -> list[tuple[str, str, dict]]:
     out = []
     for small, big in rule.params["unit_pairs"]:
         scale = int(MONEY_UNITS[big] / MONEY_UNITS[small])
-        out.append((small, big, {"slip": f"“{big}”误写为“{small}”", "scale": SCALE_WORDS.get(scale, f"{scale}倍")}))
+        out.append((small, big, {"slip": f"“{big}”误写为“{small}”", "scale": f"{cn_numerals(scale)}倍"}))
     return out
 TRANSITION_RE = re.compile(
     r"(?:由|从)\s*(?:去年|上年|原来的?)?\s*(\d+(?:\.\d+)?)\s*(%|‰)\s*(?:下降|降低|降|上升|提高|提升|增加|减少)(?:至|到|为)\s*"
