@@ -28,6 +28,16 @@ def test_wrong_row_total_is_still_found_beside_a_blank_mark():
     assert (f.location.row, f.location.col) == (2, 3)
 
 
+def test_any_run_of_blank_marks_is_a_blank_not_a_word():
+    """An en dash, a long rule or three hyphens (–, ───, ---) say nothing as — does: the row's
+    total is still judged over them, and a slip beside them is found."""
+    for mark in ("–", "───", "---", "／／"):
+        text = HEADER + f"205\t教育支出\t80.00\t{mark}\t60.00\n"
+        [f] = sums(text)
+        assert f.rule == "SUM004" and f.expected == "60.00", mark
+        assert sums(HEADER + f"205\t教育支出\t60.00\t{mark}\t60.00\n") == [], mark
+
+
 def test_a_total_over_indented_items_with_a_column_of_changes_is_read_by_its_items():
     """基本支出 over 人员经费 and 公用经费 (indented only), an 增减额 column where a part is negative
     (1,119.84 + −14.69 = 1,105.15): the running sum passing the row's figure there is no end of its

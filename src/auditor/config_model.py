@@ -100,7 +100,7 @@ class VocabularyAdditions(BaseModel):
     other_subject_cues: list[Word] = Field(default_factory=list, description="表示数字属于某个项目而非整体的词")
     row_rates: list[RowRateEntry] = Field(default_factory=list, description="表格行内的比率 = 分子 ÷ 分母")
     not_a_figure_after: list[Word] = Field(default_factory=list, description="紧跟数字、使其不是数据的词（年、版、周岁……）")
-    blank_cells: list[Word] = Field(default_factory=list, description="表示未填的单元格文字（—、/、无……）")
+    blank_cells: list[Word] = Field(default_factory=list, description="表示未填的单元格文字（无……；只含—、--、/ 等符号的单元格本已视为未填）")
     generic_row_labels: list[Word] = Field(default_factory=list, description="不指明概念的行名称（合计、小计……）")
     filler_words: list[Word] = Field(default_factory=list, description="不指明任何概念的词（为、较、合计……）")
     text_units: list[Word] = Field(default_factory=list, description="正文中数字后可读作单位的词（公里、吨……）")

@@ -2719,13 +2719,13 @@ class FactReader:
             return  # its figures cannot be told apart; the typed-table rules read it by position
         columns_of: dict[int, Columns] = {}  # what the current header says, by row width
         prose_heads: list[str] = []  # the head row over consecutive prose rows (预期目标 | 实际完成情况)
-        blank_cells = self.lex.blank_cells
+        says_nothing = self.lex.says_nothing
         after_part = False  # the row before was a declared part's (当年财政拨款 over 上年结转资金, 其他资金)
         # the columns the rows under the current header label their figures in, and hold them in
         label_columns: set[int] = set()
         figure_columns: set[int] = set()
         for k, (row, stripped) in enumerate(zip(table.rows, grid)):
-            texts = ["" if t in blank_cells else t for t in stripped]
+            texts = ["" if says_nothing(t) else t for t in stripped]
             numbers = [_cell_number(t) for t in texts]
             if not any(n is not None for n in numbers) and any(is_prose(t) for t in texts):
                 # prose inside a table (目标, 说明) is no header; what it reports is read as text
@@ -2742,14 +2742,14 @@ class FactReader:
                 # no part's row may head the rows after it: 一、基本支出)
                 label = self._label(texts[at])
                 concept = label.concept or (label.row_label if label.row_label in self.any_part else None)
-                if concept and (any(t in blank_cells for t in stripped[at + 1:])
-                                or (after_part and not self._heads_rows(grid[k + 1:k + 2], blank_cells))):
+                if concept and (any(t and says_nothing(t) for t in stripped[at + 1:])
+                                or (after_part and not self._heads_rows(grid[k + 1:k + 2]))):
                     self.base.row_concepts.setdefault(index, set()).add(concept)
                 continue
             after_part = False
             if not any(n is not None for n in numbers) or column_numbers:
                 if sum(1 for t in texts if t) >= 2 and not column_numbers \
-                        and not _empty_lines(grid, k, blank_cells, label_columns, figure_columns):
+                        and not _empty_lines(grid, k, says_nothing, label_columns, figure_columns):
                     headers = headers + [texts] if in_header else [texts]
                     in_header, columns_of = True, {}
                     label_columns, figure_columns = set(), set()
@@ -2772,12 +2772,12 @@ class FactReader:
                 self.prose_rows.append((index, row, texts, _column_heads(headers, len(texts)) if headers else [],
                                         self.table_subject, concept))
 
-    def _heads_rows(self, following: list[list[str]], blank_cells) -> bool:
+    def _heads_rows(self, following: list[list[str]]) -> bool:
         """The row after a label alone holds figures of a thing no declared sum names (一、项目支出
         over 公共设施维护 | 120.00): the label heads those rows, it is no empty part."""
         for texts in following:
-            figures = [t for t in texts if t and t not in blank_cells and _cell_number(t) is not None]
-            label = next((t for t in texts if t and t not in blank_cells and _cell_number(t) is None), "")
+            figures = [t for t in texts if not self.lex.says_nothing(t) and _cell_number(t) is not None]
+            label = next((t for t in texts if not self.lex.says_nothing(t) and _cell_number(t) is None), "")
             return bool(figures) and self._label(label).concept not in self.any_part
         return False
 
@@ -3491,7 +3491,7 @@ def _read_change_sign(phrase: str, lex: Lexicon) -> int:
 CARRY_SHARE_MAX = Decimal("0.5")  # of the income total, the most a balance carried over to next year is
 
 
-def _empty_lines(grid: list[list[str]], k: int, blank_cells, label_columns: set[int], figure_columns: set[int]) -> bool:
+def _empty_lines(grid: list[list[str]], k: int, says_nothing, label_columns: set[int], figure_columns: set[int]) -> bool:
     """Row k and the rows of no figures after it up to the next row of figures are rows of labels
     only, each where the rows above label their figures (二、政府性基金预算财政拨款 | | 二、外交支出 |
     |, lines of a fixed form left empty): no header over the rows after them. A run that ends in
@@ -3500,7 +3500,7 @@ def _empty_lines(grid: list[list[str]], k: int, blank_cells, label_columns: set[
     if not label_columns:
         return False
     for texts in grid[k:k + EMPTY_RUN_ROWS]:
-        filled = {j for j, t in enumerate(texts) if t and t not in blank_cells}
+        filled = {j for j, t in enumerate(texts) if not says_nothing(t)}
         if any(_cell_number(texts[j]) is not None for j in filled):
             return True  # (the next row of figures: under the same heads)
         if not filled <= label_columns or filled & figure_columns:

@@ -120,7 +120,8 @@ class Lexicon:
     comparative_way: dict  # 多 -> up, 少 -> down
     calculations: tuple
     not_a_figure_after: re.Pattern  # matched right after a number: a date, grade, edition, age
-    blank_cells: frozenset  # cell texts that state nothing
+    blank_cells: frozenset  # words a cell states nothing with (无)
+    blank_marks: re.Pattern  # a run of marks a cell states nothing with (—, --, ／)
     generic_labels: frozenset  # row labels that leave the concept to the column
     filler: re.Pattern  # words that name nothing, with years, punctuation and white space
     text_number: re.Pattern  # a figure in running text and the unit after it (TEXT_NUMBER above)
@@ -147,6 +148,15 @@ class Lexicon:
     # only (and a head's on the report year: one memo per year)
     labels: dict = field(default_factory=dict, compare=False, repr=False)
     heads: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def dash(self, text: str) -> bool:
+        """A cell's stripped text is only blank marks (—, --, ／): it states no figure."""
+        return bool(self.blank_marks.fullmatch(text))
+
+    def says_nothing(self, text: str) -> bool:
+        """A cell's text states nothing: empty, blank marks or a word of nothing (无)."""
+        text = text.strip()
+        return not text or text in self.blank_cells or self.dash(text)
 
 
 def lexicon() -> Lexicon:
@@ -182,6 +192,7 @@ def _lexicon(generation: int) -> Lexicon:
         calculations=fund_calculations(data),
         not_a_figure_after=re.compile(r"^\s*(?:" + alternatives(data.get("not_a_figure_after")) + ")"),
         blank_cells=frozenset(data.get("blank_cells") or ()),
+        blank_marks=re.compile("[" + re.escape(data.get("blank_marks") or "") + "]+" if data.get("blank_marks") else r"(?!)"),
         generic_labels=frozenset(data.get("generic_row_labels") or ()),
         # a word naming a period (上年度, 去年, 本期) names no concept either
         filler=re.compile(alternatives([*(data.get("filler_words") or ()), *(data.get("prior_period") or ()),

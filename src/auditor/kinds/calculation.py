@@ -1149,15 +1149,10 @@ def _fund_row(grid, at: int, r: int, label_col: int) -> bool:
     row = grid[r]
     if any(text.strip() and text != grid[at][c] for c, text in enumerate(row[:label_col])):
         return False
-    return bool(row[label_col].strip()) and all(_blank_cell(t) or parse_cell(t.strip()) is not None
+    return bool(row[label_col].strip()) and all(lexicon().says_nothing(t) or parse_cell(t.strip()) is not None
                                                 for t in row[label_col + 1:])
 
 
-def _blank_cell(text: str) -> bool:
-    return not text.strip() or text.strip() in lexicon().blank_cells or bool(DASHES_RE.fullmatch(text.strip()))
-
-
-DASHES_RE = re.compile(r"[-—－–─/／…]+")  # (---, ——: a cell saying nothing)
 
 
 def _nested_run(grid, parent: int, rest: list[int], label_col: int) -> int | None:
@@ -1194,8 +1189,8 @@ def _block_column(grid, money: dict, total: Fact, parts: list[int], label_col: i
         text = grid[r][total.loc.col - 1] if total.loc.col - 1 < len(grid[r]) else ""
         if fact is not None and fact.measure == total.measure and fact.period == total.period:
             stated.append(fact)
-        elif not (text.strip() and _blank_cell(text)
-                  or all(_blank_cell(t) for t in grid[r][label_col + 1:])):
+        elif not (text.strip() and lexicon().says_nothing(text)
+                  or all(lexicon().says_nothing(t) for t in grid[r][label_col + 1:])):
             return None
     return stated or None
 

@@ -1742,7 +1742,7 @@ def _reason_given(r: IndicatorRow) -> bool:
     from ..facts.lexicon import lexicon
 
     reason = (r.record.reason or "").strip()
-    return bool(reason) and reason not in lexicon().blank_cells
+    return not lexicon().says_nothing(reason)
 
 
 def _check_met_deducted(doc, rule, typed):

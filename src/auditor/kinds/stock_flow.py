@@ -293,7 +293,7 @@ def _heads(rule, grid, first: int, width: int) -> list[str]:
 def _cell_quantity(text: str, blank_is_nil: bool) -> Quantity | None:
     """A cell's figure; a blank mark (—) is nothing moved, and so is a blank cell where `blank_is_nil`."""
     text = text.strip()
-    if text in lexicon().blank_cells or (not text and blank_is_nil):
+    if (text and lexicon().says_nothing(text)) or (not text and blank_is_nil):
         return Quantity(Decimal(0))
     q = parse_cell(text) if text else None
     return q if q is not None and q.unit not in ("%", "‰") else None

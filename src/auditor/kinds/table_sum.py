@@ -102,7 +102,6 @@ MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff", "relation"
 # (a hit's `gap`, the total less the parts' sum as a number, is for the kind's own reasoning, no message's)
 TOTAL_COLUMN_RE = re.compile(r"(?:合计|小计)$")
 ITEM_RE = re.compile(r"^[一二三四五六七八九十]+、")
-BLANK_MARKS = {"—", "-", "－", "/", "／", "——", "--", "…"}
 
 
 def validate(params: dict) -> str | None:
@@ -253,7 +252,7 @@ def _unreadable(t, row: int, col: int) -> bool:
     over it cannot be judged; the malformed figure is reported by its own rule."""
     cells = t.table.rows[row]
     text = cells[col].text.strip() if col < len(cells) else ""
-    return bool(text) and text not in BLANK_MARKS and parse_cell(text) is None
+    return bool(text) and not lexicon().dash(text) and parse_cell(text) is None
 
 
 def _rollup_column(rule, t, records, col, column_name, children_of: dict[int, list[CodeRecord]],
@@ -763,7 +762,8 @@ def _unnumbered(label: str) -> str:
 
 
 def _blank_amount(rec) -> bool:
-    return rec.amount_cell.text.strip() in ("", *BLANK_MARKS)
+    text = rec.amount_cell.text.strip()
+    return not text or lexicon().dash(text)
 
 
 def _amount(rec) -> Decimal | None:
@@ -808,7 +808,7 @@ def _side_rows(rule, t, records):
     for rec in records:
         if not rec.parts or parse_cell(rec.amount_cell.text) is None:
             continue
-        cells = [c for c in rec.parts.values() if c.text.strip() and c.text.strip() not in BLANK_MARKS]
+        cells = [c for c in rec.parts.values() if c.text.strip() and not lexicon().dash(c.text.strip())]
         if not cells or any(parse_cell(c.text) is None for c in cells):
             continue
         names = [header[c.loc.col - 1].text.strip() if c.loc.col - 1 < len(header) else "" for c in cells]
@@ -1397,7 +1397,7 @@ def _group_across(rule, table, grid, rows: list[int], heads: list[str], total_co
         total_cell = table.rows[r][total_col] if total_col < len(table.rows[r]) else None
         pairs = [(table.rows[r][c], heads[c].strip() or f"第{c + 1}列", c) for c in parts_cols if c < len(table.rows[r])]
         if blanks_zero:
-            pairs = [pair for pair in pairs if pair[0].text.strip() and pair[0].text.strip() not in BLANK_MARKS]
+            pairs = [pair for pair in pairs if pair[0].text.strip() and not lexicon().dash(pair[0].text.strip())]
         if total_cell is None or not total_cell.text.strip() or not pairs \
                 or any(not cell.text.strip() for cell, _, _ in pairs):
             continue
@@ -1427,8 +1427,10 @@ def _silent_columns(table, rows: list[int], parts_cols: list[int]) -> set[int]:
     """The part columns blank, a dash or 0 in every one of `rows`."""
     def silent(r: int, c: int) -> bool:
         text = table.rows[r][c].text.strip() if c < len(table.rows[r]) else ""
-        q = parse_cell(text) if text and text not in BLANK_MARKS else None
-        return not text or text in BLANK_MARKS or (q is not None and q.value == 0)
+        if not text or lexicon().dash(text):
+            return True
+        q = parse_cell(text)
+        return q is not None and q.value == 0
     return {c for c in parts_cols if all(silent(r, c) for r in rows)}
 
 
@@ -1457,7 +1459,7 @@ def _side_by_side(grid, details: list[int], label_col: int) -> bool:
     width = max((len(grid[r]) for r in details), default=0)
     for col in range(label_col + 2, width):
         texts = [grid[r][col].strip() for r in details if col < len(grid[r]) and grid[r][col].strip()]
-        words = [t for t in texts if parse_cell(t) is None and t not in BLANK_MARKS]
+        words = [t for t in texts if parse_cell(t) is None and not lexicon().dash(t)]
         # (in a row: a figure, words, figures again right of them, so in two rows at least; a 备注
         # column ends the table, and a form's funds line over its indicator rows, 中期资金总额 |
         # 12,000.00 | 年度资金总额 | 4,000.00, pairs no lists)
@@ -1489,8 +1491,7 @@ def row_name(row: list[str]) -> str:
 def _label(row: list[str]) -> str:
     """The row's label: its first cell stating something (a placeholder in a 序号 column, “—”
     before 合计, is none)."""
-    blank = lexicon().blank_cells
-    return next((t for t in row if t.strip() and t.strip() not in blank), "")
+    return next((t for t in row if not lexicon().says_nothing(t)), "")
 
 
 def is_amount(text: str) -> bool:
@@ -1691,7 +1692,7 @@ def _groups_summed(rule, table, grid, groups: dict[int, list[int]], summed: list
                     or not is_amount(grid[head][col]):
                 continue
             # (a blank or a dash among the rows is 0, as a 决算 table prints it)
-            rows = [r for r in children if grid[r][col].strip() and grid[r][col].strip() not in BLANK_MARKS]
+            rows = [r for r in children if grid[r][col].strip() and not lexicon().dash(grid[r][col].strip())]
             if not rows:
                 continue
             cells = [table.rows[r][col] for r in rows]
@@ -1925,7 +1926,7 @@ def _column_hit(rule, table, grid, at: int, col: int, ways: list[list[int]], col
         return None  # (注：7名队员同时参加两支服务队，合计为实际人数: a count of distinct people)
     for way, rows in enumerate(ways):
         cells = [table.rows[r][col] for r in rows if col < len(table.rows[r])
-                 and table.rows[r][col].text.strip() and table.rows[r][col].text.strip() not in BLANK_MARKS]
+                 and table.rows[r][col].text.strip() and not lexicon().dash(table.rows[r][col].text.strip())]
         parts = [parse_cell(c.text) for c in cells]
         if any(p is None or p.unit != total.unit for p in parts):
             return None  # words, a malformed figure or other units: no column of amounts to add
