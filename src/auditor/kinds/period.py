@@ -45,9 +45,9 @@ PARAMS = {
     "topic_pattern": (str, r"^\s*(?:[（(]?[一二三四五六七八九十\d][\d.．]{0,6}[)）、.．]?\s*)?((?:19|20)\d\d)\s*年\s*度?\s*[，,]?\s*"
                            r"(?:[本我全](?:单位|部门|系统|分局|局|中心|院|委|办|馆|会|站|所|队|厅|处|社|校)(?![会计属有理校区务])"
                            r"|全年|共|累计|一共)"),
-    # a 年度 opening a sentence whose first clause states an amount: the year's figure
-    # (“2024年度政府采购支出总额620.00万元”); a clause break first, and the year is a time word
-    "figure_pattern": (str, r"^\s*(?:[（(]?[一二三四五六七八九十\d][\d.．]{0,6}[)）、.．]?\s*)?((?:19|20)\d\d)\s*年\s*度"
+    # a 年度 or a 年 opening a sentence whose first clause states an amount: the year's figure
+    # (“2024年度政府采购支出总额620.00万元”, “2026年支出预算总计3,473.78万元”); a clause break first, and the year is a time word
+    "figure_pattern": (str, r"^\s*(?:[（(]?[一二三四五六七八九十\d][\d.．]{0,6}[)）、.．]?\s*)?((?:19|20)\d\d)\s*年\s*度?"
                             r"[^，,；;。：:\d]{1,30}\d[\d,.]*\s*(?:亿元|万元|千元|元)"),
     # money of an earlier year that this year's report names by its year
     "carryover_cues": (list, ["结转", "结余", "提前下达", "追加", "上缴", "清算"]),
@@ -170,14 +170,17 @@ def check(doc, rule):
     if not year:
         yield NotAssessable("无法确定报告年度")
         return
-    if rule.params["check"] in PLAN_EXEMPT and doc.meta.get("report_type") in rule.params["plan_report_types"]:
-        return  # a budget for a year states the year before as its base (上年执行数, 截至上年底的资产)
+    plan = doc.meta.get("report_type") in rule.params["plan_report_types"]
+    if rule.params["check"] in PLAN_EXEMPT and plan:
+        return  # a budget for a year states the year before as its base (截至上年底的资产)
+    if rule.params["check"] == "activity_year":
+        yield from _check_activity_year(doc, rule, year, base_year=year - 1 if plan else None)
+        return
     yield from CHECKS[rule.params["check"]](doc, rule, year)
 
 
-# the checks a plan's report is not held to: it states last year's outturn and assets as its base
-# and names last year's reports (2024年度部门决算, 2024年度绩效自评) as its sources
-PLAN_EXEMPT = ("activity_year", "year_end")
+# the checks a plan's report is not held to: it states last year's assets as its base
+PLAN_EXEMPT = ("year_end",)
 
 
 def _hit(quote: str, loc, stated: int, year: int, what: str, formula: str) -> Hit:
@@ -255,7 +258,11 @@ def _says_any(text: str, cues: list[str], done_words: list[str]) -> bool:
     return any(cue in text for cue in cues)
 
 
-def _check_activity_year(doc, rule, year):
+def _check_activity_year(doc, rule, year, base_year: int | None = None):
+    """Sentences stating a year's doings or figures in another year than the report's. A plan's
+    report (a budget) has a `base_year`, the year before, whose outturn it states and whose reports
+    (2024年度部门决算, 2024年度绩效自评) it names as its sources: that year is no slip there; an
+    older or a later one stating the plan's own figures (2024年支出预算总计… in a 2026 budget) is."""
     params = rule.params
     patterns = {key: re.compile(params[key]) for key in ("activity_pattern", "topic_pattern", "figure_pattern")}
     cues = params["comparison_cues"]
@@ -273,7 +280,7 @@ def _check_activity_year(doc, rule, year):
             for kind, pattern in patterns.items():
                 if pattern.search(text) is None:
                     continue  # most sentences: no match at all
-                found = next((m for m in pattern.finditer(text) if int(m.group(1)) != year), None)
+                found = next((m for m in pattern.finditer(text) if int(m.group(1)) not in (year, base_year)), None)
                 if found:
                     break
             if not found:
@@ -282,7 +289,9 @@ def _check_activity_year(doc, rule, year):
             # a sentence merely opening with a year is read as the year's activity only for the
             # neighbouring years (a template left unchanged); older years open histories
             beyond = stated > year + params["plan_horizon"]  # (no plan's year: a misprint)
-            if (kind != "activity_pattern" and abs(stated - year) > params["max_gap"] and not beyond) \
+            # (a plan's neighbouring years are those beside its base year and its own)
+            gap = stated - year if stated > year else (base_year or year) - stated
+            if (kind != "activity_pattern" and gap > params["max_gap"] and not beyond) \
                     or (kind == "figure_pattern" and not beyond
                         and _other_years_figure(before + text, found.group(0), stated, year, params)) \
                     or (stated == year - 1 and _compared_after(text, sentences[index + 1:index + 1 + COMPARED_REACH],
