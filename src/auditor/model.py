@@ -248,7 +248,12 @@ class Document:
 
     @property
     def tables(self) -> list[Table]:
-        return [b for b in self.blocks if isinstance(b, Table)]
+        """The table blocks, listed once (rules ask hundreds of times) and again only if blocks
+        were added since; callers only read the list."""
+        kept = self.__dict__.get("_tables")
+        if kept is None or kept[0] != len(self.blocks):
+            kept = self.__dict__["_tables"] = (len(self.blocks), [b for b in self.blocks if isinstance(b, Table)])
+        return kept[1]
 
     @property
     def text(self) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..facts.numbers import Quantity, half_unit, own_half_unit, own_slack
-from ..model import Location, Paragraph, Table
+from ..model import Cell, Location, Paragraph, Table
 
 # a table row labelled as part of the row above it (其中：人员经费): calculation, derived and table_sum
 SUBROW_RE = re.compile(r"^\s*其中\s*[:：]?")
@@ -96,9 +96,21 @@ def interval_text(q: Quantity, places: int, count: int = 1) -> str:
     return f"[{q.value - half}, {q.value + half}]"
 
 
-def document_texts(doc, sentences: bool = True, cells: bool = True, cell_filter=None):
+def document_texts(doc, sentences: bool = True, cells: bool = True, cell_filter=None) -> list[tuple]:
     """(text, source) for every paragraph sentence and every table cell with text: the source's
-    `loc` is its location (read it only for a hit: a cell makes its location when first asked)."""
+    `loc` is its location (read it only for a hit: a cell makes its location when first asked).
+    Listed once per document and choice of parts (a dozen rules walk them); callers only read it."""
+    kept = doc.__dict__.setdefault("_document_texts", {})
+    key = (len(doc.blocks), sentences, cells)  # (again only if blocks were added since)
+    texts = kept.get(key)
+    if texts is None:
+        texts = kept[key] = list(_document_texts(doc, sentences, cells))
+    if cell_filter is None:
+        return texts
+    return [(text, source) for text, source in texts if not isinstance(source, Cell) or cell_filter(text)]
+
+
+def _document_texts(doc, sentences: bool, cells: bool):
     for block in doc.blocks:
         if isinstance(block, Paragraph) and sentences:
             for sentence in block.sentences:
@@ -106,7 +118,7 @@ def document_texts(doc, sentences: bool = True, cells: bool = True, cell_filter=
         elif isinstance(block, Table) and cells:
             for row in block.rows:
                 for cell in row:
-                    if cell.text and (cell_filter is None or cell_filter(cell.text)):
+                    if cell.text:
                         yield cell.text, cell
 
 

@@ -268,9 +268,24 @@ def _all_negative(grid, first: int, col: int) -> bool:
 def _role(rule, head: str) -> str | None:
     """The role of a head by its words, a word inside a longer one left out (年末 in 上年末: the
     opening); None for no role or two (本年增减（减少以“-”号填列）: a signed change)."""
+    if not _any_role_word(rule.params).search(head):
+        return None  # (most heads and labels hold none of the words: one scan tells)
     found = [(w, role) for role in ROLES for w in rule.params[f"{role}_words"] if w in head]
     kept = {role for w, role in found if not any(w != other and w in other for other, _ in found)}
     return kept.pop() if len(kept) == 1 else None
+
+
+def _any_role_word(params: dict) -> re.Pattern:
+    """A pattern found in a head where any of the roles' words is, made once per rule's params
+    (kept with them, so that an id is never taken for another's)."""
+    kept = _ROLE_WORDS.get(id(params))
+    if kept is None or kept[0] is not params:
+        words = [w for role in ROLES for w in params[f"{role}_words"]]
+        kept = _ROLE_WORDS[id(params)] = (params, re.compile("|".join(map(re.escape, words))))
+    return kept[1]
+
+
+_ROLE_WORDS: dict[int, tuple] = {}  # id(rule params) -> (those params, the pattern of their role words)
 
 
 def _heads(rule, grid, first: int, width: int) -> list[str]:
@@ -365,12 +380,15 @@ def _sentence_flows(doc, rule):
     not_flow = tuple(params["not_flow_words"])
     for text, facts in _statements(base):
         plain = [f for f in facts if not f.comparator and f.unit and f.unit not in ("%", "‰", *flow_units)]
+        roles = [_role(rule, compact(f.label)) for f in plain]  # (each label's role, read once)
+        if "opening" not in roles:
+            continue  # (most statements: no opening figure)
         first_flow: dict[str, int] = {}  # unit -> the place of the sentence's first flow in it (read once)
         for k, f in enumerate(plain):
-            if f.unit not in first_flow and _role(rule, compact(f.label)) in ("in", "out"):
+            if f.unit not in first_flow and roles[k] in ("in", "out"):
                 first_flow[f.unit] = k
         for k, opening in enumerate(plain):
-            if _role(rule, compact(opening.label)) != "opening" or any(w in opening.label for w in not_stock):
+            if roles[k] != "opening" or any(w in opening.label for w in not_stock):
                 continue
             if first_flow.get(opening.unit, k) < k:
                 continue  # (本年收入合计…，加上年初结转和结余…，减去…: the sum starts before the opening figure, CAL002's)
