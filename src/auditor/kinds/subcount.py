@@ -1,8 +1,9 @@
 """Kind `subcount`: a count and the counts of its kinds after 其中 or 分别为 in running text.
 
 “共有车辆 3 辆，其中：一般公务用车 2 辆、执法执勤用车 2 辆”: kinds of one thing (their names end
-alike: 用车, 编制, 职称) do not overlap, so their counts cannot add up to more than the whole; after
-分别为 / 分别是 they are all of it and add up to it exactly. Counts of attributes that may overlap
+alike: 用车, 编制, 职称; or differ only by the words of one classification: 小学, 初中, 高中) do not
+overlap, so their counts cannot add up to more than the whole; after 分别为 / 分别是, or naming every
+kind of a classification (男, 女), they are all of it and add up to it exactly. Counts of attributes that may overlap
 (“职工 120 人，其中女职工 60 人、党员 80 人”: no common ending) are not compared. The parts are the
 figures of the same unit that follow the marker, through clauses separated by ；, up to the first
 figure of another unit or the full stop.
@@ -43,6 +44,15 @@ PARAMS = {
     "besides_words": (list, ["另有", "另外", "此外", "另"]),
     # names of kinds written with another ending than their kind's (公务员 is a 公务人员 beside 事业人员)
     "ending_aliases": (dict, {}),
+    # classifications whose kinds exclude one another, each the words of all its kinds ([男, 女],
+    # [小学, 初中, 高中]): parts named alike but for a word of one of them are kinds of one thing
+    # whatever their endings (小学28所、初中12所); all the words of one, of the whole's own thing, are
+    # all of the whole (see _classified)
+    "classifications": (list, []),
+    # words of a whole's name that close a classification lying inside a wider one (小学, 初中, 高中
+    # inside 幼儿园, 小学, 初中, 高中): only under such a whole (中小学校) do its kinds name all of it;
+    # under another (各级各类学校 leaving out its kindergartens) they are a selection
+    "narrower_wholes": (list, []),
     # characters between a part and what comes before it (the marker or the part before): its name
     # and a separator; more, and the figure is not the next item of the list (“分别为“招商引资”…”)
     "max_gap": (int, 16),
@@ -57,7 +67,7 @@ PARAMS = {
     "contrary_words": (list, [["在职", "离退休"], ["在职", "退休"], ["在职", "离休"], ["在编", "编外"],
                               ["编制内", "编制外"]]),
     # words around a kind's name that are not the name (其中：, 分别为, 有, 为 …)
-    "name_fillers": (str, r"^(?:其中|分别为|分别是|[：:，,、；;\s])+|(?:共有|共|有|为|是|达|计|约)+$"),
+    "name_fillers": (str, r"^(?:其中|分别为|分别是|包括|[（(：:，,、；;\s])+|(?:共有|共|有|为|是|达|计|约)+$"),
     # words of having or counting before the thing a total counts (…人民政府共有车辆): the
     # finding names the thing after the last of them
     "subject_after": (list, []),
@@ -66,6 +76,8 @@ MESSAGE_FIELDS = {"subject", "stated_count", "counted", "parts"}
 SUM_TAIL_RE = re.compile(r"[为达约]+$")
 # a count followed by 中 and a break (206人中，…) opens a whole of its own; 12家中小企业 does not
 WHOLE_OF_ITS_OWN_RE = re.compile(r"中\s*[，,：:]")
+# a list in brackets right after its count (中小学校46所（其中小学28所、…）): it ends where they close
+BRACKET_BRIDGE_RE = re.compile(r"\s*[（(]")
 AVERAGE_BRIDGE_RE = re.compile(r"\s*[，,]\s*[^，,。；;：:\d]{1,8}?\d[\d,]*(?:\.\d+)?\s*(?:分|%|％)\s*[（(]")
 # where a list of counts before its sum starts: after a break that is no list separator
 LIST_START_RE = re.compile(r"[：:；;。]")
@@ -126,6 +138,9 @@ def validate(params: dict) -> str | None:
     if any(not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(w, str) and w for w in pair))
            for pair in params["contrary_words"]):
         return "contrary_words 的每一项应是两个非空词组成的列表（整体的词，在其外的词）"
+    if any(not (isinstance(kinds, list) and len(kinds) >= 2 and all(isinstance(w, str) and w for w in kinds))
+           for kinds in params["classifications"]):
+        return "classifications 的每一项应是一个分类的全部类别词（至少两个非空词）组成的列表"
     try:
         re.compile(params["name_fillers"])
     except re.error as exc:
@@ -152,7 +167,7 @@ def check(doc, rule):
             text = base.sentences.get((total.block, total.sentence), "")
             # (a clause of another measure of the counted things may stand between the count and its
             # 其中: 项目7个，平均得分92.15分（其中，评级为“优”的项目4个…）)
-            bridge = AVERAGE_BRIDGE_RE.match(text, end)
+            bridge = AVERAGE_BRIDGE_RE.match(text, end) or BRACKET_BRIDGE_RE.match(text, end)
             marker = opens.match(text, bridge.end() if bridge else end)
             listed_in = total.sentence
             if not marker and not text[end:].strip("。. ") and not opens.search(text, 0, total.at) \
@@ -173,7 +188,8 @@ def check(doc, rule):
                 following = [f for f in facts[k + 1:] if (f.block, f.sentence) != (total.block, total.sentence)
                              or f.at >= marker.end()]  # (past the bridge's figure)
             else:
-                following = [f for f in base.by_sentence.get((total.block, listed_in), ()) if f.at >= marker.end()]
+                following = [f for f in _run_from(base, (total.block, listed_in))
+                             if f.sentence != listed_in or f.at >= marker.end()]
             parts = _parts(base, total, marker.end(), following, params, opens, listed_in)
             if _of_earlier_whole(facts[:k], total, parts, fillers, params):
                 continue  # (…低保对象2,860人、特困人员420人，其中：城市低保对象…: the first whole's parts)
@@ -184,19 +200,32 @@ def check(doc, rule):
             ending = _common_ending(names)
             # (a list closed by the rest of its kind, …、其他优抚对象446户, names every kind: all of the
             # whole; 其他民主党派 after 中共党员、女性 is no rest of them, 其他专业技术人员 no rest of 教职工)
-            residual = _closed_by_rest(names, fillers.sub("", compact(total.label)), params)
+            whole = fillers.sub("", compact(total.label))
+            residual = _closed_by_rest(names, whole, params)
+            # (kinds of one classification exclude one another, 男职工 and 女职工 too: see classifications)
+            classified = _classified(names, whole, params)
             # (parts whose names open with an attribute may overlap: their sum may pass the whole,
             # never fall short of it where the rest closes the list)
-            overlapping = any(n.startswith(tuple(params["overlapping_prefixes"])) for n in names)
-            if len(parts) < 2 or not (residual or _kinds_of(ending, fillers.sub("", compact(total.label)), params)) \
+            overlapping = not classified and any(n.startswith(tuple(params["overlapping_prefixes"])) for n in names)
+            if len(parts) < 2 or not (residual or classified or _kinds_of(ending, whole, params)) \
                     or any(ending.endswith(w) for w in params["left_to_others"]) \
                     or (overlapping and not residual) or _whole_before_end(base, total, parts):
                 continue
             yield CHECKED
             counted = sum(p.value for p in parts)
-            exhaustive = marker.group(1) in params["exhaustive_markers"] or residual
+            exhaustive = marker.group(1) in params["exhaustive_markers"] or residual or classified == "all"
             if (counted > total.value and not overlapping) or (exhaustive and counted < total.value):
                 yield _hit(base, total, parts, names, counted, exhaustive, params)
+
+
+def _run_from(base, key: tuple[int, int]) -> list[Fact]:
+    """The facts of sentence `key` and of the sentences joined to it after it by ； (共有车辆5辆。
+    其中：应急保障用车2辆；执法执勤用车2辆；…: the list goes on past the first ；)."""
+    run_of, runs = base.runs()
+    k = run_of.get(key)
+    if k is None:
+        return list(base.by_sentence.get(key, ()))
+    return [f for at, group in runs[k] if at >= key for f in group]
 
 
 def _only_count(base, total: Fact, params: dict) -> bool:
@@ -223,6 +252,8 @@ def _parts(base, total: Fact, start: int, following: list[Fact], params: dict, o
         if not parts and not same_sentence and base.sentences.get(where[:2], "")[start:].strip(LIST_FILLER):
             break  # (临床科室7个，分别为：内科、外科…；医技科室5个: the marker listed names, the counts after are peers)
         after = base.sentences.get((f.block, f.sentence), "")
+        if same_sentence and open_brackets(after, start, f.at) < 0:
+            break  # (…高中4所）、…: the bracket the list opened in has closed)
         if same_sentence and open_brackets(after, start, f.at) > 0:
             # (医院27个（公立16个、民营11个）、基层…: the bracket divides the part before it)
             where = (f.block, f.sentence, f.at + len(f.text))
@@ -290,21 +321,24 @@ def _aliased(name: str, params: dict) -> str:
 def _kinds_listed(base, parts: list[Fact], names: list[str], params: dict) -> tuple[list[Fact], list[str]]:
     """The list of kinds ends at a clause break after which a figure names no kind of the same
     thing (核定编制45人，其中：行政编制30人，事业编制18人；年末实有在职人员41人): the longest run of
-    parts up to such a break whose names end alike; all of them when none does."""
-    if len(_common_ending(names)) >= params["min_common_ending"]:
+    parts up to such a break whose names are of one kind (_one_kind); all of them when none is."""
+    if _one_kind(names, params):
         return parts, names
     if len(names) >= 3 and names[-1].startswith(_residual_words()):
         # (…执法执勤用车1辆；其他均为0辆: the rest of the kinds closes the list, whatever its words)
         kept, kept_names = _kinds_listed(base, parts[:-1], names[:-1], params)
         return (parts, names) if len(kept) == len(parts) - 1 else (kept, kept_names)
-    endings = [names[0]] if names else []  # the common ending of each prefix, in one pass
-    for name in names[1:]:
-        endings.append(_common_ending([endings[-1], name]))
     for k in range(len(parts) - 1, 1, -1):
-        if _separator(base, parts[k - 1], parts[k]) in ("，", ",", "；", ";") \
-                and len(endings[k - 1]) >= params["min_common_ending"]:
+        if _separator(base, parts[k - 1], parts[k]) in ("，", ",", "；", ";") and _one_kind(names[:k], params):
             return parts[:k], names[:k]
     return parts, names
+
+
+def _one_kind(names: list[str], params: dict) -> bool:
+    """The names are of kinds of one thing: they end alike (用车, 编制) or differ only by the words
+    of one classification (小学, 初中)."""
+    return len(_common_ending(names)) >= params["min_common_ending"] \
+        or any(_split_by_kinds(names, kinds) for kinds in params["classifications"])
 
 
 def _whole_before_end(base, total: Fact, parts: list[Fact]) -> bool:
@@ -357,6 +391,48 @@ def _closed_by_rest(names: list[str], whole: str, params: dict) -> bool:
     return rest in ("", *params["generic_rest"]) or (len(rest) >= params["min_common_ending"] and (
         whole.endswith(rest) or (all(n.endswith(rest) for n in names[:-1])
                                  and len(_common_ending([rest, whole])) < params["min_common_ending"])))
+
+
+def _classified(names: list[str], whole: str, params: dict) -> str | None:
+    """How the names are kinds of one classification (classifications): "all" where they name every
+    one of its kinds, of the whole's own thing (男职工, 女职工 under 在职职工; 小学, 初中, 高中 under
+    中小学校): the whole falls into them, their sum is it; "some" where they are some of its kinds,
+    or of a narrower thing (公办小学, 公办初中 under 中小学校; 小学教师, 初中教师 under 教职工): a
+    selection, no more than the whole; None where they are not (党员, 女性; 新建, 改扩建)."""
+    found = None
+    for kinds in params["classifications"]:
+        split = _split_by_kinds(names, kinds)
+        if not split:
+            continue
+        prefix, suffix, used = split
+        # (the whole's own thing: no qualifier the whole lacks before the kind's word, and after it
+        # nothing, a one-character ending of the word itself (男性, 女性), or the whole's noun)
+        own = prefix in whole and (len(suffix) <= 1 or whole.endswith(suffix))
+        if own and used == set(kinds) and (not _inside_wider(kinds, params["classifications"])
+                                           or any(w in whole for w in params["narrower_wholes"])):
+            return "all"
+        found = "some"
+    return found
+
+
+def _inside_wider(kinds: list[str], classifications: list[list[str]]) -> bool:
+    """The kinds are some of another classification's (小学, 初中, 高中 of 幼儿园, 小学, 初中, 高中)."""
+    return any(set(kinds) < set(other) for other in classifications)
+
+
+def _split_by_kinds(names: list[str], kinds: list[str]) -> tuple[str, str, set] | None:
+    """Each name as the same words around a different one of `kinds` (男职工, 女职工: 男 and 女
+    before 职工): (the words before, the words after, the kinds named), or None."""
+    around, used = set(), set()
+    longest_first = sorted(kinds, key=len, reverse=True)
+    for name in names:
+        kind = next((k for k in longest_first if k in name), None)
+        if kind is None or kind in used:
+            return None
+        used.add(kind)
+        at = name.index(kind)
+        around.add((name[:at], name[at + len(kind):]))
+    return (*around.pop(), used) if len(around) == 1 else None
 
 
 def _residual_words() -> tuple:
