@@ -25,6 +25,7 @@ KIND_MODULES = {
     "table_schema": "table_schema",
     "table_sum": "table_sum",
     "unit": "unit",
+    "unit_product": "unit_product",
 }
 
 

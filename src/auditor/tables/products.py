@@ -65,14 +65,15 @@ def row_products(table: Table, skipped_words: list[str]) -> list[ProductSlip]:
     # (of several columns of amounts, 测算资金 | 实际拨付, the product is the one most rows follow:
     # the others are what was paid, which may differ from it by right)
     best: tuple[Decimal, list[ProductSlip]] | None = None
-    for amount in (c for c, h in enumerate(heads) if c != standard and any(w in h for w in amount_words)
-                   and not any(w in h for w in [*standard_words, *skipped_words])):
+    amounts = [c for c, h in enumerate(heads) if c != standard and any(w in h for w in amount_words)
+               and not any(w in h for w in [*standard_words, *skipped_words])]
+    for amount in amounts:
         others = [c for c in range(1, amount) if c != standard and heads[c]
                   and not any(w in heads[c] for w in [*standard_words, *skipped_words])]
         found = _column_slips(grid, heads, range(first, len(grid)), standard, amount, others,
                               _periods(heads[standard], words.get("periods_in_year") or {}),
                               PERCENT_FACTORS if any(w in heads[standard] for w in words.get("percent_heads") or ())
-                              else FACTORS)
+                              else FACTORS, alone=len(amounts) == 1)
         if found is not None and (best is None or found[0] > best[0]):
             best = found
     return best[1] if best is not None else []
@@ -87,19 +88,21 @@ def _periods(head: str, periods_in_year: dict) -> tuple[tuple[int, str], ...]:
 
 def _column_slips(grid, heads, rows, standard: int, amount: int, others: list[int],
                   periods: tuple[tuple[int, str], ...] = ((1, ""),),
-                  factors_tried: tuple[Decimal, ...] = FACTORS) -> tuple[Decimal, list[ProductSlip]] | None:
+                  factors_tried: tuple[Decimal, ...] = FACTORS, alone: bool = False) -> tuple[Decimal, list[ProductSlip]] | None:
     """(the share of rows following the column's product, the rows that do not) or None when the
-    column follows no product."""
+    column follows no product. `alone`: the table's one column of amounts."""
     lines = [r for r in rows if all(_number(_cell(grid, r, c)) is not None for c in (standard, amount))]
     declared = _declared(heads, standard, amount, others)
     if declared is not None:
         # the heads say what multiplies (补助标准（元/人·天） beside 人数（人）, 工作天数（天）): every
-        # row is held to it, when one row at least follows it (the table is read right)
+        # row is held to it, when one row at least follows it (the table is read right), or when the
+        # table has one row only and one column of amounts (数量 | 标准（元/人） | 金额（万元）: the heads
+        # are all there is to read it by)
         factors, unit = declared
         usable = [r for r in lines if all(_number(_cell(grid, r, c)) is not None for c in factors)]
         fits = [r for r in usable if _fits(grid, r, standard, amount, factors, unit)]
         return (Decimal(len(fits)) / len(usable), _slips(grid, heads, usable, fits, standard, amount, factors,
-                                                           unit)) if fits else None
+                                                           unit)) if fits or (alone and len(usable) == 1) else None
     best = None  # (rows following, factors, unit factor, rows usable, periods)
     for size in range(1, min(MAX_FACTORS, len(others)) + 1):
         for factors in combinations(others, size):
@@ -135,11 +138,16 @@ def _declared(heads, standard: int, amount: int, others: list[int]) -> tuple[tup
     if per is None or money is None or money.group(1) not in MONEY_FACTORS:
         return None
     units = [u for u in re.split(r"[·•・*×/]", per.group(2)) if u]
-    aliases = (vocabulary().get("product_columns") or {}).get("unit_aliases") or {}
+    words = vocabulary().get("product_columns") or {}
+    aliases = words.get("unit_aliases") or {}
+    # (a head of a count printing no unit, 数量 or 人数, counts in the standard's one unit)
+    bare = [c for c in others if not UNIT_RE.search(heads[c]) and heads[c] in (words.get("count_heads") or ())]
     factors = []
     for u in units:
         names = (u, *aliases.get(u, ()))
         cols = [c for c in others if (m := UNIT_RE.search(heads[c])) and m.group(1) in names]
+        if not cols and len(units) == 1:
+            cols = bare
         if len(cols) != 1:
             return None
         factors.append(cols[0])
