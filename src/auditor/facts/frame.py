@@ -18,7 +18,7 @@ COLUMNS = ["id", "concept", "measure", "period", "subject", "fund", "member", "v
 
 # measures a fact may carry beside the vocabulary's (concepts.yaml measures): the rates' kinds,
 # and the two a figure gets when no word names one
-RATE_AND_DEFAULT_MEASURES = ("变动率", "占比", "完成率", "决算", "实际值")
+RATE_AND_DEFAULT_MEASURES = ("变动率", "占比", "完成率", "得分率", "决算", "实际值")
 
 
 def _read_measures() -> tuple[str, ...]:

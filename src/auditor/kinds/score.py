@@ -16,6 +16,8 @@ Checks (param `check`):
 - proportional: a quantitative target missed, scored otherwise than `formula` (正向
   权重 × B/A; 反向 权重 × A/B), where the document states that rule.
 - told_deductions: 得分 = 分值 − the points the row's reason says were taken off (扣1分).
+- summary: a summary table's category rows (一级指标 | 分值 | 得分, 决策 … 效益) = the sums of the
+  detail table's rows of each category, the evaluation's they restate (tables/score_summary.py).
 
 Scores are compared at the precision the form prints its scores with: a "10" in a form
 whose other scores carry two decimals stands for 10.00, not for anything in [9.5, 10.5).
@@ -35,7 +37,8 @@ from ..facts.targets import DEADLINE_UNIT, Target, parse_deadline_pair, parse_ta
 from ..knowledge import compact, concepts, vocabulary_generation
 from ..memo import remember_short
 from ..model import Cell, Table
-from ..tables.typed import (WEIGHT_IN_LABEL_RE, ExecutionRecord, category_key, ScoreRecord, TypedTable, cell_at, grid_cell, number, points,
+from ..tables.score_summary import SummaryPair, SummaryRow, summary_pairs
+from ..tables.typed import (WEIGHT_IN_LABEL_RE, ExecutionRecord, category_key, ScoreRecord, TypedTable, cell_at, grid_cell, number, points, quantity,
                             typed_tables)
 from .base import CHECKED, GLOSS_RE, Hit, NotAssessable, names_execution_rate
 
@@ -123,7 +126,7 @@ PARAMS = {
     "told_deduction_pattern": (str, ""), "total_words": (list, []), "untold_words": (list, []),
 }
 MESSAGE_FIELDS = {"table", "weight", "rate", "score", "total", "section", "indicator", "target",
-                  "actual", "diff", "basis", "claim"}
+                  "actual", "diff", "basis", "claim", "sum"}
 
 
 def validate(params: dict) -> str | None:
@@ -1074,6 +1077,65 @@ def _category_weight_hit(t: TypedTable, rows: list[ScoreRecord], cell: Cell, lab
                fields={"table": _table_name(t), "section": label, "weight": fmt(weight, places),
                        "total": fmt(total, places)},
                highlights=[cell.loc] + [r.cells["weight"].loc for r in rows])
+
+
+def _check_summary(doc, rule, typed):
+    """A summary's category rows against the sums of their rows in the detail table."""
+    for pair in summary_pairs(doc):
+        shares = _weights_as_shares(pair)
+        for row in pair.rows:
+            for name in ("score", "weight"):
+                if name == "weight" and shares:
+                    continue
+                found = _summary_figure(pair, row, name, typed)
+                if found is None:
+                    continue
+                yield CHECKED
+                if found is not CHECKED:
+                    yield found
+
+
+def _weights_as_shares(pair: SummaryPair) -> bool:
+    """The summary's weights and the detail's add up alike (100 each) unless one set is of another
+    kind (each level's shares of its parent): their sums RELATIVE_WEIGHTS apart or more."""
+    stated = [points(r.record.cells.get("weight")) for r in pair.rows]
+    parts = [p.weight for r in pair.rows for p in r.parts]
+    if None in stated or None in parts:
+        return False
+    high, low = max(sum(stated), sum(parts)), min(sum(stated), sum(parts))
+    return not low or high >= RELATIVE_WEIGHTS * low
+
+
+def _summary_figure(pair: SummaryPair, row: SummaryRow, name: str, typed: list[TypedTable]):
+    """The hit of one figure of a summary row off its parts' sum, CHECKED where it agrees, None
+    where either is missing. Interval arithmetic at printed precision: the stated figure stands
+    for its interval (a whole number among scores printed with decimals is exact at theirs) and
+    so does each part printed with decimals (4.17 for 4.1667); a whole-number part is exact."""
+    cell = row.record.cells.get(name)
+    stated = (points if name == "weight" else number)(cell)
+    values = [getattr(p, name) for p in row.parts]
+    if stated is None or not values or None in values:
+        return None
+    summed = sum(values, Decimal(0))
+    printed = [quantity(p.cells.get(name)) for p in row.parts]
+    own = parse_quantity(cell.text.strip().rstrip("%％")) if cell.text.strip() else None
+    places = own.places if own is not None and own.places else (
+        _score_places(pair.summary.table, typed) if name == "score" else 0)
+    slack = (half_unit(places) if name == "score" or places else Decimal(0)) \
+        + sum((q.half_ulp for q in printed if q is not None and q.places), Decimal(0))
+    if abs(stated - summed) <= slack:
+        return CHECKED
+    shown_places = max([places] + [q.places for q in printed if q is not None])
+    shown = fmt(summed, shown_places)
+    what = "得分" if name == "score" else "分值"
+    basis = _table_name(next((t for t in pair.details if any(r is row.parts[0] for r in t.records)), pair.details[0]))
+    return Hit(quote=_row_quote(cell, pair.summary.table), location=cell.loc, stated=cell.text.strip(), expected=shown,
+               formula=f"{basis}「{row.parts[0].level1}」各指标{what}："
+                       + " + ".join(p.cells[name].text.strip() for p in row.parts) + f" = {shown}",
+               fields={"table": _table_name(pair.summary), "section": row.label, "score": what,
+                       "total": cell.text.strip(), "sum": shown, "basis": basis, "diff": fmt(stated - summed, shown_places)},
+               cls="score_mismatch" if name == "score" else "weight_mismatch",
+               highlights=[p.cells[name].loc for p in row.parts if name in p.cells])
 
 
 def _check_score_cap(doc, rule, typed):
@@ -2058,4 +2120,5 @@ CHECKS = {
     "proportional": _check_proportional,
     "met_deducted": _check_met_deducted,
     "claimed_met": _check_claimed_met,
+    "summary": _check_summary,
 }

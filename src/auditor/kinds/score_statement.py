@@ -41,8 +41,10 @@ PARAMS = {"check": (str, None), "grades": (list, []), "cues": (list, []), "bare_
           "full_words": (list, []),
           # execution_text: words by which the sentence after a scoring rule applies it (按此规则，
           # 该项得20分): the score there is the rule's
-          "applying_words": (list, ["按此", "据此", "按上述", "按该", "依此", "该项", "本项"])}
-MESSAGE_FIELDS = {"score", "grade", "expected_grade", "bands", "total", "sum", "parts", "weight"}
+          "applying_words": (list, ["按此", "据此", "按上述", "按该", "依此", "该项", "本项"]),
+          # category_rate: the names of a category's rate of its points right after its score (得分率)
+          "rate_words": (list, ["得分率"])}
+MESSAGE_FIELDS = {"score", "grade", "expected_grade", "bands", "total", "sum", "parts", "weight", "rate"}
 
 NUMBER = r"(\d+(?:\.\d+)?)"
 YEAR_WORD_RE = re.compile(r"(?:19|20)\d\d\s*年")
@@ -88,7 +90,7 @@ def validate(params: dict) -> str | None:
         return f"check 应为 {', '.join(CHECKS)} 之一"
     if params["check"] == "cap":
         return None if _score_lists()["scored_words"] else "concepts.yaml 的 score_lists.scored_words 不能为空"
-    if params["check"] in ("breakdown", "breakdown_table"):
+    if params["check"] in ("breakdown", "breakdown_table", "category_rate"):
         return _validate_breakdown(_score_lists())
     if params["check"] == "execution_text":
         return _validate_proportional()
@@ -689,40 +691,186 @@ def _breakdown_hit(base: FactBase, total: Fact, listed, complete: bool) -> Hit |
 
 
 # ---- a listed category score against the score table ---------------------------------------
-def _check_breakdown_table(doc, rule):
-    """Each category score the narrative lists after the total (产出指标得分49.10分) against the
-    sum of that category's indicator scores in the report's one score table."""
-    from ..tables.typed import typed_tables
+@dataclass(frozen=True)
+class CategoryScore:
+    """A category's score as the report's score tables give it: the sum of its indicator rows in
+    the detail table, or its row of a summary table where the report prints no detail."""
 
-    tables = [t for t in typed_tables(doc) if t.type == "performance_scores" and not t.categories_only
-              and any(r.score is not None for r in t.records)]
-    if len(tables) != 1:
-        return  # no table, or several projects' forms: which one a sentence restates is unsaid
+    value: Decimal
+    slack: Decimal  # the half unit of a summary's figure printed with decimals (0 for a detail's sum)
+    weight: Decimal | None  # the category's points in the same table (Σ分值 of its rows, its row's 分值)
+    label: str
+    basis: str  # where the table gives it (表2「产出指标」各指标得分之和：)
+    terms: str  # the figures summed, "" for a summary's one figure
+    highlights: tuple
+
+    def formula(self, shown: str) -> str:
+        return f"{self.basis}{self.terms} = {shown}分" if self.terms else self.basis
+
+
+def _check_breakdown_table(doc, rule):
+    """Each category score the narrative states (after the total, 其中产出指标得分49.10分; with its
+    weight; or on its own, 决策类指标得分18.50分) against the report's one score table."""
     params = {**_score_lists(), **rule.params}
-    base = fact_base(doc)
     words = _category_words(params)
-    # (the scores listed after the total, 其中产出指标得分…; and those stated with their weight anywhere)
+    scores = _category_scores(doc, words)
+    if not scores:
+        return  # no table, or several projects' forms: which one a sentence restates is unsaid
+    subject, scores = scores
+    base = fact_base(doc)
+    # (the scores listed after the total, 其中产出指标得分…; those stated with their weight, or alone)
     listed = [pair for total in _totals(base, params)
               for pair in _listed_parts(base, total, words, params, least=1) or ()]
     seen = {part.id for _, part in listed}
-    weighted = _weighted_scores(base, words, table_subject(tables[0].table))
-    listed += [pair for pair in weighted if pair[1].id not in seen]
+    for pair in _weighted_scores(base, words, subject) + _stated_scores(base, words, subject):
+        if pair[1].id not in seen:
+            listed.append(pair)
+            seen.add(pair[1].id)
     for name, part in listed:
-        rows = [r for r in tables[0].records if r.score is not None
-                and _categories_in(compact(r.level1), words)[-1:] == [name]]
-        if not rows:
+        table = scores.get(name)
+        if table is None:
             continue
         yield CHECKED
-        table_sum = sum((r.score for r in rows), Decimal(0))
-        if abs(part.value - table_sum) <= part.half_unit:
+        if abs(part.value - table.value) <= part.half_unit + table.slack:
             continue
-        shown = fmt(table_sum, max(part.places, 2))
+        shown = fmt(table.value, max(part.places, 2))
         yield Hit(quote=part.quote, location=part.loc, stated=part.text, expected=f"{shown}分",
-                  formula=f"表{tables[0].table.index}「{rows[0].level1}」各指标得分之和："
-                          f"{' + '.join(fmt(r.score) for r in rows)} = {shown}分",
+                  formula=table.formula(shown),
                   # (the category as named, without the table's weight in brackets: 产出指标（60分）)
-                  fields={"total": part.text, "sum": f"{shown}分", "parts": BRACKETED_RE.sub("", rows[0].level1).strip()},
-                  highlights=[r.cells["score"].loc for r in rows if "score" in r.cells])
+                  fields={"total": part.text, "sum": f"{shown}分", "parts": table.label},
+                  highlights=list(table.highlights))
+
+
+def _category_scores(doc, words) -> tuple[str, dict[str, CategoryScore]] | None:
+    """(the table's subject, category -> its score) from the report's one detail table (the
+    deepest score tables: a summary of the categories beside it is no second form), else from its
+    one summary of categories; None where there are several, or none."""
+    from ..tables.score_summary import depth, lone_summary
+    from ..tables.typed import typed_tables
+
+    tables = [t for t in typed_tables(doc) if t.type == "performance_scores" and any(r.score is not None for r in t.records)]
+    deepest = max((depth(t) for t in tables), default=0)
+    details = [t for t in tables if depth(t) == deepest > 1]
+    if len(details) == 1:
+        return table_subject(details[0].table), _detail_scores(details[0], words)
+    summary = lone_summary(doc) if not details else None
+    return (table_subject(summary.table), _summary_scores(summary)) if summary is not None else None
+
+
+def _detail_scores(t, words) -> dict[str, CategoryScore]:
+    """Each category's scored rows summed; its points, where every row of it is scored and weighed
+    (a row naming only the category it heads is counted in its indicators' points)."""
+    from ..tables.score_summary import without_heads
+
+    groups: dict[str, list] = {}
+    for r in t.records:
+        named = _categories_in(compact(r.level1), words)[-1:]
+        if named:
+            groups.setdefault(named[0], []).append(r)
+    return {name: CategoryScore(
+        sum((r.score for r in rows if r.score is not None), Decimal(0)), Decimal(0),
+        sum((r.weight for r in without_heads(rows)), Decimal(0))
+        if all(r.weight is not None and r.score is not None for r in rows) else None,
+        BRACKETED_RE.sub("", rows[0].level1).strip(),
+        f"表{t.table.index}「{rows[0].level1}」各指标得分之和：", " + ".join(fmt(r.score) for r in rows if r.score is not None),
+        tuple(r.cells["score"].loc for r in rows if "score" in r.cells))
+        for name, rows in groups.items() if any(r.score is not None for r in rows)}
+
+
+def _summary_scores(t) -> dict[str, CategoryScore]:
+    from ..tables.score_summary import category_of
+    from ..tables.typed import points, quantity
+
+    out = {}
+    for r in t.records:
+        cell, printed = r.cells.get("score"), quantity(r.cells.get("score"))
+        if r.score is None or cell is None:
+            continue
+        out[category_of(r.indicator)] = CategoryScore(
+            r.score, printed.half_ulp if printed is not None and printed.places else Decimal(0),
+            points(r.cells.get("weight")),
+            BRACKETED_RE.sub("", r.indicator).strip(), f"表{t.table.index}「{r.indicator}」一行的得分 {cell.text.strip()}分", "",
+            (cell.loc,))
+    return out
+
+
+def _check_category_rate(doc, rule):
+    """A category's 得分率 stated right after its score (决策类指标得分18.50分，得分率92.50%) against
+    that score ÷ the category's points in the report's score table: the summary's row, or the sum
+    of the detail's rows (its 分值 is the table's; the sentence states only the score). At printed
+    precision: the rate's interval against the score's divided by the points."""
+    params = {**_score_lists(), **rule.params}
+    words = _category_words(params)
+    found = _category_scores(doc, words)
+    if not found:
+        return
+    subject, scores = found
+    base = fact_base(doc)
+    for name, score in _stated_scores(base, words, subject):
+        table = scores.get(name)
+        rate = _rate_after(base, score, rule.params["rate_words"]) if table is not None and table.weight else None
+        if rate is None:
+            continue
+        yield CHECKED
+        computed = score.value / table.weight * 100
+        if abs(rate.value - computed) <= rate.half_unit + score.half_unit / table.weight * 100:
+            continue
+        shown = fmt(computed, max(rate.places, 2))
+        weight = fmt(table.weight, 0 if table.weight == table.weight.to_integral() else 2)
+        yield Hit(quote=base.passage(score, rate), location=rate.loc, stated=rate.text, expected=f"{shown}%",
+                  formula=f"{score.text} ÷ {weight}分（{table.basis.split('「')[0]}「{table.label}」的分值）× 100% = {shown}%",
+                  fields={"parts": table.label, "rate": rate.text, "score": score.text, "weight": f"{weight}分",
+                          "sum": f"{shown}%"},
+                  highlights=[score.loc])
+
+
+RATE_GAP_RE = re.compile(r"\s*[，,]?\s*$")  # between a score and its rate: a comma at most, before the rate's name
+
+
+def _rate_after(base: FactBase, score: Fact, names: list[str]) -> Fact | None:
+    """The rate in % right after a score, its name (得分率) between them (得分18.50分，得分率为92.50%)."""
+    text = base.sentences.get((score.block, score.sentence), "")
+    after = next((f for f in base.by_sentence.get((score.block, score.sentence), ()) if f.at > score.at), None)
+    if after is None or after.unit != "%" or after.comparator:
+        return None
+    between = text[score.at + len(score.text):after.at]
+    for name in names:
+        head, sep, tail = between.partition(name)
+        if sep and RATE_GAP_RE.fullmatch(head) and re.fullmatch(r"(?:为|是|达)?\s*", tail):
+            return after
+    return None
+
+
+# a category's score on its own (决策类指标得分18.50分, 过程指标得分为21.68分): after a break or at
+# the start, as CATEGORY_SCORE_RE reads it (社会效益得分 is an indicator's), its classifier allowed
+STATED_SCORE_RE = r"(?:^|(?<=[，,；;：:、。\s]))({words})(?:{classifiers})?(?:指标)?(?:合计|总)?(?:得分|得)(?:为)?\s*(\d+(?:\.\d+)?)\s*分"
+
+
+def _stated_scores(base: FactBase, words, subject: str) -> list[tuple[str, Fact]]:
+    """(category, score) of each category's score stated on its own, outside brackets, of this
+    year and of the score table's `subject`, not a rule's condition (score_lists.rule_after_words);
+    read once a document (SCO013 and SCO027 both hold them to the table)."""
+    return base.remember(("category_scores_stated", subject), lambda: _read_stated_scores(base, words, subject))
+
+
+def _read_stated_scores(base: FactBase, words, subject: str) -> list[tuple[str, Fact]]:
+    lists = _score_lists()
+    pattern = re.compile(STATED_SCORE_RE.format(words=alternatives([w for w, _ in words]),
+                                                classifiers=alternatives(lists["category_classifiers"])))
+    rule_after = tuple(lists["rule_after_words"])
+    name_of = dict(words)
+    out = []
+    for key, text in base.sentences.items():
+        if "得" not in text:
+            continue  # (most sentences state no score)
+        by_at = {f.at: f for f in base.by_sentence.get(key, ()) if f.unit == "分" and not f.comparator}
+        for m in pattern.finditer(text):
+            score = by_at.get(m.start(2))
+            if score is None or score.period != CURRENT or score.subject not in ("", subject) \
+                    or _depth(0, text[:m.start()]) or text[m.end():].lstrip().startswith(rule_after):
+                continue
+            out.append((name_of[m.group(1)], score))
+    return out
 
 
 BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
@@ -1138,5 +1286,5 @@ def _check_total_cap(doc, rule):
 
 CHECKS = {"grade": _check_grade, "breakdown": _check_breakdown, "breakdown_table": _check_breakdown_table,
           "cap": _check_cap, "execution_text": _check_execution_text, "weights_text": _check_weights_text,
-          "weights_exceeded": _check_weights_exceeded,
+          "weights_exceeded": _check_weights_exceeded, "category_rate": _check_category_rate,
           "total_cap": _check_total_cap}

@@ -135,6 +135,9 @@ class TypedTable:
     subtotals: list[tuple[int, list[Cell]]] = field(default_factory=list)
     # performance_scores: the rows are first-level categories (一级指标 | 分值 | 得分), no indicators
     categories_only: bool = False
+    # performance_scores: the level its scored rows are of where no indicator column is found (a
+    # form of 一级指标 | 二级指标 | 分值 | 得分 scores its level2 rows); "" for the indicators' own
+    scored_level: str = ""
 
     @property
     def title(self) -> str:
@@ -197,7 +200,8 @@ def classify(table: Table) -> list[TypedTable]:
                 # levels, targets or actuals) lists categories (投入, 过程, 产出, 效益) as its rows
                 only_label = type_id == "performance_scores" and "indicator" in columns \
                     and not {"level1", "level2", "target", "actual"} & set(columns)
-                typed = TypedTable(type_id, table, r, columns, categories_only=fallback == "level1" or only_label)
+                typed = TypedTable(type_id, table, r, columns, categories_only=fallback == "level1" or only_label,
+                                   scored_level=fallback or "")
                 READERS[type_id](typed, grid)
                 found.append(typed)
                 break
