@@ -109,6 +109,8 @@ def _rows(tbl, document) -> list[list[RawCell]]:
             row.append(RawCell(text))
             row.extend(RawCell("") for _ in range(grid_span - 1))
         rows.append(row)
+        for cell in row:  # (the row as Word shows the table, as the reader numbers it)
+            cell.row = len(rows)
     return rows
 
 

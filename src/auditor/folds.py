@@ -196,7 +196,7 @@ def _places(found: list[Finding], table_titles: dict[int, str]) -> str:
     for f in found:
         loc = f.location
         if loc.table and loc.row and loc.col:
-            tables.setdefault(loc.table, []).append(f"第{loc.row}行第{loc.col}列")
+            tables.setdefault(loc.table, []).append(f"第{loc.row_shown}行第{loc.col}列")
         else:
             text.append(loc.describe())
     named = [f"表{n}{'「' + table_titles[n] + '」' if table_titles.get(n) else ''}{'、'.join(cells)}"

@@ -21,6 +21,9 @@ class Location:
     row: int | None = None
     col: int | None = None
     section: str | None = None
+    # the table row as the source shows it, where that differs from `row` (the grid's row, the one
+    # the checks index and the fingerprint holds): what 第N行 says (ingest.raw.RawCell.row)
+    shown_row: int | None = None
 
     def to_dict(self) -> dict:
         # the fields are plain values: read from the instance's dict, in field order (asdict
@@ -41,11 +44,16 @@ class Location:
         if self.table:
             cell = f"表{self.table}"
             if self.row:
-                cell += f" 第{self.row}行"
+                cell += f" 第{self.row_shown}行"
             if self.col:
                 cell += f"第{self.col}列"
             parts.append(cell)
         return " · ".join(parts) or "全文"
+
+    @property
+    def row_shown(self) -> int | None:
+        """The table row a reader counts to: the source's own (shown_row), else the grid's."""
+        return self.shown_row or self.row
 
     def with_(self, **changes) -> "Location":
         # a copy with fields set directly: dataclasses.replace re-runs __init__ through a keyword
@@ -54,10 +62,12 @@ class Location:
             raise TypeError(f"Location has no field {sorted(changes.keys() - LOCATION_FIELDS)[0]}")
         return self._copy(changes)
 
-    def cell(self, row: int, col: int, line: int | None, page: int | None) -> "Location":
+    def cell(self, row: int, col: int, line: int | None, page: int | None, shown: int | None = None) -> "Location":
         """A table cell's location (fields known, no keyword check)."""
         fields = self.__dict__.copy()
         fields["row"], fields["col"], fields["line"], fields["page"] = row, col, line, page
+        if shown is not None and shown != row:
+            fields["shown_row"] = shown
         return self._with_fields(fields)
 
     def _copy(self, changes: dict) -> "Location":
@@ -117,8 +127,8 @@ class _CellLocation:
     def __get__(self, cell, owner=None):
         if cell is None:
             return self
-        table, row, col, line, page = cell._at
-        loc = cell.__dict__["loc"] = table.cell(row, col, line, page)
+        table, row, col, line, page, shown = cell._at
+        loc = cell.__dict__["loc"] = table.cell(row, col, line, page, shown)
         return loc
 
 
@@ -126,11 +136,12 @@ Cell.loc = _CellLocation()  # type: ignore[assignment]
 _new_object = object.__new__
 
 
-def grid_cell(text: str, table: Location, row: int, col: int, line: int | None, page: int | None) -> Cell:
-    """Cell(text, table.cell(row, col, line, page)), its location made when first read."""
+def grid_cell(text: str, table: Location, row: int, col: int, line: int | None, page: int | None,
+              shown: int | None = None) -> Cell:
+    """Cell(text, table.cell(row, col, line, page, shown)), its location made when first read."""
     cell = _new_object(Cell)
     cell.text = text
-    cell._at = (table, row, col, line, page)  # type: ignore[attr-defined]
+    cell._at = (table, row, col, line, page, shown)  # type: ignore[attr-defined]
     return cell
 
 
@@ -207,6 +218,11 @@ class Table:
             width = self.width
             self._grid = (len(self.rows), [[c.text for c in r] + [""] * (width - len(r)) for r in self.rows])
         return self._grid[1]
+
+    def row_number(self, i: int) -> int:
+        """Row i's number (0-based) as a location says it: 第N行 as the source shows the table."""
+        row = self.rows[i] if 0 <= i < len(self.rows) else None
+        return (row[0].loc.row_shown or i + 1) if row else i + 1
 
     def row_text(self, i: int) -> str:
         return "\t".join(c.text for c in self.rows[i])

@@ -383,7 +383,7 @@ def _table(raw: RawBlock, loc: Location, index: int, before: list, first_on_shee
     rows = []
     line, page = loc.line, loc.page  # the table's, for cells that give none
     for r, raw_row in enumerate(raw.rows, start=1):
-        rows.append([grid_cell(c.text, loc, r, k, c.line or line, c.page or page) for k, c in enumerate(raw_row, start=1)])
+        rows.append([grid_cell(c.text, loc, r, k, c.line or line, c.page or page, c.row) for k, c in enumerate(raw_row, start=1)])
     table = Table(index, rows, loc)
     # the lines right above it, back to the table or the sheet before (a unit line above another
     # table, or on another sheet, is that table's)

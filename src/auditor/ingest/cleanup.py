@@ -14,6 +14,18 @@ CHECKBOX_TYPE_RE = re.compile(r"type=\"?checkbox", re.I)
 # once per space.
 BREAK_TAG_RE = re.compile(r"(?:(?<!\s)\s+)?(?:</p>\s*<p>|<br\s*/?>)\s*", re.I)
 TAG_RE = re.compile(r"</?(?:p|span|div|b|i|u|strong|em|sup|sub|font)\b[^>]*>", re.I)
+# A superscript or subscript written as HTML in a text export (1,234.56<sup>1</sup>), read by
+# `raised_text` before TAG_RE takes the tags out; its body holds no tag and is short (a mark or
+# a power: a longer body is text set small and is left to TAG_RE).
+RAISED_TAG_RE = re.compile(r"<(sup|sub)\b[^<>]*>([^<>]{0,12})</\1\s*>", re.I)
+# A note mark set raised after a figure: a digit or two (three letters at most: a, ab), ①, *, †,
+# [1], （1）, 注1. After a figure it is no digit of it, however the format raises it (Word's
+# superscript run, HTML's <sup>; a PDF's smaller raised digits, pdf_layout.NOTE_MARK_SIZE).
+NOTE_MARK_RE = re.compile(r"[\d①-⑳*＊†‡a-zA-Z]{1,3}|[\[［(（]\d{1,2}[\]］)）]|注\s*[\d①-⑳]{1,2}")
+# what a note mark follows when it marks a figure: its last digit, a rate's sign, a bracket closing
+# a figure's note or unit, its unit of money
+MARKED_FIGURE_ENDS = "%％‰）)元"
+POWERS = {"2": "²", "3": "³"}  # a raised 2 or 3 after a unit of length (m², km³): its power
 # A numeric character reference of more than 7 significant digits names no character (the
 # largest is 1,114,111) and html.unescape would hand its digits to int(), which refuses more
 # than 4,300 of them; such a reference becomes U+FFFD, as html.unescape makes of any too large.
@@ -103,6 +115,31 @@ def _charref(match: re.Match) -> str:
     return "\ufffd" if len(digits) > 7 else f"&#{digits or 0};"
 
 
+def raised_text(text: str, before: str, power: bool = True) -> str:
+    """A superscript's (or, `power` false, a subscript's) text as the text before it reads: a note
+    mark after a figure (10¹, 498.30², 186,420元①) is no digit of it and is left out, and so is one
+    opening the text (a note's own number: ¹2023年… would read 12023年); a 2 or 3 after m (m², km³)
+    is that unit's power. `before`: the last character before it, white space passed over ("" for none)."""
+    mark = text.strip()
+    if power and before in ("m", "M") and mark in POWERS:
+        return POWERS[mark]
+    if (not before or before.isdigit() or before in MARKED_FIGURE_ENDS) and NOTE_MARK_RE.fullmatch(mark):
+        return ""
+    return text
+
+
+def _raised_tag(match: re.Match) -> str:
+    text = match.string
+    start = match.start()
+    # the character before the tag, passing over spaces and tags (1,234.56</b><sup>1</sup>) in a
+    # few characters before it (bounded: a long run of them is no figure's neighbourhood)
+    before = TAG_RE.sub("", text[max(0, start - RAISED_LOOKBACK):start]).rstrip()[-1:]
+    return raised_text(match.group(2), before, match.group(1).lower() == "sup")
+
+
+RAISED_LOOKBACK = 40  # characters before a <sup> looked at for the figure it marks
+
+
 def unescape(text: str) -> str:
     """html.unescape without its failure on a character reference of thousands of digits."""
     if "&#" in text:
@@ -121,6 +158,8 @@ def clean_text(text: str, markup: bool = True) -> str:
         if "<input" in text.lower():
             text = _checkboxes(text)
         text = BREAK_TAG_RE.sub(" ", text)
+        if "<su" in text.lower():
+            text = RAISED_TAG_RE.sub(_raised_tag, text)
         text = _before_last(TAG_RE, text, ">", "")
     if markup and "&" in text:
         text = unescape(text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import package
-from .cleanup import clean_text, join_wrapped
+from .cleanup import clean_text, join_wrapped, raised_text
 from .docx_notes import Notes
 from .docx_numbering import read_numbering, style_numbers
 from .raw import PAGE_BREAK, RawBlock, RawCell, ReadError, bounded_int, over_limit
@@ -68,7 +68,6 @@ W_VERT_ALIGN, W_SYM, W_CHAR, W_FONT = _w("vertAlign"), _w("sym"), _w("char"), _w
 SYMBOL_CHARS = {"F0B3": "≥", "F0A3": "≤", "F0B1": "±", "F0B4": "×", "F0B8": "÷", "F0BB": "≈", "F0B9": "≠",
                 "F03E": ">", "F03C": "<", "F03D": "=", "F02B": "+", "F02D": "−", "F0B0": "°", "F025": "%"}
 WINGDINGS_CHARS = {"F0FE": "☑", "F0A8": "☐", "F06F": "☐", "F078": "☒", "F0FC": "✓", "F0FB": "✗"}
-NOTE_MARK_RE = re.compile(r"[\d①-⑳*＊†‡a-zA-Z]{1,3}")  # a superscript note mark (1, ①, *, a)
 # tables in a cell hold at most so many levels (a frame table round the report's table; Word nests
 # a few deep): a deeper table is read as its cell's text no further
 MAX_NESTED_TABLES = 8
@@ -390,6 +389,8 @@ def _table_rows(tbl, cells: list[int], inner: list | None = None, boxes: bool = 
         cells[0] += len(row)
         package.check_cells(cells[0])
         rows.append(row)
+        for cell in row:  # (its row as Word shows the table: the title rows read as lines above it count)
+            cell.row = len(rows)
     return rows
 
 
@@ -496,14 +497,8 @@ def _run_text(run, out: list[str]) -> None:
 
 
 def _raised(text: str, out: list[str]) -> str:
-    """A superscript's text as the figure before it reads: a note mark after a figure (10¹, 498.30²)
-    is no digit of it and is left out; a 2 or 3 after a unit of length (m², km³) is its power."""
-    before = out[-1][-1:] if out and out[-1] else ""
-    if before in ("m", "M") and text in ("2", "3"):
-        return "²" if text == "2" else "³"
-    if (before.isdigit() or before in "%％‰）)元") and NOTE_MARK_RE.fullmatch(text):
-        return ""
-    return text
+    """A superscript's text as the figure before it reads (cleanup.raised_text: 498.30² reads 498.30, m² m²)."""
+    return raised_text(text, out[-1][-1:] if out and out[-1] else "")
 
 
 def _symbol(sym) -> str:

@@ -18,7 +18,7 @@ import re
 
 from lxml import etree
 
-from .cleanup import clean_text
+from .cleanup import clean_text, raised_text
 from .raw import (MAX_BLOCKS, MAX_DOCUMENT_CELLS, MAX_HTML_BYTES, MAX_HTML_COLSPAN, MAX_HTML_ROWSPAN,
                   MAX_TABLE_CELLS, MAX_TABLE_DEPTH, MB, RawBlock, RawCell, ReadError, bounded_int, over_limit)
 from .text import decode
@@ -32,6 +32,17 @@ CONTENT_TAGS = {"article", "main"}
 LINK_SHARE = 0.5  # a list item whose text is links for the most part: an entry of a list of links
 SPAN_RE = re.compile(r"\s*\+?0*([0-9]{1,12})")
 PROSE_BLOCKS = 2  # paragraphs with text in a cell that make it a page's text (see _Table.prose_in_cell)
+# An element the page does not show (an inline style's display:none, in any case and spacing, or
+# the `hidden` attribute): it and all it holds are left out as if not written, a <tr> or <td> too,
+# so that no row or cell is placed for it and the columns and rows count as the browser lays them
+# out (an old figure kept in a hidden row, a hidden 行次 column). A class hidden by a style sheet
+# is not looked up: the page's own CSS is not read.
+HIDDEN_STYLE_RE = re.compile(r"(?:^|;)\s*display\s*:\s*none\b", re.I)
+# An element shown blank (visibility:hidden or collapse): its text is not read, but its box keeps
+# its place (a cell so styled is an empty cell of its row).
+BLANK_STYLE_RE = re.compile(r"(?:^|;)\s*visibility\s*:\s*(?:hidden|collapse)\b", re.I)
+RAISED_TAGS = {"sup": True, "sub": False}  # tag -> whether a raised 2 or 3 after m is a power (m²)
+RAISED_LOOKBACK = 8  # pieces of text looked back over for the figure a <sup> follows (bounded: linear)
 
 
 def read_html(path: str) -> list[RawBlock]:
@@ -106,19 +117,34 @@ class _Reader:
         self.tables: list[_Table] = []  # a stack: tables inside table cells
         self.table_count = 0
         self.cells = 0
-        self.caption: list[str] | None = None  # the text of a table's <caption>, while inside it
+        self.caption: list | None = None  # the text of a table's <caption> and its breaks, while inside it
         self.items = 0  # list items open outside tables
         self.in_link = 0
         self.link_chars = 0  # characters of link text in the buffer (see _flush)
         self.content = 0  # <article>/<main> elements open
         self.related = False  # under a heading of links to other pages (相关信息): see _flush
         self.related_headings = _related_headings()
+        self.depth = 0  # elements open
+        self.hidden_at = 0  # the depth of the element not shown the parser is inside (0: none)
+        self.blank_at = 0  # the same for an element shown blank
+        self.raised: list[str] | None = None  # the text of a <sup>/<sub>, while inside one
 
     def start(self, tag, attrs) -> None:
         if not isinstance(tag, str):  # a comment or processing instruction the parser passes on
             return
+        # (the parser's events are balanced, an end for every start, elements it closes itself too)
+        self.depth += 1
+        if self.hidden_at:
+            return
+        if "hidden" in attrs or HIDDEN_STYLE_RE.search(attrs.get("style") or ""):
+            self.hidden_at = self.depth
+            return
+        if not self.blank_at and BLANK_STYLE_RE.search(attrs.get("style") or ""):
+            self.blank_at = self.depth
         tag = tag.lower()
-        if tag in SKIP_TAGS or (tag in CHROME_TAGS and not self.content):
+        if tag in RAISED_TAGS and self.raised is None:
+            self.raised = []
+        elif tag in SKIP_TAGS or (tag in CHROME_TAGS and not self.content):
             self.skip += 1
         elif tag in CONTENT_TAGS:
             self.content += 1
@@ -154,6 +180,8 @@ class _Reader:
                           "colspan": _span(attrs.get("colspan"), MAX_HTML_COLSPAN)}
         elif tag == "input" and attrs.get("type") == "checkbox":
             self._text("☑" if "checked" in attrs else "☐")
+        elif self.caption is not None and tag in BLOCK_TAGS:
+            self.caption.append(("b",))  # (公开01表<br>单位：万元: the caption's lines)
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6") and self._flowing():
             self._flush()
             self.heading = int(tag[1])
@@ -167,8 +195,19 @@ class _Reader:
     def end(self, tag) -> None:
         if not isinstance(tag, str):
             return
+        depth, self.depth = self.depth, self.depth - 1
+        if self.hidden_at:
+            self.hidden_at = 0 if depth == self.hidden_at else self.hidden_at
+            return
+        if depth == self.blank_at:
+            self.blank_at = 0
         tag = tag.lower()
-        if tag in SKIP_TAGS or (tag in CHROME_TAGS and not self.content):
+        if tag in RAISED_TAGS and self.raised is not None:
+            text, self.raised = "".join(self.raised), None
+            text = raised_text(text, self._last_char(), RAISED_TAGS[tag])
+            if text:
+                self._text(text)
+        elif tag in SKIP_TAGS or (tag in CHROME_TAGS and not self.content):
             self.skip = max(0, self.skip - 1)
         elif tag in CONTENT_TAGS:
             self.content = max(0, self.content - 1)
@@ -194,11 +233,15 @@ class _Reader:
         elif self.tables and tag in ("td", "th"):
             self._close_cell()
         elif tag == "caption" and self.caption is not None:
-            # a table's title: a paragraph right before the table, as a title line stands in other formats
-            text = clean_text(" ".join("".join(self.caption).split()), markup=False)
-            self.caption = None
-            if text:
-                self._add(RawBlock("para", text=text))
+            # a table's title: a paragraph right before the table, as a title line stands in other
+            # formats; each of its lines one (标题<br>公开01表<br>单位：万元: the title, its code, its unit)
+            parts, self.caption = self.caption, None
+            for line in _lines(parts):
+                text = clean_text(" ".join(line.split()), markup=False)
+                if text:
+                    self._add(RawBlock("para", text=text))
+        elif self.caption is not None and tag in BLOCK_TAGS:
+            self.caption.append(("b",))
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6") and self._flowing():
             self._flush()
             self.heading = None
@@ -238,8 +281,28 @@ class _Reader:
         self.heading = None
 
     def data(self, data: str) -> None:
-        if not self.skip:
+        if self.skip or self.hidden_at or self.blank_at:
+            return
+        if self.raised is not None:
+            self.raised.append(data)
+        else:
             self._text(data)
+
+    def _last_char(self) -> str:
+        """The last character of the text being gathered (the caption's, the open cell's, the
+        paragraph's), white space passed over, up to a block break; "" for none."""
+        if self.caption is not None:
+            parts = self.caption
+        elif self.tables and self.tables[-1].cell is not None:
+            parts = self.tables[-1].cell["text"]
+        else:
+            parts = self.buffer
+        for part in parts[:-RAISED_LOOKBACK - 1:-1]:
+            if not isinstance(part, str):
+                return ""  # (a break: the mark opens a line of its own)
+            if part.strip():
+                return part.rstrip()[-1]
+        return ""
 
     def comment(self, text: str) -> None:
         pass
@@ -284,6 +347,9 @@ class _Reader:
         if self.cells > MAX_DOCUMENT_CELLS:
             raise over_limit(f"各表格展开合并单元格后共超过 {MAX_DOCUMENT_CELLS} 个单元格",
                              f"每个文件最多 {MAX_DOCUMENT_CELLS} 个单元格")
+        # (its row as the page shows the table, counting the rows the model leaves out: title
+        # rows read as lines above it, blank rows; a <tr> hidden or without cells shows no row)
+        cell.row = len(table.rows)
         row.append(cell)
 
     def _flush(self) -> None:
@@ -310,6 +376,18 @@ class _Reader:
 
     def close(self) -> None:
         self._flush()
+
+
+def _lines(parts: list) -> list[str]:
+    """Text pieces and block breaks (tuples) as the lines the breaks make."""
+    lines, line = [], []
+    for part in parts:
+        if isinstance(part, str):
+            line.append(part)
+        else:
+            lines.append("".join(line))
+            line = []
+    return [*lines, "".join(line)]
 
 
 def _related_headings() -> frozenset:

@@ -42,6 +42,10 @@ class RawCell:
     text: str
     line: int | None = None
     page: int | None = None
+    # the row's number as the source shows its table, where a reader counts rows that the grid
+    # leaves out or holds elsewhere (a web page's or Word table's title rows, its blank rows; a
+    # sheet's rows from the table's first): 第N行 in a location (model.Location.shown_row)
+    row: int | None = None
 
 
 @dataclass

@@ -449,12 +449,56 @@ def _pipe_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
     rows = []
     start = i
     while i < len(lines) and _pipe_row(lines[i]):
-        cells = _cells_of(lines[i].strip()[1:-1].split("|"), i + 1)
+        cells = _cells_of(pipe_cells(lines[i].strip()[1:-1]), i + 1)
         if _keep_row(cells):
             rows.append(cells)
         i += 1
     _add_table(blocks, rows, start + 1)
     return i
+
+
+def pipe_cells(row: str) -> list[str]:
+    """A Markdown pipe table row's cells (its outer pipes taken off): split at each pipe but one
+    escaped (文化馆\\|图书馆, unescaped to a pipe) or inside inline code (`a|b`, kept as written:
+    a run of backticks up to the next run of as many). Linear: each backtick run's closing run is
+    found by a pointer that only moves on (`_closing`)."""
+    if "`" not in row:
+        return row.split("|") if "\\" not in row else [c.replace("\\|", "|") for c in UNESCAPED_PIPE_RE.split(row)]
+    ticks: dict[int, list[int]] = {}
+    for m in TICKS_RE.finditer(row):
+        ticks.setdefault(len(m.group()), []).append(m.start())
+    seen: dict[int, int] = {}
+    cells, pieces, pos = [], [], 0
+    while (m := PIPE_TOKEN_RE.search(row, pos)) is not None:
+        pieces.append(row[pos:m.start()])
+        token, pos = m.group(), m.end()
+        if token == "|":
+            cells.append("".join(pieces))
+            pieces = []
+        elif token == "\\|":
+            pieces.append("|")
+        else:
+            close = _closing(ticks, seen, len(token), pos)
+            pos = close + len(token) if close is not None else pos
+            pieces.append(row[m.start():pos])
+    pieces.append(row[pos:])
+    cells.append("".join(pieces))
+    return cells
+
+
+TICKS_RE = re.compile(r"`+")
+UNESCAPED_PIPE_RE = re.compile(r"(?<!\\)\|")
+PIPE_TOKEN_RE = re.compile(r"\\\||`+|\|")  # an escaped pipe, a backtick run, a pipe
+
+
+def _closing(ticks: dict[int, list[int]], seen: dict[int, int], length: int, after: int) -> int | None:
+    """The start of the first run of `length` backticks at `after` or later; `seen` keeps where
+    each length's search stopped (the calls come in order along the row)."""
+    starts, k = ticks[length], seen.get(length, 0)
+    while k < len(starts) and starts[k] < after:
+        k += 1
+    seen[length] = k
+    return starts[k] if k < len(starts) else None
 
 
 def _add_table(blocks: list[RawBlock], rows: list[list[RawCell]], line: int) -> None:

@@ -557,9 +557,22 @@ def _form_blocks(title: str, rows: list[list[RawCell]], cells: list[int] | None 
             cells[0] += sum(width - len(r) for r in rows)
             package.check_cells(cells[0])
         rows = [r + [RawCell("", line=r[0].line)] * (width - len(r)) for r in rows]
+        _number_rows(rows)
         blocks.append(RawBlock("table", rows=rows, line=rows[0][0].line, sheet=title))
     blocks.extend(para for r in tail for para in _paras(r, title))
     return blocks
+
+
+def _number_rows(rows: list[list[RawCell]]) -> None:
+    """Each cell's row as the sheet shows the table: counted from its first row by the sheet's own
+    rows (a blank row between counts, as it does in a web page's or Word's table), so 表1 第N行 is
+    the sheet's row the location names less the rows above the table."""
+    first = rows[0][0].line
+    if first is None:
+        return
+    for row in rows:
+        for cell in row:
+            cell.row = cell.line - first + 1 if cell.line is not None else None
 
 
 def _single(row: list[RawCell]) -> bool:

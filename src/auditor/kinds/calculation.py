@@ -652,7 +652,7 @@ def _check_subrows(doc, base: FactBase, rule):
                     continue
                 yield CHECKED
                 hit = _part_exceeds(replace(whole, concept=whole.label.strip()), part, "其中行",
-                                    f"{part.label.strip()} {part.text}（第{part.loc.row}行）")
+                                    f"{part.label.strip()} {part.text}（第{part.loc.row_shown}行）")
                 if hit is not None:
                     yield hit
 

@@ -350,7 +350,7 @@ def _row_hits(rule, table, grid, r: int, columns: dict):
     if closing_col >= len(cells):
         return
     label = _row_label(row, min(opening_col, closing_col, *columns["in"], *columns["out"])) or row_name(row) \
-        or f"第{r + 1}行"
+        or f"第{table.row_number(r)}行"
     yield Hit(
         quote=table.row_text(r).strip("\t "), location=cells[closing_col].loc,
         stated=f"{label} {row[closing_col].strip()}", expected=shown, formula=formula,

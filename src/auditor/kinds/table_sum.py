@@ -1402,7 +1402,7 @@ def _group_across(rule, table, grid, rows: list[int], heads: list[str], total_co
                 or any(not cell.text.strip() for cell, _, _ in pairs):
             continue
         cells, names = [cell for cell, _, _ in pairs], [name for _, name, _ in pairs]
-        label = compact(_label(grid[r])) or f"第{r + 1}行"
+        label = compact(_label(grid[r])) or f"第{table.row_number(r)}行"
         hit = _compare(rule, table, total_cell, cells, label, heads[total_col].strip(), names)
         checked += 1
         if hit is not None:
@@ -1942,7 +1942,7 @@ def _column_hit(rule, table, grid, at: int, col: int, ways: list[list[int]], col
         return None
     cells = best[1]
     label = compact(_label(grid[at]))
-    names = [row_name(grid[c.loc.row - 1]) or f"第{c.loc.row}行" for c in cells]
+    names = [row_name(grid[c.loc.row - 1]) or f"第{c.loc.row_shown}行" for c in cells]
     return _yuan_slip(rule, table, total_cell, total, cells, names, column) \
         or _compare(rule, table, total_cell, cells, label, column, names, counted)
 
@@ -2047,7 +2047,7 @@ def _check_row_product(doc, rule, _typed):
                 continue
             shown = fmt(slip.expected, stated.places, cell.text)
             # (3 | 下河村 | …: the row named by its name, not its 序号)
-            label = row_name(table.grid()[slip.row]) or compact(_label(table.grid()[slip.row])) or f"第{slip.row + 1}行"
+            label = row_name(table.grid()[slip.row]) or compact(_label(table.grid()[slip.row])) or f"第{table.row_number(slip.row)}行"
             yield Hit(quote=table.row_text(slip.row).strip("\t "), location=cell.loc,
                       stated=f"{label} {cell.text}", expected=shown,
                       formula=f"{factors}{f' × {slip.periods}（全年{slip.periods}{slip.period}）' if slip.periods > 1 else ''}"
