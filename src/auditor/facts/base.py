@@ -47,6 +47,8 @@ def _starts(text: str, words) -> list[int]:
     return [k for k in (text.find(w) for w in words) if k >= 0]
 UNNAMED = "?"  # the subject of a figure about some project or item the text does not name
 CLAUSE_END_RE = re.compile(r"[。；;]")
+# a clause break, but for a comma between digits (1,293: a thousands separator; see _ratio_multiple)
+MULTIPLE_CLAUSE_BREAK_RE = re.compile(r"[；;：:。]|[，,](?!\d)|(?<!\d)[，,]")
 OPENING_BRACKET_RE = re.compile(r"\s*[（(]")
 CLOSING_BRACKET_RE = re.compile(r"[）)]")
 BUDGET_MEASURES = ("年初预算", "全年预算")  # the budget levels a figure can be compared with
@@ -126,7 +128,7 @@ BOUND_BEFORE_RE = re.compile("(" + "|".join(sorted((w for w in PREFIX if w not i
 # (nor “2024年达到12.6万吨”: 达到 states the level reached, its 到 joins no range)
 RANGE_START_RE = re.compile(r"[^\d，,；;。增减降升提高低加少]{0,5}?" + RANGE_JOINER + r"\s*\d")
 RANGE_END_RE = re.compile(r"\d[^\d，,；;。增减降升提高低加少]{0,5}?(?<!达)" + RANGE_JOINER + r"\s*$")
-BASE_FIGURE_BEFORE_RE = re.compile(r"\d\s*[^\d\s的，。；]{0,2}\s*的\s*$")  # (64.00万元的, its unit at most two characters)
+BASE_FIGURE_REACH = 16  # characters back a multiple's base may end (是2022年（12.6万立方米）的3倍; see Lexicon.base_figure_before)
 PHRASE_LIMIT = 40  # characters of context kept before a number: a clause, never a whole table
 SPAN_REACH = 120  # characters back a span of years (2022—2024年累计…) may name the figures after it
 LEAD_LIMIT = 80  # characters of a numbered item's label
@@ -598,6 +600,9 @@ class FactReader:
         self.multiple_words = tuple(vocab.get("multiple_words") or ())
         self.ratio_multiple_cues = tuple(vocab.get("ratio_multiple_cues") or ())
         self.rough_after = tuple(vocab.get("rough_after_words") or ())  # 2倍多, 3倍余: no figure
+        # 翻了一番: the counter a doubling ends on, and the words of a rise it reads as (see _sentence)
+        doubling = vocab.get("doubling_words") or {}
+        self.doubling_counter, self.doubling_reads_as = doubling.get("counter"), doubling.get("reads_as") or ""
         # where a sentence's opening name ends: a verb of how it is spent or set, or a break
         self.topic_end = re.compile(alternatives(vocab.get("topic_end_words") or ["，"]) + r"|[，,：:；;。（(]")
         # what a heading may say of the project it names after its name (…项目自评情况)
@@ -1329,6 +1334,9 @@ class FactReader:
         last_change: Fact | None = None  # the sentence's amount before, if it is a change
         for m in figures:
             unit = m.group("unit") or ""
+            doubled = bool(unit) and unit == self.doubling_counter
+            if doubled:
+                unit = "%"  # (翻了一番: a rise of 100%, as 增长1倍 reads; see below)
             unit = self.unit_aliases.get(unit, unit)  # (3,030名 counts people as 3,030人 does)
             bracket_tail = "" if unit else self._bracketed_change(text, m)
             if bracket_tail:
@@ -1355,6 +1363,8 @@ class FactReader:
                 continue
             if multiple:
                 value *= 100
+            if doubled:
+                value = (2 ** int(value) - 1) * 100  # (N doublings: 2^N times the base, a rise of 2^N − 1 times it)
             # a minus right before a rate, not a range's dash (5%-8%): a change rate's fall (增长-8.5%,
             # see below). Before an amount it may as well be a dash setting it apart (基本支出-520.00万元,
             # 500元-800元): its phrase keeps it, and names no concept of the amount's
@@ -1373,6 +1383,8 @@ class FactReader:
             phrase = phrase.rstrip("-－−+＋") if unit == "%" else phrase.rstrip("-－−+＋负") if negative else phrase
             if bracket_tail:
                 phrase = phrase.rstrip("（(") + "-"  # (the bracket read as the minus it stands for)
+            if doubled:
+                phrase += self.doubling_reads_as  # (比上年翻了一番 reads as 比上年增长1倍)
             if held and phrase[:1] in "）)":
                 # “预算执行（10分）得分9.50分”, “项目支出（含结转10.00万元）200.00万元”: the words
                 # before the bracketed figure name this one too
@@ -1602,7 +1614,7 @@ class FactReader:
                 fact["comparator"] = "较"
             end = m.end() + len(multiple) + len(bracket_tail)
             fact = Fact(id=len(self.base.facts), value=value, unit=unit,
-                        places=_places(m.group("num")) - (2 if multiple else 0),  # (1.5倍 is 150% ± 5%)
+                        places=DOUBLING_PLACES if doubled else _places(m.group("num")) - (2 if multiple else 0),  # (1.5倍 is 150% ± 5%)
                         text=sentence.text[m.start() - bool(minus or negative or bracket_tail):end].strip(),  # (-4.71%, as printed)
                         quote=sentence.text[start:end].strip().lstrip("，,；;、：:（( "), loc=sentence.loc, source="text",
                         label=phrase, block=index, sentence=s_index, at=m.start(), **fact)
@@ -2036,9 +2048,10 @@ class FactReader:
         """A multiple stating the ratio of the figure before to a base its clause states (是上年
         64.00万元的1.5倍): a ratio of N × 100%, like 是…的150%. Not a multiple of a rate (增幅是上年
         增幅的2倍) or of a base no figure states (是上年的2倍)."""
-        if not BASE_FIGURE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+        if not self.lex.base_figure_before.search(text, max(0, m.start() - BASE_FIGURE_REACH), m.start()):
             return False
-        clause = CLAUSE_BREAK_RE.split(text[max(0, previous_end - PHRASE_LIMIT):m.start()])[-1]
+        # (a base's thousands separator, 是上年1,293例的, breaks no clause)
+        clause = MULTIPLE_CLAUSE_BREAK_RE.split(text[max(0, previous_end - PHRASE_LIMIT):m.start()])[-1]
         return any(w in clause for w in self.ratio_multiple_cues)
 
     def _counted_concept(self, phrase: str, unit: str, wide: str) -> str | None:
@@ -3384,11 +3397,29 @@ def part_names(calc: dict) -> set[str]:
 
 def text_figures(lex: Lexicon, text: str) -> list[re.Match]:
     """The figures of a running text in order: numbers in digits with the unit after them
-    (lex.text_number), and counts in Chinese numerals (lex.numeral_count: 共有车辆十一辆, 两项),
-    both matches with the groups `num` and `unit`."""
+    (lex.text_number), counts in Chinese numerals (lex.numeral_count: 共有车辆十一辆, 两项),
+    multiples in them (lex.numeral_multiple: 增长两倍, read as 增长2倍 is) and rises in doublings
+    (lex.doubling: 翻了一番), all matches with the groups `num` and `unit`."""
     figures = list(lex.text_number.finditer(text))
     counts = [m for m in lex.numeral_count.finditer(text) if _numeral_count(m)]
+    counts += [m for m in lex.numeral_multiple.finditer(text) if cn_number(m.group("num")) is not None]
+    counts += [m for m in lex.doubling.finditer(text) if _doubling(lex, m)]
     return sorted(figures + counts, key=lambda m: m.start()) if counts else figures
+
+
+# a doubling states its multiple as exactly as one written to a tenth does (翻一番 as 增长1.0倍:
+# 100% ± 5%, twice the base within 1.95 to 2.05 times), not as loosely as a whole multiple (增长1倍
+# is 100% ± 50%): the word names the doubling itself, no rounded figure
+DOUBLING_PLACES = -1
+MAX_DOUBLINGS = 4  # (翻四番, sixteen times the base: more is no report's figure, and 2^N grows fast)
+
+
+def _doubling(lex: Lexicon, m: re.Match) -> bool:
+    """A doubling match that states a figure: its numeral a small well-formed number, no hedge
+    right before it (近翻一番, 接近翻了一番) nor a rough word right after it (翻了一番多, 翻一番以上)."""
+    count = cn_number(m.group("num"))
+    return count is not None and count <= MAX_DOUBLINGS and not lex.approximate.search(m.string, 0, m.start()) \
+        and not lex.approximate_after.match(m.string, m.end())
 
 
 def _numeral_count(m: re.Match) -> bool:

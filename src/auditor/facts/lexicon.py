@@ -90,6 +90,36 @@ NUMERAL_COUNT = (r"(?=[{digits}])(?<![{digits}万亿萬億\d.．{before}])(?P<nu
                  r"(?P<unit>{units})")
 
 
+# a multiple in Chinese numerals (增长两倍, 是上年的三倍): a maximal run of numerals right before a
+# multiple word (concepts.yaml multiple_words), read as its twin in digits is (增长2倍); its `unit`
+# group is empty, as a bare number's is
+NUMERAL_MULTIPLE = r"(?=[{digits}])(?<![{digits}万亿萬億\d.．])(?P<num>[{digits}]+)(?P<unit>)(?=\s*(?:{multiple}))"
+# a rise in doublings (翻了一番, 翻两番: concepts.yaml doubling_words): the numeral counts the
+# doublings, the counter is its `unit`
+DOUBLING = r"(?:{verbs})(?P<num>[{digits}]+)(?P<unit>{counter})"
+
+
+# a figure, its unit and 的 ending the words before a multiple (是上年64.00万元的1.5倍): the base
+# the multiple is of. The unit is any of the vocabulary's text units (万人次, 万立方米), or any two
+# characters as before (a unit the vocabulary does not list); the base may close a bracket
+# (是2022年（1,526人次）的3倍)
+BASE_FIGURE_BEFORE = r"\d\s*(?:{units}|[^\d\s的，。；]{0,2})\s*[）)]?\s*的\s*$"
+
+
+def numeral_multiple_re(data: dict) -> re.Pattern:
+    words = data.get("multiple_words")
+    return re.compile(NUMERAL_MULTIPLE.replace("{digits}", CN_COUNT_DIGITS).replace("{multiple}", alternatives(words))
+                      if words else r"(?!)")
+
+
+def doubling_re(data: dict) -> re.Pattern:
+    words = data.get("doubling_words") or {}
+    if not words.get("verbs") or not words.get("counter"):
+        return re.compile(r"(?!)")
+    return re.compile(DOUBLING.replace("{verbs}", alternatives(words["verbs"])).replace("{digits}", CN_COUNT_DIGITS)
+                      .replace("{counter}", re.escape(words["counter"])))
+
+
 def numeral_count_re(data: dict) -> re.Pattern:
     units = data.get("numeral_count_units") or ()
     # (a text unit the count unit starts, 个百分点 after 个, is another unit: no count)
@@ -126,6 +156,9 @@ class Lexicon:
     filler: re.Pattern  # words that name nothing, with years, punctuation and white space
     text_number: re.Pattern  # a figure in running text and the unit after it (TEXT_NUMBER above)
     numeral_count: re.Pattern  # a count in Chinese numerals and its unit (NUMERAL_COUNT above)
+    numeral_multiple: re.Pattern  # a multiple in Chinese numerals (NUMERAL_MULTIPLE above)
+    doubling: re.Pattern  # a rise in doublings (DOUBLING above)
+    base_figure_before: re.Pattern  # a base figure closing the words before a multiple (BASE_FIGURE_BEFORE above)
     list_openers: tuple  # words after a total that open the list of its parts (其中)
     list_join: re.Pattern  # a word joining a list's items (、, 和: concepts.yaml summed_names joins)
     per_unit_words: tuple  # words making an amount one per person, vehicle, visit (人均, 平均)
@@ -200,6 +233,9 @@ def _lexicon(generation: int) -> Lexicon:
                           + r"|[，,、:：()（）\s]|(?:19|20)\d\d年度?"),
         text_number=re.compile(TEXT_NUMBER.replace("{units}", alternatives(data.get("text_units")))),
         numeral_count=numeral_count_re(data),
+        numeral_multiple=numeral_multiple_re(data),
+        doubling=doubling_re(data),
+        base_figure_before=re.compile(BASE_FIGURE_BEFORE.replace("{units}", alternatives(data.get("text_units")))),
         list_openers=tuple(data.get("list_openers") or ()),
         list_join=re.compile(alternatives((data.get("summed_names") or {}).get("joins")) or r"(?!)"),
         per_unit_words=tuple(data.get("per_unit_words") or ()),

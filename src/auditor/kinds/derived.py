@@ -33,7 +33,7 @@ from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, fmt, quantize_like
 from ..facts.targets import PREFIX
 from ..ingest.build import numbering_of
-from ..knowledge import compact, concepts, last_open_bracket, open_brackets
+from ..knowledge import compact, concepts, han_bigrams, last_open_bracket, open_brackets
 from .base import CHECKED, SHARE_OF_RE, SUBROW_RE, Checked, document_texts, TAIL_NOTE, Hit, item_label
 from .named_rates import COPULAS, named_rate_slips
 from .per_head_columns import per_head_rows
@@ -181,9 +181,10 @@ def unit_slip(rate: Fact, num: Fact, den: Fact) -> bool:
 
 
 def _hit(rate: Fact, computed: Decimal, relation: str, formula: str, quote: str | None = None,
-         operands: tuple = (), signed: bool = False) -> Hit:
+         operands: tuple = (), signed: bool = False, than: str = "上年") -> Hit:
     """`operands`: the facts the rate was worked out from, highlighted with it. `signed`: the rate
-    computed with its sign (a table's change column), not as the size of a rise or a fall."""
+    computed with its sign (a table's change column), not as the size of a rise or a fall. `than`:
+    the base's name in the notes on multiples (上年, 所比年度)."""
     # (a fall printed with its minus, 增长-8.5%: the figure it should be, printed the same way)
     minus = "-" if rate.text[:1] in "-－−" and computed > 0 and not signed else ""
     shown = f"{minus}{fmt(computed, max(rate.places, 2))}%"
@@ -191,8 +192,11 @@ def _hit(rate: Fact, computed: Decimal, relation: str, formula: str, quote: str 
         shown = f"{fmt(computed / HUNDRED, 2)}倍（{shown}）"
         low, high = rate.interval()
         if rate.measure == "变动率" and low <= computed + HUNDRED <= high:
-            formula += (f"；本年为上年的 {fmt(computed / HUNDRED + 1, 2)} 倍：“增长 N 倍”是比上年多出 N 倍，"
-                        f"所写倍数是本年与上年之比，不是增长的倍数")
+            formula += (f"；本年为{than}的 {fmt(computed / HUNDRED + 1, 2)} 倍：“增长 N 倍”是比{than}多出 N 倍，"
+                        f"所写倍数是本年与{than}之比，不是增长的倍数")
+        elif rate.measure == "变动率" and lexicon().doubling.fullmatch(rate.text):
+            formula += (f"；“{rate.text}”即本年为{than}的 {fmt(rate.value / HUNDRED + 1, 0)} 倍，"
+                        f"按两数为 {fmt(computed / HUNDRED + 1, 2)} 倍")
     tail = tail_of(rate, computed)
     misround = misrounded(rate, computed)
     if misround:
@@ -1501,9 +1505,9 @@ def _ratio_to_base(base: FactBase, rule):
         if pair is None or pair[1].value == 0:
             continue
         stated, other = pair
-        if text[other.at + len(other.text):rate.at].strip() != "的":
-            continue  # “是 Y 的 P%”: the rate is of the base, nothing between
-        relation = f"与{other.label.strip('是为较比 ') or '所比数字'}的比例"
+        if text[other.at + len(other.text):rate.at].strip().lstrip("）)").strip() != "的":
+            continue  # “是 Y 的 P%”: the rate is of the base, nothing between (but the bracket it closes: 是2022年（Y）的)
+        relation = f"与{other.label.strip('是为较比（( ') or '所比数字'}的比例"
         yield from _rate_against(base, rate, stated, other, relation, relation)
 
 
@@ -2007,6 +2011,7 @@ def _growth(base: FactBase, rule):
         quantity_change = _quantity_change(sentence, rate, rule.params["year_on_year_cues"], base.year)
         bracketed = _bracketed_prior(base, rate, sentence) or (
             _quantity_prior(base, rate, sentence) or _quantities_in_sentence(sentence, rate)
+            or _quantity_now_before(base, sentence, rate)
             if not quantity_change else None)
         if bracketed is None and sentence and not sentence[-1].is_money and sentence[-1].unit not in ("%", "‰", "") \
                 and not quantity_change:
@@ -2029,9 +2034,11 @@ def _growth(base: FactBase, rule):
         elif change is None and any(f.period == OLDER for f in sentence):
             continue  # on an older year's figure (较2022年的25,980.40万元增长10.29%), this year's not stated here
         stated = _stated_prior(sentence, change)
+        if stated is None and current is None and change is not None:
+            stated = _year_base_before(base, change)  # (…2023年实际支出2,108.35万元。2024年实际支出比2023年增加…)
         if current is None and stated is None:
             continue
-        moved, basis = 0, "增减额与上年数"
+        moved, basis, than = 0, "增减额与上年数", "上年"
         if stated is not None:
             # “与上年17.05万元相比减少1.31万元，降幅7.68%”: the base is stated, right before the change
             c_lo, c_hi = bounds(change)
@@ -2040,7 +2047,7 @@ def _growth(base: FactBase, rule):
                 continue
             lo, hi = c_lo / p_hi * HUNDRED, c_hi / p_lo * HUNDRED
             computed = change.in_yuan() / stated.in_yuan() * HUNDRED
-            formula = f"变动额 {change.text} ÷ 上年数 {stated.text} = {fmt(computed)}%"
+            formula = f"变动额 {change.text} ÷ {'上年' if stated.period == PRIOR else '所比年度'}数 {stated.text} = {fmt(computed)}%"
         elif change is not None:
             sign = change.sign or rate.sign or 1
             whole = _list_whole(base, sentence, current, rate)
@@ -2107,7 +2114,7 @@ def _growth(base: FactBase, rule):
             previous = _rate_on(change, current, -change.sign)[3] / MONEY_UNITS.get(current.unit, Decimal(1))
             formula += (f"；若为{_way(-change.sign)}，上年数为 {fmt(previous, 2, current.text)}{current.unit}，"
                         f"比例恰为 {rate.text}：疑增减用词有误")
-        yield _based(basis, slip or _hit(rate, computed, "增减比例", formula))
+        yield _based(basis, slip or _hit(rate, computed, "增减比例", formula, than=than))
 
 
 def _list_whole(base: FactBase, before: list[Fact], current: Fact, rate: Fact) -> Fact | None:
@@ -2266,10 +2273,75 @@ def _quantities_in_sentence(sentence: list[Fact], rate: Fact) -> tuple[Fact, Fac
         prior, now = now, prior  # (2023年…11.8万吨，2024年达到12.6万吨，增幅8.3%: each year named)
     elif not (lexicon().comparison.search(prior.label) or prior.label.startswith(("(", "（"))):
         return None  # (last year's after a comparing word, or in brackets right after this year's)
-    if prior.period != PRIOR or now.period != CURRENT or prior.unit != now.unit or not prior.value \
+    if not (prior.period == PRIOR or _older_year_compared(prior, rate)) or now.period != CURRENT \
+            or prior.unit != now.unit or not prior.value \
             or prior.concept not in (None, now.concept) or rate.concept not in (None, now.concept):
         return None
     return now, prior
+
+
+LOOK_BACK = 2  # clauses (；- or 。-ended) of the paragraph read back for a figure a comparison leaves unstated
+
+
+def _clauses_before(base: FactBase, fact: Fact) -> list[Fact]:
+    """The facts of the LOOK_BACK clauses before the fact's in its paragraph, in reading order (a
+    bounded look-back: a few clauses, whatever the paragraph's length)."""
+    return [f for k in range(max(0, fact.sentence - LOOK_BACK), fact.sentence)
+            for f in base.by_sentence.get((fact.block, k), ())]
+
+
+def _plainly_stated(f: Fact) -> bool:
+    """A figure stated as it is: no bound, range or hedge (约, 近, 逾), no sum since a start
+    before the year (累计, 截至: concepts.yaml cumulative_words)."""
+    return not f.comparator and not lexicon().approximate.search(f.label) \
+        and not any(w in f.label for w in concepts().get("cumulative_words") or ())
+
+
+def _quantity_now_before(base: FactBase, sentence: list[Fact], rate: Fact) -> tuple[Fact, Fact] | None:
+    """(this year's, last year's) count where the rate's clause states only the base after a
+    comparing word and this year's count ends a clause before it (实际建成2.52万亩，完成年度目标的
+    105.00%；建成面积较2023年的2.1万亩增长20%): the one count of this year in the base's unit, of
+    its thing, in the LOOK_BACK clauses before; none or several, no reading."""
+    counts = [f for f in sentence if not f.is_money and f.unit not in ("%", "‰", "")]
+    if len(counts) != 1 or counts[0].comparator or not lexicon().comparison.search(counts[0].label):
+        return None
+    prior = counts[0]
+    if not (prior.period == PRIOR or _older_year_compared(prior, rate)) or not prior.value \
+            or rate.concept not in (None, prior.concept):
+        return None
+    found = [f for f in _clauses_before(base, prior) if not f.is_money and f.unit == prior.unit
+             and f.period == CURRENT and f.measure not in ("目标值", "变动额", "变动率") and f.concept == prior.concept
+             and _plainly_stated(f)]
+    # (the clause's own words before the comparing word, 建成面积, share a word with the count's,
+    # 实际建成; none, the clause goes on about the thing counted before)
+    subject = han_bigrams(lexicon().comparison.split(prior.label, 1)[0])
+    if len(found) != 1 or (subject and not subject & han_bigrams(found[0].label)):
+        return None
+    return found[0], prior
+
+
+def _year_base_before(base: FactBase, change: Fact) -> Fact | None:
+    """The base of a change that names it by its year (比2023年增加395.41万元) and is stated in the
+    change's sentence or a clause before it in its paragraph (2023年实际支出2,108.35万元。): the one
+    figure of that year, its year in its own words, of the change's thing and measure (实际支出:
+    决算), within LOOK_BACK clauses."""
+    cues = list(lexicon().comparison.finditer(change.label))
+    year = YEAR_NUMBER_RE.match(change.label, cues[-1].end()) if cues else None
+    if year is None or not base.year or int(year.group(1)) >= base.year:
+        return None
+    # (the measure the change's own words name before the comparing word; none, an outturn's or a count's)
+    measure = lexicon().measures.last(change.label[:cues[-1].start()]) or ("决算" if change.is_money else "实际值")
+    found = [f for f in [*_clauses_before(base, change), *_before(_same_sentence(base, change), change)]
+             if f.is_money == change.is_money and (f.is_money or f.unit == change.unit) and f.period != CURRENT
+             and f.measure == measure and f.concept == change.concept and f.value > 0 and _plainly_stated(f)
+             and [y.group(1) for y in YEAR_NUMBER_RE.finditer(f.label)] == [year.group(1)]]
+    return found[0] if len(found) == 1 else None
+
+
+def _older_year_compared(prior: Fact, rate: Fact) -> bool:
+    """An older year's figure the comparison names by its year (比2021年的12.2项增长2倍): the base of
+    the rate after it, unless the rate's own words compare with last year (…，比上年增长5%)."""
+    return prior.period == OLDER and compares_other_year(prior.label) and not lexicon().prior.search(rate.label)
 
 
 def _same_run(base: FactBase, a: Fact, b: Fact) -> bool:
