@@ -36,6 +36,9 @@ def typed_view(doc: Document) -> list[dict]:
         views.append({
             "table": typed.table.index, "type": typed.type, "title": typed.title,
             "header_row": typed.header_row + 1, "columns": typed.columns,
+            # (a summary's sides: item column, amount columns, the one summing the others; 1-based)
+            "sides": [{"item": s.item + 1, "amounts": [c + 1 for c in s.amounts],
+                       "total": None if s.total is None else s.total + 1} for s in typed.sides],
             "records": [{**_jsonable(r), "row": r.row + 1} for r in typed.records],  # 1-based, as header_row
             "totals": _jsonable(typed.totals.get("score") and {"score": typed.totals.get("score"),
                                                                "weight": typed.totals.get("weight")}),
@@ -75,6 +78,9 @@ def describe(doc: Document) -> str:
     for view in typed_view(doc):
         out += ["", f"== 表{view['table']} 识别为：{view['title']}（{view['type']}），表头在第{view['header_row']}行",
                 f"   列：{view['columns']}"]
+        for k, side in enumerate(view["sides"], start=1):
+            total = f"，第{side['total']}列为其后各列之和" if side["total"] else ""
+            out.append(f"   第{k}侧：项目第{side['item']}列，金额第{'、'.join(map(str, side['amounts']))}列{total}")
         if view["frame"]:
             out += ["   " + line for line in view["frame"].splitlines()]
         if view["totals"]:

@@ -2710,7 +2710,9 @@ class FactReader:
         self.table_unit = table.unit or self.assumed_units.get(index)
         fund = self._fund_named(title)
         grid = _stripped(table.rows)  # the cells' texts, stripped once for every pass below
-        self.title_concept = self._title_concept(title, grid)
+        # (a selection of the unit's items, 重点项目支出情况表: its 合计 is of the rows it lists, no
+        # total of the unit's its title names, 项目支出; the rows are the projects' own)
+        self.title_concept = None if self.title_scopes.selects(index) else self._title_concept(title, grid)
         # (a table titled with a scope of its own, 城乡低保和特困供养资金发放情况: its 合计 under a
         # 全年支出 column is that scope's spending, not the unit's)
         self.table_scoped = bool(self.title_scopes.of(index))

@@ -19,6 +19,8 @@ TABLE_NUMBER_RE = re.compile(
     r"^\s*(?:(?:" + TABLE_NUMBER + r"|附件\s*\d+)(?=\s|\D)[：:]?|(?:公开|财决|第)\s*\d+\s*表[：:]?"
     r"|[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d))|[（(][^）)]*[）)]|(?:19|20)\d\d\s*年度?")
 MIN_SCOPE_CHARS = 2  # what is left shorter than this (a stray character) names no scope
+# the part of the report a title may open with (第二部分 2024年度部门决算表): no selection of items
+REPORT_PART_RE = re.compile(r"第[一二三四五六七八九十\d]+部分")
 
 
 class TitleScopes:
@@ -34,6 +36,7 @@ class TitleScopes:
         endings = "|".join(map(re.escape, vocab.get("organization_endings") or ()))
         self.organisation = re.compile(rf"^\w{{0,16}}?(?:{endings})") if endings else None
         self.part_scopes = [compact(w) for w in vocab.get("part_scopes") or ()]
+        self.selection_scopes = [compact(w) for w in vocab.get("selection_scopes") or ()]
         from ..ingest.build import title_block  # (the document model's, read when a rule compares tables)
 
         first = title_block(doc)
@@ -68,3 +71,9 @@ class TitleScopes:
 
     def _part_scope(self, scope: str) -> bool:
         return bool(scope) and any(word in scope for word in self.part_scopes)
+
+    def selects(self, block: int) -> bool:
+        """The table's title makes its rows a selection of the unit's items (concepts.yaml
+        selection_scopes: 重点项目支出情况表): its 合计 is of those rows, no total of the unit's."""
+        scope = REPORT_PART_RE.sub("", self.of(block))
+        return any(word in scope for word in self.selection_scopes)

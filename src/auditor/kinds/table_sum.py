@@ -77,6 +77,8 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           # summary_totals: the labels of a side's grand total (总计), and the first words of the
           # template's balance rows between a side's 合计 and its 总计 (年初结转和结余, 结余分配 …)
           "grand_total_labels": (list, []), "balance_rows": (list, []),
+          # summary_totals: the names of a summary's two sides (收入, 支出), as its total rows say them
+          "side_words": (list, []),
           # column_total: a column head or a table unit naming counts of people or things (人数（人）,
           # 单位：人): whole numbers in it are exact
           "count_heads": (str, ""),
@@ -550,30 +552,79 @@ def _check_summary_totals(doc, rule, typed):
     for t in typed:
         if t.type != "income_expense_summary":
             continue
-        totals_off = set()  # the sides whose 合计 is off its items: their 总计 is not judged again
-        summed = {}  # side -> its 总计 row, summed from its items where the side has no 合计 row
-        for side in sorted({r.side for r in t.records}):
-            records = [r for r in t.records if r.side == side]
+        blocks = _blocks(rule, t)
+        totals_off = set()  # the blocks whose 合计 is off its items: their 总计 is not judged again
+        summed = {}  # block -> its 总计 row, summed from its items where the block has no 合计 row
+        for key, records in enumerate(blocks):
             plain = not any(ITEM_RE.match(r.label) for r in records)
-            hits = list(_plain_side(rule, t, records, summed) if plain else
-                        _side_column(rule, t, records, lambda r: r.amount_cell, ""))
+            name = _side_name(rule, records)
+            hits = list(_plain_side(rule, t, records, summed, key) if plain else
+                        _side_column(rule, t, records, lambda r: r.amount_cell, "", name))
             if not plain and not hits:
-                hits = list(_numbered_side(rule, t, records, summed))
+                hits = list(_numbered_side(rule, t, records, summed, key))
             if any(h.cls != "rounding" for h in hits):
-                totals_off.add(side)
+                totals_off.add(key)
             yield from hits
-            if plain:
-                continue
-            # (a side's 合计 over its fund columns: each fund's column sums as the 合计's does, and
-            # each row's 合计 is the sum of its funds; one cell off breaks both: told at that cell)
-            header = t.table.rows[t.header_row]
-            columns = [hit for col in sorted({c for r in records for c in r.parts}) if not _copies_total(records, col)
-                       for hit in _side_column(rule, t, records, lambda r, c=col: r.parts.get(c),
-                                               header[col].text.strip() if col < len(header) else "")]
-            rows = list(_side_rows(rule, t, records))
-            crossing = _crossing_cell(rule, t.table, columns, ((), rows)) if rows else None
-            yield from [crossing] if crossing is not None else [*columns, *rows]
-        yield from _grand_totals(rule, t, totals_off, summed)
+            if not plain:
+                yield from _fund_columns(rule, t, records[0].side, records, name)
+        yield from _grand_totals(rule, t, blocks, totals_off, summed)
+
+
+def _blocks(rule, t) -> list[list]:
+    """The summary's sides, each cut after its 总计 rows: a summary stacked in one pair of columns
+    (the income rows down to their 总计, the expenditure rows under them down to theirs) holds two
+    sides in one column. A block is a side's run of records; rows after a side's last 总计 that hold
+    no total of their own (a note, a breakdown) stay with the block above them."""
+    grands = {compact(x) for x in rule.params["grand_total_labels"]}
+    totals = grands | {compact(x) for x in rule.params["total_labels"] + rule.params["plain_total_labels"]}
+    blocks = []
+    for side in sorted({r.side for r in t.records}):
+        block, closed = [], False  # (closed: the side has a block ending in its 总计)
+        for rec in (r for r in t.records if r.side == side):
+            block.append(rec)
+            if compact(rec.label) in grands:
+                blocks.append(block)
+                block, closed = [], True
+        if closed and block and not any(compact(r.label) in totals for r in block):
+            blocks[-1].extend(block)
+        elif block:
+            blocks.append(block)
+    return blocks
+
+
+def _fund_columns(rule, t, side: int, records, name: str):
+    """A side's amount columns beside its first (一般公共预算财政拨款 | 政府性基金…): each adds up down
+    the side as the first does, its 合计 to the items and its 总计 to the 合计 and the balances; and
+    where the first is the side's 合计 column, each row's 合计 is the sum of them across. One cell
+    off breaks its row and its column: told once, at that cell."""
+    header = t.table.rows[t.header_row]
+    columns = []
+    for col in sorted({c for r in records for c in r.parts}):
+        if _copies_total(records, col):
+            continue
+        head = header[col].text.strip() if col < len(header) else ""
+        cell_of = (lambda r, c=col: r.parts.get(c))
+        hits = list(_side_column(rule, t, records, cell_of, head, name))
+        if not any(h.cls != "rounding" for h in hits):  # (a column's 合计 off: its 总计 not judged again)
+            hits += [h for h in [_side_grand_total(rule, t, records, cell_of, head)[0]] if h is not None]
+        columns += hits
+    rows = list(_side_rows(rule, t, records, name)) if t.sides[side].total is not None else []
+    crossing = _crossing_cell(rule, t.table, columns, ((), rows)) if rows else None
+    yield from [crossing] if crossing is not None else [*columns, *rows]
+
+
+def _side_name(rule, records) -> str:
+    """The side's name (收入, 支出: rule param side_words) as its total's label says it, "" if none."""
+    totals = {compact(x) for x in rule.params["total_labels"] + rule.params["plain_total_labels"]}
+    labels = [r.label for r in records if compact(r.label) in totals]
+    named = {w for w in rule.params["side_words"] for label in labels if w in label}
+    return named.pop() if len(named) == 1 else ""  # (both: a stacked summary read as one side)
+
+
+def _where(label: str, side: str, column: str) -> str:
+    """（支出，小计）: the side where the row's label does not name it (总计), and the column."""
+    said = [w for w in (side if side not in label else "", column) if w]
+    return f"（{'，'.join(said)}）" if said else ""
 
 
 def _restates_items(above: list, after: list) -> bool:
@@ -644,7 +695,7 @@ def _broken_down(row, after: list) -> bool:
     return sum_check(whole, parts) != "mismatch"
 
 
-def _numbered_side(rule, t, records, summed: dict):
+def _numbered_side(rule, t, records, summed: dict, key: int):
     """A side with numbered items (一、… 二、…) and no 合计 row before its 总计 (the two-sided 收支
     平衡表 of a budget or a final account: 一、一般公共预算收入 … 三、上年结转, 收入总计): its 总计
     is the sum of the numbered items; the unnumbered rows under an item break it down."""
@@ -663,7 +714,7 @@ def _numbered_side(rule, t, records, summed: dict):
     if any(not ITEM_RE.match(r.label.strip()) and not compact(r.label).startswith("其中") and not _blank_amount(r)
            and r.label.strip() for r in records[:end]):
         return
-    summed[records[end].side] = records[end]
+    summed[key] = records[end]
     hit = _compare(rule, t.table, records[end].amount_cell, [r.amount_cell for r in parts], records[end].label, "",
                    [r.label for r in parts])
     if hit is not None:
@@ -671,23 +722,24 @@ def _numbered_side(rule, t, records, summed: dict):
         yield hit
 
 
-def _grand_totals(rule, t, totals_off: set, summed: dict):
+def _grand_totals(rule, t, blocks: list, totals_off: set, summed: dict):
     """Each side's 总计 = its 合计 + the balances between them; then the two sides' 总计 are
     equal (收入总计 = 支出总计: a summary of income and expenditure balances by its carry-overs),
-    judged only when each side's own 总计 holds (else that side's slip is the one told)."""
+    judged only when each side's own 总计 holds (else that side's slip is the one told), and each
+    side's first amount column is its whole (a side of fund columns with no 合计 has no one 总计)."""
     grands = []
-    for side in sorted({r.side for r in t.records}):
-        records = [r for r in t.records if r.side == side]
-        if side in totals_off:
+    for key, records in enumerate(blocks):
+        whole = t.sides[records[0].side].total is not None or not any(r.parts for r in records)
+        if key in totals_off:
             grands.append(None)
             continue
-        if side in summed:  # (a side with no 合计 row: its 总计 summed from its items above)
-            grands.append(summed[side])
+        if key in summed:  # (a side with no 合计 row: its 总计 summed from its items above)
+            grands.append(summed[key] if whole else None)
             continue
         hit, grand = _side_grand_total(rule, t, records)
         if hit is not None:
             yield hit
-        grands.append(grand if hit is None or hit.cls == "rounding" else None)
+        grands.append(grand if whole and (hit is None or hit.cls == "rounding") else None)
     if len(grands) == 2 and all(g is not None for g in grands):
         income, expenditure = grands
         hit = _compare(rule, t.table, expenditure.amount_cell, [income.amount_cell], expenditure.label, "",
@@ -697,11 +749,12 @@ def _grand_totals(rule, t, totals_off: set, summed: dict):
             yield hit
 
 
-def _side_grand_total(rule, t, records):
-    """(a hit or None, the side's 总计 record or None). The rows between the side's 合计 and its
-    总计 are the template's balances (rule param balance_rows: 使用非财政拨款结余, 年初结转和结余 |
-    结余分配, 年末结转和结余), each followed by rows breaking it down (a fund's, 基本支出结转, 其中…),
-    no part of the sum (see _balances)."""
+def _side_grand_total(rule, t, records, cell_of=None, column: str = ""):
+    """(a hit or None, the side's 总计 record or None), in the side's amount column or, `cell_of`
+    given, in one of its other amount columns (`column` its head). The rows between the side's 合计
+    and its 总计 are the template's balances (rule param balance_rows: 使用非财政拨款结余, 年初结转和
+    结余 | 结余分配, 年末结转和结余), each followed by rows breaking it down (a fund's, 基本支出结转,
+    其中…), no part of the sum (see _balances, read in the amount column for every column)."""
     totals = {compact(x) for x in rule.params["total_labels"]}
     grand_labels = {compact(x) for x in rule.params["grand_total_labels"]}
     start = next((k for k, r in enumerate(records) if compact(r.label) in totals), None)
@@ -712,12 +765,17 @@ def _side_grand_total(rule, t, records):
     balances = _balances(rule, records[start + 1:end], records[start])
     if any(_amount(r) is None for r in balances):
         return None, None  # (a figure that cannot be read: not judged)
-    parts = [records[start], *[r for r in balances if not _blank_amount(r)]]
-    hit = _compare(rule, t.table, records[end].amount_cell, [r.amount_cell for r in parts], records[end].label,
-                   "", [r.label for r in parts])
+    cell_of = cell_of or (lambda r: r.amount_cell)
+    if cell_of(records[end]) is None or _blank(cell_of(records[end])) or cell_of(records[start]) is None \
+            or any(cell_of(r) is not None and not _blank(cell_of(r)) and parse_cell(cell_of(r).text) is None
+                   for r in balances):
+        return None, None
+    parts = [records[start], *[r for r in balances if cell_of(r) is not None and not _blank(cell_of(r))]]
+    hit = _compare(rule, t.table, cell_of(records[end]), [cell_of(r) for r in parts], records[end].label,
+                   column, [r.label for r in parts])
     if hit is not None:
-        side = next((w for w in ("收入", "支出") if w in records[start].label), "")
-        hit.fields.update(relation=f"{records[start].label}加结转结余为", where=f"（{side}）" if side else "")
+        side = _side_name(rule, records)
+        hit.fields.update(relation=f"{records[start].label}加结转结余为", where=_where("", side, column))
     return hit, records[end]
 
 
@@ -762,7 +820,11 @@ def _unnumbered(label: str) -> str:
 
 
 def _blank_amount(rec) -> bool:
-    text = rec.amount_cell.text.strip()
+    return _blank(rec.amount_cell)
+
+
+def _blank(cell: Cell) -> bool:
+    text = cell.text.strip()
     return not text or lexicon().dash(text)
 
 
@@ -781,7 +843,7 @@ def _copies_total(records, col: int) -> bool:
     return all(a is not None and b is not None and a.value == b.value for a, b in pairs if a or b)
 
 
-def _side_column(rule, t, records, cell_of, column: str):
+def _side_column(rule, t, records, cell_of, column: str, side: str = ""):
     """The side's total row (本年支出合计) against its numbered items (一、… 二、…) in one column."""
     totals = {compact(x) for x in rule.params["total_labels"]}
     items = []
@@ -795,14 +857,14 @@ def _side_column(rule, t, records, cell_of, column: str):
                 hit = _compare(rule, t.table, cell, [cell_of(r) for r in parts], rec.label, column,
                                [r.label for r in parts])
                 if hit is not None:
-                    hit.fields.update(relation="各项之和为", where=f"（{column}）" if column else "")
+                    hit.fields.update(relation="各项之和为", where=_where(rec.label, side, column))
                     yield hit
             return
         if ITEM_RE.match(rec.label):
             items.append(rec)
 
 
-def _side_rows(rule, t, records):
+def _side_rows(rule, t, records, side: str = ""):
     """Each row's 合计 against its fund columns on that side, all of them printed (a blank is 0)."""
     header = t.table.rows[t.header_row]
     for rec in records:
@@ -815,11 +877,11 @@ def _side_rows(rule, t, records):
         hit = _compare(rule, t.table, rec.amount_cell, cells, rec.label, header[rec.amount_cell.loc.col - 1].text.strip(),
                        names)
         if hit is not None:
-            hit.fields.update(relation="各栏之和为", where=f"（{hit.fields['column']}）")
+            hit.fields.update(relation="各栏之和为", where=_where(rec.label, side, hit.fields["column"]))
             yield hit
 
 
-def _plain_side(rule, t, records, summed: dict):
+def _plain_side(rule, t, records, summed: dict, key: int):
     """A side of a summary whose items are not numbered (a budget's 部门收支预算总表: 一般公共预算拨款
     收入, 其他收入, 收入总计): its total is the sum of the rows above it, when no row is a 其中 or a
     合计, and at most one is a balance carried over (上年结转 in the sum), the rows after it not
@@ -840,7 +902,7 @@ def _plain_side(rule, t, records, summed: dict):
         if (balances and _restates_items(parts[:balances[0]], parts[balances[0] + 1:])) or _subtotal_among(parts):
             return  # (a breakdown naming the items above again, or a subtotal row: no plain sum)
         if compact(rec.label) in {compact(x) for x in rule.params["grand_total_labels"]}:
-            summed[rec.side] = rec
+            summed[key] = rec
         slipped = _slipped_subtotal(parts, rec, Decimal(str(rule.params["slipped_subtotal_slack"])))
         if slipped is not None:
             yield from _slipped_subtotal_hit(rule, t, rec, *slipped)

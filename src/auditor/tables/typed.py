@@ -94,9 +94,21 @@ class SummaryRecord:
     label: str
     label_cell: Cell
     amount_cell: Cell
-    # the side's columns its amount column (合计) is the sum of (一般公共预算财政拨款 | 政府性基金…):
-    # column → cell, figures or blanks
+    # the side's other amount columns (一般公共预算财政拨款 | 政府性基金…), which its amount column
+    # sums across where the side has a total column (SummarySide.total): column → cell, figures or blanks
     parts: dict[int, Cell] = field(default_factory=dict)
+
+
+@dataclass
+class SummarySide:
+    """One side (income / expenditure) of a 收入支出决算总表: its item column and its amount columns,
+    left to right; the first of them is the records' `amount_cell`, the others their `parts`."""
+
+    item: int
+    amounts: list[int]
+    # the amount column that is the sum of the others across each row (合计 | 一般公共预算财政拨款 |
+    # 政府性基金预算财政拨款 …), or None: the others are columns beside it (a fund's), no parts of it
+    total: int | None = None
 
 
 @dataclass
@@ -129,7 +141,7 @@ class TypedTable:
     header_weight: Decimal | None = None  # budget_execution: 分值 in the header label
     segments: list[tuple[int, list[int]]] = field(default_factory=list)  # budget_by_code: (code col, amount cols)
     column_names: dict[int, str] = field(default_factory=dict)  # budget_by_code: column → header text
-    sides: list[tuple[int, int]] = field(default_factory=list)  # income_expense_summary: (item col, amount col)
+    sides: list[SummarySide] = field(default_factory=list)  # income_expense_summary: its sides, left to right
     three_public_layout: str | None = None  # three_public: "labels" / "rows" when read by header labels
     # performance_scores: a category's 小计 row (row index, its cells) after the indicators it sums
     subtotals: list[tuple[int, list[Cell]]] = field(default_factory=list)
@@ -947,28 +959,45 @@ def _spread_groups(grid: list[list[str]], r: int, last: int) -> list[str]:
 def _read_summary(typed: TypedTable, grid: list[list[str]]) -> None:
     header = [compact(c) for c in grid[typed.header_row]]
     item_cols = [i for i, c in enumerate(header) if c.endswith("项目") and len(c) <= 4]  # (项目, 收入项目, 支出项目)
-    amount_words = vocabulary()["table_types"]["income_expense_summary"]["columns"]["amount"]  # (决算数, 预算数 …)
-    sides, parts = [], []
-    totals = tuple(vocabulary()["table_types"]["income_expense_summary"].get("total_columns") or ())
     for k, col in enumerate(item_cols):
         end = item_cols[k + 1] if k + 1 < len(item_cols) else len(header)
-        amount = next((i for i in range(col + 1, end) if any(a in header[i] for a in amount_words)), None)
-        if amount is not None:
-            sides.append((col, amount))
-            # (合计 | 一般公共预算财政拨款 | 政府性基金预算财政拨款 …: the total column over the others)
-            parts.append(list(range(amount + 1, end)) if header[amount] in totals and end - amount > 2 else [])
-    typed.sides = sides
+        side = _summary_side(header, col, end)
+        if side is not None:
+            typed.sides.append(side)
     numbering = tuple(concepts().get("not_figure_columns") or ())
     for r in range(typed.header_row + 1, len(grid)):
         if is_column_numbers(grid[r], numbering):
             continue  # (栏次 | 1 | 栏次 | 2: the header's column numbers, no item of either side)
         cells = _padded(typed.table, r)
-        for side, (col, amount) in enumerate(sides):
-            label = cells[col].text.strip()
+        for index, side in enumerate(typed.sides):
+            label = cells[side.item].text.strip()
             if label:
-                typed.records.append(SummaryRecord(row=r, side=side, label=label, label_cell=cells[col],
-                                                   amount_cell=cells[amount],
-                                                   parts={c: cells[c] for c in parts[side] if c < len(cells)}))
+                typed.records.append(SummaryRecord(row=r, side=index, label=label, label_cell=cells[side.item],
+                                                   amount_cell=cells[side.amounts[0]],
+                                                   parts={c: cells[c] for c in side.amounts[1:] if c < len(cells)}))
+
+
+def _summary_side(header: list[str], item: int, end: int) -> SummarySide | None:
+    """One side of a summary, its item column `item` and its columns up to `end`: its total column
+    (合计, 小计: vocabulary total_columns) and the columns after it, which it sums across (一般公共
+    预算财政拨款 | 政府性基金预算财政拨款 …); else its one amount column (决算数, 金额); else, where
+    no head names an amount, every column the side heads (a fund's columns, no 合计 over them), none
+    the sum of the others. A line-number column (行次) or a column of changes, rates or notes
+    (vocabulary other_columns: 增减率, 备注) is none of them. None: no amount column."""
+    spec = vocabulary()["table_types"]["income_expense_summary"]
+    totals = tuple(spec.get("total_columns") or ())
+    others = (*(concepts().get("not_figure_columns") or ()), *(spec.get("other_columns") or ()))
+    columns = [i for i in range(item + 1, end) if not any(w in header[i] for w in others)]
+    total = next((i for i in columns if header[i] in totals), None)
+    if total is not None:
+        after = [i for i in columns if i > total]
+        # (one fund column after the 合计 copies it: the side is read as of one column)
+        return SummarySide(item, [total, *after], total) if len(after) >= 2 else SummarySide(item, [total])
+    amount = next((i for i in columns if any(a in header[i] for a in spec["columns"]["amount"])), None)
+    if amount is not None:
+        return SummarySide(item, [amount], None)
+    named = [i for i in columns if header[i]]
+    return SummarySide(item, named, None) if named else None
 
 
 def _read_three_public(typed: TypedTable, grid: list[list[str]]) -> None:
