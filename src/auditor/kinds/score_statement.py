@@ -860,17 +860,23 @@ def _read_stated_scores(base: FactBase, words, subject: str) -> list[tuple[str, 
     rule_after = tuple(lists["rule_after_words"])
     name_of = dict(words)
     out = []
+    for text, m, score in _scores_matched(base, pattern, 2):
+        if score is None or score.period != CURRENT or score.subject not in ("", subject) \
+                or _depth(0, text[:m.start()]) or text[m.end():].lstrip().startswith(rule_after):
+            continue
+        out.append((name_of[m.group(1)], score))
+    return out
+
+
+def _scores_matched(base: FactBase, pattern: re.Pattern, group: int):
+    """(sentence, match, the score figure at the match's `group` or None) of each match of
+    `pattern` in the sentences stating a score."""
     for key, text in base.sentences.items():
         if "得" not in text:
             continue  # (most sentences state no score)
         by_at = {f.at: f for f in base.by_sentence.get(key, ()) if f.unit == "分" and not f.comparator}
         for m in pattern.finditer(text):
-            score = by_at.get(m.start(2))
-            if score is None or score.period != CURRENT or score.subject not in ("", subject) \
-                    or _depth(0, text[:m.start()]) or text[m.end():].lstrip().startswith(rule_after):
-                continue
-            out.append((name_of[m.group(1)], score))
-    return out
+            yield text, m, by_at.get(m.start(group))
 
 
 BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
@@ -885,15 +891,10 @@ def _weighted_scores(base: FactBase, words, subject: str) -> list[tuple[str, Fac
     rule_after = tuple(_score_lists()["rule_after_words"])
     name_of = dict(words)
     out = []
-    for key, text in base.sentences.items():
-        if "得" not in text:
-            continue  # (most sentences state no score)
-        by_at = {f.at: f for f in base.by_sentence.get(key, ()) if f.unit == "分" and not f.comparator}
-        for m in pattern.finditer(text):
-            score = by_at.get(m.start(3))
-            if score is not None and Decimal(m.group(2)) >= score.value and score.subject in ("", subject) \
-                    and not text[m.end():].lstrip().startswith(rule_after):
-                out.append((name_of[m.group(1)], score))
+    for text, m, score in _scores_matched(base, pattern, 3):
+        if score is not None and Decimal(m.group(2)) >= score.value and score.subject in ("", subject) \
+                and not text[m.end():].lstrip().startswith(rule_after):
+            out.append((name_of[m.group(1)], score))
     return out
 
 
