@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import insort
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -54,6 +55,9 @@ CLOSING_BRACKET_RE = re.compile(r"[）)]")
 BUDGET_MEASURES = ("年初预算", "全年预算")  # the budget levels a figure can be compared with
 MONEY_MEASURES = (*BUDGET_MEASURES, "决算", "变动额")
 ADJUSTMENT = "追加预算"  # the measure of a change to the budget during the year (调增, 调减, 追加)
+# a plan's tables name their budget level in their heads, which take at most this many rows (a
+# two-storey head 2026年预算数 over 小计 | 基本支出 | 项目支出, under a title and a unit line)
+HEAD_ROWS = 4
 
 # a table cell that is one figure: 2,248.58 / 98.31% / ≥98% / 3821份 / (12.5)
 CELL_NUMBER_RE = re.compile(
@@ -231,6 +235,9 @@ class FactBase:
     year: int | None = None  # the report's year
     # the report is a plan (vocabulary.yaml report_types `plan`: 部门预算): its amounts are budgets
     plan: bool = False
+    # the measure of an amount whose words name none (本年支出300.00万元, a 合计 column): its outturn
+    # in an account; in a plan its budget, at the level its tables name (FactReader._plan_measure)
+    bare_measure: str = "决算"
     elapsed_months: int | None = None  # a report on part of its year: the months it covers (1-8月: 8)
     # the report is on one project (项目支出绩效自评): an amount naming nothing anywhere in it is the project's
     project: bool = False
@@ -909,6 +916,22 @@ class FactReader:
             if funds and isinstance(block, Paragraph):  # (most paragraphs stand under no fund's heading)
                 self.base.heading_funds[index] = funds
 
+    def _plan_measure(self) -> str:
+        """The budget level a plan's amounts naming no measure are of (本年支出1,776.28万元, a 合计
+        column): the one its tables' heads name most (预算数, 2026年预算数: 全年预算; 年初预算数: 年初
+        预算), 全年预算 where they name none. Only each table's first HEAD_ROWS rows are read."""
+        named = Counter(worded_measure(cell.text) for block in self.doc.blocks if isinstance(block, Table)
+                        for row in block.rows[:HEAD_ROWS] for cell in row)
+        return max(BUDGET_MEASURES, key=lambda m: (named[m], m == "全年预算"))
+
+    def _bare_measure(self, words: str) -> str:
+        """The measure of an amount whose words name none: FactBase.bare_measure, unless they speak
+        of an outcome all the same (2024年预计执行, 完成投资: concepts.yaml plan_cells outcome), which
+        even a plan states as spent, no budget."""
+        if self.base.bare_measure != "决算" and any(w in compact(words) for w in self.outcome_words):
+            return "决算"
+        return self.base.bare_measure
+
     def _names_later_only(self, words: str) -> bool:
         years = [int(y) for y in YEAR_RE.findall(words)]
         return bool(self.year) and bool(years) and min(years) > self.year
@@ -931,6 +954,8 @@ class FactReader:
 
     def read(self) -> FactBase:
         self._read_headings()
+        if self.base.plan:
+            self.base.bare_measure = self._plan_measure()
         # tables first: their row labels become words the sentences can be linked by
         for index, block in enumerate(self.doc.blocks):
             if isinstance(block, Table):
@@ -2210,7 +2235,7 @@ class FactReader:
             # points after the name of an indicator a table states achieved in points
             # (部门考核得分 ≥90分 | 93分) are what it achieved, not points scored on it
             scored = unit == "分" and concept not in self.point_indicators
-            measure = "决算" if unit in MONEY_UNITS else ("得分" if scored else "实际值")
+            measure = self._bare_measure(phrase) if unit in MONEY_UNITS else ("得分" if scored else "实际值")
             if unit in MONEY_UNITS and period == PRIOR and last_money is not None and last_money.period == CURRENT \
                     and last_money.measure in BUDGET_MEASURES and self.lex.comparison.search(phrase) \
                     and _names_nothing(bare, self.lex) and not _base_of_rate(m.string, last_money):
@@ -3169,6 +3194,7 @@ class FactReader:
             # count's (人次; none for 数量)
             row_count_unit = row_unit if row_unit and row_unit not in MONEY_UNITS and row_unit != "%" else ""
             measure, unit = "实际值", _unit_in(head.text) or row_count_unit or head.count_unit
+        worded = bool(measure)
         if not measure:
             # (a row's unit in a 计量单位 column, 万元, makes its figures amounts as a table's unit does)
             # (a head's own unit of things, 补贴面积（亩） in a table in 万元, makes its figures no money)
@@ -3182,6 +3208,8 @@ class FactReader:
         unit = self.unit_aliases.get(unit, unit)
         if measure == "决算" and unit and unit not in MONEY_UNITS:
             measure = "实际值"  # (实际完成 92.15%, 完成数 86户: an indicator's value reached, no amount spent)
+        elif measure == "决算" and not worded:
+            measure = self._bare_measure(head.text)  # (a plan's 合计 | 基本支出 columns: its budget)
         if concept and row_label:
             self._note_row(concept, row_label, head, unit)
         subject = project or self.table_subject

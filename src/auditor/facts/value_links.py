@@ -15,7 +15,8 @@ from .numbers import MONEY_UNITS, significant_digits
 
 # a figure of fewer significant digits (734, 2,500) may well be printed twice by chance
 MIN_DIGITS = 4
-# the measures of a plain figure: what a row's current column prints
+# the measures of a plain figure: what a row's current column prints (and, in a plan, its budget:
+# FactBase.bare_measure)
 PLAIN_MEASURES = ("决算", "实际值")
 # the share of the row name's character pairs the sentence's words must hold: one generic word in
 # common (学生, 老年人 of 享受免费教科书学生人数, 老年人健康管理人数: a programme's coverage, all of a
@@ -26,14 +27,15 @@ MIN_SHARED = Fraction(1, 3)
 def value_aliases(base, current: str) -> dict[str, str]:
     """{sentence phrase: row concept} for the sentence figures a table row restates (see the
     module's doc); `current` is the period of the report's own year."""
+    plain = (*PLAIN_MEASURES, base.bare_measure)
     rows: dict[tuple, set] = {}  # (value in a common unit, unit kind) -> the row concepts printing it
     for f in base.facts:
-        if f.source == "table" and f.concept and f.period == current and f.measure in PLAIN_MEASURES \
+        if f.source == "table" and f.concept and f.period == current and f.measure in plain \
                 and f.value and significant_digits(f.value) >= MIN_DIGITS and not f.member:
             rows.setdefault(_key(f), set()).add(f.concept)
     aliases: dict[str, str] = {}
     for f in base.facts:
-        if f.source != "text" or f.concept or f.period != current or f.measure not in PLAIN_MEASURES \
+        if f.source != "text" or f.concept or f.period != current or f.measure not in plain \
                 or not f.value or significant_digits(f.value) < MIN_DIGITS or len(f.label) < 2:
             continue
         named = rows.get(_key(f), set())

@@ -19,7 +19,7 @@ from functools import lru_cache
 from itertools import islice
 
 from ..facts.base import CLAUSE_BREAK_RE, CLAUSE_END_RE, CURRENT, YEAR_RE, Fact, FactBase, fact_base, per_unit
-from ..facts.lexicon import lexicon
+from ..facts.lexicon import alternatives, lexicon
 from ..facts.numbers import MONEY_UNITS, cn_to_int, fmt, half_unit, own_slack, significant_digits
 from ..knowledge import compact, concepts, vocabulary_generation
 from ..model import Table
@@ -29,13 +29,11 @@ from .base import CHECKED, Checked, Hit, SUBROW_RE, item_label
 KIND = "calculation"
 PARAMS = {
     "contexts": (list, ["sentence", "table", "document", "enumeration", "subrows", "changes"]),
-    # words opening a complete list of parts: “人员经费包括：基本工资 A、津贴补贴 B …”
-    "enumeration_cues": (list, ["包括", "分别为", "分别是", "具体为", "构成为", "按经济分类划分", "按经济性质划分",
-                                "按支出性质划分", "按功能分类划分", "按资金来源划分"]),
-    # words opening a list that may leave parts out: only a sum above the total is wrong there
-    "partial_cues": (list, ["主要包括", "主要用于", "主要为", "主要是", "主要有", "主要由",
-                            # (680.00万元中，中央资金300.00万元、…: the list may name some of it)
-                            "中，", "中："]),
+    # words opening a complete list of parts, and a list that may leave parts out (see the rule file)
+    "enumeration_cues": (list, []),
+    "partial_cues": (list, []),
+    # the words around a complete list of parts closed by its words (由…组成; see the rule file)
+    "enclosing_cues": (dict, {}),
     # the first words of a list's last item that make it the rest of the whole (…、其他支出X): a
     # 其中 list ending so names every part, and adds up to its whole
     "catch_all_words": (list, ["其他", "其余", "剩余"]),
@@ -676,10 +674,11 @@ def _check_enumerations(doc, base: FactBase, rule):
     cues = sorted(rule.params["enumeration_cues"] + rule.params["partial_cues"], key=len, reverse=True)
     for (block, index), facts in base.by_sentence.items():
         text = base.sentences[(block, index)]  # a paragraph's sentence, or a prose cell's
-        cue = next(((c, k) for c in cues for k in [_cue_at(text, c)] if k >= 0), None) or _opener_of_whole(text, rule)
+        cue = next(((c, k, len(text)) for c in cues for k in [_cue_at(text, c)] if k >= 0), None) \
+            or _enclosing_cue(text, rule) or _opener_of_whole(text, rule)
         if cue is None:
             continue
-        word, at = cue
+        word, at, end = cue  # (the list's items stand between at and end)
         if MALFORMED_RE.search(text, at):
             continue  # a part that cannot be read leaves the sum unjudged (the number rule reports it)
         named = [f for f in facts if f.concept and f.at < at]
@@ -694,8 +693,8 @@ def _check_enumerations(doc, base: FactBase, rule):
         if len({c for _, _, c in lexicon().concepts.all(compact(clause))}) >= 2 and not counted:
             continue  # 基本支出和项目支出分别为X和Y: names listed first, each its figure, no sum
         if head is not None:
-            here = [f for f in named if f.concept == head and f.is_money and f.measure == "决算"]
-            total = here[-1] if here else _value(base, head)
+            here = [f for f in named if f.concept == head and f.is_money and f.measure in ("决算", base.bare_measure)]
+            total = here[-1] if here else _value(base, head, base.bare_measure)
         else:
             # “项目支出共1,056.30万元，主要用于：A…、B…”: the amount the cue follows, whatever it names
             total = right_before
@@ -708,7 +707,7 @@ def _check_enumerations(doc, base: FactBase, rule):
         sums = {compact(w) for w in rule.params["trailing_sum_words"]}
         # (a closing 合计 / 两项合计 sums the items, and what follows a partial sum, 其余…, is an item)
         nested = _nested_lists(text, at)
-        parts = [f for f in facts if f.is_money and f.at > at and depth(f.at) == 0 and f.period == total.period
+        parts = [f for f in facts if f.is_money and at < f.at < end and depth(f.at) == 0 and f.period == total.period
                  and (f.measure == total.measure or f.implicit or _item_named_as_change(f))
                  and not _sum_words(f.label, sums) and not any(lo < f.at < hi for lo, hi in nested)
                  and not per_unit(f) and not _share_base(f)]  # (…，人均公用经费2.88万元: an amount per head is no item)
@@ -756,12 +755,30 @@ def _inside_opener(text: str, k: int, cue: str) -> bool:
                for i in range(1, len(o)) if cue.startswith(o[i:]))
 
 
-def _opener_of_whole(text: str, rule) -> tuple[str, int] | None:
-    """(the list opener, where) of a 其中 list, for a sentence with no enumeration cue: a list
-    that ends on the rest (…、其他商品和服务支出57.85万元) names the whole, see _catch_all."""
+def _opener_of_whole(text: str, rule) -> tuple[str, int, int] | None:
+    """(the list opener, where, the text's end) of a 其中 list, for a sentence with no enumeration
+    cue: a list that ends on the rest (…、其他商品和服务支出57.85万元) names the whole, see _catch_all."""
     if not rule.params["catch_all_words"]:
         return None
-    return next(((w, text.find(w)) for w in lexicon().list_openers if w in text), None)
+    return next(((w, text.find(w), len(text)) for w in lexicon().list_openers if w in text), None)
+
+
+def _enclosing_cue(text: str, rule) -> tuple[str, int, int] | None:
+    """(the opening word, where, where the closing word stands) of a complete list set between
+    the rule's enclosing_cues (…1,776.28万元，由人员经费1,583.88万元、公用经费182.40万元两部分组成):
+    a figure between them, no clause end (。；) either; the list ends at the closing word."""
+    words = rule.params["enclosing_cues"]
+    opening, closing = tuple(words.get("opening") or ()), tuple(words.get("closing") or ())
+    if not opening or not closing or not any(w in text for w in opening):
+        return None  # (most sentences: no opening word at all)
+    m = _enclosing_re(opening, closing).search(text)
+    return (m.group("open"), m.start(), m.start("close")) if m else None
+
+
+@lru_cache(maxsize=4)
+def _enclosing_re(opening: tuple[str, ...], closing: tuple[str, ...]) -> re.Pattern:
+    # (the nearest closing word after a figure: lazy, and bounded by the sentence's clause ends)
+    return re.compile(f"(?P<open>{alternatives(opening)})[^。；;]*?\\d[^。；;]*?(?P<close>{alternatives(closing)})")
 
 
 def _catch_all(item: Fact, rule) -> bool:
@@ -1346,11 +1363,13 @@ def _first_each(facts: list[Fact]) -> list[Fact]:
 def _check_document(base: FactBase, calc, names, rule):
     """Total and parts each stated somewhere with one value. A total whose measure is not worded
     (a bare 整体支出 X) is tried against the parts of every measure: consistent with any, it is
-    quiet; a unit slip against any is reported as such; otherwise it is compared as a 决算."""
-    total = _value(base, calc["total"], "决算")
+    quiet; a unit slip against any is reported as such; otherwise it is compared as a 决算 (in a
+    plan, as its budget: FactBase.bare_measure)."""
+    plain = base.bare_measure
+    total = _value(base, calc["total"], plain)
     if total is None:
         return
-    measures = ("决算", "年初预算", "全年预算") if total.implicit else ("决算",)
+    measures = tuple(dict.fromkeys((plain, "决算", "年初预算", "全年预算"))) if total.implicit else (plain,)
     outcomes = []
     for measure in measures:
         parts = _document_parts(base, calc, measure)
@@ -1362,7 +1381,7 @@ def _check_document(base: FactBase, calc, names, rule):
         yield from (h for _, hits in outcomes[:1] for h in hits if h.cls == "rounding")
         return
     slips = [hits for _, hits in outcomes if any(h.cls == "unit_error" for h in hits)]
-    yield from (slips[0] if slips else dict(outcomes).get("决算", []))
+    yield from (slips[0] if slips else dict(outcomes).get(plain, []))
 
 
 def _document_parts(base: FactBase, calc, measure: str) -> list[Fact] | None:

@@ -248,7 +248,7 @@ def _outturn(base, index: int, names: "_CodeNames | None" = None, path=None, tex
     决算为28.96万元: 住房公积金's, no 提租补贴's); a paragraph naming only another row's figure is
     the one the path's name slipped from."""
     for f in base.by_block.get(index, ()):
-        if f.measure == "决算" and f.is_money and f.source == "text":
+        if f.measure in ("决算", base.bare_measure) and f.is_money and f.source == "text":
             if names is not None:
                 own = (names.bare(path.group("xiang")), names.bare(path.group("kuan")))
                 label = compact(f.label)

@@ -2065,6 +2065,22 @@ def _growth(base: FactBase, rule):
             # rule is seen to explain it: findings.drop_consequences)
             formula = (f"变动额 {change.text} ÷（本年 {current.text} {'−' if sign > 0 else '+'} 变动额 {change.text}）"
                        f"= {fmt(computed)}%（上年数 {fmt(previous_yuan / factor, shown_places)}{current.unit}）")
+            documented = _documented_prior(base, change, current, rule.params["year_on_year_cues"])
+            against = _prior_against(base, rate, current, documented) if documented is not None else None
+            if against is not None and consistent(rate, against[1], against[2]) \
+                    and not (rate.sign and against[4] and rate.sign != against[4]):
+                # the rate holds on the two years the document states (a table's 上年 column): a
+                # change amount that does not is the slip, DRV012's to report, not the rate
+                yield CHECKED
+                continue
+            if against is not None and not consistent(rate, lo, hi):
+                # (wrong on both: told on the two years stated, not on a last year rebuilt from a
+                # change amount that may itself be wrong)
+                prior, lo, hi, computed, _ = against
+                basis = "本年数与上年数"
+                fell = "−" if current.in_yuan() < prior.in_yuan() else ""
+                formula = (f"（本年 {current.with_unit()} − 上年 {prior.with_unit()}）÷ 上年 {prior.with_unit()}"
+                           f" = {fell}{fmt(computed)}%（{prior.where()}）")
         else:
             against = _prior_against(base, rate, current, stated_prior[1] if stated_prior else None)
             if against is None:
@@ -2115,6 +2131,21 @@ def _growth(base: FactBase, rule):
             formula += (f"；若为{_way(-change.sign)}，上年数为 {fmt(previous, 2, current.text)}{current.unit}，"
                         f"比例恰为 {rate.text}：疑增减用词有误")
         yield _based(basis, slip or _hit(rate, computed, "增减比例", formula, than=than))
+
+
+def _documented_prior(base: FactBase, change: Fact, current: Fact | None, cues: list[str]) -> Fact | None:
+    """Last year's figure of the changed thing the document states apart from the change (a
+    table's 上年 column of its concept, measure and fund, as DRV012 reads it), where the change's
+    words compare with last year (比上年, 较2025年预算 in a plan): the base both the change amount
+    and its rate are on. None where the words name another base or the document states none."""
+    if current is None or current.period != CURRENT or not current.is_money or change.concept is None \
+            or current.measure not in ("决算", *BUDGET_MEASURES):
+        return None
+    label = compact(change.label)
+    on_budget = names_budget_base(label)
+    if not _on_last_year(label, cues, base.year) or (on_budget and (not base.plan or current.measure not in BUDGET_MEASURES)):
+        return None  # (比年初预算, 比上年预算 in an account: not last year's figure of this measure)
+    return _prior_value(base, change, current, current.measure)
 
 
 def _list_whole(base: FactBase, before: list[Fact], current: Fact, rate: Fact) -> Fact | None:
@@ -2758,8 +2789,9 @@ def _current(base: FactBase, rate: Fact, change: Fact | None, sentence: list[Fac
     concept = (change.concept if change else None) or rate.concept
     # this year's figure: “较上年的 21.40 万元下降 14.21%” names last year's just before the rate
     # (not an amount per head or per vehicle: 人均接待费用200元 is no amount of the whole)
-    here = [f for f in sentence if f.is_money and f.measure == "决算" and f.concept == concept and f.period == CURRENT
-            and not per_unit(f)]
+    # (of the measure an amount naming none is of: the outturn, or a plan's budget)
+    here = [f for f in sentence if f.is_money and f.measure in ("决算", base.bare_measure) and f.concept == concept
+            and f.period == CURRENT and not per_unit(f)]
     if here:
         return here[-1]
     if concept is None and change is not None and all(f.measure == "变动额" for f in sentence if f.is_money):
@@ -2774,7 +2806,7 @@ def _current(base: FactBase, rate: Fact, change: Fact | None, sentence: list[Fac
             return budgets[-1]
     return _document_value(base, concept, "决算", rate.subject) or (
         # a plan's figure on last year is its budget (一般公共预算拨款收入比上年增加…，增长…)
-        _document_value(base, concept, "全年预算", rate.subject) if base.plan else None)
+        _document_value(base, concept, base.bare_measure, rate.subject) if base.plan else None)
 
 
 def _named_just_before(base: FactBase, change: Fact) -> Fact | None:

@@ -49,6 +49,7 @@ PARAMS = {
 MESSAGE_FIELDS = {"word", "actual", "budget", "truth"}
 SIGN_WORDS = {1: "增加", -1: "减少", 0: "持平"}
 RATE_UNITS = ("%", "‰", "个百分点")  # units of rates: no quantity of a thing
+SHARE = "占比"  # the measure (and concepts.yaml rate_measures kind) of a share of a whole
 
 
 def validate(params: dict) -> str | None:
@@ -166,8 +167,9 @@ def _row_remarks(doc, base: FactBase, rule):
     tolerance = Decimal(str(rule.params["roughly_equal"]))
     rows: dict[tuple, list[Fact]] = {}
     for f in base.facts:
-        # amounts (决算) or quantities (接待人次 48.6 | 52.3): the row's two years of one thing
-        if f.source == "table" and f.measure in ("决算", "实际值") and f.unit not in ("%", "‰") and not f.member:
+        # amounts (决算; a plan's budgets) or quantities (接待人次 48.6 | 52.3): the row's two years of one thing
+        if f.source == "table" and f.measure in ("决算", base.bare_measure, "实际值") and f.unit not in ("%", "‰") \
+                and not f.member:
             rows.setdefault((f.block, f.loc.row), []).append(f)
     for (block, row), facts in rows.items():
         table = doc.blocks[block]
@@ -257,7 +259,7 @@ def _unitless_prior(base: FactBase, current: Fact, subject: str) -> Fact | None:
     if not current.is_money:
         return None
     found = []
-    for prior in base.of(current.concept, "决算", PRIOR):
+    for prior in base.of(current.concept, base.bare_measure, PRIOR):
         if prior.unit or prior.source != "table" or prior.member or prior.subject != subject:
             continue
         row = [f for f in base.by_table.get(prior.block, ()) if f.loc.row == prior.loc.row
@@ -302,12 +304,14 @@ def _one(base: FactBase, concept: str, period: str, near: Fact) -> Fact | None:
 
 
 def _figure(base: FactBase, concept: str, period: str, sentence: tuple, before: int, subject: str) -> Fact | None:
+    # (of the measure an amount naming none is of: the outturn, or a plan's budget)
+    measure = base.bare_measure
     here = [f for f in base.by_sentence.get(sentence, ())
-            if f.concept == concept and f.period == period and f.measure == "决算" and f.id < before]
+            if f.concept == concept and f.period == period and f.measure == measure and f.id < before]
     if here:
         return here[-1]
-    return base.remember(("agreed", concept, "决算", period, subject),
-                         lambda: _agreed(base.of(concept, "决算", period), subject))
+    return base.remember(("agreed", concept, measure, period, subject),
+                         lambda: _agreed(base.of(concept, measure, period), subject))
 
 
 # a clause runs to the next break; a comma between digits groups thousands (8,906.10), no break
@@ -409,7 +413,13 @@ def _last_figure_pair(base: FactBase, facts, before: int, sentence: tuple, subje
     """A claim naming nothing right after one figure of this year (新建管网48.60公里，较上年有所增长):
     that figure's thing, this year's and last year's figure of it the document agrees on (a table's
     two year columns). Another figure between (…，满意度95%，较上年提高) and the claim is that one's."""
-    last = next((f for f in reversed(facts) if f.at < before), None)
+    earlier = [f for f in facts if f.at < before]
+    last = earlier[-1] if earlier else None
+    if last is not None and last.measure == SHARE and len(earlier) >= 2 and earlier[-2].concept == last.concept \
+            and earlier[-2].is_money:
+        # (…312.46万元，占一般公共预算拨款支出的9.60%，与上年持平: the share tells how big the
+        # amount is in its whole; a change on last year is the amount's)
+        last = earlier[-2]
     if last is None or last.comparator or last.period != CURRENT or last.measure == "变动额" or not last.concept \
             or last.unit in RATE_UNITS:
         return None
@@ -553,7 +563,9 @@ def _sentence_claims(text: str, year, params: dict, on_last_year: bool = False):
             if ambiguous and not _names_concept(words, lex):
                 claim = ((whole, last), *claim[1:])
             yield (*claim, clause)
-        found = lex.concepts.all(words)
+        # (a share's whole, 占一般公共预算拨款支出的9.60%, is no thing a claim after it speaks of: the
+        # share says how big the amount before it is; only the words before 占 may name a thing)
+        found = lex.concepts.all(_before_share(words, lex))
         named = [c for _, _, c in found]
         if clause.start() and text[clause.start() - 1] in "；;":
             funded = {}  # (a ；-clause is another thing's)
@@ -571,6 +583,18 @@ def _sentence_claims(text: str, year, params: dict, on_last_year: bool = False):
             funded.pop(named[0], None)  # (and the bare ones after it are that one's)
         carried = (funded.get(named[0], named[0]) if bare else named[0]) if len(set(named)) == 1 \
             else None if named else carried
+
+
+SHARE_FIGURE_RE = re.compile(r"\d\s*[%％]")
+
+
+def _before_share(words: str, lex) -> str:
+    """A clause's words up to the share it states (人员经费1,583.88万元占基本支出的89.73%: 人员经费…),
+    the whole the share is taken of left out; the clause as it is when it states none."""
+    shares = [start for start, _, kind in lex.rate_measures.all(words) if kind == SHARE]
+    if not shares or not SHARE_FIGURE_RE.search(words, shares[0]):
+        return words
+    return words[:shares[0]]
 
 
 def _names_concept(words: str, lex) -> bool:

@@ -584,7 +584,10 @@ def _scope_unsaid(base, fact: Fact, tables: list[Fact]) -> bool:
 def _outturn_after(base, fact: Fact) -> bool:
     """Another amount of the concept, spent, follows in the sentence (上级转移支付资金3,216.00万元，
     支出3,104.72万元，执行率96.54%): one thing has one outturn, so the first is what it was spent of."""
-    return any(f.id > fact.id and f.concept == fact.concept and f.measure == "决算" and f.period == fact.period
+    # (…，支出3,104.72万元 naming no measure: in a plan read as its budget, FactBase.bare_measure,
+    # but still the amount spent after the one it was spent of)
+    return any(f.id > fact.id and f.concept == fact.concept and (f.measure == "决算" or (f.implicit and f.is_money))
+               and f.period == fact.period
                and f.value != fact.value for f in base.by_sentence.get((fact.block, fact.sentence), ()))
 
 
