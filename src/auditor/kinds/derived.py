@@ -2067,20 +2067,23 @@ def _growth(base: FactBase, rule):
                        f"= {fmt(computed)}%（上年数 {fmt(previous_yuan / factor, shown_places)}{current.unit}）")
             documented = _documented_prior(base, change, current, rule.params["year_on_year_cues"])
             against = _prior_against(base, rate, current, documented) if documented is not None else None
-            if against is not None and consistent(rate, against[1], against[2]) \
-                    and not (rate.sign and against[4] and rate.sign != against[4]):
-                # the rate holds on the two years the document states (a table's 上年 column): a
-                # change amount that does not is the slip, DRV012's to report, not the rate
-                yield CHECKED
-                continue
-            if against is not None and not consistent(rate, lo, hi):
-                # (wrong on both: told on the two years stated, not on a last year rebuilt from a
-                # change amount that may itself be wrong)
-                prior, lo, hi, computed, _ = against
+            if against is not None and (consistent(rate, against[1], against[2]) or not consistent(rate, lo, hi)):
+                # (told on the two years stated, not on a last year rebuilt from a change amount
+                # that may itself be wrong)
+                prior, lo, hi, computed, moved = against
                 basis = "本年数与上年数"
-                fell = "−" if current.in_yuan() < prior.in_yuan() else ""
                 formula = (f"（本年 {current.with_unit()} − 上年 {prior.with_unit()}）÷ 上年 {prior.with_unit()}"
-                           f" = {fell}{fmt(computed)}%（{prior.where()}）")
+                           f" = {'−' if moved < 0 else ''}{fmt(computed)}%（{prior.where()}）")
+                if consistent(rate, lo, hi):
+                    # the rate's size holds on the two years the document states (a table's 上年
+                    # column): a change amount that does not is the slip, DRV012's, not the rate;
+                    # only the rate's way may still be wrong (比上年增加…，增长14.49% where they fell)
+                    yield CHECKED
+                    if rate.sign and moved and rate.sign != moved and not _both_ways(rate):
+                        yield _based(basis, _opposite(rate, moved, computed, f"本年 {current.with_unit()}"
+                                                      f"{'高于' if moved > 0 else '低于'}上年 {prior.with_unit()}，"
+                                                      f"比例却写{_way(rate.sign)}；{formula}"))
+                    continue
         else:
             against = _prior_against(base, rate, current, stated_prior[1] if stated_prior else None)
             if against is None:
