@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -38,6 +40,47 @@ class Checked:
 
 
 CHECKED = Checked()
+
+# The totals a kind compared while one rule ran, each once (a total compared by two readings of
+# its table is one relation checked): kinds whose comparisons sit deep in their readers note them
+# here instead of yielding a Checked at every one (table_sum).
+_COMPARED: ContextVar[set | None] = ContextVar("compared_totals", default=None)
+
+
+def note_compared(where: Location) -> None:
+    """Count the total at `where` as compared, in the tally open (none open: nothing to count)."""
+    tally = _COMPARED.get()
+    if tally is not None:
+        tally.add(where)
+
+
+@contextmanager
+def compared_tally():
+    """Open a tally of the totals compared; the block gets the set, filled as it runs."""
+    tally: set = set()
+    token = _COMPARED.set(tally)
+    try:
+        yield tally
+    finally:
+        _COMPARED.reset(token)
+
+
+class Trial:
+    """A reading of a table tried and perhaps dropped (a row total column judged only where most
+    rows add up across it): its comparisons count only once `keep` says the reading holds."""
+
+    def __enter__(self) -> "Trial":
+        self.outer = _COMPARED.get()
+        self.tried: set = set()
+        self._token = _COMPARED.set(self.tried)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        _COMPARED.reset(self._token)
+
+    def keep(self) -> None:
+        if self.outer is not None:
+            self.outer |= self.tried
 
 
 @dataclass

@@ -34,7 +34,8 @@ from ..tables.products import UNIT_RE, row_products
 from ..tables.year_rows import year_growth_slips
 from ..tables.typed import CodeRecord, line_number_columns, parse_cell, typed_tables
 from ..ingest.raw import DASHES, YEAR_CELL_RE, years_apart
-from .base import CHECKED, Hit, NotAssessable, rounding_note, sum_check, SUBROW_RE
+from .base import (CHECKED, Checked, Hit, NotAssessable, Trial, compared_tally, note_compared, rounding_note,
+                   sum_check, SUBROW_RE)
 
 KIND = "table_sum"
 PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "本年支出合计"]),
@@ -116,7 +117,11 @@ def validate(params: dict) -> str | None:
 
 
 def check(doc, rule):
-    return CHECKS[rule.params["check"]](doc, rule, typed_tables(doc))
+    """The check's findings, then how many totals it compared (consistent or not): a table whose
+    sums hold is a table checked, not one passed over."""
+    with compared_tally() as compared:
+        outcomes = list(CHECKS[rule.params["check"]](doc, rule, typed_tables(doc)))
+    return outcomes + [Checked(len(compared))] if compared else outcomes
 
 
 def _compare(rule, table, total_cell: Cell, part_cells: list[Cell], label: str, column: str,
@@ -125,6 +130,7 @@ def _compare(rule, table, total_cell: Cell, part_cells: list[Cell], label: str, 
     parts = [parse_cell(c.text) for c in part_cells]
     if total is None or any(p is None for p in parts):
         return None
+    note_compared(total_cell.loc)
     outcome = sum_check(total, parts, rule.tolerance, counts=counted)
     if outcome == "ok":
         return None
@@ -1068,10 +1074,12 @@ def _check_column_total(doc, rule, typed):
                 # (项目 | 内容: 问卷发放 1200, 有效率 95.50%, 评价总分 90.36: a list of facts, no parts;
                 # a row labelled 合计 totals its rows whatever rate row stands among them)
                 continue
-            hit = _column_hit(rule, table, grid, at, col, rows, heads[col].strip() or f"第{col + 1}列",
-                              note, before)
+            with Trial() as trial:
+                hit = _column_hit(rule, table, grid, at, col, rows, heads[col].strip() or f"第{col + 1}列",
+                                  note, before)
             if hit is not None and _quotient_of_totals(grid[at], col, summed):
                 continue  # (带动比 3.67 = 1,100.00 ÷ 300.00: a ratio of two columns' totals, no sum)
+            trial.keep()
             agreed += hit is None and col < len(grid[at]) and is_amount(grid[at][col])
             if hit is not None and _products_explain(hit, slips, col, table):
                 continue  # (the total is right once a row's amount is its product: SUM007 tells that row)
@@ -1426,9 +1434,14 @@ def _side_across(rule, table, grid, rows, heads, summed, total_cols: list[int], 
     named = [side for side in sides if len(side) >= 2 and stem and all(stem in bare[c] for c in side)]
     if len(named) == 1:
         return _group_across(rule, table, grid, rows, heads, col, named[0], True, total_row)
-    held = [hits for side in sides if len(side) >= 2
-            for hits in [_group_across(rule, table, grid, rows, heads, col, side, True, total_row)] if hits is not None]
-    return held[0] if len(held) == 1 else None
+    with Trial() as trial:  # (two sides holding: which one the total sums is not told, nor checked)
+        held = [hits for side in sides if len(side) >= 2
+                for hits in [_group_across(rule, table, grid, rows, heads, col, side, True, total_row)]
+                if hits is not None]
+    if len(held) != 1:
+        return None
+    trial.keep()
+    return held[0]
 
 
 
@@ -1442,6 +1455,16 @@ def _total_stem(head: str, rule) -> str:
 
 def _group_across(rule, table, grid, rows: list[int], heads: list[str], total_col: int, parts_cols: list[int],
                   blanks_zero: bool, total_row: int | None) -> list[Hit] | None:
+    """_rows_across, its rows counted as checked only where the reading holds."""
+    with Trial() as trial:
+        hits = _rows_across(rule, table, grid, rows, heads, total_col, parts_cols, blanks_zero, total_row)
+    if hits is not None:
+        trial.keep()
+    return hits
+
+
+def _rows_across(rule, table, grid, rows: list[int], heads: list[str], total_col: int, parts_cols: list[int],
+                 blanks_zero: bool, total_row: int | None) -> list[Hit] | None:
     """The rows of one group of columns not adding up across (its total column against its parts),
     or None unless most rows do. `blanks_zero`: a blank part is 0 (a row with its total and one part
     printed at least is judged); else a row with a blank part is not judged."""
@@ -1739,8 +1762,10 @@ def _groups_alone(rule, table, grid):
     if not groups or len(groups) != tops:
         return  # (every top row heads its items here: 3、公务接待费 over 公用经费, 政府采购金额 heads none)
     agreed = []
-    hits = list(_groups_summed(rule, table, grid, groups, summed, heads, agreed))
-    if agreed:
+    with Trial() as trial:
+        hits = list(_groups_summed(rule, table, grid, groups, summed, heads, agreed))
+    if agreed:  # (no group adding up in any column: the numbering is no nesting of sums)
+        trial.keep()
         yield from hits
 
 
@@ -1996,6 +2021,7 @@ def _column_hit(rule, table, grid, at: int, col: int, ways: list[list[int]], col
             continue  # (every row: a sum needs two; an outer level may hold one row and its sub-items)
         outcome = sum_check(total, parts, rule.tolerance, counts=counted)
         if outcome == "ok":
+            note_compared(total_cell.loc)
             return None
         gap = (outcome != "rounding", abs(sum(p.value for p in parts) - total.value))
         if best is None or gap < best[0]:
@@ -2080,6 +2106,7 @@ def _running_column(rule, table, grid, rows: list[int], own: int, col: int, head
             continue
         (_, before), (amount, total) = values[k - 1], values[k]
         if sum_check(total, [before, amount], rule.tolerance) == "ok":
+            note_compared(table.rows[rows[k]][col].loc)
             continue
         if k + 1 < len(rows):
             # this row's total alone is off when the next one follows on from the true figure
