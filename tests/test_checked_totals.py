@@ -80,3 +80,22 @@ def test_the_text_report_line_counts_the_table_totals():
     line = next(x for x in render([result], RULES).splitlines() if "核对关系" in x)
     checked = sum(c["checked"] for c in result.coverage.values())
     assert f"核对关系 {checked} 项" in line and checked >= 6
+
+
+SCORES = ("某街道2025年度项目支出绩效自评表\n"
+          "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+          "产出指标\t数量指标\t慰问困难群众户数\t≥300户\t312户\t20\t20\n"
+          "产出指标\t质量指标\t资金发放准确率\t100%\t100%\t20\t20\n"
+          "效益指标\t社会效益指标\t群众满意度\t≥90%\t86%\t20\t18\n")
+
+
+def test_every_score_held_to_its_weight_is_counted():
+    coverage, findings = _coverage(SCORES)
+    assert not [f for f in findings if f.rule == "SCO005"]
+    assert coverage["SCO005"] == {"checked": 3, "failed": 0}
+
+
+def test_a_score_above_its_weight_is_one_of_the_rows_checked():
+    coverage, findings = _coverage(SCORES.replace("\t20\t18\n", "\t20\t21\n"))
+    assert [f.rule for f in findings if f.rule == "SCO005"] == ["SCO005"]
+    assert coverage["SCO005"] == {"checked": 3, "failed": 1}

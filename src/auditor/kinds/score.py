@@ -665,6 +665,7 @@ def _check_execution_rate(doc, rule, typed):
             continue
         rate_cell = row.cells["rate"]
         computed = [row.executed / b * 100 for b in row.bases]
+        yield CHECKED  # (each relation evaluated, consistent or not: the engine counts the failed among them)
         if any(_close(row.rate, c, row.rate_text()) for c in computed):
             continue
         yield Hit(
@@ -1143,7 +1144,10 @@ def _check_score_cap(doc, rule, typed):
     for t in _score_tables(typed):
         forms.add(t.table.index)
         for r in _indicators(t):
-            if r.score is None or r.weight is None or r.score <= r.weight:
+            if r.score is None or r.weight is None:
+                continue
+            yield CHECKED
+            if r.score <= r.weight:
                 continue
             cell, weight_cell = r.cells["score"], r.cells["weight"]
             yield Hit(quote=_row_quote(cell, t.table), location=cell.loc,
