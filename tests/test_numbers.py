@@ -151,3 +151,35 @@ def test_a_word_of_a_round_figure_ends_right_before_it_and_gives_its_side():
     assert side("全年投入不低于") == "above" and side("全年投入不超过") == "below"
     # a word inside the label, not right before the figure, says nothing of it (超长期特别国债资金)
     assert side("超长期特别国债资金") is None and side("接近年底时支出") is None
+
+
+def test_a_column_numbers_row_may_label_its_first_columns_by_the_stems():
+    """甲 | 乙 | 丙 | 1 | 2 | 3 (科目编码, 科目名称, 行次, then the amounts) numbers the columns, as
+    栏次 | 1 | 2 | 3 does; a row named 甲 holding figures, or stems out of order, does not."""
+    from auditor.facts.numbers import is_column_numbers
+
+    assert is_column_numbers(["甲", "乙", "丙", "1", "2", "3", "4"])
+    assert is_column_numbers(["甲", "乙", "1", "2"])
+    assert not is_column_numbers(["甲", "1"])
+    assert not is_column_numbers(["乙", "甲", "1", "2", "3"])
+    assert not is_column_numbers(["甲", "120.50", "30.00"])
+
+
+def test_a_stems_row_gives_no_facts_to_set_against_the_text():
+    """The 栏次 row of a 决算 table labelled 甲/乙/丙 is no row of figures: its 3 under 上级补助收入
+    is no 上级补助收入 of 3 against the summary table's 0.00."""
+    from auditor.engine import audit_document
+    from auditor.examples import document_from_text
+    from auditor.ruleset import load_rules
+
+    text = ("某局2025年度部门决算\n表1 收入支出决算总表\n单位：元\n项目\t行次\t金额\n"
+            "一、一般公共预算财政拨款收入\t1\t2,450,000.00\n二、上级补助收入\t2\t0.00\n"
+            "本年收入合计\t3\t2,450,000.00\n"
+            "表2 收入决算表\n单位：元\n科目编码\t科目名称\t行次\t本年收入合计\t财政拨款收入\t上级补助收入\t其他收入\n"
+            "甲\t乙\t丙\t1\t2\t3\t4\n"
+            "201\t一般公共服务支出\t1\t2450000.00\t2450000.00\t\t\n"
+            "20101\t人大事务\t2\t2450000.00\t2450000.00\t\t\n"
+            "2010101\t行政运行\t3\t2450000.00\t2450000.00\t\t\n"
+            "\t合计\t4\t2450000.00\t2450000.00\t\t\n")
+    found = audit_document(document_from_text(text), load_rules()).findings
+    assert not [f for f in found if f.rule != "PRE001"], [f.message for f in found]

@@ -254,19 +254,31 @@ def _counts_up(words: list[str]) -> bool:
     return all(b == a + 1 for a, b in zip(values, values[1:]))
 
 
+# the heavenly stems, in order: Word's ideographTraditional numbering, and the 栏次 row's labels of
+# the columns holding no figures (甲 | 乙 | 丙 | 1 | 2 | 3: 科目编码, 科目名称, 行次, then the amounts)
+STEMS = "甲乙丙丁戊己庚辛壬癸"
+
+
 def is_column_numbers(texts: list[str], heads: tuple[str, ...] = ()) -> bool:
     """A 栏次 row under a header, numbering the columns, no figures: consecutive small integers,
     three or more (1 2 3 …); or, where the row names itself by one of `heads` (栏次, 行次:
-    concepts.yaml not_figure_columns), any such run beside that name (栏次 | 1 | 栏次 | 2: a
-    two-sided summary numbers its one amount column a side)."""
+    concepts.yaml not_figure_columns) or labels its first columns 甲, 乙, 丙 …, any such run
+    beside those words (栏次 | 1 | 栏次 | 2: a two-sided summary numbers its one amount column a side)."""
     filled = [t.strip() for t in texts if t.strip()]
     nums = [t for t in filled if t.isdigit() and len(t) <= 2]
     if not nums:
         return False  # (most rows: a figure with decimals, a label; nothing compacted)
     words = [t for t in filled if not (t.isdigit() and len(t) <= 2)]
-    if words and not all(compact(t) in _named(heads) for t in words):
+    if words and not all(compact(t) in _named(heads) for t in words) and not _stem_labels(words, len(nums)):
         return False
     return len(nums) >= (1 if words else 3) and _counts_up(nums)
+
+
+def _stem_labels(words: list[str], numbers: int) -> bool:
+    """The words are 甲, 乙, 丙 … in order from 甲, one to a cell, and with the numbers after them
+    label three columns or more (a row named 甲 holding the one count 1 is a row of figures)."""
+    stems = [compact(w) for w in words]
+    return "".join(stems) == STEMS[:len(stems)] and all(len(w) == 1 for w in stems) and len(stems) + numbers >= 3
 
 
 @lru_cache(maxsize=8)

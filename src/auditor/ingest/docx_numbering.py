@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..facts.numbers import STEMS
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
 
@@ -36,7 +38,6 @@ MAX_COUNT = 10_000  # a counter beyond this draws the number as decimal digits (
 DIGITS = "零一二三四五六七八九"
 LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-STEMS = "甲乙丙丁戊己庚辛壬癸"
 BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 
 
