@@ -284,6 +284,18 @@ class FactBase:
             f.measure in ("全年预算", "追加预算") and f.period == CURRENT and (concept is None or f.concept in (None, concept))
             for f in self.facts) or self._adjustment_told())
 
+    def budget_only_raised(self, concept: str | None) -> bool:
+        """The budget of `concept` was changed in the year by words alone (no whole-year or added
+        amount of it stated), and every such word adds (年中追加了项目资金; no 调减 anywhere): the
+        year's budget is then no smaller than the year-start one."""
+        def raised() -> bool:
+            if any(f.measure in ("全年预算", "追加预算") and f.period == CURRENT
+                   and (concept is None or f.concept in (None, concept)) for f in self.facts):
+                return False
+            cuts = tuple(concepts().get("budget_cut_words") or ())
+            return self._adjustment_told() and not any(w in text for text in self.sentences.values() for w in cuts)
+        return self.remember(("budget only raised", concept), raised)
+
     def _adjustment_told(self) -> bool:
         """The text tells of a change to the budget without its amount (年中因防汛追加部分预算): the
         words of an added budget (concepts.yaml measures 追加预算) anywhere."""

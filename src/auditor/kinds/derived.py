@@ -1799,6 +1799,10 @@ def _execution(base: FactBase, rule):
             if start is not None:
                 yield from _rate_against(base, rate, actual, start, "预算执行率", "执行数 ÷ 年初预算（未写调整）")
                 continue
+            start = _year_start_raised(base, actual, sentence)
+            if start is not None:
+                yield from _rate_at_most(base, rate, actual, start)
+                continue
         if budget is not None and _listed_with_others(base, budget, budgets):
             continue  # (全年预算数分别为80.00万元、20.00万元，实际支出…: on their sum, which is not stated)
         yield from _rate_against(base, rate, actual, budget, "预算执行率", "执行数 ÷ 全年预算")
@@ -1823,6 +1827,35 @@ def _year_start_only(base: FactBase, rate: Fact, actual: Fact, sentence: list[Fa
     if start is None or base.budget_adjusted(actual.concept):
         return None
     return start
+
+
+def _year_start_raised(base: FactBase, actual: Fact, sentence: list[Fact]) -> Fact | None:
+    """The year-start budget of the actual's thing stated in the rate's sentence, where the budget
+    was only added to in the year, by words alone (年中追加了项目资金): the year's budget is not
+    stated, but it is no smaller than this one."""
+    start = next((f for f in reversed(sentence) if f.is_money and f.measure == "年初预算" and f.period == CURRENT
+                  and f.concept == actual.concept and f.subject == actual.subject), None)
+    return start if start is not None and base.budget_only_raised(actual.concept) else None
+
+
+def _rate_at_most(base: FactBase, rate: Fact, actual: Fact, start: Fact):
+    """A rate on a budget not stated but no smaller than the year-start one (only added to) is at
+    most the actual over the year-start budget: one above that fits no such budget. (Below it, it
+    fits some budget the text does not state: not judged.)"""
+    span = ratio_bounds(actual, start)
+    if span is None:
+        return
+    yield CHECKED
+    if bounds(rate)[0] <= span[1] or unit_slip(rate, actual, start):
+        return
+    computed = exact_ratio(actual, start)
+    formula = (f"执行数 ÷ 年初预算：{actual.text} ÷ {start.text} = {fmt(computed)}%（{actual.where()}）；"
+               f"文中只写年中追加预算，全年预算不少于年初预算，执行率不会高于此数")
+    hit = _hit(rate, computed, "预算执行率", formula, quote=base.span(min((actual, start), key=lambda f: f.id), rate),
+               operands=(actual, start))
+    hit.expected = f"不高于 {hit.fields['computed']}"
+    hit.fields["computed"] = f"不高于 {hit.fields['computed']}（按年初预算；年中只有追加，全年预算只会更大）"
+    yield hit
 
 
 def _listed_after(base: FactBase, actual: Fact, rate: Fact) -> bool:
