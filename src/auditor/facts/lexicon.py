@@ -256,8 +256,9 @@ def _lexicon(generation: int) -> Lexicon:
         breakdown_heading=re.compile(data.get("breakdown_heading") or "(?!)"),
         # (the sides grouped as one alternative before the end: each word must end the text; of
         # words ending alike, the one starting first wins, 不低于 over 低于)
-        approximate=re.compile("(?:" + "|".join(f"(?P<{side}>{alternatives(words.get('before'))})"
-                                                for side, words in (data.get("approximate") or {}).items())
+        approximate=re.compile("(?:" + "|".join(
+            f"(?P<{side}>{alternatives_unless(words.get('before'), data.get('approximate_not_words'))})"
+            for side, words in (data.get("approximate") or {}).items())
                                + r")\s*$" if data.get("approximate") else r"(?!)"),
         approximate_after=re.compile(r"\s*(?:" + "|".join(f"(?P<{side}>{alternatives(words.get('after'))})"
                                                           for side, words in (data.get("approximate") or {}).items())
@@ -322,6 +323,14 @@ def alternatives(words) -> str:
     """Escaped words, longest first (a pattern that matches nothing when there are none)."""
     ordered = sorted((w for w in words or () if w), key=len, reverse=True)
     return "|".join(re.escape(w) for w in ordered) or "(?!)"
+
+
+def alternatives_unless(words, not_words) -> str:
+    """As alternatives, each word not where it ends a longer word of `not_words` (约 not as the end
+    of 节约, 制约): a lookbehind for each such word's beginning."""
+    ordered = sorted((w for w in words or () if w), key=len, reverse=True)
+    return "|".join("".join(f"(?<!{re.escape(n[:-len(w)])})" for n in not_words or () if n.endswith(w) and n != w)
+                    + re.escape(w) for w in ordered) or "(?!)"
 
 
 def money_concepts() -> set[str]:

@@ -3855,6 +3855,9 @@ def _named_rate(base: FactBase, rule):
         if not judged:
             yield CHECKED
             continue
+        if _change_misstated(base, rate, figure, whole):
+            yield CHECKED  # (节约4.62万元 where 14.74 − 19.00 saves 4.26, 节约率22.42% on 4.26: DRV010 tells the amount)
+            continue
         name = compact(rate.label)[-6:].rstrip("".join(COPULAS)) or "比率"
         index = next((note for suffix, note in params["index_suffixes"].items() if name.endswith(suffix)), None)
         far = (whole.block, whole.sentence) != (rate.block, rate.sentence)
@@ -3865,6 +3868,24 @@ def _named_rate(base: FactBase, rule):
                 # (满意度 may be an index weighting each answer, not the share of one answer: a warning)
                 outcome.severity, outcome.formula = "warning", f"{outcome.formula}；{index}"
             yield outcome
+
+
+def _change_misstated(base: FactBase, rate: Fact, change: Fact, whole: Fact) -> bool:
+    """The rate is of a change amount (节约, 增加) that does not fit the two figures its sentence
+    compares, the whole and another of its thing before it, while the rate fits their true
+    difference: the amount is the slip, the rate right."""
+    if change.measure != "变动额" or (whole.block, whole.sentence) != (change.block, change.sentence):
+        return False
+    for other in _before(_same_sentence(base, change), change):
+        if other is whole or not other.is_money or other.unit != whole.unit or other.measure == "变动额" \
+                or other.concept != whole.concept:
+            continue
+        if _difference_misfit(change, other, whole, 0) is None:
+            return False  # (the amount is the difference of these two: nothing misstated)
+        gap = abs(other.value - whole.value)
+        if _fits(rate, replace(change, value=gap, places=max(other.places, whole.places)), whole):
+            return True
+    return False
 
 
 def _base_note(whole: Fact, far: bool) -> str:
