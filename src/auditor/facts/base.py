@@ -146,6 +146,7 @@ CLAUSE_AFTER = 20  # characters after a count read for the words naming it
 
 
 MEASURED_UNITS = ("%", "‰", "分", "个百分点")  # units of measures, not counts: a whole number of them is rounded too
+NOT_COUNT_UNITS = (*MEASURED_UNITS, "")  # (a figure in one of them is no count a share may be of)
 
 
 # Read-only by convention, not frozen: a frozen dataclass sets each of its 23 fields through
@@ -1352,6 +1353,7 @@ class FactReader:
         bracketed = None
         past_change = False  # the figure before was a change between earlier years
         amounts: list[Fact] = []  # the sentence's amounts so far, and those its rates are of in turn
+        counts: list[Fact] = []  # the sentence's counts so far (人, 所), which a share's rates may be of in turn
         respective: list[Fact] = []
         respective_words = ""
         opening_fund = None  # the fund the sentence's first amount names (see below)
@@ -1433,14 +1435,19 @@ class FactReader:
             if here == "":
                 here = UNNAMED  # (after projects listed together: theirs all, no one's)
             own_phrase = phrase  # (a rate in a 分别 list reads the list's words, and takes its name in turn)
-            if unit == "%" and not respective and self.respectively.search(phrase):
+            in_turn_words = unit == "%" and not respective and self.respectively.search(phrase)
+            if unit == "%" and not respective and (in_turn_words or self.lex.rate_measures.last(phrase) == "占比"):
                 # “基本支出…、项目支出…，分别占75.86%和24.14%”: the rates in the amounts' order,
-                # each in the words before the first
-                respective, respective_words = self._respective(text, m.start(), amounts), phrase
+                # each in the words before the first; a share's rates joined with no 分别 (占比重为
+                # 60%、30%和10%) too, and the counts listed right before them (分别为12人和8人，分别占…)
+                respective = self._respective(text, m.start(), self._listed_before(amounts, counts),
+                                              joined_only=not in_turn_words)
+                respective_words = phrase
             elif unit == "%" and respective:
                 phrase = respective_words
             in_turn = respective.pop(0) if unit == "%" and respective else None
-            owner = in_turn or last_money
+            # (a count a share is of in turn owns no concept of the share's: only its `of`, below)
+            owner = in_turn if in_turn is not None and in_turn.is_money else last_money
             if CLAUSE_END_RE.search(text, previous_end, m.start()):
                 self.clause_owner = None
             fact = self._text_fact(phrase, m, value, unit, None if unknown_since == "all" else carried,
@@ -1693,6 +1700,8 @@ class FactReader:
                 self.clause_owner = (fact.concept, phrase)  # (its words read only if a bare 执行率 asks)
             if fact.is_money:
                 last_change = fact if fact.measure == "变动额" else None
+            if not fact.is_money and fact.unit not in NOT_COUNT_UNITS and fact.measure != "变动额" and not fact.comparator:
+                counts.append(fact)
             if fact.is_money and fact.measure != "变动额":
                 last_money = fact
                 amounts.append(fact)
@@ -2008,18 +2017,36 @@ class FactReader:
         return any(not phrase.endswith(self.money_kind_not_after, 0, m.start())
                    for m in self.money_kind.finditer(phrase))
 
-    def _respective(self, text: str, at: int, amounts: list) -> list:
+    def _respective(self, text: str, at: int, amounts: list, joined_only: bool = False) -> list:
         """The amounts the percentages listed from `at` are of, in order: as many of the last ones
         stated before as there are percentages (none if fewer are stated). The list is the run of
         percentages with no clause break between them (分别占66.83%和33.17%，分别增长4.37%和9.99%:
-        two lists of two)."""
+        two lists of two); `joined_only`: with only a list's joining words between them (、, 和),
+        for a list no 分别 announces."""
         end = CLAUSE_END_RE.search(text, at)
         count, after = 0, at
         for m in self.lex.text_number.finditer(text, at, end.start() if end else len(text)):
-            if m.group("unit") != "%" or (count and CLAUSE_BREAK_RE.search(text, after, m.start())):
+            between = text[after:m.start()].strip()
+            if m.group("unit") != "%" or (count and CLAUSE_BREAK_RE.search(between)) \
+                    or (count and joined_only and not (between == "、" or self.lex.list_join.fullmatch(between))):
                 break
             count, after = count + 1, m.end()
         return list(amounts[-count:]) if 1 < count <= len(amounts) else []
+
+    @staticmethod
+    def _listed_before(amounts: list, counts: list) -> list:
+        """The figures a run of percentages may take in turn: the sentence's amounts, or its counts
+        of one unit when they are stated after the last amount (受益学生中，小学、初中学生分别为
+        12,650人和5,770人，分别占…)."""
+        if not counts or (amounts and amounts[-1].id > counts[-1].id):
+            return amounts
+        unit = counts[-1].unit
+        run = []
+        for f in reversed(counts):
+            if f.unit != unit or (amounts and f.id < amounts[-1].id):
+                break
+            run.append(f)
+        return run[::-1]
 
     def _opening_fund(self, fact: dict, fund: str, phrase: str) -> None:
         """“政府性基金预算财政拨款年初结转和结余12.00万元，本年收入87.38万元，本年支出…”: the fund the

@@ -12,6 +12,8 @@ Sub-checks (param `check`), each a function in CHECKS:
   rate − last year's rate stated before it in the sentence, in the direction the words say.
 - ratio_to_base: “X万元，是年初预算 Y万元的 P%”: P = X ÷ Y, the base stated in the rate's clause.
 - difference_to_base: “X万元，较年初预算 Y万元减少 D万元”: D = |X − Y|, in the direction the words say.
+- tenths: a rate restated in tenths with an approximation word (达标率67.4%，逾七成) on the side of
+  N × 10% the word says, within one 成 (kinds/tenths.py).
 - target_completion: a rate of completing a target (完成年度目标（50公里）的 91.2%) = the quantity
   achieved ÷ the target, stated in the rate's clause or, else, as the indicator's 目标值 in a table.
 A rate is consistent when the interval its inputs' printed precision allows meets the interval
@@ -29,7 +31,7 @@ from typing import Literal
 from ..facts.base import (ADJUSTMENT, BUDGET_MEASURES, CLAUSE_BREAK_RE, bare_head, compares_other_year, CURRENT, LATER, OLDER, PRIOR, Fact, FactBase, column_sum, fact_base, kind_total,
                           named_budget_base, names_budget_base, against_budget, names_own_thing, names_whole_money, part_names,
                           per_unit, YEAR_RE, YEARS_RE)
-from ..facts.lexicon import lexicon
+from ..facts.lexicon import alternatives, lexicon
 from ..facts.numbers import MONEY_UNITS, fmt, quantize_like
 from ..facts.targets import PREFIX
 from ..ingest.build import numbering_of
@@ -38,6 +40,7 @@ from .base import CHECKED, SHARE_OF_RE, SUBROW_RE, Checked, document_texts, TAIL
 from .named_rates import COPULAS, named_rate_slips
 from .per_head_columns import per_head_rows
 from .rate_columns import column_runs, explained_otherwise, learned_rate_slips, transposed
+from .tenths import tenths_slips
 from .worded_sums import worded_sums
 from . import written_arithmetic
 from .restatement import meets, tail
@@ -273,8 +276,8 @@ def _shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
             # earlier in the paragraph)
             part = next((f for f in reversed(base.by_block.get(rate.block, ())) if f.id < rate.id and f.is_money
                          and f.concept == rate.concept and f.measure != "变动额" and f.period == rate.period), None)
-        if part is not None and _own_subject(base, part, rate):
-            continue
+        if part is not None and (_own_subject(base, part, rate) or not part.is_money):
+            continue  # (a share of a count taken in turn, 分别为12人和8人，分别占…: _quantity_shares)
         whole = None if part is None else _adjusted_budget(base, rate, part) if part.measure == ADJUSTMENT \
             else _whole(base, rate, part, sentence)
         if rate.of >= 0 and not rate.base and whole is not None and any(
@@ -449,7 +452,7 @@ def _shares_checked(base: FactBase):
             continue  # a tail moved to make the list print 100%: the list is right as printed
         # (a breakdown's whole, stated nowhere, is the sum of the parts it lists)
         # (占到位资金的, 占一般公共预算收入的比重为: the whole in the share's words)
-        worded = NAMED_BASE_RE.search(compact(rate.label).rstrip("为是达约：:"))
+        worded = _share_whole_words(rate.label)
         # (the whole as the share's words name it, 占一般公共预算收入的, before the vocabulary's name)
         name = worded.group(1).rstrip("的") if worded and whole.id >= 0 else \
             whole.concept or ("所列各项之和" if whole.id < 0 else "总额")
@@ -532,13 +535,17 @@ def _quantity_shares(base: FactBase, taken: set[int]):
                  and f.unit == "%" and f.id not in taken and not f.base):
         sentence = _before(_same_sentence(base, rate), rate)
         text = base.sentences.get((rate.block, rate.sentence), "")
-        if not sentence or sentence[-1].is_money or sentence[-1].unit in ("%", "‰", "") or sentence[-1].comparator:
+        # (the count a share takes in turn, 分别为12,650人和5,770人，分别占…, else the one right before it)
+        part = base.facts[rate.of] if rate.of >= 0 else sentence[-1] if sentence else None
+        if part is None or part.is_money or part.unit in ("%", "‰", "") or part.comparator:
             continue
-        part = sentence[-1]
-        worded = NAMED_BASE_RE.search(compact(rate.label))
-        scoping = None if worded else _count_scoping(text, sentence[:-1], part)
-        whole = (_count_named(sentence[:-1], part, worded.group(1)) if worded else None) \
-            or (scoping[0] if scoping else None) or next((f for f in reversed(sentence[:-1]) if f.unit == part.unit and not f.comparator
+        earlier = _before(sentence, part)
+        worded = _share_whole_words(rate.label)
+        scoping = _count_scoping(text, earlier, part)
+        if worded and scoping and scoping[1] not in worded.group(1):
+            scoping = None  # (the share names a whole other than the group the part is scoped in)
+        whole = (_count_named(text, earlier, part, worded.group(1)) if worded else None) \
+            or (scoping[0] if scoping else None) or next((f for f in reversed(earlier) if f.unit == part.unit and not f.comparator
                      and opener.match(text, f.at + len(f.text))), None) or _whole_before_list(base, rate, part)
         if whole is None or whole.value <= part.value or any(f.is_money for f in sentence) \
                 or not _share_words_fit(rate, part, whole):
@@ -553,24 +560,53 @@ def _quantity_shares(base: FactBase, taken: set[int]):
                    f"{part.text} ÷ {whole.text} = {fmt(computed)}%", quote=base.passage(whole, rate))
 
 
-def _count_named(before: list[Fact], part: Fact, words: str) -> Fact | None:
+def _count_named(text: str, before: list[Fact], part: Fact, words: str) -> Fact | None:
     """The count of the part's unit before it in its sentence that the share's words name (占回收问卷
-    的 after 回收482份): its own words, two characters or more, inside those; the nearest."""
+    的 after 回收482份): its own words, two characters or more, inside those, or ending with the
+    words' thing (全镇受益学生 for 占受益学生总数的: the words without those of any whole, concepts.yaml
+    kind_total_words); the nearest."""
+    thing = _without_whole_words(words.rstrip("的"))
     return next((f for f in reversed(before) if f.unit == part.unit and not f.comparator and not f.is_money
-                 and len(own := CLAUSE_BREAK_RE.sub("", compact(f.label))) >= 2 and own in words), None)
+                 and len(own := CLAUSE_BREAK_RE.sub("", compact(f.label))) >= 2
+                 and (own in words or (len(thing) >= 2 and own.endswith(thing))) and _group_named(text, f, words)), None)
+
+
+def _group_named(text: str, count: Fact, words: str) -> bool:
+    """A count whose noun after it closes with 中 (全县120个行政村中，) is of that group: the share's
+    words name it (占行政村总数的), not only the scope before the count (全县 of 占全县农户总数的)."""
+    scope = GROUP_AFTER_COUNT_RE.match(compact(text[count.at + len(count.text):]))
+    return scope is None or scope.group("name") in words
+
+
+def _without_whole_words(words: str) -> str:
+    """The words without those of any whole (全年, 总额, 总数: concepts.yaml kind_total_words)."""
+    for w in sorted(concepts().get("kind_total_words") or (), key=len, reverse=True):
+        words = words.replace(w, "")
+    return words
 
 
 def _count_scoping(text: str, before: list[Fact], part: Fact) -> tuple[Fact, str] | None:
     """The count the words after it re-open on with 中 before the part (专任教师131人，专任教师中本科
-    126人; 女性14人，女性中35岁以下的6人): the part is of that group, which is the share's whole, not
+    126人; 女性14人，女性中35岁以下的6人), or whose own noun closes with 中 and a clause break (全县86所
+    实施学校中，采取食堂供餐的学校79所): the part is of that group, which is the share's whole, not
     the list's; with the group's name."""
     for f in reversed(before):
+        if f.unit != part.unit or f.comparator:
+            continue
         own = CLAUSE_BREAK_RE.split(compact(f.label).removeprefix("其中"))[-1]
         words = compact(text[f.at + len(f.text):part.at]).lstrip("，,；;、")
         # (a group's name of two characters at least: 其中 alone names none)
-        if f.unit == part.unit and not f.comparator and len(own) >= 2 and words.startswith(own + "中"):
+        if len(own) >= 2 and words.startswith(own + "中"):
             return f, own
+        scope = GROUP_AFTER_COUNT_RE.match(compact(text[f.at + len(f.text):part.at]))
+        if scope:
+            return f, scope.group("name")
     return None
+
+
+# a count's own noun right after it closing with 中 and a clause break (86所实施学校中，): the group
+# the figures after it are parts of (a short name, no figure nor clause inside)
+GROUP_AFTER_COUNT_RE = re.compile(r"(?P<name>[^，,；;。：:、\d]{2,12}?)中[，,：:]")
 
 
 def _whole_before_list(base: FactBase, rate: Fact, part: Fact) -> Fact | None:
@@ -579,13 +615,34 @@ def _whole_before_list(base: FactBase, rate: Fact, part: Fact) -> Fact | None:
     in the part's unit of the sentence before the list, in one paragraph."""
     first = _list_sentence(base, rate)
     if first is None:
-        return None
+        return _whole_opening_chain(base, rate, part)
     before = base.by_sentence.get((rate.block, first - 1), ())
     # (较上年的8,102件, （上年412,680人次）: last year's count, no whole of this year's parts; of
     # two counts, 中学20所、小学30所, which one the parts are of is not known)
     counts = [f for f in before if f.unit == part.unit and not f.comparator and not f.is_money
               and f.period == part.period and f.measure != "变动额"]
     return counts[0] if len(counts) == 1 else None
+
+
+def _whole_opening_chain(base: FactBase, rate: Fact, part: Fact) -> Fact | None:
+    """In a list whose 其中 follows a count in the first of the ；-joined clauses (受益学生1,840人，其中
+    小学生1,265人，占68.75%；初中学生575人，占31.25%), the whole of a later clause's part: that count,
+    the only one of the part's unit and year a list opener follows there (CHAIN_REACH clauses back
+    at most: linear)."""
+    first = rate.sentence
+    while first > max(0, rate.sentence - CHAIN_REACH) \
+            and base.sentences.get((rate.block, first - 1), "").rstrip().endswith(("；", ";")):
+        first -= 1
+    if first == rate.sentence:
+        return None
+    text = base.sentences.get((rate.block, first), "")
+    opener = lexicon().list_opener
+    found = [f for f in base.by_sentence.get((rate.block, first), ()) if f.unit == part.unit and not f.comparator
+             and not f.is_money and f.period == part.period and opener.match(text, f.at + len(f.text))]
+    return found[0] if len(found) == 1 else None
+
+
+CHAIN_REACH = 8  # ；-joined clauses looked back over for the count a list's 其中 follows
 
 
 @lru_cache(maxsize=4)
@@ -603,7 +660,10 @@ def _share_words_fit(rate: Fact, part: Fact, whole: Fact) -> bool:
     m = _share_words_pattern(copulas).match(re.sub(r"[“”\"'‘’，,：:\s]", "", rate.label or ""))
     if m is None:
         return True
-    named_part, named_whole = m.group("of"), m.group("whole")
+    named_whole = m.group("whole")
+    named_part = m.group("of")  # (分别占, 依次占: the words taking the items in turn name no thing)
+    for word in (concepts().get("score_lists") or {}).get("respectively") or ():
+        named_part = named_part.replace(word, "")
     # (a whole named in other words, 占全部用户的, may still be the list's: only the part itself
     # named as the whole says the share is of something else)
     return (len(named_part) < 2 or named_part in compact(part.label)) and \
@@ -732,8 +792,28 @@ ELSEWHERE_WHOLE_CHARS = 4  # a whole's name this long (到位资金) may name an
 NAMED_SHARE_RE = re.compile(r"(?:^|[^\u4e00-\u9fff])(?![所其])[\u4e00-\u9fff]{1,2}占比")
 
 
+def _share_whole_words(label: str | None) -> re.Match | None:
+    """占X的 / 占X的比重: the words X of the whole a share names, the words after them that take the
+    listed items in turn and the copula cut off first (占项目实际支出的比重分别为, 占全年支出的比例为)."""
+    return NAMED_BASE_RE.search(_share_tail_re().sub("", compact(label or "")))
+
+
+@lru_cache(maxsize=4)
+def _share_tail_pattern(respectively: tuple[str, ...], copulas: tuple[str, ...]) -> re.Pattern:
+    # (约 too: 占全年支出的比重约为)
+    return re.compile(f"(?:{alternatives(respectively)})?(?:{alternatives(copulas)}|约)*[：:]?$")
+
+
+def _share_tail_re() -> re.Pattern:
+    """The words closing a share's phrase after its whole (分别为, 依次为, 为, 约): concepts.yaml
+    score_lists respectively and share_copulas."""
+    data = concepts()
+    return _share_tail_pattern(tuple((data.get("score_lists") or {}).get("respectively") or ()),
+                               tuple(data.get("share_copulas") or ()))
+
+
 def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact | None:
-    named_words = None if rate.base else NAMED_BASE_RE.search(compact(rate.label))
+    named_words = None if rate.base else _share_whole_words(rate.label)
     if named_words:
         # a whole named in words the vocabulary does not know (占全年发放总额的): an amount the
         # paragraph stated before under those words, else not guessed
@@ -755,7 +835,7 @@ def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact
         found = _document_value(base, named, part.measure, part.subject) or _summed_opener(base, part, named)
         if found is not None and not _of_fund(found, fund):
             return None
-        words = NAMED_BASE_RE.search(compact(rate.label)) if found is None and rate.base else None
+        words = _share_whole_words(rate.label) if found is None and rate.base else None
         # (a whole whose name the vocabulary knows, stated before under the same long name: 占全区政府
         # 采购实际采购金额的, after “全区政府采购实际采购金额12,282.73万元。”; a short one, 占全年支出的,
         # is too loose to find it by: 上半年累计支出 holds its words)
@@ -902,10 +982,7 @@ def _whole_in_words(base: FactBase, rate: Fact, part: Fact, words: str) -> Fact 
     资金500.00万元，占全年发放总额的…) or is itself said to be a share of the same whole (授予中小企业
     合同金额…，占合同总额的95.10%；其中…). With no words left (占总额的), the amount the part's list
     opener (其中) follows."""
-    fillers = sorted(concepts().get("kind_total_words") or (), key=len, reverse=True)
-    own = words.rstrip("的")
-    for w in fillers:
-        own = own.replace(w, "")
+    own = _without_whole_words(words.rstrip("的"))
     if not own:
         return _listing_whole(base, part)
     if len(own) < 2:
@@ -1046,7 +1123,7 @@ def _name_of(fact: Fact) -> str:
 def _fund_named(rate: Fact, named: str) -> str | None:
     """The fund the share's own words set its whole in (占财政拨款项目支出的: 财政拨款), when the
     whole's name does not hold it already (占一般公共预算财政拨款支出的)."""
-    words = NAMED_BASE_RE.search(compact(rate.label))
+    words = _share_whole_words(rate.label)
     fund = next((name for _, _, name in lexicon().funds.all(words.group(1))), None) if words else None
     return fund if fund and fund not in named else None
 
@@ -1081,16 +1158,40 @@ BREAKDOWN_SLACK = Decimal("0.5")  # their shares add up to 100% within this (rou
 SLIPPED_SHARE = Decimal(10)
 
 
-def _sum_stated_before(block: list[Fact], pairs: list[tuple[Fact, Fact]]) -> bool:
+def _sum_stated_before(base: FactBase, block: list[Fact], pairs: list[tuple[Fact, Fact]]) -> bool:
     """The parts add up to an amount the paragraph states before them (项目预算总额1,000.00万元。
     按资金来源分：中央632.00万元，占62.30%；省级…): their shares are of it, whatever they add up to
     (one share slipped, the rest right: short of 100%)."""
     first = pairs[0][0]
     parts = sum((p.in_yuan() for p, _ in pairs), Decimal(0))
     slack = sum((p.half_unit * MONEY_UNITS.get(p.unit, Decimal(1)) for p, _ in pairs), Decimal(0))
-    return any(f.is_money and f.id < first.id and (f.measure == first.measure or first.implicit) and f.period == first.period
-               and abs(f.in_yuan() - parts) <= slack + f.half_unit * MONEY_UNITS.get(f.unit, Decimal(1))
-               for f in block)
+    if any(f.is_money and f.id < first.id and (f.measure == first.measure or first.implicit) and f.period == first.period
+           and abs(f.in_yuan() - parts) <= slack + f.half_unit * MONEY_UNITS.get(f.unit, Decimal(1))
+           for f in block):
+        return True
+    return _sum_stated_elsewhere(base, pairs, parts, slack)
+
+
+def _sum_stated_elsewhere(base: FactBase, pairs: list[tuple[Fact, Fact]], parts: Decimal, slack: Decimal) -> bool:
+    """The parts add up to an amount of their measure and year the document states in another
+    paragraph or a table (全年执行数4,402.35万元 in the section before, and then 按支出功能分类，A
+    2,980.42万元（占67.70%），B 903.58万元（占20.52%），C 518.35万元（占11.77%）): the unit's total they
+    break down, their shares of it. Three amounts or more adding up to a stated one to the last
+    printed digit is no coincidence. Looked up in the document's amounts by value, indexed once."""
+    first = pairs[0][0]
+    index = base.remember(("amounts by value", first.period), lambda: sorted(
+        (f.in_yuan(), f.id) for f in base.facts if f.is_money and f.period == first.period and not f.comparator
+        and f.measure != "变动额" and f.value > 0))
+    # (the amount printed no coarser than the parts: a round 0.4亿元 would hold many sums)
+    reach = slack * 2
+    own = {p.id for p, _ in pairs}
+    for value, fid in index[bisect_left(index, (parts - reach, -1)):bisect_left(index, (parts + reach, len(base.facts)))]:
+        f = base.facts[fid]
+        half = f.half_unit * MONEY_UNITS.get(f.unit, Decimal(1))
+        if fid not in own and (f.measure == first.measure or first.implicit) and half <= slack \
+                and abs(value - parts) <= slack + half:
+            return True
+    return False
 
 
 def _breakdown(base: FactBase, rate: Fact, part: Fact) -> tuple[Fact, list[tuple[Fact, Fact]]] | None:
@@ -1112,7 +1213,7 @@ def _breakdown(base: FactBase, rate: Fact, part: Fact) -> tuple[Fact, list[tuple
             or len({p.unit for p, _ in pairs}) != 1:
         return None
     shares = sum((r.value for _, r in pairs), Decimal(0))
-    if abs(shares - 100) > BREAKDOWN_SLACK and not (abs(shares - 100) <= SLIPPED_SHARE and _sum_stated_before(block, pairs)):
+    if abs(shares - 100) > BREAKDOWN_SLACK and not (abs(shares - 100) <= SLIPPED_SHARE and _sum_stated_before(base, block, pairs)):
         return None
     total = sum((p.value for p, _ in pairs), Decimal(0))
     places = max(p.places for p, _ in pairs)
@@ -3898,6 +3999,12 @@ def _base_note(whole: Fact, far: bool) -> str:
     return f"（句中未写基数，取表中该数所在列“{compact(whole.label)}”行的数；该列其他各行也都得不出该比率）"
 
 
+def _tenths(base: FactBase, rule):
+    """A rate restated in tenths with an approximation word (逾七成) on the wrong side of them
+    (kinds/tenths.py)."""
+    return tenths_slips(base)
+
+
 def _worded_sum(base: FactBase, rule):
     """A sum the sentence spells out with 加 and 减 (kinds/worded_sums.py) against its result."""
     plus, minus = re.compile(rule.params["plus_pattern"]), re.compile(rule.params["minus_pattern"])
@@ -3986,7 +4093,7 @@ def _proportion_fits(amount: Fact, whole: Fact, rate: Decimal) -> bool:
 
 
 TEXT_CHECKS = {"written_arithmetic"}  # checks reading the document's words, not its facts
-CHECKS = {"written_arithmetic": _written_arithmetic, "proportion": _proportion, "worded_sum": _worded_sum, "named_rate": _named_rate, "row_rate": _row_rate, "table_share": _table_share, "row_change": _row_change, "year_change": _year_change, "share": _share, "share_sum": _share_sum, "completion": _completion, "growth": _growth,
+CHECKS = {"written_arithmetic": _written_arithmetic, "proportion": _proportion, "tenths": _tenths, "worded_sum": _worded_sum, "named_rate": _named_rate, "row_rate": _row_rate, "table_share": _table_share, "row_change": _row_change, "year_change": _year_change, "share": _share, "share_sum": _share_sum, "completion": _completion, "growth": _growth,
           "execution": _execution, "target_completion": _target_completion, "point_change": _point_change,
           "schedule_rate": _schedule_rate,
           "ratio_to_base": _ratio_to_base, "difference_to_base": _difference_to_base, "per_head": _per_head,
