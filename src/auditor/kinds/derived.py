@@ -32,13 +32,14 @@ from ..facts.base import (ADJUSTMENT, BUDGET_MEASURES, CLAUSE_BREAK_RE, bare_hea
                           named_budget_base, names_budget_base, against_budget, names_own_thing, names_whole_money, part_names,
                           per_unit, YEAR_RE, YEARS_RE)
 from ..facts.lexicon import alternatives, lexicon
-from ..facts.numbers import MONEY_UNITS, fmt, quantize_like
+from ..facts.numbers import MONEY_UNITS, fmt, half_unit, quantize_like, significant_digits
 from ..facts.targets import PREFIX
 from ..ingest.build import numbering_of
 from ..knowledge import compact, concepts, han_bigrams, last_open_bracket, open_brackets
 from .base import CHECKED, SHARE_OF_RE, SUBROW_RE, Checked, document_texts, TAIL_NOTE, Hit, item_label
 from .named_rates import COPULAS, named_rate_slips
 from .per_head_columns import per_head_rows
+from .per_head_counts import HeadCounts, HeadWords, basis_of, count_bounds
 from .rate_columns import column_runs, explained_otherwise, learned_rate_slips, transposed
 from .tenths import tenths_slips
 from .worded_sums import worded_sums
@@ -95,6 +96,16 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # per_head: verbs before the thing an amount per head is of (人均获得劳务报酬), and other
           # words the total may name it by (次均门诊费用 of 门诊收入)
           "thing_verbs": (list, []), "thing_aliases": (dict, {}), "money_tails": (list, []),
+          # per_head: the count of heads a figure is over (kinds/per_head_counts.py): the words naming
+          # them in a basis (按…计算: group 1), the kinds of heads counted apart and those meant only
+          # when named, words of a count over years, of a list of parts after a count, of a whole right
+          # after it (86所学校中，), names of heads naming none in particular, and figures per head of
+          # the unit's own staff (人均公用经费), the units counting people, whoever they are, and the
+          # heads a word per head names itself (生均: 学生)
+          "basis_pattern": (str, "(?!)"), "head_kinds": (dict, {}), "named_only_kinds": (list, []),
+          "cumulative_words": (list, []), "part_openers": (list, []), "whole_pattern": (str, "(?!)"),
+          "head_nouns": (list, []), "staff_figures": (list, []), "people_units": (list, []),
+          "heads_named": (dict, {}),
           # row_rate: the concepts of a whole score (自评得分) a summary of projects prints beside their rates
           "whole_score_concepts": (list, []),
           # row_rate: the row_rates formulas also judged in a sentence stating both terms before the rate
@@ -137,10 +148,11 @@ YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d\d)年")
 
 
 def validate(params: dict) -> str | None:
-    try:
-        re.compile(params["bare_initial_pattern"])
-    except re.error as exc:
-        return f"bare_initial_pattern 不是有效的正则表达式：{exc}"
+    for name in ("bare_initial_pattern", "basis_pattern", "whole_pattern"):
+        try:
+            re.compile(params[name])
+        except re.error as exc:
+            return f"{name} 不是有效的正则表达式：{exc}"
     return None if params["check"] in CHECKS else f"check 应为 {', '.join(CHECKS)} 之一"
 
 
@@ -3668,68 +3680,128 @@ def _unnamed_year_change(base: FactBase, change: Fact, sentence: list[Fact], cue
 # ---- an amount per head -----------------------------------------------------------------------
 def _per_head(base: FactBase, rule):
     """“全年公用经费85.28万元，年末实有在职人员52人，人均公用经费1.85万元”: the amount per head is
-    the total of its thing ÷ the count of heads its sentence states (the words per_head names
-    and the units it counts in). A figure per month (人均每月, 月人均) is left alone."""
+    the total of its thing ÷ the count of heads it is over (the words per_head names and the units
+    it counts in; kinds/per_head_counts.py finds the count, in the sentence or before it). A figure
+    per month (人均每月, 月人均) is left alone. The amount may be a count of its own, per place
+    (校均受益学生241人: the 受益学生 ÷ the 所 of schools)."""
     per_head = rule.params["per_head"]
-    for key, facts in base.by_sentence.items():
-        for per in (f for f in facts if f.is_money and f.source == "text" and not f.comparator):
-            word = next((w for w in per_head if w in per.label), None)
-            if word is None or any(w in per.label for w in rule.params["per_period_words"]):
-                continue
-            thing = compact(per.label).split(word, 1)[1]
-            # (人均获得劳务报酬: the thing is 劳务报酬; 次均门诊费用: the patients' 费用 are the 门诊收入)
-            thing = next((thing[len(v):] for v in rule.params["thing_verbs"] if thing.startswith(v)), thing)
-            things = [thing, *(thing.replace(w, alias) for w, aliases in rule.params["thing_aliases"].items()
-                               if w in thing for alias in aliases)]
-            # (户均补贴 of 补贴资金: a total's name may close on a word naming only money)
-            things += [t + tail for t in things for tail in rule.params["money_tails"] if t and not t.endswith(tail)]
-            # the total of the thing: its concept, or (a thing the vocabulary does not know) its words
-            # closing the total's (户均增收 after 累计带动增收312.50万元)
-            # (or holding them: 次均统筹基金支付 of 统筹基金支付住院费用)
-            def of_thing(candidates: list[Fact]) -> list[Fact]:
-                return [f for f in candidates if f.is_money and f is not per and f.measure == per.measure
-                        and f.period == per.period and not f.comparator
-                        and any((f.concept and f.concept in t) or (len(t) >= 2 and compact(f.label).endswith(t))
-                                or (len(t) >= LONG_THING and t in compact(f.label)) for t in things)]
-            # (…公用经费185.41万元。公用经费按在校生1,712人计算，生均公用经费…: the total stated in the
-            # paragraph before, as the count may be, where the sentence names its thing without it)
-            totals = of_thing(facts)
-            if not totals and _opens_on(base.sentences.get(key, ""), things):
-                # (or the paragraph right before: a line of its own in a text file)
-                totals = of_thing(_paragraph_before(base, key)) or of_thing(base.by_block.get(key[0] - 1, []))
-            if not totals:
-                # (12人，每人救助5,000元，共计6.60万元: the sum the sentence closes on after the amount per head)
-                sums = tuple(rule.params["sum_words"])
-                totals = [f for f in facts if f.is_money and f.at > per.at and not f.comparator
-                          and CLAUSE_BREAK_RE.split(compact(f.label))[-1].lstrip("，,；;").startswith(sums)]
-            if not totals and not thing and word not in rule.params["standard_words"]:
-                # (全年发放补助7,716.26万元，人均18,847.73元: a bare 人均 is of the one amount before it;
-                # not a standard, 每人1万元, which the amount after it is worked out from)
-                before = [f for f in facts if f.is_money and f.at < per.at and f.measure == "决算"
-                          and f.period == per.period and not f.comparator and not per_unit(f)]
-                totals = before if len(before) == 1 else []
-            counts = _head_counts(facts, per_head[word]) or _head_counts(_paragraph_before(base, key), per_head[word])
-            if len(totals) != 1 or len(counts) != 1 or counts[0].value == 0:
-                continue
-            yield from _judge_per_head(base, per, totals[0], counts[0], word, rule)
+    units = {u for us in per_head.values() for u in us}
+    words = HeadWords.of(rule.params)
+    counts = None  # (read on the first figure per head: most documents have none)
+    looked = 0
+    # (base.facts: a figure after 按…计算 is in no index, see FactBase.add)
+    for per in base.facts:
+        word = _per_head_word(per, per_head, units, rule)
+        basis = basis_of(base, per, words) if word else ""
+        # (按年末在职人员计算人均公用经费: the basis makes the figure one on another 口径, yet it
+        # names only the heads it is over; a 口径 naming none, 按可比口径计算, is another basis)
+        if word is None or (per.comparator and not basis):
+            continue
+        counts = counts or HeadCounts(base, units, words)
+        # (the document before the paragraph is read for the first DOCUMENT_REACH figures only)
+        reach, looked = looked < DOCUMENT_REACH, looked + 1
+        count = counts(per, word, per_head[word], basis, reach)
+        if count is None or count_bounds(count)[0] <= 0:
+            continue
+        key = (per.block, per.sentence)
+        totals = _per_head_totals(base, key, base.by_sentence.get(key, []), per, word, rule, reach)
+        if len(totals) == 1:
+            yield from _judge_per_head(base, per, totals[0], count, word, rule)
     # a table's column of amounts per head, row by row (kinds/per_head_columns.py)
     for per, total, count, word in per_head_rows(base, per_head, tuple(rule.params["per_period_words"]),
                                                  tuple(rule.params["thing_verbs"])):
         yield from _judge_per_head(base, per, total, count, word, rule)
 
 
+PER_HEAD_BASIS = "口径"  # the comparator of a figure after 按…计算 (concepts.yaml other_basis)
+# figures per head of a document whose count and total are looked for in all the prose before them
+# (a pass over its figures each): a document of hundreds of them, a yearbook, is judged on nearer
+# places beyond these, so the cost stays linear
+DOCUMENT_REACH = 50
+
+
+def _per_head_word(per: Fact, per_head: dict, units: set[str], rule) -> str | None:
+    """The word per head (人均, 亩均) a figure in prose is stated with: an amount of money, or a
+    count in a unit of heads (校均受益学生241人); none for a figure per month or per visit."""
+    if per.source != "text" or per.comparator not in ("", PER_HEAD_BASIS) or not (per.is_money or per.unit in units):
+        return None
+    word = next((w for w in per_head if w in per.label), None)
+    if word is None or per.unit in per_head[word] or any(w in per.label for w in rule.params["per_period_words"]):
+        return None
+    return word
+
+
+def _per_head_totals(base: FactBase, key: tuple[int, int], facts: list[Fact], per: Fact, word: str, rule,
+                     reach: bool) -> list[Fact]:
+    """The total an amount per head is of: its thing's in the sentence, else where the sentence
+    says it is (see below), else stated once before it in the document."""
+    thing = _without_copulas(compact(per.label).split(word, 1)[1])
+    # (人均获得劳务报酬: the thing is 劳务报酬; 次均门诊费用: the patients' 费用 are the 门诊收入)
+    thing = next((thing[len(v):] for v in rule.params["thing_verbs"] if thing.startswith(v)), thing)
+    things = [thing, *(thing.replace(w, alias) for w, aliases in rule.params["thing_aliases"].items()
+                       if w in thing for alias in aliases)]
+    # (户均补贴 of 补贴资金: a total's name may close on a word naming only money)
+    things += [t + tail for t in things for tail in rule.params["money_tails"] if t and not t.endswith(tail)]
+
+    # the total of the thing: its concept, or (a thing the vocabulary does not know) its words
+    # closing the total's (户均增收 after 累计带动增收312.50万元)
+    # (or holding them: 次均统筹基金支付 of 统筹基金支付住院费用)
+    def of_thing(candidates: list[Fact]) -> list[Fact]:
+        return [f for f in candidates if _alike(f, per) and f is not per and f.measure == per.measure
+                and f.period == per.period and not f.comparator
+                and any((f.concept and f.concept in t) or (len(t) >= 2 and compact(f.label).endswith(t))
+                        or (len(t) >= LONG_THING and t in compact(f.label)) for t in things)]
+    # (…公用经费185.41万元。公用经费按在校生1,712人计算，生均公用经费…: the total stated in the
+    # paragraph before, as the count may be, where the sentence names its thing without it)
+    totals = of_thing(facts)
+    if not totals and _opens_on(base.sentences.get(key, ""), things):
+        # (or the paragraph right before: a line of its own in a text file)
+        totals = of_thing(_paragraph_before(base, key)) or of_thing(base.by_block.get(key[0] - 1, []))
+    if not totals:
+        # (12人，每人救助5,000元，共计6.60万元: the sum the sentence closes on after the amount per head)
+        sums = tuple(rule.params["sum_words"])
+        totals = [f for f in facts if f.is_money and f.at > per.at and not f.comparator
+                  and CLAUSE_BREAK_RE.split(compact(f.label))[-1].lstrip("，,；;").startswith(sums)]
+    if not totals and not thing and word not in rule.params["standard_words"]:
+        # (全年发放补助7,716.26万元，人均18,847.73元: a bare 人均 is of the one amount before it;
+        # not a standard, 每人1万元, which the amount after it is worked out from)
+        before = [f for f in facts if f.is_money and f.at < per.at and f.measure == "决算"
+                  and f.period == per.period and not f.comparator and not per_unit(f)]
+        totals = before if len(before) == 1 else []
+    if not totals and thing and reach:
+        # (受益学生18,420人 in the overview; sections later 校均受益学生241人: the thing stated
+        # once before in the document, one figure however often it is restated)
+        earlier = of_thing([f for k, fs in base.by_sentence.items() if k < key for f in fs])
+        totals = earlier[:1] if len({bounds(f) for f in earlier}) == 1 else []
+    return totals
+
+
+def _without_copulas(thing: str) -> str:
+    """The thing without the words between it and its figure (校均受益学生约241人: 受益学生)."""
+    while thing.endswith(COPULAS):
+        thing = thing[:-len(next(c for c in COPULAS if thing.endswith(c)))]
+    return thing
+
+
+def _alike(f: Fact, per: Fact) -> bool:
+    """A total an amount per head may be of: money for money, else a count in the same unit."""
+    return f.is_money if per.is_money else f.unit == per.unit
+
+
 def _judge_per_head(base: FactBase, per: Fact, total: Fact, count: Fact, word: str, rule):
     yield CHECKED
     lo, hi = bounds(total)
     factor = MONEY_UNITS.get(per.unit, Decimal(1))
-    p_lo, p_hi = bounds(per)
-    if p_lo <= hi / count.value and lo / count.value <= p_hi:
+    p_lo, p_hi = _per_head_bounds(per)
+    c_lo, c_hi = count_bounds(count)
+    heads = (c_lo + c_hi) / 2
+    if p_lo <= hi / c_lo and lo / c_hi <= p_hi:
         return
     in_table = per.source == "table"
     if word in rule.params["standard_words"]:
         # 每人 states a standard the total is worked out from: the total is told
         t_factor = MONEY_UNITS.get(total.unit, Decimal(1))
-        product = per.in_yuan() * count.value / t_factor
+        product = per.in_yuan() * heads / t_factor
         shown = fmt(product, total.places, total.text)
         yield Hit(quote=base.span(min(count, per, key=lambda f: f.at), total),
                   location=total.loc, stated=total.text, expected=f"{shown}{total.unit}",
@@ -3739,14 +3811,16 @@ def _judge_per_head(base: FactBase, per: Fact, total: Fact, count: Fact, word: s
                           "basis": f"{word}标准与人（户）数"},
                   highlights=[per.loc, count.loc])
         return
-    expected = total.in_yuan() / count.value / factor
+    expected = total.in_yuan() / heads / factor
     shown = fmt(expected, max(per.places, 2), per.text)
     if in_table:  # (the cells name their columns: 已发放 1,136,000.00 ÷ 务工人数 142)
         relation = f"{compact(per.label)}的{bare_head(per.header)}"
         terms = f"{bare_head(total.header)} {total.text}{total.unit} ÷ {bare_head(count.header)} {count.text}{count.unit}"
     else:
-        relation, terms = per.label.strip("，,"), f"{total.text} ÷ {count.text}"
-    yield Hit(quote=base.span(min(total, count, key=lambda f: f.at), per),
+        relation, terms = _without_copulas(per.label.strip("，,")), f"{total.text} ÷ {count.text}"
+    # (the count and the total may stand sections apart: the quote spans the sentence's own figures)
+    near = [f for f in (total, count) if (f.block, f.sentence) == (per.block, per.sentence)]
+    yield Hit(quote=base.span(min([*near, per], key=lambda f: f.at), per),
               location=per.loc, stated=per.text, expected=f"{shown}{per.unit}",
               formula=f"{terms} = {shown}{per.unit}",
               fields={"rate": per.text, "computed": f"{shown}{per.unit}", "relation": relation,
@@ -3755,10 +3829,21 @@ def _judge_per_head(base: FactBase, per: Fact, total: Fact, count: Fact, word: s
 
 
 LONG_THING = 4  # characters of a thing's name that, inside a total's words, name the total (not 费用 in 会议费用)
+# a figure per head said to be about so (约1,300元, 约1.5万元) is round when it has at most this many
+# significant digits: it may lie a share off (concepts.yaml approximate_share); with more (约1,342元)
+# the 约 only says the quotient was rounded at its last digit, as any figure per head is
+ROUND_PER_HEAD_DIGITS = 2
 
 
-def _head_counts(facts, units: list[str]) -> list[Fact]:
-    return [f for f in facts if f.unit in units and f.places == 0 and not f.comparator and f.period == CURRENT]
+def _per_head_bounds(per: Fact) -> tuple[Decimal, Decimal]:
+    """An amount per head as printed: a quotient rounded at its last digit, in heads too (校均受益
+    学生214人 stands for 213.5 to 214.5, no exact count), wider when round (see above)."""
+    factor = MONEY_UNITS.get(per.unit, Decimal(1))
+    lo, hi = (per.value - half_unit(per.places)) * factor, (per.value + half_unit(per.places)) * factor
+    if significant_digits(per.value) > ROUND_PER_HEAD_DIGITS:
+        return lo, hi
+    r_lo, r_hi = _round_bounds(per)
+    return min(lo, r_lo), max(hi, r_hi)
 
 
 def _opens_on(sentence: str, things: list[str]) -> bool:
@@ -3770,8 +3855,7 @@ def _opens_on(sentence: str, things: list[str]) -> bool:
 
 
 def _paragraph_before(base: FactBase, key: tuple[int, int]) -> list[Fact]:
-    """The figures of the sentences before this one in its paragraph (年末在职人员58人。…人均…):
-    a count of heads stated once there is the count an amount per head of the paragraph is of."""
+    """The figures of the sentences before this one in its paragraph (…公用经费185.41万元。公用经费按…)."""
     block, index = key
     return [f for k in range(index) for f in base.by_sentence.get((block, k), ())]
 
