@@ -228,6 +228,9 @@ class FactBase:
     # ids of a table's total-row figures named by their column's thing (see FactReader._cell): what a
     # sentence naming the thing restates; two tables' such totals (one per year, per scope) are not one fact
     column_totals: set = field(default_factory=set)
+    # ids of amounts naming no measure that took the measure of the whole whose list they are items
+    # of (全年预算数3,560万元，其中：中央补助1,800万元…): parts of that amount, no other value of it
+    list_parts: set = field(default_factory=set)
     sentences: dict[tuple[int, int], str] = field(default_factory=dict)  # (block, sentence) -> text
     by_context: dict[tuple, list[Fact]] = field(default_factory=dict)  # (concept, measure, period)
     memo: dict = field(default_factory=dict)  # rules' document-wide look-ups, computed once
@@ -1331,7 +1334,8 @@ class FactReader:
             head_fund = self.fund_of.get(self._concept(compact(head.group("name")), last=True) or "")
             if head_fund:
                 list_fund, list_parts = head_fund[0], ANY_PART
-        in_list, list_measure = bool(self.lex.list_opener.match(text)) or headed, None
+        # (a sentence may open on the words leading into the list, 按资金来源划分，其中：…)
+        in_list, list_measure = bool(self.lex.list_opener.match(text) or list_lead(text, 0, self.lex)) or headed, None
         if head and self.lex.measures.last(compact(head.group(0))) in BUDGET_MEASURES:
             # “支出预算中，基本支出…、项目支出…”: the parts of a budget are budget
             list_measure = (self.lex.measures.last(compact(head.group(0))), ANY_PART, CURRENT)
@@ -1574,7 +1578,9 @@ class FactReader:
             if in_list and list_period not in (None, CURRENT) and fact.get("period") == CURRENT \
                     and unit in MONEY_UNITS and not YEAR_RE.search(phrase) and not self.lex.prior.search(phrase):
                 fact["period"] = list_period
-            if list_measure and fact.get("implicit") and (list_measure[1] is ANY_PART or fact.get("concept") in list_measure[1]):
+            listed = bool(list_measure) and fact.get("implicit") \
+                and (list_measure[1] is ANY_PART or fact.get("concept") in list_measure[1])
+            if listed:
                 fact["measure"], fact["implicit"] = list_measure[0], False
                 if not YEAR_RE.search(phrase) and not self.lex.prior.search(phrase):
                     # 2024年“三公”经费预算…，其中：公务接待费…: 2024's too (not 与上年3.50万元)
@@ -1663,6 +1669,8 @@ class FactReader:
                         quote=sentence.text[start:end].strip().lstrip("，,；;、：:（( "), loc=sentence.loc, source="text",
                         label=phrase, block=index, sentence=s_index, at=m.start(), **fact)
             self.base.add(fact)
+            if listed:
+                self.base.list_parts.add(fact.id)
             last_period = fact.period
             if unit == "分":
                 last_points = fact
@@ -1714,7 +1722,8 @@ class FactReader:
                 if not in_list and not added:
                     self.whole = fact.concept
                 self.part_carried = added
-                opener = self.lex.list_opener.match(text, m.end())
+                # (or the words leading into the list, its opener after them: ，按资金来源划分，其中：…)
+                opener = self.lex.list_opener.match(text, m.end()) or list_lead(text, m.end(), self.lex)
                 # a budget's parts in brackets with no 其中 (全年预算数2,354.80万元（基本支出…、项目支出…）)
                 # are budget parts all the same
                 opens = opener is not None or (fact.measure in BUDGET_MEASURES and not fact.implicit
@@ -1762,7 +1771,9 @@ class FactReader:
             # (a list nested in an item, 其中A…，其中A1…, ends with the item: the ； goes on with the outer)
             self.open_measure = outer_measure or list_measure
         elif outside is not None and not in_list and self._ends_on_budget(text, outside):
-            self.whole_measure = (outside.measure, self._budget_parts(outside.concept), outside.period)
+            # (a budget naming no thing, 全年预算数3,560万元。其中：…: any item is its part, as in its sentence)
+            parts = self._budget_parts(outside.concept) if outside.concept else ANY_PART
+            self.whole_measure = (outside.measure, parts, outside.period)
         return carried
 
     def _budget_parts(self, concept: str | None) -> set:
@@ -3962,6 +3973,17 @@ def _whole_money_vocabulary(generation: int) -> tuple[tuple[str, ...], tuple[str
     vocab = concepts()
     return (tuple(sorted(vocab.get("whole_money_words") or (), key=len, reverse=True)),
             tuple(vocab.get("money_nouns") or ()))
+
+
+def list_lead(text: str, at: int, lex: Lexicon) -> re.Match | None:
+    """The words leading into a list of parts at `at` (right after an amount, or at a sentence's
+    start: ，按资金来源划分，其中：…; 资金来源分别为…), naming no thing of the vocabulary and no
+    measure (政府性基金预算支出和…分别为 names the amounts' own things: siblings, no parts)."""
+    lead = lex.list_lead.match(text, at)
+    words = compact(lead.group("words")) if lead else ""
+    if lead is None or lex.concepts.all(words) or lex.measures.all(words):
+        return None
+    return lead
 
 
 def _names_nothing(bare: str, lex: Lexicon) -> bool:

@@ -167,6 +167,7 @@ class Lexicon:
     part_list_head: re.Pattern  # a sentence's opening naming the amount whose parts it lists (实际支出中，)
     whole_opener: re.Pattern  # after an amount, the words opening its parts (其中, 包括)
     breakdown_heading: re.Pattern  # a heading of a breakdown of the total above (按支出性质分)
+    list_lead: re.Pattern  # words leading into a list of parts before its opener (，按资金来源划分，其中：); `words`: their words
     # a word right before a figure saying it is round (近30个百分点: below; 逾: above; 约: either side)
     approximate: re.Pattern
     approximate_after: re.Pattern  # a word right after it saying so (3万人次以上: above; 左右: either)
@@ -254,6 +255,10 @@ def _lexicon(generation: int) -> Lexicon:
             [*(data.get("list_openers") or ()), *(data.get("inclusive_openers") or ())]) + ")"),
         # a row or an item heading a breakdown of a total (按支出性质分：)
         breakdown_heading=re.compile(data.get("breakdown_heading") or "(?!)"),
+        # the words leading into a list after an amount or at a sentence's start (，按资金来源划分，其中：,
+        # 资金来源分别为), up to the list opener closing them if any
+        list_lead=re.compile(r"\s*[，,：:]?\s*(?P<words>" + (data.get("list_lead") or "(?!)") + r")\s*[，,：:]?\s*(?:"
+                             + alternatives(data.get("list_openers")) + r")?\s*[：:]?"),
         # (the sides grouped as one alternative before the end: each word must end the text; of
         # words ending alike, the one starting first wins, 不低于 over 低于)
         approximate=re.compile("(?:" + "|".join(

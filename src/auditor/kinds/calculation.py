@@ -18,7 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from itertools import islice
 
-from ..facts.base import CLAUSE_BREAK_RE, CLAUSE_END_RE, CURRENT, YEAR_RE, Fact, FactBase, fact_base, per_unit
+from ..facts.base import CLAUSE_BREAK_RE, CLAUSE_END_RE, CURRENT, YEAR_RE, Fact, FactBase, fact_base, list_lead, per_unit
 from ..facts.lexicon import alternatives, lexicon
 from ..facts.numbers import MONEY_UNITS, cn_to_int, fmt, half_unit, own_slack, significant_digits
 from ..knowledge import compact, concepts, vocabulary_generation
@@ -263,6 +263,7 @@ def _check_list_unit_slips(base: FactBase, rule):
 
     opener = lexicon().list_opener
     units = set(rule.params["list_units"])
+    cues = (*rule.params["enumeration_cues"], *rule.params["partial_cues"])
 
     def summable(f: Fact) -> bool:
         # (not a mean: 项目自评平均得分98.32分 is no sum of the projects' scores listed after it)
@@ -274,6 +275,7 @@ def _check_list_unit_slips(base: FactBase, rule):
                 continue
             text = base.sentences.get((total.block, total.sentence), "")
             direct, first = _opener_after(text, facts, k, opener)
+            sentence = total.sentence  # the sentence the list stands in
             if direct:
                 parts = _any_parts(islice(facts, first, None), _joined(base, total), summable)
             else:
@@ -287,6 +289,12 @@ def _check_list_unit_slips(base: FactBase, rule):
                 # the last amount of its sentence, the next one listing its parts (…支出85.60万元，
                 # 执行率100%。从支出结构看，其中设备购置…)
                 parts = _any_parts(islice(facts, j, None), total.sentence + 1, summable)
+                if _opens_on_list(base, total, cues):
+                    # (…全年预算数3,560万元。其中：中央…: the next sentence opening on 其中 lists the
+                    # whole this one ends on, as a 其中 right after it does)
+                    sentence = total.sentence + 1
+                    text = base.sentences.get((total.block, sentence), "")
+                    direct = opener.match(text)
             if len(parts) < (1 if direct else 2):
                 continue
             named = replace(total, concept=total.concept or compact(total.label).strip("，,：:（(") or "合计")
@@ -304,8 +312,8 @@ def _check_list_unit_slips(base: FactBase, rule):
                     yield CHECKED
                     yield slip
                     continue
-                parts = [p for p in parts if p.sentence == total.sentence]
-                nested = _nested_lists(text, direct.end(), (*rule.params["enumeration_cues"], *rule.params["partial_cues"]))
+                parts = [p for p in parts if p.sentence == sentence]
+                nested = _nested_lists(text, direct.end(), cues)
                 # (a list in brackets ends with them: 公用经费130.00万元（其中三公经费18.46万元）、项目支出…)
                 end = _closing_bracket(text, direct.end()) if "（" in direct.group() or "(" in direct.group() \
                     else len(text)
@@ -701,6 +709,10 @@ def _check_enumerations(doc, base: FactBase, rule):
         if total is None and counted:
             # (…衔接资金6,842.00万元，中央、省、市、县四级资金分别为…: the amount the counted names follow)
             total = _amount_right_before(facts, text, at - len(clause))
+        if total is None and head is None and _opens_on_cue(text, at):
+            # (…全年预算数3,560万元。按资金来源划分：中央…: a sentence opening on its cue lists the
+            # whole the sentence before ended on)
+            total = _whole_before(base, block, index, cues)
         if total is None:
             continue
         # (an item naming no measure is of the total's: 全年预算680.00万元中，中央资金300.00万元、…)
@@ -852,6 +864,38 @@ def _item_named_as_change(f: Fact) -> bool:
     return f.measure == "变动额" and f.concept is None and not lexicon().comparison.search(f.label)
 
 
+def _opens_on_cue(text: str, at: int) -> bool:
+    """The sentence opens on the cue at `at`, or on the words leading into it (资金来源分别为：…),
+    no other words (基本支出是指…各项支出，其中：… opens on a thing of its own)."""
+    if not text[:at].strip():
+        return True
+    lead = list_lead(text, 0, lexicon())
+    return lead is not None and lead.end("words") >= at
+
+
+def _opens_on_list(base: FactBase, total: Fact, cues) -> bool:
+    """The sentence after the total's opens on a list opener (其中：…), and the total is the whole
+    its sentence ends on (see _whole_before): the list is the total's parts."""
+    key = (total.block, total.sentence + 1)
+    return base.opens_list(key) and _whole_before(base, *key, cues) is total
+
+
+def _whole_before(base: FactBase, block: int, index: int, cues) -> Fact | None:
+    """The amount the sentence before (in the paragraph) ends on, when it is a whole: an amount a
+    list may add up to (see _money), no bound, no item of a list there (after a list opener, a
+    cue, or a 、 joining it to the amount before)."""
+    before = [f for f in base.by_sentence.get((block, index - 1), ()) if f.is_money]
+    if not before:
+        return None
+    last = before[-1]
+    text = base.sentences.get((block, index - 1), "")
+    words = text[before[-2].at + len(before[-2].text):last.at] if len(before) > 1 else ""
+    if not _money(last) or last.comparator or "、" in words \
+            or any(w in text[:last.at] for w in (*lexicon().list_openers, *cues)):
+        return None
+    return last
+
+
 def _amount_right_before(facts: list[Fact], text: str, at: int) -> Fact | None:
     """The amount that ends right before a cue (nothing but a comma or colon between), of this
     year and no change: the whole the list after the cue is of."""
@@ -859,7 +903,12 @@ def _amount_right_before(facts: list[Fact], text: str, at: int) -> Fact | None:
     last = before[-1] if before else None
     if last is None or not _money(last) or last.measure == "变动额" or last.comparator:
         return None
-    return last if not text[last.at + len(last.text):at].strip("，,：: ") else None
+    end = last.at + len(last.text)
+    if not text[end:at].strip("，,：: "):
+        return last
+    # (or the words leading into the list, the cue closing them: …1,480.00万元，资金来源分别为…)
+    lead = list_lead(text, end, lexicon())
+    return last if lead is not None and lead.end("words") >= at else None
 
 
 def _bracket_depth(text: str):
@@ -878,6 +927,7 @@ def _bracket_depth(text: str):
 
 
 BRACKET_RE = re.compile(r"[（()）]")
+FIGURE_RE = re.compile(r"\d")
 
 
 def _concept_before(base: FactBase, text: str) -> str | None:
@@ -902,10 +952,13 @@ def _closing_bracket(text: str, at: int) -> int:
 
 def _nested_lists(text: str, at: int, cues: tuple = ()) -> list[tuple[int, int]]:
     """Where an item's own parts stand in a list opened at `at`: from a list opener (or one of
-    `cues`, 包括) after it (基本支出712.30万元，其中人员经费…、公用经费…) to the ； closing that item."""
+    `cues`, 包括) after it (基本支出712.30万元，其中人员经费…、公用经费…) to the ； closing that item.
+    An opener with no figure between it and `at` (按资金来源划分，其中：中央…) opens the same list."""
     spans = []
     for opener in (*lexicon().list_openers, *cues):
         start = text.find(opener, at + 1)
+        if start >= 0 and not FIGURE_RE.search(text, at, start):
+            start = text.find(opener, start + len(opener))
         while start >= 0:
             end = min((k for k in (text.find("；", start), text.find(";", start)) if k >= 0), default=len(text))
             spans.append((start, end))

@@ -876,6 +876,11 @@ def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact
         guessed = None
     breakdown = _breakdown(base, rate, part)
     listed = breakdown[0] if breakdown else None
+    if listed is None and guessed is not None and _own_sum_shares(base, rate, part):
+        # (按资金来源分：中央480.00万元，占62.00%；省级200.00万元，占25.00%；县级120.00万元，占15.00%
+        # after a total of 900.00万元 their 800.00 does not make: the shares are of that sum, one
+        # slipped, or all three of the total: which, cannot be told)
+        return None
     if listed is not None and (guessed is None or abs(guessed.value - listed.value) > guessed.half_unit + listed.half_unit):
         # “从支出结构看，A…，占37.09%；B…，占16.14%；…”: the sum of the parts listed, where the
         # amount the paragraph opened with (or the declared total) is another; unless more of
@@ -1212,6 +1217,24 @@ def _breakdown(base: FactBase, rate: Fact, part: Fact) -> tuple[Fact, list[tuple
     breakdown of their own sum (the total, stated elsewhere or not at all). That sum, with the
     (part, share) pairs."""
     block = base.by_block.get(rate.block, [])
+    pairs = _breakdown_pairs(base, rate, part, block)
+    if pairs is None:
+        return None
+    shares = sum((r.value for _, r in pairs), Decimal(0))
+    if abs(shares - 100) > BREAKDOWN_SLACK and not (abs(shares - 100) <= SLIPPED_SHARE and _sum_stated_before(base, block, pairs)):
+        return None
+    total = sum((p.value for p, _ in pairs), Decimal(0))
+    places = max(p.places for p, _ in pairs)
+    # (one whole for the list, an id no fact of the base has: the shares are told as one group)
+    # (its quote: the sum written out, for the finding's formula)
+    return replace(part, id=-2 - pairs[0][0].id, value=total, concept=None, label=LISTED_SUM, places=places,
+                   text=f"{fmt(total, places)}{part.unit}", quote=" + ".join(p.text for p, _ in pairs),
+                   implicit=True), pairs
+
+
+def _breakdown_pairs(base: FactBase, rate: Fact, part: Fact, block: list[Fact]) -> list[tuple[Fact, Fact]] | None:
+    """The (part, share) pairs of the paragraph's list the part is in (see _breakdown): at least
+    BREAKDOWN_MIN_ITEMS of them, in one unit."""
     pairs: list[tuple[Fact, Fact]] = []
     # (the first share may name the whole the others leave unsaid: 占本年支出的81.18%；…占9.26%)
     whole = rate.base or next((f.base for f in block if f.measure == "占比" and f.base), None)
@@ -1224,16 +1247,14 @@ def _breakdown(base: FactBase, rate: Fact, part: Fact) -> tuple[Fact, list[tuple
     if len(pairs) < BREAKDOWN_MIN_ITEMS or not any(p is part for p, _ in pairs) \
             or len({p.unit for p, _ in pairs}) != 1:
         return None
-    shares = sum((r.value for _, r in pairs), Decimal(0))
-    if abs(shares - 100) > BREAKDOWN_SLACK and not (abs(shares - 100) <= SLIPPED_SHARE and _sum_stated_before(base, block, pairs)):
-        return None
-    total = sum((p.value for p, _ in pairs), Decimal(0))
-    places = max(p.places for p, _ in pairs)
-    # (one whole for the list, an id no fact of the base has: the shares are told as one group)
-    # (its quote: the sum written out, for the finding's formula)
-    return replace(part, id=-2 - pairs[0][0].id, value=total, concept=None, label=LISTED_SUM, places=places,
-                   text=f"{fmt(total, places)}{part.unit}", quote=" + ".join(p.text for p, _ in pairs),
-                   implicit=True), pairs
+    return pairs
+
+
+def _own_sum_shares(base: FactBase, rate: Fact, part: Fact) -> bool:
+    """The part's share is one of a list's whose shares add up to about 100% (within SLIPPED_SHARE):
+    shares of the parts' own sum, one slipped maybe, whatever amount the paragraph opened with."""
+    pairs = _breakdown_pairs(base, rate, part, base.by_block.get(rate.block, []))
+    return pairs is not None and abs(sum((r.value for _, r in pairs), Decimal(0)) - 100) <= SLIPPED_SHARE
 
 
 def _headed_whole(base: FactBase, part: Fact) -> Fact | Literal[False] | None:
@@ -2045,16 +2066,25 @@ def _unnamed_budget_of(base: FactBase, rate: Fact, actual: Fact, measure: str) -
         # under a top heading; under a sub-item, （一）供水管网改造, they may be that part's)
         earlier = _unnamed_before(base, rate, anywhere)
         # (another amount spent stated before: which the rate is of cannot be told; not money
-        # received, 项目资金实际到位1,600.00万元, which is no spending)
-        if any(f.measure == "决算" and f.value != actual.value and not _received(f) for f in earlier):
+        # received, 项目资金实际到位1,600.00万元, which is no spending; nor an amount whose words say
+        # no spending, 中央财政补助1,800万元, read as spent only for want of a word: _said_spent)
+        if any(f.measure == "决算" and f.value != actual.value and not _received(f) and _said_spent(f) for f in earlier):
             return None
-        budgets = [f for f in earlier if f.measure == measure]
+        # (a budget's parts listed after it, 全年预算数3,560万元，其中：中央补助1,800万元…, are no
+        # other value of it)
+        budgets = [f for f in earlier if f.measure == measure and f.id not in base.list_parts]
         # (the actual's own fund's budget where one is stated: 全年预算数135.50万元，其中：财政拨款
         # 120.00万元… before 全年执行数128.73万元 is on 135.50, not on a fund's part of it)
         found = _unique_value([f for f in budgets if f.fund == actual.fund] or budgets)
         if found is not None:
             return found
     return None
+
+
+def _said_spent(f: Fact) -> bool:
+    """An outturn whose words name its measure, or say it was spent (已支付, 全年支出: concepts.yaml
+    spent_words)."""
+    return not f.implicit or any(w in f.label for w in concepts().get("spent_words") or ())
 
 
 def _received(f: Fact) -> bool:

@@ -95,8 +95,25 @@ def _names_rate_of(text: str, facts: list[Fact], j: int, words: list[str], negat
     """The j-th figure's own words hold the rate's stem, not negated (合格312批次 for 合格率; not
     不合格19批次, its complement), and it is a figure of things or money, not a rate."""
     figure, own = facts[j], text[_start(facts, j):facts[j].at]
-    return figure.unit not in ("%", "‰", "个百分点") and bool(figure.value) and any(w in own for w in words) \
-        and not any(n + w in own for n in negations for w in words)
+    if figure.unit in ("%", "‰", "个百分点") or not figure.value:
+        return False
+    if any(w in own for w in words):
+        return not any(n + w in own for n in negations for w in words)
+    return _named_by_clause(own, words[0], negations)
+
+
+def _named_by_clause(own: str, stem: str, negations: tuple[str, ...]) -> bool:
+    """The figure's words are a clause closed by 的 holding the stem's two characters in order, a
+    few words apart (达到省定标准的162个 for 达标率), not negated (未达到省定标准的78个)."""
+    clause = CLAUSE_SPLIT_RE.split(own)[-1].strip()
+    if not clause.endswith("的"):
+        return False
+    found = re.search(re.escape(stem[0]) + f"[^的]{{0,{CLAUSE_STEM_GAP}}}?" + re.escape(stem[1]), clause)
+    return found is not None and not any(clause[:found.start()].endswith(n) for n in negations)
+
+
+CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:、]")
+CLAUSE_STEM_GAP = 6  # characters between a stem's two in a clause naming the figure (达到省定标准: 达…标, 4)
 
 
 def _named_in_list(text: str, facts: list[Fact], k: int, words: list[str]) -> int | None:

@@ -406,7 +406,11 @@ def _sentence_flows(doc, rule):
             if closing is None or not between or any(role not in ("in", "out") for role, _ in between) \
                     or any(w in closing.label for w in not_stock):
                 continue
-            if params["single_term"] and ([f for f in plain if f.unit == opening.unit and f.id <= closing.id]
+            # (the opening figure's own parts after a part cue or in brackets, and their shares, 收入…，
+            # 其中中央转移支付8,625.00万元，占全年收入的33.65%；支出…: no terms, _terms passed over them)
+            own_parts = [f for f in plain[k + 1:] if f.id < between[0][1].id]
+            if params["single_term"] and ([f for f in plain if f.unit == opening.unit and f.id <= closing.id
+                                           and f not in own_parts]
                                           != [opening, between[0][1], closing]
                                           or _noted_parts(text, closing, tuple(params["part_cues"]))):
                 continue
