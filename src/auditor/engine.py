@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .findings import (Finding, drop_consequences, drop_misread_sums, drop_same_relation, link_same_figure,
-                       one_tail_per_cell, separate_twins)
+from .findings import (Finding, drop_consequences, drop_misread_sums, drop_same_relation, folded_entry,
+                       link_same_figure, one_tail_per_cell, separate_twins)
 from .folds import fold_findings
 
 if TYPE_CHECKING:
@@ -212,9 +212,14 @@ def _finding(rule: Rule, hit: Hit, options: Options) -> Finding | None:
     if cls == "rounding" and rule.cls != "rounding":
         # (a rule may say why the difference is a note: a last-digit tail is beyond rounding)
         message = f"{hit.fields.get('rounding_note') or '差额在四舍五入尾数误差范围内'}：{message}"
-    return Finding(rule=rule.id, cls=cls, severity=severity, message=message, quote=hit.quote,
-                   location=hit.location, stated=hit.stated, expected=hit.expected,
-                   formula=hit.formula, title=rule.title, highlights=hit.highlights)
+    finding = Finding(rule=rule.id, cls=cls, severity=severity, message=message, quote=hit.quote,
+                      location=hit.location, stated=hit.stated, expected=hit.expected,
+                      formula=hit.formula, title=rule.title, highlights=hit.highlights)
+    for other, why in hit.folded:
+        folded = _finding(rule, other, options)
+        if folded is not None:
+            finding.folded.append(f"{folded_entry(folded)}（{why}）")
+    return finding
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:

@@ -30,6 +30,8 @@ class Hit:
     cls: str | None = None  # overrides the rule's class (e.g. rounding)
     severity: str | None = None  # overrides the rule's severity
     highlights: list[Location] = field(default_factory=list)
+    # (hit, why): hits of the same rule this one's figure explains, folded into its finding
+    folded: list = field(default_factory=list)
 
 
 @dataclass(frozen=True)

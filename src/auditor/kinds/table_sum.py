@@ -50,6 +50,9 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           "identities": (list, []), "names": (dict, {}),
           # words of a column head whose figures are rates (增减率, 占比): they do not add up
           "rate_column_words": (list, []),
+          # words of a column head whose figures are a change between two columns of the row
+          # (增减额 = 本年 − 上年): see _change_relations
+          "change_column_words": (list, []),
           # row_product: words of a table's note capping its amounts (最高不超过…万元)
           "cap_note_words": (list, []),
           # words of a column head standing beside a row's total, not under it (年末结转和结余
@@ -125,7 +128,7 @@ def check(doc, rule):
 
 
 def _compare(rule, table, total_cell: Cell, part_cells: list[Cell], label: str, column: str,
-             part_names: list[str], counted: bool = False):
+             part_names: list[str], counted: bool = False, settled: frozenset = frozenset()):
     total = parse_cell(total_cell.text)
     parts = [parse_cell(c.text) for c in part_cells]
     if total is None or any(p is None for p in parts):
@@ -154,21 +157,28 @@ def _compare(rule, table, total_cell: Cell, part_cells: list[Cell], label: str, 
         highlights=[total_cell.loc] + [c.loc for c in part_cells])
     if outcome == "mismatch":
         _blame_unit_slip(hit, table, total, parts, [total_cell, *part_cells])
-        hit.formula += _transposition_note(total_cell, part_cells, part_names, exact, places)
+        hit.formula += _transposition_note(total_cell, part_cells, part_names, exact, places, settled, label)
     return hit
 
 
-def _transposition_note(total_cell: Cell, part_cells: list[Cell], part_names: list[str], exact, places: int) -> str:
+def _transposition_note(total_cell: Cell, part_cells: list[Cell], part_names: list[str], exact, places: int,
+                        settled: frozenset = frozenset(), label: str = "合计") -> str:
     """Where two adjacent digits of one figure swapped back make the sum hold exactly (473,444.41
-    for 437,444.41: a difference of 36,000.00), the figure most likely mistyped, named; else ""."""
+    for 437,444.41: a difference of 36,000.00), the figure most likely mistyped, named; else "".
+    A part its own row bears out (`settled`: its cell's (row, column), 0-based, in a relation of
+    the row that holds, 增减额 = 本年 − 上年 or 合计 = 基本 + 项目) is no candidate: swapped, it
+    would break that relation."""
     total = parse_cell(total_cell.text).value
     found = []
     for name, cell in zip(part_names, part_cells):
+        if (cell.loc.row - 1, cell.loc.col - 1) in settled:
+            continue
         value = parse_cell(cell.text).value
         for swapped in _adjacent_swaps(cell.text):
             if value - swapped.value == exact - total:
                 found.append(f"「{name}」{cell.text}（应为 {swapped.text}）")
-    found += [f"合计 {total_cell.text}（应为 {swapped.text}）" for swapped in _adjacent_swaps(total_cell.text)
+    own = "合计 " if label == "合计" else f"「{label}」"  # (a subtotal is named: 21101 环境保护管理事务)
+    found += [f"{own}{total_cell.text}（应为 {swapped.text}）" for swapped in _adjacent_swaps(total_cell.text)
               if swapped.value == exact]
     if len(found) != 1:
         return ""  # (none, or several figures it could be: no one to name)
@@ -230,12 +240,33 @@ def _check_code_rollup(doc, rule, typed):
             children: dict[int, list[CodeRecord]] = {}  # record -> its child codes, the same in every column
             groups = _row_groups(names, amount_cols, rule.params["beside_total_words"],
                                  tuple(rule.params["part_column_words"]))
+            rates = {c for c in amount_cols if any(w in names.get(c, "") for w in rule.params["rate_column_words"])}
+            plain = [c for c in amount_cols if c not in rates]
+            relations, settled = _record_relations(rule, records, names, plain, groups)
+            column_hits: dict[int, list[Hit]] = {}
             for col in amount_cols:
-                name = names.get(col, f"第{col + 1}列")
-                if any(w in name for w in rule.params["rate_column_words"]):
+                if col in rates:
                     continue  # a 增减率 column: a total's rate is no sum of its items' rates
+                name = names.get(col, f"第{col + 1}列")
                 across = next((g for g in groups if col in g[1]), None)
-                yield from _rollup_column(rule, t, records, col, name, children, across)
+                column_hits[col] = list(_rollup_column(rule, t, records, col, name, children, across, settled))
+            yield from _fold_changes(column_hits, relations, settled)
+
+
+def _record_relations(rule, records: list[CodeRecord], names: dict, cols: list[int], groups):
+    """The change columns' relations of a code table (see _change_relations) and the cells its
+    rows bear out (_settled_cells), by the row and column each cell is printed in."""
+    figures = {}
+    for rec in records:
+        parsed = {c: parse_cell(rec.amounts[c].text) for c in cols if c in rec.amounts}
+        figures[rec.row] = {c: q for c, q in parsed.items() if q is not None}
+    changes = [c for c in cols if any(w in compact(names.get(c, "")) for w in rule.params["change_column_words"])]
+    relations = _change_relations(list(figures.values()), changes, cols) if changes else []
+    if not relations and not groups:
+        return [], frozenset()
+    printed = {rec.row: rec for rec in records}
+    settled = _settled_cells(figures, relations, groups)
+    return relations, frozenset((r, printed[r].printed_col(c)) for r, c in settled)
 
 
 def _other_unit_row(label: str, units: list[str]) -> bool:
@@ -264,7 +295,7 @@ def _unreadable(t, row: int, col: int) -> bool:
 
 
 def _rollup_column(rule, t, records, col, column_name, children_of: dict[int, list[CodeRecord]],
-                   across: tuple[int, list[int]] | None = None):
+                   across: tuple[int, list[int]] | None = None, settled: frozenset = frozenset()):
     hits: dict[int, tuple[Hit, Decimal]] = {}  # record -> its finding and its gap (stated − sum)
     parts_of: dict[int, list[int]] = {}
     position = {id(r): k for k, r in enumerate(records)}  # (records.index would rescan per child)
@@ -281,7 +312,7 @@ def _rollup_column(rule, t, records, col, column_name, children_of: dict[int, li
         parts_of[i] = [position[id(c)] for c in parts]
         label = f"{rec.code} {rec.name}".strip() if not rec.is_total else rec.name or rec.code
         hit = _compare(rule, t.table, total_cell, [c.amounts[col] for c in parts],
-                       label, column_name, [c.code for c in parts])
+                       label, column_name, [c.code for c in parts], settled=settled)
         if hit is not None:
             hits[i] = (hit, _gap(total_cell, [c.amounts[col] for c in parts]))
     for i, (hit, gap) in hits.items():
@@ -315,6 +346,75 @@ def _gap(total_cell: Cell, part_cells: list[Cell]) -> Decimal:
     total = parse_cell(total_cell.text)
     parts = [parse_cell(c.text) for c in part_cells]
     return total.value - sum((p.value for p in parts), Decimal(0))
+
+
+# --- a change column beside the two it compares (增减额 = 本年 − 上年) --------------------------
+
+def _change_relations(rows: list[dict[int, Quantity]], change_cols: list[int],
+                      cols: list[int]) -> list[tuple[int, int, int]]:
+    """(earlier, later, change) columns: for each change column (its head a change word), the
+    two other columns whose difference it is on the most rows, at least CHANGE_ROWS of them and
+    more than half the rows printing all three (the table shows it; its heads may misname a year).
+    `rows`: each row's figures by column. Costs rows × columns² once a table."""
+    found = []
+    for c in change_cols:
+        best, best_count = None, 0
+        for a in cols:
+            for b in cols:
+                if len({a, b, c}) < 3 or b in change_cols or a in change_cols:
+                    continue
+                printed = [r for r in rows if a in r and b in r and c in r]
+                count = sum(1 for r in printed if _difference_holds(r, a, b, c))
+                if count > best_count and count >= CHANGE_ROWS and 2 * count > len(printed):
+                    best, best_count = (a, b, c), count
+        if best is not None:
+            found.append(best)
+    return found
+
+
+CHANGE_ROWS = 2  # rows a change column must equal a difference on before it is read as that difference
+
+
+def _difference_holds(row: dict[int, Quantity], a: int, b: int, c: int) -> bool:
+    """row[c] = row[b] − row[a], each figure the interval its print allows."""
+    slack = half_unit(row[a].places) + half_unit(row[b].places) + half_unit(row[c].places)
+    return abs(row[b].value - row[a].value - row[c].value) <= slack
+
+
+def _settled_cells(rows: dict[int, dict[int, Quantity]], relations: list[tuple[int, int, int]],
+                   groups: list[tuple[int, list[int]]] = ()) -> frozenset:
+    """(row, column) of each figure a relation of its own row bears out: a change column with the
+    two it compares (`relations`), a total column with its parts (`groups`), holding on that row."""
+    settled = set()
+    for r, figures in rows.items():
+        for a, b, c in relations:
+            if a in figures and b in figures and c in figures and _difference_holds(figures, a, b, c):
+                settled.update(((r, a), (r, b), (r, c)))
+        for total, parts in groups:
+            if total in figures and all(p in figures for p in parts) and abs(
+                    figures[total].value - sum((figures[p].value for p in parts), Decimal(0))) <= sum(
+                    (half_unit(q.places) for q in (figures[total], *(figures[p] for p in parts))), Decimal(0)):
+                settled.update((r, c) for c in (total, *parts))
+    return frozenset(settled)
+
+
+def _fold_changes(column_hits: dict[int, list[Hit]], relations: list[tuple[int, int, int]], settled: frozenset):
+    """The hits left once a change column's hit that follows from an earlier or later column's
+    hit on the same row is folded into it: the row's change is the difference of its two
+    figures (settled), so a total off by d in the earlier column (上年) puts its change off by −d
+    (by d in the later one) and the change column's sum breaks by as much: one error, told once."""
+    gone = set()
+    for a, b, c in relations:
+        for hit in column_hits.get(c, ()):
+            gap, row = hit.fields.get("gap"), hit.location.row - 1
+            if hit.cls is not None or not gap or (row, hit.location.col - 1) not in settled:
+                continue
+            root = next((h for col, sign in ((a, -1), (b, 1)) for h in column_hits.get(col, ())
+                         if h.cls is None and h.location.row - 1 == row and h.fields.get("gap") == sign * gap), None)
+            if root is not None:
+                root.folded.append((hit, "同行增减额由此数算得，随之与分项之和不符"))
+                gone.add(id(hit))
+    return [h for hits in column_hits.values() for h in hits if id(h) not in gone]
 
 
 def _check_row_total(doc, rule, typed):
@@ -1063,6 +1163,8 @@ def _check_column_total(doc, rule, typed):
             # (本年收入合计 | 其中：财政拨款收入 | 事业收入 | 其他收入: the 其中 list right under the total is its own)
             rows.append(details)
         across = _row_totals(rule, table, grid, [*details, at], summed, heads, labels, at)
+        relations, settled = _grid_relations(rule, grid, [*details, at], summed, heads)
+        numbered = _numbered_reading(grid, rows[0], label_col)
         slips = _product_slips(table, rule)
         told, column_hits, agreed = set(), [], 0
         restating = _restating_row(grid, rows[0], at, summed, Decimal(str(rule.params["restating_row_slack"])))
@@ -1076,7 +1178,7 @@ def _check_column_total(doc, rule, typed):
                 continue
             with Trial() as trial:
                 hit = _column_hit(rule, table, grid, at, col, rows, heads[col].strip() or f"第{col + 1}列",
-                                  note, before)
+                                  note, before, settled, numbered)
             if hit is not None and _quotient_of_totals(grid[at], col, summed):
                 continue  # (带动比 3.67 = 1,100.00 ÷ 300.00: a ratio of two columns' totals, no sum)
             trial.keep()
@@ -1095,6 +1197,11 @@ def _check_column_total(doc, rule, typed):
                 column_hits.append(hit)
         if not named and not agreed:
             column_hits = []  # (a heading row no column bears out as the groups' total may be none)
+        if relations and len(column_hits) > 1:
+            by_col: dict[int, list[Hit]] = {}
+            for hit in column_hits:
+                by_col.setdefault(hit.location.col - 1, []).append(hit)
+            column_hits = _fold_changes(by_col, relations, settled)
         crossing = _crossing_cell(rule, table, column_hits, across)
         if crossing is not None:
             yield crossing  # (one cell off breaks its row and its column: told once, at that cell)
@@ -2002,7 +2109,10 @@ def _counted(rule, table, column: str, unit_line: str = "") -> bool:
 
 
 def _column_hit(rule, table, grid, at: int, col: int, ways: list[list[int]], column: str, note: str = "",
-                unit_line: str = ""):
+                unit_line: str = "", settled: frozenset = frozenset(), numbered: list[int] | None = None):
+    """The column's total against its rows, added up each way the table may mean (`ways`): None
+    when one way holds; else the nearest way, or, where the numbering shows the nesting
+    (`numbered`, see _numbered_reading), the numbered rows: one reading for every column."""
     total_cell = table.rows[at][col] if col < len(table.rows[at]) else None
     total = parse_cell(total_cell.text) if total_cell is not None and total_cell.text.strip() else None
     if total is None or total.unit in ("%", "‰"):
@@ -2023,7 +2133,7 @@ def _column_hit(rule, table, grid, at: int, col: int, ways: list[list[int]], col
         if outcome == "ok":
             note_compared(total_cell.loc)
             return None
-        gap = (outcome != "rounding", abs(sum(p.value for p in parts) - total.value))
+        gap = (outcome != "rounding", rows != numbered, abs(sum(p.value for p in parts) - total.value))
         if best is None or gap < best[0]:
             best = (gap, cells)  # the way of adding up that comes nearest: the one the table meant
     if best is None:
@@ -2032,7 +2142,32 @@ def _column_hit(rule, table, grid, at: int, col: int, ways: list[list[int]], col
     label = compact(_label(grid[at]))
     names = [row_name(grid[c.loc.row - 1]) or f"第{c.loc.row_shown}行" for c in cells]
     return _yuan_slip(rule, table, total_cell, total, cells, names, column) \
-        or _compare(rule, table, total_cell, cells, label, column, names, counted)
+        or _compare(rule, table, total_cell, cells, label, column, names, counted, settled)
+
+
+def _numbered_reading(grid, rows: list[int], label_col: int) -> list[int] | None:
+    """The rows of the outermost numbering where the numbering shows the nesting: two levels or
+    more (2.公务用车购置及运行维护费 over （1）购置费 and （2）运行维护费), the first row at the outer one
+    (rows before it would be in no group). The same for every column: a column whose figures fit no
+    reading is still read so, not as a flat list that happens to come nearer. None otherwise."""
+    styles = [_level(grid, r, label_col) for r in rows]
+    levels = {k for k in styles if k is not None}
+    if len(levels) < 2 or styles[0] != min(levels):
+        return None
+    return [r for r, k in zip(rows, styles) if k == styles[0]]
+
+
+def _grid_relations(rule, grid, rows: list[int], summed: list[int], heads: list[str]):
+    """A table's change columns' relations and the cells its rows bear out (see _record_relations)."""
+    changes = [c for c in summed if c < len(heads) and any(w in compact(heads[c]) for w in rule.params["change_column_words"])]
+    if not changes:
+        return [], frozenset()
+    figures = {}
+    for r in rows:
+        parsed = {c: parse_cell(grid[r][c].strip()) for c in summed if c < len(grid[r]) and is_amount(grid[r][c])}
+        figures[r] = {c: q for c, q in parsed.items() if q is not None}
+    relations = _change_relations(list(figures.values()), changes, summed)
+    return relations, (_settled_cells(figures, relations) if relations else frozenset())
 
 
 YUAN_PER_WAN = 10000
