@@ -16,6 +16,13 @@ year. Checks (param `check`, one function each in CHECKS):
 - later_comparison: a figure of one year compared with a later year (2016年…，较2025年增加…).
 - signature_date: a signature or filing date (a line that is only a date, or a date after
   日期/签字) earlier than the report year or later than the year after it.
+- comparison_base: a year-on-year comparison whose base is named with another year than the one
+  before the report's: a table's two year columns with a change column the rows show is their
+  difference (2024年预算数 | 2026年预算数 | 增减额 in a 2026 budget), or a change in the text on a
+  named year (较2024年预算减少952,600.00元) whose amount is a table's this-year figure less its
+  figure of the year before, and no table's of the year named.
+- deadline_target: in a plan (部门预算), a timeliness target (时效指标, 完成时间) dated before the
+  plan's year: a deadline already past when the plan is made.
 Prior-year comparisons (与上年相比, 较2022年, 上年决算数), text under a heading about the
 previous year (上年度绩效评价结果应用情况), plans (将, 计划), cited documents (〔2022〕119号,
 《……》), year ranges (2021-2023年度) and a report dated the following year stay quiet.
@@ -27,12 +34,14 @@ from collections import Counter
 from decimal import Decimal
 from functools import lru_cache
 
+from ..facts.base import CURRENT, PRIOR, fact_base
 from ..facts.lexicon import alternatives
-from ..facts.numbers import MONEY_FIGURE_RE, RANGE_JOINER, Quantity, arabic_dates, normalize_digits, to_decimal
+from ..facts.numbers import (MONEY_FIGURE_RE, RANGE_JOINER, Quantity, arabic_dates, half_unit, normalize_digits,
+                             to_decimal)
 from ..ingest.build import outturn_head_re
 from ..knowledge import compact, concepts, vocabulary_generation
 from ..model import Heading, Paragraph, Sentence, Table
-from ..tables.typed import is_caption_row
+from ..tables.typed import is_caption_row, parse_cell
 from .base import Hit, NotAssessable
 
 KIND = "period"
@@ -125,6 +134,12 @@ PARAMS = {
     # a deadline or a plan instead (前, 计划, 预计): a done thing's date cannot be after the report
     "completion_words": (list, []),
     "deadline_words": (list, []),
+    # comparison_base: a column head naming a year and a measure (group 1 the year, group 2 the
+    # measure: 2025年预算数); the words heading a change column (增减额, 比上年增长)
+    "year_head_pattern": (str, ""),
+    "change_head_words": (list, []),
+    # …and a change's words naming the year compared with (较2024年预算减少: group 1)
+    "compared_year_pattern": (str, ""),
 }
 MESSAGE_FIELDS = {"year", "report_year", "what", "later"}  # (later: the later year compared with)
 
@@ -162,6 +177,14 @@ def validate(params: dict) -> str | None:
             return f"later_comparison_pattern 不是有效的正则表达式：{exc}"
         if groups < 2:
             return "later_comparison_pattern 应有两个分组：所述年度与所比年度"
+    if params["check"] == "comparison_base":
+        for key, least, what in (("year_head_pattern", 2, "年度与口径"), ("compared_year_pattern", 1, "所比年度")):
+            try:
+                groups = re.compile(params[key]).groups
+            except re.error as exc:
+                return f"{key} 不是有效的正则表达式：{exc}"
+            if groups < least:
+                return f"{key} 应有{least}个分组：{what}"
     return None
 
 
@@ -933,7 +956,155 @@ def _check_outturn_column(doc, rule, year):
                                f"报告年度为 {year}，列头“{cell.text.strip()}”是 {m.group(1)} 年的决算，该年尚未结束")
 
 
+# --- comparison_base ---------------------------------------------------------------------
+
+HEADER_ROWS = 3  # the rows of a table read as its header (column heads over one or two rows)
+
+
+def _check_comparison_base(doc, rule, year):
+    """A year-on-year comparison whose base names another year than the report's year − 1: the
+    base is the year before (the table or the text shows the comparison is the usual one), so
+    the year named is the slip."""
+    yield from _base_columns(doc, rule, year)
+    yield from _base_in_text(doc, rule, year)
+
+
+def _base_columns(doc, rule, year):
+    """A table heading two columns with years and one measure (2024年预算数 | 2026年预算数), the
+    later the report's year, and a change column after them (增减额) whose rows are the later
+    column less the earlier on most rows: a comparison with last year whose earlier head names
+    another year."""
+    pattern = re.compile(rule.params["year_head_pattern"])
+    words = rule.params["change_head_words"]
+    for table in doc.tables:
+        heads = _year_heads(table, pattern)
+        if len(heads) != 2:
+            continue
+        (early, col_a, measure_a, cell), (late, col_b, measure_b, _) = sorted(heads, key=lambda h: h[1])
+        if late != year or early in (year - 1, year) or early > late or measure_a != measure_b:
+            continue
+        changes = [c for c in _head_columns(table, words) if c > col_b]
+        if not any(_column_difference(table, col_a, col_b, c) for c in changes):
+            continue
+        hit = _hit(cell.text.strip(), cell.loc, early, year, "与本年比较的上年数列头",
+                   f"“{cell.text.strip()}”与“{year}年”两列并列，其后增减列按两列之差填列，是与上年比较："
+                   f"所比的应为 {year - 1} 年，此处写作 {early} 年")
+        hit.expected = f"{year - 1} 年"
+        yield hit
+
+
+def _year_heads(table: Table, pattern: re.Pattern) -> list[tuple[int, int, str, object]]:
+    """(year, column, measure, cell) of each header cell naming a year and a measure; a head
+    repeated over the columns it spans (a merged cell each reader copies) counted once, at its first."""
+    found = {}
+    for row in table.rows[:HEADER_ROWS]:
+        for k, cell in enumerate(row):
+            m = pattern.fullmatch(re.sub(r"\s", "", normalize_digits(cell.text)))
+            if m:
+                found.setdefault((int(m.group(1)), m.group(2)), (int(m.group(1)), k, m.group(2), cell))
+    return list(found.values())
+
+
+def _head_columns(table: Table, words: list[str]) -> list[int]:
+    """The columns whose header cells hold a change word and name no year (比2024年增减 names its
+    own base: a comparison made on purpose)."""
+    return sorted({k for row in table.rows[:HEADER_ROWS] for k, cell in enumerate(row)
+                   if any(w in compact(cell.text) for w in words) and not DATE_IN_CELL_RE.search(cell.text)})
+
+
+def _column_difference(table: Table, a: int, b: int, c: int) -> bool:
+    """Column c is column b less column a on more than half the rows printing all three, at least
+    one: the change column compares those two columns (each figure within its print's half unit)."""
+    holds = printed = 0
+    for row in table.rows[1:]:
+        figures = [parse_cell(row[k].text) if k < len(row) else None for k in (a, b, c)]
+        if None in figures:
+            continue
+        printed += 1
+        slack = sum((half_unit(q.places) for q in figures), Decimal(0))
+        holds += abs(figures[1].value - figures[0].value - figures[2].value) <= slack
+    return holds >= 1 and 2 * holds > printed
+
+
+def _base_in_text(doc, rule, year):
+    """A change in the text on a named year (较2024年预算减少952,600.00元) other than the year
+    before the report's, where a table states the thing's figure this year and the year before
+    (a column of year − 1 or of 上年, one measure) whose difference is the change, and no table
+    states its figure of the year named: the comparison is with last year, misnamed."""
+    compared = re.compile(rule.params["compared_year_pattern"])
+    base = fact_base(doc)
+    for change in base.facts:
+        if change.source != "text" or change.measure != "变动额" or not change.sign or not change.is_money \
+                or change.concept is None:
+            continue
+        m = compared.search(change.label)
+        if m is None or int(m.group(1)) in (year - 1, year):
+            continue  # (a comparison with the report's own year is PER007's, with a later one PER010's)
+        named = int(m.group(1))
+        if named > year and YEAR_TEXT_RE.search(change.label[:m.start()]):
+            continue
+        pair = _table_difference(base, change, year, named)
+        if pair is None:
+            continue
+        current, prior = pair
+        yield Hit(quote=change.quote.strip()[:80], location=change.loc, stated=f"{named} 年", expected=f"{year - 1} 年",
+                  formula=f"所述{'增加' if change.sign > 0 else '减少'} {change.text} 等于表中本年数 {current.text} 与 {prior.header or '上年'} "
+                          f"{prior.text} 之差，是与上年（{year - 1} 年）比较，文中却写与 {named} 年比较",
+                  fields={"year": str(named), "report_year": str(year), "what": "增减所比的年度"},
+                  highlights=[current.loc, prior.loc])
+
+
+YEAR_TEXT_RE = re.compile(r"(?:19|20)\d\d\s*年")
+
+
+def _table_difference(base, change, year: int, named: int):
+    """(this year's, last year's) table figure of the change's concept, one measure, whose
+    difference is the change (signed), last year's column naming year − 1 or no year; None where
+    none is, or where a table names the year `named` for the concept (a comparison made on purpose)."""
+    facts = [f for f in base.by_concept.get(change.concept, ()) if f.source == "table" and f.measure != "变动额"]
+    if any(str(named) in f.header for f in facts):
+        return None
+    stated = change.sign * change.value
+    for prior in (f for f in facts if f.period == PRIOR and f.unit == change.unit):
+        years = {int(y) for y in DATE_IN_CELL_RE.findall(normalize_digits(prior.header))}
+        if years - {year - 1}:
+            continue
+        for current in (f for f in facts if f.period == CURRENT and f.measure == prior.measure
+                        and f.block == prior.block and f.unit == change.unit):
+            slack = sum((half_unit(q.places) for q in (current, prior, change)), Decimal(0))
+            if abs(current.value - prior.value - stated) <= slack:
+                return current, prior
+    return None
+
+
+# --- deadline_target ---------------------------------------------------------------------
+
+def _check_deadline_target(doc, rule, year):
+    """In a plan, a timeliness row's target dated before the plan's year (时效指标 | 治理任务完成时间
+    | 2024年11月底前 in a 2026 budget): a deadline already past when the plan is made, most likely
+    last year's form kept. A span (2024—2026年) is a project's term, not a deadline."""
+    if doc.meta.get("report_type") not in rule.params["plan_report_types"]:
+        return
+    cues = rule.params["timeliness_cues"]
+    for table in doc.tables:
+        for row in table.rows:
+            if not any(cue in c.text for c in row for cue in cues):
+                continue
+            for cell in row:
+                text = normalize_digits(cell.text)
+                if any(cue in text for cue in cues):
+                    continue  # (the indicator's name, 2024年度完成时间, is no target)
+                found = [m for m in DATE_IN_CELL_RE.finditer(text) if not RANGE_AFTER_RE.match(text[m.end(1):])]
+                if len(found) != 1 or len(DATE_IN_CELL_RE.findall(text)) != 1 or int(found[0].group(1)) >= year:
+                    continue
+                stated = int(found[0].group(1))
+                yield _hit(cell.text.strip(), cell.loc, stated, year, "时效指标的目标时间",
+                           f"{year} 年的绩效目标中，时效指标的目标时间写作 {stated} 年，早于预算年度，已是过去的时间")
+
+
 CHECKS = {
+    "comparison_base": _check_comparison_base,
+    "deadline_target": _check_deadline_target,
     "outturn_column": _check_outturn_column,
     "self_comparison": _check_self_comparison,
     "later_comparison": _check_later_comparison,
