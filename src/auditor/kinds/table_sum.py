@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+import functools
 from functools import lru_cache
 
 from ..facts.lexicon import lexicon
@@ -128,7 +129,7 @@ def check(doc, rule):
 
 
 def _compare(rule, table, total_cell: Cell, part_cells: list[Cell], label: str, column: str,
-             part_names: list[str], counted: bool = False, settled: frozenset = frozenset()):
+             part_names: list[str], counted: bool = False, settled: "RowRelations | frozenset" = frozenset()):
     total = parse_cell(total_cell.text)
     parts = [parse_cell(c.text) for c in part_cells]
     if total is None or any(p is None for p in parts):
@@ -162,7 +163,7 @@ def _compare(rule, table, total_cell: Cell, part_cells: list[Cell], label: str, 
 
 
 def _transposition_note(total_cell: Cell, part_cells: list[Cell], part_names: list[str], exact, places: int,
-                        settled: frozenset = frozenset(), label: str = "合计") -> str:
+                        settled: "RowRelations | frozenset" = frozenset(), label: str = "合计") -> str:
     """Where two adjacent digits of one figure swapped back make the sum hold exactly (473,444.41
     for 437,444.41: a difference of 36,000.00), the figure most likely mistyped, named; else "".
     A part its own row bears out (`settled`: its cell's (row, column), 0-based, in a relation of
@@ -242,7 +243,7 @@ def _check_code_rollup(doc, rule, typed):
                                  tuple(rule.params["part_column_words"]))
             rates = {c for c in amount_cols if any(w in names.get(c, "") for w in rule.params["rate_column_words"])}
             plain = [c for c in amount_cols if c not in rates]
-            relations, settled = _record_relations(rule, records, names, plain, groups)
+            settled = RowRelations(functools.partial(_record_relations, rule, records, names, plain, groups))
             column_hits: dict[int, list[Hit]] = {}
             for col in amount_cols:
                 if col in rates:
@@ -250,7 +251,7 @@ def _check_code_rollup(doc, rule, typed):
                 name = names.get(col, f"第{col + 1}列")
                 across = next((g for g in groups if col in g[1]), None)
                 column_hits[col] = list(_rollup_column(rule, t, records, col, name, children, across, settled))
-            yield from _fold_changes(column_hits, relations, settled)
+            yield from _fold_changes(column_hits, settled) if any(column_hits.values()) else ()
 
 
 def _record_relations(rule, records: list[CodeRecord], names: dict, cols: list[int], groups):
@@ -295,7 +296,7 @@ def _unreadable(t, row: int, col: int) -> bool:
 
 
 def _rollup_column(rule, t, records, col, column_name, children_of: dict[int, list[CodeRecord]],
-                   across: tuple[int, list[int]] | None = None, settled: frozenset = frozenset()):
+                   across: tuple[int, list[int]] | None = None, settled: "RowRelations | frozenset" = frozenset()):
     hits: dict[int, tuple[Hit, Decimal]] = {}  # record -> its finding and its gap (stated − sum)
     parts_of: dict[int, list[int]] = {}
     position = {id(r): k for k, r in enumerate(records)}  # (records.index would rescan per child)
@@ -398,13 +399,34 @@ def _settled_cells(rows: dict[int, dict[int, Quantity]], relations: list[tuple[i
     return frozenset(settled)
 
 
-def _fold_changes(column_hits: dict[int, list[Hit]], relations: list[tuple[int, int, int]], settled: frozenset):
+class RowRelations:
+    """A table's change relations and the cells its rows bear out (a pair of _change_relations and
+    _settled_cells), worked out when first asked: only a table with a sum that breaks asks, so a
+    consistent table costs nothing more. `key in` tells a settled cell."""
+
+    def __init__(self, make):
+        self._make, self._made = make, None
+
+    def _get(self) -> tuple[list, frozenset]:
+        if self._made is None:
+            self._made = self._make()
+        return self._made
+
+    @property
+    def relations(self) -> list[tuple[int, int, int]]:
+        return self._get()[0]
+
+    def __contains__(self, key) -> bool:
+        return key in self._get()[1]
+
+
+def _fold_changes(column_hits: dict[int, list[Hit]], settled: RowRelations):
     """The hits left once a change column's hit that follows from an earlier or later column's
     hit on the same row is folded into it: the row's change is the difference of its two
     figures (settled), so a total off by d in the earlier column (上年) puts its change off by −d
     (by d in the later one) and the change column's sum breaks by as much: one error, told once."""
     gone = set()
-    for a, b, c in relations:
+    for a, b, c in settled.relations:
         for hit in column_hits.get(c, ()):
             gap, row = hit.fields.get("gap"), hit.location.row - 1
             if hit.cls is not None or not gap or (row, hit.location.col - 1) not in settled:
@@ -1163,7 +1185,7 @@ def _check_column_total(doc, rule, typed):
             # (本年收入合计 | 其中：财政拨款收入 | 事业收入 | 其他收入: the 其中 list right under the total is its own)
             rows.append(details)
         across = _row_totals(rule, table, grid, [*details, at], summed, heads, labels, at)
-        relations, settled = _grid_relations(rule, grid, [*details, at], summed, heads)
+        settled = RowRelations(functools.partial(_grid_relations, rule, grid, [*details, at], summed, heads))
         numbered = _numbered_reading(grid, rows[0], label_col)
         slips = _product_slips(table, rule)
         told, column_hits, agreed = set(), [], 0
@@ -1197,11 +1219,11 @@ def _check_column_total(doc, rule, typed):
                 column_hits.append(hit)
         if not named and not agreed:
             column_hits = []  # (a heading row no column bears out as the groups' total may be none)
-        if relations and len(column_hits) > 1:
+        if len(column_hits) > 1 and settled.relations:
             by_col: dict[int, list[Hit]] = {}
             for hit in column_hits:
                 by_col.setdefault(hit.location.col - 1, []).append(hit)
-            column_hits = _fold_changes(by_col, relations, settled)
+            column_hits = _fold_changes(by_col, settled)
         crossing = _crossing_cell(rule, table, column_hits, across)
         if crossing is not None:
             yield crossing  # (one cell off breaks its row and its column: told once, at that cell)
@@ -2109,7 +2131,7 @@ def _counted(rule, table, column: str, unit_line: str = "") -> bool:
 
 
 def _column_hit(rule, table, grid, at: int, col: int, ways: list[list[int]], column: str, note: str = "",
-                unit_line: str = "", settled: frozenset = frozenset(), numbered: list[int] | None = None):
+                unit_line: str = "", settled: "RowRelations | frozenset" = frozenset(), numbered: list[int] | None = None):
     """The column's total against its rows, added up each way the table may mean (`ways`): None
     when one way holds; else the nearest way, or, where the numbering shows the nesting
     (`numbered`, see _numbered_reading), the numbered rows: one reading for every column."""
