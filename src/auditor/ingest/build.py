@@ -235,6 +235,7 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
     out: list[RawBlock] = []
     for raw in raw_blocks:
         if raw.kind == "table" and raw.rows:
+            out.extend(_continued_rows_as_lines(raw))  # (then read as the lines between, below)
             k = len(out)
             said = units = paged = False
             # (blank paragraphs between say nothing either way; a page break a word processor marks,
@@ -272,6 +273,24 @@ def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
                     continue
         out.append(raw)
     return _loose_parts_as_lines([b for b in out if not (b.kind == "para" and b.text == PAGE_BREAK)])
+
+
+def _continued_rows_as_lines(raw: RawBlock) -> list[RawBlock]:
+    """A part's own first rows that only say it goes on or give its unit, each one cell across the
+    table (a merged row 续表1, （续）, 单位：万元 over the header repeated): lines above it, as
+    if printed between the parts, so its header or data opens it. `raw.rows` loses them; one row
+    at least is kept."""
+    lines = []
+    for row in raw.rows[:min(TITLE_ROWS, len(raw.rows) - 1)]:
+        texts = [c.text.strip() for c in row if c.text.strip()]
+        if len(texts) != 1 or not (CONTINUED_RE.match(texts[0]) or _unit_line(texts[0])):
+            break
+        lines.append(RawBlock("para", text=texts[0], line=row[0].line if row[0].line is not None else raw.line,
+                              paragraph=raw.paragraph, page=row[0].page or raw.page, sheet=raw.sheet))
+    if lines and not any(CONTINUED_RE.match(b.text) for b in lines):
+        return []  # (a unit row alone atop a table is its title rows' business: _title_rows_as_lines)
+    raw.rows = raw.rows[len(lines):]
+    return lines
 
 
 def _loose_parts_as_lines(blocks: list[RawBlock]) -> list[RawBlock]:

@@ -13,8 +13,10 @@ PAGE_BREAK = "\f"
 # a cell holding one figure and nothing else (1,234.50, -2.00, (3.10), 96.5%): in a spaced text
 # table what makes a line a row, after a page break what makes a table's part its data
 FIGURE_CELL_RE = re.compile(r"^[-+(（]?\d[\d,]*(?:\.\d+)?[)）]?[%％]?$")
-# a line naming a table: its title (…决算表, …情况表, 表3 …), its code (公开02表) or its unit
-TABLE_LINE_RE = re.compile(r"表\s*(?:[（(]续[）)])?\s*$|^\s*(?:表|附表|公开)\s*\d|单位\s*[:：]")
+# a line naming a table: its title (…决算表, …情况表, 表3 …, 表一：…), its code (公开02表) or its
+# unit; a title may close with a bracketed remark after 表 (（续）, （2023年度）, （单位：万元）)
+TABLE_LINE_RE = re.compile(r"表\s*(?:[（(][^（）()]{1,12}[）)])?\s*$|^\s*(?:表|附表|公开)\s*\d"
+                           r"|^\s*附?表\s*[一二三四五六七八九十]+(?:[:：、.．\s]|$)|单位\s*[:：]")
 # a year as a word or a cell of its own (2024, heading a column): no figure of an amount
 YEAR_CELL_RE = re.compile(r"(?:19|20)\d\d")
 YEAR_STEP = 5  # years heading columns follow one another, up or down, at most this far apart

@@ -180,6 +180,26 @@ def exact_ratio(num: Fact, den: Fact) -> Decimal:
     return num.in_yuan() / den.in_yuan() * HUNDRED
 
 
+def _operands(a: Fact, b: Fact) -> tuple[str, str]:
+    """Two amounts of a quotient as its formula prints them: as printed where they are in one unit;
+    amounts in two (4.21万元 in the text, 45,000.00 in a table in 元) both in the unit of the one the
+    text states (else of `a`), each with its unit, so the division reads as it was done."""
+    if a.unit == b.unit or not (a.is_money and b.is_money):
+        return a.text, b.text
+    ref = b if b.source == "text" and a.source != "text" else a
+    return _in_unit(a, ref), _in_unit(b, ref)
+
+
+def _in_unit(fact: Fact, ref: Fact) -> str:
+    """`fact`'s amount in `ref`'s unit, exactly: at `ref`'s printed places, or more where the
+    conversion needs them (41,234.56元 is 4.123456万元, not 4.12)."""
+    if fact.unit == ref.unit:
+        return fact.with_unit()
+    value = fact.in_yuan() / MONEY_UNITS[ref.unit]
+    places = max(ref.places, -min(0, value.normalize().as_tuple().exponent))
+    return f"{fmt(value, places, ref.text)}{ref.unit}"
+
+
 def consistent(rate: Fact, lo: Decimal, hi: Decimal) -> bool:
     r_lo, r_hi = rate.interval()
     return r_lo <= hi and lo <= r_hi
@@ -470,10 +490,11 @@ def _shares_checked(base: FactBase):
             whole.concept or ("所列各项之和" if whole.id < 0 else "总额")
         # (a sum of the items listed is written out, one step of figures: an item found misprinted
         # by another rule is then seen to explain the share, findings.drop_consequences)
-        divisor = f"（{whole.quote}）" if whole.label == LISTED_SUM else f"{name} {whole.text}"
-        tail = f"{name} {whole.text}；" if whole.label == LISTED_SUM else ""
+        shown = _operands(part, whole)
+        divisor = f"（{whole.quote}）" if whole.label == LISTED_SUM else f"{name} {shown[1]}"
+        tail = f"{name} {shown[1]}；" if whole.label == LISTED_SUM else ""
         yield _hit(rate, computed, f"占{name}的比例",
-                   f"{part.concept or item_label(part.label) or '该项'} {part.text} ÷ {divisor} "
+                   f"{part.concept or item_label(part.label) or '该项'} {shown[0]} ÷ {divisor} "
                    f"= {fmt(computed)}%（{tail}{whole.where()}）" + _swapped(rate, part, whole, shares),
                    quote=base.span(part, rate))
 
@@ -2143,7 +2164,8 @@ def _rate_against(base: FactBase, rate: Fact, num: Fact | None, den: Fact | None
     # (a rate that is what is left, 100% less the rate, states the shortfall under its name)
     rest = "" if not consistent(rate, HUNDRED - span[1], HUNDRED - span[0]) else \
         f"；写作的 {rate.text} 恰为 100% − {fmt(computed)}%，是未完成（减少）的比例"
-    yield _hit(rate, computed, relation, f"{words}：{num.text} ÷ {den.text} = {fmt(computed)}%（{where}）{rest}",
+    shown = _operands(num, den)
+    yield _hit(rate, computed, relation, f"{words}：{shown[0]} ÷ {shown[1]} = {fmt(computed)}%（{where}）{rest}",
                quote=base.span(first, rate), operands=(num, den))
 
 
@@ -2223,7 +2245,8 @@ def _growth(base: FactBase, rule):
                 continue
             lo, hi = c_lo / p_hi * HUNDRED, c_hi / p_lo * HUNDRED
             computed = change.in_yuan() / stated.in_yuan() * HUNDRED
-            formula = f"变动额 {change.text} ÷ {'上年' if stated.period == PRIOR else '所比年度'}数 {stated.text} = {fmt(computed)}%"
+            shown = _operands(change, stated)
+            formula = f"变动额 {shown[0]} ÷ {'上年' if stated.period == PRIOR else '所比年度'}数 {shown[1]} = {fmt(computed)}%"
         elif change is not None:
             sign = change.sign or rate.sign or 1
             whole = _list_whole(base, sentence, current, rate)

@@ -1856,11 +1856,7 @@ DENIAL_REACH = 4  # the characters before a claim a denial may stand in (没能�
 
 def _column_head(t: TypedTable, role: str) -> str:
     """The head of the typed table's column of that role ("" if none)."""
-    col = t.columns.get(role)
-    grid = t.table.grid()
-    if col is None or t.header_row >= len(grid) or col >= len(grid[t.header_row]):
-        return ""
-    return compact(grid[t.header_row][col])
+    return t.head(t.columns.get(role))
 
 
 def _claims_re(params: dict) -> re.Pattern | None:

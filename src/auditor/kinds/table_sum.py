@@ -27,7 +27,7 @@ import functools
 from functools import lru_cache
 
 from ..facts.lexicon import lexicon
-from ..facts.numbers import MONEY_UNITS, NUMBER_RE, Quantity, fmt, half_unit, parse_quantity, quantize_like
+from ..facts.numbers import MONEY_UNITS, NUMBER_RE, Quantity, fmt, half_unit, is_column_numbers, parse_quantity, quantize_like
 from ..ingest.build import numbering_of
 from ..knowledge import compact, concepts, vocabulary
 from ..model import Cell, Table
@@ -1149,7 +1149,7 @@ def _check_column_total(doc, rule, typed):
             continue  # a table of several parts each with its own total
         at = totals[0]
         label_col = next(c for c, text in enumerate(grid[at]) if text.strip())
-        figures = [r for r, row in enumerate(grid) if any(is_amount(t) for t in row[label_col + 1:])]
+        figures = _figure_rows(rule, grid, label_col)
         if figures and figures[0] == 0 and _years_only(grid[0][label_col + 1:]):
             figures = figures[1:]  # (项目 | 2023 | 2024: the header's years, no row of figures)
         if not figures or at not in figures:
@@ -1169,9 +1169,9 @@ def _check_column_total(doc, rule, typed):
             block = [r for r in details if r > inner[-1]] if at > inner[-1] else [r for r in details if r < inner[0]]
             if block and _column_fits(grid, at, block, label_col) and not _column_fits(grid, at, details, label_col):
                 details = block
-        # (an average row, 平均 | 265, is no part of the total)
-        details = [r for r in details if compact(_label(grid[r])) not in rule.params["not_summed_rows"]
-                   and not _other_unit_row(_label(grid[r]), rule.params["other_unit_rows"])]
+        # (a row counting other things, 在职人数（人）, is no part of the total; nor is an average,
+        # 平均 | 265, which _figure_rows leaves out)
+        details = [r for r in details if not _other_unit_row(_label(grid[r]), rule.params["other_unit_rows"])]
         details = _without_per_head_rows(grid, details, at, label_col)
         if not details:
             continue  # (a total row and nothing it sums)
@@ -1359,7 +1359,7 @@ def _heading_total(rule, grid) -> int | None:
     """The first row of figures of a table with no total word, heading its rows' top-level numbered
     groups (一般公共预算收入 over 一、税收收入 | 其中：… | 二、非税收入 | …): by its place and numbering
     it is their total. The caller takes it so only where some column bears it out."""
-    figures = [r for r, row in enumerate(grid) if any(is_amount(t) for t in row[1:])]
+    figures = _figure_rows(rule, grid, 0)
     if len(figures) < 3:
         return None
     first = figures[0]
@@ -1407,7 +1407,11 @@ def _crossing_cell(rule, table, column_hits: list[Hit], across) -> Hit | None:
 def _heads_summed(rule, table, grid, first: int, label_col: int, skip: int | None = None) -> tuple[list[str], list[int]]:
     """Each column's head (the rows above the first of figures, but `skip`: a total row heading the
     table), and the columns of figures a total sums (no rates, no amounts per head, no codes)."""
-    heads = [" ".join(grid[r][c] for r in range(first) if r != skip) for c in range(table.width)]
+    # (a 栏次 row or a row summed nowhere, 平均, above the first of figures names no column)
+    not_summed = {compact(w) for w in rule.params["not_summed_rows"]}
+    above = [r for r in range(first) if r != skip and not _column_numbers_row(grid[r])
+             and compact(_label(grid[r])) not in not_summed]
+    heads = [" ".join(grid[r][c] for r in above if c < len(grid[r])) for c in range(table.width)]
     for c in range(table.width):
         if not heads[c].strip():
             heads[c] = _head_over_figures(grid, c)
@@ -1419,6 +1423,26 @@ def _heads_summed(rule, table, grid, first: int, label_col: int, skip: int | Non
     return heads, [col for col in range(label_col + 1, table.width)
                    if col not in lines and not any(w in compact(heads[col]) for w in words)
                    and not HEAD_UNIT_RE.sub("", compact(heads[col])).endswith(ratios)]
+
+
+def _figure_rows(rule, grid, label_col: int) -> list[int]:
+    """The rows of a table holding an amount right of its label column: those a total may sum or
+    be. Not a 栏次 row numbering the columns (栏次 | 1 | 2, 甲 | 乙 | 1 | 2), nor a row that is no
+    part of any sum (not_summed_rows: 平均, 编制数): such a row between the header and a total
+    heading the rows would leave figures on both sides of it."""
+    not_summed, words = {compact(w) for w in rule.params["not_summed_rows"]}, _numbering_words()
+    return [r for r, row in enumerate(grid) if any(is_amount(t) for t in row[label_col + 1:])
+            and not _column_numbers_row(row, words) and compact(_label(row)) not in not_summed]
+
+
+def _column_numbers_row(row: list[str], words: tuple[str, ...] | None = None) -> bool:
+    """A 栏次 row under a header (facts.numbers.is_column_numbers), named by a line-number head
+    (concepts.yaml not_figure_columns) or by the letters marking its label columns (column_letters)."""
+    return is_column_numbers(row, _numbering_words() if words is None else words)
+
+
+def _numbering_words() -> tuple[str, ...]:
+    return (*(concepts().get("not_figure_columns") or ()), *(concepts().get("column_letters") or ()))
 
 
 def _head_over_figures(grid, col: int) -> str:
@@ -1437,7 +1461,7 @@ def _rows_across_alone(rule, table, grid, labels: set, part_totals: bool):
     if part_totals:
         return  # (a table of parts each closed by its own total row: _part_totals reads it)
     label_col = next((c for row in grid for c, text in enumerate(row) if text.strip()), 0)
-    figures = [r for r, row in enumerate(grid) if any(is_amount(t) for t in row[label_col + 1:])]
+    figures = _figure_rows(rule, grid, label_col)
     if not figures:
         return
     heads, summed = _heads_summed(rule, table, grid, figures[0], label_col)
@@ -1485,11 +1509,11 @@ def _part_totals(rule, table, grid):
     if len(totals) < 2 or len({compact(_label(grid[r])) for r in totals}) != len(totals):
         return
     label_col = next(c for c, text in enumerate(grid[totals[0]]) if text.strip())
-    first = next((r for r, row in enumerate(grid) if any(is_amount(t) for t in row[label_col + 1:])), None)
-    if first is None:
+    figures = _figure_rows(rule, grid, label_col)
+    if not figures:
         return
+    first = figures[0]
     heads, summed = _heads_summed(rule, table, grid, first, label_col)
-    figures = [r for r, row in enumerate(grid) if any(is_amount(t) for t in row[label_col + 1:])]
     if totals[0] == figures[0]:
         return  # totals above their rows may head nested lists (本年支出合计, then 人员经费…): not judged
     for lo, hi in zip([first - 1] + totals, totals):
@@ -1880,7 +1904,7 @@ def _groups_alone(rule, table, grid):
     each group's row against its items, where some group's figures bear the reading out (its row
     is their sum in some column); none do: the numbered rows may head lists, not sum them."""
     label_col = next((c for row in grid for c, text in enumerate(row) if text.strip()), 0)
-    figures = [r for r, row in enumerate(grid) if any(is_amount(t) for t in row[label_col + 1:])]
+    figures = _figure_rows(rule, grid, label_col)
     if len(figures) < 3:
         return
     heads, summed = _heads_summed(rule, table, grid, figures[0], label_col)

@@ -166,7 +166,7 @@ def without_heads(rows: list[ScoreRecord]) -> list[ScoreRecord]:
 def _marks(t: TypedTable, words: tuple[str, ...]) -> tuple[frozenset, frozenset]:
     """(the evaluation words, the years) a table's title and its rows down to its header name."""
     grid = t.table.grid()
-    text = compact(t.table.title or "") + "|" + "|".join(compact(c) for row in grid[:t.header_row + 1] for c in row)
+    text = compact(t.table.title or "") + "|" + "|".join(compact(c) for row in grid[:t.data_row] for c in row)
     return frozenset(w for w in words if w in text), frozenset(int(y) for y in YEAR_RE.findall(text))
 
 

@@ -135,6 +135,13 @@ class TypedTable:
     table: Table
     header_row: int  # 0-based row index of the header in the grid
     columns: dict[str, int]
+    # the first row after the header's rows (0-based): header_row + 1, or past the sub-heads of a
+    # two-level header (指标 spanning 一级指标 | 二级指标 | 三级指标 in the row below), or past the rows
+    # a reader found its header to take (a 类 | 款 | 项 row): where the readers start, and what a
+    # repeated header row below it is told from
+    data_row: int = -1
+    # each column's head, compacted: a two-level header's spanning head and its sub-head together
+    heads: list[str] = field(default_factory=list)
     records: list[Record] = field(default_factory=list)
     totals: dict = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
@@ -150,6 +157,19 @@ class TypedTable:
     # performance_scores: the level its scored rows are of where no indicator column is found (a
     # form of 一级指标 | 二级指标 | 分值 | 得分 scores its level2 rows); "" for the indicators' own
     scored_level: str = ""
+
+    def __post_init__(self):
+        if self.data_row < 0:
+            self.data_row = self.header_row + 1
+
+    @property
+    def header_rows(self) -> range:
+        """The rows of the table's header, its data_row excluded."""
+        return range(self.header_row, self.data_row)
+
+    def head(self, col: int | None) -> str:
+        """The compacted head of column `col` ("" past the header's width, or for None)."""
+        return self.heads[col] if col is not None and 0 <= col < len(self.heads) else ""
 
     @property
     def title(self) -> str:
@@ -195,7 +215,7 @@ def classify(table: Table) -> list[TypedTable]:
                 continue
         cells = list(map(compact, row))
         joined = "|".join(c for c in cells if len(c) <= 24)  # header cells are short labels
-        heads = _with_sub_heads(cells, grid[r + 1] if r + 1 < len(grid) else [])
+        heads, depth = _with_sub_heads(cells, grid[r + 1] if r + 1 < len(grid) else [])
         for type_id, spec, header_all, header_any in candidates:
             if _header_matches(joined, header_all, header_any) or _split_code_header(cells, type_id, spec, r, found):
                 columns = _map_columns(heads, spec["columns"])
@@ -212,8 +232,8 @@ def classify(table: Table) -> list[TypedTable]:
                 # levels, targets or actuals) lists categories (投入, 过程, 产出, 效益) as its rows
                 only_label = type_id == "performance_scores" and "indicator" in columns \
                     and not {"level1", "level2", "target", "actual"} & set(columns)
-                typed = TypedTable(type_id, table, r, columns, categories_only=fallback == "level1" or only_label,
-                                   scored_level=fallback or "")
+                typed = TypedTable(type_id, table, r, columns, data_row=r + depth, heads=heads,
+                                   categories_only=fallback == "level1" or only_label, scored_level=fallback or "")
                 READERS[type_id](typed, grid)
                 found.append(typed)
                 break
@@ -256,19 +276,19 @@ def _split_code_header(cells: list[str], type_id: str, spec: dict, r: int, found
                    for f in found)
 
 
-def _with_sub_heads(cells: list[str], below: list[str]) -> list[str]:
+def _with_sub_heads(cells: list[str], below: list[str]) -> tuple[list[str], int]:
     """The heads of a two-level header (预算数 spanning 年初预算 | 全年预算 in the row below): each
     column's head with its sub-head after it, the spanning head standing over the blank cells it
-    spans. A header of one level (the row below holds figures, or no sub-head under a spanned
-    cell) is left as it is."""
+    spans; with the rows the header takes (2). A header of one level (the row below holds figures,
+    or no sub-head under a spanned cell) is left as it is (1 row)."""
     below = [compact(c) for c in below[:len(cells)]]
     if not any(b and not c for c, b in zip(cells, below)) or any(parse_cell(b) for b in below if b):
-        return cells
+        return cells, 1
     heads, over = [], ""
     for c, b in zip(cells, below + [""] * (len(cells) - len(below))):
         over = c or over
         heads.append((c or over) + b if b else c)
-    return heads
+    return heads, 2
 
 
 @lru_cache(maxsize=64)
@@ -424,14 +444,14 @@ def _read_scores(typed: TypedTable, grid: list[list[str]]) -> None:
     spec = vocabulary()["table_types"]["performance_scores"]
     level2 = {compact(x) for x in vocabulary()["indicator_level2"] + vocabulary()["indicator_level1"]}
     column = typed.columns.get("indicator")
-    if "level2" not in typed.columns and column is not None and "二级" in compact(grid[typed.header_row][column]):
+    if "level2" not in typed.columns and column is not None and "二级" in typed.head(column):
         level2 = set()  # a two-level form scores its 二级指标 rows (社会效益, 满意度): no slipped label
     if typed.categories_only:
         level2 = set()  # a table of categories: their names are its rows, no slipped labels
     totals = {compact(x) for x in spec["total_labels"]}
     subtotals = tuple(compact(x) for x in spec.get("subtotal_labels") or ())
     carried = {"level1": "", "level2": ""}
-    for r in range(typed.header_row + 1, len(grid)):
+    for r in range(typed.data_row, len(grid)):
         cells = _padded(typed.table, r)
         label = next((compact(c.text) for c in cells if c.text.strip()), "")
         if label in totals:
@@ -588,7 +608,7 @@ def _read_execution(typed: TypedTable, grid: list[list[str]]) -> None:
         _read_execution_vertical(typed, grid)
         return
     labels = [compact(x) for x in vocabulary()["table_types"]["budget_execution"]["row_labels"]]
-    for r in range(typed.header_row + 1, min(len(grid), typed.header_row + 8)):
+    for r in range(typed.data_row, min(len(grid), typed.data_row + 7)):
         cells = _padded(typed.table, r)
         # the row's label among its first cells: 项目资金（万元） merged down the block may stand before it
         label_cell = next((c for c in cells[:3] if any(compact(c.text).startswith(x) for x in labels)), None) \
@@ -596,7 +616,7 @@ def _read_execution(typed: TypedTable, grid: list[list[str]]) -> None:
         if label_cell is None:
             continue
         label = compact(label_cell.text)
-        if r == typed.header_row + 1 and number(label_cell) is not None and not typed.records \
+        if r == typed.data_row and number(label_cell) is not None and not typed.records \
                 and "资金" in compact(grid[typed.header_row][0]):
             # the figures right under the heads with no label of their own (项目资金（万元） heads
             # the block): the form's one fund row
@@ -645,15 +665,15 @@ def _read_execution_vertical(typed: TypedTable, grid: list[list[str]]) -> None:
         return {c for c, t in enumerate(grid[r]) if t.strip() and parse_cell(t.strip()) is not None} \
             if r < len(grid) else set()
 
-    first, second = figured(typed.header_row + 1), figured(typed.header_row + 2)
+    first, second = figured(typed.data_row), figured(typed.data_row + 1)
     if len(first & second) >= 2:
         return
-    rows = range(typed.header_row + 1, min(len(grid), typed.header_row + 4))
+    rows = range(typed.data_row, min(len(grid), typed.data_row + 3))
     cells_below = {r: _padded(typed.table, r) for r in rows}
     record = ExecutionRecord(row=typed.header_row, label="预算执行情况")
     for name in ("budget", "executed"):
         col = typed.columns.get(name)
-        below = cells_below.get(typed.header_row + 1)
+        below = cells_below.get(typed.data_row)
         if col is not None and below is not None and number(below[col]) is not None:
             record.cells[name] = below[col]
             setattr(record, name, number(below[col]))
@@ -735,6 +755,8 @@ def _read_codes(typed: TypedTable, grid: list[list[str]]) -> None:
     # (the total row may print them: 类 | 款 | 项 | 合计 | 2,946.25: then the rows read start there)
     heads_in_total = parts_row is not None and any(quantity(c) is not None for c in typed.table.rows[parts_row])
     last_header = typed.header_row if parts_row is None else parts_row - (1 if heads_in_total else 0)
+    if not heads_in_total:
+        last_header = max(last_header, typed.data_row - 1)  # (sub-heads under a spanning head: the header's)
     # a header over two rows (本年支出 merged over 合计 | 基本支出 | 项目支出): up to two rows after
     # it naming amount columns (right of the code and name) and holding no figure are the header's
     # too; a section row (一、一般公共预算财政拨款) names none
@@ -758,8 +780,9 @@ def _read_codes(typed: TypedTable, grid: list[list[str]]) -> None:
         segments.append((col, parts, name_col, [c for c in range(name_col + 1, bounds[k + 1])
                                                 if not compact(names.get(c, "")).endswith(numbering)]))
     typed.column_names = names
+    typed.data_row = last_header + 1
     carried: dict[int, list[str]] = {}
-    for r in range(last_header + 1, len(grid)):
+    for r in range(typed.data_row, len(grid)):
         cells = _padded(typed.table, r)
         if r == parts_row:
             cells = _without_part_heads(cells, runs)
@@ -965,7 +988,7 @@ def _read_summary(typed: TypedTable, grid: list[list[str]]) -> None:
         if side is not None:
             typed.sides.append(side)
     numbering = tuple(concepts().get("not_figure_columns") or ())
-    for r in range(typed.header_row + 1, len(grid)):
+    for r in range(typed.data_row, len(grid)):
         if is_column_numbers(grid[r], numbering):
             continue  # (栏次 | 1 | 栏次 | 2: the header's column numbers, no item of either side)
         cells = _padded(typed.table, r)
@@ -1010,6 +1033,7 @@ def _read_three_public(typed: TypedTable, grid: list[list[str]]) -> None:
     layout = _three_public_by_labels(typed, grid)
     if layout is not None:
         groups, first_value_row = layout
+        typed.data_row = first_value_row
         columns = sorted(col for fields in groups.values() for col in fields.values())
         if not _read_labelled_rows(typed, grid, first_value_row, columns, groups):
             _read_three_public_values(typed, grid, first_value_row, columns, groups)
@@ -1038,6 +1062,7 @@ def _read_three_public(typed: TypedTable, grid: list[list[str]]) -> None:
         typed.problems.append(f"“三公”经费表有 {len(columns)} 栏，不是模板的 6 栏或 12 栏")
         return
     order = vocabulary()["table_types"]["three_public"]["template_order"]
+    typed.data_row = numbering + 1
     _read_three_public_values(typed, grid, numbering + 1, columns,
                               {group: dict(zip(order, columns[g * 6:(g + 1) * 6]))
                                for g, group in enumerate(groups)})
