@@ -181,13 +181,17 @@ def exact_ratio(num: Fact, den: Fact) -> Decimal:
 
 
 def _operands(a: Fact, b: Fact) -> tuple[str, str]:
-    """Two amounts of a quotient as its formula prints them: as printed where they are in one unit;
-    amounts in two (4.21万元 in the text, 45,000.00 in a table in 元) both in the unit of the one the
-    text states (else of `a`), each with its unit, so the division reads as it was done."""
+    """Two amounts of a quotient as its formula prints them: as printed where they are in one unit.
+    Amounts in two (4.21万元 in the text, 45,000.00 in a table in 元): a table's figure in the unit
+    of the amount the text states, with it (4.50万元), so the division reads as it was done; a
+    figure the text states stays as printed, with its unit (a finding blaming it is found in the
+    formula, findings.drop_consequences); figures from tables alone, each with its own unit."""
     if a.unit == b.unit or not (a.is_money and b.is_money):
         return a.text, b.text
-    ref = b if b.source == "text" and a.source != "text" else a
-    return _in_unit(a, ref), _in_unit(b, ref)
+    stated = next((f for f in (a, b) if f.source == "text"), None)
+    if stated is None:
+        return a.with_unit(), b.with_unit()
+    return tuple(f.with_unit() if f.source == "text" else _in_unit(f, stated) for f in (a, b))
 
 
 def _in_unit(fact: Fact, ref: Fact) -> str:
