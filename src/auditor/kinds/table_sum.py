@@ -1437,12 +1437,12 @@ def _figure_rows(rule, grid, label_col: int) -> list[int]:
 
 def _column_numbers_row(row: list[str], words: tuple[str, ...] | None = None) -> bool:
     """A 栏次 row under a header (facts.numbers.is_column_numbers), named by a line-number head
-    (concepts.yaml not_figure_columns) or by the letters marking its label columns (column_letters)."""
+    (concepts.yaml not_figure_columns) or marking its label columns 甲, 乙 … (read there)."""
     return is_column_numbers(row, _numbering_words() if words is None else words)
 
 
 def _numbering_words() -> tuple[str, ...]:
-    return (*(concepts().get("not_figure_columns") or ()), *(concepts().get("column_letters") or ()))
+    return tuple(concepts().get("not_figure_columns") or ())
 
 
 def _head_over_figures(grid, col: int) -> str:
