@@ -284,17 +284,20 @@ class FactBase:
         that may be `concept`'s: of it, or naming none, or (`concept` None) of anything; of any
         subject (本项目 in the text is the form's project by another name). A year-start budget
         is then not known to be the year's."""
-        return self.remember(("budget adjusted", concept), lambda: any(
-            f.measure in ("全年预算", "追加预算") and f.period == CURRENT and (concept is None or f.concept in (None, concept))
-            for f in self.facts) or self._adjustment_told())
+        return self.remember(("budget adjusted", concept),
+                             lambda: self._year_budget_stated(concept) or self._adjustment_told())
+
+    def _year_budget_stated(self, concept: str | None) -> bool:
+        """A whole-year or added budget amount of this year stated that may be `concept`'s."""
+        return any(f.measure in ("全年预算", "追加预算") and f.period == CURRENT
+                   and (concept is None or f.concept in (None, concept)) for f in self.facts)
 
     def budget_only_raised(self, concept: str | None) -> bool:
         """The budget of `concept` was changed in the year by words alone (no whole-year or added
         amount of it stated), and every such word adds (年中追加了项目资金; no 调减 anywhere): the
         year's budget is then no smaller than the year-start one."""
         def raised() -> bool:
-            if any(f.measure in ("全年预算", "追加预算") and f.period == CURRENT
-                   and (concept is None or f.concept in (None, concept)) for f in self.facts):
+            if self._year_budget_stated(concept):
                 return False
             cuts = tuple(concepts().get("budget_cut_words") or ())
             return self._adjustment_told() and not any(w in text for text in self.sentences.values() for w in cuts)

@@ -1981,19 +1981,23 @@ def _year_start_only(base: FactBase, rate: Fact, actual: Fact, sentence: list[Fa
     """The year-start budget of the actual's thing stated in the rate's sentence, when the document
     states no budget of it for the whole year: no adjustment told, the year-start budget is the
     budget (年初预算45.00万元，实际支出40.50万元，预算完成率90.0%)."""
-    start = next((f for f in reversed(sentence) if f.is_money and f.measure == "年初预算" and f.period == CURRENT
-                  and f.concept == actual.concept and f.subject == actual.subject), None)
+    start = _year_start_in(sentence, actual)
     if start is None or base.budget_adjusted(actual.concept):
         return None
     return start
+
+
+def _year_start_in(sentence: list[Fact], actual: Fact) -> Fact | None:
+    """The sentence's last year-start budget of the actual's thing."""
+    return next((f for f in reversed(sentence) if f.is_money and f.measure == "年初预算" and f.period == CURRENT
+                 and f.concept == actual.concept and f.subject == actual.subject), None)
 
 
 def _year_start_raised(base: FactBase, actual: Fact, sentence: list[Fact]) -> Fact | None:
     """The year-start budget of the actual's thing stated in the rate's sentence, where the budget
     was only added to in the year, by words alone (年中追加了项目资金): the year's budget is not
     stated, but it is no smaller than this one."""
-    start = next((f for f in reversed(sentence) if f.is_money and f.measure == "年初预算" and f.period == CURRENT
-                  and f.concept == actual.concept and f.subject == actual.subject), None)
+    start = _year_start_in(sentence, actual)
     return start if start is not None and base.budget_only_raised(actual.concept) else None
 
 
