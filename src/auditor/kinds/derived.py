@@ -1942,6 +1942,9 @@ def _execution(base: FactBase, rule):
             actual, budget = head, _budget_of(head, budgets)
         elif head is not None and head.id < actual.id and budget is not None and budget.concept != actual.concept:
             continue  # an item's rate (项目支出预算执行率) with only the whole's budget stated: not judged
+        if actual is None and not rate.member and not any(f.is_money for f in sentence):
+            # “…全年执行数1,210.50万元。预算执行率96.84%。”: a rate stated alone after its amounts
+            actual, budget = _stated_just_before(base, rate)
         if budget is None and actual is not None and rate.member and actual.concept == rate.member:
             # “其中：项目支出222.45万元，执行率93.56%”: a part's rate beside its amount, on the part's
             # budget the document states elsewhere
@@ -1965,6 +1968,37 @@ def _execution(base: FactBase, rule):
         if budget is not None and _listed_with_others(base, budget, budgets):
             continue  # (全年预算数分别为80.00万元、20.00万元，实际支出…: on their sum, which is not stated)
         yield from _rate_against(base, rate, actual, budget, "预算执行率", "执行数 ÷ 全年预算")
+
+
+def _stated_just_before(base: FactBase, rate: Fact) -> tuple[Fact | None, Fact | None]:
+    """The amount spent and the budget a rate stated in a sentence of its own is on: those of the
+    sentence right before it, under the same heading, when that sentence states one of each for the
+    unit as a whole (or naming nothing) and no rate of its own, and lists no parts. (With two
+    amounts spent, a rate there already, or a 其中 list, which amounts the rate is of is not told.)"""
+    previous = _previous_sentence(base, rate)
+    if previous is None:
+        return None, None
+    facts = base.by_sentence.get(previous, [])
+    if not facts or any(f.unit == "%" or f.loc.section != rate.loc.section for f in facts) \
+            or base.sentences.get(previous, "").lstrip().startswith(lexicon().list_openers):
+        return None, None
+    whole = (None, _unit_spending())
+    spent = [f for f in facts if f.is_money and f.measure == "决算" and f.period == CURRENT]
+    budgets = [f for f in facts if f.is_money and f.measure == "全年预算" and f.period == CURRENT]
+    if len(spent) != 1 or len(budgets) != 1 or spent[0].concept not in whole or budgets[0].concept not in whole:
+        return None, None
+    return spent[0], budgets[0]
+
+
+def _previous_sentence(base: FactBase, fact: Fact) -> tuple[int, int] | None:
+    """The (block, sentence) key of the sentence before the fact's: in its block, else the last of
+    the block before."""
+    if fact.sentence > 0:
+        return fact.block, fact.sentence - 1
+    count = 0
+    while (fact.block - 1, count) in base.sentences:
+        count += 1
+    return (fact.block - 1, count - 1) if count else None
 
 
 def _listed_with_others(base: FactBase, budget: Fact, budgets: list[Fact]) -> bool:
