@@ -99,3 +99,34 @@ def test_a_score_above_its_weight_is_one_of_the_rows_checked():
     coverage, findings = _coverage(SCORES.replace("\t20\t18\n", "\t20\t21\n"))
     assert [f.rule for f in findings if f.rule == "SCO005"] == ["SCO005"]
     assert coverage["SCO005"] == {"checked": 3, "failed": 1}
+
+
+PRODUCTS = ("某县2025年度耕地地力保护补贴项目支出绩效自评报告\n表2 分乡镇兑付情况\n"
+            "乡镇\t补贴面积（亩）\t补贴标准（元/亩）\t补贴资金（万元）\n"
+            "东岗镇\t42,000.0\t120.00\t504.00\n"
+            "石桥镇\t50,000.0\t120.00\t600.00\n"
+            "河口乡\t30,000.0\t120.00\t360.00\n"
+            "新塘乡\t25,000.0\t120.00\t300.00\n")
+
+
+def test_rows_held_to_their_product_are_counted_checked():
+    coverage, findings = _coverage(PRODUCTS)
+    assert not [f for f in findings if f.rule == "SUM007"]
+    assert coverage["SUM007"] == {"checked": 4, "failed": 0}
+    coverage, findings = _coverage(PRODUCTS.replace("\t360.00", "\t306.00"))
+    assert [f.rule for f in findings if f.rule == "SUM007"] == ["SUM007"]
+    assert coverage["SUM007"] == {"checked": 4, "failed": 1}
+
+
+YEARS = ("某县2025年度农村供水工程运行维护项目绩效自评报告\n表1 2022—2025年供水情况\n"
+         "年度\t年供水量（万吨）\t较上年增长（%）\n"
+         "2022年\t500.0\t—\n2023年\t525.0\t5.00\n2024年\t551.3\t5.01\n2025年\t578.9\t5.01\n")
+
+
+def test_year_rows_growths_held_to_their_column_are_counted_checked():
+    coverage, findings = _coverage(YEARS)
+    assert not [f for f in findings if f.rule == "DRV017"]
+    assert coverage["DRV017"] == {"checked": 3, "failed": 0}
+    coverage, findings = _coverage(YEARS.replace("578.9\t5.01", "578.9\t6.01"))
+    assert [f.rule for f in findings if f.rule == "DRV017"] == ["DRV017"]
+    assert coverage["DRV017"] == {"checked": 3, "failed": 1}

@@ -1187,7 +1187,7 @@ def _check_column_total(doc, rule, typed):
         across = _row_totals(rule, table, grid, [*details, at], summed, heads, labels, at)
         settled = RowRelations(functools.partial(_grid_relations, rule, grid, [*details, at], summed, heads))
         numbered = _numbered_reading(grid, rows[0], label_col)
-        slips = _product_slips(table, rule)
+        slips = _product_slips(table, rule).slips
         told, column_hits, agreed = set(), [], 0
         restating = _restating_row(grid, rows[0], at, summed, Decimal(str(rule.params["restating_row_slack"])))
         items_off: list[int] = []  # columns where the restating row's items, not the total, are off
@@ -2309,7 +2309,10 @@ def _check_row_product(doc, rule, _typed):
         note = notes.get(id(table), "")
         cap_values = {q.value for q in (parse_cell(t) for t in NUMBER_RE.findall(note)) if q is not None} \
             if any(w in note for w in caps) else set()
-        for slip in _product_slips(table, rule):
+        products = _product_slips(table, rule)
+        if products.checked:
+            yield Checked(products.checked)
+        for slip in products.slips:
             cell = table.rows[slip.row][slip.col]
             factors = " × ".join(f"{head} {text}" for head, text in slip.terms)
             stated = parse_cell(cell.text)
@@ -2349,17 +2352,19 @@ def _products_explain(hit: Hit, slips, col: int, table) -> bool:
 
 
 def _product_slips(table, rule):
-    """The row product slips of a table (tables/products.py)."""
+    """The rows of a table held to a product, and its slips (tables/products.py)."""
     return row_products(table, rule.params["rate_column_words"] + rule.params["not_summed_words"])
 
 
 def _check_year_growth(doc, rule, _typed):
     """A year-rows table's growth on the year before against the row above (tables/year_rows.py)."""
     for table in doc.tables:
-        slips = year_growth_slips(table, tuple(rule.params["growth_words"]), tuple(rule.params["prior_words"]),
-                                  tuple(rule.params["rate_column_words"]))
-        grid = table.grid() if slips else None
-        for slip in slips:
+        growths = year_growth_slips(table, tuple(rule.params["growth_words"]), tuple(rule.params["prior_words"]),
+                                    tuple(rule.params["rate_column_words"]))
+        if growths.checked:
+            yield Checked(growths.checked)
+        grid = table.grid() if growths.slips else None
+        for slip in growths.slips:
             cell = table.rows[slip.row][slip.col]
             stated = parse_cell(cell.text)
             shown = fmt(slip.expected, max(stated.places, 2))

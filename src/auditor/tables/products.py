@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import combinations
+from typing import NamedTuple
 
 from ..facts.numbers import half_unit
 from ..knowledge import compact, concepts, vocabulary
@@ -44,27 +45,37 @@ class ProductSlip:
     percent: bool = False  # the standard is a rate in % (票面利率（%）): the product over a hundred
 
 
-def row_products(table: Table, skipped_words: list[str]) -> list[ProductSlip]:
-    """The amounts that break the product the rest of their column follows (see the module); the
-    heads of standards and amounts are vocabulary.yaml product_columns', `skipped_words` those of
-    columns that are neither nor a factor (rates, codes)."""
+class RowProducts(NamedTuple):
+    """A table's reading as amounts of products: the rows held to the product, those breaking it."""
+
+    checked: int
+    slips: list[ProductSlip]
+
+
+NO_PRODUCTS = RowProducts(0, [])
+
+
+def row_products(table: Table, skipped_words: list[str]) -> RowProducts:
+    """The amounts that break the product the rest of their column follows (see the module), and
+    how many rows were held to it; the heads of standards and amounts are vocabulary.yaml
+    product_columns', `skipped_words` those of columns that are neither nor a factor (rates, codes)."""
     words = vocabulary().get("product_columns") or {}
     standard_words, amount_words = words.get("standard") or [], words.get("amount") or []
     if not standard_words or not amount_words or not any(
             w in cell.text for row in table.rows[:HEAD_ROWS] for cell in row for w in standard_words):
-        return []  # (most tables: no head of a standard, nothing to read)
+        return NO_PRODUCTS  # (most tables: no head of a standard, nothing to read)
     grid = table.grid()
     first = next((r for r, row in enumerate(grid) if any(_number(t) is not None for t in row[1:])), None)
     if first is None:
-        return []
+        return NO_PRODUCTS
     heads = [compact(" ".join(grid[r][c] for r in range(first) if c < len(grid[r]))) for c in range(table.width)]
     standards = [c for c, h in enumerate(heads) if any(w in h for w in standard_words)]
     if len(standards) != 1:
-        return []
+        return NO_PRODUCTS
     standard = standards[0]
     # (of several columns of amounts, 测算资金 | 实际拨付, the product is the one most rows follow:
     # the others are what was paid, which may differ from it by right)
-    best: tuple[Decimal, list[ProductSlip]] | None = None
+    best: tuple[Decimal, list[ProductSlip], int] | None = None
     amounts = [c for c, h in enumerate(heads) if c != standard and any(w in h for w in amount_words)
                and not any(w in h for w in [*standard_words, *skipped_words])]
     for amount in amounts:
@@ -76,7 +87,7 @@ def row_products(table: Table, skipped_words: list[str]) -> list[ProductSlip]:
                               else FACTORS, alone=len(amounts) == 1)
         if found is not None and (best is None or found[0] > best[0]):
             best = found
-    return best[1] if best is not None else []
+    return RowProducts(best[2], best[1]) if best is not None else NO_PRODUCTS
 
 
 def _periods(head: str, periods_in_year: dict) -> tuple[tuple[int, str], ...]:
@@ -88,9 +99,10 @@ def _periods(head: str, periods_in_year: dict) -> tuple[tuple[int, str], ...]:
 
 def _column_slips(grid, heads, rows, standard: int, amount: int, others: list[int],
                   periods: tuple[tuple[int, str], ...] = ((1, ""),),
-                  factors_tried: tuple[Decimal, ...] = FACTORS, alone: bool = False) -> tuple[Decimal, list[ProductSlip]] | None:
-    """(the share of rows following the column's product, the rows that do not) or None when the
-    column follows no product. `alone`: the table's one column of amounts."""
+                  factors_tried: tuple[Decimal, ...] = FACTORS,
+                  alone: bool = False) -> tuple[Decimal, list[ProductSlip], int] | None:
+    """(the share of rows following the column's product, the rows that do not, the rows held to
+    it) or None when the column follows no product. `alone`: the table's one column of amounts."""
     lines = [r for r in rows if all(_number(_cell(grid, r, c)) is not None for c in (standard, amount))]
     declared = _declared(heads, standard, amount, others)
     if declared is not None:
@@ -102,7 +114,7 @@ def _column_slips(grid, heads, rows, standard: int, amount: int, others: list[in
         usable = [r for r in lines if all(_number(_cell(grid, r, c)) is not None for c in factors)]
         fits = [r for r in usable if _fits(grid, r, standard, amount, factors, unit)]
         return (Decimal(len(fits)) / len(usable), _slips(grid, heads, usable, fits, standard, amount, factors,
-                                                           unit)) if fits or (alone and len(usable) == 1) else None
+                                                           unit), len(usable)) if fits or (alone and len(usable) == 1) else None
     best = None  # (rows following, factors, unit factor, rows usable, periods)
     for size in range(1, min(MAX_FACTORS, len(others)) + 1):
         for factors in combinations(others, size):
@@ -117,7 +129,8 @@ def _column_slips(grid, heads, rows, standard: int, amount: int, others: list[in
     fits, factors, unit, usable, count = best
     if len(fits) < MIN_ROWS or len(fits) < MOST_ROWS * len(usable):
         return None
-    return Decimal(len(fits)) / len(usable), _slips(grid, heads, usable, fits, standard, amount, factors, unit, count)
+    return Decimal(len(fits)) / len(usable), _slips(grid, heads, usable, fits, standard, amount, factors, unit, count), \
+        len(usable)
 
 
 def _slips(grid, heads, usable, fits, standard, amount, factors, unit,

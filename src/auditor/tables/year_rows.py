@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 from decimal import Decimal
 
 from ..facts.numbers import half_unit
@@ -34,22 +35,34 @@ class GrowthSlip:
     terms: tuple[str, str]  # (this year's figure, the year before's), as printed
 
 
+class YearGrowths(NamedTuple):
+    """A year-rows table's growths held to their column, and those that do not follow it."""
+
+    checked: int
+    slips: list[GrowthSlip]
+
+
+NO_GROWTHS = YearGrowths(0, [])
+
+
 def year_growth_slips(table: Table, growth_words: tuple[str, ...], prior_words: tuple[str, ...],
-                      rate_words: tuple[str, ...]) -> list[GrowthSlip]:
-    """The growths of a year-rows table that do not follow their column (see the module); the
-    columns whose heads hold `rate_words` (率, 占比) are no figures a growth is of."""
+                      rate_words: tuple[str, ...]) -> YearGrowths:
+    """The growths of a year-rows table that do not follow their column (see the module), and how
+    many were held to it; the columns whose heads hold `rate_words` (率, 占比) are no figures a
+    growth is of."""
     if not any(any(w in cell.text for w in prior_words) and any(w in cell.text for w in growth_words)
                for row in table.rows[:HEAD_ROWS] for cell in row):
-        return []  # (most tables: no head of a change on the year before)
+        return NO_GROWTHS  # (most tables: no head of a change on the year before)
     grid = table.grid()
     years = [(r, int(m.group(1))) for r, row in enumerate(grid) if row
              for m in [YEAR_ROW_RE.fullmatch(compact(row[0]))] if m]
     if len(years) < MIN_YEARS:
-        return []
+        return NO_GROWTHS
     first = years[0][0]
     heads = [compact("".join(grid[r][c] for r in range(first) if c < len(grid[r]))) for c in range(table.width)]
     growths = [c for c, h in enumerate(heads) if any(w in h for w in prior_words) and any(w in h for w in growth_words)]
     slips: list[GrowthSlip] = []
+    checked = 0
     for col in growths:
         # (each year's row with its neighbour's of the year before: above it, or below where the
         # newest comes first; a table of two blocks of years pairs within each)
@@ -70,11 +83,12 @@ def year_growth_slips(table: Table, growth_words: tuple[str, ...], prior_words: 
         usable = [(r, p) for r, p in pairs if _growth(grid, r, p, best) is not None]
         if fits * 2 < len(usable):
             continue
+        checked += len(usable)
         for r, p in usable:
             if not _fits(grid, r, p, best, col):
                 slips.append(GrowthSlip(r, col, _growth(grid, r, p, best)[0], heads[best], heads[col],
                                         (grid[r][best].strip(), grid[p][best].strip())))
-    return slips
+    return YearGrowths(checked, slips)
 
 
 def _bare(head: str) -> str:
