@@ -90,6 +90,7 @@ def _checks(doc, rule):
     # stating its total, in the runs' order (each sentence is in one run)
     where = {key: (r, k) for r, run in enumerate(runs) for k, (key, _) in enumerate(run)}
     in_tables: set[int] = set()  # ids of the table totals a declared sum checked
+    summed: set[int] = set()  # ids of the totals a declared sum checked (each relation counted once)
     for calc in lexicon().calculations:
         names = _part_names(calc)
         checked: list[Fact] = []  # totals checked where their parts stand with them
@@ -131,6 +132,7 @@ def _checks(doc, rule):
         if "document" in rule.params["contexts"] and not checked and not calc.get("fund"):
             yield from _check_document(base, calc, names, rule)
         in_tables.update(id(f) for f in checked if f.source == "table")
+        summed.update(id(f) for f in checked)
     if "table" in rule.params["contexts"]:
         yield from _check_form_blocks(doc, base, rule, in_tables)
     if "sentence" in rule.params["contexts"]:
@@ -139,7 +141,7 @@ def _checks(doc, rule):
     if "changes" in rule.params["contexts"]:
         yield from _check_changes(doc, base, rule)
     if "enumeration" in rule.params["contexts"]:
-        yield from _check_enumerations(doc, base, rule)
+        yield from _check_enumerations(doc, base, rule, summed)
         yield from _check_trailing_sums(base, rule)
         yield from _check_span_breakdowns(base, rule)
         yield from _check_numbered_items(doc, base, rule)
@@ -677,8 +679,9 @@ def _part_exceeds(whole: Fact, part: Fact, context: str, named: str) -> Hit | No
                highlights=[part.loc])
 
 
-def _check_enumerations(doc, base: FactBase, rule):
-    """A concept followed by 包括 / 分别为 and a list of amounts: the amounts add up to it."""
+def _check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = frozenset()):
+    """A concept followed by 包括 / 分别为 and a list of amounts: the amounts add up to it. (A
+    total a declared sum checked, `summed`, is compared again but not counted again.)"""
     cues = sorted(rule.params["enumeration_cues"] + rule.params["partial_cues"], key=len, reverse=True)
     for (block, index), facts in base.by_sentence.items():
         text = base.sentences[(block, index)]  # a paragraph's sentence, or a prose cell's
@@ -719,10 +722,11 @@ def _check_enumerations(doc, base: FactBase, rule):
         sums = {compact(w) for w in rule.params["trailing_sum_words"]}
         # (a closing 合计 / 两项合计 sums the items, and what follows a partial sum, 其余…, is an item)
         nested = _nested_lists(text, at)
-        parts = [f for f in facts if f.is_money and at < f.at < end and depth(f.at) == 0 and f.period == total.period
-                 and (f.measure == total.measure or f.implicit or _item_named_as_change(f))
-                 and not _sum_words(f.label, sums) and not any(lo < f.at < hi for lo, hi in nested)
-                 and not per_unit(f) and not _share_base(f)]  # (…，人均公用经费2.88万元: an amount per head is no item)
+        parts = [f for f in facts if at < f.at < end and _list_item(f, total, depth, nested, sums)]
+        if word in lexicon().list_openers and end == len(text) and text.rstrip().endswith(("；", ";")):
+            # (其中：基本工资…、绩效工资…；办公费…、其他商品和服务支出…。: a list set apart by
+            # semicolons goes on to the full stop)
+            parts += _items_after(base, (block, index), total, sums, cues)
         if len(parts) < 2 or total in parts:
             continue
         if counted and _count_of(counted.group(1)) != len(parts):
@@ -734,10 +738,41 @@ def _check_enumerations(doc, base: FactBase, rule):
                 parts = [replace(f, label=name) for f, name in zip(parts, names)]
         if word in lexicon().list_openers and not _catch_all(parts[-1], rule):
             continue  # a 其中 list may name some parts only, unless its last item is the rest (其他…)
+        if id(total) not in summed:
+            yield CHECKED
         if total.concept is None or head is None:
             total = replace(total, concept=total.concept or compact(total.label).strip("，,：:（(") or "合计")
-        yield CHECKED
         yield from _compare_listing(total, parts, word in rule.params["partial_cues"], rule)
+
+
+def _list_item(f: Fact, total: Fact, depth, nested: list[tuple[int, int]], sums: set) -> bool:
+    """The fact is an item of a list of the total's parts: an amount of its period and measure (or
+    naming none), outside brackets and nested lists, no sum of items, no amount per head (…，人均
+    公用经费2.88万元) and no share's whole."""
+    return f.is_money and depth(f.at) == 0 and f.period == total.period \
+        and (f.measure == total.measure or f.implicit or _item_named_as_change(f)) \
+        and not _sum_words(f.label, sums) and not any(lo < f.at < hi for lo, hi in nested) \
+        and not per_unit(f) and not _share_base(f)
+
+
+def _items_after(base: FactBase, key: tuple[int, int], total: Fact, sums: set, cues: list[str]) -> list[Fact]:
+    """The items of a list going on in the clauses joined to its sentence by ；, up to the full stop:
+    each clause's amounts, while all are items of the total's (another year's or measure's amount
+    ends the list) and no clause opens a list of its own."""
+    run_of, runs = base.runs()
+    run = runs[run_of[key]] if key in run_of else []
+    at = next((k for k, (here, _) in enumerate(run) if here == key), len(run))
+    items: list[Fact] = []
+    for here, facts in run[at + 1:]:
+        text = base.sentences.get(here, "")
+        if any(w in text for w in (*lexicon().list_openers, *cues)):
+            break
+        depth, nested = _bracket_depth(text), _nested_lists(text, 0)
+        money = [f for f in facts if f.is_money]
+        if not money or not all(_list_item(f, total, depth, nested, sums) for f in money):
+            break
+        items += money
+    return items
 
 
 def _share_base(f: Fact) -> bool:
