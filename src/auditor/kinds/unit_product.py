@@ -48,6 +48,9 @@ PARAMS = {
     "several_words": (list, []),
     # words of a sum over years (累计): on the quantity's side only, or the amount's, no year's relation
     "cumulative_words": (list, []),
+    # words before a standard, in its clause, making it the amount over the quantity (折合每公里造价,
+    # 平均每座投资, 单位造价…元/平方米): the amount may stand before it, and an average is no bound
+    "derived_words": (list, []),
     # characters of verb at most between a standard's measure and its figure (每户补助1,500元)
     "max_verb_chars": (int, 4),
 }
@@ -112,10 +115,11 @@ def _standards(text: str, patterns: _Patterns) -> list[re.Match]:
 def _uncertain_standard(text: str, m: re.Match, params: dict) -> bool:
     """A bound (最高不超过2,000元, 1,000元以内), a range (80—120元) or a rough figure (约1,000元), not
     a standard."""
-    before = CLAUSE_BREAK_RE.split(text[:m.start()])[-1] + text[m.start():m.start("num")]
+    before = _words_before(text, m)
     end = m.end("money")
     after = (text[end:], text[m.end():])
-    return (any(w in before for w in params["bound_words"])
+    derived = _derived(text, m, params)
+    return (any(w in before for w in params["bound_words"] if not (derived and w in params["derived_words"]))
             or any(a.startswith(w) for a in after for w in params["bound_after_words"])
             or RANGE_BEFORE_RE.search(text[:m.start("num")]) is not None
             or RANGE_AFTER_RE.match(text[end:]) is not None
@@ -133,7 +137,7 @@ def _judge(printed: str, text: str, facts: list[Fact], patterns: _Patterns, para
         return
     measure = m.group("measure") if "measure" in m.groupdict() else None
     quantity = _quantity(text, facts, measure, m, patterns, params)
-    amount = _amount(text, facts, m)
+    amount = _amount(text, facts, m, _derived(text, m, params))
     if quantity is None or amount is None or _one_sided_sum(text, quantity, amount, params):
         return
     periods = _periods(text, m, patterns, params)
@@ -166,10 +170,24 @@ def _counts_periods(text: str, f: Fact, patterns: _Patterns) -> bool:
     return any(p.match(text, at) for p in patterns.counted.values())
 
 
-def _amount(text: str, facts: list[Fact], m: re.Match) -> Fact | None:
+def _words_before(text: str, m: re.Match) -> str:
+    """The words of the standard's clause before its figure (每公里造价 of 折合每公里造价275.56万元)."""
+    return CLAUSE_BREAK_RE.split(text[:m.start()])[-1] + text[m.start():m.start("num")]
+
+
+def _derived(text: str, m: re.Match, params: dict) -> bool:
+    """The standard is the amount over the quantity (折合, 平均, 造价): worked out from them."""
+    return any(w in _words_before(text, m) for w in params["derived_words"])
+
+
+def _amount(text: str, facts: list[Fact], m: re.Match, derived: bool = False) -> Fact | None:
     """The one money figure after the standard: what it comes to (an amount per head, a change on
-    last year, a bound are other figures; before the standard stands the budget it is paid from)."""
+    last year, a bound are other figures; before the standard stands the budget it is paid from).
+    A standard worked out from the amount (`derived`: 结算金额…，折合每公里造价…) follows it: with
+    no money figure after it, the one before it."""
     after = [f for f in facts if f.is_money and f.at >= m.end()]
+    if derived and not after:
+        after = [f for f in facts if f.is_money and f.at + len(f.text) <= m.start()]
     found = [f for f in after if not f.comparator and not per_unit(f) and not lexicon().comparison.search(_clause(text, f))]
     if len(found) != 1 or any(f.comparator for f in after) or _rough(text, found[0]):
         return None
