@@ -704,6 +704,10 @@ class FactReader:
         self.column_total_of: dict[str, Fact] = {}
         # endings of a head naming a count and the unit they give (救助人次 › 人次, 户数 › 户), longest first
         self.count_heads = sorted((vocab.get("count_head_endings") or {}).items(), key=lambda kv: -len(kv[0]))
+        # a caption's unit of things counted whole (车辆情况表（单位：辆）): its count columns' unit
+        self.caption_count_re = _caption_count_re(tuple(vocab.get("numeral_count_units") or ()))
+        self.caption_count_unit = ""
+        self.stock_concepts = frozenset(vocab.get("stock_concepts") or ())
         # a numbered item's label ending so names what its figures are of (1.某某项目：…, 2.某某专项资金：…)
         self.item_subject_endings = (*(vocab.get("item_subject_endings") or ()), *self.topic_endings_money,
                                      *self.organization_endings)
@@ -1213,7 +1217,7 @@ class FactReader:
         the label, says it moved in or out during the year (stock_flow_words: 本年新增固定资产85.40万元
         beside the table's year-end 固定资产), before it or after it up to the next figure; for a row
         a table states a flow of (新购数量), one whose clause does not say that flow (发放折叠床1,800张)."""
-        if not self.flow_words or concept in self.lex.concepts.canonical \
+        if not self.flow_words or (concept in self.lex.concepts.canonical and concept not in self.stock_concepts) \
                 or any(w in concept for w in self.flow_words):
             return False  # (a row of a flow itself, 新增市场主体户数: 新增 names it)
         start = max((b.end() for b in CLAUSE_BREAK_RE.finditer(text, max(0, m.start() - PHRASE_LIMIT), m.start())),
@@ -2786,6 +2790,7 @@ class FactReader:
     def _table(self, index: int, table: Table) -> None:
         title = compact(table.title or "")
         self.table_unit = table.unit or self.assumed_units.get(index)
+        self.caption_count_unit = _caption_count_unit(self.caption_count_re, title)
         fund = self._fund_named(title)
         grid = _stripped(table.rows)  # the cells' texts, stripped once for every pass below
         # (a selection of the unit's items, 重点项目支出情况表: its 合计 is of the rows it lists, no
@@ -3243,10 +3248,14 @@ class FactReader:
         counted = head.count_unit is not None and not unit and not measure
         if counted:
             # a column of a count (救助人次 in a table in 万元): its figures are counted, not money, in
-            # the head's own unit (救助人次（万人次）), the row's (a 计量单位 column's 张) or the
-            # count's (人次; none for 数量)
+            # the head's own unit (救助人次（万人次）), the row's (a 计量单位 column's 张, a label's
+            # bracket: 公务用车保有量（辆）), the caption's (车辆情况表（单位：辆）) or the count's
+            # (人次; none for 数量)
             row_count_unit = row_unit if row_unit and row_unit not in MONEY_UNITS and row_unit != "%" else ""
-            measure, unit = "实际值", _unit_in(head.text) or row_count_unit or head.count_unit
+            label_unit = _unit_in(label) if label else None
+            label_unit = label_unit if label_unit not in (*MONEY_UNITS, "%", "‰", "个百分点") else None
+            measure, unit = "实际值", _unit_in(head.text) or row_count_unit or label_unit \
+                or self.caption_count_unit or head.count_unit
         worded = bool(measure)
         if not measure:
             # (a row's unit in a 计量单位 column, 万元, makes its figures amounts as a table's unit does)
@@ -3258,6 +3267,8 @@ class FactReader:
             measure = "决算" if money_like and unit != "%" and not rate else "实际值"
         if not unit and not counted:
             unit = self._cell_unit(head.text, label, table, measure, concept, block_unit, rate)
+        if not unit and measure == "实际值" and not rate and not self.table_unit:
+            unit = self.caption_count_unit  # (a count table's cells under heads of its kinds: 车辆合计 | …)
         unit = self.unit_aliases.get(unit, unit)
         if measure == "决算" and unit and unit not in MONEY_UNITS:
             measure = "实际值"  # (实际完成 92.15%, 完成数 86户: an indicator's value reached, no amount spent)
@@ -3742,6 +3753,21 @@ def _unit_in_re() -> re.Pattern:
         units = sorted(set(concepts().get("text_units") or ()) | {"亿元", "万元", "千元", "元", "%"}, key=len, reverse=True)
         _UNIT_IN_RES[generation] = re.compile(UNIT_IN_TEMPLATE.replace("{units}", "|".join(map(re.escape, units))))
     return _UNIT_IN_RES[generation]
+
+
+@lru_cache(maxsize=8)
+def _caption_count_re(units: tuple[str, ...]) -> re.Pattern:
+    """单位：<a unit of things counted whole> in a table's caption (（单位：辆）, 单位：批次)."""
+    if not units:
+        return re.compile(r"(?!)")
+    return re.compile(r"单位\s*[:：]\s*(" + alternatives(sorted(units, key=len, reverse=True)) + r")(?![\w])")
+
+
+def _caption_count_unit(pattern: re.Pattern, title: str) -> str:
+    """The one count unit a caption gives its table; none where it gives several (车辆单位：辆；
+    设备单位：台、套: each row's unit is its kind's, which the caption leaves to the reader)."""
+    found = {m.group(1) for m in pattern.finditer(title)}
+    return found.pop() if len(found) == 1 and "、" not in title[title.find("单位"):] else ""
 
 
 REMARK_CLAUSE_RE = re.compile(r".{4,}[，,；;].{4,}")

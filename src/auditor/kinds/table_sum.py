@@ -1098,6 +1098,34 @@ def _column_fits(grid, at: int, rows: list[int], label_col: int) -> bool:
     return fits
 
 
+RUN_ROWS_MAX = 40  # rows under a kind's total tried as its run of parts (each try sums the run once)
+
+
+def _run_adding_up(grid, at: int, details: list[int], label_col: int) -> list[int] | None:
+    """The longest run of rows from the first under the total, two rows or more and short of them
+    all, that adds up to the total exactly in every column; None if none does."""
+    if len(details) > RUN_ROWS_MAX:
+        return None
+    return next((details[:k] for k in range(len(details) - 1, 1, -1)
+                 if _column_adds_up(grid, at, details[:k], label_col)), None)
+
+
+def _column_adds_up(grid, at: int, rows: list[int], label_col: int) -> bool:
+    """Every figure of the total row is exactly the sum of the rows' figures in its column (a blank
+    0): no rounding slack, which a long run of whole counts would give room to stray by rows."""
+    fits = False
+    for col in range(label_col + 1, len(grid[at])):
+        total = parse_cell(grid[at][col]) if grid[at][col].strip() else None
+        if total is None:
+            continue
+        parts = [parse_cell(grid[r][col]) if col < len(grid[r]) and grid[r][col].strip() else Quantity(Decimal(0))
+                 for r in rows]
+        if any(p is None for p in parts) or sum((p.value for p in parts), Decimal(0)) != total.value:
+            return False
+        fits = True
+    return fits
+
+
 def _inner_head(row: list[str], label_col: int) -> bool:
     """A row of heads inside a table (年度主要任务 | 任务名称 | 预算金额（万元）): two cells or more
     right of the label column holding words, none a figure."""
@@ -1169,6 +1197,11 @@ def _check_column_total(doc, rule, typed):
             block = [r for r in details if r > inner[-1]] if at > inner[-1] else [r for r in details if r < inner[0]]
             if block and _column_fits(grid, at, block, label_col) and not _column_fits(grid, at, details, label_col):
                 details = block
+        if details and at < details[0] and _kind_total(compact(_label(grid[at])), labels) \
+                and not _column_fits(grid, at, details, label_col):
+            # (车辆合计 | 14 over its kinds of car and then 通用设备 | 2, 专用设备 | 4: a thing's total
+            # heading rows of other things after its own; the run of rows under it that adds up to it)
+            details = _run_adding_up(grid, at, details, label_col) or details
         # (a row counting other things, 在职人数（人）, is no part of the total; nor is an average,
         # 平均 | 265, which _figure_rows leaves out)
         details = [r for r in details if not _other_unit_row(_label(grid[r]), rule.params["other_unit_rows"])]
