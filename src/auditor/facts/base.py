@@ -598,8 +598,13 @@ class FactReader:
         self.topic_endings_money = tuple(vocab.get("topic_money_endings") or ())
         self.money_rate_names = tuple(vocab.get("money_rate_names") or ())  # 资金完成率: see _money_rate
         self.counted: dict[str, list[tuple[str, tuple[str, ...]]]] = {}  # unit -> [(concept, cues)]: _counted_concept
+        self.counted_cues: dict[str, tuple[str, ...]] = {}  # concept -> cues: one doing in each unit
+        self.counted_whole: dict[str, str] = {}  # a counted part -> its whole (国内公务接待批次 -> 公务接待批次)
         for name, spec in (vocab.get("counted_concepts") or {}).items():
             self.counted.setdefault(spec["unit"], []).append((name, tuple(spec["cues"])))
+            self.counted_cues[name] = tuple(spec["cues"])
+            if spec.get("whole"):
+                self.counted_whole[name] = spec["whole"]
         self.other_rate_words = tuple(vocab.get("other_rate_words") or ())
         self.carried_money_words = tuple(vocab.get("carried_money_words") or ())  # see _sentence (、-lists)
         self.signed_amount_words = tuple(vocab.get("signed_amount_words") or ())  # see _negative_amount
@@ -1004,9 +1009,26 @@ class FactReader:
                 self.open_item = (None, "")  # a heading or a table closes a numbered item
                 self.open_list = ("", set())
         self._name_counts_by_words()
+        self._lone_counted_parts()
         self._own_project_forms()
         self._own_project_indicators()
         return self.base
+
+    def _lone_counted_parts(self) -> None:
+        """A counted part whose document states none of its whole's other parts is all of the whole
+        there is (全部为国内公务接待，共接待国内公务来宾15批次 beside a table's 公务接待批次 18): its
+        figures are the whole's. Where another part is stated (外事接待5批次) they stay the part's.
+        One pass over the facts of the counted parts."""
+        stated = {part for part in self.counted_whole if self.base.by_concept.get(part)}
+        for part in stated:
+            whole = self.counted_whole[part]
+            if any(other != part and self.counted_whole[other] == whole for other in stated):
+                continue
+            for fact in list(self.base.by_concept[part]):
+                if fact.comparator and fact.source == "text":
+                    continue
+                self.base.unname(fact)
+                self.base.name(fact, whole)
 
     def _own_project_forms(self) -> None:
         """A report on one project named only by a 项目名称 line its headings part from its forms
@@ -2136,26 +2158,67 @@ class FactReader:
         clause = MULTIPLE_CLAUSE_BREAK_RE.split(text[max(0, previous_end - PHRASE_LIMIT):m.start()])[-1]
         return any(w in clause for w in self.ratio_multiple_cues)
 
-    def _counted_concept(self, phrase: str, unit: str, wide: str) -> str | None:
+    def _counted_concept(self, phrase: str, unit: str, wide: str, m: re.Match) -> str | None:
         """The thing a count in a unit of its own counts, by a cue word in its words (共接待国内公务来宾
-        15批次: 公务接待批次); a count listed right after another (15批次、112人次) counts the same
-        doing, its words those of the one before."""
+        15批次: 国内公务接待批次); a count listed right after another (15批次、112人次) counts the same
+        doing; a count in a sum's clause (…，合计125批次) the whole of the parts counted before it."""
         words = wide + phrase
+        found = self._cued(words, unit)
         if any(opener in words for opener in self.lex.list_openers):
-            return None  # (…2批次、26人次，其中：接待外宾0批次: a part of them, no count of them all)
-        if not compact(phrase).strip("、，,和及与共计"):
-            last = self.base.facts[-1] if self.base.facts else None
-            before = next((cues for units in self.counted.values() for name, cues in units
-                           if last is not None and last.concept == name), ())
-            words += "".join(before)
-        return next((name for name, cues in self.counted[unit] if any(c in words for c in cues)), None)
+            # (…2批次、26人次，其中：接待外宾0批次: a part of them, no count of them all; the part
+            # itself where the vocabulary knows it as one)
+            return found if found in self.counted_whole else None
+        last = self._counted_before(m)
+        if found is None and last is not None and not compact(phrase).strip("、，,和及与共计"):
+            found = self._same_doing(last.concept, unit)
+        if self.sum_words.match(phrase.lstrip("，,；;、：: ")):
+            # (国内公务接待120批次、980人次，外事接待5批次、42人次，合计125批次: the sum is of the
+            # whole, whatever part was named last)
+            found = found or (last.concept if last is not None else None)
+            found = self._same_doing(self.counted_whole.get(found, found), unit) if found else None
+        return found
+
+    def _cued(self, words: str, unit: str) -> str | None:
+        """The counted concept of `unit` whose cue stands nearest the end of `words`, the longest of
+        those ending there (国内公务接待 over 公务接待; after 接待外事团组5批次，国内公务接待…: the latter)."""
+        best = max(((words.rfind(c) + len(c), len(c), name) for name, cues in self.counted[unit]
+                    for c in cues if c in words), default=None)
+        return best[2] if best else None
+
+    def _same_doing(self, concept: str | None, unit: str) -> str | None:
+        """The counted concept of `unit` counting what `concept` counts (公务接待批次 -> 公务接待人次)."""
+        cues = self.counted_cues.get(concept)
+        return next((name for name, own in self.counted.get(unit, ()) if own == cues), None) if cues else None
+
+    def _counted_by_money(self, phrase: str, unit: str, m: re.Match, money: Fact | None) -> str | None:
+        """A count whose own words name no thing (国内公务接待支出36.85万元，接待251批次): the thing the
+        amount before it in its sentence names, where a counted concept of that thing exists and the
+        count's words are the doing it names (接待 of 国内公务接待), no other doing (培训)."""
+        words = phrase + self._clause_to(m.string, m.start())
+        if money is None or money.source != "text" or money.at >= m.start() \
+                or m.string[money.at:money.at + len(money.text)] != money.text \
+                or any(opener in words for opener in self.lex.list_openers) or self._cued(compact(words), unit):
+            return None  # (a list's part, or a count naming a thing of its own)
+        found = self._cued(compact(money.label), unit)
+        # (the verb closing the count's own words, 共接待 -> 接待: two characters, a doing)
+        verb = compact(phrase).rstrip("了共计约为达")[-2:]
+        cues = self.counted_cues.get(found, ())
+        return found if len(verb) == 2 and any(verb in c for c in cues) else None
+
+    def _counted_before(self, m: re.Match) -> Fact | None:
+        """The last fact read when it is a count of a counted concept earlier in the same sentence."""
+        last = self.base.facts[-1] if self.base.facts else None
+        if last is None or last.concept not in self.counted_cues or last.source != "text" \
+                or last.at >= m.start() or m.string[last.at:last.at + len(last.text)] != last.text:
+            return None
+        return last
 
     def _text_fact(self, phrase, m, value, unit, carried, plain_carried, last_money, subject, wide) -> dict:
         """`carried`: the concept named last, for a change or a rate that names none;
         `plain_carried`: the same for a plain figure, None after a figure of an unknown thing."""
         concept = self._concept(phrase, last=True)
         if concept is None and unit in self.counted:
-            concept = self._counted_concept(phrase, unit, wide)
+            concept = self._counted_concept(phrase, unit, wide, m) or self._counted_by_money(wide + phrase, unit, m, last_money)
         if UNREAD_AMOUNT_RE.search(wide + phrase):
             # (其中罚没收入2,1680.00万元，比上年减少474万元: the change is of the amount no one can
             # read, not of the one named before it)
@@ -3274,6 +3337,10 @@ class FactReader:
             measure = "实际值"  # (实际完成 92.15%, 完成数 86户: an indicator's value reached, no amount spent)
         elif measure == "决算" and not worded:
             measure = self._bare_measure(head.text)  # (a plan's 合计 | 基本支出 columns: its budget)
+        if unit in self.counted and concept not in self.counted_cues and (row_label or concept):
+            # (国内公务接待 | 215 under 批次: the row's receptions counted, 国内公务接待批次, as the
+            # text names them)
+            concept = self._cued(compact(row_label or concept), unit) or concept
         if concept and row_label:
             self._note_row(concept, row_label, head, unit)
         subject = project or self.table_subject

@@ -1573,7 +1573,7 @@ def _with_base(base: FactBase, fact: Fact, params: dict, fits=None) -> tuple[Fac
         # 完成年度计划的101.67%，比上年的10,800亩减少1,400亩 compares the 12,200亩; not a rate's
         # clause stating its own base, 为全年预算45.00万元的88.04%)
         earlier = earlier[:-1]
-    stated = earlier[-1]
+    stated = _paired_in_unit(text, earlier, other)
     head = _list_head(text, earlier)
     # (an item of another year, 其中2024年建设18.3公里，比2023年的…: the comparison is the item's)
     if head is not None and stated.period == CURRENT and _comparable(head, other) \
@@ -1582,6 +1582,16 @@ def _with_base(base: FactBase, fact: Fact, params: dict, fits=None) -> tuple[Fac
         # list the clause compares its whole, unless it holds for the last item
         stated = head
     return (stated, other) if _comparable(stated, other) else None
+
+
+def _paired_in_unit(text: str, earlier: list[Fact], other: Fact) -> Fact:
+    """The figure right before a comparison, or, where it is one of counts of one doing in several
+    units joined by a bare 、 (62批次、487人次，比上年的70批次…), the one of them in the base's unit."""
+    k = len(earlier) - 1
+    while k > 0 and earlier[k].unit != other.unit and not earlier[k].is_money \
+            and text[earlier[k - 1].at + len(earlier[k - 1].text):earlier[k].at].strip() == "、":
+        k -= 1  # (a list of such counts is short: a few steps back at most)
+    return earlier[k] if earlier[k].unit == other.unit else earlier[-1]
 
 
 COMPARED_TAIL_RE = re.compile(r"\s*(?:相比|比较|对比|相较)?\s*$")

@@ -97,10 +97,16 @@ def _trailing_sums(base, params):
             # (the sum's own words are the sum word alone: …单位共3个 names another set)
             # (the sum's own words: 合计 of ，合计为; name_fillers would eat its 计)
             label = SUM_TAIL_RE.sub("", compact(total.label)).strip("，,、")
-            if not _is_quantity(total, params) or not _sum_label(label, words, params) or total.comparator:
+            paired = _paired_units(base, facts, k, params)
+            # (合计125批次、1,022人次: the count paired with the sum is a sum too)
+            summed = _sum_label(label, words, params) or (not label and k and facts[k - 1].unit in paired and _sum_label(
+                SUM_TAIL_RE.sub("", compact(facts[k - 1].label)).strip("，,、"), words, params))
+            if not _is_quantity(total, params) or not summed or total.comparator:
                 continue
             items = []
             for f in reversed(facts[:k]):
+                if f.unit in paired and f.unit != total.unit:
+                    continue  # (…120批次、980人次，…合计…: each item's count in the sum's unit)
                 # (an item named by a verb of change, 改造提升4个, compares nothing: an item)
                 if f.unit != total.unit or f.comparator or (f.measure == "变动额" and lexicon().comparison.search(f.label)) \
                         or LIST_START_RE.search(text, f.at + len(f.text), (items[-1].at if items else total.at)):
@@ -117,11 +123,36 @@ def _trailing_sums(base, params):
             # stand for their printed intervals)
             if sum_check(Quantity(total.value), [Quantity(f.value) for f in items], counts=True) != "mismatch":
                 continue
-            parts = " + ".join(f"{compact(f.label).strip('，,、：:；; ')} {f.text}" for f in items)
+            parts = " + ".join(f"{compact(_own_label(base, f)).strip('，,、：:；; ')} {f.text}" for f in items)
             yield Hit(quote=base.span(items[0], total), location=total.loc, stated=total.text,
                       expected=f"{counted}{total.unit}", formula=f"{parts} = {counted}{total.unit}",
-                      fields={"subject": label, "stated_count": total.text, "counted": f"{counted}{total.unit}",
+                      fields={"subject": label or SUM_TAIL_RE.sub("", compact(_own_label(base, total))).strip("，,、"),
+                              "stated_count": total.text, "counted": f"{counted}{total.unit}",
                               "parts": parts})
+
+
+def _own_label(base, f: Fact) -> str:
+    """A count's label; the label of the count it is paired with where its own is a bare 、
+    (国内公务接待120批次、980人次: 980人次 counts 国内公务接待 too)."""
+    if compact(f.label).strip("、") or f.id < 1:
+        return f.label
+    before = base.facts[f.id - 1]
+    return before.label if (before.block, before.sentence) == (f.block, f.sentence) else f.label
+
+
+def _paired_units(base, facts: list[Fact], k: int, params: dict) -> frozenset:
+    """The units of the counts joined to facts[k] by a bare 、 in its sentence (125批次、1,012人次:
+    one doing counted in two units), other than its own."""
+    total, units = facts[k], set()
+    text = base.sentences.get((total.block, total.sentence), "")
+    for j in (k - 1, k + 1):
+        if not 0 <= j < len(facts) or not _is_count(facts[j], params) or facts[j].unit == total.unit \
+                or (facts[j].block, facts[j].sentence) != (total.block, total.sentence):
+            continue
+        a, b = sorted((facts[j], total), key=lambda f: f.at)
+        if text[a.at + len(a.text):b.at].strip() == "、":
+            units.add(facts[j].unit)
+    return frozenset(units)
 
 
 def _sum_label(label: str, words: tuple, params: dict) -> bool:
@@ -167,6 +198,11 @@ def check(doc, rule):
             text = base.sentences.get((total.block, total.sentence), "")
             # (a clause of another measure of the counted things may stand between the count and its
             # 其中: 项目7个，平均得分92.15分（其中，评级为“优”的项目4个…）)
+            paired = _paired_units(base, facts, k, params)
+            # (共接待125批次、1,012人次，其中：…: the count paired after it stands between it and its 其中)
+            partner = facts[k + 1] if k + 1 < len(facts) and facts[k + 1].unit in paired \
+                and text[end:facts[k + 1].at].strip() == "、" else None
+            end = partner.at + len(partner.text) if partner is not None else end
             bridge = AVERAGE_BRIDGE_RE.match(text, end) or BRACKET_BRIDGE_RE.match(text, end)
             marker = opens.match(text, bridge.end() if bridge else end)
             listed_in = total.sentence
@@ -190,11 +226,11 @@ def check(doc, rule):
             else:
                 following = [f for f in _run_from(base, (total.block, listed_in))
                              if f.sentence != listed_in or f.at >= marker.end()]
-            parts = _parts(base, total, marker.end(), following, params, opens, listed_in)
+            parts = _parts(base, total, marker.end(), following, params, opens, listed_in, paired)
             if _of_earlier_whole(facts[:k], total, parts, fillers, params):
                 continue  # (…低保对象2,860人、特困人员420人，其中：城市低保对象…: the first whole's parts)
             parts = _within_whole(total, parts, params["contrary_words"], tuple(params["besides_words"]))
-            names = [_aliased(fillers.sub("", compact(p.label)), params) for p in parts]
+            names = [_aliased(fillers.sub("", compact(_own_label(base, p))), params) for p in parts]
             parts, names = _kinds_listed(base, parts, names, params)
             parts, names = _before_subdivision(parts, names)
             ending = _common_ending(names)
@@ -235,16 +271,21 @@ def _only_count(base, total: Fact, params: dict) -> bool:
 
 
 def _parts(base, total: Fact, start: int, following: list[Fact], params: dict, opens,
-           sentence: int | None = None) -> list[Fact]:
+           sentence: int | None = None, paired: frozenset = frozenset()) -> list[Fact]:
     """The counts listed one after another from `start` (after the marker, in `sentence`: the
     total's own or the next), each within max_gap characters of the one before (or of the start
     of its clause, across a ；), up to a count that opens a list of its own (离退休人员 15 人，
-    其中离休 …: a new whole) or a change."""
+    其中离休 …: a new whole) or a change. A total counted in two units (`paired`: 125批次、1,012人次)
+    has parts counted in both (国内公务接待120批次、980人次，…): each part's count in the other unit
+    is passed over."""
     parts: list[Fact] = []
     where = (total.block, total.sentence if sentence is None else sentence, start)
     for f in following:
         same_sentence = (f.block, f.sentence) == where[:2]
         gap = f.at - where[2] if same_sentence else f.at
+        if f.unit in paired and same_sentence and gap <= params["max_gap"] and f.measure != "变动额":
+            where = (f.block, f.sentence, f.at + len(f.text))
+            continue
         if f.unit != total.unit or not _is_count(f, params) or gap > params["max_gap"] or f.measure == "变动额" \
                 or (not same_sentence and (f.block != where[0] or f.sentence != where[1] + 1
                                            or opens.match(base.sentences.get((f.block, f.sentence), ""), 0))):
@@ -482,7 +523,7 @@ def _hit(base, total: Fact, parts: list[Fact], names: list[str], counted, exhaus
          params: dict) -> Hit:
     unit = total.unit
     listing = " + ".join(f"{_own_name(name, p, params)} {p.value}{unit}" for name, p in zip(names, parts))
-    subject = _subject(compact(total.label), params) or "总数"
+    subject = _subject(compact(_own_label(base, total)), params) or "总数"
     relation = "各项是全部，之和应等于总数" if exhaustive else "各项是同一事物的不同类别，之和不能超过总数"
     # (a count in Chinese numerals as written, its value beside it: 十一辆（11辆）)
     stated = f"{total.value}{unit}" if total.text[:1].isdigit() else f"{total.text}（{total.value}{unit}）"
