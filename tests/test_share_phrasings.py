@@ -103,3 +103,29 @@ def test_tenths_in_a_docx_read_with_their_approximation_words(tmp_path):
     assert findings(load(str(_docx(tmp_path / "over.docx", [*lines[:-1], lines[-1].format("66.8%")])))) == \
         [("DRV020", "逾七成", "近七成")]
     assert findings(load(str(_docx(tmp_path / "right.docx", [*lines[:-1], lines[-1].format("73.2%")])))) == []
+
+
+def test_a_bare_share_under_qizhong_of_an_amount_with_its_own_share_is_of_that_amount_or_the_total():
+    body = ("本年项目资金总额1,200.00万元，其中省级资金700.00万元，县级资金500.00万元。发放到户资金960.00万元，"
+            "占项目资金总额的80.00%，其中：发放给监测户240.00万元，占比{}。")
+    assert text_findings(body.format("25.00%")) == []  # (240 ÷ 960, the direct parent)
+    assert text_findings(body.format("20.00%")) == []  # (240 ÷ 1,200, the grand total)
+    assert text_findings(body.format("30.00%")) == [("DRV001", "30.00%", "25.00%")]  # neither: told on the parent
+
+
+SHARE_TABLE = [["资金类别", "下达金额", "其中：到户金额", "到户占比（%）"],
+               ["总计", "2,400.00", "1,800.00", "75.00"], ["种植业", "1,000.00", "800.00", "80.00"],
+               ["养殖业", "600.00", "600.00", "100.00"], ["就业帮扶", "800.00", "400.00", "{}"]]
+
+
+def test_a_docx_share_column_across_each_row_is_no_share_of_the_row_printing_100(tmp_path):
+    rules = [r for r in load_rules() if r.id == "DRV013"]
+    lines = ["某县2024年度衔接资金项目绩效自评报告", "# 二、资金使用情况", "衔接资金分配情况表（单位：万元）", "<table>"]
+
+    def table_findings(name: str, share: str):
+        table = [[cell.format(share) for cell in row] for row in SHARE_TABLE]
+        doc = load(str(_docx(tmp_path / name, lines, table)))
+        return [(f.rule, f.stated, f.expected) for f in audit_document(doc, rules).findings if f.severity != "info"]
+
+    assert table_findings("right.docx", "50.00") == []
+    assert table_findings("slipped.docx", "55.00") == [("DRV013", "55.00", "50.00%")]

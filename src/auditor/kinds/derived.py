@@ -40,7 +40,7 @@ from .base import CHECKED, SHARE_OF_RE, SUBROW_RE, Checked, document_texts, TAIL
 from .named_rates import COPULAS, named_rate_slips
 from .per_head_columns import per_head_rows
 from .per_head_counts import HeadCounts, HeadWords, basis_of, count_bounds
-from .rate_columns import column_runs, explained_otherwise, learned_rate_slips, transposed
+from .rate_columns import column_runs, explained_otherwise, learned_rate_slips, row_formula, transposed
 from .tenths import tenths_slips
 from .worded_sums import worded_sums
 from . import written_arithmetic
@@ -465,6 +465,7 @@ def _shares_checked(base: FactBase):
     yield from _quantity_shares(base, {rate.id for rate, _, _ in shares})
     balanced = _balanced_wholes(shares)
     misstated = _misstated_wholes(shares)
+    outer = {part.id: whole for _, part, whole in shares}  # (an amount stating its own share: its whole)
     for whole, listed in misstated.items():
         yield CHECKED
         yield _misstated_whole_hit(base, listed)
@@ -480,6 +481,8 @@ def _shares_checked(base: FactBase):
         summed = _column_parts_sum(base, whole)
         if summed is not None and (alt := ratio_bounds(part, summed)) is not None and consistent(rate, *alt):
             continue  # the share holds of the whole its parts make: the printed total is the slip (CAL001)
+        if _of_outer_whole(rate, part, outer.get(whole.id)):
+            continue  # (其中：授予小微企业合同金额…，占比P%: of the grand total, not of the 其中's parent)
         if unit_slip(rate, part, whole):
             yield _slip_hit(rate, part, whole, base.by_block.get(part.block, []))
             continue
@@ -501,6 +504,17 @@ def _shares_checked(base: FactBase):
                    f"{part.concept or item_label(part.label) or '该项'} {shown[0]} ÷ {divisor} "
                    f"= {fmt(computed)}%（{tail}{whole.where()}）" + _swapped(rate, part, whole, shares),
                    quote=base.span(part, rate))
+
+
+def _of_outer_whole(rate: Fact, part: Fact, outer: Fact | None) -> bool:
+    """A share naming no whole whose part is listed under an amount that states its own share
+    (中小企业合同金额X万元，占采购总额的P%，其中：小微企业…，占比Q%): read first as of that amount,
+    the part's direct parent, it may be of the parent's whole too; it is misstated only when it
+    holds on neither (the finding then computed on the direct parent)."""
+    if outer is None or rate.base or _share_whole_words(rate.label) or outer.period != part.period:
+        return False
+    span = ratio_bounds(part, outer)
+    return span is not None and consistent(rate, *span)
 
 
 LISTED_SUM = "所列各项合计"  # the label of a breakdown's whole, the sum of the items it lists (_breakdown)
@@ -1116,7 +1130,9 @@ def _listing_whole(base: FactBase, part: Fact) -> Fact | None:
     opener = lexicon().whole_opener
     block = base.by_block.get(part.block, [])
     at = bisect_left(block, part.id, key=lambda f: f.id)
-    for f in reversed(block[max(0, at - LISTING_REACH):at]):
+    window = block[max(0, at - LISTING_REACH):at]
+    for i in range(len(window) - 1, -1, -1):
+        f, following = window[i], window[i + 1] if i + 1 < len(window) else None
         if f.sentence != part.sentence and not all(
                 base.sentences.get((part.block, k), "").rstrip().endswith(("；", ";"))
                 for k in range(f.sentence, part.sentence)):
@@ -1138,9 +1154,20 @@ def _listing_whole(base: FactBase, part: Fact) -> Fact | None:
             return None
         # (an item whose measure no word states is of the whole's: 部门预算支出合计…，其中教育支出…)
         if f.is_money and (f.measure == part.measure or part.implicit) and f.period == part.period \
-                and _holds(f, part) and opener.match(base.sentences.get((f.block, f.sentence), ""), f.at + len(f.text)):
+                and _holds(f, part) and _opens_list_after(base, f, following, opener):
             return f
     return None
+
+
+def _opens_list_after(base: FactBase, amount: Fact, following: Fact | None, opener: re.Pattern) -> bool:
+    """A list opener (其中) right after an amount, or right after the amount's own share, the figure
+    next to it (授予中小企业合同金额X万元，占政府采购支出总额的P%，其中：…): the items listed after
+    it are that amount's parts, their bare shares (占比) of it."""
+    text = base.sentences.get((amount.block, amount.sentence), "")
+    if opener.match(text, amount.at + len(amount.text)):
+        return True
+    return following is not None and following.sentence == amount.sentence and following.measure == "占比" \
+        and following.unit == "%" and opener.match(text, following.at + len(following.text)) is not None
 
 
 def _changed_whole(before: list[Fact], change: Fact) -> Fact | None:
@@ -3297,6 +3324,12 @@ def _table_share(base: FactBase, rule):
             of = of.group(1) if of else ""
             if of and lexicon().measures.last(of) in BUDGET_MEASURES:
                 continue
+            # (中小企业占比 beside 采购金额 | 授予中小企业合同金额: each row's one amount over
+            # another of the same row, read before any share of a whole row)
+            across = _row_wise_shares(base, facts, column, col)
+            if across is not None:
+                yield from across
+                continue
             # the amounts under a head naming that whole (支出金额 for 占支出比重) if any, else those
             # of the amount column the shares fit best, the nearest on a tie (合计 | 基本支出 |
             # 项目支出 | 占比: the shares may be of the 合计 column, not of the one beside them)
@@ -3324,6 +3357,71 @@ def _table_share(base: FactBase, rule):
 
 
 
+def _row_wise_shares(base: FactBase, facts: list[Fact], column: list[Fact], col: int) -> list | None:
+    """A share column whose rows print one amount of the row over another of the same row (采购金额
+    | 授予中小企业合同金额 | 中小企业占比: the share of each row's own purchases; the pair as a
+    rate column's formula is learned, rate_columns.row_formula): each row checked on that pair,
+    a row breaking it a slip, a row another pair of its figures explains left alone. None when
+    the rows follow no pair: the column is read as shares of a whole row."""
+    found = row_formula(facts, column, col)
+    if found is None:
+        return None
+    rows, num_col, den_col = found
+    outcomes: list = []
+    for rate in column:
+        cells = rows.get(rate.loc.row, {})
+        num, den = cells.get(num_col), cells.get(den_col)
+        if num is None or den is None or not den.value or num.unit != den.unit:
+            continue
+        if not _fits(rate, num, den) and explained_otherwise(rate, [cells[c] for c in sorted(cells) if c < col]):
+            outcomes.append(CHECKED)
+            continue
+        num_name, den_name = (SUBROW_RE.sub("", bare_head(f.header)) or "该列" for f in (num, den))
+        outcomes.extend(_rate_against(base, rate, num, den, f"{num_name}占{den_name}的比例",
+                                      f"{num_name} ÷ {den_name}（表中其余各行均按此计算）"))
+    return outcomes
+
+
+# the printed shares of the rows a 合计 row totals may add up to 100% give or take their tails and
+# a tail moved to make 100%; one point leaves room for those, not for a row that is no part
+SHARE_SUM_SLACK = Decimal(1)
+
+
+def _whole_row(column: list[Fact], amounts: dict[int, Fact], whole_rate: Fact) -> bool:
+    """The row printing 100% is the whole the column's shares are of: a 合计 (总计) row whose other
+    rows (其中 rows out) print shares adding up to about 100%, or amounts adding up to its own.
+    (A row of 100% among rates of each row's own, 工程 305.18 | 305.18 | 100.00, is no whole.)"""
+    whole = amounts[whole_rate.loc.row]
+    if not TOTAL_ROW_RE.match(whole.label or ""):
+        return False
+    top = _top_rows([r for r in column if r is not whole_rate and r.loc.row in amounts], amounts)
+    if len(top) < 2:
+        return False
+    shares = sum((r.value for r in top), Decimal(0))
+    parts = [amounts[r.loc.row] for r in top]
+    slack = whole.half_unit + sum((f.half_unit for f in parts), Decimal(0))
+    return abs(shares - HUNDRED) <= SHARE_SUM_SLACK or abs(sum((f.value for f in parts), Decimal(0)) - whole.value) <= slack
+
+
+def _top_rows(column: list[Fact], amounts: dict[int, Fact]) -> list[Fact]:
+    """The shares of the rows a total adds up: no 其中 row, no 小计, and no row going on with a 其中
+    run (基本支出 | 其中：人员经费 | 公用经费 | 项目支出: 公用经费 is 基本支出's too) while the run's
+    amounts are short of the row it is part of."""
+    top, run, parent = [], Decimal(0), None
+    for rate in sorted(column, key=lambda r: r.loc.row):
+        amount = amounts[rate.loc.row]
+        label = amount.label or ""
+        if SUBROW_RE.match(label):
+            parent = parent if run else (amounts[top[-1].loc.row] if top else None)
+            run += amount.value
+        elif parent is not None and run < parent.value - parent.half_unit:
+            run += amount.value  # (the run goes on: its parts do not yet make its parent)
+        elif not SUBTOTAL_ROW_RE.match(label):
+            top.append(rate)
+            run, parent = Decimal(0), None
+    return top
+
+
 def _parent_row_amount(amounts: dict[int, Fact], row: int) -> Fact | None:
     """The amount of the nearest row above that is no 其中 row: the whole a 其中 row is part of."""
     for r in sorted((r for r in amounts if r < row), reverse=True):
@@ -3342,7 +3440,7 @@ def _share_amounts(facts: list[Fact], col: int, period, column: list[Fact]) -> d
     best, best_key = None, None
     for c, amounts in by_col.items():
         wholes = [f for f in column if f.value == 100 and f.loc.row in amounts]
-        if len(wholes) != 1 or amounts[wholes[0].loc.row].value == 0:
+        if len(wholes) != 1 or amounts[wholes[0].loc.row].value == 0 or not _whole_row(column, amounts, wholes[0]):
             continue
         whole = amounts[wholes[0].loc.row]
         fits = sum(1 for rate in column if rate.loc.row in amounts and rate is not wholes[0]

@@ -40,13 +40,9 @@ def learned_rate_slips(facts: list[Fact], heads: tuple[str, ...], excluded: tupl
     (rate, None, None) for each rate checked and consistent; `facts` are one table's, `heads` the
     words a rate column's head ends with, `excluded` the words of heads that are no such rate
     (占比, 增长率: other checks own them), `fits(rate, num, den)` the interval test."""
-    rows: dict[int, dict[int, Fact]] = {}
-    for f in facts:
-        if f.loc.row is not None and f.loc.col is not None and not f.comparator:
-            rows.setdefault(f.loc.row, {})[f.loc.col] = f
+    rows = _rows(facts)
     for (col, head), column in _rate_columns(facts, heads, excluded).items():
-        figures = sorted({c for cells in rows.values() for c, f in cells.items()
-                          if c < col and f.unit not in ("%", "‰", "个百分点")})[-NEAREST_COLUMNS:]
+        figures = _figure_columns(rows, col)
         formula = _formula(rows, column, figures)
         if formula is None:
             continue
@@ -60,6 +56,30 @@ def learned_rate_slips(facts: list[Fact], heads: tuple[str, ...], excluded: tupl
                 yield rate, None, None  # (a target met beyond is commonly written 100%)
             elif not explained_otherwise(rate, [cells[c] for c in figures if c in cells]):
                 yield rate, num, den
+
+
+def row_formula(facts: list[Fact], column: list[Fact], col: int) -> tuple[dict[int, dict[int, Fact]], int, int] | None:
+    """(rows, numerator column, denominator column): the pair of figure columns left of `col`
+    whose ratio most of `column`'s rows print, as a rate column's formula is learned (see the
+    module), with the table's cells by row and column; None when the rows follow no pair."""
+    rows = _rows(facts)
+    formula = _formula(rows, column, _figure_columns(rows, col))
+    return (rows, *formula) if formula is not None else None
+
+
+def _rows(facts: list[Fact]) -> dict[int, dict[int, Fact]]:
+    """row -> column -> the table's figure there (bounds stated with ≤, ≥ left out)."""
+    rows: dict[int, dict[int, Fact]] = {}
+    for f in facts:
+        if f.loc.row is not None and f.loc.col is not None and not f.comparator:
+            rows.setdefault(f.loc.row, {})[f.loc.col] = f
+    return rows
+
+
+def _figure_columns(rows: dict[int, dict[int, Fact]], col: int) -> list[int]:
+    """The columns of figures (no rates) nearest left of column `col`: those a rate may be of."""
+    return sorted({c for cells in rows.values() for c, f in cells.items()
+                   if c < col and f.unit not in ("%", "‰", "个百分点")})[-NEAREST_COLUMNS:]
 
 
 def _rate_columns(facts: list[Fact], heads: tuple[str, ...], excluded: tuple[str, ...]) -> dict[tuple, list[Fact]]:
