@@ -134,6 +134,7 @@ RANGE_START_RE = re.compile(r"[^\d，,；;。增减降升提高低加少]{0,5}?"
 RANGE_END_RE = re.compile(r"\d[^\d，,；;。增减降升提高低加少]{0,5}?(?<!达)" + RANGE_JOINER + r"\s*$")
 BASE_FIGURE_REACH = 16  # characters back a multiple's base may end (是2022年（12.6万立方米）的3倍; see Lexicon.base_figure_before)
 PHRASE_LIMIT = 40  # characters of context kept before a number: a clause, never a whole table
+SINCE_OWN_YEAR_RE = re.compile(r"(?:19|20)\d\d\s*年(?:以来|来)")  # a span from a year on (2023年以来)
 SPAN_REACH = 120  # characters back a span of years (2022—2024年累计…) may name the figures after it
 LEAD_LIMIT = 80  # characters of a numbered item's label
 # a count is named by a row label when the words around it hold this share of the label's
@@ -2632,7 +2633,9 @@ class FactReader:
             return False
         floor = max(0, at - SPAN_REACH)  # (bounded: a figure's cost stays constant in a long sentence)
         start = max(max(text.rfind(c, floor, at) for c in "；;。") + 1, floor)
-        spans = list(self.multi_year_span.finditer(text, start, at))
+        # (2024年以来 in the report of 2024 is its own year: no span)
+        spans = [m for m in self.multi_year_span.finditer(text, start, at)
+                 if not (self.year and SINCE_OWN_YEAR_RE.fullmatch(m.group()) and int(m.group()[:4]) >= self.year)]
         return bool(spans) and not YEAR_RE.search(text, spans[-1].end(), at) \
             and not self.lex.current.search(text, spans[-1].end(), at)
 

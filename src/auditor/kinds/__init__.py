@@ -12,6 +12,7 @@ KIND_MODULES = {
     "count": "count",
     "derived": "derived",
     "direction": "direction",
+    "multi_year": "multi_year",
     "numbering": "numbering",
     "pattern": "pattern",
     "period": "period",

@@ -354,13 +354,17 @@ def _check_span_breakdowns(base: FactBase, rule):
     its years listed after it with 其中 (2022—2024年累计投入8,727.00万元，其中2022年…、2023年…)."""
     opener = lexicon().list_opener
     for total in base.facts:
-        if total.comparator != "多年" or total.source != "text" or not _money(total):
-            continue
+        if total.comparator != "多年" or total.source != "text" or not total.unit or total.unit in ("%", "‰"):
+            continue  # (any amount of a thing: 万元, 万亩, 人次; no rate adds up over years)
         text = base.sentences.get((total.block, total.sentence), "")
         if not opener.match(text, total.at + len(total.text)):
             continue
         after = [f for f in base.by_sentence.get((total.block, total.sentence), ()) if f.at > total.at]
-        by_year = _parts_by_year(text, total, _any_parts(after, total.sentence))
+        # (the parts in the total's unit, money read in any of its units; a quantity's of its
+        # measure: …，其中2021年1.60万亩…，累计完成规划目标12.00万亩 lists no target among them)
+        summable = _money if _money(total) else (
+            lambda f, unit=total.unit, measure=total.measure: f.unit == unit and f.measure == measure)
+        by_year = _parts_by_year(text, total, _any_parts(after, total.sentence, summable), base.year)
         if by_year is None:
             continue
         yield CHECKED
@@ -370,15 +374,15 @@ def _check_span_breakdowns(base: FactBase, rule):
         yield from _compare_listing(named, items, not complete, rule)
 
 
-def _parts_by_year(text: str, total: Fact, parts: list[Fact]) -> tuple[list[Fact], bool, int] | None:
+def _parts_by_year(text: str, total: Fact, parts: list[Fact], year: int | None = None) -> tuple[list[Fact], bool, int] | None:
     """The amounts of a span of years broken down by year (2022—2024年累计投入8,727.00万元，其中2022年
     2,600.00万元、2023年…): the parts each naming one year of the span, no year twice; and whether
     they name every year of it (then they add up to it; else they cannot exceed it); and where the
     span's words start. None when the span's years or a part's year cannot be read."""
-    span = SPAN_YEARS_RE.search(text, max(0, total.at - SPAN_CHARS), total.at)
-    if span is None or any(w in text[span.end():total.at] for w in concepts().get("span_average_words") or ()):
+    span = _span_years(text, total, year)
+    if span is None or any(w in text[span[3]:total.at] for w in concepts().get("span_average_words") or ()):
         return None  # (2022—2024年年均投入…: a year's on average, no sum of the years)
-    first, last = int(span.group(1)), int(span.group(2))
+    first, last, start, words_at = span
     years = []
     for part in parts:
         named = YEAR_NUMBER_RE.findall(part.label)
@@ -389,18 +393,49 @@ def _parts_by_year(text: str, total: Fact, parts: list[Fact]) -> tuple[list[Fact
         # (the words the whole is named by may stand again: 累计投入…，其中2022年投入…、2023年完成投资…)
         rest = rest.strip("，,、；;：:和及与度为是的")
         if len(named) != 1 or not first <= int(named[0]) <= last or part.comparator \
-                or (rest and rest not in compact(text[span.end():total.at])):
+                or (rest and rest not in compact(text[words_at:total.at])):
             return None
         years.append(int(named[0]))
     if len(parts) < 2 or len(set(years)) != len(years):
         return None
-    return parts, set(years) == set(range(first, last + 1)), span.start()
+    return parts, set(years) == set(range(first, last + 1)), start
+
+
+def _span_years(text: str, total: Fact, year: int | None) -> tuple[int, int, int, int] | None:
+    """The first and last year of the span named before the total (2022—2024年; 近三年, 三年来,
+    2021年以来 and a plan period's “十四五”以来 end at the report's year), where its words start
+    and where they end; None when no span or, for one ending at the report's year, no year known."""
+    floor = max(0, total.at - SPAN_CHARS)
+    span = SPAN_YEARS_RE.search(text, floor, total.at)
+    if span is not None:
+        return int(span.group(1)), int(span.group(2)), span.start(), span.end()
+    if not year:
+        return None
+    recent = RECENT_YEARS_RE.search(text, floor, total.at)
+    if recent is not None:
+        count = recent.group(1) or recent.group(2)
+        count = int(count) if count.isdigit() else cn_to_int(count)
+        return (year - count + 1, year, recent.start(), recent.end()) if count and count > 1 else None
+    since = SINCE_YEAR_RE.search(text, floor, total.at)
+    if since is not None and int(since.group(1)) < year:
+        return int(since.group(1)), year, since.start(), since.end()
+    for name, first in (concepts().get("plan_period_years") or {}).items():
+        at = text.find(name, floor, total.at)
+        plan = PLAN_SINCE_RE.match(text, at + len(name)) if at >= 0 else None
+        if plan is not None and int(first) < year:
+            opening = at - 1 if at and text[at - 1] in "“\"‘" else at  # (named from its quote: “十四五”以来)
+            return int(first), year, opening, plan.end()
+    return None
 
 
 ROUND_DIGITS = 4  # a figure said to be round (约) has this many significant digits at most (约268, 约1,286)
 SPAN_CHARS = 40  # how far before a span's amount its years stand (2022—2024年累计投入改造资金)
 SPAN_YEARS_RE = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:[-－—–~～至到]{1,2})\s*((?:19|20)\d\d)\s*年")
 YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d\d)\s*年")
+# spans ending at the report's year: 近三年, 三年来, 2021年以来, “十四五”以来 (plan periods in concepts.yaml)
+RECENT_YEARS_RE = re.compile(r"近\s*([二两三四五六七八九十]|[2-9])\s*年|(?<![\d一二两三四五六七八九十])([二两三四五六七八九十]|[2-9])\s*年(?:来|以来)")
+SINCE_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年(?:以来|来)")
+PLAN_SINCE_RE = re.compile(r"[”\"’]?\s*(?:以来|期间|时期)")
 
 
 def _opener_after(text: str, facts: list[Fact], k: int, opener) -> tuple[re.Match | None, int]:
@@ -690,6 +725,8 @@ def _check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = fro
         if cue is None:
             continue
         word, at, end = cue  # (the list's items stand between at and end)
+        if word.startswith("分别") and (SPAN_YEARS_RE.search(text, 0, at) or len(YEAR_RE.findall(text, 0, at)) >= 2):
+            continue  # (2022年至2024年，支出合计分别为A、B、C: each a year's figure, no part of a whole)
         if MALFORMED_RE.search(text, at):
             continue  # a part that cannot be read leaves the sum unjudged (the number rule reports it)
         named = [f for f in facts if f.concept and f.at < at]
@@ -861,8 +898,8 @@ def _check_trailing_sums(base: FactBase, rule):
             yield from hits
 
 
-# words before a sum that count its items (三项共计, 以上各项合计): no name of another thing
-COUNTED_SUM_RE = re.compile(r"^(?:以上|上述|前述|其中)?(?:[一二两三四五六七八九十\d]+|各)?(?:项|类|个|部分|笔)?")
+# words before a sum that count its items (三项共计, 以上各项合计, 三年合计): no name of another thing
+COUNTED_SUM_RE = re.compile(r"^(?:以上|上述|前述|其中)?(?:[一二两三四五六七八九十\d]+|各)?(?:项|类|个|部分|笔|年)?")
 
 
 def _sum_words(label: str, words: set) -> bool:
