@@ -23,8 +23,8 @@ from ..ingest.build import NUMBERING_LEVELS, SECTION_CHARS, numbering_of, split_
 from ..model import SENTENCE_END_RE, Document, Heading, Location, Paragraph, Sentence, Table, is_prose
 from ..tables.typed import line_number_columns
 from .lexicon import Lexicon, alternatives, lexicon, money_concepts
-from .numbers import (MONEY_UNITS, RANGE_JOINER, column_numbers, half_unit, is_column_numbers, normalize_digits,
-                      cn_number, to_decimal, unbracketed)
+from .numbers import (MONEY_UNITS, RANGE_JOINER, cn_to_int, column_numbers, half_unit, is_column_numbers,
+                      normalize_digits, cn_number, to_decimal, unbracketed)
 from .titles import TitleScopes
 from .value_links import value_aliases
 from .targets import PREFIX, SUFFIX
@@ -104,6 +104,16 @@ RUN_IN_HEADING_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d
                                r"([^，,。；;：:\d]{2,14})[。：:]?\s*$")
 # a sentence opening with the year (and measure) its figures are of: 2025年预算中，…
 SCOPE_RE = re.compile(r"\s*((?:19|20)\d\d)\s*年度?([^，,。；;：:\d]{0,10}?)中[，,：:]")
+# a span of years whose figures a 分别 / 依次 lists in turn (2022年至2024年，…分别为X、Y、Z; 2022—2024年…;
+# 近三年…, ending with the report's year)
+SPAN_IN_TURN_RE = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:至|到|[-—–~～－]{1,2})\s*((?:19|20)\d\d)\s*年"
+                             r"|近\s*([二两三四五六七八九十]|[2-9])\s*个?年")
+SPAN_IN_TURN_YEARS = 10  # a longer span (1949年至2024年) is a history, no list of each year's figure
+# words joining things between a span and its 分别 (2022—2024年，收入和支出分别为…): the figures are
+# the things', in turn, not the years'
+THINGS_JOINED_RE = re.compile(r"[、和及与]")
+# a sentence opening with a year alone and a comma (2022年，本局支出合计…; 2023年度，…): its period
+YEAR_OPENER_RE = re.compile(r"\s*((?:19|20)\d\d)\s*年度?\s*[，,]")
 # a word right after a compared figure saying the next figure is the difference (比预算X少Y万元)
 DIFFERENCE_WORDS = {"少": -1, "少了": -1, "多": 1, "多了": 1}
 # 比年初预算多: more than the budget named (the words above, longest first)
@@ -232,6 +242,9 @@ class FactBase:
     # ids of amounts naming no measure that took the measure of the whole whose list they are items
     # of (全年预算数3,560万元，其中：中央补助1,800万元…): parts of that amount, no other value of it
     list_parts: set = field(default_factory=set)
+    # id of a sum closing figures that took a span's years in turn (2022年至2024年…分别为X、Y、Z，三年
+    # 合计W) -> (id, year) of each of those figures: W is their sum, no figure of the report's year
+    span_sums: dict = field(default_factory=dict)
     sentences: dict[tuple[int, int], str] = field(default_factory=dict)  # (block, sentence) -> text
     by_context: dict[tuple, list[Fact]] = field(default_factory=dict)  # (concept, measure, period)
     memo: dict = field(default_factory=dict)  # rules' document-wide look-ups, computed once
@@ -719,6 +732,7 @@ class FactReader:
                                      *self.organization_endings)
         self.other_basis = re.compile(vocab["other_basis"]) if vocab.get("other_basis") else None
         self.multi_year_span = re.compile(vocab["multi_year_span"]) if vocab.get("multi_year_span") else None
+        self.span_sum_words = tuple(vocab.get("span_sum_words") or ())
         self.span_only_label = re.compile(vocab.get("span_only_label") or r"(?!)")
         self.counted_topic = re.compile(vocab.get("counted_topic") or r"(?!)")
         self.lead = None  # the concept the paragraph's numbered item or run-in heading names
@@ -1333,6 +1347,7 @@ class FactReader:
             outer, subject, named_at, unnamed_from, named, own = self._subjects_of(text, subject)
             plans = self._states_plans(text, sentence.loc.section)
             scope = SCOPE_RE.match(text)  # a sentence opening with the year and measure its figures are of
+            opened = self._opening_period(text)
             # (its period and measure, read once for the sentence)
             scoped = (self._year_period(scope.group(0)), self.lex.measures.last(compact(scope.group(2)))) \
                 if scope else None
@@ -1397,6 +1412,8 @@ class FactReader:
         held = ""  # the words before a bracketed figure, for the figure after the bracket
         unknown_since = ""  # a figure of a thing the vocabulary does not know came since `carried`
         years_queue: list[str] = []  # “2023年、2024年和2025年…依次为X、Y、Z”: the periods in turn
+        year_run: list[tuple[Fact, str]] = []  # the figures that took those years, and each its year
+        self.took_year = ""
         respective_names: list[str] = []  # “A和B分别为X和Y”: the names the figures take in turn
         respective_queue: list[str] = []
         self.clause_owner = None  # (concept, words) of the ；-clause's first amount: a bare 执行率 after it is its
@@ -1504,6 +1521,11 @@ class FactReader:
                 fact["period"], measure = scoped
                 if measure and fact.get("implicit"):
                     fact["measure"], fact["implicit"] = measure, False
+            if opened is not None and fact.get("period") == CURRENT and not YEAR_RE.search(text, opened[1], m.start()):
+                # “2022年，本局支出合计2,945.12万元”: the year opening the sentence is its figures', as
+                # 2022年本局支出… is, until another year is named (本年 inside a line's name, 本年支出合计,
+                # names none)
+                fact["period"] = opened[0]
             if unit in MONEY_UNITS and fact.get("period") == CURRENT and last_money is not None \
                     and last_money.period != CURRENT and not last_money.sign and last_money.measure != "变动额" \
                     and (text[previous_end:start].strip() == "、" or self._part_opens(text[previous_end:start] + phrase)) \
@@ -1547,7 +1569,8 @@ class FactReader:
                          or self._planned_since(text, m.start()) or self._after_report_year(wide + phrase)):
                 fact["measure"] = "目标值"
             # (names listed first take the figures after 分别 in turn, before the list's fund and measure)
-            years_queue = self._years_in_turn(own_phrase, wide + own_phrase, fact, years_queue)
+            years_queue = self._years_in_turn(own_phrase, wide + own_phrase, fact, years_queue,
+                                              compact(text[max(0, start - PHRASE_LIMIT):start]))
             respective_names, respective_queue = self._names_in_turn(own_phrase, wide + own_phrase, fact,
                                                                      respective_names, respective_queue)
             if unit not in MONEY_UNITS and unit not in ("%", "‰", "分"):
@@ -1653,8 +1676,14 @@ class FactReader:
                 fact["comparator"] = "口径"  # (see concepts.yaml other_basis)
             if not fact["comparator"] and _in_formula(text, m.start(), m.end()):
                 fact["comparator"] = "算式"  # (得分=（执行率-60%）÷（100%-60%）×分值: a rule's constant)
-            if not fact["comparator"] and self._of_span(text, m.start()):
-                fact["comparator"] = "多年"  # (see concepts.yaml multi_year_span)
+            if not fact["comparator"] and self._of_span(text, m.start()) and not self.took_year:
+                # (see concepts.yaml multi_year_span; a figure taking one of the span's years in turn,
+                # 近三年…分别为X、Y、Z, is that year's)
+                fact["comparator"] = "多年"
+            span_sum = fact["comparator"] in ("", "多年") and not self.took_year and not years_queue \
+                and self._sums_run(year_run, unit, own_phrase)
+            if span_sum:
+                fact["comparator"] = "多年"  # (…分别为X、Y、Z，三年合计W: the years' sum, no year's figure)
             if not fact["comparator"] and fact.get("measure") in ("变动额", "变动率") and (
                     self._between_past_years(wide + phrase)
                     or (fact["measure"] == "变动率" and past_change and not YEAR_RE.search(phrase))):
@@ -1701,6 +1730,7 @@ class FactReader:
             self.base.add(fact)
             if listed:
                 self.base.list_parts.add(fact.id)
+            year_run = self._year_run(year_run, fact, span_sum)
             last_period = fact.period
             if unit == "分":
                 last_points = fact
@@ -1970,18 +2000,73 @@ class FactReader:
         return bool(CJK_BEFORE_RE.search(phrase, 0, start)) and not _names_nothing(words, self.lex) \
             and not names_whole_money(words, self.lex)
 
-    def _years_in_turn(self, phrase: str, words: str, fact: dict, queue: list[str]) -> list[str]:
+    def _opening_period(self, text: str) -> tuple[str, int] | None:
+        """(period, where its words end) of a sentence opening with a year or a prior-year word and a
+        comma (2022年，…; 上年，…): None for the report's own year, or no such opening."""
+        m = YEAR_OPENER_RE.match(text)
+        if m is not None:
+            period = self._year_period(f"{m.group(1)}年")
+            return (period, m.end()) if period != CURRENT else None
+        prior = self.lex.prior.match(text.lstrip())
+        if prior is None:
+            return None
+        end = len(text) - len(text.lstrip()) + prior.end()
+        return (PRIOR, end + 1) if text[end:end + 1] in "，," else None
+
+    def _years_in_turn(self, phrase: str, words: str, fact: dict, queue: list[str], lead: str = "") -> list[str]:
         """Years listed first and figures after 分别 / 依次 (2023年、2024年和2025年，查档利用依次为
         9,320人次、9,860人次、11,204人次): each figure takes the next year, not the last one named."""
+        self.took_year = ""
         if self.respectively.search(phrase):
-            listed = YEAR_LIST_RE.findall(self.respectively.split(words, 1)[0])
-            if not listed:
+            before = self.respectively.split(words, 1)[0]
+            listed = YEAR_LIST_RE.findall(before)
+            # (a span read in the words before the phrase as printed, `lead`: the year opening a span
+            # with no 年, 2022—2024年, is read as a bare number, and the phrase's words start after it)
+            queue = YEAR_RE.findall(listed[-1]) if listed else \
+                self._span_years(lead + self.respectively.split(phrase, 1)[0])
+            if not queue:
                 return []
-            queue = YEAR_RE.findall(listed[-1])
         elif not queue or YEAR_RE.search(phrase) or not _names_nothing(_blank(phrase, self.lex.concepts), self.lex):
             return []
         fact["period"] = self._year_period(f"{queue[0]}年")
+        self.took_year = queue[0]  # (the year taken, for a sum closing the figures: see _year_run)
         return queue[1:]
+
+    def _sums_run(self, run: list[tuple[Fact, str]], unit: str, phrase: str) -> bool:
+        """The figure closes figures that took years in turn with their sum: in their unit, its words
+        a sum's (合计, 三年合计, 累计) naming no year of their own."""
+        return len(run) >= 2 and unit == run[-1][0].unit and unit not in MEASURED_UNITS \
+            and (self.sum_words.search(phrase) is not None or any(w in phrase for w in self.span_sum_words)) \
+            and not YEAR_RE.search(phrase)
+
+    def _year_run(self, run: list[tuple[Fact, str]], fact: Fact, span_sum: bool) -> list[tuple[Fact, str]]:
+        """The figures taking years in turn so far, after `fact`: it joins them if it took a year; a
+        sum closing them is recorded (FactBase.span_sums) and ends them; so does a figure in their
+        unit that is neither (a rate between, 增长5.7%, leaves them open)."""
+        if self.took_year:
+            return [*run, (fact, self.took_year)] if not run or run[-1][0].unit == fact.unit \
+                else [(fact, self.took_year)]
+        if span_sum:
+            self.base.span_sums[fact.id] = [(f.id, year) for f, year in run]
+            return []
+        return run if run and fact.unit != run[-1][0].unit else []
+
+    def _span_years(self, words: str) -> list[str]:
+        """The years, in order, of the last span the words before a 分别 name (2022年至2024年 →
+        2022, 2023, 2024; 近三年 in a report on 2024 the same), when no things joined stand after it
+        (2022—2024年，收入和支出分别为… lists the things'); [] for none."""
+        found = list(SPAN_IN_TURN_RE.finditer(words))
+        if not found or THINGS_JOINED_RE.search(words, found[-1].end()):
+            return []
+        m = found[-1]
+        if m.group(1):
+            first, last = int(m.group(1)), int(m.group(2))
+        elif self.year:
+            count = int(m.group(3)) if m.group(3).isdigit() else cn_to_int(m.group(3))
+            first, last = self.year - (count or 0) + 1, self.year
+        else:
+            return []
+        return [str(y) for y in range(first, last + 1)] if 1 < last - first + 1 <= SPAN_IN_TURN_YEARS else []
 
     def _names_in_turn(self, phrase: str, words: str, fact: dict, names: list[str], queue: list[str]):
         """Names listed first and figures after 分别 (人员经费、公用经费分别为716.90万元、95.56万元;

@@ -35,6 +35,23 @@ YEAR_END_RE = re.compile(r"截[至止]\s*(20\d\d)\s*年\s*(?:底|末|12\s*月\s*
 # a title's year of a part of it (2025年1—6月…监控报告, 2024年1-8月): the report's year as well
 YEAR_SPAN_RE = re.compile(r"(?:19|20)\d\d\s*年?\s*" + RANGE_JOINER + r"\s*(?:19|20)\d\d\s*年度?")
 PART_YEAR_RE = re.compile(r"(20\d\d)\s*年\s*\d{1,2}\s*月?\s*[-—–~～至到]\s*\d{1,2}\s*月")
+BRACKETED_RE = re.compile(r"[（(][^（）()]*[）)]")
+
+
+def title_year(title: str) -> re.Match | None:
+    """The TITLE_YEAR_RE match of a title's own year. A year closing or opening a span
+    (某工程项目（2022—2025年）2024年度…自评报告: the project's period) is none; one in brackets
+    comes after those outside (…报告（2024年度） still names its year when no other stands), and a
+    20XX年度 before a plain 20XX年 (the report-type words follow the 年度); else the first."""
+    spans = [m.span() for m in YEAR_SPAN_RE.finditer(title)]
+    brackets = [m.span() for m in BRACKETED_RE.finditer(title)] if "（" in title or "(" in title else []
+
+    def inside(m: re.Match, ranges: list) -> bool:
+        return any(a <= m.start() < b for a, b in ranges)
+    found = [m for m in TITLE_YEAR_RE.finditer(title) if not inside(m, spans)]
+    # (sorted is stable: among equals the first in the title)
+    ranked = sorted(found, key=lambda m: (inside(m, brackets), not YEAR_RE.match(title, m.start())))
+    return ranked[0] if ranked else None
 
 
 # what right after a number may make it the first of a pair of numbers, not an item's (一、二季度,

@@ -144,6 +144,7 @@ def _checks(doc, rule):
         yield from _check_enumerations(doc, base, rule, summed)
         yield from _check_trailing_sums(base, rule)
         yield from _check_span_breakdowns(base, rule)
+        yield from _check_span_sums(base, rule)
         yield from _check_numbered_items(doc, base, rule)
     if "subrows" in rule.params["contexts"]:
         yield from _check_subrows(doc, base, rule)
@@ -372,6 +373,21 @@ def _check_span_breakdowns(base: FactBase, rule):
         # (named by its words from the span's first year: 2022—2024年累计投入改造资金)
         named = replace(total, concept=compact(text[start:total.at]).strip("，,：:（(为") or "合计")
         yield from _compare_listing(named, items, not complete, rule)
+
+
+def _check_span_sums(base: FactBase, rule):
+    """A sum closing figures that took a span's years in turn (2022年至2024年，支出分别为X、Y、Z，三年
+    合计W; facts/base.py records them in FactBase.span_sums): W is X + Y + Z. Amounts only (a
+    count's sum is no amount CAL001 reports)."""
+    for total_id, years in base.span_sums.items():
+        # (each part named by the year it took: 2022年 5,402.30万元 + …)
+        total, parts = base.facts[total_id], [replace(base.facts[i], concept=f"{year}年") for i, year in years]
+        if not total.is_money or any(not p.is_money for p in parts):
+            continue
+        yield CHECKED
+        # (named by its own words: 三年合计, 累计)
+        named = replace(total, concept=total.concept or compact(total.label).strip("，,；;：:（(为") or "合计")
+        yield from _compare_listing(named, parts, False, rule)
 
 
 def _parts_by_year(text: str, total: Fact, parts: list[Fact], year: int | None = None) -> tuple[list[Fact], bool, int] | None:

@@ -1525,7 +1525,14 @@ def _target_completion(base: FactBase, rule):
             yield from _noted(_rate_against(base, rate, pair[0], pair[1], "完成目标的比例", "实际完成 ÷ 目标"),
                                  rate, pair[0], pair[1])
             continue
-        achieved = _achieved(earlier, inside)
+        head = _whole_of_list(text, [f for f in _all_before(base, rate) if f.at < cue_at])
+        if head is not None and not any(w in clause for w in params["cumulative_words"]) \
+                and _agrees(rate, earlier[-1], inside):
+            yield CHECKED  # (the rate is of the list's last item, as its clause may well say)
+            continue
+        # (…累计建成8.85万亩，其中2021年1.80万亩、…、2024年2.60万亩，累计完成规划目标12.00万亩的73.75%:
+        # what was achieved is the whole the 其中 list breaks down, not its last item)
+        achieved = _achieved(earlier, inside) if head is None else head
         if achieved is None and not before:
             # a row's remark (偏差原因: 受场馆改造影响，完成年度目标的92.4%) stating no figure but the
             # rate: of the row's achieved quantity and its target
@@ -1892,6 +1899,36 @@ def _achieved(earlier: list[Fact], inside: list[Fact]) -> Fact | None:
         return achieved if achieved.unit == inside[-1].unit else None
     quantities = [f for f in earlier if not f.is_money and f.unit not in ("%", "")]
     return achieved if len(quantities) == 1 else None
+
+
+def _whole_of_list(text: str, before: list[Fact]) -> Fact | None:
+    """The whole a 其中 list breaks down when the last figure before the rate's clause is one of that
+    list's items (…累计建成8.85万亩，其中2021年1.80万亩、2022年2.10万亩…): the figure the list opens
+    after (a span's own, 多年, too), a quantity in the item's unit. None where there is no such list."""
+    if len(before) < 2 or before[-1].is_money or before[-1].unit in ("%", ""):
+        return None
+    whole = _list_head(text, before)
+    return whole if whole is not None and whole.unit == before[-1].unit and whole.measure != "变动额" else None
+
+
+def _all_before(base: FactBase, rate: Fact) -> list[Fact]:
+    """The sentence's facts before the rate, bounds and a span's figures (多年) too, which its
+    index leaves out: walked back from the rate (facts are listed by id, a sentence's together)."""
+    out: list[Fact] = []
+    for k in range(rate.id - 1, -1, -1):
+        f = base.facts[k]
+        if f.source != "text" or (f.block, f.sentence) != (rate.block, rate.sentence):
+            break
+        out.append(f)
+    return out[::-1]
+
+
+def _agrees(rate: Fact, achieved: Fact, inside: list[Fact]) -> bool:
+    """The rate is the achieved figure's share of its target (inside the clause) within printed
+    precision."""
+    if not inside or not inside[-1].value or achieved.unit != inside[-1].unit:
+        return False
+    return ratio_bounds(achieved, inside[-1]) is not None and _fits(rate, achieved, inside[-1])
 
 
 def _bracketed_target(text: str, rate: Fact, sentence: list[Fact], params: dict) -> list[Fact]:

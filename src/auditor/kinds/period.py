@@ -291,6 +291,7 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None):
     cues = params["comparison_cues"]
     quiet = cues + params["future_cues"] + params["history_cues"]
     prior_section = _prior_sections(params)
+    years_cells = None  # the tables' figures by the year their row or column names (see _cells_by_year)
     for block in doc.blocks:
         if not isinstance(block, Paragraph) or prior_section(block.loc) or _later_section(block.loc, year):
             continue
@@ -327,11 +328,49 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None):
                     or any(cue in text for cue in quiet) \
                     or RANGE_AFTER_RE.match(text[found.end(1):]):
                 continue
+            if years_cells is None:
+                years_cells = _cells_by_year(doc)  # (read once, for the first sentence that needs it)
+            if _restates_year(text, years_cells.get(stated)):
+                continue  # (2023年支出合计3,188.05万元 beside a table's 2023年 row of 3,188.05: that year's own)
             parallel = _parallel(doc, text[found.end():found.end() + 8], year)
             start = found.start(1)
             yield _hit(sentence.text[start:].strip()[:60], sentence.loc, stated, year, "陈述当年情况的句子",
                        f"报告年度为 {year}，本句陈述当年情况却写作 {stated} 年"
                        + (f"；同段相邻句写作“{parallel}”" if parallel else ""))
+
+
+HEAD_ROWS = 3  # the rows a table's column heads may take (年度 over 2023年 over 决算数)
+YEAR_CELL_RE = re.compile(r"((?:19|20)\d\d)\s*年")
+# a figure of a sentence that a table may hold: three digits or more, or with decimals; no year
+TABLE_LIKE_FIGURE_RE = re.compile(r"(?<![\d.])(\d[\d,]*\.\d+|\d[\d,]{2,})(?![\d.]|\s*年)")
+
+
+def _cells_by_year(doc) -> dict[int, set[Decimal]]:
+    """The tables' figures by the one year their row's label or their column's heads name (近三年
+    收支: a row 2023年 | 3,214.75 | 3,188.05, or a column 2023年 over its rows): each a year's own
+    figure. One pass over the cells."""
+    out: dict[int, set[Decimal]] = {}
+    for table in (b for b in doc.blocks if isinstance(b, Table)):
+        grid = table.grid()
+        columns = [_one_year(" ".join(row[c] for row in grid[:HEAD_ROWS])) for c in range(table.width)]
+        for r, row in enumerate(grid):
+            own = _one_year(row[0]) if row else None
+            for c, cell in enumerate(row[1:], 1):
+                year = own or (columns[c] if r >= 1 else None)
+                value = parse_cell(cell) if year else None
+                if value is not None:
+                    out.setdefault(year, set()).add(value.value)
+    return out
+
+
+def _one_year(text: str) -> int | None:
+    years = set(YEAR_CELL_RE.findall(text))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def _restates_year(text: str, cells: set[Decimal] | None) -> bool:
+    """A figure of the sentence is one a table states for the sentence's year (`cells`)."""
+    return bool(cells) and any(to_decimal(m.group(1)) in cells for m in TABLE_LIKE_FIGURE_RE.finditer(text))
 
 
 def _later_section(loc, year: int) -> bool:
@@ -524,7 +563,7 @@ def _title_year(doc, year: int, named) -> tuple[str, object, int] | None:
     its year is not the report's (枫林区2022年…项目绩效自评报告 over a body about 2024年度): the
     report year is read from the title and the opening lines together, so the title is then the odd
     one out. A year the name follows right after is left to the loop (`named`)."""
-    from ..ingest.build import TITLE_YEAR_RE, YEAR_RE, _report_type, title_block
+    from ..ingest.build import YEAR_RE, _report_type, title_block, title_year
 
     first = title_block(doc)
     if not isinstance(first, (Paragraph, Heading)):
@@ -532,7 +571,7 @@ def _title_year(doc, year: int, named) -> tuple[str, object, int] | None:
     plain = normalize_digits(first.text)
     if not (_report_type(first.text) or YEAR_RE.search(plain)):
         return None  # (a title naming no kind of report states its year as a 年度: 2023年度“三公”经费…说明)
-    m = TITLE_YEAR_RE.search(plain)
+    m = title_year(plain)
     if m is None or int(m.group(1)) == year or named.match(plain, m.start()) or _in_citation(plain, m.start()):
         return None
     return first.text[m.start():m.end()], first.loc, int(m.group(1))
