@@ -1032,18 +1032,30 @@ class FactReader:
     def _lone_counted_parts(self) -> None:
         """A counted part whose document states none of its whole's other parts is all of the whole
         there is (全部为国内公务接待，共接待国内公务来宾15批次 beside a table's 公务接待批次 18): its
-        figures are the whole's. Where another part is stated (外事接待5批次) they stay the part's.
+        figures are the whole's. Where another part is stated (外事接待5批次) they stay the part's;
+        so does a figure listed under its whole (公务接待2批次、26人次，其中：接待外宾0批次、0人次).
         One pass over the facts of the counted parts."""
         stated = {part for part in self.counted_whole if self.base.by_concept.get(part)}
+        wholes = set(self.counted_whole.values())
+        renamed = []  # (all chosen before any is renamed: a renamed one is no whole stated beside another)
         for part in stated:
             whole = self.counted_whole[part]
             if any(other != part and self.counted_whole[other] == whole for other in stated):
                 continue
-            for fact in list(self.base.by_concept[part]):
-                if fact.comparator and fact.source == "text":
-                    continue
-                self.base.unname(fact)
-                self.base.name(fact, whole)
+            renamed += [(fact, whole) for fact in self.base.by_concept[part]
+                        if not (fact.comparator and fact.source == "text") and not self._under_whole(fact, wholes)]
+        for fact, whole in renamed:
+            self.base.unname(fact)
+            self.base.name(fact, whole)
+
+    def _under_whole(self, fact: Fact, wholes: set[str]) -> bool:
+        """A text figure whose sentence (or the one its 其中 list opens after) states a whole counted."""
+        if fact.source != "text":
+            return False
+        keys = [(fact.block, fact.sentence)]
+        if fact.sentence and self.base.opens_list(keys[0]):
+            keys.append((fact.block, fact.sentence - 1))
+        return any(f.concept in wholes for key in keys for f in self.base.by_sentence.get(key, ()))
 
     def _own_project_forms(self) -> None:
         """A report on one project named only by a 项目名称 line its headings part from its forms
