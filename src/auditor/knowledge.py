@@ -131,6 +131,8 @@ def base_concepts() -> dict:
     # the heads of a target column are one list (vocabulary.yaml target_heads): words of the 目标值 measure too
     measures = data.get("measures") or {}
     measures["目标值"] = list(dict.fromkeys([*(measures.get("目标值") or ()), *(vocabulary().get("target_heads") or ())]))
+    # the words cutting a budget are one list (budget_cut_words): words of the 追加预算 measure too
+    measures["追加预算"] = list(dict.fromkeys([*(measures.get("追加预算") or ()), *(data.get("budget_cut_words") or ())]))
     return data
 
 

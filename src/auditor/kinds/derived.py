@@ -125,6 +125,9 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # named_rate: words of a table row's label making it the planned amount (下达（安排）数) a
           # rate of the column's other rows (实际到位数) is on
           "planned_row_words": (list, []),
+          # named_rate: a stem's own words of a base in place of base_words (审减: 送审), and the stems
+          # of rates of the project's money as a whole, judged on the project form's budgets (none: all)
+          "stem_base_words": (dict, {}), "form_stems": (list, []),
           # worded_sum: the words opening a clause of amounts added or taken away (regexes)
           "plus_pattern": (str, "^$"), "minus_pattern": (str, "^$"),
           # worded_sum: the words of a flow of money an added or taken clause names, and of what a
@@ -4105,7 +4108,7 @@ def _budget_adjustment(base: FactBase, rule):
     """“年初预算465.00万元，年中追加35.00万元，全年预算500.00万元”: the full-year budget is the
     initial one plus what was added and minus what was cut, all of one thing, in one run of
     clauses. A change in 元 that makes the sum hold read as 万元 is a unit slip."""
-    cuts = tuple(rule.params["cut_words"])
+    cuts = (*rule.params["cut_words"], *(concepts().get("budget_cut_words") or ()))
     bare = re.compile(rule.params["bare_initial_pattern"])
     for run in base.clause_runs():
         flat = [f for _, group in run for f in group if f.is_money and not f.comparator and f.period == CURRENT]
@@ -4276,7 +4279,8 @@ def _named_rate(base: FactBase, rule):
     for rate, figure, whole, judged in named_rate_slips(base, params["rate_stems"], tuple(params["not_rate_words"]),
                                                         tuple(params["base_words"]), tuple(params["negations"]), _fits,
                                                         tuple(params["rate_suffixes"]), tuple(params["part_words"]),
-                                                        tuple(params["planned_row_words"])):
+                                                        tuple(params["planned_row_words"]), params["stem_base_words"],
+                                                        tuple(params["form_stems"]) or None):
         if not judged:
             yield CHECKED
             continue

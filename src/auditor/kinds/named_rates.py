@@ -42,10 +42,15 @@ def named_rate_pattern(suffixes: tuple[str, ...]) -> re.Pattern:
 
 def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tuple[str, ...],
                      base_words: tuple[str, ...], negations: tuple[str, ...], fits, suffixes: tuple[str, ...] = ("率",),
-                     part_words: tuple[str, ...] = (), planned_words: tuple[str, ...] = ()):
+                     part_words: tuple[str, ...] = (), planned_words: tuple[str, ...] = (),
+                     stem_bases: dict[str, list[str]] | None = None, form_stems: tuple[str, ...] | None = None):
     """(rate, figure, base, judged): judged False where the rate is consistent (a CHECKED), True
-    with the base it was recomputed on where it is not (see the module)."""
+    with the base it was recomputed on where it is not (see the module). `stem_bases`: a stem's own
+    words of a base, in place of `base_words` (审减率 of 审减 over 送审, never over a budget);
+    `form_stems`: the stems of a rate of the project's money as a whole, the only ones judged on
+    bases stated outside the sentence (None: any stem)."""
     named_rate_re = named_rate_pattern(suffixes)
+    stem_bases = stem_bases or {}
     for (block, index), facts in base.by_sentence.items():
         text = base.sentences.get((block, index), "")
         for k, rate in enumerate(facts):
@@ -54,7 +59,9 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
             m = named_rate_re.search(text[:rate.at])
             if m is None or any(w in m.group(0) for w in excluded):
                 continue
-            words = [m.group("stem"), *stems.get(m.group("stem"), ())]
+            stem = m.group("stem")
+            words = [stem, *stems.get(stem, ())]
+            bases_named = tuple(stem_bases.get(stem, base_words))
             at_figure = k - 1 if _names_rate_of(text, facts, k - 1, words, negations) \
                 else _named_in_list(text, facts, k, words)
             if at_figure is None:
@@ -65,15 +72,22 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
             window = range(max(0, at_figure - WINDOW), at_figure)
             at = [j for j in window if facts[j].unit == figure.unit and facts[j].value > 0][-NEAREST_BASES:]
             bases = [facts[j] for j in at]
-            named = [facts[j] for j in at if any(w in text[_start(facts, j):facts[j].at] for w in base_words)]
+            named = [facts[j] for j in at if any(w in text[_start(facts, j):facts[j].at] for w in bases_named)]
             if not named and _counted_whole(text, facts, k, bases):
                 named = bases[-1:]  # (老年人5,830人，纳入健康管理4,286人，健康管理率…: the count it is of)
             far = not named  # (the bases are the form's, not the sentence's figures)
+            if far and _any_pair_fits(rate, [*bases, figure], fits):
+                # (two of the sentence's own figures give it, its base named by no word we know:
+                # 送审2,086.47万元…核减118.25万元，核减率5.67%: no slip, whatever else it may be on)
+                yield rate, figure, None, False
+                continue
+            if far and form_stems is not None and stem not in form_stems:
+                continue  # (a rate of another thing than the project's money: its base is not the form's)
             if far:
                 # no base of plans stated with it: the base is elsewhere, the planned row beside the
                 # table cell the figure restates, or the project form's if any
                 column, planned = _column_beside(base, figure, planned_words)
-                bases = column + _form_budgets(base, figure, own, part_words, base_words)
+                bases = column + _form_budgets(base, figure, own, part_words, bases_named)
                 funds = concepts().get("project_funds")
                 named = planned or [b for b in bases if b.source == "table" and b.concept == funds
                                     and b.measure == "全年预算"]
