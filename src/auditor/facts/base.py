@@ -733,6 +733,7 @@ class FactReader:
         self.other_basis = re.compile(vocab["other_basis"]) if vocab.get("other_basis") else None
         self.multi_year_span = re.compile(vocab["multi_year_span"]) if vocab.get("multi_year_span") else None
         self.span_sum_words = tuple(vocab.get("span_sum_words") or ())
+        self.cumulative_words = tuple(vocab.get("cumulative_words") or ())
         self.span_only_label = re.compile(vocab.get("span_only_label") or r"(?!)")
         self.counted_topic = re.compile(vocab.get("counted_topic") or r"(?!)")
         self.lead = None  # the concept the paragraph's numbered item or run-in heading names
@@ -2246,6 +2247,22 @@ class FactReader:
         rises = _change_sign(phrase, self.lex) > 0 and self.lex.rate_measures.last(phrase) == "变动率"
         return word if rises or self._ratio_multiple(text, m, previous_end) else ""
 
+    def _year_slice(self, phrase: str, unit: str) -> str | None:
+        """A year's part of a count summed over years, listed after it (累计新建截流井36座，其中2024年
+        新建15座): the figure before in the unit, summed (concepts.yaml cumulative_words), whose words
+        hold the part's own (新建: its years and the list's opener aside): that year's count of the
+        same thing, the concept of the whole's."""
+        words = compact(phrase)
+        opened = next((k + len(w) for w in self.lex.list_openers for k in [words.find(w)] if k >= 0), -1)
+        previous = self.base.facts[-1] if self.base.facts else None
+        if opened < 0 or previous is None or previous.unit != unit or not previous.concept \
+                or not any(w in previous.label for w in self.cumulative_words):
+            return None
+        own = YEAR_RE.sub("", words[opened:]).strip("：:，,")
+        if not YEAR_RE.search(words[opened:]) or len(own) < 2 or own not in compact(previous.label):
+            return None
+        return previous.concept
+
     def _ratio_multiple(self, text: str, m: re.Match, previous_end: int) -> bool:
         """A multiple stating the ratio of the figure before to a base its clause states (是上年
         64.00万元的1.5倍): a ratio of N × 100%, like 是…的150%. Not a multiple of a rate (增幅是上年
@@ -2421,6 +2438,8 @@ class FactReader:
                 concept = previous.concept
                 measure = measure or self.lex.measures.last(_blank(compact(previous.label), self.lex.concepts)
                                                             .replace(" ", ""))
+        if concept is None and unit and unit not in MONEY_UNITS and _counted_unit(unit):
+            concept = self._year_slice(phrase, unit)
         if concept is None and unit == "分" and carried and carried == self.lead and carried not in self.money \
                 and _names_nothing(bare, self.lex):
             concept = carried  # (建档率：…该指标分值10分，得9.85分: the run-in indicator label's points)
@@ -3244,11 +3263,10 @@ class FactReader:
         return {CURRENT, PRIOR} <= periods
 
     def _row_period(self, row_label: str) -> str | None:
-        """The period a row labelled by its year or by 本年 / 上年 states: None for a year that is
-        neither the report's nor the one before (a plan year, a year two back), or any year when
-        the report's own is unknown: such a row states no fact the checks could place."""
-        years = [int(y) for y in YEAR_RE.findall(row_label)]
-        if years and (self.year is None or years[-1] not in (self.year, self.year - 1)):
+        """The period a row labelled by its year or by 本年 / 上年 states, as a column headed so
+        would: a year two back is an older one's (往年), a plan year a later one's (下年); None for
+        any year when the report's own is unknown: such a row states no fact the checks could place."""
+        if self.year is None and YEAR_RE.search(row_label):
             return None
         return self._column_period(row_label)
 
@@ -3314,6 +3332,11 @@ class FactReader:
         described = self._label("" if project else label)
         row_label, row_concept = described.row_label, described.concept
         col_concept, measure, rate = head.concept, head.measure, head.rate
+        if rate and row_unit and _counted_unit(row_unit) and not unit \
+                and not (compact(head.text).endswith(self.rate_head_endings) or "率" in head.text):
+            # a head whose word only looks like a rate's (累计完成: done, no 完成率) over a row of a
+            # count in its own unit (新建截流井 | 座 | … | 36) and a figure printed bare: the row's count
+            rate = None
         period = head.period
         if period == CURRENT and self._in_later(index, head.text):
             period = LATER
@@ -4103,6 +4126,29 @@ def named_budget_base(label: str) -> str | None:
     if len(set(measures)) != 1:
         return None
     return None if compares_other_year(label) else measures[0]
+
+
+def _counted_unit(unit: str) -> bool:
+    """A unit of things counted or measured (座, 公里, 人次), neither money nor a rate's."""
+    return unit not in MONEY_UNITS and unit not in ("%", "‰", "个百分点")
+
+
+def fact_year(base: FactBase, fact: Fact) -> int | None:
+    """The calendar year of a figure of an older or a later year (往年, 下年: periods that hold
+    many years), as its table's column or row names it (a 2022年 row or column), or its own words
+    (其中2022年…, 较2022年的…), else its sentence's words before it (2022年，本局支出合计…);
+    None where the year named is not of that period (2023年分别为X、Y gives its years in turn)
+    or none is named, or the report's year is unknown."""
+    if not base.year or fact.period not in (OLDER, LATER):
+        return None
+    words = fact.header if fact.source == "table" and YEAR_RE.search(fact.header or "") else fact.label or ""
+    if fact.source == "text" and not YEAR_RE.search(words):
+        words = base.sentences.get((fact.block, fact.sentence), "")[:fact.at]
+    years = [int(y) for y in YEAR_RE.findall(words)]
+    if not years:
+        return None
+    year = years[-1]
+    return year if (year < base.year - 1 if fact.period == OLDER else year > base.year) else None
 
 
 def compares_other_year(label: str) -> bool:

@@ -31,7 +31,11 @@ class TitleScopes:
         vocab = concepts()
         unit = compact(doc.meta.get("unit_name") or "")
         words = [w for w in (*(vocab.get("table_kind_words") or ()), unit) if w]
-        self.noise = re.compile("|".join([TABLE_NUMBER_RE.pattern, *map(re.escape, sorted(words, key=len, reverse=True))]))
+        # (a span of years, 近三年收支情况 or 2022—2024年…, says when, not of what: no scope; see
+        # concepts.yaml multi_year_span)
+        spans = [vocab["multi_year_span"]] if vocab.get("multi_year_span") else []
+        self.noise = re.compile("|".join([TABLE_NUMBER_RE.pattern, *spans,
+                                          *map(re.escape, sorted(words, key=len, reverse=True))]))
         # (a title naming an organisation, 某某局…表, names whose table it is, not a part of the unit)
         endings = "|".join(map(re.escape, vocab.get("organization_endings") or ()))
         self.organisation = re.compile(rf"^\w{{0,16}}?(?:{endings})") if endings else None

@@ -28,7 +28,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Literal
 
-from ..facts.base import (ADJUSTMENT, BUDGET_MEASURES, CLAUSE_BREAK_RE, bare_head, compares_other_year, CURRENT, LATER, OLDER, PRIOR, Fact, FactBase, column_sum, fact_base, kind_total,
+from ..facts.base import (ADJUSTMENT, BUDGET_MEASURES, CLAUSE_BREAK_RE, bare_head, compares_other_year, CURRENT, LATER, OLDER, PRIOR, Fact, FactBase, column_sum, fact_base, fact_year, kind_total,
                           named_budget_base, names_budget_base, against_budget, names_own_thing, names_whole_money, part_names,
                           per_unit, YEAR_RE, YEARS_RE)
 from ..facts.lexicon import alternatives, lexicon
@@ -61,7 +61,7 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # schedule_rate: a day named in the sentence that is no month's end (截至7月15日): the
           # schedule may be counted in days, not judged; words of another period than the
           # report's (一季度, 全年, 上年同期); comparing words before the schedule (低于时间进度8.5%)
-          "day_pattern": (str, ""), "other_period_words": (list, []), "comparing_words": (list, []),
+          "day_pattern": (str, ""), "other_period_words": (list, []), "other_year_words": (list, []), "comparing_words": (list, []),
           "note_filler_words": (list, []),
           "negation_words": (list, []),
           # point_change: words naming a benchmark a rate is compared with (全省平均水平, 目标值), and
@@ -2381,8 +2381,11 @@ def _growth(base: FactBase, rule):
             shown_places = 2 if current.is_money else max(current.places, change.places)
             # (written as one step of figures, so that a wrong current figure found by another
             # rule is seen to explain it: findings.drop_consequences)
+            # (the base named as the change's words name it: 比前年增加… is on 前年's, not 上年's)
+            than = _year_compared(change.label, rule.params["other_year_words"])
+            basis = f"增减额与{than}数"
             formula = (f"变动额 {change.text} ÷（本年 {current.text} {'−' if sign > 0 else '+'} 变动额 {change.text}）"
-                       f"= {fmt(computed)}%（上年数 {fmt(previous_yuan / factor, shown_places)}{current.unit}）")
+                       f"= {fmt(computed)}%（{than}数 {fmt(previous_yuan / factor, shown_places)}{current.unit}）")
             documented = _documented_prior(base, change, current, rule.params["year_on_year_cues"])
             against = _prior_against(base, rate, current, documented) if documented is not None else None
             if against is not None and (consistent(rate, against[1], against[2]) or not consistent(rate, lo, hi)):
@@ -2452,6 +2455,63 @@ def _growth(base: FactBase, rule):
             formula += (f"；若为{_way(-change.sign)}，上年数为 {fmt(previous, 2, current.text)}{current.unit}，"
                         f"比例恰为 {rate.text}：疑增减用词有误")
         yield _based(basis, slip or _hit(rate, computed, "增减比例", formula, than=than))
+    yield from _older_year_growths(base)
+
+
+def _year_compared(label: str, other_years: list[str]) -> str:
+    """The year a change's words compare with, as a message names it: 上年, a year by its number
+    (比2022年增加: 2022年) or a word naming a year before last (比前年增加: 前年; the rule's
+    other_year_words)."""
+    cues = list(lexicon().comparison.finditer(label))
+    after = label[cues[-1].end():] if cues else ""
+    named = YEAR_NUMBER_RE.match(after) or next((w for w in sorted(other_years, key=len, reverse=True)
+                                                 if after.startswith(w)), None)
+    return named if isinstance(named, str) else named.group(0) if named else "上年"
+
+
+def _older_year_growths(base: FactBase):
+    """A rate of this year's amount on a year before last its words name (较2022年增长14.66%, the
+    rate read 往年 and left aside by _growth), where the sentence states no base of its own: on
+    the one figure of that year the document states for the concept (a years-as-rows table's 2022年
+    row, a column of 2022年), this year's the one the rate's sentence or the document states."""
+    for rate in (f for f in base.facts if f.measure == "变动率" and f.source == "text" and f.comparator == "往年"
+                 and f.unit == "%" and f.concept and f.period == CURRENT):
+        year = _older_year_named(base, rate)
+        sentence = _before(_same_sentence(base, rate), rate)
+        if year is None or any(f.measure == "变动额" or f.period != CURRENT for f in sentence if f.is_money):
+            continue  # (a change amount or the base stated with it: read by _growth's ways, not here)
+        current = _current(base, rate, None, sentence)
+        prior = _unique_value([f for f in base.of(rate.concept, "决算", OLDER) if f.subject == rate.subject
+                               and f.is_money and not f.member and fact_year(base, f) == year])
+        if current is None or current.period != CURRENT or prior is None or not prior.value:
+            continue
+        against = _prior_against(base, rate, current, prior)
+        if against is None:
+            continue
+        yield CHECKED
+        _, lo, hi, computed, moved = against
+        than = f"{year}年"
+        formula = (f"（本年 {current.with_unit()} − {than} {prior.with_unit()}）÷ {than} {prior.with_unit()}"
+                   f" = {'−' if moved < 0 else ''}{fmt(computed)}%（{prior.where()}）")
+        if rate.sign and moved and rate.sign != moved and not _both_ways(rate):
+            yield _based(f"本年数与{than}数", _opposite(rate, moved, computed, f"本年 {current.with_unit()}"
+                                                   f"{'高于' if moved > 0 else '低于'}{than} {prior.with_unit()}，"
+                                                   f"比例却写{_way(rate.sign)}；{formula}"))
+        elif not consistent(rate, lo, hi):
+            yield _based(f"本年数与{than}数", _hit(rate, computed, "增减比例", formula, than=than))
+
+
+def _older_year_named(base: FactBase, rate: Fact) -> int | None:
+    """The year before last a rate's own words compare with (较2022年增长: 2022), when the words
+    before the comparing word name no year but the report's (not 2023年比2022年增长: two earlier
+    years compared)."""
+    cues = list(lexicon().comparison.finditer(rate.label))
+    named = YEAR_NUMBER_RE.match(rate.label, cues[-1].end()) if cues else None
+    if named is None or not base.year or int(named.group(1)) >= base.year - 1:
+        return None
+    if any(int(y) != base.year for y in YEAR_NUMBER_RE.findall(rate.label[:cues[-1].start()])):
+        return None
+    return int(named.group(1))
 
 
 def _documented_prior(base: FactBase, change: Fact, current: Fact | None, cues: list[str]) -> Fact | None:

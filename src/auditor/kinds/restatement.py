@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
-from ..facts.base import LATER, thing_of_head, MONEY_MEASURES, UNNAMED, Fact, column_sum, fact_base, part_names, worded_measure
+from ..facts.base import LATER, fact_year, thing_of_head, MONEY_MEASURES, UNNAMED, Fact, column_sum, fact_base, part_names, worded_measure
 from ..facts.lexicon import lexicon
 from ..facts.titles import TitleScopes
 from ..facts.numbers import MONEY_UNITS, fmt
@@ -120,7 +120,7 @@ def check(doc, rule):
         if fact.concept and fact.measure in measures and not fact.comparator and fact.subject != UNNAMED \
                 and not (fact.measure in text_only and fact.source == "text" and (fact.base or _in_part_list(base, fact))) \
                 and not (fact.measure in text_only and fact.source == "table" and _share_of_part(fact.header)):
-            groups.setdefault(_key(fact, planned, "" if id(fact) in lone else fact.subject), []).append(fact)
+            groups.setdefault(_key(base, fact, planned, "" if id(fact) in lone else fact.subject), []).append(fact)
     score_forms = {f.block for f in base.facts if f.source == "table" and f.measure in ("分值", "得分")}
     vocabulary = set(concepts()["concepts"])
     per_form = set(rule.params["per_item_concepts"] + rule.params["per_form_concepts"])
@@ -199,9 +199,11 @@ def _in_part_list(base, fact: Fact) -> bool:
     return False
 
 
-def _key(fact: Fact, planned: bool, subject: str) -> tuple:
-    return (fact.concept, fact.period, _measure(fact, planned), subject, fact.source == "text" or fact.fund,
-            fact.member, _dimension(fact))
+def _key(base, fact: Fact, planned: bool, subject: str) -> tuple:
+    # (an older or a later period holds many years: 2021's and 2022's rows of a years-as-rows table
+    # are no statements of one fact; see fact_year)
+    return (fact.concept, (fact.period, fact_year(base, fact)), _measure(fact, planned), subject,
+            fact.source == "text" or fact.fund, fact.member, _dimension(fact))
 
 
 def _lone_activities(base, rule) -> set[int]:
@@ -485,11 +487,11 @@ def _check_text(doc, base, groups, rule, vocabulary):
                 yield from _part_against_tables(fact, tables, rule, base, doc)
                 continue
             if fact.implicit and (fact.concept in funds_lines or _allotted(base, fact, allotment)
-                                  or _outturn_after(base, fact)) and _states_any_measure(fact, loose):
+                                  or _outturn_after(base, fact)) and _states_any_measure(base, fact, loose):
                 continue  # 年度资金总额1,683.00万元 with no measure word: the budget the form states
             if _body_of_other_concept(base, fact):
                 continue  # 各单位政府采购支出为：A本级17.48万元，B中心22.68万元: each body's procurement, no row of its own
-            if fact.implicit and fact.unit == "分" and _states_any_measure(fact, loose, ("分值",), "分"):
+            if fact.implicit and fact.unit == "分" and _states_any_measure(base, fact, loose, ("分值",), "分"):
                 continue  # 一级指标…决策20分、产出30分 with no measure word: the points the table gives it
             if _scope_unsaid(base, fact, tables):
                 continue
@@ -591,12 +593,13 @@ def _outturn_after(base, fact: Fact) -> bool:
                and f.value != fact.value for f in base.by_sentence.get((fact.block, fact.sentence), ()))
 
 
-def _states_any_measure(fact: Fact, loose: dict[tuple, list[Fact]], measures=MONEY_MEASURES,
+def _states_any_measure(base, fact: Fact, loose: dict[tuple, list[Fact]], measures=MONEY_MEASURES,
                         dimension: str = "money") -> bool:
     """A table states the fact's value for its concept in one of `measures` (全年预算数, 年初预算数;
     a figure in points, 分值)."""
+    period = (fact.period, fact_year(base, fact))  # (as _key has it)
     return any(meets(fact, t) for measure in measures
-               for t in loose.get((fact.concept, fact.period, measure, fact.subject, dimension), ())
+               for t in loose.get((fact.concept, period, measure, fact.subject, dimension), ())
                if t.source == "table")
 
 
