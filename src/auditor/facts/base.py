@@ -3264,11 +3264,13 @@ class FactReader:
 
     def _row_period(self, row_label: str) -> str | None:
         """The period a row labelled by its year or by 本年 / 上年 states, as a column headed so
-        would: a year two back is an older one's (往年), a plan year a later one's (下年); None for
-        any year when the report's own is unknown: such a row states no fact the checks could place."""
+        would: a year two back is an older one's (往年, its year told by fact_year); None for a plan
+        year (a row of figures not yet spent, 2026年 beside 2025年决算数, whose measure no word
+        gives) or any year when the report's own is unknown: no fact the checks could place."""
         if self.year is None and YEAR_RE.search(row_label):
             return None
-        return self._column_period(row_label)
+        period = self._column_period(row_label)
+        return None if period == LATER else period
 
     def _row(self, index, table, row, texts, numbers, columns: Columns, fund) -> None:
         # a row with no label at all (the header says what each figure is) starts at its first cell
