@@ -1213,6 +1213,16 @@ class FactReader:
         owner = named or (last_money.concept if last_money else carried)
         return dict(out, concept=owner, measure="占比", base=base)
 
+    def _completed_whole(self, phrase: str) -> bool:
+        """The words between 完成 and 的 name a whole that is no budget, no target and no known
+        thing (完成投资的, 完成计划投资的; not 完成年初预算的, 完成年度目标的): what was done, the amount
+        right before (the caller's condition; after a count, 实际走访2,160户，完成计划的95.0%, it is a
+        target's completion, DRV007's), is a share of it."""
+        words = compact(phrase)
+        at = words.rfind("完成")
+        of = words[at + 2:].removesuffix("的") if at >= 0 and words.endswith("的") else ""
+        return len(of) >= 2 and self.lex.measures.last(of) is None and self._concept(of, last=False) is None
+
     def _whole_budget_before(self, part: Fact) -> bool:
         """An amount of the part's budget naming no thing and no fund stands before it in its
         sentence, the part naming one: the whole the part is listed under."""
@@ -1674,6 +1684,8 @@ class FactReader:
                 self._opening_fund(fact, opening_fund, phrase)
             if not fact.get("fund") and (unit in MONEY_UNITS or fact.get("measure") == "占比"):
                 fact["fund"] = self.section_fund  # (a share in a fund's section is within that fund)
+            if unit in MONEY_UNITS and fact.get("concept") is None and fact.get("measure") != "变动额":
+                self._sum_of_listed(fact, phrase, amounts)
             self._settle(fact, text, m.start(), amounts)
             if plans and last_period == LATER and fact.get("period") == CURRENT and not YEAR_RE.search(wide + phrase) \
                     and not self.lex.current.search(wide + phrase) and not CLAUSE_END_RE.search(text, previous_end, m.start()):
@@ -1902,6 +1914,29 @@ class FactReader:
             # under a run-in heading of targets, 全年完成X is the target; only 实际 / 已完成 state outcomes
             self.paragraph_plans and not any(w in lead for w in self.run_in_outcome_words))
         return plans
+
+    def _sum_of_listed(self, fact: dict, phrase: str, amounts: list[Fact]) -> None:
+        """A sum word opening the figure's words after amounts of the parts of one declared whole
+        (因公出国（境）费0万元，公务用车购置及运行维护费15.34万元，公务接待费4.28万元，合计19.62万元):
+        the figure is that whole (三公经费), in the parts' measure and period. The parts: the
+        sentence's named amounts right before it, of one measure and period, the nearest of them
+        that are all different parts of one declared whole only; at least two."""
+        if not self.sum_words.match(phrase.lstrip("，,；;、：: ")):
+            return
+        listed: list[Fact] = []
+        for f in reversed(amounts):
+            if f.measure == "变动额" or f.concept is None or (listed and (f.measure, f.period) != (listed[0].measure, listed[0].period)):
+                break
+            listed.append(f)
+        names = {f.concept for f in listed}
+        for k in range(len(listed), 1, -1):  # (the longest run of parts of one whole, nearest first)
+            names = {f.concept for f in listed[:k]}
+            wholes = [t for t, parts in self.named_parts_of.items() if names <= parts]
+            if len(names) == k and len(wholes) == 1:
+                fact["concept"], fact["period"] = wholes[0], listed[0].period
+                if fact.get("implicit"):
+                    fact["measure"] = listed[0].measure
+                return
 
     def _bracketed_parts(self, text: str, at: int) -> bool:
         """A bracket right after a figure, opening with the name of a thing of this year (基本支出…、
@@ -2631,6 +2666,11 @@ class FactReader:
                     and last_money.concept in self.whole_totals else None
                 return dict(out, concept=concept or carried or spent, measure="完成率", base=budget)
             return self._share(out, phrase, within, last_money, carried, base)
+        if kind == "完成率" and "完成率" not in phrase and last_money is not None and self.base.facts \
+                and self.base.facts[-1] is last_money and self._completed_whole(phrase):
+            # “累计完成投资的72.50%”, “完成计划投资的”: a share of the whole the words name, which is
+            # no budget (DRV001 finds the amount so named)
+            return self._share(out, phrase, None, last_money, carried, None)
         if kind == "完成率" and "完成率" not in phrase:
             # “完成年初预算的”, “完成全年（调整）预算的”; a bare “完成预算的” names no budget ("预算":
             # the full-year one where one is stated, else the initial one; see DRV002)

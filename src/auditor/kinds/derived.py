@@ -309,7 +309,8 @@ def _shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
         # turn), else the nearest
         part = base.facts[rate.of] if rate.of >= 0 else \
             next((f for f in amounts if rate.concept and f.concept == rate.concept), None) or \
-            next((f for f in amounts if f.measure == ADJUSTMENT and _adjustment_share(rate)), amounts[0] if amounts else None)
+            next((f for f in amounts if f.measure == ADJUSTMENT and _adjustment_share(rate)), None) or \
+            _worded_part(rate, amounts)
         if part is None and rate.concept:
             # (…，其中人员经费298.00万元。人员经费占基本支出的80.6%: the share names its part, stated
             # earlier in the paragraph)
@@ -325,6 +326,20 @@ def _shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
         if whole is not None and whole is not part and whole.value != 0:
             out.append((rate, part, whole))
     return _one_whole_per_list(out)
+
+
+def _worded_part(rate: Fact, amounts: list[Fact]) -> Fact | None:
+    """The nearest amount (`amounts` nearest first), unless the share's own words before 占 or 完成
+    (累计完成投资的) are held by an earlier amount's label and not by the nearest's: that amount's
+    share (累计已投入8,960.00万元，其中2022年…、2024年3,430.00万元，累计完成投资的72.50%)."""
+    if not amounts:
+        return None
+    label = compact(rate.label)
+    cut = max(label.rfind("占"), label.rfind("完成"))
+    own = label[:cut].strip("，,；;、：:") if cut > 0 else ""
+    if len(own) < 2 or own in compact(amounts[0].label):
+        return amounts[0]
+    return next((f for f in amounts[1:] if own in compact(f.label)), amounts[0])
 
 
 def _listed_together(base: FactBase, nearest: list[Fact]) -> bool:
@@ -837,6 +852,7 @@ def _opens_between(base: FactBase, earlier: Fact, later: Fact, openers: tuple) -
 
 
 NAMED_BASE_RE = re.compile(r"占(?!比)(.{2,20}?)的?(?:比重|比例)?$")  # 占全年支出的, 占总支出比重
+COMPLETED_BASE_RE = re.compile(r"完成(?!率)([^占]{2,20}?)的$")  # 完成投资的, read as 占投资的 is
 SPECIFIC_WHOLE_CHARS = 6  # a whole's name this long names one amount of the paragraph, not a kind of them
 ELSEWHERE_WHOLE_CHARS = 4  # a whole's name this long (到位资金) may name an amount of the paragraphs before
 
@@ -849,7 +865,9 @@ NAMED_SHARE_RE = re.compile(r"(?:^|[^\u4e00-\u9fff])(?![所其])[\u4e00-\u9fff]{
 def _share_whole_words(label: str | None) -> re.Match | None:
     """占X的 / 占X的比重: the words X of the whole a share names, the words after them that take the
     listed items in turn and the copula cut off first (占项目实际支出的比重分别为, 占全年支出的比例为)."""
-    return NAMED_BASE_RE.search(_share_tail_re().sub("", compact(label or "")))
+    words = _share_tail_re().sub("", compact(label or ""))
+    # (累计完成投资的72.50%: what was done, a share of the whole named after 完成, read as 占 reads)
+    return NAMED_BASE_RE.search(words) or COMPLETED_BASE_RE.search(words)
 
 
 @lru_cache(maxsize=4)
@@ -1056,7 +1074,8 @@ def _whole_in_words(base: FactBase, rate: Fact, part: Fact, words: str) -> Fact 
         return [f for f in facts if f.is_money and f.source == "text" and f.measure == part.measure
                 and f.period == part.period and not f.comparator and not per_unit(f)]
 
-    found = _named_amounts(base, amounts(block[max(0, at - LISTING_REACH):at]), part, own, stem, kind)
+    near = amounts(block[max(0, at - LISTING_REACH):at])
+    found = _named_amounts(base, near, part, own, stem, kind) or _literal_wholes(near, part, words)
     if not found and len(own) >= ELSEWHERE_WHOLE_CHARS:
         # (（一）资金到位情况。…实际到位… ¶（二）资金支出情况。…占到位资金的…: a whole named in
         # words this specific may stand in the paragraph or two before)
@@ -1076,10 +1095,42 @@ def _whole_in_words(base: FactBase, rate: Fact, part: Fact, words: str) -> Fact 
         return None
     whole = max(found, key=lambda f: f.in_yuan())  # (in one unit: 138.28亿元 over 6,492.02万元)
     whole = _year_item(whole, items, part) or whole
-    if ((whole.block, whole.sentence) == (part.block, part.sentence) and not _opens_between(base, whole, part, openers)) \
+    if ((whole.block, whole.sentence) == (part.block, part.sentence) and not _opens_between(base, whole, part, openers)
+            and not _named_as_whole(whole, part, words)) \
             or _share_of_named(base, base.by_block.get(whole.block, []), whole, words):
         return None
     return whole
+
+
+def _literal_wholes(near: list[Fact], part: Fact, words: str) -> list[Fact]:
+    """The amounts among `near`, larger than the part, whose labels hold the share's words as
+    written, or from their word of wholes on (占项目总投资的: 总投资 of 项目总投资12,800.00万元, which
+    the words without 总, 项目投资, do not name)."""
+    named = words.removesuffix("的")
+    totals = concepts().get("kind_total_words") or ()
+    at = min((named.find(w) for w in totals if w in named), default=-1)
+    tail = named[at:] if at >= 0 and len(named) - at >= 2 else named
+    if len(_without_whole_words(tail)) < 2:
+        return []  # (…预算总额的: a word of wholes alone names no amount)
+    return [f for f in near if tail in compact(f.label) and f.value > part.value]
+
+
+def _named_as_whole(whole: Fact, part: Fact, words: str) -> bool:
+    """The share's words name the amount as the whole, not as a sibling of the part: its label
+    holds them all, a word of wholes among them (总投资, 项目总投资, 计划总额), or no word of the
+    part's own label but theirs (计划投资 beside 完成投资), and the part's label does not hold them
+    (项目总投资12,800.00万元，完成投资8,960.00万元，占总投资的…: in one sentence with no 其中, and
+    still the whole)."""
+    named = words.removesuffix("的")
+    label, own = compact(whole.label), compact(part.label)
+    if len(named) < 2 or named in own:
+        return False
+    totals = concepts().get("kind_total_words") or ()
+    if named in label and (any(w in named for w in totals) or not _without_whole_words(named) in own):
+        return True
+    # (占项目总投资的 of an amount named 总投资: the words from their word of wholes on)
+    at = min((named.find(w) for w in totals if w in named), default=-1)
+    return at > 0 and len(named) - at >= 2 and named[at:] in label and named[at:] not in own
 
 
 def _year_item(whole: Fact, items: list[Fact], part: Fact) -> Fact | None:

@@ -71,6 +71,11 @@ PARAMS = {
     # words of having or counting before the thing a total counts (…人民政府共有车辆): the
     # finding names the thing after the last of them
     "subject_after": (list, []),
+    # a bracket right after a count opens the list of its kinds with no 其中 (共有车辆23辆（执法执勤
+    # 用车15辆、…）) unless the words before its first figure hold one of these: a remark on the count,
+    # what it includes or how it changed (（含本年新购置2辆）, （比上年增加2辆）, （同比增长5%）)
+    "bracket_remark_words": (list, ["含", "包括", "较", "比", "同比", "增", "减", "占", "约", "折合", "即", "上年",
+                                    "年", "其中", "分别"]),
 }
 MESSAGE_FIELDS = {"subject", "stated_count", "counted", "parts"}
 SUM_TAIL_RE = re.compile(r"[为达约]+$")
@@ -204,7 +209,7 @@ def check(doc, rule):
                 and text[end:facts[k + 1].at].strip() == "、" else None
             end = partner.at + len(partner.text) if partner is not None else end
             bridge = AVERAGE_BRIDGE_RE.match(text, end) or BRACKET_BRIDGE_RE.match(text, end)
-            marker = opens.match(text, bridge.end() if bridge else end)
+            marker = opens.match(text, bridge.end() if bridge else end) or _bracket_list(text, end, total, params)
             listed_in = total.sentence
             if not marker and not text[end:].strip("。. ") and not opens.search(text, 0, total.at) \
                     and _only_count(base, total, params):
@@ -252,6 +257,31 @@ def check(doc, rule):
             exhaustive = marker.group(1) in params["exhaustive_markers"] or residual or classified == "all"
             if (counted > total.value and not overlapping) or (exhaustive and counted < total.value):
                 yield _hit(base, total, parts, names, counted, exhaustive, params)
+
+
+# a bracket opening a list of kinds by itself: group 1 is the bracket, no marker word
+BARE_BRACKET_RE = re.compile(r"\s*([（(])")
+# the first figure inside such a bracket and its unit
+FIGURE_RE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*")
+
+
+def _bracket_list(text: str, end: int, total: Fact, params: dict) -> re.Match | None:
+    """A bracket right after the count whose first words name a kind and whose first figure is of
+    the count's unit (共有车辆23辆（执法执勤用车15辆、特种专业技术用车8辆、其他用车2辆）): it opens
+    the list of the count's kinds as 其中 would. Not a bracket restating the count in another unit or
+    remarking on it (see bracket_remark_words: （含本年新购置2辆）, （同比增长5%）), nor one naming
+    nothing before its figure (（2辆为租用）)."""
+    bracket = BARE_BRACKET_RE.match(text, end)
+    if bracket is None:
+        return None
+    first = FIGURE_RE.search(text, bracket.end())
+    if first is None or open_brackets(text, bracket.end(), first.start()) != 0:
+        return None  # (no figure, or the bracket closed before it)
+    words = compact(text[bracket.end():first.start()])
+    if len(words) < 2 or any(w in words for w in params["bracket_remark_words"]) \
+            or not text.startswith(total.unit, first.end()):
+        return None
+    return bracket
 
 
 def _run_from(base, key: tuple[int, int]) -> list[Fact]:
