@@ -21,6 +21,7 @@ from itertools import islice
 from ..facts.base import CLAUSE_BREAK_RE, CLAUSE_END_RE, CURRENT, YEAR_RE, Fact, FactBase, fact_base, list_lead, per_unit
 from ..facts.lexicon import alternatives, lexicon
 from ..facts.numbers import MONEY_UNITS, cn_to_int, fmt, half_unit, own_slack, significant_digits
+from ..facts.spans import SPAN_YEARS_RE, YearSpan, named_span
 from ..knowledge import compact, concepts, vocabulary_generation
 from ..model import Table
 from ..tables.typed import parse_cell
@@ -417,41 +418,16 @@ def _parts_by_year(text: str, total: Fact, parts: list[Fact], year: int | None =
     return parts, set(years) == set(range(first, last + 1)), start
 
 
-def _span_years(text: str, total: Fact, year: int | None) -> tuple[int, int, int, int] | None:
-    """The first and last year of the span named before the total (2022—2024年; 近三年, 三年来,
-    2021年以来 and a plan period's “十四五”以来 end at the report's year), where its words start
-    and where they end; None when no span or, for one ending at the report's year, no year known."""
-    floor = max(0, total.at - SPAN_CHARS)
-    span = SPAN_YEARS_RE.search(text, floor, total.at)
-    if span is not None:
-        return int(span.group(1)), int(span.group(2)), span.start(), span.end()
-    if not year:
-        return None
-    recent = RECENT_YEARS_RE.search(text, floor, total.at)
-    if recent is not None:
-        count = recent.group(1) or recent.group(2)
-        count = int(count) if count.isdigit() else cn_to_int(count)
-        return (year - count + 1, year, recent.start(), recent.end()) if count and count > 1 else None
-    since = SINCE_YEAR_RE.search(text, floor, total.at)
-    if since is not None and int(since.group(1)) < year:
-        return int(since.group(1)), year, since.start(), since.end()
-    for name, first in (concepts().get("plan_period_years") or {}).items():
-        at = text.find(name, floor, total.at)
-        plan = PLAN_SINCE_RE.match(text, at + len(name)) if at >= 0 else None
-        if plan is not None and int(first) < year:
-            opening = at - 1 if at and text[at - 1] in "“\"‘" else at  # (named from its quote: “十四五”以来)
-            return int(first), year, opening, plan.end()
-    return None
+def _span_years(text: str, total: Fact, year: int | None) -> YearSpan | None:
+    """The span of years named right before the total (facts/spans.py), with where its words
+    start and end."""
+    return named_span(text, max(0, total.at - SPAN_CHARS), total.at, year)
 
 
 ROUND_DIGITS = 4  # a figure said to be round (约) has this many significant digits at most (约268, 约1,286)
 SPAN_CHARS = 40  # how far before a span's amount its years stand (2022—2024年累计投入改造资金)
-SPAN_YEARS_RE = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:[-－—–~～至到]{1,2})\s*((?:19|20)\d\d)\s*年")
 YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d\d)\s*年")
 # spans ending at the report's year: 近三年, 三年来, 2021年以来, “十四五”以来 (plan periods in concepts.yaml)
-RECENT_YEARS_RE = re.compile(r"近\s*([二两三四五六七八九十]|[2-9])\s*年|(?<![\d一二两三四五六七八九十])([二两三四五六七八九十]|[2-9])\s*年(?:来|以来)")
-SINCE_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年(?:以来|来)")
-PLAN_SINCE_RE = re.compile(r"[”\"’]?\s*(?:以来|期间|时期)")
 
 
 def _opener_after(text: str, facts: list[Fact], k: int, opener) -> tuple[re.Match | None, int]:

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..facts.base import Fact, FactBase, fact_base
-from ..facts.numbers import CN_DIGITS, to_decimal
-from ..knowledge import compact, concepts
+from ..facts.numbers import cn_to_int, to_decimal
+from ..facts.spans import RECENT_YEARS_RE, SPAN_YEARS_RE, named_span
+from ..knowledge import compact
 from ..model import Location
 from .base import CHECKED, Hit
 
@@ -37,8 +38,6 @@ PARAMS = {
 MESSAGE_FIELDS = {"what", "claim", "computed", "note"}
 YEAR_HEAD_RE = re.compile(r"^((?:19|20)\d\d)年度?$")
 YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
-SPAN_RE = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:[-－—–~～至到]{1,2})\s*((?:19|20)\d\d)\s*年")
-RECENT_RE = re.compile(r"近\s*([二两三四五六七八九十]|[2-9])\s*年|([二两三四五六七八九十]|[2-9])\s*年(?:来|以来)")
 SINCE_RE = re.compile(r"(?:较|比|自|从)?\s*((?:19|20)\d\d)\s*年(?:以来|来|相比)?")
 NUMBER_RE = re.compile(r"^-?\d+(?:,\d{3})*(?:\.\d+)?$")
 LIST_GAP_RE = re.compile(r"^\s*[、，,和及与]\s*$")
@@ -157,7 +156,7 @@ def _list_run(text: str, facts: list[Fact], k: int) -> list[Fact]:
 
 def _years_before(text: str, start: int, at: int) -> list[int]:
     """The years a 分别 list is of: listed (2022年、2023年) or a span (2022年至2024年) before it."""
-    span = list(SPAN_RE.finditer(text, start, at))
+    span = list(SPAN_YEARS_RE.finditer(text, start, at))
     if span:
         first, last = int(span[-1].group(1)), int(span[-1].group(2))
         return list(range(first, last + 1)) if 0 < last - first < 30 else []
@@ -262,8 +261,8 @@ SENTENCES_BACK = 4  # sentences of the paragraph looked back over for the series
 def _subject(text: str, at: int, rule) -> str:
     """The words naming the thing in the claim's clause before `at`, fillers and years left out."""
     start = max(text.rfind(c, 0, at) for c in "，,；;。：:") + 1
-    words = SPAN_RE.sub("", text[start:at])
-    words = YEAR_RE.sub("", RECENT_RE.sub("", words))
+    words = SPAN_YEARS_RE.sub("", text[start:at])
+    words = YEAR_RE.sub("", RECENT_YEARS_RE.sub("", words))
     for w in sorted(rule.params["filler_words"], key=len, reverse=True):
         words = words.replace(w, "")
     return words.strip()
@@ -271,28 +270,13 @@ def _subject(text: str, at: int, rule) -> str:
 
 # ---- compound growth -------------------------------------------------------------------
 def _span(text: str, at: int, year: int | None, rule) -> tuple[int, int] | None:
-    """The first and last year the words before `at` in the sentence name."""
-    spans = list(SPAN_RE.finditer(text, 0, at))
-    if spans:
-        return int(spans[-1].group(1)), int(spans[-1].group(2))
-    if year is None:
-        return None
-    recent = list(RECENT_RE.finditer(text, 0, at))
-    if recent:
-        n = recent[-1].group(1) or recent[-1].group(2)
-        n = int(n) if n.isdigit() else _cn_number(n)
-        return (year - n + 1, year) if n and n > 1 else None
-    for name, first in (concepts().get("plan_period_years") or {}).items():  # (“十四五”以来)
-        if name in text[:at]:
-            return int(first), year
-    since = [m for m in SINCE_RE.finditer(text, 0, at) if m.group(0)[0] in "较比自从" or m.group(0).endswith(("以来", "来"))]
-    return (int(since[-1].group(1)), year) if since else None
-
-
-def _cn_number(word: str) -> int | None:
-    if word == "十":
-        return 10
-    return CN_DIGITS.get(word)
+    """The first and last year the words before `at` in the sentence name (facts/spans.py), or the
+    year a rate is said against (较2022年年均增长…) to the report's."""
+    span = named_span(text, 0, at, year)
+    if span is not None:
+        return span.first, span.last
+    since = [m for m in SINCE_RE.finditer(text, 0, at) if m.group(0)[0] in "较比自从"]
+    return (int(since[-1].group(1)), year) if since and year else None
 
 
 def compound_growth(doc, base: FactBase, rule):
@@ -412,7 +396,7 @@ def trend(doc, base: FactBase, rule):
                 years = sorted(series.points)
                 n = m.groupdict().get("n")
                 if n:
-                    count = int(n) if n.isdigit() else _cn_number(n)
+                    count = int(n) if n.isdigit() else cn_to_int(n)
                     years = years[-(count + 1):] if count else years
                 if len(years) < 3 or years != list(range(years[0], years[-1] + 1)):
                     continue  # (the series not fully stated: no judgement)
