@@ -328,10 +328,12 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None):
                     or any(cue in text for cue in quiet) \
                     or RANGE_AFTER_RE.match(text[found.end(1):]):
                 continue
-            if years_cells is None:
+            if stated < year and years_cells is None:
                 years_cells = _cells_by_year(doc)  # (read once, for the first sentence that needs it)
-            if _restates_year(text, years_cells.get(stated)):
-                continue  # (2023年支出合计3,188.05万元 beside a table's 2023年 row of 3,188.05: that year's own)
+            if stated < year and _restates_year(text, years_cells.get(stated)):
+                # (2023年支出合计3,188.05万元 beside a table's 2023年 row of 3,188.05: that past year's
+                # own; a later year's 决算 is misdated in the table too, PER008)
+                continue
             parallel = _parallel(doc, text[found.end():found.end() + 8], year)
             start = found.start(1)
             yield _hit(sentence.text[start:].strip()[:60], sentence.loc, stated, year, "陈述当年情况的句子",
