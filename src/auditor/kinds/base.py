@@ -43,6 +43,19 @@ class Checked:
 
 CHECKED = Checked()
 
+
+def invalid_setting(params: dict, checks, patterns: tuple[str, ...] = ()) -> str | None:
+    """Why a rule's params cannot run: a `check` its kind does not have, or one of the `patterns`
+    params no valid regex (each kind's validate; the kinds' own further tests after it)."""
+    if "check" in params and params["check"] not in checks:
+        return f"check 应为 {', '.join(checks)} 之一"
+    for name in patterns:
+        try:
+            re.compile(params[name])
+        except re.error as exc:
+            return f"{name} 不是有效的正则表达式：{exc}"
+    return None
+
 # The totals a kind compared while one rule ran, each once (a total compared by two readings of
 # its table is one relation checked): kinds whose comparisons sit deep in their readers note them
 # here instead of yielding a Checked at every one (table_sum).

@@ -36,7 +36,7 @@ from ..facts.numbers import MONEY_UNITS, fmt, half_unit, quantize_like, signific
 from ..facts.targets import PREFIX
 from ..ingest.build import numbering_of
 from ..knowledge import compact, concepts, han_bigrams, last_open_bracket, open_brackets
-from .base import CHECKED, SHARE_OF_RE, SUBROW_RE, Checked, document_texts, TAIL_NOTE, Hit, item_label
+from .base import CHECKED, SHARE_OF_RE, SUBROW_RE, Checked, document_texts, TAIL_NOTE, Hit, invalid_setting, item_label
 from .named_rates import COPULAS, named_rate_slips
 from .per_head_columns import per_head_rows
 from .per_head_counts import HeadCounts, HeadWords, basis_of, count_bounds
@@ -151,12 +151,7 @@ YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d\d)年")
 
 
 def validate(params: dict) -> str | None:
-    for name in ("bare_initial_pattern", "basis_pattern", "whole_pattern"):
-        try:
-            re.compile(params[name])
-        except re.error as exc:
-            return f"{name} 不是有效的正则表达式：{exc}"
-    return None if params["check"] in CHECKS else f"check 应为 {', '.join(CHECKS)} 之一"
+    return invalid_setting(params, CHECKS, ("bare_initial_pattern", "basis_pattern", "whole_pattern"))
 
 
 def check(doc, rule):

@@ -16,12 +16,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..facts.base import Fact, FactBase, fact_base
+from ..facts.base import YEAR_RE, Fact, FactBase, fact_base
 from ..facts.numbers import cn_to_int, to_decimal
 from ..facts.spans import RECENT_YEARS_RE, SPAN_YEARS_RE, named_span
 from ..knowledge import compact
 from ..model import Location
-from .base import CHECKED, Hit
+from .base import CHECKED, Hit, invalid_setting
 
 KIND = "multi_year"
 PARAMS = {
@@ -37,8 +37,8 @@ PARAMS = {
 }
 MESSAGE_FIELDS = {"what", "claim", "computed", "note"}
 YEAR_HEAD_RE = re.compile(r"^((?:19|20)\d\d)年度?$")
-YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
-SINCE_RE = re.compile(r"(?:较|比|自|从)?\s*((?:19|20)\d\d)\s*年(?:以来|来|相比)?")
+# a year a rate is said against (较2022年年均增长…, 自2022年以来)
+SINCE_RE = re.compile(r"[较比自从]\s*((?:19|20)\d\d)\s*年")
 NUMBER_RE = re.compile(r"^-?\d+(?:,\d{3})*(?:\.\d+)?$")
 LIST_GAP_RE = re.compile(r"^\s*[、，,和及与]\s*$")
 YEARS_GAP = 12  # the most characters between a year and the figure it names (2024年完成培训4,210人次)
@@ -62,14 +62,7 @@ class Series:
 
 
 def validate(params: dict) -> str | None:
-    if params["check"] not in CHECKS:
-        return f"check 应为 {', '.join(CHECKS)} 之一"
-    for name in ("rise_pattern", "fall_pattern"):
-        try:
-            re.compile(params[name])
-        except re.error as exc:
-            return f"{name} 不是有效的正则表达式：{exc}"
-    return None
+    return invalid_setting(params, CHECKS, ("rise_pattern", "fall_pattern"))
 
 
 def check(doc, rule):
@@ -275,7 +268,7 @@ def _span(text: str, at: int, year: int | None, rule) -> tuple[int, int] | None:
     span = named_span(text, 0, at, year)
     if span is not None:
         return span.first, span.last
-    since = [m for m in SINCE_RE.finditer(text, 0, at) if m.group(0)[0] in "较比自从"]
+    since = list(SINCE_RE.finditer(text, 0, at))
     return (int(since[-1].group(1)), year) if since and year else None
 
 

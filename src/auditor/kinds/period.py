@@ -34,7 +34,7 @@ from collections import Counter
 from decimal import Decimal
 from functools import lru_cache
 
-from ..facts.base import CURRENT, PRIOR, fact_base
+from ..facts.base import CURRENT, PRIOR, fact_base, YEAR_RE as YEAR_NAMED_RE
 from ..facts.lexicon import alternatives
 from ..facts.numbers import (MONEY_FIGURE_RE, RANGE_JOINER, Quantity, arabic_dates, half_unit, normalize_digits,
                              to_decimal)
@@ -342,7 +342,6 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None):
 
 
 HEAD_ROWS = 3  # the rows a table's column heads may take (年度 over 2023年 over 决算数)
-YEAR_CELL_RE = re.compile(r"((?:19|20)\d\d)\s*年")
 # a figure of a sentence that a table may hold: three digits or more, or with decimals; no year
 TABLE_LIKE_FIGURE_RE = re.compile(r"(?<![\d.])(\d[\d,]*\.\d+|\d[\d,]{2,})(?![\d.]|\s*年)")
 
@@ -366,7 +365,7 @@ def _cells_by_year(doc) -> dict[int, set[Decimal]]:
 
 
 def _one_year(text: str) -> int | None:
-    years = set(YEAR_CELL_RE.findall(text))
+    years = set(YEAR_NAMED_RE.findall(text))
     return int(years.pop()) if len(years) == 1 else None
 
 

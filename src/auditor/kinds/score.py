@@ -40,7 +40,7 @@ from ..model import Cell, Table
 from ..tables.score_summary import SummaryPair, SummaryRow, summary_pairs
 from ..tables.typed import (WEIGHT_IN_LABEL_RE, ExecutionRecord, category_key, ScoreRecord, TypedTable, cell_at, grid_cell, number, points, quantity,
                             typed_tables)
-from .base import CHECKED, GLOSS_RE, Hit, NotAssessable, names_execution_rate
+from .base import CHECKED, GLOSS_RE, Hit, NotAssessable, invalid_setting, names_execution_rate
 
 KIND = "score"
 PARAMS = {
@@ -130,14 +130,7 @@ MESSAGE_FIELDS = {"table", "weight", "rate", "score", "total", "section", "indic
 
 
 def validate(params: dict) -> str | None:
-    if params["check"] not in CHECKS:
-        return f"check 应为 {', '.join(CHECKS)} 之一"
-    for name in ("met_claim_pattern", "no_deviation_pattern"):
-        try:
-            re.compile(params[name])
-        except re.error as exc:
-            return f"{name} 不是有效的正则表达式：{exc}"
-    return None
+    return invalid_setting(params, CHECKS, ("met_claim_pattern", "no_deviation_pattern"))
 
 
 def check(doc, rule):

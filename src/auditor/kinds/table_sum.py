@@ -1083,8 +1083,9 @@ def _expanded(parts: list[str], cells: dict, identities: list[dict]) -> list[str
 
 # ---- column_total ---------------------------------------------------------------------------
 
-def _column_fits(grid, at: int, rows: list[int], label_col: int) -> bool:
-    """Every figure of the total row is the sum of the rows' figures in its column (a blank 0)."""
+def _column_fits(grid, at: int, rows: list[int], label_col: int, exact: bool = False) -> bool:
+    """Every figure of the total row is the sum of the rows' figures in its column (a blank 0);
+    `exact`: with no rounding slack, which a long run of whole counts would give room to stray by rows."""
     fits = False
     for col in range(label_col + 1, len(grid[at])):
         total = parse_cell(grid[at][col]) if grid[at][col].strip() else None
@@ -1092,7 +1093,11 @@ def _column_fits(grid, at: int, rows: list[int], label_col: int) -> bool:
             continue
         parts = [parse_cell(grid[r][col]) if col < len(grid[r]) and grid[r][col].strip() else Quantity(Decimal(0))
                  for r in rows]
-        if any(p is None for p in parts) or sum_check(total, parts) == "mismatch":
+        if any(p is None for p in parts):
+            return False
+        off = sum((p.value for p in parts), Decimal(0)) != total.value if exact \
+            else sum_check(total, parts) == "mismatch"
+        if off:
             return False
         fits = True
     return fits
@@ -1107,23 +1112,7 @@ def _run_adding_up(grid, at: int, details: list[int], label_col: int) -> list[in
     if len(details) > RUN_ROWS_MAX:
         return None
     return next((details[:k] for k in range(len(details) - 1, 1, -1)
-                 if _column_adds_up(grid, at, details[:k], label_col)), None)
-
-
-def _column_adds_up(grid, at: int, rows: list[int], label_col: int) -> bool:
-    """Every figure of the total row is exactly the sum of the rows' figures in its column (a blank
-    0): no rounding slack, which a long run of whole counts would give room to stray by rows."""
-    fits = False
-    for col in range(label_col + 1, len(grid[at])):
-        total = parse_cell(grid[at][col]) if grid[at][col].strip() else None
-        if total is None:
-            continue
-        parts = [parse_cell(grid[r][col]) if col < len(grid[r]) and grid[r][col].strip() else Quantity(Decimal(0))
-                 for r in rows]
-        if any(p is None for p in parts) or sum((p.value for p in parts), Decimal(0)) != total.value:
-            return False
-        fits = True
-    return fits
+                 if _column_fits(grid, at, details[:k], label_col, exact=True)), None)
 
 
 def _inner_head(row: list[str], label_col: int) -> bool:
