@@ -12,6 +12,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import regex_cache
 from .engine import FileResult, Options, audit_file
 from .ingest import SUPPORTED
 
@@ -230,6 +231,7 @@ def _worker(conn, rules, options, memory_mb: int, keep=None) -> None:
         index, path = job
         try:
             reply = (index, "ok", _audit(path, rules, options, keep))
+            regex_cache.save()  # the patterns this worker compiled for its first file (vocabulary, lexicon)
         except MemoryError:
             reply = (index, "memory", None)
         except Exception as exc:  # noqa: BLE001 - sent to the parent, which raises it (exit 4)

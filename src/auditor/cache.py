@@ -36,7 +36,8 @@ import sys
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from . import __version__
+from . import __version__, user_cache
+from .user_cache import write_atomic as _write
 
 DIR_NAME = ".auditor_cache"
 FORMAT = "v1"
@@ -401,8 +402,7 @@ class Cache:
 
 
 def pack_file(settings: str) -> Path:
-    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(home) / "auditor" / "packs" / f"{settings}.json"
+    return user_cache.folder("packs") / f"{settings}.json"
 
 
 def _prune_oldest(folder: Path, keep: int, folders: bool = False) -> None:
@@ -429,24 +429,3 @@ def cards(items: list) -> list[RuleCard]:
     """What the reports say about each rule, from rules or their recorded fields."""
     return [RuleCard(**{k: item[k] for k in CARD_FIELDS}) if isinstance(item, dict)
             else RuleCard(**{k: getattr(item, k) for k in CARD_FIELDS}) for item in items]
-
-
-def _write(path: Path, data: bytes) -> bool:
-    """Through a temporary file in the same folder and a rename: readers see all or nothing."""
-    import tempfile
-
-    try:
-        fd, temp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    except OSError:
-        return False
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(temp, path)
-        return True
-    except OSError:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        return False

@@ -16,7 +16,7 @@ from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
-from . import __version__
+from . import __version__, regex_cache
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE, EXIT_INTERNAL = 0, 1, 2, 3, 4
 DEFAULT_REPORT_DIR = Path("reports")
@@ -767,12 +767,16 @@ def main() -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     args = sys.argv[1:]
     debug = "--debug" in args or bool(os.environ.get("AUDITOR_DEBUG"))
-    fast = _fast([a for a in args if a != "--debug"])
-    if fast is not None:
-        sys.exit(_outcome(fast, debug))
-    from .cli_app import app
+    regex_cache.install()  # before the modules that compile their patterns are imported
+    try:
+        fast = _fast([a for a in args if a != "--debug"])
+        if fast is not None:
+            sys.exit(_outcome(fast, debug))
+        from .cli_app import app
 
-    app()
+        app()
+    finally:
+        regex_cache.save()
 
 
 if __name__ == "__main__":

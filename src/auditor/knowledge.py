@@ -109,6 +109,45 @@ def load_user_yaml(path: Path | str, limit: int = MAX_USER_FILE_BYTES):
     return load_yaml(read_user_file(path, limit))
 
 
+KEPT_PARSES = 4  # parses of one shipped file kept (a few installed versions side by side)
+
+
+def shipped_yaml(path: Path):
+    """A shipped vocabulary file, parsed once per content: the parse is kept as JSON in the user's
+    cache folder (yaml/<name>-<digest>.json) and read from there by later processes (~40 ms of
+    YAML at every start otherwise). Kept only when JSON gives back exactly what YAML built."""
+    import hashlib
+    import json
+
+    from . import user_cache
+
+    data = path.read_bytes()
+    kept = user_cache.folder("yaml") / f"{path.stem}-{hashlib.sha256(data).hexdigest()[:32]}.json"
+    try:
+        return json.loads(kept.read_bytes())
+    except (OSError, ValueError):
+        pass  # not kept yet, or damaged: parse (and keep) it
+    parsed = load_yaml(data.decode("utf-8-sig"))
+    try:
+        blob = json.dumps(parsed, ensure_ascii=False).encode("utf-8")
+        if json.loads(blob) == parsed:
+            kept.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            user_cache.write_atomic(kept, blob)
+            _prune_parses(kept)
+    except (OSError, ValueError, TypeError):
+        pass  # (a value JSON cannot carry, or no cache folder: parsed again next time)
+    return parsed
+
+
+def _prune_parses(current: Path) -> None:
+    """The newest KEPT_PARSES parses of the file `current` is one of; older ones go."""
+    stem = current.name.rsplit("-", 1)[0]
+    others = sorted((p for p in current.parent.glob(f"{stem}-*.json") if p != current),
+                    key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in others[KEPT_PARSES - 1:]:
+        old.unlink(missing_ok=True)
+
+
 def default_rules_dir() -> Path:
     """The packaged rules after `pip install .`; the repository's rules/ in a checkout."""
     packaged = Path(__file__).parent / "rules"
@@ -119,15 +158,13 @@ def default_rules_dir() -> Path:
 
 @lru_cache(maxsize=None)
 def vocabulary() -> dict:
-    with open(default_rules_dir() / "vocabulary.yaml", encoding="utf-8") as fh:
-        return load_yaml(fh)
+    return shipped_yaml(default_rules_dir() / "vocabulary.yaml")
 
 
 @lru_cache(maxsize=None)
 def base_concepts() -> dict:
     """The fact vocabulary as shipped (rules/concepts.yaml): concepts, measures, periods, calculations."""
-    with open(default_rules_dir() / "concepts.yaml", encoding="utf-8") as fh:
-        data = load_yaml(fh)
+    data = shipped_yaml(default_rules_dir() / "concepts.yaml")
     # the heads of a target column are one list (vocabulary.yaml target_heads): words of the 目标值 measure too
     measures = data.get("measures") or {}
     measures["目标值"] = list(dict.fromkeys([*(measures.get("目标值") or ()), *(vocabulary().get("target_heads") or ())]))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, kinds
+from . import __version__, kinds, user_cache
 from .knowledge import default_rules_dir, load_user_yaml
 from .validation import Problem
 
@@ -100,7 +100,6 @@ def _prune_markers(current: Path) -> None:
 
 def _validated_marker(files: list[Path]) -> Path | None:
     import hashlib
-    import os
 
     digest = hashlib.sha256(__version__.encode())
     code = sorted(Path(__file__).parent.glob("*.py")) + sorted((Path(__file__).parent / "kinds").glob("*.py"))
@@ -109,8 +108,7 @@ def _validated_marker(files: list[Path]) -> Path | None:
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
     except OSError:
         return None
-    home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(home) / "auditor" / f"validated-rules-{digest.hexdigest()[:32]}"
+    return user_cache.folder() / f"validated-rules-{digest.hexdigest()[:32]}"
 
 
 def trusted_rules(files: list[Path]) -> list[Rule]:

@@ -3982,7 +3982,7 @@ def _unit_in_re() -> re.Pattern:
     if generation not in _UNIT_IN_RES:
         _UNIT_IN_RES.clear()
         _UNITS_IN.clear()  # (what was read under another vocabulary)
-        units = sorted(set(concepts().get("text_units") or ()) | {"亿元", "万元", "千元", "元", "%"}, key=len, reverse=True)
+        units = sorted(set(concepts().get("text_units") or ()) | {"亿元", "万元", "千元", "元", "%"}, key=lambda u: (-len(u), u))
         _UNIT_IN_RES[generation] = re.compile(UNIT_IN_TEMPLATE.replace("{units}", "|".join(map(re.escape, units))))
     return _UNIT_IN_RES[generation]
 

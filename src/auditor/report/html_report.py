@@ -8,6 +8,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from .. import user_cache
 from ..engine import UNREAD_PART
 from ..findings import CLASS_ZH, SEVERITY_ZH
 from .summary import summarize
@@ -168,8 +169,7 @@ def _bytecode_cache():
             except OSError:
                 pass
 
-    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = os.path.join(home, "auditor", "templates")
+    folder = str(user_cache.folder("templates"))
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
     except OSError:
