@@ -264,6 +264,19 @@ def _tune_gc() -> None:
     gc.set_threshold(*GC_THRESHOLD)
 
 
+def _largest_last(files: list[str]) -> list[tuple[int, str]]:
+    """The jobs (index, path) smallest first, to be given out from the end: the largest file
+    goes first, so that no long file starts last and keeps one worker busy while the others
+    wait (a batch takes at least as long as its longest file). Results keep the files' order."""
+    def size(job: tuple[int, str]) -> tuple[int, int]:
+        try:
+            return os.stat(job[1]).st_size, -job[0]
+        except OSError:
+            return 0, -job[0]  # (it fails at once whenever it comes)
+
+    return sorted(enumerate(files), key=size)
+
+
 class _Pool:
     """Worker processes fed one file at a time over pipes, watched by the parent."""
 
@@ -302,8 +315,7 @@ class _Pool:
         from multiprocessing.connection import wait
 
         results: dict[int, FileResult] = {}
-        pending = list(enumerate(files))
-        pending.reverse()
+        pending = _largest_last(files)  # (given out from the end)
         try:
             for _ in range(self.size):
                 self._start()
