@@ -668,6 +668,8 @@ class FactReader:
         self.head_memo: dict[str, Head] = {}  # a column head's reading, once per document
         self.label_memo: dict[str, Label] = {}  # a row label's reading, once per document
         self.concept_memo: dict[tuple, str | None] = {}  # a sentence phrase's concept (see _concept)
+        # a section heading's score category (see _section_category): every paragraph under it asks
+        self.section_categories: dict[str, str | None] = {}
         plan = vocab.get("plan_cells") or {}
         self.plan_words = [compact(w) for w in plan.get("plan") or ()]
         self.forecast_words = [compact(w) for w in plan.get("forecast") or ()]
@@ -1145,7 +1147,7 @@ class FactReader:
         # paragraph's scores are that category's
         # (…决策情况。, a heading of its own, （三）产出指标情况, over the paragraph: the same)
         self.para_category = self._score_category_named(topic) if topic else \
-            self._score_category_named(_unnumbered(para.loc.section or ""))
+            self._section_category(para.loc.section or "")
         self.open_measure = self.whole_measure = None  # a budget list's measure, open across a ；
         self.list_goes_on, self.opening = False, None
         carried, self.carried_unit, self.whole, self.part_carried = lead_concept, None, lead_concept, False
@@ -2011,6 +2013,12 @@ class FactReader:
                    for head in range(1, SIBLING_HEAD_MAX + 1) if head <= start
                    for tail in range(1, SIBLING_TAIL_MAX + 1) if tail < len(label)
                    for other in [phrase[start - head:start] + label[-tail:]])
+
+    def _section_category(self, section: str) -> str | None:
+        """The score category a section's heading names, read once per heading of the document."""
+        if section not in self.section_categories:
+            self.section_categories[section] = self._score_category_named(_unnumbered(section))
+        return self.section_categories[section]
 
     def _score_category_named(self, words: str) -> str | None:
         """The score category a topic names, its usual tails aside (决策情况, 过程方面, 效益指标完成情况)."""
@@ -4097,6 +4105,7 @@ UNREAD_AMOUNT_RE = re.compile(r"\d[\d.,]*\d\s*(?:亿元|万元|千元|元)")
 # a product (10×96.40%=9.64) states the figures it works out, except ×100% (a rate's percent sign)
 FORMULA_OPERATORS = "+-－−÷/＋"
 PERCENT_FACTOR_RE = re.compile(r"[×*＊xX]\s*$")
+HUNDRED_PERCENT_RE = re.compile(r"100(?:\.0+)?\s*[%％]")  # (×100%: a rate's percent sign)
 # a whole percent (100%, 90％): the round figure a rule's condition is
 WHOLE_PERCENT_RE = re.compile(r"\d+\s*[%％]")
 # a figure a score follows (执行率100%得10分, 90%（含）以上的得满分): a scoring rule's condition
@@ -4107,9 +4116,12 @@ def _in_formula(text: str, start: int, end: int) -> bool:
     """A figure inside an arithmetic expression after an equals sign in its clause (得分=（执行率-60%）
     ÷（100%-60%）×分值): an operator of a sum, difference or quotient right beside it."""
     floor = max(0, start - PHRASE_LIMIT)  # (bounded: a figure's cost stays constant in a long sentence)
+    hundred = HUNDRED_PERCENT_RE.fullmatch(text, start, end) is not None
+    if not hundred and "=" not in text[floor:start] and "＝" not in text[floor:start]:
+        return False  # (most figures: no equals sign within reach, no 100%: no clause to look for)
     clause = max(max(text.rfind(c, floor, start) for c in "，,；;。") + 1, floor)
     before, after = text[clause:start].rstrip(" （("), text[end:end + 3].lstrip(" ）)")
-    if PERCENT_FACTOR_RE.search(before) and re.fullmatch(r"100(?:\.0+)?\s*[%％]", text[start:end]):
+    if hundred and PERCENT_FACTOR_RE.search(before):
         return True  # (执行率=实际支出÷预算数×100%, 按“执行数÷预算数×100%”计算: a percent sign)
     if "=" not in text[clause:start] and "＝" not in text[clause:start]:
         return False
