@@ -670,6 +670,7 @@ class FactReader:
         self.concept_memo: dict[tuple, str | None] = {}  # a sentence phrase's concept (see _concept)
         # a section heading's score category (see _section_category): every paragraph under it asks
         self.section_categories: dict[str, str | None] = {}
+        self.kinds_of: dict[str, str | None] = {}  # a concept's kind total (see _kind_of)
         plan = vocab.get("plan_cells") or {}
         self.plan_words = [compact(w) for w in plan.get("plan") or ()]
         self.forecast_words = [compact(w) for w in plan.get("forecast") or ()]
@@ -734,6 +735,11 @@ class FactReader:
                                      *self.organization_endings)
         self.other_basis = re.compile(vocab["other_basis"]) if vocab.get("other_basis") else None
         self.multi_year_span = re.compile(vocab["multi_year_span"]) if vocab.get("multi_year_span") else None
+        # (whether the pattern looks past its match, so that a clause may hold a span the whole
+        # sentence does not: see _names_span)
+        self.span_looks_past = self.multi_year_span is not None \
+            and LOOKS_PAST_MATCH_RE.search(self.multi_year_span.pattern) is not None
+        self.span_in_sentence = False  # the sentence being read may name a span (see _of_span)
         self.span_sum_words = tuple(vocab.get("span_sum_words") or ())
         self.cumulative_words = tuple(vocab.get("cumulative_words") or ())
         self.span_only_label = re.compile(vocab.get("span_only_label") or r"(?!)")
@@ -1377,6 +1383,7 @@ class FactReader:
             scoped = (self._year_period(scope.group(0)), self.lex.measures.last(compact(scope.group(2)))) \
                 if scope else None
             unknown_topic = self._unknown_money_topic(text)
+            self.span_in_sentence = self._names_span(text)
             # where the sentence first states its full marks (满分100分): the points after it are weights
             full_marks = (self.full_marks.search(text) if self.full_marks else None) or (
                 self.system_full_marks.search(text) if self.system_full_marks
@@ -2790,10 +2797,18 @@ class FactReader:
             return None  # 第一小学公用经费: a table row's (第一小学 | 公用经费拨款) share of it, not the unit's whole
         return both[pick][2]
 
+    def _names_span(self, text: str) -> bool:
+        """The sentence may name a span of years before one of its figures. A span pattern that
+        looks at no text past its match (no lookahead, $, \\b) matches within a clause only where
+        it matches in the whole sentence: one search a sentence, most sentences naming none,
+        spares each figure its clause's scan (see _of_span)."""
+        return self.multi_year_span is not None and (
+            self.span_looks_past or self.multi_year_span.search(text) is not None)
+
     def _of_span(self, text: str, at: int) -> bool:
         """A figure of a span of several years (2022—2024年累计完成投资7.99亿元; 近三年累计…): the
         span named earlier in its ；-clause, no single year named after it (…，其中2024年…, 本年…)."""
-        if self.multi_year_span is None:
+        if not self.span_in_sentence:
             return False
         floor = max(0, at - SPAN_REACH)  # (bounded: a figure's cost stays constant in a long sentence)
         start = max(max(text.rfind(c, floor, at) for c in "；;。") + 1, floor)
@@ -3559,8 +3574,12 @@ class FactReader:
         return words
 
     def _kind_of(self, concept: str) -> str | None:
-        """The kind total (本年支出, 本年收入) whose kind a concept's name ends with."""
-        return next((total for kind, total in self.kind_totals.items() if concept.endswith(kind)), None)
+        """The kind total (本年支出, 本年收入) whose kind a concept's name ends with (each concept's
+        read once per document: a table's cells ask for their row's again and again)."""
+        if concept not in self.kinds_of:
+            self.kinds_of[concept] = next((total for kind, total in self.kind_totals.items()
+                                           if concept.endswith(kind)), None)
+        return self.kinds_of[concept]
 
     def _vocab_concept(self, label: str, share: float = 0.6) -> str | None:
         if not label:
@@ -4055,6 +4074,8 @@ def _unit_kind(text: str, last: bool = False) -> str:
     return "rate" if unit in ("%", "％", "‰") else "money" if unit else ""
 
 
+# what in a pattern looks at the text past its match: a lookahead, an end anchor, a word boundary
+LOOKS_PAST_MATCH_RE = re.compile(r"\(\?[=!]|\$|\\[bBZ]")
 BRACKETED_RE = re.compile(r"[（(][^（()）]{0,20}[）)]")
 RATE_OF_AFTER_RE = re.compile(r"\s*的\s*[\d.]+\s*[%％]")  # 13.10万元的89.31%: a rate's base
 DEFINITION_RE = re.compile(r"[（(][^（()）]{8,}[）)]")  # (8 characters or more: more than a name's part)
@@ -4072,12 +4093,11 @@ def _bound_of(text: str, m: re.Match) -> str:
     before = BOUND_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())
     if before:
         return PREFIX[before.group(1)]  # 执行率低于90%的项目: a threshold, not a rate stated
-    kind = _unit_kind(m.group(0))
     start = RANGE_START_RE.match(text, m.end())
-    if start and _unit_kind(text[start.end() - 1:start.end() + 24]) in ("", kind):
+    if start and _unit_kind(text[start.end() - 1:start.end() + 24]) in ("", _unit_kind(m.group(0))):
         return "≥"
     end = RANGE_END_RE.search(text, max(0, m.start() - 8), m.start())
-    if end and _unit_kind(text[max(0, end.start() - 20):end.end()], last=True) in ("", kind):
+    if end and _unit_kind(text[max(0, end.start() - 20):end.end()], last=True) in ("", _unit_kind(m.group(0))):
         return "≤"
     if SCORED_AFTER_RE.match(text, m.end()) and (WHOLE_PERCENT_RE.fullmatch(m.group().strip())
                                                  or _scoring_rule(text, vocabulary_generation())):
