@@ -6,7 +6,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ..facts.lexicon import alternatives
-from ..facts.numbers import FULLWIDTH, RANGE_JOINER, TABLE_NUMBER, cn_to_int
+from ..facts.numbers import FULLWIDTH, RANGE_JOINER, TABLE_NUMBER, char_pairs, cn_to_int, replace_chars
 from ..knowledge import vocabulary, vocabulary_generation
 from ..model import Document, Heading, Location, Paragraph, Sentence, Table, block_location, grid_cell
 from .raw import PAGE_BREAK, TABLE_LINE_RE, RawBlock, cell_figure
@@ -663,10 +663,12 @@ TITLE_LINE_CHARS = 60  # …and is a line this short, no sentence
 
 # the full-width digits (and hyphen: 1－6月) of numbers.FULLWIDTH, its punctuation left as printed
 ASCII_DIGITS = {k: v for k, v in FULLWIDTH.items() if chr(k).isdigit() or chr(k) == "－"}
+# (as pairs: str.translate looks up every character of a Chinese text, a miss at a time; see replace_chars)
+ASCII_DIGIT_PAIRS = char_pairs(ASCII_DIGITS)
 
 
 def _ascii_digits(text: str) -> str:
-    return text.translate(ASCII_DIGITS)
+    return replace_chars(text, ASCII_DIGIT_PAIRS)
 
 
 def infer_meta(doc: Document) -> dict:
