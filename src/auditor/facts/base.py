@@ -668,8 +668,6 @@ class FactReader:
         self.head_memo: dict[str, Head] = {}  # a column head's reading, once per document
         self.label_memo: dict[str, Label] = {}  # a row label's reading, once per document
         self.concept_memo: dict[tuple, str | None] = {}  # a sentence phrase's concept (see _concept)
-        # a section heading's score category (see _section_category): every paragraph under it asks
-        self.section_categories: dict[str, str | None] = {}
         self.kinds_of: dict[str, str | None] = {}  # a concept's kind total (see _kind_of)
         plan = vocab.get("plan_cells") or {}
         self.plan_words = [compact(w) for w in plan.get("plan") or ()]
@@ -2022,10 +2020,12 @@ class FactReader:
                    for other in [phrase[start - head:start] + label[-tail:]])
 
     def _section_category(self, section: str) -> str | None:
-        """The score category a section's heading names, read once per heading of the document."""
-        if section not in self.section_categories:
-            self.section_categories[section] = self._score_category_named(_unnumbered(section))
-        return self.section_categories[section]
+        """The score category a section's heading names. Every paragraph under it asks, and the same
+        headings stand in report after report: short headings' answers are kept per vocabulary."""
+        return remember_short(self.lex.section_categories, section, self._unnumbered_category)
+
+    def _unnumbered_category(self, heading: str) -> str | None:
+        return self._score_category_named(_unnumbered(heading))
 
     def _score_category_named(self, words: str) -> str | None:
         """The score category a topic names, its usual tails aside (决策情况, 过程方面, 效益指标完成情况)."""

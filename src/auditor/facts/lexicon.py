@@ -177,6 +177,7 @@ class Lexicon:
     change_signs: dict = field(default_factory=dict, compare=False, repr=False)  # see base._change_sign
     names_fund: dict = field(default_factory=dict, compare=False, repr=False)  # see restatement._names_fund
     title_funds: dict = field(default_factory=dict, compare=False, repr=False)  # see base.FactReader._fund_named
+    section_categories: dict = field(default_factory=dict, compare=False, repr=False)  # see base.FactReader._section_category
     # row labels' and column heads' readings (base.FactReader._label, _head): the same standard
     # labels and heads stand in report after report, and their readings depend on this vocabulary
     # only (and a head's on the report year: one memo per year)
