@@ -298,8 +298,10 @@ def compound_growth(doc, base: FactBase, rule):
             yield CHECKED
             if hit is not None:
                 yield hit
+    # (one alternation of the words, asked of each head cell: `any(w in text for w in words)`)
+    words_re = re.compile("|".join(map(re.escape, words)))
     for table in doc.tables:
-        yield from _table_compound(table, rule, words)
+        yield from _table_compound(table, rule, words_re)
 
 
 def _location(base: FactBase, block: int, index: int, start: int, end: int) -> Location | None:
@@ -340,13 +342,14 @@ def _root(x: Decimal, n: int) -> Decimal:
     return x ** (Decimal(1) / Decimal(n)) if n > 1 else x
 
 
-def _table_compound(table, rule, words):
+def _table_compound(table, rule, words_re: re.Pattern):
     """A table column (or row) headed 年均增长 beside the years' columns (rows): each row's figure
     against the compound rate from its first to its last year."""
     for g in _grids(table):
         for h, head in enumerate(g[:4]):
-            years = {j: int(m.group(1)) for j, (text, _) in enumerate(head) if (m := YEAR_HEAD_RE.match(compact(text)))}
-            rates = [j for j, (text, _) in enumerate(head) if any(w in compact(text) for w in words)]
+            heads = [compact(text) for text, _ in head]
+            years = {j: int(m.group(1)) for j, text in enumerate(heads) if (m := YEAR_HEAD_RE.match(text))}
+            rates = [j for j, text in enumerate(heads) if words_re.search(text)]
             if len(years) >= 2 and len(rates) == 1:
                 break
         else:
