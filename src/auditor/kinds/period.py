@@ -814,24 +814,44 @@ def _signature_dates(doc, pattern, context):
     and a form's cell doing the same or standing right after a cell of the context word alone
     (填报日期 | 2025年3月18日)."""
     unit = re.sub(r"\s", "", doc.meta.get("unit_name") or "")
-    for block in doc.blocks:
-        if isinstance(block, Paragraph):
-            text, shown = _dated(block.plain, block.text)
+    for text, shown, source, before in _dated_texts(doc):
+        if before is None:  # (a paragraph)
             for m in pattern.finditer(text):
                 if len(text.strip()) <= len(m.group(0)) + 2 or context.search(text[:m.start()]) \
                         or _signed_by_unit(text, m, unit):
-                    yield text, shown, block.loc, m
+                    yield text, shown, source.loc, m
+            continue
+        m = pattern.search(text)
+        if m is None:
+            continue
+        if context.search(text[:m.start()]) or (context.search(before) and len(before.strip()) <= 8
+                                                and len(text.strip()) <= len(m.group(0)) + 2):
+            yield text, shown, source.loc, m
+
+
+def _dated_texts(doc) -> list[tuple]:
+    """(text its dates are read in, text quoted, the paragraph or cell, the text of the nearest cell
+    before it in its row holding any — None for a paragraph) of every paragraph and table cell (a
+    cell makes its location when first asked: read it only for a date). Read once per document
+    (two rules, signature_date and event_after_report, each walk every cell with their own
+    patterns); callers only read it."""
+    kept = doc.__dict__.get("_dated_texts")
+    if kept is None or kept[0] != len(doc.blocks):
+        kept = doc.__dict__["_dated_texts"] = (len(doc.blocks), list(_read_dated_texts(doc)))
+    return kept[1]
+
+
+def _read_dated_texts(doc):
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            yield *_dated(block.plain, block.text), block, None
         elif isinstance(block, Table):
             for row in block.rows:
-                for k, cell in enumerate(row):
-                    text, shown = _dated(normalize_digits(cell.text), cell.text)
-                    m = pattern.search(text)
-                    if m is None:
-                        continue
-                    before = next((c.text for c in reversed(row[:k]) if c.text.strip()), "")
-                    if context.search(text[:m.start()]) or (context.search(before) and len(before.strip()) <= 8
-                                                            and len(text.strip()) <= len(m.group(0)) + 2):
-                        yield text, shown, cell.loc, m
+                before = ""
+                for cell in row:
+                    yield *_dated(normalize_digits(cell.text), cell.text), cell, before
+                    if cell.text.strip():
+                        before = cell.text
 
 
 def _dated(plain: str, printed: str) -> tuple[str, str]:
