@@ -88,8 +88,9 @@ def _check_peer_magnitude(doc, rule):
             continue
         found.add((hit.location, hit.stated))
         yield hit
+    pairs = _unit_pairs(rule)  # (the same for every sentence)
     for facts in fact_base(doc).by_sentence.values():
-        for small_unit, big_unit, words in _unit_pairs(rule):
+        for small_unit, big_unit, words in pairs:
             for hit in _sentence_peers(doc, facts, rule, small_unit, big_unit, words):
                 if (hit.location, hit.stated) not in found:
                     found.add((hit.location, hit.stated))
@@ -134,6 +135,7 @@ def _check_list_peers(doc, rule):
     base = fact_base(doc)
     openers = lexicon().list_openers
     factor = Decimal(rule.params["list_peer_factor"])
+    pairs = _unit_pairs(rule)
     for (block, index), facts in base.by_sentence.items():
         text = base.sentences.get((block, index), "")
         opened = min((text.find(o) for o in openers if o in text), default=-1)
@@ -141,7 +143,7 @@ def _check_list_peers(doc, rule):
         # (a 其中 list, and any run of items joined by 、; an item both hold is told once, see
         # _check_peer_magnitude)
         for items in ([[f for f in listed if f.at > opened]] if opened >= 0 else []) + _enumerations(text, listed):
-            for small_unit, big_unit, words in _unit_pairs(rule):
+            for small_unit, big_unit, words in pairs:
                 yield from _odd_unit(items, rule, factor, small_unit, big_unit, words)
 
 
@@ -206,13 +208,14 @@ def _check_rate_peers(doc, rule):
     """An amount in 元 and one in 万元 of a sentence whose rate holds on their digits only
     (全年预算1150.00元，执行1104.60万元，执行率96.05%: 1104.60 ÷ 1150.00 = 96.05%): the 元 is a slip."""
     base = fact_base(doc)
+    pairs = _unit_pairs(rule)
     for facts in base.by_sentence.values():
         rates = [f for f in facts if f.unit == "%" and not f.comparator]
         if not rates:
             continue
         money = [f for f in facts if f.is_money and f.measure != "变动额" and not f.comparator
                  and not any(w in f.label for w in rule.params["per_unit_words"])]
-        for small_unit, big_unit, words in _unit_pairs(rule):
+        for small_unit, big_unit, words in pairs:
             for small in (f for f in money if f.unit == small_unit and f.value > 0):
                 peer = next((p for p in money if p.unit == big_unit and p.value > 0
                              and any(r.at > max(p.at, small.at) and _digits_rate(r, small, p) for r in rates)), None)
