@@ -65,7 +65,8 @@ def _differences(table, rule):
     heads = [" ".join(grid[r][c] for r in range(max(0, rows[0] - HEAD_ROWS), rows[0]) if r not in numbers).strip()
              for c in range(table.width)]
     excluded = tuple(rule.params["excluded_head_words"])
-    columns = [c for c in range(table.width) if not any(w in compact(heads[c]) for w in excluded)
+    compacted = [compact(head) for head in heads]  # (each head read against every word)
+    columns = [c for c in range(table.width) if not any(w in compacted[c] for w in excluded)
                and all(is_amount(grid[r][c]) for r in rows)]
     if not 3 <= len(columns) <= MAX_COLUMNS:
         return
@@ -74,9 +75,9 @@ def _differences(table, rule):
     details = [r for r in rows if r not in total_rows]
     values = {(r, c): parse_cell(grid[r][c].strip()) for r in rows for c in columns}
     sums, changes = tuple(rule.params["total_head_words"]), tuple(rule.params["change_head_words"])
-    total = {c: any(w in compact(heads[c]) for w in sums) for c in columns}
+    total = {c: any(w in compacted[c] for w in sums) for c in columns}
     for k in columns:
-        if any(w in compact(heads[k]) for w in changes):
+        if any(w in compacted[k] for w in changes):
             continue
         for i in columns:
             for j in columns:

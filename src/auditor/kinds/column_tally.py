@@ -137,7 +137,7 @@ def _without_tails(head: str, tails) -> str:
 
 def _columns(doc, rule, wanted) -> list[Column]:
     """Every column whose head (in the row right above its first data row) `wanted` accepts."""
-    summary = tuple(rule.params["summary_row_words"])
+    summary = _summary_row(rule)
     found = []
     for table in doc.tables:
         grid = table.grid()
@@ -146,12 +146,20 @@ def _columns(doc, rule, wanted) -> list[Column]:
             hits = [c for c, head in enumerate(heads) if head and wanted(head)]
             if not hits:
                 continue
-            rows = [r for r in range(h + 1, len(grid))
-                    if not any(w in t for t in map(compact, grid[r]) for w in summary)
-                    and any(t.strip() for t in grid[r])]
+            rows = [r for r in range(h + 1, len(grid)) if not summary(grid[r]) and any(t.strip() for t in grid[r])]
             found += [Column(table, c, heads[c], [r for r in rows if c < len(table.rows[r])], h) for c in hits]
             break  # (the first head row names the columns)
     return found
+
+
+def _summary_row(rule):
+    """A test whether a row is a summary row (a cell holding one of summary_row_words: 合计, 平均):
+    the words made one alternation, searched once per cell."""
+    words = rule.params["summary_row_words"]
+    if not words:
+        return lambda row: False
+    pattern = re.compile("|".join(map(re.escape, words)))
+    return lambda row: any(pattern.search(compact(t)) for t in row)
 
 
 # ---- grades --------------------------------------------------------------------------------
@@ -396,14 +404,14 @@ def _table_after(doc, block: int):
 def _serial_rows(table, rule) -> list[int] | None:
     """The serial numbers of a table's rows under a 序号 head (summary rows, 合计, left out), or
     None where the table numbers no rows so, or not in order from 1."""
-    keys, summary = tuple(rule.params["key_heads"]), tuple(rule.params["summary_row_words"])
+    keys, summary = tuple(rule.params["key_heads"]), _summary_row(rule)
     grid = table.grid()
     for h, head_row in enumerate(grid[:min(len(grid) - 1, rule.params["head_rows"])]):
         col = next((c for c, t in enumerate(head_row) if compact(t) in keys), None)
         if col is None:
             continue
         serials = [int(row[col].strip()) for row in grid[h + 1:] if col < len(row) and row[col].strip().isdigit()
-                   and not any(w in compact(t) for t in row for w in summary)]
+                   and not summary(row)]
         return serials if serials and serials == list(range(1, len(serials) + 1)) else None
     return None
 

@@ -378,8 +378,13 @@ def _sentence_flows(doc, rule):
     params = rule.params
     not_stock, flow_units = tuple(params["not_stock_words"]), set(params["flow_units"])
     not_flow = tuple(params["not_flow_words"])
+    # (an opening figure's label holds an opening word: a statement with none is passed over
+    # before any label's role is read)
+    opening_word = re.compile("|".join(map(re.escape, params["opening_words"])))
     for text, facts in _statements(base):
         plain = [f for f in facts if not f.comparator and f.unit and f.unit not in ("%", "‰", *flow_units)]
+        if not any(opening_word.search(compact(f.label)) for f in plain):
+            continue  # (most statements)
         roles = [_role(rule, compact(f.label)) for f in plain]  # (each label's role, read once)
         if "opening" not in roles:
             continue  # (most statements: no opening figure)

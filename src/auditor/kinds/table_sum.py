@@ -1442,9 +1442,10 @@ def _heads_summed(rule, table, grid, first: int, label_col: int, skip: int | Non
     lines = line_number_columns(grid, table.width, tuple(concepts().get("not_figure_columns") or ()))
     # (拉动比, 倍数: ratios; 同比: a rate printed without %; no sum)
     ratios = tuple(concepts().get("ratio_heads") or ()) + tuple(concepts().get("rate_head_endings") or ())
+    compacted = [compact(head) for head in heads]  # (each head read against every word)
     return heads, [col for col in range(label_col + 1, table.width)
-                   if col not in lines and not any(w in compact(heads[col]) for w in words)
-                   and not HEAD_UNIT_RE.sub("", compact(heads[col])).endswith(ratios)]
+                   if col not in lines and not any(w in compacted[col] for w in words)
+                   and not HEAD_UNIT_RE.sub("", compacted[col]).endswith(ratios)]
 
 
 def _figure_rows(rule, grid, label_col: int) -> list[int]:
