@@ -381,10 +381,10 @@ def _sentence_flows(doc, rule):
     # (an opening figure's label holds an opening word: a statement with none is passed over
     # before any label's role is read)
     opening_word = re.compile("|".join(map(re.escape, params["opening_words"])))
-    for text, facts in _statements(base):
-        plain = [f for f in facts if not f.comparator and f.unit and f.unit not in ("%", "‰", *flow_units)]
-        if not any(opening_word.search(compact(f.label)) for f in plain):
+    for (text, facts), labels in zip(_statements(base), _statement_labels(base)):
+        if not opening_word.search(labels):
             continue  # (most statements)
+        plain = [f for f in facts if not f.comparator and f.unit and f.unit not in ("%", "‰", *flow_units)]
         roles = [_role(rule, compact(f.label)) for f in plain]  # (each label's role, read once)
         if "opening" not in roles:
             continue  # (most statements: no opening figure)
@@ -491,6 +491,14 @@ def _statements(base) -> list:
     100.8%；支出187,350万元…；当年收支结余14,940万元: one statement's terms set apart by semicolons),
     each fact's place counted in the joined text; built once per document (four rules read them)."""
     return base.remember(("statements",), lambda: list(_joined_statements(base)))
+
+
+def _statement_labels(base) -> list[str]:
+    """Each statement's facts' labels compacted, joined by line breaks (no word holds one): one
+    search tells whether any label of the statement holds one of a rule's words. Built once per
+    document (four rules ask)."""
+    return base.remember(("statement labels",), lambda: [
+        "\n".join(compact(f.label) for f in facts) for _, facts in _statements(base)])
 
 
 def _joined_statements(base):
