@@ -710,10 +710,13 @@ def _check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = fro
     """A concept followed by 包括 / 分别为 and a list of amounts: the amounts add up to it. (A
     total a declared sum checked, `summed`, is compared again but not counted again.)"""
     cues = sorted(rule.params["enumeration_cues"] + rule.params["partial_cues"], key=len, reverse=True)
+    # (most sentences hold no cue at all: one search of them all tells, before each is looked for in turn)
+    any_cue = re.compile("|".join(map(re.escape, cues))) if cues else None
     for (block, index), facts in base.by_sentence.items():
         text = base.sentences[(block, index)]  # a paragraph's sentence, or a prose cell's
         cue = next(((c, k, len(text)) for c in cues for k in [_cue_at(text, c)] if k >= 0), None) \
-            or _enclosing_cue(text, rule) or _opener_of_whole(text, rule)
+            if any_cue is not None and any_cue.search(text) else None
+        cue = cue or _enclosing_cue(text, rule) or _opener_of_whole(text, rule)
         if cue is None:
             continue
         word, at, end = cue  # (the list's items stand between at and end)

@@ -1143,15 +1143,16 @@ def _check_column_total(doc, rule, typed):
             if table is None:
                 continue
         grid = table.grid()
-        totals = [r for r, row in enumerate(grid) if compact(_label(row)) in labels]
+        names = [compact(_label(row)) for row in grid]  # (each row's label, read by the tests below)
+        totals = [r for r, name in enumerate(names) if name in labels]
         if not totals:
             # one total of a kind (收入合计) closing or heading the table's rows is its total
-            totals = [r for r, row in enumerate(grid) if compact(_label(row)) in part_labels]
+            totals = [r for r, name in enumerate(names) if name in part_labels]
             if not totals:
                 # (one total of a thing, 资产总计, 支出合计: its label a name closed by a total word; a
                 # long one only as the table's last row, no other row closed so: 一般公共预算支出合计)
-                totals = [r for r, row in enumerate(grid) if _kind_total(compact(_label(row)), labels)
-                          and (len(compact(_label(row))) <= KIND_TOTAL_CHARS or _closes_table(rule, grid, r))]
+                totals = [r for r, name in enumerate(names) if _kind_total(name, labels)
+                          and (len(name) <= KIND_TOTAL_CHARS or _closes_table(rule, grid, r))]
             if len(totals) != 1:
                 heading = _heading_total(rule, grid)
                 if heading is None:
@@ -1752,7 +1753,8 @@ def row_name(row: list[str]) -> str:
 def _label(row: list[str]) -> str:
     """The row's label: its first cell stating something (a placeholder in a 序号 column, “—”
     before 合计, is none)."""
-    return next((t for t in row if not lexicon().says_nothing(t)), "")
+    says_nothing = lexicon().says_nothing
+    return next((t for t in row if not says_nothing(t)), "")
 
 
 def is_amount(text: str) -> bool:
