@@ -549,6 +549,8 @@ class FactReader:
         self.opening_base = re.compile(rf"(?:{comparing})(?:{alternatives(self.year_start_words)})(?:的|数)?$")
         # a change between two years named in a column's head: its year is the first (2025年比2024年增减)
         self.change_years = re.compile(rf"((?:19|20)\d\d\s*年)度?\s*(?:{comparing})\s*(?:19|20)\d\d\s*年")
+        # a change column's head opening on the year compared with, naming no year of its own (比2023年执行数增长)
+        self.compared_year = re.compile(rf"(?:{comparing})((?:19|20)\d\d)年")
         # a kind of money's name ending so names its grand total (支出总计), not the year's amount
         self.grand_total_words = tuple(vocab.get("grand_total_words") or ())
         self.other_whole_words = tuple(vocab.get("other_whole_words") or ())
@@ -570,6 +572,8 @@ class FactReader:
             if total else set()
         self.kind_totals = vocab.get("kind_totals") or {}  # 支出 -> 本年支出: a kind of money's total
         self.result_words = frozenset(vocab.get("result_words") or ())  # 至, 降至: the amount a change ends at
+        # 安排, 预期: a plan's amount after the thing's name (see _planned_concept)
+        self.plan_verbs = tuple(sorted(vocab.get("plan_verbs") or (), key=len, reverse=True))
         self.balance_words = tuple(vocab.get("balance_words") or ())  # 结转, 结余: neither kind
         # 一般公共预算财政拨款基本支出 -> (一般公共预算, 基本支出): the fund a fund's own concept names,
         # and the concept it qualifies (whose declared parts a 其中 list after it names)
@@ -1542,7 +1546,8 @@ class FactReader:
                 fact["concept"] = None  # (每接待1人次的免费开放补助支出约2.48元: per visit, no total)
             if self._in_later(index, wide + phrase):
                 fact["period"] = LATER  # (上年结转 of a plan's year included: its words are the plan's)
-            elif fact.get("measure") in ("变动额", "变动率") and last_money is not None and last_money.period == LATER:
+            elif fact.get("measure") in ("变动额", "变动率") and last_money is not None and (
+                    last_money.period == LATER or _later_over_own_year(amounts)):
                 # “2025年“三公”经费预算135.00万元，较2024年预算减少47.00万元，下降25.82%”: the change
                 # of the later year's amount it follows, no change of the report year's
                 fact["period"] = LATER
@@ -2382,6 +2387,8 @@ class FactReader:
         """`carried`: the concept named last, for a change or a rate that names none;
         `plain_carried`: the same for a plain figure, None after a figure of an unknown thing."""
         concept = self._concept(phrase, last=True)
+        if concept is None and unit in MONEY_UNITS:
+            concept = self._planned_concept(phrase)  # (一般公共预算收入安排12.97亿元: the 收入's)
         if concept is None and unit in self.counted:
             concept = self._counted_concept(phrase, unit, wide, m) or self._counted_by_money(wide + phrase, unit, m, last_money)
         if UNREAD_AMOUNT_RE.search(wide + phrase):
@@ -2551,6 +2558,14 @@ class FactReader:
         elif unit in MONEY_UNITS and concept in self.kind_totals.values() and self._qualified_total(phrase):
             concept = None  # (药品收入合计298.84万元: one kind of income's total, not the unit's)
         return dict(out, concept=concept, measure=measure, implicit=implicit)
+
+    def _planned_concept(self, phrase: str) -> str | None:
+        """The concept a plan's amount is set for, its words ending on the thing's name and a plan verb
+        (concepts.yaml plan_verbs: 一般公共预算收入安排, 收入预期): read without the verb. A phrase
+        holding no such verb at its end is left alone (one check of its tail)."""
+        words = phrase.rstrip("为是达约：:，, ")
+        verb = next((v for v in self.plan_verbs if words.endswith(v)), None)
+        return self._concept(words[:-len(verb)], last=True) if verb else None
 
     def _embedded_share(self, phrase: str, last_money: Fact | None) -> dict | None:
         """A share whose whole is stated inside its 占…的 (税收收入98,650万元，占全县一般公共预算收入
@@ -3619,6 +3634,9 @@ class FactReader:
         change = self.change_years.search(head)
         if change:  # (2025年比2024年增减: the change of 2025 over the year before, 2025's)
             return self._year_period(change.group(1))
+        base = self.compared_year.match(compact(head))
+        if base:  # (比2023年执行数增长（%）beside 2024年预算数: the change of the year after the one compared with)
+            return self._year_period(f"{int(base.group(1)) + 1}年")
         return self._year_period(head)
 
 
@@ -4300,6 +4318,17 @@ def list_lead(text: str, at: int, lex: Lexicon) -> re.Match | None:
     if lead is None or lex.concepts.all(words) or lex.measures.all(words):
         return None
     return lead
+
+
+def _later_over_own_year(amounts: list[Fact]) -> bool:
+    """The sentence's last two amounts are one thing's in a later year and in the report's year, in
+    turn (2024年…收入安排12.97亿元，在2023年完成12.35亿元的基础上增长5.0%): a change after them is the
+    later year's over the report year's, as one after this year's and last year's is this year's."""
+    if len(amounts) < 2:
+        return False
+    later, base = amounts[-2], amounts[-1]
+    return later.period == LATER and base.period == CURRENT and later.concept == base.concept \
+        and later.concept is not None
 
 
 def _names_nothing(bare: str, lex: Lexicon) -> bool:

@@ -804,9 +804,33 @@ def _report_type(head: str) -> str | None:
     found = []
     for order, entry in enumerate(vocabulary()["report_types"]):
         at = min((k for k in (_named_at(compact, w, cited) for w in entry["keywords"]) if k >= 0), default=-1)
+        if at < 0 and entry.get("title_pattern"):
+            at = _named_by_years(_ascii_digits(compact), entry["title_pattern"])
         if at >= 0:
             found.append((at, order, entry["name"]))
     return min(found)[2] if found else None
+
+
+def plans_next_year(doc: Document) -> bool:
+    """The report is of its year with a plan for the year after (vocabulary.yaml report_types
+    next_year_plan: 2023年预算执行情况和2024年预算草案): that year's tables and figures are the plan's."""
+    kind = doc.meta.get("report_type")
+    return kind is not None and any(e["name"] == kind and e.get("next_year_plan") for e in vocabulary()["report_types"])
+
+
+def _named_by_years(text: str, pattern: str) -> int:
+    """Where a kind named by two years in turn is named (vocabulary.yaml title_pattern: 2023年预算执行
+    情况和2024年预算草案): at its first year, the second year the one after it; -1 if nowhere. Only
+    the first match is read (the title's, among the opening lines)."""
+    m = _title_pattern(pattern).search(text)
+    if m is None or int(m.groups()[-1]) != int(m.group(1)) + 1:
+        return -1
+    return m.start()
+
+
+@lru_cache(maxsize=8)
+def _title_pattern(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
 
 
 def _named_at(text: str, word: str, cited: tuple) -> int:

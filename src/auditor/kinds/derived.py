@@ -2695,11 +2695,17 @@ def _sentence_prior(base: FactBase, sentence: list[Fact], rate: Fact,
     is on them, whatever the rest of the document says last year was."""
     # (an older year's, 较2022年的25,980.40万元, is the base the same way)
     # (a budget's the same way: 全年预算数315.00万元，比上年300.00万元增长5.00%)
+    # (a later year's rate, 2024年…安排12.97亿元，在2023年完成12.35亿元的基础上增长5.0%, is on the
+    # report year's figure its sentence states, the outturn or a budget whatever the plan's measure)
+    later = rate.period == LATER and current is not None and current.period == LATER
     prior = next((f for f in reversed(sentence) if f.is_money and f.measure in ("决算", *BUDGET_MEASURES)
-                  and f.period in (PRIOR, OLDER) and f.comparator in ("", "较")
-                  and (rate.concept is None or f.concept == rate.concept)), None)
+                  and f.period in ((CURRENT,) if later else (PRIOR, OLDER)) and f.comparator in ("", "较")
+                  and (rate.concept is None or f.concept == rate.concept)
+                  and (not later or f.concept == current.concept)), None)
     if prior is None:
         return None
+    if later:
+        return (current, prior) if current.concept is not None and _same_run(base, current, rate) else None
     if prior.period == OLDER and lexicon().prior.search(rate.label):
         return None  # (…比2022年的940.00万元增长6.43%，比上年增长3.24%: the second is on last year)
     compared = lexicon().comparison.search(prior.label)

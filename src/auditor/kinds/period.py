@@ -38,7 +38,7 @@ from ..facts.base import CURRENT, PRIOR, fact_base, YEAR_RE as YEAR_NAMED_RE
 from ..facts.lexicon import alternatives
 from ..facts.numbers import (MONEY_FIGURE_RE, RANGE_JOINER, Quantity, arabic_dates, half_unit, normalize_digits,
                              to_decimal)
-from ..ingest.build import outturn_head_re
+from ..ingest.build import outturn_head_re, plans_next_year
 from ..knowledge import compact, concepts, vocabulary_generation
 from ..model import Heading, Paragraph, Sentence, Table
 from ..tables.typed import is_caption_row, parse_cell
@@ -514,12 +514,15 @@ def _check_report_title_year(doc, rule, year):
         yield _hit(*title, year, "报告标题", f"报告年度为 {year}（正文所述年度），本报告标题写作 {title[2]} 年")
     prior_section = _prior_sections(params)
     own_scores = None  # the report's own total scores (read for the first named year's score)
+    # (a report of its year with the next year's plan, 2023年预算执行情况和2024年预算草案: the plan's
+    # tables, 2024年一般公共预算收入预算表, are its own)
+    plan_year = year + 1 if plans_next_year(doc) else None
     for text, loc, plain in texts:
         if prior_section(loc):
             continue
         for m in [*pattern.finditer(plain), *bracketed.finditer(plain)]:
             stated = int(m.group(1))
-            if stated == year or _in_citation(plain, m.start()) or any(cue in plain for cue in cues):
+            if stated in (year, plan_year) or _in_citation(plain, m.start()) or any(cue in plain for cue in cues):
                 continue
             score = SCORE_AFTER_RE.match(plain, m.end())
             if score and any(w in score.group(0) for w in params["part_score_words"]):
@@ -585,6 +588,7 @@ def _check_table_period(doc, rule, year):
     params = rule.params
     cues = params["period_line_cues"]
     in_year = doc.meta.get("report_type") in params["in_year_report_types"]
+    plan_year = year + 1 if plans_next_year(doc) else None  # (the next year's plan's tables are its own)
     blocks = doc.blocks
     titles = None  # how many tables bear each title, years aside (counted once, if asked)
     covers = None  # whether the report is on a span of years (read once)
@@ -601,7 +605,7 @@ def _check_table_period(doc, rule, year):
             if in_year and not STANDALONE_PERIOD_RE.search(plain):
                 period_re = PART_OF_YEAR_RE  # a report during its year heads its tables 2024年1—9月
             years = {int(m.group(1)) for m in period_re.finditer(plain)}
-            if year in years or len(years) != 1:
+            if year in years or plan_year in years or len(years) != 1:
                 continue  # a line naming the report year too compares two years
             m = period_re.search(plain)
             stated = int(m.group(1))
