@@ -55,6 +55,9 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           "excess_amount_pattern": (str, ""),
           "clause_breaks": (str, "，,；;。：:"), "ceiling_marks": (list, []), "year_on_year_cues": (list, []),
           "base_cues": (list, []), "other_period_cues": (list, []), "point_unit": (str, ""),
+          # row_change: words of the heads of a stock's two ends in one year (年末数 | 年初数), both of
+          # this year by period: the change on the year is the closing one's on the opening one's
+          "closing_heads": (list, []), "opening_heads": (list, []),
           # point_change: a rate compared with the share of the year gone by (时间进度), above or
           # below it (高于 / 低于); the year gone by from the document meta (elapsed_months: 1-8月, 上半年)
           "schedule_words": (list, []), "above_words": (list, []), "below_words": (list, []),
@@ -3689,19 +3692,24 @@ def _row_change(base: FactBase, rule):
             cues = rule.params["base_cues"]
             pair = _group_year_pair(facts, f.header, base.year, cues) if on_last_year else None
             basis = f"{base.year + 1}年数与{base.year}年数" if pair else "本年数与上年数"
+            ends = (None, None)
             if pair is None and on_last_year and not _names_other_year(f.header, base.year, cues):
                 pair = _year_pair(facts, measure)
+                if pair is None and measure is None:
+                    pair = ends = _year_ends(facts, rule.params["closing_heads"], rule.params["opening_heads"])
+                    basis = "年末数与年初数"
             if pair is None:
                 continue
-            current, prior = _on_named_base(facts, f.header, cues, pair)
+            current, prior = _on_named_base(facts, f.header, cues, pair) if ends[0] is None else pair
+            now, then = ("年末", "年初") if ends[0] is not None else ("本年", "上年")
             if is_change and _same_family(f, current):
                 yield CHECKED
                 hit = _difference_hit(f, current, prior, 1, None, "增减额",  # signed: the table prints −2.00
-                                      f"本年 {current.text} − 上年 {prior.text}（{current.where()}；{prior.where()}）",
+                                      f"{now} {current.text} − {then} {prior.text}（{current.where()}；{prior.where()}）",
                                       quote=f.quote, stated=f.text, highlights=(current.loc, prior.loc))
             elif is_rate and bounds(prior)[0] > 0:  # nothing last year: no rate of change
                 yield CHECKED
-                hit = _row_growth(f, current, prior)
+                hit = _row_growth(f, current, prior, now, then)
             else:
                 continue
             if hit is not None:
@@ -3834,9 +3842,38 @@ def _year_pair(facts: list[Fact], measure: str | None = None) -> tuple[Fact, Fac
         pairs = [(current[0], prior[0])]
     else:
         pairs = [(c, p) for c in current for p in prior if c.measure == p.measure and c.member == p.member]
+    if len(pairs) > 1 and len(prior) == 1 and len(current) >= 3:
+        # (行政单位 | 事业单位 | 合计 | 上年数: the one figure of last year is the total's)
+        total = _sum_of_others(current)
+        pairs = [(total, prior[0])] if total is not None and any(c is total for c, _ in pairs) else pairs
     if len(pairs) != 1 or not _same_family(*pairs[0]):
         return None
     return pairs[0]
+
+
+def _sum_of_others(facts: list[Fact]) -> Fact | None:
+    """The one figure of a row that is the sum of its others within their print (行政单位 23,518 |
+    事业单位 41,762 | 合计 65,280): the row's total; None if none is, or the figures are of kinds."""
+    if not all(_same_family(f, facts[0]) for f in facts):
+        return None
+    places = max(f.places for f in facts)
+    spans = [bounds(f, places) for f in facts]
+    low, high = sum(lo for lo, _ in spans), sum(hi for _, hi in spans)
+    # (f is the others' sum where f's interval meets theirs: their sum's bounds less f's own)
+    found = [f for f, (lo, hi) in zip(facts, spans) if lo <= high - hi and low - lo <= hi]
+    return found[0] if len(found) == 1 else None
+
+
+def _year_ends(facts: list[Fact], closing: list[str], opening: list[str]) -> tuple[Fact, Fact] | None:
+    """(the closing, the opening) figure of a stock in a row of this year's figures only, its two
+    ends by their heads (年末数 | 年初数 | 增减率): one of each; None otherwise."""
+    amounts = [f for f in facts if f.unit not in ("%", "‰", "") and f.measure != "变动额"]
+    if not closing or not opening or any(f.period != CURRENT for f in amounts):
+        return None
+    ends = [[f for f in amounts if any(w in compact(f.header) for w in words)] for words in (closing, opening)]
+    if len(ends[0]) != 1 or len(ends[1]) != 1 or ends[0][0] is ends[1][0] or not _same_family(ends[0][0], ends[1][0]):
+        return None
+    return ends[0][0], ends[1][0]
 
 
 def _same_family(a: Fact, b: Fact) -> bool:
@@ -3844,8 +3881,9 @@ def _same_family(a: Fact, b: Fact) -> bool:
     return a.is_money == b.is_money and (a.is_money or a.unit == b.unit)
 
 
-def _row_growth(rate: Fact, current: Fact, prior: Fact) -> Hit | None:
-    """The rate against (current − prior) ÷ prior; last year's figure is above 0."""
+def _row_growth(rate: Fact, current: Fact, prior: Fact, now: str = "本年", then: str = "上年") -> Hit | None:
+    """The rate against (current − prior) ÷ prior; last year's figure is above 0 (`now`, `then`:
+    the two figures' names in the formula, 年末 and 年初 for a stock's two ends)."""
     (c_lo, c_hi), (p_lo, p_hi) = bounds(current), bounds(prior)
     # c ÷ p is monotonic in each of them where p > 0: its range is at the corners
     corners = [c / p for c in (c_lo, c_hi) for p in (p_lo, p_hi)]
@@ -3853,7 +3891,7 @@ def _row_growth(rate: Fact, current: Fact, prior: Fact) -> Hit | None:
     if consistent(rate, lo, hi):
         return None
     computed = (current.in_yuan() / prior.in_yuan() - 1) * HUNDRED
-    hit = _hit(rate, computed, "增减率", f"（本年 {current.text} − 上年 {prior.text}）÷ 上年 {prior.text} "
+    hit = _hit(rate, computed, "增减率", f"（{now} {current.text} − {then} {prior.text}）÷ {then} {prior.text} "
                f"= {fmt(computed)}%（{current.where()}；{prior.where()}）", signed=True)
     hit.highlights = [current.loc, prior.loc]
     return hit

@@ -6,6 +6,8 @@ came in (本年增加, 本年收入, 新增), what went out (本年减少, 本�
 its own 小计 / 合计 column, that column stands for the side; a column of a part (其中：购置) is
 inside its side and not added again. A table with any other column of figures (结余分配, 其他调整,
 上年数, a signed 本年增减) is not judged: the identity may have other terms than it shows.
+A table may hold the terms in its rows instead (资产总额 | 负债总额 | 净资产 under 行政单位 | 事业单位 |
+合计), each column then holding the identity: read so where its rule says `read_rows`.
 A sentence telling the same (年初实有公务用车9辆，本年报废2辆、新购1辆，年末实有公务用车7辆) holds it
 too: from its opening figure to its closing one, every figure between of that unit coming in or
 going out. A stock's value less what has worn away (原值 − 累计折旧 = 净值) is the same identity
@@ -56,6 +58,9 @@ PARAMS = {
     "closing_magnitude": (bool, False),
     # a row above the header naming the table, its unit or its maker (单位：万元, 部门：…)
     "meta_row_pattern": (str, ""),
+    # table: a table whose columns take no roles may hold the terms in its rows, one row a role by its
+    # label (资产总额 | 负债总额 | 净资产 rows under 行政单位 | 事业单位 | 合计): each column then holds it
+    "read_rows": (bool, False),
     # table: the labels of a total row (合计): its identity is the detail rows' summed
     "total_row_words": (list, []),
     # sentence: words opening the parts of the flow before them (本年增加4人，其中调入1人): no terms
@@ -100,15 +105,92 @@ def check(doc, rule):
     opening, closing = tuple(rule.params["opening_words"]), tuple(rule.params["closing_words"])
     for table in doc.tables:
         head = table.text_start(HEAD_CHARS)
-        if not any(w in head for w in opening) or not any(w in head for w in closing):
-            continue  # (most tables name no stock at both ends: their cells need not be read)
-        grid = table.grid()
-        first = next((r for r, row in enumerate(grid) if any(is_amount(t) for t in row) and not _numbers_row(row)), None)
-        if not first:
-            continue
-        sets = _column_sets(rule, grid, first)
-        found = [list(_table_hits(rule, table, grid, first, columns)) for columns in sets]
-        yield from _one_per_slip(rule, doc, table, sets, found)
+        # (most tables name no stock at both ends in their heads: their cells need not be read)
+        sets, first = [], None
+        if any(w in head for w in opening) and any(w in head for w in closing):
+            grid = table.grid()
+            first = _first_figures(grid)
+            sets = _column_sets(rule, grid, first) if first else []
+        if sets:
+            found = [list(_table_hits(rule, table, grid, first, columns)) for columns in sets]
+            yield from _one_per_slip(rule, doc, table, sets, found)
+        elif rule.params["read_rows"]:
+            yield from _rows_read(rule, table)
+
+
+def _first_figures(grid) -> int | None:
+    """The first row of figures (a 栏次 row numbering the columns is none)."""
+    return next((r for r, row in enumerate(grid) if any(is_amount(t) for t in row) and not _numbers_row(row)), None)
+
+
+def _rows_read(rule, table):
+    """read_rows: a table whose rows are the terms, one row a role by its label (资产总额 | 负债总额 |
+    净资产 under 行政单位 | 事业单位 | 合计 | 上年数): each column of figures holds the identity (a
+    column headed by an outside word, a rate or a share, holds none)."""
+    grid = table.grid()
+    first = _first_figures(grid)
+    rows = _row_roles(rule, grid, first) if first else None
+    if rows is None:
+        return
+    heads = _heads(rule, grid, first, len(grid[0]))
+    outside = (*rule.params["key_heads"], *rule.params["outside_words"])
+    for c in range(len(grid[0])):
+        if not any(w in heads[c] for w in outside):
+            yield from _column_hits(rule, table, grid, rows, c, heads[c])
+
+
+def _row_roles(rule, grid, first: int) -> dict | None:
+    """Each role's row by its label, or None unless one opening, one closing and one row of each side
+    at most are named so (行政单位资产总额 | 事业单位资产总额: two stocks, no one identity)."""
+    outside = tuple(rule.params["outside_words"])
+    rows: dict = {role: [] for role in ROLES}
+    for r in range(first, len(grid)):
+        label = compact(row_name(grid[r]))
+        role = _role(rule, label) if label and not any(w in label for w in outside) else None
+        if role is not None:
+            rows[role].append(r)
+    if any(len(rows[role]) != 1 for role in ("opening", "closing")) or not (rows["in"] or rows["out"]) \
+            or any(len(rows[side]) > 1 for side in ("in", "out")):
+        return None
+    return rows
+
+
+def _column_hits(rule, table, grid, rows: dict, c: int, head: str):
+    """One column of a table read by rows: its closing row's figure against the opening row's, plus
+    the in row's, less the out row's (every one printed: a blank is no 0 here, a share's column
+    leaves its lower rows blank)."""
+    at = {role: rows[role][0] for role in ROLES if rows[role]}
+    cells = {role: grid[r][c] for role, r in at.items()}
+    if not all(is_amount(t) for t in cells.values()):
+        return
+    q = {role: parse_cell(t.strip()) for role, t in cells.items()}
+    yield CHECKED
+    parts = [q["opening"], *([q["in"]] if "in" in q else []),
+             *([replace(q["out"], value=-q["out"].value)] if "out" in q else [])]
+    counts = not MONEY_WORD_RE.search("".join([table.title or "", table.unit or "", head]))
+    closing = q["closing"]
+    outcome = sum_check(closing, parts, rule.tolerance, counts=counts)
+    if outcome == "ok":
+        return
+    exact = sum((p.value for p in parts), Decimal(0))
+    places = max([closing.places] + [p.places for p in parts])
+    shown = fmt(exact, places, cells["closing"])
+    names = {role: row_name(grid[r]) for role, r in at.items()}
+    formula = f"{names['closing']} = {names['opening']} {cells['opening'].strip()}" + "".join(
+        f" {'+' if role == 'in' else '−'} {names[role]} {cells[role].strip()}" for role in ("in", "out") if role in at) \
+        + f" = {shown}"
+    if outcome == "rounding":
+        formula += "；" + rounding_note(closing, parts, places)
+    where = table.rows[at["closing"]]
+    if c >= len(where):
+        return
+    yield Hit(
+        quote=table.row_text(at["closing"]).strip("\t "), location=where[c].loc,
+        stated=f"{names['closing']} {head} {cells['closing'].strip()}", expected=shown, formula=formula,
+        fields={"table": table.title or f"表{table.index}", "label": names["closing"], "column": head,
+                "total": cells["closing"].strip(), "sum": shown, "diff": f"{closing.value - exact:.{places}f}"},
+        cls="rounding" if outcome == "rounding" else None,
+        highlights=[table.rows[r][c].loc for r in at.values() if c < len(table.rows[r])])
 
 
 def _one_per_slip(rule, doc, table, sets: list[dict], found: list[list]):

@@ -69,6 +69,9 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           # column_total: the totals of a table listing two things one after the other, each below
           # its rows (收入合计, 支出合计)
           "part_total_labels": (list, []),
+          # column_total: the words closing a thing's total that may stand amid the rows, other things'
+          # rows after it (流动资产 | 固定资产 | 资产总额 | 负债总额 | 净资产): see _middle_total
+          "middle_total_words": (list, []),
           "not_summed_words": (list, []), "inner_row_words": (list, ["其中", "小计"]),
           # column_total: the label of a row closing the group of rows right above it as their sum
           "subtotal_words": (list, ["小计"]),
@@ -1143,6 +1146,7 @@ def _check_column_total(doc, rule, typed):
             if table is None:
                 continue
         grid = table.grid()
+        middle = None
         names = [compact(_label(row)) for row in grid]  # (each row's label, read by the tests below)
         totals = [r for r, name in enumerate(names) if name in labels]
         if not totals:
@@ -1155,12 +1159,15 @@ def _check_column_total(doc, rule, typed):
                           and (len(name) <= KIND_TOTAL_CHARS or _closes_table(rule, grid, r))]
             if len(totals) != 1:
                 heading = _heading_total(rule, grid)
-                if heading is None:
+                # (a table of two lists each closed by its total, 收入合计 | 支出合计, is _part_totals')
+                middle = _middle_total(rule, table, grid) if heading is None and not _lists_parted(grid, part_labels) \
+                    else None
+                if heading is None and middle is None:
                     yield from _part_totals(rule, table, grid)
                     yield from _rows_across_alone(rule, table, grid, labels, bool(totals))
                     yield from _groups_alone(rule, table, grid)
                     continue
-                totals = [heading]
+                totals = [heading if heading is not None else middle]
         named = bool(totals) and (compact(_label(grid[totals[0]])) in labels | part_labels
                                   or _kind_total(compact(_label(grid[totals[0]])), labels))
         if len(totals) != 1:
@@ -1172,10 +1179,13 @@ def _check_column_total(doc, rule, typed):
             figures = figures[1:]  # (项目 | 2023 | 2024: the header's years, no row of figures)
         if not figures or at not in figures:
             continue
+        after: list[int] = []  # (rows after a total amid the table, of other things: summed across only)
         if at == figures[0]:
             details = [r for r in figures if r > at]  # 合计 first, as 决算 tables print it
         elif at == figures[-1]:
             details = [r for r in figures if r < at]
+        elif at == middle:
+            details, after = [r for r in figures if r < at], [r for r in figures if r > at]
         else:
             continue  # figures on both sides of the total: not a total of the rows around it
         # (a form of two blocks, 年度预算 rows and then a head row of its own, 年度主要任务 | 任务名称
@@ -1207,7 +1217,7 @@ def _check_column_total(doc, rule, typed):
         if at < details[0] and compact(_label(grid[details[0]])).startswith(tuple(rule.params["inner_row_words"])):
             # (本年收入合计 | 其中：财政拨款收入 | 事业收入 | 其他收入: the 其中 list right under the total is its own)
             rows.append(details)
-        across = _row_totals(rule, table, grid, [*details, at], summed, heads, labels, at)
+        across = _row_totals(rule, table, grid, [*details, at, *after], summed, heads, labels, at)
         settled = RowRelations(functools.partial(_grid_relations, rule, grid, [*details, at], summed, heads))
         numbered = _numbered_reading(grid, rows[0], label_col)
         slips = _product_slips(table, rule).slips
@@ -1370,6 +1380,51 @@ def _kind_total(label: str, labels: set) -> bool:
 
 
 KIND_TOTAL_CHARS = 8  # a longer label closed by 合计 is an item's own words (…项目资金合计), no table's total
+
+
+MIDDLE_TOTAL_TRIES = 3  # rows named as a thing's total tried, top down, each by one sum of the rows above
+
+
+def _middle_total(rule, table, grid) -> int | None:
+    """A table with no total row may close the rows of one thing with its total amid the table,
+    other things' rows after it (流动资产 | … | 其他资产 | 资产总额 | 负债总额 | 净资产), or as its
+    last row: the first row so named (a short name closed by a middle_total_words word, 资产总额)
+    with two rows of figures above it at least, which those rows add up to in most summed columns
+    (one slip among them leaves the others adding up). None if no row is."""
+    words = tuple(rule.params["middle_total_words"])
+    if not words:
+        return None
+    figures = _figure_rows(rule, grid, 0)
+    named = [r for r in figures[2:] for label in [compact(_label(grid[r]))]
+             if label.endswith(words) and len(label) <= KIND_TOTAL_CHARS and label not in words]
+    if not named:
+        return None
+    label_col = next(c for c, text in enumerate(grid[named[0]]) if text.strip())
+    _, summed = _heads_summed(rule, table, grid, figures[0], label_col)
+    return next((at for at in named[:MIDDLE_TOTAL_TRIES] if _mostly_fits(grid, at, [r for r in figures if r < at], summed)),
+                None)
+
+
+def _mostly_fits(grid, at: int, rows: list[int], cols: list[int]) -> bool:
+    """More of the columns' figures in row `at` are their rows' sum (a blank 0) than are not; a
+    column with words among its rows' cells says nothing."""
+    fits = off = 0
+    for col in cols:
+        total = parse_cell(grid[at][col].strip()) if col < len(grid[at]) and is_amount(grid[at][col]) else None
+        parts = [parse_cell(grid[r][col].strip()) if col < len(grid[r]) and grid[r][col].strip()
+                 else Quantity(Decimal(0)) for r in rows]
+        if total is None or any(p is None for p in parts):
+            continue
+        if sum_check(total, parts) == "mismatch":
+            off += 1
+        else:
+            fits += 1
+    return fits > off
+
+
+def _lists_parted(grid, part_labels: set) -> bool:
+    """Two rows or more closing lists of their own (收入合计, 支出合计)."""
+    return sum(compact(_label(row)) in part_labels for row in grid) >= 2
 
 
 def _closes_table(rule, grid, at: int) -> bool:
@@ -1574,9 +1629,7 @@ def _row_totals(rule, table, grid, rows: list[int], summed: list[int], heads: li
     if not total_cols or len(summed) < 3:
         return None
     if len(total_cols) == 1:
-        parts = _summed_beside(rule, table, heads, summed, total_cols[0])
-        hits = _group_across(rule, table, grid, rows, heads, total_cols[0], parts, False, total_row) \
-            if len(parts) >= 2 else None
+        hits = _one_total_across(rule, table, grid, rows, heads, summed, total_cols[0], bare, total_row)
         judged = [(total_cols[0], hits)] if hits is not None else []
     else:
         judged = [(col, hits) for k, col in enumerate(total_cols)
@@ -1585,6 +1638,22 @@ def _row_totals(rule, table, grid, rows: list[int], summed: list[int], heads: li
     if not judged:
         return None
     return tuple(col for col, _ in judged), [hit for _, hits in judged for hit in hits]
+
+
+def _one_total_across(rule, table, grid, rows, heads, summed, col: int, bare: dict, total_row: int | None):
+    """The one total column against the other columns (_summed_beside); where most rows do not add
+    up so, against those of them not standing beside a total (行政单位 | 事业单位 | 合计 | 上年数 |
+    比上年增长: last year's figure is no part), as _side_across reads several totals. All of them
+    first: a 合计 may sum a carry-over (上年结转 | 本年收入 | 合计), which the rows then bear out."""
+    parts = _summed_beside(rule, table, heads, summed, col)
+    hits = _group_across(rule, table, grid, rows, heads, col, parts, False, total_row) if len(parts) >= 2 else None
+    if hits is not None or bare[col].endswith(tuple(rule.params["carry_total_words"])):
+        return hits
+    beside = tuple(rule.params["beside_total_words"])
+    kept = [c for c in parts if not any(w in bare[c] for w in beside)]
+    if len(kept) < 2 or len(kept) == len(parts):
+        return None
+    return _group_across(rule, table, grid, rows, heads, col, kept, False, total_row)
 
 
 def _side_across(rule, table, grid, rows, heads, summed, total_cols: list[int], k: int, bare: dict,
