@@ -188,6 +188,40 @@ def item_label(label: str) -> str:
     return label[opener.end():].lstrip("：:，, ") if opener else label
 
 
+NAMED_WHOLE_CHARS = 3  # the fewest last characters of a name an item shares with its whole (资产总额;
+# not 总额 or 收入 alone, words of a kind many amounts end on)
+
+
+def whole_named_by(item, candidates: list, nearest):
+    """The amount among `candidates` (earlier amounts a list's whole may be, nearest last) that the
+    list's item names as its whole when the amount the list follows, `nearest`, is another thing:
+    one of the item's concept, the nearest being of another (行政单位资产总额 under 资产总额, not
+    净资产); else the one whose label ends on the longest name the item's label ends on too, of
+    NAMED_WHOLE_CHARS at least and longer than the nearest's (全市行政事业单位资产总额 for 行政单位
+    资产总额, where the nearest is 净资产); else the nearest."""
+    from ..knowledge import compact
+
+    if item.concept is not None and nearest.concept not in (None, item.concept):
+        return next((f for f in reversed(candidates) if f.concept == item.concept), nearest)
+    if item.concept is not None and nearest.concept == item.concept:
+        return nearest
+    own = compact(item.label)
+    best, length = nearest, max(_common_tail(own, compact(nearest.label)), NAMED_WHOLE_CHARS - 1)
+    for f in reversed(candidates):
+        shared = _common_tail(own, compact(f.label))
+        if shared > length:
+            best, length = f, shared
+    return best
+
+
+def _common_tail(a: str, b: str) -> int:
+    """How many last characters the two words share (行政单位资产总额, 全市行政事业单位资产总额: 6)."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
 # what a tail is, said before its finding's message: one unit of the last printed digit apart,
 # which rounding one amount would not give (a figure cut down, or a total's tail adjusted)
 TAIL_NOTE = "末位相差一个单位（超出四舍五入，疑为截尾或尾差调整）"

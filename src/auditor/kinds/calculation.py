@@ -25,7 +25,7 @@ from ..facts.spans import SPAN_YEARS_RE, YearSpan, named_span
 from ..knowledge import compact, concepts, vocabulary_generation
 from ..model import Table
 from ..tables.typed import parse_cell
-from .base import CHECKED, Checked, Hit, SUBROW_RE, item_label
+from .base import CHECKED, Checked, Hit, SUBROW_RE, item_label, whole_named_by
 
 KIND = "calculation"
 PARAMS = {
@@ -273,6 +273,7 @@ def _check_list_unit_slips(base: FactBase, rule):
         # (not a mean: 项目自评平均得分98.32分 is no sum of the projects' scores listed after it)
         return _money(f) or (f.unit in units and f.source == "text" and not per_unit(f))
 
+    wholes: dict[tuple[int, int], tuple] = {}  # each sentence's list whole, see _list_whole_after
     for facts in base.by_block.values():
         for k, total in enumerate(facts):
             if total.source != "text" or not summable(total) or total.measure == "变动额":
@@ -287,18 +288,28 @@ def _check_list_unit_slips(base: FactBase, rule):
                 j = k + 1
                 while j < len(facts) and facts[j].sentence == total.sentence and not _money(facts[j]):
                     j += 1
+                whole = _list_whole_after(base, total, cues, wholes)
+                opening = whole is not None
+                if opening:
+                    # (the whole may be followed by what it is compared with, 为调整预算…的102.1%，比上年
+                    # …增长5.2%: see _whole_before; its sentence is read once, for that whole only)
+                    while j < len(facts) and facts[j].sentence == total.sentence:
+                        j += 1
                 if j < len(facts) and facts[j].sentence == total.sentence \
                         or not _list_opens(base, total.block, total.sentence + 1, facts[j:j + 1]):
                     continue
                 # the last amount of its sentence, the next one listing its parts (…支出85.60万元，
-                # 执行率100%。从支出结构看，其中设备购置…)
-                parts = _any_parts(islice(facts, j, None), total.sentence + 1, summable)
-                if _opens_on_list(base, total, cues):
+                # 执行率100%。从支出结构看，其中设备购置…); a list opening its own sentence goes on over
+                # the clauses ； joins to it (其中：税收收入…，增长4.8%；非税收入…，增长6.2%。)
+                within = _joined(base, facts[j]) if opening else total.sentence + 1
+                parts = _any_parts(islice(facts, j, None), within, summable)
+                if opening:
                     # (…全年预算数3,560万元。其中：中央…: the next sentence opening on 其中 lists the
                     # whole this one ends on, as a 其中 right after it does)
                     sentence = total.sentence + 1
                     text = base.sentences.get((total.block, sentence), "")
                     direct = opener.match(text)
+                    total = whole  # (资产总额…；负债总额…；净资产…。其中，行政单位资产总额…: the items' whole)
             if len(parts) < (1 if direct else 2):
                 continue
             named = replace(total, concept=total.concept or compact(total.label).strip("，,：:（(") or "合计")
@@ -307,7 +318,10 @@ def _check_list_unit_slips(base: FactBase, rule):
                 hit = _odd_part_slip(named, parts, "同一句")
                 if hit is not None:
                     yield hit
-            elif direct and (len(parts) == 1 or not _declared_list(total, parts)):
+                    continue
+                # (no unit slip explains them: parts in another unit than the whole, 12.35亿元 over
+                # 8.76亿元 and 36,900万元, are summed in one unit as any, below)
+            if direct and (len(parts) == 1 or not _declared_list(total, parts)):
                 # a 其中 list of things the vocabulary does not know may leave some out, but its
                 # items cannot add up to more than the whole (an item's own 其中 parts left out);
                 # over the sentences ； joins only a misprinted unit that makes the sum hold is told
@@ -316,6 +330,9 @@ def _check_list_unit_slips(base: FactBase, rule):
                     yield CHECKED
                     yield slip
                     continue
+                # (a list opening its own sentence goes on over the clauses ； joins to it; one opened
+                # in the whole's sentence ends with it: after its ； may stand the whole's sibling)
+                later = [p for p in parts if p.sentence > sentence] if sentence != total.sentence else []
                 parts = [p for p in parts if p.sentence == sentence]
                 nested = _nested_lists(text, direct.end(), cues)
                 # (a list in brackets ends with them: 公用经费130.00万元（其中三公经费18.46万元）、项目支出…)
@@ -329,14 +346,19 @@ def _check_list_unit_slips(base: FactBase, rule):
                 # 财政项目资金1,827.70万元）)
                 depth = _bracket_depth(text)
                 level = depth(direct.end())
+                def plain(p: Fact, text: str) -> bool:
+                    return p.period == total.period and (p.measure == total.measure or p.implicit) \
+                        and not _sum_words(p.label, sums) \
+                        and not compact(p.label).lstrip("，,；;、").startswith(openers + compared) \
+                        and not (compact(p.label).lstrip("，,；;、").startswith(shares)
+                                 and SHARE_AFTER_RE.match(text, p.at + len(p.text)))
+
                 items = [p for p in parts if p.at < end and not any(lo < p.at < hi for lo, hi in nested)
-                         and depth(p.at) == level
-                         and p.period == total.period and (p.measure == total.measure or p.implicit)
-                         and not _sum_words(p.label, sums)
-                         and not compact(p.label).lstrip("，,；;、").startswith(openers + compared)
-                         and not (compact(p.label).lstrip("，,；;、").startswith(shares)
-                                  and SHARE_AFTER_RE.match(text, p.at + len(p.text)))]
-                items = _enumerated_by_commas(text, items)
+                         and depth(p.at) == level and plain(p, text)]
+                listed = _enumerated_by_commas(text, items)
+                if len(listed) == len(items) and level == 0 and end == len(text):
+                    listed += _items_joined(base, later, plain, (*lexicon().list_openers, *cues))
+                items = listed
                 if len(items) >= 2:
                     yield CHECKED
                     yield from _compare_listing(named, items, True, rule)
@@ -349,6 +371,25 @@ def _check_list_unit_slips(base: FactBase, rule):
                     hit = _part_exceeds(named, part, "同一句", f"{compact(part.label).lstrip('，,：:、')} {part.text}")
                     if hit is not None:
                         yield hit
+
+
+def _items_joined(base: FactBase, later: list[Fact], plain, cues: tuple) -> list[Fact]:
+    """The items of a list opening its own sentence in the clauses ； joins to it (`later`, their
+    amounts): each clause's, up to one opening a list of its own (其中, 包括) or stating none, and
+    outside brackets (an item's own parts)."""
+    items: list[Fact] = []
+    for sentence in sorted({p.sentence for p in later}):
+        here = [p for p in later if p.sentence == sentence]
+        text = base.sentences.get((here[0].block, sentence), "")
+        if any(w in text for w in cues):
+            break
+        depth = _bracket_depth(text)
+        found = [p for p in here if depth(p.at) == 0 and plain(p, text)]
+        listed = _enumerated_by_commas(text, found)
+        items += listed
+        if not listed or len(listed) < len(found):
+            break  # (the clause goes on with another thing: the list has ended)
+    return items
 
 
 def _check_span_breakdowns(base: FactBase, rule):
@@ -474,12 +515,19 @@ def _any_parts(after, sentence, summable=None) -> list[Fact]:
     amount, money by default)."""
     within = sentence if isinstance(sentence, (set, frozenset)) else {sentence}
     summable = summable or _money
-    parts = []
+    parts: list[Fact] = []
     for f in after:
+        if parts and f.sentence == parts[-1].sentence and f.measure in OWN_CLAUSE_MEASURES:
+            continue  # (税收收入8.76亿元，增长4.8%，…: the item's own change or share, then the list goes on)
         if f.sentence not in within or not summable(f) or f.measure == "变动额" or _share_base(f):
             break
         parts.append(f)
     return parts
+
+
+# the measures of what an item of a list says of itself after its amount (its change, its rate of
+# change, its share of the whole): no item, and no end of the list
+OWN_CLAUSE_MEASURES = ("变动额", "变动率", "占比")
 
 
 def _joined(base: FactBase, total: Fact) -> set[int]:
@@ -940,27 +988,70 @@ def _opens_on_cue(text: str, at: int) -> bool:
     return lead is not None and lead.end("words") >= at
 
 
-def _opens_on_list(base: FactBase, total: Fact, cues) -> bool:
-    """The sentence after the total's opens on a list opener (其中：…), and the total is the whole
-    its sentence ends on (see _whole_before): the list is the total's parts."""
+def _list_whole_after(base: FactBase, total: Fact, cues, wholes: dict) -> Fact | None:
+    """The whole of the list the sentence after the total's opens with a list opener (其中：…),
+    when the total is the amount its sentence ends on (see _whole_before): the total, or the
+    earlier amount the list's items name (_whole_named_by_list). (`wholes`: each sentence's
+    (last amount, whole), found once.)"""
     key = (total.block, total.sentence + 1)
-    return base.opens_list(key) and _whole_before(base, *key, cues) is total
+    if not base.opens_list(key):
+        return None
+    if key not in wholes:
+        wholes[key] = _last_and_whole(base, *key, cues)
+    last, whole = wholes[key]
+    return whole if last is total else None
 
 
 def _whole_before(base: FactBase, block: int, index: int, cues) -> Fact | None:
     """The amount the sentence before (in the paragraph) ends on, when it is a whole: an amount a
     list may add up to (see _money), no bound, no item of a list there (after a list opener, a
-    cue, or a 、 joining it to the amount before)."""
+    cue, or a 、 joining it to the amount before); or the earlier one the list's items name."""
+    return _last_and_whole(base, block, index, cues)[1]
+
+
+def _last_and_whole(base: FactBase, block: int, index: int, cues) -> tuple[Fact | None, Fact | None]:
+    """(the amount the sentence before ends on, the whole of the list opening sentence `index`):
+    see _whole_before."""
     before = [f for f in base.by_sentence.get((block, index - 1), ()) if f.is_money]
-    if not before:
-        return None
-    last = before[-1]
+    # (…收入完成12.35亿元，为调整预算12.10亿元的102.1%，超收0.25亿元，比上年11.74亿元增长5.2%。其中：…:
+    # what the whole is compared with follows it: its change, last year's amount, a rate's base)
     text = base.sentences.get((block, index - 1), "")
+    while len(before) > 1 and _compared(before[-1], before[0], text):
+        before.pop()
+    if not before:
+        return None, None
+    last = before[-1]
     words = text[before[-2].at + len(before[-2].text):last.at] if len(before) > 1 else ""
     if not _money(last) or last.comparator or "、" in words \
             or any(w in text[:last.at] for w in (*lexicon().list_openers, *cues)):
-        return None
-    return last
+        return None, None
+    return last, _whole_named_by_list(base, block, index, last)
+
+
+JOINED_CLAUSES = 8  # how many clauses joined by ； a list's whole is looked for over (as _joined)
+
+
+def _whole_named_by_list(base: FactBase, block: int, index: int, last: Fact) -> Fact:
+    """The whole of the list opening sentence `index`: the amount its first item names as its whole
+    (kinds/base.whole_named_by) among those of the last one's year and measure in the clauses ；
+    joins up to it (资产总额83.07亿元；负债总额11.39亿元；净资产71.68亿元。其中，行政单位资产总额
+    34.26亿元…: the items' whole is 资产总额, not 净资产); else that last amount."""
+    first = next((f for f in base.by_sentence.get((block, index), ()) if f.is_money), None)
+    if first is None:
+        return last
+    candidates: list[Fact] = []
+    for k in range(index - 1, max(-1, index - 1 - JOINED_CLAUSES), -1):
+        if k < index - 1 and not base.sentences.get((block, k), "").rstrip().endswith(("；", ";")):
+            break
+        candidates[:0] = [f for f in base.by_sentence.get((block, k), ()) if f is not last and _money(f)
+                          and f.period == last.period and f.measure == last.measure and not f.comparator]
+    return whole_named_by(first, candidates, last)
+
+
+def _compared(f: Fact, head: Fact, text: str) -> bool:
+    """The amount is one the sentence's first compares itself with: its change, an amount of
+    another year (比上年11.74亿元), or the base of a rate (为调整预算12.10亿元的102.1%)."""
+    return f.measure == "变动额" or f.period != head.period or SHARE_AFTER_RE.match(text, f.at + len(f.text)) is not None
 
 
 def _amount_right_before(facts: list[Fact], text: str, at: int) -> Fact | None:

@@ -36,7 +36,8 @@ from ..facts.numbers import MONEY_UNITS, fmt, half_unit, quantize_like, signific
 from ..facts.targets import PREFIX
 from ..ingest.build import numbering_of
 from ..knowledge import compact, concepts, han_bigrams, last_open_bracket, open_brackets
-from .base import CHECKED, SHARE_OF_RE, SUBROW_RE, Checked, document_texts, TAIL_NOTE, Hit, invalid_setting, item_label
+from .base import CHECKED, SHARE_OF_RE, SUBROW_RE, Checked, document_texts, TAIL_NOTE, Hit, invalid_setting, item_label, \
+    whole_named_by
 from .named_rates import COPULAS, named_rate_slips
 from .per_head_columns import per_head_rows
 from .per_head_counts import HeadCounts, HeadWords, basis_of, count_bounds
@@ -406,7 +407,7 @@ def _one_whole_per_list(shares: list[tuple[Fact, Fact, Fact]]) -> list[tuple[Fac
         if len(stated) != 1 or not summed:
             continue
         (whole,) = stated.values()
-        if any(out[k][2].measure != whole.measure or out[k][1].value > whole.value for k in summed):
+        if any(out[k][2].measure != whole.measure or not _holds(whole, out[k][1]) for k in summed):
             continue
         on_stated = sum(_fits(out[k][0], out[k][1], whole) for k in members)
         on_summed = sum(_fits(out[k][0], out[k][1], out[k][2]) for k in summed)
@@ -912,6 +913,12 @@ def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact
         specific = words is not None and len(words.group(1)) >= SPECIFIC_WHOLE_CHARS
         found = found or (_whole_in_words(base, rate, part, words.group(1)) if specific else None)
         if found is None and rate.base:
+            # (资产总额83.07亿元… ¶ 从资产构成看，固定资产451,770万元，占资产总额的54.4%: the whole the
+            # share names, stated by the paragraph or the one before, where the document states more)
+            found = _named_whole_before(base, rate, part, named)
+            if found is not None and _of_fund(found, fund):
+                return found
+        if found is None and rate.base:
             # (a whole named but stated nowhere in words, 占本年支出的81.18%, its list's shares adding
             # up to 100%: the whole is the sum of the parts the list names)
             breakdown = _breakdown(base, rate, part)
@@ -951,6 +958,25 @@ def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact
     return guessed
 
 
+NAMED_WHOLE_PARAGRAPHS = 2  # the paragraphs before a share's its named whole may stand in (a topic's lead paragraph)
+
+
+def _named_whole_before(base: FactBase, rate: Fact, part: Fact, named: str) -> Fact | None:
+    """The amount of the concept a share names (占资产总额的) stated in prose before the share, in
+    its paragraph or the NAMED_WHOLE_PARAGRAPHS before it, of the part's measure and year and larger
+    than it, in one unit; the largest in the nearest paragraph stating any, since it holds every
+    part (资产总额83.07亿元 over the 其中 items 行政单位资产总额34.26亿元, 事业单位…)."""
+    for block in range(rate.block, rate.block - NAMED_WHOLE_PARAGRAPHS - 1, -1):
+        found = [f for f in base.by_block.get(block, ())[:LISTING_REACH * 4]  # (bounded: a paragraph's head)
+                 if f.concept == named and f.source == "text" and f.id < rate.id and f.is_money
+                 and f.measure == part.measure and f.period == part.period and not f.comparator
+                 and not per_unit(f)]
+        if found:
+            whole = max(found, key=lambda f: f.in_yuan())
+            return whole if _larger(whole, part) else None
+    return None
+
+
 def _guessed_whole(base: FactBase, part: Fact) -> Fact | None:
     """The whole of a share naming none, by the paragraph's opening amount or the declared sum the
     part is of."""
@@ -967,7 +993,7 @@ def _summed_opener(base: FactBase, part: Fact, named: str) -> Fact | None:
     """The paragraph's opening amount, named in other words (局机关本级支出1,307.72万元), as the
     whole a share names (占本年支出的): when the named whole's parts stated after it add up to it."""
     opener = _opener(base, part)
-    if opener is None or opener.measure != part.measure or opener.value < part.value:
+    if opener is None or opener.measure != part.measure or not _holds(opener, part):
         return None
     names = {p for calc in lexicon().calculations if calc["total"] == named for p in calc["parts"]}
     block = base.by_block.get(opener.block, [])
@@ -1110,7 +1136,7 @@ def _literal_wholes(near: list[Fact], part: Fact, words: str) -> list[Fact]:
     tail = named[at:] if at >= 0 and len(named) - at >= 2 else named
     if len(_without_whole_words(tail)) < 2:
         return []  # (…预算总额的: a word of wholes alone names no amount)
-    return [f for f in near if tail in compact(f.label) and f.value > part.value]
+    return [f for f in near if tail in compact(f.label) and _larger(f, part)]
 
 
 def _named_as_whole(whole: Fact, part: Fact, words: str) -> bool:
@@ -1150,7 +1176,7 @@ def _named_amounts(base: FactBase, near: list[Fact], part: Fact, own: str, stem:
     part), or, those missing, holding the words' stem and kind of money apart (资金实际到位 for 到位
     资金) — only one so named, else they are parts: 省级资金到位…，县级配套资金到位…, whose sum the
     share is of (unless the others are 其中 parts of the first: …到位2,000.00万元，其中省级资金到位…)."""
-    found = [f for f in near if own in compact(f.label) and f.value > part.value]
+    found = [f for f in near if own in compact(f.label) and _larger(f, part)]
     if found or not kind:
         return found
     found = [f for f in near if stem in compact(f.label) and kind in compact(f.label)]
@@ -1158,7 +1184,7 @@ def _named_amounts(base: FactBase, near: list[Fact], part: Fact, own: str, stem:
     if len(found) > 1 and all(f.sentence == found[0].sentence and _opens_between(base, found[0], f, openers)
                               for f in found[1:]):
         found = found[:1]
-    return found if len(found) == 1 and found[0].value > part.value else []
+    return found if len(found) == 1 and _larger(found[0], part) else []
 
 
 def _share_of_named(base: FactBase, block: list[Fact], amount: Fact, words: str) -> bool:
@@ -1202,13 +1228,28 @@ def _listing_whole(base: FactBase, part: Fact) -> Fact | None:
                     f = _changed_whole(block[:bisect_left(block, change.id, key=lambda g: g.id)], change) or f
             if f.is_money and f.measure != "变动额" and (f.measure == part.measure or part.implicit) \
                     and f.period == part.period and _holds(f, part) and not f.comparator:
-                return f
+                return _named_whole(base, window[:i], f, part)
             return None
         # (an item whose measure no word states is of the whole's: 部门预算支出合计…，其中教育支出…)
         if f.is_money and (f.measure == part.measure or part.implicit) and f.period == part.period \
                 and _holds(f, part) and _opens_list_after(base, f, following, opener):
-            return f
+            return _named_whole(base, window[:i], f, part)
     return None
+
+
+def _named_whole(base: FactBase, before: list[Fact], nearest: Fact, part: Fact) -> Fact:
+    """The whole of a list whose items name another thing than the amount the list follows: the
+    one the part names (kinds/base.whole_named_by) among the amounts of the nearest's measure and
+    the part's year, larger than it, in the clauses ； joins up to the nearest (资产总额83.07亿元；
+    负债总额…；净资产71.68亿元。其中，行政单位资产总额34.26亿元，占41.2%: 资产总额, not 净资产)."""
+    candidates: list[Fact] = []
+    for f in reversed(before):  # (`before`: within LISTING_REACH facts, so bounded)
+        if f.sentence != nearest.sentence and not base.sentences.get((f.block, f.sentence), "").rstrip().endswith(("；", ";")):
+            break  # (the run of clauses ； joins ends at a full stop before it)
+        if f.is_money and f.measure == nearest.measure and f.period == part.period and not f.comparator \
+                and _larger(f, part):
+            candidates.insert(0, f)
+    return whole_named_by(part, candidates, nearest)
 
 
 def _opens_list_after(base: FactBase, amount: Fact, following: Fact | None, opener: re.Pattern) -> bool:
@@ -1253,6 +1294,11 @@ def _of_fund(fact: Fact, fund: str | None) -> bool:
     """The figure is of the fund (any, where None), or of one the fund is made of (a 一般公共预算
     table's figure for a 财政拨款 whole: concepts.yaml fund_parts)."""
     return fund in (None, fact.fund) or fact.fund in (concepts().get("fund_parts") or {}).get(fund, ())
+
+
+def _larger(whole: Fact, part: Fact) -> bool:
+    """The whole is larger than the part, in one unit (83.07亿元 over 451,770万元)."""
+    return _holds(whole, part) and not _holds(part, whole)
 
 
 def _holds(whole: Fact, part: Fact) -> bool:
