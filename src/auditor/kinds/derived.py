@@ -32,6 +32,7 @@ from ..facts.base import (ADJUSTMENT, BUDGET_MEASURES, CLAUSE_BREAK_RE, bare_hea
                           named_budget_base, names_budget_base, against_budget, names_own_thing, names_whole_money, part_names,
                           per_unit, YEAR_RE, YEARS_RE)
 from ..facts.lexicon import alternatives, lexicon
+from ..facts.scopes import figure_scope
 from ..facts.numbers import MONEY_UNITS, fmt, half_unit, quantize_like, significant_digits
 from ..facts.targets import PREFIX
 from ..ingest.build import numbering_of
@@ -285,14 +286,15 @@ def _unique_value(facts: list[Fact]) -> Fact | None:
 
 
 def _document_value(base: FactBase, concept: str | None, measure: str, subject: str,
-                    period: str = CURRENT, fund: str | None = None) -> Fact | None:
+                    period: str = CURRENT, fund: str | None = None, scope: tuple | None = None) -> Fact | None:
     """The one value the document agrees on; with `fund`, among the figures of that fund only
-    (a 财政拨款 table's 上年 beside an all-funds table's)."""
+    (a 财政拨款 table's 上年 beside an all-funds table's); with `scope`, among the figures of that
+    scope only (facts/scopes.py: 企业 against 行政事业单位, 市本级 against 全市)."""
     if not concept:
         return None
-    return base.remember(("unique", concept, measure, period, subject, fund), lambda: _unique_value(
+    return base.remember(("unique", concept, measure, period, subject, fund, scope), lambda: _unique_value(
         [f for f in base.of(concept, measure, period) if f.subject == subject and f.is_money and not f.member
-         and fund in (None, f.fund)]))
+         and fund in (None, f.fund) and scope in (None, figure_scope(base, f))]))
 
 
 # ---- share ------------------------------------------------------------------------------
@@ -2873,15 +2875,17 @@ def _prior_against(base: FactBase, rate: Fact, current: Fact, stated: Fact | Non
     their printed intervals do not meet."""
     first = None
     measures, before = ("决算", *BUDGET_MEASURES), PRIOR
+    scope = figure_scope(base, current)  # (last year's figure of the same scope: no 行政事业单位's for a 企业's)
     if current.period == LATER and stated is None:
         # (a later year's plan, 2025年安排…下降1.2% in a report on 2024: on the report year's figure,
         # the outturn or the budget its words name, 比上年执行数 / 比上年预算; where the document
         # states no figure of the report year, on the one a plan's table calls 上年)
         measures = _plan_base_measures(base, rate) or measures
-        if any(_document_value(base, rate.concept, m, rate.subject, CURRENT) for m in measures):
+        if any(_document_value(base, rate.concept, m, rate.subject, CURRENT, scope=scope) for m in measures):
             before = CURRENT
     for measure in measures:
-        prior = stated if stated is not None else _document_value(base, rate.concept, measure, rate.subject, before)
+        prior = stated if stated is not None else _document_value(base, rate.concept, measure, rate.subject, before,
+                                                                  scope=scope)
         if prior is None or prior.value == 0:
             continue
         span_c, span_p = bounds(current), bounds(prior)

@@ -20,6 +20,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from ..facts.base import LATER, fact_year, thing_of_head, MONEY_MEASURES, UNNAMED, Fact, column_sum, fact_base, part_names, worded_measure
 from ..facts.lexicon import lexicon
+from ..facts.scopes import figure_scope
 from ..facts.titles import TitleScopes
 from ..facts.numbers import MONEY_UNITS, fmt
 from ..knowledge import compact, concepts
@@ -114,12 +115,14 @@ def check(doc, rule):
     planned = doc.meta.get("report_type") in rule.params["budget_report_types"]
     lone = _lone_activities(base, rule)
     parts, leads = tuple(rule.params["scope_part_words"]), tuple(rule.params["part_lead_words"])
+    totals = tuple(compact(w) for w in rule.params["total_row_labels"])
     for fact in base.facts:
         if fact.source == "text" and _part_named(base, fact, parts, leads):
             continue
         if fact.concept and fact.measure in measures and not fact.comparator and fact.subject != UNNAMED \
                 and not (fact.measure in text_only and fact.source == "text" and (fact.base or _in_part_list(base, fact))) \
-                and not (fact.measure in text_only and fact.source == "table" and _share_of_part(fact.header)):
+                and not (fact.measure in text_only and fact.source == "table"
+                         and (_share_of_part(fact.header) or _whole_share(fact, totals))):
             groups.setdefault(_key(base, fact, planned, "" if id(fact) in lone else fact.subject), []).append(fact)
     score_forms = {f.block for f in base.facts if f.source == "table" and f.measure in ("分值", "得分")}
     vocabulary = set(concepts()["concepts"])
@@ -187,6 +190,19 @@ def _share_of_part(header: str) -> bool:
     return lexicon().concepts.last(whole) not in totals and not any(w in whole for w in concepts().get("kind_total_words") or ())
 
 
+def _whole_share(fact: Fact, totals: tuple[str, ...]) -> bool:
+    """A share column's cell on the row of the whole (合计, or the row its head names: 资产总额 under
+    占资产总额比重): the whole as a share of itself, 100%, which no part's share restates."""
+    label = compact(fact.label)
+    if label.startswith(totals):
+        return True
+    found = SHARE_OF_RE.search(compact(fact.header or ""))
+    if found is None or not fact.concept:
+        return False
+    whole = found.group(1)  # (a concept of the vocabulary, or the row's own words: 资产总额)
+    return whole == label or (lexicon().concepts.last(whole) or whole) == fact.concept
+
+
 def _in_part_list(base, fact: Fact) -> bool:
     """A share in a 其中 list of a part (项目支出800.00万元，其中：一般公共服务支出400.00万元，占50.00%)
     is of that part, not of the unit's total a table's 占比 column is of."""
@@ -201,9 +217,15 @@ def _in_part_list(base, fact: Fact) -> bool:
 
 def _key(base, fact: Fact, planned: bool, subject: str) -> tuple:
     # (an older or a later period holds many years: 2021's and 2022's rows of a years-as-rows table
-    # are no statements of one fact; see fact_year)
-    return (fact.concept, (fact.period, fact_year(base, fact)), _measure(fact, planned), subject,
+    # are no statements of one fact; see fact_year. Whose the figure is takes its scope too, 市本级
+    # against 全市, 企业 against 行政事业单位: facts/scopes.py)
+    return (fact.concept, (fact.period, fact_year(base, fact)), _measure(fact, planned), _whose(base, fact, subject),
             fact.source == "text" or fact.fund, fact.member, _dimension(fact))
+
+
+def _whose(base, fact: Fact, subject: str) -> tuple[str, tuple[str, str]]:
+    """Whose the figure is, as the keys hold it: its subject and its scope."""
+    return subject, figure_scope(base, fact)
 
 
 def _lone_activities(base, rule) -> set[int]:
@@ -599,7 +621,7 @@ def _states_any_measure(base, fact: Fact, loose: dict[tuple, list[Fact]], measur
     a figure in points, 分值)."""
     period = (fact.period, fact_year(base, fact))  # (as _key has it)
     return any(meets(fact, t) for measure in measures
-               for t in loose.get((fact.concept, period, measure, fact.subject, dimension), ())
+               for t in loose.get((fact.concept, period, measure, _whose(base, fact, fact.subject), dimension), ())
                if t.source == "table")
 
 

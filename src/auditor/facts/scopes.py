@@ -1,0 +1,102 @@
+"""Whose a figure is, beyond its concept: the level of the jurisdiction and the kind of entity.
+
+A government's report states each figure for the whole jurisdiction (全市, 全县) and for the
+government's own level (市本级, 县本级); an asset report states 资产总额 for the state-owned
+enterprises (企业), for the administrative and public institutions together (行政事业单位) and
+for each kind of them (行政单位, 事业单位). Figures of two scopes are two facts under one concept
+name. The words are vocabulary (concepts.yaml figure_scopes); a figure naming none has scope "".
+
+A text figure's scope is the last scope word of each dimension its sentence writes before it,
+else the one the headings above its paragraph name; a table cell's the one its column's head,
+its row's label or the table's title, failing those the headings above the table (the kind of
+entity only: a table titled with the place's name alone is the whole jurisdiction's).
+"""
+from __future__ import annotations
+
+import re
+
+from ..knowledge import compact, concepts
+from ..model import Heading, Table
+
+LEVEL, ENTITY = "levels", "entities"
+
+
+class FigureScopes:
+    """The scope (level, entity kind) of each figure of a document, read once per figure."""
+
+    def __init__(self, base):
+        vocab = concepts().get("figure_scopes") or {}
+        self.doc = base.title_scopes.doc
+        self.base = base
+        neutral = [compact(w) for w in vocab.get("neutral") or ()]
+        # word -> the scope it names, per dimension; the whole jurisdiction (全市) is the default ""
+        self.words: dict[str, dict[str, str]] = {
+            LEVEL: {**{compact(w): "" for w in vocab.get("whole") or ()},
+                    **{compact(w): name for name, ws in (vocab.get(LEVEL) or {}).items() for w in ws}},
+            ENTITY: {compact(w): name for name, ws in (vocab.get(ENTITY) or {}).items() for w in ws}}
+        # (longest first: 行政事业单位 before 事业单位; a neutral word, 机关事业单位养老保险, is matched so
+        # that no shorter scope word inside it is)
+        self.patterns = {dim: _alternation([*words, *neutral]) for dim, words in self.words.items()}
+        self.read: dict[tuple[str, str], str | None] = {}  # (dimension, text) -> the scope it names
+        self.heading_scopes = self._read_headings() if any(self.words.values()) else {}
+        self.scopes: dict[int, tuple[str, str]] = {}
+
+    def of(self, fact) -> tuple[str, str]:
+        """(level, entity kind) of the fact: ("", "") when nothing names either."""
+        if not any(self.words.values()):
+            return "", ""
+        if fact.id not in self.scopes:
+            self.scopes[fact.id] = self._scope(fact)
+        return self.scopes[fact.id]
+
+    def _scope(self, fact) -> tuple[str, str]:
+        if fact.source == "text":
+            texts = [self.base.sentences.get((fact.block, fact.sentence), "")[:fact.at]]
+        else:
+            table = self.doc.blocks[fact.block]
+            title = table.title if isinstance(table, Table) else ""
+            texts = [fact.header, fact.label, title or ""]  # (the nearest first)
+        heading = self.heading_scopes.get(fact.block, (None, None))
+        if fact.source == "table":
+            # (a table's title names the government's own level when its figures are: 市本级一般公共预算
+            # 收支表; one titled with the place's name alone, 南湖市…收支表, is the whole's wherever it stands)
+            heading = (None, heading[1])
+        return self._named(LEVEL, texts, heading[0]), self._named(ENTITY, texts, heading[1])
+
+    def _named(self, dim: str, texts: list[str], heading: str | None) -> str:
+        found = next((s for s in (self._last(dim, t) for t in texts) if s is not None), heading)
+        return found or ""
+
+    def _last(self, dim: str, text: str) -> str | None:
+        """The scope the last scope word of `dim` in the text names; None when it names none. (A
+        table's title and heads are read once, not once per cell.)"""
+        pattern = self.patterns[dim]
+        if pattern is None or not text:
+            return None
+        if (dim, text) not in self.read:
+            named = [self.words[dim][m.group()] for m in pattern.finditer(compact(text)) if m.group() in self.words[dim]]
+            self.read[dim, text] = named[-1] if named else None
+        return self.read[dim, text]
+
+    def _read_headings(self) -> dict[int, tuple[str | None, str | None]]:
+        """block -> (level, entity) the open headings above it name, the nearest first, in one walk."""
+        out, open_headings = {}, []  # (level, its scopes)
+        for index, block in enumerate(self.doc.blocks):
+            if isinstance(block, Heading):
+                while open_headings and open_headings[-1][0] >= block.level:
+                    open_headings.pop()
+                open_headings.append((block.level, (self._last(LEVEL, block.text), self._last(ENTITY, block.text))))
+            if open_headings:
+                out[index] = tuple(next((s[k] for _, s in reversed(open_headings) if s[k] is not None), None)
+                                   for k in (0, 1))
+        return out
+
+
+def _alternation(words: list[str]) -> re.Pattern | None:
+    ordered = sorted({w for w in words if w}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, ordered))) if ordered else None
+
+
+def figure_scope(base, fact) -> tuple[str, str]:
+    """The fact's (level, entity kind), with the document's scopes read once."""
+    return base.remember(("figure scopes",), lambda: FigureScopes(base)).of(fact)
