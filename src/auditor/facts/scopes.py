@@ -26,8 +26,9 @@ class FigureScopes:
 
     def __init__(self, base):
         vocab = concepts().get("figure_scopes") or {}
-        self.doc = base.title_scopes.doc
-        self.base = base
+        doc = base.title_scopes.doc  # (neither kept: the memo holding this object is the base's, a cycle)
+        self.sentences = base.sentences
+        self.titles = {k: b.title or "" for k, b in enumerate(doc.blocks) if isinstance(b, Table)}
         neutral = [compact(w) for w in vocab.get("neutral") or ()]
         # word -> the scope it names, per dimension; the whole jurisdiction (全市) is the default ""
         self.words: dict[str, dict[str, str]] = {
@@ -38,7 +39,7 @@ class FigureScopes:
         # that no shorter scope word inside it is)
         self.patterns = {dim: _alternation([*words, *neutral]) for dim, words in self.words.items()}
         self.read: dict[tuple[str, str], str | None] = {}  # (dimension, text) -> the scope it names
-        self.heading_scopes = self._read_headings() if any(self.words.values()) else {}
+        self.heading_scopes = self._read_headings(doc) if any(self.words.values()) else {}
         self.scopes: dict[int, tuple[str, str]] = {}
 
     def of(self, fact) -> tuple[str, str]:
@@ -51,11 +52,9 @@ class FigureScopes:
 
     def _scope(self, fact) -> tuple[str, str]:
         if fact.source == "text":
-            texts = [self.base.sentences.get((fact.block, fact.sentence), "")[:fact.at]]
+            texts = [self.sentences.get((fact.block, fact.sentence), "")[:fact.at]]
         else:
-            table = self.doc.blocks[fact.block]
-            title = table.title if isinstance(table, Table) else ""
-            texts = [fact.header, fact.label, title or ""]  # (the nearest first)
+            texts = [fact.header, fact.label, self.titles.get(fact.block, "")]  # (the nearest first)
         heading = self.heading_scopes.get(fact.block, (None, None))
         if fact.source == "table":
             # (a table's title names the government's own level when its figures are: 市本级一般公共预算
@@ -78,10 +77,10 @@ class FigureScopes:
             self.read[dim, text] = named[-1] if named else None
         return self.read[dim, text]
 
-    def _read_headings(self) -> dict[int, tuple[str | None, str | None]]:
+    def _read_headings(self, doc) -> dict[int, tuple[str | None, str | None]]:
         """block -> (level, entity) the open headings above it name, the nearest first, in one walk."""
         out, open_headings = {}, []  # (level, its scopes)
-        for index, block in enumerate(self.doc.blocks):
+        for index, block in enumerate(doc.blocks):
             if isinstance(block, Heading):
                 while open_headings and open_headings[-1][0] >= block.level:
                     open_headings.pop()
@@ -93,7 +92,7 @@ class FigureScopes:
 
 
 def _alternation(words: list[str]) -> re.Pattern | None:
-    ordered = sorted({w for w in words if w}, key=len, reverse=True)
+    ordered = sorted({w for w in words if w}, key=lambda w: (-len(w), w))  # (one pattern every run: cached)
     return re.compile("|".join(map(re.escape, ordered))) if ordered else None
 
 
