@@ -117,3 +117,21 @@ def test_a_parse_json_cannot_give_back_is_not_kept(monkeypatch, tmp_path):
     parsed = knowledge.shipped_yaml(source)
     assert str(parsed["since"]) == "2024-01-01" and parsed[1] == "one"
     assert not list((tmp_path / "user-cache" / "auditor" / "yaml").glob("dated-*"))
+
+
+def test_patterns_of_later_documents_are_not_kept(monkeypatch, tmp_path):
+    """What a process compiles up to its first save (after its first document: the modules' and
+    the vocabulary's patterns) is kept; what a later document builds from its own words (a title
+    pattern holding its unit's name) is compiled as Python does and not kept, so the file does not
+    grow with every document a batch reads."""
+    kept = tmp_path / "regex.json"
+    for key, value in {"installed": True, "recording": True, "path": kept, "table": {}, "added": {},
+                       "used": set(), "original": ORIGINAL}.items():
+        monkeypatch.setitem(regex_cache._state, key, value)
+    regex_cache._compile(r"(?:东湖区|西湖区)财政局\s*(\d{4})年", 0)
+    regex_cache.save()
+    later = regex_cache._compile(r"(?:南湖县)卫生健康委员会\s*(\d{4})年", 0)
+    regex_cache.save()
+    assert later.findall("南湖县卫生健康委员会 2024年") == ["2024"]
+    patterns = [item[0] for item in json.loads(kept.read_bytes())["patterns"]]
+    assert patterns == [r"(?:东湖区|西湖区)财政局\s*(\d{4})年"]

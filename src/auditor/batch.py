@@ -154,6 +154,7 @@ def run(files: list[str], rules: list, options: Options, workers: int = 1, secon
             results = []
             for path in files:
                 results.append(_audit(path, rules, options, keep))
+                regex_cache.save()  # (after the first file: see the worker's)
                 bar.advance()
             return results
         _prepare(files, rules)
@@ -231,7 +232,7 @@ def _worker(conn, rules, options, memory_mb: int, keep=None) -> None:
         index, path = job
         try:
             reply = (index, "ok", _audit(path, rules, options, keep))
-            regex_cache.save()  # the patterns this worker compiled for its first file (vocabulary, lexicon)
+            regex_cache.save()  # the patterns compiled for the first file (vocabulary, lexicon); no more after it
         except MemoryError:
             reply = (index, "memory", None)
         except Exception as exc:  # noqa: BLE001 - sent to the parent, which raises it (exit 4)

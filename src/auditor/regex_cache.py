@@ -38,10 +38,17 @@ except ImportError:
     _sre = None
 
 FORMAT = 1
-MAX_PATTERNS = 4096  # beyond this, a save keeps only the patterns this process used (old versions' go)
+# Beyond these, a save keeps only the patterns this process used: those of old versions, and of
+# documents seen first by earlier runs (see below), go. (The shipped patterns take ~0.9 MB.)
+MAX_PATTERNS = 2048
+MAX_BYTES = 2 * 1024 * 1024
 
-# the kept entries are read at the first pattern compiled (None until then: `auditor --version` reads none)
-_state: dict = {"installed": False, "path": None, "table": None, "used": set(), "added": {}, "original": None}
+# The kept entries are read at the first pattern compiled (None until then: `auditor --version`
+# reads none). A process records what it compiles until its first save, after its first document:
+# the patterns of the modules and the vocabulary; those a later document builds from its own
+# words (a title pattern holding the unit's name) are compiled as Python does and not kept.
+_state: dict = {"installed": False, "recording": True, "path": None, "table": None, "used": set(), "added": {},
+                "original": None}
 
 
 def install() -> bool:
@@ -60,12 +67,15 @@ def install() -> bool:
 
 def save() -> None:
     """Keep the patterns compiled afresh since the last save (with what another process kept in
-    the meantime); never fails."""
-    if not _state["installed"] or not _state["added"]:
+    the meantime), and record no more; never fails."""
+    if not _state["installed"]:
+        return
+    _state["recording"] = False
+    if not _state["added"]:
         return
     table = _read(_state["path"])
     table.update(_state["added"])
-    if len(table) > MAX_PATTERNS:
+    if len(table) > MAX_PATTERNS or sum(len(entry[1]) for entry in table.values()) > MAX_BYTES:
         table = {key: table[key] for key in _state["used"] | set(_state["added"]) if key in table}
     _state["table"] = {**(_state["table"] or {}), **_state["added"]}
     _state["added"] = {}
@@ -97,6 +107,8 @@ def _compile(pattern, flags=0):
         if compiled is not None:
             _state["used"].add(key)
             return compiled
+    if not _state["recording"]:
+        return _state["original"](pattern, flags)
     entry = _fresh_entry(pattern, flags)
     _state["added"][key] = entry
     _state["used"].add(key)
