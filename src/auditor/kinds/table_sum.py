@@ -1091,11 +1091,9 @@ def _column_fits(grid, at: int, rows: list[int], label_col: int, exact: bool = F
     `exact`: with no rounding slack, which a long run of whole counts would give room to stray by rows."""
     fits = False
     for col in range(label_col + 1, len(grid[at])):
-        total = parse_cell(grid[at][col]) if grid[at][col].strip() else None
+        total, parts = _column_figures(grid, at, rows, col)
         if total is None:
             continue
-        parts = [parse_cell(grid[r][col]) if col < len(grid[r]) and grid[r][col].strip() else Quantity(Decimal(0))
-                 for r in rows]
         if any(p is None for p in parts):
             return False
         off = sum((p.value for p in parts), Decimal(0)) != total.value if exact \
@@ -1104,6 +1102,14 @@ def _column_fits(grid, at: int, rows: list[int], label_col: int, exact: bool = F
             return False
         fits = True
     return fits
+
+
+def _column_figures(grid, at: int, rows: list[int], col: int):
+    """(the total row's figure in the column or None, the rows' figures there: a blank 0, words None)."""
+    total = parse_cell(grid[at][col].strip()) if col < len(grid[at]) and grid[at][col].strip() else None
+    parts = [parse_cell(grid[r][col].strip()) if col < len(grid[r]) and grid[r][col].strip() else Quantity(Decimal(0))
+             for r in rows]
+    return total, parts
 
 
 RUN_ROWS_MAX = 40  # rows under a kind's total tried as its run of parts (each try sums the run once)
@@ -1160,7 +1166,7 @@ def _check_column_total(doc, rule, typed):
             if len(totals) != 1:
                 heading = _heading_total(rule, grid)
                 # (a table of two lists each closed by its total, 收入合计 | 支出合计, is _part_totals')
-                middle = _middle_total(rule, table, grid) if heading is None and not _lists_parted(grid, part_labels) \
+                middle = _middle_total(rule, table, grid, names) if heading is None and not _lists_parted(names, part_labels) \
                     else None
                 if heading is None and middle is None:
                     yield from _part_totals(rule, table, grid)
@@ -1385,7 +1391,7 @@ KIND_TOTAL_CHARS = 8  # a longer label closed by 合计 is an item's own words (
 MIDDLE_TOTAL_TRIES = 3  # rows named as a thing's total tried, top down, each by one sum of the rows above
 
 
-def _middle_total(rule, table, grid) -> int | None:
+def _middle_total(rule, table, grid, names: list[str]) -> int | None:
     """A table with no total row may close the rows of one thing with its total amid the table,
     other things' rows after it (流动资产 | … | 其他资产 | 资产总额 | 负债总额 | 净资产), or as its
     last row: the first row so named (a short name closed by a middle_total_words word, 资产总额)
@@ -1395,8 +1401,8 @@ def _middle_total(rule, table, grid) -> int | None:
     if not words:
         return None
     figures = _figure_rows(rule, grid, 0)
-    named = [r for r in figures[2:] for label in [compact(_label(grid[r]))]
-             if label.endswith(words) and len(label) <= KIND_TOTAL_CHARS and label not in words]
+    named = [r for r in figures[2:] if names[r].endswith(words) and len(names[r]) <= KIND_TOTAL_CHARS
+             and names[r] not in words]
     if not named:
         return None
     label_col = next(c for c, text in enumerate(grid[named[0]]) if text.strip())
@@ -1410,10 +1416,8 @@ def _mostly_fits(grid, at: int, rows: list[int], cols: list[int]) -> bool:
     column with words among its rows' cells says nothing."""
     fits = off = 0
     for col in cols:
-        total = parse_cell(grid[at][col].strip()) if col < len(grid[at]) and is_amount(grid[at][col]) else None
-        parts = [parse_cell(grid[r][col].strip()) if col < len(grid[r]) and grid[r][col].strip()
-                 else Quantity(Decimal(0)) for r in rows]
-        if total is None or any(p is None for p in parts):
+        total, parts = _column_figures(grid, at, rows, col)
+        if total is None or not is_amount(grid[at][col]) or any(p is None for p in parts):
             continue
         if sum_check(total, parts) == "mismatch":
             off += 1
@@ -1422,9 +1426,9 @@ def _mostly_fits(grid, at: int, rows: list[int], cols: list[int]) -> bool:
     return fits > off
 
 
-def _lists_parted(grid, part_labels: set) -> bool:
-    """Two rows or more closing lists of their own (收入合计, 支出合计)."""
-    return sum(compact(_label(row)) in part_labels for row in grid) >= 2
+def _lists_parted(names: list[str], part_labels: set) -> bool:
+    """Two rows or more (by their labels) closing lists of their own (收入合计, 支出合计)."""
+    return sum(name in part_labels for name in names) >= 2
 
 
 def _closes_table(rule, grid, at: int) -> bool:
