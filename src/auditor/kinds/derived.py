@@ -84,6 +84,9 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # difference_to_base: a change on a budget told with these words (节约) is corrected
           # in budget_words (more, less) rather than 增加 / 减少
           "budget_cues": (list, []), "budget_words": (list, []),
+          # difference_to_base: the words of income over and under its budget (超收, 短收): a change
+          # told in them is corrected in them
+          "income_words": (list, []),
           # table_share: a share column headed with these is each row's share of its parent row
           # (占上级项目比重), not of the 100% row
           "parent_share_words": (list, ["上级", "上一级", "所属"]),
@@ -1839,6 +1842,8 @@ def _change_words(change: Fact, params: dict) -> tuple[str, str]:
     tail = compact(change.label)[-4:]
     if len(params["budget_words"]) == 2 and any(c in tail for c in params["budget_cues"]):
         return tuple(params["budget_words"])
+    if len(params["income_words"]) == 2 and any(w in tail for w in params["income_words"]):
+        return tuple(params["income_words"])
     return ("增加", "减少")
 
 
@@ -1848,6 +1853,8 @@ def _named_base(base: FactBase, change: Fact) -> tuple[Fact, Fact] | None:
     the change's concept before it in its sentence, the one figure of that budget the document
     agrees on."""
     measure = named_budget_base(compact(change.label)) if change.is_money else None
+    if measure is None and change.is_money and change.period == CURRENT and against_budget(compact(change.label)):
+        return _outturn_and_budget(base, change)
     if measure is None or change.period != CURRENT:
         return None
     before = _before(_same_sentence(base, change), change)
@@ -1866,6 +1873,28 @@ def _named_base(base: FactBase, change: Fact) -> tuple[Fact, Fact] | None:
         # a bare 预算 (比预算节约0.32万元) is whichever budget the document states: the initial one
         earlier = _document_value(base, change.concept, "年初预算", later.subject)
     return (later, earlier) if earlier is not None else None
+
+
+def _outturn_and_budget(base: FactBase, change: Fact) -> tuple[Fact, Fact] | None:
+    """(this year's outturn, its budget) of a change against the budget by its very word, naming
+    no budget measure (收入完成12.35亿元，为调整预算12.10亿元的102.1%，超收0.25亿元): the nearest
+    outturn and budget of the change's own thing before it in its sentence, else the one budget
+    figure of that thing the document states (of either level: two that differ leave the base
+    unknown). A thing named nowhere (concept None) needs both in the sentence, one of each."""
+    # (a fund named once, 政府性基金预算收入年初预算…，全年实际完成…，短收…, is the later figures' too)
+    before = [f for f in _before(_same_sentence(base, change), change)
+              if f.is_money and f.period == CURRENT and f.concept == change.concept
+              and (f.fund == change.fund or not f.fund or not change.fund)]
+    outturns = [f for f in before if f.measure == "决算"]
+    budgets = [f for f in before if f.measure in BUDGET_MEASURES]
+    if not outturns or (change.concept is None and (len(outturns) != 1 or len(budgets) != 1)):
+        return None
+    if not budgets:
+        stated = {m: _document_value(base, change.concept, m, outturns[-1].subject) for m in BUDGET_MEASURES}
+        budgets = [f for f in stated.values() if f is not None]
+        if len({f.in_yuan() for f in budgets}) != 1:
+            return None
+    return outturns[-1], budgets[-1]
 
 
 BARE_BUDGET_RE = re.compile(r"(?:比|较|与)(?:本年)?预算")  # 比预算, 较预算: no 年初 / 调整 / 全年
