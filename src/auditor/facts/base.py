@@ -22,7 +22,7 @@ from ..memo import MEMO_ENTRIES, remember_short
 from ..ingest.build import NUMBERING_LEVELS, SECTION_CHARS, numbering_of, split_sentences, title_block
 from ..model import SENTENCE_END_RE, Document, Heading, Location, Paragraph, Sentence, Table, is_prose
 from ..tables.typed import line_number_columns
-from .lexicon import Lexicon, alternatives, lexicon, money_concepts
+from .lexicon import Lexicon, alternatives, lexicon, money_concepts, word_finder
 from .numbers import (MONEY_UNITS, RANGE_JOINER, cn_to_int, column_numbers, half_unit, is_column_numbers,
                       normalize_digits, cn_number, to_decimal, unbracketed)
 from .titles import TitleScopes
@@ -680,6 +680,12 @@ class FactReader:
         # under a run-in heading of targets only these state outcomes (see paragraph_plans)
         self.run_in_outcome_words = [compact(w) for w in plan.get("run_in_outcome") or ()]
         self.plan_only_words = [compact(w) for w in plan.get("plan_lead") or ()]
+        # (the same word lists as patterns: one search for “any of them in the text”, which every
+        # sentence and column head asks; and a heading's or a head's answer kept for the document)
+        self.says_plan, self.says_forecast = word_finder(self.plan_words), word_finder(self.forecast_words)
+        self.says_outcome, self.says_run_in_outcome = word_finder(self.outcome_words), word_finder(self.run_in_outcome_words)
+        self.says_plan_only = word_finder(self.plan_only_words)
+        self.plan_names: dict[str, bool] = {}  # words -> _names_plan's answer
         self.strive_words = [compact(w) for w in plan.get("strive") or ()]
         self.project_funds = vocab.get("project_funds")
         # a subject naming a level of the budget's classification (…事务（款）行政运行（项）): an item
@@ -794,6 +800,7 @@ class FactReader:
         # table row's thing is a flow, no restatement of the row's stock (see _flow_of_row)
         self.flow_words = tuple(vocab.get("stock_flow_words") or ())
         self.work_words = tuple(vocab.get("work_words") or ())
+        self.says_flow, self.says_work = word_finder(self.flow_words), word_finder(self.work_words)
         self.whole_units = frozenset(vocab.get("whole_units") or ())
         self.stock_heads = tuple(vocab.get("stock_heads") or ())
         self.stock_rows: set[tuple] = set()  # (row label, money?) a table states a stock of (年末数)
@@ -982,7 +989,7 @@ class FactReader:
         """The measure of an amount whose words name none: FactBase.bare_measure, unless they speak
         of an outcome all the same (2024年预计执行, 完成投资: concepts.yaml plan_cells outcome), which
         even a plan states as spent, no budget."""
-        if self.base.bare_measure != "决算" and any(w in compact(words) for w in self.outcome_words):
+        if self.base.bare_measure != "决算" and self.says_outcome.search(compact(words)):
             return "决算"
         return self.base.bare_measure
 
@@ -1288,7 +1295,7 @@ class FactReader:
         beside the table's year-end 固定资产), before it or after it up to the next figure; for a row
         a table states a flow of (新购数量), one whose clause does not say that flow (发放折叠床1,800张)."""
         if not self.flow_words or (concept in self.lex.concepts.canonical and concept not in self.stock_concepts) \
-                or any(w in concept for w in self.flow_words):
+                or self.says_flow.search(concept):
             return False  # (a row of a flow itself, 新增市场主体户数: 新增 names it)
         start = max((b.end() for b in CLAUSE_BREAK_RE.finditer(text, max(0, m.start() - PHRASE_LIMIT), m.start())),
                     default=max(0, m.start() - PHRASE_LIMIT))
@@ -1301,8 +1308,8 @@ class FactReader:
         own_flows = self.flow_rows.get((concept, money))
         if own_flows:
             return not any(w in clause for w in own_flows)
-        return any(w in clause for w in self.flow_words) or (
-            (concept, money) in self.stock_rows and any(w in clause for w in self.work_words))
+        return bool(self.says_flow.search(clause)) or (
+            (concept, money) in self.stock_rows and bool(self.says_work.search(clause)))
 
     def _undone_in_clause(self, text: str, at: int) -> bool:
         """One of undone_after further on in the clause the figure starts, before the next figure
@@ -1598,7 +1605,7 @@ class FactReader:
                 # (“由2022年的3.27亿元增加到…”: a start its words date keeps its own year)
             # (a sentence opening on its plan may go on to the outcome in the figure's own words:
             # 全年计划救助85人，实际救助88人)
-            outcome = plans and any(w in compact(own_phrase) for w in self.run_in_outcome_words)
+            outcome = plans and bool(self.says_run_in_outcome.search(compact(own_phrase)))
             if unit not in MONEY_UNITS and fact.get("measure") == "实际值" and not fact.get("comparator") \
                     and ((plans and not outcome) or self._under_plan_label(text, m.start())
                          or self._planned_since(text, m.start()) or self._after_report_year(wide + phrase)):
@@ -1916,15 +1923,15 @@ class FactReader:
         # the words before its first figure (after the item's own number: 2.2025年计划新建…)
         lead = FIRST_DIGIT_RE.split(_years_out(ITEM_TOKEN_RE.sub("", text, count=1)), maxsplit=1)[0]
         lead = compact(lead)
-        if any(w in lead for w in self.plan_only_words):
+        if self.says_plan_only.search(lead):
             # (a plan word inside a name the tables print, 重点研发计划, says nothing of a plan)
             for start, end, _label in reversed(list(self.label_pattern.finditer(lead))):
                 lead = lead[:start] + "\0" + lead[end:]
-        plans = any(w in lead for w in self.plan_only_words) or (
+        plans = bool(self.says_plan_only.search(lead)) or (
             section != self.doc_title and self._names_plan(section or "")
-            and not any(w in lead for w in self.outcome_words)) or (
+            and not self.says_outcome.search(lead)) or (
             # under a run-in heading of targets, 全年完成X is the target; only 实际 / 已完成 state outcomes
-            self.paragraph_plans and not any(w in lead for w in self.run_in_outcome_words))
+            self.paragraph_plans and not self.says_run_in_outcome.search(lead))
         return plans
 
     def _sum_of_listed(self, fact: dict, phrase: str, amounts: list[Fact]) -> None:
@@ -3190,10 +3197,17 @@ class FactReader:
         return self._names_plan(text[start:colon])
 
     def _names_plan(self, words: str) -> bool:
-        words = compact(words)
-        if any(w in words for w in self.forecast_words):
+        """The words name a plan or a forecast. Asked of the section heading every sentence stands
+        under and of every column head: each text's answer is kept for the document."""
+        found = self.plan_names.get(words)
+        if found is None:
+            found = self.plan_names[words] = self._read_names_plan(compact(words))
+        return found
+
+    def _read_names_plan(self, words: str) -> bool:
+        if self.says_forecast.search(words):
             return True  # (全年预计完成: a forecast, though it says 完成)
-        return any(w in words for w in self.plan_words) and not any(w in words for w in self.outcome_words)
+        return bool(self.says_plan.search(words)) and not self.says_outcome.search(words)
 
     def _title_concept(self, title: str, grid: list[list[str]]) -> str | None:
         """The concept a table is about: the one its title names; of a title naming several

@@ -39,12 +39,13 @@ class FigureScopes:
         # that no shorter scope word inside it is)
         self.patterns = {dim: _alternation([*words, *neutral]) for dim, words in self.words.items()}
         self.read: dict[tuple[str, str], str | None] = {}  # (dimension, text) -> the scope it names
-        self.heading_scopes = self._read_headings(doc) if any(self.words.values()) else {}
+        self.any_words = any(self.words.values())  # (a vocabulary naming no scope: every figure's is ("", ""))
+        self.heading_scopes = self._read_headings(doc) if self.any_words else {}
         self.scopes: dict[int, tuple[str, str]] = {}
 
     def of(self, fact) -> tuple[str, str]:
         """(level, entity kind) of the fact: ("", "") when nothing names either."""
-        if not any(self.words.values()):
+        if not self.any_words:
             return "", ""
         if fact.id not in self.scopes:
             self.scopes[fact.id] = self._scope(fact)
