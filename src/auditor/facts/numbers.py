@@ -264,11 +264,11 @@ def is_column_numbers(texts: list[str], heads: tuple[str, ...] = ()) -> bool:
     three or more (1 2 3 …); or, where the row names itself by one of `heads` (栏次, 行次:
     concepts.yaml not_figure_columns) or labels its first columns 甲, 乙, 丙 …, any such run
     beside those words (栏次 | 1 | 栏次 | 2: a two-sided summary numbers its one amount column a side)."""
-    filled = [t.strip() for t in texts if t.strip()]
-    nums = [t for t in filled if t.isdigit() and len(t) <= 2]
+    filled = [t for t in map(str.strip, texts) if t]
+    nums = [t for t in filled if len(t) <= 2 and t.isdigit()]
     if not nums:
         return False  # (most rows: a figure with decimals, a label; nothing compacted)
-    words = [t for t in filled if not (t.isdigit() and len(t) <= 2)]
+    words = [t for t in filled if not (len(t) <= 2 and t.isdigit())]
     if words and not all(compact(t) in _named(heads) for t in words) and not _stem_labels(words, len(nums)):
         return False
     return len(nums) >= (1 if words else 3) and _counts_up(nums)
@@ -277,8 +277,10 @@ def is_column_numbers(texts: list[str], heads: tuple[str, ...] = ()) -> bool:
 def _stem_labels(words: list[str], numbers: int) -> bool:
     """The words are 甲, 乙, 丙 … in order from 甲, one to a cell, and with the numbers after them
     label three columns or more (a row named 甲 holding the one count 1 is a row of figures)."""
-    stems = [compact(w) for w in words]
-    return "".join(stems) == STEMS[:len(stems)] and all(len(w) == 1 for w in stems) and len(stems) + numbers >= 3
+    # (each word, compacted, is the stem of its place: the first word of most rows is no 甲, and
+    # the words are not compacted further)
+    return len(STEMS) >= len(words) and len(words) + numbers >= 3 \
+        and all(compact(w) == stem for w, stem in zip(words, STEMS))
 
 
 @lru_cache(maxsize=8)
