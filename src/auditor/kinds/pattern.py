@@ -177,10 +177,11 @@ def _check_number_format(doc, rule):
 # a letter that looks like a digit (l I for 1, O o for 0) inside an amount or a rate: 29,8l6.30万元
 LETTER_SLIP_RE = re.compile(r"(?<![A-Za-z\d.,])\d[\d,]*[lIOo][\d,]*(?:\.\d+)?(?=\s*(?:万元|亿元|千元|元|%|％))")
 LOOKALIKE = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0"})
+LOOKALIKE_LETTER_RE = re.compile("[lIOo]")
 
 
 def _letter_slips(text: str, source):
-    if not any(ch in text for ch in "lIOo"):
+    if not LOOKALIKE_LETTER_RE.search(text):
         return  # (most texts hold none of the letters)
     for m in LETTER_SLIP_RE.finditer(text):
         token = m.group(0)

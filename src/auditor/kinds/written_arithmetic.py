@@ -33,6 +33,7 @@ from ..facts.numbers import MONEY_UNITS, fmt, half_unit
 OPERATORS = {"+": "+", "＋": "+", "-": "-", "－": "-", "−": "-", "—": "-", "×": "*", "*": "*", "＊": "*",
              "✕": "*", "x": "*", "X": "*", "÷": "/", "/": "/", "／": "/"}
 EQUALS = "=＝≈"
+EQUALS_RE = re.compile(f"[{EQUALS}]")  # a text holding any of the signs, in one search
 OPEN, CLOSE = "(（", ")）"
 HUNDRED = Decimal(100)
 NAMED_AFTER = ("+", "-", "*", "/", "=", "(")  # what a figure's name may stand right after, in a formula

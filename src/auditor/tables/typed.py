@@ -1361,6 +1361,12 @@ READERS = {
 }
 
 
+@lru_cache(maxsize=16)
+def _any_word_re(words: tuple[str, ...]) -> re.Pattern:
+    """A pattern found in a text holding any of the words (one search, not one per word)."""
+    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
+
+
 MOSTLY_BY_ONE = 2 / 3  # the share of a line-number column's steps that go up by exactly one, at least
 
 
@@ -1370,6 +1376,7 @@ def line_number_columns(grid: list[list[str]], width: int, line_heads: tuple[str
     11; a count's column, 6 | 538 | 544 人, jumps at every step), under no head or one of
     `line_heads` (培训班次 2, 3, 4, 5 counts classes whatever its steps)."""
     columns = set()
+    naming = _any_word_re(line_heads)
     for k in range(width):
         values, head_ok = [], True
         for texts in grid:
@@ -1379,7 +1386,7 @@ def line_number_columns(grid: list[list[str]], width: int, line_heads: tuple[str
             elif text and to_decimal(text) is not None:
                 values = []
                 break
-            elif text and not values and not any(w in text for w in line_heads):
+            elif text and not values and not naming.search(text):
                 head_ok = False  # (a head above the numbers naming something else)
         steps = [b - a for a, b in zip(values, values[1:])]
         if head_ok and len(values) >= 3 and all(step > 0 for step in steps) \
