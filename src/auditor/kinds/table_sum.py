@@ -30,6 +30,7 @@ from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, NUMBER_RE, Quantity, fmt, half_unit, is_column_numbers, parse_quantity, quantize_like
 from ..ingest.build import numbering_of
 from ..knowledge import compact, concepts, vocabulary
+from ..memo import remember_short
 from ..model import Cell, Table
 from ..tables.products import UNIT_RE, row_products
 from ..tables.year_rows import year_growth_slips
@@ -1164,7 +1165,7 @@ def _check_column_total(doc, rule, typed):
                 totals = [r for r, name in enumerate(names) if _kind_total(name, labels)
                           and (len(name) <= KIND_TOTAL_CHARS or _closes_table(rule, grid, r))]
             if len(totals) != 1:
-                heading = _heading_total(rule, grid)
+                heading = _heading_total(rule, table, grid)
                 # (a table of two lists each closed by its total, 收入合计 | 支出合计, is _part_totals')
                 middle = _middle_total(rule, table, grid, names) if heading is None and not _lists_parted(names, part_labels) \
                     else None
@@ -1180,7 +1181,7 @@ def _check_column_total(doc, rule, typed):
             continue  # a table of several parts each with its own total
         at = totals[0]
         label_col = next(c for c, text in enumerate(grid[at]) if text.strip())
-        figures = _figure_rows(rule, grid, label_col)
+        figures = _figure_rows(rule, table, label_col)
         if figures and figures[0] == 0 and _years_only(grid[0][label_col + 1:]):
             figures = figures[1:]  # (项目 | 2023 | 2024: the header's years, no row of figures)
         if not figures or at not in figures:
@@ -1400,7 +1401,7 @@ def _middle_total(rule, table, grid, names: list[str]) -> int | None:
     words = tuple(rule.params["middle_total_words"])
     if not words:
         return None
-    figures = _figure_rows(rule, grid, 0)
+    figures = _figure_rows(rule, table, 0)
     named = [r for r in figures[2:] if names[r].endswith(words) and len(names[r]) <= KIND_TOTAL_CHARS
              and names[r] not in words]
     if not named:
@@ -1437,11 +1438,11 @@ def _closes_table(rule, grid, at: int) -> bool:
     return at == len(grid) - 1 and not any(compact(_label(grid[r])).endswith(words) for r in range(at))
 
 
-def _heading_total(rule, grid) -> int | None:
+def _heading_total(rule, table, grid) -> int | None:
     """The first row of figures of a table with no total word, heading its rows' top-level numbered
     groups (一般公共预算收入 over 一、税收收入 | 其中：… | 二、非税收入 | …): by its place and numbering
     it is their total. The caller takes it so only where some column bears it out."""
-    figures = _figure_rows(rule, grid, 0)
+    figures = _figure_rows(rule, table, 0)
     if len(figures) < 3:
         return None
     first = figures[0]
@@ -1508,11 +1509,23 @@ def _heads_summed(rule, table, grid, first: int, label_col: int, skip: int | Non
                    and not HEAD_UNIT_RE.sub("", compacted[col]).endswith(ratios)]
 
 
-def _figure_rows(rule, grid, label_col: int) -> list[int]:
+def _figure_rows(rule, table, label_col: int) -> list[int]:
     """The rows of a table holding an amount right of its label column: those a total may sum or
     be. Not a 栏次 row numbering the columns (栏次 | 1 | 2, 甲 | 乙 | 1 | 2), nor a row that is no
     part of any sum (not_summed_rows: 平均, 编制数): such a row between the header and a total
-    heading the rows would leave figures on both sides of it."""
+    heading the rows would leave figures on both sides of it. Kept on the table for its grid, per
+    label column and words: a table with no total row is read so by up to five tests."""
+    grid = table.grid()
+    key = (label_col, tuple(rule.params["not_summed_rows"]), _numbering_words())
+    kept = table.__dict__.get("_figure_rows")
+    if kept is None or kept[0] is not grid:
+        kept = table.__dict__["_figure_rows"] = (grid, {})
+    if key not in kept[1]:
+        kept[1][key] = _read_figure_rows(rule, grid, label_col)
+    return list(kept[1][key])  # (a copy: callers may change theirs)
+
+
+def _read_figure_rows(rule, grid, label_col: int) -> list[int]:
     not_summed, words = {compact(w) for w in rule.params["not_summed_rows"]}, _numbering_words()
     return [r for r, row in enumerate(grid) if any(is_amount(t) for t in row[label_col + 1:])
             and not _column_numbers_row(row, words) and compact(_label(row)) not in not_summed]
@@ -1544,7 +1557,7 @@ def _rows_across_alone(rule, table, grid, labels: set, part_totals: bool):
     if part_totals:
         return  # (a table of parts each closed by its own total row: _part_totals reads it)
     label_col = next((c for row in grid for c, text in enumerate(row) if text.strip()), 0)
-    figures = _figure_rows(rule, grid, label_col)
+    figures = _figure_rows(rule, table, label_col)
     if not figures:
         return
     heads, summed = _heads_summed(rule, table, grid, figures[0], label_col)
@@ -1592,7 +1605,7 @@ def _part_totals(rule, table, grid):
     if len(totals) < 2 or len({compact(_label(grid[r])) for r in totals}) != len(totals):
         return
     label_col = next(c for c, text in enumerate(grid[totals[0]]) if text.strip())
-    figures = _figure_rows(rule, grid, label_col)
+    figures = _figure_rows(rule, table, label_col)
     if not figures:
         return
     first = figures[0]
@@ -1831,6 +1844,15 @@ def _label(row: list[str]) -> str:
 
 
 def is_amount(text: str) -> bool:
+    """A cell printing a figure that is no rate. Kept per cell text: the table rules ask it of
+    the same cells again and again (each total test walks the grid)."""
+    return remember_short(_AMOUNTS, text, _read_amount)
+
+
+_AMOUNTS: dict = {}  # cell text -> is_amount
+
+
+def _read_amount(text: str) -> bool:
     q = parse_cell(text.strip()) if text.strip() else None
     return q is not None and q.unit not in ("%", "‰")
 
@@ -2002,7 +2024,7 @@ def _groups_alone(rule, table, grid):
     each group's row against its items, where some group's figures bear the reading out (its row
     is their sum in some column); none do: the numbered rows may head lists, not sum them."""
     label_col = next((c for row in grid for c, text in enumerate(row) if text.strip()), 0)
-    figures = _figure_rows(rule, grid, label_col)
+    figures = _figure_rows(rule, table, label_col)
     if len(figures) < 3:
         return
     heads, summed = _heads_summed(rule, table, grid, figures[0], label_col)
