@@ -154,12 +154,17 @@ def _columns(doc, rule, wanted) -> list[Column]:
 
 def _summary_row(rule):
     """A test whether a row is a summary row (a cell holding one of summary_row_words: 合计, 平均):
-    the words made one alternation, searched once per cell."""
+    the words made one alternation, searched once per row in its cells compacted and joined by a
+    character no word holds (compact() works character by character, so no word is found across
+    two cells that was not in one)."""
     words = rule.params["summary_row_words"]
     if not words:
         return lambda row: False
     pattern = re.compile("|".join(map(re.escape, words)))
-    return lambda row: any(pattern.search(compact(t)) for t in row)
+    return lambda row: bool(row) and pattern.search(compact(CELL_JOIN.join(row))) is not None
+
+
+CELL_JOIN = "\0"  # (no white space, which compact() drops, and in no word)
 
 
 # ---- grades --------------------------------------------------------------------------------
