@@ -33,6 +33,7 @@ class CalculationEntry(BaseModel):
     alternatives: dict[Word, list[Word]] = Field(default_factory=dict,
                                                  description="某一部分未出现时可由这些概念之和代替")
     per_fund: bool = Field(False, description="对每一资金来源同样成立（该资金的合计 = 该资金的各部分之和）")
+    stated_together: bool = Field(False, description="只在合计与各部分写在一起（同一句、同一表列）时核对，不跨全文拼合")
 
 
 class RowRateEntry(BaseModel):

@@ -185,7 +185,8 @@ def item_label(label: str) -> str:
     from ..facts.lexicon import lexicon
 
     opener = lexicon().list_opener.match(label)
-    return label[opener.end():].lstrip("：:，, ") if opener else label
+    # (an item opening a bracket of parts, （甲项收入…: its words after the bracket)
+    return label[opener.end():].lstrip("：:，, ") if opener else label.lstrip("（(")
 
 
 NAMED_WHOLE_CHARS = 3  # the fewest last characters of a name an item shares with its whole (资产总额;

@@ -16,13 +16,13 @@ from bisect import bisect_left
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, takewhile
 
 from ..facts.base import CLAUSE_BREAK_RE, CLAUSE_END_RE, CURRENT, YEAR_RE, Fact, FactBase, fact_base, list_lead, per_unit
 from ..facts.lexicon import alternatives, lexicon
 from ..facts.numbers import MONEY_UNITS, cn_to_int, fmt, half_unit, own_slack, significant_digits
 from ..facts.spans import SPAN_YEARS_RE, YearSpan, named_span
-from ..knowledge import compact, concepts, vocabulary_generation
+from ..knowledge import compact, concepts, open_brackets, vocabulary_generation
 from ..model import Table
 from ..tables.typed import parse_cell
 from .base import CHECKED, Checked, Hit, SUBROW_RE, item_label, whole_named_by
@@ -49,6 +49,9 @@ PARAMS = {
     "share_openers": (list, []),
     "other_measure_words": (list, []),  # see the rule file
     "comparison_openers": (list, []),
+    # words in a bracket right after an amount that make it a remark on the amount, no breakdown
+    # of it (（含…）, （较上年…）): see _bracket_breakdown
+    "bracket_remark_words": (list, []),
     # the ratios of money units a total's unit slip is off by (see the rule file)
     "unit_slip_scales": (list, []),
     # table: the labels of a form's funds total whose 其中 rows are its parts whatever they are
@@ -130,7 +133,9 @@ def _checks(doc, rule):
                                                 checked=checked, blank=blank)
         # across the document only where no sentence or table states the total with its parts
         # (a fund's sum only where it is stated: the document-wide values are the unit's)
-        if "document" in rule.params["contexts"] and not checked and not calc.get("fund"):
+        # (nor a sum whose parts' names other wholes share: stated_together, see concepts.yaml)
+        if "document" in rule.params["contexts"] and not checked and not calc.get("fund") \
+                and not calc.get("stated_together"):
             yield from _check_document(base, calc, names, rule)
         in_tables.update(id(f) for f in checked if f.source == "table")
         summed.update(id(f) for f in checked)
@@ -268,6 +273,7 @@ def _check_list_unit_slips(base: FactBase, rule):
     opener = lexicon().list_opener
     units = set(rule.params["list_units"])
     cues = (*rule.params["enumeration_cues"], *rule.params["partial_cues"])
+    remarks = tuple(rule.params["bracket_remark_words"])
 
     def summable(f: Fact) -> bool:
         # (not a mean: 项目自评平均得分98.32分 is no sum of the projects' scores listed after it)
@@ -279,7 +285,7 @@ def _check_list_unit_slips(base: FactBase, rule):
             if total.source != "text" or not summable(total) or total.measure == "变动额":
                 continue
             text = base.sentences.get((total.block, total.sentence), "")
-            direct, first = _opener_after(text, facts, k, opener)
+            direct, first = _opener_after(text, facts, k, opener, remarks)
             sentence = total.sentence  # the sentence the list stands in
             if direct:
                 parts = _any_parts(islice(facts, first, None), _joined(base, total), summable)
@@ -471,7 +477,7 @@ YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d\d)\s*年")
 # spans ending at the report's year: 近三年, 三年来, 2021年以来, “十四五”以来 (plan periods in concepts.yaml)
 
 
-def _opener_after(text: str, facts: list[Fact], k: int, opener) -> tuple[re.Match | None, int]:
+def _opener_after(text: str, facts: list[Fact], k: int, opener, remarks: tuple = ()) -> tuple[re.Match | None, int]:
     """The list opener right after the amount `facts[k]` (…支出120.50万元，其中：…), or right after
     the share it is of the whole stated next to it (…合同金额100.00万元，占政府采购支出总额的82.99%，
     其中：…: the parts are the amount's, not the share's); and the index of the first fact after it."""
@@ -482,7 +488,35 @@ def _opener_after(text: str, facts: list[Fact], k: int, opener) -> tuple[re.Matc
     end = facts[first - 1].at + len(facts[first - 1].text)
     if first > k + 1 and CLAUSE_END_RE.search(text, total.at + len(total.text), end):
         return None, k + 1
-    return opener.match(text, end), first
+    return opener.match(text, end) or _bracket_breakdown(text, facts, k, remarks), first
+
+
+BARE_BRACKET_RE = re.compile(r"\s*[（(]")
+# what stands between the named amounts of a breakdown in brackets (（门诊收入…，住院收入…）)
+BRACKET_SEPARATORS_RE = re.compile(r"[、，,；;和及]")
+
+
+def _bracket_breakdown(text: str, facts: list[Fact], k: int, remarks: tuple) -> re.Match | None:
+    """The bracket right after the amount facts[k] when it holds a breakdown of it and nothing else
+    (…收入6,420.00万元（甲项收入2,310.00万元，乙项收入4,110.00万元）): two or more amounts of its unit,
+    each named by words of its own with no figure and no remark (`remarks`: 含, 较, 占 … say what
+    the amount includes or how it changed, see the rule file). It opens a list as （其中 would."""
+    total = facts[k]
+    bracket = BARE_BRACKET_RE.match(text, total.at + len(total.text))
+    if bracket is None:
+        return None
+    close = _closing_bracket(text, bracket.end())
+    # (the facts after the amount up to the bracket's close: a few, however long the paragraph)
+    inside = list(takewhile(lambda f: f.sentence == total.sentence and f.at < close, islice(facts, k + 1, None)))
+    if len(inside) < 2 or any(f.unit != total.unit or not f.is_money for f in inside):
+        return None
+    starts = [bracket.end()] + [f.at + len(f.text) for f in inside[:-1]]
+    names = [BRACKET_SEPARATORS_RE.sub("", compact(text[a:f.at]), count=1) if i else compact(text[a:f.at])
+             for i, (a, f) in enumerate(zip(starts, inside))]
+    if compact(text[inside[-1].at + len(inside[-1].text):close]) \
+            or any(not n or FIGURE_RE.search(n) or any(w in n for w in remarks) for n in names):
+        return None
+    return bracket
 
 
 # the share an amount named after 占 is the whole of (占全年预算数52.00万元的86.54%)
@@ -762,8 +796,9 @@ def _check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = fro
     any_cue = re.compile("|".join(map(re.escape, cues))) if cues else None
     for (block, index), facts in base.by_sentence.items():
         text = base.sentences[(block, index)]  # a paragraph's sentence, or a prose cell's
-        cue = next(((c, k, len(text)) for c in cues for k in [_cue_at(text, c)] if k >= 0), None) \
-            if any_cue is not None and any_cue.search(text) else None
+        # (an amount in brackets is a part of the item before it: …296.18万元（含上级补助60.00万元）)
+        depth = _bracket_depth(text)
+        cue = _first_cue(text, cues, depth) if any_cue is not None and any_cue.search(text) else None
         cue = cue or _enclosing_cue(text, rule) or _opener_of_whole(text, rule)
         if cue is None:
             continue
@@ -773,8 +808,6 @@ def _check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = fro
         if MALFORMED_RE.search(text, at):
             continue  # a part that cannot be read leaves the sum unjudged (the number rule reports it)
         named = [f for f in facts if f.concept and f.at < at]
-        # (an amount in brackets is a part of the item before it: …296.18万元（含上级补助60.00万元）)
-        depth = _bracket_depth(text)
         head = _concept_before(base, text[:at])
         right_before = _amount_right_before(facts, text, at)
         clause = CLAUSE_BREAK_RE.split(text[:at])[-1]
@@ -822,7 +855,12 @@ def _check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = fro
             yield CHECKED
         if total.concept is None or head is None:
             total = replace(total, concept=total.concept or compact(total.label).strip("，,：:（(") or "合计")
-        yield from _compare_listing(total, parts, word in rule.params["partial_cues"], rule)
+        lead = compact(parts[0].label)
+        if word in lead:  # (the first item's words after the cue: 学费收入, not 主要包括学费收入)
+            parts[0] = replace(parts[0], label=lead[lead.rindex(word) + len(word):].lstrip("：:，,"))
+        # (a list that may leave parts out names them all when it ends on the rest: 主要包括A、B、培训及其他…)
+        partial = word in rule.params["partial_cues"] and not _catch_all(parts[-1], rule)
+        yield from _compare_listing(total, parts, partial, rule)
 
 
 def _list_item(f: Fact, total: Fact, depth, nested: list[tuple[int, int]], sums: set) -> bool:
@@ -867,11 +905,22 @@ def _count_of(word: str) -> int | None:
     return int(word) if word.isdigit() else cn_to_int(word)
 
 
-def _cue_at(text: str, cue: str) -> int:
+def _first_cue(text: str, cues: list[str], depth) -> tuple[str, int, int] | None:
+    """(the cue, where, the text's end) of the sentence's list: the earliest cue outside brackets,
+    the longest of those standing there (主要包括 over 包括). A cue inside brackets remarks on the item
+    before it (…专用结余1,800.00万元（主要为…），经营结余…): it opens no list of the sentence's."""
+    found = [(k, -len(c), c) for c in cues for k in [_cue_at(text, c, depth)] if k >= 0]
+    if not found:
+        return None
+    k, _, c = min(found)
+    return c, k, len(text)
+
+
+def _cue_at(text: str, cue: str, depth=None) -> int:
     """Where the cue stands in the text, -1 if nowhere; a cue inside a list opener (中， of 其中，)
     is that opener, no cue of its own (680.00万元中，… names a part of the amount before it)."""
     k = text.find(cue)
-    while k >= 0 and _inside_opener(text, k, cue):
+    while k >= 0 and (_inside_opener(text, k, cue) or (depth is not None and depth(k))):
         k = text.find(cue, k + 1)
     return k
 
@@ -910,8 +959,17 @@ def _enclosing_re(opening: tuple[str, ...], closing: tuple[str, ...]) -> re.Patt
 
 def _catch_all(item: Fact, rule) -> bool:
     """The item is the rest of a whole (其他商品和服务支出, 其余…): a list ending on it is complete."""
-    joins = "".join((concepts().get("summed_names") or {}).get("joins") or ())  # (…和其他支出: 和 joins)
-    return compact(item.label).lstrip("，,、；;：:" + joins).startswith(tuple(rule.params["catch_all_words"]))
+    join_words = tuple((concepts().get("summed_names") or {}).get("joins") or ())
+    joins = "".join(join_words)  # (…和其他支出: 和 joins)
+    words = tuple(rule.params["catch_all_words"])
+    label = compact(item_label(item.label)).lstrip("，,、；;：:" + joins)
+    # (…、培训及其他事业收入: a kind named with the rest after it, joined, is the rest too; in the
+    # item's own name, its clause's last words, not a description before them)
+    own = CLAUSE_SEPARATORS_RE.split(label)[-1]
+    return label.startswith(words) or any(j + w in own for j in join_words if j != "、" for w in words)
+
+
+CLAUSE_SEPARATORS_RE = re.compile(r"[，,；;、：:]")
 
 
 def _check_trailing_sums(base: FactBase, rule):
@@ -1119,6 +1177,10 @@ def _nested_lists(text: str, at: int, cues: tuple = ()) -> list[tuple[int, int]]
             start = text.find(opener, start + len(opener))
         while start >= 0:
             end = min((k for k in (text.find("；", start), text.find(";", start)) if k >= 0), default=len(text))
+            if open_brackets(text, at, start) > 0:
+                # (an opener in a bracket opened after `at` lists what the bracket remarks on: its
+                # list ends with the bracket, …专用结余1,800.00万元（主要为…），经营结余71.20万元)
+                end = min(end, _closing_bracket(text, start))
             spans.append((start, end))
             start = text.find(opener, end)
     return spans
@@ -1270,7 +1332,7 @@ def _check_group(facts, calc, names, context, rule, complete, checked=None, blan
         stated = {names[p.concept] for p in parts} | set(blank)  # a blank part row stands for 0
         if context == "同一表列" and len(calc["parts"]) <= 3 and len(stated & set(calc["parts"])) < len(calc["parts"]):
             continue  # a short list of parts is always printed whole; a missing row is a reading gap
-        unnamed = _unnamed_items(facts, total, parts) if context == "同一句" else []
+        unnamed = _unnamed_items(facts, total, parts, text) if context == "同一句" else []
         if context == "同一表列":
             parts = parts + _numbered_siblings(facts, total, parts)
             unnamed = _unnamed_rows(facts, total, parts)
@@ -1499,10 +1561,12 @@ def _numbered_siblings(column: list[Fact], total: Fact, parts: list[Fact]) -> li
                                         for g in below[below.index(f) + 1:below.index(f) + 2])]
 
 
-def _unnamed_items(facts: list[Fact], total: Fact, parts: list[Fact]) -> list[Fact]:
+def _unnamed_items(facts: list[Fact], total: Fact, parts: list[Fact], text: str = "") -> list[Fact]:
     """Amounts naming no concept listed among a total's parts in its sentence: after the total and
     before the last part, or right after the last part in its sentence; where the total closes
-    the list (本级收入…，加上级补助收入…、调入资金…，收入总计…), any before it in its sentence."""
+    the list (本级收入…，加上级补助收入…、调入资金…，收入总计…), any before it in its sentence. Parts
+    in brackets end with them (医疗收入…（门诊收入…，住院收入…），科教收入…: the amount after the
+    bracket is the total's sibling)."""
     last = max(parts, key=lambda p: p.id)
 
     def listed(f: Fact) -> bool:
@@ -1515,8 +1579,15 @@ def _unnamed_items(facts: list[Fact], total: Fact, parts: list[Fact]) -> list[Fa
     # (a name no declared sum knows, 债务转贷收入 or 调入资金 read off a table's rows, is an item the
     # identity does not know as much as a name the vocabulary lacks)
     summed = _declared_names()[1]
-    return [f for f in facts if f is not total and (f.concept is None or f.concept not in summed) and _money(f)
-            and f.source == "text" and f.period == total.period and listed(f)]
+    found = [f for f in facts if f is not total and (f.concept is None or f.concept not in summed) and _money(f)
+             and f.source == "text" and f.period == total.period and listed(f)]
+    here = (total.block, total.sentence)
+    if not found or not text or BRACKET_RE.search(text) is None or (last.block, last.sentence) != here:
+        return found
+    depth = _bracket_depth(text)
+    inside = depth(last.at)
+    return found if inside <= depth(total.at) else \
+        [f for f in found if (f.block, f.sentence) == here and depth(f.at) == inside]
 
 
 def _unnamed_rows(column: list[Fact], total: Fact, parts: list[Fact]) -> list[Fact]:

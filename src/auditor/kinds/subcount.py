@@ -49,6 +49,10 @@ PARAMS = {
     # whatever their endings (小学28所、初中12所); all the words of one, of the whole's own thing, are
     # all of the whole (see _classified)
     "classifications": (list, []),
+    # classifications (listed there too) whose kinds share out every thing of the whole: a person is
+    # in post or retired, a project 纵向 or 横向 (see _classified): parts whose names open with all
+    # its kinds, whatever nouns follow (在职教职工, 退休人员), are all of the whole
+    "complementary": (list, []),
     # words of a whole's name that close a classification lying inside a wider one (小学, 初中, 高中
     # inside 幼儿园, 小学, 初中, 高中): only under such a whole (中小学校) do its kinds name all of it;
     # under another (各级各类学校 leaving out its kindergartens) they are a selection
@@ -175,8 +179,10 @@ def validate(params: dict) -> str | None:
            for pair in params["contrary_words"]):
         return "contrary_words 的每一项应是两个非空词组成的列表（整体的词，在其外的词）"
     if any(not (isinstance(kinds, list) and len(kinds) >= 2 and all(isinstance(w, str) and w for w in kinds))
-           for kinds in params["classifications"]):
+           for kinds in params["classifications"] + params["complementary"]):
         return "classifications 的每一项应是一个分类的全部类别词（至少两个非空词）组成的列表"
+    if any(kinds not in params["classifications"] for kinds in params["complementary"]):
+        return "complementary 的每一项也应列在 classifications 中"
     try:
         re.compile(params["name_fillers"])
     except re.error as exc:
@@ -409,7 +415,7 @@ def _one_kind(names: list[str], params: dict) -> bool:
     """The names are of kinds of one thing: they end alike (用车, 编制) or differ only by the words
     of one classification (小学, 初中)."""
     return len(_common_ending(names)) >= params["min_common_ending"] \
-        or any(_split_by_kinds(names, kinds) for kinds in params["classifications"])
+        or any(_split_by_kinds(names, kinds) or _led_by_kinds(names, kinds) for kinds in params["classifications"])
 
 
 def _whole_before_end(base, total: Fact, parts: list[Fact]) -> bool:
@@ -474,12 +480,19 @@ def _classified(names: list[str], whole: str, params: dict) -> str | None:
     for kinds in params["classifications"]:
         split = _split_by_kinds(names, kinds)
         if not split:
+            led = _led_by_kinds(names, kinds)
+            if led is not None and led == set(kinds) and kinds in params["complementary"]:
+                # (each name opens with a kind, the nouns after vary: 在职教职工, 退休人员 under 实有人数;
+                # 纵向项目, 横向课题: the kinds share out the whole, whatever the words for its things)
+                return "all"
+            found = found or ("some" if led is not None else None)
             continue
         prefix, suffix, used = split
         # (the whole's own thing: no qualifier the whole lacks before the kind's word, and after it
         # nothing, a one-character ending of the word itself (男性, 女性), or the whole's noun)
         own = prefix in whole and (len(suffix) <= 1 or whole.endswith(suffix))
-        if own and used == set(kinds) and (not _inside_wider(kinds, params["classifications"])
+        if own and used == set(kinds) and (kinds in params["complementary"]
+                                           or not _inside_wider(kinds, params["classifications"])
                                            or any(w in whole for w in params["narrower_wholes"])):
             return "all"
         found = "some"
@@ -489,6 +502,19 @@ def _classified(names: list[str], whole: str, params: dict) -> str | None:
 def _inside_wider(kinds: list[str], classifications: list[list[str]]) -> bool:
     """The kinds are some of another classification's (小学, 初中, 高中 of 幼儿园, 小学, 初中, 高中)."""
     return any(set(kinds) < set(other) for other in classifications)
+
+
+def _led_by_kinds(names: list[str], kinds: list[str]) -> set | None:
+    """The kinds the names open with, each a different one (在职教职工, 退休人员: 在职 and 退休),
+    whatever words follow; None where a name opens with none of them or two with the same."""
+    used = set()
+    longest_first = sorted(kinds, key=len, reverse=True)
+    for name in names:
+        kind = next((k for k in longest_first if name.startswith(k)), None)
+        if kind is None or kind in used:
+            return None
+        used.add(kind)
+    return used
 
 
 def _split_by_kinds(names: list[str], kinds: list[str]) -> tuple[str, str, set] | None:
