@@ -104,6 +104,9 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # per_head: verbs before the thing an amount per head is of (人均获得劳务报酬), and other
           # words the total may name it by (次均门诊费用 of 门诊收入)
           "thing_verbs": (list, []), "thing_aliases": (dict, {}), "money_tails": (list, []),
+          # per_head: words before the word per head naming no narrower thing (全年, 本单位), and the
+          # other names of those that do (出院者次均费用 of 住院收入, over 出院 visits)
+          "qualifier_skip_words": (list, []), "qualifier_aliases": (dict, {}),
           # per_head: the count of heads a figure is over (kinds/per_head_counts.py): the words naming
           # them in a basis (按…计算: group 1), the kinds of heads counted apart and those meant only
           # when named, words of a count over years, of a list of parts after a count, of a whole right
@@ -2795,7 +2798,8 @@ def _sentence_prior(base: FactBase, sentence: list[Fact], rate: Fact,
     now = current if current is not None and current.concept == prior.concept and current.id < rate.id \
         and current.measure == prior.measure and _same_run(base, current, rate) else next(
         (f for f in reversed(base.run_before(rate)) if f.is_money and f.measure == prior.measure and f.period == CURRENT
-         and f.concept == prior.concept and (f.concept is not None or f.measure != "决算")), None)
+         and f.concept == prior.concept and (f.concept is not None or f.measure != "决算")), None) \
+        or _per_unit_compared(sentence, prior)
     if now is None:
         # “较上年3.00万元减少25.00%至2.40万元”: the year's amount the change ends at, right after the rate
         after = next((f for f in _same_sentence(base, rate) if f.at > rate.at), None)
@@ -2803,6 +2807,22 @@ def _sentence_prior(base: FactBase, sentence: list[Fact], rate: Fact,
                 and after.concept == prior.concept and compact(after.label) in (concepts().get("result_words") or ()):
             now = after
     return (now, prior) if now is not None else None
+
+
+def _per_unit_compared(sentence: list[Fact], prior: Fact) -> Fact | None:
+    """This year's amount per head or per visit last year's is compared with (次均费用246.52元，较上年
+    的251.30元增长…; 人均公用经费2.50万元，比上年人均公用经费2.60万元…): the figure right before last
+    year's in its sentence, per one (concepts.yaml per_unit_words), in its unit and measure, last
+    year's naming nothing else (its words but the comparing and year words empty, or the same)."""
+    before = [f for f in sentence if f.id < prior.id]
+    now = before[-1] if before else None
+    if now is None or not now.is_money or not per_unit(now) or now.unit != prior.unit or now.period != CURRENT \
+            or now.measure != prior.measure or now.concept != prior.concept or now.comparator:
+        return None
+    lex = lexicon()
+    rest = lex.comparison.sub("", lex.prior.sub("", YEARS_RE.sub("", compact(prior.label)))).strip("的，,：:为")
+    # (比上年的公用经费…: the whole's, not last year's amount per head)
+    return now if not rest or (lex.per_unit.search(rest) and rest in compact(now.label)) else None
 
 
 def _quantities_in_sentence(sentence: list[Fact], rate: Fact) -> tuple[Fact, Fact] | None:
@@ -4172,7 +4192,8 @@ def _per_head(base: FactBase, rule):
         counts = counts or HeadCounts(base, units, words)
         # (the document before the paragraph is read for the first DOCUMENT_REACH figures only)
         reach, looked = looked < DOCUMENT_REACH, looked + 1
-        count = counts(per, word, per_head[word], basis, reach)
+        named = tuple(_qualifier_names(compact(per.label).split(word, 1)[0], rule))
+        count = counts(per, word, per_head[word], basis, reach, named)
         if count is None or count_bounds(count)[0] <= 0:
             continue
         key = (per.block, per.sentence)
@@ -4206,23 +4227,51 @@ def _per_head_word(per: Fact, per_head: dict, units: set[str], rule) -> str | No
 def _per_head_totals(base: FactBase, key: tuple[int, int], facts: list[Fact], per: Fact, word: str, rule,
                      reach: bool) -> list[Fact]:
     """The total an amount per head is of: its thing's in the sentence, else where the sentence
-    says it is (see below), else stated once before it in the document."""
-    thing = _without_copulas(compact(per.label).split(word, 1)[1])
+    says it is (see below), else stated once before it in the document, else the one value the
+    document's tables agree on. A thing narrowed by the words before the word per head (住院次均
+    费用: 住院收入, not any 收入) is looked for so named first; found nowhere, as the words after."""
+    head, thing = compact(per.label).split(word, 1)
+    thing = _without_copulas(thing)
     # (人均获得劳务报酬: the thing is 劳务报酬; 次均门诊费用: the patients' 费用 are the 门诊收入)
     thing = next((thing[len(v):] for v in rule.params["thing_verbs"] if thing.startswith(v)), thing)
     things = [thing, *(thing.replace(w, alias) for w, aliases in rule.params["thing_aliases"].items()
                        if w in thing for alias in aliases)]
     # (户均补贴 of 补贴资金: a total's name may close on a word naming only money)
     things += [t + tail for t in things for tail in rule.params["money_tails"] if t and not t.endswith(tail)]
+    qualified = [q + t for q in _qualifier_names(head, rule) for t in things if t]
+    # (found nowhere so named, the words before name the heads, 科研人员人均科研经费, or nothing
+    # known: the thing as the words after name it, itself only, not 住院收入 for 门急诊次均费用)
+    return (qualified and _thing_totals(base, key, facts, per, word, rule, reach, qualified, thing)) \
+        or _thing_totals(base, key, facts, per, word, rule, reach, things, thing, exact=bool(qualified))
 
+
+def _qualifier_names(head: str, rule) -> list[str]:
+    """The names of the words narrowing an amount per head before its word per head (门急诊 in
+    门急诊次均费用, 出院者 in 出院者次均费用), and the other names the rule gives them (出院者: 住院,
+    出院); none for words of time, place or the unit (全年, 2024年, 本单位: rule qualifier_skip_words),
+    nor a basis (按在职人员计算)."""
+    words = re.sub(rule.params["basis_pattern"], "", YEARS_RE.sub("", head))
+    words = CLAUSE_BREAK_RE.split(words)[-1]
+    for opener in rule.params["part_openers"]:
+        words = words.removeprefix(opener)
+    for skip in rule.params["qualifier_skip_words"]:
+        words = words.replace(skip, "")
+    if len(words) < 2:
+        return []
+    return [words, *rule.params["qualifier_aliases"].get(words, ())]
+
+
+def _thing_totals(base: FactBase, key: tuple[int, int], facts: list[Fact], per: Fact, word: str, rule,
+                  reach: bool, things: list[str], thing: str, exact: bool = False) -> list[Fact]:
     # the total of the thing: its concept, or (a thing the vocabulary does not know) its words
     # closing the total's (户均增收 after 累计带动增收312.50万元)
     # (or holding them: 次均统筹基金支付 of 统筹基金支付住院费用)
     def of_thing(candidates: list[Fact]) -> list[Fact]:
-        return [f for f in candidates if _alike(f, per) and f is not per and f.measure == per.measure
-                and f.period == per.period and not f.comparator
-                and any((f.concept and f.concept in t) or (len(t) >= 2 and compact(f.label).endswith(t))
-                        or (len(t) >= LONG_THING and t in compact(f.label)) for t in things)]
+        return _wholes_of(base, [f for f in candidates if _alike(f, per) and f is not per and f.measure == per.measure
+                                 and f.period == per.period and not f.comparator
+                                 and any((f.concept and f.concept in t) or (len(t) >= 2 and compact(f.label).endswith(t))
+                                         or (len(t) >= LONG_THING and t in compact(f.label)) for t in things)],
+                          things, tuple(rule.params["part_openers"]), exact)
     # (…公用经费185.41万元。公用经费按在校生1,712人计算，生均公用经费…: the total stated in the
     # paragraph before, as the count may be, where the sentence names its thing without it)
     totals = of_thing(facts)
@@ -4245,7 +4294,39 @@ def _per_head_totals(base: FactBase, key: tuple[int, int], facts: list[Fact], pe
         # once before in the document, one figure however often it is restated)
         earlier = of_thing([f for k, fs in base.by_sentence.items() if k < key for f in fs])
         totals = earlier[:1] if len({bounds(f) for f in earlier}) == 1 else []
+    if not totals and thing and per.is_money:
+        # (生均教育支出 where the text states no 教育支出: the one value the tables agree on, of the
+        # concept the thing's whole name is, a table's row's or the vocabulary's)
+        named = {t for t in things if t in base.by_concept} or \
+            {c for t in things for start, end, c in lexicon().concepts.all(t) if (start, end) == (0, len(t))}
+        table = _document_value(base, named.pop(), per.measure, per.subject, per.period) if len(named) == 1 else None
+        totals = [table] if table is not None and table.source == "table" else []
     return totals
+
+
+def _wholes_of(base: FactBase, found: list[Fact], things: list[str], openers: tuple[str, ...],
+               exact_only: bool = False) -> list[Fact]:
+    """The totals of the thing among the figures naming it. A figure naming the thing narrowed by a
+    word before it (纵向科研项目经费 for 科研项目经费) as an item of a list (…，其中纵向…，横向…) is
+    a part of the thing, no total of it: with only parts, nothing is judged. Where some figures name
+    the thing itself (科研项目经费1,942.30万元), or its concept, those are its total; with
+    `exact_only`, only those."""
+    exact, narrowed = [], []
+    for f in found:
+        name = _without_copulas(YEARS_RE.sub("", compact(f.label)).lstrip("，,；;：:"))
+        name = next((name[len(o):].lstrip("，,：:") for o in openers if name.startswith(o)), name)
+        if (f.concept and any(f.concept in t for t in things)) or name in things:
+            exact.append(f)
+        elif not _listed_item(base, f, openers):
+            narrowed.append(f)
+    return exact or ([] if exact_only else narrowed)
+
+
+def _listed_item(base: FactBase, f: Fact, openers: tuple[str, ...]) -> bool:
+    """The figure is an item of a list: a list opener (其中, 包括) before it in its sentence, or
+    opening the sentence (。其中：…)."""
+    text = base.sentences.get((f.block, f.sentence), "")
+    return any(o in text[:f.at] for o in openers) or base.opens_list((f.block, f.sentence))
 
 
 def _without_copulas(thing: str) -> str:

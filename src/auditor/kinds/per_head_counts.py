@@ -92,9 +92,11 @@ class HeadCounts:
         self.summed = {f.id: any(w in f.label for w in words.cumulative) for f in self.facts}
         self._wanted: dict[str, set[str]] = {}
 
-    def __call__(self, per: Fact, word: str, units: list[str], basis: str, far: bool) -> Fact | None:
+    def __call__(self, per: Fact, word: str, units: list[str], basis: str, far: bool,
+                 named: tuple[str, ...] = ()) -> Fact | None:
         """The one count the figure per head is over, nearest first (see the module's doc); before
-        its paragraph only when `far` (a pass over the document's counts)."""
+        its paragraph only when `far` (a pass over the document's counts). `named`: the heads the
+        words before its word per head name (出院者次均费用: 出院), which of several counts it is over."""
         block = self.by_block.get(per.block, [])
         places = [[f for f in block if f.sentence == per.sentence], [f for f in block if f.sentence < per.sentence]]
         if far:
@@ -103,15 +105,19 @@ class HeadCounts:
         summed = any(w in label for w in self.words.cumulative)
         for k, place in enumerate(places):
             counts = [f for f in place if _counted_in(f, units_) and self.summed[f.id] == summed]
-            counts = self._fitting(counts, word, label, basis, k == 2 and bool(units_ & set(self.words.people)))
+            counts = self._fitting(counts, word, label, basis, k == 2 and bool(units_ & set(self.words.people)), named)
+            if len(counts) > 1 and named:
+                # (门急诊86.42万人次 and 出院3.85万人次 stated together: 出院者次均费用 is over the 出院)
+                counts = [f for f in counts if any(n in self.named[f.id] for n in named)] or counts
             if counts:
                 return counts[0] if len({count_bounds(f) for f in counts}) == 1 else None
         return None
 
-    def _fitting(self, counts: list[Fact], word: str, label: str, basis: str, far: bool) -> list[Fact]:
+    def _fitting(self, counts: list[Fact], word: str, label: str, basis: str, far: bool,
+                 named: tuple[str, ...] = ()) -> list[Fact]:
         """The counts of a place a figure per head (its words `label`) may be over; of people before
-        its paragraph (`far`), only those it names: by its basis, by the kind of heads it is of, or
-        by its word per head (生均: 学生)."""
+        its paragraph (`far`), only those it names: by its basis, by the kind of heads it is of, by
+        its word per head (生均: 学生), or by the words before that word (`named`: 出院者次均: 出院)."""
         words = self.words
         if basis + label not in self._wanted:  # (the same words again and again in a long report)
             self._wanted[basis + label] = _kinds(basis + label, words)
@@ -122,7 +128,7 @@ class HeadCounts:
         if wanted:
             counts = [f for f in counts if self.kinds[f.id] & wanted]
         elif far and not basis:
-            names = words.heads_named.get(word, ())
+            names = (*words.heads_named.get(word, ()), *named)
             return [f for f in counts if any(n in self.named[f.id] for n in names)
                     and not self.kinds[f.id] & set(words.named_only)]
         else:
