@@ -4254,11 +4254,18 @@ def _qualifier_names(head: str, rule) -> list[str]:
     words = CLAUSE_BREAK_RE.split(words)[-1]
     for opener in rule.params["part_openers"]:
         words = words.removeprefix(opener)
-    for skip in rule.params["qualifier_skip_words"]:
-        words = words.replace(skip, "")
+    words = _without_lead_words(words, rule.params["qualifier_skip_words"])
     if len(words) < 2:
         return []
     return [words, *rule.params["qualifier_aliases"].get(words, ())]
+
+
+def _without_lead_words(words: str, skips: list[str]) -> str:
+    """The words without the skipped ones they open on, however many (全院全年门急诊: 门急诊)."""
+    skips = sorted(skips, key=len, reverse=True)  # (全年度 before 全年)
+    while (lead := next((w for w in skips if w and words.startswith(w)), None)) is not None:
+        words = words[len(lead):]
+    return words
 
 
 def _thing_totals(base: FactBase, key: tuple[int, int], facts: list[Fact], per: Fact, word: str, rule,
@@ -4271,7 +4278,7 @@ def _thing_totals(base: FactBase, key: tuple[int, int], facts: list[Fact], per: 
                                  and f.period == per.period and not f.comparator
                                  and any((f.concept and f.concept in t) or (len(t) >= 2 and compact(f.label).endswith(t))
                                          or (len(t) >= LONG_THING and t in compact(f.label)) for t in things)],
-                          things, tuple(rule.params["part_openers"]), exact)
+                          things, rule, exact)
     # (…公用经费185.41万元。公用经费按在校生1,712人计算，生均公用经费…: the total stated in the
     # paragraph before, as the count may be, where the sentence names its thing without it)
     totals = of_thing(facts)
@@ -4304,17 +4311,18 @@ def _thing_totals(base: FactBase, key: tuple[int, int], facts: list[Fact], per: 
     return totals
 
 
-def _wholes_of(base: FactBase, found: list[Fact], things: list[str], openers: tuple[str, ...],
-               exact_only: bool = False) -> list[Fact]:
+def _wholes_of(base: FactBase, found: list[Fact], things: list[str], rule, exact_only: bool = False) -> list[Fact]:
     """The totals of the thing among the figures naming it. A figure naming the thing narrowed by a
     word before it (纵向科研项目经费 for 科研项目经费) as an item of a list (…，其中纵向…，横向…) is
     a part of the thing, no total of it: with only parts, nothing is judged. Where some figures name
-    the thing itself (科研项目经费1,942.30万元), or its concept, those are its total; with
-    `exact_only`, only those."""
+    the thing itself (科研项目经费1,942.30万元, 全年科研项目经费: words of time, place or the unit
+    aside), or its concept, those are its total; with `exact_only`, only those."""
+    openers = tuple(rule.params["part_openers"])
     exact, narrowed = [], []
     for f in found:
         name = _without_copulas(YEARS_RE.sub("", compact(f.label)).lstrip("，,；;：:"))
         name = next((name[len(o):].lstrip("，,：:") for o in openers if name.startswith(o)), name)
+        name = _without_lead_words(name, rule.params["qualifier_skip_words"])
         if (f.concept and any(f.concept in t for t in things)) or name in things:
             exact.append(f)
         elif not _listed_item(base, f, openers):
