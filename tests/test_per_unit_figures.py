@@ -80,3 +80,17 @@ def test_the_change_of_an_amount_per_unit(sentence, stated, expected):
 def test_a_right_or_unrelated_change_per_unit_is_quiet(sentence):
     text = f"某单位2024年度部门整体支出绩效自评报告\n一、绩效情况\n{sentence}\n"
     assert found(text, "DRV003") == []
+
+
+def test_words_before_the_word_per_head_naming_the_heads():
+    # (务工群众 names the heads, no narrower thing: the 劳务报酬 of all of them is the total)
+    text = "某县2024年以工代赈项目绩效自评报告\n全年吸纳群众务工250人，累计发放劳务报酬200.00万元，务工群众人均获得劳务报酬{per}万元。\n"
+    assert found(text.format(per="0.80"), "DRV014") == []
+    assert found(text.format(per="0.90"), "DRV014") == [("0.90万元", "0.80万元")]
+
+
+def test_a_total_narrowed_by_another_qualifier_is_not_read():
+    # (the 门急诊 visits' income is stated nowhere; the 住院收入 is the inpatients')
+    text = ("某卫生院2024年度部门整体支出绩效自评报告\n一、服务情况\n全年完成门急诊2.50万人次。\n二、收入情况\n"
+            "住院收入450.00万元。\n三、绩效情况\n门急诊次均费用96.00元。\n")
+    assert found(text, "DRV014") == []

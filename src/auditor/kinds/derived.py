@@ -4238,11 +4238,15 @@ def _per_head_totals(base: FactBase, key: tuple[int, int], facts: list[Fact], pe
                        if w in thing for alias in aliases)]
     # (户均补贴 of 补贴资金: a total's name may close on a word naming only money)
     things += [t + tail for t in things for tail in rule.params["money_tails"] if t and not t.endswith(tail)]
-    qualified = [q + t for q in _qualifier_names(head, rule) for t in things if t]
-    # (found nowhere so named, the words before name the heads, 科研人员人均科研经费, or nothing
-    # known: the thing as the words after name it, itself only, not 住院收入 for 门急诊次均费用)
+    own = _qualifier_names(head, rule)
+    qualified = [q + t for q in own for t in things if t]
+    # (found nowhere so named, the words before name the heads, 务工群众人均获得劳务报酬, or nothing
+    # known: the thing as the words after name it, not narrowed by another qualifier the rule
+    # knows, 住院收入 for 门急诊次均费用)
+    others = tuple(q for k, v in rule.params["qualifier_aliases"].items() for q in (k, *v) if q not in own) \
+        if own else ()
     return (qualified and _thing_totals(base, key, facts, per, word, rule, reach, qualified, thing)) \
-        or _thing_totals(base, key, facts, per, word, rule, reach, things, thing, exact=bool(qualified))
+        or _thing_totals(base, key, facts, per, word, rule, reach, things, thing, others)
 
 
 def _qualifier_names(head: str, rule) -> list[str]:
@@ -4269,7 +4273,7 @@ def _without_lead_words(words: str, skips: list[str]) -> str:
 
 
 def _thing_totals(base: FactBase, key: tuple[int, int], facts: list[Fact], per: Fact, word: str, rule,
-                  reach: bool, things: list[str], thing: str, exact: bool = False) -> list[Fact]:
+                  reach: bool, things: list[str], thing: str, others: tuple[str, ...] = ()) -> list[Fact]:
     # the total of the thing: its concept, or (a thing the vocabulary does not know) its words
     # closing the total's (户均增收 after 累计带动增收312.50万元)
     # (or holding them: 次均统筹基金支付 of 统筹基金支付住院费用)
@@ -4278,7 +4282,7 @@ def _thing_totals(base: FactBase, key: tuple[int, int], facts: list[Fact], per: 
                                  and f.period == per.period and not f.comparator
                                  and any((f.concept and f.concept in t) or (len(t) >= 2 and compact(f.label).endswith(t))
                                          or (len(t) >= LONG_THING and t in compact(f.label)) for t in things)],
-                          things, rule, exact)
+                          things, rule, others)
     # (…公用经费185.41万元。公用经费按在校生1,712人计算，生均公用经费…: the total stated in the
     # paragraph before, as the count may be, where the sentence names its thing without it)
     totals = of_thing(facts)
@@ -4311,12 +4315,13 @@ def _thing_totals(base: FactBase, key: tuple[int, int], facts: list[Fact], per: 
     return totals
 
 
-def _wholes_of(base: FactBase, found: list[Fact], things: list[str], rule, exact_only: bool = False) -> list[Fact]:
+def _wholes_of(base: FactBase, found: list[Fact], things: list[str], rule, others: tuple[str, ...] = ()) -> list[Fact]:
     """The totals of the thing among the figures naming it. A figure naming the thing narrowed by a
     word before it (纵向科研项目经费 for 科研项目经费) as an item of a list (…，其中纵向…，横向…) is
     a part of the thing, no total of it: with only parts, nothing is judged. Where some figures name
     the thing itself (科研项目经费1,942.30万元, 全年科研项目经费: words of time, place or the unit
-    aside), or its concept, those are its total; with `exact_only`, only those."""
+    aside), or its concept, those are its total. A name narrowed by one of `others` (住院收入 for a
+    figure per 门急诊 visit) is another thing's."""
     openers = tuple(rule.params["part_openers"])
     exact, narrowed = [], []
     for f in found:
@@ -4325,9 +4330,14 @@ def _wholes_of(base: FactBase, found: list[Fact], things: list[str], rule, exact
         name = _without_lead_words(name, rule.params["qualifier_skip_words"])
         if (f.concept and any(f.concept in t for t in things)) or name in things:
             exact.append(f)
-        elif not _listed_item(base, f, openers):
+        elif not _listed_item(base, f, openers) and not (others and _narrowed_by(name, things, others)):
             narrowed.append(f)
-    return exact or ([] if exact_only else narrowed)
+    return exact or narrowed
+
+
+def _narrowed_by(name: str, things: list[str], qualifiers: tuple[str, ...]) -> bool:
+    """The name is one of the things narrowed by one of the qualifiers right before it (住院收入)."""
+    return any(name.endswith(t) and name[:-len(t)].endswith(qualifiers) for t in things if t)
 
 
 def _listed_item(base: FactBase, f: Fact, openers: tuple[str, ...]) -> bool:
