@@ -66,6 +66,27 @@ def test_numbered_paragraphs_after_a_colon_are_the_list():
     assert "各段编号" in f.formula
 
 
+def test_numbered_sub_headings_after_a_count_ending_its_paragraph_are_the_list():
+    """主要存在以下4个方面问题： then （一）（二）（三） headings, each with its body, up to the next 四、."""
+    body = ("二、审计发现的问题\n经审计，主要存在以下{n}个方面问题：\n（一）收入管理不严格\n部分收入未及时上缴。\n"
+            "1.非税收入\n滞留非税收入若干。\n（二）支出管理不规范\n部分支出依据不足。\n表1 问题统计\n类别\t个数\n收入\t3\n"
+            "（三）资产管理不到位\n部分资产账实不符。\n三、审计建议\n（一）加强收入管理。\n（二）规范支出。\n")
+    f = only(body.format(n=4), "CNT001")
+    assert (f.stated, f.expected) == ("4 个", "3 个")
+    assert f.location.line == 2
+    assert not findings(body.format(n=3), "CNT001")
+    # a gap in the headings' numbers is no list (STR001 tells the gap)
+    assert not findings(body.format(n=4).replace("（二）支出", "（四）支出"), "CNT001")
+
+
+def test_a_rectification_split_in_three_is_summed_against_the_problems_reported():
+    text = "一、总体情况\n审计工作报告反映了3个方面52个问题，已整改到位44个，部分整改6个，未整改3个。\n"
+    f = only(text, "CNT005")
+    assert (f.stated, f.expected) == ("52 个", "53 个")
+    assert "部分完成 6 个" in f.formula
+    assert not findings(text.replace("44个", "43个"), "CNT005")
+
+
 @pytest.mark.parametrize("text", [
     # two facts, not a list of two: 团组 and 人次
     "全年共接待来访团组11个、55人次（不包括随行人员），主要为兄弟单位交流。\n",

@@ -581,3 +581,17 @@ def test_a_signed_change_stated_wrong_is_reported_and_one_stated_right_is_not():
     assert not findings(text.format("增减（4.51）万元"), "DRV012")
     # a plus after 增减 is a rise: the figures say a fall (the direction rule's to tell)
     assert [f.rule for f in findings(text.format("增减+4.51万元"), "DRV012", "DIR002")] == ["DIR002"]
+
+
+def test_a_budget_word_in_a_problem_category_names_no_measure_of_its_figures():
+    """预算编制不细化 18个 0.82亿元, 超预算支出 14个: the category of problems is named after the budget
+    it concerns; its count and amount are no budget (CAL001 then sums them with the list's others)."""
+    facts = facts_of("某市2024年度市本级预算执行审计工作报告\n发现问题72个，涉及金额3.05亿元，其中：预算编制不细化18个0.82亿元、"
+                     "无预算超预算支出14个0.61亿元、资产管理不规范40个1.72亿元。\n")
+    by_value = {f.value: f for f in facts}
+    assert by_value[Decimal("18")].measure == "实际值"
+    assert by_value[Decimal("14")].measure == "实际值"
+    assert by_value[Decimal("0.82")].measure == by_value[Decimal("3.05")].measure
+    # a budget named so, with no fault after it, is still one
+    plain = {f.value: f for f in facts_of(HEAD + "项目支出全年预算300.00万元，不含上年结转。\n")}
+    assert plain[Decimal("300.00")].measure == "全年预算"

@@ -2480,7 +2480,8 @@ class FactReader:
             return dict(out, concept=concept, measure="变动额", sign=change, period=CURRENT)
         # “年初基本支出预算”: the measure's words may stand on both sides of the concept; the
         # 预算 of a fund's name (一般公共预算资金支出) is no budget
-        measure = self.lex.measures.last((_blank(bare, self.lex.funds) if "预算" in bare else bare).replace(" ", ""))
+        measured = (_blank(bare, self.lex.funds) if "预算" in bare else bare).replace(" ", "")
+        measure = None if self._fault_named(measured) else self.lex.measures.last(measured)
         if measure in BUDGET_MEASURES and measure != "年初预算" and self._year_start_budget(bare):
             measure = "年初预算"
         if measure == "决算" and unit and unit not in MONEY_UNITS and unit not in ("%", "‰", "分"):
@@ -2565,6 +2566,16 @@ class FactReader:
         elif unit in MONEY_UNITS and concept in self.kind_totals.values() and self._qualified_total(phrase):
             concept = None  # (药品收入合计298.84万元: one kind of income's total, not the unit's)
         return dict(out, concept=concept, measure=measure, implicit=implicit)
+
+    def _fault_named(self, words: str) -> bool:
+        """A measure word in a figure's words followed in its clause by a word of a fault (预算编制
+        不细化38个1.12亿元; or holding it, 无预算超预算支出21个): the words name a kind of problem an
+        audit found, after the budget it concerns, and no measure of the figure. (The fault word
+        may open on the character before the measure's, 超 of 超预算.)"""
+        if not self.lex.fault_words.search(words):
+            return False  # (most figures' words hold no fault: one search tells)
+        return any(self.lex.fault_words.search(CLAUSE_BREAK_RE.split(words[max(0, start - 1):])[0])
+                   for start, _, _ in self.lex.measures.all(words))
 
     def _planned_concept(self, phrase: str) -> str | None:
         """The concept a plan's amount is set for, its words ending on the thing's name and a plan verb

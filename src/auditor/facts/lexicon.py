@@ -160,6 +160,7 @@ class Lexicon:
     doubling: re.Pattern  # a rise in doublings (DOUBLING above)
     base_figure_before: re.Pattern  # a base figure closing the words before a multiple (BASE_FIGURE_BEFORE above)
     list_openers: tuple  # words after a total that open the list of its parts (其中)
+    fault_words: re.Pattern  # words of a fault naming an audit's problem (不细化, 超预算): see base._fault_named
     list_join: re.Pattern  # a word joining a list's items (、, 和: concepts.yaml summed_names joins)
     per_unit_words: tuple  # words making an amount one per person, vehicle, visit (人均, 平均)
     per_unit: re.Pattern  # those words, or concepts.yaml per_unit_pattern (每接待1人次的…)
@@ -239,6 +240,7 @@ def _lexicon(generation: int) -> Lexicon:
         doubling=doubling_re(data),
         base_figure_before=re.compile(BASE_FIGURE_BEFORE.replace("{units}", alternatives(data.get("text_units")))),
         list_openers=tuple(data.get("list_openers") or ()),
+        fault_words=re.compile(alternatives(data.get("fault_words")) or r"(?!)"),
         list_join=re.compile(alternatives((data.get("summed_names") or {}).get("joins")) or r"(?!)"),
         per_unit_words=tuple(data.get("per_unit_words") or ()),
         per_unit=re.compile("|".join(x for x in (alternatives(data.get("per_unit_words")), data.get("per_unit_pattern"))

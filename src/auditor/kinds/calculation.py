@@ -144,6 +144,7 @@ def _checks(doc, rule):
     if "sentence" in rule.params["contexts"]:
         yield from _check_unnamed_totals(base, rule)
         yield from _check_list_unit_slips(base, rule)
+        yield from _check_paired_lists(base, rule)
     if "changes" in rule.params["contexts"]:
         yield from _check_changes(doc, base, rule)
     if "enumeration" in rule.params["contexts"]:
@@ -379,6 +380,79 @@ def _check_list_unit_slips(base: FactBase, rule):
                         yield hit
 
 
+def _check_paired_lists(base: FactBase, rule):
+    """A count and an amount (审计发现问题156个，涉及金额4.37亿元) followed by a 其中 list whose items
+    each state a count and an amount side by side (其中：A 38个1.12亿元、B 21个0.56亿元…): two
+    parallel lists, the counts the count's parts and the amounts the amount's. A 其中 list may
+    leave items out, so a list's sum may only not exceed its whole, unless the other list adds up
+    to its own whole: the items are then all of them, and both sums must meet their wholes."""
+    opener = lexicon().list_opener
+    for facts in base.by_block.values():
+        for k in range(1, len(facts)):
+            total, counted = facts[k], facts[k - 1]
+            if total.source != "text" or not _money(total) or counted.sentence != total.sentence \
+                    or not _counted_whole(counted):
+                continue
+            text = base.sentences.get((total.block, total.sentence), "")
+            direct, first = _opener_after(text, facts, k, opener)
+            if not direct:
+                continue
+            counts, amounts = _pairs(text, facts, first, counted.unit)
+            if len(counts) < 2:
+                continue
+            yield CHECKED
+            amount_total = replace(total, concept=total.concept or compact(total.label).strip("，,：:（(") or "合计")
+            # (an amount's label is its count's: the item's name stands before the count)
+            amounts = [replace(a, label=c.label) for c, a in zip(counts, amounts)]
+            money_hits = list(_compare(amount_total, amounts, "列举", rule))
+            money_fits = all(h.cls == "rounding" for h in money_hits)
+            counted_sum = sum((c.value for c in counts), Decimal(0))
+            if counted_sum > counted.value or (money_fits and counted_sum != counted.value):
+                yield _count_hit(counted, counts, counted_sum)
+            exact = sum((a.in_yuan() for a in amounts), Decimal(0))
+            if counted_sum == counted.value or exact > amount_total.in_yuan():
+                yield from money_hits
+
+
+def _counted_whole(f: Fact) -> bool:
+    """A count of things stated in the text (问题156个), whole, no change or rate: the whole a list's
+    counts may be of."""
+    return f.source == "text" and not _money(f) and f.unit not in PAIR_NOT_COUNTS and f.places == 0 \
+        and f.measure not in OWN_CLAUSE_MEASURES and f.value > 0
+
+
+PAIR_NOT_COUNTS = ("", "%", "‰", "个百分点", "分")  # units of figures that are no counts of things
+
+
+def _pairs(text: str, facts: list[Fact], first: int, unit: str) -> tuple[list[Fact], list[Fact]]:
+    """The items of a list from facts[first] on that each state a count in `unit` with an amount
+    right after it, nothing between (38个1.12亿元), up to the first item that does not."""
+    counts: list[Fact] = []
+    amounts: list[Fact] = []
+    sentence = facts[first - 1].sentence
+    for j in range(first, len(facts) - 1, 2):
+        count, amount = facts[j], facts[j + 1]
+        if count.sentence != sentence or amount.sentence != sentence or count.unit != unit \
+                or not _money(amount) or amount.measure in OWN_CLAUSE_MEASURES \
+                or text[count.at + len(count.text):amount.at].strip():
+            break
+        counts.append(count)
+        amounts.append(amount)
+    return counts, amounts
+
+
+def _count_hit(whole: Fact, counts: list[Fact], counted: Decimal) -> Hit:
+    """A count whose listed parts do not add up to it (counts are exact: no rounding)."""
+    label = compact(whole.label).strip("，,：:（(") or "合计"
+    listing = " + ".join(f"{item_label(c.label)} {c.text}" for c in counts)
+    shown = f"{counted:f}{whole.unit}"
+    return Hit(quote=whole.quote, location=whole.loc, stated=whole.text, expected=shown,
+               formula=f"{label} = {listing} = {shown}（列举）",
+               fields={"total_label": label, "total": whole.text, "sum": shown, "parts": listing,
+                       "context": "列举", "verdict": "不符"},
+               highlights=[c.loc for c in counts if c.loc != whole.loc])
+
+
 def _items_joined(base: FactBase, later: list[Fact], plain, cues: tuple) -> list[Fact]:
     """The items of a list opening its own sentence in the clauses ； joins to it (`later`, their
     amounts): each clause's, up to one opening a list of its own (其中, 包括) or stating none, and
@@ -551,8 +625,9 @@ def _any_parts(after, sentence, summable=None) -> list[Fact]:
     summable = summable or _money
     parts: list[Fact] = []
     for f in after:
-        if parts and f.sentence == parts[-1].sentence and f.measure in OWN_CLAUSE_MEASURES:
-            continue  # (税收收入8.76亿元，增长4.8%，…: the item's own change or share, then the list goes on)
+        if parts and f.sentence == parts[-1].sentence and (f.measure in OWN_CLAUSE_MEASURES or f.unit in OWN_RATE_UNITS):
+            continue  # (税收收入8.76亿元，增长4.8%，…: the item's own change or share, then the list goes on;
+            # so its own rate, 基本支出执行1,241.30万元，执行率55.10%；项目支出…)
         if f.sentence not in within or not summable(f) or f.measure == "变动额" or _share_base(f):
             break
         parts.append(f)
@@ -562,6 +637,7 @@ def _any_parts(after, sentence, summable=None) -> list[Fact]:
 # the measures of what an item of a list says of itself after its amount (its change, its rate of
 # change, its share of the whole): no item, and no end of the list
 OWN_CLAUSE_MEASURES = ("变动额", "变动率", "占比")
+OWN_RATE_UNITS = ("%", "‰")  # ... and a rate in the item's clause (its execution rate), whatever its measure
 
 
 def _joined(base: FactBase, total: Fact) -> set[int]:

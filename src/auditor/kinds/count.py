@@ -139,6 +139,13 @@ PARAMS = {
     # 未完成 holds 完成)
     "negative_cues": (list, ["未完成", "未达到", "未达标", "未实现", "没有完成", "尚未完成"]),
     "positive_cues": (list, ["完成", "达到", "达标", "实现"]),
+    # a third status between them (部分整改, 正在整改): counted in the split when stated, checked
+    # before the positive cues (部分整改 is no 整改完成)
+    "partial_cues": (list, []),
+    # a count of findings is a total when its clause says they were found (反映…86个问题, 查出问题12个)
+    # and the finding's noun follows it
+    "finding_cues": (list, []),
+    "finding_nouns": (list, []),
 }
 MESSAGE_FIELDS = {"stated_count", "counted", "subject", "unit"}
 CJK_FIRST, CJK_LAST = "\u4e00", "\u9fa5"  # the CJK unified ideographs a noun is written in
@@ -728,6 +735,8 @@ def _numbered_paragraphs(doc, passage: Passage) -> list[str] | None:
     style, last, repeated = None, 0, False
     if passage.cell:
         return None  # the paragraphs after its table are no items of a cell
+    if passage.last_block + 1 < len(doc.blocks) and isinstance(doc.blocks[passage.last_block + 1], Heading):
+        return _numbered_headings(doc, passage.last_block + 1)
     for i in range(passage.last_block + 1, len(doc.blocks)):
         block = doc.blocks[i]
         if isinstance(block, (Heading, Table)):
@@ -745,6 +754,38 @@ def _numbered_paragraphs(doc, passage: Passage) -> list[str] | None:
         else:
             return None  # a gap: not one list
     return items or None
+
+
+def _numbered_headings(doc, start: int) -> list[str] | None:
+    """Headings numbered from 1 right after a passage ending in a colon (主要存在以下5个方面问题： then
+    （一）… with its body, （二）…), each item a heading of the first one's level and style, up to the
+    next heading of a higher level; None unless numbered from 1 without a gap (a number repeated
+    counts, as in _numbered_paragraphs). Bodies, tables and deeper headings between are passed
+    over, at most HEADING_LIST_BLOCKS blocks."""
+    first = doc.blocks[start]
+    if first.value != 1 or not first.token:
+        return None
+    items: list[str] = []
+    last, repeated = 0, False
+    for block in doc.blocks[start:start + HEADING_LIST_BLOCKS]:
+        if not isinstance(block, Heading) or block.level > first.level:
+            continue  # an item's body, or a heading inside it
+        if block.level < first.level or block.style != first.style:
+            break  # the section the list stands in ends
+        value = block.value or 0
+        if value == last + 1 or (items and value == last) or (repeated and value == last + 2):
+            repeated, last = bool(items) and value == last, value
+            items.append(block.text[len(block.token):].strip())
+        elif value == 1:
+            break  # another list begins
+        else:
+            return None  # a gap: not one list
+    return items or None
+
+
+# blocks read after a count for the headings it announces: a section's items with their bodies
+# (a long report's longest run of sub-sections is a few hundred paragraphs; the cost stays bounded)
+HEADING_LIST_BLOCKS = 400
 
 
 def _paragraph_token(block) -> tuple[str, str | None, int]:
@@ -1426,11 +1467,23 @@ def _project_forms(doc, params: dict) -> list[str]:
 
 @dataclass
 class StatusPart:
-    positive: bool
+    status: str  # done | partial | undone
     value: int
     written: str
     start: int
     end: int
+
+
+STATUS_NAMES = {"done": "完成", "partial": "部分完成", "undone": "未完成"}
+
+
+def _status_of(clause: str, params: dict) -> str | None:
+    """The status a clause counts: negatives first (未完成 holds 完成), then partial ones (部分整改
+    holds 整改), then the positive cues; None for a clause naming no status."""
+    for status, cues in (("undone", "negative_cues"), ("partial", "partial_cues"), ("done", "positive_cues")):
+        if any(c in clause for c in params[cues]):
+            return status
+    return None
 
 
 def _counts_the_same(text: str, end: int, noun: str, params: dict) -> bool:
@@ -1461,17 +1514,25 @@ def _status_parts(passage: Passage, head: Count, params: dict) -> list[StatusPar
         if m is None:
             continue
         value = _number(m.group(1))
-        negative = any(c in clause for c in params["negative_cues"])
-        positive = not negative and any(c in clause for c in params["positive_cues"])
-        if value is None or not (negative or positive):
+        status = _status_of(clause, params)
+        if value is None or status is None:
             break
-        parts.append(StatusPart(positive, value, m.group(1), b - len(clause) + m.start(), b - len(clause) + m.end()))
-        if sum(p.positive == positive for p in parts) > 1:
+        parts.append(StatusPart(status, value, m.group(1), b - len(clause) + m.start(), b - len(clause) + m.end()))
+        if sum(p.status == status for p in parts) > 1:
             break  # two counts of one status: no plain split, whatever follows
     else:
         if window < end:
             return []  # the sentences go on past the window: parts may be missing
     return parts
+
+
+def _found_total(text: str, clause: str, head: Count, params: dict) -> bool:
+    """The count is of findings said found (反映了86个问题, 查出问题12个): a word of finding in its
+    clause, the finding's noun right after it or right before its number."""
+    if not any(c in clause for c in params["finding_cues"]):
+        return False
+    nouns = tuple(params["finding_nouns"])
+    return bool(nouns) and (text[head.end:head.end + 8].lstrip().startswith(nouns) or clause.rstrip().endswith(nouns))
 
 
 def _check_status_split(doc, rule):
@@ -1482,25 +1543,28 @@ def _check_status_split(doc, rule):
         for head in _counts(passage, params):
             clause = passage.text[_clause_start(passage.text, head.start):head.start]
             after = whole_after.match(passage.text, head.end) if whole_after else None
-            if not any(c in clause for c in cues) and not after:
+            found = _found_total(passage.text, clause, head, params)
+            if not any(c in clause for c in cues) and not after and not found:
                 continue
             parts = _status_parts(passage, head, params)
-            if after and not all(_counts_the_same(passage.text, p.end, head.noun, params) for p in parts):
+            if (after or found) and not all(_counts_the_same(passage.text, p.end, head.noun, params) for p in parts):
                 continue  # “在过去的3个月中，完成了5个项目”: the parts count something else
-            done = [p for p in parts if p.positive]
-            undone = [p for p in parts if not p.positive]
-            if len(done) > 1 or len(undone) > 1 or not parts:
+            statuses = [p.status for p in parts]
+            if not parts or len(set(statuses)) < len(statuses):
                 continue  # two counts of one status: not a plain split
+            # (done and undone both stated: the split is whole, a partial count between them or not;
+            # otherwise a status is left unsaid and the parts only may not exceed the total)
+            whole = "done" in statuses and "undone" in statuses
             counted = sum(p.value for p in parts)
-            if (done and undone and counted == head.value) or (not (done and undone) and counted <= head.value):
+            if (whole and counted == head.value) or (not whole and counted <= head.value):
                 continue
             quote, loc = passage.quote(_clause_start(passage.text, head.start), parts[-1].end, head.start)
-            what = " + ".join(f"{'完成' if p.positive else '未完成'} {p.written} 个" for p in parts)
+            what = " + ".join(f"{STATUS_NAMES[p.status]} {p.written} 个" for p in parts)
             noun = head.noun or _noun_before(passage.text, head.start, params)
             if after and noun.endswith("中"):
                 noun = noun[:-1]  # “12个指标中”: the noun is 指标
             yield Hit(quote=quote, location=loc, stated=f"{head.written} 个", expected=f"{counted} 个",
-                      formula=f"{what} = {counted} 个" + ("" if done and undone else f"，超过总数 {head.written} 个"),
+                      formula=f"{what} = {counted} 个" + ("" if whole else f"，超过总数 {head.written} 个"),
                       fields={"stated_count": head.written, "counted": str(counted), "subject": noun})
 
 

@@ -139,6 +139,9 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # named_rate: a stem's own words of a base in place of base_words (审减: 送审), and the stems
           # of rates of the project's money as a whole, judged on the project form's budgets (none: all)
           "stem_base_words": (dict, {}), "form_stems": (list, []),
+          # named_rate: the stems of rates judged on a base in the sentence before theirs (整改率 after
+          # 反映的问题共170个。…已整改152个)
+          "before_stems": (list, []),
           # worded_sum: the words opening a clause of amounts added or taken away (regexes)
           "plus_pattern": (str, "^$"), "minus_pattern": (str, "^$"),
           # worded_sum: the words of a flow of money an added or taken clause names, and of what a
@@ -4608,7 +4611,8 @@ def _named_rate(base: FactBase, rule):
                                                         tuple(params["base_words"]), tuple(params["negations"]), _fits,
                                                         tuple(params["rate_suffixes"]), tuple(params["part_words"]),
                                                         tuple(params["planned_row_words"]), params["stem_base_words"],
-                                                        tuple(params["form_stems"]) or None):
+                                                        tuple(params["form_stems"]) or None,
+                                                        tuple(params["before_stems"])):
         if not judged:
             yield CHECKED
             continue
@@ -4649,6 +4653,8 @@ def _base_note(whole: Fact, far: bool) -> str:
     """Where the base of a named rate was taken from, for the formula."""
     if not far:
         return "（段中其他两数之比也都不是该比率）"
+    if whole.source == "text":
+        return "（句中未写基数，取同段上一句所写的数）"  # (named_rates.py _base_before)
     if whole.concept == concepts().get("project_funds"):
         return "（句中未写基数，取项目表年度资金总额的全年预算数；表中年初预算数、各资金来源行及文中所写下达、预算等金额也都得不出该比率）"
     # (the planned row beside the table cell the figure restates: kinds/named_rates.py _column_beside)

@@ -43,12 +43,14 @@ def named_rate_pattern(suffixes: tuple[str, ...]) -> re.Pattern:
 def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tuple[str, ...],
                      base_words: tuple[str, ...], negations: tuple[str, ...], fits, suffixes: tuple[str, ...] = ("率",),
                      part_words: tuple[str, ...] = (), planned_words: tuple[str, ...] = (),
-                     stem_bases: dict[str, list[str]] | None = None, form_stems: tuple[str, ...] | None = None):
+                     stem_bases: dict[str, list[str]] | None = None, form_stems: tuple[str, ...] | None = None,
+                     before_stems: tuple[str, ...] = ()):
     """(rate, figure, base, judged): judged False where the rate is consistent (a CHECKED), True
     with the base it was recomputed on where it is not (see the module). `stem_bases`: a stem's own
     words of a base, in place of `base_words` (审减率 of 审减 over 送审, never over a budget);
     `form_stems`: the stems of a rate of the project's money as a whole, the only ones judged on
-    bases stated outside the sentence (None: any stem)."""
+    bases stated outside the sentence (None: any stem); `before_stems`: the stems of a rate judged
+    on the one figure of its unit of the sentence before its own, where its own states no base."""
     named_rate_re = named_rate_pattern(suffixes)
     stem_bases = stem_bases or {}
     for (block, index), facts in base.by_sentence.items():
@@ -75,6 +77,9 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
             named = [facts[j] for j in at if any(w in text[_start(facts, j):facts[j].at] for w in bases_named)]
             if not named and _counted_whole(text, facts, k, bases):
                 named = bases[-1:]  # (老年人5,830人，纳入健康管理4,286人，健康管理率…: the count it is of)
+            if not named and not bases and stem in before_stems:
+                # (反映的问题共170个，涉及金额…。截至…，已整改到位152个，整改率…: the base closes the sentence before)
+                bases = named = _base_before(base, block, index, figure, bases_named)
             far = not named  # (the bases are the form's, not the sentence's figures)
             if far and _any_pair_fits(rate, [*bases, figure], fits):
                 # (two of the sentence's own figures give it, its base named by no word we know:
@@ -207,15 +212,33 @@ def _start(facts: list[Fact], k: int) -> int:
 
 
 def _counted_whole(text: str, facts: list[Fact], k: int, bases: list[Fact]) -> bool:
-    """A count of people or things right before the rate's figure, larger than it, the one figure
-    of its unit in the sentence before it, the rate standing in the clause right after the figure
+    """A count of people or things before the rate's figure (only figures of other units between),
+    larger than it, the one figure of its unit in the sentence before it, the rate standing in the clause right after the figure
     (no brackets, no 其中 between): the whole the rate is of, though no word of plans names it."""
     figure = facts[k - 1]
-    if figure.is_money or figure.unit in ("分", "") or len(bases) != 1 or k < 2 or facts[k - 2] is not bases[0]:
+    if figure.is_money or figure.unit in ("分", "") or len(bases) != 1 or k < 2:
+        return False
+    # (figures of other units between them are other things of the whole: 问题132个，涉及金额9.86亿元，
+    # 已整改125个; one of its unit between is another count, and the base may be neither)
+    if any(f.unit == figure.unit for f in facts[facts.index(bases[0]) + 1:k - 1]):
         return False
     between = text[figure.at + len(figure.text):facts[k].at]
     return bases[0].value > figure.value and not re.search(r"[（(）)]", between) \
         and not any(o in between for o in lexicon().list_openers)
+
+
+def _base_before(base: FactBase, block: int, index: int, figure: Fact, base_words: tuple[str, ...]) -> list[Fact]:
+    """The base of a rate whose sentence states none, in the sentence before it in its paragraph:
+    the one figure there of the figure's unit and concept, named by a word of bases (反映, 应整改),
+    not smaller than the figure."""
+    facts = base.by_sentence.get((block, index - 1), ())
+    text = base.sentences.get((block, index - 1), "")
+    same = [(j, f) for j, f in enumerate(facts) if f.unit == figure.unit and f.value > 0 and not f.comparator]
+    if len(same) != 1:
+        return []
+    j, found = same[0]
+    named = any(w in text[_start(facts, j):found.at] for w in base_words)
+    return [found] if named and found.concept == figure.concept and found.value >= figure.value else []
 
 
 def _listed(text: str, facts: list[Fact], k: int) -> bool:
