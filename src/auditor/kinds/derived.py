@@ -97,6 +97,13 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           "bare_initial_pattern": (str, "(?!)"),
           # per_head: the words of an amount per head and the units the heads are counted in
           "per_head": (dict, {"人均": ["人", "名"], "生均": ["人", "名"], "户均": ["户"]}),
+          # stated_base_rate: a rate's name -> the concepts of the figure it is of and the words of
+          # the base its sentence or paragraph states for it (债务率 = 政府债务余额 ÷ 综合财力); the
+          # words right before the name that make it a part's rate, on a base not stated (一般债务率)
+          "ratios": (dict, {}), "part_rate_words": (list, []),
+          # within_limit: the words of a claim that a balance is within its ceiling (a pattern), and
+          # each balance's concept -> its ceiling's concept
+          "claim_pattern": (str, "(?!)"), "limits": (dict, {}),
           # per_head: the words of the sum a sentence closes on after an amount per head (共计)
           "sum_words": (list, []),
           # per_head: the words of a standard per head (每人): the total is worked out from it, and told
@@ -335,7 +342,36 @@ def _shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
             continue  # (A、B分别为X、Y，占比分别为…: the other item is no whole; their sum is, unsaid)
         if whole is not None and whole is not part and whole.value != 0:
             out.append((rate, part, whole))
-    return _one_whole_per_list(out)
+    return _one_whole_per_list(out + _opened_shares(base))
+
+
+def _opened_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
+    """(rate, part, whole) for a rate right after an amount opened by 占, nothing but 的 between
+    (占部门项目预算总额56.05亿元的8.6%, 占地区生产总值685.43亿元的16.30%): a share of that amount
+    whatever its words name (a thing the vocabulary knows is read as a share already), of the
+    amount nearest before it in the sentence, in the same kind (money, or a count's unit)."""
+    out = []
+    for rate in base.facts:
+        # (the rate's own words only 的, 的比重为: most facts fail here, before their sentence is read)
+        if rate.unit != "%" or rate.measure == "占比" or rate.source != "text" or rate.comparator \
+                or SUBJECT_FILLER_RE.sub("", compact(rate.label)):
+            continue
+        before = _before(_same_sentence(base, rate), rate)
+        whole = before[-1] if before else None
+        if whole is None or whole.comparator or whole.measure == "变动额" or not whole.value \
+                or not compact(whole.label).lstrip("，,；;、").startswith("占"):
+            continue
+        part = next((f for f in reversed(before[:-1]) if not f.comparator and f.measure != "变动额"
+                     and f.unit not in ("%", "‰") and f.is_money == whole.is_money
+                     and (f.is_money or f.unit == whole.unit)), None)
+        if part is not None and part.period == whole.period:
+            out.append((rate, part, whole))
+    return out
+
+
+def _opened_name(whole: Fact) -> str:
+    """The words an amount opened by 占 names its thing by (部门项目预算总额 of 占部门项目预算总额)."""
+    return compact(whole.label).lstrip("，,；;、")[1:] if compact(whole.label).lstrip("，,；;、").startswith("占") else ""
 
 
 def _worded_part(rate: Fact, amounts: list[Fact]) -> Fact | None:
@@ -522,7 +558,7 @@ def _shares_checked(base: FactBase):
         worded = _share_whole_words(rate.label)
         # (the whole as the share's words name it, 占一般公共预算收入的, before the vocabulary's name)
         name = worded.group(1).rstrip("的") if worded and whole.id >= 0 else \
-            whole.concept or ("所列各项之和" if whole.id < 0 else "总额")
+            whole.concept or _opened_name(whole) or ("所列各项之和" if whole.id < 0 else "总额")
         # (a sum of the items listed is written out, one step of figures: an item found misprinted
         # by another rule is then seen to explain the share, findings.drop_consequences)
         shown = _operands(part, whole)
@@ -4754,9 +4790,108 @@ def _proportion_fits(amount: Fact, whole: Fact, rate: Decimal) -> bool:
     return a_lo <= w_hi * rate / HUNDRED and w_lo * rate / HUNDRED <= a_hi
 
 
+# ---- stated_base_rate ----------------------------------------------------------------------
+def _stated_base_rate(base: FactBase, rule):
+    """A rate named in the vocabulary over a base its paragraph states (按照综合财力1,212,650.00万元
+    计算，全区政府债务率为103.6%): the figure of the rate's concept over that base. Every figure of
+    that concept and year in the document is tried (a balance stated for two dates, one misread):
+    told only where none of them gives the rate, on the one stated last before it."""
+    ratios, part_words = rule.params["ratios"], tuple(rule.params["part_rate_words"])
+    for rate in base.facts:
+        # (按照综合财力…计算 reads as a rate on another basis: here it is the very base the rate names)
+        if rate.unit != "%" or rate.source != "text" or rate.comparator not in (None, "", PER_HEAD_BASIS):
+            continue
+        named = _rate_named(compact(rate.label), ratios, part_words)
+        if named is None:
+            continue
+        spec = ratios[named]
+        whole = next((f for f in reversed(base.by_block.get(rate.block, ())) if f.id < rate.id and f.is_money
+                      and f.comparator in (None, "", PER_HEAD_BASIS) and f.value > 0 and any(w in compact(f.label) for w in spec["base_words"])), None)
+        figures = [f for c in spec["of"] for f in base.by_concept.get(c, ()) if f.is_money and not f.comparator
+                   and f.measure not in ("变动额", "占比") and f.period == rate.period]
+        if whole is None or not figures:
+            continue
+        yield CHECKED
+        if any(span is not None and consistent(rate, *span) for f in figures for span in [ratio_bounds(f, whole)]):
+            continue
+        figure = max((f for f in figures if f.id < rate.id), key=lambda f: f.id, default=figures[0])
+        computed = exact_ratio(figure, whole)
+        shown = _operands(figure, whole)
+        yield _hit(rate, computed, named,
+                   f"{figure.concept} {shown[0]}（{figure.where()}）÷ {item_label(whole.label) or '基数'} {shown[1]} "
+                   f"= {fmt(computed)}%", operands=(figure, whole))
+
+
+def _rate_named(label: str, ratios: dict, part_words: tuple[str, ...]) -> str | None:
+    """The vocabulary's rate the words before a figure close on (全区政府债务率为: 债务率), unless a
+    part's words stand right before its name (一般债务率)."""
+    found = [(label.rfind(name), name) for name in ratios if name in label]
+    if not found:
+        return None
+    at, name = max(found, key=lambda p: (p[0] + len(p[1]), len(p[1])))
+    if SUBJECT_FILLER_RE.sub("", label[at + len(name):]) or label[:at].endswith(part_words):
+        return None  # (other words after the name: the figure is no value of that rate)
+    return name
+
+
+# ---- within_limit ----------------------------------------------------------------------------
+def _within_limit(base: FactBase, rule):
+    """A sentence claiming a balance within its ceiling (控制在…限额以内, 未超过限额, 低于限额) against
+    the balances it states (else the document's of this year) and the one ceiling the document
+    states for each, and against a printed share of a ceiling over 100% (余额占限额的100.95%)."""
+    claim, limits = re.compile(rule.params["claim_pattern"]), rule.params["limits"]
+    for key, text in base.sentences.items():
+        m = claim.search(text)
+        if m is None:
+            continue
+        yield CHECKED
+        found = _balance_over_limit(base, base.by_sentence.get(key, ()), limits) \
+            or _share_over_limit(base, limits)
+        if found is not None:
+            balance, limit, over, formula = found
+            facts = base.by_sentence.get(key, ())
+            yield Hit(quote=text.strip(), location=(facts[0] if facts else balance).loc, stated=m.group(),
+                      expected=over, formula=formula,
+                      highlights=[balance.loc, limit.loc])
+
+
+def _balance_over_limit(base: FactBase, sentence, limits: dict):
+    """(balance, limit, formula) for a balance above its ceiling: the balances the claim's sentence
+    states, else every one of this year the document states, each against the one value the
+    document states for its ceiling (several values disagreeing: not judged here)."""
+    current = [f for f in sentence if f.concept in limits and _stock_figure(f)]
+    balances = current or [f for c in limits for f in base.by_concept.get(c, ()) if _stock_figure(f) and f.period == CURRENT]
+    for balance in balances:
+        ceiling = _unique_value([f for f in base.by_concept.get(limits[balance.concept], ()) if _stock_figure(f)
+                                 and f.period == balance.period])
+        if ceiling is not None and bounds(balance)[0] > bounds(ceiling)[1]:
+            return balance, ceiling, f"{balance.concept} {balance.text} 超过 {ceiling.concept} {ceiling.text}", \
+                (f"{balance.concept} {balance.text}（{balance.where()}）大于 {ceiling.concept} {ceiling.text}"
+                 f"（{ceiling.where()}）")
+    return None
+
+
+def _share_over_limit(base: FactBase, limits: dict):
+    """(part, whole, formula) for a printed share of a ceiling over 100% (余额占限额的100.95%)."""
+    ceilings = set(limits.values())
+    rate = next((f for f in base.facts if f.measure == "占比" and f.unit == "%" and f.base in ceilings
+                 and f.interval()[0] > HUNDRED), None)
+    if rate is None or rate.of < 0:
+        return None
+    part = base.facts[rate.of]
+    named = part.concept or item_label(part.label)
+    return part, rate, f"{named} 为{rate.base}的 {rate.text}", \
+        f"{named} {part.text} 占{rate.base}的比例写作 {rate.text}（{rate.where()}），超过 100%"
+
+
+def _stock_figure(f: Fact) -> bool:
+    return f.is_money and not f.comparator and f.measure not in ("变动额", "占比") and f.value > 0
+
+
 TEXT_CHECKS = {"written_arithmetic"}  # checks reading the document's words, not its facts
 CHECKS = {"written_arithmetic": _written_arithmetic, "proportion": _proportion, "tenths": _tenths, "worded_sum": _worded_sum, "named_rate": _named_rate, "row_rate": _row_rate, "table_share": _table_share, "row_change": _row_change, "year_change": _year_change, "share": _share, "share_sum": _share_sum, "completion": _completion, "growth": _growth,
           "execution": _execution, "target_completion": _target_completion, "point_change": _point_change,
           "schedule_rate": _schedule_rate,
           "ratio_to_base": _ratio_to_base, "difference_to_base": _difference_to_base, "per_head": _per_head,
-          "budget_adjustment": _budget_adjustment}
+          "budget_adjustment": _budget_adjustment, "stated_base_rate": _stated_base_rate,
+          "within_limit": _within_limit}

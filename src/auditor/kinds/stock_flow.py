@@ -77,6 +77,10 @@ PARAMS = {
     # paragraph: words of a figure after the spending total naming a balance of some other kind
     # (当年收支结余 before the 年终结余 the closing words name): the paragraph's sum ends there
     "balance_words": (list, []),
+    # paragraph: the three figures in sentences of their own only (one sentence holding them all is
+    # the sentence check's), the figures a part cue (part_cues) opens in its clause being no terms
+    # (收入X，其中保险费收入Y、财政补贴收入Z。支出W。当年收支结余V)
+    "apart": (bool, False),
 }
 MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff"}
 ROLES = ("closing", "opening", "in", "out")
@@ -260,7 +264,10 @@ def _column_sets(rule, grid, first: int) -> list[dict]:
     一般公共预算财政拨款 | 政府性基金预算财政拨款), holds it under each sub-head: one set each."""
     columns = _columns(rule, grid, first)
     if columns is not None:
-        return [columns]
+        # (a ceiling beside the stock, 上年末限额 | 本年新增限额 | 年末限额, may be followed through the
+        # year in the same table: its own flow, checked on its own)
+        ceiling = _columns(rule, grid, first, ceiling=True)
+        return [columns] + ([ceiling] if ceiling is not None else [])
     roles = _roles(rule, grid, first)
     if roles is None or len(roles["opening"]) < 2:
         return []
@@ -290,11 +297,12 @@ def _numbers_row(row: list[str]) -> bool:
     return is_column_numbers([t.strip() for t in row if is_amount(t)])
 
 
-def _columns(rule, grid, first: int) -> dict | None:
+def _columns(rule, grid, first: int, ceiling: bool = False) -> dict | None:
     """Each role's columns and every column's head, or None when the table is no stock followed
     through the year: every column of figures takes one role (or is a part of a side), one
-    opening and one closing among them."""
-    columns = _roles(rule, grid, first)
+    opening and one closing among them. `ceiling`: the columns of the ceiling beside the stock
+    (beside_words) only, in a table holding both; None where it holds no such columns."""
+    columns = _roles(rule, grid, first, ceiling)
     if columns is None:
         return None
     heads = columns["heads"]
@@ -315,9 +323,9 @@ def _columns(rule, grid, first: int) -> dict | None:
     return columns
 
 
-def _roles(rule, grid, first: int) -> dict | None:
+def _roles(rule, grid, first: int, ceiling: bool = False) -> dict | None:
     """Each role's columns (and "heads", every column's head), or None when a column of figures
-    takes no role or two."""
+    takes no role or two (`ceiling`: see _columns)."""
     width = len(grid[0])
     heads = _heads(rule, grid, first, width)
     figured = [c for c in range(width) if any(is_amount(grid[r][c]) for r in range(first, len(grid)))
@@ -326,7 +334,11 @@ def _roles(rule, grid, first: int) -> dict | None:
     # 本年新增债务限额 | 本年末债务限额: the ceiling followed through the year)
     beside = rule.params["beside_words"]
     if beside and not all(any(w in heads[c] for w in beside) for c in figured):
-        figured = [c for c in figured if not any(w in heads[c] for w in beside)]
+        figured = [c for c in figured if ceiling == any(w in heads[c] for w in beside)]
+    elif ceiling:
+        return None  # (no ceiling beside a stock: the table's one flow is read without the flag)
+    if not figured:
+        return None
     columns: dict = {role: [] for role in ROLES}
     for c in figured:
         if any(w in heads[c] for w in rule.params["part_words"]):
@@ -529,22 +541,34 @@ def _paragraph_balances(doc, rule):
 
     base = fact_base(doc)
     words = {role: tuple(compact(w) for w in rule.params[f"{role}_words"]) for role in ("opening", "out", "closing")}
+    apart, skipped = rule.params["apart"], tuple(rule.params["not_flow_words"])
     for facts in base.by_block.values():
         opening = out = None
         for f in facts:
             if f.source != "text" or not f.is_money or f.comparator or f.measure in ("变动额", "变动率"):
                 continue
             label = compact(f.label).rstrip("为是达约：:")
+            if apart and (any(w in label for w in skipped) or _listed_part(base, rule, f)):
+                continue  # (其中保险费收入…、财政补贴收入…: parts of the income, no total of their own)
             if label.endswith(words["opening"]):
                 opening, out = f, None
             elif label.endswith(words["out"]):
                 # (a second 支出总计 with no 收入总计 of its own is another fund's: nothing held)
                 out, opening = (f, opening) if opening is not None and out is None else (None, None)
             elif out is not None and any(w in label for w in words["closing"]):
-                yield from _balance_hit(base, rule, opening, out, f)
+                if not apart or len({x.sentence for x in (opening, out, f)}) > 1:
+                    yield from _balance_hit(base, rule, opening, out, f)
                 opening = out = None
             elif out is not None and any(w in label for w in rule.params["balance_words"]):
                 opening = out = None  # (the balance stated is another, 当年收支结余: no later stock stands in)
+
+
+def _listed_part(base, rule, f) -> bool:
+    """The figure stands in a clause a part cue opens before it (收入X，其中保险费收入Y、财政补贴收入Z:
+    Y and Z), its sentence read up to it back to the last semicolon."""
+    text = base.sentences.get((f.block, f.sentence), "")[:f.at]
+    clause = re.split(r"[；;]", text)[-1]
+    return any(w in clause for w in rule.params["part_cues"])
 
 
 def _balance_hit(base, rule, opening, out, closing):
