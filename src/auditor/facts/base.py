@@ -114,6 +114,10 @@ SPAN_IN_TURN_YEARS = 10  # a longer span (1949年至2024年) is a history, no li
 THINGS_JOINED_RE = re.compile(r"[、和及与]")
 # a sentence opening with a year alone and a comma (2022年，本局支出合计…; 2023年度，…): its period
 YEAR_OPENER_RE = re.compile(r"\s*((?:19|20)\d\d)\s*年度?\s*[，,]")
+# …or with a year's end (2022年末，…; 截至2022年底，…; 截至2022年12月31日，…): its stocks stand then
+YEAR_END_OPENER_RE = re.compile(r"\s*(?:截至|截止|到)?\s*((?:19|20)\d\d)\s*年\s*(?:末|底|12\s*月\s*31\s*日)\s*[，,]")
+# the words closing a prior-period word at the start of a sentence that make it that period's end (上年末，)
+PERIOD_END_CHARS = "末底"
 # a word right after a compared figure saying the next figure is the difference (比预算X少Y万元)
 DIFFERENCE_WORDS = {"少": -1, "少了": -1, "多": 1, "多了": 1}
 # 比年初预算多: more than the budget named (the words above, longest first)
@@ -147,6 +151,10 @@ PHRASE_LIMIT = 40  # characters of context kept before a number: a clause, never
 SINCE_OWN_YEAR_RE = re.compile(r"(?:19|20)\d\d\s*年(?:以来|来)")  # a span from a year on (2023年以来)
 SPAN_REACH = 120  # characters back a span of years (2022—2024年累计…) may name the figures after it
 LEAD_LIMIT = 80  # characters of a numbered item's label
+# the length of a numbered heading's words that may name a thing (失业保险基金, 某某街道): two
+# characters at least; a longer heading is a sentence or a title of a part, not a name
+HEADING_NAME_CHARS = (2, 30)
+BRACKET_TAIL_RE = re.compile(r"[（(][^（()）]*[）)]$")  # a remark closing a name: 职工医疗保险基金（含生育保险）
 # a count is named by a row label when the words around it hold this share of the label's
 # character pairs (发放创新券企业数 in “向168家科技型中小企业发放创新券”: 5 of 7); a clause
 # sharing only a word or two (“50家企业申请创新券”: 3 of 7) names something else
@@ -663,6 +671,8 @@ class FactReader:
         self.block_unit_re = block_unit_re(tuple(vocab.get("header_spanning_units") or ()))
         # words of a heading about a part of a report, not naming a project (see _project_heading)
         self.section_words = tuple(vocab.get("project_section_words") or ())
+        # the tail of a numbered heading naming an area, not a part of the report (（二）专项资金管理方面)
+        self.heading_scope_tails = tuple(vocab.get("heading_scope_tails") or ())
         self.label_concepts = {compact(k): v for k, v in (vocab.get("label_concepts") or {}).items()}
         self.paragraph_plans = False  # the paragraph opens with a run-in heading of targets (see _paragraph)
         self.note_fund = ""  # the fund of the table a note (注：…) right under it is about
@@ -1029,6 +1039,8 @@ class FactReader:
             self._prose_row(*prose_row)
             self.open_list = ("", set())
         self.open_item: tuple[str | None, str] = (None, "")
+        scoping = self._scoping_headings()
+        self.heading_scope: list[tuple[int, str | None, str]] = []  # (level, concept, subject), outermost first
         table_fund = ""  # the fund the table just read names (its notes, 注：…, state its scope)
         for index, block in enumerate(self.doc.blocks):
             if isinstance(block, Paragraph):
@@ -1038,6 +1050,10 @@ class FactReader:
             else:
                 if isinstance(block, Heading):
                     self.topic = (len(NUMBERING_LEVELS), "")
+                    while self.heading_scope and self.heading_scope[-1][0] >= block.level:
+                        self.heading_scope.pop()
+                    if index in scoping:
+                        self.heading_scope.append((block.level, *scoping[index]))
                 table_fund = self._fund_named(compact(block.title or "")) if isinstance(block, Table) else ""
                 self.open_item = (None, "")  # a heading or a table closes a numbered item
                 self.open_list = ("", set())
@@ -1046,6 +1062,63 @@ class FactReader:
         self._own_project_forms()
         self._own_project_indicators()
         return self.base
+
+    def _scoping_headings(self) -> dict[int, tuple[str | None, str]]:
+        """Numbered headings naming a thing among parallel siblings (二、各项基金情况 over （一）某某养老
+        保险基金, （二）失业保险基金; 一、问题 over （一）预算管理方面, （二）专项资金管理方面): index -> the
+        (concept, subject) its label gives the paragraphs under it, as the same label run into its
+        paragraph (（一）失业保险基金。收入…) gives them (see _lead). Siblings are the headings of one
+        level under one parent; only where there are two or more and every one names a thing (a row
+        of a table, a fund, a township, a unit, a programme: no part of the report, 收入情况, 主要措施)
+        do they scope: one heading alone, or beside a part of the report, may be a part itself.
+        One pass over the headings, each label read once."""
+        groups: dict[tuple, list[tuple[int, Heading]]] = {}
+        parents: list[tuple[int, int]] = []  # (level, index) of the headings open above
+        for index, block in enumerate(self.doc.blocks):
+            if not isinstance(block, Heading):
+                continue
+            while parents and parents[-1][0] >= block.level:
+                parents.pop()
+            if block.token and block.level > 1:
+                # (the top level, 一、企业国有资产 / 二、行政事业性国有资产, divides the report into its
+                # parts, with their tables: what those parts are of, the tables' rows say)
+                groups.setdefault((parents[-1][1] if parents else -1, block.level), []).append((index, block))
+            parents.append((block.level, index))
+        out: dict[int, tuple[str | None, str]] = {}
+        item_subject = self.item_subject  # (_lead notes a unit's item for the paragraph it reads: not here)
+        for members in groups.values():
+            if len(members) < 2:
+                continue
+            names = [BRACKET_TAIL_RE.sub("", compact(h.text[len(h.token):])) for _, h in members]
+            if not self._parallel_names(names):
+                continue
+            read = [(index, self._heading_names(heading)) for index, heading in members]
+            if all(named for _, named in read):
+                out.update(read)
+        self.item_subject = item_subject
+        return out
+
+    def _parallel_names(self, names: list[str]) -> bool:
+        """Headings naming things of one kind: they close with one word (某某基金 and 某某基金, 某某资金,
+        某某方面) or each with a unit's ending (某某镇, 某某乡, 某某中心). Headings stating findings
+        (（一）预算编制不够完整, （二）预算执行不够严格) close each its own way: no names."""
+        if any(not n for n in names):
+            return False
+        return len({n[-1] for n in names}) == 1 or all(n.endswith(self.organization_endings) for n in names)
+
+    def _heading_names(self, heading: Heading) -> tuple[str | None, str] | None:
+        """(concept, subject) a numbered heading's label names, as _lead reads it run into its paragraph;
+        None for a part of the report. A scope tail (concepts.yaml heading_scope_tails: 专项资金管理方面)
+        is the area its name closes; a bracket after the name (（含生育保险）) only remarks on it."""
+        words = compact(heading.text[len(heading.token):])
+        words = BRACKET_TAIL_RE.sub("", words)
+        words = next((words[:-len(t)] for t in self.heading_scope_tails if words.endswith(t)), words)
+        if not HEADING_NAME_CHARS[0] <= len(words) <= HEADING_NAME_CHARS[1] or LEAD_LIST_RE.search(words):
+            return None  # (a heading holding figures or a list is a sentence, not a name)
+        if self._fund_named(words):
+            return None  # (（二）市本级一般公共预算: a fund's part, which heading_funds scopes, no thing of its own)
+        concept, subject, _topic = self._lead(f"{heading.token}{words}。")
+        return (concept, subject) if concept or subject else None
 
     def _lone_counted_parts(self) -> None:
         """A counted part whose document states none of its whole's other parts is all of the whole
@@ -1142,7 +1215,9 @@ class FactReader:
         if numbered:
             self.item_subject = ""  # (a numbered item, or a heading, closes the item before)
         lead_concept, subject, topic = self._lead(para.text)
-        chapter = self.named_projects.get(index, "")  # under a 项目名称 line or a project's heading: its
+        scope_concept, scope_subject = self.heading_scope[-1][1:] if self.heading_scope else (None, "")
+        # under a 项目名称 line or a project's heading (or a heading naming a thing, _scoping_headings): its
+        chapter = self.named_projects.get(index, "") or scope_subject
         if chapter and subject and not compact(subject).endswith(("项目", *self.organization_endings)):
             subject = chapter  # (（三）自评结果。… under 二、某某项目 is that project's part, no subject of its own)
         subject = subject or chapter
@@ -1153,10 +1228,11 @@ class FactReader:
         self.paragraph_plans = bool(topic) and self._names_plan(topic)
         self.section_fund = self.note_fund or self.topic[1] or self._fund_named(para.loc.section or "")
         if not (lead_concept or subject) and not ITEM_TOKEN_RE.match(para.text):
-            # a paragraph without its own number continues the item before it (PDF lines of
-            # one item read as several paragraphs) until a heading or a table
-            lead_concept, subject = self.open_item[0], ""
-        self.open_item = (lead_concept, "")
+            # a paragraph without its own number continues the item before it (PDF lines of one item
+            # read as several paragraphs; 年初滚存结余… after （一）某某基金。收入…) until a heading or a
+            # table: its label's concept, or the thing it names; else the scoping heading's concept
+            lead_concept, subject = self.open_item[0] or scope_concept, self.open_item[1]
+        self.open_item = (lead_concept, subject)
         self.lead = lead_concept
         # a run-in heading naming a score category (（一）决策。该类指标分值20分，自评得分19分): the
         # paragraph's scores are that category's
@@ -2077,8 +2153,10 @@ class FactReader:
 
     def _opening_period(self, text: str) -> tuple[str, int] | None:
         """(period, where its words end) of a sentence opening with a year or a prior-year word and a
-        comma (2022年，…; 上年，…): None for the report's own year, or no such opening."""
-        m = YEAR_OPENER_RE.match(text)
+        comma (2022年，…; 上年，…), or with that year's end (2022年末，…; 截至2022年底，…; 上年末，…: the
+        stock the report's year opened with, stated before its flows): None for the report's own
+        year, or no such opening."""
+        m = YEAR_OPENER_RE.match(text) or YEAR_END_OPENER_RE.match(text)
         if m is not None:
             period = self._year_period(f"{m.group(1)}年")
             return (period, m.end()) if period != CURRENT else None
@@ -2086,6 +2164,7 @@ class FactReader:
         if prior is None:
             return None
         end = len(text) - len(text.lstrip()) + prior.end()
+        end += text[end:end + 1] in PERIOD_END_CHARS
         return (PRIOR, end + 1) if text[end:end + 1] in "，," else None
 
     def _years_in_turn(self, phrase: str, words: str, fact: dict, queue: list[str], lead: str = "") -> list[str]:

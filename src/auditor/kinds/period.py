@@ -707,7 +707,10 @@ def _check_year_end(doc, rule, year):
     # it, is the stock it is compared with (2023年末实有122人。2024年末实有129人，比上年末增加7人)
     told_now = {_paragraph_key(loc) for _t, loc, plain, _c in units
                 if any(int(m.group(1) or m.group(2)) == year for m in YEAR_END_RE.finditer(plain))}
-    for text, loc, plain, caption in units:
+    # the last sentence of each paragraph naming the report's year: a year-end of the year before
+    # with it after is the stock the year opened with (one pass over the sentences)
+    year_named = {_paragraph_key(loc): k for k, (_t, loc, plain, _c) in enumerate(units) if str(year) in plain}
+    for k, (text, loc, plain, caption) in enumerate(units):
         if prior_section(loc):
             continue
         for m in YEAR_END_RE.finditer(plain):
@@ -717,6 +720,10 @@ def _check_year_end(doc, rule, year):
                 continue
             if stated < year and _paragraph_key(loc) in told_now:
                 continue  # (last year's stock beside this year's in one paragraph: a comparison)
+            if stated == year - 1 and (str(year) in plain[m.end():] or year_named.get(_paragraph_key(loc), -1) > k):
+                # (2023年末，余额52.3亿元。2024年发行…: the stock the report's year opened with, its
+                # year's flows after it in the paragraph)
+                continue
             yield _hit(text[m.start():m.end()], loc, stated, year, "年末时点",
                        f"报告年度为 {year}，年末时点应为 {year} 年末，此处写作 {stated} 年")
         if doc.meta.get("report_type") in params["in_year_report_types"]:

@@ -491,6 +491,7 @@ def _check_text(doc, base, groups, rule, vocabulary):
     # may be their budget as well as their outturn
     funds_lines = _funds_lines()
     allotment = tuple(rule.params["allotment_words"])
+    opening = (tuple(rule.params["opening_words"]), tuple(rule.params["closing_words"]))
     for key, facts in groups.items():
         concept, period, measure, subject, _fund, member, dim = key
         loose.setdefault((concept, period, measure, subject, dim), []).extend(facts)
@@ -517,6 +518,8 @@ def _check_text(doc, base, groups, rule, vocabulary):
                 continue  # 一级指标…决策20分、产出30分 with no measure word: the points the table gives it
             if _scope_unsaid(base, fact, tables):
                 continue
+            if _opened_stock(base, fact, opening):
+                continue  # (年初，全县债务余额…: the stock the year opened with, no statement of its year-end column)
             yield from _text_against_tables(fact, *scoped.of(fact), rule, base.assumed_units, base, doc)
         concept = texts[0].concept
         if rule.params["text_against_text"] and not tables and concept in vocabulary \
@@ -555,6 +558,15 @@ def _opening(base, fact: Fact, words: tuple[tuple, tuple]) -> bool:
     lead = re.match(r"[^，,；;]{0,8}[，,]", text)
     return bool(lead) and any(w in lead.group() for w in words) and not re.search(r"\d", lead.group()) \
         and not any(w in text[lead.end():fact.at] for w in closing)
+
+
+def _opened_stock(base, fact: Fact, words: tuple[tuple, tuple]) -> bool:
+    """A figure its sentence's opening words date to the start of the year (年初，全县债务余额…;
+    上年末，…) though its concept names no start (本年末债务余额 read from the words 债务余额): the
+    stock the year opened with, which a table states, if at all, in a column of that start, not
+    under the concept. (Its own words naming the start, 年初结转结余, name the concept already.)"""
+    opening = words[0]
+    return not any(w in fact.label or w in (fact.concept or "") for w in opening) and _opening(base, fact, words)
 
 
 def _list_head(base, fact: Fact) -> tuple | None:
