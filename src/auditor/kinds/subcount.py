@@ -242,7 +242,17 @@ def check(doc, rule):
                 continue  # (…低保对象2,860人、特困人员420人，其中：城市低保对象…: the first whole's parts)
             parts = _within_whole(total, parts, params["contrary_words"], tuple(params["besides_words"]))
             names = [_aliased(fillers.sub("", compact(_own_label(base, p))), params) for p in parts]
-            parts, names = _kinds_listed(base, parts, names, params)
+            if len(parts) >= 2 and sum(p.value for p in parts) == total.value:
+                # (…共移送线索9件，分别为：移送纪检监察机关5件，移送司法机关1件，移送有关主管部门3件:
+                # every part listed adds up to the whole, whatever their names share: no list is cut short)
+                yield CHECKED
+                continue
+            # (a list 分别为 opens within one sentence names the whole's kinds to the sentence's end,
+            # whatever words their names share: not cut)
+            told_kinds = marker.group(1) in params["exhaustive_markers"] \
+                and all((p.block, p.sentence) == (parts[0].block, parts[0].sentence) for p in parts)
+            if not told_kinds:
+                parts, names = _kinds_listed(base, parts, names, params)
             parts, names = _before_subdivision(parts, names)
             ending = _common_ending(names)
             # (a list closed by the rest of its kind, …、其他优抚对象446户, names every kind: all of the
@@ -254,7 +264,7 @@ def check(doc, rule):
             # (parts whose names open with an attribute may overlap: their sum may pass the whole,
             # never fall short of it where the rest closes the list)
             overlapping = not classified and any(n.startswith(tuple(params["overlapping_prefixes"])) for n in names)
-            if len(parts) < 2 or not (residual or classified or _kinds_of(ending, whole, params)) \
+            if len(parts) < 2 or not (told_kinds or residual or classified or _kinds_of(ending, whole, params)) \
                     or any(ending.endswith(w) for w in params["left_to_others"]) \
                     or (overlapping and not residual) or _whole_before_end(base, total, parts):
                 continue
