@@ -32,6 +32,13 @@ from .targets import PREFIX, SUFFIX
 CURRENT, PRIOR = "本年", "上年"
 OLDER = "往年"  # a year before last: neither this year's figure nor last year's
 LATER = "下年"  # a year after the report's (2025年预算草案 beside 2024年执行): a plan, no figure of the year
+# the measure of a forecast's cells (预计全年执行数, 预计全年完成值): expected, neither spent (决算)
+# nor reached (实际值), which are the measures a forecast's words would read as
+FORECAST = "预计"
+OUTCOME_MEASURES = ("决算", "实际值")
+# the ending of a column head of rates (整改率), and the kind of rate such a head names when the
+# vocabulary's rate words (rate_measures) name none
+RATE_ENDING, BARE_RATE = "率", "比率"
 CLAUSE_BREAK_RE = re.compile(r"[，,；;：:。]")
 FIRST_DIGIT_RE = re.compile(r"\d")
 INDICATOR_NAMED_RE = re.compile(r"[“\"]([^”\"]{2,30})[”\"]\s*指标|该指标")
@@ -596,6 +603,9 @@ class FactReader:
                              for total, parts in self.named_parts_of.items()}
         self.skip_columns = [compact(w) for w in vocab.get("not_figure_columns") or ()]
         self.label_columns = [compact(w) for w in vocab.get("label_columns") or ()]
+        value_cells = vocab.get("value_cells") or {}
+        self.value_words = frozenset(compact(w) for w in value_cells.get("words") or ())
+        self.value_endings = tuple(compact(w) for w in value_cells.get("endings") or ())
         self.subject_cells = [compact(w) for w in vocab.get("subject_cells") or ()]
         self.project_report = vocab.get("project_report_type")
         # a self-evaluation's words naming another evaluation (第三方): a whole score they give is
@@ -738,6 +748,7 @@ class FactReader:
         self.column_total_rows = frozenset(vocab.get("column_total_rows") or ())
         self.column_total_words = tuple(vocab.get("column_total_words") or ())
         self.ratio_heads = tuple(vocab.get("ratio_heads") or ())
+        self.not_percent_rates = tuple(vocab.get("not_percent_rates") or ())
         self.change_amount_tails = frozenset(vocab.get("change_amount_tails") or ("",))
         self.per_unit_heads = tuple(vocab.get("per_unit_heads") or ())
         # a thing -> its first column total (the things whose column totals sentences may restate)
@@ -1915,7 +1926,8 @@ class FactReader:
                     bracketed = (fact.concept, fact, in_list, list_measure, list_fund, list_parts)
                 if opens:
                     in_list = True
-                    if fact.measure in BUDGET_MEASURES and not fact.implicit and not self._names_money_kind(phrase):
+                    if fact.measure in (*BUDGET_MEASURES, FORECAST) and not fact.implicit \
+                            and not self._names_money_kind(phrase):
                         outer_measure = outer_measure or list_measure
                         # (a budget of a thing the vocabulary does not know, 项目总预算168.00万元，其中编纂费…:
                         # whatever its parts are named, they are budget)
@@ -2563,6 +2575,8 @@ class FactReader:
         measure = None if self._fault_named(measured) else self.lex.measures.last(measured)
         if measure in BUDGET_MEASURES and measure != "年初预算" and self._year_start_budget(bare):
             measure = "年初预算"
+        if unit in MONEY_UNITS and measure in (None, "决算") and self._forecast_head(compact(bare)):
+            measure = FORECAST  # (预计全年执行1,265.00万元: expected, not spent; as a forecast's column)
         if measure == "决算" and unit and unit not in MONEY_UNITS and unit not in ("%", "‰", "分"):
             measure = "实际值"  # (实际完成37期: an outturn word over a quantity states what was achieved, no amount spent)
         if concept is None and _names_nothing(bare, self.lex) and (unit in MONEY_UNITS) == (carried not in self.not_money) \
@@ -3203,6 +3217,9 @@ class FactReader:
                 continue
             after_part = False
             if not any(n is not None for n in numbers) or column_numbers:
+                if not column_numbers and self._row_of_words(texts, label_columns, figure_columns):
+                    in_header = False
+                    continue  # (a 时效指标's row, its target a date: one of the rows, under the same heads)
                 if sum(1 for t in texts if t) >= 2 and not column_numbers \
                         and not _empty_lines(grid, k, says_nothing, label_columns, figure_columns):
                     headers = headers + [texts] if in_header else [texts]
@@ -3226,6 +3243,24 @@ class FactReader:
                 concept = next((f.concept for f in self.base.facts[first:] if f.concept), None)
                 self.prose_rows.append((index, row, texts, _column_heads(headers, len(texts)) if headers else [],
                                         self.table_subject, concept))
+
+    def _row_of_words(self, texts: list[str], label_columns: set[int], figure_columns: set[int]) -> bool:
+        """A row of no figures below rows of figures that is one of them, no header over the rows
+        after it: its row label stands where theirs do, and where they print figures it states a
+        value in words (a date or a deadline, 2024年11月30日前; a verdict or a state, 按计划推进,
+        确定能: concepts.yaml value_cells), naming no measure or rate as a column's head does."""
+        filled = [j for j, t in enumerate(texts) if t]
+        if not figure_columns or not filled or filled[0] not in label_columns:
+            return False
+        stated = [texts[j] for j in filled[1:] if j in figure_columns]
+        return any(self._value_cell(t) for t in stated) \
+            and not any(self._head(t).measure or self._head(t).rate for t in stated if not self._value_cell(t))
+
+    def _value_cell(self, text: str) -> bool:
+        """A cell stating a value in words: a date, a verdict or a state, a deadline or a bound."""
+        words = compact(text)
+        return words in self.value_words or bool(DATE_CELL_RE.search(words)) \
+            or (len(words) <= VALUE_CELL_CHARS and words.endswith(self.value_endings))
 
     def _heads_rows(self, following: list[list[str]]) -> bool:
         """The row after a label alone holds figures of a thing no declared sum names (一、项目支出
@@ -3402,8 +3437,18 @@ class FactReader:
             # head ending as a rate (完成调整预算%: the completion of the budget it names)
             measures = []
         bare = bare_head(head_c)  # (its unit aside: 救助人次（人次）)
+        if not rates and not measures and not own_unit and bare.endswith(RATE_ENDING) \
+                and not bare.endswith(self.not_percent_rates):
+            # a head ending in 率 whose word the vocabulary does not know (整改率, 到位率, 达标率): a
+            # rate in %, its cells printed bare or not (78.80 under 整改率 in a table of 万元 is no amount)
+            rates = [(len(head_c) - 1, len(head_c), BARE_RATE)]
+        measure = measures[-1][2] if measures else ""
+        if (measure in OUTCOME_MEASURES or not measure) and self._forecast_head(head_c):
+            # a forecast's column (预计全年执行数, 预计全年完成值, 预计执行率): what is expected by the
+            # year's end, no outcome whatever its words; a rate reads it only under a forecast's head
+            measure = FORECAST
         return Head(text=head, concept=concept,
-                    measure=measures[-1][2] if measures else "",
+                    measure=measure,
                     rate=rates[-1][2] if rates else None, period=self._column_period(head_c),
                     skipped=any(w in head_c for w in self.skip_columns) or bare.endswith(self.ratio_heads),
                     names_labels=any(w in head_c for w in self.label_columns),
@@ -3415,6 +3460,12 @@ class FactReader:
                     flows=frozenset(w for w in self.flow_words if w in head),
                     stock=any(w in head for w in self.stock_heads),
                     fund=next((name for _, _, name in self.lex.funds.all(head_c)), ""))
+
+    def _forecast_head(self, head_c: str) -> bool:
+        """A head naming a forecast (concepts.yaml plan_cells forecast: 预计, 预测) outside a concept's
+        name (预计负债 is a liability, no forecast)."""
+        words = _blank(head_c, self.lex.concepts)
+        return any(w in words for w in self.forecast_words)
 
     def _label(self, label: str) -> Label:
         found = self.label_memo.get(label)
@@ -3572,7 +3623,7 @@ class FactReader:
             concept = self.title_concept  # 合计 of a table about one concept (the 三公 table)
         column_total = False
         if concept is None and row_label in self.column_total_rows and not col_concept and unit != "%" \
-                and period == CURRENT:
+                and not rate and period == CURRENT:
             # the total row under a column naming a thing of its own (补贴面积（亩）): that thing's
             # total, which a sentence naming the thing's total restates (全县补贴面积合计213,439亩; not
             # 白水乡5个 under a column of 白水乡, nor a column of shares, whose total is 100%)
@@ -4014,6 +4065,11 @@ def _empty_lines(grid: list[list[str]], k: int, says_nothing, label_columns: set
     return False
 
 
+# a date in a cell (2024年11月30日, 11月底, 2024-11-30): a value, never a column's name
+DATE_CELL_RE = re.compile(r"\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日|\d{1,2}月(?:底|末|中旬|上旬|下旬)|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+# the most characters of a short value ending as a deadline or a bound does (3个工作日以内); a
+# longer cell ending so is a sentence, prose the rows' reading leaves alone
+VALUE_CELL_CHARS = 16
 EMPTY_RUN_ROWS = 8  # rows of a fixed form left empty in a run at most (the lines of its unused funds)
 
 

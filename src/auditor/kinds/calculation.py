@@ -18,7 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from itertools import islice, takewhile
 
-from ..facts.base import CLAUSE_BREAK_RE, CLAUSE_END_RE, CURRENT, YEAR_RE, Fact, FactBase, fact_base, list_lead, per_unit
+from ..facts.base import CLAUSE_BREAK_RE, CLAUSE_END_RE, CURRENT, FORECAST, YEAR_RE, Fact, FactBase, fact_base, list_lead, per_unit
 from ..facts.lexicon import alternatives, lexicon
 from ..facts.numbers import MONEY_UNITS, cn_to_int, fmt, half_unit, own_slack, significant_digits
 from ..facts.spans import SPAN_YEARS_RE, YearSpan, named_span
@@ -1390,8 +1390,9 @@ def _read_part_names(calc: dict) -> dict[str, str]:
 def _money(f: Fact) -> bool:
     # a table printing no unit still adds up: its cells share the unit, whichever it is; last
     # year's column adds up as this year's does (parts are taken of the total's period)
-    # (an amount per head, 每生每年1,100元 or 人均…, is no part of any total)
-    return (f.is_money or (f.source == "table" and not f.unit)) and f.measure in ("决算", "年初预算", "全年预算") \
+    # (an amount per head, 每生每年1,100元 or 人均…, is no part of any total; a forecast's column,
+    # 预计全年执行数, adds up as the others do)
+    return (f.is_money or (f.source == "table" and not f.unit)) and f.measure in ("决算", "年初预算", "全年预算", FORECAST) \
         and not (f.source == "text" and per_unit(f))
 
 

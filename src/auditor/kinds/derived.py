@@ -28,7 +28,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Literal
 
-from ..facts.base import (ADJUSTMENT, BUDGET_MEASURES, CLAUSE_BREAK_RE, bare_head, compares_other_year, CURRENT, LATER, OLDER, PRIOR, Fact, FactBase, column_sum, fact_base, fact_year, kind_total,
+from ..facts.base import (ADJUSTMENT, BUDGET_MEASURES, CLAUSE_BREAK_RE, bare_head, compares_other_year, CURRENT, FORECAST, LATER, OLDER, OUTCOME_MEASURES, PRIOR, Fact, FactBase, column_sum, fact_base, fact_year, kind_total,
                           named_budget_base, names_budget_base, against_budget, names_own_thing, names_whole_money, part_names,
                           per_unit, YEAR_RE, YEARS_RE)
 from ..facts.lexicon import alternatives, lexicon
@@ -3801,9 +3801,15 @@ def _row_term(facts: list[Fact], name: str, scored: bool, rate: Fact) -> Fact | 
     found = next((f for f in facts if f.concept == name), None)
     if found is not None or scored:
         return found
-    # (a rate of last year's (上年同期执行进度) is of last year's figures)
+    # (a rate of last year's (上年同期执行进度) is of last year's figures; a forecast's rate, 预计执行率,
+    # of the forecast's, whose cells no other rate reads as what was done)
+    if name in OUTCOME_MEASURES and _forecast(rate.header):
+        name = FORECAST
+    # (an indicator's own figures in %, 治理率 ≥45% | 41%, are the terms of its completion; no other
+    # rate of the row is: 执行率 beside the amounts names another thing than the row's)
     measured = [f for f in facts if f.measure == name and f.period == rate.period
-                and f.unit not in ("%", "‰", "个百分点")]
+                and (f.unit not in ("%", "‰", "个百分点") or f.unit == "%" and f is not rate
+                     and f.concept is not None and f.concept == rate.concept)]
     if len(measured) <= 1:
         return measured[0] if measured else None
     before = [f for f in measured if f.loc.col is not None and rate.loc.col is not None and f.loc.col < rate.loc.col]
@@ -3861,7 +3867,10 @@ def _on_named_base(facts: list[Fact], header: str, cues: list[str], pair: tuple[
     增长%: on last year's forecast outturn, not on last year's budget beside it) where the row states
     exactly one such."""
     current, prior = pair
-    named = next((m[2] for m in lexicon().measures.all(_head_split(header, cues)[1]) if m[2] != "变动额"), None)
+    base_words = _head_split(header, cues)[1]
+    named = next((m[2] for m in lexicon().measures.all(base_words) if m[2] != "变动额"), None)
+    if named in OUTCOME_MEASURES and _forecast(base_words):
+        named = FORECAST  # (比上年预计执行数: the forecast's column, whose cells are no outturn)
     if named is None or prior.measure == named:
         return pair
     of_base = [g for g in facts if g.period == prior.period and g.measure == named and g.unit == prior.unit]

@@ -26,7 +26,7 @@ from decimal import Decimal
 from dataclasses import replace
 from itertools import combinations, permutations
 
-from ..facts.base import BUDGET_MEASURES, Fact
+from ..facts.base import BUDGET_MEASURES, FORECAST, Fact
 from ..knowledge import compact
 
 MIN_ROWS = 3
@@ -42,7 +42,7 @@ def learned_rate_slips(facts: list[Fact], heads: tuple[str, ...], excluded: tupl
     (占比, 增长率: other checks own them), `fits(rate, num, den)` the interval test."""
     rows = _rows(facts)
     for (col, head), column in _rate_columns(facts, heads, excluded).items():
-        figures = _figure_columns(rows, col)
+        figures = _figure_columns(rows, col, _forecast(column[0]))
         formula = _formula(rows, column, figures)
         if formula is None:
             continue
@@ -63,7 +63,7 @@ def row_formula(facts: list[Fact], column: list[Fact], col: int) -> tuple[dict[i
     whose ratio most of `column`'s rows print, as a rate column's formula is learned (see the
     module), with the table's cells by row and column; None when the rows follow no pair."""
     rows = _rows(facts)
-    formula = _formula(rows, column, _figure_columns(rows, col))
+    formula = _formula(rows, column, _figure_columns(rows, col, _forecast(column[0])))
     return (rows, *formula) if formula is not None else None
 
 
@@ -76,10 +76,16 @@ def _rows(facts: list[Fact]) -> dict[int, dict[int, Fact]]:
     return rows
 
 
-def _figure_columns(rows: dict[int, dict[int, Fact]], col: int) -> list[int]:
-    """The columns of figures (no rates) nearest left of column `col`: those a rate may be of."""
+def _figure_columns(rows: dict[int, dict[int, Fact]], col: int, forecast: bool = False) -> list[int]:
+    """The columns of figures (no rates) nearest left of column `col`: those a rate may be of (a
+    forecast's, 预计全年完成值, only for a `forecast`'s rate: no other rate is of what is expected)."""
     return sorted({c for cells in rows.values() for c, f in cells.items()
-                   if c < col and f.unit not in ("%", "‰", "个百分点")})[-NEAREST_COLUMNS:]
+                   if c < col and f.unit not in ("%", "‰", "个百分点") and (forecast or f.measure != FORECAST)})[-NEAREST_COLUMNS:]
+
+
+def _forecast(rate: Fact) -> bool:
+    """A rate under a forecast's head (预计执行率): the facts give it the forecast's measure."""
+    return rate.measure == FORECAST
 
 
 def _rate_columns(facts: list[Fact], heads: tuple[str, ...], excluded: tuple[str, ...]) -> dict[tuple, list[Fact]]:
@@ -111,7 +117,7 @@ def explained_otherwise(rate: Fact, figures: list[Fact]) -> bool:
     pairs alone: its interval is wide enough for some sum of two of many figures to fall in it
     by chance, which would hide a real slip."""
     figures = [f for f in figures if f.unit not in ("%", "‰", "个百分点") and not f.comparator
-               and (f.loc.col is None or rate.loc.col is None or f.loc.col < rate.loc.col)][-NEAREST_COLUMNS:]
+               and (_forecast(rate) or f.measure != FORECAST) and (f.loc.col is None or rate.loc.col is None or f.loc.col < rate.loc.col)][-NEAREST_COLUMNS:]
     named = _named_budget(rate)
     if named:
         # (完成调整预算%: of the budget its head names, no other budget of the row)

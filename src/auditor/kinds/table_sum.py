@@ -2269,9 +2269,24 @@ def _counted(rule, table, column: str, unit_line: str = "") -> bool:
         return True  # (分值 10 + 10 + … printed whole: the weights the form gives, no rounded figures)
     if not pattern or SCALED_UNIT_RE.search(head):
         return False  # (万人次, 万元: figures rounded to a scale, or amounts)
-    if re.search(pattern, head) and (HEAD_UNIT_RE.search(head) or not SCALED_UNIT_RE.search(title)):
-        return True  # (项目数（个） under 单位：万元: the column says its own unit; 服务人次数 under 万人次 does not)
+    if re.search(pattern, head) and (HEAD_UNIT_RE.search(head) or not SCALED_UNIT_RE.search(title)
+                                     or _lists_own_count(head, title)):
+        # (项目数（个） under 单位：万元: the column says its own unit; 服务人次数 under 万人次 does not;
+        # 已整改个数 under 单位：个、万元、%: the caption lists the count's own unit beside the money's)
+        return True
     return not HEAD_UNIT_RE.search(head) and not SCALED_UNIT_RE.search(title) and bool(re.search(pattern, title))
+
+
+CAPTION_UNITS_RE = re.compile(r"单位[：:]([^）)]*)")  # the units a caption lists (单位：个、万元、%)
+
+
+def _lists_own_count(head: str, title: str) -> bool:
+    """The head ends as a count does (个数, 件数, 人数: concepts.yaml count_head_endings) and the
+    caption lists that count's unit among its units (单位：个、万元、%)."""
+    ending = next((unit for end, unit in (concepts().get("count_head_endings") or {}).items()
+                   if unit and HEAD_UNIT_RE.sub("", head).endswith(end)), None)
+    listed = {u.strip() for found in CAPTION_UNITS_RE.finditer(title) for u in re.split(r"[、，,；;/和及]", found.group(1))}
+    return ending is not None and ending in listed
 
 
 def _column_hit(rule, table, grid, at: int, col: int, ways: list[list[int]], column: str, note: str = "",
