@@ -484,12 +484,12 @@ def test_a_change_after_a_clause_stating_nothing_spent_is_that_things():
 
 def test_a_column_head_path_is_read_from_its_leaf_and_a_change_between_years_is_the_later_year_s():
     """2025年比2024年增减 › 增减率: the change of 2025 on 2024 (this year's), and a rate, not an
-    amount; 2024年预计执行 is last year's expected outturn, no budget."""
+    amount; 2024年预计执行 is last year's expected outturn, no budget and no outturn (预计)."""
     text = ("某局2025年部门预算公开\n一般公共预算支出表\n单位：万元\n"
             "科目名称\t2024年预计执行\t2025年预算数\t2025年比2024年增减\t\n"
             "\t\t\t增减额\t增减率\n事业运行\t886.20\t912.54\t26.34\t2.97%\n")
     read = {f.text: (f.measure, f.period) for f in facts_of(text) if f.concept == "事业运行"}
-    assert read == {"886.20": ("决算", "上年"), "912.54": ("全年预算", "本年"),
+    assert read == {"886.20": ("预计", "上年"), "912.54": ("全年预算", "本年"),
                     "26.34": ("变动额", "本年"), "2.97%": ("变动率", "本年")}
 
 
