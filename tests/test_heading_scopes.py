@@ -76,6 +76,13 @@ def test_headings_stating_findings_scope_nothing():
     assert {f.subject for f in base.facts if f.source == "text"} == {""}
 
 
+def test_findings_closing_on_one_character_alike_scope_nothing():
+    # (不规范 and 不规范: findings, not names of things sharing a closing word)
+    text = ("某县2024年度审计工作报告\n表1 支出情况\n单位：万元\n项目\t金额\n本年支出\t200.00\n二、主要问题\n"
+            "（一）预算执行不规范\n本年支出300.00万元。\n（二）资产管理不规范\n固定资产账实不符。\n")
+    assert [(f.rule, f.stated) for f in _findings(text)] == [("FCT001", "300.00万元")]
+
+
 def test_the_year_before_s_end_opens_the_year():
     for opening in ("2023年末", "截至2023年底", "上年末", "年初"):
         assert _findings(DEBT.format(opening=opening)) == [], opening

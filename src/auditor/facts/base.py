@@ -538,6 +538,9 @@ def assumed_units(base: FactBase) -> dict[int, str]:
     return out
 
 
+PARALLEL_TAIL_CHARS = 2  # the closing word sibling headings naming things of one kind share (基金, 资金, 方面)
+
+
 class FactReader:
     def __init__(self, doc: Document, assumed_units: dict[int, str] | None = None,
                  aliases: dict[str, str] | None = None):
@@ -1103,9 +1106,12 @@ class FactReader:
             names = [BRACKET_TAIL_RE.sub("", compact(h.text[len(h.token):])) for _, h in members]
             if not self._parallel_names(names):
                 continue
+            activities = set(self.base.activity_subjects)
             read = [(index, self._heading_names(heading)) for index, heading in members]
             if all(named for _, named in read):
                 out.update(read)
+            else:
+                self.base.activity_subjects = activities  # (a group named no things: _lead's notes of it go)
         self.item_subject = item_subject
         return out
 
@@ -1113,9 +1119,11 @@ class FactReader:
         """Headings naming things of one kind: they close with one word (某某基金 and 某某基金, 某某资金,
         某某方面) or each with a unit's ending (某某镇, 某某乡, 某某中心). Headings stating findings
         (（一）预算编制不够完整, （二）预算执行不够严格) close each its own way: no names."""
-        if any(not n for n in names):
-            return False
-        return len({n[-1] for n in names}) == 1 or all(n.endswith(self.organization_endings) for n in names)
+        if any(not n for n in names) or any(self.lex.fault_words.search(n) for n in names):
+            return False  # (（一）预算执行不规范, （二）资产管理不规范: findings, whatever word they close on)
+        # (one closing word: two characters at least, 基金, 方面; one character, 范 of 不规范, is no word)
+        return len({n[-PARALLEL_TAIL_CHARS:] for n in names}) == 1 and all(len(n) > PARALLEL_TAIL_CHARS for n in names) \
+            or all(n.endswith(self.organization_endings) for n in names)
 
     def _heading_names(self, heading: Heading) -> tuple[str | None, str] | None:
         """(concept, subject) a numbered heading's label names, as _lead reads it run into its paragraph;
@@ -2176,8 +2184,8 @@ class FactReader:
         if prior is None:
             return None
         end = len(text) - len(text.lstrip()) + prior.end()
-        end += text[end:end + 1] in PERIOD_END_CHARS
-        return (PRIOR, end + 1) if text[end:end + 1] in "，," else None
+        end += end < len(text) and text[end] in PERIOD_END_CHARS  # (上年末，)
+        return (PRIOR, end + 1) if end < len(text) and text[end] in "，," else None
 
     def _years_in_turn(self, phrase: str, words: str, fact: dict, queue: list[str], lead: str = "") -> list[str]:
         """Years listed first and figures after 分别 / 依次 (2023年、2024年和2025年，查档利用依次为

@@ -735,7 +735,7 @@ def _numbered_paragraphs(doc, passage: Passage) -> list[str] | None:
     style, last, repeated = None, 0, False
     if passage.cell:
         return None  # the paragraphs after its table are no items of a cell
-    if passage.last_block + 1 < len(doc.blocks) and isinstance(doc.blocks[passage.last_block + 1], Heading):
+    if _heading_after(doc, passage):
         return _numbered_headings(doc, passage.last_block + 1)
     for i in range(passage.last_block + 1, len(doc.blocks)):
         block = doc.blocks[i]
@@ -754,6 +754,10 @@ def _numbered_paragraphs(doc, passage: Passage) -> list[str] | None:
         else:
             return None  # a gap: not one list
     return items or None
+
+
+def _heading_after(doc, passage: Passage) -> bool:
+    return passage.last_block + 1 < len(doc.blocks) and isinstance(doc.blocks[passage.last_block + 1], Heading)
 
 
 def _numbered_headings(doc, start: int) -> list[str] | None:
@@ -845,6 +849,10 @@ def _read_enumerations(doc, params: dict) -> list[Enumeration]:
             count.noun = noun
             if SPACE_TO_END_RE.match(passage.text, intro[2]):  # nothing after the introducer
                 items = _numbered_paragraphs(doc, passage)
+                if items and len(items) > count.value and _heading_after(doc, passage):
+                    # (sibling headings may go on past the list into the report's next part: 主要存在
+                    # 以下3个方面问题： （一）（二）（三）, then （四）审计建议): more is no error, fewer is
+                    continue
                 if items and len(items) >= 2:
                     found.append(Enumeration(count, passage, items, 0, "numbered paragraphs"))
                 continue
@@ -1532,7 +1540,12 @@ def _found_total(text: str, clause: str, head: Count, params: dict) -> bool:
     if not any(c in clause for c in params["finding_cues"]):
         return False
     nouns = tuple(params["finding_nouns"])
-    return bool(nouns) and (text[head.end:head.end + 8].lstrip().startswith(nouns) or clause.rstrip().endswith(nouns))
+    # (the noun within a few characters after the count: 86个问题, 12 个 问题; FINDING_NOUN_REACH)
+    return bool(nouns) and (text[head.end:head.end + FINDING_NOUN_REACH].lstrip().startswith(nouns)
+                            or clause.rstrip().endswith(nouns))
+
+
+FINDING_NOUN_REACH = 8  # characters after a count its noun may start within (spaces of a PDF's text between)
 
 
 def _check_status_split(doc, rule):
@@ -1554,7 +1567,9 @@ def _check_status_split(doc, rule):
                 continue  # two counts of one status: not a plain split
             # (done and undone both stated: the split is whole, a partial count between them or not;
             # otherwise a status is left unsaid and the parts only may not exceed the total)
-            whole = "done" in statuses and "undone" in statuses
+            # A total only said found (查出问题30个, no 共) may have parts in statuses not named here
+            # (…，3个已移送纪检监察机关): its parts only may not exceed it.
+            whole = "done" in statuses and "undone" in statuses and (any(c in clause for c in cues) or bool(after))
             counted = sum(p.value for p in parts)
             if (whole and counted == head.value) or (not whole and counted <= head.value):
                 continue

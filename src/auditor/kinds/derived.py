@@ -4849,14 +4849,19 @@ def _within_limit(base: FactBase, rule):
     the balances it states (else the document's of this year) and the one ceiling the document
     states for each, and against a printed share of a ceiling over 100% (余额占限额的100.95%)."""
     claim, limits = re.compile(rule.params["claim_pattern"]), rule.params["limits"]
+    told: set[int] = set()  # (a balance over its ceiling is told once, however many claims it belies)
+    share = None
     for key, text in base.sentences.items():
         m = claim.search(text)
         if m is None:
             continue
         yield CHECKED
-        found = _balance_over_limit(base, base.by_sentence.get(key, ()), limits) \
-            or _share_over_limit(base, limits)
-        if found is not None:
+        found = _balance_over_limit(base, base.by_sentence.get(key, ()), limits)
+        if found is None:
+            share = share or (_share_over_limit(base, limits),)  # (the document's: looked for once)
+            found = share[0]
+        if found is not None and found[0].id not in told:
+            told.add(found[0].id)
             balance, limit, over, formula = found
             facts = base.by_sentence.get(key, ())
             yield Hit(quote=text.strip(), location=(facts[0] if facts else balance).loc, stated=m.group(),
@@ -4871,8 +4876,10 @@ def _balance_over_limit(base: FactBase, sentence, limits: dict):
     current = [f for f in sentence if f.concept in limits and _stock_figure(f)]
     balances = current or [f for c in limits for f in base.by_concept.get(c, ()) if _stock_figure(f) and f.period == CURRENT]
     for balance in balances:
+        # (the ceiling of the balance's own scope: 县本级's ceiling is no limit of 全县's balance)
+        scope = figure_scope(base, balance)
         ceiling = _unique_value([f for f in base.by_concept.get(limits[balance.concept], ()) if _stock_figure(f)
-                                 and f.period == balance.period])
+                                 and f.period == balance.period and figure_scope(base, f) == scope])
         if ceiling is not None and bounds(balance)[0] > bounds(ceiling)[1]:
             return balance, ceiling, f"{balance.concept} {balance.text} 超过 {ceiling.concept} {ceiling.text}", \
                 (f"{balance.concept} {balance.text}（{balance.where()}）大于 {ceiling.concept} {ceiling.text}"
@@ -4884,8 +4891,8 @@ def _share_over_limit(base: FactBase, limits: dict):
     """(part, whole, formula) for a printed share of a ceiling over 100% (余额占限额的100.95%)."""
     ceilings = set(limits.values())
     rate = next((f for f in base.facts if f.measure == "占比" and f.unit == "%" and f.base in ceilings
-                 and f.interval()[0] > HUNDRED), None)
-    if rate is None or rate.of < 0:
+                 and f.of >= 0 and f.interval()[0] > HUNDRED), None)
+    if rate is None:
         return None
     part = base.facts[rate.of]
     named = part.concept or item_label(part.label)

@@ -29,7 +29,7 @@ from functools import lru_cache
 from ..facts.lexicon import lexicon
 from ..facts.numbers import MONEY_UNITS, NUMBER_RE, Quantity, fmt, half_unit, is_column_numbers, parse_quantity, quantize_like
 from ..ingest.build import numbering_of
-from ..knowledge import compact, concepts, vocabulary
+from ..knowledge import compact, concepts, vocabulary, vocabulary_generation
 from ..memo import remember_short
 from ..model import Cell, Table
 from ..tables.products import UNIT_RE, row_products
@@ -1846,9 +1846,14 @@ def _label(row: list[str]) -> str:
 def is_amount(text: str) -> bool:
     """A cell printing a figure that is no rate. Kept per cell text: the table rules ask it of
     the same cells again and again (each total test walks the grid)."""
+    generation = vocabulary_generation()
+    if _AMOUNTS.get(_GENERATION) != generation:  # (a cell's reading depends on the vocabulary's units)
+        _AMOUNTS.clear()
+        _AMOUNTS[_GENERATION] = generation
     return remember_short(_AMOUNTS, text, _read_amount)
 
 
+_GENERATION = "\0generation"  # (no cell's text: the key of the vocabulary generation the readings are of)
 _AMOUNTS: dict = {}  # cell text -> is_amount
 
 
