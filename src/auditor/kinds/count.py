@@ -727,7 +727,12 @@ def _ends_opening(text: str, params: dict) -> bool:
     return tail != text.rstrip() and tail.endswith(tuple(params["closing_introducers"]))
 
 
-def _numbered_paragraphs(doc, passage: Passage) -> list[str] | None:
+# blocks read after a count for the headings it announces: a section's items with their bodies
+# (a long report's longest run of sub-sections is a few hundred paragraphs; the cost stays bounded)
+HEADING_LIST_BLOCKS = 400
+
+
+def _numbered_paragraphs(doc, passage: Passage, most: int = HEADING_LIST_BLOCKS) -> list[str] | None:
     """Numbered paragraphs 1. 2. 3. right after a passage that ends in a colon, up to the next
     heading or table; None unless they are numbered from 1 without a gap. A number repeated is an
     item of its own (1. 2. 2. 4.: four items, the second 2 standing for 3, as STR001 tells)."""
@@ -736,7 +741,7 @@ def _numbered_paragraphs(doc, passage: Passage) -> list[str] | None:
     if passage.cell:
         return None  # the paragraphs after its table are no items of a cell
     if _heading_after(doc, passage):
-        return _numbered_headings(doc, passage.last_block + 1)
+        return _numbered_headings(doc, passage.last_block + 1, most)
     for i in range(passage.last_block + 1, len(doc.blocks)):
         block = doc.blocks[i]
         if isinstance(block, (Heading, Table)):
@@ -760,12 +765,13 @@ def _heading_after(doc, passage: Passage) -> bool:
     return passage.last_block + 1 < len(doc.blocks) and isinstance(doc.blocks[passage.last_block + 1], Heading)
 
 
-def _numbered_headings(doc, start: int) -> list[str] | None:
+def _numbered_headings(doc, start: int, most: int) -> list[str] | None:
     """Headings numbered from 1 right after a passage ending in a colon (主要存在以下5个方面问题： then
     （一）… with its body, （二）…), each item a heading of the first one's level and style, up to the
     next heading of a higher level; None unless numbered from 1 without a gap (a number repeated
     counts, as in _numbered_paragraphs). Bodies, tables and deeper headings between are passed
-    over, at most HEADING_LIST_BLOCKS blocks."""
+    over, at most HEADING_LIST_BLOCKS blocks; at most `most` items are read (one more than the count
+    tells all a count needs: a passage per count, each reading a few headings, stays linear)."""
     first = doc.blocks[start]
     if first.value != 1 or not first.token:
         return None
@@ -780,16 +786,13 @@ def _numbered_headings(doc, start: int) -> list[str] | None:
         if value == last + 1 or (items and value == last) or (repeated and value == last + 2):
             repeated, last = bool(items) and value == last, value
             items.append(block.text[len(block.token):].strip())
+            if len(items) >= most:
+                break
         elif value == 1:
             break  # another list begins
         else:
             return None  # a gap: not one list
     return items or None
-
-
-# blocks read after a count for the headings it announces: a section's items with their bodies
-# (a long report's longest run of sub-sections is a few hundred paragraphs; the cost stays bounded)
-HEADING_LIST_BLOCKS = 400
 
 
 def _paragraph_token(block) -> tuple[str, str | None, int]:
@@ -848,7 +851,7 @@ def _read_enumerations(doc, params: dict) -> list[Enumeration]:
                 continue
             count.noun = noun
             if SPACE_TO_END_RE.match(passage.text, intro[2]):  # nothing after the introducer
-                items = _numbered_paragraphs(doc, passage)
+                items = _numbered_paragraphs(doc, passage, count.value + 1)
                 if items and len(items) > count.value and _heading_after(doc, passage):
                     # (sibling headings may go on past the list into the report's next part: 主要存在
                     # 以下3个方面问题： （一）（二）（三）, then （四）审计建议): more is no error, fewer is
