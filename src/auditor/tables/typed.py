@@ -14,6 +14,7 @@ from typing import Union
 
 from ..facts.numbers import Quantity, is_column_numbers, normalize_digits, parse_quantity, to_decimal
 from ..knowledge import _compact, compact, concepts, vocabulary
+from ..facts.lexicon import word_finder
 from ..memo import remember_short
 from ..model import Cell, Document, Table
 
@@ -1361,10 +1362,7 @@ READERS = {
 }
 
 
-@lru_cache(maxsize=16)
-def _any_word_re(words: tuple[str, ...]) -> re.Pattern:
-    """A pattern found in a text holding any of the words (one search, not one per word)."""
-    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
+_line_head_finder = lru_cache(maxsize=16)(word_finder)  # (one pattern per rule's line_heads)
 
 
 MOSTLY_BY_ONE = 2 / 3  # the share of a line-number column's steps that go up by exactly one, at least
@@ -1376,7 +1374,7 @@ def line_number_columns(grid: list[list[str]], width: int, line_heads: tuple[str
     11; a count's column, 6 | 538 | 544 人, jumps at every step), under no head or one of
     `line_heads` (培训班次 2, 3, 4, 5 counts classes whatever its steps)."""
     columns = set()
-    naming = _any_word_re(line_heads)
+    naming = _line_head_finder(line_heads)
     for k in range(width):
         values, head_ok = [], True
         for texts in grid:
