@@ -81,10 +81,10 @@ def test_report_written_atomically(tmp_path, monkeypatch):
     target = tmp_path / "r.json"
     target.write_text("old", encoding="utf-8")
 
-    def interrupted(fd):
+    def interrupted(source, destination):  # Ctrl-C after the temporary file is written, before the rename
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(report.os, "fsync", interrupted)
+    monkeypatch.setattr(report.os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         report.write_atomic(target, "new" * 100000)
     assert target.read_text(encoding="utf-8") == "old"
