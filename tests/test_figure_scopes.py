@@ -4,11 +4,12 @@ against the whole (全县), state-owned enterprises against administrative and p
 part's share."""
 from __future__ import annotations
 
-from auditor.engine import audit_document
 from auditor.examples import document_from_text
 from auditor.facts.base import fact_base
 from auditor.facts.scopes import figure_scope
 from auditor.ruleset import load_rules
+
+from audited import reported
 
 RULES = [r for r in load_rules() if r.id in ("FCT001", "DRV003")]
 
@@ -36,7 +37,7 @@ ENTITIES = ("某县2023年度国有资产管理情况的综合报告\n"
 
 
 def _findings(text: str):
-    return [f for f in audit_document(document_from_text(text), RULES).findings if f.severity != "info"]
+    return reported(text, RULES)
 
 
 def test_the_own_level_is_no_restatement_of_the_whole():

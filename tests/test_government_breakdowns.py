@@ -9,9 +9,10 @@ one stays quiet.
 """
 from __future__ import annotations
 
-from auditor.engine import audit_document
 from auditor.examples import document_from_text
 from auditor.ruleset import load_rules
+
+from audited import told
 
 RULES = [r for r in load_rules() if r.id in ("CAL001", "DRV001")]
 HEAD = "关于某市2025年预算执行情况和2026年预算草案的报告\n"
@@ -19,7 +20,7 @@ HEAD = "关于某市2025年预算执行情况和2026年预算草案的报告\n"
 
 def fired(body: str) -> list[tuple[str, str, str]]:
     doc = document_from_text(HEAD + body + "\n", "report.txt")
-    return [(f.rule, f.stated, f.expected) for f in audit_document(doc, RULES).findings if f.severity != "info"]
+    return told(doc, RULES)
 
 
 # the whole, then its budget, its surplus and last year's figure; its items after ；, each with its growth

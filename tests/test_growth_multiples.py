@@ -7,11 +7,13 @@ from decimal import Decimal
 
 import pytest
 
-from auditor.engine import audit_document, audit_file
+from auditor.engine import audit_file
 from auditor.examples import document_from_text
 from auditor.facts.base import fact_base
 from auditor.facts.lexicon import lexicon
 from auditor.ruleset import load_rules
+
+from audited import told
 from fixtures.raw_docx import write_docx
 
 RULES = [r for r in load_rules() if r.id in ("DRV003", "DRV009")]
@@ -23,8 +25,7 @@ def rates(text: str):
 
 
 def found(text: str) -> list[tuple[str, str, str]]:
-    result = audit_document(document_from_text(HEAD + text + "\n"), RULES)
-    return [(f.rule, f.stated, f.expected) for f in result.findings if f.severity != "info"]
+    return told(HEAD + text + "\n", RULES)
 
 
 @pytest.mark.parametrize("words, value, places", [

@@ -7,17 +7,18 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.engine import audit_document
 from auditor.examples import document_from_text
 from auditor.facts.base import LATER, fact_base
 from auditor.ruleset import load_rules
+
+from audited import reported
 
 RULES = load_rules()
 
 
 def findings(text: str, *rule_ids: str):
     rules = [r for r in RULES if r.id in rule_ids]
-    return [f for f in audit_document(document_from_text(text), rules).findings if f.severity != "info"]
+    return reported(text, rules)
 
 
 @pytest.mark.parametrize("title", [

@@ -2,9 +2,9 @@
 bear out; the table a unit scale apart from every other), and when no unit slip is claimed."""
 from __future__ import annotations
 
-from auditor.engine import audit_document
-from auditor.examples import document_from_text
 from auditor.ruleset import load_rules
+
+from audited import reported
 
 RULES = [r for r in load_rules() if r.id == "FCT001"]
 
@@ -13,7 +13,7 @@ UNIT_SLIP = '某县档案馆2024年度部门决算\n表5 一般公共预算财�
 
 
 def _findings(text: str):
-    return [f for f in audit_document(document_from_text(text), RULES).findings if f.severity != "info"]
+    return reported(text, RULES)
 
 
 def test_a_table_in_another_unit_is_told_on_itself_only():

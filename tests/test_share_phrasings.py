@@ -6,18 +6,19 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from auditor.engine import audit_document
 from auditor.examples import document_from_text
 from auditor.facts.base import fact_base
 from auditor.ingest import load
 from auditor.ruleset import load_rules
+
+from audited import told
 
 RULES = [r for r in load_rules() if r.id in ("DRV001", "DRV020")]
 HEAD = "某县2024年度乡村振兴项目绩效自评报告\n"
 
 
 def findings(doc) -> list[tuple[str, str, str]]:
-    return [(f.rule, f.stated, f.expected) for f in audit_document(doc, RULES).findings if f.severity != "info"]
+    return told(doc, RULES)
 
 
 def text_findings(body: str) -> list[tuple[str, str, str]]:
@@ -125,7 +126,7 @@ def test_a_docx_share_column_across_each_row_is_no_share_of_the_row_printing_100
     def table_findings(name: str, share: str):
         table = [[cell.format(share) for cell in row] for row in SHARE_TABLE]
         doc = load(str(_docx(tmp_path / name, lines, table)))
-        return [(f.rule, f.stated, f.expected) for f in audit_document(doc, rules).findings if f.severity != "info"]
+        return told(doc, rules)
 
     assert table_findings("right.docx", "50.00") == []
     assert table_findings("slipped.docx", "55.00") == [("DRV013", "55.00", "50.00%")]
