@@ -84,9 +84,6 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # difference_to_base: a change on a budget told with these words (节约) is corrected
           # in budget_words (more, less) rather than 增加 / 减少
           "budget_cues": (list, []), "budget_words": (list, []),
-          # difference_to_base: the words of income over and under its budget (超收, 短收): a change
-          # told in them is corrected in them
-          "income_words": (list, []),
           # table_share: a share column headed with these is each row's share of its parent row
           # (占上级项目比重), not of the 100% row
           "parent_share_words": (list, ["上级", "上一级", "所属"]),
@@ -1884,8 +1881,11 @@ def _change_words(change: Fact, params: dict) -> tuple[str, str]:
     tail = compact(change.label)[-4:]
     if len(params["budget_words"]) == 2 and any(c in tail for c in params["budget_cues"]):
         return tuple(params["budget_words"])
-    if len(params["income_words"]) == 2 and any(w in tail for w in params["income_words"]):
-        return tuple(params["income_words"])
+    # the vocabulary's words of income over and under its budget (超收, 短收): a change told in
+    # them is corrected in them
+    over_under = tuple(concepts().get("budget_change_words") or ())
+    if len(over_under) == 2 and any(w in tail for w in over_under):
+        return over_under
     return ("增加", "减少")
 
 
