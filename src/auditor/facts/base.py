@@ -3470,10 +3470,7 @@ class FactReader:
                     fund=next((name for _, _, name in self.lex.funds.all(head_c)), ""))
 
     def _forecast_head(self, head_c: str) -> bool:
-        """A head naming a forecast (concepts.yaml plan_cells forecast: 预计, 预测) outside a concept's
-        name (预计负债 is a liability, no forecast)."""
-        words = _blank(head_c, self.lex.concepts)
-        return any(w in words for w in self.forecast_words)
+        return names_forecast(head_c, self.lex, self.forecast_words)
 
     def _label(self, label: str) -> Label:
         found = self.label_memo.get(label)
@@ -4441,6 +4438,15 @@ def worded_measure(header: str) -> str | None:
     concepts and funds blanked first (预算 in 一般公共预算拨款收入 is no measure); None if none."""
     lex = lexicon()
     return lex.measures.last(_blank(_blank(compact(header), lex.concepts), lex.funds))
+
+
+def names_forecast(head_c: str, lex: Lexicon, words=None) -> bool:
+    """A (compacted) head naming a forecast (concepts.yaml plan_cells forecast: 预计, 预测) outside
+    a concept's name (预计负债 is a liability, no forecast)."""
+    if words is None:
+        words = [compact(w) for w in (concepts().get("plan_cells") or {}).get("forecast") or ()]
+    blanked = _blank(head_c, lex.concepts)
+    return any(w in blanked for w in words)
 
 
 def _blank(phrase: str, vocabulary) -> str:

@@ -29,7 +29,7 @@ from decimal import Decimal
 from typing import Literal
 
 from ..facts.base import (ADJUSTMENT, BUDGET_MEASURES, CLAUSE_BREAK_RE, bare_head, compares_other_year, CURRENT, FORECAST, LATER, OLDER, OUTCOME_MEASURES, PRIOR, Fact, FactBase, column_sum, fact_base, fact_year, kind_total,
-                          named_budget_base, names_budget_base, against_budget, names_own_thing, names_whole_money, part_names,
+                          named_budget_base, names_budget_base, names_forecast, against_budget, names_own_thing, names_whole_money, part_names,
                           per_unit, YEAR_RE, YEARS_RE)
 from ..facts.lexicon import alternatives, lexicon
 from ..facts.scopes import figure_scope
@@ -3786,11 +3786,8 @@ def _group_above(column: list[Fact], row: int) -> list[Fact]:
 
 
 def _forecast(head: str) -> bool:
-    """A column head naming a forecast (预计全年执行数, 预计执行率): concepts.yaml plan_cells forecast."""
-    from ..knowledge import concepts
-
-    words = (concepts().get("plan_cells") or {}).get("forecast") or ()
-    return any(w in compact(head or "") for w in words)
+    """A column head naming a forecast (预计全年执行数, 预计执行率), as the fact reader tells one."""
+    return names_forecast(compact(head or ""), lexicon())
 
 
 def _row_term(facts: list[Fact], name: str, scored: bool, rate: Fact) -> Fact | None:
