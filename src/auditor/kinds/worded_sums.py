@@ -30,6 +30,7 @@ from ..facts.numbers import MONEY_UNITS
 CLAUSE_BREAKS = "，,；;：:"
 REACH = 3  # text blocks above a sentence opening on 加 in which its start may stand (linear: bounded)
 SPECIFIC_NAME = 4  # a result's name this long names its start; a shorter one (收入) names parts too
+LIST_REACH = 20  # sentences back through a run of ；-ended ones to the list opener they go on
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ def _start_before(base: FactBase, key: tuple[int, int], result: Fact, total_word
             if f.is_money and f.source == "text":
                 firsts.setdefault(f.sentence, f)
         for f in sorted(firsts.values(), key=lambda f: f.id, reverse=True):
-            opening = base.sentences.get((f.block, f.sentence), "").lstrip()
+            opening = base.sentences.get(_clause_chain_start(base, f.block, f.sentence), "").lstrip()
             if opening.startswith(lex.list_openers) or lex.part_list_head.match(opening):
                 continue
             # (a bare 收入总计 starts from a fund's revenue, 一般公共预算收入, not 税收收入 a sentence before)
@@ -125,6 +126,17 @@ def _start_before(base: FactBase, key: tuple[int, int], result: Fact, total_word
                     and (len(name) >= SPECIFIC_NAME or funds) and (not named_funds or funds & named_funds):
                 return f  # (the nearest so named, of the result's measure: not the budget beside the outturn)
     return None
+
+
+def _clause_chain_start(base: FactBase, block: int, sentence: int) -> tuple[int, int]:
+    """The sentence that opens the run of ；-ended sentences a sentence goes on (其中：A…；B…；C…。):
+    a list's later items are still its items, whatever words they open with. (Followed back at
+    most LIST_REACH sentences: each candidate start walks its run, and a run that long is no list.)"""
+    for _ in range(LIST_REACH):
+        if sentence == 0 or not base.sentences.get((block, sentence - 1), "").rstrip().endswith(("；", ";")):
+            break
+        sentence -= 1
+    return block, sentence
 
 
 def _read(text: str, money: list[Fact], plus: re.Pattern, minus: re.Pattern, flows: tuple[str, ...],
