@@ -254,6 +254,8 @@ def _check_unnamed_totals(base: FactBase, rule):
             if not opener.match(text, total.at + len(total.text)):
                 continue
             parts = _listed_parts(facts[k + 1:], total, base)
+            if _cut_short(facts[k + 1 + len(parts):], parts):
+                continue  # (the list goes on with a thing the vocabulary does not know: its sum is unknown)
             named = {p.concept for p in parts}
             calc = next((c for c, names in calcs if len(named) >= 2 and named <= names.keys()
                          and len({names[n] for n in named}) == len(named)), None)
@@ -667,6 +669,16 @@ def _listed_parts(after: list[Fact], total: Fact, base: FactBase | None = None) 
             break
         parts.append(f)
     return parts
+
+
+def _cut_short(rest: list[Fact], parts: list[Fact]) -> bool:
+    """The listed parts stopped at an amount of theirs that names no concept (其中，人员经费…，公用经费…，
+    专项经费…: 专项经费 unknown), not at the list's end: what they add up to is not the total's sum."""
+    if not parts or not rest:
+        return False
+    following, last = rest[0], parts[-1]
+    return (following.sentence == last.sentence and following.concept is None and _money(following)
+            and following.measure == last.measure and following.period == last.period)
 
 
 def _opens_list(base: FactBase, key: tuple[int, int], facts: list[Fact], total: str, rule) -> bool:
