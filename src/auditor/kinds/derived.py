@@ -3822,11 +3822,12 @@ def _row_change(base: FactBase, rule):
     rate_words = lexicon().rate_measures
     for facts in _table_rows(base):
         hits: list[tuple[str, Fact, Hit, tuple[Fact, Fact]]] = []  # (change / rate, its figure, hit, pair)
+        flows = _flow_columns(facts)
         for f in facts:
             # a % figure under a head naming a rate (增减率 under a 比上年增减 group) is a rate
             is_rate = f.unit == "%" and rate_words.last(compact(f.header)) == "变动率"
             is_change = not is_rate and f.measure == "变动额"
-            if not (is_change or is_rate):
+            if not (is_change or is_rate) or f.id in flows:
                 continue
             on_last_year, measure = _change_head(f.header, rule.params["base_cues"], rule.params["other_period_cues"],
                                                  base.year)
@@ -3857,6 +3858,24 @@ def _row_change(base: FactBase, rule):
                 hit.fields["basis"] = basis
                 hits.append(("rate" if is_rate else "change", f, hit, pair))
         yield from _told_once(hits)
+
+
+def _flow_columns(facts: list[Fact]) -> set[int]:
+    """The row's amounts under a head naming only a rise (本年增加) when another names only a fall
+    (本年减少): a balance's inflow and outflow between its opening and closing (SUM008 sums
+    them), neither of them the net change the closing and opening figures differ by, nor its rate
+    (a bare 本年增加 reads as a rise's rate; a head printing % or ending in 率 does name one)."""
+    directions = lexicon().directions
+    ups, downs = [], []
+    for f in facts:
+        head = compact(f.header)
+        if f.measure in ("变动额", "变动率") and "%" not in head and not bare_head(head).endswith("率"):
+            kinds = {kind for _, _, kind in directions.all(head)}
+            if kinds == {"up"}:
+                ups.append(f.id)
+            elif kinds == {"down"}:
+                downs.append(f.id)
+    return set(ups + downs) if ups and downs else set()
 
 
 def _on_named_base(facts: list[Fact], header: str, cues: list[str], pair: tuple[Fact, Fact]) -> tuple[Fact, Fact]:
