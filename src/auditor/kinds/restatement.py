@@ -85,6 +85,9 @@ PARAMS = {
     # a stock at the start of the year, by its words or its sentence's opening ones (年初，…), and
     # the words ending that (年末): the opening stock is no statement of the closing one
     "opening_words": (list, []), "closing_words": (list, []),
+    # a figure its own words sum since before the year (累计提取…) is not the year's a table column
+    # states, unless the column's head sums so too (累计提取总额)
+    "summed_since_words": (list, []),
     # a list item's number opening a label ((三)公务接待费 under its heading): no word of the name
     "label_marker_pattern": (str, r"^\s*[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*"),
     # words that do not tell two sentences' figures of a concept apart because the concept is one
@@ -493,6 +496,7 @@ def _check_text(doc, base, groups, rule, vocabulary):
     funds_lines = _funds_lines()
     allotment = tuple(rule.params["allotment_words"])
     opening = (tuple(rule.params["opening_words"]), tuple(rule.params["closing_words"]))
+    summed_since = tuple(rule.params["summed_since_words"])
     for key, facts in groups.items():
         concept, period, measure, subject, _fund, member, dim = key
         loose.setdefault((concept, period, measure, subject, dim), []).extend(facts)
@@ -504,6 +508,7 @@ def _check_text(doc, base, groups, rule, vocabulary):
         primary = [f for f in tables if not f.member or f.member in totals] or tables
         values = list(_consistent_tables(primary).values())
         scoped = _Scoped(values, tables, set(rule.params["fund_implied_concepts"]))
+        tables_sum_since = any(w in t.header or w in t.label for t in tables for w in summed_since)
         for fact in texts:
             if fact.member and fact.member not in totals:
                 # a part's rate (基本支出…执行率100.00%) is not the unit's the tables state: only the
@@ -521,6 +526,8 @@ def _check_text(doc, base, groups, rule, vocabulary):
                 continue
             if _opened_stock(base, fact, opening):
                 continue  # (年初，全县债务余额…: the stock the year opened with, no statement of its year-end column)
+            if not tables_sum_since and _summed_since(fact.label, summed_since):
+                continue  # (年末累计提取…: the sum of the years so far, no table column of the year's)
             yield from _text_against_tables(fact, *scoped.of(fact), rule, base.assumed_units, base, doc)
         concept = texts[0].concept
         if rule.params["text_against_text"] and not tables and concept in vocabulary \
@@ -568,6 +575,18 @@ def _opened_stock(base, fact: Fact, words: tuple[tuple, tuple]) -> bool:
     under the concept. (Its own words naming the start, 年初结转结余, name the concept already.)"""
     opening = words[0]
     return not any(w in fact.label or w in (fact.concept or "") for w in opening) and _opening(base, fact, words)
+
+
+def _summed_since(label: str, words: tuple[str, ...]) -> bool:
+    """A label summing its figure over the years so far (截至年末累计提取…), not over a year its
+    word follows right after (2024年累计完成, 全年累计: the year's own total)."""
+    for word in words:
+        at = label.find(word)
+        while at >= 0:
+            if not label[:at].rstrip().endswith("年"):
+                return True
+            at = label.find(word, at + 1)
+    return False
 
 
 def _list_head(base, fact: Fact) -> tuple | None:
