@@ -161,6 +161,11 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           "arithmetic_units": (list, []),
           # proportion: the words stating an amount worked out at a rate (group `rate`: 按30%的比例)
           "proportion_pattern": (str, "^$"),
+          # proportion: the words of the worked-out amount (调出) → the words its base's name holds
+          # (收入): a sentence's other amounts (支出安排…) are no base of it
+          "proportion_bases": (dict, {}),
+          # proportion: words naming an amount no base of a proportion (收入总量, 上年结转收入)
+          "proportion_not_bases": (list, []),
           # share_sum: bases each thing has of its own (占限额的, 占计划的): such shares sum to nothing
           "own_base_words": (list, [])}
 MESSAGE_FIELDS = {"rate", "computed", "relation", "basis"}
@@ -4779,7 +4784,10 @@ def _written_arithmetic(doc, rule):
 def _proportion(base: FactBase, rule):
     """An amount worked out at a stated rate of an amount before it (收入1,286万元，按30%的比例调入
     一般公共预算386万元): the amount = the base × the rate, each read within its printing. The base
-    is the sentence's one amount before the rate; with more, any of them giving it will do."""
+    is the amount the rate phrase names (按照国有资本经营预算收入30%的比例), else the sentence's one
+    amount before the rate of the kind the amount is worked out of (proportion_bases: 调出 from an
+    income, not the spending beside it), else the one such amount of the paragraphs before; with
+    several, any of them giving it will do."""
     pattern = re.compile(rule.params["proportion_pattern"])
     for key, facts in base.by_sentence.items():
         text = base.sentences.get(key, "")
@@ -4787,11 +4795,12 @@ def _proportion(base: FactBase, rule):
             continue
         for m in pattern.finditer(text):
             after = [f for f in facts if f.at >= m.end() and f.source == "text"]
-            before = [f for f in facts if f.at + len(f.text) <= m.start() and f.is_money and f.source == "text"
-                      and f.measure != "变动额" and not f.comparator and not per_unit(f)]
-            if not after or not before or not after[0].is_money or CLAUSE_BREAK_RE.search(text, m.end(), after[0].at):
+            if not after or not after[0].is_money or _broken_before(text, m.end(), after[0].at):
                 continue  # (the amount the rate works out stands in its clause: 按30%的比例调入…386万元)
             amount, rate = after[0], Decimal(m.group("rate"))
+            before = _proportion_bases(base, facts, m, amount, rule.params)
+            if not before:
+                continue  # (no base it can be of: not judged)
             fits = [b for b in before if _proportion_fits(amount, b, rate)]
             yield CHECKED
             if fits or len(before) != 1:
@@ -4799,13 +4808,84 @@ def _proportion(base: FactBase, rule):
             whole = before[0]
             expected = whole.in_yuan() * rate / HUNDRED / MONEY_UNITS.get(amount.unit, Decimal(1))
             shown = fmt(expected, amount.places, amount.text)
-            yield Hit(quote=base.span(whole, amount), location=amount.loc, stated=amount.text,
+            quote = base.span(whole, amount) if (whole.block, whole.sentence) == key else amount.quote
+            yield Hit(quote=quote, location=amount.loc, stated=amount.text,
                       expected=f"{shown}{amount.unit}",
-                      formula=f"{whole.text} × {m.group('rate')}% = {shown}{amount.unit}",
+                      formula=f"{whole.text}（{whole.where()}）× {m.group('rate')}% = {shown}{amount.unit}",
                       fields={"rate": amount.text, "computed": f"{shown}{amount.unit}",
-                              "relation": compact(text[m.end():amount.at]).rstrip("".join(COPULAS)) or "金额",
+                              "relation": compact(text[m.end():amount.at]).lstrip("，,").rstrip("".join(COPULAS)) or "金额",
                               "basis": f"{whole.text}的{m.group('rate')}%"},
                       highlights=[whole.loc])
+
+
+def _broken_before(text: str, start: int, end: int) -> bool:
+    """A clause break between the rate phrase and its amount, other than one right after the phrase
+    (按照收入30%的比例，调出资金…: the clause after it states what the rate works out)."""
+    if start < end and text[start] in "，,":
+        start += 1
+    return CLAUSE_BREAK_RE.search(text, start, end) is not None
+
+
+# paragraphs above a rate's sentence in which the base it names or is of may stand (bounded)
+PROPORTION_REACH = 3
+
+
+def _proportion_bases(base: FactBase, facts: list[Fact], m: re.Match, amount: Fact, params: dict) -> list[Fact]:
+    """The amounts the rate may be of (see _proportion)."""
+    def usable(f: Fact) -> bool:
+        return f.is_money and f.source == "text" and f.measure != "变动额" and not f.comparator and not per_unit(f)
+
+    named = compact(m.group("named") or "").strip("的")
+    if named:  # (the base named by the phrase: the nearest amount so named before it, not the
+        # residual item of its parts, 其他国有资本经营预算收入)
+        found = next((f for f in _amounts_back(base, amount) if usable(f) and _so_named(compact(f.label), named)), None)
+        return [found] if found is not None else []
+    before = [f for f in facts if f.at + len(f.text) <= m.start() and usable(f)]
+    relation = compact(m.string[m.end():amount.at])
+    words = next((ws for verb, ws in params["proportion_bases"].items() if verb in relation), None)
+    if words is None:
+        return before
+    left_out = tuple(params["proportion_not_bases"])
+
+    def of_kind(f: Fact) -> bool:
+        label = compact(f.label)
+        return any(w in label for w in words) and not any(w in label for w in left_out)
+
+    if before:
+        return [f for f in before if of_kind(f)]
+    # (none in its sentence: the first such amount of the nearest paragraph stating one, which
+    # opens on the whole its parts follow: 全市国有资本经营预算收入…。分项目看：利润收入…)
+    firsts: dict[int, Fact] = {}
+    for f in _amounts_back(base, amount):
+        if (f.block, f.sentence) != (amount.block, amount.sentence) and usable(f) and of_kind(f):
+            firsts[f.block] = f  # (read nearest first: the last kept is the paragraph's first)
+    return [firsts[max(firsts)]] if firsts else []
+
+
+def _so_named(label: str, name: str) -> bool:
+    """A figure's words name it `name`: they close on it, or on it and a measure (…收入决算数为),
+    and no residual word stands right before it (其他国有资本经营预算收入 is one part of it)."""
+    at = label.rfind(name)
+    if at < 0 or label[:at].endswith(tuple(concepts().get("residual_words") or ())):
+        return False
+    tail = label[at + len(name):]
+    for start, end, _ in reversed(lexicon().measures.all(tail)):
+        tail = tail[:start] + tail[end:]
+    return not tail.strip("".join(COPULAS) + "，,：: ")
+
+
+def _amounts_back(base: FactBase, amount: Fact):
+    """The text amounts before `amount`, nearest first, in its paragraph and PROPORTION_REACH
+    paragraphs above (blocks with figures)."""
+    blocks = 0
+    for b in range(amount.block, -1, -1):
+        facts = base.by_block.get(b, ())
+        if not facts:
+            continue
+        yield from (f for f in reversed(facts) if f.id < amount.id)
+        blocks += 1
+        if blocks > PROPORTION_REACH:
+            return
 
 
 def _proportion_fits(amount: Fact, whole: Fact, rate: Decimal) -> bool:
