@@ -549,6 +549,8 @@ def _shares_checked(base: FactBase):
             continue  # the share holds of the whole its parts make: the printed total is the slip (CAL001)
         if _of_outer_whole(rate, part, outer.get(whole.id)):
             continue  # (其中：授予小微企业合同金额…，占比P%: of the grand total, not of the 其中's parent)
+        if _of_own_pair(base, rate, part, whole):
+            continue  # (A项目预算500万元，实际支出450万元，占90%: of the item's own budget)
         if unit_slip(rate, part, whole):
             yield _slip_hit(rate, part, whole, base.by_block.get(part.block, []))
             continue
@@ -570,6 +572,19 @@ def _shares_checked(base: FactBase):
                    f"{part.concept or item_label(part.label) or '该项'} {shown[0]} ÷ {divisor} "
                    f"= {fmt(computed)}%（{tail}{whole.where()}）" + _swapped(rate, part, whole, shares),
                    quote=base.span(part, rate))
+
+
+def _of_own_pair(base: FactBase, rate: Fact, part: Fact, whole: Fact) -> bool:
+    """A share naming no whole right after an item's second amount in its clause (供水管网改造项目
+    预算500.00万元，实际支出450.00万元，占90.00%): it may be of the item's first amount, its
+    budget; misstated only when it holds on neither."""
+    if rate.base or _share_whole_words(rate.label):
+        return False
+    before = [f for f in base.by_sentence.get((part.block, part.sentence), ()) if f.at < part.at and f.is_money]
+    if not before or before[-1].id == whole.id or before[-1].period != part.period:
+        return False
+    span = ratio_bounds(part, before[-1])
+    return span is not None and consistent(rate, *span)
 
 
 def _of_outer_whole(rate: Fact, part: Fact, outer: Fact | None) -> bool:
