@@ -3829,6 +3829,10 @@ def _row_term(facts: list[Fact], name: str, scored: bool, rate: Fact) -> Fact | 
                      and f.concept is not None and f.concept == rate.concept)]
     if len(measured) <= 1:
         return measured[0] if measured else None
+    # (a head naming the measure, 实际支出, before one read as it only for want of another word:
+    # 预算数 | 实际支出 | 结余 | 执行率 is of 实际支出, not of the balance nearer the rate)
+    measures = lexicon().measures
+    measured = [f for f in measured if measures.last(compact(f.header)) == name] or measured
     before = [f for f in measured if f.loc.col is not None and rate.loc.col is not None and f.loc.col < rate.loc.col]
     return max(before, key=lambda f: f.loc.col) if before else None
 
