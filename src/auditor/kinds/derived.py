@@ -52,6 +52,8 @@ KIND = "derived"
 PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (list, []), "share_cues": (list, []),
           # target_completion: words of a target changed during the year (调整后任务)
           "changed_target_cues": (list, []),
+          # target_completion: words naming an amount a budget's or its spending's (DRV002's, not an output target)
+          "budget_amount_words": (list, []),
           "excess_cues": (list, []),
           # target_completion: the words of an amount beyond the target (超计划26公里): no target
           "excess_amount_pattern": (str, ""),
@@ -2041,11 +2043,17 @@ def _target_clause_before(text: str, earlier: list[Fact], params: dict) -> tuple
     target (年度任务136户, 计划适配900件), the second a quantity of this year in its unit, and
     the sentence states no other quantity between them."""
     # (an indicator in % counts too when its words say target and reached: 目标值60%，实际完成63.6%)
-    quantities = [f for f in earlier if not f.is_money and f.unit and f.measure != "变动额"
+    # (money counts where neither figure is a budget's: 计划发放贷款3.00亿元，实际发放2.46亿元, an
+    # output's target in money; a budget's completion is DRV002's)
+    quantities = [f for f in earlier if f.unit and f.measure != "变动额" and f.measure not in BUDGET_MEASURES
                   and (f.unit != "%" or f.measure in ("目标值", "实际值"))]
     if len(quantities) < 2:
         return None
     target, achieved = quantities[-2], quantities[-1]
+    if (target.is_money or achieved.is_money) and (
+            target.is_money != achieved.is_money or any(w in compact(f.label) for f in (target, achieved)
+                                                        for w in params["budget_amount_words"])):
+        return None
     words = text[_clause_start(text, target.at, params["clause_breaks"]):target.at]
     later = text[_clause_start(text, achieved.at, params["clause_breaks"]):achieved.at]
     completed = any(c in words for c in params["completion_cues"])
