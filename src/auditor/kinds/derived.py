@@ -4939,8 +4939,12 @@ def _stated_base_rate(base: FactBase, rule):
         spec = ratios[named]
         whole = next((f for f in reversed(base.by_block.get(rate.block, ())) if f.id < rate.id and f.is_money
                       and f.comparator in (None, "", PER_HEAD_BASIS) and f.value > 0 and any(w in compact(f.label) for w in spec["base_words"])), None)
-        figures = [f for c in spec["of"] for f in base.by_concept.get(c, ()) if f.is_money and not f.comparator
+        figures = [f for c in spec.get("of") or () for f in base.by_concept.get(c, ()) if f.is_money and not f.comparator
                    and f.measure not in ("变动额", "占比") and f.period == rate.period]
+        # (a figure no vocabulary concept names, 负债总额 of 资产负债率: its words, in the paragraph before the rate)
+        figures += [f for f in base.by_block.get(rate.block, ()) if f.id < rate.id and f.is_money and not f.comparator
+                    and f.measure not in ("变动额", "占比") and f.period == rate.period
+                    and any(compact(f.label).endswith(w) for w in spec.get("of_words") or ())]
         if whole is None or not figures:
             continue
         yield CHECKED
@@ -4950,7 +4954,7 @@ def _stated_base_rate(base: FactBase, rule):
         computed = exact_ratio(figure, whole)
         shown = _operands(figure, whole)
         yield _hit(rate, computed, named,
-                   f"{figure.concept} {shown[0]}（{figure.where()}）÷ {item_label(whole.label) or '基数'} {shown[1]} "
+                   f"{figure.concept or item_label(figure.label)} {shown[0]}（{figure.where()}）÷ {item_label(whole.label) or '基数'} {shown[1]} "
                    f"= {fmt(computed)}%", operands=(figure, whole))
 
 
