@@ -848,7 +848,8 @@ def _share_sum(base: FactBase, rule):
         parts = declared.get(whole.concept) if whole is not None else None
         if parts and part.concept and part.concept not in parts and part.concept in lexicon().concepts.canonical:
             continue  # a known thing no part of the whole's declared sum (授予中小企业合同金额 of 政府采购支出)
-        key = (rate.block, whole.id if whole is not None else None, run_of.get((rate.block, rate.sentence)))
+        key = (rate.block, whole.id if whole is not None else None, run_of.get((rate.block, rate.sentence))) \
+            if part is not rate else (rate.block, "sentence", rate.sentence)  # (a share standing for its part)
         before = groups.get(key)
         if before and (key in nested or _opens_between(base, before[-1], part, openers)):
             nested.add(key)
@@ -881,13 +882,30 @@ def _bare_shares(base: FactBase, own_bases: tuple[str, ...]) -> list[tuple[Fact,
                 or rate.base is not None:
             continue
         words = compact(rate.label).strip("，,；;、：:")
-        if not _names_no_whole(words) or any(w in words for w in own_bases):
+        if any(w in words for w in own_bases):
             continue
         before = _before(_same_sentence(base, rate), rate)
         part = before[-1] if before else None
-        if part is not None and part.is_money and part.measure != "变动额":
-            out.append((rate, part, None))
+        if _names_no_whole(words):
+            if part is not None and part.is_money and part.measure != "变动额":
+                out.append((rate, part, None))
+        elif part is None or part.measure == "占比":
+            # (缴存职工中，国家机关和事业单位占21.46%，国有企业占18.30%，…: the part named right before
+            # its 占 and no amount, in a sentence opening on the whole they split: the share stands
+            # for its part, grouped within its sentence. Without that opening the shares may be of
+            # several wholes: 女性占55%，党员占40%，本科以上占80%)
+            named = SHARE_NAMED_PART_RE.search(words)
+            sentence = base.sentences.get((rate.block, rate.sentence), "")
+            if named and not lexicon().measures.all(named.group(1)) \
+                    and SPLIT_WHOLE_HEAD_RE.search(sentence, 0, max(sentence.find("占"), 0)):
+                out.append((rate, rate, None))
     return out
+
+
+# a share's words ending on its part's name and 占 (…，国有企业占): the part, after the clause's break
+SHARE_NAMED_PART_RE = re.compile(r"(?:^|[，,；;、：:])([^，,；;、：:\d%]{2,16})占$")
+# the whole a sentence's shares split, named before its first 占 (缴存职工中，…; 按单位性质分，…)
+SPLIT_WHOLE_HEAD_RE = re.compile(r"[^，,。；;：:\d]{2,16}中[，,：:]|按[^，,。；;：:\d]{2,12}(?:分|划分|分类)[，,：:]")
 
 
 def _names_no_whole(words: str) -> bool:
