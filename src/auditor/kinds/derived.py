@@ -337,6 +337,16 @@ def _shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
             # earlier in the paragraph)
             part = next((f for f in reversed(base.by_block.get(rate.block, ())) if f.id < rate.id and f.is_money
                          and f.concept == rate.concept and f.measure != "变动额" and f.period == rate.period), None)
+        named = "" if rate.concept or rate.of >= 0 else _share_part_name(rate)
+        if named and (part is None or named not in compact(part.label)):
+            # (…国有企业资本金注入10.95亿元，其他…0.83亿元。国有企业资本金注入占全部支出的73.8%: a
+            # part the vocabulary does not know, named before 占: the amount so named earlier in the
+            # paragraph, not the nearest; none so named, no share judged)
+            part = next((f for f in reversed(base.by_block.get(rate.block, ())) if f.id < rate.id and f.is_money
+                         and named in compact(f.label) and f.measure != "变动额"
+                         and f.period == rate.period), None)
+            if part is None:
+                continue
         if part is not None and (_own_subject(base, part, rate) or not part.is_money):
             continue  # (a share of a count taken in turn, 分别为12人和8人，分别占…: _quantity_shares)
         whole = None if part is None else _adjusted_budget(base, rate, part) if part.measure == ADJUSTMENT \
@@ -347,6 +357,19 @@ def _shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
         if whole is not None and whole is not part and whole.value != 0:
             out.append((rate, part, whole))
     return _one_whole_per_list(out + _opened_shares(base))
+
+
+def _share_part_name(rate: Fact) -> str:
+    """The name a share's words give its part before 占 in its clause (国有企业资本金注入占…: 国有企业
+    资本金注入), list openers aside; "" when they name none (…万元，占…)."""
+    words = compact(rate.label)
+    at = words.find("占")
+    if at <= 0:
+        return ""
+    name = re.split(r"[，,；;：:、]", words[:at])[-1]
+    for opener in lexicon().list_openers:
+        name = name.removeprefix(opener)
+    return name if len(name) >= 2 and not any(c.isdigit() for c in name) else ""
 
 
 def _opened_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
