@@ -25,6 +25,7 @@ from ..tables.typed import line_number_columns
 from .lexicon import Lexicon, alternatives, lexicon, money_concepts, word_finder
 from .numbers import (MONEY_UNITS, RANGE_JOINER, cn_to_int, column_numbers, half_unit, is_column_numbers,
                       normalize_digits, cn_number, to_decimal, unbracketed)
+from .restated import name_restated_subjects
 from .titles import TitleScopes
 from .value_links import value_aliases
 from .targets import PREFIX, SUFFIX
@@ -1072,6 +1073,7 @@ class FactReader:
                 self.open_item = (None, "")  # a heading or a table closes a numbered item
                 self.open_list = ("", set())
         self._name_counts_by_words()
+        name_restated_subjects(self.base)
         self._lone_counted_parts()
         self._own_project_forms()
         self._own_project_indicators()
@@ -1895,6 +1897,12 @@ class FactReader:
                     and not self.whole and fact.measure != "变动额":
                 # after a list's sentence an amount naming only its measure (与上年实际支出…) is the
                 # whole's, which has no name here: a change after it is not the last part's
+                unknown_since = "all"
+            elif fact.concept is None and not fact.comparator and fact.is_money and carried \
+                    and self._other_kind(phrase, carried):
+                # “…其中保险费收入21,345.67万元。支出22,178.04万元，为预算的94.4%”: an amount naming only
+                # the other kind of money (支出 after a 收入) is no longer the concept named before; the
+                # rates after it are its own, not that concept's
                 unknown_since = "all"
             elif fact.concept is None and not fact.comparator \
                     and not _names_nothing(_blank(phrase, self.lex.concepts), self.lex):
@@ -3755,6 +3763,14 @@ class FactReader:
             self.kinds_of[concept] = next((total for kind, total in self.kind_totals.items()
                                            if concept.endswith(kind)), None)
         return self.kinds_of[concept]
+
+    def _other_kind(self, phrase: str, concept: str) -> bool:
+        """The phrase names one kind of money (支出, 收入: vocabulary kind_totals) and the concept
+        is of the other."""
+        words = compact(phrase)
+        named = {total for kind, total in self.kind_totals.items() if kind in words}
+        own = self._kind_of(concept)
+        return len(named) == 1 and own is not None and own not in named
 
     def _vocab_concept(self, label: str, share: float = 0.6) -> str | None:
         if not label:

@@ -31,6 +31,7 @@ from typing import Literal
 from ..facts.base import (ADJUSTMENT, BUDGET_MEASURES, CLAUSE_BREAK_RE, bare_head, compares_other_year, CURRENT, FORECAST, LATER, OLDER, OUTCOME_MEASURES, PRIOR, Fact, FactBase, column_sum, fact_base, fact_year, kind_total,
                           named_budget_base, names_budget_base, names_forecast, against_budget, names_own_thing, names_whole_money, part_names,
                           per_unit, YEAR_RE, YEARS_RE)
+from ..facts.grid_pairs import grid_cell
 from ..facts.lexicon import alternatives, lexicon
 from ..facts.scopes import figure_scope
 from ..facts.numbers import MONEY_UNITS, fmt, half_unit, quantize_like, significant_digits
@@ -2402,10 +2403,19 @@ def _pick(base: FactBase, rate: Fact, sentence: list[Fact], measure: str, period
     if here is not None:
         return here
     if rate.concept is None:
-        # a rate naming nothing: its actual is in its own sentence; its budget may stand before it
-        return _unnamed_budget(base, rate, sentence, measure) \
-            if measure in BUDGET_MEASURES and period == CURRENT else None
+        # a rate naming nothing: its actual is in its own sentence; its budget may stand before it,
+        # or in the row of a grid of things by kinds of money whose current cell restates the actual
+        # (（一）城乡居民基本养老保险基金。收入…，为预算的…: that 险种's 收入预算数)
+        if measure not in BUDGET_MEASURES or period != CURRENT:
+            return None
+        actual = _here(rate, sentence, "决算")
+        return _unnamed_budget(base, rate, sentence, measure) or (
+            grid_cell(base, actual, measure, period) if actual is not None else None)
     found = _document_value(base, rate.concept, measure, rate.subject, period)
+    if found is None and measure in BUDGET_MEASURES and period == CURRENT:
+        actual = _here(rate, sentence, "决算")
+        found = grid_cell(base, actual, measure, period) if actual is not None and actual.concept == rate.concept \
+            else None
     if found is None and rate.concept == _unit_spending() and measure in BUDGET_MEASURES and period == CURRENT:
         # the unit's spending (全年实际支出…，完成调整后预算的93.88%) against the budget it states unnamed
         return _unnamed_budget(base, rate, sentence, measure)
@@ -3043,6 +3053,10 @@ def _prior_against(base: FactBase, rate: Fact, current: Fact, stated: Fact | Non
     for measure in measures:
         prior = stated if stated is not None else _document_value(base, rate.concept, measure, rate.subject, before,
                                                                   scope=scope)
+        if prior is None and stated is None and rate.concept == current.concept:
+            # (支出22,178.04万元，比上年增长11.4% under （四）失业保险基金: its row of a grid of 险种 by
+            # 2022年支出 | 2023年支出, where that row's current cell restates the amount)
+            prior = grid_cell(base, current, measure, before)
         if prior is None or prior.value == 0:
             continue
         span_c, span_p = bounds(current), bounds(prior)
@@ -4173,6 +4187,9 @@ def _year_change(base: FactBase, rule):
         # the words since the figure before (与上年相比，本年支出减少…: the cue may open the clause before)
         text = base.sentences.get((change.block, change.sentence), "")
         label = compact(text[sentence[-1].at + len(sentence[-1].text) if sentence else 0:change.at])
+        if sentence and sentence[-1].period == PRIOR and sentence[-1].concept == change.concept and sentence[-1].is_money:
+            # (年末余额比上年末62.17亿元增加…: the base stated right before the change, the cue before it)
+            label = compact(sentence[-1].label) + label
         on_budget = names_budget_base(label)
         if not _on_last_year(label, cues, base.year) or (on_budget and not base.plan):
             # a change on a plan or a budget (比上年预算), or between two named years; in a budget's
