@@ -722,16 +722,25 @@ def infer_meta(doc: Document) -> dict:
             or _unit_name(doc, wider), "elapsed_months": _elapsed_months(title)}
 
 
-ELAPSED_RE = re.compile(r"(?:1|一)\s*月?\s*[-－—–~～至到]\s*(\d{1,2})\s*月")  # 1-8月, 1—6月, 1月至9月
-
-
-def _elapsed_months(title: str) -> int | None:
-    """How many months of its year a report on part of it covers, by its title (2025年1-8月: 8;
-    上半年: 6, the words in vocabulary.yaml part_year_words); None for a report on a whole year."""
-    span = ELAPSED_RE.search(title)
-    months = int(span.group(1)) if span else next(
-        (n for word, n in (vocabulary().get("part_year_words") or {}).items() if word in title), None)
+def elapsed_months(text: str) -> int | None:
+    """How many months of its year a report (or a form) on part of it covers, by the period its
+    title or heads state (2025年1-8月: 8; 截至6月30日: 6; 上半年: 6): vocabulary.yaml
+    elapsed_month_patterns (each giving the months in its first group) and part_year_words; None for
+    a whole year or no period stated."""
+    patterns, words = _elapsed_month_patterns(vocabulary_generation())
+    span = next((m for p in patterns if (m := p.search(text))), None)
+    months = int(span.group(1)) if span else next((n for word, n in words if word in text), None)
     return months if months and 0 < months < 12 else None
+
+
+_elapsed_months = elapsed_months  # (the document's meta reads its title so)
+
+
+@lru_cache(maxsize=4)
+def _elapsed_month_patterns(generation: int) -> tuple[tuple[re.Pattern, ...], tuple[tuple[str, int], ...]]:
+    vocab = vocabulary()
+    return (tuple(re.compile(p) for p in vocab.get("elapsed_month_patterns") or ()),
+            tuple((vocab.get("part_year_words") or {}).items()))
 
 
 def _settled(years: Counter, wider: Counter, title: Counter, outturn: str | None, ahead: bool = False) -> Counter:

@@ -330,7 +330,11 @@ def _check_list_unit_slips(base: FactBase, rule):
                     continue
                 # (no unit slip explains them: parts in another unit than the whole, 12.35亿元 over
                 # 8.76亿元 and 36,900万元, are summed in one unit as any, below)
-            if direct and (len(parts) == 1 or not _declared_list(total, parts)):
+            # (a declared sum's parts under a whole naming nothing in the sentence before, 部门预算累计
+            # 执行…。其中，基本支出执行…: no declared check reads that whole, _check_unnamed_totals
+            # its own sentence only; read here as any 其中 list, when they are parts of one sum)
+            unread = total.concept is None and sentence != total.sentence and _parts_of_one_sum(parts)
+            if direct and (len(parts) == 1 or not _declared_list(total, parts) or unread):
                 # a 其中 list of things the vocabulary does not know may leave some out, but its
                 # items cannot add up to more than the whole (an item's own 其中 parts left out);
                 # over the sentences ； joins only a misprinted unit that makes the sum hold is told
@@ -597,6 +601,15 @@ def _bracket_breakdown(text: str, facts: list[Fact], k: int, remarks: tuple) -> 
 
 # the share an amount named after 占 is the whole of (占全年预算数52.00万元的86.54%)
 SHARE_AFTER_RE = re.compile(r"\s*的\s*[\d.]+\s*[%％]")
+
+
+def _parts_of_one_sum(parts: list[Fact]) -> bool:
+    """The parts are each a different part of one declared sum (基本支出, 项目支出 of 本年支出; not
+    收入 items beside a 结转 of the spending side, 收入、支出总计均为…。其中：…)."""
+    named = {p.concept for p in parts}
+    return len(named) == len(parts) and any(
+        named <= names.keys() and len({names[n] for n in named}) == len(named)
+        for calc in lexicon().calculations if not calc.get("fund") for names in [_part_names(calc)])
 
 
 def _declared_list(total: Fact, parts: list[Fact]) -> bool:

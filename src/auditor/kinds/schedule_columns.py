@@ -1,0 +1,230 @@
+"""Kind `schedule_columns`: a monitoring form's columns measured against the time schedule
+(执行率 | 时间进度 | 偏差（百分点）), row by row, by what the heads say the columns are.
+
+- schedule: a column headed 时间进度 (序时进度) holds the share of the year the form's period covers,
+  months ÷ 12 (1-6月: 50%, 1-9月: 75%). The period is the table's own where its title or heads
+  state one (1-6月执行数), else the document's (its title: 1-8月, 上半年); the patterns and words
+  naming a period are vocabulary.yaml's elapsed_month_patterns and part_year_words.
+- deviation: a column whose head names a gap in points from the schedule (偏差（百分点）, 与时间进度
+  差异) holds, in each row, the row's rate (the nearest column of rates left of it: 执行率, 执行进度)
+  less the row's schedule. Forms print the gap either way round (执行率 − 时间进度, or how far
+  behind): a row is told only where its size is off, so that either reading is left alone. A table
+  printing no schedule column, its gap head naming the schedule (与时间进度差异), has its rows' gaps
+  on the schedule of its period.
+
+Both are identities by definition, not learned from the rows: a form of one row is judged too.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from itertools import takewhile
+
+from ..facts.numbers import fmt
+from ..ingest.build import elapsed_months
+from ..knowledge import compact
+from ..tables.typed import parse_cell
+from .base import CHECKED, Hit
+
+KIND = "schedule_columns"
+PARAMS = {
+    "check": (str, "schedule"),
+    # words of the head of a time schedule column (时间进度, 序时进度)
+    "schedule_words": (list, []),
+    # deviation: words of the head of a gap column (偏差, 差异) and of what says it is in points or
+    # from the schedule (百分点, 时间进度): 偏差 alone may be an amount's (预算偏差（万元）)
+    "gap_words": (list, []),
+    "point_words": (list, []),
+    # deviation: the ending of a rate column's head (执行率, 执行进度) and words of rates that are
+    # no figure of the row's period (预计全年执行率, 上年同期执行率)
+    "rate_heads": (list, []),
+    "not_rate_words": (list, []),
+}
+MESSAGE_FIELDS = {"table", "label", "column", "figure", "computed", "basis"}
+HUNDRED = Decimal(100)
+MONTHS = 12
+
+
+def validate(params: dict) -> str | None:
+    if params["check"] not in ("schedule", "deviation"):
+        return "check 应为 schedule、deviation 之一"
+    if not params["schedule_words"]:
+        return "schedule_words 不能为空"
+    if params["check"] == "deviation" and not (params["gap_words"] and params["rate_heads"]):
+        return "deviation 需要 gap_words 与 rate_heads"
+    return None
+
+
+def check(doc, rule):
+    for table in doc.tables:
+        form = _schedule_form(table, rule.params)
+        if form is None:
+            if rule.params["check"] == "deviation":
+                yield from _gaps_on_the_period(doc, table, rule.params)
+            continue
+        grid, head_row, schedule_col, rows = form
+        if rule.params["check"] == "schedule":
+            yield from _schedule_hits(doc, table, grid, head_row, schedule_col, rows)
+        else:
+            def printed(r: int):
+                q = _rate(grid, r, schedule_col)
+                return (q.value, grid[r][schedule_col].strip(), _schedule_slack(q)) if q is not None else None
+            yield from _deviation_hits(table, grid, (head_row, schedule_col), rows, rule.params, printed)
+
+
+def _schedule_form(table, params: dict):
+    """(grid, head row, schedule column, rows of figures under it) of a table with a schedule
+    column: the first row holding a head with a schedule word over a rate; None for any other."""
+    words = tuple(params["schedule_words"])
+    if not any(w in table.text_start(2000) for w in words):
+        return None  # (most tables name no schedule: their cells need not be read)
+    grid = table.grid()
+    for h, row in enumerate(grid):
+        cols = [c for c, t in enumerate(row) if any(w in compact(t) for w in words) and _rate(grid, h + 1, c)]
+        if cols:
+            rows = _rows_under(grid, h, cols[0])
+            return (grid, h, cols[0], rows) if rows else None
+    return None
+
+
+def _rate(grid, r: int, c: int):
+    """The rate printed at (r, c), or None (a blank, words, an amount)."""
+    if r >= len(grid) or c >= len(grid[r]) or not grid[r][c].strip():
+        return None
+    q = parse_cell(grid[r][c].strip())
+    return q if q is not None and q.unit == "%" else None
+
+
+def _rows_under(grid, head_row: int, col: int) -> list[int]:
+    """The rows right under the head printing a rate in the schedule column (the form's next part,
+    an indicator table under its own heads, ends them)."""
+    rows = []
+    for r in range(head_row + 1, len(grid)):
+        if _rate(grid, r, col) is None:
+            break
+        rows.append(r)
+    return rows
+
+
+def _months(doc, table, grid, head_row: int) -> int | None:
+    """The months the table's figures cover: its own period where its title or heads state one
+    (1-6月执行数 in a form titled for the year), else the document's."""
+    own = elapsed_months(" ".join([table.title or "", *grid[head_row]]))
+    return own or doc.meta.get("elapsed_months")
+
+
+def _schedule_hits(doc, table, grid, head_row: int, col: int, rows: list[int]):
+    months = _months(doc, table, grid, head_row)
+    if not months:
+        return  # (a form on a whole year, or one stating no period: no schedule to hold it to)
+    exact = Decimal(months) / MONTHS * HUNDRED
+    yield CHECKED
+    off = [r for r in rows if not _holds(_rate(grid, r, col), exact)]
+    if not off:
+        return
+    r = off[0]  # (one column, one period: its first misstated cell tells it, the others with it)
+    q = _rate(grid, r, col)
+    shown = f"{fmt(exact, max(q.places, 2))}%"
+    basis = f"报告期间 {months} 个月（{months} ÷ 12）"
+    yield _hit(table, grid, r, col, head_row, shown, f"{_head(grid, head_row, col)} = {months} 个月 ÷ 12 = {shown}"
+               + (f"（该栏共 {len(off)} 行写作此值）" if len(off) > 1 else ""), basis, [col])
+
+
+def _holds(q, exact: Decimal) -> bool:
+    """The printed schedule stands for the exact share (at its printed precision, or its tail
+    truncated: 66.6% for 66.67%)."""
+    half = Decimal(5) / Decimal(10) ** (q.places + 1)
+    return abs(q.value - exact) <= half or (q.places > 0 and abs(q.value - exact) <= 3 * half)
+
+
+def _gaps_on_the_period(doc, table, params: dict):
+    """A gap column naming the schedule (与时间进度差异（百分点）) in a table printing no schedule
+    column: each row's gap is on the schedule of the table's period (months ÷ 12, exact)."""
+    words = tuple(params["schedule_words"])
+    if not any(w in table.text_start(2000) for w in words):
+        return
+    grid = table.grid()
+    for h, row in enumerate(grid):
+        gap_col = next((c for c, t in enumerate(row) if _gap_head(compact(t), params)
+                        and any(w in compact(t) for w in words)), None)
+        if gap_col is None:
+            continue
+        months = _months(doc, table, grid, h)
+        # (the rows printing a gap right under the head: a form's next part ends them)
+        rows = list(takewhile(lambda r: _figure(grid, r, gap_col) is not None, range(h + 1, len(grid))))
+        if months and rows:
+            exact = Decimal(months) / MONTHS * HUNDRED
+            shown = f"（{months} 个月 ÷ 12）{fmt(exact, 2)}%"
+            yield from _deviation_hits(table, grid, (h, None), rows, params, lambda r: (exact, shown, Decimal(0)))
+        return
+
+
+def _figure(grid, r: int, c: int):
+    """The number printed at (r, c), or None."""
+    text = grid[r][c].strip() if c < len(grid[r]) else ""
+    return parse_cell(text) if text else None
+
+
+def _deviation_hits(table, grid, schedule: tuple[int, int | None], rows: list[int], params: dict, schedule_of):
+    """Each row's gap against its rate less its schedule (`schedule_of(row)`: the schedule's value,
+    its print and its own rounding slack, or None)."""
+    head_row, schedule_col = schedule
+    head = grid[head_row]
+    gap_col = next((c for c, t in enumerate(head) if c != schedule_col and _gap_head(compact(t), params)), None)
+    if gap_col is None:
+        return
+    rate_col = next((c for c in range(gap_col - 1, -1, -1) if c != schedule_col
+                     and _rate_head(compact(head[c]), params)), None)
+    if rate_col is None:
+        return
+    for r in rows:
+        rate, schedule = _rate(grid, r, rate_col), schedule_of(r)
+        gap = _figure(grid, r, gap_col)
+        if rate is None or schedule is None or gap is None or gap.unit not in ("", "%", "个百分点", "百分点"):
+            continue
+        yield CHECKED
+        value, printed, own_slack = schedule
+        computed = rate.value - value
+        slack = sum((Decimal(5) / Decimal(10) ** (q.places + 1) for q in (rate, gap)), own_slack)
+        if abs(abs(gap.value) - abs(computed)) <= slack:
+            continue
+        places = max(rate.places, gap.places)
+        shown = fmt(computed, places)
+        named = _head(grid, head_row, schedule_col) if schedule_col is not None else "时间进度"
+        formula = (f"{_head(grid, head_row, gap_col)} = {_head(grid, head_row, rate_col)} {grid[r][rate_col].strip()}"
+                   f" − {named} {printed} = {shown}")
+        yield _hit(table, grid, r, gap_col, head_row, shown, formula, "同行执行率减时间进度",
+                   [c for c in (rate_col, schedule_col, gap_col) if c is not None])
+
+
+def _schedule_slack(q) -> Decimal:
+    """The schedule's own rounding: none where it prints a whole month's share exactly (75%, 50%:
+    exact, whatever its places), half its last digit otherwise (66.67%)."""
+    exact = any(q.value == Decimal(m) / MONTHS * HUNDRED for m in range(1, MONTHS + 1))
+    return Decimal(0) if exact else Decimal(5) / Decimal(10) ** (q.places + 1)
+
+
+def _gap_head(head: str, params: dict) -> bool:
+    return any(w in head for w in params["gap_words"]) \
+        and any(w in head for w in (*params["point_words"], *params["schedule_words"]))
+
+
+def _rate_head(head: str, params: dict) -> bool:
+    bare = head.split("(")[0]  # (执行率（%）: the head's words before its unit)
+    return any(bare.endswith(w) for w in params["rate_heads"]) \
+        and not any(w in head for w in (*params["not_rate_words"], *params["schedule_words"]))
+
+
+def _head(grid, head_row: int, c: int) -> str:
+    return grid[head_row][c].strip() or f"第{c + 1}列"
+
+
+def _hit(table, grid, r: int, c: int, head_row: int, computed: str, formula: str, basis: str, cols: list[int]) -> Hit:
+    cells = table.rows[r]
+    label = next((t.strip() for t in grid[r] if t.strip() and parse_cell(t.strip()) is None), "") \
+        or f"第{table.row_number(r)}行"
+    return Hit(quote=table.row_text(r).strip("\t "), location=cells[c].loc, stated=f"{label} {grid[r][c].strip()}",
+               expected=computed, formula=formula,
+               fields={"table": table.title or f"表{table.index}", "label": label,
+                       "column": _head(grid, head_row, c), "figure": grid[r][c].strip(), "computed": computed,
+                       "basis": basis},
+               highlights=[cells[k].loc for k in cols if k < len(cells)])

@@ -1,0 +1,124 @@
+"""Kind `split_columns`: a total split several ways across a row (资金总额 | 按收入性质分: 一般公共
+预算拨款 | 政府性基金预算拨款 | 其他资金 | 按支出性质分: 基本支出 | 项目支出), as target forms and
+budget summaries print a year's funds: each split's columns add up to the total, row by row.
+
+A split is a head over two or more columns that says it splits (按收入性质分, 按资金来源划分: the
+rule's split_head_pattern); the total is the column left of the first split whose head names one
+(资金总额, 合计). The heads declare the identity: a form of one row is judged too. A split whose
+columns do not add up to the total is told once, with the splits that do: where another split adds
+up, the total stands and the odd split holds the slip.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..facts.numbers import fmt
+from ..knowledge import compact
+from ..tables.typed import parse_cell
+from .base import CHECKED, Hit
+from .table_sum import is_amount
+
+KIND = "split_columns"
+PARAMS = {
+    # a head over columns saying they split what is left of them (按收入性质分, 按资金来源划分)
+    "split_head_pattern": (str, ""),
+    # words of the total's head (资金总额, 合计)
+    "total_words": (list, []),
+    # a member column inside the one before it (其中：…): no part of the split's sum
+    "part_column_words": (list, []),
+}
+MESSAGE_FIELDS = {"table", "label", "split", "sum", "total_head", "total", "diff"}
+MIN_MEMBERS = 2  # columns a split must hold: one column restates the total, no split
+
+
+def validate(params: dict) -> str | None:
+    return None if params["split_head_pattern"] and params["total_words"] else "split_head_pattern 与 total_words 不能为空"
+
+
+def check(doc, rule):
+    pattern = re.compile(rule.params["split_head_pattern"])
+    for table in doc.tables:
+        if not pattern.search(compact(table.text_start(600))):
+            continue  # (most tables split nothing: their cells need not be read)
+        form = _splits(table.grid(), pattern, rule.params)
+        if form is not None:
+            yield from _rows(table, *form)
+
+
+def _splits(grid, pattern: re.Pattern, params: dict):
+    """(grid, head row, total column, {split name: member columns}) of the first head row holding
+    a split, or None where it holds none or no total stands left of it."""
+    for h, row in enumerate(grid[:-2]):
+        # (a head merged over its columns may be repeated in each of them, as a word processor's
+        # grid gives it: a run of one text is one head)
+        starts = [c for c, t in enumerate(row) if pattern.fullmatch(compact(t)) and (c == 0 or row[c - 1] != t)]
+        if not starts:
+            continue
+        below = grid[h + 1]
+        splits = {}
+        for c in starts:
+            end = next((k for k in range(c + 1, len(row)) if row[k].strip() and row[k] != row[c]), len(row))
+            members = [k for k in range(c, end) if k < len(below) and below[k].strip()
+                       and not any(w in compact(below[k]) for w in params["part_column_words"])]
+            if len(members) >= MIN_MEMBERS:
+                splits[compact(row[c])] = members
+        total = next((c for c in range(min(starts) - 1, -1, -1)
+                      if any(w in compact(row[c] or below[c]) for w in params["total_words"])), None)
+        return (grid, h, total, splits) if splits and total is not None else None
+    return None
+
+
+def _rows(table, grid, h: int, total_col: int, splits: dict[str, list[int]]):
+    total_head = (grid[h][total_col] or grid[h + 1][total_col]).strip()
+    for r in range(h + 2, len(grid)):
+        row = grid[r]
+        if total_col >= len(row) or not is_amount(row[total_col]):
+            break  # (the funds' rows run on under the heads; a form's next part, its indicators, ends them)
+        total = parse_cell(row[total_col].strip())
+        sums = {name: _sum(row, cols) for name, cols in splits.items()}
+        sums = {name: s for name, s in sums.items() if s is not None}
+        if total is None or not sums:
+            continue
+        yield CHECKED
+        off = {name: s for name, s in sums.items() if abs(s[0] - total.value) > s[1] + total.half_ulp}
+        # (every split off the total alike: the total is the slip, the sum-of-columns rules' to tell)
+        if not off or len(off) == len(sums) and len(sums) > 1:
+            continue
+        for name, (value, _slack, places) in off.items():
+            yield _hit(table, grid, (r, h), total_col, total_head, total, name, splits[name], value,
+                       max(places, total.places))
+
+
+def _sum(row: list[str], cols: list[int]):
+    """(sum, slack of its printed precision, places) of the split's cells, a blank or a dash 0;
+    None where a cell holds words."""
+    value, slack, places = Decimal(0), Decimal(0), 0
+    for c in cols:
+        text = row[c].strip() if c < len(row) else ""
+        if not text or text in "-－—–/":
+            continue
+        q = parse_cell(text)
+        if q is None or not is_amount(text):
+            return None
+        value, slack, places = value + q.value, slack + q.half_ulp, max(places, q.places)
+    return value, slack, places
+
+
+def _hit(table, grid, at: tuple[int, int], total_col: int, total_head: str, total, name: str, cols: list[int],
+         value: Decimal, places: int) -> Hit:
+    """Told at the split's first cell: the total stands where another split adds up to it."""
+    r, h = at
+    row = grid[r]
+    cells = table.rows[r]
+    label = next((t.strip() for t in row if t.strip() and parse_cell(t.strip()) is None), "") \
+        or f"第{table.row_number(r)}行"
+    shown = fmt(value, places)
+    terms = " + ".join(f"{grid[h + 1][c].strip()} {row[c].strip() or 0}" for c in cols)
+    return Hit(quote=table.row_text(r).strip("\t "), location=cells[cols[0]].loc, stated=f"{label} {name} {shown}",
+               expected=row[total_col].strip(),
+               formula=f"{name}：{terms} = {shown}，{total_head} {row[total_col].strip()}",
+               fields={"table": table.title or f"表{table.index}", "label": label, "split": name, "sum": shown,
+                       "total_head": total_head, "total": row[total_col].strip(),
+                       "diff": fmt(value - total.value, places)},
+               highlights=[cells[c].loc for c in (total_col, *cols) if c < len(cells)])
