@@ -4850,7 +4850,7 @@ def _written_arithmetic(doc, rule):
     numbers, per_unit = written_arithmetic.number_re(units), written_arithmetic.per_unit_re(units)
     checked = []
     for text, source in document_texts(doc):
-        if not written_arithmetic.EQUALS_RE.search(text):
+        if not written_arithmetic.EQUALS_RE.search(text) and not written_arithmetic.BRACKETED_RE.search(text):
             continue
         for sides in written_arithmetic.chains(written_arithmetic.tokens(text, numbers, per_unit)):
             for slip in written_arithmetic.slips(sides, lambda: checked.append(1)):

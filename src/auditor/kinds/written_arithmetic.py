@@ -129,15 +129,18 @@ def _number(num: str, unit: str, per: str = "", scale: str = "") -> Number:
 def chains(items: list) -> list[list[list]]:
     """The runs of tokens free of other words holding an "=", each split into its sides. Words
     right after an operator, an = or a bracket and right before a figure name it (=执行数1,450.00万元
-    ÷全年预算数1,500.00万元): no break of the formula."""
+    ÷全年预算数1,500.00万元): no break of the formula. A run with no "=" holding a figure with its
+    working in brackets right after it (1.32倍（19,527.60÷14,830.00）) is the figure = the working."""
     items = [item for k, item in enumerate(items)
              if not (item == "" and 0 < k < len(items) - 1 and items[k - 1] in NAMED_AFTER
                      and isinstance(items[k + 1], Number))]
-    runs, current = [], []
+    runs, current, worked = [], [], []
     for item in [*items, ""]:
         if item == "":
             if "=" in current:
                 runs.append(current)
+            else:
+                worked.extend(_bracketed_workings(current))
             current = []
         else:
             current.append(item)
@@ -152,6 +155,32 @@ def chains(items: list) -> list[list[list]]:
                 side.append(item)
         sides.append(side)
         out.append(sides)
+    return out + worked
+
+
+BRACKETED_RE = re.compile(r"[（(]\s*\d[\d.,]*[^\s（()）\d]{0,4}\s*[-+＋×÷*/／✕－−—]")  # （19,527.60÷…, （7,000.00万元×…
+YEAR_LIKE_RE = re.compile(r"(?:19|20)\d\d")  # a bare four-digit year (a code or a span, 2024-001, 2026—2035)
+
+
+def _bracketed_workings(run: list) -> list[list[list]]:
+    """[working, [figure]] for each figure of the run with figures and operators alone in brackets
+    right after it (首期利息186.00万元（7,000.00万元×2.40%）). Not a span or a code: a bracket holding a
+    bare year (2024-001), or one difference rising from its first figure to its second (1-3, 80-90)."""
+    out = []
+    for k in range(len(run) - 3):
+        if not (isinstance(run[k], Number) and run[k + 1] == "("):
+            continue
+        end = next((j for j in range(k + 2, len(run)) if run[j] in ("(", ")")), None)
+        if end is None or run[end] != ")" or (end + 1 < len(run) and run[end + 1] == "("):
+            continue
+        inner = run[k + 2:end]
+        figures = [i for i in inner if isinstance(i, Number)]
+        binary = [op for j, op in enumerate(inner) if j and op in ("+", "-", "*", "/") and isinstance(inner[j - 1], Number)]
+        if not binary or any(YEAR_LIKE_RE.fullmatch(f.text) for f in figures):
+            continue
+        if binary == ["-"] and len(figures) == 2 and figures[0].value < figures[1].value:
+            continue  # (a span, 1-3月, 80-90分: no difference)
+        out.append([inner, [run[k]]])
     return out
 
 
