@@ -46,7 +46,7 @@ from .per_head_counts import HeadCounts, HeadWords, basis_of, count_bounds
 from .rate_columns import column_runs, explained_otherwise, learned_rate_slips, row_formula, transposed
 from .tenths import tenths_slips
 from .worded_sums import worded_sums
-from . import written_arithmetic
+from . import named_multiples, written_arithmetic
 from .restatement import meets, tail
 
 KIND = "derived"
@@ -101,6 +101,13 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # the base its sentence or paragraph states for it (债务率 = 政府债务余额 ÷ 综合财力); the
           # words right before the name that make it a part's rate, on a base not stated (一般债务率)
           "ratios": (dict, {}), "part_rate_words": (list, []),
+          # named_multiple / multiple_claim: a multiple's name -> the words of the amounts it is of and
+          # over (本息覆盖倍数 = 收益 ÷ 本息), the copulas before its number, the words of a whole
+          # period's amount, the claims made of it, the words comparing it with a threshold and the
+          # genre's threshold (kinds/named_multiples.py)
+          "multiples": (dict, {}), "multiple_copulas": (list, ["为", "是", "达到", "达", "约为", "约"]),
+          "total_words": (list, []), "claim_words": (list, []), "comparing_words": (list, []),
+          "threshold": (str, "1"),
           # within_limit: the words of a claim that a balance is within its ceiling (a pattern), and
           # each balance's concept -> its ceiling's concept
           "claim_pattern": (str, "(?!)"), "limits": (dict, {}),
@@ -5028,6 +5035,45 @@ def _rate_named(label: str, ratios: dict, part_words: tuple[str, ...]) -> str | 
     return name
 
 
+# ---- named_multiple, multiple_claim -----------------------------------------------------------
+def _named_multiple(doc, rule):
+    """A multiple named in the vocabulary (本息覆盖倍数) against the amounts it is of and over, in its
+    sentence, its table or the document (kinds/named_multiples.py)."""
+    base, spec = fact_base(doc), rule.params
+    for multiple in named_multiples.stated_multiples(doc, base, spec):
+        nums, dens = named_multiples.operands(base, multiple, spec)
+        if not nums or not dens:
+            continue
+        yield CHECKED
+        if any(named_multiples.gives(multiple, n, d) for n in nums for d in dens):
+            continue
+        num, den = nums[0], dens[0]
+        computed = named_multiples.worked(num, den, multiple.places)
+        yield Hit(quote=multiple.quote, location=multiple.loc, stated=multiple.text, expected=computed,
+                  formula=f"{item_label(num.label) or '收益'} {num.with_unit()}（{num.where()}）÷ "
+                          f"{item_label(den.label) or '本息'} {den.with_unit()}（{den.where()}）= {computed}",
+                  fields={"rate": multiple.text, "computed": computed, "relation": multiple.name},
+                  highlights=[num.loc, den.loc])
+
+
+def _multiple_claim(doc, rule):
+    """A claim that a multiple serves its purpose (满足…要求) while it is below its threshold."""
+    base, spec = fact_base(doc), rule.params
+    for multiple in named_multiples.stated_multiples(doc, base, spec):
+        if multiple.fact is not None:
+            continue  # (a cell: its claims are other cells')
+        yield CHECKED
+        found = named_multiples.claimed_below(multiple, spec)
+        if found is None:
+            continue
+        threshold, claim = found
+        yield Hit(quote=multiple.quote, location=multiple.loc, stated=f"{multiple.text}，{claim}",
+                  expected=f"低于 {threshold} 倍",
+                  formula=f"{multiple.name} {multiple.text} < {threshold} 倍，却称“{claim}”",
+                  fields={"rate": multiple.text, "threshold": str(threshold), "claim": claim,
+                          "relation": multiple.name})
+
+
 # ---- within_limit ----------------------------------------------------------------------------
 def _within_limit(base: FactBase, rule):
     """A sentence claiming a balance within its ceiling (控制在…限额以内, 未超过限额, 低于限额) against
@@ -5089,10 +5135,11 @@ def _stock_figure(f: Fact) -> bool:
     return f.is_money and not f.comparator and f.measure not in ("变动额", "占比") and f.value > 0
 
 
-TEXT_CHECKS = {"written_arithmetic"}  # checks reading the document's words, not its facts
+TEXT_CHECKS = {"written_arithmetic", "named_multiple", "multiple_claim"}  # checks reading the document's words, not its facts
 CHECKS = {"written_arithmetic": _written_arithmetic, "proportion": _proportion, "tenths": _tenths, "worded_sum": _worded_sum, "named_rate": _named_rate, "row_rate": _row_rate, "table_share": _table_share, "row_change": _row_change, "year_change": _year_change, "share": _share, "share_sum": _share_sum, "completion": _completion, "growth": _growth,
           "execution": _execution, "target_completion": _target_completion, "point_change": _point_change,
           "schedule_rate": _schedule_rate,
           "ratio_to_base": _ratio_to_base, "difference_to_base": _difference_to_base, "per_head": _per_head,
           "budget_adjustment": _budget_adjustment, "stated_base_rate": _stated_base_rate,
+          "named_multiple": _named_multiple, "multiple_claim": _multiple_claim,
           "within_limit": _within_limit}
