@@ -78,12 +78,33 @@ def validate(params: dict) -> str | None:
 def check(doc, rule):
     base = fact_base(doc)
     patterns = _Patterns(rule.params)  # (a few patterns a document; re keeps them compiled)
+    # (figures after a basis, 按0.60万元/个测算，…收入1,440.00万元, are in no sentence's index: their
+    # comparator 口径 set them apart; the standard may be that basis, see _amount)
+    on_basis: dict = {}
+    for f in base.facts:
+        if f.source == "text" and f.comparator == OTHER_BASIS:
+            on_basis.setdefault((f.block, f.sentence), []).append(f)
     for key, facts in base.by_sentence.items():
+        if key in on_basis:
+            facts = sorted([*facts, *on_basis[key]], key=lambda f: f.at)
         text = base.sentences.get(key, "")
         if not any(f.is_money for f in facts) or not patterns.marker.search(text):
             continue  # (most sentences state no standard)
         # (full-width digits read as ASCII, one character for one: the facts' places stay right)
-        yield from _judge(text, text.translate(FULLWIDTH), facts, patterns, rule.params)
+        before = _Before(base, key)
+        yield from _judge(text, text.translate(FULLWIDTH), facts, patterns, rule.params, before)
+
+
+class _Before:
+    """The sentence before a standard's in its paragraph, read only when asked: where the standard's
+    sentence counts nothing in its measure, the quantity may close that one (年处理污水2,920万吨。…
+    污水处理服务费按1.50元/吨测算，…收入为4,380.00万元)."""
+
+    def __init__(self, base, key: tuple[int, int]):
+        self.base, self.key = base, (key[0], key[1] - 1)
+
+    def facts(self) -> tuple[str, list[Fact]]:
+        return self.base.sentences.get(self.key, ""), list(self.base.by_sentence.get(self.key, ()))
 
 
 # ---- the sentence's standard ---------------------------------------------------------------
@@ -92,14 +113,15 @@ class _Patterns:
         measures = alternatives(params["measures"])
         periods = alternatives(params["periods"])
         verb = rf"[^\d，,；;。：:、]{{0,{int(params['max_verb_chars'])}}}?"
-        # 每亩105元, 每人每学期1,000元, 每季度每人发放300元, 每户补助1,500元
-        self.before = re.compile(rf"每(?:(?P<period1>{periods})每?)?(?P<measure>{measures})"
+        # 每亩105元, 每人每学期1,000元, 每季度每人发放300元, 每户补助1,500元; one of the things
+        # named so (单个车位年均收费0.60万元, 单桩, 每个车位)
+        self.before = re.compile(rf"(?:每个?|单个?)(?:(?P<period1>{periods})每?)?(?P<measure>{measures})"
                                  rf"(?:每?(?P<period2>{periods}))?{verb}{NUMBER}")
         # 105元/亩, 1,000元/人·学期, 200元/人/月
         self.after = re.compile(rf"{NUMBER}\s*/\s*(?P<measure>{measures})(?:\s*[·•・/]\s*(?P<period2>{periods}))?")
         # 补助标准1,000元, 补助标准为1,000元 (the measure is the one count's)
         self.named = re.compile(rf"(?:{alternatives(params['standard_words'])})(?:为|是|:|：)?{NUMBER}(?!\s*/)")
-        self.marker = re.compile(rf"每|/|{alternatives(params['standard_words'])}")
+        self.marker = re.compile(rf"每|单|/|{alternatives(params['standard_words'])}")
         self.counted = {p: re.compile(rf"{NOT_AFTER_NUMERAL}(?P<n>{NUMERALS})(?:{alternatives(words)})")
                         for p, words in params["counted_periods"].items()}
 
@@ -128,7 +150,7 @@ def _uncertain_standard(text: str, m: re.Match, params: dict) -> bool:
 
 
 # ---- the relation --------------------------------------------------------------------------
-def _judge(printed: str, text: str, facts: list[Fact], patterns: _Patterns, params: dict):
+def _judge(printed: str, text: str, facts: list[Fact], patterns: _Patterns, params: dict, before: _Before | None = None):
     standards = _standards(text, patterns)
     if len(standards) != 1 or any(w in text for w in params["several_words"]):
         return  # none, or several (一档…二档…): which one the count is paid at is not known
@@ -137,6 +159,8 @@ def _judge(printed: str, text: str, facts: list[Fact], patterns: _Patterns, para
         return
     measure = m.group("measure") if "measure" in m.groupdict() else None
     quantity = _quantity(text, facts, measure, m, patterns, params)
+    if quantity is None and measure and before is not None and not _counts_in(facts, measure, params):
+        quantity = _quantity_before(*before.facts(), measure, patterns, params)
     amount = _amount(text, facts, m, _derived(text, m, params))
     if quantity is None or amount is None or _one_sided_sum(text, quantity, amount, params):
         return
@@ -164,6 +188,25 @@ def _quantity(text: str, facts: list[Fact], measure: str | None, m: re.Match, pa
     return found[0]
 
 
+def _counts_in(facts: list[Fact], measure: str, params: dict) -> bool:
+    """Some figure of the sentence is counted in the measure's units or in one taken for them."""
+    units = {*params["measures"][measure], *params["confusable_units"].get(measure, ())}
+    return any(not f.is_money and _base_unit(f.unit)[0] in units for f in facts)
+
+
+def _quantity_before(text: str, facts: list[Fact], measure: str, patterns: _Patterns, params: dict) -> Fact | None:
+    """The one figure of the sentence before counted in the measure, none per another thing after it
+    (8万吨/日 is a capacity, not the quantity) and no money there: a sentence stating the quantity
+    alone, whose product the next one states (its own amounts would be another relation)."""
+    if any(f.is_money for f in facts):
+        return None
+    own = [f for f in facts if not PER_AFTER_RE.match(text, f.at + len(f.text))]
+    return _quantity(text, own, measure, None, patterns, params)
+
+
+PER_AFTER_RE = re.compile(r"\s*[/／每]")  # a figure per something (8万吨/日, 2人每班)
+
+
 def _counts_periods(text: str, f: Fact, patterns: _Patterns) -> bool:
     """A figure counting periods (两个学期, 12个月): the multiplier, no quantity."""
     at = f.at
@@ -188,10 +231,18 @@ def _amount(text: str, facts: list[Fact], m: re.Match, derived: bool = False) ->
     after = [f for f in facts if f.is_money and f.at >= m.end()]
     if derived and not after:
         after = [f for f in facts if f.is_money and f.at + len(f.text) <= m.start()]
-    found = [f for f in after if not f.comparator and not per_unit(f) and not lexicon().comparison.search(_clause(text, f))]
-    if len(found) != 1 or any(f.comparator for f in after) or _rough(text, found[0]):
+    # (按0.60万元测算，…收入为1,440.00万元: the figures after a basis are read as on another one, 口径;
+    # the basis being the standard itself, they are its products)
+    basis = BASIS_RE.match(text, m.end()) is not None and "按" in _words_before(text, m)
+    bound = [f for f in after if f.comparator and not (basis and f.comparator == OTHER_BASIS)]
+    found = [f for f in after if f not in bound and not per_unit(f) and not lexicon().comparison.search(_clause(text, f))]
+    if len(found) != 1 or bound or _rough(text, found[0]):
         return None
     return found[0]
+
+
+BASIS_RE = re.compile(r"\s*(?:/\S{1,6}?)?(?:计算|测算)")  # a standard closing a basis (按1.50元/吨测算)
+OTHER_BASIS = "口径"  # the comparator of a figure after 按…测算 (concepts.yaml other_basis)
 
 
 def _clause(text: str, f: Fact) -> str:
@@ -290,8 +341,10 @@ def _hit(printed: str, quantity: Fact, scale: Decimal, m: re.Match, periods: tup
     measure = m.groupdict().get("measure")
     standard = f"{m.group('num')}{m.group('money')}" + (f"/{measure}" if measure else "")
     times = f" × {n}（{named}）" if n > 1 else ""
-    start = min(m.start(), quantity.at, amount.at)
-    end = max(m.end(), quantity.at + len(quantity.text), amount.at + len(amount.text))
+    # (a quantity the sentence before states is no part of this sentence's quote)
+    at = [] if quantity.sentence != amount.sentence else [quantity.at, quantity.at + len(quantity.text)]
+    start = min(m.start(), amount.at, *at)
+    end = max(m.end(), amount.at + len(amount.text), *at)
     told = {"quote": printed[start:end],
             "fields": {"quantity": quantity.text, "standard": printed[m.start():m.end()], "amount": amount.text}}
     if not _swapped(computed, amount.text):
