@@ -47,6 +47,7 @@ from .rate_columns import column_runs, explained_otherwise, learned_rate_slips, 
 from .tenths import tenths_slips
 from .worded_sums import worded_sums
 from . import named_multiples, written_arithmetic
+from .split_sums import split_sums
 from .restatement import meets, tail
 
 KIND = "derived"
@@ -108,6 +109,9 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           "multiples": (dict, {}), "multiple_copulas": (list, ["为", "是", "达到", "达", "约为", "约"]),
           "total_words": (list, []), "claim_words": (list, []), "comparing_words": (list, []),
           "threshold": (str, "1"),
+          # split_sum: the words splitting a total into a number of parts (分两年), and those naming
+          # one part in its clause (2024年, 第二批, 一期) (kinds/split_sums.py)
+          "split_pattern": (str, "(?!)"), "part_pattern": (str, "(?!)"),
           # within_limit: the words of a claim that a balance is within its ceiling (a pattern), and
           # each balance's concept -> its ceiling's concept
           "claim_pattern": (str, "(?!)"), "limits": (dict, {}),
@@ -5074,6 +5078,23 @@ def _multiple_claim(doc, rule):
                           "relation": multiple.name})
 
 
+# ---- split_sum -------------------------------------------------------------------------------
+def _split_sum(base: FactBase, rule):
+    """A total split into the number of parts its sentence says, against their sum (kinds/split_sums.py)."""
+    split, part = re.compile(rule.params["split_pattern"]), re.compile(rule.params["part_pattern"])
+    for total, parts, fits in split_sums(base, split, part):
+        yield CHECKED
+        if fits:
+            continue
+        unit = MONEY_UNITS.get(total.unit, Decimal(1))
+        worked = sum((p.in_yuan() for p in parts), Decimal(0)) / unit
+        shown = f"{fmt(worked, max(p.places for p in parts), total.text)}{total.unit}"
+        yield Hit(quote=base.span(total, parts[-1]), location=total.loc, stated=total.text, expected=shown,
+                  formula=" + ".join(p.text for p in parts) + f" = {shown}",
+                  fields={"rate": total.text, "computed": shown, "relation": item_label(total.label) or "合计"},
+                  highlights=[p.loc for p in parts])
+
+
 # ---- within_limit ----------------------------------------------------------------------------
 def _within_limit(base: FactBase, rule):
     """A sentence claiming a balance within its ceiling (控制在…限额以内, 未超过限额, 低于限额) against
@@ -5141,5 +5162,5 @@ CHECKS = {"written_arithmetic": _written_arithmetic, "proportion": _proportion, 
           "schedule_rate": _schedule_rate,
           "ratio_to_base": _ratio_to_base, "difference_to_base": _difference_to_base, "per_head": _per_head,
           "budget_adjustment": _budget_adjustment, "stated_base_rate": _stated_base_rate,
-          "named_multiple": _named_multiple, "multiple_claim": _multiple_claim,
+          "named_multiple": _named_multiple, "multiple_claim": _multiple_claim, "split_sum": _split_sum,
           "within_limit": _within_limit}
