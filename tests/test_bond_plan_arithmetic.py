@@ -1,7 +1,7 @@
 """Arithmetic special-purpose bond project documents state in prose (实施方案, 自求平衡方案, 信息披露,
-存续期绩效自评): a coverage multiple over its operands (DRV024) and a claim made of it (DRV025), a
+存续期绩效自评): a coverage multiple over its operands (DRV027) and a claim made of it (DRV028), a
 figure with its working in brackets (CAL003), quantity × unit price (SUM018) and a total split over
-years or batches (SUM022). Each test writes its own sentences; a spreadsheet test builds its own book.
+years or batches (SUM024). Each test writes its own sentences; a spreadsheet test builds its own book.
 """
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def rule_told(text: str, *ids: str) -> list[tuple[str, str, str]]:
      "1.93", "1.39"),
 ])
 def test_coverage_multiple_against_its_operands(text, stated, expected):
-    assert rule_told(text, "DRV024") == [("DRV024", stated, expected)]
+    assert rule_told(text, "DRV027") == [("DRV027", stated, expected)]
 
 
 @pytest.mark.parametrize("text", [
@@ -41,7 +41,7 @@ def test_coverage_multiple_against_its_operands(text, stated, expected):
     "项目净收益合计8,640.00万元，还本付息合计6,210.00万元。收入对经营成本的覆盖倍数为2.60倍，要求本息覆盖倍数不低于1.2倍。\n",
 ])
 def test_coverage_multiple_quiet(text):
-    assert rule_told(text, "DRV024") == []
+    assert rule_told(text, "DRV027") == []
 
 
 def test_coverage_multiple_in_a_spreadsheet(tmp_path):
@@ -57,18 +57,18 @@ def test_coverage_multiple_in_a_spreadsheet(tmp_path):
             sheet.cell(row=r, column=c, value=value)
     path = tmp_path / "cover.xlsx"
     book.save(path)
-    found = [(f.rule, f.expected) for f in audit_file(str(path), [BY_ID["DRV024"]]).findings if f.severity != "info"]
-    assert found == [("DRV024", "1.39")]
+    found = [(f.rule, f.expected) for f in audit_file(str(path), [BY_ID["DRV027"]]).findings if f.severity != "info"]
+    assert found == [("DRV027", "1.39")]
 
 
 @pytest.mark.parametrize("text,told_", [
-    ("本息覆盖倍数为0.95，能够满足项目收益与融资自求平衡要求。\n", [("DRV025", "0.95，满足", "低于 1.1 倍")]),
-    ("本息覆盖倍数为1.18倍，不低于1.2倍的要求。\n", [("DRV025", "1.18倍，不低于1.2倍", "低于 1.2 倍")]),
+    ("本息覆盖倍数为0.95，能够满足项目收益与融资自求平衡要求。\n", [("DRV028", "0.95，满足", "低于 1.1 倍")]),
+    ("本息覆盖倍数为1.18倍，不低于1.2倍的要求。\n", [("DRV028", "1.18倍，不低于1.2倍", "低于 1.2 倍")]),
     ("本息覆盖倍数为0.95，无法满足自求平衡要求，资金缺口由财政统筹解决。\n", []),
     ("本息覆盖倍数为1.32倍，高于1.1倍，能够满足自求平衡要求。\n", []),
 ])
 def test_coverage_claim_against_threshold(text, told_):
-    assert rule_told(text, "DRV025") == told_
+    assert rule_told(text, "DRV028") == told_
 
 
 @pytest.mark.parametrize("text,told_", [
@@ -98,9 +98,9 @@ def test_quantity_times_unit_price(text, told_):
 
 @pytest.mark.parametrize("text,told_", [
     ("项目申请专项债券资金9,000.00万元，分两年发行：2025年发行5,000.00万元，2026年发行3,000.00万元。\n",
-     [("SUM022", "9,000.00万元", "8,000.00万元")]),
+     [("SUM024", "9,000.00万元", "8,000.00万元")]),
     ("上级补助资金600.00万元分三批下达，第一批200.00万元，第二批250.00万元，第三批150.00万元。\n", []),
     ("上级补助资金600.00万元分三批下达，第一批200.00万元，第二批250.00万元。\n", []),
 ])
 def test_total_split_over_years(text, told_):
-    assert rule_told(text, "SUM022") == told_
+    assert rule_told(text, "SUM024") == told_
