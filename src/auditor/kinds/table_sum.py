@@ -1731,7 +1731,24 @@ def _rows_across(rule, table, grid, rows: list[int], heads: list[str], total_col
     """The rows of one group of columns not adding up across (its total column against its parts),
     or None unless most rows do. `blanks_zero`: a blank part is 0 (a row with its total and one part
     printed at least is judged); else a row with a blank part is not judged."""
+    hits, unproven = _read_across(rule, table, grid, rows, heads, total_col, parts_cols, blanks_zero, total_row)
+    kept = [c for c in parts_cols if c not in unproven]
+    if hits and unproven and len(kept) >= 2:
+        # a part column 0 in every row that adds up and figured only in rows that do not (本年发行 |
+        # 偿还本金 | 支付利息 | 本息合计: 本年发行 is 0 where 本息 adds up) is shown a part by no row: a 0
+        # fits any reading. The reading without it is taken where fewer rows break it
+        retried, _ = _read_across(rule, table, grid, rows, heads, total_col, kept, blanks_zero, total_row)
+        if retried is not None and len(retried) < len(hits):
+            return retried
+    return hits
+
+
+def _read_across(rule, table, grid, rows: list[int], heads: list[str], total_col: int, parts_cols: list[int],
+                 blanks_zero: bool, total_row: int | None) -> tuple[list[Hit] | None, set[int]]:
+    """_rows_across's one reading: (its hits or None, the part columns figured in some row not adding
+    up and in no row that does, non-zero)."""
     checked, telling, hits, gaps = 0, 0, [], {}
+    figured_off, figured_on = set(), set()  # part columns non-zero in a row breaking / keeping the sum
     not_summed = _not_summed(rule)
     # (平均班额, 生均支出, 执行率 rows: their 合计 is an average or a rate, no sum)
     rows = [r for r in rows if not any(w in compact(_label(grid[r])) for w in not_summed)]
@@ -1753,6 +1770,7 @@ def _rows_across(rule, table, grid, rows: list[int], heads: list[str], total_col
         label = compact(_label(grid[r])) or f"第{table.row_number(r)}行"
         hit = _compare(rule, table, total_cell, cells, label, heads[total_col].strip(), names)
         checked += 1
+        (figured_off if hit is not None else figured_on).update(c for cell, _, c in pairs if _non_zero(cell.text))
         if hit is not None:
             hit.fields["relation"] = "各栏之和为"
             hits.append(hit)
@@ -1766,9 +1784,15 @@ def _rows_across(rule, table, grid, rows: list[int], heads: list[str], total_col
         hits = [h for h in hits if h.location.row - 1 != total_row]
         checked -= 1
     # (most rows adding up show the identity; of two rows, one adding up with every part printed)
+    unproven = figured_off - figured_on
     if checked < 2 or len(hits) > (1 - MOST_ROWS) * checked and not (checked == 2 and len(hits) == 1 and telling):
-        return None
-    return hits
+        return None, unproven
+    return hits, unproven
+
+
+def _non_zero(text: str) -> bool:
+    q = parse_cell(text.strip())
+    return q is not None and q.value is not None and q.value != 0
 
 
 def _silent_columns(table, rows: list[int], parts_cols: list[int]) -> set[int]:
