@@ -3780,15 +3780,26 @@ def _whole_row(column: list[Fact], amounts: dict[int, Fact], whole_rate: Fact) -
     rows (其中 rows out) print shares adding up to about 100%, or amounts adding up to its own.
     (A row of 100% among rates of each row's own, 工程 305.18 | 305.18 | 100.00, is no whole.)"""
     whole = amounts[whole_rate.loc.row]
-    if not TOTAL_ROW_RE.match(whole.label or ""):
+    rows = [r for r in column if r is not whole_rate and r.loc.row in amounts]
+    heading = _heads_its_list(rows, amounts, whole_rate)
+    if not heading and not TOTAL_ROW_RE.match(whole.label or ""):
         return False
-    top = _top_rows([r for r in column if r is not whole_rate and r.loc.row in amounts], amounts)
+    top = rows if heading else _top_rows(rows, amounts)
     if len(top) < 2:
         return False
     shares = sum((r.value for r in top), Decimal(0))
     parts = [amounts[r.loc.row] for r in top]
     slack = whole.half_unit + sum((f.half_unit for f in parts), Decimal(0))
     return abs(shares - HUNDRED) <= SHARE_SUM_SLACK or abs(sum((f.value for f in parts), Decimal(0)) - whole.value) <= slack
+
+
+def _heads_its_list(rows: list[Fact], amounts: dict[int, Fact], whole_rate: Fact) -> bool:
+    """The 100% row stands first, over one 其中 list of all the rows after it (项目总投资 | 其中：项目
+    资本金 | 专项债券 | 其他债务融资): a whole no total word names, its parts those rows (the shares or
+    amounts adding up bear it out, as for a 合计)."""
+    ordered = sorted(rows, key=lambda r: r.loc.row)
+    return bool(ordered) and whole_rate.loc.row < ordered[0].loc.row \
+        and [bool(SUBROW_RE.match(amounts[r.loc.row].label or "")) for r in ordered] == [True, *[False] * (len(ordered) - 1)]
 
 
 def _top_rows(column: list[Fact], amounts: dict[int, Fact]) -> list[Fact]:

@@ -73,6 +73,9 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           # column_total: the words closing a thing's total that may stand amid the rows, other things'
           # rows after it (流动资产 | 固定资产 | 资产总额 | 负债总额 | 净资产): see _middle_total
           "middle_total_words": (list, []),
+          # column_total: the words closing a first row's label that name a whole over the 其中 list
+          # under it (项目总投资, 资金总额): see _whole_heading
+          "heading_whole_words": (list, []),
           "not_summed_words": (list, []), "inner_row_words": (list, ["其中", "小计"]),
           # column_total: the label of a row closing the group of rows right above it as their sum
           "subtotal_words": (list, ["小计"]),
@@ -1176,7 +1179,8 @@ def _check_column_total(doc, rule, typed):
                     continue
                 totals = [heading if heading is not None else middle]
         named = bool(totals) and (compact(_label(grid[totals[0]])) in labels | part_labels
-                                  or _kind_total(compact(_label(grid[totals[0]])), labels))
+                                  or _kind_total(compact(_label(grid[totals[0]])), labels)
+                                  or _whole_heading(rule, grid, _figure_rows(rule, table, 0)))
         if len(totals) != 1:
             continue  # a table of several parts each with its own total
         at = totals[0]
@@ -1448,12 +1452,26 @@ def _heading_total(rule, table, grid) -> int | None:
     first = figures[0]
     label_col = next((c for c, text in enumerate(grid[first]) if text.strip()), 0)
     inner = tuple(rule.params["inner_row_words"])
+    if _whole_heading(rule, grid, figures):
+        return first
     if numbering_of(_label(grid[first][:label_col + 2]).strip()) or compact(_label(grid[first])).startswith(inner):
         return None
     rows = _outer_rows(grid, figures[1:], label_col, inner)
     styles = [_level(grid, r, label_col) for r in rows]
     # (the rows below open with a numbered group, and two or more groups are numbered so)
     return first if styles and styles[0] is not None and styles.count(styles[0]) >= 2 else None
+
+
+def _whole_heading(rule, grid, figures: list[int]) -> bool:
+    """The first row of figures names a whole (项目总投资, 资金总额: heading_whole_words) and the
+    next opens a 其中 list (其中：项目资本金 | 专项债券 | 其他债务融资): the whole over its parts, a
+    table's total though no total word names it. Only a list of one level under one whole: no other
+    其中 row (a nested list's rows are not all the whole's parts) and no other row naming a whole
+    (项目总投资 | 其中… | 资金筹措总额 | 其中…: two lists one after the other)."""
+    words, inner = tuple(rule.params["heading_whole_words"]), tuple(rule.params["inner_row_words"])
+    labels = [compact(_label(grid[r])) for r in figures]
+    return labels[0].endswith(words) and len(labels[0]) <= KIND_TOTAL_CHARS and labels[1].startswith(inner) \
+        and not any(label.startswith(inner) or label.endswith(words) for label in labels[2:])
 
 
 def _crossing_cell(rule, table, column_hits: list[Hit], across) -> Hit | None:
