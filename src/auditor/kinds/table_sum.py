@@ -2513,7 +2513,7 @@ def _check_row_product(doc, rule, _typed):
                               "column": slip.column, "total": cell.text, "sum": shown,
                               "diff": f"{stated.value - slip.expected:.{stated.places}f}",
                               "gap": stated.value - slip.expected,
-                              "relation": "按数量与标准之积为", "note": ""})
+                              "relation": "按金额与比率之积为" if slip.percent else "按数量与标准之积为", "note": ""})
 
 
 def _stated_gap(hit: Hit) -> Decimal:

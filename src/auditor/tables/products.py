@@ -27,7 +27,9 @@ PERCENT_FACTORS = tuple(f / 100 for f in FACTORS)
 UNIT_RE = re.compile(r"[（(]\s*([^（）()]+?)\s*[）)]")  # 人数（人）, 补助金额（万元）
 STANDARD_UNIT_RE = re.compile(r"[（(]\s*(元|万元)\s*/\s*([^（）()]+?)\s*[）)]")  # 补助标准（元/人·天）
 MOST_ROWS = Decimal("0.6")  # the share of rows that must follow one way for it to be the table's
-MIN_ROWS = 3  # rows following that way, at least
+# rows following that way, at least, none of them 0 (0 × a rate is 0 whatever the reading): two rows
+# show a product, so a table of three can tell its one slip
+MIN_ROWS = 2
 MAX_FACTORS = 3  # numbers multiplied with the standard (人数 × 天数 × 月数 is about the most)
 HEAD_ROWS = 4  # rows a table's heads stand in (a title row, two levels of heads, a unit row)
 
@@ -73,6 +75,11 @@ def row_products(table: Table, skipped_words: list[str]) -> RowProducts:
     if len(standards) != 1:
         return NO_PRODUCTS
     standard = standards[0]
+    percent = any(w in heads[standard] for w in words.get("percent_heads") or ())
+    if not percent and _percent_cells(grid, range(first, len(grid)), standard):
+        grid, percent = _without_percent_signs(grid, range(first, len(grid)), standard), True
+    # (a head printing no unit of its own is in the caption's, 单位：万元)
+    units = [h if UNIT_RE.search(h) or not h else h + _caption_unit(table) for h in heads]
     # (of several columns of amounts, 测算资金 | 实际拨付, the product is the one most rows follow:
     # the others are what was paid, which may differ from it by right)
     best: tuple[Decimal, list[ProductSlip], int] | None = None
@@ -83,11 +90,44 @@ def row_products(table: Table, skipped_words: list[str]) -> RowProducts:
                   and not any(w in heads[c] for w in [*standard_words, *skipped_words])]
         found = _column_slips(grid, heads, range(first, len(grid)), standard, amount, others,
                               _periods(heads[standard], words.get("periods_in_year") or {}),
-                              PERCENT_FACTORS if any(w in heads[standard] for w in words.get("percent_heads") or ())
-                              else FACTORS, alone=len(amounts) == 1)
+                              PERCENT_FACTORS if percent else FACTORS, alone=len(amounts) == 1,
+                              rate_of=_rate_of(units, amount, others) if percent else None)
         if found is not None and (best is None or found[0] > best[0]):
             best = found
     return RowProducts(best[2], best[1]) if best is not None else NO_PRODUCTS
+
+
+def _percent_cells(grid, rows, col: int) -> bool:
+    """Most of the column's printed cells are rates in % (票面利率 | 2.55%): a standard in %, its
+    head naming no unit."""
+    printed = [t for r in rows if (t := _cell(grid, r, col).strip())]
+    return bool(printed) and 2 * sum(t.endswith(("%", "％")) for t in printed) > len(printed)
+
+
+def _without_percent_signs(grid, rows, col: int) -> list[list[str]]:
+    """The grid with the column's rates printed as plain figures (2.55% as 2.55), read over a hundred."""
+    rows = set(rows)
+    return [[t.strip().rstrip("%％") if r in rows and c == col else t for c, t in enumerate(row)]
+            for r, row in enumerate(grid)]
+
+
+def _caption_unit(table: Table) -> str:
+    """The table's caption unit as a head's bracket, （万元）, where it is money; else nothing."""
+    unit = compact(table.unit or "")
+    return f"（{unit}）" if unit in MONEY_FACTORS else ""
+
+
+def _rate_of(units: list[str], amount: int, others: list[int]) -> tuple[int, Decimal] | None:
+    """(the column, the unit factor) a rate in % is of, by the heads' money units (in their own
+    brackets or the caption's): the one other column of money left of the amount, the amount being
+    money too (债券余额 | 票面利率 | 应付利息, 单位：万元). None where there is no one such column."""
+    def money(c: int) -> Decimal | None:
+        m = UNIT_RE.search(units[c])
+        return MONEY_FACTORS.get(m.group(1)) if m else None
+    of = [c for c in others if money(c) is not None]
+    if money(amount) is None or len(of) != 1:
+        return None
+    return of[0], money(amount) / money(of[0]) / 100
 
 
 def _periods(head: str, periods_in_year: dict) -> tuple[tuple[int, str], ...]:
@@ -100,10 +140,23 @@ def _periods(head: str, periods_in_year: dict) -> tuple[tuple[int, str], ...]:
 def _column_slips(grid, heads, rows, standard: int, amount: int, others: list[int],
                   periods: tuple[tuple[int, str], ...] = ((1, ""),),
                   factors_tried: tuple[Decimal, ...] = FACTORS,
-                  alone: bool = False) -> tuple[Decimal, list[ProductSlip], int] | None:
+                  alone: bool = False, rate_of: tuple[int, Decimal] | None = None
+                  ) -> tuple[Decimal, list[ProductSlip], int] | None:
     """(the share of rows following the column's product, the rows that do not, the rows held to
-    it) or None when the column follows no product. `alone`: the table's one column of amounts."""
+    it) or None when the column follows no product. `alone`: the table's one column of amounts;
+    `rate_of`: the column and unit factor a standard in % is of, by the heads (_rate_of)."""
     lines = [r for r in rows if all(_number(_cell(grid, r, c)) is not None for c in (standard, amount))]
+    if rate_of is not None:
+        factor, unit = rate_of
+        usable = [r for r in lines if _number(_cell(grid, r, factor)) is not None]
+        fits = [r for r in usable if _fits(grid, r, standard, amount, (factor,), unit)]
+        shown = [r for r in fits if _number(_cell(grid, r, amount))[0]]
+        # (a standard in % of the table's one other column of money, 年付息 = 发行规模 × 票面利率, is a
+        # product the heads declare: most rows following it, or all but one, one at least not 0, show
+        # the table reads so; a table of two rows with one slip leaves no majority)
+        if shown and (len(fits) >= MOST_ROWS * len(usable) or len(usable) - len(fits) <= 1):
+            return Decimal(len(fits)) / len(usable), _slips(grid, heads, usable, fits, standard, amount, (factor,),
+                                                             unit), len(usable)
     declared = _declared(heads, standard, amount, others)
     if declared is not None:
         # the heads say what multiplies (补助标准（元/人·天） beside 人数（人）, 工作天数（天）): every
@@ -127,7 +180,7 @@ def _column_slips(grid, heads, rows, standard: int, amount: int, others: list[in
     if best is None:
         return None
     fits, factors, unit, usable, count = best
-    if len(fits) < MIN_ROWS or len(fits) < MOST_ROWS * len(usable):
+    if sum(1 for r in fits if _number(_cell(grid, r, amount))[0]) < MIN_ROWS or len(fits) < MOST_ROWS * len(usable):
         return None
     return Decimal(len(fits)) / len(usable), _slips(grid, heads, usable, fits, standard, amount, factors, unit, count), \
         len(usable)
@@ -150,8 +203,11 @@ def _declared(heads, standard: int, amount: int, others: list[int]) -> tuple[tup
     money = UNIT_RE.search(heads[amount])
     if per is None or money is None or money.group(1) not in MONEY_FACTORS:
         return None
-    units = [u for u in re.split(r"[·•・*×/]", per.group(2)) if u]
     words = vocabulary().get("product_columns") or {}
+    # (a standard per year, 元/平方米·年, beside no column counted in years: the amount is the year's)
+    units = [u for u in re.split(r"[·•・*×/]", per.group(2)) if u and not (
+        u in (words.get("per_year_units") or ()) and not any(
+            (m := UNIT_RE.search(heads[c])) and m.group(1) == u for c in others))]
     aliases = words.get("unit_aliases") or {}
     # (a head of a count printing no unit, 数量 or 人数, counts in the standard's one unit)
     bare = [c for c in others if not UNIT_RE.search(heads[c]) and heads[c] in (words.get("count_heads") or ())]
