@@ -1179,8 +1179,8 @@ def _check_column_total(doc, rule, typed):
                     continue
                 totals = [heading if heading is not None else middle]
         named = bool(totals) and (compact(_label(grid[totals[0]])) in labels | part_labels
-                                  or _kind_total(compact(_label(grid[totals[0]])), labels)
-                                  or _whole_heading(rule, grid, _figure_rows(rule, table, 0)))
+                                  or _kind_total(compact(_label(grid[totals[0]])), labels))
+        whole = bool(totals) and _whole_heading(rule, grid, _figure_rows(rule, table, 0))
         if len(totals) != 1:
             continue  # a table of several parts each with its own total
         at = totals[0]
@@ -1261,8 +1261,11 @@ def _check_column_total(doc, rule, typed):
             if hit is not None:
                 told.add((hit.location.row, hit.location.col))
                 column_hits.append(hit)
-        if not named and not agreed:
-            column_hits = []  # (a heading row no column bears out as the groups' total may be none)
+        if not named and not agreed and not (whole and len(summed) == 1):
+            # (a heading row no column bears out as the groups' total may be none; a whole over its
+            # 其中 list, 项目总投资, is the total by its name where it has one column, nothing else to
+            # bear it out, and of several where one of them adds up)
+            column_hits = []
         if len(column_hits) > 1 and settled.relations:
             by_col: dict[int, list[Hit]] = {}
             for hit in column_hits:
@@ -1466,12 +1469,14 @@ def _whole_heading(rule, grid, figures: list[int]) -> bool:
     """The first row of figures names a whole (项目总投资, 资金总额: heading_whole_words) and the
     next opens a 其中 list (其中：项目资本金 | 专项债券 | 其他债务融资): the whole over its parts, a
     table's total though no total word names it. Only a list of one level under one whole: no other
-    其中 row (a nested list's rows are not all the whole's parts) and no other row naming a whole
-    (项目总投资 | 其中… | 资金筹措总额 | 其中…: two lists one after the other)."""
+    其中 row (a nested list's rows are not all the whole's parts), no other row naming a whole
+    (项目总投资 | 其中… | 资金筹措总额 | 其中…) and no row opening a list of its own (其中：一般公共预算 |
+    其他资金 | 按支出性质：基本支出 | 项目支出: two breakdowns of the whole one after the other)."""
     words, inner = tuple(rule.params["heading_whole_words"]), tuple(rule.params["inner_row_words"])
     labels = [compact(_label(grid[r])) for r in figures]
-    return labels[0].endswith(words) and len(labels[0]) <= KIND_TOTAL_CHARS and labels[1].startswith(inner) \
-        and not any(label.startswith(inner) or label.endswith(words) for label in labels[2:])
+    return len(labels) > 1 and labels[0].endswith(words) and len(labels[0]) <= KIND_TOTAL_CHARS \
+        and labels[1].startswith(inner) and not any(label.startswith(inner) or label.endswith(words)
+                                                    or "：" in label or ":" in label for label in labels[2:])
 
 
 def _crossing_cell(rule, table, column_hits: list[Hit], across) -> Hit | None:
