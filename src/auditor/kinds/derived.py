@@ -310,7 +310,7 @@ def _before(facts: list[Fact], f: Fact) -> list[Fact]:
     return [x for x in facts if x.id < f.id]
 
 
-def _unique_value(facts: list[Fact]) -> Fact | None:
+def unique_value(facts: list[Fact]) -> Fact | None:
     """The one value several statements of a fact agree on (a table and its restatement)."""
     if not facts:
         return None
@@ -325,7 +325,7 @@ def _document_value(base: FactBase, concept: str | None, measure: str, subject: 
     scope only (facts/scopes.py: 企业 against 行政事业单位, 市本级 against 全市)."""
     if not concept:
         return None
-    return base.remember(("unique", concept, measure, period, subject, fund, scope), lambda: _unique_value(
+    return base.remember(("unique", concept, measure, period, subject, fund, scope), lambda: unique_value(
         [f for f in base.of(concept, measure, period) if f.subject == subject and f.is_money and not f.member
          and fund in (None, f.fund) and scope in (None, figure_scope(base, f))]))
 
@@ -1642,7 +1642,7 @@ def _completion(base: FactBase, rule):
         if actual is None or (budget is None and other is None):
             continue
         if budget is not None and budget.value != 0:
-            hits = list(_rate_against(base, rate, actual, budget, f"完成{worded}的比例", f"决算 ÷ {worded}"))
+            hits = list(rate_against(base, rate, actual, budget, f"完成{worded}的比例", f"决算 ÷ {worded}"))
         else:
             hits = [CHECKED]  # the worded budget is 0 or not stated: say so if the rate fits the other
         misfit = budget is None or budget.value == 0 or len(hits) > 1
@@ -1683,7 +1683,7 @@ def _bare_completion(base: FactBase, rate: Fact, sentence: list[Fact], actual: F
     if any(_fits(rate, actual, b) for b in budgets):
         return
     budget = budgets[0]
-    for hit in _rate_against(base, rate, actual, budget, "完成预算的比例", f"决算 ÷ {budget.measure}"):
+    for hit in rate_against(base, rate, actual, budget, "完成预算的比例", f"决算 ÷ {budget.measure}"):
         if isinstance(hit, Hit):
             hit.formula += _decrease_note(rate, actual, budget)
             yield hit
@@ -1720,7 +1720,7 @@ def _target_completion(base: FactBase, rule):
             if pair is not None and rate.value == HUNDRED and pair[0].value >= pair[1].value:
                 yield CHECKED  # a target met beyond, its completion written 100%
             elif pair is not None:
-                yield from _noted(_rate_against(base, rate, pair[0], pair[1], "完成目标的比例", "实际完成 ÷ 目标"),
+                yield from _noted(rate_against(base, rate, pair[0], pair[1], "完成目标的比例", "实际完成 ÷ 目标"),
                                   rate, pair[0], pair[1])
             continue
         # (in a bracketed note, the target is a figure after its last completion word; one before it
@@ -1740,7 +1740,7 @@ def _target_completion(base: FactBase, rule):
             continue
         if pair is not None:
             # “计划办理1,500件，实际办理1,380件，完成计划的95.0%”: the plan is the clause before
-            yield from _noted(_rate_against(base, rate, pair[0], pair[1], "完成目标的比例", "实际完成 ÷ 目标"),
+            yield from _noted(rate_against(base, rate, pair[0], pair[1], "完成目标的比例", "实际完成 ÷ 目标"),
                                  rate, pair[0], pair[1])
             continue
         head = _whole_of_list(text, [f for f in _all_before(base, rate) if f.at < cue_at])
@@ -1756,7 +1756,7 @@ def _target_completion(base: FactBase, rule):
             # rate: of the row's achieved quantity and its target
             achieved, target = _row_outcome(base, rate)
             if achieved is not None and target is not None and target.value and target.comparator not in ("≤", "<"):
-                yield from _noted(_rate_against(base, rate, achieved, target, "完成目标的比例", "实际完成 ÷ 目标"),
+                yield from _noted(rate_against(base, rate, achieved, target, "完成目标的比例", "实际完成 ÷ 目标"),
                                   rate, achieved, target)
             continue
         if achieved is None:
@@ -1769,7 +1769,7 @@ def _target_completion(base: FactBase, rule):
         if rate.value == HUNDRED and span is not None and span[1] >= HUNDRED:
             yield CHECKED
             continue
-        yield from _noted(_rate_against(base, rate, achieved, target, "完成目标的比例", "实际完成 ÷ 目标"),
+        yield from _noted(rate_against(base, rate, achieved, target, "完成目标的比例", "实际完成 ÷ 目标"),
                           rate, achieved, target)
 
 
@@ -1929,7 +1929,7 @@ def _ratio_to_base(base: FactBase, rule):
         if text[other.at + len(other.text):rate.at].strip().lstrip("）)").strip() != "的":
             continue  # “是 Y 的 P%”: the rate is of the base, nothing between (but the bracket it closes: 是2022年（Y）的)
         relation = f"与{other.label.strip('是为较比（( ') or '所比数字'}的比例"
-        yield from _rate_against(base, rate, stated, other, relation, relation)
+        yield from rate_against(base, rate, stated, other, relation, relation)
 
 
 def _difference_to_base(base: FactBase, rule):
@@ -2200,7 +2200,7 @@ def _indicator_target(base: FactBase, achieved: Fact) -> Fact | None:
     """The one 目标值 the tables state for the achieved quantity's indicator, in its unit."""
     if not achieved.concept:
         return None
-    return base.remember(("indicator-target", achieved.concept, achieved.subject, achieved.unit), lambda: _unique_value(
+    return base.remember(("indicator-target", achieved.concept, achieved.subject, achieved.unit), lambda: unique_value(
         [f for f in base.of(achieved.concept, "目标值") if f.source == "table" and f.unit == achieved.unit
          and f.subject in (achieved.subject, "")]))
 
@@ -2243,7 +2243,7 @@ def _execution(base: FactBase, rule):
                 and not any(f.concept == rate.member for f in sentence if f.is_money):
             # a part's rate (其中基本支出执行率99.20%) with none of that part's amounts in its sentence:
             # on the part's amounts the document agrees on, or not judged
-            yield from _rate_against(base, rate, _document_value(base, rate.member, "决算", rate.subject),
+            yield from rate_against(base, rate, _document_value(base, rate.member, "决算", rate.subject),
                                      _document_value(base, rate.member, "全年预算", rate.subject),
                                      "预算执行率", "执行数 ÷ 全年预算")
             continue
@@ -2259,7 +2259,7 @@ def _execution(base: FactBase, rule):
             # “其中基本支出648.91万元，执行率99.34%；项目支出222.45万元，执行率93.56%”: a rate after
             # each item of the list is that item's, on its budget stated here or elsewhere
             budget = _budget_of(actual, budgets) or _document_value(base, actual.concept, "全年预算", rate.subject)
-            yield from _rate_against(base, rate, actual, budget, "预算执行率", "执行数 ÷ 全年预算")
+            yield from rate_against(base, rate, actual, budget, "预算执行率", "执行数 ÷ 全年预算")
             continue
         if head is not None and head.measure == "决算" and head.period == CURRENT and head.is_money \
                 and head.id < actual.id and not (budget is not None and budget.value and _fits(rate, actual, budget)) \
@@ -2286,7 +2286,7 @@ def _execution(base: FactBase, rule):
         if budget is None and actual is not None:
             start = _year_start_only(base, rate, actual, sentence)
             if start is not None:
-                yield from _rate_against(base, rate, actual, start, "预算执行率", "执行数 ÷ 年初预算（未写调整）")
+                yield from rate_against(base, rate, actual, start, "预算执行率", "执行数 ÷ 年初预算（未写调整）")
                 continue
             start = _year_start_raised(base, actual, sentence)
             if start is not None:
@@ -2294,7 +2294,7 @@ def _execution(base: FactBase, rule):
                 continue
         if budget is not None and _listed_with_others(base, budget, budgets):
             continue  # (全年预算数分别为80.00万元、20.00万元，实际支出…: on their sum, which is not stated)
-        yield from _rate_against(base, rate, actual, budget, "预算执行率", "执行数 ÷ 全年预算")
+        yield from rate_against(base, rate, actual, budget, "预算执行率", "执行数 ÷ 全年预算")
 
 
 def _stated_just_before(base: FactBase, rate: Fact) -> tuple[Fact | None, Fact | None]:
@@ -2474,7 +2474,7 @@ def _unnamed_budget_of(base: FactBase, rate: Fact, actual: Fact, measure: str) -
         budgets = [f for f in earlier if f.measure == measure and f.id not in base.list_parts]
         # (the actual's own fund's budget where one is stated: 全年预算数135.50万元，其中：财政拨款
         # 120.00万元… before 全年执行数128.73万元 is on 135.50, not on a fund's part of it)
-        found = _unique_value([f for f in budgets if f.fund == actual.fund] or budgets)
+        found = unique_value([f for f in budgets if f.fund == actual.fund] or budgets)
         if found is not None:
             return found
     return None
@@ -2529,7 +2529,7 @@ def _unnamed_by_scope(base: FactBase) -> dict[tuple, list[Fact]]:
 ANY_SECTION = object()  # the key of a subject's unnamed amounts under every heading (see _unnamed_before)
 
 
-def _rate_against(base: FactBase, rate: Fact, num: Fact | None, den: Fact | None, relation: str, words: str):
+def rate_against(base: FactBase, rate: Fact, num: Fact | None, den: Fact | None, relation: str, words: str):
     if num is None or den is None or den.value == 0:
         return
     span = ratio_bounds(num, den)
@@ -2740,7 +2740,7 @@ def _older_year_growths(base: FactBase):
         if year is None or any(f.measure == "变动额" or f.period != CURRENT for f in sentence if f.is_money):
             continue  # (a change amount or the base stated with it: read by _growth's ways, not here)
         current = _current(base, rate, None, sentence)
-        prior = _unique_value([f for f in base.of(rate.concept, "决算", OLDER) if f.subject == rate.subject
+        prior = unique_value([f for f in base.of(rate.concept, "决算", OLDER) if f.subject == rate.subject
                                and f.is_money and not f.member and fact_year(base, f) == year])
         if current is None or current.period != CURRENT or prior is None or not prior.value:
             continue
@@ -3133,7 +3133,7 @@ def _quantity_prior(base: FactBase, rate: Fact, sentence: list[Fact]) -> tuple[F
             or current.concept != rate.concept or current.period != CURRENT or current.comparator \
             or current.measure == "变动额":  # (较上年（9,120人次）减少560人次，下降6.14%: the change, no count)
         return None
-    prior = base.remember(("quantity", current.concept, current.unit, current.subject), lambda: _unique_value(
+    prior = base.remember(("quantity", current.concept, current.unit, current.subject), lambda: unique_value(
         [f for f in base.of(current.concept, "实际值", PRIOR) if f.unit == current.unit and f.subject == current.subject
          and not f.comparator]))
     return (current, prior) if prior is not None and prior.value else None
@@ -3378,7 +3378,7 @@ def _document_level(base: FactBase, prior: Fact) -> Fact | None:
     经费… are a part's)."""
     if _part_named(prior):
         return None
-    return _unique_value([f for f in base.of(prior.concept, "实际值", CURRENT) if f.unit == "%" and f.source == "text"
+    return unique_value([f for f in base.of(prior.concept, "实际值", CURRENT) if f.unit == "%" and f.source == "text"
                           and not f.comparator and f.subject == prior.subject and f.id < prior.id
                           and not _part_named(f)])
 
@@ -3550,7 +3550,7 @@ def _text_rates(base: FactBase, formulas: list):
             if num.unit != den.unit or sum(f.unit == num.unit for f in terms) != 2 or num.member != den.member \
                     or any(w in text[min(num.at, den.at):max(num.at, den.at)] for w in lexicon().list_openers):
                 continue
-            yield from _rate_against(base, rate, num, den, formula["rate"], f"{formula['numerator']} ÷ {formula['denominator']}")
+            yield from rate_against(base, rate, num, den, formula["rate"], f"{formula['numerator']} ÷ {formula['denominator']}")
 
 
 def _scored_row(facts: list[Fact], rule) -> bool:
@@ -3576,7 +3576,7 @@ def _learned_row_rates(base: FactBase, rule, judged: set[int]):
             if num is None or _fits_detail_sum(base, rate, num, den):
                 yield CHECKED  # (a total row's rate of its rows' true sum: the total is the slip, SUM001's)
                 continue
-            yield from _rate_against(base, rate, num, den, compact(rate.header) or "比率",
+            yield from rate_against(base, rate, num, den, compact(rate.header) or "比率",
                                      f"{compact(num.header)} ÷ {compact(den.header)}（表中其余各行均按此计算）")
 
 
@@ -3649,7 +3649,7 @@ def _learned_column_rates(base: FactBase, rule, judged: set[int]):
             if _fits_row_parts(base, rate, num, den):
                 yield CHECKED  # (a 合计 column's rate of its parts' true sum: the total is the slip)
                 continue
-            yield from _rate_against(base, rate, num, den, compact(rate.label) or "比率",
+            yield from rate_against(base, rate, num, den, compact(rate.label) or "比率",
                                      f"{compact(num.label)} ÷ {compact(den.label)}（表中其余各列均按此计算）")
 
 
@@ -3683,7 +3683,7 @@ def _check_row_rate(base: FactBase, facts: list[Fact], formula: dict, rate: Fact
     if not _fits(rate, num, den) and explained_otherwise(rate, [f for f in facts if f.loc.col != rate.loc.col]):
         yield CHECKED  # (支出进度 of 上年结转 + 本年预算: the row's own figures give it another way)
         return
-    yield from _rate_against(base, rate, num, den, formula["rate"], formula.get("terms")
+    yield from rate_against(base, rate, num, den, formula["rate"], formula.get("terms")
                              or f"{formula['numerator']} ÷ {formula['denominator']}")
 
 
@@ -3739,7 +3739,7 @@ def _table_share(base: FactBase, rule):
                     continue
                 if not SUBROW_RE.match(part.label) and (parent is None or _fits(rate, part, whole)):
                     parent = None  # (a row of the whole ends the run)
-                yield from _rate_against(base, rate, part, whole, f"占{whole.concept or '合计'}的比例",
+                yield from rate_against(base, rate, part, whole, f"占{whole.concept or '合计'}的比例",
                                          f"{part.concept or '该行'} ÷ {whole.concept or '合计'}")
 
 
@@ -3765,7 +3765,7 @@ def _row_wise_shares(base: FactBase, facts: list[Fact], column: list[Fact], col:
             outcomes.append(CHECKED)
             continue
         num_name, den_name = (SUBROW_RE.sub("", bare_head(f.header)) or "该列" for f in (num, den))
-        outcomes.extend(_rate_against(base, rate, num, den, f"{num_name}占{den_name}的比例",
+        outcomes.extend(rate_against(base, rate, num, den, f"{num_name}占{den_name}的比例",
                                       f"{num_name} ÷ {den_name}（表中其余各行均按此计算）"))
     return outcomes
 
@@ -4275,7 +4275,7 @@ def _count_year_change(base: FactBase, change: Fact, cues: list[str], other_base
     # the two years' counts of the one group the table states: this year's as the table has it (a
     # subgroup, 其中在编112人, or another body's count, 局机关31人, is not the row's)
     def of_row(period: str) -> Fact | None:
-        return _unique_value([f for f in base.of(current.concept, "实际值", period) if f.source == "table"
+        return unique_value([f for f in base.of(current.concept, "实际值", period) if f.source == "table"
                               and f.subject == current.subject and not f.member and f.unit in (current.unit, "")])
     prior, now = (stated, current) if stated is not None else \
         (of_row(PRIOR), of_row(CURRENT)) if current.measure == "实际值" else (None, None)
@@ -4796,7 +4796,7 @@ def _named_rate(base: FactBase, rule):
         name = compact(rate.label)[-6:].rstrip("".join(COPULAS)) or "比率"
         index = next((note for suffix, note in params["index_suffixes"].items() if name.endswith(suffix)), None)
         far = (whole.block, whole.sentence) != (rate.block, rate.sentence)
-        for outcome in _rate_against(base, rate, figure, whole, name,
+        for outcome in rate_against(base, rate, figure, whole, name,
                                      f"{compact(figure.label) or '该数'} ÷ {compact(whole.label) or '基数'}"
                                      + _base_note(whole, far)):
             if index and isinstance(outcome, Hit):
@@ -5142,7 +5142,7 @@ def _balance_over_limit(base: FactBase, sentence, limits: dict):
     for balance in balances:
         # (the ceiling of the balance's own scope: 县本级's ceiling is no limit of 全县's balance)
         scope = figure_scope(base, balance)
-        ceiling = _unique_value([f for f in base.by_concept.get(limits[balance.concept], ()) if _stock_figure(f)
+        ceiling = unique_value([f for f in base.by_concept.get(limits[balance.concept], ()) if _stock_figure(f)
                                  and f.period == balance.period and figure_scope(base, f) == scope])
         if ceiling is not None and bounds(balance)[0] > bounds(ceiling)[1]:
             return balance, ceiling, f"{balance.concept} {balance.text} 超过 {ceiling.concept} {ceiling.text}", \

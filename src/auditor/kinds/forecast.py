@@ -21,7 +21,7 @@ from ..facts.base import CURRENT, FORECAST, Fact, FactBase, fact_base
 from ..facts.numbers import fmt
 from ..knowledge import compact, concepts
 from .base import CHECKED, Hit
-from .derived import _rate_against, _unique_value
+from .derived import rate_against, unique_value
 
 KIND = "forecast"
 PARAMS = {
@@ -70,7 +70,7 @@ def _rates(base: FactBase, params: dict):
             continue
         amount = _nearest(base, rate, (FORECAST,))
         budget = _budget(base, amount) if amount is not None else None
-        yield from _rate_against(base, rate, amount, budget, _rate_name(rate.label, word, params["forecast_words"]),
+        yield from rate_against(base, rate, amount, budget, _rate_name(rate.label, word, params["forecast_words"]),
                                  "预计执行数 ÷ 全年预算")
 
 
@@ -103,9 +103,9 @@ def _budget(base: FactBase, amount: Fact) -> Fact | None:
     if amount.concept not in (None, concepts().get("unit_spending")):
         found = [f for f in base.of(amount.concept, BUDGET, CURRENT) if f.is_money and not f.member
                  and f.subject == amount.subject and f.id < amount.id]
-        return _unique_value(found)
+        return unique_value(found)
     wholes = base.remember(("forecast-wholes",), lambda: _whole_budgets(base))
-    return _unique_value([f for f in wholes.get(amount.subject, []) if f.id < amount.id])
+    return unique_value([f for f in wholes.get(amount.subject, []) if f.id < amount.id])
 
 
 def _whole_budgets(base: FactBase) -> dict[str, list[Fact]]:
