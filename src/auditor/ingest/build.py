@@ -28,7 +28,8 @@ YEAR_RE = re.compile(r"(20\d\d)\s*年\s*度")
 # a line numbering a table and naming nothing (公开04表, 附表2, 表3-1, （决算公开表05）)
 TABLE_CODE_RE = re.compile(r"^\s*[（(]?[\u4e00-\u9fff]{0,4}?(?:表\s*[0-9０-９]{1,3}|[0-9０-９]{1,3}\s*表)(?:\s*[-－—]\s*\d{1,3})?[）)]?\s*$")
 # a title without 度 (某局2025年部门决算): a year not followed by a month or a day
-TITLE_YEAR_RE = re.compile(r"(20\d\d)\s*年(?!\s*\d|\s*[底末初])")
+# (not a date, 2024年6月; a table's head 2024年 before a tab and the next column's digits is a year)
+TITLE_YEAR_RE = re.compile(r"(20\d\d)\s*年(?![^\S\t]*\d|\s*[底末初])")
 # a stock's date (截至2024年底): with no 年度 and no year in the title, the year reported on, before
 # any other plain year of the opening (2027年全面建成: a plan's)
 YEAR_END_RE = re.compile(r"截[至止]\s*(20\d\d)\s*年\s*(?:底|末|12\s*月\s*31\s*日)")
@@ -685,7 +686,9 @@ def infer_meta(doc: Document) -> dict:
     # (a span of years in the title, 项目（2023-2025年）, is the project's period, not the report's year)
     plain_title = YEAR_SPAN_RE.sub("", title)
     title_years = Counter((TITLE_YEAR_RE.findall(plain_title) or PART_YEAR_RE.findall(plain_title))[:1])
-    kind = _report_type(title)
+    # (a plan named by its title lines only, 某工程 / 专项债券项目实施方案: vocabulary.yaml title_only)
+    titled = _report_type(_title_lines(doc.blocks, texts), title_only=True)
+    kind = _report_type(title) or titled
     first = title_years if kind and any(e["name"] == kind and e.get("title_year_first")
                                         for e in vocabulary()["report_types"]) else Counter()
     # (a title naming a kind of report with a plain 20XX年 casts its vote first, as the opening lines'
@@ -701,7 +704,7 @@ def infer_meta(doc: Document) -> dict:
     wider_voting = " ".join(t for b, t in zip(doc.blocks[:60], texts) if not isinstance(b, Table)) if voted else wider
     # (a final account or an evaluation states its own year's outturn: its latest outturn is its year;
     # a plan or a report during the year states its year beside last year's outturn)
-    ahead = any(e["name"] == (kind or _report_type(head)) and (e.get("plan") or e.get("in_year"))
+    ahead = any(e["name"] == (kind or _report_type(head) or titled) and (e.get("plan") or e.get("in_year"))
                 for e in vocabulary()["report_types"]) or _elapsed_months(title) is not None \
         or _names_plan(re.sub(r"\s+", "", title))
     years = _settled(years, Counter(YEAR_RE.findall(wider_voting)), title_years, _latest_outturn(doc.blocks[:60]), ahead)
@@ -717,7 +720,7 @@ def infer_meta(doc: Document) -> dict:
     # not one that goes on in the line after, 某局关于2024年度部门预算 / 执行情况的报告, nor one
     # naming a kind by its usual words, 某局2024年度部门决算及2025年部门预算)
     named = _title_ending_type(title) if not _title_goes_on(doc) and _report_type(title) is None else None
-    return {"report_year": year, "report_type": named or _report_type(head) or _report_type(wider),
+    return {"report_year": year, "report_type": named or _report_type(head) or _report_type(wider) or titled,
             "unit_name": _unit_name(doc, title.replace(" ", "")) or _unit_name(doc, head.replace(" ", "")) or _unit_name(doc, head)
             or _unit_name(doc, wider), "elapsed_months": _elapsed_months(title)}
 
@@ -804,14 +807,23 @@ def _title_ending_type(title: str) -> str | None:
                  if compact.endswith(tuple(e.get("title_endings") or ()))), None) if compact else None
 
 
-def _report_type(head: str) -> str | None:
+def _title_lines(blocks: list, texts: list[str]) -> str:
+    """The opening lines that may title the report: short lines, no sentence, no table."""
+    return " ".join(t for b, t in zip(blocks[:TITLE_SEARCH_BLOCKS], texts) if not isinstance(b, Table)
+                    and len(t.strip()) <= TITLE_LINE_CHARS and not _is_sentence(t))
+
+
+def _report_type(head: str, title_only: bool = False) -> str | None:
     """The type whose words come first in the opening lines: the title's, not a type the text
     goes on to mention (a budget citing last year's self-evaluation); at one place, the type
-    listed first in the vocabulary."""
+    listed first in the vocabulary. The types named by their title only (vocabulary.yaml
+    title_only) are read only where `title_only` says the text is the title lines."""
     compact = re.sub(r"\s+", "", head)
     cited = tuple(vocabulary().get("report_type_citations") or ())
     found = []
     for order, entry in enumerate(vocabulary()["report_types"]):
+        if entry.get("title_only") and not title_only:
+            continue
         at = min((k for k in (_named_at(compact, w, cited) for w in entry["keywords"]) if k >= 0), default=-1)
         if at < 0 and entry.get("title_pattern"):
             at = _named_by_years(_ascii_digits(compact), entry["title_pattern"])

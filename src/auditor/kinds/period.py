@@ -39,7 +39,7 @@ from ..facts.lexicon import alternatives
 from ..facts.numbers import (MONEY_FIGURE_RE, RANGE_JOINER, Quantity, arabic_dates, half_unit, normalize_digits,
                              to_decimal)
 from ..ingest.build import outturn_head_re, plans_next_year
-from ..knowledge import compact, concepts, vocabulary_generation
+from ..knowledge import compact, concepts, vocabulary, vocabulary_generation
 from ..model import Heading, Paragraph, Sentence, Table
 from ..tables.typed import is_caption_row, parse_cell
 from .base import Hit, NotAssessable
@@ -86,6 +86,8 @@ PARAMS = {
     # a year-end balance beside 年初 compares the opening with the closing of a year
     "year_end_cues": (list, ["年初"]),
     "future_cues": (list, ["将", "计划", "拟", "力争", "预计", "争取", "打算", "下一步"]),
+    # words making a later year's clause a projection (偿还到期本金, 累计可实现净收益): a plan's year
+    "forward_words": (list, []),
     # words of a budget or a target: a sentence of a later year holding one is that year's plan
     # (2025年，本局“三公”经费预算…控制在27万元以内, in a report on 2024), not its outturn
     "plan_words": (list, []),
@@ -197,13 +199,22 @@ def check(doc, rule):
     if rule.params["check"] in PLAN_EXEMPT and plan:
         return  # a budget for a year states the year before as its base (截至上年底的资产)
     if rule.params["check"] == "activity_year":
-        yield from _check_activity_year(doc, rule, year, base_year=year - 1 if plan else None)
+        yield from _check_activity_year(doc, rule, year, base_year=year - 1 if plan else None,
+                                        horizon=_horizon(doc, rule.params["plan_horizon"]))
         return
     yield from CHECKS[rule.params["check"]](doc, rule, year)
 
 
 # the checks a plan's report is not held to: it states last year's assets as its base
 PLAN_EXEMPT = ("year_end",)
+
+
+def _horizon(doc, default: int) -> int:
+    """The furthest year after the report's its plans may be about: its kind's (vocabulary.yaml
+    report_types horizon: a bond's plan runs over its term), else the rule's `plan_horizon`."""
+    kind = doc.meta.get("report_type")
+    return next((e["horizon"] for e in vocabulary()["report_types"] if e["name"] == kind and e.get("horizon")),
+                default)
 
 
 def _hit(quote: str, loc, stated: int, year: int, what: str, formula: str) -> Hit:
@@ -281,12 +292,14 @@ def _says_any(text: str, cues: list[str], done_words: list[str]) -> bool:
     return any(cue in text for cue in cues)
 
 
-def _check_activity_year(doc, rule, year, base_year: int | None = None):
+def _check_activity_year(doc, rule, year, base_year: int | None = None, horizon: int | None = None):
     """Sentences stating a year's doings or figures in another year than the report's. A plan's
     report (a budget) has a `base_year`, the year before, whose outturn it states and whose reports
     (2024年度部门决算, 2024年度绩效自评) it names as its sources: that year is no slip there; an
-    older or a later one stating the plan's own figures (2024年支出预算总计… in a 2026 budget) is."""
+    older one stating the plan's own figures (2024年支出预算总计… in a 2026 budget) is, and a later
+    one only beyond the `horizon` the plan may look to (a bond's plan: its term's years)."""
     params = rule.params
+    horizon = params["plan_horizon"] if horizon is None else horizon
     patterns = {key: re.compile(params[key]) for key in ("activity_pattern", "topic_pattern", "figure_pattern")}
     cues = params["comparison_cues"]
     quiet = cues + params["future_cues"] + params["history_cues"]
@@ -312,7 +325,8 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None):
             stated = int(found.group(1))
             # a sentence merely opening with a year is read as the year's activity only for the
             # neighbouring years (a template left unchanged); older years open histories
-            beyond = stated > year + params["plan_horizon"]  # (no plan's year: a misprint)
+            beyond = stated > year + horizon  # (no plan's year: a misprint)
+            # (a later year within it is a plan's year: in a plan's report any, else one said so, 预算)
             # (a plan's neighbouring years are those beside its base year and its own)
             gap = stated - year if stated > year else (base_year or year) - stated
             if (kind != "activity_pattern" and gap > params["max_gap"] and not beyond) \
@@ -324,8 +338,10 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None):
                         sentences[index - 1].plain, text[found.end(1):].lstrip("年度 "), params["last_year_words"],
                         params["back_reference_words"], year)) \
                     or (kind == "topic_pattern" and str(year) in text[found.end(1):]) \
-                    or (year < stated and not beyond and any(w in text for w in params["plan_words"])) \
+                    or (year < stated and not beyond and (base_year is not None
+                                                          or any(w in text for w in params["plan_words"]))) \
                     or any(cue in text for cue in quiet) \
+                    or (year < stated and any(w in text for w in params["forward_words"])) \
                     or RANGE_AFTER_RE.match(text[found.end(1):]):
                 continue
             if stated < year and years_cells is None:
@@ -699,7 +715,7 @@ def _caption_rows(table: Table) -> list[tuple[str, list]]:
 
 def _check_year_end(doc, rule, year):
     params = rule.params
-    cues = params["comparison_cues"] + params["future_cues"] + params["year_end_cues"]
+    cues = params["comparison_cues"] + params["future_cues"]
     prior_section = _prior_sections(params)
     background = _prior_sections({"prior_section_cues": params["background_section_cues"]})
     units = list(_units_after_tables(doc))
@@ -715,7 +731,10 @@ def _check_year_end(doc, rule, year):
             continue
         for m in YEAR_END_RE.finditer(plain):
             stated = int(m.group(1) or m.group(2))
-            if stated == year or _in_citation(plain, m.start()) or _says_any(plain, cues, params["done_words"]) \
+            clause = _year_end_clause(plain, m.start(), m.end())
+            forward = params["forward_words"] if stated > year else []
+            if stated == year or _in_citation(plain, m.start()) or _says_any(clause, cues + forward, params["done_words"]) \
+                    or any(cue in plain for cue in params["year_end_cues"]) \
                     or (stated < year and background(loc)) or _opens_span(stated, plain, caption, loc.section):
                 continue
             if stated < year and _paragraph_key(loc) in told_now:
@@ -745,6 +764,23 @@ def _check_year_end(doc, rule, year):
                 continue
             yield _hit(text[m.start():m.end()], loc, stated, year, "全年时段",
                        f"报告年度为 {year}，所述全年时段应为 {year} 年1月1日至12月31日，此处写作 {stated} 年")
+
+
+CLAUSE_MARK_RE = re.compile(r"[，,；;。：:]")
+DATE_CLAUSE_CHARS = 3  # the words besides a date that still leave its clause a date alone (在…，, 于…，)
+
+
+def _year_end_clause(plain: str, start: int, end: int) -> str:
+    """The clause a year-end stands in, whose comparison (较2023年末) or plan (将, 计划) it is: not
+    another clause's of the sentence (…，比上年增长8.6%; …，结余将于次年使用). A clause holding the date
+    alone (截至2023年12月31日，…) reaches over the clause after it, the state at that date."""
+    marks = [m.start() for m in CLAUSE_MARK_RE.finditer(plain)]
+    lo = max((i for i in marks if i < start), default=-1) + 1
+    ends = [i for i in marks if i >= end]
+    hi = ends[0] if ends else len(plain)
+    if ends and len(plain[lo:start].strip()) + len(plain[end:hi].strip()) <= DATE_CLAUSE_CHARS:
+        hi = ends[1] if len(ends) > 1 else len(plain)
+    return plain[lo:hi]
 
 
 # --- deadline_actual -------------------------------------------------------------------
