@@ -96,6 +96,8 @@ PARAMS = {
     # one of these words, which take a list of named things as their object; the count is then of
     # those things unless its noun counts occasions (培训干部、职工 3 个批次)
     "list_openers": (list, []),
+    # …of which these take a list a bare count may close (包括A、B及C 3项。): the count sums it
+    "closing_list_openers": (list, []),
     "occasion_nouns": (list, []),
     # the endings of a unit's name (科, 股, 中心 …): see _two_items
     "unit_endings": (list, []),
@@ -987,13 +989,16 @@ def _opened_list(text: str, end: int, count: Count, params: dict) -> int | None:
     first = text.find("、", start, end)
     if first < 0:
         return None
-    cut = max((text.rfind(w, start, first) + len(w) for w in params["list_openers"]
-               if text.rfind(w, start, first) >= 0), default=-1)
+    opener = max(((text.rfind(w, start, first), w) for w in params["list_openers"]
+                  if text.rfind(w, start, first) >= 0), default=(-1, ""))
+    cut = opener[0] + len(opener[1]) if opener[0] >= 0 else -1
     noun = _noun_after(text, count.end)
     if text[start:end].rstrip().endswith(tuple(params["conjunctions"])):
         return None  # “下设A、B和5个县分局”: the count is an item of the list, not its sum
-    # (a count of kinds names itself: 收获后处理机械6大类)
-    names_itself = text[count.start:count.end].endswith(tuple(params["self_naming_classifiers"]))
+    # (a count of kinds names itself: 收获后处理机械6大类; a count closing its clause after a word
+    # of inclusion sums the list it closes: 建设内容包括A、B及C 3项。)
+    names_itself = text[count.start:count.end].endswith(tuple(params["self_naming_classifiers"])) \
+        or (opener[1] in params["closing_list_openers"] and CLAUSE_END_RE.match(text, count.end) is not None)
     if cut < 0 or (not noun and not names_itself) or text[count.end - 1] in params["occasion_classifiers"] \
             or noun.startswith(tuple(params["occasion_nouns"])):
         return None
@@ -1006,6 +1011,8 @@ def _opened_list(text: str, end: int, count: Count, params: dict) -> int | None:
 
 # a count more than this many times the items before it counts things of those kinds, not them
 KINDS_FACTOR = 3
+# where a clause ends: a count right before it has no noun after it
+CLAUSE_END_RE = re.compile(r"\s*(?:[，,；;。！？!?）)\n]|$)")
 
 # a list closed by a count of its own (产出、效益、满意度三方面 共10项指标): the items are those
 # 三方面, not the 10 counted after them
@@ -1048,7 +1055,10 @@ def _check_enumeration(doc, rule):
         yield Hit(quote=quote, location=loc, stated=f"{e.count.written} {unit}", expected=f"{counted} {unit}",
                   formula=f"{where}：{_joined(_short(i) for i in e.items)}（共 {counted} {unit}）",
                   fields={"stated_count": e.count.written, "counted": counted,
-                          "subject": e.count.noun or _noun_before(e.passage.text, e.count.start, rule.params, True) or "项目",
+                          # (a list before its count, 包括A、B、C 3项: the words before the count are its last item)
+                          "subject": e.count.noun or (e.source != "preceding"
+                                                      and _noun_before(e.passage.text, e.count.start, rule.params, True))
+                          or "项目",
                           "unit": unit})
 
 
@@ -1312,6 +1322,8 @@ def _check_indicator_rows(doc, rule):
     tables = _ScoreTables(doc, params)
     for passage in _passages(doc):
         for m in total_re.finditer(passage.text):
+            if not any(m.groups()):
+                continue  # (an opener, 共有, with no level counted after it: every level is optional)
             s, e = _sentence_bounds(passage, m.start())
             table = tables.for_sentence(passage, s, e)
             if table is None:
@@ -1323,6 +1335,8 @@ def _check_indicator_rows(doc, rule):
             stated = _number(next((m.group(k) for k in range(1, m.re.groups + 1)
                                    if k not in m.re.groupindex.values() and m.group(k)), None) or "")
             if stated is None:
+                # (一级指标4个、二级指标12个 with no third level's count: those levels only)
+                yield from _level_counts(m, rows, rows, f"表{table.table.index}", passage)
                 continue
             subject = "三级指标" if "三级指标" in m.group(0) else "绩效指标"
             quote, loc = passage.quote(_clause_start(passage.text, m.start(), 40), m.end(), m.start())
@@ -1366,9 +1380,11 @@ def _level_counts(m: re.Match, rows: list, core: list, label: str, passage: Pass
     counted or not, as the third-level count takes them; a table with a row of no second-level
     category (a form of two levels) is not judged on the second."""
     for level, subject in (("level1", "一级指标"), ("level2", "二级指标")):
-        if level not in m.re.groupindex or not m.group(level):
+        # (the count before the level's name or after it: 4个一级指标 | 一级指标4个, groups levelN and levelNn)
+        group = next((g for g in (level, level + "n") if g in m.re.groupindex and m.group(g)), None)
+        if group is None:
             continue
-        stated = _number(m.group(level))
+        stated = _number(m.group(group))
 
         def keys(of: list) -> list:
             """Each row's category at the level, with the ones above it (二级 under its 一级)."""
@@ -1379,7 +1395,7 @@ def _level_counts(m: re.Match, rows: list, core: list, label: str, passage: Pass
         distinct = list(dict.fromkeys(keys(core)))
         if stated in (len(distinct), len(dict.fromkeys(keys(rows)))):
             continue
-        quote, loc = passage.quote(m.start(level), m.end(level), m.start(level))
+        quote, loc = passage.quote(m.start(group), m.end(group), m.start(group))
         yield Hit(quote=quote, location=loc, stated=f"{stated} 个", expected=f"{len(distinct)} 个",
                   formula=f"{label}列出{subject} {len(distinct)} 个：" + _joined(k[-1] for k in distinct),
                   fields={"stated_count": str(stated), "counted": str(len(distinct)), "subject": subject})
