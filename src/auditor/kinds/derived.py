@@ -885,13 +885,15 @@ def _share_sum(base: FactBase, rule):
         if parts and part.concept and part.concept not in parts and part.concept in lexicon().concepts.canonical:
             continue  # a known thing no part of the whole's declared sum (授予中小企业合同金额 of 政府采购支出)
         key = (rate.block, whole.id if whole is not None else None, run_of.get((rate.block, rate.sentence))) \
-            if part is not rate else (rate.block, "sentence", rate.sentence)  # (a share standing for its part)
+            if part is not rate else (rate.block, NAMED_PART_SHARES, rate.sentence)  # (a share standing for its part)
         before = groups.get(key)
         if before and (key in nested or _opens_between(base, before[-1], part, openers)):
             nested.add(key)
             continue
         groups.setdefault(key, []).append(rate)
-    for rates in groups.values():
+    runs = [run for key, rates in groups.items()
+            for run in (_closed_runs(rates) if key[1] == NAMED_PART_SHARES else [rates])]
+    for rates in runs:
         if len(rates) < 2:
             continue
         yield CHECKED
@@ -905,6 +907,24 @@ def _share_sum(base: FactBase, rule):
                   expected="≤ 100%", formula=" + ".join(r.text for r in rates) + f" = {fmt(total)}%，超过 100%",
                   fields={"rate": f"{fmt(total)}%", "computed": "≤ 100%", "relation": "同一总额下各项占比之和"},
                   highlights=[r.loc for r in rates[:-1]])
+
+
+NAMED_PART_SHARES = "named parts"  # the key of a sentence's shares standing for the parts they name
+
+
+def _closed_runs(rates: list[Fact]) -> list[list[Fact]]:
+    """A sentence's shares standing for their parts, in runs each closed by a residual part
+    (…，其他占3.27%；中、低收入占96.84%，高收入占3.16%: one partition, then another left open): only
+    a closed run is a whole split complete; the shares after the last closing are not summed."""
+    residual = tuple(concepts().get("residual_words") or ())
+    runs, run = [], []
+    for rate in rates:
+        run.append(rate)
+        named = SHARE_NAMED_PART_RE.search(compact(rate.label).strip("，,；;、：:"))
+        if named and named.group(1).startswith(residual):
+            runs.append(run)
+            run = []
+    return runs
 
 
 def _bare_shares(base: FactBase, own_bases: tuple[str, ...]) -> list[tuple[Fact, Fact, None]]:
@@ -933,7 +953,9 @@ def _bare_shares(base: FactBase, own_bases: tuple[str, ...]) -> list[tuple[Fact,
             named = SHARE_NAMED_PART_RE.search(words)
             sentence = base.sentences.get((rate.block, rate.sentence), "")
             if named and not lexicon().measures.all(named.group(1)) \
-                    and SPLIT_WHOLE_HEAD_RE.search(sentence, 0, max(sentence.find("占"), 0)):
+                    and SPLIT_WHOLE_HEAD_RE.search(sentence, 0, max(sentence.find("占"), 0)) \
+                    and last_open_bracket(sentence, 0, rate.at) is None:
+                # (a share in brackets after another, 住房消费提取占79.52%（购买…占21.34%…）, splits that part)
                 out.append((rate, rate, None))
     return out
 
