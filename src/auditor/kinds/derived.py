@@ -5040,8 +5040,11 @@ def _stated_base_rate(base: FactBase, rule):
         if named is None:
             continue
         spec = ratios[named]
+        # (the base its words close on, not a part of it listed after 其中: 流动资产总额 is no 资产总额)
         whole = next((f for f in reversed(base.by_block.get(rate.block, ())) if f.id < rate.id and f.is_money
-                      and f.comparator in (None, "", PER_HEAD_BASIS) and f.value > 0 and any(w in compact(f.label) for w in spec["base_words"])), None)
+                      and f.comparator in (None, "", PER_HEAD_BASIS) and f.value > 0 and f.period == rate.period
+                      and not any(w in compact(f.label) for w in lexicon().list_openers)
+                      and any(_so_named(compact(f.label), w) for w in spec["base_words"])), None)
         figures = [f for c in spec.get("of") or () for f in base.by_concept.get(c, ()) if f.is_money and not f.comparator
                    and f.measure not in ("变动额", "占比") and f.period == rate.period]
         # (a figure no vocabulary concept names, 负债总额 of 资产负债率: its words, in the paragraph before the rate)
