@@ -4983,13 +4983,20 @@ def _proportion_bases(base: FactBase, facts: list[Fact], m: re.Match, amount: Fa
 
     if before:
         return [f for f in before if of_kind(f)]
-    # (none in its sentence: the first such amount of the nearest paragraph stating one, which
-    # opens on the whole its parts follow: 全市国有资本经营预算收入…。分项目看：利润收入…)
-    firsts: dict[int, Fact] = {}
+    # (none in its sentence: the amounts of the nearest paragraph stating such, any of which giving
+    # it will do; else its first outturn, the whole its parts follow: 全市国有资本经营预算收入…。分项目
+    # 看：利润收入…; not its budget: 收入预算为4,800万元，执行中完成5,000万元)
+    found: list[Fact] = []
     for f in _amounts_back(base, amount):
         if (f.block, f.sentence) != (amount.block, amount.sentence) and usable(f) and of_kind(f):
-            firsts[f.block] = f  # (read nearest first: the last kept is the paragraph's first)
-    return [firsts[max(firsts)]] if firsts else []
+            if found and f.block != found[0].block:
+                break
+            found.append(f)
+    rate = Decimal(m.group("rate"))
+    if any(_proportion_fits(amount, f, rate) for f in found):
+        return found
+    outturns = [f for f in reversed(found) if f.measure not in BUDGET_MEASURES]
+    return outturns[:1]
 
 
 def _so_named(label: str, name: str) -> bool:
