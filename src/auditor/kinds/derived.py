@@ -108,8 +108,9 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # genre's threshold (kinds/named_multiples.py)
           "multiples": (dict, {}), "multiple_copulas": (list, ["为", "是", "达到", "达", "约为", "约"]),
           # (and comparing_words, declared above for schedule_rate: the words comparing it with a threshold)
-          "total_words": (list, []), "claim_words": (list, []),
-          "threshold": (str, "1"),
+          # (cover_words: a claim only that the income covers what is owed, judged against once over)
+          "total_words": (list, []), "claim_words": (list, []), "cover_words": (list, []),
+          "threshold": (str, "1.1"),
           # split_sum: the words splitting a total into a number of parts (分两年), and those naming
           # one part in its clause (2024年, 第二批, 一期) (kinds/split_sums.py)
           "split_pattern": (str, "(?!)"), "part_pattern": (str, "(?!)"),

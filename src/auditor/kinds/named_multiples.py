@@ -144,6 +144,10 @@ def claimed_below(multiple: Multiple, spec: dict) -> tuple[Decimal, str] | None:
     stated = threshold_re(tuple(spec["comparing_words"])).search(after)
     threshold = Decimal(stated.group("num")) if stated else Decimal(str(spec["threshold"]))
     claim = stated.group(0) if stated else next((w for w in spec["claim_words"] if w in after), None)
+    if claim is None and not stated:
+        # (a claim only that the income covers what is owed, 能够覆盖债券本息: once over)
+        claim = next((w for w in spec["cover_words"] if w in after), None)
+        threshold = Decimal(1)
     if claim is None or any(n in after[:after.find(claim)] for n in spec["negations"]):
         return None
     if multiple.value + half_unit(multiple.places) >= threshold:
