@@ -30,6 +30,9 @@ MOST_ROWS = Decimal("0.6")  # the share of rows that must follow one way for it 
 # rows following that way, at least, none of them 0 (0 × a rate is 0 whatever the reading): two rows
 # show a product, so a table of three can tell its one slip
 MIN_ROWS = 2
+# … and for a rate in % of the one other column of money whose head says no year's amount: a row
+# off beside two following may be of another kind (interest paid for half a year, a bond issued in July)
+RATE_MIN_ROWS = 3
 MAX_FACTORS = 3  # numbers multiplied with the standard (人数 × 天数 × 月数 is about the most)
 HEAD_ROWS = 4  # rows a table's heads stand in (a title row, two levels of heads, a unit row)
 
@@ -152,9 +155,11 @@ def _column_slips(grid, heads, rows, standard: int, amount: int, others: list[in
         fits = [r for r in usable if _fits(grid, r, standard, amount, (factor,), unit)]
         shown = [r for r in fits if _number(_cell(grid, r, amount))[0]]
         # (a standard in % of the table's one other column of money, 年付息 = 发行规模 × 票面利率, is a
-        # product the heads declare: most rows following it, or all but one, one at least not 0, show
-        # the table reads so; a table of two rows with one slip leaves no majority)
-        if shown and (len(fits) >= MOST_ROWS * len(usable) or len(usable) - len(fits) <= 1):
+        # product the heads declare: all rows but one following it show the table reads so where the
+        # amount's head says a year's (vocabulary product_columns annual_amounts), else most rows and
+        # RATE_MIN_ROWS at least, not 0: 2024年支付利息 may hold half a year's for a bond issued in July)
+        if shown and ((_annual(heads[amount], grid, usable) and len(usable) - len(fits) <= 1)
+                      or (len(fits) >= MOST_ROWS * len(usable) and len(shown) >= RATE_MIN_ROWS)):
             return Decimal(len(fits)) / len(usable), _slips(grid, heads, usable, fits, standard, amount, (factor,),
                                                              unit), len(usable)
     declared = _declared(heads, standard, amount, others)
@@ -180,10 +185,22 @@ def _column_slips(grid, heads, rows, standard: int, amount: int, others: list[in
     if best is None:
         return None
     fits, factors, unit, usable, count = best
-    if sum(1 for r in fits if _number(_cell(grid, r, amount))[0]) < MIN_ROWS or len(fits) < MOST_ROWS * len(usable):
+    least = RATE_MIN_ROWS if unit in PERCENT_FACTORS and not _annual(heads[amount], grid, usable) else MIN_ROWS
+    if sum(1 for r in fits if _number(_cell(grid, r, amount))[0]) < least or len(fits) < MOST_ROWS * len(usable):
         return None
     return Decimal(len(fits)) / len(usable), _slips(grid, heads, usable, fits, standard, amount, factors, unit, count), \
         len(usable)
+
+
+def _annual(head: str, grid=None, rows=()) -> bool:
+    """An amount of a whole year's: its head says so (年付息额: vocabulary product_columns
+    annual_amounts), or each of its rows is a year (2026年 | 8,000.00 | 2.30% | 184.00)."""
+    if any(w in compact(head) for w in (vocabulary().get("product_columns") or {}).get("annual_amounts") or ()):
+        return True
+    return bool(rows) and grid is not None and all(YEAR_ROW_RE.fullmatch(compact(_cell(grid, r, 0))) for r in rows)
+
+
+YEAR_ROW_RE = re.compile(r"(?:19|20)\d\d年(?:度)?")  # a row labelled with a year alone
 
 
 def _slips(grid, heads, usable, fits, standard, amount, factors, unit,
