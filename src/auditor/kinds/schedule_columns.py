@@ -118,7 +118,9 @@ def _schedule_hits(doc, table, grid, head_row: int, col: int, rows: list[int]):
         return  # (a form on a whole year, or one stating no period: no schedule to hold it to)
     exact = Decimal(months) / MONTHS * HUNDRED
     yield CHECKED
-    off = [r for r in rows if not _holds(_rate(grid, r, col), exact)]
+    # (a schedule counted in days is as right: 182 ÷ 366 = 49.73% to the end of June in a leap year)
+    by_days = _day_shares(months)
+    off = [r for r in rows if not any(_holds(_rate(grid, r, col), e) for e in (exact, *by_days))]
     if not off:
         return
     r = off[0]  # (one column, one period: its first misstated cell tells it, the others with it)
@@ -127,6 +129,14 @@ def _schedule_hits(doc, table, grid, head_row: int, col: int, rows: list[int]):
     basis = f"报告期间 {months} 个月（{months} ÷ 12）"
     yield _hit(table, grid, r, col, head_row, shown, f"{_head(grid, head_row, col)} = {months} 个月 ÷ 12 = {shown}"
                + (f"（该栏共 {len(off)} 行写作此值）" if len(off) > 1 else ""), basis, [col])
+
+
+def _day_shares(months: int) -> tuple[Decimal, ...]:
+    """The share of the year's days the first `months` months hold, in a common and a leap year."""
+    import calendar
+
+    return tuple(Decimal(sum(calendar.monthrange(year, m)[1] for m in range(1, months + 1)))
+                 / (366 if calendar.isleap(year) else 365) * HUNDRED for year in (2023, 2024))
 
 
 def _holds(q, exact: Decimal) -> bool:
