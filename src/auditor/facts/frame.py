@@ -76,7 +76,7 @@ def linked_share(base) -> tuple[int, int]:
     """Of the sentence amounts that restate a table figure (some table cell prints the same
     value as the same measure: 决算, 预算), how many are linked to it by context (same concept, period and measure, a value that
     meets): the linking figure `inspect --facts` prints."""
-    from ..kinds.restatement import meets, tail
+    from .agreement import meets, tail
 
     tables: dict[tuple, list] = {}
     for f in base.facts:

@@ -33,7 +33,7 @@ def grid_cell(base, stated, measure: str, period: str):
     restates `stated`; None where there is no such one cell (or several that differ). For the
     rules' fallback where the amount's concept, if any, leaves the kind unsaid (its values are
     the row's of every kind, no one value)."""
-    from ..kinds.restatement import meets
+    from .agreement import meets
 
     if stated.source != "text" or not stated.is_money:
         return None
