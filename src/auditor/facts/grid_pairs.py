@@ -20,7 +20,7 @@ import re
 
 from ..knowledge import compact, concepts
 from ..model import Table
-from .restated import YEARS_RE
+from .restated import YEAR_WORDS_RE
 
 ITEM_TOKEN_RE = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．])")
 NOT_NAME_RE = re.compile(r"[^\u4e00-\u9fff]")
@@ -84,7 +84,7 @@ def _index(base) -> tuple[dict, dict]:
 def _text_key(base, stated) -> tuple[str, str] | None:
     """(thing, kind) of a text amount whose words end with a kind of money: the thing before the
     kind, scope words (全市) left off, else the run-in heading opening its paragraph."""
-    label = YEARS_RE.sub("", compact(stated.label))
+    label = YEAR_WORDS_RE.sub("", compact(stated.label))
     kind = next((k for k in (concepts().get("kind_totals") or {}) if label.endswith(k)), None)
     if kind is None:
         return None

@@ -22,8 +22,11 @@ from .lexicon import alternatives, lexicon
 LOOK_BACK = 40  # the paragraph's figures a restated subject looks back over (a paragraph rarely holds more)
 SUBJECT_MAX = 12  # characters of the words before the comparing word: a thing's name, not a clause
 STEM_MIN = 2  # characters the thing's name keeps once its period words are left off (余额, 支出)
+# (facts.base's CLAUSE_BREAK_RE as characters: facts.base imports this module, not the other way)
 CLAUSE_BREAKS = "，,；;：:。"
-YEARS_RE = re.compile(r"(?:(?:19|20)\d\d\s*年(?:度|末|底)?)")
+# a year and its period word, year-end ones too (2023年末 余额: the stem is 余额), unlike facts.base's
+# YEARS_RE, which leaves 末 to the words after it
+YEAR_WORDS_RE = re.compile(r"(?:(?:19|20)\d\d\s*年(?:度|末|底)?)")
 
 
 def name_restated_subjects(base) -> None:
@@ -112,7 +115,7 @@ def _stem(opening: str, words) -> str | None:
     name = opening[:found.start()]
     if lexicon().concepts.all(name) or lexicon().list_opener.match(name):
         return None
-    stem = periods.sub("", pointers.sub("", periods.sub("", YEARS_RE.sub("", name))))
+    stem = periods.sub("", pointers.sub("", periods.sub("", YEAR_WORDS_RE.sub("", name))))
     # (only a name leaving off its period or pointing back, 年末余额, 该项支出, restates: a bare one,
     # 余额比上年…, may as well be a thing of its own)
     if len(stem) < STEM_MIN or not re.fullmatch(r"[\u4e00-\u9fff]+", stem) or stem == name:
@@ -127,7 +130,7 @@ def _restated_figure(base, earlier: list, stem: str, fact):
     found = [f for f in earlier if f.source == "text" and f.is_money and f.period == "本年" and f.concept
              and f.measure in ("决算", base.bare_measure) and not f.comparator
              and (not fact.fund or f.fund in ("", fact.fund))
-             and YEARS_RE.sub("", compact(f.label)).endswith(stem)]
+             and YEAR_WORDS_RE.sub("", compact(f.label)).endswith(stem)]
     found = [f for f in found if not any(w.sentence == f.sentence and w.id < f.id and _listed_under(base, w, f)
                                          for w in found)]
     return found[0] if len({f.concept for f in found}) == 1 else None
