@@ -183,7 +183,10 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # proportion: words naming an amount no base of a proportion (收入总量, 上年结转收入)
           "proportion_not_bases": (list, []),
           # share_sum: bases each thing has of its own (占限额的, 占计划的): such shares sum to nothing
-          "own_base_words": (list, [])}
+          "own_base_words": (list, []),
+          # share_sum: the words naming the whole a sentence's shares split before its first 占
+          # (缴存职工中，…): shares naming their parts and no amounts are summed only after them
+          "split_whole_pattern": (str, "")}
 MESSAGE_FIELDS = {"rate", "computed", "relation", "basis"}
 HUNDRED = Decimal(100)
 YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d\d)年")
@@ -878,7 +881,9 @@ def _share_sum(base: FactBase, rule):
     placed = set()
     # (in the order stated: a 其中 share nests under the share stated before it)
     own_bases = tuple(rule.params["own_base_words"])
-    for rate, part, whole in sorted([*_shares(base), *_bare_shares(base, own_bases)], key=lambda t: t[0].id):
+    split_whole = re.compile(rule.params["split_whole_pattern"]) if rule.params["split_whole_pattern"] else None
+    for rate, part, whole in sorted([*_shares(base), *_bare_shares(base, own_bases, split_whole)],
+                                    key=lambda t: t[0].id):
         if rate.id in placed:
             continue
         placed.add(rate.id)
@@ -928,7 +933,8 @@ def _closed_runs(rates: list[Fact]) -> list[list[Fact]]:
     return runs
 
 
-def _bare_shares(base: FactBase, own_bases: tuple[str, ...]) -> list[tuple[Fact, Fact, None]]:
+def _bare_shares(base: FactBase, own_bases: tuple[str, ...], split_whole: re.Pattern | None = None
+                 ) -> list[tuple[Fact, Fact, None]]:
     """(rate, part, None) for shares that name no whole (社会保障和就业支出142.18万元，占4.37%；…):
     listed together, they are shares of one whole the text leaves unsaid, whatever it is. A share
     of a base each thing has of its own (一般债务余额…，占限额的94.06%；专项债务余额…，占限额的
@@ -954,7 +960,7 @@ def _bare_shares(base: FactBase, own_bases: tuple[str, ...]) -> list[tuple[Fact,
             named = SHARE_NAMED_PART_RE.search(words)
             sentence = base.sentences.get((rate.block, rate.sentence), "")
             if named and not lexicon().measures.all(named.group(1)) \
-                    and SPLIT_WHOLE_HEAD_RE.search(sentence, 0, max(sentence.find("占"), 0)) \
+                    and split_whole is not None and split_whole.search(sentence, 0, max(sentence.find("占"), 0)) \
                     and last_open_bracket(sentence, 0, rate.at) is None:
                 # (a share in brackets after another, 住房消费提取占79.52%（购买…占21.34%…）, splits that part)
                 out.append((rate, rate, None))
@@ -963,8 +969,6 @@ def _bare_shares(base: FactBase, own_bases: tuple[str, ...]) -> list[tuple[Fact,
 
 # a share's words ending on its part's name and 占 (…，国有企业占): the part, after the clause's break
 SHARE_NAMED_PART_RE = re.compile(r"(?:^|[，,；;、：:])([^，,；;、：:\d%]{2,16})占$")
-# the whole a sentence's shares split, named before its first 占 (缴存职工中，…; 按单位性质分，…)
-SPLIT_WHOLE_HEAD_RE = re.compile(r"[^，,。；;：:\d]{2,16}中[，,：:]|按[^，,。；;：:\d]{2,12}(?:分|划分|分类)[，,：:]")
 
 
 def _names_no_whole(words: str) -> bool:
