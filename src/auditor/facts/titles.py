@@ -9,8 +9,10 @@ the same row names, and a scoped table's 合计 is no total of the unit's.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from ..knowledge import compact, concepts
+from ..knowledge import compact, concepts, vocabulary_generation
+from .lexicon import alternatives
 from .numbers import TABLE_NUMBER
 from ..model import Table
 
@@ -23,19 +25,65 @@ MIN_SCOPE_CHARS = 2  # what is left shorter than this (a stray character) names 
 REPORT_PART_RE = re.compile(r"第[一二三四五六七八九十\d]+部分")
 
 
+class TitleNoise:
+    """What a title says besides its scope: its number, a bracket, a year or a span of years (see
+    concepts.yaml multi_year_span: 近三年收支情况 says when, not of what), the words of a kind of
+    table (concepts.yaml table_kind_words) and the unit's own name. `sub` takes them out as one
+    pattern of them all would, those words and the name tried longest first; only the name is the
+    document's, so the patterns are compiled once per vocabulary, not once per unit (the name's
+    pattern took milliseconds to compile, in a batch of many units' reports, for every report)."""
+
+    def __init__(self, unit: str):
+        self.unit = unit
+        self.fixed, self.words, self.nameless = _noise_patterns(vocabulary_generation())
+
+    def sub(self, text: str) -> str:
+        """text without the noise: at the first place any of it stands, the number, bracket, year
+        or span first, else the longest of the words and the name (two of one length are one text)."""
+        if not self.unit or self.unit not in text:
+            return self.nameless.sub("", text)
+        out, pos = [], 0
+        while True:
+            fixed, word = self.fixed.search(text, pos), self.words.search(text, pos)
+            name = text.find(self.unit, pos) if self.unit else -1
+            starts = [m.start() for m in (fixed, word) if m] + ([name] if name >= 0 else [])
+            if not starts:
+                break
+            at = min(starts)
+            if fixed and fixed.start() == at:
+                end = fixed.end()
+            else:
+                end = max(word.end() if word and word.start() == at else at, at + len(self.unit) if name == at else at)
+            if end == at:  # (an empty match, which the vocabulary's patterns have none of: as one pattern does)
+                return self._one_pattern().sub("", text)
+            out.append(text[pos:at])
+            pos = end
+        out.append(text[pos:])
+        return "".join(out)
+
+    def _one_pattern(self) -> re.Pattern:
+        words = [w for w in (*(concepts().get("table_kind_words") or ()), self.unit) if w]
+        return re.compile("|".join([self.fixed.pattern, *map(re.escape, sorted(words, key=len, reverse=True))]))
+
+
+@lru_cache(maxsize=4)
+def _noise_patterns(generation: int) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(the number, a bracket, a year or a span of years; the words of a kind of table, longest
+    first; both, one pattern: all the noise of a title not naming the unit)."""
+    vocab = concepts()
+    spans = [vocab["multi_year_span"]] if vocab.get("multi_year_span") else []
+    fixed = "|".join([TABLE_NUMBER_RE.pattern, *spans])
+    words = alternatives(w for w in vocab.get("table_kind_words") or () if w)
+    return re.compile(fixed), re.compile(words), re.compile(f"{fixed}|{words}")
+
+
 class TitleScopes:
     """The scope of each table of a document, read once per table."""
 
     def __init__(self, doc):
         self.doc, self.scopes = doc, {}
         vocab = concepts()
-        unit = compact(doc.meta.get("unit_name") or "")
-        words = [w for w in (*(vocab.get("table_kind_words") or ()), unit) if w]
-        # (a span of years, 近三年收支情况 or 2022—2024年…, says when, not of what: no scope; see
-        # concepts.yaml multi_year_span)
-        spans = [vocab["multi_year_span"]] if vocab.get("multi_year_span") else []
-        self.noise = re.compile("|".join([TABLE_NUMBER_RE.pattern, *spans,
-                                          *map(re.escape, sorted(words, key=len, reverse=True))]))
+        self.noise = TitleNoise(compact(doc.meta.get("unit_name") or ""))
         # (a title naming an organisation, 某某局…表, names whose table it is, not a part of the unit)
         endings = "|".join(map(re.escape, vocab.get("organization_endings") or ()))
         self.organisation = re.compile(rf"^\w{{0,16}}?(?:{endings})") if endings else None
@@ -62,7 +110,7 @@ class TitleScopes:
         title = (table.title or "") if isinstance(table, Table) else ""  # (表1 2024年…: spaced apart)
         if title and compact(title) == self.report_title:
             return ""
-        return re.sub(r"[^\w]|\d", "", self.noise.sub("", compact(self.noise.sub("", title))))
+        return re.sub(r"[^\w]|\d", "", self.noise.sub(compact(self.noise.sub(title))))
 
     def same(self, a: int, b: int) -> bool:
         """Two tables may state one fact unless both titles name a scope and the scopes differ, or
