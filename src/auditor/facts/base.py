@@ -542,20 +542,87 @@ def assumed_units(base: FactBase) -> dict[int, str]:
 PARALLEL_TAIL_CHARS = 2  # the closing word sibling headings naming things of one kind share (基金, 资金, 方面)
 
 
+@lru_cache(maxsize=4)
+def _vocabulary_reading(generation: int) -> dict:
+    """FactReader's attributes read from the vocabulary `generation` alone (see
+    FactReader._read_vocabulary): a reader's __init__ read them for every document."""
+    reader = FactReader.__new__(FactReader)
+    reader._read_vocabulary()
+    return vars(reader)
+
+
 class FactReader:
     def __init__(self, doc: Document, assumed_units: dict[int, str] | None = None,
                  aliases: dict[str, str] | None = None):
+        # the words and patterns the vocabulary alone gives, read once per vocabulary (see
+        # _read_vocabulary); the per-document state and memos below are this document's
+        self.__dict__.update(_vocabulary_reading(vocabulary_generation()))
         self.doc = doc
         self.assumed_units = assumed_units or {}  # table block -> unit it is read in (no unit printed)
         self.aliases = aliases or {}  # the text's words for a table row (value_links.py)
-        self.lex: Lexicon = lexicon()
         self.year = doc.meta.get("report_year")
         self.base = FactBase(year=doc.meta.get("report_year"), plan=any(
             e.get("plan") for e in vocabulary()["report_types"] if e["name"] == doc.meta.get("report_type")),
             elapsed_months=doc.meta.get("elapsed_months"),
             project=doc.meta.get("report_type") == concepts().get("project_report_type"))
-        self.money = money_concepts()
         self.title_scopes = self.base.title_scopes = TitleScopes(doc)
+        title = getattr(title_block(self.doc), "text", "")
+        self.other_evaluation = self.other_evaluation_words \
+            if any(w in title for w in self.self_evaluation_titles) else ()
+        self.other_whole = False  # set for a sentence naming another whole (see _text_fact)
+        self.row_labels: dict[str, str] = {}  # compacted table row label -> concept, for linking text
+        self.open_measure = None  # a budget list's (measure, parts, period), open across a ；
+        self.whole_measure = None  # the same of a budget a sentence ends on, for a list opening the next
+        self.list_goes_on = False
+        self.whole_fund = None  # (fund, its parts) of a fund's total a sentence was about, for a 其中 after it
+        self.opening = None  # the concept of the first amount of a sentence going on after a ；
+        self.paragraph_plans = False  # the paragraph opens with a run-in heading of targets (see _paragraph)
+        self.note_fund = ""  # the fund of the table a note (注：…) right under it is about
+        self.item_subject = ""  # the unit a numbered item is about (see _lead)
+        self.point_indicators: set[str] = set()  # indicators a table states achieved in points (考核得分 93分)
+        self.label_units: dict[str, set] = {}  # row label -> units its cells print (份, 台, 人次)
+        self.head_memo: dict[str, Head] = {}  # a column head's reading, once per document
+        self.label_memo: dict[str, Label] = {}  # a row label's reading, once per document
+        self.concept_memo: dict[tuple, str | None] = {}  # a sentence phrase's concept (see _concept)
+        self.kinds_of: dict[str, str | None] = {}  # a concept's kind total (see _kind_of)
+        self.plan_names: dict[str, bool] = {}  # words -> _names_plan's answer
+        # a thing -> its first column total (the things whose column totals sentences may restate)
+        self.column_total_of: dict[str, Fact] = {}
+        self.caption_count_unit = ""
+        self.span_in_sentence = False  # the sentence being read may name a span (see _of_span)
+        self.lead = None  # the concept the paragraph's numbered item or run-in heading names
+        self.para_category = None  # the score category a paragraph's run-in heading names
+        self.stock_rows: set[tuple] = set()  # (row label, money?) a table states a stock of (年末数)
+        # (row label, money?) -> the flows a table states of it (新购数量: 新购)
+        self.flow_rows: dict[tuple, set[str]] = {}
+        self.self_words = self._self_words(concepts(), doc.meta.get("unit_name") or "")
+        self.carried_unit: str | None = None  # the unit of the figure the carried concept was last stated in
+        # the concept of the paragraph's last amount not listed or added as a part, and whether the
+        # concept carried on is such a part's (see _text_fact)
+        self.whole: str | None = None
+        self.part_carried = False
+        self.section_fund = ""  # the fund the section of the paragraph read now is titled with
+        self.topic: tuple[int, str] = (len(NUMBERING_LEVELS), "")  # see _enter_topic
+        self.prose_rows: list[tuple] = []  # (table block, row, texts, column heads, subject) of prose rows
+        self.prose_sentences: dict[int, int] = {}  # table block -> sentences read from its prose cells
+        names = self._project_names() if self.doc.meta.get("report_type") == self.project_report else None
+        self.own_project = next(iter(names)) if names and len(names) == 1 else ""
+        # a project report naming no project anywhere is about one project, its forms' (subject ""):
+        # “本项目自评得分96.50分” states that form's figure
+        self.own_unnamed = names is not None and not names
+        self._single_project_cues(self.other_subject_cues)
+        self.named_projects = self._named_projects()
+        self.form_projects: set[str] = set()  # the projects the document's forms name (项目名称)
+        # a fund's total ending its paragraph with 其中： lists its parts in the paragraphs after
+        # it, up to a heading or a table (一般公共预算财政拨款基本支出…，其中：¶人员经费…¶公用经费…)
+        self.open_list: tuple[str, set] = ("", set())
+
+    def _read_vocabulary(self) -> None:
+        """The reader's words and patterns read from the vocabulary alone, the same for every
+        document: read once per vocabulary and shared by its readers (see _vocabulary_reading),
+        so nothing here may be changed by a read; the per-document state is set in __init__."""
+        self.lex: Lexicon = lexicon()
+        self.money = money_concepts()
         vocab = concepts()
         # a comparison with the start of the year (年末结转和结余17.86万元，较年初15.56万元增加…): the
         # figure compared with is where the year began, last year's end, no figure of this year's
@@ -574,7 +641,6 @@ class FactReader:
         self.grand_total_words = tuple(vocab.get("grand_total_words") or ())
         self.other_whole_words = tuple(vocab.get("other_whole_words") or ())
         self.kind_total_words = sorted(vocab.get("kind_total_words") or (), key=len, reverse=True)
-        self.other_whole = False  # set for a sentence naming another whole (see _text_fact)
         # words in a row name's bracket that narrow it (项目支出（不含上年结转）): no plain item
         self.scope_brackets = tuple(vocab.get("scope_bracket_words") or ())
         self.not_money = set(vocab["not_money"])
@@ -616,9 +682,8 @@ class FactReader:
         # that evaluation's, not the report's (in a report whose title is a self-evaluation's only)
         other = vocab.get("other_evaluation") or {}
         self.whole_scores = set((vocab.get("score_total_rows") or {}).keys())
-        title = getattr(title_block(self.doc), "text", "")
-        self.other_evaluation = tuple(other.get("words") or ()) \
-            if any(w in title for w in other.get("self_titles") or ()) else ()
+        self.other_evaluation_words = tuple(other.get("words") or ())
+        self.self_evaluation_titles = tuple(other.get("self_titles") or ())
         own = vocab.get("own_project") or {}
         self.own_cues, self.other_projects = own.get("cues") or [], own.get("others") or []
         # (项目自评得分: some project's in a report on many, the report's own in a report on one)
@@ -660,12 +725,7 @@ class FactReader:
         self.subject_patterns = [re.compile(p) for p in vocab.get("subject_patterns") or ()]
         cues = [compact(w) for w in vocab.get("other_subject_cues") or ()]
         self.subject_cue = re.compile("|".join(map(re.escape, cues))) if cues else None  # (see _single_project_cues)
-        self.row_labels: dict[str, str] = {}  # compacted table row label -> concept, for linking text
-        self.open_measure = None  # a budget list's (measure, parts, period), open across a ；
-        self.whole_measure = None  # the same of a budget a sentence ends on, for a list opening the next
-        self.list_goes_on = False
-        self.whole_fund = None  # (fund, its parts) of a fund's total a sentence was about, for a 其中 after it
-        self.opening = None  # the concept of the first amount of a sentence going on after a ；
+        self.other_subject_cues = cues
         self.money_kinds = tuple(vocab.get("part_list_heads") or ())
         self.unit_aliases = dict(vocab.get("unit_aliases") or {})  # a unit -> the one it is written as
         self.multiple_words = tuple(vocab.get("multiple_words") or ())
@@ -688,15 +748,6 @@ class FactReader:
         # the tail of a numbered heading naming an area, not a part of the report (（二）专项资金管理方面)
         self.heading_scope_tails = tuple(vocab.get("heading_scope_tails") or ())
         self.label_concepts = {compact(k): v for k, v in (vocab.get("label_concepts") or {}).items()}
-        self.paragraph_plans = False  # the paragraph opens with a run-in heading of targets (see _paragraph)
-        self.note_fund = ""  # the fund of the table a note (注：…) right under it is about
-        self.item_subject = ""  # the unit a numbered item is about (see _lead)
-        self.point_indicators: set[str] = set()  # indicators a table states achieved in points (考核得分 93分)
-        self.label_units: dict[str, set] = {}  # row label -> units its cells print (份, 台, 人次)
-        self.head_memo: dict[str, Head] = {}  # a column head's reading, once per document
-        self.label_memo: dict[str, Label] = {}  # a row label's reading, once per document
-        self.concept_memo: dict[tuple, str | None] = {}  # a sentence phrase's concept (see _concept)
-        self.kinds_of: dict[str, str | None] = {}  # a concept's kind total (see _kind_of)
         plan = vocab.get("plan_cells") or {}
         self.plan_words = [compact(w) for w in plan.get("plan") or ()]
         self.forecast_words = [compact(w) for w in plan.get("forecast") or ()]
@@ -709,7 +760,6 @@ class FactReader:
         self.says_plan, self.says_forecast = word_finder(self.plan_words), word_finder(self.forecast_words)
         self.says_outcome, self.says_run_in_outcome = word_finder(self.outcome_words), word_finder(self.run_in_outcome_words)
         self.says_plan_only = word_finder(self.plan_only_words)
-        self.plan_names: dict[str, bool] = {}  # words -> _names_plan's answer
         self.strive_words = [compact(w) for w in plan.get("strive") or ()]
         self.project_funds = vocab.get("project_funds")
         # a subject naming a level of the budget's classification (…事务（款）行政运行（项）): an item
@@ -755,13 +805,10 @@ class FactReader:
         self.not_percent_rates = tuple(vocab.get("not_percent_rates") or ())
         self.change_amount_tails = frozenset(vocab.get("change_amount_tails") or ("",))
         self.per_unit_heads = tuple(vocab.get("per_unit_heads") or ())
-        # a thing -> its first column total (the things whose column totals sentences may restate)
-        self.column_total_of: dict[str, Fact] = {}
         # endings of a head naming a count and the unit they give (救助人次 › 人次, 户数 › 户), longest first
         self.count_heads = sorted((vocab.get("count_head_endings") or {}).items(), key=lambda kv: -len(kv[0]))
         # a caption's unit of things counted whole (车辆情况表（单位：辆）): its count columns' unit
         self.caption_count_re = _caption_count_re(tuple(vocab.get("numeral_count_units") or ()))
-        self.caption_count_unit = ""
         self.stock_concepts = frozenset(vocab.get("stock_concepts") or ())
         # a numbered item's label ending so names what its figures are of (1.某某项目：…, 2.某某专项资金：…)
         self.item_subject_endings = (*(vocab.get("item_subject_endings") or ()), *self.topic_endings_money,
@@ -772,13 +819,10 @@ class FactReader:
         # sentence does not: see _names_span)
         self.span_looks_past = self.multi_year_span is not None \
             and LOOKS_PAST_MATCH_RE.search(self.multi_year_span.pattern) is not None
-        self.span_in_sentence = False  # the sentence being read may name a span (see _of_span)
         self.span_sum_words = tuple(vocab.get("span_sum_words") or ())
         self.cumulative_words = tuple(vocab.get("cumulative_words") or ())
         self.span_only_label = re.compile(vocab.get("span_only_label") or r"(?!)")
         self.counted_topic = re.compile(vocab.get("counted_topic") or r"(?!)")
-        self.lead = None  # the concept the paragraph's numbered item or run-in heading names
-        self.para_category = None  # the score category a paragraph's run-in heading names
         self.whole_score_words = tuple(concepts().get("whole_score_words") or ())
         self.lead_totals = {total: tuple(endings) for total, endings in (vocab.get("item_totals") or {}).items()}
         self.addend_onto = tuple(addend.get("onto_measures") or ())
@@ -828,40 +872,16 @@ class FactReader:
         self.says_flow, self.says_work = word_finder(self.flow_words), word_finder(self.work_words)
         self.whole_units = frozenset(vocab.get("whole_units") or ())
         self.stock_heads = tuple(vocab.get("stock_heads") or ())
-        self.stock_rows: set[tuple] = set()  # (row label, money?) a table states a stock of (年末数)
         self.inclusion_words = tuple(vocab.get("inclusion_words") or ())
         self.excluding_words = tuple(vocab.get("excluding_words") or ())  # 非 before a name: not it
-        # (row label, money?) -> the flows a table states of it (新购数量: 新购)
-        self.flow_rows: dict[tuple, set[str]] = {}
         # the words taking listed things in turn (分别): from score_lists, where they name scores
         self.respectively = re.compile(alternatives((vocab.get("score_lists") or {}).get("respectively")))
         self.list_sum_words = tuple(vocab.get("column_total_words") or ())
-        self.self_words = self._self_words(vocab, doc.meta.get("unit_name") or "")
         self.count_suffixes = sorted(vocab.get("count_suffixes") or (), key=len, reverse=True)
         # words before a count that make it a plan or a part, not the actual value (计划, 目标, 其中)
         # (planned, a part of a list, or not done: 未完成的1.2公里 is no row's figure)
         self.not_actual_words = [compact(w) for w in [*(plan.get("plan") or ()), *(vocab.get("list_openers") or ()),
                                                       *(vocab.get("undone_after") or ())]]
-        self.carried_unit: str | None = None  # the unit of the figure the carried concept was last stated in
-        # the concept of the paragraph's last amount not listed or added as a part, and whether the
-        # concept carried on is such a part's (see _text_fact)
-        self.whole: str | None = None
-        self.part_carried = False
-        self.section_fund = ""  # the fund the section of the paragraph read now is titled with
-        self.topic: tuple[int, str] = (len(NUMBERING_LEVELS), "")  # see _enter_topic
-        self.prose_rows: list[tuple] = []  # (table block, row, texts, column heads, subject) of prose rows
-        self.prose_sentences: dict[int, int] = {}  # table block -> sentences read from its prose cells
-        names = self._project_names() if self.doc.meta.get("report_type") == self.project_report else None
-        self.own_project = next(iter(names)) if names and len(names) == 1 else ""
-        # a project report naming no project anywhere is about one project, its forms' (subject ""):
-        # “本项目自评得分96.50分” states that form's figure
-        self.own_unnamed = names is not None and not names
-        self._single_project_cues(cues)
-        self.named_projects = self._named_projects()
-        self.form_projects: set[str] = set()  # the projects the document's forms name (项目名称)
-        # a fund's total ending its paragraph with 其中： lists its parts in the paragraphs after
-        # it, up to a heading or a table (一般公共预算财政拨款基本支出…，其中：¶人员经费…¶公用经费…)
-        self.open_list: tuple[str, set] = ("", set())
 
     def _single_project_cues(self, cues: list[str]) -> None:
         """In a report on one project, the words naming the report's own project that other reports
