@@ -104,3 +104,64 @@ def test_an_audited_document_is_freed_without_the_cyclic_collector(tmp_path):
     finally:
         if enabled:
             gc.enable()
+
+
+def test_vocabulary_reading_is_shared_and_left_unchanged_by_reads():
+    """The reader's attributes from the vocabulary alone are read once per vocabulary and shared
+    by every document's reader: reading documents changes none of them (a fresh reading equals
+    the shared one), and each reader's per-document state is its own."""
+    from auditor.ingest.build import build_document
+    from auditor.ingest.raw import RawBlock, RawCell
+    from auditor.knowledge import vocabulary_generation
+
+    def document(label: str, unit: str):
+        rows = [[RawCell("项目"), RawCell("金额（万元）")], [RawCell(label), RawCell("12.00")]]
+        blocks = [RawBlock("para", text=f"{unit}2024年度部门决算", line=1), RawBlock("table", rows=rows, line=2),
+                  RawBlock("para", text=f"本局{label}12.00万元，其中：基本支出10.00万元、项目支出2.00万元；"
+                                        f"较上年增加1.00万元。", line=4)]
+        doc = build_document("m.txt", blocks)
+        doc.meta["unit_name"] = unit
+        return doc
+
+    shared = fact_base_module._vocabulary_reading(vocabulary_generation())
+    readers = [fact_base_module.FactReader(document(label, unit))
+               for label, unit in (("信息化运维", "清源区档案馆"), ("档案整理", "某某县财政局"))]
+    for reader in readers:
+        reader.read()
+    fresh = fact_base_module.FactReader.__new__(fact_base_module.FactReader)
+    fresh._read_vocabulary()
+    assert fact_base_module._vocabulary_reading(vocabulary_generation()) is shared
+    assert vars(fresh).keys() == shared.keys() and all(vars(fresh)[k] == v for k, v in shared.items())
+    assert readers[0].row_labels is not readers[1].row_labels and "档案整理" not in readers[0].row_labels
+
+
+def test_title_noise_and_own_words_take_out_what_one_pattern_of_them_would():
+    """A title's noise and a report's words for its own unit are found without a pattern compiled
+    for each unit's name: as the one pattern of all the words (the name among them) finds them."""
+    import random
+    import re
+
+    from auditor.facts.base import FactReader, OWN_NAME_CHARS
+    from auditor.facts.lexicon import alternatives
+    from auditor.facts.titles import TABLE_NUMBER_RE, TitleNoise
+    from auditor.knowledge import compact, concepts
+
+    vocab = concepts()
+    kinds, selfish = list(vocab["table_kind_words"]), vocab["unit_self_words"]
+    pieces = [*kinds, *selfish["words"], *selfish["kinds"], *vocab["organization_endings"],
+              "2024年度", "（单位：万元）", "附表1", "表3-1", "一、", "近三年", "2022—2024年", "收入", " ", "x"]
+    rng = random.Random(7)
+    for unit in ("", "局", "表", "部门", "决算表", "清源区档案馆", "某某县人民医院", "某某街道办事处"):
+        spans = [vocab["multi_year_span"]] if vocab.get("multi_year_span") else []
+        noise = re.compile("|".join([TABLE_NUMBER_RE.pattern, *spans, *map(
+            re.escape, sorted([w for w in (*kinds, unit) if w], key=len, reverse=True))]))
+        words = [*selfish["words"], *(k for k in selfish["kinds"] if unit.endswith(k)),
+                 *(p + e for e in vocab["organization_endings"] if unit.endswith(e) for p in selfish["prefixes"])]
+        words += [compact(unit)] if len(compact(unit)) >= OWN_NAME_CHARS else []
+        own = re.compile(alternatives(words))
+        title_noise, own_words = TitleNoise(unit), FactReader._self_words(vocab, unit)
+        for _ in range(500):
+            text = "".join(rng.choice([*pieces, unit, unit[:2], unit[-2:]]) for _ in range(rng.randint(0, 8)))
+            assert title_noise.sub(text) == noise.sub("", text), (unit, text)
+            assert own_words.sub("", text) == own.sub("", text), (unit, text)
+            assert own_words.found_in(text) == (own.search(text) is not None), (unit, text)
