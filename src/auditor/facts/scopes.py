@@ -42,6 +42,7 @@ class FigureScopes:
         self.any_words = any(self.words.values())  # (a vocabulary naming no scope: every figure's is ("", ""))
         self.heading_scopes = self._read_headings(doc) if self.any_words else {}
         self.scopes: dict[int, tuple[str, str]] = {}
+        self.plain: dict[str, bool] = {}  # text -> it holds no scope word of either dimension
 
     def of(self, fact) -> tuple[str, str]:
         """(level, entity kind) of the fact: ("", "") when nothing names either."""
@@ -52,16 +53,32 @@ class FigureScopes:
         return self.scopes[fact.id]
 
     def _scope(self, fact) -> tuple[str, str]:
+        # (texts naming no scope are left out: they name none in any part either, see _plain)
         if fact.source == "text":
-            texts = [self.sentences.get((fact.block, fact.sentence), "")[:fact.at]]
+            sentence = self.sentences.get((fact.block, fact.sentence), "")
+            texts = [] if self._plain(sentence) else [sentence[:fact.at]]
         else:
             texts = [fact.header, fact.label, self.titles.get(fact.block, "")]  # (the nearest first)
+            texts = [t for t in texts if not self._plain(t)]
         heading = self.heading_scopes.get(fact.block, (None, None))
         if fact.source == "table":
             # (a table's title names the government's own level when its figures are: 市本级一般公共预算
             # 收支表; one titled with the place's name alone, 南湖市…收支表, is the whole's wherever it stands)
             heading = (None, heading[1])
+        if not texts:
+            return heading[0] or "", heading[1] or ""
         return self._named(LEVEL, texts, heading[0]), self._named(ENTITY, texts, heading[1])
+
+    def _plain(self, text: str | None) -> bool:
+        """The text holds no scope word of either dimension, nor does any part of it (the patterns
+        are alternations of plain words: matching nowhere in a text, they match nowhere in its
+        prefix, compacted as the text is); read once per text (a sentence holds many figures, a head or title many cells)."""
+        if not text:
+            return True
+        if text not in self.plain:
+            wordy = compact(text)
+            self.plain[text] = not any(p.search(wordy) for p in self.patterns.values() if p is not None)
+        return self.plain[text]
 
     def _named(self, dim: str, texts: list[str], heading: str | None) -> str:
         found = next((s for s in (self._last(dim, t) for t in texts) if s is not None), heading)
