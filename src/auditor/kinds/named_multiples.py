@@ -71,8 +71,13 @@ def _read(doc, base: FactBase, spec: dict):
                 yield Multiple(m.group("name"), num + (m.group("times") or ""), Decimal(num), _places(num),
                                text.strip(), sentence.loc, text[m.end():], facts)
     for f in base.facts:
-        name = next((n for n in names if f.source == "table" and compact(f.label).endswith(n)), None)
-        if name is not None and f.value > 0:
+        if f.source != "table":
+            continue
+        label = compact(f.label)  # (once per cell, not once per name)
+        if not label.endswith(names):
+            continue
+        name = next(n for n in names if label.endswith(n))
+        if f.value > 0:
             own = [g for g in base.by_block.get(f.block, ()) if g is not f and g.is_money]
             yield Multiple(name, f.text, f.value, f.places, f.quote, f.loc, "", own, f)
 
