@@ -141,7 +141,8 @@ def _check_number_format(doc, rule):
     where = params["where"]
     numeric_columns = None  # worked out for the first cell that needs it (few do)
     for text, source in document_texts(doc, sentences=where in ("all", "text"), cells=where in ("all", "cells")):
-        yield from _letter_slips(text, source)
+        if LOOKALIKE_LETTER_RE.search(text):  # (most texts hold none of the letters: no generator made for them)
+            yield from _letter_slips(text, source)
         if "." not in text and "," not in text and "．" not in text:
             continue
         # most table cells: one well-formed number, nothing to look at (a text that is one needs
@@ -181,8 +182,6 @@ LOOKALIKE_LETTER_RE = re.compile("[lIOo]")
 
 
 def _letter_slips(text: str, source):
-    if not LOOKALIKE_LETTER_RE.search(text):
-        return  # (most texts hold none of the letters)
     for m in LETTER_SLIP_RE.finditer(text):
         token = m.group(0)
         yield Hit(quote=token, location=source.loc, stated=token, expected=token.translate(LOOKALIKE),
