@@ -97,6 +97,7 @@ def _checks(doc, rule):
     summed: set[int] = set()  # ids of the totals a declared sum checked (each relation counted once)
     for calc in lexicon().calculations:
         names = _part_names(calc)
+        widened = None  # names with the wider sums' other items (_wider_siblings), for the first list that goes on
         checked: list[Fact] = []  # totals checked where their parts stand with them
         # only sentences and tables that state the total can check it
         totals = base.by_concept.get(calc["total"], ())
@@ -108,7 +109,8 @@ def _checks(doc, rule):
                 key, facts = run[k]
                 group = facts
                 if _opens_list(base, key, facts, calc["total"], rule):
-                    group = facts + _continuation(base, run[k + 1:], calc["total"], {**names, **_wider_siblings(calc)},
+                    widened = widened or {**names, **_wider_siblings(calc)}
+                    group = facts + _continuation(base, run[k + 1:], calc["total"], widened,
                                                   _listed_here(facts, calc["total"]))
                 else:
                     group = facts + _parts_sentence_after(base, key, facts, calc["total"], names)
