@@ -1897,7 +1897,8 @@ def is_amount(text: str) -> bool:
     if _AMOUNTS.get(_GENERATION) != generation:  # (a cell's reading depends on the vocabulary's units)
         _AMOUNTS.clear()
         _AMOUNTS[_GENERATION] = generation
-    return remember_short(_AMOUNTS, text, _read_amount)
+    found = _AMOUNTS.get(text)  # (looked up here first: most cells are asked again and again)
+    return found if found is not None else remember_short(_AMOUNTS, text, _read_amount)
 
 
 _GENERATION = "\0generation"  # (no cell's text: the key of the vocabulary generation the readings are of)
