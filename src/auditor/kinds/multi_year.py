@@ -345,8 +345,11 @@ def _root(x: Decimal, n: int) -> Decimal:
 def _table_compound(table, rule, words_re: re.Pattern):
     """A table column (or row) headed 年均增长 beside the years' columns (rows): each row's figure
     against the compound rate from its first to its last year."""
-    if not any(words_re.search(compact(text)) for row in table.grid() for text in row):
-        return  # (most tables: no rate head, and their cells' locations need not be made)
+    cells = [text for row in table.grid() for text in row]
+    # (most tables: no rate head, and their cells' locations need not be made; a word in a cell is
+    # in the cells' text run together too, compacted as each is, so most are told by one search)
+    if not words_re.search(compact("".join(cells))) or not any(words_re.search(compact(text)) for text in cells):
+        return
     for g in _grids(table):
         for h, head in enumerate(g[:4]):
             heads = [compact(text) for text, _ in head]
