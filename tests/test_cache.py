@@ -52,6 +52,11 @@ def project(tmp_path, monkeypatch):
             first = sorted(p for p in synthetic.glob(f"*{suffix}") if not p.name.startswith("d00"))[:1]
             for path in first:
                 shutil.copy(path, docs / f"syn-{path.name}")
+    else:  # (no corpus beside the project: the fixture forms stand for its .docx, .xlsx and .pdf)
+        from fixtures import forms
+
+        for suffix, write in ((".docx", forms.write_docx), (".xlsx", forms.write_xlsx), (".pdf", forms.write_pdf)):
+            write(docs / f"form{suffix}")
     (docs / "empty.txt").write_bytes(b"")  # unreadable: 文件为空
     (docs / "名 称 #1.txt").write_bytes((ROOT / "examples" / "部门整体支出绩效自评报告示例.txt").read_bytes())
     (docs / "page.html").write_text("<html><body><h1>部门决算</h1><table><tr><td>项目</td><td>金额</td></tr>"
