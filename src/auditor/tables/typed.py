@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
-from typing import Union
+from typing import NamedTuple, Union
 
 from ..facts.numbers import Quantity, is_column_numbers, normalize_digits, parse_quantity, to_decimal
 from ..knowledge import _compact, compact, concepts, vocabulary
@@ -326,9 +326,11 @@ def _map_columns(cells: list[str], aliases: dict[str, list[str]]) -> dict[str, i
     holding one; an alias written with a leading = (=指标) names the column only when equal."""
     taken: dict[str, int] = {}
     for name, names in aliases.items():
+        free = [(i, c) for i, c in enumerate(cells) if c and i not in taken.values()]
+        forms = _alias_forms(tuple(names))
         for test in HEAD_TESTS:
-            col = next((i for alias in names for i, c in enumerate(cells)
-                        if i not in taken.values() and _head_names(c, alias, test)), None)
+            col = next((i for alias in forms if test is str.__eq__ or not alias.exact
+                        for i, c in free if _head_names(c, alias, test)), None)
             if col is not None:
                 taken[name] = col
                 break
@@ -338,12 +340,26 @@ def _map_columns(cells: list[str], aliases: dict[str, list[str]]) -> dict[str, i
 HEAD_TESTS = (str.__eq__, str.startswith, str.__contains__)  # the closest match first
 
 
-def _head_names(head: str, alias: str, test) -> bool:
+class AliasForm(NamedTuple):
+    """A column alias as heads are tested against it, worked out once per list of aliases."""
+
+    name: str  # compacted, without its leading =
+    exact: bool  # written =name: it names a column only when equal
+    # the estimate heads (预计全年执行数) the alias does not hold: a head holding one of them names
+    # no column of what was done (only an alias holding the same word matches it)
+    not_in: tuple[str, ...]
+
+
+@lru_cache(maxsize=256)  # (one entry per column of the vocabulary's table types: a fixed set)
+def _alias_forms(names: tuple[str, ...]) -> tuple[AliasForm, ...]:
+    return tuple(AliasForm(compact(a.lstrip("=")), a.startswith("="), tuple(w for w in _estimate_heads() if w not in a))
+                 for a in names)
+
+
+def _head_names(head: str, alias: AliasForm, test) -> bool:
     """A column head is named by the alias under the test (equal, starting with, holding)."""
-    # (a head of an estimate, 预计全年执行数, names no column of what was done: only an alias
-    # holding the same word matches it)
-    return bool(head) and (test is str.__eq__ or not alias.startswith("=")) \
-        and test(head, compact(alias.lstrip("="))) and not any(w in head and w not in alias for w in _estimate_heads())
+    return bool(head) and (test is str.__eq__ or not alias.exact) \
+        and test(head, alias.name) and not any(w in head for w in alias.not_in)
 
 
 @lru_cache(maxsize=1)
@@ -362,7 +378,7 @@ def _level_weights(cells: list[str], columns: dict[str, int], aliases: list[str]
     labels = sorted((col, role) for role, col in columns.items() if role in LEVEL_ROLES)
     others = {col for role, col in columns.items() if role != "weight"}
     heads = [i for i, c in enumerate(cells) if i not in others
-             and any(_head_names(c, alias, test) for alias in aliases for test in HEAD_TESTS)]
+             and any(_head_names(c, alias, test) for alias in _alias_forms(tuple(aliases)) for test in HEAD_TESTS)]
     if len(heads) < 2 or not labels:
         return  # (one weight column: the indicators')
     last = labels[-1][0]
