@@ -1436,7 +1436,7 @@ def _check_restated_total(doc, rule):
     # a count that is no list's own (the others are skipped below) is compared with all of them
     summary = {key: ({len(e.items) for e in same}, any(e.ambiguous for e in same)) for key, same in lists.items()}
     cues = sorted(params["total_cues"], key=len, reverse=True)
-    forms = _project_forms(doc, params)
+    forms: list[str] | None = None  # the project forms: read only for a total of projects listed nowhere
     for passage in _counted_passages(doc, params):
         for count in _counts(passage, params):
             if (id(passage), count.start) in listed_at:
@@ -1448,12 +1448,14 @@ def _check_restated_total(doc, rule):
                 count.noun, count.end) else count.noun
             same = lists.get((passage.section, noun), [])
             sizes, ambiguous = summary.get((passage.section, noun), (set(), False))
-            if not same and noun in params["project_nouns"] and len(forms) > count.value:
-                quote, loc = _quote_for(passage, count)
-                yield Hit(quote=quote, location=loc, stated=f"{count.written} 个", expected=f"至少 {len(forms)} 个",
-                          formula=f"附有项目支出绩效自评表 {len(forms)} 张：{_joined(forms)}",
-                          fields={"stated_count": count.written, "counted": str(len(forms)), "subject": noun})
-                continue
+            if not same and noun in params["project_nouns"]:
+                forms = _project_forms(doc, params) if forms is None else forms
+                if len(forms) > count.value:
+                    quote, loc = _quote_for(passage, count)
+                    yield Hit(quote=quote, location=loc, stated=f"{count.written} 个", expected=f"至少 {len(forms)} 个",
+                              formula=f"附有项目支出绩效自评表 {len(forms)} 张：{_joined(forms)}",
+                              fields={"stated_count": count.written, "counted": str(len(forms)), "subject": noun})
+                    continue
             if len(same) < 1 or len(sizes) != 1 or ambiguous:
                 continue
             n = next(iter(sizes))
