@@ -138,18 +138,35 @@ def _without_tails(head: str, tails) -> str:
 def _columns(doc, rule, wanted) -> list[Column]:
     """Every column whose head (in the row right above its first data row) `wanted` accepts."""
     summary = _summary_row(rule)
+    return [column for table, h, heads, hits in _headed(doc, rule, wanted)
+            for column in _columns_of(table, h, heads, hits, summary)]
+
+
+def _headed(doc, rule, wanted) -> list[tuple]:
+    """(table, its head row, that row's heads compacted, the columns `wanted` accepts) of each table
+    whose first head_rows rows name any: the first such row names the columns."""
     found = []
     for table in doc.tables:
         grid = table.grid()
         for h, head_row in enumerate(grid[:min(len(grid) - 1, rule.params["head_rows"])]):
             heads = [compact(t) for t in head_row]
             hits = [c for c, head in enumerate(heads) if head and wanted(head)]
-            if not hits:
-                continue
-            rows = [r for r in range(h + 1, len(grid)) if not summary(grid[r]) and any(t.strip() for t in grid[r])]
-            found += [Column(table, c, heads[c], [r for r in rows if c < len(table.rows[r])], h) for c in hits]
-            break  # (the first head row names the columns)
+            if hits:
+                found.append((table, h, heads, hits))
+                break
     return found
+
+
+def _columns_of(table, h: int, heads: list[str], hits: list[int], summary, rows: list[int] | None = None) -> list[Column]:
+    """The columns `hits` of a table headed in row h, their cells below it (`rows`: _data_rows')."""
+    rows = _data_rows(table, h, summary) if rows is None else rows
+    return [Column(table, c, heads[c], [r for r in rows if c < len(table.rows[r])], h) for c in hits]
+
+
+def _data_rows(table, h: int, summary) -> list[int]:
+    """The rows below a head row h, summary and blank rows left out."""
+    grid = table.grid()
+    return [r for r in range(h + 1, len(grid)) if not summary(grid[r]) and any(t.strip() for t in grid[r])]
 
 
 def _summary_row(rule):
@@ -310,21 +327,22 @@ def _row_counts(doc, rule):
                       and f.period == CURRENT]) for key, facts in base.by_sentence.items()]
     counted = [(key, counts) for key, counts in counted if counts]
     yield from _pointed_rows(doc, rule, base, counted)
-    lists = _name_columns(doc, rule) if counted else {}
-    if not lists:
+    if not counted:
         return
-    nouns = sorted(lists, key=len, reverse=True)  # (the longest noun first: 镇（街道） before 镇)
+    lists = _NameColumns(doc, rule)
+    nouns = lists.nouns
     for key, counts in counted:
         text = base.sentences.get(key, "")
         for fact in counts:
             after = compact(text[fact.at + len(fact.text):][:NOUN_REACH])
             clause = re.split(r"[，,；;。：:]", text[:fact.at])[-1]
-            noun = next((n for n in nouns if after.startswith(n)), None)
+            noun = next((n for n in nouns if after.startswith(n) and lists.lists(n)), None)
             # (or the noun right before the count: 全年共改造老旧小区4个)
             named_before = noun is None
             if named_before:  # (a noun of its own: 项目, 单位 before a count name too many things)
-                noun = next((n for n in nouns if len(n) >= NAMED_BEFORE_MIN and compact(clause).endswith(n)), None)
-            if noun is None or len(lists[noun]) != 1:
+                noun = next((n for n in nouns if len(n) >= NAMED_BEFORE_MIN and compact(clause).endswith(n)
+                             and lists.lists(n)), None)
+            if noun is None or len(lists.lists(noun)) != 1:
                 continue  # (no column of such names, or several: which is counted is not known)
             following = base.by_sentence.get((key[0], key[1] + 1), ())
             if not any(w in clause for w in cues) or len(counts) > 1 \
@@ -336,7 +354,7 @@ def _row_counts(doc, rule):
             rest = text[fact.at + len(fact.text) + len(shown):].lstrip()
             if rest and rest[0] not in NOUN_CLOSERS:
                 continue  # (共有4个三级指标未得满分, 3个项目未达到序时进度: those of a kind, not all)
-            column, names = lists[noun][0]
+            column, names = lists.lists(noun)[0]
             yield CHECKED
             if fact.value == len(names):
                 continue
@@ -426,17 +444,38 @@ NOUN_REACH = 16  # characters after a count its noun is read in (镇（街道）
 NOUN_CLOSERS = "，,。；;：:、（("  # what may follow a count of all the rows' things: a break, its list, a bracket
 
 
-def _name_columns(doc, rule) -> dict[str, list]:
+class _NameColumns:
     """Each noun a column of names is headed as (镇（街道）, 项目名称 → 项目) -> [(column, its distinct
-    names)]: the cells below the head row that are words, summary rows (合计) left out."""
-    params = rule.params
-    keys, tails, generic = tuple(params["key_heads"]), params["row_name_tails"], set(params["generic_heads"])
-    found: dict[str, list] = {}
-    for column in _columns(doc, rule, lambda head: bool(head) and not any(w in head for w in keys) and head not in generic):
-        cells = [c.text.strip() for c in column.cells() if c.text.strip()]
-        if len(cells) < 2 or any(parse_cell(t) is not None for t in cells):
-            continue  # (a column of figures, or of one name: no list)
-        noun = _without_tails(column.head, tails)
-        if len(noun) >= params["row_noun_chars"]:
-            found.setdefault(noun, []).append((column, list(dict.fromkeys(cells))))
-    return found
+    names)]: the cells below the head row that are words, summary rows (合计) left out. The nouns are
+    read from the heads alone; a noun's columns are read (its tables' rows) only when a count asks
+    for it, most counts naming none of them."""
+
+    def __init__(self, doc, rule) -> None:
+        params = rule.params
+        keys, tails, generic = tuple(params["key_heads"]), params["row_name_tails"], set(params["generic_heads"])
+        self.summary = _summary_row(rule)
+        self.headed: dict[str, list[tuple]] = {}  # noun -> (table, head row, heads, column), in document order
+        for table, h, heads, hits in _headed(doc, rule, lambda head: bool(head) and not any(w in head for w in keys)
+                                             and head not in generic):
+            for c in hits:
+                noun = _without_tails(heads[c], tails)
+                if len(noun) >= params["row_noun_chars"]:
+                    self.headed.setdefault(noun, []).append((table, h, heads, c))
+        # (the longest noun first: 镇（街道） before 镇; nouns of one length are never both found at one place)
+        self.nouns = sorted(self.headed, key=len, reverse=True)
+        self._lists: dict[str, list] = {}
+        self._rows: dict[int, list[int]] = {}  # id(table) -> its data rows, read once
+
+    def lists(self, noun: str) -> list:
+        """The noun's columns of names (none: no such column, or its cells are figures or one name)."""
+        if noun not in self._lists:
+            found = []
+            for table, h, heads, col in self.headed.get(noun, ()):
+                if id(table) not in self._rows:
+                    self._rows[id(table)] = _data_rows(table, h, self.summary)
+                column = _columns_of(table, h, heads, [col], self.summary, self._rows[id(table)])[0]
+                cells = [c.text.strip() for c in column.cells() if c.text.strip()]
+                if len(cells) >= 2 and not any(parse_cell(t) is not None for t in cells):
+                    found.append((column, list(dict.fromkeys(cells))))
+            self._lists[noun] = found
+        return self._lists[noun]
