@@ -40,6 +40,7 @@ from ..facts.numbers import (MONEY_FIGURE_RE, RANGE_JOINER, Quantity, arabic_dat
                              to_decimal)
 from ..ingest.build import outturn_head_re, plans_next_year
 from ..knowledge import compact, concepts, vocabulary, vocabulary_generation
+from ..memo import remember_short
 from ..model import Heading, Paragraph, Sentence, Table
 from ..tables.typed import is_caption_row, parse_cell
 from .base import Hit, NotAssessable
@@ -861,44 +862,60 @@ def _signature_dates(doc, pattern, context):
     and a form's cell doing the same or standing right after a cell of the context word alone
     (填报日期 | 2025年3月18日)."""
     unit = re.sub(r"\s", "", doc.meta.get("unit_name") or "")
-    for text, shown, source, before in _dated_texts(doc):
+    for text, shown, source, before, matches in _dates_found(doc, pattern):
         if before is None:  # (a paragraph)
-            for m in pattern.finditer(text):
+            for m in matches:
                 if len(text.strip()) <= len(m.group(0)) + 2 or context.search(text[:m.start()]) \
                         or _signed_by_unit(text, m, unit):
                     yield text, shown, source.loc, m
             continue
-        m = pattern.search(text)
-        if m is None:
-            continue
+        m = matches[0]
         if context.search(text[:m.start()]) or (context.search(before) and len(before.strip()) <= 8
                                                 and len(text.strip()) <= len(m.group(0)) + 2):
             yield text, shown, source.loc, m
 
 
-def _dated_texts(doc) -> list[tuple]:
+def _dates_found(doc, pattern: re.Pattern) -> list[tuple]:
     """(text its dates are read in, text quoted, the paragraph or cell, the text of the nearest cell
-    before it in its row holding any — None for a paragraph) of every paragraph and table cell (a
-    cell makes its location when first asked: read it only for a date). Read once per document
-    (two rules, signature_date and event_after_report, each walk every cell with their own
-    patterns); callers only read it."""
-    kept = doc.__dict__.get("_dated_texts")
-    if kept is None or kept[0] != len(doc.blocks):
-        kept = doc.__dict__["_dated_texts"] = (len(doc.blocks), list(_read_dated_texts(doc)))
-    return kept[1]
-
-
-def _read_dated_texts(doc):
+    before it in its row holding any — None for a paragraph —, the date pattern's matches: all of a
+    paragraph's, a cell's first) of every paragraph and table cell the pattern matches in (a cell
+    makes its location when first asked: read it only for a date). Kept per document and pattern:
+    two rules, signature_date and event_after_report, read the dates of one pattern each with their
+    own context words, and every cell but a few holds none."""
+    kept = doc.__dict__.setdefault("_dates_found", {})
+    key = (len(doc.blocks), pattern.pattern, pattern.flags)  # (blocks added since: read again)
+    found = kept.get(key)
+    if found is not None:
+        return found
+    found = kept[key] = []
+    cells = _cell_dates(pattern)
     for block in doc.blocks:
         if isinstance(block, Paragraph):
-            yield *_dated(block.plain, block.text), block, None
+            text, shown = _dated(block.plain, block.text)
+            matches = list(pattern.finditer(text))
+            if matches:
+                found.append((text, shown, block, None, matches))
         elif isinstance(block, Table):
             for row in block.rows:
-                before = ""
-                for cell in row:
-                    yield *_dated(normalize_digits(cell.text), cell.text), cell, before
-                    if cell.text.strip():
-                        before = cell.text
+                for k, cell in enumerate(row):
+                    text, shown, m = remember_short(cells, cell.text, _cell_date, pattern)
+                    if m is not None:
+                        before = next((c.text for c in reversed(row[:k]) if c.text.strip()), "")
+                        found.append((text, shown, cell, before, [m]))
+    return found
+
+
+@lru_cache(maxsize=8)
+def _cell_dates(pattern: re.Pattern) -> dict:
+    """{a cell's text: _cell_date of it} for one date pattern (a memo for remember_short: a
+    function of the text and the pattern alone, cells repeat across a document and a batch)."""
+    return {}
+
+
+def _cell_date(raw: str, pattern: re.Pattern) -> tuple:
+    """(text a cell's dates are read in, text quoted, the pattern's first match in it or None)."""
+    text, shown = _dated(normalize_digits(raw), raw)
+    return text, shown, pattern.search(text)
 
 
 def _dated(plain: str, printed: str) -> tuple[str, str]:
