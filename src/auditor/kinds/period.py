@@ -720,17 +720,21 @@ def _check_year_end(doc, rule, year):
     prior_section = _prior_sections(params)
     background = _prior_sections({"prior_section_cues": params["background_section_cues"]})
     units = list(_units_after_tables(doc))
+    ends = [list(YEAR_END_RE.finditer(plain)) for _t, _l, plain, _c in units]  # (read once: asked twice)
     # the paragraphs stating the report year's year-end: an earlier year's there, before it or after
     # it, is the stock it is compared with (2023年末实有122人。2024年末实有129人，比上年末增加7人)
-    told_now = {_paragraph_key(loc) for _t, loc, plain, _c in units
-                if any(int(m.group(1) or m.group(2)) == year for m in YEAR_END_RE.finditer(plain))}
+    told_now = {_paragraph_key(unit[1]) for unit, found in zip(units, ends)
+                if any(int(m.group(1) or m.group(2)) == year for m in found)}
     # the last sentence of each paragraph naming the report's year: a year-end of the year before
     # with it after is the stock the year opened with (one pass over the sentences)
     year_named = {_paragraph_key(loc): k for k, (_t, loc, plain, _c) in enumerate(units) if str(year) in plain}
-    for k, (text, loc, plain, caption) in enumerate(units):
+    in_year = doc.meta.get("report_type") in params["in_year_report_types"]
+    for k, ((text, loc, plain, caption), found) in enumerate(zip(units, ends)):
+        if not found and "日" not in plain and not (in_year and "截" in plain):
+            continue  # (most sentences: no year-end, no whole year's 1月1日…日, no 截至 point in a year)
         if prior_section(loc):
             continue
-        for m in YEAR_END_RE.finditer(plain):
+        for m in found:
             stated = int(m.group(1) or m.group(2))
             clause = _year_end_clause(plain, m.start(), m.end())
             forward = params["forward_words"] if stated > year else []
@@ -746,7 +750,7 @@ def _check_year_end(doc, rule, year):
                 continue
             yield _hit(text[m.start():m.end()], loc, stated, year, "年末时点",
                        f"报告年度为 {year}，年末时点应为 {year} 年末，此处写作 {stated} 年")
-        if doc.meta.get("report_type") in params["in_year_report_types"]:
+        if in_year:
             # a report during its year (运行监控) states where the year stood at a date of that year
             for m in POINT_IN_YEAR_RE.finditer(plain):
                 stated = int(m.group(1))
