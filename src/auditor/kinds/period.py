@@ -511,9 +511,7 @@ def _check_report_title_year(doc, rule, year):
         # a budget names last year's reports as its sources (2024年度部门决算, 绩效自评): only its
         # own tables, the budget's (收支预算总表), are held to its year
         report_names = [n for n in report_names if n.endswith(("预算表", "预算总表"))] + params["plan_names"]
-    names = "|".join(re.escape(n) for n in sorted(report_names, key=len, reverse=True))
-    # the name right after the year (a quote mark or a space may sit between)
-    pattern = re.compile(rf"(?=[12])(?<![\d\-—–~～至〔\[【])((?:19|20)\d\d)\s*年\s*度?\s*[“\"]?\s*(?:{names})")
+    pattern, bracketed = _named_year_res(tuple(report_names))
     cues = params["comparison_cues"] + params["prior_section_cues"] + params["reference_cues"]
     units = list(_units(doc))
     printed = {plain.strip() for _, _, plain in units}
@@ -523,7 +521,6 @@ def _check_report_title_year(doc, rule, year):
     # a form's title printed in its own first row, the row's one filled cell (项目支出绩效自评表（2023年度）)
     texts += [(cell.text, cell.loc, normalize_digits(cell.text)) for t in doc.tables if t.rows
               for filled in [[c for c in t.rows[0] if c.text.strip()]] if len(filled) == 1 for cell in filled]
-    bracketed = re.compile(rf"(?:{names})\s*[（(]\s*((?:19|20)\d\d)\s*年\s*度?\s*[）)]")
     seen = set()
     title = _title_year(doc, year, pattern)
     if title is not None:
@@ -535,9 +532,10 @@ def _check_report_title_year(doc, rule, year):
     # tables, 2024年一般公共预算收入预算表, are its own)
     plan_year = year + 1 if plans_next_year(doc) else None
     for text, loc, plain in texts:
-        if prior_section(loc):
+        found = [*pattern.finditer(plain), *bracketed.finditer(plain)]
+        if not found or prior_section(loc):
             continue
-        for m in [*pattern.finditer(plain), *bracketed.finditer(plain)]:
+        for m in found:
             stated = int(m.group(1))
             if stated in (year, plan_year) or _in_citation(plain, m.start()) or any(cue in plain for cue in cues):
                 continue
@@ -559,6 +557,15 @@ def _check_report_title_year(doc, rule, year):
             seen.add((quote, loc))
             yield _hit(quote, loc, stated, year, "报告或其表格的名称",
                        f"报告年度为 {year}，本报告（或其表格）的名称应为 {year} 年度，此处写作 {stated} 年度")
+
+
+@lru_cache(maxsize=8)
+def _named_year_res(report_names: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    """The patterns of a year a report's or table's name follows right after (a quote mark or a
+    space may sit between), and of a name its year follows in brackets (…自评表（2023年度）)."""
+    names = "|".join(re.escape(n) for n in sorted(report_names, key=len, reverse=True))
+    return (re.compile(rf"(?=[12])(?<![\d\-—–~～至〔\[【])((?:19|20)\d\d)\s*年\s*度?\s*[“\"]?\s*(?:{names})"),
+            re.compile(rf"(?:{names})\s*[（(]\s*((?:19|20)\d\d)\s*年\s*度?\s*[）)]"))
 
 
 # the score a sentence naming an evaluation states right after the name (…自评综合得分 94.2 分);
