@@ -90,11 +90,19 @@ def _check_peer_magnitude(doc, rule):
         yield hit
     pairs = _unit_pairs(rule)  # (the same for every sentence)
     for facts in fact_base(doc).by_sentence.values():
-        for small_unit, big_unit, words in pairs:
+        for small_unit, big_unit, words in _pairs_in(facts, pairs):
             for hit in _sentence_peers(doc, facts, rule, small_unit, big_unit, words):
                 if (hit.location, hit.stated) not in found:
                     found.add((hit.location, hit.stated))
                     yield hit
+
+
+def _pairs_in(facts: list, pairs: list[tuple]) -> list[tuple]:
+    """The unit pairs (_unit_pairs) whose two units the facts both carry: the checks set an amount
+    in one beside one in the other of the same facts, and read nothing where either is missing
+    (most sentences state no amount in 元)."""
+    units = {f.unit for f in facts}
+    return [pair for pair in pairs if pair[0] in units and pair[1] in units]
 
 
 def _sentence_peers(doc, facts, rule, small_unit: str, big_unit: str, words: dict):
@@ -137,13 +145,16 @@ def _check_list_peers(doc, rule):
     factor = Decimal(rule.params["list_peer_factor"])
     pairs = _unit_pairs(rule)
     for (block, index), facts in base.by_sentence.items():
+        stated = _pairs_in(facts, pairs)
+        if not stated:
+            continue
         text = base.sentences.get((block, index), "")
         opened = min((text.find(o) for o in openers if o in text), default=-1)
         listed = [f for f in facts if f.is_money and f.measure != "变动额" and not f.comparator]
         # (a 其中 list, and any run of items joined by 、; an item both hold is told once, see
         # _check_peer_magnitude)
         for items in ([[f for f in listed if f.at > opened]] if opened >= 0 else []) + _enumerations(text, listed):
-            for small_unit, big_unit, words in pairs:
+            for small_unit, big_unit, words in stated:
                 yield from _odd_unit(items, rule, factor, small_unit, big_unit, words)
 
 
@@ -210,12 +221,13 @@ def _check_rate_peers(doc, rule):
     base = fact_base(doc)
     pairs = _unit_pairs(rule)
     for facts in base.by_sentence.values():
-        rates = [f for f in facts if f.unit == "%" and not f.comparator]
+        stated = _pairs_in(facts, pairs)
+        rates = [f for f in facts if f.unit == "%" and not f.comparator] if stated else None
         if not rates:
             continue
         money = [f for f in facts if f.is_money and f.measure != "变动额" and not f.comparator
                  and not any(w in f.label for w in rule.params["per_unit_words"])]
-        for small_unit, big_unit, words in pairs:
+        for small_unit, big_unit, words in stated:
             for small in (f for f in money if f.unit == small_unit and f.value > 0):
                 peer = next((p for p in money if p.unit == big_unit and p.value > 0
                              and any(r.at > max(p.at, small.at) and _digits_rate(r, small, p) for r in rates)), None)
