@@ -179,9 +179,11 @@ def _row_remarks(doc, base: FactBase, rule):
                 or len(current) != 1 or len(prior) != 1 or current[0].concept != prior[0].concept \
                 or current[0].unit != prior[0].unit:
             continue
+        label = compact(current[0].label)
         for cell in table.rows[row - 1]:
+            # (a comparison with last year names it: 上年, 上一年度, 去年, all with 年)
             claim = _remark_claim(compact(cell.text), lex, rule.params["roughly_words"],
-                                  compact(current[0].label)) if cell.text else None
+                                  label) if "年" in cell.text else None
             if claim is None:
                 continue
             sign, roughly = claim
@@ -646,6 +648,8 @@ _PRIOR_FIGURE_RES: dict = {}
 def _prior_figure_out(text: str, lex) -> str:
     """The clause without last year's figure right after its cue (与上年4.32万元基本持平, 较上年的
     276.90万元有所下降): the figure is the base of the claim, the claim itself states no change."""
+    if FIGURE_RE.search(text) is None:
+        return text  # (no digit, no figure: most clauses making a claim)
     pattern = _PRIOR_FIGURE_RES.get(lex.prior.pattern)
     if pattern is None:
         # (or the year it names, with the measure it was of: 与2023年预算4.20万元相比)
@@ -664,9 +668,11 @@ def _prior_at(text: str, lex, year) -> int | None:
     if m:
         return m.start()
     if year:
-        y = re.search(rf"{int(year) - 1}年", text)
-        if y and not re.search(rf"{int(year)}年", text[y.end():]):
-            return y.start()
+        # (the years as text: a pattern of digits and 年 is the text itself)
+        before = f"{int(year) - 1}年"
+        at = text.find(before)
+        if at >= 0 and f"{int(year)}年" not in text[at + len(before):]:
+            return at
     return None
 
 
