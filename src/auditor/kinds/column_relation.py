@@ -58,8 +58,11 @@ def _differences(table, rule):
     grid = table.grid()
     # (a 栏次 row numbers the columns under their heads: no figures, nor any part of a head)
     numbering = tuple(concepts().get("not_figure_columns") or ())
+    figured = [r for r, row in enumerate(grid) if sum(1 for t in row if is_amount(t)) >= 3]
+    if len(figured) < rule.params["min_rows"] + 1:
+        return  # (most tables; the 栏次 rows left out below only make them fewer)
     numbers = {r for r, row in enumerate(grid) if is_column_numbers(row, numbering)}
-    rows = [r for r, row in enumerate(grid) if r not in numbers and sum(1 for t in row if is_amount(t)) >= 3]
+    rows = [r for r in figured if r not in numbers]
     if len(rows) < rule.params["min_rows"] + 1:
         return
     heads = [" ".join(grid[r][c] for r in range(max(0, rows[0] - HEAD_ROWS), rows[0]) if r not in numbers).strip()

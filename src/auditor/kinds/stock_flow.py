@@ -132,6 +132,8 @@ def _rows_read(rule, table):
     净资产 under 行政单位 | 事业单位 | 合计 | 上年数): each column of figures holds the identity (a
     column headed by an outside word, a rate or a share, holds none)."""
     grid = table.grid()
+    if not _names_both_ends(rule.params, grid):
+        return  # (most tables: no stock named at both ends, no row takes the roles)
     first = _first_figures(grid)
     rows = _row_roles(rule, grid, first) if first else None
     if rows is None:
@@ -141,6 +143,14 @@ def _rows_read(rule, table):
     for c in range(len(grid[0])):
         if not any(w in heads[c] for w in outside):
             yield from _column_hits(rule, table, grid, rows, c, heads[c])
+
+
+def _names_both_ends(params: dict, grid) -> bool:
+    """Whether the table's cells, compacted, hold an opening word and a closing word: a row's label
+    (compact(row_name): one cell compacted, a piece of all of them compacted run together) names
+    its role by one, and _row_roles asks for a row of each."""
+    words = compact("".join(map("".join, grid)))
+    return any(w in words for w in params["opening_words"]) and any(w in words for w in params["closing_words"])
 
 
 def _row_roles(rule, grid, first: int) -> dict | None:
