@@ -175,9 +175,16 @@ def check(doc, rule):
 
 # an item's number run into a figure after it (2.3所学校: item 2 on 3 schools), read as a decimal
 DECIMAL_ITEM_RE = re.compile(r"\s*(\d{1,2})[.．](?=\d)")
-# where an item of a list run into a paragraph may open: a sentence's start, or right after a
-# colon (存在的问题：1.…；2.…)
-ITEM_OPENING_RE = re.compile(r"^|(?<=[：:])")
+def _item_openings(text: str):
+    """Where an item of a list run into a paragraph may open: a sentence's start, or right after a
+    colon (存在的问题：1.…；2.…), in order (the places the pattern ^|(?<=[：:]) matches at, found
+    without trying its look-behind at every character)."""
+    yield 0
+    for m in COLON_RE.finditer(text):
+        yield m.end()
+
+
+COLON_RE = re.compile(r"[：:]")
 
 
 def _run_into_item(text: str, start: int, expected: int, later: Callable[[], Iterable[str]]) -> tuple | None:
@@ -205,14 +212,14 @@ def _inline_lists(doc, styles: set[str]):
             continue
         items, last_arabic = [], 0  # (the value of the last arabic item so far)
         for k, sentence in enumerate(block.sentences):
-            for m in ITEM_OPENING_RE.finditer(sentence.text):
-                found = numbering_of(sentence.text[m.start():])
+            for start in _item_openings(sentence.text):
+                found = numbering_of(sentence.text[start:])
                 if found is None:  # (2.3所学校…: item 2 run into the figure after it, as 2.3 reads)
-                    found = _run_into_item(sentence.text, m.start(), last_arabic + 1 if last_arabic else 0,
+                    found = _run_into_item(sentence.text, start, last_arabic + 1 if last_arabic else 0,
                                            lambda: (s.text for s in block.sentences[k + 1:]))
                 if found is None or found[1] == block.style or found[1] not in styles or found[2] is None:
                     continue
-                item = Paragraph(sentence.text[m.start():], block.loc)
+                item = Paragraph(sentence.text[start:], block.loc)
                 item.token, item.style, item.value = found[0], found[1], found[2]
                 items.append(item)
                 last_arabic = item.value if item.style == "arabic" else last_arabic
