@@ -161,7 +161,7 @@ POINT_IN_YEAR_RE = re.compile(r"(?:截至|截止到?)\s*((?:19|2\d)\d\d)\s*年\s
 # period a report covers, the report's own year; a range over several years is no such statement
 WHOLE_YEAR_RE = re.compile(r"(?=[12])(?<!\d)((?:19|20)\d\d)\s*年\s*1\s*月\s*1\s*日\s*" + RANGE_JOINER
                            + r"\s*(?:((?:19|20)\d\d)\s*年\s*)?12\s*月\s*31\s*日")
-FOUR_DIGIT_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\s*年)")
+FOUR_DIGIT_YEAR_RE = re.compile(r"(?=[12])(?<!\d)((?:19|20)\d\d)(?=\s*年)")
 DATE_IN_CELL_RE = re.compile(r"(?=[12])(?<!\d)((?:19|20)\d\d)\s*年")
 
 
@@ -275,7 +275,7 @@ def _units_of(block):
         yield block.text, block.loc, block.plain
 
 
-SPAN_START_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年?\s*" + RANGE_JOINER + r"\s*(?:19|20)\d\d\s*年")
+SPAN_START_RE = re.compile(r"(?=[12])(?<!\d)((?:19|20)\d\d)\s*年?\s*" + RANGE_JOINER + r"\s*(?:19|20)\d\d\s*年")
 
 
 def _opens_span(stated: int, *texts: str | None) -> bool:
@@ -657,7 +657,7 @@ def _covers_years(doc, year: int) -> bool:
     return any(int(m.group(1)) < year for pattern in (SPAN_START_RE, DATE_SPAN_RE) for m in pattern.finditer(opening))
 
 
-DATE_SPAN_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*1\s*月\s*1\s*日\s*" + RANGE_JOINER + r"\s*(?:19|20)\d\d\s*年")
+DATE_SPAN_RE = re.compile(r"(?=[12])(?<!\d)((?:19|20)\d\d)\s*年\s*1\s*月\s*1\s*日\s*" + RANGE_JOINER + r"\s*(?:19|20)\d\d\s*年")
 
 
 def _without_years(title: str | None) -> str:
@@ -669,7 +669,7 @@ def _without_years(title: str | None) -> str:
 OPENING_BLOCKS = 6  # the title and the first lines, where a report states the years it covers
 # (年度 only: a plain year before a name, 2023年增发国债项目…表, is the programme's or the batch's,
 # often spent in the report year)
-TITLE_PERIOD_RE = re.compile(r"(?<![\d\-—–~～至〔\[【])((?:19|20)\d\d)\s*年度")
+TITLE_PERIOD_RE = re.compile(r"(?=[12])(?<![\d\-—–~～至〔\[【])((?:19|20)\d\d)\s*年度")
 
 
 def _paragraph_key(loc) -> tuple:
@@ -698,7 +698,7 @@ def _earlier_year_title(table: Table, year: int, params: dict, loc):
 
 
 # the months of a year from January (2024年1—9月, 2024年1-6月)
-PART_OF_YEAR_RE = re.compile(r"(?<![\d\-—–~～至])((?:19|20)\d\d)\s*年\s*1\s*(?:月\s*)?[—\-–~～至]+\s*\d{1,2}\s*月")
+PART_OF_YEAR_RE = re.compile(r"(?=[12])(?<![\d\-—–~～至])((?:19|20)\d\d)\s*年\s*1\s*(?:月\s*)?[—\-–~～至]+\s*\d{1,2}\s*月")
 HEAD_TEXT = 200  # characters of a table's first rows its heads stand in
 YEAR_LINE_RE = re.compile(r"[（(]?\s*(?:19|20)\d\d\s*年度?\s*[）)]?")
 
@@ -948,7 +948,7 @@ def _date_hit(quote: str, loc, expected: str, formula: str, stated_year: str, ye
 
 # --- event_after_report ------------------------------------------------------------------
 
-YEAR_MONTH_RE = re.compile(r"(?<![\d〔\[【])((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月")
+YEAR_MONTH_RE = re.compile(r"(?=[12])(?<![\d〔\[【])((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月")
 # (the date may stand in a clause of its own before what was done: 2025年10月，项目完成验收)
 EVENT_CLAUSE_RE = re.compile(r"[^；;。！？!?]+")
 
