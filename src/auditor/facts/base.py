@@ -232,6 +232,11 @@ class Fact:
     def in_yuan(self) -> Decimal:
         return self.value * MONEY_UNITS.get(self.unit, Decimal(1))
 
+    def yuan_interval(self, places: int | None = None) -> tuple[Decimal, Decimal]:
+        """interval() in yuan for an amount (in its own unit for any other figure): the one
+        rounding model every kind comparing amounts printed in different units reads."""
+        return self.interval(MONEY_UNITS.get(self.unit, Decimal(1)), places)
+
     def with_unit(self) -> str:
         """The value as printed, with its unit (万元, 人, %) when the print leaves it to the table's
         heading or the column's header (2,018,581.70 → 2,018,581.70万元)."""

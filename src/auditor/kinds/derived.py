@@ -203,7 +203,7 @@ def check(doc, rule):
 
 # ---- arithmetic on intervals --------------------------------------------------------------
 def bounds(f: Fact, places: int | None = None) -> tuple[Decimal, Decimal]:
-    return f.interval(MONEY_UNITS.get(f.unit, Decimal(1)), places)
+    return f.yuan_interval(places)
 
 
 def ratio_bounds(num: Fact, den: Fact) -> tuple[Decimal, Decimal] | None:

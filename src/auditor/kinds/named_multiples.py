@@ -19,7 +19,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..facts.base import Fact, FactBase
-from ..facts.numbers import MONEY_UNITS, fmt, half_unit
+from ..facts.numbers import fmt, half_unit
 from ..knowledge import compact
 from ..model import Paragraph
 
@@ -114,15 +114,10 @@ def _whole(f: Fact, totals: tuple[str, ...]) -> bool:
     return any(w in compact(f.label) for w in totals)
 
 
-def bounds(f: Fact) -> tuple[Decimal, Decimal]:
-    factor = MONEY_UNITS.get(f.unit, Decimal(1))
-    return (f.value - f.half_unit) * factor, (f.value + f.half_unit) * factor
-
-
 def gives(multiple: Multiple, num: Fact, den: Fact) -> bool:
     """num ÷ den, each within its printing, meets the multiple within its own."""
-    n_lo, n_hi = bounds(num)
-    d_lo, d_hi = bounds(den)
+    n_lo, n_hi = num.yuan_interval()
+    d_lo, d_hi = den.yuan_interval()
     if d_lo <= 0:
         return True
     half = half_unit(multiple.places)

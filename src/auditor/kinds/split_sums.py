@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 
 from ..facts.base import Fact, FactBase
-from ..facts.numbers import MONEY_UNITS, cn_to_int
+from ..facts.numbers import cn_to_int
 
 MAX_PARTS = 12  # parts a split may name (分十二个月): a bounded reading of the sentence
 
@@ -47,14 +47,8 @@ def _named(text: str, facts: list[Fact], k: int, start: int, part: re.Pattern) -
     return part.search(text, begin, facts[k].at) is not None
 
 
-def _bounds(f: Fact) -> tuple[Decimal, Decimal]:
-    low, high = f.interval()
-    factor = MONEY_UNITS.get(f.unit, Decimal(1))
-    return low * factor, high * factor
-
-
 def _fits(total: Fact, parts: list[Fact]) -> bool:
-    low = sum((_bounds(p)[0] for p in parts), Decimal(0))
-    high = sum((_bounds(p)[1] for p in parts), Decimal(0))
-    t_low, t_high = _bounds(total)
+    low = sum((p.yuan_interval()[0] for p in parts), Decimal(0))
+    high = sum((p.yuan_interval()[1] for p in parts), Decimal(0))
+    t_low, t_high = total.yuan_interval()
     return low <= t_high and t_low <= high
