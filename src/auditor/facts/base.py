@@ -36,6 +36,9 @@ LATER = "下年"  # a year after the report's (2025年预算草案 beside 2024�
 # the measure of a forecast's cells (预计全年执行数, 预计全年完成值): expected, neither spent (决算)
 # nor reached (实际值), which are the measures a forecast's words would read as
 FORECAST = "预计"
+# the comparator of a figure stated on another basis, after 按…计算/测算 (concepts.yaml other_basis):
+# a standard or a rate the sentence works from, no figure of the thing itself
+OTHER_BASIS = "口径"
 OUTCOME_MEASURES = ("决算", "实际值")
 # the ending of a column head of rates (整改率), and the kind of rate such a head names when the
 # vocabulary's rate words (rate_measures) name none
@@ -1839,7 +1842,7 @@ class FactReader:
                 fact["of"] = in_turn.id  # (its concept may be none the vocabulary knows)
             fact["comparator"] = _bound_of(text, m)
             if not fact["comparator"] and self.other_basis and self.other_basis.search(text, 0, m.start()):
-                fact["comparator"] = "口径"  # (see concepts.yaml other_basis)
+                fact["comparator"] = OTHER_BASIS
             if not fact["comparator"] and _in_formula(text, m.start(), m.end()):
                 fact["comparator"] = "算式"  # (得分=（执行率-60%）÷（100%-60%）×分值: a rule's constant)
             if not fact["comparator"] and self._of_span(text, m.start()) and not self.took_year:

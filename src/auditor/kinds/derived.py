@@ -28,7 +28,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Literal
 
-from ..facts.base import (ADJUSTMENT, BUDGET_MEASURES, CLAUSE_BREAK_RE, bare_head, compares_other_year, CURRENT, FORECAST, LATER, OLDER, OUTCOME_MEASURES, PRIOR, Fact, FactBase, column_sum, fact_base, fact_year, kind_total,
+from ..facts.base import (ADJUSTMENT, OTHER_BASIS, BUDGET_MEASURES, CLAUSE_BREAK_RE, bare_head, compares_other_year, CURRENT, FORECAST, LATER, OLDER, OUTCOME_MEASURES, PRIOR, Fact, FactBase, column_sum, fact_base, fact_year, kind_total,
                           named_budget_base, names_budget_base, names_forecast, against_budget, names_own_thing, names_whole_money, part_names,
                           per_unit, YEAR_RE, YEARS_RE)
 from ..facts.grid_pairs import grid_cell
@@ -3325,7 +3325,7 @@ def _schedule_rate(base: FactBase, rule):
     params = rule.params
     day = re.compile(params["day_pattern"]) if params["day_pattern"] else None
     # (a schedule 按6个月计算 is stated on its basis, 口径: still its value; not a bound, 不低于50%)
-    for rate in (f for f in base.facts if f.source == "text" and f.unit == "%" and f.comparator in (None, "", "口径")):
+    for rate in (f for f in base.facts if f.source == "text" and f.unit == "%" and f.comparator in (None, "", OTHER_BASIS)):
         text = base.sentences.get((rate.block, rate.sentence), "")
         # the clause names the schedule right before the rate, its value and nothing else (序时进度
         # 按6个月计算为55%, 时间进度（50%）; not 低于时间进度8.5%, 与时间进度相差8.50%, 达到时间进度的
@@ -4410,7 +4410,6 @@ def _per_head(base: FactBase, rule):
         yield from _judge_per_head(base, per, total, count, word, rule)
 
 
-PER_HEAD_BASIS = "口径"  # the comparator of a figure after 按…计算 (concepts.yaml other_basis)
 # figures per head of a document whose count and total are looked for in all the prose before them
 # (a pass over its figures each): a document of hundreds of them, a yearbook, is judged on nearer
 # places beyond these, so the cost stays linear
@@ -4420,7 +4419,7 @@ DOCUMENT_REACH = 50
 def _per_head_word(per: Fact, per_head: dict, units: set[str], rule) -> str | None:
     """The word per head (人均, 亩均) a figure in prose is stated with: an amount of money, or a
     count in a unit of heads (校均受益学生241人); none for a figure per month or per visit."""
-    if per.source != "text" or per.comparator not in ("", PER_HEAD_BASIS) or not (per.is_money or per.unit in units):
+    if per.source != "text" or per.comparator not in ("", OTHER_BASIS) or not (per.is_money or per.unit in units):
         return None
     word = next((w for w in per_head if w in per.label), None)
     if word is None or per.unit in per_head[word] or any(w in per.label for w in rule.params["per_period_words"]):
@@ -5046,7 +5045,7 @@ def _stated_base_rate(base: FactBase, rule):
     ratios, part_words = rule.params["ratios"], tuple(rule.params["part_rate_words"])
     for rate in base.facts:
         # (按照综合财力…计算 reads as a rate on another basis: here it is the very base the rate names)
-        if rate.unit != "%" or rate.source != "text" or rate.comparator not in (None, "", PER_HEAD_BASIS):
+        if rate.unit != "%" or rate.source != "text" or rate.comparator not in (None, "", OTHER_BASIS):
             continue
         named = _rate_named(compact(rate.label), ratios, part_words)
         if named is None:
@@ -5054,7 +5053,7 @@ def _stated_base_rate(base: FactBase, rule):
         spec = ratios[named]
         # (the base its words close on, not a part of it listed after 其中: 流动资产总额 is no 资产总额)
         whole = next((f for f in reversed(base.by_block.get(rate.block, ())) if f.id < rate.id and f.is_money
-                      and f.comparator in (None, "", PER_HEAD_BASIS) and f.value > 0 and f.period == rate.period
+                      and f.comparator in (None, "", OTHER_BASIS) and f.value > 0 and f.period == rate.period
                       and not any(w in compact(f.label) for w in lexicon().list_openers)
                       and any(_so_named(compact(f.label), w) for w in spec["base_words"])), None)
         figures = [f for c in spec.get("of") or () for f in base.by_concept.get(c, ()) if f.is_money and not f.comparator

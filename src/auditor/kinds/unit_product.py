@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..facts.base import CLAUSE_BREAK_RE, Fact, fact_base, per_unit
+from ..facts.base import CLAUSE_BREAK_RE, OTHER_BASIS, Fact, fact_base, per_unit
 from ..facts.lexicon import alternatives, lexicon
 from ..facts.numbers import FULLWIDTH, MONEY_UNITS, RANGE_JOINER, cn_to_int, fmt, to_decimal
 from .base import CHECKED, Hit
@@ -242,7 +242,6 @@ def _amount(text: str, facts: list[Fact], m: re.Match, derived: bool = False) ->
 
 
 BASIS_RE = re.compile(r"\s*(?:/\S{1,6}?)?(?:计算|测算)")  # a standard closing a basis (按1.50元/吨测算)
-OTHER_BASIS = "口径"  # the comparator of a figure after 按…测算 (concepts.yaml other_basis)
 
 
 def _clause(text: str, f: Fact) -> str:
