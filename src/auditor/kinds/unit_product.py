@@ -53,6 +53,8 @@ PARAMS = {
     "derived_words": (list, []),
     # characters of verb at most between a standard's measure and its figure (每户补助1,500元)
     "max_verb_chars": (int, 4),
+    # words making a standard per one of its measure, each may take 个 (每亩, 每个车位, 单个车位, 单桩)
+    "per_words": (list, ["每", "单"]),
 }
 MESSAGE_FIELDS = {"quantity", "standard", "amount", "computed", "verdict"}
 
@@ -115,13 +117,14 @@ class _Patterns:
         verb = rf"[^\d，,；;。：:、]{{0,{int(params['max_verb_chars'])}}}?"
         # 每亩105元, 每人每学期1,000元, 每季度每人发放300元, 每户补助1,500元; one of the things
         # named so (单个车位年均收费0.60万元, 单桩, 每个车位)
-        self.before = re.compile(rf"(?:每个?|单个?)(?:(?P<period1>{periods})每?)?(?P<measure>{measures})"
+        per = alternatives(params["per_words"])
+        self.before = re.compile(rf"(?:{per})个?(?:(?P<period1>{periods})每?)?(?P<measure>{measures})"
                                  rf"(?:每?(?P<period2>{periods}))?{verb}{NUMBER}")
         # 105元/亩, 1,000元/人·学期, 200元/人/月
         self.after = re.compile(rf"{NUMBER}\s*/\s*(?P<measure>{measures})(?:\s*[·•・/]\s*(?P<period2>{periods}))?")
         # 补助标准1,000元, 补助标准为1,000元 (the measure is the one count's)
         self.named = re.compile(rf"(?:{alternatives(params['standard_words'])})(?:为|是|:|：)?{NUMBER}(?!\s*/)")
-        self.marker = re.compile(rf"每|单|/|{alternatives(params['standard_words'])}")
+        self.marker = re.compile(rf"{per}|/|{alternatives(params['standard_words'])}")
         self.counted = {p: re.compile(rf"{NOT_AFTER_NUMERAL}(?P<n>{NUMERALS})(?:{alternatives(words)})")
                         for p, words in params["counted_periods"].items()}
 
