@@ -705,7 +705,7 @@ def infer_meta(doc: Document) -> dict:
     # (a final account or an evaluation states its own year's outturn: its latest outturn is its year;
     # a plan or a report during the year states its year beside last year's outturn)
     ahead = any(e["name"] == (kind or _report_type(head) or titled) and (e.get("plan") or e.get("in_year"))
-                for e in vocabulary()["report_types"]) or _elapsed_months(title) is not None \
+                for e in vocabulary()["report_types"]) or elapsed_months(title) is not None \
         or _names_plan(re.sub(r"\s+", "", title))
     years = _settled(years, Counter(YEAR_RE.findall(wider_voting)), title_years, _latest_outturn(doc.blocks[:60]), ahead)
     year = int(years.most_common(1)[0][0]) if years else None
@@ -722,7 +722,7 @@ def infer_meta(doc: Document) -> dict:
     named = _title_ending_type(title) if not _title_goes_on(doc) and _report_type(title) is None else None
     return {"report_year": year, "report_type": named or _report_type(head) or _report_type(wider) or titled,
             "unit_name": _unit_name(doc, title.replace(" ", "")) or _unit_name(doc, head.replace(" ", "")) or _unit_name(doc, head)
-            or _unit_name(doc, wider), "elapsed_months": _elapsed_months(title)}
+            or _unit_name(doc, wider), "elapsed_months": elapsed_months(title)}
 
 
 def elapsed_months(text: str) -> int | None:
@@ -736,7 +736,6 @@ def elapsed_months(text: str) -> int | None:
     return months if months and 0 < months < 12 else None
 
 
-_elapsed_months = elapsed_months  # (the document's meta reads its title so)
 
 
 @lru_cache(maxsize=4)

@@ -1809,7 +1809,7 @@ def _value(base: FactBase, concept: str, measure: str = "决算") -> Fact | None
 
 
 def _agreed_value(base: FactBase, concept: str, measure: str) -> Fact | None:
-    from .restatement import meets, tail
+    from ..facts.agreement import meets, tail
 
     found = [f for f in base.of(concept, measure) if f.is_money and not f.member and not f.subject
              and not f.fund]

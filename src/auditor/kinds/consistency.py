@@ -276,7 +276,7 @@ class _CodeNames:
     def printing(self, base, rows, amount) -> dict[tuple, object]:
         """The rows among `rows` with a cell stating the item's figure (in a common unit, to its
         printed precision), one cell each: {(code, name): the cell's location}."""
-        from .restatement import meets
+        from ..facts.agreement import meets
 
         if self.cells is None:
             self.cells = {(f.loc.table, f.loc.row, f.loc.col): f for f in base.facts if f.source == "table" and f.is_money}

@@ -48,7 +48,7 @@ from .tenths import tenths_slips
 from .worded_sums import worded_sums
 from . import named_multiples, written_arithmetic
 from .split_sums import split_sums
-from .restatement import meets, tail
+from ..facts.agreement import meets, tail
 
 KIND = "derived"
 PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (list, []), "share_cues": (list, []),
@@ -5101,9 +5101,10 @@ def _named_multiple(doc, rule):
             continue
         num, den = nums[0], dens[0]
         computed = named_multiples.worked(num, den, multiple.places)
+        words = spec["multiples"][multiple.name]  # (an amount with no label of its own: its kind's first word)
         yield Hit(quote=multiple.quote, location=multiple.loc, stated=multiple.text, expected=computed,
-                  formula=f"{item_label(num.label) or '收益'} {num.with_unit()}（{num.where()}）÷ "
-                          f"{item_label(den.label) or '本息'} {den.with_unit()}（{den.where()}）= {computed}",
+                  formula=f"{item_label(num.label) or words['of'][0]} {num.with_unit()}（{num.where()}）÷ "
+                          f"{item_label(den.label) or words['base'][0]} {den.with_unit()}（{den.where()}）= {computed}",
                   fields={"rate": multiple.text, "computed": computed, "relation": multiple.name},
                   highlights=[num.loc, den.loc])
 

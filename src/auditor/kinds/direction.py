@@ -24,7 +24,7 @@ from ..knowledge import compact, concepts, vocabulary_generation
 from ..model import Table
 from ..facts.numbers import MONEY_FIGURE_RE, MONEY_UNITS, fmt, normalize_digits, to_decimal
 from .base import CHECKED, Hit
-from .restatement import meets, tail
+from ..facts.agreement import meets, tail
 
 KIND = "direction"
 PARAMS = {

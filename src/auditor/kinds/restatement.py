@@ -21,7 +21,7 @@ from decimal import Decimal
 from ..facts.base import LATER, fact_year, thing_of_head, MONEY_MEASURES, UNNAMED, Fact, column_sum, fact_base, part_names, worded_measure
 from ..facts.lexicon import lexicon
 from ..facts.scopes import figure_scope
-from ..facts.agreement import factor, meets, tail  # noqa: F401 - (meets, tail: the kinds import them from here)
+from ..facts.agreement import factor, meets, tail
 from ..facts.titles import TitleScopes
 from ..facts.numbers import MONEY_UNITS, fmt
 from ..knowledge import compact, concepts

@@ -19,7 +19,7 @@ from __future__ import annotations
 from decimal import Decimal
 from itertools import takewhile
 
-from ..facts.numbers import fmt
+from ..facts.numbers import fmt, half_unit
 from ..ingest.build import elapsed_months
 from ..knowledge import compact
 from ..tables.typed import parse_cell
@@ -142,7 +142,7 @@ def _day_shares(months: int) -> tuple[Decimal, ...]:
 def _holds(q, exact: Decimal) -> bool:
     """The printed schedule stands for the exact share (at its printed precision, or its tail
     truncated: 66.6% for 66.67%)."""
-    half = Decimal(5) / Decimal(10) ** (q.places + 1)
+    half = half_unit(q.places)
     return abs(q.value - exact) <= half or (q.places > 0 and abs(q.value - exact) <= 3 * half)
 
 
@@ -194,7 +194,7 @@ def _deviation_hits(table, grid, schedule: tuple[int, int | None], rows: list[in
         yield CHECKED
         value, printed, own_slack = schedule
         computed = rate.value - value
-        slack = sum((Decimal(5) / Decimal(10) ** (q.places + 1) for q in (rate, gap)), own_slack)
+        slack = sum((half_unit(q.places) for q in (rate, gap)), own_slack)
         if abs(abs(gap.value) - abs(computed)) <= slack:
             continue
         places = max(rate.places, gap.places)
@@ -210,7 +210,7 @@ def _schedule_slack(q) -> Decimal:
     """The schedule's own rounding: none where it prints a whole month's share exactly (75%, 50%:
     exact, whatever its places), half its last digit otherwise (66.67%)."""
     exact = any(q.value == Decimal(m) / MONTHS * HUNDRED for m in range(1, MONTHS + 1))
-    return Decimal(0) if exact else Decimal(5) / Decimal(10) ** (q.places + 1)
+    return Decimal(0) if exact else half_unit(q.places)
 
 
 def _gap_head(head: str, params: dict) -> bool:
