@@ -7,7 +7,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..facts.numbers import Quantity, half_unit, own_half_unit, own_slack
+from ..facts.numbers import MONEY_UNITS, Quantity, half_unit, own_half_unit, own_slack
 from ..model import Cell, Location, Paragraph, Table
 
 # a table row labelled as part of the row above it (其中：人员经费): calculation, derived and table_sum
@@ -147,6 +147,17 @@ def rounding_note(total: Quantity, parts: list[Quantity], places: int) -> str:
     spread = sum((own_half_unit(p.value, p.places, places) for p in parts if p.value), Decimal(0))
     return (f"按各数自身的印刷精度，{total.text or total.value} 为区间 [{total.value - own}, {total.value + own}]，"
             f"与分项之和区间 [{exact - spread}, {exact + spread}] 重叠")
+
+
+def in_common_unit(facts) -> list[Quantity]:
+    """Facts (amounts in 元, 万元, 亿元 …) as Quantities in the coarsest unit among them, each keeping
+    the digits it was printed to (11,000.00万元 beside 3.20亿元 is 1.100000亿元), for sum_check and
+    rounding_note to read as printed."""
+    scales = [MONEY_UNITS.get(f.unit, Decimal(1)) for f in facts]
+    coarsest = max(scales)
+    unit = next((f.unit for f, scale in zip(facts, scales) if scale == coarsest), "")
+    return [Quantity(f.value.quantize(Decimal(1).scaleb(-f.places)).scaleb(-(coarsest / scale).adjusted()), unit, f.text)
+            for f, scale in zip(facts, scales)]
 
 
 def interval_text(q: Quantity, places: int, count: int = 1) -> str:

@@ -39,7 +39,7 @@ from ..facts.targets import PREFIX
 from ..ingest.build import numbering_of
 from ..knowledge import compact, concepts, han_bigrams, last_open_bracket, open_brackets
 from .base import CHECKED, SHARE_OF_RE, SUBROW_RE, Checked, document_texts, TAIL_NOTE, Hit, invalid_setting, item_label, \
-    whole_named_by
+    in_common_unit, rounding_note, sum_check, whole_named_by
 from .named_rates import COPULAS, named_rate_slips
 from .per_head_columns import per_head_rows
 from .per_head_counts import HeadCounts, HeadWords, basis_of, count_bounds
@@ -5129,17 +5129,23 @@ def _multiple_claim(doc, rule):
 
 # ---- split_sum -------------------------------------------------------------------------------
 def _split_sum(base: FactBase, rule):
-    """A total split into the number of parts its sentence says, against their sum (kinds/split_sums.py)."""
+    """A total split into the number of parts its sentence says, against their sum (kinds/split_sums.py),
+    compared as every sum is (sum_check; a difference within the printing is a rounding note)."""
     split, part = re.compile(rule.params["split_pattern"]), re.compile(rule.params["part_pattern"])
-    for total, parts, fits in split_sums(base, split, part):
+    for total, parts in split_sums(base, split, part):
         yield CHECKED
-        if fits:
+        common = in_common_unit([total, *parts])
+        outcome = sum_check(common[0], common[1:], rule.tolerance)
+        if outcome == "ok":
             continue
         unit = MONEY_UNITS.get(total.unit, Decimal(1))
         worked = sum((p.in_yuan() for p in parts), Decimal(0)) / unit
         shown = f"{fmt(worked, max(p.places for p in parts), total.text)}{total.unit}"
+        formula = " + ".join(p.text for p in parts) + f" = {shown}"
+        if outcome == "rounding":
+            formula += "；" + rounding_note(common[0], common[1:], max(q.places for q in common))
         yield Hit(quote=base.span(total, parts[-1]), location=total.loc, stated=total.text, expected=shown,
-                  formula=" + ".join(p.text for p in parts) + f" = {shown}",
+                  formula=formula, cls="rounding" if outcome == "rounding" else None,
                   fields={"rate": total.text, "computed": shown, "relation": item_label(total.label) or "合计"},
                   highlights=[p.loc for p in parts])
 

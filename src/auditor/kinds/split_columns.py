@@ -6,7 +6,9 @@ A split is a head over two or more columns that says it splits (按收入性质�
 rule's split_head_pattern); the total is the column left of the first split whose head names one
 (资金总额, 合计). The heads declare the identity: a form of one row is judged too. A split whose
 columns do not add up to the total is told once, with the splits that do: where another split adds
-up, the total stands and the odd split holds the slip.
+up, the total stands and the odd split holds the slip. Each split is compared as every sum is
+(kinds/base.py sum_check): a difference within the printing is a rounding note, and a cell that
+makes the sum hold once read in 元 is a unit slip (table_sum's _blame_unit_slip).
 """
 from __future__ import annotations
 
@@ -16,8 +18,8 @@ from decimal import Decimal
 from ..facts.numbers import fmt
 from ..knowledge import compact
 from ..tables.typed import parse_cell
-from .base import CHECKED, Hit
-from .table_sum import is_amount
+from .base import CHECKED, Hit, rounding_note, sum_check
+from .table_sum import _blame_unit_slip, is_amount
 
 KIND = "split_columns"
 PARAMS = {
@@ -43,7 +45,7 @@ def check(doc, rule):
             continue  # (most tables split nothing: their cells need not be read)
         form = _splits(table.grid(), pattern, rule.params)
         if form is not None:
-            yield from _rows(table, *form)
+            yield from _rows(table, *form, rule.tolerance)
 
 
 def _splits(grid, pattern: re.Pattern, params: dict):
@@ -69,31 +71,33 @@ def _splits(grid, pattern: re.Pattern, params: dict):
     return None
 
 
-def _rows(table, grid, h: int, total_col: int, splits: dict[str, list[int]]):
+def _rows(table, grid, h: int, total_col: int, splits: dict[str, list[int]], tolerance: dict):
     total_head = (grid[h][total_col] or grid[h + 1][total_col]).strip()
     for r in range(h + 2, len(grid)):
         row = grid[r]
         if total_col >= len(row) or not is_amount(row[total_col]):
             break  # (the funds' rows run on under the heads; a form's next part, its indicators, ends them)
         total = parse_cell(row[total_col].strip())
-        sums = {name: _sum(row, cols) for name, cols in splits.items()}
-        sums = {name: s for name, s in sums.items() if s is not None}
-        if total is None or not sums:
+        parts = {name: _parts(row, cols) for name, cols in splits.items()}
+        parts = {name: p for name, p in parts.items() if p is not None}
+        if total is None or not parts:
             continue
         yield CHECKED
-        off = {name: s for name, s in sums.items() if abs(s[0] - total.value) > s[1] + total.half_ulp}
+        # each split compared as every sum is (kinds/base.py sum_check)
+        outcomes = {name: sum_check(total, [q for _, q in p], tolerance) for name, p in parts.items()}
+        off = [name for name, outcome in outcomes.items() if outcome == "mismatch"]
         # (every split off the total alike: the total is the slip, the sum-of-columns rules' to tell)
-        if not off or len(off) == len(sums) and len(sums) > 1:
+        if len(off) == len(parts) and len(parts) > 1:
             continue
-        for name, (value, _slack, places) in off.items():
-            yield _hit(table, grid, (r, h), total_col, total_head, total, name, splits[name], value,
-                       max(places, total.places))
+        for name, outcome in outcomes.items():
+            if outcome != "ok":
+                yield _hit(table, grid, (r, h), total_col, total_head, total, (name, splits[name]), parts[name], outcome)
 
 
-def _sum(row: list[str], cols: list[int]):
-    """(sum, slack of its printed precision, places) of the split's cells, a blank or a dash 0;
-    None where a cell holds words."""
-    value, slack, places = Decimal(0), Decimal(0), 0
+def _parts(row: list[str], cols: list[int]):
+    """(column, printed figure) of the split's cells with a figure (a blank or a dash is 0 and left
+    out); None where a cell holds words."""
+    parts = []
     for c in cols:
         text = row[c].strip() if c < len(row) else ""
         if not text or text in "-－—–/":
@@ -101,24 +105,34 @@ def _sum(row: list[str], cols: list[int]):
         q = parse_cell(text)
         if q is None or not is_amount(text):
             return None
-        value, slack, places = value + q.value, slack + q.half_ulp, max(places, q.places)
-    return value, slack, places
+        parts.append((c, q))
+    return parts
 
 
-def _hit(table, grid, at: tuple[int, int], total_col: int, total_head: str, total, name: str, cols: list[int],
-         value: Decimal, places: int) -> Hit:
+def _hit(table, grid, at: tuple[int, int], total_col: int, total_head: str, total, split: tuple[str, list[int]],
+         parts: list, outcome: str) -> Hit:
     """Told at the split's first cell: the total stands where another split adds up to it."""
     r, h = at
     row = grid[r]
     cells = table.rows[r]
+    name, cols = split
+    figures = [q for _, q in parts]
     label = next((t.strip() for t in row if t.strip() and parse_cell(t.strip()) is None), "") \
         or f"第{table.row_number(r)}行"
+    value = sum((q.value for q in figures), Decimal(0))
+    places = max([total.places] + [q.places for q in figures])
     shown = fmt(value, places)
     terms = " + ".join(f"{grid[h + 1][c].strip()} {row[c].strip() or 0}" for c in cols)
-    return Hit(quote=table.row_text(r).strip("\t "), location=cells[cols[0]].loc, stated=f"{label} {name} {shown}",
-               expected=row[total_col].strip(),
-               formula=f"{name}：{terms} = {shown}，{total_head} {row[total_col].strip()}",
-               fields={"table": table.title or f"表{table.index}", "label": label, "split": name, "sum": shown,
-                       "total_head": total_head, "total": row[total_col].strip(),
-                       "diff": fmt(value - total.value, places)},
-               highlights=[cells[c].loc for c in (total_col, *cols) if c < len(cells)])
+    hit = Hit(quote=table.row_text(r).strip("\t "), location=cells[cols[0]].loc, stated=f"{label} {name} {shown}",
+              expected=row[total_col].strip(),
+              formula=f"{name}：{terms} = {shown}，{total_head} {row[total_col].strip()}",
+              fields={"table": table.title or f"表{table.index}", "label": label, "split": name, "sum": shown,
+                      "total_head": total_head, "total": row[total_col].strip(),
+                      "diff": fmt(value - total.value, places), "note": ""},
+              cls="rounding" if outcome == "rounding" else None,
+              highlights=[cells[c].loc for c in (total_col, *cols) if c < len(cells)])
+    if outcome == "rounding":
+        hit.formula += "；" + rounding_note(total, figures, places)
+    else:
+        _blame_unit_slip(hit, table, total, figures, [cells[total_col], *(cells[c] for c, _ in parts)])
+    return hit

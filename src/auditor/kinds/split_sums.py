@@ -5,12 +5,12 @@ The split's words (rules' `split_pattern`: 分两年, 分三批, 分3期) say ho
 total is the sentence's last amount of money before them, and the parts the amounts after them, each
 named in its clause as one part (`part_pattern`: 2024年, 第二批, 一期, 首期). Judged only where exactly
 that many named parts follow, and no further part after them (more parts than said is a count's slip,
-not a sum's): their sum must meet the total within the printing of every figure.
+not a sum's): their sum is compared with the total as every sum is (kinds/base.py sum_check), each
+amount read in the coarsest unit among them (in_common_unit).
 """
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from ..facts.base import Fact, FactBase
 from ..facts.numbers import cn_to_int
@@ -19,7 +19,7 @@ MAX_PARTS = 12  # parts a split may name (分十二个月): a bounded reading of
 
 
 def split_sums(base: FactBase, split: re.Pattern, part: re.Pattern):
-    """(total, parts, fits) for each split the sentences state (module doc)."""
+    """(total, parts) for each split the sentences state (module doc)."""
     for key, text in base.sentences.items():
         m = split.search(text)
         if m is None:
@@ -33,8 +33,7 @@ def split_sums(base: FactBase, split: re.Pattern, part: re.Pattern):
         named = [_named(text, after, k, m.end(), part) for k in range(min(len(after), n + 1))]
         if not all(named[:n]) or (len(named) > n and named[n]):
             continue  # (a part unnamed, or more parts named than said)
-        parts = after[:n]
-        yield total, parts, _fits(total, parts)
+        yield total, after[:n]
 
 
 def _count(word: str) -> int:
@@ -45,10 +44,3 @@ def _named(text: str, facts: list[Fact], k: int, start: int, part: re.Pattern) -
     """The k-th amount's clause names it one part (2024年发行, 第二批, 二期)."""
     begin = facts[k - 1].at + len(facts[k - 1].text) if k else start
     return part.search(text, begin, facts[k].at) is not None
-
-
-def _fits(total: Fact, parts: list[Fact]) -> bool:
-    low = sum((p.yuan_interval()[0] for p in parts), Decimal(0))
-    high = sum((p.yuan_interval()[1] for p in parts), Decimal(0))
-    t_low, t_high = total.yuan_interval()
-    return low <= t_high and t_low <= high
