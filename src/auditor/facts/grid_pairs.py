@@ -20,9 +20,9 @@ import re
 
 from ..knowledge import compact, concepts
 from ..model import Table
+from .base import ITEM_TOKEN_RE
 from .restated import YEAR_WORDS_RE
 
-ITEM_TOKEN_RE = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．])")
 NOT_NAME_RE = re.compile(r"[^\u4e00-\u9fff]")
 TOPIC_MAX = 20  # characters of a run-in heading naming the paragraph's thing (（四）失业保险基金。)
 

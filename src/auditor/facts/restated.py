@@ -84,7 +84,7 @@ def _comparing_figure(fact) -> bool:
 def _clause_opening(text: str, fact, sentence: list, ats: list[int]) -> str:
     """The words opening the fact's clause, up to the clause's first figure (the clause names its
     thing in words only when that figure is a comparing one)."""
-    start = _clause_start(text, fact.at)
+    start = clause_start(text, fact.at)
     first = sentence[bisect_left(ats, start)] if bisect_left(ats, start) < len(sentence) else fact
     return compact(text[start:min(first.at, fact.at)])
 
@@ -94,12 +94,15 @@ def _bare(opening: str) -> bool:
     return len(re.sub(r"[^\u4e00-\u9fff]", "", opening)) <= 2
 
 
-def _clause_start(text: str, at: int) -> int:
+def clause_start(text: str, at: int, breaks: str = CLAUSE_BREAKS, groups: str = ",，") -> int:
+    """Where the clause holding position `at` starts: after the last of `breaks` before it; a comma
+    of `groups` between digits (1,600.00) groups thousands and breaks nothing (kinds/derived.py
+    reads it too, with its rule's breaks and only the ASCII comma as grouping)."""
     k = at
     while k > 0:
         k -= 1
-        if text[k] in CLAUSE_BREAKS and not (text[k] in ",，" and 0 < k < len(text) - 1
-                                            and text[k - 1].isdigit() and text[k + 1].isdigit()):
+        if text[k] in breaks and not (text[k] in groups and 0 < k < len(text) - 1
+                                      and text[k - 1].isdigit() and text[k + 1].isdigit()):
             return k + 1
     return 0
 

@@ -35,6 +35,7 @@ from ..facts.grid_pairs import grid_cell
 from ..facts.lexicon import alternatives, lexicon
 from ..facts.scopes import figure_scope
 from ..facts.numbers import MONEY_UNITS, fmt, half_unit, quantize_like, significant_digits
+from ..facts.restated import clause_start
 from ..facts.targets import PREFIX
 from ..ingest.build import numbering_of
 from ..knowledge import compact, concepts, han_bigrams, last_open_bracket, open_brackets
@@ -1803,7 +1804,7 @@ def _target_completion(base: FactBase, rule):
 def _clause_of(base: FactBase, fact: Fact, params: dict) -> tuple[str, int, list[Fact]]:
     """(the fact's sentence, where its clause starts, the sentence's facts before it)."""
     text = base.sentences.get((fact.block, fact.sentence), "")
-    return text, _clause_start(text, fact.at, params["clause_breaks"]), _before(_same_sentence(base, fact), fact)
+    return text, clause_start(text, fact.at, params["clause_breaks"], ","), _before(_same_sentence(base, fact), fact)
 
 
 def _names_own_subject(before: str, note: str, params: dict) -> bool:
@@ -1815,18 +1816,6 @@ def _names_own_subject(before: str, note: str, params: dict) -> bool:
         head = head.replace(word, "")
     head = re.sub(r"[^\u4e00-\u9fff]", "", head)
     return len(head) >= 2 and head not in compact(before)
-
-
-def _clause_start(text: str, at: int, breaks: str) -> int:
-    """Where the clause holding position `at` starts: after the last break before it; a comma
-    between digits (1,600.00) groups thousands and breaks nothing."""
-    k = at
-    while k > 0:
-        k -= 1
-        if text[k] in breaks and not (text[k] == "," and 0 < k < len(text) - 1
-                                      and text[k - 1].isdigit() and text[k + 1].isdigit()):
-            return k + 1
-    return 0
 
 
 CLAUSE_STOP_RE = re.compile(r"[；;。]")
@@ -1883,7 +1872,7 @@ def _compared_clause_before(base: FactBase, change: Fact, params: dict) -> tuple
     text, start, before = _clause_of(base, change, params)
     if any(f.at >= start for f in before) or start < 2:
         return None
-    opened = _clause_start(text, start - 1, params["clause_breaks"])
+    opened = clause_start(text, start - 1, params["clause_breaks"], ",")
     inside = [f for f in before if f.at >= opened]
     words = text[opened:start - 1]
     # (比上年增加7.37亿元，其中…增加4.55亿元: a clause whose figure is a change is a comparison
@@ -2135,8 +2124,8 @@ def _target_clause_before(text: str, earlier: list[Fact], params: dict) -> tuple
             target.is_money != achieved.is_money or any(w in compact(f.label) for f in (target, achieved)
                                                         for w in params["budget_amount_words"])):
         return None
-    words = text[_clause_start(text, target.at, params["clause_breaks"]):target.at]
-    later = text[_clause_start(text, achieved.at, params["clause_breaks"]):achieved.at]
+    words = text[clause_start(text, target.at, params["clause_breaks"], ","):target.at]
+    later = text[clause_start(text, achieved.at, params["clause_breaks"], ","):achieved.at]
     completed = any(c in words for c in params["completion_cues"])
     if not any(c in words for c in params["target_cues"]) or (completed and not any(
             c in later for c in params["completion_cues"])):
