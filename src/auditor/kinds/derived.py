@@ -2523,10 +2523,16 @@ def _unnamed_before(base: FactBase, rate: Fact, anywhere: bool = False) -> list[
     under any), before it (at most UNNAMED_WINDOW of them)."""
     from bisect import bisect_left
 
-    by_scope = base.remember(("unnamed-amounts",), lambda: _unnamed_by_scope(base))
-    facts = by_scope.get((ANY_SECTION if anywhere else rate.loc.section, rate.subject), [])
+    facts = unnamed_amounts(base, rate.subject, ANY_SECTION if anywhere else rate.loc.section)
     k = bisect_left(facts, rate.id, key=lambda f: f.id)
     return facts[max(0, k - UNNAMED_WINDOW):k]
+
+
+def unnamed_amounts(base: FactBase, subject: str, section=None) -> list[Fact]:
+    """This year's amounts in the text of `subject` naming nothing (or the unit's spending by a
+    measure only), under the heading `section` (None: under any), in the document's order."""
+    by_scope = base.remember(("unnamed-amounts",), lambda: _unnamed_by_scope(base))
+    return by_scope.get((ANY_SECTION if section is None else section, subject), [])
 
 
 def _unnamed_by_scope(base: FactBase) -> dict[tuple, list[Fact]]:

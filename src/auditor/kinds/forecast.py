@@ -17,17 +17,18 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..facts.base import CURRENT, FORECAST, Fact, FactBase, fact_base
+from ..facts.base import CURRENT, FORECAST, Fact, FactBase, fact_base, names_forecast
+from ..facts.lexicon import lexicon
 from ..facts.numbers import fmt
 from ..knowledge import compact, concepts
 from .base import CHECKED, Hit
-from .derived import rate_against, unique_value
+from .derived import rate_against, unique_value, unnamed_amounts
 
 KIND = "forecast"
 PARAMS = {
     "check": (str, "rate"),
-    # words of a forecast before its rate's name (预计执行率), and the names of the rate
-    "forecast_words": (list, []),
+    # the names of a forecast's rate (预计执行率: the words of a forecast before it are concepts.yaml
+    # plan_cells forecast, as the fact reader's)
     "rate_words": (list, []),
     # remaining: the words naming the money left (剩余, 尚未执行)
     "remaining_words": (list, []),
@@ -43,7 +44,7 @@ OUTS = (FORECAST, "决算")  # the measures of what a balance is left after: exp
 def validate(params: dict) -> str | None:
     if params["check"] not in ("rate", "remaining"):
         return "check 应为 rate、remaining 之一"
-    words = ("forecast_words", "rate_words") if params["check"] == "rate" else ("remaining_words",)
+    words = ("rate_words",) if params["check"] == "rate" else ("remaining_words",)
     return next((f"{w} 不能为空" for w in words if not params[w]), None)
 
 
@@ -66,18 +67,18 @@ def _rates(base: FactBase, params: dict):
         if rate.unit != "%" or rate.source != "text" or rate.comparator:
             continue
         word = _named(rate.label, params["rate_words"], params["copula_chars"])
-        if word is None or not any(w in compact(rate.label).rsplit(word, 1)[0] for w in params["forecast_words"]):
+        if word is None or not names_forecast(compact(rate.label).rsplit(word, 1)[0], lexicon()):
             continue
         amount = _nearest(base, rate, (FORECAST,))
         budget = _budget(base, amount) if amount is not None else None
-        yield from rate_against(base, rate, amount, budget, _rate_name(rate.label, word, params["forecast_words"]),
-                                 "预计执行数 ÷ 全年预算")
+        yield from rate_against(base, rate, amount, budget, _rate_name(rate.label, word), "预计执行数 ÷ 全年预算")
 
 
-def _rate_name(label: str, word: str, forecasts: list[str]) -> str:
+def _rate_name(label: str, word: str) -> str:
     """The rate's name as the label words it, from its forecast word to its rate word (预计预算执行率)."""
     text = compact(label)
     end = text.rfind(word) + len(word)
+    forecasts = [compact(w) for w in (concepts().get("plan_cells") or {}).get("forecast") or ()]
     start = min((k for w in forecasts if 0 <= (k := text.rfind(w, 0, end)) < end), default=0)
     return text[start:end]
 
@@ -104,19 +105,10 @@ def _budget(base: FactBase, amount: Fact) -> Fact | None:
         found = [f for f in base.of(amount.concept, BUDGET, CURRENT) if f.is_money and not f.member
                  and f.subject == amount.subject and f.id < amount.id]
         return unique_value(found)
-    wholes = base.remember(("forecast-wholes",), lambda: _whole_budgets(base))
-    return unique_value([f for f in wholes.get(amount.subject, []) if f.id < amount.id])
-
-
-def _whole_budgets(base: FactBase) -> dict[str, list[Fact]]:
-    """Each subject's budgets in the text naming no part (the unit's or the project's whole)."""
-    own = concepts().get("unit_spending")
-    out: dict[str, list[Fact]] = {}
-    for f in base.facts:
-        if f.source == "text" and f.is_money and f.measure == BUDGET and f.period == CURRENT and not f.member \
-                and f.concept in (None, own) and f.id not in base.list_parts:
-            out.setdefault(f.subject, []).append(f)
-    return out
+    # (else the one value the text states for the whole year's budget naming no part either, derived's
+    # unnamed amounts under any heading, a budget's listed parts aside)
+    return unique_value([f for f in unnamed_amounts(base, amount.subject) if f.measure == BUDGET
+                         and f.id not in base.list_parts and f.id < amount.id])
 
 
 def _remainders(base: FactBase, params: dict):
