@@ -160,6 +160,15 @@ def in_common_unit(facts) -> list[Quantity]:
             for f, scale in zip(facts, scales)]
 
 
+YEAR_MONTHS = 12
+
+
+def time_share(months: int) -> Decimal:
+    """The time schedule of a period of `months` months from the year's start: the share of the
+    year it covers, in % (1-6月: 50, 1-8月: 66.666…), exact."""
+    return Decimal(months) / YEAR_MONTHS * 100
+
+
 def interval_text(q: Quantity, places: int, count: int = 1) -> str:
     half = half_unit(places) * count
     return f"[{q.value - half}, {q.value + half}]"

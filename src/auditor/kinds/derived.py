@@ -40,7 +40,7 @@ from ..facts.targets import PREFIX
 from ..ingest.build import numbering_of
 from ..knowledge import compact, concepts, han_bigrams, last_open_bracket, open_brackets
 from .base import CHECKED, SHARE_OF_RE, SUBROW_RE, Checked, document_texts, TAIL_NOTE, Hit, invalid_setting, item_label, \
-    in_common_unit, rounding_note, sum_check, whole_named_by
+    in_common_unit, rounding_note, sum_check, time_share, whole_named_by
 from .named_rates import COPULAS, named_rate_slips
 from .per_head_columns import per_head_rows
 from .per_head_counts import HeadCounts, HeadWords, basis_of, count_bounds
@@ -289,10 +289,10 @@ def _hit(rate: Fact, computed: Decimal, relation: str, formula: str, quote: str 
                highlights=[rate.loc, *(f.loc for f in operands)] if operands else [])
 
 
-def tail_of(fact: Fact, computed: Decimal) -> bool:
+def tail_of(fact, computed: Decimal) -> bool:
     """One unit of the last printed digit off (95.457% printed 95.45%): truncated, not rounded;
-    a printing tail, not an error."""
-    return fact.places > 0 and abs(computed - fact.value) <= fact.half_unit * 3
+    a printing tail, not an error (a fact, or a cell's Quantity: anything with value and places)."""
+    return fact.places > 0 and abs(computed - fact.value) <= half_unit(fact.places) * 3
 
 
 def misrounded(fact: Fact, computed: Decimal) -> bool:
@@ -3342,7 +3342,7 @@ def _schedule_rate(base: FactBase, rule):
         if any(w in text for w in params["other_period_words"]) or (day is not None and day.search(text)) \
                 or any(int(m) not in (1, base.elapsed_months) for m in MONTH_RE.findall(text)):
             continue
-        exact = Decimal(base.elapsed_months) / 12 * HUNDRED
+        exact = time_share(base.elapsed_months)
         yield CHECKED
         lo, hi = rate.interval()
         if lo <= exact <= hi or tail_of(rate, exact):
@@ -3370,7 +3370,7 @@ def _elapsed(base: FactBase, change: Fact) -> Fact | None:
     elapsed_months), as a figure printed to the change's places; None for a whole year's report."""
     if not base.elapsed_months:
         return None
-    value = Decimal(base.elapsed_months) / 12 * HUNDRED
+    value = time_share(base.elapsed_months)
     # (the printed time schedule, 66.67%, is the exact share rounded: read it at the change's places)
     places = max(change.places, 2)
     return replace(change, value=quantize_like(value, places), unit="%", places=places,

@@ -12,10 +12,12 @@
   printing no schedule column, its gap head naming the schedule (与时间进度差异), has its rows' gaps
   on the schedule of its period.
 
+A column whose head states its figures are in % (执行率（%）) prints its rates as bare numbers.
 Both are identities by definition, not learned from the rows: a form of one row is judged too.
 """
 from __future__ import annotations
 
+import calendar
 from decimal import Decimal
 from itertools import takewhile
 
@@ -23,7 +25,8 @@ from ..facts.numbers import fmt, half_unit
 from ..ingest.build import elapsed_months
 from ..knowledge import compact
 from ..tables.typed import parse_cell
-from .base import CHECKED, Hit
+from .base import CHECKED, YEAR_MONTHS, Hit, time_share
+from .derived import tail_of
 
 KIND = "schedule_columns"
 PARAMS = {
@@ -38,10 +41,12 @@ PARAMS = {
     # no figure of the row's period (预计全年执行率, 上年同期执行率)
     "rate_heads": (list, []),
     "not_rate_words": (list, []),
+    # deviation: the units a gap in points may be printed with (none, %, 百分点)
+    "gap_units": (list, ["", "%", "百分点", "个百分点"]),
+    # marks of a head whose column prints its rates bare (执行率（%）: 45.00 is 45.00%)
+    "percent_marks": (list, ["%", "％"]),
 }
 MESSAGE_FIELDS = {"table", "label", "column", "figure", "computed", "basis"}
-HUNDRED = Decimal(100)
-MONTHS = 12
 
 
 def validate(params: dict) -> str | None:
@@ -63,12 +68,15 @@ def check(doc, rule):
             continue
         grid, head_row, schedule_col, rows = form
         if rule.params["check"] == "schedule":
-            yield from _schedule_hits(doc, table, grid, head_row, schedule_col, rows)
-        else:
+            yield from _schedule_hits(doc, table, grid, (head_row, schedule_col), rows, rule.params)
+            continue
+        gap_col = next((c for c, t in enumerate(grid[head_row]) if c != schedule_col
+                        and _gap_head(compact(t), rule.params)), None)
+        if gap_col is not None:
             def printed(r: int):
-                q = _rate(grid, r, schedule_col)
+                q = _rate(grid, r, schedule_col, rule.params, head_row)
                 return (q.value, grid[r][schedule_col].strip(), _schedule_slack(q)) if q is not None else None
-            yield from _deviation_hits(table, grid, (head_row, schedule_col), rows, rule.params, printed)
+            yield from _deviation_hits(table, grid, (head_row, schedule_col, gap_col), rows, rule.params, printed)
 
 
 def _schedule_form(table, params: dict):
@@ -79,27 +87,31 @@ def _schedule_form(table, params: dict):
         return None  # (most tables name no schedule: their cells need not be read)
     grid = table.grid()
     for h, row in enumerate(grid):
-        cols = [c for c, t in enumerate(row) if any(w in compact(t) for w in words) and _rate(grid, h + 1, c)]
+        cols = [c for c, t in enumerate(row) if any(w in compact(t) for w in words) and _rate(grid, h + 1, c, params, h)]
         if cols:
-            rows = _rows_under(grid, h, cols[0])
+            rows = _rows_under(grid, h, cols[0], params)
             return (grid, h, cols[0], rows) if rows else None
     return None
 
 
-def _rate(grid, r: int, c: int):
-    """The rate printed at (r, c), or None (a blank, words, an amount)."""
+def _rate(grid, r: int, c: int, params: dict, head_row: int):
+    """The rate printed at (r, c), or None (a blank, words, an amount): a figure signed %, or a bare
+    one under a head stating % (执行率（%）) in the head row."""
     if r >= len(grid) or c >= len(grid[r]) or not grid[r][c].strip():
         return None
     q = parse_cell(grid[r][c].strip())
-    return q if q is not None and q.unit == "%" else None
+    if q is None or q.unit not in ("%", ""):
+        return None
+    head = grid[head_row][c] if c < len(grid[head_row]) else ""
+    return q if q.unit == "%" or any(m in head for m in params["percent_marks"]) else None
 
 
-def _rows_under(grid, head_row: int, col: int) -> list[int]:
+def _rows_under(grid, head_row: int, col: int, params: dict) -> list[int]:
     """The rows right under the head printing a rate in the schedule column (the form's next part,
     an indicator table under its own heads, ends them)."""
     rows = []
     for r in range(head_row + 1, len(grid)):
-        if _rate(grid, r, col) is None:
+        if _rate(grid, r, col, params, head_row) is None:
             break
         rows.append(r)
     return rows
@@ -112,38 +124,38 @@ def _months(doc, table, grid, head_row: int) -> int | None:
     return own or doc.meta.get("elapsed_months")
 
 
-def _schedule_hits(doc, table, grid, head_row: int, col: int, rows: list[int]):
+def _schedule_hits(doc, table, grid, schedule: tuple[int, int], rows: list[int], params: dict):
+    head_row, col = schedule
     months = _months(doc, table, grid, head_row)
     if not months:
         return  # (a form on a whole year, or one stating no period: no schedule to hold it to)
-    exact = Decimal(months) / MONTHS * HUNDRED
+    exact = time_share(months)
     yield CHECKED
     # (a schedule counted in days is as right: 182 ÷ 366 = 49.73% to the end of June in a leap year)
-    by_days = _day_shares(months)
-    off = [r for r in rows if not any(_holds(_rate(grid, r, col), e) for e in (exact, *by_days))]
+    by_days = _day_shares(months, doc.meta.get("report_year"))
+    off = [r for r in rows if not any(_holds(_rate(grid, r, col, params, head_row), e) for e in (exact, *by_days))]
     if not off:
         return
     r = off[0]  # (one column, one period: its first misstated cell tells it, the others with it)
-    q = _rate(grid, r, col)
+    q = _rate(grid, r, col, params, head_row)
     shown = f"{fmt(exact, max(q.places, 2))}%"
     basis = f"报告期间 {months} 个月（{months} ÷ 12）"
     yield _hit(table, grid, r, col, head_row, shown, f"{_head(grid, head_row, col)} = {months} 个月 ÷ 12 = {shown}"
                + (f"（该栏共 {len(off)} 行写作此值）" if len(off) > 1 else ""), basis, [col])
 
 
-def _day_shares(months: int) -> tuple[Decimal, ...]:
-    """The share of the year's days the first `months` months hold, in a common and a leap year."""
-    import calendar
-
-    return tuple(Decimal(sum(calendar.monthrange(year, m)[1] for m in range(1, months + 1)))
-                 / (366 if calendar.isleap(year) else 365) * HUNDRED for year in (2023, 2024))
+def _day_shares(months: int, year: int | None) -> tuple[Decimal, ...]:
+    """The share of the year's days the first `months` months hold, in the report's year (one
+    stating no year: in a common year and in a leap year)."""
+    leaps = (calendar.isleap(year),) if year else (False, True)
+    return tuple(Decimal(sum(calendar.mdays[1:months + 1]) + (leap and months >= 2)) / (366 if leap else 365) * 100
+                 for leap in leaps)
 
 
 def _holds(q, exact: Decimal) -> bool:
     """The printed schedule stands for the exact share (at its printed precision, or its tail
-    truncated: 66.6% for 66.67%)."""
-    half = half_unit(q.places)
-    return abs(q.value - exact) <= half or (q.places > 0 and abs(q.value - exact) <= 3 * half)
+    truncated: 66.6% for 66.67%, derived.tail_of)."""
+    return abs(q.value - exact) <= half_unit(q.places) or tail_of(q, exact)
 
 
 def _gaps_on_the_period(doc, table, params: dict):
@@ -162,9 +174,9 @@ def _gaps_on_the_period(doc, table, params: dict):
         # (the rows printing a gap right under the head: a form's next part ends them)
         rows = list(takewhile(lambda r: _figure(grid, r, gap_col) is not None, range(h + 1, len(grid))))
         if months and rows:
-            exact = Decimal(months) / MONTHS * HUNDRED
+            exact = time_share(months)
             shown = f"（{months} 个月 ÷ 12）{fmt(exact, 2)}%"
-            yield from _deviation_hits(table, grid, (h, None), rows, params, lambda r: (exact, shown, Decimal(0)))
+            yield from _deviation_hits(table, grid, (h, None, gap_col), rows, params, lambda r: (exact, shown, Decimal(0)))
         return
 
 
@@ -174,22 +186,20 @@ def _figure(grid, r: int, c: int):
     return parse_cell(text) if text else None
 
 
-def _deviation_hits(table, grid, schedule: tuple[int, int | None], rows: list[int], params: dict, schedule_of):
-    """Each row's gap against its rate less its schedule (`schedule_of(row)`: the schedule's value,
-    its print and its own rounding slack, or None)."""
-    head_row, schedule_col = schedule
+def _deviation_hits(table, grid, columns: tuple[int, int | None, int], rows: list[int], params: dict, schedule_of):
+    """Each row's gap against its rate less its schedule (`columns`: the head row, the schedule's
+    column if printed and the gap's; `schedule_of(row)`: the schedule's value, its print and its
+    own rounding slack, or None)."""
+    head_row, schedule_col, gap_col = columns
     head = grid[head_row]
-    gap_col = next((c for c, t in enumerate(head) if c != schedule_col and _gap_head(compact(t), params)), None)
-    if gap_col is None:
-        return
     rate_col = next((c for c in range(gap_col - 1, -1, -1) if c != schedule_col
                      and _rate_head(compact(head[c]), params)), None)
     if rate_col is None:
         return
     for r in rows:
-        rate, schedule = _rate(grid, r, rate_col), schedule_of(r)
+        rate, schedule = _rate(grid, r, rate_col, params, head_row), schedule_of(r)
         gap = _figure(grid, r, gap_col)
-        if rate is None or schedule is None or gap is None or gap.unit not in ("", "%", "个百分点", "百分点"):
+        if rate is None or schedule is None or gap is None or gap.unit not in params["gap_units"]:
             continue
         yield CHECKED
         value, printed, own_slack = schedule
@@ -199,7 +209,7 @@ def _deviation_hits(table, grid, schedule: tuple[int, int | None], rows: list[in
             continue
         places = max(rate.places, gap.places)
         shown = fmt(computed, places)
-        named = _head(grid, head_row, schedule_col) if schedule_col is not None else "时间进度"
+        named = _head(grid, head_row, schedule_col) if schedule_col is not None else params["schedule_words"][0]
         formula = (f"{_head(grid, head_row, gap_col)} = {_head(grid, head_row, rate_col)} {grid[r][rate_col].strip()}"
                    f" − {named} {printed} = {shown}")
         yield _hit(table, grid, r, gap_col, head_row, shown, formula, "同行执行率减时间进度",
@@ -209,7 +219,7 @@ def _deviation_hits(table, grid, schedule: tuple[int, int | None], rows: list[in
 def _schedule_slack(q) -> Decimal:
     """The schedule's own rounding: none where it prints a whole month's share exactly (75%, 50%:
     exact, whatever its places), half its last digit otherwise (66.67%)."""
-    exact = any(q.value == Decimal(m) / MONTHS * HUNDRED for m in range(1, MONTHS + 1))
+    exact = any(q.value == time_share(m) for m in range(1, YEAR_MONTHS + 1))
     return Decimal(0) if exact else half_unit(q.places)
 
 
