@@ -160,6 +160,13 @@ def in_common_unit(facts) -> list[Quantity]:
             for f, scale in zip(facts, scales)]
 
 
+def schedule_words(params: dict) -> list[str]:
+    """The words naming the time schedule (时间进度, 序时进度): the rule's, else concepts.yaml's."""
+    from ..knowledge import concepts
+
+    return params.get("schedule_words") or concepts().get("schedule_words") or []
+
+
 YEAR_MONTHS = 12
 
 

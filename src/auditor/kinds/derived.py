@@ -40,7 +40,7 @@ from ..facts.targets import PREFIX
 from ..ingest.build import numbering_of
 from ..knowledge import compact, concepts, han_bigrams, last_open_bracket, open_brackets
 from .base import CHECKED, SHARE_OF_RE, SUBROW_RE, Checked, document_texts, TAIL_NOTE, Hit, invalid_setting, item_label, \
-    in_common_unit, rounding_note, sum_check, time_share, whole_named_by
+    in_common_unit, rounding_note, schedule_words, sum_check, time_share, whole_named_by
 from .named_rates import COPULAS, named_rate_slips
 from .per_head_columns import per_head_rows
 from .per_head_counts import HeadCounts, HeadWords, basis_of, count_bounds
@@ -66,7 +66,8 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # this year by period: the change on the year is the closing one's on the opening one's
           "closing_heads": (list, []), "opening_heads": (list, []),
           # point_change: a rate compared with the share of the year gone by (时间进度), above or
-          # below it (高于 / 低于); the year gone by from the document meta (elapsed_months: 1-8月, 上半年)
+          # below it (高于 / 低于); the year gone by from the document meta (elapsed_months: 1-8月, 上半年);
+          # the schedule's words none: concepts.yaml schedule_words (kinds/base.py schedule_words)
           "schedule_words": (list, []), "above_words": (list, []), "below_words": (list, []),
           # schedule_rate: a day named in the sentence that is no month's end (截至7月15日): the
           # schedule may be counted in days, not judged; words of another period than the
@@ -104,7 +105,7 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # words right before the name that make it a part's rate, on a base not stated (一般债务率)
           "ratios": (dict, {}), "part_rate_words": (list, []),
           # named_multiple / multiple_claim: a multiple's name -> the words of the amounts it is of and
-          # over (本息覆盖倍数 = 收益 ÷ 本息), the copulas before its number, the words of a whole
+          # over (本息覆盖倍数 = 收益 ÷ 本息; none: concepts.yaml named_multiples), the copulas before its number, the words of a whole
           # period's amount, the claims made of it, the words comparing it with a threshold and the
           # genre's threshold (kinds/named_multiples.py)
           "multiples": (dict, {}), "multiple_copulas": (list, ["为", "是", "达到", "达", "约为", "约"]),
@@ -3230,7 +3231,7 @@ def _point_change(base: FactBase, rule):
             # (比上年下降0.45个百分点（2023年为97.17%）: last year's rate in brackets after a change on
             # last year; not after one on the schedule or a target, 低于序时进度6.80个百分点（2023年同期…）)
             prior = next((f for f in [_bracketed_after(base, change)] if f is not None and f.unit == "%"), None)
-        if prior is None and rule.params["schedule_words"]:
+        if prior is None and schedule_words(rule.params):
             yield from _against_schedule(base, rule, change, rates)
             continue
         if current is None or prior is None:
@@ -3286,9 +3287,9 @@ def _against_schedule(base: FactBase, rule, change: Fact, rates: list[Fact]):
     params = rule.params
     text = base.sentences.get((change.block, change.sentence), "")
     words = text[max(0, change.at - SCHEDULE_REACH):change.at]
-    if not any(w in words for w in params["schedule_words"]):
+    if not any(w in words for w in schedule_words(params)):
         return
-    stated = [f for f in rates if any(w in f.label for w in params["schedule_words"])]
+    stated = [f for f in rates if any(w in f.label for w in schedule_words(params))]
     current = next((f for f in reversed(rates) if f.period == CURRENT and f not in stated), None)
     schedule = stated[-1] if stated else _elapsed(base, change)
     if current is None or schedule is None:
@@ -3326,7 +3327,7 @@ def _schedule_rate(base: FactBase, rule):
         # 按6个月计算为55%, 时间进度（50%）; not 低于时间进度8.5%, 与时间进度相差8.50%, 达到时间进度的
         # 90%, 工程时间进度完成60%)
         clause = compact(CLAUSE_BREAK_RE.split(text[max(0, rate.at - SCHEDULE_REACH):rate.at])[-1])
-        found = [(clause.rfind(w), w) for w in params["schedule_words"] if w in clause]
+        found = [(clause.rfind(w), w) for w in schedule_words(params) if w in clause]
         if not found:
             continue
         at, word = max(found)
@@ -5096,7 +5097,7 @@ def _named_multiple(doc, rule):
             continue
         num, den = nums[0], dens[0]
         computed = named_multiples.worked(num, den, multiple.places)
-        words = spec["multiples"][multiple.name]  # (an amount with no label of its own: its kind's first word)
+        words = named_multiples.multiples_of(spec)[multiple.name]  # (an amount with no label of its own: its kind's first word)
         yield Hit(quote=multiple.quote, location=multiple.loc, stated=multiple.text, expected=computed,
                   formula=f"{item_label(num.label) or words['of'][0]} {num.with_unit()}（{num.where()}）÷ "
                           f"{item_label(den.label) or words['base'][0]} {den.with_unit()}（{den.where()}）= {computed}",

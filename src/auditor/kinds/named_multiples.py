@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from ..facts.base import Fact, FactBase
 from ..facts.numbers import fmt, half_unit
-from ..knowledge import compact
+from ..knowledge import compact, concepts
 from ..model import Paragraph
 
 NEAREST = 12  # candidate amounts of each operand kept per multiple (nearest first): a bounded cost
@@ -47,13 +47,19 @@ def multiple_re(names: tuple[str, ...], copulas: tuple[str, ...]) -> re.Pattern:
                       + r")\s*(?P<num>\d+(?:\.\d+)?)(?P<times>倍)?(?![\d.万亿元%％])")
 
 
+def multiples_of(spec: dict) -> dict:
+    """A multiple's name -> the words of the amounts it is of and over: the rule's, else concepts.yaml
+    named_multiples."""
+    return spec["multiples"] or concepts().get("named_multiples") or {}
+
+
 def stated_multiples(doc, base: FactBase, spec: dict) -> list[Multiple]:
     """The document's multiples (module doc), in reading order; read once per document and rule spec."""
     return base.remember(("named multiples", id(spec)), lambda: list(_read(doc, base, spec)))
 
 
 def _read(doc, base: FactBase, spec: dict):
-    names = tuple(spec["multiples"])
+    names = tuple(multiples_of(spec))
     pattern = multiple_re(names, tuple(spec["multiple_copulas"]))
     for b, block in enumerate(doc.blocks):
         if not isinstance(block, Paragraph):
@@ -63,7 +69,7 @@ def _read(doc, base: FactBase, spec: dict):
             if not any(n in text for n in names):
                 continue
             for m in pattern.finditer(text):
-                spec_of = spec["multiples"][m.group("name")]
+                spec_of = multiples_of(spec)[m.group("name")]
                 if not any(w in text[:m.start()] + m.group("name") for w in spec_of["base"]):
                     continue  # (a multiple of something its sentence does not name: not this one)
                 num = m.group("num")
@@ -89,9 +95,9 @@ def _places(num: str) -> int:
 def operands(base: FactBase, multiple: Multiple, spec: dict) -> tuple[list[Fact], list[Fact]]:
     """(numerators, denominators) for the multiple, nearest first: its own sentence's (table's)
     amounts of each kind, else the document's named as a whole (module doc)."""
-    of = spec["multiples"][multiple.name]
+    of = multiples_of(spec)[multiple.name]
     # (the amounts of each kind: a multiple's own row, 本息覆盖倍数, is neither)
-    num_words, den_words = (of["of"], [*of["base"], *spec["multiples"]]), (of["base"], [*of["of"], *spec["multiples"]])
+    num_words, den_words = (of["of"], [*of["base"], *multiples_of(spec)]), (of["base"], [*of["of"], *multiples_of(spec)])
     nums = [f for f in reversed(multiple.own) if _names(f, *num_words)]
     dens = [f for f in reversed(multiple.own) if _names(f, *den_words)]
     if not nums or not dens:

@@ -25,13 +25,13 @@ from ..facts.numbers import fmt, half_unit
 from ..ingest.build import elapsed_months
 from ..knowledge import compact
 from ..tables.typed import parse_cell
-from .base import CHECKED, YEAR_MONTHS, Hit, time_share
+from .base import CHECKED, YEAR_MONTHS, Hit, schedule_words, time_share
 from .derived import tail_of
 
 KIND = "schedule_columns"
 PARAMS = {
     "check": (str, "schedule"),
-    # words of the head of a time schedule column (时间进度, 序时进度)
+    # words of the head of a time schedule column (时间进度, 序时进度; none: concepts.yaml schedule_words)
     "schedule_words": (list, []),
     # deviation: words of the head of a gap column (偏差, 差异) and of what says it is in points or
     # from the schedule (百分点, 时间进度): 偏差 alone may be an amount's (预算偏差（万元）)
@@ -52,7 +52,7 @@ MESSAGE_FIELDS = {"table", "label", "column", "figure", "computed", "basis"}
 def validate(params: dict) -> str | None:
     if params["check"] not in ("schedule", "deviation"):
         return "check 应为 schedule、deviation 之一"
-    if not params["schedule_words"]:
+    if not schedule_words(params):
         return "schedule_words 不能为空"
     if params["check"] == "deviation" and not (params["gap_words"] and params["rate_heads"]):
         return "deviation 需要 gap_words 与 rate_heads"
@@ -82,7 +82,7 @@ def check(doc, rule):
 def _schedule_form(table, params: dict):
     """(grid, head row, schedule column, rows of figures under it) of a table with a schedule
     column: the first row holding a head with a schedule word over a rate; None for any other."""
-    words = tuple(params["schedule_words"])
+    words = tuple(schedule_words(params))
     if not any(w in table.text_start(2000) for w in words):
         return None  # (most tables name no schedule: their cells need not be read)
     grid = table.grid()
@@ -161,7 +161,7 @@ def _holds(q, exact: Decimal) -> bool:
 def _gaps_on_the_period(doc, table, params: dict):
     """A gap column naming the schedule (与时间进度差异（百分点）) in a table printing no schedule
     column: each row's gap is on the schedule of the table's period (months ÷ 12, exact)."""
-    words = tuple(params["schedule_words"])
+    words = tuple(schedule_words(params))
     if not any(w in table.text_start(2000) for w in words):
         return
     grid = table.grid()
@@ -209,7 +209,7 @@ def _deviation_hits(table, grid, columns: tuple[int, int | None, int], rows: lis
             continue
         places = max(rate.places, gap.places)
         shown = fmt(computed, places)
-        named = _head(grid, head_row, schedule_col) if schedule_col is not None else params["schedule_words"][0]
+        named = _head(grid, head_row, schedule_col) if schedule_col is not None else schedule_words(params)[0]
         formula = (f"{_head(grid, head_row, gap_col)} = {_head(grid, head_row, rate_col)} {grid[r][rate_col].strip()}"
                    f" − {named} {printed} = {shown}")
         yield _hit(table, grid, r, gap_col, head_row, shown, formula, "同行执行率减时间进度",
@@ -225,13 +225,13 @@ def _schedule_slack(q) -> Decimal:
 
 def _gap_head(head: str, params: dict) -> bool:
     return any(w in head for w in params["gap_words"]) \
-        and any(w in head for w in (*params["point_words"], *params["schedule_words"]))
+        and any(w in head for w in (*params["point_words"], *schedule_words(params)))
 
 
 def _rate_head(head: str, params: dict) -> bool:
     bare = head.split("(")[0]  # (执行率（%）: the head's words before its unit)
     return any(bare.endswith(w) for w in params["rate_heads"]) \
-        and not any(w in head for w in (*params["not_rate_words"], *params["schedule_words"]))
+        and not any(w in head for w in (*params["not_rate_words"], *schedule_words(params)))
 
 
 def _head(grid, head_row: int, c: int) -> str:
