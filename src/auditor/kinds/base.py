@@ -167,6 +167,21 @@ def schedule_words(params: dict) -> list[str]:
     return params.get("schedule_words") or concepts().get("schedule_words") or []
 
 
+def slipped_unit(total, exact: Decimal, slack: Decimal, params: dict) -> str | None:
+    """The money unit (万元, 亿元, 千元) in which a total as printed is its parts' sum `exact` (in yuan,
+    within `slack`), off its own by one of the ratios of the rule's unit_slip_scales (else
+    concepts.yaml's), either way: the unit it should carry (a unit slip); None where there is none."""
+    from ..knowledge import concepts
+
+    if total.unit not in MONEY_UNITS:
+        return None
+    factor = MONEY_UNITS[total.unit]
+    scales = {r for s in params.get("unit_slip_scales") or concepts().get("unit_slip_scales") or ()
+              for r in (Decimal(s), 1 / Decimal(s))}
+    return next((u for u in MONEY_UNITS if MONEY_UNITS[u] / factor in scales and len(u) == 2
+                 and abs(exact - total.value * MONEY_UNITS[u]) <= slack), None)
+
+
 YEAR_MONTHS = 12
 
 

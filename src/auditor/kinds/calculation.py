@@ -25,7 +25,7 @@ from ..facts.spans import SPAN_YEARS_RE, YearSpan, named_span
 from ..knowledge import compact, concepts, open_brackets, vocabulary_generation
 from ..model import Table
 from ..tables.typed import parse_cell
-from .base import CHECKED, Checked, Hit, SUBROW_RE, item_label, whole_named_by
+from .base import CHECKED, Checked, Hit, SUBROW_RE, item_label, slipped_unit, whole_named_by
 
 KIND = "calculation"
 PARAMS = {
@@ -52,7 +52,7 @@ PARAMS = {
     # words in a bracket right after an amount that make it a remark on the amount, no breakdown
     # of it (（含…）, （较上年…）): see _bracket_breakdown
     "bracket_remark_words": (list, []),
-    # the ratios of money units a total's unit slip is off by (see the rule file)
+    # the ratios of money units a total's unit slip is off by (none: concepts.yaml unit_slip_scales)
     "unit_slip_scales": (list, []),
     # table: the labels of a form's funds total whose 其中 rows are its parts whatever they are
     # called (see _form_block)
@@ -1850,9 +1850,7 @@ def _compare(total: Fact, parts: list[Fact], context: str, rule):
     unit = total.unit
     # a total that adds up once its unit is read ×10⁴ (or another of the rule's unit_slip_scales, or
     # the inverse) has a unit slip
-    scales = {r for s in rule.params["unit_slip_scales"] for r in (Decimal(s), 1 / Decimal(s))}
-    slip = next((u for u in MONEY_UNITS if total.unit in MONEY_UNITS and MONEY_UNITS[u] / factor in scales
-                 and len(u) == 2 and abs(exact - total.value * MONEY_UNITS[u]) <= slack), None)
+    slip = slipped_unit(total, exact, slack, rule.params)
     if slip and diff > slack:
         factor, unit = MONEY_UNITS[slip], slip  # say the sum in the unit the total should carry
     elif diff > slack:

@@ -40,7 +40,7 @@ from ..facts.targets import PREFIX
 from ..ingest.build import numbering_of
 from ..knowledge import compact, concepts, han_bigrams, last_open_bracket, open_brackets
 from .base import CHECKED, SHARE_OF_RE, SUBROW_RE, Checked, document_texts, TAIL_NOTE, Hit, invalid_setting, item_label, \
-    in_common_unit, rounding_note, schedule_words, sum_check, time_share, whole_named_by
+    in_common_unit, rounding_note, schedule_words, slipped_unit, sum_check, time_share, whole_named_by
 from .named_rates import COPULAS, named_rate_slips
 from .per_head_columns import per_head_rows
 from .per_head_counts import HeadCounts, HeadWords, basis_of, count_bounds
@@ -5134,14 +5134,20 @@ def _split_sum(base: FactBase, rule):
         outcome = sum_check(common[0], common[1:], rule.tolerance)
         if outcome == "ok":
             continue
-        unit = MONEY_UNITS.get(total.unit, Decimal(1))
-        worked = sum((p.in_yuan() for p in parts), Decimal(0)) / unit
-        shown = f"{fmt(worked, max(p.places for p in parts), total.text)}{total.unit}"
+        exact = sum((p.in_yuan() for p in parts), Decimal(0))
+        # (a total whose digits are the sum in another money unit: a unit slip, said in that unit)
+        slip = slipped_unit(total, exact, sum((half_unit(max(f.places for f in [total, *parts])) * MONEY_UNITS.get(
+            f.unit, Decimal(1)) for f in [total, *parts] if f.value), Decimal(0)), rule.params) \
+            if outcome == "mismatch" else None
+        unit = slip or total.unit
+        shown = f"{fmt(exact / MONEY_UNITS.get(unit, Decimal(1)), max(p.places for p in parts), total.text)}{unit}"
         formula = " + ".join(p.text for p in parts) + f" = {shown}"
         if outcome == "rounding":
             formula += "；" + rounding_note(common[0], common[1:], max(q.places for q in common))
+        elif slip:
+            formula += f"；{total.text}按“{slip}”计即与各部分之和相符：数字相同而单位不同，应为单位笔误"
         yield Hit(quote=base.span(total, parts[-1]), location=total.loc, stated=total.text, expected=shown,
-                  formula=formula, cls="rounding" if outcome == "rounding" else None,
+                  formula=formula, cls="rounding" if outcome == "rounding" else "unit_error" if slip else None,
                   fields={"rate": total.text, "computed": shown, "relation": item_label(total.label) or "合计"},
                   highlights=[p.loc for p in parts])
 
