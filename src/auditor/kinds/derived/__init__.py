@@ -28,28 +28,28 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Literal
 
-from ..facts.base import (ADJUSTMENT, OTHER_BASIS, BUDGET_MEASURES, CLAUSE_BREAK_RE, bare_head, compares_other_year, CURRENT, FORECAST, LATER, OLDER, OUTCOME_MEASURES, PRIOR, Fact, FactBase, column_sum, fact_base, fact_year, kind_total,
+from ...facts.base import (ADJUSTMENT, OTHER_BASIS, BUDGET_MEASURES, CLAUSE_BREAK_RE, bare_head, compares_other_year, CURRENT, FORECAST, LATER, OLDER, OUTCOME_MEASURES, PRIOR, Fact, FactBase, column_sum, fact_base, fact_year, kind_total,
                           named_budget_base, names_budget_base, names_forecast, against_budget, names_own_thing, names_whole_money, part_names,
                           per_unit, YEAR_RE, YEARS_RE)
-from ..facts.grid_pairs import grid_cell
-from ..facts.lexicon import alternatives, lexicon
-from ..facts.scopes import figure_scope
-from ..facts.numbers import MONEY_UNITS, fmt, half_unit, quantize_like, significant_digits
-from ..facts.restated import clause_start
-from ..facts.targets import PREFIX
-from ..ingest.build import numbering_of
-from ..knowledge import compact, concepts, han_bigrams, last_open_bracket, open_brackets
-from .base import CHECKED, SHARE_OF_RE, SUBROW_RE, Checked, document_texts, TAIL_NOTE, Hit, invalid_setting, item_label, \
+from ...facts.grid_pairs import grid_cell
+from ...facts.lexicon import alternatives, lexicon
+from ...facts.scopes import figure_scope
+from ...facts.numbers import MONEY_UNITS, fmt, half_unit, quantize_like, significant_digits
+from ...facts.restated import clause_start
+from ...facts.targets import PREFIX
+from ...ingest.build import numbering_of
+from ...knowledge import compact, concepts, han_bigrams, last_open_bracket, open_brackets
+from ..base import CHECKED, SHARE_OF_RE, SUBROW_RE, Checked, document_texts, TAIL_NOTE, Hit, invalid_setting, item_label, \
     in_common_unit, rounding_note, schedule_words, slipped_unit, sum_check, time_share, whole_named_by
-from .named_rates import COPULAS, named_rate_slips
-from .per_head_columns import per_head_rows
-from .per_head_counts import HeadCounts, HeadWords, basis_of, count_bounds
-from .rate_columns import column_runs, explained_otherwise, learned_rate_slips, row_formula, transposed
-from .tenths import tenths_slips
-from .worded_sums import worded_sums
-from . import named_multiples, written_arithmetic
-from .split_sums import split_sums
-from ..facts.agreement import meets, tail
+from ..named_rates import COPULAS, named_rate_slips
+from ..per_head_columns import per_head_rows
+from ..per_head_counts import HeadCounts, HeadWords, basis_of, count_bounds
+from ..rate_columns import column_runs, explained_otherwise, learned_rate_slips, row_formula, transposed
+from ..tenths import tenths_slips
+from ..worded_sums import worded_sums
+from .. import named_multiples, written_arithmetic
+from ..split_sums import split_sums
+from ...facts.agreement import meets, tail
 
 KIND = "derived"
 PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (list, []), "share_cues": (list, []),
@@ -1198,7 +1198,7 @@ def _lead_whole(base: FactBase, part: Fact) -> str | None:
     """A total the sentence names in its lead, with no figure of its own, before the first
     amount's clause (“三公”经费财政拨款支出决算中，…): the whole of the shares of its parts, and
     of the parts listed in the sentences after it (；公务接待费…，占比…)."""
-    from .calculation import _part_names
+    from ..calculation import _part_names
 
     block = base.by_block.get(part.block, ())
     for k in range(part.sentence, -1, -1):
@@ -2453,7 +2453,7 @@ def _pick(base: FactBase, rate: Fact, sentence: list[Fact], measure: str, period
 
 def _unit_spending() -> str | None:
     """The unit's spending as a whole (concepts.yaml unit_spending)."""
-    from ..knowledge import concepts
+    from ...knowledge import concepts
 
     return concepts().get("unit_spending")
 
@@ -3531,7 +3531,7 @@ def _table_rows(base: FactBase) -> list[list[Fact]]:
 
 
 def _row_rate(base: FactBase, rule):
-    from ..knowledge import concepts
+    from ...knowledge import concepts
 
     formulas = [(formula, tuple(compact(n) for n in formula.get("names") or [formula["rate"]]))
                 for formula in concepts().get("row_rates") or ()]
