@@ -26,7 +26,7 @@ from ..ingest.build import elapsed_months
 from ..knowledge import compact
 from ..tables.typed import parse_cell
 from .base import CHECKED, YEAR_MONTHS, Hit, schedule_words, time_share
-from .derived import tail_of
+from .derived.intervals import tail_of
 
 KIND = "schedule_columns"
 PARAMS = {
@@ -154,7 +154,7 @@ def _day_shares(months: int, year: int | None) -> tuple[Decimal, ...]:
 
 def _holds(q, exact: Decimal) -> bool:
     """The printed schedule stands for the exact share (at its printed precision, or its tail
-    truncated: 66.6% for 66.67%, derived.tail_of)."""
+    truncated: 66.6% for 66.67%, derived/intervals.py tail_of)."""
     return abs(q.value - exact) <= half_unit(q.places) or tail_of(q, exact)
 
 

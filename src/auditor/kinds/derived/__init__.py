@@ -22,25 +22,23 @@ of the printed rate (one rounding model: every printed number is ± half a unit 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from bisect import bisect_left
 from dataclasses import replace
 from decimal import Decimal
-from typing import Literal
 
-from ...facts.base import (ADJUSTMENT, OTHER_BASIS, BUDGET_MEASURES, CLAUSE_BREAK_RE, bare_head, compares_other_year, CURRENT, FORECAST, LATER, OLDER, OUTCOME_MEASURES, PRIOR, Fact, FactBase, column_sum, fact_base, fact_year, kind_total,
-                          named_budget_base, names_budget_base, names_forecast, against_budget, names_own_thing, names_whole_money, part_names,
-                          per_unit, YEAR_RE, YEARS_RE)
+from ...facts.base import (OTHER_BASIS, BUDGET_MEASURES, CLAUSE_BREAK_RE, bare_head, compares_other_year, CURRENT,
+                           FORECAST, LATER, OLDER, OUTCOME_MEASURES, PRIOR, Fact, FactBase, fact_base, fact_year,
+                           named_budget_base, names_budget_base, names_forecast, against_budget, names_own_thing,
+                           names_whole_money, per_unit, YEAR_RE, YEARS_RE)
 from ...facts.grid_pairs import grid_cell
-from ...facts.lexicon import alternatives, lexicon
+from ...facts.lexicon import lexicon
 from ...facts.scopes import figure_scope
 from ...facts.numbers import MONEY_UNITS, fmt, half_unit, quantize_like, significant_digits
 from ...facts.restated import clause_start
 from ...facts.targets import PREFIX
 from ...ingest.build import numbering_of
-from ...knowledge import compact, concepts, han_bigrams, last_open_bracket, open_brackets
-from ..base import CHECKED, SHARE_OF_RE, SUBROW_RE, Checked, document_texts, TAIL_NOTE, Hit, invalid_setting, item_label, \
-    in_common_unit, rounding_note, schedule_words, slipped_unit, sum_check, time_share, whole_named_by
+from ...knowledge import compact, concepts, han_bigrams, last_open_bracket
+from ..base import (CHECKED, SHARE_OF_RE, SUBROW_RE, Checked, document_texts, Hit, invalid_setting, item_label,
+                    in_common_unit, rounding_note, schedule_words, slipped_unit, sum_check, time_share)
 from ..named_rates import COPULAS, named_rate_slips
 from ..per_head_columns import per_head_rows
 from ..per_head_counts import HeadCounts, HeadWords, basis_of, count_bounds
@@ -49,7 +47,16 @@ from ..tenths import tenths_slips
 from ..worded_sums import worded_sums
 from .. import named_multiples, written_arithmetic
 from ..split_sums import split_sums
-from ...facts.agreement import meets, tail
+from ...facts.agreement import meets
+from .intervals import (HUNDRED, bounds, ratio_bounds, exact_ratio, formula_operands, consistent, unit_slip, rate_hit,
+                        tail_of, difference_hit, difference_misfit, round_bounds, ratio_fits, rate_against, based,
+                        way, opposite)
+from .lookup import (YEAR_NUMBER_RE, same_sentence, facts_before, unique_value, document_value, clause_of,
+                     this_year_before, sentence_before, list_head, prior_value, compares_last_year, in_brackets)
+from .wholes import names_period
+from .share import SUBJECT_FILLER_RE, check_share, column_parts_sum
+from .share_sum import check_share_sum
+
 
 KIND = "derived"
 PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (list, []), "share_cues": (list, []),
@@ -190,8 +197,6 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # (缴存职工中，…): shares naming their parts and no amounts are summed only after them
           "split_whole_pattern": (str, "")}
 MESSAGE_FIELDS = {"rate", "computed", "relation", "basis"}
-HUNDRED = Decimal(100)
-YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d\d)年")
 
 
 def validate(params: dict) -> str | None:
@@ -203,1445 +208,6 @@ def check(doc, rule):
     return CHECKS[name](doc if name in TEXT_CHECKS else fact_base(doc), rule)
 
 
-# ---- arithmetic on intervals --------------------------------------------------------------
-def bounds(f: Fact, places: int | None = None) -> tuple[Decimal, Decimal]:
-    return f.yuan_interval(places)
-
-
-def ratio_bounds(num: Fact, den: Fact) -> tuple[Decimal, Decimal] | None:
-    """The range of num ÷ den in %, each read at the finer of the two printed precisions."""
-    places = max(num.places, den.places)
-    n_lo, n_hi = bounds(num, places)
-    d_lo, d_hi = bounds(den, places)
-    if d_lo <= 0:
-        return None
-    return n_lo / d_hi * HUNDRED, n_hi / d_lo * HUNDRED
-
-
-def exact_ratio(num: Fact, den: Fact) -> Decimal:
-    return num.in_yuan() / den.in_yuan() * HUNDRED
-
-
-def _operands(a: Fact, b: Fact) -> tuple[str, str]:
-    """Two amounts of a quotient as its formula prints them: as printed where they are in one unit.
-    Amounts in two (4.21万元 in the text, 45,000.00 in a table in 元): a table's figure in the unit
-    of the amount the text states, with it (4.50万元), so the division reads as it was done; a
-    figure the text states stays as printed, with its unit (a finding blaming it is found in the
-    formula, findings.drop_consequences); figures from tables alone, each with its own unit."""
-    if a.unit == b.unit or not (a.is_money and b.is_money):
-        return a.text, b.text
-    stated = next((f for f in (a, b) if f.source == "text"), None)
-    if stated is None:
-        return a.with_unit(), b.with_unit()
-    return tuple(f.with_unit() if f.source == "text" else _in_unit(f, stated) for f in (a, b))
-
-
-def _in_unit(fact: Fact, ref: Fact) -> str:
-    """`fact`'s amount in `ref`'s unit, exactly: at `ref`'s printed places, or more where the
-    conversion needs them (41,234.56元 is 4.123456万元, not 4.12)."""
-    if fact.unit == ref.unit:
-        return fact.with_unit()
-    value = fact.in_yuan() / MONEY_UNITS[ref.unit]
-    places = max(ref.places, -min(0, value.normalize().as_tuple().exponent))
-    return f"{fmt(value, places, ref.text)}{ref.unit}"
-
-
-def consistent(rate: Fact, lo: Decimal, hi: Decimal) -> bool:
-    r_lo, r_hi = rate.interval()
-    return r_lo <= hi and lo <= r_hi
-
-
-def unit_slip(rate: Fact, num: Fact, den: Fact) -> bool:
-    """The rate holds on the printed digits but not in the printed units (17.67万元 ÷ 17.8元):
-    a unit slip, which the unit and restatement rules report; the rate itself is right."""
-    if num.unit == den.unit or not (num.is_money and den.is_money) or den.value <= 0:
-        return False
-    n_lo, n_hi = num.interval()
-    d_lo, d_hi = den.interval()
-    return d_lo > 0 and consistent(rate, n_lo / d_hi * HUNDRED, n_hi / d_lo * HUNDRED)
-
-
-def _hit(rate: Fact, computed: Decimal, relation: str, formula: str, quote: str | None = None,
-         operands: tuple = (), signed: bool = False, than: str = "上年") -> Hit:
-    """`operands`: the facts the rate was worked out from, highlighted with it. `signed`: the rate
-    computed with its sign (a table's change column), not as the size of a rise or a fall. `than`:
-    the base's name in the notes on multiples (上年, 所比年度)."""
-    # (a fall printed with its minus, 增长-8.5%: the figure it should be, printed the same way)
-    minus = "-" if rate.text[:1] in "-－−" and computed > 0 and not signed else ""
-    shown = f"{minus}{fmt(computed, max(rate.places, 2))}%"
-    if rate.places < 0:  # (a rise said in multiples, 增长1.5倍: the multiple it should be, and its %)
-        shown = f"{fmt(computed / HUNDRED, 2)}倍（{shown}）"
-        low, high = rate.interval()
-        if rate.measure == "变动率" and low <= computed + HUNDRED <= high:
-            formula += (f"；本年为{than}的 {fmt(computed / HUNDRED + 1, 2)} 倍：“增长 N 倍”是比{than}多出 N 倍，"
-                        f"所写倍数是本年与{than}之比，不是增长的倍数")
-        elif rate.measure == "变动率" and lexicon().doubling.fullmatch(rate.text):
-            formula += (f"；“{rate.text}”即本年为{than}的 {fmt(rate.value / HUNDRED + 1, 0)} 倍，"
-                        f"按两数为 {fmt(computed / HUNDRED + 1, 2)} 倍")
-    tail = tail_of(rate, computed)
-    misround = misrounded(rate, computed)
-    if misround:
-        formula += f"；按所印整数位四舍五入应为 {fmt(computed, 0)}%"
-    return Hit(quote=quote or rate.quote, location=rate.loc, stated=rate.text,
-               expected=f"{minus}{fmt(computed, 0)}%" if misround else shown,
-               formula=formula, fields={"rate": rate.text, "computed": shown, "relation": relation,
-                                        **({"rounding_note": TAIL_NOTE} if tail else {})},
-               cls="rounding" if tail else None, severity="warning" if misround else None,
-               highlights=[rate.loc, *(f.loc for f in operands)] if operands else [])
-
-
-def tail_of(fact, computed: Decimal) -> bool:
-    """One unit of the last printed digit off (95.457% printed 95.45%): truncated, not rounded;
-    a printing tail, not an error (a fact, or a cell's Quantity: anything with value and places)."""
-    return fact.places > 0 and abs(computed - fact.value) <= half_unit(fact.places) * 3
-
-
-def misrounded(fact: Fact, computed: Decimal) -> bool:
-    """A whole-number rate one point from the right one, the quotient between them (89.40% printed
-    90%): rounded the wrong way, not a different relation; a warning that names the right figure.
-    One unit of a printed decimal is a tail (tail_of); a whole point is too much to be a note. Only
-    from MISROUND_FLOOR up, where a point is a tenth of the rate at most (1% for 0.10%, 3% for 2.01%
-    are other figures, not other roundings)."""
-    return fact.places == 0 and computed >= MISROUND_FLOOR and abs(computed - fact.value) < 1
-
-
-MISROUND_FLOOR = 10
-
-
-def _same_sentence(base: FactBase, f: Fact) -> list[Fact]:
-    return base.by_sentence.get((f.block, f.sentence), [])
-
-
-def _before(facts: list[Fact], f: Fact) -> list[Fact]:
-    return [x for x in facts if x.id < f.id]
-
-
-def unique_value(facts: list[Fact]) -> Fact | None:
-    """The one value several statements of a fact agree on (a table and its restatement)."""
-    if not facts:
-        return None
-    first = facts[0]
-    return first if all(meets(first, f) or tail(first, f) for f in facts) else None
-
-
-def _document_value(base: FactBase, concept: str | None, measure: str, subject: str,
-                    period: str = CURRENT, fund: str | None = None, scope: tuple | None = None) -> Fact | None:
-    """The one value the document agrees on; with `fund`, among the figures of that fund only
-    (a 财政拨款 table's 上年 beside an all-funds table's); with `scope`, among the figures of that
-    scope only (facts/scopes.py: 企业 against 行政事业单位, 市本级 against 全市)."""
-    if not concept:
-        return None
-    return base.remember(("unique", concept, measure, period, subject, fund, scope), lambda: unique_value(
-        [f for f in base.of(concept, measure, period) if f.subject == subject and f.is_money and not f.member
-         and fund in (None, f.fund) and scope in (None, figure_scope(base, f))]))
-
-
-# ---- share ------------------------------------------------------------------------------
-def _shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
-    """(rate, part, whole) for every stated share whose part and whole can be found."""
-    out = []
-    for rate in (f for f in base.facts if f.measure == "占比" and f.source == "text" and not f.comparator and f.unit == "%"):
-        sentence = _before(_same_sentence(base, rate), rate)
-        amounts = [f for f in reversed(_without_restatements(sentence)) if f.is_money and f.measure != "变动额"]
-        if _summed_share(compact(rate.label)) and _listed_together(base, amounts[:2]):
-            continue  # (…分别为14.28亿元、9.65亿元和8.12亿元，合计占…: a share of their sum, no one amount's)
-        # the amount the share is of: its own concept's (分别占75.86%和24.14% take the amounts in
-        # turn), else the nearest
-        part = base.facts[rate.of] if rate.of >= 0 else \
-            next((f for f in amounts if rate.concept and f.concept == rate.concept), None) or \
-            next((f for f in amounts if f.measure == ADJUSTMENT and _adjustment_share(rate)), None) or \
-            _worded_part(rate, amounts)
-        if part is None and rate.concept:
-            # (…，其中人员经费298.00万元。人员经费占基本支出的80.6%: the share names its part, stated
-            # earlier in the paragraph)
-            part = next((f for f in reversed(base.by_block.get(rate.block, ())) if f.id < rate.id and f.is_money
-                         and f.concept == rate.concept and f.measure != "变动额" and f.period == rate.period), None)
-        named = "" if rate.concept or rate.of >= 0 else _share_part_name(rate)
-        if named and (part is None or named not in compact(part.label)):
-            # (…国有企业资本金注入10.95亿元，其他…0.83亿元。国有企业资本金注入占全部支出的73.8%: a
-            # part the vocabulary does not know, named before 占: the amount so named earlier in the
-            # paragraph, not the nearest; none so named, no share judged)
-            part = next((f for f in reversed(base.by_block.get(rate.block, ())) if f.id < rate.id and f.is_money
-                         and named in compact(f.label) and f.measure != "变动额"
-                         and f.period == rate.period), None)
-            if part is None:
-                continue
-        if part is not None and (_own_subject(base, part, rate) or not part.is_money):
-            continue  # (a share of a count taken in turn, 分别为12人和8人，分别占…: _quantity_shares)
-        whole = None if part is None else _adjusted_budget(base, rate, part) if part.measure == ADJUSTMENT \
-            else _whole(base, rate, part, sentence)
-        if rate.of >= 0 and not rate.base and whole is not None and any(
-                f.of == whole.id for f in _same_sentence(base, rate) if f.measure == "占比"):
-            continue  # (A、B分别为X、Y，占比分别为…: the other item is no whole; their sum is, unsaid)
-        if whole is not None and whole is not part and whole.value != 0:
-            out.append((rate, part, whole))
-    return _one_whole_per_list(out + _opened_shares(base))
-
-
-def _share_part_name(rate: Fact) -> str:
-    """The name a share's words give its part before 占 in its clause (国有企业资本金注入占…: 国有企业
-    资本金注入), list openers aside; "" when they name none (…万元，占…)."""
-    words = compact(rate.label)
-    at = words.find("占")
-    if at <= 0:
-        return ""
-    name = re.split(r"[，,；;：:、]", words[:at])[-1]
-    for opener in lexicon().list_openers:
-        name = name.removeprefix(opener)
-    return name if len(name) >= 2 and not any(c.isdigit() for c in name) else ""
-
-
-def _opened_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
-    """(rate, part, whole) for a rate right after an amount opened by 占, nothing but 的 between
-    (占部门项目预算总额56.05亿元的8.6%, 占地区生产总值685.43亿元的16.30%): a share of that amount
-    whatever its words name (a thing the vocabulary knows is read as a share already), of the
-    amount nearest before it in the sentence, in the same kind (money, or a count's unit)."""
-    out = []
-    for rate in base.facts:
-        # (the rate's own words only 的, 的比重为: most facts fail here, before their sentence is read)
-        if rate.unit != "%" or rate.measure == "占比" or rate.source != "text" or rate.comparator \
-                or SUBJECT_FILLER_RE.sub("", compact(rate.label)):
-            continue
-        before = _before(_same_sentence(base, rate), rate)
-        whole = before[-1] if before else None
-        if whole is None or whole.comparator or whole.measure == "变动额" or not whole.value \
-                or not compact(whole.label).lstrip("，,；;、").startswith("占"):
-            continue
-        part = next((f for f in reversed(before[:-1]) if not f.comparator and f.measure != "变动额"
-                     and f.unit not in ("%", "‰") and f.is_money == whole.is_money
-                     and (f.is_money or f.unit == whole.unit)), None)
-        if part is not None and part.period == whole.period:
-            out.append((rate, part, whole))
-    return out
-
-
-def _opened_name(whole: Fact) -> str:
-    """The words an amount opened by 占 names its thing by (部门项目预算总额 of 占部门项目预算总额)."""
-    return compact(whole.label).lstrip("，,；;、")[1:] if compact(whole.label).lstrip("，,；;、").startswith("占") else ""
-
-
-def _worded_part(rate: Fact, amounts: list[Fact]) -> Fact | None:
-    """The nearest amount (`amounts` nearest first), unless the share's own words before 占 or 完成
-    (累计完成投资的) are held by an earlier amount's label and not by the nearest's: that amount's
-    share (累计已投入8,960.00万元，其中2022年…、2024年3,430.00万元，累计完成投资的72.50%)."""
-    if not amounts:
-        return None
-    label = compact(rate.label)
-    cut = max(label.rfind("占"), label.rfind("完成"))
-    own = label[:cut].strip("，,；;、：:") if cut > 0 else ""
-    if len(own) < 2 or own in compact(amounts[0].label):
-        return amounts[0]
-    return next((f for f in amounts[1:] if own in compact(f.label)), amounts[0])
-
-
-def _listed_together(base: FactBase, nearest: list[Fact]) -> bool:
-    """The two amounts nearest before a share are items of one list: only a joiner and their
-    units stand between them (14.28亿元、9.65亿元; 9.65亿元和8.12亿元)."""
-    if len(nearest) < 2:
-        return False
-    later, earlier = nearest
-    text = base.sentences.get((later.block, later.sentence), "")
-    between = compact(text[earlier.at + len(earlier.text):later.at])
-    return between in ("，", ",") or lexicon().list_join.fullmatch(between) is not None
-
-
-def _summed_share(words: str) -> bool:
-    """A share's words say it is of amounts together before 占 (合计占, 共占: concepts.yaml
-    summed_share_words)."""
-    return any(w + "占" in words for w in concepts().get("summed_share_words") or ())
-
-
-def _adjustment_share(rate: Fact) -> bool:
-    """The share's words name a change to the budget before 占 (…，追加预算占全年预算的20.00%)."""
-    words = compact(rate.label)
-    return "占" in words and lexicon().measures.last(words[:words.rfind("占")]) == ADJUSTMENT
-
-
-def _adjusted_budget(base: FactBase, rate: Fact, part: Fact) -> Fact | None:
-    """The budget a change to it is a share of (年初预算1,200.00万元，年中追加预算300.00万元，追加
-    预算占年初预算的25.00%): the last amount of the budget level the words after 占 name, of the
-    part's thing and year, stated before the share in its paragraph. A bare 预算 names no level
-    (the change over the initial budget, or its share of the full year's): not judged."""
-    words = compact(rate.label)
-    named = lexicon().measures.last(words[words.rfind("占") + 1:])
-    if named not in BUDGET_MEASURES or not any(w in words for w in (*BUDGET_MEASURES, "年初", "全年", "调整后")):
-        return None
-    return next((f for f in reversed(base.by_block.get(rate.block, ())) if f.id < rate.id and f.is_money
-                 and f.measure == named and f.concept == part.concept and f.period == part.period
-                 and not f.comparator and f.value), None)
-
-
-def _without_restatements(facts: list[Fact]) -> list[Fact]:
-    """The facts but those restating the amount right before them in brackets, rounded to another
-    unit (30,456.78万元（约3.05亿元）): the share is of the amount as printed to the cent."""
-    kept = []
-    for f in facts:
-        before = kept[-1] if kept else None
-        if before is not None and f.is_money and before.is_money and compact(f.label)[:1] in "（(" \
-                and abs(f.in_yuan() - before.in_yuan()) <= f.half_unit * MONEY_UNITS.get(f.unit, Decimal(1)):
-            continue
-        kept.append(f)
-    return kept
-
-
-def _one_whole_per_list(shares: list[tuple[Fact, Fact, Fact]]) -> list[tuple[Fact, Fact, Fact]]:
-    """The shares of one paragraph's list are of one whole: where some were read on the sum of the
-    items listed and one on a stated amount (一般公共预算支出1,922.00万元。…：A（201）1,593.00万元，
-    占80.1%；B 210.56万元，占11.0%…, A's the stated total's), the whole more of them fit is theirs,
-    so that one misprinted item does not set the others' shares on a wrong sum."""
-    out = list(shares)
-    by_block: dict[int, list[int]] = {}
-    for k, (rate, _, _) in enumerate(out):
-        by_block.setdefault(rate.block, []).append(k)  # (each share once: the cost stays linear)
-    for block in {rate.block for rate, _, whole in shares if whole.id < 0}:
-        members = by_block[block]
-        stated = {out[k][2].id: out[k][2] for k in members if out[k][2].id >= 0}
-        summed = [k for k in members if out[k][2].id < 0]
-        if len(stated) != 1 or not summed:
-            continue
-        (whole,) = stated.values()
-        if any(out[k][2].measure != whole.measure or not _holds(whole, out[k][1]) for k in summed):
-            continue
-        on_stated = sum(_fits(out[k][0], out[k][1], whole) for k in members)
-        on_summed = sum(_fits(out[k][0], out[k][1], out[k][2]) for k in summed)
-        if on_stated > on_summed:
-            for k in summed:
-                out[k] = (out[k][0], out[k][1], whole)
-    return out
-
-
-@lru_cache(maxsize=4)
-def _all_of_pattern(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(map(re.escape, words)) or r"(?!)")
-
-
-def _all_of() -> re.Pattern:
-    """The words saying an amount is all of one kind (concepts.yaml all_of_words), at a clause's start."""
-    return _all_of_pattern(tuple(concepts().get("all_of_words") or ()))
-
-
-def _share_whole_named(clause: str) -> bool:
-    """The share's clause names the whole it is of (占本年支出的…), not a bare 占比 / 占."""
-    rest = SUBJECT_FILLER_RE.sub("", clause.split("占", 1)[-1])
-    return len(rest) >= 2
-
-
-SUBJECT_FILLER_RE = re.compile(r"[的其为约分别均各共计达]|比重|比例|[\s，,；;、：:]")
-
-
-def _own_subject(base: FactBase, part: Fact, rate: Fact) -> bool:
-    """The share names, in its own clause, a thing other than the amount before it (货物类采购17.60
-    万元，授予中小企业合同金额占政府采购支出总额的100%): that thing's amount is not stated."""
-    if (part.block, part.sentence) != (rate.block, rate.sentence):
-        return False
-    text = base.sentences.get((rate.block, rate.sentence), "")
-    between = text[part.at + len(part.text):rate.at]
-    clauses = re.split(r"[，,；;]", between)
-    if len(clauses) >= 3 and _all_of().match(clauses[-2]) and not _share_whole_named(clauses[-1]):
-        return True  # (本年收入X元，全部为一般公共预算财政拨款收入，占比100%: the share is what it all is)
-    clause = clauses[-1] if len(clauses) > 1 else ""
-    if "占" not in clause or lexicon().share_within.search(compact(clause)):
-        # (…830.00万元，为基本支出的68.40%; 在基本支出中占82.50%: the words name the whole, not a subject)
-        return False
-    subject = SUBJECT_FILLER_RE.sub("", clause.split("占")[0])
-    if len(subject) < 2 or _own_name(subject, part.label):
-        return False  # (税收收入15.00亿元，税收占比87.8%: the amount's own name, or a short form of it)
-    named = lexicon().concepts.last(compact(subject))
-    return named is None or named != part.concept
-
-
-def _own_name(subject: str, label: str) -> bool:
-    """The words before 占 are the amount's name, its start or its end (税收 of 税收收入, not of
-    非税收入; 追加预算 of 年中追加预算)."""
-    name = compact(label).lstrip("，,；;、：:")
-    for opener in lexicon().list_openers:  # (其中税收收入)
-        name = name.removeprefix(opener).lstrip("，,：:")
-    # (its end only as a name of its own: 追加预算 of 年中追加预算, not 收入 of 非税收入)
-    return name.startswith(subject) or (len(subject) >= OWN_END_CHARS and name.endswith(subject))
-
-
-OWN_END_CHARS = 3  # the fewest characters of a subject read as the end of the amount's name
-
-
-def _share(base: FactBase, rule):
-    for hit in _shares_checked(base):
-        if isinstance(hit, Hit):
-            hit.fields.setdefault("basis", "所列两数")
-        yield hit
-
-
-def _shares_checked(base: FactBase):
-    shares = _shares(base)
-    yield from _quantity_shares(base, {rate.id for rate, _, _ in shares})
-    balanced = _balanced_wholes(shares)
-    misstated = _misstated_wholes(shares)
-    outer = {part.id: whole for _, part, whole in shares}  # (an amount stating its own share: its whole)
-    for whole, listed in misstated.items():
-        yield CHECKED
-        yield _misstated_whole_hit(base, listed)
-    for rate, part, whole in shares:
-        if whole.id >= 0 and part.period != whole.period:
-            continue  # (上年项目支出52.48万元，占26.08%: of last year's total, not this year's)
-        if whole.id in misstated:
-            continue  # (each share right of what its parts make: the whole is the slip, told once above)
-        span = ratio_bounds(part, whole)
-        yield CHECKED
-        if span is None or consistent(rate, *span):
-            continue
-        summed = _column_parts_sum(base, whole)
-        if summed is not None and (alt := ratio_bounds(part, summed)) is not None and consistent(rate, *alt):
-            continue  # the share holds of the whole its parts make: the printed total is the slip (CAL001)
-        if _of_outer_whole(rate, part, outer.get(whole.id)):
-            continue  # (其中：授予小微企业合同金额…，占比P%: of the grand total, not of the 其中's parent)
-        if _of_own_pair(base, rate, part, whole):
-            continue  # (A项目预算500万元，实际支出450万元，占90%: of the item's own budget)
-        if unit_slip(rate, part, whole):
-            yield _slip_hit(rate, part, whole, base.by_block.get(part.block, []))
-            continue
-        computed = exact_ratio(part, whole)
-        if whole.id in balanced:
-            continue  # a tail moved to make the list print 100%: the list is right as printed
-        # (a breakdown's whole, stated nowhere, is the sum of the parts it lists)
-        # (占到位资金的, 占一般公共预算收入的比重为: the whole in the share's words)
-        worded = _share_whole_words(rate.label)
-        # (the whole as the share's words name it, 占一般公共预算收入的, before the vocabulary's name)
-        name = worded.group(1).rstrip("的") if worded and whole.id >= 0 else \
-            whole.concept or _opened_name(whole) or ("所列各项之和" if whole.id < 0 else "总额")
-        # (a sum of the items listed is written out, one step of figures: an item found misprinted
-        # by another rule is then seen to explain the share, findings.drop_consequences)
-        shown = _operands(part, whole)
-        divisor = f"（{whole.quote}）" if whole.label == LISTED_SUM else f"{name} {shown[1]}"
-        tail = f"{name} {shown[1]}；" if whole.label == LISTED_SUM else ""
-        yield _hit(rate, computed, f"占{name}的比例",
-                   f"{part.concept or item_label(part.label) or '该项'} {shown[0]} ÷ {divisor} "
-                   f"= {fmt(computed)}%（{tail}{whole.where()}）" + _swapped(rate, part, whole, shares),
-                   quote=base.span(part, rate))
-
-
-def _of_own_pair(base: FactBase, rate: Fact, part: Fact, whole: Fact) -> bool:
-    """A share naming no whole right after an item's second amount in its clause (供水管网改造项目
-    预算500.00万元，实际支出450.00万元，占90.00%): it may be of the item's first amount, its
-    budget; misstated only when it holds on neither."""
-    if rate.base or _share_whole_words(rate.label):
-        return False
-    before = [f for f in base.by_sentence.get((part.block, part.sentence), ()) if f.at < part.at and f.is_money]
-    if not before or before[-1].id == whole.id or before[-1].period != part.period:
-        return False
-    span = ratio_bounds(part, before[-1])
-    return span is not None and consistent(rate, *span)
-
-
-def _of_outer_whole(rate: Fact, part: Fact, outer: Fact | None) -> bool:
-    """A share naming no whole whose part is listed under an amount that states its own share
-    (中小企业合同金额X万元，占采购总额的P%，其中：小微企业…，占比Q%): read first as of that amount,
-    the part's direct parent, it may be of the parent's whole too; it is misstated only when it
-    holds on neither (the finding then computed on the direct parent)."""
-    if outer is None or rate.base or _share_whole_words(rate.label) or outer.period != part.period:
-        return False
-    span = ratio_bounds(part, outer)
-    return span is not None and consistent(rate, *span)
-
-
-LISTED_SUM = "所列各项合计"  # the label of a breakdown's whole, the sum of the items it lists (_breakdown)
-
-
-def _balanced_wholes(shares: list[tuple[Fact, Fact, Fact]]) -> set[int]:
-    """The wholes whose listed shares print exactly 100% with each share a last-digit tail from its
-    own ratio at most (19.01% printed 19.00% so that 44.76 + 36.24 + 19.00 = 100.00): the usual
-    balancing of rounded shares, which is no slip."""
-    return {whole for whole, listed in _by_whole(shares).items()
-            if len(listed) >= 2 and sum(rate.value for rate, _, _ in listed) == HUNDRED
-            and all(consistent(rate, *span) or tail_of(rate, exact_ratio(part, whole_fact))
-                    for rate, part, whole_fact in listed if (span := ratio_bounds(part, whole_fact)) is not None)}
-
-
-def _by_whole(shares: list[tuple[Fact, Fact, Fact]]) -> dict[int, list[tuple[Fact, Fact, Fact]]]:
-    """The (rate, part, whole) shares by their whole's id, in order."""
-    by_whole: dict[int, list[tuple[Fact, Fact, Fact]]] = {}
-    for share in shares:
-        by_whole.setdefault(share[2].id, []).append(share)
-    return by_whole
-
-
-def _misstated_wholes(shares: list[tuple[Fact, Fact, Fact]]) -> dict[int, list[tuple[Fact, Fact, Fact]]]:
-    """The stated wholes (in the text) whose listed shares make 100% and each hold of the sum of
-    their parts, though not of the whole (全年支出1,908.22万元 over 基本支出1,216.62万元占64.09%、
-    项目支出681.60万元占35.91%, which make 1,898.22): the whole is misstated, not the shares."""
-    stated = [s for s in shares if s[2].id >= 0 and s[2].source == "text" and s[1].is_money and s[1].period == s[2].period]
-    found = {}
-    for whole_id, listed in _by_whole(stated).items():
-        parts = {part.id: part for _, part, _ in listed}
-        if len(parts) < 2 or len(parts) != len(listed):
-            continue
-        slack = sum((rate.interval()[1] - rate.interval()[0]) / 2 for rate, _, _ in listed)
-        if abs(sum(rate.value for rate, _, _ in listed) - HUNDRED) > slack:
-            continue  # (shares of a list that leaves parts out: their sum says nothing of the whole)
-        whole = listed[0][2]
-        s_lo = sum(bounds(p)[0] for p in parts.values())
-        s_hi = sum(bounds(p)[1] for p in parts.values())
-        w_lo, w_hi = bounds(whole)
-        if s_lo <= 0 or (w_lo <= s_hi and s_lo <= w_hi):
-            continue  # (the whole is what its parts make: a share off is the share's own slip)
-        if all(consistent(rate, part_lo / s_hi * HUNDRED, part_hi / s_lo * HUNDRED)
-               for rate, part, _ in listed for part_lo, part_hi in [bounds(part)]):
-            found[whole_id] = listed
-    return found
-
-
-def _misstated_whole_hit(base: FactBase, listed: list[tuple[Fact, Fact, Fact]]) -> Hit:
-    whole = listed[0][2]
-    parts = sorted({part.id: part for _, part, _ in listed}.values(), key=lambda f: f.id)
-    factor = MONEY_UNITS.get(whole.unit, Decimal(1))
-    total = sum((p.in_yuan() for p in parts), Decimal(0)) / factor
-    shown = f"{fmt(total, max(p.places for p in parts), whole.text)}{whole.unit}"
-    terms = " + ".join(f"{p.concept or item_label(p.label) or '该项'} {p.text}" for p in parts)
-    shares = " + ".join(rate.text for rate, _, _ in listed)
-    return Hit(quote=base.span(whole, listed[-1][0]), location=whole.loc, stated=whole.text, expected=shown,
-               formula=(f"{terms} = {shown}；所列占比 {shares} = 100%，按 {shown} 计算各项占比均相符，"
-                        f"按 {whole.text} 则均不符：所写总额有误"),
-               fields={"relation": "总额", "rate": whole.text, "computed": shown, "basis": "所列各项及其占比"},
-               highlights=[whole.loc, *(p.loc for p in parts)])
-
-
-def _quantity_shares(base: FactBase, taken: set[int]):
-    """A share of a count in a 其中 list of counts (用户总数128.6万人，其中微信公众号42.3万人，
-    占35.9%): the count right before the share over the count the 其中 follows, one unit."""
-    opener = lexicon().list_opener
-    for rate in (f for f in base.facts if f.measure == "占比" and f.source == "text" and not f.comparator
-                 and f.unit == "%" and f.id not in taken and not f.base):
-        sentence = _before(_same_sentence(base, rate), rate)
-        text = base.sentences.get((rate.block, rate.sentence), "")
-        # (the count a share takes in turn, 分别为12,650人和5,770人，分别占…, else the one right before it)
-        part = base.facts[rate.of] if rate.of >= 0 else sentence[-1] if sentence else None
-        if part is None or part.is_money or part.unit in ("%", "‰", "") or part.comparator:
-            continue
-        earlier = _before(sentence, part)
-        worded = _share_whole_words(rate.label)
-        scoping = _count_scoping(text, earlier, part)
-        if worded and scoping and scoping[1] not in worded.group(1):
-            scoping = None  # (the share names a whole other than the group the part is scoped in)
-        whole = (_count_named(text, earlier, part, worded.group(1)) if worded else None) \
-            or (scoping[0] if scoping else None) or next((f for f in reversed(earlier) if f.unit == part.unit and not f.comparator
-                     and opener.match(text, f.at + len(f.text))), None) or _whole_before_list(base, rate, part)
-        if whole is None or whole.value <= part.value or any(f.is_money for f in sentence) \
-                or not _share_words_fit(rate, part, whole):
-            continue
-        span = ratio_bounds(part, whole)
-        yield CHECKED
-        if span is None or consistent(rate, *span):
-            continue
-        computed = exact_ratio(part, whole)
-        named = worded.group(1).rstrip('的') if worded else scoping[1] if scoping else ""
-        yield _hit(rate, computed, f"占{named}的比例" if named else "占总数的比例",
-                   f"{part.text} ÷ {whole.text} = {fmt(computed)}%", quote=base.passage(whole, rate))
-
-
-def _count_named(text: str, before: list[Fact], part: Fact, words: str) -> Fact | None:
-    """The count of the part's unit before it in its sentence that the share's words name (占回收问卷
-    的 after 回收482份): its own words, two characters or more, inside those, or ending with the
-    words' thing (全镇受益学生 for 占受益学生总数的: the words without those of any whole, concepts.yaml
-    kind_total_words); the nearest."""
-    thing = _without_whole_words(words.rstrip("的"))
-    return next((f for f in reversed(before) if f.unit == part.unit and not f.comparator and not f.is_money
-                 and len(own := CLAUSE_BREAK_RE.sub("", compact(f.label))) >= 2
-                 and (own in words or (len(thing) >= 2 and own.endswith(thing))) and _group_named(text, f, words)), None)
-
-
-def _group_named(text: str, count: Fact, words: str) -> bool:
-    """A count whose noun after it closes with 中 (全县120个行政村中，) is of that group: the share's
-    words name it (占行政村总数的), not only the scope before the count (全县 of 占全县农户总数的)."""
-    scope = GROUP_AFTER_COUNT_RE.match(compact(text[count.at + len(count.text):]))
-    return scope is None or scope.group("name") in words
-
-
-def _without_whole_words(words: str) -> str:
-    """The words without those of any whole (全年, 总额, 总数: concepts.yaml kind_total_words)."""
-    for w in sorted(concepts().get("kind_total_words") or (), key=len, reverse=True):
-        words = words.replace(w, "")
-    return words
-
-
-def _count_scoping(text: str, before: list[Fact], part: Fact) -> tuple[Fact, str] | None:
-    """The count the words after it re-open on with 中 before the part (专任教师131人，专任教师中本科
-    126人; 女性14人，女性中35岁以下的6人), or whose own noun closes with 中 and a clause break (全县86所
-    实施学校中，采取食堂供餐的学校79所): the part is of that group, which is the share's whole, not
-    the list's; with the group's name."""
-    for f in reversed(before):
-        if f.unit != part.unit or f.comparator:
-            continue
-        own = CLAUSE_BREAK_RE.split(compact(f.label).removeprefix("其中"))[-1]
-        words = compact(text[f.at + len(f.text):part.at]).lstrip("，,；;、")
-        # (a group's name of two characters at least: 其中 alone names none)
-        if len(own) >= 2 and words.startswith(own + "中"):
-            return f, own
-        scope = GROUP_AFTER_COUNT_RE.match(compact(text[f.at + len(f.text):part.at]))
-        if scope:
-            return f, scope.group("name")
-    return None
-
-
-# a count's own noun right after it closing with 中 and a clause break (86所实施学校中，): the group
-# the figures after it are parts of (a short name, no figure nor clause inside)
-GROUP_AFTER_COUNT_RE = re.compile(r"(?P<name>[^，,；;。：:、\d]{2,12}?)中[，,：:]")
-
-
-def _whole_before_list(base: FactBase, rate: Fact, part: Fact) -> Fact | None:
-    """In a list opening a sentence with 其中 (“学校68所全部实施。其中食堂供餐学校64所，占比94.12%；
-    其余4所…，占比5.88%”; its items may go on after ；), the whole the parts are of: the last count
-    in the part's unit of the sentence before the list, in one paragraph."""
-    first = _list_sentence(base, rate)
-    if first is None:
-        return _whole_opening_chain(base, rate, part)
-    before = base.by_sentence.get((rate.block, first - 1), ())
-    # (较上年的8,102件, （上年412,680人次）: last year's count, no whole of this year's parts; of
-    # two counts, 中学20所、小学30所, which one the parts are of is not known)
-    counts = [f for f in before if f.unit == part.unit and not f.comparator and not f.is_money
-              and f.period == part.period and f.measure != "变动额"]
-    return counts[0] if len(counts) == 1 else None
-
-
-def _whole_opening_chain(base: FactBase, rate: Fact, part: Fact) -> Fact | None:
-    """In a list whose 其中 follows a count in the first of the ；-joined clauses (受益学生1,840人，其中
-    小学生1,265人，占68.75%；初中学生575人，占31.25%), the whole of a later clause's part: that count,
-    the only one of the part's unit and year a list opener follows there (CHAIN_REACH clauses back
-    at most: linear)."""
-    first = rate.sentence
-    while first > max(0, rate.sentence - CHAIN_REACH) \
-            and base.sentences.get((rate.block, first - 1), "").rstrip().endswith(("；", ";")):
-        first -= 1
-    if first == rate.sentence:
-        return None
-    text = base.sentences.get((rate.block, first), "")
-    opener = lexicon().list_opener
-    found = [f for f in base.by_sentence.get((rate.block, first), ()) if f.unit == part.unit and not f.comparator
-             and not f.is_money and f.period == part.period and opener.match(text, f.at + len(f.text))]
-    return found[0] if len(found) == 1 else None
-
-
-CHAIN_REACH = 8  # ；-joined clauses looked back over for the count a list's 其中 follows
-
-
-@lru_cache(maxsize=4)
-def _share_words_pattern(copulas: tuple[str, ...]) -> re.Pattern:
-    """X占Y的比例为: the thing a share is of (X) and its whole (Y), the copulas concepts.yaml's."""
-    tail = f"(?:{'|'.join(map(re.escape, copulas))})?" if copulas else ""
-    return re.compile(r"^(?P<of>.*?)占(?:其)?(?P<whole>.*?)(?:的)?(?:比例|比重)?" + tail + "$")
-
-
-def _share_words_fit(rate: Fact, part: Fact, whole: Fact) -> bool:
-    """The share's own words (X占Y的比例为…) name no other thing than the count before it (X), and
-    not that count as the whole (Y): “在职教职工286人，其中专任教师241人，“双师型”教师占专任教师的比例
-    为69.71%” is a share of the 双师型 (stated nowhere) in the 专任教师, not 241 of 286."""
-    copulas = tuple(sorted(concepts().get("share_copulas") or (), key=len, reverse=True))
-    m = _share_words_pattern(copulas).match(re.sub(r"[“”\"'‘’，,：:\s]", "", rate.label or ""))
-    if m is None:
-        return True
-    named_whole = m.group("whole")
-    named_part = m.group("of")  # (分别占, 依次占: the words taking the items in turn name no thing)
-    for word in (concepts().get("score_lists") or {}).get("respectively") or ():
-        named_part = named_part.replace(word, "")
-    # (a whole named in other words, 占全部用户的, may still be the list's: only the part itself
-    # named as the whole says the share is of something else)
-    return (len(named_part) < 2 or named_part in compact(part.label)) and \
-        (len(named_whole) < 2 or named_whole not in compact(part.label))
-
-
-def _column_parts_sum(base: FactBase, whole: Fact) -> Fact | None:
-    """A table total as its parts in the same column add it up, where they differ from it: the
-    whole a share may have been worked out on when the printed total is itself wrong."""
-    found = column_sum(base, whole, as_total=True)
-    if found is None:
-        return None
-    parts = found[1]
-    total = sum((f.value for f in parts), Decimal(0))
-    return replace(whole, value=total, places=max(f.places for f in parts)) if total != whole.value else None
-
-
-def _swapped(rate: Fact, part: Fact, whole: Fact, shares) -> str:
-    """Two items' shares exchanged: this share is the other item's, and the other's is this one's."""
-    for other, other_part, other_whole in shares:
-        if other is rate or other_whole is not whole or other.block != rate.block:
-            continue
-        if _fits(rate, other_part, whole) and _fits(other, part, whole):
-            return f"；与“{other.quote}”的占比互换了"
-    return ""
-
-
-def _share_sum(base: FactBase, rule):
-    """Shares of one whole listed together cannot add up to more than 100%. A share after 其中
-    following another (中小企业…占86.94%，其中：小微企业…占36.06%) is a share of a part of that
-    part, not a sibling: it and those after it are left out."""
-    groups: dict[tuple, list[Fact]] = {}
-    nested: set[tuple] = set()
-    openers = lexicon().list_openers
-    # a list runs over clauses joined by ；: a share stated after a full stop (授予中小企业合同金额…，
-    # 占政府采购支出总额的94.56%) splits the whole another way, it is no item of the list before
-    run_of = {key: k for k, run in enumerate(base.clause_runs()) for key, _ in run}
-    declared = {}  # whole -> the parts its declared sums name (None: no sum declared for it)
-    for calc in lexicon().calculations:
-        declared.setdefault(calc["total"], set()).update(part_names(calc))
-    placed = set()
-    # (in the order stated: a 其中 share nests under the share stated before it)
-    own_bases = tuple(rule.params["own_base_words"])
-    split_whole = re.compile(rule.params["split_whole_pattern"]) if rule.params["split_whole_pattern"] else None
-    for rate, part, whole in sorted([*_shares(base), *_bare_shares(base, own_bases, split_whole)],
-                                    key=lambda t: t[0].id):
-        if rate.id in placed:
-            continue
-        placed.add(rate.id)
-        parts = declared.get(whole.concept) if whole is not None else None
-        if parts and part.concept and part.concept not in parts and part.concept in lexicon().concepts.canonical:
-            continue  # a known thing no part of the whole's declared sum (授予中小企业合同金额 of 政府采购支出)
-        key = (rate.block, whole.id if whole is not None else None, run_of.get((rate.block, rate.sentence))) \
-            if part is not rate else (rate.block, NAMED_PART_SHARES, rate.sentence)  # (a share standing for its part)
-        before = groups.get(key)
-        if before and (key in nested or _opens_between(base, before[-1], part, openers)):
-            nested.add(key)
-            continue
-        groups.setdefault(key, []).append(rate)
-    runs = [run for key, rates in groups.items()
-            for run in (_closed_runs(rates) if key[1] == NAMED_PART_SHARES else [rates])]
-    for rates in runs:
-        if len(rates) < 2:
-            continue
-        yield CHECKED
-        low = sum((r.interval()[0] for r in rates), Decimal(0))
-        if low <= HUNDRED:
-            continue
-        total = sum((r.value for r in rates), Decimal(0))
-        last = rates[-1]
-        yield Hit(quote=base.passage(rates[0], last), location=last.loc,
-                  stated=f"{fmt(total, max(r.places for r in rates))}%",
-                  expected="≤ 100%", formula=" + ".join(r.text for r in rates) + f" = {fmt(total)}%，超过 100%",
-                  fields={"rate": f"{fmt(total)}%", "computed": "≤ 100%", "relation": "同一总额下各项占比之和"},
-                  highlights=[r.loc for r in rates[:-1]])
-
-
-NAMED_PART_SHARES = "named parts"  # the key of a sentence's shares standing for the parts they name
-
-
-def _closed_runs(rates: list[Fact]) -> list[list[Fact]]:
-    """A sentence's shares standing for their parts, in runs each closed by a residual part
-    (…，其他占3.27%；中、低收入占96.84%，高收入占3.16%: one partition, then another left open): only
-    a closed run is a whole split complete; the shares after the last closing are not summed."""
-    residual = tuple(concepts().get("residual_words") or ())
-    runs, run = [], []
-    for rate in rates:
-        run.append(rate)
-        named = SHARE_NAMED_PART_RE.search(compact(rate.label).strip("，,；;、：:"))
-        if named and named.group(1).startswith(residual):
-            runs.append(run)
-            run = []
-    return runs
-
-
-def _bare_shares(base: FactBase, own_bases: tuple[str, ...], split_whole: re.Pattern | None = None
-                 ) -> list[tuple[Fact, Fact, None]]:
-    """(rate, part, None) for shares that name no whole (社会保障和就业支出142.18万元，占4.37%；…):
-    listed together, they are shares of one whole the text leaves unsaid, whatever it is. A share
-    of a base each thing has of its own (一般债务余额…，占限额的94.06%；专项债务余额…，占限额的
-    94.78%: own_base_words) is each part's, no share of one whole."""
-    out = []
-    for rate in base.facts:
-        if rate.measure != "占比" or rate.source != "text" or rate.comparator or rate.unit != "%" \
-                or rate.base is not None:
-            continue
-        words = compact(rate.label).strip("，,；;、：:")
-        if any(w in words for w in own_bases):
-            continue
-        before = _before(_same_sentence(base, rate), rate)
-        part = before[-1] if before else None
-        if _names_no_whole(words):
-            if part is not None and part.is_money and part.measure != "变动额":
-                out.append((rate, part, None))
-        elif part is None or part.measure == "占比":
-            # (缴存职工中，国家机关和事业单位占21.46%，国有企业占18.30%，…: the part named right before
-            # its 占 and no amount, in a sentence opening on the whole they split: the share stands
-            # for its part, grouped within its sentence. Without that opening the shares may be of
-            # several wholes: 女性占55%，党员占40%，本科以上占80%)
-            named = SHARE_NAMED_PART_RE.search(words)
-            sentence = base.sentences.get((rate.block, rate.sentence), "")
-            if named and not lexicon().measures.all(named.group(1)) \
-                    and split_whole is not None and split_whole.search(sentence, 0, max(sentence.find("占"), 0)) \
-                    and last_open_bracket(sentence, 0, rate.at) is None:
-                # (a share in brackets after another, 住房消费提取占79.52%（购买…占21.34%…）, splits that part)
-                out.append((rate, rate, None))
-    return out
-
-
-# a share's words ending on its part's name and 占 (…，国有企业占): the part, after the clause's break
-SHARE_NAMED_PART_RE = re.compile(r"(?:^|[，,；;、：:])([^，,；;、：:\d%]{2,16})占$")
-
-
-def _names_no_whole(words: str) -> bool:
-    """A share's words name no thing it is of: 占, 占比, or 占 a few words of no concept (占执行数的:
-    a measure of the whole the list is about, 执行数中，…)."""
-    if words in BARE_SHARE_WORDS:
-        return True
-    return words.startswith("占") and len(words) <= 8 and not lexicon().concepts.all(words)
-
-
-BARE_SHARE_WORDS = frozenset({"占", "占比", "占比为", "比重", "比重为", "占比重"})
-
-
-def _opens_between(base: FactBase, earlier: Fact, later: Fact, openers: tuple) -> bool:
-    """Whether a list opener (其中) stands between two facts of one sentence, or of the ；-joined
-    clauses of one paragraph (…占95.10%；其中授予小微企业…)."""
-    if earlier.block != later.block or later.source != "text" or earlier.sentence > later.sentence:
-        return False
-    block = later.block
-    if earlier.sentence == later.sentence:
-        between = base.sentences.get((block, later.sentence), "")[earlier.at:later.at]
-    else:
-        between = base.sentences.get((block, earlier.sentence), "")[earlier.at:] + "".join(
-            base.sentences.get((block, k), "") for k in range(earlier.sentence + 1, later.sentence)) \
-            + base.sentences.get((block, later.sentence), "")[:later.at]
-    return any(w in between for w in openers)
-
-
-NAMED_BASE_RE = re.compile(r"占(?!比)(.{2,20}?)的?(?:比重|比例)?$")  # 占全年支出的, 占总支出比重
-COMPLETED_BASE_RE = re.compile(r"完成(?!率)([^占]{2,20}?)的$")  # 完成投资的, read as 占投资的 is
-SPECIFIC_WHOLE_CHARS = 6  # a whole's name this long names one amount of the paragraph, not a kind of them
-ELSEWHERE_WHOLE_CHARS = 4  # a whole's name this long (到位资金) may name an amount of the paragraphs before
-
-
-# an indicator named by a short word before 占比 (药占比, 耗占比: of a whole by definition), not a
-# concept's share (基本支出占比) nor 所占比重
-NAMED_SHARE_RE = re.compile(r"(?:^|[^\u4e00-\u9fff])(?![所其])[\u4e00-\u9fff]{1,2}占比")
-
-
-def _share_whole_words(label: str | None) -> re.Match | None:
-    """占X的 / 占X的比重: the words X of the whole a share names, the words after them that take the
-    listed items in turn and the copula cut off first (占项目实际支出的比重分别为, 占全年支出的比例为)."""
-    words = _share_tail_re().sub("", compact(label or ""))
-    # (累计完成投资的72.50%: what was done, a share of the whole named after 完成, read as 占 reads)
-    return NAMED_BASE_RE.search(words) or COMPLETED_BASE_RE.search(words)
-
-
-@lru_cache(maxsize=4)
-def _share_tail_pattern(respectively: tuple[str, ...], copulas: tuple[str, ...]) -> re.Pattern:
-    # (约 too: 占全年支出的比重约为)
-    return re.compile(f"(?:{alternatives(respectively)})?(?:{alternatives(copulas)}|约)*[：:]?$")
-
-
-def _share_tail_re() -> re.Pattern:
-    """The words closing a share's phrase after its whole (分别为, 依次为, 为, 约): concepts.yaml
-    score_lists respectively and share_copulas."""
-    data = concepts()
-    return _share_tail_pattern(tuple((data.get("score_lists") or {}).get("respectively") or ()),
-                               tuple(data.get("share_copulas") or ()))
-
-
-def _whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact | None:
-    named_words = None if rate.base else _share_whole_words(rate.label)
-    if named_words:
-        # a whole named in words the vocabulary does not know (占全年发放总额的): an amount the
-        # paragraph stated before under those words, else not guessed
-        return _whole_in_words(base, rate, part, named_words.group(1))
-    named = rate.base or _base_named_before(base, rate)
-    if named and not rate.base and part.concept and _no_part_of(named, part.concept):
-        named = None  # (…，占基本支出的16.29%。项目支出…，占75.70%: a sibling of that whole, no part of it)
-    if named:
-        # a whole the share's words set in one fund (占财政拨款项目支出的) is no figure of another
-        # fund or of all funds (a hospital's 项目支出 is mostly its own income's): not checked on one
-        fund = _fund_named(rate, named) if rate.base else None
-        # a whole named before, in an earlier sentence of the paragraph: looked for there too
-        near = sentence if rate.base else [f for f in base.by_block.get(rate.block, ()) if f.id < rate.id]
-        # of the part's year: not last year's total the sentence compares with (较上年的4102.55万元)
-        here = [f for f in near if f.concept == named and f.is_money and f.measure == part.measure
-                and f.period == part.period]
-        if here:
-            return here[-1] if _of_fund(here[-1], fund) else None
-        found = _document_value(base, named, part.measure, part.subject) or _summed_opener(base, part, named)
-        if found is not None and not _of_fund(found, fund):
-            return None
-        words = _share_whole_words(rate.label) if found is None and rate.base else None
-        # (a whole whose name the vocabulary knows, stated before under the same long name: 占全区政府
-        # 采购实际采购金额的, after “全区政府采购实际采购金额12,282.73万元。”; a short one, 占全年支出的,
-        # is too loose to find it by: 上半年累计支出 holds its words)
-        specific = words is not None and len(words.group(1)) >= SPECIFIC_WHOLE_CHARS
-        found = found or (_whole_in_words(base, rate, part, words.group(1)) if specific else None)
-        if found is None and rate.base:
-            # (资产总额83.07亿元… ¶ 从资产构成看，固定资产451,770万元，占资产总额的54.4%: the whole the
-            # share names, stated by the paragraph or the one before, where the document states more)
-            found = _named_whole_before(base, rate, part, named)
-            if found is not None and _of_fund(found, fund):
-                return found
-        if found is None and rate.base:
-            # (a whole named but stated nowhere in words, 占本年支出的81.18%, its list's shares adding
-            # up to 100%: the whole is the sum of the parts the list names)
-            breakdown = _breakdown(base, rate, part)
-            return breakdown[0] if breakdown else None
-        return found
-    lead = _lead_whole(base, part)
-    if lead is not None:
-        # “2024年度“三公”经费财政拨款支出决算中，公务用车运行维护费…占73.37%”
-        return _document_value(base, lead, part.measure, part.subject)
-    listed = _listing_whole(base, part)
-    if listed is not None:
-        return listed  # “…；本年支出 X 万元，其中基本支出 Y 万元，占 P%”: the amount 其中 follows
-    headed = _headed_whole(base, part)
-    if headed is not None:
-        return headed or None  # “医疗收入结构中，药品收入…，占比分别为…”: the amount the head names
-    guessed = _guessed_whole(base, part)
-    if guessed is not None and guessed.block != part.block and NAMED_SHARE_RE.search(compact(rate.label)):
-        # a share named as an indicator of its own (药占比: 药品收入 over 医疗收入, by definition) whose
-        # whole is stated nowhere near: no amount of another paragraph is taken for it
-        guessed = None
-    breakdown = _breakdown(base, rate, part)
-    listed = breakdown[0] if breakdown else None
-    if listed is None and guessed is not None and _own_sum_shares(base, rate, part):
-        # (按资金来源分：中央480.00万元，占62.00%；省级200.00万元，占25.00%；县级120.00万元，占15.00%
-        # after a total of 900.00万元 their 800.00 does not make: the shares are of that sum, one
-        # slipped, or all three of the total: which, cannot be told)
-        return None
-    if listed is not None and (guessed is None or abs(guessed.value - listed.value) > guessed.half_unit + listed.half_unit):
-        # “从支出结构看，A…，占37.09%；B…，占16.14%；…”: the sum of the parts listed, where the
-        # amount the paragraph opened with (or the declared total) is another; unless more of
-        # the shares hold on that amount (一般公共预算支出1,000.00万元，主要用于：A 610.00万元，占60.00%；
-        # B 250.00万元，占25.00%；C 150.00万元，占15.00%: A's amount is wrong, not the whole)
-        pairs = breakdown[1]
-        if guessed is not None and sum(_fits(r, p, guessed) for p, r in pairs) > sum(_fits(r, p, listed) for p, r in pairs):
-            return guessed
-        return listed
-    return guessed
-
-
-NAMED_WHOLE_PARAGRAPHS = 2  # the paragraphs before a share's its named whole may stand in (a topic's lead paragraph)
-
-
-def _named_whole_before(base: FactBase, rate: Fact, part: Fact, named: str) -> Fact | None:
-    """The amount of the concept a share names (占资产总额的) stated in prose before the share, in
-    its paragraph or the NAMED_WHOLE_PARAGRAPHS before it, of the part's measure and year and larger
-    than it, in one unit; the largest in the nearest paragraph stating any, since it holds every
-    part (资产总额83.07亿元 over the 其中 items 行政单位资产总额34.26亿元, 事业单位…)."""
-    for block in range(rate.block, rate.block - NAMED_WHOLE_PARAGRAPHS - 1, -1):
-        found = [f for f in base.by_block.get(block, ())[:LISTING_REACH * 4]  # (bounded: a paragraph's head)
-                 if f.concept == named and f.source == "text" and f.id < rate.id and f.is_money
-                 and f.measure == part.measure and f.period == part.period and not f.comparator
-                 and not per_unit(f)]
-        if found:
-            whole = max(found, key=lambda f: f.in_yuan())
-            return whole if _larger(whole, part) else None
-    return None
-
-
-def _guessed_whole(base: FactBase, part: Fact) -> Fact | None:
-    """The whole of a share naming none, by the paragraph's opening amount or the declared sum the
-    part is of."""
-    opener = _opener(base, part)
-    if opener is not None and opener.measure == part.measure and _holds(opener, part):
-        return opener  # “本年收入 X 万元，其中：财政拨款收入 Y 万元，占 P%”
-    for calc in lexicon().calculations:
-        if part.concept in calc["parts"]:
-            return _document_value(base, calc["total"], part.measure, part.subject)
-    return None
-
-
-def _summed_opener(base: FactBase, part: Fact, named: str) -> Fact | None:
-    """The paragraph's opening amount, named in other words (局机关本级支出1,307.72万元), as the
-    whole a share names (占本年支出的): when the named whole's parts stated after it add up to it."""
-    opener = _opener(base, part)
-    if opener is None or opener.measure != part.measure or not _holds(opener, part):
-        return None
-    names = {p for calc in lexicon().calculations if calc["total"] == named for p in calc["parts"]}
-    block = base.by_block.get(opener.block, [])
-    at = bisect_left(block, opener.id + 1, key=lambda f: f.id)
-    parts = [f for f in block[at:at + LISTING_REACH] if f.concept in names  # (bounded: linear overall)
-             and f.is_money and f.unit == opener.unit and f.measure == part.measure and f.period == part.period]
-    if len(parts) < 2 or len({f.concept for f in parts}) != len(parts):
-        return None
-    exact = sum((f.value for f in parts), Decimal(0))
-    slack = opener.half_unit + sum((f.half_unit for f in parts), Decimal(0))
-    return opener if abs(exact - opener.value) <= slack else None
-
-
-def _base_named_before(base: FactBase, rate: Fact) -> str | None:
-    """“财政拨款收入…占本年收入合计的94.73%；其他收入183.82万元，占5.27%”: a share naming no whole
-    is of the whole the paragraph's share before it named."""
-    # (a share said with 占, not a ratio to another figure, 为一般债务限额的97.54%, whose base no
-    # share after it takes)
-    before = [f for f in base.by_block.get(rate.block, ()) if f.id < rate.id and f.measure == "占比"
-              and "占" in f.label]
-    if not before or _list_opened_between(base, before[-1], rate):
-        # “X占本年支出的83.21%。其中：A…，占53.82%”: a share in the list of X's parts is of X
-        return None
-    return before[-1].base
-
-
-def _no_part_of(whole: str, concept: str) -> bool:
-    """The vocabulary declares the sums `whole` is the total of, and `concept` is a part of none."""
-    declared = [calc for calc in lexicon().calculations if calc["total"] == whole]
-    return bool(declared) and concept != whole and not any(concept in part_names(calc) for calc in declared)
-
-
-def _list_opened_between(base: FactBase, earlier: Fact, later: Fact) -> bool:
-    """A 其中 list opens after `earlier` and before `later` (a sentence after it opening with one)."""
-    openers = lexicon().list_openers
-    text = base.sentences.get((later.block, later.sentence), "")
-    if (earlier.block, earlier.sentence) == (later.block, later.sentence):
-        return any(o in text[earlier.at + len(earlier.text):later.at] for o in openers)
-    return bool(lexicon().list_opener.match(text)) or any(o in text[:later.at] for o in openers)
-
-
-YEAR_IN_HEAD_RE = re.compile(r"(?:19|20)\d\d")
-LEAD_BREAKS = "，,：:"  # what ends a sentence's lead before its first figure's own words
-
-
-def _names_period(header: str) -> bool:
-    """A column head naming its year or its period in the vocabulary's words (2024年, 本年, 上期)."""
-    lex = lexicon()
-    return bool(YEAR_IN_HEAD_RE.search(header) or lex.prior.search(header) or lex.current.search(header))
-
-
-def _lead_whole(base: FactBase, part: Fact) -> str | None:
-    """A total the sentence names in its lead, with no figure of its own, before the first
-    amount's clause (“三公”经费财政拨款支出决算中，…): the whole of the shares of its parts, and
-    of the parts listed in the sentences after it (；公务接待费…，占比…)."""
-    from ..calculation import _part_names
-
-    block = base.by_block.get(part.block, ())
-    for k in range(part.sentence, -1, -1):
-        first = next((f for f in block if f.sentence == k and f.is_money and f.source == "text"), None)
-        if first is None or first.concept is None:
-            return None  # the list of parts has ended
-        text = base.sentences.get((part.block, k), "")
-        cut = max(text.rfind(c, 0, first.at) for c in LEAD_BREAKS)
-        lead = compact(text[:cut]) if cut > 0 else ""
-        named = [c for _, _, c in lexicon().concepts.all(lead)]
-        if lead and not named and (kind := kind_total(lead)):
-            named = [kind]  # (支出预算中，…: the kind of money's total)
-        for concept in reversed(named):
-            calc = next((c for c in lexicon().calculations if c["total"] == concept and not c.get("fund")), None)
-            if calc is not None:
-                names = _part_names(calc)
-                return concept if part.concept in names and first.concept in names else None
-    return None
-
-
-LISTING_REACH = 40  # facts looked back over for the list's whole (keeps a long paragraph linear)
-
-
-def _whole_in_words(base: FactBase, rate: Fact, part: Fact, words: str) -> Fact | None:
-    """The amount a share's whole named in unknown words is (占全年发放总额的, 占救助资金总额的):
-    the words without those of any whole (全年, 总额: kind_total_words) held by the labels of
-    amounts stated before the part in its paragraph (within LISTING_REACH facts), of its measure
-    and year; the whole is the largest of them, since it holds every part (a 其中 item may hold
-    the words too: 农村低保救助资金 under 各类救助资金). No whole when that amount is the part's
-    sibling (in its sentence with no list opener between: 发放农村低保资金800.00万元，发放城市低保
-    资金500.00万元，占全年发放总额的…) or is itself said to be a share of the same whole (授予中小企业
-    合同金额…，占合同总额的95.10%；其中…). With no words left (占总额的), the amount the part's list
-    opener (其中) follows."""
-    own = _without_whole_words(words.rstrip("的"))
-    if not own:
-        return _listing_whole(base, part)
-    if len(own) < 2:
-        return None  # (one character is too loose a name to find the whole by)
-    block = base.by_block.get(rate.block, [])
-    at = bisect_left(block, part.id, key=lambda f: f.id)
-    # (the kind of money may stand on either side of the words: 到位资金 is 资金实际到位's amount)
-    kind = next((k for k in concepts().get("part_list_heads") or () if own.endswith(k) and len(own) - len(k) >= 2), "")
-    stem = own[:len(own) - len(kind)] if kind else own
-    def amounts(facts):
-        # (an amount per head or per unit, 人均资产160.01万元, is no whole of anything)
-        return [f for f in facts if f.is_money and f.source == "text" and f.measure == part.measure
-                and f.period == part.period and not f.comparator and not per_unit(f)]
-
-    near = amounts(block[max(0, at - LISTING_REACH):at])
-    found = _named_amounts(base, near, part, own, stem, kind) or _literal_wholes(near, part, words)
-    if not found and len(own) >= ELSEWHERE_WHOLE_CHARS:
-        # (（一）资金到位情况。…实际到位… ¶（二）资金支出情况。…占到位资金的…: a whole named in
-        # words this specific may stand in the paragraph or two before)
-        for earlier in (rate.block - 1, rate.block - 2):
-            found = _named_amounts(base, amounts(base.by_block.get(earlier, ())), part, own, stem, kind)
-            if found:
-                break
-    if not found:
-        return None
-    openers = lexicon().list_openers
-    # (an item of a list, 其中人员经费600.00万元, is a part of its own whole, no whole of others)
-    items = [f for f in found if any(g.sentence == f.sentence and g.at < f.at and g.is_money
-                                     and _opens_between(base, g, f, openers)
-                                     for g in base.by_sentence.get((f.block, f.sentence), ()))]
-    found = [f for f in found if f not in items]
-    if not found:
-        return None
-    whole = max(found, key=lambda f: f.in_yuan())  # (in one unit: 138.28亿元 over 6,492.02万元)
-    whole = _year_item(whole, items, part) or whole
-    if ((whole.block, whole.sentence) == (part.block, part.sentence) and not _opens_between(base, whole, part, openers)
-            and not _named_as_whole(whole, part, words)) \
-            or _share_of_named(base, base.by_block.get(whole.block, []), whole, words):
-        return None
-    return whole
-
-
-def _literal_wholes(near: list[Fact], part: Fact, words: str) -> list[Fact]:
-    """The amounts among `near`, larger than the part, whose labels hold the share's words as
-    written, or from their word of wholes on (占项目总投资的: 总投资 of 项目总投资12,800.00万元, which
-    the words without 总, 项目投资, do not name)."""
-    named = words.removesuffix("的")
-    totals = concepts().get("kind_total_words") or ()
-    at = min((named.find(w) for w in totals if w in named), default=-1)
-    tail = named[at:] if at >= 0 and len(named) - at >= 2 else named
-    if len(_without_whole_words(tail)) < 2:
-        return []  # (…预算总额的: a word of wholes alone names no amount)
-    return [f for f in near if tail in compact(f.label) and _larger(f, part)]
-
-
-def _named_as_whole(whole: Fact, part: Fact, words: str) -> bool:
-    """The share's words name the amount as the whole, not as a sibling of the part: its label
-    holds them all, a word of wholes among them (总投资, 项目总投资, 计划总额), or no word of the
-    part's own label but theirs (计划投资 beside 完成投资), and the part's label does not hold them
-    (项目总投资12,800.00万元，完成投资8,960.00万元，占总投资的…: in one sentence with no 其中, and
-    still the whole)."""
-    named = words.removesuffix("的")
-    label, own = compact(whole.label), compact(part.label)
-    if len(named) < 2 or named in own:
-        return False
-    totals = concepts().get("kind_total_words") or ()
-    if named in label and (any(w in named for w in totals) or not _without_whole_words(named) in own):
-        return True
-    # (占项目总投资的 of an amount named 总投资: the words from their word of wholes on)
-    at = min((named.find(w) for w in totals if w in named), default=-1)
-    return at > 0 and len(named) - at >= 2 and named[at:] in label and named[at:] not in own
-
-
-def _year_item(whole: Fact, items: list[Fact], part: Fact) -> Fact | None:
-    """Of a whole summed over years (截至…累计到位资金: concepts.yaml cumulative_words), its one item
-    naming the year the part's own words name (其中2024年到位资金… ¶ 2024年实际支出…，占到位资金的):
-    the whole of that year's part."""
-    years = YEAR_WORDS_RE.findall(part.label)
-    if not years or not any(w in whole.quote for w in concepts().get("cumulative_words") or ()):
-        return None
-    named = [f for f in items if YEAR_WORDS_RE.findall(f.label) == years]
-    return named[0] if len(named) == 1 else None
-
-
-YEAR_WORDS_RE = re.compile(r"(?:19|20)\d\d(?=\s*年)")
-
-
-def _named_amounts(base: FactBase, near: list[Fact], part: Fact, own: str, stem: str, kind: str) -> list[Fact]:
-    """The amounts among `near` a share's whole words name: holding the words (larger than the
-    part), or, those missing, holding the words' stem and kind of money apart (资金实际到位 for 到位
-    资金) — only one so named, else they are parts: 省级资金到位…，县级配套资金到位…, whose sum the
-    share is of (unless the others are 其中 parts of the first: …到位2,000.00万元，其中省级资金到位…)."""
-    found = [f for f in near if own in compact(f.label) and _larger(f, part)]
-    if found or not kind:
-        return found
-    found = [f for f in near if stem in compact(f.label) and kind in compact(f.label)]
-    openers = lexicon().list_openers
-    if len(found) > 1 and all(f.sentence == found[0].sentence and _opens_between(base, found[0], f, openers)
-                              for f in found[1:]):
-        found = found[:1]
-    return found if len(found) == 1 and _larger(found[0], part) else []
-
-
-def _share_of_named(base: FactBase, block: list[Fact], amount: Fact, words: str) -> bool:
-    """The amount's own share, the first share after it in its sentence past figures in brackets,
-    names the same whole (…1,163.27万元（含预留份额100.00万元），占合同总额的95.10%)."""
-    at = bisect_left(block, amount.id, key=lambda f: f.id)
-    for f in block[at + 1:at + 1 + LISTING_REACH]:
-        if f.sentence != amount.sentence:
-            return False
-        if f.measure == "占比":
-            return words in compact(f.label)
-        if f.is_money and not _in_brackets(base, f):
-            return False
-    return False
-
-
-def _listing_whole(base: FactBase, part: Fact) -> Fact | None:
-    """The amount a list opener (其中) follows, the nearest before the part in its sentence or in
-    the ；-joined clauses before it: the whole of the parts listed after it, whatever the sentence
-    stated first."""
-    opener = lexicon().whole_opener
-    block = base.by_block.get(part.block, [])
-    at = bisect_left(block, part.id, key=lambda f: f.id)
-    window = block[max(0, at - LISTING_REACH):at]
-    for i in range(len(window) - 1, -1, -1):
-        f, following = window[i], window[i + 1] if i + 1 < len(window) else None
-        if f.sentence != part.sentence and not all(
-                base.sentences.get((part.block, k), "").rstrip().endswith(("；", ";"))
-                for k in range(f.sentence, part.sentence)):
-            # the list's clauses end at a full stop; a sentence opening with 其中 lists the parts of
-            # the last amount of the sentence before it (本年支出合计1,159.99万元。其中：基本支出…，占87.94%)
-            first = _list_sentence(base, part)
-            if first is None or f.sentence != first - 1:
-                return None
-            if f.measure in ("变动额", "变动率"):
-                # (the sentence before closes on a change and its rate: the list is of what changed)
-                k = bisect_left(block, f.id, key=lambda g: g.id)
-                change = f if f.is_money else next((g for g in reversed(block[:k]) if g.sentence == f.sentence
-                                                    and g.is_money), f)
-                if change.measure == "变动额":
-                    f = _changed_whole(block[:bisect_left(block, change.id, key=lambda g: g.id)], change) or f
-            if f.is_money and f.measure != "变动额" and (f.measure == part.measure or part.implicit) \
-                    and f.period == part.period and _holds(f, part) and not f.comparator:
-                return _named_whole(base, window[:i], f, part)
-            return None
-        # (an item whose measure no word states is of the whole's: 部门预算支出合计…，其中教育支出…)
-        if f.is_money and (f.measure == part.measure or part.implicit) and f.period == part.period \
-                and _holds(f, part) and _opens_list_after(base, f, following, opener):
-            return _named_whole(base, window[:i], f, part)
-    return None
-
-
-def _named_whole(base: FactBase, before: list[Fact], nearest: Fact, part: Fact) -> Fact:
-    """The whole of a list whose items name another thing than the amount the list follows: the
-    one the part names (kinds/base.whole_named_by) among the amounts of the nearest's measure and
-    the part's year, larger than it, in the clauses ； joins up to the nearest (资产总额83.07亿元；
-    负债总额…；净资产71.68亿元。其中，行政单位资产总额34.26亿元，占41.2%: 资产总额, not 净资产)."""
-    candidates: list[Fact] = []
-    for f in reversed(before):  # (`before`: within LISTING_REACH facts, so bounded)
-        if f.sentence != nearest.sentence and not base.sentences.get((f.block, f.sentence), "").rstrip().endswith(("；", ";")):
-            break  # (the run of clauses ； joins ends at a full stop before it)
-        if f.is_money and f.measure == nearest.measure and f.period == part.period and not f.comparator \
-                and _larger(f, part):
-            candidates.insert(0, f)
-    return whole_named_by(part, candidates, nearest)
-
-
-def _opens_list_after(base: FactBase, amount: Fact, following: Fact | None, opener: re.Pattern) -> bool:
-    """A list opener (其中) right after an amount, or right after the amount's own share, the figure
-    next to it (授予中小企业合同金额X万元，占政府采购支出总额的P%，其中：…): the items listed after
-    it are that amount's parts, their bare shares (占比) of it."""
-    text = base.sentences.get((amount.block, amount.sentence), "")
-    if opener.match(text, amount.at + len(amount.text)):
-        return True
-    return following is not None and following.sentence == amount.sentence and following.measure == "占比" \
-        and following.unit == "%" and opener.match(text, following.at + len(following.text)) is not None
-
-
-def _changed_whole(before: list[Fact], change: Fact) -> Fact | None:
-    """The amount a change closing the sentence before a 其中 list is of (收入预算总计2,505.81万元…。
-    收入预算总计比上年减少207.77万元，下降7.66%。其中：…): the list is of that amount, stated earlier
-    in the paragraph under the change's concept; where several are (收入、支出预算总计), the one the
-    change's words name, or their one value."""
-    if change.concept is None:
-        return None
-    found = [f for f in before if f.concept == change.concept and f.is_money and f.measure != "变动额"
-             and f.period == change.period and not f.comparator]
-    named = [f for f in found if _name_of(f) and _name_of(f) in compact(change.label)]
-    found = named or found
-    return found[-1] if found and len({f.in_yuan() for f in found}) == 1 or named else None
-
-
-def _name_of(fact: Fact) -> str:
-    """A fact's label without its year (2025年收入预算总计 → 收入预算总计)."""
-    return YEAR_NUMBER_RE.sub("", compact(fact.label)).lstrip("，,；;：:")
-
-
-def _fund_named(rate: Fact, named: str) -> str | None:
-    """The fund the share's own words set its whole in (占财政拨款项目支出的: 财政拨款), when the
-    whole's name does not hold it already (占一般公共预算财政拨款支出的)."""
-    words = _share_whole_words(rate.label)
-    fund = next((name for _, _, name in lexicon().funds.all(words.group(1))), None) if words else None
-    return fund if fund and fund not in named else None
-
-
-def _of_fund(fact: Fact, fund: str | None) -> bool:
-    """The figure is of the fund (any, where None), or of one the fund is made of (a 一般公共预算
-    table's figure for a 财政拨款 whole: concepts.yaml fund_parts)."""
-    return fund in (None, fact.fund) or fact.fund in (concepts().get("fund_parts") or {}).get(fund, ())
-
-
-def _larger(whole: Fact, part: Fact) -> bool:
-    """The whole is larger than the part, in one unit (83.07亿元 over 451,770万元)."""
-    return _holds(whole, part) and not _holds(part, whole)
-
-
-def _holds(whole: Fact, part: Fact) -> bool:
-    """The whole is no smaller than the part, in one unit (亩均投资1,500元 holds no 900.00万元)."""
-    if whole.is_money and part.is_money:
-        return whole.in_yuan() >= part.in_yuan()
-    return whole.value >= part.value
-
-
-def _list_sentence(base: FactBase, part: Fact) -> int | None:
-    """The sentence opening with a list opener (其中) that the ；-joined clauses of the part (or of
-    its share) begin with."""
-    first = part.sentence
-    while first and not base.opens_list((part.block, first)) \
-            and base.sentences.get((part.block, first - 1), "").rstrip().endswith(("；", ";")):
-        first -= 1
-    return first if first and base.opens_list((part.block, first)) else None
-
-
-BREAKDOWN_MIN_ITEMS = 3  # a breakdown lists at least three parts with their shares
-BREAKDOWN_SLACK = Decimal("0.5")  # their shares add up to 100% within this (rounded, maybe one slip)
-# …or, the parts adding up to a total stated before them, within this of 100%: one share slipped
-# (62.30% for 63.20%), not shares of something else (each project's 占90.00% of its own budget)
-SLIPPED_SHARE = Decimal(10)
-
-
-def _sum_stated_before(base: FactBase, block: list[Fact], pairs: list[tuple[Fact, Fact]]) -> bool:
-    """The parts add up to an amount the paragraph states before them (项目预算总额1,000.00万元。
-    按资金来源分：中央632.00万元，占62.30%；省级…): their shares are of it, whatever they add up to
-    (one share slipped, the rest right: short of 100%)."""
-    first = pairs[0][0]
-    parts = sum((p.in_yuan() for p, _ in pairs), Decimal(0))
-    slack = sum((p.half_unit * MONEY_UNITS.get(p.unit, Decimal(1)) for p, _ in pairs), Decimal(0))
-    if any(f.is_money and f.id < first.id and (f.measure == first.measure or first.implicit) and f.period == first.period
-           and abs(f.in_yuan() - parts) <= slack + f.half_unit * MONEY_UNITS.get(f.unit, Decimal(1))
-           for f in block):
-        return True
-    return _sum_stated_elsewhere(base, pairs, parts, slack)
-
-
-def _sum_stated_elsewhere(base: FactBase, pairs: list[tuple[Fact, Fact]], parts: Decimal, slack: Decimal) -> bool:
-    """The parts add up to an amount of their measure and year the document states in another
-    paragraph or a table (全年执行数4,402.35万元 in the section before, and then 按支出功能分类，A
-    2,980.42万元（占67.70%），B 903.58万元（占20.52%），C 518.35万元（占11.77%）): the unit's total they
-    break down, their shares of it. Three amounts or more adding up to a stated one to the last
-    printed digit is no coincidence. Looked up in the document's amounts by value, indexed once."""
-    first = pairs[0][0]
-    index = base.remember(("amounts by value", first.period), lambda: sorted(
-        (f.in_yuan(), f.id) for f in base.facts if f.is_money and f.period == first.period and not f.comparator
-        and f.measure != "变动额" and f.value > 0))
-    # (the amount printed no coarser than the parts: a round 0.4亿元 would hold many sums)
-    reach = slack * 2
-    own = {p.id for p, _ in pairs}
-    for value, fid in index[bisect_left(index, (parts - reach, -1)):bisect_left(index, (parts + reach, len(base.facts)))]:
-        f = base.facts[fid]
-        half = f.half_unit * MONEY_UNITS.get(f.unit, Decimal(1))
-        if fid not in own and (f.measure == first.measure or first.implicit) and half <= slack \
-                and abs(value - parts) <= slack + half:
-            return True
-    return False
-
-
-def _breakdown(base: FactBase, rate: Fact, part: Fact) -> tuple[Fact, list[tuple[Fact, Fact]]] | None:
-    """The parts a paragraph lists one after another, each followed by its share naming no whole
-    (A 28.50万元，占37.09%；B 12.40万元，占16.14%；…), the shares adding up to 100%: they are a
-    breakdown of their own sum (the total, stated elsewhere or not at all). That sum, with the
-    (part, share) pairs."""
-    block = base.by_block.get(rate.block, [])
-    pairs = _breakdown_pairs(base, rate, part, block)
-    if pairs is None:
-        return None
-    shares = sum((r.value for _, r in pairs), Decimal(0))
-    if abs(shares - 100) > BREAKDOWN_SLACK and not (abs(shares - 100) <= SLIPPED_SHARE and _sum_stated_before(base, block, pairs)):
-        return None
-    total = sum((p.value for p, _ in pairs), Decimal(0))
-    places = max(p.places for p, _ in pairs)
-    # (one whole for the list, an id no fact of the base has: the shares are told as one group)
-    # (its quote: the sum written out, for the finding's formula)
-    return replace(part, id=-2 - pairs[0][0].id, value=total, concept=None, label=LISTED_SUM, places=places,
-                   text=f"{fmt(total, places)}{part.unit}", quote=" + ".join(p.text for p, _ in pairs),
-                   implicit=True), pairs
-
-
-def _breakdown_pairs(base: FactBase, rate: Fact, part: Fact, block: list[Fact]) -> list[tuple[Fact, Fact]] | None:
-    """The (part, share) pairs of the paragraph's list the part is in (see _breakdown): at least
-    BREAKDOWN_MIN_ITEMS of them, in one unit."""
-    pairs: list[tuple[Fact, Fact]] = []
-    # (the first share may name the whole the others leave unsaid: 占本年支出的81.18%；…占9.26%)
-    whole = rate.base or next((f.base for f in block if f.measure == "占比" and f.base), None)
-    for k, f in enumerate(block):
-        if f.measure == "占比" and f.source == "text" and f.unit == "%" and f.base in (None, whole) and k:
-            # (the item's own amount, not one in brackets after it: 无形资产净值124.00万元（原值186.00万元），占1.86%)
-            item = next((b for b in reversed(block[:k]) if b.sentence != f.sentence or not _in_brackets(base, b)), None)
-            if item is not None and item.is_money and item.sentence == f.sentence:
-                pairs.append((item, f))
-    if len(pairs) < BREAKDOWN_MIN_ITEMS or not any(p is part for p, _ in pairs) \
-            or len({p.unit for p, _ in pairs}) != 1:
-        return None
-    return pairs
-
-
-def _own_sum_shares(base: FactBase, rate: Fact, part: Fact) -> bool:
-    """The part's share is one of a list's whose shares add up to about 100% (within SLIPPED_SHARE):
-    shares of the parts' own sum, one slipped maybe, whatever amount the paragraph opened with."""
-    pairs = _breakdown_pairs(base, rate, part, base.by_block.get(rate.block, []))
-    return pairs is not None and abs(sum((r.value for _, r in pairs), Decimal(0)) - 100) <= SLIPPED_SHARE
-
-
-def _headed_whole(base: FactBase, part: Fact) -> Fact | Literal[False] | None:
-    """The whole a sentence opening “医疗收入结构中，” lists: the last amount before named so (its
-    label ending with the head's words), of the part's measure and year; False when the head names
-    a whole no figure before states (not guessed); None for a sentence with no such head."""
-    opening = part.sentence  # (支出预算中，A…，占23.6%；B…，占76.4%。: the head goes on over its ；)
-    while opening > 0 and base.sentences.get((part.block, opening - 1), "").rstrip().endswith(("；", ";")):
-        opening -= 1
-    head = lexicon().part_list_head.match(base.sentences.get((part.block, opening), ""))
-    if head is None:
-        return None
-    words = compact(head.group("name"))
-    concept = lexicon().concepts.last(words)
-    # (支出预算中，: the head's thing without its measure, 支出, which 本年支出 is a kind of)
-    kind = words
-    for start, end, _ in reversed(lexicon().measures.all(words)):
-        kind = kind[:start] + kind[end:]
-    # the figures before the list (not its items, before in its ；-chain)
-    earlier = [f for b in (part.block - 1, part.block) for f in base.by_block.get(b, ())
-               if f.block < part.block or f.sentence < opening]
-    whole = next((f for f in reversed(earlier[-LISTING_REACH:]) if f.is_money and f.measure == part.measure
-                  and f.period == part.period and _holds(f, part)
-                  and (compact(f.label).endswith(words) or (concept is not None and f.concept == concept)
-                       or (kind != words and len(kind) >= 2 and (f.concept or "").endswith(kind)))), None)
-    if whole is None and kind != words and len(kind) >= 2:
-        # (stated in a table only: the total of the declared sum every item of the list is a part
-        # of, if it is of that kind; 上年结转 listed beside 财政拨款收入 is no part of 本年收入)
-        items = {f.concept for f in _chain_amounts(base, part.block, opening) if not _in_brackets(base, f)}
-        whole = next((_document_value(base, calc["total"], part.measure, part.subject)
-                      for calc in lexicon().calculations
-                      if items <= set(calc["parts"]) and calc["total"].endswith(kind)), None)
-    return whole if whole is not None else False
-
-
-def _chain_amounts(base: FactBase, block: int, opening: int) -> list[Fact]:
-    """The amounts of the sentences from `opening` on that ；s join (one list under one head)."""
-    out, k = [], opening
-    while (block, k) in base.sentences:
-        out += [f for f in base.by_sentence.get((block, k), ()) if f.is_money and f.measure != "变动额"]
-        if not base.sentences[(block, k)].rstrip().endswith(("；", ";")):
-            break
-        k += 1
-    return out
-
-
-# a sentence opening on the whole whose parts it lists (主要税种中，, 实际支出中，): its figures are parts
-PART_LIST_OPENING_RE = re.compile(r"\s*[^，,。；;：:\d]{1,12}中[，,：:]")
-
-
-def _opener(base: FactBase, part: Fact) -> Fact | None:
-    """The total a list of shares is taken of: the first amount of the part's paragraph, or of
-    the paragraph before (“…支出 X 万元，主要用于：” broken off by a line), provided it has no
-    share of its own — an amount followed by its own 占 P% is a sibling part, not the whole."""
-    for block in (part.block, part.block - 1):
-        facts = [f for f in base.by_block.get(block, ()) if f.id < part.id]
-        first = next((k for k, f in enumerate(facts) if f.is_money and f.measure != "变动额"), None)
-        if first is None:
-            continue
-        has_share = first + 1 < len(facts) and facts[first + 1].measure == "占比"
-        if has_share and block == part.block and facts[first] is not part and not facts[first + 1].base \
-                and not _list_opened_between(base, facts[first + 1], part):
-            # the paragraph opens with a sibling and its share (按功能分类，A…，占43.57%；B…，占12.68%):
-            # the whole is the one before the paragraph, if the sibling's share holds on it
-            whole = _opener(base, facts[first])
-            return whole if whole is not None and _fits(facts[first + 1], facts[first], whole) else None
-        if block != part.block and (PART_LIST_OPENING_RE.match(base.sentences.get((block, facts[first].sentence), ""))
-                                    or per_unit(facts[first])):
-            # (主要税种中，增值税…: the paragraph before states a part of a list; 每人每月1,500元: an
-            # amount per head; no whole)
-            return None
-        return None if has_share or facts[first] is part else facts[first]
-    return None
-
-
-def _slip_hit(rate: Fact, a: Fact, b: Fact, sentence: list[Fact]) -> Hit:
-    """The share holds on the digits: the amount whose unit differs from its sentence's other
-    amounts carries the wrong unit (授予中小企业合同金额 277.49亿元 among 万元 figures)."""
-    units = [f.unit for f in sentence if f.is_money and f is not a and f is not b] + [b.unit]
-    odd = a if units.count(a.unit) <= units.count(b.unit) else b
-    other = b if odd is a else a
-    return Hit(quote=odd.quote, location=odd.loc, stated=odd.text, expected=f"{odd.value}{other.unit}",
-               formula=f"{rate.text} = {a.value} ÷ {b.value}，仅当两数同为“{other.unit}”时成立",
-               cls="unit_error", fields={"rate": odd.text, "computed": f"{odd.value}{other.unit}",
-                                         "relation": f"{odd.label or odd.concept}（由“{rate.quote}”推算）"})
-
-
-# ---- completion and execution --------------------------------------------------------------
 def _listed_under_budget(base: FactBase, fact: Fact, sentence: list[Fact]) -> bool:
     """The amount is an item of a list opened under a budget figure (年初预算1,236.00万元，其中…)."""
     text = base.sentences.get((fact.block, fact.sentence), "")
@@ -1654,11 +220,11 @@ def _listed_under_budget(base: FactBase, fact: Fact, sentence: list[Fact]) -> bo
     return False
 
 
-def _completion(base: FactBase, rule):
+def check_completion(base: FactBase, rule):
     for rate in (f for f in base.facts if f.measure == "完成率" and f.source == "text" and not f.comparator
                  and f.unit == "%" and f.period == CURRENT):
-        sentence = _before(_same_sentence(base, rate), rate)
-        actual = _pick(base, rate, sentence, "决算")
+        sentence = facts_before(same_sentence(base, rate), rate)
+        actual = pick(base, rate, sentence, "决算")
         if actual is not None and _listed_under_budget(base, actual, sentence):
             continue  # (年初预算…，其中中央资金…、县级配套…，中央资金占年初预算的80.00%: the budget's make-up)
         if rate.base == "预算":
@@ -1666,8 +232,8 @@ def _completion(base: FactBase, rule):
             continue
         worded = rate.base or "全年预算"
         year = actual.period if actual is not None else CURRENT
-        budget = _pick(base, rate, sentence, worded, year)
-        other = _pick(base, rate, sentence, "年初预算" if worded == "全年预算" else "全年预算", year)
+        budget = pick(base, rate, sentence, worded, year)
+        other = pick(base, rate, sentence, "年初预算" if worded == "全年预算" else "全年预算", year)
         if actual is None or (budget is None and other is None):
             continue
         if budget is not None and budget.value != 0:
@@ -1675,12 +241,12 @@ def _completion(base: FactBase, rule):
         else:
             hits = [CHECKED]  # the worded budget is 0 or not stated: say so if the rate fits the other
         misfit = budget is None or budget.value == 0 or len(hits) > 1
-        if misfit and other is not None and other.value and _fits(rate, actual, other):
+        if misfit and other is not None and other.value and ratio_fits(rate, actual, other):
             yield CHECKED
             if budget is None:
                 continue  # (完成年初预算的88.22% of the 全年预算, the 年初 unstated: they may be one)
             right = exact_ratio(actual, budget) if budget.value else None
-            hit = _hit(rate, right if right is not None else exact_ratio(actual, other), f"完成{worded}的比例",
+            hit = rate_hit(rate, right if right is not None else exact_ratio(actual, other), f"完成{worded}的比例",
                        f"文中写“完成{worded}”，但 {rate.text} 是按{other.measure}计算的：决算 {actual.text} ÷ "
                        f"{other.measure} {other.text} = {fmt(exact_ratio(actual, other))}%"
                        + (f"；{worded}为 {budget.text}" if budget is not None else ""))
@@ -1703,13 +269,13 @@ def _bare_completion(base: FactBase, rate: Fact, sentence: list[Fact], actual: F
     """“完成预算的 X%” names no budget: the budgets the sentence states, else the document's
     (全年 before 年初); consistent when the rate fits any of them."""
     year = actual.period if actual is not None else CURRENT
-    stated = [f for m in ("全年预算", "年初预算") for f in [_here(rate, sentence, m, year)] if f is not None]
-    budgets = [f for f in stated or [_pick(base, rate, sentence, m, year) for m in ("全年预算", "年初预算")]
+    stated = [f for m in ("全年预算", "年初预算") for f in [sentence_amount(rate, sentence, m, year)] if f is not None]
+    budgets = [f for f in stated or [pick(base, rate, sentence, m, year) for m in ("全年预算", "年初预算")]
                if f is not None and f.value]
     if actual is None or not budgets:
         return
     yield CHECKED
-    if any(_fits(rate, actual, b) for b in budgets):
+    if any(ratio_fits(rate, actual, b) for b in budgets):
         return
     budget = budgets[0]
     for hit in rate_against(base, rate, actual, budget, "完成预算的比例", f"决算 ÷ {budget.measure}"):
@@ -1718,13 +284,13 @@ def _bare_completion(base: FactBase, rate: Fact, sentence: list[Fact], actual: F
             yield hit
 
 
-def _target_completion(base: FactBase, rule):
+def check_target_completion(base: FactBase, rule):
     """“改造老旧管网45.6公里，完成年度目标（50公里）的91.2%”, “改造路灯1150盏，完成计划的95.83%”:
     the achieved quantity (the figure before the rate's clause) ÷ the target (a figure of the same
     unit inside the clause, else the indicator's one 目标值 in a table). Money is DRV002's."""
     params = rule.params
     for rate in (f for f in base.facts if f.source == "text" and not f.comparator and f.unit == "%" and f.measure != "变动率"):
-        text, start, before = _clause_of(base, rate, params)
+        text, start, before = clause_of(base, rate, params)
         if params["excess_amount_pattern"]:
             # (实际完成190公里，超计划26公里，完成率115.85%: 26 is what was done beyond the plan)
             before = [f for f in before if not re.search(params["excess_amount_pattern"], compact(f.label))]
@@ -1757,7 +323,7 @@ def _target_completion(base: FactBase, rule):
         cue_at = start + max(clause.rfind(c) for c in params["completion_cues"]) if opened is not None and any(
             c in clause for c in params["completion_cues"]) else start
         inside = [f for f in before if f.at >= cue_at and f.unit != "%" and not f.is_money] \
-            or _bracketed_target(text, rate, _same_sentence(base, rate), params)
+            or _bracketed_target(text, rate, same_sentence(base, rate), params)
         if any(mark in text[start:rate.at + len(rate.text) + 20] for mark in params["ceiling_marks"]):
             continue  # staying under a ceiling (≤5件) is its completion: no quotient
         if not inside and any(w in clause for w in params["changed_target_cues"]):
@@ -1802,12 +368,6 @@ def _target_completion(base: FactBase, rule):
                           rate, achieved, target)
 
 
-def _clause_of(base: FactBase, fact: Fact, params: dict) -> tuple[str, int, list[Fact]]:
-    """(the fact's sentence, where its clause starts, the sentence's facts before it)."""
-    text = base.sentences.get((fact.block, fact.sentence), "")
-    return text, clause_start(text, fact.at, params["clause_breaks"], ","), _before(_same_sentence(base, fact), fact)
-
-
 def _names_own_subject(before: str, note: str, params: dict) -> bool:
     """The words of a bracketed note before its completion words name a thing (城镇新增就业人数),
     not a filler (实际, 累计: note_filler_words) nor the thing the text outside names (职业技能培训)."""
@@ -1819,15 +379,12 @@ def _names_own_subject(before: str, note: str, params: dict) -> bool:
     return len(head) >= 2 and head not in compact(before)
 
 
-CLAUSE_STOP_RE = re.compile(r"[；;。]")
-
-
 def _with_base(base: FactBase, fact: Fact, params: dict, fits=None) -> tuple[Fact, Fact] | None:
     """(this figure, the base) of a clause that compares the figure before it with one base it
     states: “2,000.00万元，是年初预算1,600.00万元的120.00%”, “12.00万元，较年初预算15.00万元减少
     4.00万元”. The clause opens with a cue (是, 较 …), holds exactly one figure before `fact`,
     in the unit family of the figure right before the clause, a figure of this year."""
-    text, start, before = _clause_of(base, fact, params)
+    text, start, before = clause_of(base, fact, params)
     inside = [f for f in before if f.at >= start]
     earlier = [f for f in before if f.at < start]
     if len(inside) != 1 or not earlier or not text[start:inside[0].at].lstrip().startswith(tuple(params["base_cues"])):
@@ -1843,7 +400,7 @@ def _with_base(base: FactBase, fact: Fact, params: dict, fits=None) -> tuple[Fac
         # clause stating its own base, 为全年预算45.00万元的88.04%)
         earlier = earlier[:-1]
     stated = _paired_in_unit(text, earlier, other)
-    head = _list_head(text, earlier)
+    head = list_head(text, earlier)
     # (an item of another year, 其中2024年建设18.3公里，比2023年的…: the comparison is the item's)
     if head is not None and stated.period == CURRENT and _comparable(head, other) \
             and not (fits and _comparable(stated, other) and fits(stated, other)):
@@ -1870,7 +427,7 @@ def _compared_clause_before(base: FactBase, change: Fact, params: dict) -> tuple
     """(this figure, the base) where the base has a clause of its own before the change's:
     “补助资金8,450.00万元，与2023年的7,980.00万元相比，减少470.00万元”; a sentence opening so
     compares the last figure of the sentence before (…8,450.00万元。与2023年的…相比，减少…)."""
-    text, start, before = _clause_of(base, change, params)
+    text, start, before = clause_of(base, change, params)
     if any(f.at >= start for f in before) or start < 2:
         return None
     opened = clause_start(text, start - 1, params["clause_breaks"], ",")
@@ -1883,7 +440,7 @@ def _compared_clause_before(base: FactBase, change: Fact, params: dict) -> tuple
         return None
     earlier, words = [f for f in before if f.at < opened], text[:opened]
     if not earlier and not words.strip():
-        earlier = _sentence_before(base, change)
+        earlier = sentence_before(base, change)
         words = base.sentences.get((change.block, change.sentence - 1), "")
     if not earlier:
         return None
@@ -1901,45 +458,15 @@ def _compared_clause_before(base: FactBase, change: Fact, params: dict) -> tuple
     return (stated, other) if _comparable(stated, other) else None
 
 
-def _this_year_before(base: FactBase, sentence: list[Fact], stated: Fact) -> Fact | None:
-    """This year's figure a stated earlier year's is compared with: before it in its sentence, or
-    ending the sentence before where the comparison opens its own (…8,450.00万元。与2023年的
-    7,980.00万元相比，减少…)."""
-    earlier = [f for f in sentence if f.id < stated.id]
-    if earlier:
-        return next((f for f in reversed(earlier) if f.period == CURRENT and f.measure == stated.measure
-                     and f.unit == stated.unit), None)
-    return next((f for f in reversed(_sentence_before(base, stated)) if f.period == CURRENT
-                 and f.unit == stated.unit and f.is_money == stated.is_money and f.measure != "变动额"), None)
-
-
-def _sentence_before(base: FactBase, fact: Fact) -> list[Fact]:
-    """The facts of the sentence before the fact's, in its paragraph."""
-    return list(base.by_sentence.get((fact.block, fact.sentence - 1), ()))
-
-
 def _comparable(stated: Fact, other: Fact) -> bool:
     return not (stated.measure == "变动额" or stated.unit in ("%", "") or stated.period != CURRENT
                 or stated.is_money != other.is_money or (not stated.is_money and stated.unit != other.unit))
 
 
-def _list_head(text: str, earlier: list[Fact]) -> Fact | None:
-    """The figure a 其中 list right before the clause opens with, when the list is still open:
-    earlier[-1] is one of its items."""
-    openers = lexicon().list_openers
-    for k in range(len(earlier) - 2, -1, -1):
-        f, after = earlier[k], earlier[k + 1]
-        if any(o in text[f.at + len(f.text):after.at] for o in openers):
-            return f
-        if CLAUSE_STOP_RE.search(text, f.at + len(f.text), after.at):
-            return None  # (a ； or 。 closes the list)
-    return None
-
-
-def _ratio_to_base(base: FactBase, rule):
+def check_ratio_to_base(base: FactBase, rule):
     for rate in (f for f in base.facts if f.source == "text" and not f.comparator and f.unit == "%" and f.measure == "实际值"):
         text = base.sentences.get((rate.block, rate.sentence), "")
-        pair = _with_base(base, rate, rule.params, lambda num, den: den.value != 0 and _fits(rate, num, den))
+        pair = _with_base(base, rate, rule.params, lambda num, den: den.value != 0 and ratio_fits(rate, num, den))
         if pair is None or pair[1].value == 0:
             continue
         stated, other = pair
@@ -1949,10 +476,10 @@ def _ratio_to_base(base: FactBase, rule):
         yield from rate_against(base, rate, stated, other, relation, relation)
 
 
-def _difference_to_base(base: FactBase, rule):
+def check_difference_to_base(base: FactBase, rule):
     for change in (f for f in base.facts if f.source == "text" and not f.comparator and f.measure == "变动额" and f.sign):
         pair = _with_base(base, change, rule.params,
-                          lambda later, earlier: _difference_misfit(change, later, earlier, change.sign) is None) \
+                          lambda later, earlier: difference_misfit(change, later, earlier, change.sign) is None) \
             or _compared_clause_before(base, change, rule.params)
         terms = f"{pair[0].text} − {pair[1].text}" if pair else ""
         if pair is None:
@@ -1962,7 +489,7 @@ def _difference_to_base(base: FactBase, rule):
             terms = f"{pair[0].text} − {pair[1].measure} {pair[1].text}（{pair[1].where()}）"
         stated, other = pair
         yield CHECKED
-        hit = _difference_hit(change, stated, other, change.sign, _change_words(change, rule.params), "增减额",
+        hit = difference_hit(change, stated, other, change.sign, _change_words(change, rule.params), "增减额",
                               terms, quote=base.span(stated, change), stated=change.quote)
         if hit is not None:
             yield hit
@@ -1992,7 +519,7 @@ def _named_base(base: FactBase, change: Fact) -> tuple[Fact, Fact] | None:
         return _outturn_and_budget(base, change)
     if measure is None or change.period != CURRENT:
         return None
-    before = _before(_same_sentence(base, change), change)
+    before = facts_before(same_sentence(base, change), change)
     if change.concept is None:
         # a thing named nowhere (the unit's budget as a whole): “年初预算2,410.00万元，…全年预算数
         # 2,586.40万元，比年初预算多186.40万元”, both figures in the sentence, the later right before
@@ -2003,10 +530,10 @@ def _named_base(base: FactBase, change: Fact) -> tuple[Fact, Fact] | None:
         return (later, earlier) if earlier is not None else None
     later = next((f for f in reversed(before) if f.is_money
                   and f.measure == "决算" and f.period == CURRENT and f.concept == change.concept), None)
-    earlier = _document_value(base, change.concept, measure, later.subject) if later is not None else None
+    earlier = document_value(base, change.concept, measure, later.subject) if later is not None else None
     if earlier is None and later is not None and measure == "全年预算" and BARE_BUDGET_RE.search(compact(change.label)):
         # a bare 预算 (比预算节约0.32万元) is whichever budget the document states: the initial one
-        earlier = _document_value(base, change.concept, "年初预算", later.subject)
+        earlier = document_value(base, change.concept, "年初预算", later.subject)
     return (later, earlier) if earlier is not None else None
 
 
@@ -2017,7 +544,7 @@ def _outturn_and_budget(base: FactBase, change: Fact) -> tuple[Fact, Fact] | Non
     figure of that thing the document states (of either level: two that differ leave the base
     unknown). A thing named nowhere (concept None) needs both in the sentence, one of each."""
     # (a fund named once, 政府性基金预算收入年初预算…，全年实际完成…，短收…, is the later figures' too)
-    before = [f for f in _before(_same_sentence(base, change), change)
+    before = [f for f in facts_before(same_sentence(base, change), change)
               if f.is_money and f.period == CURRENT and f.concept == change.concept
               and (f.fund == change.fund or not f.fund or not change.fund)]
     outturns = [f for f in before if f.measure == "决算"]
@@ -2025,7 +552,7 @@ def _outturn_and_budget(base: FactBase, change: Fact) -> tuple[Fact, Fact] | Non
     if not outturns or (change.concept is None and (len(outturns) != 1 or len(budgets) != 1)):
         return None
     if not budgets:
-        stated = {m: _document_value(base, change.concept, m, outturns[-1].subject) for m in BUDGET_MEASURES}
+        stated = {m: document_value(base, change.concept, m, outturns[-1].subject) for m in BUDGET_MEASURES}
         budgets = [f for f in stated.values() if f is not None]
         if len({f.in_yuan() for f in budgets}) != 1:
             return None
@@ -2033,62 +560,6 @@ def _outturn_and_budget(base: FactBase, change: Fact) -> tuple[Fact, Fact] | Non
 
 
 BARE_BUDGET_RE = re.compile(r"(?:比|较|与)(?:本年)?预算")  # 比预算, 较预算: no 年初 / 调整 / 全年
-
-
-def _difference_hit(change: Fact, later: Fact, earlier: Fact, sign: int, words: tuple[str, str] | None,
-                    relation: str, terms: str, quote: str, stated: str, rate: str | None = None,
-                    highlights: tuple = (), direction_elsewhere: bool = False) -> Hit | None:
-    """A stated change (增减额, 增减百分点) against later − earlier, or None when they fit. `words`
-    say the difference's direction (增加 / 减少); None: the change is printed signed (a table's
-    −2.00) and so is the difference. `direction_elsewhere`: a change stated the wrong way (or
-    where nothing changed) is another rule's finding (DIR002), not this one's."""
-    misfit = _difference_misfit(change, later, earlier, sign)
-    if misfit is None:
-        return None
-    diff, wrong_way = misfit
-    if words is None:  # signed figures: the wrong way is a sign the difference does not have
-        wrong_way = diff != 0 and change.value != 0 and (diff > 0) != (change.value > 0)
-    if direction_elsewhere and (wrong_way or diff == 0):
-        return None
-    places = max(change.places, later.places, earlier.places)
-    if words is None:
-        shown = fmt(diff, places)
-    else:
-        shown = f"{words[0] if diff > 0 else words[1] if diff < 0 else '持平，'}{fmt(abs(diff), places)}{change.unit}"
-    tail = tail_of(change, diff if words is None else abs(diff)) and not wrong_way
-    return Hit(quote=quote, location=change.loc, stated=stated, expected=shown,
-               formula=f"{terms} = {fmt(diff, places)}{change.unit}",
-               fields={"rate": rate or (f"{words[0] if sign > 0 else words[1]}{change.text}" if words and sign
-                                        else change.text), "computed": shown, "relation": relation,
-                       **({"rounding_note": TAIL_NOTE} if tail else {})},
-               highlights=list(highlights), cls="rounding" if tail else None)
-
-
-def _difference_misfit(change: Fact, later: Fact, earlier: Fact, sign: int) -> tuple[Decimal, bool] | None:
-    """later − earlier against a change stated with `sign` (+1 up, −1 down, 0 unsaid: its size
-    only), each figure the interval its print allows: None when they fit, else (the difference in
-    the change's unit, whether the change is stated the wrong way)."""
-    (l_lo, l_hi), (e_lo, e_hi), (c_lo, c_hi) = bounds(later), bounds(earlier), _round_bounds(change)
-    lo, hi = l_lo - e_hi, l_hi - e_lo
-    if sign < 0 or (sign == 0 and hi <= 0):
-        lo, hi = -hi, -lo  # a fall is stated as a positive amount
-    elif sign == 0 and lo < 0:
-        lo, hi = Decimal(0), max(-lo, hi)
-    if c_lo <= hi and lo <= c_hi:
-        return None
-    diff = (later.in_yuan() - earlier.in_yuan()) / MONEY_UNITS.get(change.unit, Decimal(1))
-    return diff, sign != 0 and diff != 0 and (diff > 0) != (sign > 0)
-
-
-def _round_bounds(f: Fact) -> tuple[Decimal, Decimal]:
-    """A figure's interval, widened where a word before it says it is round (相差近30个百分点: up to
-    a share of it below; 约7个百分点: either side)."""
-    lo, hi = bounds(f)
-    hedge = lexicon().approximate.search(f.label)
-    if hedge is None:
-        return lo, hi
-    spread = abs(f.value) * MONEY_UNITS.get(f.unit, Decimal(1)) * lexicon().approximate_share
-    return lo - (spread if hedge.lastgroup != "above" else 0), hi + (spread if hedge.lastgroup != "below" else 0)
 
 
 def _with_floors(base: FactBase, rate: Fact, earlier: list[Fact], end: int) -> list[Fact]:
@@ -2177,7 +648,7 @@ def _whole_of_list(text: str, before: list[Fact]) -> Fact | None:
     after (a span's own, 多年, too), a quantity in the item's unit. None where there is no such list."""
     if len(before) < 2 or before[-1].is_money or before[-1].unit in ("%", ""):
         return None
-    whole = _list_head(text, before)
+    whole = list_head(text, before)
     return whole if whole is not None and whole.unit == before[-1].unit and whole.measure != "变动额" else None
 
 
@@ -2198,7 +669,7 @@ def _agrees(rate: Fact, achieved: Fact, inside: list[Fact]) -> bool:
     precision."""
     if not inside or not inside[-1].value or achieved.unit != inside[-1].unit:
         return False
-    return ratio_bounds(achieved, inside[-1]) is not None and _fits(rate, achieved, inside[-1])
+    return ratio_bounds(achieved, inside[-1]) is not None and ratio_fits(rate, achieved, inside[-1])
 
 
 def _bracketed_target(text: str, rate: Fact, sentence: list[Fact], params: dict) -> list[Fact]:
@@ -2222,18 +693,6 @@ def _indicator_target(base: FactBase, achieved: Fact) -> Fact | None:
          and f.subject in (achieved.subject, "")]))
 
 
-def _fits(rate: Fact, num: Fact, den: Fact) -> bool:
-    span = ratio_bounds(num, den)
-    if span is None:
-        return False
-    if consistent(rate, *span):
-        return True
-    # a table cell printing the rate as a fraction without a % (得分率 0.975, 执行率 0.98): the
-    # same rate, a hundredth of it
-    return rate.source == "table" and "%" not in rate.text and "％" not in rate.text and 0 < rate.value <= 1 \
-        and consistent(replace(rate, value=rate.value * HUNDRED, places=max(rate.places - 2, 0)), *span)
-
-
 def _noted(outcomes, rate: Fact, actual: Fact, whole: Fact):
     """The outcomes, a finding's formula saying so where the rate is the shortfall."""
     for outcome in outcomes:
@@ -2250,18 +709,18 @@ def _decrease_note(rate: Fact, actual: Fact, budget: Fact) -> str:
     return ""
 
 
-def _execution(base: FactBase, rule):
+def check_execution(base: FactBase, rule):
     # last year's rate (较上年的92.00%) is not recomputed from this year's amounts
     # (a change carrying the rate's concept, 执行率98.48%，比上年…增长4.15%, is no execution rate)
     for rate in (f for f in base.facts if f.concept == "预算执行率" and f.source == "text" and not f.comparator
                  and f.unit == "%" and f.period == CURRENT and f.measure == "实际值"):
-        sentence = _before(_same_sentence(base, rate), rate)
+        sentence = facts_before(same_sentence(base, rate), rate)
         if rate.member and any(f.concept == "预算执行率" and not f.member for f in sentence) \
                 and not any(f.concept == rate.member for f in sentence if f.is_money):
             # a part's rate (其中基本支出执行率99.20%) with none of that part's amounts in its sentence:
             # on the part's amounts the document agrees on, or not judged
-            yield from rate_against(base, rate, _document_value(base, rate.member, "决算", rate.subject),
-                                     _document_value(base, rate.member, "全年预算", rate.subject),
+            yield from rate_against(base, rate, document_value(base, rate.member, "决算", rate.subject),
+                                     document_value(base, rate.member, "全年预算", rate.subject),
                                      "预算执行率", "执行数 ÷ 全年预算")
             continue
         # this year's figures (“较2024年度的2,205.30万元增长” names last year's between them)
@@ -2270,16 +729,16 @@ def _execution(base: FactBase, rule):
         if actual is not None and _listed_after(base, actual, rate):
             continue  # “…执行率96.70%，其中计划生育家庭奖励扶助资金足额发放，执行率100%”: an item's rate, no amounts of its own
         budget = _budget_of(actual, budgets)
-        head = _list_head(base.sentences.get((rate.block, rate.sentence), ""), sentence) if actual is not None else None
+        head = list_head(base.sentences.get((rate.block, rate.sentence), ""), sentence) if actual is not None else None
         if head is not None and actual.concept and any(
                 f.concept == "预算执行率" and head.id < f.id < actual.id for f in sentence):
             # “其中基本支出648.91万元，执行率99.34%；项目支出222.45万元，执行率93.56%”: a rate after
             # each item of the list is that item's, on its budget stated here or elsewhere
-            budget = _budget_of(actual, budgets) or _document_value(base, actual.concept, "全年预算", rate.subject)
+            budget = _budget_of(actual, budgets) or document_value(base, actual.concept, "全年预算", rate.subject)
             yield from rate_against(base, rate, actual, budget, "预算执行率", "执行数 ÷ 全年预算")
             continue
         if head is not None and head.measure == "决算" and head.period == CURRENT and head.is_money \
-                and head.id < actual.id and not (budget is not None and budget.value and _fits(rate, actual, budget)) \
+                and head.id < actual.id and not (budget is not None and budget.value and ratio_fits(rate, actual, budget)) \
                 and not (actual.concept and actual.concept in compact(rate.label)):  # (项目支出预算执行率: the item's)
             # “全年支出1,236.80万元，其中：基本支出…，项目支出380.40万元，预算执行率96.63%”: after a
             # 其中 list the rate is its whole's, unless it holds for the last item
@@ -2292,13 +751,13 @@ def _execution(base: FactBase, rule):
         if budget is None and actual is not None and rate.member and actual.concept == rate.member:
             # “其中：项目支出222.45万元，执行率93.56%”: a part's rate beside its amount, on the part's
             # budget the document states elsewhere
-            budget = _document_value(base, rate.member, "全年预算", rate.subject)
+            budget = document_value(base, rate.member, "全年预算", rate.subject)
         if budget is None and actual is not None and not rate.member:
             # “全年实际支出13,905.12万元，预算执行率97.67%”: the unit's rate, on the budget stated
             # unnamed before it under the same heading (or on the money received it names, 资金执行率 =
             # 实际支出 ÷ 到位资金: either holding, it holds)
-            budget = _unnamed_budget_of(base, rate, actual, "全年预算")
-            if budget is not None and any(_fits(rate, actual, f) for f in _received_before(base, rate)):
+            budget = unnamed_budget_of(base, rate, actual, "全年预算")
+            if budget is not None and any(ratio_fits(rate, actual, f) for f in received_before(base, rate)):
                 continue
         if budget is None and actual is not None:
             start = _year_start_only(base, rate, actual, sentence)
@@ -2326,7 +785,7 @@ def _stated_just_before(base: FactBase, rate: Fact) -> tuple[Fact | None, Fact |
     if not facts or any(f.unit == "%" or f.loc.section != rate.loc.section for f in facts) \
             or base.sentences.get(previous, "").lstrip().startswith(lexicon().list_openers):
         return None, None
-    whole = (None, _unit_spending())
+    whole = (None, unit_spending())
     spent = [f for f in facts if f.is_money and f.measure == "决算" and f.period == CURRENT]
     budgets = [f for f in facts if f.is_money and f.measure == "全年预算" and f.period == CURRENT]
     if len(spent) != 1 or len(budgets) != 1 or spent[0].concept not in whole or budgets[0].concept not in whole:
@@ -2392,7 +851,7 @@ def _rate_at_most(base: FactBase, rate: Fact, actual: Fact, start: Fact):
     computed = exact_ratio(actual, start)
     formula = (f"执行数 ÷ 年初预算：{actual.text} ÷ {start.text} = {fmt(computed)}%（{actual.where()}）；"
                f"文中只写年中追加预算，全年预算不少于年初预算，执行率不会高于此数")
-    hit = _hit(rate, computed, "预算执行率", formula, quote=base.span(min((actual, start), key=lambda f: f.id), rate),
+    hit = rate_hit(rate, computed, "预算执行率", formula, quote=base.span(min((actual, start), key=lambda f: f.id), rate),
                operands=(actual, start))
     hit.expected = f"不高于 {hit.fields['computed']}"
     hit.fields["computed"] = f"不高于 {hit.fields['computed']}（按年初预算；年中只有追加，全年预算只会更大）"
@@ -2416,7 +875,7 @@ def _budget_of(actual: Fact | None, budgets: list[Fact]) -> Fact | None:
     return next((f for f in budgets if f.concept in (None, actual.concept)), None)
 
 
-def _here(rate: Fact, sentence: list[Fact], measure: str, period: str | None = None) -> Fact | None:
+def sentence_amount(rate: Fact, sentence: list[Fact], measure: str, period: str | None = None) -> Fact | None:
     """The sentence's last amount of that measure, of the rate's concept (or naming none); with
     `period`, of that period only."""
     return next((f for f in reversed(sentence) if f.is_money and f.measure == measure
@@ -2424,11 +883,11 @@ def _here(rate: Fact, sentence: list[Fact], measure: str, period: str | None = N
                  and period in (None, f.period)), None)
 
 
-def _pick(base: FactBase, rate: Fact, sentence: list[Fact], measure: str, period: str = CURRENT) -> Fact | None:
+def pick(base: FactBase, rate: Fact, sentence: list[Fact], measure: str, period: str = CURRENT) -> Fact | None:
     """The amount of that measure the rate is on: in its sentence, else the document's one value
     of the rate's concept. A budget is of the actual's year (`period`): “2024年实际支出21.36万元，为
     当年预算的85.44%” in a 2025 budget is on the 2024 budget, not on the 2025 one."""
-    here = _here(rate, sentence, measure, period if measure in BUDGET_MEASURES else None)
+    here = sentence_amount(rate, sentence, measure, period if measure in BUDGET_MEASURES else None)
     if here is not None:
         return here
     if rate.concept is None:
@@ -2437,21 +896,21 @@ def _pick(base: FactBase, rate: Fact, sentence: list[Fact], measure: str, period
         # (（一）城乡居民基本养老保险基金。收入…，为预算的…: that 险种's 收入预算数)
         if measure not in BUDGET_MEASURES or period != CURRENT:
             return None
-        actual = _here(rate, sentence, "决算")
+        actual = sentence_amount(rate, sentence, "决算")
         return _unnamed_budget(base, rate, sentence, measure) or (
             grid_cell(base, actual, measure, period) if actual is not None else None)
-    found = _document_value(base, rate.concept, measure, rate.subject, period)
+    found = document_value(base, rate.concept, measure, rate.subject, period)
     if found is None and measure in BUDGET_MEASURES and period == CURRENT:
-        actual = _here(rate, sentence, "决算")
+        actual = sentence_amount(rate, sentence, "决算")
         found = grid_cell(base, actual, measure, period) if actual is not None and actual.concept == rate.concept \
             else None
-    if found is None and rate.concept == _unit_spending() and measure in BUDGET_MEASURES and period == CURRENT:
+    if found is None and rate.concept == unit_spending() and measure in BUDGET_MEASURES and period == CURRENT:
         # the unit's spending (全年实际支出…，完成调整后预算的93.88%) against the budget it states unnamed
         return _unnamed_budget(base, rate, sentence, measure)
     return found
 
 
-def _unit_spending() -> str | None:
+def unit_spending() -> str | None:
     """The unit's spending as a whole (concepts.yaml unit_spending)."""
     from ...knowledge import concepts
 
@@ -2467,14 +926,14 @@ def _unnamed_budget(base: FactBase, rate: Fact, sentence: list[Fact], measure: s
     本部门全年预算数…, a paragraph before): only when its own sentence states the actual, no other
     actual naming nothing comes before it there (执法装备购置实际支出95.00万元 after the unit's
     2,995.20万元 is a narrower thing's), and those amounts state one value of the budget."""
-    actual = _here(rate, sentence, "决算")
-    return _unnamed_budget_of(base, rate, actual, measure) if actual is not None else None
+    actual = sentence_amount(rate, sentence, "决算")
+    return unnamed_budget_of(base, rate, actual, measure) if actual is not None else None
 
 
-def _unnamed_budget_of(base: FactBase, rate: Fact, actual: Fact, measure: str) -> Fact | None:
+def unnamed_budget_of(base: FactBase, rate: Fact, actual: Fact, measure: str) -> Fact | None:
     """The budget (of `measure`) stated unnamed before the rate under the same heading, for an
     actual naming nothing or the unit's spending, when those amounts state one value of it."""
-    if actual.concept not in (None, _unit_spending()):
+    if actual.concept not in (None, unit_spending()):
         return None
     for anywhere in (False, True) if base.project and _top_heading(rate.loc.section) else (False,):
         # (a project's report may state its budget under one heading, 一、项目基本情况, and what was
@@ -2508,7 +967,7 @@ def _received(f: Fact) -> bool:
     return any(w in f.label for w in concepts().get("received_funds_words") or ())
 
 
-def _received_before(base: FactBase, rate: Fact) -> list[Fact]:
+def received_before(base: FactBase, rate: Fact) -> list[Fact]:
     """The amounts of money received the paragraph states before the rate."""
     return [f for f in base.by_block.get(rate.block, ()) if f.id < rate.id and f.is_money and _received(f)]
 
@@ -2539,7 +998,7 @@ def unnamed_amounts(base: FactBase, subject: str, section=None) -> list[Fact]:
 def _unnamed_by_scope(base: FactBase) -> dict[tuple, list[Fact]]:
     """(an amount the unit names by itself and a measure only, 本部门全年预算数…, is its spending:
     unnamed as much as one naming nothing)"""
-    own = _unit_spending()
+    own = unit_spending()
     out: dict[tuple, list[Fact]] = {}
     for f in base.facts:
         if (f.concept is None or (f.concept == own and f.subject == "")) and f.is_money and f.source == "text" \
@@ -2552,25 +1011,6 @@ def _unnamed_by_scope(base: FactBase) -> dict[tuple, list[Fact]]:
 ANY_SECTION = object()  # the key of a subject's unnamed amounts under every heading (see _unnamed_before)
 
 
-def rate_against(base: FactBase, rate: Fact, num: Fact | None, den: Fact | None, relation: str, words: str):
-    if num is None or den is None or den.value == 0:
-        return
-    span = ratio_bounds(num, den)
-    yield CHECKED
-    if span is None or _fits(rate, num, den) or unit_slip(rate, num, den):
-        return
-    computed = exact_ratio(num, den)
-    first = min((num, den), key=lambda f: (f.source != "text", f.id))
-    where = num.where() if num.where() == den.where() else f"{num.where()}；{den.where()}"
-    # (a rate that is what is left, 100% less the rate, states the shortfall under its name)
-    rest = "" if not consistent(rate, HUNDRED - span[1], HUNDRED - span[0]) else \
-        f"；写作的 {rate.text} 恰为 100% − {fmt(computed)}%，是未完成（减少）的比例"
-    shown = _operands(num, den)
-    yield _hit(rate, computed, relation, f"{words}：{shown[0]} ÷ {shown[1]} = {fmt(computed)}%（{where}）{rest}",
-               quote=base.span(first, rate), operands=(num, den))
-
-
-# ---- growth -----------------------------------------------------------------------------
 def _adjusted(text: str, rate: Fact, cues: list[str]) -> bool:
     """The rate is one on adjusted figures (同口径, 剔除…因素后): a cue stands before it in its
     sentence (…，剔除留抵退税因素后同口径增长7.1%), or after it with no rate after the cue that it
@@ -2587,7 +1027,9 @@ def _adjusted(text: str, rate: Fact, cues: list[str]) -> bool:
 
 
 PERCENT_AFTER_RE = re.compile(r"\d\s*[%％]")
-def _growth(base: FactBase, rule):
+
+
+def check_growth(base: FactBase, rule):
     for rate in (f for f in base.facts if f.measure == "变动率" and f.source == "text" and not f.comparator and f.unit == "%"):
         if rate.concept is None and names_own_thing(rate.label):
             continue  # “…较上年减少14.69万元，主要是…，会议费同比下降18.6%”: another thing's rate
@@ -2596,7 +1038,7 @@ def _growth(base: FactBase, rule):
         on_budget = _on_other_base(rate.label, rule.params["other_base_words"])
         if on_budget and not (base.plan and compares_other_year(rate.label)):
             continue
-        sentence = _before(_same_sentence(base, rate), rate)
+        sentence = facts_before(same_sentence(base, rate), rate)
         if _adjusted(base.sentences.get((rate.block, rate.sentence), ""), rate, rule.params["adjusted_cues"]):
             continue
         # the change of the rate's own concept (“本年支出减少 10 万元，其中基本支出增长 5%”: not 基本支出's)
@@ -2615,7 +1057,7 @@ def _growth(base: FactBase, rule):
         if bracketed is None and sentence and not sentence[-1].is_money and sentence[-1].unit not in ("%", "‰", "") \
                 and not quantity_change:
             continue  # (…减少1.58万元，接待批次由100批次减少至86批次，下降14.00%: the count's rate)
-        current = _current(base, rate, change, sentence) if bracketed is None else bracketed[0]
+        current = current_figure(base, rate, change, sentence) if bracketed is None else bracketed[0]
         if rate.period == LATER and (current is None or current.period != LATER):
             # a later year's change (2025年预算135.00万元，较2024年预算减少47.00万元，下降25.82%): on
             # that year's amount in its sentence, or not judged
@@ -2646,7 +1088,7 @@ def _growth(base: FactBase, rule):
                 continue
             lo, hi = c_lo / p_hi * HUNDRED, c_hi / p_lo * HUNDRED
             computed = change.in_yuan() / stated.in_yuan() * HUNDRED
-            shown = _operands(change, stated)
+            shown = formula_operands(change, stated)
             formula = f"变动额 {shown[0]} ÷ {'上年' if stated.period == PRIOR else '所比年度'}数 {shown[1]} = {fmt(computed)}%"
         elif change is not None:
             sign = change.sign or rate.sign or 1
@@ -2683,9 +1125,9 @@ def _growth(base: FactBase, rule):
                     # only the rate's way may still be wrong (比上年增加…，增长14.49% where they fell)
                     yield CHECKED
                     if rate.sign and moved and rate.sign != moved and not _both_ways(rate):
-                        yield _based(basis, _opposite(rate, moved, computed, f"本年 {current.with_unit()}"
+                        yield based(basis, opposite(rate, moved, computed, f"本年 {current.with_unit()}"
                                                       f"{'高于' if moved > 0 else '低于'}上年 {prior.with_unit()}，"
-                                                      f"比例却写{_way(rate.sign)}；{formula}"))
+                                                      f"比例却写{way(rate.sign)}；{formula}"))
                     continue
         else:
             against = _prior_against(base, rate, current, stated_prior[1] if stated_prior else None)
@@ -2709,22 +1151,22 @@ def _growth(base: FactBase, rule):
                 and change.concept == rate.concept and not (_both_ways(change) or _both_ways(rate)):
             # “减少 63.55 万元，增长 4.71%”; unless both years are stated and the rate is theirs, its
             # way too (52.00万元，较上年55.00万元增加3.00万元，下降5.45%): the change is the slip, DRV010's
-            now = current or (_this_year_before(base, sentence, stated) if stated is not None else None)
+            now = current or (this_year_before(base, sentence, stated) if stated is not None else None)
             if stated is not None and now is not None and _years_give(rate, now, stated) \
                     and (now.value > stated.value) == (rate.sign > 0):
                 continue
             if current is not None and stated is None and _growth_fits(rate, change, current, rate.sign):
                 # (较上年增加17.23万元，下降32.34%, 32.34% being 17.23 on this year's + 17.23: the rate
                 # and the amounts agree on a fall; the change's word is the slip, not the rate)
-                yield _based("本年数与增减比例", _change_word_slip(rate, change, current, basis, formula))
+                yield based("本年数与增减比例", _change_word_slip(rate, change, current, basis, formula))
                 continue
-            yield _based(basis, _opposite(rate, change.sign, computed, f"增减额写{'增加' if change.sign > 0 else '减少'} {change.text}，"
-                                                         f"比例却写{_way(rate.sign)}；{formula}"))
+            yield based(basis, opposite(rate, change.sign, computed, f"增减额写{'增加' if change.sign > 0 else '减少'} {change.text}，"
+                                                         f"比例却写{way(rate.sign)}；{formula}"))
             continue
         if change is None and rate.sign and moved and rate.sign != moved and not _both_ways(rate):
             # “较上年增长 8.35%” where the figures went from 31.75 down to 29.10
-            yield _based(basis, _opposite(rate, moved, computed, f"本年 {current.with_unit()}{'高于' if moved > 0 else '低于'}上年 "
-                                                   f"{prior.with_unit()}，比例却写{_way(rate.sign)}；{formula}"))
+            yield based(basis, opposite(rate, moved, computed, f"本年 {current.with_unit()}{'高于' if moved > 0 else '低于'}上年 "
+                                                   f"{prior.with_unit()}，比例却写{way(rate.sign)}；{formula}"))
             continue
         if consistent(rate, lo, hi) or (stated is not None and _years_give(rate, current, stated)):
             continue  # (both years stated and the rate of theirs: the change amount is the slip, DRV010's)
@@ -2734,9 +1176,9 @@ def _growth(base: FactBase, rule):
             # (增加34,000.00元，增长2.12% where 34,000 is 2.12% of this year's + 34,000: the figures
             # hold for a fall; the words of the way may be the slip, not the rate)
             previous = _rate_on(change, current, -change.sign)[3] / MONEY_UNITS.get(current.unit, Decimal(1))
-            formula += (f"；若为{_way(-change.sign)}，上年数为 {fmt(previous, 2, current.text)}{current.unit}，"
+            formula += (f"；若为{way(-change.sign)}，上年数为 {fmt(previous, 2, current.text)}{current.unit}，"
                         f"比例恰为 {rate.text}：疑增减用词有误")
-        yield _based(basis, slip or _hit(rate, computed, "增减比例", formula, than=than))
+        yield based(basis, slip or rate_hit(rate, computed, "增减比例", formula, than=than))
     yield from _older_year_growths(base)
 
 
@@ -2753,16 +1195,16 @@ def _year_compared(label: str, other_years: list[str]) -> str:
 
 def _older_year_growths(base: FactBase):
     """A rate of this year's amount on a year before last its words name (较2022年增长14.66%, the
-    rate read 往年 and left aside by _growth), where the sentence states no base of its own: on
+    rate read 往年 and left aside by check_growth), where the sentence states no base of its own: on
     the one figure of that year the document states for the concept (a years-as-rows table's 2022年
     row, a column of 2022年), this year's the one the rate's sentence or the document states."""
     for rate in (f for f in base.facts if f.measure == "变动率" and f.source == "text" and f.comparator == "往年"
                  and f.unit == "%" and f.concept and f.period == CURRENT):
         year = _older_year_named(base, rate)
-        sentence = _before(_same_sentence(base, rate), rate)
+        sentence = facts_before(same_sentence(base, rate), rate)
         if year is None or any(f.measure == "变动额" or f.period != CURRENT for f in sentence if f.is_money):
-            continue  # (a change amount or the base stated with it: read by _growth's ways, not here)
-        current = _current(base, rate, None, sentence)
+            continue  # (a change amount or the base stated with it: read by check_growth's ways, not here)
+        current = current_figure(base, rate, None, sentence)
         prior = unique_value([f for f in base.of(rate.concept, "决算", OLDER) if f.subject == rate.subject
                                and f.is_money and not f.member and fact_year(base, f) == year])
         if current is None or current.period != CURRENT or prior is None or not prior.value:
@@ -2776,11 +1218,11 @@ def _older_year_growths(base: FactBase):
         formula = (f"（本年 {current.with_unit()} − {than} {prior.with_unit()}）÷ {than} {prior.with_unit()}"
                    f" = {'−' if moved < 0 else ''}{fmt(computed)}%（{prior.where()}）")
         if rate.sign and moved and rate.sign != moved and not _both_ways(rate):
-            yield _based(f"本年数与{than}数", _opposite(rate, moved, computed, f"本年 {current.with_unit()}"
+            yield based(f"本年数与{than}数", opposite(rate, moved, computed, f"本年 {current.with_unit()}"
                                                    f"{'高于' if moved > 0 else '低于'}{than} {prior.with_unit()}，"
-                                                   f"比例却写{_way(rate.sign)}；{formula}"))
+                                                   f"比例却写{way(rate.sign)}；{formula}"))
         elif not consistent(rate, lo, hi):
-            yield _based(f"本年数与{than}数", _hit(rate, computed, "增减比例", formula, than=than))
+            yield based(f"本年数与{than}数", rate_hit(rate, computed, "增减比例", formula, than=than))
 
 
 def _older_year_named(base: FactBase, rate: Fact) -> int | None:
@@ -2806,15 +1248,15 @@ def _documented_prior(base: FactBase, change: Fact, current: Fact | None, cues: 
         return None
     label = compact(change.label)
     on_budget = names_budget_base(label)
-    if not _on_last_year(label, cues, base.year) or (on_budget and (not base.plan or current.measure not in BUDGET_MEASURES)):
+    if not compares_last_year(label, cues, base.year) or (on_budget and (not base.plan or current.measure not in BUDGET_MEASURES)):
         return None  # (比年初预算, 比上年预算 in an account: not last year's figure of this measure)
-    return _prior_value(base, change, current, current.measure)
+    return prior_value(base, change, current, current.measure)
 
 
 def _list_whole(base: FactBase, before: list[Fact], current: Fact, rate: Fact) -> Fact | None:
     """The whole a 其中 list names `current` among its parts, when the change and rate after it
     close the sentence's list (总计2797.42万元，其中A 2529.42万元，B 268.00万元，比上年增加246.80万元，
-    增长9.7%): such a change is read on the whole or on the last part alike; `_growth` takes the
+    增长9.7%): such a change is read on the whole or on the last part alike; `check_growth` takes the
     whole where the rate holds on it, or where it holds on neither. `before`: the sentence's
     figures before the rate."""
     facts = [f for f in before if f.id <= current.id]
@@ -2828,7 +1270,7 @@ def _list_whole(base: FactBase, before: list[Fact], current: Fact, rate: Fact) -
             or whole.in_yuan() < current.in_yuan() \
             or any(not p.is_money or p.measure in ("变动额", "变动率") for p in parts):
         return None
-    after = [f for f in _same_sentence(base, rate) if f.id > rate.id and f.is_money and f.measure not in ("变动额", "变动率")]
+    after = [f for f in same_sentence(base, rate) if f.id > rate.id and f.is_money and f.measure not in ("变动额", "变动率")]
     return None if after else whole  # (a part after the rate: the list goes on, the change is its part's)
 
 
@@ -2862,7 +1304,7 @@ def _change_after(base: FactBase, rate: Fact) -> Fact | None:
     """The change amount the rate's clause is followed by, the rate naming none before it (较2025年
     预算下降11.39%，减少3.60万元): the next figure of the sentence, a change of the rate's thing
     the same way, one clause on."""
-    after = [f for f in _same_sentence(base, rate) if f.id > rate.id][:1]
+    after = [f for f in same_sentence(base, rate) if f.id > rate.id][:1]
     change = after[0] if after else None
     if change is None or change.measure != "变动额" or not change.is_money or change.sign != rate.sign \
             or (change.concept and rate.concept and change.concept != rate.concept) or against_budget(change.label):
@@ -2870,17 +1312,10 @@ def _change_after(base: FactBase, rate: Fact) -> Fact | None:
     return change if len(CLAUSE_BREAK_RE.findall(base.between(rate, change))) == 1 else None
 
 
-def _based(basis: str, hit: Hit) -> Hit:
-    """The hit, telling the figures its rate was worked out from (增减额与上年数, 本年数与上年数)."""
-    hit.fields.setdefault("basis", basis)
-    return hit
-
-
-
 def _of_summed_total(base: FactBase, rate: Fact, current: Fact, prior: Fact) -> bool:
     """Last year's figure is a table total its column's rows do not add up to, and the rate holds
     on what they add up to (收入合计 2023年 62,407 over rows making 62,047; 比上年下降19.15%)."""
-    summed = (_column_parts_sum(base, prior) or _detail_sum(base, prior)) if prior.source == "table" else None
+    summed = (column_parts_sum(base, prior) or detail_sum(base, prior)) if prior.source == "table" else None
     against = _prior_against(base, rate, current, summed) if summed is not None and summed.value else None
     return against is not None and consistent(rate, against[1], against[2])
 
@@ -2955,7 +1390,7 @@ def _sentence_prior(base: FactBase, sentence: list[Fact], rate: Fact,
         or _per_unit_compared(sentence, prior)
     if now is None:
         # “较上年3.00万元减少25.00%至2.40万元”: the year's amount the change ends at, right after the rate
-        after = next((f for f in _same_sentence(base, rate) if f.at > rate.at), None)
+        after = next((f for f in same_sentence(base, rate) if f.at > rate.at), None)
         if after is not None and after.is_money and after.period == CURRENT and after.measure == prior.measure \
                 and after.concept == prior.concept and compact(after.label) in (concepts().get("result_words") or ()):
             now = after
@@ -3048,7 +1483,7 @@ def _year_base_before(base: FactBase, change: Fact) -> Fact | None:
         return None
     # (the measure the change's own words name before the comparing word; none, an outturn's or a count's)
     measure = lexicon().measures.last(change.label[:cues[-1].start()]) or ("决算" if change.is_money else "实际值")
-    found = [f for f in [*_clauses_before(base, change), *_before(_same_sentence(base, change), change)]
+    found = [f for f in [*_clauses_before(base, change), *facts_before(same_sentence(base, change), change)]
              if f.is_money == change.is_money and (f.is_money or f.unit == change.unit) and f.period != CURRENT
              and f.measure == measure and f.concept == change.concept and f.value > 0 and _plainly_stated(f)
              and [y.group(1) for y in YEAR_NUMBER_RE.finditer(f.label)] == [year.group(1)]]
@@ -3083,10 +1518,10 @@ def _prior_against(base: FactBase, rate: Fact, current: Fact, stated: Fact | Non
         # the outturn or the budget its words name, 比上年执行数 / 比上年预算; where the document
         # states no figure of the report year, on the one a plan's table calls 上年)
         measures = _plan_base_measures(base, rate) or measures
-        if any(_document_value(base, rate.concept, m, rate.subject, CURRENT, scope=scope) for m in measures):
+        if any(document_value(base, rate.concept, m, rate.subject, CURRENT, scope=scope) for m in measures):
             before = CURRENT
     for measure in measures:
-        prior = stated if stated is not None else _document_value(base, rate.concept, measure, rate.subject, before,
+        prior = stated if stated is not None else document_value(base, rate.concept, measure, rate.subject, before,
                                                                   scope=scope)
         if prior is None and stated is None and rate.concept == current.concept:
             # (支出22,178.04万元，比上年增长11.4% under （四）失业保险基金: its row of a grid of 险种 by
@@ -3135,7 +1570,7 @@ def _bracketed_prior(base: FactBase, rate: Fact, sentence: list[Fact]) -> tuple[
     """(this year's, last year's) figure of a rate whose base follows it in brackets (诊疗人次
     386.4万人次，同比下降5.2%（2023年为367.3万人次）): the bracket's one figure, of last year, in
     the unit of the figure the rate's clause run follows."""
-    after = _bracketed_after(base, rate)
+    after = bracketed_after(base, rate)
     if after is None:
         return None
     # (not a base the figure was compared with: 支出4.32万元，较预算数5.00万元节约0.68万元，同比下降
@@ -3185,17 +1620,13 @@ def _both_ways(fact: Fact) -> bool:
     return {kind for _, _, kind in lexicon().directions.all(fact.label)} >= {"up", "down"}
 
 
-def _way(sign: int) -> str:
-    return "增长" if sign > 0 else "下降"
-
-
-def _point_change(base: FactBase, rule):
+def check_point_change(base: FactBase, rule):
     """“预算执行率为 95.00%，较上年的 91.20% 提高 4.80 个百分点”: 95.00 − 91.20 = 3.80, an
     interval as wide as the two printed rates allow; the direction is the last direction word
     before the change (none: only the size is checked)."""
     directions, point = lexicon().directions, rule.params["point_unit"]
     for change in (f for f in base.facts if f.source == "text" and not f.comparator and f.unit == point):
-        before = _before(_same_sentence(base, change), change)
+        before = facts_before(same_sentence(base, change), change)
         # the rates since the sentence's previous change in points: “…提高3.80个百分点，其中项目支出
         # 执行率92.00%，较上年提高2.00个百分点” — the second change has no last-year rate of its own
         since = next((k + 1 for k in range(len(before) - 1, -1, -1) if before[k].unit == point), 0)
@@ -3209,7 +1640,7 @@ def _point_change(base: FactBase, rule):
             # (比全省平均水平（98.90%）高0.7个百分点: this year's rate against the benchmark)
             if current is not None:
                 yield CHECKED
-                hit = _difference_hit(change, current, benchmark, 0, ("高于", "低于"), "与比较基准相差",
+                hit = difference_hit(change, current, benchmark, 0, ("高于", "低于"), "与比较基准相差",
                                       f"{current.text} − {benchmark.text}", quote=base.span(benchmark, change),
                                       stated=change.text)
                 if hit is not None:
@@ -3220,17 +1651,17 @@ def _point_change(base: FactBase, rule):
                       and (current is None or current.concept is None or f.concept in (current.concept, None))), None)
         if current is None and prior is not None:
             # “较上年的97.8%提高0.8个百分点，达到98.6%”: this year's rate right after the change
-            after = next((f for f in _same_sentence(base, change) if f.id > change.id), None)
+            after = next((f for f in same_sentence(base, change) if f.id > change.id), None)
             if after is not None and after.unit == "%" and after.period == CURRENT and after.measure != "变动率" \
                     and after.concept in (prior.concept, None) and _reached_words(after.label):
                 current = after
         if current is None and prior is not None and prior.concept is not None:
             current = _earlier_level(base, prior) or _document_level(base, prior)
-        if prior is None and current is not None and _on_last_year(compact(change.label), rule.params["year_on_year_cues"],
+        if prior is None and current is not None and compares_last_year(compact(change.label), rule.params["year_on_year_cues"],
                                                                      base.year):
             # (比上年下降0.45个百分点（2023年为97.17%）: last year's rate in brackets after a change on
             # last year; not after one on the schedule or a target, 低于序时进度6.80个百分点（2023年同期…）)
-            prior = next((f for f in [_bracketed_after(base, change)] if f is not None and f.unit == "%"), None)
+            prior = next((f for f in [bracketed_after(base, change)] if f is not None and f.unit == "%"), None)
         if prior is None and schedule_words(rule.params):
             yield from _against_schedule(base, rule, change, rates)
             continue
@@ -3239,7 +1670,7 @@ def _point_change(base: FactBase, rule):
         words = directions.all(compact(change.label))
         sign = {"up": 1, "down": -1}.get(words[-1][2], 0) if words else 0
         yield CHECKED
-        hit = _difference_hit(change, current, prior, sign, ("提高", "下降"), "增减百分点",  # this year's − last year's
+        hit = difference_hit(change, current, prior, sign, ("提高", "下降"), "增减百分点",  # this year's − last year's
                               f"本年 {current.text}{'' if current.block == change.block else f'（{current.where()}）'}"
                               f" − 上年 {prior.text}", stated=change.text,
                               quote=base.span(prior, change) if prior.id < change.id else base.span(change, prior))
@@ -3247,10 +1678,10 @@ def _point_change(base: FactBase, rule):
             yield hit
 
 
-def _bracketed_after(base: FactBase, fact: Fact) -> Fact | None:
+def bracketed_after(base: FactBase, fact: Fact) -> Fact | None:
     """Last year's figure in brackets right after a figure (同比下降5.2%（2023年为367.3万人次）,
     比上年下降0.45个百分点（2023年为97.17%）): the bracket's first figure, no change of its own."""
-    after = next((f for f in _same_sentence(base, fact) if f.id > fact.id), None)
+    after = next((f for f in same_sentence(base, fact) if f.id > fact.id), None)
     text = base.sentences.get((fact.block, fact.sentence), "")
     between = text[fact.at + len(fact.text):after.at] if after is not None else ""
     if after is None or after.period != PRIOR or after.measure in ("变动额", "变动率") \
@@ -3298,7 +1729,7 @@ def _against_schedule(base: FactBase, rule, change: Fact, rates: list[Fact]):
     below = _last_said(words, params["below_words"], params["negation_words"])
     sign = 1 if above > below else -1 if below > above else 0
     yield CHECKED
-    hit = _difference_hit(change, current, schedule, sign, ("高于", "低于"), "与时间进度相差",
+    hit = difference_hit(change, current, schedule, sign, ("高于", "低于"), "与时间进度相差",
                           f"{current.text} − 时间进度 {schedule.text}", quote=base.span(current, change),
                           stated=change.text)
     if hit is not None:
@@ -3311,7 +1742,7 @@ SCHEDULE_VALUE_RE = re.compile(r"(?:按\d{1,2}个月计算)?(?:应为|为|是|�
 MONTH_RE = re.compile(r"(?<!\d)(\d{1,2})\s*月")
 
 
-def _schedule_rate(base: FactBase, rule):
+def check_schedule_rate(base: FactBase, rule):
     """“序时进度按6个月计算为55%” in a report on 1—6月: a time schedule stated in % is the share
     of the year the report's period covers (document meta elapsed_months), months ÷ 12, read at
     its printed precision; a sentence naming a day other than a month's end is not judged (a
@@ -3446,19 +1877,9 @@ def _change_word_slip(rate: Fact, change: Fact, current: Fact, basis: str, formu
     text = change.text.lstrip("-－−")
     return Hit(quote=change.quote, location=change.loc, stated=f"{said}{text}", expected=f"{meant}{text}",
                formula=(f"若为{meant}，上年数为 {fmt(previous, 2, current.text)}{current.unit}，{text} ÷ 上年数 = "
-                        f"{rate.text.lstrip('-－−')}，与所写{_way(rate.sign)}{rate.text.lstrip('-－−')}相符："
+                        f"{rate.text.lstrip('-－−')}，与所写{way(rate.sign)}{rate.text.lstrip('-－−')}相符："
                         f"增减额的用词“{said}”与比例方向相反（按{basis}：{formula}）"),
                fields={"rate": f"{said}{text}", "computed": f"{meant}{text}", "relation": "增减额"})
-
-
-def _opposite(rate: Fact, sign: int, computed: Decimal, formula: str) -> Hit:
-    """A rate said to go one way where the amounts went the other."""
-    hit = _hit(rate, computed, "增减比例", formula)
-    # (the way in words, the figure without its minus: 增长-10% is stated as 下降10%)
-    hit.stated = hit.fields["rate"] = f"{_way(rate.sign)}{rate.text.lstrip('-－−')}"
-    hit.expected = hit.fields["computed"] = f"{_way(sign)}{hit.fields['computed'].lstrip('-')}"
-    hit.cls = hit.severity = None  # the direction is wrong whatever the digits: no tail, no misrounding
-    return hit
 
 
 def _quantity_change(sentence: list[Fact], rate: Fact, cues: list[str], year: int | None) -> tuple[Fact, Fact] | None:
@@ -3468,7 +1889,7 @@ def _quantity_change(sentence: list[Fact], rate: Fact, cues: list[str], year: in
     5场，参训人数1,200人，较上年增长50%”: the 50% is the 人's, not the 场's)."""
     change = sentence[-1] if sentence else None
     if change is None or change.measure != "变动额" or change.is_money or not change.unit or change.unit == "%" \
-            or not (_on_last_year(change.label, cues, year) or _stated_prior(sentence, change) is not None) \
+            or not (compares_last_year(change.label, cues, year) or _stated_prior(sentence, change) is not None) \
             or (change.concept and rate.concept and change.concept != rate.concept):
         return None
     current = next((f for f in reversed(sentence) if f.id < change.id and f.unit == change.unit
@@ -3477,7 +1898,7 @@ def _quantity_change(sentence: list[Fact], rate: Fact, cues: list[str], year: in
     return (change, current) if current is not None or _stated_prior(sentence, change) is not None else None
 
 
-def _current(base: FactBase, rate: Fact, change: Fact | None, sentence: list[Fact]) -> Fact | None:
+def current_figure(base: FactBase, rate: Fact, change: Fact | None, sentence: list[Fact]) -> Fact | None:
     concept = (change.concept if change else None) or rate.concept
     # this year's figure: “较上年的 21.40 万元下降 14.21%” names last year's just before the rate
     # (not an amount per head or per vehicle: 人均接待费用200元 is no amount of the whole)
@@ -3496,9 +1917,9 @@ def _current(base: FactBase, rate: Fact, change: Fact | None, sentence: list[Fac
                    and f.period == CURRENT and f.id < change.id]
         if budgets:
             return budgets[-1]
-    return _document_value(base, concept, "决算", rate.subject) or (
+    return document_value(base, concept, "决算", rate.subject) or (
         # a plan's figure on last year is its budget (一般公共预算拨款收入比上年增加…，增长…)
-        _document_value(base, concept, base.bare_measure, rate.subject) if base.plan else None)
+        document_value(base, concept, base.bare_measure, rate.subject) if base.plan else None)
 
 
 def _named_just_before(base: FactBase, change: Fact) -> Fact | None:
@@ -3518,8 +1939,7 @@ def _named_just_before(base: FactBase, change: Fact) -> Fact | None:
 COMPARED_RE = re.compile(r"比|较|与|同比")
 
 
-# ---- rates in a table row -----------------------------------------------------------------
-def _table_rows(base: FactBase) -> list[list[Fact]]:
+def table_rows(base: FactBase) -> list[list[Fact]]:
     """The figures of each table row, in reading order (built once per document)."""
     def group() -> list[list[Fact]]:
         rows: dict[tuple, list[Fact]] = {}
@@ -3530,13 +1950,13 @@ def _table_rows(base: FactBase) -> list[list[Fact]]:
     return base.remember(("table rows",), group)
 
 
-def _row_rate(base: FactBase, rule):
+def check_row_rate(base: FactBase, rule):
     from ...knowledge import concepts
 
     formulas = [(formula, tuple(compact(n) for n in formula.get("names") or [formula["rate"]]))
                 for formula in concepts().get("row_rates") or ()]
     judged: set[int] = set()  # the rates a formula of row_rates found its terms for
-    for facts in _table_rows(base):
+    for facts in table_rows(base):
         # a scored row (分值, 得分) of a self-evaluation form is judged by the score rules (SCO002)
         scored = _scored_row(facts, rule)
         for formula, rate_names in formulas:
@@ -3544,11 +1964,11 @@ def _row_rate(base: FactBase, rule):
             for rate in (f for f in facts if f.unit == "%" and any(n in compact(f.header) for n in rate_names)):
                 outcomes = list(_check_row_rate(base, facts, formula, rate, scored and not formula.get("in_scored_rows")))
                 judged.update([rate.id] if outcomes else [])
-                yield from (_based("同行数据", o) if isinstance(o, Hit) else o for o in outcomes)
-    yield from (_based("同列数据", o) if isinstance(o, Hit) else o for o in _column_rates(base, rule, formulas, judged))
-    yield from (_based("同行数据", o) if isinstance(o, Hit) else o for o in _learned_row_rates(base, rule, judged))
-    yield from (_based("同列数据", o) if isinstance(o, Hit) else o for o in _learned_column_rates(base, rule, judged))
-    yield from (_based("句中数据", o) if isinstance(o, Hit) else o
+                yield from (based("同行数据", o) if isinstance(o, Hit) else o for o in outcomes)
+    yield from (based("同列数据", o) if isinstance(o, Hit) else o for o in _column_rates(base, rule, formulas, judged))
+    yield from (based("同行数据", o) if isinstance(o, Hit) else o for o in _learned_row_rates(base, rule, judged))
+    yield from (based("同列数据", o) if isinstance(o, Hit) else o for o in _learned_column_rates(base, rule, judged))
+    yield from (based("句中数据", o) if isinstance(o, Hit) else o
                 for o in _text_rates(base, [(f, n) for f, n in formulas if f["rate"] in rule.params["text_rates"]]))
 
 
@@ -3559,7 +1979,7 @@ def _text_rates(base: FactBase, formulas: list):
     for formula, rate_names in formulas:
         for rate in (f for f in base.facts if f.source == "text" and f.unit == "%" and not f.comparator
                      and compact(f.label).rstrip("".join(COPULAS)).endswith(rate_names)):
-            before = _before(_same_sentence(base, rate), rate)
+            before = facts_before(same_sentence(base, rate), rate)
             since = max((f.id for f in before if f.unit == "%"), default=-1)
             terms = [f for f in before if f.id > since and not f.comparator]
             # (the two terms alone in the run, of one thing: no other figure in their unit, a sub-weight
@@ -3593,7 +2013,7 @@ def _learned_row_rates(base: FactBase, rule, judged: set[int]):
     for facts in base.by_table.values():
         if _scored_row(facts, rule):
             continue  # a self-evaluation form: its rates are the score rules' and row_rates' 完成率
-        for rate, num, den in learned_rate_slips(facts, heads, excluded, _fits):
+        for rate, num, den in learned_rate_slips(facts, heads, excluded, ratio_fits):
             if rate.id in judged:
                 continue
             if num is None or _fits_detail_sum(base, rate, num, den):
@@ -3647,8 +2067,7 @@ def _fits_row_parts(base: FactBase, rate: Fact, num: Fact, den: Fact) -> bool:
     if len(parts) < 2:
         return False
     summed = replace(num, value=sum((f.value for f in parts), Decimal(0)), places=max(f.places for f in parts))
-    return _fits(rate, summed, den)
-
+    return ratio_fits(rate, summed, den)
 
 
 def _learned_column_rates(base: FactBase, rule, judged: set[int]):
@@ -3662,7 +2081,7 @@ def _learned_column_rates(base: FactBase, rule, judged: set[int]):
             continue
         scored = {f.loc.row for f in facts if _scored_row([f], rule)}
         kept = {f.id: f for f in facts if f.loc.row not in scored}
-        for rate, num, den in learned_rate_slips(transposed(list(kept.values()), heads), heads, excluded, _fits):
+        for rate, num, den in learned_rate_slips(transposed(list(kept.values()), heads), heads, excluded, ratio_fits):
             if rate.id in judged:
                 continue
             if num is None:
@@ -3691,7 +2110,7 @@ def _check_row_rate(base: FactBase, facts: list[Fact], formula: dict, rate: Fact
     den = term(facts, formula["denominator"], own, rate)
     if not (num and den):
         return  # the row prints no such terms: nothing to check the rate against
-    if _forecast(rate.header) and not _forecast(num.header):
+    if forecast(rate.header) and not forecast(num.header):
         return  # 预计全年执行率 is of the forecast, which the row does not print (not of 1-6月执行数)
     if num.unit != den.unit or PREFIX.get(den.comparator, den.comparator) in ("≤", "<"):
         return  # other units, or a ceiling (≤5件) whose completion is staying under it
@@ -3699,20 +2118,18 @@ def _check_row_rate(base: FactBase, facts: list[Fact], formula: dict, rate: Fact
             num.value <= den.value and any(w in compact(rate.label) for w in _ceiling_cues(formula)))):
         yield CHECKED  # a target met beyond (or a cost kept under its ceiling): its completion is written 100%
         return
-    if not _fits(rate, num, den) and (_fits_detail_sum(base, rate, num, den)
+    if not ratio_fits(rate, num, den) and (_fits_detail_sum(base, rate, num, den)
                                       or other_sum is not None and other_sum(base, rate, num, den)):
         yield CHECKED  # a total row's rate of the detail rows' true sum: the total is the slip (SUM001)
         return
-    if not _fits(rate, num, den) and explained_otherwise(rate, [f for f in facts if f.loc.col != rate.loc.col]):
+    if not ratio_fits(rate, num, den) and explained_otherwise(rate, [f for f in facts if f.loc.col != rate.loc.col]):
         yield CHECKED  # (支出进度 of 上年结转 + 本年预算: the row's own figures give it another way)
         return
     yield from rate_against(base, rate, num, den, formula["rate"], formula.get("terms")
                              or f"{formula['numerator']} ÷ {formula['denominator']}")
 
 
-
-
-def _table_share(base: FactBase, rule):
+def check_table_share(base: FactBase, rule):
     """A share column (占比, 占基本支出比重, 比重) beside an amount column: each row's share is its
     amount ÷ the amount of the row printing 100% (the whole the column is a share of). The
     amount is the row's nearest money figure left of the share; a column with no single 100%
@@ -3730,7 +2147,7 @@ def _table_share(base: FactBase, rule):
             # stand; a bare 占比 of the amounts right before it; a head naming what it is a share
             # of (占支出比重) of the column whose head names that; of a budget (决算数占调整后预算
             # 比例) a row's execution, no share of a whole
-            period = column[0].period if _names_period(column[0].header) else None
+            period = column[0].period if names_period(column[0].header) else None
             of = SHARE_OF_RE.search(compact(column[0].header))
             of = of.group(1) if of else ""
             if of and lexicon().measures.last(of) in BUDGET_MEASURES:
@@ -3757,15 +2174,13 @@ def _table_share(base: FactBase, rule):
                     continue
                 if SUBROW_RE.match(part.label):
                     parent = _parent_row_amount(amounts, rate.loc.row)
-                if parent is not None and parent.value and not _fits(rate, part, whole) and _fits(rate, part, parent):
+                if parent is not None and parent.value and not ratio_fits(rate, part, whole) and ratio_fits(rate, part, parent):
                     yield CHECKED  # a 其中 row's share of the row it is part of (其中：人员经费 of 基本支出)
                     continue
-                if not SUBROW_RE.match(part.label) and (parent is None or _fits(rate, part, whole)):
+                if not SUBROW_RE.match(part.label) and (parent is None or ratio_fits(rate, part, whole)):
                     parent = None  # (a row of the whole ends the run)
                 yield from rate_against(base, rate, part, whole, f"占{whole.concept or '合计'}的比例",
                                          f"{part.concept or '该行'} ÷ {whole.concept or '合计'}")
-
-
 
 
 def _row_wise_shares(base: FactBase, facts: list[Fact], column: list[Fact], col: int) -> list | None:
@@ -3784,7 +2199,7 @@ def _row_wise_shares(base: FactBase, facts: list[Fact], column: list[Fact], col:
         num, den = cells.get(num_col), cells.get(den_col)
         if num is None or den is None or not den.value or num.unit != den.unit:
             continue
-        if not _fits(rate, num, den) and explained_otherwise(rate, [cells[c] for c in sorted(cells) if c < col]):
+        if not ratio_fits(rate, num, den) and explained_otherwise(rate, [cells[c] for c in sorted(cells) if c < col]):
             outcomes.append(CHECKED)
             continue
         num_name, den_name = (SUBROW_RE.sub("", bare_head(f.header)) or "该列" for f in (num, den))
@@ -3866,7 +2281,7 @@ def _share_amounts(facts: list[Fact], col: int, period, column: list[Fact]) -> d
             continue
         whole = amounts[wholes[0].loc.row]
         fits = sum(1 for rate in column if rate.loc.row in amounts and rate is not wholes[0]
-                   and _fits(rate, amounts[rate.loc.row], whole))
+                   and ratio_fits(rate, amounts[rate.loc.row], whole))
         key = (fits, c)
         if best_key is None or key > best_key:
             best, best_key = amounts, key
@@ -3882,11 +2297,11 @@ def _fits_detail_sum(base: FactBase, rate: Fact, num: Fact, den: Fact) -> bool:
     of the same measure, 其中 rows out; a 小计's, the rows right above it up to its group's
     heading) where it does not fit the printed total: the total is misprinted, and the rate,
     computed from the detail, is right."""
-    summed = _detail_sum(base, num)
-    return summed is not None and _fits(rate, summed, den)
+    summed = detail_sum(base, num)
+    return summed is not None and ratio_fits(rate, summed, den)
 
 
-def _detail_sum(base: FactBase, total: Fact) -> Fact | None:
+def detail_sum(base: FactBase, total: Fact) -> Fact | None:
     """A 合计 (or 小计) row's cell as the rows it totals add it up (the same column's figures of the
     same measure, 其中 rows out; a 小计's, the rows right above it up to its group's heading)."""
     column = [f for f in base.by_table.get(total.block, ()) if f.loc.col == total.loc.col and f is not total
@@ -3914,7 +2329,7 @@ def _group_above(column: list[Fact], row: int) -> list[Fact]:
     return group
 
 
-def _forecast(head: str) -> bool:
+def forecast(head: str) -> bool:
     """A column head naming a forecast (预计全年执行数, 预计执行率), as the fact reader tells one."""
     return names_forecast(compact(head or ""), lexicon())
 
@@ -3929,7 +2344,7 @@ def _row_term(facts: list[Fact], name: str, scored: bool, rate: Fact) -> Fact | 
         return found
     # (a rate of last year's (上年同期执行进度) is of last year's figures; a forecast's rate, 预计执行率,
     # of the forecast's, whose cells no other rate reads as what was done)
-    if name in OUTCOME_MEASURES and _forecast(rate.header):
+    if name in OUTCOME_MEASURES and forecast(rate.header):
         name = FORECAST
     # (an indicator's own figures in %, 治理率 ≥45% | 41%, are the terms of its completion; no other
     # rate of the row is: 执行率 beside the amounts names another thing than the row's)
@@ -3946,14 +2361,13 @@ def _row_term(facts: list[Fact], name: str, scored: bool, rate: Fact) -> Fact | 
     return max(before, key=lambda f: f.loc.col) if before else None
 
 
-# ---- a table row's change on last year -----------------------------------------------------
-def _row_change(base: FactBase, rule):
+def check_row_change(base: FactBase, rule):
     """A row stating one thing's figure for this year and for last year beside its change
     (增减额) and/or the change's rate (增减率): 增减额 = 本年 − 上年, 增减率 = 增减额 ÷ 上年, each
     figure the interval its print allows. Signs are the table's: −2.00 is a fall. A change
     column whose head names its base (决算数较预算数增减) compares other figures: left alone."""
     rate_words = lexicon().rate_measures
-    for facts in _table_rows(base):
+    for facts in table_rows(base):
         hits: list[tuple[str, Fact, Hit, tuple[Fact, Fact]]] = []  # (change / rate, its figure, hit, pair)
         flows = _flow_columns(facts)
         for f in facts:
@@ -3979,7 +2393,7 @@ def _row_change(base: FactBase, rule):
             now, then = ("年末", "年初") if ends[0] is not None else ("本年", "上年")
             if is_change and _same_family(f, current):
                 yield CHECKED
-                hit = _difference_hit(f, current, prior, 1, None, "增减额",  # signed: the table prints −2.00
+                hit = difference_hit(f, current, prior, 1, None, "增减额",  # signed: the table prints −2.00
                                       f"{now} {current.text} − {then} {prior.text}（{current.where()}；{prior.where()}）",
                                       quote=f.quote, stated=f.text, highlights=(current.loc, prior.loc))
             elif is_rate and bounds(prior)[0] > 0:  # nothing last year: no rate of change
@@ -4018,7 +2432,7 @@ def _on_named_base(facts: list[Fact], header: str, cues: list[str], pair: tuple[
     current, prior = pair
     base_words = _head_split(header, cues)[1]
     named = next((m[2] for m in lexicon().measures.all(base_words) if m[2] != "变动额"), None)
-    if named in OUTCOME_MEASURES and _forecast(base_words):
+    if named in OUTCOME_MEASURES and forecast(base_words):
         named = FORECAST  # (比上年预计执行数: the forecast's column, whose cells are no outturn)
     if named is None or prior.measure == named:
         return pair
@@ -4055,7 +2469,7 @@ def _year_slip(hits: dict) -> list[Hit] | None:
             continue
         fixed = replace(wrong, value=right_value / factor)
         other = current if wrong is prior else prior
-        if _fits(replace(rate, value=abs(rate.value)), replace(change, value=abs(change.value)), fixed if wrong is prior else prior):
+        if ratio_fits(replace(rate, value=abs(rate.value)), replace(change, value=abs(change.value)), fixed if wrong is prior else prior):
             shown = fmt(right_value / factor, wrong.places, wrong.text)
             return [Hit(quote=wrong.quote, location=wrong.loc, stated=wrong.text, expected=shown,
                         formula=f"{label}：{other.text} {'−' if wrong is prior else '+'} 增减额 {change.text} = {shown}；"
@@ -4187,32 +2601,13 @@ def _row_growth(rate: Fact, current: Fact, prior: Fact, now: str = "本年", the
     if consistent(rate, lo, hi):
         return None
     computed = (current.in_yuan() / prior.in_yuan() - 1) * HUNDRED
-    hit = _hit(rate, computed, "增减率", f"（{now} {current.text} − {then} {prior.text}）÷ {then} {prior.text} "
+    hit = rate_hit(rate, computed, "增减率", f"（{now} {current.text} − {then} {prior.text}）÷ {then} {prior.text} "
                f"= {fmt(computed)}%（{current.where()}；{prior.where()}）", signed=True)
     hit.highlights = [current.loc, prior.loc]
     return hit
 
 
-# ---- a stated change on last year against the two years' figures ------------------------------
-def _prior_value(base: FactBase, change: Fact, current: Fact | None, measure: str = "决算") -> Fact | None:
-    """Last year's figure of `measure` the document agrees on: of the fund this year's figure is
-    of, where the document states that fund's (a 财政拨款 table beside an all-funds one), else of any."""
-    fund = current.fund if current is not None else ""
-    found = _document_value(base, change.concept, measure, change.subject, PRIOR, fund) if fund else None
-    return found or _document_value(base, change.concept, measure, change.subject, PRIOR)
-
-
-def _on_last_year(label: str, cues: list[str], year: int | None) -> bool:
-    """The change's words compare with last year: a cue (比上年, 同比) or the year before the
-    report's (较2024年度, in a 2025 report); no year but these two."""
-    years = {int(y) for y in YEAR_NUMBER_RE.findall(label)} - {year}  # (the report's own year: 2025年度…比上年)
-    if years:
-        return year is not None and years == {year - 1}
-    return any(c in label for c in cues)
-
-
-
-def _year_change(base: FactBase, rule):
+def check_year_change(base: FactBase, rule):
     """“…32.00万元，比上年减少4.00万元” against this year's and last year's figure of the change's
     concept: in its sentence first, else the one value the document agrees on (a table's 本年
     and 上年 columns). The direction is DIR002's to judge; this checks the size."""
@@ -4222,7 +2617,7 @@ def _year_change(base: FactBase, rule):
         yield from _count_year_change(base, change, cues, rule.params["count_other_base_words"])
     for change in (f for f in base.facts if f.source == "text" and not f.comparator and f.measure == "变动额" and f.is_money
                    and f.sign):
-        sentence = _before(_same_sentence(base, change), change)
+        sentence = facts_before(same_sentence(base, change), change)
         after = _base_after_change(base, change, sentence)
         if after is not None:
             yield from after
@@ -4237,11 +2632,11 @@ def _year_change(base: FactBase, rule):
             # (年末余额比上年末62.17亿元增加…: the base stated right before the change, the cue before it)
             label = compact(sentence[-1].label) + label
         on_budget = names_budget_base(label)
-        if not _on_last_year(label, cues, base.year) or (on_budget and not base.plan):
+        if not compares_last_year(label, cues, base.year) or (on_budget and not base.plan):
             # a change on a plan or a budget (比上年预算), or between two named years; in a budget's
             # report, 比2025年预算数 is its year on year: on last year's budget
             continue
-        current = _current(base, change, change, sentence)
+        current = current_figure(base, change, change, sentence)
         if current is None or (on_budget and current.measure not in BUDGET_MEASURES):
             continue
         # last year's figure of the same measure: a budget's year on year (部门预算) may be on last
@@ -4252,11 +2647,11 @@ def _year_change(base: FactBase, rule):
             + ([] if on_budget else ["决算"])
         stated = [f for measure in measures for f in reversed(sentence) if f.is_money and f.measure == measure
                   and f.concept == change.concept and f.period == PRIOR]
-        priors = stated[:1] or [p for p in (_prior_value(base, change, current, m) for m in measures) if p is not None]
+        priors = stated[:1] or [p for p in (prior_value(base, change, current, m) for m in measures) if p is not None]
         if not priors:
             continue
         yield CHECKED
-        hits = [_difference_hit(change, current, prior, change.sign, ("增加", "减少"), "较上年增减额",
+        hits = [difference_hit(change, current, prior, change.sign, ("增加", "减少"), "较上年增减额",
                                 f"本年 {current.text}（{current.where()}）− 上年 {prior.text}（{prior.where()}）",
                                 quote=change.quote, stated=change.quote,
                                 highlights=(current.loc, prior.loc), direction_elsewhere=True) for prior in priors]
@@ -4271,22 +2666,22 @@ def _whole_may_be_meant(base: FactBase, change: Fact, current: Fact) -> bool:
     whole = base.whole_before_part(change, current.concept)
     if whole is None:
         return False
-    prior = _prior_value(base, replace(change, concept=whole.concept), whole) if whole.concept else None
-    return prior is None or _difference_misfit(change, whole, prior, change.sign) is None
+    prior = prior_value(base, replace(change, concept=whole.concept), whole) if whole.concept else None
+    return prior is None or difference_misfit(change, whole, prior, change.sign) is None
 
 
 def _count_year_change(base: FactBase, change: Fact, cues: list[str], other_base: list[str]):
     """“年末退休人员566人，比上年末减少28人”: a count's change on last year right after this year's
     count of it in the same unit, against last year's count the document agrees on (a table's
     上年末 column); its size and its way (no other rule compares a count's way with a table's)."""
-    sentence = _before(_same_sentence(base, change), change)
+    sentence = facts_before(same_sentence(base, change), change)
     if not sentence or sentence[-1].unit != change.unit:
         return
     current = sentence[-1]
     text = base.sentences.get((change.block, change.sentence), "")
     label = compact(text[current.at + len(current.text):change.at])
     if current.period != CURRENT or current.measure not in ("实际值", "得分") or not current.concept or current.comparator \
-            or change.concept not in (None, current.concept) or not _on_last_year(label, cues, base.year) \
+            or change.concept not in (None, current.concept) or not compares_last_year(label, cues, base.year) \
             or names_budget_base(label) or _other_base(label, cues, other_base):
         return
     # last year's figure stated before this year's in the sentence (2023年度绩效评价得分为91.20分，
@@ -4305,7 +2700,7 @@ def _count_year_change(base: FactBase, change: Fact, cues: list[str], other_base
     if prior is None or now is None or not meets(now, current):
         return
     yield CHECKED
-    hit = _difference_hit(change, current, prior, change.sign, ("增加", "减少"), "较上年增减",
+    hit = difference_hit(change, current, prior, change.sign, ("增加", "减少"), "较上年增减",
                           f"本年 {current.text} − 上年 {prior.text}（{prior.where()}）",
                           quote=base.span(current, change), stated=change.quote, highlights=(current.loc, prior.loc))
     if hit is not None:
@@ -4327,20 +2722,20 @@ def _base_after_change(base: FactBase, change: Fact, sentence: list[Fact]):
     right after the change, last year's figure of this year's measure and thing, the one amount
     after it in the sentence; the change is this year's figure less it. None when the sentence
     is not so (the other readings judge it)."""
-    following = [f for f in _same_sentence(base, change) if f.id > change.id]
+    following = [f for f in same_sentence(base, change) if f.id > change.id]
     money = [f for f in sentence if f.is_money and f.measure != "变动额"]
     if len(following) != 1 or not money:
         return None
     current, prior = money[-1], following[0]
     # (after a 其中 list still open the change is its whole's: 支出预算…，其中基本支出…，项目支出…，
     # 比上年增加…（上年预算为…）)
-    head = _list_head(base.sentences.get((change.block, change.sentence), ""), money)
+    head = list_head(base.sentences.get((change.block, change.sentence), ""), money)
     current = head if head is not None else current
     if not prior.is_money or prior.period != PRIOR or current.period != CURRENT or current.measure != prior.measure \
             or prior.concept not in (None, current.concept) or change.concept not in (None, current.concept) \
             or current.subject != prior.subject or current.unit != prior.unit:
         return None
-    hit = _difference_hit(change, current, prior, change.sign, ("增加", "减少"), "较上年增减额",
+    hit = difference_hit(change, current, prior, change.sign, ("增加", "减少"), "较上年增减额",
                           f"本年 {current.text} − 上年 {prior.text}", quote=base.span(current, prior),
                           stated=change.quote, highlights=(current.loc, prior.loc))
     return [CHECKED] + ([hit] if hit is not None else [])
@@ -4359,18 +2754,17 @@ def _unnamed_year_change(base: FactBase, change: Fact, sentence: list[Fact], cue
     # (outturn on outturn, or in a budget, a year's budget on last year's: 2025年支出预算…，2024年…)
     if current.period != CURRENT or prior.period != PRIOR or current.concept or prior.concept \
             or current.measure != prior.measure or current.measure not in ("决算", *BUDGET_MEASURES) \
-            or current.subject != prior.subject or not _on_last_year(label, cues, base.year):
+            or current.subject != prior.subject or not compares_last_year(label, cues, base.year):
         return
     yield CHECKED
-    hit = _difference_hit(change, current, prior, change.sign, ("增加", "减少"), "较上年增减额",
+    hit = difference_hit(change, current, prior, change.sign, ("增加", "减少"), "较上年增减额",
                           f"本年 {current.text} − 上年 {prior.text}", quote=base.span(current, change),
                           stated=change.quote, highlights=(current.loc, prior.loc))
     if hit is not None:
         yield hit
 
 
-# ---- an amount per head -----------------------------------------------------------------------
-def _per_head(base: FactBase, rule):
+def check_per_head(base: FactBase, rule):
     """“全年公用经费85.28万元，年末实有在职人员52人，人均公用经费1.85万元”: the amount per head is
     the total of its thing ÷ the count of heads it is over (the words per_head names and the units
     it counts in; kinds/per_head_counts.py finds the count, in the sentence or before it). A figure
@@ -4509,7 +2903,7 @@ def _thing_totals(base: FactBase, key: tuple[int, int], facts: list[Fact], per: 
         # concept the thing's whole name is, a table's row's or the vocabulary's)
         named = {t for t in things if t in base.by_concept} or \
             {c for t in things for start, end, c in lexicon().concepts.all(t) if (start, end) == (0, len(t))}
-        table = _document_value(base, named.pop(), per.measure, per.subject, per.period) if len(named) == 1 else None
+        table = document_value(base, named.pop(), per.measure, per.subject, per.period) if len(named) == 1 else None
         totals = [table] if table is not None and table.source == "table" else []
     return totals
 
@@ -4612,7 +3006,7 @@ def _per_head_bounds(per: Fact) -> tuple[Decimal, Decimal]:
     lo, hi = (per.value - half_unit(per.places)) * factor, (per.value + half_unit(per.places)) * factor
     if significant_digits(per.value) > ROUND_PER_HEAD_DIGITS:
         return lo, hi
-    r_lo, r_hi = _round_bounds(per)
+    r_lo, r_hi = round_bounds(per)
     return min(lo, r_lo), max(hi, r_hi)
 
 
@@ -4630,8 +3024,7 @@ def _paragraph_before(base: FactBase, key: tuple[int, int]) -> list[Fact]:
     return [f for k in range(index) for f in base.by_sentence.get((block, k), ())]
 
 
-# ---- a budget adjusted during the year -----------------------------------------------------------
-def _budget_adjustment(base: FactBase, rule):
+def check_budget_adjustment(base: FactBase, rule):
     """“年初预算465.00万元，年中追加35.00万元，全年预算500.00万元”: the full-year budget is the
     initial one plus what was added and minus what was cut, all of one thing, in one run of
     clauses. A change in 元 that makes the sum hold read as 万元 is a unit slip."""
@@ -4654,7 +3047,7 @@ def _budget_adjustment(base: FactBase, rule):
                 initial, between = flat[start], flat[start + 1:k]
                 # (the initial budget's parts may stand between; a change's own breakdown in brackets
                 # is no change of its own)
-                changes = [f for f in between if f.measure == "追加预算" and not _in_brackets(base, f)]
+                changes = [f for f in between if f.measure == "追加预算" and not in_brackets(base, f)]
                 if not changes or any(f.measure not in ("追加预算", "年初预算") for f in between) \
                         or any(f.concept not in (None, total.concept, initial.concept) for f in changes) \
                         or len({f.subject for f in (initial, total, *changes)}) > 1:
@@ -4710,10 +3103,10 @@ def _adjustment_rate(base: FactBase, flat: list[Fact], k: int, rates: list[Fact]
     computed = abs(total.value - value) / value * HUNDRED
     formula = f"|调整后 {total.text} − {shown}| ÷ 年初预算 = {fmt(computed)}%"
     if rate.sign and moved_way and rate.sign != moved_way:
-        yield _opposite(rate, moved_way, computed,
-                        f"调整后{'低' if moved_way < 0 else '高'}于年初预算，比例却写{_way(rate.sign)}；{formula}")
+        yield opposite(rate, moved_way, computed,
+                        f"调整后{'低' if moved_way < 0 else '高'}于年初预算，比例却写{way(rate.sign)}；{formula}")
         return
-    yield _hit(rate, computed, "调整后预算较年初预算的增减比例", formula, quote=base.span(total, rate))
+    yield rate_hit(rate, computed, "调整后预算较年初预算的增减比例", formula, quote=base.span(total, rate))
 
 
 def _initial_budgets(base: FactBase, flat: list[Fact], k: int) -> list[int]:
@@ -4745,7 +3138,7 @@ def _adjustment_stated_after(base: FactBase, initial: Fact, total: Fact, after: 
             or _compares_not_initial(base.between(total, change), bare):
         return  # (a change on another base, 较上年增加…, is the year-on-year rules'; 比年初预算 is this one)
     yield CHECKED
-    hit = _difference_hit(change, total, initial, change.sign, ("增加", "减少"), "调整增减额",
+    hit = difference_hit(change, total, initial, change.sign, ("增加", "减少"), "调整增减额",
                           f"调整后 {total.text} − 年初预算 {initial.text}", quote=base.span(initial, change),
                           stated=change.quote)
     if hit is not None:
@@ -4764,13 +3157,6 @@ def _compares_initial(words: str, bare) -> bool:
     after the adjusted budget, naming nothing else (，比年初增加; not 年末资产总额比年初增加)."""
     return bool(lexicon().comparison.search(words)) and (
         lexicon().measures.last(compact(words)) == "年初预算" or bool(bare.match(compact(words))))
-
-
-
-
-def _in_brackets(base: FactBase, f: Fact) -> bool:
-    """Whether a figure stands inside brackets in its sentence (（其中：6月追加…15.00万元…）)."""
-    return open_brackets(base.sentences.get((f.block, f.sentence), ""), 0, f.at) > 0
 
 
 def _adjustment_hit(base: FactBase, initial: Fact, changes: list[Fact], signs: list[int], total: Fact) -> Hit | None:
@@ -4800,11 +3186,11 @@ def _adjustment_hit(base: FactBase, initial: Fact, changes: list[Fact], signs: l
                highlights=[initial.loc] + [c.loc for c in changes])
 
 
-def _named_rate(base: FactBase, rule):
+def check_named_rate(base: FactBase, rule):
     """A rate named after the figure it is of (实际到位138.00万元，到位率92.00%): kinds/named_rates.py."""
     params = rule.params
     for rate, figure, whole, judged in named_rate_slips(base, params["rate_stems"], tuple(params["not_rate_words"]),
-                                                        tuple(params["base_words"]), tuple(params["negations"]), _fits,
+                                                        tuple(params["base_words"]), tuple(params["negations"]), ratio_fits,
                                                         tuple(params["rate_suffixes"]), tuple(params["part_words"]),
                                                         tuple(params["planned_row_words"]), params["stem_base_words"],
                                                         tuple(params["form_stems"]) or None,
@@ -4833,14 +3219,14 @@ def _change_misstated(base: FactBase, rate: Fact, change: Fact, whole: Fact) -> 
     difference: the amount is the slip, the rate right."""
     if change.measure != "变动额" or (whole.block, whole.sentence) != (change.block, change.sentence):
         return False
-    for other in _before(_same_sentence(base, change), change):
+    for other in facts_before(same_sentence(base, change), change):
         if other is whole or not other.is_money or other.unit != whole.unit or other.measure == "变动额" \
                 or other.concept != whole.concept:
             continue
-        if _difference_misfit(change, other, whole, 0) is None:
+        if difference_misfit(change, other, whole, 0) is None:
             return False  # (the amount is the difference of these two: nothing misstated)
         gap = abs(other.value - whole.value)
-        if _fits(rate, replace(change, value=gap, places=max(other.places, whole.places)), whole):
+        if ratio_fits(rate, replace(change, value=gap, places=max(other.places, whole.places)), whole):
             return True
     return False
 
@@ -4857,13 +3243,13 @@ def _base_note(whole: Fact, far: bool) -> str:
     return f"（句中未写基数，取表中该数所在列“{compact(whole.label)}”行的数；该列其他各行也都得不出该比率）"
 
 
-def _tenths(base: FactBase, rule):
+def check_tenths(base: FactBase, rule):
     """A rate restated in tenths with an approximation word (逾七成) on the wrong side of them
     (kinds/tenths.py)."""
     return tenths_slips(base)
 
 
-def _worded_sum(base: FactBase, rule):
+def check_worded_sum(base: FactBase, rule):
     """A sum the sentence spells out with 加 and 减 (kinds/worded_sums.py) against its result."""
     plus, minus = re.compile(rule.params["plus_pattern"]), re.compile(rule.params["minus_pattern"])
     for found in worded_sums(base, plus, minus, tuple(rule.params["flow_words"]), tuple(rule.params["result_words"]),
@@ -4888,7 +3274,7 @@ def _worded_sum(base: FactBase, rule):
                   highlights=[f.loc for f in (found.start, *(f for _, f in found.terms))])
 
 
-def _written_arithmetic(doc, rule):
+def check_written_arithmetic(doc, rule):
     """Arithmetic written out in figures, in a sentence or a cell, against the result it is
     said to come to (kinds/written_arithmetic.py)."""
     units = tuple(rule.params["arithmetic_units"])
@@ -4911,7 +3297,7 @@ def _written_arithmetic(doc, rule):
         yield Checked(len(checked))
 
 
-def _proportion(base: FactBase, rule):
+def check_proportion(base: FactBase, rule):
     """An amount worked out at a stated rate of an amount before it (收入1,286万元，按30%的比例调入
     一般公共预算386万元): the amount = the base × the rate, each read within its printing. The base
     is the amount the rate phrase names (按照国有资本经营预算收入30%的比例), else the sentence's one
@@ -4961,7 +3347,7 @@ PROPORTION_REACH = 3
 
 
 def _proportion_bases(base: FactBase, facts: list[Fact], m: re.Match, amount: Fact, params: dict) -> list[Fact]:
-    """The amounts the rate may be of (see _proportion)."""
+    """The amounts the rate may be of (see check_proportion)."""
     def usable(f: Fact) -> bool:
         return f.is_money and f.source == "text" and f.measure != "变动额" and not f.comparator and not per_unit(f)
 
@@ -5032,8 +3418,7 @@ def _proportion_fits(amount: Fact, whole: Fact, rate: Decimal) -> bool:
     return a_lo <= w_hi * rate / HUNDRED and w_lo * rate / HUNDRED <= a_hi
 
 
-# ---- stated_base_rate ----------------------------------------------------------------------
-def _stated_base_rate(base: FactBase, rule):
+def check_stated_base_rate(base: FactBase, rule):
     """A rate named in the vocabulary over a base its paragraph states (按照综合财力1,212,650.00万元
     计算，全区政府债务率为103.6%): the figure of the rate's concept over that base. Every figure of
     that concept and year in the document is tried (a balance stated for two dates, one misread):
@@ -5065,8 +3450,8 @@ def _stated_base_rate(base: FactBase, rule):
             continue
         figure = max((f for f in figures if f.id < rate.id), key=lambda f: f.id, default=figures[0])
         computed = exact_ratio(figure, whole)
-        shown = _operands(figure, whole)
-        yield _hit(rate, computed, named,
+        shown = formula_operands(figure, whole)
+        yield rate_hit(rate, computed, named,
                    f"{figure.concept or item_label(figure.label)} {shown[0]}（{figure.where()}）÷ {item_label(whole.label) or '基数'} {shown[1]} "
                    f"= {fmt(computed)}%", operands=(figure, whole))
 
@@ -5083,8 +3468,7 @@ def _rate_named(label: str, ratios: dict, part_words: tuple[str, ...]) -> str | 
     return name
 
 
-# ---- named_multiple, multiple_claim -----------------------------------------------------------
-def _named_multiple(doc, rule):
+def check_named_multiple(doc, rule):
     """A multiple named in the vocabulary (本息覆盖倍数) against the amounts it is of and over, in its
     sentence, its table or the document (kinds/named_multiples.py)."""
     base, spec = fact_base(doc), rule.params
@@ -5105,7 +3489,7 @@ def _named_multiple(doc, rule):
                   highlights=[num.loc, den.loc])
 
 
-def _multiple_claim(doc, rule):
+def check_multiple_claim(doc, rule):
     """A claim that a multiple serves its purpose (满足…要求) while it is below its threshold."""
     base, spec = fact_base(doc), rule.params
     for multiple in named_multiples.stated_multiples(doc, base, spec):
@@ -5123,8 +3507,7 @@ def _multiple_claim(doc, rule):
                           "relation": multiple.name})
 
 
-# ---- split_sum -------------------------------------------------------------------------------
-def _split_sum(base: FactBase, rule):
+def check_split_sum(base: FactBase, rule):
     """A total split into the number of parts its sentence says, against their sum (kinds/split_sums.py),
     compared as every sum is (sum_check; a difference within the printing is a rounding note)."""
     split, part = re.compile(rule.params["split_pattern"]), re.compile(rule.params["part_pattern"])
@@ -5152,8 +3535,7 @@ def _split_sum(base: FactBase, rule):
                   highlights=[p.loc for p in parts])
 
 
-# ---- within_limit ----------------------------------------------------------------------------
-def _within_limit(base: FactBase, rule):
+def check_within_limit(base: FactBase, rule):
     """A sentence claiming a balance within its ceiling (控制在…限额以内, 未超过限额, 低于限额) against
     the balances it states (else the document's of this year) and the one ceiling the document
     states for each, and against a printed share of a ceiling over 100% (余额占限额的100.95%)."""
@@ -5214,10 +3596,10 @@ def _stock_figure(f: Fact) -> bool:
 
 
 TEXT_CHECKS = {"written_arithmetic", "named_multiple", "multiple_claim"}  # checks reading the document's words, not its facts
-CHECKS = {"written_arithmetic": _written_arithmetic, "proportion": _proportion, "tenths": _tenths, "worded_sum": _worded_sum, "named_rate": _named_rate, "row_rate": _row_rate, "table_share": _table_share, "row_change": _row_change, "year_change": _year_change, "share": _share, "share_sum": _share_sum, "completion": _completion, "growth": _growth,
-          "execution": _execution, "target_completion": _target_completion, "point_change": _point_change,
-          "schedule_rate": _schedule_rate,
-          "ratio_to_base": _ratio_to_base, "difference_to_base": _difference_to_base, "per_head": _per_head,
-          "budget_adjustment": _budget_adjustment, "stated_base_rate": _stated_base_rate,
-          "named_multiple": _named_multiple, "multiple_claim": _multiple_claim, "split_sum": _split_sum,
-          "within_limit": _within_limit}
+CHECKS = {"written_arithmetic": check_written_arithmetic, "proportion": check_proportion, "tenths": check_tenths, "worded_sum": check_worded_sum, "named_rate": check_named_rate, "row_rate": check_row_rate, "table_share": check_table_share, "row_change": check_row_change, "year_change": check_year_change, "share": check_share, "share_sum": check_share_sum, "completion": check_completion, "growth": check_growth,
+          "execution": check_execution, "target_completion": check_target_completion, "point_change": check_point_change,
+          "schedule_rate": check_schedule_rate,
+          "ratio_to_base": check_ratio_to_base, "difference_to_base": check_difference_to_base, "per_head": check_per_head,
+          "budget_adjustment": check_budget_adjustment, "stated_base_rate": check_stated_base_rate,
+          "named_multiple": check_named_multiple, "multiple_claim": check_multiple_claim, "split_sum": check_split_sum,
+          "within_limit": check_within_limit}

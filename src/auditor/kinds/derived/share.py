@@ -1,0 +1,551 @@
+"""Sub-check `share` of kind `derived`: a stated share (占比) against part ÷ whole, the part the
+amount it follows and the whole found by wholes.py; shares of counts (quantity shares), shares of
+one whole that add up to 100% while the whole is misstated, and part and whole exchanged."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from dataclasses import replace
+from decimal import Decimal
+
+from ...facts.base import ADJUSTMENT, BUDGET_MEASURES, CLAUSE_BREAK_RE, Fact, FactBase, column_sum
+from ...facts.lexicon import lexicon
+from ...facts.numbers import MONEY_UNITS, fmt
+from ...knowledge import compact, concepts
+from ..base import CHECKED, Hit, item_label
+from .intervals import (HUNDRED, bounds, ratio_bounds, exact_ratio, formula_operands, consistent, unit_slip, rate_hit,
+                        tail_of, ratio_fits)
+from .lookup import same_sentence, facts_before
+from .wholes import LISTED_SUM, without_whole_words, share_whole_words, share_whole, holds, list_sentence
+
+
+def stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
+    """(rate, part, whole) for every stated share whose part and whole can be found."""
+    out = []
+    for rate in (f for f in base.facts if f.measure == "占比" and f.source == "text" and not f.comparator and f.unit == "%"):
+        sentence = facts_before(same_sentence(base, rate), rate)
+        amounts = [f for f in reversed(_without_restatements(sentence)) if f.is_money and f.measure != "变动额"]
+        if _summed_share(compact(rate.label)) and _listed_together(base, amounts[:2]):
+            continue  # (…分别为14.28亿元、9.65亿元和8.12亿元，合计占…: a share of their sum, no one amount's)
+        # the amount the share is of: its own concept's (分别占75.86%和24.14% take the amounts in
+        # turn), else the nearest
+        part = base.facts[rate.of] if rate.of >= 0 else \
+            next((f for f in amounts if rate.concept and f.concept == rate.concept), None) or \
+            next((f for f in amounts if f.measure == ADJUSTMENT and _adjustment_share(rate)), None) or \
+            _worded_part(rate, amounts)
+        if part is None and rate.concept:
+            # (…，其中人员经费298.00万元。人员经费占基本支出的80.6%: the share names its part, stated
+            # earlier in the paragraph)
+            part = next((f for f in reversed(base.by_block.get(rate.block, ())) if f.id < rate.id and f.is_money
+                         and f.concept == rate.concept and f.measure != "变动额" and f.period == rate.period), None)
+        named = "" if rate.concept or rate.of >= 0 else _share_part_name(rate)
+        if named and (part is None or named not in compact(part.label)):
+            # (…国有企业资本金注入10.95亿元，其他…0.83亿元。国有企业资本金注入占全部支出的73.8%: a
+            # part the vocabulary does not know, named before 占: the amount so named earlier in the
+            # paragraph, not the nearest; none so named, no share judged)
+            part = next((f for f in reversed(base.by_block.get(rate.block, ())) if f.id < rate.id and f.is_money
+                         and named in compact(f.label) and f.measure != "变动额"
+                         and f.period == rate.period), None)
+            if part is None:
+                continue
+        if part is not None and (_own_subject(base, part, rate) or not part.is_money):
+            continue  # (a share of a count taken in turn, 分别为12人和8人，分别占…: _quantity_shares)
+        whole = None if part is None else _adjusted_budget(base, rate, part) if part.measure == ADJUSTMENT \
+            else share_whole(base, rate, part, sentence)
+        if rate.of >= 0 and not rate.base and whole is not None and any(
+                f.of == whole.id for f in same_sentence(base, rate) if f.measure == "占比"):
+            continue  # (A、B分别为X、Y，占比分别为…: the other item is no whole; their sum is, unsaid)
+        if whole is not None and whole is not part and whole.value != 0:
+            out.append((rate, part, whole))
+    return _one_whole_per_list(out + _opened_shares(base))
+
+
+def _share_part_name(rate: Fact) -> str:
+    """The name a share's words give its part before 占 in its clause (国有企业资本金注入占…: 国有企业
+    资本金注入), list openers aside; "" when they name none (…万元，占…)."""
+    words = compact(rate.label)
+    at = words.find("占")
+    if at <= 0:
+        return ""
+    name = re.split(r"[，,；;：:、]", words[:at])[-1]
+    for opener in lexicon().list_openers:
+        name = name.removeprefix(opener)
+    return name if len(name) >= 2 and not any(c.isdigit() for c in name) else ""
+
+
+def _opened_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
+    """(rate, part, whole) for a rate right after an amount opened by 占, nothing but 的 between
+    (占部门项目预算总额56.05亿元的8.6%, 占地区生产总值685.43亿元的16.30%): a share of that amount
+    whatever its words name (a thing the vocabulary knows is read as a share already), of the
+    amount nearest before it in the sentence, in the same kind (money, or a count's unit)."""
+    out = []
+    for rate in base.facts:
+        # (the rate's own words only 的, 的比重为: most facts fail here, before their sentence is read)
+        if rate.unit != "%" or rate.measure == "占比" or rate.source != "text" or rate.comparator \
+                or SUBJECT_FILLER_RE.sub("", compact(rate.label)):
+            continue
+        before = facts_before(same_sentence(base, rate), rate)
+        whole = before[-1] if before else None
+        if whole is None or whole.comparator or whole.measure == "变动额" or not whole.value \
+                or not compact(whole.label).lstrip("，,；;、").startswith("占"):
+            continue
+        part = next((f for f in reversed(before[:-1]) if not f.comparator and f.measure != "变动额"
+                     and f.unit not in ("%", "‰") and f.is_money == whole.is_money
+                     and (f.is_money or f.unit == whole.unit)), None)
+        if part is not None and part.period == whole.period:
+            out.append((rate, part, whole))
+    return out
+
+
+def _opened_name(whole: Fact) -> str:
+    """The words an amount opened by 占 names its thing by (部门项目预算总额 of 占部门项目预算总额)."""
+    return compact(whole.label).lstrip("，,；;、")[1:] if compact(whole.label).lstrip("，,；;、").startswith("占") else ""
+
+
+def _worded_part(rate: Fact, amounts: list[Fact]) -> Fact | None:
+    """The nearest amount (`amounts` nearest first), unless the share's own words before 占 or 完成
+    (累计完成投资的) are held by an earlier amount's label and not by the nearest's: that amount's
+    share (累计已投入8,960.00万元，其中2022年…、2024年3,430.00万元，累计完成投资的72.50%)."""
+    if not amounts:
+        return None
+    label = compact(rate.label)
+    cut = max(label.rfind("占"), label.rfind("完成"))
+    own = label[:cut].strip("，,；;、：:") if cut > 0 else ""
+    if len(own) < 2 or own in compact(amounts[0].label):
+        return amounts[0]
+    return next((f for f in amounts[1:] if own in compact(f.label)), amounts[0])
+
+
+def _listed_together(base: FactBase, nearest: list[Fact]) -> bool:
+    """The two amounts nearest before a share are items of one list: only a joiner and their
+    units stand between them (14.28亿元、9.65亿元; 9.65亿元和8.12亿元)."""
+    if len(nearest) < 2:
+        return False
+    later, earlier = nearest
+    text = base.sentences.get((later.block, later.sentence), "")
+    between = compact(text[earlier.at + len(earlier.text):later.at])
+    return between in ("，", ",") or lexicon().list_join.fullmatch(between) is not None
+
+
+def _summed_share(words: str) -> bool:
+    """A share's words say it is of amounts together before 占 (合计占, 共占: concepts.yaml
+    summed_share_words)."""
+    return any(w + "占" in words for w in concepts().get("summed_share_words") or ())
+
+
+def _adjustment_share(rate: Fact) -> bool:
+    """The share's words name a change to the budget before 占 (…，追加预算占全年预算的20.00%)."""
+    words = compact(rate.label)
+    return "占" in words and lexicon().measures.last(words[:words.rfind("占")]) == ADJUSTMENT
+
+
+def _adjusted_budget(base: FactBase, rate: Fact, part: Fact) -> Fact | None:
+    """The budget a change to it is a share of (年初预算1,200.00万元，年中追加预算300.00万元，追加
+    预算占年初预算的25.00%): the last amount of the budget level the words after 占 name, of the
+    part's thing and year, stated before the share in its paragraph. A bare 预算 names no level
+    (the change over the initial budget, or its share of the full year's): not judged."""
+    words = compact(rate.label)
+    named = lexicon().measures.last(words[words.rfind("占") + 1:])
+    if named not in BUDGET_MEASURES or not any(w in words for w in (*BUDGET_MEASURES, "年初", "全年", "调整后")):
+        return None
+    return next((f for f in reversed(base.by_block.get(rate.block, ())) if f.id < rate.id and f.is_money
+                 and f.measure == named and f.concept == part.concept and f.period == part.period
+                 and not f.comparator and f.value), None)
+
+
+def _without_restatements(facts: list[Fact]) -> list[Fact]:
+    """The facts but those restating the amount right before them in brackets, rounded to another
+    unit (30,456.78万元（约3.05亿元）): the share is of the amount as printed to the cent."""
+    kept = []
+    for f in facts:
+        before = kept[-1] if kept else None
+        if before is not None and f.is_money and before.is_money and compact(f.label)[:1] in "（(" \
+                and abs(f.in_yuan() - before.in_yuan()) <= f.half_unit * MONEY_UNITS.get(f.unit, Decimal(1)):
+            continue
+        kept.append(f)
+    return kept
+
+
+def _one_whole_per_list(shares: list[tuple[Fact, Fact, Fact]]) -> list[tuple[Fact, Fact, Fact]]:
+    """The shares of one paragraph's list are of one whole: where some were read on the sum of the
+    items listed and one on a stated amount (一般公共预算支出1,922.00万元。…：A（201）1,593.00万元，
+    占80.1%；B 210.56万元，占11.0%…, A's the stated total's), the whole more of them fit is theirs,
+    so that one misprinted item does not set the others' shares on a wrong sum."""
+    out = list(shares)
+    by_block: dict[int, list[int]] = {}
+    for k, (rate, _, _) in enumerate(out):
+        by_block.setdefault(rate.block, []).append(k)  # (each share once: the cost stays linear)
+    for block in {rate.block for rate, _, whole in shares if whole.id < 0}:
+        members = by_block[block]
+        stated = {out[k][2].id: out[k][2] for k in members if out[k][2].id >= 0}
+        summed = [k for k in members if out[k][2].id < 0]
+        if len(stated) != 1 or not summed:
+            continue
+        (whole,) = stated.values()
+        if any(out[k][2].measure != whole.measure or not holds(whole, out[k][1]) for k in summed):
+            continue
+        on_stated = sum(ratio_fits(out[k][0], out[k][1], whole) for k in members)
+        on_summed = sum(ratio_fits(out[k][0], out[k][1], out[k][2]) for k in summed)
+        if on_stated > on_summed:
+            for k in summed:
+                out[k] = (out[k][0], out[k][1], whole)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _all_of_pattern(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, words)) or r"(?!)")
+
+
+def _all_of() -> re.Pattern:
+    """The words saying an amount is all of one kind (concepts.yaml all_of_words), at a clause's start."""
+    return _all_of_pattern(tuple(concepts().get("all_of_words") or ()))
+
+
+def _share_whole_named(clause: str) -> bool:
+    """The share's clause names the whole it is of (占本年支出的…), not a bare 占比 / 占."""
+    rest = SUBJECT_FILLER_RE.sub("", clause.split("占", 1)[-1])
+    return len(rest) >= 2
+
+
+SUBJECT_FILLER_RE = re.compile(r"[的其为约分别均各共计达]|比重|比例|[\s，,；;、：:]")
+
+
+def _own_subject(base: FactBase, part: Fact, rate: Fact) -> bool:
+    """The share names, in its own clause, a thing other than the amount before it (货物类采购17.60
+    万元，授予中小企业合同金额占政府采购支出总额的100%): that thing's amount is not stated."""
+    if (part.block, part.sentence) != (rate.block, rate.sentence):
+        return False
+    text = base.sentences.get((rate.block, rate.sentence), "")
+    between = text[part.at + len(part.text):rate.at]
+    clauses = re.split(r"[，,；;]", between)
+    if len(clauses) >= 3 and _all_of().match(clauses[-2]) and not _share_whole_named(clauses[-1]):
+        return True  # (本年收入X元，全部为一般公共预算财政拨款收入，占比100%: the share is what it all is)
+    clause = clauses[-1] if len(clauses) > 1 else ""
+    if "占" not in clause or lexicon().share_within.search(compact(clause)):
+        # (…830.00万元，为基本支出的68.40%; 在基本支出中占82.50%: the words name the whole, not a subject)
+        return False
+    subject = SUBJECT_FILLER_RE.sub("", clause.split("占")[0])
+    if len(subject) < 2 or _own_name(subject, part.label):
+        return False  # (税收收入15.00亿元，税收占比87.8%: the amount's own name, or a short form of it)
+    named = lexicon().concepts.last(compact(subject))
+    return named is None or named != part.concept
+
+
+def _own_name(subject: str, label: str) -> bool:
+    """The words before 占 are the amount's name, its start or its end (税收 of 税收收入, not of
+    非税收入; 追加预算 of 年中追加预算)."""
+    name = compact(label).lstrip("，,；;、：:")
+    for opener in lexicon().list_openers:  # (其中税收收入)
+        name = name.removeprefix(opener).lstrip("，,：:")
+    # (its end only as a name of its own: 追加预算 of 年中追加预算, not 收入 of 非税收入)
+    return name.startswith(subject) or (len(subject) >= OWN_END_CHARS and name.endswith(subject))
+
+
+OWN_END_CHARS = 3  # the fewest characters of a subject read as the end of the amount's name
+
+
+def check_share(base: FactBase, rule):
+    for hit in _shares_checked(base):
+        if isinstance(hit, Hit):
+            hit.fields.setdefault("basis", "所列两数")
+        yield hit
+
+
+def _shares_checked(base: FactBase):
+    shares = stated_shares(base)
+    yield from _quantity_shares(base, {rate.id for rate, _, _ in shares})
+    balanced = _balanced_wholes(shares)
+    misstated = _misstated_wholes(shares)
+    outer = {part.id: whole for _, part, whole in shares}  # (an amount stating its own share: its whole)
+    for whole, listed in misstated.items():
+        yield CHECKED
+        yield _misstated_whole_hit(base, listed)
+    for rate, part, whole in shares:
+        if whole.id >= 0 and part.period != whole.period:
+            continue  # (上年项目支出52.48万元，占26.08%: of last year's total, not this year's)
+        if whole.id in misstated:
+            continue  # (each share right of what its parts make: the whole is the slip, told once above)
+        span = ratio_bounds(part, whole)
+        yield CHECKED
+        if span is None or consistent(rate, *span):
+            continue
+        summed = column_parts_sum(base, whole)
+        if summed is not None and (alt := ratio_bounds(part, summed)) is not None and consistent(rate, *alt):
+            continue  # the share holds of the whole its parts make: the printed total is the slip (CAL001)
+        if _of_outer_whole(rate, part, outer.get(whole.id)):
+            continue  # (其中：授予小微企业合同金额…，占比P%: of the grand total, not of the 其中's parent)
+        if _of_own_pair(base, rate, part, whole):
+            continue  # (A项目预算500万元，实际支出450万元，占90%: of the item's own budget)
+        if unit_slip(rate, part, whole):
+            yield _slip_hit(rate, part, whole, base.by_block.get(part.block, []))
+            continue
+        computed = exact_ratio(part, whole)
+        if whole.id in balanced:
+            continue  # a tail moved to make the list print 100%: the list is right as printed
+        # (a breakdown's whole, stated nowhere, is the sum of the parts it lists)
+        # (占到位资金的, 占一般公共预算收入的比重为: the whole in the share's words)
+        worded = share_whole_words(rate.label)
+        # (the whole as the share's words name it, 占一般公共预算收入的, before the vocabulary's name)
+        name = worded.group(1).rstrip("的") if worded and whole.id >= 0 else \
+            whole.concept or _opened_name(whole) or ("所列各项之和" if whole.id < 0 else "总额")
+        # (a sum of the items listed is written out, one step of figures: an item found misprinted
+        # by another rule is then seen to explain the share, findings.drop_consequences)
+        shown = formula_operands(part, whole)
+        divisor = f"（{whole.quote}）" if whole.label == LISTED_SUM else f"{name} {shown[1]}"
+        tail = f"{name} {shown[1]}；" if whole.label == LISTED_SUM else ""
+        yield rate_hit(rate, computed, f"占{name}的比例",
+                   f"{part.concept or item_label(part.label) or '该项'} {shown[0]} ÷ {divisor} "
+                   f"= {fmt(computed)}%（{tail}{whole.where()}）" + _swapped(rate, part, whole, shares),
+                   quote=base.span(part, rate))
+
+
+def _of_own_pair(base: FactBase, rate: Fact, part: Fact, whole: Fact) -> bool:
+    """A share naming no whole right after an item's second amount in its clause (供水管网改造项目
+    预算500.00万元，实际支出450.00万元，占90.00%): it may be of the item's first amount, its
+    budget; misstated only when it holds on neither."""
+    if rate.base or share_whole_words(rate.label):
+        return False
+    before = [f for f in base.by_sentence.get((part.block, part.sentence), ()) if f.at < part.at and f.is_money]
+    if not before or before[-1].id == whole.id or before[-1].period != part.period:
+        return False
+    span = ratio_bounds(part, before[-1])
+    return span is not None and consistent(rate, *span)
+
+
+def _of_outer_whole(rate: Fact, part: Fact, outer: Fact | None) -> bool:
+    """A share naming no whole whose part is listed under an amount that states its own share
+    (中小企业合同金额X万元，占采购总额的P%，其中：小微企业…，占比Q%): read first as of that amount,
+    the part's direct parent, it may be of the parent's whole too; it is misstated only when it
+    holds on neither (the finding then computed on the direct parent)."""
+    if outer is None or rate.base or share_whole_words(rate.label) or outer.period != part.period:
+        return False
+    span = ratio_bounds(part, outer)
+    return span is not None and consistent(rate, *span)
+
+
+def _balanced_wholes(shares: list[tuple[Fact, Fact, Fact]]) -> set[int]:
+    """The wholes whose listed shares print exactly 100% with each share a last-digit tail from its
+    own ratio at most (19.01% printed 19.00% so that 44.76 + 36.24 + 19.00 = 100.00): the usual
+    balancing of rounded shares, which is no slip."""
+    return {whole for whole, listed in _by_whole(shares).items()
+            if len(listed) >= 2 and sum(rate.value for rate, _, _ in listed) == HUNDRED
+            and all(consistent(rate, *span) or tail_of(rate, exact_ratio(part, whole_fact))
+                    for rate, part, whole_fact in listed if (span := ratio_bounds(part, whole_fact)) is not None)}
+
+
+def _by_whole(shares: list[tuple[Fact, Fact, Fact]]) -> dict[int, list[tuple[Fact, Fact, Fact]]]:
+    """The (rate, part, whole) shares by their whole's id, in order."""
+    by_whole: dict[int, list[tuple[Fact, Fact, Fact]]] = {}
+    for share in shares:
+        by_whole.setdefault(share[2].id, []).append(share)
+    return by_whole
+
+
+def _misstated_wholes(shares: list[tuple[Fact, Fact, Fact]]) -> dict[int, list[tuple[Fact, Fact, Fact]]]:
+    """The stated wholes (in the text) whose listed shares make 100% and each hold of the sum of
+    their parts, though not of the whole (全年支出1,908.22万元 over 基本支出1,216.62万元占64.09%、
+    项目支出681.60万元占35.91%, which make 1,898.22): the whole is misstated, not the shares."""
+    stated = [s for s in shares if s[2].id >= 0 and s[2].source == "text" and s[1].is_money and s[1].period == s[2].period]
+    found = {}
+    for whole_id, listed in _by_whole(stated).items():
+        parts = {part.id: part for _, part, _ in listed}
+        if len(parts) < 2 or len(parts) != len(listed):
+            continue
+        slack = sum((rate.interval()[1] - rate.interval()[0]) / 2 for rate, _, _ in listed)
+        if abs(sum(rate.value for rate, _, _ in listed) - HUNDRED) > slack:
+            continue  # (shares of a list that leaves parts out: their sum says nothing of the whole)
+        whole = listed[0][2]
+        s_lo = sum(bounds(p)[0] for p in parts.values())
+        s_hi = sum(bounds(p)[1] for p in parts.values())
+        w_lo, w_hi = bounds(whole)
+        if s_lo <= 0 or (w_lo <= s_hi and s_lo <= w_hi):
+            continue  # (the whole is what its parts make: a share off is the share's own slip)
+        if all(consistent(rate, part_lo / s_hi * HUNDRED, part_hi / s_lo * HUNDRED)
+               for rate, part, _ in listed for part_lo, part_hi in [bounds(part)]):
+            found[whole_id] = listed
+    return found
+
+
+def _misstated_whole_hit(base: FactBase, listed: list[tuple[Fact, Fact, Fact]]) -> Hit:
+    whole = listed[0][2]
+    parts = sorted({part.id: part for _, part, _ in listed}.values(), key=lambda f: f.id)
+    factor = MONEY_UNITS.get(whole.unit, Decimal(1))
+    total = sum((p.in_yuan() for p in parts), Decimal(0)) / factor
+    shown = f"{fmt(total, max(p.places for p in parts), whole.text)}{whole.unit}"
+    terms = " + ".join(f"{p.concept or item_label(p.label) or '该项'} {p.text}" for p in parts)
+    shares = " + ".join(rate.text for rate, _, _ in listed)
+    return Hit(quote=base.span(whole, listed[-1][0]), location=whole.loc, stated=whole.text, expected=shown,
+               formula=(f"{terms} = {shown}；所列占比 {shares} = 100%，按 {shown} 计算各项占比均相符，"
+                        f"按 {whole.text} 则均不符：所写总额有误"),
+               fields={"relation": "总额", "rate": whole.text, "computed": shown, "basis": "所列各项及其占比"},
+               highlights=[whole.loc, *(p.loc for p in parts)])
+
+
+def _quantity_shares(base: FactBase, taken: set[int]):
+    """A share of a count in a 其中 list of counts (用户总数128.6万人，其中微信公众号42.3万人，
+    占35.9%): the count right before the share over the count the 其中 follows, one unit."""
+    opener = lexicon().list_opener
+    for rate in (f for f in base.facts if f.measure == "占比" and f.source == "text" and not f.comparator
+                 and f.unit == "%" and f.id not in taken and not f.base):
+        sentence = facts_before(same_sentence(base, rate), rate)
+        text = base.sentences.get((rate.block, rate.sentence), "")
+        # (the count a share takes in turn, 分别为12,650人和5,770人，分别占…, else the one right before it)
+        part = base.facts[rate.of] if rate.of >= 0 else sentence[-1] if sentence else None
+        if part is None or part.is_money or part.unit in ("%", "‰", "") or part.comparator:
+            continue
+        earlier = facts_before(sentence, part)
+        worded = share_whole_words(rate.label)
+        scoping = _count_scoping(text, earlier, part)
+        if worded and scoping and scoping[1] not in worded.group(1):
+            scoping = None  # (the share names a whole other than the group the part is scoped in)
+        whole = (_count_named(text, earlier, part, worded.group(1)) if worded else None) \
+            or (scoping[0] if scoping else None) or next((f for f in reversed(earlier) if f.unit == part.unit and not f.comparator
+                     and opener.match(text, f.at + len(f.text))), None) or _whole_before_list(base, rate, part)
+        if whole is None or whole.value <= part.value or any(f.is_money for f in sentence) \
+                or not _share_words_fit(rate, part, whole):
+            continue
+        span = ratio_bounds(part, whole)
+        yield CHECKED
+        if span is None or consistent(rate, *span):
+            continue
+        computed = exact_ratio(part, whole)
+        named = worded.group(1).rstrip('的') if worded else scoping[1] if scoping else ""
+        yield rate_hit(rate, computed, f"占{named}的比例" if named else "占总数的比例",
+                   f"{part.text} ÷ {whole.text} = {fmt(computed)}%", quote=base.passage(whole, rate))
+
+
+def _count_named(text: str, before: list[Fact], part: Fact, words: str) -> Fact | None:
+    """The count of the part's unit before it in its sentence that the share's words name (占回收问卷
+    的 after 回收482份): its own words, two characters or more, inside those, or ending with the
+    words' thing (全镇受益学生 for 占受益学生总数的: the words without those of any whole, concepts.yaml
+    kind_total_words); the nearest."""
+    thing = without_whole_words(words.rstrip("的"))
+    return next((f for f in reversed(before) if f.unit == part.unit and not f.comparator and not f.is_money
+                 and len(own := CLAUSE_BREAK_RE.sub("", compact(f.label))) >= 2
+                 and (own in words or (len(thing) >= 2 and own.endswith(thing))) and _group_named(text, f, words)), None)
+
+
+def _group_named(text: str, count: Fact, words: str) -> bool:
+    """A count whose noun after it closes with 中 (全县120个行政村中，) is of that group: the share's
+    words name it (占行政村总数的), not only the scope before the count (全县 of 占全县农户总数的)."""
+    scope = GROUP_AFTER_COUNT_RE.match(compact(text[count.at + len(count.text):]))
+    return scope is None or scope.group("name") in words
+
+
+def _count_scoping(text: str, before: list[Fact], part: Fact) -> tuple[Fact, str] | None:
+    """The count the words after it re-open on with 中 before the part (专任教师131人，专任教师中本科
+    126人; 女性14人，女性中35岁以下的6人), or whose own noun closes with 中 and a clause break (全县86所
+    实施学校中，采取食堂供餐的学校79所): the part is of that group, which is the share's whole, not
+    the list's; with the group's name."""
+    for f in reversed(before):
+        if f.unit != part.unit or f.comparator:
+            continue
+        own = CLAUSE_BREAK_RE.split(compact(f.label).removeprefix("其中"))[-1]
+        words = compact(text[f.at + len(f.text):part.at]).lstrip("，,；;、")
+        # (a group's name of two characters at least: 其中 alone names none)
+        if len(own) >= 2 and words.startswith(own + "中"):
+            return f, own
+        scope = GROUP_AFTER_COUNT_RE.match(compact(text[f.at + len(f.text):part.at]))
+        if scope:
+            return f, scope.group("name")
+    return None
+
+
+# a count's own noun right after it closing with 中 and a clause break (86所实施学校中，): the group
+# the figures after it are parts of (a short name, no figure nor clause inside)
+GROUP_AFTER_COUNT_RE = re.compile(r"(?P<name>[^，,；;。：:、\d]{2,12}?)中[，,：:]")
+
+
+def _whole_before_list(base: FactBase, rate: Fact, part: Fact) -> Fact | None:
+    """In a list opening a sentence with 其中 (“学校68所全部实施。其中食堂供餐学校64所，占比94.12%；
+    其余4所…，占比5.88%”; its items may go on after ；), the whole the parts are of: the last count
+    in the part's unit of the sentence before the list, in one paragraph."""
+    first = list_sentence(base, rate)
+    if first is None:
+        return _whole_opening_chain(base, rate, part)
+    before = base.by_sentence.get((rate.block, first - 1), ())
+    # (较上年的8,102件, （上年412,680人次）: last year's count, no whole of this year's parts; of
+    # two counts, 中学20所、小学30所, which one the parts are of is not known)
+    counts = [f for f in before if f.unit == part.unit and not f.comparator and not f.is_money
+              and f.period == part.period and f.measure != "变动额"]
+    return counts[0] if len(counts) == 1 else None
+
+
+def _whole_opening_chain(base: FactBase, rate: Fact, part: Fact) -> Fact | None:
+    """In a list whose 其中 follows a count in the first of the ；-joined clauses (受益学生1,840人，其中
+    小学生1,265人，占68.75%；初中学生575人，占31.25%), the whole of a later clause's part: that count,
+    the only one of the part's unit and year a list opener follows there (CHAIN_REACH clauses back
+    at most: linear)."""
+    first = rate.sentence
+    while first > max(0, rate.sentence - CHAIN_REACH) \
+            and base.sentences.get((rate.block, first - 1), "").rstrip().endswith(("；", ";")):
+        first -= 1
+    if first == rate.sentence:
+        return None
+    text = base.sentences.get((rate.block, first), "")
+    opener = lexicon().list_opener
+    found = [f for f in base.by_sentence.get((rate.block, first), ()) if f.unit == part.unit and not f.comparator
+             and not f.is_money and f.period == part.period and opener.match(text, f.at + len(f.text))]
+    return found[0] if len(found) == 1 else None
+
+
+CHAIN_REACH = 8  # ；-joined clauses looked back over for the count a list's 其中 follows
+
+
+@lru_cache(maxsize=4)
+def _share_words_pattern(copulas: tuple[str, ...]) -> re.Pattern:
+    """X占Y的比例为: the thing a share is of (X) and its whole (Y), the copulas concepts.yaml's."""
+    tail = f"(?:{'|'.join(map(re.escape, copulas))})?" if copulas else ""
+    return re.compile(r"^(?P<of>.*?)占(?:其)?(?P<whole>.*?)(?:的)?(?:比例|比重)?" + tail + "$")
+
+
+def _share_words_fit(rate: Fact, part: Fact, whole: Fact) -> bool:
+    """The share's own words (X占Y的比例为…) name no other thing than the count before it (X), and
+    not that count as the whole (Y): “在职教职工286人，其中专任教师241人，“双师型”教师占专任教师的比例
+    为69.71%” is a share of the 双师型 (stated nowhere) in the 专任教师, not 241 of 286."""
+    copulas = tuple(sorted(concepts().get("share_copulas") or (), key=len, reverse=True))
+    m = _share_words_pattern(copulas).match(re.sub(r"[“”\"'‘’，,：:\s]", "", rate.label or ""))
+    if m is None:
+        return True
+    named_whole = m.group("whole")
+    named_part = m.group("of")  # (分别占, 依次占: the words taking the items in turn name no thing)
+    for word in (concepts().get("score_lists") or {}).get("respectively") or ():
+        named_part = named_part.replace(word, "")
+    # (a whole named in other words, 占全部用户的, may still be the list's: only the part itself
+    # named as the whole says the share is of something else)
+    return (len(named_part) < 2 or named_part in compact(part.label)) and \
+        (len(named_whole) < 2 or named_whole not in compact(part.label))
+
+
+def column_parts_sum(base: FactBase, whole: Fact) -> Fact | None:
+    """A table total as its parts in the same column add it up, where they differ from it: the
+    whole a share may have been worked out on when the printed total is itself wrong."""
+    found = column_sum(base, whole, as_total=True)
+    if found is None:
+        return None
+    parts = found[1]
+    total = sum((f.value for f in parts), Decimal(0))
+    return replace(whole, value=total, places=max(f.places for f in parts)) if total != whole.value else None
+
+
+def _swapped(rate: Fact, part: Fact, whole: Fact, shares) -> str:
+    """Two items' shares exchanged: this share is the other item's, and the other's is this one's."""
+    for other, other_part, other_whole in shares:
+        if other is rate or other_whole is not whole or other.block != rate.block:
+            continue
+        if ratio_fits(rate, other_part, whole) and ratio_fits(other, part, whole):
+            return f"；与“{other.quote}”的占比互换了"
+    return ""
+
+
+def _slip_hit(rate: Fact, a: Fact, b: Fact, sentence: list[Fact]) -> Hit:
+    """The share holds on the digits: the amount whose unit differs from its sentence's other
+    amounts carries the wrong unit (授予中小企业合同金额 277.49亿元 among 万元 figures)."""
+    units = [f.unit for f in sentence if f.is_money and f is not a and f is not b] + [b.unit]
+    odd = a if units.count(a.unit) <= units.count(b.unit) else b
+    other = b if odd is a else a
+    return Hit(quote=odd.quote, location=odd.loc, stated=odd.text, expected=f"{odd.value}{other.unit}",
+               formula=f"{rate.text} = {a.value} ÷ {b.value}，仅当两数同为“{other.unit}”时成立",
+               cls="unit_error", fields={"rate": odd.text, "computed": f"{odd.value}{other.unit}",
+                                         "relation": f"{odd.label or odd.concept}（由“{rate.quote}”推算）"})
