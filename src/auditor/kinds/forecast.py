@@ -22,7 +22,7 @@ from ..facts.lexicon import lexicon
 from ..facts.numbers import fmt
 from ..knowledge import compact, concepts
 from .base import CHECKED, Hit
-from .derived import unnamed_amounts
+from .derived.budgets import unnamed_amounts
 from .derived.intervals import rate_against
 from .derived.lookup import unique_value
 

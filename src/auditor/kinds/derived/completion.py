@@ -1,0 +1,334 @@
+"""Sub-checks `completion` and `target_completion` of kind `derived`: 完成率 = 决算 ÷ 年初预算 or
+全年预算, as the words say; a rate of completing a target = the quantity achieved ÷ the target,
+stated in the rate's clause or as the indicator's 目标值 in a table."""
+from __future__ import annotations
+
+import re
+
+from ...facts.base import BUDGET_MEASURES, CURRENT, Fact, FactBase
+from ...facts.lexicon import lexicon
+from ...facts.numbers import fmt
+from ...facts.restated import clause_start
+from ...knowledge import compact, last_open_bracket
+from ..base import CHECKED, Hit
+from .intervals import HUNDRED, ratio_bounds, exact_ratio, consistent, rate_hit, ratio_fits, rate_against
+from .lookup import same_sentence, facts_before, unique_value, clause_of, list_head
+from .budgets import sentence_amount, pick
+
+
+def _listed_under_budget(base: FactBase, fact: Fact, sentence: list[Fact]) -> bool:
+    """The amount is an item of a list opened under a budget figure (年初预算1,236.00万元，其中…)."""
+    text = base.sentences.get((fact.block, fact.sentence), "")
+    openers = lexicon().list_openers
+    after = fact.at
+    for f in reversed([x for x in sentence if x.id < fact.id and x.is_money]):
+        if any(o in text[f.at + len(f.text):after] for o in openers):
+            return f.measure in BUDGET_MEASURES
+        after = f.at
+    return False
+
+
+def check_completion(base: FactBase, rule):
+    for rate in (f for f in base.facts if f.measure == "完成率" and f.source == "text" and not f.comparator
+                 and f.unit == "%" and f.period == CURRENT):
+        sentence = facts_before(same_sentence(base, rate), rate)
+        actual = pick(base, rate, sentence, "决算")
+        if actual is not None and _listed_under_budget(base, actual, sentence):
+            continue  # (年初预算…，其中中央资金…、县级配套…，中央资金占年初预算的80.00%: the budget's make-up)
+        if rate.base == "预算":
+            yield from _bare_completion(base, rate, sentence, actual)
+            continue
+        worded = rate.base or "全年预算"
+        year = actual.period if actual is not None else CURRENT
+        budget = pick(base, rate, sentence, worded, year)
+        other = pick(base, rate, sentence, "年初预算" if worded == "全年预算" else "全年预算", year)
+        if actual is None or (budget is None and other is None):
+            continue
+        if budget is not None and budget.value != 0:
+            hits = list(rate_against(base, rate, actual, budget, f"完成{worded}的比例", f"决算 ÷ {worded}"))
+        else:
+            hits = [CHECKED]  # the worded budget is 0 or not stated: say so if the rate fits the other
+        misfit = budget is None or budget.value == 0 or len(hits) > 1
+        if misfit and other is not None and other.value and ratio_fits(rate, actual, other):
+            yield CHECKED
+            if budget is None:
+                continue  # (完成年初预算的88.22% of the 全年预算, the 年初 unstated: they may be one)
+            right = exact_ratio(actual, budget) if budget.value else None
+            hit = rate_hit(rate, right if right is not None else exact_ratio(actual, other), f"完成{worded}的比例",
+                       f"文中写“完成{worded}”，但 {rate.text} 是按{other.measure}计算的：决算 {actual.text} ÷ "
+                       f"{other.measure} {other.text} = {fmt(exact_ratio(actual, other))}%"
+                       + (f"；{worded}为 {budget.text}" if budget is not None else ""))
+            hit.cls = None  # the wrong budget named: an error even where the digits agree
+            if right is None:
+                # the digits are the other budget's and the budget named has none to divide by: the
+                # words are wrong, not the figure (read in the message: “…写作 95.89%，按金额计算为
+                # 完成全年预算的95.89%（年初预算为 0 万元，无从计算），应写“完成全年预算”）
+                hit.expected, hit.severity = f"完成{other.measure}的{rate.text}", "warning"
+                hit.fields["computed"] = f"{hit.expected}（{worded}为 {budget.text}，无从计算），应写“完成{other.measure}”"
+            yield hit
+            continue
+        for hit in hits:
+            if isinstance(hit, Hit) and budget is not None:
+                hit.formula += _decrease_note(rate, actual, budget)
+            yield hit
+
+
+def _bare_completion(base: FactBase, rate: Fact, sentence: list[Fact], actual: Fact | None):
+    """“完成预算的 X%” names no budget: the budgets the sentence states, else the document's
+    (全年 before 年初); consistent when the rate fits any of them."""
+    year = actual.period if actual is not None else CURRENT
+    stated = [f for m in ("全年预算", "年初预算") for f in [sentence_amount(rate, sentence, m, year)] if f is not None]
+    budgets = [f for f in stated or [pick(base, rate, sentence, m, year) for m in ("全年预算", "年初预算")]
+               if f is not None and f.value]
+    if actual is None or not budgets:
+        return
+    yield CHECKED
+    if any(ratio_fits(rate, actual, b) for b in budgets):
+        return
+    budget = budgets[0]
+    for hit in rate_against(base, rate, actual, budget, "完成预算的比例", f"决算 ÷ {budget.measure}"):
+        if isinstance(hit, Hit):
+            hit.formula += _decrease_note(rate, actual, budget)
+            yield hit
+
+
+def check_target_completion(base: FactBase, rule):
+    """“改造老旧管网45.6公里，完成年度目标（50公里）的91.2%”, “改造路灯1150盏，完成计划的95.83%”:
+    the achieved quantity (the figure before the rate's clause) ÷ the target (a figure of the same
+    unit inside the clause, else the indicator's one 目标值 in a table). Money is DRV002's."""
+    params = rule.params
+    for rate in (f for f in base.facts if f.source == "text" and not f.comparator and f.unit == "%" and f.measure != "变动率"):
+        text, start, before = clause_of(base, rate, params)
+        if params["excess_amount_pattern"]:
+            # (实际完成190公里，超计划26公里，完成率115.85%: 26 is what was done beyond the plan)
+            before = [f for f in before if not re.search(params["excess_amount_pattern"], compact(f.label))]
+        opened = last_open_bracket(text, start, rate.at)  # (a note the rate stands in, opened in its clause)
+        if opened is not None and _names_own_subject(text[:opened - 1], text[opened:rate.at], params):
+            # (已完成14个，未完成1个（城镇新增就业人数完成目标的96%）: a rate in a note naming a thing of
+            # its own is that thing's, not the figures' outside it; 45.6公里（完成年度目标的91.2%）is theirs)
+            start, before = opened, [f for f in before if f.at > opened]
+        clause = text[start:rate.at]
+        # 完成年度目标的 / 目标完成率: both words in the rate's clause; or a bare 完成率 after a
+        # clause stating the target and one stating what was done (计划适配900件，实际适配846件，完成率94.00%);
+        # a share of a target (占年度任务5,000亩的73%) is its completion too
+        if any(w in clause for w in params["excess_cues"]):
+            continue  # 超额完成6.67%: how far beyond the target, not its completion
+        share_of_target = any(w in clause for w in params["share_cues"]) and any(c in clause for c in params["target_cues"])
+        if rate.measure == "占比" and not share_of_target:
+            continue
+        if not (any(c in clause for c in params["completion_cues"]) or share_of_target):
+            continue
+        if not any(c in clause for c in params["target_cues"]):
+            pair = _target_clause_before(text, _with_floors(base, rate, [f for f in before if f.at < start], start), params)
+            if pair is not None and rate.value == HUNDRED and pair[0].value >= pair[1].value:
+                yield CHECKED  # a target met beyond, its completion written 100%
+            elif pair is not None:
+                yield from _noted(rate_against(base, rate, pair[0], pair[1], "完成目标的比例", "实际完成 ÷ 目标"),
+                                  rate, pair[0], pair[1])
+            continue
+        # (in a bracketed note, the target is a figure after its last completion word; one before it
+        # in the clause, 实际建成45.6公里（…完成年度目标的95.2%）, is what was achieved)
+        cue_at = start + max(clause.rfind(c) for c in params["completion_cues"]) if opened is not None and any(
+            c in clause for c in params["completion_cues"]) else start
+        inside = [f for f in before if f.at >= cue_at and f.unit != "%" and not f.is_money] \
+            or _bracketed_target(text, rate, same_sentence(base, rate), params)
+        if any(mark in text[start:rate.at + len(rate.text) + 20] for mark in params["ceiling_marks"]):
+            continue  # staying under a ceiling (≤5件) is its completion: no quotient
+        if not inside and any(w in clause for w in params["changed_target_cues"]):
+            continue  # 完成调整后任务的103.05%: of a target changed during the year, not the plan stated
+        earlier = _with_floors(base, rate, [f for f in before if f.at < cue_at], cue_at)
+        pair = None if inside else _target_clause_before(text, earlier, params)
+        if pair is not None and rate.value == HUNDRED and pair[0].value >= pair[1].value:
+            yield CHECKED  # (a target met beyond, 年度指标值≥48场，完成52场，完成年度目标的100%)
+            continue
+        if pair is not None:
+            # “计划办理1,500件，实际办理1,380件，完成计划的95.0%”: the plan is the clause before
+            yield from _noted(rate_against(base, rate, pair[0], pair[1], "完成目标的比例", "实际完成 ÷ 目标"),
+                                 rate, pair[0], pair[1])
+            continue
+        head = _whole_of_list(text, [f for f in _all_before(base, rate) if f.at < cue_at])
+        if head is not None and not any(w in clause for w in params["cumulative_words"]) \
+                and _agrees(rate, earlier[-1], inside):
+            yield CHECKED  # (the rate is of the list's last item, as its clause may well say)
+            continue
+        # (…累计建成8.85万亩，其中2021年1.80万亩、…、2024年2.60万亩，累计完成规划目标12.00万亩的73.75%:
+        # what was achieved is the whole the 其中 list breaks down, not its last item)
+        achieved = _achieved(earlier, inside) if head is None else head
+        if achieved is None and not before:
+            # a row's remark (偏差原因: 受场馆改造影响，完成年度目标的92.4%) stating no figure but the
+            # rate: of the row's achieved quantity and its target
+            achieved, target = _row_outcome(base, rate)
+            if achieved is not None and target is not None and target.value and target.comparator not in ("≤", "<"):
+                yield from _noted(rate_against(base, rate, achieved, target, "完成目标的比例", "实际完成 ÷ 目标"),
+                                  rate, achieved, target)
+            continue
+        if achieved is None:
+            continue
+        target = inside[-1] if inside else _indicator_target(base, achieved)
+        if target is None or target.value == 0 or target.comparator in ("≤", "<"):
+            continue
+        span = ratio_bounds(achieved, target)
+        # “完成目标的100%” says the target was reached, also where it was exceeded
+        if rate.value == HUNDRED and span is not None and span[1] >= HUNDRED:
+            yield CHECKED
+            continue
+        yield from _noted(rate_against(base, rate, achieved, target, "完成目标的比例", "实际完成 ÷ 目标"),
+                          rate, achieved, target)
+
+
+def _names_own_subject(before: str, note: str, params: dict) -> bool:
+    """The words of a bracketed note before its completion words name a thing (城镇新增就业人数),
+    not a filler (实际, 累计: note_filler_words) nor the thing the text outside names (职业技能培训)."""
+    cues = [note.find(c) for c in (*params["completion_cues"], *params["target_cues"]) if c in note]
+    head = note[:min(cues)] if cues else note
+    for word in params["note_filler_words"]:
+        head = head.replace(word, "")
+    head = re.sub(r"[^\u4e00-\u9fff]", "", head)
+    return len(head) >= 2 and head not in compact(before)
+
+
+def _with_floors(base: FactBase, rate: Fact, earlier: list[Fact], end: int) -> list[Fact]:
+    """The sentence's figures before `end` with its floor targets among them (年度指标值≥80万人次,
+    不低于48场: a bound, in no index, yet the target a share of it is counted against), in
+    reading order; a few figures back at most."""
+    floors = []
+    if rate.loc.table is not None:
+        return earlier  # (a remark cell's rate: the row's outcome, see _row_outcome)
+    for f in base.facts[max(0, rate.id - FLOOR_REACH):rate.id][::-1]:
+        if (f.block, f.sentence) != (rate.block, rate.sentence) or f.loc.table is not None:
+            break
+        if f.comparator == "≥" and f.at < end:
+            floors.append(f)
+    return sorted([*earlier, *floors], key=lambda f: f.at) if floors else earlier
+
+
+FLOOR_REACH = 12  # figures back in its sentence a completion rate looks for a floor target
+
+
+def _target_clause_before(text: str, earlier: list[Fact], params: dict) -> tuple[Fact, Fact] | None:
+    """(achieved, target) of the two clauses right before a bare 完成率: the first states a
+    target (年度任务136户, 计划适配900件), the second a quantity of this year in its unit, and
+    the sentence states no other quantity between them."""
+    # (an indicator in % counts too when its words say target and reached: 目标值60%，实际完成63.6%)
+    # (money counts where neither figure is a budget's: 计划发放贷款3.00亿元，实际发放2.46亿元, an
+    # output's target in money; a budget's completion is DRV002's)
+    quantities = [f for f in earlier if f.unit and f.measure != "变动额" and f.measure not in BUDGET_MEASURES
+                  and (f.unit != "%" or f.measure in ("目标值", "实际值"))]
+    if len(quantities) < 2:
+        return None
+    target, achieved = quantities[-2], quantities[-1]
+    if (target.is_money or achieved.is_money) and (
+            target.is_money != achieved.is_money or any(w in compact(f.label) for f in (target, achieved)
+                                                        for w in params["budget_amount_words"])):
+        return None
+    words = text[clause_start(text, target.at, params["clause_breaks"], ","):target.at]
+    later = text[clause_start(text, achieved.at, params["clause_breaks"], ","):achieved.at]
+    completed = any(c in words for c in params["completion_cues"])
+    if not any(c in words for c in params["target_cues"]) or (completed and not any(
+            c in later for c in params["completion_cues"])):
+        # the target stated second (供餐学校40所，年度指标值为38所，完成率为…), or the first clause
+        # says the target's work done (完成营造林任务128.6万亩，目标为120万亩)
+        # (not a difference from the target: 比目标少0.12万人)
+        if any(c in later for c in params["target_cues"]) and not lexicon().comparison.search(later):
+            target, achieved, words = achieved, target, later
+    if target.unit != achieved.unit or target.period != CURRENT or achieved.period != CURRENT \
+            or not any(c in words for c in params["target_cues"]) or target.value == 0 \
+            or target.comparator in ("≤", "<") or any(m in words for m in params["ceiling_marks"]):
+        return None
+    return achieved, target
+
+
+def _row_outcome(base: FactBase, rate: Fact) -> tuple[Fact | None, Fact | None]:
+    """(achieved, target) of the table row a rate in a remark cell stands in: its one quantity
+    done (实际值, or a 实际完成 column's 决算) and its one 目标值, in the same unit."""
+    if rate.loc.table is None or rate.loc.row is None:
+        return None, None
+    row = [f for f in base.by_table.get(rate.block, ()) if f.source == "table" and f.loc.row == rate.loc.row
+           and f.unit not in ("%", "分", "") and f.period == CURRENT]
+    done = [f for f in row if f.measure in ("实际值", "决算")]
+    targets = [f for f in row if f.measure == "目标值"]
+    if len(done) != 1 or len(targets) != 1 or done[0].unit != targets[0].unit:
+        return None, None
+    return done[0], targets[0]
+
+
+def _achieved(earlier: list[Fact], inside: list[Fact]) -> Fact | None:
+    """The quantity achieved: the figure right before the rate's clause, a quantity of this year
+    in the target's unit, no change (比上年增加5.6公里) and no part (其中主干管网12.0公里). With
+    no target in the clause (the table's is used), the sentence must state that one quantity (a
+    rate after 45.6公里、2座 is of them all)."""
+    achieved = earlier[-1] if earlier else None
+    if achieved is None or achieved.is_money or achieved.unit in ("%", "") or achieved.measure == "变动额" \
+            or achieved.period != CURRENT or any(w in achieved.label for w in lexicon().list_openers):
+        return None
+    if inside:
+        return achieved if achieved.unit == inside[-1].unit else None
+    quantities = [f for f in earlier if not f.is_money and f.unit not in ("%", "")]
+    return achieved if len(quantities) == 1 else None
+
+
+def _whole_of_list(text: str, before: list[Fact]) -> Fact | None:
+    """The whole a 其中 list breaks down when the last figure before the rate's clause is one of that
+    list's items (…累计建成8.85万亩，其中2021年1.80万亩、2022年2.10万亩…): the figure the list opens
+    after (a span's own, 多年, too), a quantity in the item's unit. None where there is no such list."""
+    if len(before) < 2 or before[-1].is_money or before[-1].unit in ("%", ""):
+        return None
+    whole = list_head(text, before)
+    return whole if whole is not None and whole.unit == before[-1].unit and whole.measure != "变动额" else None
+
+
+def _all_before(base: FactBase, rate: Fact) -> list[Fact]:
+    """The sentence's facts before the rate, bounds and a span's figures (多年) too, which its
+    index leaves out: walked back from the rate (facts are listed by id, a sentence's together)."""
+    out: list[Fact] = []
+    for k in range(rate.id - 1, -1, -1):
+        f = base.facts[k]
+        if f.source != "text" or (f.block, f.sentence) != (rate.block, rate.sentence):
+            break
+        out.append(f)
+    return out[::-1]
+
+
+def _agrees(rate: Fact, achieved: Fact, inside: list[Fact]) -> bool:
+    """The rate is the achieved figure's share of its target (inside the clause) within printed
+    precision."""
+    if not inside or not inside[-1].value or achieved.unit != inside[-1].unit:
+        return False
+    return ratio_bounds(achieved, inside[-1]) is not None and ratio_fits(rate, achieved, inside[-1])
+
+
+def _bracketed_target(text: str, rate: Fact, sentence: list[Fact], params: dict) -> list[Fact]:
+    """The target in brackets right after the rate: “目标完成率105%（年度目标1,200人次）”."""
+    after = next((f for f in sentence if f.at > rate.at), None)
+    if after is None or after.unit == "%" or after.is_money:
+        return []
+    between = text[rate.at + len(rate.text):after.at]
+    if not between.lstrip().startswith(("（", "(")) or any(ch in between for ch in params["clause_breaks"]) \
+            or not any(c in between for c in params["target_cues"]):
+        return []
+    return [after]
+
+
+def _indicator_target(base: FactBase, achieved: Fact) -> Fact | None:
+    """The one 目标值 the tables state for the achieved quantity's indicator, in its unit."""
+    if not achieved.concept:
+        return None
+    return base.remember(("indicator-target", achieved.concept, achieved.subject, achieved.unit), lambda: unique_value(
+        [f for f in base.of(achieved.concept, "目标值") if f.source == "table" and f.unit == achieved.unit
+         and f.subject in (achieved.subject, "")]))
+
+
+def _noted(outcomes, rate: Fact, actual: Fact, whole: Fact):
+    """The outcomes, a finding's formula saying so where the rate is the shortfall."""
+    for outcome in outcomes:
+        if isinstance(outcome, Hit):
+            outcome.formula += _decrease_note(rate, actual, whole)
+        yield outcome
+
+
+def _decrease_note(rate: Fact, actual: Fact, budget: Fact) -> str:
+    """“完成预算的 10%” where the outturn is 90% of the budget: the figure is the shortfall."""
+    span = ratio_bounds(actual, budget)
+    if span and consistent(rate, HUNDRED - span[1], HUNDRED - span[0]):
+        return f"；文中比例恰为未完成部分（100% − {fmt(exact_ratio(actual, budget))}%），疑把减少幅度写成了完成比例"
+    return ""

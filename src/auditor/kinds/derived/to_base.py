@@ -1,0 +1,197 @@
+"""Sub-checks `ratio_to_base` and `difference_to_base` of kind `derived`: “X万元，是年初预算 Y万元的
+P%” (P = X ÷ Y) and “X万元，较年初预算 Y万元减少 D万元” (D = |X − Y|, in the direction the words
+say), the base stated in the figure's clause or named in it."""
+from __future__ import annotations
+
+import re
+
+from ...facts.base import BUDGET_MEASURES, CURRENT, Fact, FactBase, named_budget_base, against_budget
+from ...facts.lexicon import lexicon
+from ...facts.restated import clause_start
+from ...knowledge import compact, concepts
+from ..base import CHECKED
+from .intervals import difference_hit, difference_misfit, ratio_fits, rate_against
+from .lookup import same_sentence, facts_before, document_value, clause_of, sentence_before, list_head
+
+
+def _with_base(base: FactBase, fact: Fact, params: dict, fits=None) -> tuple[Fact, Fact] | None:
+    """(this figure, the base) of a clause that compares the figure before it with one base it
+    states: “2,000.00万元，是年初预算1,600.00万元的120.00%”, “12.00万元，较年初预算15.00万元减少
+    4.00万元”. The clause opens with a cue (是, 较 …), holds exactly one figure before `fact`,
+    in the unit family of the figure right before the clause, a figure of this year."""
+    text, start, before = clause_of(base, fact, params)
+    inside = [f for f in before if f.at >= start]
+    earlier = [f for f in before if f.at < start]
+    if len(inside) != 1 or not earlier or not text[start:inside[0].at].lstrip().startswith(tuple(params["base_cues"])):
+        return None
+    other = inside[0]
+    if other.measure == "变动额":
+        return None  # (比上年末分别减少2人、增加16人: another change, no base)
+    rates = ("%", "‰")
+    if len(earlier) >= 2 and earlier[-1].unit in rates and other.unit not in rates \
+            and re.search(r"[，,]", text[earlier[-2].at + len(earlier[-2].text):earlier[-1].at]):
+        # a clause of the figure's rate alone between it and the comparison (完成人工造林12,200亩，
+        # 完成年度计划的101.67%，比上年的10,800亩减少1,400亩 compares the 12,200亩; not a rate's
+        # clause stating its own base, 为全年预算45.00万元的88.04%)
+        earlier = earlier[:-1]
+    stated = _paired_in_unit(text, earlier, other)
+    head = list_head(text, earlier)
+    # (an item of another year, 其中2024年建设18.3公里，比2023年的…: the comparison is the item's)
+    if head is not None and stated.period == CURRENT and _comparable(head, other) \
+            and not (fits and _comparable(stated, other) and fits(stated, other)):
+        # “三公经费5.06万元，其中A3.80万元、B1.26万元，较上年的5.48万元减少0.42万元”: after a 其中
+        # list the clause compares its whole, unless it holds for the last item
+        stated = head
+    return (stated, other) if _comparable(stated, other) else None
+
+
+def _paired_in_unit(text: str, earlier: list[Fact], other: Fact) -> Fact:
+    """The figure right before a comparison, or, where it is one of counts of one doing in several
+    units joined by a bare 、 (62批次、487人次，比上年的70批次…), the one of them in the base's unit."""
+    k = len(earlier) - 1
+    while k > 0 and earlier[k].unit != other.unit and not earlier[k].is_money \
+            and text[earlier[k - 1].at + len(earlier[k - 1].text):earlier[k].at].strip() == "、":
+        k -= 1  # (a list of such counts is short: a few steps back at most)
+    return earlier[k] if earlier[k].unit == other.unit else earlier[-1]
+
+
+COMPARED_TAIL_RE = re.compile(r"\s*(?:相比|比较|对比|相较)?\s*$")
+
+
+def _compared_clause_before(base: FactBase, change: Fact, params: dict) -> tuple[Fact, Fact] | None:
+    """(this figure, the base) where the base has a clause of its own before the change's:
+    “补助资金8,450.00万元，与2023年的7,980.00万元相比，减少470.00万元”; a sentence opening so
+    compares the last figure of the sentence before (…8,450.00万元。与2023年的…相比，减少…)."""
+    text, start, before = clause_of(base, change, params)
+    if any(f.at >= start for f in before) or start < 2:
+        return None
+    opened = clause_start(text, start - 1, params["clause_breaks"], ",")
+    inside = [f for f in before if f.at >= opened]
+    words = text[opened:start - 1]
+    # (比上年增加7.37亿元，其中…增加4.55亿元: a clause whose figure is a change is a comparison
+    # finished, no base of the next change)
+    if len(inside) != 1 or inside[0].measure == "变动额" or not words.lstrip().startswith(tuple(params["base_cues"])) \
+            or not COMPARED_TAIL_RE.match(words, inside[0].at - opened + len(inside[0].text)):
+        return None
+    earlier, words = [f for f in before if f.at < opened], text[:opened]
+    if not earlier and not words.strip():
+        earlier = sentence_before(base, change)
+        words = base.sentences.get((change.block, change.sentence - 1), "")
+    if not earlier:
+        return None
+    # the figure the sentence is about, not an item listed under it (8,450.00万元，其中中央资金
+    # 6,000.00万元，与…相比: the 8,450.00万元) nor one in brackets: the figure before the first
+    # list opener or bracket after its own
+    stated = earlier[-1]
+    openers = (*lexicon().list_openers, "（", "(")
+    for k in range(len(earlier) - 1):
+        between = words[earlier[k].at + len(earlier[k].text):earlier[k + 1].at]
+        if any(o in between for o in openers):
+            stated = earlier[k]
+            break
+    other = inside[0]
+    return (stated, other) if _comparable(stated, other) else None
+
+
+def _comparable(stated: Fact, other: Fact) -> bool:
+    return not (stated.measure == "变动额" or stated.unit in ("%", "") or stated.period != CURRENT
+                or stated.is_money != other.is_money or (not stated.is_money and stated.unit != other.unit))
+
+
+def check_ratio_to_base(base: FactBase, rule):
+    for rate in (f for f in base.facts if f.source == "text" and not f.comparator and f.unit == "%" and f.measure == "实际值"):
+        text = base.sentences.get((rate.block, rate.sentence), "")
+        pair = _with_base(base, rate, rule.params, lambda num, den: den.value != 0 and ratio_fits(rate, num, den))
+        if pair is None or pair[1].value == 0:
+            continue
+        stated, other = pair
+        if text[other.at + len(other.text):rate.at].strip().lstrip("）)").strip() != "的":
+            continue  # “是 Y 的 P%”: the rate is of the base, nothing between (but the bracket it closes: 是2022年（Y）的)
+        relation = f"与{other.label.strip('是为较比（( ') or '所比数字'}的比例"
+        yield from rate_against(base, rate, stated, other, relation, relation)
+
+
+def check_difference_to_base(base: FactBase, rule):
+    for change in (f for f in base.facts if f.source == "text" and not f.comparator and f.measure == "变动额" and f.sign):
+        pair = _with_base(base, change, rule.params,
+                          lambda later, earlier: difference_misfit(change, later, earlier, change.sign) is None) \
+            or _compared_clause_before(base, change, rule.params)
+        terms = f"{pair[0].text} − {pair[1].text}" if pair else ""
+        if pair is None:
+            pair = _named_base(base, change)
+            if pair is None:
+                continue
+            terms = f"{pair[0].text} − {pair[1].measure} {pair[1].text}（{pair[1].where()}）"
+        stated, other = pair
+        yield CHECKED
+        hit = difference_hit(change, stated, other, change.sign, _change_words(change, rule.params), "增减额",
+                              terms, quote=base.span(stated, change), stated=change.quote)
+        if hit is not None:
+            yield hit
+
+
+def _change_words(change: Fact, params: dict) -> tuple[str, str]:
+    """The words for up and down: a change told as saving or overspending on a budget (比预算节约)
+    is corrected in those words, any other as 增加 / 减少."""
+    tail = compact(change.label)[-4:]
+    if len(params["budget_words"]) == 2 and any(c in tail for c in params["budget_cues"]):
+        return tuple(params["budget_words"])
+    # the vocabulary's words of income over and under its budget (超收, 短收): a change told in
+    # them is corrected in them
+    over_under = tuple(concepts().get("budget_change_words") or ())
+    if len(over_under) == 2 and any(w in tail for w in over_under):
+        return over_under
+    return ("增加", "减少")
+
+
+def _named_base(base: FactBase, change: Fact) -> tuple[Fact, Fact] | None:
+    """(this year's outturn, the budget) of a change on a budget its words name but do not state
+    (全年支出1,402.35万元，较年初预算减少102.35万元, the 年初预算 stated elsewhere): the outturn of
+    the change's concept before it in its sentence, the one figure of that budget the document
+    agrees on."""
+    measure = named_budget_base(compact(change.label)) if change.is_money else None
+    if measure is None and change.is_money and change.period == CURRENT and against_budget(compact(change.label)):
+        return _outturn_and_budget(base, change)
+    if measure is None or change.period != CURRENT:
+        return None
+    before = facts_before(same_sentence(base, change), change)
+    if change.concept is None:
+        # a thing named nowhere (the unit's budget as a whole): “年初预算2,410.00万元，…全年预算数
+        # 2,586.40万元，比年初预算多186.40万元”, both figures in the sentence, the later right before
+        later = before[-1] if before and before[-1].is_money and before[-1].measure in ("决算", "全年预算") \
+            and before[-1].measure != measure and before[-1].concept is None else None
+        earlier = next((f for f in reversed(before) if f.is_money and f.measure == measure and f.concept is None
+                        and f.period == CURRENT), None) if later is not None else None
+        return (later, earlier) if earlier is not None else None
+    later = next((f for f in reversed(before) if f.is_money
+                  and f.measure == "决算" and f.period == CURRENT and f.concept == change.concept), None)
+    earlier = document_value(base, change.concept, measure, later.subject) if later is not None else None
+    if earlier is None and later is not None and measure == "全年预算" and BARE_BUDGET_RE.search(compact(change.label)):
+        # a bare 预算 (比预算节约0.32万元) is whichever budget the document states: the initial one
+        earlier = document_value(base, change.concept, "年初预算", later.subject)
+    return (later, earlier) if earlier is not None else None
+
+
+def _outturn_and_budget(base: FactBase, change: Fact) -> tuple[Fact, Fact] | None:
+    """(this year's outturn, its budget) of a change against the budget by its very word, naming
+    no budget measure (收入完成12.35亿元，为调整预算12.10亿元的102.1%，超收0.25亿元): the nearest
+    outturn and budget of the change's own thing before it in its sentence, else the one budget
+    figure of that thing the document states (of either level: two that differ leave the base
+    unknown). A thing named nowhere (concept None) needs both in the sentence, one of each."""
+    # (a fund named once, 政府性基金预算收入年初预算…，全年实际完成…，短收…, is the later figures' too)
+    before = [f for f in facts_before(same_sentence(base, change), change)
+              if f.is_money and f.period == CURRENT and f.concept == change.concept
+              and (f.fund == change.fund or not f.fund or not change.fund)]
+    outturns = [f for f in before if f.measure == "决算"]
+    budgets = [f for f in before if f.measure in BUDGET_MEASURES]
+    if not outturns or (change.concept is None and (len(outturns) != 1 or len(budgets) != 1)):
+        return None
+    if not budgets:
+        stated = {m: document_value(base, change.concept, m, outturns[-1].subject) for m in BUDGET_MEASURES}
+        budgets = [f for f in stated.values() if f is not None]
+        if len({f.in_yuan() for f in budgets}) != 1:
+            return None
+    return outturns[-1], budgets[-1]
+
+
+BARE_BUDGET_RE = re.compile(r"(?:比|较|与)(?:本年)?预算")  # 比预算, 较预算: no 年初 / 调整 / 全年
