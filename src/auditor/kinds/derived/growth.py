@@ -1,0 +1,714 @@
+"""Sub-check `growth` of kind `derived`: 变动率 = 变动额 ÷ 上年, with 上年 = 本年 ∓ 变动额 when the
+sentence gives the change, else a stated prior-year figure (in the sentence, in brackets, a
+table's 上年 column, the document's one value); rises said in multiples, older years compared
+and changes on another base."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ...facts.base import (BUDGET_MEASURES, CLAUSE_BREAK_RE, compares_other_year, CURRENT, LATER, OLDER, PRIOR, Fact,
+                           FactBase, fact_year, names_budget_base, against_budget, names_own_thing, per_unit, YEAR_RE,
+                           YEARS_RE)
+from ...facts.grid_pairs import grid_cell
+from ...facts.lexicon import lexicon
+from ...facts.scopes import figure_scope
+from ...facts.numbers import MONEY_UNITS, fmt
+from ...knowledge import compact, concepts, han_bigrams
+from ..base import CHECKED, Hit
+from .intervals import HUNDRED, bounds, formula_operands, consistent, rate_hit, based, way, opposite
+from .lookup import (YEAR_NUMBER_RE, same_sentence, facts_before, unique_value, document_value, this_year_before,
+                     prior_value, compares_last_year)
+from .share import column_parts_sum
+from .row_rates import detail_sum
+
+
+def _adjusted(text: str, rate: Fact, cues: list[str]) -> bool:
+    """The rate is one on adjusted figures (同口径, 剔除…因素后): a cue stands before it in its
+    sentence (…，剔除留抵退税因素后同口径增长7.1%), or after it with no rate after the cue that it
+    could be of (增长9.6%（同口径）; 增长9.6%，为剔除…后的同口径增幅). A headline rate before a cue
+    that another rate follows (增长6.6%，剔除…后同口径增长7.1%) is on the figures stated."""
+    if not cues:
+        return False
+    if any(w in text[:rate.at] for w in cues):
+        return True
+    end = rate.at + len(rate.text)
+    found = [text.find(w, end) for w in cues]
+    first = min((k for k in found if k >= 0), default=-1)
+    return first >= 0 and not PERCENT_AFTER_RE.search(text, first)
+
+
+PERCENT_AFTER_RE = re.compile(r"\d\s*[%％]")
+
+
+def check_growth(base: FactBase, rule):
+    for rate in (f for f in base.facts if f.measure == "变动率" and f.source == "text" and not f.comparator and f.unit == "%"):
+        if rate.concept is None and names_own_thing(rate.label):
+            continue  # “…较上年减少14.69万元，主要是…，会议费同比下降18.6%”: another thing's rate
+        # (a plan's 较2025年预算下降…: on last year's budget, its year-on-year base, judged below
+        # only with its change amount, that budget being read nowhere here)
+        on_budget = _on_other_base(rate.label, rule.params["other_base_words"])
+        if on_budget and not (base.plan and compares_other_year(rate.label)):
+            continue
+        sentence = facts_before(same_sentence(base, rate), rate)
+        if _adjusted(base.sentences.get((rate.block, rate.sentence), ""), rate, rule.params["adjusted_cues"]):
+            continue
+        # the change of the rate's own concept (“本年支出减少 10 万元，其中基本支出增长 5%”: not 基本支出's)
+        # (a change on the budget, 超收0.58亿元, is no year's change)
+        change = next((f for f in reversed(sentence) if f.measure == "变动额" and f.is_money
+                       and (f.concept == rate.concept or not (f.concept and rate.concept))
+                       and not against_budget(f.label)), None) \
+            or _change_after(base, rate)
+        if on_budget and change is None:
+            continue
+        quantity_change = _quantity_change(sentence, rate, rule.params["year_on_year_cues"], base.year)
+        bracketed = _bracketed_prior(base, rate, sentence) or (
+            _quantity_prior(base, rate, sentence) or _quantities_in_sentence(sentence, rate)
+            or _quantity_now_before(base, sentence, rate)
+            if not quantity_change else None)
+        if bracketed is None and sentence and not sentence[-1].is_money and sentence[-1].unit not in ("%", "‰", "") \
+                and not quantity_change:
+            continue  # (…减少1.58万元，接待批次由100批次减少至86批次，下降14.00%: the count's rate)
+        current = current_figure(base, rate, change, sentence) if bracketed is None else bracketed[0]
+        if rate.period == LATER and (current is None or current.period != LATER):
+            # a later year's change (2025年预算135.00万元，较2024年预算减少47.00万元，下降25.82%): on
+            # that year's amount in its sentence, or not judged
+            current = next((f for f in reversed(sentence) if f.is_money and f.period == LATER and f.measure != "变动额"
+                            and f.concept == rate.concept), None)
+            if current is None:
+                continue
+        if bracketed is not None:
+            change = None
+        if change is None:  # a quantity's change (受益人口3.2万人，较上年增加0.4万人，增长14.29%)
+            change, current = quantity_change or (None, current)
+        stated_prior = bracketed or (_sentence_prior(base, sentence, rate, current) if change is None else None)
+        if stated_prior is not None:
+            current = stated_prior[0]
+        elif change is None and any(f.period == OLDER for f in sentence):
+            continue  # on an older year's figure (较2022年的25,980.40万元增长10.29%), this year's not stated here
+        stated = _stated_prior(sentence, change)
+        if stated is None and current is None and change is not None:
+            stated = _year_base_before(base, change)  # (…2023年实际支出2,108.35万元。2024年实际支出比2023年增加…)
+        if current is None and stated is None:
+            continue
+        moved, basis, than = 0, "增减额与上年数", "上年"
+        if stated is not None:
+            # “与上年17.05万元相比减少1.31万元，降幅7.68%”: the base is stated, right before the change
+            c_lo, c_hi = bounds(change)
+            p_lo, p_hi = bounds(stated)
+            if p_lo <= 0:
+                continue
+            lo, hi = c_lo / p_hi * HUNDRED, c_hi / p_lo * HUNDRED
+            computed = change.in_yuan() / stated.in_yuan() * HUNDRED
+            shown = formula_operands(change, stated)
+            formula = f"变动额 {shown[0]} ÷ {'上年' if stated.period == PRIOR else '所比年度'}数 {shown[1]} = {fmt(computed)}%"
+        elif change is not None:
+            sign = change.sign or rate.sign or 1
+            whole = _list_whole(base, sentence, current, rate)
+            if whole is not None and (_growth_fits(rate, change, whole, sign) or (
+                    not _growth_fits(rate, change, current, sign)
+                    and _growth_miss(rate, change, whole, sign) < _growth_miss(rate, change, current, sign))):
+                current = whole  # (the reading the rate holds on; neither: the one it comes nearer)
+            on = _rate_on(change, current, sign)
+            if on is None:
+                continue
+            lo, hi, computed, previous_yuan = on
+            factor = MONEY_UNITS.get(current.unit, Decimal(1))
+            shown_places = 2 if current.is_money else max(current.places, change.places)
+            # (written as one step of figures, so that a wrong current figure found by another
+            # rule is seen to explain it: findings.drop_consequences)
+            # (the base named as the change's words name it: 比前年增加… is on 前年's, not 上年's)
+            than = _year_compared(change.label, rule.params["other_year_words"])
+            basis = f"增减额与{than}数"
+            formula = (f"变动额 {change.text} ÷（本年 {current.text} {'−' if sign > 0 else '+'} 变动额 {change.text}）"
+                       f"= {fmt(computed)}%（{than}数 {fmt(previous_yuan / factor, shown_places)}{current.unit}）")
+            documented = _documented_prior(base, change, current, rule.params["year_on_year_cues"])
+            against = _prior_against(base, rate, current, documented) if documented is not None else None
+            if against is not None and (consistent(rate, against[1], against[2]) or not consistent(rate, lo, hi)):
+                # (told on the two years stated, not on a last year rebuilt from a change amount
+                # that may itself be wrong)
+                prior, lo, hi, computed, moved = against
+                basis = "本年数与上年数"
+                formula = (f"（本年 {current.with_unit()} − 上年 {prior.with_unit()}）÷ 上年 {prior.with_unit()}"
+                           f" = {'−' if moved < 0 else ''}{fmt(computed)}%（{prior.where()}）")
+                if consistent(rate, lo, hi):
+                    # the rate's size holds on the two years the document states (a table's 上年
+                    # column): a change amount that does not is the slip, DRV012's, not the rate;
+                    # only the rate's way may still be wrong (比上年增加…，增长14.49% where they fell)
+                    yield CHECKED
+                    if rate.sign and moved and rate.sign != moved and not _both_ways(rate):
+                        yield based(basis, opposite(rate, moved, computed, f"本年 {current.with_unit()}"
+                                                      f"{'高于' if moved > 0 else '低于'}上年 {prior.with_unit()}，"
+                                                      f"比例却写{way(rate.sign)}；{formula}"))
+                    continue
+        else:
+            against = _prior_against(base, rate, current, stated_prior[1] if stated_prior else None)
+            if against is None:
+                continue
+            prior, lo, hi, computed, moved = against
+            basis = "本年数与上年数"
+            if not consistent(rate, lo, hi) and _of_summed_total(base, rate, current, prior):
+                yield CHECKED  # (the rate on last year's true total: the printed total is the slip, SUM005's)
+                continue
+            # (较2022年的…: an older base; a plan's year on the report's)
+            than = {PRIOR: "上年", CURRENT: "本年"}.get(prior.period, "所比年度") if current.period != LATER \
+                else {CURRENT: "本年"}.get(prior.period, "所比年度")
+            this = "下年" if current.period == LATER else "本年"
+            basis = f"{this}数与{than}数"
+            fell = "−" if current.in_yuan() < prior.in_yuan() else ""
+            formula = (f"（{this} {current.with_unit()} − {than} {prior.with_unit()}）÷ {than} {prior.with_unit()}"
+                       f" = {fell}{fmt(computed)}%（{prior.where()}）")
+        yield CHECKED
+        if change is not None and change.sign and rate.sign and change.sign != rate.sign \
+                and change.concept == rate.concept and not (_both_ways(change) or _both_ways(rate)):
+            # “减少 63.55 万元，增长 4.71%”; unless both years are stated and the rate is theirs, its
+            # way too (52.00万元，较上年55.00万元增加3.00万元，下降5.45%): the change is the slip, DRV010's
+            now = current or (this_year_before(base, sentence, stated) if stated is not None else None)
+            if stated is not None and now is not None and _years_give(rate, now, stated) \
+                    and (now.value > stated.value) == (rate.sign > 0):
+                continue
+            if current is not None and stated is None and _growth_fits(rate, change, current, rate.sign):
+                # (较上年增加17.23万元，下降32.34%, 32.34% being 17.23 on this year's + 17.23: the rate
+                # and the amounts agree on a fall; the change's word is the slip, not the rate)
+                yield based("本年数与增减比例", _change_word_slip(rate, change, current, basis, formula))
+                continue
+            yield based(basis, opposite(rate, change.sign, computed, f"增减额写{'增加' if change.sign > 0 else '减少'} {change.text}，"
+                                                         f"比例却写{way(rate.sign)}；{formula}"))
+            continue
+        if change is None and rate.sign and moved and rate.sign != moved and not _both_ways(rate):
+            # “较上年增长 8.35%” where the figures went from 31.75 down to 29.10
+            yield based(basis, opposite(rate, moved, computed, f"本年 {current.with_unit()}{'高于' if moved > 0 else '低于'}上年 "
+                                                   f"{prior.with_unit()}，比例却写{way(rate.sign)}；{formula}"))
+            continue
+        if consistent(rate, lo, hi) or (stated is not None and _years_give(rate, current, stated)):
+            continue  # (both years stated and the rate of theirs: the change amount is the slip, DRV010's)
+        slip = _growth_unit_slip(rate, change, current) if change is not None and current is not None else None
+        if slip is None and change is not None and current is not None and change.sign and rate.sign == change.sign \
+                and _growth_fits(rate, change, current, -change.sign):
+            # (增加34,000.00元，增长2.12% where 34,000 is 2.12% of this year's + 34,000: the figures
+            # hold for a fall; the words of the way may be the slip, not the rate)
+            previous = _rate_on(change, current, -change.sign)[3] / MONEY_UNITS.get(current.unit, Decimal(1))
+            formula += (f"；若为{way(-change.sign)}，上年数为 {fmt(previous, 2, current.text)}{current.unit}，"
+                        f"比例恰为 {rate.text}：疑增减用词有误")
+        yield based(basis, slip or rate_hit(rate, computed, "增减比例", formula, than=than))
+    yield from _older_year_growths(base)
+
+
+def _year_compared(label: str, other_years: list[str]) -> str:
+    """The year a change's words compare with, as a message names it: 上年, a year by its number
+    (比2022年增加: 2022年) or a word naming a year before last (比前年增加: 前年; the rule's
+    other_year_words)."""
+    cues = list(lexicon().comparison.finditer(label))
+    after = label[cues[-1].end():] if cues else ""
+    named = YEAR_NUMBER_RE.match(after) or next((w for w in sorted(other_years, key=len, reverse=True)
+                                                 if after.startswith(w)), None)
+    return named if isinstance(named, str) else named.group(0) if named else "上年"
+
+
+def _older_year_growths(base: FactBase):
+    """A rate of this year's amount on a year before last its words name (较2022年增长14.66%, the
+    rate read 往年 and left aside by check_growth), where the sentence states no base of its own: on
+    the one figure of that year the document states for the concept (a years-as-rows table's 2022年
+    row, a column of 2022年), this year's the one the rate's sentence or the document states."""
+    for rate in (f for f in base.facts if f.measure == "变动率" and f.source == "text" and f.comparator == "往年"
+                 and f.unit == "%" and f.concept and f.period == CURRENT):
+        year = _older_year_named(base, rate)
+        sentence = facts_before(same_sentence(base, rate), rate)
+        if year is None or any(f.measure == "变动额" or f.period != CURRENT for f in sentence if f.is_money):
+            continue  # (a change amount or the base stated with it: read by check_growth's ways, not here)
+        current = current_figure(base, rate, None, sentence)
+        prior = unique_value([f for f in base.of(rate.concept, "决算", OLDER) if f.subject == rate.subject
+                               and f.is_money and not f.member and fact_year(base, f) == year])
+        if current is None or current.period != CURRENT or prior is None or not prior.value:
+            continue
+        against = _prior_against(base, rate, current, prior)
+        if against is None:
+            continue
+        yield CHECKED
+        _, lo, hi, computed, moved = against
+        than = f"{year}年"
+        formula = (f"（本年 {current.with_unit()} − {than} {prior.with_unit()}）÷ {than} {prior.with_unit()}"
+                   f" = {'−' if moved < 0 else ''}{fmt(computed)}%（{prior.where()}）")
+        if rate.sign and moved and rate.sign != moved and not _both_ways(rate):
+            yield based(f"本年数与{than}数", opposite(rate, moved, computed, f"本年 {current.with_unit()}"
+                                                   f"{'高于' if moved > 0 else '低于'}{than} {prior.with_unit()}，"
+                                                   f"比例却写{way(rate.sign)}；{formula}"))
+        elif not consistent(rate, lo, hi):
+            yield based(f"本年数与{than}数", rate_hit(rate, computed, "增减比例", formula, than=than))
+
+
+def _older_year_named(base: FactBase, rate: Fact) -> int | None:
+    """The year before last a rate's own words compare with (较2022年增长: 2022), when the words
+    before the comparing word name no year but the report's (not 2023年比2022年增长: two earlier
+    years compared)."""
+    cues = list(lexicon().comparison.finditer(rate.label))
+    named = YEAR_NUMBER_RE.match(rate.label, cues[-1].end()) if cues else None
+    if named is None or not base.year or int(named.group(1)) >= base.year - 1:
+        return None
+    if any(int(y) != base.year for y in YEAR_NUMBER_RE.findall(rate.label[:cues[-1].start()])):
+        return None
+    return int(named.group(1))
+
+
+def _documented_prior(base: FactBase, change: Fact, current: Fact | None, cues: list[str]) -> Fact | None:
+    """Last year's figure of the changed thing the document states apart from the change (a
+    table's 上年 column of its concept, measure and fund, as DRV012 reads it), where the change's
+    words compare with last year (比上年, 较2025年预算 in a plan): the base both the change amount
+    and its rate are on. None where the words name another base or the document states none."""
+    if current is None or current.period != CURRENT or not current.is_money or change.concept is None \
+            or current.measure not in ("决算", *BUDGET_MEASURES):
+        return None
+    label = compact(change.label)
+    on_budget = names_budget_base(label)
+    if not compares_last_year(label, cues, base.year) or (on_budget and (not base.plan or current.measure not in BUDGET_MEASURES)):
+        return None  # (比年初预算, 比上年预算 in an account: not last year's figure of this measure)
+    return prior_value(base, change, current, current.measure)
+
+
+def _list_whole(base: FactBase, before: list[Fact], current: Fact, rate: Fact) -> Fact | None:
+    """The whole a 其中 list names `current` among its parts, when the change and rate after it
+    close the sentence's list (总计2797.42万元，其中A 2529.42万元，B 268.00万元，比上年增加246.80万元，
+    增长9.7%): such a change is read on the whole or on the last part alike; `check_growth` takes the
+    whole where the rate holds on it, or where it holds on neither. `before`: the sentence's
+    figures before the rate."""
+    facts = [f for f in before if f.id <= current.id]
+    if not facts or facts[-1] is not current:
+        return None
+    at = next((k for k in range(len(facts) - 2, -1, -1) if "其中" in base.between(facts[k], facts[k + 1])), None)
+    if at is None:
+        return None
+    whole, parts = facts[at], facts[at + 1:]
+    if not whole.is_money or whole.measure in ("变动额", "变动率") or whole.period != current.period \
+            or whole.in_yuan() < current.in_yuan() \
+            or any(not p.is_money or p.measure in ("变动额", "变动率") for p in parts):
+        return None
+    after = [f for f in same_sentence(base, rate) if f.id > rate.id and f.is_money and f.measure not in ("变动额", "变动率")]
+    return None if after else whole  # (a part after the rate: the list goes on, the change is its part's)
+
+
+def _rate_on(change: Fact, current: Fact, sign: int) -> tuple[Decimal, Decimal, Decimal, Decimal] | None:
+    """The change's rate on last year's figure, this year's being `current` (last year's = this
+    year's ∓ the change): (lowest, highest, as printed, last year's in 元), the bounds from the
+    printed figures' intervals; None where last year's cannot be positive."""
+    previous_yuan = current.in_yuan() - sign * change.in_yuan()
+    c_lo, c_hi = bounds(change)
+    slack = (c_hi - c_lo) + (bounds(current)[1] - bounds(current)[0])
+    if previous_yuan <= 0 or previous_yuan - slack <= 0:
+        return None
+    return (c_lo / (previous_yuan + slack) * HUNDRED, c_hi / (previous_yuan - slack) * HUNDRED,
+            change.in_yuan() / previous_yuan * HUNDRED, previous_yuan)
+
+
+def _growth_fits(rate: Fact, change: Fact, current: Fact, sign: int) -> bool:
+    """The rate holds as the change on last year's figure, this year's being `current`."""
+    on = _rate_on(change, current, sign)
+    return on is not None and consistent(rate, on[0], on[1])
+
+
+def _growth_miss(rate: Fact, change: Fact, current: Fact, sign: int) -> Decimal:
+    """How far the stated rate is from the change's rate on last year's figure, this year's being
+    `current` (the largest miss where last year's cannot be worked out)."""
+    on = _rate_on(change, current, sign)
+    return Decimal("Infinity") if on is None else abs(abs(rate.value) - on[2])
+
+
+def _change_after(base: FactBase, rate: Fact) -> Fact | None:
+    """The change amount the rate's clause is followed by, the rate naming none before it (较2025年
+    预算下降11.39%，减少3.60万元): the next figure of the sentence, a change of the rate's thing
+    the same way, one clause on."""
+    after = [f for f in same_sentence(base, rate) if f.id > rate.id][:1]
+    change = after[0] if after else None
+    if change is None or change.measure != "变动额" or not change.is_money or change.sign != rate.sign \
+            or (change.concept and rate.concept and change.concept != rate.concept) or against_budget(change.label):
+        return None  # (a change on the budget after it, 增长4.52%，超收2,360万元, is no year's change)
+    return change if len(CLAUSE_BREAK_RE.findall(base.between(rate, change))) == 1 else None
+
+
+def _of_summed_total(base: FactBase, rate: Fact, current: Fact, prior: Fact) -> bool:
+    """Last year's figure is a table total its column's rows do not add up to, and the rate holds
+    on what they add up to (收入合计 2023年 62,407 over rows making 62,047; 比上年下降19.15%)."""
+    summed = (column_parts_sum(base, prior) or detail_sum(base, prior)) if prior.source == "table" else None
+    against = _prior_against(base, rate, current, summed) if summed is not None and summed.value else None
+    return against is not None and consistent(rate, against[1], against[2])
+
+
+def _years_give(rate: Fact, current: Fact | None, prior: Fact) -> bool:
+    """The rate is the change between this year's figure and last year's, both stated."""
+    if current is None or current.unit != prior.unit or current.period == prior.period:
+        return False
+    c_lo, c_hi = bounds(current)
+    p_lo, p_hi = bounds(prior)
+    if p_lo <= 0:
+        return False
+    lo, hi = (c_lo - p_hi) / p_hi * HUNDRED, (c_hi - p_lo) / p_lo * HUNDRED
+    if hi < 0:  # a fall, its rate printed without its sign (下降7.36%)
+        lo, hi = -hi, -lo
+    return consistent(rate, lo, hi)
+
+
+def _on_other_base(label: str, words: list[str]) -> bool:
+    """A rate's own words compare it with a base that is no outturn of a year (较年初增长, 比预算
+    增长): the words after its last comparing word name one."""
+    cues = list(lexicon().comparison.finditer(label))
+    return bool(cues) and any(w in label[cues[-1].end():] for w in words)
+
+
+def _growth_unit_slip(rate: Fact, change: Fact, current: Fact) -> Hit | None:
+    """This year's amount in 元 beside a change in 万元, the rate holding once it is read in 万元
+    (机关运行经费支出286.40元，比上年减少12.30万元，下降4.12%): the 元 is a slip, not the rate."""
+    if current.unit != "元" or change.unit != "万元" or not change.sign:
+        return None
+    previous = current.value - change.sign * change.value  # both in 万元 once the slip is read so
+    if previous <= 0:
+        return None
+    computed = change.value / previous * HUNDRED
+    if abs(computed - rate.value) > rate.half_unit + Decimal("0.005"):
+        return None
+    return Hit(quote=current.quote, location=current.loc, stated=current.text, expected=f"{current.value}万元",
+               formula=f"按 {current.value}万元 计：{change.text} ÷ {fmt(previous)}万元 = {fmt(computed)}%，"
+                       f"与所写 {rate.text} 相符；按“元”计则不符，应为单位笔误",
+               fields={"rate": current.text, "computed": f"{current.value}万元", "relation": "本年金额的单位"},
+               cls="unit_error", highlights=[change.loc, rate.loc])
+
+
+def _sentence_prior(base: FactBase, sentence: list[Fact], rate: Fact,
+                    current: Fact | None) -> tuple[Fact, Fact] | None:
+    """(this year's, last year's) amounts of one thing the rate's own sentence states before it
+    (全年支出597.00万元，较2023年的742.10万元增长6.8%; 支出规模扩大了12.64% after both): the rate
+    is on them, whatever the rest of the document says last year was."""
+    # (an older year's, 较2022年的25,980.40万元, is the base the same way)
+    # (a budget's the same way: 全年预算数315.00万元，比上年300.00万元增长5.00%)
+    # (a later year's rate, 2024年…安排12.97亿元，在2023年完成12.35亿元的基础上增长5.0%, is on the
+    # report year's figure its sentence states, the outturn or a budget whatever the plan's measure)
+    later = rate.period == LATER and current is not None and current.period == LATER
+    prior = next((f for f in reversed(sentence) if f.is_money and f.measure in ("决算", *BUDGET_MEASURES)
+                  and f.period in ((CURRENT,) if later else (PRIOR, OLDER)) and f.comparator in ("", "较")
+                  and (rate.concept is None or f.concept == rate.concept)
+                  and (not later or f.concept == current.concept)), None)
+    if prior is None:
+        return None
+    if later:
+        return (current, prior) if current.concept is not None and _same_run(base, current, rate) else None
+    if prior.period == OLDER and lexicon().prior.search(rate.label):
+        return None  # (…比2022年的940.00万元增长6.43%，比上年增长3.24%: the second is on last year)
+    compared = lexicon().comparison.search(prior.label)
+    subject = YEAR_RE.search(prior.label, 0, compared.start()) if compared else None
+    if subject and base.year and int(subject.group(1)) != base.year:
+        return None  # (2023年支出合计比2022年的100.00万元增长5.20%: two earlier years compared)
+    now = current if current is not None and current.concept == prior.concept and current.id < rate.id \
+        and current.measure == prior.measure and _same_run(base, current, rate) else next(
+        (f for f in reversed(base.run_before(rate)) if f.is_money and f.measure == prior.measure and f.period == CURRENT
+         and f.concept == prior.concept and (f.concept is not None or f.measure != "决算")), None) \
+        or _per_unit_compared(sentence, prior)
+    if now is None:
+        # “较上年3.00万元减少25.00%至2.40万元”: the year's amount the change ends at, right after the rate
+        after = next((f for f in same_sentence(base, rate) if f.at > rate.at), None)
+        if after is not None and after.is_money and after.period == CURRENT and after.measure == prior.measure \
+                and after.concept == prior.concept and compact(after.label) in (concepts().get("result_words") or ()):
+            now = after
+    return (now, prior) if now is not None else None
+
+
+def _per_unit_compared(sentence: list[Fact], prior: Fact) -> Fact | None:
+    """This year's amount per head or per visit last year's is compared with (次均费用246.52元，较上年
+    的251.30元增长…; 人均公用经费2.50万元，比上年人均公用经费2.60万元…): the figure right before last
+    year's in its sentence, per one (concepts.yaml per_unit_words), in its unit and measure, last
+    year's naming nothing else (its words but the comparing and year words empty, or the same)."""
+    before = [f for f in sentence if f.id < prior.id]
+    now = before[-1] if before else None
+    if now is None or not now.is_money or not per_unit(now) or now.unit != prior.unit or now.period != CURRENT \
+            or now.measure != prior.measure or now.concept != prior.concept or now.comparator:
+        return None
+    lex = lexicon()
+    rest = lex.comparison.sub("", lex.prior.sub("", YEARS_RE.sub("", compact(prior.label)))).strip("的，,：:为")
+    # (比上年的公用经费…: the whole's, not last year's amount per head)
+    return now if not rest or (lex.per_unit.search(rest) and rest in compact(now.label)) else None
+
+
+def _quantities_in_sentence(sentence: list[Fact], rate: Fact) -> tuple[Fact, Fact] | None:
+    """(this year's, last year's) count stated before the rate, last year's after a comparing word
+    in the same unit (全年到馆读者18.62万人次，较上年的17.40万人次同比下降7.01%), in brackets right
+    after this year's (12.6万吨（上年11.8万吨）), or each with its year (2023年…，2024年…)."""
+    counts = [f for f in sentence if not f.is_money and f.unit not in ("%", "‰", "") and not f.comparator]
+    if len(counts) < 2:
+        return None
+    prior, now = counts[-1], counts[-2]
+    if (prior.period, now.period) == (CURRENT, PRIOR) and YEAR_RE.search(prior.label) and YEAR_RE.search(now.label):
+        prior, now = now, prior  # (2023年…11.8万吨，2024年达到12.6万吨，增幅8.3%: each year named)
+    elif not (lexicon().comparison.search(prior.label) or prior.label.startswith(("(", "（"))):
+        return None  # (last year's after a comparing word, or in brackets right after this year's)
+    if not (prior.period == PRIOR or _older_year_compared(prior, rate)) or now.period != CURRENT \
+            or prior.unit != now.unit or not prior.value \
+            or prior.concept not in (None, now.concept) or rate.concept not in (None, now.concept):
+        return None
+    return now, prior
+
+
+LOOK_BACK = 2  # clauses (；- or 。-ended) of the paragraph read back for a figure a comparison leaves unstated
+
+
+def _clauses_before(base: FactBase, fact: Fact) -> list[Fact]:
+    """The facts of the LOOK_BACK clauses before the fact's in its paragraph, in reading order (a
+    bounded look-back: a few clauses, whatever the paragraph's length)."""
+    return [f for k in range(max(0, fact.sentence - LOOK_BACK), fact.sentence)
+            for f in base.by_sentence.get((fact.block, k), ())]
+
+
+def _plainly_stated(f: Fact) -> bool:
+    """A figure stated as it is: no bound, range or hedge (约, 近, 逾), no sum since a start
+    before the year (累计, 截至: concepts.yaml cumulative_words)."""
+    return not f.comparator and not lexicon().approximate.search(f.label) \
+        and not any(w in f.label for w in concepts().get("cumulative_words") or ())
+
+
+def _quantity_now_before(base: FactBase, sentence: list[Fact], rate: Fact) -> tuple[Fact, Fact] | None:
+    """(this year's, last year's) count where the rate's clause states only the base after a
+    comparing word and this year's count ends a clause before it (实际建成2.52万亩，完成年度目标的
+    105.00%；建成面积较2023年的2.1万亩增长20%): the one count of this year in the base's unit, of
+    its thing, in the LOOK_BACK clauses before; none or several, no reading."""
+    counts = [f for f in sentence if not f.is_money and f.unit not in ("%", "‰", "")]
+    if len(counts) != 1 or counts[0].comparator or not lexicon().comparison.search(counts[0].label):
+        return None
+    prior = counts[0]
+    if not (prior.period == PRIOR or _older_year_compared(prior, rate)) or not prior.value \
+            or rate.concept not in (None, prior.concept):
+        return None
+    found = [f for f in _clauses_before(base, prior) if not f.is_money and f.unit == prior.unit
+             and f.period == CURRENT and f.measure not in ("目标值", "变动额", "变动率") and f.concept == prior.concept
+             and _plainly_stated(f)]
+    # (the clause's own words before the comparing word, 建成面积, share a word with the count's,
+    # 实际建成; none, the clause goes on about the thing counted before)
+    subject = han_bigrams(lexicon().comparison.split(prior.label, 1)[0])
+    if len(found) != 1 or (subject and not subject & han_bigrams(found[0].label)):
+        return None
+    return found[0], prior
+
+
+def _year_base_before(base: FactBase, change: Fact) -> Fact | None:
+    """The base of a change that names it by its year (比2023年增加395.41万元) and is stated in the
+    change's sentence or a clause before it in its paragraph (2023年实际支出2,108.35万元。): the one
+    figure of that year, its year in its own words, of the change's thing and measure (实际支出:
+    决算), within LOOK_BACK clauses."""
+    cues = list(lexicon().comparison.finditer(change.label))
+    year = YEAR_NUMBER_RE.match(change.label, cues[-1].end()) if cues else None
+    if year is None or not base.year or int(year.group(1)) >= base.year:
+        return None
+    # (the measure the change's own words name before the comparing word; none, an outturn's or a count's)
+    measure = lexicon().measures.last(change.label[:cues[-1].start()]) or ("决算" if change.is_money else "实际值")
+    found = [f for f in [*_clauses_before(base, change), *facts_before(same_sentence(base, change), change)]
+             if f.is_money == change.is_money and (f.is_money or f.unit == change.unit) and f.period != CURRENT
+             and f.measure == measure and f.concept == change.concept and f.value > 0 and _plainly_stated(f)
+             and [y.group(1) for y in YEAR_NUMBER_RE.finditer(f.label)] == [year.group(1)]]
+    return found[0] if len(found) == 1 else None
+
+
+def _older_year_compared(prior: Fact, rate: Fact) -> bool:
+    """An older year's figure the comparison names by its year (比2021年的12.2项增长2倍): the base of
+    the rate after it, unless the rate's own words compare with last year (…，比上年增长5%)."""
+    return prior.period == OLDER and compares_other_year(prior.label) and not lexicon().prior.search(rate.label)
+
+
+def _same_run(base: FactBase, a: Fact, b: Fact) -> bool:
+    """Two facts of one sentence, or of sentences joined by ； into one run of clauses."""
+    if (a.block, a.sentence) == (b.block, b.sentence):
+        return True
+    run_of = base.runs()[0]
+    return a.block == b.block and run_of.get((a.block, a.sentence), -1) == run_of.get((b.block, b.sentence), -2)
+
+
+def _prior_against(base: FactBase, rate: Fact, current: Fact, stated: Fact | None = None):
+    """(prior, lo, hi, computed, moved) of the rate against last year's figure of its concept in
+    the document. A budget's tables state last year twice (年初预算 and 预计执行/决算), and a
+    rate without its base may be on either: the first that the rate agrees with (in size and
+    way) is the one it is on; none agreeing, the 决算. `moved` is the way the figures went when
+    their printed intervals do not meet."""
+    first = None
+    measures, before = ("决算", *BUDGET_MEASURES), PRIOR
+    scope = figure_scope(base, current)  # (last year's figure of the same scope: no 行政事业单位's for a 企业's)
+    if current.period == LATER and stated is None:
+        # (a later year's plan, 2025年安排…下降1.2% in a report on 2024: on the report year's figure,
+        # the outturn or the budget its words name, 比上年执行数 / 比上年预算; where the document
+        # states no figure of the report year, on the one a plan's table calls 上年)
+        measures = _plan_base_measures(base, rate) or measures
+        if any(document_value(base, rate.concept, m, rate.subject, CURRENT, scope=scope) for m in measures):
+            before = CURRENT
+    for measure in measures:
+        prior = stated if stated is not None else document_value(base, rate.concept, measure, rate.subject, before,
+                                                                  scope=scope)
+        if prior is None and stated is None and rate.concept == current.concept:
+            # (支出22,178.04万元，比上年增长11.4% under （四）失业保险基金: its row of a grid of 险种 by
+            # 2022年支出 | 2023年支出, where that row's current cell restates the amount)
+            prior = grid_cell(base, current, measure, before)
+        if prior is None or prior.value == 0:
+            continue
+        span_c, span_p = bounds(current), bounds(prior)
+        if span_p[0] <= 0:
+            continue
+        diff = abs(current.in_yuan() - prior.in_yuan())
+        # the rate's interval from the figures' own: a rise (c − p) ÷ p runs from (c_lo − p_hi) ÷ p_hi
+        # to (c_hi − p_lo) ÷ p_lo, a fall (p − c) ÷ p from (p_lo − c_hi) ÷ p_lo to (p_hi − c_lo) ÷ p_hi
+        if current.in_yuan() >= prior.in_yuan():
+            lo = max(Decimal(0), span_c[0] - span_p[1]) / span_p[1] * HUNDRED
+            hi = (span_c[1] - span_p[0]) / span_p[0] * HUNDRED
+        else:
+            lo = max(Decimal(0), span_p[0] - span_c[1]) / span_p[0] * HUNDRED
+            hi = (span_p[1] - span_c[0]) / span_p[1] * HUNDRED
+        moved = 1 if span_c[0] > span_p[1] else -1 if span_c[1] < span_p[0] else 0
+        against = (prior, lo, hi, diff / prior.in_yuan() * HUNDRED, moved)
+        if consistent(rate, lo, hi) and not (rate.sign and moved and rate.sign != moved):
+            return against
+        first = first or against
+    return first
+
+
+def _plan_base_measures(base: FactBase, rate: Fact) -> tuple[str, ...] | None:
+    """The measures a plan's rate is on, by the base its paragraph names last before it (比上年执行数:
+    the outturn; 比上年预算: a budget, which the items listed after it go on comparing with); None
+    when it names none."""
+    # (the sentences of the list the rate stands in, a few back: a bound on each rate's cost)
+    before = "".join(base.sentences.get((rate.block, k), "") for k in range(max(0, rate.sentence - PLAN_BASE_REACH), rate.sentence)) \
+        + base.sentences.get((rate.block, rate.sentence), "")[:rate.at]
+    named = PLAN_BASE_RE.findall(before)
+    if not named:
+        return None
+    return BUDGET_MEASURES if "预算" in named[-1] else ("决算",)
+
+
+PLAN_BASE_REACH = 4  # sentences (；-clauses) back a list's named base goes on over
+PLAN_BASE_RE = re.compile(r"(?:比|较)(?:上年|上一年|(?:19|20)\d\d\s*年度?)?的?\s*(执行|决算|完成|年初预算|调整预算|预算)")
+
+
+def _bracketed_prior(base: FactBase, rate: Fact, sentence: list[Fact]) -> tuple[Fact, Fact] | None:
+    """(this year's, last year's) figure of a rate whose base follows it in brackets (诊疗人次
+    386.4万人次，同比下降5.2%（2023年为367.3万人次）): the bracket's one figure, of last year, in
+    the unit of the figure the rate's clause run follows."""
+    after = bracketed_after(base, rate)
+    if after is None:
+        return None
+    # (not a base the figure was compared with: 支出4.32万元，较预算数5.00万元节约0.68万元，同比下降
+    # 10.00%（上年4.80万元）is the spending's fall)
+    current = next((f for f in reversed(sentence) if f.unit not in ("%", "‰") and f.measure != "变动额"
+                    and f.id < rate.id and not lexicon().comparison.search(f.label)), None)
+    if current is None or current.period != CURRENT or current.unit != after.unit \
+            or (current.concept and after.concept and current.concept != after.concept):
+        return None
+    return current, after
+
+
+def _quantity_prior(base: FactBase, rate: Fact, sentence: list[Fact]) -> tuple[Fact, Fact] | None:
+    """(this year's, last year's) count of the thing a rate right after a count is of (持证残疾人
+    8,652人，同比增长4.6%), last year's the one value the document states (a table's 2023年 column)."""
+    current = sentence[-1] if sentence else None
+    if current is None or current.is_money or current.unit in ("%", "‰", "") or not current.concept \
+            or current.concept != rate.concept or current.period != CURRENT or current.comparator \
+            or current.measure == "变动额":  # (较上年（9,120人次）减少560人次，下降6.14%: the change, no count)
+        return None
+    prior = base.remember(("quantity", current.concept, current.unit, current.subject), lambda: unique_value(
+        [f for f in base.of(current.concept, "实际值", PRIOR) if f.unit == current.unit and f.subject == current.subject
+         and not f.comparator]))
+    return (current, prior) if prior is not None and prior.value else None
+
+
+def _stated_prior(sentence: list[Fact], change: Fact | None) -> Fact | None:
+    """Last year's amount stated right before the change it is the base of (比上年决算2,716.90万元
+    减少117.47万元; 与上年17.05万元相比减少1.31万元), of the change's concept or naming none; for
+    a quantity, last year's figure in its unit (比上年19起减少5起). The figure is the base only when
+    a comparing word leads to it (a figure of last year that is the sentence's subject, 2024年度支出
+    286.43万元，比上年减少15.12万元, is what changed, not what it changed from)."""
+    if change is None:
+        return None
+    before = next((f for f in reversed(sentence) if f.id < change.id and f.measure != "变动额"
+                   and (f.is_money if change.is_money else f.unit == change.unit)), None)
+    # (last year's budget is a base as its 决算 is: 比2024年年初预算9,072.40万元增加424.62万元)
+    if before is None or before.period != PRIOR or (change.is_money and before.measure not in ("决算", *BUDGET_MEASURES)) \
+            or before.value == 0 or not lexicon().comparison.search(before.label) \
+            or (before.concept and change.concept and before.concept != change.concept):
+        return None
+    return before
+
+
+def _both_ways(fact: Fact) -> bool:
+    """A template's choice left in (“减少（增加）”, “下降（增长）”): the phrase says both ways."""
+    return {kind for _, _, kind in lexicon().directions.all(fact.label)} >= {"up", "down"}
+
+
+def bracketed_after(base: FactBase, fact: Fact) -> Fact | None:
+    """Last year's figure in brackets right after a figure (同比下降5.2%（2023年为367.3万人次）,
+    比上年下降0.45个百分点（2023年为97.17%）): the bracket's first figure, no change of its own."""
+    after = next((f for f in same_sentence(base, fact) if f.id > fact.id), None)
+    text = base.sentences.get((fact.block, fact.sentence), "")
+    between = text[fact.at + len(fact.text):after.at] if after is not None else ""
+    if after is None or after.period != PRIOR or after.measure in ("变动额", "变动率") \
+            or not between.lstrip().startswith(("（", "(")) or any(ch in between for ch in "，,；;。）)"):
+        return None
+    return after
+
+
+def _change_word_slip(rate: Fact, change: Fact, current: Fact, basis: str, formula: str) -> Hit:
+    """A change worded one way (增加17.23万元) beside a rate the other way (下降32.34%) that the
+    change taken its way holds exactly on this year's figure: the change's word is the slip."""
+    previous = _rate_on(change, current, rate.sign)[3] / MONEY_UNITS.get(current.unit, Decimal(1))
+    said, meant = ("增加", "减少") if change.sign > 0 else ("减少", "增加")
+    text = change.text.lstrip("-－−")
+    return Hit(quote=change.quote, location=change.loc, stated=f"{said}{text}", expected=f"{meant}{text}",
+               formula=(f"若为{meant}，上年数为 {fmt(previous, 2, current.text)}{current.unit}，{text} ÷ 上年数 = "
+                        f"{rate.text.lstrip('-－−')}，与所写{way(rate.sign)}{rate.text.lstrip('-－−')}相符："
+                        f"增减额的用词“{said}”与比例方向相反（按{basis}：{formula}）"),
+               fields={"rate": f"{said}{text}", "computed": f"{meant}{text}", "relation": "增减额"})
+
+
+def _quantity_change(sentence: list[Fact], rate: Fact, cues: list[str], year: int | None) -> tuple[Fact, Fact] | None:
+    """A count's or a quantity's change on last year and its current figure, in one unit and one
+    sentence: the figure right before the rate, a change whose words say it is on last year
+    (较上年增加, 比2023年度增加 in a 2024 report; not 比计划增加), and the last figure of its unit before it (“培训30场，较上年增加
+    5场，参训人数1,200人，较上年增长50%”: the 50% is the 人's, not the 场's)."""
+    change = sentence[-1] if sentence else None
+    if change is None or change.measure != "变动额" or change.is_money or not change.unit or change.unit == "%" \
+            or not (compares_last_year(change.label, cues, year) or _stated_prior(sentence, change) is not None) \
+            or (change.concept and rate.concept and change.concept != rate.concept):
+        return None
+    current = next((f for f in reversed(sentence) if f.id < change.id and f.unit == change.unit
+                    and f.measure != "变动额" and f.period == CURRENT), None)
+    # (with last year's figure stated before the change, 较上年（9,120人次）减少560人次, no current one needed)
+    return (change, current) if current is not None or _stated_prior(sentence, change) is not None else None
+
+
+def current_figure(base: FactBase, rate: Fact, change: Fact | None, sentence: list[Fact]) -> Fact | None:
+    concept = (change.concept if change else None) or rate.concept
+    # this year's figure: “较上年的 21.40 万元下降 14.21%” names last year's just before the rate
+    # (not an amount per head or per vehicle: 人均接待费用200元 is no amount of the whole)
+    # (of the measure an amount naming none is of: the outturn, or a plan's budget)
+    here = [f for f in sentence if f.is_money and f.measure in ("决算", base.bare_measure) and f.concept == concept
+            and f.period == CURRENT and not per_unit(f)]
+    if here:
+        return here[-1]
+    if concept is None and change is not None and all(f.measure == "变动额" for f in sentence if f.is_money):
+        named = _named_just_before(base, change)
+        if named is not None:
+            return named
+    if change is not None and names_budget_base(compact(change.label)):
+        # a budget's change on last year's budget (预算68.30万元，比2024年预算减少2.45万元，下降5.46%)
+        budgets = [f for f in sentence if f.is_money and f.measure in BUDGET_MEASURES and f.concept == concept
+                   and f.period == CURRENT and f.id < change.id]
+        if budgets:
+            return budgets[-1]
+    return document_value(base, concept, "决算", rate.subject) or (
+        # a plan's figure on last year is its budget (一般公共预算拨款收入比上年增加…，增长…)
+        document_value(base, concept, base.bare_measure, rate.subject) if base.plan else None)
+
+
+def _named_just_before(base: FactBase, change: Fact) -> Fact | None:
+    """The figure a change opening its sentence with a thing no concept names is of, stated in
+    the sentence before by the same words (2025年收入预算1,565.10万元，…。收入预算比上年预算增加
+    84.50万元，增长…): the one this-year amount there whose words, years aside, are the same
+    (not 其他收入 for 收入)."""
+    words = COMPARED_RE.split(compact(change.label), 1)[0]
+    if len(words) < 2 or change.sentence == 0:
+        return None
+    before = [f for f in base.by_sentence.get((change.block, change.sentence - 1), ())
+              if f.is_money and f.period == CURRENT and f.measure not in ("变动额", "变动率")
+              and YEARS_RE.sub("", compact(f.label)).lstrip("，,；;：:") == words]
+    return before[0] if len(before) == 1 else None
+
+
+COMPARED_RE = re.compile(r"比|较|与|同比")

@@ -1,0 +1,172 @@
+"""Sub-check `year_change` of kind `derived`: a stated change on last year (比上年减少4.00万元)
+against this year's and last year's figures of its concept, in its sentence or the document's
+one value; counts (人, 个) as well as amounts."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ...facts.base import BUDGET_MEASURES, CURRENT, PRIOR, Fact, FactBase, names_budget_base
+from ...facts.lexicon import lexicon
+from ...knowledge import compact
+from ..base import CHECKED
+from ...facts.agreement import meets
+from .intervals import difference_hit, difference_misfit
+from .lookup import same_sentence, facts_before, unique_value, list_head, prior_value, compares_last_year
+from .growth import current_figure
+
+
+def check_year_change(base: FactBase, rule):
+    """“…32.00万元，比上年减少4.00万元” against this year's and last year's figure of the change's
+    concept: in its sentence first, else the one value the document agrees on (a table's 本年
+    and 上年 columns). The direction is DIR002's to judge; this checks the size."""
+    cues = rule.params["year_on_year_cues"]
+    for change in (f for f in base.facts if f.source == "text" and not f.comparator and f.measure == "变动额"
+                   and f.sign and not f.is_money and f.unit not in ("%", "‰", "")):
+        yield from _count_year_change(base, change, cues, rule.params["count_other_base_words"])
+    for change in (f for f in base.facts if f.source == "text" and not f.comparator and f.measure == "变动额" and f.is_money
+                   and f.sign):
+        sentence = facts_before(same_sentence(base, change), change)
+        after = _base_after_change(base, change, sentence)
+        if after is not None:
+            yield from after
+            continue
+        if change.concept is None:
+            yield from _unnamed_year_change(base, change, sentence, cues)
+            continue
+        # the words since the figure before (与上年相比，本年支出减少…: the cue may open the clause before)
+        text = base.sentences.get((change.block, change.sentence), "")
+        label = compact(text[sentence[-1].at + len(sentence[-1].text) if sentence else 0:change.at])
+        if sentence and sentence[-1].period == PRIOR and sentence[-1].concept == change.concept and sentence[-1].is_money:
+            # (年末余额比上年末62.17亿元增加…: the base stated right before the change, the cue before it)
+            label = compact(sentence[-1].label) + label
+        on_budget = names_budget_base(label)
+        if not compares_last_year(label, cues, base.year) or (on_budget and not base.plan):
+            # a change on a plan or a budget (比上年预算), or between two named years; in a budget's
+            # report, 比2025年预算数 is its year on year: on last year's budget
+            continue
+        current = current_figure(base, change, change, sentence)
+        if current is None or (on_budget and current.measure not in BUDGET_MEASURES):
+            continue
+        # last year's figure of the same measure: a budget's year on year (部门预算) may be on last
+        # year's budget or its outturn. One the sentence states, or the change's words name (比上年
+        # 决算数, 比上年预算数), is the one meant; else either the document agrees on that holds
+        named_outturn = any(m == "决算" for *_, m in lexicon().measures.all(label))
+        measures = ([current.measure] if current.measure in BUDGET_MEASURES and not named_outturn else []) \
+            + ([] if on_budget else ["决算"])
+        stated = [f for measure in measures for f in reversed(sentence) if f.is_money and f.measure == measure
+                  and f.concept == change.concept and f.period == PRIOR]
+        priors = stated[:1] or [p for p in (prior_value(base, change, current, m) for m in measures) if p is not None]
+        if not priors:
+            continue
+        yield CHECKED
+        hits = [difference_hit(change, current, prior, change.sign, ("增加", "减少"), "较上年增减额",
+                                f"本年 {current.text}（{current.where()}）− 上年 {prior.text}（{prior.where()}）",
+                                quote=change.quote, stated=change.quote,
+                                highlights=(current.loc, prior.loc), direction_elsewhere=True) for prior in priors]
+        if None not in hits and not _whole_may_be_meant(base, change, current):
+            yield hits[0]
+
+
+def _whole_may_be_meant(base: FactBase, change: Fact, current: Fact) -> bool:
+    """The change follows a part listed under a whole (本年支出合计1,270.00万元，其中项目支出480.00万元，
+    占37.80%，比上年减少30.00万元) and may be the whole's: its size fits the whole's two years, or the
+    whole's last year is not known."""
+    whole = base.whole_before_part(change, current.concept)
+    if whole is None:
+        return False
+    prior = prior_value(base, replace(change, concept=whole.concept), whole) if whole.concept else None
+    return prior is None or difference_misfit(change, whole, prior, change.sign) is None
+
+
+def _count_year_change(base: FactBase, change: Fact, cues: list[str], other_base: list[str]):
+    """“年末退休人员566人，比上年末减少28人”: a count's change on last year right after this year's
+    count of it in the same unit, against last year's count the document agrees on (a table's
+    上年末 column); its size and its way (no other rule compares a count's way with a table's)."""
+    sentence = facts_before(same_sentence(base, change), change)
+    if not sentence or sentence[-1].unit != change.unit:
+        return
+    current = sentence[-1]
+    text = base.sentences.get((change.block, change.sentence), "")
+    label = compact(text[current.at + len(current.text):change.at])
+    if current.period != CURRENT or current.measure not in ("实际值", "得分") or not current.concept or current.comparator \
+            or change.concept not in (None, current.concept) or not compares_last_year(label, cues, base.year) \
+            or names_budget_base(label) or _other_base(label, cues, other_base):
+        return
+    # last year's figure stated before this year's in the sentence (2023年度绩效评价得分为91.20分，
+    # 本年度得分97.40分，较上年提高5.20分: a score, or a count), else the table's
+    stated = next((f for f in reversed(sentence[:-1]) if f.period == PRIOR and f.concept == current.concept
+                   and f.unit == current.unit and f.measure == current.measure and not f.comparator
+                   and f.subject == current.subject), None)
+
+    # the two years' counts of the one group the table states: this year's as the table has it (a
+    # subgroup, 其中在编112人, or another body's count, 局机关31人, is not the row's)
+    def of_row(period: str) -> Fact | None:
+        return unique_value([f for f in base.of(current.concept, "实际值", period) if f.source == "table"
+                              and f.subject == current.subject and not f.member and f.unit in (current.unit, "")])
+    prior, now = (stated, current) if stated is not None else \
+        (of_row(PRIOR), of_row(CURRENT)) if current.measure == "实际值" else (None, None)
+    if prior is None or now is None or not meets(now, current):
+        return
+    yield CHECKED
+    hit = difference_hit(change, current, prior, change.sign, ("增加", "减少"), "较上年增减",
+                          f"本年 {current.text} − 上年 {prior.text}（{prior.where()}）",
+                          quote=base.span(current, change), stated=change.quote, highlights=(current.loc, prior.loc))
+    if hit is not None:
+        yield hit
+
+
+def _other_base(label: str, cues: list[str], words: list[str]) -> bool:
+    """The change's words compare with something besides last year's count of the thing: another
+    thing or a measure (较上年末核定编制数), or the rule's words (上年同期, 分别)."""
+    lex = lexicon()
+    rest = label
+    for cue in cues:
+        rest = rest.replace(cue, "")
+    return bool(lex.concepts.all(rest) or lex.measures.all(rest)) or any(w in label for w in words)
+
+
+def _base_after_change(base: FactBase, change: Fact, sentence: list[Fact]):
+    """“收入预算2,350.00万元，比2024年预算增加150.00万元（2024年预算为2,250.00万元）”: the base stated
+    right after the change, last year's figure of this year's measure and thing, the one amount
+    after it in the sentence; the change is this year's figure less it. None when the sentence
+    is not so (the other readings judge it)."""
+    following = [f for f in same_sentence(base, change) if f.id > change.id]
+    money = [f for f in sentence if f.is_money and f.measure != "变动额"]
+    if len(following) != 1 or not money:
+        return None
+    current, prior = money[-1], following[0]
+    # (after a 其中 list still open the change is its whole's: 支出预算…，其中基本支出…，项目支出…，
+    # 比上年增加…（上年预算为…）)
+    head = list_head(base.sentences.get((change.block, change.sentence), ""), money)
+    current = head if head is not None else current
+    if not prior.is_money or prior.period != PRIOR or current.period != CURRENT or current.measure != prior.measure \
+            or prior.concept not in (None, current.concept) or change.concept not in (None, current.concept) \
+            or current.subject != prior.subject or current.unit != prior.unit:
+        return None
+    hit = difference_hit(change, current, prior, change.sign, ("增加", "减少"), "较上年增减额",
+                          f"本年 {current.text} − 上年 {prior.text}", quote=base.span(current, prior),
+                          stated=change.quote, highlights=(current.loc, prior.loc))
+    return [CHECKED] + ([hit] if hit is not None else [])
+
+
+def _unnamed_year_change(base: FactBase, change: Fact, sentence: list[Fact], cues: list[str]):
+    """“2024年支出1,836.20万元，上年为1,620.80万元，同比减少215.40万元”: a change naming nothing right
+    after this year's and last year's amounts naming nothing, in that order; its size and its way
+    (no other rule knows these two amounts to be one thing's)."""
+    money = [f for f in sentence if f.is_money and f.measure != "变动额"]
+    text = base.sentences.get((change.block, change.sentence), "")
+    if len(money) < 2 or money[-1] is not sentence[-1]:
+        return
+    current, prior = money[-2], money[-1]
+    label = compact(text[prior.at + len(prior.text):change.at])
+    # (outturn on outturn, or in a budget, a year's budget on last year's: 2025年支出预算…，2024年…)
+    if current.period != CURRENT or prior.period != PRIOR or current.concept or prior.concept \
+            or current.measure != prior.measure or current.measure not in ("决算", *BUDGET_MEASURES) \
+            or current.subject != prior.subject or not compares_last_year(label, cues, base.year):
+        return
+    yield CHECKED
+    hit = difference_hit(change, current, prior, change.sign, ("增加", "减少"), "较上年增减额",
+                          f"本年 {current.text} − 上年 {prior.text}", quote=base.span(current, change),
+                          stated=change.quote, highlights=(current.loc, prior.loc))
+    if hit is not None:
+        yield hit
