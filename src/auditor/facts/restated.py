@@ -96,7 +96,7 @@ def _bare(opening: str) -> bool:
 
 def clause_start(text: str, at: int, breaks: str = CLAUSE_BREAKS, groups: str = ",，") -> int:
     """Where the clause holding position `at` starts: after the last of `breaks` before it; a comma
-    of `groups` between digits (1,600.00) groups thousands and breaks nothing (kinds/derived.py
+    of `groups` between digits (1,600.00) groups thousands and breaks nothing (kinds/derived/
     reads it too, with its rule's breaks and only the ASCII comma as grouping)."""
     k = at
     while k > 0:
