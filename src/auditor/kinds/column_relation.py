@@ -58,7 +58,7 @@ def _differences(table, rule):
     grid = table.grid()
     # (a 栏次 row numbers the columns under their heads: no figures, nor any part of a head)
     numbering = tuple(concepts().get("not_figure_columns") or ())
-    figured = [r for r, row in enumerate(grid) if sum(1 for t in row if is_amount(t)) >= 3]
+    figured = [r for r, row in enumerate(grid) if sum(map(is_amount, row)) >= 3]  # (True counts 1)
     if len(figured) < rule.params["min_rows"] + 1:
         return  # (most tables; the 栏次 rows left out below only make them fewer)
     numbers = {r for r, row in enumerate(grid) if is_column_numbers(row, numbering)}

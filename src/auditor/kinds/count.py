@@ -814,13 +814,26 @@ def enumerations(doc, params: dict) -> list[Enumeration]:
     """The lists of the document with their counts, read once per document and parameters:
     `enumeration` and `restated_total` both ask (their rules differ only in `check`, which the
     reading does not use); the callers only read what is returned."""
-    key = repr(sorted((name, value) for name, value in params.items() if name != "check"))
+    key = _reading_key(params)
     cache = getattr(doc, "_count_enumerations", None)
     if cache is None:
         cache = doc._count_enumerations = {}  # type: ignore[attr-defined]
     if key not in cache:
         cache[key] = _read_enumerations(doc, params)
     return cache[key]
+
+
+def _reading_key(params: dict) -> tuple:
+    """The parameters but `check`, as a key equal for equal parameters: their values with each
+    list made a tuple, each beside its type (1 and True, "1" and 1 stay apart, as in their repr,
+    which costs five times as much to write out: the lists are long)."""
+    key = tuple((name, type(value), tuple(value) if isinstance(value, list) else value)
+                for name, value in sorted(params.items()) if name != "check")
+    try:
+        hash(key)
+    except TypeError:  # (a value holding a list or mapping of its own: its repr, as before)
+        return (repr(key),)
+    return key
 
 
 def _read_enumerations(doc, params: dict) -> list[Enumeration]:
