@@ -558,19 +558,37 @@ def _paragraph_balances(doc, rule):
             if f.source != "text" or not f.is_money or f.comparator or f.measure in ("变动额", "变动率"):
                 continue
             label = compact(f.label).rstrip("为是达约：:")
+            role = _balance_role(label, words, rule.params["balance_words"], out is not None)
+            if role is None:
+                continue  # (most figures: nothing to do, whether or not a part; asked before the part test)
             if apart and (any(w in label for w in skipped) or _listed_part(base, rule, f)):
                 continue  # (其中保险费收入…、财政补贴收入…: parts of the income, no total of their own)
-            if label.endswith(words["opening"]):
+            if role == "opening":
                 opening, out = f, None
-            elif label.endswith(words["out"]):
+            elif role == "out":
                 # (a second 支出总计 with no 收入总计 of its own is another fund's: nothing held)
                 out, opening = (f, opening) if opening is not None and out is None else (None, None)
-            elif out is not None and any(w in label for w in words["closing"]):
+            elif role == "closing":
                 if not apart or len({x.sentence for x in (opening, out, f)}) > 1:
                     yield from _balance_hit(base, rule, opening, out, f)
                 opening = out = None
-            elif out is not None and any(w in label for w in rule.params["balance_words"]):
+            else:
                 opening = out = None  # (the balance stated is another, 当年收支结余: no later stock stands in)
+
+
+def _balance_role(label: str, words: dict, balance_words: list, after_out: bool) -> str | None:
+    """What a figure so labelled is in a paragraph's balance (the tests in their order): its income
+    total (opening), spending total (out), and after a spending total its balance (closing) or
+    another balance (balance); None when none of them."""
+    if label.endswith(words["opening"]):
+        return "opening"
+    if label.endswith(words["out"]):
+        return "out"
+    if after_out and any(w in label for w in words["closing"]):
+        return "closing"
+    if after_out and any(w in label for w in balance_words):
+        return "balance"
+    return None
 
 
 def _listed_part(base, rule, f) -> bool:
