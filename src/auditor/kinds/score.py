@@ -478,7 +478,7 @@ def _read_execution_indicators(doc, typed) -> list[ExecutionRow]:
     proportional, named = scoring.get("proportional") or "", scoring.get("indicator") or ""
     if not named or not proportional:
         return []
-    stated = _execution_rule(doc) is not None or bool(re.search(proportional, doc.text))
+    stated = _execution_rule(doc) is not None or bool(_proportional_search(proportional, doc.text))
     found = []
     for t in _score_tables(typed):
         rows = _indicators(t)
@@ -601,12 +601,21 @@ def _read_execution_rule(text: str) -> ExecutionRule | None:
     m = re.search(scoring["formula_stated"], text) if scoring.get("formula_stated") else None
     if m:
         return ExecutionRule("formula", _sentence_at(text, m.start(), m.end()))
-    m = re.search(scoring["proportional"], text) if scoring.get("proportional") else None
+    m = _proportional_search(scoring["proportional"], text) if scoring.get("proportional") else None
     threshold = _threshold(scoring, text, m)[0] if m else FULL_RATE
     if m and threshold < FULL_RATE:
         # 达到90%（含）以上的得满分，低于90%的按执行率×分值计分: the formula holds below the threshold only
         return ExecutionRule("threshold", _sentence_at(text, m.start(), m.end()), threshold)
     return None
+
+
+@lru_cache(maxsize=8)
+def _proportional_search(pattern: str, text: str) -> re.Match | None:
+    """re.search(pattern, text) for the proportional rule's pattern, kept for the last few texts:
+    a document's whole text is searched for it where its execution rule is read and again where
+    its execution rows are (a text's hash is worked out once and kept on the string; a text equal
+    to one kept finds the same match)."""
+    return re.search(pattern, text)
 
 
 def _threshold(scoring: dict, text: str, m: re.Match, stated: str | None = None) -> tuple[Decimal, Decimal | None]:
