@@ -61,10 +61,13 @@ def _differences(table, rule):
     figured = [r for r, row in enumerate(grid) if sum(map(is_amount, row)) >= 3]  # (True counts 1)
     if len(figured) < rule.params["min_rows"] + 1:
         return  # (most tables; the 栏次 rows left out below only make them fewer)
-    numbers = {r for r, row in enumerate(grid) if is_column_numbers(row, numbering)}
+    # (a 栏次 row is looked for among the rows read: those of figures, and the head's rows above them)
+    numbers = {r for r in figured if is_column_numbers(grid[r], numbering)}
     rows = [r for r in figured if r not in numbers]
     if len(rows) < rule.params["min_rows"] + 1:
         return
+    numbers.update(r for r in range(max(0, rows[0] - HEAD_ROWS), rows[0])
+                   if r not in figured and is_column_numbers(grid[r], numbering))
     heads = [" ".join(grid[r][c] for r in range(max(0, rows[0] - HEAD_ROWS), rows[0]) if r not in numbers).strip()
              for c in range(table.width)]
     excluded = tuple(rule.params["excluded_head_words"])
