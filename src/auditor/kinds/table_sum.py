@@ -1473,10 +1473,15 @@ def _whole_heading(rule, grid, figures: list[int]) -> bool:
     (项目总投资 | 其中… | 资金筹措总额 | 其中…) and no row opening a list of its own (其中：一般公共预算 |
     其他资金 | 按支出性质：基本支出 | 项目支出: two breakdowns of the whole one after the other)."""
     words, inner = tuple(rule.params["heading_whole_words"]), tuple(rule.params["inner_row_words"])
-    labels = [compact(_label(grid[r])) for r in figures]
-    return len(labels) > 1 and labels[0].endswith(words) and len(labels[0]) <= KIND_TOTAL_CHARS \
-        and labels[1].startswith(inner) and not any(label.startswith(inner) or label.endswith(words)
-                                                    or "：" in label or ":" in label for label in labels[2:])
+    if len(figures) < 2:
+        return False
+    # (the first two rows' labels first: most tables fail there, and the other rows' are not read)
+    first, second = (compact(_label(grid[r])) for r in figures[:2])
+    if not (first.endswith(words) and len(first) <= KIND_TOTAL_CHARS and second.startswith(inner)):
+        return False
+    labels = (compact(_label(grid[r])) for r in figures[2:])
+    return not any(label.startswith(inner) or label.endswith(words) or "：" in label or ":" in label
+                   for label in labels)
 
 
 def _crossing_cell(rule, table, column_hits: list[Hit], across) -> Hit | None:
@@ -1632,9 +1637,9 @@ def _part_totals(rule, table, grid):
     if not figures:
         return
     first = figures[0]
-    heads, summed = _heads_summed(rule, table, grid, first, label_col)
     if totals[0] == figures[0]:
         return  # totals above their rows may head nested lists (本年支出合计, then 人员经费…): not judged
+    heads, summed = _heads_summed(rule, table, grid, first, label_col)
     for lo, hi in zip([first - 1] + totals, totals):
         at = hi
         details = [r for r in figures if lo < r < hi]
@@ -2080,13 +2085,15 @@ def _groups_alone(rule, table, grid):
     figures = _figure_rows(rule, table, label_col)
     if len(figures) < 3:
         return
-    heads, summed = _heads_summed(rule, table, grid, figures[0], label_col)
+    first = figures[0]
     # (a row closed by a total word, 本级一般公共预算收入合计, is no group's item)
     totals = tuple(rule.params["total_row_labels"])
     figures = [r for r in figures if not compact(_label(grid[r])).endswith(totals)]
     groups, tops = _top_groups(rule, grid, figures, label_col)
     if not groups or len(groups) != tops:
         return  # (every top row heads its items here: 3、公务接待费 over 公用经费, 政府采购金额 heads none)
+    # (the heads read only for a table of groups: most tables have none)
+    heads, summed = _heads_summed(rule, table, grid, first, label_col)
     agreed = []
     with Trial() as trial:
         hits = list(_groups_summed(rule, table, grid, groups, summed, heads, agreed))
