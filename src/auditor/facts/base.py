@@ -478,6 +478,10 @@ class Label:
     # a label that names a period only (2023年, 上年决算数, 本年): a table with the years as its
     # rows and the concepts as its columns; the row gives the period, the column the concept
     period_only: bool = False
+    # what _cell asks of the row label for each of its cells, read once with the label: it names
+    # measures only (预算数, 决算数), or a span of years only (concepts.yaml span_only_label)
+    measures_only: bool = False
+    span_only: bool = False
 
 
 @dataclass
@@ -3217,9 +3221,13 @@ class FactReader:
         kinds = [k for k in self.kind_totals if k in title]
         self.title_kind = self.kind_totals[kinds[0]] if len(kinds) == 1 else None
         # the project the form names, else the one a line above it names (项目名称：X over its forms)
-        self.table_subject = _subject_of(grid, self.subject_cells) or self.named_projects.get(index, "")
-        # (a list of projects, one a row under a 项目名称 column: each row's figures are its project's)
-        self.subject_col = _subject_column(grid, self.subject_cells)
+        # (a list of projects, one a row under a 项目名称 column: each row's figures are its project's;
+        # the 项目名称 cell is found once for both)
+        cue = _subject_cue(grid, self.subject_cells)
+        listing = cue is not None and heads_a_column(grid, *cue)
+        self.table_subject = (_cue_subject(grid, cue) if cue and not listing else "") \
+            or self.named_projects.get(index, "")
+        self.subject_col = cue[1] if listing else None
         self.row_subject = ""
         if len(self.table_subject) >= PROJECT_NAME_MIN:
             self.form_projects.add(self.table_subject)
@@ -3227,7 +3235,10 @@ class FactReader:
         headers: list[list[str]] = []
         in_header = False
         self.line_columns = line_number_columns(grid, table.width, tuple(self.skip_columns))
-        if _misaligned(grid):
+        # (each row's 栏次 test, made once: _misaligned reads them, and so does the loop below for
+        # a row none of whose cells is blanked, which is the same texts)
+        numbering_rows = [is_column_numbers(texts) for texts in grid]
+        if _misaligned(grid, numbering_rows):
             return  # its figures cannot be told apart; the typed-table rules read it by position
         columns_of: dict[int, Columns] = {}  # what the current header says, by row width
         prose_heads: list[str] = []  # the head row over consecutive prose rows (预期目标 | 实际完成情况)
@@ -3237,7 +3248,7 @@ class FactReader:
         label_columns: set[int] = set()
         figure_columns: set[int] = set()
         for k, (row, stripped) in enumerate(zip(table.rows, grid)):
-            texts = ["" if says_nothing(t) else t for t in stripped]
+            texts = self.lex.blanked(stripped)  # (says_nothing of each cell: grid's cells are stripped)
             numbers = [_cell_number(t) for t in texts]
             if not any(n is not None for n in numbers) and any(is_prose(t) for t in texts):
                 # prose inside a table (目标, 说明) is no header; what it reports is read as text
@@ -3246,7 +3257,7 @@ class FactReader:
                 headers, in_header, columns_of = [], False, {}
                 continue
             prose_heads = []
-            column_numbers = is_column_numbers(texts)
+            column_numbers = numbering_rows[k] if texts == stripped else is_column_numbers(texts)
             at = next((j for j, t in enumerate(texts) if t), None)  # the row's label (after a merged column)
             if at is not None and not any(n is not None for n in numbers) and not any(texts[at + 1:]):
                 # “其他资金 |  |  | — | —”, or with its cells left empty after the other parts' rows:
@@ -3522,7 +3533,9 @@ class FactReader:
         concept = self.label_concepts.get(row_label) or self._vocab_concept(row_label) or (
             self._vocab_concept(row_label[:bracket.start()]) if plain else None)
         return Label(row_label, concept, _generic(row_label, self.lex),
-                     period_only=_names_only_period(row_label, self.lex))
+                     period_only=_names_only_period(row_label, self.lex),
+                     measures_only=not _blank(row_label, self.lex.measures).strip(),
+                     span_only=self.span_only_label.fullmatch(LABEL_TAIL_RE.sub("", row_label)) is not None)
 
     def _periods_by_row(self, grid: list[list[str]]) -> bool:
         """Whether the table sets its years out as rows (2023年 | 收入 | 支出 over 2024年 | …): rows
@@ -3624,7 +3637,8 @@ class FactReader:
             # the row's words may hold the measure the column does not (2023年决算数)
             measure = measure or self.lex.measures.last(_blank(row_label, self.lex.concepts)) or ""
             row_label, row_concept = "", None
-        if not measure and row_label and not row_concept and not _blank(row_label, self.lex.measures).strip():
+        # (row_label, where not blanked below, is the label read: described.row_label)
+        if not measure and row_label and not row_concept and described.measures_only:
             # a row of a measure under a column naming none (“三公”经费表: 预算数 | 11.00 | …, 决算数 |
             # 8.90 | …, the columns its items): the row's measure is the figures'
             measure = self.lex.measures.last(row_label) or ""
@@ -3672,9 +3686,8 @@ class FactReader:
                 concept, column_total = thing, True
                 for word in self.column_total_words:
                     self.row_labels.setdefault(thing + word, thing)
-        if concept is None and row_label and not described.generic \
-                and not self.span_only_label.fullmatch(LABEL_TAIL_RE.sub("", row_label)) \
-                and _blank(row_label, self.lex.measures).strip():
+        if concept is None and row_label and not described.generic and not described.span_only \
+                and not described.measures_only:
             # a row's own name is its concept; a generic one (合计, 小计) names no thing of its
             # own: two tables' 合计 rows are no statements of one fact; nor does a measure's name
             # alone (年初预算数 | 65.78: a row of a measure, whose name the text's 完成年初预算的 holds)
@@ -4202,11 +4215,12 @@ def _stripped(rows) -> list[list[str]]:
     return [[c.text.strip() for c in row] for row in rows]
 
 
-def _misaligned(grid: list[list[str]]) -> bool:
+def _misaligned(grid: list[list[str]], numbering_rows: list[bool]) -> bool:
     """A 栏次 row (1 2 3 …) numbers the value columns: a number standing under a column no header
-    row names says the header cells slid (a text export); the headers then mislabel figures."""
+    row names says the header cells slid (a text export); the headers then mislabel figures.
+    `numbering_rows`: is_column_numbers of each row of the grid."""
     for r, texts in enumerate(grid):
-        if is_column_numbers(texts):
+        if numbering_rows[r]:
             named = {k for row in grid[:r] for k, t in enumerate(row) if t}
             return any(t and k not in named for k, t in enumerate(texts))
     return False
@@ -4651,7 +4665,12 @@ def _subject_of(grid: list[list[str]], cues: list[str]) -> str:
     found = _subject_cue(grid, cues)
     if found is None or heads_a_column(grid, *found):
         return ""  # (none, or a list of projects, one a row: no subject of the whole table)
-    i, k = found
+    return _cue_subject(grid, found)
+
+
+def _cue_subject(grid: list[list[str]], cue: tuple[int, int]) -> str:
+    """The project named right of the 项目名称 cell at `cue` (row, column)."""
+    i, k = cue
     return project_key(compact(next((t for t in grid[i][k + 1:] if t), "")))
 
 
