@@ -2023,8 +2023,10 @@ class FactReader:
     def _opening_topic(self, text: str, figures: list) -> str | None:
         """The concept a sentence's first clause names with no figure of its own (2024年度“三公”经费
         财政拨款支出决算与2023年度相比，增加1.95万元): the figures after it that name none are its."""
+        if not figures:  # (most sentences: no figure with a unit, no clause to look for)
+            return None
         end = CLAUSE_BREAK_RE.search(text)
-        if end is None or not figures or any(m.group("unit") and m.start() < end.start() for m in figures):
+        if end is None or any(m.group("unit") and m.start() < end.start() for m in figures):
             return None
         return self._concept(compact(text[:end.start()]), last=True)
 
@@ -2123,10 +2125,11 @@ class FactReader:
         按…核定，…): its first words, up to a verb or a break, end so and name no concept."""
         if not self.topic_endings_money:
             return False
-        counted = self.counted_topic.match(compact(ITEM_TOKEN_RE.sub("", text, count=1)))
+        text = ITEM_TOKEN_RE.sub("", text, count=1)
+        counted = self.counted_topic.match(compact(text))
         if counted and not self.lex.concepts.all(counted.group(1)):
             return True  # (城市低保1,246户2,018人，…，全年支出…: the group counted is the topic)
-        lead = compact(self.topic_end.split(ITEM_TOKEN_RE.sub("", text, count=1), maxsplit=1)[0])
+        lead = compact(self.topic_end.split(text, maxsplit=1)[0])
         lead = re.split(r"\d", lead, maxsplit=1)[0]  # (城市低保月人均补助612元: the name ends at its figure)
         return 2 < len(lead) <= 16 and lead.endswith(self.topic_endings_money) and not self.lex.concepts.all(lead) \
             and not any(ch.isdigit() for ch in lead)
@@ -3906,8 +3909,15 @@ class LabelIndex:
                 k += 1
 
     def holding(self, noun: str) -> list[str]:
-        """Labels that contain the noun whole (looked up through its rarest bigram)."""
-        sets = [self.by_bigram.get(noun[k:k + 2], set()) for k in range(len(noun) - 1)]
+        """Labels that contain the noun whole: each holds every bigram of the noun, so any one
+        bigram's labels, filtered, are all of them (the rarest is filtered); a bigram no label
+        holds (most nouns have one) leaves none, told before the other bigrams are looked up."""
+        sets = []
+        for k in range(len(noun) - 1):
+            labels = self.by_bigram.get(noun[k:k + 2])
+            if not labels:
+                return []
+            sets.append(labels)
         rarest = min(sets, key=len, default=set())
         return sorted(w for w in rarest if noun in w)
 
@@ -4027,8 +4037,12 @@ def text_figures(lex: Lexicon, text: str) -> list[re.Match]:
     (lex.doubling: 翻了一番), all matches with the groups `num` and `unit`."""
     figures = list(lex.text_number.finditer(text))
     counts = [m for m in lex.numeral_count.finditer(text) if _numeral_count(m)]
-    counts += [m for m in lex.numeral_multiple.finditer(text) if cn_number(m.group("num")) is not None]
-    counts += [m for m in lex.doubling.finditer(text) if _doubling(lex, m)]
+    # (a multiple's match ends before a multiple word, a doubling's with its counter: a text with
+    # neither, most sentences, is not scanned for them)
+    if any(w in text for w in lex.multiple_words):
+        counts += [m for m in lex.numeral_multiple.finditer(text) if cn_number(m.group("num")) is not None]
+    if lex.doubling_counter and lex.doubling_counter in text:
+        counts += [m for m in lex.doubling.finditer(text) if _doubling(lex, m)]
     return sorted(figures + counts, key=lambda m: m.start()) if counts else figures
 
 

@@ -174,6 +174,10 @@ class Lexicon:
     approximate_after: re.Pattern  # a word right after it saying so (3万人次以上: above; 左右: either)
     approximate_share: Decimal  # how far off a round figure's value may be, as a share of it
     fund_of: dict  # {a fund's own concept: (the fund, the generic concept)} (财政拨款收支总计: (财政拨款, 收支总计))
+    # the words a numeral_multiple match ends before (倍) and the counter a doubling match ends
+    # with (番): a text holding none of them holds no such match (see base.text_figures)
+    multiple_words: tuple = ()
+    doubling_counter: str = ""
     names_nothing: dict = field(default_factory=dict, compare=False, repr=False)  # see base._names_nothing
     change_signs: dict = field(default_factory=dict, compare=False, repr=False)  # see base._change_sign
     names_fund: dict = field(default_factory=dict, compare=False, repr=False)  # see restatement._names_fund
@@ -280,6 +284,8 @@ def _lexicon(generation: int) -> Lexicon:
         approximate_share=Decimal(str(data.get("approximate_share", 0))),
         fund_of={own: (fund, generic) for fund, names in (data.get("fund_qualified") or {}).items()
                  for generic, own in names.items() if own != generic},
+        multiple_words=tuple(w for w in data.get("multiple_words") or () if w),
+        doubling_counter=(data.get("doubling_words") or {}).get("counter") or "",
     )
 
 
