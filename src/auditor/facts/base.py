@@ -1593,6 +1593,7 @@ class FactReader:
         last_period = None  # the period of the sentence's figure before
         last_change: Fact | None = None  # the sentence's amount before, if it is a change
         for m in figures:
+            figure_at, figure_end = m.span()  # (read many times below)
             unit = m.group("unit") or ""
             doubled = bool(unit) and unit == self.doubling_counter
             if doubled:
@@ -1601,22 +1602,22 @@ class FactReader:
             bracket_tail = "" if unit else self._bracketed_change(text, m)
             if bracket_tail:
                 unit = bracket_tail.lstrip(")）").strip()  # (增减（5.41）万元: the unit after the bracket)
-            if self.lex.not_a_figure_after.match(text[m.end():m.end() + 2]) or _inside_doc_number(text, m.start()):
+            if self.lex.not_a_figure_after.match(text[figure_end:figure_end + 2]) or _inside_doc_number(text, figure_at):
                 continue  # a year, a date, a document number: words of the next figure's phrase
-            if unit and unit not in MONEY_UNITS and unit not in MEASURED_UNITS and self.sum_words.match(text, m.end()):
+            if unit and unit not in MONEY_UNITS and unit not in MEASURED_UNITS and self.sum_words.match(text, figure_end):
                 continue  # (三项共计1,043.18万元: the count of the items a sum adds, words of the sum's phrase)
-            if m.start() and text[m.start() - 1] in "lIOo" and m.start() > 1 and text[m.start() - 2].isdigit():
+            if figure_at and text[figure_at - 1] in "lIOo" and figure_at > 1 and text[figure_at - 2].isdigit():
                 continue  # the tail of a number with a letter in it (29,8l6.30万元: PAT001 reports it)
-            if not unit and m.start() and text[m.start() - 1] in "（(" and text[m.end():m.end() + 1] in ("）", ")"):
+            if not unit and figure_at and text[figure_at - 1] in "（(" and text[figure_end:figure_end + 1] in ("）", ")"):
                 continue  # a code alone in brackets (殡葬（2081004）支出…): words of the next figure's phrase
             multiple = "" if unit else self._rise_multiple(text, m, previous_end)
             if multiple:
                 unit = "%"  # (增长1.5倍: a rise of 150%, read at the multiple's own precision)
             if not unit:
-                if m.group("num").strip("0.") or not self.lex.zero_statement.search(text, 0, m.end()):
+                if m.group("num").strip("0.") or not self.lex.zero_statement.search(text, 0, figure_end):
                     # (a bare 0 stating a thing spent nothing, 因公出国（境）费支出为0, stays in
                     # the words of the next figure: a change after it is that thing's)
-                    previous_end = max(previous_end, m.end())
+                    previous_end = max(previous_end, figure_end)
                 continue
             value = figure_value(m.group("num"))
             if value is None:
@@ -1628,18 +1629,18 @@ class FactReader:
             # a minus right before a rate, not a range's dash (5%-8%): a change rate's fall (增长-8.5%,
             # see below). Before an amount it may as well be a dash setting it apart (基本支出-520.00万元,
             # 500元-800元): its phrase keeps it, and names no concept of the amount's
-            signed = unit == "%" and m.start() > 0 and text[m.start() - 1] in "-－−" \
-                and not (m.start() > 1 and text[m.start() - 2].isdigit())
-            negative = unit in MONEY_UNITS and self._negative_amount(text, m.start())
+            signed = unit == "%" and figure_at > 0 and text[figure_at - 1] in "-－−" \
+                and not (figure_at > 1 and text[figure_at - 2].isdigit())
+            negative = unit in MONEY_UNITS and self._negative_amount(text, figure_at)
             if negative:
                 value = -value  # (年初结转和结余-12.30万元: a balance below zero)
-            if bracketed is not None and CLOSING_BRACKET_RE.search(text, previous_end, m.start()):
+            if bracketed is not None and CLOSING_BRACKET_RE.search(text, previous_end, figure_at):
                 # (an item's bracketed parts closed, the list it is an item of goes on)
                 carried, last_money, in_list, list_measure, list_fund, list_parts = bracketed
                 unknown_since, bracketed = "", None
-            start = _phrase_start(text, m.start(), previous_end)
+            start = _phrase_start(text, figure_at, previous_end)
             # (a rate's sign is the rate's, not a word of its phrase: 同比增长-8.5%)
-            phrase = compact(text[start:m.start()])
+            phrase = compact(text[start:figure_at])
             phrase = phrase.rstrip("-－−+＋") if unit == "%" else phrase.rstrip("-－−+＋负") if negative else phrase
             if bracket_tail:
                 phrase = phrase.rstrip("（(") + "-"  # (the bracket read as the minus it stands for)
@@ -1649,10 +1650,10 @@ class FactReader:
                 # “预算执行（10分）得分9.50分”, “项目支出（含结转10.00万元）200.00万元”: the words
                 # before the bracketed figure name this one too
                 phrase = held + phrase[1:]
-            held = compact(text[start:m.start() - 1]) if m.start() and text[m.start() - 1] in "（(" \
+            held = compact(text[start:figure_at - 1]) if figure_at and text[figure_at - 1] in "（(" \
                 and not bracket_tail else ""
-            wide = compact(text[max(previous_end, m.start() - PHRASE_LIMIT):start])
-            here = next((name for at, name in reversed(named) if at < m.start()), None)
+            wide = compact(text[max(previous_end, figure_at - PHRASE_LIMIT):start])
+            here = next((name for at, name in reversed(named) if at < figure_at), None)
             if here == "":
                 here = UNNAMED  # (after projects listed together: theirs all, no one's)
             own_phrase = phrase  # (a rate in a 分别 list reads the list's words, and takes its name in turn)
@@ -1661,7 +1662,7 @@ class FactReader:
                 # “基本支出…、项目支出…，分别占75.86%和24.14%”: the rates in the amounts' order,
                 # each in the words before the first; a share's rates joined with no 分别 (占比重为
                 # 60%、30%和10%) too, and the counts listed right before them (分别为12人和8人，分别占…)
-                respective = self._respective(text, m.start(), self._listed_before(amounts, counts),
+                respective = self._respective(text, figure_at, self._listed_before(amounts, counts),
                                               joined_only=not in_turn_words)
                 respective_words = phrase
             elif unit == "%" and respective:
@@ -1669,16 +1670,16 @@ class FactReader:
             in_turn = respective.pop(0) if unit == "%" and respective else None
             # (a count a share is of in turn owns no concept of the share's: only its `of`, below)
             owner = in_turn if in_turn is not None and in_turn.is_money else last_money
-            if CLAUSE_END_RE.search(text, previous_end, m.start()):
+            if CLAUSE_END_RE.search(text, previous_end, figure_at):
                 self.clause_owner = None
             fact = self._text_fact(phrase, m, value, unit, None if unknown_since == "all" else carried,
                                    None if unknown_since else carried, owner,
-                                   here or (own if m.start() > unnamed_from else subject if m.start() > named_at else outer), wide)
+                                   here or (own if figure_at > unnamed_from else subject if figure_at > named_at else outer), wide)
             named_fund = fact.get("fund")  # the fund the figure's own words name (not one it is given below)
             if unit == "分" and self.other_evaluation and fact.get("concept") in self.whole_scores \
-                    and any(w in text[:m.start()] for w in self.other_evaluation):
+                    and any(w in text[:figure_at] for w in self.other_evaluation):
                 fact["concept"] = None  # (a self-evaluation citing 经第三方机构评价，评价得分88.00分: not its own score)
-            if unit in MONEY_UNITS and fact.get("concept") and self._per_one_before(text, m.start()):
+            if unit in MONEY_UNITS and fact.get("concept") and self._per_one_before(text, figure_at):
                 fact["concept"] = None  # (每接待1人次的免费开放补助支出约2.48元: per visit, no total)
             if self._in_later(index, wide + phrase):
                 fact["period"] = LATER  # (上年结转 of a plan's year included: its words are the plan's)
@@ -1687,12 +1688,12 @@ class FactReader:
                 # “2025年“三公”经费预算135.00万元，较2024年预算减少47.00万元，下降25.82%”: the change
                 # of the later year's amount it follows, no change of the report year's
                 fact["period"] = LATER
-            if scope is not None and scope.end() <= m.start() and unit in MONEY_UNITS and not YEAR_RE.search(phrase):
+            if scope is not None and scope.end() <= figure_at and unit in MONEY_UNITS and not YEAR_RE.search(phrase):
                 # “2025年预算中，基本支出986.30万元、项目支出276.50万元”: the scope's year and measure
                 fact["period"], measure = scoped
                 if measure and fact.get("implicit"):
                     fact["measure"], fact["implicit"] = measure, False
-            if opened is not None and fact.get("period") == CURRENT and not YEAR_RE.search(text, opened[1], m.start()):
+            if opened is not None and fact.get("period") == CURRENT and not YEAR_RE.search(text, opened[1], figure_at):
                 # “2022年，本局支出合计2,945.12万元”: the year opening the sentence is its figures', as
                 # 2022年本局支出… is, until another year is named (本年 inside a line's name, 本年支出合计,
                 # names none)
@@ -1713,10 +1714,10 @@ class FactReader:
                 # (部门整体支出绩效评价得分为85.60分 is the evaluation's score)
                 scored = [c for _s, _e, c in self.lex.concepts.all(compact(phrase)) if c not in self.money]
                 fact["concept"] = scored[-1] if scored else None
-            if unit in MONEY_UNITS and text[m.end():m.end() + 1] in ("/", "／") and fact.get("implicit"):
+            if unit in MONEY_UNITS and text[figure_end:figure_end + 1] in ("/", "／") and fact.get("implicit"):
                 fact["measure"] = "实际值"  # (110元/亩: a price, no amount spent)
             if fact.get("concept") in self.unit_totals and unit in MONEY_UNITS \
-                    and (unknown_topic or self._topic_clause_before(text, m.start())):
+                    and (unknown_topic or self._topic_clause_before(text, figure_at)):
                 fact["concept"] = None  # (辅警经费…，全年支出648.00万元: that money's, no unit total)
             difference = self._difference(phrase, last_money) if unit in MONEY_UNITS and last_money is not None else 0
             if difference:
@@ -1724,7 +1725,7 @@ class FactReader:
                 # “全年预算数2,586.40万元，比年初预算多186.40万元”: from the budget the words name
                 fact.update(measure="变动额", sign=difference, implicit=False,
                             concept=fact.get("concept") or last_money.concept, period=CURRENT)
-            if self._after_from(phrase) and self.from_to_after.match(text, m.end()):
+            if self._after_from(phrase) and self.from_to_after.match(text, figure_end):
                 if fact.get("measure") in BUDGET_MEASURES and any(
                         w in phrase[-FROM_QUALIFIER_CHARS - 2:] for w in self.year_start_words):
                     # “全年预算由年初的60.00万元调减至48.50万元”: the budget the year began with
@@ -1736,8 +1737,8 @@ class FactReader:
             # 全年计划救助85人，实际救助88人)
             outcome = plans and bool(self.says_run_in_outcome.search(compact(own_phrase)))
             if unit not in MONEY_UNITS and fact.get("measure") == "实际值" and not fact.get("comparator") \
-                    and ((plans and not outcome) or self._under_plan_label(text, m.start())
-                         or self._planned_since(text, m.start()) or self._after_report_year(wide + phrase)):
+                    and ((plans and not outcome) or self._under_plan_label(text, figure_at)
+                         or self._planned_since(text, figure_at) or self._after_report_year(wide + phrase)):
                 fact["measure"] = "目标值"
             # (names listed first take the figures after 分别 in turn, before the list's fund and measure)
             years_queue = self._years_in_turn(own_phrase, wide + own_phrase, fact, years_queue,
@@ -1745,8 +1746,8 @@ class FactReader:
             respective_names, respective_queue = self._names_in_turn(own_phrase, wide + own_phrase, fact,
                                                                      respective_names, respective_queue)
             if unit not in MONEY_UNITS and unit not in ("%", "‰", "分"):
-                counted = NOUN_AFTER_RE.match(text, m.end()).group()
-                if fact.get("concept") is None and not self._part_of_year(self._clause_to(text, m.start())):
+                counted = NOUN_AFTER_RE.match(text, figure_end).group()
+                if fact.get("concept") is None and not self._part_of_year(self._clause_to(text, figure_at)):
                     fact["concept"] = self._indicator_like(phrase, unit, counted)
                 elif counted and text[:start].rstrip().endswith("、") and phrase == fact["concept"]:
                     # (涉及城关镇、…、白水乡5个乡镇: a count after a list of names counts the list, what
@@ -1757,37 +1758,37 @@ class FactReader:
                 # “增长-4.71%” is a fall of 4.71%; “下降-10%” is a fall said twice or a rise (PAT004
                 # tells the wording): its size only
                 fact["sign"] = -fact["sign"] if fact.get("sign", 0) > 0 else -1 if not fact.get("sign") else 0
-            if unit == "分" and full_marks is not None and full_marks.start() <= m.start() < full_marks.end():
+            if unit == "分" and full_marks is not None and full_marks.start() <= figure_at < full_marks.end():
                 # (the full marks themselves, 满分100分 or a system's 总分100分: the points all are out of)
                 fact.update(concept=None, measure="分值", implicit=False)
-            if unit == "分" and full_marks is not None and full_marks.end() <= m.start() and fact.get("measure") == "得分" \
+            if unit == "分" and full_marks is not None and full_marks.end() <= figure_at and fact.get("measure") == "得分" \
                     and (not fact.get("implicit") or fact.get("concept") in self.score_totals.values()):
                 full_marks = None  # (满分100分，自评得分97.50分，其中：…: after a score, its parts' scores)
             if unit == "分" and fact.get("implicit") and not fact.get("comparator") and (
-                    (m.start() and text[m.start() - 1] in "（(" and text[m.end():m.end() + 1] in "）)")
-                    or (full_marks is not None and full_marks.end() <= m.start() and not self._says_scored(phrase))):
+                    (figure_at and text[figure_at - 1] in "（(" and text[figure_end:figure_end + 1] in "）)")
+                    or (full_marks is not None and full_marks.end() <= figure_at and not self._says_scored(phrase))):
                 # “产出指标（30分）”, “满分100分，其中：决策15分、过程25分”: the points a part is out
                 # of, in brackets after its name or listed under the full marks
                 fact["measure"], fact["implicit"] = "分值", False
             if unit == "分" and not fact.get("comparator") and (
                     compact(own_phrase).rstrip("了").endswith(self.deduction_words)
                     or (fact.get("implicit") and last_points is not None and last_points.measure == DEDUCTED
-                        and _listed_after(text[last_points.at + len(last_points.text):m.start()], self.lex.list_openers))):
+                        and _listed_after(text[last_points.at + len(last_points.text):figure_at], self.lex.list_openers))):
                 # “预算执行率扣0.40分”, “共扣11.40分，其中决策2.50分、过程2.40分”: points taken off, and
                 # the parts listed under them; no score, no weight
                 fact["measure"], fact["implicit"] = DEDUCTED, False
             if unit == "分" and fact.get("implicit") and last_points is not None and not last_points.implicit \
-                    and not own_phrase.strip("、和及与 ") and not CLAUSE_BREAK_RE.search(text, previous_end, m.start()):
+                    and not own_phrase.strip("、和及与 ") and not CLAUSE_BREAK_RE.search(text, previous_end, figure_at):
                 # “分值分别为10分、20分、40分”: a list goes on in its first figure's measure
                 fact["measure"], fact["implicit"] = last_points.measure, False
             if unit in MONEY_UNITS:
                 turn_measure = self._turn_measure(fact, own_phrase, turn_measure, wide)
             if unit in MONEY_UNITS and fact.get("implicit") and last_change is not None \
-                    and not own_phrase.strip("、和及与 ") and not CLAUSE_BREAK_RE.search(text, previous_end, m.start()):
+                    and not own_phrase.strip("、和及与 ") and not CLAUSE_BREAK_RE.search(text, previous_end, figure_at):
                 # “比上年预算数、上年执行数分别减少10.00万元、5.00万元”: a list of changes goes on
                 # in its first figure's measure and direction (no value of the last measure named)
                 fact.update(measure="变动额", sign=last_change.sign, period=last_change.period, implicit=False)
-            if unit == "分" and fact.get("implicit") and self.scored_after.match(text, m.end()) \
+            if unit == "分" and fact.get("implicit") and self.scored_after.match(text, figure_end) \
                     and not phrase.rstrip("，,：: ").endswith(self.deduction_words) \
                     and not CLAUSE_BREAK_RE.split(phrase)[-1].lstrip("，,；; ").startswith(self.deduction_words):
                 # “产出指标40分，得38.50分”, “产出指标（50分）得分46分”: the points a part is out of,
@@ -1834,9 +1835,9 @@ class FactReader:
                 fact["fund"] = self.section_fund  # (a share in a fund's section is within that fund)
             if unit in MONEY_UNITS and fact.get("concept") is None and fact.get("measure") != "变动额":
                 self._sum_of_listed(fact, phrase, amounts)
-            self._settle(fact, text, m.start(), amounts)
+            self._settle(fact, text, figure_at, amounts)
             if plans and last_period == LATER and fact.get("period") == CURRENT and not YEAR_RE.search(wide + phrase) \
-                    and not self.lex.current.search(wide + phrase) and not CLAUSE_END_RE.search(text, previous_end, m.start()):
+                    and not self.lex.current.search(wide + phrase) and not CLAUSE_END_RE.search(text, previous_end, figure_at):
                 # (2025年计划新建管网50公里，完成投资3.00亿元: the later year a plan's sentence names
                 # goes on through its clause; 完成2025年度项目储备12个，全年完成… states no plan)
                 fact["period"] = LATER
@@ -1845,11 +1846,11 @@ class FactReader:
             if in_turn is not None and fact.get("measure") == "占比":
                 fact["of"] = in_turn.id  # (its concept may be none the vocabulary knows)
             fact["comparator"] = _bound_of(text, m)
-            if not fact["comparator"] and self.other_basis and self.other_basis.search(text, 0, m.start()):
+            if not fact["comparator"] and self.other_basis and self.other_basis.search(text, 0, figure_at):
                 fact["comparator"] = OTHER_BASIS
-            if not fact["comparator"] and _in_formula(text, m.start(), m.end()):
+            if not fact["comparator"] and _in_formula(text, figure_at, figure_end):
                 fact["comparator"] = "算式"  # (得分=（执行率-60%）÷（100%-60%）×分值: a rule's constant)
-            if not fact["comparator"] and self._of_span(text, m.start()) and not self.took_year:
+            if not fact["comparator"] and self._of_span(text, figure_at) and not self.took_year:
                 # (see concepts.yaml multi_year_span; a figure taking one of the span's years in turn,
                 # 近三年…分别为X、Y、Z, is that year's)
                 fact["comparator"] = "多年"
@@ -1865,18 +1866,18 @@ class FactReader:
                 # this year on last
                 fact["comparator"] = "往年"
             past_change = fact["comparator"] == "往年" and fact.get("measure") == "变动额"
-            if not fact["comparator"] and self.undone_after and (self.undone_after.match(text, m.end()) or (
-                    unit not in MONEY_UNITS and self._undone_in_clause(text, m.end()))):
+            if not fact["comparator"] and self.undone_after and (self.undone_after.match(text, figure_end) or (
+                    unit not in MONEY_UNITS and self._undone_in_clause(text, figure_end))):
                 # “新增消防车辆2辆尚未交付”: the number intended, not done (the table's 实际 0 辆 is);
                 # a count's clause may name the things first (3家VOCs治理企业因停产未实施治理)
                 fact["comparator"] = "未"
-            if fact.get("concept") in self.column_total_of and any(w in text[:m.start()] for w in self.other_whole_words) \
+            if fact.get("concept") in self.column_total_of and any(w in text[:figure_at] for w in self.other_whole_words) \
                     and self._part_states_total(text, fact["concept"], unit, value):
                 # (全县耕地面积合计128,600亩，其中…申报补贴的面积为98,400亩 beside a table totalling
                 # 98,400: the whole area's figure, the table totals a part of it)
                 fact["concept"] = None
             if fact.get("concept") and unit not in MONEY_UNITS and fact["concept"] not in self.lex.concepts.canonical \
-                    and self.state_after.match(text, m.end()):
+                    and self.state_after.match(text, figure_end):
                 fact["concept"] = None  # (重点研发计划32项已结题验收: the row's things in a state, some of them)
             if fact.get("concept") and unit in self.whole_units and "." in m.group("num"):
                 # (…；2.5项自然科学基金项目…: a count of whole things with a decimal point is a list's
@@ -1887,19 +1888,19 @@ class FactReader:
                 # “其他用车2辆经评估后公开拍卖处置”, “新增应急保障用车1辆”: things that moved during the
                 # year, not how many the row's year-end column holds
                 fact["concept"] = None
-            if not fact["comparator"] and self.condition_after.match(text, m.end()):
+            if not fact["comparator"] and self.condition_after.match(text, figure_end):
                 # “执行率达到100%的得10分”: the condition of a scoring rule, no figure stated
                 fact["comparator"] = "若"
             if not fact["comparator"] and phrase.strip("，,；;、：: ").rstrip("的") in self.comparison_words:
                 # “执行率94.73%，较100%低5.27个百分点”: the figure compared with, named by nothing
                 # but the comparing word, states no value of the thing (a bound's way: in no index)
                 fact["comparator"] = "较"
-            end = m.end() + len(multiple) + len(bracket_tail)
+            end = figure_end + len(multiple) + len(bracket_tail)
             fact = Fact(id=len(self.base.facts), value=value, unit=unit,
                         places=DOUBLING_PLACES if doubled else _places(m.group("num")) - (2 if multiple else 0),  # (1.5倍 is 150% ± 5%)
-                        text=sentence.text[m.start() - bool(minus or negative or bracket_tail):end].strip(),  # (-4.71%, as printed)
+                        text=sentence.text[figure_at - bool(minus or negative or bracket_tail):end].strip(),  # (-4.71%, as printed)
                         quote=sentence.text[start:end].strip().lstrip("，,；;、：:（( "), loc=sentence.loc, source="text",
-                        label=phrase, block=index, sentence=s_index, at=m.start(), **fact)
+                        label=phrase, block=index, sentence=s_index, at=figure_at, **fact)
             self.base.add(fact)
             if listed:
                 self.base.list_parts.add(fact.id)
@@ -1942,7 +1943,7 @@ class FactReader:
                 # 150.00万元): the figures after it that name nothing (得分47分; 较上年增加150.00万元)
                 # are that thing's, not the concept named before it. An item of a list (差旅费15.00
                 # 万元、…等) leaves a change or a rate after the list to the total (…等，比上年减少3.00万元)
-                unknown_since = "plain" if text[m.end():m.end() + 1] in LIST_ITEM_ENDS else "all"
+                unknown_since = "plain" if text[figure_end:figure_end + 1] in LIST_ITEM_ENDS else "all"
             if fact.is_money and self.clause_owner is None:
                 self.clause_owner = (fact.concept, phrase)  # (its words read only if a bare 执行率 asks)
             if fact.is_money:
@@ -1953,7 +1954,7 @@ class FactReader:
                 last_money = fact
                 amounts.append(fact)
                 if not in_list and fact.period == CURRENT and not self.lex.comparison.search(phrase) \
-                        and not _in_brackets(text, m.start()):
+                        and not _in_brackets(text, figure_at):
                     # (a base compared with, 比2024年预算14.20万元, is no whole listed next; nor is a
                     # note in brackets, …完成预算的85.60%（预算数10.00万元）。其中：…)
                     outside = fact
@@ -1962,12 +1963,12 @@ class FactReader:
                     self.whole = fact.concept
                 self.part_carried = added
                 # (or the words leading into the list, its opener after them: ，按资金来源划分，其中：…)
-                opener = self.lex.list_opener.match(text, m.end()) or list_lead(text, m.end(), self.lex)
+                opener = self.lex.list_opener.match(text, figure_end) or list_lead(text, figure_end, self.lex)
                 # a budget's parts in brackets with no 其中 (全年预算数2,354.80万元（基本支出…、项目支出…）)
                 # are budget parts all the same
                 opens = opener is not None or (fact.measure in BUDGET_MEASURES and not fact.implicit
-                                               and self._bracketed_parts(text, m.end()))
-                if OPENING_BRACKET_RE.match(text, m.end()):
+                                               and self._bracketed_parts(text, figure_end))
+                if OPENING_BRACKET_RE.match(text, figure_end):
                     # （其中：…）, or its parts listed in brackets
                     # (a fund one of the parts names is theirs: 财政拨款收入…（其中一般公共预算拨款…），
                     # 事业收入… is no fund's part)
@@ -1990,7 +1991,7 @@ class FactReader:
                 if fund and opens:
                     # “一般公共预算财政拨款基本支出 X 万元，其中：人员经费 …, 公用经费 …”
                     list_fund, list_parts = fund, self.parts_of.get(generic, set())
-            previous_end = m.end()
+            previous_end = figure_end
         if bracketed is not None and CLOSING_BRACKET_RE.search(text, previous_end):
             carried, last_money, in_list, list_measure, list_fund, list_parts = bracketed  # (closed last)
         if in_list:
