@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
+from operator import attrgetter
 
 from ..knowledge import compact, concepts, last_open_bracket, vocabulary, vocabulary_generation
 from ..memo import MEMO_ENTRIES, remember_short
@@ -490,6 +491,7 @@ class Columns:
     block_unit: str | None
     label_cols: list[int]
     unit_cols: list[int] = field(default_factory=list)  # (单位 | 计量单位: each row's unit, no label)
+    points_cols: list[int] = field(default_factory=list)  # the columns headed 分值 (see _row's weight)
 
 
 def fact_base(doc: Document) -> FactBase:
@@ -773,6 +775,9 @@ class FactReader:
         self.says_outcome, self.says_run_in_outcome = word_finder(self.outcome_words), word_finder(self.run_in_outcome_words)
         self.says_plan_only = word_finder(self.plan_only_words)
         self.strive_words = [compact(w) for w in plan.get("strive") or ()]
+        # the words _planned_since looks for (the plan words' longer ones only: 计划 also names
+        # programmes, 营养改善计划)
+        self.plan_since_words = (*self.strive_words, *(w for w in self.plan_only_words if len(w) >= 3))
         self.project_funds = vocab.get("project_funds")
         # a subject naming a level of the budget's classification (…事务（款）行政运行（项）): an item
         # of the accounts, no project whose total funds its bare amounts are
@@ -3363,9 +3368,7 @@ class FactReader:
         """A plan word (计划, 建设内容) stands before the figure in its sentence with no word of an
         outcome (完成, 实际) after it: 项目位于…，建设内容包括…铺设管网18公里 states the plan."""
         words = compact(text[:at])
-        # (the longer words only: 计划 also names programmes, 营养改善计划)
-        plan = max((words.rfind(w) for w in [*self.strive_words, *(w for w in self.plan_only_words if len(w) >= 3)]),
-                   default=-1)
+        plan = max(map(words.rfind, self.plan_since_words), default=-1)
         if plan < 0:
             return False
         return all(words.rfind(w) < plan for w in self.outcome_words)
@@ -3440,7 +3443,8 @@ class FactReader:
         block_unit = (found.group(1) or found.group(2)) if found else None
         return Columns(heads=heads, block_unit=block_unit if block_unit not in RATE_HEAD_UNITS else None,
                        label_cols=[k for k, h in enumerate(heads) if h.names_labels],
-                       unit_cols=[k for k, h in enumerate(column_heads) if compact(h) in self.unit_heads])
+                       unit_cols=[k for k, h in enumerate(column_heads) if compact(h) in self.unit_heads],
+                       points_cols=[k for k, h in enumerate(heads) if h.measure == "分值"])
 
     def _head(self, head: str) -> Head:
         found = self.head_memo.get(head)
@@ -3580,8 +3584,8 @@ class FactReader:
         row_unit = next((compact(texts[k]) for k in columns.unit_cols if k < len(texts) and texts[k]
                          and numbers[k] is None and self._unit_like(texts[k])), None)
         # the row's 分值: a 合计 of fewer than 100 points totals part of the score only
-        weight = next((numbers[k][1] for k in range(min(len(numbers), len(heads)))
-                       if numbers[k] is not None and heads[k].measure == "分值"), None)
+        weight = next((numbers[k][1] for k in columns.points_cols if k < len(numbers) and numbers[k] is not None),
+                      None)
         for k, cell in enumerate(row):
             parsed, text = numbers[k], texts[k]
             if parsed is not None and k >= first_text and k not in self.line_columns:
@@ -4226,8 +4230,11 @@ def _long_units() -> frozenset:
 _LONG_UNITS: dict[int, frozenset] = {}
 
 
+_CELL_TEXT = attrgetter("text")
+
+
 def _stripped(rows) -> list[list[str]]:
-    return [[c.text.strip() for c in row] for row in rows]
+    return [list(map(str.strip, map(_CELL_TEXT, row))) for row in rows]  # (each row's cells in C)
 
 
 def _misaligned(grid: list[list[str]], numbering_rows: list[bool]) -> bool:
