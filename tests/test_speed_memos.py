@@ -165,3 +165,28 @@ def test_title_noise_and_own_words_take_out_what_one_pattern_of_them_would():
             assert title_noise.sub(text) == noise.sub("", text), (unit, text)
             assert own_words.sub("", text) == own.sub("", text), (unit, text)
             assert own_words.found_in(text) == (own.search(text) is not None), (unit, text)
+
+
+def test_a_label_holding_a_units_own_words_is_read_for_each_document():
+    """Labels' readings are kept per vocabulary, but a label holding the words a report names its
+    own unit by (医院 in a hospital's report) is read as that report's: 医院收入合计 is a hospital's
+    own 本年收入 and, in a health commission's report, the hospitals' income, whichever report of a
+    batch read it first."""
+    from auditor.ingest.build import build_document
+    from auditor.ingest.raw import RawBlock, RawCell
+
+    label = "医院收入合计"
+
+    def reader(unit: str):
+        rows = [[RawCell("项目"), RawCell("金额（万元）")], [RawCell(label), RawCell("12.00")]]
+        doc = build_document("m.txt", [RawBlock("para", text=f"{unit}2024年度部门决算", line=1),
+                                       RawBlock("table", rows=rows, line=2)])
+        doc.meta["unit_name"] = unit
+        return fact_base_module.FactReader(doc)
+
+    for first, second in (("某某县人民医院", "某某县卫生健康委员会"), ("某某县卫生健康委员会", "某某县人民医院")):
+        readers = [reader(first), reader(second)]
+        readings = [r._label(label).concept for r in readers]
+        assert readings == [r._read_label(label).concept for r in readers]
+    hospital, commission = reader("某某县人民医院"), reader("某某县卫生健康委员会")
+    assert hospital._read_label(label).concept == "本年收入" and commission._read_label(label).concept != "本年收入"

@@ -3528,8 +3528,13 @@ class FactReader:
 
     def _label(self, label: str) -> Label:
         found = self.label_memo.get(label)
-        if found is None:  # read once per vocabulary (see Lexicon.labels)
-            found = self.label_memo[label] = remember_short(self.lex.labels, label, self._read_label)
+        if found is None:  # read once per vocabulary (see Lexicon.labels) …
+            # … unless it holds the words the report names its own unit by: its reading is this
+            # report's (医院收入合计 is a hospital's own 本年收入, see _vocab_concept). A label without
+            # them reads alike in every report (its own words take nothing out of it in kind_total).
+            own = self.self_words is not None and self.self_words.found_in(compact(label))
+            found = self.label_memo[label] = self._read_label(label) if own else \
+                remember_short(self.lex.labels, label, self._read_label)
         return found
 
     def _read_label(self, label: str) -> Label:
