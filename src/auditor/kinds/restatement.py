@@ -16,6 +16,7 @@ label twice, e.g. 事业运行 under two 款) and are left out.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from decimal import Decimal
 
 from ..facts.base import LATER, fact_year, thing_of_head, MONEY_MEASURES, UNNAMED, Fact, column_sum, fact_base, part_names, worded_measure
@@ -121,11 +122,10 @@ def check(doc, rule):
     lone = _lone_activities(base, rule)
     parts, leads = tuple(rule.params["scope_part_words"]), tuple(rule.params["part_lead_words"])
     totals = tuple(compact(w) for w in rule.params["total_row_labels"])
-    for fact in base.facts:
+    for fact in _restated(base, measures):
         if fact.source == "text" and _part_named(base, fact, parts, leads):
             continue
-        if fact.concept and fact.measure in measures and not fact.comparator and fact.subject != UNNAMED \
-                and not (fact.measure in text_only and fact.source == "text" and (fact.base or _in_part_list(base, fact))) \
+        if not (fact.measure in text_only and fact.source == "text" and (fact.base or _in_part_list(base, fact))) \
                 and not (fact.measure in text_only and fact.source == "table"
                          and (_share_of_part(fact.header) or _whole_share(fact, totals))):
             groups.setdefault(_key(base, fact, planned, "" if id(fact) in lone else fact.subject), []).append(fact)
@@ -148,6 +148,17 @@ def check(doc, rule):
         yield from _check_group(doc, facts, rule, scope, base, unit_pairs)
     yield from _unit_slips(doc, base, unit_pairs, rule)
     yield from _check_text(doc, base, groups, rule, vocabulary)
+
+
+def _restated(base, measures: set[str]) -> list[Fact]:
+    """The facts of the rule's measures (stated on no other basis, of a named subject) whose
+    concept another such fact states too, in the fact base's order: a fact is only met by facts
+    of its concept (every key, and every lookup of _check_text's, holds it), so a concept stated
+    once makes a group of one, which meets nothing and is not keyed at all (most facts)."""
+    facts = [f for f in base.facts if f.concept and f.measure in measures and not f.comparator
+             and f.subject != UNNAMED]
+    stated = Counter(f.concept for f in facts)
+    return [f for f in facts if stated[f.concept] > 1]
 
 
 def _clauses_back(base, fact: Fact):
