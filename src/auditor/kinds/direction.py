@@ -652,9 +652,11 @@ def _prior_figure_out(text: str, lex) -> str:
         return text  # (no digit, no figure: most clauses making a claim)
     pattern = _PRIOR_FIGURE_RES.get(lex.prior.pattern)
     if pattern is None:
-        # (or the year it names, with the measure it was of: 与2023年预算4.20万元相比)
+        # (or the year it names, with the measure it was of: 与2023年预算4.20万元相比; 19… and 20…
+        # are two alternatives, so that every alternative opens with a character of its own and the
+        # engine skips the others, not a group of 19|20 that left it trying every position)
         pattern = _PRIOR_FIGURE_RES[lex.prior.pattern] = re.compile(
-            f"((?:{lex.prior.pattern}|(?:19|20)\\d\\d年度?)(?:{PRIOR_MEASURES})?){PRIOR_FIGURE}")
+            f"((?:{lex.prior.pattern}|19\\d\\d年度?|20\\d\\d年度?)(?:{PRIOR_MEASURES})?){PRIOR_FIGURE}")
     return pattern.sub(r"\1", text)
 
 
