@@ -26,17 +26,17 @@ from decimal import Decimal
 import functools
 from functools import lru_cache
 
-from ..facts.lexicon import lexicon
-from ..facts.numbers import MONEY_UNITS, NUMBER_RE, Quantity, fmt, half_unit, is_column_numbers, parse_quantity, quantize_like
-from ..ingest.build import numbering_of
-from ..knowledge import compact, concepts, vocabulary, vocabulary_generation
-from ..memo import remember_short
-from ..model import Cell, Table
-from ..tables.products import UNIT_RE, row_products
-from ..tables.year_rows import year_growth_slips
-from ..tables.typed import CodeRecord, line_number_columns, parse_cell, typed_tables
-from ..ingest.raw import DASHES, YEAR_CELL_RE, years_apart
-from .base import (CHECKED, Checked, Hit, NotAssessable, Trial, compared_tally, note_compared, rounding_note,
+from ...facts.lexicon import lexicon
+from ...facts.numbers import MONEY_UNITS, NUMBER_RE, Quantity, fmt, half_unit, is_column_numbers, parse_quantity, quantize_like
+from ...ingest.build import numbering_of
+from ...knowledge import compact, concepts, vocabulary, vocabulary_generation
+from ...memo import remember_short
+from ...model import Cell, Table
+from ...tables.products import UNIT_RE, row_products
+from ...tables.year_rows import year_growth_slips
+from ...tables.typed import CodeRecord, line_number_columns, parse_cell, typed_tables
+from ...ingest.raw import DASHES, YEAR_CELL_RE, years_apart
+from ..base import (CHECKED, Checked, Hit, NotAssessable, Trial, compared_tally, note_compared, rounding_note,
                    sum_check, SUBROW_RE)
 
 KIND = "table_sum"

@@ -30,17 +30,17 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..facts.formula import FormulaError, evaluate
-from ..facts.lexicon import alternatives
-from ..facts.numbers import MONEY_UNITS, Quantity, cn_to_int, fmt, half_unit, parse_quantity
-from ..facts.targets import DEADLINE_UNIT, Target, parse_deadline_pair, parse_target
-from ..knowledge import compact, concepts, vocabulary_generation
-from ..memo import remember_short
-from ..model import Cell, Table
-from ..tables.score_summary import SummaryPair, SummaryRow, summary_pairs
-from ..tables.typed import (WEIGHT_IN_LABEL_RE, ExecutionRecord, category_key, ScoreRecord, TypedTable, cell_at, grid_cell, number, points, quantity,
+from ...facts.formula import FormulaError, evaluate
+from ...facts.lexicon import alternatives
+from ...facts.numbers import MONEY_UNITS, Quantity, cn_to_int, fmt, half_unit, parse_quantity
+from ...facts.targets import DEADLINE_UNIT, Target, parse_deadline_pair, parse_target
+from ...knowledge import compact, concepts, vocabulary_generation
+from ...memo import remember_short
+from ...model import Cell, Table
+from ...tables.score_summary import SummaryPair, SummaryRow, summary_pairs
+from ...tables.typed import (WEIGHT_IN_LABEL_RE, ExecutionRecord, category_key, ScoreRecord, TypedTable, cell_at, grid_cell, number, points, quantity,
                             typed_tables)
-from .base import CHECKED, GLOSS_RE, Hit, NotAssessable, invalid_setting, names_execution_rate
+from ..base import CHECKED, GLOSS_RE, Hit, NotAssessable, invalid_setting, names_execution_rate
 
 KIND = "score"
 PARAMS = {
@@ -472,7 +472,7 @@ def _execution_indicators(doc, typed) -> list[ExecutionRow]:
 
 
 def _read_execution_indicators(doc, typed) -> list[ExecutionRow]:
-    from ..knowledge import concepts
+    from ...knowledge import concepts
 
     scoring = concepts().get("execution_scoring") or {}
     proportional, named = scoring.get("proportional") or "", scoring.get("indicator") or ""
@@ -523,7 +523,7 @@ def _reason_execution_rate(r, pattern: str | None) -> Cell | None:
 def _text_execution_rate(doc, named: str) -> Cell | None:
     """The budget execution rate the text states, as a cell (its figure and where it is): the one
     value its sentences give a rate so named (预算执行率为92.60%); none when they give several."""
-    from ..facts.base import CURRENT, fact_base
+    from ...facts.base import CURRENT, fact_base
 
     rates = [f for f in fact_base(doc).facts if f.source == "text" and f.unit == "%" and f.period == CURRENT
              and not f.comparator and f.measure == "实际值" and f.concept and re.search(named, compact(f.concept))]
@@ -575,7 +575,7 @@ def _execution_rule(doc) -> ExecutionRule | None:
 
 
 def _read_execution_rule(text: str) -> ExecutionRule | None:
-    from ..knowledge import concepts
+    from ...knowledge import concepts
 
     scoring = concepts().get("execution_scoring") or {}
     if not scoring or "执行率" not in text:
@@ -1807,7 +1807,7 @@ def _full_marks_scopes(doc, rule) -> list[tuple]:
 
 def _reason_given(r: IndicatorRow) -> bool:
     """The row writes a reason (a blank mark, —, is none)."""
-    from ..facts.lexicon import lexicon
+    from ...facts.lexicon import lexicon
 
     reason = (r.record.reason or "").strip()
     return not lexicon().says_nothing(reason)
@@ -2095,7 +2095,7 @@ def _bracket_around(words: str, found: list[re.Match]) -> bool:
 def _opens_items(words: str, at: int) -> bool:
     """Right after a deduction opening a reason, the words opening its items (扣2分：…, 扣2分，其中…,
     扣2分，一是…: concepts.yaml deduction_items_opener): it is their total."""
-    from ..knowledge import concepts
+    from ...knowledge import concepts
 
     pattern = concepts().get("deduction_items_opener")
     return bool(pattern) and re.compile(pattern).match(words, at) is not None
