@@ -20,7 +20,7 @@ from ..facts.numbers import is_column_numbers
 from ..knowledge import compact, concepts
 from ..tables.typed import parse_cell
 from .base import CHECKED, Hit
-from .table_sum import is_amount, row_name
+from .table_sum.reading import is_amount, row_name
 
 KIND = "column_relation"
 PARAMS = {

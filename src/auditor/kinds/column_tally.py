@@ -22,7 +22,7 @@ from ..facts.numbers import fmt, half_unit
 from ..knowledge import compact
 from ..tables.typed import parse_cell
 from .base import CHECKED, Checked, Hit
-from .table_sum import HEAD_UNIT_RE
+from .table_sum.units import HEAD_UNIT_RE
 
 KIND = "column_tally"
 PARAMS = {

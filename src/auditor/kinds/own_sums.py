@@ -24,7 +24,8 @@ from ..knowledge import compact
 from ..ingest.raw import DASHES
 from ..tables.typed import parse_cell, typed_tables
 from .base import SUBROW_RE
-from .table_sum import ITEM_RE, code_children
+from .table_sum.code_tables import code_children
+from .table_sum.summary_totals import ITEM_RE
 
 BREAKS, HOLDS = "breaks", "holds"
 

@@ -8,7 +8,7 @@ rule's split_head_pattern); the total is the column left of the first split whos
 columns do not add up to the total is told once, with the splits that do: where another split adds
 up, the total stands and the odd split holds the slip. Each split is compared as every sum is
 (kinds/base.py sum_check): a difference within the printing is a rounding note, and a cell that
-makes the sum hold once read in 元 is a unit slip (table_sum's _blame_unit_slip).
+makes the sum hold once read in 元 is a unit slip (kinds/table_sum/units.py blame_unit_slip).
 """
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ from ..facts.numbers import fmt
 from ..knowledge import compact
 from ..tables.typed import parse_cell
 from .base import CHECKED, Hit, rounding_note, sum_check
-from .table_sum import _blame_unit_slip, is_amount
+from .table_sum.reading import is_amount
+from .table_sum.units import blame_unit_slip
 
 KIND = "split_columns"
 PARAMS = {
@@ -134,5 +135,5 @@ def _hit(table, grid, at: tuple[int, int], total_col: int, total_head: str, tota
     if outcome == "rounding":
         hit.formula += "；" + rounding_note(total, figures, places)
     else:
-        _blame_unit_slip(hit, table, total, figures, [cells[total_col], *(cells[c] for c, _ in parts)])
+        blame_unit_slip(hit, table, total, figures, [cells[total_col], *(cells[c] for c, _ in parts)])
     return hit

@@ -25,7 +25,8 @@ from ..facts.numbers import Quantity, fmt
 from ..knowledge import compact, open_brackets
 from ..tables.typed import parse_cell, typed_tables
 from .base import CHECKED, Hit, rounding_note, sum_check
-from .table_sum import head_unit, is_amount, row_name
+from .table_sum.reading import is_amount, row_name
+from .table_sum.units import head_unit
 
 KIND = "stock_flow"
 PARAMS = {

@@ -1,0 +1,59 @@
+"""What `table_sum` reads of a table's rows and cells: a row's name, label and level (its
+numbering), whether a cell is an amount (kept per cell text), and the note after each table."""
+from __future__ import annotations
+
+import re
+
+from ...facts.lexicon import lexicon
+from ...ingest.build import numbering_of
+from ...knowledge import compact, vocabulary_generation
+from ...memo import remember_short
+from ...model import Table
+from ...tables.typed import parse_cell
+
+
+def row_level(grid, r: int, label_col: int):
+    """The numbering level of a row's label (the document model's reading: 一、 1, （一） 2, 1. 3 …), or None."""
+    return (numbering_of(row_label(grid[r][:label_col + 2]).strip()) or (None,) * 4)[3]
+
+
+def row_name(row: list[str]) -> str:
+    """A row's name: its first cell holding words (not its 序号 or code)."""
+    return next((compact(t) for t in row if t.strip() and parse_cell(t.strip()) is None
+                 and not CODE_CELL_RE.match(t.strip())), "")
+
+
+def row_label(row: list[str]) -> str:
+    """The row's label: its first cell stating something (a placeholder in a 序号 column, “—”
+    before 合计, is none)."""
+    says_nothing = lexicon().says_nothing
+    return next((t for t in row if not says_nothing(t)), "")
+
+
+def is_amount(text: str) -> bool:
+    """A cell printing a figure that is no rate. Kept per cell text: the table rules ask it of
+    the same cells again and again (each total test walks the grid)."""
+    generation = vocabulary_generation()
+    if _AMOUNTS.get(_GENERATION) != generation:  # (a cell's reading depends on the vocabulary's units)
+        _AMOUNTS.clear()
+        _AMOUNTS[_GENERATION] = generation
+    found = _AMOUNTS.get(text)  # (looked up here first: most cells are asked again and again)
+    return found if found is not None else remember_short(_AMOUNTS, text, _read_amount)
+
+
+_GENERATION = "\0generation"  # (no cell's text: the key of the vocabulary generation the readings are of)
+_AMOUNTS: dict = {}  # cell text -> is_amount
+
+
+def _read_amount(text: str) -> bool:
+    q = parse_cell(text.strip()) if text.strip() else None
+    return q is not None and q.unit not in ("%", "‰")
+
+
+CODE_CELL_RE = re.compile(r"^(?:\d{3}|\d{5}|\d{7})$")  # a 功能分类 code: 类 3 digits, 款 5, 项 7
+
+
+def notes_after(doc) -> dict[int, str]:
+    """The text of the block right after each table (by id): where a table's note stands (注：…)."""
+    return {id(block): doc.blocks[k + 1].text for k, block in enumerate(doc.blocks[:-1])
+            if isinstance(block, Table) and not isinstance(doc.blocks[k + 1], Table)}
