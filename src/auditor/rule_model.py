@@ -27,7 +27,7 @@ from .validation import Problem, problems, yaml_lines
 ID_PATTERN = r"^[A-Z]{2,6}\d{3}$"
 NAME_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 STRICT = ConfigDict(strict=True, extra="forbid")
-# The values each scoring formula may name: what its sub-check supplies (kinds/score.py)
+# The values each scoring formula may name: what its sub-check supplies (kinds/score/)
 FORMULA_NAMES = {"formula": ("weight", "executed", "budget", "rate"),
                  "positive_formula": ("weight", "actual", "target"),
                  "negative_formula": ("weight", "actual", "target")}
