@@ -102,7 +102,7 @@ def _validated_marker(files: list[Path]) -> Path | None:
     import hashlib
 
     digest = hashlib.sha256(__version__.encode())
-    code = sorted(Path(__file__).parent.glob("*.py")) + sorted((Path(__file__).parent / "kinds").glob("*.py"))
+    code = sorted(Path(__file__).parent.glob("*.py")) + sorted((Path(__file__).parent / "kinds").rglob("*.py"))
     try:
         for path in [*files, *code]:
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
