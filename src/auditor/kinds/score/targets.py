@@ -77,9 +77,6 @@ def _upward(row: IndicatorRow, target: Target, ceiling: tuple[tuple[str, ...], t
     return None
 
 
-FULL_RATE = Decimal(100)
-
-
 def _may_be_ceiling(row: IndicatorRow, target: Target, ceiling) -> bool:
     name, (cues, units) = compact(row.indicator + row.level2), ceiling
     return any(compact(c) in name for c in cues) or target.unit in units

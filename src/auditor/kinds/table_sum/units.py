@@ -76,8 +76,6 @@ def _lists_own_count(head: str, title: str) -> bool:
     return ending is not None and ending in listed
 
 
-YUAN_PER_WAN = 10000
-
 
 def yuan_slip(rule, table, total_cell: Cell, total, cells: list[Cell], names: list[str], column: str) -> Hit | None:
     """A row printed in 元 in a column of 万元 (216800 among 40.10, 24.55): the total holds with
