@@ -27,14 +27,14 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..facts.base import ITEM_TOKEN_RE, PROJECT_NAME_MIN, heads_a_column, table_subject
-from ..facts.lexicon import alternatives
-from ..facts.numbers import CN_COUNT_DIGITS, RANGE_JOINER, cn_to_int
-from ..ingest.raw import MAX_BREAKDOWN_CHARS, MAX_BREAKDOWN_PARTS, MAX_LIST_CHARS, bounded_int
-from ..knowledge import compact
-from ..model import Heading, Location, Paragraph, Table, is_prose
-from ..tables.typed import typed_tables
-from .base import Hit, names_execution_rate
+from ...facts.base import ITEM_TOKEN_RE, PROJECT_NAME_MIN, heads_a_column, table_subject
+from ...facts.lexicon import alternatives
+from ...facts.numbers import CN_COUNT_DIGITS, RANGE_JOINER, cn_to_int
+from ...ingest.raw import MAX_BREAKDOWN_CHARS, MAX_BREAKDOWN_PARTS, MAX_LIST_CHARS, bounded_int
+from ...knowledge import compact
+from ...model import Heading, Location, Paragraph, Table, is_prose
+from ...tables.typed import typed_tables
+from ..base import Hit, names_execution_rate
 
 KIND = "count"
 PARAMS = {
