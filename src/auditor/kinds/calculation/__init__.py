@@ -18,14 +18,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from itertools import islice, takewhile
 
-from ..facts.base import CLAUSE_BREAK_RE, CLAUSE_END_RE, CURRENT, FORECAST, YEAR_RE, Fact, FactBase, fact_base, list_lead, per_unit
-from ..facts.lexicon import alternatives, lexicon
-from ..facts.numbers import MONEY_UNITS, cn_to_int, fmt, half_unit, own_slack, significant_digits
-from ..facts.spans import SPAN_YEARS_RE, YearSpan, named_span
-from ..knowledge import compact, concepts, open_brackets, vocabulary_generation
-from ..model import Table
-from ..tables.typed import parse_cell
-from .base import CHECKED, Checked, Hit, SUBROW_RE, item_label, slipped_unit, whole_named_by
+from ...facts.base import CLAUSE_BREAK_RE, CLAUSE_END_RE, CURRENT, FORECAST, YEAR_RE, Fact, FactBase, fact_base, list_lead, per_unit
+from ...facts.lexicon import alternatives, lexicon
+from ...facts.numbers import MONEY_UNITS, cn_to_int, fmt, half_unit, own_slack, significant_digits
+from ...facts.spans import SPAN_YEARS_RE, YearSpan, named_span
+from ...knowledge import compact, concepts, open_brackets, vocabulary_generation
+from ...model import Table
+from ...tables.typed import parse_cell
+from ..base import CHECKED, Checked, Hit, SUBROW_RE, item_label, slipped_unit, whole_named_by
 
 KIND = "calculation"
 PARAMS = {
@@ -164,8 +164,8 @@ def _check_numbered_items(doc, base: FactBase, rule):
     and the numbered paragraphs after it (1、…年初预算为…，支出决算为…), each an item stating the
     same measures: where the items' figures of one measure add up to the whole's, the list is all
     of it, and their figures of every other measure must add up to the whole's too."""
-    from ..ingest.build import numbering_of
-    from ..model import Paragraph
+    from ...ingest.build import numbering_of
+    from ...model import Paragraph
 
     openers = lexicon().list_openers
     blocks = doc.blocks
@@ -210,7 +210,7 @@ def _item_level_res() -> tuple:
     """The lowest level of the budget's classification an item names (vocabulary budget_by_code
     code_parts: 类, 款, 项): after the level above it (其他政府办公厅（室）及相关机构事务（项）,
     brackets of its own inside), or the words right before it."""
-    from ..knowledge import vocabulary
+    from ...knowledge import vocabulary
 
     levels = vocabulary()["table_types"]["budget_by_code"].get("code_parts") or ()
     if len(levels) < 2:
@@ -788,7 +788,7 @@ def _table_columns(facts: list[Fact]) -> list[list[Fact]]:
 
 def _check_changes(doc, base: FactBase, rule):
     """A paragraph stating a total's change on last year and the change of each of its parts."""
-    from .direction import unfigured_claims
+    from ..direction import unfigured_claims
 
     for block, facts in base.by_block.items():
         changes = [f for f in facts if f.measure == "变动额" and f.concept and f.is_money and f.source == "text"]
@@ -1252,8 +1252,8 @@ FIGURE_RE = re.compile(r"\d")
 def _concept_before(base: FactBase, text: str) -> str | None:
     """The concept named right before a cue, with no figure between (人员经费包括：…); one named
     before a figure (占全年支出的31.57%，包括…) is another clause's."""
-    from ..facts.lexicon import lexicon as lex
-    from ..knowledge import compact
+    from ...facts.lexicon import lexicon as lex
+    from ...knowledge import compact
 
     window = compact(text)[-12:]
     found = lex().concepts.all(window)
@@ -1647,7 +1647,7 @@ def _numbered_siblings(column: list[Fact], total: Fact, parts: list[Fact]) -> li
     """Rows above a table's total numbered in the same series as its parts but no part of the
     identity (一、一般公共预算拨款收入 | 二、政府性基金… | 三、上年结转 | 收入合计: a budget's 收入合计
     counts the carry-over too): items of the list the total sums."""
-    from ..ingest.build import numbering_of
+    from ...ingest.build import numbering_of
 
     styles = {n[1] for n in (numbering_of(p.label.strip()) for p in parts) if n}
     if len(styles) != 1:
@@ -1809,7 +1809,7 @@ def _value(base: FactBase, concept: str, measure: str = "决算") -> Fact | None
 
 
 def _agreed_value(base: FactBase, concept: str, measure: str) -> Fact | None:
-    from ..facts.agreement import meets, tail
+    from ...facts.agreement import meets, tail
 
     found = [f for f in base.of(concept, measure) if f.is_money and not f.member and not f.subject
              and not f.fund]
