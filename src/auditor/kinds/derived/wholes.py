@@ -243,7 +243,7 @@ def _lead_whole(base: FactBase, part: Fact) -> str | None:
     """A total the sentence names in its lead, with no figure of its own, before the first
     amount's clause (“三公”经费财政拨款支出决算中，…): the whole of the shares of its parts, and
     of the parts listed in the sentences after it (；公务接待费…，占比…)."""
-    from ..calculation import _part_names
+    from ..calculation.parts import sum_part_names
 
     block = base.by_block.get(part.block, ())
     for k in range(part.sentence, -1, -1):
@@ -259,7 +259,7 @@ def _lead_whole(base: FactBase, part: Fact) -> str | None:
         for concept in reversed(named):
             calc = next((c for c in lexicon().calculations if c["total"] == concept and not c.get("fund")), None)
             if calc is not None:
-                names = _part_names(calc)
+                names = sum_part_names(calc)
                 return concept if part.concept in names and first.concept in names else None
     return None
 

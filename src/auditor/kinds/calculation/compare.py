@@ -1,0 +1,176 @@
+"""A total against its parts' sum (kind `calculation`): the interval of the parts' sum meets the
+total's, a difference only the printed precision explains is `rounding`; a part printed in
+another unit (a unit slip), a list holding two breakdowns, and a part above its whole."""
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from ...facts.base import Fact
+from ...facts.lexicon import lexicon
+from ...facts.numbers import MONEY_UNITS, fmt, half_unit, own_slack, significant_digits
+from ..base import Hit, item_label, slipped_unit
+
+
+ROUND_DIGITS = 4  # a figure said to be round (约) has this many significant digits at most (约268, 约1,286)
+
+
+def part_exceeds(whole: Fact, part: Fact, context: str, named: str) -> Hit | None:
+    """A part (a 其中 row or the one amount after 其中) more than its whole, beyond the printed
+    precision of either (`named`: the part as the formula names it)."""
+    slack = whole.half_unit * (MONEY_UNITS.get(whole.unit) or 1) + part.half_unit * (MONEY_UNITS.get(part.unit) or 1)
+    if whole.value < 0 or part.value < 0 or part.in_yuan() - whole.in_yuan() <= slack:
+        return None
+    return Hit(quote=whole.quote, location=whole.loc, stated=whole.text, expected=f"≥ {part.text}",
+               formula=f"{named} 是“{whole.concept}”的一部分，不能大于它的 {whole.text}",
+               fields={"total_label": whole.concept, "total": whole.text, "sum": f"≥ {part.text}",
+                       "parts": f"其中的 {named}", "sum_phrase": "", "context": context,
+                       "verdict": "部分大于整体"},
+               highlights=[part.loc])
+
+
+def compare_listing(total: Fact, parts: list[Fact], partial: bool, rule):
+    slip = odd_part_slip(total, parts, "列举")
+    if slip is not None:
+        yield slip
+        return
+    exact = sum((p.in_yuan() for p in parts), Decimal(0))
+    if partial and exact <= total.in_yuan():
+        return
+    if _two_breakdowns(total, parts):
+        return  # (其中一般8.50、专项12.80，拟再融资偿还15.00，其余6.30: the total split two ways)
+    yield from compare_sum(total, parts, "列举", rule)
+
+
+def _two_breakdowns(total: Fact, parts: list[Fact]) -> bool:
+    """The listed items are two runs each adding up to the total: one total broken down two ways
+    in one sentence (by kind, then by how it is paid), no list of one breakdown summed over."""
+    def adds_up(run: list[Fact]) -> bool:
+        slack = total.half_unit * MONEY_UNITS.get(total.unit, 1) + sum(p.half_unit * MONEY_UNITS.get(p.unit, 1) for p in run)
+        return abs(sum(p.in_yuan() for p in run) - total.in_yuan()) <= slack
+
+    # (each run two items at least: one item alone equal to the total is a restatement, no breakdown)
+    return any(adds_up(parts[:k]) and adds_up(parts[k:]) for k in range(2, len(parts) - 1))
+
+
+def odd_part_slip(total: Fact, parts: list[Fact], context: str) -> Hit | None:
+    """The parts add up to the total once the one part printed in another unit is read in the
+    total's unit (which another part shares): that part carries a unit slip (人员经费 860.54元 among 万元 figures), and
+    it, not the total, is what is wrong."""
+    # the unit the total and at least one other part agree on is the one meant
+    common = total.unit
+    odd = [p for p in parts if p.unit != common]
+    if not odd and len(parts) >= 2 and common == "万元":
+        return misprinted_unit_part(total, parts, context)
+    if len(odd) != 1 or len(parts) < 2 or common not in MONEY_UNITS or odd[0].unit not in MONEY_UNITS:
+        return None
+    fixed = odd[0].value * MONEY_UNITS[common]
+    exact = sum((p.in_yuan() for p in parts if p is not odd[0]), Decimal(0)) + fixed
+    slack = sum((p.half_unit * MONEY_UNITS[common] for p in parts), Decimal(0)) + total.half_unit * MONEY_UNITS[total.unit]
+    if abs(exact - total.in_yuan()) > slack:
+        return None
+    return Hit(quote=odd[0].quote, location=odd[0].loc, stated=odd[0].text,
+               expected=f"{odd[0].value}{common}", cls="unit_error",
+               formula=f"{total.concept} {total.text} = 各项之和，仅当 {odd[0].text} 按“{common}”计时成立",
+               fields={"total_label": total.concept, "total": total.text, "sum": total.text,
+                       "parts": " + ".join(f"{p.concept or p.label} {p.text}" for p in parts), "context": context,
+                       "verdict": f"仅当 {odd[0].text} 按“{common}”计时相符，应为单位笔误"},
+               highlights=[total.loc])
+
+
+def misprinted_unit_part(total: Fact, parts: list[Fact], context: str) -> Hit | None:
+    """All in 万元, the parts add up to the total only with one part's figure read in 元 (服务类
+    25,000万元 among 2.36万元 and a total of 4.86万元): that part's unit is misprinted."""
+    slack = sum((p.half_unit for p in parts), Decimal(0)) + total.half_unit
+    found = []
+    for odd in parts:
+        rest = sum((p.value for p in parts if p is not odd), Decimal(0))
+        if odd.value >= 1000 and abs(rest + odd.value / 10000 - total.value) <= slack:
+            found.append(odd)
+    if len(found) != 1:
+        return None
+    odd = found[0]
+    return Hit(quote=odd.quote, location=odd.loc, stated=odd.text, expected=f"{odd.text.replace('万元', '元')}",
+               cls="unit_error",
+               formula=f"{total.concept} {total.text} = 各项之和，仅当 {odd.text} 按“元”计时成立",
+               fields={"total_label": total.concept, "total": total.text, "sum": total.text,
+                       "parts": " + ".join(f"{p.concept or p.label} {p.text}" for p in parts), "context": context,
+                       "verdict": f"仅当 {odd.text} 按“元”计时相符，应为单位笔误"},
+               highlights=[total.loc])
+
+
+def _round_spread(total: Fact, parts: list[Fact]) -> tuple[Decimal, Decimal]:
+    """How far (in 元) the parts' sum may fall below and rise above the total for the round
+    figures among them: a total 突破 / 超过 its figure is a floor (the sum is at least it, up to a
+    share more), one 不足 / 近 its figure a ceiling, one 约 its figure either; a part so worded
+    moves the sum the other way."""
+    below = above = Decimal(0)
+    for k, f in enumerate([total, *parts]):
+        hedge = lexicon().approximate.search(f.label) if significant_digits(f.value) <= ROUND_DIGITS else None
+        if hedge is None:
+            continue
+        spread = abs(f.in_yuan()) * lexicon().approximate_share
+        up, down = hedge.lastgroup != "below", hedge.lastgroup != "above"  # the true figure's way from it
+        if k == 0:
+            above, below = above + spread * up, below + spread * down
+        else:
+            above, below = above + spread * down, below + spread * up
+    return below, above
+
+
+def compare_sum(total: Fact, parts: list[Fact], context: str, rule):
+    factor = MONEY_UNITS.get(total.unit, Decimal(1))  # 1 for a table printing no unit
+    exact = sum((p.in_yuan() for p in parts), Decimal(0))
+    places = max(p.places for p in [total, *parts])  # each read at the finest precision
+    slack = sum((half_unit(places) * MONEY_UNITS.get(p.unit, Decimal(1)) for p in [total, *parts] if p.value),
+                Decimal(0))
+    diff = abs(exact - total.in_yuan())
+    if diff <= slack and diff == 0:
+        return
+    if factor > max(MONEY_UNITS.get(p.unit, Decimal(1)) for p in parts) \
+            and (exact / factor).quantize(Decimal(1).scaleb(-total.places), ROUND_HALF_UP) == total.value:
+        # a total told in a larger unit than its parts (0.12亿元 over 987.65万元 + 246.91万元) that is
+        # their sum rounded at its own precision is that sum as printed: nothing to note (in one unit,
+        # 1,532.6 over 1,104.27 + 428.35 may have lost a digit: noted)
+        return
+    if total.value > 0 and all(p.value < 0 for p in parts if p.value) \
+            and abs(sum((abs(p.in_yuan()) for p in parts), Decimal(0)) - total.in_yuan()) <= slack:
+        return  # (结余30.00万元，其中：财政拨款结转-25.00万元、…-5.00万元: the minus signs were dashes)
+    # a figure said to be round and printed so (其他收入约268万元, 约205.00万元; not 约1,286.40万元, to
+    # the cent) lets the sum be off by a share of it, on the side its word says: no tail to note
+    below, above = _round_spread(total, parts)
+    if (below or above) and -(slack + below) <= exact - total.in_yuan() <= slack + above:
+        return
+    if diff > slack and diff <= own_slack(((p.value, p.places, MONEY_UNITS.get(p.unit, Decimal(1)))
+                                           for p in [total, *parts]), places):
+        # a figure printed coarser than the others (1,532.6 beside 1,104.27 + 428.35) may have
+        # been rounded at its own precision: what that explains is a rounding note
+        slack = diff
+    places = max(p.places for p in [total, *parts])
+    unit = total.unit
+    # a total that adds up once its unit is read ×10⁴ (or another of the rule's unit_slip_scales, or
+    # the inverse) has a unit slip
+    slip = slipped_unit(total, exact, slack, rule.params)
+    if slip and diff > slack:
+        factor, unit = MONEY_UNITS[slip], slip  # say the sum in the unit the total should carry
+    elif diff > slack:
+        part_slip = odd_part_slip(total, parts, context)
+        if part_slip is not None:  # one part's unit explains the gap: report that part, once
+            yield part_slip
+            return
+    shown = fmt(exact / factor, places, total.text)
+    listing = " + ".join(f"{p.concept or item_label(p.label)} {p.text}" for p in parts)
+    if context == "同一句" and any((p.block, p.sentence) != (total.block, total.sentence) for p in parts):
+        context = "其后所列各项"  # (收入总计…。其中本年收入…; …7.64万元。A、B、C分别为…: the parts in the sentences after)
+    if diff <= slack:
+        cls = "rounding"
+    elif slip:
+        cls = "unit_error"
+    else:
+        cls = None
+    yield Hit(quote=total.quote, location=total.loc, stated=total.text, expected=f"{shown}{unit}",
+              formula=f"{total.concept} = {listing} = {shown}{unit}（{context}）", cls=cls,
+              fields={"total_label": total.concept, "total": total.text, "sum": f"{shown}{unit}",
+                      "parts": listing, "context": context,
+                      "verdict": {"unit_error": "数字相同而单位不同，应为单位笔误",
+                                  "rounding": "差额仅在印刷精度之内"}.get(cls, "不符")},
+              highlights=[p.loc for p in parts if p.loc != total.loc])

@@ -1,0 +1,60 @@
+"""Context `document` of kind `calculation`: a total and every non-optional part each stated
+somewhere in the document, with one value."""
+from __future__ import annotations
+
+from ...facts.base import Fact, FactBase
+from ..base import CHECKED
+from .compare import compare_sum
+
+
+def check_document(base: FactBase, calc, names, rule):
+    """Total and parts each stated somewhere with one value. A total whose measure is not worded
+    (a bare 整体支出 X) is tried against the parts of every measure: consistent with any, it is
+    quiet; a unit slip against any is reported as such; otherwise it is compared as a 决算 (in a
+    plan, as its budget: FactBase.bare_measure)."""
+    plain = base.bare_measure
+    total = document_value(base, calc["total"], plain)
+    if total is None:
+        return
+    measures = tuple(dict.fromkeys((plain, "决算", "年初预算", "全年预算"))) if total.implicit else (plain,)
+    outcomes = []
+    for measure in measures:
+        parts = _document_parts(base, calc, measure)
+        if parts is not None:
+            outcomes.append((measure, list(compare_sum(total, parts, "全文", rule))))
+    if outcomes:
+        yield CHECKED
+    if not outcomes or any(not hits or all(h.cls == "rounding" for h in hits) for _, hits in outcomes):
+        yield from (h for _, hits in outcomes[:1] for h in hits if h.cls == "rounding")
+        return
+    slips = [hits for _, hits in outcomes if any(h.cls == "unit_error" for h in hits)]
+    yield from (slips[0] if slips else dict(outcomes).get(plain, []))
+
+
+def _document_parts(base: FactBase, calc, measure: str) -> list[Fact] | None:
+    parts = []
+    for p in calc["parts"]:
+        f = document_value(base, p, measure)
+        if f is None:
+            found = [a for a in (document_value(base, x, measure) for x in (calc.get("alternatives") or {}).get(p, ()))
+                     if a is not None]
+            if not found:
+                return None  # a part stated nowhere: not assessable in this context
+            parts.extend(found)
+        else:
+            parts.append(f)
+    return parts
+
+
+def document_value(base: FactBase, concept: str, measure: str = "决算") -> Fact | None:
+    return base.remember(("unit-level", concept, measure), lambda: _agreed_value(base, concept, measure))
+
+
+def _agreed_value(base: FactBase, concept: str, measure: str) -> Fact | None:
+    from ...facts.agreement import meets, tail
+
+    found = [f for f in base.of(concept, measure) if f.is_money and not f.member and not f.subject
+             and not f.fund]
+    if not found or not all(meets(found[0], f) or tail(found[0], f) for f in found):
+        return None
+    return next((f for f in found if f.source == "table"), found[0])

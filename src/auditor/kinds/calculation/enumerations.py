@@ -1,0 +1,294 @@
+"""Context `enumeration` of kind `calculation`: a total and the list of parts its cue opens
+(complete: 包括, 由…组成; or partial: 其中), nested lists, a catch-all last item, and the sums
+closing a list (…，合计2,560.00万元: trailing sums)."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from ...facts.base import CLAUSE_BREAK_RE, YEAR_RE, Fact, FactBase, list_lead, per_unit
+from ...facts.lexicon import alternatives, lexicon
+from ...facts.numbers import cn_to_int
+from ...facts.spans import SPAN_YEARS_RE
+from ...knowledge import compact, concepts
+from ..base import CHECKED, item_label
+from .parts import money_amount
+from .compare import compare_listing, compare_sum
+from .listing import share_base, sum_words, whole_before, bracket_depth, nested_lists
+from .document import document_value
+
+
+# names listed and counted before 分别 (中央、省、市、县四级资金): as many parts as the count says
+COUNTED_NAMES_CHARS = 60  # the clause's last characters such a list is read in
+COUNTED_NAMES_RE = re.compile(r"[、和及][^，,；;。]*?([一二两三四五六七八九十]|\d{1,2})\s*(?:级|项|类|个|部分)")
+MALFORMED_RE = re.compile(r"\d\.\.+\d|\d+\.\d+\.\d")  # 126..12, 106.62.00
+
+
+def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = frozenset()):
+    """A concept followed by 包括 / 分别为 and a list of amounts: the amounts add up to it. (A
+    total a declared sum checked, `summed`, is compared again but not counted again.)"""
+    cues = sorted(rule.params["enumeration_cues"] + rule.params["partial_cues"], key=len, reverse=True)
+    # (most sentences hold no cue at all: one search of them all tells, before each is looked for in turn)
+    any_cue = re.compile("|".join(map(re.escape, cues))) if cues else None
+    for (block, index), facts in base.by_sentence.items():
+        text = base.sentences[(block, index)]  # a paragraph's sentence, or a prose cell's
+        # (an amount in brackets is a part of the item before it: …296.18万元（含上级补助60.00万元）)
+        depth = bracket_depth(text)
+        cue = _first_cue(text, cues, depth) if any_cue is not None and any_cue.search(text) else None
+        cue = cue or _enclosing_cue(text, rule) or _opener_of_whole(text, rule)
+        if cue is None:
+            continue
+        word, at, end = cue  # (the list's items stand between at and end)
+        if word.startswith("分别") and (SPAN_YEARS_RE.search(text, 0, at) or len(YEAR_RE.findall(text, 0, at)) >= 2):
+            continue  # (2022年至2024年，支出合计分别为A、B、C: each a year's figure, no part of a whole)
+        if MALFORMED_RE.search(text, at):
+            continue  # a part that cannot be read leaves the sum unjudged (the number rule reports it)
+        named = [f for f in facts if f.concept and f.at < at]
+        head = _concept_before(base, text[:at])
+        right_before = _amount_right_before(facts, text, at)
+        clause = CLAUSE_BREAK_RE.split(text[:at])[-1]
+        # (中央、省、市、县四级资金分别为…: the whole's parts, counted; read in the clause's last words)
+        named_tail = clause[-COUNTED_NAMES_CHARS:]
+        counted = COUNTED_NAMES_RE.search(named_tail)
+        if len({c for _, _, c in lexicon().concepts.all(compact(clause))}) >= 2 and not counted:
+            continue  # 基本支出和项目支出分别为X和Y: names listed first, each its figure, no sum
+        if head is not None:
+            here = [f for f in named if f.concept == head and f.is_money and f.measure in ("决算", base.bare_measure)]
+            total = here[-1] if here else document_value(base, head, base.bare_measure)
+        else:
+            # “项目支出共1,056.30万元，主要用于：A…、B…”: the amount the cue follows, whatever it names
+            total = right_before
+        if total is None and counted:
+            # (…衔接资金6,842.00万元，中央、省、市、县四级资金分别为…: the amount the counted names follow)
+            total = _amount_right_before(facts, text, at - len(clause))
+        if total is None and head is None and _opens_on_cue(text, at):
+            # (…全年预算数3,560万元。按资金来源划分：中央…: a sentence opening on its cue lists the
+            # whole the sentence before ended on)
+            total = whole_before(base, block, index, cues)
+        if total is None:
+            continue
+        # (an item naming no measure is of the total's: 全年预算680.00万元中，中央资金300.00万元、…)
+        sums = {compact(w) for w in rule.params["trailing_sum_words"]}
+        # (a closing 合计 / 两项合计 sums the items, and what follows a partial sum, 其余…, is an item)
+        nested = nested_lists(text, at)
+        parts = [f for f in facts if at < f.at < end and _list_item(f, total, depth, nested, sums)]
+        if word in lexicon().list_openers and end == len(text) and text.rstrip().endswith(("；", ";")):
+            # (其中：基本工资…、绩效工资…；办公费…、其他商品和服务支出…。: a list set apart by
+            # semicolons goes on to the full stop)
+            parts += _items_after(base, (block, index), total, sums, cues)
+        if len(parts) < 2 or total in parts:
+            continue
+        if counted and _count_of(counted.group(1)) != len(parts):
+            continue  # (the names' count is not the figures': some other list)
+        if counted:
+            # each part named by its name in the list (中央 4,620.00万元, 省 1,486.00万元 …)
+            names = [n.strip() for n in re.split(r"[、和及]", named_tail[:counted.start(1)]) if n.strip()]
+            if len(names) == len(parts):
+                parts = [replace(f, label=name) for f, name in zip(parts, names)]
+        if word in lexicon().list_openers and not _catch_all(parts[-1], rule):
+            continue  # a 其中 list may name some parts only, unless its last item is the rest (其他…)
+        if id(total) not in summed:
+            yield CHECKED
+        if total.concept is None or head is None:
+            total = replace(total, concept=total.concept or compact(total.label).strip("，,：:（(") or "合计")
+        lead = compact(parts[0].label)
+        if word in lead:  # (the first item's words after the cue: 学费收入, not 主要包括学费收入)
+            parts[0] = replace(parts[0], label=lead[lead.rindex(word) + len(word):].lstrip("：:，,"))
+        # (a list that may leave parts out names them all when it ends on the rest: 主要包括A、B、培训及其他…)
+        partial = word in rule.params["partial_cues"] and not _catch_all(parts[-1], rule)
+        yield from compare_listing(total, parts, partial, rule)
+
+
+def _list_item(f: Fact, total: Fact, depth, nested: list[tuple[int, int]], sums: set) -> bool:
+    """The fact is an item of a list of the total's parts: an amount of its period and measure (or
+    naming none), outside brackets and nested lists, no sum of items, no amount per head (…，人均
+    公用经费2.88万元) and no share's whole."""
+    return f.is_money and depth(f.at) == 0 and f.period == total.period \
+        and (f.measure == total.measure or f.implicit or _item_named_as_change(f)) \
+        and not sum_words(f.label, sums) and not any(lo < f.at < hi for lo, hi in nested) \
+        and not per_unit(f) and not share_base(f)
+
+
+def _items_after(base: FactBase, key: tuple[int, int], total: Fact, sums: set, cues: list[str]) -> list[Fact]:
+    """The items of a list going on in the clauses joined to its sentence by ；, up to the full stop:
+    each clause's amounts, while all are items of the total's (another year's or measure's amount
+    ends the list) and no clause opens a list of its own."""
+    run_of, runs = base.runs()
+    run = runs[run_of[key]] if key in run_of else []
+    at = next((k for k, (here, _) in enumerate(run) if here == key), len(run))
+    items: list[Fact] = []
+    for here, facts in run[at + 1:]:
+        text = base.sentences.get(here, "")
+        if any(w in text for w in (*lexicon().list_openers, *cues)):
+            break
+        depth, nested = bracket_depth(text), nested_lists(text, 0)
+        money = [f for f in facts if f.is_money]
+        if not money or not all(_list_item(f, total, depth, nested, sums) for f in money):
+            break
+        items += money
+    return items
+
+
+def _count_of(word: str) -> int | None:
+    return int(word) if word.isdigit() else cn_to_int(word)
+
+
+def _first_cue(text: str, cues: list[str], depth) -> tuple[str, int, int] | None:
+    """(the cue, where, the text's end) of the sentence's list: the earliest cue outside brackets,
+    the longest of those standing there (主要包括 over 包括). A cue inside brackets remarks on the item
+    before it (…专用结余1,800.00万元（主要为…），经营结余…): it opens no list of the sentence's."""
+    found = [(k, -len(c), c) for c in cues for k in [_cue_at(text, c, depth)] if k >= 0]
+    if not found:
+        return None
+    k, _, c = min(found)
+    return c, k, len(text)
+
+
+def _cue_at(text: str, cue: str, depth=None) -> int:
+    """Where the cue stands in the text, -1 if nowhere; a cue inside a list opener (中， of 其中，)
+    is that opener, no cue of its own (680.00万元中，… names a part of the amount before it)."""
+    k = text.find(cue)
+    while k >= 0 and (_inside_opener(text, k, cue) or (depth is not None and depth(k))):
+        k = text.find(cue, k + 1)
+    return k
+
+
+def _inside_opener(text: str, k: int, cue: str) -> bool:
+    """The cue at k is the tail of a list opener word (中 of 其中)."""
+    return any(k >= i and text.startswith(o, k - i) for o in lexicon().list_openers
+               for i in range(1, len(o)) if cue.startswith(o[i:]))
+
+
+def _opener_of_whole(text: str, rule) -> tuple[str, int, int] | None:
+    """(the list opener, where, the text's end) of a 其中 list, for a sentence with no enumeration
+    cue: a list that ends on the rest (…、其他商品和服务支出57.85万元) names the whole, see _catch_all."""
+    if not rule.params["catch_all_words"]:
+        return None
+    return next(((w, text.find(w), len(text)) for w in lexicon().list_openers if w in text), None)
+
+
+def _enclosing_cue(text: str, rule) -> tuple[str, int, int] | None:
+    """(the opening word, where, where the closing word stands) of a complete list set between
+    the rule's enclosing_cues (…1,776.28万元，由人员经费1,583.88万元、公用经费182.40万元两部分组成):
+    a figure between them, no clause end (。；) either; the list ends at the closing word."""
+    words = rule.params["enclosing_cues"]
+    opening, closing = tuple(words.get("opening") or ()), tuple(words.get("closing") or ())
+    if not opening or not closing or not any(w in text for w in opening):
+        return None  # (most sentences: no opening word at all)
+    m = _enclosing_re(opening, closing).search(text)
+    return (m.group("open"), m.start(), m.start("close")) if m else None
+
+
+@lru_cache(maxsize=4)
+def _enclosing_re(opening: tuple[str, ...], closing: tuple[str, ...]) -> re.Pattern:
+    # (the nearest closing word after a figure: lazy, and bounded by the sentence's clause ends)
+    return re.compile(f"(?P<open>{alternatives(opening)})[^。；;]*?\\d[^。；;]*?(?P<close>{alternatives(closing)})")
+
+
+def _catch_all(item: Fact, rule) -> bool:
+    """The item is the rest of a whole (其他商品和服务支出, 其余…): a list ending on it is complete."""
+    join_words = tuple((concepts().get("summed_names") or {}).get("joins") or ())
+    joins = "".join(join_words)  # (…和其他支出: 和 joins)
+    words = tuple(rule.params["catch_all_words"])
+    label = compact(item_label(item.label)).lstrip("，,、；;：:" + joins)
+    # (…、培训及其他事业收入: a kind named with the rest after it, joined, is the rest too; in the
+    # item's own name, its clause's last words, not a description before them)
+    own = CLAUSE_SEPARATORS_RE.split(label)[-1]
+    return label.startswith(words) or any(j + w in own for j in join_words if j != "、" for w in words)
+
+
+CLAUSE_SEPARATORS_RE = re.compile(r"[，,；;、：:]")
+
+
+def check_trailing_sums(base: FactBase, rule):
+    """Amounts listed one after another and closed by their sum (资金来源为：中央资金1,050.00万元、
+    省级配套830.00万元、市级资金680.00万元，合计2,560.00万元; the items may stand in clauses joined
+    by ；): the items from the last list opener (：, 其中, 包括 …) outside brackets before the sum,
+    or from the start of the run of clauses. The first item may be the whole the others break
+    down (总投资…，其中…，合计…): the sum is then judged against either."""
+    words = {compact(w) for w in rule.params["trailing_sum_words"]}
+    openers = ("：", ":", *lexicon().list_openers, *rule.params["enumeration_cues"])
+    for run in base.clause_runs():
+        flat = [f for _, group in run for f in group]
+        for k, total in enumerate(flat):
+            if not sum_words(total.label, words) or not money_amount(total) or total.measure == "变动额":
+                continue
+            items = _listed_before(base, flat[:k], total, openers)
+            if len(items) < 2 or any(not money_amount(f) or f.measure == "变动额" or f.comparator or f.period != total.period
+                                     or sum_words(f.label, words) for f in items) \
+                    or any(MALFORMED_RE.search(base.sentences.get(key, "")) for key, _ in run):
+                continue
+            if total.concept is None:
+                total = replace(total, concept=compact(total.label).strip("，,；;：:"))
+            yield CHECKED
+            hits = list(compare_sum(total, items, "列举", rule))
+            if hits and len(items) >= 3 and not list(compare_sum(total, items[1:], "列举", rule)):
+                continue  # (the first item is the whole, the sum the others')
+            yield from hits
+
+
+def _listed_before(base: FactBase, before: list[Fact], total: Fact, openers: tuple) -> list[Fact]:
+    """The amounts of a list that ends at `total`: walking back over the clauses, those after the
+    last list opener outside brackets; none in brackets (a part of an item)."""
+    items: list[Fact] = []
+    limit = total.at
+    key = (total.block, total.sentence)
+    for f in reversed(before):
+        if (f.block, f.sentence) != key:
+            key, limit = (f.block, f.sentence), None  # (a clause before: its whole text)
+        text = base.sentences.get(key, "")
+        depth = bracket_depth(text)
+        end = len(text) if limit is None else limit
+        opened = max((at for o in openers for at in [text.rfind(o, 0, end)] if at >= 0 and not depth(at)), default=-1)
+        if opened >= 0 and f.at < opened:
+            break
+        if not depth(f.at):
+            items.append(f)
+        if opened >= 0:
+            limit = opened  # (the list opens in this clause: no item before the opener)
+    return list(reversed(items))
+
+
+def _item_named_as_change(f: Fact) -> bool:
+    """An item of a list whose name ends in a direction word (经办服务能力提升410.00万元 after
+    主要用于：) names a use, not a change: nothing in its words compares it with anything."""
+    return f.measure == "变动额" and f.concept is None and not lexicon().comparison.search(f.label)
+
+
+def _opens_on_cue(text: str, at: int) -> bool:
+    """The sentence opens on the cue at `at`, or on the words leading into it (资金来源分别为：…),
+    no other words (基本支出是指…各项支出，其中：… opens on a thing of its own)."""
+    if not text[:at].strip():
+        return True
+    lead = list_lead(text, 0, lexicon())
+    return lead is not None and lead.end("words") >= at
+
+
+def _amount_right_before(facts: list[Fact], text: str, at: int) -> Fact | None:
+    """The amount that ends right before a cue (nothing but a comma or colon between), of this
+    year and no change: the whole the list after the cue is of."""
+    before = [f for f in facts if f.at + len(f.text) <= at]
+    last = before[-1] if before else None
+    if last is None or not money_amount(last) or last.measure == "变动额" or last.comparator:
+        return None
+    end = last.at + len(last.text)
+    if not text[end:at].strip("，,：: "):
+        return last
+    # (or the words leading into the list, the cue closing them: …1,480.00万元，资金来源分别为…)
+    lead = list_lead(text, end, lexicon())
+    return last if lead is not None and lead.end("words") >= at else None
+
+
+def _concept_before(base: FactBase, text: str) -> str | None:
+    """The concept named right before a cue, with no figure between (人员经费包括：…); one named
+    before a figure (占全年支出的31.57%，包括…) is another clause's."""
+    from ...facts.lexicon import lexicon as lex
+    from ...knowledge import compact
+
+    window = compact(text)[-12:]
+    found = lex().concepts.all(window)
+    if not found:
+        return None
+    _, end, concept = found[-1]
+    return None if any(ch.isdigit() for ch in window[end:]) else concept

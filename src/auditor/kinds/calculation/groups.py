@@ -1,0 +1,290 @@
+"""Contexts `sentence` and `table` of kind `calculation`: a declared sum's total and parts stated
+in one sentence (with the sentences its list goes on over) or in one table column; the parts
+checked are one per part name, and items the sum's names do not know may complete it."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+from ...facts.base import CURRENT, YEAR_RE, Fact, FactBase
+from ...facts.lexicon import lexicon
+from ...knowledge import concepts
+from ..base import CHECKED, SUBROW_RE
+from .parts import sum_part_names, declared_names, money_amount, of_fund
+from .compare import compare_sum
+from .listing import bracket_depth, BRACKET_RE
+
+
+def opens_list(base: FactBase, key: tuple[int, int], facts: list[Fact], total: str, rule) -> bool:
+    """The total's own clause opens a list of parts after it (其中, or an enumeration cue: 包括,
+    分别为, 主要用于 …): only then do the clauses after a ； go on with its parts."""
+    first = next((f for f in facts if f.concept == total), None)
+    text = base.sentences.get(key, "")
+    markers = [*lexicon().list_openers, *rule.params["enumeration_cues"], *rule.params["partial_cues"]]
+    if first is None:
+        return False
+    if any(w in text[first.at:] for w in markers):
+        return True
+    # the next sentence may open it (“…决算为12.46万元。其中：…”; see FactBase.clause_runs), unless
+    # the total's own sentence already broke it down (…12.46万元，其中财政拨款10.00万元。其中：… is
+    # the list of that part)
+    return base.opens_list((key[0], key[1] + 1)) and not listed_here(facts, total)
+
+
+MONTH_RE = re.compile(r"(?<!\d)\d{1,2}\s*(?:[-—－~～至到]\s*\d{1,2}\s*)?月")
+
+
+def parts_sentence_after(base: FactBase, key: tuple[int, int], facts: list[Fact], total: str,
+                          names: dict[str, str]) -> list[Fact]:
+    """The next sentence's facts when it states amounts of the total's parts only, two or more,
+    and the total's own sentence states nothing else (“三公”经费支出7.64万元。A、B、C分别为…): what
+    it breaks down is the total its names are the parts of, whatever word opens it."""
+    first = next((f for f in facts if f.concept == total), None)
+    if first is None or listed_here(facts, total):
+        return []
+    after = base.by_sentence.get((key[0], key[1] + 1), [])
+    money = [f for f in after if f.is_money and f.measure != "变动额"]
+    if len({f.concept for f in money}) < 2 or any(f.concept not in names or f.period != first.period
+                                                  or f.measure != first.measure for f in money):
+        return []
+    # (2023年…分别为, 上年…分别为, 预算分别为: the parts of another year or measure, however read)
+    lead = base.sentences.get((key[0], key[1] + 1), "")[:money[0].at]
+    lex = lexicon()
+    # (the total's own year may be said again: 2024年…7.64万元。2024年A、B、C分别为…)
+    own_year = base.year if first.period == CURRENT else None
+    # (…of a part of the year, 上半年, 1-6月: no breakdown of the year's total)
+    if any(int(y) != own_year for y in YEAR_RE.findall(lead)) or lex.prior.search(lead) \
+            or lex.partial_period.search(lead) or MONTH_RE.search(lead) \
+            or any(m != first.measure for *_, m in lex.measures.all(lead)):
+        return []
+    return after
+
+
+def listed_here(facts: list[Fact], total: str) -> bool:
+    """Whether the total's own sentence goes on with amounts of other things after it (not its own
+    change: 38.64万元，比上年减少4.26万元): its list has begun there."""
+    first = next((f for f in facts if f.concept == total), None)
+    return first is not None and any(f.is_money and f.at > first.at and f.concept != total
+                                     and f.measure != "变动额" for f in facts)
+
+
+def continuation(base: FactBase, rest: list[tuple[tuple[int, int], list[Fact]]], total: str,
+                  names: dict[str, str], listed: bool) -> list[Fact]:
+    """The facts of the clauses after a total's own, up to the clause stating that concept again
+    (“收入总计 …，其中 …；支出总计 …，其中 …”: the second list is the second total's) or one
+    whose first amount is no part of it (the list has ended). After a list begun in the total's
+    own sentence (`listed`), a sentence opening with 其中 breaks down that list's last item."""
+    out: list[Fact] = []
+    for key, facts in rest:
+        if listed and key[1] > 0 and base.opens_list(key) \
+                and not base.sentences.get((key[0], key[1] - 1), "").rstrip().endswith(("；", ";")):
+            break
+        first = next((f for f in facts if f.is_money), None)
+        if any(f.concept == total for f in facts) or (first is not None and first.concept not in names):
+            break
+        out.extend(facts)
+    return out
+
+
+def wider_siblings(calc: dict) -> dict[str, str]:
+    """The names of the other items of each declared sum the total is an item of (上年结转 beside
+    本年收入 in 收支总计): a list of the total's parts may go on with one (see _wider_items)."""
+    out: dict[str, str] = {}
+    for wider in lexicon().calculations:
+        names = sum_part_names(wider)
+        if calc["total"] in names and not wider.get("fund"):
+            out.update({n: part for n, part in names.items() if part != names[calc["total"]]})
+    return out
+
+
+def table_columns(facts: list[Fact]) -> list[list[Fact]]:
+    """A table's facts by column (and column member), in the order the table states them."""
+    by_column: dict[tuple, list[Fact]] = {}
+    for f in facts:
+        by_column.setdefault((f.loc.col, f.header, f.member), []).append(f)
+    return list(by_column.values())
+
+
+def check_group(facts, calc, names, context, rule, complete, checked=None, blank=frozenset(), text=""):
+    totals = [f for f in facts if f.concept == calc["total"] and money_amount(f)]
+    for total in totals:
+        parts = [f for f in facts if f.concept in names and money_amount(f) and f.measure == total.measure
+                 and f.period == total.period and f.subject == total.subject and f is not total
+                 and of_fund(f, calc)]
+        parts = _one_per_part(parts, names)
+        # (in a sentence, parts of one part only — 人员经费、公用经费 of 本年支出 — leave the rest unsaid)
+        if not parts or (len({names[p.concept] for p in parts}) < 2 and len(calc["parts"]) > 1 and context == "同一句"):
+            continue
+        stated = {names[p.concept] for p in parts} | set(blank)  # a blank part row stands for 0
+        if context == "同一表列" and len(calc["parts"]) <= 3 and len(stated & set(calc["parts"])) < len(calc["parts"]):
+            continue  # a short list of parts is always printed whole; a missing row is a reading gap
+        unnamed = _unnamed_items(facts, total, parts, text) if context == "同一句" else []
+        if context == "同一表列":
+            parts = parts + _numbered_siblings(facts, total, parts)
+            unnamed = _unnamed_rows(facts, total, parts)
+        if checked is not None:
+            checked.append(total)
+        yield CHECKED
+        wider = _wider_items(facts, total, parts, calc, text) if context == "同一句" and text else None
+        holds = (wider is not None or unnamed) and not list(compare_sum(total, parts + unnamed, context, rule))
+        if wider is not None and holds:
+            continue  # (the list adds up to the total as stated: 本年收入合计 is its parts, the carry-over beside it)
+        if wider is not None:
+            # “收入预算总额1,804.00万元，其中：…其他收入20.00万元，上年结转45.20万元”: a list naming
+            # an item of a sum the total is itself a part of is of that wider sum, every item counted
+            whole, extra = wider
+            yield from compare_sum(replace(total, concept=whole), parts + unnamed + extra, context, rule)
+            continue
+        if context == "同一句" and text and _opened_partly(text, total, parts, rule) \
+                and sum((p.in_yuan() for p in parts), Decimal(0)) <= total.in_yuan():
+            continue  # (本年支出…，主要包括基本支出…、项目支出…: some of the parts, only a sum above it is wrong)
+        if unnamed:
+            # “总收入25,849.50万元，其中：财政拨款收入…，医疗收入21,476.80万元，其他收入…”: an item the
+            # vocabulary does not know is listed among the parts; the sum holds with it, or the
+            # list is judged only where the known parts alone exceed the total
+            if holds:
+                continue
+            if sum((p.in_yuan() for p in parts), Decimal(0)) <= total.in_yuan():
+                continue
+        yield from compare_sum(total, parts, context, rule)
+
+
+def _opened_partly(text: str, total: Fact, parts: list[Fact], rule) -> bool:
+    """A word of a list that may leave parts out (主要包括, 主要是) between the total and its first part."""
+    first = min((p.at for p in parts if p.at > total.at), default=None)
+    if first is None:
+        return False
+    between = text[total.at + len(total.text):first]
+    for opener in lexicon().list_openers:  # (其中： opens the parts, its 中： no partial list's)
+        between = between.replace(opener, "")
+    return any(w in between for w in rule.params["partial_cues"])
+
+
+def _wider_items(facts: list[Fact], total: Fact, parts: list[Fact], calc: dict,
+                 text: str) -> tuple[str, list[Fact]] | None:
+    """(the wider sum's name, the items of it) when the 其中 list right after the total names, among
+    the total's parts and outside brackets, an item of a declared sum the total's concept is a part
+    of (收支总计 = 本年收入 + 年初结转和结余: a 上年结转 listed with 本年收入's parts). Not where that
+    wider sum is stated in the sentence (收入总计X，其中：本年收入Y（…），年初结转和结余Z: Y's own list
+    is in brackets, Z is X's item)."""
+    # (a list carried on past its total's sentence, 。其中：A；B；C, is the whole run of them: the
+    # facts given are that run, read as the total's list by the caller)
+    spread = any((p.block, p.sentence) != (total.block, total.sentence) for p in parts)
+    if total.sentence is None or not (spread or lexicon().list_opener.match(text, total.at + len(total.text))):
+        return None
+    depth = bracket_depth(text)
+    if any(depth(p.at) != depth(total.at) for p in parts if p.sentence == total.sentence):
+        return None  # (基本支出X（其中人员经费…），项目支出Y: the bracket lists X's parts, Y is X's sibling)
+    for wider in lexicon().calculations:
+        if any(f.concept == wider["total"] and (f.sentence == total.sentence or spread) for f in facts):
+            continue  # (the wider sum stated in the list's run of sentences: the carry-over is its item)
+        names = sum_part_names(wider)
+        if calc["total"] not in names or wider.get("fund"):
+            continue
+        siblings = {n for n, part in names.items() if part != names[calc["total"]]}
+        # (in the total's own sentence, where the list is: a carry-over stated after a ； is a
+        # statement of its own; in the run of a list carried on past it, an item)
+        extra = [f for f in facts if f.id > total.id and f.block == total.block
+                 and (f.sentence == total.sentence and depth(f.at) == depth(total.at) or spread and f.sentence != total.sentence)
+                 and f.concept in siblings and money_amount(f)
+                 and f.period == total.period and f.measure == total.measure and f.subject == total.subject]
+        if extra:
+            return wider["total"], extra
+    return None
+
+
+def _numbered_siblings(column: list[Fact], total: Fact, parts: list[Fact]) -> list[Fact]:
+    """Rows above a table's total numbered in the same series as its parts but no part of the
+    identity (一、一般公共预算拨款收入 | 二、政府性基金… | 三、上年结转 | 收入合计: a budget's 收入合计
+    counts the carry-over too): items of the list the total sums."""
+    from ...ingest.build import numbering_of
+
+    styles = {n[1] for n in (numbering_of(p.label.strip()) for p in parts) if n}
+    if len(styles) != 1:
+        return []
+    # between the first part and the total (or, the total printed first, between it and the last
+    # part): a list beyond them (the income side above the expense side in one column) is another
+    rows = [p.loc.row for p in parts]
+    low, high = (min(rows), total.loc.row) if total.loc.row > max(rows) else (total.loc.row, max(rows))
+    found = [f for f in column if f not in parts and f is not total and low < f.loc.row < high
+             and money_amount(f) and f.measure == total.measure and (n := numbering_of(f.label.strip())) and n[1] in styles]
+    # (a row whose own 其中 parts follow it among the parts is told by them: 1、公务用车购置及运行维护
+    # (费 wrapped away) over 其中：公务用车购置费 …)
+    below = sorted((f for f in column if f.measure == total.measure), key=lambda f: f.loc.row)
+    return [f for f in found if not any(g.loc.row > f.loc.row and g in parts and g.label.lstrip().startswith("其中")
+                                        for g in below[below.index(f) + 1:below.index(f) + 2])]
+
+
+def _unnamed_items(facts: list[Fact], total: Fact, parts: list[Fact], text: str = "") -> list[Fact]:
+    """Amounts naming no concept listed among a total's parts in its sentence: after the total and
+    before the last part, or right after the last part in its sentence; where the total closes
+    the list (本级收入…，加上级补助收入…、调入资金…，收入总计…), any before it in its sentence. Parts
+    in brackets end with them (医疗收入…（门诊收入…，住院收入…），科教收入…: the amount after the
+    bracket is the total's sibling)."""
+    last = max(parts, key=lambda p: p.id)
+
+    def listed(f: Fact) -> bool:
+        if total.id > last.id:
+            return (f.block, f.sentence) == (total.block, total.sentence) and f.id < total.id
+        if f.id == last.id + 1:
+            return (f.block, f.sentence) == (last.block, last.sentence)
+        return total.id < f.id < last.id
+
+    # (a name no declared sum knows, 债务转贷收入 or 调入资金 read off a table's rows, is an item the
+    # identity does not know as much as a name the vocabulary lacks)
+    summed = declared_names()[1]
+    found = [f for f in facts if f is not total and (f.concept is None or f.concept not in summed) and money_amount(f)
+             and f.source == "text" and f.period == total.period and listed(f)]
+    here = (total.block, total.sentence)
+    if not found or not text or BRACKET_RE.search(text) is None or (last.block, last.sentence) != here:
+        return found
+    depth = bracket_depth(text)
+    inside = depth(last.at)
+    return found if inside <= depth(total.at) else \
+        [f for f in found if (f.block, f.sentence) == here and depth(f.at) == inside]
+
+
+def _unnamed_rows(column: list[Fact], total: Fact, parts: list[Fact]) -> list[Fact]:
+    """Rows of a table column between the total's row and its parts' (保险费收入, 利息收入 between
+    本年收入 and 其他收入) naming none of the total's parts: items the vocabulary does not know,
+    listed among the parts. A 其中 row is a part's part, not an item of the list."""
+    rows = [p.loc.row for p in parts if p.loc.row is not None]
+    if total.loc.row is None or not rows:
+        return []
+    low, high = min(rows + [total.loc.row]), max(rows + [total.loc.row])
+    listed, known = {id(p) for p in parts}, concepts()["concepts"]
+    unnamed, in_sub = [], False
+    for f in sorted((f for f in column if f.loc.row is not None and low < f.loc.row < high),
+                    key=lambda f: f.loc.row):
+        if id(f) in listed:
+            in_sub = False
+        elif SUBROW_RE.match(f.label or "") and f.loc.row != total.loc.row + 1:
+            in_sub = True  # (a 其中 row and the rows after it, up to the next part, are a part's parts;
+            # right under the total, 年度资金总额 | 其中：专项债券资金 | 财政拨款, it opens the total's own list)
+        elif not in_sub and f.concept not in known and money_amount(f) and f.measure == total.measure \
+                and f.period == total.period:
+            unnamed.append(f)  # (公务用车购置费 between 三公经费 and 公务接待费, known, is a part's part)
+    return unnamed
+
+
+def _one_per_part(parts: list[Fact], names: dict[str, str]) -> list[Fact]:
+    """One fact per part; members of an alternative group replace the group's own figure."""
+    chosen: dict[str, list[Fact]] = {}
+    for f in parts:
+        chosen.setdefault(names[f.concept], []).append(f)
+    out = []
+    for group, facts in chosen.items():
+        own = [f for f in facts if f.concept == group]
+        members = [f for f in facts if f.concept != group]
+        out.extend(own[:1] if own else _first_each(members))
+    return out
+
+
+def _first_each(facts: list[Fact]) -> list[Fact]:
+    seen, out = set(), []
+    for f in facts:
+        if f.concept not in seen:
+            seen.add(f.concept)
+            out.append(f)
+    return out

@@ -1,0 +1,224 @@
+"""The amounts a sentence lists (kind `calculation`): where a list opens after an amount (a
+breakdown in brackets), the parts a clause states, the words of a sum (合计), the depth of
+brackets and the lists nested in an item, and the whole a list is of (named before it or by it)."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from itertools import islice, takewhile
+
+from ...facts.base import CLAUSE_END_RE, Fact, FactBase
+from ...facts.lexicon import lexicon
+from ...knowledge import compact, open_brackets
+from ..base import whole_named_by
+from .parts import money_amount
+
+
+def opener_after(text: str, facts: list[Fact], k: int, opener, remarks: tuple = ()) -> tuple[re.Match | None, int]:
+    """The list opener right after the amount `facts[k]` (…支出120.50万元，其中：…), or right after
+    the share it is of the whole stated next to it (…合同金额100.00万元，占政府采购支出总额的82.99%，
+    其中：…: the parts are the amount's, not the share's); and the index of the first fact after it."""
+    total, first = facts[k], k + 1
+    if first < len(facts) and facts[first].sentence == total.sentence and facts[first].measure == "占比" \
+            and facts[first].of in (-1, total.id):
+        first += 1  # (one share only: a list of shares is no whole's own)
+    end = facts[first - 1].at + len(facts[first - 1].text)
+    if first > k + 1 and CLAUSE_END_RE.search(text, total.at + len(total.text), end):
+        return None, k + 1
+    return opener.match(text, end) or _bracket_breakdown(text, facts, k, remarks), first
+
+
+BARE_BRACKET_RE = re.compile(r"\s*[（(]")
+# what stands between the named amounts of a breakdown in brackets (（门诊收入…，住院收入…）)
+BRACKET_SEPARATORS_RE = re.compile(r"[、，,；;和及]")
+
+
+def _bracket_breakdown(text: str, facts: list[Fact], k: int, remarks: tuple) -> re.Match | None:
+    """The bracket right after the amount facts[k] when it holds a breakdown of it and nothing else
+    (…收入6,420.00万元（甲项收入2,310.00万元，乙项收入4,110.00万元）): two or more amounts of its unit,
+    each named by words of its own with no figure and no remark (`remarks`: 含, 较, 占 … say what
+    the amount includes or how it changed, see the rule file). It opens a list as （其中 would."""
+    total = facts[k]
+    bracket = BARE_BRACKET_RE.match(text, total.at + len(total.text))
+    if bracket is None:
+        return None
+    close = closing_bracket(text, bracket.end())
+    # (the facts after the amount up to the bracket's close: a few, however long the paragraph)
+    inside = list(takewhile(lambda f: f.sentence == total.sentence and f.at < close, islice(facts, k + 1, None)))
+    if len(inside) < 2 or any(f.unit != total.unit or not f.is_money for f in inside):
+        return None
+    starts = [bracket.end()] + [f.at + len(f.text) for f in inside[:-1]]
+    names = [BRACKET_SEPARATORS_RE.sub("", compact(text[a:f.at]), count=1) if i else compact(text[a:f.at])
+             for i, (a, f) in enumerate(zip(starts, inside))]
+    if compact(text[inside[-1].at + len(inside[-1].text):close]) \
+            or any(not n or FIGURE_RE.search(n) or any(w in n for w in remarks) for n in names):
+        return None
+    return bracket
+
+
+# the share an amount named after 占 is the whole of (占全年预算数52.00万元的86.54%)
+SHARE_AFTER_RE = re.compile(r"\s*的\s*[\d.]+\s*[%％]")
+
+
+def any_parts(after, sentence, summable=None) -> list[Fact]:
+    """The amounts of one sentence (or of the sentences in `sentence`, a set: one joined by ；)
+    listed one after another, up to a change or another figure (`summable`: what counts as an
+    amount, money by default)."""
+    within = sentence if isinstance(sentence, (set, frozenset)) else {sentence}
+    summable = summable or money_amount
+    parts: list[Fact] = []
+    for f in after:
+        if parts and f.sentence == parts[-1].sentence and (f.measure in OWN_CLAUSE_MEASURES or f.unit in OWN_RATE_UNITS):
+            continue  # (税收收入8.76亿元，增长4.8%，…: the item's own change or share, then the list goes on;
+            # so its own rate, 基本支出执行1,241.30万元，执行率55.10%；项目支出…)
+        if f.sentence not in within or not summable(f) or f.measure == "变动额" or share_base(f):
+            break
+        parts.append(f)
+    return parts
+
+
+# the measures of what an item of a list says of itself after its amount (its change, its rate of
+# change, its share of the whole): no item, and no end of the list
+OWN_CLAUSE_MEASURES = ("变动额", "变动率", "占比")
+OWN_RATE_UNITS = ("%", "‰")  # ... and a rate in the item's clause (its execution rate), whatever its measure
+
+
+def share_base(f: Fact) -> bool:
+    """The amount is a share's whole restated inside its 占…的 (…，占全县一般公共预算支出286,420万元
+    的80.0%): no item of a list."""
+    words = compact(f.label).lstrip("，,；;、：:")
+    # (占 opening a name of the vocabulary's, not a word of an item's own: 占地补偿)
+    return words.startswith("占") and bool(lexicon().concepts.all(words[1:]))
+
+
+# words before a sum that count its items (三项共计, 以上各项合计, 三年合计): no name of another thing
+COUNTED_SUM_RE = re.compile(r"^(?:以上|上述|前述|其中)?(?:[一二两三四五六七八九十\d]+|各)?(?:项|类|个|部分|笔|年)?")
+
+
+def sum_words(label: str, words: set) -> bool:
+    """The words of an amount are a sum word, after words counting the items (三项共计)."""
+    bare = compact(label).strip("，,；;：:")
+    return bare in words or COUNTED_SUM_RE.sub("", bare, count=1) in words
+
+
+def list_whole_after(base: FactBase, total: Fact, cues, wholes: dict) -> Fact | None:
+    """The whole of the list the sentence after the total's opens with a list opener (其中：…),
+    when the total is the amount its sentence ends on (see whole_before): the total, or the
+    earlier amount the list's items name (_whole_named_by_list). (`wholes`: each sentence's
+    (last amount, whole), found once.)"""
+    key = (total.block, total.sentence + 1)
+    if not base.opens_list(key):
+        return None
+    if key not in wholes:
+        wholes[key] = _last_and_whole(base, *key, cues)
+    last, whole = wholes[key]
+    return whole if last is total else None
+
+
+def whole_before(base: FactBase, block: int, index: int, cues) -> Fact | None:
+    """The amount the sentence before (in the paragraph) ends on, when it is a whole: an amount a
+    list may add up to (see money_amount), no bound, no item of a list there (after a list opener, a
+    cue, or a 、 joining it to the amount before); or the earlier one the list's items name."""
+    return _last_and_whole(base, block, index, cues)[1]
+
+
+def _last_and_whole(base: FactBase, block: int, index: int, cues) -> tuple[Fact | None, Fact | None]:
+    """(the amount the sentence before ends on, the whole of the list opening sentence `index`):
+    see whole_before."""
+    before = [f for f in base.by_sentence.get((block, index - 1), ()) if f.is_money]
+    # (…收入完成12.35亿元，为调整预算12.10亿元的102.1%，超收0.25亿元，比上年11.74亿元增长5.2%。其中：…:
+    # what the whole is compared with follows it: its change, last year's amount, a rate's base)
+    text = base.sentences.get((block, index - 1), "")
+    while len(before) > 1 and _compared(before[-1], before[0], text):
+        before.pop()
+    if not before:
+        return None, None
+    last = before[-1]
+    words = text[before[-2].at + len(before[-2].text):last.at] if len(before) > 1 else ""
+    if not money_amount(last) or last.comparator or "、" in words \
+            or any(w in text[:last.at] for w in (*lexicon().list_openers, *cues)):
+        return None, None
+    return last, _whole_named_by_list(base, block, index, last)
+
+
+JOINED_CLAUSES = 8  # how many clauses joined by ； a list's whole is looked for over (as sentence_lists.py _joined)
+
+
+def _whole_named_by_list(base: FactBase, block: int, index: int, last: Fact) -> Fact:
+    """The whole of the list opening sentence `index`: the amount its first item names as its whole
+    (kinds/base.whole_named_by) among those of the last one's year and measure in the clauses ；
+    joins up to it (资产总额83.07亿元；负债总额11.39亿元；净资产71.68亿元。其中，行政单位资产总额
+    34.26亿元…: the items' whole is 资产总额, not 净资产); else that last amount."""
+    first = next((f for f in base.by_sentence.get((block, index), ()) if f.is_money), None)
+    if first is None:
+        return last
+    candidates: list[Fact] = []
+    for k in range(index - 1, max(-1, index - 1 - JOINED_CLAUSES), -1):
+        if k < index - 1 and not base.sentences.get((block, k), "").rstrip().endswith(("；", ";")):
+            break
+        candidates[:0] = [f for f in base.by_sentence.get((block, k), ()) if f is not last and money_amount(f)
+                          and f.period == last.period and f.measure == last.measure and not f.comparator]
+    return whole_named_by(first, candidates, last)
+
+
+def _compared(f: Fact, head: Fact, text: str) -> bool:
+    """The amount is one the sentence's first compares itself with: its change, an amount of
+    another year (比上年11.74亿元), or the base of a rate (为调整预算12.10亿元的102.1%)."""
+    return f.measure == "变动额" or f.period != head.period or SHARE_AFTER_RE.match(text, f.at + len(f.text)) is not None
+
+
+def bracket_depth(text: str):
+    """How many brackets are open at a place of the text (read once per sentence)."""
+    marks = [(m.start(), 1 if m.group() in "（(" else -1) for m in BRACKET_RE.finditer(text)]
+    running, depths = 0, []
+    for _, step in marks:
+        running = max(0, running + step)
+        depths.append(running)
+    places = [at for at, _ in marks]
+
+    def depth(at: int) -> int:
+        k = bisect_left(places, at)
+        return depths[k - 1] if k else 0
+    return depth
+
+
+BRACKET_RE = re.compile(r"[（()）]")
+FIGURE_RE = re.compile(r"\d")
+
+
+def closing_bracket(text: str, at: int) -> int:
+    """Where the bracket open at `at` closes (the end of the text if it does not)."""
+    ends = [k for k in (text.find("）", at), text.find(")", at)) if k >= 0]
+    return min(ends) if ends else len(text)
+
+
+def nested_lists(text: str, at: int, cues: tuple = ()) -> list[tuple[int, int]]:
+    """Where an item's own parts stand in a list opened at `at`: from a list opener (or one of
+    `cues`, 包括) after it (基本支出712.30万元，其中人员经费…、公用经费…) to the ； closing that item.
+    An opener with no figure between it and `at` (按资金来源划分，其中：中央…) opens the same list."""
+    spans = []
+    for opener in (*lexicon().list_openers, *cues):
+        start = text.find(opener, at + 1)
+        if start >= 0 and not FIGURE_RE.search(text, at, start):
+            start = text.find(opener, start + len(opener))
+        while start >= 0:
+            end = min((k for k in (text.find("；", start), text.find(";", start)) if k >= 0), default=len(text))
+            if open_brackets(text, at, start) > 0:
+                # (an opener in a bracket opened after `at` lists what the bracket remarks on: its
+                # list ends with the bracket, …专用结余1,800.00万元（主要为…），经营结余71.20万元)
+                end = min(end, closing_bracket(text, start))
+            spans.append((start, end))
+            start = text.find(opener, end)
+    return spans
+
+
+def enumerated_by_commas(text: str, items: list[Fact]) -> list[Fact]:
+    """Items listed with 、 end at the first ， between two of them: a clause after it states
+    another thing (其中货物类41.26万元、服务类71.22万元，授予中小企业合同金额112.48万元，占…)."""
+    seps = [text[a.at + len(a.text):b.at] for a, b in zip(items, items[1:])]
+    if not seps or "、" not in seps[0]:
+        return items
+    for k, sep in enumerate(seps):
+        if "、" not in sep and any(ch in sep for ch in "，,"):
+            return items[:k + 1]
+    return items
