@@ -248,31 +248,26 @@ def _in_citation(text: str, pos: int) -> bool:
     return opened > closed
 
 
-def _units(doc):
-    """(text, location, plain text) for every sentence and heading outside tables."""
-    for block in doc.blocks:
-        yield from _units_of(block)
+def _units(doc) -> list[tuple]:
+    """(text, location, plain text, caption) for every sentence and heading outside tables; the
+    caption is the title of the table right above its paragraph (a note under a table, 注：…,
+    speaks of the table's period), or "" where a heading or another paragraph comes between.
+    Listed once per document (report_title_year and year_end read them all); callers only read it."""
+    kept = doc.__dict__.get("_period_units")
+    if kept is None or kept[0] != len(doc.blocks):  # (again only if blocks were added since)
+        kept = doc.__dict__["_period_units"] = (len(doc.blocks), _listed_units(doc.blocks))
+    return kept[1]
 
 
-def _units_after_tables(doc):
-    """_units, each with the title of the table right above its paragraph (a note under a table,
-    注：…, speaks of the table's period), or "" where a heading or another paragraph comes between."""
-    caption = ""
-    for block in doc.blocks:
-        if isinstance(block, Table):
-            caption = block.title or ""
-            continue
-        for text, loc, plain in _units_of(block):
-            yield text, loc, plain, caption
-        caption = ""
-
-
-def _units_of(block):
-    if isinstance(block, Paragraph):
-        for sentence in block.sentences:
-            yield sentence.text, sentence.loc, sentence.plain
-    elif isinstance(block, Heading):
-        yield block.text, block.loc, block.plain
+def _listed_units(blocks) -> list[tuple]:
+    units, caption = [], ""
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            units += [(s.text, s.loc, s.plain, caption) for s in block.sentences]
+        elif isinstance(block, Heading):
+            units.append((block.text, block.loc, block.plain, caption))
+        caption = (block.title or "") if isinstance(block, Table) else ""
+    return units
 
 
 SPAN_START_RE = re.compile(r"(?=[12])(?<!\d)((?:19|20)\d\d)\s*年?\s*" + RANGE_JOINER + r"\s*(?:19|20)\d\d\s*年")
@@ -394,8 +389,16 @@ def _restates_year(text: str, cells: set[Decimal] | None) -> bool:
 def _later_section(loc, year: int) -> bool:
     """The paragraph's section is titled with years after the report's only (七、2025年绩效目标): a
     plan, whose sentences state that year's figures by right."""
-    years = [int(y) for y in re.findall(r"((?:19|20)\d\d)\s*年", loc.section or "")]
+    return bool(loc.section) and _titled_after(loc.section, year)
+
+
+@lru_cache(maxsize=1024)  # (a pure function of its arguments: every paragraph of a section asks it)
+def _titled_after(section: str, year: int) -> bool:
+    years = [int(y) for y in SECTION_YEAR_RE.findall(section)]
     return bool(years) and min(years) > year
+
+
+SECTION_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
 
 
 def _other_years_figure(text: str, clause: str, stated: int, year: int, params: dict) -> bool:
@@ -513,13 +516,13 @@ def _check_report_title_year(doc, rule, year):
         report_names = [n for n in report_names if n.endswith(("预算表", "预算总表"))] + params["plan_names"]
     pattern, bracketed = _named_year_res(tuple(report_names))
     cues = params["comparison_cues"] + params["prior_section_cues"] + params["reference_cues"]
-    units = list(_units(doc))
-    printed = {plain.strip() for _, _, plain in units}
+    units = _units(doc)
+    printed = {plain.strip() for _, _, plain, _c in units}
     # a table's title that is a caption line of the text already read is not read twice
-    texts = units + [(t.title, t.loc, normalize_digits(t.title)) for t in doc.tables
+    texts = units + [(t.title, t.loc, normalize_digits(t.title), "") for t in doc.tables
                      if t.title and normalize_digits(t.title).strip() not in printed]
     # a form's title printed in its own first row, the row's one filled cell (项目支出绩效自评表（2023年度）)
-    texts += [(cell.text, cell.loc, normalize_digits(cell.text)) for t in doc.tables if t.rows
+    texts += [(cell.text, cell.loc, normalize_digits(cell.text), "") for t in doc.tables if t.rows
               for filled in [[c for c in t.rows[0] if c.text.strip()]] if len(filled) == 1 for cell in filled]
     seen = set()
     title = _title_year(doc, year, pattern)
@@ -531,7 +534,7 @@ def _check_report_title_year(doc, rule, year):
     # (a report of its year with the next year's plan, 2023年预算执行情况和2024年预算草案: the plan's
     # tables, 2024年一般公共预算收入预算表, are its own)
     plan_year = year + 1 if plans_next_year(doc) else None
-    for text, loc, plain in texts:
+    for text, loc, plain, _caption in texts:
         found = [*pattern.finditer(plain), *bracketed.finditer(plain)]
         if not found or prior_section(loc):
             continue
@@ -726,7 +729,7 @@ def _check_year_end(doc, rule, year):
     cues = params["comparison_cues"] + params["future_cues"]
     prior_section = _prior_sections(params)
     background = _prior_sections({"prior_section_cues": params["background_section_cues"]})
-    units = list(_units_after_tables(doc))
+    units = _units(doc)
     ends = [list(YEAR_END_RE.finditer(plain)) for _t, _l, plain, _c in units]  # (read once: asked twice)
     # the paragraphs stating the report year's year-end: an earlier year's there, before it or after
     # it, is the stock it is compared with (2023年末实有122人。2024年末实有129人，比上年末增加7人)
@@ -909,7 +912,8 @@ def _dates_found(doc, pattern: re.Pattern) -> list[tuple]:
         elif isinstance(block, Table):
             for row in block.rows:
                 for k, cell in enumerate(row):
-                    text, shown, m = remember_short(cells, cell.text, _cell_date, pattern)
+                    # (a kept cell's answer read at once: a tuple, never empty; remember_short keeps a new one)
+                    text, shown, m = cells.get(cell.text) or remember_short(cells, cell.text, _cell_date, pattern)
                     if m is not None:
                         before = next((c.text for c in reversed(row[:k]) if c.text.strip()), "")
                         found.append((text, shown, cell, before, [m]))
@@ -964,7 +968,7 @@ def _check_event_after_report(doc, rule, year):
         return
     signed = _signed_on(doc, rule)
     ahead = tuple(params["future_cues"] + params["deadline_words"] + params["plan_words"])
-    for sentence in doc.sentences():
+    for sentence, _ in _sentences_with_starts(doc):
         text = sentence.plain
         if "月" not in text or _later_section(sentence.loc, year) \
                 or any(w in (sentence.loc.section or "") for w in params["future_cues"]):  # (下一步工作计划)
@@ -1064,14 +1068,20 @@ def _compared_with_itself(sentence, quote: str, stated: int, year: int) -> Hit:
                fields={"year": str(stated), "report_year": str(year), "what": "比较的年份"})
 
 
-def _sentences_with_starts(doc):
-    """(sentence, whether it opens its block): each block's sentences in order."""
-    for block in doc.blocks:
-        if isinstance(block, Paragraph):
-            for k, sentence in enumerate(block.sentences):
-                yield sentence, k == 0
-        elif isinstance(block, Heading):
-            yield Sentence(block.text, block.loc), True
+def _sentences_with_starts(doc) -> list[tuple]:
+    """(sentence, whether it opens its block): each block's sentences in order, a heading as one
+    sentence. Listed once per document (self_comparison, later_comparison and event_after_report
+    read them all; a heading's sentence and its plain text are made once); callers only read it."""
+    kept = doc.__dict__.get("_period_sentences")
+    if kept is None or kept[0] != len(doc.blocks):  # (again only if blocks were added since)
+        listed = []
+        for block in doc.blocks:
+            if isinstance(block, Paragraph):
+                listed += [(sentence, k == 0) for k, sentence in enumerate(block.sentences)]
+            elif isinstance(block, Heading):
+                listed.append((Sentence(block.text, block.loc), True))
+        kept = doc.__dict__["_period_sentences"] = (len(doc.blocks), listed)
+    return kept[1]
 
 
 # --- outturn_column -------------------------------------------------------------------
