@@ -535,6 +535,8 @@ def _check_report_title_year(doc, rule, year):
     # tables, 2024年一般公共预算收入预算表, are its own)
     plan_year = year + 1 if plans_next_year(doc) else None
     for text, loc, plain, _caption in texts:
+        if "年" not in plain:
+            continue  # (both patterns name a year by its 年: most sentences hold none, one test)
         found = [*pattern.finditer(plain), *bracketed.finditer(plain)]
         if not found or prior_section(loc):
             continue
@@ -730,7 +732,8 @@ def _check_year_end(doc, rule, year):
     prior_section = _prior_sections(params)
     background = _prior_sections({"prior_section_cues": params["background_section_cues"]})
     units = _units(doc)
-    ends = [list(YEAR_END_RE.finditer(plain)) for _t, _l, plain, _c in units]  # (read once: asked twice)
+    # (read once: asked twice; a year end is a year's 年末 or 年12月31日: a text without 年 holds none)
+    ends = [list(YEAR_END_RE.finditer(plain)) if "年" in plain else [] for _t, _l, plain, _c in units]
     # the paragraphs stating the report year's year-end: an earlier year's there, before it or after
     # it, is the stock it is compared with (2023年末实有122人。2024年末实有129人，比上年末增加7人)
     told_now = {_paragraph_key(unit[1]) for unit, found in zip(units, ends)
@@ -1016,7 +1019,8 @@ def _check_self_comparison(doc, rule, year):
     before: list[str] = []  # the years the sentence before states (in the same paragraph)
     for sentence, first in _sentences_with_starts(doc):
         text = sentence.plain
-        years, before = FOUR_DIGIT_YEAR_RE.findall(text), [] if first else before
+        # (a four-digit year is one before 年: a text without 年 names none)
+        years, before = FOUR_DIGIT_YEAR_RE.findall(text) if "年" in text else [], [] if first else before
         if opening is not None and len(set(before)) == 1:
             m = opening.match(text)
             if m and m.group(1) == before[0] == str(year) and set(years) == {before[0]}:
