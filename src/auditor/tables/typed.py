@@ -15,7 +15,7 @@ from typing import NamedTuple, Union
 from ..facts.numbers import Quantity, is_column_numbers, normalize_digits, parse_quantity, to_decimal
 from ..knowledge import _compact, compact, concepts, vocabulary
 from ..facts.lexicon import word_finder
-from ..memo import remember_short
+from ..memo import MEMO_ENTRIES, remember_short
 from ..model import Cell, Document, Table
 
 WEIGHT_IN_LABEL_RE = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
@@ -219,7 +219,7 @@ def classify(table: Table) -> list[TypedTable]:
         heads, depth = _with_sub_heads(cells, grid[r + 1] if r + 1 < len(grid) else [])
         for type_id, spec, header_all, header_any in candidates:
             if _header_matches(joined, header_all, header_any) or _split_code_header(cells, type_id, spec, r, found):
-                columns = _map_columns(heads, spec["columns"])
+                columns = _columns_of(type_id, heads)
                 # (一级 | 二级 | 得分: the second level is scored; 一级指标 | 分值 | 得分 | 扣分说明: the first)
                 fallback = None if "indicator" in columns else \
                     next((f for f in spec.get("indicator_fallback", ()) if f in columns), None)
@@ -319,6 +319,23 @@ def _header_matches(joined: str, header_all, header_any) -> bool:
         if term in joined:
             return True
     return False
+
+
+_COLUMNS: dict = {}
+
+
+def _columns_of(type_id: str, heads: list[str]) -> dict[str, int]:
+    """_map_columns of a header's heads under a table type's columns, as a new dict (callers change
+    it). Kept per type and heads, at most MEMO_ENTRIES of them: a pure function of the two, the
+    vocabulary.yaml it reads being read once per process, and the standard tables' header rows
+    repeat across a batch."""
+    key = (type_id, tuple(heads))
+    found = _COLUMNS.get(key)
+    if found is None:
+        if len(_COLUMNS) >= MEMO_ENTRIES:
+            _COLUMNS.clear()
+        found = _COLUMNS[key] = _map_columns(heads, vocabulary()["table_types"][type_id]["columns"])
+    return dict(found)
 
 
 def _map_columns(cells: list[str], aliases: dict[str, list[str]]) -> dict[str, int]:
