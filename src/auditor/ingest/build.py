@@ -78,7 +78,14 @@ def opens_number_pair(text: str) -> bool:
         and text[m.end():].lstrip().startswith(tuple(vocabulary().get("number_pair_nouns") or ()))
 
 
+# the characters a NUMBERING token opens with, after its spaces: one test tells most texts (a
+# sentence, a cell) open with none, before the six patterns are tried
+NUMBERING_START_RE = re.compile(r"\s*[第一二三四五六七八九十（(\d①-⑳]")
+
+
 def numbering_of(text: str) -> tuple[str, str, int | None, int] | None:
+    if NUMBERING_START_RE.match(text) is None:
+        return None
     for style, pattern, level in NUMBERING:
         m = pattern.match(text)
         if m:
