@@ -487,11 +487,12 @@ def _read_scores(typed: TypedTable, grid: list[list[str]]) -> None:
     carried = {"level1": "", "level2": ""}
     for r in range(typed.data_row, len(grid)):
         cells = _padded(typed.table, r)
-        label = next((compact(c.text) for c in cells if c.text.strip()), "")
+        texts = list(map(compact, grid[r]))  # (the cells' texts compacted, for the tests below)
+        label = next((t for t in texts if t), "")  # (a cell blank once stripped is blank compacted)
         if label in totals:
             _read_total(typed, cells)
             break
-        if subtotals and _is_subtotal(cells, subtotals):
+        if subtotals and _is_subtotal(texts, subtotals):
             typed.subtotals.append((r, cells))  # 产出指标小计, or 产出指标 | 小计: a category's sum
             head = cell_at(cells, typed.columns.get("level1"))
             label = compact(head.text) if head is not None else ""
@@ -501,7 +502,7 @@ def _read_scores(typed: TypedTable, grid: list[list[str]]) -> None:
                 # it are that category's; a 小计 closing its rows carries nothing down)
                 carried["level1"], carried["level2"] = head.text.strip(), ""
             continue
-        if _is_header(grid[r]):
+        if _is_header(texts):
             break
         record = _score_record(cells, typed.columns, level2, carried["level2"])
         if record is None:
@@ -514,11 +515,10 @@ def _read_scores(typed: TypedTable, grid: list[list[str]]) -> None:
         typed.records.append(record)
 
 
-def _is_subtotal(cells: list[Cell], subtotals: tuple[str, ...]) -> bool:
+def _is_subtotal(texts: list[str], subtotals: tuple[str, ...]) -> bool:
     """A label cell before the row's first figure ends with a subtotal word (小计 in the first
-    column, or in the second where every row repeats its 一级指标)."""
-    for cell in cells:
-        text = compact(cell.text)
+    column, or in the second where every row repeats its 一级指标). `texts`: the row's, compacted."""
+    for text in texts:
         if text and VALUE_RE.match(text):
             return False
         if text.endswith(subtotals):
@@ -527,7 +527,8 @@ def _is_subtotal(cells: list[Cell], subtotals: tuple[str, ...]) -> bool:
 
 
 def _is_header(row: list[str]) -> bool:
-    joined = "|".join(compact(c) for c in row)
+    """`row`: its cells' texts compacted."""
+    joined = "|".join(row)
     return "三级指标" in joined or "一级指标" in joined
 
 
@@ -657,7 +658,7 @@ def _read_execution(typed: TypedTable, grid: list[list[str]]) -> None:
             label_cell = _padded(typed.table, typed.header_row)[0]
             label = labels[0] if labels else ""
         if not any(label.startswith(x) for x in labels):
-            if typed.records or _is_header(grid[r]):
+            if typed.records or _is_header(list(map(compact, grid[r]))):
                 break
             continue
         record = _execution_record(cells, typed.columns, label_cell, r)
