@@ -31,7 +31,7 @@ PARAMS = {
     # a member column inside the one before it (其中：…): no part of the split's sum
     "part_column_words": (list, []),
 }
-MESSAGE_FIELDS = {"table", "label", "split", "sum", "total_head", "total", "diff"}
+MESSAGE_FIELDS = {"table", "label", "split", "sum", "total_head", "total", "diff", "verdict"}
 MIN_MEMBERS = 2  # columns a split must hold: one column restates the total, no split
 
 
@@ -129,7 +129,8 @@ def _hit(table, grid, at: tuple[int, int], total_col: int, total_head: str, tota
               formula=f"{name}：{terms} = {shown}，{total_head} {row[total_col].strip()}",
               fields={"table": table.title or f"表{table.index}", "label": label, "split": name, "sum": shown,
                       "total_head": total_head, "total": row[total_col].strip(),
-                      "diff": fmt(value - total.value, places), "note": ""},
+                      "diff": fmt(value - total.value, places), "note": "",
+                      "verdict": "的差额仅在印刷精度之内" if outcome == "rounding" else "不符"},
               cls="rounding" if outcome == "rounding" else None,
               highlights=[cells[c].loc for c in (total_col, *cols) if c < len(cells)])
     if outcome == "rounding":
