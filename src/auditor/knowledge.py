@@ -195,6 +195,11 @@ def vocabulary_generation() -> int:
     return _generation
 
 
+def vocabulary_additions() -> dict:
+    """The config's additions to the shipped concepts (set_vocabulary_additions)."""
+    return _additions
+
+
 @lru_cache(maxsize=None)
 def concepts() -> dict:
     """The fact vocabulary in use: the shipped one with the config's additions."""

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__, kinds, user_cache
-from .knowledge import default_rules_dir, load_user_yaml
+from .knowledge import default_rules_dir, load_user_yaml, vocabulary_additions
 from .validation import Problem
 
 COMMON_FIELDS = {"stated", "expected", "formula", "quote"}
@@ -99,13 +99,23 @@ def _prune_markers(current: Path) -> None:
 
 
 def _validated_marker(files: list[Path]) -> Path | None:
+    """The marker of a validation of these rule files by this code: its name the digest of the
+    files, of the vocabulary validation reads (a kind's default words may come from concepts.yaml,
+    with the config's additions) and of the code, each file under its path in the pack or the
+    package (kinds' packages repeat module names: __init__.py, other_checks.py)."""
     import hashlib
+    import json
 
+    package, rules_dir = Path(__file__).parent, default_rules_dir()
     digest = hashlib.sha256(__version__.encode())
-    code = sorted(Path(__file__).parent.glob("*.py")) + sorted((Path(__file__).parent / "kinds").rglob("*.py"))
+    digest.update(json.dumps(vocabulary_additions(), sort_keys=True, ensure_ascii=False, default=str).encode())
+    vocabulary = [rules_dir / name for name in sorted(NOT_RULE_FILES)]
+    code = sorted(package.glob("*.py")) + sorted((package / "kinds").rglob("*.py"))
     try:
-        for path in [*files, *code]:
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        for path in [*files, *vocabulary, *code]:
+            named = next((str(path.relative_to(root)) for root in (rules_dir, package) if path.is_relative_to(root)),
+                         path.name)
+            digest.update(named.encode() + b"\0" + path.read_bytes())
     except OSError:
         return None
     return user_cache.folder() / f"validated-rules-{digest.hexdigest()[:32]}"
