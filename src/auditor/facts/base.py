@@ -135,8 +135,11 @@ DIFFERENCE_WORDS = {"少": -1, "少了": -1, "多": 1, "多了": 1}
 # 比年初预算多: more than the budget named (the words above, longest first)
 DIFFERENCE_TAIL_RE = re.compile("(" + "|".join(sorted(DIFFERENCE_WORDS, key=len, reverse=True)) + ")$")
 NOUN_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,6}")  # the words right after a figure: what it counts
-INDICATOR_FILLER_RE = re.compile(r"(?:为|是|达到?|约|共|了|累计|全年|[:：])+")  # see _indicator_like
-HOLDING_TAIL_RE = re.compile(r"(?:为|是|达到?|约|共|了|[:：])+$")  # see _label_holding
+# (each written as one word then any more, X(?:X)*, not (?:X)+: a pattern opening with a repeat has
+# no first-character set, and the regex engine then tries every position of a phrase; : and ： are
+# written as words for the same reason, a class opening an alternative leaving the set out)
+INDICATOR_FILLER_RE = re.compile(r"(?:为|是|达到?|约|共|了|累计|全年|:|：)(?:为|是|达到?|约|共|了|累计|全年|[:：])*")  # see _indicator_like
+HOLDING_TAIL_RE = re.compile(r"(?:为|是|达到?|约|共|了|:|：)(?:为|是|达到?|约|共|了|[:：])*$")  # see _label_holding
 BRACKETED_UNIT_RE = re.compile(r"[)）]\s*(亿元|万元|千元|元)")  # see FactReader._bracketed_change
 CHANGE_TAIL_RE = re.compile(r"(?:了|为|(?<!节)约|达)+$")  # see _change_sign (节约 is a direction word, not 节 + 约)
 LEVEL_TAIL_RE = re.compile(r"(?:至|到)\s*$")  # see _change_sign
