@@ -77,23 +77,29 @@ def matcher(table: dict[str, list[str]], qualifiers=()) -> Matcher:
 # a number in running text (at most 15 digits and 8 decimals: longer digit runs are no figures of
 # a report, and Decimal arithmetic on them stays exact); the units that may follow it are data
 # (concepts.yaml text_units), compiled into Lexicon.text_number
-# The leading (?=\d) changes no match: the scan passes over the characters no number starts at
-# before trying the look-behind and the alternatives (half the cost of scanning a sentence).
-TEXT_NUMBER = (r"(?=\d)(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,8})?|\d{1,15}(?:\.\d{1,8})?)(?![\d.]*\.\d)(?!\d)\s*"
+# The pattern opens with the first digit itself (\d, then the look-behind on the character before
+# it, then the two alternatives' other digits: \d{1,3} and \d{1,15} written \d\d{0,2}, \d\d{0,14}): a
+# pattern opening with a character class gives the regex engine a first-character set, and its
+# scan passes over the characters no number starts at in C (a look-ahead or look-behind opening
+# it, or a group of alternatives, leaves the engine trying every position). Same matches and groups.
+TEXT_NUMBER = (r"(?P<num>\d(?<![\d.,]\d)(?:\d{0,2}(?:,\d{3}){1,4}(?:\.\d{1,8})?|\d{0,14}(?:\.\d{1,8})?))(?![\d.]*\.\d)(?!\d)\s*"
                r"(?P<unit>{units})?")
 
 # a count in Chinese numerals (十一辆, 两项, 一百零五人): a maximal run of numerals below ten thousand
 # (a 万 or a digit before it makes it part of a larger figure, one of numeral_count_not_after a
 # word or an ordinal) right before a count unit (concepts.yaml numeral_count_units) that starts no
 # longer unit (个百分点) nor a word (一次性: numeral_count_not_words). Its groups are TEXT_NUMBER's.
-NUMERAL_COUNT = (r"(?=[{digits}])(?<![{digits}万亿萬億\d.．{before}])(?P<num>[{digits}]+)\s*(?!{words})"
+# (written, as TEXT_NUMBER is, to open with the first numeral: the look-behind after it, on the
+# character before it, [..]. being that character and the numeral; [{digits}]+ as one and [{digits}]*)
+NUMERAL_COUNT = (r"(?P<num>[{digits}](?<![{digits}万亿萬億\d.．{before}].)[{digits}]*)\s*(?!{words})"
                  r"(?P<unit>{units})")
 
 
 # a multiple in Chinese numerals (增长两倍, 是上年的三倍): a maximal run of numerals right before a
 # multiple word (concepts.yaml multiple_words), read as its twin in digits is (增长2倍); its `unit`
 # group is empty, as a bare number's is
-NUMERAL_MULTIPLE = r"(?=[{digits}])(?<![{digits}万亿萬億\d.．])(?P<num>[{digits}]+)(?P<unit>)(?=\s*(?:{multiple}))"
+# (opening with the first numeral, as NUMERAL_COUNT does)
+NUMERAL_MULTIPLE = r"(?P<num>[{digits}](?<![{digits}万亿萬億\d.．].)[{digits}]*)(?P<unit>)(?=\s*(?:{multiple}))"
 # a rise in doublings (翻了一番, 翻两番: concepts.yaml doubling_words): the numeral counts the
 # doublings, the counter is its `unit`
 DOUBLING = r"(?:{verbs})(?P<num>[{digits}]+)(?P<unit>{counter})"
