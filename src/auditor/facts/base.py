@@ -23,7 +23,7 @@ from ..memo import MEMO_ENTRIES, remember_short
 from ..ingest.build import NUMBERING_LEVELS, SECTION_CHARS, numbering_of, split_sentences, title_block
 from ..model import SENTENCE_END_RE, Document, Heading, Location, Paragraph, Sentence, Table, is_prose
 from ..tables.typed import line_number_columns
-from .lexicon import Lexicon, alternatives, lexicon, money_concepts, word_finder
+from .lexicon import Lexicon, alternatives, each_before, each_char, lexicon, money_concepts, word_finder
 from .numbers import (MONEY_UNITS, RANGE_JOINER, cn_to_int, column_numbers, half_unit, is_column_numbers,
                       normalize_digits, cn_number, to_decimal, unbracketed)
 from .restated import name_restated_subjects
@@ -752,7 +752,8 @@ class FactReader:
         doubling = vocab.get("doubling_words") or {}
         self.doubling_counter, self.doubling_reads_as = doubling.get("counter"), doubling.get("reads_as") or ""
         # where a sentence's opening name ends: a verb of how it is spent or set, or a break
-        self.topic_end = re.compile(alternatives(vocab.get("topic_end_words") or ["，"]) + r"|[，,：:；;。（(]")
+        # (the breaks written as alternatives of their own, not a class: see lexicon.each_char)
+        self.topic_end = re.compile(alternatives(vocab.get("topic_end_words") or ["，"]) + "|" + each_char("，,：:；;。（("))
         # what a heading may say of the project it names after its name (…项目自评情况)
         self.project_part_tail = re.compile(vocab.get("project_part_tail") or "")
         self.income_tails = tuple(vocab.get("income_tails") or ())
@@ -866,8 +867,9 @@ class FactReader:
         # colon is the full marks, then scores)
         opening = [w for w in full if w.endswith("为")]
         # (points must follow, at once or after a name: 权重分别为15%、25%… opens percentages)
-        self.full_marks = re.compile(r"(?:" + alternatives(full) + r")\s*\d+(?:\.\d+)?\s*分"
-                                     + (r"|(?:" + alternatives(opening) + r")\s*(?:[：:]|(?=[^\d，,。；;]{1,12}\d+(?:\.\d+)?\s*分))"
+        # (each word written before its tail, not a group of them: see lexicon.each_before)
+        self.full_marks = re.compile(each_before(full, r"\s*\d+(?:\.\d+)?\s*分")
+                                     + ("|" + each_before(opening, r"\s*(?:[：:]|(?=[^\d，,。；;]{1,12}\d+(?:\.\d+)?\s*分))")
                                         if opening else "")) if full else None
         # (a sentence setting out the indicator system states its full marks as 总分 too: …构成，总分100分，
         # 其中决策20分…; elsewhere 总分 is the score the report gives)

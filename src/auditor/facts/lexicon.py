@@ -351,6 +351,23 @@ def alternatives(words) -> str:
     return "|".join(re.escape(w) for w in ordered) or "(?!)"
 
 
+def each_before(words, tail: str) -> str:
+    """The words as alternatives, longest first, each followed by `tail` (a pattern without groups):
+    the same matches as (?:alternatives)tail, tried in the same order, but every alternative opens
+    with its own word. A pattern whose top-level alternatives all open with a character gives the
+    regex engine a first-character set, and its scan skips every other character; a group opening
+    an alternative leaves it trying every position (3 to 4 times the time of a search)."""
+    ordered = sorted((w for w in words or () if w), key=len, reverse=True)
+    return "|".join(re.escape(w) + tail for w in ordered) or "(?!)"
+
+
+def each_char(chars: str) -> str:
+    """The characters of a class [...] as alternatives of their own (the same single-character
+    matches): for a class that would open one of several top-level alternatives, which leaves the
+    engine without a first-character set (see each_before)."""
+    return "|".join(re.escape(c) for c in dict.fromkeys(chars))
+
+
 def alternatives_unless(words, not_words) -> str:
     """As alternatives, each word not where it ends a longer word of `not_words` (约 not as the end
     of 节约, 制约): a lookbehind for each such word's beginning."""
