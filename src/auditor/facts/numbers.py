@@ -123,7 +123,10 @@ class Quantity:
 # (合计1 234.56万元, 合计 1 234.56 万元, 、1 200.00万元; not a line's serial number) and before a
 # money unit: a line of a table flattened with spaces (行次 1, then 234.56) is left as it is.
 GROUP_SPACES = " \u00a0\u2009\u202f"
-SPACE_GROUPED_RE = re.compile(rf"(?:(?<=[\u4e00-\u9fff：:（(、，,；;])|(?<=[\u4e00-\u9fff：:（(、，,；;][{GROUP_SPACES}]))\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+(?=(?:\.\d+)?\s?[千万亿元])")
+# (the first digit opens the pattern, the look-behinds on what is before it following it ([..]\d):
+# a pattern opening with a class gives the regex engine a first-character set, and its scan skips
+# every character no digit is; opening with a group of look-behinds it tries every position)
+SPACE_GROUPED_RE = re.compile(rf"\d(?:(?<=[\u4e00-\u9fff：:（(、，,；;]\d)|(?<=[\u4e00-\u9fff：:（(、，,；;][{GROUP_SPACES}]\d))\d{{0,2}}(?:[{GROUP_SPACES}]\d{{3}})+(?=(?:\.\d+)?\s?[千万亿元])")
 SPACE_GROUP_TABLE = str.maketrans({c: "," for c in GROUP_SPACES})
 
 
@@ -289,7 +292,8 @@ def _named(heads: tuple[str, ...]) -> frozenset:
 
 
 # a date in Chinese numerals, as official signatures write it (二〇二五年三月十日)
-CN_DATE_RE = re.compile(r"([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+# ([..]{4} written [..][..]{3}: a pattern opening with a repeat has no first-character set)
+CN_DATE_RE = re.compile(r"([〇○零一二三四五六七八九][〇○零一二三四五六七八九]{3})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
                         r"(?:\s*([一二三四五六七八九十]{1,3})\s*日)?")
 
 

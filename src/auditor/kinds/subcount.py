@@ -82,7 +82,7 @@ PARAMS = {
                                     "年", "其中", "分别"]),
 }
 MESSAGE_FIELDS = {"subject", "stated_count", "counted", "parts"}
-SUM_TAIL_RE = re.compile(r"[为达约]+$")
+SUM_TAIL_RE = re.compile(r"[为达约][为达约]*$")  # (not [..]+: a repeat opening a pattern leaves no first-character set)
 # a count followed by 中 and a break (206人中，…) opens a whole of its own; 12家中小企业 does not
 WHOLE_OF_ITS_OWN_RE = re.compile(r"中\s*[，,：:]")
 # a list in brackets right after its count (中小学校46所（其中小学28所、…）): it ends where they close
