@@ -259,7 +259,9 @@ def _band_sentences(base: FactBase) -> str:
 # Bands written with comparison signs, and the same band in the words the band patterns read:
 # 80≤得分<90 is 80分（含）至90分, 80≤X≤89 is 80-89分, ≥90 (得分≥90分) is 90分（含）以上, <60 is
 # 60分以下. At most a few characters (得分, 分数, X) between a bound and its sign.
-OPERATOR_RE = re.compile("[≥≧≤≦<＜]|>=")
+# (the signs written as alternatives of their own, not a class beside >=: every alternative opening
+# with a character, the regex engine has a first-character set and skips the other characters)
+OPERATOR_RE = re.compile("≥|≧|≤|≦|<|＜|>=")
 _AT_MOST, _BELOW, _AT_LEAST = r"(?:≤|≦|<=|＜=)", r"(?:<|＜)(?!=)", r"(?:≥|≧|>=|＞=)"
 _BETWEEN = r"\s*[^\d，,；;。]{0,4}?\s*"
 OPERATOR_BANDS = [

@@ -23,7 +23,10 @@ from ..knowledge import compact
 from .base import CHECKED, Hit
 
 # (a numeral after 成 makes it 六成五, 65%: no whole tenth)
-TENTHS_RE = re.compile(r"(?<![\d一二两三四五六七八九十百千万.])(?P<num>[一二两三四五六七八九1-9])成(?![\d一二三四五六七八九])")
+# (the numeral opens the pattern, the look-behind on the character before it following it, [..].:
+# a pattern opening with a class gives the regex engine a first-character set, and its scan skips
+# every other character; opening with the look-behind it tries every position)
+TENTHS_RE = re.compile(r"(?P<num>[一二两三四五六七八九1-9](?<![\d一二两三四五六七八九十百千万.].))成(?![\d一二三四五六七八九])")
 TENTH = Decimal(10)  # one 成, in per cent
 # the words closing a rate's name before the 成 that make it a share of the thing named before
 # them (…支出占比, 所占比重), and a copula between the name and the approximation word (达标率已逾七成)
