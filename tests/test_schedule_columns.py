@@ -36,3 +36,16 @@ def test_bare_rates_under_a_head_stating_percent():
             "\t时间进度（%）\t偏差（百分点）\n财政拨款\t800.00\t360.00\t45.00\t50.00\t{gap}\n")
     assert told(form.format(gap="-5.00"), [BY_ID["DRV025"]]) == []
     assert told(form.format(gap="-3.00"), [BY_ID["DRV025"]]) == [("DRV025", "财政拨款 -3.00", "-5.00")]
+
+
+@pytest.mark.parametrize("numbering", [
+    "栏次\t1\t2\t3=2/1\t4\t5=3-4", "栏次\t1\t2\t3\t4\t5", "\t1\t2\t3\t4\t5", "栏次\t1\t2\t3＝2÷1\t4\t5=3−4",
+])
+def test_a_numbering_row_under_the_heads_is_no_row_of_figures(numbering):
+    form = ("某乡2025年项目资金运行监控表（1-6月）\n资金来源\t全年预算数\t1-6月执行数\t执行率（%）\t时间进度（%）"
+            "\t偏差（百分点）\n" + numbering + "\n上级补助\t300.00\t120.00\t40.00\t{share}\t{gap}\n")
+    rules = [BY_ID["DRV024"], BY_ID["DRV025"]]
+    assert told(form.format(share="50.00", gap="-10.00"), rules) == []
+    # (the row under it is read: its schedule and its gap are held to the period)
+    assert told(form.format(share="60.00", gap="-20.00"), rules) == [("DRV024", "上级补助 60.00", "50.00%")]
+    assert told(form.format(share="50.00", gap="-12.00"), rules) == [("DRV025", "上级补助 -12.00", "-10.00")]

@@ -18,12 +18,13 @@ Both are identities by definition, not learned from the rows: a form of one row 
 from __future__ import annotations
 
 import calendar
+import re
 from decimal import Decimal
 from itertools import takewhile
 
-from ..facts.numbers import fmt, half_unit
+from ..facts.numbers import fmt, half_unit, is_column_numbers
 from ..ingest.build import elapsed_months
-from ..knowledge import compact
+from ..knowledge import compact, concepts
 from ..tables.typed import parse_cell
 from .base import CHECKED, YEAR_MONTHS, Hit, schedule_words, time_share
 from .derived.intervals import tail_of
@@ -87,11 +88,31 @@ def _schedule_form(table, params: dict):
         return None  # (most tables name no schedule: their cells need not be read)
     grid = table.grid()
     for h, row in enumerate(grid):
-        cols = [c for c, t in enumerate(row) if any(w in compact(t) for w in words) and _rate(grid, h + 1, c, params, h)]
+        first = _first_row(grid, h)
+        cols = [c for c, t in enumerate(row) if any(w in compact(t) for w in words) and _rate(grid, first, c, params, h)]
         if cols:
             rows = _rows_under(grid, h, cols[0], params)
             return (grid, h, cols[0], rows) if rows else None
     return None
+
+
+# a 栏次 row's cell numbering a computed column by the columns it is computed from (3=2/1, 5=3-4)
+COMPUTED_COLUMN_RE = re.compile(r"(\d{1,2})\s*[=＝][\d\s+\-－−×*/÷()（）]+")
+
+
+def _first_row(grid, head_row: int) -> int:
+    """The first row under the head that is not a 栏次 row numbering the columns (栏次 | 1 | 2 |
+    3=2/1: facts.numbers.is_column_numbers, its cells of computed columns read as their numbers)."""
+    numbering = tuple(concepts().get("not_figure_columns") or ())
+    r = head_row + 1
+    while r < len(grid) and is_column_numbers([_column_number(t) for t in grid[r]], numbering):
+        r += 1
+    return r
+
+
+def _column_number(text: str) -> str:
+    m = COMPUTED_COLUMN_RE.fullmatch(text.strip())
+    return m.group(1) if m else text
 
 
 def _rate(grid, r: int, c: int, params: dict, head_row: int):
@@ -110,7 +131,7 @@ def _rows_under(grid, head_row: int, col: int, params: dict) -> list[int]:
     """The rows right under the head printing a rate in the schedule column (the form's next part,
     an indicator table under its own heads, ends them)."""
     rows = []
-    for r in range(head_row + 1, len(grid)):
+    for r in range(_first_row(grid, head_row), len(grid)):
         if _rate(grid, r, col, params, head_row) is None:
             break
         rows.append(r)
@@ -172,7 +193,7 @@ def _gaps_on_the_period(doc, table, params: dict):
             continue
         months = _months(doc, table, grid, h)
         # (the rows printing a gap right under the head: a form's next part ends them)
-        rows = list(takewhile(lambda r: _figure(grid, r, gap_col) is not None, range(h + 1, len(grid))))
+        rows = list(takewhile(lambda r: _figure(grid, r, gap_col) is not None, range(_first_row(grid, h), len(grid))))
         if months and rows:
             exact = time_share(months)
             shown = f"（{months} 个月 ÷ 12）{fmt(exact, 2)}%"
