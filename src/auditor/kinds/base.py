@@ -5,7 +5,7 @@ import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ..facts.numbers import MONEY_UNITS, Quantity, half_unit, own_half_unit, own_slack
 from ..model import Cell, Location, Paragraph, Table
@@ -158,6 +158,18 @@ def in_common_unit(facts) -> list[Quantity]:
     unit = next((f.unit for f, scale in zip(facts, scales) if scale == coarsest), "")
     return [Quantity(f.value.quantize(Decimal(1).scaleb(-f.places)).scaleb(-(coarsest / scale).adjusted()), unit, f.text)
             for f, scale in zip(facts, scales)]
+
+
+def sum_as_printed_coarser(total, parts) -> bool:
+    """A total told in a larger money unit than all its parts (0.12亿元 over 987.65万元 + 246.91万元;
+    3.2亿元 over 15,000万元 + 17,040万元) that is their sum rounded at its own precision: that sum as
+    printed, nothing to report (in one unit, 1,532.6 over 1,104.27 + 428.35 may have lost a digit:
+    sum_check tells). `total` and `parts`: amounts with value, places, unit and in_yuan()."""
+    factor = MONEY_UNITS.get(total.unit, Decimal(1))
+    if not parts or factor <= max(MONEY_UNITS.get(p.unit, Decimal(1)) for p in parts):
+        return False
+    exact = sum((p.in_yuan() for p in parts), Decimal(0))
+    return (exact / factor).quantize(Decimal(1).scaleb(-total.places), ROUND_HALF_UP) == total.value
 
 
 def schedule_words(params: dict) -> list[str]:

@@ -3,12 +3,12 @@ total's, a difference only the printed precision explains is `rounding`; a part 
 another unit (a unit slip), a list holding two breakdowns, and a part above its whole."""
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from ...facts.base import Fact
 from ...facts.lexicon import lexicon
 from ...facts.numbers import MONEY_UNITS, fmt, half_unit, own_slack, significant_digits
-from ..base import Hit, item_label, slipped_unit
+from ..base import Hit, item_label, slipped_unit, sum_as_printed_coarser
 
 
 ROUND_DIGITS = 4  # a figure said to be round (约) has this many significant digits at most (约268, 约1,286)
@@ -126,12 +126,8 @@ def compare_sum(total: Fact, parts: list[Fact], context: str, rule):
     diff = abs(exact - total.in_yuan())
     if diff <= slack and diff == 0:
         return
-    if factor > max(MONEY_UNITS.get(p.unit, Decimal(1)) for p in parts) \
-            and (exact / factor).quantize(Decimal(1).scaleb(-total.places), ROUND_HALF_UP) == total.value:
-        # a total told in a larger unit than its parts (0.12亿元 over 987.65万元 + 246.91万元) that is
-        # their sum rounded at its own precision is that sum as printed: nothing to note (in one unit,
-        # 1,532.6 over 1,104.27 + 428.35 may have lost a digit: noted)
-        return
+    if sum_as_printed_coarser(total, parts):
+        return  # (0.12亿元 over 987.65万元 + 246.91万元: their sum as printed in its unit)
     if total.value > 0 and all(p.value < 0 for p in parts if p.value) \
             and abs(sum((abs(p.in_yuan()) for p in parts), Decimal(0)) - total.in_yuan()) <= slack:
         return  # (结余30.00万元，其中：财政拨款结转-25.00万元、…-5.00万元: the minus signs were dashes)

@@ -14,7 +14,7 @@ from ...facts.scopes import figure_scope
 from ...facts.numbers import MONEY_UNITS, fmt, half_unit
 from ...knowledge import compact, concepts
 from ..base import (CHECKED, Checked, document_texts, Hit, item_label, in_common_unit, rounding_note, slipped_unit,
-                    sum_check)
+                    sum_as_printed_coarser, sum_check)
 from ..named_rates import COPULAS, named_rate_slips
 from ..tenths import tenths_slips
 from ..worded_sums import worded_sums
@@ -355,8 +355,8 @@ def check_split_sum(base: FactBase, rule):
         yield CHECKED
         common = in_common_unit([total, *parts])
         outcome = sum_check(common[0], common[1:], rule.tolerance)
-        if outcome == "ok":
-            continue
+        if outcome == "ok" or sum_as_printed_coarser(total, parts):
+            continue  # (3.2亿元 over 15,000万元 + 17,040万元: their sum as printed in its unit)
         exact = sum((p.in_yuan() for p in parts), Decimal(0))
         # (a total whose digits are the sum in another money unit: a unit slip, said in that unit)
         slip = slipped_unit(total, exact, sum((half_unit(max(f.places for f in [total, *parts])) * MONEY_UNITS.get(
