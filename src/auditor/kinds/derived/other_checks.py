@@ -363,7 +363,7 @@ def check_split_sum(base: FactBase, rule):
             f.unit, Decimal(1)) for f in [total, *parts] if f.value), Decimal(0)), rule.params) \
             if outcome == "mismatch" else None
         unit = slip or total.unit
-        shown = f"{fmt(exact / MONEY_UNITS.get(unit, Decimal(1)), max(p.places for p in parts), total.text)}{unit}"
+        shown = f"{_sum_text(exact, unit, common, parts, total.text)}{unit}"
         formula = " + ".join(p.text for p in parts) + f" = {shown}"
         if outcome == "rounding":
             formula += "；" + rounding_note(common[0], common[1:], max(q.places for q in common))
@@ -373,6 +373,21 @@ def check_split_sum(base: FactBase, rule):
                   formula=formula, cls="rounding" if outcome == "rounding" else "unit_error" if slip else None,
                   fields={"rate": total.text, "computed": shown, "relation": item_label(total.label) or "合计"},
                   highlights=[p.loc for p in parts])
+
+
+def _sum_text(exact: Decimal, unit: str, common: list, parts, like: str) -> str:
+    """The parts' sum (`exact`, in 元) in `unit`, to the places the parts are printed to there (those
+    of the in_common_unit quantities `common`, shifted to `unit`: 15,000万元 is 1.5000亿元), its
+    trailing zeros trimmed down to the places the parts print (15,000万元 + 17,400万元 = 3.24亿元;
+    9,000.00万元 + 5,000.00万元 = 14,000.00万元)."""
+    scale = MONEY_UNITS.get(unit, Decimal(1))
+    shift = (MONEY_UNITS.get(common[0].unit, Decimal(1)) / scale).adjusted()
+    places = max(0, max(q.places for q in common[1:]) - shift)
+    text = fmt(exact / scale, places, like)
+    printed = max(p.places for p in parts)
+    while "." in text and len(text.split(".")[1]) > printed and text.endswith("0"):
+        text = text[:-1]
+    return text.rstrip(".")
 
 
 def check_within_limit(base: FactBase, rule):
