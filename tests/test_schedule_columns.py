@@ -49,3 +49,15 @@ def test_a_numbering_row_under_the_heads_is_no_row_of_figures(numbering):
     # (the row under it is read: its schedule and its gap are held to the period)
     assert told(form.format(share="60.00", gap="-20.00"), rules) == [("DRV024", "上级补助 60.00", "50.00%")]
     assert told(form.format(share="50.00", gap="-12.00"), rules) == [("DRV025", "上级补助 -12.00", "-10.00")]
+
+
+@pytest.mark.parametrize("title,share,quiet", [
+    ("表2 2024年1-6月重点项目执行情况", "49.73%", True),  # the table's own leap year
+    ("表2 2024年1-6月重点项目执行情况", "49.59%", False),  # the report's common year is not the table's
+    ("表2 重点项目执行情况", "49.59%", True),  # no year of its own: the report's
+    ("表2 重点项目执行情况", "49.73%", False),
+])
+def test_a_schedule_in_days_is_of_the_tables_own_year(title, share, quiet):
+    text = ("某区2025年1-6月项目支出绩效运行监控情况报告\n" + title + "（单位：万元）\n"
+            "项目名称\t全年预算数\t1-6月执行数\t执行率\t时间进度\n绿化养护\t300.00\t150.00\t50.00%\t" + share + "\n")
+    assert told(text, [BY_ID["DRV024"]]) == ([] if quiet else [("DRV024", f"绿化养护 {share}", "50.00%")])

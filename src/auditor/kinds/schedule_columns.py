@@ -4,7 +4,9 @@
 - schedule: a column headed 时间进度 (序时进度) holds the share of the year the form's period covers,
   months ÷ 12 (1-6月: 50%, 1-9月: 75%). The period is the table's own where its title or heads
   state one (1-6月执行数), else the document's (its title: 1-8月, 上半年); the patterns and words
-  naming a period are vocabulary.yaml's elapsed_month_patterns and part_year_words.
+  naming a period are vocabulary.yaml's elapsed_month_patterns and part_year_words. A share counted
+  in days (182 ÷ 366 to the end of June 2024) is of the year the table's title or heads name, else
+  of the report's.
 - deviation: a column whose head names a gap in points from the schedule (偏差（百分点）, 与时间进度
   差异) holds, in each row, the row's rate (the nearest column of rates left of it: 执行率, 执行进度)
   less the row's schedule. Forms print the gap either way round (执行率 − 时间进度, or how far
@@ -141,8 +143,23 @@ def _rows_under(grid, head_row: int, col: int, params: dict) -> list[int]:
 def _months(doc, table, grid, head_row: int) -> int | None:
     """The months the table's figures cover: its own period where its title or heads state one
     (1-6月执行数 in a form titled for the year), else the document's."""
-    own = elapsed_months(" ".join([table.title or "", *grid[head_row]]))
+    own = elapsed_months(_own_words(table, grid, head_row))
     return own or doc.meta.get("elapsed_months")
+
+
+# a year a table's title or heads name (2024年1-6月…监控表)
+YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
+
+
+def _years(doc, table, grid, head_row: int) -> tuple[int | None, ...]:
+    """The years the table's figures are of: those its own title or heads name, where _months reads
+    its period (last year's 2024年1-6月 form in a 2025 report), else the report's (None: not known)."""
+    own = sorted({int(y) for y in YEAR_RE.findall(_own_words(table, grid, head_row))})
+    return tuple(own) or (doc.meta.get("report_year"),)
+
+
+def _own_words(table, grid, head_row: int) -> str:
+    return " ".join([table.title or "", *grid[head_row]])
 
 
 def _schedule_hits(doc, table, grid, schedule: tuple[int, int], rows: list[int], params: dict):
@@ -152,8 +169,9 @@ def _schedule_hits(doc, table, grid, schedule: tuple[int, int], rows: list[int],
         return  # (a form on a whole year, or one stating no period: no schedule to hold it to)
     exact = time_share(months)
     yield CHECKED
-    # (a schedule counted in days is as right: 182 ÷ 366 = 49.73% to the end of June in a leap year)
-    by_days = _day_shares(months, doc.meta.get("report_year"))
+    # (a schedule counted in days is as right: 182 ÷ 366 = 49.73% to the end of June in a leap year;
+    # the year is the table's where it names one, else the report's)
+    by_days = tuple(share for year in _years(doc, table, grid, head_row) for share in _day_shares(months, year))
     off = [r for r in rows if not any(_holds(_rate(grid, r, col, params, head_row), e) for e in (exact, *by_days))]
     if not off:
         return
