@@ -102,7 +102,7 @@ def _validated_marker(files: list[Path]) -> Path | None:
     """The marker of a validation of these rule files by this code: its name the digest of the
     files, of the vocabulary validation reads (a kind's default words may come from concepts.yaml,
     with the config's additions) and of the code, each file under its path in the pack or the
-    package (kinds' packages repeat module names: __init__.py, other_checks.py)."""
+    package (kinds' packages repeat module names: __init__.py, execution.py)."""
     import hashlib
     import json
 

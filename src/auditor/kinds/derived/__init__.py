@@ -23,7 +23,7 @@ The sub-checks live in this package, one module per family: share.py, share_sum.
 the whole a share is of), completion.py (completion, target_completion), execution.py, to_base.py
 (ratio_to_base, difference_to_base), budgets.py (the budget a completion or execution rate is on),
 growth.py, point_change.py (point_change, schedule_rate), row_rates.py (row_rate, table_share),
-row_change.py, year_change.py, per_head.py, budget_adjustment.py and other_checks.py (the small
+row_change.py, year_change.py, per_head.py, budget_adjustment.py and worded_relations.py (the small
 rest); intervals.py holds the interval arithmetic and the findings it makes, lookup.py the figures
 a rate is read against (its sentence's, the document's one value).
 """
@@ -43,7 +43,7 @@ from .row_change import check_row_change
 from .year_change import check_year_change
 from .per_head import check_per_head
 from .budget_adjustment import check_budget_adjustment
-from .other_checks import (check_named_rate, check_tenths, check_worded_sum, check_written_arithmetic,
+from .worded_relations import (check_named_rate, check_tenths, check_worded_sum, check_written_arithmetic,
                            check_proportion, check_stated_base_rate, check_named_multiple, check_multiple_claim,
                            check_split_sum, check_within_limit)
 

@@ -25,8 +25,8 @@ whose other scores carry two decimals stands for 10.00, not for anything in [9.5
 The checks live in this package, one module per family: execution.py (execution, execution_full,
 execution_rate, and the execution rule a report states), totals.py (total, subtotals), weights.py
 (weights, summary, score_cap), target_checks.py (strict_target, missed_target, met_deducted,
-claimed_met), proportional.py and other_checks.py (qualitative, per_item, told_deductions);
-common.py holds the rows of a score form and what every check reads of them, targets.py an
+claimed_met), proportional.py and indicator_points.py (qualitative, per_item, told_deductions);
+forms.py holds the rows of a score form and what every check reads of them, targets.py an
 indicator's targets and whether its actual value reached them, rule_text.py the scoring rules
 a report's text states (steps per unit short, clauses, the deductions a reason tells).
 """
@@ -39,7 +39,7 @@ from .totals import check_subtotals, check_total
 from .weights import check_weights, check_summary, check_score_cap
 from .proportional import check_proportional
 from .target_checks import check_strict_target, check_missed_target, check_met_deducted, check_claimed_met
-from .other_checks import check_qualitative, check_per_item, check_told_deductions
+from .indicator_points import check_qualitative, check_per_item, check_told_deductions
 
 
 KIND = "score"

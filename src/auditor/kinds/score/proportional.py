@@ -10,7 +10,7 @@ from ...facts.targets import DEADLINE_UNIT
 from ...knowledge import compact
 from ...model import Table
 from ..base import Hit
-from .common import (IndicatorRow, table_name, row_quote, close_enough, score_places, score_tables, indicators_of,
+from .forms import (IndicatorRow, table_name, row_quote, close_enough, score_places, score_tables, indicators_of,
                      inferred_weight, row_remarks)
 from .targets import MissedTarget, ceilings, missed, partial_formula, printed_spread, partial_expected
 from .execution import judged_as_execution

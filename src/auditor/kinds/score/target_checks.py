@@ -11,7 +11,7 @@ from ...facts.targets import DEADLINE_UNIT
 from ...knowledge import compact
 from ...tables.typed import TypedTable
 from ..base import CHECKED, Hit
-from .common import (IndicatorRow, table_name, row_quote, close_enough, score_places, score_tables, indicators_of,
+from .forms import (IndicatorRow, table_name, row_quote, close_enough, score_places, score_tables, indicators_of,
                      inferred_weight)
 from .targets import target_pairs, read_target, ceilings, reached_targets, missed, partial_expected
 from .execution import judged_as_execution

@@ -11,7 +11,7 @@ from ...facts.numbers import Quantity, fmt, half_unit
 from ...facts.targets import Target, parse_deadline_pair, parse_target
 from ...knowledge import compact, vocabulary_generation
 from ...memo import remember_short
-from .common import IndicatorRow
+from .forms import IndicatorRow
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from ...knowledge import compact
 from ...model import Cell
 from ...tables.typed import category_key, TypedTable, cell_at, number, points
 from ..base import CHECKED, Hit, NotAssessable
-from .common import ExecutionRow, IndicatorRow, table_name, row_quote, close_enough, score_tables, indicators_of
+from .forms import ExecutionRow, IndicatorRow, table_name, row_quote, close_enough, score_tables, indicators_of
 from .execution import execution_rows
 
 

@@ -12,7 +12,7 @@ from ...tables.score_summary import SummaryPair, SummaryRow, summary_pairs
 from ...tables.typed import (WEIGHT_IN_LABEL_RE, category_key, ScoreRecord, TypedTable, grid_cell, number, points,
                              quantity)
 from ..base import CHECKED, Hit
-from .common import table_name, row_quote, score_places, score_tables, indicators_of
+from .forms import table_name, row_quote, score_places, score_tables, indicators_of
 
 
 def _sections(t: TypedTable) -> dict[str, list[ScoreRecord]]:

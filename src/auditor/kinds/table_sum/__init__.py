@@ -20,7 +20,7 @@ Checks (param `check`):
 Differences that rounding of the printed figures explains are reported as `rounding`.
 
 The checks live in this package, one module per family: code_tables.py (code_rollup, row_total,
-code_order: the tables keyed by budget code), summary_totals.py, other_checks.py (three_public,
+code_order: the tables keyed by budget code), summary_totals.py, table_identities.py (three_public,
 running_total, row_product, year_growth) and column_total.py, with across.py (a row's total
 column against the columns it sums), groups.py (the ways rows add up: 其中 lists, numbered
 groups, subtotals, parts each closed by a total) and heads.py (a table's column heads and its
@@ -34,7 +34,7 @@ from ...tables.typed import typed_tables
 from ..base import Checked, compared_tally
 from .code_tables import check_code_rollup, check_row_total, check_code_order
 from .summary_totals import check_summary_totals
-from .other_checks import check_three_public, check_running_total, check_row_product, check_year_growth
+from .table_identities import check_three_public, check_running_total, check_row_product, check_year_growth
 from .column_total import check_column_total
 
 

@@ -21,7 +21,7 @@ from .reading import row_level, row_label, is_amount, notes_after
 from .relations import RowRelations, fold_changes, grid_relations
 from .findings import crossing_cell, column_hit, stated_gap
 from .heads import heads_summed, figure_rows
-from .other_checks import products_explain, product_slips
+from .table_identities import products_explain, product_slips
 from .across import rows_across_alone, row_totals
 from .groups import part_total_hits, summed_rows, group_hits, groups_alone, groups_summed, subtotal_hits, outer_rows
 

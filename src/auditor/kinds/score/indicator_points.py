@@ -1,5 +1,6 @@
-"""The small checks of kind `score`: qualitative (grades stated as shares), per_item (points
-per item) and told_deductions (得分 = 分值 − the points the row's reason says were taken off)."""
+"""The points of an indicator row by its stated grounds, the smaller checks of kind `score`:
+qualitative (grades stated as shares), per_item (points per item) and told_deductions (得分 = 分值 − the
+points the row's reason says were taken off)."""
 from __future__ import annotations
 
 import re
@@ -8,7 +9,7 @@ from decimal import Decimal
 from ...facts.numbers import fmt
 from ...knowledge import compact
 from ..base import CHECKED, GLOSS_RE, Hit
-from .common import table_name, row_quote, close_enough, score_places, score_tables, indicators_of, count_word
+from .forms import table_name, row_quote, close_enough, score_places, score_tables, indicators_of, count_word
 from .rule_text import told_deductions
 
 

@@ -1,6 +1,7 @@
-"""The small checks of kind `table_sum`: three_public (the identities of the “三公” columns),
-running_total (a column of 累计 = the row before's + the row's own figure), row_product (a column
-of amounts = standards × numbers of the row, tables/products.py) and year_growth (tables/year_rows.py)."""
+"""Identities within special tables, the smaller checks of kind `table_sum`: three_public (the
+identities of the “三公” columns), running_total (a column of 累计 = the row before's + the row's own
+figure), row_product (a column of amounts = standards × numbers of the row, tables/products.py) and
+year_growth (tables/year_rows.py)."""
 from __future__ import annotations
 
 import re

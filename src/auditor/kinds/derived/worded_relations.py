@@ -1,7 +1,8 @@
-"""The small sub-checks of kind `derived`: named_rate (kinds/named_rates.py), tenths, worded_sum,
-written_arithmetic, proportion (an amount worked out at a stated rate of another), stated_base_rate
-(a named ratio on its stated base), named_multiple and multiple_claim (kinds/named_multiples.py),
-split_sum and within_limit (a balance claimed within its ceiling, or a share of it)."""
+"""Relations stated in words, the smaller sub-checks of kind `derived`: named_rate
+(kinds/named_rates.py), tenths, worded_sum, written_arithmetic, proportion (an amount worked out at
+a stated rate of another), stated_base_rate (a named ratio on its stated base), named_multiple and
+multiple_claim (kinds/named_multiples.py), split_sum and within_limit (a balance claimed within its
+ceiling, or a share of it)."""
 from __future__ import annotations
 
 import re
