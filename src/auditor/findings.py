@@ -65,7 +65,7 @@ class Finding:
     def place(self) -> tuple:
         """Normalised quote and table cell: where the finding is, as its fingerprint sees it."""
         where = (self.location.table, self.location.row, self.location.col) if self.location.table else ()
-        return re.sub(r"\s+", "", self.quote), where
+        return "".join(self.quote.split()), where  # re.sub(r"\s+", "", …): \s is str.isspace
 
     def sort_key(self) -> tuple:
         loc = self.location

@@ -60,7 +60,8 @@ def _fold_repeats(findings: list[Finding], table_titles: dict[int, str]) -> list
     for finding in findings:
         loc = finding.location
         form = table_titles.get(loc.table, "") if loc.table and "\t" in finding.quote else ""
-        key = (finding.rule, finding.severity, re.sub(r"\s+", "", finding.message), re.sub(r"\s+", "", finding.quote))
+        # "".join(x.split()) is re.sub(r"\s+", "", x) (\s is str.isspace), without a regex call
+        key = (finding.rule, finding.severity, "".join(finding.message.split()), "".join(finding.quote.split()))
         root = first.get(key)
         if root is None or (form and root.location.table and table_titles.get(root.location.table, "") != form):
             first.setdefault(key, finding)

@@ -69,7 +69,8 @@ def caption_name(text: str) -> str | None:
 
 
 def compact_spaces(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip())
+    # re.sub(r"\s+", " ", text.strip()) without a regex call: str.split() splits where \s matches (str.isspace)
+    return " ".join(text.split())
 
 
 def sheet_unit(sheet: str | None) -> str | None:

@@ -387,11 +387,12 @@ def _serial_columns(doc, heads: tuple[str, ...], skipping: tuple[str, ...] = ())
     for table in doc.tables:
         grid = table.grid()
         for col in range(table.width):
+            # "".join(x.split()) is re.sub(r"\s+", "", x) (\s is str.isspace), without a regex call
             head_row = next((r for r, row in enumerate(grid[:3]) if col < len(row)
-                             and re.sub(r"\s+", "", row[col]) in heads), None)
+                             and "".join(row[col].split()) in heads), None)
             if head_row is None:
                 continue
-            head = re.sub(r"\s+", "", grid[head_row][col])
+            head = "".join(grid[head_row][col].split())
             previous = None
             for r in range(head_row + 1, len(grid)):
                 m = SERIAL_RE.match(grid[r][col]) if col < len(grid[r]) else None
