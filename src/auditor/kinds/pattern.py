@@ -59,7 +59,9 @@ PARAMS = {
 MESSAGE_FIELDS = {"match", "problem"}
 
 FULLWIDTH_NUMBER = char_pairs(str.maketrans("０１２３４５６７８９．", "0123456789."))  # one char for one: offsets hold
-TOKEN_RE = re.compile(r"(?=\d)(?<![\d.,])\d[\d.,]*\d")
+# (opens with its digit, the look-behind on the character before it following it: the regex
+# engine's first-character set then skips the other characters; (?=\d)(?<![\d.,])\d… had none)
+TOKEN_RE = re.compile(r"\d(?<![\d.,]\d)[\d.,]*\d")
 VALID_GROUPING_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
 PERCENT_RE = re.compile(r"\d\s*[%％]")
 BARE_NUMBER_RE = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")

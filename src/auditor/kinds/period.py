@@ -48,7 +48,8 @@ from .base import Hit, NotAssessable
 KIND = "period"
 PARAMS = {
     "check": (str, None),
-    "activity_pattern": (str, r"(?=[12])(?<![\d\-—~至〔\[【(（])((?:19|20)\d\d)\s*年\s*度?\s*(?:全年)?\s*(?:共|累计|一共)"),
+    # (the year opens the pattern, its look-behind following 19/20: see the note above YEAR_RE)
+    "activity_pattern": (str, r"((?:19|20)(?<![\d\-—~至〔\[【(（]..)\d\d)\s*年\s*度?\s*(?:全年)?\s*(?:共|累计|一共)"),
     # a year opening a sentence (after its item's number, 2、 or 2.1 ), then the subject or the
     # year's total: the sentence is about that year
     # (the unit as 本局 / 我馆 / 全院…; the look-ahead: 全社会, 本会计年度, 全所有, 本院校 name no unit)
@@ -146,12 +147,14 @@ PARAMS = {
 }
 MESSAGE_FIELDS = {"year", "report_year", "what", "later"}  # (later: the later year compared with)
 
-# Each scan of whole texts below opens with a lookahead of the characters a match can start
-# with: the scan then passes over every other character before trying the look-behind (about
-# 40% of a scan's cost; see lexicon.TEXT_NUMBER). It changes no match.
-YEAR_RE = re.compile(r"(?=[12])(?<![\d\-—–~～至〔\[【])((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)")
+# Each year below opens its pattern, the look-behind on the character before it following its
+# first two digits ((?:19|20)(?<![…]..)\d\d, not (?=[12])(?<![…])(?:19|20)\d\d): a pattern
+# opening with characters gives the regex engine a first-character set, so its scan passes over
+# every other character at once (see lexicon.TEXT_NUMBER). It changes no match. (YEAR_END_RE keeps
+# its look-ahead: its alternatives open with a group, which gives the engine no set.)
+YEAR_RE = re.compile(r"((?:19|20)(?<![\d\-—–~～至〔\[【]..)\d\d)\s*年(?!\s*\d{1,2}\s*月)")
 RANGE_AFTER_RE = re.compile(r"^\s*年?\s*度?\s*" + RANGE_JOINER + r"\s*(?:19|20)?\d\d")
-STANDALONE_PERIOD_RE = re.compile(r"(?=[12])(?<![\d\-—–~～至〔\[【])((?:19|20)\d\d)\s*年\s*度(?=\s|$|[）)]|单位)")
+STANDALONE_PERIOD_RE = re.compile(r"((?:19|20)(?<![\d\-—–~～至〔\[【]..)\d\d)\s*年\s*度(?=\s|$|[）)]|单位)")
 # (a year end names a year whatever its digits: 截至2204年底 is a misprinted one, past any plan)
 YEAR_END_RE = re.compile(r"(?=[截到12])(?:(?:截至|截止到?|到)\s*((?:19|2\d)\d\d)\s*年\s*(?:12\s*月\s*(?:31\s*日|底|末)|底|末)"
                          r"|(?<![\d\-—~至])((?:19|2\d)\d\d)\s*年\s*(?:末|底))(?!\s*前)")
@@ -159,10 +162,10 @@ YEAR_END_RE = re.compile(r"(?=[截到12])(?:(?:截至|截止到?|到)\s*((?:19|2
 POINT_IN_YEAR_RE = re.compile(r"(?:截至|截止到?)\s*((?:19|2\d)\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末)?")
 # a whole year stated as its first and last day (评价期间为2023年1月1日至2023年12月31日): the
 # period a report covers, the report's own year; a range over several years is no such statement
-WHOLE_YEAR_RE = re.compile(r"(?=[12])(?<!\d)((?:19|20)\d\d)\s*年\s*1\s*月\s*1\s*日\s*" + RANGE_JOINER
+WHOLE_YEAR_RE = re.compile(r"((?:19|20)(?<!\d..)\d\d)\s*年\s*1\s*月\s*1\s*日\s*" + RANGE_JOINER
                            + r"\s*(?:((?:19|20)\d\d)\s*年\s*)?12\s*月\s*31\s*日")
-FOUR_DIGIT_YEAR_RE = re.compile(r"(?=[12])(?<!\d)((?:19|20)\d\d)(?=\s*年)")
-DATE_IN_CELL_RE = re.compile(r"(?=[12])(?<!\d)((?:19|20)\d\d)\s*年")
+FOUR_DIGIT_YEAR_RE = re.compile(r"((?:19|20)(?<!\d..)\d\d)(?=\s*年)")
+DATE_IN_CELL_RE = re.compile(r"((?:19|20)(?<!\d..)\d\d)\s*年")
 
 
 def validate(params: dict) -> str | None:
@@ -270,7 +273,7 @@ def _listed_units(blocks) -> list[tuple]:
     return units
 
 
-SPAN_START_RE = re.compile(r"(?=[12])(?<!\d)((?:19|20)\d\d)\s*年?\s*" + RANGE_JOINER + r"\s*(?:19|20)\d\d\s*年")
+SPAN_START_RE = re.compile(r"((?:19|20)(?<!\d..)\d\d)\s*年?\s*" + RANGE_JOINER + r"\s*(?:19|20)\d\d\s*年")
 
 
 def _opens_span(stated: int, *texts: str | None) -> bool:
@@ -569,7 +572,7 @@ def _named_year_res(report_names: tuple[str, ...]) -> tuple[re.Pattern, re.Patte
     """The patterns of a year a report's or table's name follows right after (a quote mark or a
     space may sit between), and of a name its year follows in brackets (…自评表（2023年度）)."""
     names = "|".join(re.escape(n) for n in sorted(report_names, key=len, reverse=True))
-    return (re.compile(rf"(?=[12])(?<![\d\-—–~～至〔\[【])((?:19|20)\d\d)\s*年\s*度?\s*[“\"]?\s*(?:{names})"),
+    return (re.compile(rf"((?:19|20)(?<![\d\-—–~～至〔\[【]..)\d\d)\s*年\s*度?\s*[“\"]?\s*(?:{names})"),
             re.compile(rf"(?:{names})\s*[（(]\s*((?:19|20)\d\d)\s*年\s*度?\s*[）)]"))
 
 
@@ -662,7 +665,7 @@ def _covers_years(doc, year: int) -> bool:
     return any(int(m.group(1)) < year for pattern in (SPAN_START_RE, DATE_SPAN_RE) for m in pattern.finditer(opening))
 
 
-DATE_SPAN_RE = re.compile(r"(?=[12])(?<!\d)((?:19|20)\d\d)\s*年\s*1\s*月\s*1\s*日\s*" + RANGE_JOINER + r"\s*(?:19|20)\d\d\s*年")
+DATE_SPAN_RE = re.compile(r"((?:19|20)(?<!\d..)\d\d)\s*年\s*1\s*月\s*1\s*日\s*" + RANGE_JOINER + r"\s*(?:19|20)\d\d\s*年")
 
 
 def _without_years(title: str | None) -> str:
@@ -674,7 +677,7 @@ def _without_years(title: str | None) -> str:
 OPENING_BLOCKS = 6  # the title and the first lines, where a report states the years it covers
 # (年度 only: a plain year before a name, 2023年增发国债项目…表, is the programme's or the batch's,
 # often spent in the report year)
-TITLE_PERIOD_RE = re.compile(r"(?=[12])(?<![\d\-—–~～至〔\[【])((?:19|20)\d\d)\s*年度")
+TITLE_PERIOD_RE = re.compile(r"((?:19|20)(?<![\d\-—–~～至〔\[【]..)\d\d)\s*年度")
 
 
 def _paragraph_key(loc) -> tuple:
@@ -703,7 +706,7 @@ def _earlier_year_title(table: Table, year: int, params: dict, loc):
 
 
 # the months of a year from January (2024年1—9月, 2024年1-6月)
-PART_OF_YEAR_RE = re.compile(r"(?=[12])(?<![\d\-—–~～至])((?:19|20)\d\d)\s*年\s*1\s*(?:月\s*)?[—\-–~～至]+\s*\d{1,2}\s*月")
+PART_OF_YEAR_RE = re.compile(r"((?:19|20)(?<![\d\-—–~～至]..)\d\d)\s*年\s*1\s*(?:月\s*)?[—\-–~～至]+\s*\d{1,2}\s*月")
 HEAD_TEXT = 200  # characters of a table's first rows its heads stand in
 YEAR_LINE_RE = re.compile(r"[（(]?\s*(?:19|20)\d\d\s*年度?\s*[）)]?")
 
@@ -955,7 +958,7 @@ def _date_hit(quote: str, loc, expected: str, formula: str, stated_year: str, ye
 
 # --- event_after_report ------------------------------------------------------------------
 
-YEAR_MONTH_RE = re.compile(r"(?=[12])(?<![\d〔\[【])((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月")
+YEAR_MONTH_RE = re.compile(r"((?:19|20)(?<![\d〔\[【]..)\d\d)\s*年\s*(\d{1,2})\s*月")
 # (the date may stand in a clause of its own before what was done: 2025年10月，项目完成验收)
 EVENT_CLAUSE_RE = re.compile(r"[^；;。！？!?]+")
 
