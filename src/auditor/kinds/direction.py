@@ -67,7 +67,10 @@ def _statement_re(rule) -> re.Pattern:
     words = "|".join(sorted(map(re.escape, rule.params["comparisons"]), key=len, reverse=True))
     a, b = rule.params["actual_words"], rule.params["budget_words"]
     link, roughly = (alternatives(rule.params[name]) for name in ("link_words", "roughly_words"))
-    return re.compile(rf"(?:支出)?(?:{a})\s*(?:{link})?\s*(?P<before>{b})?\s*(?:{roughly})?\s*(?P<word>{words})"
+    # (支出 before the actual words as an alternative of its own, (?:支出(?:{a})|{a}), not (?:支出)?(?:{a}):
+    # the same matches, tried in the same order, and a group whose alternatives open with characters
+    # gives the regex engine a first-character set, so its scan skips every other character)
+    return re.compile(rf"(?:支出(?:{a})|{a})\s*(?:{link})?\s*(?P<before>{b})?\s*(?:{roughly})?\s*(?P<word>{words})"
                       rf"\s*(?:于|了)?\s*(?P<budget>{b})?")
 
 
