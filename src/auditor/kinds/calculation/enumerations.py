@@ -22,7 +22,10 @@ from .document import document_value
 # names listed and counted before 分别 (中央、省、市、县四级资金): as many parts as the count says
 COUNTED_NAMES_CHARS = 60  # the clause's last characters such a list is read in
 COUNTED_NAMES_RE = re.compile(r"[、和及][^，,；;。]*?([一二两三四五六七八九十]|\d{1,2})\s*(?:级|项|类|个|部分)")
-MALFORMED_RE = re.compile(r"\d\.\.+\d|\d+\.\d+\.\d")  # 126..12, 106.62.00
+# (126..12, 106.62.00: \d\.\.+\d|\d+\.\d+\.\d with the first digit, which both alternatives open
+# with, written once: the same matches, and a pattern opening with a class gives the regex engine a
+# first-character set, so its scan skips every other character)
+MALFORMED_RE = re.compile(r"\d(?:\.\.+\d|\d*\.\d+\.\d)")
 
 
 def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = frozenset()):
