@@ -22,12 +22,12 @@ from functools import lru_cache
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..facts.base import CURRENT, Fact, FactBase, fact_base, table_subject
-from ..facts.lexicon import alternatives, lexicon
-from ..facts.numbers import RANGE_JOINER, fmt, normalize_digits
-from ..knowledge import compact, concepts
-from ..model import Paragraph
-from .base import CHECKED, Hit
+from ...facts.base import CURRENT, Fact, FactBase, fact_base, table_subject
+from ...facts.lexicon import alternatives, lexicon
+from ...facts.numbers import RANGE_JOINER, fmt, normalize_digits
+from ...knowledge import compact, concepts
+from ...model import Paragraph
+from ..base import CHECKED, Hit
 
 KIND = "score_statement"
 PARAMS = {"check": (str, None), "grades": (list, []), "cues": (list, []), "bare_cues": (list, []),
@@ -747,8 +747,8 @@ def _category_scores(doc, words) -> tuple[str, dict[str, CategoryScore]] | None:
     """(the table's subject, category -> its score) from the report's one detail table (the
     deepest score tables: a summary of the categories beside it is no second form), else from its
     one summary of categories; None where there are several, or none."""
-    from ..tables.score_summary import depth, lone_summary
-    from ..tables.typed import typed_tables
+    from ...tables.score_summary import depth, lone_summary
+    from ...tables.typed import typed_tables
 
     tables = [t for t in typed_tables(doc) if t.type == "performance_scores" and any(r.score is not None for r in t.records)]
     deepest = max((depth(t) for t in tables), default=0)
@@ -762,7 +762,7 @@ def _category_scores(doc, words) -> tuple[str, dict[str, CategoryScore]] | None:
 def _detail_scores(t, words) -> dict[str, CategoryScore]:
     """Each category's scored rows summed; its points, where every row of it is scored and weighed
     (a row naming only the category it heads is counted in its indicators' points)."""
-    from ..tables.score_summary import without_heads
+    from ...tables.score_summary import without_heads
 
     groups: dict[str, list] = {}
     for r in t.records:
@@ -780,8 +780,8 @@ def _detail_scores(t, words) -> dict[str, CategoryScore]:
 
 
 def _summary_scores(t) -> dict[str, CategoryScore]:
-    from ..tables.score_summary import category_of
-    from ..tables.typed import points, quantity
+    from ...tables.score_summary import category_of
+    from ...tables.typed import points, quantity
 
     out = {}
     for r in t.records:
