@@ -1,0 +1,124 @@
+"""Check `execution_text` of kind `score_statement`: an execution score stated in prose against the
+proportional rule stated with it (按“执行率×分值”计分): the points × the rate, at most 100%. The
+points, rate and score are the rule's sentence's, or the next sentence's applying it; else the
+execution row's points in the tables, the unit's one execution rate."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ...facts.base import CURRENT, Fact, FactBase, fact_base
+from ...facts.numbers import fmt
+from ...knowledge import compact, concepts
+from ..base import CHECKED, Hit
+from .common import score_lists, WEIGHT_WORDS, SCORED_REACH, applies_to_item
+
+
+def check_execution_text(doc, rule):
+    """“预算执行率（10分）：…执行率94.64%，按“执行率×分值”计分，本项得9.80分”: the score is the
+    points × the rate (at most 100%), where the sentence states the rule (concepts.yaml
+    execution_scoring `proportional`), the rate, the points and the score. The product is an
+    interval as wide as the printed rate allows; the score its own printed interval."""
+    pattern = (concepts().get("execution_scoring") or {}).get("proportional")
+    if not pattern:
+        return
+    proportional = re.compile(pattern)
+    base = fact_base(doc)
+    for key, facts in base.by_sentence.items():
+        text = base.sentences.get(key, "")
+        if not proportional.search(text):
+            continue
+        found = _execution_terms(text, facts, base) or _scored_next(base, key, facts, rule.params["applying_words"])
+        if found is None:
+            continue
+        weight, rate, score = found
+        yield CHECKED
+        lo, hi = rate.interval()
+        lo, hi = weight.value * min(lo, Decimal(100)) / 100, weight.value * min(hi, Decimal(100)) / 100
+        s_lo, s_hi = score.interval()
+        if s_lo <= hi and lo <= s_hi:
+            continue
+        expected = weight.value * min(rate.value, Decimal(100)) / 100
+        shown = fmt(expected, max(score.places, 2))
+        yield Hit(quote=base.span(weight, score), location=score.loc, stated=score.text, expected=f"{shown}分",
+                  formula=f"分值 {weight.text}{f'（{weight.where()}）' if weight.source == 'table' else ''} × 执行率 "
+                          f"{rate.text}（超过100%按100%计）= {shown}分",
+                  fields={"total": score.text, "sum": f"{shown}分", "parts": f"分值{weight.text}×执行率{rate.text}"},
+                  highlights=[weight.loc, rate.loc])
+
+
+def _execution_terms(text: str, facts, base: FactBase) -> tuple[Fact, Fact, Fact] | None:
+    """(points, rate, score) of the sentence: the execution rate, the points before it (the
+    first figure in 分, 预算执行率（10分）/ 分值10分) and the score after it (得9.80分). A
+    sentence stating no rate takes the one the document states for the unit, if only one."""
+    rate = next((f for f in facts if f.concept == "预算执行率" and f.unit == "%" and not f.comparator), None)
+    here = rate is not None
+    rate = rate or _document_rate(base)
+    if rate is None:
+        return None
+    at = rate.at if here else 0
+    # (not a score said as such before the rate: 预算执行率指标得分9.5分，…预算执行率95.00%，…计得9.5分;
+    # 最高可得10分 is the weight)
+    lists = score_lists()
+    scored, possible = tuple(lists["scored_words"]), tuple(lists["possible_points_words"])
+    # (nor the points taken off: 预算执行率扣0.40分：…得4.60分)
+    deducted = tuple(lists.get("deduction_words") or ())
+    weight = next((f for f in facts if f.unit == "分" and (f.at < at or not here) and not f.comparator
+                   and (not compact(f.label).rstrip("为：:").endswith(scored)
+                        or any(w in f.label for w in possible))
+                   and not compact(f.label).rstrip("了").endswith(deducted)), None)
+    score = next((f for f in reversed(facts) if f.unit == "分" and f.at > at and f is not weight and not f.comparator
+                  and "得" in text[max(0, f.at - 6):f.at]), None)
+    if weight is None and score is not None:
+        # the points in brackets after the score (该项得分9.20分（分值10分）)
+        weight = next((f for f in facts if f.unit == "分" and f.at > score.at and not f.comparator
+                       and text[score.at + len(score.text):f.at].strip("（(：: ").endswith(WEIGHT_WORDS)), None)
+    if weight is None and score is not None and here:
+        # “执行率97.60%，按执行率×分值计分，得9.86分”: the points are the form's, in its execution row
+        weight = _execution_weight(base)
+    if weight is None or score is None or weight.value <= 0:
+        return None
+    return weight, rate, score
+
+
+APPLYING_REACH = 8  # the characters at a sentence's start that may say it applies the rule before
+
+
+def _scored_next(base: FactBase, key: tuple, facts: list[Fact], applying: list[str]) -> tuple[Fact, Fact, Fact] | None:
+    """(points, rate, score) of a rule stated with its points in one sentence and applied in the
+    next (分值20分，评分规则为：得分=预算执行率×分值。按此规则，该项得20分): the next sentence opens
+    by saying so and states one score; the rate is the sentence's, else the one the document
+    states for the unit."""
+    points = [f for f in facts if f.unit == "分" and not f.comparator]
+    after = (key[0], key[1] + 1)
+    text = base.sentences.get(after, "")
+    if len(points) != 1 or points[0].value <= 0 or not applies_to_item(text[:APPLYING_REACH], applying):
+        return None
+    rate = next((f for f in facts if f.concept == "预算执行率" and f.unit == "%" and not f.comparator), None) \
+        or _document_rate(base)
+    scores = [f for f in base.by_sentence.get(after, ()) if f.unit == "分" and not f.comparator
+              and "得" in text[max(0, f.at - SCORED_REACH):f.at]]
+    return (points[0], rate, scores[0]) if rate is not None and len(scores) == 1 and not scores[0].concept else None
+
+
+def _execution_weight(base: FactBase) -> Fact | None:
+    """The points of the execution row of the document's tables (项目资金 | … | 分值 10 | 执行率
+    97.60% | 得分): the 分值 of a table row that also states the execution rate and a score, when
+    all such rows agree on one value."""
+    def find() -> Fact | None:
+        rows: dict[tuple, list[Fact]] = {}
+        for f in base.facts:
+            if f.source == "table":
+                rows.setdefault((f.block, f.loc.row), []).append(f)
+        weights = [f for row in rows.values()
+                   if any(x.concept == "预算执行率" and x.unit == "%" for x in row) and any(x.measure == "得分" for x in row)
+                   for f in row if f.measure == "分值" and f.unit == "分"]
+        return weights[0] if weights and all(w.value == weights[0].value for w in weights) else None
+    return base.remember(("execution row weight",), find)
+
+
+def _document_rate(base: FactBase) -> Fact | None:
+    """The unit's execution rate, when every statement of it agrees on one value."""
+    rates = [f for f in base.of("预算执行率", "实际值", CURRENT)
+             if f.unit == "%" and not f.member and not f.subject and not f.comparator]
+    return rates[0] if rates and all(f.value == rates[0].value for f in rates) else None

@@ -1,0 +1,148 @@
+"""Checks `weights_text` and `weights_exceeded` of kind `score_statement`: the weights a sentence
+lists for a complete set of first-level categories add up to the full score, and a category's
+score stated in words (…分别得分9分、18分…, 效益指标合计得分32.5分) is not above the weight the
+report's own lists give it."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ...facts.base import FactBase, fact_base
+from ...facts.lexicon import alternatives
+from ...knowledge import concepts
+from ..base import CHECKED, Hit
+from .common import score_lists, category_word_pairs, categories_in
+
+
+WEIGHT_CUE_RE = re.compile(r"权重|分值|满分|分配|设置|设定|设立|指标体系|构成")  # (设置四类一级指标，其中…10分)
+POINTS_RE = re.compile(r"\d+(?:\.\d+)?\s*分(?!值)")
+CATEGORY_POINTS_RE = r"({words})(?:{classifiers})?(?:指标)?(?:权重|分值)?(?:为|占)?\s*(\d+(?:\.\d+)?)\s*分"
+# the points the list makes, stated with it (满分100分): score_lists total_points_words before them
+TOTAL_POINTS_RE = r"(?:{words})(?:为|是)?\s*(\d+(?:\.\d+)?)\s*分"
+
+
+def check_weights_text(doc, rule):
+    """“指标体系权重为：预算执行率10分，产出指标50分，效益指标30分，满意度指标20分”: the points of a
+    complete set of first-level categories (score_lists complete_sets) make up the full score
+    (concepts.yaml full_score). A sentence stating what was scored (得) is no list of weights."""
+    default_full = Decimal(str(concepts().get("full_score", 100)))
+    base = fact_base(doc)
+    for key, text, listed, stated_full in _weight_lists(base):
+        yield CHECKED
+        full = stated_full if stated_full is not None else default_full
+        total = sum((v for _, v, _ in listed), Decimal(0))
+        if total == full:
+            continue
+        facts = base.by_sentence.get(key)
+        if not facts:
+            continue
+        start, end = listed[0][2].start(), listed[-1][2].end()
+        shown, whole = _points(total), _points(full)
+        yield Hit(quote=text[start:end], location=facts[0].loc, stated=shown, expected=whole,
+                  formula=" + ".join(f"{m.group(1)} {_points(v)}" for _, v, m in listed) + f" = {shown}",
+                  fields={"total": whole, "sum": shown, "parts": "、".join(m.group(0) for _, _, m in listed)})
+
+
+RESPECTIVE_POINTS_RE = re.compile(r"分别(?:为|是|得分为?|得)?\s*((?:\d+(?:\.\d+)?\s*分\s*[、，,和及]?\s*)+)")
+NAMES_BEFORE = 40  # characters before 分别 its list of names may stand in
+
+
+def _respective_points(text: str, words) -> list[tuple[list[tuple[str, Decimal]], bool]]:
+    """(the (category, points) pairs, whether they are scores) of each list naming categories
+    and then their points 分别 (决策、过程、产出、效益四类指标，分值分别为10分、20分、40分、30分;
+    …效益指标分别得分9分、18分、42分、17.5分): the names in order, as many as the figures."""
+    out = []
+    for m in RESPECTIVE_POINTS_RE.finditer(text):
+        before = text[max(0, m.start() - NAMES_BEFORE):m.start()]
+        before = re.split(r"[。；;：:]", before)[-1]
+        names = categories_in(before, words)
+        points = [Decimal(x) for x in re.findall(r"(\d+(?:\.\d+)?)\s*分", m.group(1))]
+        if len(names) >= 2 and len(names) == len(points) and len(set(names)) == len(names):
+            scored = "得" in text[m.start():m.start(1)] or ("得" in before and not WEIGHT_CUE_RE.search(before))
+            out.append((list(zip(names, points)), scored))
+    return out
+
+
+def _weight_lists(base: FactBase):
+    """(sentence key, text, [(category, points, match)]) of each sentence listing the weights of a
+    complete set of first-level categories (no 得 in it: scores are no weights)."""
+    params = score_lists()
+    words = category_word_pairs(params)
+    pattern = re.compile(CATEGORY_POINTS_RE.format(words="|".join(re.escape(w) for w, _ in words),
+                                                   classifiers=alternatives(params["category_classifiers"])))
+    total_pattern = re.compile(TOTAL_POINTS_RE.format(words=alternatives(params["total_points_words"])))
+    name_of = dict(words)
+    sets = [set(x) for x in params["complete_sets"]]
+    closing = tuple(params["list_closing_words"])
+    for key, text in base.sentences.items():
+        if not WEIGHT_CUE_RE.search(text) or "得" in text:
+            continue
+        listed = [(name_of[m.group(1)], Decimal(m.group(2)), m) for m in pattern.finditer(text)]
+        names = [n for n, _, _ in listed]
+        if len(listed) < 3 or len(set(names)) != len(names) \
+                or not any(s <= set(names) <= s | set(params["optional"]) for s in sets):
+            continue
+        # (the list's own total right after its last item, 效益指标20分，满分100分; not one of another
+        # thing's, …，其中满意度指标满分10分, nor one below an item's points)
+        stated = [m for m in total_pattern.finditer(text) if m.start() >= listed[-1][2].end()
+                  and text[listed[-1][2].end():m.start()].strip("，,；; ") in ("", *closing)
+                  and Decimal(m.group(1)) >= max(v for _, v, _ in listed)]
+        if len(POINTS_RE.findall(text, listed[0][2].start())) != len(listed) + len(stated[:1]):
+            continue  # a category the vocabulary does not know is listed too (管理指标10分)
+        yield key, text, listed, Decimal(stated[0].group(1)) if stated else None
+
+
+# a category's score in words: 效益指标合计得分32.5分 (after a break or at the start: 社会效益得分 is
+# an indicator's)
+CATEGORY_SCORE_RE = r"(?:^|(?<=[，,；;：:、。（(\s]))({words})(?:指标)?(?:合计|小计|总)?(?:得分|得)(?:为)?\s*(\d+(?:\.\d+)?)\s*分"
+
+
+def check_weights_exceeded(doc, rule):
+    """A first-level category's score stated in words above the weight the report's own list of
+    weights gives it (效益30分 … 效益指标合计得分32.5分)."""
+    base = fact_base(doc)
+    weights: dict[str, Decimal] = {}
+    words = category_word_pairs(score_lists())
+    respective = [(key, pairs, scored) for key, text in base.sentences.items() if "分别" in text
+                  for pairs, scored in _respective_points(text, words)]
+    stated = [[(name, points) for name, points, _m in listed] for _key, _text, listed, _full in _weight_lists(base)]
+    for listed in stated + [pairs for _key, pairs, scored in respective if not scored]:
+        for name, points in listed:
+            if weights.setdefault(name, points) != points:
+                return  # two lists disagree: another rule's finding (a weight is not known)
+    if not weights:
+        return
+    for key, pairs, scored in respective:
+        for name, score in (pairs if scored else ()):
+            if name not in weights:
+                continue
+            yield CHECKED
+            if score > weights[name]:
+                text = base.sentences.get(key, "")
+                facts = base.by_sentence.get(key)
+                yield Hit(quote=text.strip()[:120], location=facts[0].loc if facts else doc.blocks[key[0]].loc,
+                          stated=_points(score), expected=f"≤ {_points(weights[name])}",
+                          formula=f"{name}的权重为 {_points(weights[name])}，得分 {_points(score)} 超过权重",
+                          fields={"total": _points(weights[name]), "sum": _points(score), "parts": name})
+    pattern = re.compile(CATEGORY_SCORE_RE.format(words="|".join(re.escape(w) for w, _ in words)))
+    name_of = dict(words)
+    for key, text in base.sentences.items():
+        if "得" not in text:
+            continue
+        for m in pattern.finditer(text):
+            name, score = name_of[m.group(1)], Decimal(m.group(2))
+            if name not in weights:
+                continue
+            yield CHECKED
+            if score <= weights[name]:
+                continue
+            facts = base.by_sentence.get(key)
+            yield Hit(quote=m.group(0), location=facts[0].loc if facts else doc.blocks[key[0]].loc,
+                      stated=_points(score), expected=f"≤ {_points(weights[name])}",
+                      formula=f"{m.group(1)}的权重为 {_points(weights[name])}，得分 {_points(score)} 超过权重",
+                      fields={"total": _points(weights[name]), "sum": _points(score), "parts": m.group(1)})
+
+
+def _points(value: Decimal) -> str:
+    """Points as a report prints them: 110分, 7.5分."""
+    return f"{value.normalize():f}分"
