@@ -19,16 +19,16 @@ import re
 from collections import Counter
 from decimal import Decimal
 
-from ..facts.base import LATER, fact_year, thing_of_head, MONEY_MEASURES, UNNAMED, Fact, column_sum, fact_base, part_names, worded_measure
-from ..facts.lexicon import lexicon
-from ..facts.scopes import figure_scope
-from ..facts.agreement import factor, meets, tail
-from ..facts.titles import TitleScopes
-from ..facts.numbers import MONEY_UNITS, fmt
-from ..knowledge import compact, concepts
-from ..memo import remember_short
-from .base import CHECKED, SHARE_OF_RE, TAIL_NOTE, Hit
-from .own_sums import BREAKS, HOLDS, verdict
+from ...facts.base import LATER, fact_year, thing_of_head, MONEY_MEASURES, UNNAMED, Fact, column_sum, fact_base, part_names, worded_measure
+from ...facts.lexicon import lexicon
+from ...facts.scopes import figure_scope
+from ...facts.agreement import factor, meets, tail
+from ...facts.titles import TitleScopes
+from ...facts.numbers import MONEY_UNITS, fmt
+from ...knowledge import compact, concepts
+from ...memo import remember_short
+from ..base import CHECKED, SHARE_OF_RE, TAIL_NOTE, Hit
+from ..own_sums import BREAKS, HOLDS, verdict
 
 KIND = "restatement"
 PARAMS = {
