@@ -186,7 +186,7 @@ class Lexicon:
     doubling_counter: str = ""
     names_nothing: dict = field(default_factory=dict, compare=False, repr=False)  # see base._names_nothing
     change_signs: dict = field(default_factory=dict, compare=False, repr=False)  # see base._change_sign
-    names_fund: dict = field(default_factory=dict, compare=False, repr=False)  # see restatement._names_fund
+    names_fund: dict = field(default_factory=dict, compare=False, repr=False)  # see restatement.text_tables._names_fund
     title_funds: dict = field(default_factory=dict, compare=False, repr=False)  # see base.FactReader._fund_named
     section_categories: dict = field(default_factory=dict, compare=False, repr=False)  # see base.FactReader._section_category
     # row labels' and column heads' readings (base.FactReader._label, _head): the same standard

@@ -1,0 +1,161 @@
+"""Text against tables and text against text (kind `restatement`): each sentence's figure against
+the tables stating its concept (any fund and member), unless it is another statement than
+theirs (a project's funds or an amount allotted with no measure word, a body's share of another
+concept, a fund a heading names, a stock the year opened with, a sum over the years so far); the
+sentences of a concept no table states, against one another."""
+from __future__ import annotations
+
+import re
+
+from ...facts.base import fact_year, MONEY_MEASURES, Fact, part_names
+from ...facts.lexicon import lexicon
+from ...facts.agreement import meets
+from ...knowledge import compact, concepts
+from .keys import clauses_back, whose_figure
+from .tables import consistent_tables
+from .text_tables import Scoped, text_against_tables, part_against_tables
+from .text_pairs import opening_stock, text_pairs
+
+
+YEAR_RE = re.compile(r"(?:19|20)\d\d年度?")
+
+
+def _fillers(words: list[str], marker: str) -> re.Pattern:
+    """The year, a list item's number and the rule's filler words, longest first."""
+    ordered = sorted((w for w in words if w), key=len, reverse=True)
+    return re.compile("|".join([YEAR_RE.pattern, *([marker] if marker else []), *map(re.escape, ordered)]))
+
+
+def check_text(doc, base, groups, rule, vocabulary):
+    """A sentence's figure against the tables stating its concept, then against other sentences."""
+    loose: dict[tuple, list[Fact]] = {}
+    totals = set(rule.params["total_members"])
+    fillers = None  # compiled for the first pair of sentences that needs it
+    # a project's funds (年度资金总额 and its sources, 上年结转资金 …) stated with no measure word
+    # may be their budget as well as their outturn
+    funds_lines = _funds_lines()
+    allotment = tuple(rule.params["allotment_words"])
+    opening = (tuple(rule.params["opening_words"]), tuple(rule.params["closing_words"]))
+    summed_since = tuple(rule.params["summed_since_words"])
+    for key, facts in groups.items():
+        concept, period, measure, subject, _fund, member, dim = key
+        loose.setdefault((concept, period, measure, subject, dim), []).extend(facts)
+    for facts in loose.values():
+        texts = [f for f in facts if f.source == "text"]
+        tables = [f for f in facts if f.source == "table"]
+        if not texts:
+            continue
+        primary = [f for f in tables if not f.member or f.member in totals] or tables
+        values = list(consistent_tables(primary).values())
+        scoped = Scoped(values, tables, set(rule.params["fund_implied_concepts"]))
+        tables_sum_since = any(w in t.header or w in t.label for t in tables for w in summed_since)
+        for fact in texts:
+            if fact.member and fact.member not in totals:
+                # a part's rate (基本支出…执行率100.00%) is not the unit's the tables state: only the
+                # table rows of that part state it
+                yield from part_against_tables(fact, tables, rule, base, doc)
+                continue
+            if fact.implicit and (fact.concept in funds_lines or _allotted(base, fact, allotment)
+                                  or _outturn_after(base, fact)) and _states_any_measure(base, fact, loose):
+                continue  # 年度资金总额1,683.00万元 with no measure word: the budget the form states
+            if _body_of_other_concept(base, fact):
+                continue  # 各单位政府采购支出为：A本级17.48万元，B中心22.68万元: each body's procurement, no row of its own
+            if fact.implicit and fact.unit == "分" and _states_any_measure(base, fact, loose, ("分值",), "分"):
+                continue  # 一级指标…决策20分、产出30分 with no measure word: the points the table gives it
+            if _scope_unsaid(base, fact, tables):
+                continue
+            if _opened_stock(base, fact, opening):
+                continue  # (年初，全县债务余额…: the stock the year opened with, no statement of its year-end column)
+            if not tables_sum_since and _summed_since(fact.label, summed_since):
+                continue  # (年末累计提取…: the sum of the years so far, no table column of the year's)
+            yield from text_against_tables(fact, *scoped.of(fact), rule, base.assumed_units, base, doc)
+        concept = texts[0].concept
+        if rule.params["text_against_text"] and not tables and concept in vocabulary \
+                and concept not in rule.params["per_item_concepts"]:
+            fillers = fillers or _fillers(rule.params["label_fillers"], rule.params["label_marker_pattern"])
+            # (a part's figure, 某指标自评得分4分, is no statement of the whole's)
+            yield from text_pairs([f for f in texts if not f.member or f.member in totals], rule, fillers, base)
+
+
+def _body_of_other_concept(base, fact: Fact) -> bool:
+    """A figure named by a table row naming a body (青溪县农业技术推广中心, 图书馆: concepts.yaml
+    organization_endings) in a sentence that names a thing of the vocabulary before it (政府采购支出
+    …按单位分：市图书馆21.28万元): that thing's amount for the body, not the body's row."""
+    if fact.concept in lexicon().concepts.canonical or not fact.concept \
+            or not fact.concept.endswith(tuple(concepts().get("organization_endings") or ())):
+        return False
+    text = base.sentences.get((fact.block, fact.sentence), "")
+    # (the words before, the body's own name out: 县政府采购中心 names no 政府采购)
+    named = [c for _, _, c in lexicon().concepts.all(compact(text[:fact.at]).replace(fact.concept, ""))]
+    # (a thing the body's row states, 收入合计 over a table of the units' 收入合计: its own figure)
+    heads = {compact(t.header) for t in base.by_concept.get(fact.concept, ()) if t.source == "table"}
+    stated = {c for h in heads for _, _, c in lexicon().concepts.all(h)}
+    return bool(named) and not (set(named) & stated or any(c in h for c in named for h in heads))
+
+
+def _opened_stock(base, fact: Fact, words: tuple[tuple, tuple]) -> bool:
+    """A figure its sentence's opening words date to the start of the year (年初，全县债务余额…;
+    上年末，…) though its concept names no start (本年末债务余额 read from the words 债务余额): the
+    stock the year opened with, which a table states, if at all, in a column of that start, not
+    under the concept. (Its own words naming the start, 年初结转结余, name the concept already.)"""
+    opening = words[0]
+    return not any(w in fact.label or w in (fact.concept or "") for w in opening) and opening_stock(base, fact, words)
+
+
+def _summed_since(label: str, words: tuple[str, ...]) -> bool:
+    """A label summing its figure over the years so far (截至年末累计提取…), not over a year its
+    word follows right after (2024年累计完成, 全年累计: the year's own total)."""
+    for word in words:
+        at = label.find(word)
+        while at >= 0:
+            if not label[:at].rstrip().endswith("年"):
+                return True
+            at = label.find(word, at + 1)
+    return False
+
+
+def _funds_lines() -> set[str]:
+    """The project form's funds: its total (project_funds) and the names of that total's parts."""
+    total = concepts().get("project_funds")
+    lines = {total} if total else set()
+    for calc in lexicon().calculations:
+        if calc["total"] == total:
+            lines |= part_names(calc)
+    return lines
+
+
+def _allotted(base, fact: Fact, words: tuple) -> bool:
+    """A word of funds allotted stands before the figure in its sentence or the clauses a ；
+    joins to it (县财政安排…，其中A…；B…)."""
+    return bool(words) and any(w in text for _, text in clauses_back(base, fact) for w in words)
+
+
+def _scope_unsaid(base, fact: Fact, tables: list[Fact]) -> bool:
+    """The sentence's figure is the one a table states for a fund a heading above the sentence
+    names (事业运行912.54万元 under 五、一般公共预算支出预算情况: the row's 一般公共预算 column, or
+    the general budget's own table), the sentence naming no fund itself: a scope it leaves unsaid."""
+    funds = base.heading_funds.get(fact.block) or set()
+    if fact.fund or fact.member or not funds:
+        return False
+    return any(meets(fact, t) for t in tables
+               if t.fund in funds or any(f in t.member for f in funds))
+
+
+def _outturn_after(base, fact: Fact) -> bool:
+    """Another amount of the concept, spent, follows in the sentence (上级转移支付资金3,216.00万元，
+    支出3,104.72万元，执行率96.54%): one thing has one outturn, so the first is what it was spent of."""
+    # (…，支出3,104.72万元 naming no measure: in a plan read as its budget, FactBase.bare_measure,
+    # but still the amount spent after the one it was spent of)
+    return any(f.id > fact.id and f.concept == fact.concept and (f.measure == "决算" or (f.implicit and f.is_money))
+               and f.period == fact.period
+               and f.value != fact.value for f in base.by_sentence.get((fact.block, fact.sentence), ()))
+
+
+def _states_any_measure(base, fact: Fact, loose: dict[tuple, list[Fact]], measures=MONEY_MEASURES,
+                        dimension: str = "money") -> bool:
+    """A table states the fact's value for its concept in one of `measures` (全年预算数, 年初预算数;
+    a figure in points, 分值)."""
+    period = (fact.period, fact_year(base, fact))  # (as keys.py group_key has it)
+    return any(meets(fact, t) for measure in measures
+               for t in loose.get((fact.concept, period, measure, whose_figure(base, fact, fact.subject), dimension), ())
+               if t.source == "table")

@@ -1,0 +1,144 @@
+"""A sentence's figure against the tables (kind `restatement`): the table statements of its fund
+(Scoped), consistent when it meets any; a mismatch where the tables agree on one value, unless a
+row its sentence names states it, or it is a rate of other amounts than the row's; where the
+table's own column adds up with the text's figure, the cell is the slip. A part's execution rate
+against the rows of that part."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ...facts.base import Fact, column_sum
+from ...facts.lexicon import lexicon
+from ...facts.agreement import meets
+from ...facts.numbers import MONEY_UNITS
+from ...knowledge import compact, concepts
+from ...memo import remember_short
+from ..base import CHECKED
+from ..own_sums import BREAKS, verdict
+from .findings import restatement_hit
+from .tables import consistent_tables, column_of
+
+
+def _income_column(t: Fact, tails: tuple[str, ...]) -> bool:
+    """A table figure under a column of money received (一般公共预算拨款收入 of 事业运行: the
+    income for a spending, `tails`: concepts.yaml income_tails) in a row of no income."""
+    return bool(t.member) and t.member.endswith(tails) and not t.concept.endswith(tails)
+
+
+class Scoped:
+    """The table statements a sentence's figure is met by. A concept of all funds (项目支出,
+    年初结转和结余) stated for one fund (政府性基金预算财政拨款年初结转和结余0.00元; a table titled
+    一般公共预算财政拨款支出决算表) is that fund's figure, and stated for none the unit's: only a
+    statement for the same fund states the same; a fund's own concept (财政拨款收入) is met by any
+    table. The statements of each fund are picked out once per concept."""
+
+    def __init__(self, values: list[Fact], tables: list[Fact], implied: set[str] = frozenset()):
+        self.values, self.tables, self.implied = values, tables, implied
+        self.by_fund: dict[str, tuple[list[Fact], list[Fact]]] = {}
+
+    def of(self, fact: Fact) -> tuple[list[Fact], list[Fact]]:
+        if fact.concept in self.implied or _names_fund(fact.concept):
+            return self.values, self.tables
+        if fact.fund not in self.by_fund:
+            self.by_fund[fact.fund] = ([t for t in self.values if t.fund == fact.fund],
+                                       [t for t in self.tables if t.fund == fact.fund])
+        return self.by_fund[fact.fund]
+
+
+def text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rule, assumed, base, doc):
+    if not values:
+        return
+    yield CHECKED
+    tails = tuple(concepts().get("income_tails") or ())
+    if any(meets(fact, t) for t in values) or any(meets(fact, t) for t in tables if not _income_column(t, tails)):
+        return  # (a figure of one income column, 一般公共预算拨款收入, is no statement of the row's spending)
+    reference = values[0]
+    if all(meets(reference, t) for t in values):
+        if _named_row_states(base, fact, reference):
+            return
+        if len(values) == 1 and _column_prefers(doc, base, fact, reference, rule):
+            # the table's own column adds up with the text's figure, not with its own: the cell is the slip
+            hit = restatement_hit(reference, fact, rule, assumed)
+            hit.formula += "；该表本列合计按正文数字相符、按表中数字不符"
+            yield hit
+            return
+        if _rate_of_other_amounts(base, fact, reference):
+            return
+        yield restatement_hit(fact, reference, rule, assumed)
+
+
+def part_against_tables(fact: Fact, tables: list[Fact], rule, base, doc):
+    """A part's execution rate (项目支出执行率86.50%) against the tables' rows of that part (项目支出 |
+    700.00 | 610.00 | 87.14%); tables of other scopes (another fund's) are left to their own words."""
+    if fact.concept != "预算执行率":
+        return
+    same = [t for t in tables if t.member == fact.member and t.fund == fact.fund]
+    yield from text_against_tables(fact, list(consistent_tables(same).values()), same, rule,
+                                    base.assumed_units, base, doc)
+
+
+def _rate_of_other_amounts(base, fact: Fact, cell: Fact) -> bool:
+    """A rate stated after the amounts it is of (全年预算数2,124.50万元，实际支出2,052.38万元，预算执行率
+    96.61%) against a table row's rate beside other amounts (the projects' 合计 | 1,332.00 |
+    1,290.36 | 96.87%): two rates of two wholes, no fact stated twice."""
+    if fact.unit != "%" or cell.source != "table":
+        return False
+    said = [f for f in base.by_sentence.get((fact.block, fact.sentence), ()) if f.is_money and f.at < fact.at]
+    if not said:
+        return False
+    # (the row's amounts as printed: a table whose unit is said only in the text before it has none)
+    row = [f for f in base.facts if f.block == cell.block and f.loc.row == cell.loc.row
+           and (f.is_money or not f.unit)]
+    return bool(row) and not any(meets(a, b) if b.unit else _printed_alike(a, b) for a in said for b in row)
+
+
+def _printed_alike(a: Fact, b: Fact) -> bool:
+    """The two figures' printed numbers meet, units aside (2,052.38万元 and a cell 2,052.38)."""
+    lo_a, hi_a = a.interval(Decimal(1))
+    lo_b, hi_b = b.interval(Decimal(1))
+    return lo_a < hi_b and lo_b < hi_a
+
+
+def _named_row_states(base, fact: Fact, cell: Fact) -> bool:
+    """Another row of the cell's column states the figure, a row its sentence names (区第一实验小学
+    在校生最多…，拨付公用经费219.24万元 against the 合计 row's 1,032.55): that row's figure, stated right."""
+    if cell.source != "table" or fact.source != "text":
+        return False
+    # (its sentence, and the one before it when a ； closed that one: 失业保险基金收入3,460万元…；支出
+    # 2,890万元，当年收支结余570万元 goes on about the fund the clause before named)
+    before = base.sentences.get((fact.block, fact.sentence - 1), "")
+    sentence = compact((before if before.rstrip().endswith(("；", ";")) else "")
+                       + base.sentences.get((fact.block, fact.sentence), ""))
+    return any(other is not cell and meets(fact, other) and len(compact(other.label)) >= 2
+               and compact(other.label) in sentence for other in column_of(base, cell))
+
+
+def _column_prefers(doc, base, text: Fact, cell: Fact, rule) -> bool:
+    """The cell's column states a declared sum it is a part of (本年收入 = 财政拨款收入 + 事业收入 +
+    其他收入): the sum holds with the text's figure in the cell's place, and not with the cell's; or,
+    no such sum declared, a sum of the cell's own table (a 收支总表's spending side, its function
+    rows under 本年支出合计; a column's items under its total row) breaks with the cell and holds with
+    the text's figure, none holding as printed (own_sums.verdict)."""
+    if not (cell.is_money and text.unit in MONEY_UNITS):
+        return False
+    found = column_sum(base, cell, as_total=False)
+    if found is None:
+        totals, sides = tuple(rule.params["total_row_labels"]), tuple(rule.params["side_total_labels"])
+        return verdict(doc, base, cell, text, totals, sides) == BREAKS
+    total, parts = found
+    rest = sum((f.in_yuan() for f in parts if f is not cell), 0)
+    slack = sum((f.half_unit * MONEY_UNITS.get(f.unit, 1) for f in [total, *parts]), 0)
+    with_cell = abs(rest + cell.in_yuan() - total.in_yuan()) <= slack
+    with_text = abs(rest + text.in_yuan() - total.in_yuan()) <= slack
+    return with_text and not with_cell
+
+
+def _names_fund(concept: str) -> bool:
+    """A fund's own concept (一般公共预算财政拨款支出, 财政拨款收入, 当年财政拨款) names its fund.
+    Asked for every sentence's figure: short concepts' answers are kept per vocabulary."""
+    lex = lexicon()
+    return remember_short(lex.names_fund, concept, _reads_fund, lex)
+
+
+def _reads_fund(concept: str, lex) -> bool:
+    return any(fund in concept for fund in lex.funds.names)
