@@ -18,18 +18,18 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from operator import attrgetter
 
-from ..knowledge import compact, concepts, last_open_bracket, vocabulary, vocabulary_generation
-from ..memo import MEMO_ENTRIES, remember_short
-from ..ingest.build import NUMBERING_LEVELS, SECTION_CHARS, numbering_of, split_sentences, title_block
-from ..model import SENTENCE_END_RE, Document, Heading, Location, Paragraph, Sentence, Table, is_prose
-from ..tables.typed import line_number_columns
-from .lexicon import Lexicon, alternatives, each_before, each_char, lexicon, money_concepts, word_finder
-from .numbers import (MONEY_UNITS, RANGE_JOINER, cn_to_int, column_numbers, half_unit, is_column_numbers,
-                      normalize_digits, cn_number, to_decimal, unbracketed)
-from .restated import name_restated_subjects
-from .titles import TitleScopes
-from .value_links import value_aliases
-from .targets import PREFIX, SUFFIX
+from ...knowledge import compact, concepts, last_open_bracket, vocabulary, vocabulary_generation
+from ...memo import MEMO_ENTRIES, remember_short
+from ...ingest.build import NUMBERING_LEVELS, SECTION_CHARS, numbering_of, split_sentences, title_block
+from ...model import SENTENCE_END_RE, Document, Heading, Location, Paragraph, Sentence, Table, is_prose
+from ...tables.typed import line_number_columns
+from ..lexicon import Lexicon, alternatives, each_before, each_char, lexicon, money_concepts, word_finder
+from ..numbers import (MONEY_UNITS, RANGE_JOINER, cn_to_int, column_numbers, half_unit, is_column_numbers,
+                       normalize_digits, cn_number, to_decimal, unbracketed)
+from ..restated import name_restated_subjects
+from ..titles import TitleScopes
+from ..value_links import value_aliases
+from ..targets import PREFIX, SUFFIX
 
 CURRENT, PRIOR = "本年", "上年"
 OLDER = "往年"  # a year before last: neither this year's figure nor last year's
@@ -443,7 +443,7 @@ class FactBase:
 
     def frame(self):
         """The facts as a pandas DataFrame, validated by the pandera schema (lazy: every error)."""
-        from .frame import facts_frame
+        from ..frame import facts_frame
 
         return facts_frame(self.facts)
 
@@ -4229,7 +4229,7 @@ def _short_cell_number(text: str) -> tuple[str, Decimal, int, str] | None:
 def _long_units() -> frozenset:
     """The vocabulary's units of two characters or more (人次, 万人次, 平方米): a table cell's figure
     may carry one (a config's units too: one set per vocabulary in use)."""
-    from ..knowledge import concepts, vocabulary_generation
+    from ...knowledge import concepts, vocabulary_generation
 
     key = vocabulary_generation()
     if key not in _LONG_UNITS:
