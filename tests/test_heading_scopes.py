@@ -1,5 +1,5 @@
 """Numbered headings naming parallel things (one fund, township or programme each) scope the
-figures under them as the same name run into its paragraph does (facts/base.py
+figures under them as the same name run into its paragraph does (facts/base/headings.py
 _scoping_headings); a sentence opening with the year before's end (2023年末，…; 上年末，…; 年初，…)
 states the stock the year opened with, no year-end figure (_opening_period, restatement
 _opened_stock, period.py year_end)."""

@@ -166,7 +166,8 @@ def test_split_heads_merged_over_their_columns(tmp_path, suffix):
 
 def test_a_forms_facts_list_its_forecasts(tmp_path):
     # (the facts table's schema knows the forecast's measure: `inspect --facts` lists a form's 预计 cells)
-    from auditor.facts.base import FORECAST, fact_base
+    from auditor.facts.base import fact_base
+    from auditor.facts.base.model import FORECAST
     from auditor.facts.frame import facts_frame
 
     path = tmp_path / "form.xlsx"

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.facts.base import FORECAST, fact_base
+from auditor.facts.base import fact_base
+from auditor.facts.base.model import FORECAST
 from auditor.ingest import load
 from test_score_summary import findings, write
 

@@ -4,7 +4,8 @@ restated beside its table): read as those years', no slip of the report's year."
 from __future__ import annotations
 
 from auditor.examples import document_from_text
-from auditor.facts.base import OLDER, PRIOR, CURRENT, fact_base
+from auditor.facts.base import fact_base
+from auditor.facts.base.model import OLDER, PRIOR, CURRENT
 from auditor.ruleset import load_rules
 
 from audited import reported

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from auditor.examples import document_from_text
-from auditor.facts.base import LATER, fact_base
+from auditor.facts.base import fact_base
+from auditor.facts.base.model import LATER
 from auditor.ruleset import load_rules
 
 from audited import reported

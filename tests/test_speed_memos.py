@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from auditor.facts import base as fact_base_module
-from auditor.facts.base import LabelIndex, _names_nothing
+from auditor.facts.base import reader as reader_module
+from auditor.facts.base.words import LabelIndex, names_nothing
 from auditor.facts.lexicon import Matcher, lexicon, matcher
 from auditor.memo import MEMO_ENTRIES
 from auditor.facts.numbers import normalize_digits
@@ -48,11 +49,11 @@ def test_matcher_memo_answers_like_a_fresh_scan_and_stays_bounded():
 
 def test_names_nothing_memo_is_bounded_and_per_lexicon():
     lex = lexicon()
-    assert _names_nothing("全年预算", lex) is True
-    assert _names_nothing("培训费", lex) is False
+    assert names_nothing("全年预算", lex) is True
+    assert names_nothing("培训费", lex) is False
     assert lex.names_nothing["全年预算"] is True
     for k in range(MEMO_ENTRIES + 10):
-        _names_nothing(f"名称{k}", lex)
+        names_nothing(f"名称{k}", lex)
     assert len(lex.names_nothing) <= MEMO_ENTRIES
 
 
@@ -76,8 +77,8 @@ def test_fact_reader_memos_live_per_document():
         blocks = [RawBlock("table", rows=rows, line=1), RawBlock("para", text=f"{label}12.00万元。", line=3)]
         return build_document("m.txt", blocks)
 
-    first = fact_base_module.FactReader(document("信息化运维")).read()
-    second = fact_base_module.FactReader(document("档案整理")).read()
+    first = reader_module.FactReader(document("信息化运维")).read()
+    second = reader_module.FactReader(document("档案整理")).read()
     assert [f.concept for f in first.facts if f.source == "text"] == ["信息化运维"]
     assert [f.concept for f in second.facts if f.source == "text"] == ["档案整理"]
 
@@ -125,14 +126,14 @@ def test_vocabulary_reading_is_shared_and_left_unchanged_by_reads():
         doc.meta["unit_name"] = unit
         return doc
 
-    shared = fact_base_module._vocabulary_reading(vocabulary_generation())
-    readers = [fact_base_module.FactReader(document(label, unit))
+    shared = reader_module._vocabulary_reading(vocabulary_generation())
+    readers = [reader_module.FactReader(document(label, unit))
                for label, unit in (("信息化运维", "清源区档案馆"), ("档案整理", "某某县财政局"))]
     for reader in readers:
         reader.read()
-    fresh = fact_base_module.FactReader.__new__(fact_base_module.FactReader)
+    fresh = reader_module.FactReader.__new__(reader_module.FactReader)
     fresh._read_vocabulary()
-    assert fact_base_module._vocabulary_reading(vocabulary_generation()) is shared
+    assert reader_module._vocabulary_reading(vocabulary_generation()) is shared
     assert vars(fresh).keys() == shared.keys() and all(vars(fresh)[k] == v for k, v in shared.items())
     assert readers[0].row_labels is not readers[1].row_labels and "档案整理" not in readers[0].row_labels
 
@@ -143,7 +144,8 @@ def test_title_noise_and_own_words_take_out_what_one_pattern_of_them_would():
     import random
     import re
 
-    from auditor.facts.base import FactReader, OWN_NAME_CHARS
+    from auditor.facts.base.periods import OWN_NAME_CHARS
+    from auditor.facts.base.reader import FactReader
     from auditor.facts.lexicon import alternatives
     from auditor.facts.titles import TABLE_NUMBER_RE, TitleNoise
     from auditor.knowledge import compact, concepts

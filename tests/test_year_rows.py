@@ -4,7 +4,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from auditor.examples import document_from_text
-from auditor.facts.base import OLDER, PRIOR, fact_base, fact_year
+from auditor.facts.base import fact_base
+from auditor.facts.base.model import OLDER, PRIOR
+from auditor.facts.base.periods import fact_year
 
 HEAD = "某县文化馆2024年度部门整体支出绩效自评报告\n"
 YEAR_ROWS = ("表2 近三年收支情况\n单位：万元\n年度\t收入合计\t支出合计\n2021年\t1,020.00\t1,000.00\n"

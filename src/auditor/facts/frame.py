@@ -24,13 +24,13 @@ RATE_AND_DEFAULT_MEASURES = ("变动率", "占比", "完成率", "得分率", "�
 def _read_measures() -> tuple[str, ...]:
     """The measures the reader names itself: points taken off (扣1分), a change to the budget, a
     forecast (预计全年执行数)."""
-    from .base import ADJUSTMENT, DEDUCTED, FORECAST
+    from .base.model import ADJUSTMENT, DEDUCTED, FORECAST
 
     return ADJUSTMENT, DEDUCTED, FORECAST
 
 
 def _periods() -> tuple[str, ...]:
-    from .base import CURRENT, LATER, OLDER, PRIOR
+    from .base.model import CURRENT, LATER, OLDER, PRIOR
 
     return CURRENT, PRIOR, OLDER, LATER
 

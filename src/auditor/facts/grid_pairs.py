@@ -20,7 +20,7 @@ import re
 
 from ..knowledge import compact, concepts
 from ..model import Table
-from .base import ITEM_TOKEN_RE
+from .base.words import ITEM_TOKEN_RE
 from .restated import YEAR_WORDS_RE
 
 NOT_NAME_RE = re.compile(r"[^\u4e00-\u9fff]")

@@ -22,9 +22,9 @@ from .lexicon import alternatives, lexicon
 LOOK_BACK = 40  # the paragraph's figures a restated subject looks back over (a paragraph rarely holds more)
 SUBJECT_MAX = 12  # characters of the words before the comparing word: a thing's name, not a clause
 STEM_MIN = 2  # characters the thing's name keeps once its period words are left off (余额, 支出)
-# (facts.base's CLAUSE_BREAK_RE as characters: facts.base imports this module, not the other way)
+# (facts.base.words' CLAUSE_BREAK_RE as characters: facts.base imports this module, not the other way)
 CLAUSE_BREAKS = "，,；;：:。"
-# a year and its period word, year-end ones too (2023年末 余额: the stem is 余额), unlike facts.base's
+# a year and its period word, year-end ones too (2023年末 余额: the stem is 余额), unlike facts.base.words'
 # YEARS_RE, which leaves 末 to the words after it
 YEAR_WORDS_RE = re.compile(r"(?:(?:19|20)\d\d\s*年(?:度|末|底)?)")
 

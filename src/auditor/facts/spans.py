@@ -1,6 +1,6 @@
 """Spans of years the words name (2022—2024年; 近三年, 三年来; 2021年以来; “十四五”以来): one
 reading for the rules that sum a span's years (CAL001), recompute its average growth (DRV021)
-and give figures its years in turn (facts/base.py). A span said from now back ends at the
+and give figures its years in turn (facts/base/in_turn.py). A span said from now back ends at the
 report's year."""
 from __future__ import annotations
 

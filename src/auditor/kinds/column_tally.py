@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..facts.base import CURRENT, fact_base
+from ..facts.base import fact_base
+from ..facts.base.model import CURRENT
 from ..facts.numbers import fmt, half_unit
 from ..knowledge import compact
 from ..tables.typed import parse_cell

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from ..facts.base import fact_base, table_subject
+from ..facts.base import fact_base
+from ..facts.base.tables import table_subject
 from ..facts.targets import parse_target
 from ..knowledge import compact, han_bigrams
 from ..model import Heading, Paragraph, Table

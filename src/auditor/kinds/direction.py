@@ -17,8 +17,11 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from ..facts.base import (BUDGET_MEASURES, CURRENT, PRIOR, Fact, FactBase, compares_other_year, fact_base,
-                          names_budget_base, part_names, YEARS_RE)
+from ..facts.base import Fact, FactBase, fact_base
+from ..facts.base.figures import part_names
+from ..facts.base.model import BUDGET_MEASURES, CURRENT, PRIOR
+from ..facts.base.text_facts import compares_other_year, names_budget_base
+from ..facts.base.words import YEARS_RE
 from ..facts.lexicon import alternatives, lexicon
 from ..knowledge import compact, concepts, vocabulary_generation
 from ..model import Table

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..facts.base import CURRENT, FORECAST, Fact, FactBase, fact_base, names_forecast
+from ..facts.base import Fact, FactBase, fact_base
+from ..facts.base.heads import names_forecast
+from ..facts.base.model import CURRENT, FORECAST
 from ..facts.lexicon import lexicon
 from ..facts.numbers import fmt
 from ..knowledge import compact, concepts

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..facts.base import YEAR_RE, Fact, FactBase, fact_base
+from ..facts.base import Fact, FactBase, fact_base
+from ..facts.base.words import YEAR_RE
 from ..facts.numbers import cn_to_int, to_decimal
 from ..facts.spans import RECENT_YEARS_RE, SPAN_YEARS_RE, named_span
 from ..knowledge import compact

@@ -23,7 +23,8 @@ from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 
-from ..facts.base import BUDGET_MEASURES, CURRENT, Fact, FactBase
+from ..facts.base import Fact, FactBase
+from ..facts.base.model import BUDGET_MEASURES, CURRENT
 from ..facts.lexicon import lexicon
 from ..knowledge import concepts
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..facts.base import Fact, column_sum, declared_sum
+from ..facts.base import Fact
+from ..facts.base.figures import column_sum, declared_sum
 from ..facts.numbers import MONEY_UNITS
 from ..knowledge import compact
 from ..ingest.raw import DASHES

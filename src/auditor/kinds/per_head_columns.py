@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..facts.base import Fact, FactBase, bare_head
+from ..facts.base import Fact, FactBase
+from ..facts.base.grids import bare_head
 
 def per_head_rows(base: FactBase, per_head: dict[str, list[str]], per_period_words: tuple[str, ...],
                   thing_verbs: tuple[str, ...]) -> Iterator[tuple[Fact, Fact, Fact, str]]:

@@ -29,7 +29,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..facts.base import CURRENT, Fact, FactBase, NOUN_AFTER_RE
+from ..facts.base import Fact, FactBase
+from ..facts.base.model import CURRENT
+from ..facts.base.words import NOUN_AFTER_RE
 from ..knowledge import compact, han_bigrams
 
 TEN_THOUSAND = "万"  # a count printed in ten thousands (2.52万亩): its heads are the figure × 10,000

@@ -34,7 +34,9 @@ from collections import Counter
 from decimal import Decimal
 from functools import lru_cache
 
-from ..facts.base import CURRENT, PRIOR, fact_base, YEAR_RE as YEAR_NAMED_RE
+from ..facts.base import fact_base
+from ..facts.base.model import CURRENT, PRIOR
+from ..facts.base.words import YEAR_RE as YEAR_NAMED_RE
 from ..facts.lexicon import alternatives
 from ..facts.numbers import (MONEY_FIGURE_RE, RANGE_JOINER, Quantity, arabic_dates, half_unit, normalize_digits,
                              to_decimal)
@@ -583,7 +585,8 @@ SCORE_AFTER_RE = re.compile(r"[^。；;！？\n\d]{0,16}?(\d+(?:\.\d+)?)\s*分(?
 
 def _own_scores(doc, concept: str) -> list[str]:
     """The report's own total scores as printed: its score table's 总分, its text's 本年 score."""
-    from ..facts.base import CURRENT, fact_base
+    from ..facts.base import fact_base
+    from ..facts.base.model import CURRENT
 
     return [f.text for f in fact_base(doc).by_concept.get(concept, ()) if f.period == CURRENT and f.measure == "得分"]
 

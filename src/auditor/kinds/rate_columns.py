@@ -26,7 +26,8 @@ from decimal import Decimal
 from dataclasses import replace
 from itertools import combinations, permutations
 
-from ..facts.base import BUDGET_MEASURES, FORECAST, Fact
+from ..facts.base import Fact
+from ..facts.base.model import BUDGET_MEASURES, FORECAST
 from ..knowledge import compact
 
 MIN_ROWS = 3

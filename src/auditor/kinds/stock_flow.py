@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from ..facts.base import is_column_numbers
+from ..facts.numbers import is_column_numbers
 from ..facts.lexicon import lexicon
 from ..facts.numbers import Quantity, fmt
 from ..knowledge import compact, open_brackets

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..facts.base import CLAUSE_BREAK_RE, Fact, FactBase
+from ..facts.base import Fact, FactBase
+from ..facts.base.words import CLAUSE_BREAK_RE
 from ..facts.lexicon import lexicon
 from ..facts.numbers import CN_DIGITS
 from ..knowledge import compact

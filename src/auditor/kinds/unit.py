@@ -15,7 +15,9 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from ..facts.base import CLAUSE_BREAK_RE, fact_base, per_unit
+from ..facts.base import fact_base
+from ..facts.base.figures import per_unit
+from ..facts.base.words import CLAUSE_BREAK_RE
 from ..facts.lexicon import alternatives, lexicon
 from ..facts.numbers import (CAPITAL_AMOUNT_RE, CAPITAL_DIGITS, CN_BIG_UNITS, MONEY_UNITS, capital_amount, cn_numerals,
                              fmt, half_unit, normalize_digits)

@@ -17,7 +17,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..facts.base import CLAUSE_BREAK_RE, OTHER_BASIS, Fact, fact_base, per_unit
+from ..facts.base import Fact, fact_base
+from ..facts.base.figures import per_unit
+from ..facts.base.model import OTHER_BASIS
+from ..facts.base.words import CLAUSE_BREAK_RE
 from ..facts.lexicon import alternatives, lexicon
 from ..facts.numbers import FULLWIDTH, MONEY_UNITS, RANGE_JOINER, cn_to_int, fmt, to_decimal
 from .base import CHECKED, Hit

@@ -174,7 +174,7 @@ def _same_evaluation(doc: Document, summary: TypedTable, details: list[TypedTabl
     """Nothing says the summary and the detail are of different evaluations: the words naming one
     (score_lists.evaluation_words: 自评, 复评, 上年 …) in their titles and heads are the same, they
     name no year but the report's, and no project each of its own (项目名称 cells)."""
-    from ..facts.base import table_subject
+    from ..facts.base.tables import table_subject
 
     words = tuple(score_lists().get("evaluation_words") or ())
     said, years = _marks(summary, words)

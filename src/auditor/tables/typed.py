@@ -1303,7 +1303,7 @@ def _read_three_public_by_rows(typed: TypedTable, grid: list[list[str]]) -> bool
 def _year_row_group(typed: TypedTable, label: str) -> str | None:
     """A row labelled by its year alone (2024年, 上年) states what was spent that year, unless the
     title says the table holds budgets (预算 and no 决算)."""
-    from ..facts.base import _names_only_period
+    from ..facts.base.heads import _names_only_period
     from ..facts.lexicon import lexicon
 
     if not _names_only_period(compact(label), lexicon()):

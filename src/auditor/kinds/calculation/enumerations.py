@@ -7,7 +7,10 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from ...facts.base import CLAUSE_BREAK_RE, YEAR_RE, Fact, FactBase, list_lead, per_unit
+from ...facts.base import Fact, FactBase
+from ...facts.base.figures import per_unit
+from ...facts.base.sentences import list_lead
+from ...facts.base.words import CLAUSE_BREAK_RE, YEAR_RE
 from ...facts.lexicon import alternatives, lexicon
 from ...facts.numbers import cn_to_int
 from ...facts.spans import SPAN_YEARS_RE

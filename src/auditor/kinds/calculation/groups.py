@@ -7,7 +7,9 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from ...facts.base import CURRENT, YEAR_RE, Fact, FactBase
+from ...facts.base import Fact, FactBase
+from ...facts.base.model import CURRENT
+from ...facts.base.words import YEAR_RE
 from ...facts.lexicon import lexicon
 from ...knowledge import concepts
 from ..base import CHECKED, SUBROW_RE

@@ -7,7 +7,8 @@ import re
 from bisect import bisect_left
 from itertools import islice, takewhile
 
-from ...facts.base import CLAUSE_END_RE, Fact, FactBase
+from ...facts.base import Fact, FactBase
+from ...facts.base.words import CLAUSE_END_RE
 from ...facts.lexicon import lexicon
 from ...knowledge import compact, open_brackets
 from ..base import whole_named_by

@@ -7,7 +7,8 @@ from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 
-from ...facts.base import CURRENT, Fact, FactBase
+from ...facts.base import Fact, FactBase
+from ...facts.base.model import CURRENT
 from ...facts.lexicon import lexicon
 from ...facts.numbers import MONEY_UNITS
 from ..base import CHECKED

@@ -4,7 +4,9 @@ kinds/derived/wholes.py too), the totals and part names of every declared sum, a
 up (money_amount), and a fund's part."""
 from __future__ import annotations
 
-from ...facts.base import FORECAST, Fact, per_unit
+from ...facts.base import Fact
+from ...facts.base.figures import per_unit
+from ...facts.base.model import FORECAST
 from ...facts.lexicon import lexicon
 from ...knowledge import vocabulary_generation
 

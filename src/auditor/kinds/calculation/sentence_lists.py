@@ -8,7 +8,8 @@ from dataclasses import replace
 from decimal import Decimal
 from itertools import islice
 
-from ...facts.base import Fact, FactBase, per_unit
+from ...facts.base import Fact, FactBase
+from ...facts.base.figures import per_unit
 from ...facts.lexicon import lexicon
 from ...knowledge import compact
 from ..base import CHECKED, Hit, item_label

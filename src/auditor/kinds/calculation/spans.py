@@ -43,7 +43,7 @@ def check_span_breakdowns(base: FactBase, rule):
 
 def check_span_sums(base: FactBase, rule):
     """A sum closing figures that took a span's years in turn (2022年至2024年，支出分别为X、Y、Z，三年
-    合计W; facts/base.py records them in FactBase.span_sums): W is X + Y + Z. Amounts only (a
+    合计W; facts/base/ records them in FactBase.span_sums): W is X + Y + Z. Amounts only (a
     count's sum is no amount CAL001 reports)."""
     for total_id, years in base.span_sums.items():
         # (each part named by the year it took: 2022年 5,402.30万元 + …)

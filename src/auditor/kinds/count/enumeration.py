@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...facts.base import ITEM_TOKEN_RE
+from ...facts.base.words import ITEM_TOKEN_RE
 from ...facts.numbers import RANGE_JOINER, cn_to_int
 from ...ingest.raw import MAX_LIST_CHARS, bounded_int
 from ..base import Hit

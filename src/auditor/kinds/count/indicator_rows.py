@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ...facts.base import PROJECT_NAME_MIN, table_subject
+from ...facts.base.grids import PROJECT_NAME_MIN
+from ...facts.base.tables import table_subject
 from ...ingest.raw import MAX_BREAKDOWN_CHARS
 from ...knowledge import compact
 from ...model import Heading, Paragraph, Table

@@ -2,7 +2,7 @@
 the one complete list of the same thing in the same section (“本年共安排项目 M 个，分别为：……”)."""
 from __future__ import annotations
 
-from ...facts.base import heads_a_column
+from ...facts.base.grids import heads_a_column
 from ...knowledge import compact
 from ..base import Hit
 from .passages import clause_start, noun_before, stated_counts, counted_passages, quote_for, joined_names, shortened

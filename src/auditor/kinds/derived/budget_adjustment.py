@@ -7,7 +7,8 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from ...facts.base import CURRENT, Fact, FactBase
+from ...facts.base import Fact, FactBase
+from ...facts.base.model import CURRENT
 from ...facts.lexicon import lexicon
 from ...facts.numbers import MONEY_UNITS, fmt
 from ...knowledge import compact, concepts

@@ -3,7 +3,8 @@ execution): the amount of that measure in the rate's sentence, the one value the
 on, or an unnamed amount stated near it (unnamed_amounts, read by kinds/forecast.py too)."""
 from __future__ import annotations
 
-from ...facts.base import BUDGET_MEASURES, CURRENT, Fact, FactBase
+from ...facts.base import Fact, FactBase
+from ...facts.base.model import BUDGET_MEASURES, CURRENT
 from ...facts.grid_pairs import grid_cell
 from ...ingest.build import numbering_of
 from ...knowledge import concepts

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ...facts.base import BUDGET_MEASURES, CURRENT, Fact, FactBase
+from ...facts.base import Fact, FactBase
+from ...facts.base.model import BUDGET_MEASURES, CURRENT
 from ...facts.lexicon import lexicon
 from ...facts.numbers import fmt
 from ...facts.restated import clause_start

@@ -2,7 +2,8 @@
 budget found by budgets.py; a rate that holds only on the year-start budget is told as such."""
 from __future__ import annotations
 
-from ...facts.base import CURRENT, Fact, FactBase
+from ...facts.base import Fact, FactBase
+from ...facts.base.model import CURRENT
 from ...facts.lexicon import lexicon
 from ...facts.numbers import fmt
 from ...knowledge import compact

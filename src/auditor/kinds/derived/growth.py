@@ -7,9 +7,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ...facts.base import (BUDGET_MEASURES, CLAUSE_BREAK_RE, compares_other_year, CURRENT, LATER, OLDER, PRIOR, Fact,
-                           FactBase, fact_year, names_budget_base, against_budget, names_own_thing, per_unit, YEAR_RE,
-                           YEARS_RE)
+from ...facts.base import Fact, FactBase
+from ...facts.base.figures import per_unit
+from ...facts.base.model import BUDGET_MEASURES, CURRENT, LATER, OLDER, PRIOR
+from ...facts.base.periods import fact_year
+from ...facts.base.text_facts import compares_other_year, names_budget_base, against_budget
+from ...facts.base.words import CLAUSE_BREAK_RE, names_own_thing, YEAR_RE, YEARS_RE
 from ...facts.grid_pairs import grid_cell
 from ...facts.lexicon import lexicon
 from ...facts.scopes import figure_scope

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ...facts.base import CURRENT, PRIOR, Fact, FactBase
+from ...facts.base import Fact, FactBase
+from ...facts.base.model import CURRENT, PRIOR
 from ...facts.lexicon import lexicon
 from ...facts.scopes import figure_scope
 from ...facts.restated import clause_start

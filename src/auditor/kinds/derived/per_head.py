@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ...facts.base import OTHER_BASIS, CLAUSE_BREAK_RE, bare_head, Fact, FactBase, per_unit, YEARS_RE
+from ...facts.base import Fact, FactBase
+from ...facts.base.figures import per_unit
+from ...facts.base.grids import bare_head
+from ...facts.base.model import OTHER_BASIS
+from ...facts.base.words import CLAUSE_BREAK_RE, YEARS_RE
 from ...facts.lexicon import lexicon
 from ...facts.numbers import MONEY_UNITS, fmt, half_unit, significant_digits
 from ...knowledge import compact

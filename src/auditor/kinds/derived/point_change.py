@@ -7,7 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ...facts.base import OTHER_BASIS, CLAUSE_BREAK_RE, CURRENT, PRIOR, Fact, FactBase, names_whole_money
+from ...facts.base import Fact, FactBase
+from ...facts.base.model import OTHER_BASIS, CURRENT, PRIOR
+from ...facts.base.subjects import names_whole_money
+from ...facts.base.words import CLAUSE_BREAK_RE
 from ...facts.lexicon import lexicon
 from ...facts.numbers import fmt, quantize_like
 from ...knowledge import compact, concepts

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from ...facts.base import bare_head, CURRENT, FORECAST, LATER, OUTCOME_MEASURES, PRIOR, Fact, FactBase
+from ...facts.base import Fact, FactBase
+from ...facts.base.grids import bare_head
+from ...facts.base.model import CURRENT, FORECAST, LATER, OUTCOME_MEASURES, PRIOR
 from ...facts.lexicon import lexicon
 from ...facts.numbers import MONEY_UNITS, fmt
 from ...knowledge import compact

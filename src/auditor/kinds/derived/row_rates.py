@@ -7,7 +7,10 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from ...facts.base import BUDGET_MEASURES, bare_head, FORECAST, OUTCOME_MEASURES, Fact, FactBase, names_forecast
+from ...facts.base import Fact, FactBase
+from ...facts.base.grids import bare_head
+from ...facts.base.heads import names_forecast
+from ...facts.base.model import BUDGET_MEASURES, FORECAST, OUTCOME_MEASURES
 from ...facts.lexicon import lexicon
 from ...facts.targets import PREFIX
 from ...knowledge import compact, concepts

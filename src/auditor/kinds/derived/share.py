@@ -8,7 +8,10 @@ from functools import lru_cache
 from dataclasses import replace
 from decimal import Decimal
 
-from ...facts.base import ADJUSTMENT, BUDGET_MEASURES, CLAUSE_BREAK_RE, Fact, FactBase, column_sum
+from ...facts.base import Fact, FactBase
+from ...facts.base.figures import column_sum
+from ...facts.base.model import ADJUSTMENT, BUDGET_MEASURES
+from ...facts.base.words import CLAUSE_BREAK_RE
 from ...facts.lexicon import lexicon
 from ...facts.numbers import MONEY_UNITS, fmt
 from ...knowledge import compact, concepts

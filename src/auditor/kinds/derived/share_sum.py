@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ...facts.base import Fact, FactBase, part_names
+from ...facts.base import Fact, FactBase
+from ...facts.base.figures import part_names
 from ...facts.lexicon import lexicon
 from ...facts.numbers import fmt
 from ...knowledge import compact, concepts, last_open_bracket

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
-from ...facts.base import BUDGET_MEASURES, CURRENT, Fact, FactBase, named_budget_base, against_budget
+from ...facts.base import Fact, FactBase
+from ...facts.base.model import BUDGET_MEASURES, CURRENT
+from ...facts.base.text_facts import named_budget_base, against_budget
 from ...facts.lexicon import lexicon
 from ...facts.restated import clause_start
 from ...knowledge import compact, concepts

@@ -10,7 +10,9 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Literal
 
-from ...facts.base import Fact, FactBase, kind_total, part_names, per_unit
+from ...facts.base import Fact, FactBase
+from ...facts.base.figures import part_names, per_unit
+from ...facts.base.words import kind_total
 from ...facts.lexicon import alternatives, lexicon
 from ...facts.numbers import MONEY_UNITS, fmt
 from ...knowledge import compact, concepts

@@ -9,7 +9,10 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from ...facts.base import OTHER_BASIS, BUDGET_MEASURES, CLAUSE_BREAK_RE, CURRENT, Fact, FactBase, fact_base, per_unit
+from ...facts.base import Fact, FactBase, fact_base
+from ...facts.base.figures import per_unit
+from ...facts.base.model import OTHER_BASIS, BUDGET_MEASURES, CURRENT
+from ...facts.base.words import CLAUSE_BREAK_RE
 from ...facts.lexicon import lexicon
 from ...facts.scopes import figure_scope
 from ...facts.numbers import MONEY_UNITS, fmt, half_unit

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ...facts.base import BUDGET_MEASURES, CURRENT, PRIOR, Fact, FactBase, names_budget_base
+from ...facts.base import Fact, FactBase
+from ...facts.base.model import BUDGET_MEASURES, CURRENT, PRIOR
+from ...facts.base.text_facts import names_budget_base
 from ...facts.lexicon import lexicon
 from ...knowledge import compact
 from ..base import CHECKED

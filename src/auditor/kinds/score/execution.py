@@ -262,7 +262,8 @@ def _reason_execution_rate(r, pattern: str | None) -> Cell | None:
 def _text_execution_rate(doc, named: str) -> Cell | None:
     """The budget execution rate the text states, as a cell (its figure and where it is): the one
     value its sentences give a rate so named (预算执行率为92.60%); none when they give several."""
-    from ...facts.base import CURRENT, fact_base
+    from ...facts.base import fact_base
+    from ...facts.base.model import CURRENT
 
     rates = [f for f in fact_base(doc).facts if f.source == "text" and f.unit == "%" and f.period == CURRENT
              and not f.comparator and f.measure == "实际值" and f.concept and re.search(named, compact(f.concept))]

@@ -1,0 +1,224 @@
+"""Periods opening a sentence and figures taking years, names or measures in turn (分别, 依次),
+with the amounts a run of percentages is of."""
+
+from __future__ import annotations
+
+import re
+
+from ...knowledge import compact
+from ..numbers import MONEY_UNITS, cn_to_int
+from .model import CURRENT, PRIOR, MEASURED_UNITS, Fact
+from .words import CLAUSE_BREAK_RE, CLAUSE_END_RE, YEAR_RE, PHRASE_LIMIT, blank, names_nothing
+
+
+YEAR_LIST_RE = re.compile(r"(?:(?:19|20)\d\d\s*年度?\s*[、和及与]\s*)+(?:19|20)\d\d\s*年度?")  # 2023年、2024年和2025年
+
+# a span of years whose figures a 分别 / 依次 lists in turn (2022年至2024年，…分别为X、Y、Z; 2022—2024年…;
+# 近三年…, ending with the report's year)
+SPAN_IN_TURN_RE = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:至|到|[-—–~～－]{1,2})\s*((?:19|20)\d\d)\s*年"
+                             r"|近\s*([二两三四五六七八九十]|[2-9])\s*个?年")
+SPAN_IN_TURN_YEARS = 10  # a longer span (1949年至2024年) is a history, no list of each year's figure
+# words joining things between a span and its 分别 (2022—2024年，收入和支出分别为…): the figures are
+# the things', in turn, not the years'
+THINGS_JOINED_RE = re.compile(r"[、和及与]")
+# a sentence opening with a year alone and a comma (2022年，本局支出合计…; 2023年度，…): its period
+YEAR_OPENER_RE = re.compile(r"\s*((?:19|20)\d\d)\s*年度?\s*[，,]")
+# …or with a year's end (2022年末，…; 截至2022年底，…; 截至2022年12月31日，…): its stocks stand then
+YEAR_END_OPENER_RE = re.compile(r"\s*(?:截至|截止|到)?\s*((?:19|20)\d\d)\s*年\s*(?:末|底|12\s*月\s*31\s*日)\s*[，,]")
+# the words closing a prior-period word at the start of a sentence that make it that period's end (上年末，)
+PERIOD_END_CHARS = "末底"
+
+BRACKETED_UNIT_RE = re.compile(r"[)）]\s*(亿元|万元|千元|元)")  # see FactReader._bracketed_change
+
+
+class InTurnReading:
+    """FactReader's reading of figures taking years, names or measures in turn."""
+
+    def _opening_period(self, text: str) -> tuple[str, int] | None:
+        """(period, where its words end) of a sentence opening with a year or a prior-year word and a
+        comma (2022年，…; 上年，…), or with that year's end (2022年末，…; 截至2022年底，…; 上年末，…: the
+        stock the report's year opened with, stated before its flows): None for the report's own
+        year, or no such opening."""
+        m = YEAR_OPENER_RE.match(text) or YEAR_END_OPENER_RE.match(text)
+        if m is not None:
+            period = self._year_period(f"{m.group(1)}年")
+            return (period, m.end()) if period != CURRENT else None
+        prior = self.lex.prior.match(text.lstrip())
+        if prior is None:
+            return None
+        end = len(text) - len(text.lstrip()) + prior.end()
+        end += end < len(text) and text[end] in PERIOD_END_CHARS  # (上年末，)
+        return (PRIOR, end + 1) if end < len(text) and text[end] in "，," else None
+
+    def _years_in_turn(self, phrase: str, words: str, fact: dict, queue: list[str], lead: str = "") -> list[str]:
+        """Years listed first and figures after 分别 / 依次 (2023年、2024年和2025年，查档利用依次为
+        9,320人次、9,860人次、11,204人次): each figure takes the next year, not the last one named."""
+        self.took_year = ""
+        if self.respectively.search(phrase):
+            before = self.respectively.split(words, 1)[0]
+            listed = YEAR_LIST_RE.findall(before)
+            # (a span read in the words before the phrase as printed, `lead`: the year opening a span
+            # with no 年, 2022—2024年, is read as a bare number, and the phrase's words start after it)
+            queue = YEAR_RE.findall(listed[-1]) if listed else \
+                self._span_years(lead + self.respectively.split(phrase, 1)[0])
+            if not queue:
+                return []
+        elif not queue or YEAR_RE.search(phrase) or not names_nothing(blank(phrase, self.lex.concepts), self.lex):
+            return []
+        fact["period"] = self._year_period(f"{queue[0]}年")
+        self.took_year = queue[0]  # (the year taken, for a sum closing the figures: see _year_run)
+        return queue[1:]
+
+    def _sums_run(self, run: list[tuple[Fact, str]], unit: str, phrase: str) -> bool:
+        """The figure closes figures that took years in turn with their sum: in their unit, its words
+        a sum's (合计, 三年合计, 累计) naming no year of their own."""
+        return len(run) >= 2 and unit == run[-1][0].unit and unit not in MEASURED_UNITS \
+            and (self.sum_words.search(phrase) is not None or any(w in phrase for w in self.span_sum_words)) \
+            and not YEAR_RE.search(phrase)
+
+    def _year_run(self, run: list[tuple[Fact, str]], fact: Fact, span_sum: bool) -> list[tuple[Fact, str]]:
+        """The figures taking years in turn so far, after `fact`: it joins them if it took a year; a
+        sum closing them is recorded (FactBase.span_sums) and ends them; so does a figure in their
+        unit that is neither (a rate between, 增长5.7%, leaves them open)."""
+        if self.took_year:
+            return [*run, (fact, self.took_year)] if not run or run[-1][0].unit == fact.unit \
+                else [(fact, self.took_year)]
+        if span_sum:
+            self.base.span_sums[fact.id] = [(f.id, year) for f, year in run]
+            return []
+        return run if run and fact.unit != run[-1][0].unit else []
+
+    def _span_years(self, words: str) -> list[str]:
+        """The years, in order, of the last span the words before a 分别 name (2022年至2024年 →
+        2022, 2023, 2024; 近三年 in a report on 2024 the same), when no things joined stand after it
+        (2022—2024年，收入和支出分别为… lists the things'); [] for none."""
+        found = list(SPAN_IN_TURN_RE.finditer(words))
+        if not found or THINGS_JOINED_RE.search(words, found[-1].end()):
+            return []
+        m = found[-1]
+        if m.group(1):
+            first, last = int(m.group(1)), int(m.group(2))
+        elif self.year:
+            count = int(m.group(3)) if m.group(3).isdigit() else cn_to_int(m.group(3))
+            first, last = self.year - (count or 0) + 1, self.year
+        else:
+            return []
+        return [str(y) for y in range(first, last + 1)] if 1 < last - first + 1 <= SPAN_IN_TURN_YEARS else []
+
+    def _names_in_turn(self, phrase: str, words: str, fact: dict, names: list[str], queue: list[str]):
+        """Names listed first and figures after 分别 (人员经费、公用经费分别为716.90万元、95.56万元;
+        …分别比上年减少0.36万元和0.19万元，分别下降7.50%和11.73%): each figure takes the next name.
+        A later 分别 naming nothing takes the same names again, in the same order."""
+        if self.respectively.search(phrase):
+            clause = CLAUSE_BREAK_RE.split(words)[-1]  # the names may stand before a 、 inside the clause
+            named = list(dict.fromkeys(c for _, _, c in self.lex.concepts.all(self.respectively.split(clause, 1)[0])))
+            if len(named) >= 2:
+                names, queue = named, named[:]
+            elif not named and names:
+                queue = names[:]
+            else:
+                return names, []
+            self.turn_period = fact.get("period")
+        elif not queue or not names_nothing(blank(phrase, self.lex.concepts), self.lex):
+            return names, []
+        elif fact.get("measure") == "决算" and self.turn_period and not YEAR_RE.search(phrase):
+            # “（上年分别为3,010.62万元和6,647.82万元）”: the list's figures are all of the year it names
+            fact["period"] = self.turn_period
+        if queue and fact.get("measure") != "占比":  # (a share's whole and owner are read apart)
+            fact["concept"] = queue.pop(0)
+        return names, queue
+
+    def _bracketed_change(self, text: str, m: re.Match) -> str:
+        """An accountant's negative in running text right after a change's words (增减（5.41）万元,
+        较上年（5.41）万元: a fall of 5.41万元): the closing bracket and the money unit after it,
+        which the figure is read with; else ""."""
+        if not m.start() or text[m.start() - 1] not in "（(" or "." not in m.group("num"):
+            return ""
+        tail = BRACKETED_UNIT_RE.match(text, m.end())
+        if tail is None or tail.group(1) not in MONEY_UNITS:
+            return ""
+        before = compact(text[max(0, m.start() - PHRASE_LIMIT):m.start() - 1])
+        return tail.group(0) if self.lex.signed_change.search(before + "-") else ""
+
+    def _negative_amount(self, text: str, at: int) -> bool:
+        """A minus right before an amount, or 负 (结余为负3.99亿元), after the words of an amount that
+        may fall below zero (concepts.yaml signed_amount_words) in the same clause: the amount's sign."""
+        if at < 2 or text[at - 1] not in "-－−负" or not ("\u4e00" <= text[at - 2] <= "\u9fff" or text[at - 2] in "：:") \
+                or any(ch.isdigit() for ch in text[max(0, at - 4):at - 1]):  # (结余500元-800元: a range)
+            return False
+        clause = CLAUSE_BREAK_RE.split(text[max(0, at - PHRASE_LIMIT):at - 1])[-1]
+        return any(w in clause for w in self.signed_amount_words)
+
+    def _turn_measure(self, fact: dict, phrase: str, measure, wide: str = ""):
+        """The measure an amount after 分别 names goes on to the amounts listed after it and to
+        their sum (财政拨款、上年结转资金的全年预算数分别为120.00万元、15.50万元，合计135.50万元:
+        all three budget); measures named in a list before 分别 (年初预算数、全年预算数分别为80.00万元、
+        100.00万元) are taken in turn (`wide`: the words of the sentence before `phrase`).
+        Returns what the next amount may take: a measure, or a list of those still to be taken."""
+        if not fact.get("implicit") and self.respectively.search(phrase):
+            if not RESPECTIVE_VALUES_RE.search(phrase):
+                return None  # (分别增加20.00万元、10.00万元: changes, no list of the measure's values)
+            clause = CLAUSE_BREAK_RE.split((wide + phrase).rstrip("：: "))[-1]  # (分别为：, 分别：)
+            named = list(dict.fromkeys(m for _, _, m in self.lex.measures.all(compact(self.respectively.split(clause)[0]))))
+            if len(named) >= 2:
+                fact["measure"] = named[0]
+                return named[1:]
+            return fact.get("measure")
+        bare = phrase.strip("、和及与，,： ")
+        if measure is None or not fact.get("implicit") or (bare and bare not in self.list_sum_words):
+            return None
+        if isinstance(measure, list):
+            fact["measure"], fact["implicit"] = measure[0], False
+            return measure[1:] or None if not bare else None
+        fact["measure"], fact["implicit"] = measure, False
+        return measure if not bare else None
+
+    def _names_money_kind(self, phrase: str) -> bool:
+        """Whether the phrase names a kind of money (财政拨款预算支出) rather than a budget level."""
+        if self.money_kind is None:
+            return False
+        return any(not phrase.endswith(self.money_kind_not_after, 0, m.start())
+                   for m in self.money_kind.finditer(phrase))
+
+    def _respective(self, text: str, at: int, amounts: list, joined_only: bool = False) -> list:
+        """The amounts the percentages listed from `at` are of, in order: as many of the last ones
+        stated before as there are percentages (none if fewer are stated). The list is the run of
+        percentages with no clause break between them (分别占66.83%和33.17%，分别增长4.37%和9.99%:
+        two lists of two); `joined_only`: with only a list's joining words between them (、, 和),
+        for a list no 分别 announces."""
+        end = CLAUSE_END_RE.search(text, at)
+        count, after = 0, at
+        for m in self.lex.text_number.finditer(text, at, end.start() if end else len(text)):
+            between = text[after:m.start()].strip()
+            if m.group("unit") != "%" or (count and CLAUSE_BREAK_RE.search(between)) \
+                    or (count and joined_only and not (between == "、" or self.lex.list_join.fullmatch(between))):
+                break
+            count, after = count + 1, m.end()
+        return list(amounts[-count:]) if 1 < count <= len(amounts) else []
+
+    @staticmethod
+    def _listed_before(amounts: list, counts: list) -> list:
+        """The figures a run of percentages may take in turn: the sentence's amounts, or its counts
+        of one unit when they are stated after the last amount (受益学生中，小学、初中学生分别为
+        12,650人和5,770人，分别占…)."""
+        if not counts or (amounts and amounts[-1].id > counts[-1].id):
+            return amounts
+        unit = counts[-1].unit
+        run = []
+        for f in reversed(counts):
+            if f.unit != unit or (amounts and f.id < amounts[-1].id):
+                break
+            run.append(f)
+        return run[::-1]
+
+    def _opening_fund(self, fact: dict, fund: str, phrase: str) -> None:
+        """“政府性基金预算财政拨款年初结转和结余12.00万元，本年收入87.38万元，本年支出…”: the fund the
+        sentence's first amount names is its later amounts' that name a concept the fund
+        qualifies and no fund, outside a share's base (占本年支出合计…) or a comparison."""
+        if not fact.get("fund") and fact.get("concept") in self.fund_qualified.get(fund, {}) \
+                and not self.lex.comparison.search(phrase) and self.lex.rate_measures.last(phrase) != "占比":
+            fact["fund"] = fund
+
+
+# 分别 then the values themselves (分别为, 分别是, 分别达到), not changes (分别增加)
+RESPECTIVE_VALUES_RE = re.compile(r"(?:分别|依次)(?:(?:为|是|达到?|约为)(?:人民币|约)?[：:]?|[：:])\s*$")

@@ -1,0 +1,149 @@
+"""The projects a document names: its forms' and lists' 项目名称, the report's own project and its cues."""
+
+from __future__ import annotations
+
+import re
+
+from ...knowledge import compact
+from ...model import Heading, Paragraph
+from .words import NOUN_AFTER_RE
+from .grids import (PROJECT_NAME_MIN, stripped_rows, subject_of, project_key, SUBJECT_HEAD_ROWS, subject_cue,
+                    heads_a_column)
+
+
+class ProjectReading:
+    """FactReader's reading of the projects a document names."""
+
+    def _single_project_cues(self, cues: list[str]) -> None:
+        """In a report on one project, the words naming the report's own project that other reports
+        do not say of some project (concepts.yaml own_project single not in other_subject_cues:
+        项目得分) are cues too; in the others they name nothing."""
+        if not (self.own_project or self.own_unnamed):
+            return
+        cues = [*cues, *(compact(w) for w in self.single_cues if compact(w) not in cues)]
+        self.subject_cue = re.compile("|".join(map(re.escape, cues))) if cues else None
+
+    def _counted_noun(self, label: str) -> str:
+        """The last two characters of a count's label before its counting word (企业 of 发放创新券企业数)."""
+        for suffix in self.count_suffixes:
+            if label.endswith(suffix) and len(label) > len(suffix) + 1:
+                return label[:-len(suffix)][-2:]
+        return label[-2:]
+
+    def _form_projects_in(self, text: str) -> list[tuple[int, str]]:
+        """(where, name) of each project a form names that the sentence names, in order."""
+        if not any(name[:2] in text for name in self.form_projects):  # most sentences: none
+            return []
+        return sorted((at, name) for name in self.form_projects for at in [text.find(name)] if at >= 0)
+
+    def _only_own_project(self, text: str) -> bool:
+        """The sentence speaks of the report's own project (本项目, 该项目) and of no other: no 子项目,
+        各项目 or 项目自评, no project named in quotes (“水厂改造”项目)."""
+        return bool(self.own_project) and self._only_own_cue(text)
+
+    def _own_name_at(self, text: str) -> int:
+        """Where the sentence names the report's one project by its name (the form's 项目名称, or
+        that name without its closing 项目), speaking of no other; -1 if it does not."""
+        if not self.own_project or any(w in text for w in self.other_projects):
+            return -1
+        stem = self.own_project.removesuffix("项目")
+        at = text.find(stem if len(stem) >= PROJECT_NAME_MIN else self.own_project)
+        return at
+
+    def _named_projects(self) -> dict[int, str]:
+        """Block index -> the project the last “项目名称：X” line above it names, within its
+        heading's part of the report (a heading ends it); or the project a heading names (二、免费开放
+        项目, a report on several projects in turn), up to the next heading of its level."""
+        out: dict[int, str] = {}
+        current, chapter, chapter_level = "", "", 0
+        self.listed_projects = self._listed_projects()
+        for index, block in enumerate(self.doc.blocks):
+            if isinstance(block, Heading):
+                current = ""
+                if chapter and block.level <= chapter_level:
+                    chapter = ""
+                named = self._project_heading(block)
+                if named:
+                    chapter, chapter_level = named, block.level
+            elif isinstance(block, Paragraph) and self.project_line is not None:
+                m = self.project_line.match(block.text)
+                if m and m.group(1).strip():
+                    current = project_key(compact(m.group(1)))
+            if current or chapter:
+                out[index] = current or chapter
+        return out
+
+    def _project_heading(self, heading: Heading) -> str:
+        """The project a numbered heading names (二、免费开放项目; 3.非遗保护传承项目), or "": its
+        words end with 项目 and say nothing of a part of a report (项目概况, 项目支出情况)."""
+        if not heading.token or heading.level > 2:
+            return ""
+        words = compact(heading.text[len(heading.token):])
+        if words in self.listed_projects:
+            return words  # (（一）小型水库除险加固 over its figures, a row of the list of projects)
+        at = words.find("项目")
+        name, tail = words[:at + 2], words[at + 2:]
+        # (二、森林抚育补贴项目自评情况: the project's name, then what the part says of it)
+        if at < 2 or not self.project_part_tail.fullmatch(tail) or any(w in name for w in self.section_words):
+            return ""
+        return project_key(name)
+
+    def _listed_projects(self) -> set[str]:
+        """The names in the 项目名称 columns of the document's lists of projects (one a row)."""
+        names: set[str] = set()
+        for table in self.doc.tables:
+            # (the 项目名称 head stands in the first rows: only a list's name column is read whole)
+            k = _subject_column(stripped_rows(table.rows[:SUBJECT_HEAD_ROWS + 1]), self.subject_cells)
+            if k is not None:
+                names.update(n for row in table.rows if k < len(row) for n in [project_key(compact(row[k].text.strip()))]
+                             if len(n) >= PROJECT_NAME_MIN)
+        return names
+
+    def _project_names(self) -> set[str]:
+        """The projects the document's forms (项目名称 cells) and 项目名称： lines name. A project
+        self-evaluation report naming exactly one is about it: there “本项目……得分”, “该项目……”
+        state that project's figures, the subject of the forms naming it (own_project); naming
+        several, the figures after such a cue are some project's (UNNAMED)."""
+        names = {subject_of(stripped_rows(t.rows[:6]), self.subject_cells) for t in self.doc.tables} - {""}
+        for block in self.doc.blocks:
+            if isinstance(block, Paragraph):
+                m = self.project_line.match(block.text) if self.project_line else None
+                if m and m.group(1).strip():
+                    names.add(project_key(compact(m.group(1))))
+        return names
+
+    def _only_own_cue(self, text: str) -> bool:
+        """The sentence's cue is the report's own project (本项目, 该项目; or, the report being one
+        project's, 项目自评: asked only then) and it speaks of no other."""
+        return any(cue in text for cue in (*self.own_cues, *self.single_cues)) \
+            and not any(w in text for w in self.other_projects) and not any(p.search(text) for p in self.subject_patterns)
+
+    def _own_project_forms(self) -> None:
+        """A report on one project named only by a 项目名称 line its headings part from its forms
+        (项目名称：X over 一、…, the forms under 三、): the forms, naming no project, are its. The
+        figures the text gives the project (本项目得分…, 项目自评得分…) are then theirs: no subject."""
+        if not self.own_project or self.own_project in self.form_projects:
+            return
+        for f in self.base.facts:
+            if f.subject == self.own_project:
+                f.subject = ""
+
+    def _own_project_indicators(self) -> None:
+        """In a report on one project, a sentence's figure of one of its form's indicators (全年接待
+        读者52.3万人次 for the row 年接待读者人次) is that project's: the form's subject."""
+        if not self.own_project:
+            return
+        indicators = {f.concept for f in self.base.facts if f.source == "table" and f.subject == self.own_project
+                      and f.measure in ("目标值", "实际值") and f.concept and f.concept not in self.money}
+        for f in self.base.facts:
+            if f.source == "text" and not f.subject and f.concept in indicators:
+                # (not a figure counting another thing: 布设点数：4处隐患点位于通信盲区 counts 隐患点)
+                after = NOUN_AFTER_RE.match(self.base.sentences.get((f.block, f.sentence), ""), f.at + len(f.text))
+                if not after.group() or after.group() in f.concept:
+                    f.subject = self.own_project
+
+
+def _subject_column(grid: list[list[str]], cues: list[str]) -> int | None:
+    """The column of project names a list of projects has under its 项目名称 head, if it has one."""
+    found = subject_cue(grid, cues)
+    return found[1] if found is not None and heads_a_column(grid, *found) else None

@@ -1,0 +1,212 @@
+"""A figure in per cent read as a rate or a share, and the concept a phrase names."""
+
+from __future__ import annotations
+
+import re
+
+from ...knowledge import compact
+from .model import CURRENT, LATER, BUDGET_MEASURES, ADJUSTMENT
+from .words import CLASS_LEVEL_RE, change_sign, BRACKETED_RE, blank, names_nothing, kind_total
+
+
+def _starts(text: str, words) -> list[int]:
+    """Where each of the words starts in the text (first place of each)."""
+    return [k for k in (text.find(w) for w in words) if k >= 0]
+
+
+PROJECTS_RATE_RE = re.compile(r"项目(?:支出)?(?:预算)?(?:资金)?执行率")  # the rate of projects, not of the unit
+
+# a name right before a word that may close it (文物保护修缮 before 项目支出): four or more
+# characters of words, after the vocabulary's own words are taken out
+NAMED_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{4,}$")
+
+
+class RateReading:
+    """FactReader's reading of a rate and of the concept a phrase names."""
+
+    def _rate(self, phrase, concept, carried, last_money, out) -> dict:
+        embedded = self._embedded_share(phrase, last_money)
+        if embedded is not None:
+            return dict(out, **embedded)
+        if self.reached.search(phrase):
+            return dict(out, concept=concept or carried, measure="实际值")  # (下降到39.91%: a level)
+        worded = self.lex.measures.last(phrase)
+        if worded in ("目标值", "实际值") or (worded == "决算" and phrase.endswith(("实际完成", "实际完成了"))):
+            # an indicator's rate stated as its target or as what it reached (覆盖率目标值60%，实际
+            # 完成63.6%): a value of the indicator, no completion of a budget
+            # (the indicator named here, or none: not the concept of an earlier sentence, 自评得分)
+            # (the paragraph's run-in indicator label, 建档率：目标值≥90%，实际完成92%: that one's)
+            named = concept if concept and concept not in self.money else \
+                carried if carried and carried == self.lead and carried not in self.money else None
+            return dict(out, concept=named, measure="目标值" if worded == "目标值" else "实际值")
+        kind = self.lex.rate_measures.last(phrase)
+        within = self.lex.share_within.search(phrase) if kind == "占比" else None
+        if kind is None and self.lex.comparative and self.lex.comparative.search(phrase):
+            kind = "变动率"  # (比上年少9.98%: 多 / 少 after a period compared with say a change, as 减少 does)
+        after = (within.group("of") if within else phrase[phrase.rfind("占") + 1:]) if kind == "占比" else None
+        if kind is None:
+            copula = self.lex.share_of.search(phrase)
+            of = copula.group("of") if copula else ""
+            if of and (self._concept(of, last=False) or self.lex.measures.last(of) in BUDGET_MEASURES):
+                kind, after = "占比", of  # “为全年预算的92.50%”, “为基本支出的64.20%”: as 占 reads
+        if kind == "占比":
+            base = self._concept(after, last=False)
+            if base is not None and self._qualified_whole(after):
+                # (占预留给中小企业的政府采购项目预算总额的: a whole narrower than the kind it names,
+                # left to the words it is named in)
+                return self._share(out, phrase, within, last_money, carried, None)
+            budget = self.lex.measures.last(after) if base is None else None
+            # (in a project's report its 实际支出 is the project's, no unit's total)
+            whole = kind_total(after, self.self_words) if base is None and self.doc.meta.get("report_type") != self.project_report \
+                else None
+            if whole and (budget not in BUDGET_MEASURES or self.base.plan):
+                # “占部门实际支出的11.25%”, a plan's “占支出预算的86.90%”: the whole of that kind
+                # of money (in a plan every amount is a budget: a share of the budget, no rate of
+                # spending it)
+                base, budget = whole, None
+            if budget in BUDGET_MEASURES:
+                subject = phrase[:len(phrase) - len(after)]
+                if self.lex.measures.last(subject) == ADJUSTMENT or (
+                        last_money is not None and last_money.measure == ADJUSTMENT and not last_money.implicit
+                        and self.lex.measures.last(subject) != "决算"):
+                    # “年中追加预算300.00万元，占年初预算的25.00%”, “…，追加预算占全年预算的20.00%”: a
+                    # change to the budget over the budget is a share of it, no rate of spending it
+                    return self._share(out, phrase, within, last_money, carried, None)
+                if last_money is not None and last_money.measure in BUDGET_MEASURES \
+                        and self.lex.measures.last(subject) != "决算":
+                    if self._whole_budget_before(last_money):
+                        # “全年预算数52.00万元，其中：财政拨款45.00万元，占全年预算数的86.54%”: a
+                        # part's share of the whole budget the sentence states
+                        return self._share(out, phrase, within, last_money, carried, None)
+                    # “基本支出预算2,000.00万元，占全年预算的64.10%”: a budget's share of the
+                    # budget, which no amount here is stated as the whole of (unless the clause
+                    # names the spending its subject: 较年初预算…增加…，决算数为年初预算的104.64%)
+                    return dict(out, concept=None, measure="实际值")
+                # “支出352.18万元，占全年预算的91.12%”: a share of the budget is how much of it was spent
+                # (a bare 预算, “为预算的92.24%”, names no budget: either, as after 完成; see DRV002)
+                if budget == "全年预算" and compact(after).rstrip("的数") in ("预算", "当年预算", "本年预算"):
+                    budget = "预算"
+                # (一般公共预算支出累计完成87.15亿元，占调整预算的99.6%: the outturn of a whole right
+                # before, as 为…的 reads; 教育支出…占调整预算的19.0% is a part's share of the budget)
+                spent = last_money.concept if last_money is not None and last_money.measure == "决算" \
+                    and last_money.concept in self.whole_totals else None
+                return dict(out, concept=concept or carried or spent, measure="完成率", base=budget)
+            return self._share(out, phrase, within, last_money, carried, base)
+        if kind == "完成率" and "完成率" not in phrase and last_money is not None and self.base.facts \
+                and self.base.facts[-1] is last_money and self._completed_whole(phrase):
+            # “累计完成投资的72.50%”, “完成计划投资的”: a share of the whole the words name, which is
+            # no budget (DRV001 finds the amount so named)
+            return self._share(out, phrase, None, last_money, carried, None)
+        if kind == "完成率" and "完成率" not in phrase:
+            # “完成年初预算的”, “完成全年（调整）预算的”; a bare “完成预算的” names no budget ("预算":
+            # the full-year one where one is stated, else the initial one; see DRV002)
+            base = "年初预算" if "年初" in phrase else "全年预算" if any(w in phrase for w in self.full_year_words) \
+                else "预算"
+            return dict(out, concept=concept or carried, measure="完成率", base=base)
+        if kind == "变动率":
+            # (比上年增长: this year's change, 上年 naming its base; a later year's, 预计2026年…增长4%, a plan's)
+            return dict(out, concept=concept or carried, measure="变动率", sign=change_sign(phrase, self.lex),
+                        period=LATER if out["period"] == LATER else CURRENT)
+        if kind == "执行率" and concept not in (None, "预算执行率") and concept not in self.money:
+            return dict(out, concept=concept, measure="实际值")  # a row's own 政府采购执行率
+        if kind == "执行率" and concept is None and any(
+                self._other_named_before(phrase, k) for k in _starts(phrase, self.bare_names)):
+            return dict(out, concept=None, measure="实际值")  # another thing's execution rate
+        if kind == "完成率" and concept is None and last_money is not None and last_money.measure == "决算" \
+                and not last_money.implicit and self._money_rate(phrase[:phrase.rfind("完成率")]):
+            # “预算资金560.00万元，实际执行515.20万元，资金完成率为92.00%”: a completion rate of money
+            # right after what was spent is how much of the budget was spent, whatever it is called
+            kind = "执行率"
+        if kind == "执行率" or (concept == "预算执行率"):
+            # the execution rate of the amounts before it: of a part (基本支出…实际支出…，执行率
+            # 100.00%) it is that part's, a member of the unit's rate
+            part = last_money.concept if last_money is not None else None
+            if part is None and self.clause_owner and self._bare_rate(phrase):
+                # “基本支出全年预算…、执行…，执行率99.38%”: the rate of the thing the clause is about
+                owner_concept, owner_phrase = self.clause_owner
+                part = owner_concept or self.lex.filler.sub("", blank(blank(
+                    owner_phrase, self.lex.measures), self.lex.directions)).replace(" ", "") or None
+            member = part if part and part not in self.unit_totals else ""
+            named = self._part_named_before_rate(phrase)
+            if named:
+                member = named  # (其中基本支出执行率99.20%: that part's rate, whatever amount came last)
+            if not member and PROJECTS_RATE_RE.search(phrase) and not any(c in phrase for c in self.own_cues):
+                # 项目预算执行率, 重点项目…执行率: the projects' rate, not the unit's (本项目, 该项目
+                # 预算执行率 is the report's own project's, as its form states it)
+                member = "项目支出"
+            return dict(out, concept="预算执行率", measure="实际值", member=member)
+        return dict(out, concept=concept, measure="实际值")
+
+    def _concept(self, phrase: str, last: bool, after: int = 0) -> str | None:
+        """The concept a phrase names: vocabulary first, then the document's own row labels.
+        With `after`, only a name reaching past that offset counts. Phrases repeat (每项 …, 其中
+        …): each is read once per document (the row labels are fixed by then)."""
+        key = (phrase, last, after)
+        if key not in self.concept_memo:
+            self.concept_memo[key] = self._read_concept(phrase, last, after)
+        return self.concept_memo[key]
+
+    def _read_concept(self, phrase: str, last: bool, after: int) -> str | None:
+        phrase = CLASS_LEVEL_RE.sub("", phrase)
+        if not after:
+            # a bracketed definition (全年可使用资金（年初结转和结余…加本年收入）) names no thing of
+            # its own; short brackets are parts of names (因公出国（境）费)
+            phrase = DEFINITION_RE.sub("", phrase)
+        if not after and self.self_words:
+            phrase = self.self_words.sub("", phrase)  # 本年度医院收入: the unit's own 本年收入
+        found = self.lex.concepts.all(phrase)
+        # a table's row label names a sentence's figure only as the last noun before it
+        # (“法律援助 1341.13” yes; “法律援助办案补贴经费 615.11” is another thing)
+        # (a word naming what the row is, 项目 after 农村人居环境整治, may stand between)
+        labels = [(start, named_end, self.row_labels[label]) for start, end, label in self.label_pattern.finditer(phrase)
+                  for named_end in [end + self._label_tail(phrase, end, label)]
+                  if names_nothing(phrase[named_end:], self.lex)
+                  and not phrase[:start].endswith(self.excluding_words)
+                  and not self._sibling_compound(phrase, start, label)]
+        short_end = 2 + self._label_tail(phrase, 2, phrase[:2]) if not labels and phrase[:2] in self.short_labels else 0
+        if short_end and names_nothing(phrase[short_end:], self.lex):
+            # a two-character item (防汛, 林业) names a figure only as the whole phrase (防汛支出
+            # 1,820.64万元; a score category's row 效益 as 效益指标得分), never inside others' words
+            # (政府购买服务支出 is no 服务 row's)
+            labels = [(0, short_end, self.row_labels[phrase[:2]])]
+        both = sorted((t for t in found + labels if t[1] > after and t[0] < after or not after),
+                      key=lambda t: (t[1], t[1] - t[0]))
+        if not both:
+            return None if after else self._label_holding(phrase)
+        if not last:
+            return min(both)[2]
+        # a name followed by other nouns only qualifies them (州直政府采购及重点项目招投标组织经费
+        # is no 政府采购 figure); measure words, 支出/金额, the fund paying (“三公”经费财政拨款预算)
+        # and remarks in brackets may follow
+        if not after and not names_nothing(blank(BRACKETED_RE.sub("", phrase[both[-1][1]:]), self.lex.funds), self.lex):
+            return None
+        if (len(both) > 1 and phrase[both[-2][1]:both[-1][0]] in self.joins
+                or phrase[:both[-1][0]].endswith(self.joins)) and self.sum_words.search(phrase, both[-1][1]):
+            # 人员经费和公用经费合计, 营房维修、宣传培训、执勤业务经费合计: the sum of the things
+            # listed, none of them (the names before the last may be none the vocabulary knows)
+            return None
+        if both[-1] in labels and both[-1] not in found and (
+                phrase[:both[-1][0]].endswith(self.joins) or self._includes_part(phrase, both[-1][0], both[-1][1])):
+            # (受理法律援助案件及值班律师法律帮助2,246件: the figure of both things joined; 雨量站含自动
+            # 雨量站25处: of a part the row's thing includes; not the table row's own)
+            return None
+        # “三公经费财政拨款支出”: a concept right after another only qualifies it
+        pick = len(both) - 1
+        while pick > 0 and both[pick - 1][1] == both[pick][0]:
+            pick -= 1
+        start = both[pick][0]
+        if phrase.startswith(self.name_heads, start) and NAMED_BEFORE_RE.search(self._unnamed(phrase[:start])):
+            return None  # 文物保护修缮项目支出: one named project's spending, not the unit's 项目支出
+        if phrase.endswith(self.other_words, 0, start):
+            return None  # 其他国有资本经营预算支出: an item beside the others of that kind, not the kind
+        if phrase.endswith(self.narrower_words, 0, start):
+            return None  # 国内公务接待费: a part of the kind
+        if phrase[start:both[pick][1]] in self.bare_names and self._other_named_before(phrase, start):
+            return None  # 政府采购执行率: another thing's rate, not the budget's
+        if both[pick] in found and self.label_pattern and any(
+                end == start for _, end, _ in self.label_pattern.finditer(phrase[:start])):
+            return None  # 第一小学公用经费: a table row's (第一小学 | 公用经费拨款) share of it, not the unit's whole
+        return both[pick][2]
+
+
+DEFINITION_RE = re.compile(r"[（(][^（()）]{8,}[）)]")  # (8 characters or more: more than a name's part)

@@ -1,0 +1,153 @@
+"""The fact reader: its parts (a mixin each, one module each) combined, its state and its walk down
+the document (read); the vocabulary's reading shared by every reader."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...knowledge import compact, concepts, vocabulary, vocabulary_generation
+from ...ingest.build import NUMBERING_LEVELS, title_block
+from ...model import Document, Heading, Paragraph, Table
+from ..restated import name_restated_subjects
+from ..titles import TitleScopes
+from .model import Fact, FactBase, Head, Label
+from .words import LabelIndex
+from .vocabulary import VocabularyReading
+from .projects import ProjectReading
+from .headings import HeadingReading
+from .paragraphs import ParagraphReading
+from .sentences import SentenceReading
+from .subjects import SubjectReading
+from .in_turn import InTurnReading
+from .text_facts import TextFactReading
+from .rates import RateReading
+from .periods import PeriodReading
+from .labels import LabelReading
+from .tables import TableReading
+from .heads import HeadReading
+from .cells import CellReading
+
+
+NOTE_RE = re.compile(r"^\s*(?:注|备注|说明)\s*[\d]?\s*[：:]")  # a note under a table (注：…, 说明：…)
+
+
+@lru_cache(maxsize=4)
+def _vocabulary_reading(generation: int) -> dict:
+    """FactReader's attributes read from the vocabulary `generation` alone (see
+    FactReader._read_vocabulary): a reader's __init__ read them for every document."""
+    reader = FactReader.__new__(FactReader)
+    reader._read_vocabulary()
+    return vars(reader)
+
+
+class FactReader(VocabularyReading, ProjectReading, HeadingReading, ParagraphReading, SentenceReading, SubjectReading,
+                 InTurnReading, TextFactReading, RateReading, PeriodReading, LabelReading, TableReading, HeadReading,
+                 CellReading):
+    """Reads a document's facts (read): the text's headings, paragraphs and sentences, and its tables."""
+
+    def __init__(self, doc: Document, assumed_units: dict[int, str] | None = None,
+                 aliases: dict[str, str] | None = None):
+        # the words and patterns the vocabulary alone gives, read once per vocabulary (see
+        # _read_vocabulary); the per-document state and memos below are this document's
+        self.__dict__.update(_vocabulary_reading(vocabulary_generation()))
+        self.doc = doc
+        self.assumed_units = assumed_units or {}  # table block -> unit it is read in (no unit printed)
+        self.aliases = aliases or {}  # the text's words for a table row (value_links.py)
+        self.year = doc.meta.get("report_year")
+        self.base = FactBase(year=doc.meta.get("report_year"), plan=any(
+            e.get("plan") for e in vocabulary()["report_types"] if e["name"] == doc.meta.get("report_type")),
+            elapsed_months=doc.meta.get("elapsed_months"),
+            project=doc.meta.get("report_type") == concepts().get("project_report_type"))
+        self.title_scopes = self.base.title_scopes = TitleScopes(doc)
+        title = getattr(title_block(self.doc), "text", "")
+        self.other_evaluation = self.other_evaluation_words \
+            if any(w in title for w in self.self_evaluation_titles) else ()
+        self.other_whole = False  # set for a sentence naming another whole (see _text_fact)
+        self.row_labels: dict[str, str] = {}  # compacted table row label -> concept, for linking text
+        self.open_measure = None  # a budget list's (measure, parts, period), open across a ；
+        self.whole_measure = None  # the same of a budget a sentence ends on, for a list opening the next
+        self.list_goes_on = False
+        self.whole_fund = None  # (fund, its parts) of a fund's total a sentence was about, for a 其中 after it
+        self.opening = None  # the concept of the first amount of a sentence going on after a ；
+        self.paragraph_plans = False  # the paragraph opens with a run-in heading of targets (see _paragraph)
+        self.note_fund = ""  # the fund of the table a note (注：…) right under it is about
+        self.item_subject = ""  # the unit a numbered item is about (see _lead)
+        self.point_indicators: set[str] = set()  # indicators a table states achieved in points (考核得分 93分)
+        self.label_units: dict[str, set] = {}  # row label -> units its cells print (份, 台, 人次)
+        self.head_memo: dict[str, Head] = {}  # a column head's reading, once per document
+        self.label_memo: dict[str, Label] = {}  # a row label's reading, once per document
+        self.concept_memo: dict[tuple, str | None] = {}  # a sentence phrase's concept (see _concept)
+        self.kinds_of: dict[str, str | None] = {}  # a concept's kind total (see _kind_of)
+        self.plan_names: dict[str, bool] = {}  # words -> _names_plan's answer
+        # a thing -> its first column total (the things whose column totals sentences may restate)
+        self.column_total_of: dict[str, Fact] = {}
+        self.caption_count_unit = ""
+        self.span_in_sentence = False  # the sentence being read may name a span (see _of_span)
+        self.lead = None  # the concept the paragraph's numbered item or run-in heading names
+        self.para_category = None  # the score category a paragraph's run-in heading names
+        self.stock_rows: set[tuple] = set()  # (row label, money?) a table states a stock of (年末数)
+        # (row label, money?) -> the flows a table states of it (新购数量: 新购)
+        self.flow_rows: dict[tuple, set[str]] = {}
+        self.self_words = self._self_words(concepts(), doc.meta.get("unit_name") or "")
+        self.carried_unit: str | None = None  # the unit of the figure the carried concept was last stated in
+        # the concept of the paragraph's last amount not listed or added as a part, and whether the
+        # concept carried on is such a part's (see _text_fact)
+        self.whole: str | None = None
+        self.part_carried = False
+        self.section_fund = ""  # the fund the section of the paragraph read now is titled with
+        self.topic: tuple[int, str] = (len(NUMBERING_LEVELS), "")  # see _enter_topic
+        self.prose_rows: list[tuple] = []  # (table block, row, texts, column heads, subject) of prose rows
+        self.prose_sentences: dict[int, int] = {}  # table block -> sentences read from its prose cells
+        names = self._project_names() if self.doc.meta.get("report_type") == self.project_report else None
+        self.own_project = next(iter(names)) if names and len(names) == 1 else ""
+        # a project report naming no project anywhere is about one project, its forms' (subject ""):
+        # “本项目自评得分96.50分” states that form's figure
+        self.own_unnamed = names is not None and not names
+        self._single_project_cues(self.other_subject_cues)
+        self.named_projects = self._named_projects()
+        self.form_projects: set[str] = set()  # the projects the document's forms name (项目名称)
+        # a fund's total ending its paragraph with 其中： lists its parts in the paragraphs after
+        # it, up to a heading or a table (一般公共预算财政拨款基本支出…，其中：¶人员经费…¶公用经费…)
+        self.open_list: tuple[str, set] = ("", set())
+
+    def read(self) -> FactBase:
+        self._read_headings()
+        if self.base.plan:
+            self.base.bare_measure = self._plan_measure()
+        # tables first: their row labels become words the sentences can be linked by
+        for index, block in enumerate(self.doc.blocks):
+            if isinstance(block, Table):
+                self._table(index, block)
+        for words, concept in self.aliases.items():
+            self.row_labels.setdefault(words, concept)
+        self.label_pattern = LabelIndex(self.row_labels)
+        self.short_labels = {w for w in self.row_labels if len(w) == 2 and w not in self.vague_labels}
+        for prose_row in self.prose_rows:  # read as text, now that the row labels are known
+            self._prose_row(*prose_row)
+            self.open_list = ("", set())
+        self.open_item: tuple[str | None, str] = (None, "")
+        scoping = self._scoping_headings()
+        self.heading_scope: list[tuple[int, str | None, str]] = []  # (level, concept, subject), outermost first
+        table_fund = ""  # the fund the table just read names (its notes, 注：…, state its scope)
+        for index, block in enumerate(self.doc.blocks):
+            if isinstance(block, Paragraph):
+                self.note_fund = table_fund if NOTE_RE.match(block.text) else ""
+                self._paragraph(index, block)
+                table_fund = table_fund if NOTE_RE.match(block.text) else ""
+            else:
+                if isinstance(block, Heading):
+                    self.topic = (len(NUMBERING_LEVELS), "")
+                    while self.heading_scope and self.heading_scope[-1][0] >= block.level:
+                        self.heading_scope.pop()
+                    if index in scoping:
+                        self.heading_scope.append((block.level, *scoping[index]))
+                table_fund = self._fund_named(compact(block.title or "")) if isinstance(block, Table) else ""
+                self.open_item = (None, "")  # a heading or a table closes a numbered item
+                self.open_list = ("", set())
+        self._name_counts_by_words()
+        name_restated_subjects(self.base)
+        self._lone_counted_parts()
+        self._own_project_forms()
+        self._own_project_indicators()
+        return self.base

@@ -1,0 +1,690 @@
+"""A sentence's figures read into facts (FactReader._sentence)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...knowledge import compact, concepts, last_open_bracket, vocabulary_generation
+from ...memo import MEMO_ENTRIES
+from ..lexicon import Lexicon
+from ..numbers import MONEY_UNITS, RANGE_JOINER
+from ..targets import PREFIX, SUFFIX
+from .model import (CURRENT, PRIOR, OLDER, LATER, FORECAST, OTHER_BASIS, BUDGET_MEASURES, DEDUCTED, MEASURED_UNITS,
+                    Fact)
+from .words import (CLAUSE_BREAK_RE, UNNAMED, CLAUSE_END_RE, OPENING_BRACKET_RE, FROM_QUALIFIER_CHARS, YEAR_RE,
+                    NOUN_AFTER_RE, BOUND_AFTER_RE, PHRASE_LIMIT, phrase_start, blank, names_nothing)
+from .figures import text_figures, figure_value, decimal_places
+
+
+CLOSING_BRACKET_RE = re.compile(r"[）)]")
+
+TABLE_NUMBER_BEFORE = "附见如详下上续"  # 附表3, 见表3, 如表3, 详见表3: a table's number after 表
+
+# a sentence opening with the year (and measure) its figures are of: 2025年预算中，…
+SCOPE_RE = re.compile(r"\s*((?:19|20)\d\d)\s*年度?([^，,。；;：:\d]{0,10}?)中[，,：:]")
+
+LIST_ITEM_ENDS = "、等"  # right after an item's figure: more items follow, or the list ends
+
+# a comparison sign right after a figure and before the words it bounds (90%≤执行率<95%的得8分)
+SIGN_AFTER_RE = re.compile(r"\s*(<=|>=|≤|≥|＜|＞|<|>)\s*(?=[\u4e00-\u9fff])")
+REVERSED_SIGN = {"≥": "≤", "≤": "≥", ">": "<", "<": ">"}
+# …a band's condition, its clause going on to the other bound or to 的/时 (执行率<95%的得8分; not
+# 95.90%≥年度目标值90%, a value stated against its target)
+BAND_CONDITION_RE = re.compile(r"[^，,。；;]*?(?:[<>≤≥＜＞]|的|时)")
+# a comparison word right before a figure in running text (低于90%, 不超过5万元): it bounds, not
+# states; 达到 and = state a value there (执行率达到96%)
+BOUND_BEFORE_RE = re.compile("(" + "|".join(sorted((w for w in PREFIX if w not in ("达到", "=", "＝")),
+                                                   key=len, reverse=True)) + r")\s*$")
+# the ends of a range: “80分（含）至90分”, “70-84分” (a band, not two values)
+# (not “35.00万元下降至33.00万元”: a change to a level, across a direction word)
+# (nor “2024年达到12.6万吨”: 达到 states the level reached, its 到 joins no range)
+RANGE_START_RE = re.compile(r"[^\d，,；;。增减降升提高低加少]{0,5}?" + RANGE_JOINER + r"\s*\d")
+RANGE_END_RE = re.compile(r"\d[^\d，,；;。增减降升提高低加少]{0,5}?(?<!达)" + RANGE_JOINER + r"\s*$")
+
+NOT_COUNT_UNITS = (*MEASURED_UNITS, "")  # (a figure in one of them is no count a share may be of)
+
+
+class SentenceReading:
+    """FactReader's reading of a sentence."""
+
+    def _sentence(self, index, s_index, sentence, lead_concept, subject) -> str | None:
+        self.base.sentences[(index, s_index)] = sentence.text
+        self.other_whole = False  # the sentence's kinds of money are another whole's (see _text_fact)
+        text = sentence.plain
+        figures = text_figures(self.lex, text)
+        if any(m.group("unit") for m in figures):
+            outer, subject, named_at, unnamed_from, named, own = self._subjects_of(text, subject)
+            plans = self._states_plans(text, sentence.loc.section)
+            scope = SCOPE_RE.match(text)  # a sentence opening with the year and measure its figures are of
+            opened = self._opening_period(text)
+            # (its period and measure, read once for the sentence)
+            scoped = (self._year_period(scope.group(0)), self.lex.measures.last(compact(scope.group(2)))) \
+                if scope else None
+            unknown_topic = self._unknown_money_topic(text)
+            self.span_in_sentence = self._names_span(text)
+            # where the sentence first states its full marks (满分100分): the points after it are weights
+            full_marks = (self.full_marks.search(text) if self.full_marks else None) or (
+                self.system_full_marks.search(text) if self.system_full_marks
+                and any(w in text for w in self.system_words) else None)
+        else:
+            figures = []  # (numbers with no unit only bound the next figure's words: none comes)
+        previous_end, carried = 0, self._opening_topic(text, figures) or lead_concept
+        last_money: Fact | None = None
+        list_fund, list_parts = self.open_list  # a fund's total opening a 其中 list: its parts are of that fund
+        if list_parts is ANY_PART:
+            # (a list of any items under a fund's head goes on only across a ；; one of the parts a
+            # fund's total names goes on over paragraphs, 其中：\n人员经费…\n公用经费…)
+            self.open_list = ("", set())
+        if not list_fund and self.whole_fund and self.lex.list_opener.match(text):
+            # “一般公共预算拨款支出预算4,474.78万元，…。其中：基本支出…”: a list opening the next
+            # sentence lists the parts of the fund's total the sentence before was about
+            list_fund, list_parts = self.whole_fund
+        self.whole_fund = None
+        # a sentence opening with 其中 lists the parts of the figure before it; a budget's list
+        # (全年预算数…，其中基本支出…、项目支出…) is of budget figures: (measure, part names)
+        head = self.lex.part_list_head.match(text)
+        headed = bool(head) or self.list_goes_on
+        if head and not list_fund:
+            # “一般公共预算拨款支出中，农林水支出…”: a fund's total heading the list: its items are that fund's
+            head_fund = self.fund_of.get(self._concept(compact(head.group("name")), last=True) or "")
+            if head_fund:
+                list_fund, list_parts = head_fund[0], ANY_PART
+        # (a sentence may open on the words leading into the list, 按资金来源划分，其中：…)
+        in_list, list_measure = bool(self.lex.list_opener.match(text) or list_lead(text, 0, self.lex)) or headed, None
+        if head and self.lex.measures.last(compact(head.group(0))) in BUDGET_MEASURES:
+            # “支出预算中，基本支出…、项目支出…”: the parts of a budget are budget
+            list_measure = (self.lex.measures.last(compact(head.group(0))), ANY_PART, CURRENT)
+        # (a sentence opening 实际支出中，… lists parts up to its 。: one ending with ； goes on with it)
+        self.list_goes_on = False
+        list_period = None  # the period of the whole a 其中 list opens under
+        if self.open_measure is not None:
+            # a budget's list going on after a ； (其中：A…；B…；C预算…): its items are still budget
+            in_list, list_measure, self.open_measure = True, self.open_measure, None
+        elif in_list and self.whole_measure is not None:
+            # “三公经费预算28.60万元，比上年减少0.80万元。其中：公务接待费7.20万元…”: a list opening
+            # the next sentence lists the budget the sentence before ended on
+            list_measure = self.whole_measure
+        self.whole_measure = None
+        outer_measure = None  # the measure of the list a nested list opens inside
+        outside: Fact | None = None  # the sentence's last amount outside a list
+        # the figure whose parts a bracket lists (收入总计X（其中：…其他收入Y），较上年增加Z): after
+        # the bracket closes, the words go on about it again, not about the last part
+        bracketed = None
+        past_change = False  # the figure before was a change between earlier years
+        amounts: list[Fact] = []  # the sentence's amounts so far, and those its rates are of in turn
+        counts: list[Fact] = []  # the sentence's counts so far (人, 所), which a share's rates may be of in turn
+        respective: list[Fact] = []
+        respective_words = ""
+        opening_fund = None  # the fund the sentence's first amount names (see below)
+        opening_generic = ""  # the kind of money that amount is, where its concept named the fund
+        # the concept of the first amount of the sentence ("" naming none), which a ； does not end
+        opening, self.opening = self.opening, None
+        held = ""  # the words before a bracketed figure, for the figure after the bracket
+        unknown_since = ""  # a figure of a thing the vocabulary does not know came since `carried`
+        years_queue: list[str] = []  # “2023年、2024年和2025年…依次为X、Y、Z”: the periods in turn
+        year_run: list[tuple[Fact, str]] = []  # the figures that took those years, and each its year
+        self.took_year = ""
+        respective_names: list[str] = []  # “A和B分别为X和Y”: the names the figures take in turn
+        respective_queue: list[str] = []
+        self.clause_owner = None  # (concept, words) of the ；-clause's first amount: a bare 执行率 after it is its
+        self.turn_period = None  # the period of the figure after a 分别: the list's others share it
+        turn_measure = None  # the measure(s) of the amounts after a 分别 (全年预算数分别为X、Y): see _turn_measure
+        last_points: Fact | None = None  # the sentence's last figure in points (a list of them goes on)
+        last_period = None  # the period of the sentence's figure before
+        last_change: Fact | None = None  # the sentence's amount before, if it is a change
+        for m in figures:
+            figure_at, figure_end = m.span()  # (read many times below)
+            unit = m.group("unit") or ""
+            doubled = bool(unit) and unit == self.doubling_counter
+            if doubled:
+                unit = "%"  # (翻了一番: a rise of 100%, as 增长1倍 reads; see below)
+            unit = self.unit_aliases.get(unit, unit)  # (3,030名 counts people as 3,030人 does)
+            bracket_tail = "" if unit else self._bracketed_change(text, m)
+            if bracket_tail:
+                unit = bracket_tail.lstrip(")）").strip()  # (增减（5.41）万元: the unit after the bracket)
+            if self.lex.not_a_figure_after.match(text[figure_end:figure_end + 2]) or _inside_doc_number(text, figure_at):
+                continue  # a year, a date, a document number: words of the next figure's phrase
+            if unit and unit not in MONEY_UNITS and unit not in MEASURED_UNITS and self.sum_words.match(text, figure_end):
+                continue  # (三项共计1,043.18万元: the count of the items a sum adds, words of the sum's phrase)
+            if figure_at and text[figure_at - 1] in "lIOo" and figure_at > 1 and text[figure_at - 2].isdigit():
+                continue  # the tail of a number with a letter in it (29,8l6.30万元: PAT001 reports it)
+            if not unit and figure_at and text[figure_at - 1] in "（(" and text[figure_end:figure_end + 1] in ("）", ")"):
+                continue  # a code alone in brackets (殡葬（2081004）支出…): words of the next figure's phrase
+            multiple = "" if unit else self._rise_multiple(text, m, previous_end)
+            if multiple:
+                unit = "%"  # (增长1.5倍: a rise of 150%, read at the multiple's own precision)
+            if not unit:
+                if m.group("num").strip("0.") or not self.lex.zero_statement.search(text, 0, figure_end):
+                    # (a bare 0 stating a thing spent nothing, 因公出国（境）费支出为0, stays in
+                    # the words of the next figure: a change after it is that thing's)
+                    previous_end = max(previous_end, figure_end)
+                continue
+            value = figure_value(m.group("num"))
+            if value is None:
+                continue
+            if multiple:
+                value *= 100
+            if doubled:
+                value = (2 ** int(value) - 1) * 100  # (N doublings: 2^N times the base, a rise of 2^N − 1 times it)
+            # a minus right before a rate, not a range's dash (5%-8%): a change rate's fall (增长-8.5%,
+            # see below). Before an amount it may as well be a dash setting it apart (基本支出-520.00万元,
+            # 500元-800元): its phrase keeps it, and names no concept of the amount's
+            signed = unit == "%" and figure_at > 0 and text[figure_at - 1] in "-－−" \
+                and not (figure_at > 1 and text[figure_at - 2].isdigit())
+            negative = unit in MONEY_UNITS and self._negative_amount(text, figure_at)
+            if negative:
+                value = -value  # (年初结转和结余-12.30万元: a balance below zero)
+            if bracketed is not None and CLOSING_BRACKET_RE.search(text, previous_end, figure_at):
+                # (an item's bracketed parts closed, the list it is an item of goes on)
+                carried, last_money, in_list, list_measure, list_fund, list_parts = bracketed
+                unknown_since, bracketed = "", None
+            start = phrase_start(text, figure_at, previous_end)
+            # (a rate's sign is the rate's, not a word of its phrase: 同比增长-8.5%)
+            phrase = compact(text[start:figure_at])
+            phrase = phrase.rstrip("-－−+＋") if unit == "%" else phrase.rstrip("-－−+＋负") if negative else phrase
+            if bracket_tail:
+                phrase = phrase.rstrip("（(") + "-"  # (the bracket read as the minus it stands for)
+            if doubled:
+                phrase += self.doubling_reads_as  # (比上年翻了一番 reads as 比上年增长1倍)
+            if held and phrase[:1] in "）)":
+                # “预算执行（10分）得分9.50分”, “项目支出（含结转10.00万元）200.00万元”: the words
+                # before the bracketed figure name this one too
+                phrase = held + phrase[1:]
+            held = compact(text[start:figure_at - 1]) if figure_at and text[figure_at - 1] in "（(" \
+                and not bracket_tail else ""
+            wide = compact(text[max(previous_end, figure_at - PHRASE_LIMIT):start])
+            here = next((name for at, name in reversed(named) if at < figure_at), None)
+            if here == "":
+                here = UNNAMED  # (after projects listed together: theirs all, no one's)
+            own_phrase = phrase  # (a rate in a 分别 list reads the list's words, and takes its name in turn)
+            in_turn_words = unit == "%" and not respective and self.respectively.search(phrase)
+            if unit == "%" and not respective and (in_turn_words or self.lex.rate_measures.last(phrase) == "占比"):
+                # “基本支出…、项目支出…，分别占75.86%和24.14%”: the rates in the amounts' order,
+                # each in the words before the first; a share's rates joined with no 分别 (占比重为
+                # 60%、30%和10%) too, and the counts listed right before them (分别为12人和8人，分别占…)
+                respective = self._respective(text, figure_at, self._listed_before(amounts, counts),
+                                              joined_only=not in_turn_words)
+                respective_words = phrase
+            elif unit == "%" and respective:
+                phrase = respective_words
+            in_turn = respective.pop(0) if unit == "%" and respective else None
+            # (a count a share is of in turn owns no concept of the share's: only its `of`, below)
+            owner = in_turn if in_turn is not None and in_turn.is_money else last_money
+            if CLAUSE_END_RE.search(text, previous_end, figure_at):
+                self.clause_owner = None
+            fact = self._text_fact(phrase, m, value, unit, None if unknown_since == "all" else carried,
+                                   None if unknown_since else carried, owner,
+                                   here or (own if figure_at > unnamed_from else subject if figure_at > named_at else outer), wide)
+            named_fund = fact.get("fund")  # the fund the figure's own words name (not one it is given below)
+            if unit == "分" and self.other_evaluation and fact.get("concept") in self.whole_scores \
+                    and any(w in text[:figure_at] for w in self.other_evaluation):
+                fact["concept"] = None  # (a self-evaluation citing 经第三方机构评价，评价得分88.00分: not its own score)
+            if unit in MONEY_UNITS and fact.get("concept") and self._per_one_before(text, figure_at):
+                fact["concept"] = None  # (每接待1人次的免费开放补助支出约2.48元: per visit, no total)
+            if self._in_later(index, wide + phrase):
+                fact["period"] = LATER  # (上年结转 of a plan's year included: its words are the plan's)
+            elif fact.get("measure") in ("变动额", "变动率") and last_money is not None and (
+                    last_money.period == LATER or _later_over_own_year(amounts)):
+                # “2025年“三公”经费预算135.00万元，较2024年预算减少47.00万元，下降25.82%”: the change
+                # of the later year's amount it follows, no change of the report year's
+                fact["period"] = LATER
+            if scope is not None and scope.end() <= figure_at and unit in MONEY_UNITS and not YEAR_RE.search(phrase):
+                # “2025年预算中，基本支出986.30万元、项目支出276.50万元”: the scope's year and measure
+                fact["period"], measure = scoped
+                if measure and fact.get("implicit"):
+                    fact["measure"], fact["implicit"] = measure, False
+            if opened is not None and fact.get("period") == CURRENT and not YEAR_RE.search(text, opened[1], figure_at):
+                # “2022年，本局支出合计2,945.12万元”: the year opening the sentence is its figures', as
+                # 2022年本局支出… is, until another year is named (本年 inside a line's name, 本年支出合计,
+                # names none)
+                fact["period"] = opened[0]
+            if unit in MONEY_UNITS and fact.get("period") == CURRENT and last_money is not None \
+                    and last_money.period != CURRENT and not last_money.sign and last_money.measure != "变动额" \
+                    and (text[previous_end:start].strip() == "、" or self._part_opens(text[previous_end:start] + phrase)) \
+                    and not self._names_period(phrase) \
+                    and self._period_opens(self._clause_to(text, last_money.at)) \
+                    and not any(w in last_money.label for w in self.carried_money_words):
+                # “上年人员经费2,121.35万元、公用经费398.27万元”: the year opening a list joined by 、
+                # is every item's (a period the item names itself, 、本年…, is its own; one inside the
+                # first item's name, 本年支付2023年度工程尾款…、设备购置费…, that item's only); so is
+                # the year of a whole its 其中 part follows (2024年收入预计完成…，其中税收收入…)
+                fact["period"] = last_money.period
+            if unit == "分" and fact.get("concept") in self.money:
+                # points are no amount of money: the thing scored is the last named that is none
+                # (部门整体支出绩效评价得分为85.60分 is the evaluation's score)
+                scored = [c for _s, _e, c in self.lex.concepts.all(compact(phrase)) if c not in self.money]
+                fact["concept"] = scored[-1] if scored else None
+            if unit in MONEY_UNITS and text[figure_end:figure_end + 1] in ("/", "／") and fact.get("implicit"):
+                fact["measure"] = "实际值"  # (110元/亩: a price, no amount spent)
+            if fact.get("concept") in self.unit_totals and unit in MONEY_UNITS \
+                    and (unknown_topic or self._topic_clause_before(text, figure_at)):
+                fact["concept"] = None  # (辅警经费…，全年支出648.00万元: that money's, no unit total)
+            difference = self._difference(phrase, last_money) if unit in MONEY_UNITS and last_money is not None else 0
+            if difference:
+                # “比全年预算1,094.50万元少15.85万元”: the difference from the base just stated;
+                # “全年预算数2,586.40万元，比年初预算多186.40万元”: from the budget the words name
+                fact.update(measure="变动额", sign=difference, implicit=False,
+                            concept=fact.get("concept") or last_money.concept, period=CURRENT)
+            if self._after_from(phrase) and self.from_to_after.match(text, figure_end):
+                if fact.get("measure") in BUDGET_MEASURES and any(
+                        w in phrase[-FROM_QUALIFIER_CHARS - 2:] for w in self.year_start_words):
+                    # “全年预算由年初的60.00万元调减至48.50万元”: the budget the year began with
+                    fact.update(measure="年初预算", implicit=False)
+                elif self._year_period(phrase) not in (OLDER, LATER):
+                    fact["period"] = PRIOR  # “就餐人次由2,160人次减少到…”: where it started, not where it is
+                # (“由2022年的3.27亿元增加到…”: a start its words date keeps its own year)
+            # (a sentence opening on its plan may go on to the outcome in the figure's own words:
+            # 全年计划救助85人，实际救助88人)
+            outcome = plans and bool(self.says_run_in_outcome.search(compact(own_phrase)))
+            if unit not in MONEY_UNITS and fact.get("measure") == "实际值" and not fact.get("comparator") \
+                    and ((plans and not outcome) or self._under_plan_label(text, figure_at)
+                         or self._planned_since(text, figure_at) or self._after_report_year(wide + phrase)):
+                fact["measure"] = "目标值"
+            # (names listed first take the figures after 分别 in turn, before the list's fund and measure)
+            years_queue = self._years_in_turn(own_phrase, wide + own_phrase, fact, years_queue,
+                                              compact(text[max(0, start - PHRASE_LIMIT):start]))
+            respective_names, respective_queue = self._names_in_turn(own_phrase, wide + own_phrase, fact,
+                                                                     respective_names, respective_queue)
+            if unit not in MONEY_UNITS and unit not in ("%", "‰", "分"):
+                counted = NOUN_AFTER_RE.match(text, figure_end).group()
+                if fact.get("concept") is None and not self._part_of_year(self._clause_to(text, figure_at)):
+                    fact["concept"] = self._indicator_like(phrase, unit, counted)
+                elif counted and text[:start].rstrip().endswith("、") and phrase == fact["concept"]:
+                    # (涉及城关镇、…、白水乡5个乡镇: a count after a list of names counts the list, what
+                    # the noun after it names, not the last name's thing)
+                    fact["concept"] = None
+            minus = signed and fact.get("measure") == "变动率"  # (printed with the figure)
+            if minus:
+                # “增长-4.71%” is a fall of 4.71%; “下降-10%” is a fall said twice or a rise (PAT004
+                # tells the wording): its size only
+                fact["sign"] = -fact["sign"] if fact.get("sign", 0) > 0 else -1 if not fact.get("sign") else 0
+            if unit == "分" and full_marks is not None and full_marks.start() <= figure_at < full_marks.end():
+                # (the full marks themselves, 满分100分 or a system's 总分100分: the points all are out of)
+                fact.update(concept=None, measure="分值", implicit=False)
+            if unit == "分" and full_marks is not None and full_marks.end() <= figure_at and fact.get("measure") == "得分" \
+                    and (not fact.get("implicit") or fact.get("concept") in self.score_totals.values()):
+                full_marks = None  # (满分100分，自评得分97.50分，其中：…: after a score, its parts' scores)
+            if unit == "分" and fact.get("implicit") and not fact.get("comparator") and (
+                    (figure_at and text[figure_at - 1] in "（(" and text[figure_end:figure_end + 1] in "）)")
+                    or (full_marks is not None and full_marks.end() <= figure_at and not self._says_scored(phrase))):
+                # “产出指标（30分）”, “满分100分，其中：决策15分、过程25分”: the points a part is out
+                # of, in brackets after its name or listed under the full marks
+                fact["measure"], fact["implicit"] = "分值", False
+            if unit == "分" and not fact.get("comparator") and (
+                    compact(own_phrase).rstrip("了").endswith(self.deduction_words)
+                    or (fact.get("implicit") and last_points is not None and last_points.measure == DEDUCTED
+                        and _listed_after(text[last_points.at + len(last_points.text):figure_at], self.lex.list_openers))):
+                # “预算执行率扣0.40分”, “共扣11.40分，其中决策2.50分、过程2.40分”: points taken off, and
+                # the parts listed under them; no score, no weight
+                fact["measure"], fact["implicit"] = DEDUCTED, False
+            if unit == "分" and fact.get("implicit") and last_points is not None and not last_points.implicit \
+                    and not own_phrase.strip("、和及与 ") and not CLAUSE_BREAK_RE.search(text, previous_end, figure_at):
+                # “分值分别为10分、20分、40分”: a list goes on in its first figure's measure
+                fact["measure"], fact["implicit"] = last_points.measure, False
+            if unit in MONEY_UNITS:
+                turn_measure = self._turn_measure(fact, own_phrase, turn_measure, wide)
+            if unit in MONEY_UNITS and fact.get("implicit") and last_change is not None \
+                    and not own_phrase.strip("、和及与 ") and not CLAUSE_BREAK_RE.search(text, previous_end, figure_at):
+                # “比上年预算数、上年执行数分别减少10.00万元、5.00万元”: a list of changes goes on
+                # in its first figure's measure and direction (no value of the last measure named)
+                fact.update(measure="变动额", sign=last_change.sign, period=last_change.period, implicit=False)
+            if unit == "分" and fact.get("implicit") and self.scored_after.match(text, figure_end) \
+                    and not phrase.rstrip("，,：: ").endswith(self.deduction_words) \
+                    and not CLAUSE_BREAK_RE.split(phrase)[-1].lstrip("，,；; ").startswith(self.deduction_words):
+                # “产出指标40分，得38.50分”, “产出指标（50分）得分46分”: the points a part is out of,
+                # before the points it scored (not the points off, 扣分四舍五入取整为2分，得8分)
+                fact["measure"], fact["implicit"] = "分值", False
+            if list_fund and not fact.get("fund") and (list_parts is ANY_PART or fact.get("concept") in list_parts):
+                fact["fund"] = list_fund
+            elif list_fund and unit in MONEY_UNITS and named_fund not in (None, "", list_fund):
+                # a part naming a fund of its own (其中：一般公共预算财政拨款本年收入…、本年支出…；政府性
+                # 基金预算财政拨款本年收入…): the parts after it are that fund's, up to the next named
+                list_fund = fact["fund"]
+            if in_list and list_period not in (None, CURRENT) and fact.get("period") == CURRENT \
+                    and unit in MONEY_UNITS and not YEAR_RE.search(phrase) and not self.lex.prior.search(phrase):
+                fact["period"] = list_period
+            listed = bool(list_measure) and fact.get("implicit") \
+                and (list_measure[1] is ANY_PART or fact.get("concept") in list_measure[1])
+            if listed:
+                fact["measure"], fact["implicit"] = list_measure[0], False
+                if not YEAR_RE.search(phrase) and not self.lex.prior.search(phrase):
+                    # 2024年“三公”经费预算…，其中：公务接待费…: 2024's too (not 与上年3.50万元)
+                    fact["period"] = list_measure[2]
+            elif fact.get("implicit") and last_money is not None and last_money.measure in self.addend_onto \
+                    and not in_list and self.addend.match(phrase):
+                # 年初预算600.00万元，加上年结转资金40.00万元: an amount added to a budget is budget,
+                # a part of the full-year one it makes
+                fact["measure"], fact["implicit"] = "全年预算", False
+            if opening_fund is None and unit in MONEY_UNITS:
+                # (a fund's own concept opening the sentence, 政府性基金预算财政拨款收入…，当年支出…,
+                # names the fund of the amounts after it as a fund named apart does)
+                own_fund, opening_generic = self.fund_of.get(fact.get("concept") or "", ("", ""))
+                opening_fund = fact.get("fund") or own_fund or self.section_fund or ""
+                if fact.get("fund") or not own_fund:
+                    opening_generic = ""
+            elif opening_fund and unit in MONEY_UNITS and named_fund:
+                # a fund named again takes the amounts after it (财政拨款收、支总计…。其中：一般公共
+                # 预算财政拨款本年收入…、本年支出…；政府性基金预算财政拨款本年收入…、本年支出…)
+                opening_fund = named_fund
+            elif opening_fund and unit in MONEY_UNITS and not (opening_generic and (
+                    fact.get("concept") == opening_generic or self.sum_words.search(phrase))):
+                # (after a fund's own concept, the same kind of money named bare or as a 合计,
+                # 一般公共预算财政拨款支出800.00万元，本年支出合计1,000.00万元, is the unit's)
+                self._opening_fund(fact, opening_fund, phrase)
+            if not fact.get("fund") and (unit in MONEY_UNITS or fact.get("measure") == "占比"):
+                fact["fund"] = self.section_fund  # (a share in a fund's section is within that fund)
+            if unit in MONEY_UNITS and fact.get("concept") is None and fact.get("measure") != "变动额":
+                self._sum_of_listed(fact, phrase, amounts)
+            self._settle(fact, text, figure_at, amounts)
+            if plans and last_period == LATER and fact.get("period") == CURRENT and not YEAR_RE.search(wide + phrase) \
+                    and not self.lex.current.search(wide + phrase) and not CLAUSE_END_RE.search(text, previous_end, figure_at):
+                # (2025年计划新建管网50公里，完成投资3.00亿元: the later year a plan's sentence names
+                # goes on through its clause; 完成2025年度项目储备12个，全年完成… states no plan)
+                fact["period"] = LATER
+            if self.item_subject and not fact.get("subject") and fact.get("concept") not in (None, self.lead):
+                fact["subject"] = self.item_subject
+            if in_turn is not None and fact.get("measure") == "占比":
+                fact["of"] = in_turn.id  # (its concept may be none the vocabulary knows)
+            fact["comparator"] = _bound_of(text, m)
+            if not fact["comparator"] and self.other_basis and self.other_basis.search(text, 0, figure_at):
+                fact["comparator"] = OTHER_BASIS
+            if not fact["comparator"] and _in_formula(text, figure_at, figure_end):
+                fact["comparator"] = "算式"  # (得分=（执行率-60%）÷（100%-60%）×分值: a rule's constant)
+            if not fact["comparator"] and self._of_span(text, figure_at) and not self.took_year:
+                # (see concepts.yaml multi_year_span; a figure taking one of the span's years in turn,
+                # 近三年…分别为X、Y、Z, is that year's)
+                fact["comparator"] = "多年"
+            span_sum = fact["comparator"] in ("", "多年") and not self.took_year and not years_queue \
+                and self._sums_run(year_run, unit, own_phrase)
+            if span_sum:
+                fact["comparator"] = "多年"  # (…分别为X、Y、Z，三年合计W: the years' sum, no year's figure)
+            if not fact["comparator"] and fact.get("measure") in ("变动额", "变动率") and (
+                    self._between_past_years(wide + phrase)
+                    or (fact["measure"] == "变动率" and past_change and not YEAR_RE.search(phrase))):
+                # “2023年项目支出比2022年减少223.45万元，下降9.27%”, “较2022年下降25.06%”: a change
+                # between earlier years, or on a year before last (and its rate), is no change of
+                # this year on last
+                fact["comparator"] = "往年"
+            past_change = fact["comparator"] == "往年" and fact.get("measure") == "变动额"
+            if not fact["comparator"] and self.undone_after and (self.undone_after.match(text, figure_end) or (
+                    unit not in MONEY_UNITS and self._undone_in_clause(text, figure_end))):
+                # “新增消防车辆2辆尚未交付”: the number intended, not done (the table's 实际 0 辆 is);
+                # a count's clause may name the things first (3家VOCs治理企业因停产未实施治理)
+                fact["comparator"] = "未"
+            if fact.get("concept") in self.column_total_of and any(w in text[:figure_at] for w in self.other_whole_words) \
+                    and self._part_states_total(text, fact["concept"], unit, value):
+                # (全县耕地面积合计128,600亩，其中…申报补贴的面积为98,400亩 beside a table totalling
+                # 98,400: the whole area's figure, the table totals a part of it)
+                fact["concept"] = None
+            if fact.get("concept") and unit not in MONEY_UNITS and fact["concept"] not in self.lex.concepts.canonical \
+                    and self.state_after.match(text, figure_end):
+                fact["concept"] = None  # (重点研发计划32项已结题验收: the row's things in a state, some of them)
+            if fact.get("concept") and unit in self.whole_units and "." in m.group("num"):
+                # (…；2.5项自然科学基金项目…: a count of whole things with a decimal point is a list's
+                # item 2 run into its count of 5, no figure of 2.5 things)
+                fact["concept"] = None
+            if fact.get("concept") and unit not in MEASURED_UNITS \
+                    and self._flow_of_row(text, m, fact["concept"], unit in MONEY_UNITS):
+                # “其他用车2辆经评估后公开拍卖处置”, “新增应急保障用车1辆”: things that moved during the
+                # year, not how many the row's year-end column holds
+                fact["concept"] = None
+            if not fact["comparator"] and self.condition_after.match(text, figure_end):
+                # “执行率达到100%的得10分”: the condition of a scoring rule, no figure stated
+                fact["comparator"] = "若"
+            if not fact["comparator"] and phrase.strip("，,；;、：: ").rstrip("的") in self.comparison_words:
+                # “执行率94.73%，较100%低5.27个百分点”: the figure compared with, named by nothing
+                # but the comparing word, states no value of the thing (a bound's way: in no index)
+                fact["comparator"] = "较"
+            end = figure_end + len(multiple) + len(bracket_tail)
+            fact = Fact(id=len(self.base.facts), value=value, unit=unit,
+                        places=DOUBLING_PLACES if doubled else decimal_places(m.group("num")) - (2 if multiple else 0),  # (1.5倍 is 150% ± 5%)
+                        text=sentence.text[figure_at - bool(minus or negative or bracket_tail):end].strip(),  # (-4.71%, as printed)
+                        quote=sentence.text[start:end].strip().lstrip("，,；;、：:（( "), loc=sentence.loc, source="text",
+                        label=phrase, block=index, sentence=s_index, at=figure_at, **fact)
+            self.base.add(fact)
+            if listed:
+                self.base.list_parts.add(fact.id)
+            year_run = self._year_run(year_run, fact, span_sum)
+            last_period = fact.period
+            if unit == "分":
+                last_points = fact
+            if opening is None and fact.is_money:
+                opening = fact.concept or ""
+            if fact.measure == "追加预算" and fact.is_money and opening not in (None, fact.concept):
+                # “年初预算800.00万元…；年中追加上级转移支付50.00万元，全年预算数850.00万元”: the budget
+                # after a part's addition is the whole's the sentence opened with, not that part's
+                carried = opening or None
+            elif fact.concept and fact.measure not in ("占比", "变动率", "完成率", "执行率") \
+                    and not (fact.is_money and amounts and self.lex.comparison.match(phrase.lstrip("，,；;、：: "))
+                             and self.lex.concepts.all(compact(phrase))):
+                carried, self.carried_unit, unknown_since = fact.concept, fact.unit, ""
+            # (a base compared with after the subject's amount, 年终结余12,640万元，比上年结转结余9,870万元
+            # 增加2,770万元, names no subject: the change after it is the subject's, named before 比; a
+            # sentence opening on the base, 比上年政府采购预算368.55万元增加44.31万元, names its subject there)
+            elif fact.concept and fact.measure == "占比" and fact.concept != carried \
+                    and fact.concept in {c for _s, _e, c in self.lex.concepts.all(compact(own_phrase))}:
+                # (项目支出占37.80%，较上年下降60.00万元: a share's clause naming its thing names what the
+                # clause after it goes on about)
+                carried, unknown_since = fact.concept, ""
+            elif fact.concept is None and not fact.comparator and fact.is_money and self.part_carried \
+                    and not self.whole and fact.measure != "变动额":
+                # after a list's sentence an amount naming only its measure (与上年实际支出…) is the
+                # whole's, which has no name here: a change after it is not the last part's
+                unknown_since = "all"
+            elif fact.concept is None and not fact.comparator and fact.is_money and carried \
+                    and self._other_kind(phrase, carried):
+                # “…其中保险费收入21,345.67万元。支出22,178.04万元，为预算的94.4%”: an amount naming only
+                # the other kind of money (支出 after a 收入) is no longer the concept named before; the
+                # rates after it are its own, not that concept's
+                unknown_since = "all"
+            elif fact.concept is None and not fact.comparator \
+                    and not names_nothing(blank(phrase, self.lex.concepts), self.lex):
+                # a figure of a thing the vocabulary does not know (产出指标权重50分; 新增办公楼维修
+                # 150.00万元): the figures after it that name nothing (得分47分; 较上年增加150.00万元)
+                # are that thing's, not the concept named before it. An item of a list (差旅费15.00
+                # 万元、…等) leaves a change or a rate after the list to the total (…等，比上年减少3.00万元)
+                unknown_since = "plain" if text[figure_end:figure_end + 1] in LIST_ITEM_ENDS else "all"
+            if fact.is_money and self.clause_owner is None:
+                self.clause_owner = (fact.concept, phrase)  # (its words read only if a bare 执行率 asks)
+            if fact.is_money:
+                last_change = fact if fact.measure == "变动额" else None
+            if not fact.is_money and fact.unit not in NOT_COUNT_UNITS and fact.measure != "变动额" and not fact.comparator:
+                counts.append(fact)
+            if fact.is_money and fact.measure != "变动额":
+                last_money = fact
+                amounts.append(fact)
+                if not in_list and fact.period == CURRENT and not self.lex.comparison.search(phrase) \
+                        and not _in_brackets(text, figure_at):
+                    # (a base compared with, 比2024年预算14.20万元, is no whole listed next; nor is a
+                    # note in brackets, …完成预算的85.60%（预算数10.00万元）。其中：…)
+                    outside = fact
+                added = not in_list and self.addend.match(phrase) is not None
+                if not in_list and not added:
+                    self.whole = fact.concept
+                self.part_carried = added
+                # (or the words leading into the list, its opener after them: ，按资金来源划分，其中：…)
+                opener = self.lex.list_opener.match(text, figure_end) or list_lead(text, figure_end, self.lex)
+                # a budget's parts in brackets with no 其中 (全年预算数2,354.80万元（基本支出…、项目支出…）)
+                # are budget parts all the same
+                opens = opener is not None or (fact.measure in BUDGET_MEASURES and not fact.implicit
+                                               and self._bracketed_parts(text, figure_end))
+                if OPENING_BRACKET_RE.match(text, figure_end):
+                    # （其中：…）, or its parts listed in brackets
+                    # (a fund one of the parts names is theirs: 财政拨款收入…（其中一般公共预算拨款…），
+                    # 事业收入… is no fund's part)
+                    bracketed = (fact.concept, fact, in_list, list_measure, list_fund, list_parts)
+                if opens:
+                    in_list = True
+                    if fact.measure in (*BUDGET_MEASURES, FORECAST) and not fact.implicit \
+                            and not self._names_money_kind(phrase):
+                        outer_measure = outer_measure or list_measure
+                        # (a budget of a thing the vocabulary does not know, 项目总预算168.00万元，其中编纂费…:
+                        # whatever its parts are named, they are budget)
+                        parts = self._budget_parts(fact.concept) if fact.concept else ANY_PART
+                        list_measure = (fact.measure, parts, fact.period)
+                    elif not fact.implicit and list_measure is not None and fact.measure != list_measure[0]:
+                        # (全年预算数…，其中…；全年执行数2,430.40万元，其中基本支出…: a whole naming its own
+                        # measure opens a list of that measure, not the budget's going on)
+                        outer_measure, list_measure = outer_measure or list_measure, None
+                    list_period = fact.period  # (2024年实际支出…，其中基本支出…: last year's parts too)
+                fund, generic = self.fund_of.get(fact.concept, (fact.fund, fact.concept))
+                if fund and opens:
+                    # “一般公共预算财政拨款基本支出 X 万元，其中：人员经费 …, 公用经费 …”
+                    list_fund, list_parts = fund, self.parts_of.get(generic, set())
+            previous_end = figure_end
+        if bracketed is not None and CLOSING_BRACKET_RE.search(text, previous_end):
+            carried, last_money, in_list, list_measure, list_fund, list_parts = bracketed  # (closed last)
+        if in_list:
+            self.part_carried = True  # the list ends with its sentence: what follows is the whole's again
+        if list_fund and (text.rstrip(" ：:").endswith(self.lex.list_openers)
+                          or (text.rstrip().endswith(("；", ";")) and (in_list or headed))):
+            self.open_list = (list_fund, list_parts)  # (the list opens here, or goes on after a ；)
+        if (headed or in_list) and text.rstrip().endswith(("；", ";")):
+            # (a 其中 list goes on after a ；: 其中中央…，占56.76%；…；县级配套资金420.00万元，占18.92%。
+            # what follows its full stop is the whole's again, not the last part's)
+            self.list_goes_on = True
+        if text.rstrip().endswith(("；", ";")):
+            self.opening = opening
+        if outside is not None and not in_list and outside.concept in self.fund_of:
+            fund, generic = self.fund_of[outside.concept]
+            self.whole_fund = (fund, self.parts_of.get(generic, set()))
+        if in_list and list_measure is not None and text.rstrip().endswith(("；", ";")):
+            # (a list nested in an item, 其中A…，其中A1…, ends with the item: the ； goes on with the outer)
+            self.open_measure = outer_measure or list_measure
+        elif outside is not None and not in_list and self._ends_on_budget(text, outside):
+            # (a budget naming no thing, 全年预算数3,560万元。其中：…: any item is its part, as in its sentence)
+            parts = self._budget_parts(outside.concept) if outside.concept else ANY_PART
+            self.whole_measure = (outside.measure, parts, outside.period)
+        return carried
+
+
+# a doubling states its multiple as exactly as one written to a tenth does (翻一番 as 增长1.0倍:
+# 100% ± 5%, twice the base within 1.95 to 2.05 times), not as loosely as a whole multiple (增长1倍
+# is 100% ± 50%): the word names the doubling itself, no rounded figure
+DOUBLING_PLACES = -1
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    """Whether a bracket opened before `at`, within a note's reach, is still open there (bounded,
+    so that each figure's cost stays constant in a long sentence)."""
+    return last_open_bracket(text, max(0, at - BRACKET_REACH), at) is not None
+
+
+BRACKET_REACH = 60  # characters from a bracket's opening to a figure noted in it
+
+
+def _inside_doc_number(text: str, start: int) -> bool:
+    """Cited document numbers (〔2023〕12号, [2023]) are not figures, nor the numbers of tables and
+    attachments (表10 部门所属单位…: no count of 10 部)."""
+    before = text[max(0, start - 1):start]
+    if before == "表":
+        # (a table's number: at a line's start or after 附 见 如 详见 or a break, not 仪表125台, 代表12人)
+        word = text[max(0, start - 2):start - 1]
+        return not word or word in TABLE_NUMBER_BEFORE or not ("\u4e00" <= word <= "\u9fff")
+    return before in ("〔", "[", "【", "第") or text[max(0, start - 2):start] == "附件"
+
+
+def _listed_after(between: str, openers: tuple[str, ...]) -> bool:
+    """The words between two figures go on with a list: 其中 / 分别 open it, 、 joins its items;
+    a sentence's or a ；-clause's end closes it."""
+    return not CLAUSE_END_RE.search(between) and (any(w in between for w in openers) or between.startswith("、"))
+
+
+# the unit a figure is printed with, by kind: a range joins two figures of one kind (80%至90%,
+# 3万元至5万元), never a rate and an amount (减少25.00%至2.40万元: a fall, and the amount it ends at)
+FIGURE_UNIT_RE = re.compile(r"\d[\d,，.]*\s*([%％‰]|[万亿千]?元)?")
+
+
+def _unit_kind(text: str, last: bool = False) -> str:
+    """"rate", "money" or "" for the first (or `last`) figure's unit in `text`."""
+    found = list(FIGURE_UNIT_RE.finditer(text)) if last else [FIGURE_UNIT_RE.search(text)]
+    unit = (found[-1].group(1) if found and found[-1] else None) or ""
+    return "rate" if unit in ("%", "％", "‰") else "money" if unit else ""
+
+
+def _bound_of(text: str, m: re.Match) -> str:
+    """“≥”/“≤” when a figure in running text bounds something rather than states it: 90分以上,
+    60分以下, or either end of a range (80分（含）至90分, 70-84分); else ""."""
+    bound = BOUND_AFTER_RE.match(text, m.end())
+    if bound:
+        return SUFFIX[bound.group(1)]
+    sign = SIGN_AFTER_RE.match(text, m.end())
+    if sign and BAND_CONDITION_RE.match(text, sign.end()):
+        return REVERSED_SIGN[PREFIX[sign.group(1)]]  # 90%≤执行率<95%的得8分: the rate is ≥ 90%
+    before = BOUND_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())
+    if before:
+        return PREFIX[before.group(1)]  # 执行率低于90%的项目: a threshold, not a rate stated
+    start = RANGE_START_RE.match(text, m.end())
+    if start and _unit_kind(text[start.end() - 1:start.end() + 24]) in ("", _unit_kind(m.group(0))):
+        return "≥"
+    end = RANGE_END_RE.search(text, max(0, m.start() - 8), m.start())
+    if end and _unit_kind(text[max(0, end.start() - 20):end.end()], last=True) in ("", _unit_kind(m.group(0))):
+        return "≤"
+    if SCORED_AFTER_RE.match(text, m.end()) and (WHOLE_PERCENT_RE.fullmatch(m.group().strip())
+                                                 or _scoring_rule(text, vocabulary_generation())):
+        # (执行率100%得10分，90%（含）-100%得8分: a condition of the rule's scores, not a rate
+        # stated, as is a whole percent a score follows, 执行率为100%得满分; 预算执行率98.50%得满分
+        # alone states the rate and its score)
+        return "档次"
+    return ""
+
+
+@lru_cache(maxsize=MEMO_ENTRIES)
+def _scoring_rule(sentence: str, generation: int) -> bool:
+    """The sentence sets out a scoring rule: two conditions or more, or the words of a rule
+    (concepts.yaml scoring_rule_cues: 计分标准, 评分规则 …). (`generation`: of the vocabulary read)"""
+    cues = concepts().get("scoring_rule_cues") or ()
+    return any(c in sentence for c in cues) or len(SCORED_AFTER_RE.findall(sentence)) >= 2
+
+
+# the operators that make a figure beside them a constant of an arithmetic rule (执行率-60%, ÷40%);
+# a product (10×96.40%=9.64) states the figures it works out, except ×100% (a rate's percent sign)
+FORMULA_OPERATORS = "+-－−÷/＋"
+PERCENT_FACTOR_RE = re.compile(r"[×*＊xX]\s*$")
+HUNDRED_PERCENT_RE = re.compile(r"100(?:\.0+)?\s*[%％]")  # (×100%: a rate's percent sign)
+# a whole percent (100%, 90％): the round figure a rule's condition is
+WHOLE_PERCENT_RE = re.compile(r"\d+\s*[%％]")
+# a figure a score follows (执行率100%得10分, 90%（含）以上的得满分): a scoring rule's condition
+SCORED_AFTER_RE = re.compile(r"\s*(?:[（(]含[）)])?\s*(?:的)?\s*(?:得|计|记)\s*(?:满分|\d+(?:\.\d+)?\s*分)")
+
+
+def _in_formula(text: str, start: int, end: int) -> bool:
+    """A figure inside an arithmetic expression after an equals sign in its clause (得分=（执行率-60%）
+    ÷（100%-60%）×分值): an operator of a sum, difference or quotient right beside it."""
+    floor = max(0, start - PHRASE_LIMIT)  # (bounded: a figure's cost stays constant in a long sentence)
+    hundred = HUNDRED_PERCENT_RE.fullmatch(text, start, end) is not None
+    if not hundred and "=" not in text[floor:start] and "＝" not in text[floor:start]:
+        return False  # (most figures: no equals sign within reach, no 100%: no clause to look for)
+    clause = max(max(text.rfind(c, floor, start) for c in "，,；;。") + 1, floor)
+    before, after = text[clause:start].rstrip(" （("), text[end:end + 3].lstrip(" ）)")
+    if hundred and PERCENT_FACTOR_RE.search(before):
+        return True  # (执行率=实际支出÷预算数×100%, 按“执行数÷预算数×100%”计算: a percent sign)
+    if "=" not in text[clause:start] and "＝" not in text[clause:start]:
+        return False
+    return before[-1:] in FORMULA_OPERATORS or after[:1] in FORMULA_OPERATORS
+
+
+def list_lead(text: str, at: int, lex: Lexicon) -> re.Match | None:
+    """The words leading into a list of parts at `at` (right after an amount, or at a sentence's
+    start: ，按资金来源划分，其中：…; 资金来源分别为…), naming no thing of the vocabulary and no
+    measure (政府性基金预算支出和…分别为 names the amounts' own things: siblings, no parts)."""
+    lead = lex.list_lead.match(text, at)
+    words = compact(lead.group("words")) if lead else ""
+    if lead is None or lex.concepts.all(words) or lex.measures.all(words):
+        return None
+    return lead
+
+
+def _later_over_own_year(amounts: list[Fact]) -> bool:
+    """The sentence's last two amounts are one thing's in a later year and in the report's year, in
+    turn (2024年…收入安排12.97亿元，在2023年完成12.35亿元的基础上增长5.0%): a change after them is the
+    later year's over the report year's, as one after this year's and last year's is this year's."""
+    if len(amounts) < 2:
+        return False
+    later, base = amounts[-2], amounts[-1]
+    return later.period == LATER and base.period == CURRENT and later.concept == base.concept \
+        and later.concept is not None
+
+
+ANY_PART = frozenset({"*"})  # (a list under a whole the vocabulary does not know: any item is its part)
