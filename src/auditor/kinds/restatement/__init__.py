@@ -30,7 +30,7 @@ from .text import check_text
 
 KIND = "restatement"
 PARAMS = {
-    # (预计: a forecast, 2024年预计执行数, restated in the text as in its column; facts/base.py FORECAST)
+    # (预计: a forecast, 2024年预计执行数, restated in the text as in its column; facts/base/model.py FORECAST)
     "measures": (list, ["年初预算", "全年预算", "决算", "实际值", "得分", "分值", "占比", "预计"]),
     # concepts a sentence naming no fund states for the fund a table states them for: 机关运行经费
     # is the 日常公用经费 the general public budget's appropriation pays, by definition; the 三公

@@ -8,7 +8,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ...facts.base import LATER, fact_year, UNNAMED, Fact, worded_measure
+from ...facts.base import Fact
+from ...facts.base.headings import worded_measure
+from ...facts.base.model import LATER
+from ...facts.base.periods import fact_year
+from ...facts.base.words import UNNAMED
 from ...facts.lexicon import lexicon
 from ...facts.scopes import figure_scope
 from ...facts.numbers import MONEY_UNITS

@@ -4,7 +4,8 @@ two columns listing the same rows alike), one a table; which of two disagreeing 
 are known, on the table that stands so to more tables."""
 from __future__ import annotations
 
-from ...facts.base import thing_of_head, Fact
+from ...facts.base import Fact
+from ...facts.base.heads import thing_of_head
 from ...facts.lexicon import lexicon
 from ...facts.agreement import factor, meets
 from ...facts.titles import TitleScopes

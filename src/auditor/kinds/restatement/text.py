@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import re
 
-from ...facts.base import fact_year, MONEY_MEASURES, Fact, part_names
+from ...facts.base import Fact
+from ...facts.base.figures import part_names
+from ...facts.base.model import MONEY_MEASURES
+from ...facts.base.periods import fact_year
 from ...facts.lexicon import lexicon
 from ...facts.agreement import meets
 from ...knowledge import compact, concepts

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ...facts.base import Fact, column_sum
+from ...facts.base import Fact
+from ...facts.base.figures import column_sum
 from ...facts.lexicon import lexicon
 from ...facts.agreement import meets
 from ...facts.numbers import MONEY_UNITS

@@ -9,7 +9,9 @@ from functools import lru_cache
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ...facts.base import CURRENT, Fact, FactBase, fact_base, table_subject
+from ...facts.base import Fact, FactBase, fact_base
+from ...facts.base.model import CURRENT
+from ...facts.base.tables import table_subject
 from ...facts.lexicon import alternatives
 from ...facts.numbers import fmt
 from ...knowledge import compact

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ...facts.base import CURRENT, Fact, FactBase, fact_base
+from ...facts.base import Fact, FactBase, fact_base
+from ...facts.base.model import CURRENT
 from ...facts.lexicon import lexicon
 from ...knowledge import compact, concepts
 from ..base import CHECKED, Hit
