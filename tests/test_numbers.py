@@ -183,3 +183,14 @@ def test_a_stems_row_gives_no_facts_to_set_against_the_text():
             "\t合计\t4\t2450000.00\t2450000.00\t\t\n")
     found = audit_document(document_from_text(text), load_rules()).findings
     assert not [f for f in found if f.rule != "PRE001"], [f.message for f in found]
+
+
+def test_a_computed_columns_number_counts_in_a_column_numbers_row():
+    """栏次 | 1 | 2 | 3=2/1 | 4 | 5=3-4 numbers its columns: a computed column is numbered before its
+    formula; a row of figures with an equals sign in a cell stays a row of figures."""
+    from auditor.facts.numbers import is_column_numbers
+
+    assert is_column_numbers(["1", "2", "3=2/1", "4", "5=3-4"])
+    assert is_column_numbers(["栏次", "1", "2", "3＝1+2"], ("栏次",))
+    assert not is_column_numbers(["1", "2", "4=2/1"])  # (no run: 1 2 4)
+    assert not is_column_numbers(["合计", "12.50", "3=2/1"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.kinds.schedule_columns import _day_shares
+from auditor.kinds.schedule_columns import day_shares
 from auditor.ruleset import load_rules
 
 from audited import told
@@ -26,9 +26,9 @@ def test_a_schedule_in_days_is_the_report_years(year, share, quiet):
 
 
 def test_a_report_stating_no_year_takes_either_kind_of_year():
-    assert [float(round(s, 2)) for s in _day_shares(6, None)] == [49.59, 49.73]
-    assert [float(round(s, 2)) for s in _day_shares(6, 2024)] == [49.73]
-    assert [float(round(s, 2)) for s in _day_shares(3, 2024)] == [round(91 / 366 * 100, 2)]
+    assert [float(round(s, 2)) for s in day_shares(6, None)] == [49.59, 49.73]
+    assert [float(round(s, 2)) for s in day_shares(6, 2024)] == [49.73]
+    assert [float(round(s, 2)) for s in day_shares(3, 2024)] == [round(91 / 366 * 100, 2)]
 
 
 def test_bare_rates_under_a_head_stating_percent():

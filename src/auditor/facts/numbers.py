@@ -262,12 +262,23 @@ def _counts_up(words: list[str]) -> bool:
 STEMS = "甲乙丙丁戊己庚辛壬癸"
 
 
+# a 栏次 row's cell numbering a computed column by the columns it is computed from (3=2/1, 5=3-4)
+COMPUTED_COLUMN_RE = re.compile(r"(\d{1,2})\s*[=＝][\d\s+\-－−×*/÷()（）]+")
+
+
+def column_number(text: str) -> str:
+    """A 栏次 cell's number: a computed column's (3=2/1) its own, before the formula."""
+    m = COMPUTED_COLUMN_RE.fullmatch(text) if "=" in text or "＝" in text else None
+    return m.group(1) if m else text
+
+
 def is_column_numbers(texts: list[str], heads: tuple[str, ...] = ()) -> bool:
     """A 栏次 row under a header, numbering the columns, no figures: consecutive small integers,
-    three or more (1 2 3 …); or, where the row names itself by one of `heads` (栏次, 行次:
-    concepts.yaml not_figure_columns) or labels its first columns 甲, 乙, 丙 …, any such run
-    beside those words (栏次 | 1 | 栏次 | 2: a two-sided summary numbers its one amount column a side)."""
-    filled = [t for t in map(str.strip, texts) if t]
+    three or more (1 2 3 …, a computed column's 3=2/1 its number); or, where the row names itself
+    by one of `heads` (栏次, 行次: concepts.yaml not_figure_columns) or labels its first columns
+    甲, 乙, 丙 …, any such run beside those words (栏次 | 1 | 栏次 | 2: a two-sided summary numbers
+    its one amount column a side)."""
+    filled = [column_number(t) for t in map(str.strip, texts) if t]
     nums = [t for t in filled if len(t) <= 2 and t.isdigit()]
     if not nums:
         return False  # (most rows: a figure with decimals, a label; nothing compacted)

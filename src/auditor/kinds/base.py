@@ -172,13 +172,6 @@ def sum_as_printed_coarser(total, parts) -> bool:
     return (exact / factor).quantize(Decimal(1).scaleb(-total.places), ROUND_HALF_UP) == total.value
 
 
-def schedule_words(params: dict) -> list[str]:
-    """The words naming the time schedule (时间进度, 序时进度): the rule's, else concepts.yaml's."""
-    from ..knowledge import concepts
-
-    return params.get("schedule_words") or concepts().get("schedule_words") or []
-
-
 def slipped_unit(total, exact: Decimal, slack: Decimal, params: dict) -> str | None:
     """The money unit (万元, 亿元, 千元) in which a total as printed is its parts' sum `exact` (in yuan,
     within `slack`), off its own by one of the ratios of the rule's unit_slip_scales (else
@@ -192,15 +185,6 @@ def slipped_unit(total, exact: Decimal, slack: Decimal, params: dict) -> str | N
               for r in (Decimal(s), 1 / Decimal(s))}
     return next((u for u in MONEY_UNITS if MONEY_UNITS[u] / factor in scales and len(u) == 2
                  and abs(exact - total.value * MONEY_UNITS[u]) <= slack), None)
-
-
-YEAR_MONTHS = 12
-
-
-def time_share(months: int) -> Decimal:
-    """The time schedule of a period of `months` months from the year's start: the share of the
-    year it covers, in % (1-6月: 50, 1-8月: 66.666…), exact."""
-    return Decimal(months) / YEAR_MONTHS * 100
 
 
 def interval_text(q: Quantity, places: int, count: int = 1) -> str:

@@ -28,7 +28,8 @@ from ..facts.numbers import fmt, half_unit, is_column_numbers
 from ..ingest.build import elapsed_months
 from ..knowledge import compact, concepts
 from ..tables.typed import parse_cell
-from .base import CHECKED, YEAR_MONTHS, Hit, schedule_words, time_share
+from .base import CHECKED, Hit
+from .schedules import YEAR_MONTHS, schedule_words, time_share
 from .derived.intervals import tail_of
 
 KIND = "schedule_columns"
@@ -98,23 +99,14 @@ def _schedule_form(table, params: dict):
     return None
 
 
-# a 栏次 row's cell numbering a computed column by the columns it is computed from (3=2/1, 5=3-4)
-COMPUTED_COLUMN_RE = re.compile(r"(\d{1,2})\s*[=＝][\d\s+\-－−×*/÷()（）]+")
-
-
 def _first_row(grid, head_row: int) -> int:
     """The first row under the head that is not a 栏次 row numbering the columns (栏次 | 1 | 2 |
-    3=2/1: facts.numbers.is_column_numbers, its cells of computed columns read as their numbers)."""
+    3=2/1: facts.numbers.is_column_numbers)."""
     numbering = tuple(concepts().get("not_figure_columns") or ())
     r = head_row + 1
-    while r < len(grid) and is_column_numbers([_column_number(t) for t in grid[r]], numbering):
+    while r < len(grid) and is_column_numbers(grid[r], numbering):
         r += 1
     return r
-
-
-def _column_number(text: str) -> str:
-    m = COMPUTED_COLUMN_RE.fullmatch(text.strip())
-    return m.group(1) if m else text
 
 
 def _rate(grid, r: int, c: int, params: dict, head_row: int):
@@ -171,7 +163,7 @@ def _schedule_hits(doc, table, grid, schedule: tuple[int, int], rows: list[int],
     yield CHECKED
     # (a schedule counted in days is as right: 182 ÷ 366 = 49.73% to the end of June in a leap year;
     # the year is the table's where it names one, else the report's)
-    by_days = tuple(share for year in _years(doc, table, grid, head_row) for share in _day_shares(months, year))
+    by_days = tuple(share for year in _years(doc, table, grid, head_row) for share in day_shares(months, year))
     off = [r for r in rows if not any(_holds(_rate(grid, r, col, params, head_row), e) for e in (exact, *by_days))]
     if not off:
         return
@@ -183,7 +175,7 @@ def _schedule_hits(doc, table, grid, schedule: tuple[int, int], rows: list[int],
                + (f"（该栏共 {len(off)} 行写作此值）" if len(off) > 1 else ""), basis, [col])
 
 
-def _day_shares(months: int, year: int | None) -> tuple[Decimal, ...]:
+def day_shares(months: int, year: int | None) -> tuple[Decimal, ...]:
     """The share of the year's days the first `months` months hold, in the report's year (one
     stating no year: in a common year and in a leap year)."""
     leaps = (calendar.isleap(year),) if year else (False, True)

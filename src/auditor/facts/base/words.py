@@ -173,7 +173,6 @@ def phrase_start(text: str, number_start: int, previous_end: int) -> int:
     return floor + (breaks[-1] if breaks else 0)
 
 
-RATE_OF_AFTER_RE = re.compile(r"\s*的\s*[\d.]+\s*[%％]")
 
 
 def change_sign(phrase: str, lex: Lexicon) -> int:

@@ -64,7 +64,7 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           "closing_heads": (list, []), "opening_heads": (list, []),
           # point_change: a rate compared with the share of the year gone by (时间进度), above or
           # below it (高于 / 低于); the year gone by from the document meta (elapsed_months: 1-8月, 上半年);
-          # the schedule's words none: concepts.yaml schedule_words (kinds/base.py schedule_words)
+          # the schedule's words none: concepts.yaml schedule_words (kinds/schedules.py schedule_words)
           "schedule_words": (list, []), "above_words": (list, []), "below_words": (list, []),
           # schedule_rate: a day named in the sentence that is no month's end (截至7月15日): the
           # schedule may be counted in days, not judged; words of another period than the

@@ -14,7 +14,8 @@ from ...facts.base.words import CLAUSE_BREAK_RE
 from ...facts.lexicon import lexicon
 from ...facts.numbers import fmt, quantize_like
 from ...knowledge import compact, concepts
-from ..base import CHECKED, Hit, schedule_words, time_share
+from ..base import CHECKED, Hit
+from ..schedules import schedule_words, time_share
 from .intervals import tail_of, difference_hit
 from .lookup import same_sentence, facts_before, unique_value, compares_last_year
 from .growth import bracketed_after
