@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from ...facts.base import Fact, FactBase, fact_base
 from ...facts.base.model import CURRENT
+from ...facts.base.words import CLAUSE_BREAK_RE
 from ...facts.numbers import fmt
 from ...knowledge import compact, concepts
 from ..base import CHECKED, Hit
@@ -52,7 +53,7 @@ def _execution_terms(text: str, facts, base: FactBase) -> tuple[Fact, Fact, Fact
     """(points, rate, score) of the sentence: the execution rate, the points before it (the
     first figure in 分, 预算执行率（10分）/ 分值10分) and the score after it (得9.80分). A
     sentence stating no rate takes the one the document states for the unit, if only one."""
-    rate = next((f for f in facts if f.concept == "预算执行率" and f.unit == "%" and not f.comparator), None)
+    rate = _execution_rate(facts)
     here = rate is not None
     rate = rate or _document_rate(base)
     if rate is None:
@@ -87,19 +88,36 @@ APPLYING_REACH = 8  # the characters at a sentence's start that may say it appli
 
 def _scored_next(base: FactBase, key: tuple, facts: list[Fact], applying: list[str]) -> tuple[Fact, Fact, Fact] | None:
     """(points, rate, score) of a rule stated with its points in one sentence and applied in the
-    next (分值20分，评分规则为：得分=预算执行率×分值。按此规则，该项得20分): the next sentence opens
-    by saying so and states one score; the rate is the sentence's, else the one the document
-    states for the unit."""
+    next (分值20分，评分规则为：得分=预算执行率×分值。按此规则，该项得20分): the next sentence says
+    so at its start, or states the item's execution rate and then its score in a clause saying it
+    is the item's (本年度预算执行率为81.52%，该项得分10分), and states one score. The rate is the
+    next sentence's, else the rule's sentence's, else the one the document states for the unit."""
     points = [f for f in facts if f.unit == "分" and not f.comparator]
     after = (key[0], key[1] + 1)
     text = base.sentences.get(after, "")
-    if len(points) != 1 or points[0].value <= 0 or not applies_to_item(text[:APPLYING_REACH], applying):
+    if len(points) != 1 or points[0].value <= 0:
         return None
-    rate = next((f for f in facts if f.concept == "预算执行率" and f.unit == "%" and not f.comparator), None) \
-        or _document_rate(base)
     scores = [f for f in base.by_sentence.get(after, ()) if f.unit == "分" and not f.comparator
               and "得" in text[max(0, f.at - SCORED_REACH):f.at]]
-    return (points[0], rate, scores[0]) if rate is not None and len(scores) == 1 and not scores[0].concept else None
+    if len(scores) != 1 or scores[0].concept:
+        return None
+    own_rate = _execution_rate(base.by_sentence.get(after, ()))
+    if not applies_to_item(text[:APPLYING_REACH], applying) and not (
+            own_rate is not None and own_rate.at < scores[0].at
+            and applies_to_item(_clause_before(text, scores[0].at), applying)):
+        return None
+    rate = own_rate or _execution_rate(facts) or _document_rate(base)
+    return (points[0], rate, scores[0]) if rate is not None else None
+
+
+def _execution_rate(facts) -> Fact | None:
+    """The first execution rate the facts state as such (no rate compared with)."""
+    return next((f for f in facts if f.concept == "预算执行率" and f.unit == "%" and not f.comparator), None)
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The words of the clause a figure at `at` stands in, up to it (…，该项得分 of …，该项得分10分)."""
+    return CLAUSE_BREAK_RE.split(text[:at])[-1]
 
 
 def _execution_weight(base: FactBase) -> Fact | None:
