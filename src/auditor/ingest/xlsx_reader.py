@@ -73,6 +73,10 @@ class _Workbook:
                 if flag and flag not in ("false", "f", "0"):
                     self.epoch = dates.MAC_EPOCH
         self.strings = self._shared_strings()
+        # each cell's text as shown, made once per shared string and per number and style: a
+        # label or a figure a workbook repeats (合计, 0.00, a 类 code) is read once, not per cell
+        self.shown_strings: list[str | None] = [None] * len(self.strings)
+        self.shown_numbers: dict[tuple[str, str | None], str] = {}
         self.formats, self.dates, self.timedeltas = self._styles()
 
     def _workbook_part(self) -> str:
@@ -185,7 +189,19 @@ def _integer(value, what: str) -> int:
         raise ReadError(f"无法打开 Excel 文件（文件损坏）：{what}不是整数：「{str(value)[:40]}」") from None
 
 
+_COORDINATES: dict[str, tuple[int, int]] = {}  # (a pure function of the text: B12 is B12 in every sheet)
+
+
 def _coordinate(text: str) -> tuple[int, int]:
+    found = _COORDINATES.get(text)
+    if found is None:
+        found = _read_coordinate(text)  # (a coordinate out of range raises, never kept)
+        if len(_COORDINATES) < 100_000:
+            _COORDINATES[text] = found
+    return found
+
+
+def _read_coordinate(text: str) -> tuple[int, int]:
     m = COORDINATE_RE.match(text)
     if not m:
         raise ReadError(f"无法读取 Excel 文件（文件损坏）：单元格坐标「{text[:40]}」无效")
@@ -277,6 +293,7 @@ def _sheet_rows(root, book: _Workbook, title: str, cells: list[int], uncomputed:
     (`_shown_anchors`)."""
     merges = _Merges(root)
     hidden_columns = _HiddenColumns(root)
+    hides_columns = bool(hidden_columns.ranges)  # (most sheets hide none: no search per cell)
     hidden_rows: list[int] = []
     hidden_anchors: dict[tuple[int, int], str] = {}  # the values of merged ranges' hidden top-left cells
     values: dict[tuple[int, int], str] = {}
@@ -304,7 +321,7 @@ def _sheet_rows(root, book: _Workbook, title: str, cells: list[int], uncomputed:
                     raise over_limit(f"一行有 {column:,} 个单元格", f"上限 {package.MAX_COLUMNS:,} 列")
             # (a helper column hidden in the sheet, 调整前数, 备用…, is not read; a merged range's
             # first cell is, as the range may show it in a cell not hidden)
-            hidden = row_hidden or column in hidden_columns
+            hidden = row_hidden or (hides_columns and column in hidden_columns)
             if hidden and (cell_row, column) not in merges.ends:
                 continue
             text = _cell_text_of(c, book, title)
@@ -409,24 +426,23 @@ def _cell_text_of(c, book: _Workbook, title: str) -> str | None:
     if value is None:
         return None
     if kind == "n":
-        number = _number(value, c, title)
         style = c.get("s")
-        index = _integer(style, f"{_where(c, title)}的样式编号") if style else 0
-        if not 0 <= index < len(book.formats):
-            raise ReadError(f"无法读取 Excel 文件（文件损坏）：{_where(c, title)}的样式编号 {index} 超出样式表范围")
-        if index in book.dates:
-            try:
-                return _value_text(_openpyxl()[1].from_excel(number if isinstance(number, float) else int(number),
-                                                             book.epoch, timedelta=index in book.timedeltas), "")
-            except (OverflowError, ValueError):
-                return "#VALUE!"  # openpyxl: a date serial outside the calendar is an error value
-        return _number_text(number, book.formats[index])
+        key = (value, style)
+        shown = book.shown_numbers.get(key)
+        if shown is None:  # (a text depends on the value and style only; one failing raises, never kept)
+            shown = _shown_number(c, value, style, book, title)
+            if len(book.shown_numbers) < SHOWN_NUMBERS:
+                book.shown_numbers[key] = shown
+        return shown
     if kind == "s":
         index = _integer(value, f"{_where(c, title)}的共享字符串编号")
         if not 0 <= index < len(book.strings):
             raise ReadError(f"无法读取 Excel 文件（文件损坏）：{_where(c, title)}的共享字符串编号 {index} 超出范围"
                             f"（共 {len(book.strings)} 个）")
-        return _value_text(book.strings[index], "")
+        shown = book.shown_strings[index]
+        if shown is None:
+            shown = book.shown_strings[index] = _value_text(book.strings[index], "")
+        return shown
     if kind == "b":
         return "是" if _integer(value, f"{_where(c, title)}的逻辑值") else "否"
     if kind == "d":
@@ -435,6 +451,26 @@ def _cell_text_of(c, book: _Workbook, title: str) -> str | None:
         except (ValueError, OverflowError):
             raise ReadError(f"无法读取 Excel 文件（文件损坏）：{_where(c, title)}的日期「{value[:40]}」无效") from None
     return _value_text(value, "")  # str (a formula's text), e (an error code such as #DIV/0!), anything else
+
+
+SHOWN_NUMBERS = 100_000  # (number, style) texts a workbook keeps at most
+
+
+def _shown_number(c, value: str, style: str | None, book: _Workbook, title: str) -> str:
+    """A number cell's text: in its style's number format, or a date in a date format."""
+    number = _number(value, c, title)
+    # (the message of a style number that is no integer made only for one)
+    index = (int(style) if style.isascii() and style.isdigit() else _integer(style, f"{_where(c, title)}的样式编号")) \
+        if style else 0
+    if not 0 <= index < len(book.formats):
+        raise ReadError(f"无法读取 Excel 文件（文件损坏）：{_where(c, title)}的样式编号 {index} 超出样式表范围")
+    if index in book.dates:
+        try:
+            return _value_text(_openpyxl()[1].from_excel(number if isinstance(number, float) else int(number),
+                                                         book.epoch, timedelta=index in book.timedeltas), "")
+        except (OverflowError, ValueError):
+            return "#VALUE!"  # openpyxl: a date serial outside the calendar is an error value
+    return _number_text(number, book.formats[index])
 
 
 def _where(c, title: str) -> str:
