@@ -320,11 +320,15 @@ def _caption_count_unit(pattern: re.Pattern, title: str) -> str:
 
 
 REMARK_CLAUSE_RE = re.compile(r".{4,}[，,；;].{4,}")
+# the fewest characters a remark has: two clauses of four and their comma (is_prose asks more)
+REMARK_MIN_CHARS = 9
 
 
 def _is_remark(text: str) -> bool:
     """A cell of words beside a row's figures (偏差原因, 备注): prose, or a short sentence of two
     clauses (受场馆改造影响，完成年度目标的92.4%), not a label."""
+    if len(text) < REMARK_MIN_CHARS:
+        return False  # (most cells: a label or a figure, too short for either test)
     return is_prose(text) or REMARK_CLAUSE_RE.fullmatch(text) is not None
 
 
