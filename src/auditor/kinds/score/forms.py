@@ -173,9 +173,13 @@ def score_tables(typed: list[TypedTable]):
 
 
 def indicators_of(t: TypedTable) -> list[IndicatorRow]:
-    rows = [IndicatorRow.of(t, r) for r in t.records]
-    _mark_group_weights(rows)
-    return rows
+    """The table's scored rows, made once and kept on it (a dozen rules read them; callers only
+    read the list and its rows, and find a row's peers in it by identity: inferred_weight)."""
+    kept = t.__dict__.get("_indicators")
+    if kept is None:
+        kept = t.__dict__["_indicators"] = [IndicatorRow.of(t, r) for r in t.records]
+        _mark_group_weights(kept)
+    return kept
 
 
 def inferred_weight(row: IndicatorRow, rows: list[IndicatorRow]) -> Decimal | None:

@@ -82,7 +82,19 @@ def _may_be_ceiling(row: IndicatorRow, target: Target, ceiling) -> bool:
     return any(compact(c) in name for c in cues) or target.unit in units
 
 
-def reached_targets(rows: list[IndicatorRow], ceiling):
+def reached_targets(rows: list[IndicatorRow], ceiling) -> list[tuple]:
+    """_reached_targets of a table's rows (indicators_of), kept on the table per ceiling words:
+    four rules ask for each table's. Only for that very list of rows (kept beside the answer)."""
+    if not rows:
+        return []
+    kept = rows[0].typed.__dict__.setdefault("_reached", {})
+    found = kept.get(ceiling)
+    if found is None or found[0] is not rows:
+        found = kept[ceiling] = (rows, list(_reached_targets(rows, ceiling)))
+    return found[1]
+
+
+def _reached_targets(rows: list[IndicatorRow], ceiling):
     """(row, target, actual, upward, reached) for each quantitative target whose direction is
     known, and each printed alike with its actual (0起 | 0起, met whichever way it points: upward
     True there): reached True when the whole interval the actual was printed for lies on the target's
