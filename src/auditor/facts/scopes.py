@@ -75,10 +75,11 @@ class FigureScopes:
         prefix, compacted as the text is); read once per text (a sentence holds many figures, a head or title many cells)."""
         if not text:
             return True
-        if text not in self.plain:
+        plain = self.plain.get(text)
+        if plain is None:
             wordy = compact(text)
-            self.plain[text] = not any(p.search(wordy) for p in self.patterns.values() if p is not None)
-        return self.plain[text]
+            plain = self.plain[text] = not any(p.search(wordy) for p in self.patterns.values() if p is not None)
+        return plain
 
     def _named(self, dim: str, texts: list[str], heading: str | None) -> str:
         found = next((s for s in (self._last(dim, t) for t in texts) if s is not None), heading)
@@ -98,14 +99,16 @@ class FigureScopes:
     def _read_headings(self, doc) -> dict[int, tuple[str | None, str | None]]:
         """block -> (level, entity) the open headings above it name, the nearest first, in one walk."""
         out, open_headings = {}, []  # (level, its scopes)
+        nearest = (None, None)  # what the open headings name: it changes only at a heading
         for index, block in enumerate(doc.blocks):
             if isinstance(block, Heading):
                 while open_headings and open_headings[-1][0] >= block.level:
                     open_headings.pop()
                 open_headings.append((block.level, (self._last(LEVEL, block.text), self._last(ENTITY, block.text))))
+                nearest = tuple(next((s[k] for _, s in reversed(open_headings) if s[k] is not None), None)
+                                for k in (0, 1))
             if open_headings:
-                out[index] = tuple(next((s[k] for _, s in reversed(open_headings) if s[k] is not None), None)
-                                   for k in (0, 1))
+                out[index] = nearest
         return out
 
 
