@@ -1102,10 +1102,10 @@ def _check_outturn_column(doc, rule, year):
     if doc.meta.get("report_type") in rule.params["plan_report_types"] + rule.params["in_year_report_types"]:
         return
     pattern = re.compile(rule.params["outturn_head_pattern"]) if rule.params["outturn_head_pattern"] else outturn_head_re()
-    for table in doc.tables:
-        for row in table.rows[:3]:
-            for cell in row:
-                m = pattern.fullmatch(re.sub(r"\s", "", normalize_digits(cell.text)))
+    for rows in _header_texts(doc):
+        for row in rows:
+            for cell, head in row:
+                m = pattern.fullmatch(head)
                 if m and int(m.group(1)) > year:
                     yield _hit(cell.text.strip(), cell.loc, int(m.group(1)), year, "表格列头的决算年度",
                                f"报告年度为 {year}，列头“{cell.text.strip()}”是 {m.group(1)} 年的决算，该年尚未结束")
@@ -1131,8 +1131,8 @@ def _base_columns(doc, rule, year):
     another year."""
     pattern = re.compile(rule.params["year_head_pattern"])
     words = rule.params["change_head_words"]
-    for table in doc.tables:
-        heads = _year_heads(table, pattern)
+    for table, rows in zip(doc.tables, _header_texts(doc)):
+        heads = _year_heads(rows, pattern)
         if len(heads) != 2:
             continue
         (early, col_a, measure_a, cell), (late, col_b, measure_b, _) = sorted(heads, key=lambda h: h[1])
@@ -1148,13 +1148,29 @@ def _base_columns(doc, rule, year):
         yield hit
 
 
-def _year_heads(table: Table, pattern: re.Pattern) -> list[tuple[int, int, str, object]]:
-    """(year, column, measure, cell) of each header cell naming a year and a measure; a head
-    repeated over the columns it spans (a merged cell each reader copies) counted once, at its first."""
+def _header_texts(doc) -> list[list[list[tuple[object, str]]]]:
+    """Each table's header rows (its first HEADER_ROWS), each cell beside its text with digits made
+    ASCII and white space dropped: read once per document (outturn_column and comparison_base both
+    match every head), again only if blocks were added since; callers only read it."""
+    kept = doc.__dict__.get("_period_header_texts")
+    if kept is None or kept[0] != len(doc.blocks):
+        texts = [[[(cell, SPACE_RE.sub("", normalize_digits(cell.text))) for cell in row]
+                  for row in table.rows[:HEADER_ROWS]] for table in doc.tables]
+        kept = doc.__dict__["_period_header_texts"] = (len(doc.blocks), texts)
+    return kept[1]
+
+
+SPACE_RE = re.compile(r"\s")
+
+
+def _year_heads(rows: list[list[tuple[object, str]]], pattern: re.Pattern) -> list[tuple[int, int, str, object]]:
+    """(year, column, measure, cell) of each header cell naming a year and a measure (`rows`: a
+    table's, see _header_texts); a head repeated over the columns it spans (a merged cell each
+    reader copies) counted once, at its first."""
     found = {}
-    for row in table.rows[:HEADER_ROWS]:
-        for k, cell in enumerate(row):
-            m = pattern.fullmatch(re.sub(r"\s", "", normalize_digits(cell.text)))
+    for row in rows:
+        for k, (cell, head) in enumerate(row):
+            m = pattern.fullmatch(head)
             if m:
                 found.setdefault((int(m.group(1)), m.group(2)), (int(m.group(1)), k, m.group(2), cell))
     return list(found.values())
