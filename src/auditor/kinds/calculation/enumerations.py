@@ -40,11 +40,13 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
     for (block, index), facts in base.by_sentence.items():
         text = base.sentences[(block, index)]  # a paragraph's sentence, or a prose cell's
         # (an amount in brackets is a part of the item before it: …296.18万元（含上级补助60.00万元）)
-        depth = bracket_depth(text)
-        cue = _first_cue(text, cues, depth) if any_cue is not None and any_cue.search(text) else None
+        # (the depths are read only for a sentence a cue may open a list in: most hold none)
+        depth = bracket_depth(text) if any_cue is not None and any_cue.search(text) else None
+        cue = _first_cue(text, cues, depth) if depth is not None else None
         cue = cue or _enclosing_cue(text, rule) or _opener_of_whole(text, rule)
         if cue is None:
             continue
+        depth = depth or bracket_depth(text)
         word, at, end = cue  # (the list's items stand between at and end)
         if word.startswith("分别") and (SPAN_YEARS_RE.search(text, 0, at) or len(YEAR_RE.findall(text, 0, at)) >= 2):
             continue  # (2022年至2024年，支出合计分别为A、B、C: each a year's figure, no part of a whole)

@@ -66,7 +66,7 @@ def check_list_unit_slips(base: FactBase, rule):
     wholes: dict[tuple[int, int], tuple] = {}  # each sentence's list whole, see list_whole_after
     for facts in base.by_block.values():
         for k, total in enumerate(facts):
-            if total.source != "text" or not summable(total) or total.measure == "变动额":
+            if total.source != "text" or total.measure == "变动额" or not summable(total):
                 continue
             text = base.sentences.get((total.block, total.sentence), "")
             direct, first = opener_after(text, facts, k, opener, remarks)
