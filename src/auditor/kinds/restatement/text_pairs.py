@@ -17,6 +17,10 @@ from .units import scaled
 from .findings import restatement_hit
 
 
+LEAD_CLAUSE_RE = re.compile(r"[^，,；;]{0,8}[，,]")  # a sentence's short opening clause (年初，)
+DIGIT_RE = re.compile(r"\d")
+
+
 def opening_stock(base, fact: Fact, words: tuple[tuple, tuple]) -> bool:
     """The figure is a stock at the start of the year (年初在职人员412人, or 年初，在职人员412人 under
     the sentence's opening words, up to a closing word): no statement of the stock a bare or 年末
@@ -27,8 +31,8 @@ def opening_stock(base, fact: Fact, words: tuple[tuple, tuple]) -> bool:
     if any(w in fact.label for w in words):
         return True
     text = base.sentences.get((fact.block, fact.sentence), "")
-    lead = re.match(r"[^，,；;]{0,8}[，,]", text)
-    return bool(lead) and any(w in lead.group() for w in words) and not re.search(r"\d", lead.group()) \
+    lead = LEAD_CLAUSE_RE.match(text)
+    return bool(lead) and any(w in lead.group() for w in words) and not DIGIT_RE.search(lead.group()) \
         and not any(w in text[lead.end():fact.at] for w in closing)
 
 
