@@ -18,19 +18,22 @@ def check_subrows(doc, base: FactBase, rule):
     heading a breakdown (按支出性质分, no figures of its own) it is part of the row above that."""
     breakdown = lexicon().breakdown_heading
     for block, facts in base.by_table.items():
-        heads = _breakdown_heads(doc, block, breakdown)
-        by_cell = None  # the money facts by cell, indexed for the first 其中 row
         by_row: dict[int, list[Fact]] = {}
         for f in facts:
             # a part's change on last year may well exceed the whole's (−2.80 of which 0.00)
             if f.is_money and f.measure != "变动额":
                 by_row.setdefault(f.loc.row, []).append(f)
+        subrows = _subrow_ids(by_row)
+        if not subrows:
+            continue  # (a table with no 其中 row has no part to check: most tables)
+        heads = _breakdown_heads(doc, block, breakdown)
+        by_cell = None  # the money facts by cell, indexed for the first 其中 row
         # each column's last row not labelled 其中: a two-sided table (收入 | 支出) labels each half's
         # rows on its own, so a 其中 on the income side says nothing of the expense beside it
         parent_of: dict[int, int] = {}
         for row in sorted(by_row):
             for part in by_row[row]:
-                if not SUBROW_RE.match(part.label.strip()):
+                if id(part) not in subrows:
                     # (a row after a breakdown's heading is no whole of the 其中 rows under the next one)
                     if not any(parent_of.get(part.loc.col, 0) < h < row for h in heads) or part.loc.col not in parent_of:
                         parent_of[part.loc.col] = row
@@ -47,6 +50,11 @@ def check_subrows(doc, base: FactBase, rule):
                                     f"{part.label.strip()} {part.text}（第{part.loc.row_shown}行）")
                 if hit is not None:
                     yield hit
+
+
+def _subrow_ids(by_row: dict[int, list[Fact]]) -> set[int]:
+    """The ids of the facts on rows labelled 其中 (SUBROW_RE), each label matched once."""
+    return {id(f) for rows in by_row.values() for f in rows if SUBROW_RE.match(f.label.strip())}
 
 
 def _breakdown_heads(doc, block: int, pattern: re.Pattern) -> list[int]:
