@@ -93,7 +93,8 @@ def check(doc, rule):
 
 def _checks(doc, rule):
     base = fact_base(doc)
-    columns_of: dict[int, list[list[Fact]]] = {}  # a table's columns, for the tables stating a total
+    # a table's columns, each with the concepts it states, for the tables stating a total
+    columns_of: dict[int, list[tuple[list[Fact], set]]] = {}
     runs = base.clause_runs()
     # where each sentence stands among the runs, so that a calculation visits only the sentences
     # stating its total, in the runs' order (each sentence is in one run)
@@ -130,12 +131,14 @@ def _checks(doc, rule):
                 present = {names[f.concept] for f in facts if f.concept in names}
                 blank = {names[c] for c in base.row_concepts.get(block, ()) if c in names} - present
                 if block not in columns_of:
-                    columns_of[block] = table_columns(facts)
+                    columns_of[block] = [(column, {f.concept for f in column}) for column in table_columns(facts)]
                 unreadable = base.unreadable.get(block, ())
-                for column in columns_of[block]:
+                for column, stated in columns_of[block]:
+                    if calc["total"] not in stated:
+                        continue  # (a column not stating the total: check_group finds nothing to check)
                     if column and column[0].loc.col in unreadable:
                         continue  # a malformed figure in the column (PAT001): its sum is not judged
-                    if present <= {names[f.concept] for f in column if f.concept in names}:
+                    if present <= {names[c] for c in stated if c in names}:
                         yield from check_group(column, calc, names, "同一表列", rule, complete=False,
                                                 checked=checked, blank=blank)
         # across the document only where no sentence or table states the total with its parts

@@ -146,7 +146,8 @@ def _first_cue(text: str, cues: list[str], depth) -> tuple[str, int, int] | None
     """(the cue, where, the text's end) of the sentence's list: the earliest cue outside brackets,
     the longest of those standing there (主要包括 over 包括). A cue inside brackets remarks on the item
     before it (…专用结余1,800.00万元（主要为…），经营结余…): it opens no list of the sentence's."""
-    found = [(k, -len(c), c) for c in cues for k in [_cue_at(text, c, depth)] if k >= 0]
+    # (a cue the text does not hold is nowhere in it: only those it holds are placed)
+    found = [(k, -len(c), c) for c in cues if c in text for k in [_cue_at(text, c, depth)] if k >= 0]
     if not found:
         return None
     k, _, c = min(found)
@@ -291,11 +292,8 @@ def _amount_right_before(facts: list[Fact], text: str, at: int) -> Fact | None:
 def _concept_before(base: FactBase, text: str) -> str | None:
     """The concept named right before a cue, with no figure between (人员经费包括：…); one named
     before a figure (占全年支出的31.57%，包括…) is another clause's."""
-    from ...facts.lexicon import lexicon as lex
-    from ...knowledge import compact
-
     window = compact(text)[-12:]
-    found = lex().concepts.all(window)
+    found = lexicon().concepts.all(window)
     if not found:
         return None
     _, end, concept = found[-1]
