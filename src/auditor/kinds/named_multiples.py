@@ -54,8 +54,17 @@ def multiples_of(spec: dict) -> dict:
 
 
 def stated_multiples(doc, base: FactBase, spec: dict) -> list[Multiple]:
-    """The document's multiples (module doc), in reading order; read once per document and rule spec."""
-    return base.remember(("named multiples", id(spec)), lambda: list(_read(doc, base, spec)))
+    """The document's multiples (module doc), in reading order; read once per document and reading:
+    _read reads the spec's multiples_of (in order: their names are tried in it) and its copulas
+    only, so the rules whose specs give the same (named_multiple, multiple_claim) share one."""
+    reading = (list(multiples_of(spec).items()), tuple(spec["multiple_copulas"]))
+    readings = base.remember(("named multiples",), list)  # [(reading, its multiples)]
+    for known, found in readings:
+        if known == reading:
+            return found
+    found = list(_read(doc, base, spec))
+    readings.append((reading, found))
+    return found
 
 
 def _read(doc, base: FactBase, spec: dict):
