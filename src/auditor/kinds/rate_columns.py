@@ -102,6 +102,12 @@ def _rate_columns(facts: list[Fact], heads: tuple[str, ...], excluded: tuple[str
     return columns
 
 
+def has_rate_column(facts: list[Fact], heads: tuple[str, ...], excluded: tuple[str, ...]) -> bool:
+    """Some of the facts stand in a rate column (_rate_columns, which reads the percentages only):
+    learned_rate_slips finds nothing in a table with none."""
+    return bool(_rate_columns(facts, heads, excluded))
+
+
 def _bare_head(header: str) -> str:
     """The head without its unit (到位率（%） -> 到位率)."""
     head = compact(header)

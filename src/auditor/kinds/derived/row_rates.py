@@ -16,7 +16,7 @@ from ...facts.targets import PREFIX
 from ...knowledge import compact, concepts
 from ..base import CHECKED, SHARE_OF_RE, SUBROW_RE, Hit
 from ..named_rates import COPULAS
-from ..rate_columns import column_runs, explained_otherwise, learned_rate_slips, row_formula, transposed
+from ..rate_columns import column_runs, explained_otherwise, has_rate_column, learned_rate_slips, row_formula, transposed
 from .intervals import HUNDRED, ratio_fits, rate_against, based
 from .lookup import same_sentence, facts_before
 from .wholes import names_period
@@ -40,11 +40,16 @@ def check_row_rate(base: FactBase, rule):
                 for formula in concepts().get("row_rates") or ()]
     judged: set[int] = set()  # the rates a formula of row_rates found its terms for
     for facts in table_rows(base):
+        # (the row's percentages with their heads, read once for every formula; a row of none
+        # holds no rate of any: most rows)
+        rates = [(f, compact(f.header)) for f in facts if f.unit == "%"]
+        if not rates:
+            continue
         # a scored row (分值, 得分) of a self-evaluation form is judged by the score rules (SCO002)
         scored = _scored_row(facts, rule)
         for formula, rate_names in formulas:
             # every column of the row the formula names (执行率 | … | 预计执行率: each of its own terms)
-            for rate in (f for f in facts if f.unit == "%" and any(n in compact(f.header) for n in rate_names)):
+            for rate in [f for f, head in rates if any(n in head for n in rate_names)]:
                 outcomes = list(_check_row_rate(base, facts, formula, rate, scored and not formula.get("in_scored_rows")))
                 judged.update([rate.id] if outcomes else [])
                 yield from (based("同行数据", o) if isinstance(o, Hit) else o for o in outcomes)
@@ -164,6 +169,10 @@ def _learned_column_rates(base: FactBase, rule, judged: set[int]):
             continue
         scored = {f.loc.row for f in facts if _scored_row([f], rule)}
         kept = {f.id: f for f in facts if f.loc.row not in scored}
+        # (the percentages turned first: where none stands in a rate column once turned, there is
+        # no formula to learn, and the table's other figures are not turned for nothing)
+        if not has_rate_column(transposed([f for f in kept.values() if f.unit == "%"], heads), heads, excluded):
+            continue
         for rate, num, den in learned_rate_slips(transposed(list(kept.values()), heads), heads, excluded, ratio_fits):
             if rate.id in judged:
                 continue
