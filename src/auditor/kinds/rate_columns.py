@@ -41,8 +41,11 @@ def learned_rate_slips(facts: list[Fact], heads: tuple[str, ...], excluded: tupl
     (rate, None, None) for each rate checked and consistent; `facts` are one table's, `heads` the
     words a rate column's head ends with, `excluded` the words of heads that are no such rate
     (占比, 增长率: other checks own them), `fits(rate, num, den)` the interval test."""
+    columns = _rate_columns(facts, heads, excluded)
+    if not columns:
+        return  # (most tables: no rate column, and their cells are not laid out by row)
     rows = _rows(facts)
-    for (col, head), column in _rate_columns(facts, heads, excluded).items():
+    for (col, head), column in columns.items():
         figures = _figure_columns(rows, col, _forecast(column[0]))
         formula = _formula(rows, column, figures)
         if formula is None:
