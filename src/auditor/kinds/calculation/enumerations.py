@@ -37,13 +37,15 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
     cues = sorted(rule.params["enumeration_cues"] + rule.params["partial_cues"], key=len, reverse=True)
     # (most sentences hold no cue at all: one search of them all tells, before each is looked for in turn)
     any_cue = re.compile("|".join(map(re.escape, cues))) if cues else None
+    enclosing = _enclosing_words(rule)  # (read once, not once per sentence)
+    openers = lexicon().list_openers if rule.params["catch_all_words"] else ()
     for (block, index), facts in base.by_sentence.items():
         text = base.sentences[(block, index)]  # a paragraph's sentence, or a prose cell's
         # (an amount in brackets is a part of the item before it: …296.18万元（含上级补助60.00万元）)
         # (the depths are read only for a sentence a cue may open a list in: most hold none)
         depth = bracket_depth(text) if any_cue is not None and any_cue.search(text) else None
         cue = _first_cue(text, cues, depth) if depth is not None else None
-        cue = cue or _enclosing_cue(text, rule) or _opener_of_whole(text, rule)
+        cue = cue or _enclosing_cue(text, *enclosing) or _opener_of_whole(text, openers)
         if cue is None:
             continue
         depth = depth or bracket_depth(text)
@@ -169,20 +171,26 @@ def _inside_opener(text: str, k: int, cue: str) -> bool:
                for i in range(1, len(o)) if cue.startswith(o[i:]))
 
 
-def _opener_of_whole(text: str, rule) -> tuple[str, int, int] | None:
+def _opener_of_whole(text: str, openers: tuple[str, ...]) -> tuple[str, int, int] | None:
     """(the list opener, where, the text's end) of a 其中 list, for a sentence with no enumeration
-    cue: a list that ends on the rest (…、其他商品和服务支出57.85万元) names the whole, see _catch_all."""
-    if not rule.params["catch_all_words"]:
-        return None
-    return next(((w, text.find(w), len(text)) for w in lexicon().list_openers if w in text), None)
+    cue: a list that ends on the rest (…、其他商品和服务支出57.85万元) names the whole, see _catch_all.
+    (`openers`: the list openers, none where the rule has no catch_all_words.)"""
+    for w in openers:
+        if w in text:
+            return w, text.find(w), len(text)
+    return None
 
 
-def _enclosing_cue(text: str, rule) -> tuple[str, int, int] | None:
+def _enclosing_words(rule) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(opening words, closing words) of the rule's enclosing_cues."""
+    words = rule.params["enclosing_cues"]
+    return tuple(words.get("opening") or ()), tuple(words.get("closing") or ())
+
+
+def _enclosing_cue(text: str, opening: tuple[str, ...], closing: tuple[str, ...]) -> tuple[str, int, int] | None:
     """(the opening word, where, where the closing word stands) of a complete list set between
     the rule's enclosing_cues (…1,776.28万元，由人员经费1,583.88万元、公用经费182.40万元两部分组成):
     a figure between them, no clause end (。；) either; the list ends at the closing word."""
-    words = rule.params["enclosing_cues"]
-    opening, closing = tuple(words.get("opening") or ()), tuple(words.get("closing") or ())
     if not opening or not closing or not any(w in text for w in opening):
         return None  # (most sentences: no opening word at all)
     m = _enclosing_re(opening, closing).search(text)
