@@ -342,6 +342,11 @@ def cn_to_int(text: str) -> int | None:
     return total + section + (digit or 0)
 
 
+def count_word(text: str) -> int | None:
+    """A count written in digits or in Chinese numerals (12, 十二, 两), else None."""
+    return int(text) if text.isdigit() else cn_to_int(text)
+
+
 def cn_number(text: str) -> int | None:
     """A number in Chinese numerals written as numbers are (十一, 一百零五, 两千, 壹佰零贰万), else
     None: runs of numerals that are words or rough figures (十四五, 一百五 for 150, 三四, 一一)

@@ -8,7 +8,7 @@ import re
 from typing import NamedTuple
 
 from ..knowledge import concepts
-from .numbers import cn_to_int
+from .numbers import count_word
 
 # 2022—2024年, 2022年至2024年, 2022-2024年
 SPAN_YEARS_RE = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:[-－—–~～至到]{1,2})\s*((?:19|20)\d\d)\s*年")
@@ -29,7 +29,7 @@ class YearSpan(NamedTuple):
 def recent_count(m: re.Match) -> int | None:
     """The number of years a 近N年 / N年来 match names."""
     word = m.group(1) or m.group(2)
-    return int(word) if word.isdigit() else cn_to_int(word)
+    return count_word(word)
 
 
 def named_span(text: str, lo: int, hi: int, year: int | None) -> YearSpan | None:

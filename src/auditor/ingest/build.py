@@ -6,7 +6,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ..facts.lexicon import alternatives
-from ..facts.numbers import FULLWIDTH, RANGE_JOINER, TABLE_NUMBER, char_pairs, cn_to_int, replace_chars
+from ..facts.numbers import FULLWIDTH, RANGE_JOINER, TABLE_NUMBER, char_pairs, cn_to_int, count_word, replace_chars
 from ..knowledge import vocabulary, vocabulary_generation
 from ..model import Document, Heading, Location, Paragraph, Sentence, Table, block_location, grid_cell
 from .raw import PAGE_BREAK, TABLE_LINE_RE, RawBlock, cell_figure
@@ -74,7 +74,7 @@ def opens_number_pair(text: str) -> bool:
     token, style, value, _ = found
     pair = NUMBER_PAIR_RE.get(style)
     m = pair.match(text, text.find(token) + len(token)) if pair is not None else None
-    return m is not None and (int(m.group(1)) if m.group(1).isdigit() else cn_to_int(m.group(1))) == value + 1 \
+    return m is not None and count_word(m.group(1)) == value + 1 \
         and text[m.end():].lstrip().startswith(tuple(vocabulary().get("number_pair_nouns") or ()))
 
 

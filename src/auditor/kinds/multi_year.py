@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from ..facts.base import Fact, FactBase, fact_base
 from ..facts.base.words import YEAR_RE
-from ..facts.numbers import cn_to_int, to_decimal
+from ..facts.numbers import count_word, to_decimal
 from ..facts.spans import RECENT_YEARS_RE, SPAN_YEARS_RE, named_span
 from ..knowledge import compact
 from ..model import Location
@@ -398,7 +398,7 @@ def trend(doc, base: FactBase, rule):
                 years = sorted(series.points)
                 n = m.groupdict().get("n")
                 if n:
-                    count = int(n) if n.isdigit() else cn_to_int(n)
+                    count = count_word(n)
                     years = years[-(count + 1):] if count else years
                 if len(years) < 3 or years != list(range(years[0], years[-1] + 1)):
                     continue  # (the series not fully stated: no judgement)

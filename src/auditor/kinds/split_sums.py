@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..facts.base import Fact, FactBase
-from ..facts.numbers import cn_to_int
+from ..facts.numbers import count_word
 
 MAX_PARTS = 12  # parts a split may name (分十二个月): a bounded reading of the sentence
 
@@ -24,7 +24,7 @@ def split_sums(base: FactBase, split: re.Pattern, part: re.Pattern):
         m = split.search(text)
         if m is None:
             continue
-        n = _count(m.group("n"))
+        n = count_word(m.group("n"))
         facts = [f for f in base.by_sentence.get(key, ()) if f.is_money and not f.comparator]
         total = next((f for f in reversed(facts) if f.at + len(f.text) <= m.start()), None)
         after = [f for f in facts if f.at >= m.end()]
@@ -34,10 +34,6 @@ def split_sums(base: FactBase, split: re.Pattern, part: re.Pattern):
         if not all(named[:n]) or (len(named) > n and named[n]):
             continue  # (a part unnamed, or more parts named than said)
         yield total, after[:n]
-
-
-def _count(word: str) -> int:
-    return int(word) if word.isdigit() else cn_to_int(word)
 
 
 def _named(text: str, facts: list[Fact], k: int, start: int, part: re.Pattern) -> bool:

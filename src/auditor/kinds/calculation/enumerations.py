@@ -12,7 +12,7 @@ from ...facts.base.figures import per_unit
 from ...facts.base.sentences import list_lead
 from ...facts.base.words import CLAUSE_BREAK_RE, YEAR_RE
 from ...facts.lexicon import alternatives, lexicon
-from ...facts.numbers import cn_to_int
+from ...facts.numbers import count_word
 from ...facts.spans import SPAN_YEARS_RE
 from ...knowledge import compact, concepts
 from ..base import CHECKED, item_label
@@ -89,7 +89,7 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
             parts += _items_after(base, (block, index), total, sums, cues)
         if len(parts) < 2 or total in parts:
             continue
-        if counted and _count_of(counted.group(1)) != len(parts):
+        if counted and count_word(counted.group(1)) != len(parts):
             continue  # (the names' count is not the figures': some other list)
         if counted:
             # each part named by its name in the list (中央 4,620.00万元, 省 1,486.00万元 …)
@@ -138,10 +138,6 @@ def _items_after(base: FactBase, key: tuple[int, int], total: Fact, sums: set, c
             break
         items += money
     return items
-
-
-def _count_of(word: str) -> int | None:
-    return int(word) if word.isdigit() else cn_to_int(word)
 
 
 def _first_cue(text: str, cues: list[str], depth) -> tuple[str, int, int] | None:

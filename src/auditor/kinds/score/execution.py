@@ -14,7 +14,8 @@ from ...model import Cell
 from ...tables.typed import TypedTable
 from ..base import CHECKED, Hit, NotAssessable, names_execution_rate
 from .forms import (ExecutionRow, table_name, row_quote, close_enough, score_places, ExecutionRule, score_tables,
-                     indicators_of, inferred_weight, row_remarks, count_word)
+                     indicators_of, inferred_weight, row_remarks)
+from ...facts.numbers import count_word
 from .targets import read_target, FULL_RATE
 
 

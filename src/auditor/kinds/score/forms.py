@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
-from ...facts.numbers import cn_to_int, half_unit, parse_quantity
+from ...facts.numbers import half_unit, parse_quantity
 from ...model import Cell, Table
 from ...tables.typed import ExecutionRecord, ScoreRecord, TypedTable
 
@@ -220,5 +220,3 @@ def row_remarks(score: Cell, table) -> str:
     return "\t".join(c.text for c in row if c.loc.col and score.loc.col and c.loc.col > score.loc.col)
 
 
-def count_word(text: str) -> int | None:
-    return int(text) if text.isdigit() else cn_to_int(text)

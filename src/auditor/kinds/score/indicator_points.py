@@ -9,7 +9,8 @@ from decimal import Decimal
 from ...facts.numbers import fmt
 from ...knowledge import compact
 from ..base import CHECKED, GLOSS_RE, Hit
-from .forms import table_name, row_quote, close_enough, score_places, score_tables, indicators_of, count_word
+from .forms import table_name, row_quote, close_enough, score_places, score_tables, indicators_of
+from ...facts.numbers import count_word
 from .rule_text import told_deductions
 
 

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from ...facts.numbers import MONEY_UNITS
 from ...knowledge import compact, concepts, vocabulary_generation
-from .forms import count_word
+from ...facts.numbers import count_word
 from .targets import MissedTarget
 
 
