@@ -34,13 +34,15 @@ def fact_base(doc: Document) -> FactBase:
     the unit its figures are stated in by the text, when that is clear (see assumed_units)."""
     cached = getattr(doc, "_fact_base", None)
     if cached is None:
-        cached = FactReader(doc).read()
+        first = FactReader(doc)
+        cached = first.read()
         assumed = assumed_units(cached)
         aliases = value_aliases(cached, CURRENT)
         if assumed or aliases:
             # (read again: in the unit the text states the table's figures in, and with the words
-            # the text names a table row by, so that the figures after them are the row's too)
-            cached = FactReader(doc, assumed, aliases).read()
+            # the text names a table row by, so that the figures after them are the row's too;
+            # what the first reading read alike either way is not read again: see _reuse_memos)
+            cached = FactReader(doc, assumed, aliases, earlier=first).read()
             cached.assumed_units = assumed
         doc._fact_base = cached  # type: ignore[attr-defined]
     return cached

@@ -6,6 +6,7 @@ import re
 
 from ...knowledge import compact
 from .model import CURRENT, LATER, BUDGET_MEASURES, ADJUSTMENT
+from .labels import HOLDING_TAIL_RE
 from .words import CLASS_LEVEL_RE, change_sign, BRACKETED_RE, blank, names_nothing, kind_total
 
 
@@ -142,11 +143,22 @@ class RateReading:
         With `after`, only a name reaching past that offset counts. Phrases repeat (每项 …, 其中
         …): each is read once per document (the row labels are fixed by then)."""
         key = (phrase, last, after)
-        if key not in self.concept_memo:
-            self.concept_memo[key] = self._read_concept(phrase, last, after)
-        return self.concept_memo[key]
+        found = self.concept_memo.get(key, NOT_READ)
+        if found is NOT_READ:
+            found = self.concept_memo[key] = self._read_concept(phrase, last, after)
+        return found
 
-    def _read_concept(self, phrase: str, last: bool, after: int) -> str | None:
+    def _names_in(self, phrase: str, after: int) -> tuple:
+        """(the phrase as read, the vocabulary's names in it, the row labels in it, both in order
+        of their ends): what _read_concept reads whether it asks for the `last` name or the first,
+        read once per (phrase, after) of the document."""
+        key = (phrase, after)
+        names = self.names_memo.get(key)
+        if names is None:
+            names = self.names_memo[key] = self._read_names(phrase, after)
+        return names
+
+    def _read_names(self, phrase: str, after: int) -> tuple:
         phrase = CLASS_LEVEL_RE.sub("", phrase)
         if not after:
             # a bracketed definition (全年可使用资金（年初结转和结余…加本年收入）) names no thing of
@@ -171,6 +183,10 @@ class RateReading:
             labels = [(0, short_end, self.row_labels[phrase[:2]])]
         both = sorted((t for t in found + labels if t[1] > after and t[0] < after or not after),
                       key=lambda t: (t[1], t[1] - t[0]))
+        return phrase, found, labels, both
+
+    def _read_concept(self, phrase: str, last: bool, after: int) -> str | None:
+        phrase, found, labels, both = self._names_in(phrase, after)
         if not both:
             return None if after else self._label_holding(phrase)
         if not last:
@@ -208,5 +224,16 @@ class RateReading:
             return None  # 第一小学公用经费: a table row's (第一小学 | 公用经费拨款) share of it, not the unit's whole
         return both[pick][2]
 
+
+NOT_READ = object()  # (a memo's miss: None is an answer)
+
+
+def may_hold_label(phrase: str, label: str) -> bool:
+    """Whether the row label may take part in reading `phrase` (a phrase as _read_names leaves it):
+    found in it (its characters all the phrase's: this covers a label inside it, a two-character
+    item opening it, and a sibling compound of its words and a label's tail) or holding its noun
+    (see _label_holding). A phrase for which no label the document gained or lost may is read
+    alike before and after (FactReader._reuse_memos)."""
+    return set(label) <= set(phrase) or HOLDING_TAIL_RE.sub("", phrase) in label
 
 DEFINITION_RE = re.compile(r"[（(][^（()）]{8,}[）)]")  # (8 characters or more: more than a name's part)

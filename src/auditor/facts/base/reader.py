@@ -21,7 +21,7 @@ from .sentences import SentenceReading
 from .subjects import SubjectReading
 from .in_turn import InTurnReading
 from .text_facts import TextFactReading
-from .rates import RateReading
+from .rates import RateReading, may_hold_label
 from .periods import PeriodReading
 from .labels import LabelReading
 from .tables import TableReading
@@ -47,7 +47,9 @@ class FactReader(VocabularyReading, ProjectReading, HeadingReading, ParagraphRea
     """Reads a document's facts (read): the text's headings, paragraphs and sentences, and its tables."""
 
     def __init__(self, doc: Document, assumed_units: dict[int, str] | None = None,
-                 aliases: dict[str, str] | None = None):
+                 aliases: dict[str, str] | None = None, earlier: FactReader | None = None):
+        # (`earlier`: a reader that read the same document before, whose memos this one may reuse:
+        # see _reuse_memos)
         # the words and patterns the vocabulary alone gives, read once per vocabulary (see
         # _read_vocabulary); the per-document state and memos below are this document's
         self.__dict__.update(_vocabulary_reading(vocabulary_generation()))
@@ -78,6 +80,7 @@ class FactReader(VocabularyReading, ProjectReading, HeadingReading, ParagraphRea
         self.head_memo: dict[str, Head] = {}  # a column head's reading, once per document
         self.label_memo: dict[str, Label] = {}  # a row label's reading, once per document
         self.concept_memo: dict[tuple, str | None] = {}  # a sentence phrase's concept (see _concept)
+        self.names_memo: dict[tuple, tuple] = {}  # the names a phrase holds (see _names_in)
         self.kinds_of: dict[str, str | None] = {}  # a concept's kind total (see _kind_of)
         self.plan_names: dict[str, bool] = {}  # words -> _names_plan's answer
         # a thing -> its first column total (the things whose column totals sentences may restate)
@@ -110,6 +113,7 @@ class FactReader(VocabularyReading, ProjectReading, HeadingReading, ParagraphRea
         # a fund's total ending its paragraph with 其中： lists its parts in the paragraphs after
         # it, up to a heading or a table (一般公共预算财政拨款基本支出…，其中：¶人员经费…¶公用经费…)
         self.open_list: tuple[str, set] = ("", set())
+        self.earlier = earlier
 
     def read(self) -> FactBase:
         self._read_headings()
@@ -123,6 +127,9 @@ class FactReader(VocabularyReading, ProjectReading, HeadingReading, ParagraphRea
             self.row_labels.setdefault(words, concept)
         self.label_pattern = LabelIndex(self.row_labels)
         self.short_labels = {w for w in self.row_labels if len(w) == 2 and w not in self.vague_labels}
+        if self.earlier is not None:
+            self._reuse_memos(self.earlier)
+            self.earlier = None  # (its memos copied: no reference kept)
         for prose_row in self.prose_rows:  # read as text, now that the row labels are known
             self._prose_row(*prose_row)
             self.open_list = ("", set())
@@ -151,3 +158,21 @@ class FactReader(VocabularyReading, ProjectReading, HeadingReading, ParagraphRea
         self._own_project_forms()
         self._own_project_indicators()
         return self.base
+
+    def _reuse_memos(self, earlier: FactReader) -> None:
+        """The memos of a reader that read the same document before (fact_base reads a document
+        again in the units and words its first reading found), as far as they hold here. A column
+        head's, a row label's, a kind's and a plan word's reading depend on the document and the
+        vocabulary alone (the report's year, the unit's own words). A phrase's names and concept
+        depend on the document's row labels too, only through the labels the phrase may hold (see
+        may_hold_label): a phrase that may hold none of the labels one reader has and the other
+        lacks or maps to another concept (the aliases added) is read alike by both."""
+        for memo in ("head_memo", "label_memo", "kinds_of", "plan_names"):
+            getattr(self, memo).update(getattr(earlier, memo))
+        mine, theirs = self.row_labels, earlier.row_labels
+        changed = [w for w in mine.keys() | theirs.keys() if mine.get(w) != theirs.get(w)]
+        kept = {key: names for key, names in earlier.names_memo.items()
+                if not any(may_hold_label(names[0], w) for w in changed)}
+        self.names_memo.update(kept)
+        self.concept_memo.update((key, concept) for key, concept in earlier.concept_memo.items()
+                                 if (key[0], key[2]) in kept)
