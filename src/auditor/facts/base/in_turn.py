@@ -50,15 +50,19 @@ class InTurnReading:
         end += end < len(text) and text[end] in PERIOD_END_CHARS  # (上年末，)
         return (PRIOR, end + 1) if end < len(text) and text[end] in "，," else None
 
-    def _years_in_turn(self, phrase: str, words: str, fact: dict, queue: list[str], lead: str = "") -> list[str]:
+    def _years_in_turn(self, phrase: str, wide: str, fact: dict, queue: list[str],
+                       printed: tuple[str, int] = ("", 0)) -> list[str]:
         """Years listed first and figures after 分别 / 依次 (2023年、2024年和2025年，查档利用依次为
-        9,320人次、9,860人次、11,204人次): each figure takes the next year, not the last one named."""
+        9,320人次、9,860人次、11,204人次): each figure takes the next year, not the last one named.
+        `wide`: the words before the phrase; `printed`: the sentence and where the phrase starts."""
         self.took_year = ""
         if self.respectively.search(phrase):
-            before = self.respectively.split(words, 1)[0]
+            before = self.respectively.split(wide + phrase, 1)[0]
             listed = YEAR_LIST_RE.findall(before)
             # (a span read in the words before the phrase as printed, `lead`: the year opening a span
             # with no 年, 2022—2024年, is read as a bare number, and the phrase's words start after it)
+            text, start = printed
+            lead = compact(text[max(0, start - PHRASE_LIMIT):start])
             queue = YEAR_RE.findall(listed[-1]) if listed else \
                 self._span_years(lead + self.respectively.split(phrase, 1)[0])
             if not queue:
@@ -105,12 +109,13 @@ class InTurnReading:
             return []
         return [str(y) for y in range(first, last + 1)] if 1 < last - first + 1 <= SPAN_IN_TURN_YEARS else []
 
-    def _names_in_turn(self, phrase: str, words: str, fact: dict, names: list[str], queue: list[str]):
+    def _names_in_turn(self, phrase: str, wide: str, fact: dict, names: list[str], queue: list[str]):
         """Names listed first and figures after 分别 (人员经费、公用经费分别为716.90万元、95.56万元;
         …分别比上年减少0.36万元和0.19万元，分别下降7.50%和11.73%): each figure takes the next name.
-        A later 分别 naming nothing takes the same names again, in the same order."""
+        A later 分别 naming nothing takes the same names again, in the same order. (`wide`: the
+        words before the phrase.)"""
         if self.respectively.search(phrase):
-            clause = CLAUSE_BREAK_RE.split(words)[-1]  # the names may stand before a 、 inside the clause
+            clause = CLAUSE_BREAK_RE.split(wide + phrase)[-1]  # the names may stand before a 、 inside the clause
             named = list(dict.fromkeys(c for _, _, c in self.lex.concepts.all(self.respectively.split(clause, 1)[0])))
             if len(named) >= 2:
                 names, queue = named, named[:]

@@ -11,7 +11,7 @@ from ...ingest.build import NUMBERING_LEVELS
 from ...model import Paragraph
 from ..numbers import MONEY_UNITS
 from .model import Fact
-from .words import CLAUSE_BREAK_RE, years_out, ITEM_TOKEN_RE, CLASS_LEVEL_RE, LEAD_LIST_RE, PHRASE_LIMIT, blank
+from .words import CLAUSE_BREAK_RE, past_last_break, years_out, ITEM_TOKEN_RE, CLASS_LEVEL_RE, LEAD_LIST_RE, PHRASE_LIMIT, blank
 from .grids import PROJECT_NAME_MIN, YEAR_LEAD_RE, project_key
 
 
@@ -178,8 +178,8 @@ class ParagraphReading:
     @staticmethod
     def _clause_to(text: str, at: int) -> str:
         """The words of the clause up to `at` (past any figure inside it: 四季度完成65岁以上…)."""
-        start = max((m.end() for m in CLAUSE_BREAK_RE.finditer(text, max(0, at - PHRASE_LIMIT), at)), default=0)
-        return text[max(start, at - PHRASE_LIMIT):at]
+        window = text[max(0, at - PHRASE_LIMIT):at]
+        return window[past_last_break(window):]
 
     def _per_one_before(self, text: str, at: int) -> bool:
         """The clause before `at` states an amount per one thing done (每接待1人次的…): its figure,
@@ -194,8 +194,8 @@ class ParagraphReading:
         if not self.flow_words or (concept in self.lex.concepts.canonical and concept not in self.stock_concepts) \
                 or self.says_flow.search(concept):
             return False  # (a row of a flow itself, 新增市场主体户数: 新增 names it)
-        start = max((b.end() for b in CLAUSE_BREAK_RE.finditer(text, max(0, m.start() - PHRASE_LIMIT), m.start())),
-                    default=max(0, m.start() - PHRASE_LIMIT))
+        floor = max(0, m.start() - PHRASE_LIMIT)
+        start = floor + past_last_break(text[floor:m.start()])
         end = CLAUSE_BREAK_RE.search(text, m.end())
         after = text[m.end():end.start() if end else len(text)][:UNDONE_CLAUSE_CHARS]
         # (up to the next figure or a bracket: 年末实有…3辆（含本年新增1辆） is the stock, its
@@ -241,27 +241,28 @@ class ParagraphReading:
         if not end or LEAD_LIST_RE.search(rest, 0, end.start()) and not (m and self._dated_project(rest[:end.start()])):
             return None, "", ""  # a sentence or a list, not a name
         label = rest[:end.start()].strip()
+        words = compact(label)  # (read below as the label's words, compacted once)
         if not m and not CLASS_LEVEL_RE.search(label) and not (
-                rest[end.start()] in "：:" and compact(label) in self.row_labels):
+                rest[end.start()] in "：:" and words in self.row_labels):
             # without a number, only a classification item's label leads, or a table row's label
             # before a colon (建档率：年度指标值≥60%，…得9.85分: that indicator row's figures)
             return None, "", ""
-        if compact(label).endswith(self.topic_endings) or self.score_category.fullmatch(compact(label)) \
-                or compact(label) in self.indicator_kinds or self.lex.breakdown_heading.fullmatch(compact(label)):
+        if words.endswith(self.topic_endings) or self.score_category.fullmatch(words) \
+                or words in self.indicator_kinds or self.lex.breakdown_heading.fullmatch(words):
             # a heading run into its paragraph (（二）支出情况。…, 五、“三公”经费支出情况说明。…, （一）
             # 产出指标。…) names a part of the report, as a heading block does: no thing the figures are of
             return None, "", label
         # the label must be the concept, not merely hold its name (政府采购专家评审费项目 is a
         # project); a classification path (类)(款)(项) names its last, most specific item
-        vocab = self._vocab_concept(compact(label))
-        concept = vocab or self._last_row_label(compact(label))
-        if concept and not vocab and compact(label).endswith(self.organization_endings):
+        vocab = self._vocab_concept(words)
+        concept = vocab or self._last_row_label(words)
+        if concept and not vocab and words.endswith(self.organization_endings):
             # a unit's item (（二）县水利工程管理站。…): its own figures (全年执行…) are its row's,
             # the others it names (在职人员31人) are that unit's, not the report's
             self.item_subject = label
         if concept:
             return concept, "", ""
-        if not compact(label).endswith(self.item_subject_endings):
+        if not words.endswith(self.item_subject_endings):
             # a run-in heading of an activity (1. 绿化建设。…): its figures are of it, and of the
             # unit where no parallel item states the same (see restatement)
             self.base.activity_subjects.add(label)

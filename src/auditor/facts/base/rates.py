@@ -181,8 +181,10 @@ class RateReading:
             # 1,820.64万元; a score category's row 效益 as 效益指标得分), never inside others' words
             # (政府购买服务支出 is no 服务 row's)
             labels = [(0, short_end, self.row_labels[phrase[:2]])]
-        both = sorted((t for t in found + labels if t[1] > after and t[0] < after or not after),
-                      key=lambda t: (t[1], t[1] - t[0]))
+        named = found + labels
+        if after:
+            named = [t for t in named if t[1] > after and t[0] < after]
+        both = sorted(named, key=_end_then_length)
         return phrase, found, labels, both
 
     def _read_concept(self, phrase: str, last: bool, after: int) -> str | None:
@@ -226,6 +228,11 @@ class RateReading:
 
 
 NOT_READ = object()  # (a memo's miss: None is an answer)
+
+
+def _end_then_length(name: tuple[int, int, str]) -> tuple[int, int]:
+    """A name's (start, end, concept) ordered by where it ends, then by its length."""
+    return name[1], name[1] - name[0]
 
 
 def may_hold_label(phrase: str, label: str) -> bool:

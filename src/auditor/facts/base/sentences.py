@@ -160,6 +160,7 @@ class SentenceReading:
                     # the words of the next figure: a change after it is that thing's)
                     previous_end = max(previous_end, figure_end)
                 continue
+            money = unit in MONEY_UNITS  # (the unit is read: the fact is an amount, or not)
             value = figure_value(m.group("num"))
             if value is None:
                 continue
@@ -172,7 +173,7 @@ class SentenceReading:
             # 500元-800元): its phrase keeps it, and names no concept of the amount's
             signed = unit == "%" and figure_at > 0 and text[figure_at - 1] in "-－−" \
                 and not (figure_at > 1 and text[figure_at - 2].isdigit())
-            negative = unit in MONEY_UNITS and self._negative_amount(text, figure_at)
+            negative = money and self._negative_amount(text, figure_at)
             if negative:
                 value = -value  # (年初结转和结余-12.30万元: a balance below zero)
             if bracketed is not None and CLOSING_BRACKET_RE.search(text, previous_end, figure_at):
@@ -220,7 +221,7 @@ class SentenceReading:
             if unit == "分" and self.other_evaluation and fact.get("concept") in self.whole_scores \
                     and any(w in text[:figure_at] for w in self.other_evaluation):
                 fact["concept"] = None  # (a self-evaluation citing 经第三方机构评价，评价得分88.00分: not its own score)
-            if unit in MONEY_UNITS and fact.get("concept") and self._per_one_before(text, figure_at):
+            if money and fact.get("concept") and self._per_one_before(text, figure_at):
                 fact["concept"] = None  # (每接待1人次的免费开放补助支出约2.48元: per visit, no total)
             if self._in_later(index, wide + phrase):
                 fact["period"] = LATER  # (上年结转 of a plan's year included: its words are the plan's)
@@ -229,7 +230,7 @@ class SentenceReading:
                 # “2025年“三公”经费预算135.00万元，较2024年预算减少47.00万元，下降25.82%”: the change
                 # of the later year's amount it follows, no change of the report year's
                 fact["period"] = LATER
-            if scope is not None and scope.end() <= figure_at and unit in MONEY_UNITS and not YEAR_RE.search(phrase):
+            if scope is not None and scope.end() <= figure_at and money and not YEAR_RE.search(phrase):
                 # “2025年预算中，基本支出986.30万元、项目支出276.50万元”: the scope's year and measure
                 fact["period"], measure = scoped
                 if measure and fact.get("implicit"):
@@ -239,7 +240,7 @@ class SentenceReading:
                 # 2022年本局支出… is, until another year is named (本年 inside a line's name, 本年支出合计,
                 # names none)
                 fact["period"] = opened[0]
-            if unit in MONEY_UNITS and fact.get("period") == CURRENT and last_money is not None \
+            if money and fact.get("period") == CURRENT and last_money is not None \
                     and last_money.period != CURRENT and not last_money.sign and last_money.measure != "变动额" \
                     and (text[previous_end:start].strip() == "、" or self._part_opens(text[previous_end:start] + phrase)) \
                     and not self._names_period(phrase) \
@@ -255,12 +256,12 @@ class SentenceReading:
                 # (部门整体支出绩效评价得分为85.60分 is the evaluation's score)
                 scored = [c for _s, _e, c in self.lex.concepts.all(compact(phrase)) if c not in self.money]
                 fact["concept"] = scored[-1] if scored else None
-            if unit in MONEY_UNITS and text[figure_end:figure_end + 1] in ("/", "／") and fact.get("implicit"):
+            if money and text[figure_end:figure_end + 1] in ("/", "／") and fact.get("implicit"):
                 fact["measure"] = "实际值"  # (110元/亩: a price, no amount spent)
-            if fact.get("concept") in self.unit_totals and unit in MONEY_UNITS \
+            if fact.get("concept") in self.unit_totals and money \
                     and (unknown_topic or self._topic_clause_before(text, figure_at)):
                 fact["concept"] = None  # (辅警经费…，全年支出648.00万元: that money's, no unit total)
-            difference = self._difference(phrase, last_money) if unit in MONEY_UNITS and last_money is not None else 0
+            difference = self._difference(phrase, last_money) if money and last_money is not None else 0
             if difference:
                 # “比全年预算1,094.50万元少15.85万元”: the difference from the base just stated;
                 # “全年预算数2,586.40万元，比年初预算多186.40万元”: from the budget the words name
@@ -277,16 +278,15 @@ class SentenceReading:
             # (a sentence opening on its plan may go on to the outcome in the figure's own words:
             # 全年计划救助85人，实际救助88人)
             outcome = plans and bool(self.says_run_in_outcome.search(compact(own_phrase)))
-            if unit not in MONEY_UNITS and fact.get("measure") == "实际值" and not fact.get("comparator") \
+            if not money and fact.get("measure") == "实际值" and not fact.get("comparator") \
                     and ((plans and not outcome) or self._under_plan_label(text, figure_at)
                          or self._planned_since(text, figure_at) or self._after_report_year(wide + phrase)):
                 fact["measure"] = "目标值"
             # (names listed first take the figures after 分别 in turn, before the list's fund and measure)
-            years_queue = self._years_in_turn(own_phrase, wide + own_phrase, fact, years_queue,
-                                              compact(text[max(0, start - PHRASE_LIMIT):start]))
-            respective_names, respective_queue = self._names_in_turn(own_phrase, wide + own_phrase, fact,
+            years_queue = self._years_in_turn(own_phrase, wide, fact, years_queue, (text, start))
+            respective_names, respective_queue = self._names_in_turn(own_phrase, wide, fact,
                                                                      respective_names, respective_queue)
-            if unit not in MONEY_UNITS and unit not in ("%", "‰", "分"):
+            if not money and unit not in ("%", "‰", "分"):
                 counted = NOUN_AFTER_RE.match(text, figure_end).group()
                 if fact.get("concept") is None and not self._part_of_year(self._clause_to(text, figure_at)):
                     fact["concept"] = self._indicator_like(phrase, unit, counted)
@@ -322,9 +322,9 @@ class SentenceReading:
                     and not own_phrase.strip("、和及与 ") and not CLAUSE_BREAK_RE.search(text, previous_end, figure_at):
                 # “分值分别为10分、20分、40分”: a list goes on in its first figure's measure
                 fact["measure"], fact["implicit"] = last_points.measure, False
-            if unit in MONEY_UNITS:
+            if money:
                 turn_measure = self._turn_measure(fact, own_phrase, turn_measure, wide)
-            if unit in MONEY_UNITS and fact.get("implicit") and last_change is not None \
+            if money and fact.get("implicit") and last_change is not None \
                     and not own_phrase.strip("、和及与 ") and not CLAUSE_BREAK_RE.search(text, previous_end, figure_at):
                 # “比上年预算数、上年执行数分别减少10.00万元、5.00万元”: a list of changes goes on
                 # in its first figure's measure and direction (no value of the last measure named)
@@ -337,12 +337,12 @@ class SentenceReading:
                 fact["measure"], fact["implicit"] = "分值", False
             if list_fund and not fact.get("fund") and (list_parts is ANY_PART or fact.get("concept") in list_parts):
                 fact["fund"] = list_fund
-            elif list_fund and unit in MONEY_UNITS and named_fund not in (None, "", list_fund):
+            elif list_fund and money and named_fund not in (None, "", list_fund):
                 # a part naming a fund of its own (其中：一般公共预算财政拨款本年收入…、本年支出…；政府性
                 # 基金预算财政拨款本年收入…): the parts after it are that fund's, up to the next named
                 list_fund = fact["fund"]
             if in_list and list_period not in (None, CURRENT) and fact.get("period") == CURRENT \
-                    and unit in MONEY_UNITS and not YEAR_RE.search(phrase) and not self.lex.prior.search(phrase):
+                    and money and not YEAR_RE.search(phrase) and not self.lex.prior.search(phrase):
                 fact["period"] = list_period
             listed = bool(list_measure) and fact.get("implicit") \
                 and (list_measure[1] is ANY_PART or fact.get("concept") in list_measure[1])
@@ -356,25 +356,25 @@ class SentenceReading:
                 # 年初预算600.00万元，加上年结转资金40.00万元: an amount added to a budget is budget,
                 # a part of the full-year one it makes
                 fact["measure"], fact["implicit"] = "全年预算", False
-            if opening_fund is None and unit in MONEY_UNITS:
+            if opening_fund is None and money:
                 # (a fund's own concept opening the sentence, 政府性基金预算财政拨款收入…，当年支出…,
                 # names the fund of the amounts after it as a fund named apart does)
                 own_fund, opening_generic = self.fund_of.get(fact.get("concept") or "", ("", ""))
                 opening_fund = fact.get("fund") or own_fund or self.section_fund or ""
                 if fact.get("fund") or not own_fund:
                     opening_generic = ""
-            elif opening_fund and unit in MONEY_UNITS and named_fund:
+            elif opening_fund and money and named_fund:
                 # a fund named again takes the amounts after it (财政拨款收、支总计…。其中：一般公共
                 # 预算财政拨款本年收入…、本年支出…；政府性基金预算财政拨款本年收入…、本年支出…)
                 opening_fund = named_fund
-            elif opening_fund and unit in MONEY_UNITS and not (opening_generic and (
+            elif opening_fund and money and not (opening_generic and (
                     fact.get("concept") == opening_generic or self.sum_words.search(phrase))):
                 # (after a fund's own concept, the same kind of money named bare or as a 合计,
                 # 一般公共预算财政拨款支出800.00万元，本年支出合计1,000.00万元, is the unit's)
                 self._opening_fund(fact, opening_fund, phrase)
-            if not fact.get("fund") and (unit in MONEY_UNITS or fact.get("measure") == "占比"):
+            if not fact.get("fund") and (money or fact.get("measure") == "占比"):
                 fact["fund"] = self.section_fund  # (a share in a fund's section is within that fund)
-            if unit in MONEY_UNITS and fact.get("concept") is None and fact.get("measure") != "变动额":
+            if money and fact.get("concept") is None and fact.get("measure") != "变动额":
                 self._sum_of_listed(fact, phrase, amounts)
             self._settle(fact, text, figure_at, amounts)
             if plans and last_period == LATER and fact.get("period") == CURRENT and not YEAR_RE.search(wide + phrase) \
@@ -408,7 +408,7 @@ class SentenceReading:
                 fact["comparator"] = "往年"
             past_change = fact["comparator"] == "往年" and fact.get("measure") == "变动额"
             if not fact["comparator"] and self.undone_after and (self.undone_after.match(text, figure_end) or (
-                    unit not in MONEY_UNITS and self._undone_in_clause(text, figure_end))):
+                    not money and self._undone_in_clause(text, figure_end))):
                 # “新增消防车辆2辆尚未交付”: the number intended, not done (the table's 实际 0 辆 is);
                 # a count's clause may name the things first (3家VOCs治理企业因停产未实施治理)
                 fact["comparator"] = "未"
@@ -417,7 +417,7 @@ class SentenceReading:
                 # (全县耕地面积合计128,600亩，其中…申报补贴的面积为98,400亩 beside a table totalling
                 # 98,400: the whole area's figure, the table totals a part of it)
                 fact["concept"] = None
-            if fact.get("concept") and unit not in MONEY_UNITS and fact["concept"] not in self.lex.concepts.canonical \
+            if fact.get("concept") and not money and fact["concept"] not in self.lex.concepts.canonical \
                     and self.state_after.match(text, figure_end):
                 fact["concept"] = None  # (重点研发计划32项已结题验收: the row's things in a state, some of them)
             if fact.get("concept") and unit in self.whole_units and "." in m.group("num"):
@@ -425,7 +425,7 @@ class SentenceReading:
                 # item 2 run into its count of 5, no figure of 2.5 things)
                 fact["concept"] = None
             if fact.get("concept") and unit not in MEASURED_UNITS \
-                    and self._flow_of_row(text, m, fact["concept"], unit in MONEY_UNITS):
+                    and self._flow_of_row(text, m, fact["concept"], money):
                 # “其他用车2辆经评估后公开拍卖处置”, “新增应急保障用车1辆”: things that moved during the
                 # year, not how many the row's year-end column holds
                 fact["concept"] = None
@@ -449,14 +449,14 @@ class SentenceReading:
             last_period = fact.period
             if unit == "分":
                 last_points = fact
-            if opening is None and fact.is_money:
+            if opening is None and money:
                 opening = fact.concept or ""
-            if fact.measure == "追加预算" and fact.is_money and opening not in (None, fact.concept):
+            if fact.measure == "追加预算" and money and opening not in (None, fact.concept):
                 # “年初预算800.00万元…；年中追加上级转移支付50.00万元，全年预算数850.00万元”: the budget
                 # after a part's addition is the whole's the sentence opened with, not that part's
                 carried = opening or None
             elif fact.concept and fact.measure not in ("占比", "变动率", "完成率", "执行率") \
-                    and not (fact.is_money and amounts and self.lex.comparison.match(phrase.lstrip("，,；;、：: "))
+                    and not (money and amounts and self.lex.comparison.match(phrase.lstrip("，,；;、：: "))
                              and self.lex.concepts.all(compact(phrase))):
                 carried, self.carried_unit, unknown_since = fact.concept, fact.unit, ""
             # (a base compared with after the subject's amount, 年终结余12,640万元，比上年结转结余9,870万元
@@ -467,12 +467,12 @@ class SentenceReading:
                 # (项目支出占37.80%，较上年下降60.00万元: a share's clause naming its thing names what the
                 # clause after it goes on about)
                 carried, unknown_since = fact.concept, ""
-            elif fact.concept is None and not fact.comparator and fact.is_money and self.part_carried \
+            elif fact.concept is None and not fact.comparator and money and self.part_carried \
                     and not self.whole and fact.measure != "变动额":
                 # after a list's sentence an amount naming only its measure (与上年实际支出…) is the
                 # whole's, which has no name here: a change after it is not the last part's
                 unknown_since = "all"
-            elif fact.concept is None and not fact.comparator and fact.is_money and carried \
+            elif fact.concept is None and not fact.comparator and money and carried \
                     and self._other_kind(phrase, carried):
                 # “…其中保险费收入21,345.67万元。支出22,178.04万元，为预算的94.4%”: an amount naming only
                 # the other kind of money (支出 after a 收入) is no longer the concept named before; the
@@ -485,13 +485,13 @@ class SentenceReading:
                 # are that thing's, not the concept named before it. An item of a list (差旅费15.00
                 # 万元、…等) leaves a change or a rate after the list to the total (…等，比上年减少3.00万元)
                 unknown_since = "plain" if text[figure_end:figure_end + 1] in LIST_ITEM_ENDS else "all"
-            if fact.is_money and self.clause_owner is None:
+            if money and self.clause_owner is None:
                 self.clause_owner = (fact.concept, phrase)  # (its words read only if a bare 执行率 asks)
-            if fact.is_money:
+            if money:
                 last_change = fact if fact.measure == "变动额" else None
-            if not fact.is_money and fact.unit not in NOT_COUNT_UNITS and fact.measure != "变动额" and not fact.comparator:
+            if not money and fact.unit not in NOT_COUNT_UNITS and fact.measure != "变动额" and not fact.comparator:
                 counts.append(fact)
-            if fact.is_money and fact.measure != "变动额":
+            if money and fact.measure != "变动额":
                 last_money = fact
                 amounts.append(fact)
                 if not in_list and fact.period == CURRENT and not self.lex.comparison.search(phrase) \

@@ -89,14 +89,13 @@ class LabelIndex:
         trie = self.trie
         if trie.keys().isdisjoint(text):  # no label starts with any of its characters (in C)
             return
-        k, n = 0, len(text)
-        while k < n:
-            hit = self._longest(text, k) if text[k] in trie else None
-            if hit:
-                yield k, k + len(hit), hit
-                k += len(hit)
-            else:
-                k += 1
+        end = 0  # (past the last match: the next starts there or after)
+        for k in [k for k, ch in enumerate(text) if ch in trie]:  # (where a label may start)
+            if k >= end:
+                hit = self._longest(text, k)
+                if hit:
+                    end = k + len(hit)
+                    yield k, end, hit
 
     def holding(self, noun: str) -> list[str]:
         """Labels that contain the noun whole: each holds every bigram of the noun, so any one
@@ -157,6 +156,13 @@ class OwnWords:
 @lru_cache(maxsize=64)
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(alternatives(words))
+
+
+def past_last_break(window: str) -> int:
+    """Where the words after the window's last clause break begin (0 for a window with none): the
+    first break of the window reversed (one search, no scan of every break)."""
+    last = CLAUSE_BREAK_RE.search(window[::-1])
+    return len(window) - last.start() if last else 0
 
 
 def phrase_start(text: str, number_start: int, previous_end: int) -> int:
