@@ -251,13 +251,20 @@ def han_bigrams(text: str) -> set[str]:
 
 
 def compact(text: str) -> str:
-    """Text without white space and with ASCII brackets, for matching labels and aliases."""
-    return _compact_short(text) if len(text) <= MEMO_CHARS else _compact(text)
+    """Text without white space and with ASCII brackets, for matching labels and aliases. The same
+    labels and phrases are compacted again and again: short texts' answers are kept (a bounded memo,
+    see memo.py), looked up first, the cheapest call (a hundred thousand a batch of short reports)."""
+    found = _COMPACTED.get(text)
+    if found is None:
+        found = _compact(text)
+        if len(text) <= MEMO_CHARS:
+            if len(_COMPACTED) >= MEMO_ENTRIES:
+                _COMPACTED.clear()
+            _COMPACTED[text] = found
+    return found
 
 
-@lru_cache(maxsize=MEMO_ENTRIES)  # the same labels and phrases are compacted again and again
-def _compact_short(text: str) -> str:
-    return _compact(text)
+_COMPACTED: dict[str, str] = {}  # short text -> compact(text)
 
 
 def _compact(text: str) -> str:

@@ -160,6 +160,8 @@ class RateReading:
 
     def _read_names(self, phrase: str, after: int) -> tuple:
         phrase = CLASS_LEVEL_RE.sub("", phrase)
+        if after and not self._may_cross(phrase, after):
+            return phrase, [], [], []  # (no name reaches across `after`: none counts, none is looked for)
         if not after:
             # a bracketed definition (全年可使用资金（年初结转和结余…加本年收入）) names no thing of
             # its own; short brackets are parts of names (因公出国（境）费)
@@ -186,6 +188,15 @@ class RateReading:
             named = [t for t in named if t[1] > after and t[0] < after]
         both = sorted(named, key=_end_then_length)
         return phrase, found, labels, both
+
+    def _may_cross(self, phrase: str, after: int) -> bool:
+        """Whether a name may reach across `after` in the phrase: the two characters there stand
+        together inside a name the vocabulary finds (a qualifier before it included) or inside a
+        row label, a tail it takes included (name_pairs, label_pairs); a name across it holds
+        them. Most such phrases are a clause's words before a break and the words after it (，
+        then 支出…): no pair of a name, no name to look for."""
+        pair = phrase[after - 1:after + 1]
+        return pair in self.name_pairs or pair in self.label_pairs
 
     def _read_concept(self, phrase: str, last: bool, after: int) -> str | None:
         phrase, found, labels, both = self._names_in(phrase, after)

@@ -12,7 +12,7 @@ from ...model import Document, Heading, Paragraph, Table
 from ..restated import name_restated_subjects
 from ..titles import TitleScopes
 from .model import Fact, FactBase, Head, Label
-from .words import LabelIndex
+from .words import LabelIndex, pairs_in
 from .vocabulary import VocabularyReading
 from .projects import ProjectReading
 from .headings import HeadingReading
@@ -127,6 +127,10 @@ class FactReader(VocabularyReading, ProjectReading, HeadingReading, ParagraphRea
             self.row_labels.setdefault(words, concept)
         self.label_pattern = LabelIndex(self.row_labels)
         self.short_labels = {w for w in self.row_labels if len(w) == 2 and w not in self.vague_labels}
+        # the pairs of characters standing together inside a row label, or where it meets a tail
+        # it may take (see _may_cross)
+        self.label_pairs = {p for w in self.row_labels for p in pairs_in(w)} | {
+            w[-1] + t[0] for w in self.row_labels if w for t in self.row_label_tails if t}
         if self.earlier is not None:
             self._reuse_memos(self.earlier)
             self.earlier = None  # (its memos copied: no reference kept)

@@ -211,7 +211,7 @@ class TextFactReading:
         period = PRIOR if self.lex.prior.search(bare + cut) or self.opening_base.search(compact(phrase)) \
             else self._year_period(cut + phrase)
         # the fund named first: 政府性基金预算财政拨款… is that fund's, not all 财政拨款
-        fund = next((name for _, _, name in self.lex.funds.all(bare)), "")
+        fund = self.lex.funds.first(bare) or ""
         out = dict(subject=subject, fund=fund, period=period)
         if unit in ("%", "‰", "个百分点"):
             if self.lex.partial_period.search(wide + phrase):

@@ -9,6 +9,7 @@ from ...knowledge import compact, concepts, vocabulary
 from ..lexicon import Lexicon, alternatives, each_before, each_char, lexicon, money_concepts, word_finder
 from ..numbers import MONEY_UNITS
 from .figures import part_names, RATE_HEAD_UNITS
+from .words import pairs_in
 
 
 class VocabularyReading:
@@ -139,6 +140,11 @@ class VocabularyReading:
         self.income_tails = tuple(vocab.get("income_tails") or ())
         self.residual_words = tuple(vocab.get("residual_words") or ())
         self.row_label_tails = tuple(vocab.get("row_label_tails") or ())
+        # the pairs of characters standing together inside a name the vocabulary finds in a phrase,
+        # with the qualifier it may take before it (see FactReader._may_cross)
+        synonyms, qualifiers = tuple(self.lex.concepts.names), self.lex.concepts.qualifiers
+        self.name_pairs = frozenset({*(p for w in (*synonyms, *qualifiers, *self.row_label_tails) for p in pairs_in(w)),
+                                     *(q[-1] + c for q in qualifiers if q for c in {w[:1] for w in synonyms} if c)})
         self.unit_heads = frozenset(compact(w) for w in vocab.get("unit_column_heads") or ())
         self.block_unit_re = block_unit_re(tuple(vocab.get("header_spanning_units") or ()))
         # words of a heading about a part of a report, not naming a project (see _project_heading)

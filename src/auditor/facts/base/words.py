@@ -158,6 +158,11 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(alternatives(words))
 
 
+def pairs_in(words: str) -> set[str]:
+    """Each pair of characters standing together in the words."""
+    return {words[k:k + 2] for k in range(len(words) - 1)}
+
+
 def past_last_break(window: str) -> int:
     """Where the words after the window's last clause break begin (0 for a window with none): the
     first break of the window reversed (one search, no scan of every break)."""
@@ -185,7 +190,8 @@ def change_sign(phrase: str, lex: Lexicon) -> int:
     """+1 / −1 when the phrase ends with a direction word (增加 / 减少 …), else 0. A direction
     word followed by 至 / 到 names the level reached, not the change (由35.00万元下降至33.00万元).
     Short phrases' answers are kept per lexicon: the same phrases stand in report after report."""
-    return remember_short(lex.change_signs, phrase, _read_change_sign, lex)
+    found = lex.change_signs.get(phrase)  # (a kept answer at once: no call)
+    return found if found is not None else remember_short(lex.change_signs, phrase, _read_change_sign, lex)
 
 
 def _read_change_sign(phrase: str, lex: Lexicon) -> int:
@@ -220,7 +226,8 @@ def names_own_thing(label: str) -> bool:
 def blank(phrase: str, vocabulary) -> str:
     """The phrase with the words of a vocabulary (a Matcher) blanked out (same length); short
     phrases' answers are kept on the vocabulary."""
-    return remember_short(vocabulary.blanked, phrase, _read_blank, vocabulary)
+    found = vocabulary.blanked.get(phrase)  # (a kept answer at once: no call)
+    return found if found is not None else remember_short(vocabulary.blanked, phrase, _read_blank, vocabulary)
 
 
 def _read_blank(phrase: str, vocabulary) -> str:
@@ -232,7 +239,8 @@ def _read_blank(phrase: str, vocabulary) -> str:
 def names_nothing(bare: str, lex: Lexicon) -> bool:
     """A phrase with no noun of its own (“全年预算”, “支出决算为”) takes the concept before it.
     Asked for every label and name a phrase holds: short phrases' answers are kept per lexicon."""
-    return remember_short(lex.names_nothing, bare, _read_names_nothing, lex)
+    found = lex.names_nothing.get(bare)  # (a kept answer at once: no call)
+    return found if found is not None else remember_short(lex.names_nothing, bare, _read_names_nothing, lex)
 
 
 def _read_names_nothing(bare: str, lex: Lexicon) -> bool:
