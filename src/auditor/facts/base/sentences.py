@@ -34,13 +34,18 @@ REVERSED_SIGN = {"≥": "≤", "≤": "≥", ">": "<", "<": ">"}
 BAND_CONDITION_RE = re.compile(r"[^，,。；;]*?(?:[<>≤≥＜＞]|的|时)")
 # a comparison word right before a figure in running text (低于90%, 不超过5万元): it bounds, not
 # states; 达到 and = state a value there (执行率达到96%)
-BOUND_BEFORE_RE = re.compile("(" + "|".join(sorted((w for w in PREFIX if w not in ("达到", "=", "＝")),
-                                                   key=len, reverse=True)) + r")\s*$")
+BOUND_BEFORE_WORDS = sorted((w for w in PREFIX if w not in ("达到", "=", "＝")), key=len, reverse=True)
+BOUND_BEFORE_RE = re.compile("(" + "|".join(BOUND_BEFORE_WORDS) + r")\s*$")
+# (the words before a figure BOUND_BEFORE_RE finds end with one of these: see _bound_of)
+BOUND_BEFORE_ENDS = tuple(w.rstrip() for w in BOUND_BEFORE_WORDS)
 # the ends of a range: “80分（含）至90分”, “70-84分” (a band, not two values)
 # (not “35.00万元下降至33.00万元”: a change to a level, across a direction word)
 # (nor “2024年达到12.6万吨”: 达到 states the level reached, its 到 joins no range)
 RANGE_START_RE = re.compile(r"[^\d，,；;。增减降升提高低加少]{0,5}?" + RANGE_JOINER + r"\s*\d")
 RANGE_END_RE = re.compile(r"\d[^\d，,；;。增减降升提高低加少]{0,5}?(?<!达)" + RANGE_JOINER + r"\s*$")
+# the characters RANGE_JOINER matches, one of which the words before a range's end end with (see
+# _bound_of; tests/test_sentence_prefilters.py keeps it in step with RANGE_JOINER)
+RANGE_JOINER_CHARS = "至到-—–~～"
 
 NOT_COUNT_UNITS = (*MEASURED_UNITS, "")  # (a figure in one of them is no count a share may be of)
 
@@ -612,13 +617,16 @@ def _bound_of(text: str, m: re.Match) -> str:
     sign = SIGN_AFTER_RE.match(text, m.end())
     if sign and BAND_CONDITION_RE.match(text, sign.end()):
         return REVERSED_SIGN[PREFIX[sign.group(1)]]  # 90%≤执行率<95%的得8分: the rate is ≥ 90%
-    before = BOUND_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())
+    # (the words right before a figure end with a comparison word or a range's joiner, or neither
+    # pattern below can match them: most figures', told at once)
+    ending = text[max(0, m.start() - 8):m.start()].rstrip()
+    before = BOUND_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()) if ending.endswith(BOUND_BEFORE_ENDS) else None
     if before:
         return PREFIX[before.group(1)]  # 执行率低于90%的项目: a threshold, not a rate stated
     start = RANGE_START_RE.match(text, m.end())
     if start and _unit_kind(text[start.end() - 1:start.end() + 24]) in ("", _unit_kind(m.group(0))):
         return "≥"
-    end = RANGE_END_RE.search(text, max(0, m.start() - 8), m.start())
+    end = RANGE_END_RE.search(text, max(0, m.start() - 8), m.start()) if ending[-1:] in RANGE_JOINER_CHARS else None
     if end and _unit_kind(text[max(0, end.start() - 20):end.end()], last=True) in ("", _unit_kind(m.group(0))):
         return "≤"
     if SCORED_AFTER_RE.match(text, m.end()) and (WHOLE_PERCENT_RE.fullmatch(m.group().strip())
