@@ -11,7 +11,7 @@ from ...ingest.build import SECTION_CHARS, title_block
 from ...model import Heading, Paragraph, Table
 from ..lexicon import lexicon
 from .model import CURRENT, BUDGET_MEASURES, Fact
-from .words import PHRASE_BREAK_RE, YEAR_RE, LEAD_LIST_RE, LabelIndex, blank
+from .words import PHRASE_BREAK_RE, YEAR_RE, LEAD_LIST_RE, LabelIndex, blank, pairs_in
 
 
 # a plan's tables name their budget level in their heads, which take at most this many rows (a
@@ -208,7 +208,7 @@ class HeadingReading:
         by_noun: dict[tuple[str, str], list[tuple[str, set[str]]]] = {}  # (unit, counted noun) -> labels
         for label, units in self.label_units.items():
             for unit in units:
-                by_noun.setdefault((unit, self._counted_noun(label)), []).append((label, _pairs(label)))
+                by_noun.setdefault((unit, self._counted_noun(label)), []).append((label, pairs_in(label)))
         units = {unit for unit, _ in by_noun}
         for fact in [f for f in self.base.facts if f.source == "text" and f.concept is None and f.period == CURRENT
                      and f.measure == "实际值" and f.unit in units
@@ -226,16 +226,12 @@ class HeadingReading:
                           for label, own in by_noun.get((fact.unit, following[k:k + 2]), ())}
             if not candidates or len(candidates) > LabelIndex.LOOSE_LIMIT:
                 continue
-            held = _pairs(compact(fact.label) + following)
+            held = pairs_in(compact(fact.label) + following)
             shares = sorted(((len(own & held) / len(own), label) for label, own in candidates.items() if own),
                             reverse=True)
             if shares[0][0] >= LINK_SHARE and (len(shares) == 1 or shares[1][0] < shares[0][0]):
                 label = shares[0][1]
                 self.base.name(fact, self._vocab_concept(label) or label)
-
-
-def _pairs(text: str) -> set[str]:
-    return {text[k:k + 2] for k in range(len(text) - 1)}
 
 
 def worded_measure(header: str) -> str | None:
