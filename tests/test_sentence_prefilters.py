@@ -34,3 +34,13 @@ def test_bounds_read_as_before():
     assert bound("执行率低于90%的项目", "90%") == "<"
     assert bound("70-84分", "84分") == "≤"
     assert bound("支出决算为1,234.56万元", "1,234.56万元") == ""
+
+
+def test_remark_min_chars_is_below_both_remark_tests():
+    """_is_remark answers no below REMARK_MIN_CHARS without its tests: neither may hold there."""
+    from auditor.facts.base.tables import REMARK_CLAUSE_RE, REMARK_MIN_CHARS, _is_remark
+    from auditor.model import PROSE_CHARS, PROSE_SENTENCE_CHARS
+
+    assert REMARK_MIN_CHARS <= re._parser.parse(REMARK_CLAUSE_RE.pattern).getwidth()[0]
+    assert REMARK_MIN_CHARS <= min(PROSE_CHARS, PROSE_SENTENCE_CHARS) + 1
+    assert _is_remark("受场馆改造影响，完成92%") and not _is_remark("受场馆影响，完成")

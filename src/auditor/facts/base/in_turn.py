@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...knowledge import compact
-from ..numbers import MONEY_UNITS, cn_to_int
+from ..numbers import MONEY_UNITS, count_word
 from .model import CURRENT, PRIOR, MEASURED_UNITS, Fact
 from .words import CLAUSE_BREAK_RE, CLAUSE_END_RE, YEAR_RE, PHRASE_LIMIT, blank, names_nothing
 
@@ -103,7 +103,7 @@ class InTurnReading:
         if m.group(1):
             first, last = int(m.group(1)), int(m.group(2))
         elif self.year:
-            count = int(m.group(3)) if m.group(3).isdigit() else cn_to_int(m.group(3))
+            count = count_word(m.group(3))
             first, last = self.year - (count or 0) + 1, self.year
         else:
             return []

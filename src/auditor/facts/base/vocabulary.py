@@ -141,7 +141,7 @@ class VocabularyReading:
         self.residual_words = tuple(vocab.get("residual_words") or ())
         self.row_label_tails = tuple(vocab.get("row_label_tails") or ())
         # the pairs of characters standing together inside a name the vocabulary finds in a phrase,
-        # with the qualifier it may take before it (see FactReader._may_cross)
+        # with the qualifier it may take before it (see RateReading._may_cross)
         synonyms, qualifiers = tuple(self.lex.concepts.names), self.lex.concepts.qualifiers
         self.name_pairs = frozenset({*(p for w in (*synonyms, *qualifiers, *self.row_label_tails) for p in pairs_in(w)),
                                      *(q[-1] + c for q in qualifiers if q for c in {w[:1] for w in synonyms} if c)})

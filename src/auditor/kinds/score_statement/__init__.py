@@ -63,6 +63,9 @@ PARAMS = {"check": (str, None), "grades": (list, []), "cues": (list, []), "bare_
           # execution_text: words by which the sentence after a scoring rule applies it (按此规则，
           # 该项得20分): the score there is the rule's
           "applying_words": (list, ["按此", "据此", "按上述", "按该", "依此", "该项", "本项"]),
+          # execution_text: words naming the item itself in the clause of a score after its rate
+          # (本年度预算执行率为81.52%，该项得分10分); not the project (该项目: see applies_to_item)
+          "item_words": (list, ["该项", "本项", "该指标", "本指标"]),
           # category_rate: the names of a category's rate of its points right after its score (得分率)
           "rate_words": (list, ["得分率"])}
 MESSAGE_FIELDS = {"score", "grade", "expected_grade", "bands", "total", "sum", "parts", "weight", "rate"}

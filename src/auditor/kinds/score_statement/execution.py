@@ -9,7 +9,6 @@ from decimal import Decimal
 
 from ...facts.base import Fact, FactBase, fact_base
 from ...facts.base.model import CURRENT
-from ...facts.base.words import CLAUSE_BREAK_RE
 from ...facts.numbers import fmt
 from ...knowledge import compact, concepts
 from ..base import CHECKED, Hit
@@ -28,12 +27,15 @@ def check_execution_text(doc, rule):
     base = fact_base(doc)
     for key, facts in base.by_sentence.items():
         text = base.sentences.get(key, "")
-        if not proportional.search(text):
+        stated = proportional.search(text)
+        if not stated:
             continue
-        found = _execution_terms(text, facts, base) or _scored_next(base, key, facts, rule.params["applying_words"])
+        found = _execution_terms(text, facts, base) or _scored_next(base, key, facts, rule)
         if found is None:
             continue
         weight, rate, score = found
+        if "points" in stated.groupdict() and stated.group("points") and Decimal(stated.group("points")) != weight.value:
+            continue  # (执行率×10 beside 分值20分: which points the rule gives is unclear)
         yield CHECKED
         lo, hi = rate.interval()
         lo, hi = weight.value * min(lo, Decimal(100)) / 100, weight.value * min(hi, Decimal(100)) / 100
@@ -86,27 +88,27 @@ def _execution_terms(text: str, facts, base: FactBase) -> tuple[Fact, Fact, Fact
 APPLYING_REACH = 8  # the characters at a sentence's start that may say it applies the rule before
 
 
-def _scored_next(base: FactBase, key: tuple, facts: list[Fact], applying: list[str]) -> tuple[Fact, Fact, Fact] | None:
+def _scored_next(base: FactBase, key: tuple, facts: list[Fact], rule) -> tuple[Fact, Fact, Fact] | None:
     """(points, rate, score) of a rule stated with its points in one sentence and applied in the
-    next (分值20分，评分规则为：得分=预算执行率×分值。按此规则，该项得20分): the next sentence says
-    so at its start, or states the item's execution rate and then its score in a clause saying it
-    is the item's (本年度预算执行率为81.52%，该项得分10分), and states one score. The rate is the
-    next sentence's, else the rule's sentence's, else the one the document states for the unit."""
+    next, which states one score: the next sentence says so at its start (分值20分，评分规则为：
+    得分=预算执行率×分值。按此规则，该项得20分), the rate then the rule's sentence's, else the one
+    the document states for the unit; or it states the unit's execution rate of the year and then,
+    with no other rate between, the score in a clause naming the item (本年度预算执行率为81.52%，
+    该项得分10分), the rate then that one."""
     points = [f for f in facts if f.unit == "分" and not f.comparator]
     after = (key[0], key[1] + 1)
     text = base.sentences.get(after, "")
     if len(points) != 1 or points[0].value <= 0:
         return None
-    scores = [f for f in base.by_sentence.get(after, ()) if f.unit == "分" and not f.comparator
+    told = base.by_sentence.get(after, ())
+    scores = [f for f in told if f.unit == "分" and not f.comparator
               and "得" in text[max(0, f.at - SCORED_REACH):f.at]]
     if len(scores) != 1 or scores[0].concept:
         return None
-    own_rate = _execution_rate(base.by_sentence.get(after, ()))
-    if not applies_to_item(text[:APPLYING_REACH], applying) and not (
-            own_rate is not None and own_rate.at < scores[0].at
-            and applies_to_item(_clause_before(text, scores[0].at), applying)):
-        return None
-    rate = own_rate or _execution_rate(facts) or _document_rate(base)
+    if applies_to_item(text[:APPLYING_REACH], rule.params["applying_words"]):
+        rate = _execution_rate(facts) or _document_rate(base)
+    else:
+        rate = _item_rate_before(text, told, scores[0], rule.params["item_words"])
     return (points[0], rate, scores[0]) if rate is not None else None
 
 
@@ -115,9 +117,19 @@ def _execution_rate(facts) -> Fact | None:
     return next((f for f in facts if f.concept == "预算执行率" and f.unit == "%" and not f.comparator), None)
 
 
-def _clause_before(text: str, at: int) -> str:
-    """The words of the clause a figure at `at` stands in, up to it (…，该项得分 of …，该项得分10分)."""
-    return CLAUSE_BREAK_RE.split(text[:at])[-1]
+def _item_rate_before(text: str, told, score: Fact, item_words: list[str]) -> Fact | None:
+    """The unit's execution rate of the year the sentence states last before the score, when no
+    other percentage stands between them (资金到位率100%，该项得分…: another indicator's score) and
+    the score's clause names the item (该项得分, 本项得分为：…)."""
+    before = [f for f in told if f.unit == "%" and f.at < score.at]
+    rate = before[-1] if before else None
+    if rate is None or rate.concept != "预算执行率" or rate.comparator or rate.period != CURRENT \
+            or rate.member or rate.subject:
+        return None
+    return rate if applies_to_item(ITEM_CLAUSE_BREAK_RE.split(text[:score.at])[-1], item_words) else None
+
+
+ITEM_CLAUSE_BREAK_RE = re.compile(r"[，,；;。]")  # (not ：, which may stand between 该项得分为 and its figure)
 
 
 def _execution_weight(base: FactBase) -> Fact | None:
