@@ -22,6 +22,9 @@ MULTIPLE_CLAUSE_BREAK_RE = re.compile(r"[；;：:。]|[，,](?!\d)|(?<!\d)[，,]
 POINTS_RE = re.compile(r"\d+(?:\.\d+)?\s*分")  # a figure in points
 
 CLOSED_COMPARISON_RE = re.compile(r"相比|比较|对比")  # a comparison closed on its base (与上年相比)
+# the words closing a comparison right after its base's figure (…的1,180.00万元）相比)
+COMPARISON_CLOSE_RE = re.compile(r"\s*[)）]?\s*(?:相比|比较|对比)")
+FIRST_FIGURE_RE = re.compile(r"\d")
 
 WEIGHT_RE = re.compile(r"(?:分值|权重|满分)\s*(?:为)?\s*\d")  # the points a part is out of
 
@@ -267,6 +270,12 @@ class TextFactReading:
             measure = FORECAST  # (预计全年执行1,265.00万元: expected, not spent; as a forecast's column)
         if measure == "决算" and unit and unit not in MONEY_UNITS and unit not in ("%", "‰", "分"):
             measure = "实际值"  # (实际完成37期: an outturn word over a quantity states what was achieved, no amount spent)
+        compared = self._compared_next(phrase, m) if concept is None and unit in MONEY_UNITS else None
+        if compared is not None:
+            # “…，其他收入150.40万元。与2023年度的1,180.00万元相比，收入总额增长5.98%”: the base of a
+            # comparison closed right after it is of the thing the next clause names, not of the
+            # part named last
+            concept, carried, plain_carried = compared, None, None
         if concept is None and names_nothing(bare, self.lex) and (unit in MONEY_UNITS) == (carried not in self.not_money) \
                 and (unit in MONEY_UNITS or self.carried_unit in (None, unit)):
             # not a rate's concept to a count after it (执行率95%；3条道路…). An amount naming only
@@ -388,6 +397,27 @@ class TextFactReading:
             return DIFFERENCE_WORDS[words]
         tail = DIFFERENCE_TAIL_RE.search(phrase)
         return DIFFERENCE_WORDS[tail.group(1)] if tail and named_budget_base(phrase) else 0
+
+    def _compared_next(self, phrase: str, m: re.Match) -> str | None:
+        """For an amount naming nothing, not even a kind of money, that a comparison opened before
+        it closes on (与2023年度的1,180.00万元相比，…): the concept the words after the comparison
+        name before their first figure, the whole of the kind for a kind only (…相比，收入增长…);
+        None for an amount closing no comparison, or where the words after it name nothing and no
+        whole's parts were listed before."""
+        close = COMPARISON_CLOSE_RE.match(m.string, m.end())
+        if close is None or not self.lex.comparison.search(phrase) or self._kind_only(phrase):
+            return None  # (与上年支出3,600.00万元相比: its own words name its kind, read as such below)
+        words = compact(FIRST_FIGURE_RE.split(CLAUSE_BREAK_RE.split(m.string[close.end():].lstrip("，, "), 1)[0], 1)[0])
+        named = self._concept(words, last=False) if words else None
+        kind = next((k for k in self.kind_totals if k in words), None) if named is None else None
+        if kind is not None:
+            # (the whole whose parts the sentence before listed, of that kind: 收入 after 收入总额…其中…)
+            named = self._same_kind(self.whole if self.part_carried and self.whole else self.kind_totals[kind], kind)
+        if not named:
+            # (nothing named after it either: after a sentence listing a whole's parts, the whole's,
+            # as an amount naming only its measure there is; else read as any amount naming nothing)
+            return self.whole if self.part_carried and self.whole else None
+        return named
 
     def _same_kind(self, carried: str, phrase: str) -> str | None:
         """A concept carried to a phrase naming only the other kind of money (政府性基金预算财政拨款

@@ -1,0 +1,40 @@
+"""The base of a comparison closed right after its figure (与2023年度的1,180.00万元相比，…) is the
+prior amount of the thing the next clause names, never of the part named last in the sentence
+before; with nothing named there, of the whole whose parts were listed. Texts written for these tests."""
+from __future__ import annotations
+
+from auditor.facts.base import fact_base
+from auditor.facts.base.model import PRIOR
+from auditor.ingest import load
+
+LIST_THEN_BASE = ("某县农业农村局2024年度部门决算\n"
+                  "2024年度收入总额1,250.60万元，其中：财政拨款收入1,100.20万元，其他收入150.40万元。"
+                  "与2023年度的1,180.00万元相比，{next}\n")
+
+
+def _prior_of(tmp_path, text: str):
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    base = fact_base(load(str(path)))
+    return [(f.concept, f.value) for f in base.facts if f.period == PRIOR and f.source == "text"]
+
+
+def test_base_is_the_next_clauses_concept(tmp_path):
+    prior = _prior_of(tmp_path, LIST_THEN_BASE.format(next="收入总额增长了5.98%。"))
+    assert [(c, str(v)) for c, v in prior] == [("本年收入", "1180.00")]
+
+
+def test_a_kind_only_names_the_whole_listed_before(tmp_path):
+    prior = _prior_of(tmp_path, LIST_THEN_BASE.format(next="收入增长了5.98%。"))
+    assert [(c, str(v)) for c, v in prior] == [("本年收入", "1180.00")]
+
+
+def test_nothing_named_after_a_list_is_the_wholes(tmp_path):
+    prior = _prior_of(tmp_path, LIST_THEN_BASE.format(next="增加70.60万元。"))
+    assert [c for c, _ in prior] == ["本年收入"]
+
+
+def test_own_kind_word_keeps_its_reading(tmp_path):
+    text = ("某法院2024年度部门整体支出绩效自评报告\n全年实际支出3,448.21万元。实际支出中，基本支出2,604.83万元，"
+            "项目支出843.38万元。与上年支出3,600.00万元相比，减少151.79万元。\n")
+    assert [c for c, _ in _prior_of(tmp_path, text)] == ["本年支出"]
