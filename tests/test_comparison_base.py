@@ -1,6 +1,7 @@
-"""The base of a comparison closed right after its figure (与2023年度的1,180.00万元相比，…) is the
-prior amount of the thing the next clause names, never of the part named last in the sentence
-before; with nothing named there, of the whole whose parts were listed. Texts written for these tests."""
+"""After a sentence listing a whole's parts, the base of a comparison closed right after its figure
+(与2023年度的1,180.00万元相比，…) is the whole's when the next clause names the whole, its kind or
+nothing, and no one's when it names another thing; never the part named last. Without a list
+before, such a base reads as before (the thing just named). Texts written for these tests."""
 from __future__ import annotations
 
 from auditor.facts.base import fact_base
@@ -38,3 +39,14 @@ def test_own_kind_word_keeps_its_reading(tmp_path):
     text = ("某法院2024年度部门整体支出绩效自评报告\n全年实际支出3,448.21万元。实际支出中，基本支出2,604.83万元，"
             "项目支出843.38万元。与上年支出3,600.00万元相比，减少151.79万元。\n")
     assert [c for c, _ in _prior_of(tmp_path, text)] == ["本年支出"]
+
+
+def test_another_thing_named_after_the_list_leaves_the_base_unnamed(tmp_path):
+    prior = _prior_of(tmp_path, LIST_THEN_BASE.format(next="财政拨款收入增加90.00万元。"))
+    assert [c for c, _ in prior if c != "财政拨款收入"] == [None]
+
+
+def test_without_a_list_the_thing_just_named_keeps_its_base(tmp_path):
+    text = ("某县林业局2024年度部门决算\n2024年度“三公”经费支出25.60万元，与上年的30.00万元相比，支出减少4.40万元，"
+            "下降14.67%。\n本年支出合计1,250.60万元，上年支出合计1,180.00万元。\n")
+    assert ("三公经费", "30.00") in [(c, str(v)) for c, v in _prior_of(tmp_path, text)]

@@ -275,7 +275,7 @@ class TextFactReading:
             # “…，其他收入150.40万元。与2023年度的1,180.00万元相比，收入总额增长5.98%”: the base of a
             # comparison closed right after it is of the thing the next clause names, not of the
             # part named last
-            concept, carried, plain_carried = compared, None, None
+            concept, carried, plain_carried = compared or None, None, None
         if concept is None and names_nothing(bare, self.lex) and (unit in MONEY_UNITS) == (carried not in self.not_money) \
                 and (unit in MONEY_UNITS or self.carried_unit in (None, unit)):
             # not a rate's concept to a count after it (执行率95%；3条道路…). An amount naming only
@@ -399,25 +399,22 @@ class TextFactReading:
         return DIFFERENCE_WORDS[tail.group(1)] if tail and named_budget_base(phrase) else 0
 
     def _compared_next(self, phrase: str, m: re.Match) -> str | None:
-        """For an amount naming nothing, not even a kind of money, that a comparison opened before
-        it closes on (与2023年度的1,180.00万元相比，…): the concept the words after the comparison
-        name before their first figure, the whole of the kind for a kind only (…相比，收入增长…);
-        None for an amount closing no comparison, or where the words after it name nothing and no
-        whole's parts were listed before."""
+        """After a sentence listing a whole's parts (收入总额…，其中：…其他收入150.40万元。), for an
+        amount naming nothing, not even a kind of money, that a comparison opened before it closes
+        on (与2023年度的1,180.00万元相比，…): the whole's, when the words after the comparison name
+        the whole, its kind only (收入增长…) or nothing; '' (no concept) when they name another
+        thing, a part perhaps (…相比，公务接待费减少…: whose base it is, no one can tell); None
+        (read as any amount) elsewhere."""
         close = COMPARISON_CLOSE_RE.match(m.string, m.end())
-        if close is None or not self.lex.comparison.search(phrase) or self._kind_only(phrase):
+        if close is None or not (self.part_carried and self.whole) or not self.lex.comparison.search(phrase) \
+                or self._kind_only(phrase):
             return None  # (与上年支出3,600.00万元相比: its own words name its kind, read as such below)
         words = compact(FIRST_FIGURE_RE.split(CLAUSE_BREAK_RE.split(m.string[close.end():].lstrip("，, "), 1)[0], 1)[0])
         named = self._concept(words, last=False) if words else None
-        kind = next((k for k in self.kind_totals if k in words), None) if named is None else None
-        if kind is not None:
-            # (the whole whose parts the sentence before listed, of that kind: 收入 after 收入总额…其中…)
-            named = self._same_kind(self.whole if self.part_carried and self.whole else self.kind_totals[kind], kind)
-        if not named:
-            # (nothing named after it either: after a sentence listing a whole's parts, the whole's,
-            # as an amount naming only its measure there is; else read as any amount naming nothing)
-            return self.whole if self.part_carried and self.whole else None
-        return named
+        if named is None:
+            kind = next((k for k in self.kind_totals if k in words), None)
+            named = self._same_kind(self.whole, kind) if kind else self.whole
+        return self.whole if named == self.whole else ""
 
     def _same_kind(self, carried: str, phrase: str) -> str | None:
         """A concept carried to a phrase naming only the other kind of money (政府性基金预算财政拨款

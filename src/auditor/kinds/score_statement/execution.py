@@ -28,8 +28,8 @@ def check_execution_text(doc, rule):
     for key, facts in base.by_sentence.items():
         text = base.sentences.get(key, "")
         stated = proportional.search(text)
-        if not stated:
-            continue
+        if not stated or FORMULA_GOES_ON_RE.match(text, stated.end()):
+            continue  # (得分=分值×执行率÷90%: another formula than the points × the rate)
         found = _execution_terms(text, facts, base) or _scored_next(base, key, facts, rule)
         if found is None:
             continue
@@ -85,6 +85,16 @@ def _execution_terms(text: str, facts, base: FactBase) -> tuple[Fact, Fact, Fact
     return weight, rate, score
 
 
+# an operator right after the points × the rate: the formula goes on (÷90%, /0.9, -60)
+FORMULA_GOES_ON_RE = re.compile(r"\s*[÷/／+＋\-－−]")
+
+
+def _other_rule_words() -> tuple[str, ...]:
+    """Words of a scoring rule stating another branch than the proportional one (得满分, 以下,
+    不得分, 每…扣: concepts.yaml execution_scoring own_rule_words)."""
+    return tuple((concepts().get("execution_scoring") or {}).get("own_rule_words") or ())
+
+
 APPLYING_REACH = 8  # the characters at a sentence's start that may say it applies the rule before
 
 
@@ -105,6 +115,8 @@ def _scored_next(base: FactBase, key: tuple, facts: list[Fact], rule) -> tuple[F
               and "得" in text[max(0, f.at - SCORED_REACH):f.at]]
     if len(scores) != 1 or scores[0].concept:
         return None
+    if any(w in base.sentences.get(key, "") for w in _other_rule_words()):
+        return None  # (…×分值，执行率低于60%的不得分: the rule has another branch the score may follow)
     if applies_to_item(text[:APPLYING_REACH], rule.params["applying_words"]):
         rate = _execution_rate(facts) or _document_rate(base)
     else:
@@ -123,8 +135,8 @@ def _item_rate_before(text: str, told, score: Fact, item_words: list[str]) -> Fa
     the score's clause names the item (该项得分, 本项得分为：…)."""
     before = [f for f in told if f.unit == "%" and f.at < score.at]
     rate = before[-1] if before else None
-    if rate is None or rate.concept != "预算执行率" or rate.comparator or rate.period != CURRENT \
-            or rate.member or rate.subject:
+    if rate is None or rate.concept != "预算执行率" or rate.measure != "实际值" or rate.comparator \
+            or rate.period != CURRENT or rate.member or rate.subject:
         return None
     return rate if applies_to_item(ITEM_CLAUSE_BREAK_RE.split(text[:score.at])[-1], item_words) else None
 
