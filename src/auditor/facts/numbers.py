@@ -29,6 +29,7 @@ MONEY_UNITS = {
 RATIO_UNITS = {"%": Decimal("0.01"), "％": Decimal("0.01"), "‰": Decimal("0.001")}
 # an amount of money written in running text (3,695.93万元; group 1 its figure), for the kinds
 # that read a sentence's words rather than its facts
+DIGIT_RE = re.compile(r"\d")  # a digit: where a figure starts, or whether words hold one
 MONEY_FIGURE_RE = re.compile(r"(\d[\d,，]*(?:\.\d+)?)\s*(?:亿元|万元|千元|元)")
 
 CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,

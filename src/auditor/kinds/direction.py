@@ -25,7 +25,7 @@ from ..facts.base.words import YEARS_RE
 from ..facts.lexicon import alternatives, lexicon
 from ..knowledge import compact, concepts, vocabulary_generation
 from ..model import Table
-from ..facts.numbers import MONEY_FIGURE_RE, MONEY_UNITS, fmt, normalize_digits, to_decimal
+from ..facts.numbers import DIGIT_RE, MONEY_FIGURE_RE, MONEY_UNITS, fmt, normalize_digits, to_decimal
 from .base import CHECKED, Hit
 from ..facts.agreement import meets, tail
 
@@ -325,7 +325,6 @@ def _figure(base: FactBase, concept: str, period: str, sentence: tuple, before: 
 # a clause runs to the next break; a comma between digits groups thousands (8,906.10), no break
 CLAUSE_RE = re.compile(r"(?:[^，,；;。：:！？]|(?<=\d),(?=\d))+")
 YEAR_RE = re.compile(r"(?:19|20)\d\d年度?")
-FIGURE_RE = re.compile(r"\d")
 
 
 def _unfigured_claims(doc, base: FactBase, rule):
@@ -614,7 +613,7 @@ def _claim(text: str, lex, year, degree: list[str], roughly_words: list[str], pr
     """A clause's figure-less year-on-year claim as (concept, sign, roughly); "prior" for a clause
     that only sets the period (“与2023年度相比”); None otherwise."""
     text = _prior_figure_out(text, lex)
-    if FIGURE_RE.search(_years_out(text)):
+    if DIGIT_RE.search(_years_out(text)):
         return None
     directions = lex.directions.all(text)
     concepts = lex.concepts.all(text)
@@ -654,7 +653,7 @@ _PRIOR_FIGURE_RES: dict = {}
 def _prior_figure_out(text: str, lex) -> str:
     """The clause without last year's figure right after its cue (与上年4.32万元基本持平, 较上年的
     276.90万元有所下降): the figure is the base of the claim, the claim itself states no change."""
-    if FIGURE_RE.search(text) is None:
+    if DIGIT_RE.search(text) is None:
         return text  # (no digit, no figure: most clauses making a claim)
     pattern = _PRIOR_FIGURE_RES.get(lex.prior.pattern)
     if pattern is None:

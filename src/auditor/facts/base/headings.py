@@ -12,6 +12,7 @@ from ...model import Heading, Paragraph, Table
 from ..lexicon import lexicon
 from .model import CURRENT, BUDGET_MEASURES, Fact
 from .words import PHRASE_BREAK_RE, YEAR_RE, LEAD_LIST_RE, LabelIndex, blank, pairs_in
+from ..numbers import DIGIT_RE
 
 
 # a plan's tables name their budget level in their heads, which take at most this many rows (a
@@ -19,7 +20,6 @@ from .words import PHRASE_BREAK_RE, YEAR_RE, LEAD_LIST_RE, LabelIndex, blank, pa
 HEAD_ROWS = 4
 
 ANNUAL_YEAR_RE = re.compile(r"(?:19|20)\d\d\s*年\s*度")  # (as PER004's TITLE_PERIOD_RE reads a title)
-NEXT_FIGURE_RE = re.compile(r"\d")  # where the next figure starts, in the words after a count
 
 # the length of a numbered heading's words that may name a thing (失业保险基金, 某某街道): two
 # characters at least; a longer heading is a sentence or a title of a part, not a name
@@ -219,7 +219,7 @@ class HeadingReading:
             end = fact.at + len(fact.text)
             following = compact(PHRASE_BREAK_RE.split(text[end:end + CLAUSE_AFTER], maxsplit=1)[0])
             # (up to the next figure: 64台警报器年度维护和6台多媒体警报器… — the words after 6台 are its)
-            following = NEXT_FIGURE_RE.split(following, maxsplit=1)[0]
+            following = DIGIT_RE.split(following, maxsplit=1)[0]
             # (nor a bracket after it: 储备粮规模21,000吨（小麦9,000吨…） lists its parts)
             following = re.split(r"[（(]", following, maxsplit=1)[0]
             candidates = {label: own for k in range(len(following) - 1)

@@ -14,9 +14,9 @@ from .model import BUDGET_MEASURES, Fact
 from .words import (CLAUSE_BREAK_RE, years_out, UNNAMED, OPENING_BRACKET_RE, ITEM_TOKEN_RE, YEAR_RE, RATE_OF_AFTER_RE,
                     names_nothing)
 from .grids import project_key
+from ..numbers import DIGIT_RE
 
 
-FIRST_DIGIT_RE = re.compile(r"\d")
 
 CJK_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{2}$")
 
@@ -73,7 +73,7 @@ class SubjectReading:
         """The sentence states plans (2024年度计划维修养护…126处) or stands in a section of targets
         (三、绩效目标): its counts and rates are targets, not what was achieved."""
         # the words before its first figure (after the item's own number: 2.2025年计划新建…)
-        lead = FIRST_DIGIT_RE.split(years_out(ITEM_TOKEN_RE.sub("", text, count=1)), maxsplit=1)[0]
+        lead = DIGIT_RE.split(years_out(ITEM_TOKEN_RE.sub("", text, count=1)), maxsplit=1)[0]
         lead = compact(lead)
         if self.says_plan_only.search(lead):
             # (a plan word inside a name the tables print, 重点研发计划, says nothing of a plan)
@@ -115,7 +115,7 @@ class SubjectReading:
         bracket = OPENING_BRACKET_RE.match(text, at)
         if bracket is None:
             return False
-        first = FIRST_DIGIT_RE.search(text, bracket.end())
+        first = DIGIT_RE.search(text, bracket.end())
         words = text[bracket.end():first.start() if first else len(text)]
         return bool(self.lex.concepts.all(compact(words))) and not self.lex.prior.search(words) \
             and not YEAR_RE.search(words)

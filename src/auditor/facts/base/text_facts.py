@@ -7,7 +7,7 @@ import re
 
 from ...knowledge import compact, concepts
 from ..lexicon import lexicon
-from ..numbers import MONEY_UNITS
+from ..numbers import DIGIT_RE, MONEY_UNITS
 from .model import CURRENT, PRIOR, FORECAST, BUDGET_MEASURES, Fact
 from .words import (CLAUSE_BREAK_RE, UNNAMED, YEAR_RE, BOUND_AFTER_RE, PHRASE_LIMIT, phrase_start, RATE_OF_AFTER_RE,
                     change_sign, blank, names_nothing, kind_total)
@@ -23,8 +23,7 @@ POINTS_RE = re.compile(r"\d+(?:\.\d+)?\s*分")  # a figure in points
 
 CLOSED_COMPARISON_RE = re.compile(r"相比|比较|对比")  # a comparison closed on its base (与上年相比)
 # the words closing a comparison right after its base's figure (…的1,180.00万元）相比)
-COMPARISON_CLOSE_RE = re.compile(r"\s*[)）]?\s*(?:相比|比较|对比)")
-FIRST_FIGURE_RE = re.compile(r"\d")
+COMPARISON_CLOSE_RE = re.compile(r"\s*[)）]?\s*(?:" + CLOSED_COMPARISON_RE.pattern + ")")
 
 WEIGHT_RE = re.compile(r"(?:分值|权重|满分)\s*(?:为)?\s*\d")  # the points a part is out of
 
@@ -272,9 +271,9 @@ class TextFactReading:
             measure = "实际值"  # (实际完成37期: an outturn word over a quantity states what was achieved, no amount spent)
         compared = self._compared_next(phrase, m) if concept is None and unit in MONEY_UNITS else None
         if compared is not None:
-            # “…，其他收入150.40万元。与2023年度的1,180.00万元相比，收入总额增长5.98%”: the base of a
-            # comparison closed right after it is of the thing the next clause names, not of the
-            # part named last
+            # “…，其他收入150.40万元。与2023年度的1,180.00万元相比，收入总额增长5.98%”: after a
+            # list, the base of a comparison closed right after it is the whole's, not the part's
+            # named last (see _compared_next)
             concept, carried, plain_carried = compared or None, None, None
         if concept is None and names_nothing(bare, self.lex) and (unit in MONEY_UNITS) == (carried not in self.not_money) \
                 and (unit in MONEY_UNITS or self.carried_unit in (None, unit)):
@@ -409,7 +408,7 @@ class TextFactReading:
         if close is None or not (self.part_carried and self.whole) or not self.lex.comparison.search(phrase) \
                 or self._kind_only(phrase):
             return None  # (与上年支出3,600.00万元相比: its own words name its kind, read as such below)
-        words = compact(FIRST_FIGURE_RE.split(CLAUSE_BREAK_RE.split(m.string[close.end():].lstrip("，, "), 1)[0], 1)[0])
+        words = compact(DIGIT_RE.split(CLAUSE_BREAK_RE.split(m.string[close.end():].lstrip("，, "), 1)[0], 1)[0])
         named = self._concept(words, last=False) if words else None
         if named is None:
             kind = next((k for k in self.kind_totals if k in words), None)

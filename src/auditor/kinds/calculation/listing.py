@@ -13,6 +13,7 @@ from ...facts.lexicon import lexicon
 from ...knowledge import compact, open_brackets
 from ..base import whole_named_by
 from .parts import money_amount
+from ...facts.numbers import DIGIT_RE
 
 
 def opener_after(text: str, facts: list[Fact], k: int, opener, remarks: tuple = ()) -> tuple[re.Match | None, int]:
@@ -52,7 +53,7 @@ def _bracket_breakdown(text: str, facts: list[Fact], k: int, remarks: tuple) -> 
     names = [BRACKET_SEPARATORS_RE.sub("", compact(text[a:f.at]), count=1) if i else compact(text[a:f.at])
              for i, (a, f) in enumerate(zip(starts, inside))]
     if compact(text[inside[-1].at + len(inside[-1].text):close]) \
-            or any(not n or FIGURE_RE.search(n) or any(w in n for w in remarks) for n in names):
+            or any(not n or DIGIT_RE.search(n) or any(w in n for w in remarks) for n in names):
         return None
     return bracket
 
@@ -184,7 +185,6 @@ def bracket_depth(text: str):
 
 
 BRACKET_RE = re.compile(r"[（()）]")
-FIGURE_RE = re.compile(r"\d")
 
 
 def closing_bracket(text: str, at: int) -> int:
@@ -200,7 +200,7 @@ def nested_lists(text: str, at: int, cues: tuple = ()) -> list[tuple[int, int]]:
     spans = []
     for opener in (*lexicon().list_openers, *cues):
         start = text.find(opener, at + 1)
-        if start >= 0 and not FIGURE_RE.search(text, at, start):
+        if start >= 0 and not DIGIT_RE.search(text, at, start):
             start = text.find(opener, start + len(opener))
         while start >= 0:
             end = min((k for k in (text.find("；", start), text.find(";", start)) if k >= 0), default=len(text))

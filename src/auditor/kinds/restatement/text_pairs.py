@@ -10,7 +10,7 @@ from decimal import Decimal
 from ...facts.base import Fact
 from ...facts.lexicon import lexicon
 from ...facts.agreement import meets
-from ...facts.numbers import MONEY_UNITS
+from ...facts.numbers import DIGIT_RE, MONEY_UNITS
 from ...knowledge import compact
 from ..base import CHECKED
 from .units import scaled
@@ -18,7 +18,6 @@ from .findings import restatement_hit
 
 
 LEAD_CLAUSE_RE = re.compile(r"[^，,；;]{0,8}[，,]")  # a sentence's short opening clause (年初，)
-DIGIT_RE = re.compile(r"\d")
 
 
 def opening_stock(base, fact: Fact, words: tuple[tuple, tuple]) -> bool:

@@ -34,7 +34,8 @@ def check_execution_text(doc, rule):
         if found is None:
             continue
         weight, rate, score = found
-        if "points" in stated.groupdict() and stated.group("points") and Decimal(stated.group("points")) != weight.value:
+        points = stated.groupdict().get("points")
+        if points and Decimal(points) != weight.value:
             continue  # (执行率×10 beside 分值20分: which points the rule gives is unclear)
         yield CHECKED
         lo, hi = rate.interval()
@@ -135,8 +136,7 @@ def _item_rate_before(text: str, told, score: Fact, item_words: list[str]) -> Fa
     the score's clause names the item (该项得分, 本项得分为：…)."""
     before = [f for f in told if f.unit == "%" and f.at < score.at]
     rate = before[-1] if before else None
-    if rate is None or rate.concept != "预算执行率" or rate.measure != "实际值" or rate.comparator \
-            or rate.period != CURRENT or rate.member or rate.subject:
+    if rate is None or not _unit_rate_of_year(rate):
         return None
     return rate if applies_to_item(ITEM_CLAUSE_BREAK_RE.split(text[:score.at])[-1], item_words) else None
 
@@ -160,8 +160,14 @@ def _execution_weight(base: FactBase) -> Fact | None:
     return base.remember(("execution row weight",), find)
 
 
+def _unit_rate_of_year(f: Fact) -> bool:
+    """The fact states the unit's execution rate of the report's year: no change of it, no rate
+    compared with, no part's (member) or project's (subject)."""
+    return f.concept == "预算执行率" and f.measure == "实际值" and f.period == CURRENT and f.unit == "%" \
+        and not f.member and not f.subject and not f.comparator
+
+
 def _document_rate(base: FactBase) -> Fact | None:
     """The unit's execution rate, when every statement of it agrees on one value."""
-    rates = [f for f in base.of("预算执行率", "实际值", CURRENT)
-             if f.unit == "%" and not f.member and not f.subject and not f.comparator]
+    rates = [f for f in base.of("预算执行率", "实际值", CURRENT) if _unit_rate_of_year(f)]
     return rates[0] if rates and all(f.value == rates[0].value for f in rates) else None
