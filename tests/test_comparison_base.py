@@ -50,3 +50,20 @@ def test_without_a_list_the_thing_just_named_keeps_its_base(tmp_path):
     text = ("某县林业局2024年度部门决算\n2024年度“三公”经费支出25.60万元，与上年的30.00万元相比，支出减少4.40万元，"
             "下降14.67%。\n本年支出合计1,250.60万元，上年支出合计1,180.00万元。\n")
     assert ("三公经费", "30.00") in [(c, str(v)) for c, v in _prior_of(tmp_path, text)]
+
+
+def _rates_of(tmp_path, text: str):
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return [(f.concept, str(f.value)) for f in fact_base(load(str(path))).facts if f.measure == "变动率"]
+
+
+def test_a_rate_naming_only_the_kind_is_the_wholes(tmp_path):
+    """(…相比，收入增长了6.98%: the whole's rate, checkable against its two amounts; DRV003)"""
+    assert _rates_of(tmp_path, LIST_THEN_BASE.format(next="收入增长了5.98%。")) == [("本年收入", "5.98")]
+
+
+def test_a_rate_naming_the_other_kind_or_more_is_not_the_wholes(tmp_path):
+    assert _rates_of(tmp_path, LIST_THEN_BASE.format(next="支出增长了5.98%。")) == [(None, "5.98")]
+    text = "某县水务局2024年度部门决算\n本年支出合计900.00万元，较上年增加50.00万元，支出增长5.88%。\n"
+    assert _rates_of(tmp_path, text) == [("本年支出", "5.88")]

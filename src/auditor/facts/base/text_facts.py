@@ -221,7 +221,9 @@ class TextFactReading:
                 return dict(out, concept=None, measure="实际值")
             # a rate of a thing the vocabulary does not know (其中项目支出规划服务较年初完成92%) is
             # that thing's, not the concept named before
-            rate = self._rate(phrase, concept, carried if names_nothing(bare, self.lex) else None, last_money, out)
+            kind_rate = self._kind_changed(phrase, bare, carried)
+            rate_carried = kind_rate[0] if kind_rate else carried if names_nothing(bare, self.lex) else None
+            rate = self._rate(phrase, concept, rate_carried, last_money, out)
             if rate["concept"] is None and rate["measure"] == "实际值" and self.carried_unit == unit \
                     and names_nothing(bare, self.lex):
                 # a rate naming nothing after a rate of a concept (上年预算执行率为94.25%，本年为
@@ -396,6 +398,19 @@ class TextFactReading:
             return DIFFERENCE_WORDS[words]
         tail = DIFFERENCE_TAIL_RE.search(phrase)
         return DIFFERENCE_WORDS[tail.group(1)] if tail and named_budget_base(phrase) else 0
+
+    def _kind_changed(self, phrase: str, bare: str, carried: str | None) -> tuple[str | None] | None:
+        """For a change whose words name one kind of money and nothing more (与上年相比，收入增长了
+        6.98%; 支出较上年下降), the concept it is of, in a 1-tuple: the figure of that kind spoken of,
+        or the whole whose parts the sentence before listed, as for a change in money (收入比去年多…);
+        (None,) when the thing spoken of is of the other kind (…其他收入150.40万元。…支出增长了…).
+        None for words naming more, or no change (收入占60%): read as any rate."""
+        kinds = [k for k in self.kind_totals if k in bare]
+        if len(kinds) != 1 or not change_sign(phrase, self.lex) \
+                or not names_nothing(bare.replace(kinds[0], " " * len(kinds[0])), self.lex):
+            return None
+        spoken = self.whole if self.part_carried and self.whole else carried
+        return (self._same_kind(spoken, kinds[0]) if spoken else None,)
 
     def _compared_next(self, phrase: str, m: re.Match) -> str | None:
         """After a sentence listing a whole's parts (收入总额…，其中：…其他收入150.40万元。), for an
