@@ -246,6 +246,19 @@ def test_a_unit_is_not_assumed_on_one_agreeing_figure_or_on_conflicting_ones():
     assert fact_base(document_from_text(both)).assumed_units == {}
 
 
+def test_a_unit_is_assumed_on_rows_the_text_states_in_money():
+    """Rows of classes the vocabulary does not know as money (社会保障和就业支出), which the text
+    states in 万元 with the table's figures, are evidence of its unit as known concepts are; a
+    row restated otherwise is then told (FCT001)."""
+    text = HEAD + ("财政拨款支出340.50万元，其中：社会保障和就业支出（类）200.25万元，城乡社区支出（类）"
+                   "101.25万元，农林水支出（类）40.00万元。\n"
+                   "项目\t金额\n社会保障和就业支出\t200.25\n城乡社区支出\t100.25\n农林水支出\t40.00\n合计\t340.50\n")
+    doc = document_from_text(text)
+    assert list(fact_base(doc).assumed_units.values()) == ["万元"]
+    found = [f for f in audit_document(doc, RULES).findings if f.rule == "FCT001"]
+    assert [(f.stated, f.expected) for f in found] == [("101.25万元", "100.25万元")]
+
+
 def test_a_table_printing_no_unit_still_adds_up():
     text = HEAD + UNITLESS_TABLE.format(total="12.60", reception="3.80")
     found = findings(text, "CAL001")

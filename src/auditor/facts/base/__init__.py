@@ -73,9 +73,16 @@ def assumed_units(base: FactBase) -> dict[int, str]:
     money = money_concepts()
     votes: dict[int, dict[str, set]] = {}
     for f in base.facts:
-        if f.source != "table" or f.unit or not f.value or f.concept not in money:
+        if f.source != "table" or f.unit or not f.value:
             continue
         key = (f.concept, f.period, f.measure)
+        if f.concept not in money:
+            # a row the vocabulary does not know as money, which the text states in money
+            # (住房保障支出（类）31.00万元): its cell, printing no unit, was read as a plain value,
+            # the outturn it is once the table's unit is known
+            key = (f.concept, f.period, "决算")
+            if f.measure != "实际值" or key not in printed:
+                continue
         for factor, name in scales.items():
             for unit, places in printed.get(key, ()):
                 shown = (f.value * factor / MONEY_UNITS[unit]).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
