@@ -4,6 +4,7 @@ paragraphs or headings that follow a sentence ending in “如下：”; a list 
 left unread."""
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -285,13 +286,30 @@ def _split_peers(items: list[str], params: dict) -> list[str]:
     out = []
     for item in items:
         halves = _halves(item, params)
+        others = [other for other in items if other is not item]
         # (the list's other items units' names too: 布局, 干部 end as 局, 部 do, naming no unit)
         if halves and all(_unit_name(half, params) for half in halves) \
-                and all(_unit_name(other, params) for other in items if other is not item):
+                and all(_unit_name(other, params) for other in others):
             out += halves
+        elif halves and _one_head([*halves, *others]):
+            out += halves  # (文书档案、科技档案、会计档案和声像档案: four 档案, peers)
         else:
             out.append(item)
     return out
+
+
+# the fewest characters of a head noun the items of a list share (档案 of 文书档案、会计档案): one
+# character (费, 类) is too often an ending of unlike things to make them peers
+PEER_HEAD_MIN_CHARS = 2
+
+
+def _one_head(names: list[str]) -> bool:
+    """Every name ends in the same head noun of PEER_HEAD_MIN_CHARS or more and adds words of its
+    own before it (业务培训、安全培训和消防培训): peers of one kind, so a conjunction between two of
+    them joins two items, not the words of one name (消防安全检查和隐患排查 ends two ways)."""
+    names = [n.rstrip("。；;，, ") for n in names]
+    head = os.path.commonprefix([n[::-1] for n in names])[::-1]
+    return len(head) >= PEER_HEAD_MIN_CHARS and all(len(n) > len(head) for n in names)
 
 
 def _halves(item: str, params: dict) -> list[str] | None:
