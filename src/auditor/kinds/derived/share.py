@@ -23,7 +23,13 @@ from .wholes import LISTED_SUM, without_whole_words, share_whole_words, share_wh
 
 
 def stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
-    """(rate, part, whole) for every stated share whose part and whole can be found."""
+    """(rate, part, whole) for every stated share whose part and whole can be found. Read once
+    per document: `share` and `share_sum` both walk them (a function of the facts alone, no rule's
+    parameters); the callers only read the list."""
+    return base.remember(("stated shares",), lambda: _read_stated_shares(base))
+
+
+def _read_stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
     out = []
     for rate in (f for f in base.facts if f.measure == "占比" and f.source == "text" and not f.comparator and f.unit == "%"):
         sentence = facts_before(same_sentence(base, rate), rate)
