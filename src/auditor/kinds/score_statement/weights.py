@@ -63,9 +63,15 @@ def _respective_points(text: str, words) -> list[tuple[list[tuple[str, Decimal]]
     return out
 
 
-def _weight_lists(base: FactBase):
-    """(sentence key, text, [(category, points, match)]) of each sentence listing the weights of a
-    complete set of first-level categories (no 得 in it: scores are no weights)."""
+def _weight_lists(base: FactBase) -> list[tuple]:
+    """(sentence key, text, [(category, points, match)], the full score stated or None) of each
+    sentence listing the weights of a complete set of first-level categories (no 得 in it: scores
+    are no weights). Read once per document: two rules ask (weights_text, weights_exceeded), and
+    the reading takes no rule's parameters; the callers only read it."""
+    return base.remember(("weight lists",), lambda: list(_read_weight_lists(base)))
+
+
+def _read_weight_lists(base: FactBase):
     params = score_lists()
     words = category_word_pairs(params)
     pattern = re.compile(CATEGORY_POINTS_RE.format(words="|".join(re.escape(w) for w, _ in words),
