@@ -184,11 +184,13 @@ def stated_counts(passage: Passage, params: dict):
     return (Count(*fields) for fields in found) if found else ()
 
 
-def _found_counts(passage: Passage, params: dict) -> list[tuple]:
+def _found_counts(passage: Passage, params: dict, pattern: re.Pattern | None = None) -> list[tuple]:
+    """The counts of the passage as field tuples, read once per count pattern (`pattern`: that
+    pattern compiled, when the caller reads many passages with it)."""
     found = passage._counts.get(params["count_pattern"])
     if found is None:
         found = []
-        for m in re.compile(params["count_pattern"]).finditer(passage.text):
+        for m in (pattern or re.compile(params["count_pattern"])).finditer(passage.text):
             value = count_number(m.group(1))
             if value is None:
                 continue
@@ -204,7 +206,8 @@ def counted_passages(doc, params: dict) -> list[Passage]:
     cache = doc.__dict__.setdefault("_counted_passages", {})
     key = params["count_pattern"]
     if key not in cache:
-        cache[key] = [passage for passage in document_passages(doc) if _found_counts(passage, params)]
+        pattern = re.compile(key)  # (once, not looked up in the regex cache for each passage)
+        cache[key] = [passage for passage in document_passages(doc) if _found_counts(passage, params, pattern)]
     return cache[key]
 
 
