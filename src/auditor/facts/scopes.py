@@ -14,8 +14,9 @@ entity only: a table titled with the place's name alone is the whole jurisdictio
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from ..knowledge import compact, concepts
+from ..knowledge import compact, concepts, vocabulary_generation
 from ..model import Heading, Table
 
 LEVEL, ENTITY = "levels", "entities"
@@ -25,19 +26,11 @@ class FigureScopes:
     """The scope (level, entity kind) of each figure of a document, read once per figure."""
 
     def __init__(self, base):
-        vocab = concepts().get("figure_scopes") or {}
         doc = base.title_scopes.doc  # (neither kept: the memo holding this object is the base's, a cycle)
         self.sentences = base.sentences
         self.titles = {k: b.title or "" for k, b in enumerate(doc.blocks) if isinstance(b, Table)}
-        neutral = [compact(w) for w in vocab.get("neutral") or ()]
-        # word -> the scope it names, per dimension; the whole jurisdiction (全市) is the default ""
-        self.words: dict[str, dict[str, str]] = {
-            LEVEL: {**{compact(w): "" for w in vocab.get("whole") or ()},
-                    **{compact(w): name for name, ws in (vocab.get(LEVEL) or {}).items() for w in ws}},
-            ENTITY: {compact(w): name for name, ws in (vocab.get(ENTITY) or {}).items() for w in ws}}
-        # (longest first: 行政事业单位 before 事业单位; a neutral word, 机关事业单位养老保险, is matched so
-        # that no shorter scope word inside it is)
-        self.patterns = {dim: _alternation([*words, *neutral]) for dim, words in self.words.items()}
+        # (the vocabulary's words and patterns, shared by every document; read only)
+        self.words, self.patterns = _scope_words(vocabulary_generation())
         self.read: dict[tuple[str, str], str | None] = {}  # (dimension, text) -> the scope it names
         self.any_words = any(self.words.values())  # (a vocabulary naming no scope: every figure's is ("", ""))
         self.heading_scopes = self._read_headings(doc) if self.any_words else {}
@@ -110,6 +103,23 @@ class FigureScopes:
             if open_headings:
                 out[index] = nearest
         return out
+
+
+@lru_cache(maxsize=4)
+def _scope_words(generation: int) -> tuple[dict[str, dict[str, str]], dict[str, re.Pattern | None]]:
+    """(word -> the scope it names, per dimension; the pattern finding those words, per dimension)
+    of the vocabulary in use (concepts.yaml figure_scopes): a function of the vocabulary alone,
+    read once, not once per document."""
+    vocab = concepts().get("figure_scopes") or {}
+    neutral = [compact(w) for w in vocab.get("neutral") or ()]
+    # word -> the scope it names, per dimension; the whole jurisdiction (全市) is the default ""
+    words: dict[str, dict[str, str]] = {
+        LEVEL: {**{compact(w): "" for w in vocab.get("whole") or ()},
+                **{compact(w): name for name, ws in (vocab.get(LEVEL) or {}).items() for w in ws}},
+        ENTITY: {compact(w): name for name, ws in (vocab.get(ENTITY) or {}).items() for w in ws}}
+    # (longest first: 行政事业单位 before 事业单位; a neutral word, 机关事业单位养老保险, is matched so
+    # that no shorter scope word inside it is)
+    return words, {dim: _alternation([*dim_words, *neutral]) for dim, dim_words in words.items()}
 
 
 def _alternation(words: list[str]) -> re.Pattern | None:
