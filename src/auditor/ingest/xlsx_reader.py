@@ -23,6 +23,7 @@ from .raw import CAPTION_CELL_RE, TABLE_LINE_RE, RawBlock, RawBlocks, RawCell, R
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 ROW, VALUE, FORMULA = f"{{{MAIN_NS}}}row", f"{{{MAIN_NS}}}v", f"{{{MAIN_NS}}}f"
+TEXT, RUN = f"{{{MAIN_NS}}}t", f"{{{MAIN_NS}}}r"
 INLINE, SI, MERGE_CELL = f"{{{MAIN_NS}}}is", f"{{{MAIN_NS}}}si", f"{{{MAIN_NS}}}mergeCell"
 COLS, COL = f"{{{MAIN_NS}}}cols", f"{{{MAIN_NS}}}col"
 TRUE_VALUES = ("1", "true", "on")
@@ -77,6 +78,7 @@ class _Workbook:
         # label or a figure a workbook repeats (合计, 0.00, a 类 code) is read once, not per cell
         self.shown_strings: list[str | None] = [None] * len(self.strings)
         self.shown_numbers: dict[tuple[str, str | None], str] = {}
+        self.shown_inline: dict[str, str] = {}  # an inline string's text -> as shown (a script's workbook)
         self.formats, self.dates, self.timedeltas = self._styles()
 
     def _workbook_part(self) -> str:
@@ -169,7 +171,9 @@ def _text_content(node) -> str:
     phonetic runs (rPh) left out. Children are matched by local name, as openpyxl does."""
     plain, runs = None, []
     for el in node:
-        name = _local(el.tag)
+        tag = el.tag
+        # (the main namespace's t and r, what a workbook writes, known without splitting the tag)
+        name = "t" if tag == TEXT else "r" if tag == RUN else _local(tag)
         if name == "t":
             plain = el.text
         elif name == "r":
@@ -339,9 +343,14 @@ def _sheet_rows(root, book: _Workbook, title: str, cells: list[int], uncomputed:
                 if len(values) > package.MAX_CELLS:
                     package.check_cells(len(values))
     by_row: dict[int, dict[int, str]] = {}
+    spread, large = merges.spread, merges.large
     for (row, column), text in values.items():
-        if not merges.covers(row, column):
-            by_row.setdefault(row, {})[column] = text
+        # (the set's look-up first: the ranges too large to spread are seldom any)
+        if (row, column) not in spread and not (large and merges.covers(row, column)):
+            texts = by_row.get(row)
+            if texts is None:
+                texts = by_row[row] = {}
+            texts[column] = text
     for (row, column), text in _shown_anchors(hidden_anchors, merges, _Ranges(hidden_rows), hidden_columns):
         by_row.setdefault(row, {})[column] = text
     rows = []
@@ -353,7 +362,7 @@ def _sheet_rows(root, book: _Workbook, title: str, cells: list[int], uncomputed:
             width = max(texts)
             cells[0] += width
             package.check_cells(cells[0])
-            rows.append([RawCell(texts.get(k, ""), line=row) for k in range(1, width + 1)])
+            rows.append([RawCell(texts.get(k, ""), row) for k in range(1, width + 1)])
     return rows
 
 
@@ -415,8 +424,9 @@ def _cell_text_of(c, book: _Workbook, title: str) -> str | None:
     boolean, an error code as text."""
     kind = c.get("t", "n")
     if kind == "inlineStr":
-        for inline in c.iterchildren(INLINE):
-            return _value_text(_text_content(inline), "")
+        for inline in c:  # the first is child (a plain loop, as for v below)
+            if inline.tag == INLINE:
+                return _shown_inline(_text_content(inline), book)
         return None
     value = None
     for v in c:  # openpyxl: findtext, the first v (a plain loop: iterchildren(tag) sets up a matcher per cell)
@@ -453,7 +463,18 @@ def _cell_text_of(c, book: _Workbook, title: str) -> str | None:
     return _value_text(value, "")  # str (a formula's text), e (an error code such as #DIV/0!), anything else
 
 
-SHOWN_NUMBERS = 100_000  # (number, style) texts a workbook keeps at most
+SHOWN_NUMBERS = 100_000  # (number, style) texts a workbook keeps at most, and inline strings
+
+
+def _shown_inline(text: str, book: _Workbook) -> str:
+    """An inline string's text as shown, made once per text in a workbook (a script writing every
+    label inline repeats 合计, 万元, a column's header on each sheet)."""
+    shown = book.shown_inline.get(text)
+    if shown is None:
+        shown = clean_text(text).strip()  # (_value_text of a str)
+        if len(book.shown_inline) < SHOWN_NUMBERS:
+            book.shown_inline[text] = shown
+    return shown
 
 
 def _shown_number(c, value: str, style: str | None, book: _Workbook, title: str) -> str:
