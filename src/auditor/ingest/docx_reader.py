@@ -180,10 +180,10 @@ def _blocks(container):
     """The paragraphs and tables of the body (or of a cell) in order, those inside block-level
     content controls and custom XML included (see BLOCK_WRAPPERS)."""
     for child in container:
-        if child.tag == W_SDT and _not_text(child):
-            continue
-        if child.tag in BLOCK_WRAPPERS:
-            yield from _blocks(child)
+        tag = child.tag  # (read once: lxml builds the tag's text anew on each read)
+        if tag in BLOCK_WRAPPERS:
+            if tag != W_SDT or not _not_text(child):
+                yield from _blocks(child)
         else:
             yield child
 
@@ -414,12 +414,23 @@ def _grid_skipped(tr) -> tuple[int, int]:
     trpr = _first(tr, W_TRPR)
     if trpr is None:
         return 0, 0
-    skipped = []
-    for tag in (W_GRID_BEFORE, W_GRID_AFTER):
-        prop = _first(trpr, tag)
-        value = bounded_int((prop.get(W_VAL) or "").strip()) if prop is not None else None
-        skipped.append(value if value is not None and value <= package.MAX_COLUMNS else 0)
-    return skipped[0], skipped[1]
+    before = after = None
+    for prop in trpr:  # one pass; the first of each, as `_first` finds it
+        tag = prop.tag
+        if tag == W_GRID_BEFORE:
+            if before is None:
+                before = prop
+        elif tag == W_GRID_AFTER:
+            if after is None:
+                after = prop
+    return _columns_skipped(before), _columns_skipped(after)
+
+
+def _columns_skipped(prop) -> int:
+    """A w:gridBefore's or w:gridAfter's (or None's) count of grid columns; 0 unless a whole number
+    within package.MAX_COLUMNS."""
+    value = bounded_int((prop.get(W_VAL) or "").strip()) if prop is not None else None
+    return value if value is not None and value <= package.MAX_COLUMNS else 0
 
 
 def _merge_of(tc) -> tuple[bool, int]:
@@ -476,10 +487,9 @@ def _run_text(run, out: list[str]) -> None:
     for item in run:
         tag = item.tag
         if tag == W_RPR:
-            if _hidden(item):
+            hidden, raised = _run_marks(item)
+            if hidden:
                 return
-            align = _first(item, W_VERT_ALIGN)
-            raised = align is not None and align.get(W_VAL) == "superscript"
         elif tag == W_T:
             if item.text:
                 out.append(_raised(item.text, out) if raised else item.text)
@@ -494,6 +504,22 @@ def _run_text(run, out: list[str]) -> None:
             out.append("\n")
         elif tag == W_NOBREAKHYPHEN:
             out.append("-")
+
+
+def _run_marks(rpr) -> tuple[bool, bool]:
+    """(`_hidden(rpr)`, the run is superscript) read in one pass over the run's properties: the
+    first w:vanish and the first w:vertAlign, as `_first` finds each (a run's properties are
+    looked through once, not once for each)."""
+    vanish = align = None
+    for prop in rpr:
+        tag = prop.tag
+        if tag == W_VANISH:
+            if vanish is None:
+                vanish = prop
+        elif tag == W_VERT_ALIGN:
+            if align is None:
+                align = prop
+    return _vanishes(vanish), align is not None and align.get(W_VAL) == "superscript"
 
 
 def _raised(text: str, out: list[str]) -> str:
@@ -518,7 +544,11 @@ def _breaks_page(p) -> bool:
 def _hidden(rpr) -> bool:
     """The run is hidden text (w:vanish on, as a toggle property reads: no w:val, or one not
     false / 0 / off)."""
-    vanish = _first(rpr, W_VANISH)
+    return _vanishes(_first(rpr, W_VANISH))
+
+
+def _vanishes(vanish) -> bool:
+    """A w:vanish (or None) that hides: on, as a toggle property reads."""
     return vanish is not None and (vanish.get(W_VAL) or "true").lower() not in ("false", "0", "off")
 
 
