@@ -1420,6 +1420,7 @@ def line_number_columns(grid: list[list[str]], width: int, line_heads: tuple[str
                 break
             elif text and not values and not naming.search(text):
                 head_ok = False  # (a head above the numbers naming something else)
+                break  # (no such column, whatever the rows below hold)
         steps = [b - a for a, b in zip(values, values[1:])]
         if head_ok and len(values) >= 3 and all(step > 0 for step in steps) \
                 and steps.count(1) >= len(steps) * MOSTLY_BY_ONE:
