@@ -67,3 +67,24 @@ def test_a_rate_naming_the_other_kind_or_more_is_not_the_wholes(tmp_path):
     assert _rates_of(tmp_path, LIST_THEN_BASE.format(next="支出增长了5.98%。")) == [(None, "5.98")]
     text = "某县水务局2024年度部门决算\n本年支出合计900.00万元，较上年增加50.00万元，支出增长5.88%。\n"
     assert _rates_of(tmp_path, text) == [("本年支出", "5.88")]
+
+
+WHOLE_THEN_PARTS = ("某中心2024年度部门整体支出绩效自评报告\n"
+                    "全年支出2,318.46万元，预算执行率为95.14%。其中基本支出1,386.20万元，项目支出932.26万元。"
+                    "与2023年度的2,105.30万元相比，支出增加{change}万元。\n")
+
+
+def _difference_findings(tmp_path, text: str):
+    from auditor.engine import audit_file
+    from auditor.ruleset import load_rules
+    path = tmp_path / "whole.txt"
+    path.write_text(text, encoding="utf-8")
+    rules = [r for r in load_rules() if r.id in ("DRV010", "DRV012")]
+    return [f for f in audit_file(str(path), rules).findings if f.severity != "info"]
+
+
+def test_a_change_after_a_sentence_of_parts_is_the_wholes_not_the_last_parts(tmp_path):
+    # the whole said in a sentence of its own, its parts in the next: not 932.26 − 2,105.30
+    assert _difference_findings(tmp_path, WHOLE_THEN_PARTS.format(change="213.16")) == []
+    found = _difference_findings(tmp_path, WHOLE_THEN_PARTS.format(change="223.16"))
+    assert found and all("213.16" in f.message for f in found)
