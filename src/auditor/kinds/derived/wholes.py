@@ -129,13 +129,18 @@ def share_whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) ->
         return listed  # “…；本年支出 X 万元，其中基本支出 Y 万元，占 P%”: the amount 其中 follows
     headed = _headed_whole(base, part)
     if headed is not None:
-        return headed or None  # “医疗收入结构中，药品收入…，占比分别为…”: the amount the head names
+        if headed is False:
+            # (全年支出中，A…，占…；B…，占…: the whole the head names stated nowhere, its list's
+            # shares adding up to 100%: the sum of the parts the list names)
+            breakdown = _breakdown(base, rate, part, BREAKDOWN_MIN_ALONE)
+            return breakdown[0] if breakdown else None
+        return headed  # “医疗收入结构中，药品收入…，占比分别为…”: the amount the head names
     guessed = _guessed_whole(base, part)
     if guessed is not None and guessed.block != part.block and NAMED_SHARE_RE.search(compact(rate.label)):
         # a share named as an indicator of its own (药占比: 药品收入 over 医疗收入, by definition) whose
         # whole is stated nowhere near: no amount of another paragraph is taken for it
         guessed = None
-    breakdown = _breakdown(base, rate, part)
+    breakdown = _breakdown(base, rate, part, BREAKDOWN_MIN_ITEMS if guessed is not None else BREAKDOWN_MIN_ALONE)
     listed = breakdown[0] if breakdown else None
     if listed is None and guessed is not None and _own_sum_shares(base, rate, part):
         # (按资金来源分：中央480.00万元，占62.00%；省级200.00万元，占25.00%；县级120.00万元，占15.00%
@@ -515,6 +520,9 @@ def list_sentence(base: FactBase, part: Fact) -> int | None:
 
 
 BREAKDOWN_MIN_ITEMS = 3  # a breakdown lists at least three parts with their shares
+# …or two, where no other amount stands for the whole (none stated, none guessed): two shares making
+# 100% are their parts' whole (A…，占10.43%；B…，占89.57%)
+BREAKDOWN_MIN_ALONE = 2
 BREAKDOWN_SLACK = Decimal("0.5")  # their shares add up to 100% within this (rounded, maybe one slip)
 # …or, the parts adding up to a total stated before them, within this of 100%: one share slipped
 # (62.30% for 63.20%), not shares of something else (each project's 占90.00% of its own budget)
@@ -557,13 +565,14 @@ def _sum_stated_elsewhere(base: FactBase, pairs: list[tuple[Fact, Fact]], parts:
     return False
 
 
-def _breakdown(base: FactBase, rate: Fact, part: Fact) -> tuple[Fact, list[tuple[Fact, Fact]]] | None:
+def _breakdown(base: FactBase, rate: Fact, part: Fact,
+               least: int = BREAKDOWN_MIN_ITEMS) -> tuple[Fact, list[tuple[Fact, Fact]]] | None:
     """The parts a paragraph lists one after another, each followed by its share naming no whole
     (A 28.50万元，占37.09%；B 12.40万元，占16.14%；…), the shares adding up to 100%: they are a
     breakdown of their own sum (the total, stated elsewhere or not at all). That sum, with the
     (part, share) pairs."""
     block = base.by_block.get(rate.block, [])
-    pairs = _breakdown_pairs(base, rate, part, block)
+    pairs = _breakdown_pairs(base, rate, part, block, least)
     if pairs is None:
         return None
     shares = sum((r.value for _, r in pairs), Decimal(0))
@@ -578,7 +587,8 @@ def _breakdown(base: FactBase, rate: Fact, part: Fact) -> tuple[Fact, list[tuple
                    implicit=True), pairs
 
 
-def _breakdown_pairs(base: FactBase, rate: Fact, part: Fact, block: list[Fact]) -> list[tuple[Fact, Fact]] | None:
+def _breakdown_pairs(base: FactBase, rate: Fact, part: Fact, block: list[Fact],
+                     least: int = BREAKDOWN_MIN_ITEMS) -> list[tuple[Fact, Fact]] | None:
     """The (part, share) pairs of the paragraph's list the part is in (see _breakdown): at least
     BREAKDOWN_MIN_ITEMS of them, in one unit."""
     pairs: list[tuple[Fact, Fact]] = []
@@ -590,7 +600,7 @@ def _breakdown_pairs(base: FactBase, rate: Fact, part: Fact, block: list[Fact]) 
             item = next((b for b in reversed(block[:k]) if b.sentence != f.sentence or not in_brackets(base, b)), None)
             if item is not None and item.is_money and item.sentence == f.sentence:
                 pairs.append((item, f))
-    if len(pairs) < BREAKDOWN_MIN_ITEMS or not any(p is part for p, _ in pairs) \
+    if len(pairs) < least or not any(p is part for p, _ in pairs) \
             or len({p.unit for p, _ in pairs}) != 1:
         return None
     return pairs
