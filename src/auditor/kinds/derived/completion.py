@@ -230,7 +230,10 @@ def _target_clause_before(text: str, earlier: list[Fact], params: dict) -> tuple
         # the target stated second (供餐学校40所，年度指标值为38所，完成率为…), or the first clause
         # says the target's work done (完成营造林任务128.6万亩，目标为120万亩)
         # (not a difference from the target: 比目标少0.12万人)
-        if any(c in later for c in params["target_cues"]) and not lexicon().comparison.search(later):
+        # (a comparison whose base is the target itself, its figure right after the target's name,
+        # 较年度计划8,000万元, states the target as 年度指标值为 does)
+        if any(c in later for c in params["target_cues"]) and (
+                not lexicon().comparison.search(later) or compact(later).endswith(tuple(params["target_cues"]))):
             target, achieved, words = achieved, target, later
     if target.unit != achieved.unit or target.period != CURRENT or achieved.period != CURRENT \
             or not any(c in words for c in params["target_cues"]) or target.value == 0 \
