@@ -228,7 +228,7 @@ def check_trailing_sums(base: FactBase, rule):
             if not sum_words(total.label, words) or not money_amount(total) or total.measure == "变动额":
                 continue
             items = _listed_before(base, flat[:k], total, openers)
-            if len(items) < 2 or any(not money_amount(f) or f.measure == "变动额" or f.comparator or f.period != total.period
+            if len(items) < 2 or any(not (money_amount(f) or _slice_amount(f)) or f.measure == "变动额" or f.comparator or f.period != total.period
                                      or sum_words(f.label, words) for f in items) \
                     or any(MALFORMED_RE.search(base.sentences.get(key, "")) for key, _ in run):
                 continue
@@ -239,6 +239,14 @@ def check_trailing_sums(base: FactBase, rule):
             if hits and len(items) >= 3 and not list(compare_sum(total, items[1:], "列举", rule)):
                 continue  # (the first item is the whole, the sum the others')
             yield from hits
+
+
+def _slice_amount(f: Fact) -> bool:
+    """An amount of a part of the year (一季度支出210.00万元, 上半年支出…), read as achieved, not as
+    the year's outturn: listed and closed by their sum (…，全年合计…), the slices add up to it."""
+    # (a figure to a date, 1-9月累计支出, 截至9月底…, holds the slices before it: no slice)
+    return f.source == "text" and f.is_money and f.measure == "实际值" and not per_unit(f) \
+        and not any(w in f.label for w in ("累计", "截至", "截止"))
 
 
 def _listed_before(base: FactBase, before: list[Fact], total: Fact, openers: tuple) -> list[Fact]:
