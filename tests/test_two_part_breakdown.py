@@ -29,3 +29,9 @@ def test_right_shares_of_two_parts_are_quiet(tmp_path):
 def test_a_stated_whole_off_its_two_parts_is_still_the_wholes_finding(tmp_path):
     found = _shares(tmp_path, "全年支出合计2,318.40万元，按支出性质划分，基本支出1,520.16万元，占比66.14%；项目支出778.24万元，占33.86%。")
     assert [f.stated for f in found] == ["2,318.40万元"]
+
+
+def test_two_parts_of_a_whole_named_but_stated_nowhere(tmp_path):
+    line = "岗位补贴598.70万元，占项目支出的{a}；意外伤害保险69.70万元，占项目支出的{b}。"
+    assert len(_shares(tmp_path, line.format(a="10.43%", b="89.57%"))) == 2
+    assert _shares(tmp_path, line.format(a="89.57%", b="10.43%")) == []

@@ -116,8 +116,9 @@ def share_whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) ->
                 return found
         if found is None and rate.base:
             # (a whole named but stated nowhere in words, 占本年支出的81.18%, its list's shares adding
-            # up to 100%: the whole is the sum of the parts the list names)
-            breakdown = _breakdown(base, rate, part)
+            # up to 100%: the whole is the sum of the parts the list names; two parts will do, no
+            # other amount standing for the whole)
+            breakdown = _breakdown(base, rate, part, BREAKDOWN_MIN_ALONE)
             return breakdown[0] if breakdown else None
         return found
     lead = _lead_whole(base, part)
