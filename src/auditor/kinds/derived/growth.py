@@ -11,7 +11,7 @@ from ...facts.base import Fact, FactBase
 from ...facts.base.figures import per_unit
 from ...facts.base.model import BUDGET_MEASURES, CURRENT, LATER, OLDER, PRIOR
 from ...facts.base.periods import fact_year
-from ...facts.base.text_facts import compares_other_year, names_budget_base, against_budget
+from ...facts.base.text_facts import compares_other_year, names_budget_base, named_budget_base, against_budget
 from ...facts.base.words import CLAUSE_BREAK_RE, names_own_thing, YEAR_RE, YEARS_RE
 from ...facts.grid_pairs import grid_cell
 from ...facts.lexicon import lexicon
@@ -121,10 +121,11 @@ def check_growth(base: FactBase, rule):
             # (written as one step of figures, so that a wrong current figure found by another
             # rule is seen to explain it: findings.drop_consequences)
             # (the base named as the change's words name it: 比前年增加… is on 前年's, not 上年's)
-            than = _year_compared(change.label, rule.params["other_year_words"])
+            # (比年初预算减少…: the budget it names, which current ∓ change gives here, no year's figure)
+            than = named_budget_base(change.label) or _year_compared(change.label, rule.params["other_year_words"])
             basis = f"增减额与{than}数"
             formula = (f"变动额 {change.text} ÷（本年 {current.text} {'−' if sign > 0 else '+'} 变动额 {change.text}）"
-                       f"= {fmt(computed)}%（{than}数 {fmt(previous_yuan / factor, shown_places)}{current.unit}）")
+                       f"= {fmt(computed)}%（{than}数 {fmt(previous_yuan / factor, shown_places, current.text)}{current.unit}）")
             documented = _documented_prior(base, change, current, rule.params["year_on_year_cues"])
             against = _prior_against(base, rate, current, documented) if documented is not None else None
             if against is not None and (consistent(rate, against[1], against[2]) or not consistent(rate, lo, hi)):
