@@ -53,6 +53,13 @@ NOT_COUNT_UNITS = (*MEASURED_UNITS, "")  # (a figure in one of them is no count 
 class SentenceReading:
     """FactReader's reading of a sentence."""
 
+    def _full_marks_in(self, text: str) -> re.Match | None:
+        """Where the sentence first states its full marks (满分100分), or a scoring system's total
+        (总分100分): the points after it are weights."""
+        return (self.full_marks.search(text) if self.full_marks else None) or (
+            self.system_full_marks.search(text) if self.system_full_marks
+            and any(w in text for w in self.system_words) else None)
+
     def _sentence(self, index, s_index, sentence, lead_concept, subject) -> str | None:
         self.base.sentences[(index, s_index)] = sentence.text
         self.other_whole = False  # the sentence's kinds of money are another whole's (see _text_fact)
@@ -60,18 +67,12 @@ class SentenceReading:
         figures = text_figures(self.lex, text)
         if any(m.group("unit") for m in figures):
             outer, subject, named_at, unnamed_from, named, own = self._subjects_of(text, subject)
-            plans = self._states_plans(text, sentence.loc.section)
             scope = SCOPE_RE.match(text)  # a sentence opening with the year and measure its figures are of
             opened = self._opening_period(text)
             # (its period and measure, read once for the sentence)
             scoped = (self._year_period(scope.group(0)), self.lex.measures.last(compact(scope.group(2)))) \
                 if scope else None
-            unknown_topic = self._unknown_money_topic(text)
             self.span_in_sentence = self._names_span(text)
-            # where the sentence first states its full marks (满分100分): the points after it are weights
-            full_marks = (self.full_marks.search(text) if self.full_marks else None) or (
-                self.system_full_marks.search(text) if self.system_full_marks
-                and any(w in text for w in self.system_words) else None)
         else:
             figures = []  # (numbers with no unit only bound the next figure's words: none comes)
         previous_end, carried = 0, self._opening_topic(text, figures) or lead_concept
@@ -138,6 +139,14 @@ class SentenceReading:
         last_points: Fact | None = None  # the sentence's last figure in points (a list of them goes on)
         last_period = None  # the period of the sentence's figure before
         last_change: Fact | None = None  # the sentence's amount before, if it is a change
+        # what the sentence as a whole says, read only when a figure first asks (most sentences'
+        # figures never do; each is a pure reading of the sentence's text): whether it states plans
+        # (_states_plans), whether it opens with a kind of money the vocabulary does not know
+        # (_unknown_money_topic), and where it first states its full marks (满分100分: the points
+        # after it are weights)
+        plans: bool | None = None
+        unknown_topic: bool | None = None
+        full_marks: re.Match | None = NOT_READ
         for m in figures:
             figure_at, figure_end = m.span()  # (read many times below)
             unit = m.group("unit") or ""
@@ -263,9 +272,11 @@ class SentenceReading:
                 fact["concept"] = scored[-1] if scored else None
             if money and text[figure_end:figure_end + 1] in ("/", "／") and fact.get("implicit"):
                 fact["measure"] = "实际值"  # (110元/亩: a price, no amount spent)
-            if fact.get("concept") in self.unit_totals and money \
-                    and (unknown_topic or self._topic_clause_before(text, figure_at)):
-                fact["concept"] = None  # (辅警经费…，全年支出648.00万元: that money's, no unit total)
+            if fact.get("concept") in self.unit_totals and money:
+                if unknown_topic is None:
+                    unknown_topic = self._unknown_money_topic(text)
+                if unknown_topic or self._topic_clause_before(text, figure_at):
+                    fact["concept"] = None  # (辅警经费…，全年支出648.00万元: that money's, no unit total)
             difference = self._difference(phrase, last_money) if money and last_money is not None else 0
             if difference:
                 # “比全年预算1,094.50万元少15.85万元”: the difference from the base just stated;
@@ -282,11 +293,13 @@ class SentenceReading:
                 # (“由2022年的3.27亿元增加到…”: a start its words date keeps its own year)
             # (a sentence opening on its plan may go on to the outcome in the figure's own words:
             # 全年计划救助85人，实际救助88人)
-            outcome = plans and bool(self.says_run_in_outcome.search(compact(own_phrase)))
-            if not money and fact.get("measure") == "实际值" and not fact.get("comparator") \
-                    and ((plans and not outcome) or self._under_plan_label(text, figure_at)
-                         or self._planned_since(text, figure_at) or self._after_report_year(wide + phrase)):
-                fact["measure"] = "目标值"
+            if not money and fact.get("measure") == "实际值" and not fact.get("comparator"):
+                if plans is None:
+                    plans = self._states_plans(text, sentence.loc.section)
+                outcome = plans and bool(self.says_run_in_outcome.search(compact(own_phrase)))
+                if (plans and not outcome) or self._under_plan_label(text, figure_at) \
+                        or self._planned_since(text, figure_at) or self._after_report_year(wide + phrase):
+                    fact["measure"] = "目标值"
             # (names listed first take the figures after 分别 in turn, before the list's fund and measure)
             years_queue = self._years_in_turn(own_phrase, wide, fact, years_queue, (text, start))
             respective_names, respective_queue = self._names_in_turn(own_phrase, wide, fact,
@@ -304,6 +317,8 @@ class SentenceReading:
                 # “增长-4.71%” is a fall of 4.71%; “下降-10%” is a fall said twice or a rise (PAT004
                 # tells the wording): its size only
                 fact["sign"] = -fact["sign"] if fact.get("sign", 0) > 0 else -1 if not fact.get("sign") else 0
+            if unit == "分" and full_marks is NOT_READ:
+                full_marks = self._full_marks_in(text)
             if unit == "分" and full_marks is not None and full_marks.start() <= figure_at < full_marks.end():
                 # (the full marks themselves, 满分100分 or a system's 总分100分: the points all are out of)
                 fact.update(concept=None, measure="分值", implicit=False)
@@ -382,11 +397,14 @@ class SentenceReading:
             if money and fact.get("concept") is None and fact.get("measure") != "变动额":
                 self._sum_of_listed(fact, phrase, amounts)
             self._settle(fact, text, figure_at, amounts)
-            if plans and last_period == LATER and fact.get("period") == CURRENT and not YEAR_RE.search(wide + phrase) \
+            if last_period == LATER and fact.get("period") == CURRENT and not YEAR_RE.search(wide + phrase) \
                     and not self.lex.current.search(wide + phrase) and not CLAUSE_END_RE.search(text, previous_end, figure_at):
-                # (2025年计划新建管网50公里，完成投资3.00亿元: the later year a plan's sentence names
-                # goes on through its clause; 完成2025年度项目储备12个，全年完成… states no plan)
-                fact["period"] = LATER
+                if plans is None:
+                    plans = self._states_plans(text, sentence.loc.section)
+                if plans:
+                    # (2025年计划新建管网50公里，完成投资3.00亿元: the later year a plan's sentence names
+                    # goes on through its clause; 完成2025年度项目储备12个，全年完成… states no plan)
+                    fact["period"] = LATER
             if self.item_subject and not fact.get("subject") and fact.get("concept") not in (None, self.lead):
                 fact["subject"] = self.item_subject
             if in_turn is not None and fact.get("measure") == "占比":
@@ -562,6 +580,9 @@ class SentenceReading:
             parts = self._budget_parts(outside.concept) if outside.concept else ANY_PART
             self.whole_measure = (outside.measure, parts, outside.period)
         return carried
+
+
+NOT_READ = object()  # (a sentence's reading not asked for yet: None is an answer)
 
 
 # a doubling states its multiple as exactly as one written to a tenth does (翻一番 as 增长1.0倍:
