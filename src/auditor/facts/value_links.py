@@ -28,16 +28,22 @@ def value_aliases(base, current: str) -> dict[str, str]:
     """{sentence phrase: row concept} for the sentence figures a table row restates (see the
     module's doc); `current` is the period of the report's own year."""
     plain = (*PLAIN_MEASURES, base.bare_measure)
+    # the sentence figures that may be restated first: most reports have few or none, and only
+    # the table figures of their values are looked at (the same rows as of every table figure)
+    stated = [f for f in base.facts if f.source == "text" and not f.concept and f.period == current
+              and f.measure in plain and f.value and len(f.label) >= 2 and significant_digits(f.value) >= MIN_DIGITS]
+    if not stated:
+        return {}
+    wanted = {_key(f) for f in stated}
     rows: dict[tuple, set] = {}  # (value in a common unit, unit kind) -> the row concepts printing it
     for f in base.facts:
         if f.source == "table" and f.concept and f.period == current and f.measure in plain \
-                and f.value and significant_digits(f.value) >= MIN_DIGITS and not f.member:
-            rows.setdefault(_key(f), set()).add(f.concept)
+                and f.value and not f.member:
+            key = _key(f)
+            if key in wanted and significant_digits(f.value) >= MIN_DIGITS:
+                rows.setdefault(key, set()).add(f.concept)
     aliases: dict[str, str] = {}
-    for f in base.facts:
-        if f.source != "text" or f.concept or f.period != current or f.measure not in plain \
-                or not f.value or significant_digits(f.value) < MIN_DIGITS or len(f.label) < 2:
-            continue
+    for f in stated:
         named = rows.get(_key(f), set())
         if len(named) == 1:
             concept = next(iter(named))
