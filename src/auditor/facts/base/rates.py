@@ -159,10 +159,13 @@ class RateReading:
         return names
 
     def _read_names(self, phrase: str, after: int) -> tuple:
-        phrase = CLASS_LEVEL_RE.sub("", phrase)
+        # (both patterns removed below open with a bracket: most phrases hold none, and are kept as they are)
+        bracketed = "(" in phrase or "（" in phrase
+        if bracketed:
+            phrase = CLASS_LEVEL_RE.sub("", phrase)
         if after and not self._may_cross(phrase, after):
             return phrase, [], [], []  # (no name reaches across `after`: none counts, none is looked for)
-        if not after:
+        if not after and bracketed:
             # a bracketed definition (全年可使用资金（年初结转和结余…加本年收入）) names no thing of
             # its own; short brackets are parts of names (因公出国（境）费)
             phrase = DEFINITION_RE.sub("", phrase)

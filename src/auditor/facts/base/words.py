@@ -145,10 +145,14 @@ class OwnWords:
 
     def sub(self, repl: str, text: str) -> str:
         """text with each of the words found replaced by repl (plain text)."""
+        found = self._next(text, 0)
+        if found is None:
+            return text  # (most texts hold none of the words: nothing to join)
         out, pos = [], 0
-        while (found := self._next(text, pos)) is not None:
+        while found is not None:
             out += [text[pos:found[0]], repl]
             pos = found[1]
+            found = self._next(text, pos)
         out.append(text[pos:])
         return "".join(out)
 
