@@ -142,6 +142,10 @@ class RateReading:
         """The concept a phrase names: vocabulary first, then the document's own row labels.
         With `after`, only a name reaching past that offset counts. Phrases repeat (每项 …, 其中
         …): each is read once per document (the row labels are fixed by then)."""
+        if after and "(" not in phrase and "（" not in phrase and not self._may_cross(phrase, after):
+            # (no name may reach across `after`, read as _read_names reads it, the phrase holding
+            # no bracket it would take out first: most such phrases, each new, told before any memo)
+            return None
         key = (phrase, last, after)
         found = self.concept_memo.get(key, NOT_READ)
         if found is NOT_READ:
