@@ -96,9 +96,11 @@ def _count_year_change(base: FactBase, change: Fact, cues: list[str], other_base
         return
     # last year's figure stated before this year's in the sentence (2023年度绩效评价得分为91.20分，
     # 本年度得分97.40分，较上年提高5.20分: a score, or a count), else the table's
-    stated = next((f for f in reversed(sentence[:-1]) if f.period == PRIOR and f.concept == current.concept
-                   and f.unit == current.unit and f.measure == current.measure and not f.comparator
-                   and f.subject == current.subject), None)
+    stated = next((f for f in reversed(sentence[:-1]) if _prior_count_of(f, current)), None)
+    if stated is None:
+        # (…58人，较上年末减少3人，上年末在职人员为63人: stated as the figure right after the change)
+        after = next((f for f in same_sentence(base, change) if f.id > change.id), None)
+        stated = after if after is not None and _prior_count_of(after, current) else None
 
     # the two years' counts of the one group the table states: this year's as the table has it (a
     # subgroup, 其中在编112人, or another body's count, 局机关31人, is not the row's)
@@ -115,6 +117,12 @@ def _count_year_change(base: FactBase, change: Fact, cues: list[str], other_base
                           quote=base.span(current, change), stated=change.quote, highlights=(current.loc, prior.loc))
     if hit is not None:
         yield hit
+
+
+def _prior_count_of(f: Fact, current: Fact) -> bool:
+    """`f` is last year's figure of what `current` counts, as this year's is stated."""
+    return f.period == PRIOR and f.concept == current.concept and f.unit == current.unit \
+        and f.measure == current.measure and not f.comparator and f.subject == current.subject
 
 
 def _other_base(label: str, cues: list[str], words: list[str]) -> bool:
