@@ -145,6 +145,8 @@ def _check_number_format(doc, rule):
     for text, source in document_texts(doc, sentences=where in ("all", "text"), cells=where in ("all", "cells")):
         if LOOKALIKE_LETTER_RE.search(text):  # (most texts hold none of the letters: no generator made for them)
             yield from _letter_slips(text, source)
+        if "%%" in text or "％％" in text or "%％" in text or "％%" in text:
+            yield from _doubled_percents(text, source)
         if "." not in text and "," not in text and "．" not in text:
             continue
         # most table cells: one well-formed number, nothing to look at (a text that is one needs
@@ -157,6 +159,13 @@ def _check_number_format(doc, rule):
         loc = source.loc
         for m in TOKEN_RE.finditer(plain):
             token = m.group(0)
+            stray = _stray_point(plain, m.end(), units)
+            if stray:
+                quote = text[m.start():stray]
+                yield Hit(quote=quote, location=source.loc, stated=quote, expected=token + quote[len(token):].lstrip(".． "),
+                          formula=f"“{quote}”数字与单位之间多了小数点，不是有效的数字",
+                          fields={"match": quote, "problem": "数字与单位之间多了小数点"})
+                continue
             if "," not in token and token.count(".") < 2:
                 continue  # no comma and at most one dot: a well-formed number (_malformed says None)
             if loc.row is not None and numeric_columns is None:
@@ -175,6 +184,32 @@ def _check_number_format(doc, rule):
                       expected=(expected + unit) if expected else "只有一个小数点、千分位每三位一组的数字",
                       formula=f"“{token}”{problem}，不是有效的数字",
                       fields={"match": quote, "problem": problem})
+
+
+def _stray_point(text: str, end: int, units: list[str]) -> int:
+    """Where the unit ends, for a point standing alone between a number and its unit (96.5.%,
+    23.70.万元: a point with no digit after it, a slip); 0 when there is none."""
+    if end >= len(text) or text[end] not in ".．":
+        return 0
+    point = end
+    while point < len(text) and text[point] in ".．":
+        point += 1
+    unit, unit_end = _unit_after(text, point, units)
+    # (not a dot leader, 3……, nor a sentence's end after a bare number, 共3.: a unit must follow at once)
+    return unit_end if unit and point - end <= 2 and unit_end > point and not text[point:unit_end - len(unit)].strip() \
+        else 0
+
+
+# a rate printed with its percent sign twice (96.50%%): a slip, the rate as it reads once
+DOUBLED_PERCENT_RE = re.compile(r"\d(?:[\d.,]*\d)?\s*[%％]\s*[%％]")
+
+
+def _doubled_percents(text: str, source):
+    for m in DOUBLED_PERCENT_RE.finditer(text):
+        quote = m.group(0)
+        yield Hit(quote=quote, location=source.loc, stated=quote, expected=quote.rstrip("%％ ") + "%",
+                  formula=f"“{quote}”百分号重复，不是有效的写法",
+                  fields={"match": quote, "problem": "百分号重复"})
 
 
 # a letter that looks like a digit (l I for 1, O o for 0) inside an amount or a rate: 29,8l6.30万元
