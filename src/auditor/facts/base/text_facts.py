@@ -25,6 +25,9 @@ CLOSED_COMPARISON_RE = re.compile(r"相比|比较|对比")  # a comparison close
 # the words closing a comparison right after its base's figure (…的1,180.00万元）相比)
 COMPARISON_CLOSE_RE = re.compile(r"\s*[)）]?\s*(?:" + CLOSED_COMPARISON_RE.pattern + ")")
 
+# a change's size (幅度, 增幅, 比例…) compared in turn (较上年, 比去年): what the figure after it is of
+SIZE_COMPARED_RE = re.compile(r"(?:幅度|比例|增幅|降幅|减幅|增速|增长率|下降率)(?:较|比|与|同)")
+
 WEIGHT_RE = re.compile(r"(?:分值|权重|满分)\s*(?:为)?\s*\d")  # the points a part is out of
 
 # a word right after a compared figure saying the next figure is the difference (比预算X少Y万元)
@@ -221,7 +224,10 @@ class TextFactReading:
                 return dict(out, concept=None, measure="实际值")
             # a rate of a thing the vocabulary does not know (其中项目支出规划服务较年初完成92%) is
             # that thing's, not the concept named before
-            kind_rate = self._kind_changed(phrase, bare, carried)
+            if SIZE_COMPARED_RE.search(compact(phrase)):
+                # (下降幅度较上年扩大5.00%, 增幅比上年提高: the change of a rate's size, no rate of the thing)
+                return dict(out, concept=None, measure="实际值")
+            kind_rate = self._kind_changed(phrase, bare, carried, m)
             rate_carried = kind_rate[0] if kind_rate else carried if names_nothing(bare, self.lex) else None
             rate = self._rate(phrase, concept, rate_carried, last_money, out)
             if rate["concept"] is None and rate["measure"] == "实际值" and self.carried_unit == unit \
@@ -399,18 +405,30 @@ class TextFactReading:
         tail = DIFFERENCE_TAIL_RE.search(phrase)
         return DIFFERENCE_WORDS[tail.group(1)] if tail and named_budget_base(phrase) else 0
 
-    def _kind_changed(self, phrase: str, bare: str, carried: str | None) -> tuple[str | None] | None:
+    def _kind_changed(self, phrase: str, bare: str, carried: str | None, m: re.Match) -> tuple[str | None] | None:
         """For a change whose words name one kind of money and nothing more (与上年相比，收入增长了
         6.98%; 支出较上年下降), the concept it is of, in a 1-tuple: the figure of that kind spoken of,
         or the whole whose parts the sentence before listed, as for a change in money (收入比去年多…);
-        (None,) when the thing spoken of is of the other kind (…其他收入150.40万元。…支出增长了…).
-        None for words naming more, or no change (收入占60%): read as any rate."""
+        (None,) when the thing spoken of is of the other kind (…其他收入150.40万元。…支出增长了…), or
+        when its sentence named another thing before it (项目支出与上年相比，支出增长…; 事业收入因…，
+        收入增长…: that thing's rate, perhaps, no whole's). None for words naming more, or no change
+        (收入占60%): read as any rate."""
         kinds = [k for k in self.kind_totals if k in bare]
         if len(kinds) != 1 or not change_sign(phrase, self.lex) \
                 or not names_nothing(bare.replace(kinds[0], " " * len(kinds[0])), self.lex):
             return None
         spoken = self.whole if self.part_carried and self.whole else carried
+        if spoken and self._names_other_before(m.string[:m.start()], spoken):
+            return (None,)
         return (self._same_kind(spoken, kinds[0]) if spoken else None,)
+
+    def _names_other_before(self, words: str, spoken: str) -> bool:
+        """The sentence's words before a figure name a thing other than `spoken`, first or last, a
+        whole other than the unit (全市文化系统与上年相比，…: concepts.yaml other_whole_words), or a
+        budget compared with (与年初预算相比，…: no last year's figure is the base)."""
+        return any(named not in (None, spoken) for named in (self._concept(words, last=False),
+                                                             self._concept(words, last=True))) \
+            or self._names_other_whole(words) or names_budget_base(compact(words)) or _closed_on_budget(compact(words))
 
     def _compared_next(self, phrase: str, m: re.Match) -> str | None:
         """After a sentence listing a whole's parts (收入总额…，其中：…其他收入150.40万元。), for an
@@ -423,6 +441,8 @@ class TextFactReading:
         if close is None or not (self.part_carried and self.whole) or not self.lex.comparison.search(phrase) \
                 or self._kind_only(phrase):
             return None  # (与上年支出3,600.00万元相比: its own words name its kind, read as such below)
+        if self._names_other_before(m.string[:m.start()], self.whole):
+            return None  # (其他收入主要为…，与上年的120.00万元相比: the thing its sentence speaks of)
         words = compact(DIGIT_RE.split(CLAUSE_BREAK_RE.split(m.string[close.end():].lstrip("，, "), 1)[0], 1)[0])
         named = self._concept(words, last=False) if words else None
         if named is None:
@@ -488,6 +508,22 @@ def names_budget_base(label: str) -> bool:
     word after the comparing word (比年初预算减少, 比上年预算增加, 较预算数), or a word of a change
     against the budget by its meaning (超收, 短收)."""
     return bool(_compared_budgets(label)) or against_budget(label)
+
+
+def _closed_on_budget(words: str) -> bool:
+    """The last comparison the words close on its base (与年初预算相比, 同预算数对比) has a budget
+    for its base: what follows is told against the budget, no year's figure."""
+    close = None
+    for close in CLOSED_COMPARISON_RE.finditer(words):
+        pass
+    if close is None:
+        return False
+    opened = max(words.rfind(w, 0, close.start()) for w in COMPARISON_OPENERS)
+    base = words[opened + 1:close.start()] if opened >= 0 else ""
+    return any(found[2] in BUDGET_MEASURES for found in lexicon().measures.all(base))
+
+
+COMPARISON_OPENERS = ("与", "同", "和", "跟")  # the words opening a comparison closed on its base (与…相比)
 
 
 def against_budget(label: str) -> bool:
