@@ -228,8 +228,9 @@ def check_trailing_sums(base: FactBase, rule):
             if not sum_words(total.label, words) or not money_amount(total) or total.measure == "变动额":
                 continue
             items = _listed_before(base, flat[:k], total, openers)
-            if len(items) < 2 or any(not (money_amount(f) or _slice_amount(f)) or f.measure == "变动额" or f.comparator or f.period != total.period
-                                     or sum_words(f.label, words) for f in items) \
+            sliced = all(_slice_amount(f) for f in items)  # (the year's parts: none an amount of the year)
+            if len(items) < 2 or any(not (sliced or money_amount(f)) or f.measure == "变动额" or f.comparator
+                                     or f.period != total.period or sum_words(f.label, words) for f in items) \
                     or any(MALFORMED_RE.search(base.sentences.get(key, "")) for key, _ in run):
                 continue
             if total.concept is None:
@@ -242,11 +243,16 @@ def check_trailing_sums(base: FactBase, rule):
 
 
 def _slice_amount(f: Fact) -> bool:
-    """An amount of a part of the year (一季度支出210.00万元, 上半年支出…), read as achieved, not as
-    the year's outturn: listed and closed by their sum (…，全年合计…), the slices add up to it."""
-    # (a figure to a date, 1-9月累计支出, 截至9月底…, holds the slices before it: no slice)
+    """An amount its own words say is of a part of the year (一季度支出210.00万元, 上半年支出…),
+    read as achieved, not as the year's outturn: a list of such slices only, closed by their sum
+    (…，全年合计…), adds up to it. Not a subtotal (上半年合计), a part of a slice (其中四季度支付…),
+    nor a figure to a date (1-9月累计支出, 截至9月底…), which holds the slices before it."""
     return f.source == "text" and f.is_money and f.measure == "实际值" and not per_unit(f) \
-        and not any(w in f.label for w in ("累计", "截至", "截止"))
+        and bool(lexicon().partial_period.search(f.label)) \
+        and not any(w in f.label for w in SLICE_EXCLUDED_WORDS)
+
+
+SLICE_EXCLUDED_WORDS = ("累计", "截至", "截止", "合计", "共计", "小计", "其中")
 
 
 def _listed_before(base: FactBase, before: list[Fact], total: Fact, openers: tuple) -> list[Fact]:
