@@ -235,6 +235,15 @@ def _target_clause_before(text: str, earlier: list[Fact], params: dict) -> tuple
         if any(c in later for c in params["target_cues"]) and (
                 not lexicon().comparison.search(later) or compact(later).endswith(tuple(params["target_cues"]))):
             target, achieved, words = achieved, target, later
+    if target.at < achieved.at and lexicon().comparison.search(words):
+        # the target the base of a comparison (…1.32万亩，较年度计划1.20万亩超出…) is the target of
+        # the quantity compared with it, before it: a quantity after it (其中人工造林0.80万亩，完成率
+        # 100%) is another thing's, its target not stated
+        return None
+    last = max(target.at, achieved.at)
+    if any(f.at > last and f.unit == target.unit and (f.measure in BUDGET_MEASURES or f.measure == "目标值")
+           for f in earlier):
+        return None  # (…，年中计划调整为9,000万元，完成率…: a target stated after the two, the rate's perhaps)
     if target.unit != achieved.unit or target.period != CURRENT or achieved.period != CURRENT \
             or not any(c in words for c in params["target_cues"]) or target.value == 0 \
             or target.comparator in ("≤", "<") or any(m in words for m in params["ceiling_marks"]):
