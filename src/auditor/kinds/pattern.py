@@ -159,8 +159,8 @@ def _check_number_format(doc, rule):
         loc = source.loc
         for m in TOKEN_RE.finditer(plain):
             token = m.group(0)
-            stray = _stray_point(plain, m.end(), units)
-            if stray:
+            stray = _stray_point(plain, m.end(), STRAY_POINT_UNITS)
+            if stray and not not_after.search(plain[max(0, m.start() - 6):m.start()]):  # (V2.5.%: a version)
                 quote = text[m.start():stray]
                 yield Hit(quote=quote, location=source.loc, stated=quote, expected=token + quote[len(token):].lstrip(".． "),
                           formula=f"“{quote}”数字与单位之间多了小数点，不是有效的数字",
@@ -186,6 +186,11 @@ def _check_number_format(doc, rule):
                       fields={"match": quote, "problem": problem})
 
 
+# the units a stray point is looked for before: not 元 or 分, which open words after a numbered
+# item or heading (10.元旦…, 2.1.分项目支出情况)
+STRAY_POINT_UNITS = ["万元", "亿元", "千元", "%", "％", "‰"]
+
+
 def _stray_point(text: str, end: int, units: list[str]) -> int:
     """Where the unit ends, for a point standing alone between a number and its unit (96.5.%,
     23.70.万元: a point with no digit after it, a slip); 0 when there is none."""
@@ -201,7 +206,8 @@ def _stray_point(text: str, end: int, units: list[str]) -> int:
 
 
 # a rate printed with its percent sign twice (96.50%%): a slip, the rate as it reads once
-DOUBLED_PERCENT_RE = re.compile(r"\d(?:[\d.,]*\d)?\s*[%％]\s*[%％]")
+# (not in a web address's query, ?rate=50%%&: after =, a digit or a letter no rate stands)
+DOUBLED_PERCENT_RE = re.compile(r"(?<![=&?/A-Za-z0-9.,])\d(?:[\d.,]*\d)?\s*[%％]\s*[%％]")
 
 
 def _doubled_percents(text: str, source):

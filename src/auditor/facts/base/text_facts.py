@@ -25,6 +25,9 @@ CLOSED_COMPARISON_RE = re.compile(r"相比|比较|对比")  # a comparison close
 # the words closing a comparison right after its base's figure (…的1,180.00万元）相比)
 COMPARISON_CLOSE_RE = re.compile(r"\s*[)）]?\s*(?:" + CLOSED_COMPARISON_RE.pattern + ")")
 
+# the words opening a clause that gives a reason (因基本支出增加，…): what it names is no subject
+REASON_OPENERS = ("因", "由于", "主要是", "主要原因", "原因是")
+
 # a change's size (幅度, 增幅, 比例…) compared in turn (较上年, 比去年): what the figure after it is of
 SIZE_COMPARED_RE = re.compile(r"(?:幅度|比例|增幅|降幅|减幅|增速|增长率|下降率)(?:较|比|与|同)")
 
@@ -227,7 +230,7 @@ class TextFactReading:
             if SIZE_COMPARED_RE.search(compact(phrase)):
                 # (下降幅度较上年扩大5.00%, 增幅比上年提高: the change of a rate's size, no rate of the thing)
                 return dict(out, concept=None, measure="实际值")
-            kind_rate = self._kind_changed(phrase, bare, carried, m)
+            kind_rate = self._kind_changed(phrase, bare, carried, m, last_money)
             rate_carried = kind_rate[0] if kind_rate else carried if names_nothing(bare, self.lex) else None
             rate = self._rate(phrase, concept, rate_carried, last_money, out)
             if rate["concept"] is None and rate["measure"] == "实际值" and self.carried_unit == unit \
@@ -405,30 +408,57 @@ class TextFactReading:
         tail = DIFFERENCE_TAIL_RE.search(phrase)
         return DIFFERENCE_WORDS[tail.group(1)] if tail and named_budget_base(phrase) else 0
 
-    def _kind_changed(self, phrase: str, bare: str, carried: str | None, m: re.Match) -> tuple[str | None] | None:
+    def _kind_changed(self, phrase: str, bare: str, carried: str | None, m: re.Match,
+                      last_money: Fact | None) -> tuple[str | None] | None:
         """For a change whose words name one kind of money and nothing more (与上年相比，收入增长了
         6.98%; 支出较上年下降), the concept it is of, in a 1-tuple: the figure of that kind spoken of,
         or the whole whose parts the sentence before listed, as for a change in money (收入比去年多…);
-        (None,) when the thing spoken of is of the other kind (…其他收入150.40万元。…支出增长了…), or
-        when its sentence named another thing before it (项目支出与上年相比，支出增长…; 事业收入因…，
-        收入增长…: that thing's rate, perhaps, no whole's). None for words naming more, or no change
-        (收入占60%): read as any rate."""
+        (None,) when the thing spoken of is of the other kind (…其他收入150.40万元。…支出增长了…).
+        Where its sentence named another thing before it, that thing's of the kind (项目支出与上年相比，
+        支出增长…; 事业收入因…，收入增长…), or no one's (another whole, 全市…; a budget compared
+        with). None for words naming more, or no change (收入占60%): read as any rate."""
         kinds = [k for k in self.kind_totals if k in bare]
         if len(kinds) != 1 or not change_sign(phrase, self.lex) \
                 or not names_nothing(bare.replace(kinds[0], " " * len(kinds[0])), self.lex):
             return None
         spoken = self.whole if self.part_carried and self.whole else carried
-        if spoken and self._names_other_before(m.string[:m.start()], spoken):
-            return (None,)
+        if spoken:
+            before = m.string[:m.start()]
+            if self._other_base_before(before):
+                return (None,)  # (全市…与上年相比; 与年初预算…相比: no figure of the unit's last year)
+            own = last_money is not None and last_money.at < m.start() \
+                and m.string[last_money.at:last_money.at + len(last_money.text)] == last_money.text \
+                and not self._names_any(m.string[last_money.at + len(last_money.text):m.start()])
+            if own and last_money.concept:
+                # (…，其中项目支出362.40万元，支出增长12.00%: the amount its sentence stated last is the
+                # thing spoken of, of the kind named)
+                return (self._same_kind(last_money.concept, kinds[0]),)
+            named = self._concept(before, last=True) or self._names_any(before)
+            if named is not None and named != spoken:
+                return (self._same_kind(named, kinds[0]),)  # (项目支出与上年相比，支出增长…: that thing's)
+            if self._names_other_before(before, spoken):
+                return (None,)  # (事业收入因…，收入增长…: no whole's)
         return (self._same_kind(spoken, kinds[0]) if spoken else None,)
 
     def _names_other_before(self, words: str, spoken: str) -> bool:
-        """The sentence's words before a figure name a thing other than `spoken`, first or last, a
-        whole other than the unit (全市文化系统与上年相比，…: concepts.yaml other_whole_words), or a
-        budget compared with (与年初预算相比，…: no last year's figure is the base)."""
+        """The sentence's words before a figure name a thing other than `spoken`, first or last, or
+        another base (see _other_base_before)."""
         return any(named not in (None, spoken) for named in (self._concept(words, last=False),
                                                              self._concept(words, last=True))) \
-            or self._names_other_whole(words) or names_budget_base(compact(words)) or _closed_on_budget(compact(words))
+            or self._other_base_before(words)
+
+    def _names_any(self, words: str) -> str | None:
+        """The last thing of the vocabulary the words name anywhere (…，其中事业收入因门票收入增加，…:
+        门票收入), or None; a clause giving a reason (因基本支出增加，支出增长…) names no subject."""
+        kept = "".join(c for c in CLAUSE_BREAK_RE.split(compact(words)) if not c.startswith(REASON_OPENERS))
+        found = self.lex.concepts.all(kept)
+        return found[-1][2] if found else None
+
+    def _other_base_before(self, words: str) -> bool:
+        """The words name a whole other than the unit (全市文化系统与上年相比，…: concepts.yaml
+        other_whole_words), or a budget compared with (与年初预算相比，…): no figure of the unit's
+        last year is the base of what follows."""
+        return self._names_other_whole(words) or names_budget_base(compact(words)) or _closed_on_budget(compact(words))
 
     def _compared_next(self, phrase: str, m: re.Match) -> str | None:
         """After a sentence listing a whole's parts (收入总额…，其中：…其他收入150.40万元。), for an
@@ -513,14 +543,20 @@ def names_budget_base(label: str) -> bool:
 def _closed_on_budget(words: str) -> bool:
     """The last comparison the words close on its base (与年初预算相比, 同预算数对比) has a budget
     for its base: what follows is told against the budget, no year's figure."""
+    return closed_budget(words) is not None
+
+
+def closed_budget(words: str) -> str | None:
+    """The budget measure the last comparison the words close on its base names (与年初预算相比 ->
+    年初预算), or None."""
     close = None
     for close in CLOSED_COMPARISON_RE.finditer(words):
         pass
     if close is None:
-        return False
+        return None
     opened = max(words.rfind(w, 0, close.start()) for w in COMPARISON_OPENERS)
     base = words[opened + 1:close.start()] if opened >= 0 else ""
-    return any(found[2] in BUDGET_MEASURES for found in lexicon().measures.all(base))
+    return next((found[2] for found in lexicon().measures.all(base) if found[2] in BUDGET_MEASURES), None)
 
 
 COMPARISON_OPENERS = ("与", "同", "和", "跟")  # the words opening a comparison closed on its base (与…相比)

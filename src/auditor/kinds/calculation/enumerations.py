@@ -228,7 +228,8 @@ def check_trailing_sums(base: FactBase, rule):
             if not sum_words(total.label, words) or not money_amount(total) or total.measure == "变动额":
                 continue
             items = _listed_before(base, flat[:k], total, openers)
-            sliced = all(_slice_amount(f) for f in items)  # (the year's parts: none an amount of the year)
+            # (the year's parts, all of them: none an amount of the year)
+            sliced = all(_slice_amount(f) for f in items) and _covers_year(items)
             if len(items) < 2 or any(not (sliced or money_amount(f)) or f.measure == "变动额" or f.comparator
                                      or f.period != total.period or sum_words(f.label, words) for f in items) \
                     or any(MALFORMED_RE.search(base.sentences.get(key, "")) for key, _ in run):
@@ -253,6 +254,25 @@ def _slice_amount(f: Fact) -> bool:
 
 
 SLICE_EXCLUDED_WORDS = ("累计", "截至", "截止", "合计", "共计", "小计", "其中")
+
+# the quarters of the year a slice's words name (一季度, 第二季度, 3季度, 上半年, 下半年, 前三季度)
+QUARTER_RE = re.compile(r"(?:第?([一二三四1-4])季度|(上|下)半年|前([二三两23])季度)")
+QUARTER_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def _covers_year(slices: list[Fact]) -> bool:
+    """The slices name the year's quarters, each once and all of them (一至四季度; 上半年 and 下半年;
+    上半年, 三季度 and 四季度): only then is their sum the year's. A list leaving a quarter out, or
+    naming one twice, is no such list."""
+    quarters: list[int] = []
+    for f in slices:
+        m = QUARTER_RE.search(compact(f.label))
+        if m is None:
+            return False
+        one, half, first = m.groups()
+        quarters += [QUARTER_NUMBERS[one]] if one else [1, 2] if half == "上" else [3, 4] if half else \
+            list(range(1, QUARTER_NUMBERS[first] + 1))
+    return sorted(quarters) == [1, 2, 3, 4]
 
 
 def _listed_before(base: FactBase, before: list[Fact], total: Fact, openers: tuple) -> list[Fact]:

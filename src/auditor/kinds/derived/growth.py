@@ -11,7 +11,7 @@ from ...facts.base import Fact, FactBase
 from ...facts.base.figures import per_unit
 from ...facts.base.model import BUDGET_MEASURES, CURRENT, LATER, OLDER, PRIOR
 from ...facts.base.periods import fact_year
-from ...facts.base.text_facts import compares_other_year, names_budget_base, named_budget_base, against_budget
+from ...facts.base.text_facts import compares_other_year, names_budget_base, named_budget_base, closed_budget, against_budget
 from ...facts.base.words import CLAUSE_BREAK_RE, names_own_thing, YEAR_RE, YEARS_RE
 from ...facts.grid_pairs import grid_cell
 from ...facts.lexicon import lexicon
@@ -122,7 +122,8 @@ def check_growth(base: FactBase, rule):
             # rule is seen to explain it: findings.drop_consequences)
             # (the base named as the change's words name it: 比前年增加… is on 前年's, not 上年's)
             # (比年初预算减少…: the budget it names, which current ∓ change gives here, no year's figure)
-            than = named_budget_base(change.label) or _year_compared(change.label, rule.params["other_year_words"])
+            than = named_budget_base(change.label) or closed_budget(compact(change.label)) \
+                or _year_compared(change.label, rule.params["other_year_words"])
             basis = f"增减额与{than}数"
             formula = (f"变动额 {change.text} ÷（本年 {current.text} {'−' if sign > 0 else '+'} 变动额 {change.text}）"
                        f"= {fmt(computed)}%（{than}数 {fmt(previous_yuan / factor, shown_places, current.text)}{current.unit}）")

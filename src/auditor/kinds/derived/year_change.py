@@ -3,6 +3,8 @@ against this year's and last year's figures of its concept, in its sentence or t
 one value; counts (人, 个) as well as amounts."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 
 from ...facts.base import Fact, FactBase
@@ -100,7 +102,8 @@ def _count_year_change(base: FactBase, change: Fact, cues: list[str], other_base
     if stated is None:
         # (…58人，较上年末减少3人，上年末在职人员为63人: stated as the figure right after the change)
         after = next((f for f in same_sentence(base, change) if f.id > change.id), None)
-        stated = after if after is not None and _prior_count_of(after, current) else None
+        stated = after if after is not None and _prior_count_of(after, current) \
+            and _counted_words(after.label) in ("", _counted_words(current.label)) else None  # (上年末为63人: the same)
 
     # the two years' counts of the one group the table states: this year's as the table has it (a
     # subgroup, 其中在编112人, or another body's count, 局机关31人, is not the row's)
@@ -123,6 +126,17 @@ def _prior_count_of(f: Fact, current: Fact) -> bool:
     """`f` is last year's figure of what `current` counts, as this year's is stated."""
     return f.period == PRIOR and f.concept == current.concept and f.unit == current.unit \
         and f.measure == current.measure and not f.comparator and f.subject == current.subject
+
+
+# the words of a count's label that say when, or link it to its figure (上年末…为, 年末…共有)
+PERIOD_AND_LINK_RE = re.compile(r"(?:\d{4}年(?:末|底|度)?|上年末|上年底|上年度|上年|去年末|去年底|去年|本年末|本年度|本年|"
+                                r"年末|年底|[，,、；;：:为是有达约共计])")
+
+
+def _counted_words(label: str) -> str:
+    """What a count's words name, its period and link words out (年末在职人员 and 上年末在职人员为 both
+    name 在职人员; 上年末局机关在职人员为 names 局机关在职人员, a group of its own)."""
+    return PERIOD_AND_LINK_RE.sub("", compact(label))
 
 
 def _other_base(label: str, cues: list[str], words: list[str]) -> bool:
