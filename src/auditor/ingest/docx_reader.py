@@ -211,6 +211,21 @@ def _first(element, tag):
     return None
 
 
+def _first_two(element, tag_a, tag_b):
+    """(the first child with tag_a, the first with tag_b), each as `_first` finds it, in one pass
+    over the children (a properties element is looked through once, not once for each)."""
+    a = b = None
+    for child in element:
+        tag = child.tag
+        if tag == tag_a:
+            if a is None:
+                a = child
+        elif tag == tag_b:
+            if b is None:
+                b = child
+    return a, b
+
+
 def _local(tag) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else "?"
 
@@ -414,15 +429,7 @@ def _grid_skipped(tr) -> tuple[int, int]:
     trpr = _first(tr, W_TRPR)
     if trpr is None:
         return 0, 0
-    before = after = None
-    for prop in trpr:  # one pass; the first of each, as `_first` finds it
-        tag = prop.tag
-        if tag == W_GRID_BEFORE:
-            if before is None:
-                before = prop
-        elif tag == W_GRID_AFTER:
-            if after is None:
-                after = prop
+    before, after = _first_two(trpr, W_GRID_BEFORE, W_GRID_AFTER)
     return _columns_skipped(before), _columns_skipped(after)
 
 
@@ -440,15 +447,7 @@ def _merge_of(tc) -> tuple[bool, int]:
     tcpr = _first(tc, W_TCPR)
     if tcpr is None:
         return False, 1
-    vmerge = span = None
-    for prop in tcpr:  # one pass; the first of each, as `find` gives
-        tag = prop.tag
-        if tag == W_VMERGE:
-            if vmerge is None:
-                vmerge = prop
-        elif tag == W_GRIDSPAN:
-            if span is None:
-                span = prop
+    vmerge, span = _first_two(tcpr, W_VMERGE, W_GRIDSPAN)
     continued = vmerge is not None and (vmerge.get(W_VAL) or "continue") == "continue"
     if span is None:
         return continued, 1
@@ -508,17 +507,8 @@ def _run_text(run, out: list[str]) -> None:
 
 def _run_marks(rpr) -> tuple[bool, bool]:
     """(`_hidden(rpr)`, the run is superscript) read in one pass over the run's properties: the
-    first w:vanish and the first w:vertAlign, as `_first` finds each (a run's properties are
-    looked through once, not once for each)."""
-    vanish = align = None
-    for prop in rpr:
-        tag = prop.tag
-        if tag == W_VANISH:
-            if vanish is None:
-                vanish = prop
-        elif tag == W_VERT_ALIGN:
-            if align is None:
-                align = prop
+    first w:vanish and the first w:vertAlign, as `_first` finds each."""
+    vanish, align = _first_two(rpr, W_VANISH, W_VERT_ALIGN)
     return _vanishes(vanish), align is not None and align.get(W_VAL) == "superscript"
 
 
