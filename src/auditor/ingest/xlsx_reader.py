@@ -424,7 +424,7 @@ def _cell_text_of(c, book: _Workbook, title: str) -> str | None:
     boolean, an error code as text."""
     kind = c.get("t", "n")
     if kind == "inlineStr":
-        for inline in c:  # the first is child (a plain loop, as for v below)
+        for inline in c:  # the first is one (a plain loop, as for v below)
             if inline.tag == INLINE:
                 return _shown_inline(_text_content(inline), book)
         return None

@@ -159,7 +159,8 @@ def _check_number_format(doc, rule):
         loc = source.loc
         for m in TOKEN_RE.finditer(plain):
             token = m.group(0)
-            stray = _stray_point(plain, m.end(), STRAY_POINT_UNITS)
+            # (a point inside the number too, 96.5.% or 23.70.万元: 12.万元以下 numbers an item)
+            stray = _stray_point(plain, m.end(), STRAY_POINT_UNITS) if "." in token else 0
             if stray and not not_after.search(plain[max(0, m.start() - 6):m.start()]):  # (V2.5.%: a version)
                 quote = text[m.start():stray]
                 yield Hit(quote=quote, location=source.loc, stated=quote, expected=token + quote[len(token):].lstrip(".． "),
@@ -207,7 +208,7 @@ def _stray_point(text: str, end: int, units: list[str]) -> int:
 
 # a rate printed with its percent sign twice (96.50%%): a slip, the rate as it reads once
 # (not in a web address's query, ?rate=50%%&: after =, a digit or a letter no rate stands)
-DOUBLED_PERCENT_RE = re.compile(r"(?<![=&?/A-Za-z0-9.,])\d(?:[\d.,]*\d)?\s*[%％]\s*[%％]")
+DOUBLED_PERCENT_RE = re.compile(r"(?<![=&?/A-Za-z0-9.,])\d(?:[\d.,]*\d)?\s*[%％][%％]")
 
 
 def _doubled_percents(text: str, source):

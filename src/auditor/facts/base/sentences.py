@@ -15,6 +15,7 @@ from .model import (CURRENT, PRIOR, OLDER, LATER, FORECAST, OTHER_BASIS, BUDGET_
 from .words import (CLAUSE_BREAK_RE, UNNAMED, CLAUSE_END_RE, OPENING_BRACKET_RE, FROM_QUALIFIER_CHARS, YEAR_RE,
                     NOUN_AFTER_RE, BOUND_AFTER_RE, PHRASE_LIMIT, phrase_start, blank, names_nothing)
 from .figures import text_figures, figure_value, decimal_places
+from .rates import NOT_READ  # (a reading not asked for yet: None is an answer)
 
 
 CLOSING_BRACKET_RE = re.compile(r"[）)]")
@@ -580,9 +581,6 @@ class SentenceReading:
             parts = self._budget_parts(outside.concept) if outside.concept else ANY_PART
             self.whole_measure = (outside.measure, parts, outside.period)
         return carried
-
-
-NOT_READ = object()  # (a sentence's reading not asked for yet: None is an answer)
 
 
 # a doubling states its multiple as exactly as one written to a tenth does (翻一番 as 增长1.0倍:

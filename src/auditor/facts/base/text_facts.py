@@ -26,10 +26,12 @@ CLOSED_COMPARISON_RE = re.compile(r"相比|比较|对比")  # a comparison close
 COMPARISON_CLOSE_RE = re.compile(r"\s*[)）]?\s*(?:" + CLOSED_COMPARISON_RE.pattern + ")")
 
 # the words opening a clause that gives a reason (因基本支出增加，…): what it names is no subject
-REASON_OPENERS = ("因", "由于", "主要是", "主要原因", "原因是")
+REASON_OPENERS = ("因", "由于", "主要是", "主要原因", "原因是", "为", "用于", "主要用于")  # (and a purpose: 为保障…)
 
 # a change's size (幅度, 增幅, 比例…) compared in turn (较上年, 比去年): what the figure after it is of
-SIZE_COMPARED_RE = re.compile(r"(?:幅度|比例|增幅|降幅|减幅|增速|增长率|下降率)(?:较|比|与|同)")
+# (a base after 较 / 比: 较大, 比较明显 are adverbs, the size stated after them the rate's own)
+SIZE_COMPARED_RE = re.compile(r"(?:幅度|比例|增幅|降幅|减幅|增速|增长率|下降率)"
+                              r"(?:(?:较|比|与)(?:上年|去年|上期|同期|前年|\d{4}年)|同比|环比)")
 
 WEIGHT_RE = re.compile(r"(?:分值|权重|满分)\s*(?:为)?\s*\d")  # the points a part is out of
 
@@ -225,11 +227,12 @@ class TextFactReading:
             if self.lex.partial_period.search(wide + phrase):
                 # a rate of a part of the year (三季度末预算执行率72.9%) states no rate of the year
                 return dict(out, concept=None, measure="实际值")
-            # a rate of a thing the vocabulary does not know (其中项目支出规划服务较年初完成92%) is
-            # that thing's, not the concept named before
             if SIZE_COMPARED_RE.search(compact(phrase)):
                 # (下降幅度较上年扩大5.00%, 增幅比上年提高: the change of a rate's size, no rate of the thing)
                 return dict(out, concept=None, measure="实际值")
+            # a rate of a thing the vocabulary does not know (其中项目支出规划服务较年初完成92%) is
+            # that thing's, not the concept named before; one naming only a kind of money, the
+            # thing of that kind spoken of (see _kind_changed: a 1-tuple when it decides)
             kind_rate = self._kind_changed(phrase, bare, carried, m, last_money)
             rate_carried = kind_rate[0] if kind_rate else carried if names_nothing(bare, self.lex) else None
             rate = self._rate(phrase, concept, rate_carried, last_money, out)
@@ -426,9 +429,11 @@ class TextFactReading:
             before = m.string[:m.start()]
             if self._other_base_before(before):
                 return (None,)  # (全市…与上年相比; 与年初预算…相比: no figure of the unit's last year)
-            own = last_money is not None and last_money.at < m.start() \
-                and m.string[last_money.at:last_money.at + len(last_money.text)] == last_money.text \
-                and not self._names_any(m.string[last_money.at + len(last_money.text):m.start()])
+            # (last_money is this sentence's: the reader starts each sentence without one; its figure
+            # ends at its unit, however its digits are printed)
+            ends = m.string.find(last_money.unit, last_money.at) if last_money is not None else -1
+            own = last_money is not None and last_money.at < m.start() and 0 <= ends < m.start() \
+                and not self._names_any(m.string[ends + len(last_money.unit):m.start()])
             if own and last_money.concept:
                 # (…，其中项目支出362.40万元，支出增长12.00%: the amount its sentence stated last is the
                 # thing spoken of, of the kind named)
@@ -443,22 +448,22 @@ class TextFactReading:
     def _names_other_before(self, words: str, spoken: str) -> bool:
         """The sentence's words before a figure name a thing other than `spoken`, first or last, or
         another base (see _other_base_before)."""
-        return any(named not in (None, spoken) for named in (self._concept(words, last=False),
-                                                             self._concept(words, last=True))) \
+        kept = _without_reasons(words)
+        return any(named not in (None, spoken) for named in (self._concept(kept, last=False),
+                                                             self._concept(kept, last=True))) \
             or self._other_base_before(words)
 
     def _names_any(self, words: str) -> str | None:
-        """The last thing of the vocabulary the words name anywhere (…，其中事业收入因门票收入增加，…:
-        门票收入), or None; a clause giving a reason (因基本支出增加，支出增长…) names no subject."""
-        kept = "".join(c for c in CLAUSE_BREAK_RE.split(compact(words)) if not c.startswith(REASON_OPENERS))
-        found = self.lex.concepts.all(kept)
+        """The last thing of the vocabulary the words name anywhere outside a clause giving a reason or
+        a purpose (…，其中事业收入因门票收入增加，…: 事业收入; 因基本支出增加，…: none), or None."""
+        found = self.lex.concepts.all(_without_reasons(words))
         return found[-1][2] if found else None
 
     def _other_base_before(self, words: str) -> bool:
         """The words name a whole other than the unit (全市文化系统与上年相比，…: concepts.yaml
         other_whole_words), or a budget compared with (与年初预算相比，…): no figure of the unit's
         last year is the base of what follows."""
-        return self._names_other_whole(words) or names_budget_base(compact(words)) or _closed_on_budget(compact(words))
+        return self._names_other_whole(words) or names_budget_base(compact(words)) or closed_budget(compact(words)) is not None
 
     def _compared_next(self, phrase: str, m: re.Match) -> str | None:
         """After a sentence listing a whole's parts (收入总额…，其中：…其他收入150.40万元。), for an
@@ -540,15 +545,16 @@ def names_budget_base(label: str) -> bool:
     return bool(_compared_budgets(label)) or against_budget(label)
 
 
-def _closed_on_budget(words: str) -> bool:
-    """The last comparison the words close on its base (与年初预算相比, 同预算数对比) has a budget
-    for its base: what follows is told against the budget, no year's figure."""
-    return closed_budget(words) is not None
+def _without_reasons(words: str) -> str:
+    """The words, their clauses giving a reason or a purpose left out (因基本支出增加，为保障项目支出，
+    …): what those name is no subject of the figure after them."""
+    return "，".join(c for c in CLAUSE_BREAK_RE.split(compact(words)) if not c.startswith(REASON_OPENERS))
 
 
 def closed_budget(words: str) -> str | None:
-    """The budget measure the last comparison the words close on its base names (与年初预算相比 ->
-    年初预算), or None."""
+    """The one budget measure of this year the last comparison the words close on its base names
+    (与年初预算相比 -> 年初预算), or None: none, several (与年初预算和调整预算相比), or another
+    year's (与2023年预算数相比, 与上年预算相比), as named_budget_base reads 比….)"""
     close = None
     for close in CLOSED_COMPARISON_RE.finditer(words):
         pass
@@ -556,10 +562,12 @@ def closed_budget(words: str) -> str | None:
         return None
     opened = max(words.rfind(w, 0, close.start()) for w in COMPARISON_OPENERS)
     base = words[opened + 1:close.start()] if opened >= 0 else ""
-    return next((found[2] for found in lexicon().measures.all(base) if found[2] in BUDGET_MEASURES), None)
+    measures = {found[2] for found in lexicon().measures.all(base) if found[2] in BUDGET_MEASURES}
+    return next(iter(measures)) if len(measures) == 1 and not compares_other_year("比" + base) else None
 
 
-COMPARISON_OPENERS = ("与", "同", "和", "跟")  # the words opening a comparison closed on its base (与…相比)
+# the words opening a comparison closed on its base (与…相比; not 同, 和: 同期, 和 join words too)
+COMPARISON_OPENERS = ("与", "跟")
 
 
 def against_budget(label: str) -> bool:

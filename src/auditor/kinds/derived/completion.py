@@ -209,7 +209,9 @@ FLOOR_REACH = 12  # figures back in its sentence a completion rate looks for a f
 def _target_clause_before(text: str, earlier: list[Fact], params: dict) -> tuple[Fact, Fact] | None:
     """(achieved, target) of the two clauses right before a bare 完成率: the first states a
     target (年度任务136户, 计划适配900件), the second a quantity of this year in its unit, and
-    the sentence states no other quantity between them."""
+    the sentence states no other quantity between them (or the other way round). None where the
+    target is a comparison's base (较年度计划1.20万亩) and the quantity after it another thing's
+    (其中人工造林0.80万亩), or where a target is stated after both (年中计划调整为…)."""
     # (an indicator in % counts too when its words say target and reached: 目标值60%，实际完成63.6%)
     # (money counts where neither figure is a budget's: 计划发放贷款3.00亿元，实际发放2.46亿元, an
     # output's target in money; a budget's completion is DRV002's)
@@ -235,7 +237,8 @@ def _target_clause_before(text: str, earlier: list[Fact], params: dict) -> tuple
         if any(c in later for c in params["target_cues"]) and (
                 not lexicon().comparison.search(later) or compact(later).endswith(tuple(params["target_cues"]))):
             target, achieved, words = achieved, target, later
-    if target.at < achieved.at and lexicon().comparison.search(words):
+    if target.at < achieved.at and lexicon().comparison.search(words) \
+            and compact(words).endswith(tuple(params["target_cues"])):
         # the target the base of a comparison (…1.32万亩，较年度计划1.20万亩超出…) is the target of
         # the quantity compared with it, before it: a quantity after it (其中人工造林0.80万亩，完成率
         # 100%) is another thing's, its target not stated

@@ -96,8 +96,8 @@ def _compared_clause_before(base: FactBase, change: Fact, params: dict) -> tuple
         # the fact base read the base as another thing's (the whole's, after a sentence listing its
         # parts: 全年支出…。其中基本支出…，项目支出…。与2023年度的…相比，支出增加…): the figure
         # compared is that thing's of this year, the nearest before, not the part named last
-        stated = next((f for f in reversed(base.facts)
-                       if f.id < change.id and f.block == change.block and f.sentence < change.sentence and f.concept == other.concept
+        stated = next((f for f in reversed(base.by_block.get(change.block, ()))
+                       if f.id < change.id and f.sentence < change.sentence and f.concept == other.concept
                        and f.measure == other.measure and f.period == CURRENT and f.source == "text"), None)
         if stated is None:
             return None

@@ -570,8 +570,8 @@ def _breakdown(base: FactBase, rate: Fact, part: Fact,
                least: int = BREAKDOWN_MIN_ITEMS) -> tuple[Fact, list[tuple[Fact, Fact]]] | None:
     """The parts a paragraph lists one after another, each followed by its share naming no whole
     (A 28.50万元，占37.09%；B 12.40万元，占16.14%；…), the shares adding up to 100%: they are a
-    breakdown of their own sum (the total, stated elsewhere or not at all). That sum, with the
-    (part, share) pairs."""
+    breakdown of their own sum (the total, stated elsewhere or not at all); two parts only where
+    their shares make 100% within their printed rounding. That sum, with the (part, share) pairs."""
     block = base.by_block.get(rate.block, [])
     pairs = _breakdown_pairs(base, rate, part, block, least)
     if pairs is None:
@@ -597,7 +597,7 @@ def _breakdown(base: FactBase, rate: Fact, part: Fact,
 def _breakdown_pairs(base: FactBase, rate: Fact, part: Fact, block: list[Fact],
                      least: int = BREAKDOWN_MIN_ITEMS) -> list[tuple[Fact, Fact]] | None:
     """The (part, share) pairs of the paragraph's list the part is in (see _breakdown): at least
-    BREAKDOWN_MIN_ITEMS of them, in one unit."""
+    `least` of them, in one unit."""
     pairs: list[tuple[Fact, Fact]] = []
     # (the first share may name the whole the others leave unsaid: 占本年支出的81.18%；…占9.26%)
     whole = rate.base or next((f.base for f in block if f.measure == "占比" and f.base), None)

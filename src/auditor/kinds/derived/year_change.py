@@ -4,7 +4,6 @@ one value; counts (人, 个) as well as amounts."""
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
 
 from ...facts.base import Fact, FactBase
