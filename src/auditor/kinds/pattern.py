@@ -41,6 +41,9 @@ PARAMS = {
     "quote": (str, "match"),
     # number_format
     "units": (list, ["万元", "亿元", "千元", "元", "%", "％", "‰", "分"]),
+    # the units a stray point is looked for before (96.5.%, 23.70.万元): not 元 or 分, which open
+    # words after a numbered item or heading (10.元旦…, 2.1.分项目支出情况)
+    "stray_point_units": (list, ["万元", "亿元", "千元", "%", "％", "‰"]),
     # units of counts: a comma grouping them wrongly (1,2345人) is read as well; a dotted run
     # before them may be a section number (1.1.2人员经费), so it is not
     "count_units": (list, []),
@@ -139,6 +142,7 @@ def _check_number_format(doc, rule):
     params = rule.params
     units = sorted(params["units"], key=len, reverse=True)
     count_units = sorted(params["count_units"], key=len, reverse=True)
+    stray_units = sorted(params["stray_point_units"], key=len, reverse=True)
     not_after = re.compile(params["not_after"])
     where = params["where"]
     numeric_columns = None  # worked out for the first cell that needs it (few do)
@@ -160,7 +164,7 @@ def _check_number_format(doc, rule):
         for m in TOKEN_RE.finditer(plain):
             token = m.group(0)
             # (a point inside the number too, 96.5.% or 23.70.万元: 12.万元以下 numbers an item)
-            stray = _stray_point(plain, m.end(), STRAY_POINT_UNITS) if "." in token else 0
+            stray = _stray_point(plain, m.end(), stray_units) if "." in token else 0
             if stray and not not_after.search(plain[max(0, m.start() - 6):m.start()]):  # (V2.5.%: a version)
                 quote = text[m.start():stray]
                 yield Hit(quote=quote, location=source.loc, stated=quote, expected=token + quote[len(token):].lstrip(".． "),
@@ -185,11 +189,6 @@ def _check_number_format(doc, rule):
                       expected=(expected + unit) if expected else "只有一个小数点、千分位每三位一组的数字",
                       formula=f"“{token}”{problem}，不是有效的数字",
                       fields={"match": quote, "problem": problem})
-
-
-# the units a stray point is looked for before: not 元 or 分, which open words after a numbered
-# item or heading (10.元旦…, 2.1.分项目支出情况)
-STRAY_POINT_UNITS = ["万元", "亿元", "千元", "%", "％", "‰"]
 
 
 def _stray_point(text: str, end: int, units: list[str]) -> int:

@@ -25,9 +25,6 @@ CLOSED_COMPARISON_RE = re.compile(r"相比|比较|对比")  # a comparison close
 # the words closing a comparison right after its base's figure (…的1,180.00万元）相比)
 COMPARISON_CLOSE_RE = re.compile(r"\s*[)）]?\s*(?:" + CLOSED_COMPARISON_RE.pattern + ")")
 
-# the words opening a clause that gives a reason (因基本支出增加，…): what it names is no subject
-REASON_OPENERS = ("因", "由于", "主要是", "主要原因", "原因是", "为", "用于", "主要用于")  # (and a purpose: 为保障…)
-
 # a change's size (幅度, 增幅, 比例…) compared in turn (较上年, 比去年): what the figure after it is of
 # (a base after 较 / 比: 较大, 比较明显 are adverbs, the size stated after them the rate's own)
 SIZE_COMPARED_RE = re.compile(r"(?:幅度|比例|增幅|降幅|减幅|增速|增长率|下降率)"
@@ -548,7 +545,8 @@ def names_budget_base(label: str) -> bool:
 def _without_reasons(words: str) -> str:
     """The words, their clauses giving a reason or a purpose left out (因基本支出增加，为保障项目支出，
     …): what those name is no subject of the figure after them."""
-    return "，".join(c for c in CLAUSE_BREAK_RE.split(compact(words)) if not c.startswith(REASON_OPENERS))
+    openers = tuple(concepts().get("reason_openers") or ())  # (concepts.yaml reason_openers)
+    return "，".join(c for c in CLAUSE_BREAK_RE.split(compact(words)) if not openers or not c.startswith(openers))
 
 
 def closed_budget(words: str) -> str | None:

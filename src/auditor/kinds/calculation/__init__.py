@@ -49,6 +49,9 @@ PARAMS = {
     "catch_all_words": (list, ["其他", "其余", "剩余"]),
     # the words of an amount closing a list as its sum (…、市级资金680.00万元，合计2,560.00万元)
     "trailing_sum_words": (list, ["合计", "共计", "总计", "合计为", "共计为", "总计为", "合计金额"]),
+    # the words that make an amount of a part of the year no slice of a list adding up to the year:
+    # a figure to a date (累计, 截至), a subtotal (上半年合计), a part of a slice (其中四季度支付…)
+    "slice_excluded_words": (list, ["累计", "截至", "截止", "合计", "共计", "小计", "其中"]),
     # units besides money a 其中 list in a sentence adds up in (共扣9.60分，其中决策指标扣1.5分，…)
     "list_units": (list, []),
     # the first words of an amount that make it a sum, not an item of the list it follows (…，共扣7.7分)

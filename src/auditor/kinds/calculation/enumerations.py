@@ -229,7 +229,8 @@ def check_trailing_sums(base: FactBase, rule):
                 continue
             items = _listed_before(base, flat[:k], total, openers)
             # (the year's parts, all of them: none an amount of the year)
-            sliced = all(_slice_amount(f) for f in items) and _covers_year(items)
+            excluded = tuple(rule.params["slice_excluded_words"])
+            sliced = all(_slice_amount(f, excluded) for f in items) and _covers_year(items)
             if len(items) < 2 or any(not (sliced or money_amount(f)) or f.measure == "变动额" or f.comparator
                                      or f.period != total.period or sum_words(f.label, words) for f in items) \
                     or any(MALFORMED_RE.search(base.sentences.get(key, "")) for key, _ in run):
@@ -243,17 +244,14 @@ def check_trailing_sums(base: FactBase, rule):
             yield from hits
 
 
-def _slice_amount(f: Fact) -> bool:
+def _slice_amount(f: Fact, excluded: tuple[str, ...]) -> bool:
     """An amount its own words say is of a part of the year (一季度支出210.00万元, 上半年支出…),
     read as achieved, not as the year's outturn: a list of such slices only, closed by their sum
     (…，全年合计…), adds up to it. Not a subtotal (上半年合计), a part of a slice (其中四季度支付…),
     nor a figure to a date (1-9月累计支出, 截至9月底…), which holds the slices before it."""
     return f.source == "text" and f.is_money and f.measure == "实际值" and not per_unit(f) \
         and bool(lexicon().partial_period.search(f.label)) \
-        and not any(w in f.label for w in SLICE_EXCLUDED_WORDS)
-
-
-SLICE_EXCLUDED_WORDS = ("累计", "截至", "截止", "合计", "共计", "小计", "其中")
+        and not any(w in f.label for w in excluded)  # (the rule's slice_excluded_words)
 
 # the quarters of the year a slice's words name (一季度, 第二季度, 3季度, 上半年, 下半年, 前三季度)
 QUARTER_RE = re.compile(r"(?:第?([一二三四1-4])季度|(上|下)半年|前([二三两23])季度)")
