@@ -13,11 +13,14 @@ LIST_THEN_BASE = ("某县农业农村局2024年度部门决算\n"
                   "与2023年度的1,180.00万元相比，{next}\n")
 
 
-def _prior_of(tmp_path, text: str):
+def _facts_of(tmp_path, text: str):
     path = tmp_path / "report.txt"
     path.write_text(text, encoding="utf-8")
-    base = fact_base(load(str(path)))
-    return [(f.concept, f.value) for f in base.facts if f.period == PRIOR and f.source == "text"]
+    return fact_base(load(str(path))).facts
+
+
+def _prior_of(tmp_path, text: str):
+    return [(f.concept, f.value) for f in _facts_of(tmp_path, text) if f.period == PRIOR and f.source == "text"]
 
 
 def test_base_is_the_next_clauses_concept(tmp_path):
@@ -53,9 +56,7 @@ def test_without_a_list_the_thing_just_named_keeps_its_base(tmp_path):
 
 
 def _rates_of(tmp_path, text: str):
-    path = tmp_path / "report.txt"
-    path.write_text(text, encoding="utf-8")
-    return [(f.concept, str(f.value)) for f in fact_base(load(str(path))).facts if f.measure == "变动率"]
+    return [(f.concept, str(f.value)) for f in _facts_of(tmp_path, text) if f.measure == "变动率"]
 
 
 def test_a_rate_naming_only_the_kind_is_the_wholes(tmp_path):
