@@ -253,23 +253,19 @@ def _slice_amount(f: Fact, excluded: tuple[str, ...]) -> bool:
         and bool(lexicon().partial_period.search(f.label)) \
         and not any(w in f.label for w in excluded)  # (the rule's slice_excluded_words)
 
-# the quarters of the year a slice's words name (一季度, 第二季度, 3季度, 上半年, 下半年, 前三季度)
-QUARTER_RE = re.compile(r"(?:第?([一二三四1-4])季度|(上|下)半年|前([二三两23])季度)")
-QUARTER_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-
-
 def _covers_year(slices: list[Fact]) -> bool:
     """The slices name the year's quarters, each once and all of them (一至四季度; 上半年 and 下半年;
-    上半年, 三季度 and 四季度): only then is their sum the year's. A list leaving a quarter out, or
-    naming one twice, is no such list."""
+    上半年, 三季度 and 四季度: concepts.yaml year_slices): only then is their sum the year's. A list
+    leaving a quarter out, or naming one twice, is no such list."""
+    named = concepts().get("year_slices") or {}
+    words = sorted(named, key=len, reverse=True)  # (第一季度 before 一季度, 前三季度 before 三季度)
     quarters: list[int] = []
     for f in slices:
-        m = QUARTER_RE.search(compact(f.label))
-        if m is None:
+        label = compact(f.label)
+        word = next((w for w in words if w in label), None)
+        if word is None:
             return False
-        one, half, first = m.groups()
-        quarters += [QUARTER_NUMBERS[one]] if one else [1, 2] if half == "上" else [3, 4] if half else \
-            list(range(1, QUARTER_NUMBERS[first] + 1))
+        quarters += named[word]
     return sorted(quarters) == [1, 2, 3, 4]
 
 
