@@ -4,9 +4,11 @@ nothing, and no one's when it names another thing; never the part named last. Wi
 before, such a base reads as before (the thing just named). Texts written for these tests."""
 from __future__ import annotations
 
+from audited import reported
 from auditor.facts.base import fact_base
 from auditor.facts.base.model import PRIOR
 from auditor.ingest import load
+from auditor.ruleset import load_rules
 
 LIST_THEN_BASE = ("某县农业农村局2024年度部门决算\n"
                   "2024年度收入总额1,250.60万元，其中：财政拨款收入1,100.20万元，其他收入150.40万元。"
@@ -75,17 +77,12 @@ WHOLE_THEN_PARTS = ("某中心2024年度部门整体支出绩效自评报告\n"
                     "与2023年度的2,105.30万元相比，支出增加{change}万元。\n")
 
 
-def _difference_findings(tmp_path, text: str):
-    from auditor.engine import audit_file
-    from auditor.ruleset import load_rules
-    path = tmp_path / "whole.txt"
-    path.write_text(text, encoding="utf-8")
-    rules = [r for r in load_rules() if r.id in ("DRV010", "DRV012")]
-    return [f for f in audit_file(str(path), rules).findings if f.severity != "info"]
+def _difference_findings(text: str):
+    return reported(text, [r for r in load_rules() if r.id in ("DRV010", "DRV012")])
 
 
-def test_a_change_after_a_sentence_of_parts_is_the_wholes_not_the_last_parts(tmp_path):
+def test_a_change_after_a_sentence_of_parts_is_the_wholes_not_the_last_parts():
     # the whole said in a sentence of its own, its parts in the next: not 932.26 − 2,105.30
-    assert _difference_findings(tmp_path, WHOLE_THEN_PARTS.format(change="213.16")) == []
-    found = _difference_findings(tmp_path, WHOLE_THEN_PARTS.format(change="223.16"))
+    assert _difference_findings(WHOLE_THEN_PARTS.format(change="213.16")) == []
+    found = _difference_findings(WHOLE_THEN_PARTS.format(change="223.16"))
     assert found and all("213.16" in f.message for f in found)
