@@ -4,9 +4,10 @@ shares, differences."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from ...knowledge import compact, concepts
-from ..lexicon import lexicon
+from ...knowledge import compact, concepts, vocabulary_generation
+from ..lexicon import alternatives, lexicon
 from ..numbers import DIGIT_RE, MONEY_UNITS
 from .model import CURRENT, PRIOR, FORECAST, BUDGET_MEASURES, Fact
 from .words import (CLAUSE_BREAK_RE, UNNAMED, YEAR_RE, BOUND_AFTER_RE, PHRASE_LIMIT, phrase_start, RATE_OF_AFTER_RE,
@@ -25,10 +26,18 @@ CLOSED_COMPARISON_RE = re.compile(r"相比|比较|对比")  # a comparison close
 # the words closing a comparison right after its base's figure (…的1,180.00万元）相比)
 COMPARISON_CLOSE_RE = re.compile(r"\s*[)）]?\s*(?:" + CLOSED_COMPARISON_RE.pattern + ")")
 
-# a change's size (幅度, 增幅, 比例…) compared in turn (较上年, 比去年): what the figure after it is of
-# (a base after 较 / 比: 较大, 比较明显 are adverbs, the size stated after them the rate's own)
-SIZE_COMPARED_RE = re.compile(r"(?:幅度|比例|增幅|降幅|减幅|增速|增长率|下降率)"
-                              r"(?:(?:较|比|与)(?:上年|去年|上期|同期|前年|\d{4}年)|同比|环比)")
+
+
+@lru_cache(maxsize=4)
+def _size_compared_re(generation: int) -> re.Pattern:
+    """A change's size (concepts.yaml change_size_words: 幅度, 增幅, 比例…) compared in turn with a
+    year before (较上年, 比2023年, 同比): the figure after it is the change of that size, no rate of
+    the thing. A base must follow 较 / 比 (较大, 比较明显 are adverbs: the size stated after them is
+    the rate's own). A function of the vocabulary, compiled once per its generation."""
+    sizes = alternatives(concepts().get("change_size_words") or ())
+    if not sizes:
+        return re.compile(r"(?!)")
+    return re.compile(f"(?:{sizes})(?:(?:较|比|与)(?:{lexicon().prior.pattern}|前年|\\d{{4}}年)|同比|环比)")
 
 WEIGHT_RE = re.compile(r"(?:分值|权重|满分)\s*(?:为)?\s*\d")  # the points a part is out of
 
@@ -224,7 +233,7 @@ class TextFactReading:
             if self.lex.partial_period.search(wide + phrase):
                 # a rate of a part of the year (三季度末预算执行率72.9%) states no rate of the year
                 return dict(out, concept=None, measure="实际值")
-            if SIZE_COMPARED_RE.search(compact(phrase)):
+            if _size_compared_re(vocabulary_generation()).search(compact(phrase)):
                 # (下降幅度较上年扩大5.00%, 增幅比上年提高: the change of a rate's size, no rate of the thing)
                 return dict(out, concept=None, measure="实际值")
             # a rate of a thing the vocabulary does not know (其中项目支出规划服务较年初完成92%) is

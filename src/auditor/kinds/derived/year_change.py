@@ -3,7 +3,6 @@ against this year's and last year's figures of its concept, in its sentence or t
 one value; counts (人, 个) as well as amounts."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ...facts.base import Fact, FactBase
@@ -127,15 +126,11 @@ def _prior_count_of(f: Fact, current: Fact) -> bool:
         and f.measure == current.measure and not f.comparator and f.subject == current.subject
 
 
-# the words of a count's label that say when, or link it to its figure (上年末…为, 年末…共有)
-PERIOD_AND_LINK_RE = re.compile(r"(?:\d{4}年(?:末|底|度)?|上年末|上年底|上年度|上年|去年末|去年底|去年|本年末|本年度|本年|"
-                                r"年末|年底|[，,、；;：:为是有达约共计])")
-
-
 def _counted_words(label: str) -> str:
-    """What a count's words name, its period and link words out (年末在职人员 and 上年末在职人员为 both
-    name 在职人员; 上年末局机关在职人员为 names 局机关在职人员, a group of its own)."""
-    return PERIOD_AND_LINK_RE.sub("", compact(label))
+    """What a count's words name, their period and link words out (the vocabulary's filler_words:
+    年末在职人员 and 上年末在职人员为 both name 在职人员; 上年末局机关在职人员为 names 局机关在职人员,
+    a group of its own)."""
+    return lexicon().filler.sub("", compact(label))
 
 
 def _other_base(label: str, cues: list[str], words: list[str]) -> bool:
