@@ -27,7 +27,6 @@ CLOSED_COMPARISON_RE = re.compile(r"相比|比较|对比")  # a comparison close
 COMPARISON_CLOSE_RE = re.compile(r"\s*[)）]?\s*(?:" + CLOSED_COMPARISON_RE.pattern + ")")
 
 
-
 @lru_cache(maxsize=4)
 def _size_compared_re(generation: int) -> re.Pattern:
     """A change's size (concepts.yaml change_size_words: 幅度, 增幅, 比例…) compared in turn with a
@@ -447,17 +446,21 @@ class TextFactReading:
             named = self._concept(before, last=True) or self._names_any(before)
             if named is not None and named != spoken:
                 return (self._same_kind(named, kinds[0]),)  # (项目支出与上年相比，支出增长…: that thing's)
-            if self._names_other_before(before, spoken):
+            if self._names_other_thing(before, spoken):
                 return (None,)  # (事业收入因…，收入增长…: no whole's)
         return (self._same_kind(spoken, kinds[0]) if spoken else None,)
 
     def _names_other_before(self, words: str, spoken: str) -> bool:
-        """The sentence's words before a figure name a thing other than `spoken`, first or last, or
-        another base (see _other_base_before)."""
+        """The sentence's words before a figure name a thing other than `spoken` or another base
+        (see _names_other_thing, _other_base_before)."""
+        return self._names_other_thing(words, spoken) or self._other_base_before(words)
+
+    def _names_other_thing(self, words: str, spoken: str) -> bool:
+        """The words, outside clauses of reason or purpose, name first or last a thing other than
+        `spoken`."""
         kept = _without_reasons(words)
         return any(named not in (None, spoken) for named in (self._concept(kept, last=False),
-                                                             self._concept(kept, last=True))) \
-            or self._other_base_before(words)
+                                                             self._concept(kept, last=True)))
 
     def _names_any(self, words: str) -> str | None:
         """The last thing of the vocabulary the words name anywhere outside a clause giving a reason or
@@ -561,7 +564,7 @@ def _without_reasons(words: str) -> str:
 def closed_budget(words: str) -> str | None:
     """The one budget measure of this year the last comparison the words close on its base names
     (与年初预算相比 -> 年初预算), or None: none, several (与年初预算和调整预算相比), or another
-    year's (与2023年预算数相比, 与上年预算相比), as named_budget_base reads 比….)"""
+    year's (与2023年预算数相比, 与上年预算相比), as named_budget_base reads 比…."""
     close = None
     for close in CLOSED_COMPARISON_RE.finditer(words):
         pass
