@@ -51,9 +51,10 @@ def check_growth(base: FactBase, rule):
         # (a plan's 较2025年预算下降…: on last year's budget, its year-on-year base, judged below
         # only with its change amount, that budget being read nowhere here)
         on_budget = _on_other_base(rate.label, rule.params["other_base_words"])
-        if on_budget and not (base.plan and compares_other_year(rate.label)):
-            continue
         sentence = facts_before(same_sentence(base, rate), rate)
+        if on_budget and not (base.plan and compares_other_year(rate.label)):
+            yield from _budget_rate(rate, sentence)
+            continue
         if _adjusted(base.sentences.get((rate.block, rate.sentence), ""), rate, rule.params["adjusted_cues"]):
             continue
         # the change of the rate's own concept (“本年支出减少 10 万元，其中基本支出增长 5%”: not 基本支出's)
@@ -62,6 +63,9 @@ def check_growth(base: FactBase, rule):
                        and (f.concept == rate.concept or not (f.concept and rate.concept))
                        and not against_budget(f.label)), None) \
             or _change_after(base, rate)
+        if change is None and _budget_rate_reading(sentence):
+            yield from _budget_rate(rate, sentence)
+            continue
         if on_budget and change is None:
             continue
         quantity_change = _quantity_change(sentence, rate, rule.params["year_on_year_cues"], base.year)
@@ -197,6 +201,50 @@ def check_growth(base: FactBase, rule):
                         f"比例恰为 {rate.text}：疑增减用词有误")
         yield based(basis, slip or rate_hit(rate, computed, "增减比例", formula, than=than))
     yield from _older_year_growths(base)
+
+
+def _budget_rate_reading(sentence: list[Fact]) -> bool:
+    """The figures before a rate end on this year's outturn and the budget of this year the words
+    after it compare it with (…1,098.50万元，比年初预算1,200.00万元下降…), both of one thing."""
+    if len(sentence) < 2:
+        return False
+    current, budget = sentence[-2], sentence[-1]
+    return named_budget_base(budget.label) is not None and current.is_money and budget.is_money \
+        and budget.measure in BUDGET_MEASURES and current.measure == "决算" \
+        and current.period == CURRENT and budget.period == CURRENT and current.concept == budget.concept \
+        and not current.comparator and budget.comparator in ("", "较")
+
+
+def _budget_rate(rate: Fact, sentence: list[Fact]):
+    """A rate on this year's budget its words name, with the budget and no change amount stated
+    (支出1,098.50万元，比年初预算1,200.00万元下降8.46%): (outturn − budget) ÷ budget, the budget
+    the figure right before the rate, the outturn the figure right before the budget, both of one
+    thing. Another reading (比上年预算: last year's; a figure between, a part) is not judged."""
+    if not _budget_rate_reading(sentence):
+        return
+    current, budget = sentence[-2], sentence[-1]
+    than = named_budget_base(budget.label)
+    if rate.concept not in (None, budget.concept):
+        return
+    lo_c, hi_c = bounds(current)
+    lo_b, hi_b = bounds(budget)
+    if lo_b <= 0:
+        return
+    yield CHECKED
+    # (the interval of (c − b) ÷ b from the printed figures' own, as _prior_against reads a rise or a fall)
+    rise = current.in_yuan() >= budget.in_yuan()
+    lo = (max(Decimal(0), lo_c - hi_b) / hi_b if rise else max(Decimal(0), lo_b - hi_c) / lo_b) * HUNDRED
+    hi = ((hi_c - lo_b) / lo_b if rise else (hi_b - lo_c) / hi_b) * HUNDRED
+    moved = 1 if lo_c > hi_b else -1 if hi_c < lo_b else 0
+    computed = abs(current.in_yuan() - budget.in_yuan()) / budget.in_yuan() * HUNDRED
+    basis = f"决算数与{than}数"
+    formula = (f"（决算 {current.with_unit()} − {than} {budget.with_unit()}）÷ {than} {budget.with_unit()}"
+               f" = {'−' if moved < 0 else ''}{fmt(computed)}%（{budget.where()}）")
+    if rate.sign and moved and rate.sign != moved and not _both_ways(rate):
+        yield based(basis, opposite(rate, moved, computed, f"决算 {current.with_unit()}{'高于' if moved > 0 else '低于'}"
+                                                           f"{than} {budget.with_unit()}，比例却写{way(rate.sign)}；{formula}"))
+    elif not consistent(rate, lo, hi):
+        yield based(basis, rate_hit(rate, computed, "增减比例", formula, than=than))
 
 
 def _year_compared(label: str, other_years: list[str]) -> str:

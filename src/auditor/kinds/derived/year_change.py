@@ -8,6 +8,7 @@ from dataclasses import replace
 from ...facts.base import Fact, FactBase
 from ...facts.base.model import BUDGET_MEASURES, CURRENT, PRIOR
 from ...facts.base.text_facts import names_budget_base
+from ...facts.base.words import CLAUSE_BREAK_RE
 from ...facts.lexicon import lexicon
 from ...knowledge import compact
 from ..base import CHECKED
@@ -85,23 +86,26 @@ def _count_year_change(base: FactBase, change: Fact, cues: list[str], other_base
     count of it in the same unit, against last year's count the document agrees on (a table's
     上年末 column); its size and its way (no other rule compares a count's way with a table's)."""
     sentence = facts_before(same_sentence(base, change), change)
-    if not sentence or sentence[-1].unit != change.unit:
-        return
-    current = sentence[-1]
     text = base.sentences.get((change.block, change.sentence), "")
-    label = compact(text[current.at + len(current.text):change.at])
-    if current.period != CURRENT or current.measure not in ("实际值", "得分") or not current.concept or current.comparator \
+    current, label = _count_changed(sentence, text, change)
+    if current is None:
+        return
+    if current.period != CURRENT or current.measure not in ("实际值", "得分") or current.comparator \
             or change.concept not in (None, current.concept) or not compares_last_year(label, cues, base.year) \
             or names_budget_base(label) or _other_base(label, cues, other_base):
         return
     # last year's figure stated before this year's in the sentence (2023年度绩效评价得分为91.20分，
     # 本年度得分97.40分，较上年提高5.20分: a score, or a count), else the table's
-    stated = next((f for f in reversed(sentence[:-1]) if _prior_count_of(f, current)), None)
+    stated = next((f for f in reversed(sentence[:-1]) if _prior_count_of(f, current)
+                   and (current.concept or _same_count_words(f, current))), None)
     if stated is None:
         # (…58人，较上年末减少3人，上年末在职人员为63人: stated as the figure right after the change)
         after = next((f for f in same_sentence(base, change) if f.id > change.id), None)
         stated = after if after is not None and _prior_count_of(after, current) \
-            and _counted_words(after.label) in ("", _counted_words(current.label)) else None  # (上年末为63人: the same)
+            and _counted_words(after.label) in ("", _counted_words(current.label), _subject(text, change)) \
+            else None  # (上年末为63人, 上年末在职人员为63人: the same)
+    if not current.concept and (stated is None or not _same_count_words(stated, current)):
+        return  # (a count of no concept, 培训12场次: only on last year's its sentence states in its words)
 
     # the two years' counts of the one group the table states: this year's as the table has it (a
     # subgroup, 其中在编112人, or another body's count, 局机关31人, is not the row's)
@@ -120,10 +124,52 @@ def _count_year_change(base: FactBase, change: Fact, cues: list[str], other_base
         yield hit
 
 
+def _count_changed(sentence: list[Fact], text: str, change: Fact) -> tuple[Fact | None, str]:
+    """(this year's count the change is of, the change's words since it): the count right before
+    the change in its unit, or, where the change's clause names its group first (…在职人员58人、退休
+    人员12人，在职人员较上年末减少3人) and that count counts another, the last count before it in the
+    unit whose words end on that group (the change's words then read from its comparing word)."""
+    if not sentence or sentence[-1].unit != change.unit:
+        return None, ""
+    current = sentence[-1]
+    subject = _subject(text, change)
+    if not subject or _counted_words(current.label).endswith(subject):
+        return current, compact(text[current.at + len(current.text):change.at])
+    named = next((f for f in reversed(sentence[:-1]) if f.unit == change.unit
+                  and _counted_words(f.label).endswith(subject)), None)
+    if named is None:
+        return current, compact(text[current.at + len(current.text):change.at])
+    clause = compact(_clause_before(text, change))
+    cue = lexicon().comparison.search(clause)
+    return named, clause[cue.start():] if cue else clause
+
+
+def _clause_before(text: str, fact: Fact) -> str:
+    """The words of the fact's clause before it (after the last clause break)."""
+    head = text[:fact.at]
+    breaks = list(CLAUSE_BREAK_RE.finditer(head))
+    return head[breaks[-1].end():] if breaks else head
+
+
+def _subject(text: str, change: Fact) -> str:
+    """What the change's clause names before its comparing word (在职人员较上年末减少 -> 在职人员),
+    its period and link words out; "" where it names nothing there."""
+    clause = compact(_clause_before(text, change))
+    cue = lexicon().comparison.search(clause)
+    return _counted_words(clause[:cue.start()]) if cue else ""
+
+
 def _prior_count_of(f: Fact, current: Fact) -> bool:
     """`f` is last year's figure of what `current` counts, as this year's is stated."""
     return f.period == PRIOR and f.concept == current.concept and f.unit == current.unit \
         and f.measure == current.measure and not f.comparator and f.subject == current.subject
+
+
+def _same_count_words(prior: Fact, current: Fact) -> bool:
+    """Last year's count names what this year's does (上年开展培训 and 本年度共开展培训: 开展培训), or
+    nothing but its year (上年为260人次), this year's naming something."""
+    words = _counted_words(current.label)
+    return bool(words) and _counted_words(prior.label) in ("", words)
 
 
 def _counted_words(label: str) -> str:
