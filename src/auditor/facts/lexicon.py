@@ -242,7 +242,9 @@ def _lexicon(generation: int) -> Lexicon:
         # the last of them in a text, nothing but a clause break after it
         zero_statement=re.compile(r"(?:" + alternatives(data.get("zero_statements")) + r")[，,；;、\s]*$"),
         calculations=fund_calculations(data),
-        not_a_figure_after=re.compile(r"^\s*(?:" + alternatives(data.get("not_a_figure_after")) + ")"),
+        # (or a range's first end before them: the 1 of 1-6月, 1至3日)
+        not_a_figure_after=re.compile(r"^\s*(?:(?:[-－—–~～]{1,2}|至|到)\s*\d{1,4}\s*)?(?:"
+                                      + alternatives(data.get("not_a_figure_after")) + ")"),
         blank_cells=frozenset(data.get("blank_cells") or ()),
         blank_marks=re.compile("[" + re.escape(data.get("blank_marks") or "") + "]+" if data.get("blank_marks") else r"(?!)"),
         generic_labels=frozenset(data.get("generic_row_labels") or ()),

@@ -27,8 +27,8 @@ def highlight_numbers(text: str) -> Markup:
     not_a_figure = lexicon().not_a_figure_after
     parts, last = [], 0
     for m in NUMBER_RE.finditer(text):  # on the document's text, not the escaped one (&#34; has digits)
-        if m.group(0).isdigit() and not_a_figure.match(text[m.end():m.end() + 2]):
-            continue  # a year, a date, a document number: words (rules/concepts.yaml not_a_figure_after)
+        if m.group(0).isdigit() and not_a_figure.match(text[m.end():m.end() + 9]):
+            continue  # a year, a date, a span of months, a document number: words (concepts.yaml not_a_figure_after)
         parts.append(str(escape(text[last:m.start()])))
         parts.append(f"<mark>{escape(m.group(0))}</mark>")
         last = m.end()

@@ -158,8 +158,8 @@ class SentenceReading:
             bracket_tail = "" if unit else self._bracketed_change(text, m)
             if bracket_tail:
                 unit = bracket_tail.lstrip(")）").strip()  # (增减（5.41）万元: the unit after the bracket)
-            if self.lex.not_a_figure_after.match(text[figure_end:figure_end + 2]) or _inside_doc_number(text, figure_at):
-                continue  # a year, a date, a document number: words of the next figure's phrase
+            if self.lex.not_a_figure_after.match(text[figure_end:figure_end + 9]) or _inside_doc_number(text, figure_at):
+                continue  # a year, a date, a span of months, a document number: words of the next figure's phrase
             if unit and unit not in MONEY_UNITS and unit not in MEASURED_UNITS and self.sum_words.match(text, figure_end):
                 continue  # (三项共计1,043.18万元: the count of the items a sum adds, words of the sum's phrase)
             if figure_at and text[figure_at - 1] in "lIOo" and figure_at > 1 and text[figure_at - 2].isdigit():
