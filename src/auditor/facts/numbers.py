@@ -141,7 +141,7 @@ def _normalize_short(text: str) -> str:
 
 
 def _normalize(text: str) -> str:
-    text = replace_chars(text, FULLWIDTH_PAIRS)
+    text = arabic_years(replace_chars(text, FULLWIDTH_PAIRS))
     if any(space in text for space in GROUP_SPACES):
         text = SPACE_GROUPED_RE.sub(lambda m: m.group(0).translate(SPACE_GROUP_TABLE), text)
     return text
@@ -303,10 +303,23 @@ def _named(heads: tuple[str, ...]) -> frozenset:
     return frozenset(compact(w) for w in heads)
 
 
-# a date in Chinese numerals, as official signatures write it (二〇二五年三月十日)
+# a date in Chinese numerals, as official signatures write it (二〇二五年三月十日), its year maybe
+# already in digits (arabic_years: 2025年三月十日)
 # ([..]{4} written [..][..]{3}: a pattern opening with a repeat has no first-character set)
-CN_DATE_RE = re.compile(r"([〇○零一二三四五六七八九][〇○零一二三四五六七八九]{3})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+CN_DATE_RE = re.compile(r"(\d{4}|[〇○零一二三四五六七八九][〇○零一二三四五六七八九]{3})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
                         r"(?:\s*([一二三四五六七八九十]{1,3})\s*日)?")
+# a year of this century or the last in Chinese numerals, digit by digit (二〇二四年, 一九九八年): the
+# zero or nine that every such year has, second, lets a text without one skip the pattern
+CN_YEAR_RE = re.compile(r"(?:二[〇○零]|一九)[〇○零一二三四五六七八九]{2}(?=\s*年)")
+CN_YEAR_MARKS = ("〇", "○", "零", "九")
+
+
+def arabic_years(text: str) -> str:
+    """The text with its years in Chinese numerals written in digits, one character for one so
+    every offset stays (二〇二三年度 → 2023年度): a year is read one way, however printed."""
+    if "年" not in text or not any(mark in text for mark in CN_YEAR_MARKS):
+        return text
+    return CN_YEAR_RE.sub(lambda m: "".join(str(CN_DIGITS[ch]) for ch in m.group(0)), text)
 
 
 def arabic_dates(text: str) -> str:
@@ -318,7 +331,7 @@ def arabic_dates(text: str) -> str:
         month, day = cn_to_int(m.group(2)), cn_to_int(m.group(3)) if m.group(3) else None
         if month is None or (m.group(3) and day is None):
             return m.group(0)
-        year = "".join(str(CN_DIGITS[ch]) for ch in m.group(1))  # (digit by digit: 二〇二五)
+        year = "".join(str(CN_DIGITS.get(ch, ch)) for ch in m.group(1))  # (digit by digit: 二〇二五)
         return f"{year}年{month}月" + (f"{day}日" if day is not None else "")
     return CN_DATE_RE.sub(digits, text)
 

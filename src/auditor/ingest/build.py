@@ -6,7 +6,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ..facts.lexicon import alternatives
-from ..facts.numbers import FULLWIDTH, RANGE_JOINER, TABLE_NUMBER, char_pairs, cn_to_int, count_word, replace_chars
+from ..facts.numbers import FULLWIDTH, RANGE_JOINER, TABLE_NUMBER, arabic_years, char_pairs, cn_to_int, count_word, replace_chars
 from ..knowledge import vocabulary, vocabulary_generation
 from ..model import Document, Heading, Location, Paragraph, Sentence, Table, block_location, grid_cell
 from .raw import PAGE_BREAK, TABLE_LINE_RE, RawBlock, cell_figure
@@ -676,7 +676,7 @@ ASCII_DIGIT_PAIRS = char_pairs(ASCII_DIGITS)
 
 
 def _ascii_digits(text: str) -> str:
-    return replace_chars(text, ASCII_DIGIT_PAIRS)
+    return arabic_years(replace_chars(text, ASCII_DIGIT_PAIRS))  # (二〇二四年度 too)
 
 
 def infer_meta(doc: Document) -> dict:
