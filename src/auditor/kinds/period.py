@@ -37,7 +37,7 @@ from functools import lru_cache
 from ..facts.base import fact_base
 from ..facts.base.model import CURRENT, PRIOR
 from ..facts.base.words import YEAR_RE as YEAR_NAMED_RE
-from ..facts.lexicon import alternatives
+from ..facts.lexicon import alternatives, lexicon
 from ..facts.numbers import (MONEY_FIGURE_RE, RANGE_JOINER, Quantity, arabic_dates, half_unit, normalize_digits,
                              to_decimal)
 from ..ingest.build import outturn_head_re, plans_next_year
@@ -455,13 +455,21 @@ def _compared_before(previous: str, rest: str, last_year_words: list[str], back_
     `rest`: this sentence after its year, whose words up to its first figure name the thing."""
     text = previous.lstrip()
     opens = _own_year_opening(vocabulary_generation()).match(text)
+    # (last year named by its words, 比上年, or by its number after a comparing word, 比2023年度)
     if opens is None or opens.group(1) is None or int(opens.group(1)) != year \
-            or re.search(r"\d", text[opens.end():]) is None or not any(w in text for w in last_year_words):
+            or re.search(r"\d", text[opens.end():]) is None \
+            or not (any(w in text for w in last_year_words) or _compares_year(text, year - 1)):
         return False
     # (the thing named again, quotes aside; or not named at all, 2023年度为15.60万元, 2023年度该项支出…:
     # the one the sentence before spoke of)
     topic = QUOTES_RE.sub("", re.split(r"\d", rest, maxsplit=1)[0]).strip("度，,、 ")
     return len(topic) < 2 or topic.startswith(tuple(back_references)) or topic[:TOPIC_CHARS] in QUOTES_RE.sub("", text)
+
+
+def _compares_year(text: str, year: int) -> bool:
+    """The text compares something with the year named by its number (比2023年度减少, 较2023年)."""
+    named = (YEAR_NAMED_RE.match(text, m.end()) for m in lexicon().comparison.finditer(text))
+    return any(n is not None and n.group(1) == str(year) for n in named)
 
 
 TOPIC_CHARS = 6  # the first characters of a sentence's thing that must stand in the sentence it follows

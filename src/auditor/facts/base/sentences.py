@@ -61,6 +61,11 @@ class SentenceReading:
             self.system_full_marks.search(text) if self.system_full_marks
             and any(w in text for w in self.system_words) else None)
 
+    def _classified(self, concept: str | None) -> bool:
+        """A concept named after a table's row (a class of a classification, 卫生健康支出), not one
+        of the vocabulary's."""
+        return concept is not None and concept not in self.lex.concepts.canonical
+
     def _sentence(self, index, s_index, sentence, lead_concept, subject) -> str | None:
         self.base.sentences[(index, s_index)] = sentence.text
         self.other_whole = False  # the sentence's kinds of money are another whole's (see _text_fact)
@@ -356,7 +361,10 @@ class SentenceReading:
                 # “产出指标40分，得38.50分”, “产出指标（50分）得分46分”: the points a part is out of,
                 # before the points it scored (not the points off, 扣分四舍五入取整为2分，得8分)
                 fact["measure"], fact["implicit"] = "分值", False
-            if list_fund and not fact.get("fund") and (list_parts is ANY_PART or fact.get("concept") in list_parts):
+            if list_fund and not fact.get("fund") and (list_parts is ANY_PART or fact.get("concept") in list_parts
+                                                       or (money and self._classified(fact.get("concept")))):
+                # (or an item named as a classification's row, no concept of the vocabulary's: 一般公共预算
+                # 财政拨款支出…，其中：一般公共服务支出…，卫生健康支出… are that fund's classes)
                 fact["fund"] = list_fund
             elif list_fund and money and named_fund not in (None, "", list_fund):
                 # a part naming a fund of its own (其中：一般公共预算财政拨款本年收入…、本年支出…；政府性
@@ -519,9 +527,10 @@ class SentenceReading:
                 last_money = fact
                 amounts.append(fact)
                 if not in_list and fact.period == CURRENT and not self.lex.comparison.search(phrase) \
-                        and not _in_brackets(text, figure_at):
+                        and not _in_brackets(text, figure_at) and not phrase.lstrip("，,；;、").startswith("占"):
                     # (a base compared with, 比2024年预算14.20万元, is no whole listed next; nor is a
-                    # note in brackets, …完成预算的85.60%（预算数10.00万元）。其中：…)
+                    # note in brackets, …完成预算的85.60%（预算数10.00万元）。其中：…, nor a share's
+                    # base, …，占本年支出合计3,000.00万元的80.00%。其中：…)
                     outside = fact
                 added = not in_list and self.addend.match(phrase) is not None
                 if not in_list and not added:

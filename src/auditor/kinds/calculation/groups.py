@@ -11,7 +11,7 @@ from ...facts.base import Fact, FactBase
 from ...facts.base.model import CURRENT
 from ...facts.base.words import YEAR_RE
 from ...facts.lexicon import lexicon
-from ...knowledge import concepts
+from ...knowledge import compact, concepts
 from ..base import CHECKED, SUBROW_RE
 from .parts import sum_part_names, declared_names, money_amount, of_fund
 from .compare import compare_sum
@@ -24,8 +24,8 @@ def opens_list(base: FactBase, key: tuple[int, int], facts: list[Fact], total: s
     first = next((f for f in facts if f.concept == total), None)
     text = base.sentences.get(key, "")
     markers = [*lexicon().list_openers, *rule.params["enumeration_cues"], *rule.params["partial_cues"]]
-    if first is None:
-        return False
+    if first is None or _base_of_share(first, facts):
+        return False  # (…，占本年支出合计…的80.00%。其中：…: the list of the share's amount)
     if any(w in text[first.at:] for w in markers):
         return True
     # the next sentence may open it (“…决算为12.46万元。其中：…”; see FactBase.clause_runs), unless
@@ -43,7 +43,7 @@ def parts_sentence_after(base: FactBase, key: tuple[int, int], facts: list[Fact]
     and the total's own sentence states nothing else (“三公”经费支出7.64万元。A、B、C分别为…): what
     it breaks down is the total its names are the parts of, whatever word opens it."""
     first = next((f for f in facts if f.concept == total), None)
-    if first is None or listed_here(facts, total):
+    if first is None or listed_here(facts, total) or _base_of_share(first, facts):
         return []
     after = base.by_sentence.get((key[0], key[1] + 1), [])
     money = [f for f in after if f.is_money and f.measure != "变动额"]
@@ -63,12 +63,23 @@ def parts_sentence_after(base: FactBase, key: tuple[int, int], facts: list[Fact]
     return after
 
 
+def _base_of_share(total: Fact, facts: list[Fact]) -> bool:
+    """The total is stated as the base of a share of an amount before it (…支出2,400.00万元，占本年
+    支出合计3,000.00万元的80.00%): the sentence is that amount's, a list after it breaks that down."""
+    return _share_base(total) and any(f.is_money and f.at < total.at for f in facts)
+
+
+def _share_base(f: Fact) -> bool:
+    """The figure is stated as the base of a share (占本年支出合计3,000.00万元的…)."""
+    return compact(f.label).lstrip("，,；;、").startswith("占")
+
+
 def listed_here(facts: list[Fact], total: str) -> bool:
     """Whether the total's own sentence goes on with amounts of other things after it (not its own
-    change: 38.64万元，比上年减少4.26万元): its list has begun there."""
+    change: 38.64万元，比上年减少4.26万元, nor the base of its share): its list has begun there."""
     first = next((f for f in facts if f.concept == total), None)
     return first is not None and any(f.is_money and f.at > first.at and f.concept != total
-                                     and f.measure != "变动额" for f in facts)
+                                     and f.measure != "变动额" and not _share_base(f) for f in facts)
 
 
 def continuation(base: FactBase, rest: list[tuple[tuple[int, int], list[Fact]]], total: str,

@@ -96,7 +96,7 @@ def _count_year_change(base: FactBase, change: Fact, cues: list[str], other_base
         return
     # last year's figure stated before this year's in the sentence (2023年度绩效评价得分为91.20分，
     # 本年度得分97.40分，较上年提高5.20分: a score, or a count), else the table's
-    stated = next((f for f in reversed(sentence[:-1]) if _prior_count_of(f, current)
+    stated = next((f for f in reversed(sentence) if f is not current and _prior_count_of(f, current)
                    and (current.concept or _same_count_words(f, current))), None)
     if stated is None:
         # (…58人，较上年末减少3人，上年末在职人员为63人: stated as the figure right after the change)
@@ -132,6 +132,10 @@ def _count_changed(sentence: list[Fact], text: str, change: Fact) -> tuple[Fact 
     if not sentence or sentence[-1].unit != change.unit:
         return None, ""
     current = sentence[-1]
+    if len(sentence) > 1 and _prior_count_of(current, sentence[-2]) and sentence[-2].period == CURRENT \
+            and _same_count_words(current, sentence[-2]):
+        # (本年举办培训43场，上年举办培训41场，比上年增加3场: last year's stated between, the change on it)
+        return sentence[-2], compact(text[current.at + len(current.text):change.at])
     subject = _subject(text, change)
     if not subject or _counted_words(current.label).endswith(subject):
         return current, compact(text[current.at + len(current.text):change.at])

@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ...facts.base import Fact
+from ...facts.base.model import CURRENT
 from ...facts.base.figures import column_sum
 from ...facts.lexicon import lexicon
 from ...facts.agreement import meets
@@ -33,17 +34,30 @@ class Scoped:
     statement for the same fund states the same; a fund's own concept (财政拨款收入) is met by any
     table. The statements of each fund are picked out once per concept."""
 
-    def __init__(self, values: list[Fact], tables: list[Fact], implied: set[str] = frozenset()):
-        self.values, self.tables, self.implied = values, tables, implied
+    def __init__(self, values: list[Fact], tables: list[Fact], implied: set[str] = frozenset(),
+                 sole: frozenset = frozenset()):
+        self.values, self.tables, self.implied, self.sole = values, tables, implied, sole
         self.by_fund: dict[str, tuple[list[Fact], list[Fact]]] = {}
 
     def of(self, fact: Fact) -> tuple[list[Fact], list[Fact]]:
         if fact.concept in self.implied or _names_fund(fact.concept):
             return self.values, self.tables
         if fact.fund not in self.by_fund:
-            self.by_fund[fact.fund] = ([t for t in self.values if t.fund == fact.fund],
-                                       [t for t in self.tables if t.fund == fact.fund])
+            # (a fund all of the year's spending is: the unit's tables state its figures as well)
+            funds = (fact.fund, "") if fact.fund in self.sole else (fact.fund,)
+            self.by_fund[fact.fund] = ([t for t in self.values if t.fund in funds],
+                                       [t for t in self.tables if t.fund in funds])
         return self.by_fund[fact.fund]
+
+
+def sole_funds(base) -> frozenset:
+    """The funds all of the year's spending is of: the fund's spending total states the unit's
+    (一般公共预算财政拨款支出2,777.00万元 beside 本年支出合计2,777.00万元)."""
+    wholes = [f for f in base.of("本年支出", "决算", CURRENT) if not f.fund and f.is_money]
+    if not wholes:
+        return frozenset()
+    return frozenset(fund for concept, (fund, generic) in lexicon().fund_of.items() if generic == "本年支出"
+                     and any(meets(f, w) for f in base.of(concept, "决算", CURRENT) if f.is_money for w in wholes))
 
 
 def text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rule, assumed, base, doc):
