@@ -106,6 +106,11 @@ class ParagraphReading:
             # it, more than a carry-over ever is, is a misprint of the 收支总计 itself: 2248.58元)
             if s_hi < i_lo and i_lo - s_hi <= CARRY_SHARE_MAX * i_lo:
                 self.base.unname(spent)
+                # (and the figures of its sentence after it that took its concept, naming none of
+                # their own: 比上年的3,012.60万元增加185.80万元，增长6.17% are that spending's too)
+                for f in [f for f in facts if f.id > spent.id and f.sentence == spent.sentence
+                          and f.concept == income.concept and not self.lex.concepts.all(compact(f.label))]:
+                    self.base.unname(f)
 
     def _whole_scope(self, text: str) -> bool:
         """The sentence's opening words name the whole of the unit's projects (全局, 总体, 全部项目)."""
