@@ -202,13 +202,13 @@ class HeadingReading:
         with in a table (发放创新券企业数 … 163家) when the label's counted noun (企业) stands in
         the words right after the count (“与21个地市交易中心开展远程评标合作” counts 地市, not
         远程评标项目), the words around it hold at least LINK_SHARE of the label's character
-        pairs, and no other label holds as many. Not a planned figure or a part (计划向150家…,
+        pairs (its counting word aside: 15个老旧小区 for 改造老旧小区数量), and no other label holds as many. Not a planned figure or a part (计划向150家…,
         其中向52家…): those are no statement of the indicator's actual value. Candidates are
         found through the counted noun, so each count scores a few labels (linear)."""
         by_noun: dict[tuple[str, str], list[tuple[str, set[str]]]] = {}  # (unit, counted noun) -> labels
         for label, units in self.label_units.items():
             for unit in units:
-                by_noun.setdefault((unit, self._counted_noun(label)), []).append((label, pairs_in(label)))
+                by_noun.setdefault((unit, self._counted_noun(label)), []).append((label, pairs_in(self._counted_words(label))))
         units = {unit for unit, _ in by_noun}
         for fact in [f for f in self.base.facts if f.source == "text" and f.concept is None and f.period == CURRENT
                      and f.measure == "实际值" and f.unit in units

@@ -25,10 +25,15 @@ class ProjectReading:
 
     def _counted_noun(self, label: str) -> str:
         """The last two characters of a count's label before its counting word (企业 of 发放创新券企业数)."""
+        return self._counted_words(label)[-2:]
+
+    def _counted_words(self, label: str) -> str:
+        """A count's label without its counting word (发放创新券企业 of 发放创新券企业数): what a
+        sentence stating the count says with it (168家企业, never 168家企业数)."""
         for suffix in self.count_suffixes:
             if label.endswith(suffix) and len(label) > len(suffix) + 1:
-                return label[:-len(suffix)][-2:]
-        return label[-2:]
+                return label[:-len(suffix)]
+        return label
 
     def _form_projects_in(self, text: str) -> list[tuple[int, str]]:
         """(where, name) of each project a form names that the sentence names, in order."""
