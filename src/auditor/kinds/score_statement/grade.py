@@ -68,13 +68,17 @@ def _text_grade(base: FactBase, score: Fact, grades: Grades, params: dict):
     start = score.at + len(score.text)
     following = text[start:]
     # (the next sentence may open the next paragraph: 自评得分86.5分。↵评价等级按…确定，本项目自评等级为“优”)
-    key = (score.block, score.sentence + 1) if (score.block, score.sentence + 1) in base.sentences \
-        else (score.block + 1, 0)
+    key = _next_sentence(base, (score.block, score.sentence))
     nxt = base.sentences.get(key)
-    # (a band's bound, 90分（含）以上 or in brackets, is no score of its own)
-    if nxt is not None and not any(f.unit == "分" and not f.comparator and not _bracketed(nxt, f.at)
-                                   for f in base.by_sentence.get(key, ())):
+    if nxt is not None and not _states_score(base, key, nxt, grades):
         following += nxt
+        if _all_bands(nxt, grades):
+            # (the bands set out on a line of their own between a table's total and its grade: 评价
+            # 等级：90分（含）以上为优，…。↵自评等级：良 — the grade is the sentence after them)
+            after = _next_sentence(base, key)
+            text_after = base.sentences.get(after)
+            if text_after is not None and not _states_score(base, after, text_after, grades):
+                following += text_after
     # only up to the next score of the sentence: a grade after it is that score's (not a part of
     # it its 其中 lists: 自评得分89分，其中决策类指标14分、…)
     opened = min((k for k in (text.find(w, start) for w in lexicon().list_openers) if k >= 0), default=-1)
@@ -99,6 +103,24 @@ def _text_grade(base: FactBase, score: Fact, grades: Grades, params: dict):
     if m is not None:
         return m.group(1), score.loc, (before[m.start():] + text[score.at:start]).strip()
     return None
+
+
+def _next_sentence(base: FactBase, key: tuple[int, int]) -> tuple[int, int]:
+    """The sentence after `key`: of its paragraph, or the next block's first."""
+    return (key[0], key[1] + 1) if (key[0], key[1] + 1) in base.sentences else (key[0] + 1, 0)
+
+
+def _states_score(base: FactBase, key: tuple[int, int], text: str, grades: Grades) -> bool:
+    """The sentence states a score of its own: a band's bound (90分（含）以上, in brackets, or in a
+    band the grades' patterns read) is none."""
+    bands = [m.span() for pattern, _ in grades.band_patterns for m in pattern.finditer(text)]
+    return any(f.unit == "分" and not f.comparator and not _bracketed(text, f.at)
+               and not any(a <= f.at < b for a, b in bands) for f in base.by_sentence.get(key, ()))
+
+
+def _all_bands(text: str, grades: Grades) -> bool:
+    """The sentence sets out grade bands (…90分（含）以上为优，80分（含）至90分为良…): two or more."""
+    return sum(1 for pattern, _ in grades.band_patterns for _m in pattern.finditer(text)) >= 2
 
 
 def _bracketed(text: str, at: int) -> bool:
@@ -147,11 +169,26 @@ def _this_year(matches, text: str, other_period: list[str]) -> re.Match | None:
 
 def _grade_after_table(doc, base: FactBase, score: Fact, grades: Grades, params: dict):
     """A grade the sentence right after the score's table states, no score of its own before it
-    (合计 | 100 | 86.5, then 评价等级按…确定，本项目自评等级为“优”): the table total's grade."""
+    (合计 | 100 | 86.5, then 评价等级按…确定，本项目自评等级为“优”): the table total's grade. Where
+    that sentence only sets out the bands (评价等级：90分（含）以上为优，…), the next paragraph's."""
     key = (score.block + 1, 0)
     text = base.sentences.get(key)
     if text is None or not grades.any_cue.search(text):
         return None  # (most tables are followed by no grade)
+    if _all_bands(text, grades) and not _states_score(base, key, text, grades):
+        after = _next_sentence(base, key)
+        found = _grade_opening(doc, base, after, grades, params) if after[1] == 0 else None
+        if found is not None:
+            return found
+    return _grade_opening(doc, base, key, grades, params)
+
+
+def _grade_opening(doc, base: FactBase, key: tuple[int, int], grades: Grades, params: dict):
+    """The grade a paragraph's first sentence states before any score of its own: (grade, where,
+    quote), or None."""
+    text = base.sentences.get(key)
+    if text is None or not grades.any_cue.search(text):
+        return None
     bands = [m.span() for pattern, _ in grades.band_patterns for m in pattern.finditer(text)]
     scores = [f.at for f in base.by_sentence.get(key, ()) if f.unit == "分" and not f.comparator
               and not _bracketed(text, f.at) and not any(a <= f.at < b for a, b in bands)]
