@@ -130,8 +130,9 @@ def audit_document(doc: Document, rules: list[Rule], options: Options | None = N
         if rule.id in options.disabled or not _applies(rule, doc):
             continue
         try:
-            outcomes = [o for part in ([doc] if getattr(rule.module, "WHOLE_DOCUMENT", False) else parts)
-                        for o in rule.module.check(part, rule)]
+            module = rule.module  # (looked up once: a property over the kinds' registry)
+            outcomes = [o for part in ([doc] if getattr(module, "WHOLE_DOCUMENT", False) else parts)
+                        for o in module.check(part, rule)]
         except MemoryError:
             raise
         except Exception as exc:
