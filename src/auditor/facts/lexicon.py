@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..knowledge import compact, concepts, vocabulary_generation
-from ..memo import remember_short
+from ..memo import MEMO_ENTRIES, remember_short
 from .numbers import CN_COUNT_DIGITS, NEGATIVE_MARKS
 
 
@@ -349,8 +349,7 @@ def _signed_change(data: dict) -> re.Pattern:
 
 def alternatives(words) -> str:
     """Escaped words, longest first (a pattern that matches nothing when there are none)."""
-    ordered = sorted((w for w in words or () if w), key=len, reverse=True)
-    return "|".join(re.escape(w) for w in ordered) or "(?!)"
+    return each_before(words, "")
 
 
 def each_before(words, tail: str) -> str:
@@ -359,8 +358,20 @@ def each_before(words, tail: str) -> str:
     with its own word. A pattern whose top-level alternatives all open with a character gives the
     regex engine a first-character set, and its scan skips every other character; a group opening
     an alternative leaves it trying every position (3 to 4 times the time of a search)."""
-    ordered = sorted((w for w in words or () if w), key=len, reverse=True)
-    return "|".join(re.escape(w) + tail for w in ordered) or "(?!)"
+    # (kinds build their patterns from the same word lists for every document: each list's text is
+    # made once, a pure function of the words; the memo is bounded as memo.py's are)
+    key = (tuple(words or ()), tail)
+    found = _ALTERNATIVES.get(key)
+    if found is None:
+        ordered = sorted((w for w in key[0] if w), key=len, reverse=True)
+        found = "|".join(re.escape(w) + tail for w in ordered) or "(?!)"
+        if len(_ALTERNATIVES) >= MEMO_ENTRIES:
+            _ALTERNATIVES.clear()
+        _ALTERNATIVES[key] = found
+    return found
+
+
+_ALTERNATIVES: dict[tuple, str] = {}  # (words, tail) -> each_before(words, tail)
 
 
 def each_char(chars: str) -> str:
