@@ -136,13 +136,15 @@ def check_schedule_rate(base: FactBase, rule):
     of the year the report's period covers (document meta elapsed_months), months ÷ 12, read at
     its printed precision; a sentence naming a day other than a month's end is not judged (a
     schedule in days)."""
-    if not base.elapsed_months:
-        return
     params = rule.params
     day = re.compile(params["day_pattern"]) if params["day_pattern"] else None
     # (a schedule 按6个月计算 is stated on its basis, 口径: still its value; not a bound, 不低于50%)
     for rate in (f for f in base.facts if f.source == "text" and f.unit == "%" and f.comparator in (None, "", OTHER_BASIS)):
         text = base.sentences.get((rate.block, rate.sentence), "")
+        # (a report on the whole year: the months its sentence names, 1-6月累计支出…，时间进度…)
+        months = base.elapsed_months or _months_named(text)
+        if not months:
+            continue
         # the clause names the schedule right before the rate, its value and nothing else (序时进度
         # 按6个月计算为55%, 时间进度（50%）; not 低于时间进度8.5%, 与时间进度相差8.50%, 达到时间进度的
         # 90%, 工程时间进度完成60%)
@@ -161,18 +163,32 @@ def check_schedule_rate(base: FactBase, rule):
         # (another period named in the sentence, 一季度, 全年, 5月底, 上年同期, or a day other than a
         # month's first or last, 截至6月28日, 按天计算: another schedule than the report period's)
         if any(w in text for w in params["other_period_words"]) or (day is not None and day.search(text)) \
-                or any(int(m) not in (1, base.elapsed_months) for m in MONTH_RE.findall(text)):
+                or any(int(m) not in (1, months) for m in MONTH_RE.findall(text)):
             continue
-        exact = time_share(base.elapsed_months)
+        exact = time_share(months)
         yield CHECKED
         lo, hi = rate.interval()
         if lo <= exact <= hi or tail_of(rate, exact):
             continue  # (66.6% for 66.67%: a truncated tail, no other schedule)
         shown = f"{fmt(exact, max(rate.places, 2))}%"
         yield Hit(quote=rate.quote, location=rate.loc, stated=rate.text, expected=shown,
-                  formula=f"时间进度 = {base.elapsed_months} 个月 ÷ 12 = {shown}",
+                  formula=f"时间进度 = {months} 个月 ÷ 12 = {shown}",
                   fields={"rate": rate.text, "computed": shown, "relation": "时间进度",
-                          "basis": f"按报告期间 {base.elapsed_months} 个月"})
+                          "basis": f"按{'报告期间' if base.elapsed_months else '本句所述期间'} {months} 个月"})
+
+
+# the months a sentence names as the part of the year its figures cover: January to a month
+# (1-6月, 1至9月, 1—8月), or up to a month's end (截至6月底, 截至9月30日)
+MONTHS_NAMED_RE = re.compile(r"(?<![\d.])1\s*(?:[-－—–~～]|至|到)\s*(\d{1,2})\s*月"
+                             r"|截[至止](?:\d{4}年)?\s*(\d{1,2})\s*月\s*(?:底|末|30日|31日)")
+
+
+def _months_named(text: str) -> int | None:
+    """The months from January a sentence names (one number of them), where it names any."""
+    if "月" not in text:
+        return None
+    found = {int(a or b) for a, b in MONTHS_NAMED_RE.findall(text)}
+    return found.pop() if len(found) == 1 and 1 < next(iter(found)) < 12 else None
 
 
 def _last_said(words: str, comparing: list[str], negations: list[str]) -> int:
