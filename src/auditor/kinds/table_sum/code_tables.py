@@ -362,6 +362,30 @@ def _distinct_heads(siblings: list[CodeRecord]) -> bool:
     return len(codes) == len(set(codes))
 
 
+def _orphans(records: list, printed: set[str]) -> list:
+    """The one item of its level whose parent the table does not print, where the table prints
+    that parent's level and the item's 类 (221, 22102, then 2210301 住房公积金 — its 22103 nowhere):
+    a code miswritten, or its parent's row left out. Several such items: a table printing only some
+    levels, not judged."""
+    by_length: dict[int, list] = {}
+    lengths = {len(code) for code in printed}
+    for rec in records:
+        if len(rec.code) > 3 and rec.code[:-2] not in printed and len(rec.code) - 2 in lengths \
+                and rec.code[:3] in printed:
+            by_length.setdefault(len(rec.code), []).append(rec)
+    return [found[0] for found in by_length.values() if len(found) == 1]
+
+
+def _orphan_hit(t, rec, parent: str, above) -> Hit:
+    under = f"{above.code} {above.name}".strip()
+    return Hit(quote=t.table.row_text(rec.row).strip("\t "), location=rec.label_cell.loc,
+               stated=f"{rec.code} {rec.name}".strip(), expected=f"上级科目 {parent} 未列出",
+               formula=f"科目 {rec.code} 的上级科目为 {parent}，表中未列出，却列在 {under} 之下：编码或上级科目行有误",
+               fields={"table": t.table.title or f"表{t.table.index}", "label": f"{rec.code} {rec.name}".strip(),
+                       "column": "", "total": f"{parent}（表中未列出）", "sum": under, "diff": "", "relation": "",
+                       "note": ""})
+
+
 def check_code_order(doc, rule, typed):
     """A budget code printed away from its parent (2101101 行政单位医疗 among 20805's items, its
     21011 further down): the nearest shorter code above an item is its parent wherever the table
@@ -372,6 +396,7 @@ def check_code_order(doc, rule, typed):
         for segment, _amounts in t.segments:
             records = [r for r in t.records if r.segment == segment and not r.is_total and r.code.isdigit()]
             printed = {r.code for r in records}
+            orphans = _orphans(records, printed)
             shorter: dict[int, CodeRecord] = {}  # code length -> the last record of that length above
             for rec in records:
                 parent = rec.code[:-2]
@@ -379,6 +404,10 @@ def check_code_order(doc, rule, typed):
                 shorter[len(rec.code)] = rec
                 for length in [n for n in shorter if n > len(rec.code)]:
                     del shorter[length]  # (a shorter code closes the longer ones' run)
+                if rec in orphans and above is not None and above.code[:3] == rec.code[:3]:
+                    yield CHECKED
+                    yield _orphan_hit(t, rec, parent, above)
+                    continue
                 if len(rec.code) <= 3 or parent not in printed:
                     continue
                 yield CHECKED
