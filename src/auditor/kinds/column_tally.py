@@ -401,10 +401,16 @@ def _pointed_rows(doc, rule, base, counted):
         yield Hit(quote=base.span(fact, fact), location=fact.loc, stated=fact.text,
                   expected=f"{len(serials)}{fact.unit}",
                   formula=f"文中指向的「{table.title or f'表{table.index}'}」按序号列出 {len(serials)} 行"
-                          f"（序号 {serials[0]}–{serials[-1]}）",
+                          f"（序号 {serials[0]}–{serials[-1]}{_skipped(serials)}）",
                   fields={"table": f"「{table.title or f'表{table.index}'}」", "column": "", "grade": "",
                           "counted": f"{len(serials)}{fact.unit}", "mean": "", "rows": ""},
                   highlights=[table.loc])
+
+
+def _skipped(serials: list[int]) -> str:
+    """The serial numbers a rising run leaves out, as the formula tells them (，缺 4)."""
+    missing = sorted(set(range(serials[0], serials[-1] + 1)) - set(serials))
+    return f"，缺 {'、'.join(map(str, missing))}" if missing else ""
 
 
 def _counts_own(table, heads: tuple[str, ...]) -> bool:
@@ -436,7 +442,9 @@ def _serial_rows(table, rule) -> list[int] | None:
             continue
         serials = [int(row[col].strip()) for row in grid[h + 1:] if col < len(row) and row[col].strip().isdigit()
                    and not summary(row)]
-        return serials if serials and serials == list(range(1, len(serials) + 1)) else None
+        # (numbered from 1 upwards, a number maybe skipped: 1、2、3、5 — the rows listed are what it lists)
+        rising = serials and serials[0] == 1 and all(a < b for a, b in zip(serials, serials[1:]))
+        return serials if rising else None
     return None
 
 
