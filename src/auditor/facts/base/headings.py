@@ -208,7 +208,8 @@ class HeadingReading:
         by_noun: dict[tuple[str, str], list[tuple[str, set[str]]]] = {}  # (unit, counted noun) -> labels
         for label, units in self.label_units.items():
             for unit in units:
-                by_noun.setdefault((unit, self._counted_noun(label)), []).append((label, pairs_in(self._counted_words(label))))
+                by_noun.setdefault((unit, self._counted_noun(label, unit)), []).append(
+                    (label, pairs_in(self._counted_words(label, unit))))
         units = {unit for unit, _ in by_noun}
         for fact in [f for f in self.base.facts if f.source == "text" and f.concept is None and f.period == CURRENT
                      and f.measure == "实际值" and f.unit in units

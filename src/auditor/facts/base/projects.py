@@ -23,13 +23,16 @@ class ProjectReading:
         cues = [*cues, *(compact(w) for w in self.single_cues if compact(w) not in cues)]
         self.subject_cue = re.compile("|".join(map(re.escape, cues))) if cues else None
 
-    def _counted_noun(self, label: str) -> str:
+    def _counted_noun(self, label: str, unit: str = "") -> str:
         """The last two characters of a count's label before its counting word (企业 of 发放创新券企业数)."""
-        return self._counted_words(label)[-2:]
+        return self._counted_words(label, unit)[-2:]
 
-    def _counted_words(self, label: str) -> str:
-        """A count's label without its counting word (发放创新券企业 of 发放创新券企业数): what a
-        sentence stating the count says with it (168家企业, never 168家企业数)."""
+    def _counted_words(self, label: str, unit: str = "") -> str:
+        """A count's label without its counting word (发放创新券企业 of 发放创新券企业数), or the unit
+        it ends on (教师培训 of 教师培训人次): what a sentence stating the count says with it (168家企业,
+        never 168家企业数; 1,050人次教师培训)."""
+        if unit and label.endswith(unit) and len(label) > len(unit) + 1:
+            return label[:-len(unit)]
         for suffix in self.count_suffixes:
             if label.endswith(suffix) and len(label) > len(suffix) + 1:
                 return label[:-len(suffix)]
