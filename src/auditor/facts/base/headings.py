@@ -11,7 +11,7 @@ from ...ingest.build import SECTION_CHARS, title_block
 from ...model import Heading, Paragraph, Table
 from ..lexicon import lexicon
 from .model import CURRENT, BUDGET_MEASURES, Fact
-from .words import PHRASE_BREAK_RE, YEAR_RE, LEAD_LIST_RE, LabelIndex, blank, pairs_in
+from .words import CLAUSE_BREAK_RE, PHRASE_BREAK_RE, YEAR_RE, LEAD_LIST_RE, LabelIndex, blank, pairs_in
 from ..numbers import DIGIT_RE
 
 
@@ -214,8 +214,9 @@ class HeadingReading:
         for fact in [f for f in self.base.facts if f.source == "text" and f.concept is None and f.period == CURRENT
                      and f.measure == "实际值" and f.unit in units
                      and not (f.places and f.unit in self.whole_units)]:  # (2.5项: see _text_fact's reading)
-            if any(w in fact.label for w in self.not_actual_words):
-                continue
+            if any(w in fact.label for w in self.not_actual_words) \
+                    or CLAUSE_BREAK_RE.split(compact(fact.label))[-1].endswith(self.count_object_words):
+                continue  # (planned, a part, not done; the object of another doing, the rest: 对10个…)
             text = self.base.sentences.get((fact.block, fact.sentence), "")
             end = fact.at + len(fact.text)
             following = compact(PHRASE_BREAK_RE.split(text[end:end + CLAUSE_AFTER], maxsplit=1)[0])
@@ -227,10 +228,14 @@ class HeadingReading:
                           for label, own in by_noun.get((fact.unit, following[k:k + 2]), ())}
             if not candidates or len(candidates) > LabelIndex.LOOSE_LIMIT:
                 continue
-            held = pairs_in(compact(fact.label) + following)
-            shares = sorted(((len(own & held) / len(own), label) for label, own in candidates.items() if own),
-                            reverse=True)
-            if shares[0][0] >= LINK_SHARE and (len(shares) == 1 or shares[1][0] < shares[0][0]):
+            # (the words of the count's own clause: 完成18个老旧小区改造，向10个老旧小区派驻… — the
+            # 改造 before the break is the other count's)
+            held = pairs_in(CLAUSE_BREAK_RE.split(compact(fact.label))[-1] + following)
+            # (the label's words all said, but for the seam of two words said in the other order:
+            # 老旧小区改造 for 改造老旧小区; 老旧小区 alone names the thing, not the doing counted)
+            shares = sorted(((len(own & held) / len(own), label) for label, own in candidates.items()
+                             if own and len(own - held) <= 1), reverse=True)
+            if shares and shares[0][0] >= LINK_SHARE and (len(shares) == 1 or shares[1][0] < shares[0][0]):
                 label = shares[0][1]
                 self.base.name(fact, self._vocab_concept(label) or label)
 

@@ -290,6 +290,7 @@ class VocabularyReading:
         # (planned, a part of a list, or not done: 未完成的1.2公里 is no row's figure)
         self.not_actual_words = [compact(w) for w in [*(plan.get("plan") or ()), *(vocab.get("list_openers") or ()),
                                                       *(vocab.get("undone_after") or ())]]
+        self.count_object_words = tuple(vocab.get("count_object_words") or ())
 
 
 @lru_cache(maxsize=8)

@@ -152,6 +152,10 @@ def check_group(facts, calc, names, context, rule, complete, checked=None, blank
         if context == "同一句" and text and _opened_partly(text, total, parts, rule) \
                 and sum((p.in_yuan() for p in parts), Decimal(0)) <= total.in_yuan():
             continue  # (本年支出…，主要包括基本支出…、项目支出…: some of the parts, only a sum above it is wrong)
+        if context == "同一句" and any(_share_base(b) and b.is_money and b.period == total.period
+                                      and all(h.cls == "rounding" for h in compare_sum(b, parts, context, rule))
+                                      for b in facts):
+            continue  # (…2,400.00万元，占本年支出合计3,000.00万元的80.00%。其中：…: parts making the share's base are its)
         if unnamed:
             # “总收入25,849.50万元，其中：财政拨款收入…，医疗收入21,476.80万元，其他收入…”: an item the
             # vocabulary does not know is listed among the parts; the sum holds with it, or the

@@ -12,7 +12,7 @@ from ...facts.base.figures import per_unit
 from ...facts.base.model import BUDGET_MEASURES, CURRENT, LATER, OLDER, PRIOR
 from ...facts.base.periods import fact_year
 from ...facts.base.text_facts import compares_other_year, names_budget_base, named_budget_base, closed_budget, against_budget
-from ...facts.base.words import CLAUSE_BREAK_RE, names_own_thing, YEAR_RE, YEARS_RE
+from ...facts.base.words import CLAUSE_BREAK_RE, change_sign, names_own_thing, YEAR_RE, YEARS_RE
 from ...facts.grid_pairs import grid_cell
 from ...facts.lexicon import lexicon
 from ...facts.scopes import figure_scope
@@ -53,7 +53,8 @@ def check_growth(base: FactBase, rule):
         on_budget = _on_other_base(rate.label, rule.params["other_base_words"])
         sentence = facts_before(same_sentence(base, rate), rate)
         if on_budget and not (base.plan and compares_other_year(rate.label)):
-            yield from _budget_rate(rate, sentence)
+            if _budget_rate_reading(sentence) and _compared_right_before(base, sentence[-1], rate):
+                yield from _budget_rate(rate, sentence)
             continue
         if _adjusted(base.sentences.get((rate.block, rate.sentence), ""), rate, rule.params["adjusted_cues"]):
             continue
@@ -63,7 +64,7 @@ def check_growth(base: FactBase, rule):
                        and (f.concept == rate.concept or not (f.concept and rate.concept))
                        and not against_budget(f.label)), None) \
             or _change_after(base, rate)
-        if change is None and _budget_rate_reading(sentence):
+        if change is None and _budget_rate_reading(sentence) and _compared_right_before(base, sentence[-1], rate):
             yield from _budget_rate(rate, sentence)
             continue
         if on_budget and change is None:
@@ -215,17 +216,29 @@ def _budget_rate_reading(sentence: list[Fact]) -> bool:
         and not current.comparator and budget.comparator in ("", "较")
 
 
+def _compared_right_before(base: FactBase, budget: Fact, rate: Fact) -> bool:
+    """The rate is the comparison's with the budget: nothing but words of a change's way stand
+    between them (比年初预算1,200.00万元下降9.46%), no other comparison (…有所减少，较上年下降3.20%;
+    同比增长…) nor another clause's predicate (略有结余)."""
+    # (与年初预算…相比，下降…: the words closing the comparison are its own)
+    between = re.sub(r"^(?:相比|相较|比较)", "", compact(base.between(budget, rate)).strip("，,")).strip("，,了")
+    lex = lexicon()
+    return not between or (len(between) <= 4 and change_sign(between, lex) != 0
+                           and not lex.comparison.search(between) and not lex.prior.search(between))
+
+
 def _budget_rate(rate: Fact, sentence: list[Fact]):
     """A rate on this year's budget its words name, with the budget and no change amount stated
     (支出1,098.50万元，比年初预算1,200.00万元下降8.46%): (outturn − budget) ÷ budget, the budget
     the figure right before the rate, the outturn the figure right before the budget, both of one
     thing. Another reading (比上年预算: last year's; a figure between, a part) is not judged."""
-    if not _budget_rate_reading(sentence):
-        return
     current, budget = sentence[-2], sentence[-1]
-    than = named_budget_base(budget.label)
     if rate.concept not in (None, budget.concept):
         return
+    # (the budget as the text names it, 调整预算, 预算数; its measure's name where it names none)
+    cues = list(lexicon().comparison.finditer(budget.label))
+    than = compact(budget.label[cues[-1].end():] if cues else "").strip("的").removesuffix("数") \
+        or named_budget_base(budget.label)
     lo_c, hi_c = bounds(current)
     lo_b, hi_b = bounds(budget)
     if lo_b <= 0:

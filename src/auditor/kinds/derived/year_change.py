@@ -132,11 +132,12 @@ def _count_changed(sentence: list[Fact], text: str, change: Fact) -> tuple[Fact 
     if not sentence or sentence[-1].unit != change.unit:
         return None, ""
     current = sentence[-1]
-    if len(sentence) > 1 and _prior_count_of(current, sentence[-2]) and sentence[-2].period == CURRENT \
-            and _same_count_words(current, sentence[-2]):
-        # (本年举办培训43场，上年举办培训41场，比上年增加3场: last year's stated between, the change on it)
-        return sentence[-2], compact(text[current.at + len(current.text):change.at])
     subject = _subject(text, change)
+    if len(sentence) > 1 and _prior_count_of(current, sentence[-2]) and sentence[-2].period == CURRENT \
+            and _same_count_words(current, sentence[-2]) and _counted_words(sentence[-2].label).endswith(subject):
+        # (本年举办培训43场，上年举办培训41场，比上年增加3场: last year's stated between, the change on
+        # it; not one whose clause names another group, 讲座比上年增加3场, 线上培训比上年…)
+        return sentence[-2], compact(text[current.at + len(current.text):change.at])
     if not subject or _counted_words(current.label).endswith(subject):
         return current, compact(text[current.at + len(current.text):change.at])
     named = next((f for f in reversed(sentence[:-1]) if f.unit == change.unit

@@ -54,6 +54,8 @@ KIND = "score_statement"
 PARAMS = {"check": (str, None), "grades": (list, []), "cues": (list, []), "bare_cues": (list, []),
           "other_period_words": (list, []), "score_concept": (str, "自评得分"),
           "reach": (int, 60),
+          # grade: the words naming the report's own thing before a grade's cue on a line after the bands
+          "own_subject_words": (list, []),
           # cap: the words naming a weight in brackets right after a score (得分42分（分值40分）)
           "weight_words": (list, ["分值", "权重", "满分", "标准分"]),
           # total_cap: words saying the scheme gives points beyond the full score

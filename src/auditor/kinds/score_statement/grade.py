@@ -77,7 +77,8 @@ def _text_grade(base: FactBase, score: Fact, grades: Grades, params: dict):
             # 等级：90分（含）以上为优，…。↵自评等级：良 — the grade is the sentence after them)
             after = _next_sentence(base, key)
             text_after = base.sentences.get(after)
-            if text_after is not None and not _states_score(base, after, text_after, grades):
+            if text_after is not None and not _states_score(base, after, text_after, grades) \
+                    and _graded_as_own(text_after, grades, params):
                 following += text_after
     # only up to the next score of the sentence: a grade after it is that score's (not a part of
     # it its 其中 lists: 自评得分89分，其中决策类指标14分、…)
@@ -116,6 +117,19 @@ def _states_score(base: FactBase, key: tuple[int, int], text: str, grades: Grade
     bands = [m.span() for pattern, _ in grades.band_patterns for m in pattern.finditer(text)]
     return any(f.unit == "分" and not f.comparator and not _bracketed(text, f.at)
                and not any(a <= f.at < b for a, b in bands) for f in base.by_sentence.get(key, ()))
+
+
+def _graded_as_own(text: str, grades: Grades, params: dict) -> bool:
+    """A line after the bands grades what the score before them is of: the words before its grade's
+    cue name nothing or the report's own (自评等级：良, 本项目自评等级为良), not another project or
+    body (B项目自评等级, 部门整体自评等级: the rule's own_subject_words)."""
+    cue = grades.any_cue.search(text)
+    if cue is None:
+        return False
+    before = compact(text[:cue.start()])
+    for word in sorted(params.get("own_subject_words") or (), key=len, reverse=True):
+        before = before.replace(word, "")
+    return not before.strip("，,：:")
 
 
 def _all_bands(text: str, grades: Grades) -> bool:
@@ -177,7 +191,8 @@ def _grade_after_table(doc, base: FactBase, score: Fact, grades: Grades, params:
         return None  # (most tables are followed by no grade)
     if _all_bands(text, grades) and not _states_score(base, key, text, grades):
         after = _next_sentence(base, key)
-        found = _grade_opening(doc, base, after, grades, params) if after[1] == 0 else None
+        found = _grade_opening(doc, base, after, grades, params) \
+            if after[1] == 0 and _graded_as_own(base.sentences.get(after, ""), grades, params) else None
         if found is not None:
             return found
     return _grade_opening(doc, base, key, grades, params)
