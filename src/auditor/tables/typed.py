@@ -206,17 +206,31 @@ def classify(table: Table) -> list[TypedTable]:
     needed = tuple(tuple(every[:1] or (*some, *([split_cues[t]] if t in split_cues else [])))
                    for t, _, every, some in candidates)
     cue = _header_cue(needed) if quick else None
+    def matches(text: str) -> bool:
+        return any(_header_matches(text, every, some) or (t in split_cues and split_cues[t] in text)
+                   for t, _, every, some in candidates)
+
     for r, row in enumerate(grid):
+        below = grid[r + 1] if r + 1 < len(grid) else []
+        two_level = False  # the row's terms and its sub-heads' together make a header (评分 over 分值 | 得分)
         if quick:
             whole = _compact("".join(row))  # not memoised: a whole row is compacted once
-            if cue is not None and not cue.search(whole):
-                continue  # none of the candidates' first terms: no header (most rows, one search)
-            if not any(_header_matches(whole, every, some) or (t in split_cues and split_cues[t] in whole)
-                       for t, _, every, some in candidates):
-                continue
+            if (cue is not None and not cue.search(whole)) or not matches(whole):
+                # (none of the candidates' first terms: no header, most rows, one search; unless a
+                # row with blank cells has the rest of its terms in the sub-heads below, they being
+                # no header on their own)
+                if not below or "" not in row:
+                    continue
+                under = _compact("".join(below))
+                both = f"{whole}|{under}"
+                if (cue is not None and not cue.search(both)) or not matches(both) or matches(under):
+                    continue
+                two_level = True
         cells = list(map(compact, row))
-        joined = "|".join(c for c in cells if len(c) <= 24)  # header cells are short labels
-        heads, depth = _with_sub_heads(cells, grid[r + 1] if r + 1 < len(grid) else [])
+        heads, depth = _with_sub_heads(cells, below)
+        # header cells are short labels; a two-level header's sub-heads are its cells' too
+        joined = "|".join(c for c in (cells if not (two_level and depth == 2) else [*cells, *map(compact, below)])
+                          if len(c) <= 24)
         for type_id, spec, header_all, header_any in candidates:
             if _header_matches(joined, header_all, header_any) or _split_code_header(cells, type_id, spec, r, found):
                 columns = _columns_of(type_id, heads)
