@@ -248,6 +248,11 @@ def names_nothing(bare: str, lex: Lexicon) -> bool:
 
 
 def _read_names_nothing(bare: str, lex: Lexicon) -> bool:
+    return not own_words(bare, lex)
+
+
+def own_words(bare: str, lex: Lexicon) -> str:
+    """What a phrase names beyond measures, ways of a change and filler (实际资助 -> 资助)."""
     rest = blank(blank(bare, lex.measures), lex.directions).replace(" ", "")
     more = lex.comparative.search(rest) if lex.comparative else None
     if more:  # (比上年少: 少 after a period compared with is a direction word, naming nothing)
@@ -255,7 +260,7 @@ def _read_names_nothing(bare: str, lex: Lexicon) -> bool:
     signed = lex.signed_change.search(rest)
     if signed:  # (较上年△, 增减-: the sign of a change, naming nothing)
         rest = rest[:signed.start("mark")]
-    return not lex.filler.sub("", rest).replace(" ", "")
+    return lex.filler.sub("", rest).replace(" ", "")
 
 
 # the tail a row's name may carry that its statement in words leaves out: a count's 数 (持证残疾人数
