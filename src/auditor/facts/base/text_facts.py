@@ -188,22 +188,19 @@ class TextFactReading:
         """The phrase states the outcome of the row a remark is beside in some of its words (实际资助
         for the row 资助学生人数, in its 偏差原因 cell): a concept named after a table's row, the
         phrase an outcome word (concepts.yaml plan_cells outcome: 实际, 完成) and then two characters
-        or more of the row's name, nothing else."""
+        or more of the row's name, nothing else. (A figure naming nothing does not take such a concept
+        in a count: 城区、乡镇读者借阅依次为…人次、…人次 lists parts of it.)"""
         if carried is None or carried in self.lex.concepts.canonical:
             return False
         words = own_words(bare, self.lex)
         said = next((w for w in self.outcome_words if words.startswith(w)), None)
         return said is not None and len(words) - len(said) >= 2 and words[len(said):] in carried
 
-    def _carried_kind(self, carried: str | None, unit: str) -> bool:
-        """A figure in `unit` may be of the concept carried: money of a concept of money, a count of
-        one that is not; a concept named after a table's row (an indicator, 资助学生人数), of the kind
-        its row's figures are (人 beside 286人), none read, money."""
-        if carried is not None and carried not in self.lex.concepts.canonical:
-            units = {f.unit for f in self.base.by_concept.get(carried, ()) if f.unit and f.unit not in ("%", "分")}
-            if units:
-                return unit in units or (unit in MONEY_UNITS and bool(units & MONEY_UNITS.keys()))
-        return (unit in MONEY_UNITS) == (carried not in self.not_money)
+    def _row_kind(self, concept: str, unit: str) -> bool:
+        """A figure in `unit` may be of a concept named after a table's row (an indicator,
+        资助学生人数): the row's figures are in that unit (286人), or in money as it is."""
+        units = {f.unit for f in self.base.by_concept.get(concept, ()) if f.unit and f.unit not in ("%", "分")}
+        return unit in units or (unit in MONEY_UNITS and bool(units & MONEY_UNITS.keys()))
 
     def _text_fact(self, phrase, m, value, unit, carried, plain_carried, last_money, subject, wide) -> dict:
         """`carried`: the concept named last, for a change or a rate that names none;
@@ -315,8 +312,8 @@ class TextFactReading:
             # list, the base of a comparison closed right after it is the whole's, not the part's
             # named last (see _compared_next)
             concept, carried, plain_carried = compared or None, None, None
-        if concept is None and (names_nothing(bare, self.lex) or self._restates_row(bare, carried)) \
-                and self._carried_kind(carried, unit) \
+        if concept is None and ((names_nothing(bare, self.lex) and (unit in MONEY_UNITS) == (carried not in self.not_money))
+                                or (self._restates_row(bare, carried) and self._row_kind(carried, unit))) \
                 and (unit in MONEY_UNITS or self.carried_unit in (None, unit)):
             # not a rate's concept to a count after it (执行率95%；3条道路…). An amount naming only
             # its measure (全年预算数, 全年执行数) after a part added (加上年结转资金410.25万元，全年预算数
