@@ -6,7 +6,8 @@ import re
 
 from ...knowledge import compact
 from ...model import Heading, Paragraph
-from .words import NOUN_AFTER_RE
+from .model import CURRENT
+from .words import NOUN_AFTER_RE, YEARS_RE, names_nothing
 from .grids import (PROJECT_NAME_MIN, stripped_rows, subject_of, project_key, SUBJECT_HEAD_ROWS, subject_cue,
                     heads_a_column)
 
@@ -135,6 +136,20 @@ class ProjectReading:
         for f in self.base.facts:
             if f.subject == self.own_project:
                 f.subject = ""
+
+    def _own_project_funds(self) -> None:
+        """In a report on one project whose form states its funds (年度资金总额 | 年初预算数 |
+        全年预算数 | 全年执行数), a sentence's amount naming nothing but its measure (说明：全年预算数
+        158.00万元，全年执行数142.20万元) is of those funds, as 本项目全年预算数… is: no other
+        amount of that measure is the report's to state."""
+        if not self.own_project or not self.project_funds:
+            return
+        stated = {f.measure for f in self.base.of(self.project_funds) if f.source == "table"}
+        for f in [f for f in self.base.facts if f.source == "text" and f.concept is None and f.is_money
+                  and f.measure in stated and not f.subject and not f.comparator and f.period == CURRENT]:
+            if names_nothing(YEARS_RE.sub("", compact(f.label)), self.lex):
+                self.base.name(f, self.project_funds)
+                f.subject = self.own_project
 
     def _own_project_indicators(self) -> None:
         """In a report on one project, a sentence's figure of one of its form's indicators (全年接待

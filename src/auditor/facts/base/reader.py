@@ -160,6 +160,7 @@ class FactReader(VocabularyReading, ProjectReading, HeadingReading, ParagraphRea
         name_restated_subjects(self.base)
         self._lone_counted_parts()
         self._own_project_forms()
+        self._own_project_funds()
         self._own_project_indicators()
         return self.base
 
