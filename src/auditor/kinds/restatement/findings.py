@@ -8,6 +8,7 @@ from decimal import Decimal
 from ...facts.base import Fact
 from ...facts.agreement import tail
 from ...facts.numbers import MONEY_UNITS, fmt
+from ...knowledge import compact, concepts
 from ..base import TAIL_NOTE, Hit
 from .units import rule_unit_scale
 
@@ -27,7 +28,8 @@ def restatement_hit(fact: Fact, other: Fact, rule, assumed: dict[int, str] | Non
     # a table cell prints the bare number under the table's unit: the unit is said with it
     other_text = other.with_unit()
     formula = (f"{fact.where()}：{fact.with_unit()}；{other.where()}：{other_text}"
-               + _unit_words(fact, other, ratio) + _assumed_note(fact, other, assumed) + note)
+               + _unit_words(fact, other, ratio) + _assumed_note(fact, other, assumed) + note
+               + _balance_note(fact, other))
     cls = "unit_error" if unit_slip else "rounding" if tail(fact, other) else None
     # the value the figure should read, in its own unit and precision (86,540.00元 for 8.56万元 is
     # 8.65万元), the other statement's print in the formula
@@ -47,6 +49,17 @@ def restatement_hit(fact: Fact, other: Fact, rule, assumed: dict[int, str] | Non
                        "other_where": other.where(), "where": fact.where(),
                        **({"rounding_note": TAIL_NOTE} if same_print else {})},
                highlights=[other.loc])
+
+
+def _balance_note(fact: Fact, other: Fact) -> str:
+    """Where one figure is the 收入总计 and the other the 支出总计 of the balanced grand total
+    (concepts.yaml balance_identity): why they should be one value."""
+    identity = concepts().get("balance_identity") or {}
+    sides = [next((k for k in ("income_words", "spending_words")
+                   if any(compact(f.label).endswith(w) for w in identity.get(k) or ())), None) for f in (fact, other)]
+    if fact.concept != identity.get("total") or None in sides or sides[0] == sides[1]:
+        return ""
+    return "；收入总计与支出总计是同一收支总计的两面（支出总计含年末结转和结余），应相等"
 
 
 def _unit_words(fact: Fact, other: Fact, ratio: Decimal | None) -> str:
