@@ -16,6 +16,7 @@ from ...facts.base.words import kind_total
 from ...facts.lexicon import alternatives, lexicon
 from ...facts.numbers import MONEY_UNITS, fmt
 from ...knowledge import compact, concepts
+from ...model import Heading, Table
 from ..base import whole_named_by
 from .intervals import ratio_fits
 from .lookup import YEAR_NUMBER_RE, document_value, in_brackets
@@ -137,6 +138,10 @@ def share_whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) ->
             return breakdown[0] if breakdown else None
         return headed  # “医疗收入结构中，药品收入…，占比分别为…”: the amount the head names
     guessed = _guessed_whole(base, part)
+    if guessed is None:
+        structured = _structure_whole(base, part)
+        if structured is not None:
+            return structured  # （二）一般公共预算财政拨款支出决算结构情况 ¶ A…，占…: the whole the heading names
     if guessed is not None and guessed.block != part.block and NAMED_SHARE_RE.search(compact(rate.label)):
         # a share named as an indicator of its own (药占比: 药品收入 over 医疗收入, by definition) whose
         # whole is stated nowhere near: no amount of another paragraph is taken for it
@@ -618,6 +623,34 @@ def _own_sum_shares(base: FactBase, rate: Fact, part: Fact) -> bool:
     shares of the parts' own sum, one slipped maybe, whatever amount the paragraph opened with."""
     pairs = _breakdown_pairs(base, rate, part, base.by_block.get(rate.block, []))
     return pairs is not None and abs(sum((r.value for _, r in pairs), Decimal(0)) - 100) <= SLIPPED_SHARE
+
+
+HEADING_REACH = 2  # paragraphs between a heading and the paragraph of shares it heads
+
+
+def _structure_whole(base: FactBase, part: Fact) -> Fact | None:
+    """The whole a heading right above the part's paragraph names as the one whose make-up it
+    sets out (（二）一般公共预算财政拨款支出决算结构情况: concepts.yaml structure_heading_words):
+    the one value the document states for it, of the part's measure and year. None where no such
+    heading stands within HEADING_REACH blocks, or it names no concept."""
+    doc = base.title_scopes.doc if base.title_scopes is not None else None
+    words = tuple(concepts().get("structure_heading_words") or ())
+    if doc is None or not words or part.source != "text":
+        return None
+    for index in range(part.block - 1, max(-1, part.block - 2 - HEADING_REACH), -1):
+        block = doc.blocks[index]
+        if isinstance(block, Table):
+            return None
+        if not isinstance(block, Heading):
+            continue
+        text = compact(block.text)
+        at = min((text.find(w) for w in words if w in text), default=-1)
+        concept = lexicon().concepts.last(text[:at]) if at > 0 else None
+        if concept is None or concept == part.concept:
+            return None
+        whole = document_value(base, concept, part.measure, part.subject)
+        return whole if whole is not None and whole.period == part.period else None
+    return None
 
 
 def _headed_whole(base: FactBase, part: Fact) -> Fact | Literal[False] | None:
