@@ -46,7 +46,7 @@ from .grade import check_grade
 from .breakdown import check_breakdown
 from .category_scores import check_breakdown_table, check_category_rate
 from .caps import check_cap, check_total_cap
-from .execution import check_execution_text
+from .execution import check_execution_full_text, check_execution_text
 from .weights import check_weights_text, check_weights_exceeded
 
 
@@ -80,7 +80,7 @@ def validate(params: dict) -> str | None:
         return None if score_lists()["scored_words"] else "concepts.yaml 的 score_lists.scored_words 不能为空"
     if params["check"] in ("breakdown", "breakdown_table", "category_rate"):
         return _validate_breakdown(score_lists())
-    if params["check"] == "execution_text":
+    if params["check"] in ("execution_text", "execution_full_text"):
         return _validate_proportional()
     if params["check"] in ("weights_text", "weights_exceeded"):
         return _validate_breakdown(score_lists())
@@ -134,6 +134,6 @@ def _validate_proportional() -> str | None:
 
 
 CHECKS = {"grade": check_grade, "breakdown": check_breakdown, "breakdown_table": check_breakdown_table,
-          "cap": check_cap, "execution_text": check_execution_text, "weights_text": check_weights_text,
+          "cap": check_cap, "execution_text": check_execution_text, "execution_full_text": check_execution_full_text, "weights_text": check_weights_text,
           "weights_exceeded": check_weights_exceeded, "category_rate": check_category_rate,
           "total_cap": check_total_cap}

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from ...facts.base import Fact, FactBase, fact_base
 from ...facts.base.model import CURRENT
+from ...facts.base.words import CLAUSE_BREAK_RE
 from ...facts.numbers import fmt
 from ...knowledge import compact, concepts
 from ..base import CHECKED, Hit
@@ -50,6 +51,71 @@ def check_execution_text(doc, rule):
                           f"{rate.text}（超过100%按100%计）= {shown}分",
                   fields={"total": score.text, "sum": f"{shown}分", "parts": f"分值{weight.text}×执行率{rate.text}"},
                   highlights=[weight.loc, rate.loc])
+
+
+def check_execution_full_text(doc, rule):
+    """“预算执行率81.52%，预算执行指标分值10分，得10分”: a sentence stating the execution rate, the
+    points and a score of full marks, with no scoring rule of its own: below 100% (its whole printed
+    interval) full marks break the common rule (the points × the rate, 财预〔2020〕10号's form), unless
+    the report states another rule for the execution score anywhere (a threshold, a step, bands:
+    concepts.yaml execution_scoring) — then it is that rule's to judge, not this one's."""
+    scoring = concepts().get("execution_scoring") or {}
+    base = fact_base(doc)
+    own = [re.compile(scoring[k]) for k in ("proportional", "step", "full_marks_from", "bands", "formula_stated")
+           if scoring.get(k)]
+    words = _other_rule_words()
+    candidates = []
+    for key, facts in base.by_sentence.items():
+        text = base.sentences.get(key, "")
+        if "执行率" not in text:
+            continue
+        if any(p.search(text) for p in own):
+            return  # (the report states its own rule: SCO015 and the step rules judge by it)
+        rate = _execution_rate(facts)
+        found = (_execution_terms(text, facts, base) or _named_terms(text, facts, rate)) if rate is not None else None
+        if found is None:
+            if any(w in text for w in words) and any(f.unit == "分" for f in facts):
+                return  # (执行率达到90%以上得10分 in words the patterns miss: a rule of its own)
+            continue
+        candidates.append(found)
+    for weight, rate, score in candidates:
+        if score.value != weight.value or weight.source != "text":
+            continue
+        yield CHECKED
+        expected = weight.value * rate.value / 100
+        shown = fmt(expected, max(score.places, 2))
+        if rate.interval()[1] >= 100 or Decimal(shown.replace(",", "")) == weight.value:
+            continue  # (99.996% of 10 points is 10.00 as scores are printed)
+        yield Hit(quote=base.span(rate, score), location=score.loc, stated=score.text, expected=f"{shown}分",
+                  formula=f"执行率 {rate.text} 未达 100%，预算执行得满分 {score.text}；按“分值×执行率”："
+                          f"{weight.text} × {rate.text} = {shown}分",
+                  fields={"total": score.text, "sum": f"{shown}分", "parts": f"分值{weight.text}×执行率{rate.text}"},
+                  highlights=[weight.loc, rate.loc])
+
+
+def _named_terms(text: str, facts, rate: Fact) -> tuple[Fact, Fact, Fact] | None:
+    """(points, rate, score) of a sentence naming its points by a weight's word wherever they stand
+    (…预算执行率81.52%，预算执行指标分值10分，得10分): one figure so named, one score after 得."""
+    weights = [f for f in facts if f.unit == "分" and not f.comparator and _execution_points(f.label)]
+    scores = [f for f in facts if f.unit == "分" and not f.comparator and f not in weights and f.at > rate.at
+              and "得" in text[max(0, f.at - SCORED_REACH):f.at]]
+    if len(weights) != 1 or len(scores) != 1:
+        return None
+    # (another percentage between the rate and the score, 满意度96%: the score may be that one's)
+    if any(f.unit == "%" and rate.at < f.at < scores[0].at for f in facts):
+        return None
+    return weights[0], rate, scores[0]
+
+
+def _execution_points(label: str) -> bool:
+    """A figure's words name the points of the execution indicator: a weight's word (分值, 满分)
+    closing them, nothing before it but the indicator (预算执行指标分值) or nothing at all."""
+    words = CLAUSE_BREAK_RE.split(compact(label))[-1].rstrip("为：:（(")
+    weight = next((w for w in WEIGHT_WORDS if words.endswith(w)), None)
+    if weight is None:
+        return False
+    named = words[:-len(weight)].replace("指标", "")
+    return not named or "执行" in named
 
 
 def _execution_terms(text: str, facts, base: FactBase) -> tuple[Fact, Fact, Fact] | None:
