@@ -442,8 +442,14 @@ def _serial_rows(table, rule) -> list[int] | None:
             continue
         serials = [int(row[col].strip()) for row in grid[h + 1:] if col < len(row) and row[col].strip().isdigit()
                    and not summary(row)]
-        # (numbered from 1 upwards, a number maybe skipped: 1、2、3、5 — the rows listed are what it lists)
-        rising = serials and serials[0] == 1 and all(a < b for a, b in zip(serials, serials[1:]))
+        if serials and serials == list(range(1, len(serials) + 1)):
+            return serials
+        # (numbered from 1 upwards, a number skipped: 1、2、3、5 — the rows listed are what it lists;
+        # only where every row of the table but its summary prints a bare number there: 4. or （4）
+        # or 4-1 or a blank is a row the numbers above do not see)
+        rows = [row for row in grid[h + 1:] if any(c.strip() for c in row) and not summary(row)]
+        rising = serials and serials[0] == 1 and all(a < b for a, b in zip(serials, serials[1:])) \
+            and len(serials) == len(rows)
         return serials if rising else None
     return None
 

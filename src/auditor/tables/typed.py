@@ -247,12 +247,21 @@ def classify(table: Table) -> list[TypedTable]:
                 # levels, targets or actuals) lists categories (投入, 过程, 产出, 效益) as its rows
                 only_label = type_id == "performance_scores" and "indicator" in columns \
                     and not {"level1", "level2", "target", "actual"} & set(columns)
-                typed = TypedTable(type_id, table, r, columns, data_row=r + depth, heads=heads,
+                # (a row numbering the columns under the header, 1 | 2 | 3 | …: no data)
+                numbered = r + depth < len(grid) and _column_numbers(grid[r + depth])
+                typed = TypedTable(type_id, table, r, columns, data_row=r + depth + numbered, heads=heads,
                                    categories_only=fallback == "level1" or only_label, scored_level=fallback or "")
                 READERS[type_id](typed, grid)
                 found.append(typed)
                 break
     return found
+
+
+def _column_numbers(row: list[str]) -> bool:
+    """The row numbers the columns (1 | 2 | 3 | … in order, blanks aside, three at least): a
+    header's column numbers, no row of figures."""
+    filled = [c.strip() for c in row if c.strip()]
+    return len(filled) >= 3 and filled == [str(k) for k in range(1, len(filled) + 1)]
 
 
 MIN_CODE_PARTS = 2  # heads of a split code side by side that name it (类 | 款; 项 may be absent)

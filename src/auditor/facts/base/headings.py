@@ -216,7 +216,7 @@ class HeadingReading:
                      and not (f.places and f.unit in self.whole_units)]:  # (2.5项: see _text_fact's reading)
             if any(w in fact.label for w in self.not_actual_words) \
                     or CLAUSE_BREAK_RE.split(compact(fact.label))[-1].endswith(self.count_object_words):
-                continue  # (planned, a part, not done; the object of another doing, the rest: 对10个…)
+                continue  # (planned, a part, not done; the rest of them: 剩余3个…)
             text = self.base.sentences.get((fact.block, fact.sentence), "")
             end = fact.at + len(fact.text)
             following = compact(PHRASE_BREAK_RE.split(text[end:end + CLAUSE_AFTER], maxsplit=1)[0])
@@ -235,9 +235,21 @@ class HeadingReading:
             # 老旧小区改造 for 改造老旧小区; 老旧小区 alone names the thing, not the doing counted)
             shares = sorted(((len(own & held) / len(own), label) for label, own in candidates.items()
                              if own and len(own - held) <= 1), reverse=True)
-            if shares and shares[0][0] >= LINK_SHARE and (len(shares) == 1 or shares[1][0] < shares[0][0]):
+            if shares and shares[0][0] >= LINK_SHARE and (len(shares) == 1 or shares[1][0] < shares[0][0]) \
+                    and _said_last(following, candidates[shares[0][1]]):
                 label = shares[0][1]
                 self.base.name(fact, self._vocab_concept(label) or label)
+
+
+LABEL_TAIL_CHARS = 2  # words after the label's own a count's clause may end with (…改造任务, …培训工作)
+
+
+def _said_last(following: str, own: set[str]) -> bool:
+    """The count's clause ends on the label's words, but for a word or two (全年共完成15个老旧小区
+    改造; not 向5个老旧小区改造项目拨付补助, 对10个老旧小区改造项目开展质量抽查: the count is what
+    another doing is done to)."""
+    ends = [k + 2 for k in range(len(following) - 1) if following[k:k + 2] in own]
+    return not ends or len(following) - max(ends) <= LABEL_TAIL_CHARS
 
 
 def worded_measure(header: str) -> str | None:

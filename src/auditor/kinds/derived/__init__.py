@@ -70,6 +70,8 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # schedule may be counted in days, not judged; words of another period than the
           # report's (一季度, 全年, 上年同期); comparing words before the schedule (低于时间进度8.5%)
           "day_pattern": (str, ""), "other_period_words": (list, []), "other_year_words": (list, []), "comparing_words": (list, []),
+          # schedule_rate: in a report on the whole year, words making a schedule a project's or a contract's
+          "project_words": (list, []),
           "note_filler_words": (list, []),
           "negation_words": (list, []),
           # point_change: words naming a benchmark a rate is compared with (全省平均水平, 目标值), and

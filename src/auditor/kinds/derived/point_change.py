@@ -141,8 +141,10 @@ def check_schedule_rate(base: FactBase, rule):
     # (a schedule 按6个月计算 is stated on its basis, 口径: still its value; not a bound, 不低于50%)
     for rate in (f for f in base.facts if f.source == "text" and f.unit == "%" and f.comparator in (None, "", OTHER_BASIS)):
         text = base.sentences.get((rate.block, rate.sentence), "")
-        # (a report on the whole year: the months its sentence names, 1-6月累计支出…，时间进度…)
-        months = base.elapsed_months or _months_named(text)
+        # (a report on the whole year: the months its sentence names, 1-6月累计支出…，时间进度…; not
+        # a project's or a contract's schedule, 项目建设时间进度, 合同约定的时间进度: rule's project_words)
+        months = base.elapsed_months or (_months_named(text) if not any(w in text for w in params["project_words"])
+                                         else None)
         if not months:
             continue
         # the clause names the schedule right before the rate, its value and nothing else (序时进度

@@ -16,7 +16,7 @@ from ...facts.agreement import meets
 from ...knowledge import compact, concepts
 from .keys import clauses_back, whose_figure
 from .tables import consistent_tables
-from .text_tables import Scoped, sole_funds, text_against_tables, part_against_tables
+from .text_tables import Scoped, funds_of_tables, text_against_tables, part_against_tables
 from .text_pairs import opening_stock, text_pairs
 
 
@@ -40,7 +40,7 @@ def check_text(doc, base, groups, rule, vocabulary):
     allotment = tuple(rule.params["allotment_words"])
     opening = (tuple(rule.params["opening_words"]), tuple(rule.params["closing_words"]))
     summed_since = tuple(rule.params["summed_since_words"])
-    sole = sole_funds(base)
+    funds_of = funds_of_tables(base)
     for key, facts in groups.items():
         concept, period, measure, subject, _fund, member, dim = key
         loose.setdefault((concept, period, measure, subject, dim), []).extend(facts)
@@ -51,7 +51,7 @@ def check_text(doc, base, groups, rule, vocabulary):
             continue
         primary = [f for f in tables if not f.member or f.member in totals] or tables
         values = list(consistent_tables(primary).values())
-        scoped = Scoped(values, tables, set(rule.params["fund_implied_concepts"]), sole)
+        scoped = Scoped(values, tables, set(rule.params["fund_implied_concepts"]), funds_of)
         tables_sum_since = any(w in t.header or w in t.label for t in tables for w in summed_since)
         for fact in texts:
             if fact.member and fact.member not in totals:

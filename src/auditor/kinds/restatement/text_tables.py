@@ -35,19 +35,39 @@ class Scoped:
     table. The statements of each fund are picked out once per concept."""
 
     def __init__(self, values: list[Fact], tables: list[Fact], implied: set[str] = frozenset(),
-                 sole: frozenset = frozenset()):
-        self.values, self.tables, self.implied, self.sole = values, tables, implied, sole
+                 funds_of: tuple[frozenset, dict[int, str]] = (frozenset(), {})):
+        self.values, self.tables, self.implied = values, tables, implied
+        self.sole, self.fund_tables = funds_of
         self.by_fund: dict[str, tuple[list[Fact], list[Fact]]] = {}
 
     def of(self, fact: Fact) -> tuple[list[Fact], list[Fact]]:
         if fact.concept in self.implied or _names_fund(fact.concept):
             return self.values, self.tables
         if fact.fund not in self.by_fund:
-            # (a fund all of the year's spending is: the unit's tables state its figures as well)
-            funds = (fact.fund, "") if fact.fund in self.sole else (fact.fund,)
-            self.by_fund[fact.fund] = ([t for t in self.values if t.fund in funds],
-                                       [t for t in self.tables if t.fund in funds])
+            # (a fund all of the year's spending is: the unit's tables state its figures as well; a
+            # table naming no fund whose total is the fund's spending is that fund's)
+            def meets_fund(t: Fact) -> bool:
+                return t.fund == fact.fund or (not t.fund and (fact.fund in self.sole
+                                                               or self.fund_tables.get(t.block) == fact.fund))
+            self.by_fund[fact.fund] = ([t for t in self.values if meets_fund(t)],
+                                       [t for t in self.tables if meets_fund(t)])
         return self.by_fund[fact.fund]
+
+
+def funds_of_tables(base) -> tuple[frozenset, dict[int, str]]:
+    """(the funds all of the year's spending is of, {table block: the fund whose spending total
+    the table's total row states, the table naming none}): a table 项目 | 金额 closing on 合计
+    340.50 after the text's 财政拨款支出340.50万元 is that fund's breakdown."""
+    totals = {fund: [f for f in base.of(concept, "决算", CURRENT) if f.source == "text" and f.is_money]
+              for concept, (fund, generic) in lexicon().fund_of.items() if generic == "本年支出"}
+    words = set(concepts().get("column_total_words") or ())
+    tables: dict[int, str] = {}
+    for f in base.facts:
+        if f.source == "table" and not f.fund and f.is_money and f.block not in tables and compact(f.label) in words:
+            fund = next((fund for fund, stated in totals.items() if any(meets(f, s) for s in stated)), None)
+            if fund is not None:
+                tables[f.block] = fund
+    return sole_funds(base), tables
 
 
 def sole_funds(base) -> frozenset:

@@ -376,6 +376,22 @@ def _orphans(records: list, printed: set[str]) -> list:
     return [found[0] for found in by_length.values() if len(found) == 1]
 
 
+CODE_GLUE_RE = re.compile(r"[\s\-－.．\[\]【】（）()、类款项]")
+
+
+def _codes_written(table) -> set[str]:
+    """Every code the table's cells open with, however written (221 02, 221-02, [22102], 22102.,
+    22102（款）, 22102住房改革支出): a parent printed in a form the code reader does not take is
+    printed all the same."""
+    found = set()
+    for row in table.grid():
+        for cell in row:
+            m = re.match(r"\d{3,}", CODE_GLUE_RE.sub("", cell)) if cell[:1].isdigit() or cell[:1] in "[【（(" else None
+            if m:
+                found.add(m.group())
+    return found
+
+
 def _orphan_hit(t, rec, parent: str, above) -> Hit:
     under = f"{above.code} {above.name}".strip()
     return Hit(quote=t.table.row_text(rec.row).strip("\t "), location=rec.label_cell.loc,
@@ -397,6 +413,8 @@ def check_code_order(doc, rule, typed):
             records = [r for r in t.records if r.segment == segment and not r.is_total and r.code.isdigit()]
             printed = {r.code for r in records}
             orphans = _orphans(records, printed)
+            if orphans:  # (rare: then the codes written in any form are read, once)
+                orphans = _orphans(records, printed | _codes_written(t.table))
             shorter: dict[int, CodeRecord] = {}  # code length -> the last record of that length above
             for rec in records:
                 parent = rec.code[:-2]
