@@ -145,10 +145,9 @@ def _checks(doc, rule):
                         yield from check_group(column, calc, names, "同一表列", rule, complete=False,
                                                 checked=checked, blank=blank)
         # across the document only where no sentence or table states the total with its parts
-        # (a fund's sum only where it is stated: the document-wide values are the unit's)
-        # (nor a sum whose parts' names other wholes share: stated_together, see concepts.yaml)
-        if "document" in rule.params["contexts"] and not checked and not calc.get("fund") \
-                and not calc.get("stated_together"):
+        # (a fund's sum of the figures stated for that fund: check_document; nor a sum whose parts'
+        # names other wholes share: stated_together, see concepts.yaml)
+        if "document" in rule.params["contexts"] and not checked and not calc.get("stated_together"):
             yield from check_document(base, calc, names, rule)
         in_tables.update(id(f) for f in checked if f.source == "table")
         summed.update(id(f) for f in checked)

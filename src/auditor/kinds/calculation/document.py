@@ -13,13 +13,16 @@ def check_document(base: FactBase, calc, names, rule):
     quiet; a unit slip against any is reported as such; otherwise it is compared as a 决算 (in a
     plan, as its budget: FactBase.bare_measure)."""
     plain = base.bare_measure
-    total = document_value(base, calc["total"], plain)
+    fund = calc.get("fund") or ""
+    # (a fund's total, 一般公共预算财政拨款基本支出, is stated with its fund or none; its parts with it:
+    # the 人员经费 of a 一般公共预算财政拨款基本支出决算表, not the unit's)
+    total = document_value(base, calc["total"], plain, ("", fund))
     if total is None:
         return
     measures = tuple(dict.fromkeys((plain, "决算", "年初预算", "全年预算"))) if total.implicit else (plain,)
     outcomes = []
     for measure in measures:
-        parts = _document_parts(base, calc, measure)
+        parts = _document_parts(base, calc, measure, (fund,) if fund else ("",))
         if parts is not None:
             outcomes.append((measure, list(compare_sum(total, parts, "全文", rule))))
     if outcomes:
@@ -31,13 +34,13 @@ def check_document(base: FactBase, calc, names, rule):
     yield from (slips[0] if slips else dict(outcomes).get(plain, []))
 
 
-def _document_parts(base: FactBase, calc, measure: str) -> list[Fact] | None:
+def _document_parts(base: FactBase, calc, measure: str, funds: tuple[str, ...]) -> list[Fact] | None:
     parts = []
     for p in calc["parts"]:
-        f = document_value(base, p, measure)
+        f = document_value(base, p, measure, funds)
         if f is None:
-            found = [a for a in (document_value(base, x, measure) for x in (calc.get("alternatives") or {}).get(p, ()))
-                     if a is not None]
+            found = [a for a in (document_value(base, x, measure, funds)
+                                 for x in (calc.get("alternatives") or {}).get(p, ())) if a is not None]
             if not found:
                 return None  # a part stated nowhere: not assessable in this context
             parts.extend(found)
@@ -46,15 +49,16 @@ def _document_parts(base: FactBase, calc, measure: str) -> list[Fact] | None:
     return parts
 
 
-def document_value(base: FactBase, concept: str, measure: str = "决算") -> Fact | None:
-    return base.remember(("unit-level", concept, measure), lambda: _agreed_value(base, concept, measure))
+def document_value(base: FactBase, concept: str, measure: str = "决算", funds: tuple[str, ...] = ("",)) -> Fact | None:
+    """The one value the document states for the concept (its statements of the `funds` agreeing)."""
+    return base.remember(("unit-level", concept, measure, funds), lambda: _agreed_value(base, concept, measure, funds))
 
 
-def _agreed_value(base: FactBase, concept: str, measure: str) -> Fact | None:
+def _agreed_value(base: FactBase, concept: str, measure: str, funds: tuple[str, ...]) -> Fact | None:
     from ...facts.agreement import meets, tail
 
     found = [f for f in base.of(concept, measure) if f.is_money and not f.member and not f.subject
-             and not f.fund]
+             and f.fund in funds]
     if not found or not all(meets(found[0], f) or tail(found[0], f) for f in found):
         return None
     return next((f for f in found if f.source == "table"), found[0])
