@@ -210,11 +210,13 @@ def classify(table: Table) -> list[TypedTable]:
         return any(_header_matches(text, every, some) or (t in split_cues and split_cues[t] in text)
                    for t, _, every, some in candidates)
 
+    under = None  # the row below compacted, when a row above needed it (kept for that row's turn)
     for r, row in enumerate(grid):
         below = grid[r + 1] if r + 1 < len(grid) else []
         two_level = False  # the row's terms and its sub-heads' together make a header (评分 over 分值 | 得分)
         if quick:
-            whole = _compact("".join(row))  # not memoised: a whole row is compacted once
+            # (not memoised: a whole row is compacted once, or twice where the row above had blanks)
+            whole, under = (under if under is not None else _compact("".join(row))), None
             if (cue is not None and not cue.search(whole)) or not matches(whole):
                 # (none of the candidates' first terms: no header, most rows, one search; unless a
                 # row with blank cells has the rest of its terms in the sub-heads below, they being
