@@ -7,7 +7,10 @@ import re
 from ...knowledge import compact
 from ...model import Heading, Paragraph
 from .model import CURRENT
-from .words import NOUN_AFTER_RE, YEARS_RE, names_nothing
+from .words import CLAUSE_BREAK_RE, NOUN_AFTER_RE, YEAR_RE, YEARS_RE, names_nothing
+
+RUN_IN_LABEL_CHARS = 6  # characters of a run-in label before its colon (说明：, 情况说明：)
+AMOUNT_RE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|千元|元)")  # an amount stated before the figure
 from .grids import (PROJECT_NAME_MIN, stripped_rows, subject_of, project_key, SUBJECT_HEAD_ROWS, subject_cue,
                     heads_a_column)
 
@@ -147,9 +150,21 @@ class ProjectReading:
         stated = {f.measure for f in self.base.of(self.project_funds) if f.source == "table"}
         for f in [f for f in self.base.facts if f.source == "text" and f.concept is None and f.is_money
                   and f.measure in stated and not f.subject and not f.comparator and f.period == CURRENT]:
-            if names_nothing(YEARS_RE.sub("", compact(f.label)), self.lex):
+            if self._names_only_measures(self.base.sentences.get((f.block, f.sentence), "")[:f.at]):
                 self.base.name(f, self.project_funds)
                 f.subject = self.own_project
+
+    def _names_only_measures(self, before: str) -> bool:
+        """The words of a sentence before a figure name nothing but measures, amounts and the report's
+        year, after a run-in label (说明：): no other year or period (2023年度, 上年, 1-6月, 截至6月底),
+        no part or source (其中…子项, 财政资金, 一期)."""
+        words = compact(before)
+        label = words.find("：")
+        words = words[label + 1:] if 0 <= label <= RUN_IN_LABEL_CHARS else words
+        if self.lex.prior.search(words) or any(int(y) != self.base.year for y in YEAR_RE.findall(words)):
+            return False
+        words = AMOUNT_RE.sub("", YEARS_RE.sub("", words))
+        return not any(c.isdigit() for c in words) and all(names_nothing(w, self.lex) for w in CLAUSE_BREAK_RE.split(words))
 
     def _own_project_indicators(self) -> None:
         """In a report on one project, a sentence's figure of one of its form's indicators (全年接待

@@ -57,8 +57,11 @@ def document_value(base: FactBase, concept: str, measure: str = "决算", funds:
 def _agreed_value(base: FactBase, concept: str, measure: str, funds: tuple[str, ...]) -> Fact | None:
     from ...facts.agreement import meets, tail
 
+    from ...facts.scopes import figure_scope
+
+    # (a figure of a narrower scope, a table titled …（机关本级）, is no value of the unit's)
     found = [f for f in base.of(concept, measure) if f.is_money and not f.member and not f.subject
-             and f.fund in funds]
+             and f.fund in funds and not any(figure_scope(base, f))]
     if not found or not all(meets(found[0], f) or tail(found[0], f) for f in found):
         return None
     return next((f for f in found if f.source == "table"), found[0])

@@ -138,10 +138,6 @@ def share_whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) ->
             return breakdown[0] if breakdown else None
         return headed  # “医疗收入结构中，药品收入…，占比分别为…”: the amount the head names
     guessed = _guessed_whole(base, part)
-    if guessed is None:
-        structured = _structure_whole(base, part)
-        if structured is not None:
-            return structured  # （二）一般公共预算财政拨款支出决算结构情况 ¶ A…，占…: the whole the heading names
     if guessed is not None and guessed.block != part.block and NAMED_SHARE_RE.search(compact(rate.label)):
         # a share named as an indicator of its own (药占比: 药品收入 over 医疗收入, by definition) whose
         # whole is stated nowhere near: no amount of another paragraph is taken for it
@@ -162,6 +158,10 @@ def share_whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) ->
         if guessed is not None and sum(ratio_fits(r, p, guessed) for p, r in pairs) > sum(ratio_fits(r, p, listed) for p, r in pairs):
             return guessed
         return listed
+    if guessed is None and listed is None:
+        # （二）一般公共预算财政拨款支出决算结构情况 ¶ A…，占…: the whole the heading names, where the
+        # list's own sum is no whole of its shares (基本支出600，占50%；项目支出600，占50%: of their 1,200)
+        return _structure_whole(base, part)
     return guessed
 
 
@@ -635,7 +635,7 @@ def _structure_whole(base: FactBase, part: Fact) -> Fact | None:
     heading stands within HEADING_REACH blocks, or it names no concept."""
     doc = base.title_scopes.doc if base.title_scopes is not None else None
     words = tuple(concepts().get("structure_heading_words") or ())
-    if doc is None or not words or part.source != "text":
+    if doc is None or not words or part.source != "text" or not _plain_part(base, part):
         return None
     for index in range(part.block - 1, max(-1, part.block - 2 - HEADING_REACH), -1):
         block = doc.blocks[index]
@@ -644,6 +644,8 @@ def _structure_whole(base: FactBase, part: Fact) -> Fact | None:
         if not isinstance(block, Heading):
             continue
         text = compact(block.text)
+        if any(int(y) != base.year for y in YEAR_NUMBER_RE.findall(text)):
+            return None  # (（二）2023年度…结构情况: another year's make-up)
         at = min((text.find(w) for w in words if w in text), default=-1)
         concept = lexicon().concepts.last(text[:at]) if at > 0 else None
         if concept is None or concept == part.concept:
@@ -651,6 +653,17 @@ def _structure_whole(base: FactBase, part: Fact) -> Fact | None:
         whole = document_value(base, concept, part.measure, part.subject)
         return whole if whole is not None and whole.period == part.period else None
     return None
+
+
+def _plain_part(base: FactBase, part: Fact) -> bool:
+    """The part's sentence, up to it, names no other year or period (上年…, 2023年度…) and no list
+    it is an item of (其中人员经费…: a part of the item before, not of the heading's whole)."""
+    # (the paragraph up to the part: 上年A…，占90.00%；B…，占10.00% — B's sentence after the ； is last year's too)
+    before = compact("".join(base.sentences.get((part.block, k), "") for k in range(part.sentence))
+                     + base.sentences.get((part.block, part.sentence), "")[:part.at])
+    lex = lexicon()
+    return not lex.prior.search(before) and not any(w in before for w in lex.list_openers) \
+        and all(int(y) == base.year for y in YEAR_NUMBER_RE.findall(before))
 
 
 def _headed_whole(base: FactBase, part: Fact) -> Fact | Literal[False] | None:

@@ -56,6 +56,9 @@ PARAMS = {"check": (str, None), "grades": (list, []), "cues": (list, []), "bare_
           "reach": (int, 60),
           # grade: the words naming the report's own thing before a grade's cue on a line after the bands
           "own_subject_words": (list, []),
+          # execution_full_text: words of a line about execution with a percentage that state a rule of
+          # the report's own for the execution score (满分, 以上, 扣, 档, ≥)
+          "own_rule_words": (list, []),
           # cap: the words naming a weight in brackets right after a score (得分42分（分值40分）)
           "weight_words": (list, ["分值", "权重", "满分", "标准分"]),
           # total_cap: words saying the scheme gives points beyond the full score

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from ...facts.base import Fact, FactBase, fact_base
 from ...facts.base.model import CURRENT
-from ...facts.base.words import CLAUSE_BREAK_RE
+from ...facts.base.words import CLAUSE_BREAK_RE, YEARS_RE
 from ...facts.numbers import fmt
 from ...knowledge import compact, concepts
 from ..base import CHECKED, Hit
@@ -63,21 +63,20 @@ def check_execution_full_text(doc, rule):
     base = fact_base(doc)
     own = [re.compile(scoring[k]) for k in ("proportional", "step", "full_marks_from", "bands", "formula_stated")
            if scoring.get(k)]
-    words = _other_rule_words()
+    if _states_own_rule(doc, own, rule.params["own_rule_words"]):
+        return  # (the report states its own rule: SCO015 and the step rules judge by it, or none does)
+    indicator = re.compile(scoring["indicator"]) if scoring.get("indicator") else None
     candidates = []
     for key, facts in base.by_sentence.items():
         text = base.sentences.get(key, "")
         if "执行率" not in text:
             continue
-        if any(p.search(text) for p in own):
-            return  # (the report states its own rule: SCO015 and the step rules judge by it)
         rate = _execution_rate(facts)
-        found = (_execution_terms(text, facts, base) or _named_terms(text, facts, rate)) if rate is not None else None
-        if found is None:
-            if any(w in text for w in words) and any(f.unit == "分" for f in facts):
-                return  # (执行率达到90%以上得10分 in words the patterns miss: a rule of its own)
-            continue
-        candidates.append(found)
+        if rate is None or (indicator is not None and not indicator.match(_rate_name(rate.label))):
+            continue  # (政府采购执行率: another thing's rate, not the budget's execution)
+        found = _execution_terms(text, facts, base) or _named_terms(text, facts, rate)
+        if found is not None:
+            candidates.append(found)
     for weight, rate, score in candidates:
         if score.value != weight.value or weight.source != "text":
             continue
@@ -91,6 +90,28 @@ def check_execution_full_text(doc, rule):
                           f"{weight.text} × {rate.text} = {shown}分",
                   fields={"total": score.text, "sum": f"{shown}分", "parts": f"分值{weight.text}×执行率{rate.text}"},
                   highlights=[weight.loc, rate.loc])
+
+
+def _states_own_rule(doc, patterns: list, words: list[str]) -> bool:
+    """The report states a rule of its own for the execution score anywhere, in prose or in a table
+    cell: a line about execution or the budget (执行, 预算) with a percentage and a rule's word
+    (满分, 以上, 扣, 档, 区间, ≥: the rule's own_rule_words), or one the patterns read."""
+    for line in doc.text.splitlines():
+        if any(p.search(line) for p in patterns):
+            return True
+        if ("执行" in line or "预算" in line) and ("%" in line or "％" in line) and any(w in line for w in words):
+            return True
+    return False
+
+
+def _rate_name(label: str) -> str:
+    """A rate's own name from its words: its last clause, the report's year and link words out
+    (2024年度预算执行率为 -> 预算执行率)."""
+    name = YEARS_RE.sub("", CLAUSE_BREAK_RE.split(compact(label))[-1]).rstrip("为是达到：:")
+    return PERIOD_PREFIX_RE.sub("", name)  # (全年执行率: the year's, the budget's own)
+
+
+PERIOD_PREFIX_RE = re.compile(r"^(?:全年|本年度|本年|当年)")
 
 
 def _named_terms(text: str, facts, rate: Fact) -> tuple[Fact, Fact, Fact] | None:
