@@ -1,5 +1,5 @@
 """A score form whose header is two rows, 评分 spanning 分值 | 得分 (merged over the two columns, as a
-word processor or a spreadsheet prints it, or a blank cell after it in text): the form is read as a
+word processor, a spreadsheet or a PDF grid prints it, or a blank cell after it in text): the form is read as a
 score table in every format, so a missed target scored in full is told (SCO008) and the 总分 row is
 no column total of the funds block above it (no SUM005)."""
 from __future__ import annotations
@@ -8,6 +8,7 @@ import pytest
 
 from auditor.engine import audit_file
 from auditor.ruleset import load_rules
+from fixtures.forms import write_merged_form
 
 RULES = load_rules()
 TITLE = "某市环境监测站2024年度项目支出绩效自评表"
@@ -23,27 +24,8 @@ def rows(actual: str) -> list[list[str]]:
 
 
 def write(path, grid: list[list[str]]) -> None:
-    if path.suffix == ".txt":
-        path.write_text(TITLE + "\n" + "\n".join("\t".join(r) for r in grid) + "\n", encoding="utf-8")
-    elif path.suffix == ".docx":
-        import docx
-        document = docx.Document()
-        document.add_paragraph(TITLE)
-        table = document.add_table(rows=len(grid), cols=len(grid[0]))
-        for r, row in enumerate(grid):
-            for c, text in enumerate(row):
-                table.cell(r, c).text = text
-        table.cell(0, 5).merge(table.cell(0, 6)).text = "评分"
-        document.save(path)
-    else:
-        import openpyxl
-        book = openpyxl.Workbook()
-        sheet = book.active
-        sheet.append([TITLE])
-        for row in grid:
-            sheet.append([t or None for t in row])
-        sheet.merge_cells(start_row=2, start_column=6, end_row=2, end_column=7)
-        book.save(path)
+    # (评分 merged over 分值 | 得分 in the first header row)
+    write_merged_form(path, TITLE, grid, [(0, 0, 5, 6)])
 
 
 def found(path) -> list[tuple[str, str]]:
@@ -51,7 +33,7 @@ def found(path) -> list[tuple[str, str]]:
             if f.severity != "info" and f.rule in ("SCO008", "SUM005")]
 
 
-@pytest.mark.parametrize("suffix", [".txt", ".docx", ".xlsx"])
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".docx", ".xlsx", ".pdf"])
 def test_a_missed_target_under_a_two_level_score_head_is_told(tmp_path, suffix):
     path = tmp_path / f"form{suffix}"
     write(path, rows("90%"))
