@@ -407,6 +407,9 @@ def _pointed_rows(doc, rule, base, counted):
                   highlights=[table.loc])
 
 
+MAX_SKIPPED = 2  # serial numbers a list may skip and still be read as numbered (beyond: a code, 20240101)
+
+
 def _skipped(serials: list[int]) -> str:
     """The serial numbers a rising run leaves out, as the formula tells them (，缺 4)."""
     missing = sorted(set(range(serials[0], serials[-1] + 1)) - set(serials))
@@ -449,7 +452,7 @@ def _serial_rows(table, rule) -> list[int] | None:
         # or 4-1 or a blank is a row the numbers above do not see)
         rows = [row for row in grid[h + 1:] if any(c.strip() for c in row) and not summary(row)]
         rising = serials and serials[0] == 1 and all(a < b for a, b in zip(serials, serials[1:])) \
-            and len(serials) == len(rows)
+            and len(serials) == len(rows) and serials[-1] - len(serials) <= MAX_SKIPPED
         return serials if rising else None
     return None
 

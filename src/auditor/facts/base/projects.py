@@ -6,13 +6,16 @@ import re
 
 from ...knowledge import compact
 from ...model import Heading, Paragraph
+from ..numbers import MONEY_UNITS
 from .model import CURRENT
 from .words import CLAUSE_BREAK_RE, NOUN_AFTER_RE, YEAR_RE, YEARS_RE, names_nothing
-
-RUN_IN_LABEL_CHARS = 6  # characters of a run-in label before its colon (说明：, 情况说明：)
-AMOUNT_RE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|千元|元)")  # an amount stated before the figure
 from .grids import (PROJECT_NAME_MIN, stripped_rows, subject_of, project_key, SUBJECT_HEAD_ROWS, subject_cue,
                     heads_a_column)
+
+
+RUN_IN_LABEL_CHARS = 6  # characters of a run-in label before its colon (说明：, 情况说明：)
+# an amount stated before the figure, in any money unit
+AMOUNT_RE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:" + "|".join(sorted(MONEY_UNITS, key=len, reverse=True)) + ")")
 
 
 class ProjectReading:

@@ -632,7 +632,7 @@ def _structure_whole(base: FactBase, part: Fact) -> Fact | None:
     """The whole a heading right above the part's paragraph names as the one whose make-up it
     sets out (（二）一般公共预算财政拨款支出决算结构情况: concepts.yaml structure_heading_words):
     the one value the document states for it, of the part's measure and year. None where no such
-    heading stands within HEADING_REACH blocks, or it names no concept."""
+    heading stands with at most HEADING_REACH paragraphs between it and the part's, or it names no concept."""
     doc = base.title_scopes.doc if base.title_scopes is not None else None
     words = tuple(concepts().get("structure_heading_words") or ())
     if doc is None or not words or part.source != "text" or not _plain_part(base, part):
@@ -656,7 +656,7 @@ def _structure_whole(base: FactBase, part: Fact) -> Fact | None:
 
 
 def _plain_part(base: FactBase, part: Fact) -> bool:
-    """The part's sentence, up to it, names no other year or period (上年…, 2023年度…) and no list
+    """The part's paragraph, up to it, names no other year or period (上年…, 2023年度…) and no list
     it is an item of (其中人员经费…: a part of the item before, not of the heading's whole)."""
     # (the paragraph up to the part: 上年A…，占90.00%；B…，占10.00% — B's sentence after the ； is last year's too)
     before = compact("".join(base.sentences.get((part.block, k), "") for k in range(part.sentence))

@@ -59,6 +59,12 @@ PARAMS = {"check": (str, None), "grades": (list, []), "cues": (list, []), "bare_
           # execution_full_text: words of a line about execution with a percentage that state a rule of
           # the report's own for the execution score (满分, 以上, 扣, 档, ≥)
           "own_rule_words": (list, []),
+          # execution_full_text: words of scoring such a line holds with them (得, 扣, 计: a rule, not a target)
+          "rule_score_words": (list, []),
+          # execution_full_text: …in the line of a judged score, which holds 得…分 of its own (满分, 扣)
+          "judged_rule_score_words": (list, []),
+          # execution_full_text: a rate's threshold in such a line (超过95%, ≥95%, 95%以上)
+          "threshold_pattern": (str, ""),
           # cap: the words naming a weight in brackets right after a score (得分42分（分值40分）)
           "weight_words": (list, ["分值", "权重", "满分", "标准分"]),
           # total_cap: words saying the scheme gives points beyond the full score

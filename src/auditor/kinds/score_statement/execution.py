@@ -63,10 +63,8 @@ def check_execution_full_text(doc, rule):
     base = fact_base(doc)
     own = [re.compile(scoring[k]) for k in ("proportional", "step", "full_marks_from", "bands", "formula_stated")
            if scoring.get(k)]
-    if _states_own_rule(doc, own, rule.params["own_rule_words"]):
-        return  # (the report states its own rule: SCO015 and the step rules judge by it, or none does)
     indicator = re.compile(scoring["indicator"]) if scoring.get("indicator") else None
-    candidates = []
+    candidates, judged = [], []
     for key, facts in base.by_sentence.items():
         text = base.sentences.get(key, "")
         if "执行率" not in text:
@@ -74,9 +72,13 @@ def check_execution_full_text(doc, rule):
         rate = _execution_rate(facts)
         if rate is None or (indicator is not None and not indicator.match(_rate_name(rate.label))):
             continue  # (政府采购执行率: another thing's rate, not the budget's execution)
-        found = _execution_terms(text, facts, base) or _named_terms(text, facts, rate)
+        # (the points its words name first: a table's execution row's points only where it names none)
+        found = _named_terms(text, facts, rate) or _execution_terms(text, facts, base)
         if found is not None:
             candidates.append(found)
+            judged.append(text)
+    if candidates and _states_own_rule(doc, own, rule.params, judged):
+        return  # (the report states its own rule: SCO015 and the step rules judge by it, or none does)
     for weight, rate, score in candidates:
         if score.value != weight.value or weight.source != "text":
             continue
@@ -92,14 +94,25 @@ def check_execution_full_text(doc, rule):
                   highlights=[weight.loc, rate.loc])
 
 
-def _states_own_rule(doc, patterns: list, words: list[str]) -> bool:
+def _states_own_rule(doc, patterns: list, params: dict, judged: list[str]) -> bool:
     """The report states a rule of its own for the execution score anywhere, in prose or in a table
-    cell: a line about execution or the budget (执行, 预算) with a percentage and a rule's word
-    (满分, 以上, 扣, 档, 区间, ≥: the rule's own_rule_words), or one the patterns read."""
+    cell: a line about execution or the budget (执行, 预算) with a percentage, a rule's word (满分,
+    以上, 扣, 档, 区间, ≥: the rule's own_rule_words) and a word of scoring (得, 扣, 计: its
+    rule_score_words), or one the patterns read; not the lines the scores judged stand in (…超过上年
+    5个百分点，…得10分 states no rule) nor a target (≥90% in an indicator row scores nothing)."""
+    words, scoring = params["own_rule_words"], params["rule_score_words"]
+    threshold = re.compile(params["threshold_pattern"]) if params["threshold_pattern"] else None
     for line in doc.text.splitlines():
         if any(p.search(line) for p in patterns):
             return True
-        if ("执行" in line or "预算" in line) and ("%" in line or "％" in line) and any(w in line for w in words):
+        # (a line a judged score stands in holds 得…分 of its own: its rule must name full marks, points
+        # off, a standard, or a threshold of a rate, 超过95%; not 超过上年5个百分点)
+        if any(sentence in line for sentence in judged):
+            if threshold is not None and threshold.search(line) or any(w in line for w in params["judged_rule_score_words"]):
+                return True
+            continue
+        if ("执行" in line or "预算" in line) and ("%" in line or "％" in line) and any(w in line for w in words) \
+                and any(w in line for w in scoring):
             return True
     return False
 

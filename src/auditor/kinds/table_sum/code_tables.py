@@ -385,11 +385,17 @@ def _codes_written(table) -> set[str]:
     printed all the same."""
     found = set()
     for row in table.grid():
-        for cell in row:
+        # (the code or the name cell, the first two filled: no amount, 221.03, read as 22103)
+        for cell in [c for c in row if c.strip()][:2]:
+            if DECIMAL_RE.match(cell.strip()):
+                continue
             m = re.match(r"\d{3,}", CODE_GLUE_RE.sub("", cell)) if cell[:1].isdigit() or cell[:1] in "[【（(" else None
             if m:
                 found.add(m.group())
     return found
+
+
+DECIMAL_RE = re.compile(r"[\d,]+\.\d+$")
 
 
 def _orphan_hit(t, rec, parent: str, above) -> Hit:
