@@ -22,9 +22,19 @@ MULTIPLE_CLAUSE_BREAK_RE = re.compile(r"[；;：:。]|[，,](?!\d)|(?<!\d)[，,]
 
 POINTS_RE = re.compile(r"\d+(?:\.\d+)?\s*分")  # a figure in points
 
-CLOSED_COMPARISON_RE = re.compile(r"相比|比较|对比")  # a comparison closed on its base (与上年相比)
-# the words closing a comparison right after its base's figure (…的1,180.00万元）相比)
-COMPARISON_CLOSE_RE = re.compile(r"\s*[)）]?\s*(?:" + CLOSED_COMPARISON_RE.pattern + ")")
+@lru_cache(maxsize=4)
+def _comparison_closes(generation: int) -> tuple[re.Pattern, re.Pattern, tuple[str, ...]]:
+    """(the words closing a comparison on its base, 与上年相比: concepts.yaml comparison_closers;
+    the same right after its base's figure, …的1,180.00万元）相比; the words opening such a
+    comparison, comparison_openers: 与, 跟 — not 同, 和, which join words too). A function of the
+    vocabulary, compiled once per its generation."""
+    closers = alternatives(concepts().get("comparison_closers") or ())
+    return (re.compile(closers), re.compile(r"\s*[)）]?\s*(?:" + closers + ")"),
+            tuple(concepts().get("comparison_openers") or ()))
+
+
+def closed_comparison_re() -> re.Pattern:
+    return _comparison_closes(vocabulary_generation())[0]
 
 
 @lru_cache(maxsize=4)
@@ -240,7 +250,7 @@ class TextFactReading:
         # nor 上年 inside 上年结转资金 a period; a name cut by 、 (2023年度收、支总计) keeps the year
         # said before its cut, in the same clause
         cut = blank(CLAUSE_BREAK_RE.split(wide)[-1], self.lex.concepts) if wide.endswith("、") else ""
-        if cut and CLOSED_COMPARISON_RE.search(cut):
+        if cut and closed_comparison_re().search(cut):
             cut = ""  # (与上年相比收、支总计…: the year compared with, not the figure's; 比上年收入、支出总计… is last year's)
         period = PRIOR if self.lex.prior.search(bare + cut) or self.opening_base.search(compact(phrase)) \
             else self._year_period(cut + phrase)
@@ -501,7 +511,7 @@ class TextFactReading:
         the whole, its kind only (收入增长…) or nothing; '' (no concept) when they name another
         thing, a part perhaps (…相比，公务接待费减少…: whose base it is, no one can tell); None
         (read as any amount) elsewhere."""
-        close = COMPARISON_CLOSE_RE.match(m.string, m.end())
+        close = _comparison_closes(vocabulary_generation())[1].match(m.string, m.end())
         if close is None or not (self.part_carried and self.whole) or not self.lex.comparison.search(phrase) \
                 or self._kind_only(phrase):
             return None  # (与上年支出3,600.00万元相比: its own words name its kind, read as such below)
@@ -585,19 +595,17 @@ def closed_budget(words: str) -> str | None:
     """The one budget measure of this year the last comparison the words close on its base names
     (与年初预算相比 -> 年初预算), or None: none, several (与年初预算和调整预算相比), or another
     year's (与2023年预算数相比, 与上年预算相比), as named_budget_base reads 比…."""
+    closers, _, openers = _comparison_closes(vocabulary_generation())
     close = None
-    for close in CLOSED_COMPARISON_RE.finditer(words):
+    for close in closers.finditer(words):
         pass
-    if close is None:
+    if close is None or not openers:
         return None
-    opened = max(words.rfind(w, 0, close.start()) for w in COMPARISON_OPENERS)
+    opened = max(words.rfind(w, 0, close.start()) for w in openers)
     base = words[opened + 1:close.start()] if opened >= 0 else ""
     measures = {found[2] for found in lexicon().measures.all(base) if found[2] in BUDGET_MEASURES}
     return next(iter(measures)) if len(measures) == 1 and not compares_other_year("比" + base) else None
 
-
-# the words opening a comparison closed on its base (与…相比; not 同, 和: 同期, 和 join words too)
-COMPARISON_OPENERS = ("与", "跟")
 
 
 def against_budget(label: str) -> bool:

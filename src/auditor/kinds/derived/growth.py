@@ -11,7 +11,7 @@ from ...facts.base import Fact, FactBase
 from ...facts.base.figures import per_unit
 from ...facts.base.model import BUDGET_MEASURES, CURRENT, LATER, OLDER, PRIOR
 from ...facts.base.periods import fact_year
-from ...facts.base.text_facts import compares_other_year, names_budget_base, named_budget_base, closed_budget, against_budget
+from ...facts.base.text_facts import closed_comparison_re, compares_other_year, names_budget_base, named_budget_base, closed_budget, against_budget
 from ...facts.base.words import CLAUSE_BREAK_RE, change_sign, names_own_thing, YEAR_RE, YEARS_RE
 from ...facts.grid_pairs import grid_cell
 from ...facts.lexicon import lexicon
@@ -221,7 +221,9 @@ def _compared_right_before(base: FactBase, budget: Fact, rate: Fact) -> bool:
     between them (比年初预算1,200.00万元下降9.46%), no other comparison (…有所减少，较上年下降3.20%;
     同比增长…) nor another clause's predicate (略有结余)."""
     # (与年初预算…相比，下降…: the words closing the comparison are its own)
-    between = re.sub(r"^(?:相比|相较|比较)", "", compact(base.between(budget, rate)).strip("，,")).strip("，,了")
+    between = compact(base.between(budget, rate)).strip("，,")
+    close = closed_comparison_re().match(between)
+    between = between[close.end() if close else 0:].strip("，,了")
     lex = lexicon()
     return not between or (len(between) <= 4 and change_sign(between, lex) != 0
                            and not lex.comparison.search(between) and not lex.prior.search(between))
