@@ -65,6 +65,9 @@ PARAMS = {"check": (str, None), "grades": (list, []), "cues": (list, []), "bare_
           "judged_rule_score_words": (list, []),
           # execution_full_text: a rate's threshold in such a line (超过95%, ≥95%, 95%以上)
           "threshold_pattern": (str, ""),
+          # execution_full_text: the words of a line about the execution score (执行, 预算), and the
+          # words of the year a rate's name may open with (全年执行率 is the budget's)
+          "rule_topic_words": (list, []), "rate_period_words": (list, []),
           # cap: the words naming a weight in brackets right after a score (得分42分（分值40分）)
           "weight_words": (list, ["分值", "权重", "满分", "标准分"]),
           # total_cap: words saying the scheme gives points beyond the full score

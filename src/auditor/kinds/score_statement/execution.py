@@ -70,7 +70,8 @@ def check_execution_full_text(doc, rule):
         if "执行率" not in text:
             continue
         rate = _execution_rate(facts)
-        if rate is None or (indicator is not None and not indicator.match(_rate_name(rate.label))):
+        if rate is None or (indicator is not None
+                            and not indicator.match(_rate_name(rate.label, rule.params["rate_period_words"]))):
             continue  # (政府采购执行率: another thing's rate, not the budget's execution)
         # (the points its words name first: a table's execution row's points only where it names none)
         found = _named_terms(text, facts, rate) or _execution_terms(text, facts, base)
@@ -111,20 +112,18 @@ def _states_own_rule(doc, patterns: list, params: dict, judged: list[str]) -> bo
             if threshold is not None and threshold.search(line) or any(w in line for w in params["judged_rule_score_words"]):
                 return True
             continue
-        if ("执行" in line or "预算" in line) and ("%" in line or "％" in line) and any(w in line for w in words) \
+        if any(w in line for w in params["rule_topic_words"]) and ("%" in line or "％" in line) \
+                and any(w in line for w in words) \
                 and any(w in line for w in scoring):
             return True
     return False
 
 
-def _rate_name(label: str) -> str:
-    """A rate's own name from its words: its last clause, the report's year and link words out
-    (2024年度预算执行率为 -> 预算执行率)."""
+def _rate_name(label: str, period_words: list[str]) -> str:
+    """A rate's own name from its words: its last clause, the report's year, link words and the
+    words of the year it is of out (2024年度预算执行率为, 全年执行率 -> 预算执行率, 执行率)."""
     name = YEARS_RE.sub("", CLAUSE_BREAK_RE.split(compact(label))[-1]).rstrip("为是达到：:")
-    return PERIOD_PREFIX_RE.sub("", name)  # (全年执行率: the year's, the budget's own)
-
-
-PERIOD_PREFIX_RE = re.compile(r"^(?:全年|本年度|本年|当年)")
+    return next((name[len(w):] for w in sorted(period_words, key=len, reverse=True) if name.startswith(w)), name)
 
 
 def _named_terms(text: str, facts, rate: Fact) -> tuple[Fact, Fact, Fact] | None:
