@@ -13,6 +13,7 @@ from ...facts.base.subjects import names_whole_money
 from ...facts.base.words import CLAUSE_BREAK_RE
 from ...facts.lexicon import lexicon
 from ...facts.numbers import fmt, quantize_like
+from ...ingest.build import elapsed_months
 from ...knowledge import compact, concepts
 from ..base import CHECKED, Hit
 from ..schedules import schedule_words, time_share
@@ -143,7 +144,8 @@ def check_schedule_rate(base: FactBase, rule):
         text = base.sentences.get((rate.block, rate.sentence), "")
         # (a report on the whole year: the months its sentence names, 1-6月累计支出…，时间进度…; not
         # a project's or a contract's schedule, 项目建设时间进度, 合同约定的时间进度: rule's project_words)
-        months = base.elapsed_months or (_months_named(text) if not any(w in text for w in params["project_words"])
+        # (a sentence naming two periods is left below: a month other than its own)
+        months = base.elapsed_months or (elapsed_months(text) if not any(w in text for w in params["project_words"])
                                          else None)
         if not months:
             continue
@@ -177,20 +179,6 @@ def check_schedule_rate(base: FactBase, rule):
                   formula=f"时间进度 = {months} 个月 ÷ 12 = {shown}",
                   fields={"rate": rate.text, "computed": shown, "relation": "时间进度",
                           "basis": f"按{'报告期间' if base.elapsed_months else '本句所述期间'} {months} 个月"})
-
-
-# the months a sentence names as the part of the year its figures cover: January to a month
-# (1-6月, 1至9月, 1—8月), or up to a month's end (截至6月底, 截至9月30日)
-MONTHS_NAMED_RE = re.compile(r"(?<![\d.])1\s*(?:[-－—–~～]|至|到)\s*(\d{1,2})\s*月"
-                             r"|截[至止](?:\d{4}年)?\s*(\d{1,2})\s*月\s*(?:底|末|30日|31日)")
-
-
-def _months_named(text: str) -> int | None:
-    """The months from January a sentence names (one number of them), where it names any."""
-    if "月" not in text:
-        return None
-    found = {int(a or b) for a, b in MONTHS_NAMED_RE.findall(text)}
-    return found.pop() if len(found) == 1 and 1 < next(iter(found)) < 12 else None
 
 
 def _last_said(words: str, comparing: list[str], negations: list[str]) -> int:
