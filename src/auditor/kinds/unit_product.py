@@ -20,7 +20,7 @@ from decimal import Decimal
 from ..facts.base import Fact, fact_base
 from ..facts.base.figures import per_unit
 from ..facts.base.model import OTHER_BASIS
-from ..facts.base.words import CLAUSE_BREAK_RE
+from ..facts.base.words import CLAUSE_BREAK_RE, clause_before
 from ..facts.lexicon import alternatives, lexicon
 from ..facts.numbers import FULLWIDTH, MONEY_UNITS, RANGE_JOINER, cn_to_int, fmt, to_decimal
 from .base import CHECKED, Hit
@@ -241,17 +241,13 @@ def _amount(text: str, facts: list[Fact], m: re.Match, derived: bool = False) ->
     # the basis being the standard itself, they are its products)
     basis = BASIS_RE.match(text, m.end()) is not None and "按" in _words_before(text, m)
     bound = [f for f in after if f.comparator and not (basis and f.comparator == OTHER_BASIS)]
-    found = [f for f in after if f not in bound and not per_unit(f) and not lexicon().comparison.search(_clause(text, f))]
+    found = [f for f in after if f not in bound and not per_unit(f) and not lexicon().comparison.search(clause_before(text, f.at))]
     if len(found) != 1 or bound or _rough(text, found[0]):
         return None
     return found[0]
 
 
 BASIS_RE = re.compile(r"\s*(?:/\S{1,6}?)?(?:计算|测算)")  # a standard closing a basis (按1.50元/吨测算)
-
-
-def _clause(text: str, f: Fact) -> str:
-    return CLAUSE_BREAK_RE.split(text[:f.at])[-1]
 
 
 def _rough(text: str, f: Fact) -> bool:
@@ -266,7 +262,7 @@ def _one_sided_sum(text: str, quantity: Fact, amount: Fact, params: dict) -> boo
     words = params["cumulative_words"]
     if not any(w in text for w in words):
         return False
-    return not all(any(w in _clause(text, f) for w in words) for f in (quantity, amount))
+    return not all(any(w in clause_before(text, f.at) for w in words) for f in (quantity, amount))
 
 
 def _periods(text: str, m: re.Match, patterns: _Patterns, params: dict) -> tuple[int, str] | None:

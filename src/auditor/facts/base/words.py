@@ -174,6 +174,11 @@ def past_last_break(window: str) -> int:
     return len(window) - last.start() if last else 0
 
 
+def clause_before(text: str, at: int) -> str:
+    """The words of the clause `at` stands in, before it (after the last clause break)."""
+    return text[past_last_break(text[:at]):at]
+
+
 def phrase_start(text: str, number_start: int, previous_end: int) -> int:
     """Where the words describing a number begin: after the previous number or clause break,
     and never more than PHRASE_LIMIT characters back (keeps every number's cost constant)."""

@@ -8,7 +8,7 @@ from dataclasses import replace
 from ...facts.base import Fact, FactBase
 from ...facts.base.model import BUDGET_MEASURES, CURRENT, PRIOR
 from ...facts.base.text_facts import names_budget_base
-from ...facts.base.words import CLAUSE_BREAK_RE
+from ...facts.base.words import clause_before
 from ...facts.lexicon import lexicon
 from ...knowledge import compact
 from ..base import CHECKED
@@ -87,7 +87,8 @@ def _count_year_change(base: FactBase, change: Fact, cues: list[str], other_base
     上年末 column); its size and its way (no other rule compares a count's way with a table's)."""
     sentence = facts_before(same_sentence(base, change), change)
     text = base.sentences.get((change.block, change.sentence), "")
-    current, label = _count_changed(sentence, text, change)
+    subject, compared = _compared_group(text, change)
+    current, label = _count_changed(sentence, text, change, subject, compared)
     if current is None:
         return
     if current.period != CURRENT or current.measure not in ("实际值", "得分") or current.comparator \
@@ -102,7 +103,7 @@ def _count_year_change(base: FactBase, change: Fact, cues: list[str], other_base
         # (…58人，较上年末减少3人，上年末在职人员为63人: stated as the figure right after the change)
         after = next((f for f in same_sentence(base, change) if f.id > change.id), None)
         stated = after if after is not None and _prior_count_of(after, current) \
-            and _counted_words(after.label) in ("", _counted_words(current.label), _subject(text, change)) \
+            and _counted_words(after.label) in ("", _counted_words(current.label), subject) \
             else None  # (上年末为63人, 上年末在职人员为63人: the same)
     if not current.concept and (stated is None or not _same_count_words(stated, current)):
         return  # (a count of no concept, 培训12场次: only on last year's its sentence states in its words)
@@ -124,44 +125,35 @@ def _count_year_change(base: FactBase, change: Fact, cues: list[str], other_base
         yield hit
 
 
-def _count_changed(sentence: list[Fact], text: str, change: Fact) -> tuple[Fact | None, str]:
+def _count_changed(sentence: list[Fact], text: str, change: Fact, subject: str,
+                   compared: str) -> tuple[Fact | None, str]:
     """(this year's count the change is of, the change's words since it): the count right before
-    the change in its unit, or, where the change's clause names its group first (…在职人员58人、退休
-    人员12人，在职人员较上年末减少3人) and that count counts another, the last count before it in the
-    unit whose words end on that group (the change's words then read from its comparing word)."""
+    the change in its unit; last year's stated between them (本年举办培训43场，上年举办培训41场，比上年
+    增加3场), this year's before it; or, where the change's clause names its group first (…在职人员
+    58人、退休人员12人，在职人员较上年末减少3人) and that count counts another, the last count before
+    it in the unit whose words end on that group, the change's words then `compared` (its clause
+    from its comparing word). `subject`: the group the change's clause names ("" none)."""
     if not sentence or sentence[-1].unit != change.unit:
         return None, ""
     current = sentence[-1]
-    subject = _subject(text, change)
+    since = compact(text[current.at + len(current.text):change.at])
     if len(sentence) > 1 and _prior_count_of(current, sentence[-2]) and sentence[-2].period == CURRENT \
             and _same_count_words(current, sentence[-2]) and _counted_words(sentence[-2].label).endswith(subject):
-        # (本年举办培训43场，上年举办培训41场，比上年增加3场: last year's stated between, the change on
-        # it; not one whose clause names another group, 讲座比上年增加3场, 线上培训比上年…)
-        return sentence[-2], compact(text[current.at + len(current.text):change.at])
+        # (not where the change's clause names another group: 讲座比上年增加3场, 线上培训比上年…)
+        return sentence[-2], since
     if not subject or _counted_words(current.label).endswith(subject):
-        return current, compact(text[current.at + len(current.text):change.at])
+        return current, since
     named = next((f for f in reversed(sentence[:-1]) if f.unit == change.unit
                   and _counted_words(f.label).endswith(subject)), None)
-    if named is None:
-        return current, compact(text[current.at + len(current.text):change.at])
-    clause = compact(_clause_before(text, change))
+    return (current, since) if named is None else (named, compared)
+
+
+def _compared_group(text: str, change: Fact) -> tuple[str, str]:
+    """(what the change's clause names before its comparing word, its period and link words out
+    (在职人员较上年末减少 -> 在职人员; "" where it names nothing), the clause from its comparing word)."""
+    clause = compact(clause_before(text, change.at))
     cue = lexicon().comparison.search(clause)
-    return named, clause[cue.start():] if cue else clause
-
-
-def _clause_before(text: str, fact: Fact) -> str:
-    """The words of the fact's clause before it (after the last clause break)."""
-    head = text[:fact.at]
-    breaks = list(CLAUSE_BREAK_RE.finditer(head))
-    return head[breaks[-1].end():] if breaks else head
-
-
-def _subject(text: str, change: Fact) -> str:
-    """What the change's clause names before its comparing word (在职人员较上年末减少 -> 在职人员),
-    its period and link words out; "" where it names nothing there."""
-    clause = compact(_clause_before(text, change))
-    cue = lexicon().comparison.search(clause)
-    return _counted_words(clause[:cue.start()]) if cue else ""
+    return (_counted_words(clause[:cue.start()]), clause[cue.start():]) if cue else ("", clause)
 
 
 def _prior_count_of(f: Fact, current: Fact) -> bool:
