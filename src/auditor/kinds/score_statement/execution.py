@@ -12,7 +12,8 @@ from ...facts.base.model import CURRENT
 from ...facts.base.words import CLAUSE_BREAK_RE, YEARS_RE
 from ...facts.numbers import fmt
 from ...knowledge import compact, concepts
-from ..base import CHECKED, Hit
+from ..base import CHECKED, Hit, names_execution_rate
+from ..score.execution import _execution_rule, _proportional_search
 from .common import score_lists, WEIGHT_WORDS, SCORED_REACH, applies_to_item
 
 
@@ -59,26 +60,21 @@ def check_execution_full_text(doc, rule):
     interval) full marks break the common rule (the points × the rate, 财预〔2020〕10号's form), unless
     the report states another rule for the execution score anywhere (a threshold, a step, bands:
     concepts.yaml execution_scoring) — then it is that rule's to judge, not this one's."""
-    scoring = concepts().get("execution_scoring") or {}
     base = fact_base(doc)
-    own = [re.compile(scoring[k]) for k in ("proportional", "step", "full_marks_from", "bands", "formula_stated")
-           if scoring.get(k)]
-    indicator = re.compile(scoring["indicator"]) if scoring.get("indicator") else None
     candidates, judged = [], []
     for key, facts in base.by_sentence.items():
         text = base.sentences.get(key, "")
         if "执行率" not in text:
             continue
         rate = _execution_rate(facts)
-        if rate is None or (indicator is not None
-                            and not indicator.match(_rate_name(rate.label, rule.params["rate_period_words"]))):
+        if rate is None or not names_execution_rate(_rate_name(rate.label, rule.params["rate_period_words"])):
             continue  # (政府采购执行率: another thing's rate, not the budget's execution)
         # (the points its words name first: a table's execution row's points only where it names none)
         found = _named_terms(text, facts, rate) or _execution_terms(text, facts, base)
         if found is not None:
             candidates.append(found)
             judged.append(text)
-    if candidates and _states_own_rule(doc, own, rule.params, judged):
+    if candidates and _states_own_rule(doc, rule.params, judged):
         return  # (the report states its own rule: SCO015 and the step rules judge by it, or none does)
     for weight, rate, score in candidates:
         if score.value != weight.value or weight.source != "text":
@@ -95,17 +91,20 @@ def check_execution_full_text(doc, rule):
                   highlights=[weight.loc, rate.loc])
 
 
-def _states_own_rule(doc, patterns: list, params: dict, judged: list[str]) -> bool:
+def _states_own_rule(doc, params: dict, judged: list[str]) -> bool:
     """The report states a rule of its own for the execution score anywhere, in prose or in a table
     cell: a line about execution or the budget (执行, 预算) with a percentage, a rule's word (满分,
     以上, 扣, 档, 区间, ≥: the rule's own_rule_words) and a word of scoring (得, 扣, 计: its
-    rule_score_words), or one the patterns read; not the lines the scores judged stand in (…超过上年
+    rule_score_words), or one the score kind reads (_execution_rule); not the lines the scores judged stand in (…超过上年
     5个百分点，…得10分 states no rule) nor a target (≥90% in an indicator row scores nothing)."""
     words, scoring = params["own_rule_words"], params["rule_score_words"]
     threshold = re.compile(params["threshold_pattern"]) if params["threshold_pattern"] else None
+    # (a rule SCO009's kind reads, a step, bands, a formula, a threshold; or the proportional one,
+    # SCO015's to judge by)
+    proportional = (concepts().get("execution_scoring") or {}).get("proportional")
+    if _execution_rule(doc) is not None or (proportional and _proportional_search(proportional, doc.text)):
+        return True
     for line in doc.text.splitlines():
-        if any(p.search(line) for p in patterns):
-            return True
         # (a line a judged score stands in holds 得…分 of its own: its rule must name full marks, points
         # off, a standard, or a threshold of a rate, 超过95%; not 超过上年5个百分点)
         if any(sentence in line for sentence in judged):
