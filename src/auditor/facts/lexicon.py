@@ -359,19 +359,14 @@ def each_before(words, tail: str) -> str:
     regex engine a first-character set, and its scan skips every other character; a group opening
     an alternative leaves it trying every position (3 to 4 times the time of a search)."""
     # (kinds build their patterns from the same word lists for every document: each list's text is
-    # made once, a pure function of the words; the memo is bounded as memo.py's are)
-    key = (tuple(words or ()), tail)
-    found = _ALTERNATIVES.get(key)
-    if found is None:
-        ordered = sorted((w for w in key[0] if w), key=len, reverse=True)
-        found = "|".join(re.escape(w) + tail for w in ordered) or "(?!)"
-        if len(_ALTERNATIVES) >= MEMO_ENTRIES:
-            _ALTERNATIVES.clear()
-        _ALTERNATIVES[key] = found
-    return found
+    # made once, a pure function of the words, in a bounded memo)
+    return _each_before(tuple(words or ()), tail)
 
 
-_ALTERNATIVES: dict[tuple, str] = {}  # (words, tail) -> each_before(words, tail)
+@lru_cache(maxsize=MEMO_ENTRIES)
+def _each_before(words: tuple, tail: str) -> str:
+    ordered = sorted((w for w in words if w), key=len, reverse=True)
+    return "|".join(re.escape(w) + tail for w in ordered) or "(?!)"
 
 
 def each_char(chars: str) -> str:

@@ -214,8 +214,8 @@ class HeadingReading:
         for fact in [f for f in self.base.facts if f.source == "text" and f.concept is None and f.period == CURRENT
                      and f.measure == "实际值" and f.unit in units
                      and not (f.places and f.unit in self.whole_units)]:  # (2.5项: see _text_fact's reading)
-            if any(w in fact.label for w in self.not_actual_words) \
-                    or CLAUSE_BREAK_RE.split(compact(fact.label))[-1].endswith(self.count_object_words):
+            own_clause = CLAUSE_BREAK_RE.split(compact(fact.label))[-1]
+            if any(w in fact.label for w in self.not_actual_words) or own_clause.endswith(self.count_object_words):
                 continue  # (planned, a part, not done; the rest of them: 剩余3个…)
             text = self.base.sentences.get((fact.block, fact.sentence), "")
             end = fact.at + len(fact.text)
@@ -230,7 +230,7 @@ class HeadingReading:
                 continue
             # (the words of the count's own clause: 完成18个老旧小区改造，向10个老旧小区派驻… — the
             # 改造 before the break is the other count's)
-            held = pairs_in(CLAUSE_BREAK_RE.split(compact(fact.label))[-1] + following)
+            held = pairs_in(own_clause + following)
             # (the label's words all said, but for the seam of two words said in the other order:
             # 老旧小区改造 for 改造老旧小区; 老旧小区 alone names the thing, not the doing counted)
             shares = sorted(((len(own & held) / len(own), label) for label, own in candidates.items()

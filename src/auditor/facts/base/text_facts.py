@@ -200,8 +200,7 @@ class TextFactReading:
         phrase an outcome word (concepts.yaml plan_cells outcome: 实际, 完成) and then two characters
         or more of the row's name, nothing else. (A figure naming nothing does not take such a concept
         in a count: 城区、乡镇读者借阅依次为…人次、…人次 lists parts of it.)"""
-        if carried is None or carried in self.lex.concepts.canonical \
-                or any(w in compact(bare) for w in self.lex.list_openers):
+        if not self._classified(carried) or any(w in compact(bare) for w in self.lex.list_openers):
             return False  # (其中实际资助150人为…: a part of the outcome, no statement of it)
         words = own_words(bare, self.lex)
         said = next((w for w in self.outcome_words if words.startswith(w)), None)
