@@ -8,7 +8,7 @@ from ...knowledge import compact
 from ...model import Heading, Paragraph
 from ..numbers import MONEY_UNITS
 from .model import CURRENT
-from .words import CLAUSE_BREAK_RE, NOUN_AFTER_RE, YEAR_RE, YEARS_RE, names_nothing
+from .words import CLAUSE_BREAK_RE, NOUN_AFTER_RE, YEARS_RE, names_nothing, names_other_period
 from .grids import (PROJECT_NAME_MIN, stripped_rows, subject_of, project_key, SUBJECT_HEAD_ROWS, subject_cue,
                     heads_a_column)
 
@@ -164,7 +164,7 @@ class ProjectReading:
         words = compact(before)
         label = words.find("：")
         words = words[label + 1:] if 0 <= label <= RUN_IN_LABEL_CHARS else words
-        if self.lex.prior.search(words) or any(int(y) != self.base.year for y in YEAR_RE.findall(words)):
+        if names_other_period(words, self.base.year, self.lex):
             return False
         words = AMOUNT_RE.sub("", YEARS_RE.sub("", words))
         return not any(c.isdigit() for c in words) and all(names_nothing(w, self.lex) for w in CLAUSE_BREAK_RE.split(words))

@@ -174,6 +174,16 @@ def past_last_break(window: str) -> int:
     return len(window) - last.start() if last else 0
 
 
+def names_other_year(words: str, year: int | None) -> bool:
+    """The words name a year by its number other than `year` (2023年度 in a report on 2024)."""
+    return any(int(y) != year for y in YEAR_RE.findall(words))
+
+
+def names_other_period(words: str, year: int | None, lex: Lexicon) -> bool:
+    """The words name another year than `year`, or last year by a word of it (上年, 去年)."""
+    return bool(lex.prior.search(words)) or names_other_year(words, year)
+
+
 def clause_before(text: str, at: int) -> str:
     """The words of the clause `at` stands in, before it (after the last clause break)."""
     return text[past_last_break(text[:at]):at]

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from ...facts.base import Fact, FactBase
 from ...facts.base.model import CURRENT
-from ...facts.base.words import YEAR_RE
+from ...facts.base.words import names_other_period
 from ...facts.lexicon import lexicon
 from ...knowledge import compact, concepts
 from ..base import CHECKED, SUBROW_RE
@@ -56,7 +56,7 @@ def parts_sentence_after(base: FactBase, key: tuple[int, int], facts: list[Fact]
     # (the total's own year may be said again: 2024年…7.64万元。2024年A、B、C分别为…)
     own_year = base.year if first.period == CURRENT else None
     # (…of a part of the year, 上半年, 1-6月: no breakdown of the year's total)
-    if any(int(y) != own_year for y in YEAR_RE.findall(lead)) or lex.prior.search(lead) \
+    if names_other_period(lead, own_year, lex) \
             or lex.partial_period.search(lead) or MONTH_RE.search(lead) \
             or any(m != first.measure for *_, m in lex.measures.all(lead)):
         return []

@@ -12,7 +12,7 @@ from ...facts.base.figures import per_unit
 from ...facts.base.model import BUDGET_MEASURES, CURRENT, LATER, OLDER, PRIOR
 from ...facts.base.periods import fact_year
 from ...facts.base.text_facts import closed_comparison_re, compares_other_year, names_budget_base, named_budget_base, closed_budget, against_budget
-from ...facts.base.words import CLAUSE_BREAK_RE, change_sign, names_own_thing, YEAR_RE, YEARS_RE
+from ...facts.base.words import CLAUSE_BREAK_RE, change_sign, names_other_year, names_own_thing, YEAR_RE, YEARS_RE
 from ...facts.grid_pairs import grid_cell
 from ...facts.lexicon import lexicon
 from ...facts.scopes import figure_scope
@@ -313,7 +313,7 @@ def _older_year_named(base: FactBase, rate: Fact) -> int | None:
     named = YEAR_NUMBER_RE.match(rate.label, cues[-1].end()) if cues else None
     if named is None or not base.year or int(named.group(1)) >= base.year - 1:
         return None
-    if any(int(y) != base.year for y in YEAR_NUMBER_RE.findall(rate.label[:cues[-1].start()])):
+    if names_other_year(rate.label[:cues[-1].start()], base.year):
         return None
     return int(named.group(1))
 

@@ -12,7 +12,7 @@ from typing import Literal
 
 from ...facts.base import Fact, FactBase
 from ...facts.base.figures import part_names, per_unit
-from ...facts.base.words import kind_total
+from ...facts.base.words import kind_total, names_other_period, names_other_year
 from ...facts.lexicon import alternatives, lexicon
 from ...facts.numbers import MONEY_UNITS, fmt
 from ...knowledge import compact, concepts
@@ -644,7 +644,7 @@ def _structure_whole(base: FactBase, part: Fact) -> Fact | None:
         if not isinstance(block, Heading):
             continue
         text = compact(block.text)
-        if any(int(y) != base.year for y in YEAR_NUMBER_RE.findall(text)):
+        if names_other_year(text, base.year):
             return None  # (（二）2023年度…结构情况: another year's make-up)
         at = min((text.find(w) for w in words if w in text), default=-1)
         concept = lexicon().concepts.last(text[:at]) if at > 0 else None
@@ -662,8 +662,7 @@ def _plain_part(base: FactBase, part: Fact) -> bool:
     before = compact("".join(base.sentences.get((part.block, k), "") for k in range(part.sentence))
                      + base.sentences.get((part.block, part.sentence), "")[:part.at])
     lex = lexicon()
-    return not lex.prior.search(before) and not any(w in before for w in lex.list_openers) \
-        and all(int(y) == base.year for y in YEAR_NUMBER_RE.findall(before))
+    return not names_other_period(before, base.year, lex) and not any(w in before for w in lex.list_openers)
 
 
 def _headed_whole(base: FactBase, part: Fact) -> Fact | Literal[False] | None:
