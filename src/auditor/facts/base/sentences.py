@@ -12,7 +12,7 @@ from ..numbers import MONEY_UNITS, RANGE_JOINER
 from ..targets import PREFIX, SUFFIX
 from .model import (CURRENT, PRIOR, OLDER, LATER, FORECAST, OTHER_BASIS, BUDGET_MEASURES, DEDUCTED, MEASURED_UNITS,
                     Fact)
-from .words import (CLAUSE_BREAK_RE, UNNAMED, CLAUSE_END_RE, OPENING_BRACKET_RE, FROM_QUALIFIER_CHARS, YEAR_RE,
+from .words import (CLAUSE_BREAK_RE, UNNAMED, share_whole_named, CLAUSE_END_RE, OPENING_BRACKET_RE, FROM_QUALIFIER_CHARS, YEAR_RE,
                     NOUN_AFTER_RE, BOUND_AFTER_RE, PHRASE_LIMIT, phrase_start, blank, names_nothing)
 from .figures import text_figures, figure_value, decimal_places
 from .rates import NOT_READ  # (a reading not asked for yet: None is an answer)
@@ -527,7 +527,7 @@ class SentenceReading:
                 last_money = fact
                 amounts.append(fact)
                 if not in_list and fact.period == CURRENT and not self.lex.comparison.search(phrase) \
-                        and not _in_brackets(text, figure_at) and not phrase.lstrip("，,；;、").startswith("占"):
+                        and not _in_brackets(text, figure_at) and share_whole_named(phrase) is None:
                     # (a base compared with, 比2024年预算14.20万元, is no whole listed next; nor is a
                     # note in brackets, …完成预算的85.60%（预算数10.00万元）。其中：…, nor a share's
                     # base, …，占本年支出合计3,000.00万元的80.00%。其中：…)

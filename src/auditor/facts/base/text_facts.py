@@ -10,7 +10,7 @@ from ...knowledge import compact, concepts, vocabulary_generation
 from ..lexicon import alternatives, lexicon
 from ..numbers import DIGIT_RE, MONEY_UNITS
 from .model import CURRENT, PRIOR, FORECAST, BUDGET_MEASURES, Fact
-from .words import (CLAUSE_BREAK_RE, UNNAMED, YEAR_RE, BOUND_AFTER_RE, PHRASE_LIMIT, phrase_start, RATE_OF_AFTER_RE,
+from .words import (CLAUSE_BREAK_RE, UNNAMED, share_whole_named, YEAR_RE, BOUND_AFTER_RE, PHRASE_LIMIT, phrase_start, RATE_OF_AFTER_RE,
                     change_sign, blank, names_nothing, own_words, kind_total)
 from .figures import counted_unit
 
@@ -428,7 +428,7 @@ class TextFactReading:
         if last_money is None or not EMBEDDED_SHARE_TAIL_RE.fullmatch(compact(phrase)) or last_money.concept is None:
             return None
         label = compact(last_money.label)
-        if not label.lstrip("，,；;、").startswith("占"):
+        if share_whole_named(label) is None:
             return None
         part = next((f for f in reversed(self.base.facts) if f.id < last_money.id and f.block == last_money.block
                      and f.sentence == last_money.sentence and f.is_money and f.measure != "变动额"), None)

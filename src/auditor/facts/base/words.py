@@ -174,6 +174,16 @@ def past_last_break(window: str) -> int:
     return len(window) - last.start() if last else 0
 
 
+SHARE_OPENER = "占"  # the word a share's whole follows (占本年支出合计3,000.00万元的80.00%)
+
+
+def share_whole_named(words: str) -> str | None:
+    """The words after 占 where compacted words open a share's whole (，占部门项目预算总额 ->
+    部门项目预算总额), clause marks before it aside; None where they open no share."""
+    words = words.lstrip("，,；;、")
+    return words[len(SHARE_OPENER):] if words.startswith(SHARE_OPENER) else None
+
+
 def names_other_year(words: str, year: int | None) -> bool:
     """The words name a year by its number other than `year` (2023年度 in a report on 2024)."""
     return any(int(y) != year for y in YEAR_RE.findall(words))

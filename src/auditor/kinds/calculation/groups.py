@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from ...facts.base import Fact, FactBase
 from ...facts.base.model import CURRENT
-from ...facts.base.words import names_other_period
+from ...facts.base.words import names_other_period, share_whole_named
 from ...facts.lexicon import lexicon
 from ...knowledge import compact, concepts
 from ..base import CHECKED, SUBROW_RE
@@ -71,7 +71,7 @@ def _base_of_share(total: Fact, facts: list[Fact]) -> bool:
 
 def _share_base(f: Fact) -> bool:
     """The figure is stated as the base of a share (占本年支出合计3,000.00万元的…)."""
-    return compact(f.label).lstrip("，,；;、").startswith("占")
+    return share_whole_named(compact(f.label)) is not None
 
 
 def listed_here(facts: list[Fact], total: str) -> bool:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from ...facts.base import Fact, FactBase
 from ...facts.base.figures import column_sum
 from ...facts.base.model import ADJUSTMENT, BUDGET_MEASURES
-from ...facts.base.words import CLAUSE_BREAK_RE
+from ...facts.base.words import CLAUSE_BREAK_RE, share_whole_named
 from ...facts.lexicon import lexicon
 from ...facts.numbers import MONEY_UNITS, fmt
 from ...knowledge import compact, concepts
@@ -96,7 +96,7 @@ def _opened_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
         before = facts_before(same_sentence(base, rate), rate)
         whole = before[-1] if before else None
         if whole is None or whole.comparator or whole.measure == "变动额" or not whole.value \
-                or not compact(whole.label).lstrip("，,；;、").startswith("占"):
+                or share_whole_named(compact(whole.label)) is None:
             continue
         part = next((f for f in reversed(before[:-1]) if not f.comparator and f.measure != "变动额"
                      and f.unit not in ("%", "‰") and f.is_money == whole.is_money
@@ -108,7 +108,7 @@ def _opened_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
 
 def _opened_name(whole: Fact) -> str:
     """The words an amount opened by 占 names its thing by (部门项目预算总额 of 占部门项目预算总额)."""
-    return compact(whole.label).lstrip("，,；;、")[1:] if compact(whole.label).lstrip("，,；;、").startswith("占") else ""
+    return share_whole_named(compact(whole.label)) or ""
 
 
 def _worded_part(rate: Fact, amounts: list[Fact]) -> Fact | None:
