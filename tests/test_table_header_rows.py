@@ -81,6 +81,27 @@ def test_a_score_table_whose_second_row_is_data_keeps_its_one_row_header(tmp_pat
     assert not audit_document(doc, [RULES["SCO003"], RULES["SCO004"]]).findings
 
 
+def test_a_header_whose_both_levels_span_is_read_once_with_its_indicator_column(tmp_path):
+    """绩效指标值 over 年度指标值 | 实际完成值 and 评分 over 分值 | 得分, the level heads merged down:
+    the sub-heads alone would make a header too (指标值, 得分), but the row above names the
+    indicator column; the table is typed once, from its first row, and a target missed with full
+    marks is found."""
+    document = docx.Document()
+    document.add_paragraph("某县2024年度项目支出绩效自评表")
+    rows = [["一级指标", "二级指标", "三级指标", "绩效指标值", "", "评分", ""],
+            ["", "", "", "年度指标值", "实际完成值", "分值", "得分"],
+            ["产出指标", "数量指标", "巡查河道里程", "≥120公里", "126公里", "20", "20"],
+            ["产出指标", "质量指标", "水质达标率", "≥95%", "90%", "30", "30"]]
+    merges = [((0, c), (1, c)) for c in (0, 1, 2)] + [((0, 3), (0, 4)), ((0, 5), (0, 6))]
+    _table(document, rows, merges)
+    doc = _load(document, tmp_path, "both_span.docx")
+    typed = [t for t in typed_tables(doc) if t.type == "performance_scores"]
+    assert len(typed) == 1 and typed[0].header_row == 0 and typed[0].data_row == 2
+    assert typed[0].heads[3:] == ["绩效指标值年度指标值", "绩效指标值实际完成值", "评分分值", "评分得分"]
+    found = audit_document(doc, [RULES["SCO008"]]).findings
+    assert [(f.rule, f.stated) for f in found] == [("SCO008", "30")] and "水质达标率" in found[0].message
+
+
 @pytest.mark.parametrize("captions", [["续表1"], ["（续表）", "单位：万元"]])
 def test_a_continued_part_opening_with_a_merged_caption_row_is_joined(tmp_path, captions):
     """The rest of a score table on the next page, its first rows one merged cell each (续表1, a

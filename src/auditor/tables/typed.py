@@ -214,6 +214,7 @@ def classify(table: Table) -> list[TypedTable]:
     for r, row in enumerate(grid):
         below = grid[r + 1] if r + 1 < len(grid) else []
         two_level = False  # the row's terms and its sub-heads' together make a header (评分 over 分值 | 得分)
+        sub_alone = False  # …and the sub-heads alone would too
         if quick:
             # (not memoised: a whole row is compacted once, or twice where the row above had blanks)
             whole, under = (under if under is not None else _compact("".join(row))), None
@@ -225,15 +226,23 @@ def classify(table: Table) -> list[TypedTable]:
                     continue
                 under = _compact("".join(below))
                 both = f"{whole}|{under}"
-                if (cue is not None and not cue.search(both)) or not matches(both) or matches(under):
+                if (cue is not None and not cue.search(both)) or not matches(both):
                     continue
                 two_level = True
+                # the sub-heads may make a header on their own (年度指标值 | 实际完成值 | 分值 | 得分
+                # under 三级指标 | 绩效指标值 | 评分): read with the row above only where that row's
+                # own heads name columns of the type (see _names_columns), else in their turn alone
+                sub_alone = matches(under)
         cells = list(map(compact, row))
         heads, depth = _with_sub_heads(cells, below)
         # header cells are short labels; a two-level header's sub-heads are its cells' too
         joined = "|".join(c for c in (cells if not (two_level and depth == 2) else [*cells, *map(compact, below)])
                           if len(c) <= 24)
         for type_id, spec, header_all, header_any in candidates:
+            if sub_alone and not _names_columns(type_id, spec, cells):
+                continue
+            if any(f.type == type_id and f.header_row < r < f.data_row for f in found):
+                continue  # (the sub-heads of a two-level header read with the row above)
             if _header_matches(joined, header_all, header_any) or _split_code_header(cells, type_id, spec, r, found):
                 columns = _columns_of(type_id, heads)
                 # (一级 | 二级 | 得分: the second level is scored; 一级指标 | 分值 | 得分 | 扣分说明: the first)
@@ -257,6 +266,14 @@ def classify(table: Table) -> list[TypedTable]:
                 found.append(typed)
                 break
     return found
+
+
+def _names_columns(type_id: str, spec: dict, cells: list[str]) -> bool:
+    """Whether a header's top row names, by its own heads, the type's indicator column (where the
+    type has one) and one column more: a row of heads over sub-heads (三级指标 | 绩效指标值 | 评分),
+    not a row of a form's particulars over a header (项目名称 | 某项目 | | )."""
+    own = _columns_of(type_id, cells)
+    return len(own) >= 2 and ("indicator" in own or "indicator" not in spec["columns"])
 
 
 def _column_numbers(row: list[str]) -> bool:
