@@ -38,7 +38,7 @@ def compare_listing(total: Fact, parts: list[Fact], partial: bool, rule):
         return
     if _two_breakdowns(total, parts):
         return  # (其中一般8.50、专项12.80，拟再融资偿还15.00，其余6.30: the total split two ways)
-    yield from compare_sum(total, parts, "列举", rule)
+    yield from compare_sum(total, parts, "列举", rule, at_most=partial)
 
 
 def _two_breakdowns(total: Fact, parts: list[Fact]) -> bool:
@@ -63,6 +63,8 @@ def odd_part_slip(total: Fact, parts: list[Fact], context: str) -> Hit | None:
         return misprinted_unit_part(total, parts, context)
     if len(odd) != 1 or len(parts) < 2 or common not in MONEY_UNITS or odd[0].unit not in MONEY_UNITS:
         return None
+    if not odd[0].value:
+        return None  # (因公出国（境）费0元 among 万元 figures: nothing is nothing in any unit)
     fixed = odd[0].value * MONEY_UNITS[common]
     exact = sum((p.in_yuan() for p in parts if p is not odd[0]), Decimal(0)) + fixed
     slack = sum((p.half_unit * MONEY_UNITS[common] for p in parts), Decimal(0)) + total.half_unit * MONEY_UNITS[total.unit]
@@ -117,7 +119,8 @@ def _round_spread(total: Fact, parts: list[Fact]) -> tuple[Decimal, Decimal]:
     return below, above
 
 
-def compare_sum(total: Fact, parts: list[Fact], context: str, rule):
+def compare_sum(total: Fact, parts: list[Fact], context: str, rule, at_most: bool = False):
+    """`at_most`: the parts may leave some out (a 其中 list): the total only bounds their sum."""
     factor = MONEY_UNITS.get(total.unit, Decimal(1))  # 1 for a table printing no unit
     exact = sum((p.in_yuan() for p in parts), Decimal(0))
     places = max(p.places for p in [total, *parts])  # each read at the finest precision
@@ -163,10 +166,11 @@ def compare_sum(total: Fact, parts: list[Fact], context: str, rule):
         cls = "unit_error"
     else:
         cls = None
+    relation, verdict = ("≥", "其中各项之和超过总数") if at_most else ("=", "不符")
     yield Hit(quote=total.quote, location=total.loc, stated=total.text, expected=f"{shown}{unit}",
-              formula=f"{total.concept} = {listing} = {shown}{unit}（{context}）", cls=cls,
+              formula=f"{total.concept} {relation} {listing} = {shown}{unit}（{context}）", cls=cls,
               fields={"total_label": total.concept, "total": total.text, "sum": f"{shown}{unit}",
                       "parts": listing, "context": context,
                       "verdict": {"unit_error": "数字相同而单位不同，应为单位笔误",
-                                  "rounding": "差额仅在印刷精度之内"}.get(cls, "不符")},
+                                  "rounding": "差额仅在印刷精度之内"}.get(cls, verdict)},
               highlights=[p.loc for p in parts if p.loc != total.loc])

@@ -115,7 +115,7 @@ def check_list_unit_slips(base: FactBase, rule):
             # 执行…。其中，基本支出执行…: no declared check reads that whole, check_unnamed_totals
             # its own sentence only; read here as any 其中 list, when they are parts of one sum)
             unread = total.concept is None and sentence != total.sentence and _parts_of_one_sum(parts)
-            if direct and (len(parts) == 1 or not _declared_list(total, parts) or unread):
+            if direct and (len(parts) == 1 or not _declared_list(total, parts, base) or unread):
                 # a 其中 list of things the vocabulary does not know may leave some out, but its
                 # items cannot add up to more than the whole (an item's own 其中 parts left out);
                 # over the sentences ； joins only a misprinted unit that makes the sum hold is told
@@ -155,7 +155,9 @@ def check_list_unit_slips(base: FactBase, rule):
                 items = listed
                 if len(items) >= 2:
                     yield CHECKED
-                    yield from compare_listing(named, items, True, rule)
+                    # (a whole naming nothing whose list names every part of a declared sum, 全年执行数
+                    # …。其中：基本支出…，项目支出…: the list is complete, its sum the whole)
+                    yield from compare_listing(named, items, not (unread and _completes_declared_sum(items)), rule)
                 elif items and money_amount(total) and money_amount(items[0]) \
                         and not any(w in items[0].label for w in rule.params["other_measure_words"]):
                     # one part named after 其中 (授予中小企业合同金额…，其中：授予小微企业合同金额…):
@@ -268,7 +270,21 @@ def _parts_of_one_sum(parts: list[Fact]) -> bool:
         for calc in lexicon().calculations if not calc.get("fund") for names in [sum_part_names(calc)])
 
 
-def _declared_list(total: Fact, parts: list[Fact]) -> bool:
+def _completes_declared_sum(parts: list[Fact]) -> bool:
+    """The parts are each a different part of one declared sum and name all of its parts the sum
+    cannot do without (基本支出 and 项目支出 of 本年支出; not 财政拨款收入 and 事业收入 of 本年收入's six)."""
+    named = {p.concept for p in parts}
+    for calc in lexicon().calculations:
+        names = sum_part_names(calc)
+        if calc.get("fund") or len(named) != len(parts) or not named <= names.keys():
+            continue
+        roles = {names[n] for n in named}
+        if len(roles) == len(named) and set(calc["parts"]) <= roles:
+            return True
+    return False
+
+
+def _declared_list(total: Fact, parts: list[Fact], base: FactBase) -> bool:
     """The list names things of a sum the vocabulary declares (本年支出 = 基本支出 + 项目支出): the
     declared checks judge it. A list of things no declared sum names (债务余额, 其中一般债务…、专项
     债务…: concepts learned from a table's rows) is a 其中 list like any."""
@@ -277,7 +293,21 @@ def _declared_list(total: Fact, parts: list[Fact]) -> bool:
     # (a list of known things, nested or not, 其中基本支出…，人员经费…，公用经费…, is the declared
     # checks' to judge: only one of things no declared sum names is read here)
     totals, summed = declared_names()
-    return total.concept in totals or any(p.concept in summed for p in parts)
+    if not (total.concept in totals or any(p.concept in summed for p in parts)):
+        return False
+    # (parts of one declared sum under another declared total whose own sums do not break it down
+    # into them, 支出总计…，其中基本支出…、项目支出…: a 其中 list like any, its items not above the
+    # whole; not where the whole's sentence states the total they do make, 政府采购支出…，占本年支出
+    # 合计…的80%。其中：基本支出…: the declared checks judge the list as that total's)
+    return total.concept not in totals or not _parts_of_one_sum(parts) or any(
+        _judged_by(f, parts) for f in base.by_sentence.get((total.block, total.sentence), (total,)))
+
+
+def _judged_by(total: Fact, parts: list[Fact]) -> bool:
+    """A declared sum of the total's (a fund's own included) names every part listed."""
+    named = {p.concept for p in parts}
+    return any(calc["total"] == total.concept and named <= sum_part_names(calc).keys()
+               for calc in lexicon().calculations)
 
 
 def _list_opens(base: FactBase, block: int, sentence: int, after: list[Fact]) -> bool:
