@@ -83,22 +83,28 @@ class ParagraphReading:
     def _spending_before_carry_over(self, index: int) -> None:
         """“收入总计213.10亿元……支出总计211.10亿元。收支相抵，结转下年2.00亿元”: a 支出总计 that with
         the carry-over after it makes the 收入总计 before it is the spending before the carry-over,
-        not the balanced grand total (收支总计) the 收入总计 and a 收支总表's 支出总计 are: no concept."""
+        not the balanced grand total (收支总计) the 收入总计 and a 收支总表's 支出总计 are: no concept.
+        Outside the accounts that balance by construction (a 决算's, concepts.yaml balance_identity
+        balanced_report_types) a 支出总计 below a 收入总计 stated before it is so read with no
+        carry-over stated: such a report may call the year's spending 支出总计."""
         if not self.balance_identity:
             return
         facts = self.base.by_block.get(index, ())
-        totals = [f for f in facts if f.concept in self.balanced_totals and f.is_money]
-        if len(totals) < 2:
-            return
         label = lambda f: compact(f.label)  # noqa: E731
-        for spent in totals:
-            if not label(spent).endswith(tuple(self.balance_identity["spending_words"])):
-                continue
-            income = next((f for f in reversed(totals) if f.id < spent.id and f.concept == spent.concept
-                           and label(f).endswith(tuple(self.balance_identity["income_words"]))), None)
+        spending, income_words = tuple(self.balance_identity["spending_words"]), tuple(self.balance_identity["income_words"])
+        spent_totals = [f for f in facts if f.concept in self.balanced_totals and f.is_money and label(f).endswith(spending)]
+        if not spent_totals:
+            return
+        balanced = self.doc.meta.get("report_type") in self.balanced_reports
+        for spent in spent_totals:
+            earlier = self.base.by_concept.get(spent.concept, ())
+            # (the 收入总计 of the spending's paragraph; outside a 决算, one of its period before it)
+            income = next((f for f in reversed(earlier) if f.id < spent.id and f.source == "text" and f.is_money
+                           and (f.block == index or not balanced and f.period == spent.period)
+                           and label(f).endswith(income_words)), None)
             carry = next((f for f in facts if f.id > spent.id and f.concept == self.balance_identity["carry_over"]
                           and f.is_money and f.measure == spent.measure), None)
-            if income is None or carry is None:
+            if income is None or (carry is None and balanced):
                 continue
             (s_lo, s_hi), (i_lo, i_hi) = (f.interval(MONEY_UNITS[f.unit]) for f in (spent, income))
             # (where they do not add up, one of the three is misprinted, which SUM017 tells: the

@@ -49,6 +49,7 @@ class VocabularyReading:
                                        *(n for names in (vocab.get("fund_qualified") or {}).values()
                                          for k, n in names.items() if k in ("本年支出", "本年收入", "收支总计"))])
         self.balance_identity = vocab.get("balance_identity") or {}
+        self.balanced_reports = frozenset(self.balance_identity.get("balanced_report_types") or ())
         # (the balanced grand total and each fund's own: see _spending_before_carry_over)
         total = self.balance_identity.get("total")
         self.balanced_totals = {total, *(names.get(total) for names in self.fund_qualified.values())} - {None} \

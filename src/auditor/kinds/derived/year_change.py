@@ -10,7 +10,7 @@ from ...facts.base.model import BUDGET_MEASURES, CURRENT, PRIOR
 from ...facts.base.text_facts import names_budget_base
 from ...facts.base.words import clause_before
 from ...facts.lexicon import lexicon
-from ...knowledge import compact
+from ...knowledge import compact, concepts
 from ..base import CHECKED
 from ...facts.agreement import meets
 from .intervals import difference_hit, difference_misfit
@@ -59,6 +59,7 @@ def check_year_change(base: FactBase, rule):
         stated = [f for measure in measures for f in reversed(sentence) if f.is_money and f.measure == measure
                   and f.concept == change.concept and f.period == PRIOR]
         priors = stated[:1] or [p for p in (prior_value(base, change, current, m) for m in measures) if p is not None]
+        priors = [p for p in priors if not _other_side(base, current, p)]
         if not priors:
             continue
         yield CHECKED
@@ -68,6 +69,26 @@ def check_year_change(base: FactBase, rule):
                                 highlights=(current.loc, prior.loc), direction_elsewhere=True) for prior in priors]
         if None not in hits and not _whole_may_be_meant(base, change, current):
             yield hits[0]
+
+
+def _other_side(base: FactBase, current: Fact, prior: Fact) -> bool:
+    """This year's 收入总计 against last year's stated as 支出总计 (or the other way): the two sides of
+    the balanced grand total, one concept, that a report stating them apart does not make one
+    figure (FCT001 tells the sides apart; a change is on its own side's last year)."""
+    identity = concepts().get("balance_identity") or {}
+    if current.concept != identity.get("total"):
+        return False
+    sides = (tuple(identity.get("income_words") or ()), tuple(identity.get("spending_words") or ()))
+    a, b = _side(base, current, sides), _side(base, prior, sides)
+    return a is not None and b is not None and a != b
+
+
+def _side(base: FactBase, fact: Fact, sides: tuple) -> int | None:
+    """Which side's words (0 income, 1 spending) a figure stands under last: in its sentence up to
+    it, or in a table cell's label; None naming neither."""
+    words = compact(base.sentences.get((fact.block, fact.sentence), "")[:fact.at] if fact.source == "text" else fact.label)
+    found = [(words.rfind(w), k) for k, side in enumerate(sides) for w in side if w in words]
+    return max(found)[1] if found else None
 
 
 def _whole_may_be_meant(base: FactBase, change: Fact, current: Fact) -> bool:
