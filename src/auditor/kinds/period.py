@@ -310,10 +310,15 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None, horizon:
         if not isinstance(block, Paragraph) or prior_section(block.loc) or _later_section(block.loc, year):
             continue
         run = ""  # the clauses before this one joined to it by ； (2024年度…；2023年度为2.80万元)
+        # the sentence before this one, its clauses ； joins all (2024年…，其中…；公务接待费较上年…。)
+        previous, last = "", ""
         sentences = block.sentences
         for index, sentence in enumerate(sentences):
             text = sentence.plain
+            if index:
+                previous = last if not run else sentences[index - 1].plain
             before, run = run, (run + text if text.rstrip().endswith(("；", ";")) else "")
+            last = before + text
             found, kind = None, ""
             for kind, pattern in patterns.items():
                 if pattern.search(text) is None:
@@ -336,7 +341,7 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None, horizon:
                     or (stated == year - 1 and _compared_after(text, sentences[index + 1:index + 1 + COMPARED_REACH],
                                                                params["last_year_words"], year)) \
                     or (stated == year - 1 and index and _compared_before(
-                        sentences[index - 1].plain, text[found.end(1):].lstrip("年度 "), params["last_year_words"],
+                        previous, text[found.end(1):].lstrip("年度 "), params["last_year_words"],
                         params["back_reference_words"], year)) \
                     or (kind == "topic_pattern" and str(year) in text[found.end(1):]) \
                     or (year < stated and not beyond and (base_year is not None
@@ -449,27 +454,34 @@ def _compared_after(current: str, following: list, last_year_words: list[str], y
 
 def _compared_before(previous: str, rest: str, last_year_words: list[str], back_references: list[str],
                      year: int) -> bool:
-    """The sentence right before opens on the report year by its number, states a figure of the
-    same thing and compares it with last year (2024年度“三公”经费支出12.30万元，比上年减少3.30万元。
-    2023年度“三公”经费支出15.60万元。): last year's figure after it is the base it was compared with.
+    """The sentence right before opens on the report year by its number and states a figure of the
+    same thing: last year's figure after it is set beside it (2024年“三公”经费支出8.92万元。2023年
+    “三公”经费支出9.80万元。). Where this sentence does not name the thing again (2023年度为15.60万元,
+    2023年度该项支出…), the one before must compare it with last year (…，比上年减少3.30万元。).
     `rest`: this sentence after its year, whose words up to its first figure name the thing."""
     text = previous.lstrip()
     opens = _own_year_opening(vocabulary_generation()).match(text)
-    # (last year named by its words, 比上年, or by its number after a comparing word, 比2023年度)
     if opens is None or opens.group(1) is None or int(opens.group(1)) != year \
-            or re.search(r"\d", text[opens.end():]) is None \
-            or not (any(w in text for w in last_year_words) or _compares_year(text, year - 1)):
+            or re.search(r"\d", text[opens.end():]) is None:
         return False
-    # (the thing named again, quotes aside; or not named at all, 2023年度为15.60万元, 2023年度该项支出…:
-    # the one the sentence before spoke of)
+    # (the thing named again, quotes aside: the report year's figure of it stands right before,
+    # unless compared there with another year by its number, 比2022年度减少…)
     topic = QUOTES_RE.sub("", re.split(r"\d", rest, maxsplit=1)[0]).strip("度，,、 ")
-    return len(topic) < 2 or topic.startswith(tuple(back_references)) or topic[:TOPIC_CHARS] in QUOTES_RE.sub("", text)
+    if len(topic) >= 2 and not topic.startswith(tuple(back_references)):
+        return topic[:TOPIC_CHARS] in QUOTES_RE.sub("", text) and _compared_years(text) <= {year - 1}
+    # (last year named by its words, 比上年, or by its number after a comparing word, 比2023年度)
+    return any(w in text for w in last_year_words) or _compares_year(text, year - 1)
 
 
 def _compares_year(text: str, year: int) -> bool:
     """The text compares something with the year named by its number (比2023年度减少, 较2023年)."""
+    return year in _compared_years(text)
+
+
+def _compared_years(text: str) -> set[int]:
+    """The years the text compares something with by their numbers (比2023年度减少: 2023)."""
     named = (YEAR_NAMED_RE.match(text, m.end()) for m in lexicon().comparison.finditer(text))
-    return any(n is not None and n.group(1) == str(year) for n in named)
+    return {int(n.group(1)) for n in named if n is not None}
 
 
 TOPIC_CHARS = 6  # the first characters of a sentence's thing that must stand in the sentence it follows
