@@ -55,6 +55,7 @@ def _status_parts(passage: Passage, head: Count, params: dict) -> list[StatusPar
     parts: list[StatusPart] = []
     starts = clause_starts(text, head.end, window)
     a = next(starts)
+    measure = _measure_of(text[head.start:head.end], params)
     for b in [*starts, window]:
         clause, a = text[a:b], b
         m = count_re.search(clause)
@@ -62,8 +63,8 @@ def _status_parts(passage: Passage, head: Count, params: dict) -> list[StatusPar
             continue
         value = count_number(m.group(1))
         status = _status_of(clause, params)
-        if value is None or status is None:
-            break
+        if value is None or status is None or _measure_of(m.group(2), params) != measure:
+            break  # (项目8个…完成户厕改造210户: a count of other things ends the split)
         parts.append(StatusPart(status, value, m.group(1), b - len(clause) + m.start(), b - len(clause) + m.end()))
         if sum(p.status == status for p in parts) > 1:
             break  # two counts of one status: no plain split, whatever follows
@@ -71,6 +72,13 @@ def _status_parts(passage: Passage, head: Count, params: dict) -> list[StatusPar
         if window < end:
             return []  # the sentences go on past the window: parts may be missing
     return parts
+
+
+def _measure_of(written: str, params: dict) -> str:
+    """The classifier a count ends with, the general ones (个, 项: params general_measures) taken
+    for one another; "" for none."""
+    measure = written.rstrip()[-1:]
+    return "个" if measure in params["general_measures"] else measure
 
 
 def _found_total(text: str, clause: str, head: Count, params: dict) -> bool:
