@@ -501,8 +501,10 @@ def _quantities_in_sentence(sentence: list[Fact], rate: Fact) -> tuple[Fact, Fac
     if len(counts) < 2:
         return None
     prior, now = counts[-1], counts[-2]
-    if (prior.period, now.period) == (CURRENT, PRIOR) and YEAR_RE.search(prior.label) and YEAR_RE.search(now.label):
-        prior, now = now, prior  # (2023年…11.8万吨，2024年达到12.6万吨，增幅8.3%: each year named)
+    if (prior.period, now.period) == (CURRENT, PRIOR) and (YEAR_RE.search(prior.label) and YEAR_RE.search(now.label)
+                                                           or _from_then_to(now, prior)):
+        # (2023年…11.8万吨，2024年达到12.6万吨，增幅8.3%: each year named; 由上年的420件降至357件)
+        prior, now = now, prior
     elif not (lexicon().comparison.search(prior.label) or prior.label.startswith(("(", "（"))):
         return None  # (last year's after a comparing word, or in brackets right after this year's)
     if not (prior.period == PRIOR or _older_year_compared(prior, rate)) or now.period != CURRENT \
@@ -510,6 +512,14 @@ def _quantities_in_sentence(sentence: list[Fact], rate: Fact) -> tuple[Fact, Fac
             or prior.concept not in (None, now.concept) or rate.concept not in (None, now.concept):
         return None
     return now, prior
+
+
+def _from_then_to(first: Fact, second: Fact) -> bool:
+    """The first figure stands after a word of where a change started (由, 从), the second after one
+    of where it ended (至, 到: concepts.yaml from_to_words from / reached): 由上年的420件降至357件."""
+    words = concepts().get("from_to_words") or {}
+    return any(w in first.label for w in words.get("from") or ()) \
+        and any(w in second.label for w in words.get("reached") or ())
 
 
 LOOK_BACK = 2  # clauses (；- or 。-ended) of the paragraph read back for a figure a comparison leaves unstated
