@@ -237,6 +237,9 @@ def _own_subject(base: FactBase, part: Fact, rate: Fact) -> bool:
     subject = SUBJECT_FILLER_RE.sub("", clause.split("占")[0])
     if len(subject) < 2 or _own_name(subject, part.label):
         return False  # (税收收入15.00亿元，税收占比87.8%: the amount's own name, or a short form of it)
+    if rate.of >= 0:
+        # (基本支出与项目支出分别占总支出的49.71%和50.29%: the things named in turn, the part's among them)
+        return part.concept not in {name for _, _, name in lexicon().concepts.all(compact(subject))}
     named = lexicon().concepts.last(compact(subject))
     return named is None or named != part.concept
 
