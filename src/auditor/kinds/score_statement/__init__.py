@@ -27,11 +27,13 @@ Checks (param `check`):
   own list of weights gives it.
 - total_cap: a self-evaluation total stated in the text does not exceed the full score (the
   report's, else concepts.yaml full_score), unless the report speaks of bonus points.
+- completion_full_text: an indicator told in prose short of its target and given full marks, in a
+  report whose own rule scores an unmet target in proportion (按完成比例计分).
 
 The checks live in this package, a module per family: grade.py (grade) with bands.py (the words
 of the grades, their default bands and those a report sets out in its text or a table),
 breakdown.py (breakdown), category_scores.py (breakdown_table, category_rate: a category's score
-against the score table), caps.py (cap, total_cap), execution.py (execution_text) and weights.py
+against the score table), caps.py (cap, total_cap), execution.py (execution_text), completion.py (completion_full_text) and weights.py
 (weights_text, weights_exceeded); common.py holds what several of them read (the vocabulary of
 category score lists, the categories words name, the totals the text states, the brackets open,
 the words naming a score's points and the item just told of).
@@ -47,6 +49,7 @@ from .breakdown import check_breakdown
 from .category_scores import check_breakdown_table, check_category_rate
 from .caps import check_cap, check_total_cap
 from .execution import check_execution_full_text, check_execution_text
+from .completion import check_completion_full_text
 from .weights import check_weights_text, check_weights_exceeded
 
 
@@ -81,7 +84,10 @@ PARAMS = {"check": (str, None), "grades": (list, []), "cues": (list, []), "bare_
           # (本年度预算执行率为81.52%，该项得分10分); not the project (该项目: see applies_to_item)
           "item_words": (list, ["该项", "本项", "该指标", "本指标"]),
           # category_rate: the names of a category's rate of its points right after its score (得分率)
-          "rate_words": (list, ["得分率"])}
+          "rate_words": (list, ["得分率"]),
+          # completion_full_text: words of the report's own rule scoring an unmet target in proportion
+          # (按完成比例计分), and the words naming a completion rate (完成率)
+          "proportional_statements": (list, []), "completion_words": (list, [])}
 MESSAGE_FIELDS = {"score", "grade", "expected_grade", "bands", "total", "sum", "parts", "weight", "rate"}
 
 
@@ -98,6 +104,9 @@ def validate(params: dict) -> str | None:
         return _validate_breakdown(score_lists())
     if params["check"] == "total_cap":
         return None
+    if params["check"] == "completion_full_text":
+        return None if params["proportional_statements"] and params["completion_words"] else \
+            "proportional_statements 与 completion_words 不能为空"
     if not params["cues"]:
         return "cues 不能为空"
     for k, grade in enumerate(params["grades"]):
@@ -148,4 +157,4 @@ def _validate_proportional() -> str | None:
 CHECKS = {"grade": check_grade, "breakdown": check_breakdown, "breakdown_table": check_breakdown_table,
           "cap": check_cap, "execution_text": check_execution_text, "execution_full_text": check_execution_full_text, "weights_text": check_weights_text,
           "weights_exceeded": check_weights_exceeded, "category_rate": check_category_rate,
-          "total_cap": check_total_cap}
+          "total_cap": check_total_cap, "completion_full_text": check_completion_full_text}

@@ -212,20 +212,33 @@ def _scored_next(base: FactBase, key: tuple, facts: list[Fact], rule) -> tuple[F
     told = base.by_sentence.get(after, ())
     scores = [f for f in told if f.unit == "分" and not f.comparator
               and "得" in text[max(0, f.at - SCORED_REACH):f.at]]
-    if len(scores) != 1 or scores[0].concept:
-        return None
+    if len(scores) != 1 or scores[0].concept not in (None, EXECUTION_RATE):
+        return None  # (another thing's score; the execution rate's own, 预算执行率得分10分, is the item's)
     if any(w in base.sentences.get(key, "") for w in _other_rule_words()):
         return None  # (…×分值，执行率低于60%的不得分: the rule has another branch the score may follow)
-    if applies_to_item(text[:APPLYING_REACH], rule.params["applying_words"]):
+    if applies_to_item(text[:APPLYING_REACH], rule.params["applying_words"]) \
+            or _names_the_indicator(ITEM_CLAUSE_BREAK_RE.split(text[:scores[0].at])[-1]):
+        # (按此规则，该项得…; or the score's clause naming the indicator itself, 预算执行率得分10分)
         rate = _execution_rate(facts) or _document_rate(base)
     else:
         rate = _item_rate_before(text, told, scores[0], rule.params["item_words"])
     return (points[0], rate, scores[0]) if rate is not None else None
 
 
+def _names_the_indicator(clause: str) -> bool:
+    """A score's clause names the execution indicator and nothing else before its score (预算执行率
+    得分, 预算执行率指标得): its words up to 得, the year's aside."""
+    words = YEARS_RE.sub("", compact(clause)).lstrip("度")
+    cut = words.rfind("得")
+    return cut > 0 and names_execution_rate(words[:cut])
+
+
+EXECUTION_RATE = "预算执行率"  # (the vocabulary's concept of the budget's execution rate)
+
+
 def _execution_rate(facts) -> Fact | None:
     """The first execution rate the facts state as such (no rate compared with)."""
-    return next((f for f in facts if f.concept == "预算执行率" and f.unit == "%" and not f.comparator), None)
+    return next((f for f in facts if f.concept == EXECUTION_RATE and f.unit == "%" and not f.comparator), None)
 
 
 def _item_rate_before(text: str, told, score: Fact, item_words: list[str]) -> Fact | None:
