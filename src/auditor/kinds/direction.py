@@ -150,7 +150,7 @@ def _budget_statement(base: FactBase, rule, index: int, s_index: int, sentence, 
               expected=TRUTH[truth],
               formula=f"决算 {actual.text} 与{budget.measure} {budget.text} 相比为“{TRUTH[truth]}”"
                       f"（{actual.where()}）",
-              fields={"word": m.group("word"), "actual": actual.text, "budget": budget.text,
+              fields={"word": m.group("word"), "actual": actual.with_unit(), "budget": budget.with_unit(),
                       "truth": TRUTH[truth]}, highlights=[actual.loc, budget.loc])
 
 
@@ -241,9 +241,9 @@ def _figured_changes(base: FactBase, plan: bool = False):
         factor = MONEY_UNITS[change.unit]
         yield Hit(quote=change.quote, location=change.loc, stated=SIGN_WORDS.get(change.sign, ""),
                   expected=SIGN_WORDS[truth] + (f"{fmt(abs(diff) / factor)}{change.unit}" if truth else ""),
-                  formula=f"本年 {current.text}（{current.where()}）− 上年 {prior.text}（{prior.where()}）"
+                  formula=f"本年 {current.with_unit()}（{current.where()}）− 上年 {prior.with_unit()}（{prior.where()}）"
                           f"= {fmt(diff / factor)}{change.unit}，文中写“{SIGN_WORDS.get(change.sign, '')}”",
-                  fields={"word": SIGN_WORDS.get(change.sign, ""), "actual": current.text, "budget": prior.text,
+                  fields={"word": SIGN_WORDS.get(change.sign, ""), "actual": current.with_unit(), "budget": prior.with_unit(),
                           "truth": SIGN_WORDS[truth]}, highlights=[current.loc, prior.loc])
 
 
@@ -485,9 +485,9 @@ def _claim_hit(quote: str, location, sign: int, truth: int, current: Fact, prior
     return Hit(quote=quote, location=location, stated=SIGN_WORDS[sign],
                expected=SIGN_WORDS[truth] + (f"{fmt(abs(diff) / factor, places, current.text)}{current.unit}"
                                              if truth else ""),
-               formula=f"本年 {current.text}（{current.where()}）− 上年 {prior.text}（{prior.where()}）"
+               formula=f"本年 {current.with_unit()}（{current.where()}）− 上年 {prior.with_unit()}（{prior.where()}）"
                        f"= {fmt(diff / factor, places, current.text)}{current.unit}，文中写“{SIGN_WORDS[sign]}”",
-               fields={"word": SIGN_WORDS[sign], "actual": current.text, "budget": prior.text,
+               fields={"word": SIGN_WORDS[sign], "actual": current.with_unit(), "budget": prior.with_unit(),
                        "truth": SIGN_WORDS[truth]}, highlights=[current.loc, prior.loc])
 
 
@@ -826,7 +826,7 @@ def _rate_against_prior(doc, base: FactBase, rule=None):
             continue
         yield CHECKED
         hit = _way_hit(sentence, (comparing.start(), m.end()), m.group(1), sign, (prior.value, prior.text),
-                       (current.value, current.text), f"本期 {current.text}，所比 {prior.text}", rule)
+                       (current.value, current.text), f"本期 {current.with_unit()}，所比 {prior.with_unit()}", rule)
         if hit is not None:
             yield hit
 

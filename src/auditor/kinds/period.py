@@ -1239,8 +1239,8 @@ def _base_in_text(doc, rule, year):
             continue
         current, prior = pair
         yield Hit(quote=change.quote.strip()[:80], location=change.loc, stated=f"{named} 年", expected=f"{year - 1} 年",
-                  formula=f"所述{'增加' if change.sign > 0 else '减少'} {change.text} 等于表中本年数 {current.text} 与 {prior.header or '上年'} "
-                          f"{prior.text} 之差，是与上年（{year - 1} 年）比较，文中却写与 {named} 年比较",
+                  formula=f"所述{'增加' if change.sign > 0 else '减少'} {change.text} 等于表中本年数 {current.with_unit()} 与 {prior.header or '上年'} "
+                          f"{prior.with_unit()} 之差，是与上年（{year - 1} 年）比较，文中却写与 {named} 年比较",
                   fields={"year": str(named), "report_year": str(year), "what": "增减所比的年度"},
                   highlights=[current.loc, prior.loc])
 

@@ -130,7 +130,7 @@ def check_growth(base: FactBase, rule):
             than = named_budget_base(change.label) or closed_budget(compact(change.label)) \
                 or _year_compared(change.label, rule.params["other_year_words"])
             basis = f"增减额与{than}数"
-            formula = (f"变动额 {change.text} ÷（本年 {current.text} {'−' if sign > 0 else '+'} 变动额 {change.text}）"
+            formula = (f"变动额 {change.text} ÷（本年 {current.with_unit()} {'−' if sign > 0 else '+'} 变动额 {change.text}）"
                        f"= {fmt(computed)}%（{than}数 {fmt(previous_yuan / factor, shown_places, current.text)}{current.unit}）")
             documented = _documented_prior(base, change, current, rule.params["year_on_year_cues"])
             against = _prior_against(base, rate, current, documented) if documented is not None else None

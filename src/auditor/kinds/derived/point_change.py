@@ -43,7 +43,7 @@ def check_point_change(base: FactBase, rule):
             if current is not None:
                 yield CHECKED
                 hit = difference_hit(change, current, benchmark, 0, ("高于", "低于"), "与比较基准相差",
-                                      f"{current.text} − {benchmark.text}", quote=base.span(benchmark, change),
+                                      f"{current.with_unit()} − {benchmark.text}", quote=base.span(benchmark, change),
                                       stated=change.text)
                 if hit is not None:
                     yield hit
@@ -73,8 +73,8 @@ def check_point_change(base: FactBase, rule):
         sign = {"up": 1, "down": -1}.get(words[-1][2], 0) if words else 0
         yield CHECKED
         hit = difference_hit(change, current, prior, sign, ("提高", "下降"), "增减百分点",  # this year's − last year's
-                              f"本年 {current.text}{'' if current.block == change.block else f'（{current.where()}）'}"
-                              f" − 上年 {prior.text}", stated=change.text,
+                              f"本年 {current.with_unit()}{'' if current.block == change.block else f'（{current.where()}）'}"
+                              f" − 上年 {prior.with_unit()}", stated=change.text,
                               quote=base.span(prior, change) if prior.id < change.id else base.span(change, prior))
         if hit is not None:
             yield hit
@@ -120,7 +120,7 @@ def _against_schedule(base: FactBase, rule, change: Fact, rates: list[Fact]):
     sign = 1 if above > below else -1 if below > above else 0
     yield CHECKED
     hit = difference_hit(change, current, schedule, sign, ("高于", "低于"), "与时间进度相差",
-                          f"{current.text} − 时间进度 {schedule.text}", quote=base.span(current, change),
+                          f"{current.with_unit()} − 时间进度 {schedule.text}", quote=base.span(current, change),
                           stated=change.text)
     if hit is not None:
         yield hit

@@ -50,7 +50,7 @@ def check_row_change(base: FactBase, rule):
             if is_change and _same_family(f, current):
                 yield CHECKED
                 hit = difference_hit(f, current, prior, 1, None, "增减额",  # signed: the table prints −2.00
-                                      f"{now} {current.text} − {then} {prior.text}（{current.where()}；{prior.where()}）",
+                                      f"{now} {current.with_unit()} − {then} {prior.with_unit()}（{current.where()}；{prior.where()}）",
                                       quote=f.quote, stated=f.text, highlights=(current.loc, prior.loc))
             elif is_rate and bounds(prior)[0] > 0:  # nothing last year: no rate of change
                 yield CHECKED
@@ -257,7 +257,7 @@ def _row_growth(rate: Fact, current: Fact, prior: Fact, now: str = "本年", the
     if consistent(rate, lo, hi):
         return None
     computed = (current.in_yuan() / prior.in_yuan() - 1) * HUNDRED
-    hit = rate_hit(rate, computed, "增减率", f"（{now} {current.text} − {then} {prior.text}）÷ {then} {prior.text} "
+    hit = rate_hit(rate, computed, "增减率", f"（{now} {current.with_unit()} − {then} {prior.with_unit()}）÷ {then} {prior.with_unit()} "
                f"= {fmt(computed)}%（{current.where()}；{prior.where()}）", signed=True)
     hit.highlights = [current.loc, prior.loc]
     return hit

@@ -64,7 +64,7 @@ def check_year_change(base: FactBase, rule):
             continue
         yield CHECKED
         hits = [difference_hit(change, current, prior, change.sign, ("增加", "减少"), "较上年增减额",
-                                f"本年 {current.text}（{current.where()}）− 上年 {prior.text}（{prior.where()}）",
+                                f"本年 {current.with_unit()}（{current.where()}）− 上年 {prior.with_unit()}（{prior.where()}）",
                                 quote=change.quote, stated=change.quote,
                                 highlights=(current.loc, prior.loc), direction_elsewhere=True) for prior in priors]
         if None not in hits and not _whole_may_be_meant(base, change, current):
@@ -140,7 +140,7 @@ def _count_year_change(base: FactBase, change: Fact, cues: list[str], other_base
         return
     yield CHECKED
     hit = difference_hit(change, current, prior, change.sign, ("增加", "减少"), "较上年增减",
-                          f"本年 {current.text} − 上年 {prior.text}（{prior.where()}）",
+                          f"本年 {current.with_unit()} − 上年 {prior.with_unit()}（{prior.where()}）",
                           quote=base.span(current, change), stated=change.quote, highlights=(current.loc, prior.loc))
     if hit is not None:
         yield hit
@@ -226,7 +226,7 @@ def _base_after_change(base: FactBase, change: Fact, sentence: list[Fact]):
             or current.subject != prior.subject or current.unit != prior.unit:
         return None
     hit = difference_hit(change, current, prior, change.sign, ("增加", "减少"), "较上年增减额",
-                          f"本年 {current.text} − 上年 {prior.text}", quote=base.span(current, prior),
+                          f"本年 {current.with_unit()} − 上年 {prior.with_unit()}", quote=base.span(current, prior),
                           stated=change.quote, highlights=(current.loc, prior.loc))
     return [CHECKED] + ([hit] if hit is not None else [])
 
@@ -248,7 +248,7 @@ def _unnamed_year_change(base: FactBase, change: Fact, sentence: list[Fact], cue
         return
     yield CHECKED
     hit = difference_hit(change, current, prior, change.sign, ("增加", "减少"), "较上年增减额",
-                          f"本年 {current.text} − 上年 {prior.text}", quote=base.span(current, change),
+                          f"本年 {current.with_unit()} − 上年 {prior.with_unit()}", quote=base.span(current, change),
                           stated=change.quote, highlights=(current.loc, prior.loc))
     if hit is not None:
         yield hit
