@@ -45,7 +45,7 @@ from ..knowledge import compact, concepts, vocabulary, vocabulary_generation
 from ..memo import remember_short
 from ..model import Heading, Paragraph, Sentence, Table
 from ..tables.typed import is_caption_row, parse_cell
-from .base import Hit, NotAssessable
+from .base import Hit, NotAssessable, table_start
 
 KIND = "period"
 PARAMS = {
@@ -719,7 +719,7 @@ def _earlier_year_title(table: Table, year: int, params: dict, loc):
             or any(cue in title for cue in params["comparison_cues"] + params["prior_section_cues"]
                    + params["carryover_cues"] + params["reference_cues"]) or _in_citation(title, m.start()):
         return
-    heads = normalize_digits(table.text_start(HEAD_TEXT))
+    heads = normalize_digits(table_start(table, HEAD_TEXT))
     if FOUR_DIGIT_YEAR_RE.search(heads) or loc is None:
         return
     stated = int(m.group(1))

@@ -28,7 +28,7 @@ from ..facts.numbers import fmt, half_unit, is_column_numbers
 from ..ingest.build import elapsed_months
 from ..knowledge import compact, concepts
 from ..tables.typed import parse_cell
-from .base import CHECKED, Hit
+from .base import CHECKED, Hit, TABLE_START_CHARS, table_start
 from .schedules import YEAR_MONTHS, schedule_words, time_share
 from .derived.intervals import tail_of
 
@@ -87,7 +87,7 @@ def _schedule_form(table, params: dict):
     """(grid, head row, schedule column, rows of figures under it) of a table with a schedule
     column: the first row holding a head with a schedule word over a rate; None for any other."""
     words = tuple(schedule_words(params))
-    if not any(w in table.text_start(2000) for w in words):
+    if not any(w in table_start(table, TABLE_START_CHARS) for w in words):
         return None  # (most tables name no schedule: their cells need not be read)
     grid = table.grid()
     for h, row in enumerate(grid):
@@ -193,7 +193,7 @@ def _gaps_on_the_period(doc, table, params: dict):
     """A gap column naming the schedule (与时间进度差异（百分点）) in a table printing no schedule
     column: each row's gap is on the schedule of the table's period (months ÷ 12, exact)."""
     words = tuple(schedule_words(params))
-    if not any(w in table.text_start(2000) for w in words):
+    if not any(w in table_start(table, TABLE_START_CHARS) for w in words):
         return
     grid = table.grid()
     for h, row in enumerate(grid):

@@ -18,7 +18,7 @@ from decimal import Decimal
 from ..facts.numbers import fmt
 from ..knowledge import compact
 from ..tables.typed import parse_cell
-from .base import CHECKED, Hit, rounding_note, sum_check
+from .base import CHECKED, Hit, rounding_note, sum_check, table_start
 from .table_sum.reading import is_amount
 from .table_sum.units import blame_unit_slip
 
@@ -42,7 +42,7 @@ def validate(params: dict) -> str | None:
 def check(doc, rule):
     pattern = re.compile(rule.params["split_head_pattern"])
     for table in doc.tables:
-        if not pattern.search(compact(table.text_start(600))):
+        if not pattern.search(compact(table_start(table, 600))):
             continue  # (most tables split nothing: their cells need not be read)
         form = _splits(table.grid(), pattern, rule.params)
         if form is not None:

@@ -24,7 +24,7 @@ from ..facts.lexicon import lexicon
 from ..facts.numbers import Quantity, fmt
 from ..knowledge import compact, open_brackets
 from ..tables.typed import parse_cell, typed_tables
-from .base import CHECKED, Hit, rounding_note, sum_check
+from .base import CHECKED, Hit, rounding_note, sum_check, table_start
 from .table_sum.reading import is_amount, row_name
 from .table_sum.units import head_unit
 
@@ -109,7 +109,7 @@ def check(doc, rule):
         return
     opening, closing = tuple(rule.params["opening_words"]), tuple(rule.params["closing_words"])
     for table in doc.tables:
-        head = table.text_start(HEAD_CHARS)
+        head = table_start(table, HEAD_CHARS)
         # (most tables name no stock at both ends in their heads: their cells need not be read)
         sets, first = [], None
         if any(w in head for w in opening) and any(w in head for w in closing):

@@ -11,7 +11,7 @@ from ...model import Cell
 from ...tables.score_summary import SummaryPair, SummaryRow, summary_pairs
 from ...tables.typed import (WEIGHT_IN_LABEL_RE, category_key, ScoreRecord, TypedTable, grid_cell, number, points,
                              quantity)
-from ..base import CHECKED, Hit
+from ..base import CHECKED, Hit, table_start
 from .forms import table_name, row_quote, score_places, score_tables, indicators_of
 
 
@@ -188,7 +188,7 @@ def _plain_score_caps(doc, rule, forms: set[int]):
     for table in doc.tables:
         if table.index in forms or not weights or not scores:
             continue
-        start = table.text_start(HEAD_CHARS)
+        start = table_start(table, HEAD_CHARS)
         if not any(w in start for w in weights) or not any(w in start for w in scores):
             continue  # (most tables: no heads of points)
         grid = table.grid()

@@ -11,6 +11,7 @@ from decimal import Decimal
 from ...facts.base import FactBase
 from ...facts.numbers import RANGE_JOINER, normalize_digits
 from ...knowledge import compact
+from ..base import table_start
 
 
 NUMBER = r"(\d+(?:\.\d+)?)"
@@ -180,7 +181,7 @@ def table_bands(doc, grades: Grades) -> list[str]:
     and a band mark or a comparison sign."""
     out: list[str] = []
     for table in doc.tables:
-        if not grades.any_cue.search(f"{table.title}\n{table.text_start(HEAD_CHARS)}"):
+        if not grades.any_cue.search(f"{table.title}\n{table_start(table, HEAD_CHARS)}"):
             continue  # a table of bands names what it grades in its title or header (评价等级)
         rows = table.rows
         for r, row in enumerate(rows):
