@@ -192,6 +192,23 @@ def interval_text(q: Quantity, places: int, count: int = 1) -> str:
     return f"[{q.value - half}, {q.value + half}]"
 
 
+def sentence_figures(base, measure: str | None = None) -> list:
+    """The facts read from sentences, in the fact base's order; of `measure` only, when given.
+    Listed once per document: a score of rules walk a measure's sentence figures (rates, shares,
+    changes) and would each walk every fact of the document, table cells too, to find them."""
+    every, by_measure = base.remember(("sentence figures",), lambda: _sentence_figures(base.facts))
+    return every if measure is None else by_measure.get(measure, [])
+
+
+def _sentence_figures(facts) -> tuple[list, dict]:
+    """(every sentence figure, measure -> its sentence figures), each in the facts' order."""
+    every = [f for f in facts if f.source == "text"]
+    by_measure: dict = {}
+    for f in every:
+        by_measure.setdefault(f.measure, []).append(f)
+    return every, by_measure
+
+
 TABLE_START_CHARS = 2000  # the longest start of a table's text any rule reads (schedule_columns)
 
 

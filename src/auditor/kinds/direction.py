@@ -26,7 +26,7 @@ from ..facts.lexicon import alternatives, lexicon
 from ..knowledge import compact, concepts, vocabulary_generation
 from ..model import Table
 from ..facts.numbers import DIGIT_RE, MONEY_FIGURE_RE, MONEY_UNITS, fmt, normalize_digits, to_decimal
-from .base import CHECKED, Hit
+from .base import CHECKED, Hit, sentence_figures
 from ..facts.agreement import meets, tail
 
 KIND = "direction"
@@ -201,7 +201,7 @@ def _row_remarks(doc, base: FactBase, rule):
 
 
 def _figured_changes(base: FactBase, plan: bool = False):
-    for change in (f for f in base.facts if f.measure == "变动额" and f.source == "text" and f.concept and f.is_money
+    for change in (f for f in sentence_figures(base, "变动额") if f.concept and f.is_money
                    and not f.comparator):
         # 比年初预算减少, 比上年预算增加: not a change on last year's outturn (but a plan's change on last
         # year's budget, 比上年预算增加 / 比2024年预算增加, is on the base a plan compares with)
@@ -796,7 +796,7 @@ def _rate_against_prior(doc, base: FactBase, rule=None):
     figure right before are read above; amounts are DIR002's."""
     lex = lexicon()
     closing = _prior_closing_re()
-    for prior in (f for f in base.facts if f.source == "text" and f.period == PRIOR and f.unit in ("%", "‰")
+    for prior in (f for f in sentence_figures(base) if f.period == PRIOR and f.unit in ("%", "‰")
                   and not f.comparator):
         sentence = _sentence_of(doc, base, prior.block, prior.sentence)
         if sentence is None:

@@ -11,7 +11,7 @@ from ...facts.lexicon import lexicon
 from ...facts.numbers import fmt
 from ...facts.restated import clause_start
 from ...knowledge import compact, last_open_bracket
-from ..base import CHECKED, Hit
+from ..base import CHECKED, Hit, sentence_figures
 from .intervals import HUNDRED, ratio_bounds, exact_ratio, consistent, rate_hit, ratio_fits, rate_against
 from .lookup import same_sentence, facts_before, unique_value, clause_of, list_head
 from .budgets import sentence_amount, pick
@@ -30,7 +30,7 @@ def _listed_under_budget(base: FactBase, fact: Fact, sentence: list[Fact]) -> bo
 
 
 def check_completion(base: FactBase, rule):
-    for rate in (f for f in base.facts if f.measure == "完成率" and f.source == "text" and not f.comparator
+    for rate in (f for f in sentence_figures(base, "完成率") if not f.comparator
                  and f.unit == "%" and f.period == CURRENT):
         sentence = facts_before(same_sentence(base, rate), rate)
         actual = pick(base, rate, sentence, "决算")
@@ -98,7 +98,7 @@ def check_target_completion(base: FactBase, rule):
     the achieved quantity (the figure before the rate's clause) ÷ the target (a figure of the same
     unit inside the clause, else the indicator's one 目标值 in a table). Money is DRV002's."""
     params = rule.params
-    for rate in (f for f in base.facts if f.source == "text" and not f.comparator and f.unit == "%" and f.measure != "变动率"):
+    for rate in (f for f in sentence_figures(base) if not f.comparator and f.unit == "%" and f.measure != "变动率"):
         text, start, before = clause_of(base, rate, params)
         if params["excess_amount_pattern"]:
             # (实际完成190公里，超计划26公里，完成率115.85%: 26 is what was done beyond the plan)

@@ -7,7 +7,7 @@ from ...facts.base.model import CURRENT
 from ...facts.lexicon import lexicon
 from ...facts.numbers import fmt
 from ...knowledge import compact
-from ..base import CHECKED
+from ..base import CHECKED, sentence_figures
 from .intervals import bounds, ratio_bounds, exact_ratio, unit_slip, rate_hit, ratio_fits, rate_against
 from .lookup import same_sentence, facts_before, document_value, list_head
 from .budgets import unit_spending, unnamed_budget_of, received_before
@@ -16,8 +16,8 @@ from .budgets import unit_spending, unnamed_budget_of, received_before
 def check_execution(base: FactBase, rule):
     # last year's rate (较上年的92.00%) is not recomputed from this year's amounts
     # (a change carrying the rate's concept, 执行率98.48%，比上年…增长4.15%, is no execution rate)
-    for rate in (f for f in base.facts if f.concept == "预算执行率" and f.source == "text" and not f.comparator
-                 and f.unit == "%" and f.period == CURRENT and f.measure == "实际值"):
+    for rate in (f for f in sentence_figures(base, "实际值") if f.concept == "预算执行率" and not f.comparator
+                 and f.unit == "%" and f.period == CURRENT):
         sentence = facts_before(same_sentence(base, rate), rate)
         if rate.member and any(f.concept == "预算执行率" and not f.member for f in sentence) \
                 and not any(f.concept == rate.member for f in sentence if f.is_money):

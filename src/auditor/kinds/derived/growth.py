@@ -18,7 +18,7 @@ from ...facts.lexicon import lexicon
 from ...facts.scopes import figure_scope
 from ...facts.numbers import MONEY_UNITS, fmt
 from ...knowledge import compact, concepts, han_bigrams
-from ..base import CHECKED, Hit
+from ..base import CHECKED, Hit, sentence_figures
 from .intervals import HUNDRED, bounds, formula_operands, consistent, rate_hit, based, way, opposite
 from .lookup import (YEAR_NUMBER_RE, same_sentence, facts_before, unique_value, document_value, this_year_before,
                      prior_value, compares_last_year)
@@ -45,7 +45,7 @@ PERCENT_AFTER_RE = re.compile(r"\d\s*[%％]")
 
 
 def check_growth(base: FactBase, rule):
-    for rate in (f for f in base.facts if f.measure == "变动率" and f.source == "text" and not f.comparator and f.unit == "%"):
+    for rate in (f for f in sentence_figures(base, "变动率") if not f.comparator and f.unit == "%"):
         if rate.concept is None and names_own_thing(rate.label):
             continue  # “…较上年减少14.69万元，主要是…，会议费同比下降18.6%”: another thing's rate
         # (a plan's 较2025年预算下降…: on last year's budget, its year-on-year base, judged below
@@ -278,7 +278,7 @@ def _older_year_growths(base: FactBase):
     rate read 往年 and left aside by check_growth), where the sentence states no base of its own: on
     the one figure of that year the document states for the concept (a years-as-rows table's 2022年
     row, a column of 2022年), this year's the one the rate's sentence or the document states."""
-    for rate in (f for f in base.facts if f.measure == "变动率" and f.source == "text" and f.comparator == "往年"
+    for rate in (f for f in sentence_figures(base, "变动率") if f.comparator == "往年"
                  and f.unit == "%" and f.concept and f.period == CURRENT):
         year = _older_year_named(base, rate)
         sentence = facts_before(same_sentence(base, rate), rate)

@@ -15,7 +15,7 @@ from ...facts.lexicon import lexicon
 from ...facts.numbers import fmt, quantize_like
 from ...ingest.build import elapsed_months
 from ...knowledge import compact, concepts
-from ..base import CHECKED, Hit
+from ..base import CHECKED, Hit, sentence_figures
 from ..schedules import schedule_words, time_share
 from .intervals import tail_of, difference_hit
 from .lookup import same_sentence, facts_before, unique_value, compares_last_year
@@ -27,7 +27,7 @@ def check_point_change(base: FactBase, rule):
     interval as wide as the two printed rates allow; the direction is the last direction word
     before the change (none: only the size is checked)."""
     directions, point = lexicon().directions, rule.params["point_unit"]
-    for change in (f for f in base.facts if f.source == "text" and not f.comparator and f.unit == point):
+    for change in (f for f in sentence_figures(base) if not f.comparator and f.unit == point):
         before = facts_before(same_sentence(base, change), change)
         # the rates since the sentence's previous change in points: “…提高3.80个百分点，其中项目支出
         # 执行率92.00%，较上年提高2.00个百分点” — the second change has no last-year rate of its own
@@ -140,7 +140,7 @@ def check_schedule_rate(base: FactBase, rule):
     params = rule.params
     day = re.compile(params["day_pattern"]) if params["day_pattern"] else None
     # (a schedule 按6个月计算 is stated on its basis, 口径: still its value; not a bound, 不低于50%)
-    for rate in (f for f in base.facts if f.source == "text" and f.unit == "%" and f.comparator in (None, "", OTHER_BASIS)):
+    for rate in (f for f in sentence_figures(base) if f.unit == "%" and f.comparator in (None, "", OTHER_BASIS)):
         text = base.sentences.get((rate.block, rate.sentence), "")
         # (a report on the whole year: the months its sentence names, 1-6月累计支出…，时间进度…; not
         # a project's or a contract's schedule, 项目建设时间进度, 合同约定的时间进度: rule's project_words)

@@ -14,7 +14,7 @@ from ...facts.base.model import BUDGET_MEASURES, FORECAST, OUTCOME_MEASURES
 from ...facts.lexicon import lexicon
 from ...facts.targets import PREFIX
 from ...knowledge import compact, concepts
-from ..base import CHECKED, SHARE_OF_RE, SUBROW_RE, Hit
+from ..base import CHECKED, SHARE_OF_RE, SUBROW_RE, Hit, sentence_figures
 from ..named_rates import COPULAS
 from ..rate_columns import column_runs, explained_otherwise, has_rate_column, learned_rate_slips, row_formula, transposed
 from .intervals import HUNDRED, ratio_fits, rate_against, based
@@ -65,7 +65,7 @@ def _text_rates(base: FactBase, formulas: list):
     得分率为96.32%): the rate's name ends its words, the nearest figure of each term's measure
     before it in the sentence, past any rate before, are its terms."""
     for formula, rate_names in formulas:
-        for rate in (f for f in base.facts if f.source == "text" and f.unit == "%" and not f.comparator
+        for rate in (f for f in sentence_figures(base) if f.unit == "%" and not f.comparator
                      and compact(f.label).rstrip("".join(COPULAS)).endswith(rate_names)):
             before = facts_before(same_sentence(base, rate), rate)
             since = max((f.id for f in before if f.unit == "%"), default=-1)

@@ -15,7 +15,7 @@ from ...facts.base.words import CLAUSE_BREAK_RE, share_whole_named
 from ...facts.lexicon import lexicon
 from ...facts.numbers import MONEY_UNITS, fmt
 from ...knowledge import compact, concepts
-from ..base import CHECKED, Hit, item_label
+from ..base import CHECKED, Hit, item_label, sentence_figures
 from .intervals import (HUNDRED, bounds, ratio_bounds, exact_ratio, formula_operands, consistent, unit_slip, rate_hit,
                         tail_of, ratio_fits)
 from .lookup import same_sentence, facts_before
@@ -31,7 +31,7 @@ def stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
 
 def _read_stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
     out = []
-    for rate in (f for f in base.facts if f.measure == "占比" and f.source == "text" and not f.comparator and f.unit == "%"):
+    for rate in (f for f in sentence_figures(base, "占比") if not f.comparator and f.unit == "%"):
         sentence = facts_before(same_sentence(base, rate), rate)
         amounts = [f for f in reversed(_without_restatements(sentence)) if f.is_money and f.measure != "变动额"]
         if _summed_share(compact(rate.label)) and _listed_together(base, amounts[:2]):
@@ -398,7 +398,7 @@ def _quantity_shares(base: FactBase, taken: set[int]):
     """A share of a count in a 其中 list of counts (用户总数128.6万人，其中微信公众号42.3万人，
     占35.9%): the count right before the share over the count the 其中 follows, one unit."""
     opener = lexicon().list_opener
-    for rate in (f for f in base.facts if f.measure == "占比" and f.source == "text" and not f.comparator
+    for rate in (f for f in sentence_figures(base, "占比") if not f.comparator
                  and f.unit == "%" and f.id not in taken and not f.base):
         sentence = facts_before(same_sentence(base, rate), rate)
         text = base.sentences.get((rate.block, rate.sentence), "")

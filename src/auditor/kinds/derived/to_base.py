@@ -11,7 +11,7 @@ from ...facts.base.text_facts import named_budget_base, against_budget
 from ...facts.lexicon import lexicon
 from ...facts.restated import clause_start
 from ...knowledge import compact, concepts
-from ..base import CHECKED
+from ..base import CHECKED, sentence_figures
 from .intervals import difference_hit, difference_misfit, ratio_fits, rate_against
 from .lookup import same_sentence, facts_before, document_value, clause_of, sentence_before, list_head
 
@@ -110,7 +110,7 @@ def _comparable(stated: Fact, other: Fact) -> bool:
 
 
 def check_ratio_to_base(base: FactBase, rule):
-    for rate in (f for f in base.facts if f.source == "text" and not f.comparator and f.unit == "%" and f.measure == "实际值"):
+    for rate in (f for f in sentence_figures(base, "实际值") if not f.comparator and f.unit == "%"):
         text = base.sentences.get((rate.block, rate.sentence), "")
         pair = _with_base(base, rate, rule.params, lambda num, den: den.value != 0 and ratio_fits(rate, num, den))
         if pair is None or pair[1].value == 0:
@@ -123,7 +123,7 @@ def check_ratio_to_base(base: FactBase, rule):
 
 
 def check_difference_to_base(base: FactBase, rule):
-    for change in (f for f in base.facts if f.source == "text" and not f.comparator and f.measure == "变动额" and f.sign):
+    for change in (f for f in sentence_figures(base, "变动额") if not f.comparator and f.sign):
         pair = _with_base(base, change, rule.params,
                           lambda later, earlier: difference_misfit(change, later, earlier, change.sign) is None) \
             or _compared_clause_before(base, change, rule.params)

@@ -11,7 +11,7 @@ from ...facts.base.text_facts import names_budget_base
 from ...facts.base.words import clause_before
 from ...facts.lexicon import lexicon
 from ...knowledge import compact, concepts
-from ..base import CHECKED
+from ..base import CHECKED, sentence_figures
 from ...facts.agreement import meets
 from .intervals import difference_hit, difference_misfit
 from .lookup import same_sentence, facts_before, unique_value, list_head, prior_value, compares_last_year
@@ -23,10 +23,10 @@ def check_year_change(base: FactBase, rule):
     concept: in its sentence first, else the one value the document agrees on (a table's 本年
     and 上年 columns). The direction is DIR002's to judge; this checks the size."""
     cues = rule.params["year_on_year_cues"]
-    for change in (f for f in base.facts if f.source == "text" and not f.comparator and f.measure == "变动额"
+    for change in (f for f in sentence_figures(base, "变动额") if not f.comparator
                    and f.sign and not f.is_money and f.unit not in ("%", "‰", "")):
         yield from _count_year_change(base, change, cues, rule.params["count_other_base_words"])
-    for change in (f for f in base.facts if f.source == "text" and not f.comparator and f.measure == "变动额" and f.is_money
+    for change in (f for f in sentence_figures(base, "变动额") if not f.comparator and f.is_money
                    and f.sign):
         sentence = facts_before(same_sentence(base, change), change)
         after = _base_after_change(base, change, sentence)

@@ -11,7 +11,7 @@ from ...facts.base import fact_base
 from ...facts.lexicon import lexicon
 from ...knowledge import compact, concepts
 from ...model import Paragraph
-from ..base import CHECKED, Hit
+from ..base import CHECKED, Hit, sentence_figures
 from .common import score_lists, text_totals, SCORED_REACH, applies_to_item
 from .bands import plain
 
@@ -111,7 +111,7 @@ def check_total_cap(doc, rule):
     if any(w in text for w in rule.params["bonus_words"]):
         return
     concept = rule.params["score_concept"]
-    stated = [f for f in base.facts if f.unit == "分" and f.source == "text" and not f.comparator and (
+    stated = [f for f in sentence_figures(base) if f.unit == "分" and not f.comparator and (
         (f.measure == "分值" and f.concept == concept)
         or any(w in compact(f.label).rsplit("，", 1)[-1] for w in rule.params["full_words"]))]
     # (never below the vocabulary's: a part's 满分 or a scored 得满分 is no full score of the total)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from ...facts.base import Fact, FactBase
 from ...facts.lexicon import lexicon
 from ...knowledge import compact, concepts
+from ..base import sentence_figures
 
 
 def score_lists() -> dict:
@@ -29,7 +30,7 @@ def text_totals(base: FactBase, params: dict) -> list[Fact]:
     """The self-evaluation totals stated in the text, by their own words (a part's 得分 may carry
     the concept over)."""
     lex = lexicon()
-    return [f for f in base.facts if f.source == "text" and f.unit == "分" and f.measure == "得分"
+    return [f for f in sentence_figures(base, "得分") if f.unit == "分"
             and not f.comparator and f.concept == params["score_concept"]
             and lex.concepts.last(compact(f.label)) == params["score_concept"]]
 
