@@ -279,7 +279,8 @@ def is_column_numbers(texts: list[str], heads: tuple[str, ...] = ()) -> bool:
     by one of `heads` (栏次, 行次: concepts.yaml not_figure_columns) or labels its first columns
     甲, 乙, 丙 …, any such run beside those words (栏次 | 1 | 栏次 | 2: a two-sided summary numbers
     its one amount column a side)."""
-    filled = [column_number(t) for t in map(str.strip, texts) if t]
+    # (a computed column's number only where an equals sign stands: most cells are read as they are)
+    filled = [column_number(t) if "=" in t or "＝" in t else t for t in map(str.strip, texts) if t]
     nums = [t for t in filled if len(t) <= 2 and t.isdigit()]
     if not nums:
         return False  # (most rows: a figure with decimals, a label; nothing compacted)

@@ -215,7 +215,7 @@ class TextFactReading:
     def _text_fact(self, phrase, m, value, unit, carried, plain_carried, last_money, subject, wide) -> dict:
         """`carried`: the concept named last, for a change or a rate that names none;
         `plain_carried`: the same for a plain figure, None after a figure of an unknown thing."""
-        concept = self._concept(phrase, last=True)
+        named = concept = self._concept(phrase, last=True)  # (`named`: the phrase's own, asked again below)
         if concept is None and unit in MONEY_UNITS:
             concept = self._planned_concept(phrase)  # (一般公共预算收入安排12.97亿元: the 收入's)
         if concept is None and unit in self.counted:
@@ -383,7 +383,7 @@ class TextFactReading:
                 measure = last_money.measure
             if unit in MONEY_UNITS and concept is None and phrase.rstrip("，,：: 为约达").endswith(self.lex.per_unit_words):
                 measure = "实际值"  # (户均546.5元: an average, no amount spent)
-        if unit in MONEY_UNITS and concept and self._concept(phrase, last=True) is None:
+        if unit in MONEY_UNITS and concept and named is None:
             concept = self._same_kind(concept, phrase)
         if unit in MONEY_UNITS and concept and self.fund_of.get(concept, ("", ""))[1] in self.kind_totals.values() \
                 and compact(phrase).rstrip("为是达约：:").endswith(self.grand_total_words):
