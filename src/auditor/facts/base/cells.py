@@ -58,11 +58,12 @@ class CellReading:
         named, words = None, ""
         # the row's own unit, in a 单位 column (接待读者 | 万人次 | 41.2 | 38.6): its figures' unit
         # (a 单位 column of units' names, 局机关 | 监测站, names the rows: see _unit_like)
+        # (most headers have no 单位 and no 分值 column: no search then)
         row_unit = next((compact(texts[k]) for k in columns.unit_cols if k < len(texts) and texts[k]
-                         and numbers[k] is None and self._unit_like(texts[k])), None)
+                         and numbers[k] is None and self._unit_like(texts[k])), None) if columns.unit_cols else None
         # the row's 分值: a 合计 of fewer than 100 points totals part of the score only
         weight = next((numbers[k][1] for k in columns.points_cols if k < len(numbers) and numbers[k] is not None),
-                      None)
+                      None) if columns.points_cols else None
         for k, cell in enumerate(row):
             parsed, text = numbers[k], texts[k]
             if parsed is not None and k >= first_text and k not in self.line_columns:
@@ -70,7 +71,7 @@ class CellReading:
                 head = heads[k] if k < len(heads) else NO_HEAD
                 if not head.skipped and not (head.rate and percent_printed and not parsed[3]):
                     label = named if named is not None else words
-                    self._cell(index, table, cell, parsed, label, head, self._column_fund(head, heads, fund) or fund,
+                    self._cell(index, table, cell, parsed, label, head, self._column_fund(head, columns, fund) or fund,
                                row_unit or columns.block_unit, weight,
                                row_unit)
             if text and k in columns.unit_cols and row_unit:

@@ -37,7 +37,8 @@ class HeadReading:
         return Columns(heads=heads, block_unit=block_unit if block_unit not in RATE_HEAD_UNITS else None,
                        label_cols=[k for k, h in enumerate(heads) if h.names_labels],
                        unit_cols=[k for k, h in enumerate(column_heads) if compact(h) in self.unit_heads],
-                       points_cols=[k for k, h in enumerate(heads) if h.measure == "分值"])
+                       points_cols=[k for k, h in enumerate(heads) if h.measure == "分值"],
+                       split_funds=len({h.fund for h in heads if h.fund}) >= 2)
 
     def _head(self, head: str) -> Head:
         found = self.head_memo.get(head)
@@ -46,7 +47,7 @@ class HeadReading:
                                                           self._read_head)
         return found
 
-    def _column_fund(self, head: Head, heads: list, table_fund: str = "") -> str:
+    def _column_fund(self, head: Head, columns: Columns, table_fund: str = "") -> str:
         """The fund a column head names, where the table splits its figures by fund (columns of
         two funds or more), the fund makes the head's kind its own (本年收入 › 一般公共预算拨款:
         一般公共预算财政拨款收入), or the table's title names another fund, which the column's is
@@ -55,8 +56,7 @@ class HeadReading:
         fund pays them."""
         if not head.fund:
             return ""
-        split = len({h.fund for h in heads if h.fund}) >= 2
-        return head.fund if split or head.concept in self.fund_qualified.get(head.fund, {}) \
+        return head.fund if columns.split_funds or head.concept in self.fund_qualified.get(head.fund, {}) \
             or (table_fund and head.fund != table_fund) else ""
 
     def _read_head(self, head: str) -> Head:

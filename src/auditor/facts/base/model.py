@@ -346,3 +346,5 @@ class Columns:
     label_cols: list[int]
     unit_cols: list[int] = field(default_factory=list)  # (单位 | 计量单位: each row's unit, no label)
     points_cols: list[int] = field(default_factory=list)  # the columns headed 分值 (see _row's weight)
+    # the heads name two funds or more: the table splits its figures by fund (see _column_fund)
+    split_funds: bool = False

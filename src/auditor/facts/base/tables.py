@@ -98,9 +98,9 @@ class TableReading:
             for j, (t, n) in enumerate(zip(texts, numbers)):
                 if t:
                     (figure_columns if n is not None else label_columns).add(j)
-            self._row_concept(index, texts, numbers)
-            label_at = next((t for t, n in zip(texts, numbers) if t and n is None), "")
-            after_part = self._label(label_at).concept in self.any_part if label_at else False
+            # (the row's first label's concept, read in the same pass: is the row a declared part's?)
+            first_concept = self._row_concept(index, texts, numbers)
+            after_part = first_concept is not None and first_concept in self.any_part
             if len(texts) not in columns_of:
                 columns_of[len(texts)] = self._columns(_column_heads(headers, len(texts)))
             first = len(self.base.facts)
@@ -230,13 +230,18 @@ class TableReading:
         parts = self.nested_parts[totals[0]]
         return totals[0] if all(label.generic or label.concept in parts for label in labels) else None
 
-    def _row_concept(self, index: int, texts: list[str], numbers: list) -> None:
-        """Concepts a table names in its rows, blank or not: a blank part row is a part of 0."""
+    def _row_concept(self, index: int, texts: list[str], numbers: list) -> str | None:
+        """Concepts a table names in its rows, blank or not: a blank part row is a part of 0.
+        Returns the concept of the row's first label (None when it names none, or has no label)."""
+        first, labelled = None, False
         for text, number in zip(texts, numbers):
             if text and number is None:
                 concept = self._label(text).concept
+                if not labelled:
+                    first, labelled = concept, True
                 if concept:
                     self.base.row_concepts.setdefault(index, set()).add(concept)
+        return first
 
 
 ROW_NAME_CHARS = 20  # a row's name (实际完成情况, 偏差原因说明) is short; longer text is content
