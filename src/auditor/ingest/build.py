@@ -695,7 +695,8 @@ def infer_meta(doc: Document) -> dict:
     title_years = Counter((TITLE_YEAR_RE.findall(plain_title) or PART_YEAR_RE.findall(plain_title))[:1])
     # (a plan named by its title lines only, 某工程 / 专项债券项目实施方案: vocabulary.yaml title_only)
     titled = _report_type(_title_lines(doc.blocks, texts), title_only=True)
-    kind = _report_type(title) or titled
+    title_type = _report_type(title)
+    kind = title_type or titled
     first = title_years if kind and any(e["name"] == kind and e.get("title_year_first")
                                         for e in vocabulary()["report_types"]) else Counter()
     # (a title naming a kind of report with a plain 20XX年 casts its vote first, as the opening lines'
@@ -711,7 +712,9 @@ def infer_meta(doc: Document) -> dict:
     wider_voting = " ".join(t for b, t in zip(doc.blocks[:60], texts) if not isinstance(b, Table)) if voted else wider
     # (a final account or an evaluation states its own year's outturn: its latest outturn is its year;
     # a plan or a report during the year states its year beside last year's outturn)
-    ahead = any(e["name"] == (kind or _report_type(head) or titled) and (e.get("plan") or e.get("in_year"))
+    # (the opening lines' kind read once, not once per kind of report the any() below goes through)
+    head_type = _report_type(head) if not kind else None
+    ahead = any(e["name"] == (kind or head_type or titled) and (e.get("plan") or e.get("in_year"))
                 for e in vocabulary()["report_types"]) or elapsed_months(title) is not None \
         or _names_plan(re.sub(r"\s+", "", title))
     years = _settled(years, Counter(YEAR_RE.findall(wider_voting)), title_years, _latest_outturn(doc.blocks[:60]), ahead)
@@ -726,8 +729,10 @@ def infer_meta(doc: Document) -> dict:
     # (a title ending on a kind's bare name, 2025年某委员会部门预算, names it before the tables do;
     # not one that goes on in the line after, 某局关于2024年度部门预算 / 执行情况的报告, nor one
     # naming a kind by its usual words, 某局2024年度部门决算及2025年部门预算)
-    named = _title_ending_type(title) if not _title_goes_on(doc) and _report_type(title) is None else None
-    return {"report_year": year, "report_type": named or _report_type(head) or _report_type(wider) or titled,
+    named = _title_ending_type(title) if not _title_goes_on(doc) and title_type is None else None
+    if head_type is None and not named:
+        head_type = _report_type(head)
+    return {"report_year": year, "report_type": named or head_type or _report_type(wider) or titled,
             "unit_name": _unit_name(doc, title.replace(" ", "")) or _unit_name(doc, head.replace(" ", "")) or _unit_name(doc, head)
             or _unit_name(doc, wider), "elapsed_months": elapsed_months(title)}
 
@@ -785,7 +790,7 @@ def _latest_outturn(blocks: list) -> str | None:
     on its year compares them); None otherwise (one column's year may be the slip itself)."""
     pattern = outturn_head_re()
     found = {m.group(1) for b in blocks if isinstance(b, Table) for row in b.rows[:3] for cell in row
-             if (m := pattern.fullmatch(re.sub(r"\s", "", _ascii_digits(cell.text))))}
+             if (m := pattern.fullmatch("".join(_ascii_digits(cell.text).split())))}  # (split: \s, no regex call)
     latest = max(found, default=None)
     return latest if latest is not None and str(int(latest) - 1) in found else None
 
@@ -830,7 +835,9 @@ def _report_type(head: str, title_only: bool = False) -> str | None:
     for order, entry in enumerate(vocabulary()["report_types"]):
         if entry.get("title_only") and not title_only:
             continue
-        at = min((k for k in (_named_at(compact, w, cited) for w in entry["keywords"]) if k >= 0), default=-1)
+        # (most words are nowhere in the text: a substring test before the search for a named one)
+        at = min((k for k in (_named_at(compact, w, cited) for w in entry["keywords"] if w in compact) if k >= 0),
+                 default=-1)
         if at < 0 and entry.get("title_pattern"):
             at = _named_by_years(_ascii_digits(compact), entry["title_pattern"])
         if at >= 0:
