@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ...knowledge import compact
 from ..numbers import MONEY_UNITS
-from .model import CURRENT, PRIOR, LATER, Fact, Head, NO_HEAD, Columns
+from .model import CURRENT, PRIOR, LATER, Head, NO_HEAD, Columns, blank_fact
 from .words import YEAR_RE, blank, LABEL_TAIL_RE, kind_total
 from .figures import text_figures, figure_value, short_cell_number, unit_in, counted_unit
 from .grids import PROJECT_NAME_MIN, bare_head, project_key
@@ -242,9 +242,11 @@ class CellReading:
             self._note_row(concept, row_label, head, unit)
         subject = project or self.table_subject
         text = cell.text.strip()
-        fact = Fact(id=len(self.base.facts), concept=concept, measure=measure, period=period, subject=subject,
-                    fund=fund, value=value, unit=unit, places=places, text=text, quote=text, loc=cell.loc, source="table", label=label, header=head.text,
-                    comparator=cmp, block=index, member=member or "")
+        fact = blank_fact()  # (its fields stored one by one: see blank_fact)
+        fact.id, fact.concept, fact.measure, fact.period = len(self.base.facts), concept, measure, period
+        fact.subject, fact.fund, fact.value, fact.unit, fact.places = subject, fund, value, unit, places
+        fact.text, fact.quote, fact.loc, fact.source = text, text, cell.loc, "table"
+        fact.label, fact.header, fact.comparator, fact.block, fact.member = label, head.text, cmp, index, member or ""
         self.base.add(fact)
         if column_total:
             self.base.column_totals.add(fact.id)

@@ -4,7 +4,7 @@ a row's label, a header's columns, and the periods and measures facts are stated
 from __future__ import annotations
 
 from bisect import insort
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from decimal import Decimal
 
 from ...knowledge import concepts
@@ -104,6 +104,21 @@ class Fact:
         """The source in a few words, for messages: 「第21页 正文」 or 「表3 第5行第3列」."""
         kind = "正文" if self.source == "text" and not self.loc.table else ""  # not a prose cell's
         return " ".join(p for p in (self.loc.describe(), kind) if p and p != "全文") or "正文"
+
+
+# the fields a Fact has a default for, with it (see blank_fact)
+_FACT_DEFAULTS = tuple((f.name, f.default) for f in fields(Fact) if f.default is not MISSING)
+_new_fact = Fact.__new__
+
+
+def blank_fact() -> Fact:
+    """A Fact with only its defaulted fields set: the caller stores the others (a field left
+    unset raises when read). Made so for every table cell read: Fact(id=…, concept=…, …) binds
+    its eighteen keywords at about 0.1 µs each, twice the cost of the stores."""
+    fact = _new_fact(Fact)
+    for name, value in _FACT_DEFAULTS:
+        setattr(fact, name, value)
+    return fact
 
 
 @dataclass
