@@ -214,19 +214,19 @@ class CellReading:
             row_count_unit = row_unit if row_unit and row_unit not in MONEY_UNITS and row_unit != "%" else ""
             label_unit = unit_in(label) if label else None
             label_unit = label_unit if label_unit not in (*MONEY_UNITS, "%", "‰", "个百分点") else None
-            measure, unit = "实际值", unit_in(head.text) or row_count_unit or label_unit \
+            measure, unit = "实际值", head.unit or row_count_unit or label_unit \
                 or self.caption_count_unit or head.count_unit
         worded = bool(measure)
         if not measure:
             # (a row's unit in a 计量单位 column, 万元, makes its figures amounts as a table's unit does)
             # (a head's own unit of things, 补贴面积（亩） in a table in 万元, makes its figures no money)
-            head_unit = unit_in(head.text)
+            head_unit = head.unit
             money_like = concept in self.money or (
                 not unit and (self.table_unit or block_unit in MONEY_UNITS) and concept not in self.not_money
                 and (not head_unit or head_unit in MONEY_UNITS or head_unit == "%"))
             measure = "决算" if money_like and unit != "%" and not rate else "实际值"
         if not unit and not counted:
-            unit = self._cell_unit(head.text, label, table, measure, concept, block_unit, rate)
+            unit = self._cell_unit(head.unit, label, table, measure, concept, block_unit, rate)
         if not unit and measure == "实际值" and not rate and not self.table_unit:
             unit = self.caption_count_unit  # (a count table's cells under heads of its kinds: 车辆合计 | …)
         unit = self.unit_aliases.get(unit, unit)
@@ -317,13 +317,13 @@ class CellReading:
             return best[2]
         return None
 
-    def _cell_unit(self, head, label, table, measure, concept, block_unit, rate=None) -> str:
+    def _cell_unit(self, head_unit, label, table, measure, concept, block_unit, rate=None) -> str:
+        """`head_unit`: the unit the column head names (Head.unit)."""
         if measure in ("分值", "得分"):
             return "分"
-        for text in (head, label):
-            unit = unit_in(text)
-            if unit:
-                return unit
+        unit = head_unit or unit_in(label)
+        if unit:
+            return unit
         if rate:
             return "%"  # a column of rates (增减率, 执行率) holds percentages, whatever the table's unit
         if block_unit and not (block_unit in MONEY_UNITS and concept in self.not_money):

@@ -114,7 +114,7 @@ class HeadReading:
                     thing=self._column_thing(head),
                     flows=frozenset(w for w in self.flow_words if w in head),
                     stock=any(w in head for w in self.stock_heads),
-                    fund=next((name for _, _, name in self.lex.funds.all(head_c)), ""))
+                    fund=next((name for _, _, name in self.lex.funds.all(head_c)), ""), unit=own_unit)
 
     def _forecast_head(self, head_c: str) -> bool:
         return names_forecast(head_c, self.lex, self.forecast_words)

@@ -333,6 +333,7 @@ class Head:
     flows: frozenset = frozenset()  # the flows it names (新购数量: 新购)
     stock: bool = False  # whether it names a stock (年末数, 实有)
     fund: str = ""  # the fund it names (本年收入 › 一般公共预算拨款: that fund's income)
+    unit: str | None = None  # the unit its text names (金额（万元）: 万元; figures.unit_in of the text)
 
 
 NO_HEAD = Head("", None, "", None, CURRENT, False, False)
