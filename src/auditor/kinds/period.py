@@ -464,13 +464,17 @@ def _compared_before(previous: str, rest: str, last_year_words: list[str], back_
     if opens is None or opens.group(1) is None or int(opens.group(1)) != year \
             or re.search(r"\d", text[opens.end():]) is None:
         return False
-    # (the thing named again, quotes aside: the report year's figure of it stands right before,
-    # unless compared there with another year by its number, 比2022年度减少…)
-    topic = QUOTES_RE.sub("", re.split(r"\d", rest, maxsplit=1)[0]).strip("度，,、 ")
-    if len(topic) >= 2 and not topic.startswith(tuple(back_references)):
-        return topic[:TOPIC_CHARS] in QUOTES_RE.sub("", text) and _compared_years(text) <= {year - 1}
     # (last year named by its words, 比上年, or by its number after a comparing word, 比2023年度)
-    return any(w in text for w in last_year_words) or _compares_year(text, year - 1)
+    compared = any(w in text for w in last_year_words) or _compares_year(text, year - 1)
+    topic = QUOTES_RE.sub("", re.split(r"\d", rest, maxsplit=1)[0]).strip("度，,、 ")
+    if len(topic) < 2 or topic.startswith(tuple(back_references)):
+        return compared
+    # (the thing named again, quotes aside: its first words where the sentence before compares it
+    # with last year; all its words, 本局“三公”经费支出 not …预算执行率, where it only states it; not
+    # where it compares with another year by its number, 比2022年度减少…)
+    said = QUOTES_RE.sub("", text)
+    return (topic[:TOPIC_CHARS] in said if compared else topic.rstrip(COPULAS) in said) \
+        and _compared_years(text) <= {year - 1}
 
 
 def _compares_year(text: str, year: int) -> bool:
@@ -484,6 +488,7 @@ def _compared_years(text: str) -> set[int]:
     return {int(n.group(1)) for n in named if n is not None}
 
 
+COPULAS = "为是达共计约："  # (the words between a thing's name and its figure: 2023年度支出为…)
 TOPIC_CHARS = 6  # the first characters of a sentence's thing that must stand in the sentence it follows
 QUOTES_RE = re.compile(r"[“”\"'‘’]")
 

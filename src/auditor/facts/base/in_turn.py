@@ -201,6 +201,22 @@ class InTurnReading:
             count, after = count + 1, m.end()
         return list(amounts[-count:]) if 1 < count <= len(amounts) else []
 
+    def _in_names_order(self, phrase: str, amounts: list, listed: list) -> list:
+        """The amounts a run of percentages takes in turn (`amounts`, the last of those `listed`),
+        as the names before 分别 give them where those name as many concepts, each of one listed
+        amount (项目支出…、基本支出…，基本支出与项目支出分别占…: 基本支出's first; 基本、项目、经营
+        支出…，基本支出与项目支出分别占…: not 经营支出's); else in the amounts' own order."""
+        if len(amounts) < 2 or not self.respectively.search(phrase):
+            return amounts
+        clause = self.respectively.split(CLAUSE_BREAK_RE.split(phrase)[-1], 1)[0]
+        named = list(dict.fromkeys(c for _, _, c in self.lex.concepts.all(clause)))
+        by_concept: dict = {}
+        for f in listed:
+            by_concept.setdefault(f.concept, []).append(f)
+        if len(named) == len(amounts) and all(len(by_concept.get(c, ())) == 1 for c in named):
+            return [by_concept[c][0] for c in named]
+        return amounts
+
     @staticmethod
     def _listed_before(amounts: list, counts: list) -> list:
         """The figures a run of percentages may take in turn: the sentence's amounts, or its counts

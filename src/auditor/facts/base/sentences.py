@@ -224,8 +224,9 @@ class SentenceReading:
                 # “基本支出…、项目支出…，分别占75.86%和24.14%”: the rates in the amounts' order,
                 # each in the words before the first; a share's rates joined with no 分别 (占比重为
                 # 60%、30%和10%) too, and the counts listed right before them (分别为12人和8人，分别占…)
-                respective = self._respective(text, figure_at, self._listed_before(amounts, counts),
-                                              joined_only=not in_turn_words)
+                listed = self._listed_before(amounts, counts)
+                respective = self._in_names_order(
+                    phrase, self._respective(text, figure_at, listed, joined_only=not in_turn_words), listed)
                 respective_words = phrase
             elif unit == "%" and respective:
                 phrase = respective_words

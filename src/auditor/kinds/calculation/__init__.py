@@ -42,6 +42,8 @@ PARAMS = {
     # words opening a complete list of parts, and a list that may leave parts out (see the rule file)
     "enumeration_cues": (list, []),
     "partial_cues": (list, []),
+    # words after a complete list's last part telling of a rest of the whole (其余为代管资金)
+    "remainder_words": (list, []),
     # the words around a complete list of parts closed by its words (由…组成; see the rule file)
     "enclosing_cues": (dict, {}),
     # the first words of a list's last item that make it the rest of the whole (…、其他支出X): a

@@ -11,7 +11,7 @@ from itertools import islice
 from ...facts.base import Fact, FactBase
 from ...facts.base.figures import per_unit
 from ...facts.lexicon import lexicon
-from ...knowledge import compact
+from ...knowledge import compact, concepts
 from ..base import CHECKED, Hit, item_label
 from .parts import sum_part_names, declared_names, money_amount
 from .compare import part_exceeds, compare_listing, odd_part_slip, misprinted_unit_part, compare_sum
@@ -102,7 +102,8 @@ def check_list_unit_slips(base: FactBase, rule):
                     total = whole  # (资产总额…；负债总额…；净资产…。其中，行政单位资产总额…: the items' whole)
             if len(parts) < (1 if direct else 2):
                 continue
-            named = replace(total, concept=total.concept or compact(total.label).strip("，,：:（(") or "合计")
+            named = replace(total, concept=_balance_side(total) or total.concept
+                            or compact(total.label).strip("，,：:（(") or "合计")
             if len(parts) >= 2 and len({p.unit for p in parts} | {total.unit}) == 2:
                 yield CHECKED
                 hit = odd_part_slip(named, parts, "同一句")
@@ -157,7 +158,8 @@ def check_list_unit_slips(base: FactBase, rule):
                     yield CHECKED
                     # (a whole naming nothing whose list names every part of a declared sum, 全年执行数
                     # …。其中：基本支出…，项目支出…: the list is complete, its sum the whole)
-                    yield from compare_listing(named, items, not (unread and _completes_declared_sum(items)), rule)
+                    complete = unread and _completes_declared_sum(items) and _whole_of_list(base, total, items, rule)
+                    yield from compare_listing(named, items, not complete, rule)
                 elif items and money_amount(total) and money_amount(items[0]) \
                         and not any(w in items[0].label for w in rule.params["other_measure_words"]):
                     # one part named after 其中 (授予中小企业合同金额…，其中：授予小微企业合同金额…):
@@ -268,6 +270,30 @@ def _parts_of_one_sum(parts: list[Fact]) -> bool:
     return len(named) == len(parts) and any(
         named <= names.keys() and len({names[n] for n in named}) == len(named)
         for calc in lexicon().calculations if not calc.get("fund") for names in [sum_part_names(calc)])
+
+
+def _balance_side(total: Fact) -> str:
+    """The side's own name of the balanced grand total (收支总计) as the text names it (支出总计,
+    收入总计), for messages; "" for another concept."""
+    identity = concepts().get("balance_identity") or {}
+    if total.concept != identity.get("total"):
+        return ""
+    words = compact(total.label)
+    return next((w for w in (*identity.get("spending_words", ()), *identity.get("income_words", ())) if w in words), "")
+
+
+def _whole_of_list(base: FactBase, total: Fact, items: list[Fact], rule) -> bool:
+    """The whole is what the listed parts make up, and they are all of it: its words name its
+    measure (全年执行数, 实际支出; not 可用资金, 收到的拨款: more than was spent), the parts name no
+    fund it does not (财政拨款基本支出… are one fund's part of the whole), and no words after the
+    last part tell of a rest (其余为代管资金)."""
+    first, last = items[0], items[-1]
+    rest = base.sentences.get((last.block, last.sentence), "")[last.at + len(last.text):]
+    # (a fund named where the list opens, 其中财政拨款资金：…, is the parts')
+    opened = lexicon().funds.last(compact(base.sentences.get((first.block, first.sentence), "")[:first.at]))
+    return lexicon().measures.last(compact(total.label)) == last.measure \
+        and all(p.fund == total.fund for p in items) and opened in (None, total.fund) \
+        and not any(w in rest for w in rule.params["remainder_words"])
 
 
 def _completes_declared_sum(parts: list[Fact]) -> bool:

@@ -151,8 +151,6 @@ PARAMS = {
     # and the finding's noun follows it
     "finding_cues": (list, []),
     "finding_nouns": (list, []),
-    # classifiers counting things of any kind, taken for one another in a status split (8个…7项)
-    "general_measures": (list, ["个", "项"]),
 }
 MESSAGE_FIELDS = {"stated_count", "counted", "subject", "unit"}
 

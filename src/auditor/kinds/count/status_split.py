@@ -22,6 +22,8 @@ class StatusPart:
 
 
 STATUS_NAMES = {"done": "完成", "partial": "部分完成", "undone": "未完成"}
+# between a status word and its count, words naming nothing counted (的有, 了, 共, 数量为)
+OTHER_THING_FILLER_RE = re.compile(r"[的了有共计为是数量达\s，,：:]")
 
 
 def _status_of(clause: str, params: dict) -> str | None:
@@ -55,7 +57,6 @@ def _status_parts(passage: Passage, head: Count, params: dict) -> list[StatusPar
     parts: list[StatusPart] = []
     starts = clause_starts(text, head.end, window)
     a = next(starts)
-    measure = _measure_of(text[head.start:head.end], params)
     for b in [*starts, window]:
         clause, a = text[a:b], b
         m = count_re.search(clause)
@@ -63,8 +64,9 @@ def _status_parts(passage: Passage, head: Count, params: dict) -> list[StatusPar
             continue
         value = count_number(m.group(1))
         status = _status_of(clause, params)
-        if value is None or status is None or _measure_of(m.group(2), params) != measure:
-            break  # (项目8个…完成户厕改造210户: a count of other things ends the split)
+        if value is None or status is None or (m.group(2) != text[head.end - 1:head.end]
+                                               and _names_other_thing(clause[:m.start()], head, params)):
+            break  # (项目8个…完成户厕改造210户: a count of other things, in another classifier, ends the split)
         parts.append(StatusPart(status, value, m.group(1), b - len(clause) + m.start(), b - len(clause) + m.end()))
         if sum(p.status == status for p in parts) > 1:
             break  # two counts of one status: no plain split, whatever follows
@@ -74,11 +76,18 @@ def _status_parts(passage: Passage, head: Count, params: dict) -> list[StatusPar
     return parts
 
 
-def _measure_of(written: str, params: dict) -> str:
-    """The classifier a count ends with, the general ones (个, 项: params general_measures) taken
-    for one another; "" for none."""
-    measure = written.rstrip()[-1:]
-    return "个" if measure in params["general_measures"] else measure
+def _names_other_thing(before: str, head: Count, params: dict) -> bool:
+    """The words between a clause's status word and its count name a thing the total does not
+    count (完成户厕改造210户 after 共实施民生实事项目8个; the caller: in another classifier than the
+    total's): not its split. A status word right before the count (已完成6个, 未整改4处), or the
+    total's own noun (完成项目6个), is its split."""
+    cue = max(((before.rfind(c), c) for c in (*params["negative_cues"], *params["partial_cues"], *params["positive_cues"])
+               if c in before), default=None)
+    if cue is None:
+        return False
+    words = OTHER_THING_FILLER_RE.sub("", before[cue[0] + len(cue[1]):])
+    noun = head.noun[:-1] if head.noun.endswith("中") else head.noun
+    return len(words) >= 2 and words not in noun and noun not in words
 
 
 def _found_total(text: str, clause: str, head: Count, params: dict) -> bool:

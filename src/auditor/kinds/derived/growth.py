@@ -515,10 +515,12 @@ def _quantities_in_sentence(sentence: list[Fact], rate: Fact) -> tuple[Fact, Fac
 
 
 def _from_then_to(first: Fact, second: Fact) -> bool:
-    """The first figure stands after a word of where a change started (由, 从), the second after one
-    of where it ended (至, 到: concepts.yaml from_to_words from / reached): 由上年的420件降至357件."""
+    """The first figure stands after a word of where a change started (由, 从) and names last year
+    (上年: concepts.yaml prior_period; not 由年初预计的…, 由年度目标的…), the second after a word of
+    where it ended (至, 到: from_to_words from / reached): 由上年的420件降至357件."""
     words = concepts().get("from_to_words") or {}
     return any(w in first.label for w in words.get("from") or ()) \
+        and any(w in first.label for w in concepts().get("prior_period") or ()) \
         and any(w in second.label for w in words.get("reached") or ())
 
 

@@ -80,7 +80,18 @@ def _other_side(base: FactBase, current: Fact, prior: Fact) -> bool:
         return False
     sides = (tuple(identity.get("income_words") or ()), tuple(identity.get("spending_words") or ()))
     a, b = _side(base, current, sides), _side(base, prior, sides)
-    return a is not None and b is not None and a != b
+    return a is not None and b is not None and a != b and _stated_apart(base, current, sides)
+
+
+def _stated_apart(base: FactBase, current: Fact, sides: tuple) -> bool:
+    """The text states this year's grand total on both sides, and not alike (收入总计17,100.17万元 …
+    支出总计16,888.92万元): its two sides are two figures here (else, in a 决算, one figure)."""
+    values: dict[int, list[Fact]] = {}
+    for f in base.of(current.concept, current.measure, current.period):
+        side = _side(base, f, sides) if f.source == "text" else None
+        if side is not None:
+            values.setdefault(side, []).append(f)
+    return len(values) == 2 and not any(meets(f, g) for f in values[0] for g in values[1])
 
 
 def _side(base: FactBase, fact: Fact, sides: tuple) -> int | None:

@@ -87,7 +87,11 @@ PARAMS = {"check": (str, None), "grades": (list, []), "cues": (list, []), "bare_
           "rate_words": (list, ["得分率"]),
           # completion_full_text: words of the report's own rule scoring an unmet target in proportion
           # (按完成比例计分), and the words naming a completion rate (完成率)
-          "proportional_statements": (list, []), "completion_words": (list, [])}
+          "proportional_statements": (list, []), "completion_words": (list, []),
+          # completion_full_text: words naming one kind of indicators in the rule's clause (满意度指标
+          # 按…比例得分: that kind's rule), words letting a shortfall go unpunished (不扣分, 不可抗力),
+          # and words of an indicator kept below its target (事故, 响应时间)
+          "rule_scope_words": (list, []), "exemption_words": (list, []), "ceiling_cues": (list, [])}
 MESSAGE_FIELDS = {"score", "grade", "expected_grade", "bands", "total", "sum", "parts", "weight", "rate"}
 
 

@@ -8,16 +8,19 @@ import re
 from decimal import Decimal
 
 from ...facts.base import Fact, fact_base
+from ...facts.base.model import CURRENT
 from ...facts.lexicon import lexicon
 from ...facts.numbers import fmt
-from ...knowledge import compact, han_bigrams
+from ...knowledge import compact, concepts
 from ..base import CHECKED, Hit
 
 
 def check_completion_full_text(doc, rule):
     params = rule.params
-    if not any(w in doc.text for w in params["proportional_statements"]):
-        return  # (no rule of the report's own scoring a shortfall in proportion: SCO007 / SCO008 judge)
+    if not _proportional_rule(doc.text, params) or any(w in doc.text for w in params["exemption_words"]):
+        # (no plain rule of the report's own scoring a shortfall in proportion, or one that lets a
+        # shortfall go unpunished: SCO007 / SCO008 judge the tables)
+        return
     base = fact_base(doc)
     named_scores = None  # the document's points and full score pairs, by the indicator they name (read once)
     for facts in base.by_block.values():
@@ -26,7 +29,7 @@ def check_completion_full_text(doc, rule):
                     or not any(w in compact(rate.label) for w in params["completion_words"]):
                 continue
             pair = _short_of_target([f for f in facts[:k] if f.sentence == rate.sentence], rate)
-            if pair is None:
+            if pair is None or _not_plainly_short(base, rate, pair, params):
                 continue
             scored = _full_marks_after(facts[k + 1:], rate, pair, params)
             if scored is None:
@@ -50,6 +53,23 @@ def check_completion_full_text(doc, rule):
                       highlights=[actual.loc, target.loc, weight.loc])
 
 
+def _proportional_rule(text: str, params: dict) -> bool:
+    """The report states a plain proportional rule for every indicator short of its target: its
+    sentence sets no threshold of its own (完成率达到90%及以上的得满分，未达到90%的按完成比例计分) and
+    its clause names no one kind of indicators (满意度指标按调查结果比例得分)."""
+    for word in params["proportional_statements"]:
+        at = text.find(word)
+        while at >= 0:
+            start = max(text.rfind(c, 0, at) for c in "。\n")
+            end = min((e for e in (text.find(c, at) for c in "。\n") if e >= 0), default=len(text))
+            clause_start = max(text.rfind(c, 0, at) for c in "。\n；;")
+            if "%" not in text[start + 1:end] and "％" not in text[start + 1:end] \
+                    and not any(w in text[clause_start + 1:at] for w in params["rule_scope_words"]):
+                return True
+            at = text.find(word, at + 1)
+    return False
+
+
 def _short_of_target(before: list[Fact], rate: Fact) -> tuple[Fact, Fact] | None:
     """(actual, target) the rate's sentence states before it in one unit, the actual short of the
     target by the whole printed intervals, and their ratio the rate as printed: the completion the
@@ -69,6 +89,18 @@ def _short_of_target(before: list[Fact], rate: Fact) -> tuple[Fact, Fact] | None
 RATIO_SLACK = Decimal("0.01")  # (percentage points: the actual and target's own rounding)
 
 
+def _not_plainly_short(base, rate: Fact, pair: tuple[Fact, Fact], params: dict) -> bool:
+    """The shortfall may be no shortfall of this year's target: of another year (2023年开展…),
+    under a target adjusted during the year (年中调整为…), or of an indicator kept below its
+    target (事故起数, 响应时间: params ceiling_cues)."""
+    actual, target = pair
+    words = compact(actual.label + target.label)
+    sentence = base.sentences.get((rate.block, rate.sentence), "")
+    return actual.period != CURRENT or target.period != CURRENT \
+        or any(w in sentence for w in (concepts().get("from_to_words") or {}).get("adjusting") or ()) \
+        or any(w in words for w in params["ceiling_cues"])
+
+
 def _full_marks_after(after: list[Fact], rate: Fact, pair: tuple[Fact, Fact], params: dict) -> tuple[Fact, Fact] | None:
     """(points, score) stated after the rate in its sentence or the next, the score full marks, no
     other percentage before it, the points' clause naming the indicator (培训指标分值8分) or only the
@@ -79,11 +111,11 @@ def _full_marks_after(after: list[Fact], rate: Fact, pair: tuple[Fact, Fact], pa
     if len(weights) != 1 or len(scores) != 1 or scores[0].value != weights[0].value:
         return None
     weight, score = weights[0], scores[0]
-    if any(f.unit == "%" and f.id < score.id for f in near):
-        return None
+    if any(f.id < weight.id or (f.unit == "%" and f.id < score.id) for f in near if f not in (weight, score)):
+        return None  # (another figure before the points, 开展宣传活动12场，…该指标分值10分: another indicator's)
     subject = _subject(weight, params)
-    thing = han_bigrams(pair[0].label) | han_bigrams(pair[1].label)
-    return (weight, score) if len(subject) < 2 or han_bigrams(subject) & thing else None
+    thing = compact(pair[0].label) + "|" + compact(pair[1].label)
+    return (weight, score) if len(subject) < 2 or subject in thing else None
 
 
 def _subject(weight: Fact, params: dict) -> str:

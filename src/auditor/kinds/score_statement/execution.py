@@ -216,21 +216,26 @@ def _scored_next(base: FactBase, key: tuple, facts: list[Fact], rule) -> tuple[F
         return None  # (another thing's score; the execution rate's own, 预算执行率得分10分, is the item's)
     if any(w in base.sentences.get(key, "") for w in _other_rule_words()):
         return None  # (…×分值，执行率低于60%的不得分: the rule has another branch the score may follow)
-    if applies_to_item(text[:APPLYING_REACH], rule.params["applying_words"]) \
-            or _names_the_indicator(ITEM_CLAUSE_BREAK_RE.split(text[:scores[0].at])[-1]):
-        # (按此规则，该项得…; or the score's clause naming the indicator itself, 预算执行率得分10分)
+    named = _indicator_named(ITEM_CLAUSE_BREAK_RE.split(text[:scores[0].at])[-1])
+    if applies_to_item(text[:APPLYING_REACH], rule.params["applying_words"]) or named:
+        # (按此规则，该项得…; or the score's clause naming the indicator itself, 预算执行率得分10分:
+        # then the rate of that name, not another's, 部门预算执行率 beside 项目预算执行率)
         rate = _execution_rate(facts) or _document_rate(base)
+        if named and rate is not None:
+            own = _rate_name(rate.label, [])
+            rate = rate if own.endswith(named) or named.endswith(own) else None
     else:
         rate = _item_rate_before(text, told, scores[0], rule.params["item_words"])
     return (points[0], rate, scores[0]) if rate is not None else None
 
 
-def _names_the_indicator(clause: str) -> bool:
-    """A score's clause names the execution indicator and nothing else before its score (预算执行率
-    得分, 预算执行率指标得): its words up to 得, the year's aside."""
+def _indicator_named(clause: str) -> str:
+    """The execution indicator's name a score's clause states before its score and nothing else
+    (预算执行率 of 预算执行率得分, 预算执行率指标得), the year's and 指标 aside; "" naming none."""
     words = YEARS_RE.sub("", compact(clause)).lstrip("度")
     cut = words.rfind("得")
-    return cut > 0 and names_execution_rate(words[:cut])
+    name = words[:cut].removesuffix("指标") if cut > 0 else ""
+    return name if name and names_execution_rate(name) else ""
 
 
 EXECUTION_RATE = "预算执行率"  # (the vocabulary's concept of the budget's execution rate)
