@@ -112,7 +112,14 @@ def _budget(base: FactBase, amount: Fact) -> Fact | None:
     # (else the one value the text states for the whole year's budget naming no part either, derived's
     # unnamed amounts under any heading, a budget's listed parts aside)
     return unique_value([f for f in unnamed_amounts(base, amount.subject) if f.measure == BUDGET
-                         and f.id not in base.list_parts and f.id < amount.id])
+                         and f.id not in base.list_parts and f.id < amount.id and not _listed(base, f)])
+
+
+def _listed(base: FactBase, f: Fact) -> bool:
+    """The amount stands after a list opener in its sentence (…合计2,480.00万元，其中…，重点项目全年
+    预算1,980.00万元): a part of the figure before, naming a thing the vocabulary does not know."""
+    before = base.sentences.get((f.block, f.sentence), "")[:f.at]
+    return any(w in before for w in lexicon().list_openers)
 
 
 def _remainders(base: FactBase, params: dict):

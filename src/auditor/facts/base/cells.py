@@ -71,6 +71,8 @@ class CellReading:
                 head = heads[k] if k < len(heads) else NO_HEAD
                 if not head.skipped and not (head.rate and percent_printed and not parsed[3]):
                     label = named if named is not None else words
+                    if named is not None and words and words is not named and _block_heading(named):
+                        label = words  # (项目资金（万元） | 年度资金总额: a block's heading and unit; the row's own label after it)
                     self._cell(index, table, cell, parsed, label, head, self._column_fund(head, columns, fund) or fund,
                                row_unit or columns.block_unit, weight,
                                row_unit)
@@ -345,3 +347,13 @@ class CellReading:
 
 
 HEAD_THING_MIN = 3  # characters of a head's thing that name one (补贴面积), not a word (金额, 人数)
+
+
+UNIT_BRACKET_RE = re.compile(r"[（(]([^（）()]*)[）)]\s*$")
+
+
+def _block_heading(text: str) -> bool:
+    """A label closing on a unit in brackets (项目资金（万元）): the heading of a block of rows, its
+    unit theirs, merged down over them in the first column; no row's own name."""
+    bracket = UNIT_BRACKET_RE.search(text)
+    return bracket is not None and bool(unit_in(bracket.group(0)))

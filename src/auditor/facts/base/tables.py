@@ -61,6 +61,7 @@ class TableReading:
         # the columns the rows under the current header label their figures in, and hold them in
         label_columns: set[int] = set()
         figure_columns: set[int] = set()
+        group = ""  # the label of the group of rows the first column's merged cell spans (see _under_group)
         for k, (row, stripped) in enumerate(zip(table.rows, grid)):
             texts = self.lex.blanked(stripped)  # (says_nothing of each cell: grid's cells are stripped)
             numbers = [_cell_number(t) for t in texts]
@@ -92,9 +93,10 @@ class TableReading:
                         and not _empty_lines(grid, k, says_nothing, label_columns, figure_columns):
                     headers = headers + [texts] if in_header else [texts]
                     in_header, columns_of = True, {}
-                    label_columns, figure_columns = set(), set()
+                    label_columns, figure_columns, group = set(), set(), ""
                 continue
             in_header = False
+            texts, group = _under_group(texts, numbers, group, self.group_total_words)
             for j, (t, n) in enumerate(zip(texts, numbers)):
                 if t:
                     (figure_columns if n is not None else label_columns).add(j)
@@ -340,3 +342,19 @@ def _is_remark(text: str) -> bool:
 def table_subject(table: Table) -> str:
     """The project a table names in a 项目名称 cell (concepts.yaml subject_cells), "" if none."""
     return subject_of(stripped_rows(table.rows[:6]), [compact(w) for w in concepts().get("subject_cells") or ()])
+
+
+def _under_group(texts: list[str], numbers: list, group: str, total_words: tuple[str, ...]) -> tuple[list[str], str]:
+    """A data row whose first cell is blank under a row labelled in its first two cells (就业补助资金 |
+    中央资金 over  | 县级资金 and  | 小计): the first label spans the group's rows, a cell merged down
+    as Word, a web page's rowspan or a sheet's merge leave it (the text written out repeats it on
+    each row): the row is read with it, as that text is. Not under a first row stating the group's
+    total (项目资金（万元） | 年度资金总额 over  | 其中：财政拨款: a block's heading over its total
+    and parts, each row its own; concepts.yaml group_total_words). Returns the row's texts and the
+    group label for the rows after it ("" when the row starts none)."""
+    if len(texts) < 2 or not texts[1] or numbers[1] is not None:
+        return texts, ""
+    if not texts[0]:
+        return ([group, *texts[1:]], group) if group else (texts, "")
+    starts = numbers[0] is None and not compact(texts[1]).endswith(total_words)
+    return texts, texts[0] if starts else ""

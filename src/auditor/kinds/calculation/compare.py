@@ -157,7 +157,7 @@ def compare_sum(total: Fact, parts: list[Fact], context: str, rule, at_most: boo
             yield part_slip
             return
     shown = fmt(exact / factor, places, total.text)
-    listing = " + ".join(f"{p.concept or item_label(p.label)} {p.text}" for p in parts)
+    listing = " + ".join(f"{p.concept or item_label(p.label)} {p.with_unit()}" for p in parts)
     if context == "同一句" and any((p.block, p.sentence) != (total.block, total.sentence) for p in parts):
         context = "其后所列各项"  # (收入总计…。其中本年收入…; …7.64万元。A、B、C分别为…: the parts in the sentences after)
     if diff <= slack:
@@ -169,7 +169,7 @@ def compare_sum(total: Fact, parts: list[Fact], context: str, rule, at_most: boo
     relation, verdict = ("≥", "其中各项之和超过总数") if at_most else ("=", "不符")
     yield Hit(quote=total.quote, location=total.loc, stated=total.text, expected=f"{shown}{unit}",
               formula=f"{total.concept} {relation} {listing} = {shown}{unit}（{context}）", cls=cls,
-              fields={"total_label": total.concept, "total": total.text, "sum": f"{shown}{unit}",
+              fields={"total_label": total.concept, "total": total.with_unit(), "sum": f"{shown}{unit}",
                       "parts": listing, "context": context,
                       "verdict": {"unit_error": "数字相同而单位不同，应为单位笔误",
                                   "rounding": "差额仅在印刷精度之内"}.get(cls, verdict)},

@@ -100,6 +100,8 @@ def check_list_unit_slips(base: FactBase, rule):
                     text = base.sentences.get((total.block, sentence), "")
                     direct = opener.match(text)
                     total = whole  # (资产总额…；负债总额…；净资产…。其中，行政单位资产总额…: the items' whole)
+            # (the whole's year's only: 非税收入…，比上年的12,600万元下降… states no part)
+            parts = [p for p in parts if p.period == total.period]
             if len(parts) < (1 if direct else 2):
                 continue
             named = replace(total, concept=_balance_side(total) or total.concept

@@ -30,6 +30,9 @@ from .lookup import same_sentence, facts_before, unique_value
 from .share import SUBJECT_FILLER_RE
 
 
+NAME_CHARS = 8  # (预计全年执行率, 资金到位率: a rate's name; more is the clause's other words)
+
+
 def check_named_rate(base: FactBase, rule):
     """A rate named after the figure it is of (实际到位138.00万元，到位率92.00%): kinds/named_rates.py."""
     params = rule.params
@@ -45,7 +48,8 @@ def check_named_rate(base: FactBase, rule):
         if _change_misstated(base, rate, figure, whole):
             yield CHECKED  # (节约4.62万元 where 14.74 − 19.00 saves 4.26, 节约率22.42% on 4.26: DRV010 tells the amount)
             continue
-        name = compact(rate.label)[-6:].rstrip("".join(COPULAS)) or "比率"
+        # (the rate's name: its clause's words, the copula aside, at most NAME_CHARS from the end)
+        name = CLAUSE_BREAK_RE.split(compact(rate.label))[-1].rstrip("".join(COPULAS))[-NAME_CHARS:] or "比率"
         index = next((note for suffix, note in params["index_suffixes"].items() if name.endswith(suffix)), None)
         far = (whole.block, whole.sentence) != (rate.block, rate.sentence)
         for outcome in rate_against(base, rate, figure, whole, name,

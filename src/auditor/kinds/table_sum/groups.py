@@ -265,14 +265,26 @@ def _bare_subtotals(grid, details: list[int], label_col: int, rule) -> dict[int,
         if compact(row_label(grid[r][:label_col + 2])) not in words and group is None:
             continue
         rows, k = [], r - 1
+        merged = _merged_group(grid, r, label_col)
         while k in with_figures and compact(row_label(grid[k][:label_col + 2])) not in words \
                 and (group is None or compact(grid[k][label_col]) == group) \
                 and _grouped_subtotal(grid[k], label_col, words) is None:
             rows.append(k)
+            if merged and grid[k][label_col].strip():
+                break  # (the group's first row, its label merged down over the rest)
             k -= 1
         if len(rows) >= 2 and not any(SUBROW_RE.match(row_label(grid[q]).strip()) for q in rows):
             groups[r] = sorted(rows)
     return groups
+
+
+def _merged_group(grid, r: int, label_col: int) -> bool:
+    """The 小计 row and the row above it leave the label column blank and name themselves in the
+    next (职业技能培训补贴 | 中央资金 over  | 县级资金 and  | 小计): the group's label is merged down
+    from its first row, and the subtotal sums that group's rows only."""
+    def sub_labelled(row) -> bool:
+        return label_col + 1 < len(row) and not row[label_col].strip() and bool(row[label_col + 1].strip())
+    return r > 0 and sub_labelled(grid[r]) and sub_labelled(grid[r - 1])
 
 
 def _group_label(row: list[str], group: str) -> str:
