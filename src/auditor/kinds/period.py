@@ -146,6 +146,8 @@ PARAMS = {
     "change_head_words": (list, []),
     # …and a change's words naming the year compared with (较2024年预算减少: group 1)
     "compared_year_pattern": (str, ""),
+    # …and 上年 glossed with a year in brackets (上年（2023年）: group 1)
+    "glossed_last_year_pattern": (str, ""),
 }
 MESSAGE_FIELDS = {"year", "report_year", "what", "later"}  # (later: the later year compared with)
 
@@ -1147,6 +1149,34 @@ def _check_comparison_base(doc, rule, year):
     the year named is the slip."""
     yield from _base_columns(doc, rule, year)
     yield from _base_in_text(doc, rule, year)
+    yield from _last_year_glossed(doc, rule, year)
+
+
+def _last_year_glossed(doc, rule, year):
+    """上年 glossed with its year in brackets (较上年（2023年）预算…) naming another year than the
+    report's year − 1: the gloss contradicts the word it glosses."""
+    if not rule.params["glossed_last_year_pattern"]:
+        return
+    pattern = re.compile(rule.params["glossed_last_year_pattern"])
+    for block in doc.blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        for sentence in block.sentences:
+            for m in pattern.finditer(sentence.plain):
+                # (the year the sentence is of, named before the gloss: 2026年预算较上年（2025年）… in
+                # a 2025 report is on 2025; else the report's)
+                own = [int(y) for y in GLOSS_YEAR_RE.findall(sentence.plain, 0, m.start())]
+                of = own[-1] if own else year
+                named = int(m.group(1))
+                if named == of - 1:
+                    continue
+                hit = _hit(m.group(0), sentence.loc, named, year, "括注的“上年”",
+                           f"{'报告' if of == year else '本句所述'}年度为 {of}，上年应为 {of - 1} 年，括注却写作 {named} 年")
+                hit.expected = f"{of - 1} 年"
+                yield hit
+
+
+GLOSS_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")  # (a year a sentence names before a glossed 上年)
 
 
 def _base_columns(doc, rule, year):

@@ -101,9 +101,12 @@ def _schedule_form(table, params: dict):
 
 def _first_row(grid, head_row: int) -> int:
     """The first row under the head that is not a 栏次 row numbering the columns (栏次 | 1 | 2 |
-    3=2/1: facts.numbers.is_column_numbers)."""
+    3=2/1: facts.numbers.is_column_numbers), nor the sub-heads of a two-level header (全年预算
+    over 年初预算 | 调整后预算: words only, right under the head)."""
     numbering = tuple(concepts().get("not_figure_columns") or ())
     r = head_row + 1
+    if r < len(grid) and any(t.strip() for t in grid[r]) and not any(parse_cell(t.strip()) for t in grid[r] if t.strip()):
+        r += 1
     while r < len(grid) and is_column_numbers(grid[r], numbering):
         r += 1
     return r

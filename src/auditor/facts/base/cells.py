@@ -55,7 +55,7 @@ class CellReading:
         percent_printed = any(n is not None and n[3] in ("%", "‰") for n in numbers)
         # a figure's label: the nearest name column to its left (三级指标, 科目名称) holding words,
         # else the nearest words to its left; both kept up to date in one pass along the row
-        named, words = None, ""
+        named, words, earlier = None, "", ""  # (earlier: the row's label before its last, 基本支出 of 基本支出 | 小计)
         # the row's own unit, in a 单位 column (接待读者 | 万人次 | 41.2 | 38.6): its figures' unit
         # (a 单位 column of units' names, 局机关 | 监测站, names the rows: see _unit_like)
         # (most headers have no 单位 and no 分值 column: no search then)
@@ -73,6 +73,8 @@ class CellReading:
                     label = named if named is not None else words
                     if named is not None and words and words is not named and _block_heading(named):
                         label = words  # (项目资金（万元） | 年度资金总额: a block's heading and unit; the row's own label after it)
+                    elif earlier and compact(label) in self.group_subtotal_words:
+                        label = earlier  # (基本支出 | 小计: the group's subtotal is the group's, not the table's total)
                     self._cell(index, table, cell, parsed, label, head, self._column_fund(head, columns, fund) or fund,
                                row_unit or columns.block_unit, weight,
                                row_unit)
@@ -82,7 +84,7 @@ class CellReading:
                 if k in label_cols:
                     named = text
                 if parsed is None and not MALFORMED_CELL_RE.fullmatch(text):
-                    words = text
+                    earlier, words = words, text
                 elif parsed is None and any(ch.isdigit() for ch in text):
                     # 2,06,415.30: a figure no one can read; a sum over its column cannot be judged
                     self.base.unreadable.setdefault(index, set()).add(cell.loc.col)

@@ -38,6 +38,7 @@ class VocabularyReading:
         # a kind of money's name ending so names its grand total (支出总计), not the year's amount
         self.grand_total_words = tuple(vocab.get("grand_total_words") or ())
         self.group_total_words = tuple(vocab.get("group_total_words") or ())
+        self.group_subtotal_words = frozenset(vocab.get("group_subtotal_words") or ())
         self.other_whole_words = tuple(vocab.get("other_whole_words") or ())
         self.kind_total_words = sorted(vocab.get("kind_total_words") or (), key=len, reverse=True)
         # words in a row name's bracket that narrow it (项目支出（不含上年结转）): no plain item

@@ -27,6 +27,7 @@ def check_point_change(base: FactBase, rule):
     interval as wide as the two printed rates allow; the direction is the last direction word
     before the change (none: only the size is checked)."""
     directions, point = lexicon().directions, rule.params["point_unit"]
+    yield from _schedule_direction(base, rule)
     for change in (f for f in sentence_figures(base) if not f.comparator and f.unit == point):
         before = facts_before(same_sentence(base, change), change)
         # the rates since the sentence's previous change in points: “…提高3.80个百分点，其中项目支出
@@ -126,6 +127,57 @@ def _against_schedule(base: FactBase, rule, change: Fact, rates: list[Fact]):
         yield hit
 
 
+def _schedule_direction(base: FactBase, rule):
+    """“执行率68.0%，高于时间进度。” in a report on 1-9月, no gap nor schedule stated: the comparing
+    word right before the schedule's name against the rate and the share of the year the report's
+    period covers (9 ÷ 12), the rate's whole printed interval on one side of it."""
+    params = rule.params
+    if not base.elapsed_months:
+        return
+    schedule = time_share(base.elapsed_months)
+    names = tuple(schedule_words(params))
+    for rate in sentence_figures(base):
+        if rate.unit != "%" or rate.comparator or rate.period != CURRENT or rate.measure == "变动率":
+            continue
+        text = base.sentences.get((rate.block, rate.sentence), "")
+        # (the rate's own clause and the one after it, up to a figure: a gap or a schedule stated is
+        # check_point_change's; 。 or ； ends it)
+        tail = re.split(r"[。；;\d]", text[rate.at + len(rate.text):], maxsplit=1)[0]
+        word = next((w for w in names if w in tail), None)
+        if word is None:
+            continue
+        before = tail[:tail.find(word)]
+        above = _last_said(before, params["above_words"], params["negation_words"])
+        below = _last_said(before, params["below_words"], params["negation_words"])
+        if max(above, below) < len(before) - SCHEDULE_WORD_REACH:
+            continue  # (no comparing word right before the name: 没有滞后，比时间进度高…)
+        sign = 1 if above > below else -1
+        # (the figure right after the clause read: the schedule stated after its name, 高于时间进度
+        # （75%）, is that one; a gap, 高于序时进度1.7个百分点, is check_point_change's to judge)
+        after = [f for f in sentence_figures(base) if (f.block, f.sentence) == (rate.block, rate.sentence) and f.at > rate.at]
+        following = after[0] if after else None
+        if following is not None and following.at <= rate.at + len(rate.text) + len(tail) + BRACKET_CHARS \
+                and (following.unit != "%" or any(f.unit == params["point_unit"] for f in after[1:2])):
+            continue
+        stated = following if following is not None and following.unit == "%" and word in following.label else None
+        level = stated.value if stated is not None else schedule
+        lo, hi = rate.interval()
+        truth = 1 if lo > level else -1 if hi < level else 0
+        yield CHECKED
+        if truth in (0, sign):
+            continue
+        shown = stated.with_unit() if stated is not None else f"{fmt(schedule, 2)}%（{base.elapsed_months} 个月 ÷ 12）"
+        said, right = ("高于", "低于") if sign > 0 else ("低于", "高于")
+        gap = fmt(abs(rate.value - level), max(rate.places, 2))
+        yield Hit(quote=rate.quote + tail[:tail.find(word) + len(word)], location=rate.loc, stated=said,
+                  expected=f"{right} {gap}个百分点",
+                  formula=f"{rate.with_unit()} − 时间进度 {shown} = "
+                          f"{'' if rate.value > level else '-'}{gap}个百分点，文中写“{said}”",
+                  fields={"relation": "与时间进度的高低", "rate": said, "computed": f"{right}{gap}个百分点"})
+
+
+BRACKET_CHARS = 1  # (a bracket between a schedule's name and its value: 时间进度（75%）)
+SCHEDULE_WORD_REACH = 4  # characters before a schedule's name its comparing word stands in (高于时间进度, 低于了序时进度)
 SCHEDULE_REACH = 24  # characters before a change in points its comparison is read in
 # the words between a schedule's name and its value: a copula, a bracket, a basis (按6个月计算为)
 SCHEDULE_VALUE_RE = re.compile(r"(?:按\d{1,2}个月计算)?(?:应为|为|是|达|约|：|:|（|\()?")
