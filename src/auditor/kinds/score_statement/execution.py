@@ -212,11 +212,15 @@ def _scored_next(base: FactBase, key: tuple, facts: list[Fact], rule) -> tuple[F
     told = base.by_sentence.get(after, ())
     scores = [f for f in told if f.unit == "分" and not f.comparator
               and "得" in text[max(0, f.at - SCORED_REACH):f.at]]
+    if len(scores) > 1:
+        # (the categories' scores listed, 各项得分为：预算执行率得分10分，产出指标得分48分…: the one
+        # whose clause names the execution indicator)
+        scores = [f for f in scores if _indicator_named(NAMED_CLAUSE_BREAK_RE.split(text[:f.at])[-1])]
     if len(scores) != 1 or scores[0].concept not in (None, EXECUTION_RATE):
         return None  # (another thing's score; the execution rate's own, 预算执行率得分10分, is the item's)
     if any(w in base.sentences.get(key, "") for w in _other_rule_words()):
         return None  # (…×分值，执行率低于60%的不得分: the rule has another branch the score may follow)
-    named = _indicator_named(ITEM_CLAUSE_BREAK_RE.split(text[:scores[0].at])[-1])
+    named = _indicator_named(NAMED_CLAUSE_BREAK_RE.split(text[:scores[0].at])[-1])
     if applies_to_item(text[:APPLYING_REACH], rule.params["applying_words"]) or named:
         # (按此规则，该项得…; or the score's clause naming the indicator itself, 预算执行率得分10分:
         # then the rate of that name, not another's, 部门预算执行率 beside 项目预算执行率)
@@ -258,6 +262,8 @@ def _item_rate_before(text: str, told, score: Fact, item_words: list[str]) -> Fa
 
 
 ITEM_CLAUSE_BREAK_RE = re.compile(r"[，,；;。]")  # (not ：, which may stand between 该项得分为 and its figure)
+# (…和 a list's opening colon too: 各项得分为：预算执行率得分10分)
+NAMED_CLAUSE_BREAK_RE = re.compile(r"[，,；;。：:、]")
 
 
 def _execution_weight(base: FactBase) -> Fact | None:
