@@ -116,10 +116,13 @@ def _budget(base: FactBase, amount: Fact) -> Fact | None:
 
 
 def _listed(base: FactBase, f: Fact) -> bool:
-    """The amount stands after a list opener in its sentence (…合计2,480.00万元，其中…，重点项目全年
-    预算1,980.00万元): a part of the figure before, naming a thing the vocabulary does not know."""
-    before = base.sentences.get((f.block, f.sentence), "")[:f.at]
-    return any(w in before for w in lexicon().list_openers)
+    """The amount stands in a 其中 list after an amount of its sentence (…合计2,480.00万元，其中…，
+    重点项目全年预算1,980.00万元): a part of that figure, naming a thing the vocabulary does not
+    know; not after a 其中 of a count (项目共8个，其中重点项目3个，全年预算资金1,860.00万元)."""
+    text = base.sentences.get((f.block, f.sentence), "")
+    opened = max((text.rfind(w, 0, f.at) for w in lexicon().list_openers), default=-1)
+    return opened >= 0 and any(g.is_money and g.at < opened for g in base.by_sentence.get((f.block, f.sentence), ())
+                               if g.id < f.id)
 
 
 def _remainders(base: FactBase, params: dict):

@@ -62,6 +62,8 @@ class TableReading:
         label_columns: set[int] = set()
         figure_columns: set[int] = set()
         group = ""  # the label of the group of rows the first column's merged cell spans (see _under_group)
+        # the group's rows read so far: (their facts' range, the row's own label, merged into the group)
+        group_rows: list[tuple[int, int, str, bool]] = []
         for k, (row, stripped) in enumerate(zip(table.rows, grid)):
             texts = self.lex.blanked(stripped)  # (says_nothing of each cell: grid's cells are stripped)
             numbers = [_cell_number(t) for t in texts]
@@ -94,9 +96,16 @@ class TableReading:
                     headers = headers + [texts] if in_header else [texts]
                     in_header, columns_of = True, {}
                     label_columns, figure_columns, group = set(), set(), ""
+                    self._group_members(group_rows)
+                    group_rows = []
                 continue
             in_header = False
-            texts, group = _under_group(texts, numbers, group, self.group_total_words)
+            blank_first = not texts[0] if texts else False
+            texts, group = _under_group(texts, numbers, group, self.group_total_words, self.column_total_words)
+            inherited = blank_first and bool(texts[0])
+            if not inherited and group_rows:
+                self._group_members(group_rows)  # (the group ended, or another starts here)
+                group_rows = []
             for j, (t, n) in enumerate(zip(texts, numbers)):
                 if t:
                     (figure_columns if n is not None else label_columns).add(j)
@@ -107,12 +116,35 @@ class TableReading:
                 columns_of[len(texts)] = self._columns(_column_heads(headers, len(texts)))
             first = len(self.base.facts)
             self._row(index, table, row, texts, numbers, columns_of[len(texts)], fund)
+            if group:
+                group_rows.append((first, len(self.base.facts), texts[1], inherited))
             if any(n is None and _is_remark(t) for n, t in zip(numbers, texts)):
                 # a remark beside the row's figures (偏差原因: …完成年度目标的92.4%) is about the
                 # row's thing: read as text, its figures naming nothing are that thing's
                 concept = next((f.concept for f in self.base.facts[first:] if f.concept), None)
                 self.prose_rows.append((index, row, texts, _column_heads(headers, len(texts)) if headers else [],
                                         self.table_subject, concept))
+        self._group_members(group_rows)
+
+    def _group_members(self, rows: list[tuple[int, int, str, bool]]) -> None:
+        """The rows of a group under a label merged down the first column (就业补助资金 | 中央资金,
+        | 县级资金, | 小计), its thing's concept read from that label: each row but its 小计 states a
+        part of the thing, named by the row's own label (member 中央资金); the 小计 is the thing's
+        figure a sentence restates. Not for rows that merge into no group (a plain two-label row)."""
+        if not any(merged for *_, merged in rows):
+            return
+        # (one concept over all the group's rows, its first's too: the label's; rows of concepts of
+        # their own, 公务用车购置费 | 公务用车运行维护费 under 公务用车购置及运行维护费, are read as such)
+        concepts = {f.concept for a, b, _, _ in rows for f in self.base.facts[a:b] if f.concept}
+        if len(concepts) != 1:
+            return
+        concept = concepts.pop()
+        for a, b, own, _ in rows:
+            if compact(own) in self.group_subtotal_words:
+                continue
+            for f in self.base.facts[a:b]:
+                if f.concept == concept and not f.member:
+                    f.member = compact(own)
 
     def _row_of_words(self, texts: list[str], label_columns: set[int], figure_columns: set[int]) -> bool:
         """A row of no figures below rows of figures that is one of them, no header over the rows
@@ -344,15 +376,17 @@ def table_subject(table: Table) -> str:
     return subject_of(stripped_rows(table.rows[:6]), [compact(w) for w in concepts().get("subject_cells") or ()])
 
 
-def _under_group(texts: list[str], numbers: list, group: str, total_words: tuple[str, ...]) -> tuple[list[str], str]:
+def _under_group(texts: list[str], numbers: list, group: str, total_words: tuple[str, ...],
+                 grand_words: tuple[str, ...]) -> tuple[list[str], str]:
     """A data row whose first cell is blank under a row labelled in its first two cells (就业补助资金 |
     中央资金 over  | 县级资金 and  | 小计): the first label spans the group's rows, a cell merged down
     as Word, a web page's rowspan or a sheet's merge leave it (the text written out repeats it on
     each row): the row is read with it, as that text is. Not under a first row stating the group's
     total (项目资金（万元） | 年度资金总额 over  | 其中：财政拨款: a block's heading over its total
     and parts, each row its own; concepts.yaml group_total_words). Returns the row's texts and the
-    group label for the rows after it ("" when the row starts none)."""
-    if len(texts) < 2 or not texts[1] or numbers[1] is not None:
+    group label for the rows after it ("" when the row starts none). A table's 合计 (grand_words)
+    under a group is the table's, no row of the group."""
+    if len(texts) < 2 or not texts[1] or numbers[1] is not None or compact(texts[1]) in grand_words:
         return texts, ""
     if not texts[0]:
         return ([group, *texts[1:]], group) if group else (texts, "")

@@ -71,7 +71,7 @@ def odd_part_slip(total: Fact, parts: list[Fact], context: str) -> Hit | None:
     if abs(exact - total.in_yuan()) > slack:
         return None
     return Hit(quote=odd[0].quote, location=odd[0].loc, stated=odd[0].text,
-               expected=f"{odd[0].value}{common}", cls="unit_error",
+               expected=_in_unit(odd[0], common), cls="unit_error",
                formula=f"{total.concept} {total.text} = 各项之和，仅当 {odd[0].text} 按“{common}”计时成立",
                fields={"total_label": total.concept, "total": total.text, "sum": total.text,
                        "parts": " + ".join(f"{p.concept or p.label} {p.text}" for p in parts), "context": context,
@@ -174,3 +174,9 @@ def compare_sum(total: Fact, parts: list[Fact], context: str, rule, at_most: boo
                       "verdict": {"unit_error": "数字相同而单位不同，应为单位笔误",
                                   "rounding": "差额仅在印刷精度之内"}.get(cls, verdict)},
               highlights=[p.loc for p in parts if p.loc != total.loc])
+
+
+def _in_unit(part: Fact, unit: str) -> str:
+    """A part's figure as printed with another unit (12,290元 → 12,290万元)."""
+    number = part.text[:-len(part.unit)].rstrip() if part.unit and part.text.endswith(part.unit) else part.text
+    return f"{number}{unit}"

@@ -27,14 +27,17 @@ def check_unnamed_totals(base: FactBase, rule):
 
     opener = lexicon().list_opener
     calcs = [(calc, sum_part_names(calc)) for calc in lexicon().calculations if not calc.get("fund")]
+    known = lexicon().concepts.canonical
     for facts in base.by_block.values():
         for k, total in enumerate(facts):
-            if total.source != "text" or total.concept is not None or not money_amount(total) or total.measure == "变动额":
+            # (naming nothing the vocabulary knows: no concept, or a table row's name it restates,
+            # 局机关…支出800.00万元 after a row 局机关 | 小计 | 800.00)
+            if total.source != "text" or total.concept in known or not money_amount(total) or total.measure == "变动额":
                 continue
             text = base.sentences.get((total.block, total.sentence), "")
             if not opener.match(text, total.at + len(total.text)):
                 continue
-            parts = _listed_parts(facts[k + 1:], total, base)
+            parts = _past_clause(_listed_parts(facts[k + 1:], total, base), text)
             if _cut_short(facts[k + 1 + len(parts):], parts):
                 continue  # (the list goes on with a thing the vocabulary does not know: its sum is unknown)
             named = {p.concept for p in parts}
@@ -43,7 +46,7 @@ def check_unnamed_totals(base: FactBase, rule):
             if calc is None:
                 continue
             yield CHECKED
-            words = compact(total.label).strip("，,：:（(") or calc["total"]
+            words = total.concept or compact(total.label).strip("，,：:（(") or calc["total"]
             yield from compare_sum(replace(total, concept=words), parts, "同一句", rule)
 
 
@@ -272,6 +275,19 @@ def _parts_of_one_sum(parts: list[Fact]) -> bool:
     return len(named) == len(parts) and any(
         named <= names.keys() and len({names[n] for n in named}) == len(named)
         for calc in lexicon().calculations if not calc.get("fund") for names in [sum_part_names(calc)])
+
+
+def _past_clause(parts: list[Fact], text: str) -> list[Fact]:
+    """The parts up to one of a thing no declared sum names after a ； (…，其中基本支出…、项目支出…；
+    下属事务中心支出…: that clause is another unit's, no item of the list)."""
+    _, summed = declared_names()
+    for k, part in enumerate(parts[1:], 1):
+        before = parts[k - 1]
+        # (the clauses ； joins are sentences of their own: a part in the next one is past a ；)
+        past = part.sentence != before.sentence or any(c in text[before.at:part.at] for c in "；;")
+        if part.concept not in summed and past:
+            return parts[:k]
+    return parts
 
 
 def _balance_side(total: Fact) -> str:

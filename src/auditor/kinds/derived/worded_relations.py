@@ -30,7 +30,8 @@ from .lookup import same_sentence, facts_before, unique_value
 from .share import SUBJECT_FILLER_RE
 
 
-NAME_CHARS = 8  # (预计全年执行率, 资金到位率: a rate's name; more is the clause's other words)
+NAME_CHARS = 16  # (全县农村饮水工程资金到位率: a rate's name; more is the clause's other words)
+DATED_RE = re.compile(r"^.*\d+(?:年度?|月[底末]?|日)?")  # (the words up to a clause's last date or year: 截至6月底, 2025年)
 
 
 def check_named_rate(base: FactBase, rule):
@@ -48,8 +49,10 @@ def check_named_rate(base: FactBase, rule):
         if _change_misstated(base, rate, figure, whole):
             yield CHECKED  # (节约4.62万元 where 14.74 − 19.00 saves 4.26, 节约率22.42% on 4.26: DRV010 tells the amount)
             continue
-        # (the rate's name: its clause's words, the copula aside, at most NAME_CHARS from the end)
-        name = CLAUSE_BREAK_RE.split(compact(rate.label))[-1].rstrip("".join(COPULAS))[-NAME_CHARS:] or "比率"
+        # (the rate's name: its clause's words after any date or year in them, the copula aside, at
+        # most NAME_CHARS: 截至6月底全县…资金到位率为 → 全县…资金到位率; 预计全年执行率)
+        clause = DATED_RE.sub("", CLAUSE_BREAK_RE.split(compact(rate.label))[-1]).rstrip("".join(COPULAS))
+        name = clause[-NAME_CHARS:] or "比率"
         index = next((note for suffix, note in params["index_suffixes"].items() if name.endswith(suffix)), None)
         far = (whole.block, whole.sentence) != (rate.block, rate.sentence)
         for outcome in rate_against(base, rate, figure, whole, name,
