@@ -66,7 +66,7 @@ def test_fund_total_against_rows_named_nowhere(tmp_path):
     assert found(workbook(tmp_path / "ok.xlsx", rows_as_sources("2850.00"), merges), "CAL001") == []
     [f] = found(workbook(tmp_path / "bad.xlsx", rows_as_sources("2860.00"), merges), "CAL001")
     assert f.location.row == 3 and f.expected == "2850.00万元"
-    assert "中央补助资金 1500.00 + 市县资金 1000.00 + 单位自筹 350.00" in f.message
+    assert "中央补助资金 1500.00万元 + 市县资金 1000.00万元 + 单位自筹 350.00万元" in f.message
 
 
 def test_sources_as_columns_with_a_column_of_zeros(tmp_path):

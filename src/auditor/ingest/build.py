@@ -713,7 +713,8 @@ def infer_meta(doc: Document) -> dict:
     # (a final account or an evaluation states its own year's outturn: its latest outturn is its year;
     # a plan or a report during the year states its year beside last year's outturn)
     # (the opening lines' kind read once, not once per kind of report the any() below goes through)
-    head_type = _report_type(head) if not kind else None
+    head_type = _report_type(head) if not kind else NOT_ASKED
+    # (head_type is NOT_ASKED only where kind names the report: kind decides then)
     ahead = any(e["name"] == (kind or head_type or titled) and (e.get("plan") or e.get("in_year"))
                 for e in vocabulary()["report_types"]) or elapsed_months(title) is not None \
         or _names_plan(re.sub(r"\s+", "", title))
@@ -730,11 +731,14 @@ def infer_meta(doc: Document) -> dict:
     # not one that goes on in the line after, 某局关于2024年度部门预算 / 执行情况的报告, nor one
     # naming a kind by its usual words, 某局2024年度部门决算及2025年部门预算)
     named = _title_ending_type(title) if not _title_goes_on(doc) and title_type is None else None
-    if head_type is None and not named:
-        head_type = _report_type(head)
+    if head_type is NOT_ASKED:
+        head_type = _report_type(head) if not named else None
     return {"report_year": year, "report_type": named or head_type or _report_type(wider) or titled,
             "unit_name": _unit_name(doc, title.replace(" ", "")) or _unit_name(doc, head.replace(" ", "")) or _unit_name(doc, head)
             or _unit_name(doc, wider), "elapsed_months": elapsed_months(title)}
+
+
+NOT_ASKED = object()  # (the head's kind of report not read yet: None is an answer)
 
 
 def elapsed_months(text: str) -> int | None:

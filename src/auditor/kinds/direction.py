@@ -200,16 +200,24 @@ def _row_remarks(doc, base: FactBase, rule):
             break
 
 
+def _stated_prior(base: FactBase, change: Fact) -> Fact | None:
+    """Last year's figure the change's own sentence states before it (比2024年执行数1,500.30万元增加…):
+    the base the change is on, whatever the tables hold of that year under another measure."""
+    sentence = base.by_sentence.get((change.block, change.sentence), ())
+    return next((f for f in reversed(sentence) if f.id < change.id and f.concept == change.concept and f.is_money
+                 and f.period == PRIOR and f.measure != "变动额" and not f.comparator), None)
+
+
 def _figured_changes(base: FactBase, plan: bool = False):
     for change in (f for f in sentence_figures(base, "变动额") if f.concept and f.is_money
                    and not f.comparator):
         # 比年初预算减少, 比上年预算增加: not a change on last year's outturn (but a plan's change on last
         # year's budget, 比上年预算增加 / 比2024年预算增加, is on the base a plan compares with)
         if (names_budget_base(compact(change.label)) and not (plan and compares_other_year(change.label))) \
-                or _on_stated_budget(base, change):
-            continue
+                or _on_stated_budget(base, change) or change.period != CURRENT:
+            continue  # (a later year's change, 2025年…预期…，比2024年完成数增加…, is on this year's)
         current = _one(base, change.concept, CURRENT, change)
-        prior = _one(base, change.concept, PRIOR, change)
+        prior = _stated_prior(base, change) or _one(base, change.concept, PRIOR, change)
         if (current is None or prior is None) and plan:
             # a plan's budget on last year's (政府性基金预算拨款收入120.00万元，比上年增加30.00万元)
             sentence = [f for f in base.by_sentence.get((change.block, change.sentence), ()) if f.id < change.id]

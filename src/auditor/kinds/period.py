@@ -308,17 +308,19 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None, horizon:
     quiet = cues + params["future_cues"] + params["history_cues"]
     prior_section = _prior_sections(params)
     years_cells = None  # the tables' figures by the year their row or column names (see _cells_by_year)
+    last = ""  # the last sentence read, its clauses ； joins all: the paragraph before's last, at first
     for block in doc.blocks:
         if not isinstance(block, Paragraph) or prior_section(block.loc) or _later_section(block.loc, year):
+            last = ""  # (a heading, a table or a section skipped between: no sentence right before)
             continue
         run = ""  # the clauses before this one joined to it by ； (2024年度…；2023年度为2.80万元)
-        # the sentence before this one, its clauses ； joins all (2024年…，其中…；公务接待费较上年…。)
-        previous, last = "", ""
+        # the sentence before this one, its clauses ； joins all (2024年…，其中…；公务接待费较上年…。),
+        # the paragraph before's last for the first (a text's lines are paragraphs of their own)
+        previous = ""
         sentences = block.sentences
         for index, sentence in enumerate(sentences):
             text = sentence.plain
-            if index:
-                previous = last if not run else sentences[index - 1].plain
+            previous = last if not run else sentences[index - 1].plain
             before, run = run, (run + text if text.rstrip().endswith(("；", ";")) else "")
             last = before + text
             found, kind = None, ""
@@ -342,7 +344,7 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None, horizon:
                         and _other_years_figure(before + text, found.group(0), stated, year, params)) \
                     or (stated == year - 1 and _compared_after(text, sentences[index + 1:index + 1 + COMPARED_REACH],
                                                                params["last_year_words"], year)) \
-                    or (stated == year - 1 and index and _compared_before(
+                    or (stated == year - 1 and previous and _compared_before(
                         previous, text[found.end(1):].lstrip("年度 "), params["last_year_words"],
                         params["back_reference_words"], year)) \
                     or (kind == "topic_pattern" and str(year) in text[found.end(1):]) \
@@ -460,8 +462,12 @@ def _compared_before(previous: str, rest: str, last_year_words: list[str], back_
     same thing: last year's figure after it is set beside it (2024年“三公”经费支出8.92万元。2023年
     “三公”经费支出9.80万元。). Where this sentence does not name the thing again (2023年度为15.60万元,
     2023年度该项支出…), the one before must compare it with last year (…，比上年减少3.30万元。).
+    The sentence before may as well be about last year itself, opening on its words or its number
+    (上年（2023年度）一般公共预算财政拨款支出…。2023年度“三公”经费…): this one goes on about it.
     `rest`: this sentence after its year, whose words up to its first figure name the thing."""
-    text = previous.lstrip()
+    text = previous.lstrip().lstrip("（(")
+    if text.startswith((*last_year_words, f"{year - 1}年")):
+        return True
     opens = _own_year_opening(vocabulary_generation()).match(text)
     if opens is None or opens.group(1) is None or int(opens.group(1)) != year \
             or re.search(r"\d", text[opens.end():]) is None:
@@ -1165,7 +1171,7 @@ def _last_year_glossed(doc, rule, year):
             for m in pattern.finditer(sentence.plain):
                 # (the year the sentence is of, named before the gloss: 2026年预算较上年（2025年）… in
                 # a 2025 report is on 2025; else the report's)
-                own = [int(y) for y in GLOSS_YEAR_RE.findall(sentence.plain, 0, m.start())]
+                own = [int(y) for y in YEAR_NAMED_RE.findall(sentence.plain, 0, m.start())]
                 of = own[-1] if own else year
                 named = int(m.group(1))
                 if named == of - 1:
@@ -1175,8 +1181,6 @@ def _last_year_glossed(doc, rule, year):
                 hit.expected = f"{of - 1} 年"
                 yield hit
 
-
-GLOSS_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")  # (a year a sentence names before a glossed 上年)
 
 
 def _base_columns(doc, rule, year):

@@ -12,6 +12,7 @@ from .model import CURRENT, PRIOR, LATER, Head, NO_HEAD, Columns, blank_fact
 from .words import YEAR_RE, blank, LABEL_TAIL_RE, kind_total
 from .figures import text_figures, figure_value, short_cell_number, unit_in, counted_unit
 from .grids import PROJECT_NAME_MIN, bare_head, project_key
+from .heads import TRAILING_BRACKET_RE
 
 
 # a cell of digits and separators that reads as no number (478.08.00): a malformed figure, no
@@ -71,7 +72,7 @@ class CellReading:
                 head = heads[k] if k < len(heads) else NO_HEAD
                 if not head.skipped and not (head.rate and percent_printed and not parsed[3]):
                     label = named if named is not None else words
-                    if named is not None and words and words is not named and _block_heading(named):
+                    if named is not None and words and words != named and _block_heading(named):
                         label = words  # (项目资金（万元） | 年度资金总额: a block's heading and unit; the row's own label after it)
                     elif earlier and compact(label) in self.group_subtotal_words:
                         label = earlier  # (基本支出 | 小计: the group's subtotal is the group's, not the table's total)
@@ -84,7 +85,9 @@ class CellReading:
                 if k in label_cols:
                     named = text
                 if parsed is None and not MALFORMED_CELL_RE.fullmatch(text):
-                    earlier, words = words, text
+                    # (the label right before it, no figure between: 基本支出 | 小计; not 其他收入 |
+                    # 20.00 | 小计, the other side of a two-sided table)
+                    earlier, words = (words if k and numbers[k - 1] is None else ""), text
                 elif parsed is None and any(ch.isdigit() for ch in text):
                     # 2,06,415.30: a figure no one can read; a sum over its column cannot be judged
                     self.base.unreadable.setdefault(index, set()).add(cell.loc.col)
@@ -351,11 +354,8 @@ class CellReading:
 HEAD_THING_MIN = 3  # characters of a head's thing that name one (补贴面积), not a word (金额, 人数)
 
 
-UNIT_BRACKET_RE = re.compile(r"[（(]([^（）()]*)[）)]\s*$")
-
-
 def _block_heading(text: str) -> bool:
     """A label closing on a unit in brackets (项目资金（万元）): the heading of a block of rows, its
     unit theirs, merged down over them in the first column; no row's own name."""
-    bracket = UNIT_BRACKET_RE.search(text)
+    bracket = TRAILING_BRACKET_RE.search(text.rstrip())
     return bracket is not None and bool(unit_in(bracket.group(0)))

@@ -106,8 +106,11 @@ class Fact:
         return " ".join(p for p in (self.loc.describe(), kind) if p and p != "全文") or "正文"
 
 
-# the fields a Fact has a default for, with it (see blank_fact)
+# the fields a Fact has a default for, with it (see blank_fact); a field made by a factory, or a
+# __post_init__, would be skipped by blank_fact: Fact has neither
 _FACT_DEFAULTS = tuple((f.name, f.default) for f in fields(Fact) if f.default is not MISSING)
+assert not any(f.default_factory is not MISSING for f in fields(Fact)) and not hasattr(Fact, "__post_init__"), \
+    "blank_fact sets plain defaults only"
 _new_fact = Fact.__new__
 
 

@@ -71,7 +71,9 @@ class TableReading:
                 # prose inside a table (目标, 说明) is no header; what it reports is read as text
                 prose_heads = _column_heads(headers, len(texts)) if headers else prose_heads
                 self.prose_rows.append((index, row, texts, prose_heads, self.table_subject))
-                headers, in_header, columns_of = [], False, {}
+                headers, in_header, columns_of, group = [], False, {}, ""
+                self._group_members(group_rows)  # (a prose row ends a group of rows, as a header does)
+                group_rows = []
                 continue
             prose_heads = []
             column_numbers = numbering_rows[k] if texts == stripped else is_column_numbers(texts)

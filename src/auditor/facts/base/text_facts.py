@@ -215,7 +215,7 @@ class TextFactReading:
     def _text_fact(self, phrase, m, value, unit, carried, plain_carried, last_money, subject, wide) -> dict:
         """`carried`: the concept named last, for a change or a rate that names none;
         `plain_carried`: the same for a plain figure, None after a figure of an unknown thing."""
-        named = concept = self._concept(phrase, last=True)  # (`named`: the phrase's own, asked again below)
+        named = concept = self._concept(phrase, last=True)  # (`named`: the phrase's own, kept for below)
         if concept is None and unit in MONEY_UNITS:
             concept = self._planned_concept(phrase)  # (一般公共预算收入安排12.97亿元: the 收入's)
         if concept is None and unit in self.counted:

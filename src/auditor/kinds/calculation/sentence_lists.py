@@ -37,7 +37,7 @@ def check_unnamed_totals(base: FactBase, rule):
             text = base.sentences.get((total.block, total.sentence), "")
             if not opener.match(text, total.at + len(total.text)):
                 continue
-            parts = _past_clause(_listed_parts(facts[k + 1:], total, base), text)
+            parts = _past_clause(_listed_parts(facts[k + 1:], total, base))
             if _cut_short(facts[k + 1 + len(parts):], parts):
                 continue  # (the list goes on with a thing the vocabulary does not know: its sum is unknown)
             named = {p.concept for p in parts}
@@ -277,15 +277,13 @@ def _parts_of_one_sum(parts: list[Fact]) -> bool:
         for calc in lexicon().calculations if not calc.get("fund") for names in [sum_part_names(calc)])
 
 
-def _past_clause(parts: list[Fact], text: str) -> list[Fact]:
+def _past_clause(parts: list[Fact]) -> list[Fact]:
     """The parts up to one of a thing no declared sum names after a ； (…，其中基本支出…、项目支出…；
-    下属事务中心支出…: that clause is another unit's, no item of the list)."""
+    下属事务中心支出…: that clause is another unit's, no item of the list). The clauses ； joins are
+    sentences of their own: a part in the next one is past a ；."""
     _, summed = declared_names()
     for k, part in enumerate(parts[1:], 1):
-        before = parts[k - 1]
-        # (the clauses ； joins are sentences of their own: a part in the next one is past a ；)
-        past = part.sentence != before.sentence or any(c in text[before.at:part.at] for c in "；;")
-        if part.concept not in summed and past:
+        if part.concept not in summed and part.sentence != parts[k - 1].sentence:
             return parts[:k]
     return parts
 

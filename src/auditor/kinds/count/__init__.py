@@ -151,6 +151,8 @@ PARAMS = {
     # and the finding's noun follows it
     "finding_cues": (list, []),
     "finding_nouns": (list, []),
+    # words between a status word and its count naming nothing counted (完成的有6个, 未完成数量为2个)
+    "status_fillers": (list, []),
 }
 MESSAGE_FIELDS = {"stated_count", "counted", "subject", "unit"}
 

@@ -233,6 +233,9 @@ def inline_list(passage: Passage, start: int, params: dict, strict: bool = False
         if items is not None and open_ended and stop >= len(listing):
             return None
     delimited = items is not None  # numbered or quoted items: 和/及 inside one is no second item
+    if delimited and not numbered and len(items) == 1 and \
+            passage.text[:start].rstrip().endswith(tuple(params["weak_introducers"])):
+        return None  # (1个项目为“良”, 0个项目为“良”: one quoted word after 为 is what they are, no list)
     if not delimited:
         items, whole = split_plain(listing, params)
         # (共实施3个项目：A项目320.00万元、B项目180.00万元…: an item's amount is no part of its name)

@@ -4,9 +4,11 @@ do not exceed it."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from ...ingest.raw import MAX_BREAKDOWN_CHARS
+from ...facts.lexicon import alternatives
 from ..base import Hit
 from .passages import (Passage, Count, count_number, sentence_bounds, clause_start, noun_before, stated_counts,
                        counted_passages, clause_starts)
@@ -22,8 +24,7 @@ class StatusPart:
 
 
 STATUS_NAMES = {"done": "完成", "partial": "部分完成", "undone": "未完成"}
-# between a status word and its count, words naming nothing counted (的有, 了, 共, 数量为)
-OTHER_THING_FILLER_RE = re.compile(r"[的了有共计为是数量达\s，,：:]")
+
 
 
 def _status_of(clause: str, params: dict) -> str | None:
@@ -85,9 +86,20 @@ def _names_other_thing(before: str, head: Count, params: dict) -> bool:
                if c in before), default=None)
     if cue is None:
         return False
-    words = OTHER_THING_FILLER_RE.sub("", before[cue[0] + len(cue[1]):])
+    words = _fillers_out(before[cue[0] + len(cue[1]):], tuple(params["status_fillers"]))
     noun = head.noun[:-1] if head.noun.endswith("中") else head.noun
     return len(words) >= 2 and words not in noun and noun not in words
+
+
+@lru_cache(maxsize=4)
+def _filler_re(fillers: tuple[str, ...]) -> re.Pattern:
+    return re.compile(rf"^(?:{alternatives(fillers)}|[\s，,：:])+|(?:{alternatives(fillers)}|[\s，,：:])+$")
+
+
+def _fillers_out(words: str, fillers: tuple[str, ...]) -> str:
+    """The words between a status word and its count without the words naming nothing counted at
+    either end (的有, 了, 共, 数量为: params status_fillers); inside a name they stay (有害生物)."""
+    return _filler_re(fillers).sub("", words) if fillers else words.strip()
 
 
 def _found_total(text: str, clause: str, head: Count, params: dict) -> bool:

@@ -5,6 +5,7 @@ and changes on another base."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from decimal import Decimal
 
 from ...facts.base import Fact, FactBase
@@ -14,10 +15,10 @@ from ...facts.base.periods import fact_year
 from ...facts.base.text_facts import closed_comparison_re, compares_other_year, names_budget_base, named_budget_base, closed_budget, against_budget
 from ...facts.base.words import CLAUSE_BREAK_RE, change_sign, names_other_year, names_own_thing, YEAR_RE, YEARS_RE
 from ...facts.grid_pairs import grid_cell
-from ...facts.lexicon import lexicon
+from ...facts.lexicon import alternatives, lexicon
 from ...facts.scopes import figure_scope
 from ...facts.numbers import MONEY_UNITS, fmt
-from ...knowledge import compact, concepts, han_bigrams
+from ...knowledge import compact, concepts, han_bigrams, vocabulary_generation
 from ..base import CHECKED, Hit, sentence_figures
 from .intervals import HUNDRED, bounds, formula_operands, consistent, rate_hit, based, way, opposite
 from .lookup import (YEAR_NUMBER_RE, same_sentence, facts_before, unique_value, document_value, this_year_before,
@@ -515,13 +516,19 @@ def _quantities_in_sentence(sentence: list[Fact], rate: Fact) -> tuple[Fact, Fac
 
 
 def _from_then_to(first: Fact, second: Fact) -> bool:
-    """The first figure stands after a word of where a change started (由, 从) and names last year
-    (上年: concepts.yaml prior_period; not 由年初预计的…, 由年度目标的…), the second after a word of
-    where it ended (至, 到: from_to_words from / reached): 由上年的420件降至357件."""
-    words = concepts().get("from_to_words") or {}
-    return any(w in first.label for w in words.get("from") or ()) \
-        and any(w in first.label for w in concepts().get("prior_period") or ()) \
-        and any(w in second.label for w in words.get("reached") or ())
+    """The first figure stands after a word of where a change started naming last year (由上年的,
+    从去年: concepts.yaml from_to_words from, prior_period; not 由年初预计的…, 由于…), the second
+    right after a word of where it ended (降至, 增加到: from_to_words reached): 由上年的420件降至357件."""
+    started, ended = _from_to_patterns(vocabulary_generation())
+    return started.search(compact(first.label)) is not None and ended.search(compact(second.label)) is not None
+
+
+@lru_cache(maxsize=2)
+def _from_to_patterns(generation: int) -> tuple[re.Pattern, re.Pattern]:
+    """(a from-word right before last year's name, a reached-word closing a label), per vocabulary."""
+    words, prior = concepts().get("from_to_words") or {}, concepts().get("prior_period") or ()
+    started = re.compile(rf"(?:{alternatives(words.get('from'))})(?:{alternatives(prior)})")
+    return started, re.compile(rf"(?:{alternatives(words.get('reached'))})$")
 
 
 LOOK_BACK = 2  # clauses (；- or 。-ended) of the paragraph read back for a figure a comparison leaves unstated

@@ -149,12 +149,12 @@ def _schedule_direction(base: FactBase, rule):
         before = tail[:tail.find(word)]
         above = _last_said(before, params["above_words"], params["negation_words"])
         below = _last_said(before, params["below_words"], params["negation_words"])
-        if max(above, below) < len(before) - SCHEDULE_WORD_REACH:
-            continue  # (no comparing word right before the name: 没有滞后，比时间进度高…)
+        if max(above, below) < max(0, len(before) - SCHEDULE_WORD_REACH):
+            continue  # (no comparing word right before the name: 与时间进度基本持平, 没有滞后，比时间进度高…)
         sign = 1 if above > below else -1
         # (the figure right after the clause read: the schedule stated after its name, 高于时间进度
         # （75%）, is that one; a gap, 高于序时进度1.7个百分点, is check_point_change's to judge)
-        after = [f for f in sentence_figures(base) if (f.block, f.sentence) == (rate.block, rate.sentence) and f.at > rate.at]
+        after = [f for f in same_sentence(base, rate) if f.source == "text" and f.at > rate.at]
         following = after[0] if after else None
         if following is not None and following.at <= rate.at + len(rate.text) + len(tail) + BRACKET_CHARS \
                 and (following.unit != "%" or any(f.unit == params["point_unit"] for f in after[1:2])):
@@ -170,7 +170,7 @@ def _schedule_direction(base: FactBase, rule):
         said, right = ("高于", "低于") if sign > 0 else ("低于", "高于")
         gap = fmt(abs(rate.value - level), max(rate.places, 2))
         yield Hit(quote=rate.quote + tail[:tail.find(word) + len(word)], location=rate.loc, stated=said,
-                  expected=f"{right} {gap}个百分点",
+                  expected=f"{right}{gap}个百分点",
                   formula=f"{rate.with_unit()} − 时间进度 {shown} = "
                           f"{'' if rate.value > level else '-'}{gap}个百分点，文中写“{said}”",
                   fields={"relation": "与时间进度的高低", "rate": said, "computed": f"{right}{gap}个百分点"})

@@ -38,7 +38,7 @@ def _read_stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
             continue  # (…分别为14.28亿元、9.65亿元和8.12亿元，合计占…: a share of their sum, no one amount's)
         # the amount the share is of: its own concept's (分别占75.86%和24.14% take the amounts in
         # turn), else the nearest
-        part = _in_turn_part(base, rate, amounts) if rate.of >= 0 else \
+        part = base.facts[rate.of] if rate.of >= 0 else \
             next((f for f in amounts if rate.concept and f.concept == rate.concept), None) or \
             next((f for f in amounts if f.measure == ADJUSTMENT and _adjustment_share(rate)), None) or \
             _worded_part(rate, amounts)
@@ -67,16 +67,6 @@ def _read_stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
         if whole is not None and whole is not part and whole.value != 0:
             out.append((rate, part, whole))
     return _one_whole_per_list(out + _opened_shares(base))
-
-
-def _in_turn_part(base: FactBase, rate: Fact, amounts: list[Fact]) -> Fact:
-    """The amount a share taken in turn is of (分别占…): the one its turn gives, unless the names
-    before 分别 give it another concept the sentence states an amount of (项目支出…、基本支出…，基本
-    支出与项目支出分别占…的55.00%和45.00%: the names' order, not the amounts')."""
-    part = base.facts[rate.of]
-    if rate.concept and part.concept and part.concept != rate.concept:
-        return next((f for f in amounts if f.concept == rate.concept), part)
-    return part
 
 
 def _share_part_name(rate: Fact) -> str:

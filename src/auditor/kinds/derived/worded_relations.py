@@ -31,7 +31,7 @@ from .share import SUBJECT_FILLER_RE
 
 
 NAME_CHARS = 16  # (全县农村饮水工程资金到位率: a rate's name; more is the clause's other words)
-DATED_RE = re.compile(r"^.*\d+(?:年度?|月[底末]?|日)?")  # (the words up to a clause's last date or year: 截至6月底, 2025年)
+DATED_RE = re.compile(r"^.*\d(?:年度?|月[底末份]?|日)")  # (the words up to a clause's last date or year: 截至6月底, 2025年)
 
 
 def check_named_rate(base: FactBase, rule):

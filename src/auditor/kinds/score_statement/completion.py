@@ -17,9 +17,9 @@ from ..base import CHECKED, Hit
 
 def check_completion_full_text(doc, rule):
     params = rule.params
-    if not _proportional_rule(doc.text, params) or any(w in doc.text for w in params["exemption_words"]):
-        # (no plain rule of the report's own scoring a shortfall in proportion, or one that lets a
-        # shortfall go unpunished: SCO007 / SCO008 judge the tables)
+    if not _proportional_rule(doc.text, params):
+        # (no plain rule of the report's own scoring a shortfall in proportion: SCO007 / SCO008
+        # judge the tables)
         return
     base = fact_base(doc)
     named_scores = None  # the document's points and full score pairs, by the indicator they name (read once)
@@ -55,16 +55,20 @@ def check_completion_full_text(doc, rule):
 
 def _proportional_rule(text: str, params: dict) -> bool:
     """The report states a plain proportional rule for every indicator short of its target: its
-    sentence sets no threshold of its own (完成率达到90%及以上的得满分，未达到90%的按完成比例计分) and
-    its clause names no one kind of indicators (满意度指标按调查结果比例得分)."""
+    sentence sets no threshold of its own (完成率达到90%及以上的得满分，未达到90%的按完成比例计分) nor
+    excuses a shortfall (不扣分, 不可抗力: params exemption_words), and its clause names no one kind
+    of indicators (满意度指标按调查结果比例得分)."""
     for word in params["proportional_statements"]:
         at = text.find(word)
         while at >= 0:
             start = max(text.rfind(c, 0, at) for c in "。\n")
             end = min((e for e in (text.find(c, at) for c in "。\n") if e >= 0), default=len(text))
             clause_start = max(text.rfind(c, 0, at) for c in "。\n；;")
-            if "%" not in text[start + 1:end] and "％" not in text[start + 1:end] \
-                    and not any(w in text[clause_start + 1:at] for w in params["rule_scope_words"]):
+            sentence = text[start + 1:end]
+            # (nor lets a shortfall go unpunished there: 因不可抗力等客观原因未完成的不扣分)
+            if "%" not in sentence and "％" not in sentence \
+                    and not any(w in text[clause_start + 1:at] for w in params["rule_scope_words"]) \
+                    and not any(w in sentence for w in params["exemption_words"]):
                 return True
             at = text.find(word, at + 1)
     return False
