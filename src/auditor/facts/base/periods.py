@@ -135,8 +135,9 @@ class PeriodReading:
         return compact(words).lstrip("，,；;：:").startswith(self.lex.list_openers)
 
     def _period_opens(self, clause: str) -> bool:
-        """The clause opens on a year or on last year's words (2024年度人员经费…, 上年…)."""
-        clause = compact(clause)
+        """The clause opens on a year or on last year's words (2024年度人员经费…, 上年…), a bracket
+        wrapping the sentence aside (（2023年度本部门收入总计…）)."""
+        clause = compact(clause).lstrip("（(")
         return bool(YEAR_RE.match(clause) or self.lex.prior.match(clause))
 
     def _names_period(self, words: str) -> bool:
