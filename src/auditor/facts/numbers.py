@@ -433,3 +433,9 @@ def fmt(value: Decimal, places: int = 2, like: str = "") -> str:
     """Format a computed value for a message: fixed places, trailing zeros kept, thousands grouped
     when `like` (the figure it stands beside) groups them (2,905.93 beside 2,998.57)."""
     return f"{quantize_like(value, places):{',' if ',' in like else ''}f}"
+
+
+def groups_thousands(text: str, k: int, commas: str = ",") -> bool:
+    """The comma at k (one of `commas`) stands between digits (1,260): it groups thousands and
+    separates nothing."""
+    return text[k] in commas and 0 < k < len(text) - 1 and text[k - 1].isdigit() and text[k + 1].isdigit()

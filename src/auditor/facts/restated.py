@@ -18,6 +18,7 @@ from bisect import bisect_left
 
 from ..knowledge import compact, concepts
 from .lexicon import alternatives, lexicon
+from .numbers import groups_thousands
 
 LOOK_BACK = 40  # the paragraph's figures a restated subject looks back over (a paragraph rarely holds more)
 SUBJECT_MAX = 12  # characters of the words before the comparing word: a thing's name, not a clause
@@ -101,8 +102,7 @@ def clause_start(text: str, at: int, breaks: str = CLAUSE_BREAKS, groups: str = 
     k = at
     while k > 0:
         k -= 1
-        if text[k] in breaks and not (text[k] in groups and 0 < k < len(text) - 1
-                                      and text[k - 1].isdigit() and text[k + 1].isdigit()):
+        if text[k] in breaks and not groups_thousands(text, k, groups):
             return k + 1
     return 0
 

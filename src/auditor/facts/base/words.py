@@ -309,3 +309,13 @@ def kind_total(words: str, self_words: "OwnWords | None" = None) -> str | None:
     for word in sorted(vocab.get("kind_total_words") or (), key=len, reverse=True):
         rest = rest.replace(word, "")
     return totals.get(rest)
+
+
+def balance_side(words: str) -> tuple[str, str]:
+    """(side, its word) of the balanced grand total the compacted words name last: ("income",
+    收入总计) or ("spending", 支出总计) by concepts.yaml balance_identity income_words /
+    spending_words; ("", "") naming neither."""
+    identity = concepts().get("balance_identity") or {}
+    found = [(words.rfind(w), side, w) for side, key in (("income", "income_words"), ("spending", "spending_words"))
+             for w in identity.get(key) or () if w in words]
+    return max(found)[1:] if found else ("", "")

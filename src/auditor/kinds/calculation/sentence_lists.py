@@ -10,6 +10,7 @@ from itertools import islice
 
 from ...facts.base import Fact, FactBase
 from ...facts.base.figures import per_unit
+from ...facts.base.words import balance_side
 from ...facts.lexicon import lexicon
 from ...knowledge import compact, concepts
 from ..base import CHECKED, Hit, item_label
@@ -291,11 +292,9 @@ def _past_clause(parts: list[Fact]) -> list[Fact]:
 def _balance_side(total: Fact) -> str:
     """The side's own name of the balanced grand total (收支总计) as the text names it (支出总计,
     收入总计), for messages; "" for another concept."""
-    identity = concepts().get("balance_identity") or {}
-    if total.concept != identity.get("total"):
+    if total.concept != (concepts().get("balance_identity") or {}).get("total"):
         return ""
-    words = compact(total.label)
-    return next((w for w in (*identity.get("spending_words", ()), *identity.get("income_words", ())) if w in words), "")
+    return balance_side(compact(total.label))[1]
 
 
 def _whole_of_list(base: FactBase, total: Fact, items: list[Fact], rule) -> bool:

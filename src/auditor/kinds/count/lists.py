@@ -8,7 +8,7 @@ import os
 import re
 from functools import lru_cache
 
-from ...facts.numbers import cn_to_int
+from ...facts.numbers import cn_to_int, groups_thousands
 from ...ingest.raw import MAX_LIST_CHARS
 from ...model import Heading, Table
 from .passages import CJK_FIRST, CJK_LAST, QUOTES, Passage, sentence_bounds, skip_brackets, scan_characters
@@ -150,10 +150,10 @@ def split_plain(listing: str, params: dict) -> tuple[list[str], bool]:
         return separators != "、" and bool(items) and (item.startswith(cues) or any(ch.isdigit() for ch in item))
 
     for k, ch, top in scan_characters(listing, 0, len(listing)):
-        if top and not separators and ch in "、，,；;" and not _thousands_comma(listing, k):
+        if top and not separators and ch in "、，,；;" and not groups_thousands(listing, k):
             separators = "、" if ch == "、" else ("；;" if semicolon else "，,")
             stops = "，,；;" if separators == "、" else ""
-        if top and ch in stops and not _thousands_comma(listing, k):
+        if top and ch in stops and not groups_thousands(listing, k):
             items.append(listing[a:k].strip())
             joined = _joined_last(listing, k, params)
             if joined is not None:
@@ -161,7 +161,7 @@ def split_plain(listing: str, params: dict) -> tuple[list[str], bool]:
                 items.append(joined[0])
                 return [i for i in items if i], joined[1]
             return [i for i in items if i], False
-        if top and ch in separators and not _thousands_comma(listing, k):
+        if top and ch in separators and not groups_thousands(listing, k):
             item = listing[a:k].strip()  # (a thousands comma, 1,260, separates nothing)
             if cut(item):
                 return [i for i in items if i], False
@@ -182,11 +182,6 @@ def split_plain(listing: str, params: dict) -> tuple[list[str], bool]:
     if not cut(item):
         items.append(item)
     return [i for i in items if i], not cut(item)
-
-
-def _thousands_comma(listing: str, k: int) -> bool:
-    """The comma at k stands between digits (1,260): a thousands separator, no list's."""
-    return listing[k] == "," and 0 < k < len(listing) - 1 and listing[k - 1].isdigit() and listing[k + 1].isdigit()
 
 
 def _joined_last(listing: str, k: int, params: dict) -> tuple[str, bool] | None:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from ...facts.base import Fact, FactBase
 from ...facts.base.model import BUDGET_MEASURES, CURRENT, PRIOR
 from ...facts.base.text_facts import names_budget_base
-from ...facts.base.words import clause_before
+from ...facts.base.words import balance_side, clause_before
 from ...facts.lexicon import lexicon
 from ...knowledge import compact, concepts
 from ..base import CHECKED, sentence_figures
@@ -75,31 +75,28 @@ def _other_side(base: FactBase, current: Fact, prior: Fact) -> bool:
     """This year's 收入总计 against last year's stated as 支出总计 (or the other way): the two sides of
     the balanced grand total, one concept, that a report stating them apart does not make one
     figure (FCT001 tells the sides apart; a change is on its own side's last year)."""
-    identity = concepts().get("balance_identity") or {}
-    if current.concept != identity.get("total"):
+    if current.concept != (concepts().get("balance_identity") or {}).get("total"):
         return False
-    sides = (tuple(identity.get("income_words") or ()), tuple(identity.get("spending_words") or ()))
-    a, b = _side(base, current, sides), _side(base, prior, sides)
-    return a is not None and b is not None and a != b and _stated_apart(base, current, sides)
+    a, b = _side(base, current), _side(base, prior)
+    return bool(a and b) and a != b and _stated_apart(base, current)
 
 
-def _stated_apart(base: FactBase, current: Fact, sides: tuple) -> bool:
+def _stated_apart(base: FactBase, current: Fact) -> bool:
     """The text states this year's grand total on both sides, and not alike (收入总计17,100.17万元 …
     支出总计16,888.92万元): its two sides are two figures here (else, in a 决算, one figure)."""
-    values: dict[int, list[Fact]] = {}
+    values: dict[str, list[Fact]] = {}
     for f in base.of(current.concept, current.measure, current.period):
-        side = _side(base, f, sides) if f.source == "text" else None
-        if side is not None:
+        side = _side(base, f) if f.source == "text" else ""
+        if side:
             values.setdefault(side, []).append(f)
-    return len(values) == 2 and not any(meets(f, g) for f in values[0] for g in values[1])
+    return len(values) == 2 and not any(meets(f, g) for f in values["income"] for g in values["spending"])
 
 
-def _side(base: FactBase, fact: Fact, sides: tuple) -> int | None:
-    """Which side's words (0 income, 1 spending) a figure stands under last: in its sentence up to
-    it, or in a table cell's label; None naming neither."""
+def _side(base: FactBase, fact: Fact) -> str:
+    """Which side's words (income, spending: words.balance_side) a figure stands under last: in its
+    sentence up to it, or in a table cell's label; "" naming neither."""
     words = compact(base.sentences.get((fact.block, fact.sentence), "")[:fact.at] if fact.source == "text" else fact.label)
-    found = [(words.rfind(w), k) for k, side in enumerate(sides) for w in side if w in words]
-    return max(found)[1] if found else None
+    return balance_side(words)[0]
 
 
 def _whole_may_be_meant(base: FactBase, change: Fact, current: Fact) -> bool:

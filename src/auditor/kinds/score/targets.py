@@ -9,7 +9,7 @@ from decimal import Decimal
 from ...facts.formula import FormulaError, evaluate
 from ...facts.numbers import Quantity, fmt, half_unit
 from ...facts.targets import Target, parse_deadline_pair, parse_target
-from ...knowledge import compact, vocabulary_generation
+from ...knowledge import compact, concepts, vocabulary_generation
 from ...memo import remember_short
 from .forms import IndicatorRow
 
@@ -58,8 +58,11 @@ _TARGETS: dict = {}
 
 
 def ceilings(rule) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The words naming an indicator and the units of a bare target that may be a ceiling."""
-    return tuple(rule.params["ceiling_cues"]), tuple(rule.params["ceiling_units"])
+    """The words naming an indicator and the units of a bare target that may be a ceiling: the
+    rule's own (params ceiling_cues, ceiling_units), else concepts.yaml indicator_ceilings."""
+    shared = concepts().get("indicator_ceilings") or {}
+    return (tuple(rule.params.get("ceiling_cues") or shared.get("words") or ()),
+            tuple(rule.params.get("ceiling_units") or shared.get("units") or ()))
 
 
 def _upward(row: IndicatorRow, target: Target, ceiling: tuple[tuple[str, ...], tuple[str, ...]]) -> bool | None:

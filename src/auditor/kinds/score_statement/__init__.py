@@ -90,8 +90,10 @@ PARAMS = {"check": (str, None), "grades": (list, []), "cues": (list, []), "bare_
           "proportional_statements": (list, []), "completion_words": (list, []),
           # completion_full_text: words naming one kind of indicators in the rule's clause (满意度指标
           # 按…比例得分: that kind's rule), words letting a shortfall go unpunished (不扣分, 不可抗力),
-          # and words of an indicator kept below its target (事故, 响应时间)
-          "rule_scope_words": (list, []), "exemption_words": (list, []), "ceiling_cues": (list, [])}
+          # and words of an indicator kept below its target (事故, 响应时间: else concepts.yaml indicator_ceilings)
+          "rule_scope_words": (list, []), "exemption_words": (list, []), "ceiling_cues": (list, []),
+          # completion_full_text: words of an indicator's points clause naming no indicator (培训指标分值 → 培训)
+          "name_fillers": (list, ["指标", "的", "为"])}
 MESSAGE_FIELDS = {"score", "grade", "expected_grade", "bands", "total", "sum", "parts", "weight", "rate"}
 
 

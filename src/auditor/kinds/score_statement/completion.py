@@ -13,6 +13,7 @@ from ...facts.lexicon import lexicon
 from ...facts.numbers import fmt
 from ...knowledge import compact, concepts
 from ..base import CHECKED, Hit
+from ..score.targets import ceilings
 
 
 def check_completion_full_text(doc, rule):
@@ -29,7 +30,7 @@ def check_completion_full_text(doc, rule):
                     or not any(w in compact(rate.label) for w in params["completion_words"]):
                 continue
             pair = _short_of_target([f for f in facts[:k] if f.sentence == rate.sentence], rate)
-            if pair is None or _not_plainly_short(base, rate, pair, params):
+            if pair is None or _not_plainly_short(base, rate, pair, ceilings(rule)[0]):
                 continue
             scored = _full_marks_after(facts[k + 1:], rate, pair, params)
             if scored is None:
@@ -93,16 +94,16 @@ def _short_of_target(before: list[Fact], rate: Fact) -> tuple[Fact, Fact] | None
 RATIO_SLACK = Decimal("0.01")  # (percentage points: the actual and target's own rounding)
 
 
-def _not_plainly_short(base, rate: Fact, pair: tuple[Fact, Fact], params: dict) -> bool:
+def _not_plainly_short(base, rate: Fact, pair: tuple[Fact, Fact], ceiling_words: tuple[str, ...]) -> bool:
     """The shortfall may be no shortfall of this year's target: of another year (2023年开展…),
     under a target adjusted during the year (年中调整为…), or of an indicator kept below its
-    target (事故起数, 响应时间: params ceiling_cues)."""
+    target (事故起数, 响应时间: `ceiling_words`, score.targets.ceilings)."""
     actual, target = pair
     words = compact(actual.label + target.label)
     sentence = base.sentences.get((rate.block, rate.sentence), "")
     return actual.period != CURRENT or target.period != CURRENT \
         or any(w in sentence for w in (concepts().get("from_to_words") or {}).get("adjusting") or ()) \
-        or any(w in words for w in params["ceiling_cues"])
+        or any(w in words for w in ceiling_words)
 
 
 def _full_marks_after(after: list[Fact], rate: Fact, pair: tuple[Fact, Fact], params: dict) -> tuple[Fact, Fact] | None:
@@ -126,7 +127,7 @@ def _subject(weight: Fact, params: dict) -> str:
     """The words naming the indicator in the points' clause (基层卫生人员培训 of 其中基层卫生人员培训指标
     分值), the words of points, of the item and of a list's opening out."""
     subject = re.split(r"[，,；;。：:]", compact(weight.label))[-1]
-    for word in (*params["weight_words"], *params["item_words"], *lexicon().list_openers, "指标", "的", "为"):
+    for word in (*params["weight_words"], *params["item_words"], *lexicon().list_openers, *params["name_fillers"]):
         subject = subject.replace(word, "")
     return subject
 
