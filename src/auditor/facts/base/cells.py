@@ -166,7 +166,7 @@ class CellReading:
             # a score table's 合计 is its total score, whatever the title names (部门整体支出绩效自评表),
             # unless its 分值 are fewer than the full score: a table of some of the indicators
             concept = self.score_totals.get(row_label)
-        if concept is None and generic:
+        if concept is None and generic and not (self.grand_row and row_label in self.group_subtotal_words):
             concept = self.title_concept  # 合计 of a table about one concept (the 三公 table)
         column_total = False
         if concept is None and row_label in self.column_total_rows and not col_concept and unit != "%" \

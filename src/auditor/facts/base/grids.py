@@ -73,3 +73,35 @@ def heads_a_column(grid: list[list[str]], i: int, k: int) -> bool:
     return k < len(below) and bool(below[k]) and short_cell_number(below[k]) is None \
         and any(short_cell_number(t) is not None and c < len(heads) and heads[c]
                 for c, t in enumerate(below[k + 1:], start=k + 1) if t)
+
+
+def spread_spans(headers: list[list[str]], width: int, over_subheads: bool = False) -> list[list[str]]:
+    """The header rows with each group head spread to the right over the empty cells of its span
+    (本年支出 over 小计 | 基本支出 | 项目支出, merged across and left blank after its first cell): a
+    span ends where the row above starts a new group or the row's next head stands; the last row
+    names single columns and spreads nothing. `over_subheads`: only a head whose span the next row
+    heads cell by cell is spread (a form's particulars, 项目名称 | 某项目 | 主管部门 | 某局 |  | , over a
+    shorter header row head nothing)."""
+    filled = []
+    for depth, row in enumerate(headers):
+        spread = depth < len(headers) - 1
+        parent = headers[depth - 1] if depth else None
+        below = headers[depth + 1] if spread else []
+        current, out = "", []
+        for k in range(width):
+            text = row[k] if k < len(row) else ""
+            if parent is not None and k < len(parent) and parent[k] and not text:
+                current = ""  # the group above starts anew here
+            if text:
+                current = text if not over_subheads or _heads_its_span(row, below, k, width) else ""
+            elif not spread:
+                current = ""
+            out.append(text or current)
+        filled.append(out)
+    return filled
+
+
+def _heads_its_span(row: list[str], below: list[str], k: int, width: int) -> bool:
+    """The row below has a head under the head at `k` and under each empty cell after it."""
+    end = next((j for j in range(k + 1, width) if j < len(row) and row[j]), width)
+    return all(j < len(below) and below[j] for j in range(k, end))

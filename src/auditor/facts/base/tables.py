@@ -13,7 +13,7 @@ from ..numbers import is_column_numbers
 from .model import Columns
 from .words import FROM_QUALIFIER_CHARS
 from .figures import short_cell_number
-from .grids import PROJECT_NAME_MIN, stripped_rows, subject_of, cue_subject, subject_cue, heads_a_column
+from .grids import PROJECT_NAME_MIN, stripped_rows, subject_of, cue_subject, subject_cue, heads_a_column, spread_spans
 
 
 class TableReading:
@@ -34,6 +34,9 @@ class TableReading:
         # the kind of money a table is of (收入决算表: 本年收入), when its title names one kind only
         kinds = [k for k in self.kind_totals if k in title]
         self.title_kind = self.kind_totals[kinds[0]] if len(kinds) == 1 else None
+        # (a table closed by its 合计 has groups under it: a 小计 row is its group's, not the whole
+        # the title names; see _cell)
+        self.grand_row = any(compact(_row_name(texts)) in self.column_total_words for texts in grid)
         # the project the form names, else the one a line above it names (项目名称：X over its forms)
         # (a list of projects, one a row under a 项目名称 column: each row's figures are its project's;
         # the 项目名称 cell is found once for both)
@@ -61,7 +64,7 @@ class TableReading:
         # the columns the rows under the current header label their figures in, and hold them in
         label_columns: set[int] = set()
         figure_columns: set[int] = set()
-        group = ""  # the label of the group of rows the first column's merged cell spans (see _under_group)
+        group: list[str] = []  # the label cells of the group of rows merged cells span (see _under_group)
         # the group's rows read so far: (their facts' range, the row's own label, merged into the group)
         group_rows: list[tuple[int, int, str, bool]] = []
         for k, (row, stripped) in enumerate(zip(table.rows, grid)):
@@ -71,7 +74,7 @@ class TableReading:
                 # prose inside a table (目标, 说明) is no header; what it reports is read as text
                 prose_heads = _column_heads(headers, len(texts)) if headers else prose_heads
                 self.prose_rows.append((index, row, texts, prose_heads, self.table_subject))
-                headers, in_header, columns_of, group = [], False, {}, ""
+                headers, in_header, columns_of, group = [], False, {}, []
                 self._group_members(group_rows)  # (a prose row ends a group of rows, as a header does)
                 group_rows = []
                 continue
@@ -97,14 +100,19 @@ class TableReading:
                         and not _empty_lines(grid, k, says_nothing, label_columns, figure_columns):
                     headers = headers + [texts] if in_header else [texts]
                     in_header, columns_of = True, {}
-                    label_columns, figure_columns, group = set(), set(), ""
+                    label_columns, figure_columns, group = set(), set(), []
                     self._group_members(group_rows)
                     group_rows = []
                 continue
             in_header = False
-            blank_first = not texts[0] if texts else False
-            texts, group = _under_group(texts, numbers, group, self.group_total_words, self.column_total_words)
-            inherited = blank_first and bool(texts[0])
+            if len(texts) not in columns_of:
+                columns_of[len(texts)] = self._columns(_column_heads(headers, len(texts)))
+            columns = columns_of[len(texts)]
+            # (the labels start after a 序号 column: 1 | 就业补助资金 | 中央资金)
+            lead = next((j for j in range(len(texts)) if j not in self.line_columns
+                         and not (j < len(columns.heads) and columns.heads[j].skipped)), 0)
+            texts, group, inherited = _under_group(texts, numbers, group, lead, self.group_total_words,
+                                                   self.column_total_words)
             if not inherited and group_rows:
                 self._group_members(group_rows)  # (the group ended, or another starts here)
                 group_rows = []
@@ -114,12 +122,10 @@ class TableReading:
             # (the row's first label's concept, read in the same pass: is the row a declared part's?)
             first_concept = self._row_concept(index, texts, numbers)
             after_part = first_concept is not None and first_concept in self.any_part
-            if len(texts) not in columns_of:
-                columns_of[len(texts)] = self._columns(_column_heads(headers, len(texts)))
             first = len(self.base.facts)
-            self._row(index, table, row, texts, numbers, columns_of[len(texts)], fund)
+            self._row(index, table, row, texts, numbers, columns, fund)
             if group:
-                group_rows.append((first, len(self.base.facts), texts[1], inherited))
+                group_rows.append((first, len(self.base.facts), group[-1], inherited))
             if any(n is None and _is_remark(t) for n, t in zip(numbers, texts)):
                 # a remark beside the row's figures (偏差原因: …完成年度目标的92.4%) is about the
                 # row's thing: read as text, its figures naming nothing are that thing's
@@ -334,20 +340,10 @@ def _misaligned(grid: list[list[str]], numbering_rows: list[bool]) -> bool:
 
 def _column_heads(headers: list[list[str]], width: int) -> list[str]:
     """Each column's header path: the header rows above it, a group header spread to the right
-    over the empty cells of its span (a span ends where the row above starts a new group)."""
+    over the empty cells of its span (grids.spread_spans)."""
     heads = [""] * width
-    for depth, row in enumerate(headers):
-        spread = depth < len(headers) - 1  # the last header row names single columns
-        parent = headers[depth - 1] if depth else None
-        current = ""
-        for k in range(width):
-            text = row[k] if k < len(row) else ""
-            if parent is not None and k < len(parent) and parent[k] and not text:
-                current = ""  # the group above starts anew here
-            if text:
-                current = text
-            elif not spread:
-                current = ""
+    for row in spread_spans(headers, width):
+        for k, current in enumerate(row):
             if current and current not in heads[k]:
                 heads[k] = f"{heads[k]} {current}".strip()
     return heads
@@ -378,19 +374,31 @@ def table_subject(table: Table) -> str:
     return subject_of(stripped_rows(table.rows[:6]), [compact(w) for w in concepts().get("subject_cells") or ()])
 
 
-def _under_group(texts: list[str], numbers: list, group: str, total_words: tuple[str, ...],
-                 grand_words: tuple[str, ...]) -> tuple[list[str], str]:
-    """A data row whose first cell is blank under a row labelled in its first two cells (就业补助资金 |
-    中央资金 over  | 县级资金 and  | 小计): the first label spans the group's rows, a cell merged down
-    as Word, a web page's rowspan or a sheet's merge leave it (the text written out repeats it on
-    each row): the row is read with it, as that text is. Not under a first row stating the group's
-    total (项目资金（万元） | 年度资金总额 over  | 其中：财政拨款: a block's heading over its total
-    and parts, each row its own; concepts.yaml group_total_words). Returns the row's texts and the
-    group label for the rows after it ("" when the row starts none). A table's 合计 (grand_words)
-    under a group is the table's, no row of the group."""
-    if len(texts) < 2 or not texts[1] or numbers[1] is not None or compact(texts[1]) in grand_words:
-        return texts, ""
-    if not texts[0]:
-        return ([group, *texts[1:]], group) if group else (texts, "")
-    starts = numbers[0] is None and not compact(texts[1]).endswith(total_words)
-    return texts, texts[0] if starts else ""
+def _under_group(texts: list[str], numbers: list, group: list[str], lead: int, total_words: tuple[str, ...],
+                 grand_words: tuple[str, ...]) -> tuple[list[str], list[str], bool]:
+    """A data row whose first label cells are blank under a row labelled in two cells or more
+    (就业补助资金 | 中央资金 over  | 县级资金 and  | 小计; 就业类 | 就业补助资金 | 中央资金 over  |  | 县级资金):
+    the labels on the left span the group's rows, cells merged down as Word, a web page's rowspan
+    or a sheet's merge leave them (the text written out repeats them on each row): the row is read
+    with them, as that text is. The label cells start at `lead`, after a 序号 column (1 | 就业补助资金 |
+    中央资金), and end at the row's first figure. Not under a first row stating the group's total
+    (项目资金（万元） | 年度资金总额 over  | 其中：财政拨款: a block's heading over its total and parts,
+    each row its own; concepts.yaml group_total_words). Returns the row's texts, the label cells
+    for the rows after it ([] when the row starts no group) and whether the row is one of the
+    group's (its labels but the last merged down). A table's 合计 (grand_words) under a group is
+    the table's, no row of the group."""
+    end = next((j for j in range(lead, len(texts)) if numbers[j] is not None), len(texts))
+    labels = texts[lead:end]
+    if len(labels) < 2 or not labels[-1] or any(compact(t) in grand_words for t in labels if t):
+        return texts, [], False
+    if not labels[0]:
+        if not group or len(group) != len(labels):
+            return texts, [], False
+        filled = list(labels)
+        for j, t in enumerate(labels):
+            if t:
+                break
+            filled[j] = group[j]
+        return [*texts[:lead], *filled, *texts[end:]], filled, not any(labels[:-1])
+    starts = all(labels) and not compact(labels[-1]).endswith(total_words)
+    return texts, list(labels) if starts else [], False

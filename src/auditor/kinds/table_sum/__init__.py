@@ -105,6 +105,9 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           # column_total: units a row's label may state in brackets that are no money (在职人数（人）,
           # 房屋面积（平方米）): such a row counts other things than the table's amounts
           "other_unit_rows": (list, []),
+          # column_total: units of whole things (辆, 人, 个) a row's own unit cell (计量单位 | 辆) may
+          # name: that row's total is a count, exact, no rounded figure
+          "count_units": (list, []),
           # how near the rows after a first row printing the total's figures must add up to it for
           # that row to be read as the total's one item over them (a share of its figure): a slip
           # in one of its items, not a total copied from the first row (150.00 under 738.70)

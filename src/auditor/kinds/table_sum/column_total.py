@@ -9,7 +9,7 @@ import functools
 from functools import lru_cache
 
 from ...facts.lexicon import lexicon
-from ...facts.numbers import Quantity
+from ...facts.numbers import MONEY_UNITS, Quantity
 from ...ingest.build import numbering_of
 from ...knowledge import compact, concepts
 from ...model import Table
@@ -17,7 +17,7 @@ from ...tables.products import UNIT_RE
 from ...tables.typed import parse_cell
 from ...ingest.raw import YEAR_CELL_RE, years_apart
 from ..base import Hit, Trial, sum_check
-from .reading import row_level, row_label, is_amount, notes_after
+from .reading import label_cells, row_level, row_label, is_amount, notes_after
 from .relations import RowRelations, fold_changes, grid_relations
 from .findings import crossing_cell, column_hit, stated_gap
 from .heads import heads_summed, figure_rows
@@ -36,6 +36,23 @@ def _other_unit_row(label: str, units: list[str]) -> bool:
     if last is not None and last.end() == len(label.rstrip()) and last.group(1) in units:
         return True
     return compact(UNIT_RE.sub("", label)).endswith(_count_endings())
+
+
+def _same_unit_rows(grid, at: int, figures: list[int], params: dict) -> list[int]:
+    """In a table with a column of units (项目 | 计量单位 | 数值), the rows whose unit cell names the
+    total row's unit, or none: rows of other units (机关运行经费 | 万元 above 车辆数合计 | 辆) are no
+    parts of it."""
+    units = {*params["count_units"], *params["other_unit_rows"], *MONEY_UNITS}
+    col = next((c for c, text in enumerate(grid[at]) if compact(text) in units), None)
+    if col is None:
+        return figures
+    unit = compact(grid[at][col])
+    return [r for r in figures if col >= len(grid[r]) or compact(grid[r][col]) in (unit, "")]
+
+
+def _scored(header_rows: list[list[str]], point_heads: list[str]) -> bool:
+    """The header names the points each row is given (分值, 满分): the rows are scored indicators."""
+    return any(w in compact(t) for row in header_rows for t in row for w in point_heads)
 
 
 @lru_cache(maxsize=1)
@@ -143,6 +160,8 @@ def check_column_total(doc, rule, typed):
             figures = figures[1:]  # (项目 | 2023 | 2024: the header's years, no row of figures)
         if not figures or at not in figures:
             continue
+        first = figures[0]  # (the header ends above the first row of figures, whatever its unit)
+        figures = _same_unit_rows(grid, at, figures, rule.params)
         after: list[int] = []  # (rows after a total amid the table, of other things: summed across only)
         if at == figures[0]:
             details = [r for r in figures if r > at]  # 合计 first, as 决算 tables print it
@@ -168,14 +187,16 @@ def check_column_total(doc, rule, typed):
             details = _run_adding_up(grid, at, details, label_col) or details
         # (a row counting other things, 在职人数（人）, is no part of the total; nor is an average,
         # 平均 | 265, which figure_rows leaves out)
-        details = [r for r in details if not _other_unit_row(row_label(grid[r]), rule.params["other_unit_rows"])]
+        # (a score table's rows are indicators scored in points whatever they count: 就业帮扶人数 | 10 | 8.72)
+        if not _scored(grid[:first], rule.params["given_point_heads"]):
+            details = [r for r in details if not _other_unit_row(row_label(grid[r]), rule.params["other_unit_rows"])]
         details = _without_per_head_rows(grid, details, at, label_col)
         if not details:
             continue  # (a total row and nothing it sums)
         if _sums_inside(grid, details, label_col, sums) or _side_by_side(grid, details, label_col) \
                 or _paired_totals(grid[at], label_col, labels):
             continue  # subtotals among the rows (本年收入合计 above 总计), or two lists side by side
-        heads, summed = heads_summed(rule, table, grid, figures[0], label_col, at)
+        heads, summed = heads_summed(rule, table, grid, first, label_col, at)
         partial: dict[int, list[int]] = {}  # rows over their items in all columns but one
         rows = summed_rows(grid, details, label_col, rule, summed, partial)
         if at < details[0] and compact(row_label(grid[details[0]])).startswith(tuple(rule.params["inner_row_words"])):
@@ -405,7 +426,7 @@ def _heading_total(rule, table, grid) -> int | None:
     inner = tuple(rule.params["inner_row_words"])
     if _whole_heading(rule, grid, figures):
         return first
-    if numbering_of(row_label(grid[first][:label_col + 2]).strip()) or compact(row_label(grid[first])).startswith(inner):
+    if numbering_of(row_label(label_cells(grid[first], label_col)).strip()) or compact(row_label(grid[first])).startswith(inner):
         return None
     rows = outer_rows(grid, figures[1:], label_col, inner)
     styles = [row_level(grid, r, label_col) for r in rows]
@@ -460,7 +481,7 @@ def _running_total(grid, details: list[int], at: int, col: int) -> bool:
 def _sums_inside(grid, details: list[int], label_col: int, sums: tuple) -> bool:
     """A detail row that is itself a sum (本年收入合计, 收入合计): the rows nest in ways the labels
     do not tell (a summary table's 总计 = 本年收入合计 + 年初结转); not judged here."""
-    return any(w in compact(" ".join(grid[r][:label_col + 2])) for r in details for w in sums)
+    return any(w in compact(" ".join(label_cells(grid[r], label_col))) for r in details for w in sums)
 
 
 def _side_by_side(grid, details: list[int], label_col: int) -> bool:

@@ -133,7 +133,8 @@ def column_hit(rule, table, grid, at: int, col: int, ways: list[list[int]], colu
     if total is None or total.unit in ("%", "‰"):
         return None
     best = None
-    counted = counted_column(rule, table, column, unit_line)
+    counted = counted_column(rule, table, column, unit_line) or any(
+        compact(t) in rule.params["count_units"] for t in grid[at])  # (车辆数合计 | 辆 | 13: its own unit)
     if counted and _distinct_note(rule, note):
         return None  # (注：7名队员同时参加两支服务队，合计为实际人数: a count of distinct people)
     for way, rows in enumerate(ways):

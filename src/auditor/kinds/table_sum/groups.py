@@ -11,7 +11,7 @@ from ...facts.numbers import Quantity
 from ...knowledge import compact
 from ...tables.typed import parse_cell
 from ..base import Trial, sum_check, SUBROW_RE
-from .reading import row_level, row_label, is_amount, CODE_CELL_RE
+from .reading import label_cells, row_level, row_label, is_amount, CODE_CELL_RE
 from .findings import compare, column_hit
 from .heads import heads_summed, figure_rows
 
@@ -262,16 +262,20 @@ def _bare_subtotals(grid, details: list[int], label_col: int, rule) -> dict[int,
     groups = {}
     for r in details:
         group = _grouped_subtotal(grid[r], label_col, words)
-        if compact(row_label(grid[r][:label_col + 2])) not in words and group is None:
+        if compact(row_label(label_cells(grid[r], label_col))) not in words and group is None:
             continue
         rows, k = [], r - 1
         merged = _merged_group(grid, r, label_col)
-        while k in with_figures and compact(row_label(grid[k][:label_col + 2])) not in words \
+        while k in with_figures and compact(row_label(label_cells(grid[k], label_col))) not in words \
                 and (group is None or compact(grid[k][label_col]) == group) \
                 and _grouped_subtotal(grid[k], label_col, words) is None:
-            rows.append(k)
             if merged and grid[k][label_col].strip():
-                break  # (the group's first row, its label merged down over the rest)
+                # (the group's first row, its label merged down over the rest; one naming nothing
+                # in the next column, 基本支出 |  | 1,238.56, heads the group with its own total)
+                if any(t.strip() for t in label_cells(grid[k], label_col)[label_col + 1:]):
+                    rows.append(k)
+                break
+            rows.append(k)
             k -= 1
         if len(rows) >= 2 and not any(SUBROW_RE.match(row_label(grid[q]).strip()) for q in rows):
             groups[r] = sorted(rows)
@@ -398,7 +402,7 @@ def outer_rows(grid, details: list[int], label_col: int, inner: tuple, most: int
     it stretch a list another column shows complete); `most`: the rows a list goes on with at most."""
     def words(r):
         # (the row's words, no figures: 临海市老年大学 | 小计 | 160.50 closes its group)
-        return compact(" ".join(t for t in grid[r][:label_col + 2] if not is_amount(t)))
+        return compact(" ".join(t for t in label_cells(grid[r], label_col) if not is_amount(t)))
 
     def figures(r) -> dict[int, Decimal]:
         return {c: q.value for c, t in enumerate(grid[r]) if c > label_col and is_amount(t)

@@ -3,6 +3,7 @@ the columns a total sums (no rates, no amounts per head, no codes) and the rows 
 (no 栏次 row of column numbers)."""
 from __future__ import annotations
 
+from ...facts.base.grids import spread_spans
 from ...facts.numbers import is_column_numbers
 from ...knowledge import compact, concepts
 from ...tables.typed import line_number_columns
@@ -17,7 +18,9 @@ def heads_summed(rule, table, grid, first: int, label_col: int, skip: int | None
     not_summed = {compact(w) for w in rule.params["not_summed_rows"]}
     above = [r for r in range(first) if r != skip and not _column_numbers_row(grid[r])
              and compact(row_label(grid[r])) not in not_summed]
-    heads = [" ".join(grid[r][c] for r in above if c < len(grid[r])) for c in range(table.width)]
+    # (a group head merged across its columns is spread over them: 本年支出 over 小计 | 基本支出 | 项目支出)
+    rows = spread_spans([grid[r] for r in above], table.width, over_subheads=True)
+    heads = [" ".join(row[c] for row in rows) for c in range(table.width)]
     for c in range(table.width):
         if not heads[c].strip():
             heads[c] = _head_over_figures(grid, c)

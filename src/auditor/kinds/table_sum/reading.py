@@ -14,7 +14,17 @@ from ...tables.typed import parse_cell
 
 def row_level(grid, r: int, label_col: int):
     """The numbering level of a row's label (the document model's reading: 一、 1, （一） 2, 1. 3 …), or None."""
-    return (numbering_of(row_label(grid[r][:label_col + 2]).strip()) or (None,) * 4)[3]
+    return (numbering_of(row_label(label_cells(grid[r], label_col)).strip()) or (None,) * 4)[3]
+
+
+def label_cells(row: list[str], label_col: int) -> list[str]:
+    """A row's cells up to its label's end: the label column and the next, and the words after
+    them up to the first figure or blank (类别 | 项目名称 | 资金来源: a third label column, its cells
+    merged down the first two, holds the row's own label:  |  | 小计)."""
+    end = label_col + 2
+    while end < len(row) and row[end].strip() and parse_cell(row[end].strip()) is None:
+        end += 1
+    return row[:end]
 
 
 def row_name(row: list[str]) -> str:
