@@ -54,6 +54,12 @@ PARAMS = {
     # score_cap: words of a bonus row, and the labels of a total row a bonus lifts above its weight
     "bonus_words": (list, []), "total_labels": (list, ["合计", "总计", "总分"]),
     "formula": (str, "weight * rate"),  # rate: 执行数 ÷ 预算数, or the stated rate
+    # execution: the whole's execution rate an indicator row with no actual value is scored on (the
+    # department's, the evaluated project's), not a part's: the labels of a breakdown table's row
+    # stating the whole's (合计), words naming a part before a rate in its sentence (基本支出), a
+    # pattern naming a project (group `name`), and words naming the whole after them (部门整体)
+    "whole_row_words": (list, []), "part_words": (list, []), "part_pattern": (str, ""),
+    "whole_words": (list, []),
     "cap_at_weight": (bool, True),
     "positive_formula": (str, "weight * actual / target"),
     "negative_formula": (str, "weight * target / actual"),

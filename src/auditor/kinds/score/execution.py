@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ...facts.formula import FormulaError, evaluate
 from ...facts.numbers import fmt, half_unit
-from ...knowledge import compact
+from ...knowledge import compact, concepts
 from ...model import Cell
 from ...tables.typed import TypedTable
 from ..base import CHECKED, Hit, NotAssessable, names_execution_rate
@@ -136,6 +136,9 @@ def _rate_source(row: ExecutionRow, budget: Decimal | None) -> str:
         rate = row.cells.get("rate")
         if rate is not None and rate.loc.table is None:
             return f"（执行率为正文{rate.loc.describe()}所写的 {rate.text}）"
+        if rate is not None and "score" in row.cells and rate.loc.table != row.cells["score"].loc.table:
+            # (the whole's rate another table's total row states)
+            return f"（执行率为{rate.loc.describe()}所写的 {rate.text}）"
         return f"（执行率为「{row.label}」一行的实际完成值）"
     # (the row's other budget, where it gives both: 年初 760 and 全年 619.52 — the reader sees which
     # one the stated rate is of, and what the score would be on the other)
@@ -189,14 +192,28 @@ def _execution_formula(row, rate, expected, own) -> str:
 
 
 def check_execution(doc, rule, typed):
-    return _execution_hits(rule, typed, False, _execution_rule(doc), _execution_indicators(doc, typed))
+    return _execution_hits(rule, typed, False, _execution_rule(doc), _execution_indicators(doc, typed, rule.params))
 
 
 def check_execution_full(doc, rule, typed):
-    return _execution_hits(rule, typed, True, _execution_rule(doc), _execution_indicators(doc, typed))
+    return _execution_hits(rule, typed, True, _execution_rule(doc), _execution_indicators(doc, typed, rule.params))
 
 
-def _execution_indicators(doc, typed) -> list[ExecutionRow]:
+def _whole_vocabulary(params: dict | None) -> tuple:
+    """The words telling the whole's execution rate from a part's (whole_row_words, part_words,
+    part_pattern, whole_words): a rule's own, else concepts.yaml whole_execution_rate; empty
+    without a rule (judged_as_execution). As a key."""
+    if params is None:
+        return (), (), "", ()
+    shared = concepts().get("whole_execution_rate") or {}
+
+    def words(name: str):
+        return params.get(name) or shared.get(name) or ()
+    return (tuple(words("whole_row_words")), tuple(words("part_words")), words("part_pattern") or "",
+            tuple(words("whole_words")))
+
+
+def _execution_indicators(doc, typed, params: dict | None = None) -> list[ExecutionRow]:
     """Indicator rows scoring the budget execution rate (三级指标 预算执行率 | 分值 10 | 实际完成值
     92.40% | 得分 7.80), read as execution rows with the stated rate and no amounts, where the report
     states how the rate is scored: its own rule (a step, bands, full marks from a threshold), the
@@ -204,14 +221,16 @@ def _execution_indicators(doc, typed) -> list[ExecutionRow]:
     criteria and remarks. A row whose criteria or remarks state another rule (执行率达到90%及以上
     得满分) keeps to it and is not judged. Indicator forms score the rate in many ways, so with no
     rule stated the row is left to the indicator rules (a missed target, SCO007/SCO008). Read
-    once per document."""
-    cached = getattr(doc, "_execution_indicators", None)
+    once per document and vocabulary of the whole's rate (`params`: see _whole_execution_rate)."""
+    vocabulary = _whole_vocabulary(params)
+    kept = doc.__dict__.setdefault("_execution_indicators", {})
+    cached = kept.get(vocabulary)
     if cached is None:
-        cached = doc._execution_indicators = _read_execution_indicators(doc, typed)  # type: ignore[attr-defined]
+        cached = kept[vocabulary] = _read_execution_indicators(doc, typed, vocabulary)
     return cached
 
 
-def _read_execution_indicators(doc, typed) -> list[ExecutionRow]:
+def _read_execution_indicators(doc, typed, vocabulary: tuple = ((), (), "", ())) -> list[ExecutionRow]:
     from ...knowledge import concepts
 
     scoring = concepts().get("execution_scoring") or {}
@@ -229,8 +248,10 @@ def _read_execution_indicators(doc, typed) -> list[ExecutionRow]:
             rate_cell = r.cells.get("actual")
             if actual is None and not r.actual_text.strip():
                 # (an evaluation's scoring table gives no actual value: the rate its findings column
-                # states, 评价情况 | 支出4,032.00万元，执行率90.00%, else the rate the text states)
-                rate_cell = _reason_execution_rate(r, scoring.get("stated_rate")) or _text_execution_rate(doc, named)
+                # states, 评价情况 | 支出4,032.00万元，执行率90.00%, else the whole's rate a table's
+                # total row or the text states)
+                rate_cell = _reason_execution_rate(r, scoring.get("stated_rate")) or \
+                    _whole_execution_rate(doc, named, vocabulary)
                 actual = read_target(rate_cell.text) if rate_cell is not None else None
             weight = inferred_weight(r, rows)
             if actual is None or actual.unit != "%" or actual.comparator not in ("", "=") or weight is None:
@@ -260,17 +281,74 @@ def _reason_execution_rate(r, pattern: str | None) -> Cell | None:
     return Cell(found[0], cell.loc) if len(found) == 1 else None
 
 
-def _text_execution_rate(doc, named: str) -> Cell | None:
-    """The budget execution rate the text states, as a cell (its figure and where it is): the one
-    value its sentences give a rate so named (预算执行率为92.60%); none when they give several."""
+def _whole_execution_rate(doc, named: str, vocabulary: tuple) -> Cell | None:
+    """The execution rate of the whole the report scores (the department, the evaluated project), as
+    a cell (its figure and where it is), or None.
+
+    A table breaking the spending down (基本支出 | 项目 … | 合计, a column of 执行率) states the
+    whole's rate in its total row (`whole_row_words`); its other rows are parts'. Where tables state
+    it, theirs is taken (one value, else none: a narrative figure differing from it is FCT001's).
+    Else the one value the text's sentences give a rate so named (预算执行率为92.60%), leaving out
+    those a part's words come before in their sentence (since the rate before it there, if any): a
+    part's name (`part_words`: 基本支出, 项目支出 …), a breakdown row's label (医保信息化建设), a named
+    project (`part_pattern`: …建设项目, not 本项目, nor the project the report's title names),
+    unless the whole's words (`whole_words`: 部门整体, 全局) follow it; none when several remain."""
     from ...facts.base import fact_base
     from ...facts.base.model import CURRENT
 
-    rates = [f for f in fact_base(doc).facts if f.source == "text" and f.unit == "%" and f.period == CURRENT
-             and not f.comparator and f.measure == "实际值" and f.concept and re.search(named, compact(f.concept))]
-    if len({f.value for f in rates}) != 1:
+    whole_rows, part_words, part_pattern, whole_words = vocabulary
+    rates = [f for f in fact_base(doc).facts if f.unit == "%" and f.period == CURRENT and not f.comparator
+             and f.measure == "实际值" and f.concept and re.search(named, compact(f.concept))]
+    tabled = [f for f in rates if f.source == "table"]
+    totals = [f for f in tabled if _names_whole_row(f.label, whole_rows)]
+    if totals:
+        return Cell(totals[0].text, totals[0].loc) if len({f.value for f in totals}) == 1 else None
+    # (the labels of a breakdown's rows of parts, where no total row is told apart: none then)
+    rows = {compact(f.label) for f in tabled if f.label and "执行率" not in f.label} if whole_rows else set()
+    title = compact(doc.blocks[0].text) if doc.blocks else ""
+    text = [f for f in rates if f.source == "text"]
+    whole = [f for f in text if not _names_part(_rate_lead(doc, f, text), part_words, rows, part_pattern,
+                                                    whole_words, title)]
+    if len({f.value for f in whole}) != 1:
         return None
-    return Cell(rates[0].text, rates[0].loc)
+    return Cell(whole[0].text, whole[0].loc)
+
+
+def _names_whole_row(label: str, words) -> bool:
+    label = compact(label or "")
+    return bool(label) and any(label == w or label.endswith(w) for w in words)
+
+
+def _rate_lead(doc, fact, rates) -> str:
+    """The words of a text rate's sentence before it, since the rate before it there (if any)."""
+    try:
+        sentence = doc.blocks[fact.block].sentences[fact.sentence].text
+    except (AttributeError, IndexError):
+        return fact.label or ""
+    begin = max((f.at + len(f.text) for f in rates if f.block == fact.block and f.sentence == fact.sentence
+                 and f.at < fact.at), default=0)
+    return sentence[begin:fact.at] if begin <= fact.at <= len(sentence) else fact.label or ""
+
+
+def _names_part(lead: str, part_words, rows: set[str], part_pattern: str, whole_words, title: str) -> bool:
+    """Whether the words before a rate name a part of the spending (see _whole_execution_rate), and
+    no whole's words after it."""
+    lead, ends = compact(lead), []
+    for m in list(re.finditer(part_pattern, lead))[::-1] if part_pattern else ():
+        name = m.groupdict().get("name") or m.group(0)
+        if name and name[-4:] in title:
+            # (the project the report's title names is the whole evaluated: its name set aside, so
+            # that its words, 改造项目支出, name no part)
+            lead = lead[:m.start()] + "〇" * (m.end() - m.start()) + lead[m.end():]
+        else:
+            ends.append(m.end())
+    # (a part word the report's title names is the thing evaluated: 项目支出 in a project's report)
+    ends += [lead.rfind(w) + len(w) for w in (*part_words, *(r for r in rows if len(r) >= 2))
+             if w and w in lead and w not in title]
+    if not ends:
+        return False
+    after = lead[max(ends):]
+    return not any(w in after for w in whole_words)
 
 
 def judged_as_execution(doc, typed) -> set[int]:
