@@ -30,6 +30,12 @@ PARAMS = {
     "exhaustive_markers": (list, ["分别为", "分别是"]),
     # units that are no counts of things (rates, scores)
     "not_counts": (list, ["%", "‰", "分", "个百分点"]),
+    # words opening a clause that says a thing of all the counted things (全部收回, 均已完工): such a
+    # clause may stand between a count and the 其中 breaking it down
+    "all_of_them_words": (list, ["全部", "均", "全数", "悉数", "已全部"]),
+    # words of an average or a figure per one (平均年龄45.6岁, 人均): a measured quantity so named
+    # is no whole its kinds add up to (whole counts are read whatever their words)
+    "per_unit_words": (list, ["平均", "人均", "户均", "生均", "均"]),
     # kinds of one thing share their last characters (一般公务用车, 执法执勤用车): at least these many
     "min_common_ending": (int, 2),
     # nouns after 其他 naming just the rest of the whole (其他人员, 其他单位)
@@ -203,7 +209,7 @@ def check(doc, rule):
     for run in base.clause_runs():
         facts = [f for _, group in run for f in group]
         for k, total in enumerate(facts):
-            if not _is_count(total, params):
+            if not _is_listed_whole(total, params):
                 continue
             end = total.at + len(total.text)
             text = base.sentences.get((total.block, total.sentence), "")
@@ -214,7 +220,8 @@ def check(doc, rule):
             partner = facts[k + 1] if k + 1 < len(facts) and facts[k + 1].unit in paired \
                 and text[end:facts[k + 1].at].strip() == "、" else None
             end = partner.at + len(partner.text) if partner is not None else end
-            bridge = AVERAGE_BRIDGE_RE.match(text, end) or BRACKET_BRIDGE_RE.match(text, end)
+            bridge = AVERAGE_BRIDGE_RE.match(text, end) or BRACKET_BRIDGE_RE.match(text, end) \
+                or _all_of_them(text, end, params)
             marker = opens.match(text, bridge.end() if bridge else end) or _bracket_list(text, end, total, params)
             listed_in = total.sentence
             if not marker and not text[end:].strip("。. ") and not opens.search(text, 0, total.at) \
@@ -242,7 +249,7 @@ def check(doc, rule):
                 continue  # (…低保对象2,860人、特困人员420人，其中：城市低保对象…: the first whole's parts)
             parts = _within_whole(total, parts, params["contrary_words"], tuple(params["besides_words"]))
             names = [_aliased(fillers.sub("", compact(_own_label(base, p))), params) for p in parts]
-            if len(parts) >= 2 and sum(p.value for p in parts) == total.value:
+            if len(parts) >= 2 and _compared(total, parts) == 0:
                 # (…共移送线索9件，分别为：移送纪检监察机关5件，移送司法机关1件，移送有关主管部门3件:
                 # every part listed adds up to the whole, whatever their names share: no list is cut short)
                 yield CHECKED
@@ -271,8 +278,19 @@ def check(doc, rule):
             yield CHECKED
             counted = sum(p.value for p in parts)
             exhaustive = marker.group(1) in params["exhaustive_markers"] or residual or classified == "all"
-            if (counted > total.value and not overlapping) or (exhaustive and counted < total.value):
+            compared = _compared(total, parts)
+            if (compared > 0 and not overlapping) or (exhaustive and compared < 0):
                 yield _hit(base, total, parts, names, counted, exhaustive, params)
+
+
+ALL_CLAUSE_RE = re.compile(r"\s*[，,]([^，,。；;：:\d（(]{1,10})(?=\s*[，,])")
+
+
+def _all_of_them(text: str, end: int, params: dict) -> re.Match | None:
+    """A short clause after the count saying a thing of all it counts (…问卷300份，全部收回，其中…;
+    …，均已完工，其中…): no figure, no new thing, so the 其中 after it still breaks down the count."""
+    clause = ALL_CLAUSE_RE.match(text, end)
+    return clause if clause and clause.group(1).strip().startswith(tuple(params["all_of_them_words"])) else None
 
 
 # a bracket opening a list of kinds by itself: group 1 is the bracket, no marker word
@@ -332,7 +350,7 @@ def _parts(base, total: Fact, start: int, following: list[Fact], params: dict, o
         if f.unit in paired and same_sentence and gap <= params["max_gap"] and f.measure != "变动额":
             where = (f.block, f.sentence, f.at + len(f.text))
             continue
-        if f.unit != total.unit or not _is_count(f, params) or gap > params["max_gap"] or f.measure == "变动额" \
+        if f.unit != total.unit or not _is_listed_whole(f, params) or gap > params["max_gap"] or f.measure == "变动额" \
                 or (not same_sentence and (f.block != where[0] or f.sentence != where[1] + 1
                                            or opens.match(base.sentences.get((f.block, f.sentence), ""), 0))):
             break  # (a sentence opening with 其中 breaks down what the one before stated last)
@@ -558,6 +576,22 @@ def _is_quantity(f: Fact, params: dict) -> bool:
 def _is_count(f: Fact, params: dict) -> bool:
     """A whole number of things in running text (not money, a rate or a score)."""
     return f.places == 0 and _is_quantity(f, params)
+
+
+def _is_listed_whole(f: Fact, params: dict) -> bool:
+    """A count, or a measured quantity (48.6公里, 2.35万亩) that is no average or figure per one
+    (平均年龄45.6岁, 人均面积: those do not add up): what a 其中 list of kinds breaks down."""
+    return _is_count(f, params) or (_is_quantity(f, params) and not any(w in f.label for w in params["per_unit_words"]))
+
+
+def _compared(total: Fact, parts: list[Fact]) -> int:
+    """The parts' sum against the total: 0 where they agree (whole counts exactly, measured
+    quantities within their printed intervals), 1 where the parts pass it, -1 where they fall short."""
+    counted = sum(p.value for p in parts)
+    if counted == total.value or sum_check(Quantity(total.value), [Quantity(p.value) for p in parts],
+                                           counts=True) != "mismatch":
+        return 0
+    return 1 if counted > total.value else -1
 
 
 def _kinds_of(ending: str, whole: str, params: dict) -> bool:

@@ -6,6 +6,7 @@ import re
 
 from ...knowledge import compact
 from .model import CURRENT, LATER, BUDGET_MEASURES, ADJUSTMENT
+from .heads import names_forecast
 from .labels import HOLDING_TAIL_RE
 from .words import CLASS_LEVEL_RE, change_sign, BRACKETED_RE, blank, names_nothing, kind_total
 
@@ -211,6 +212,11 @@ class RateReading:
             return None if after else self._label_holding(phrase)
         if not last:
             return min(both)[2]
+        if not after and len(both) > 1 and both[-1][2] in self.unit_totals and both[-2][1] <= both[-1][0] \
+                and names_forecast(phrase[both[-2][1]:both[-1][0]], self.lex):
+            # (项目支出预计全年支出: the unit's whole after a forecast word is the forecast's verb, the
+            # thing forecast the name before it)
+            return self._read_concept(phrase[:both[-2][1]], last, after)
         # a name followed by other nouns only qualifies them (州直政府采购及重点项目招投标组织经费
         # is no 政府采购 figure); measure words, 支出/金额, the fund paying (“三公”经费财政拨款预算)
         # and remarks in brackets may follow

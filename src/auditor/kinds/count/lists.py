@@ -151,6 +151,13 @@ def split_plain(listing: str, params: dict) -> tuple[list[str], bool]:
 
     for k, ch, top in scan_characters(listing, 0, len(listing)):
         if top and not separators and ch in "、，,；;" and not groups_thousands(listing, k):
+            joined = _conjoined_rest(listing, k, params) if ch in "，," else 0
+            if joined:
+                # “A机关本级，以及B、C、D”: the first item, then the rest listed on 、
+                items.append(listing[a:k].strip())
+                separators, stops = "、", "，,；;"
+                a, first, last = joined, -1, -1
+                continue
             separators = "、" if ch == "、" else ("；;" if semicolon else "，,")
             stops = "，,；;" if separators == "、" else ""
         if top and ch in stops and not groups_thousands(listing, k):
@@ -182,6 +189,18 @@ def split_plain(listing: str, params: dict) -> tuple[list[str], bool]:
     if not cut(item):
         items.append(item)
     return [i for i in items if i], not cut(item)
+
+
+def _conjoined_rest(listing: str, k: int, params: dict) -> int:
+    """Where the rest of a list starts when the comma at `k`, the list's first break, is followed
+    by a conjunction (以及, 还有) and the rest of the clause is split on 、 (A，以及B、C、D: the
+    first item alone, the others listed after the conjunction); 0 otherwise."""
+    rest = listing[k + 1:]
+    conj = next((c for c in sorted(params["comma_conjunctions"], key=len, reverse=True) if rest.startswith(c)), None)
+    if conj is None:
+        return 0
+    clause = re.split(r"[，,；;。]", rest, maxsplit=1)[0]
+    return k + 1 + len(conj) if "、" in clause else 0
 
 
 def _joined_last(listing: str, k: int, params: dict) -> tuple[str, bool] | None:
