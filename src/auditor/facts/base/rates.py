@@ -128,7 +128,8 @@ class RateReading:
                 owner_concept, owner_phrase = self.clause_owner
                 part = owner_concept or self.lex.filler.sub("", blank(blank(
                     owner_phrase, self.lex.measures), self.lex.directions)).replace(" ", "") or None
-            member = part if part and part not in self.unit_totals else ""
+            # (not a table column's total thing, 1-6月支出 of its 合计 row: the whole the table sums)
+            member = part if part and part not in self.unit_totals and part not in self.column_total_of else ""
             named = self._part_named_before_rate(phrase)
             if named:
                 member = named  # (其中基本支出执行率99.20%: that part's rate, whatever amount came last)

@@ -13,7 +13,8 @@ The contexts live in this package, one module each or per family: groups.py (a d
 one sentence, a run of them or one table column), form_blocks.py (a form's funds block),
 document.py, sentence_lists.py (unnamed totals, unit slips of listed parts, paired lists),
 enumerations.py (complete and partial lists, trailing sums), spans.py (a span of years and its
-years), numbered_items.py (numbered paragraphs as items), changes.py and subrows.py; parts.py
+years), numbered_items.py (numbered paragraphs as items), named_rows.py (a sentence's sum of table rows it
+names), changes.py and subrows.py; parts.py
 reads the declared sums (the names of their parts, the figures that add), listing.py the amounts
 a sentence lists (brackets, nested lists, the whole a list is of), compare.py judges a total
 against its parts' sum and makes the findings.
@@ -34,6 +35,7 @@ from .enumerations import check_enumerations, check_trailing_sums
 from .numbered_items import check_numbered_items
 from .changes import check_changes
 from .subrows import check_subrows
+from .named_rows import check_named_row_sums
 
 
 KIND = "calculation"
@@ -159,6 +161,7 @@ def _checks(doc, rule):
         yield from check_unnamed_totals(base, rule)
         yield from check_list_unit_slips(base, rule)
         yield from check_paired_lists(base, rule)
+        yield from check_named_row_sums(base, rule)
     if "changes" in rule.params["contexts"]:
         yield from check_changes(doc, base, rule)
     if "enumeration" in rule.params["contexts"]:

@@ -88,7 +88,8 @@ def _names_other_thing(before: str, head: Count, params: dict) -> bool:
         return False
     words = _fillers_out(before[cue[0] + len(cue[1]):], tuple(params["status_fillers"]))
     noun = head.noun[:-1] if head.noun.endswith("中") else head.noun
-    return len(words) >= 2 and words not in noun and noun not in words
+    # (a total naming no noun after its count, 重点项目共三个：, is of other things than 老城区12条道路)
+    return len(words) >= 2 and (not noun or (words not in noun and noun not in words))
 
 
 @lru_cache(maxsize=4)

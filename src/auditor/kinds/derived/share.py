@@ -238,8 +238,11 @@ def _own_subject(base: FactBase, part: Fact, rate: Fact) -> bool:
     if len(subject) < 2 or _own_name(subject, part.label):
         return False  # (税收收入15.00亿元，税收占比87.8%: the amount's own name, or a short form of it)
     if rate.of >= 0:
-        # (基本支出与项目支出分别占总支出的49.71%和50.29%: the things named in turn, the part's among them)
-        return part.concept not in {name for _, _, name in lexicon().concepts.all(compact(subject))}
+        # (基本支出与项目支出分别占总支出的49.71%和50.29%: the things named in turn, the part's among
+        # them, by the vocabulary or by the words of its own name: 住院和门诊支出分别占…)
+        named = compact(subject)
+        return part.concept not in {name for _, _, name in lexicon().concepts.all(named)} \
+            and not any(len(n) >= 2 and n in compact(part.label) for n in lexicon().list_join.split(named))
     named = lexicon().concepts.last(compact(subject))
     return named is None or named != part.concept
 

@@ -1,0 +1,96 @@
+"""A sentence naming rows of a table and the sum they make (…义务教育公用经费、学生资助经费和营养
+改善计划三个民生项目合计支出4,657.70万元): the sum against those rows' figures in the table's one
+column of the sentence's measure (context `sentence`).
+
+The names are the words before the sum word, split at the list's joining words, a count of them
+(三个民生项目) and a list opener aside; each must name exactly one row of one table (the row's
+label holds the name, or the name the label), a different row each, and the list must be whole
+(no 等). Names the vocabulary knows are the declared sums' business (人员经费和公用经费合计)."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ...facts.base import Fact, FactBase
+from ...facts.base.model import CURRENT
+from ...facts.lexicon import lexicon
+from ...knowledge import compact
+from ..base import CHECKED
+from .compare import compare_sum
+
+# a count of the things listed closing the list (三个民生项目, 3项): no name of its own
+COUNT_TAIL_RE = re.compile(r"(?:\d+|[两二三四五六七八九十]{1,3})[个项家所类笔]\S{0,8}$")
+MIN_NAME = 3  # characters a name must have to pick out a row (two are too often inside other names)
+CONTEXT = "正文所列表中各行"
+
+
+def check_named_row_sums(base: FactBase, rule):
+    sums = tuple(rule.params["trailing_sum_words"])
+    rows = None  # (table block, row label, {measure: fact}) of every table row: read for the first sum only
+    for total in base.facts:
+        if total.source != "text" or not total.is_money or total.concept or total.period != CURRENT:
+            continue
+        names = _names_summed(_clause_before(base, total), sums)
+        if not names:
+            continue
+        rows = _table_rows(base) if rows is None else rows
+        parts = _named_rows(names, rows, total.measure)
+        if parts is None:
+            continue
+        yield CHECKED
+        named = replace(total, concept="、".join(names) + "合计")
+        yield from compare_sum(named, parts, CONTEXT, rule)
+
+
+CLAUSE_BREAK_RE = re.compile(r"[，,；;：:。]")
+
+
+def _clause_before(base: FactBase, fact: Fact) -> str:
+    """The words of the fact's clause before it (its label may stop at a 、 of the list)."""
+    text = base.sentences.get((fact.block, fact.sentence), "")[:fact.at]
+    breaks = [m.end() for m in CLAUSE_BREAK_RE.finditer(text)]
+    return compact(text[breaks[-1] if breaks else 0:])
+
+
+def _names_summed(label: str, sums: tuple[str, ...]) -> list[str]:
+    """The names listed before the label's last sum word (A、B和C三个项目合计支出 → A, B, C); [] when
+    fewer than two, any too short, or the list left open (等)."""
+    at = max((label.rfind(w) for w in sums), default=-1)
+    if at <= 0:
+        return []
+    listing = label[:at]
+    opener = lexicon().list_opener.match(listing)
+    listing = listing[opener.end():] if opener else listing
+    listing = COUNT_TAIL_RE.sub("", listing.strip("，,：:、 "))
+    if "等" in listing:
+        return []
+    names = [n for n in lexicon().list_join.split(listing) if n]
+    return names if len(names) >= 2 and all(len(n) >= MIN_NAME for n in names) else []
+
+
+def _table_rows(base: FactBase) -> list[tuple[int, str, dict[str, list[Fact]]]]:
+    """Each table row stating money of this year: (table block, its label, {measure: its facts})."""
+    rows: dict[tuple[int, int], tuple[str, dict]] = {}
+    for block, facts in base.by_table.items():
+        for f in facts:
+            if f.is_money and f.period == CURRENT and f.label and f.loc.row is not None:
+                label, measures = rows.setdefault((block, f.loc.row), (compact(f.label), {}))
+                measures.setdefault(f.measure, []).append(f)
+    return [(block, label, measures) for (block, _), (label, measures) in rows.items()]
+
+
+def _named_rows(names: list[str], rows: list, measure: str) -> list[Fact] | None:
+    """The figures, under the sentence's measure, of the rows the names pick out in one table, one
+    row each and one column for all; None unless so."""
+    for block in dict.fromkeys(b for b, _, _ in rows):
+        picked = []
+        for name in names:
+            found = [r for r in rows if r[0] == block and len(r[1]) >= MIN_NAME and (name in r[1] or r[1] in name)]
+            if len(found) != 1 or found[0] in picked:
+                break
+            picked.append(found[0])
+        else:
+            cells = [r[2].get(measure, []) for r in picked]
+            if all(len(c) == 1 for c in cells) and len({c[0].loc.col for c in cells}) == 1:
+                return [c[0] for c in cells]
+    return None
