@@ -35,7 +35,7 @@ PARAMS = {
     "all_of_them_words": (list, ["全部", "均", "全数", "悉数", "已全部"]),
     # words of an average or a figure per one (平均年龄45.6岁, 人均): a measured quantity so named
     # is no whole its kinds add up to (whole counts are read whatever their words)
-    "per_unit_words": (list, ["平均", "人均", "户均", "生均", "均"]),
+    "per_unit_words": (list, ["平均", "人均", "户均", "生均", "均", "亩产", "单产", "各"]),
     # kinds of one thing share their last characters (一般公务用车, 执法执勤用车): at least these many
     "min_common_ending": (int, 2),
     # nouns after 其他 naming just the rest of the whole (其他人员, 其他单位)
@@ -271,7 +271,10 @@ def check(doc, rule):
             # (parts whose names open with an attribute may overlap: their sum may pass the whole,
             # never fall short of it where the rest closes the list)
             overlapping = not classified and any(n.startswith(tuple(params["overlapping_prefixes"])) for n in names)
-            if len(parts) < 2 or not (told_kinds or residual or classified or _kinds_of(ending, whole, params)) \
+            # (measured quantities, 98.2公里 of 日常养护 and 45.3公里 of 预防性养护, may overlap however
+            # their names end: only told kinds, a classification or a list closed by the rest)
+            kinds = _kinds_of(ending, whole, params) and _is_count(total, params)
+            if len(parts) < 2 or not (told_kinds or residual or classified or kinds) \
                     or any(ending.endswith(w) for w in params["left_to_others"]) \
                     or (overlapping and not residual) or _whole_before_end(base, total, parts):
                 continue

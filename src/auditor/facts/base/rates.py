@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...knowledge import compact
-from .model import CURRENT, LATER, BUDGET_MEASURES, ADJUSTMENT
+from .model import CURRENT, FORECAST, LATER, BUDGET_MEASURES, ADJUSTMENT
 from .heads import names_forecast
 from .labels import HOLDING_TAIL_RE
 from .words import CLASS_LEVEL_RE, change_sign, BRACKETED_RE, blank, names_nothing, kind_total
@@ -137,7 +137,9 @@ class RateReading:
                 # 项目预算执行率, 重点项目…执行率: the projects' rate, not the unit's (本项目, 该项目
                 # 预算执行率 is the report's own project's, as its form states it)
                 member = "项目支出"
-            return dict(out, concept="预算执行率", measure="实际值", member=member)
+            # (预计全年预算执行率98.00%: a forecast, no rate achieved)
+            measure = FORECAST if names_forecast(compact(phrase), self.lex) else "实际值"
+            return dict(out, concept="预算执行率", measure=measure, member=member)
         return dict(out, concept=concept, measure="实际值")
 
     def _concept(self, phrase: str, last: bool, after: int = 0) -> str | None:

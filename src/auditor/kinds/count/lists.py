@@ -200,7 +200,8 @@ def _conjoined_rest(listing: str, k: int, params: dict) -> int:
     if conj is None:
         return 0
     clause = re.split(r"[，,；;。]", rest, maxsplit=1)[0]
-    return k + 1 + len(conj) if "、" in clause else 0
+    # (负责河道、供水管理的区水务服务中心: a 、 inside one item's modifier lists nothing)
+    return k + 1 + len(conj) if "、" in clause and "的" not in clause[clause.find("、"):] else 0
 
 
 def _joined_last(listing: str, k: int, params: dict) -> tuple[str, bool] | None:

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ...facts.formula import FormulaError, evaluate
 from ...facts.numbers import fmt, half_unit
+from ...facts.lexicon import lexicon
 from ...knowledge import compact, concepts
 from ...model import Cell
 from ...tables.typed import TypedTable
@@ -300,7 +301,7 @@ def _whole_execution_rate(doc, named: str, vocabulary: tuple) -> Cell | None:
     rates = [f for f in fact_base(doc).facts if f.unit == "%" and f.period == CURRENT and not f.comparator
              and f.measure == "实际值" and f.concept and re.search(named, compact(f.concept))]
     tabled = [f for f in rates if f.source == "table"]
-    totals = [f for f in tabled if _names_whole_row(f.label, whole_rows)]
+    totals = [f for f in tabled if _names_whole_row(f.label, whole_rows, whole_words)]
     if totals:
         return Cell(totals[0].text, totals[0].loc) if len({f.value for f in totals}) == 1 else None
     # (the labels of a breakdown's rows of parts, where no total row is told apart: none then)
@@ -314,9 +315,11 @@ def _whole_execution_rate(doc, named: str, vocabulary: tuple) -> Cell | None:
     return Cell(whole[0].text, whole[0].loc)
 
 
-def _names_whole_row(label: str, words) -> bool:
+def _names_whole_row(label: str, words, whole_words=()) -> bool:
+    """A total row of the whole: its label a total word alone, or after the whole's words (部门合计);
+    not a part's total (基本支出合计)."""
     label = compact(label or "")
-    return bool(label) and any(label == w or label.endswith(w) for w in words)
+    return any(label == w or (label.endswith(w) and label[:-len(w)] in whole_words) for w in words)
 
 
 def _rate_lead(doc, fact, rates) -> str:
@@ -327,7 +330,18 @@ def _rate_lead(doc, fact, rates) -> str:
         return fact.label or ""
     begin = max((f.at + len(f.text) for f in rates if f.block == fact.block and f.sentence == fact.sentence
                  and f.at < fact.at), default=0)
-    return sentence[begin:fact.at] if begin <= fact.at <= len(sentence) else fact.label or ""
+    lead = sentence[begin:fact.at] if begin <= fact.at <= len(sentence) else fact.label or ""
+    # (parts listed in a bracket or after 其中, （其中基本支出1,000.00万元，项目支出…）, break the
+    # whole down: no subject of the rate)
+    lead = BRACKET_RE.sub("", lead)
+    # (the rate's own clause kept: 其中基本支出执行率… is that part's)
+    openers = lexicon().list_openers
+    clauses = CLAUSE_SPLIT_RE.split(lead)
+    return "，".join([c for c in clauses[:-1] if not compact(c).startswith(openers)] + clauses[-1:])
+
+
+BRACKET_RE = re.compile(r"[（(][^（）()]*[）)]")
+CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:]")
 
 
 def _names_part(lead: str, part_words, rows: set[str], part_pattern: str, whole_words, title: str) -> bool:

@@ -39,15 +39,24 @@ def _other_unit_row(label: str, units: list[str]) -> bool:
 
 
 def _same_unit_rows(grid, at: int, figures: list[int], params: dict) -> list[int]:
-    """In a table with a column of units (项目 | 计量单位 | 数值), the rows whose unit cell names the
-    total row's unit, or none: rows of other units (机关运行经费 | 万元 above 车辆数合计 | 辆) are no
-    parts of it."""
+    """In a table with a column of units (项目 | 计量单位 | 数值), the rows whose unit cell names a unit
+    of the total row's kind, or none it knows: rows of other units (机关运行经费 | 万元 above 车辆数合计 |
+    辆) are no parts of it."""
     units = {*params["count_units"], *params["other_unit_rows"], *MONEY_UNITS}
     col = next((c for c, text in enumerate(grid[at]) if compact(text) in units), None)
     if col is None:
         return figures
-    unit = compact(grid[at][col])
-    return [r for r in figures if col >= len(grid[r]) or compact(grid[r][col]) in (unit, "")]
+
+    def kind(cell: str) -> str:
+        # (元 and 万元 are one kind, 台 and 辆 two; 台（套） is 台 with its alias)
+        unit = UNIT_ALIAS_RE.sub("", compact(cell))
+        return "money" if unit in MONEY_UNITS else unit if unit in units else ""
+    own = kind(grid[at][col])
+    # (a cell naming no unit of the list is not told apart: kept)
+    return [r for r in figures if col >= len(grid[r]) or kind(grid[r][col]) in ("", own)]
+
+
+UNIT_ALIAS_RE = re.compile(r"[（(][^（）()]*[）)]")  # a unit's alias in brackets (台（套）)
 
 
 def _scored(header_rows: list[list[str]], point_heads: list[str]) -> bool:

@@ -266,13 +266,16 @@ def _bare_subtotals(grid, details: list[int], label_col: int, rule) -> dict[int,
             continue
         rows, k = [], r - 1
         merged = _merged_group(grid, r, label_col)
+        # (the 小计's own label column: the group's labels stand left of it, merged down its rows)
+        level = next((c for c, t in enumerate(label_cells(grid[r], label_col)) if c >= label_col and t.strip()), label_col)
         while k in with_figures and compact(row_label(label_cells(grid[k], label_col))) not in words \
                 and (group is None or compact(grid[k][label_col]) == group) \
                 and _grouped_subtotal(grid[k], label_col, words) is None:
-            if merged and grid[k][label_col].strip():
+            cells = label_cells(grid[k], label_col)
+            if merged and any(t.strip() for t in cells[label_col:level]):
                 # (the group's first row, its label merged down over the rest; one naming nothing
-                # in the next column, 基本支出 |  | 1,238.56, heads the group with its own total)
-                if any(t.strip() for t in label_cells(grid[k], label_col)[label_col + 1:]):
+                # in the 小计's column, 基本支出 |  | 1,238.56, heads the group with its own total)
+                if any(t.strip() for t in cells[level:]):
                     rows.append(k)
                 break
             rows.append(k)
@@ -287,7 +290,10 @@ def _merged_group(grid, r: int, label_col: int) -> bool:
     next (职业技能培训补贴 | 中央资金 over  | 县级资金 and  | 小计): the group's label is merged down
     from its first row, and the subtotal sums that group's rows only."""
     def sub_labelled(row) -> bool:
-        return label_col + 1 < len(row) and not row[label_col].strip() and bool(row[label_col + 1].strip())
+        # (the label column blank, a label in a later label column: the second, or a third after
+        # a 序号 or a category merged down)
+        return label_col < len(row) and not row[label_col].strip() \
+            and any(t.strip() for t in label_cells(row, label_col)[label_col + 1:])
     return r > 0 and sub_labelled(grid[r]) and sub_labelled(grid[r - 1])
 
 

@@ -18,13 +18,15 @@ def row_level(grid, r: int, label_col: int):
 
 
 def label_cells(row: list[str], label_col: int) -> list[str]:
-    """A row's cells up to its label's end: the label column and the next, and the words after
-    them up to the first figure or blank (类别 | 项目名称 | 资金来源: a third label column, its cells
-    merged down the first two, holds the row's own label:  |  | 小计)."""
-    end = label_col + 2
-    while end < len(row) and row[end].strip() and parse_cell(row[end].strip()) is None:
+    """A row's cells up to its label's end: the label column and the next, and the cells after
+    them up to the first figure (类别 | 项目名称 | 资金来源: a third or fourth label column, the cells
+    before it merged down and left blank, holds the row's own label:  |  |  | 小计)."""
+    end = label_col + 1
+    while end < len(row) and (not row[end].strip() or parse_cell(row[end].strip()) is None):
         end += 1
-    return row[:end]
+    # (at least the label column and the next, as a row of two labels has; no further past a
+    # figure: 收入 | 100 | 支出 | 90 holds the other side's label after it)
+    return row[:max(end, label_col + 2)]
 
 
 def row_name(row: list[str]) -> str:
