@@ -59,6 +59,12 @@ class PeriodReading:
             return 0
         return {"up": 1, "down": -1}.get(kind, 0)
 
+    def _beyond_plan(self, phrase: str) -> int:
+        """+1 / −1 for an amount named as its difference from a plan (超出预算0.68万元, 节约预算…:
+        concepts.yaml beyond_plan), else 0."""
+        m = self.beyond_plan_re.search(compact(phrase)) if self.beyond_plan_re else None
+        return 0 if m is None else (1 if m.group(1) in self.beyond_plan_up else -1)
+
     def _year_start_budget(self, bare: str) -> bool:
         """A bare budget word after a word of the year's start or of the budget's approval
         (2024年初县人大批复我局预算…): the budget the year began with, not the adjusted one the

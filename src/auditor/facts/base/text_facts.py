@@ -280,7 +280,8 @@ class TextFactReading:
             # 上半年累计支出461.90万元, 四季度接待查档3,249人次: an amount or a count of a part of
             # the year, no figure of the year (no indicator's either: see _indicator_like's caller)
             return dict(out, concept=None, measure="实际值")
-        change = change_sign(phrase, self.lex) or (self._verb_first_change(phrase) if unit in MONEY_UNITS else 0)
+        change = change_sign(phrase, self.lex) or (self._verb_first_change(phrase) or self._beyond_plan(phrase)
+                                                   if unit in MONEY_UNITS else 0)
         # a figure right after 增加 / 减少 / 提高 is a change, in money, points or things alike
         # (“与上年相比，提高2.86分” is no score)
         if change:

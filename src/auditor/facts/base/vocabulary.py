@@ -116,6 +116,12 @@ class VocabularyReading:
         self.signed_amount_words = tuple(vocab.get("signed_amount_words") or ())  # see _negative_amount
         self.whole_scope_words = tuple(vocab.get("whole_scope_words") or ())  # see _whole_scope
         self.frequency_words = frozenset(vocab.get("frequency_words") or ())  # see _part_of_year (one character each)
+        beyond = vocab.get("beyond_plan") or {}  # see _beyond_plan
+        ways = beyond.get("words") or {}
+        self.beyond_plan_up = frozenset(ways.get("up") or ())
+        every = [w for words in ways.values() for w in words]
+        self.beyond_plan_re = re.compile(rf"({alternatives(every)})(?:{alternatives(beyond.get('plans'))})$") \
+            if every and beyond.get("plans") else None
         self.label_measure_tails = sorted(vocab.get("label_measure_tails") or (), key=len, reverse=True)
         categories = (vocab.get("score_lists") or {}).get("categories") or {}
         # a score category's words (产出指标, 满意度): a total score's figure after them is theirs

@@ -149,9 +149,12 @@ def check_group(facts, calc, names, context, rule, complete, checked=None, blank
             whole, extra = wider
             yield from compare_sum(replace(total, concept=whole), parts + unnamed + extra, context, rule)
             continue
-        if context == "同一句" and text and _opened_partly(text, total, parts, rule) \
+        some = len({names.get(p.concept) for p in parts} - {None}) < len(calc["parts"])  # (not every declared part named)
+        if context == "同一句" and (text and _opened_partly(text, total, parts, rule) or some and _shares_short(facts, parts)) \
                 and sum((p.in_yuan() for p in parts), Decimal(0)) <= total.in_yuan():
-            continue  # (本年支出…，主要包括基本支出…、项目支出…: some of the parts, only a sum above it is wrong)
+            # (本年支出…，主要包括基本支出…、项目支出…: some of the parts, only a sum above it is wrong;
+            # so too some of the declared parts whose shares of it, each stated, add up to less than 100%)
+            continue
         if context == "同一句" and any(_share_base(b) and b.is_money and b.period == total.period
                                       and all(h.cls == "rounding" for h in compare_sum(b, parts, context, rule))
                                       for b in facts):
@@ -165,6 +168,22 @@ def check_group(facts, calc, names, context, rule, complete, checked=None, blank
             if sum((p.in_yuan() for p in parts), Decimal(0)) <= total.in_yuan():
                 continue
         yield from compare_sum(total, parts, context, rule)
+
+
+def _shares_short(facts: list[Fact], parts: list[Fact]) -> bool:
+    """Each part is followed by its share of the whole (财政拨款收入654.32万元，占56.62%；事业收入…，
+    占37.39%) and the shares add up to less than 100% beyond their printed precision: the list says
+    it leaves parts out."""
+    shares = [f for f in facts if f.measure == "占比" and f.unit == "%"]
+
+    def share_of(part: Fact) -> Fact | None:
+        # (taken in turn, or the part's own concept's right after it in its clause run's sentence)
+        return next((f for f in shares if f.of == part.id or (f.of < 0 and f.concept == part.concept
+                     and (f.block, f.sentence) == (part.block, part.sentence) and f.at > part.at)), None)
+    stated = [share_of(p) for p in parts]
+    if len(parts) < 2 or any(f is None for f in stated):
+        return False
+    return sum(f.value for f in stated) + sum(f.half_unit for f in stated) < 100
 
 
 def _opened_partly(text: str, total: Fact, parts: list[Fact], rule) -> bool:

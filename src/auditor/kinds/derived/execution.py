@@ -83,7 +83,7 @@ def _stated_just_before(base: FactBase, rate: Fact) -> tuple[Fact | None, Fact |
     unit as a whole (or naming nothing) and no rate of its own, and lists no parts. (With two
     amounts spent, a rate there already, or a 其中 list, which amounts the rate is of is not told.)"""
     previous = _previous_sentence(base, rate)
-    if previous is None:
+    if previous is None or _names_before_rate(base, rate):
         return None, None
     facts = base.by_sentence.get(previous, [])
     if not facts or any(f.unit == "%" or f.loc.section != rate.loc.section for f in facts) \
@@ -95,6 +95,14 @@ def _stated_just_before(base: FactBase, rate: Fact) -> tuple[Fact | None, Fact |
     if len(spent) != 1 or len(budgets) != 1 or spent[0].concept not in whole or budgets[0].concept not in whole:
         return None, None
     return spent[0], budgets[0]
+
+
+def _names_before_rate(base: FactBase, rate: Fact) -> bool:
+    """The rate's sentence opens with a clause of its own before the rate's clause (防汛抗旱应急项目因
+    强降雨追加支出，执行率达118.83%): it is about that thing, not the sentence before's amounts."""
+    text = base.sentences.get((rate.block, rate.sentence), "")[:rate.at]
+    clause_start = max((text.rfind(c) for c in "，,；;：:"), default=-1)
+    return clause_start >= 0 and any("\u4e00" <= ch <= "\u9fff" for ch in text[:clause_start])
 
 
 def _previous_sentence(base: FactBase, fact: Fact) -> tuple[int, int] | None:

@@ -64,9 +64,16 @@ def _read_stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
         if rate.of >= 0 and not rate.base and whole is not None and any(
                 f.of == whole.id for f in same_sentence(base, rate) if f.measure == "占比"):
             continue  # (A、B分别为X、Y，占比分别为…: the other item is no whole; their sum is, unsaid)
-        if whole is not None and whole is not part and whole.value != 0:
+        if whole is not None and whole is not part and whole.value != 0 and not _restates(whole, part):
             out.append((rate, part, whole))
     return _one_whole_per_list(out + _opened_shares(base))
+
+
+def _restates(whole: Fact, part: Fact) -> bool:
+    """The whole found is the part itself stated before (一般公共服务支出612.35万元 in the sentence
+    before its share): no whole of it."""
+    return whole.concept == part.concept and whole.unit == part.unit and whole.value == part.value \
+        and whole.measure == part.measure
 
 
 def _share_part_name(rate: Fact) -> str:
