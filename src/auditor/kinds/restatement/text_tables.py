@@ -85,7 +85,8 @@ def text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rule
         return
     yield CHECKED
     tails = tuple(concepts().get("income_tails") or ())
-    if any(meets(fact, t) for t in values) or any(meets(fact, t) for t in tables if not _income_column(t, tails)):
+    if any(meets(fact, t) for t in values) or any(meets(fact, t) for t in tables if not _income_column(t, tails)
+                                                  and not _zero_of_a_part(fact, t)):
         return  # (a figure of one income column, 一般公共预算拨款收入, is no statement of the row's spending)
     reference = values[0]
     if all(meets(reference, t) for t in values):
@@ -110,6 +111,12 @@ def part_against_tables(fact: Fact, tables: list[Fact], rule, base, doc):
     same = [t for t in tables if t.member == fact.member and t.fund == fact.fund]
     yield from text_against_tables(fact, list(consistent_tables(same).values()), same, rule,
                                     base.assumed_units, base, doc)
+
+
+def _zero_of_a_part(fact: Fact, t: Fact) -> bool:
+    """A 0 the text states of the whole row met only by a 0 of one of its columns (水利工程建设0.00万元
+    against 基本支出 0.00 beside 本年支出合计 1,567.89): no statement of the same."""
+    return fact.value == 0 and t.value == 0 and bool(t.member) and not fact.member
 
 
 def _rate_of_other_amounts(base, fact: Fact, cell: Fact) -> bool:
