@@ -32,10 +32,13 @@ PARAMS = {
     "not_counts": (list, ["%", "‰", "分", "个百分点"]),
     # words opening a clause that says a thing of all the counted things (全部收回, 均已完工): such a
     # clause may stand between a count and the 其中 breaking it down
-    "all_of_them_words": (list, ["全部", "均", "全数", "悉数", "已全部"]),
+    "all_of_them_words": (list, []),
     # words of an average or a figure per one (平均年龄45.6岁, 人均): a measured quantity so named
     # is no whole its kinds add up to (whole counts are read whatever their words)
-    "per_unit_words": (list, ["平均", "人均", "户均", "生均", "均", "亩产", "单产", "各"]),
+    "per_unit_words": (list, []),
+    # …and words of a figure of each one, closing the label right before the figure (经营面积各2.5万亩,
+    # 均为): not anywhere in it (在各乡镇完成…, 均衡)
+    "per_one_tails": (list, []),
     # kinds of one thing share their last characters (一般公务用车, 执法执勤用车): at least these many
     "min_common_ending": (int, 2),
     # nouns after 其他 naming just the rest of the whole (其他人员, 其他单位)
@@ -584,7 +587,9 @@ def _is_count(f: Fact, params: dict) -> bool:
 def _is_listed_whole(f: Fact, params: dict) -> bool:
     """A count, or a measured quantity (48.6公里, 2.35万亩) that is no average or figure per one
     (平均年龄45.6岁, 人均面积: those do not add up): what a 其中 list of kinds breaks down."""
-    return _is_count(f, params) or (_is_quantity(f, params) and not any(w in f.label for w in params["per_unit_words"]))
+    label = compact(f.label)
+    return _is_count(f, params) or (_is_quantity(f, params) and not any(w in label for w in params["per_unit_words"])
+                                    and not label.endswith(tuple(params["per_one_tails"])))
 
 
 def _compared(total: Fact, parts: list[Fact]) -> int:

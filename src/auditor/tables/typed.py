@@ -376,8 +376,25 @@ def _columns_of(type_id: str, heads: list[str]) -> dict[str, int]:
     if found is None:
         if len(_COLUMNS) >= MEMO_ENTRIES:
             _COLUMNS.clear()
-        found = _COLUMNS[key] = _map_columns(heads, vocabulary()["table_types"][type_id]["columns"])
+        found = _COLUMNS[key] = _own_level_columns(heads, _map_columns(heads, vocabulary()["table_types"][type_id]["columns"]))
     return dict(found)
+
+
+def _own_level_columns(heads: list[str], taken: dict[str, int]) -> dict[str, int]:
+    """In a header of two levels side by side, each with its points and score (一级指标 | 分值 | 得分 |
+    二级指标 | 分值 | 得分), the indicator's columns are the ones after it: a head taken left of the
+    indicator column (or the deepest level's: 二级指标) and written again right of it is read there."""
+    levels = [taken[k] for k in ("indicator", "level2", "level1") if k in taken]
+    if not levels:
+        return taken
+    at = max(levels)
+    for name, col in list(taken.items()):
+        if col < at and heads[col]:
+            again = next((k for k in range(at + 1, len(heads)) if heads[k] == heads[col]
+                          and k not in taken.values()), None)
+            if again is not None:
+                taken[name] = again
+    return taken
 
 
 def _map_columns(cells: list[str], aliases: dict[str, list[str]]) -> dict[str, int]:
@@ -726,6 +743,10 @@ def _read_fund_rows(typed: TypedTable, grid: list[list[str]], first: int) -> Non
         label_cell = next((c for c in cells[:3] if c.text.strip()), None)
         if label_cell is None or not compact(label_cell.text).startswith(words):
             return
+        k = cells.index(label_cell)
+        if compact(label_cell.text).rstrip("：:") == "其中" and k + 1 < len(cells) \
+                and cells[k + 1].text.strip() and quantity(cells[k + 1]) is None:
+            label_cell = cells[k + 1]  # (其中 | 当年财政拨款 | …: the opener in a cell of its own, the source's name after it)
         record = _execution_record(cells, typed.columns, label_cell, r)
         # (a source's row repeating the total's figures, all of the money from one source, is
         # judged once, with the total)
@@ -808,9 +829,14 @@ def _execution_record(cells: list[Cell], columns: dict[str, int], label: Cell, r
 
 
 def _execution_plausible(picked: dict, label: Cell) -> bool:
-    """Values read by header position are plausible when none is the row label or text."""
-    return all(cell is None or (cell is not label and (not cell.text.strip() or quantity(cell) is not None))
+    """Values read by header position are plausible when none is the row label or text (a dash, —,
+    standing for no figure, is none)."""
+    return all(cell is None or (cell is not label and (not cell.text.strip() or quantity(cell) is not None
+                                                       or DASH_CELL_RE.fullmatch(cell.text.strip()) is not None))
                for cell in picked.values())
+
+
+DASH_CELL_RE = re.compile(r"[-－—–/／\\]+")  # a cell marking no figure
 
 
 # --- tables keyed by budget code -----------------------------------------------------

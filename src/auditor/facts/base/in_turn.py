@@ -215,13 +215,16 @@ class InTurnReading:
             by_concept.setdefault(f.concept, []).append(f)
         if len(named) == len(amounts) and all(len(by_concept.get(c, ())) == 1 for c in named):
             return [by_concept[c][0] for c in named]
-        return self._in_labels_order(compact(clause), listed, len(amounts)) or amounts
+        by_labels = self._in_labels_order(compact(clause), listed, len(amounts))
+        # (names as many as the figures that pick out no amount each: which is whose is not told)
+        return amounts if by_labels == [] else by_labels or []
 
-    def _in_labels_order(self, clause: str, listed: list, count: int) -> list:
+    def _in_labels_order(self, clause: str, listed: list, count: int) -> list | None:
         """The listed amounts the names before 分别 give by their words, where the vocabulary knows
         none of them (住院和门诊支出分别占…: 住院 of 其中住院支出…, 门诊支出 of 门诊支出…): each name,
         split at the list's joining words, held by the words of exactly one listed amount, a
-        different one each; [] otherwise."""
+        different one each; [] where the words name no such list (as many names as figures, two
+        characters each at least), None where they do but do not pick out one amount each."""
         names = [n for n in self.lex.list_join.split(clause) if n]
         if len(names) != count or any(len(n) < 2 for n in names):
             return []
@@ -229,7 +232,7 @@ class InTurnReading:
         for name in names:
             holding = [f for f in listed if name in compact(f.label)]
             if len(holding) != 1 or holding[0] in picked:
-                return []
+                return None
             picked.append(holding[0])
         return picked
 

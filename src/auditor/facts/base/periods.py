@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ...ingest.build import elapsed_months
 from ...knowledge import compact, vocabulary
 from ...memo import remember_short
 from .model import CURRENT, PRIOR, OLDER, LATER, Fact, FactBase
@@ -128,8 +129,9 @@ class PeriodReading:
         """The words name the months from January to one before December (1-6月), not the span of
         the report (a 1-6月 report's own): a rate so named is of those months, no rate of the year
         (an amount so named is a slice, which lists of slices add up)."""
-        months = MONTH_RANGE_RE.search(words) if "月" in words else None
-        return months is not None and int(months.group(1)) < 12 and int(months.group(1)) != self.base.elapsed_months
+        # (read as a title's span is: 1-6月, 1月至6月, 一至六月; ingest.build.elapsed_months)
+        months = elapsed_months(words) if "月" in words else None
+        return months is not None and months != self.base.elapsed_months
 
     def _own_span(self, words: str, found: re.Match) -> bool:
         """In a report on part of its year (2025年1-6月…监控报告), the words name that part itself
@@ -193,7 +195,6 @@ def _first_fund(title: str, funds: dict) -> str:
     return min((f for f in funds if f in words), key=words.find, default="")
 
 
-MONTH_RANGE_RE = re.compile(r"(?<!\d)1\s*[-－—–~～至到]\s*(\d{1,2})\s*月")  # (1-6月: the months from January)
 MONTH_REACH = 3  # characters after a part-of-year word its month may stand in (月底 of 截至6月底)
 MONTH_NUMBER_RE = re.compile(r"\D{0,3}?(\d{1,2})\s*月")  # (截至6月: the month the part ends with)
 MONTH_BEFORE_RE = re.compile(r"(?<!\d)(\d{1,2})\s*月$")  # (6月底, 6月末: the month before 月底)

@@ -135,7 +135,7 @@ class TableReading:
         self._group_members(group_rows)
 
     def _group_members(self, rows: list[tuple[int, int, str, bool]]) -> None:
-        """The rows of a group under a label merged down the first column (就业补助资金 | 中央资金,
+        """The rows of a group under labels merged down the label columns (就业补助资金 | 中央资金,
         | 县级资金, | 小计), its thing's concept read from that label: each row but its 小计 states a
         part of the thing, named by the row's own label (member 中央资金); the 小计 is the thing's
         figure a sentence restates. Not for rows that merge into no group (a plain two-label row)."""
@@ -388,6 +388,8 @@ def _under_group(texts: list[str], numbers: list, group: list[str], lead: int, t
     group's (its labels but the last merged down). A table's 合计 (grand_words) under a group is
     the table's, no row of the group."""
     end = next((j for j in range(lead, len(texts)) if numbers[j] is not None), len(texts))
+    while end > lead and not texts[end - 1]:
+        end -= 1  # (a figure cell left blank before the first figure is no label:  | 县级资金 |  | 60.00)
     labels = texts[lead:end]
     if len(labels) < 2 or not labels[-1] or any(compact(t) in grand_words for t in labels if t):
         return texts, [], False

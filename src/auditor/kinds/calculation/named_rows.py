@@ -14,6 +14,7 @@ from dataclasses import replace
 from ...facts.base import Fact, FactBase
 from ...facts.base.model import CURRENT
 from ...facts.lexicon import lexicon
+from ...facts.base.words import clause_before
 from ...knowledge import compact
 from ..base import CHECKED
 from .compare import compare_sum
@@ -26,30 +27,22 @@ CONTEXT = "正文所列表中各行"
 
 def check_named_row_sums(base: FactBase, rule):
     sums = tuple(rule.params["trailing_sum_words"])
-    rows = None  # (table block, row label, {measure: fact}) of every table row: read for the first sum only
+    rows = None  # {table block: its rows (label, {measure: facts})}: read for the first sum only
     for total in base.facts:
         if total.source != "text" or not total.is_money or total.concept or total.period != CURRENT:
             continue
-        names = _names_summed(_clause_before(base, total), sums)
+        # (the clause's words: the label may stop at a 、 of the list)
+        text = base.sentences.get((total.block, total.sentence), "")
+        names = _names_summed(compact(clause_before(text, total.at)), sums)
         if not names:
             continue
-        rows = _table_rows(base) if rows is None else rows
+        rows = _table_rows(base) if rows is None else rows  # (by table: each table's rows)
         parts = _named_rows(names, rows, total.measure)
         if parts is None:
             continue
         yield CHECKED
         named = replace(total, concept="、".join(names) + "合计")
         yield from compare_sum(named, parts, CONTEXT, rule)
-
-
-CLAUSE_BREAK_RE = re.compile(r"[，,；;：:。]")
-
-
-def _clause_before(base: FactBase, fact: Fact) -> str:
-    """The words of the fact's clause before it (its label may stop at a 、 of the list)."""
-    text = base.sentences.get((fact.block, fact.sentence), "")[:fact.at]
-    breaks = [m.end() for m in CLAUSE_BREAK_RE.finditer(text)]
-    return compact(text[breaks[-1] if breaks else 0:])
 
 
 def _names_summed(label: str, sums: tuple[str, ...]) -> list[str]:
@@ -68,29 +61,33 @@ def _names_summed(label: str, sums: tuple[str, ...]) -> list[str]:
     return names if len(names) >= 2 and all(len(n) >= MIN_NAME for n in names) else []
 
 
-def _table_rows(base: FactBase) -> list[tuple[int, str, dict[str, list[Fact]]]]:
-    """Each table row stating money of this year: (table block, its label, {measure: its facts})."""
+def _table_rows(base: FactBase) -> dict[int, list[tuple[str, dict[str, list[Fact]]]]]:
+    """Each table's rows stating money of this year: {table block: [(its label, {measure: its facts})]}."""
     rows: dict[tuple[int, int], tuple[str, dict]] = {}
     for block, facts in base.by_table.items():
         for f in facts:
             if f.is_money and f.period == CURRENT and f.label and f.loc.row is not None:
                 label, measures = rows.setdefault((block, f.loc.row), (compact(f.label), {}))
                 measures.setdefault(f.measure, []).append(f)
-    return [(block, label, measures) for (block, _), (label, measures) in rows.items()]
+    tables: dict[int, list] = {}
+    for (block, _), row in rows.items():
+        if len(row[0]) >= MIN_NAME:
+            tables.setdefault(block, []).append(row)
+    return tables
 
 
-def _named_rows(names: list[str], rows: list, measure: str) -> list[Fact] | None:
+def _named_rows(names: list[str], tables: dict, measure: str) -> list[Fact] | None:
     """The figures, under the sentence's measure, of the rows the names pick out in one table, one
     row each and one column for all; None unless so."""
-    for block in dict.fromkeys(b for b, _, _ in rows):
+    for rows in tables.values():
         picked = []
         for name in names:
-            found = [r for r in rows if r[0] == block and len(r[1]) >= MIN_NAME and (name in r[1] or r[1] in name)]
-            if len(found) != 1 or found[0] in picked:
+            found = [r for r in rows if name in r[0] or r[0] in name]
+            if len(found) != 1 or any(found[0] is p for p in picked):
                 break
             picked.append(found[0])
         else:
-            cells = [r[2].get(measure, []) for r in picked]
+            cells = [r[1].get(measure, []) for r in picked]
             if all(len(c) == 1 for c in cells) and len({c[0].loc.col for c in cells}) == 1:
                 return [c[0] for c in cells]
     return None

@@ -2,11 +2,14 @@
 budget found by budgets.py; a rate that holds only on the year-start budget is told as such."""
 from __future__ import annotations
 
+import re
+
 from ...facts.base import Fact, FactBase
 from ...facts.base.model import CURRENT
 from ...facts.lexicon import lexicon
 from ...facts.numbers import fmt
 from ...knowledge import compact
+from ...facts.base.words import past_last_break
 from ..base import CHECKED, sentence_figures
 from .intervals import bounds, ratio_bounds, exact_ratio, unit_slip, rate_hit, ratio_fits, rate_against
 from .lookup import same_sentence, facts_before, document_value, list_head
@@ -101,8 +104,12 @@ def _names_before_rate(base: FactBase, rate: Fact) -> bool:
     """The rate's sentence opens with a clause of its own before the rate's clause (防汛抗旱应急项目因
     强降雨追加支出，执行率达118.83%): it is about that thing, not the sentence before's amounts."""
     text = base.sentences.get((rate.block, rate.sentence), "")[:rate.at]
-    clause_start = max((text.rfind(c) for c in "，,；;：:"), default=-1)
-    return clause_start >= 0 and any("\u4e00" <= ch <= "\u9fff" for ch in text[:clause_start])
+    opening = compact(text[:past_last_break(text)])
+    # (a thing the vocabulary knows, or a named project; 截至12月31日， names none)
+    return bool(opening) and (bool(lexicon().concepts.all(opening)) or PROJECT_NAME_RE.search(opening) is not None)
+
+
+PROJECT_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,}(?:项目|工程)")
 
 
 def _previous_sentence(base: FactBase, fact: Fact) -> tuple[int, int] | None:

@@ -135,7 +135,7 @@ def check_growth(base: FactBase, rule):
             # figure wrong as well as the rate; the formula says so)
             formula = (f"变动额 {change.text} ÷（本年 {current.with_unit()} {'−' if sign > 0 else '+'} 变动额 {change.text}）"
                        f"= {fmt(computed)}%（{than}数 {fmt(previous_yuan / factor, shown_places, current.text)}{current.unit}"
-                       f"，由本年数与增减额推得；增减额与增减比例必有一处有误）")
+                       f"，由本年数与增减额推得；本年数、增减额与增减比例至少一处有误）")
             documented = _documented_prior(base, change, current, rule.params["year_on_year_cues"])
             against = _prior_against(base, rate, current, documented) if documented is not None else None
             if against is not None and (consistent(rate, against[1], against[2]) or not consistent(rate, lo, hi)):

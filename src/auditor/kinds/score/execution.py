@@ -13,7 +13,8 @@ from ...facts.lexicon import lexicon
 from ...knowledge import compact, concepts
 from ...model import Cell
 from ...tables.typed import TypedTable
-from ..base import CHECKED, Hit, NotAssessable, names_execution_rate
+from ..base import CHECKED, GLOSS_RE, Hit, NotAssessable, names_execution_rate
+from ...facts.base.words import CLAUSE_BREAK_RE
 from .forms import (ExecutionRow, table_name, row_quote, close_enough, score_places, ExecutionRule, score_tables,
                      indicators_of, inferred_weight, row_remarks)
 from ...facts.numbers import count_word
@@ -324,24 +325,22 @@ def _names_whole_row(label: str, words, whole_words=()) -> bool:
 
 def _rate_lead(doc, fact, rates) -> str:
     """The words of a text rate's sentence before it, since the rate before it there (if any)."""
-    try:
-        sentence = doc.blocks[fact.block].sentences[fact.sentence].text
-    except (AttributeError, IndexError):
+    from ...facts.base import fact_base
+
+    sentence = fact_base(doc).sentences.get((fact.block, fact.sentence))
+    if sentence is None:
         return fact.label or ""
     begin = max((f.at + len(f.text) for f in rates if f.block == fact.block and f.sentence == fact.sentence
                  and f.at < fact.at), default=0)
     lead = sentence[begin:fact.at] if begin <= fact.at <= len(sentence) else fact.label or ""
     # (parts listed in a bracket or after 其中, （其中基本支出1,000.00万元，项目支出…）, break the
     # whole down: no subject of the rate)
-    lead = BRACKET_RE.sub("", lead)
+    lead = GLOSS_RE.sub("", lead)
     # (the rate's own clause kept: 其中基本支出执行率… is that part's)
     openers = lexicon().list_openers
-    clauses = CLAUSE_SPLIT_RE.split(lead)
+    clauses = CLAUSE_BREAK_RE.split(lead)
     return "，".join([c for c in clauses[:-1] if not compact(c).startswith(openers)] + clauses[-1:])
 
-
-BRACKET_RE = re.compile(r"[（(][^（）()]*[）)]")
-CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:]")
 
 
 def _names_part(lead: str, part_words, rows: set[str], part_pattern: str, whole_words, title: str) -> bool:

@@ -16,7 +16,7 @@ from ...model import Table
 from ...tables.products import UNIT_RE
 from ...tables.typed import parse_cell
 from ...ingest.raw import YEAR_CELL_RE, years_apart
-from ..base import Hit, Trial, sum_check
+from ..base import GLOSS_RE, Hit, Trial, sum_check
 from .reading import label_cells, row_level, row_label, is_amount, notes_after
 from .relations import RowRelations, fold_changes, grid_relations
 from .findings import crossing_cell, column_hit, stated_gap
@@ -43,20 +43,18 @@ def _same_unit_rows(grid, at: int, figures: list[int], params: dict) -> list[int
     of the total row's kind, or none it knows: rows of other units (机关运行经费 | 万元 above 车辆数合计 |
     辆) are no parts of it."""
     units = {*params["count_units"], *params["other_unit_rows"], *MONEY_UNITS}
-    col = next((c for c, text in enumerate(grid[at]) if compact(text) in units), None)
-    if col is None:
-        return figures
 
     def kind(cell: str) -> str:
         # (元 and 万元 are one kind, 台 and 辆 two; 台（套） is 台 with its alias)
-        unit = UNIT_ALIAS_RE.sub("", compact(cell))
+        unit = GLOSS_RE.sub("", compact(cell))
         return "money" if unit in MONEY_UNITS else unit if unit in units else ""
+    col = next((c for c, text in enumerate(grid[at]) if kind(text)), None)
+    if col is None:
+        return figures
     own = kind(grid[at][col])
     # (a cell naming no unit of the list is not told apart: kept)
     return [r for r in figures if col >= len(grid[r]) or kind(grid[r][col]) in ("", own)]
 
-
-UNIT_ALIAS_RE = re.compile(r"[（(][^（）()]*[）)]")  # a unit's alias in brackets (台（套）)
 
 
 def _scored(header_rows: list[list[str]], point_heads: list[str]) -> bool:

@@ -10,7 +10,7 @@ from ...facts.numbers import fmt, parse_quantity
 from ...knowledge import compact
 from ...model import Cell
 from ...tables.typed import parse_cell
-from ..base import Hit, note_compared, rounding_note, sum_check
+from ..base import GLOSS_RE, Hit, note_compared, rounding_note, sum_check
 from .units import blame_unit_slip, counted_column, yuan_slip
 from .reading import row_name, row_label
 from .relations import RowRelations
@@ -134,7 +134,7 @@ def column_hit(rule, table, grid, at: int, col: int, ways: list[list[int]], colu
         return None
     best = None
     counted = counted_column(rule, table, column, unit_line) or any(
-        compact(t) in rule.params["count_units"] for t in grid[at])  # (车辆数合计 | 辆 | 13: its own unit)
+        GLOSS_RE.sub("", compact(t)) in rule.params["count_units"] for t in grid[at])  # (车辆数合计 | 辆 | 13: its own unit)
     if counted and _distinct_note(rule, note):
         return None  # (注：7名队员同时参加两支服务队，合计为实际人数: a count of distinct people)
     for way, rows in enumerate(ways):
