@@ -513,3 +513,16 @@ def test_a_three_public_table_counting_receptions_beside_their_money_is_read(tmp
     from auditor.ruleset import load_pack
     found = [f for f in audit_file(str(path), load_pack()).findings if f.rule == "SUM003"]
     assert [(f.stated, f.expected) for f in found] == [("决算数“三公”经费合计 8.41", "8.31")]
+
+
+def test_an_html_line_break_inside_a_sentence_keeps_the_sentence(tmp_path):
+    """A <br> after a comma (or in a long line with no closing mark) wraps the sentence; one before
+    an item of its own (二、) or after a full stop starts a paragraph. An ordered list's items carry
+    the numbers the browser shows."""
+    path = tmp_path / "r.html"
+    path.write_text("<h1>某局2024年度部门决算说明</h1><p>2024年度收入总计1,200.00万元，<br>比上年增加60.00万元。"
+                    "<br>二、支出情况</p><ol><li>项目甲</li><li>项目乙</li></ol>", encoding="utf-8")
+    texts = [b.text for b in load(str(path)).blocks]
+    assert "2024年度收入总计1,200.00万元，比上年增加60.00万元。" in texts
+    assert "二、支出情况" in texts
+    assert "1.项目甲" in texts and "2.项目乙" in texts

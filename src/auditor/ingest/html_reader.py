@@ -18,12 +18,38 @@ import re
 
 from lxml import etree
 
-from .cleanup import clean_text, raised_text
+from .cleanup import clean_text, join_wrapped, raised_text
 from .raw import (MAX_BLOCKS, MAX_DOCUMENT_CELLS, MAX_HTML_BYTES, MAX_HTML_COLSPAN, MAX_HTML_ROWSPAN,
                   MAX_TABLE_CELLS, MAX_TABLE_DEPTH, MB, RawBlock, RawCell, ReadError, bounded_int, over_limit)
-from .text import decode
+from .text import ITEM_START_RE, _runs_on, decode
 
 BLOCK_TAGS = {"p", "div", "li", "br", "section", "article", "tr", "title", "blockquote", "pre"}
+LINE_BREAK = "\x00"  # a <br> in the page's text, until its paragraph is decided (see _wrapped_lines)
+
+
+def _list_start(value: str | None) -> int:
+    """The number before an ordered list's first item (its start attribute, 1 by default)."""
+    try:
+        return max(0, min(int(value or 1), 10_000) - 1)
+    except ValueError:
+        return 0
+
+
+def _wrapped_lines(pieces: list[str]) -> list[str]:
+    """The paragraphs of a run of text broken by <br>: a piece stopping mid-sentence (a long line
+    with no closing mark, as a text file's wrapped lines are read, text._runs_on, or one ending on
+    a comma) goes on into the next unless that opens an item of its own (一、, （二）, 1.); else each
+    piece is a paragraph."""
+    lines = [pieces[0]]
+    for piece in pieces[1:]:
+        before = " ".join(lines[-1].split())
+        # (a comma or a 、 before the break leaves the sentence open whatever the line's length)
+        if before and (_runs_on(before) or before.endswith(("，", ",", "、"))) \
+                and not ITEM_START_RE.match(piece.strip()):
+            lines[-1] = join_wrapped(before, " ".join(piece.split()))
+        else:
+            lines.append(piece)
+    return lines
 SKIP_TAGS = {"script", "style", "head", "noscript", "template"}
 # a site's own furniture around the report: its menus and footer, marked as such (inside
 # an <article> or <main> they are the report's own: its signature in the article's footer, a note)
@@ -119,6 +145,7 @@ class _Reader:
         self.cells = 0
         self.caption: list | None = None  # the text of a table's <caption> and its breaks, while inside it
         self.items = 0  # list items open outside tables
+        self.lists: list[int | None] = []  # the lists open: an ordered one's last number, None for <ul>
         self.in_link = 0
         self.link_chars = 0  # characters of link text in the buffer (see _flush)
         self.content = 0  # <article>/<main> elements open
@@ -153,6 +180,11 @@ class _Reader:
         elif tag == "li" and self._flowing():
             self._flush()
             self.items += 1
+            if self.lists and self.lists[-1] is not None:
+                self.lists[-1] += 1
+                self.buffer.append(f"{self.lists[-1]}.")  # (an ordered list's number, as shown)
+        elif tag in ("ol", "ul"):
+            self.lists.append(_list_start(attrs.get("start")) if tag == "ol" else None)
         elif tag == "table":
             if self.tables and self.tables[-1].cell is not None and not self.tables[-1].layout \
                     and self.tables[-1].prose_in_cell():
@@ -187,6 +219,8 @@ class _Reader:
             self.heading = int(tag[1])
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6") and self.tables[-1].cell is not None:
             self.tables[-1].cell["text"].append(("h", int(tag[1])))  # (kept should the table lay out)
+        elif tag == "br" and self._flowing():
+            self.buffer.append(LINE_BREAK)  # (a line of its own, or a wrap inside a sentence: see _flush)
         elif tag in BLOCK_TAGS and self._flowing():
             self._flush()
         elif tag in BLOCK_TAGS and self.tables[-1].cell is not None:
@@ -216,6 +250,8 @@ class _Reader:
         elif tag == "li" and self._flowing():
             self._flush()
             self.items = max(0, self.items - 1)
+        elif tag in ("ol", "ul") and self.lists:
+            self.lists.pop()
         elif tag == "table" and self.tables:
             table = self.tables.pop()
             if table.layout:
@@ -247,6 +283,8 @@ class _Reader:
             self.heading = None
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6") and self.tables[-1].cell is not None:
             self.tables[-1].cell["text"].append(("/h",))
+        elif tag == "br" and self._flowing():
+            pass  # (<br/>: its mark set at its start)
         elif tag in BLOCK_TAGS and self._flowing():
             self._flush()
         elif tag in BLOCK_TAGS and self.tables[-1].cell is not None:
@@ -353,8 +391,14 @@ class _Reader:
         row.append(cell)
 
     def _flush(self) -> None:
-        text = clean_text(" ".join("".join(self.buffer).split()), markup=False)
-        links, self.buffer, self.link_chars = self.link_chars, [], 0
+        lines = _wrapped_lines("".join(self.buffer).split(LINE_BREAK))
+        for line in lines[:-1]:
+            self._flush_text(line, self.link_chars)
+        self._flush_text(lines[-1], self.link_chars)
+
+    def _flush_text(self, raw: str, link_chars: int) -> None:
+        text = clean_text(" ".join(raw.split()), markup=False)
+        links, self.buffer, self.link_chars = link_chars, [], 0
         if self.items and self.related and links >= LINK_SHARE * sum(not ch.isspace() for ch in text):
             # a list item of links under a heading of links to other pages (相关信息: 某局2022年度部门
             # 决算公开 2023-05-18): the site's, not the report's (a list of the report's own

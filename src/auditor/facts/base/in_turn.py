@@ -201,14 +201,15 @@ class InTurnReading:
             count, after = count + 1, m.end()
         return list(amounts[-count:]) if 1 < count <= len(amounts) else []
 
-    def _in_names_order(self, phrase: str, amounts: list, listed: list) -> list:
+    def _in_names_order(self, phrase: str, amounts: list, listed: list, clause: str = "") -> list:
         """The amounts a run of percentages takes in turn (`amounts`, the last of those `listed`),
         as the names before 分别 give them where those name as many concepts, each of one listed
         amount (项目支出…、基本支出…，基本支出与项目支出分别占…: 基本支出's first; 基本、项目、经营
         支出…，基本支出与项目支出分别占…: not 经营支出's); else in the amounts' own order."""
         if len(amounts) < 2 or not self.respectively.search(phrase):
             return amounts
-        clause = self.respectively.split(CLAUSE_BREAK_RE.split(phrase)[-1], 1)[0]
+        # (the clause's words before 分别, from the sentence: a phrase stops at a 、 of the names)
+        clause = self.respectively.split(CLAUSE_BREAK_RE.split(clause or phrase)[-1], 1)[0]
         named = list(dict.fromkeys(c for _, _, c in self.lex.concepts.all(clause)))
         by_concept: dict = {}
         for f in listed:

@@ -12,7 +12,7 @@ from ..numbers import MONEY_UNITS, RANGE_JOINER
 from ..targets import PREFIX, SUFFIX
 from .model import (CURRENT, PRIOR, OLDER, LATER, FORECAST, OTHER_BASIS, BUDGET_MEASURES, DEDUCTED, MEASURED_UNITS,
                     Fact)
-from .words import (CLAUSE_BREAK_RE, UNNAMED, share_whole_named, CLAUSE_END_RE, OPENING_BRACKET_RE, FROM_QUALIFIER_CHARS, YEAR_RE,
+from .words import (CLAUSE_BREAK_RE, clause_before, UNNAMED, share_whole_named, CLAUSE_END_RE, OPENING_BRACKET_RE, FROM_QUALIFIER_CHARS, YEAR_RE,
                     NOUN_AFTER_RE, BOUND_AFTER_RE, PHRASE_LIMIT, phrase_start, blank, names_nothing)
 from .figures import text_figures, figure_value, decimal_places
 from .rates import NOT_READ  # (a reading not asked for yet: None is an answer)
@@ -226,7 +226,8 @@ class SentenceReading:
                 # 60%、30%和10%) too, and the counts listed right before them (分别为12人和8人，分别占…)
                 listed = self._listed_before(amounts, counts)
                 respective = self._in_names_order(
-                    phrase, self._respective(text, figure_at, listed, joined_only=not in_turn_words), listed)
+                    phrase, self._respective(text, figure_at, listed, joined_only=not in_turn_words), listed,
+                    clause_before(text, figure_at))
                 respective_words = phrase
             elif unit == "%" and respective:
                 phrase = respective_words

@@ -116,6 +116,7 @@ class VocabularyReading:
         self.signed_amount_words = tuple(vocab.get("signed_amount_words") or ())  # see _negative_amount
         self.whole_scope_words = tuple(vocab.get("whole_scope_words") or ())  # see _whole_scope
         self.frequency_words = frozenset(vocab.get("frequency_words") or ())  # see _part_of_year (one character each)
+        self.whole_year_words = tuple(vocab.get("whole_year_words") or ())  # see _text_fact (rates)
         beyond = vocab.get("beyond_plan") or {}  # see _beyond_plan
         ways = beyond.get("words") or {}
         self.beyond_plan_up = frozenset(ways.get("up") or ())

@@ -21,6 +21,8 @@ from .compare import compare_sum
 
 # a count of the things listed closing the list (三个民生项目, 3项): no name of its own
 COUNT_TAIL_RE = re.compile(r"(?:\d+|[两二三四五六七八九十]{1,3})[个项家所类笔]\S{0,8}$")
+# the words after the sum word naming what was spent (合计支出, 合计执行), or none (合计)
+SPENT_WORDS = ("", "支出", "执行", "实际支出", "完成", "使用", "为", "支出为", "达")
 MIN_NAME = 3  # characters a name must have to pick out a row (two are too often inside other names)
 CONTEXT = "正文所列表中各行"
 
@@ -47,9 +49,11 @@ def check_named_row_sums(base: FactBase, rule):
 
 def _names_summed(label: str, sums: tuple[str, ...]) -> list[str]:
     """The names listed before the label's last sum word (A、B和C三个项目合计支出 → A, B, C); [] when
-    fewer than two, any too short, or the list left open (等)."""
-    at = max((label.rfind(w) for w in sums), default=-1)
-    if at <= 0:
+    fewer than two, any too short, the list left open (等), or the sum word followed by other
+    words than spending's (合计结余, 合计下达资金: another measure than the rows') or by a figure
+    (…合计支出70.00万元（含培训费用25.00万元）: the figure in the bracket is none of the sum)."""
+    at, word = max(((label.rfind(w), w) for w in sums), default=(-1, ""))
+    if at <= 0 or label[at + len(word):] not in SPENT_WORDS:
         return []
     listing = label[:at]
     opener = lexicon().list_opener.match(listing)

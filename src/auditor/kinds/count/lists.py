@@ -152,6 +152,8 @@ def split_plain(listing: str, params: dict) -> tuple[list[str], bool]:
     for k, ch, top in scan_characters(listing, 0, len(listing)):
         if top and not separators and ch in "、，,；;" and not groups_thousands(listing, k):
             joined = _conjoined_rest(listing, k, params) if ch in "，," else 0
+            if joined < 0:
+                return [], False  # (the rest's 、 inside a modifier or a list: which, not told)
             if joined:
                 # “A机关本级，以及B、C、D”: the first item, then the rest listed on 、
                 items.append(listing[a:k].strip())
@@ -194,14 +196,18 @@ def split_plain(listing: str, params: dict) -> tuple[list[str], bool]:
 def _conjoined_rest(listing: str, k: int, params: dict) -> int:
     """Where the rest of a list starts when the comma at `k`, the list's first break, is followed
     by a conjunction (以及, 还有) and the rest of the clause is split on 、 (A，以及B、C、D: the
-    first item alone, the others listed after the conjunction); 0 otherwise."""
+    first item alone, the others listed after the conjunction); 0 otherwise, -1 where a 的 after
+    the 、 leaves untold whether it splits items or one item's modifier."""
     rest = listing[k + 1:]
     conj = next((c for c in sorted(params["comma_conjunctions"], key=len, reverse=True) if rest.startswith(c)), None)
     if conj is None:
         return 0
     clause = re.split(r"[，,；;。]", rest, maxsplit=1)[0]
-    # (负责河道、供水管理的区水务服务中心: a 、 inside one item's modifier lists nothing)
-    return k + 1 + len(conj) if "、" in clause and "的" not in clause[clause.find("、"):] else 0
+    if "、" not in clause:
+        return 0
+    # (负责河道、供水管理的区水务服务中心: a 、 inside one item's modifier; A、B、C的部门预算: the
+    # items' own; 的 after a 、 leaves which it is untold: -1, the list not read)
+    return -1 if "的" in clause[clause.find("、"):] else k + 1 + len(conj)
 
 
 def _joined_last(listing: str, k: int, params: dict) -> tuple[str, bool] | None:

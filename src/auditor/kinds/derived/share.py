@@ -247,9 +247,9 @@ def _own_subject(base: FactBase, part: Fact, rate: Fact) -> bool:
     if rate.of >= 0:
         # (基本支出与项目支出分别占总支出的49.71%和50.29%: the things named in turn, the part's among
         # them, by the vocabulary or by the words of its own name: 住院和门诊支出分别占…)
-        named = compact(subject)
-        return part.concept not in {name for _, _, name in lexicon().concepts.all(named)} \
-            and not any(len(n) >= 2 and n in compact(part.label) for n in lexicon().list_join.split(named))
+        names = [SUBJECT_FILLER_RE.sub("", n) for n in lexicon().list_join.split(compact(clause.split("占")[0]))]
+        return part.concept not in {name for _, _, name in lexicon().concepts.all(compact(subject))} \
+            and not any(len(n) >= 2 and n in compact(part.label) for n in names)
     named = lexicon().concepts.last(compact(subject))
     return named is None or named != part.concept
 

@@ -333,13 +333,9 @@ def _rate_lead(doc, fact, rates) -> str:
     begin = max((f.at + len(f.text) for f in rates if f.block == fact.block and f.sentence == fact.sentence
                  and f.at < fact.at), default=0)
     lead = sentence[begin:fact.at] if begin <= fact.at <= len(sentence) else fact.label or ""
-    # (parts listed in a bracket or after 其中, （其中基本支出1,000.00万元，项目支出…）, break the
-    # whole down: no subject of the rate)
-    lead = GLOSS_RE.sub("", lead)
-    # (the rate's own clause kept: 其中基本支出执行率… is that part's)
-    openers = lexicon().list_openers
-    clauses = CLAUSE_BREAK_RE.split(lead)
-    return "，".join([c for c in clauses[:-1] if not compact(c).startswith(openers)] + clauses[-1:])
+    # (parts listed in a bracket, （其中基本支出1,000.00万元，项目支出…）, break the whole down: no
+    # subject of the rate; a 其中 clause outside one names the thing the rate after it is of)
+    return GLOSS_RE.sub("", lead)
 
 
 

@@ -53,7 +53,10 @@ def _same_unit_rows(grid, at: int, figures: list[int], params: dict) -> list[int
         return figures
     own = kind(grid[at][col])
     # (a cell naming no unit of the list is not told apart: kept)
-    return [r for r in figures if col >= len(grid[r]) or kind(grid[r][col]) in ("", own)]
+    kept = [r for r in figures if col >= len(grid[r]) or kind(grid[r][col]) in ("", own)]
+    scales = {GLOSS_RE.sub("", compact(grid[r][col])) for r in kept if col < len(grid[r]) and kind(grid[r][col]) == "money"}
+    # (元 rows under a 万元 total: one kind, another scale; the figures cannot be added as printed)
+    return [] if len(scales) > 1 else kept
 
 
 
@@ -169,6 +172,8 @@ def check_column_total(doc, rule, typed):
             continue
         first = figures[0]  # (the header ends above the first row of figures, whatever its unit)
         figures = _same_unit_rows(grid, at, figures, rule.params)
+        if at not in figures:
+            continue  # (rows in units that cannot be added as printed)
         after: list[int] = []  # (rows after a total amid the table, of other things: summed across only)
         if at == figures[0]:
             details = [r for r in figures if r > at]  # 合计 first, as 决算 tables print it
