@@ -21,7 +21,7 @@ from lxml import etree
 from .cleanup import clean_text, join_wrapped, raised_text
 from .raw import (MAX_BLOCKS, MAX_DOCUMENT_CELLS, MAX_HTML_BYTES, MAX_HTML_COLSPAN, MAX_HTML_ROWSPAN,
                   MAX_TABLE_CELLS, MAX_TABLE_DEPTH, MB, RawBlock, RawCell, ReadError, bounded_int, over_limit)
-from .text import ITEM_START_RE, _runs_on, decode
+from .text import ITEM_START_RE, decode, wraps
 
 BLOCK_TAGS = {"p", "div", "li", "br", "section", "article", "tr", "title", "blockquote", "pre"}
 LINE_BREAK = "\x00"  # a <br> in the page's text, until its paragraph is decided (see _wrapped_lines)
@@ -36,16 +36,14 @@ def _list_start(value: str | None) -> int:
 
 
 def _wrapped_lines(pieces: list[str]) -> list[str]:
-    """The paragraphs of a run of text broken by <br>: a piece stopping mid-sentence (a long line
-    with no closing mark, as a text file's wrapped lines are read, text._runs_on, or one ending on
-    a comma) goes on into the next unless that opens an item of its own (一、, （二）, 1.); else each
-    piece is a paragraph."""
+    """The paragraphs of a run of text broken by <br>: a piece stopping mid-sentence (as a text
+    file's wrapped lines are read, text.wraps, or one ending on a comma) goes on into the next unless
+    that opens an item of its own (一、, （二）, 1.); else each piece is a paragraph."""
     lines = [pieces[0]]
     for piece in pieces[1:]:
-        before = " ".join(lines[-1].split())
+        before, after = " ".join(lines[-1].split()), piece.strip()
         # (a comma or a 、 before the break leaves the sentence open whatever the line's length)
-        if before and (_runs_on(before) or before.endswith(("，", ",", "、"))) \
-                and not ITEM_START_RE.match(piece.strip()):
+        if before and (wraps(before, after) or (before.endswith(("，", ",", "、")) and not ITEM_START_RE.match(after))):
             lines[-1] = join_wrapped(before, " ".join(piece.split()))
         else:
             lines.append(piece)
@@ -391,10 +389,8 @@ class _Reader:
         row.append(cell)
 
     def _flush(self) -> None:
-        lines = _wrapped_lines("".join(self.buffer).split(LINE_BREAK))
-        for line in lines[:-1]:
+        for line in _wrapped_lines("".join(self.buffer).split(LINE_BREAK)):
             self._flush_text(line, self.link_chars)
-        self._flush_text(lines[-1], self.link_chars)
 
     def _flush_text(self, raw: str, link_chars: int) -> None:
         text = clean_text(" ".join(raw.split()), markup=False)

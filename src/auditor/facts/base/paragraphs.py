@@ -99,7 +99,7 @@ class ParagraphReading:
         balanced = self.doc.meta.get("report_type") in self.balanced_reports or any(
             f.source == "table" for f in self.base.by_concept.get(self.balance_identity["total"], ()))
         for spent in spent_totals:
-            if INCLUDES_CARRY_RE.match(self.base.sentences.get((spent.block, spent.sentence), ""), spent.at + len(spent.text)):
+            if self.includes_carry_re.match(self.base.sentences.get((spent.block, spent.sentence), ""), spent.at + len(spent.text)):
                 continue  # (支出总计5,906.40万元（含年末结转和结余）: the grand total, said so)
             earlier = self.base.by_concept.get(spent.concept, ())
             # (the 收入总计 of the spending's paragraph; outside a 决算, one of its period before it)
@@ -292,6 +292,4 @@ class ParagraphReading:
         return len(rest) >= PROJECT_NAME_MIN and rest.endswith("项目") and not LEAD_LIST_RE.search(rest)
 
 
-# right after a 支出总计: words saying it holds the balance carried over (（含年末结转和结余）)
-INCLUDES_CARRY_RE = re.compile(r"\s*[（(]\s*(?:含|包括|包含)[^）)]{0,12}?结转")
 CARRY_SHARE_MAX = Decimal("0.5")  # of the income total, the most a balance carried over to next year is

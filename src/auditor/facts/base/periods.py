@@ -125,10 +125,13 @@ class PeriodReading:
             found = self.lex.partial_period.search(words, found.end())
         return found is not None
 
-    def _months_of_year(self, words: str) -> bool:
+    def _months_of_year(self, words: str, own: str = "") -> bool:
         """The words name the months from January to one before December (1-6月), not the span of
         the report (a 1-6月 report's own): a rate so named is of those months, no rate of the year
-        (an amount so named is a slice, which lists of slices add up)."""
+        (an amount so named is a slice, which lists of slices add up). Not where the figure's own
+        words (`own`) name the whole year (受1-6月…影响，全年预算执行率…: the year's)."""
+        if own and (self.lex.current.search(own) or any(w in own for w in self.whole_year_words)):
+            return False
         # (read as a title's span is: 1-6月, 1月至6月, 一至六月; ingest.build.elapsed_months)
         months = elapsed_months(words) if "月" in words else None
         return months is not None and months != self.base.elapsed_months

@@ -257,8 +257,7 @@ class TextFactReading:
         fund = self.lex.funds.first(bare) or ""
         out = dict(subject=subject, fund=fund, period=period)
         if unit in ("%", "‰", "个百分点"):
-            if self._part_of_year(wide + phrase) or (self._months_of_year(wide + phrase) and not (
-                    self.lex.current.search(phrase) or any(w in phrase for w in self.whole_year_words))):
+            if self._part_of_year(wide + phrase) or self._months_of_year(wide + phrase, phrase):
                 # a rate of a part of the year (三季度末预算执行率72.9%) states no rate of the year
                 # (in a report on that part, 截至6月底 in a 1-6月 report, the report's own rate)
                 return dict(out, concept=None, measure="实际值")

@@ -291,6 +291,8 @@ class VocabularyReading:
         self.whole_units = frozenset(vocab.get("whole_units") or ())
         self.stock_heads = tuple(vocab.get("stock_heads") or ())
         self.inclusion_words = tuple(vocab.get("inclusion_words") or ())
+        # right after a 支出总计: words saying it holds the balance carried over (（含年末结转和结余）)
+        self.includes_carry_re = re.compile(rf"\s*[（(]\s*(?:{alternatives(self.inclusion_words) or '(?!)'})[^）)]{{0,12}}?结转")
         self.excluding_words = tuple(vocab.get("excluding_words") or ())  # 非 before a name: not it
         # the words taking listed things in turn (分别): from score_lists, where they name scores
         self.respectively = re.compile(alternatives((vocab.get("score_lists") or {}).get("respectively")))

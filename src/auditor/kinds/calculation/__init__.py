@@ -53,6 +53,10 @@ PARAMS = {
     "catch_all_words": (list, ["其他", "其余", "剩余"]),
     # the words of an amount closing a list as its sum (…、市级资金680.00万元，合计2,560.00万元)
     "trailing_sum_words": (list, ["合计", "共计", "总计", "合计为", "共计为", "总计为", "合计金额"]),
+    # a sentence's sum of named table rows (named_rows.py): the words after the sum word naming what
+    # was spent (合计支出; none: 合计), and a count of the things listed closing the list (三个民生项目)
+    "named_rows_spent_words": (list, []),
+    "named_rows_count_tail": (str, ""),
     # the words that make an amount of a part of the year no slice of a list adding up to the year:
     # a figure to a date (累计, 截至), a subtotal (上半年合计), a part of a slice (其中四季度支付…)
     "slice_excluded_words": (list, ["累计", "截至", "截止", "合计", "共计", "小计", "其中"]),

@@ -19,23 +19,21 @@ from ...knowledge import compact
 from ..base import CHECKED
 from .compare import compare_sum
 
-# a count of the things listed closing the list (三个民生项目, 3项): no name of its own
-COUNT_TAIL_RE = re.compile(r"(?:\d+|[两二三四五六七八九十]{1,3})[个项家所类笔]\S{0,8}$")
-# the words after the sum word naming what was spent (合计支出, 合计执行), or none (合计)
-SPENT_WORDS = ("", "支出", "执行", "实际支出", "完成", "使用", "为", "支出为", "达")
 MIN_NAME = 3  # characters a name must have to pick out a row (two are too often inside other names)
 CONTEXT = "正文所列表中各行"
 
 
 def check_named_row_sums(base: FactBase, rule):
     sums = tuple(rule.params["trailing_sum_words"])
+    spent = ("", *rule.params["named_rows_spent_words"])
+    count_tail = re.compile(rule.params["named_rows_count_tail"]) if rule.params["named_rows_count_tail"] else None
     rows = None  # {table block: its rows (label, {measure: facts})}: read for the first sum only
     for total in base.facts:
         if total.source != "text" or not total.is_money or total.concept or total.period != CURRENT:
             continue
         # (the clause's words: the label may stop at a 、 of the list)
         text = base.sentences.get((total.block, total.sentence), "")
-        names = _names_summed(compact(clause_before(text, total.at)), sums)
+        names = _names_summed(compact(clause_before(text, total.at)), sums, spent, count_tail)
         if not names:
             continue
         rows = _table_rows(base) if rows is None else rows  # (by table: each table's rows)
@@ -47,18 +45,19 @@ def check_named_row_sums(base: FactBase, rule):
         yield from compare_sum(named, parts, CONTEXT, rule)
 
 
-def _names_summed(label: str, sums: tuple[str, ...]) -> list[str]:
+def _names_summed(label: str, sums: tuple[str, ...], spent: tuple[str, ...], count_tail) -> list[str]:
     """The names listed before the label's last sum word (A、B和C三个项目合计支出 → A, B, C); [] when
     fewer than two, any too short, the list left open (等), or the sum word followed by other
     words than spending's (合计结余, 合计下达资金: another measure than the rows') or by a figure
     (…合计支出70.00万元（含培训费用25.00万元）: the figure in the bracket is none of the sum)."""
     at, word = max(((label.rfind(w), w) for w in sums), default=(-1, ""))
-    if at <= 0 or label[at + len(word):] not in SPENT_WORDS:
+    if at <= 0 or label[at + len(word):] not in spent:
         return []
     listing = label[:at]
     opener = lexicon().list_opener.match(listing)
     listing = listing[opener.end():] if opener else listing
-    listing = COUNT_TAIL_RE.sub("", listing.strip("，,：:、 "))
+    listing = listing.strip("，,：:、 ")
+    listing = count_tail.sub("", listing) if count_tail else listing
     if "等" in listing:
         return []
     names = [n for n in lexicon().list_join.split(listing) if n]

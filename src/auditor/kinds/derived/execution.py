@@ -3,12 +3,13 @@ budget found by budgets.py; a rate that holds only on the year-start budget is t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...facts.base import Fact, FactBase
 from ...facts.base.model import CURRENT
 from ...facts.lexicon import lexicon
 from ...facts.numbers import fmt
-from ...knowledge import compact
+from ...knowledge import compact, concepts
 from ...facts.base.words import past_last_break
 from ..base import CHECKED, sentence_figures
 from .intervals import bounds, ratio_bounds, exact_ratio, unit_slip, rate_hit, ratio_fits, rate_against
@@ -105,11 +106,17 @@ def _names_before_rate(base: FactBase, rate: Fact) -> bool:
     强降雨追加支出，执行率达118.83%): it is about that thing, not the sentence before's amounts."""
     text = base.sentences.get((rate.block, rate.sentence), "")[:rate.at]
     opening = compact(text[:past_last_break(text)])
-    # (a thing the vocabulary knows, or a named project; 截至12月31日， names none)
-    return bool(opening) and (bool(lexicon().concepts.all(opening)) or PROJECT_NAME_RE.search(opening) is not None)
+    # (a thing the vocabulary knows, or a named project as concepts.yaml whole_execution_rate
+    # part_pattern names one, not 本项目; 截至12月31日， names none)
+    return bool(opening) and (bool(lexicon().concepts.all(opening)) or _named_project(opening))
 
 
-PROJECT_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,}(?:项目|工程)")
+def _named_project(words: str) -> bool:
+    pattern = (concepts().get("whole_execution_rate") or {}).get("part_pattern")
+    return bool(pattern) and _compiled(pattern).search(words) is not None
+
+
+_compiled = lru_cache(maxsize=4)(re.compile)
 
 
 def _previous_sentence(base: FactBase, fact: Fact) -> tuple[int, int] | None:

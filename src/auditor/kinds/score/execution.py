@@ -9,15 +9,14 @@ from functools import lru_cache
 
 from ...facts.formula import FormulaError, evaluate
 from ...facts.numbers import fmt, half_unit
-from ...facts.lexicon import lexicon
 from ...knowledge import compact, concepts
 from ...model import Cell
 from ...tables.typed import TypedTable
 from ..base import CHECKED, GLOSS_RE, Hit, NotAssessable, names_execution_rate
-from ...facts.base.words import CLAUSE_BREAK_RE
 from .forms import (ExecutionRow, table_name, row_quote, close_enough, score_places, ExecutionRule, score_tables,
                      indicators_of, inferred_weight, row_remarks)
 from ...facts.numbers import count_word
+from .rule_text import sentence_at
 from .targets import read_target, FULL_RATE
 
 
@@ -203,15 +202,16 @@ def check_execution_full(doc, rule, typed):
 
 def _whole_vocabulary(params: dict | None) -> tuple:
     """The words telling the whole's execution rate from a part's (whole_row_words, part_words,
-    part_pattern, whole_words): a rule's own, else concepts.yaml whole_execution_rate; empty
-    without a rule (judged_as_execution). As a key."""
-    if params is None:
-        return (), (), "", ()
+    part_pattern, whole_words): a rule's own, else concepts.yaml whole_execution_rate (the shared
+    ones without a rule: judged_as_execution reads the rows the rules judge). As a key."""
+    params = params or {}
     shared = concepts().get("whole_execution_rate") or {}
 
     def words(name: str):
         return params.get(name) or shared.get(name) or ()
-    return (tuple(words("whole_row_words")), tuple(words("part_words")), words("part_pattern") or "",
+    # (a table's total rows are the shared column_total_rows: 合计, 总计)
+    rows = params.get("whole_row_words") or concepts().get("column_total_rows") or ()
+    return (tuple(rows), tuple(words("part_words")), words("part_pattern") or "",
             tuple(words("whole_words")))
 
 
@@ -233,8 +233,6 @@ def _execution_indicators(doc, typed, params: dict | None = None) -> list[Execut
 
 
 def _read_execution_indicators(doc, typed, vocabulary: tuple = ((), (), "", ())) -> list[ExecutionRow]:
-    from ...knowledge import concepts
-
     scoring = concepts().get("execution_scoring") or {}
     proportional, named = scoring.get("proportional") or "", scoring.get("indicator") or ""
     if not named or not proportional:
@@ -376,8 +374,6 @@ def _execution_rule(doc) -> ExecutionRule | None:
 
 
 def _read_execution_rule(text: str) -> ExecutionRule | None:
-    from ...knowledge import concepts
-
     scoring = concepts().get("execution_scoring") or {}
     if not scoring or "执行率" not in text:
         return None  # (every statement the patterns read names 执行率)
@@ -388,7 +384,7 @@ def _read_execution_rule(text: str) -> ExecutionRule | None:
              None) if scoring.get("step") else None
     step = _count_value(m.group("step")) if m else None
     if m and step:
-        sentence = _sentence_at(text, m.start(), m.end())
+        sentence = sentence_at(text, m.start(), m.end())
         rounding = "up" if scoring.get("step_round_up") and re.search(scoring["step_round_up"], sentence) else \
             "down" if scoring.get("step_round_down") and re.search(scoring["step_round_down"], sentence) else ""
         threshold, top = _threshold(scoring, text, m, m.group("threshold"))
@@ -401,12 +397,12 @@ def _read_execution_rule(text: str) -> ExecutionRule | None:
         return ExecutionRule("bands", m.group(0), text=text[m.start():end if end >= 0 else len(text)])
     m = re.search(scoring["formula_stated"], text) if scoring.get("formula_stated") else None
     if m:
-        return ExecutionRule("formula", _sentence_at(text, m.start(), m.end()))
+        return ExecutionRule("formula", sentence_at(text, m.start(), m.end()))
     m = _proportional_search(scoring["proportional"], text) if scoring.get("proportional") else None
     threshold = _threshold(scoring, text, m)[0] if m else FULL_RATE
     if m and threshold < FULL_RATE:
         # 达到90%（含）以上的得满分，低于90%的按执行率×分值计分: the formula holds below the threshold only
-        return ExecutionRule("threshold", _sentence_at(text, m.start(), m.end()), threshold)
+        return ExecutionRule("threshold", sentence_at(text, m.start(), m.end()), threshold)
     return None
 
 
@@ -426,7 +422,7 @@ def _threshold(scoring: dict, text: str, m: re.Match, stated: str | None = None)
     full_marks_from), else 100%."""
     if stated:
         return Decimal(stated), None
-    sentence = _sentence_at(text, m.start(), m.end())
+    sentence = sentence_at(text, m.start(), m.end())
     for found in re.finditer(scoring.get("full_marks_from") or "(?!)", sentence):
         # (the words of the threshold's own clause, from the last ，or ；)
         lead = sentence[max(sentence.rfind(c, 0, found.start()) for c in "，,；;") + 1:found.start()]
@@ -442,13 +438,6 @@ def _names_other_indicator(words: str, marks) -> bool:
     its own clause's 达到, 其中, 超过 name none)."""
     after = words[words.rfind("执行率") + len("执行率"):] if "执行率" in words else words
     return any(mark in after for mark in marks)
-
-
-def _sentence_at(text: str, start: int, end: int) -> str:
-    """The sentence around text[start:end]: from the last full stop or line break before it to the next."""
-    begin = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
-    stops = [k for k in (text.find("。", end), text.find("\n", end)) if k >= 0]
-    return text[begin:min(stops) if stops else len(text)]
 
 
 def _count_value(text: str) -> Decimal | None:

@@ -172,6 +172,13 @@ def _of_execution(text: str, at: int, rule) -> bool:
 RULE_BREAKS = "。\n；;"  # what ends a scoring rule's clause
 
 
+def sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence around text[start:end]: from the last full stop or line break before it to the next."""
+    begin = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = [k for k in (text.find("。", end), text.find("\n", end)) if k >= 0]
+    return text[begin:min(stops) if stops else len(text)]
+
+
 def clause_start(text: str, at: int) -> int:
     return max(text.rfind(c, 0, at) for c in RULE_BREAKS) + 1
 

@@ -13,6 +13,7 @@ from ...facts.lexicon import lexicon
 from ...facts.numbers import fmt
 from ...knowledge import compact, concepts
 from ..base import CHECKED, Hit
+from ..score.rule_text import clause_start, sentence_at
 from ..score.targets import ceilings
 
 
@@ -26,8 +27,10 @@ def check_completion_full_text(doc, rule):
     named_scores = None  # the document's points and full score pairs, by the indicator they name (read once)
     for facts in base.by_block.values():
         for k, rate in enumerate(facts):
-            if rate.unit != "%" or rate.comparator or rate.interval()[1] >= 100 \
-                    or not any(w in compact(rate.label) for w in params["completion_words"]):
+            if rate.unit != "%" or rate.comparator or rate.interval()[1] >= 100:
+                continue
+            label = compact(rate.label)
+            if not any(w in label for w in params["completion_words"]):
                 continue
             pair = _short_of_target([f for f in facts[:k] if f.sentence == rate.sentence], rate)
             if pair is None or _not_plainly_short(base, rate, pair, ceilings(rule)[0]):
@@ -62,13 +65,10 @@ def _proportional_rule(text: str, params: dict) -> bool:
     for word in params["proportional_statements"]:
         at = text.find(word)
         while at >= 0:
-            start = max(text.rfind(c, 0, at) for c in "。\n")
-            end = min((e for e in (text.find(c, at) for c in "。\n") if e >= 0), default=len(text))
-            clause_start = max(text.rfind(c, 0, at) for c in "。\n；;")
-            sentence = text[start + 1:end]
+            sentence = sentence_at(text, at, at)
             # (nor lets a shortfall go unpunished there: 因不可抗力等客观原因未完成的不扣分)
             if "%" not in sentence and "％" not in sentence \
-                    and not any(w in text[clause_start + 1:at] for w in params["rule_scope_words"]) \
+                    and not any(w in text[clause_start(text, at):at] for w in params["rule_scope_words"]) \
                     and not any(w in sentence for w in params["exemption_words"]):
                 return True
             at = text.find(word, at + 1)

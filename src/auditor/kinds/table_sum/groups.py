@@ -268,10 +268,9 @@ def _bare_subtotals(grid, details: list[int], label_col: int, rule) -> dict[int,
         merged = _merged_group(grid, r, label_col)
         # (the 小计's own label column: the group's labels stand left of it, merged down its rows)
         level = next((c for c, t in enumerate(label_cells(grid[r], label_col)) if c >= label_col and t.strip()), label_col)
-        while k in with_figures and compact(row_label(label_cells(grid[k], label_col))) not in words \
+        while k in with_figures and compact(row_label(cells := label_cells(grid[k], label_col))) not in words \
                 and (group is None or compact(grid[k][label_col]) == group) \
                 and _grouped_subtotal(grid[k], label_col, words) is None:
-            cells = label_cells(grid[k], label_col)
             if merged and any(t.strip() for t in cells[label_col:level]):
                 # (the group's first row, its label merged down over the rest; one naming nothing
                 # in the 小计's column, 基本支出 |  | 1,238.56, heads the group with its own total)

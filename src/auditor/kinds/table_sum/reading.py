@@ -22,8 +22,9 @@ def label_cells(row: list[str], label_col: int) -> list[str]:
     them up to the first figure (类别 | 项目名称 | 资金来源: a third or fourth label column, the cells
     before it merged down and left blank, holds the row's own label:  |  |  | 小计)."""
     end = label_col + 1
-    while end < len(row) and (not row[end].strip() or (parse_cell(row[end].strip()) is None
-                                                        and not lexicon().dash(row[end].strip()))):
+    # (is_amount is kept per cell text, asked again and again; a rate ends the labels as a figure does)
+    while end < len(row) and (not row[end].strip() or not (is_amount(row[end]) or row[end].strip().endswith(("%", "％", "‰"))
+                                                           or lexicon().dash(row[end].strip()))):
         end += 1  # (a dash, —, stands for a figure: 收入 | — | 本年支出合计 | 90 is two sides)
     # (at least the label column and the next, as a row of two labels has; no further past a
     # figure: 收入 | 100 | 支出 | 90 holds the other side's label after it)
