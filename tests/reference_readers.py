@@ -37,7 +37,20 @@ def read_docx_python_docx(path: str) -> list[RawBlock]:
         elif child.tag == qn("w:tbl"):
             ordinal += 1
             blocks.append(RawBlock("table", rows=_rows(child, document), paragraph=ordinal))
-    return blocks
+    return _first_page_header(document) + blocks
+
+
+def _first_page_header(document) -> list[RawBlock]:
+    """The first section's header atop the first page (its first-page header where the section
+    has one, else its default header), its paragraphs with text, before the body."""
+    if not document.sections:
+        return []
+    section = document.sections[0]
+    header = section.first_page_header if section.different_first_page_header_footer else section.header
+    if header.is_linked_to_previous:  # (a first section's header linked to none: no header part)
+        return []
+    texts = [clean_text(_paragraph_text_xpath(p._p)) for p in header.paragraphs]
+    return [RawBlock("page_header", text=t) for t in texts if t.strip()]
 
 
 _XPATHS: dict = {}

@@ -526,3 +526,35 @@ def test_an_html_line_break_inside_a_sentence_keeps_the_sentence(tmp_path):
     assert "2024年度收入总计1,200.00万元，比上年增加60.00万元。" in texts
     assert "二、支出情况" in texts
     assert "1.项目甲" in texts and "2.项目乙" in texts
+
+
+def test_a_docx_title_printed_only_in_the_page_header_names_the_report(tmp_path):
+    """A Word report whose title stands only in the running header (the body opens with 第一部分):
+    the header is read atop the body, as a PDF of it prints it, and gives the report its year."""
+    import docx
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "某县林业站2025年度部门决算说明"
+    document.add_paragraph("第一部分 部门概况")
+    document.add_paragraph("截至2025年底，本站在职人员12人。")
+    path = tmp_path / "header.docx"
+    document.save(path)
+    doc = load(path)
+    assert doc.blocks[0].text == "某县林业站2025年度部门决算说明"
+    assert doc.meta["report_year"] == 2025
+    # a body opening with its own title keeps it as the title: the header repeats it
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "某县林业站"
+    document.add_paragraph("某县林业站2024年度部门决算说明")
+    document.add_paragraph("截至2024年底，本站在职人员12人。")
+    document.save(path)
+    assert load(path).meta["report_year"] == 2024
+    # …and a header naming a series (2025年度部门决算) is no line of a body that has its own title
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "2025年度部门决算"
+    document.add_paragraph("某区档案馆2024年度部门决算说明")
+    document.add_paragraph("截至2024年底，本馆在职人员12人。")
+    document.save(path)
+    doc = load(path)
+    assert doc.blocks[0].text == "某区档案馆2024年度部门决算说明"
+    assert doc.meta["report_year"] == 2024 and doc.meta["unit_name"] == "某区档案馆"

@@ -457,3 +457,16 @@ def test_single_spaced_forms_laid_word_by_word_and_remarks_years_headings_beside
     texts = [b.text for b in doc.blocks]
     assert "效益指标 社会效益指标 覆盖率 30 30" in texts and "总分 90 88" in texts
     assert "其中项目支出安排" in texts
+
+
+def test_a_row_laid_out_with_spaces_keeps_its_columns_beside_a_row_of_dashes():
+    """A form's 其中 row names its source in a column of its own and prints — for no points: the
+    row above, its name in one cell, still puts each figure under its own head (the dashes hold a
+    figure column's place, they make it no column of words)."""
+    text = ("某站2025年度项目支出绩效自评表\n单位：万元\n"
+            "项目资金（万元）                    年初预算数    全年预算数    全年执行数    分值    执行率    得分\n"
+            "年度资金总额                        200.00        215.60        205.46        10      95.30%    9.53\n"
+            "其中                当年财政拨款    180.00        195.60        187.26        —       95.74%    —\n")
+    grid = _tables(text)[0].grid()
+    assert grid[1] == ["年度资金总额", "", "200.00", "215.60", "205.46", "10", "95.30%", "9.53"]
+    assert grid[2][0:2] == ["其中", "当年财政拨款"] and grid[2][6] == "95.74%"

@@ -182,6 +182,7 @@ def _run_in_heading(body: str, numbered: tuple, after: RawBlock | None, before: 
 
 def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
     notes = list(getattr(raw_blocks, "notes", ()))  # (what the reader could not read: RawBlocks)
+    raw_blocks = _with_running_header(raw_blocks)
     raw_blocks = join_continued_tables([block for raw in raw_blocks for block in _title_rows_as_lines(_meta_row_as_line(raw))])
     blocks = []
     section = None
@@ -602,6 +603,24 @@ def _table_unit(table: Table, prev: list) -> str | None:
         if m:
             return m.group(1) or m.group(2)
     return None
+
+
+def _with_running_header(raw_blocks: list[RawBlock]) -> list[RawBlock]:
+    """A Word file's running header atop its first page (kind page_header, see docx_reader) read
+    as its opening paragraphs where the body's opening lines name no report with its year (第一部分
+    部门概况 first: the header's 某局2023年度部门决算说明 is the title); else left out, the body's
+    own title standing (a header naming a series, 2025年度部门决算, is no line of it)."""
+    header = [b for b in raw_blocks if b.kind == "page_header"]
+    if not header:
+        return raw_blocks
+    body = [b for b in raw_blocks if b.kind != "page_header"]
+    opening = [b.text.strip() for b in body[:TITLE_SEARCH_BLOCKS] if b.kind != "table" and b.text.strip()]
+    # (a title line as _find_title reads one: short, no sentence, no numbered or part heading)
+    if any(TITLE_YEAR_RE.search(_ascii_digits(t)) and _report_type(t) and len(t) <= TITLE_LINE_CHARS
+           and not _is_sentence(t) and numbering_of(t) is None and not PART_HEADING_RE.match(t) for t in opening):
+        return body
+    # (its lines naming a kind of report: a header's figures, 本年支出合计950.00万元, are no title)
+    return [RawBlock("para", text=b.text) for b in header if _report_type(b.text)] + body
 
 
 def title_block(doc: Document):

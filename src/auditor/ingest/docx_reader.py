@@ -74,6 +74,8 @@ MAX_NESTED_TABLES = 8
 W_DOC_PART_OBJ, W_DOC_PART_GALLERY = _w("docPartObj"), _w("docPartGallery")
 TOC_GALLERY = "Table of Contents"
 W_VAL, W_TYPE, W_STYLE_ID, W_DEFAULT = _w("val"), _w("type"), _w("styleId"), _w("default")
+W_SECT_PR, W_TITLE_PG, W_HEADER_REFERENCE = _w("sectPr"), _w("titlePg"), _w("headerReference")
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 LABEL = "Word 文件"
 
 
@@ -134,7 +136,29 @@ def read_docx(path: str) -> list[RawBlock]:
             blocks.extend(RawBlock("para", text=text, paragraph=ordinal) for text in notes.referred(child))
         if held:
             blocks.append(RawBlock("para", text=held, paragraph=ordinal))
-        return blocks
+        # (the running header atop the first page, as a PDF of the document prints it: where the body
+        # opens with no title, 第一部分 部门概况, the header's 某局2023年度部门决算说明 names the report;
+        # build.py decides)
+        header = [RawBlock("page_header", text=text) for text in _first_page_header(pkg, main, body)]
+        return header + blocks
+
+
+def _first_page_header(pkg, main: str, body) -> list[str]:
+    """The paragraphs of the header printed atop the first page: the first section's first-page
+    header where its properties ask for one (w:titlePg), else its default one ([] for none)."""
+    section = next(body.iter(W_SECT_PR), None)
+    if section is None:
+        return []
+    kinds = ("first", "default") if next(section.iter(W_TITLE_PG), None) is not None else ("default",)
+    refs = {ref.get(W_TYPE) or "default": ref.get(R_ID) for ref in section.iter(W_HEADER_REFERENCE)}
+    targets = {rel_id: target for rel_id, _, target in pkg.relationships(main)}
+    for kind in kinds:
+        target = targets.get(refs.get(kind) or "")
+        if target and pkg.find(target) is not None:
+            root = pkg.xml(target, remove_blank_text=True)
+            texts = [clean_text(paragraph_text(p)) for p in _blocks(root) if p.tag == W_P]
+            return [t for t in texts if t.strip()]
+    return []
 
 
 def _text_box_paragraphs(p) -> list:

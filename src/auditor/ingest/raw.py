@@ -52,7 +52,7 @@ class RawCell:
 
 @dataclass
 class RawBlock:
-    kind: str  # "para" | "table" | "heading"
+    kind: str  # "para" | "table" | "heading" | "page_header" (a Word file's running header: build.py)
     text: str = ""
     rows: list[list[RawCell]] = field(default_factory=list)
     line: int | None = None

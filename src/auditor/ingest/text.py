@@ -14,7 +14,7 @@ from ..facts.numbers import TABLE_NUMBER
 from .build import headless
 from .cleanup import clean_text, join_wrapped
 from .page_furniture import FURNITURE_CHARS, without_page_furniture
-from .raw import PAGE_BREAK, CAPTION_CELL_RE, FIGURE_CELL_RE, MAX_BLOCKS, MAX_LINE_CHARS, MAX_TEXT_BYTES, MB, RawBlock, RawCell, ReadError, over_limit
+from .raw import PAGE_BREAK, CAPTION_CELL_RE, DASHES, FIGURE_CELL_RE, MAX_BLOCKS, MAX_LINE_CHARS, MAX_TEXT_BYTES, MB, RawBlock, RawCell, ReadError, over_limit
 
 TERMINAL = "。！？；：.!?;:」”"
 # in a PDF a full line ending in ； wraps a list of clauses (其中：A 2 辆；B 3 辆；↵ C 1 辆。): the
@@ -362,7 +362,8 @@ def _spaced_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
     columns = max(found, key=len)
     # (the widest row of figures tells which columns hold figures: a header's are all words)
     full = next((cells for cells in found if len(cells) == len(columns) and _figure_row(cells)), None)
-    figure_columns = [bool(FIGURE_CELL_RE.match(text)) for _, _, text in full] if full else None
+    # (a dash in a column of figures, — for nothing, holds that column's place as a figure does)
+    figure_columns = [bool(FIGURE_CELL_RE.match(text)) or text in DASHES for _, _, text in full] if full else None
     rows = [[RawCell(text, line=start + k + 1) for text in _aligned(cells, columns, figure_columns)]
             for k, cells in enumerate(found)]
     _add_table(blocks, rows, start + 1)

@@ -1263,6 +1263,8 @@ def _three_public_by_labels(typed: TypedTable, grid: list[list[str]]):
         field_name = None
         if path and any(w in path[-1] for w in spec.get("count_columns") or ()):
             continue  # (公务接待费 over 金额 | 批次（个） | 人次（人）: counts of receptions, no money column)
+        if path and path[-1].startswith(tuple(spec.get("part_columns") or ())):
+            continue  # (其中：外事接待费 beside 公务接待费: a part of the category before it)
         # a name wrapped over header lines, each part over this column alone (因公出国 over （境）费):
         # the parts joined name the column
         own = [label for r in header_rows for label in spans[r] if label.first == col == label.last
