@@ -138,6 +138,12 @@ class CellReading:
             if self.lex.prior.search(row_label):
                 period = PRIOR
         generic = not row_label or described.generic
+        if row_concept in self.balanced_totals and row_label in self.column_total_words and self.title_concept \
+                and self.title_concept not in self.balanced_totals and self.title_kind is not None:
+            # (总计 | 90.00 closing a table titled for one kind of money, 一般公共预算财政拨款支出决算表:
+            # that kind's total, the table's 合计 by another word; not the balanced 收支总计, which a
+            # table of both kinds closes on, 财政拨款收入支出决算总表)
+            row_concept, generic = None, True
         if row_concept in self.score_totals.values() and measure in ("得分", "分值") \
                 and weight is not None and weight < self.full_score:
             # a 总分 row over fewer points than the full score totals some of the indicators (the

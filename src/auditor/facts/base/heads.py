@@ -84,6 +84,10 @@ class HeadReading:
             # 增加（减少）额, 增加+/减少-（万元）): a signed change's amount; not a rate's head naming
             # both (增加/减少幅度, 增长/下降比例)
             words, rates = [(0, len(head_c), "变动额")], []
+        if rates and not words and head_c.endswith(self.outturn_closing_words) \
+                and rates[-1][1] == len(head_c) and not head_c.endswith(self.rate_head_endings):
+            # (1-9月完成 | 54,320 beside 年度预算 and 完成预算（%）: the amount done, the outturn)
+            words, rates = [(rates[-1][0], len(head_c), "决算")], []
         measures = [m for m in words if not any(_within(m, r) and r[1] - r[0] > m[1] - m[0] for r in rates)]
         if measures and rates and (rates[-1][0] > measures[-1][0] and rates[-1][2] in ("占比", "变动率")
                                    or head_c.endswith(self.rate_head_endings)):

@@ -116,7 +116,10 @@ class InTurnReading:
         words before the phrase.)"""
         if self.respectively.search(phrase):
             clause = CLAUSE_BREAK_RE.split(wide + phrase)[-1]  # the names may stand before a 、 inside the clause
-            named = list(dict.fromkeys(c for _, _, c in self.lex.concepts.all(self.respectively.split(clause, 1)[0])))
+            head = self.respectively.split(clause, 1)[0]
+            named = list(dict.fromkeys(c for _, _, c in self.lex.concepts.all(head)))
+            if len(named) < 2:
+                named = self._row_names(head) or named
             if len(named) >= 2:
                 names, queue = named, named[:]
             elif not named and names:
@@ -132,6 +135,39 @@ class InTurnReading:
         if queue and fact.get("measure") != "占比":  # (a share's whole and owner are read apart)
             fact["concept"] = queue.pop(0)
         return names, queue
+
+    def _row_names(self, head: str) -> list[str]:
+        """The concepts a list of names before 分别 names one by one, read as any phrase is (the
+        tables' row labels too: 一般公共服务支出、社会保障和就业支出分别为…), each name another's;
+        [] unless every name names one. The names are split at the list's joining words (、, 和),
+        the longest run of pieces that is a name whole kept together (社会保障和就业支出)."""
+        pieces = [p for p in self.lex.list_join.split(compact(head)) if p]
+        joins = [m.group(0) for m in self.lex.list_join.finditer(compact(head))]
+        if len(pieces) < 2 or len(joins) != len(pieces) - 1:
+            return []
+        found, k = [], 0
+        while k < len(pieces):
+            # (the longest run of pieces that is a name whole, else the piece alone as any phrase is read)
+            for end in range(len(pieces), k + 1, -1):
+                concept = self._whole_name(pieces[k] + "".join(j + p for j, p in zip(joins[k:end - 1], pieces[k + 1:end])))
+                if concept is not None:
+                    break
+            else:
+                end, concept = k + 1, self._concept(pieces[k], last=True)
+            if concept is None:
+                return []
+            found.append(concept)
+            k = end
+        if len(found) < 2 or len(set(found)) != len(found):
+            return []
+        return found
+
+    def _whole_name(self, name: str) -> str | None:
+        """The concept whose name is all of `name` (a table's row label, or a name of the vocabulary's
+        from its first character to its last), else None."""
+        if name in self.row_labels:
+            return self.row_labels[name]
+        return next((c for start, end, c in self.lex.concepts.all(name) if start == 0 and end == len(name)), None)
 
     def _bracketed_change(self, text: str, m: re.Match) -> str:
         """An accountant's negative in running text right after a change's words (增减（5.41）万元,

@@ -104,6 +104,10 @@ class RateReading:
             # the full-year one where one is stated, else the initial one; see DRV002)
             base = "年初预算" if "年初" in phrase else "全年预算" if any(w in phrase for w in self.full_year_words) \
                 else "预算"
+            if carried not in self.money:
+                # (…执行率95.26%，完成年初预算的105.18%: a budget's completion is the money spent's,
+                # not the rate's named before it)
+                carried = self._whole_spent_before(last_money)
             return dict(out, concept=concept or carried, measure="完成率", base=base)
         if kind == "变动率":
             # (比上年增长: this year's change, 上年 naming its base; a later year's, 预计2026年…增长4%, a plan's)
@@ -141,6 +145,19 @@ class RateReading:
             measure = FORECAST if names_forecast(compact(phrase), self.lex) else "实际值"
             return dict(out, concept="预算执行率", measure=measure, member=member)
         return dict(out, concept=concept, measure="实际值")
+
+    def _whole_spent_before(self, last_money) -> str | None:
+        """The concept of the whole amount spent its sentence states before a rate (全年支出3,105.48
+        万元，其中基本支出1,000.00万元，…，完成年初预算的…: 本年支出, not the part after 其中)."""
+        if last_money is None:
+            return None
+        key = (last_money.block, last_money.sentence)
+        for f in reversed(self.base.facts):
+            if (f.block, f.sentence) != key:
+                return None
+            if f.is_money and f.measure == "决算" and f.concept in self.whole_totals:
+                return f.concept
+        return None
 
     def _concept(self, phrase: str, last: bool, after: int = 0) -> str | None:
         """The concept a phrase names: vocabulary first, then the document's own row labels.
@@ -226,7 +243,8 @@ class RateReading:
         if not after and not names_nothing(blank(BRACKETED_RE.sub("", phrase[both[-1][1]:]), self.lex.funds), self.lex):
             return None
         if (len(both) > 1 and phrase[both[-2][1]:both[-1][0]] in self.joins
-                or phrase[:both[-1][0]].endswith(self.joins)) and self.sum_words.search(phrase, both[-1][1]):
+                or phrase[:both[-1][0]].endswith(self.joins)) and (self.sum_words.search(phrase, both[-1][1])
+                                                                   or any(w in phrase[both[-1][1]:] for w in self.joined_sum_words)):
             # 人员经费和公用经费合计, 营房维修、宣传培训、执勤业务经费合计: the sum of the things
             # listed, none of them (the names before the last may be none the vocabulary knows)
             return None

@@ -269,6 +269,11 @@ class TextFactReading:
             # thing of that kind spoken of (see _kind_changed: a 1-tuple when it decides)
             kind_rate = self._kind_changed(phrase, bare, carried, m, last_money)
             rate_carried = kind_rate[0] if kind_rate else carried if names_nothing(bare, self.lex) else None
+            if last_money is not None and last_money.period == PRIOR and last_money.concept is None \
+                    and last_money.measure != "变动额":
+                # (…项目支出2,217.75万元。与上年同期支出3,206.50万元相比，增长15.94%: the rate is of the
+                # thing its base is, which names no concept; not the one the sentence before ended on)
+                rate_carried = None
             rate = self._rate(phrase, concept, rate_carried, last_money, out)
             if rate["concept"] is None and rate["measure"] == "实际值" and self.carried_unit == unit \
                     and names_nothing(bare, self.lex):
@@ -324,7 +329,8 @@ class TextFactReading:
             # list, the base of a comparison closed right after it is the whole's, not the part's
             # named last (see _compared_next)
             concept, carried, plain_carried = compared or None, None, None
-        if concept is None and ((names_nothing(bare, self.lex) and (unit in MONEY_UNITS) == (carried not in self.not_money))
+        if concept is None and ((names_nothing(bare, self.lex) and ((unit in MONEY_UNITS) == (carried not in self.not_money)
+                                                                    or self._measured_again(bare, unit, carried)))
                                 or (self._restates_row(bare, carried) and self._row_kind(carried, unit))) \
                 and (unit in MONEY_UNITS or self.carried_unit in (None, unit)):
             # not a rate's concept to a count after it (执行率95%；3条道路…). An amount naming only
@@ -387,6 +393,11 @@ class TextFactReading:
                 measure = "实际值"  # (户均546.5元: an average, no amount spent)
         if unit in MONEY_UNITS and concept and named is None:
             concept = self._same_kind(concept, phrase)
+            if concept == carried and concept in self.any_part and concept not in self.whole_totals \
+                    and period == PRIOR and self._opens_on_comparison(m):
+                # (基本支出…，项目支出…。与上年同期支出3,206.50万元相比: last year's spending as a whole
+                # or the part named last, the words do not tell)
+                concept = None
         if unit in MONEY_UNITS and concept and self.fund_of.get(concept, ("", ""))[1] in self.kind_totals.values() \
                 and compact(phrase).rstrip("为是达约：:").endswith(self.grand_total_words):
             # “政府性基金支出总计82,294.95万元”: a fund's grand total (with transfers and balances),
@@ -525,6 +536,17 @@ class TextFactReading:
             named = self._same_kind(self.whole, kind) if kind else self.whole
         return self.whole if named == self.whole else ""
 
+    def _opens_on_comparison(self, m: re.Match) -> bool:
+        """The figure's sentence opens with a comparing word (与, 较) and states no figure before it."""
+        before = m.string[:m.start()].lstrip()
+        return bool(self.lex.comparison.match(before)) and not any(ch.isdigit() for ch in before)
+
+    def _measured_again(self, bare: str, unit: str, carried: str | None) -> bool:
+        """A figure naming only a measure (实际完成) in a unit a table's row of the carried thing
+        prints (新建高标准农田面积年度目标≥1.5万亩，实际完成1.25万亩: 万亩 of that indicator's row):
+        that thing's, as an amount naming only its measure is the amount's before it."""
+        return bool(carried) and unit in self.label_units.get(carried, ()) and self.lex.measures.last(bare) is not None
+
     def _same_kind(self, carried: str, phrase: str) -> str | None:
         """A concept carried to a phrase naming only the other kind of money (政府性基金预算财政拨款
         收入85.00万元…；支出78.60万元): that fund's figure of the kind named, or none."""
@@ -532,6 +554,10 @@ class TextFactReading:
         if len(kinds) == 1 and any(w in carried for w in self.balance_words):
             # (“…年末结转146.46万元。与2023年实际支出4,402.17万元相比…”: a balance is no spending)
             return self.kind_totals[kinds[0]]
+        if kinds == [self.spending_kind] and any(w in carried for w in self.received_words):
+            # (全年资金到位1,006.54万元，支出996.42万元: the money spent of the money received is
+            # no figure of the money received; which thing it is the words do not say)
+            return None
         if len(kinds) != 1 or kinds[0] in carried or not any(k in carried for k in self.kind_totals):
             return carried
         fund, _generic = self.fund_of.get(carried, ("", None))

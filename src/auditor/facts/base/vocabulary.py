@@ -61,6 +61,8 @@ class VocabularyReading:
         # 安排, 预期: a plan's amount after the thing's name (see _planned_concept)
         self.plan_verbs = tuple(sorted(vocab.get("plan_verbs") or (), key=len, reverse=True))
         self.balance_words = tuple(vocab.get("balance_words") or ())  # 结转, 结余: neither kind
+        # 到位, 下达: money received or allotted, whose spending is no figure of it
+        self.received_words = tuple(vocab.get("received_funds_words") or ())
         # 一般公共预算财政拨款基本支出 -> (一般公共预算, 基本支出): the fund a fund's own concept names,
         # and the concept it qualifies (whose declared parts a 其中 list after it names)
         self.fund_of = self.lex.fund_of
@@ -101,6 +103,8 @@ class VocabularyReading:
         whole_parts = set().union(*(self.nested_parts.get(t, set()) for t in self.unit_totals))
         self.budget_parts = {t: self.nested_parts.get(t, set()) | whole_parts for t in self.unit_totals}
         self.unit_spending = vocab.get("unit_spending")
+        # the word of the kind of money that total is of (支出 of 本年支出)
+        self.spending_kind = next((kind for kind, total in self.kind_totals.items() if total == self.unit_spending), None)
         self.topic_endings_money = tuple(vocab.get("topic_money_endings") or ())
         self.money_rate_names = tuple(vocab.get("money_rate_names") or ())  # 资金完成率: see _money_rate
         self.counted: dict[str, list[tuple[str, tuple[str, ...]]]] = {}  # unit -> [(concept, cues)]: _counted_concept
@@ -191,6 +195,8 @@ class VocabularyReading:
         self.name_heads = tuple(vocab.get("name_heads") or ())
         summed = vocab.get("summed_names") or {}
         self.joins, self.sum_words = tuple(summed.get("joins") or ()), re.compile(alternatives(summed.get("sums")))
+        # (满意和基本满意的共376份: after names joined, a bare 共 sums them too)
+        self.joined_sum_words = tuple(summed.get("joined_sums") or ())
         self.not_joins = tuple(summed.get("not_joins") or ())
         addend = vocab.get("addend_words") or {}
         # the words opening an added amount, where the phrase starts (after a clause break)
@@ -216,6 +222,7 @@ class VocabularyReading:
         self.organization_endings = tuple(vocab.get("organization_endings") or ())
         # a column head ending so is a rate's, whatever amount it names (完成调整预算%, 预算完成率)
         self.rate_head_endings = tuple(vocab.get("rate_head_endings") or ())
+        self.outturn_closing_words = tuple(vocab.get("outturn_closing_words") or ())
         self.column_total_rows = frozenset(vocab.get("column_total_rows") or ())
         self.column_total_words = tuple(vocab.get("column_total_words") or ())
         self.ratio_heads = tuple(vocab.get("ratio_heads") or ())

@@ -43,6 +43,13 @@ class Scoped:
     def of(self, fact: Fact) -> tuple[list[Fact], list[Fact]]:
         if fact.concept in self.implied or _names_fund(fact.concept):
             return self.values, self.tables
+        if not fact.fund and fact.concept not in lexicon().concepts.canonical \
+                and any(t.fund for t in self.tables) and not any(t.member for t in self.tables):
+            # (a table's own row, 增值税 of 一般公共预算收入执行情况表, named with no fund: that row's
+            # thing, whichever fund's table states it; where two tables state it apart, a figure meeting
+            # either is that table's, and one meeting neither is not judged. Not a row's part under a
+            # column of one kind, 一般公共服务支出 | 基本支出 420.10: the whole row's 620.10 is not)
+            return self.values, self.tables
         if fact.fund not in self.by_fund:
             # (a fund all of the year's spending is: the unit's tables state its figures as well; a
             # table naming no fund whose total is the fund's spending is that fund's)
@@ -151,8 +158,15 @@ def _named_row_states(base, fact: Fact, cell: Fact) -> bool:
     before = base.sentences.get((fact.block, fact.sentence - 1), "")
     sentence = compact((before if before.rstrip().endswith(("；", ";")) else "")
                        + base.sentences.get((fact.block, fact.sentence), ""))
-    return any(other is not cell and meets(fact, other) and len(compact(other.label)) >= 2
-               and compact(other.label) in sentence for other in column_of(base, cell))
+    others = [compact(other.label) for other in column_of(base, cell) if other is not cell and meets(fact, other)
+              and len(compact(other.label)) >= 2 and compact(other.label) in sentence]
+    own, label = compact(cell.label), compact(fact.label)
+    if others and len(own) >= 2 and own in sentence and fact.label and (own not in label or any(o in label for o in others)):
+        # (the sentence names the cell's own row too, apart from the figure's words or beside the
+        # other's in a list before 分别: 增值税、企业所得税分别入库26,622.31万元、78,931.56万元, each
+        # name taking a figure in turn; a swap, not a row of the sentence's stated rightly under another name)
+        return False
+    return bool(others)
 
 
 def _column_prefers(doc, base, text: Fact, cell: Fact, rule) -> bool:
