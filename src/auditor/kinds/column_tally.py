@@ -308,6 +308,10 @@ def _mean_hit(base, fact, column: Column, values) -> Hit | None:
     own = half_unit(fact.places)
     if fact.value + own >= low and fact.value - own <= high:
         return None
+    if fact.value > 2 * max(v.value for v in values) or 2 * fact.value < min(v.value for v in values):
+        # (平均得分91.00分 beside a column of 10-point scores: far beyond any of them, no mean of it but
+        # another column's; a slip near the column's own figures is told)
+        return None
     mean = sum((v.value for v in values), Decimal(0)) / n
     listed = " + ".join(v.text or str(v.value) for v in values)
     expected = f"{fmt(mean, fact.places)}{fact.unit}"
@@ -327,7 +331,8 @@ def _row_counts(doc, rule):
     counted = [(key, [f for f in facts if f.source == "text" and f.unit in units and f.places == 0
                       and f.period == CURRENT]) for key, facts in base.by_sentence.items()]
     counted = [(key, counts) for key, counts in counted if counts]
-    yield from _pointed_rows(doc, rule, base, counted)
+    pointed: set[int] = set()  # (counts judged against the table they point to: told once)
+    yield from _pointed_rows(doc, rule, base, counted, pointed)
     if not counted:
         return
     lists = _NameColumns(doc, rule)
@@ -335,6 +340,8 @@ def _row_counts(doc, rule):
     for key, counts in counted:
         text = base.sentences.get(key, "")
         for fact in counts:
+            if fact.id in pointed:
+                continue
             after = compact(text[fact.at + len(fact.text):][:NOUN_REACH])
             clause = re.split(r"[，,；;。：:]", text[:fact.at])[-1]
             noun = next((n for n in nouns if after.startswith(n) and lists.lists(n)), None)
@@ -372,7 +379,7 @@ def _row_counts(doc, rule):
 POINTER_SENTENCES = 2  # sentences after a count's in its paragraph where a pointer to the table may stand
 
 
-def _pointed_rows(doc, rule, base, counted):
+def _pointed_rows(doc, rule, base, counted, pointed: set[int]):
     """“政府采购预算共8项，…具体如下表：” with the table right after numbering its rows (序号 1–7):
     the count of all the things the sentence points to the table for is its numbered rows."""
     pointers, cues = tuple(rule.params["table_pointers"]), tuple(rule.params["whole_cues"])
@@ -395,6 +402,7 @@ def _pointed_rows(doc, rule, base, counted):
         serials = _serial_rows(table, rule)
         if not serials:
             continue
+        pointed.add(fact.id)
         yield CHECKED
         if fact.value == len(serials):
             continue

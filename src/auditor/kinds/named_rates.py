@@ -229,17 +229,17 @@ def _counted_whole(text: str, facts: list[Fact], k: int, bases: list[Fact]) -> b
 
 
 def _base_before(base: FactBase, block: int, index: int, figure: Fact, base_words: tuple[str, ...]) -> list[Fact]:
-    """The base of a rate whose sentence states none, in the sentence before it in its paragraph:
-    the one figure there of the figure's unit and concept, named by a word of bases (反映, 应整改),
-    not smaller than the figure."""
+    """The bases of a rate whose sentence states none, in the sentence before it in its paragraph:
+    the figures there of the figure's unit and concept named by a word of bases (反映, 应整改; 发放
+    and 收回 both, the questionnaires given out and returned, of a 有效率), not smaller than the
+    figure; the rate fitting any of them is right, one fitting none is told on the last."""
     facts = base.by_sentence.get((block, index - 1), ())
     text = base.sentences.get((block, index - 1), "")
     same = [(j, f) for j, f in enumerate(facts) if f.unit == figure.unit and f.value > 0 and not f.comparator]
-    if len(same) != 1:
-        return []
-    j, found = same[0]
-    named = any(w in text[_start(facts, j):found.at] for w in base_words)
-    return [found] if named and found.concept == figure.concept and found.value >= figure.value else []
+    named = [found for j, found in same if any(w in text[_start(facts, j):found.at] for w in base_words)]
+    if not same or len(named) != len(same):
+        return []  # (another count of the unit there, 涉及12个部门: which is the base is not told)
+    return [found for found in named if found.concept == figure.concept and found.value >= figure.value]
 
 
 def _listed(text: str, facts: list[Fact], k: int) -> bool:

@@ -310,9 +310,19 @@ def _reset_below(last: dict, style: str, order: list[str]) -> None:
 
 def _hit(block, previous, problem: str, severity: str | None = None) -> Hit:
     return Hit(quote=block.text[:40], location=block.loc, stated=block.token,
-               expected=problem.rsplit("应为", 1)[-1].strip("“”") if "应为" in problem else None,
+               expected=problem.rsplit("应为", 1)[-1].strip("“”") if "应为" in problem else _next_token(previous),
                formula=f"上一个同级编号：{previous.token}（{previous.text[:20]}）",
                fields={"previous": previous.token, "current": block.token, "problem": problem}, severity=severity)
+
+
+def _next_token(previous) -> str | None:
+    """The number that follows the item before, written as it was (二、 → 三、, （2） → （3）, 2. → 3.):
+    what a skipped or repeated number should have been; None where its numeral is not one of these."""
+    token, value = previous.token or "", previous.value
+    if re.search(r"\d", token):
+        return re.sub(r"\d+", str(value + 1), token, count=1)
+    numeral = re.search(r"[一二三四五六七八九十]+", token)
+    return token[:numeral.start()] + _cn(value + 1) + token[numeral.end():] if numeral and value < 100 else None
 
 
 TITLE_CHARS = 30  # a bare line this short, with no sentence mark and a topic's ending, reads as a title

@@ -151,6 +151,8 @@ def _check_number_format(doc, rule):
             yield from _letter_slips(text, source)
         if "%%" in text or "％％" in text or "%％" in text or "％%" in text:
             yield from _doubled_percents(text, source)
+        if MIXED_WIDTH_RE.search(text):
+            yield from _mixed_width_digits(text, source)
         if "." not in text and "," not in text and "．" not in text:
             continue
         # most table cells: one well-formed number, nothing to look at (a text that is one needs
@@ -189,6 +191,29 @@ def _check_number_format(doc, rule):
                       expected=(expected + unit) if expected else "只有一个小数点、千分位每三位一组的数字",
                       formula=f"“{token}”{problem}，不是有效的数字",
                       fields={"match": quote, "problem": problem})
+
+
+# a number typed partly in full-width digits, partly in ASCII ones (３56.20: a slip of the input
+# method), the whole run of its digits; a number all in full-width digits (２０２４年) is well formed
+MIXED_WIDTH_RE = re.compile(r"[0-9][０-９]|[０-９][0-9]")
+NUMBER_RUN_RE = re.compile(r"[0-9０-９](?:[0-9０-９,，.．]*[0-9０-９])?")
+AMOUNT_UNIT_STARTS = ("%", "％", "万", "亿", "千", "元")  # (units an amount or a rate opens with)
+DOTTED_DATE_RE = re.compile(r"(?:19|20)\d\d[.．]\d{1,2}(?:[.．]\d{1,2})?")  # (2025.12.31, 2025.12)
+
+
+def _mixed_width_digits(text: str, source):
+    for m in NUMBER_RUN_RE.finditer(text):
+        run = m.group(0)
+        if not MIXED_WIDTH_RE.search(run):
+            continue
+        if not any(ch in run for ch in ".．,，") and not text.startswith(AMOUNT_UNIT_STARTS, m.end()):
+            continue  # (a code or a count, 2210２ | 住房改革支出: no amount or rate misprinted)
+        plain = replace_chars(run, FULLWIDTH_NUMBER)
+        if DOTTED_DATE_RE.fullmatch(plain):
+            continue  # (a date, 2025.１2.31: no amount)
+        yield Hit(quote=run, location=source.loc, stated=run, expected=plain,
+                  formula=f"“{run}”混用全角与半角数字，疑为录入错误（应为 {plain}）",
+                  fields={"match": run, "problem": "混用全角与半角数字"})
 
 
 def _stray_point(text: str, end: int, units: list[str]) -> int:

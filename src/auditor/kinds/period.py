@@ -70,8 +70,16 @@ PARAMS = {
     "self_comparison_pattern": (str, ""),
     # …and a sentence opening with the comparison (与2024年度相比，…), its year the sentence's before
     "opening_comparison_pattern": (str, ""),
+    # …and a comparison with a year's same span (较2024年同期, group 1 the year): in a sentence naming
+    # no other year, the span is the report's own, of that year only when the year is the report's
+    "same_span_pattern": (str, ""),
+    # words of the time of writing (今年, 目前): a span they name may be of a year after the report's
+    "writing_time_words": (list, ["今年", "目前", "当前", "编制时", "本报告"]),
     # later_comparison: a year, then within its clause run a comparison with a year (group 2)
     "later_comparison_pattern": (str, ""),
+    # …and a comparison with a year (group 1) in a sentence naming no year before it: the report
+    # year's figure, compared with a later year (全县支出完成498,630万元，比2025年增长3.80% in a 2024 report)
+    "unyeared_comparison_pattern": (str, ""),
     # words comparing with the year before without naming it (比上年增长): see _compared_after
     "last_year_words": (list, ["上年", "去年", "同比", "上一年", "前一年"]),
     # words opening a sentence's thing that name the thing just spoken of (2023年度为…, 该项支出…)
@@ -149,7 +157,7 @@ PARAMS = {
     # …and 上年 glossed with a year in brackets (上年（2023年）: group 1)
     "glossed_last_year_pattern": (str, ""),
 }
-MESSAGE_FIELDS = {"year", "report_year", "what", "later"}  # (later: the later year compared with)
+MESSAGE_FIELDS = {"year", "report_year", "what", "later", "compared"}  # (later: the later year compared with; compared: the words comparing)
 
 # Each year below opens its pattern, the look-behind on the character before it following its
 # first two digits ((?:19|20)(?<![…]..)\d\d, not (?=[12])(?<![…])(?:19|20)\d\d): a pattern
@@ -1055,11 +1063,15 @@ def _check_self_comparison(doc, rule, year):
     百分点): the year compared with is another, most likely the one before."""
     pattern = re.compile(rule.params["self_comparison_pattern"])
     opening = re.compile(rule.params["opening_comparison_pattern"]) if rule.params["opening_comparison_pattern"] else None
+    same_span = re.compile(rule.params["same_span_pattern"]) if rule.params["same_span_pattern"] else None
     before: list[str] = []  # the years the sentence before states (in the same paragraph)
+    earlier: set[str] = set()  # the years the paragraph's sentences before state
+    now_words = tuple(rule.params["writing_time_words"])
     for sentence, first in _sentences_with_starts(doc):
         text = sentence.plain
         # (a four-digit year is one before 年: a text without 年 names none)
         years, before = FOUR_DIGIT_YEAR_RE.findall(text) if "年" in text else [], [] if first else before
+        earlier = set() if first else earlier | set(before)
         if opening is not None and len(set(before)) == 1:
             m = opening.match(text)
             if m and m.group(1) == before[0] == str(year) and set(years) == {before[0]}:
@@ -1070,6 +1082,18 @@ def _check_self_comparison(doc, rule, year):
         before = years
         if "年" not in text:
             continue
+        if same_span is not None and set(years) == {str(year)} and earlier <= {str(year)} \
+                and not any(w in text for w in now_words) \
+                and set(FOUR_DIGIT_YEAR_RE.findall(sentence.loc.section or "")) <= {str(year)}:
+            # (not a span another year names in the paragraph before, 2025年1-2月，…。1-2月收入…较
+            # 2024年同期, or in the section's heading, 五、2025年1-3月预算执行情况; nor one of the time
+            # of writing, 今年1-2月 in a report written the year after)
+            m = same_span.search(text)
+            if m and m.group(1) == str(year) and not _in_citation(text, m.start(1)):
+                # (上半年累计支出5,398.50万元，较2024年同期多支出… in a 2024 report: the half year
+                # of 2024 compared with itself; 2025年1-3月…较2024年同期 names the later span)
+                yield _compared_with_itself(sentence, text[m.start():m.end()], year, year)
+                continue
         for m in pattern.finditer(text):
             stated = int(m.group(1))
             if RANGE_AFTER_RE.match(text[m.end(1):]) or any(
@@ -1090,9 +1114,21 @@ def _check_later_comparison(doc, rule, year):
     (or the one compared with). Not a year given its value at once and set against a later one
     named before (2024年支出738.70万元，2023年为812.40万元，比2024年多…), nor a span (2021年至2025年)."""
     pattern = re.compile(rule.params["later_comparison_pattern"])
+    unyeared = re.compile(rule.params["unyeared_comparison_pattern"]) if rule.params["unyeared_comparison_pattern"] else None
+    plans = tuple(rule.params["plan_words"])
     for sentence, _ in _sentences_with_starts(doc):
         text = sentence.plain
         if "年" not in text:
+            continue
+        m = unyeared.search(text) if unyeared is not None else None
+        if m and int(m.group(1)) > year and not FOUR_DIGIT_YEAR_RE.search(text, 0, m.start()) \
+                and not any(w in text for w in plans):
+            # (no year of its own before the comparison, nor a plan's words: the report year's figure)
+            later = int(m.group(1))
+            yield Hit(quote=sentence.text[max(0, m.start() - 30):m.end()].strip(), location=sentence.loc,
+                      stated=f"{later} 年", expected=f"早于 {year} 年的年度",
+                      formula=f"本句未写年度，陈述的是报告年度 {year} 年的情况，却与更晚的 {later} 年比较",
+                      fields={"year": str(year), "later": str(later), "report_year": str(year), "what": "比较的年份"})
             continue
         for m in pattern.finditer(text):
             stated, later = int(m.group(1)), int(m.group(2))
@@ -1106,9 +1142,15 @@ def _check_later_comparison(doc, rule, year):
 
 
 def _compared_with_itself(sentence, quote: str, stated: int, year: int) -> Hit:
+    # (the words comparing, as printed: from the last comparing word before the year compared with)
+    at = max((quote.rfind(w, 0, quote.rfind(str(stated))) for w in COMPARING_CHARS), default=-1)
+    compared = quote[at:].strip() if at >= 0 else f"与 {stated} 年相比"
     return Hit(quote=quote.strip()[:80], location=sentence.loc, stated=f"{stated} 年", expected=f"{stated - 1} 年",
                formula=f"本句陈述 {stated} 年的情况，又与 {stated} 年比较：所比的应是另一年（通常为 {stated - 1} 年）",
-               fields={"year": str(stated), "report_year": str(year), "what": "比较的年份"})
+               fields={"year": str(stated), "report_year": str(year), "what": "比较的年份", "compared": compared[:24]})
+
+
+COMPARING_CHARS = "较比与同"  # the characters opening a comparison with a year in the rule's patterns
 
 
 def _sentences_with_starts(doc) -> list[tuple]:

@@ -20,8 +20,9 @@ PARAMS = {
     "marker": (str, "分别"),
     # what joins names (、 always; these words too, though a name may hold one)
     "joins": (list, ["和", "及", "与", "以及"]),
-    # at most this many characters of verb between 分别 and its first figure (分别比上年增加)
-    "max_verb_chars": (int, 8),
+    # at most this many characters of verb between 分别 and its first figure (分别比上年增加;
+    # 分别完成防火隔离带建设: a verb and the thing done, as long as a name of the list)
+    "max_verb_chars": (int, 12),
     # a name longer than this is a clause, not a name
     "max_name_chars": (int, 24),
 }
@@ -93,6 +94,10 @@ def _names_before(text: str, at: int, params: dict) -> list[list[str]] | None:
     comma = [n for n in words.split("、") if n.strip()]
     if len(full) < 2 or any(len(n) > params["max_name_chars"] for n in full):
         return None
+    if len(comma) < 2 and len(full) > 2:
+        # (no 、 and two joins or more, 教育支出和社会保障和就业支出: any 和 may be a name's own, so
+        # any count of names from two to all the pieces is a reading)
+        return [full] + [full[:k - 1] + ["".join(full[k - 1:])] for k in range(2, len(full))]
     return [full, comma] if len(comma) >= 2 else [full]
 
 

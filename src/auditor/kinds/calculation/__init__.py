@@ -56,6 +56,8 @@ PARAMS = {
     # a sentence's sum of named table rows (named_rows.py): the words after the sum word naming what
     # was spent (合计支出; none: 合计), and a count of the things listed closing the list (三个民生项目)
     "named_rows_spent_words": (list, []),
+    # words taking an amount away from a sum (减：结转下年…): a list holding one is no plain sum
+    "subtract_words": (list, []),
     "named_rows_count_tail": (str, ""),
     # the words that make an amount of a part of the year no slice of a list adding up to the year:
     # a figure to a date (累计, 截至), a subtotal (上半年合计), a part of a slice (其中四季度支付…)

@@ -136,6 +136,13 @@ def check_group(facts, calc, names, context, rule, complete, checked=None, blank
         if context == "同一表列":
             parts = parts + _numbered_siblings(facts, total, parts)
             unnamed = _unnamed_rows(facts, total, parts)
+            second = _second_readings(facts, total, parts)
+            if second and all(h.cls == "rounding" for h in compare_sum(total, parts + unnamed + second, context, rule)):
+                if checked is not None:
+                    checked.append(total)
+                yield CHECKED
+                continue  # (科研事业收入 after 事业收入's 其中 row: an item of its own, the sum holding with it,
+                # within its rounding tail too, which the column's own sum tells: SUM005)
         if checked is not None:
             checked.append(total)
         yield CHECKED
@@ -302,6 +309,17 @@ def _unnamed_rows(column: list[Fact], total: Fact, parts: list[Fact]) -> list[Fa
                 and f.period == total.period:
             unnamed.append(f)  # (公务用车购置费 between 三公经费 and 公务接待费, known, is a part's part)
     return unnamed
+
+
+def _second_readings(column: list[Fact], total: Fact, parts: list[Fact]) -> list[Fact]:
+    """Rows of the column read as a part already chosen but stating another figure (事业收入 50.00
+    and, after its 其中 row, 科研事业收入 20.00, both read as 事业收入): the vocabulary's name is only
+    part of the second's, which may be an item of its own as well as the part's part; the sum holding
+    with them is that reading, and one holding neither way is judged without them."""
+    chosen = {p.concept: p for p in parts}
+    return [f for f in column if f.concept in chosen and f is not chosen[f.concept] and f is not total
+            and f.value != chosen[f.concept].value and money_amount(f) and f.measure == total.measure
+            and f.period == total.period and f.subject == total.subject]
 
 
 def _one_per_part(parts: list[Fact], names: dict[str, str]) -> list[Fact]:

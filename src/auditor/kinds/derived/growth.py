@@ -471,7 +471,7 @@ def _sentence_prior(base: FactBase, sentence: list[Fact], rate: Fact,
         and current.measure == prior.measure and _same_run(base, current, rate) else next(
         (f for f in reversed(base.run_before(rate)) if f.is_money and f.measure == prior.measure and f.period == CURRENT
          and f.concept == prior.concept and (f.concept is not None or f.measure != "决算")), None) \
-        or _per_unit_compared(sentence, prior)
+        or _per_unit_compared(sentence, prior) or _said_before(base, prior, rate)
     if now is None:
         # “较上年3.00万元减少25.00%至2.40万元”: the year's amount the change ends at, right after the rate
         after = next((f for f in same_sentence(base, rate) if f.at > rate.at), None)
@@ -479,6 +479,31 @@ def _sentence_prior(base: FactBase, sentence: list[Fact], rate: Fact,
                 and after.concept == prior.concept and compact(after.label) in (concepts().get("result_words") or ()):
             now = after
     return (now, prior) if now is not None else None
+
+
+def _said_before(base: FactBase, prior: Fact, rate: Fact) -> Fact | None:
+    """This year's figure a sentence opening on its comparison leaves to the sentence before
+    (…累计支出3,717.75万元。与上年同期支出3,206.50万元相比，增长13.75%): that sentence's one amount,
+    of the year and the base's measure, named by the same words the base is, its years, periods and
+    comparison words aside (支出 of 累计支出); none unless it is the one so named there."""
+    if rate.sentence == 0 or prior.concept is not None or prior.sentence != rate.sentence:
+        return None
+    sentence = base.by_sentence.get((rate.block, rate.sentence), ())
+    if any(f.is_money and f.period == CURRENT and f.at < rate.at for f in sentence):
+        return None  # (the sentence states this year's own figure: no reaching back)
+    lex = lexicon()
+    opening = base.sentences.get((rate.block, rate.sentence), "")[:prior.at]
+    if not lex.comparison.match(opening.strip()):
+        return None  # (the sentence opens on the comparison, nothing of its own before it)
+    words = lex.prior.sub("", lex.comparison.sub("", YEARS_RE.sub("", compact(prior.label)))).strip("的为是：:，,")
+    if len(words) < 2:
+        return None
+    before = [f for f in base.by_sentence.get((rate.block, rate.sentence - 1), ()) if f.is_money]
+    last = before[-1] if len(before) == 1 else None  # (one amount there: not a part after its whole, 其中…)
+    if last is None or last.period != CURRENT or last.measure != prior.measure or last.concept is not None \
+            or not compact(last.label).endswith(words) or per_unit(last):
+        return None
+    return last
 
 
 def _per_unit_compared(sentence: list[Fact], prior: Fact) -> Fact | None:
@@ -509,13 +534,23 @@ def _quantities_in_sentence(sentence: list[Fact], rate: Fact) -> tuple[Fact, Fac
                                                            or _from_then_to(now, prior)):
         # (2023年…11.8万吨，2024年达到12.6万吨，增幅8.3%: each year named; 由上年的420件降至357件)
         prior, now = now, prior
-    elif not (lexicon().comparison.search(prior.label) or prior.label.startswith(("(", "（"))):
-        return None  # (last year's after a comparing word, or in brackets right after this year's)
+    elif not (lexicon().comparison.search(prior.label) or prior.label.startswith(("(", "（"))
+              or _year_valued(prior.label)):
+        return None  # (last year's after a comparing word, in brackets right after this year's, or
+        # in a clause of its own naming only last year: 全年参赛5.6万人次，上年为1.4万人次，增长4倍)
     if not (prior.period == PRIOR or _older_year_compared(prior, rate)) or now.period != CURRENT \
             or prior.unit != now.unit or not prior.value \
             or prior.concept not in (None, now.concept) or rate.concept not in (None, now.concept):
         return None
     return now, prior
+
+
+def _year_valued(label: str) -> bool:
+    """A clause giving last year's value and nothing else (上年为, 去年同期是): the words of last year
+    (concepts.yaml prior_period), then at most a copula (share_copulas)."""
+    words = compact(label).lstrip("，,；;")
+    found = lexicon().prior.match(words)
+    return found is not None and words[found.end():] in ("", *(concepts().get("share_copulas") or ()))
 
 
 def _from_then_to(first: Fact, second: Fact) -> bool:

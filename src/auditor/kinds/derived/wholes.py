@@ -132,12 +132,21 @@ def share_whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) ->
     headed = _headed_whole(base, part)
     if headed is not None:
         if headed is False:
+            closing = _closing_sum(base, part)
+            if closing is not None:
+                return closing  # (基金支出中，A…，占24.70%；B…，占73.58%；C…。合计250,423.40万元)
             # (全年支出中，A…，占…；B…，占…: the whole the head names stated nowhere, its list's
             # shares adding up to 100%: the sum of the parts the list names)
             breakdown = _breakdown(base, rate, part, BREAKDOWN_MIN_ALONE)
             return breakdown[0] if breakdown else None
         return headed  # “医疗收入结构中，药品收入…，占比分别为…”: the amount the head names
     guessed = _guessed_whole(base, part)
+    if guessed is None:
+        closing = _closing_sum(base, part)
+        if closing is not None:
+            # “A…，占24.70%；B…，占73.58%；C…。合计250,423.40万元”: the sum closing the list, where no
+            # amount opened it (民生支出1,500万元。A…，占40%；B…，占20%。合计900万元: of the 1,500)
+            return closing
     if guessed is not None and guessed.block != part.block and NAMED_SHARE_RE.search(compact(rate.label)):
         # a share named as an indicator of its own (药占比: 药品收入 over 医疗收入, by definition) whose
         # whole is stated nowhere near: no amount of another paragraph is taken for it
@@ -182,6 +191,50 @@ def _named_whole_before(base: FactBase, rate: Fact, part: Fact, named: str) -> F
             whole = max(found, key=lambda f: f.in_yuan())
             return whole if _larger(whole, part) else None
     return None
+
+
+def _closing_sum(base: FactBase, part: Fact) -> Fact | None:
+    """The amount a bare sum word (合计, 共计: concepts.yaml column_total_words) states right after a
+    list (in its sentence or the next), equal to the list's amounts added up, the part's among
+    them: the list's whole, stated after its parts."""
+    block = base.by_block.get(part.block, [])
+    at = bisect_left(block, part.id, key=lambda f: f.id)
+    opening = part.sentence  # (the list's clauses, ；-joined, from the sentence it opens in)
+    while opening > 0 and base.sentences.get((part.block, opening - 1), "").rstrip().endswith(("；", ";")):
+        opening -= 1
+    words = tuple(concepts().get("column_total_words") or ())
+    items = [f for f in block[max(0, at - LISTING_REACH):at + 1] if f.sentence >= opening and _listed_amount(f, part)]
+    last = part.sentence  # (the list's last sentence so far: its sum stands in it or the next)
+    for f in block[at + 1:at + 1 + LISTING_REACH]:
+        if f.sentence > last + 1:
+            return None
+        if not f.is_money or f.measure == "占比":
+            continue
+        if compact(f.label).strip("，,；;。：:为是共") in words and f.unit == part.unit and len(items) >= 2:
+            exact = sum((i.value for i in items), Decimal(0))
+            slack = f.half_unit + sum((i.half_unit for i in items), Decimal(0))
+            return f if abs(exact - f.value) <= slack and _some_share_fits(base, part, items, f) else None
+        if not _listed_amount(f, part):
+            return None  # (another kind of figure between: no list closing on a sum)
+        items.append(f)
+        last = f.sentence
+    return None
+
+
+def _some_share_fits(base: FactBase, part: Fact, items: list[Fact], whole: Fact) -> bool:
+    """Some share the list states is some item's of the sum closing it (24.70% and 73.58% swapped
+    still fit, each another's): a list whose shares fit none of its items on that sum is of another
+    whole (…占40%；…占20%。合计300,000 under a 基金支出 of 500,000 stated elsewhere)."""
+    block = base.by_block.get(part.block, [])
+    shares = [f for f in block if f.measure == "占比" and f.unit == "%" and f.source == "text"
+              and items[0].id < f.id < whole.id and not f.base]
+    return any(ratio_fits(r, p, whole) for r in shares for p in items)
+
+
+def _listed_amount(f: Fact, part: Fact) -> bool:
+    """An amount of the list `part` is in: of its unit, measure and year, no change or bound."""
+    return f.is_money and f.unit == part.unit and f.measure == part.measure and f.period == part.period \
+        and not f.comparator
 
 
 def _guessed_whole(base: FactBase, part: Fact) -> Fact | None:

@@ -11,7 +11,7 @@ from ...facts.base.text_facts import names_budget_base
 from ...facts.base.words import balance_side, clause_before
 from ...facts.lexicon import lexicon
 from ...knowledge import compact, concepts
-from ..base import CHECKED, sentence_figures
+from ..base import CHECKED, Hit, sentence_figures
 from ...facts.agreement import meets
 from .intervals import difference_hit, difference_misfit
 from .lookup import same_sentence, facts_before, unique_value, list_head, prior_value, compares_last_year
@@ -19,6 +19,15 @@ from .growth import current_figure
 
 
 def check_year_change(base: FactBase, rule):
+    """Each change's finding says the two figures it is the difference of (its message's basis):
+    this year's and last year's, or where a figure went from and to."""
+    for out in _year_changes(base, rule):
+        if isinstance(out, Hit):
+            out.fields.setdefault("basis", "本年数与上年数")
+        yield out
+
+
+def _year_changes(base: FactBase, rule):
     """“…32.00万元，比上年减少4.00万元” against this year's and last year's figure of the change's
     concept: in its sentence first, else the one value the document agrees on (a table's 本年
     and 上年 columns). The direction is DIR002's to judge; this checks the size."""
@@ -32,6 +41,17 @@ def check_year_change(base: FactBase, rule):
         after = _base_after_change(base, change, sentence)
         if after is not None:
             yield from after
+            continue
+        moved = _from_then_to(base, change, sentence)
+        if moved is not None:
+            yield CHECKED
+            earlier, later = moved
+            hit = difference_hit(change, later, earlier, change.sign, ("增加", "减少"), "增减额",
+                                 f"{later.text} − {earlier.text}", quote=base.span(earlier, change), stated=change.quote,
+                                 highlights=(earlier.loc, later.loc), direction_elsewhere=True)
+            if hit is not None:
+                hit.fields["basis"] = "变动前后两数"
+                yield hit
             continue
         if change.concept is None:
             yield from _unnamed_year_change(base, change, sentence, cues)
@@ -69,6 +89,36 @@ def check_year_change(base: FactBase, rule):
                                 highlights=(current.loc, prior.loc), direction_elsewhere=True) for prior in priors]
         if None not in hits and not _whole_may_be_meant(base, change, current):
             yield hits[0]
+
+
+def _from_then_to(base: FactBase, change: Fact, sentence: list[Fact]) -> tuple[Fact, Fact] | None:
+    """The two amounts right before a change in its clause that say where a figure went from and
+    to (由5.00万元减少至4.00万元，减少1.50万元; 由235,120.18万元调整为260,000.00万元，增加…: concepts.yaml
+    from_to_words): (from, to), the change being the second less the first; None for any other."""
+    if len(sentence) < 2:
+        return None
+    earlier, later = sentence[-2], sentence[-1]
+    if not (earlier.is_money and later.is_money and earlier.unit and later.unit) \
+            or earlier.concept != later.concept or later.concept != change.concept \
+            or earlier.measure == "变动额" or later.measure == "变动额":
+        return None
+    words = concepts().get("from_to_words") or {}
+    text = base.sentences.get((change.block, change.sentence), "")
+    opening = compact(text[max(0, earlier.at - FROM_REACH):earlier.at])
+    between = compact(text[earlier.at + len(earlier.text):later.at])
+    gap = compact(text[later.at + len(later.text):change.at])
+    own = compact(change.label)
+    if lexicon().comparison.search(own) or lexicon().prior.search(own) or "同比" in own:
+        return None  # (同比增加, 比上年增加: a change on last year, not the from–to difference)
+    gap = (gap[:-len(own)] if own and gap.endswith(own) else gap).strip("，,")  # (the change's own words aside)
+    ways = (*words.get("up", ()), *words.get("down", ()), *words.get("adjusting", ()))
+    if not opening.endswith(tuple(words.get("from") or ())) or not between.endswith(tuple(words.get("to") or ())) \
+            or not any(w in between for w in ways) or gap:
+        return None  # (由…至… with a way between, the change right after: nothing else between)
+    return earlier, later
+
+
+FROM_REACH = 2  # characters before the first amount where its from-word stands (由, 从: right before it)
 
 
 def _other_side(base: FactBase, current: Fact, prior: Fact) -> bool:

@@ -45,7 +45,8 @@ def _execution_hits(rule, typed, full_marks_unmet: bool, report_rule=None, indic
             continue
         values = {"weight": row.weight, "executed": row.executed, "budget": budget,
                   "rate": rate / 100 if rate is not None else None}
-        own = None if row.own_formula else row.own_rule or report_rule  # (a row stating its rule keeps to it)
+        # (a row stating its rule keeps to it: a formula, or its formula's threshold)
+        own = row.own_rule if row.own_rule is not None else None if row.own_formula else report_rule
         if own is not None and own.kind == "formula":
             if not full_marks_unmet:
                 yield NotAssessable(f"表{t.table.index}「{row.label}」按报告自己的计分公式计分（{own.words[:40]}），未核对")
@@ -88,6 +89,9 @@ def _execution_hits(rule, typed, full_marks_unmet: bool, report_rule=None, indic
         places = score_places(t.table, typed)
         if close_enough(row.score, expected, score_cell.text, places, slack):
             continue
+        if own is None and row.rate is not None and rate is not None and row.rate != rate and row.weight is not None \
+                and close_enough(row.score, min(row.weight * row.rate / 100, row.weight), score_cell.text, places, slack):
+            continue  # (the points of the rate the row prints: that rate's slip is SCO002's to tell, once)
         if own is not None and own.kind == "step" and own.rounding and rate is not None and any(
                 close_enough(row.score, _step_score(own, row, r), score_cell.text, places)
                 for r in _rate_ends(row, rate, budget)):
@@ -261,8 +265,10 @@ def _read_execution_indicators(doc, typed, vocabulary: tuple = ((), (), "", ()))
             own_formula = bool(re.search(proportional, own))
             # (the row's criteria stating a rule of the rate's own, ≥95%得满分，每低1个百分点扣0.5分,
             # read as the report's rule is, the indicator's name before it)
-            own_rule = _read_execution_rule(f"{r.indicator}：{criteria}") if criteria and not own_formula else None
-            if own_rule is not None and own_rule.kind == "formula":
+            # (a formula with a threshold, 达到90%及以上得满分，低于90%按执行率×分值计分, is the
+            # threshold's rule: the formula holds below it only)
+            own_rule = _read_execution_rule(f"{r.indicator}：{criteria}") if criteria else None
+            if own_rule is not None and (own_rule.kind == "formula" or (own_formula and own_rule.kind != "threshold")):
                 own_rule = None
             if own_rule is None and ((not stated and not own_formula) or (not own_formula and any(
                     w in own for w in scoring.get("own_rule_words") or ()))):

@@ -96,6 +96,8 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           "count_heads": (str, ""),
           # heads of columns of points given, not measured (分值, 权重): whole points are exact
           "given_point_heads": (list, []),
+          # rows of points given beyond full marks (加分项): a column's total may leave them out
+          "bonus_row_words": (list, []),
           # the end of a total column's head that holds the carry-overs beside it (收入总计 = 上年结转 + 本年收入)
           "carry_total_words": (list, []),
           # …whose total the note after the table says counts each once (去除重复, 实际人数): not judged

@@ -211,6 +211,12 @@ def check_column_total(doc, rule, typed):
         heads, summed = heads_summed(rule, table, grid, first, label_col, at)
         partial: dict[int, list[int]] = {}  # rows over their items in all columns but one
         rows = summed_rows(grid, details, label_col, rule, summed, partial)
+        bonus = [r for r in rows[0] if any(w in row_label(grid[r]) for w in rule.params["bonus_row_words"])] \
+            if _scored(grid[:first], rule.params["given_point_heads"]) else []
+        if bonus:
+            # (加分项 | 2 | 2 under 合计 | 100 | 98 in a table of points: a bonus above full marks, counted
+            # in the score's total or not, in the weights' not: each column may add up either way)
+            rows.append([r for r in rows[0] if r not in bonus])
         if at < details[0] and compact(row_label(grid[details[0]])).startswith(tuple(rule.params["inner_row_words"])):
             # (本年收入合计 | 其中：财政拨款收入 | 事业收入 | 其他收入: the 其中 list right under the total is its own)
             rows.append(details)

@@ -86,6 +86,14 @@ def summed_rows(grid, details: list[int], label_col: int, rule, summed: list[int
             # (基本支出 over 人员经费 and 公用经费, indented only, no 其中: the rows a row is the sum of
             # are its items, not the total's; read flat, and nested: 201 over 20101 over its items)
             ways.append([r for r in rows if not any(r in children for children in parents.values())])
+    if summed:
+        # (教育支出 30 | 普通教育 30 | 小学教育 30: a row whose figures are all the row's above is that
+        # row's one item, its indentation lost; read with each such run as its first row)
+        figures = {r: tuple(grid[r][c].strip() for c in summed if c < len(grid[r])) for r in rows}
+        chained = [r for k, r in enumerate(rows) if not k or figures[r] != figures[rows[k - 1]]
+                   or not any(figures[r])]
+        if chained != rows:
+            ways.append(chained)
     codes = {r: _code_of(grid[r]) for r in rows}
     if any(codes.values()):
         # budget codes, in one column (213, 21301) or split (207 | 01 | 04): the shortest level adds up
@@ -383,12 +391,18 @@ def _segments(rows: list[int], styles: dict, top) -> dict[int, list[int]]:
 
 
 SPLIT_CODE_RE = re.compile(r"^\d{2}$")  # its 款 or 项 part in a column of its own
+# a budget code of a 类, 款 or 项 (3, 5 or 7 digits) opening a name's cell, a space between or none
+# (205 教育支出, 221住房保障支出)
+INLINE_CODE_RE = re.compile(r"^(\d{3}|\d{5}|\d{7})[\s\u3000]*(?=[^\d\s.．,，%％])")
 
 
 def _code_of(row: list[str]) -> str:
     """The budget code the row's leading cells spell (207 | 01 | 04 → 2070104; 21301), or "" (a
     序号 10, 11 is no code)."""
     cells = [t.strip() for t in row if t.strip()]
+    inline = INLINE_CODE_RE.match(cells[0]) if cells else None
+    if inline:
+        return inline.group(1)  # (205 教育支出: the code printed in the name's cell, before the name)
     if not cells or not CODE_CELL_RE.match(cells[0]):
         return ""
     code = cells[0]
