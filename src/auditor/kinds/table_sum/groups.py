@@ -90,10 +90,15 @@ def summed_rows(grid, details: list[int], label_col: int, rule, summed: list[int
         # (教育支出 30 | 普通教育 30 | 小学教育 30: a row whose figures are all the row's above is that
         # row's one item, its indentation lost; read with each such run as its first row)
         figures = {r: tuple(grid[r][c].strip() for c in summed if c < len(grid[r])) for r in rows}
+        # (two figures a row at least: one column of equal items, 1.00 | 1.00 | 1.00, nests nothing)
         chained = [r for k, r in enumerate(rows) if not k or figures[r] != figures[rows[k - 1]]
-                   or not any(figures[r])]
+                   or sum(1 for t in figures[r] if t) < 2]
         if chained != rows:
             ways.append(chained)
+    if summed:
+        top = _tree_top(grid, rows, label_col, summed[0])
+        if top is not None and top != rows:
+            ways.append(top)
     codes = {r: _code_of(grid[r]) for r in rows}
     if any(codes.values()):
         # budget codes, in one column (213, 21301) or split (207 | 01 | 04): the shortest level adds up
@@ -136,6 +141,37 @@ def _value_parents(grid, rows: list[int], label_col: int, summed: list[int] | No
     return _parents_of(order, amounts, 1, nested, partial) if found and nested else found
 
 
+def _tree_top(grid, rows: list[int], label_col: int, col: int) -> list[int] | None:
+    """The outermost rows of a list nested by values alone (类 over its 款 over their 项, the
+    indentation and the codes lost), read in one column from the last row up: a row is the sum
+    of the rows right after it, each taken with its own items (社会保障和就业支出 3,600.29 over
+    民政管理事务 2,326.07 over its one 项, and 行政事业单位养老支出 1,274.22 over its three);
+    within their printed rounding. None where the column holds no figure in some row."""
+    order = sorted(rows)
+    amounts = {r: parse_cell(grid[r][col].strip()) if col < len(grid[r]) and is_amount(grid[r][col]) else None
+               for r in order}
+    if any(q is None for q in amounts.values()):
+        return None
+    end: dict[int, int] = {}  # row -> the index in `order` after its items (its subtree's end)
+    branching = False  # (some row is the sum of two items or more: a list of equal figures nests nothing)
+    for k in range(len(order) - 1, -1, -1):
+        r, j, items = order[k], k + 1, []
+        end[r] = k + 1
+        while j < len(order) and order[j] == order[j - 1] + 1 and amounts[order[j]].value <= amounts[r].value:
+            items.append(amounts[order[j]])
+            if sum_check(amounts[r], items) in ("ok", "rounding"):
+                end[r], branching = end[order[j]], branching or len(items) >= 2
+                break
+            j = end[order[j]]  # (the next item after this one's own items)
+    if not branching:
+        return None
+    top, k = [], 0
+    while k < len(order):
+        top.append(order[k])
+        k = end[order[k]]
+    return top
+
+
 def _parents_of(order: list[int], amounts: dict, least: int, nested: bool,
                 partial: dict[int, list[int]] | None = None) -> dict[int, list[int]]:
     """`_value_parents` with at least `least` items under a row; an item a parent itself only
@@ -163,7 +199,8 @@ def _parents_of(order: list[int], amounts: dict, least: int, nested: bool,
                 if q is not None and q.unit == own[c].unit:
                     parts[c].append(q)
                     totals[c] += q.value
-            adding = [c for c in own if parts[c] and sum_check(own[c], parts[c]) == "ok"] if m >= least else []
+            # (within the printed rounding too: 1,274.22 over 461.35 + 474.46 + 338.42 = 1,274.23)
+            adding = [c for c in own if parts[c] and sum_check(own[c], parts[c]) in ("ok", "rounding")] if m >= least else []
             whole = len(adding) == len(own)
             if whole or (m >= 2 and _mostly_adding(own, adding, parts)):
                 found[r] = order[k + 1:k + 1 + m]
