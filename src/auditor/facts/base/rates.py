@@ -243,8 +243,7 @@ class RateReading:
         if not after and not names_nothing(blank(BRACKETED_RE.sub("", phrase[both[-1][1]:]), self.lex.funds), self.lex):
             return None
         if (len(both) > 1 and phrase[both[-2][1]:both[-1][0]] in self.joins
-                or phrase[:both[-1][0]].endswith(self.joins)) and (self.sum_words.search(phrase, both[-1][1])
-                                                                   or any(w in phrase[both[-1][1]:] for w in self.joined_sum_words)):
+                or phrase[:both[-1][0]].endswith(self.joins)) and self.sum_words.search(phrase, both[-1][1]):
             # 人员经费和公用经费合计, 营房维修、宣传培训、执勤业务经费合计: the sum of the things
             # listed, none of them (the names before the last may be none the vocabulary knows)
             return None

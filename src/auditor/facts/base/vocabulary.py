@@ -195,8 +195,6 @@ class VocabularyReading:
         self.name_heads = tuple(vocab.get("name_heads") or ())
         summed = vocab.get("summed_names") or {}
         self.joins, self.sum_words = tuple(summed.get("joins") or ()), re.compile(alternatives(summed.get("sums")))
-        # (满意和基本满意的共376份: after names joined, a bare 共 sums them too)
-        self.joined_sum_words = tuple(summed.get("joined_sums") or ())
         self.not_joins = tuple(summed.get("not_joins") or ())
         addend = vocab.get("addend_words") or {}
         # the words opening an added amount, where the phrase starts (after a clause break)
