@@ -42,7 +42,7 @@ def _year_changes(base: FactBase, rule):
         if after is not None:
             yield from after
             continue
-        moved = _from_then_to(base, change, sentence)
+        moved = _from_then_to(base, change, sentence, cues)
         if moved is not None:
             yield CHECKED
             earlier, later = moved
@@ -91,7 +91,7 @@ def _year_changes(base: FactBase, rule):
             yield hits[0]
 
 
-def _from_then_to(base: FactBase, change: Fact, sentence: list[Fact]) -> tuple[Fact, Fact] | None:
+def _from_then_to(base: FactBase, change: Fact, sentence: list[Fact], cues: list[str]) -> tuple[Fact, Fact] | None:
     """The two amounts right before a change in its clause that say where a figure went from and
     to (由5.00万元减少至4.00万元，减少1.50万元; 由235,120.18万元调整为260,000.00万元，增加…: concepts.yaml
     from_to_words): (from, to), the change being the second less the first; None for any other."""
@@ -108,8 +108,8 @@ def _from_then_to(base: FactBase, change: Fact, sentence: list[Fact]) -> tuple[F
     between = compact(text[earlier.at + len(earlier.text):later.at])
     gap = compact(text[later.at + len(later.text):change.at])
     own = compact(change.label)
-    if lexicon().comparison.search(own) or lexicon().prior.search(own) or "同比" in own:
-        return None  # (同比增加, 比上年增加: a change on last year, not the from–to difference)
+    if lexicon().comparison.search(own) or any(w in own for w in cues):
+        return None  # (同比增加, 比上年增加: a change on last year, the rule's year_on_year_cues; not the from–to difference)
     gap = (gap[:-len(own)] if own and gap.endswith(own) else gap).strip("，,")  # (the change's own words aside)
     ways = (*words.get("up", ()), *words.get("down", ()), *words.get("adjusting", ()))
     if not opening.endswith(tuple(words.get("from") or ())) or not between.endswith(tuple(words.get("to") or ())) \
