@@ -156,7 +156,7 @@ def check(doc, rule):
                     # (二、…，then 项目支出情况 / 政府性基金预算支出情况 / … as bare lines, then 六、: the
                     # word processor's own numbers, lost when the text was taken out, not skipped)
                     yield _hit(block, previous, f"编号从“{previous.token}”跳到“{block.token}”，中间有 {titles} 个"
-                                                f"未编号的标题（疑为自动编号未能读出）", severity="info")
+                                                f"未编号的标题（疑为自动编号未能读出）", severity="info", suggest=False)
                 elif missing == 1:
                     held[style] = (block, previous, _hit(block, previous, f"编号从“{previous.token}”跳到“{block.token}”，"
                                                                           f"中间缺少 1 个编号"))
@@ -308,9 +308,12 @@ def _reset_below(last: dict, style: str, order: list[str]) -> None:
         last.pop(lower, None)
 
 
-def _hit(block, previous, problem: str, severity: str | None = None) -> Hit:
+def _hit(block, previous, problem: str, severity: str | None = None, suggest: bool = True) -> Hit:
+    """`suggest`: the number after the previous item is what this one should have been (not where
+    the items between lost their numbers in the reading: 六、 is then right)."""
     return Hit(quote=block.text[:40], location=block.loc, stated=block.token,
-               expected=problem.rsplit("应为", 1)[-1].strip("“”") if "应为" in problem else _next_token(previous),
+               expected=problem.rsplit("应为", 1)[-1].strip("“”") if "应为" in problem
+               else _next_token(previous) if suggest else None,
                formula=f"上一个同级编号：{previous.token}（{previous.text[:20]}）",
                fields={"previous": previous.token, "current": block.token, "problem": problem}, severity=severity)
 
