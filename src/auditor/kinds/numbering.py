@@ -324,7 +324,7 @@ def _next_token(previous) -> str | None:
     token, value = previous.token or "", previous.value
     if re.search(r"\d", token):
         return re.sub(r"\d+", str(value + 1), token, count=1)
-    numeral = re.search(r"[一二三四五六七八九十]+", token)
+    numeral = re.search(f"[{CN[1:]}]+", token)
     return token[:numeral.start()] + _cn(value + 1) + token[numeral.end():] if numeral and value < 100 else None
 
 

@@ -152,7 +152,7 @@ def _check_number_format(doc, rule):
         if "%%" in text or "％％" in text or "%％" in text or "％%" in text:
             yield from _doubled_percents(text, source)
         if MIXED_WIDTH_RE.search(text):
-            yield from _mixed_width_digits(text, source)
+            yield from _mixed_width_digits(text, source, units)
         if "." not in text and "," not in text and "．" not in text:
             continue
         # most table cells: one well-formed number, nothing to look at (a text that is one needs
@@ -197,19 +197,20 @@ def _check_number_format(doc, rule):
 # method), the whole run of its digits; a number all in full-width digits (２０２４年) is well formed
 MIXED_WIDTH_RE = re.compile(r"[0-9][０-９]|[０-９][0-9]")
 NUMBER_RUN_RE = re.compile(r"[0-9０-９](?:[0-9０-９,，.．]*[0-9０-９])?")
-AMOUNT_UNIT_STARTS = ("%", "％", "万", "亿", "千", "元")  # (units an amount or a rate opens with)
-DOTTED_DATE_RE = re.compile(r"(?:19|20)\d\d[.．]\d{1,2}(?:[.．]\d{1,2})?")  # (2025.12.31, 2025.12)
 
 
-def _mixed_width_digits(text: str, source):
+def _mixed_width_digits(text: str, source, units: list[str]):
+    """`units`: the rule's units of amounts and rates (万元, %): a run with no point or comma is
+    judged only right before one of them."""
     for m in NUMBER_RUN_RE.finditer(text):
         run = m.group(0)
         if not MIXED_WIDTH_RE.search(run):
             continue
-        if not any(ch in run for ch in ".．,，") and not text.startswith(AMOUNT_UNIT_STARTS, m.end()):
+        if not any(ch in run for ch in ".．,，") and not text.startswith(tuple(units), m.end()):
             continue  # (a code or a count, 2210２ | 住房改革支出: no amount or rate misprinted)
         plain = replace_chars(run, FULLWIDTH_NUMBER)
-        if DOTTED_DATE_RE.fullmatch(plain):
+        groups = plain.replace("．", ".").split(".")
+        if all(g.isdigit() for g in groups) and _date_like(groups):
             continue  # (a date, 2025.１2.31: no amount)
         yield Hit(quote=run, location=source.loc, stated=run, expected=plain,
                   formula=f"“{run}”混用全角与半角数字，疑为录入错误（应为 {plain}）",
