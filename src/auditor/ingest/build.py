@@ -614,11 +614,9 @@ def _with_running_header(raw_blocks: list[RawBlock]) -> list[RawBlock]:
     if not header:
         return raw_blocks
     body = [b for b in raw_blocks if b.kind != "page_header"]
-    opening = [b.text.strip() for b in body[:TITLE_SEARCH_BLOCKS] if b.kind != "table" and b.text.strip()]
-    # (a title line as _find_title reads one: short, no sentence, no numbered or part heading)
-    if any(TITLE_YEAR_RE.search(_ascii_digits(t)) and _report_type(t) and len(t) <= TITLE_LINE_CHARS
-           and not _is_sentence(t) and numbering_of(t) is None and not PART_HEADING_RE.match(t) for t in opening):
-        return body
+    if any(b.kind != "table" and TITLE_YEAR_RE.search(_ascii_digits(b.text)) and _title_line(b.text)
+           for b in body[:TITLE_SEARCH_BLOCKS]):
+        return body  # (a title line with its year opens the body: the header is no line of it)
     # (its lines naming a kind of report: a header's figures, 本年支出合计950.00万元, are no title)
     return [RawBlock("para", text=b.text) for b in header if _report_type(b.text)] + body
 
@@ -646,9 +644,16 @@ def _find_title(blocks: list):
     # (not a numbered heading or a contents entry: 二、2023年度…整改情况, 第二部分…; not a site's
     # path to the page: 当前位置：首页 > … > 部门决算)
     lines = [b for b in blocks[1:TITLE_SEARCH_BLOCKS] if not isinstance(b, Table) and not navigation_line(b.text)
-             and len(b.text.strip()) <= TITLE_LINE_CHARS and not _is_sentence(b.text) and _report_type(b.text)
-             and numbering_of(b.text.strip()) is None and not PART_HEADING_RE.match(b.text.strip())]
+             and _title_line(b.text)]
     return next((b for b in lines if TITLE_YEAR_RE.search(b.text)), lines[0] if lines else first)
+
+
+def _title_line(text: str) -> bool:
+    """A line a title may be: short, no sentence, naming a kind of report, no numbered heading nor
+    a part's (二、2023年度…整改情况, 第二部分…)."""
+    line = text.strip()
+    return len(line) <= TITLE_LINE_CHARS and not _is_sentence(line) and bool(_report_type(line)) \
+        and numbering_of(line) is None and not PART_HEADING_RE.match(line)
 
 
 def _extends(line: str, first: str) -> bool:

@@ -209,7 +209,7 @@ def _mixed_width_digits(text: str, source, units: list[str]):
         if not any(ch in run for ch in ".．,，") and not text.startswith(tuple(units), m.end()):
             continue  # (a code or a count, 2210２ | 住房改革支出: no amount or rate misprinted)
         plain = replace_chars(run, FULLWIDTH_NUMBER)
-        groups = plain.replace("．", ".").split(".")
+        groups = plain.split(".")  # (FULLWIDTH_NUMBER has made ． a point already)
         if all(g.isdigit() for g in groups) and _date_like(groups):
             continue  # (a date, 2025.１2.31: no amount)
         yield Hit(quote=run, location=source.loc, stated=run, expected=plain,

@@ -1143,14 +1143,12 @@ def _check_later_comparison(doc, rule, year):
 
 def _compared_with_itself(sentence, quote: str, stated: int, year: int) -> Hit:
     # (the words comparing, as printed: from the last comparing word before the year compared with)
-    at = max((quote.rfind(w, 0, quote.rfind(str(stated))) for w in COMPARING_CHARS), default=-1)
-    compared = quote[at:].strip() if at >= 0 else f"与 {stated} 年相比"
+    found = [m.start() for m in lexicon().comparison.finditer(quote, 0, max(0, quote.rfind(str(stated))))]
+    compared = quote[found[-1]:].strip() if found else f"与 {stated} 年相比"
     return Hit(quote=quote.strip()[:80], location=sentence.loc, stated=f"{stated} 年", expected=f"{stated - 1} 年",
                formula=f"本句陈述 {stated} 年的情况，又与 {stated} 年比较：所比的应是另一年（通常为 {stated - 1} 年）",
                fields={"year": str(stated), "report_year": str(year), "what": "比较的年份", "compared": compared[:24]})
 
-
-COMPARING_CHARS = "较比与同"  # the characters opening a comparison with a year in the rule's patterns
 
 
 def _sentences_with_starts(doc) -> list[tuple]:

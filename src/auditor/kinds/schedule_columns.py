@@ -32,6 +32,7 @@ from .base import CHECKED, Hit, TABLE_START_CHARS, table_start
 from .schedules import YEAR_MONTHS, schedule_words, time_share
 from .derived.intervals import tail_of
 from .table_sum.reading import notes_after
+from ..facts.base.reader import NOTE_RE
 
 KIND = "schedule_columns"
 PARAMS = {
@@ -53,8 +54,6 @@ PARAMS = {
     # marks on a row's label sending the reader to the table's note (学前教育资助（注）): where the
     # note speaks of the schedule, that row's is the note's to set (paid by term, not by month)
     "note_marks": (list, ["（注）", "(注)", "*", "※"]),
-    # the words a table's note opens with (注：…, 说明：…)
-    "note_openers": (list, ["注", "说明", "备注"]),
 }
 MESSAGE_FIELDS = {"table", "label", "column", "figure", "computed", "basis"}
 
@@ -175,7 +174,9 @@ def _schedule_hits(doc, table, grid, schedule: tuple[int, int], rows: list[int],
     by_days = tuple(share for year in _years(doc, table, grid, head_row) for share in day_shares(months, year))
     off = [r for r in rows if not any(_holds(_rate(grid, r, col, params, head_row), e) for e in (exact, *by_days))]
     if off and params["note_marks"]:
-        off = [r for r in off if not _noted(doc, table, grid[r], col, params, _rate(grid, r, col, params, head_row))]
+        set_rates = _note_rates(doc, table, params)
+        off = [r for r in off if not (set_rates and _noted(set_rates, grid[r], col, params,
+                                                           _rate(grid, r, col, params, head_row)))]
     if not off:
         return
     r = off[0]  # (one column, one period: its first misstated cell tells it, the others with it)
@@ -186,19 +187,25 @@ def _schedule_hits(doc, table, grid, schedule: tuple[int, int], rows: list[int],
                + (f"（该栏共 {len(off)} 行写作此值）" if len(off) > 1 else ""), basis, [col])
 
 
-def _noted(doc, table, row: list[str], col: int, params: dict, printed) -> bool:
-    """The table's note (the block right after it, opened by 注 or 说明) sets the row's schedule: a
-    sentence of it holding a schedule word states the very rate the row prints (序时进度…计为50.00%),
-    and the row is the note's (its label bears a note mark, （注）, *, or the note names it): paid by
-    term, not by month. A note naming the schedule's basis for all rows (序时进度按月计算) sets none."""
-    note = compact(notes_after(doc).get(id(table), ""))
-    if not note.startswith(tuple(params["note_openers"])):
-        return False
-    words = schedule_words(params)
-    # (the rate after a schedule word in its clause: 序时进度按…计为50.00%; not 执行进度50.00%，低于时间进度)
-    setting = [c for c in re.split(r"[。；;，,]", note) for m in PERCENT_RE.finditer(c)
-               if any(w in c[:m.start()] for w in words) and _holds(parse_cell(m.group(0)), printed.value)]
-    if not setting:
+def _note_rates(doc, table, params: dict) -> tuple[str, list]:
+    """The table's note (the block right after it, a note as the fact reader tells one: 注：, 说明：)
+    and the rates it sets: each after a schedule word in its clause (序时进度按…计为50.00%; not
+    执行进度50.00%，低于时间进度); ("", []) for none."""
+    note = notes_after(doc).get(id(table), "")
+    if not NOTE_RE.match(note):
+        return "", []
+    note, words = compact(note), schedule_words(params)
+    rates = [q for c in re.split(r"[。；;，,]", note) for m in PERCENT_RE.finditer(c)
+             if any(w in c[:m.start()] for w in words) for q in [parse_cell(m.group(0))] if q is not None]
+    return (note, rates) if rates else ("", [])
+
+
+def _noted(set_rates: tuple[str, list], row: list[str], col: int, params: dict, printed) -> bool:
+    """The table's note sets the row's schedule: it states the very rate the row prints, and the
+    row is the note's (its label bears a note mark, （注）, *, or the note names it): paid by term,
+    not by month. A note naming the schedule's basis for all rows (序时进度按月计算) sets none."""
+    note, rates = set_rates
+    if not any(_holds(q, printed.value) for q in rates):
         return False
     marked = any(m in cell for cell in row[:col] for m in params["note_marks"])
     label = compact(next((t for t in row[:col] if t.strip() and parse_cell(t.strip()) is None), ""))
@@ -207,7 +214,7 @@ def _noted(doc, table, row: list[str], col: int, params: dict, printed) -> bool:
     return marked or (len(label) >= NAMED_IN_NOTE_CHARS and label in note)
 
 
-PERCENT_RE = re.compile(r"\d+(?:\.\d+)?%")  # a rate a note states (计为50.00%)
+PERCENT_RE = re.compile(r"\d+(?:\.\d+)?[%％]")  # a rate a note states (计为50.00%)
 NAMED_IN_NOTE_CHARS = 4  # a row's label the note names: long enough to be that row's own (not 合计)
 
 

@@ -222,14 +222,17 @@ def check_trailing_sums(base: FactBase, rule):
     down (总投资…，其中…，合计…): the sum is then judged against either."""
     words = {compact(w) for w in rule.params["trailing_sum_words"]}
     openers = ("：", ":", *lexicon().list_openers, *rule.params["enumeration_cues"])
+    kinds = tuple(concepts().get("kind_totals") or {})  # (支出, 收入: read once)
+    addends = tuple((concepts().get("addend_words") or {}).get("words") or ())
+    apart = (*lexicon().list_openers, *rule.params["subtract_words"])
     for run in base.clause_runs():
         flat = [f for _, group in run for f in group]
         for k, total in enumerate(flat):
-            kind = _kind_summed(total.label, words)
+            kind = _kind_summed(total.label, words, kinds)
             if not (kind or sum_words(total.label, words)) or not money_amount(total) or total.measure == "变动额":
                 continue
             items = _listed_before(base, flat[:k], total, openers)
-            if kind and not _all_of_kind(items, kind, base, run, rule.params["subtract_words"]):
+            if kind and not _all_of_kind(items, kind, base, run, addends, apart):
                 continue
             # (the year's parts, all of them: none an amount of the year)
             excluded = tuple(rule.params["slice_excluded_words"])
@@ -247,21 +250,22 @@ def check_trailing_sums(base: FactBase, rule):
             yield from hits
 
 
-def _kind_summed(label: str, words: set) -> str:
-    """The kind of money (concepts.yaml kind_totals: 支出, 收入) a sum's words name before the sum
-    word (支出总计, 收入合计), "" for any other words."""
+def _kind_summed(label: str, words: set, kinds: tuple[str, ...]) -> str:
+    """The kind of money (`kinds`: concepts.yaml kind_totals, 支出, 收入) a sum's words name before
+    the sum word (支出总计, 收入合计), "" for any other words."""
     bare = compact(label).strip("，,；;：:")
-    return next((k for k in concepts().get("kind_totals") or {} if bare.startswith(k) and bare[len(k):] in words), "")
+    return next((k for k in kinds if bare.startswith(k) and bare[len(k):] in words), "")
 
 
-def _all_of_kind(items: list[Fact], kind: str, base: FactBase, run, subtract: list[str]) -> bool:
+def _all_of_kind(items: list[Fact], kind: str, base: FactBase, run, addends: tuple, apart: tuple) -> bool:
     """Every item names the kind the sum names (…支出安排…，上解上级支出…，债务还本支出…，支出总计…),
-    none added to an amount before the list (加上级补助收入…: the sum holds that amount too), in a run
-    of clauses listing no part of an item (其中教育支出…) and taking nothing away (减：结转下年…)."""
-    addends = tuple((concepts().get("addend_words") or {}).get("words") or ())
+    none added to an amount before the list (`addends`: 加上级补助收入…, the sum holds that amount
+    too), in a run of clauses with none of the words `apart` (其中: an item's part listed; 减：: an
+    amount taken away)."""
+    if not all(kind in f.label for f in items) or any(compact(f.label).startswith(addends) for f in items):
+        return False
     text = "".join(base.sentences.get(key, "") for key, _ in run)
-    return all(kind in f.label for f in items) and not any(compact(f.label).startswith(addends) for f in items) \
-        and not any(w in text for w in (*lexicon().list_openers, *subtract))
+    return not any(w in text for w in apart)
 
 
 def _slice_amount(f: Fact, excluded: tuple[str, ...]) -> bool:

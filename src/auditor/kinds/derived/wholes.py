@@ -18,6 +18,7 @@ from ...facts.numbers import MONEY_UNITS, fmt
 from ...knowledge import compact, concepts
 from ...model import Heading, Table
 from ..base import whole_named_by
+from ..calculation.listing import sum_words
 from .intervals import ratio_fits
 from .lookup import YEAR_NUMBER_RE, document_value, in_brackets
 
@@ -202,7 +203,7 @@ def _closing_sum(base: FactBase, part: Fact) -> Fact | None:
     opening = part.sentence  # (the list's clauses, ；-joined, from the sentence it opens in)
     while opening > 0 and base.sentences.get((part.block, opening - 1), "").rstrip().endswith(("；", ";")):
         opening -= 1
-    words = tuple(concepts().get("column_total_words") or ())
+    words = {compact(w) for w in concepts().get("column_total_words") or ()}
     items = [f for f in block[max(0, at - LISTING_REACH):at + 1] if f.sentence >= opening and _listed_amount(f, part)]
     last = part.sentence  # (the list's last sentence so far: its sum stands in it or the next)
     for f in block[at + 1:at + 1 + LISTING_REACH]:
@@ -210,7 +211,7 @@ def _closing_sum(base: FactBase, part: Fact) -> Fact | None:
             return None
         if not f.is_money or f.measure == "占比":
             continue
-        if compact(f.label).strip("，,；;。：:为是共") in words and f.unit == part.unit and len(items) >= 2:
+        if sum_words(f.label.rstrip("为是 "), words) and f.unit == part.unit and len(items) >= 2:
             exact = sum((i.value for i in items), Decimal(0))
             slack = f.half_unit + sum((i.half_unit for i in items), Decimal(0))
             return f if abs(exact - f.value) <= slack and _some_share_fits(base, part, items, f) else None

@@ -89,8 +89,8 @@ def _execution_hits(rule, typed, full_marks_unmet: bool, report_rule=None, indic
         places = score_places(t.table, typed)
         if close_enough(row.score, expected, score_cell.text, places, slack):
             continue
-        if own is None and row.rate is not None and rate is not None and row.rate != rate and row.weight is not None \
-                and close_enough(row.score, min(row.weight * row.rate / 100, row.weight), score_cell.text, places, slack):
+        if own is None and row.rate is not None and rate is not None and row.rate != rate \
+                and _printed_rate_score(rule, row, values, score_cell.text, places, slack):
             continue  # (the points of the rate the row prints: that rate's slip is SCO002's to tell, once)
         if own is not None and own.kind == "step" and own.rounding and rate is not None and any(
                 close_enough(row.score, _step_score(own, row, r), score_cell.text, places)
@@ -111,6 +111,18 @@ def _execution_hits(rule, typed, full_marks_unmet: bool, report_rule=None, indic
                     "basis": f"按分值 {row.weight} × 执行率 {fmt(rate)}%" if own is None
                     else f"按报告的计分规则（执行率 {fmt(rate)}%，{own.words}）"},
             highlights=[c.loc for c in row.cells.values()])
+
+
+def _printed_rate_score(rule, row: ExecutionRow, values: dict, text: str, places: int, slack: Decimal) -> bool:
+    """The row's score is what the rule's formula gives on the rate the row prints (capped as the
+    rule caps it)."""
+    try:
+        expected = evaluate(rule.params["formula"], {**values, "rate": row.rate / 100})
+    except FormulaError:
+        return False
+    if rule.params["cap_at_weight"] and row.weight is not None:
+        expected = min(expected, row.weight)
+    return close_enough(row.score, expected, text, places, slack)
 
 
 def _rate_ends(row: ExecutionRow, rate: Decimal, budget: Decimal | None) -> tuple[Decimal, Decimal]:

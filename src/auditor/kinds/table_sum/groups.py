@@ -430,7 +430,7 @@ def _segments(rows: list[int], styles: dict, top) -> dict[int, list[int]]:
 SPLIT_CODE_RE = re.compile(r"^\d{2}$")  # its 款 or 项 part in a column of its own
 # a budget code of a 类, 款 or 项 (3, 5 or 7 digits) opening a name's cell, a space between or none
 # (205 教育支出, 221住房保障支出)
-INLINE_CODE_RE = re.compile(r"^(\d{3}|\d{5}|\d{7})[\s\u3000]*(?=[^\d\s.．,，%％])")
+INLINE_CODE_RE = re.compile(r"(" + CODE_CELL_RE.pattern.strip("^$") + r")[\s\u3000]*(?=[^\d\s.．,，%％])")
 
 
 def _code_of(row: list[str]) -> str:

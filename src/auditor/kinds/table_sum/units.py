@@ -1,6 +1,7 @@
 """The units of `table_sum`'s figures: a column counted in plain numbers (人, 个) rather than
 money or a scale, a head's own unit, and the unit slips: a figure in 元 among figures in 万元
-(blame_unit_slip, read by kinds/split_columns.py too; yuan_slip, a row printed in 元)."""
+(blame_unit_slip, read by kinds/split_columns.py too; yuan_slip, a row printed in 元;
+printed_unit_slip, a cell printing its own money unit in a column of another)."""
 from __future__ import annotations
 
 import re
@@ -11,7 +12,8 @@ from ...knowledge import compact, concepts
 from ...model import Cell
 from ...tables.products import UNIT_RE
 from ...tables.typed import parse_cell
-from ..base import Hit, sum_check
+from ..base import Hit, note_compared, sum_check
+from .reading import row_label
 
 
 YUAN_PER_WAN = MONEY_UNITS["万元"]
@@ -107,3 +109,47 @@ def head_unit(head: str) -> str | None:
     """The unit a column head names in brackets at its end (累计建成面积（万亩） -> 万亩), if any."""
     found = list(UNIT_RE.finditer(head))
     return found[-1].group(1) if found and found[-1].end() == len(head.rstrip()) else None
+
+
+def printed_unit_slip(table, total_cell: Cell, total, cells: list[Cell], parts, column: str, label: str,
+                      rule) -> Hit | None:
+    """A column of amounts in one money unit (its head's, 金额（万元）, or the table's) where one cell
+    prints another (合计 2,403.13元): read in yuan, the sum holds (24,031,300元: quiet) or not; where
+    it does not and its digits in the column's unit make it hold, that cell's unit is a slip."""
+    unit = column_money_unit(table, column)
+    cells_all, figures = [total_cell, *cells], [total, *parts]
+    own = [k for k, q in enumerate(figures) if q.unit and q.unit != unit]
+    if unit is None or len(own) != 1 or any(q.unit not in ("", *MONEY_UNITS) for q in figures):
+        return None
+    in_yuan = [q.value * MONEY_UNITS[q.unit or unit] for q in figures]
+    slack = sum((half_unit(q.places) * MONEY_UNITS[q.unit or unit] for q in figures), Decimal(0))
+    note_compared(total_cell.loc)
+    if abs(in_yuan[0] - sum(in_yuan[1:], Decimal(0))) <= slack:
+        return None  # (24,031,300元 is 2,403.13万元: the same sum in another unit)
+    digits = [Quantity(q.value, unit) for q in figures]
+    if sum_check(digits[0], digits[1:], rule.tolerance) == "mismatch":
+        return None  # (the figures do not add up either way: which is wrong is not told here)
+    cell, slip = cells_all[own[0]], figures[own[0]]
+    right = f"{fmt(slip.value, slip.places, cell.text)}{unit}"
+    if own[0]:  # (a row's cell, not the total's: the message names that row)
+        label = compact(row_label([c.text for c in table.rows[cell.loc.row - 1]])) or label
+    scales = sorted((MONEY_UNITS[unit], MONEY_UNITS[slip.unit]))
+    return Hit(
+        quote=table.row_text(cell.loc.row - 1).strip("\t "), location=cell.loc, stated=cell.text.strip(),
+        expected=right, cls="unit_error",
+        formula=(f"{column}以{unit}计，{cell.text.strip()} 单独写作{slip.unit}；按{unit}读各行之和与合计相符，"
+                 f"按所写的{slip.unit}读则相差 {scales[1] / scales[0]:,.0f} 倍：单位应为{unit}"),
+        fields={"table": table.title or f"表{table.index}", "label": label, "column": column,
+                "total": cell.text.strip(), "sum": right, "diff": "", "gap": Decimal(0),
+                "relation": "单位与本列不符，应为", "note": ""},
+        highlights=[c.loc for c in cells_all if c is not cell])
+
+
+def column_money_unit(table, column: str) -> str | None:
+    """The money unit a column's figures are printed in: its head's (金额（万元）), else the table's."""
+    found = head_unit(column)
+    if found in MONEY_UNITS:
+        return found
+    if found:
+        return None  # (a head in 人, 亩: no money column)
+    return next((u for u in sorted(MONEY_UNITS, key=len, reverse=True) if u in (table.unit or "")), None)
