@@ -74,7 +74,7 @@ PARAMS = {
     # no other year, the span is the report's own, of that year only when the year is the report's
     "same_span_pattern": (str, ""),
     # words of the time of writing (今年, 目前): a span they name may be of a year after the report's
-    "writing_time_words": (list, ["今年", "目前", "当前", "编制时", "本报告"]),
+    "writing_time_words": (list, []),
     # later_comparison: a year, then within its clause run a comparison with a year (group 2)
     "later_comparison_pattern": (str, ""),
     # …and a comparison with a year (group 1) in a sentence naming no year before it: the report

@@ -20,9 +20,8 @@ PARAMS = {
     "marker": (str, "分别"),
     # what joins names (、 always; these words too, though a name may hold one)
     "joins": (list, ["和", "及", "与", "以及"]),
-    # at most this many characters of verb between 分别 and its first figure (分别比上年增加;
-    # 分别完成防火隔离带建设: a verb and the thing done, as long as a name of the list)
-    "max_verb_chars": (int, 12),
+    # at most this many characters of verb between 分别 and its first figure (分别比上年增加)
+    "max_verb_chars": (int, 8),
     # a name longer than this is a clause, not a name
     "max_name_chars": (int, 24),
 }

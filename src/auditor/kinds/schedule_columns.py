@@ -53,7 +53,7 @@ PARAMS = {
     "percent_marks": (list, ["%", "％"]),
     # marks on a row's label sending the reader to the table's note (学前教育资助（注）): where the
     # note speaks of the schedule, that row's is the note's to set (paid by term, not by month)
-    "note_marks": (list, ["（注）", "(注)", "*", "※"]),
+    "note_marks": (list, []),
 }
 MESSAGE_FIELDS = {"table", "label", "column", "figure", "computed", "basis"}
 

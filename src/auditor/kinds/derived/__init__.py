@@ -50,6 +50,9 @@ from .worded_relations import (check_named_rate, check_tenths, check_worded_sum,
 
 KIND = "derived"
 PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (list, []), "share_cues": (list, []),
+          # year_change: what a change's finding says it is the difference of (its message's basis: the
+          # rule file says it)
+          "year_basis": (str, ""), "from_to_basis": (str, ""),
           # target_completion: words of a target changed during the year (调整后任务)
           "changed_target_cues": (list, []),
           # target_completion: words naming an amount a budget's or its spending's (DRV002's, not an output target)

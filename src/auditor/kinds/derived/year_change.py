@@ -23,7 +23,7 @@ def check_year_change(base: FactBase, rule):
     this year's and last year's, or where a figure went from and to."""
     for out in _year_changes(base, rule):
         if isinstance(out, Hit):
-            out.fields.setdefault("basis", "本年数与上年数")
+            out.fields.setdefault("basis", rule.params["year_basis"])
         yield out
 
 
@@ -50,7 +50,7 @@ def _year_changes(base: FactBase, rule):
                                  f"{later.text} − {earlier.text}", quote=base.span(earlier, change), stated=change.quote,
                                  highlights=(earlier.loc, later.loc), direction_elsewhere=True)
             if hit is not None:
-                hit.fields["basis"] = "变动前后两数"
+                hit.fields["basis"] = rule.params["from_to_basis"]
                 yield hit
             continue
         if change.concept is None:
