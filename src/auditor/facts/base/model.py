@@ -98,7 +98,9 @@ class Fact:
     def with_unit(self) -> str:
         """The value as printed, with its unit (万元, 人, %) when the print leaves it to the table's
         heading or the column's header (2,018,581.70 → 2,018,581.70万元)."""
-        return f"{self.text}{self.unit}" if self.unit and not self.text.endswith(self.unit) else self.text
+        # (a print holding any unit of its own, 3,030名 read as 人, 1倍 read as %, keeps it)
+        printed_unit = any(ch.isalpha() or ch in "%％‰" for ch in self.text)
+        return f"{self.text}{self.unit}" if self.unit and not printed_unit else self.text
 
     def where(self) -> str:
         """The source in a few words, for messages: 「第21页 正文」 or 「表3 第5行第3列」."""

@@ -136,13 +136,15 @@ def difference_hit(change: Fact, later: Fact, earlier: Fact, sign: int, words: t
     if direction_elsewhere and (wrong_way or diff == 0):
         return None
     places = max(change.places, later.places, earlier.places)
+    # (thousands grouped as the document groups them: 增加24,879.82万元 beside 2,998.57)
+    like = next((f.text for f in (change, later, earlier) if "," in f.text), "")
     if words is None:
-        shown = fmt(diff, places)
+        shown = fmt(diff, places, like)
     else:
-        shown = f"{words[0] if diff > 0 else words[1] if diff < 0 else '持平，'}{fmt(abs(diff), places)}{change.unit}"
+        shown = f"{words[0] if diff > 0 else words[1] if diff < 0 else '持平，'}{fmt(abs(diff), places, like)}{change.unit}"
     tail = tail_of(change, diff if words is None else abs(diff)) and not wrong_way
     return Hit(quote=quote, location=change.loc, stated=stated, expected=shown,
-               formula=f"{terms} = {fmt(diff, places)}{change.unit}",
+               formula=f"{terms} = {fmt(diff, places, like)}{change.unit}",
                fields={"rate": rate or (f"{words[0] if sign > 0 else words[1]}{change.text}" if words and sign
                                         else change.text), "computed": shown, "relation": relation,
                        **({"rounding_note": TAIL_NOTE} if tail else {})},

@@ -45,7 +45,7 @@ def restatement_hit(fact: Fact, other: Fact, rule, assumed: dict[int, str] | Non
     same_print = cls == "rounding" and fact.unit == other.unit and fact.places == other.places
     return Hit(quote=fact.quote, location=fact.loc, stated=fact.text, expected=expected if sure else None,
                formula=f"{relation} {formula}", cls=cls,
-               fields={"concept": relation, "value": fact.text, "other": other_text,
+               fields={"concept": relation, "value": fact.with_unit(), "other": other_text,
                        "other_where": other.where(), "where": fact.where(),
                        **({"rounding_note": TAIL_NOTE} if same_print else {})},
                highlights=[other.loc])
