@@ -63,6 +63,7 @@ class Fact:
     implicit: bool = False  # the measure was not worded but assumed (a bare amount is a 决算)
     at: int = 0  # where the number starts in its sentence (text facts)
     of: int = -1  # for a rate after 分别: the id of the amount it is of, taken in turn
+    start: int = -1  # for a figure a change reached (由A减少至B, 从A调整为B): the id of A, where it started
 
     @property
     def is_money(self) -> bool:

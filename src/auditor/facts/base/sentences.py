@@ -153,6 +153,7 @@ class SentenceReading:
         plans: bool | None = None
         unknown_topic: bool | None = None
         full_marks: re.Match | None = NOT_READ
+        moving: tuple[int, int] | None = None  # (the figure a change started from, where the figure it reached stands)
         for m in figures:
             figure_at, figure_end = m.span()  # (read many times below)
             unit = m.group("unit") or ""
@@ -291,7 +292,8 @@ class SentenceReading:
                 # “全年预算数2,586.40万元，比年初预算多186.40万元”: from the budget the words name
                 fact.update(measure="变动额", sign=difference, implicit=False,
                             concept=fact.get("concept") or last_money.concept, period=CURRENT)
-            if self._after_from(phrase) and self.from_to_after.match(text, figure_end):
+            moved = self._after_from(phrase) and self.from_to_after.match(text, figure_end)
+            if moved:
                 if fact.get("measure") in BUDGET_MEASURES and any(
                         w in phrase[-FROM_QUALIFIER_CHARS - 2:] for w in self.year_start_words):
                     # “全年预算由年初的60.00万元调减至48.50万元”: the budget the year began with
@@ -471,12 +473,16 @@ class SentenceReading:
                 # but the comparing word, states no value of the thing (a bound's way: in no index)
                 fact["comparator"] = "较"
             end = figure_end + len(multiple) + len(bracket_tail)
+            if moving is not None and moving[1] == figure_at:
+                fact["start"] = moving[0]  # (the figure a change reached: where it started, read just before)
             fact = Fact(id=len(self.base.facts), value=value, unit=unit,
                         places=DOUBLING_PLACES if doubled else decimal_places(m.group("num")) - (2 if multiple else 0),  # (1.5倍 is 150% ± 5%)
                         text=sentence.text[figure_at - bool(minus or negative or bracket_tail):end].strip(),  # (-4.71%, as printed)
                         quote=sentence.text[start:end].strip().lstrip("，,；;、：:（( "), loc=sentence.loc, source="text",
                         label=phrase, block=index, sentence=s_index, at=figure_at, **fact)
             self.base.add(fact)
+            # (a figure where a change started: the figure right after its way and 至 / 为 is where it went)
+            moving = (fact.id, moved.end() - 1) if moved else None
             if listed:
                 self.base.list_parts.add(fact.id)
             year_run = self._year_run(year_run, fact, span_sum)

@@ -5,7 +5,6 @@ and changes on another base."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from decimal import Decimal
 
 from ...facts.base import Fact, FactBase
@@ -13,12 +12,12 @@ from ...facts.base.figures import per_unit
 from ...facts.base.model import BUDGET_MEASURES, CURRENT, LATER, OLDER, PRIOR
 from ...facts.base.periods import fact_year
 from ...facts.base.text_facts import closed_comparison_re, compares_other_year, names_budget_base, named_budget_base, closed_budget, against_budget
-from ...facts.base.words import CLAUSE_BREAK_RE, change_sign, names_other_year, names_own_thing, YEAR_RE, YEARS_RE
+from ...facts.base.words import CLAUSE_BREAK_RE, FROM_QUALIFIER_CHARS, change_sign, names_other_year, names_own_thing, YEAR_RE, YEARS_RE
 from ...facts.grid_pairs import grid_cell
-from ...facts.lexicon import alternatives, lexicon
+from ...facts.lexicon import lexicon
 from ...facts.scopes import figure_scope
 from ...facts.numbers import MONEY_UNITS, fmt
-from ...knowledge import compact, concepts, han_bigrams, vocabulary_generation
+from ...knowledge import compact, concepts, han_bigrams
 from ..base import CHECKED, Hit, sentence_figures
 from .intervals import HUNDRED, bounds, formula_operands, consistent, rate_hit, based, way, opposite
 from .lookup import (YEAR_NUMBER_RE, same_sentence, facts_before, unique_value, document_value, this_year_before,
@@ -531,7 +530,7 @@ def _quantities_in_sentence(sentence: list[Fact], rate: Fact) -> tuple[Fact, Fac
         return None
     prior, now = counts[-1], counts[-2]
     if (prior.period, now.period) == (CURRENT, PRIOR) and (YEAR_RE.search(prior.label) and YEAR_RE.search(now.label)
-                                                           or _from_then_to(now, prior)):
+                                                           or _from_last_year(now, prior)):
         # (2023年…11.8万吨，2024年达到12.6万吨，增幅8.3%: each year named; 由上年的420件降至357件)
         prior, now = now, prior
     elif not (lexicon().comparison.search(prior.label) or prior.label.startswith(("(", "（"))
@@ -553,20 +552,11 @@ def _year_valued(label: str) -> bool:
     return found is not None and words[found.end():] in ("", *(concepts().get("share_copulas") or ()))
 
 
-def _from_then_to(first: Fact, second: Fact) -> bool:
-    """The first figure stands after a word of where a change started naming last year (由上年的,
-    从去年: concepts.yaml from_to_words from, prior_period; not 由年初预计的…, 由于…), the second
-    right after a word of where it ended (降至, 增加到: from_to_words reached): 由上年的420件降至357件."""
-    started, ended = _from_to_patterns(vocabulary_generation())
-    return started.search(compact(first.label)) is not None and ended.search(compact(second.label)) is not None
-
-
-@lru_cache(maxsize=2)
-def _from_to_patterns(generation: int) -> tuple[re.Pattern, re.Pattern]:
-    """(a from-word right before last year's name, a reached-word closing a label), per vocabulary."""
-    words, prior = concepts().get("from_to_words") or {}, concepts().get("prior_period") or ()
-    started = re.compile(rf"(?:{alternatives(words.get('from'))})(?:{alternatives(prior)})")
-    return started, re.compile(rf"(?:{alternatives(words.get('reached'))})$")
+def _from_last_year(first: Fact, second: Fact) -> bool:
+    """The second figure is where a change went from the first (the fact reader's `start`: 由…降至),
+    the first's words naming last year (由上年的, 从去年: concepts.yaml prior_period; not 由年初预计的…,
+    whose change on last year is unstated)."""
+    return second.start == first.id and lexicon().prior.search(compact(first.label)[-FROM_QUALIFIER_CHARS - 2:]) is not None
 
 
 LOOK_BACK = 2  # clauses (；- or 。-ended) of the paragraph read back for a figure a comparison leaves unstated

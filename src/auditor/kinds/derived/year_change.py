@@ -93,32 +93,22 @@ def _year_changes(base: FactBase, rule):
 
 def _from_then_to(base: FactBase, change: Fact, sentence: list[Fact], cues: list[str]) -> tuple[Fact, Fact] | None:
     """The two amounts right before a change in its clause that say where a figure went from and
-    to (由5.00万元减少至4.00万元，减少1.50万元; 由235,120.18万元调整为260,000.00万元，增加…: concepts.yaml
-    from_to_words): (from, to), the change being the second less the first; None for any other."""
+    to (由5.00万元减少至4.00万元，减少1.50万元; 由235,120.18万元调整为260,000.00万元，增加…: the fact
+    reader's `start`): (from, to), the change being the second less the first; None for any other."""
     if len(sentence) < 2:
         return None
     earlier, later = sentence[-2], sentence[-1]
-    if not (earlier.is_money and later.is_money and earlier.unit and later.unit) \
+    if later.start != earlier.id or not (earlier.is_money and later.is_money and earlier.unit and later.unit) \
             or earlier.concept != later.concept or later.concept != change.concept \
             or earlier.measure == "变动额" or later.measure == "变动额":
         return None
-    words = concepts().get("from_to_words") or {}
     text = base.sentences.get((change.block, change.sentence), "")
-    opening = compact(text[max(0, earlier.at - FROM_REACH):earlier.at])
-    between = compact(text[earlier.at + len(earlier.text):later.at])
     gap = compact(text[later.at + len(later.text):change.at])
     own = compact(change.label)
     if lexicon().comparison.search(own) or any(w in own for w in cues):
         return None  # (同比增加, 比上年增加: a change on last year, the rule's year_on_year_cues; not the from–to difference)
     gap = (gap[:-len(own)] if own and gap.endswith(own) else gap).strip("，,")  # (the change's own words aside)
-    ways = (*words.get("up", ()), *words.get("down", ()), *words.get("adjusting", ()))
-    if not opening.endswith(tuple(words.get("from") or ())) or not between.endswith(tuple(words.get("to") or ())) \
-            or not any(w in between for w in ways) or gap:
-        return None  # (由…至… with a way between, the change right after: nothing else between)
-    return earlier, later
-
-
-FROM_REACH = 2  # characters before the first amount where its from-word stands (由, 从: right before it)
+    return None if gap else (earlier, later)  # (the change right after where it went: nothing else between)
 
 
 def _other_side(base: FactBase, current: Fact, prior: Fact) -> bool:
