@@ -470,3 +470,25 @@ def test_a_row_laid_out_with_spaces_keeps_its_columns_beside_a_row_of_dashes():
     grid = _tables(text)[0].grid()
     assert grid[1] == ["年度资金总额", "", "200.00", "215.60", "205.46", "10", "95.30%", "9.53"]
     assert grid[2][0:2] == ["其中", "当年财政拨款"] and grid[2][6] == "95.74%"
+
+
+def test_a_spaced_table_of_full_width_figures_under_a_caption_line_with_the_forms_code():
+    # full-width digits and commas (２，１６６．９５) are figures, not a sentence's commas; a caption
+    # line naming the form's code (公开07表) and an item row of dashes keep the table whole
+    text = ("某县水务局2024年度部门决算\n"
+            "“三公”经费支出决算表\n"
+            "部门：某县水务局        2024年度        公开07表        单位：万元\n"
+            "项目                     预算数       决算数\n"
+            "合计                     ３６．００   ３１．５０\n"
+            "1.因公出国（境）费                —            —\n"
+            "2.公务用车运行费         ３０．００   ２７．２０\n"
+            "3.公务接待费               ６．００     ４．３０\n"
+            "\n"
+            "2024年度“三公”经费支出决算为３１．５０万元。\n")
+    grid = _tables(text)[0].grid()
+    assert grid[1][:3] == ["项目", "预算数", "决算数"]
+    assert grid[2][:3] == ["合计", "３６．００", "３１．５０"]
+    assert grid[3][:3] == ["1.因公出国（境）费", "—", "—"]
+    # the last row's figure is not run into the sentence after the blank line
+    paragraphs = [b.text for b in document_from_text(text).blocks if not isinstance(b, (Table, Heading))]
+    assert "2024年度“三公”经费支出决算为３１．５０万元。" in paragraphs

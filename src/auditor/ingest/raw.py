@@ -4,15 +4,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# a caption cell above a table's header (编制单位：…, 2024年度, 单位：万元): in a text export's
-# spaced lines and in a sheet's rows alike, a line about the table, not a row of it
-CAPTION_CELL_RE = re.compile(r"^(?:(?:编制单位|填报单位|单位|金额单位|部门)[：:]|(?:19|20)\d\d\s*年度?$)")
+# a caption cell above a table's header (编制单位：…, 2024年度, 单位：万元, the form's code 公开07表):
+# in a text export's spaced lines and in a sheet's rows alike, a line about the table, not a row of it
+CAPTION_CELL_RE = re.compile(r"^(?:(?:编制单位|填报单位|单位|金额单位|部门)[：:]|(?:19|20)\d\d\s*年度?$"
+                             r"|[\u4e00-\u9fff]{0,2}\d{1,3}表$)")
 # a paragraph a reader gives for a page break (a text export's form feed, a Word page break alone
 # in its paragraph): read by the table joiners, no paragraph of the document
 PAGE_BREAK = "\f"
 # a cell holding one figure and nothing else (1,234.50, -2.00, (3.10), 96.5%): in a spaced text
 # table what makes a line a row, after a page break what makes a table's part its data
-FIGURE_CELL_RE = re.compile(r"^[-+(（]?\d[\d,]*(?:\.\d+)?[)）]?[%％]?$")
+FIGURE_CELL_RE = re.compile(r"^[-+(（]?\d[\d,，]*(?:[.．]\d+)?[)）]?[%％]?$")  # (\d: full-width digits too, ２，１６６．９５)
 # a line naming a table: its title (…决算表, …情况表, 表3 …, 表一：…), its code (公开02表) or its
 # unit; a title may close with a bracketed remark after 表 (（续）, （2023年度）, （单位：万元）)
 TABLE_LINE_RE = re.compile(r"表\s*(?:[（(][^（）()]{1,12}[）)])?\s*$|^\s*(?:表|附表|公开)\s*\d"
@@ -31,6 +32,15 @@ def years_apart(words: list[str]) -> bool:
 
 # a cell printed as a dash for nothing (—, -, /): in a figures column, a zero or a blank
 DASHES = {"—", "-", "－", "——", "/"}
+
+# a sentence's punctuation, which no table's row holds: a full-width comma between digits groups
+# a full-width number's thousands (２，１６６．９５) and is none
+SENTENCE_MARK_RE = re.compile(r"[。；！？]|(?<!\d)，|，(?!\d)")
+
+
+def sentence_marked(text: str, also: str = "") -> bool:
+    """The text holds a sentence's punctuation (or one of the marks `also`): prose, no table row."""
+    return SENTENCE_MARK_RE.search(text) is not None or any(mark in text for mark in also)
 
 
 def cell_figure(text: str, dashes: bool = False) -> bool:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from ..facts.numbers import normalize_digits
-from .raw import DASHES, FIGURE_CELL_RE, PAGE_BREAK, TABLE_LINE_RE, YEAR_CELL_RE, RawBlock, RawCell, cell_figure, years_apart
+from .raw import (DASHES, FIGURE_CELL_RE, PAGE_BREAK, TABLE_LINE_RE, YEAR_CELL_RE, RawBlock, RawCell, cell_figure,
+                  sentence_marked, years_apart)
 from .text import CONTINUED_RE, ITEM_START_RE, MIN_SPACED_FIGURE_ROWS, _add_table, _blank
 
 
@@ -37,7 +38,7 @@ def _row_figures(line: str) -> int:
 def _row_cells(line: str) -> tuple[int, int]:
     """(the words at the line's end that are figures or dashes, how many of them are figures);
     (0, 0) for prose."""
-    if any(mark in line for mark in "，。；！？"):
+    if sentence_marked(line):
         return 0, 0
     count = figures = 0
     words = _words(line)
@@ -261,7 +262,7 @@ def row_like(line: str) -> bool:
     """A line holding two figures or more standing apart, no sentence: a table's row (of a
     two-sided summary, 一般公共预算财政拨款收入 980.15 一般公共服务支出 500.00), never a sentence's
     wrapped part to run into the next line."""
-    return not any(mark in line for mark in "，。；！？、") and sum(_standing(_words(line))) >= ROW_FIGURES
+    return not sentence_marked(line, "、") and sum(_standing(_words(line))) >= ROW_FIGURES
 
 
 def _standing(words: list[str], dashes: bool = False) -> list[bool]:
@@ -278,4 +279,4 @@ def _header_words(line: str) -> bool:
     """A header's words: no figure among them (a year heading a column, 2024年 or 2024, is a word),
     no caption or unit line (表3 收支对比表, 单位：万元)."""
     return not TABLE_LINE_RE.search(line.strip()) and not any(cell_figure(word, dashes=True) for word in _words(line)) \
-        and not any(mark in line for mark in "，。；！？")
+        and not sentence_marked(line)

@@ -14,7 +14,7 @@ from ..facts.numbers import TABLE_NUMBER
 from .build import headless
 from .cleanup import clean_text, join_wrapped
 from .page_furniture import FURNITURE_CHARS, without_page_furniture
-from .raw import PAGE_BREAK, CAPTION_CELL_RE, DASHES, FIGURE_CELL_RE, MAX_BLOCKS, MAX_LINE_CHARS, MAX_TEXT_BYTES, MB, RawBlock, RawCell, ReadError, over_limit
+from .raw import PAGE_BREAK, CAPTION_CELL_RE, DASHES, FIGURE_CELL_RE, MAX_BLOCKS, MAX_LINE_CHARS, MAX_TEXT_BYTES, MB, RawBlock, RawCell, ReadError, over_limit, sentence_marked
 
 TERMINAL = "。！？；：.!?;:」”"
 # in a PDF a full line ending in ； wraps a list of clauses (其中：A 2 辆；B 3 辆；↵ C 1 辆。): the
@@ -247,14 +247,17 @@ def _spaced_cells(line: str) -> list[tuple[int, int, str]]:
     fewer than two, when it starts a heading or an item, or when it is prose: a cell with a
     sentence's punctuation (，。；) is wrapped text, whose double spaces set no columns apart."""
     stripped = line.strip()
-    if "  " not in stripped and "\u3000" not in stripped or any(mark in stripped for mark in "，。；！？"):
+    if "  " not in stripped and "\u3000" not in stripped or sentence_marked(stripped):
         return []  # no run of spaces to set columns apart (most lines), or prose
     if CAPTION_RE.match(stripped):
         return []  # a table's caption (表3  2024年度…得分表), spaced after its number: no row of it
     width = _display_columns(line)
     cells = [(width[m.start()], width[m.end()], m.group()) for m in SPACED_CELL_RE.finditer(line)]
-    if len(cells) < 2 or (ITEM_START_RE.match(stripped) and not _figure_row(cells[1:])):
-        return []  # a heading or an item, unless its later cells are figures (一、财政拨款收入  800.00)
+    if len(cells) < 2 or (ITEM_START_RE.match(stripped) and not _figure_row(cells[1:])
+                          and not all(text in DASHES for _, _, text in cells[1:])):
+        # a heading or an item, unless its later cells are figures (一、财政拨款收入  800.00) or
+        # dashes for nothing (1.因公出国（境）费   —   —)
+        return []
     return cells
 
 
@@ -381,7 +384,7 @@ def _lone_cell(line: str, above: list[tuple[int, int, str]], left: int):
     under a column of words further right, the rest of that cell of the row `above` wrapped onto
     a line of its own (机关事业单位基本养老 ↵ 保险缴费支出: the cell's index). None for anything else."""
     text = line.strip()
-    if not text or "  " in text or any(mark in text for mark in "，。；！？") or len(text) > LONE_CELL_CHARS:
+    if not text or "  " in text or sentence_marked(text) or len(text) > LONE_CELL_CHARS:
         return None
     width = _display_columns(line)
     at = width[len(line) - len(line.lstrip())]
