@@ -66,7 +66,7 @@ def _read_stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
             continue  # (A、B分别为X、Y，占比分别为…: the other item is no whole; their sum is, unsaid)
         if whole is not None and whole is not part and whole.value != 0 and not _restates(whole, part):
             out.append((rate, part, whole))
-    return _one_whole_per_list(out + _opened_shares(base))
+    return _one_whole_per_list(_wholes_the_parts_make(base, out + _opened_shares(base)))
 
 
 def _restates(whole: Fact, part: Fact) -> bool:
@@ -362,6 +362,26 @@ def _by_whole(shares: list[tuple[Fact, Fact, Fact]]) -> dict[int, list[tuple[Fac
     for share in shares:
         by_whole.setdefault(share[2].id, []).append(share)
     return by_whole
+
+
+def _wholes_the_parts_make(base: FactBase, shares: list[tuple[Fact, Fact, Fact]]) -> list[tuple[Fact, Fact, Fact]]:
+    """A list's shares, making 100%, taken of a whole their parts do not make, where the text states
+    the amount they make just before them (收支预算总计1,340.00万元。其中：本年收入1,321.40万元，上年结转
+    18.60万元。收入预算中，A…占96.0%；B…占2.6%；上年结转…占1.4%: of the 1,340.00; 总收入1,980.80万元，
+    总支出1,968.60万元。基本支出…占87.39%；项目支出…占12.61%: of the 总支出): that amount is their whole."""
+    moved: dict[int, Fact] = {}
+    for whole_id, listed in _misstated_wholes(shares).items():
+        first = min(part.id for _, part, _ in listed)
+        s_lo, s_hi = (sum(bounds(p)[k] for p in {part.id: part for _, part, _ in listed}.values()) for k in (0, 1))
+        whole = listed[0][2]
+        near = [f for block in (whole.block - 1, whole.block, listed[0][1].block)
+                for f in base.by_block.get(block, ()) if f.id < first]
+        made = next((f for f in reversed(near) if f.id != whole_id and f.source == "text" and f.is_money
+                     and f.period == whole.period and f.measure not in ("变动额", "变动率") and not f.comparator
+                     and bounds(f)[0] <= s_hi and s_lo <= bounds(f)[1]), None)
+        if made is not None:
+            moved[whole_id] = made
+    return [(rate, part, moved.get(whole.id, whole)) for rate, part, whole in shares] if moved else shares
 
 
 def _misstated_wholes(shares: list[tuple[Fact, Fact, Fact]]) -> dict[int, list[tuple[Fact, Fact, Fact]]]:

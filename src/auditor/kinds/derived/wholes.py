@@ -243,11 +243,29 @@ def _guessed_whole(base: FactBase, part: Fact) -> Fact | None:
     part is of."""
     opener = _opener(base, part)
     if opener is not None and opener.measure == part.measure and holds(opener, part):
+        if opener.concept is None:
+            # (学校总收入1,980.80万元…，总支出1,968.60万元。基本支出…，占87.39%: an opening amount the
+            # vocabulary does not know, the total it declares of the part stated after it: that total)
+            declared = _declared_total_before(base, part, opener)
+            if declared is not None:
+                return declared
         return opener  # “本年收入 X 万元，其中：财政拨款收入 Y 万元，占 P%”
     for calc in lexicon().calculations:
         if part.concept in calc["parts"]:
             return document_value(base, calc["total"], part.measure, part.subject)
     return None
+
+
+def _declared_total_before(base: FactBase, part: Fact, opener: Fact) -> Fact | None:
+    """The last amount between the opener and the part, of a total the vocabulary declares the
+    part's concept a part of (concepts.yaml calculations), in the part's measure and year."""
+    totals = {calc["total"] for calc in lexicon().calculations if part.concept in calc["parts"]}
+    if not totals:
+        return None
+    between = [f for block in range(opener.block, part.block + 1) for f in base.by_block.get(block, ())
+               if opener.id < f.id < part.id]
+    return next((f for f in reversed(between) if f.concept in totals and f.is_money and f.measure == part.measure
+                 and f.period == part.period and not f.comparator and holds(f, part)), None)
 
 
 def _summed_opener(base: FactBase, part: Fact, named: str) -> Fact | None:
@@ -495,6 +513,23 @@ def _listing_whole(base: FactBase, part: Fact) -> Fact | None:
         if f.is_money and (f.measure == part.measure or part.implicit) and f.period == part.period \
                 and holds(f, part) and _opens_list_after(base, f, following, opener):
             return _named_whole(base, window[:i], f, part)
+    return _whole_before_paragraph(base, part)
+
+
+def _whole_before_paragraph(base: FactBase, part: Fact) -> Fact | None:
+    """A paragraph opening with a list opener (本年支出合计9.92万元。¶其中：A…；B…，占P%): its items are
+    the parts of the last amount of the paragraph before, as a sentence opening so lists the parts
+    of the sentence before it (its first item is a sibling, no whole of the others)."""
+    first = part.sentence
+    while first and base.sentences.get((part.block, first - 1), "").rstrip().endswith(("；", ";")):
+        first -= 1
+    before = base.by_block.get(part.block - 1, ())
+    if first or not base.opens_list((part.block, 0)) or not before:
+        return None
+    f = before[-1]
+    if f.source == "text" and f.is_money and f.measure != "变动额" and (f.measure == part.measure or part.implicit) \
+            and f.period == part.period and holds(f, part) and not f.comparator:
+        return _named_whole(base, list(before[:-1]), f, part)
     return None
 
 
