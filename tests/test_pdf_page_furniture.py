@@ -63,6 +63,26 @@ def test_a_total_row_alone_atop_the_next_page_is_laid_out_in_the_table_s_columns
     assert len(blocks) == 2 and [c.text for c in blocks[0].rows[-1]] == ["总分", "", "", "", "", "100", "96.80"]
 
 
+def test_rows_read_from_word_positions_atop_the_next_page_go_on_with_a_ruled_table():
+    """The rest of a row whose merged 一级指标 cell the break cut, read from its words' x-ranges
+    (no rules around it), then the ruled rest of the table: both go on with the table above, each
+    word range under the ruled column it stands in (a mix of the two kinds once failed the file)."""
+    from auditor.ingest.pdf_layout import _add_table
+    from auditor.ingest.raw import RawCell
+
+    columns = (40.0, 100.0, 160.0, 260.0, 320.0, 380.0, 420.0)
+    blocks = []
+    _add_table(blocks, [[RawCell(t, page=1) for t in ["一级指标", "二级指标", "三级指标", "指标值", "实际值", "分值", "得分"]],
+                        [RawCell(t, page=1) for t in ["产出", "数量", "场次", "≥30场", "34场", "20", "20.00"]]], 1, False, columns)
+    took = _add_table(blocks, [[RawCell(t, page=2) for t in ["时效", "按时完成率", "100%", "100%", "10", "10.00"]]], 2, True,
+                      ((102.0, 140.0), (163.0, 200.0), (262.0, 300.0), (322.0, 350.0), (382.0, 395.0), (422.0, 440.0)))
+    assert took
+    took = _add_table(blocks, [[RawCell(t, page=2) for t in ["总分", "", "", "", "", "30", "30.00"]]], 2, True, columns)
+    assert took and len(blocks) == 1
+    assert [c.text for c in blocks[0].rows[2]] == ["", "时效", "按时完成率", "100%", "100%", "10", "10.00"]
+    assert [c.text for c in blocks[0].rows[3]][0] == "总分"
+
+
 class _TextPage:
     """A page of text lines only, as pdf_layout reads a page (no ruling lines, so no tables)."""
 

@@ -82,13 +82,16 @@ def _read_page(page, number: int, blocks: list[RawBlock], heads: list[str] | Non
         pending = []
         loose_table = isinstance(payload, LooseTable)
         rows = _table_rows(payload.grid if loose_table else extract(payload), number)
+        took_in = False
         if rows:
             count, last = len(blocks), _last_of_flow(blocks)
-            _add_table(blocks, rows, number, continues=first_item,
-                       columns=payload.columns if loose_table else tuple(sorted({cell[0] for cell in payload.cells})))
+            took_in = _add_table(blocks, rows, number, continues=first_item,
+                                 columns=payload.columns if loose_table else tuple(sorted({cell[0] for cell in payload.cells})))
             if loose_table:
                 _mark_loose_ends(blocks, count, last, items, at)
-        first_item = False
+        # (the rows atop the page the table of the page before took in, a merged cell cut by the
+        # break: the part right after them goes on with that table too)
+        first_item = took_in and at + 1 < len(items) and items[at + 1][1] == "table"
     _flush(pending, number, blocks, lines_before, continues=first_item)
     if notes:
         lines_before += len(pending)
@@ -402,16 +405,17 @@ def _names_a_subject(row: list[RawCell]) -> bool:
 
 
 def _add_table(blocks: list[RawBlock], rows: list[list[RawCell]], page: int, continues: bool,
-               columns: tuple = ()) -> None:
+               columns: tuple = ()) -> bool:
+    """True when the rows went on with the table of the page before."""
     previous = _last_of_flow(blocks)
-    if continues and previous is not None and previous.kind == "table" and previous.rows[-1][0].page == page - 1 \
+    if continues and previous is not None and previous.kind == "table" and previous.rows[-1][0].page in (page - 1, page) \
             and len(previous.rows[0]) != len(rows[0]) and len(rows) <= ORPHAN_ROWS:
         # a last row or two alone atop the next page (总分 | 100 | 97.80), its merged cells making
         # it narrower: the table's own rows when each cell starts at one of the table's columns
         widened = _widened(rows, columns, previous.columns, len(previous.rows[0]))
         if widened is not None:
             previous.rows.extend(widened)
-            return
+            return True
     before = _before_continued_lines(blocks, page) if continues else None
     if before is not None and before.rows[-1][0].page == page - 1 and len(before.rows[0]) != len(rows[0]):
         # a part whose columns line up with the table's, one part missing a column the other has
@@ -419,7 +423,7 @@ def _add_table(blocks: list[RawBlock], rows: list[list[RawCell]], page: int, con
         # (past a 续表 line, the parts are joined by `build.join_continued_tables`)
         rows = _realigned(before, rows, columns)
     if continues and previous is not None and previous.kind == "table" \
-            and previous.rows[-1][0].page == page - 1 and len(previous.rows[0]) == len(rows[0]):
+            and previous.rows[-1][0].page in (page - 1, page) and len(previous.rows[0]) == len(rows[0]):
         # the header repeated on the new page (one row, or the first few rows of a spanning header)
         repeated, top = 0, _header_above(previous.rows, rows[0])
         while repeated < min(REPEATED_HEADER_ROWS, len(rows) - 1, len(previous.rows) - top) \
@@ -431,8 +435,9 @@ def _add_table(blocks: list[RawBlock], rows: list[list[RawCell]], page: int, con
         # a form naming its own subject (项目名称 | 乙项目) is another table of the same width
         if repeated or not _names_a_subject(rows[0]):
             previous.rows.extend(rows[repeated:])
-            return
+            return True
     blocks.append(RawBlock("table", rows=rows, page=page, columns=columns))
+    return False
 
 
 def _header_above(rows: list[list[RawCell]], first: list[RawCell]) -> int:
@@ -466,7 +471,11 @@ def _widened(rows: list[list[RawCell]], columns: tuple, table_columns: tuple, wi
     columns it spans left blank; None unless every cell starts at one of the table's columns."""
     if not columns or len(table_columns) != width or len(columns) != len(rows[0]):
         return None
-    at = [next((k for k, x in enumerate(table_columns) if abs(x - start) <= COLUMN_TOLERANCE), None) for start in columns]
+    if isinstance(columns[0], tuple) and not isinstance(table_columns[0], tuple):
+        columns = _ranges_as_starts(columns, table_columns)  # (a part read from word positions under a ruled table)
+    if columns is None or isinstance(columns[0], tuple) != isinstance(table_columns[0], tuple):
+        return None
+    at = [next((k for k, x in enumerate(table_columns) if _same_column(x, start)), None) for start in columns]
     if any(k is None for k in at) or len(set(at)) != len(at):
         return None
     widened = []
@@ -501,21 +510,36 @@ def _realigned(table: RawBlock, rows: list[list[RawCell]], columns: tuple) -> li
     return [_spread(row, new_at, len(merged)) for row in rows]
 
 
+def _ranges_as_starts(ranges: tuple, starts: tuple) -> tuple | None:
+    """Words' x-ranges as the starts of the ruled columns they stand in (each within one column:
+    after its start, before the next one's), or None where one does not."""
+    out = []
+    for left, right in ranges:
+        k = next((k for k in range(len(starts) - 1, -1, -1) if starts[k] <= left + COLUMN_TOLERANCE), None)
+        if k is None or (k + 1 < len(starts) and right > starts[k + 1] + COLUMN_TOLERANCE):
+            return None
+        out.append(starts[k])
+    return tuple(out)
+
+
+def _same_column(a, b) -> bool:
+    """Two columns of one kind are one: cell starts (ruled tables) within COLUMN_TOLERANCE, x-ranges
+    (tables read from word positions) overlapping."""
+    if isinstance(a, tuple):
+        return a[0] < b[1] + COLUMN_TOLERANCE and b[0] < a[1] + COLUMN_TOLERANCE
+    return abs(a - b) <= COLUMN_TOLERANCE
+
+
 def _column_union(old: tuple, new: tuple):
     """(the union's columns, where each old one goes, where each new one goes), or None when the
     two do not line up."""
     if not old or not new or isinstance(old[0], tuple) != isinstance(new[0], tuple):
         return None
+    same = _same_column
     if isinstance(old[0], tuple):
-        def same(a, b):
-            return a[0] < b[1] + COLUMN_TOLERANCE and b[0] < a[1] + COLUMN_TOLERANCE
-
         def join(a, b):
             return (min(a[0], b[0]), max(a[1], b[1]))
     else:
-        def same(a, b):
-            return abs(a - b) <= COLUMN_TOLERANCE
-
         def join(a, b):
             return a
     merged: list = []
