@@ -492,3 +492,12 @@ def test_a_spaced_table_of_full_width_figures_under_a_caption_line_with_the_form
     # the last row's figure is not run into the sentence after the blank line
     paragraphs = [b.text for b in document_from_text(text).blocks if not isinstance(b, (Table, Heading))]
     assert "2024年度“三公”经费支出决算为３１．５０万元。" in paragraphs
+
+
+def test_the_items_of_a_list_a_sentence_announces_stay_items_however_short():
+    text = ("某县人民医院2024年度部门整体支出绩效自评报告\n全年主要开展了以下三项工作：\n"
+            "（一）推进县域医共体建设，派驻专家\n（二）开展中医适宜技术推广，培训医务人员\n（三）完成急救网络升级改造\n"
+            "二、存在的问题\n")
+    blocks = document_from_text(text).blocks
+    assert not any(isinstance(b, Heading) and b.text.startswith("（三）") for b in blocks)
+    assert any(isinstance(b, Heading) and b.text == "二、存在的问题" for b in blocks)  # (another style: a heading)

@@ -191,6 +191,7 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
     following = [next((b for b in raw_blocks[k + 1:k + 4] if b.kind == "table" or b.text.strip()), None)
                  for k in range(len(raw_blocks))]  # (the next block that says anything)
     titles: dict[str, bool] = {}  # numbering style -> whether its first item closed by 。 was a title
+    listed: dict[str, bool] = {}  # numbering style -> whether its list, a sentence announced, opened with an item
     before = ""  # the last paragraph read right before
     tabled: set[str] = set()  # the sheets whose first table is read
     for at, raw in enumerate(raw_blocks):
@@ -211,11 +212,14 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
             titles.pop(numbered[1], None)  # (a new list of that style: its first decides again)
         if numbered and _row_of_figures_beside(numbered, following[at]):
             numbered = None  # a row's label, its number the table's own: no item of the outline
-        heading = raw.kind == "heading" or (numbered and (
+        heading = raw.kind == "heading" or (numbered and not (not first and listed.get(numbered[1])) and (
             _is_heading(text[len(numbered[0]):]) or _run_in_heading(text[len(numbered[0]):], numbered,
                                                                     following[at], before, titles)))
         if first:
             titles.setdefault(numbered[1], bool(heading))
+            # (a list a sentence announces, 开展了以下三项工作：, whose first item is one: its later
+            # items are items too, however short, 一、…，派驻专家 ↵ 二、…，培训… ↵ 三、完成升级改造)
+            listed[numbered[1]] = not heading and before.rstrip().endswith(("：", ":"))
         before = "" if heading else text  # (a sentence announcing a list, not a heading ending in ：)
         if heading:
             token, style, value, level = numbered or ("", "", None, raw.level or 1)
