@@ -68,6 +68,7 @@ class SentenceReading:
 
     def _sentence(self, index, s_index, sentence, lead_concept, subject) -> str | None:
         self.base.sentences[(index, s_index)] = sentence.text
+        self.sentence_key = (index, s_index)  # (where an unread amount is noted: _text_fact)
         self.other_whole = False  # the sentence's kinds of money are another whole's (see _text_fact)
         text = sentence.plain
         figures = text_figures(self.lex, text)

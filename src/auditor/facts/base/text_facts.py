@@ -224,6 +224,7 @@ class TextFactReading:
             # (其中罚没收入2,1680.00万元，比上年减少474万元: the change is of the amount no one can
             # read, not of the one named before it)
             carried = plain_carried = None
+            self.base.unread_sentences.add(self.sentence_key)
         if concept in self.lead_totals and self.lead and self.lead != concept \
                 and self.lead.endswith(self.lead_totals[concept]):
             # “四、“三公”经费：本年支出5.11万元” / “（二）国有资本经营预算支出。本年支出…”: the
