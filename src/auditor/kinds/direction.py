@@ -360,7 +360,8 @@ def _unfigured_claims(doc, base: FactBase, rule):
                 readings = concept if isinstance(concept, tuple) else (concept,)
                 if readings == ("",):
                     pairs = [_own_years(facts, clause.end())
-                             or _last_figure_pair(base, facts, clause.start(), (index, s_index), subject)]
+                             or _last_figure_pair(base, facts, clause.start(), (index, s_index), subject)
+                             or _own_years_over_clauses(base, facts, clause.end(), (index, s_index))]
                     if pairs[0] is None:
                         continue
                 else:
@@ -461,6 +462,16 @@ def _own_years(facts, before: int) -> tuple[Fact, Fact] | None:
             or current[0].is_money != prior[0].is_money or (not current[0].is_money and current[0].unit != prior[0].unit):
         return None
     return current[0], prior[0]
+
+
+def _own_years_over_clauses(base: FactBase, facts, before: int, sentence: tuple) -> tuple[Fact, Fact] | None:
+    """_own_years over the ；-joined clause before the claim's too (“三公”经费实际支出9.92万元，控制在
+    预算以内；与上年6.80万元相比基本持平): this year's figure there, last year's in the claim's own."""
+    block, s_index = sentence
+    if not s_index or not base.sentences.get((block, s_index - 1), "").rstrip().endswith(("；", ";")):
+        return None
+    earlier = list(base.by_sentence.get((block, s_index - 1), ()))
+    return _own_years(earlier + [f for f in facts if f.at < before], 1 << 30)
 
 
 def _same_measure_prior(base: FactBase, facts, concept: str, subject: str, plan: bool = False):
