@@ -150,6 +150,10 @@ class CellReading:
             # 预算执行率 row stands apart): not the whole score a sentence states
             row_concept, generic = None, True
         rate_of = ""  # the part an execution rate is of (基本支出 | … | 98.00%), as a sentence names it
+        if row_label and col_concept in self.score_totals.values() and self.score_category.fullmatch(compact(row_label)):
+            # a score category's row (决策 | 20 | 18) under the whole score's column (自评得分): that
+            # category's score, not the whole's (which the 合计 row states)
+            col_concept = None
         if col_concept in self.not_money:
             if col_concept == "预算执行率" and row_concept and row_concept not in self.unit_totals \
                     and row_concept in self.money:

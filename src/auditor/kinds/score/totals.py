@@ -9,7 +9,7 @@ from ...knowledge import compact
 from ...model import Cell
 from ...tables.typed import category_key, TypedTable, cell_at, number, points
 from ..base import CHECKED, Hit, NotAssessable
-from .forms import ExecutionRow, IndicatorRow, table_name, row_quote, close_enough, score_tables, indicators_of
+from .forms import ExecutionRow, IndicatorRow, table_name, row_quote, close_enough, score_places, score_tables, indicators_of
 from .execution import execution_rows
 
 
@@ -112,7 +112,7 @@ def _weights_of_indicators(t: TypedTable, rows: list[IndicatorRow]) -> bool:
 
 def check_subtotals(doc, rule, typed):
     for t in score_tables(typed):
-        yield from _subtotals_of(t)
+        yield from _subtotals_of(t, score_places(t.table, typed))
         yield from _total_weight_exceeded(t, typed, rule.params["bonus_words"])
 
 
@@ -202,8 +202,9 @@ def _subtotal_groups(t: TypedTable) -> list[tuple[list[Cell], str, list]]:
     return groups
 
 
-def _subtotals_of(t: TypedTable):
-    """Each category's 小计 row against the scores (and 分值) of that category's indicators."""
+def _subtotals_of(t: TypedTable, places: int):
+    """Each category's 小计 row against the scores (and 分值) of that category's indicators; a
+    whole-number score read at the form's precision (`places`: 37 beside 9.5 and 18.5 is 37.0)."""
     for cells, label, rows in _subtotal_groups(t):
         # a bare 小计 sums the rows since the last subtotal, or only the run of its last row's
         # category (a 预算执行率 row of its own before the 产出指标 rows and their 小计)
@@ -221,10 +222,11 @@ def _subtotals_of(t: TypedTable):
                 continue
             yield CHECKED
             expected = sum(values, Decimal(0))
-            if close_enough(stated, expected, cell.text):
+            form = places if field_name == "score" else None
+            if close_enough(stated, expected, cell.text, form):
                 continue
             narrow = [getattr(r, field_name) for r in run]
-            if run is not rows and close_enough(stated, sum(narrow, Decimal(0)), cell.text):
+            if run is not rows and close_enough(stated, sum(narrow, Decimal(0)), cell.text, form):
                 continue
             terms = " + ".join(fmt(v) for v in values)
             what = "得分" if field_name == "score" else "分值"
