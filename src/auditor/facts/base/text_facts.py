@@ -68,9 +68,13 @@ class TextFactReading:
         a table titled with the fund states it (`earlier`: the sentence's amounts before it)."""
         if fact.get("concept") in self.score_totals.values() and fact.get("measure") == "得分" \
                 and not fact.get("member"):
-            category = None
-            for category in self.score_category.finditer(text, 0, at):
-                pass  # the last category named before the score
+            category, listed = None, False
+            for found in self.score_category.finditer(text, 0, at):
+                # (the last category named before the score; one closing a list of them, 按照决策、过程、
+                # 产出、效益四类指标逐项打分，自评得分91.5分, names how all were scored, no category's score)
+                listed = category is not None and text[category.end():found.start()].strip() in LIST_JOINS
+                category = found
+            category = None if listed else category
             gap = text[category.end():at] if category else ""
             if category and (POINTS_RE.search(gap) and not WEIGHT_RE.search(gap) or self._whole_after_rate(gap)):
                 # (…预算执行率91.00%，项目自评得分95.71分: after the category's rate, a whole score)
@@ -602,6 +606,7 @@ def _base_of_rate(text: str, f: Fact) -> bool:
 # of its own, whatever it is
 # the words between a share's whole stated inside its 占…的 and the share (…139,880万元的比重为72.5%)
 EMBEDDED_SHARE_TAIL_RE = re.compile(r"的(?:比重|比例|份额)?(?:为|是|达)?")
+LIST_JOINS = ("、", "和", "及", "与", ",", "，")  # what joins the names of a list (决策、过程、产出和效益)
 UNREAD_AMOUNT_RE = re.compile(r"\d[\d.,]*\d\s*(?:亿元|万元|千元|元)")
 
 
