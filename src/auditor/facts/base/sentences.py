@@ -482,6 +482,14 @@ class SentenceReading:
                         quote=sentence.text[start:end].strip().lstrip("，,；;、：:（( "), loc=sentence.loc, source="text",
                         label=phrase, block=index, sentence=s_index, at=figure_at, **fact)
             self.base.add(fact)
+            if fact.measure == "占比" and fact.base and last_money is not None and last_money.concept == fact.base \
+                    and last_money.fund == fact.fund and fact.value < 100 \
+                    and (last_money.block, last_money.sentence) == (fact.block, fact.sentence) \
+                    and "占" in text[last_money.at + len(last_money.text):figure_at]:
+                # (涉及一般公共预算项目支出109.12万元，占一般公共预算项目支出总额的77.07%: a part of the
+                # thing it names, as its share of that thing's whole says; no statement of the whole. Not
+                # the whole stated inside the share's own words: 占本年支出合计2,500.00万元的76.00%)
+                self.base.unname(last_money)
             # (a figure where a change started: the figure right after its way and 至 / 为 is where it went)
             moving = (fact.id, moved.end() - 1) if moved else None
             if listed:

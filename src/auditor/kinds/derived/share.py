@@ -316,10 +316,13 @@ def _shares_checked(base: FactBase):
         shown = formula_operands(part, whole)
         divisor = f"（{whole.quote}）" if whole.label == LISTED_SUM else f"{name} {shown[1]}"
         tail = f"{name} {shown[1]}；" if whole.label == LISTED_SUM else ""
-        yield rate_hit(rate, computed, f"占{name}的比例",
-                   f"{part.concept or item_label(part.label) or '该项'} {shown[0]} ÷ {divisor} "
-                   f"= {fmt(computed)}%（{tail}{whole.where()}）" + _swapped(rate, part, whole, shares),
-                   quote=base.span(part, rate))
+        hit = rate_hit(rate, computed, f"占{name}的比例",
+                       f"{part.concept or item_label(part.label) or '该项'} {shown[0]} ÷ {divisor} "
+                       f"= {fmt(computed)}%（{tail}{whole.where()}）" + _swapped(rate, part, whole, shares),
+                       quote=base.span(part, rate))
+        if whole.id < 0:
+            hit.fields["basis"] = "该项与所列各项之和"  # (a whole stated nowhere: the sum of the items listed)
+        yield hit
 
 
 def _of_own_pair(base: FactBase, rate: Fact, part: Fact, whole: Fact) -> bool:
