@@ -105,7 +105,11 @@ class ParagraphReading:
             # (the 收入总计 of the spending's paragraph; outside a 决算, one of its period before it)
             income = next((f for f in reversed(earlier) if f.id < spent.id and f.source == "text" and f.is_money
                            and (f.block == index or not balanced and f.period == spent.period)
-                           and label(f).endswith(income_words)), None)
+                           and label(f).endswith(income_words)), None) or \
+                next((f for f in reversed(facts) if f.id < spent.id and f.is_money and f.concept is None
+                      and f.measure == spent.measure and label(f).endswith(income_words)), None)
+            # (…，收入总计367,540万元 closing a list of what was received, a sum of them that names no
+            # concept of its own: the 收入总计 of the paragraph all the same)
             carry = next((f for f in facts if f.id > spent.id and f.concept == self.balance_identity["carry_over"]
                           and f.is_money and f.measure == spent.measure), None)
             if income is None or (carry is None and balanced):
