@@ -82,7 +82,9 @@ def matcher(table: dict[str, list[str]], qualifiers=()) -> Matcher:
 # pattern opening with a character class gives the regex engine a first-character set, and its
 # scan passes over the characters no number starts at in C (a look-ahead or look-behind opening
 # it, or a group of alternatives, leaves the engine trying every position). Same matches and groups.
-TEXT_NUMBER = (r"(?P<num>\d(?<![\d.,]\d)(?:\d{0,2}(?:,\d{3}){1,4}(?:\.\d{1,8})?|\d{0,14}(?:\.\d{1,8})?))(?![\d.]*\.\d)(?!\d)\s*"
+# (a comma before the first digit is a grouping comma's only after a digit: 5个项目中,3个为优 — a
+# sentence's plain text writes its ， as , — opens a number at 3)
+TEXT_NUMBER = (r"(?P<num>\d(?<![\d.]\d)(?<!\d,\d)(?:\d{0,2}(?:,\d{3}){1,4}(?:\.\d{1,8})?|\d{0,14}(?:\.\d{1,8})?))(?![\d.]*\.\d)(?!\d)\s*"
                r"(?P<unit>{units})?")
 
 # a count in Chinese numerals (十一辆, 两项, 一百零五人): a maximal run of numerals below ten thousand

@@ -214,13 +214,7 @@ def _grades(doc, rule):
             continue  # (全区3个街道中，评价为“优”的2个: counts of other things than the rows)
         counts = [f for f in facts if f.source == "text" and f.unit in units and f.places == 0
                   and f.period == CURRENT]  # (上年评价为“优”的2个: last year's grades)
-        stated, start = [], 0
-        for fact in counts:
-            item = text[start:fact.at]
-            start = fact.at + len(fact.text)
-            named = {m.group("grade") for m in pattern.finditer(item)}
-            if len(named) == 1:
-                stated.append((named.pop(), fact))
+        stated = _paired_grades(text, counts, pattern)
         if not stated:
             continue
         total = sum(f.value for _, f in stated)
@@ -239,6 +233,24 @@ def _grades(doc, rule):
                       fields={"table": column.name(), "column": column.head, "grade": grade,
                               "counted": f"{counted}{fact.unit}", "mean": "", "rows": rows},
                       highlights=[column.cells()[i].loc for i, g in enumerate(grades) if g == grade])
+
+
+def _paired_grades(text: str, counts: list, pattern: re.Pattern) -> list[tuple[str, object]]:
+    """(grade, count) as the sentence pairs them: each count with the one grade its words name
+    before it (评价为“优”的2个、“良”的1个), or, where more pairs come so, after it (3个项目为“优”、2个
+    项目为“良”); before, where both read alike."""
+    ends = [f.at + len(f.text) for f in counts]
+    before = [text[start:f.at] for start, f in zip([0, *ends], counts)]
+    after = [text[end:nxt] for end, nxt in zip(ends, [f.at for f in counts[1:]] + [len(text)])]
+    pairings = []
+    for items in (before, after):
+        pairs = []
+        for item, fact in zip(items, counts):
+            named = {m.group("grade") for m in pattern.finditer(item)}
+            if len(named) == 1:
+                pairs.append((named.pop(), fact))
+        pairings.append(pairs)
+    return pairings[1] if len(pairings[1]) > len(pairings[0]) else pairings[0]
 
 
 def _grades_listed(column: Column, params) -> bool:
