@@ -49,9 +49,6 @@ PARAMS = {
     # or a 雨量站, not both), when the whole's name holds it too (水文监测站点); people and
     # villages are left out: 寄宿生 and 贫困生, 脱贫村 and 重点村 overlap
     "place_heads": (list, []),
-    # ...or one of these words naming a kind as such (道路类, 水利类 under 项目; 甲型, 乙型): each part a
-    # kind of one classification of the whole, whatever the whole's name
-    "kind_endings": (list, []),
     # words opening a part that say it is besides the whole, not one of its kinds (另有公益性岗位人员8人)
     "besides_words": (list, ["另有", "另外", "此外", "另"]),
     # names of kinds written with another ending than their kind's (公务员 is a 公务人员 beside 事业人员)
@@ -608,12 +605,11 @@ def _compared(total: Fact, parts: list[Fact]) -> int:
 def _kinds_of(ending: str, whole: str, params: dict) -> bool:
     """The parts name kinds of one thing: their names end alike in min_common_ending characters
     (一般公务用车, 执法执勤用车), or in a one-character head noun of places that the whole's name
-    holds too (国家基本水文站, 水位站, 雨量站 under 水文监测站点: all stations), or in a word naming
-    a kind as such (道路类, 水利类). Any other shared
+    holds too (国家基本水文站, 水位站, 雨量站 under 水文监测站点: all stations). Any other shared
     character is too often an attribute that cuts across (寄宿生, 贫困生) to be taken for a kind."""
     if len(ending) >= params["min_common_ending"]:
         return True
-    return (ending in params["place_heads"] and ending in whole) or ending in params["kind_endings"]
+    return ending in params["place_heads"] and ending in whole
 
 
 def _common_ending(names: list[str]) -> str:
