@@ -468,10 +468,15 @@ def _own_years_over_clauses(base: FactBase, facts, before: int, sentence: tuple)
     """_own_years over the ；-joined clause before the claim's too (“三公”经费实际支出9.92万元，控制在
     预算以内；与上年6.80万元相比基本持平): this year's figure there, last year's in the claim's own."""
     block, s_index = sentence
-    if not s_index or not base.sentences.get((block, s_index - 1), "").rstrip().endswith(("；", ";")):
-        return None
-    earlier = list(base.by_sentence.get((block, s_index - 1), ()))
-    return _own_years(earlier + [f for f in facts if f.at < before], 1 << 30)
+    earlier: list[Fact] = []
+    k = s_index
+    while k and base.sentences.get((block, k - 1), "").rstrip().endswith(("；", ";")):
+        k -= 1
+        # (a clause opening with 其中 states a part: “三公”经费…9.92万元；其中公务接待费0.94万元；与上年…持平
+        # compares the whole the run of clauses opened with)
+        if not base.opens_list((block, k)):
+            earlier = list(base.by_sentence.get((block, k), ())) + earlier
+    return _own_years(earlier + [f for f in facts if f.at < before], 1 << 30) if earlier else None
 
 
 def _same_measure_prior(base: FactBase, facts, concept: str, subject: str, plan: bool = False):

@@ -136,9 +136,9 @@ class FactBase:
     by_block: dict[int, list[Fact]] = field(default_factory=dict)  # text facts of a paragraph
     row_concepts: dict[int, set] = field(default_factory=dict)  # table -> concepts its rows name
     unreadable: dict[int, set] = field(default_factory=dict)  # table -> columns holding a malformed figure
-    # (block, sentence) of sentences holding an amount the reader could not parse (104.00.00万元): a
-    # rate there may be of it, and no other two figures of the sentence are known to be its operands
-    unread_sentences: set = field(default_factory=set)
+    # (block, sentence) -> where amounts the reader could not parse stand in it (104.00.00万元): a
+    # rate after one may be of it, and no other two figures of the sentence are known to be its operands
+    unread_sentences: dict = field(default_factory=dict)
     # ids of a table's total-row figures named by their column's thing (see FactReader._cell): what a
     # sentence naming the thing restates; two tables' such totals (one per year, per scope) are not one fact
     column_totals: set = field(default_factory=set)

@@ -66,6 +66,13 @@ class TextFactReading:
         category's words (产出指标分值50分，自评得分49.23分) is the category's (its member); a fund's
         figure of a concept the fund qualifies (财政拨款收、支总计…) is the fund's own concept, as
         a table titled with the fund states it (`earlier`: the sentence's amounts before it)."""
+        if fact.get("measure") in ("得分", "分值") and fact.get("concept"):
+            named = list(self.score_category.finditer(text, max(0, at - JOINED_REACH), at))
+            if len(named) >= 2 and text[named[-2].end():named[-1].start()].strip() in LIST_JOINS \
+                    and not CLAUSE_BREAK_RE.search(text, named[-1].end(), at):
+                # (决策、过程指标得分35.5分: the points of the categories joined, no one category's)
+                fact["concept"] = None
+                return
         if fact.get("concept") in self.score_totals.values() and fact.get("measure") == "得分" \
                 and not fact.get("member"):
             category, listed = None, False
@@ -228,7 +235,10 @@ class TextFactReading:
             # (其中罚没收入2,1680.00万元，比上年减少474万元: the change is of the amount no one can
             # read, not of the one named before it)
             carried = plain_carried = None
-            self.base.unread_sentences.add(self.sentence_key)
+            unread = None
+            for unread in UNREAD_AMOUNT_RE.finditer(m.string, 0, m.start()):
+                pass  # (the last amount before the figure: the one no figure was read from)
+            self.base.unread_sentences.setdefault(self.sentence_key, []).append(unread.start() if unread else m.start())
         if concept in self.lead_totals and self.lead and self.lead != concept \
                 and self.lead.endswith(self.lead_totals[concept]):
             # “四、“三公”经费：本年支出5.11万元” / “（二）国有资本经营预算支出。本年支出…”: the
@@ -606,6 +616,7 @@ def _base_of_rate(text: str, f: Fact) -> bool:
 # of its own, whatever it is
 # the words between a share's whole stated inside its 占…的 and the share (…139,880万元的比重为72.5%)
 EMBEDDED_SHARE_TAIL_RE = re.compile(r"的(?:比重|比例|份额)?(?:为|是|达)?")
+JOINED_REACH = 16  # characters before a score its joined categories' names are looked for in
 LIST_JOINS = ("、", "和", "及", "与", ",", "，")  # what joins the names of a list (决策、过程、产出和效益)
 UNREAD_AMOUNT_RE = re.compile(r"\d[\d.,]*\d\s*(?:亿元|万元|千元|元)")
 

@@ -193,7 +193,7 @@ def ratio_fits(rate: Fact, num: Fact, den: Fact) -> bool:
 def rate_against(base: FactBase, rate: Fact, num: Fact | None, den: Fact | None, relation: str, words: str):
     if num is None or den is None or den.value == 0:
         return
-    if rate.source == "text" and (rate.block, rate.sentence) in base.unread_sentences:
+    if rate.source == "text" and _after_unread(base, rate, num, den):
         return  # (全年预算数为104.00.00万元…，执行率100.00%: of the figure no one can read, maybe; PAT001 tells it)
     span = ratio_bounds(num, den)
     yield CHECKED
@@ -208,6 +208,20 @@ def rate_against(base: FactBase, rate: Fact, num: Fact | None, den: Fact | None,
     shown = formula_operands(num, den)
     yield rate_hit(rate, computed, relation, f"{words}：{shown[0]} ÷ {shown[1]} = {fmt(computed)}%（{where}）{rest}",
                quote=base.span(first, rate), operands=(num, den))
+
+
+def _after_unread(base: FactBase, rate: Fact, num: Fact, den: Fact) -> bool:
+    """An amount no one can read stands before the rate in its sentence, and no list opener between
+    it and the rate's first operand there (项目全年预算数为86.40.00万元，其中培训预算20.00万元，实际支出
+    18.00万元，执行率95.00%: the 其中 item's own rate, judged on its own two figures)."""
+    key = (rate.block, rate.sentence)
+    unread = [p for p in base.unread_sentences.get(key, ()) if p < rate.at]
+    if not unread:
+        return False
+    operands = [f.at for f in (num, den) if f.source == "text" and (f.block, f.sentence) == key]
+    text = base.sentences.get(key, "")
+    first = min(operands) if operands else rate.at
+    return any(not any(o in text[p:first] for o in lexicon().list_openers) for p in unread)
 
 
 def based(basis: str, hit: Hit) -> Hit:

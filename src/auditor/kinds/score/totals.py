@@ -223,10 +223,12 @@ def _subtotals_of(t: TypedTable, places: int):
             yield CHECKED
             expected = sum(values, Decimal(0))
             form = places if field_name == "score" else None
-            if close_enough(stated, expected, cell.text, form):
+            # (each item is a rounded print too: three scores of 6.67 are 20.00 within 0.015)
+            slack = sum((_half_of(r.cells.get(field_name)) for r in rows), Decimal(0))
+            if close_enough(stated, expected, cell.text, form, slack):
                 continue
             narrow = [getattr(r, field_name) for r in run]
-            if run is not rows and close_enough(stated, sum(narrow, Decimal(0)), cell.text, form):
+            if run is not rows and close_enough(stated, sum(narrow, Decimal(0)), cell.text, form, slack):
                 continue
             terms = " + ".join(fmt(v) for v in values)
             what = "得分" if field_name == "score" else "分值"
@@ -235,6 +237,13 @@ def _subtotals_of(t: TypedTable, places: int):
                       fields={"table": table_name(t), "section": label, "score": what, "total": cell.text,
                               "diff": fmt(stated - expected)},
                       highlights=[r.cells[field_name].loc for r in rows if field_name in r.cells])
+
+
+def _half_of(cell) -> Decimal:
+    """Half a unit of the last digit of a score printed with decimals (6.67 of 20 ÷ 3); a whole
+    number of points is given as it stands (0 for it, or for no printed number)."""
+    q = parse_quantity(cell.text) if cell is not None else None
+    return half_unit(q.places) if q is not None and q.places else Decimal(0)
 
 
 def check_total(doc, rule, typed):
