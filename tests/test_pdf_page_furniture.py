@@ -83,6 +83,24 @@ def test_rows_read_from_word_positions_atop_the_next_page_go_on_with_a_ruled_tab
     assert [c.text for c in blocks[0].rows[3]][0] == "总分"
 
 
+def test_a_row_cut_by_the_page_break_and_read_as_a_line_goes_back_into_its_table():
+    """The first row atop page 2 lost its rules (a merged cell going on over the break) and was read
+    as the line 指标16 4 4.00: it is the table's row, and the page's ruled rows go on with the table."""
+    from auditor.ingest.pdf_layout import _add_table
+    from auditor.ingest.raw import RawBlock, RawCell
+
+    columns = (34.0, 95.0, 155.0, 192.0)
+    blocks = []
+    _add_table(blocks, [[RawCell(t, page=1) for t in ["一级指标", "三级指标", "分值", "得分"]],
+                        [RawCell(t, page=1) for t in ["决策", "指标15", "4", "4.00"]]], 1, False, columns)
+    blocks.append(RawBlock("para", text="指标16 4 4.00", page=2))
+    took = _add_table(blocks, [[RawCell(t, page=2) for t in ["", "指标17", "4", "4.00"]],
+                               [RawCell(t, page=2) for t in ["合计", "", "12", "12.00"]]], 2, True, columns)
+    assert took and len(blocks) == 1
+    assert [[c.text for c in r] for r in blocks[0].rows[2:]] == [["", "指标16", "4", "4.00"], ["", "指标17", "4", "4.00"],
+                                                              ["合计", "", "12", "12.00"]]
+
+
 class _TextPage:
     """A page of text lines only, as pdf_layout reads a page (no ruling lines, so no tables)."""
 

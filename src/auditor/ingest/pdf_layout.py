@@ -407,6 +407,8 @@ def _names_a_subject(row: list[RawCell]) -> bool:
 def _add_table(blocks: list[RawBlock], rows: list[list[RawCell]], page: int, continues: bool,
                columns: tuple = ()) -> bool:
     """True when the rows went on with the table of the page before."""
+    if continues:
+        rows = _cut_row_taken_back(blocks, rows, page)
     previous = _last_of_flow(blocks)
     if continues and previous is not None and previous.kind == "table" and previous.rows[-1][0].page in (page - 1, page) \
             and len(previous.rows[0]) != len(rows[0]) and len(rows) <= ORPHAN_ROWS:
@@ -508,6 +510,21 @@ def _realigned(table: RawBlock, rows: list[list[RawCell]], columns: tuple) -> li
     table.rows = [_spread(row, old_at, len(merged)) for row in table.rows]
     table.columns = tuple(merged)
     return [_spread(row, new_at, len(merged)) for row in rows]
+
+
+def _cut_row_taken_back(blocks: list[RawBlock], rows: list[list[RawCell]], page: int) -> list[list[RawCell]]:
+    """A row of the table of the page before read as the line atop this page, the rules around it
+    cut by the page break (a merged 一级指标 cell going on: 指标16 4 4.00 above the page's ruled rows):
+    the line is the rows' first, its figures under their last columns and its words before them."""
+    if len(blocks) < 2 or blocks[-1].kind != "para" or blocks[-1].page != page or blocks[-2].kind != "table" \
+            or not blocks[-2].rows or blocks[-2].rows[-1][0].page != page - 1:
+        return rows
+    line = blocks[-1].text
+    words, width = line.split(), len(rows[0])
+    if not figures_line(line) or len(words) > width or len(blocks[-2].rows[0]) != width:
+        return rows
+    blocks.pop()
+    return [[RawCell(text, page=page) for text in [""] * (width - len(words)) + words], *rows]
 
 
 def _ranges_as_starts(ranges: tuple, starts: tuple) -> tuple | None:
