@@ -475,7 +475,15 @@ class SentenceReading:
                 fact["comparator"] = "较"
             end = figure_end + len(multiple) + len(bracket_tail)
             if moving is not None and moving[1] == figure_at:
-                fact["start"] = moving[0]  # (the figure a change reached: where it started, read just before)
+                # (the figure a change reached: where it started, read just before; of the thing the
+                # start names where its own words name none, 由6.20万元降至5.10万元; the level reached,
+                # no change, 增加为2.60万元)
+                fact["start"] = moving[0]
+                started = self.base.facts[moving[0]]
+                if not fact.get("concept"):
+                    fact["concept"] = started.concept
+                if fact.get("measure") == "变动额":
+                    fact.update(measure=started.measure, sign=0, period=CURRENT)
             fact = Fact(id=len(self.base.facts), value=value, unit=unit,
                         places=DOUBLING_PLACES if doubled else decimal_places(m.group("num")) - (2 if multiple else 0),  # (1.5倍 is 150% ± 5%)
                         text=sentence.text[figure_at - bool(minus or negative or bracket_tail):end].strip(),  # (-4.71%, as printed)
