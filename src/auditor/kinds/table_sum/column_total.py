@@ -427,9 +427,13 @@ def _lists_parted(names: list[str], part_labels: set) -> bool:
 
 
 def _closes_table(rule, grid, at: int) -> bool:
-    """The row is the table's last and no row above it closes a group (小计, 合计): a total of them all."""
+    """The row is the table's last, or its first of figures (一般公共预算支出合计 | 5,300 | 5,200 over its
+    items, as a 决算 table prints its 合计 first), and no other row closes a group (小计, 合计): a total
+    of them all."""
     words = (*rule.params["total_row_labels"], *rule.params["column_subtotal_labels"])
-    return at == len(grid) - 1 and not any(compact(row_label(grid[r])).endswith(words) for r in range(at))
+    first = not any(is_amount(text) for r in range(at) for text in grid[r][1:])
+    return (at == len(grid) - 1 or first) and not any(
+        compact(row_label(grid[r])).endswith(words) for r in range(len(grid)) if r != at)
 
 
 def _heading_total(rule, table, grid) -> int | None:
