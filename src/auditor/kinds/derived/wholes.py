@@ -104,6 +104,8 @@ def share_whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) ->
         found = document_value(base, named, part.measure, part.subject) or _summed_opener(base, part, named)
         if found is not None and not _of_fund(found, fund):
             return None
+        if found is not None and found.fund and _all_funds_named(rate):
+            return None  # (占全部项目支出总额的: of every fund's, not the one fund's the document states)
         words = share_whole_words(rate.label) if found is None and rate.base else None
         # (a whole whose name the vocabulary knows, stated before under the same long name: 占全区政府
         # 采购实际采购金额的, after “全区政府采购实际采购金额12,282.73万元。”; a short one, 占全年支出的,
@@ -586,6 +588,13 @@ def _fund_named(rate: Fact, named: str) -> str | None:
     words = share_whole_words(rate.label)
     fund = next((name for _, _, name in lexicon().funds.all(words.group(1))), None) if words else None
     return fund if fund and fund not in named else None
+
+
+def _all_funds_named(rate: Fact) -> bool:
+    """The share's whole is named as every fund's (占全部项目支出总额的, 占所有资金的: concepts.yaml
+    all_funds_words right before the whole's name)."""
+    words = share_whole_words(rate.label)
+    return words is not None and words.group(1).startswith(tuple(concepts().get("all_funds_words") or ()))
 
 
 def _of_fund(fact: Fact, fund: str | None) -> bool:
