@@ -83,7 +83,8 @@ def matcher(table: dict[str, list[str]], qualifiers=()) -> Matcher:
 # scan passes over the characters no number starts at in C (a look-ahead or look-behind opening
 # it, or a group of alternatives, leaves the engine trying every position). Same matches and groups.
 # (a comma before the first digit is a grouping comma's only after a digit: 5个项目中,3个为优 — a
-# sentence's plain text writes its ， as , — opens a number at 3)
+# sentence's plain text writes its ， as , — opens a number at 3; one right after a figure, 为100,3个,
+# is still read as grouping: a limit known and left)
 TEXT_NUMBER = (r"(?P<num>\d(?<![\d.]\d)(?<!\d,\d)(?:\d{0,2}(?:,\d{3}){1,4}(?:\.\d{1,8})?|\d{0,14}(?:\.\d{1,8})?))(?![\d.]*\.\d)(?!\d)\s*"
                r"(?P<unit>{units})?")
 
@@ -145,6 +146,9 @@ class Lexicon:
     rate_measures: Matcher
     funds: Matcher
     prior: re.Pattern
+    # a change's start naming last year, closing a figure's words (由上年, 从去年的: from_to_words
+    # from, then prior_period): the figure after it is last year's, where a change started
+    from_last_year: re.Pattern
     current: re.Pattern  # words that put a figure in the report's own year (本年, 本年度)
     partial_period: re.Pattern  # words naming a part of the year (三季度末, 上半年)
     comparison: re.Pattern  # a word setting a change against its base (较, 比)
@@ -227,6 +231,8 @@ def _lexicon(generation: int) -> Lexicon:
         rate_measures=matcher(data["rate_measures"]),
         funds=matcher(data["funds"], data.get("excluding_words")),
         prior=re.compile("|".join(re.escape(w) for w in sorted(data["prior_period"], key=len, reverse=True))),
+        from_last_year=re.compile(f"(?:{alternatives((data.get('from_to_words') or {}).get('from'))})"
+                                  f"(?:{alternatives(data['prior_period'])})的?$"),
         directions=matcher(data["directions"]),
         current=re.compile(alternatives(data.get("current_period"))),
         partial_period=re.compile(alternatives(data.get("partial_periods"))),

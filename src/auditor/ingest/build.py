@@ -212,7 +212,8 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
             titles.pop(numbered[1], None)  # (a new list of that style: its first decides again)
         if numbered and _row_of_figures_beside(numbered, following[at]):
             numbered = None  # a row's label, its number the table's own: no item of the outline
-        heading = raw.kind == "heading" or (numbered and not (not first and listed.get(numbered[1])) and (
+        # (a later item of a list a sentence announced is an item: see `listed` below)
+        heading = raw.kind == "heading" or (numbered and (first or not listed.get(numbered[1])) and (
             _is_heading(text[len(numbered[0]):]) or _run_in_heading(text[len(numbered[0]):], numbered,
                                                                     following[at], before, titles)))
         if first:

@@ -450,11 +450,13 @@ def _quantity_pair(pair: tuple[Fact, Fact]) -> bool:
         and current.unit not in RATE_UNITS
 
 
-def _own_years(facts, before: int) -> tuple[Fact, Fact] | None:
+def _own_years(facts, before: int | None = None) -> tuple[Fact, Fact] | None:
     """The one figure of this year and the one of last year, of one unit and measure, that a
     sentence states before a claim naming no concept (…完成45,912万元，上年为47,365万元，较上年有所
     增长): what the claim compares. Any other count of them, and the claim's thing is not known."""
-    own = [f for f in facts if f.at < before and not f.comparator and f.measure != "变动额"
+    # (`before`: where the claim stands in the facts' sentence; None, facts of several sentences
+    # already cut to those before it)
+    own = [f for f in facts if (before is None or f.at < before) and not f.comparator and f.measure != "变动额"
            and f.unit not in RATE_UNITS]
     current = [f for f in own if f.period == CURRENT]
     prior = [f for f in own if f.period == PRIOR]
@@ -465,18 +467,16 @@ def _own_years(facts, before: int) -> tuple[Fact, Fact] | None:
 
 
 def _own_years_over_clauses(base: FactBase, facts, before: int, sentence: tuple) -> tuple[Fact, Fact] | None:
-    """_own_years over the ；-joined clause before the claim's too (“三公”经费实际支出9.92万元，控制在
-    预算以内；与上年6.80万元相比基本持平): this year's figure there, last year's in the claim's own."""
-    block, s_index = sentence
-    earlier: list[Fact] = []
-    k = s_index
-    while k and base.sentences.get((block, k - 1), "").rstrip().endswith(("；", ";")):
-        k -= 1
-        # (a clause opening with 其中 states a part: “三公”经费…9.92万元；其中公务接待费0.94万元；与上年…持平
-        # compares the whole the run of clauses opened with)
-        if not base.opens_list((block, k)):
-            earlier = list(base.by_sentence.get((block, k), ())) + earlier
-    return _own_years(earlier + [f for f in facts if f.at < before], 1 << 30) if earlier else None
+    """_own_years over the clauses the claim's is joined to by ；, too (“三公”经费实际支出9.92万元，控制在
+    预算以内；与上年6.80万元相比基本持平): this year's figure there, last year's in the claim's own. A
+    clause opening with 其中 states a part (…9.92万元；其中公务接待费0.94万元；与上年…持平 compares the
+    whole the run of clauses opened with)."""
+    run_of, runs = base.runs()
+    k = run_of.get(sentence)
+    if k is None:
+        return None
+    earlier = [f for key, group in runs[k] if key[1] < sentence[1] and not base.opens_list(key) for f in group]
+    return _own_years(earlier + [f for f in facts if f.at < before]) if earlier else None
 
 
 def _same_measure_prior(base: FactBase, facts, concept: str, subject: str, plan: bool = False):

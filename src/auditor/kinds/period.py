@@ -1234,9 +1234,10 @@ def _base_columns(doc, rule, year):
         heads = _year_heads(rows, pattern)
         if len(heads) != 2:
             continue
-        # (the years in either order of columns: 2024年预算数 | 2026年预算数, or the report's year first)
+        # (the years in either order of columns, 2024年预算数 | 2026年预算数 or the report's year first:
+        # sorted by year, the change column is checked as the later year's less the earlier's)
         (early, col_a, measure_a, cell), (late, col_b, measure_b, _) = sorted(heads, key=lambda h: (h[0], h[1]))
-        if late != year or early in (year - 1, year) or early > late or measure_a != measure_b:
+        if late != year or early in (year - 1, year) or measure_a != measure_b:
             continue
         changes = [c for c in _head_columns(table, words) if c > max(col_a, col_b)]
         if not any(_column_difference(table, col_a, col_b, c) for c in changes):

@@ -31,6 +31,7 @@ ADJUSTMENT = "追加预算"  # the measure of a change to the budget during the 
 
 DEDUCTED = "扣分"  # the measure of points taken off (扣0.40分), read from the words before them
 
+PRINTED_RATE_MARKS = "%％‰"  # the marks a rate prints its unit with
 MEASURED_UNITS = ("%", "‰", "分", "个百分点")  # units of measures, not counts: a whole number of them is rounded too
 
 
@@ -100,7 +101,7 @@ class Fact:
         """The value as printed, with its unit (万元, 人, %) when the print leaves it to the table's
         heading or the column's header (2,018,581.70 → 2,018,581.70万元)."""
         # (a print holding any unit of its own, 3,030名 read as 人, 1倍 read as %, keeps it)
-        printed_unit = any(ch.isalpha() or ch in "%％‰" for ch in self.text)
+        printed_unit = any(ch.isalpha() or ch in PRINTED_RATE_MARKS for ch in self.text)
         return f"{self.text}{self.unit}" if self.unit and not printed_unit else self.text
 
     def where(self) -> str:
@@ -136,7 +137,7 @@ class FactBase:
     by_block: dict[int, list[Fact]] = field(default_factory=dict)  # text facts of a paragraph
     row_concepts: dict[int, set] = field(default_factory=dict)  # table -> concepts its rows name
     unreadable: dict[int, set] = field(default_factory=dict)  # table -> columns holding a malformed figure
-    # (block, sentence) -> where amounts the reader could not parse stand in it (104.00.00万元): a
+    # (block, sentence) -> where (a set) amounts the reader could not parse stand in it (104.00.00万元): a
     # rate after one may be of it, and no other two figures of the sentence are known to be its operands
     unread_sentences: dict = field(default_factory=dict)
     # ids of a table's total-row figures named by their column's thing (see FactReader._cell): what a

@@ -113,6 +113,7 @@ class FactReader(VocabularyReading, ProjectReading, HeadingReading, ParagraphRea
         # a fund's total ending its paragraph with 其中： lists its parts in the paragraphs after
         # it, up to a heading or a table (一般公共预算财政拨款基本支出…，其中：¶人员经费…¶公用经费…)
         self.open_list: tuple[str, set] = ("", set())
+        self.sentence_key = (0, 0)  # (block, sentence) of the sentence read now (set by _sentence)
         self.earlier = earlier
 
     def read(self) -> FactBase:

@@ -66,6 +66,11 @@ class SentenceReading:
         of the vocabulary's."""
         return concept is not None and concept not in self.lex.concepts.canonical
 
+    def _share_measure(self, rate: Fact) -> str | None:
+        """The measure a share's words name its whole in (占项目支出年初预算的: 年初预算), the names of
+        things and funds aside (预算 inside 一般公共预算 is none); None where they name none."""
+        return self.lex.measures.last(blank(blank(compact(rate.label), self.lex.concepts), self.lex.funds))
+
     def _sentence(self, index, s_index, sentence, lead_concept, subject) -> str | None:
         self.base.sentences[(index, s_index)] = sentence.text
         self.sentence_key = (index, s_index)  # (where an unread amount is noted: _text_fact)
@@ -493,10 +498,12 @@ class SentenceReading:
             if fact.measure == "占比" and fact.base and last_money is not None and last_money.concept == fact.base \
                     and last_money.fund == fact.fund and fact.value < 100 \
                     and (last_money.block, last_money.sentence) == (fact.block, fact.sentence) \
-                    and "占" in text[last_money.at + len(last_money.text):figure_at]:
+                    and "占" in text[last_money.at + len(last_money.text):figure_at] \
+                    and self._share_measure(fact) in (None, last_money.measure):
                 # (涉及一般公共预算项目支出109.12万元，占一般公共预算项目支出总额的77.07%: a part of the
-                # thing it names, as its share of that thing's whole says; no statement of the whole. Not
-                # the whole stated inside the share's own words: 占本年支出合计2,500.00万元的76.00%)
+                # thing it names, as its share below 100% of that thing's whole says, in the same measure
+                # (not 项目支出决算…，占项目支出年初预算的77.07%); no statement of the whole. Not the whole
+                # stated inside the share's own words: 占本年支出合计2,500.00万元的76.00%)
                 self.base.unname(last_money)
             # (a figure where a change started: the figure right after its way and 至 / 为 is where it went)
             moving = (fact.id, moved.end() - 1) if moved else None

@@ -208,9 +208,7 @@ class TableReading:
             return True
         if not phrase.endswith("的"):
             # (由上年2.00万元增加为…: 由 and the words of last year, with no 的)
-            last = self.lex.prior.search(phrase[-FROM_QUALIFIER_CHARS - 2:])
-            return last is not None and last.end() == len(phrase[-FROM_QUALIFIER_CHARS - 2:]) \
-                and phrase[:len(phrase) - len(last.group(0))].endswith(self.from_words)
+            return self.lex.from_last_year.search(phrase) is not None
         tail = phrase[-FROM_QUALIFIER_CHARS - 2:-1]
         return any(w in tail for w in self.from_words)
 

@@ -68,7 +68,7 @@ class TextFactReading:
         a table titled with the fund states it (`earlier`: the sentence's amounts before it)."""
         if fact.get("measure") in ("得分", "分值") and fact.get("concept"):
             named = list(self.score_category.finditer(text, max(0, at - JOINED_REACH), at))
-            if len(named) >= 2 and text[named[-2].end():named[-1].start()].strip() in LIST_JOINS \
+            if len(named) >= 2 and self._joins_list(text[named[-2].end():named[-1].start()]) \
                     and not CLAUSE_BREAK_RE.search(text, named[-1].end(), at):
                 # (决策、过程指标得分35.5分: the points of the categories joined, no one category's)
                 fact["concept"] = None
@@ -79,7 +79,7 @@ class TextFactReading:
             for found in self.score_category.finditer(text, 0, at):
                 # (the last category named before the score; one closing a list of them, 按照决策、过程、
                 # 产出、效益四类指标逐项打分，自评得分91.5分, names how all were scored, no category's score)
-                listed = category is not None and text[category.end():found.start()].strip() in LIST_JOINS
+                listed = category is not None and self._joins_list(text[category.end():found.start()])
                 category = found
             category = None if listed else category
             gap = text[category.end():at] if category else ""
@@ -105,6 +105,12 @@ class TextFactReading:
             fact["concept"] = None
         elif own_concept:
             fact["concept"] = own_concept
+
+    def _joins_list(self, between: str) -> bool:
+        """The words between two names join them in a list (、, 和: concepts.yaml summed_names joins; a
+        comma, as the plain text writes ，)."""
+        between = between.strip()
+        return between in (",", "，") or self.lex.list_join.fullmatch(between) is not None
 
     def _says_scored(self, phrase: str) -> bool:
         """The figure's own clause names points scored (满分100分，自评得分97.90分; …，得92分):
@@ -231,14 +237,14 @@ class TextFactReading:
             concept = self._planned_concept(phrase)  # (一般公共预算收入安排12.97亿元: the 收入's)
         if concept is None and unit in self.counted:
             concept = self._counted_concept(phrase, unit, wide, m) or self._counted_by_money(wide + phrase, unit, m, last_money)
-        if UNREAD_AMOUNT_RE.search(wide + phrase):
+        unread = UNREAD_AMOUNT_RE.search(wide + phrase)
+        if unread:
             # (其中罚没收入2,1680.00万元，比上年减少474万元: the change is of the amount no one can
             # read, not of the one named before it)
             carried = plain_carried = None
-            unread = None
-            for unread in UNREAD_AMOUNT_RE.finditer(m.string, 0, m.start()):
-                pass  # (the last amount before the figure: the one no figure was read from)
-            self.base.unread_sentences.setdefault(self.sentence_key, []).append(unread.start() if unread else m.start())
+            # (where it stands: the phrase's words are the sentence's, spaces aside; the figure's place else)
+            at = m.string.rfind(unread.group(0), 0, m.start())
+            self.base.unread_sentences.setdefault(self.sentence_key, set()).add(at if at >= 0 else m.start())
         if concept in self.lead_totals and self.lead and self.lead != concept \
                 and self.lead.endswith(self.lead_totals[concept]):
             # “四、“三公”经费：本年支出5.11万元” / “（二）国有资本经营预算支出。本年支出…”: the
@@ -617,7 +623,6 @@ def _base_of_rate(text: str, f: Fact) -> bool:
 # the words between a share's whole stated inside its 占…的 and the share (…139,880万元的比重为72.5%)
 EMBEDDED_SHARE_TAIL_RE = re.compile(r"的(?:比重|比例|份额)?(?:为|是|达)?")
 JOINED_REACH = 16  # characters before a score its joined categories' names are looked for in
-LIST_JOINS = ("、", "和", "及", "与", ",", "，")  # what joins the names of a list (决策、过程、产出和效益)
 UNREAD_AMOUNT_RE = re.compile(r"\d[\d.,]*\d\s*(?:亿元|万元|千元|元)")
 
 

@@ -12,7 +12,7 @@ from ...facts.base.figures import per_unit
 from ...facts.base.model import BUDGET_MEASURES, CURRENT, LATER, OLDER, PRIOR
 from ...facts.base.periods import fact_year
 from ...facts.base.text_facts import closed_comparison_re, compares_other_year, names_budget_base, named_budget_base, closed_budget, against_budget
-from ...facts.base.words import CLAUSE_BREAK_RE, FROM_QUALIFIER_CHARS, change_sign, names_other_year, names_own_thing, YEAR_RE, YEARS_RE
+from ...facts.base.words import CLAUSE_BREAK_RE, change_sign, names_other_year, names_own_thing, YEAR_RE, YEARS_RE
 from ...facts.grid_pairs import grid_cell
 from ...facts.lexicon import lexicon
 from ...facts.scopes import figure_scope
@@ -556,7 +556,7 @@ def _from_last_year(first: Fact, second: Fact) -> bool:
     """The second figure is where a change went from the first (the fact reader's `start`: 由…降至),
     the first's words naming last year (由上年的, 从去年: concepts.yaml prior_period; not 由年初预计的…,
     whose change on last year is unstated)."""
-    return second.start == first.id and lexicon().prior.search(compact(first.label)[-FROM_QUALIFIER_CHARS - 2:]) is not None
+    return second.start == first.id and lexicon().from_last_year.search(compact(first.label)) is not None
 
 
 LOOK_BACK = 2  # clauses (；- or 。-ended) of the paragraph read back for a figure a comparison leaves unstated

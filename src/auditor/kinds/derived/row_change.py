@@ -183,9 +183,7 @@ def _group_year_pair(facts: list[Fact], header: str, year: int | None, cues: lis
     of the next year's measure); None for any other column."""
     if not year or _head_year(header, cues) != year + 1:
         return None
-    # (a count printed bare under its years, 出院人次 | 12,380 | 12,905, is a figure of the row as an
-    # amount is; a bare figure of another measure says too little of what it is)
-    amounts = [f for f in facts if f.unit not in ("%", "‰") and f.measure != "变动额" and (f.unit or f.measure == "实际值")]
+    amounts = _row_figures(facts)
     later = [f for f in amounts if f.period == LATER]
     if len(later) != 1:
         return None
@@ -197,15 +195,20 @@ def _group_year_pair(facts: list[Fact], header: str, year: int | None, cues: lis
     return later[0], current[0]
 
 
+def _row_figures(facts: list[Fact]) -> list[Fact]:
+    """The row's figures of a thing, no changes or rates: amounts, and a count printed bare under
+    its years (出院人次 | 12,380 | 12,905), which is a figure of the row as an amount is; a bare
+    figure of another measure says too little of what it is."""
+    return [f for f in facts if f.unit not in ("%", "‰") and f.measure != "变动额" and (f.unit or f.measure == "实际值")]
+
+
 def _year_pair(facts: list[Fact], measure: str | None = None) -> tuple[Fact, Fact] | None:
     """(this year's, last year's) figure of the row: the only one of each, else the one pair of
     the same measure and dimension (本年决算数 / 上年决算数 beside 本年预算数); of `measure`
     when the change's head names one (决算数增减额)."""
     if any(f.measure in ("分值", "得分") for f in facts):
         return None  # a scored row: the score rules judge it
-    # (a count printed bare under its years, 出院人次 | 12,380 | 12,905, is a figure of the row as an
-    # amount is; a bare figure of another measure says too little of what it is)
-    amounts = [f for f in facts if f.unit not in ("%", "‰") and f.measure != "变动额" and (f.unit or f.measure == "实际值")]
+    amounts = _row_figures(facts)
     current = [f for f in amounts if f.period == CURRENT and measure in (None, f.measure)]
     prior = [f for f in amounts if f.period == PRIOR and measure in (None, f.measure)]
     if len(current) == 1 and len(prior) == 1:
@@ -237,9 +240,7 @@ def _sum_of_others(facts: list[Fact]) -> Fact | None:
 def _year_ends(facts: list[Fact], closing: list[str], opening: list[str]) -> tuple[Fact, Fact] | None:
     """(the closing, the opening) figure of a stock in a row of this year's figures only, its two
     ends by their heads (年末数 | 年初数 | 增减率): one of each; None otherwise."""
-    # (a count printed bare under its years, 出院人次 | 12,380 | 12,905, is a figure of the row as an
-    # amount is; a bare figure of another measure says too little of what it is)
-    amounts = [f for f in facts if f.unit not in ("%", "‰") and f.measure != "变动额" and (f.unit or f.measure == "实际值")]
+    amounts = _row_figures(facts)
     if not closing or not opening or any(f.period != CURRENT for f in amounts):
         return None
     ends = [[f for f in amounts if any(w in compact(f.header) for w in words)] for words in (closing, opening)]

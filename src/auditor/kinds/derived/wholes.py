@@ -94,18 +94,20 @@ def share_whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) ->
         # a whole the share's words set in one fund (占财政拨款项目支出的) is no figure of another
         # fund or of all funds (a hospital's 项目支出 is mostly its own income's): not checked on one
         fund = _fund_named(rate, named) if rate.base else None
+        every = _all_funds_named(rate)  # (占全部项目支出总额的: every fund's, no one fund's figure)
+
+        def fits(whole: Fact) -> bool:
+            return _of_fund(whole, fund) and not (every and whole.fund)
         # a whole named before, in an earlier sentence of the paragraph: looked for there too
         near = sentence if rate.base else [f for f in base.by_block.get(rate.block, ()) if f.id < rate.id]
         # of the part's year: not last year's total the sentence compares with (较上年的4102.55万元)
         here = [f for f in near if f.concept == named and f.is_money and f.measure == part.measure
                 and f.period == part.period]
         if here:
-            return here[-1] if _of_fund(here[-1], fund) else None
+            return here[-1] if fits(here[-1]) else None
         found = document_value(base, named, part.measure, part.subject) or _summed_opener(base, part, named)
-        if found is not None and not _of_fund(found, fund):
+        if found is not None and not fits(found):
             return None
-        if found is not None and found.fund and _all_funds_named(rate):
-            return None  # (占全部项目支出总额的: of every fund's, not the one fund's the document states)
         words = share_whole_words(rate.label) if found is None and rate.base else None
         # (a whole whose name the vocabulary knows, stated before under the same long name: 占全区政府
         # 采购实际采购金额的, after “全区政府采购实际采购金额12,282.73万元。”; a short one, 占全年支出的,
@@ -116,7 +118,7 @@ def share_whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) ->
             # (资产总额83.07亿元… ¶ 从资产构成看，固定资产451,770万元，占资产总额的54.4%: the whole the
             # share names, stated by the paragraph or the one before, where the document states more)
             found = _named_whole_before(base, rate, part, named)
-            if found is not None and _of_fund(found, fund):
+            if found is not None and fits(found):
                 return found
         if found is None and rate.base:
             # (a whole named but stated nowhere in words, 占本年支出的81.18%, its list's shares adding
@@ -264,10 +266,17 @@ def _declared_total_before(base: FactBase, part: Fact, opener: Fact) -> Fact | N
     totals = {calc["total"] for calc in lexicon().calculations if part.concept in calc["parts"]}
     if not totals:
         return None
-    between = [f for block in range(opener.block, part.block + 1) for f in base.by_block.get(block, ())
-               if opener.id < f.id < part.id]
-    return next((f for f in reversed(between) if f.concept in totals and f.is_money and f.measure == part.measure
-                 and f.period == part.period and not f.comparator and holds(f, part)), None)
+    for block in range(part.block, opener.block - 1, -1):
+        facts = base.by_block.get(block, [])
+        at = bisect_left(facts, part.id, key=lambda f: f.id)
+        # (walked back from the part, at most LISTING_REACH figures: bounded, linear overall)
+        for f in reversed(facts[max(0, at - LISTING_REACH):at]):
+            if f.id <= opener.id:
+                return None
+            if f.concept in totals and f.is_money and f.measure == part.measure and f.period == part.period \
+                    and not f.comparator and holds(f, part):
+                return f
+    return None
 
 
 def _summed_opener(base: FactBase, part: Fact, named: str) -> Fact | None:
@@ -522,11 +531,11 @@ def _whole_before_paragraph(base: FactBase, part: Fact) -> Fact | None:
     """A paragraph opening with a list opener (本年支出合计9.92万元。¶其中：A…；B…，占P%): its items are
     the parts of the last amount of the paragraph before, as a sentence opening so lists the parts
     of the sentence before it (its first item is a sibling, no whole of the others)."""
-    first = part.sentence
-    while first and base.sentences.get((part.block, first - 1), "").rstrip().endswith(("；", ";")):
-        first -= 1
+    run_of, runs = base.runs()
+    k = run_of.get((part.block, part.sentence))
+    first = runs[k][0][0] if k is not None else None  # (the first sentence of the part's ；-run)
     before = base.by_block.get(part.block - 1, ())
-    if first or not base.opens_list((part.block, 0)) or not before:
+    if first != (part.block, 0) or not base.opens_list(first) or not before:
         return None
     # (the last amount of the part's measure: 本年支出1,468.20万元，年初预算为1,500.00万元。¶其中：人员
     # 经费… lists the spending's parts, not the budget's)

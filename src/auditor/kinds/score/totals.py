@@ -223,8 +223,10 @@ def _subtotals_of(t: TypedTable, places: int):
             yield CHECKED
             expected = sum(values, Decimal(0))
             form = places if field_name == "score" else None
-            # (each item is a rounded print too: three scores of 6.67 are 20.00 within 0.015)
-            slack = sum((_half_of(r.cells.get(field_name)) for r in rows), Decimal(0))
+            # (each item printed to two decimals or more is a rounded print too: three scores of 6.67
+            # are 20.00 within 0.015; never more than ROUNDED_ITEMS_SLACK in all, so a 小计 off by half
+            # a point among many items still tells)
+            slack = min(sum((_half_of(r.cells.get(field_name)) for r in rows), Decimal(0)), ROUNDED_ITEMS_SLACK)
             if close_enough(stated, expected, cell.text, form, slack):
                 continue
             narrow = [getattr(r, field_name) for r in run]
@@ -239,11 +241,14 @@ def _subtotals_of(t: TypedTable, places: int):
                       highlights=[r.cells[field_name].loc for r in rows if field_name in r.cells])
 
 
+ROUNDED_ITEMS_SLACK = Decimal("0.05")  # at most this much of a subtotal's gap is its items' rounding
+
+
 def _half_of(cell) -> Decimal:
-    """Half a unit of the last digit of a score printed with decimals (6.67 of 20 ÷ 3); a whole
-    number of points is given as it stands (0 for it, or for no printed number)."""
+    """Half a unit of the last digit of a score printed to two decimals or more (6.67 of 20 ÷ 3); a
+    whole number or a half point (9.5) is given as it stands (0 for it, or for no printed number)."""
     q = parse_quantity(cell.text) if cell is not None else None
-    return half_unit(q.places) if q is not None and q.places else Decimal(0)
+    return half_unit(q.places) if q is not None and q.places >= 2 else Decimal(0)
 
 
 def check_total(doc, rule, typed):

@@ -144,7 +144,8 @@ def check_column_total(doc, rule, typed):
             totals = [r for r, name in enumerate(names) if name in part_labels]
             if not totals:
                 # (one total of a thing, 资产总计, 支出合计: its label a name closed by a total word; a
-                # long one only as the table's last row, no other row closed so: 一般公共预算支出合计)
+                # long one only as the table's last row or its first of figures, no other row closed so:
+                # 一般公共预算支出合计)
                 totals = [r for r, name in enumerate(names) if _kind_total(name, labels)
                           and (len(name) <= KIND_TOTAL_CHARS or _closes_table(rule, grid, r))]
             if len(totals) != 1:
