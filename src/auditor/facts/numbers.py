@@ -431,8 +431,8 @@ def significant_digits(value: Decimal) -> int:
 
 def fmt(value: Decimal, places: int = 2, like: str = "") -> str:
     """Format a computed value for a message: fixed places, trailing zeros kept, thousands grouped
-    when `like` (the figure it stands beside) groups them (2,905.93 beside 2,998.57)."""
-    return f"{quantize_like(value, places):{',' if ',' in like else ''}f}"
+    when `like` (the figure it stands beside) groups them (2,905.93 beside 2,998.57, or ３，２７７．１０)."""
+    return f"{quantize_like(value, places):{',' if ',' in like or '，' in like else ''}f}"
 
 
 def groups_thousands(text: str, k: int, commas: str = ",") -> bool:
