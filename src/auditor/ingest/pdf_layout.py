@@ -16,7 +16,7 @@ from .page_furniture import BROWSER_STAMP_RE, PAGE_NUMBER_RE, footer_key, furnit
 from .pdf_loose_tables import LooseTable, loose_tables
 from .pdf_tables import _X0, _extract, _PageShim
 from .raw import RawBlock, RawCell
-from .single_spaced import LOOSE_GAP_LINES, figures_line, furniture_gap
+from .single_spaced import LOOSE_GAP_LINES, figures_line, furniture_gap, line_words
 from .text import PDF_TERMINAL, parse_lines, wraps
 
 
@@ -520,7 +520,7 @@ def _cut_row_taken_back(blocks: list[RawBlock], rows: list[list[RawCell]], page:
             or not blocks[-2].rows or blocks[-2].rows[-1][0].page != page - 1:
         return rows
     line = blocks[-1].text
-    words, width = line.split(), len(rows[0])
+    words, width = line_words(line), len(rows[0])
     if not figures_line(line) or len(words) > width or len(blocks[-2].rows[0]) != width:
         return rows
     blocks.pop()

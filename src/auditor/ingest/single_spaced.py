@@ -41,7 +41,7 @@ def _row_cells(line: str) -> tuple[int, int]:
     if sentence_marked(line):
         return 0, 0
     count = figures = 0
-    words = _words(line)
+    words = line_words(line)
     for k, word in enumerate(reversed(words)):
         if k == len(words) - 1 and CODE_RE.fullmatch(word):
             break  # (a row's first word, 2080505, is its code, no figure)
@@ -56,7 +56,7 @@ def _row_cells(line: str) -> tuple[int, int]:
 CODE_RE = re.compile(r"\d{3,9}")  # a classification code (201, 2010301) opening a row
 
 
-def _words(line: str) -> list[str]:
+def line_words(line: str) -> list[str]:
     """A line's words, a minus sign written full-width or typographically (－19.50, −3.70) as -,
     and a year set apart from its 年 (2024 年) as one word."""
     words = [normalize_digits(w) if w[:1] in "－−" else w for w in line.split()]
@@ -100,7 +100,7 @@ def figures_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
     split = [_row_words(lines[at], width) for at in rows_at]
     coded = 2 * sum(1 for label, _ in split if CODE_WORD_RE.match(label) or CODE_RE.fullmatch(label)) >= len(split)
     cells_wide = width + 1 + coded
-    heads = _words(above) if above and _header_words(above) else []
+    heads = line_words(above) if above and _header_words(above) else []
     header = years or len(heads) == cells_wide
     by_word = not header and len(heads) > cells_wide and _by_word(lines, rows_at, len(heads))
     # (a header of its own parts the run from what is above it: only a run without one is looked past)
@@ -120,7 +120,7 @@ def figures_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
                 for at, (label, figures) in zip(rows_at, split)]
     start = i
     if years:
-        rows.insert(0, [RawCell(text, line=i + 1) for text in _header_cells(_words(lines[i]), cells_wide)])
+        rows.insert(0, [RawCell(text, line=i + 1) for text in _header_cells(line_words(lines[i]), cells_wide)])
     elif header or by_word:
         blocks.pop()  # (the header, read as a line of text before the rows came)
         rows.insert(0, [RawCell(text, line=i) for text in heads])
@@ -138,14 +138,14 @@ def figures_table(lines: list[str], i: int, blocks: list[RawBlock]) -> int:
 def _by_word(lines: list[str], rows_at: list[int], heads: int) -> bool:
     """Every row of the run is one word a cell under a header of `heads` words (其中 label-only or
     short rows, 总分 100 99.50, excepted: at most as many words), at least one filling it."""
-    counts = [len(_words(lines[at])) for at in rows_at]
+    counts = [len(line_words(lines[at])) for at in rows_at]
     return max(counts) == heads and sum(1 for c in counts if c == heads) >= MIN_SPACED_FIGURE_ROWS
 
 
 def _by_word_cells(line: str, heads: int, width: int) -> list[str]:
     """A row's cells under a header of one word a column: word for word, or (a shorter row, 总分 100
     99.50) its words before the figures as its label and its figures under the last columns."""
-    words = _words(line)
+    words = line_words(line)
     if len(words) == heads:
         return words
     figures = _row_cells(line)[0]
@@ -168,7 +168,7 @@ def _label_cells(label: str, coded: bool) -> list[str]:
 
 def _row_words(line: str, width: int) -> tuple[str, list[str]]:
     """(the label, the figures) of a row line; a label-only line's figures are []."""
-    words = _words(line)
+    words = line_words(line)
     count = _row_figures(line)
     if not count and _row_cells(line)[0] != width:
         return line.strip(), []
@@ -207,7 +207,7 @@ def _years_line(line: str) -> bool:
     """A line whose figures are years one after another (项目 2023 2024): a header over columns of
     years, not a row of counts that look like years (小学 1968 2015)."""
     count = _row_figures(line)
-    words = _words(line)[-count:] if count else []
+    words = line_words(line)[-count:] if count else []
     return count >= ROW_FIGURES and all(YEAR_CELL_RE.fullmatch(w) for w in words) and years_apart(words)
 
 
@@ -255,14 +255,14 @@ def _loose_figures(line: str) -> bool:
     """Whether a line holds a figure standing apart as a cell does: not a year (2024 年度), not a
     sentence's figure with its unit after it (本年支出合计 862.51 万元，…), not on a caption or a unit
     line (表 2 支出决算表). A row with a remark after its figures (20 18 受干旱影响，…) holds some."""
-    return not TABLE_LINE_RE.search(line.strip()) and any(_standing(_words(line), dashes=True))
+    return not TABLE_LINE_RE.search(line.strip()) and any(_standing(line_words(line), dashes=True))
 
 
 def row_like(line: str) -> bool:
     """A line holding two figures or more standing apart, no sentence: a table's row (of a
     two-sided summary, 一般公共预算财政拨款收入 980.15 一般公共服务支出 500.00), never a sentence's
     wrapped part to run into the next line."""
-    return not sentence_marked(line, "、") and sum(_standing(_words(line))) >= ROW_FIGURES
+    return not sentence_marked(line, "、") and sum(_standing(line_words(line))) >= ROW_FIGURES
 
 
 def _standing(words: list[str], dashes: bool = False) -> list[bool]:
@@ -278,5 +278,5 @@ UNIT_STARTS = "万亿千元人个户次项名家所座辆件天年月日%％倍�
 def _header_words(line: str) -> bool:
     """A header's words: no figure among them (a year heading a column, 2024年 or 2024, is a word),
     no caption or unit line (表3 收支对比表, 单位：万元)."""
-    return not TABLE_LINE_RE.search(line.strip()) and not any(cell_figure(word, dashes=True) for word in _words(line)) \
+    return not TABLE_LINE_RE.search(line.strip()) and not any(cell_figure(word, dashes=True) for word in line_words(line)) \
         and not sentence_marked(line)

@@ -242,15 +242,12 @@ def _paired_grades(text: str, counts: list, pattern: re.Pattern) -> list[tuple[s
     ends = [f.at + len(f.text) for f in counts]
     before = [text[start:f.at] for start, f in zip([0, *ends], counts)]
     after = [text[end:nxt] for end, nxt in zip(ends, [f.at for f in counts[1:]] + [len(text)])]
-    pairings = []
-    for items in (before, after):
-        pairs = []
-        for item, fact in zip(items, counts):
-            named = {m.group("grade") for m in pattern.finditer(item)}
-            if len(named) == 1:
-                pairs.append((named.pop(), fact))
-        pairings.append(pairs)
-    return pairings[1] if len(pairings[1]) > len(pairings[0]) else pairings[0]
+    def pairs(items: list[str]) -> list[tuple[str, object]]:
+        named = [{m.group("grade") for m in pattern.finditer(item)} for item in items]
+        return [(grades.pop(), fact) for grades, fact in zip(named, counts) if len(grades) == 1]
+
+    first, second = pairs(before), pairs(after)
+    return second if len(second) > len(first) else first
 
 
 def _grades_listed(column: Column, params) -> bool:

@@ -137,7 +137,7 @@ def difference_hit(change: Fact, later: Fact, earlier: Fact, sign: int, words: t
         return None
     places = max(change.places, later.places, earlier.places)
     # (thousands grouped as the document groups them: 增加24,879.82万元 beside 2,998.57)
-    like = next((f.text for f in (change, later, earlier) if "," in f.text), "")
+    like = "".join(f.text for f in (change, later, earlier))  # (fmt groups where any of them does)
     if words is None:
         shown = fmt(diff, places, like)
     else:

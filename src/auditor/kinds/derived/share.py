@@ -375,9 +375,9 @@ def _wholes_the_parts_make(base: FactBase, shares: list[tuple[Fact, Fact, Fact]]
     moved: dict[int, Fact] = {}
     for whole_id, listed in _misstated_wholes(shares).items():
         first = min(part.id for _, part, _ in listed)
-        s_lo, s_hi = (sum(bounds(p)[k] for p in {part.id: part for _, part, _ in listed}.values()) for k in (0, 1))
+        s_lo, s_hi = _parts_bounds(listed)
         whole = listed[0][2]
-        near = [f for block in (whole.block - 1, whole.block, listed[0][1].block)
+        near = [f for block in sorted({whole.block - 1, whole.block, listed[0][1].block})
                 for f in base.by_block.get(block, ()) if f.id < first]
         made = next((f for f in reversed(near) if f.id != whole_id and f.source == "text" and f.is_money
                      and f.period == whole.period and f.measure not in ("变动额", "变动率") and not f.comparator
@@ -385,6 +385,12 @@ def _wholes_the_parts_make(base: FactBase, shares: list[tuple[Fact, Fact, Fact]]
         if made is not None:
             moved[whole_id] = made
     return [(rate, part, moved.get(whole.id, whole)) for rate, part, whole in shares] if moved else shares
+
+
+def _parts_bounds(listed: list[tuple[Fact, Fact, Fact]]) -> tuple:
+    """The least and most the listed shares' parts add up to, each part the interval its print allows."""
+    parts = {part.id: part for _, part, _ in listed}.values()
+    return sum(bounds(p)[0] for p in parts), sum(bounds(p)[1] for p in parts)
 
 
 def _misstated_wholes(shares: list[tuple[Fact, Fact, Fact]]) -> dict[int, list[tuple[Fact, Fact, Fact]]]:
@@ -401,8 +407,7 @@ def _misstated_wholes(shares: list[tuple[Fact, Fact, Fact]]) -> dict[int, list[t
         if abs(sum(rate.value for rate, _, _ in listed) - HUNDRED) > slack:
             continue  # (shares of a list that leaves parts out: their sum says nothing of the whole)
         whole = listed[0][2]
-        s_lo = sum(bounds(p)[0] for p in parts.values())
-        s_hi = sum(bounds(p)[1] for p in parts.values())
+        s_lo, s_hi = _parts_bounds(listed)
         w_lo, w_hi = bounds(whole)
         if s_lo <= 0 or (w_lo <= s_hi and s_lo <= w_hi):
             continue  # (the whole is what its parts make: a share off is the share's own slip)

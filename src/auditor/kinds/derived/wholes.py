@@ -539,10 +539,10 @@ def _whole_before_paragraph(base: FactBase, part: Fact) -> Fact | None:
         return None
     # (the last amount of the part's measure: 本年支出1,468.20万元，年初预算为1,500.00万元。¶其中：人员
     # 经费… lists the spending's parts, not the budget's)
-    k = next((k for k in range(len(before) - 1, -1, -1) if before[k].is_money and before[k].measure == part.measure), None)
-    f = before[k] if k is not None else None
+    at = next((j for j in range(len(before) - 1, -1, -1) if before[j].is_money and before[j].measure == part.measure), None)
+    f = before[at] if at is not None else None
     if f is not None and f.source == "text" and f.period == part.period and holds(f, part) and not f.comparator:
-        return _named_whole(base, list(before[:k]), f, part)
+        return _named_whole(base, list(before[:at]), f, part)
     return None
 
 
