@@ -109,6 +109,8 @@ class VocabularyAdditions(BaseModel):
     part_list_heads: list[Word] = Field(default_factory=list, description="句首“某某中，”里指明所列金额的词（实际支出中，…）")
     balance_words: list[Word] = Field(default_factory=list, description="结转、结余等：余额既非支出也非收入")
     inclusive_openers: list[Word] = Field(default_factory=list, description="金额后引出其全部组成的词（包括、具体为）")
+    composition_openers: list[Word] = Field(default_factory=list, description="金额后引出其构成的词（由……组成 的“由”）")
+    composition_closers: list[Word] = Field(default_factory=list, description="结束其构成的词（组成、构成）：其后的话仍说该金额")
     undone_after: list[Word] = Field(default_factory=list, description="数字后表示未做到的词（尚未交付）：该数字不是完成值")
     stock_flow_words: list[Word] = Field(default_factory=list, description="表示年内增减流动的词（新增、处置、报废）：所说表格行的数量不是年末数")
     part_list_head_tails: list[Word] = Field(default_factory=list,

@@ -181,6 +181,8 @@ class Lexicon:
     whole_opener: re.Pattern  # after an amount, the words opening its parts (其中, 包括)
     breakdown_heading: re.Pattern  # a heading of a breakdown of the total above (按支出性质分)
     list_lead: re.Pattern  # words leading into a list of parts before its opener (，按资金来源划分，其中：); `words`: their words
+    composition_open: re.Pattern  # after an amount, the word opening the parts it is made of (，由…组成)
+    composition_close: re.Pattern  # the word closing them (组成)
     # a word right before a figure saying it is round (近30个百分点: below; 逾: above; 约: either side)
     approximate: re.Pattern
     approximate_after: re.Pattern  # a word right after it saying so (3万人次以上: above; 左右: either)
@@ -288,6 +290,11 @@ def _lexicon(generation: int) -> Lexicon:
         # 资金来源分别为), up to the list opener closing them if any
         list_lead=re.compile(r"\s*[，,：:]?\s*(?P<words>" + (data.get("list_lead") or "(?!)") + r")\s*[，,：:]?\s*(?:"
                              + alternatives(data.get("list_openers")) + r")?\s*[：:]?"),
+        # (the closing word looked for up to the clause's end, a few dozen characters: linear)
+        composition_open=re.compile(r"\s*[，,]?\s*(?:" + alternatives(data.get("composition_openers"))
+                                    + r")(?=[^。；;]{1,60}?(?:" + alternatives(data.get("composition_closers")) + "))"
+                                    if data.get("composition_openers") and data.get("composition_closers") else r"(?!)"),
+        composition_close=re.compile(alternatives(data.get("composition_closers")) or r"(?!)"),
         # (the sides grouped as one alternative before the end: each word must end the text; of
         # words ending alike, the one starting first wins, 不低于 over 低于)
         approximate=re.compile("(?:" + "|".join(

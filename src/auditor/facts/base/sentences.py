@@ -129,6 +129,7 @@ class SentenceReading:
         # the figure whose parts a bracket lists (收入总计X（其中：…其他收入Y），较上年增加Z): after
         # the bracket closes, the words go on about it again, not about the last part
         bracketed = None
+        closing = CLOSING_BRACKET_RE  # what closes it: the bracket, or the word closing a 由…组成 clause
         past_change = False  # the figure before was a change between earlier years
         amounts: list[Fact] = []  # the sentence's amounts so far, and those its rates are of in turn
         counts: list[Fact] = []  # the sentence's counts so far (人, 所), which a share's rates may be of in turn
@@ -203,7 +204,7 @@ class SentenceReading:
             negative = money and self._negative_amount(text, figure_at)
             if negative:
                 value = -value  # (年初结转和结余-12.30万元: a balance below zero)
-            if bracketed is not None and CLOSING_BRACKET_RE.search(text, previous_end, figure_at):
+            if bracketed is not None and closing.search(text, previous_end, figure_at):
                 # (an item's bracketed parts closed, the list it is an item of goes on)
                 carried, last_money, in_list, list_measure, list_fund, list_parts = bracketed
                 unknown_since, bracketed = "", None
@@ -574,11 +575,14 @@ class SentenceReading:
                 # are budget parts all the same
                 opens = opener is not None or (fact.measure in BUDGET_MEASURES and not fact.implicit
                                                and self._bracketed_parts(text, figure_end))
-                if OPENING_BRACKET_RE.match(text, figure_end):
-                    # （其中：…）, or its parts listed in brackets
+                composed = self.lex.composition_open.match(text, figure_end)
+                if composed or OPENING_BRACKET_RE.match(text, figure_end):
+                    # （其中：…）, or its parts listed in brackets, or between 由 and 组成 (…14.00万元，
+                    # 由上年结转2.00万元和当年财政拨款12.00万元组成，比上年增加1.00万元: the 14.00's change)
                     # (a fund one of the parts names is theirs: 财政拨款收入…（其中一般公共预算拨款…），
                     # 事业收入… is no fund's part)
                     bracketed = (fact.concept, fact, in_list, list_measure, list_fund, list_parts)
+                    closing = self.lex.composition_close if composed else CLOSING_BRACKET_RE
                 if opens:
                     in_list = True
                     if fact.measure in (*BUDGET_MEASURES, FORECAST) and not fact.implicit \
