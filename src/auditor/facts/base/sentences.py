@@ -20,6 +20,13 @@ from .rates import NOT_READ  # (a reading not asked for yet: None is an answer)
 
 CLOSING_BRACKET_RE = re.compile(r"[）)]")
 
+
+def _bracket_depth(text: str, start: int, end: int, depth: int) -> int:
+    """`depth` after the brackets text[start:end] opens and closes: a bracket inside a bracketed
+    list (（因公出国（境）费…、公务接待费…）) closes only itself."""
+    part = text[start:end]
+    return depth + part.count("（") + part.count("(") - part.count("）") - part.count(")")
+
 TABLE_NUMBER_BEFORE = "附见如详下上续"  # 附表3, 见表3, 如表3, 详见表3: a table's number after 表
 
 # a sentence opening with the year (and measure) its figures are of: 2025年预算中，…
@@ -129,7 +136,10 @@ class SentenceReading:
         # the figure whose parts a bracket lists (收入总计X（其中：…其他收入Y），较上年增加Z): after
         # the bracket closes, the words go on about it again, not about the last part
         bracketed = None
-        closing = CLOSING_BRACKET_RE  # what closes it: the bracket, or the word closing a 由…组成 clause
+        # what closes it: the word closing a 由…组成 clause, or (None) its bracket, counted from
+        # `counted_to` on (brackets inside it, 因公出国（境）费, close only themselves)
+        closing: re.Pattern | None = None
+        depth, counted_to = 0, 0
         past_change = False  # the figure before was a change between earlier years
         amounts: list[Fact] = []  # the sentence's amounts so far, and those its rates are of in turn
         counts: list[Fact] = []  # the sentence's counts so far (人, 所), which a share's rates may be of in turn
@@ -204,7 +214,9 @@ class SentenceReading:
             negative = money and self._negative_amount(text, figure_at)
             if negative:
                 value = -value  # (年初结转和结余-12.30万元: a balance below zero)
-            if bracketed is not None and closing.search(text, previous_end, figure_at):
+            if bracketed is not None and closing is None:
+                depth, counted_to = _bracket_depth(text, counted_to, figure_at, depth), figure_at
+            if bracketed is not None and (closing.search(text, previous_end, figure_at) if closing else depth <= 0):
                 # (an item's bracketed parts closed, the list it is an item of goes on)
                 carried, last_money, in_list, list_measure, list_fund, list_parts = bracketed
                 unknown_since, bracketed = "", None
@@ -582,7 +594,8 @@ class SentenceReading:
                     # (a fund one of the parts names is theirs: 财政拨款收入…（其中一般公共预算拨款…），
                     # 事业收入… is no fund's part)
                     bracketed = (fact.concept, fact, in_list, list_measure, list_fund, list_parts)
-                    closing = self.lex.composition_close if composed else CLOSING_BRACKET_RE
+                    closing = self.lex.composition_close if composed else None
+                    depth, counted_to = 0, figure_end
                 if opens:
                     in_list = True
                     if fact.measure in (*BUDGET_MEASURES, FORECAST) and not fact.implicit \
@@ -602,7 +615,8 @@ class SentenceReading:
                     # “一般公共预算财政拨款基本支出 X 万元，其中：人员经费 …, 公用经费 …”
                     list_fund, list_parts = fund, self.parts_of.get(generic, set())
             previous_end = figure_end
-        if bracketed is not None and CLOSING_BRACKET_RE.search(text, previous_end):
+        if bracketed is not None and (closing.search(text, previous_end) if closing
+                                      else _bracket_depth(text, counted_to, len(text), depth) <= 0):
             carried, last_money, in_list, list_measure, list_fund, list_parts = bracketed  # (closed last)
         if in_list:
             self.part_carried = True  # the list ends with its sentence: what follows is the whole's again
