@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..facts.base import Fact, FactBase, fact_base
+from ..facts.base.model import SPAN
 from ..facts.base.words import YEAR_RE
 from ..facts.numbers import count_word, to_decimal
 from ..facts.spans import RECENT_YEARS_RE, SPAN_YEARS_RE, named_span
@@ -116,7 +117,7 @@ def _sentence_facts(base: FactBase) -> dict:
     if cached is None:
         cached = {}
         for f in base.facts:
-            if f.source == "text" and f.comparator in ("", "多年"):
+            if f.source == "text" and f.comparator in ("", SPAN):
                 cached.setdefault((f.block, f.sentence), []).append(f)
         base._multi_year_sentences = cached
     return cached

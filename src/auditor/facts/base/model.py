@@ -23,6 +23,9 @@ FORECAST = "预计"
 # the comparator of a figure stated on another basis, after 按…计算/测算 (concepts.yaml other_basis):
 # a standard or a rate the sentence works from, no figure of the thing itself
 OTHER_BASIS = "口径"
+# the comparator of a figure of a span of several years (2022—2024年累计…, concepts.yaml multi_year_span):
+# no figure of the report's year, but of a period its sentence shares with the span's other figures
+SPAN = "多年"
 OUTCOME_MEASURES = ("决算", "实际值")
 
 BUDGET_MEASURES = ("年初预算", "全年预算")  # the budget levels a figure can be compared with
@@ -287,6 +290,12 @@ class FactBase:
 
     def add(self, fact: Fact) -> None:
         self.facts.append(fact)
+        if fact.comparator == SPAN and fact.source == "text":
+            # a span's figure (2022—2024年累计…) states a value, of no year's: in its sentence's and
+            # paragraph's lists (its share, its parts, its score's grade), in no concept's index
+            self.by_sentence.setdefault((fact.block, fact.sentence), []).append(fact)
+            self.by_block.setdefault(fact.block, []).append(fact)
+            return
         if fact.comparator and fact.source == "text":
             return  # a bound (90%以上, 控制在40万元以内) is listed but states no value: in no index
         if fact.concept:

@@ -10,7 +10,7 @@ from ...memo import MEMO_ENTRIES
 from ..lexicon import Lexicon
 from ..numbers import MONEY_UNITS, RANGE_JOINER
 from ..targets import PREFIX, SUFFIX
-from .model import (CURRENT, PRIOR, OLDER, LATER, FORECAST, OTHER_BASIS, BUDGET_MEASURES, DEDUCTED, MEASURED_UNITS,
+from .model import (CURRENT, PRIOR, OLDER, LATER, FORECAST, OTHER_BASIS, SPAN, BUDGET_MEASURES, DEDUCTED, MEASURED_UNITS,
                     Fact)
 from .words import (CLAUSE_BREAK_RE, clause_before, UNNAMED, share_whole_named, CLAUSE_END_RE, OPENING_BRACKET_RE, FROM_QUALIFIER_CHARS, YEAR_RE,
                     NOUN_AFTER_RE, BOUND_AFTER_RE, PHRASE_LIMIT, phrase_start, blank, names_nothing)
@@ -446,14 +446,15 @@ class SentenceReading:
                 fact["comparator"] = OTHER_BASIS
             if not fact["comparator"] and _in_formula(text, figure_at, figure_end):
                 fact["comparator"] = "算式"  # (得分=（执行率-60%）÷（100%-60%）×分值: a rule's constant)
-            if not fact["comparator"] and self._of_span(text, figure_at) and not self.took_year:
+            if not fact["comparator"] and unit != "分" and self._of_span(text, figure_at) and not self.took_year:
                 # (see concepts.yaml multi_year_span; a figure taking one of the span's years in turn,
-                # 近三年…分别为X、Y、Z, is that year's)
-                fact["comparator"] = "多年"
-            span_sum = fact["comparator"] in ("", "多年") and not self.took_year and not years_queue \
+                # 近三年…分别为X、Y、Z, is that year's; a score is no sum over the years: an evaluation
+                # of 2022—2024年度 scores the span once, its grade by its own bands)
+                fact["comparator"] = SPAN
+            span_sum = fact["comparator"] in ("", SPAN) and not self.took_year and not years_queue \
                 and self._sums_run(year_run, unit, own_phrase)
             if span_sum:
-                fact["comparator"] = "多年"  # (…分别为X、Y、Z，三年合计W: the years' sum, no year's figure)
+                fact["comparator"] = SPAN  # (…分别为X、Y、Z，三年合计W: the years' sum, no year's figure)
             if not fact["comparator"] and fact.get("measure") in ("变动额", "变动率") and (
                     self._between_past_years(wide + phrase)
                     or (fact["measure"] == "变动率" and past_change and not YEAR_RE.search(phrase))):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ...facts.base import Fact
+from ...facts.base.model import SPAN
 from ...facts.lexicon import lexicon
 from ...facts.numbers import MONEY_UNITS, fmt, half_unit, own_slack, significant_digits
 from ..base import Hit, item_label, slipped_unit, sum_as_printed_coarser
@@ -17,6 +18,8 @@ ROUND_DIGITS = 4  # a figure said to be round (约) has this many significant di
 def part_exceeds(whole: Fact, part: Fact, context: str, named: str) -> Hit | None:
     """A part (a 其中 row or the one amount after 其中) more than its whole, beyond the printed
     precision of either (`named`: the part as the formula names it)."""
+    if whole.comparator != part.comparator and SPAN in (whole.comparator, part.comparator):
+        return None  # (…年均投入2,909.00万元，其中2024年3,267.00万元: a year's figure is no part of a span's)
     slack = whole.half_unit * (MONEY_UNITS.get(whole.unit) or 1) + part.half_unit * (MONEY_UNITS.get(part.unit) or 1)
     if whole.value < 0 or part.value < 0 or part.in_yuan() - whole.in_yuan() <= slack:
         return None
@@ -26,6 +29,13 @@ def part_exceeds(whole: Fact, part: Fact, context: str, named: str) -> Hit | Non
                        "parts": f"其中的 {named}", "sum_phrase": "", "context": context,
                        "verdict": "部分大于整体"},
                highlights=[part.loc])
+
+
+def of_one_period(total: Fact, parts: list[Fact]) -> bool:
+    """No part is a span's figure (2022—2024年累计…, comparator SPAN) unless the total is too: a
+    span's figure is no part of one year's total (本年支出…、累计2,572.33万元). A span's total may
+    have the span's years for parts (“十四五”以来累计造林…，其中2021年…、2022年…)."""
+    return total.comparator == SPAN or all(p.comparator != SPAN for p in parts)
 
 
 def compare_listing(total: Fact, parts: list[Fact], partial: bool, rule):
@@ -121,6 +131,8 @@ def _round_spread(total: Fact, parts: list[Fact]) -> tuple[Decimal, Decimal]:
 
 def compare_sum(total: Fact, parts: list[Fact], context: str, rule, at_most: bool = False):
     """`at_most`: the parts may leave some out (a 其中 list): the total only bounds their sum."""
+    if not of_one_period(total, parts):
+        return
     factor = MONEY_UNITS.get(total.unit, Decimal(1))  # 1 for a table printing no unit
     exact = sum((p.in_yuan() for p in parts), Decimal(0))
     places = max(p.places for p in [total, *parts])  # each read at the finest precision

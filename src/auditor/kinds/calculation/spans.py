@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from ...facts.base import Fact, FactBase
+from ...facts.base.model import SPAN
 from ...facts.lexicon import lexicon
 from ...facts.spans import YearSpan, named_span
 from ...knowledge import compact, concepts
@@ -21,7 +22,7 @@ def check_span_breakdowns(base: FactBase, rule):
     its years listed after it with 其中 (2022—2024年累计投入8,727.00万元，其中2022年…、2023年…)."""
     opener = lexicon().list_opener
     for total in base.facts:
-        if total.comparator != "多年" or total.source != "text" or not total.unit or total.unit in ("%", "‰"):
+        if total.comparator != SPAN or total.source != "text" or not total.unit or total.unit in ("%", "‰"):
             continue  # (any amount of a thing: 万元, 万亩, 人次; no rate adds up over years)
         text = base.sentences.get((total.block, total.sentence), "")
         if not opener.match(text, total.at + len(total.text)):

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from ...facts.base import Fact, FactBase
 from ...facts.base.figures import column_sum
-from ...facts.base.model import ADJUSTMENT, BUDGET_MEASURES
+from ...facts.base.model import ADJUSTMENT, BUDGET_MEASURES, SPAN
 from ...facts.base.words import CLAUSE_BREAK_RE, share_whole_named
 from ...facts.lexicon import lexicon
 from ...facts.numbers import MONEY_UNITS, fmt
@@ -31,9 +31,11 @@ def stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
 
 def _read_stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
     out = []
-    for rate in (f for f in sentence_figures(base, "占比") if not f.comparator and f.unit == "%"):
+    for rate in (f for f in sentence_figures(base, "占比") if f.comparator in ("", SPAN) and f.unit == "%"):
         sentence = facts_before(same_sentence(base, rate), rate)
-        amounts = [f for f in reversed(_without_restatements(sentence)) if f.is_money and f.measure != "变动额"]
+        # (a share of a span's figures, 2022—2024年累计安排…，其中中央资金…，占…: of the span's amounts)
+        amounts = [f for f in reversed(_without_restatements(sentence)) if f.is_money and f.measure != "变动额"
+                   and (f.comparator == rate.comparator or not rate.comparator)]
         if _summed_share(compact(rate.label)) and _listed_together(base, amounts[:2]):
             continue  # (…分别为14.28亿元、9.65亿元和8.12亿元，合计占…: a share of their sum, no one amount's)
         # the amount the share is of: its own concept's (分别占75.86%和24.14% take the amounts in
@@ -64,6 +66,8 @@ def _read_stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
         if rate.of >= 0 and not rate.base and whole is not None and any(
                 f.of == whole.id for f in same_sentence(base, rate) if f.measure == "占比"):
             continue  # (A、B分别为X、Y，占比分别为…: the other item is no whole; their sum is, unsaid)
+        if whole is not None and rate.comparator and whole.comparator != rate.comparator:
+            continue  # (a span's share of a whole that is not the span's: no relation read)
         if whole is not None and whole is not part and whole.value != 0 and not _restates(whole, part):
             out.append((rate, part, whole))
     return _one_whole_per_list(_wholes_the_parts_make(base, out + _opened_shares(base)))
