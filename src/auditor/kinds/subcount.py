@@ -26,6 +26,9 @@ PARAMS = {
     "trailing_sum_words": (list, []),
     # …and the verbs that may stand between the sum word and its figure (合计流转)
     "sum_verbs": (list, []),
+    # words naming a staffing quota (编制数168人): a cap on a count, no count; before counts of
+    # people (在职159人，离退休62人，合计221人) it is no item of their sum
+    "quota_words": (list, []),
     # the kinds are all of it: their sum is the count
     "exhaustive_markers": (list, ["分别为", "分别是"]),
     # units that are no counts of things (rates, scores)
@@ -129,6 +132,8 @@ def _trailing_sums(base, params):
                 if f.unit != total.unit or f.comparator or (f.measure == "变动额" and lexicon().comparison.search(f.label)) \
                         or LIST_START_RE.search(text, f.at + len(f.text), (items[-1].at if items else total.at)):
                     break
+                if items and _quota(f, params) and not any(_quota(g, params) for g in items):
+                    break  # (编制数168人，在职159人，离退休62人，合计221人: the list starts after the quota)
                 items.append(f)
                 if any(o in compact(f.label) for o in lexicon().list_openers):
                     break  # (其中A2个、B5个，合计7个: the list opens at 其中; the figure before is its whole)
@@ -147,6 +152,11 @@ def _trailing_sums(base, params):
                       fields={"subject": label or SUM_TAIL_RE.sub("", compact(_own_label(base, total))).strip("，,、"),
                               "stated_count": total.text, "counted": f"{counted}{total.unit}",
                               "parts": parts})
+
+
+def _quota(f: Fact, params: dict) -> bool:
+    words = compact(f.label)
+    return any(w in words for w in params["quota_words"])
 
 
 def _own_label(base, f: Fact) -> str:
