@@ -123,6 +123,8 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           "claim_pattern": (str, "(?!)"), "limits": (dict, {}),
           # per_head: the words of the sum a sentence closes on after an amount per head (共计)
           "sum_words": (list, []),
+          # words closing a total's name after its thing (本年支出合计): the thing is the name before them
+          "total_tails": (list, []),
           # per_head: the words of a standard per head (每人): the total is worked out from it, and told
           "standard_words": (list, []),
           # per_head: verbs before the thing an amount per head is of (人均获得劳务报酬), and other

@@ -127,10 +127,12 @@ def _thing_totals(base: FactBase, key: tuple[int, int], facts: list[Fact], per: 
     # the total of the thing: its concept, or (a thing the vocabulary does not know) its words
     # closing the total's (户均增收 after 累计带动增收312.50万元)
     # (or holding them: 次均统筹基金支付 of 统筹基金支付住院费用)
+    tails = tuple(rule.params["total_tails"])
+
     def of_thing(candidates: list[Fact]) -> list[Fact]:
         return _wholes_of(base, [f for f in candidates if _alike(f, per) and f is not per and f.measure == per.measure
                                  and f.period == per.period and not f.comparator
-                                 and any((f.concept and f.concept in t) or (len(t) >= 2 and compact(f.label).endswith(t))
+                                 and any((f.concept and f.concept in t) or (len(t) >= 2 and _name_ends(f.label, t, tails))
                                          or (len(t) >= LONG_THING and t in compact(f.label)) for t in things)],
                           things, rule, others)
     # (…公用经费185.41万元。公用经费按在校生1,712人计算，生均公用经费…: the total stated in the
@@ -163,6 +165,12 @@ def _thing_totals(base: FactBase, key: tuple[int, int], facts: list[Fact], per: 
         table = document_value(base, named.pop(), per.measure, per.subject, per.period) if len(named) == 1 else None
         totals = [table] if table is not None and table.source == "table" else []
     return totals
+
+
+def _name_ends(label: str, thing: str, tails: tuple[str, ...]) -> bool:
+    """The label's name ends with the thing, a total's word after it aside (本年支出合计: 支出)."""
+    name = compact(label)
+    return name.endswith(thing) or any(name.endswith(thing + tail) for tail in tails)
 
 
 def _wholes_of(base: FactBase, found: list[Fact], things: list[str], rule, others: tuple[str, ...] = ()) -> list[Fact]:
