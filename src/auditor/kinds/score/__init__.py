@@ -75,6 +75,9 @@ PARAMS = {
     # the target in that unit. A row in another unit than the step's is left unjudged.
     "unit_step_statement": (str, ""),
     "step_unit_aliases": (dict, {}),  # units a step in one counts rows in (日: [天])
+    # words right before a step naming the completion rate as what it counts (完成率每降低1%扣0.5分):
+    # the shortfall is then the completion rate's below 100, a rate indicator's too (68.6% of ≥70%: 2.00)
+    "completion_step_words": (list, []),
     "general_scope_words": (list, []),  # the words a unit step's scope naming no one indicator is made of (对未完成目标的指标)
     "step_formula": (str, "weight - shortfall / step * points"),
     # words by which a report scores a missed indicator by another rule (酌情扣分, bands: 得该指标

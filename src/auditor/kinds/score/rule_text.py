@@ -19,7 +19,8 @@ class Step(NamedTuple):
     "rate" / "quantity" (the kind of indicator named before it), "unit" (a step in the indicator's
     own `unit`, 每超出1件扣1分) or "" (any); `names`, words of the indicators it is for; `way`, the
     side of the target it counts (a unit step's: "over" a ceiling, "under" a floor, "" either);
-    `scope`, the words naming the indicator a unit step written in the prose is for."""
+    `scope`, the words naming the indicator a unit step written in the prose is for; `on_completion`,
+    the step counts the completion rate's points below 100 whatever the indicator (完成率每降低1%)."""
 
     step: Decimal
     points: Decimal
@@ -29,6 +30,7 @@ class Step(NamedTuple):
     unit: str = ""
     way: str = ""
     scope: str = ""
+    on_completion: bool = False  # the step counts the completion rate's points (完成率每降低1%)
 
 
 def _stated_steps(text: str, rule, row: bool = False) -> list[Step]:
@@ -55,7 +57,8 @@ def _stated_steps(text: str, rule, row: bool = False) -> list[Step]:
         # fraction, turned into points against each indicator's weight
         points = Decimal(m.group("points")) if m.group("points") else -Decimal(m.group("share")) / 100
         steps.append(Step(Decimal(m.group("step")), points, m.group(0), kind,
-                          [w for w in rule.params["scope_words"] if w in before]))
+                          [w for w in rule.params["scope_words"] if w in before],
+                          on_completion=before.rstrip().endswith(tuple(rule.params["completion_step_words"]))))
     for m in _unit_step_pattern(rule).finditer(text) if rule.params["unit_step_statement"] else ():
         step = count_word(m.group("step"))  # (每少五人)
         if not step:

@@ -138,7 +138,7 @@ def _shortfall(miss: MissedTarget, step=None) -> Decimal:
     (163 of 180: 100 − 90.56); for a step in the indicator's unit, the distance in that unit."""
     if step is not None and step.kind == "unit":
         return abs(miss.actual.value - miss.target.value)
-    if miss.target.unit in ("%", "‰"):
+    if miss.target.unit in ("%", "‰") and not (step is not None and step.on_completion):
         return miss.target.value - miss.actual.value
     return (1 - miss.actual.value / miss.target.value) * 100
 
@@ -146,7 +146,7 @@ def _shortfall(miss: MissedTarget, step=None) -> Decimal:
 def partial_formula(miss: MissedTarget, weight: Decimal, expected: Decimal, step) -> str:
     if step is not None:
         gap = (f"|{miss.actual.value} − {miss.target.value}|" if step.kind == "unit"
-               else f"{miss.target.value} − {miss.actual.value}" if miss.target.unit in ("%", "‰")
+               else f"{miss.target.value} − {miss.actual.value}" if miss.target.unit in ("%", "‰") and not step.on_completion
                else f"100 − {miss.actual.value}/{miss.target.value}×100")
         points = fmt(step.points if step.points >= 0 else -step.points * weight)
         return (f"文中计分规则「{step.words}」：得分 = 权重 − 差距 ÷ {step.step} × {points}"
