@@ -120,6 +120,10 @@ class InTurnReading:
             named = list(dict.fromkeys(c for _, _, c in self.lex.concepts.all(head)))
             if len(named) < 2:
                 named = self._row_names(head) or named
+            if not named:
+                # (本年支出由基本支出和项目支出两部分组成，金额分别为X和Y: the names joined in the clause
+                # before, where this one names nothing)
+                named = self._joined_names(CLAUSE_BREAK_RE.split(wide + phrase)[-2:-1])
             if len(named) >= 2:
                 names, queue = named, named[:]
             elif not named and names:
@@ -135,6 +139,18 @@ class InTurnReading:
         if queue and fact.get("measure") != "占比":  # (a share's whole and owner are read apart)
             fact["concept"] = queue.pop(0)
         return names, queue
+
+    def _joined_names(self, clauses: list[str]) -> list[str]:
+        """The last names of the clause that follow one another with a list's join (和, 、) between
+        each two and no other word (由基本支出和项目支出两部分组成: 基本支出, 项目支出; not 本年支出
+        before 由); [] for fewer than two."""
+        words = compact(clauses[0]) if clauses else ""
+        found = self.lex.concepts.all(words)
+        run: list[str] = []
+        for k, (start, _, concept) in enumerate(found):
+            joined = k and self.lex.list_join.fullmatch(words[found[k - 1][1]:start]) is not None
+            run = [*run, concept] if joined else [concept]
+        return list(dict.fromkeys(run)) if len(run) >= 2 else []
 
     def _row_names(self, head: str) -> list[str]:
         """The concepts a list of names before 分别 names one by one, read as any phrase is (the

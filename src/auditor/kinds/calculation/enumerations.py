@@ -348,9 +348,24 @@ def _amount_right_before(facts: list[Fact], text: str, at: int) -> Fact | None:
 def _concept_before(base: FactBase, text: str) -> str | None:
     """The concept named right before a cue, with no figure between (人员经费包括：…); one named
     before a figure (占全年支出的31.57%，包括…) is another clause's."""
-    window = compact(text)[-12:]
+    words = compact(text)
+    window = words[-12:]
     found = lexicon().concepts.all(window)
     if not found:
         return None
-    _, end, concept = found[-1]
+    start, end, concept = found[-1]
+    if _joined_after_name(words[:len(words) - len(window) + start]):
+        # (本年支出由基本支出和项目支出两部分组成，金额分别为…: names listed together are the parts
+        # the figures name in turn, neither of them the whole)
+        return None
     return None if any(ch.isdigit() for ch in window[end:]) else concept
+
+
+def _joined_after_name(before: str) -> bool:
+    """The words before a name end with another name and a join (基本支出和): the name is a list's."""
+    join = lexicon().list_join
+    for cut in range(1, 3):  # (和, 、; 以及)
+        if join.fullmatch(before[-cut:]):
+            found = lexicon().concepts.all(before[-cut - 12:-cut])
+            return bool(found) and found[-1][1] == len(before[-cut - 12:-cut])
+    return False
