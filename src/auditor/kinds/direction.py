@@ -382,7 +382,7 @@ def _unfigured_claims(doc, base: FactBase, rule):
                     continue
                 (current, prior), truth = pairs[-1], truths[-1]  # (told against the nearest reading)
                 yield _claim_hit(_claim_quote(sentence.text, clause, current, (index, s_index)),
-                                 sentence.loc, sign, truth, current, prior)
+                                 sentence.loc, sign, truth, current, prior, _said(clause.group(0), sign))
 
 
 def _on_named_base(base: FactBase, pair: tuple[Fact, Fact], words: str, subject: str) -> tuple[Fact, Fact] | None:
@@ -502,16 +502,25 @@ def _stated_years(facts, concept: str) -> tuple[Fact, Fact] | None:
     return current[0], prior[0]
 
 
-def _claim_hit(quote: str, location, sign: int, truth: int, current: Fact, prior: Fact) -> Hit:
+def _said(words: str, sign: int) -> str:
+    """The claim's own direction word (相当, 有所下降), the last the clause holds of its sign's kind;
+    the sign's plain word where none is read."""
+    kind = {1: "up", -1: "down", 0: "same"}[sign]
+    found = [w for start, end, k in lexicon().directions.all(words) if k == kind for w in (words[start:end],)]
+    return found[-1] if found else SIGN_WORDS[sign]
+
+
+def _claim_hit(quote: str, location, sign: int, truth: int, current: Fact, prior: Fact, said: str = "") -> Hit:
+    said = said or SIGN_WORDS[sign]
     diff = current.in_yuan() - prior.in_yuan()
     factor = MONEY_UNITS.get(current.unit, Decimal(1))  # (a quantity: its own unit)
     places = max(current.places, prior.places)  # (printed as the two figures are: 45,912 − 47,365)
-    return Hit(quote=quote, location=location, stated=SIGN_WORDS[sign],
+    return Hit(quote=quote, location=location, stated=said,
                expected=SIGN_WORDS[truth] + (f"{fmt(abs(diff) / factor, places, current.text)}{current.unit}"
                                              if truth else ""),
                formula=f"本年 {current.with_unit()}（{current.where()}）− 上年 {prior.with_unit()}（{prior.where()}）"
-                       f"= {fmt(diff / factor, places, current.text)}{current.unit}，文中写“{SIGN_WORDS[sign]}”",
-               fields={"word": SIGN_WORDS[sign], "actual": current.with_unit(), "budget": prior.with_unit(),
+                       f"= {fmt(diff / factor, places, current.text)}{current.unit}，文中写“{said}”",
+               fields={"word": said, "actual": current.with_unit(), "budget": prior.with_unit(),
                        "truth": SIGN_WORDS[truth]}, highlights=[current.loc, prior.loc])
 
 
