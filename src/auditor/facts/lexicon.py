@@ -182,6 +182,7 @@ class Lexicon:
     breakdown_heading: re.Pattern  # a heading of a breakdown of the total above (按支出性质分)
     list_lead: re.Pattern  # words leading into a list of parts before its opener (，按资金来源划分，其中：); `words`: their words
     composition_open: re.Pattern  # after an amount, the word opening the parts it is made of (，由…组成)
+    degree_before_blank: re.Pattern  # degree words right before a blanked direction word (大幅 of 大幅下降)
     composition_close: re.Pattern  # the word closing them (组成)
     # a word right before a figure saying it is round (近30个百分点: below; 逾: above; 约: either side)
     approximate: re.Pattern
@@ -295,6 +296,8 @@ def _lexicon(generation: int) -> Lexicon:
                                     + r")(?=[^。；;]{1,60}?(?:" + alternatives(data.get("composition_closers")) + "))"
                                     if data.get("composition_openers") and data.get("composition_closers") else r"(?!)"),
         composition_close=re.compile(alternatives(data.get("composition_closers")) or r"(?!)"),
+        degree_before_blank=re.compile("(?:" + alternatives(data.get("degree_words")) + r")+(?= )"
+                                       if data.get("degree_words") else r"(?!)"),
         # (the sides grouped as one alternative before the end: each word must end the text; of
         # words ending alike, the one starting first wins, 不低于 over 低于)
         approximate=re.compile("(?:" + "|".join(
