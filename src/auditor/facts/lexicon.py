@@ -183,6 +183,7 @@ class Lexicon:
     list_lead: re.Pattern  # words leading into a list of parts before its opener (，按资金来源划分，其中：); `words`: their words
     composition_open: re.Pattern  # after an amount, the word opening the parts it is made of (，由…组成)
     degree_before_blank: re.Pattern  # degree words right before a blanked direction word (大幅 of 大幅下降)
+    addend: re.Pattern  # the words opening an amount added to the one before (加上级补助收入…), a clause's break before them
     composition_close: re.Pattern  # the word closing them (组成)
     # a word right before a figure saying it is round (近30个百分点: below; 逾: above; 约: either side)
     approximate: re.Pattern
@@ -296,6 +297,10 @@ def _lexicon(generation: int) -> Lexicon:
                                     + r")(?=[^。；;]{1,60}?(?:" + alternatives(data.get("composition_closers")) + "))"
                                     if data.get("composition_openers") and data.get("composition_closers") else r"(?!)"),
         composition_close=re.compile(alternatives(data.get("composition_closers")) or r"(?!)"),
+        addend=re.compile(r"[，,；;\s]*(?:" + alternatives((data.get("addend_words") or {}).get("words")) + ")"
+                          + (f"(?![{''.join(map(re.escape, (data.get('addend_words') or {}).get('not_before') or ()))}])"
+                             if (data.get("addend_words") or {}).get("not_before") else "")
+                          if (data.get("addend_words") or {}).get("words") else r"(?!)"),
         degree_before_blank=re.compile("(?:" + alternatives(data.get("degree_words")) + r")+(?= )"
                                        if data.get("degree_words") else r"(?!)"),
         # (the sides grouped as one alternative before the end: each word must end the text; of

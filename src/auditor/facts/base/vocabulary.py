@@ -197,10 +197,7 @@ class VocabularyReading:
         self.joins, self.sum_words = tuple(summed.get("joins") or ()), re.compile(alternatives(summed.get("sums")))
         self.not_joins = tuple(summed.get("not_joins") or ())
         addend = vocab.get("addend_words") or {}
-        # the words opening an added amount, where the phrase starts (after a clause break)
-        self.addend = re.compile(r"[，,；;\s]*(?:" + alternatives(addend.get("words")) + ")"
-                                 + (f"(?![{''.join(map(re.escape, addend.get('not_before') or ()))}])"
-                                    if addend.get("not_before") else ""))
+        self.addend = self.lex.addend  # the words opening an added amount, where the phrase starts (after a clause break)
         self.comparison_words = frozenset(vocab.get("comparison_words") or ())
         self.bare_names = frozenset(vocab.get("bare_names") or ())
         directions = alternatives(w for words in (vocab.get("directions") or {}).values() for w in words)

@@ -27,7 +27,7 @@ from ..base import Checked
 from .parts import sum_part_names
 from .document import check_document
 from .groups import (opens_list, parts_sentence_after, listed_here, continuation, wider_siblings, table_columns,
-                     check_group)
+                     check_group, added_onto)
 from .form_blocks import check_form_blocks
 from .sentence_lists import check_unnamed_totals, check_list_unit_slips, check_paired_lists
 from .spans import check_span_breakdowns, check_span_sums
@@ -133,8 +133,9 @@ def _checks(doc, rule):
                                                   listed_here(facts, calc["total"]))
                 else:
                     group = facts + parts_sentence_after(base, key, facts, calc["total"], names)
-                yield from check_group(group, calc, names, "同一句", rule, complete=False, checked=checked,
-                                        text=base.sentences.get(key, ""))
+                carried = added_onto(base, key)
+                yield from check_group(([carried] if carried is not None else []) + group, calc, names, "同一句", rule,
+                                       complete=False, checked=checked, text=base.sentences.get(key, ""), carried=carried)
         if "table" in rule.params["contexts"]:
             for block, facts in base.by_table.items():
                 if block not in tables:

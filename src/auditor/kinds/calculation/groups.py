@@ -119,7 +119,18 @@ def table_columns(facts: list[Fact]) -> list[list[Fact]]:
     return list(by_column.values())
 
 
-def check_group(facts, calc, names, context, rule, complete, checked=None, blank=frozenset(), text=""):
+def added_onto(base, key: tuple[int, int]) -> Fact | None:
+    """The amount a sentence opening with an addend word adds to (收入4,826.40万元。加上级补助收入…、
+    上年结转…，收入总计…): the last amount of the sentence before, an item of the list it opens."""
+    text = base.sentences.get(key, "")
+    if not lexicon().addend.match(text) or key[1] == 0:
+        return None
+    before = [f for f in base.by_sentence.get((key[0], key[1] - 1), ()) if money_amount(f) and f.measure != "变动额"]
+    return before[-1] if before else None
+
+
+def check_group(facts, calc, names, context, rule, complete, checked=None, blank=frozenset(), text="", carried=None):
+    """`carried`: the amount of the sentence before that a sentence opening with 加 adds to (added_onto)."""
     totals = [f for f in facts if f.concept == calc["total"] and money_amount(f)]
     for total in totals:
         parts = [f for f in facts if f.concept in names and money_amount(f) and f.measure == total.measure
@@ -132,7 +143,7 @@ def check_group(facts, calc, names, context, rule, complete, checked=None, blank
         stated = {names[p.concept] for p in parts} | set(blank)  # a blank part row stands for 0
         if context == "同一表列" and len(calc["parts"]) <= 3 and len(stated & set(calc["parts"])) < len(calc["parts"]):
             continue  # a short list of parts is always printed whole; a missing row is a reading gap
-        unnamed = _unnamed_items(facts, total, parts, text) if context == "同一句" else []
+        unnamed = _unnamed_items(facts, total, parts, text, carried) if context == "同一句" else []
         if context == "同一表列":
             parts = parts + _numbered_siblings(facts, total, parts)
             unnamed = _unnamed_rows(facts, total, parts)
@@ -259,17 +270,19 @@ def _numbered_siblings(column: list[Fact], total: Fact, parts: list[Fact]) -> li
                                         for g in below[below.index(f) + 1:below.index(f) + 2])]
 
 
-def _unnamed_items(facts: list[Fact], total: Fact, parts: list[Fact], text: str = "") -> list[Fact]:
+def _unnamed_items(facts: list[Fact], total: Fact, parts: list[Fact], text: str = "",
+                   carried: Fact | None = None) -> list[Fact]:
     """Amounts naming no concept listed among a total's parts in its sentence: after the total and
     before the last part, or right after the last part in its sentence; where the total closes
     the list (本级收入…，加上级补助收入…、调入资金…，收入总计…), any before it in its sentence. Parts
     in brackets end with them (医疗收入…（门诊收入…，住院收入…），科教收入…: the amount after the
-    bracket is the total's sibling)."""
+    bracket is the total's sibling). The amount a sentence opening with 加 adds to (`carried`) is an
+    item where the total closes the list."""
     last = max(parts, key=lambda p: p.id)
 
     def listed(f: Fact) -> bool:
         if total.id > last.id:
-            return (f.block, f.sentence) == (total.block, total.sentence) and f.id < total.id
+            return ((f.block, f.sentence) == (total.block, total.sentence) or f is carried) and f.id < total.id
         if f.id == last.id + 1:
             return (f.block, f.sentence) == (last.block, last.sentence)
         return total.id < f.id < last.id
