@@ -56,6 +56,23 @@ def unit_spending() -> str | None:
 UNNAMED_WINDOW = 50  # unnamed amounts looked back over before a rate: the budget is stated near it
 
 
+def past_closed_group(sentence: list[Fact], actual: Fact | None, around: list[Fact] | None = None) -> list[Fact]:
+    """The sentence's facts but an earlier amount's own run of amount, budget and rate before the
+    rate's actual (收入合计79,555.42万元，完成年初预算79,500.00万元的100.07%；支出合计74,135.91万元，
+    完成年初预算的97.80%: the 79,500.00 is the income's budget, not the spending's), figures of the
+    actual's own thing aside. `around`: the facts the rates are read among, where `sentence` holds
+    amounts only."""
+    if actual is None:
+        return sentence
+    around = sentence if around is None else around  # (where the rates are looked for: the paragraph)
+    rates = [f for f in around if f.unit == "%" and f.id < actual.id]
+    earlier = [f for f in around if rates and f.is_money and f.measure == "决算" and f.id < rates[-1].id]
+    if not earlier:
+        return sentence
+    first, last = earlier[0].id, rates[-1].id
+    return [f for f in sentence if not first <= f.id <= last or (f.concept is not None and f.concept == actual.concept)]
+
+
 def _unnamed_budget(base: FactBase, rate: Fact, sentence: list[Fact], measure: str) -> Fact | None:
     """The budget a rate naming nothing is of, stated before it under the same heading and
     naming nothing either (调整后预算1,286.40万元。全年实际支出1,276.40万元，完成调整后预算的97.45%;
@@ -75,7 +92,7 @@ def unnamed_budget_of(base: FactBase, rate: Fact, actual: Fact, measure: str) ->
         # (a project's report may state its budget under one heading, 一、项目基本情况, and what was
         # spent with its rate under another: the amounts naming nothing are all the project's —
         # under a top heading; under a sub-item, （一）供水管网改造, they may be that part's)
-        earlier = _unnamed_before(base, rate, anywhere)
+        earlier = past_closed_group(_unnamed_before(base, rate, anywhere), actual, base.by_block.get(rate.block, []))
         # (another amount spent stated before: which the rate is of cannot be told; not money
         # received, 项目资金实际到位1,600.00万元, which is no spending; nor an amount whose words say
         # no spending, 中央财政补助1,800万元, read as spent only for want of a word: _said_spent)

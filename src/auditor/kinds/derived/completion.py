@@ -14,7 +14,7 @@ from ...knowledge import compact, last_open_bracket
 from ..base import CHECKED, Hit, sentence_figures
 from .intervals import HUNDRED, ratio_bounds, exact_ratio, consistent, rate_hit, ratio_fits, rate_against
 from .lookup import same_sentence, facts_before, unique_value, clause_of, list_head
-from .budgets import sentence_amount, pick
+from .budgets import sentence_amount, pick, past_closed_group
 
 
 def _listed_under_budget(base: FactBase, fact: Fact, sentence: list[Fact]) -> bool:
@@ -41,6 +41,7 @@ def check_completion(base: FactBase, rule):
             continue
         worded = rate.base or "全年预算"
         year = actual.period if actual is not None else CURRENT
+        sentence = past_closed_group(sentence, actual)
         budget = pick(base, rate, sentence, worded, year)
         other = pick(base, rate, sentence, "年初预算" if worded == "全年预算" else "全年预算", year)
         if actual is None or (budget is None and other is None):
