@@ -73,6 +73,25 @@ class SentenceReading:
         of the vocabulary's."""
         return concept is not None and concept not in self.lex.concepts.canonical
 
+    def _narrowed_name(self, phrase: str, concept: str) -> bool:
+        """The phrase names the concept with words of its own before the name (统筹基金支出 for
+        基金支出): list openers, funds, periods and filler aside."""
+        words = compact(phrase)
+        # (the name as a table's row states it, else a name of the vocabulary's for it)
+        at = words.rfind(concept)
+        if at < 0:
+            at = next((start for start, _, c in reversed(self.lex.concepts.all(words)) if c == concept), -1)
+        if at < 0:
+            return False
+        if share_whole_named(words[:at + len(concept)]) is not None or "占" in words[:at]:
+            return False  # (…，占全县一般公共预算收入139,880万元的70.5%: the share's whole, named as the whole)
+        before = blank(words[:at], self.lex.funds)
+        before = re.sub(r"^(?:" + "|".join(map(re.escape, self.lex.list_openers)) + ")", "", before.strip(" ：:，,、；;"))
+        before = before.strip(" ：:，,、；;")
+        # (the whole's scope, 全县, 全部: the whole itself, no narrower thing)
+        before = before[len(next((w for w in self.whole_scopes if before.startswith(w)), "")):]
+        return bool(before.strip()) and not names_nothing(before.replace(" ", ""), self.lex)
+
     def _share_measure(self, rate: Fact) -> str | None:
         """The measure a share's words name its whole in (占项目支出年初预算的: 年初预算), the names of
         things and funds aside (预算 inside 一般公共预算 is none); None where they name none."""
@@ -426,6 +445,11 @@ class SentenceReading:
                 self._opening_fund(fact, opening_fund, phrase)
             if not fact.get("fund") and (money or fact.get("measure") == "占比"):
                 fact["fund"] = self.section_fund  # (a share in a fund's section is within that fund)
+            if money and in_list and fact.get("concept") is not None and fact.get("concept") == self.whole \
+                    and fact.get("measure") != "变动额" and self._narrowed_name(own_phrase, fact["concept"]):
+                # (基金支出58,429.32万元，其中统筹基金支出41,526.30万元: an item of the list named as the
+                # whole narrowed by a word before it is a part of it, no statement of the whole)
+                fact["concept"] = None
             if money and fact.get("concept") is None and fact.get("measure") != "变动额":
                 self._sum_of_listed(fact, phrase, amounts)
             self._settle(fact, text, figure_at, amounts)
