@@ -656,6 +656,10 @@ def _prior_against(base: FactBase, rate: Fact, current: Fact, stated: Fact | Non
             prior = grid_cell(base, current, measure, before)
         if prior is None or prior.value == 0:
             continue
+        if stated is None and prior.loc.section != rate.loc.section and _current_unsettled(base, current, scope):
+            # (基金支出39,210.25万元，比上年增长3.29% under 三、城乡居民…: the document's one 上年 figure of
+            # 基金支出 stands under 二、职工…, beside another 基金支出 of this year: another thing's base)
+            continue
         span_c, span_p = bounds(current), bounds(prior)
         if span_p[0] <= 0:
             continue
@@ -674,6 +678,15 @@ def _prior_against(base: FactBase, rate: Fact, current: Fact, stated: Fact | Non
             return against
         first = first or against
     return first
+
+
+def _current_unsettled(base: FactBase, current: Fact, scope) -> bool:
+    """The document states the current figure's concept this year with another value too: one
+    figure of it elsewhere cannot be told to be of the same thing."""
+    if current.concept is None:
+        return True
+    found = document_value(base, current.concept, current.measure, current.subject, current.period, scope=scope)
+    return found is None or found.value != current.value
 
 
 def _plan_base_measures(base: FactBase, rate: Fact) -> tuple[str, ...] | None:
