@@ -46,8 +46,6 @@ PARAMS = {
     "partial_cues": (list, []),
     # words after a complete list's last part telling of a rest of the whole (其余为代管资金)
     "remainder_words": (list, []),
-    # the words around a complete list of parts closed by its words (由…组成; see the rule file)
-    "enclosing_cues": (dict, {}),
     # the first words of a list's last item that make it the rest of the whole (…、其他支出X): a
     # 其中 list ending so names every part, and adds up to its whole
     "catch_all_words": (list, ["其他", "其余", "剩余"]),

@@ -178,14 +178,16 @@ def _opener_of_whole(text: str, openers: tuple[str, ...]) -> tuple[str, int, int
 
 
 def _enclosing_words(rule) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(opening words, closing words) of the rule's enclosing_cues."""
-    words = rule.params["enclosing_cues"]
-    return tuple(words.get("opening") or ()), tuple(words.get("closing") or ())
+    """(opening words, closing words) of a complete list of parts set between them (基本支出1,776.28万元，
+    由人员经费1,583.88万元、公用经费182.40万元两部分组成: the amounts between are every part of the
+    amount before): concepts.yaml composition_openers and composition_closers, as the fact reader's."""
+    words = concepts()
+    return tuple(words.get("composition_openers") or ()), tuple(words.get("composition_closers") or ())
 
 
 def _enclosing_cue(text: str, opening: tuple[str, ...], closing: tuple[str, ...]) -> tuple[str, int, int] | None:
     """(the opening word, where, where the closing word stands) of a complete list set between
-    the rule's enclosing_cues (…1,776.28万元，由人员经费1,583.88万元、公用经费182.40万元两部分组成):
+    the composition words (…1,776.28万元，由人员经费1,583.88万元、公用经费182.40万元两部分组成):
     a figure between them, no clause end (。；) either; the list ends at the closing word."""
     if not opening or not closing or not any(w in text for w in opening):
         return None  # (most sentences: no opening word at all)
