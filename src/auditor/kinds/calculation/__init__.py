@@ -46,6 +46,8 @@ PARAMS = {
     "partial_cues": (list, []),
     # words after a complete list's last part telling of a rest of the whole (其余为代管资金)
     "remainder_words": (list, []),
+    # sum words closing a list only after words counting its items (三项累计; 累计 alone is over time)
+    "counted_sum_words": (list, []),
     # the first words of a list's last item that make it the rest of the whole (…、其他支出X): a
     # 其中 list ending so names every part, and adds up to its whole
     "catch_all_words": (list, ["其他", "其余", "剩余"]),

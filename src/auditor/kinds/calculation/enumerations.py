@@ -18,7 +18,7 @@ from ...knowledge import compact, concepts
 from ..base import CHECKED, item_label
 from .parts import money_amount
 from .compare import compare_listing, compare_sum
-from .listing import share_base, sum_words, whole_before, bracket_depth, nested_lists
+from .listing import share_base, sum_words, counted_sum, whole_before, bracket_depth, nested_lists
 from .document import document_value
 
 
@@ -223,6 +223,7 @@ def check_trailing_sums(base: FactBase, rule):
     or from the start of the run of clauses. The first item may be the whole the others break
     down (总投资…，其中…，合计…): the sum is then judged against either."""
     words = {compact(w) for w in rule.params["trailing_sum_words"]}
+    counted = {compact(w) for w in rule.params["counted_sum_words"]}
     openers = ("：", ":", *lexicon().list_openers, *rule.params["enumeration_cues"])
     kinds = tuple(concepts().get("kind_totals") or {})  # (支出, 收入: read once)
     addends = tuple((concepts().get("addend_words") or {}).get("words") or ())
@@ -231,9 +232,12 @@ def check_trailing_sums(base: FactBase, rule):
         flat = [f for _, group in run for f in group]
         for k, total in enumerate(flat):
             kind = _kind_summed(total.label, words, kinds)
-            if not (kind or sum_words(total.label, words)) or not money_amount(total) or total.measure == "变动额":
+            if not (kind or sum_words(total.label, words) or counted_sum(base, total, counted)) or not money_amount(total) \
+                    or total.measure == "变动额":
                 continue
             items = _listed_before(base, flat[:k], total, openers)
+            if items and not items[-1].is_money and items[-1].value == len(items) - 1:
+                items = items[:-1]  # (…、对个人和家庭的补助12.33万元，三项累计…: the count of the items, none)
             if kind and not _all_of_kind(items, kind, base, run, addends, apart):
                 continue
             # (the year's parts, all of them: none an amount of the year)

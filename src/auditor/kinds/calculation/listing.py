@@ -97,6 +97,20 @@ def share_base(f: Fact) -> bool:
 COUNTED_SUM_RE = re.compile(r"^(?:以上|上述|前述|其中)?(?:[一二两三四五六七八九十\d]+|各)?(?:项|类|个|部分|笔|年)?")
 
 
+# words counting a list's items right before a sum word (三项累计, 以上累计)
+COUNTED_ITEMS_RE = re.compile(r"(?:以上|上述|前述|[一二两三四五六七八九十\d]+(?:项|类|个|部分|笔))$")
+
+
+def counted_sum(base: FactBase, total: Fact, counted: set | frozenset) -> bool:
+    """The amount's words are one of `counted` right after words counting the items (三项累计418.88万元):
+    a sum of the list before, which those words alone (累计: over the year) are not."""
+    words = compact(total.label).strip("，,；;：:")
+    if words not in counted:
+        return False
+    text = compact(base.sentences.get((total.block, total.sentence), "")[:total.at])
+    return text.endswith(words) and COUNTED_ITEMS_RE.search(text[:-len(words)]) is not None
+
+
 def sum_words(label: str, words: set) -> bool:
     """The words of an amount are a sum word, after words counting the items (三项共计)."""
     bare = compact(label).strip("，,；;：:")
