@@ -26,9 +26,11 @@ PARAMS = {
     "trailing_sum_words": (list, []),
     # …and the verbs that may stand between the sum word and its figure (合计流转)
     "sum_verbs": (list, []),
-    # words naming a staffing quota (编制数168人): a cap on a count, no count; before counts of
-    # people (在职159人，离退休62人，合计221人) it is no item of their sum
+    # words ending the name of a staffing quota (编制数168人): a cap on a count, no count; among counts
+    # of people (在职159人，离退休62人，合计221人) it is no item of their sum; unless one of
+    # quota_counted_before stands right before them (占用编制人数45人 counts people)
     "quota_words": (list, []),
+    "quota_counted_before": (list, []),
     # the kinds are all of it: their sum is the count
     "exhaustive_markers": (list, ["分别为", "分别是"]),
     # units that are no counts of things (rates, scores)
@@ -87,6 +89,7 @@ PARAMS = {
     # words of having or counting before the thing a total counts (…人民政府共有车辆): the
     # finding names the thing after the last of them
     "subject_after": (list, []),
+    "subject_after_not_in": (list, []),  # longer words holding one of them (公共, 共同 hold 共)
     # a bracket right after a count opens the list of its kinds with no 其中 (共有车辆23辆（执法执勤
     # 用车15辆、…）) unless the words before its first figure hold one of these: a remark on the count,
     # what it includes or how it changed (（含本年新购置2辆）, （比上年增加2辆）, （同比增长5%）)
@@ -133,7 +136,7 @@ def _trailing_sums(base, params):
                         or LIST_START_RE.search(text, f.at + len(f.text), (items[-1].at if items else total.at)):
                     break
                 if items and _quota(f, params) and not any(_quota(g, params) for g in items):
-                    break  # (编制数168人，在职159人，离退休62人，合计221人: the list starts after the quota)
+                    continue  # (编制数168人，在职159人，…合计221人; 在职57人（编制数60人），…: no item)
                 items.append(f)
                 if any(o in compact(f.label) for o in lexicon().list_openers):
                     break  # (其中A2个、B5个，合计7个: the list opens at 其中; the figure before is its whole)
@@ -155,8 +158,11 @@ def _trailing_sums(base, params):
 
 
 def _quota(f: Fact, params: dict) -> bool:
-    words = compact(f.label)
-    return any(w in words for w in params["quota_words"])
+    """The count's name ends with a quota's word (编制数, 核定编制), not after words making it a count
+    of the people holding the posts (占用编制人数)."""
+    words = compact(f.label).rstrip("为是共计约：:（(")
+    word = next((w for w in params["quota_words"] if words.endswith(w)), None)
+    return word is not None and not words[:-len(word)].endswith(tuple(params["quota_counted_before"]))
 
 
 def _own_label(base, f: Fact) -> str:
@@ -632,9 +638,20 @@ def _common_ending(names: list[str]) -> str:
 
 def _subject(label: str, params: dict) -> str:
     """What the total counts: its label after the last word of having (…人民政府共有车辆 → 车辆),
-    else the label's last 12 characters."""
-    cut = max((label.rfind(w) + len(w) for w in params["subject_after"] if w in label), default=-1)
+    else the label's last 12 characters. A word inside a longer one (共 of 公共, 共同:
+    subject_after_not_in) is none."""
+    cut = max((at + len(w) for w in params["subject_after"] for at in [_word_at(label, w, params)] if at >= 0),
+              default=-1)
     return label[cut:] if 0 < cut < len(label) else label[-12:]
+
+
+def _word_at(label: str, word: str, params: dict) -> int:
+    """Where the word last stands in the label on its own, not inside one of subject_after_not_in."""
+    at = label.rfind(word)
+    while at >= 0 and any(0 <= at - x.find(word) and label.startswith(x, at - x.find(word))
+                          for x in params["subject_after_not_in"] if word in x):
+        at = label.rfind(word, 0, at)
+    return at
 
 
 def _hit(base, total: Fact, parts: list[Fact], names: list[str], counted, exhaustive: bool,

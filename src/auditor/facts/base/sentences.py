@@ -23,9 +23,16 @@ CLOSING_BRACKET_RE = re.compile(r"[）)]")
 
 def _bracket_depth(text: str, start: int, end: int, depth: int) -> int:
     """`depth` after the brackets text[start:end] opens and closes: a bracket inside a bracketed
-    list (（因公出国（境）费…、公务接待费…）) closes only itself."""
+    list (（因公出国（境）费…、公务接待费…）) closes only itself. A closing bracket the clause goes on
+    after (…4.00万元），较上年…) closes them all: a bracket opened inside and left open (（办公费（含…）
+    is a slip, not a list going on."""
     part = text[start:end]
+    if BRACKET_THEN_BREAK_RE.search(part):
+        return 0
     return depth + part.count("（") + part.count("(") - part.count("）") - part.count(")")
+
+
+BRACKET_THEN_BREAK_RE = re.compile(r"[）)]\s*[，,；;。]")
 
 TABLE_NUMBER_BEFORE = "附见如详下上续"  # 附表3, 见表3, 如表3, 详见表3: a table's number after 表
 
