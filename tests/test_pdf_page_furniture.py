@@ -101,6 +101,40 @@ def test_a_row_cut_by_the_page_break_and_read_as_a_line_goes_back_into_its_table
                                                               ["合计", "", "12", "12.00"]]
 
 
+def test_a_last_row_below_the_ruled_rows_of_its_page_goes_back_into_its_table_in_a_like_row_s_columns():
+    """The last row of page 1 lost its bottom rule to page 2 and was read as the line 210 卫生健康支出
+    67.86 67.86 below the ruled rows: it is the table's row, laid out as the class row above it (the
+    code under 类, not a 项's 01), and page 2's rows go on with the table."""
+    from auditor.ingest.pdf_layout import _add_table
+    from auditor.ingest.raw import RawBlock, RawCell
+
+    columns = (30.0, 50.0, 70.0, 90.0, 200.0, 250.0, 300.0)
+    head = ["类", "款", "项", "科目名称", "本年支出合计", "基本支出", "项目支出"]
+    blocks = []
+    _add_table(blocks, [[RawCell(t, page=1) for t in head],
+                        [RawCell(t, page=1) for t in ["208", "", "", "社会保障和就业支出", "244.80", "244.80", ""]],
+                        [RawCell(t, page=1) for t in ["", "", "01", "死亡抚恤", "13.23", "13.23", ""]]], 1, False, columns)
+    blocks.append(RawBlock("para", text="210 卫生健康支出 67.86 67.86", page=1))
+    took = _add_table(blocks, [[RawCell(t, page=2) for t in ["", "11", "", "行政事业单位医疗", "67.86", "67.86", ""]]],
+                      2, True, columns)
+    assert took and len(blocks) == 1
+    assert [c.text for c in blocks[0].rows[3]] == ["210", "", "", "卫生健康支出", "67.86", "67.86", ""]
+    assert [c.text for c in blocks[0].rows[4]][:4] == ["", "11", "", "行政事业单位医疗"]
+
+
+def test_a_line_of_figures_below_a_table_laid_out_as_none_of_its_rows_stays_a_line():
+    from auditor.ingest.pdf_layout import _add_table
+    from auditor.ingest.raw import RawBlock, RawCell
+
+    columns = (30.0, 90.0, 200.0)
+    blocks = []
+    _add_table(blocks, [[RawCell(t, page=1) for t in ["项目", "预算数", "决算数"]],
+                        [RawCell(t, page=1) for t in ["基本支出", "10.00", "9.00"]]], 1, False, columns)
+    blocks.append(RawBlock("para", text="2024 12 31", page=1))
+    _add_table(blocks, [[RawCell(t, page=2) for t in ["项目支出", "5.00", "4.00"]]], 2, True, columns)
+    assert blocks[1].kind == "para" and blocks[1].text == "2024 12 31"
+
+
 class _TextPage:
     """A page of text lines only, as pdf_layout reads a page (no ruling lines, so no tables)."""
 

@@ -513,18 +513,43 @@ def _realigned(table: RawBlock, rows: list[list[RawCell]], columns: tuple) -> li
 
 
 def _cut_row_taken_back(blocks: list[RawBlock], rows: list[list[RawCell]], page: int) -> list[list[RawCell]]:
-    """A row of the table of the page before read as the line atop this page, the rules around it
-    cut by the page break (a merged 一级指标 cell going on: 指标16 4 4.00 above the page's ruled rows):
-    the line is the rows' first, its figures under their last columns and its words before them."""
-    if len(blocks) < 2 or blocks[-1].kind != "para" or blocks[-1].page != page or blocks[-2].kind != "table" \
-            or not blocks[-2].rows or blocks[-2].rows[-1][0].page != page - 1:
+    """A row of the table of the page before read as a line between its parts, the rules around it
+    cut by the page break: atop this page (a merged 一级指标 cell going on: 指标16 4 4.00 above the
+    page's ruled rows), or below the ruled rows of the page before, its bottom rule printed on this
+    page (210 卫生健康支出 67.86 67.86). The line is the rows' first, its cells in the columns a row of
+    the table with as many cells of the same kinds fills (code, name, figures), else its figures
+    under the last columns and its words before them."""
+    if len(blocks) < 2 or blocks[-1].kind != "para" or blocks[-1].page not in (page - 1, page) \
+            or blocks[-2].kind != "table" or not blocks[-2].rows or blocks[-2].rows[-1][0].page != page - 1:
         return rows
     line = blocks[-1].text
     words, width = line_words(line), len(rows[0])
     if not figures_line(line) or len(words) > width or len(blocks[-2].rows[0]) != width:
         return rows
+    at = _filled_like(blocks[-2].rows, words)
+    if at is None and blocks[-1].page != page:
+        return rows  # (below the rows of the page before, only a line laid out as a row of the table is one)
     blocks.pop()
-    return [[RawCell(text, page=page) for text in [""] * (width - len(words)) + words], *rows]
+    cells = [""] * width
+    for k, text in zip(at or range(width - len(words), width), words):
+        cells[k] = text
+    return [[RawCell(text, page=page) for text in cells], *rows]
+
+
+def _filled_like(rows: list[list[RawCell]], words: list[str]) -> list[int] | None:
+    """The columns of the last row of the table (below its header) filling as many cells as there
+    are words, each a figure where the word is one: where the words go; None if no row does."""
+    kinds = [_figure(w) for w in words]
+    found = None
+    for row in reversed(rows[1:]):
+        filled = [k for k, c in enumerate(row) if c.text.strip()]
+        if len(filled) != len(words) or [_figure(row[k].text) for k in filled] != kinds:
+            continue
+        # (of such rows, one whose codes are as long: 210 under 类, not 01 under 项)
+        if all(len(row[k].text.strip()) == len(w) for k, w in zip(filled, words) if w.isdigit()):
+            return filled
+        found = found or filled
+    return found
 
 
 def _ranges_as_starts(ranges: tuple, starts: tuple) -> tuple | None:
