@@ -106,10 +106,15 @@ def check_growth(base: FactBase, rule):
             p_lo, p_hi = bounds(stated)
             if p_lo <= 0:
                 continue
+            if current is not None and current.is_money == stated.is_money and _holds_on_amounts(rate, current, stated):
+                continue  # (…177.44万元，比年初预算数188.09万元减少11.65万元，降低5.66%: the rate holds on the two
+                # amounts, 10.65 ÷ 188.09; the change amount is what is wrong, DRV010's)
             lo, hi = c_lo / p_hi * HUNDRED, c_hi / p_lo * HUNDRED
             computed = change.in_yuan() / stated.in_yuan() * HUNDRED
             shown = formula_operands(change, stated)
-            formula = f"变动额 {shown[0]} ÷ {'上年' if stated.period == PRIOR else '所比年度'}数 {shown[1]} = {fmt(computed)}%"
+            named = "上年" if stated.period == PRIOR else stated.measure if stated.measure in BUDGET_MEASURES else "所比年度"
+            formula = f"变动额 {shown[0]} ÷ {named}数 {shown[1]} = {fmt(computed)}%"
+            basis = f"增减额与{named}数" if stated.measure in BUDGET_MEASURES and stated.period == CURRENT else basis
         elif change is not None:
             sign = change.sign or rate.sign or 1
             whole = _list_whole(base, sentence, current, rate)
@@ -748,11 +753,26 @@ def _stated_prior(sentence: list[Fact], change: Fact | None) -> Fact | None:
     before = next((f for f in reversed(sentence) if f.id < change.id and f.measure != "变动额"
                    and (f.is_money if change.is_money else f.unit == change.unit)), None)
     # (last year's budget is a base as its 决算 is: 比2024年年初预算9,072.40万元增加424.62万元)
-    if before is None or before.period != PRIOR or (change.is_money and before.measure not in ("决算", *BUDGET_MEASURES)) \
+    # (this year's budget too, where the change is against it: 比年初预算数188.09万元减少…)
+    if before is None or not (before.period == PRIOR or (before.period == CURRENT and before.measure in BUDGET_MEASURES)) \
+            or (change.is_money and before.measure not in ("决算", *BUDGET_MEASURES)) \
             or before.value == 0 or not lexicon().comparison.search(before.label) \
             or (before.concept and change.concept and before.concept != change.concept):
         return None
     return before
+
+
+def _holds_on_amounts(rate: Fact, current: Fact, base: Fact) -> bool:
+    """The rate is the change from `base` to `current` within the printed precision of both."""
+    (c_lo, c_hi), (b_lo, b_hi) = bounds(current), bounds(base)
+    if b_lo <= 0:
+        return False
+    gaps = [abs(c - b) / b * HUNDRED for c in (c_lo, c_hi) for b in (b_lo, b_hi)]
+    straddles = (c_lo - b_hi) * (c_hi - b_lo) <= 0  # (the intervals meet: no change at all is within them)
+    moved = 0 if straddles else 1 if c_lo > b_hi else -1
+    if rate.sign and moved and rate.sign != moved:
+        return False  # (增长25.00% where 36 fell from 48: the way is wrong, whatever the size)
+    return consistent(rate, Decimal(0) if straddles else min(gaps), max(gaps))
 
 
 def _both_ways(fact: Fact) -> bool:
