@@ -533,6 +533,14 @@ def _quantities_in_sentence(sentence: list[Fact], rate: Fact) -> tuple[Fact, Fac
     counts = [f for f in sentence if not f.is_money and f.unit not in ("%", "‰", "") and not f.comparator]
     if len(counts) < 2:
         return None
+    if len(set(TWO_YEARS_RE.findall(compact(rate.label)))) == 2:
+        # (2022—2024年，…分别为3,260户、3,810户、4,420户，2024年较2023年增长…: the rate names the two
+        # years it compares, each figure took its year in turn)
+        now = [f for f in counts if f.period == CURRENT]
+        prior = [f for f in counts if f.period == PRIOR]
+        if len(now) == 1 and len(prior) == 1 and now[0].unit == prior[0].unit and prior[0].value \
+                and rate.concept in (None, now[0].concept) and prior[0].concept in (None, now[0].concept):
+            return now[0], prior[0]
     prior, now = counts[-1], counts[-2]
     if (prior.period, now.period) == (CURRENT, PRIOR) and (YEAR_RE.search(prior.label) and YEAR_RE.search(now.label)
                                                            or _from_last_year(now, prior)):
@@ -547,6 +555,9 @@ def _quantities_in_sentence(sentence: list[Fact], rate: Fact) -> tuple[Fact, Fac
             or prior.concept not in (None, now.concept) or rate.concept not in (None, now.concept):
         return None
     return now, prior
+
+
+TWO_YEARS_RE = re.compile(r"(?:19|20)\d\d(?=\s*年)")
 
 
 def _year_valued(label: str) -> bool:
