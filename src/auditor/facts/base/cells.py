@@ -199,6 +199,10 @@ class CellReading:
             stem = LABEL_TAIL_RE.sub("", row_label)
             if stem != row_label and len(stem) >= 4:
                 self.row_labels.setdefault(stem, row_label)  # (the name without its tail)
+            unit_bracket = TRAILING_BRACKET_RE.search(row_label)
+            if unit_bracket and unit_in(unit_bracket.group()) and unit_bracket.start() >= 4:
+                # (改厕受益农户（户）: the name a sentence states it by, without the unit it is counted in)
+                self.row_labels.setdefault(row_label[:unit_bracket.start()], row_label)
         unit = self.unit_aliases.get(unit, unit)
         if unit and row_label:  # (the units printed with a row label's figures: see _indicator_like)
             self.label_units.setdefault(row_label, set()).add(unit)

@@ -654,7 +654,8 @@ def _prior_against(base: FactBase, rate: Fact, current: Fact, stated: Fact | Non
     way) is the one it is on; none agreeing, the 决算. `moved` is the way the figures went when
     their printed intervals do not meet."""
     first = None
-    measures, before = ("决算", *BUDGET_MEASURES), PRIOR
+    # (a count's last year is its own measure's: 实际值)
+    measures, before = ("决算", *BUDGET_MEASURES) if current.is_money else ("实际值",), PRIOR
     scope = figure_scope(base, current)  # (last year's figure of the same scope: no 行政事业单位's for a 企业's)
     if current.period == LATER and stated is None:
         # (a later year's plan, 2025年安排…下降1.2% in a report on 2024: on the report year's figure,
@@ -665,7 +666,8 @@ def _prior_against(base: FactBase, rate: Fact, current: Fact, stated: Fact | Non
             before = CURRENT
     for measure in measures:
         prior = stated if stated is not None else document_value(base, rate.concept, measure, rate.subject, before,
-                                                                  scope=scope)
+                                                                  scope=scope) if current.is_money \
+            else document_count(base, rate.concept, rate.subject, before)
         if prior is None and stated is None and rate.concept == current.concept:
             # (支出22,178.04万元，比上年增长11.4% under （四）失业保险基金: its row of a grid of 险种 by
             # 2022年支出 | 2023年支出, where that row's current cell restates the amount)
@@ -853,7 +855,18 @@ def current_figure(base: FactBase, rate: Fact, change: Fact | None, sentence: li
             return budgets[-1]
     return document_value(base, concept, "决算", rate.subject) or (
         # a plan's figure on last year is its budget (一般公共预算拨款收入比上年增加…，增长…)
-        document_value(base, concept, base.bare_measure, rate.subject) if base.plan else None)
+        document_value(base, concept, base.bare_measure, rate.subject) if base.plan else None) or (
+        # a count a table's row states by year (改厕受益农户（户） | 3,810 | 4,420): 2024年改厕受益农户较
+        # 2023年增长… is on its years' cells
+        document_count(base, concept, rate.subject, CURRENT) if change is None and concept else None)
+
+
+def document_count(base: FactBase, concept: str, subject: str, period: str) -> Fact | None:
+    """The one count of things (户, 人次; no rate, no score) the document states for the concept in
+    the period (a table's row by year: 改厕受益农户（户） | 3,810 | 4,420)."""
+    return base.remember(("count", concept, subject, period), lambda: unique_value(
+        [f for f in base.of(concept, "实际值", period) if f.subject == subject and not f.is_money and not f.member
+         and not f.comparator and f.unit not in ("%", "‰", "", "分", "个百分点")]))
 
 
 def _named_just_before(base: FactBase, change: Fact) -> Fact | None:
