@@ -147,7 +147,9 @@ def split_plain(listing: str, params: dict) -> tuple[list[str], bool]:
     def cut(item: str) -> bool:
         # an item after the first that a tail cue makes the end of the list, or that states a
         # figure (…，农机操作培训，培训农民1,260人次: a clause about them all, no item)
-        return separators != "、" and bool(items) and (item.startswith(cues) or any(ch.isdigit() for ch in item))
+        # (an item's own amount after its name, A项目3,850.00万元；B项目…, is no figure of a clause)
+        return separators != "、" and bool(items) and (
+            item.startswith(cues) or any(ch.isdigit() for ch in (_without_amount(item, params) if semicolon else item)))
 
     for k, ch, top in scan_characters(listing, 0, len(listing)):
         if top and not separators and ch in "、，,；;" and not groups_thousands(listing, k):
