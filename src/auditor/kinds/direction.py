@@ -601,7 +601,10 @@ def _sentence_claims(text: str, year, params: dict, on_last_year: bool = False):
         prior_stated = claim is None and _prior_at(words, lex, year) == 0 and MONEY_FIGURE_RE.search(words) is not None
         if isinstance(claim, tuple):
             if ambiguous and not _names_concept(words, lex):
-                claim = ((whole, last), *claim[1:])
+                # (a list's item the vocabulary does not know, 其中：城市基础设施配套费收入5,400.00万元，
+                # 比上年持平, and no whole known before it: the claim is on the figure before it, as
+                # one naming nothing is)
+                claim = ((whole, last), *claim[1:]) if whole or last else ("", *claim[1:])
             yield (*claim, clause)
         # (a share's whole, 占一般公共预算拨款支出的9.60%, is no thing a claim after it speaks of: the
         # share says how big the amount before it is; only the words before 占 may name a thing)
