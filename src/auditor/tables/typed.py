@@ -1480,7 +1480,7 @@ def line_number_columns(grid: list[list[str]], width: int, line_heads: tuple[str
     columns = set()
     naming = _line_head_finder(line_heads)
     for k in range(width):
-        values, head_ok = [], True
+        values, head_ok, named = [], True, False
         for texts in grid:
             text = texts[k] if k < len(texts) else ""
             if text.isdigit() and len(text) <= 3:
@@ -1491,8 +1491,11 @@ def line_number_columns(grid: list[list[str]], width: int, line_heads: tuple[str
             elif text and not values and not naming.search(text):
                 head_ok = False  # (a head above the numbers naming something else)
                 break  # (no such column, whatever the rows below hold)
+            elif text and not values:
+                named = True
         steps = [b - a for a, b in zip(values, values[1:])]
-        if head_ok and len(values) >= 3 and all(step > 0 for step in steps) \
+        # (two rows will do under a head naming line numbers, 序号 | 1 | 2; three with no head)
+        if head_ok and len(values) >= (2 if named else 3) and all(step > 0 for step in steps) \
                 and steps.count(1) >= len(steps) * MOSTLY_BY_ONE:
             columns.add(k)
     return columns

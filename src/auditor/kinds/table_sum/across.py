@@ -10,9 +10,9 @@ from ...knowledge import compact
 from ...tables.typed import parse_cell
 from ..base import Hit, Trial
 from .units import HEAD_UNIT_RE, counted_column
-from .reading import row_label
+from .reading import row_label, row_name
 from .findings import compare, stated_gap
-from .heads import heads_summed, figure_rows, not_summed_words
+from .heads import heads_summed, figure_rows, not_summed_words, label_column
 from .code_tables import group_of
 
 
@@ -21,7 +21,8 @@ def rows_across_alone(rule, table, grid, labels: set, part_totals: bool):
     adding up across, judged as in row_totals when most rows do."""
     if part_totals:
         return  # (a table of parts each closed by its own total row: part_total_hits reads it)
-    label_col = next((c for row in grid for c, text in enumerate(row) if text.strip()), 0)
+    label_col = label_column(grid, next((c for row in grid for c, text in enumerate(row) if text.strip()), 0), table.width,
+                             labels | {compact(w) for w in rule.params["column_subtotal_labels"]})
     figures = figure_rows(rule, table, label_col)
     if not figures:
         return
@@ -172,7 +173,8 @@ def _read_across(rule, table, grid, rows: list[int], heads: list[str], total_col
                 or any(not cell.text.strip() for cell, _, _ in pairs):
             continue
         cells, names = [cell for cell, _, _ in pairs], [name for _, name, _ in pairs]
-        label = compact(row_label(grid[r])) or f"第{table.row_number(r)}行"
+        # (the row's name, not its 序号: 1 | 东桥村 | 8.05 is 东桥村's row)
+        label = row_name(grid[r]) or compact(row_label(grid[r])) or f"第{table.row_number(r)}行"
         hit = compare(rule, table, total_cell, cells, label, heads[total_col].strip(), names)
         checked += 1
         (figured_off if hit is not None else figured_on).update(c for cell, _, c in pairs if _non_zero(cell.text))

@@ -20,7 +20,7 @@ from ..base import GLOSS_RE, Hit, Trial, sum_check
 from .reading import label_cells, row_level, row_label, is_amount, notes_after
 from .relations import RowRelations, fold_changes, grid_relations
 from .findings import crossing_cell, column_hit, stated_gap
-from .heads import heads_summed, figure_rows
+from .heads import heads_summed, figure_rows, label_column
 from .table_identities import products_explain, product_slips
 from .across import rows_across_alone, row_totals
 from .groups import part_total_hits, summed_rows, group_hits, groups_alone, groups_summed, subtotal_hits, outer_rows
@@ -165,7 +165,8 @@ def check_column_total(doc, rule, typed):
         if len(totals) != 1:
             continue  # a table of several parts each with its own total
         at = totals[0]
-        label_col = next(c for c, text in enumerate(grid[at]) if text.strip())
+        label_col = label_column(grid, next(c for c, text in enumerate(grid[at]) if text.strip()), table.width,
+                                 labels | part_labels | {compact(w) for w in rule.params["column_subtotal_labels"]})
         figures = figure_rows(rule, table, label_col)
         if figures and figures[0] == 0 and _years_only(grid[0][label_col + 1:]):
             figures = figures[1:]  # (项目 | 2023 | 2024: the header's years, no row of figures)

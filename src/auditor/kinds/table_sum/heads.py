@@ -35,6 +35,24 @@ def heads_summed(rule, table, grid, first: int, label_col: int, skip: int | None
                    and not HEAD_UNIT_RE.sub("", compacted[col]).endswith(ratios)]
 
 
+def label_column(grid, first: int, width: int, totals: frozenset | set = frozenset()) -> int:
+    """The last column of the rows' labels: from the column a total row's label stands in (合计)
+    right over the columns of names no row prints an amount in (村名 after 序号 | 片区) and those of
+    line numbers (序号 | 1 | 2 under 片区): the figures a total sums start after it. A column holding a
+    total's label (`totals`: 小计 under 资金来源) is a level of the table's own, where it stops."""
+    lines = line_number_columns(grid, width, tuple(concepts().get("not_figure_columns") or ()))
+    ends = tuple(totals)
+
+    def names_only(c: int) -> bool:
+        cells = [compact(row[c]) for row in grid if c < len(row)]
+        return not any(is_amount(t) for t in cells) and not any(t and t.endswith(ends) for t in cells) if ends \
+            else not any(is_amount(t) for t in cells)
+    col = first
+    while col + 1 < width and (col + 1 in lines or names_only(col + 1)):
+        col += 1
+    return col
+
+
 def figure_rows(rule, table, label_col: int) -> list[int]:
     """The rows of a table holding an amount right of its label column: those a total may sum or
     be. Not a 栏次 row numbering the columns (栏次 | 1 | 2, 甲 | 乙 | 1 | 2), nor a row that is no
