@@ -71,7 +71,7 @@ def check_growth(base: FactBase, rule):
             continue
         quantity_change = _quantity_change(sentence, rate, rule.params["year_on_year_cues"], base.year)
         bracketed = _bracketed_prior(base, rate, sentence) or (
-            _quantity_prior(base, rate, sentence) or _quantities_in_sentence(sentence, rate)
+            _quantity_prior(base, rate, sentence) or _quantities_in_sentence(sentence, rate, base.year)
             or _quantity_now_before(base, sentence, rate)
             if not quantity_change else None)
         if bracketed is None and sentence and not sentence[-1].is_money and sentence[-1].unit not in ("%", "‰", "") \
@@ -526,14 +526,14 @@ def _per_unit_compared(sentence: list[Fact], prior: Fact) -> Fact | None:
     return now if not rest or (lex.per_unit.search(rest) and rest in compact(now.label)) else None
 
 
-def _quantities_in_sentence(sentence: list[Fact], rate: Fact) -> tuple[Fact, Fact] | None:
+def _quantities_in_sentence(sentence: list[Fact], rate: Fact, year: int | None = None) -> tuple[Fact, Fact] | None:
     """(this year's, last year's) count stated before the rate, last year's after a comparing word
     in the same unit (全年到馆读者18.62万人次，较上年的17.40万人次同比下降7.01%), in brackets right
     after this year's (12.6万吨（上年11.8万吨）), or each with its year (2023年…，2024年…)."""
     counts = [f for f in sentence if not f.is_money and f.unit not in ("%", "‰", "") and not f.comparator]
     if len(counts) < 2:
         return None
-    if len(set(TWO_YEARS_RE.findall(compact(rate.label)))) == 2:
+    if len(set(TWO_YEARS_RE.findall(compact(rate.label)))) == 2 and _named_years_own(rate, year):
         # (2022—2024年，…分别为3,260户、3,810户、4,420户，2024年较2023年增长…: the rate names the two
         # years it compares, each figure took its year in turn)
         now = [f for f in counts if f.period == CURRENT]
@@ -858,7 +858,14 @@ def current_figure(base: FactBase, rate: Fact, change: Fact | None, sentence: li
         document_value(base, concept, base.bare_measure, rate.subject) if base.plan else None) or (
         # a count a table's row states by year (改厕受益农户（户） | 3,810 | 4,420): 2024年改厕受益农户较
         # 2023年增长… is on its years' cells
-        document_count(base, concept, rate.subject, CURRENT) if change is None and concept else None)
+        document_count(base, concept, rate.subject, CURRENT)
+        if change is None and concept and _named_years_own(rate, base.year) else None)
+
+
+def _named_years_own(rate: Fact, year: int | None) -> bool:
+    """The years the rate's words name (2024年较2023年) are the report's and the one before, or none."""
+    named = {int(y) for y in TWO_YEARS_RE.findall(compact(rate.label))}
+    return not named or (year is not None and named <= {year, year - 1})
 
 
 def document_count(base: FactBase, concept: str, subject: str, period: str) -> Fact | None:
