@@ -58,7 +58,7 @@ def _stated_steps(text: str, rule, row: bool = False) -> list[Step]:
         points = Decimal(m.group("points")) if m.group("points") else -Decimal(m.group("share")) / 100
         steps.append(Step(Decimal(m.group("step")), points, m.group(0), kind,
                           [w for w in rule.params["scope_words"] if w in before],
-                          on_completion=before.rstrip().endswith(tuple(rule.params["completion_step_words"]))))
+                          on_completion=_counts_completion(before, clause, rule)))
     for m in _unit_step_pattern(rule).finditer(text) if rule.params["unit_step_statement"] else ():
         step = count_word(m.group("step"))  # (每少五人)
         if not step:
@@ -68,6 +68,17 @@ def _stated_steps(text: str, rule, row: bool = False) -> list[Step]:
         scope = "" if row else re.split(r"[，,：:、]", text[clause_start(text, m.start()):m.start()])[-1].strip()
         steps.append(Step(Decimal(step), Decimal(m.group("points")), m.group(0), "unit", [], m.group("unit"), way, scope))
     return steps
+
+
+def _counts_completion(before: str, clause: str, rule) -> bool:
+    """The step's words say it counts the completion rate: 完成率 right before it, or opening its clause
+    or the condition's clause before it (完成率（实际值/目标值×100%）每降低1%; 完成率低于100%的，每降低1%)."""
+    words = tuple(rule.params["completion_step_words"])
+    parts = re.split(r"[，,；;：:]", re.sub(r"[（(][^（()）]*[）)]", "", compact(before)))  # (a definition in brackets aside)
+    if parts[-1]:  # (the step's own words name what it counts: 按实际完成值每低于指标值1个百分点 does not)
+        return parts[-1].endswith(words)
+    # (a clause of its own before it: 完成率低于100%的，每降低1%)
+    return any(w in compact(parts[-2] if len(parts) > 1 else clause) for w in words)
 
 
 def _subject_clause(clauses: list[str]) -> str:
