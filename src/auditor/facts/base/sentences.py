@@ -166,6 +166,9 @@ class SentenceReading:
         # `counted_to` on (brackets inside it, 因公出国（境）费, close only themselves)
         closing: re.Pattern | None = None
         depth, counted_to = 0, 0
+        # the amount whose parts a bracket or a 由…组成 clause listed, once it closes: a change, a rate
+        # or a share right after it is that amount's (its `of`), until another amount comes
+        closed_whole: Fact | None = None
         past_change = False  # the figure before was a change between earlier years
         amounts: list[Fact] = []  # the sentence's amounts so far, and those its rates are of in turn
         counts: list[Fact] = []  # the sentence's counts so far (人, 所), which a share's rates may be of in turn
@@ -246,6 +249,7 @@ class SentenceReading:
                 # (an item's bracketed parts closed, the list it is an item of goes on)
                 carried, last_money, in_list, list_measure, list_fund, list_parts = bracketed
                 unknown_since, bracketed = "", None
+                closed_whole = last_money  # (the figure the words after the close go on about)
             start = phrase_start(text, figure_at, previous_end)
             # (a rate's sign is the rate's, not a word of its phrase: 同比增长-8.5%)
             phrase = compact(text[start:figure_at])
@@ -472,6 +476,11 @@ class SentenceReading:
                 fact["subject"] = self.item_subject
             if in_turn is not None and fact.get("measure") == "占比":
                 fact["of"] = in_turn.id  # (its concept may be none the vocabulary knows)
+            elif closed_whole is not None and (money if fact.get("measure") == "变动额" else unit == "%"
+                                               and fact.get("measure") in ("占比", "变动率")):
+                fact["of"] = closed_whole.id  # (…组成，比上年增加20.00万元，增长5.00%: the 420.00's)
+            elif money and fact.get("measure") != "变动额":
+                closed_whole = None
             fact["comparator"] = _bound_of(text, m)
             if not fact["comparator"] and self.other_basis and self.other_basis.search(text, 0, figure_at):
                 fact["comparator"] = OTHER_BASIS
@@ -620,7 +629,9 @@ class SentenceReading:
                 opens = opener is not None or (fact.measure in BUDGET_MEASURES and not fact.implicit
                                                and self._bracketed_parts(text, figure_end))
                 composed = self.lex.composition_open.match(text, figure_end)
-                if composed or OPENING_BRACKET_RE.match(text, figure_end):
+                # (a bracket inside the parts, 国内接待1.80万元（含外事接待…）, or inside a 由…组成 clause,
+                # is a note of the part's: the whole's list goes on to its own close)
+                if bracketed is None and (composed or OPENING_BRACKET_RE.match(text, figure_end)):
                     # （其中：…）, or its parts listed in brackets, or between 由 and 组成 (…14.00万元，
                     # 由上年结转2.00万元和当年财政拨款12.00万元组成，比上年增加1.00万元: the 14.00's change)
                     # (a fund one of the parts names is theirs: 财政拨款收入…（其中一般公共预算拨款…），
