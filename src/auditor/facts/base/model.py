@@ -66,7 +66,9 @@ class Fact:
     member: str = ""  # the column concept of a table cell whose row names another concept
     implicit: bool = False  # the measure was not worded but assumed (a bare amount is a 决算)
     at: int = 0  # where the number starts in its sentence (text facts)
-    of: int = -1  # for a rate after 分别: the id of the amount it is of, taken in turn
+    # for a rate after 分别: the id of the amount it is of, taken in turn; for a change, a rate or a
+    # share right after a bracket or a 由…组成 clause closed: the whole's whose parts it listed
+    of: int = -1
     start: int = -1  # for a figure a change reached (由A减少至B, 从A调整为B): the id of A, where it started
 
     @property
