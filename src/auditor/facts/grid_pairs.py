@@ -68,9 +68,12 @@ def _index(base) -> tuple[dict, dict]:
     named: dict = {}
     totals: dict = {}
     for block, cells in base.by_table.items():
+        # (a head naming no kind, 上年决算数 beside 收入预算数 | 收入决算数, is of the one kind the
+        # table's other heads name)
+        named_kinds = {k for cell in cells for k in kinds if k in compact(cell.header)}
         for cell in cells:
             head = compact(cell.header)
-            found = [k for k in kinds if k in head]
+            found = [k for k in kinds if k in head] or (list(named_kinds) if len(named_kinds) == 1 else [])
             if len(found) != 1 or not cell.is_money or cell.member:
                 continue
             row = NOT_NAME_RE.sub("", ITEM_TOKEN_RE.sub("", compact(cell.label)))
@@ -89,12 +92,22 @@ def _text_key(base, stated) -> tuple[str, str] | None:
     if kind is None:
         return None
     thing = label[:-len(kind)]
-    for word in (concepts().get("grid_pairs") or {}).get("scope_words") or ():
+    words = concepts().get("grid_pairs") or {}
+    for word in words.get("scope_words") or ():
         thing = thing.removeprefix(word)
     if NOT_NAME_RE.search(thing):
         return None
-    thing = thing or _topic(base, stated)
+    if thing in (words.get("generic_things") or ()):
+        thing = ""  # (基金收入 under （五）失业保险基金: the fund the heading names)
+    thing = thing or _topic(base, stated) or _section_topic(stated)
     return (thing, kind) if thing else None
+
+
+def _section_topic(stated) -> str:
+    """The thing the figure's numbered section heading names alone ((五）失业保险基金), "" else."""
+    section = compact(stated.loc.section or "")
+    words = ITEM_TOKEN_RE.sub("", section).rstrip("。.：:")
+    return words if words != section and 2 <= len(words) <= TOPIC_MAX and not NOT_NAME_RE.search(words) else ""
 
 
 def _topic(base, stated) -> str:

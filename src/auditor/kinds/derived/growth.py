@@ -668,13 +668,15 @@ def _prior_against(base: FactBase, rate: Fact, current: Fact, stated: Fact | Non
         prior = stated if stated is not None else document_value(base, rate.concept, measure, rate.subject, before,
                                                                   scope=scope) if current.is_money \
             else document_count(base, rate.concept, rate.subject, before)
-        if prior is None and stated is None and rate.concept == current.concept:
+        gridded = prior is None and stated is None and rate.concept == current.concept
+        if gridded:
             # (支出22,178.04万元，比上年增长11.4% under （四）失业保险基金: its row of a grid of 险种 by
             # 2022年支出 | 2023年支出, where that row's current cell restates the amount)
             prior = grid_cell(base, current, measure, before)
         if prior is None or prior.value == 0:
             continue
-        if stated is None and prior.loc.section != rate.loc.section and _current_unsettled(base, current, scope):
+        if stated is None and not gridded and prior.loc.section != rate.loc.section \
+                and _current_unsettled(base, current, scope):
             # (基金支出39,210.25万元，比上年增长3.29% under 三、城乡居民…: the document's one 上年 figure of
             # 基金支出 stands under 二、职工…, beside another 基金支出 of this year: another thing's base)
             continue
