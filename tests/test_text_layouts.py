@@ -501,3 +501,12 @@ def test_the_items_of_a_list_a_sentence_announces_stay_items_however_short():
     blocks = document_from_text(text).blocks
     assert not any(isinstance(b, Heading) and b.text.startswith("（三）") for b in blocks)
     assert any(isinstance(b, Heading) and b.text == "二、存在的问题" for b in blocks)  # (another style: a heading)
+
+
+def test_a_title_closed_by_a_bracketed_note_is_not_run_into_the_line_after_it():
+    """某区…项目绩效运行监控报告（1-6月） ends the title as 报告 does: the next line is a paragraph of
+    its own (its plan, 计划新建…12,000亩, read on its own line, not under the title's words)."""
+    doc = document_from_text("某区2025年高标准农田建设项目绩效运行监控报告（2025年1-6月）\n"
+                             "2025年计划新建高标准农田12,000亩，上半年已完成5,400亩。\n")
+    texts = [getattr(b, "text", "") for b in doc.blocks]
+    assert any(t.startswith("2025年计划新建") for t in texts)

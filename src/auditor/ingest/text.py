@@ -24,6 +24,8 @@ PDF_TERMINAL = TERMINAL.replace("；", "").replace(";", "")
 CAPTION_RE = re.compile("^" + TABLE_NUMBER + r"[\s\u3000]+\S.*表(?:[（(][^）)]*[）)])?$")
 WRAP_MIN_CHARS = 25  # a line wrapped by width is this long at least; a shorter one ends its text
 TITLE_ENDINGS = ("表", "报告", "结果", "情况", "说明", "通知", "目录", "部分")
+TITLE_NOTE_RE = re.compile(r"[（(][^（）()]{1,12}[）)]$")  # (a note in brackets closing a title: （1-6月）)
+TAIL_CHARS = 16  # the last characters of a paragraph's text a wrap is told by (a title's bracketed note too)
 # a line opening a heading or a numbered or bulleted item: it never continues the line before
 ITEM_START_RE = re.compile(
     r"^\s*(?:第[一二三四五六七八九十]+[部章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]"
@@ -633,7 +635,7 @@ def _paragraph(lines: list[str], i: int, blocks: list[RawBlock], terminal: str =
     only looks at the two characters either side of a join."""
     start = i
     pieces = [lines[i].strip()]
-    length, tail = len(pieces[0]), pieces[0][-8:]
+    length, tail = len(pieces[0]), pieces[0][-TAIL_CHARS:]
     i += 1
     while i < len(lines):
         j = i
@@ -653,7 +655,7 @@ def _paragraph(lines: list[str], i: int, blocks: list[RawBlock], terminal: str =
             nxt = " " + nxt  # two ASCII words
         pieces.append(nxt)
         length += len(nxt)
-        tail = (tail + nxt)[-8:]
+        tail = (tail + nxt)[-TAIL_CHARS:]
         i = j + 1
     blocks.append(RawBlock("para", text="".join(pieces), line=start + 1))
     return i
@@ -668,12 +670,13 @@ def _field_lines(line: str, nxt: str) -> bool:
 
 def wraps(text: str, nxt: str, terminal: str = TERMINAL) -> bool:
     """True when `nxt` continues `text`, cut by a line wrap (or, in a PDF, by a page break)."""
-    return _wraps_tail(len(text), text[-8:], nxt, terminal)
+    return _wraps_tail(len(text), text[-TAIL_CHARS:], nxt, terminal)
 
 
 def _wraps_tail(length: int, tail: str, nxt: str, terminal: str = TERMINAL) -> bool:
     """`_wraps` for a text of `length` characters whose last characters are `tail`."""
-    if length < WRAP_MIN_CHARS or not tail or tail.endswith(TITLE_ENDINGS):
+    # (a title's note in brackets after its ending, 监控报告（2025年1-6月）, ends it as well)
+    if length < WRAP_MIN_CHARS or not tail or TITLE_NOTE_RE.sub("", tail).endswith(TITLE_ENDINGS):
         return False
     if tail[-1] in terminal and not _cut_number(tail, nxt):
         return False
