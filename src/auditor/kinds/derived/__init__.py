@@ -72,7 +72,7 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # schedule_rate: a day named in the sentence that is no month's end (截至7月15日): the
           # schedule may be counted in days, not judged; words of another period than the
           # report's (一季度, 全年, 上年同期); comparing words before the schedule (低于时间进度8.5%)
-          "day_pattern": (str, ""), "other_period_words": (list, []), "other_year_words": (list, []), "comparing_words": (list, []),
+          "day_pattern": (str, ""), "other_period_words": (list, []), "year_total_words": (list, []), "other_year_words": (list, []), "comparing_words": (list, []),
           # schedule_rate: in a report on the whole year, words making a schedule a project's or a contract's
           "project_words": (list, []),
           "note_filler_words": (list, []),

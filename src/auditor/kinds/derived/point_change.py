@@ -218,7 +218,9 @@ def check_schedule_rate(base: FactBase, rule):
             continue
         # (another period named in the sentence, 一季度, 全年, 5月底, 上年同期, or a day other than a
         # month's first or last, 截至6月28日, 按天计算: another schedule than the report period's)
-        if any(w in text for w in params["other_period_words"]) or (day is not None and day.search(text)) \
+        # (the year's own totals a report on part of it states, 全年预算3,000.00万元, name no period of the schedule)
+        periods = _without(text, params["year_total_words"])
+        if any(w in periods for w in params["other_period_words"]) or (day is not None and day.search(text)) \
                 or any(int(m) not in (1, months) for m in MONTH_RE.findall(text)):
             continue
         exact = time_share(months)
@@ -231,6 +233,13 @@ def check_schedule_rate(base: FactBase, rule):
                   formula=f"时间进度 = {months} 个月 ÷ 12 = {shown}",
                   fields={"rate": rate.text, "computed": shown, "relation": "时间进度",
                           "basis": f"按{'报告期间' if base.elapsed_months else '本句所述期间'} {months} 个月"})
+
+
+def _without(text: str, words: list[str]) -> str:
+    """The text with those words taken out, the longest first."""
+    for word in sorted(words, key=len, reverse=True):
+        text = text.replace(word, "")
+    return text
 
 
 def _last_said(words: str, comparing: list[str], negations: list[str]) -> int:
