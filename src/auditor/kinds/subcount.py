@@ -239,8 +239,10 @@ def check(doc, rule):
             partner = facts[k + 1] if k + 1 < len(facts) and facts[k + 1].unit in paired \
                 and text[end:facts[k + 1].at].strip() == "、" else None
             end = partner.at + len(partner.text) if partner is not None else end
+            # (the noun counted right after the count, 共监控6个项目，其中…: what it counts)
+            noun = COUNTED_NOUN_RE.match(text, end) if opens.match(text, COUNTED_NOUN_RE.match(text, end).end()) else None
             bridge = AVERAGE_BRIDGE_RE.match(text, end) or BRACKET_BRIDGE_RE.match(text, end) \
-                or _all_of_them(text, end, params)
+                or _all_of_them(text, end, params) or (noun if noun and noun.group() else None)
             marker = opens.match(text, bridge.end() if bridge else end) or _bracket_list(text, end, total, params)
             listed_in = total.sentence
             if not marker and not text[end:].strip("。. ") and not opens.search(text, 0, total.at) \
@@ -283,7 +285,7 @@ def check(doc, rule):
             ending = _common_ending(names)
             # (a list closed by the rest of its kind, …、其他优抚对象446户, names every kind: all of the
             # whole; 其他民主党派 after 中共党员、女性 is no rest of them, 其他专业技术人员 no rest of 教职工)
-            whole = fillers.sub("", compact(total.label))
+            whole = fillers.sub("", compact(total.label)) + (noun.group() if noun else "")
             residual = _closed_by_rest(names, whole, params)
             # (kinds of one classification exclude one another, 男职工 and 女职工 too: see classifications)
             classified = _classified(names, whole, params)
@@ -302,9 +304,10 @@ def check(doc, rule):
             exhaustive = marker.group(1) in params["exhaustive_markers"] or residual or classified == "all"
             compared = _compared(total, parts)
             if (compared > 0 and not overlapping) or (exhaustive and compared < 0):
-                yield _hit(base, total, parts, names, counted, exhaustive, params)
+                yield _hit(base, total, parts, names, counted, exhaustive, params, noun.group() if noun else "")
 
 
+COUNTED_NOUN_RE = re.compile(r"[\u4e00-\u9fff]{0,6}")  # the noun right after a count (6个项目)
 ALL_CLAUSE_RE = re.compile(r"\s*[，,]([^，,。；;：:\d（(]{1,10})(?=\s*[，,])")
 
 
@@ -655,10 +658,10 @@ def _word_at(label: str, word: str, params: dict) -> int:
 
 
 def _hit(base, total: Fact, parts: list[Fact], names: list[str], counted, exhaustive: bool,
-         params: dict) -> Hit:
+         params: dict, noun: str = "") -> Hit:
     unit = total.unit
     listing = " + ".join(f"{_own_name(name, p, params)} {p.value}{unit}" for name, p in zip(names, parts))
-    subject = _subject(compact(_own_label(base, total)), params) or "总数"
+    subject = _subject(compact(_own_label(base, total)) + noun, params) or "总数"  # (+ the noun after it: 6个项目)
     relation = "各项是全部，之和应等于总数" if exhaustive else "各项是同一事物的不同类别，之和不能超过总数"
     # (a count in Chinese numerals as written, its value beside it: 十一辆（11辆）)
     stated = f"{total.value}{unit}" if total.text[:1].isdigit() else f"{total.text}（{total.value}{unit}）"
