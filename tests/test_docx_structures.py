@@ -158,3 +158,13 @@ def test_a_paragraph_whose_mark_a_tracked_change_deleted_runs_on_into_the_next(t
             + f"<w:p>{gone}<w:r><w:t>末段</w:t></w:r></w:p>")
     path = write_docx(tmp_path / "joined.docx", body, {})
     assert _texts(path) == ["全年支出3,081.62万元，其中基本支出1,842.36万元。", "表前说明", "末段"]
+
+
+def test_figures_stacked_on_two_lines_of_a_cell_are_not_run_together():
+    """A line break Word keeps in a cell is typed: 45.00↵38.26 are two figures, never 45.0038.26 (a
+    number no one wrote, which PAT001 would report); words on two lines still join as a wrap does."""
+    from auditor.ingest.docx_reader import _cell_text
+
+    assert _cell_text("45.00\n38.26") == "45.00 38.26"
+    assert _cell_text("一般公共\n预算支出") == "一般公共预算支出"
+    assert _cell_text("合计\n1,234.50") == "合计1,234.50"

@@ -582,5 +582,8 @@ def _cell_text(cell_text: str) -> str:
         return clean_text(cell_text).strip()
     text = ""
     for line in cell_text.split("\n"):
-        text = join_wrapped(text, clean_text(line).strip())
+        line = clean_text(line).strip()
+        # (a line break Word keeps is typed, never a wrap inside a number: 45.00↵38.26 are two
+        # figures stacked in one cell, not 45.0038.26)
+        text = f"{text} {line}" if text[-1:].isdigit() and line[:1].isdigit() else join_wrapped(text, line)
     return text
