@@ -510,3 +510,11 @@ def test_a_title_closed_by_a_bracketed_note_is_not_run_into_the_line_after_it():
                              "2025年计划新建高标准农田12,000亩，上半年已完成5,400亩。\n")
     texts = [getattr(b, "text", "") for b in doc.blocks]
     assert any(t.startswith("2025年计划新建") for t in texts)
+
+
+def test_characters_a_reader_never_sees_split_no_number():
+    """A soft hyphen or a zero-width space inside a figure (3,0\u00ad68.29, Word's or a web page's) is
+    no character of it."""
+    from auditor.ingest.cleanup import clean_text
+
+    assert clean_text("支出3,0\u00ad68.29万元\u200b") == "支出3,068.29万元"

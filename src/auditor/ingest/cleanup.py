@@ -30,6 +30,11 @@ POWERS = {"2": "²", "3": "³"}  # a raised 2 or 3 after a unit of length (m², 
 # largest is 1,114,111) and html.unescape would hand its digits to int(), which refuses more
 # than 4,300 of them; such a reference becomes U+FFFD, as html.unescape makes of any too large.
 LONG_CHARREF_RE = re.compile(r"&#0*([0-9]{8,});?")
+# characters a reader never sees in running text: soft hyphen, zero-width spaces and joiners, word
+# joiner, byte order mark
+INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+INVISIBLE = str.maketrans("", "", INVISIBLE_CHARS)
+INVISIBLE_RE = re.compile(f"[{INVISIBLE_CHARS}]")
 MATH_RE = re.compile(r"\$([^$\n]{1,80})\$")
 LATEX = [(r"\geq", "≥"), (r"\leq", "≤"), (r"\ge", "≥"), (r"\le", "≤"), (r"\%", "%"),
          (r"\times", "×"), (r"\pm", "±"), (r"\sim", "~"), (r"\cdot", "·"), ("{", ""), ("}", "")]
@@ -165,6 +170,8 @@ def clean_text(text: str, markup: bool = True) -> str:
         text = unescape(text)
     if "$" in text:
         text = MATH_RE.sub(_latex, text)
+    if INVISIBLE_RE.search(text):
+        text = text.translate(INVISIBLE)  # (a soft hyphen inside 3,0\u00ad68.29 splits no number)
     return text.translate(TRADITIONAL) if TRADITIONAL_RE.search(text) else text
 
 
