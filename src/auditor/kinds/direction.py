@@ -344,7 +344,8 @@ def _unfigured_claims(doc, base: FactBase, rule):
         for s_index, sentence in enumerate(getattr(block, "sentences", ()) or ()):
             # the claims first: most sentences make none (no direction word), and reading them
             # changes nothing, so their facts need not be looked at
-            claims = list(_sentence_claims(sentence.text, year, rule.params))
+            # (read with its digits as ASCII, the same length: ３，１１５．７２ is one figure, its comma no clause's end)
+            claims = list(_sentence_claims(normalize_digits(sentence.text), year, rule.params))
             if not claims:
                 continue
             facts = base.by_sentence.get((index, s_index), ())
@@ -557,7 +558,8 @@ def unfigured_claims(doc, block: int, on_last_year: bool = False):
     defaults = {name: default for name, (_type, default) in PARAMS.items()}
     year = doc.meta.get("report_year")
     for sentence in getattr(doc.blocks[block], "sentences", ()) or ():
-        for concept, sign, _roughly, _clause in _sentence_claims(sentence.text, year, defaults, on_last_year):
+        for concept, sign, _roughly, _clause in _sentence_claims(normalize_digits(sentence.text), year, defaults,
+                                                                 on_last_year):
             # (a claim after a list of several: whose is not told; "" names no thing of the
             # vocabulary, only the sentence's own figures, which the caller does not read)
             if not isinstance(concept, tuple) and concept:
