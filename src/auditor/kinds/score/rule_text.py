@@ -161,7 +161,7 @@ def scoring_rules(rule, text: str, row: bool = False) -> tuple[list[tuple], bool
     # that row's rule, no indicator's; a row's own statements are its own)
     found = [m for s in rule.params["proportional_statements"] for m in re.finditer(re.escape(s), text)]
     found += list(pattern_matches(rule.params["proportional_formula"], text))
-    found = [m for m in found if row or not _of_execution(text, m.start(), rule)]
+    found = [m for m in found if (row or not _of_execution(text, m.start(), rule)) and not _defines_rate(text, m.start(), rule)]
     # the indicators a statement is for, by the words of its clause before it (数量指标…未达到的
     # 按完成比例计分: the 数量指标 only); a statement naming none is for every indicator
     scopes = [[w for w in rule.params["scope_words"] if w in text[clause_start(text, m.start()):m.start()]]
@@ -169,6 +169,15 @@ def scoring_rules(rule, text: str, row: bool = False) -> tuple[list[tuple], bool
     proportional = False if not found else True if row or not all(scopes) else tuple(w for sc in scopes for w in sc)
     return (_stated_steps(text, rule, row), proportional,
             any(s in text for s in rule.params["other_rule_statements"]) and not proportional)
+
+
+def _defines_rate(text: str, at: int, rule) -> bool:
+    """The formula stands in a bracket right after the completion rate's name (完成率（实际值/目标值×
+    100%）每降低1%…): the rate's definition, no rule of points."""
+    opened = max(text.rfind("（", 0, at), text.rfind("(", 0, at))
+    if opened < 0 or max(text.rfind("）", opened, at), text.rfind(")", opened, at)) >= 0:
+        return False
+    return compact(text[max(0, opened - 8):opened]).endswith(tuple(rule.params["completion_step_words"]))
 
 
 def pattern_matches(pattern: str, text: str):
