@@ -82,6 +82,23 @@ def _share_tail_re() -> re.Pattern:
 
 
 def share_whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact | None:
+    if _other_jurisdiction(rate, part):
+        return None  # (全县…126,400.00万元，占全市一般公共预算支出的12.60%: the city's whole, stated nowhere)
+    return _share_whole(base, rate, part, sentence)
+
+
+def _other_jurisdiction(rate: Fact, part: Fact) -> bool:
+    """The share's whole names a jurisdiction (占全市…的) other than the one its part names (全县…):
+    another's whole. (A part naming none is the report's own jurisdiction's: 占全区…的 in a 区's report.)"""
+    words = compact(rate.label)
+    at = words.rfind("占")
+    scopes = tuple((concepts().get("grid_pairs") or {}).get("scope_words") or ())
+    named = next((w for w in scopes if words.startswith(w, at + 1)), None) if at >= 0 else None
+    own = next((w for w in scopes if w in compact(part.label)), None)
+    return named is not None and own is not None and named != own
+
+
+def _share_whole(base: FactBase, rate: Fact, part: Fact, sentence: list[Fact]) -> Fact | None:
     named_words = None if rate.base else share_whole_words(rate.label)
     if named_words:
         # a whole named in words the vocabulary does not know (占全年发放总额的): an amount the
