@@ -98,6 +98,7 @@ COUNTED_SUM_RE = re.compile(r"^(?:以上|上述|前述|其中)?(?:[一二两三�
 
 
 # words counting a list's items right before a sum word (三项累计, 以上累计)
+COUNTED_HEAD_RE = re.compile(r"以上|上述|前述|[一二两三四五六七八九十\d]+(?:项|类|个|部分|笔)")
 COUNTED_ITEMS_RE = re.compile(r"(?:以上|上述|前述|[一二两三四五六七八九十\d]+(?:项|类|个|部分|笔))$")
 
 
@@ -105,6 +106,9 @@ def counted_sum(base: FactBase, total: Fact, counted: set | frozenset) -> bool:
     """The amount's words are one of `counted` right after words counting the items (三项累计418.88万元):
     a sum of the list before, which those words alone (累计: over the year) are not."""
     words = compact(total.label).strip("，,；;：:")
+    head = COUNTED_HEAD_RE.match(words)
+    if head and words[head.end():] in counted:
+        return True  # (以上累计, 三项累计 in the amount's own words)
     if words not in counted:
         return False
     text = compact(base.sentences.get((total.block, total.sentence), "")[:total.at])
