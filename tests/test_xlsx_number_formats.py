@@ -106,3 +106,15 @@ def test_stored_text_read_as_excel_shows_it(tmp_path, stored, code, expected):
     (table,) = load(path).tables
     assert table.grid()[1] == ["合计", expected]
     assert xlsx_reader.read_xlsx(str(path)) == reference_readers.read_xlsx_full(str(path))
+
+
+def test_a_date_shows_the_parts_its_format_shows():
+    """A year head stored as a date (2024-01-01 in yyyy"年") is 2024年, as Excel shows it, not the
+    whole date; a year and month format shows both; any other date the whole date."""
+    import datetime as dt
+    from auditor.ingest.xlsx_reader import _date_text
+
+    day = dt.date(2024, 1, 1)
+    assert _date_text(day, 'yyyy"年"') == "2024年"
+    assert _date_text(day, '[$-804]yyyy"年"m"月"') == "2024年1月"
+    assert _date_text(day, "yyyy-mm-dd") == "2024年1月1日"

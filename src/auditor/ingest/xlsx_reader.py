@@ -488,7 +488,8 @@ def _shown_number(c, value: str, style: str | None, book: _Workbook, title: str)
     if index in book.dates:
         try:
             return _value_text(_openpyxl()[1].from_excel(number if isinstance(number, float) else int(number),
-                                                         book.epoch, timedelta=index in book.timedeltas), "")
+                                                         book.epoch, timedelta=index in book.timedeltas),
+                               book.formats[index])
         except (OverflowError, ValueError):
             return "#VALUE!"  # openpyxl: a date serial outside the calendar is an error value
     return _number_text(number, book.formats[index])
@@ -658,11 +659,23 @@ def _value_text(value, number_format: str) -> str:
         return "是" if value else "否"
     if isinstance(value, (int, float, Decimal)):
         return _number_text(value, number_format or "")
-    if isinstance(value, dt.datetime):
-        return f"{value.year}年{value.month}月{value.day}日"
-    if isinstance(value, dt.date):
-        return f"{value.year}年{value.month}月{value.day}日"
+    if isinstance(value, (dt.datetime, dt.date)):
+        return _date_text(value, number_format or "")
     return clean_text(str(value)).strip()
+
+
+def _date_text(value, number_format: str) -> str:
+    """A date as its format shows its parts: a year only (yyyy"年": a table's 2024年 head), a year and
+    month (yyyy"年"m"月"), else the whole date."""
+    code = DATE_LITERAL_RE.sub("", number_format.lower().split(";")[0])
+    if "y" in code and "m" not in code and "d" not in code:
+        return f"{value.year}年"
+    if "y" in code and "m" in code and "d" not in code:
+        return f"{value.year}年{value.month}月"
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+DATE_LITERAL_RE = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # (quoted words, escaped characters, colours and locales in a format)
 
 
 # Excel shows at most 30 decimal places whatever the format asks for.
