@@ -118,3 +118,13 @@ def test_a_date_shows_the_parts_its_format_shows():
     assert _date_text(day, 'yyyy"年"') == "2024年"
     assert _date_text(day, '[$-804]yyyy"年"m"月"') == "2024年1月"
     assert _date_text(day, "yyyy-mm-dd") == "2024年1月1日"
+
+
+def test_a_point_written_as_a_literal_shows_the_number_scaled_as_excel_shows_it():
+    """0!.0000 (or 0\\.0000) writes a point before the last four digits: 3800000 (元) shows 380.0000
+    (万元), the figure a reader of the sheet sees."""
+    from auditor.ingest.xlsx_reader import _number_text
+
+    assert _number_text(3800000, "0!.0000") == "380.0000"
+    assert _number_text(3800000, "0\\.0000") == "380.0000"
+    assert _number_text(3800000, "0.00") == "3800000.00"

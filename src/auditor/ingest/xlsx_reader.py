@@ -713,6 +713,10 @@ def _number_text(value, number_format: str) -> str:
         if len(_PLANS) < 10_000:
             _PLANS[number_format] = plan
     percent, places = plan
+    if percent == LITERAL_POINT:
+        # (0!.0000: a point written as a literal before the last four digits, 3800000 shows 380.0000 —
+        # a workbook keeping 元 and showing 万元; the number shown is the one read)
+        number, percent = number.scaleb(-places), False
     context = _CONTEXT if number.adjusted() < 900 else \
         Context(prec=number.adjusted() + MAX_PLACES + 8, rounding=ROUNDING, Emax=10 ** 9, Emin=-(10 ** 9))
     if percent is True:
@@ -747,9 +751,9 @@ def _general_places(number: Decimal) -> int:
     return min(max(GENERAL_CHARS - whole - 1, 0), MAX_PLACES)
 
 
-# Text in quotes, bracketed parts ([Red], [$-804], [>=100]), an escaped character and the
+# Text in quotes, bracketed parts ([Red], [$-804], [>=100]), an escaped character (\ or !) and the
 # character after _ (a space as wide as it) or * (fill): none of them is a digit placeholder.
-_LITERALS_RE = re.compile(r'"[^"]*"?|\[[^\]]*\]?|[\\_*].?')
+_LITERALS_RE = re.compile(r'"[^"]*"?|\[[^\]]*\]?|[\\_*!].?')
 _SCIENTIFIC_RE = re.compile(r"[Ee][+-]")
 
 
@@ -766,6 +770,9 @@ def _format_plan(number_format: str) -> tuple[bool | str, int | None]:
     if "%" in number_format.split(";", 1)[0]:
         # a quoted or escaped %, 0.00"%" or 0.00\%, is text after the number: 95.64 shows 95.64%
         return LITERAL_PERCENT, places
+    point = LITERAL_POINT_RE.search(number_format.split(";", 1)[0])
+    if point and "." not in section:
+        return LITERAL_POINT, len(point.group(1))  # (0!.0000: the digits after the literal point)
     if places and "0." in number_format:
         return False, places
     if not ("0" in section or "#" in section) or "/" in section or _SCIENTIFIC_RE.search(section):
@@ -774,6 +781,10 @@ def _format_plan(number_format: str) -> tuple[bool | str, int | None]:
     if "0" in decimals or "#" in decimals or "?" in decimals:
         return False, None  # optional places ("0.##"): not emulated
     return False, 0  # a whole number: "0", "#,##0", "#,##0_);(#,##0)", '0"人"'
+
+
+LITERAL_POINT = "literal point"  # a plan's mark: the format writes its point as a literal (0!.0000)
+LITERAL_POINT_RE = re.compile(r'(?:!\.|\\\.|"\.")(0+)')
 
 
 def _format_places(number_format: str) -> int:
