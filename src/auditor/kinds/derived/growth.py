@@ -5,6 +5,7 @@ and changes on another base."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from decimal import Decimal
 
 from ...facts.base import Fact, FactBase
@@ -712,7 +713,8 @@ def _current_unsettled(base: FactBase, current: Fact, scope) -> bool:
     if found is not None and found.value == current.value:
         return False
     # (a table printing no unit states it as well: its cells share one, whichever it is)
-    return any(f is not current and f.value == current.value and f.unit in (current.unit, "") for f in base.facts)
+    stated = base.remember(("values stated",), lambda: Counter((f.value, f.unit) for f in base.facts))
+    return stated[(current.value, current.unit)] + (stated[(current.value, "")] if current.unit else 0) > 1
 
 
 def _plan_base_measures(base: FactBase, rate: Fact) -> tuple[str, ...] | None:
