@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ..facts.lexicon import lexicon
+from ..knowledge import compact
 from .base import CHECKED, Hit, document_texts
 
 KIND = "respective"
@@ -97,7 +99,10 @@ def _names_before(text: str, at: int, params: dict) -> list[list[str]] | None:
         # (no 、 and two joins or more, 教育支出和社会保障和就业支出: any 和 may be a name's own, so
         # any count of names from two to all the pieces is a reading)
         return [full] + [full[:k - 1] + ["".join(full[k - 1:])] for k in range(2, len(full))]
-    return [full, comma] if len(comma) >= 2 else [full]
+    readings = [full, comma] if len(comma) >= 2 else [full]
+    # (the names the vocabulary knows, a 和 inside one its own: 人员经费、公用经费和对个人和家庭的补助 are three)
+    known = [c for _, _, c in lexicon().concepts.all(compact(words))]
+    return readings + [known] if len(known) >= 2 else readings
 
 
 def _hit(text: str, source, names: list[list[str]], figures: list[str]) -> Hit:
