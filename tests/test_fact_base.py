@@ -608,3 +608,13 @@ def test_a_budget_word_in_a_problem_category_names_no_measure_of_its_figures():
     # a budget named so, with no fault after it, is still one
     plain = {f.value: f for f in facts_of(HEAD + "项目支出全年预算300.00万元，不含上年结转。\n")}
     assert plain[Decimal("300.00")].measure == "全年预算"
+
+
+def test_a_rate_on_a_forecast_base_names_nothing_of_its_own():
+    """比2024年预计执行数下降4.49%: 预计 is the base's measure word (a forecast), no thing, so the
+    rate is the amount's before it (基金收入), as 比上年执行数下降 is."""
+    facts = facts_of("某县2025年城乡居民基本养老保险基金预算编制说明\n"
+                     "2025年基金收入预算23,901.00万元，比2024年预计执行数下降4.49%。\n"
+                     "表 基金预算表（单位：万元）\n项目\t2024年预计执行数\t2025年预算数\n基金收入\t22,874.55\t23,901.00\n")
+    rate = next(f for f in facts if f.source == "text" and f.unit == "%")
+    assert rate.concept == "基金收入"

@@ -184,6 +184,7 @@ class Lexicon:
     composition_open: re.Pattern  # after an amount, the word opening the parts it is made of (，由…组成)
     degree_before_blank: re.Pattern  # degree words right before a blanked direction word (大幅 of 大幅下降)
     addend: re.Pattern  # the words opening an amount added to the one before (加上级补助收入…), a clause's break before them
+    forecast: re.Pattern  # words making a figure a forecast (预计, 预测: concepts.yaml plan_cells forecast)
     composition_close: re.Pattern  # the word closing them (组成)
     # a word right before a figure saying it is round (近30个百分点: below; 逾: above; 约: either side)
     approximate: re.Pattern
@@ -301,6 +302,7 @@ def _lexicon(generation: int) -> Lexicon:
                           + (f"(?![{''.join(map(re.escape, (data.get('addend_words') or {}).get('not_before') or ()))}])"
                              if (data.get("addend_words") or {}).get("not_before") else "")
                           if (data.get("addend_words") or {}).get("words") else r"(?!)"),
+        forecast=re.compile(alternatives((data.get("plan_cells") or {}).get("forecast")) or r"(?!)"),
         degree_before_blank=re.compile("(?:" + alternatives(data.get("degree_words")) + r")+(?= )"
                                        if data.get("degree_words") else r"(?!)"),
         # (the sides grouped as one alternative before the end: each word must end the text; of

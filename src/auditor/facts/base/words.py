@@ -280,6 +280,7 @@ def own_words(bare: str, lex: Lexicon) -> str:
     """What a phrase names beyond measures, ways of a change and filler (实际资助 -> 资助)."""
     # (a degree word before a direction word, 大幅下降, 有所增长, names nothing either)
     rest = lex.degree_before_blank.sub("", blank(blank(bare, lex.measures), lex.directions)).replace(" ", "")
+    rest = lex.forecast.sub("", rest)  # (比2024年预计执行数下降: a forecast's measure, no thing of its own)
     more = lex.comparative.search(rest) if lex.comparative else None
     if more:  # (比上年少: 少 after a period compared with is a direction word, naming nothing)
         rest = rest[:more.start(1)] + rest[more.end(1):]
