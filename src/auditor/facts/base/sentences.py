@@ -13,7 +13,7 @@ from ..targets import PREFIX, SUFFIX
 from .model import (CURRENT, PRIOR, OLDER, LATER, FORECAST, OTHER_BASIS, SPAN, BUDGET_MEASURES, DEDUCTED, MEASURED_UNITS,
                     Fact)
 from .words import (CLAUSE_BREAK_RE, clause_before, UNNAMED, share_whole_named, CLAUSE_END_RE, OPENING_BRACKET_RE, FROM_QUALIFIER_CHARS, YEAR_RE,
-                    NOUN_AFTER_RE, BOUND_AFTER_RE, PHRASE_LIMIT, phrase_start, blank, names_nothing)
+                    NOUN_AFTER_RE, BOUND_AFTER_RE, PHRASE_LIMIT, SHARE_OPENER, phrase_start, blank, names_nothing)
 from .figures import text_figures, figure_value, decimal_places
 from .rates import NOT_READ  # (a reading not asked for yet: None is an answer)
 
@@ -80,6 +80,15 @@ class SentenceReading:
         of the vocabulary's."""
         return concept is not None and concept not in self.lex.concepts.canonical
 
+    def _names_own_thing(self, phrase: str) -> bool:
+        """The words before a rate's or a change's base (项目支出 of 项目支出比上年增长; none in 比上年增加,
+        占本年支出的) name a thing of their own."""
+        words = compact(phrase)
+        compared = self.lex.comparison.search(words)
+        cut = min(compared.start() if compared else len(words),
+                  words.find(SHARE_OPENER) if SHARE_OPENER in words else len(words))
+        return bool(words[:cut].strip("，,；;、：:")) and self._concept(words[:cut], last=True) is not None
+
     def _narrowed_name(self, phrase: str, concept: str) -> bool:
         """The phrase names the concept with words of its own before the name (统筹基金支出 for
         基金支出): list openers, funds, periods and filler aside."""
@@ -90,7 +99,7 @@ class SentenceReading:
             at = next((start for start, _, c in reversed(self.lex.concepts.all(words)) if c == concept), -1)
         if at < 0:
             return False
-        if share_whole_named(words[:at + len(concept)]) is not None or "占" in words[:at]:
+        if SHARE_OPENER in words[:at]:
             return False  # (…，占全县一般公共预算收入139,880万元的70.5%: the share's whole, named as the whole)
         before = blank(words[:at], self.lex.funds)
         before = re.sub(r"^(?:" + "|".join(map(re.escape, self.lex.list_openers)) + ")", "", before.strip(" ：:，,、；;"))
@@ -478,7 +487,10 @@ class SentenceReading:
                 fact["of"] = in_turn.id  # (its concept may be none the vocabulary knows)
             elif closed_whole is not None and (money if fact.get("measure") == "变动额" else unit == "%"
                                                and fact.get("measure") in ("占比", "变动率")):
-                fact["of"] = closed_whole.id  # (…组成，比上年增加20.00万元，增长5.00%: the 420.00's)
+                if fact.get("concept") in (None, closed_whole.concept) and not self._names_own_thing(own_phrase):
+                    fact["of"] = closed_whole.id  # (…组成，比上年增加20.00万元，增长5.00%: the 420.00's)
+                else:
+                    closed_whole = None  # (…，项目支出比上年增长5.00%: a thing of its own named, the run ends)
             elif money and fact.get("measure") != "变动额":
                 closed_whole = None
             fact["comparator"] = _bound_of(text, m)

@@ -847,7 +847,8 @@ def _quantity_change(sentence: list[Fact], rate: Fact, cues: list[str], year: in
 def current_figure(base: FactBase, rate: Fact, change: Fact | None, sentence: list[Fact]) -> Fact | None:
     # (the amount the words tie the change to: the whole whose parts a bracket or 由…组成 listed)
     linked = change.of if change is not None and change.of >= 0 else rate.of if change is None else -1
-    if linked >= 0 and base.facts[linked].is_money and base.facts[linked].period == CURRENT:
+    if linked >= 0 and base.facts[linked].is_money and base.facts[linked].period == CURRENT \
+            and (change or rate).concept in (None, base.facts[linked].concept):
         return base.facts[linked]
     concept = (change.concept if change else None) or rate.concept
     # this year's figure: “较上年的 21.40 万元下降 14.21%” names last year's just before the rate
