@@ -21,15 +21,20 @@ from .rates import NOT_READ  # (a reading not asked for yet: None is an answer)
 CLOSING_BRACKET_RE = re.compile(r"[）)]")
 
 
-def _bracket_depth(text: str, start: int, end: int, depth: int) -> int:
+def _bracket_depth(text: str, start: int, end: int, depth: int, balanced: bool = True) -> int:
     """`depth` after the brackets text[start:end] opens and closes: a bracket inside a bracketed
-    list (（因公出国（境）费…、公务接待费…）) closes only itself. A closing bracket the clause goes on
-    after (…4.00万元），较上年…) closes them all: a bracket opened inside and left open (（办公费（含…）
-    is a slip, not a list going on."""
+    list (（因公出国（境）费…、公务接待费…）) closes only itself. In a sentence whose brackets do not
+    balance (`balanced` False), a closing bracket the clause goes on after (…4.00万元），较上年…)
+    closes them all: a bracket opened inside and left open (（办公费（含…）) is a slip, not a list
+    going on."""
     part = text[start:end]
-    if BRACKET_THEN_BREAK_RE.search(part):
+    if not balanced and BRACKET_THEN_BREAK_RE.search(part):
         return 0
     return depth + part.count("（") + part.count("(") - part.count("）") - part.count(")")
+
+
+def _balanced(text: str) -> bool:
+    return text.count("（") + text.count("(") == text.count("）") + text.count(")")
 
 
 BRACKET_THEN_BREAK_RE = re.compile(r"[）)]\s*[，,；;。]")
@@ -178,6 +183,7 @@ class SentenceReading:
         # the amount whose parts a bracket or a 由…组成 clause listed, once it closes: a change, a rate
         # or a share right after it is that amount's (its `of`), until another amount comes
         closed_whole: Fact | None = None
+        balanced = _balanced(text)  # (see _bracket_depth)
         past_change = False  # the figure before was a change between earlier years
         amounts: list[Fact] = []  # the sentence's amounts so far, and those its rates are of in turn
         counts: list[Fact] = []  # the sentence's counts so far (人, 所), which a share's rates may be of in turn
@@ -253,7 +259,7 @@ class SentenceReading:
             if negative:
                 value = -value  # (年初结转和结余-12.30万元: a balance below zero)
             if bracketed is not None and closing is None:
-                depth, counted_to = _bracket_depth(text, counted_to, figure_at, depth), figure_at
+                depth, counted_to = _bracket_depth(text, counted_to, figure_at, depth, balanced), figure_at
             if bracketed is not None and (closing.search(text, previous_end, figure_at) if closing else depth <= 0):
                 # (an item's bracketed parts closed, the list it is an item of goes on)
                 carried, last_money, in_list, list_measure, list_fund, list_parts = bracketed
@@ -671,7 +677,7 @@ class SentenceReading:
                     list_fund, list_parts = fund, self.parts_of.get(generic, set())
             previous_end = figure_end
         if bracketed is not None and (closing.search(text, previous_end) if closing
-                                      else _bracket_depth(text, counted_to, len(text), depth) <= 0):
+                                      else _bracket_depth(text, counted_to, len(text), depth, balanced) <= 0):
             carried, last_money, in_list, list_measure, list_fund, list_parts = bracketed  # (closed last)
         if in_list:
             self.part_carried = True  # the list ends with its sentence: what follows is the whole's again
