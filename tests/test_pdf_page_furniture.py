@@ -122,6 +122,23 @@ def test_a_last_row_below_the_ruled_rows_of_its_page_goes_back_into_its_table_in
     assert [c.text for c in blocks[0].rows[4]][:4] == ["", "11", "", "行政事业单位医疗"]
 
 
+def test_a_last_row_taken_back_keeps_its_page_and_the_header_repeated_on_the_next_page_is_no_row():
+    from auditor.ingest.pdf_layout import _add_table
+    from auditor.ingest.raw import RawBlock, RawCell
+
+    columns = (30.0, 90.0, 200.0, 250.0)
+    head = ["类", "科目名称", "本年支出合计", "基本支出"]
+    blocks = []
+    _add_table(blocks, [[RawCell(t, page=1) for t in head],
+                        [RawCell(t, page=1) for t in ["208", "社会保障和就业支出", "244.80", "244.80"]]], 1, False, columns)
+    blocks.append(RawBlock("para", text="210 卫生健康支出 67.86 67.86", page=1))
+    _add_table(blocks, [[RawCell(t, page=2) for t in head],
+                        [RawCell(t, page=2) for t in ["212", "城乡社区支出", "588.00", ""]]], 2, True, columns)
+    rows = blocks[0].rows
+    assert [[c.text for c in r][0] for r in rows] == ["类", "208", "210", "212"]
+    assert rows[2][0].page == 1
+
+
 def test_a_line_of_figures_below_a_table_laid_out_as_none_of_its_rows_stays_a_line():
     from auditor.ingest.pdf_layout import _add_table
     from auditor.ingest.raw import RawBlock, RawCell

@@ -527,13 +527,19 @@ def _cut_row_taken_back(blocks: list[RawBlock], rows: list[list[RawCell]], page:
     if not figures_line(line) or len(words) > width or len(blocks[-2].rows[0]) != width:
         return rows
     at = _filled_like(blocks[-2].rows, words)
-    if at is None and blocks[-1].page != page:
-        return rows  # (below the rows of the page before, only a line laid out as a row of the table is one)
-    blocks.pop()
+    below = blocks[-1].page != page  # (below the ruled rows of the page before, not atop this one)
+    if at is None and below:
+        return rows  # (there only a line laid out as a row of the table is one)
+    line_page = blocks.pop().page
     cells = [""] * width
     for k, text in zip(at or range(width - len(words), width), words):
         cells[k] = text
-    return [[RawCell(text, page=page) for text in cells], *rows]
+    row = [RawCell(text, page=line_page) for text in cells]
+    if below:
+        # (the table's last row, on its own page: a header repeated atop this page still reads as one)
+        blocks[-1].rows.append(row)
+        return rows
+    return [row, *rows]
 
 
 def _filled_like(rows: list[list[RawCell]], words: list[str]) -> list[int] | None:
