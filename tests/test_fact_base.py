@@ -618,3 +618,14 @@ def test_a_rate_on_a_forecast_base_names_nothing_of_its_own():
                      "表 基金预算表（单位：万元）\n项目\t2024年预计执行数\t2025年预算数\n基金收入\t22,874.55\t23,901.00\n")
     rate = next(f for f in facts if f.source == "text" and f.unit == "%")
     assert rate.concept == "基金收入"
+
+
+def test_a_degree_word_before_a_direction_names_nothing_but_the_per_head_words_keep_theirs():
+    """大幅下降, 有所增长 name nothing (a clause naming a part so gives the rate after it its concept);
+    the 均 of 人均 or 平均 is no degree word there."""
+    from auditor.facts.base.words import own_words
+    from auditor.facts.lexicon import lexicon
+
+    lex = lexicon()
+    assert own_words("大幅下降", lex) == "" and own_words("有所增长", lex) == ""
+    assert own_words("人均增长", lex) == "人均" and own_words("平均增长", lex) == "平均"

@@ -303,8 +303,9 @@ def _lexicon(generation: int) -> Lexicon:
                              if (data.get("addend_words") or {}).get("not_before") else "")
                           if (data.get("addend_words") or {}).get("words") else r"(?!)"),
         forecast=re.compile(alternatives((data.get("plan_cells") or {}).get("forecast")) or r"(?!)"),
-        degree_before_blank=re.compile("(?:" + alternatives(data.get("degree_words")) + r")+(?= )"
-                                       if data.get("degree_words") else r"(?!)"),
+        # (words of two characters or more: a one-character one, 均 or 也, ends other words, 人均, 平均)
+        degree_before_blank=re.compile("(?:" + alternatives([w for w in data.get("degree_words") or () if len(w) > 1])
+                                       + r")+(?= )" if any(len(w) > 1 for w in data.get("degree_words") or ()) else r"(?!)"),
         # (the sides grouped as one alternative before the end: each word must end the text; of
         # words ending alike, the one starting first wins, 不低于 over 低于)
         approximate=re.compile("(?:" + "|".join(
