@@ -65,7 +65,11 @@ def past_closed_group(sentence: list[Fact], actual: Fact | None, around: list[Fa
     if actual is None:
         return sentence
     around = sentence if around is None else around  # (where the rates are looked for: the paragraph)
-    rates = [f for f in around if f.unit == "%" and f.id < actual.id]
+    # (a rate right after a budget amount: the completion of that budget, the run it closes; a
+    # growth rate or a share before the actual closes none)
+    money = [f for f in around if f.is_money or f.unit == "%"]
+    rates = [f for k, f in enumerate(money) if f.unit == "%" and f.id < actual.id and k
+             and money[k - 1].measure in BUDGET_MEASURES]
     earlier = [f for f in around if rates and f.is_money and f.measure == "决算" and f.id < rates[-1].id]
     if not earlier:
         return sentence
