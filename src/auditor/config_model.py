@@ -111,6 +111,7 @@ class VocabularyAdditions(BaseModel):
     inclusive_openers: list[Word] = Field(default_factory=list, description="金额后引出其全部组成的词（包括、具体为）")
     composition_openers: list[Word] = Field(default_factory=list, description="金额后引出其构成的词（由……组成 的“由”）")
     composition_closers: list[Word] = Field(default_factory=list, description="结束其构成的词（组成、构成）：其后的话仍说该金额")
+    composition_not_before: list[Word] = Field(default_factory=list, description="“由”之后使其成为另一个词的字（由于）")
     undone_after: list[Word] = Field(default_factory=list, description="数字后表示未做到的词（尚未交付）：该数字不是完成值")
     stock_flow_words: list[Word] = Field(default_factory=list, description="表示年内增减流动的词（新增、处置、报废）：所说表格行的数量不是年末数")
     part_list_head_tails: list[Word] = Field(default_factory=list,

@@ -294,8 +294,10 @@ def _lexicon(generation: int) -> Lexicon:
         list_lead=re.compile(r"\s*[，,：:]?\s*(?P<words>" + (data.get("list_lead") or "(?!)") + r")\s*[，,：:]?\s*(?:"
                              + alternatives(data.get("list_openers")) + r")?\s*[：:]?"),
         # (the closing word looked for up to the clause's end, at most 160 characters: linear)
-        composition_open=re.compile(r"\s*[，,]?\s*(?:" + alternatives(data.get("composition_openers"))
-                                    + r")(?=[^。；;]{1,160}?(?:" + alternatives(data.get("composition_closers")) + "))"
+        composition_open=re.compile(r"\s*[，,]?\s*(?:" + alternatives(data.get("composition_openers")) + ")"
+                                    + (f"(?![{''.join(map(re.escape, data.get('composition_not_before') or ()))}])"
+                                       if data.get("composition_not_before") else "")
+                                    + r"(?=[^。；;]{1,160}?(?:" + alternatives(data.get("composition_closers")) + "))"
                                     if data.get("composition_openers") and data.get("composition_closers") else r"(?!)"),
         composition_close=re.compile(alternatives(data.get("composition_closers")) or r"(?!)"),
         addend=re.compile(r"[，,；;\s]*(?:" + alternatives((data.get("addend_words") or {}).get("words")) + ")"

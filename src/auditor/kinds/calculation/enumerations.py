@@ -226,7 +226,7 @@ def check_trailing_sums(base: FactBase, rule):
     counted = {compact(w) for w in rule.params["counted_sum_words"]}
     openers = ("：", ":", *lexicon().list_openers, *rule.params["enumeration_cues"])
     kinds = tuple(concepts().get("kind_totals") or {})  # (支出, 收入: read once)
-    addends = tuple((concepts().get("addend_words") or {}).get("words") or ())
+    addends = lexicon().addend  # (加上级补助收入…; not 加强, 加大: concepts.yaml addend_words not_before)
     apart = (*lexicon().list_openers, *rule.params["subtract_words"])
     for run in base.clause_runs():
         flat = [f for _, group in run for f in group]
@@ -263,12 +263,12 @@ def _kind_summed(label: str, words: set, kinds: tuple[str, ...]) -> str:
     return next((k for k in kinds if bare.startswith(k) and bare[len(k):] in words), "")
 
 
-def _all_of_kind(items: list[Fact], kind: str, base: FactBase, run, addends: tuple, apart: tuple) -> bool:
+def _all_of_kind(items: list[Fact], kind: str, base: FactBase, run, addends, apart: tuple) -> bool:
     """Every item names the kind the sum names (…支出安排…，上解上级支出…，债务还本支出…，支出总计…),
     none added to an amount before the list (`addends`: 加上级补助收入…, the sum holds that amount
     too), in a run of clauses with none of the words `apart` (其中: an item's part listed; 减：: an
     amount taken away)."""
-    if not all(kind in f.label for f in items) or any(compact(f.label).startswith(addends) for f in items):
+    if not all(kind in f.label for f in items) or any(addends.match(compact(f.label)) for f in items):
         return False
     text = "".join(base.sentences.get(key, "") for key, _ in run)
     return not any(w in text for w in apart)

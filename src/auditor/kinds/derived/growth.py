@@ -534,7 +534,7 @@ def _quantities_in_sentence(sentence: list[Fact], rate: Fact, year: int | None =
     counts = [f for f in sentence if not f.is_money and f.unit not in ("%", "‰", "") and not f.comparator]
     if len(counts) < 2:
         return None
-    if len(set(TWO_YEARS_RE.findall(compact(rate.label)))) == 2 and _named_years_own(rate, year):
+    if len(set(YEAR_NUMBER_RE.findall(compact(rate.label)))) == 2 and _named_years_own(rate, year):
         # (2022—2024年，…分别为3,260户、3,810户、4,420户，2024年较2023年增长…: the rate names the two
         # years it compares, each figure took its year in turn)
         now = [f for f in counts if f.period == CURRENT]
@@ -556,9 +556,6 @@ def _quantities_in_sentence(sentence: list[Fact], rate: Fact, year: int | None =
             or prior.concept not in (None, now.concept) or rate.concept not in (None, now.concept):
         return None
     return now, prior
-
-
-TWO_YEARS_RE = re.compile(r"(?:19|20)\d\d(?=\s*年)")
 
 
 def _year_valued(label: str) -> bool:
@@ -879,7 +876,7 @@ def current_figure(base: FactBase, rate: Fact, change: Fact | None, sentence: li
 
 def _named_years_own(rate: Fact, year: int | None) -> bool:
     """The years the rate's words name (2024年较2023年) are the report's and the one before, or none."""
-    named = {int(y) for y in TWO_YEARS_RE.findall(compact(rate.label))}
+    named = {int(y) for y in YEAR_NUMBER_RE.findall(compact(rate.label))}
     return not named or (year is not None and named <= {year, year - 1})
 
 
