@@ -665,7 +665,7 @@ def _prior_against(base: FactBase, rate: Fact, current: Fact, stated: Fact | Non
     for measure in measures:
         prior = stated if stated is not None else document_value(base, rate.concept, measure, rate.subject, before,
                                                                   scope=scope) if current.is_money \
-            else document_count(base, rate.concept, rate.subject, before)
+            else document_value(base, rate.concept, "实际值", rate.subject, before, counted=True)
         gridded = prior is None and stated is None and rate.concept == current.concept
         if gridded:
             # (支出22,178.04万元，比上年增长11.4% under （四）失业保险基金: its row of a grid of 险种 by
@@ -870,7 +870,7 @@ def current_figure(base: FactBase, rate: Fact, change: Fact | None, sentence: li
         document_value(base, concept, base.bare_measure, rate.subject) if base.plan else None) or (
         # a count a table's row states by year (改厕受益农户（户） | 3,810 | 4,420): 2024年改厕受益农户较
         # 2023年增长… is on its years' cells
-        document_count(base, concept, rate.subject, CURRENT)
+        document_value(base, concept, "实际值", rate.subject, CURRENT, counted=True)
         if change is None and concept and _named_years_own(rate, base.year) else None)
 
 
@@ -878,14 +878,6 @@ def _named_years_own(rate: Fact, year: int | None) -> bool:
     """The years the rate's words name (2024年较2023年) are the report's and the one before, or none."""
     named = {int(y) for y in YEAR_NUMBER_RE.findall(compact(rate.label))}
     return not named or (year is not None and named <= {year, year - 1})
-
-
-def document_count(base: FactBase, concept: str, subject: str, period: str) -> Fact | None:
-    """The one count of things (户, 人次; no rate, no score) the document states for the concept in
-    the period (a table's row by year: 改厕受益农户（户） | 3,810 | 4,420)."""
-    return base.remember(("count", concept, subject, period), lambda: unique_value(
-        [f for f in base.of(concept, "实际值", period) if f.subject == subject and not f.is_money and not f.member
-         and not f.comparator and f.unit not in ("%", "‰", "", "分", "个百分点")]))
 
 
 def _named_just_before(base: FactBase, change: Fact) -> Fact | None:

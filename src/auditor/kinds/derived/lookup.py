@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...facts.base import Fact, FactBase
-from ...facts.base.model import CURRENT, PRIOR
+from ...facts.base.model import CURRENT, MEASURED_UNITS, PRIOR
 from ...facts.lexicon import lexicon
 from ...facts.scopes import figure_scope
 from ...facts.restated import clause_start
@@ -34,15 +34,23 @@ def unique_value(facts: list[Fact]) -> Fact | None:
 
 
 def document_value(base: FactBase, concept: str | None, measure: str, subject: str,
-                    period: str = CURRENT, fund: str | None = None, scope: tuple | None = None) -> Fact | None:
+                    period: str = CURRENT, fund: str | None = None, scope: tuple | None = None,
+                    counted: bool = False) -> Fact | None:
     """The one value the document agrees on; with `fund`, among the figures of that fund only
     (a 财政拨款 table's 上年 beside an all-funds table's); with `scope`, among the figures of that
-    scope only (facts/scopes.py: 企业 against 行政事业单位, 市本级 against 全市)."""
+    scope only (facts/scopes.py: 企业 against 行政事业单位, 市本级 against 全市). Amounts of money,
+    or with `counted` counts of things (户, 人次: a table's row by year, 改厕受益农户（户） | 3,810 | 4,420;
+    no rate, no score, no bound)."""
     if not concept:
         return None
-    return base.remember(("unique", concept, measure, period, subject, fund, scope), lambda: unique_value(
-        [f for f in base.of(concept, measure, period) if f.subject == subject and f.is_money and not f.member
+    return base.remember(("unique", concept, measure, period, subject, fund, scope, counted), lambda: unique_value(
+        [f for f in base.of(concept, measure, period) if f.subject == subject and not f.member
+         and (_counted(f) if counted else f.is_money)
          and fund in (None, f.fund) and scope in (None, figure_scope(base, f))]))
+
+
+def _counted(f: Fact) -> bool:
+    return not f.is_money and not f.comparator and f.unit not in (*MEASURED_UNITS, "")
 
 
 def clause_of(base: FactBase, fact: Fact, params: dict) -> tuple[str, int, list[Fact]]:
