@@ -185,6 +185,7 @@ class Lexicon:
     degree_before_blank: re.Pattern  # degree words right before a blanked direction word (大幅 of 大幅下降)
     addend: re.Pattern  # the words opening an amount added to the one before (加上级补助收入…), a clause's break before them
     forecast: re.Pattern  # words making a figure a forecast (预计, 预测: concepts.yaml plan_cells forecast)
+    jurisdictions: tuple  # words naming a whole jurisdiction (全县, 全市: concepts.yaml grid_pairs scope_words)
     composition_close: re.Pattern  # the word closing them (组成)
     # a word right before a figure saying it is round (近30个百分点: below; 逾: above; 约: either side)
     approximate: re.Pattern
@@ -304,6 +305,7 @@ def _lexicon(generation: int) -> Lexicon:
                           + (f"(?![{''.join(map(re.escape, (data.get('addend_words') or {}).get('not_before') or ()))}])"
                              if (data.get("addend_words") or {}).get("not_before") else "")
                           if (data.get("addend_words") or {}).get("words") else r"(?!)"),
+        jurisdictions=tuple((data.get("grid_pairs") or {}).get("scope_words") or ()),
         forecast=re.compile(alternatives((data.get("plan_cells") or {}).get("forecast")) or r"(?!)"),
         # (words of two characters or more: a one-character one, 均 or 也, ends other words, 人均, 平均)
         degree_before_blank=re.compile("(?:" + alternatives([w for w in data.get("degree_words") or () if len(w) > 1])

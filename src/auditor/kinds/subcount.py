@@ -240,7 +240,8 @@ def check(doc, rule):
                 and text[end:facts[k + 1].at].strip() == "、" else None
             end = partner.at + len(partner.text) if partner is not None else end
             # (the noun counted right after the count, 共监控6个项目，其中…: what it counts)
-            noun = COUNTED_NOUN_RE.match(text, end) if opens.match(text, COUNTED_NOUN_RE.match(text, end).end()) else None
+            noun = COUNTED_NOUN_RE.match(text, end)
+            noun = noun if opens.match(text, noun.end()) else None
             bridge = AVERAGE_BRIDGE_RE.match(text, end) or BRACKET_BRIDGE_RE.match(text, end) \
                 or _all_of_them(text, end, params) or (noun if noun and noun.group() else None)
             marker = opens.match(text, bridge.end() if bridge else end) or _bracket_list(text, end, total, params)
@@ -307,7 +308,8 @@ def check(doc, rule):
                 yield _hit(base, total, parts, names, counted, exhaustive, params, noun.group() if noun else "")
 
 
-COUNTED_NOUN_RE = re.compile(r"[\u4e00-\u9fff]{0,6}")  # the noun right after a count (6个项目)
+# the noun right after a count (6个项目): a few characters, as a unit's name after its figure is
+COUNTED_NOUN_RE = re.compile(r"[\u4e00-\u9fff]{0,6}")
 ALL_CLAUSE_RE = re.compile(r"\s*[，,]([^，,。；;：:\d（(]{1,10})(?=\s*[，,])")
 
 

@@ -254,7 +254,7 @@ class RateReading:
             return None
         # “三公经费财政拨款支出”: a concept right after another only qualifies it (a name inside
         # another, a table's row 财政拨款 inside 财政拨款支出, stands in no such chain)
-        if len(both) > 2:
+        if len(both) > 2:  # (two names alone: no chain a nested one could break)
             both = [t for t in both if not any(o[0] <= t[0] and t[1] <= o[1] and o[1] - o[0] > t[1] - t[0] for o in both)]
         pick = len(both) - 1
         while pick > 0 and both[pick - 1][1] == both[pick][0]:

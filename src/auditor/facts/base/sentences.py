@@ -110,7 +110,7 @@ class SentenceReading:
         before = re.sub(r"^(?:" + "|".join(map(re.escape, self.lex.list_openers)) + ")", "", before.strip(" ：:，,、；;"))
         before = before.strip(" ：:，,、；;")
         # (the whole's scope, 全县, 全部: the whole itself, no narrower thing)
-        before = before[len(next((w for w in self.whole_scopes if before.startswith(w)), "")):]
+        before = before[len(next((w for w in self.whole_prefixes if before.startswith(w)), "")):]
         return bool(before.strip()) and not names_nothing(before.replace(" ", ""), self.lex)
 
     def _share_measure(self, rate: Fact) -> str | None:

@@ -198,8 +198,8 @@ class VocabularyReading:
         self.not_joins = tuple(summed.get("not_joins") or ())
         addend = vocab.get("addend_words") or {}
         # words naming a whole's scope before its name (全县, 全部): the whole, not a narrower thing
-        self.whole_scopes = tuple(sorted({*(vocab.get("grid_pairs") or {}).get("scope_words", ()),
-                                          *(vocab.get("all_funds_words") or ())}, key=len, reverse=True))
+        self.whole_prefixes = tuple(sorted({*self.lex.jurisdictions, *(vocab.get("all_funds_words") or ())},
+                                           key=len, reverse=True))
         self.addend = self.lex.addend  # the words opening an added amount, where the phrase starts (after a clause break)
         self.comparison_words = frozenset(vocab.get("comparison_words") or ())
         self.bare_names = frozenset(vocab.get("bare_names") or ())

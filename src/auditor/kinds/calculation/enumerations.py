@@ -370,8 +370,13 @@ def _concept_before(base: FactBase, text: str) -> str | None:
 def _joined_after_name(before: str) -> bool:
     """The words before a name end with another name and a join (基本支出和): the name is a list's."""
     join = lexicon().list_join
-    for cut in range(1, 3):  # (和, 、; 以及)
+    for cut in range(1, JOIN_CHARS + 1):  # (和, 、; 以及)
         if join.fullmatch(before[-cut:]):
-            found = lexicon().concepts.all(before[-cut - 12:-cut])
-            return bool(found) and found[-1][1] == len(before[-cut - 12:-cut])
+            window = before[-cut - NAME_WINDOW:-cut]
+            found = lexicon().concepts.all(window)
+            return bool(found) and found[-1][1] == len(window)
     return False
+
+
+JOIN_CHARS = 2  # the longest join word of a list (以及)
+NAME_WINDOW = 12  # characters before a join a name ending there is looked for in

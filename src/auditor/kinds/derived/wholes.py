@@ -92,7 +92,7 @@ def _other_jurisdiction(rate: Fact, part: Fact) -> bool:
     another's whole. (A part naming none is the report's own jurisdiction's: 占全区…的 in a 区's report.)"""
     words = compact(rate.label)
     at = words.rfind("占")
-    scopes = tuple((concepts().get("grid_pairs") or {}).get("scope_words") or ())
+    scopes = lexicon().jurisdictions
     named = next((w for w in scopes if words.startswith(w, at + 1)), None) if at >= 0 else None
     own = next((w for w in scopes if w in compact(part.label)), None)
     return named is not None and own is not None and named != own

@@ -177,7 +177,11 @@ def _defines_rate(text: str, at: int, rule) -> bool:
     opened = max(text.rfind("（", 0, at), text.rfind("(", 0, at))
     if opened < 0 or max(text.rfind("）", opened, at), text.rfind(")", opened, at)) >= 0:
         return False
-    return compact(text[max(0, opened - 8):opened]).endswith(tuple(rule.params["completion_step_words"]))
+    # (the rate's name right before the bracket, in the few characters a name takes)
+    return compact(text[max(0, opened - RATE_NAME_CHARS):opened]).endswith(tuple(rule.params["completion_step_words"]))
+
+
+RATE_NAME_CHARS = 8  # characters before a bracket the rate's name it defines is looked for in
 
 
 def pattern_matches(pattern: str, text: str):
