@@ -98,8 +98,9 @@ COUNTED_SUM_RE = re.compile(r"^(?:以上|上述|前述|其中)?(?:[一二两三�
 
 
 # words counting a list's items right before a sum word (三项累计, 以上累计)
+# (not 其中 nor a count of years: a list's whole's or its span's words, no count of the items listed)
 COUNTED_HEAD_RE = re.compile(r"以上|上述|前述|[一二两三四五六七八九十\d]+(?:项|类|个|部分|笔)")
-COUNTED_ITEMS_RE = re.compile(r"(?:以上|上述|前述|[一二两三四五六七八九十\d]+(?:项|类|个|部分|笔))$")
+COUNTED_ITEMS_RE = re.compile(f"(?:{COUNTED_HEAD_RE.pattern})$")  # (the same words closing the text before)
 
 
 def counted_sum(base: FactBase, total: Fact, counted: set | frozenset) -> bool:
