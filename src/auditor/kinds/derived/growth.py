@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from ...facts.base import Fact, FactBase
 from ...facts.base.figures import per_unit
-from ...facts.base.model import BUDGET_MEASURES, CURRENT, LATER, OLDER, PRIOR
+from ...facts.base.model import BUDGET_MEASURES, CURRENT, LATER, MEASURED_UNITS, OLDER, PRIOR
 from ...facts.base.periods import fact_year
 from ...facts.base.text_facts import closed_comparison_re, compares_other_year, names_budget_base, named_budget_base, closed_budget, against_budget
 from ...facts.base.words import CLAUSE_BREAK_RE, change_sign, names_other_year, names_own_thing, YEAR_RE, YEARS_RE
@@ -211,6 +211,7 @@ def check_growth(base: FactBase, rule):
                         f"比例恰为 {rate.text}：疑增减用词有误")
         yield based(basis, slip or rate_hit(rate, computed, "增减比例", formula, than=than))
     yield from _older_year_growths(base)
+    yield from _named_years_growths(base)
 
 
 def _budget_rate_reading(sentence: list[Fact]) -> bool:
@@ -312,6 +313,48 @@ def _older_year_growths(base: FactBase):
                                                    f"比例却写{way(rate.sign)}；{formula}"))
         elif not consistent(rate, lo, hi):
             yield based(f"本年数与{than}数", rate_hit(rate, computed, "增减比例", formula, than=than))
+
+
+def _named_years_growths(base: FactBase):
+    """A rate between two earlier years its words name (2023年培训农民较2022年增长12.92% in a 2024
+    report, read 往年 and left aside by check_growth), its sentence stating no figure: on the one
+    figure of each year the document states for the concept (a row of a table with the years as its
+    columns), amounts or counts alike."""
+    for rate in (f for f in sentence_figures(base, "变动率") if f.comparator == "往年" and f.unit == "%" and f.concept):
+        named = sorted({int(y) for y in YEAR_NUMBER_RE.findall(compact(rate.label))})
+        if len(named) != 2 or not base.year or named[1] >= base.year or facts_before(same_sentence(base, rate), rate):
+            continue  # (two years before the report's, no figure of the sentence's before the rate)
+        later, earlier = (_figure_of_year(base, rate, y) for y in (named[1], named[0]))
+        if later is None or earlier is None or not earlier.value:
+            continue
+        against = _prior_against(base, rate, later, earlier)
+        if against is None:
+            continue
+        yield CHECKED
+        _, lo, hi, computed, moved = against
+        formula = (f"（{named[1]}年 {later.with_unit()} − {named[0]}年 {earlier.with_unit()}）÷ {named[0]}年 "
+                   f"{earlier.with_unit()} = {'−' if moved < 0 else ''}{fmt(computed)}%（{later.where()}；{earlier.where()}）")
+        basis = f"{named[1]}年数与{named[0]}年数"
+        if rate.sign and moved and rate.sign != moved and not _both_ways(rate):
+            yield based(basis, opposite(rate, moved, computed, f"{named[1]}年 {later.with_unit()}"
+                                        f"{'高于' if moved > 0 else '低于'}{named[0]}年 {earlier.with_unit()}，"
+                                        f"比例却写{way(rate.sign)}；{formula}"))
+        elif not consistent(rate, lo, hi):
+            yield based(basis, rate_hit(rate, computed, "增减比例", formula, than=f"{named[0]}年"))
+
+
+def _figure_of_year(base: FactBase, rate: Fact, year: int) -> Fact | None:
+    """The one figure of the rate's concept the document states for that year: last year's, or an
+    older year's its table's column or row names; an amount, else a count."""
+    period = PRIOR if year == base.year - 1 else OLDER
+    for measure, counted in (("决算", False), ("实际值", True)):
+        found = [f for f in base.of(rate.concept, measure, period) if f.subject == rate.subject and not f.member
+                 and (not f.is_money if counted else f.is_money) and not f.comparator
+                 and (period == PRIOR or fact_year(base, f) == year)]
+        value = unique_value(found) if found else None
+        if value is not None and (value.is_money or value.unit not in (*MEASURED_UNITS, "")):
+            return value
+    return None
 
 
 def _older_year_named(base: FactBase, rate: Fact) -> int | None:
