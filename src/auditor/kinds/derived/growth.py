@@ -299,20 +299,7 @@ def _older_year_growths(base: FactBase):
                                and f.is_money and not f.member and fact_year(base, f) == year])
         if current is None or current.period != CURRENT or prior is None or not prior.value:
             continue
-        against = _prior_against(base, rate, current, prior)
-        if against is None:
-            continue
-        yield CHECKED
-        _, lo, hi, computed, moved = against
-        than = f"{year}年"
-        formula = (f"（本年 {current.with_unit()} − {than} {prior.with_unit()}）÷ {than} {prior.with_unit()}"
-                   f" = {'−' if moved < 0 else ''}{fmt(computed)}%（{prior.where()}）")
-        if rate.sign and moved and rate.sign != moved and not _both_ways(rate):
-            yield based(f"本年数与{than}数", opposite(rate, moved, computed, f"本年 {current.with_unit()}"
-                                                   f"{'高于' if moved > 0 else '低于'}{than} {prior.with_unit()}，"
-                                                   f"比例却写{way(rate.sign)}；{formula}"))
-        elif not consistent(rate, lo, hi):
-            yield based(f"本年数与{than}数", rate_hit(rate, computed, "增减比例", formula, than=than))
+        yield from _two_years_judged(base, rate, (current, "本年"), (prior, f"{year}年"), prior.where())
 
 
 def _named_years_growths(base: FactBase):
@@ -327,20 +314,27 @@ def _named_years_growths(base: FactBase):
         later, earlier = (_figure_of_year(base, rate, y) for y in (named[1], named[0]))
         if later is None or earlier is None or not earlier.value:
             continue
-        against = _prior_against(base, rate, later, earlier)
-        if against is None:
-            continue
-        yield CHECKED
-        _, lo, hi, computed, moved = against
-        formula = (f"（{named[1]}年 {later.with_unit()} − {named[0]}年 {earlier.with_unit()}）÷ {named[0]}年 "
-                   f"{earlier.with_unit()} = {'−' if moved < 0 else ''}{fmt(computed)}%（{later.where()}；{earlier.where()}）")
-        basis = f"{named[1]}年数与{named[0]}年数"
-        if rate.sign and moved and rate.sign != moved and not _both_ways(rate):
-            yield based(basis, opposite(rate, moved, computed, f"{named[1]}年 {later.with_unit()}"
-                                        f"{'高于' if moved > 0 else '低于'}{named[0]}年 {earlier.with_unit()}，"
-                                        f"比例却写{way(rate.sign)}；{formula}"))
-        elif not consistent(rate, lo, hi):
-            yield based(basis, rate_hit(rate, computed, "增减比例", formula, than=f"{named[0]}年"))
+        yield from _two_years_judged(base, rate, (later, f"{named[1]}年"), (earlier, f"{named[0]}年"),
+                                     f"{later.where()}；{earlier.where()}")
+
+
+def _two_years_judged(base: FactBase, rate: Fact, later: tuple[Fact, str], earlier: tuple[Fact, str], where: str):
+    """The rate against the change from the earlier figure to the later, each with the words naming
+    its year (本年, 2022年): its way, then its size."""
+    (now, this), (then, than) = later, earlier
+    against = _prior_against(base, rate, now, then)
+    if against is None:
+        return
+    yield CHECKED
+    _, lo, hi, computed, moved = against
+    formula = (f"（{this} {now.with_unit()} − {than} {then.with_unit()}）÷ {than} {then.with_unit()}"
+               f" = {'−' if moved < 0 else ''}{fmt(computed)}%（{where}）")
+    if rate.sign and moved and rate.sign != moved and not _both_ways(rate):
+        yield based(f"{this}数与{than}数", opposite(rate, moved, computed, f"{this} {now.with_unit()}"
+                                                  f"{'高于' if moved > 0 else '低于'}{than} {then.with_unit()}，"
+                                                  f"比例却写{way(rate.sign)}；{formula}"))
+    elif not consistent(rate, lo, hi):
+        yield based(f"{this}数与{than}数", rate_hit(rate, computed, "增减比例", formula, than=than))
 
 
 def _figure_of_year(base: FactBase, rate: Fact, year: int) -> Fact | None:
