@@ -228,6 +228,20 @@ def lexicon() -> Lexicon:
     return _lexicon(vocabulary_generation())
 
 
+def _degree_before_blank(degrees, per_unit) -> re.Pattern:
+    """Degree words right before a blanked direction word (大幅 of 大幅下降, 也有所 of 也有所增长), not
+    the end of a word of an amount per one thing (the 均 of 人均增长, 平均增长)."""
+    if not degrees:
+        return re.compile(r"(?!)")
+    heads = {w[:-len(d)] for w in per_unit for d in degrees if w.endswith(d) and len(w) > len(d)}
+    return re.compile("".join(f"(?<!{re.escape(h)})" for h in sorted(heads)) + "(?:" + alternatives(degrees) + r")+(?= )")
+
+
+def not_before(chars) -> str:
+    """A lookahead refusing the characters that make the word before it another word (由于, 加强)."""
+    return f"(?![{''.join(map(re.escape, chars))}])" if chars else ""
+
+
 @lru_cache(maxsize=4)
 def _lexicon(generation: int) -> Lexicon:
     data = concepts()
@@ -296,20 +310,16 @@ def _lexicon(generation: int) -> Lexicon:
                              + alternatives(data.get("list_openers")) + r")?\s*[：:]?"),
         # (the closing word looked for up to the clause's end, at most 160 characters: linear)
         composition_open=re.compile(r"\s*[，,]?\s*(?:" + alternatives(data.get("composition_openers")) + ")"
-                                    + (f"(?![{''.join(map(re.escape, data.get('composition_not_before') or ()))}])"
-                                       if data.get("composition_not_before") else "")
+                                    + not_before(data.get("composition_not_before"))
                                     + r"(?=[^。；;]{1,160}?(?:" + alternatives(data.get("composition_closers")) + "))"
                                     if data.get("composition_openers") and data.get("composition_closers") else r"(?!)"),
         composition_close=re.compile(alternatives(data.get("composition_closers")) or r"(?!)"),
         addend=re.compile(r"[，,；;\s]*(?:" + alternatives((data.get("addend_words") or {}).get("words")) + ")"
-                          + (f"(?![{''.join(map(re.escape, (data.get('addend_words') or {}).get('not_before') or ()))}])"
-                             if (data.get("addend_words") or {}).get("not_before") else "")
+                          + not_before((data.get("addend_words") or {}).get("not_before"))
                           if (data.get("addend_words") or {}).get("words") else r"(?!)"),
         jurisdictions=tuple((data.get("grid_pairs") or {}).get("scope_words") or ()),
         forecast=re.compile(alternatives((data.get("plan_cells") or {}).get("forecast")) or r"(?!)"),
-        # (words of two characters or more: a one-character one, 均 or 也, ends other words, 人均, 平均)
-        degree_before_blank=re.compile("(?:" + alternatives([w for w in data.get("degree_words") or () if len(w) > 1])
-                                       + r")+(?= )" if any(len(w) > 1 for w in data.get("degree_words") or ()) else r"(?!)"),
+        degree_before_blank=_degree_before_blank(data.get("degree_words") or (), data.get("per_unit_words") or ()),
         # (the sides grouped as one alternative before the end: each word must end the text; of
         # words ending alike, the one starting first wins, 不低于 over 低于)
         approximate=re.compile("(?:" + "|".join(

@@ -516,9 +516,10 @@ def _cut_row_taken_back(blocks: list[RawBlock], rows: list[list[RawCell]], page:
     """A row of the table of the page before read as a line between its parts, the rules around it
     cut by the page break: atop this page (a merged 一级指标 cell going on: 指标16 4 4.00 above the
     page's ruled rows), or below the ruled rows of the page before, its bottom rule printed on this
-    page (210 卫生健康支出 67.86 67.86). The line is the rows' first, its cells in the columns a row of
-    the table with as many cells of the same kinds fills (code, name, figures), else its figures
-    under the last columns and its words before them."""
+    page (210 卫生健康支出 67.86 67.86): its cells in the columns a row of the table with as many cells
+    of the same kinds fills (code, name, figures), else its figures under the last columns and its
+    words before them. Atop this page the line is its rows' first; below the page before's rows it
+    is that table's last, on its own page (a header repeated atop this page still read as one)."""
     if len(blocks) < 2 or blocks[-1].kind != "para" or blocks[-1].page not in (page - 1, page) \
             or blocks[-2].kind != "table" or not blocks[-2].rows or blocks[-2].rows[-1][0].page != page - 1:
         return rows

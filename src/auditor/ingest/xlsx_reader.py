@@ -667,15 +667,13 @@ def _value_text(value, number_format: str) -> str:
 def _date_text(value, number_format: str) -> str:
     """A date as its format shows its parts: a year only (yyyy"年": a table's 2024年 head), a year and
     month (yyyy"年"m"月"), else the whole date."""
-    code = DATE_LITERAL_RE.sub("", number_format.lower().split(";")[0])
+    code = _LITERALS_RE.sub("", number_format.split(";")[0]).lower()  # (quoted words, escapes, [colours]: no parts)
     if "y" in code and "m" not in code and "d" not in code:
         return f"{value.year}年"
     if "y" in code and "m" in code and "d" not in code:
         return f"{value.year}年{value.month}月"
     return f"{value.year}年{value.month}月{value.day}日"
 
-
-DATE_LITERAL_RE = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # (quoted words, escaped characters, colours and locales in a format)
 
 
 # Excel shows at most 30 decimal places whatever the format asks for.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..facts.lexicon import lexicon
+from ..facts.numbers import count_word
 from ..knowledge import compact
 from .base import CHECKED, Hit, document_texts
 
@@ -32,7 +33,7 @@ MESSAGE_FIELDS = {"names", "figures", "name_count", "figure_count"}
 # (a percentage ends with its sign, whatever follows: …60%、0%计分)
 FIGURE = r"[-－]?\d[\d,，]*(?:\.\d+)?\s*(?:[%‰]|[\u4e00-\u9fff]{0,3}?(?=[、和及与，,；;。）)]|$))"
 # a stated count of the names at the end of their clause (三个项目, 4项工作)
-COUNT_TAIL_RE = re.compile(r"(?:等)?(?:\d+|[一二两三四五六七八九十]{1,3})\s*(?:个|项|家|所|处|座|条|类|笔)[\u4e00-\u9fff]{0,6}$")
+COUNT_TAIL_RE = re.compile(r"(?:等)?(?P<count>\d+|[一二两三四五六七八九十]{1,3})\s*(?:个|项|家|所|处|座|条|类|笔|部分)[\u4e00-\u9fff]{0,6}$")
 CLAUSE_BREAK_RE = re.compile(r"[，,；;。：:]")
 BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]|[“\"‘][^”\"’]*[”\"’]")
 
@@ -87,7 +88,10 @@ def _names_before(text: str, at: int, params: dict) -> list[list[str]] | None:
     if not words and start > 0:  # 分别 opens its clause: the names end the clause before
         before = max((m.end() for m in CLAUSE_BREAK_RE.finditer(text, 0, start - 1)), default=0)
         words = text[before:start - 1].strip()
-    words = COUNT_TAIL_RE.sub("", BRACKETED_RE.sub("名", words)).strip()
+    words = BRACKETED_RE.sub("名", words)
+    tail = COUNT_TAIL_RE.search(words)  # (…和对个人和家庭的补助三部分组成: the names' own count)
+    said = count_word(tail.group("count")) if tail else 0
+    words = words[:tail.start()].strip() if tail else words.strip()
     if not words or re.search(r"\d", words) or "、" not in words and not any(j in words for j in params["joins"]):
         return None
     joins = "|".join(map(re.escape, sorted(params["joins"], key=len, reverse=True)))
@@ -100,9 +104,23 @@ def _names_before(text: str, at: int, params: dict) -> list[list[str]] | None:
         # any count of names from two to all the pieces is a reading)
         return [full] + [full[:k - 1] + ["".join(full[k - 1:])] for k in range(2, len(full))]
     readings = [full, comma] if len(comma) >= 2 else [full]
-    # (the names the vocabulary knows, a 和 inside one its own: 人员经费、公用经费和对个人和家庭的补助 are three)
-    known = [c for _, _, c in lexicon().concepts.all(compact(words))]
-    return readings + [known] if len(known) >= 2 else readings
+    # (a join inside a name the vocabulary knows is that name's own, 教育支出、社会保障和就业支出: two;
+    # and the count the words give the names, 人员经费、公用经费和对个人和家庭的补助三部分, is a reading)
+    whole = _split_outside_names(compact(words), joins)
+    readings += [whole] if whole != full and len(whole) >= 2 else []
+    return readings + [[""] * said] if said and said >= 2 else readings
+
+
+def _split_outside_names(words: str, joins: str) -> list[str]:
+    """The words split on 、 and the join words, but not inside a name the vocabulary knows."""
+    inside = [(start, end) for start, end, _ in lexicon().concepts.all(words)]
+    pieces, start = [], 0
+    for m in re.finditer(rf"、|{joins}", words):
+        if not any(a < m.start() < b for a, b in inside):
+            pieces.append(words[start:m.start()])
+            start = m.end()
+    pieces.append(words[start:])
+    return [p for p in pieces if p.strip()]
 
 
 def _hit(text: str, source, names: list[list[str]], figures: list[str]) -> Hit:

@@ -11,7 +11,7 @@ from ...facts.base import Fact, FactBase
 from ...facts.base.figures import per_unit
 from ...facts.base.sentences import list_lead
 from ...facts.base.words import CLAUSE_BREAK_RE, YEAR_RE
-from ...facts.lexicon import alternatives, lexicon
+from ...facts.lexicon import alternatives, lexicon, not_before
 from ...facts.numbers import count_word
 from ...facts.spans import SPAN_YEARS_RE
 from ...knowledge import compact, concepts
@@ -198,7 +198,8 @@ def _enclosing_cue(text: str, opening: tuple[str, ...], closing: tuple[str, ...]
 @lru_cache(maxsize=4)
 def _enclosing_re(opening: tuple[str, ...], closing: tuple[str, ...]) -> re.Pattern:
     # (the nearest closing word after a figure: lazy, and bounded by the sentence's clause ends)
-    return re.compile(f"(?P<open>{alternatives(opening)})[^。；;]*?\\d[^。；;]*?(?P<close>{alternatives(closing)})")
+    return re.compile(f"(?P<open>{alternatives(opening)}){not_before(concepts().get('composition_not_before'))}"
+                      f"[^。；;]*?\\d[^。；;]*?(?P<close>{alternatives(closing)})")
 
 
 def _catch_all(item: Fact, rule) -> bool:

@@ -311,8 +311,11 @@ def _named_years_growths(base: FactBase):
         named = sorted({int(y) for y in YEAR_NUMBER_RE.findall(compact(rate.label))})
         if len(named) != 2 or not base.year or named[1] >= base.year or facts_before(same_sentence(base, rate), rate):
             continue  # (two years before the report's, no figure of the sentence's before the rate)
-        later, earlier = (_figure_of_year(base, rate, y) for y in (named[1], named[0]))
-        if later is None or earlier is None or not earlier.value:
+        # (both years' figures of one kind: amounts, else counts)
+        later, earlier = next(((a, b) for counted in (False, True)
+                               for a, b in [(_figure_of_year(base, rate, y, counted) for y in (named[1], named[0]))]
+                               if a is not None and b is not None), (None, None))
+        if later is None or not earlier.value:
             continue
         yield from _two_years_judged(base, rate, (later, f"{named[1]}年"), (earlier, f"{named[0]}年"),
                                      f"{later.where()}；{earlier.where()}")
@@ -337,18 +340,15 @@ def _two_years_judged(base: FactBase, rate: Fact, later: tuple[Fact, str], earli
         yield based(f"{this}数与{than}数", rate_hit(rate, computed, "增减比例", formula, than=than))
 
 
-def _figure_of_year(base: FactBase, rate: Fact, year: int) -> Fact | None:
-    """The one figure of the rate's concept the document states for that year: last year's, or an
-    older year's its table's column or row names; an amount, else a count."""
+def _figure_of_year(base: FactBase, rate: Fact, year: int, counted: bool) -> Fact | None:
+    """The one figure of the rate's concept the document states for that year, an amount or
+    (`counted`) a count of things: last year's, or an older year's its table's column or row names."""
     period = PRIOR if year == base.year - 1 else OLDER
-    for measure, counted in (("决算", False), ("实际值", True)):
-        found = [f for f in base.of(rate.concept, measure, period) if f.subject == rate.subject and not f.member
-                 and (not f.is_money if counted else f.is_money) and not f.comparator
-                 and (period == PRIOR or fact_year(base, f) == year)]
-        value = unique_value(found) if found else None
-        if value is not None and (value.is_money or value.unit not in (*MEASURED_UNITS, "")):
-            return value
-    return None
+    found = [f for f in base.of(rate.concept, "实际值" if counted else "决算", period)
+             if f.subject == rate.subject and not f.member and not f.comparator
+             and ((not f.is_money and f.unit not in (*MEASURED_UNITS, "")) if counted else f.is_money)
+             and (period == PRIOR or fact_year(base, f) == year)]
+    return unique_value(found) if found else None
 
 
 def _older_year_named(base: FactBase, rate: Fact) -> int | None:
