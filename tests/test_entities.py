@@ -145,3 +145,43 @@ def test_two_forms_told_apart_by_a_note_and_a_form_going_on_under_its_title_are_
         + head.format(title="支出决算表") + "\t合计\t860.00\n2130301\t行政运行\t500.00\n"
         + head.format(title="支出决算表") + "2130305\t水利工程建设\t300.00\n2130399\t其他水利支出\t60.00\n")
     assert entity_parts(doc) == [doc]
+
+
+def _bundle_with_notes(tmp_path, notes: list[str]):
+    """Two units' sheets (named after them), then a 说明 sheet of `notes` lines."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, (grant, other, total) in INCOME.items():
+        sheet = book.create_sheet(name)
+        rows = [["收入支出决算总表"], ["单位：万元"], ["项目", "金额"], ["一般公共预算财政拨款收入", grant],
+                ["其他收入", other], ["本年收入合计", total]]
+        for row in rows:
+            sheet.append(row)
+    notes_sheet = book.create_sheet("说明")
+    for line in notes:
+        notes_sheet.append([line])
+    path = tmp_path / "bundle-notes.xlsx"
+    book.save(path)
+    return load(str(path))
+
+
+def test_a_sheet_naming_no_one_unit_after_the_units_is_the_whole_bundles(tmp_path):
+    """A 说明 sheet after the units' sheets that names both units (or none) states the whole's
+    figures: not compared with the last unit's forms, and its own sums still checked."""
+    doc = _bundle_with_notes(tmp_path, ["本部门由某县文化馆、某县图书馆2个单位组成。",
+                                        "本年收入合计356.50万元，其中一般公共预算财政拨款收入330.00万元，其他收入26.50万元。"])
+    parts = entity_parts(doc)
+    assert [sorted({b.loc.sheet for b in p.blocks}) for p in parts] == [["某县文化馆"], ["某县图书馆"], ["说明"]]
+    assert not audit_document(doc, _rules("FCT001", "CAL001")).findings
+    wrong = _bundle_with_notes(tmp_path, ["本部门由某县文化馆、某县图书馆2个单位组成。",
+                                          "本年收入合计356.50万元，其中一般公共预算财政拨款收入330.00万元，其他收入16.50万元。"])
+    assert [f.rule for f in audit_document(wrong, _rules("FCT001", "CAL001")).findings] == ["CAL001"]
+
+
+def test_a_sheet_naming_one_unit_is_that_units(tmp_path):
+    doc = _bundle_with_notes(tmp_path, ["某县文化馆2024年度部门决算说明", "本年收入合计210.00万元。"])
+    parts = entity_parts(doc)
+    assert [sorted({b.loc.sheet for b in p.blocks}) for p in parts] == [["某县文化馆", "说明"], ["某县图书馆"]]
+    assert [f.rule for f in audit_document(doc, _rules("FCT001")).findings] == ["FCT001"]

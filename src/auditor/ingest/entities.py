@@ -145,6 +145,7 @@ def entity_starts(doc: Document) -> list[tuple[int, str]]:
             first_of_sheet.setdefault(block.loc.sheet, i)
         marks.update({i: sheet_units[s] for s, i in first_of_sheet.items()
                       if s not in captioned_sheets and sheet_units.get(s)})
+        marks.update(_unnamed_sheets(blocks, first_of_sheet, sheet_units, captions))
     floor = -1
     for i, name in captions:
         start = _claimed_start(blocks, i, max(floor, max((k for k in marks if k < i), default=-1)))
@@ -156,6 +157,46 @@ def entity_starts(doc: Document) -> list[tuple[int, str]]:
             starts.append((i, marks[i]))
             current = marks[i]
     return starts
+
+
+WHOLE = "（部门整体）"  # the part of a bundle's sheets that name no one unit (see _unnamed_sheets)
+
+
+def _unnamed_sheets(blocks: list, first_of_sheet: dict[str, int], sheet_units: dict[str, str],
+                    captions: list[tuple[int, str]]) -> dict[int, str]:
+    """The entity of each sheet after the first unit's of a workbook whose sheets name units, that
+    is neither named after a unit nor captioned with one (说明, 年度对比): the unit its text alone
+    names (测绘院决算说明: 测绘院's), else the bundle's whole (本部门由局机关、规划中心、测绘院3个单位
+    组成; 某市自然资源局部门…对比表), no last unit's, whose forms it would be compared with. The whole is
+    the bundle's first part where that is its 汇总 (部门汇总), else a part of its own."""
+    captioned = {blocks[i].loc.sheet: name for i, name in captions}
+    owners = {s: captioned.get(s) or sheet_units.get(s) for s in first_of_sheet}
+    units = {s: owner for s, owner in owners.items() if owner}
+    if not units:
+        return {}
+    first = min(first_of_sheet[s] for s in units)
+    first_owner = owners[blocks[first].loc.sheet]
+    whole = first_owner if any(w in first_owner for w in _whole_marks()) else WHOLE
+    # (each unit by every name it goes by: its caption's, its sheet's)
+    aliases = {s: {n for n in (captioned.get(s), sheet_units.get(s)) if n} for s in units}
+    texts: dict[str, list[str]] = {}
+    for block in blocks:
+        if block.loc.sheet in first_of_sheet and block.loc.sheet not in units:
+            texts.setdefault(block.loc.sheet, []).append(compact(block.title or "") if isinstance(block, Table)
+                                                         else compact(block.text))
+    out = {}
+    for sheet, at in first_of_sheet.items():
+        if sheet in units or at < first:
+            continue  # (a unit's sheet; a sheet before the first unit's is the first's, as the text is)
+        said = compact("".join(texts.get(sheet, ())))
+        named = {units[s] for s, names in aliases.items() if any(compact(n) in said for n in names)}
+        out[at] = named.pop() if len(named) == 1 else whole
+    return out
+
+
+def _whole_marks() -> tuple[str, ...]:
+    """The words a part holding the whole's accounts is named with (汇总: vocabulary entity_whole_marks)."""
+    return tuple(vocabulary().get("entity_whole_marks") or ())
 
 
 def entity_parts(doc: Document) -> list[Document]:
