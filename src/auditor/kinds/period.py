@@ -316,6 +316,12 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None, horizon:
     quiet = cues + params["future_cues"] + params["history_cues"]
     prior_section = _prior_sections(params)
     years_cells = None  # the tables' figures by the year their row or column names (see _cells_by_year)
+    # the document's sentences comparing a figure of the report year with last year's (read once,
+    # for the first sentence that needs them: see _base_of_a_change)
+    @lru_cache(maxsize=None)
+    def comparing() -> list[str]:
+        return _comparing_sentences(doc, year, params["last_year_words"])
+
     last = ""  # the last sentence read, its clauses ； joins all: the paragraph before's last, at first
     for block in doc.blocks:
         if not isinstance(block, Paragraph) or prior_section(block.loc) or _later_section(block.loc, year):
@@ -355,6 +361,7 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None, horizon:
                     or (stated == year - 1 and previous and _compared_before(
                         previous, text[found.end(1):].lstrip("年度 "), params["last_year_words"],
                         params["back_reference_words"], year)) \
+                    or (stated == year - 1 and _base_of_a_change(text, comparing())) \
                     or (kind == "topic_pattern" and str(year) in text[found.end(1):]) \
                     or (year < stated and not beyond and (base_year is not None
                                                           or any(w in text for w in params["plan_words"]))) \
@@ -491,6 +498,28 @@ def _compared_before(previous: str, rest: str, last_year_words: list[str], back_
     said = QUOTES_RE.sub("", text)
     return (topic[:TOPIC_CHARS] in said if compared else topic.rstrip(COPULAS) in said) \
         and _compared_years(text) <= {year - 1}
+
+
+def _comparing_sentences(doc, year: int, last_year_words: list[str]) -> list[str]:
+    """The document's sentences comparing a figure with last year's, by its words (比上年) or its
+    number (比2023年), that are about the report year: opening on it, or on no year at all."""
+    out = []
+    for sentence in doc.sentences():
+        text = sentence.plain.lstrip()
+        if not (any(w in text for w in last_year_words) or _compares_year(text, year - 1)):
+            continue
+        opens = YEAR_NAMED_RE.match(text)
+        if opens is None or int(opens.group(1)) == year:
+            out.append(text)
+    return out
+
+
+def _base_of_a_change(text: str, comparing: list[str]) -> bool:
+    """Last year's figure is the base a change the document states for the report year holds on,
+    wherever the change is stated (…一般公共预算收入73,440万元，比上年增长4.7%。… 2023年一般公共预算
+    收入为70,120万元。): that year's own figure, rightly dated."""
+    bases = [to_decimal(m.group(1)) for m in MONEY_FIGURE_RE.finditer(text)]
+    return bool(bases) and any(_change_on(sentence, bases) for sentence in comparing)
 
 
 def _compares_year(text: str, year: int) -> bool:
