@@ -243,6 +243,8 @@ def classify(table: Table) -> list[TypedTable]:
                 continue
             if any(f.type == type_id and f.header_row < r < f.data_row for f in found):
                 continue  # (the sub-heads of a two-level header read with the row above)
+            if "item_heads" in spec and not _item_columns(cells, spec):
+                continue  # (a summary's header names the column of each side's items)
             if _header_matches(joined, header_all, header_any) or _split_code_header(cells, type_id, spec, r, found):
                 columns = _columns_of(type_id, heads)
                 # (一级 | 二级 | 得分: the second level is scored; 一级指标 | 分值 | 得分 | 扣分说明: the first)
@@ -1084,7 +1086,7 @@ def _spread_groups(grid: list[list[str]], r: int, last: int) -> list[str]:
 
 def _read_summary(typed: TypedTable, grid: list[list[str]]) -> None:
     header = [compact(c) for c in grid[typed.header_row]]
-    item_cols = [i for i, c in enumerate(header) if c.endswith("项目") and len(c) <= 4]  # (项目, 收入项目, 支出项目)
+    item_cols = _item_columns(header, vocabulary()["table_types"]["income_expense_summary"])
     for k, col in enumerate(item_cols):
         end = item_cols[k + 1] if k + 1 < len(item_cols) else len(header)
         side = _summary_side(header, col, end)
@@ -1101,6 +1103,13 @@ def _read_summary(typed: TypedTable, grid: list[list[str]]) -> None:
                 typed.records.append(SummaryRecord(row=r, side=index, label=label, label_cell=cells[side.item],
                                                    amount_cell=cells[side.amounts[0]],
                                                    parts={c: cells[c] for c in side.amounts[1:] if c < len(cells)}))
+
+
+def _item_columns(header: list[str], spec: dict) -> list[int]:
+    """The columns of a summary's header (compacted) heading each side's items: 项目 with at most
+    two words before it (收入项目, 支出项目), or a side's name alone (vocabulary item_heads: 收入 | 支出)."""
+    names = spec.get("item_heads") or ()
+    return [i for i, c in enumerate(header) if (c.endswith("项目") and len(c) <= 4) or c in names]
 
 
 def _summary_side(header: list[str], item: int, end: int) -> SummarySide | None:
