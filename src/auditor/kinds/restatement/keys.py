@@ -104,7 +104,23 @@ def group_key(base, fact: Fact, planned: bool, subject: str) -> tuple:
     # are no statements of one fact; see fact_year. Whose the figure is takes its scope too, 市本级
     # against 全市, 企业 against 行政事业单位: facts/scopes.py)
     return (fact.concept, (fact.period, fact_year(base, fact)), _measure(fact, planned), whose_figure(base, fact, subject),
-            fact.source == "text" or fact.fund, fact.member, _dimension(fact))
+            fact.source == "text" or table_fund(fact), fact.member, _dimension(fact))
+
+
+def table_fund(fact: Fact) -> str:
+    """The fund a table's figure is of: its table's or column's (fact.fund), unless its concept names
+    that fund or a part of it (一般公共预算财政拨款收入 in the 财政拨款收入支出决算总表, or in the 收入支出
+    决算总表 of no fund): then the concept's own, so that a fund's figure in two tables is one fact. A
+    concept naming a wider fund than its column (年末财政拨款结转和结余 under 一般公共预算财政拨款) keeps
+    the column's: only that fund's part."""
+    named = {name for _, _, name in lexicon().funds.all(fact.concept or "")}
+    parts = concepts().get("fund_parts") or {}
+    # (the narrowest fund the concept names: 一般公共预算 of 一般公共预算财政拨款收入, a part of 财政拨款)
+    narrowest = [n for n in named if not any(m in parts.get(n, ()) for m in named)]
+    if len(narrowest) != 1:
+        return fact.fund
+    own = narrowest[0]
+    return own if fact.fund in ("", None, own) or own in parts.get(fact.fund, ()) else fact.fund
 
 
 def whose_figure(base, fact: Fact, subject: str) -> tuple[str, tuple[str, str]]:
