@@ -202,7 +202,8 @@ def _parents_of(order: list[int], amounts: dict, least: int, nested: bool,
             # (within the printed rounding too: 1,274.22 over 461.35 + 474.46 + 338.42 = 1,274.23)
             adding = [c for c in own if parts[c] and sum_check(own[c], parts[c]) in ("ok", "rounding")] if m >= least else []
             whole = len(adding) == len(own)
-            if whole or (m >= 2 and _mostly_adding(own, adding, parts)):
+            if whole or (m >= 2 and _mostly_adding(own, adding, parts)
+                         and _each_counts(order[k + 1:k + 1 + m], amounts, adding)):
                 found[r] = order[k + 1:k + 1 + m]
                 taken.update(found[r])
                 if not whole and partial is not None:
@@ -222,6 +223,14 @@ def _mostly_adding(own: dict, adding: list[int], parts: dict) -> bool:
     printing the same figures row for row counted once (年初预算数 and 全年预算数 alike: one sum)."""
     bearing = {(own[c].value, tuple(q.value for q in parts[c])) for c in adding if own[c].value != 0}
     return len(adding) >= len(own) - PARENT_COLUMNS_OFF and len(bearing) >= PARENT_COLUMNS_AGREEING
+
+
+def _each_counts(children: list[int], amounts: dict, adding: list[int]) -> bool:
+    """Each row read under a row with one column off prints a figure other than 0 in some column
+    that adds up: one printing 0 in all of them (其他支出 0.00 | 0.00 under 住房保障支出 beside 住房
+    公积金, 上年 12.00) is borne out by none, its place resting on the one column that does not add
+    up; it is the row's sibling."""
+    return all(any(q is not None and q.value != 0 for q in (amounts[r].get(c) for c in adding)) for r in children)
 
 
 MAX_ITEMS_UNDER = 60  # items read under a row whose columns are all signed (no sum to pass): linear still
