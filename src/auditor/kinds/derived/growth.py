@@ -813,10 +813,24 @@ def _stated_prior(sentence: list[Fact], change: Fact | None) -> Fact | None:
     # (this year's budget too, where the change is against it: 比年初预算数188.09万元减少…)
     if before is None or not (before.period == PRIOR or (before.period == CURRENT and before.measure in BUDGET_MEASURES)) \
             or (change.is_money and before.measure not in ("决算", *BUDGET_MEASURES)) \
-            or before.value == 0 or not lexicon().comparison.search(before.label) \
+            or before.value == 0 or not _compared_with(before.label) \
             or (before.concept and change.concept and before.concept != change.concept):
         return None
     return before
+
+
+def _compared_with(label: str) -> bool:
+    """The figure's words set it up as a base: their last comparing word leads to a year or a
+    measure (比上年决算, 与上年, 较年初预算数, 比2023年), not to a second name joined by 与 (防汛与抗旱
+    85.00万元, a thing of its own)."""
+    lex = lexicon()
+    found = None
+    for found in lex.comparison.finditer(label):
+        pass
+    if found is None:
+        return False
+    after = label[found.end():]
+    return bool(lex.prior.search(after) or YEAR_RE.search(after) or lex.measures.all(after))
 
 
 def _holds_on_amounts(rate: Fact, current: Fact, base: Fact) -> bool:
