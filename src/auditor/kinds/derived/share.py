@@ -303,6 +303,8 @@ def _shares_checked(base: FactBase):
             continue  # (其中：授予小微企业合同金额…，占比P%: of the grand total, not of the 其中's parent)
         if _of_own_pair(base, rate, part, whole):
             continue  # (A项目预算500万元，实际支出450万元，占90%: of the item's own budget)
+        if _of_list_head(base, rate, part, whole):
+            continue  # (工程资金600万元，其中…、其他资金60万元，占总额的66.33%: of the 600's)
         if unit_slip(rate, part, whole):
             yield _slip_hit(rate, part, whole, base.by_block.get(part.block, []))
             continue
@@ -339,6 +341,22 @@ def _of_own_pair(base: FactBase, rate: Fact, part: Fact, whole: Fact) -> bool:
     if not before or before[-1].id == whole.id or before[-1].period != part.period:
         return False
     span = ratio_bounds(part, before[-1])
+    return span is not None and consistent(rate, *span)
+
+
+def _of_list_head(base: FactBase, rate: Fact, part: Fact, whole: Fact) -> bool:
+    """A share right after the last item of a 其中 list may be of the amount the list opens under
+    (农村饮水工程资金600.00万元，其中财政拨款540.00万元、其他资金60.00万元，占项目资金总额的66.33%:
+    600.00 ÷ 904.50): the words do not tell the two apart; misstated only when it holds on neither."""
+    text = base.sentences.get((part.block, part.sentence), "")
+    opened = max((m.start() for m in lexicon().list_opener.finditer(text, 0, part.at)), default=-1)
+    if opened < 0 or rate.sentence != part.sentence:
+        return False
+    head = next((f for f in reversed(base.by_sentence.get((part.block, part.sentence), ()))
+                 if f.at < opened and f.is_money and f.measure != "变动额"), None)
+    if head is None or head.period != part.period or head.id == whole.id:
+        return False
+    span = ratio_bounds(head, whole)
     return span is not None and consistent(rate, *span)
 
 
