@@ -111,6 +111,9 @@ PARAMS = {
     # missed_target: words that, before a target in words, deny it (达标 | 未达标), and words that
     # may stand between them (未全部达标)
     "negations": (list, []), "negation_qualifiers": (list, []),
+    # missed_target: a report's own rule giving full marks from a level up to the indicators its
+    # words name (满意度指标达到90%（含）以上的得满分): groups `scope` and `level`
+    "level_full_marks": (str, ""),
     # execution rate (in %) at or above which the budget is fully executed
     "full_rate": (str, "100"),
     # qualitative: the report's own grades for qualitative indicators (完全达成的得全部分值，部分达成的

@@ -4,6 +4,7 @@ given less than full marks, and a reason claiming a target met that the figures 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from ...facts.lexicon import alternatives
 from ...facts.numbers import fmt
@@ -13,7 +14,7 @@ from ...tables.typed import TypedTable
 from ..base import CHECKED, Hit
 from .forms import (IndicatorRow, table_name, row_quote, close_enough, score_places, score_tables, indicators_of,
                      inferred_weight)
-from .targets import target_pairs, read_target, ceilings, reached_targets, missed, partial_expected
+from .targets import MissedTarget, target_pairs, read_target, ceilings, reached_targets, missed, partial_expected
 from .execution import judged_as_execution
 from .rule_text import pattern_matches, clause_start
 
@@ -42,6 +43,7 @@ def check_strict_target(doc, rule, typed):
 def check_missed_target(doc, rule, typed):
     judged = judged_as_execution(doc, typed)
     negations = (tuple(rule.params["negations"]), tuple(rule.params["negation_qualifiers"]))
+    levels = _full_marks_levels(doc, rule)
     for t in score_tables(typed):
         rows = indicators_of(t)
         places = score_places(t.table, typed)
@@ -50,6 +52,8 @@ def check_missed_target(doc, rule, typed):
             r = miss.row
             if id(r.cells["score"]) in judged:
                 continue  # (scored by the report's execution rule: SCO001, SCO009)
+            if _full_by_level(miss, levels):
+                continue  # (满意度达到90%以上的得满分: 92% against ≥95% scored in full by the report's rule)
             weight = inferred_weight(r, rows)
             cell = r.cells["score"]
             # full marks: the score printed at the form's precision reaches the weight
@@ -75,6 +79,28 @@ def check_missed_target(doc, rule, typed):
                 fields={"indicator": r.indicator, "target": r.target_text, "actual": r.actual_text,
                         "score": cell.text, "weight": str(weight), "table": table_name(t)},
                 highlights=[r.cells["target"].loc, r.cells["actual"].loc, cell.loc])
+
+
+def _full_marks_levels(doc, rule) -> list[tuple[str, Decimal]]:
+    """(the indicator words, the level) of each rule the report states giving full marks from a
+    level up (满意度指标达到90%（含）以上的得满分: 满意度, 90): the words before the level in its
+    clause, 指标 and the like aside."""
+    out = []
+    for m in pattern_matches(rule.params["level_full_marks"], doc.text):
+        scope = re.split(r"[，,；;：:、]", compact(m.group("scope")))[-1]
+        scope = re.sub(r"(?:类|的)?指标$|类$|的$", "", scope)
+        if len(scope) >= 2:
+            out.append((scope, Decimal(m.group("level"))))
+    return out
+
+
+def _full_by_level(miss: MissedTarget, levels: list[tuple[str, Decimal]]) -> bool:
+    """A rate short of its target that reaches the level a stated rule gives full marks from, for
+    an indicator the rule's words name (its name holds them)."""
+    if not miss.upward or miss.actual.unit != "%":
+        return False
+    name = compact(miss.row.indicator or "")
+    return any(scope in name and miss.actual.value >= level for scope, level in levels)
 
 
 def _negated_full(t: TypedTable, rows: list[IndicatorRow], negations: tuple[tuple[str, ...], tuple[str, ...]], places):
