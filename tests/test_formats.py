@@ -438,6 +438,20 @@ def test_a_web_page_s_navigation_names_no_kind_unit_or_title(tmp_path):
     assert "本局内设机构5个。" in doc.text  # (a list item of the report's own words stays)
 
 
+def test_a_line_of_links_outside_any_menu_element_is_the_sites_menu(tmp_path):
+    """A menu drawn as a plain <div> of links (首页 | 2023年度部门决算), no <nav>: a line of two links
+    or more, links for the most part, names other pages; the report's title is the line after it. A
+    line of the report's words holding one link stays."""
+    path = tmp_path / "menu.html"
+    path.write_text(
+        "<html><body><div class='nav'><a href='/a'>首页</a> <a href='/b'>2023年度部门决算</a></div>"
+        "<div class='title'>某县水利局2024年度部门决算公开</div>"
+        "<p>详见<a href='/c'>附件</a>。2024年度本部门机关运行经费支出120.00万元。</p></body></html>", encoding="utf-8")
+    doc = load(path)
+    assert (doc.meta["report_year"], doc.meta["unit_name"]) == (2024, "某县水利局")
+    assert "首页" not in doc.text and "详见附件。" in doc.text
+
+
 def test_a_web_page_s_pager_and_field_line_are_no_words_of_the_report(tmp_path):
     """The links to the articles before and after (上一篇：…2023年度部门决算) are dropped; a line of
     the page's fields (发布时间：…　浏览：1290次　来源：民政局) is one paragraph per field, so no

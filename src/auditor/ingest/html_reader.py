@@ -54,6 +54,7 @@ SKIP_TAGS = {"script", "style", "head", "noscript", "template"}
 CHROME_TAGS = {"nav", "footer"}
 CONTENT_TAGS = {"article", "main"}
 LINK_SHARE = 0.5  # a list item whose text is links for the most part: an entry of a list of links
+MENU_LINKS = 2  # links a line of links must hold to be a menu (one link in a line may be the report's own)
 SPAN_RE = re.compile(r"\s*\+?0*([0-9]{1,12})")
 PROSE_BLOCKS = 2  # paragraphs with text in a cell that make it a page's text (see _Table.prose_in_cell)
 # An element the page does not show (an inline style's display:none, in any case and spacing, or
@@ -146,6 +147,7 @@ class _Reader:
         self.lists: list[int | None] = []  # the lists open: an ordered one's last number, None for <ul>
         self.in_link = 0
         self.link_chars = 0  # characters of link text in the buffer (see _flush)
+        self.links = 0  # links opened since the buffer was last flushed
         self.content = 0  # <article>/<main> elements open
         self.related = False  # under a heading of links to other pages (相关信息): see _flush
         self.related_headings = _related_headings()
@@ -175,6 +177,7 @@ class _Reader:
             self.content += 1
         elif tag == "a":
             self.in_link += 1
+            self.links += 1
         elif tag == "li" and self._flowing():
             self._flush()
             self.items += 1
@@ -395,6 +398,11 @@ class _Reader:
     def _flush_text(self, raw: str, link_chars: int) -> None:
         text = clean_text(" ".join(raw.split()), markup=False)
         links, self.buffer, self.link_chars = link_chars, [], 0
+        anchors, self.links = self.links, 0
+        if anchors >= MENU_LINKS and links >= LINK_SHARE * sum(not ch.isspace() for ch in text):
+            # a line of links for the most part (首页 2023年度部门决算 信息公开; 首页 > 财政信息 >
+            # 决算公开): the site's menu or breadcrumb, naming other pages, none of the report's
+            return
         if self.items and self.related and links >= LINK_SHARE * sum(not ch.isspace() for ch in text):
             # a list item of links under a heading of links to other pages (相关信息: 某局2022年度部门
             # 决算公开 2023-05-18): the site's, not the report's (a list of the report's own
