@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ...facts.lexicon import lexicon
-from ...knowledge import compact
+from ...knowledge import compact, concepts
 from ...tables.typed import parse_cell
 from ..base import Hit, Trial
 from .units import HEAD_UNIT_RE, counted_column
@@ -192,9 +192,25 @@ def _read_across(rule, table, grid, rows: list[int], heads: list[str], total_col
         checked -= 1
     # (most rows adding up show the identity; of two rows, one adding up with every part printed)
     unproven = figured_off - figured_on
+    if _heads_declare(heads, total_col, parts_cols):
+        return (hits if checked else None), unproven  # (the words state the sum: every row is held to it)
     if checked < 2 or len(hits) > (1 - MOST_ROWS) * checked and not (checked == 2 and len(hits) == 1 and telling):
         return None, unproven
     return hits, unproven
+
+
+def _heads_declare(heads: list[str], total_col: int, parts_cols: list[int]) -> bool:
+    """The heads name a sum of the vocabulary's (concepts.yaml calculations): the total column its
+    total (本年支出合计: 本年支出), the part columns its parts, each required one among them and no
+    other (基本支出 | 项目支出, 经营支出 beside them optional). The row's sum is then stated by the
+    words, not learnt from the rows: held in every row, however few add up."""
+    lex = lexicon()
+    total = lex.concepts.last(compact(heads[total_col]))
+    parts = [lex.concepts.last(compact(heads[c])) for c in parts_cols]
+    if total is None or None in parts or len(set(parts)) != len(parts):
+        return False
+    return any(calc["total"] == total and set(calc["parts"]) <= set(parts) <= {*calc["parts"], *(calc.get("optional") or ())}
+               for calc in concepts().get("calculations") or ())
 
 
 def _non_zero(text: str) -> bool:
