@@ -26,7 +26,7 @@ from functools import lru_cache
 from ..facts.base import Fact, FactBase
 from ..facts.base.model import BUDGET_MEASURES, CURRENT
 from ..facts.lexicon import lexicon
-from ..knowledge import concepts
+from ..knowledge import concepts, open_brackets
 
 NEAREST_BASES = 12  # figures before the rate it may be of: a long sentence's far figures are others' (and linear cost)
 WINDOW = 40  # figures read back for them
@@ -108,7 +108,10 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
             if _listed(text, facts, at_figure) or _sum_fits(rate, figure, bases, fits):
                 continue  # (the rate of a list's sum, 其中A到位…、B到位…，到位率…; or of a sum of bases,
                 # 年初预算…，年中追加…: neither is printed, and the rate may be right)
-            yield rate, figure, named[-1], True
+            # (a base inside brackets after another explains how that one came about, 全年预算数
+            # 12,560.00万元（年初预算11,980.00万元，年中调整增加580.00万元）: the rate is of the one outside)
+            outside = [b for b in named if b.source != "text" or not open_brackets(text, 0, b.at)]
+            yield rate, figure, (outside or named)[-1], True
 
 
 def _names_rate_of(text: str, facts: list[Fact], j: int, words: list[str], negations: tuple[str, ...]) -> bool:
