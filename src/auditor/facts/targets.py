@@ -74,7 +74,9 @@ def parse_target(text: str) -> Target | None:
 
 # a deadline target (12月底前完成, 2024年10月31日前) and a date it was done by (次年3月完成, 11月):
 # months counted from the report year's start, so that one can be compared with the other
-DEADLINE_RE = re.compile(r"^(?:(?P<year>(?:19|20)\d\d)年)?(?P<month>\d{1,2})月(?:底|末|份|\d{1,2}日)?(?:前|以前|之前)")
+# (the bound before the date as well as after it: ≤11月30日, 不晚于11月底)
+DEADLINE_RE = re.compile(r"^(?:(?P<lead>[≤<＜]|不晚于|不迟于)\s*)?(?:(?P<year>(?:19|20)\d\d)年)?(?P<month>\d{1,2})月"
+                         r"(?:底|末|份|\d{1,2}日)?(?P<before>前|以前|之前)?")
 DEADLINE_UNIT = "月（时限）"
 
 
@@ -92,7 +94,9 @@ def parse_deadline_pair(target_text: str, actual_text: str) -> tuple[Target, Tar
     neither (12月底前 | 次年3月: the report's year and the one after it); None otherwise."""
     target = DEADLINE_RE.match(normalize_digits(target_text or "").replace(" ", ""))
     done = _done_re(vocabulary_generation()).match(normalize_digits(actual_text or "").replace(" ", ""))
-    if target is None or done is None or not 1 <= int(target["month"]) <= 12 or not 1 <= int(done["month"]) <= 12:
+    if target is None or not (target["lead"] or target["before"]):
+        return None
+    if done is None or not 1 <= int(target["month"]) <= 12 or not 1 <= int(done["month"]) <= 12:
         return None
     if bool(target["year"]) != bool(done["year"]):
         return None  # (one year named, the other not: which year the other is in is not told)

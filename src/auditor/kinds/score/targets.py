@@ -29,11 +29,12 @@ FULL_RATE = Decimal(100)  # a step rule counts the points short of full executio
 
 def target_pairs(rows: list[IndicatorRow]):
     for r in rows:
-        target = read_target(r.target_text)
-        actual = read_target(r.actual_text)
-        if (target is None or actual is None) and r.score is not None:
-            # (a deadline and the date it was done by: 12月底前完成 | 次年3月完成)
-            target, actual = parse_deadline_pair(r.target_text, r.actual_text) or (None, None)
+        # (a deadline and the date it was done by, 12月底前完成 | 次年3月完成, ≤11月 | 12月: months of
+        # dates, no quantities of months, read as such first)
+        target, actual = parse_deadline_pair(r.target_text, r.actual_text) or (None, None) \
+            if r.score is not None else (None, None)
+        if target is None:
+            target, actual = read_target(r.target_text), read_target(r.actual_text)
         if target is None or actual is None or r.score is None:
             continue
         if actual.comparator not in ("", "=") or actual.unit not in (target.unit, ""):
