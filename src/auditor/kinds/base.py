@@ -253,7 +253,14 @@ def item_label(label: str) -> str:
 
     opener = lexicon().list_opener.match(label)
     # (an item opening a bracket of parts, （甲项收入…: its words after the bracket)
-    return label[opener.end():].lstrip("：:，, ") if opener else label.lstrip("（(")
+    words = label[opener.end():].lstrip("：:，, ") if opener else label.lstrip("（(")
+    # (the last item's joining word, …40.00万元和单位资金35.00万元: 单位资金)
+    joined = LAST_ITEM_JOINER_RE.match(words)
+    return words[joined.end():] if joined and len(words) - joined.end() >= 2 else words
+
+
+# the words joining a list's last item to the one before, right after that item's figure
+LAST_ITEM_JOINER_RE = re.compile(r"以及|和|及|与")
 
 
 NAMED_WHOLE_CHARS = 3  # the fewest last characters of a name an item shares with its whole (资产总额;
