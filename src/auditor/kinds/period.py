@@ -319,6 +319,10 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None, horizon:
     # the document's sentences comparing a figure of the report year with last year's (read once,
     # for the first sentence that needs them: see _base_of_a_change)
     @lru_cache(maxsize=None)
+    def plan_cells() -> set[Decimal]:
+        return _cells_of_year_alone(doc, year)
+
+    @lru_cache(maxsize=None)
     def comparing() -> list[str]:
         return _comparing_sentences(doc, year, params["last_year_words"])
 
@@ -344,6 +348,14 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None, horizon:
                 found = next((m for m in pattern.finditer(text) if int(m.group(1)) not in (year, base_year)), None)
                 if found:
                     break
+            if not found and base_year is not None:
+                # a plan's base year naming the plan's own figures (2024年一般公共预算基本支出942.24万元，
+                # 其中人员经费…, every figure the 2025 budget table's): misdated all the same
+                slip = _plan_figures_dated_back(text, patterns["figure_pattern"], base_year, plan_cells())
+                if slip is not None:
+                    yield _hit(sentence.text[slip.start(1):].strip()[:60], sentence.loc, base_year, year,
+                               "陈述当年情况的句子", f"报告年度为 {year}，本句各数均为本年预算表所列，却写作 {base_year} 年")
+                continue
             if not found:
                 continue
             stated = int(found.group(1))
@@ -403,6 +415,33 @@ def _cells_by_year(doc) -> dict[int, set[Decimal]]:
                 if value is not None:
                     out.setdefault(year, set()).add(value.value)
     return out
+
+
+def _cells_of_year_alone(doc, year: int) -> set[Decimal]:
+    """The figures of the tables whose title and heads name no year but `year` (a budget's 2025
+    tables, 表06 一般公共预算基本支出预算表): that year's own figures, every one."""
+    out: set[Decimal] = set()
+    for table in (b for b in doc.blocks if isinstance(b, Table)):
+        grid = table.grid()
+        named = set(YEAR_NAMED_RE.findall(" ".join([table.title or "", *(" ".join(row) for row in grid[:HEAD_ROWS])])))
+        if named - {str(year)} or any(_one_year(row[0]) for row in grid if row):
+            continue  # (a table of another year, or of years by row)
+        out.update(q.value for row in grid[1:] for cell in row[1:] if (q := parse_cell(cell)) is not None)
+    return out
+
+
+PLAN_RESTATED = 2  # the figures of a base-year sentence that must all be the plan table's (one may be a flat budget's)
+
+
+def _plan_figures_dated_back(text: str, figure_pattern: re.Pattern, base_year: int, cells: set[Decimal]):
+    """The base year opening a sentence of figures (2024年一般公共预算基本支出942.24万元，其中人员经费
+    876.16万元…) every one of which, PLAN_RESTATED at least, a table of the plan's year alone states:
+    the match, else None."""
+    found = figure_pattern.search(text)
+    if found is None or int(found.group(1)) != base_year or not cells:
+        return None
+    figures = [to_decimal(m.group(1)) for m in TABLE_LIKE_FIGURE_RE.finditer(text)]
+    return found if len(figures) >= PLAN_RESTATED and all(f in cells for f in figures) else None
 
 
 def _one_year(text: str) -> int | None:
