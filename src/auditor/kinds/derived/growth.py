@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from ...facts.base import Fact, FactBase
 from ...facts.base.figures import per_unit
+from ...facts.base.heads import thing_of_head
 from ...facts.base.model import BUDGET_MEASURES, CURRENT, LATER, MEASURED_UNITS, OLDER, PRIOR
 from ...facts.base.periods import fact_year
 from ...facts.base.text_facts import closed_comparison_re, compares_other_year, names_budget_base, named_budget_base, closed_budget, against_budget
@@ -165,6 +166,16 @@ def check_growth(base: FactBase, rule):
             if against is None:
                 continue
             prior, lo, hi, computed, moved = against
+            own = _row_current(base, prior, current) if not consistent(rate, lo, hi) else None
+            if own is not None:
+                # (the base a table's row states beside its own figure of this year, 14,441.80万元,
+                # where the text states that year's another way, 1.54亿元: the rate is judged on the
+                # row's two figures, the text's figure against the row's being FCT001's)
+                prior, lo, hi, computed, moved = _change_between(own, prior)
+                if consistent(rate, lo, hi) and not (rate.sign and moved and rate.sign != moved):
+                    yield CHECKED
+                    continue
+                current = own
             basis = "本年数与上年数"
             if not consistent(rate, lo, hi) and _of_summed_total(base, rate, current, prior):
                 yield CHECKED  # (the rate on last year's true total: the printed total is the slip, SUM005's)
@@ -715,24 +726,43 @@ def _prior_against(base: FactBase, rate: Fact, current: Fact, stated: Fact | Non
             # (基金支出39,210.25万元，比上年增长3.29% under 三、城乡居民…: the document's one 上年 figure of
             # 基金支出 stands under 二、职工…, beside another 基金支出 of this year: another thing's base)
             continue
-        span_c, span_p = bounds(current), bounds(prior)
-        if span_p[0] <= 0:
+        if bounds(prior)[0] <= 0:
             continue
-        diff = abs(current.in_yuan() - prior.in_yuan())
-        # the rate's interval from the figures' own: a rise (c − p) ÷ p runs from (c_lo − p_hi) ÷ p_hi
-        # to (c_hi − p_lo) ÷ p_lo, a fall (p − c) ÷ p from (p_lo − c_hi) ÷ p_lo to (p_hi − c_lo) ÷ p_hi
-        if current.in_yuan() >= prior.in_yuan():
-            lo = max(Decimal(0), span_c[0] - span_p[1]) / span_p[1] * HUNDRED
-            hi = (span_c[1] - span_p[0]) / span_p[0] * HUNDRED
-        else:
-            lo = max(Decimal(0), span_p[0] - span_c[1]) / span_p[0] * HUNDRED
-            hi = (span_p[1] - span_c[0]) / span_p[1] * HUNDRED
-        moved = 1 if span_c[0] > span_p[1] else -1 if span_c[1] < span_p[0] else 0
-        against = (prior, lo, hi, diff / prior.in_yuan() * HUNDRED, moved)
-        if consistent(rate, lo, hi) and not (rate.sign and moved and rate.sign != moved):
+        against = _change_between(current, prior)
+        if consistent(rate, against[1], against[2]) and not (rate.sign and against[4] and rate.sign != against[4]):
             return against
         first = first or against
     return first
+
+
+def _change_between(current: Fact, prior: Fact) -> tuple:
+    """(prior, lo, hi, computed, moved) of the change from `prior` to `current`: the rate's interval
+    from the figures' own, a rise (c − p) ÷ p running from (c_lo − p_hi) ÷ p_hi to (c_hi − p_lo) ÷ p_lo,
+    a fall (p − c) ÷ p from (p_lo − c_hi) ÷ p_lo to (p_hi − c_lo) ÷ p_hi; `moved` the way the figures
+    went when their printed intervals do not meet."""
+    span_c, span_p = bounds(current), bounds(prior)
+    diff = abs(current.in_yuan() - prior.in_yuan())
+    if current.in_yuan() >= prior.in_yuan():
+        lo = max(Decimal(0), span_c[0] - span_p[1]) / span_p[1] * HUNDRED
+        hi = (span_c[1] - span_p[0]) / span_p[0] * HUNDRED
+    else:
+        lo = max(Decimal(0), span_p[0] - span_c[1]) / span_p[0] * HUNDRED
+        hi = (span_p[1] - span_c[0]) / span_p[1] * HUNDRED
+    moved = 1 if span_c[0] > span_p[1] else -1 if span_c[1] < span_p[0] else 0
+    return prior, lo, hi, diff / prior.in_yuan() * HUNDRED, moved
+
+
+def _row_current(base: FactBase, prior: Fact, current: Fact) -> Fact | None:
+    """The figure of this year a table's row states beside last year's `prior` (its concept and
+    measure, in the same row), where it is another than the text's `current`; else None."""
+    if prior.source != "table" or current.source != "text" or current.period == prior.period:
+        return None
+    lex = lexicon()
+    thing = thing_of_head(prior.header, lex)  # (2023年支出 beside 2024年支出, not 2024年收入)
+    return next((f for f in base.by_table.get(prior.block, ()) if f.loc.row == prior.loc.row
+                 and f.period == current.period and f.concept == prior.concept and f.measure == prior.measure
+                 and thing_of_head(f.header, lex) == thing
+                 and f.is_money and not f.comparator and f.in_yuan() != current.in_yuan()), None)
 
 
 def _current_unsettled(base: FactBase, current: Fact, scope) -> bool:
