@@ -90,8 +90,10 @@ def summed_rows(grid, details: list[int], label_col: int, rule, summed: list[int
         # (教育支出 30 | 普通教育 30 | 小学教育 30: a row whose figures are all the row's above is that
         # row's one item, its indentation lost; read with each such run as its first row)
         figures = {r: tuple(grid[r][c].strip() for c in summed if c < len(grid[r])) for r in rows}
+        # (a dash or a blank is 0 as 0.00 is: 其他支出 12.00 | 0 over 其他支出 12.00 | —)
+        amounts = {r: tuple(_amount_or_words(t) for t in texts) for r, texts in figures.items()}
         # (two figures a row at least: one column of equal items, 1.00 | 1.00 | 1.00, nests nothing)
-        chained = [r for k, r in enumerate(rows) if not k or figures[r] != figures[rows[k - 1]]
+        chained = [r for k, r in enumerate(rows) if not k or amounts[r] != amounts[rows[k - 1]]
                    or sum(1 for t in figures[r] if t) < 2]
         if chained != rows:
             ways.append(chained)
@@ -118,6 +120,14 @@ def summed_rows(grid, details: list[int], label_col: int, rule, summed: list[int
             items = {r for children in groups.values() for r in children}
             ways.append([r for r in rows if r not in groups and (r in items or r not in inside)])
     return ways
+
+
+def _amount_or_words(text: str):
+    """A cell as a row's figures are compared: its amount, 0 for a dash or a blank, else its words."""
+    if not text or lexicon().dash(text):
+        return Decimal(0)
+    q = parse_cell(text)
+    return q.value if q is not None and q.value is not None else text
 
 
 LIST_ENDS = 8  # the items after which a 其中 list is read as ending, at most (each a reading of the rows)
@@ -148,7 +158,9 @@ def _tree_top(grid, rows: list[int], label_col: int, col: int) -> list[int] | No
     民政管理事务 2,326.07 over its one 项, and 行政事业单位养老支出 1,274.22 over its three);
     within their printed rounding. None where the column holds no figure in some row."""
     order = sorted(rows)
-    amounts = {r: parse_cell(grid[r][col].strip()) if col < len(grid[r]) and is_amount(grid[r][col]) else None
+    # (a dash is nothing spent, 0: 一般行政管理事务 — under 一般公共服务支出 1,820.45 beside 行政运行 1,820.45)
+    amounts = {r: parse_cell(grid[r][col].strip()) if col < len(grid[r]) and is_amount(grid[r][col])
+               else DASH_ZERO if col < len(grid[r]) and lexicon().dash(grid[r][col].strip()) else None
                for r in order}
     if any(q is None for q in amounts.values()):
         return None
@@ -170,6 +182,9 @@ def _tree_top(grid, rows: list[int], label_col: int, col: int) -> list[int] | No
         top.append(order[k])
         k = end[order[k]]
     return top
+
+
+DASH_ZERO = parse_cell("0.00")  # a dash in a column of amounts, read as the 0 it stands for
 
 
 def _parents_of(order: list[int], amounts: dict, least: int, nested: bool,
