@@ -48,7 +48,8 @@ def _read_stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
             # (…，其中人员经费298.00万元。人员经费占基本支出的80.6%: the share names its part, stated
             # earlier in the paragraph)
             part = next((f for f in reversed(base.by_block.get(rate.block, ())) if f.id < rate.id and f.is_money
-                         and f.concept == rate.concept and f.measure != "变动额" and f.period == rate.period), None)
+                         and f.concept == rate.concept and f.measure != "变动额" and f.period == rate.period), None) \
+                or (_stated_once(base, rate) if not amounts else None)
         named = "" if rate.concept or rate.of >= 0 else _share_part_name(rate)
         if named and (part is None or named not in compact(part.label)):
             # (…国有企业资本金注入10.95亿元，其他…0.83亿元。国有企业资本金注入占全部支出的73.8%: a
@@ -71,6 +72,15 @@ def _read_stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
         if whole is not None and whole is not part and whole.value != 0 and not _restates(whole, part):
             out.append((rate, part, whole))
     return _one_whole_per_list(_wholes_the_parts_make(base, out + _opened_shares(base)))
+
+
+def _stated_once(base: FactBase, rate: Fact) -> Fact | None:
+    """The amount of the share's part, named by the share's words alone (其中失业保险金占待遇支出的
+    73.57%, no figure in its sentence), where the document states it with one value (a table's row
+    失业保险金 2,160.00): that amount; None where it states none or several."""
+    found = [f for f in base.facts if f.concept == rate.concept and f.is_money and f.measure != "变动额"
+             and f.period == rate.period and not f.comparator]
+    return found[0] if found and len({f.in_yuan() for f in found}) == 1 else None
 
 
 def _restates(whole: Fact, part: Fact) -> bool:

@@ -52,6 +52,7 @@ NAMED_BASE_RE = re.compile(r"占(?!比)(.{2,20}?)的?(?:比重|比例)?$")  # �
 COMPLETED_BASE_RE = re.compile(r"完成(?!率)([^占]{2,20}?)的$")  # 完成投资的, read as 占投资的 is
 SPECIFIC_WHOLE_CHARS = 6  # a whole's name this long names one amount of the paragraph, not a kind of them
 ELSEWHERE_WHOLE_CHARS = 4  # a whole's name this long (到位资金) may name an amount of the paragraphs before
+BLOCKS_BACK = 6  # blocks looked back over for those two paragraphs (a table and its caption lines between)
 
 
 # an indicator named by a short word before 占比 (药占比, 耗占比: of a whole by definition), not a
@@ -396,7 +397,9 @@ def _whole_in_words(base: FactBase, rate: Fact, part: Fact, words: str) -> Fact 
     if len(own) < 2:
         return None  # (one character is too loose a name to find the whole by)
     block = base.by_block.get(rate.block, [])
-    at = bisect_left(block, part.id, key=lambda f: f.id)
+    # (a part stated in another block, a table's row the share names, 失业保险金占待遇支出的…: the
+    # amounts before the share itself)
+    at = bisect_left(block, (part if part.block == rate.block else rate).id, key=lambda f: f.id)
     # (the kind of money may stand on either side of the words: 到位资金 is 资金实际到位's amount)
     kind = next((k for k in concepts().get("part_list_heads") or () if own.endswith(k) and len(own) - len(k) >= 2), "")
     stem = own[:len(own) - len(kind)] if kind else own
@@ -410,15 +413,20 @@ def _whole_in_words(base: FactBase, rate: Fact, part: Fact, words: str) -> Fact 
     if not found and len(own) >= ELSEWHERE_WHOLE_CHARS:
         # (（一）资金到位情况。…实际到位… ¶（二）资金支出情况。…占到位资金的…: a whole named in
         # words this specific may stand in the paragraph or two before)
-        for earlier in (rate.block - 1, rate.block - 2):
-            found = _named_amounts(base, amounts(base.by_block.get(earlier, ())), part, own, stem, kind)
+        # (the paragraphs of amounts before, a table between passed over: 表1 with its caption lines)
+        earlier = [k for k in range(rate.block - 1, max(-1, rate.block - 1 - BLOCKS_BACK), -1)
+                   if amounts(base.by_block.get(k, ()))][:2]
+        for k in earlier:
+            found = _named_amounts(base, amounts(base.by_block.get(k, ())), part, own, stem, kind)
             if found:
                 break
     if not found:
         return None
     openers = lexicon().list_openers
-    # (an item of a list, 其中人员经费600.00万元, is a part of its own whole, no whole of others)
-    items = [f for f in found if any(g.sentence == f.sentence and g.at < f.at and g.is_money
+    # (an item of a list, 其中人员经费600.00万元, is a part of its own whole, no whole of the text's
+    # other amounts; it is the whole of a table's rows that break it down, 失业保险金 | 其他待遇 under
+    # 其中失业保险待遇支出3,150.00万元)
+    items = [f for f in found if part.source == "text" and any(g.sentence == f.sentence and g.at < f.at and g.is_money
                                      and opens_between(base, g, f, openers)
                                      for g in base.by_sentence.get((f.block, f.sentence), ()))]
     found = [f for f in found if f not in items]
