@@ -59,6 +59,8 @@ def check_missed_target(doc, rule, typed):
             # full marks: the score printed at the form's precision reaches the weight
             if weight is None or weight <= 0 or not (r.score >= weight or close_enough(r.score, weight, cell.text, places)):
                 continue
+            if r.score > weight and not close_enough(r.score, weight, cell.text, places):
+                continue  # (16.00 of 15: more than full marks, SCO005's finding, no full marks to speak of)
             # (no share of the points for a deadline missed by some months, nor of a ceiling of none, 0次)
             expected = partial_expected(rule, miss, weight) \
                 if miss.target.unit != DEADLINE_UNIT and miss.target.value else None

@@ -108,6 +108,16 @@ def _run_adding_up(grid, at: int, details: list[int], label_col: int) -> list[in
                  if _column_fits(grid, at, details[:k], label_col, exact=True)), None)
 
 
+def _rows_named_as(grid, at: int, details: list[int], label_col: int, labels: set) -> list[int] | None:
+    """The rows of `details`, two or more, whose labels open with the name the total's closes with a
+    total word (房屋建筑 of 房屋建筑合计): the rows it sums, adding up or not; else None."""
+    label = compact(row_label(grid[at]))
+    word = next((w for w in labels if label.endswith(w) and len(label) > len(w)), "")
+    name = label[:len(label) - len(word)]
+    rows = [r for r in details if compact(row_label(grid[r])).startswith(name)] if len(name) >= 2 else []
+    return rows if len(rows) >= 2 else None
+
+
 def _inner_head(row: list[str], label_col: int) -> bool:
     """A row of heads inside a table (年度主要任务 | 任务名称 | 预算金额（万元）): two cells or more
     right of the label column holding words, none a figure."""
@@ -199,6 +209,11 @@ def check_column_total(doc, rule, typed):
             # (车辆合计 | 14 over its kinds of car and then 通用设备 | 2, 专用设备 | 4: a thing's total
             # heading rows of other things after its own; the run of rows under it that adds up to it)
             details = _run_adding_up(grid, at, details, label_col) or details
+        if details and at > details[-1] and _kind_total(compact(row_label(grid[at])), labels) \
+                and not _column_fits(grid, at, details, label_col):
+            # (自有土地 | 房屋建筑（办公用房）| 房屋建筑（业务用房）| 房屋建筑合计: a thing's total closing
+            # the rows named after that thing, other things' rows before them)
+            details = _rows_named_as(grid, at, details, label_col, labels) or details
         # (a row counting other things, 在职人数（人）, is no part of the total; nor is an average,
         # 平均 | 265, which figure_rows leaves out)
         # (a score table's rows are indicators scored in points whatever they count: 就业帮扶人数 | 10 | 8.72)
