@@ -103,6 +103,9 @@ PARAMS = {
     # words of a budget or a target: a sentence of a later year holding one is that year's plan
     # (2025年，本局“三公”经费预算…控制在27万元以内, in a report on 2024), not its outturn
     "plan_words": (list, []),
+    # activity_year in a plan's report: words saying a base-year sentence states that year's outturn
+    # (实际执行, 决算): its figures are that year's even where the plan keeps them (a flat budget)
+    "outturn_words": (list, []),
     # words holding a future cue that tell what was done (已将结果公开: 将 is 把 there)
     "done_words": (list, ["已将", "已经将", "均已将"]),
     # what happened once, in its year (an honour is history too: 2023年，本馆被评定为一级馆)
@@ -351,7 +354,8 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None, horizon:
             if not found and base_year is not None:
                 # a plan's base year naming the plan's own figures (2024年一般公共预算基本支出942.24万元，
                 # 其中人员经费…, every figure the 2025 budget table's): misdated all the same
-                slip = _plan_figures_dated_back(text, patterns["figure_pattern"], base_year, plan_cells())
+                slip = None if str(year) in text or any(w in text for w in params["outturn_words"] + cues) \
+                    else _plan_figures_dated_back(text, patterns["figure_pattern"], base_year, plan_cells())
                 if slip is not None:
                     yield _hit(sentence.text[slip.start(1):].strip()[:60], sentence.loc, base_year, year,
                                "陈述当年情况的句子", f"报告年度为 {year}，本句各数均为本年预算表所列，却写作 {base_year} 年")

@@ -44,6 +44,8 @@ PARAMS = {
     # words opening a complete list of parts, and a list that may leave parts out (see the rule file)
     "enumeration_cues": (list, []),
     "partial_cues": (list, []),
+    # words right after a list's last part leaving the list open (…100.00万元等): a partial list then
+    "open_list_words": (list, []),
     # words after a complete list's last part telling of a rest of the whole (其余为代管资金)
     "remainder_words": (list, []),
     # sum words closing a list only after words counting its items (三项累计; 累计 alone is over time)

@@ -46,6 +46,9 @@ def _document_parts(base: FactBase, calc, measure: str, funds: tuple[str, ...]) 
             parts.extend(found)
         else:
             parts.append(f)
+    # (an optional part the document states is one of the parts: 经营支出 90.00 beside 基本支出 and
+    # 项目支出 under 本年支出合计; one stated nowhere is 0)
+    parts.extend(f for f in (document_value(base, p, measure, funds) for p in calc.get("optional") or ()) if f is not None)
     return parts
 
 

@@ -107,7 +107,21 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
             parts[0] = replace(parts[0], label=lead[lead.rindex(word) + len(word):].lstrip("：:，,"))
         # (a list that may leave parts out names them all when it ends on the rest: 主要包括A、B、培训及其他…)
         partial = word in rule.params["partial_cues"] and not _catch_all(parts[-1], rule)
+        partial = partial or _left_open(text, parts[-1], rule)
         yield from compare_listing(total, parts, partial, rule)
+
+
+def _left_open(text: str, last: Fact, rule) -> bool:
+    """The list's last item is followed by a word leaving the list open (…、政府性基金预算拨款100.00
+    万元等: params open_list_words), its unit aside: some parts are not named, only a sum above the
+    total is wrong."""
+    words = tuple(rule.params["open_list_words"])
+    after = text[last.at + len(last.text):last.at + len(last.text) + OPEN_WORD_REACH].lstrip()
+    after = after[len(last.unit):].lstrip() if last.unit and after.startswith(last.unit) else after
+    return bool(words) and after.startswith(words)
+
+
+OPEN_WORD_REACH = 8  # characters after a list's last figure read for its unit and a word leaving it open
 
 
 def _list_item(f: Fact, total: Fact, depth, nested: list[tuple[int, int]], sums: set) -> bool:
