@@ -124,13 +124,11 @@ def raised_text(text: str, before: str, power: bool = True) -> str:
     """A superscript's (or, `power` false, a subscript's) text as the text before it reads: a note
     mark after a figure (10¹, 498.30², 186,420元①) is no digit of it and is left out, and so is one
     opening the text (a note's own number: ¹2023年… would read 12023年); a 2 or 3 after m (m², km³)
-    is that unit's power; so is one after a word of Chinese (合计¹: the row's label, no 合计1). `before`:
-    the last character before it, white space passed over ("" for none)."""
+    is that unit's power. `before`: the last character before it, white space passed over ("" for none)."""
     mark = text.strip()
     if power and before in ("m", "M") and mark in POWERS:
         return POWERS[mark]
-    if (not before or before.isdigit() or before in MARKED_FIGURE_ENDS or "\u4e00" <= before <= "\u9fff") \
-            and NOTE_MARK_RE.fullmatch(mark):
+    if (not before or before.isdigit() or before in MARKED_FIGURE_ENDS) and NOTE_MARK_RE.fullmatch(mark):
         return ""
     return text
 
