@@ -70,15 +70,23 @@ RANGE_JOINER_CHARS = "至到-—–~～"
 NOT_COUNT_UNITS = (*MEASURED_UNITS, "")  # (a figure in one of them is no count a share may be of)
 
 
+SENTENCE_START_RE = re.compile("")  # (an empty match at a sentence's start)
+
+
 class SentenceReading:
     """FactReader's reading of a sentence."""
 
     def _full_marks_in(self, text: str) -> re.Match | None:
         """Where the sentence first states its full marks (满分100分), or a scoring system's total
         (总分100分): the points after it are weights."""
-        return (self.full_marks.search(text) if self.full_marks else None) or (
-            self.system_full_marks.search(text) if self.system_full_marks
-            and any(w in text for w in self.system_words) else None)
+        system = any(w in text for w in self.system_words)
+        found = (self.full_marks.search(text) if self.full_marks else None) or (
+            self.system_full_marks.search(text) if self.system_full_marks and system else None)
+        if found is None and system and self.system_total is not None and self.system_total.search(text):
+            # (a sentence setting out the system, its parts' points closed by their total, the full
+            # score: …其中决策指标15分、过程指标20分…，合计100分; its points are weights from its start)
+            return SENTENCE_START_RE.match(text)
+        return found
 
     def _classified(self, concept: str | None) -> bool:
         """A concept named after a table's row (a class of a classification, 卫生健康支出), not one

@@ -266,7 +266,8 @@ class VocabularyReading:
         # (or, a word ending in 为, opening a list of the parts' points: 分值为：预算执行率10分，产出指标50分…,
         # 一级指标权重为决策20分、过程20分…; not 满分：100分，自评得分：97.50分, where what follows the
         # colon is the full marks, then scores)
-        opening = [w for w in full if w.endswith("为")]
+        # (and a verb setting the parts' points up: 本次评价设置决策指标10分、过程指标25分…)
+        opening = [w for w in full if w.endswith("为")] + list(lists.get("weight_openers") or ())
         # (points must follow, at once or after a name: 权重分别为15%、25%… opens percentages)
         # (each word written before its tail, not a group of them: see lexicon.each_before)
         self.full_marks = re.compile(each_before(full, r"\s*\d+(?:\.\d+)?\s*分")
@@ -280,6 +281,11 @@ class VocabularyReading:
         self.system_full_marks = re.compile(r"(?:" + alternatives(system.get("words")) + r")\s*"
                                             + re.escape(str(vocab.get("full_score") or 100)) + r"(?![\d.])") \
             if self.system_words else None
+        # (… or closes its list of the parts' points with their total, the full score: 其中决策指标15分、
+        # 过程指标20分…，合计100分: every point of the sentence is a weight)
+        self.system_total = re.compile(r"(?:" + alternatives(lists.get("total_points_words")) + r")\s*"
+                                       + re.escape(str(vocab.get("full_score") or 100)) + r"\s*分") \
+            if self.system_words and lists.get("total_points_words") else None
         # a figure a scoring rule's condition names (…100%的得10分, …以上的，扣2分)
         self.condition_after = re.compile(r"\s*(?:及以上|以上|以下|以内)?\s*的\s*[，,]?\s*(?:" + alternatives(
             lists.get("condition_verbs")) + ")")
