@@ -66,6 +66,9 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           # the heads of columns whose figures do not add up (单价, 人均), and the labels of rows
           # inside another row (其中, 小计)
           "total_row_labels": (list, ["合计", "总计"]), "covered_types": (list, []),
+          # a table's last row whose label ends so (资产总额) totals the rows above where they add
+          # up to it in some column (column_total)
+          "closing_total_words": (list, []),
           # column_total: the totals of a table listing two things one after the other, each below
           # its rows (收入合计, 支出合计)
           "part_total_labels": (list, []),

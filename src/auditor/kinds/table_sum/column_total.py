@@ -158,6 +158,8 @@ def check_column_total(doc, rule, typed):
                 # 一般公共预算支出合计)
                 totals = [r for r, name in enumerate(names) if _kind_total(name, labels)
                           and (len(name) <= KIND_TOTAL_CHARS or _closes_table(rule, grid, r))]
+            if not totals:
+                totals = _closing_amount_total(rule, grid, names)
             if len(totals) != 1:
                 heading = _heading_total(rule, table, grid)
                 # (a table of two lists each closed by its total, 收入合计 | 支出合计, is part_total_hits')
@@ -441,6 +443,22 @@ def _mostly_fits(grid, at: int, rows: list[int], cols: list[int]) -> bool:
 def _lists_parted(names: list[str], part_labels: set) -> bool:
     """Two rows or more (by their labels) closing lists of their own (收入合计, 支出合计)."""
     return sum(name in part_labels for name in names) >= 2
+
+
+def _closing_amount_total(rule, grid, names: list[str]) -> list[int]:
+    """[the last row] where it names a thing's amount in all (资产总额: params closing_total_words)
+    and the rows above add up to it in some column of figures (年末数 adding up, 上年数 not): a
+    thing's total by its place and its figures; a row so named elsewhere (年度资金总额 over its
+    sources) is none."""
+    words = tuple(rule.params["closing_total_words"])
+    last = len(grid) - 1
+    if not words or last < 2 or not names[last].endswith(words) or len(names[last]) <= min(map(len, words)):
+        return []
+    rows = [r for r in range(last) if any(is_amount(t) for t in grid[r][1:])]
+    cols = [c for c in range(1, len(grid[last])) if is_amount(grid[last][c])]
+    adding = [c for c in cols if rows and (found := _column_figures(grid, last, rows, c))[0] is not None
+              and all(p is not None for p in found[1]) and sum_check(found[0], found[1]) in ("ok", "rounding")]
+    return [last] if len(rows) >= 2 and adding else []
 
 
 def _closes_table(rule, grid, at: int) -> bool:
