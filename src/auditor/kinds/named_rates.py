@@ -100,7 +100,8 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
                 if len({b.value for b in named}) != 1 or figure.value > named[-1].value:
                     continue  # (more than the budget: a sum over years or sources, 累计到位, not the year's)
                 named = named[-1:]
-            if all(b.measure == "年初预算" for b in named) and base.budget_adjusted(figure.concept):
+            if all(b.measure == "年初预算" for b in named) and base.budget_adjusted(figure.concept) \
+                    and not _year_budget_same(base, figure, named):
                 continue  # (the year-start budget, where the document tells the year's was another)
             if any(fits(rate, figure, b) for b in bases) or (not far and _any_pair_fits(rate, [*bases, figure], fits)):
                 yield rate, figure, None, False
@@ -112,6 +113,15 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
             # 12,560.00万元（年初预算11,980.00万元，年中调整增加580.00万元）: the rate is of the one outside)
             outside = [b for b in named if b.source != "text" or not open_brackets(text, 0, b.at)]
             yield rate, figure, (outside or named)[-1], True
+
+
+def _year_budget_same(base: FactBase, figure: Fact, named: list[Fact]) -> bool:
+    """Every whole-year budget the document states that may be the figure's is the year-start
+    one's value (a table's 预算安排 23,000.00 beside 年初预算23000.00万元), no budget changed in the
+    year said in words: the year-start budget is the year's."""
+    years = {f.in_yuan() for f in base.facts if f.measure in ("全年预算", "追加预算") and f.period == CURRENT
+             and f.concept in (None, figure.concept)}
+    return bool(years) and years <= {b.in_yuan() for b in named} and not base.adjustment_told()
 
 
 def _names_rate_of(text: str, facts: list[Fact], j: int, words: list[str], negations: tuple[str, ...]) -> bool:

@@ -208,7 +208,7 @@ class FactBase:
         subject (本项目 in the text is the form's project by another name). A year-start budget
         is then not known to be the year's."""
         return self.remember(("budget adjusted", concept),
-                             lambda: self._year_budget_stated(concept) or self._adjustment_told())
+                             lambda: self._year_budget_stated(concept) or self.adjustment_told())
 
     def _year_budget_stated(self, concept: str | None) -> bool:
         """A whole-year or added budget amount of this year stated that may be `concept`'s."""
@@ -223,10 +223,10 @@ class FactBase:
             if self._year_budget_stated(concept):
                 return False
             cuts = tuple(concepts().get("budget_cut_words") or ())
-            return self._adjustment_told() and not any(w in text for text in self.sentences.values() for w in cuts)
+            return self.adjustment_told() and not any(w in text for text in self.sentences.values() for w in cuts)
         return self.remember(("budget only raised", concept), raised)
 
-    def _adjustment_told(self) -> bool:
+    def adjustment_told(self) -> bool:
         """The text tells of a change to the budget without its amount (年中因防汛追加部分预算): the
         words of an added budget (concepts.yaml measures 追加预算) anywhere."""
         words = tuple((concepts().get("measures") or {}).get("追加预算") or ())
