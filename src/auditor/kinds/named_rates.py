@@ -132,7 +132,16 @@ def _names_rate_of(text: str, facts: list[Fact], j: int, words: list[str], negat
         return False
     if any(w in own for w in words):
         return not any(n + w in own for n in negations for w in words)
+    # (or the words after it in its clause: 其中198份对项目实施效果表示满意，满意率… for 满意率; not
+    # 12份表示不满意)
+    end = figure.at + len(figure.text)
+    after = CLAUSE_SPLIT_RE.split(text[end:end + AFTER_CHARS], maxsplit=1)[0]
+    if any(w in after for w in words):
+        return not any(n + w in after for n in negations for w in words)
     return _named_by_clause(own, words[0], negations)
+
+
+AFTER_CHARS = 20  # characters after a figure read for the words naming what it counts, up to its clause's end
 
 
 def _named_by_clause(own: str, stem: str, negations: tuple[str, ...]) -> bool:
