@@ -185,3 +185,12 @@ def test_a_sheet_naming_one_unit_is_that_units(tmp_path):
     parts = entity_parts(doc)
     assert [sorted({b.loc.sheet for b in p.blocks}) for p in parts] == [["某县文化馆", "说明"], ["某县图书馆"]]
     assert [f.rule for f in audit_document(doc, _rules("FCT001")).findings] == ["FCT001"]
+
+
+def test_a_sheet_titled_with_one_unit_is_that_units_whatever_else_it_names(tmp_path):
+    """A note titled with one unit's name (某县文化馆2024年度部门决算说明) that names another unit in
+    its text (与某县图书馆同址办公) is the titled unit's, compared with its forms."""
+    doc = _bundle_with_notes(tmp_path, ["某县文化馆2024年度部门决算说明", "本馆与某县图书馆同址办公。", "本年收入合计210.00万元。"])
+    parts = entity_parts(doc)
+    assert [sorted({b.loc.sheet for b in p.blocks}) for p in parts] == [["某县文化馆", "说明"], ["某县图书馆"]]
+    assert [f.rule for f in audit_document(doc, _rules("FCT001")).findings] == ["FCT001"]

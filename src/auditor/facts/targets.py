@@ -76,7 +76,7 @@ def parse_target(text: str) -> Target | None:
 # months counted from the report year's start, so that one can be compared with the other
 # (the bound before the date as well as after it: ≤11月30日, 不晚于11月底)
 DEADLINE_RE = re.compile(r"^(?:(?P<lead>[≤<＜]|不晚于|不迟于)\s*)?(?:(?P<year>(?:19|20)\d\d)年)?(?P<month>\d{1,2})月"
-                         r"(?:底|末|份|\d{1,2}日)?(?P<before>前|以前|之前)?")
+                         r"(?:底|末|份|(?P<day>\d{1,2})日)?(?P<before>前|以前|之前)?")
 DEADLINE_UNIT = "月（时限）"
 
 
@@ -86,7 +86,7 @@ def _done_re(generation: int) -> re.Pattern:
     next_year_words: 次年) or the report's own (current_period: 当年), then its month."""
     data = concepts()
     return re.compile(r"^(?:(?P<year>(?:19|20)\d\d)年|(?P<next>" + alternatives(data.get("next_year_words")) + ")|(?:"
-                      + alternatives(data.get("current_period")) + r"))?(?P<month>\d{1,2})月")
+                      + alternatives(data.get("current_period")) + r"))?(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?")
 
 
 def parse_deadline_pair(target_text: str, actual_text: str) -> tuple[Target, Target] | None:
@@ -102,6 +102,17 @@ def parse_deadline_pair(target_text: str, actual_text: str) -> tuple[Target, Tar
         return None  # (one year named, the other not: which year the other is in is not told)
     # the years after the deadline's year the thing was done in (次年: one)
     later = int(done["year"]) - int(target["year"]) if target["year"] else int(bool(done["next"]))
-    deadline, finished = int(target["month"]), later * 12 + int(done["month"])
-    return (Target("≤", Decimal(deadline), DEADLINE_UNIT, target_text),
-            Target("", Decimal(finished), DEADLINE_UNIT, actual_text))
+    # (days as hundredths of a month: a deadline with no day is its month's end, a date done with none
+    # its month's first, so that a month alone decides as before: 12月15日前 missed by 12月20日)
+    deadline = int(target["month"]) + _hundredths(target["day"] or LAST_DAY)
+    finished = later * 12 + int(done["month"]) + _hundredths(done["day"] or 1)
+    return (Target("≤", deadline, DEADLINE_UNIT, target_text),
+            Target("", finished, DEADLINE_UNIT, actual_text))
+
+
+LAST_DAY = 31  # the day a deadline naming its month alone runs to (12月底前, 12月前)
+
+
+def _hundredths(day) -> Decimal:
+    """A day of a month as hundredths, printed to the day (20日: 0.20, no 0.2 read to a tenth)."""
+    return Decimal(f"{int(day):02d}").scaleb(-2)

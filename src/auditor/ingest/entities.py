@@ -165,8 +165,8 @@ WHOLE = "（部门整体）"  # the part of a bundle's sheets that name no one u
 def _unnamed_sheets(blocks: list, first_of_sheet: dict[str, int], sheet_units: dict[str, str],
                     captions: list[tuple[int, str]]) -> dict[int, str]:
     """The entity of each sheet after the first unit's of a workbook whose sheets name units, that
-    is neither named after a unit nor captioned with one (说明, 年度对比): the unit its text alone
-    names (测绘院决算说明: 测绘院's), else the bundle's whole (本部门由局机关、规划中心、测绘院3个单位
+    is neither named after a unit nor captioned with one (说明, 年度对比): the unit its title alone
+    names, else its text alone (测绘院决算说明: 测绘院's), else the bundle's whole (本部门由局机关、规划中心、测绘院3个单位
     组成; 某市自然资源局部门…对比表), no last unit's, whose forms it would be compared with. The whole is
     the bundle's first part where that is its 汇总 (部门汇总), else a part of its own."""
     captioned = {blocks[i].loc.sheet: name for i, name in captions}
@@ -184,12 +184,17 @@ def _unnamed_sheets(blocks: list, first_of_sheet: dict[str, int], sheet_units: d
         if block.loc.sheet in first_of_sheet and block.loc.sheet not in units:
             texts.setdefault(block.loc.sheet, []).append(compact(block.title or "") if isinstance(block, Table)
                                                          else compact(block.text))
+    def named_in(text: str) -> set[str]:
+        return {units[s] for s, names in aliases.items() if any(compact(n) in text for n in names)}
+
     out = {}
     for sheet, at in first_of_sheet.items():
         if sheet in units or at < first:
             continue  # (a unit's sheet; a sheet before the first unit's is the first's, as the text is)
-        said = compact("".join(texts.get(sheet, ())))
-        named = {units[s] for s, names in aliases.items() if any(compact(n) in said for n in names)}
+        lines = texts.get(sheet, [])
+        # (its title naming one unit, 某县文化馆2024年度部门决算说明, whatever units its text names after)
+        titled = named_in(lines[0]) if lines else set()
+        named = titled if len(titled) == 1 else named_in(compact("".join(lines)))
         out[at] = named.pop() if len(named) == 1 else whole
     return out
 

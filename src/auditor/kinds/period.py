@@ -38,7 +38,7 @@ from ..facts.base import fact_base
 from ..facts.base.model import CURRENT, PRIOR
 from ..facts.base.words import YEAR_RE as YEAR_NAMED_RE
 from ..facts.lexicon import alternatives, lexicon
-from ..facts.numbers import (MONEY_FIGURE_RE, RANGE_JOINER, Quantity, arabic_dates, half_unit, normalize_digits,
+from ..facts.numbers import (MONEY_FIGURE_RE, MONEY_UNITS, RANGE_JOINER, Quantity, arabic_dates, half_unit, normalize_digits,
                              to_decimal)
 from ..ingest.build import outturn_head_re, plans_next_year
 from ..knowledge import compact, concepts, vocabulary, vocabulary_generation
@@ -322,7 +322,7 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None, horizon:
     # the document's sentences comparing a figure of the report year with last year's (read once,
     # for the first sentence that needs them: see _base_of_a_change)
     @lru_cache(maxsize=None)
-    def plan_cells() -> set[Decimal]:
+    def plan_cells() -> tuple[set[Decimal], set[Decimal]]:
         return _cells_of_year_alone(doc, year)
 
     @lru_cache(maxsize=None)
@@ -421,31 +421,42 @@ def _cells_by_year(doc) -> dict[int, set[Decimal]]:
     return out
 
 
-def _cells_of_year_alone(doc, year: int) -> set[Decimal]:
+def _cells_of_year_alone(doc, year: int) -> tuple[set[Decimal], set[Decimal]]:
     """The figures of the tables whose title and heads name no year but `year` (a budget's 2025
-    tables, 表06 一般公共预算基本支出预算表): that year's own figures, every one."""
-    out: set[Decimal] = set()
+    tables, 表06 一般公共预算基本支出预算表): that year's own figures, every one; (in 元, those of
+    tables in a money unit; as printed, those of tables in none)."""
+    in_yuan: set[Decimal] = set()
+    printed: set[Decimal] = set()
     for table in (b for b in doc.blocks if isinstance(b, Table)):
         grid = table.grid()
         named = set(YEAR_NAMED_RE.findall(" ".join([table.title or "", *(" ".join(row) for row in grid[:HEAD_ROWS])])))
         if named - {str(year)} or any(_one_year(row[0]) for row in grid if row):
             continue  # (a table of another year, or of years by row)
-        out.update(q.value for row in grid[1:] for cell in row[1:] if (q := parse_cell(cell)) is not None)
-    return out
+        factor = MONEY_UNITS.get(table.unit or "")
+        values = (q.value for row in grid[1:] for cell in row[1:] if (q := parse_cell(cell)) is not None)
+        if factor is None:
+            printed.update(values)
+        else:
+            in_yuan.update(v * factor for v in values)
+    return in_yuan, printed
 
 
 PLAN_RESTATED = 2  # the figures of a base-year sentence that must all be the plan table's (one may be a flat budget's)
 
 
-def _plan_figures_dated_back(text: str, figure_pattern: re.Pattern, base_year: int, cells: set[Decimal]):
-    """The base year opening a sentence of figures (2024年一般公共预算基本支出942.24万元，其中人员经费
-    876.16万元…) every one of which, PLAN_RESTATED at least, a table of the plan's year alone states:
-    the match, else None."""
+def _plan_figures_dated_back(text: str, figure_pattern: re.Pattern, base_year: int,
+                             cells: tuple[set[Decimal], set[Decimal]]):
+    """The base year opening a sentence of amounts (2024年一般公共预算基本支出942.24万元，其中人员经费
+    876.16万元…) every one of which, PLAN_RESTATED at least, a table of the plan's year alone states
+    (in 元 where the table names its unit, as printed where not): the match, else None."""
+    in_yuan, printed = cells
     found = figure_pattern.search(text)
-    if found is None or int(found.group(1)) != base_year or not cells:
+    if found is None or int(found.group(1)) != base_year or not (in_yuan or printed):
         return None
-    figures = [to_decimal(m.group(1)) for m in TABLE_LIKE_FIGURE_RE.finditer(text)]
-    return found if len(figures) >= PLAN_RESTATED and all(f in cells for f in figures) else None
+    amounts = [(to_decimal(m.group(1)), MONEY_UNITS[m.group(2)]) for m in MONEY_FIGURE_RE.finditer(text)]
+    return found if len(amounts) >= PLAN_RESTATED \
+        and all(value * factor in in_yuan or value in printed for value, factor in amounts) else None
+
 
 
 def _one_year(text: str) -> int | None:

@@ -205,12 +205,17 @@ def _heads_declare(heads: list[str], total_col: int, parts_cols: list[int]) -> b
     other (基本支出 | 项目支出, 经营支出 beside them optional). The row's sum is then stated by the
     words, not learnt from the rows: held in every row, however few add up."""
     lex = lexicon()
-    total = lex.concepts.last(compact(heads[total_col]))
+    head = compact(heads[total_col])
+    total = lex.concepts.last(head)
     parts = [lex.concepts.last(compact(heads[c])) for c in parts_cols]
-    if total is None or None in parts or len(set(parts)) != len(parts):
+    if None in parts or len(set(parts)) != len(parts):
         return False
-    return any(calc["total"] == total and set(calc["parts"]) <= set(parts) <= {*calc["parts"], *(calc.get("optional") or ())}
-               for calc in concepts().get("calculations") or ())
+    # (a bare total word over the parts, 合计 | 人员经费 | 公用经费: the total of the sum they make)
+    bare = total is None and head in (concepts().get("column_total_heads") or ())
+    return (total is not None or bare) and any(
+        (bare or calc["total"] == total) and set(calc["parts"]) <= set(parts) <= {*calc["parts"], *(calc.get("optional") or ())}
+        for calc in concepts().get("calculations") or ())
+
 
 
 def _non_zero(text: str) -> bool:
