@@ -13,11 +13,12 @@ from .cleanup import clean_text, join_wrapped
 # (a page number alone on the first or last line of a page: furniture, dropped so that a table
 # running on over the page break stays one table)
 from .page_furniture import BROWSER_STAMP_RE, PAGE_NUMBER_RE, footer_key, furniture_like
+from .pdf_columns import column_wrap_min, in_column_order
 from .pdf_loose_tables import LooseTable, loose_tables
 from .pdf_tables import _X0, _extract, _PageShim
 from .raw import RawBlock, RawCell
 from .single_spaced import LOOSE_GAP_LINES, figures_line, furniture_gap, line_words
-from .text import PDF_TERMINAL, parse_lines, wraps
+from .text import PDF_TERMINAL, WRAP_MIN_CHARS, parse_lines, wraps
 
 
 SAME_LINE_OVERLAP = 0.5  # a char joins the line its box overlaps by half its height or more
@@ -48,6 +49,14 @@ def _read_page(page, number: int, blocks: list[RawBlock], heads: list[str] | Non
         char_lines, texts = [line for k, line in enumerate(char_lines) if k not in used], \
             [text for k, text in enumerate(texts) if k not in used]
         tables = sorted([*tables, *loose], key=lambda t: (t.bbox[1], t.bbox[0]))
+    wrap_min = WRAP_MIN_CHARS
+    if not tables:
+        # (a page of text in two columns: the left one down, then the right: pdf_columns; a line of
+        # a narrow column wraps shorter than one across the page)
+        ordered = in_column_order(char_lines, page.bbox[0], page.bbox[2] - page.bbox[0])
+        if ordered is not char_lines:
+            char_lines, texts = ordered, [_line_text(line[2]) for line in ordered]
+            wrap_min = column_wrap_min([text for text, _ in texts])
     # (a line of spaces only, an invisible character atop each page: no line of the page's text)
     text_lines = [(line[0], *text) for line, text in zip(char_lines, texts) if text[0].strip()]
     if feet is not None:
@@ -57,7 +66,8 @@ def _read_page(page, number: int, blocks: list[RawBlock], heads: list[str] | Non
     notes = _foot_notes(text_lines, tables_bottom, _note_rule(page, tables_bottom))
     items = [(top, "text", text) for top, text, _ in text_lines[:len(text_lines) - len(notes)]]
     items += [(t.bbox[1], "table", t) for t in tables]
-    items.sort(key=lambda item: (item[0], item[1]))
+    if tables:
+        items.sort(key=lambda item: (item[0], item[1]))  # (text alone is in reading order already)
     top = clean_text(items[0][2]).strip() if items and items[0][1] == "text" else ""
     lines_before = 0
     if top and (_repeats_page_head(top, heads) or (_table_next(items) and _running_header(blocks, number, top))):
@@ -77,7 +87,7 @@ def _read_page(page, number: int, blocks: list[RawBlock], heads: list[str] | Non
         if kind == "text":
             pending.append(clean_text(payload))
             continue
-        _flush(pending, number, blocks, lines_before, continues=first_item)
+        _flush(pending, number, blocks, lines_before, continues=first_item, wrap_min=wrap_min)
         lines_before += len(pending)
         pending = []
         loose_table = isinstance(payload, LooseTable)
@@ -92,7 +102,7 @@ def _read_page(page, number: int, blocks: list[RawBlock], heads: list[str] | Non
         # (the rows atop the page the table of the page before took in, a merged cell cut by the
         # break: the part right after them goes on with that table too)
         first_item = took_in and at + 1 < len(items) and items[at + 1][1] == "table"
-    _flush(pending, number, blocks, lines_before, continues=first_item)
+    _flush(pending, number, blocks, lines_before, continues=first_item, wrap_min=wrap_min)
     if notes:
         lines_before += len(pending)
         at = len(blocks)
@@ -356,7 +366,7 @@ def _last_of_flow(blocks: list[RawBlock]) -> RawBlock | None:
 
 
 def _flush(lines: list[str], page: int, blocks: list[RawBlock], lines_before: int = 0,
-           continues: bool = False) -> None:
+           continues: bool = False, wrap_min: int = WRAP_MIN_CHARS) -> None:
     """`lines_before`: the page's text lines above these (a run of text after a table goes on
     counting the page's lines: 第N行 is the Nth line of text on the page, tables not counted).
     `continues`: the lines open the page, so their first paragraph may go on with the page
@@ -364,7 +374,7 @@ def _flush(lines: list[str], page: int, blocks: list[RawBlock], lines_before: in
     过程25↵[page break]分、产出30分…): it is joined to it, and stays where it started."""
     if not lines:
         return
-    new = parse_lines(lines, PDF_TERMINAL)
+    new = parse_lines(lines, PDF_TERMINAL, wrap_min)
     last = _last_of_flow(blocks)
     if continues and new and new[0].kind == "para" and last is not None and last.kind == "para" \
             and last.page == page - 1 and wraps(last.text, new[0].text, PDF_TERMINAL) \

@@ -211,8 +211,9 @@ def _pipe_row(line: str) -> bool:
 QUOTE_MARK_RE = re.compile(r"^ {0,3}> (?=\D)")
 
 
-def parse_lines(lines: list[str], terminal: str = TERMINAL) -> list[RawBlock]:
-    """`terminal`: the characters that end a paragraph at a line's end (PDF_TERMINAL for PDFs)."""
+def parse_lines(lines: list[str], terminal: str = TERMINAL, wrap_min: int = WRAP_MIN_CHARS) -> list[RawBlock]:
+    """`terminal`: the characters that end a paragraph at a line's end (PDF_TERMINAL for PDFs);
+    `wrap_min`: the fewest characters of a line wrapped by width (fewer in a page's narrow column)."""
     blocks: list[RawBlock] = []
     lines = [QUOTE_MARK_RE.sub("", line) if line[:5].lstrip().startswith("> ") else line for line in lines]
     i, n = 0, len(lines)
@@ -240,7 +241,7 @@ def parse_lines(lines: list[str], terminal: str = TERMINAL) -> list[RawBlock]:
         elif single_spaced.figures_line(line) and (k := single_spaced.figures_table(lines, i, blocks)) > i:
             i = k
         else:
-            i = _paragraph(lines, i, blocks, terminal)
+            i = _paragraph(lines, i, blocks, terminal, wrap_min)
     return [b for b in blocks if not (b.kind == "para" and b.text == PAGE_BREAK)]
 
 
@@ -629,7 +630,8 @@ def _completes(row: int, group: int, following: int, width: int) -> bool:
     return filled == width or (filled < width and following <= 2)
 
 
-def _paragraph(lines: list[str], i: int, blocks: list[RawBlock], terminal: str = TERMINAL) -> int:
+def _paragraph(lines: list[str], i: int, blocks: list[RawBlock], terminal: str = TERMINAL,
+               wrap_min: int = WRAP_MIN_CHARS) -> int:
     """Lines joined while each one continues the text before it. The pieces are collected and
     joined once (a paragraph wrapped over thousands of lines stays linear); `join_wrapped`
     only looks at the two characters either side of a join."""
@@ -645,7 +647,8 @@ def _paragraph(lines: list[str], i: int, blocks: list[RawBlock], terminal: str =
                 or _md_heading(lines[j]) is not None:
             break  # (a Markdown heading is never the wrapped end of the text above it)
         nxt = lines[j].strip()
-        if not _wraps_tail(length, tail, nxt, terminal) or single_spaced.row_like(pieces[-1]) or single_spaced.row_like(nxt):
+        if not _wraps_tail(length, tail, nxt, terminal, wrap_min) or single_spaced.row_like(pieces[-1]) \
+                or single_spaced.row_like(nxt):
             break
         if _field_lines(pieces[-1], nxt):
             break  # (项目名称：…建设项目 ↵ 项目单位：…: a form's fields one a line, however long)
@@ -673,10 +676,10 @@ def wraps(text: str, nxt: str, terminal: str = TERMINAL) -> bool:
     return _wraps_tail(len(text), text[-TAIL_CHARS:], nxt, terminal)
 
 
-def _wraps_tail(length: int, tail: str, nxt: str, terminal: str = TERMINAL) -> bool:
+def _wraps_tail(length: int, tail: str, nxt: str, terminal: str = TERMINAL, wrap_min: int = WRAP_MIN_CHARS) -> bool:
     """`_wraps` for a text of `length` characters whose last characters are `tail`."""
     # (a title's note in brackets after its ending, 监控报告（2025年1-6月）, ends it as well)
-    if length < WRAP_MIN_CHARS or not tail or TITLE_NOTE_RE.sub("", tail).endswith(TITLE_ENDINGS):
+    if length < wrap_min or not tail or TITLE_NOTE_RE.sub("", tail).endswith(TITLE_ENDINGS):
         return False
     if tail[-1] in terminal and not _cut_number(tail, nxt):
         return False
