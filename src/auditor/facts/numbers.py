@@ -30,8 +30,9 @@ RATIO_UNITS = {"%": Decimal("0.01"), "％": Decimal("0.01"), "‰": Decimal("0.0
 # an amount of money written in running text (3,695.93万元; group 1 its figure), for the kinds
 # that read a sentence's words rather than its facts
 DIGIT_RE = re.compile(r"\d")  # a digit: where a figure starts, or whether words hold one
-# (an amount, group 1, and its unit, group 2)
-MONEY_FIGURE_RE = re.compile(r"(\d[\d,，]*(?:\.\d+)?)\s*(亿元|万元|千元|元)")
+# (an amount, group 1, and its unit, group 2; a whole number, not the tail of one printed with two
+# points, 2371.2.6万元, nor of a longer one)
+MONEY_FIGURE_RE = re.compile(r"(?<![\d.．])(\d[\d,，]*(?:\.\d+)?)\s*(亿元|万元|千元|元)")
 
 CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
