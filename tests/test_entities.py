@@ -194,3 +194,23 @@ def test_a_sheet_titled_with_one_unit_is_that_units_whatever_else_it_names(tmp_p
     parts = entity_parts(doc)
     assert [sorted({b.loc.sheet for b in p.blocks}) for p in parts] == [["某县文化馆", "说明"], ["某县图书馆"]]
     assert [f.rule for f in audit_document(doc, _rules("FCT001")).findings] == ["FCT001"]
+
+
+def test_a_note_titled_with_a_unit_and_others_is_the_bundles_and_unit_titled_forms_are_copies(tmp_path):
+    """某县文化馆等2个单位…说明 names several units: the whole's; forms titled each with its unit's
+    name and year (某县文化馆2024年度收入支出决算总表) are copies of one form, two units' reports."""
+    doc = _bundle_with_notes(tmp_path, ["某县文化馆等2个单位2024年度部门决算说明", "本部门由某县文化馆、某县图书馆2个单位组成。",
+                                        "本年收入合计356.50万元。"])
+    assert [sorted({b.loc.sheet for b in p.blocks}) for p in entity_parts(doc)] == [["某县文化馆"], ["某县图书馆"], ["说明"]]
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, (grant, other, total) in INCOME.items():
+        sheet = book.create_sheet(name)
+        for row in ([f"{name}2024年度收入支出决算总表"], ["单位：万元"], ["项目", "金额"], ["一般公共预算财政拨款收入", grant],
+                    ["其他收入", other], ["本年收入合计", total]):
+            sheet.append(row)
+    path = tmp_path / "titled.xlsx"
+    book.save(path)
+    assert not audit_document(load(str(path)), _rules("FCT001")).findings

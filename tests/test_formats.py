@@ -450,6 +450,10 @@ def test_a_line_of_links_outside_any_menu_element_is_the_sites_menu(tmp_path):
     doc = load(path)
     assert (doc.meta["report_year"], doc.meta["unit_name"]) == (2024, "某县水利局")
     assert "首页" not in doc.text and "详见附件。" in doc.text
+    # (a title over a line of links in one paragraph stays: links are not counted to the line above)
+    path.write_text("<html><body><p>2023年度部门决算说明<br><a>2023年度部门决算公开表</a> <a>附件2</a></p></body></html>",
+                    encoding="utf-8")
+    assert load(path).blocks[0].text == "2023年度部门决算说明"
 
 
 def test_a_web_page_s_pager_and_field_line_are_no_words_of_the_report(tmp_path):

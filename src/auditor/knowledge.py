@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from functools import lru_cache
 from pathlib import Path
@@ -269,3 +270,14 @@ _COMPACTED: dict[str, str] = {}  # short text -> compact(text)
 
 def _compact(text: str) -> str:
     return "".join(text.split()).replace("（", "(").replace("）", ")")
+
+
+def note_lead_re() -> re.Pattern:
+    """A note's label and its colon opening a line (注：, 说明：, 注1：; vocabulary.yaml note_labels)."""
+    return _note_lead_pattern(vocabulary_generation())
+
+
+@lru_cache(maxsize=4)
+def _note_lead_pattern(generation: int) -> re.Pattern:
+    labels = vocabulary().get("note_labels") or ()
+    return re.compile(r"\s*(?:" + "|".join(map(re.escape, labels)) + r")\s*\d?\s*[：:]\s*" if labels else "(?!)")

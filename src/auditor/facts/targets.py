@@ -74,9 +74,13 @@ def parse_target(text: str) -> Target | None:
 
 # a deadline target (12月底前完成, 2024年10月31日前) and a date it was done by (次年3月完成, 11月):
 # months counted from the report year's start, so that one can be compared with the other
-# (the bound before the date as well as after it: ≤11月30日, 不晚于11月底)
-DEADLINE_RE = re.compile(r"^(?:(?P<lead>[≤<＜]|不晚于|不迟于)\s*)?(?:(?P<year>(?:19|20)\d\d)年)?(?P<month>\d{1,2})月"
-                         r"(?:底|末|份|(?P<day>\d{1,2})日)?(?P<before>前|以前|之前)?")
+@lru_cache(maxsize=4)
+def _deadline_re(generation: int) -> re.Pattern:
+    """A deadline: its bound before the date (concepts.yaml deadline_bounds: ≤11月30日, 不晚于11月底)
+    or after it (前, 以前), its year, month and day."""
+    bounds = alternatives(concepts().get("deadline_bounds"))
+    return re.compile(rf"^(?:(?P<lead>{bounds})\s*)?(?:(?P<year>(?:19|20)\d\d)年)?(?P<month>\d{{1,2}})月"
+                      r"(?:底|末|份|(?P<day>\d{1,2})日)?(?P<before>前|以前|之前)?")
 DEADLINE_UNIT = "月（时限）"
 
 
@@ -90,10 +94,17 @@ def _done_re(generation: int) -> re.Pattern:
 
 
 def parse_deadline_pair(target_text: str, actual_text: str) -> tuple[Target, Target] | None:
-    """(deadline, done) as month counts, the deadline a ceiling (≤): both named by year, or
-    neither (12月底前 | 次年3月: the report's year and the one after it); None otherwise."""
-    target = DEADLINE_RE.match(normalize_digits(target_text or "").replace(" ", ""))
-    done = _done_re(vocabulary_generation()).match(normalize_digits(actual_text or "").replace(" ", ""))
+    """_deadline_pair, kept per pair of texts: four rules read every row's (a Target is immutable)."""
+    return _deadline_pair(target_text or "", actual_text or "", vocabulary_generation())
+
+
+@lru_cache(maxsize=4096)
+def _deadline_pair(target_text: str, actual_text: str, generation: int) -> tuple[Target, Target] | None:
+    """(deadline, done) as months counted from the report year's start, a day as hundredths of its
+    month, the deadline a ceiling (≤): both named by year, or neither (12月底前 | 次年3月: the report's
+    year and the one after it); None otherwise."""
+    target = _deadline_re(generation).match(normalize_digits(target_text or "").replace(" ", ""))
+    done = _done_re(generation).match(normalize_digits(actual_text or "").replace(" ", ""))
     if target is None or not (target["lead"] or target["before"]):
         return None
     if done is None or not 1 <= int(target["month"]) <= 12 or not 1 <= int(done["month"]) <= 12:

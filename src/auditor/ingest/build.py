@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ..facts.lexicon import alternatives
 from ..facts.numbers import FULLWIDTH, RANGE_JOINER, TABLE_NUMBER, arabic_years, char_pairs, cn_to_int, count_word, replace_chars
-from ..knowledge import vocabulary, vocabulary_generation
+from ..knowledge import note_lead_re, vocabulary, vocabulary_generation
 from ..model import Document, Heading, Location, Paragraph, Sentence, Table, block_location, grid_cell
 from .raw import PAGE_BREAK, TABLE_LINE_RE, RawBlock, cell_figure
 
@@ -242,7 +242,7 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
             blocks.extend(Paragraph(field, loc, [Sentence(part, loc) for part in split_sentences(field)]) for field in fields)
             continue
         para = Paragraph(text, loc, [Sentence(s, loc) for s in split_sentences(text)])
-        noted = None if numbered else _note_lead_re().match(text)
+        noted = None if numbered else note_lead_re().match(text)
         if noted:
             # (注：1.本表反映…: the note's first item, its number after the label; a second table's
             # note opening so starts its list again, no repeat of the last note's 2.)
@@ -253,16 +253,6 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
     doc = Document(path, blocks, notes=notes)
     doc.meta = infer_meta(doc)
     return doc
-
-
-@lru_cache(maxsize=4)
-def _note_lead_pattern(labels: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"\s*(?:" + "|".join(map(re.escape, labels)) + r")\s*[：:]\s*" if labels else "(?!)")
-
-
-def _note_lead_re() -> re.Pattern:
-    """A note's label and its colon opening a line (注：, 说明：; vocabulary note_labels)."""
-    return _note_lead_pattern(tuple(vocabulary().get("note_labels") or ()))
 
 
 # a line between a table and its continuation on the next page: 续表1, （续表）, （续）

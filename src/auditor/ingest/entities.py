@@ -192,8 +192,10 @@ def _unnamed_sheets(blocks: list, first_of_sheet: dict[str, int], sheet_units: d
         if sheet in units or at < first:
             continue  # (a unit's sheet; a sheet before the first unit's is the first's, as the text is)
         lines = texts.get(sheet, [])
-        # (its title naming one unit, 某县文化馆2024年度部门决算说明, whatever units its text names after)
-        titled = named_in(lines[0]) if lines else set()
+        # (its title naming one unit, 某县文化馆2024年度部门决算说明, whatever units its text names after;
+        # not one naming it with others, 某县文化馆等2个单位…)
+        title = lines[0] if lines else ""
+        titled = named_in(title) if not any(f"{compact(n)}等" in title for names in aliases.values() for n in names) else set()
         named = titled if len(titled) == 1 else named_in(compact("".join(lines)))
         out[at] = named.pop() if len(named) == 1 else whole
     return out
@@ -294,9 +296,13 @@ def _forms_recur(parts: list[list]) -> bool:
 
 def _form_name(table: Table) -> str:
     """A form by its title, a note in brackets after it aside (收入支出决算总表（本级）: the 收入支出
-    决算总表); an untitled form by its head row."""
-    title = _copy_note_re().sub("", compact(table.title or ""))
+    决算总表), and the unit and year it opens with (某县文化馆2024年度收入支出决算总表: each unit's copy
+    titled with its name); an untitled form by its head row."""
+    title = TITLE_LEAD_RE.sub("", _copy_note_re().sub("", compact(table.title or "")))
     return title or "|".join(compact(c.text) for c in table.rows[0])
+
+
+TITLE_LEAD_RE = re.compile(r"^.{0,30}?(?:19|20)\d\d\s*年度?")  # (a title's unit and year before the form's name)
 
 
 @lru_cache(maxsize=None)

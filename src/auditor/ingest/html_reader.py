@@ -177,7 +177,8 @@ class _Reader:
             self.content += 1
         elif tag == "a":
             self.in_link += 1
-            self.links += 1
+            if self.caption is None and not (self.tables and self.tables[-1].cell is not None) and self._flowing():
+                self.links += 1  # (a link of the text being gathered, as link_chars counts: no cell's)
         elif tag == "li" and self._flowing():
             self._flush()
             self.items += 1
@@ -392,7 +393,11 @@ class _Reader:
         row.append(cell)
 
     def _flush(self) -> None:
-        for line in _wrapped_lines("".join(self.buffer).split(LINE_BREAK)):
+        lines = _wrapped_lines("".join(self.buffer).split(LINE_BREAK))
+        # (the links are counted for the buffer, not line by line: a menu is told only in a buffer of
+        # one line, a title over a line of links, 说明<br><a>…</a> <a>…</a>, staying)
+        self.links = self.links if len(lines) == 1 else 0
+        for line in lines:
             self._flush_text(line, self.link_chars)
 
     def _flush_text(self, raw: str, link_chars: int) -> None:

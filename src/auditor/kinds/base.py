@@ -250,17 +250,18 @@ def _document_texts(doc, sentences: bool, cells: bool):
 def item_label(label: str) -> str:
     """A list item's words without the list opener before them (其中决策指标扣 → 决策指标扣)."""
     from ..facts.lexicon import lexicon
+    from ..knowledge import concepts
 
     opener = lexicon().list_opener.match(label)
     # (an item opening a bracket of parts, （甲项收入…: its words after the bracket)
     words = label[opener.end():].lstrip("：:，, ") if opener else label.lstrip("（(")
-    # (the last item's joining word, …40.00万元和单位资金35.00万元: 单位资金)
-    joined = LAST_ITEM_JOINER_RE.match(words)
-    return words[joined.end():] if joined and len(words) - joined.end() >= 2 else words
-
-
-# the words joining a list's last item to the one before, right after that item's figure
-LAST_ITEM_JOINER_RE = re.compile(r"以及|和|及|与")
+    # (the last item's joining word, …40.00万元和单位资金35.00万元: 单位资金; not a word opening with
+    # a join's character, 和谐社区建设资金, 及时奖励资金: concepts.yaml summed_names)
+    summed = concepts().get("summed_names") or {}
+    joined = lexicon().list_join.match(words)
+    if joined is None or words.startswith(tuple(summed.get("not_joins") or ())) or len(words) - joined.end() < 2:
+        return words
+    return words[joined.end():]
 
 
 NAMED_WHOLE_CHARS = 3  # the fewest last characters of a name an item shares with its whole (资产总额;

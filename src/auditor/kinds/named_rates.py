@@ -111,7 +111,7 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
                 # 年初预算…，年中追加…: neither is printed, and the rate may be right)
             # (a base inside brackets after another explains how that one came about, 全年预算数
             # 12,560.00万元（年初预算11,980.00万元，年中调整增加580.00万元）: the rate is of the one outside)
-            outside = [b for b in named if b.source != "text" or not open_brackets(text, 0, b.at)]
+            outside = [b for b in named if (b.block, b.sentence) != (block, index) or not open_brackets(text, 0, b.at)]
             yield rate, figure, (outside or named)[-1], True
 
 
@@ -119,8 +119,7 @@ def _year_budget_same(base: FactBase, figure: Fact, named: list[Fact]) -> bool:
     """Every whole-year budget the document states that may be the figure's is the year-start
     one's value (a table's 预算安排 23,000.00 beside 年初预算23000.00万元), no budget changed in the
     year said in words: the year-start budget is the year's."""
-    years = {f.in_yuan() for f in base.facts if f.measure in ("全年预算", "追加预算") and f.period == CURRENT
-             and f.concept in (None, figure.concept)}
+    years = base.year_budgets(figure.concept)
     return bool(years) and years <= {b.in_yuan() for b in named} and not base.adjustment_told()
 
 

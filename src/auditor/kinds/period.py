@@ -30,6 +30,7 @@ previous year (上年度绩效评价结果应用情况), plans (将, 计划), ci
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from decimal import Decimal
 from functools import lru_cache
@@ -319,15 +320,17 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None, horizon:
     quiet = cues + params["future_cues"] + params["history_cues"]
     prior_section = _prior_sections(params)
     years_cells = None  # the tables' figures by the year their row or column names (see _cells_by_year)
-    # the document's sentences comparing a figure of the report year with last year's (read once,
-    # for the first sentence that needs them: see _base_of_a_change)
+    # the figures of the tables of the plan's year alone (read once, for the first base-year
+    # sentence of a plan that needs them: see _plan_figures_dated_back)
     @lru_cache(maxsize=None)
     def plan_cells() -> tuple[set[Decimal], set[Decimal]]:
         return _cells_of_year_alone(doc, year)
 
+    # the document's sentences comparing a figure of the report year with last year's, and the bases
+    # they imply (read once, for the first sentence that needs them: see _base_of_a_change)
     @lru_cache(maxsize=None)
-    def comparing() -> list[str]:
-        return _comparing_sentences(doc, year, params["last_year_words"])
+    def comparing() -> ImpliedBases:
+        return ImpliedBases(_comparing_sentences(doc, year, params["last_year_words"]))
 
     last = ""  # the last sentence read, its clauses ； joins all: the paragraph before's last, at first
     for block in doc.blocks:
@@ -427,13 +430,17 @@ def _cells_of_year_alone(doc, year: int) -> tuple[set[Decimal], set[Decimal]]:
     tables in a money unit; as printed, those of tables in none)."""
     in_yuan: set[Decimal] = set()
     printed: set[Decimal] = set()
+    prior = lexicon().prior
     for table in (b for b in doc.blocks if isinstance(b, Table)):
         grid = table.grid()
-        named = set(YEAR_NAMED_RE.findall(" ".join([table.title or "", *(" ".join(row) for row in grid[:HEAD_ROWS])])))
-        if named - {str(year)} or any(_one_year(row[0]) for row in grid if row):
+        if set(YEAR_NAMED_RE.findall(table.title or "")) - {str(year)} or any(_one_year(row[0]) for row in grid if row):
             continue  # (a table of another year, or of years by row)
+        # (its columns whose heads name no other year, by number or by words: no 上年预算数 | 2025年执行数)
+        heads = [" ".join(row[c] for row in grid[:HEAD_ROWS] if c < len(row)) for c in range(table.width)]
+        columns = [c for c, head in enumerate(heads) if c and not (set(YEAR_NAMED_RE.findall(head)) - {str(year)})
+                   and not prior.search(head)]
         factor = MONEY_UNITS.get(table.unit or "")
-        values = (q.value for row in grid[1:] for cell in row[1:] if (q := parse_cell(cell)) is not None)
+        values = (q.value for row in grid[1:] for c in columns if c < len(row) and (q := parse_cell(row[c])) is not None)
         if factor is None:
             printed.update(values)
         else:
@@ -568,12 +575,47 @@ def _comparing_sentences(doc, year: int, last_year_words: list[str]) -> list[str
     return out
 
 
-def _base_of_a_change(text: str, comparing: list[str]) -> bool:
+class ImpliedBases:
+    """The bases of last year the comparing sentences imply, each sentence's first amount less or
+    plus each change amount it states, or over 1 ± each rate: sorted, so that a figure finds the
+    sentences whose change may hold on it by bisection, not by reading them all (linear in the
+    document); each one found is then judged exactly (_change_on)."""
+
+    def __init__(self, sentences: list[str]):
+        self.sentences = sentences
+        implied: list[tuple[Decimal, int]] = []
+        self.width = Decimal(0)  # the widest half width of an implied base: the window searched
+        for k, text in enumerate(sentences):
+            amounts = [to_decimal(m.group(1)) for m in MONEY_FIGURE_RE.finditer(text)]
+            rates = [to_decimal(m.group(1)) for m in RATE_RE.finditer(text)]
+            if not amounts:
+                continue
+            now, slack = amounts[0], Quantity(amounts[0]).half_ulp
+            for change in amounts[1:]:
+                self.width = max(self.width, 2 * (slack + Quantity(change).half_ulp))
+                implied += [(now - change, k), (now + change, k)]
+            for rate in rates:
+                for factor in (1 + rate / 100, 1 - rate / 100):
+                    if factor > 0:
+                        # (the rate's half unit over the base, and the amount's, carried through)
+                        base = now / factor
+                        self.width = max(self.width, 2 * (base * Quantity(rate).half_ulp / 100 + slack) / factor)
+                        implied.append((base, k))
+        implied.sort()
+        self.centers = [c for c, _ in implied]
+        self.owners = [k for _, k in implied]
+
+    def holds_on(self, base: Decimal) -> bool:
+        reach = self.width + Quantity(base).half_ulp
+        lo, hi = bisect_left(self.centers, base - reach), bisect_right(self.centers, base + reach)
+        return any(_change_on(self.sentences[k], [base]) for k in sorted(set(self.owners[lo:hi])))
+
+
+def _base_of_a_change(text: str, comparing: ImpliedBases) -> bool:
     """Last year's figure is the base a change the document states for the report year holds on,
     wherever the change is stated (…一般公共预算收入73,440万元，比上年增长4.7%。… 2023年一般公共预算
     收入为70,120万元。): that year's own figure, rightly dated."""
-    bases = [to_decimal(m.group(1)) for m in MONEY_FIGURE_RE.finditer(text)]
-    return bool(bases) and any(_change_on(sentence, bases) for sentence in comparing)
+    return any(comparing.holds_on(to_decimal(m.group(1))) for m in MONEY_FIGURE_RE.finditer(text))
 
 
 def _compares_year(text: str, year: int) -> bool:

@@ -26,13 +26,12 @@ from itertools import takewhile
 
 from ..facts.numbers import fmt, half_unit, is_column_numbers
 from ..ingest.build import elapsed_months
-from ..knowledge import compact, concepts
+from ..knowledge import compact, concepts, note_lead_re
 from ..tables.typed import parse_cell
 from .base import CHECKED, Hit, TABLE_START_CHARS, table_start
 from .schedules import YEAR_MONTHS, schedule_words, time_share
 from .derived.intervals import tail_of
 from .table_sum.reading import notes_after
-from ..facts.base.reader import NOTE_RE
 
 KIND = "schedule_columns"
 PARAMS = {
@@ -192,7 +191,7 @@ def _note_rates(doc, table, params: dict) -> tuple[str, list]:
     and the rates it sets: each after a schedule word in its clause (序时进度按…计为50.00%; not
     执行进度50.00%，低于时间进度); ("", []) for none."""
     note = notes_after(doc).get(id(table), "")
-    if not NOTE_RE.match(note):
+    if not note_lead_re().match(note):
         return "", []
     note, words = compact(note), schedule_words(params)
     rates = [q for c in re.split(r"[。；;，,]", note) for m in PERCENT_RE.finditer(c)

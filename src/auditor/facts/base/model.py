@@ -212,8 +212,14 @@ class FactBase:
 
     def _year_budget_stated(self, concept: str | None) -> bool:
         """A whole-year or added budget amount of this year stated that may be `concept`'s."""
-        return any(f.measure in ("全年预算", "追加预算") and f.period == CURRENT
-                   and (concept is None or f.concept in (None, concept)) for f in self.facts)
+        return bool(self.year_budgets(concept))
+
+    def year_budgets(self, concept: str | None) -> frozenset:
+        """The values in 元 of the whole-year or added budget amounts of this year stated that may be
+        `concept`'s (of it or naming none; `concept` None: of anything), read once per concept."""
+        return self.remember(("year budgets", concept), lambda: frozenset(
+            f.in_yuan() for f in self.facts if f.measure in ("全年预算", "追加预算") and f.period == CURRENT
+            and (concept is None or f.concept in (None, concept))))
 
     def budget_only_raised(self, concept: str | None) -> bool:
         """The budget of `concept` was changed in the year by words alone (no whole-year or added

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...knowledge import compact, concepts, vocabulary, vocabulary_generation
+from ...knowledge import compact, concepts, note_lead_re, vocabulary, vocabulary_generation
 from ...ingest.build import NUMBERING_LEVELS, title_block
 from ...model import Document, Heading, Paragraph, Table
 from ..restated import name_restated_subjects
@@ -27,9 +27,6 @@ from .labels import LabelReading
 from .tables import TableReading
 from .heads import HeadReading
 from .cells import CellReading
-
-
-NOTE_RE = re.compile(r"^\s*(?:注|备注|说明)\s*[\d]?\s*[：:]")  # a note under a table (注：…, 说明：…)
 
 
 @lru_cache(maxsize=4)
@@ -144,9 +141,9 @@ class FactReader(VocabularyReading, ProjectReading, HeadingReading, ParagraphRea
         table_fund = ""  # the fund the table just read names (its notes, 注：…, state its scope)
         for index, block in enumerate(self.doc.blocks):
             if isinstance(block, Paragraph):
-                self.note_fund = table_fund if NOTE_RE.match(block.text) else ""
+                self.note_fund = table_fund if note_lead_re().match(block.text) else ""
                 self._paragraph(index, block)
-                table_fund = table_fund if NOTE_RE.match(block.text) else ""
+                table_fund = table_fund if note_lead_re().match(block.text) else ""
             else:
                 if isinstance(block, Heading):
                     self.topic = (len(NUMBERING_LEVELS), "")

@@ -113,12 +113,14 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
 
 def _left_open(text: str, last: Fact, rule) -> bool:
     """The list's last item is followed by a word leaving the list open (…、政府性基金预算拨款100.00
-    万元等: params open_list_words), its unit aside: some parts are not named, only a sum above the
-    total is wrong."""
+    万元等: params open_list_words), its unit aside, or by words telling of a rest (其余由…自筹:
+    remainder_words): some parts are not named, only a sum above the total is wrong."""
     words = tuple(rule.params["open_list_words"])
-    after = text[last.at + len(last.text):last.at + len(last.text) + OPEN_WORD_REACH].lstrip()
+    rest = text[last.at + len(last.text):]
+    after = rest[:OPEN_WORD_REACH].lstrip()
     after = after[len(last.unit):].lstrip() if last.unit and after.startswith(last.unit) else after
-    return bool(words) and after.startswith(words)
+    # (…，其余由县级财政自筹解决: the words after the last part tell of a rest no figure states)
+    return (bool(words) and after.startswith(words)) or any(w in rest for w in rule.params["remainder_words"])
 
 
 OPEN_WORD_REACH = 8  # characters after a list's last figure read for its unit and a word leaving it open

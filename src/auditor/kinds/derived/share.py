@@ -78,7 +78,7 @@ def _stated_once(base: FactBase, rate: Fact) -> Fact | None:
     """The amount of the share's part, named by the share's words alone (其中失业保险金占待遇支出的
     73.57%, no figure in its sentence), where the document states it with one value (a table's row
     失业保险金 2,160.00): that amount; None where it states none or several."""
-    found = [f for f in base.facts if f.concept == rate.concept and f.is_money and f.measure != "变动额"
+    found = [f for f in base.by_concept.get(rate.concept, ()) if f.is_money and f.measure != "变动额"
              and f.period == rate.period and not f.comparator]
     return found[0] if found and len({f.in_yuan() for f in found}) == 1 else None
 
@@ -360,7 +360,7 @@ def _of_list_head(base: FactBase, rate: Fact, part: Fact, whole: Fact) -> bool:
     600.00 ÷ 904.50): the words do not tell the two apart; misstated only when it holds on neither."""
     text = base.sentences.get((part.block, part.sentence), "")
     opened = max((m.start() for m in lexicon().list_opener.finditer(text, 0, part.at)), default=-1)
-    if opened < 0 or rate.sentence != part.sentence:
+    if opened < 0 or (rate.block, rate.sentence) != (part.block, part.sentence):
         return False
     head = next((f for f in reversed(base.by_sentence.get((part.block, part.sentence), ()))
                  if f.at < opened and f.is_money and f.measure != "变动额"), None)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ...facts.base import Fact
 from ...facts.base.headings import worded_measure
@@ -16,7 +17,7 @@ from ...facts.base.words import UNNAMED
 from ...facts.lexicon import lexicon
 from ...facts.scopes import figure_scope
 from ...facts.numbers import MONEY_UNITS
-from ...knowledge import compact, concepts
+from ...knowledge import compact, concepts, vocabulary_generation
 from ..base import SHARE_OF_RE
 
 
@@ -113,14 +114,19 @@ def table_fund(fact: Fact) -> str:
     决算总表 of no fund): then the concept's own, so that a fund's figure in two tables is one fact. A
     concept naming a wider fund than its column (年末财政拨款结转和结余 under 一般公共预算财政拨款) keeps
     the column's: only that fund's part."""
-    named = {name for _, _, name in lexicon().funds.all(fact.concept or "")}
+    return _concept_fund(fact.concept or "", fact.fund or "", vocabulary_generation())
+
+
+@lru_cache(maxsize=1024)  # (a pure function of its arguments: every fact of a group key asks it)
+def _concept_fund(concept: str, fund: str, generation: int) -> str:
+    named = {name for _, _, name in lexicon().funds.all(concept)}
     parts = concepts().get("fund_parts") or {}
     # (the narrowest fund the concept names: 一般公共预算 of 一般公共预算财政拨款收入, a part of 财政拨款)
     narrowest = [n for n in named if not any(m in parts.get(n, ()) for m in named)]
     if len(narrowest) != 1:
-        return fact.fund
+        return fund
     own = narrowest[0]
-    return own if fact.fund in ("", None, own) or own in parts.get(fact.fund, ()) else fact.fund
+    return own if fund in ("", own) or own in parts.get(fund, ()) else fund
 
 
 def whose_figure(base, fact: Fact, subject: str) -> tuple[str, tuple[str, str]]:

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ...facts.formula import FormulaError, evaluate
 from ...facts.numbers import Quantity, fmt, half_unit
-from ...facts.targets import Target, parse_deadline_pair, parse_target
+from ...facts.targets import DEADLINE_UNIT, Target, parse_deadline_pair, parse_target
 from ...knowledge import compact, concepts, vocabulary_generation
 from ...memo import remember_short
 from .forms import IndicatorRow
@@ -138,15 +138,23 @@ def _shortfall(miss: MissedTarget, step=None) -> Decimal:
     """The points below the floor: a rate's own (90% − 87.5%), a quantity's completion rate's
     (163 of 180: 100 − 90.56); for a step in the indicator's unit, the distance in that unit."""
     if step is not None and step.kind == "unit":
+        if miss.target.unit == DEADLINE_UNIT:
+            return Decimal(_month(miss.actual) - _month(miss.target))  # (months late: a date's day is its hundredths)
         return abs(miss.actual.value - miss.target.value)
     if miss.target.unit in ("%", "‰") and not (step is not None and step.on_completion):
         return miss.target.value - miss.actual.value
     return (1 - miss.actual.value / miss.target.value) * 100
 
 
+def _month(target: Target) -> int:
+    """The month a deadline or a date done stands for (its value's whole part; the day is its hundredths)."""
+    return int(target.value)
+
+
 def partial_formula(miss: MissedTarget, weight: Decimal, expected: Decimal, step) -> str:
     if step is not None:
-        gap = (f"|{miss.actual.value} − {miss.target.value}|" if step.kind == "unit"
+        gap = (f"{_month(miss.actual)}月 − {_month(miss.target)}月" if step.kind == "unit" and miss.target.unit == DEADLINE_UNIT
+               else f"|{miss.actual.value} − {miss.target.value}|" if step.kind == "unit"
                else f"{miss.target.value} − {miss.actual.value}" if miss.target.unit in ("%", "‰") and not step.on_completion
                else f"100 − {miss.actual.value}/{miss.target.value}×100")
         points = fmt(step.points if step.points >= 0 else -step.points * weight)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ...facts.base.figures import part_names
 from ...facts.lexicon import lexicon
 from ...knowledge import compact, concepts
 from ...tables.typed import parse_cell
@@ -212,10 +213,10 @@ def _heads_declare(heads: list[str], total_col: int, parts_cols: list[int]) -> b
         return False
     # (a bare total word over the parts, 合计 | 人员经费 | 公用经费: the total of the sum they make)
     bare = total is None and head in (concepts().get("column_total_heads") or ())
+    # (the vocabulary's sums and each fund's own: lexicon().calculations; a part by any name it goes by)
     return (total is not None or bare) and any(
-        (bare or calc["total"] == total) and set(calc["parts"]) <= set(parts) <= {*calc["parts"], *(calc.get("optional") or ())}
-        for calc in concepts().get("calculations") or ())
-
+        (bare or calc["total"] == total) and set(calc["parts"]) <= set(parts) <= part_names(calc)
+        for calc in lex.calculations)
 
 
 def _non_zero(text: str) -> bool:

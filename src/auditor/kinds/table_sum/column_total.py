@@ -109,13 +109,15 @@ def _run_adding_up(grid, at: int, details: list[int], label_col: int) -> list[in
 
 
 def _rows_named_as(grid, at: int, details: list[int], label_col: int, labels: set) -> list[int] | None:
-    """The rows of `details`, two or more, whose labels open with the name the total's closes with a
-    total word (房屋建筑 of 房屋建筑合计): the rows it sums, adding up or not; else None."""
+    """The run of `details` from the first row whose label opens with the name the total's closes
+    with a total word (房屋建筑 of 房屋建筑合计) down to the total, two rows or more: the rows it sums,
+    adding up or not (房屋（办公用房）| 附属用房 | 房屋合计, 自有土地 before them left out); else None."""
     label = compact(row_label(grid[at]))
-    word = next((w for w in labels if label.endswith(w) and len(label) > len(w)), "")
+    word = max((w for w in labels if label.endswith(w) and len(label) > len(w)), key=len, default="")
     name = label[:len(label) - len(word)]
-    rows = [r for r in details if compact(row_label(grid[r])).startswith(name)] if len(name) >= 2 else []
-    return rows if len(rows) >= 2 else None
+    first = next((r for r in details if compact(row_label(grid[r])).startswith(name)), None) if len(name) >= 2 else None
+    rows = [r for r in details if first is not None and first <= r < at]
+    return rows if len(rows) >= 2 and rows != details else None
 
 
 def _inner_head(row: list[str], label_col: int) -> bool:
