@@ -107,11 +107,11 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
             parts[0] = replace(parts[0], label=lead[lead.rindex(word) + len(word):].lstrip("：:，,"))
         # (a list that may leave parts out names them all when it ends on the rest: 主要包括A、B、培训及其他…)
         partial = word in rule.params["partial_cues"] and not _catch_all(parts[-1], rule)
-        partial = partial or _left_open(text, parts[-1], rule)
+        partial = partial or _left_open(text, parts[-1], rule, len(parts))
         yield from compare_listing(total, parts, partial, rule)
 
 
-def _left_open(text: str, last: Fact, rule) -> bool:
+def _left_open(text: str, last: Fact, rule, count: int) -> bool:
     """The list's last item is followed by a word leaving the list open (…、政府性基金预算拨款100.00
     万元等: params open_list_words), its unit aside, or by words telling of a rest (其余由…自筹:
     remainder_words): some parts are not named, only a sum above the total is wrong."""
@@ -120,7 +120,16 @@ def _left_open(text: str, last: Fact, rule) -> bool:
     after = rest[:OPEN_WORD_REACH].lstrip()
     after = after[len(last.unit):].lstrip() if last.unit and after.startswith(last.unit) else after
     # (…，其余由县级财政自筹解决: the words after the last part tell of a rest no figure states)
-    return (bool(words) and after.startswith(words)) or any(w in rest for w in rule.params["remainder_words"])
+    if any(w in rest for w in rule.params["remainder_words"]):
+        return True
+    if not words or not after.startswith(words):
+        return False
+    # (…等两项: the list's own count of its items, all of them listed, closes it)
+    counted = COUNT_AFTER_RE.match(after, len(next(w for w in words if after.startswith(w))))
+    return counted is None or count_word(counted.group(1)) != count
+
+
+COUNT_AFTER_RE = re.compile(r"\s*([一二两三四五六七八九十\d]+)\s*(?:项|个|类|笔|部分)")  # (等两项: the items counted)
 
 
 OPEN_WORD_REACH = 8  # characters after a list's last figure read for its unit and a word leaving it open
