@@ -46,3 +46,21 @@ def audits(monkeypatch):
 
     monkeypatch.setattr(batch, "run", spy)
     return calls
+
+
+@pytest.fixture(scope="module")
+def canvas_factory():
+    """A reportlab canvas on an A4 page set in a CJK font: PDFs of known layout for the PDF readers' tests."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+
+    def make(path: Path, size: float = 9):
+        c = canvas.Canvas(str(path), pagesize=A4)
+        c.setFont("STSong-Light", size)
+        return c
+
+    return make

@@ -15,20 +15,23 @@ def _rules(*ids):
     return [r for r in load_rules() if r.id in ids]
 
 
-def _workbook(tmp_path, sheets: dict[str, tuple]):
+def _income_book(sheets: dict[str, tuple], title=lambda name: "收入支出决算总表"):
+    """A workbook of one 收入支出决算总表 a sheet, each sheet named by `sheets`' key and titled by `title`."""
     import openpyxl
 
     book = openpyxl.Workbook()
     book.remove(book.active)
     for name, (grant, other, total) in sheets.items():
         sheet = book.create_sheet(name)
-        rows = [["收入支出决算总表"], ["单位：万元"], ["项目", "金额"], ["一般公共预算财政拨款收入", grant],
-                ["其他收入", other], ["本年收入合计", total]]
-        for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row, start=1):
-                sheet.cell(row=r, column=c, value=value)
+        for row in ([title(name)], ["单位：万元"], ["项目", "金额"], ["一般公共预算财政拨款收入", grant],
+                    ["其他收入", other], ["本年收入合计", total]):
+            sheet.append(row)
+    return book
+
+
+def _workbook(tmp_path, sheets: dict[str, tuple]):
     path = tmp_path / "bundle.xlsx"
-    book.save(path)
+    _income_book(sheets).save(path)
     return load(str(path))
 
 
@@ -149,16 +152,7 @@ def test_two_forms_told_apart_by_a_note_and_a_form_going_on_under_its_title_are_
 
 def _bundle_with_notes(tmp_path, notes: list[str]):
     """Two units' sheets (named after them), then a 说明 sheet of `notes` lines."""
-    import openpyxl
-
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, (grant, other, total) in INCOME.items():
-        sheet = book.create_sheet(name)
-        rows = [["收入支出决算总表"], ["单位：万元"], ["项目", "金额"], ["一般公共预算财政拨款收入", grant],
-                ["其他收入", other], ["本年收入合计", total]]
-        for row in rows:
-            sheet.append(row)
+    book = _income_book(INCOME)
     notes_sheet = book.create_sheet("说明")
     for line in notes:
         notes_sheet.append([line])
@@ -202,15 +196,6 @@ def test_a_note_titled_with_a_unit_and_others_is_the_bundles_and_unit_titled_for
     doc = _bundle_with_notes(tmp_path, ["某县文化馆等2个单位2024年度部门决算说明", "本部门由某县文化馆、某县图书馆2个单位组成。",
                                         "本年收入合计356.50万元。"])
     assert [sorted({b.loc.sheet for b in p.blocks}) for p in entity_parts(doc)] == [["某县文化馆"], ["某县图书馆"], ["说明"]]
-    import openpyxl
-
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, (grant, other, total) in INCOME.items():
-        sheet = book.create_sheet(name)
-        for row in ([f"{name}2024年度收入支出决算总表"], ["单位：万元"], ["项目", "金额"], ["一般公共预算财政拨款收入", grant],
-                    ["其他收入", other], ["本年收入合计", total]):
-            sheet.append(row)
     path = tmp_path / "titled.xlsx"
-    book.save(path)
+    _income_book(INCOME, title=lambda name: f"{name}2024年度收入支出决算总表").save(path)
     assert not audit_document(load(str(path)), _rules("FCT001")).findings

@@ -5,26 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from test_pdf_text_layer import _first_difference, _models
-
-
-@pytest.fixture(scope="module")
-def canvas_factory():
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-
-    def make(path: Path):
-        c = canvas.Canvas(str(path), pagesize=A4)
-        c.setFont("STSong-Light", 10)
-        return c
-
-    return make
 
 
 LEFT = ["二、收入决算情况说明", "2024年度本年收入合计1,000.00万元，其中：财", "政拨款收入990.00万元，占99.00%；其他收入",
@@ -41,7 +22,7 @@ def _paragraphs(path: Path) -> list[str]:
 
 def test_two_columns_are_read_left_then_right(canvas_factory, tmp_path):
     path = tmp_path / "columns.pdf"
-    c = canvas_factory(path)
+    c = canvas_factory(path, size=10)
     c.drawCentredString(298, 790, "某区体育局2024年度部门决算情况说明")
     for k, (left, right) in enumerate(zip(LEFT, RIGHT)):
         y = 760 - 16 * k
@@ -58,7 +39,7 @@ def test_two_columns_are_read_left_then_right(canvas_factory, tmp_path):
 def test_one_column_with_a_gap_in_a_few_lines_is_read_by_lines(canvas_factory, tmp_path):
     """A page of prose across its width, a signature line with a wide gap at its foot: no columns."""
     path = tmp_path / "one.pdf"
-    c = canvas_factory(path)
+    c = canvas_factory(path, size=10)
     lines = ["2024年度本部门收入合计1,000.00万元，支出合计1,000.00万元，与上年相比均有所增加，主要是",
              "业务经费增加。本年度机关运行经费支出110.00万元，比上年增加10.00万元，增长10.00%。"] * 3
     for k, line in enumerate(lines):

@@ -4,28 +4,7 @@ blank cells left blank, wrapped labels joined to their row, two-level headers ke
 next page joined when its columns line up. Both PDF readers build the same model."""
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from test_pdf_text_layer import _first_difference, _models
-
-
-@pytest.fixture(scope="module")
-def canvas_factory():
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-
-    def make(path: Path):
-        c = canvas.Canvas(str(path), pagesize=A4)
-        c.setFont("STSong-Light", 9)
-        return c
-
-    return make
 
 
 def _rule(c, y, x0=60, x1=540, width=1.0):
