@@ -65,7 +65,10 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
             stem = m.group("stem")
             words = [stem, *stems.get(stem, ())]
             bases_named = tuple(stem_bases.get(stem, base_words))
-            at_figure = k - 1 if _names_rate_of(text, facts, k - 1, words, negations) \
+            # (the words of the rate's name before its stem, 按期 of 按期完工率: see _names_rate_of)
+            qualifier = text[max(0, m.start("stem") - 2):m.start("stem")]
+            qualifier = qualifier if QUALIFIER_RE.fullmatch(qualifier) else ""
+            at_figure = k - 1 if _names_rate_of(text, facts, k - 1, words, negations, qualifier) \
                 else _named_in_list(text, facts, k, words)
             if at_figure is None:
                 continue  # the figure right before is not what the rate names (不合格19批次: its complement)
@@ -123,7 +126,11 @@ def _year_budget_same(base: FactBase, figure: Fact, named: list[Fact]) -> bool:
     return bool(years) and years <= {b.in_yuan() for b in named} and not base.adjustment_told()
 
 
-def _names_rate_of(text: str, facts: list[Fact], j: int, words: list[str], negations: tuple[str, ...]) -> bool:
+QUALIFIER_RE = re.compile(r"[\u4e00-\u9fa5]{2}")  # (two characters of words right before a rate's stem)
+
+
+def _names_rate_of(text: str, facts: list[Fact], j: int, words: list[str], negations: tuple[str, ...],
+                   qualifier: str = "") -> bool:
     """The j-th figure's own words hold the rate's stem, not negated (合格312批次 for 合格率; not
     不合格19批次, its complement), and it is a figure of things or money, not a rate."""
     figure, own = facts[j], text[_start(facts, j):facts[j].at]
@@ -132,10 +139,10 @@ def _names_rate_of(text: str, facts: list[Fact], j: int, words: list[str], negat
     if any(w in own for w in words):
         return not any(n + w in own for n in negations for w in words)
     # (or the words after it in its clause: 其中198份对项目实施效果表示满意，满意率… for 满意率; not
-    # 12份表示不满意)
+    # 12份表示不满意, nor 1处延期完工 for 按期完工率: the words before the rate's stem stand there too)
     end = figure.at + len(figure.text)
     after = CLAUSE_SPLIT_RE.split(text[end:end + AFTER_CHARS], maxsplit=1)[0]
-    if any(w in after for w in words):
+    if any(w in after for w in words) and qualifier in after:
         return not any(n + w in after for n in negations for w in words)
     return _named_by_clause(own, words[0], negations)
 
