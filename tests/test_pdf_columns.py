@@ -49,3 +49,34 @@ def test_one_column_with_a_gap_in_a_few_lines_is_read_by_lines(canvas_factory, t
     c.save()
     texts = _paragraphs(path)
     assert any(t.startswith("单位负责人：张三某某") and "填报人" in t for t in texts)
+
+
+def test_a_forms_fields_in_two_columns_and_a_note_under_them_are_read_by_lines(canvas_factory, tmp_path):
+    """Label：value pairs side by side (项目名称：… 项目编号：…) are a form's fields, no columns of text; a
+    note across the page under them keeps its short wrapped last line."""
+    path = tmp_path / "form.pdf"
+    c = canvas_factory(path, size=10)
+    c.drawString(60, 790, "2025年度项目支出绩效自评基本信息表")
+    for k, (left, right) in enumerate([("项目名称：城乡环卫一体化", "项目编号：QC2025-017"), ("年初预算数：380.00万元", "全年预算数：400.00万元"),
+                                       ("全年执行数：388.00万元", "预算执行率：97.00%"), ("填报人：赵敏", "审核人：李晓红")]):
+        c.drawString(60, 760 - 16 * k, left)
+        c.drawString(315, 760 - 16 * k, right)
+    c.drawString(60, 680, "说明：本项目全年预算400.00万元，执行388.00万元，清运垃圾18540吨，完成年度目标的103.00%，")
+    c.drawString(60, 664, "预算执行率为97.00%。")
+    c.save()
+    texts = _paragraphs(path)
+    assert texts[1].startswith("项目名称：城乡环卫一体化") and "项目编号" in texts[1]
+    assert texts[-1].endswith("完成年度目标的103.00%，预算执行率为97.00%。")
+
+
+def test_a_column_longer_than_the_other_keeps_its_last_line(canvas_factory, tmp_path):
+    path = tmp_path / "longer.pdf"
+    c = canvas_factory(path, size=10)
+    c.drawCentredString(298, 790, "某区体育局2024年度部门决算情况说明")
+    for k, (left, right) in enumerate(zip(LEFT, RIGHT[:3])):
+        c.drawString(60, 760 - 16 * k, left)
+        c.drawString(315, 760 - 16 * k, right)
+    c.drawString(60, 760 - 16 * 3, LEFT[3])
+    c.save()
+    texts = _paragraphs(path)
+    assert "2024年度本年收入合计1,000.00万元，其中：财政拨款收入990.00万元，占99.00%；其他收入10.00万元，占1.00%。" in texts

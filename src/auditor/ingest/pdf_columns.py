@@ -15,6 +15,7 @@ BUCKET = 4.0  # points: gutter positions tried, at this spacing (a bound on the 
 MIN_COLUMN_LINES = 2  # lines the gutter must split, at least (beside twice as many it may cross)
 MIN_SIDE_CHARS = 6  # characters each side of a split line holds, on average at least
 MIN_PROSE_SHARE = 0.3  # of a side's characters, Han characters at least (prose with its figures, no column of figures)
+FIELD_LABEL_CHARS = 8  # the characters a form's field label and its colon take at a line's start, at most
 COLUMN_WRAP_SHARE = 0.8  # of a column's longest line: a line this long at least may be wrapped by width
 
 
@@ -26,19 +27,33 @@ def in_column_order(lines: list[list], page_x0: float, page_width: float) -> lis
         return lines
     split = [_split(line, gutter) for line in lines]
     spanned = [k for k, (left, right, crossing) in enumerate(split) if left and right and not crossing]
-    first, last = lines[spanned[0]][0], lines[spanned[-1]][0]
+    start, end = _column_rows(split, spanned[0], spanned[-1])
     above, left_side, right_side, below = [], [], [], []
-    for line, (left, right, crossing) in zip(lines, split):
+    for k, (line, (left, right, crossing)) in enumerate(zip(lines, split)):
         top, bottom = line[0], line[1]
-        if crossing:
-            # (a line across the gutter: a title above the columns, a footer below them)
-            (above if top < first else below if top > last else left_side).append(line)
-            continue
-        if left:
-            left_side.append([top, bottom, left])
-        if right:
-            right_side.append([top, bottom, right])
+        if k < start or k > end:
+            # (a line above or below the columns: a title, a note across the page and the short last
+            # line of its paragraph, a footer, in its place)
+            (above if k < start else below).append(line)
+        elif crossing:
+            left_side.append(line)  # (a line across the gutter amid the columns: kept with the left one)
+        else:
+            if left:
+                left_side.append([top, bottom, left])
+            if right:
+                right_side.append([top, bottom, right])
     return above + left_side + right_side + below
+
+
+def _column_rows(split: list[tuple], first: int, last: int) -> tuple[int, int]:
+    """The first and the last line of the columns: those the gutter splits, widened over the lines
+    on one side of it next to them (a column longer than the other), up to a line across the gutter
+    (a title above, a note below, whose wrapped last line is the note's)."""
+    while first > 0 and not split[first - 1][2]:
+        first -= 1
+    while last + 1 < len(split) and not split[last + 1][2]:
+        last += 1
+    return first, last
 
 
 def _gutter(lines: list[list], page_x0: float, page_width: float) -> float | None:
@@ -77,10 +92,12 @@ def _split(line: list, x: float) -> tuple[list, list, bool]:
 
 
 def _prose(sides: tuple[list, ...], count: int) -> bool:
-    """One side of the split lines: MIN_SIDE_CHARS characters a line on average, most of them Han."""
+    """One side of the split lines: MIN_SIDE_CHARS characters a line on average, MIN_PROSE_SHARE of
+    them Han, and not a form's fields (项目名称：…, 项目单位：…: a label and its colon opening most lines)."""
     chars = [ch for side in sides for ch in side if not ch["text"].isspace()]
     han = sum(1 for ch in chars if _han(ch["text"]))
-    return len(chars) >= MIN_SIDE_CHARS * count and han >= MIN_PROSE_SHARE * len(chars)
+    fields = sum(1 for side in sides if any(ch["text"] in "：:" for ch in sorted(side, key=lambda c: c["x0"])[:FIELD_LABEL_CHARS]))
+    return len(chars) >= MIN_SIDE_CHARS * count and han >= MIN_PROSE_SHARE * len(chars) and fields * 2 <= count
 
 
 def _han(char: str) -> bool:

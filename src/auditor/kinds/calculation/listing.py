@@ -94,7 +94,9 @@ def share_base(f: Fact) -> bool:
 
 
 # words before a sum that count its items (三项共计, 以上各项合计, 三年合计): no name of another thing
-COUNTED_SUM_RE = re.compile(r"^(?:以上|上述|前述|其中)?(?:[一二两三四五六七八九十\d]+|各)?(?:项|类|个|部分|笔|年)?")
+# (…等，两项支出合计: the list left open by 等, its items counted, the kind of money they are named by)
+COUNTED_SUM_RE = re.compile(r"^(?:等[，,]?)?(?:以上|上述|前述|其中)?(?:[一二两三四五六七八九十\d]+|各)?(?:项|类|个|部分|笔|年)?"
+                            r"(?:支出|收入|资金|经费|金额)?")
 
 
 # words counting a list's items right before a sum word (三项累计, 以上累计)

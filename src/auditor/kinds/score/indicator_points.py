@@ -12,6 +12,7 @@ from ..base import CHECKED, GLOSS_RE, Hit
 from .forms import table_name, row_quote, close_enough, score_places, score_tables, indicators_of
 from ...facts.numbers import count_word
 from .rule_text import told_deductions
+from .targets import read_target
 
 
 # a grade's share of the points in a list of them: a percentage, or all or none of the points
@@ -52,6 +53,8 @@ def check_qualitative(doc, rule, typed):
             actual = compact(r.actual_text)
             if not actual or actual[0].isdigit():
                 continue
+            if read_target(r.target_text) is not None:
+                continue  # (a quantity's target, 4000平方米 | 未完成，3600平方米: no qualitative indicator's grade)
             if grades is None:
                 grades = _stated_grades(doc, rule)
                 if not grades:
