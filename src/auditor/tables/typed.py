@@ -1106,10 +1106,15 @@ def _read_summary(typed: TypedTable, grid: list[list[str]]) -> None:
 
 
 def _item_columns(header: list[str], spec: dict) -> list[int]:
-    """The columns of a summary's header (compacted) heading each side's items: 项目 with at most
-    two words before it (收入项目, 支出项目), or a side's name alone (vocabulary item_heads: 收入 | 支出)."""
+    """The columns of a summary's header (compacted) heading each side's items: its item head (项目)
+    with at most two words before it (收入项目, 支出项目), or a side's name alone (vocabulary
+    item_heads: 收入 | 支出)."""
     names = spec.get("item_heads") or ()
-    return [i for i, c in enumerate(header) if (c.endswith("项目") and len(c) <= 4) or c in names]
+    items = tuple(spec["columns"]["item"])
+    return [i for i, c in enumerate(header) if (c.endswith(items) and len(c) <= ITEM_HEAD_CHARS) or c in names]
+
+
+ITEM_HEAD_CHARS = 4  # an item column's head: 项目 with at most two words before it (收入项目, 支出项目)
 
 
 def _summary_side(header: list[str], item: int, end: int) -> SummarySide | None:

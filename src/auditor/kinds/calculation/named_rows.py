@@ -27,13 +27,14 @@ def check_named_row_sums(base: FactBase, rule):
     sums = tuple(rule.params["trailing_sum_words"])
     spent = ("", *rule.params["named_rows_spent_words"])
     count_tail = re.compile(rule.params["named_rows_count_tail"]) if rule.params["named_rows_count_tail"] else None
+    open_words = tuple(rule.params["open_list_words"])
     rows = None  # {table block: its rows (label, {measure: facts})}: read for the first sum only
     for total in base.facts:
         if total.source != "text" or not total.is_money or total.concept or total.period != CURRENT:
             continue
         # (the clause's words: the label may stop at a 、 of the list)
         text = base.sentences.get((total.block, total.sentence), "")
-        names = _names_summed(compact(clause_before(text, total.at)), sums, spent, count_tail)
+        names = _names_summed(compact(clause_before(text, total.at)), sums, spent, count_tail, open_words)
         if not names:
             continue
         rows = _table_rows(base) if rows is None else rows  # (by table: each table's rows)
@@ -45,7 +46,7 @@ def check_named_row_sums(base: FactBase, rule):
         yield from compare_sum(named, parts, CONTEXT, rule)
 
 
-def _names_summed(label: str, sums: tuple[str, ...], spent: tuple[str, ...], count_tail) -> list[str]:
+def _names_summed(label: str, sums: tuple[str, ...], spent: tuple[str, ...], count_tail, open_words: tuple[str, ...]) -> list[str]:
     """The names listed before the label's last sum word (A、B和C三个项目合计支出 → A, B, C); [] when
     fewer than two, any too short, the list left open (等), or the sum word followed by other
     words than spending's (合计结余, 合计下达资金: another measure than the rows') or by a figure
@@ -58,8 +59,8 @@ def _names_summed(label: str, sums: tuple[str, ...], spent: tuple[str, ...], cou
     listing = listing[opener.end():] if opener else listing
     listing = listing.strip("，,：:、 ")
     listing = count_tail.sub("", listing) if count_tail else listing
-    if "等" in listing:
-        return []
+    if any(w in listing for w in open_words):
+        return []  # (the list left open: params open_list_words)
     names = [n for n in lexicon().list_join.split(listing) if n]
     return names if len(names) >= 2 and all(len(n) >= MIN_NAME for n in names) else []
 

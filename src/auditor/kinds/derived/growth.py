@@ -171,8 +171,9 @@ def check_growth(base: FactBase, rule):
                 # (the base a table's row states beside its own figure of this year, 14,441.80万元,
                 # where the text states that year's another way, 1.54亿元: the rate is judged on the
                 # row's two figures, the text's figure against the row's being FCT001's)
-                prior, lo, hi, computed, moved = _change_between(own, prior)
-                if consistent(rate, lo, hi) and not (rate.sign and moved and rate.sign != moved):
+                against = _change_between(own, prior)
+                prior, lo, hi, computed, moved = against
+                if _holds(rate, against):
                     yield CHECKED
                     continue
                 current = own
@@ -729,7 +730,7 @@ def _prior_against(base: FactBase, rate: Fact, current: Fact, stated: Fact | Non
         if bounds(prior)[0] <= 0:
             continue
         against = _change_between(current, prior)
-        if consistent(rate, against[1], against[2]) and not (rate.sign and against[4] and rate.sign != against[4]):
+        if _holds(rate, against):
             return against
         first = first or against
     return first
@@ -865,15 +866,14 @@ def _compared_with(label: str) -> bool:
 
 def _holds_on_amounts(rate: Fact, current: Fact, base: Fact) -> bool:
     """The rate is the change from `base` to `current` within the printed precision of both."""
-    (c_lo, c_hi), (b_lo, b_hi) = bounds(current), bounds(base)
-    if b_lo <= 0:
-        return False
-    gaps = [abs(c - b) / b * HUNDRED for c in (c_lo, c_hi) for b in (b_lo, b_hi)]
-    straddles = (c_lo - b_hi) * (c_hi - b_lo) <= 0  # (the intervals meet: no change at all is within them)
-    moved = 0 if straddles else 1 if c_lo > b_hi else -1
-    if rate.sign and moved and rate.sign != moved:
-        return False  # (增长25.00% where 36 fell from 48: the way is wrong, whatever the size)
-    return consistent(rate, Decimal(0) if straddles else min(gaps), max(gaps))
+    return bounds(base)[0] > 0 and _holds(rate, _change_between(current, base))
+
+
+def _holds(rate: Fact, against: tuple) -> bool:
+    """The rate agrees with a change (_change_between's) in size and in way (增长25.00% where 36
+    fell from 48 is wrong whatever its size)."""
+    _, lo, hi, _, moved = against
+    return consistent(rate, lo, hi) and not (rate.sign and moved and rate.sign != moved)
 
 
 def _both_ways(fact: Fact) -> bool:

@@ -114,6 +114,9 @@ PARAMS = {
     # missed_target: a report's own rule giving full marks from a level up to the indicators its
     # words name (满意度指标达到90%（含）以上的得满分): groups `scope` and `level`
     "level_full_marks": (str, ""),
+    # … the words of full marks one of which such a rule holds (read before the pattern is run), and
+    # the words trimmed off its scope (满意度类指标的 → 满意度)
+    "level_full_marks_words": (list, []), "level_scope_tails": (list, []),
     # execution rate (in %) at or above which the budget is fully executed
     "full_rate": (str, "100"),
     # qualitative: the report's own grades for qualitative indicators (完全达成的得全部分值，部分达成的

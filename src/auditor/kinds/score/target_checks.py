@@ -88,12 +88,20 @@ def _full_marks_levels(doc, rule) -> list[tuple[str, Decimal]]:
     level up (满意度指标达到90%（含）以上的得满分: 满意度, 90): the words before the level in its
     clause, 指标 and the like aside."""
     out = []
-    for m in pattern_matches(rule.params["level_full_marks"], doc.text):
+    text = doc.text
+    if not any(w in text for w in rule.params["level_full_marks_words"]):
+        return out  # (no full marks said anywhere: the pattern is not run over the document)
+    tails = tuple(rule.params["level_scope_tails"])
+    for m in pattern_matches(rule.params["level_full_marks"], text):
         scope = re.split(r"[，,；;：:、]", compact(m.group("scope")))[-1]
-        scope = re.sub(r"(?:类|的)?指标$|类$|的$", "", scope)
-        if len(scope) >= 2:
+        while scope.endswith(tails):  # (满意度类指标的 → 满意度)
+            scope = scope[:-len(next(t for t in tails if scope.endswith(t)))]
+        if len(scope) >= MIN_SCOPE_CHARS:
             out.append((scope, Decimal(m.group("level"))))
     return out
+
+
+MIN_SCOPE_CHARS = 2  # a scope of one character (度) names no indicators
 
 
 def _full_by_level(miss: MissedTarget, levels: list[tuple[str, Decimal]]) -> bool:
