@@ -3,7 +3,6 @@ the document (read); the vocabulary's reading shared by every reader."""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from ...knowledge import compact, concepts, note_lead_re, vocabulary, vocabulary_generation
