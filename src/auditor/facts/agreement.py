@@ -7,22 +7,55 @@ from __future__ import annotations
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from .base import Fact
-from .numbers import MONEY_UNITS
+from .lexicon import lexicon
+from .numbers import MONEY_UNITS, significant_digits
 
 
 def factor(fact: Fact) -> Decimal:
     return MONEY_UNITS.get(fact.unit, Decimal(1))
 
 
+ROUND_DIGITS = 4  # a figure said to be round (约) has this many significant digits at most (约268, 约1,286)
+
+
+def round_hedge(fact: Fact, any_digits: bool = False):
+    """The word before (or after) a figure saying it is round (约2,350万元, 近30个百分点, 3万人次以上),
+    as a match whose lastgroup is the side the true figure may lie on (below, above, either); None
+    for a figure stated exactly. A figure with more than ROUND_DIGITS significant digits is no
+    round one whatever the word (约2,345.61 is that amount), unless `any_digits`."""
+    if not any_digits and significant_digits(fact.value) > ROUND_DIGITS:
+        return None
+    return lexicon().approximate.search(fact.label)
+
+
+def widen_by_hedge(fact: Fact, lo: Decimal, hi: Decimal, scale: Decimal, hedge) -> tuple[Decimal, Decimal]:
+    """A round figure's interval (lo, hi, scaled by `scale`) widened on the side its word allows
+    (约 either side, 近 / 不足 below, 超过 / 以上 above) by approximate_share of it, and by no more than
+    one unit of its last significant digit: the more digits an author prints, the closer the
+    figure is claimed to be (约7 for 7.33 or 6.5, not for 8.10; 约2,350 for 2,345.60, not for
+    2,150; 约2,300 for 2,345.60)."""
+    if hedge is None:
+        return lo, hi
+    spread = hedge_spread(fact) * scale
+    return lo - (spread if hedge.lastgroup != "above" else 0), hi + (spread if hedge.lastgroup != "below" else 0)
+
+
+def hedge_spread(fact: Fact) -> Decimal:
+    """How far a round figure may lie from its printed value, in its own unit (widen_by_hedge)."""
+    digit = Decimal(1).scaleb(fact.value.normalize().as_tuple().exponent) if fact.value else Decimal(0)
+    return min(abs(fact.value) * lexicon().approximate_share, digit)
+
+
 def meets(a: Fact, b: Fact) -> bool:
-    """The printed intervals overlap (half-open: 27 and 28 do not meet). Points are given, not
+    """The printed intervals overlap (half-open: 27 and 28 do not meet), a round figure's widened by
+    its word (约2,350万元 meets 2,345.60万元). Points are given, not
     measured: a score printed whole beside one printed finer is read as finely (总分 97 is 97.00,
     the sum of the items' scores, not anything up to 97.5)."""
     # (only where the coarser is a table's: a narrative's 约97分 is rounded by its words)
     coarser = min((a, b), key=lambda f: f.places)
     places = max(a.places, b.places) if a.unit == b.unit == "分" and coarser.source == "table" else None
-    lo_a, hi_a = a.interval(factor(a), places)
-    lo_b, hi_b = b.interval(factor(b), places)
+    lo_a, hi_a = widen_by_hedge(a, *a.interval(factor(a), places), factor(a), round_hedge(a))
+    lo_b, hi_b = widen_by_hedge(b, *b.interval(factor(b), places), factor(b), round_hedge(b))
     if lo_a == hi_a or lo_b == hi_b:  # an exact count is a point: inside the other, or equal
         return lo_a <= hi_b and lo_b <= hi_a if lo_a == hi_a and lo_b == hi_b else \
             (lo_b <= lo_a < hi_b if lo_a == hi_a else lo_a <= lo_b < hi_a)

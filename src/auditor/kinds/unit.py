@@ -15,6 +15,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
+from ..facts.agreement import hedge_spread
 from ..facts.base import fact_base
 from ..facts.base.figures import per_unit
 from ..facts.base.words import CLAUSE_BREAK_RE
@@ -298,12 +299,13 @@ def _check_bracket_restatement(doc, rule):
             lo, hi = (v * scale for v in first.interval())
             s_lo, s_hi = second.interval()
             # a round first figure (近100万人次（976,420人次）): the bracket's is the exact one, within
-            # concepts.yaml approximate_share of it, below it after 近, above it after 超过, either after 约
+            # as far off as a round figure may be (agreement.hedge_spread), below it after 近, above
+            # it after 超过, either after 约
             side = _approximate(text, first)
             if side:
-                share, value = lexicon().approximate_share, first.value * scale
-                lo = value if side == "above" else value * (1 - share)
-                hi = value if side == "below" else value * (1 + share)
+                spread, value = hedge_spread(first) * scale, first.value * scale
+                lo = value if side == "above" else value - spread
+                hi = value if side == "below" else value + spread
             if s_lo <= hi and lo <= s_hi:
                 continue
             shown = fmt(first.value * scale / 1, max(second.places, 2)) if second.places else fmt(first.value * scale, 0)

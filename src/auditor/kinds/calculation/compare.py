@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ...facts.agreement import hedge_spread, round_hedge
 from ...facts.base import Fact
 from ...facts.base.model import SPAN
-from ...facts.lexicon import lexicon
-from ...facts.numbers import MONEY_UNITS, fmt, half_unit, own_slack, significant_digits
+from ...facts.numbers import MONEY_UNITS, fmt, half_unit, own_slack
 from ..base import Hit, item_label, slipped_unit, sum_as_printed_coarser
 
 
-ROUND_DIGITS = 4  # a figure said to be round (约) has this many significant digits at most (约268, 约1,286)
 
 
 def part_exceeds(whole: Fact, part: Fact, context: str, named: str) -> Hit | None:
@@ -117,10 +116,10 @@ def _round_spread(total: Fact, parts: list[Fact]) -> tuple[Decimal, Decimal]:
     moves the sum the other way."""
     below = above = Decimal(0)
     for k, f in enumerate([total, *parts]):
-        hedge = lexicon().approximate.search(f.label) if significant_digits(f.value) <= ROUND_DIGITS else None
+        hedge = round_hedge(f)
         if hedge is None:
             continue
-        spread = abs(f.in_yuan()) * lexicon().approximate_share
+        spread = hedge_spread(f) * MONEY_UNITS.get(f.unit, Decimal(1))
         up, down = hedge.lastgroup != "below", hedge.lastgroup != "above"  # the true figure's way from it
         if k == 0:
             above, below = above + spread * up, below + spread * down

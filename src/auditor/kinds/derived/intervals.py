@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+from ...facts.agreement import round_hedge, widen_by_hedge
 from ...facts.base import Fact, FactBase
 from ...facts.lexicon import lexicon
 from ...facts.numbers import MONEY_UNITS, fmt, half_unit
@@ -170,12 +171,7 @@ def difference_misfit(change: Fact, later: Fact, earlier: Fact, sign: int) -> tu
 def round_bounds(f: Fact) -> tuple[Decimal, Decimal]:
     """A figure's interval, widened where a word before it says it is round (相差近30个百分点: up to
     a share of it below; 约7个百分点: either side)."""
-    lo, hi = bounds(f)
-    hedge = lexicon().approximate.search(f.label)
-    if hedge is None:
-        return lo, hi
-    spread = abs(f.value) * MONEY_UNITS.get(f.unit, Decimal(1)) * lexicon().approximate_share
-    return lo - (spread if hedge.lastgroup != "above" else 0), hi + (spread if hedge.lastgroup != "below" else 0)
+    return widen_by_hedge(f, *bounds(f), MONEY_UNITS.get(f.unit, Decimal(1)), round_hedge(f, any_digits=True))
 
 
 def ratio_fits(rate: Fact, num: Fact, den: Fact) -> bool:
