@@ -107,8 +107,21 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
             parts[0] = replace(parts[0], label=lead[lead.rindex(word) + len(word):].lstrip("：:，,"))
         # (a list that may leave parts out names them all when it ends on the rest: 主要包括A、B、培训及其他…)
         partial = word in rule.params["partial_cues"] and not _catch_all(parts[-1], rule)
-        partial = partial or _left_open(text, parts[-1], rule, len(parts))
+        partial = partial or _left_open(text, parts[-1], rule, len(parts)) or _rest_of_a_part(total, parts[-1])
         yield from compare_listing(total, parts, partial, rule)
+
+
+def _rest_of_a_part(total: Fact, last: Fact) -> bool:
+    """The list ends on the rest of one of the total's declared parts, not of the total's own
+    (收入总计…，其中财政拨款收入…、事业收入…、其他收入…: 其他收入 is the rest of 本年收入, and 收入总计
+    holds 年初结转和结余 besides, concepts.yaml calculations): the list names that part's items
+    only, and the total bounds their sum."""
+    calcs = {calc["total"]: calc for calc in lexicon().calculations if not calc.get("fund")}
+    own = calcs.get(total.concept)
+    if own is None or last.concept is None or last.concept in own["parts"] \
+            or any(last.concept in names for names in (own.get("alternatives") or {}).values()):
+        return False
+    return any(last.concept in (calcs.get(part) or {}).get("parts", ()) for part in own["parts"])
 
 
 def _left_open(text: str, last: Fact, rule, count: int) -> bool:
