@@ -3,6 +3,7 @@
 columns each closed by its own total."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ...facts.base.figures import part_names
@@ -207,6 +208,8 @@ def _heads_declare(heads: list[str], total_col: int, parts_cols: list[int]) -> b
     words, not learnt from the rows: held in every row, however few add up."""
     lex = lexicon()
     head = compact(heads[total_col])
+    if head in (concepts().get("column_total_heads") or ()) and _years_apart_before(heads, total_col, parts_cols):
+        return True  # (2022年 | 2023年 | 2024年 | 累计: the years' sum, stated by the heads)
     total = lex.concepts.last(head)
     parts = [lex.concepts.last(compact(heads[c])) for c in parts_cols]
     if None in parts or len(set(parts)) != len(parts):
@@ -217,6 +220,17 @@ def _heads_declare(heads: list[str], total_col: int, parts_cols: list[int]) -> b
     return (total is not None or bare) and any(
         (bare or calc["total"] == total) and set(calc["parts"]) <= set(parts) <= part_names(calc)
         for calc in lex.calculations)
+
+
+YEAR_HEAD_RE = re.compile(r"((?:19|20)\d\d)年度?")
+
+
+def _years_apart_before(heads: list[str], total_col: int, parts_cols: list[int]) -> bool:
+    """The part columns are headed by two years or more, each once, all before the total column
+    (2022年 | 2023年 | 2024年 | 合计): a span's years, which a total after them sums."""
+    years = [YEAR_HEAD_RE.fullmatch(compact(heads[c])) for c in parts_cols]
+    return len(years) >= 2 and all(years) and len({y.group(1) for y in years}) == len(years) \
+        and max(parts_cols) < total_col
 
 
 def _non_zero(text: str) -> bool:
