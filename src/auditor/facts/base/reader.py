@@ -73,6 +73,7 @@ class FactReader(VocabularyReading, ProjectReading, HeadingReading, ParagraphRea
         self.item_subject = ""  # the unit a numbered item is about (see _lead)
         self.point_indicators: set[str] = set()  # indicators a table states achieved in points (考核得分 93分)
         self.label_units: dict[str, set] = {}  # row label -> units its cells print (份, 台, 人次)
+        self.label_things: dict[str, set] = {}  # row label -> things its money columns name (补助资金)
         self.head_memo: dict[str, Head] = {}  # a column head's reading, once per document
         self.label_memo: dict[str, Label] = {}  # a row label's reading, once per document
         self.concept_memo: dict[tuple, str | None] = {}  # a sentence phrase's concept (see _concept)
@@ -127,7 +128,7 @@ class FactReader(VocabularyReading, ProjectReading, HeadingReading, ParagraphRea
         # the pairs of characters standing together inside a row label, or where it meets a tail
         # it may take (see _may_cross)
         self.label_pairs = {p for w in self.row_labels for p in pairs_in(w)} | {
-            w[-1] + t[0] for w in self.row_labels if w for t in self.row_label_tails if t}
+            w[-1] + t[0] for w in self.row_labels if w for t in (*self.row_label_tails, *self._thing_tails(w)) if t}
         if self.earlier is not None:
             self._reuse_memos(self.earlier)
             self.earlier = None  # (its memos copied: no reference kept)
