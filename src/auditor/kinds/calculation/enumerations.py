@@ -277,6 +277,8 @@ def check_trailing_sums(base: FactBase, rule):
             items = _listed_before(base, flat[:k], total, openers)
             if items and not items[-1].is_money and items[-1].value == len(items) - 1:
                 items = items[:-1]  # (…、对个人和家庭的补助12.33万元，三项累计…: the count of the items, none)
+            elif items and not items[0].is_money and items[0].value == len(items) - 1:
+                items = items[1:]  # (项目支出共三项：人员培训…、…，合计…: their count, stated before them)
             if kind and not _all_of_kind(items, kind, base, run, addends, apart):
                 continue
             # (the year's parts, all of them: none an amount of the year)
