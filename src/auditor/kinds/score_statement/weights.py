@@ -27,30 +27,30 @@ def check_weights_text(doc, rule):
     (concepts.yaml full_score). A sentence stating what was scored (得) is no list of weights."""
     default_full = Decimal(str(concepts().get("full_score", 100)))
     base = fact_base(doc)
-    for key, text, listed, stated_full in _weight_lists(base):
+    for key, text, listed, (start, end), stated_full in _weight_lists(base):
         yield CHECKED
         full = stated_full if stated_full is not None else default_full
-        total = sum((v for _, v, _ in listed), Decimal(0))
+        total = sum((v for _, v, _, _ in listed), Decimal(0))
         if total == full:
             continue
         facts = base.by_sentence.get(key)
         if not facts:
             continue
-        start, end = listed[0][2].start(), listed[-1][2].end()
         shown, whole = _points(total), _points(full)
         yield Hit(quote=text[start:end], location=facts[0].loc, stated=shown, expected=whole,
-                  formula=" + ".join(f"{m.group(1)} {_points(v)}" for _, v, m in listed) + f" = {shown}",
-                  fields={"total": whole, "sum": shown, "parts": "、".join(m.group(0) for _, _, m in listed)})
+                  formula=" + ".join(f"{said} {_points(v)}" for _, v, said, _ in listed) + f" = {shown}",
+                  fields={"total": whole, "sum": shown, "parts": "、".join(written for _, _, _, written in listed)})
 
 
 RESPECTIVE_POINTS_RE = re.compile(r"分别(?:为|是|得分为?|得)?\s*((?:\d+(?:\.\d+)?\s*分\s*[、，,和及]?\s*)+)")
 NAMES_BEFORE = 40  # characters before 分别 its list of names may stand in
 
 
-def _respective_points(text: str, words) -> list[tuple[list[tuple[str, Decimal]], bool]]:
-    """(the (category, points) pairs, whether they are scores) of each list naming categories
-    and then their points 分别 (决策、过程、产出、效益四类指标，分值分别为10分、20分、40分、30分;
-    …效益指标分别得分9分、18分、42分、17.5分): the names in order, as many as the figures."""
+def _respective_points(text: str, words) -> list[tuple[list[tuple[str, Decimal]], bool, tuple[int, int]]]:
+    """(the (category, points) pairs, whether they are scores, where the names start and the
+    points end) of each list naming categories and then their points 分别 (决策、过程、产出、效益
+    四类指标，分值分别为10分、20分、40分、30分; …效益指标分别得分9分、18分、42分、17.5分): the names in
+    order, as many as the figures."""
     out = []
     for m in RESPECTIVE_POINTS_RE.finditer(text):
         before = text[max(0, m.start() - NAMES_BEFORE):m.start()]
@@ -59,14 +59,17 @@ def _respective_points(text: str, words) -> list[tuple[list[tuple[str, Decimal]]
         points = [Decimal(x) for x in re.findall(r"(\d+(?:\.\d+)?)\s*分", m.group(1))]
         if len(names) >= 2 and len(names) == len(points) and len(set(names)) == len(names):
             scored = "得" in text[m.start():m.start(1)] or ("得" in before and not WEIGHT_CUE_RE.search(before))
-            out.append((list(zip(names, points)), scored))
+            out.append((list(zip(names, points)), scored, (m.start() - len(before), m.end(1))))
     return out
 
 
 def _weight_lists(base: FactBase) -> list[tuple]:
-    """(sentence key, text, [(category, points, match)], the full score stated or None) of each
-    sentence listing the weights of a complete set of first-level categories (no 得 in it: scores
-    are no weights). Read once per document: two rules ask (weights_text, weights_exceeded), and
+    """(sentence key, text, [(category, points, the words naming it, the item as written)], (start,
+    end) of the list,
+    the full score stated or None) of each sentence listing the weights of a complete set of
+    first-level categories, each with its points (产出指标40分) or all of them named first and their
+    points after 分别 (决策、过程、产出、效益四类指标，分值分别为…); no 得 in it: scores are no
+    weights. Read once per document: two rules ask (weights_text, weights_exceeded), and
     the reading takes no rule's parameters; the callers only read it."""
     return base.remember(("weight lists",), lambda: list(_read_weight_lists(base)))
 
@@ -80,13 +83,18 @@ def _read_weight_lists(base: FactBase):
     name_of = dict(words)
     sets = [set(x) for x in params["complete_sets"]]
     closing = tuple(params["list_closing_words"])
+    def complete(names: list[str]) -> bool:
+        return len(names) >= 3 and len(set(names)) == len(names) \
+            and any(s <= set(names) <= s | set(params["optional"]) for s in sets)
+
     for key, text in base.sentences.items():
         if not WEIGHT_CUE_RE.search(text) or "得" in text:
             continue
+        for pairs, _scored, span in _respective_points(text, words) if "分别" in text else ():
+            if complete([name for name, _ in pairs]):
+                yield key, text, [(name, points, name, f"{name}{_points(points)}") for name, points in pairs], span, None
         listed = [(name_of[m.group(1)], Decimal(m.group(2)), m) for m in pattern.finditer(text)]
-        names = [n for n, _, _ in listed]
-        if len(listed) < 3 or len(set(names)) != len(names) \
-                or not any(s <= set(names) <= s | set(params["optional"]) for s in sets):
+        if not complete([n for n, _, _ in listed]):
             continue
         # (the list's own total right after its last item, 效益指标20分，满分100分; not one of another
         # thing's, …，其中满意度指标满分10分, nor one below an item's points)
@@ -95,7 +103,8 @@ def _read_weight_lists(base: FactBase):
                   and Decimal(m.group(1)) >= max(v for _, v, _ in listed)]
         if len(POINTS_RE.findall(text, listed[0][2].start())) != len(listed) + len(stated[:1]):
             continue  # a category the vocabulary does not know is listed too (管理指标10分)
-        yield key, text, listed, Decimal(stated[0].group(1)) if stated else None
+        yield key, text, [(name, points, m.group(1), m.group(0)) for name, points, m in listed], \
+            (listed[0][2].start(), listed[-1][2].end()), Decimal(stated[0].group(1)) if stated else None
 
 
 # a category's score in words: 效益指标合计得分32.5分 (after a break or at the start: 社会效益得分 is
@@ -110,8 +119,9 @@ def check_weights_exceeded(doc, rule):
     weights: dict[str, Decimal] = {}
     words = category_word_pairs(score_lists())
     respective = [(key, pairs, scored) for key, text in base.sentences.items() if "分别" in text
-                  for pairs, scored in _respective_points(text, words)]
-    stated = [[(name, points) for name, points, _m in listed] for _key, _text, listed, _full in _weight_lists(base)]
+                  for pairs, scored, _span in _respective_points(text, words)]
+    stated = [[(name, points) for name, points, _said, _written in listed]
+              for _key, _text, listed, _span, _full in _weight_lists(base)]
     for listed in stated + [pairs for _key, pairs, scored in respective if not scored]:
         for name, points in listed:
             if weights.setdefault(name, points) != points:
