@@ -83,7 +83,7 @@ PARAMS = {
     # (收入X，其中保险费收入Y、财政补贴收入Z。支出W。当年收支结余V)
     "apart": (bool, False),
 }
-MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff"}
+MESSAGE_FIELDS = {"table", "label", "column", "total", "sum", "diff", "terms"}  # (terms: a table's, 预算减支出)
 ROLES = ("closing", "opening", "in", "out")
 MONEY_WORD_RE = re.compile("元")  # a unit of money named by the table, its heads or the row
 HEAD_CHARS = 600  # the characters of a table's start its header stands in
@@ -203,7 +203,8 @@ def _column_hits(rule, table, grid, rows: dict, c: int, head: str):
         quote=table.row_text(at["closing"]).strip("\t "), location=where[c].loc,
         stated=f"{names['closing']} {head} {cells['closing'].strip()}", expected=shown, formula=formula,
         fields={"table": table.title or f"表{table.index}", "label": names["closing"], "column": head,
-                "total": cells["closing"].strip(), "sum": shown, "diff": f"{closing.value - exact:.{places}f}"},
+                "total": cells["closing"].strip(), "sum": shown, "diff": f"{closing.value - exact:.{places}f}",
+                "terms": "减".join(names[role] for role in ("opening", "out") if role in names)},
         cls="rounding" if outcome == "rounding" else None,
         highlights=[table.rows[r][c].loc for r in at.values() if c < len(table.rows[r])])
 
@@ -460,7 +461,8 @@ def _row_hits(rule, table, grid, r: int, columns: dict):
         quote=table.row_text(r).strip("\t "), location=cells[closing_col].loc,
         stated=f"{label} {row[closing_col].strip()}", expected=shown, formula=formula,
         fields={"table": table.title or f"表{table.index}", "label": label, "column": heads[closing_col],
-                "total": row[closing_col].strip(), "sum": shown, "diff": f"{closing.value - exact:.{places}f}"},
+                "total": row[closing_col].strip(), "sum": shown, "diff": f"{closing.value - exact:.{places}f}",
+                "terms": f"{heads[opening_col]}减{'、'.join(heads[c] for c in columns['out'])}"},
         cls="rounding" if outcome == "rounding" else None,
         highlights=[c.loc for k, c in enumerate(cells)
                     if k in (opening_col, closing_col, *columns["in"], *columns["out"])])
