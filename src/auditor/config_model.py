@@ -46,6 +46,10 @@ class RowRateEntry(BaseModel):
     numerator_alternatives: list[Word] = Field(default_factory=list,
                                                description="该行没有分子口径时依次改用的口径（如“实际完成”列读作决算）")
     denominator: Word = Field(description="分母的概念，或该行数字的口径")
+    numerator_heads: list[Word] = Field(default_factory=list,
+                                        description="分子、分母同一口径时，分子所在列表头（或所在行名称）中的词（如 已支付）")
+    denominator_heads: list[Word] = Field(default_factory=list,
+                                          description="与 numerator_heads 同用：分母所在列表头（或行名称）中的词（如 合同金额）")
     terms: Optional[str] = Field(None, description="公式中分子、分母的说法（如“实际完成值 ÷ 年度指标值”）")
     in_scored_rows: bool = Field(False, description="评分表中有分值、得分的行也核对")
     capped: bool = Field(False, description="超额完成时比率可写作 100%")

@@ -196,10 +196,14 @@ def _check_row_rate(base: FactBase, facts: list[Fact], formula: dict, rate: Fact
                     term=None, other_sum=None):
     """One rate column of a row against the row's figures its formula names (`term` finds them:
     _row_term; `other_sum`, another way a total's rate may be of its parts' true sum)."""
-    term = term or _row_term
-    num = next(filter(None, (term(facts, name, own, rate)
-                             for name in (formula["numerator"], *formula.get("numerator_alternatives", ())))), None)
-    den = term(facts, formula["denominator"], own, rate)
+    if formula.get("numerator_heads"):
+        num, den = (_headed_term(facts, formula[side], rate, by_label=term is not None)
+                    for side in ("numerator_heads", "denominator_heads"))
+    else:
+        term = term or _row_term
+        num = next(filter(None, (term(facts, name, own, rate)
+                                 for name in (formula["numerator"], *formula.get("numerator_alternatives", ())))), None)
+        den = term(facts, formula["denominator"], own, rate)
     if not (num and den):
         return  # the row prints no such terms: nothing to check the rate against
     if forecast(rate.header) and not forecast(num.header):
@@ -424,6 +428,18 @@ def _group_above(column: list[Fact], row: int) -> list[Fact]:
 def forecast(head: str) -> bool:
     """A column head naming a forecast (预计全年执行数, 预计执行率), as the fact reader tells one."""
     return names_forecast(compact(head or ""), lexicon())
+
+
+def _headed_term(facts: list[Fact], words: list[str], rate: Fact, by_label: bool) -> Fact | None:
+    """The row's amount whose column head holds one of the words (合同金额, 已支付), the nearest left
+    of the rate; a formula's terms of one measure are told apart so. `by_label`: the rates are a
+    row under the rows of their terms (`facts` the run above the rate): the nearest above whose
+    row label holds one."""
+    side = "row" if by_label else "col"
+    headed = [f for f in facts if f.is_money and getattr(f.loc, side) is not None and getattr(rate.loc, side) is not None
+              and getattr(f.loc, side) < getattr(rate.loc, side)
+              and any(w in compact(f.label if by_label else f.header) for w in words)]
+    return max(headed, key=lambda f: getattr(f.loc, side)) if headed else None
 
 
 def _row_term(facts: list[Fact], name: str, scored: bool, rate: Fact) -> Fact | None:
