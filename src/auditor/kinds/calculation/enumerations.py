@@ -8,13 +8,13 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ...facts.base import Fact, FactBase
-from ...facts.base.figures import per_unit
+from ...facts.base.figures import part_names, per_unit
 from ...facts.base.sentences import list_lead
 from ...facts.base.words import CLAUSE_BREAK_RE, YEAR_RE
 from ...facts.lexicon import alternatives, lexicon, not_before
 from ...facts.numbers import count_word
 from ...facts.spans import SPAN_YEARS_RE
-from ...knowledge import compact, concepts
+from ...knowledge import compact, concepts, vocabulary_generation
 from ..base import CHECKED, item_label
 from .parts import money_amount
 from .compare import compare_listing, compare_sum
@@ -107,21 +107,43 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
             parts[0] = replace(parts[0], label=lead[lead.rindex(word) + len(word):].lstrip("：:，,"))
         # (a list that may leave parts out names them all when it ends on the rest: 主要包括A、B、培训及其他…)
         partial = word in rule.params["partial_cues"] and not _catch_all(parts[-1], rule)
-        partial = partial or _left_open(text, parts[-1], rule, len(parts)) or _rest_of_a_part(total, parts[-1])
+        partial = partial or _left_open(text, parts[-1], rule, len(parts)) or _rest_of_narrower(total, parts)
         yield from compare_listing(total, parts, partial, rule)
 
 
-def _rest_of_a_part(total: Fact, last: Fact) -> bool:
-    """The list ends on the rest of one of the total's declared parts, not of the total's own
-    (收入总计…，其中财政拨款收入…、事业收入…、其他收入…: 其他收入 is the rest of 本年收入, and 收入总计
-    holds 年初结转和结余 besides, concepts.yaml calculations): the list names that part's items
-    only, and the total bounds their sum."""
-    calcs = {calc["total"]: calc for calc in lexicon().calculations if not calc.get("fund")}
-    own = calcs.get(total.concept)
-    if own is None or last.concept is None or last.concept in own["parts"] \
-            or any(last.concept in names for names in (own.get("alternatives") or {}).values()):
+def _rest_of_narrower(total: Fact, parts: list[Fact]) -> bool:
+    """The list names the parts of a narrower whole than its total, ending on that whole's rest
+    (收入总计…，其中财政拨款收入…、事业收入…、其他收入…: the items of 本年收入, which 收入总计 holds
+    with the carry-over besides; 支出总计…，其中基本支出…、项目支出…、其他支出…: of 本年支出, beside
+    the year-end balance): every item the rest aside a part of one sum of concepts.yaml
+    calculations whose total is another than the list's. The total then bounds their sum."""
+    if total.concept is None:
         return False
-    return any(last.concept in (calcs.get(part) or {}).get("parts", ()) for part in own["parts"])
+    named = [f.concept for f in parts[:-1]]
+    return None not in named and any(
+        calc["total"] != total.concept and set(named) <= part_names(calc)
+        for calc in lexicon().calculations
+        if not calc.get("fund") and total.concept in _wider_totals(calc["total"], vocabulary_generation()))
+
+
+@lru_cache(maxsize=64)
+def _wider_totals(concept: str, generation: int) -> frozenset[str]:
+    """The totals of concepts.yaml calculations holding `concept` among their parts, and the totals
+    holding those, and so on (本年收入: 收支总计); a kind of money's year total (本年支出) is held by
+    the balanced grand total too (concepts.yaml balance_identity: 支出总计 = 本年支出 + 年末结转和结余).
+    (`generation`: of the vocabulary read)"""
+    balance = concepts().get("balance_identity") or {}
+    kinds = set((concepts().get("kind_totals") or {}).values())
+    found, queue = set(), [concept]
+    while queue:
+        part = queue.pop()
+        wider = {calc["total"] for calc in lexicon().calculations if part in part_names(calc)}
+        if part in kinds and balance.get("total"):
+            wider.add(balance["total"])
+        for total in wider - found:
+            found.add(total)
+            queue.append(total)
+    return frozenset(found)
 
 
 def _left_open(text: str, last: Fact, rule, count: int) -> bool:
