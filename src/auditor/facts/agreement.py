@@ -18,26 +18,35 @@ def factor(fact: Fact) -> Decimal:
 ROUND_DIGITS = 4  # a figure said to be round (约) has this many significant digits at most (约268, 约1,286)
 
 
-def round_hedge(fact: Fact, any_digits: bool = False):
-    """The word before (or after) a figure saying it is round (约2,350万元, 近30个百分点, 3万人次以上),
-    as a match whose lastgroup is the side the true figure may lie on (below, above, either); None
-    for a figure stated exactly. A figure with more than ROUND_DIGITS significant digits is no
-    round one whatever the word (约2,345.61 is that amount), unless `any_digits`."""
+def round_hedge(fact: Fact, any_digits: bool = False) -> str:
+    """The side the true figure may lie on (below, above, either) where a word before or after a
+    figure says it is round (约2,350万元, 近30个百分点, 2,900万元左右); "" for a figure stated exactly.
+    A figure with more than ROUND_DIGITS significant digits is no round one whatever the word
+    (约2,345.61 is that amount), unless `any_digits`."""
     if not any_digits and significant_digits(fact.value) > ROUND_DIGITS:
-        return None
-    return lexicon().approximate.search(fact.label)
+        return ""
+    before = lexicon().approximate.search(fact.label)
+    after = lexicon().approximate_after.match(fact.hedge) if fact.hedge and not before else None
+    return before.lastgroup if before else after.lastgroup if after else ""
 
 
-def widen_by_hedge(fact: Fact, lo: Decimal, hi: Decimal, scale: Decimal, hedge) -> tuple[Decimal, Decimal]:
+def as_said(fact: Fact) -> str:
+    """The figure with its unit and the words saying it is round, as the document says it
+    (近1,500万元, 2,900万元左右)."""
+    before = lexicon().approximate.search(fact.label) if fact.source == "text" else None
+    return f"{before.group(before.lastgroup) if before else ''}{fact.with_unit()}{fact.hedge}"
+
+
+def widen_by_hedge(fact: Fact, lo: Decimal, hi: Decimal, scale: Decimal, hedge: str) -> tuple[Decimal, Decimal]:
     """A round figure's interval (lo, hi, scaled by `scale`) widened on the side its word allows
     (约 either side, 近 / 不足 below, 超过 / 以上 above) by approximate_share of it, and by no more than
     one unit of its last significant digit: the more digits an author prints, the closer the
     figure is claimed to be (约7 for 7.33 or 6.5, not for 8.10; 约2,350 for 2,345.60, not for
     2,150; 约2,300 for 2,345.60)."""
-    if hedge is None:
+    if not hedge:
         return lo, hi
     spread = hedge_spread(fact) * scale
-    return lo - (spread if hedge.lastgroup != "above" else 0), hi + (spread if hedge.lastgroup != "below" else 0)
+    return lo - (spread if hedge != "above" else 0), hi + (spread if hedge != "below" else 0)
 
 
 def hedge_spread(fact: Fact) -> Decimal:

@@ -60,6 +60,9 @@ class Fact:
     header: str = ""  # the column header path (table)
     base: str | None = None  # for a rate: the concept it is a share / completion of
     comparator: str = ""  # ≥, ≤ … for targets
+    # the word after a figure saying it is round (左右 of 2,900万元左右); words before it are read from
+    # the label (facts/agreement.py round_hedge)
+    hedge: str = ""
     sign: int = 0  # for a change: +1 增加, −1 减少
     block: int = 0  # index of the block it was read from
     sentence: int = 0  # index of the sentence within the block (text)

@@ -170,7 +170,10 @@ class RateReading:
         key = (phrase, last, after)
         found = self.concept_memo.get(key, NOT_READ)
         if found is NOT_READ:
-            found = self.concept_memo[key] = self._read_concept(phrase, last, after)
+            # (a word saying the figure after it is round, 项目支出近, 基本支出超过, names nothing:
+            # the name before it is the figure's)
+            hedge = None if after else self.lex.approximate.search(phrase)
+            found = self.concept_memo[key] = self._read_concept(phrase[:hedge.start()] if hedge else phrase, last, after)
         return found
 
     def _names_in(self, phrase: str, after: int) -> tuple:

@@ -508,6 +508,9 @@ class SentenceReading:
             elif money and fact.get("measure") != "变动额":
                 closed_whole = None
             fact["comparator"] = _bound_of(text, m)
+            after = self.lex.approximate_after.match(text, m.end())
+            if after:
+                fact["hedge"] = after.group(after.lastgroup)  # (2,900万元左右: round, either side)
             if not fact["comparator"] and self.other_basis and self.other_basis.search(text, 0, figure_at):
                 fact["comparator"] = OTHER_BASIS
             if not fact["comparator"] and _in_formula(text, figure_at, figure_end):

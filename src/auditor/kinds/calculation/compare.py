@@ -117,10 +117,10 @@ def _round_spread(total: Fact, parts: list[Fact]) -> tuple[Decimal, Decimal]:
     below = above = Decimal(0)
     for k, f in enumerate([total, *parts]):
         hedge = round_hedge(f)
-        if hedge is None:
+        if not hedge:
             continue
         spread = hedge_spread(f) * MONEY_UNITS.get(f.unit, Decimal(1))
-        up, down = hedge.lastgroup != "below", hedge.lastgroup != "above"  # the true figure's way from it
+        up, down = hedge != "below", hedge != "above"  # the true figure's way from it
         if k == 0:
             above, below = above + spread * up, below + spread * down
         else:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ...facts.base import Fact
-from ...facts.agreement import tail
+from ...facts.agreement import as_said, tail
 from ...facts.numbers import MONEY_UNITS, fmt
 from ...knowledge import compact, concepts
 from ..base import TAIL_NOTE, Hit
@@ -27,7 +27,7 @@ def restatement_hit(fact: Fact, other: Fact, rule, assumed: dict[int, str] | Non
     relation = f"{of_part}{fact.concept}（{measure}{'，' + fact.period if fact.period != '本年' else ''}）"
     # a table cell prints the bare number under the table's unit: the unit is said with it
     other_text = other.with_unit()
-    formula = (f"{fact.where()}：{fact.with_unit()}；{other.where()}：{other_text}"
+    formula = (f"{fact.where()}：{as_said(fact)}；{other.where()}：{other_text}"
                + _unit_words(fact, other, ratio) + _assumed_note(fact, other, assumed) + note
                + _balance_note(fact, other))
     cls = "unit_error" if unit_slip else "rounding" if tail(fact, other) else None
@@ -45,7 +45,7 @@ def restatement_hit(fact: Fact, other: Fact, rule, assumed: dict[int, str] | Non
     same_print = cls == "rounding" and fact.unit == other.unit and fact.places == other.places
     return Hit(quote=fact.quote, location=fact.loc, stated=fact.text, expected=expected if sure else None,
                formula=f"{relation} {formula}", cls=cls,
-               fields={"concept": relation, "value": fact.with_unit(), "other": other_text,
+               fields={"concept": relation, "value": as_said(fact), "other": other_text,
                        "other_where": other.where(), "where": fact.where(),
                        **({"rounding_note": TAIL_NOTE} if same_print else {})},
                highlights=[other.loc])
