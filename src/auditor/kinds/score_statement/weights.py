@@ -27,7 +27,7 @@ def check_weights_text(doc, rule):
     (concepts.yaml full_score). A sentence stating what was scored (得) is no list of weights."""
     default_full = Decimal(str(concepts().get("full_score", 100)))
     base = fact_base(doc)
-    for key, text, listed, (start, end), stated_full in _weight_lists(base):
+    for key, text, listed, (start, end), stated_full, unit in _weight_lists(base):
         yield CHECKED
         full = stated_full if stated_full is not None else default_full
         total = sum((v for _, v, _, _ in listed), Decimal(0))
@@ -36,30 +36,36 @@ def check_weights_text(doc, rule):
         facts = base.by_sentence.get(key)
         if not facts:
             continue
-        shown, whole = _points(total), _points(full)
+        shown, whole = _points(total, unit), _points(full, unit)
         yield Hit(quote=text[start:end], location=facts[0].loc, stated=shown, expected=whole,
-                  formula=" + ".join(f"{said} {_points(v)}" for _, v, said, _ in listed) + f" = {shown}",
+                  formula=" + ".join(f"{said} {_points(v, unit)}" for _, v, said, _ in listed) + f" = {shown}",
                   fields={"total": whole, "sum": shown, "parts": "、".join(written for _, _, _, written in listed)})
 
 
-RESPECTIVE_POINTS_RE = re.compile(r"分别(?:为|是|得分为?|得)?\s*((?:\d+(?:\.\d+)?\s*分\s*[、，,和及]?\s*)+)")
+RESPECTIVE_POINTS_RE = re.compile(r"(?:分别|依次)(?:为|是|得分为?|得)?\s*((?:\d+(?:\.\d+)?\s*(?:分|[%％])\s*[、，,和及]?\s*)+)")
+POINT_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(分|[%％])")
+PERCENT_WEIGHT_RE = re.compile(r"权重")  # (weights in %: 权重分别为10%、25%…; other % lists are rates)
 NAMES_BEFORE = 40  # characters before 分别 its list of names may stand in
 
 
-def _respective_points(text: str, words) -> list[tuple[list[tuple[str, Decimal]], bool, tuple[int, int]]]:
+def _respective_points(text: str, words) -> list[tuple[list[tuple[str, Decimal]], bool, tuple[int, int], str]]:
     """(the (category, points) pairs, whether they are scores, where the names start and the
-    points end) of each list naming categories and then their points 分别 (决策、过程、产出、效益
-    四类指标，分值分别为10分、20分、40分、30分; …效益指标分别得分9分、18分、42分、17.5分): the names in
-    order, as many as the figures."""
+    points end, the unit: 分, or % for weights so said) of each list naming categories and then
+    their points 分别 or 依次 (决策、过程、产出、效益四类指标，分值分别为10分、20分、40分、30分; 权重依次为
+    10%、…; …效益指标分别得分9分、18分、42分、17.5分): the names in order, as many as the figures."""
     out = []
     for m in RESPECTIVE_POINTS_RE.finditer(text):
         before = text[max(0, m.start() - NAMES_BEFORE):m.start()]
         before = re.split(r"[。；;：:]", before)[-1]
         names = categories_in(before, words)
-        points = [Decimal(x) for x in re.findall(r"(\d+(?:\.\d+)?)\s*分", m.group(1))]
+        found = POINT_RE.findall(m.group(1))
+        units = {"%" if unit in "%％" else unit for _, unit in found}
+        if len(units) != 1 or units == {"%"} and not PERCENT_WEIGHT_RE.search(before + text[m.start():m.start(1)]):
+            continue  # (points of one unit; in % only where the words say they are weights)
+        points = [Decimal(x) for x, _ in found]
         if len(names) >= 2 and len(names) == len(points) and len(set(names)) == len(names):
             scored = "得" in text[m.start():m.start(1)] or ("得" in before and not WEIGHT_CUE_RE.search(before))
-            out.append((list(zip(names, points)), scored, (m.start() - len(before), m.end(1))))
+            out.append((list(zip(names, points)), scored, (m.start() - len(before), m.end(1)), units.pop()))
     return out
 
 
@@ -90,9 +96,10 @@ def _read_weight_lists(base: FactBase):
     for key, text in base.sentences.items():
         if not WEIGHT_CUE_RE.search(text) or "得" in text:
             continue
-        for pairs, _scored, span in _respective_points(text, words) if "分别" in text else ():
+        for pairs, _scored, span, unit in _respective_points(text, words) if "分别" in text or "依次" in text else ():
             if complete([name for name, _ in pairs]):
-                yield key, text, [(name, points, name, f"{name}{_points(points)}") for name, points in pairs], span, None
+                yield key, text, [(name, points, name, f"{name}{_points(points, unit)}") for name, points in pairs], \
+                    span, None, unit
         listed = [(name_of[m.group(1)], Decimal(m.group(2)), m) for m in pattern.finditer(text)]
         if not complete([n for n, _, _ in listed]):
             continue
@@ -104,7 +111,7 @@ def _read_weight_lists(base: FactBase):
         if len(POINTS_RE.findall(text, listed[0][2].start())) != len(listed) + len(stated[:1]):
             continue  # a category the vocabulary does not know is listed too (管理指标10分)
         yield key, text, [(name, points, m.group(1), m.group(0)) for name, points, m in listed], \
-            (listed[0][2].start(), listed[-1][2].end()), Decimal(stated[0].group(1)) if stated else None
+            (listed[0][2].start(), listed[-1][2].end()), Decimal(stated[0].group(1)) if stated else None, "分"
 
 
 # a category's score in words: 效益指标合计得分32.5分 (after a break or at the start: 社会效益得分 is
@@ -118,10 +125,10 @@ def check_weights_exceeded(doc, rule):
     base = fact_base(doc)
     weights: dict[str, Decimal] = {}
     words = category_word_pairs(score_lists())
-    respective = [(key, pairs, scored) for key, text in base.sentences.items() if "分别" in text
-                  for pairs, scored, _span in _respective_points(text, words)]
+    respective = [(key, pairs, scored) for key, text in base.sentences.items() if "分别" in text or "依次" in text
+                  for pairs, scored, _span, unit in _respective_points(text, words) if unit == "分"]
     stated = [[(name, points) for name, points, _said, _written in listed]
-              for _key, _text, listed, _span, _full in _weight_lists(base)]
+              for _key, _text, listed, _span, _full, unit in _weight_lists(base) if unit == "分"]
     for listed in stated + [pairs for _key, pairs, scored in respective if not scored]:
         for name, points in listed:
             if weights.setdefault(name, points) != points:
@@ -159,6 +166,6 @@ def check_weights_exceeded(doc, rule):
                       fields={"total": _points(weights[name]), "sum": _points(score), "parts": m.group(1)})
 
 
-def _points(value: Decimal) -> str:
-    """Points as a report prints them: 110分, 7.5分."""
-    return f"{value.normalize():f}分"
+def _points(value: Decimal, unit: str = "分") -> str:
+    """Points as a report prints them: 110分, 7.5分 (weights in %: 105%)."""
+    return f"{value.normalize():f}{unit}"
