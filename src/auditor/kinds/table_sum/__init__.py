@@ -69,6 +69,9 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           # a table's last row whose label ends so (资产总额) totals the rows above where they add
           # up to it in some column (column_total)
           "closing_total_words": (list, []),
+          # across a table's periods (2022年 | 2023年 | 累计): the words of rows of a level at a date,
+          # which no total over the periods sums (年末管护人员)
+          "stock_row_words": (list, []),
           # column_total: the totals of a table listing two things one after the other, each below
           # its rows (收入合计, 支出合计)
           "part_total_labels": (list, []),

@@ -160,6 +160,9 @@ def _read_across(rule, table, grid, rows: list[int], heads: list[str], total_col
     not_summed = not_summed_words(rule)
     # (平均班额, 生均支出, 执行率 rows: their 合计 is an average or a rate, no sum)
     rows = [r for r in rows if not any(w in compact(row_label(grid[r])) for w in not_summed)]
+    if _periods_before(heads, total_col, parts_cols):
+        # (年末管护人员 | 12 | 15 | 15 | 累计 15: a level at each period's end, no flow the periods add)
+        rows = [r for r in rows if not any(w in compact(row_label(grid[r])) for w in rule.params["stock_row_words"])]
     # a part column 0 or blank in every row (其他资金 0.00) adds nothing to any row: whether it is a
     # part or not, no row's sum changes, so it is left out of what makes a row telling
     silent = _silent_columns(table, rows, parts_cols)
@@ -208,8 +211,8 @@ def _heads_declare(heads: list[str], total_col: int, parts_cols: list[int]) -> b
     words, not learnt from the rows: held in every row, however few add up."""
     lex = lexicon()
     head = compact(heads[total_col])
-    if head in (concepts().get("column_total_heads") or ()) and _years_apart_before(heads, total_col, parts_cols):
-        return True  # (2022年 | 2023年 | 2024年 | 累计: the years' sum, stated by the heads)
+    if head in (concepts().get("column_total_heads") or ()) and _periods_before(heads, total_col, parts_cols):
+        return True  # (2022年 | 2023年 | 2024年 | 累计, 一季度 | … | 四季度 | 合计: the periods' sum, stated by the heads)
     total = lex.concepts.last(head)
     parts = [lex.concepts.last(compact(heads[c])) for c in parts_cols]
     if None in parts or len(set(parts)) != len(parts):
@@ -223,14 +226,26 @@ def _heads_declare(heads: list[str], total_col: int, parts_cols: list[int]) -> b
 
 
 YEAR_HEAD_RE = re.compile(r"((?:19|20)\d\d)年度?")
+MONTH_HEAD_RE = re.compile(r"(1[0-2]|[1-9])月份?")
 
 
-def _years_apart_before(heads: list[str], total_col: int, parts_cols: list[int]) -> bool:
-    """The part columns are headed by two years or more, each once, all before the total column
-    (2022年 | 2023年 | 2024年 | 合计): a span's years, which a total after them sums."""
-    years = [YEAR_HEAD_RE.fullmatch(compact(heads[c])) for c in parts_cols]
-    return len(years) >= 2 and all(years) and len({y.group(1) for y in years}) == len(years) \
-        and max(parts_cols) < total_col
+def _periods_before(heads: list[str], total_col: int, parts_cols: list[int]) -> bool:
+    """The part columns are headed by two periods or more of one kind, none of them twice, all
+    before the total column: years (2022年 | 2023年 | 2024年), parts of a year (一季度 | 二季度 …, 上半年
+    | 下半年: concepts.yaml year_slices) or months (1月 | 2月 …). A total after them sums them."""
+    if len(parts_cols) < 2 or max(parts_cols) > total_col:
+        return False
+    slices = concepts().get("year_slices") or {}
+    spans = []
+    for c in parts_cols:
+        head = compact(heads[c])
+        year, month = YEAR_HEAD_RE.fullmatch(head), MONTH_HEAD_RE.fullmatch(head)
+        spans.append(("年", (year.group(1),)) if year else ("季", tuple(slices[head])) if head in slices
+                     else ("月", (month.group(1),)) if month else None)
+    if None in spans or len({kind for kind, _ in spans}) != 1:
+        return False
+    covered = [part for _, parts in spans for part in parts]
+    return len(covered) == len(set(covered))
 
 
 def _non_zero(text: str) -> bool:
