@@ -28,6 +28,7 @@ KIND_MODULES = {
     "subcount": "subcount",
     "table_schema": "table_schema",
     "table_sum": "table_sum",
+    "timeliness": "timeliness",
     "unit": "unit",
     "unit_product": "unit_product",
 }

@@ -1,0 +1,79 @@
+"""Kind `timeliness`: a sentence's words on whether something was done in time against the dates
+it states (项目计划2024年6月30日前完工，于2024年9月12日通过竣工验收，按计划如期完工).
+
+A sentence holding a deadline (a date with 前 / 之前 after it, or a bound before it: 不晚于; see
+facts/targets.py parse_deadline_pair) and, after it, a date it was done on, both named by year or
+neither, says the thing was done in time (`on_time_words`: 如期, 按期, 提前) or late
+(`late_words`: 延期, 滞后, 未能按期). The dates decide: done after the deadline is late, on or
+before it in time. A word denied (未如期) is listed among the late words: the longest word found
+at a place is the one read. Only one deadline and one date after it are read; more, and the
+sentence is not judged (which date is whose is not said).
+"""
+from __future__ import annotations
+
+import re
+
+from ..facts.base import fact_base
+from ..facts.lexicon import alternatives
+from ..facts.numbers import normalize_digits
+from ..facts.targets import parse_deadline_pair
+from .base import CHECKED, Hit
+
+KIND = "timeliness"
+PARAMS = {"check": (str, None), "on_time_words": (list, []), "late_words": (list, [])}
+MESSAGE_FIELDS = {"claim", "deadline", "done", "verdict"}
+
+# a date of a sentence: its year (optional), month and day or month's end, and a 前 after it
+DATE_RE = re.compile(r"(?:(?:19|20)\d\d年)?\d{1,2}月(?:\d{1,2}日|底|末)?(?:前|以前|之前)?")
+BEFORE_WORDS = ("前", "以前", "之前")
+BOUND_WORDS_RE = re.compile(r"(?:不晚于|不迟于)\s*$")  # (concepts.yaml deadline_bounds, in words)
+
+
+def validate(params: dict) -> str | None:
+    if params["check"] != "claims":
+        return "check 应为 claims"
+    return None if params["on_time_words"] and params["late_words"] else "需要 on_time_words 与 late_words"
+
+
+def check(doc, rule):
+    base = fact_base(doc)
+    claims = re.compile(alternatives(sorted({*rule.params["on_time_words"], *rule.params["late_words"]},
+                                            key=len, reverse=True)))
+    late = set(rule.params["late_words"])
+    for key, text in base.sentences.items():
+        said = normalize_digits(text)
+        claim = claims.search(said)
+        if claim is None or "月" not in said:
+            continue
+        pair = _deadline_and_done(said)
+        if pair is None:
+            continue
+        deadline_text, done_text = pair
+        judged = parse_deadline_pair(deadline_text, done_text)
+        if judged is None:
+            continue
+        yield CHECKED
+        deadline, done = judged
+        in_time = done.value <= deadline.value
+        if in_time == (claim.group() not in late):
+            continue
+        facts = base.by_sentence.get(key)
+        verdict = "晚于期限" if not in_time else "未超过期限"
+        yield Hit(quote=text.strip(), location=facts[0].loc if facts else doc.blocks[key[0]].loc,
+                  stated=claim.group(), expected="逾期" if not in_time else "按期",
+                  formula=f"期限 {deadline_text}，完成于 {done_text}：{verdict}",
+                  fields={"claim": claim.group(), "deadline": deadline_text, "done": done_text, "verdict": verdict})
+
+
+def _deadline_and_done(text: str) -> tuple[str, str] | None:
+    """(the deadline, the date after it) of a sentence stating one of each, else None."""
+    dates = list(DATE_RE.finditer(text))
+    deadlines = [m for m in dates if m.group().endswith(BEFORE_WORDS) or BOUND_WORDS_RE.search(text, 0, m.start())]
+    if len(deadlines) != 1:
+        return None
+    done = [m for m in dates if m.start() > deadlines[0].end() and not m.group().endswith(BEFORE_WORDS)]
+    if len(done) != 1:
+        return None
+    deadline = deadlines[0].group()
+    bound = BOUND_WORDS_RE.search(text, 0, deadlines[0].start())
+    return (bound.group().strip() if bound else "") + deadline, done[0].group()
