@@ -114,10 +114,15 @@ def _opened_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
         if rate.unit != "%" or rate.measure == "占比" or rate.source != "text" or rate.comparator \
                 or SUBJECT_FILLER_RE.sub("", compact(rate.label)):
             continue
-        before = facts_before(same_sentence(base, rate), rate)
+        sentence = same_sentence(base, rate)
+        before = facts_before(sentence, rate)
         whole = before[-1] if before else None
-        if whole is None or whole.comparator or whole.measure == "变动额" or not whole.value \
-                or share_whole_named(compact(whole.label)) is None:
+        if whole is None or whole.comparator or whole.measure == "变动额" or not whole.value:
+            continue
+        if share_whole_named(compact(whole.label)) is None:
+            part = _part_after(base, sentence, rate, whole)
+            if part is not None:
+                out.append((rate, part, whole))  # (以结算价2,703.12万元的3%预留质保金81.09万元)
             continue
         part = next((f for f in reversed(before[:-1]) if not f.comparator and f.measure != "变动额"
                      and f.unit not in ("%", "‰") and f.is_money == whole.is_money
@@ -125,6 +130,47 @@ def _opened_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
         if part is not None and part.period == whole.period:
             out.append((rate, part, whole))
     return out
+
+
+def _given_rate(rate: Fact, whole: Fact) -> bool:
+    """A rate given of an amount stated as a basis (按审定结算价2,703.12万元的3%预留质保金…: concepts.yaml
+    rate_basis_words before the amount), the amount after it worked out from it: the rate is
+    exact, no share rounded to its print."""
+    words = tuple(concepts().get("rate_basis_words") or ())
+    return rate.label.strip() == "的" and compact(whole.label).startswith(words) and whole.at < rate.at
+
+
+def _rate_products(given: list[tuple[Fact, Fact, Fact]]):
+    """An amount worked out as a rate given of an amount before it (a part after its rate) against
+    the product: the whole's interval × the rate, exact, meeting the part's print."""
+    for rate, part, whole in given:
+        yield CHECKED
+        lo, hi = (v * rate.value / HUNDRED for v in bounds(whole))
+        p_lo, p_hi = bounds(part)
+        if lo <= p_hi and p_lo <= hi:
+            continue
+        product = whole.in_yuan() * rate.value / HUNDRED / MONEY_UNITS.get(part.unit, Decimal(1)) \
+            if part.is_money else whole.value * rate.value / HUNDRED
+        shown = f"{fmt(product, part.places)}{part.unit}"
+        name = item_label(part.label) or "该数"
+        yield Hit(quote=whole.quote + rate.text + part.quote, location=part.loc, stated=part.text, expected=shown,
+                  formula=f"{whole.text} × {rate.text} = {shown}",
+                  fields={"relation": name, "rate": part.text, "computed": shown,
+                          "basis": f"{whole.text} × {rate.text}"},
+                  highlights=[whole.loc, rate.loc])
+
+
+def _part_after(base: FactBase, sentence: list[Fact], rate: Fact, whole: Fact) -> Fact | None:
+    """The amount right after a rate of the amount before it (以审定结算价2,703.12万元的3%预留质保金
+    81.09万元: the rate's part of it), in the rate's clause and the whole's kind; None if another
+    figure or a clause break stands between."""
+    after = next((f for f in sentence if f.at > rate.at), None)
+    if after is None or after.comparator or after.measure == "变动额" or after.is_money != whole.is_money \
+            or not after.is_money and after.unit != whole.unit or after.period != whole.period:
+        return None
+    text = base.sentences.get((rate.block, rate.sentence), "")
+    between = text[rate.at + len(rate.text):after.at]
+    return None if CLAUSE_BREAK_RE.search(between) else after
 
 
 def _opened_name(whole: Fact) -> str:
@@ -291,6 +337,9 @@ def check_share(base: FactBase, rule):
 def _shares_checked(base: FactBase):
     shares = stated_shares(base)
     yield from _quantity_shares(base, {rate.id for rate, _, _ in shares})
+    given = [(rate, part, whole) for rate, part, whole in shares if _given_rate(rate, whole)]
+    yield from _rate_products(given)
+    shares = [share for share in shares if share not in given]
     balanced = _balanced_wholes(shares)
     misstated = _misstated_wholes(shares)
     outer = {part.id: whole for _, part, whole in shares}  # (an amount stating its own share: its whole)
