@@ -111,6 +111,9 @@ def check(doc, rule):
     # style -> (item, its finding) of a skip by one number, held until the next item of the style:
     # repeating it (七、九、九、十), the first 九 stood for 八 — one slip, told there
     held: dict[str, tuple[object, object, Hit]] = {}  # style -> (the item, the one before it, its finding)
+    # style -> the last item of that style before a new part (第二部分) began: the part's first item
+    # of the style starts again from 1 or goes on from it
+    closed: dict[str, object] = {}
     numbered = list(_numbered(doc))
     pairs = _number_pairs([block for _, block in numbered])
     for position, block in numbered:
@@ -133,6 +136,15 @@ def check(doc, rule):
         if style not in styles:
             continue
         previous = last.get(style)
+        carried = closed.pop(style, None) if previous is None else None
+        for lower in order[order.index(style) + 1:]:
+            closed.pop(lower, None)  # (a run below this item begins under it, not under the part)
+        if style == order[0]:
+            closed.update((lower, last[lower]) for lower in order[1:] if last.get(lower) is not None)
+        if carried is not None and block.value not in (1, carried.value + 1):
+            yield _hit(block, carried, f"新部分的编号从“{block.token}”开始：应从“{_token_for(block, 1)}”重新开始，"
+                                       f"或接续上一部分的“{carried.token}”为“{_token_for(block, carried.value + 1)}”",
+                       suggest=False)
         skipped = held.pop(style, None)
         if skipped is not None and previous is skipped[0] and block.value == previous.value:
             yield _hit(previous, skipped[1],
