@@ -271,9 +271,13 @@ def _base_before(base: FactBase, block: int, index: int, figure: Fact, base_word
 
 
 def _listed(text: str, facts: list[Fact], k: int) -> bool:
-    """The k-th figure closes a list of figures joined by 、 or 和 (its rate may be of their sum)."""
-    return k > 0 and lexicon().list_join.search(text, _start(facts, k), facts[k].at) is not None \
-        and facts[k - 1].unit == facts[k].unit
+    """The k-th figure closes a list of figures joined by 、 or 和 (its rate may be of their sum):
+    its words open with the join, right after the figure before it (…48份、基本满意…, not 表示满意和
+    基本满意的共330份, names joined inside one figure's words)."""
+    if k == 0 or facts[k - 1].unit != facts[k].unit:
+        return False
+    own = text[_start(facts, k):facts[k].at]
+    return lexicon().list_join.match(own, len(own) - len(own.lstrip())) is not None
 
 
 def _sum_fits(rate: Fact, figure: Fact, bases: list[Fact], fits) -> bool:
