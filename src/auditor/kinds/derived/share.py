@@ -120,7 +120,9 @@ def _opened_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
         if whole is None or whole.comparator or whole.measure == "变动额" or not whole.value:
             continue
         if share_whole_named(compact(whole.label)) is None:
-            part = _part_after(base, sentence, rate, whole)
+            # (…2,703.12万元的3%预留…: only 的 between an amount and the rate; not 15%、25%…, a list of rates)
+            part = _part_after(base, sentence, rate, whole) \
+                if rate.label.strip() == "的" and whole.unit not in ("%", "‰", "个百分点") else None
             if part is not None:
                 out.append((rate, part, whole))  # (以结算价2,703.12万元的3%预留质保金81.09万元)
             continue
@@ -142,10 +144,13 @@ def _given_rate(rate: Fact, whole: Fact) -> bool:
 
 def _rate_products(given: list[tuple[Fact, Fact, Fact]]):
     """An amount worked out as a rate given of an amount before it (a part after its rate) against
-    the product: the whole's interval × the rate, exact, meeting the part's print."""
+    the product: the whole's interval × the rate, meeting the part's print. A whole percent (3%)
+    is exact; one printed with decimals (33.3%, a third) may be rounded: its interval."""
     for rate, part, whole in given:
         yield CHECKED
-        lo, hi = (v * rate.value / HUNDRED for v in bounds(whole))
+        r_lo, r_hi = bounds(rate) if rate.places else (rate.value, rate.value)
+        w_lo, w_hi = bounds(whole)
+        lo, hi = w_lo * r_lo / HUNDRED, w_hi * r_hi / HUNDRED
         p_lo, p_hi = bounds(part)
         if lo <= p_hi and p_lo <= hi:
             continue
