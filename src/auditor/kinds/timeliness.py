@@ -20,7 +20,12 @@ from ..facts.targets import parse_deadline_pair
 from .base import CHECKED, Hit
 
 KIND = "timeliness"
-PARAMS = {"check": (str, None), "on_time_words": (list, []), "late_words": (list, [])}
+PARAMS = {"check": (str, None), "on_time_words": (list, []), "late_words": (list, []),
+          # a period named in words, as the month it ends with (年底: 12月底; 第三季度: 9月底): a deadline
+          # where 前 follows it or a plan's word stands right before it (计划于第三季度完成)
+          "period_ends": (dict, {}), "plan_words": (list, []),
+          # words naming the year after the deadline's (次年3月15日: that year + 1)
+          "next_year_words": (list, [])}
 MESSAGE_FIELDS = {"claim", "deadline", "done", "verdict"}
 
 # a date of a sentence: its year (optional), month and day or month's end, and a 前 after it
@@ -40,11 +45,13 @@ def check(doc, rule):
     claims = re.compile(alternatives(sorted({*rule.params["on_time_words"], *rule.params["late_words"]},
                                             key=len, reverse=True)))
     late = set(rule.params["late_words"])
+    periods = _period_end_re(rule.params)
     for key, text in base.sentences.items():
         said = normalize_digits(text)
         claim = claims.search(said)
-        if claim is None or "月" not in said:
+        if claim is None or not ("月" in said or periods.search(said)):
             continue
+        said = _period_deadlines(said, periods, rule.params)
         pair = _deadline_and_done(said)
         if pair is None:
             continue
@@ -63,6 +70,32 @@ def check(doc, rule):
                   stated=claim.group(), expected="逾期" if not in_time else "按期",
                   formula=f"期限 {deadline_text}，完成于 {done_text}：{verdict}",
                   fields={"claim": claim.group(), "deadline": deadline_text, "done": done_text, "verdict": verdict})
+
+
+def _period_end_re(params: dict) -> re.Pattern:
+    words = alternatives(params["period_ends"]) or "(?!)"
+    return re.compile(rf"(?P<year>(?:19|20)\d\d年)?(?P<period>{words})末?(?P<before>前|以前|之前)?")
+
+
+def _period_deadlines(text: str, periods: re.Pattern, params: dict) -> str:
+    """The sentence with each period a deadline is set by written as that deadline's date (计划于2024年
+    第三季度完成: 2024年9月底前完成), and the year after the deadline's named by its number (次年)."""
+    plans = tuple(params["plan_words"])
+
+    def deadline(m: re.Match) -> str:
+        if not (m.group("before") or text[max(0, m.start() - PLAN_REACH):m.start()].rstrip("于在").endswith(plans)):
+            return m.group()
+        return f"{m.group('year') or ''}{params['period_ends'][m.group('period')]}前"
+
+    said = periods.sub(deadline, text)
+    year = DEADLINE_YEAR_RE.search(said)
+    if year and params["next_year_words"]:
+        said = re.sub(alternatives(params["next_year_words"]) + r"(?=\d{1,2}月)", f"{int(year.group(1)) + 1}年", said)
+    return said
+
+
+PLAN_REACH = 4  # characters before a period a plan's word may end in (计划于, 要求在)
+DEADLINE_YEAR_RE = re.compile(r"((?:19|20)\d\d)年\d{1,2}月(?:\d{1,2}日|底|末)?(?:前|以前|之前)")
 
 
 def _deadline_and_done(text: str) -> tuple[str, str] | None:
