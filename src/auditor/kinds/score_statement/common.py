@@ -18,7 +18,7 @@ def score_lists() -> dict:
                         "list_closing_words", "possible_points_words", "rule_after_words",
                         "list_openers", "deduction_words", "respectively",
                         "method_nouns", "method_openers",
-                        "scored_words")}
+                        "scored_words", "weight_cues", "percent_weight_words")}
 
 
 def category_word_pairs(params: dict) -> list[tuple[str, str]]:

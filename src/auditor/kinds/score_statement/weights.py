@@ -6,15 +6,25 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from ...facts.base import FactBase, fact_base
 from ...facts.lexicon import alternatives
-from ...knowledge import concepts
+from ...knowledge import concepts, vocabulary_generation
 from ..base import CHECKED, Hit
 from .common import score_lists, category_word_pairs, categories_in
 
 
-WEIGHT_CUE_RE = re.compile(r"权重|分值|满分|分配|设置|设定|设立|指标体系|构成")  # (设置四类一级指标，其中…10分)
+@lru_cache(maxsize=4)
+def _patterns(generation: int) -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[str, ...]]:
+    """(the words of a sentence setting out weights, of weights given in %, a list of points taken
+    in turn, the words taking them in turn) from score_lists (`generation`: of the vocabulary read)."""
+    lists = score_lists()
+    respectively = tuple(lists["respectively"])
+    return (re.compile(alternatives(lists["weight_cues"]) or "(?!)"),
+            re.compile(alternatives(lists["percent_weight_words"]) or "(?!)"),
+            re.compile(rf"(?:{alternatives(respectively) or '(?!)'})(?:为|是|得分为?|得)?\s*"
+                       r"((?:\d+(?:\.\d+)?\s*(?:分|[%％])\s*[、，,和及]?\s*)+)"), respectively)
 POINTS_RE = re.compile(r"\d+(?:\.\d+)?\s*分(?!值)")
 CATEGORY_POINTS_RE = r"({words})(?:{classifiers})?(?:指标)?(?:权重|分值)?(?:为|占)?\s*(\d+(?:\.\d+)?)\s*分"
 # the points the list makes, stated with it (满分100分): score_lists total_points_words before them
@@ -42,9 +52,7 @@ def check_weights_text(doc, rule):
                   fields={"total": whole, "sum": shown, "parts": "、".join(written for _, _, _, written in listed)})
 
 
-RESPECTIVE_POINTS_RE = re.compile(r"(?:分别|依次)(?:为|是|得分为?|得)?\s*((?:\d+(?:\.\d+)?\s*(?:分|[%％])\s*[、，,和及]?\s*)+)")
 POINT_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(分|[%％])")
-PERCENT_WEIGHT_RE = re.compile(r"权重")  # (weights in %: 权重分别为10%、25%…; other % lists are rates)
 NAMES_BEFORE = 40  # characters before 分别 its list of names may stand in
 
 
@@ -54,17 +62,18 @@ def _respective_points(text: str, words) -> list[tuple[list[tuple[str, Decimal]]
     their points 分别 or 依次 (决策、过程、产出、效益四类指标，分值分别为10分、20分、40分、30分; 权重依次为
     10%、…; …效益指标分别得分9分、18分、42分、17.5分): the names in order, as many as the figures."""
     out = []
-    for m in RESPECTIVE_POINTS_RE.finditer(text):
+    weight_cues, percent_weights, respective_points, _ = _patterns(vocabulary_generation())
+    for m in respective_points.finditer(text):
         before = text[max(0, m.start() - NAMES_BEFORE):m.start()]
         before = re.split(r"[。；;：:]", before)[-1]
         names = categories_in(before, words)
         found = POINT_RE.findall(m.group(1))
         units = {"%" if unit in "%％" else unit for _, unit in found}
-        if len(units) != 1 or units == {"%"} and not PERCENT_WEIGHT_RE.search(before + text[m.start():m.start(1)]):
-            continue  # (points of one unit; in % only where the words say they are weights)
+        if len(units) != 1 or units == {"%"} and not percent_weights.search(before + text[m.start():m.start(1)]):
+            continue  # (points of one unit; in % only where the words say they are weights: 权重分别为10%…)
         points = [Decimal(x) for x, _ in found]
         if len(names) >= 2 and len(names) == len(points) and len(set(names)) == len(names):
-            scored = "得" in text[m.start():m.start(1)] or ("得" in before and not WEIGHT_CUE_RE.search(before))
+            scored = "得" in text[m.start():m.start(1)] or ("得" in before and not weight_cues.search(before))
             out.append((list(zip(names, points)), scored, (m.start() - len(before), m.end(1)), units.pop()))
     return out
 
@@ -89,14 +98,16 @@ def _read_weight_lists(base: FactBase):
     name_of = dict(words)
     sets = [set(x) for x in params["complete_sets"]]
     closing = tuple(params["list_closing_words"])
+    weight_cues, _, _, respectively = _patterns(vocabulary_generation())
+
     def complete(names: list[str]) -> bool:
         return len(names) >= 3 and len(set(names)) == len(names) \
             and any(s <= set(names) <= s | set(params["optional"]) for s in sets)
 
     for key, text in base.sentences.items():
-        if not WEIGHT_CUE_RE.search(text) or "得" in text:
+        if not weight_cues.search(text) or "得" in text:
             continue
-        for pairs, _scored, span, unit in _respective_points(text, words) if "分别" in text or "依次" in text else ():
+        for pairs, _scored, span, unit in _respective_points(text, words) if any(w in text for w in respectively) else ():
             if complete([name for name, _ in pairs]):
                 yield key, text, [(name, points, name, f"{name}{_points(points, unit)}") for name, points in pairs], \
                     span, None, unit
@@ -125,7 +136,8 @@ def check_weights_exceeded(doc, rule):
     base = fact_base(doc)
     weights: dict[str, Decimal] = {}
     words = category_word_pairs(score_lists())
-    respective = [(key, pairs, scored) for key, text in base.sentences.items() if "分别" in text or "依次" in text
+    respectively = _patterns(vocabulary_generation())[3]
+    respective = [(key, pairs, scored) for key, text in base.sentences.items() if any(w in text for w in respectively)
                   for pairs, scored, _span, unit in _respective_points(text, words) if unit == "分"]
     stated = [[(name, points) for name, points, _said, _written in listed]
               for _key, _text, listed, _span, _full, unit in _weight_lists(base) if unit == "分"]
