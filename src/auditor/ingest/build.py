@@ -260,8 +260,12 @@ def build_document(path: str, raw_blocks: list[RawBlock]) -> Document:
 CONTINUED_RE = re.compile(r"^\s*(?:" + TABLE_NUMBER + r"\s*)?"
                           r"(?:续表\s*[\d一二三四五六七八九十]*|[（(]\s*续(?:表)?\s*[\d一二三四五六七八九十]*\s*[）)])"
                           r"\s*(?:[:：]?\s*[^。；;，,]{0,30})?$"
-                          # (or the title repeated with the mark after it: 表3 支出决算表（续）)
-                          r"|^\s*(?:" + TABLE_NUMBER + r"\s*)?[^。；;，,（(]{1,30}[（(]\s*续(?:表)?\s*[）)]\s*$")
+                          # (or the title repeated with the mark after it, and its unit: 表3 支出决算表（续）,
+                          # 表5 …决算表（续表）（单位：万元）)
+                          r"|^\s*(?:" + TABLE_NUMBER + r"\s*)?[^。；;，,（(]{1,30}[（(]\s*续(?:表)?\s*[）)]"
+                          r"\s*(?:[（(]?\s*(?:金额)?单位\s*[:：][^）)]{0,8}[）)]?)?\s*$"
+                          # (or the first part's notice of it: （续表见下页）, 转下页)
+                          r"|^\s*[（(]?\s*(?:续表|续)?\s*[见转接]下页\s*[）)]?\s*$")
 
 
 def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
