@@ -13,7 +13,6 @@ from .words import YEAR_RE, blank, LABEL_TAIL_RE, kind_total
 from .figures import text_figures, figure_value, short_cell_number, unit_in, counted_unit
 from .grids import PROJECT_NAME_MIN, bare_head, project_key
 from .heads import TRAILING_BRACKET_RE
-from .labels import THING_TAIL_MIN
 
 
 # a cell of digits and separators that reads as no number (478.08.00): a malformed figure, no
@@ -255,12 +254,12 @@ class CellReading:
         unit = self.unit_aliases.get(unit, unit)
         if measure == "决算" and unit and unit not in MONEY_UNITS:
             measure = "实际值"  # (实际完成 92.15%, 完成数 86户: an indicator's value reached, no amount spent)
-        if own_row and unit in MONEY_UNITS and not head.concept and len(head.thing) >= THING_TAIL_MIN:
+        elif measure == "决算" and not worded:
+            measure = self._bare_measure(head.text)  # (a plan's 合计 | 基本支出 columns: its budget)
+        if own_row and unit in MONEY_UNITS and not head.concept and len(head.thing) >= HEAD_THING_MIN:
             # (a head naming a concept, 基本支出, makes the cell a dimension of the row's, no plain
             # figure of it: 森林资源培育基本支出 is not the row's 本年支出)
             self.label_things.setdefault(row_label, set()).add(head.thing)  # (see _label_tail)
-        elif measure == "决算" and not worded:
-            measure = self._bare_measure(head.text)  # (a plan's 合计 | 基本支出 columns: its budget)
         if unit in self.counted and concept not in self.counted_cues and (row_label or concept):
             # (国内公务接待 | 215 under 批次: the row's receptions counted, 国内公务接待批次, as the
             # text names them)

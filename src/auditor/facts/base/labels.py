@@ -6,10 +6,6 @@ import re
 
 from .words import CLASS_LEVEL_RE, blank, names_nothing
 
-# characters of a money column's thing (资金 of 补助资金) a sentence may name a row's cell by, after a
-# verb (获得资金): a single character (金) would name anything
-THING_TAIL_MIN = 2
-
 
 # the characters ending a row label that name what it counts: most such words are two characters
 # (培训, 检查, 养护, 改造); a phrase missing them counts another thing (see _indicator_like)
@@ -37,14 +33,24 @@ class LabelReading:
         return len(tail)
 
     def _thing_tails(self, label: str) -> list[str]:
-        """The words after a row label naming the thing of a money column its row has a figure in,
-        after a verb of the vocabulary's or none (补助资金, 获得资金: concepts.yaml row_label_verbs),
-        longest first. The thing's last word alone only where the row's money columns name one
-        thing (补助资金 | 配套资金: 获得资金 is either)."""
-        things = self.label_things.get(self.row_labels.get(label, label), ())
-        words = {(thing, thing[-THING_TAIL_MIN:] if len(things) == 1 else thing) for thing in things}
-        return sorted({verb + word for thing, last in words for word in (thing, last)
-                       for verb in self.row_label_verbs if verb or word == thing}, key=lambda w: (-len(w), w))
+        """The words after a row label naming the thing of a money column its row has a figure in
+        (see _read_thing_tails), longest first."""
+        return self.label_tails.get(self.row_labels.get(label, label), [])
+
+    def _read_thing_tails(self) -> dict[str, list[str]]:
+        """row label -> the words after it naming the thing of a money column its row has a figure
+        in, after a verb of the vocabulary's or none (补助资金, 获得资金: concepts.yaml row_label_verbs),
+        longest first; read once, when the tables are. The thing's last word (资金 of 补助资金:
+        concepts.yaml thing_last_words) alone only where the row's money columns name one thing
+        (补助资金 | 配套资金: 获得资金 is either)."""
+        tails = {}
+        for label, things in self.label_things.items():
+            words = {thing for thing in things}
+            if len(things) == 1:
+                words |= {w for thing in things for w in self.thing_last_words if thing.endswith(w) and thing != w}
+            tails[label] = sorted({verb + word for word in words for verb in self.row_label_verbs
+                                   if verb or word in things}, key=lambda w: (-len(w), w))
+        return tails
 
     def _unnamed(self, words: str) -> str:
         """The words with the vocabulary's concepts, funds and filler taken out."""

@@ -74,6 +74,7 @@ class FactReader(VocabularyReading, ProjectReading, HeadingReading, ParagraphRea
         self.point_indicators: set[str] = set()  # indicators a table states achieved in points (考核得分 93分)
         self.label_units: dict[str, set] = {}  # row label -> units its cells print (份, 台, 人次)
         self.label_things: dict[str, set] = {}  # row label -> things its money columns name (补助资金)
+        self.label_tails: dict[str, list[str]] = {}  # row label -> words naming those things (see _read_thing_tails)
         self.head_memo: dict[str, Head] = {}  # a column head's reading, once per document
         self.label_memo: dict[str, Label] = {}  # a row label's reading, once per document
         self.concept_memo: dict[tuple, str | None] = {}  # a sentence phrase's concept (see _concept)
@@ -123,6 +124,7 @@ class FactReader(VocabularyReading, ProjectReading, HeadingReading, ParagraphRea
                 self._table(index, block)
         for words, concept in self.aliases.items():
             self.row_labels.setdefault(words, concept)
+        self.label_tails = self._read_thing_tails()
         self.label_pattern = LabelIndex(self.row_labels)
         self.short_labels = {w for w in self.row_labels if len(w) == 2 and w not in self.vague_labels}
         # the pairs of characters standing together inside a row label, or where it meets a tail

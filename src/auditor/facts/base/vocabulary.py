@@ -155,6 +155,7 @@ class VocabularyReading:
         self.residual_words = tuple(vocab.get("residual_words") or ())
         self.row_label_tails = tuple(vocab.get("row_label_tails") or ())
         self.row_label_verbs = ("", *(vocab.get("row_label_verbs") or ()))
+        self.thing_last_words = tuple(vocab.get("thing_last_words") or ())
         # the pairs of characters standing together inside a name the vocabulary finds in a phrase,
         # with the qualifier it may take before it (see RateReading._may_cross)
         synonyms, qualifiers = tuple(self.lex.concepts.names), self.lex.concepts.qualifiers
