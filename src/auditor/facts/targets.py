@@ -78,9 +78,16 @@ def parse_target(text: str) -> Target | None:
 def _deadline_re(generation: int) -> re.Pattern:
     """A deadline: its bound before the date (concepts.yaml deadline_bounds: ≤11月30日, 不晚于11月底)
     or after it (前, 以前), its year, month and day."""
+    return re.compile("^" + _deadline_pattern(generation))
+
+
+@lru_cache(maxsize=4)
+def _deadline_pattern(generation: int) -> str:
     bounds = alternatives(concepts().get("deadline_bounds"))
-    return re.compile(rf"^(?:(?P<lead>{bounds})\s*)?(?:(?P<year>(?:19|20)\d\d)年)?(?P<month>\d{{1,2}})月"
-                      r"(?:底|末|份|(?P<day>\d{1,2})日)?(?P<before>前|以前|之前)?")
+    return (rf"(?:(?P<lead>{bounds})\s*)?(?:(?P<year>(?:19|20)\d\d)年)?(?P<month>\d{{1,2}})月"
+            r"(?:底|末|份|(?P<day>\d{1,2})日)?(?P<before>前|以前|之前)?")
+
+
 DEADLINE_UNIT = "月（时限）"
 
 
@@ -88,9 +95,21 @@ DEADLINE_UNIT = "月（时限）"
 def _done_re(generation: int) -> re.Pattern:
     """A date done by: its year, or words naming the year after the report's (concepts.yaml
     next_year_words: 次年) or the report's own (current_period: 当年), then its month."""
+    return re.compile("^" + _done_pattern(generation))
+
+
+@lru_cache(maxsize=4)
+def _done_pattern(generation: int) -> str:
     data = concepts()
-    return re.compile(r"^(?:(?P<year>(?:19|20)\d\d)年|(?P<next>" + alternatives(data.get("next_year_words")) + ")|(?:"
-                      + alternatives(data.get("current_period")) + r"))?(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?")
+    return (r"(?:(?P<year>(?:19|20)\d\d)年|(?P<next>" + alternatives(data.get("next_year_words")) + ")|(?:"
+            + alternatives(data.get("current_period")) + r"))?(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?")
+
+
+@lru_cache(maxsize=4)
+def dates_in_text(generation: int) -> tuple[re.Pattern, re.Pattern]:
+    """(a deadline, a date done) as _deadline_re and _done_re read them, found anywhere in running
+    text (计划2024年6月30日前完工，于2024年9月12日通过验收): for parse_deadline_pair."""
+    return re.compile(_deadline_pattern(generation)), re.compile(_done_pattern(generation))
 
 
 def parse_deadline_pair(target_text: str, actual_text: str) -> tuple[Target, Target] | None:

@@ -12,11 +12,13 @@ sentence is not judged (which date is whose is not said).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..facts.base import fact_base
 from ..facts.lexicon import alternatives
 from ..facts.numbers import normalize_digits
-from ..facts.targets import parse_deadline_pair
+from ..facts.targets import dates_in_text, parse_deadline_pair
+from ..knowledge import vocabulary_generation
 from .base import CHECKED, Hit
 
 KIND = "timeliness"
@@ -28,10 +30,7 @@ PARAMS = {"check": (str, None), "on_time_words": (list, []), "late_words": (list
           "next_year_words": (list, [])}
 MESSAGE_FIELDS = {"claim", "deadline", "done", "verdict"}
 
-# a date of a sentence: its year (optional), month and day or month's end, and a 前 after it
-DATE_RE = re.compile(r"(?:(?:19|20)\d\d年)?\d{1,2}月(?:\d{1,2}日|底|末)?(?:前|以前|之前)?")
-BEFORE_WORDS = ("前", "以前", "之前")
-BOUND_WORDS_RE = re.compile(r"(?:不晚于|不迟于)\s*$")  # (concepts.yaml deadline_bounds, in words)
+BEFORE_WORDS = ("前", "以前", "之前")  # (after a date: a deadline, as facts/targets.py reads it)
 
 
 def validate(params: dict) -> str | None:
@@ -40,23 +39,29 @@ def validate(params: dict) -> str | None:
     return None if params["on_time_words"] and params["late_words"] else "需要 on_time_words 与 late_words"
 
 
+@lru_cache(maxsize=8)
+def _claims_re(on_time: tuple[str, ...], late: tuple[str, ...]) -> re.Pattern:
+    return re.compile(alternatives({*on_time, *late}))
+
+
 def check(doc, rule):
     base = fact_base(doc)
-    claims = re.compile(alternatives(sorted({*rule.params["on_time_words"], *rule.params["late_words"]},
-                                            key=len, reverse=True)))
-    late = set(rule.params["late_words"])
-    periods = _period_end_re(rule.params)
+    params = rule.params
+    claims = _claims_re(tuple(params["on_time_words"]), tuple(params["late_words"]))
+    late = set(params["late_words"])
+    periods = _period_end_re(params)
     for key, text in base.sentences.items():
         said = normalize_digits(text)
-        claim = claims.search(said)
-        if claim is None or not ("月" in said or periods.search(said)):
+        if not claims.search(said) or not ("月" in said or periods.search(said)):
             continue
-        said = _period_deadlines(said, periods, rule.params)
+        said = _period_deadlines(said, periods, params)
         pair = _deadline_and_done(said)
         if pair is None:
             continue
-        deadline_text, done_text = pair
-        judged = parse_deadline_pair(deadline_text, done_text)
+        deadline_text, done_text, (done_end, reach) = pair
+        # (the claim is the date done's: after it, in its clause or the next; not 提前谋划 before it)
+        claim = claims.search(said, done_end, reach)
+        judged = parse_deadline_pair(deadline_text, done_text) if claim is not None else None
         if judged is None:
             continue
         yield CHECKED
@@ -79,7 +84,7 @@ def _period_end_re(params: dict) -> re.Pattern:
 
 def _period_deadlines(text: str, periods: re.Pattern, params: dict) -> str:
     """The sentence with each period a deadline is set by written as that deadline's date (计划于2024年
-    第三季度完成: 2024年9月底前完成), and the year after the deadline's named by its number (次年)."""
+    第三季度完成: 2024年9月底前完成), and the year after a dated deadline's named by its number (次年)."""
     plans = tuple(params["plan_words"])
 
     def deadline(m: re.Match) -> str:
@@ -96,17 +101,22 @@ def _period_deadlines(text: str, periods: re.Pattern, params: dict) -> str:
 
 PLAN_REACH = 4  # characters before a period a plan's word may end in (计划于, 要求在)
 DEADLINE_YEAR_RE = re.compile(r"((?:19|20)\d\d)年\d{1,2}月(?:\d{1,2}日|底|末)?(?:前|以前|之前)")
+CLAIM_REACH = 2  # clauses after the date done its claim may stand in (…完工，按期交付使用)
 
 
-def _deadline_and_done(text: str) -> tuple[str, str] | None:
-    """(the deadline, the date after it) of a sentence stating one of each, else None."""
-    dates = list(DATE_RE.finditer(text))
-    deadlines = [m for m in dates if m.group().endswith(BEFORE_WORDS) or BOUND_WORDS_RE.search(text, 0, m.start())]
+def _deadline_and_done(text: str) -> tuple[str, str, tuple[int, int]] | None:
+    """(the deadline, the date done after it, (where that date ends, where the clause after its own
+    ends)) of a sentence stating one of each (facts/targets.py's patterns), else None."""
+    deadline_re, done_re = dates_in_text(vocabulary_generation())
+    deadlines = [m for m in deadline_re.finditer(text) if m.group("lead") or m.group("before")]
     if len(deadlines) != 1:
         return None
-    done = [m for m in dates if m.start() > deadlines[0].end() and not m.group().endswith(BEFORE_WORDS)]
+    done = [m for m in done_re.finditer(text, deadlines[0].end()) if not text.startswith(BEFORE_WORDS, m.end())]
     if len(done) != 1:
         return None
-    deadline = deadlines[0].group()
-    bound = BOUND_WORDS_RE.search(text, 0, deadlines[0].start())
-    return (bound.group().strip() if bound else "") + deadline, done[0].group()
+    ends = [m.end() for m in CLAUSE_END_RE.finditer(text, done[0].end())]
+    end = ends[CLAIM_REACH - 1] if len(ends) >= CLAIM_REACH else len(text)
+    return deadlines[0].group().strip(), done[0].group(), (done[0].end(), end)
+
+
+CLAUSE_END_RE = re.compile(r"[，,；;。]")
