@@ -72,6 +72,8 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           # across a table's periods (2022年 | 2023年 | 累计): the words of rows of a level at a date,
           # which no total over the periods sums (年末管护人员)
           "stock_row_words": (list, []),
+          # the labels of a total over periods only (累计: to date, maybe from before the periods shown)
+          "cumulative_labels": (list, []),
           # column_total: the totals of a table listing two things one after the other, each below
           # its rows (收入合计, 支出合计)
           "part_total_labels": (list, []),

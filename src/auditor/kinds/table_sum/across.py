@@ -160,9 +160,13 @@ def _read_across(rule, table, grid, rows: list[int], heads: list[str], total_col
     not_summed = not_summed_words(rule)
     # (平均班额, 生均支出, 执行率 rows: their 合计 is an average or a rate, no sum)
     rows = [r for r in rows if not any(w in compact(row_label(grid[r])) for w in not_summed)]
-    if _periods_before(heads, total_col, parts_cols):
+    by_periods = _periods_before(heads, total_col, parts_cols)
+    if by_periods:
         # (年末管护人员 | 12 | 15 | 15 | 累计 15: a level at each period's end, no flow the periods add)
         rows = [r for r in rows if not any(w in compact(row_label(grid[r])) for w in rule.params["stock_row_words"])]
+    # (2023年 | 2024年 | 累计: since the project began, maybe, the years before too: only short of them a slip)
+    at_least = by_periods and compact(heads[total_col]) in rule.params["cumulative_labels"] \
+        and cumulative_reading([heads[c] for c in parts_cols]) != "exact"
     # a part column 0 or blank in every row (其他资金 0.00) adds nothing to any row: whether it is a
     # part or not, no row's sum changes, so it is left out of what makes a row telling
     silent = _silent_columns(table, rows, parts_cols)
@@ -195,6 +199,8 @@ def _read_across(rule, table, grid, rows: list[int], heads: list[str], total_col
         # (the total row off by what its rows are: their slip carried up, told at them)
         hits = [h for h in hits if h.location.row - 1 != total_row]
         checked -= 1
+    if at_least:
+        hits = [h for h in hits if stated_gap(h) < 0]
     # (most rows adding up show the identity; of two rows, one adding up with every part printed)
     unproven = figured_off - figured_on
     if _heads_declare(heads, total_col, parts_cols):
@@ -230,22 +236,38 @@ MONTH_HEAD_RE = re.compile(r"(1[0-2]|[1-9])月份?")
 
 
 def _periods_before(heads: list[str], total_col: int, parts_cols: list[int]) -> bool:
-    """The part columns are headed by two periods or more of one kind, none of them twice, all
-    before the total column: years (2022年 | 2023年 | 2024年), parts of a year (一季度 | 二季度 …, 上半年
-    | 下半年: concepts.yaml year_slices) or months (1月 | 2月 …). A total after them sums them."""
-    if len(parts_cols) < 2 or max(parts_cols) > total_col:
-        return False
+    """The part columns are headed by periods (period_spans), all before the total column: a
+    total after them sums them."""
+    return bool(parts_cols) and max(parts_cols) < total_col and period_spans([heads[c] for c in parts_cols]) is not None
+
+
+def period_spans(names: list[str]) -> tuple[str, list[int]] | None:
+    """(the kind, the periods covered in order) of two names or more each naming a period of one
+    kind, none twice: years (2022年 | 2023年 | 2024年), parts of a year (一季度 | 二季度 …, 上半年 | 下半年:
+    concepts.yaml year_slices, as quarters) or months (1月 | 2月 …); None otherwise."""
     slices = concepts().get("year_slices") or {}
     spans = []
-    for c in parts_cols:
-        head = compact(heads[c])
-        year, month = YEAR_HEAD_RE.fullmatch(head), MONTH_HEAD_RE.fullmatch(head)
-        spans.append(("年", (year.group(1),)) if year else ("季", tuple(slices[head])) if head in slices
-                     else ("月", (month.group(1),)) if month else None)
-    if None in spans or len({kind for kind, _ in spans}) != 1:
-        return False
+    for name in map(compact, names):
+        year, month = YEAR_HEAD_RE.fullmatch(name), MONTH_HEAD_RE.fullmatch(name)
+        spans.append(("年", [int(year.group(1))]) if year else ("季", list(slices[name])) if name in slices
+                     else ("月", [int(month.group(1))]) if month else None)
+    if len(spans) < 2 or None in spans or len({kind for kind, _ in spans}) != 1:
+        return None
     covered = [part for _, parts in spans for part in parts]
-    return len(covered) == len(set(covered))
+    return (spans[0][0], covered) if len(covered) == len(set(covered)) else None
+
+
+def cumulative_reading(names: list[str]) -> str | None:
+    """How a 累计 over these periods holds: "exact" where they are a year's parts from its start, one
+    after another (一季度 | 二季度 | 三季度, 1月 … 6月): their sum; "at_least" where they are years or
+    parts not from the start (a 累计 may take in earlier ones, since the project began: only short of
+    their sum is it a slip); None where they are no periods."""
+    spans = period_spans(names)
+    if spans is None:
+        return None
+    kind, covered = spans
+    from_start = kind != "年" and sorted(covered) == list(range(1, len(covered) + 1))
+    return "exact" if from_start else "at_least"
 
 
 def _non_zero(text: str) -> bool:

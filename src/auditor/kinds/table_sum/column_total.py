@@ -11,7 +11,7 @@ from functools import lru_cache
 from ...facts.lexicon import lexicon
 from ...facts.numbers import MONEY_UNITS, Quantity
 from ...ingest.build import numbering_of
-from ...knowledge import compact, concepts, vocabulary
+from ...knowledge import compact, concepts
 from ...model import Table
 from ...tables.products import UNIT_RE
 from ...tables.typed import parse_cell
@@ -22,7 +22,7 @@ from .relations import RowRelations, fold_changes, grid_relations
 from .findings import crossing_cell, column_hit, stated_gap
 from .heads import heads_summed, figure_rows, label_column
 from .table_identities import products_explain, product_slips
-from .across import rows_across_alone, row_totals
+from .across import cumulative_reading, rows_across_alone, row_totals
 from .groups import part_total_hits, summed_rows, group_hits, groups_alone, groups_summed, subtotal_hits, outer_rows
 
 
@@ -226,6 +226,11 @@ def check_column_total(doc, rule, typed):
         details = _without_per_head_rows(grid, details, at, label_col)
         if not details:
             continue  # (a total row and nothing it sums)
+        cumulative = None
+        if compact(row_label(grid[at])) in rule.params["cumulative_labels"]:
+            cumulative = cumulative_reading([row_label(grid[r]) for r in details])
+            if cumulative is None:
+                continue  # (a 累计 row under rows of no periods: a running figure's, no total of them)
         if _sums_inside(grid, details, label_col, sums) or _side_by_side(grid, details, label_col) \
                 or _paired_totals(grid[at], label_col, labels):
             continue  # subtotals among the rows (本年收入合计 above 总计), or two lists side by side
@@ -249,7 +254,7 @@ def check_column_total(doc, rule, typed):
         restating = _restating_row(grid, rows[0], at, summed, Decimal(str(rule.params["restating_row_slack"])))
         items_off: list[int] = []  # columns where the restating row's items, not the total, are off
         for col in summed:
-            if _running_total(grid, details, at, col) or _repeated_attribute(grid, details, at, col, heads[col]):
+            if _running_total(grid, details, at, col):
                 continue  # (累计支出 by month: its 合计 is the last month's, no sum of them)
             if compact(row_label(grid[at])) not in labels and _facts_of_kinds(grid, range(min(details), max(details) + 1), col):
                 # (项目 | 内容: 问卷发放 1200, 有效率 95.50%, 评价总分 90.36: a list of facts, no parts;
@@ -274,6 +279,8 @@ def check_column_total(doc, rule, typed):
             if hit is not None:
                 told.add((hit.location.row, hit.location.col))
                 column_hits.append(hit)
+        if cumulative == "at_least":
+            column_hits = [hit for hit in column_hits if stated_gap(hit) < 0]  # (see across.cumulative_reading)
         if not named and not agreed and not (whole and len(summed) == 1):
             # (a heading row no column bears out as the groups' total may be none; a whole over its
             # 其中 list, 项目总投资, is the total by its name where it has one column, nothing else to
@@ -535,19 +542,6 @@ def _running_total(grid, details: list[int], at: int, col: int) -> bool:
     total = parse_cell(grid[at][col].strip()) if col < len(grid[at]) and is_amount(grid[at][col]) else None
     return total is not None and len(values) >= 3 and values == sorted(values) and values[-1] == total.value \
         and values[0] != values[-1]
-
-
-def _repeated_attribute(grid, details: list[int], at: int, col: int, head: str) -> bool:
-    """A column headed by no amount every row of which prints one figure, the total row too (发放月数
-    12 | 12 | 合计 12): what each row has alike, restated, no sum. A column of amounts (金额, 万元:
-    vocabulary product_columns amount) so printed is a total left unsummed, a slip."""
-    if any(w in compact(head) for w in (vocabulary().get("product_columns") or {}).get("amount") or ()):
-        return False
-    values = {q.value for r in details if col < len(grid[r]) and is_amount(grid[r][col])
-              for q in [parse_cell(grid[r][col].strip())] if q is not None}
-    total = parse_cell(grid[at][col].strip()) if col < len(grid[at]) and is_amount(grid[at][col]) else None
-    counted = sum(1 for r in details if col < len(grid[r]) and is_amount(grid[r][col]))
-    return total is not None and counted >= 2 and values == {total.value} and total.value != 0
 
 
 def _sums_inside(grid, details: list[int], label_col: int, sums: tuple) -> bool:
