@@ -39,7 +39,8 @@ def check_weights_text(doc, rule):
     base = fact_base(doc)
     for key, text, listed, (start, end), stated_full, unit in _weight_lists(base):
         yield CHECKED
-        full = stated_full if stated_full is not None else default_full
+        # (weights in % make up 100% whatever the points a report scores out of)
+        full = stated_full if stated_full is not None else HUNDRED if unit == "%" else default_full
         total = sum((v for _, v, _, _ in listed), Decimal(0))
         if total == full:
             continue
@@ -52,6 +53,7 @@ def check_weights_text(doc, rule):
                   fields={"total": whole, "sum": shown, "parts": "、".join(written for _, _, _, written in listed)})
 
 
+HUNDRED = Decimal(100)
 POINT_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(分|[%％])")
 NAMES_BEFORE = 40  # characters before 分别 its list of names may stand in
 
@@ -89,6 +91,11 @@ def _weight_lists(base: FactBase) -> list[tuple]:
     return base.remember(("weight lists",), lambda: list(_read_weight_lists(base)))
 
 
+def _complete_set(names: list[str], sets: list[set], optional: list[str]) -> bool:
+    """Three categories or more, none twice, making one of the complete sets (optional ones besides)."""
+    return len(names) >= 3 and len(set(names)) == len(names) and any(s <= set(names) <= s | set(optional) for s in sets)
+
+
 def _read_weight_lists(base: FactBase):
     params = score_lists()
     words = category_word_pairs(params)
@@ -100,19 +107,15 @@ def _read_weight_lists(base: FactBase):
     closing = tuple(params["list_closing_words"])
     weight_cues, _, _, respectively = _patterns(vocabulary_generation())
 
-    def complete(names: list[str]) -> bool:
-        return len(names) >= 3 and len(set(names)) == len(names) \
-            and any(s <= set(names) <= s | set(params["optional"]) for s in sets)
-
     for key, text in base.sentences.items():
         if not weight_cues.search(text) or "得" in text:
             continue
         for pairs, _scored, span, unit in _respective_points(text, words) if any(w in text for w in respectively) else ():
-            if complete([name for name, _ in pairs]):
+            if _complete_set([name for name, _ in pairs], sets, params["optional"]):
                 yield key, text, [(name, points, name, f"{name}{_points(points, unit)}") for name, points in pairs], \
                     span, None, unit
         listed = [(name_of[m.group(1)], Decimal(m.group(2)), m) for m in pattern.finditer(text)]
-        if not complete([n for n, _, _ in listed]):
+        if not _complete_set([n for n, _, _ in listed], sets, params["optional"]):
             continue
         # (the list's own total right after its last item, 效益指标20分，满分100分; not one of another
         # thing's, …，其中满意度指标满分10分, nor one below an item's points)
