@@ -58,9 +58,9 @@ PARAMS = {
     "max_verb_chars": (int, 4),
     # words making a standard per one of its measure, each may take 个 (每亩, 每个车位, 单个车位, 单桩)
     "per_words": (list, ["每", "单"]),
-    # words after the measure making a standard per one of it (生均650元, 亩均80元: 每生, 每亩); an
-    # average's words (人均, 户均) are bound_words all the same
-    "per_after_words": (list, []),
+    # words naming a standard per one of a measure, the measure before 均 (生均650元, 亩均80元: 每生,
+    # 每亩); not an average's (人均, 户均, 校均: bound_words)
+    "per_measure_words": (list, []),
 }
 MESSAGE_FIELDS = {"quantity", "standard", "amount", "computed", "verdict"}
 
@@ -126,14 +126,14 @@ class _Patterns:
         per = alternatives(params["per_words"])
         self.before = re.compile(rf"(?:{per})个?(?:(?P<period1>{periods})每?)?(?P<measure>{measures})"
                                  rf"(?:每?(?P<period2>{periods}))?{verb}{NUMBER}")
-        # 生均每年650元, 亩均补助80元
-        per_after = alternatives(params["per_after_words"])
-        self.suffixed = re.compile(rf"(?P<measure>{measures})(?:{per_after})(?:每?(?P<period2>{periods}))?{verb}{NUMBER}")
+        # 生均每年650元, 亩均补助80元 (the measure, 生, before 均)
+        averaged = alternatives(w[:-1] for w in params["per_measure_words"] if w.endswith("均") and len(w) > 1) or "(?!)"
+        self.suffixed = re.compile(rf"(?P<measure>{averaged})均(?:每?(?P<period2>{periods}))?{verb}{NUMBER}")
         # 105元/亩, 1,000元/人·学期, 200元/人/月
         self.after = re.compile(rf"{NUMBER}\s*/\s*(?P<measure>{measures})(?:\s*[·•・/]\s*(?P<period2>{periods}))?")
         # 补助标准1,000元, 补助标准为1,000元 (the measure is the one count's)
         self.named = re.compile(rf"(?:{alternatives(params['standard_words'])})(?:为|是|:|：)?{NUMBER}(?!\s*/)")
-        self.marker = re.compile(rf"{per}|/|{alternatives(params['standard_words'])}|{per_after}")
+        self.marker = re.compile(rf"{per}|/|{alternatives(params['standard_words'])}|{alternatives(params['per_measure_words']) or '(?!)'}")
         self.counted = {p: re.compile(rf"{NOT_AFTER_NUMERAL}(?P<n>{NUMERALS})(?:{alternatives(words)})")
                         for p, words in params["counted_periods"].items()}
 
