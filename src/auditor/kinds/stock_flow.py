@@ -204,7 +204,8 @@ def _column_hits(rule, table, grid, rows: dict, c: int, head: str):
         stated=f"{names['closing']} {head} {cells['closing'].strip()}", expected=shown, formula=formula,
         fields={"table": table.title or f"表{table.index}", "label": names["closing"], "column": head,
                 "total": cells["closing"].strip(), "sum": shown, "diff": f"{closing.value - exact:.{places}f}",
-                "terms": "减".join(names[role] for role in ("opening", "out") if role in names)},
+                "terms": _sum_words(names.get("opening", ""), [names["in"]] if "in" in names else [],
+                                [names["out"]] if "out" in names else [])},
         cls="rounding" if outcome == "rounding" else None,
         highlights=[table.rows[r][c].loc for r in at.values() if c < len(table.rows[r])])
 
@@ -462,10 +463,20 @@ def _row_hits(rule, table, grid, r: int, columns: dict):
         stated=f"{label} {row[closing_col].strip()}", expected=shown, formula=formula,
         fields={"table": table.title or f"表{table.index}", "label": label, "column": heads[closing_col],
                 "total": row[closing_col].strip(), "sum": shown, "diff": f"{closing.value - exact:.{places}f}",
-                "terms": f"{heads[opening_col]}减{'、'.join(heads[c] for c in columns['out'])}"},
+                "terms": _sum_words(heads[opening_col], [heads[c] for c in columns["in"]], [heads[c] for c in columns["out"]])},
         cls="rounding" if outcome == "rounding" else None,
         highlights=[c.loc for k, c in enumerate(cells)
                     if k in (opening_col, closing_col, *columns["in"], *columns["out"])])
+
+
+def _sum_words(opening: str, added: list[str], taken: list[str]) -> str:
+    """The words of a row's sum as a message says it: 到位数减支出数, 年初预算加调整数 (units aside)."""
+    def bare(name: str) -> str:
+        return UNIT_BRACKET_RE.sub("", name.strip())
+    return bare(opening) + "".join(f"加{bare(n)}" for n in added) + "".join(f"减{bare(n)}" for n in taken)
+
+
+UNIT_BRACKET_RE = re.compile(r"\s*[（(][^（()）]*[）)]\s*$")  # (a head's unit: 到位数（万元）)
 
 
 def _row_label(row: list[str], first_figure: int) -> str:
