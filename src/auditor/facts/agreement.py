@@ -15,17 +15,15 @@ def factor(fact: Fact) -> Decimal:
     return MONEY_UNITS.get(fact.unit, Decimal(1))
 
 
-ROUND_DIGITS = 4  # a figure said to be round (约) has this many significant digits at most (约268, 约1,286)
-
-
 def round_hedge(fact: Fact, any_digits: bool = False) -> str:
     """The side the true figure may lie on (below, above, either) where a word before or after a
     figure says it is round (约2,350万元, 近30个百分点, 2,900万元左右); "" for a figure stated exactly.
-    A figure with more than ROUND_DIGITS significant digits is no round one whatever the word
+    A figure with more than approximate_digits significant digits is no round one whatever the word
     (约2,345.61 is that amount), unless `any_digits`."""
-    if not any_digits and significant_digits(fact.value) > ROUND_DIGITS:
+    if not any_digits and significant_digits(fact.value) > lexicon().approximate_digits:
         return ""
-    before = lexicon().approximate.search(fact.label)
+    # (a table's row label ending so, 低于, names a row: no word on its cell's figure)
+    before = lexicon().approximate.search(fact.label) if fact.source == "text" else None
     after = lexicon().approximate_after.match(fact.hedge) if fact.hedge and not before else None
     return before.lastgroup if before else after.lastgroup if after else ""
 
@@ -50,7 +48,9 @@ def widen_by_hedge(fact: Fact, lo: Decimal, hi: Decimal, scale: Decimal, hedge: 
 
 
 def hedge_spread(fact: Fact) -> Decimal:
-    """How far a round figure may lie from its printed value, in its own unit (widen_by_hedge)."""
+    """How far a round figure may lie from its printed value, in its own unit (widen_by_hedge): one
+    unit of its last significant digit (约2,350: 10). Zeros printed after the point are the
+    figure's format, not its precision, where a word says it is round (约800.00万元: 100)."""
     digit = Decimal(1).scaleb(fact.value.normalize().as_tuple().exponent) if fact.value else Decimal(0)
     return min(abs(fact.value) * lexicon().approximate_share, digit)
 

@@ -191,6 +191,7 @@ class Lexicon:
     approximate: re.Pattern
     approximate_after: re.Pattern  # a word right after it saying so (3万人次以上: above; 左右: either)
     approximate_share: Decimal  # how far off a round figure's value may be, as a share of it
+    approximate_digits: int  # the significant digits a figure said to be round has at most
     fund_of: dict  # {a fund's own concept: (the fund, the generic concept)} (财政拨款收支总计: (财政拨款, 收支总计))
     # the words a numeral_multiple match ends before (倍) and the counter a doubling match ends
     # with (番): a text holding none of them holds no such match (see base.text_figures)
@@ -330,6 +331,7 @@ def _lexicon(generation: int) -> Lexicon:
                                                           for side, words in (data.get("approximate") or {}).items())
                                      + ")" if data.get("approximate") else r"(?!)"),
         approximate_share=Decimal(str(data.get("approximate_share", 0))),
+        approximate_digits=int(data.get("approximate_digits", 4)),
         fund_of={own: (fund, generic) for fund, names in (data.get("fund_qualified") or {}).items()
                  for generic, own in names.items() if own != generic},
         multiple_words=tuple(w for w in data.get("multiple_words") or () if w),

@@ -38,6 +38,7 @@ def _balanced(text: str) -> bool:
 
 
 BRACKET_THEN_BREAK_RE = re.compile(r"[）)]\s*[，,；;。]")
+HAN_RE = re.compile(r"[\u4e00-\u9fff]")  # (a Chinese character)
 
 TABLE_NUMBER_BEFORE = "附见如详下上续"  # 附表3, 见表3, 如表3, 详见表3: a table's number after 表
 
@@ -509,7 +510,8 @@ class SentenceReading:
                 closed_whole = None
             fact["comparator"] = _bound_of(text, m)
             after = self.lex.approximate_after.match(text, m.end())
-            if after:
+            # (a one-character word run into the words after it is theirs: 1,000万元多用于… is 多用于)
+            if after and not (len(after.group(after.lastgroup)) == 1 and HAN_RE.match(text, after.end())):
                 fact["hedge"] = after.group(after.lastgroup)  # (2,900万元左右: round, either side)
             if not fact["comparator"] and self.other_basis and self.other_basis.search(text, 0, figure_at):
                 fact["comparator"] = OTHER_BASIS

@@ -12,8 +12,6 @@ from ...facts.numbers import MONEY_UNITS, fmt, half_unit, own_slack
 from ..base import Hit, item_label, slipped_unit, sum_as_printed_coarser
 
 
-
-
 def part_exceeds(whole: Fact, part: Fact, context: str, named: str) -> Hit | None:
     """A part (a 其中 row or the one amount after 其中) more than its whole, beyond the printed
     precision of either (`named`: the part as the formula names it)."""

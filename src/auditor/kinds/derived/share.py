@@ -139,7 +139,7 @@ def _given_rate(rate: Fact, whole: Fact) -> bool:
     rate_basis_words before the amount), the amount after it worked out from it: the rate is
     exact, no share rounded to its print."""
     words = tuple(concepts().get("rate_basis_words") or ())
-    return rate.label.strip() == "的" and compact(whole.label).startswith(words) and whole.at < rate.at
+    return rate.label.strip() == "的" and compact(whole.label).startswith(words)
 
 
 def _rate_products(given: list[tuple[Fact, Fact, Fact]]):
@@ -344,7 +344,8 @@ def _shares_checked(base: FactBase):
     yield from _quantity_shares(base, {rate.id for rate, _, _ in shares})
     given = [(rate, part, whole) for rate, part, whole in shares if _given_rate(rate, whole)]
     yield from _rate_products(given)
-    shares = [share for share in shares if share not in given]
+    products = {rate.id for rate, _, _ in given}
+    shares = [share for share in shares if share[0].id not in products]
     balanced = _balanced_wholes(shares)
     misstated = _misstated_wholes(shares)
     outer = {part.id: whole for _, part, whole in shares}  # (an amount stating its own share: its whole)
