@@ -127,7 +127,7 @@ def _column_rates(base: FactBase, rule, formulas: list, judged: set[int]):
                 run = runs.get(rate.id, [])
                 if _scored_row([rate, *run], rule) and not formula.get("in_scored_rows"):
                     continue  # (an indicator's 预算执行率 row with its points: the score rules')
-                outcomes = list(_check_row_rate(base, run, formula, rate, False, _column_term, _fits_row_parts))
+                outcomes = list(_check_row_rate(base, run, formula, rate, False, _column_term, _fits_row_parts, by_label=True))
                 judged.update([rate.id] if outcomes else [])
                 yield from outcomes
 
@@ -193,12 +193,14 @@ def _ceiling_cues(formula: dict) -> tuple[str, ...]:
 
 
 def _check_row_rate(base: FactBase, facts: list[Fact], formula: dict, rate: Fact, own: bool,
-                    term=None, other_sum=None):
+                    term=None, other_sum=None, by_label: bool = False):
     """One rate column of a row against the row's figures its formula names (`term` finds them:
-    _row_term; `other_sum`, another way a total's rate may be of its parts' true sum)."""
+    _row_term; `other_sum`, another way a total's rate may be of its parts' true sum; `by_label`:
+    the rates are a row under their terms' rows, which their labels name, not their heads)."""
     if formula.get("numerator_heads"):
-        num, den = (_headed_term(facts, formula[side], rate, by_label=term is not None)
-                    for side in ("numerator_heads", "denominator_heads"))
+        # (two terms of one measure, 已支付 and 合同金额 both 决算: told apart by their words)
+        num, den = (_headed_term([f for f in facts if f.measure == formula[measure]], formula[side], rate, by_label)
+                    for side, measure in (("numerator_heads", "numerator"), ("denominator_heads", "denominator")))
     else:
         term = term or _row_term
         num = next(filter(None, (term(facts, name, own, rate)
