@@ -296,11 +296,7 @@ def check_trailing_sums(base: FactBase, rule):
             if not (kind or sum_words(total.label, words) or counted_sum(base, total, counted)) or not money_amount(total) \
                     or total.measure == "变动额":
                 continue
-            items = _listed_before(base, flat[:k], total, openers)
-            if items and not items[-1].is_money and items[-1].value == len(items) - 1:
-                items = items[:-1]  # (…、对个人和家庭的补助12.33万元，三项累计…: the count of the items, none)
-            elif items and not items[0].is_money and items[0].value == len(items) - 1:
-                items = items[1:]  # (项目支出共三项：人员培训…、…，合计…: their count, stated before them)
+            items = _without_count(_listed_before(base, flat[:k], total, openers), rule.params["item_count_units"])
             if kind and not _all_of_kind(items, kind, base, run, addends, apart):
                 continue
             # (the year's parts, all of them: none an amount of the year)
@@ -317,6 +313,19 @@ def check_trailing_sums(base: FactBase, rule):
             if hits and len(items) >= 3 and not list(compare_sum(total, items[1:], "列举", rule)):
                 continue  # (the first item is the whole, the sum the others')
             yield from hits
+
+
+def _without_count(items: list[Fact], units: list[str]) -> list[Fact]:
+    """The items without their count, stated after them (…、对个人和家庭的补助12.33万元，三项累计…) or
+    before them (项目支出共三项：人员培训…、…，合计…) in a unit of items (项, 类): no item."""
+    def count(f: Fact, others: int) -> bool:
+        return not f.is_money and f.unit in units and f.value == others
+
+    if items and count(items[-1], len(items) - 1):
+        return items[:-1]
+    if items and count(items[0], len(items) - 1):
+        return items[1:]
+    return items
 
 
 def _kind_summed(label: str, words: set, kinds: tuple[str, ...]) -> str:
