@@ -37,14 +37,19 @@ def as_said(fact: Fact) -> str:
 
 def widen_by_hedge(fact: Fact, lo: Decimal, hi: Decimal, scale: Decimal, hedge: str) -> tuple[Decimal, Decimal]:
     """A round figure's interval (lo, hi, scaled by `scale`) widened on the side its word allows
-    (约 either side, 近 / 不足 below, 超过 / 以上 above) by approximate_share of it, and by no more than
-    one unit of its last significant digit: the more digits an author prints, the closer the
-    figure is claimed to be (约7 for 7.33 or 6.5, not for 8.10; 约2,350 for 2,345.60, not for
-    2,150; 约2,300 for 2,345.60)."""
+    (约 either side, 近 / 不足 below) by approximate_share of it, and by no more than one unit of its
+    last significant digit: the more digits an author prints, the closer the figure is claimed to
+    be (约7 for 7.33 or 6.5, not for 8.10; 约2,350 for 2,345.60, not for 2,150; 约2,300 for
+    2,345.60). A word above it (逾, 超过, 以上) makes it a floor, unbounded above."""
     if not hedge:
         return lo, hi
     spread = hedge_spread(fact) * scale
-    return lo - (spread if hedge != "above" else 0), hi + (spread if hedge != "below" else 0)
+    if hedge == "above":
+        return lo, UNBOUNDED  # (逾500万元 of 688.20: a floor, true however far above it)
+    return lo - spread, hi + (spread if hedge != "below" else 0)
+
+
+UNBOUNDED = Decimal("Infinity")
 
 
 def hedge_spread(fact: Fact) -> Decimal:
