@@ -758,6 +758,11 @@ def infer_meta(doc: Document) -> dict:
         or _names_plan(re.sub(r"\s+", "", title))
     years = _settled(years, Counter(YEAR_RE.findall(wider_voting)), title_years, _latest_outturn(doc.blocks[:60]), ahead)
     year = int(years.most_common(1)[0][0]) if years else None
+    span = YEAR_SPAN_RE.search(title) if not title_years and not ahead else None
+    if span:
+        # (an evaluation or an account of 2022—2024年 reports up to the span's last year, whatever
+        # year its opening cites first: 下达2022年度…任务; a plan's span is its own period ahead)
+        year = int(re.findall(r"(?:19|20)\d\d", span.group())[-1])
     evaluated = EVALUATED_YEAR_RE.search(wider) if not title_years else None
     if evaluated:
         # an evaluation report titled with no year states the year it evaluates by its base date
