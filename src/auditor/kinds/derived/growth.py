@@ -932,8 +932,10 @@ def current_figure(base: FactBase, rate: Fact, change: Fact | None, sentence: li
     # this year's figure: “较上年的 21.40 万元下降 14.21%” names last year's just before the rate
     # (not an amount per head or per vehicle: 人均接待费用200元 is no amount of the whole)
     # (of the measure an amount naming none is of: the outturn, or a plan's budget)
+    # (nor the base of a rate right after it: 完成18,436.20万元，为年度计划18,000.00万元的102.42%，较上年增加…)
+    bases = {a.id for a, b in zip(sentence, sentence[1:]) if b.unit == "%" and b.label.strip() == "的"}
     here = [f for f in sentence if f.is_money and f.measure in ("决算", base.bare_measure) and f.concept == concept
-            and f.period == CURRENT and not per_unit(f)]
+            and f.period == CURRENT and not per_unit(f) and f.id not in bases]
     if here:
         return here[-1]
     if concept is None and change is not None and all(f.measure == "变动额" for f in sentence if f.is_money):
