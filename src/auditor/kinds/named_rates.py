@@ -76,7 +76,9 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
             own = text[_start(facts, at_figure):figure.at]
             # (the figures right before, at most a window back: a long run of figures costs no more)
             window = range(max(0, at_figure - WINDOW), at_figure)
-            at = [j for j in window if facts[j].unit == figure.unit and facts[j].value > 0][-NEAREST_BASES:]
+            # (of the figure's kind: amounts in any money unit, 年初预算2.30亿元 beside 22,580.00万元)
+            at = [j for j in window if (facts[j].unit == figure.unit or facts[j].is_money and figure.is_money)
+                  and facts[j].value > 0][-NEAREST_BASES:]
             bases = [facts[j] for j in at]
             named = [facts[j] for j in at if any(w in text[_start(facts, j):facts[j].at] for w in bases_named)]
             if not named and _counted_whole(text, facts, k, bases):
