@@ -15,7 +15,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from ..facts.agreement import hedge_spread
+from ..facts.agreement import hedge_spread, round_hedge
 from ..facts.base import fact_base
 from ..facts.base.figures import per_unit
 from ..facts.base.words import CLAUSE_BREAK_RE
@@ -301,7 +301,7 @@ def _check_bracket_restatement(doc, rule):
             # a round first figure (近100万人次（976,420人次）): the bracket's is the exact one, within
             # as far off as a round figure may be (agreement.hedge_spread), below it after 近, above
             # it after 超过, either after 约
-            side = _approximate(text, first)
+            side = round_hedge(first, any_digits=True)
             if side:
                 spread, value = hedge_spread(first) * scale, first.value * scale
                 lo = value if side == "above" else value - spread
@@ -383,14 +383,6 @@ def _capital_mismatch(text: str, source, capital: re.Match, amount: Decimal, fig
     quote = text[min(capital.start(), start):close.end() if close else max(capital.end(), end)].strip()
     return Hit(quote=quote, location=source.loc, stated=second, expected=shown,
                formula=formula, fields={"peer": second, "other": first, "where": "括号内", "slip": "大写金额与小写不符"})
-
-
-def _approximate(text: str, fact) -> str:
-    """How the figure is a round one by its words: "below" (近 / 不足 before it: the exact figure is
-    at most it), "above" (超过 before it, 以上 / 多 after it), "either" (约, 左右), else ""."""
-    hedge = lexicon().approximate.search(text, 0, fact.at) \
-        or lexicon().approximate_after.match(text, fact.at + len(fact.text))
-    return hedge.lastgroup if hedge else ""
 
 
 def _scale(unit: str, other: str) -> Decimal | None:

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from decimal import Decimal
 
+from ...facts.agreement import round_hedge
 from ...facts.base import Fact, FactBase
 from ...facts.base.figures import per_unit
 from ...facts.base.heads import thing_of_head
@@ -635,7 +636,7 @@ def _clauses_before(base: FactBase, fact: Fact) -> list[Fact]:
 def _plainly_stated(f: Fact) -> bool:
     """A figure stated as it is: no bound, range or hedge (约, 近, 逾), no sum since a start
     before the year (累计, 截至: concepts.yaml cumulative_words)."""
-    return not f.comparator and not lexicon().approximate.search(f.label) \
+    return not f.comparator and not round_hedge(f, any_digits=True) \
         and not any(w in f.label for w in concepts().get("cumulative_words") or ())
 
 
@@ -922,6 +923,9 @@ def _quantity_change(sentence: list[Fact], rate: Fact, cues: list[str], year: in
     return (change, current) if current is not None or _stated_prior(sentence, change) is not None else None
 
 
+RATE_OF_RE = re.compile(r"\s*[）)]?\s*的\s*")  # (an amount, its bracket closed, then 的 and a rate: the rate's base)
+
+
 def current_figure(base: FactBase, rate: Fact, change: Fact | None, sentence: list[Fact]) -> Fact | None:
     # (the amount the words tie the change to: the whole whose parts a bracket or 由…组成 listed)
     linked = change.of if change is not None and change.of >= 0 else rate.of if change is None else -1
@@ -933,7 +937,9 @@ def current_figure(base: FactBase, rate: Fact, change: Fact | None, sentence: li
     # (not an amount per head or per vehicle: 人均接待费用200元 is no amount of the whole)
     # (of the measure an amount naming none is of: the outturn, or a plan's budget)
     # (nor the base of a rate right after it: 完成18,436.20万元，为年度计划18,000.00万元的102.42%，较上年增加…)
-    bases = {a.id for a, b in zip(sentence, sentence[1:]) if b.unit == "%" and b.label.strip() == "的"}
+    text = base.sentences.get((rate.block, rate.sentence), "")
+    bases = {a.id for a, b in zip(sentence, sentence[1:]) if b.unit == "%" and (a.block, a.sentence) == (rate.block, rate.sentence)
+             and RATE_OF_RE.fullmatch(text[a.at + len(a.text):b.at])}
     here = [f for f in sentence if f.is_money and f.measure in ("决算", base.bare_measure) and f.concept == concept
             and f.period == CURRENT and not per_unit(f) and f.id not in bases]
     if here:
