@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ...facts.agreement import hedge_spread, round_hedge
+from ...facts.agreement import UNBOUNDED, hedge_spread, round_hedge
 from ...facts.base import Fact
 from ...facts.base.model import SPAN
 from ...facts.numbers import MONEY_UNITS, fmt, half_unit, own_slack
@@ -109,20 +109,21 @@ def misprinted_unit_part(total: Fact, parts: list[Fact], context: str) -> Hit | 
 
 def _round_spread(total: Fact, parts: list[Fact]) -> tuple[Decimal, Decimal]:
     """How far (in 元) the parts' sum may fall below and rise above the total for the round
-    figures among them: a total 突破 / 超过 its figure is a floor (the sum is at least it, up to a
-    share more), one 不足 / 近 its figure a ceiling, one 约 its figure either; a part so worded
-    moves the sum the other way."""
+    figures among them: a total 突破 / 超过 its figure is a floor (the sum is at least it, however
+    far above: agreement.widen_by_hedge), one 不足 / 近 its figure a ceiling (up to a round
+    figure's spread below it), one 约 its figure either; a part so worded moves the sum the other way."""
     below = above = Decimal(0)
     for k, f in enumerate([total, *parts]):
         hedge = round_hedge(f)
         if not hedge:
             continue
         spread = hedge_spread(f) * MONEY_UNITS.get(f.unit, Decimal(1))
-        up, down = hedge != "below", hedge != "above"  # the true figure's way from it
+        up = UNBOUNDED if hedge == "above" else spread if hedge == "either" else Decimal(0)
+        down = spread if hedge != "above" else Decimal(0)  # (the true figure's way from it, each side)
         if k == 0:
-            above, below = above + spread * up, below + spread * down
+            above, below = above + up, below + down
         else:
-            above, below = above + spread * down, below + spread * up
+            above, below = above + down, below + up
     return below, above
 
 
