@@ -348,6 +348,21 @@ def test_a_continuation_named_by_its_table_number_under_its_unit_line_is_joined(
     assert len(apart.tables) == 2
 
 
+@pytest.mark.parametrize("notice, title", [
+    ("（续表见下页）", "表2 支出决算明细表（续表）（单位：万元）"),
+    ("续下页", "表2 支出决算明细表（续）"),
+    ("", "接上表"),
+])
+def test_a_continuation_said_by_the_first_part_s_notice_or_the_second_part_s_title_is_joined(notice, title):
+    """The first part's notice that it goes on (续表见下页, 续下页) or the second part's title saying it
+    is the rest (表2 …（续表）（单位：万元）, 接上表): one table, whose 合计 sums both parts."""
+    doc = document_from_text("某局2024年度部门决算说明\n表2 支出决算明细表（单位：万元）\n科目编码\t科目名称\t合计\n"
+                             "208\t社会保障和就业支出\t600.00\n20828\t退役军人管理事务\t300.00\n"
+                             + (notice + "\n" if notice else "") + title + "\n科目编码\t科目名称\t合计\n"
+                             "20809\t退役安置\t300.00\n\t合计\t600.00\n")
+    assert len(doc.tables) == 1 and len(doc.tables[0].rows) == 5
+
+
 def test_a_report_with_no_year_in_its_title_is_of_the_year_its_stock_is_dated():
     """截至2024年底…，2027年全面建成: the plan's year casts no vote over the stock's date."""
     import tempfile, pathlib

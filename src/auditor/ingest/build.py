@@ -264,8 +264,10 @@ CONTINUED_RE = re.compile(r"^\s*(?:" + TABLE_NUMBER + r"\s*)?"
                           # 表5 …决算表（续表）（单位：万元）)
                           r"|^\s*(?:" + TABLE_NUMBER + r"\s*)?[^。；;，,（(]{1,30}[（(]\s*续(?:表)?\s*[）)]"
                           r"\s*(?:[（(]?\s*(?:金额)?单位\s*[:：][^）)]{0,8}[）)]?)?\s*$"
-                          # (or the first part's notice of it: （续表见下页）, 转下页)
-                          r"|^\s*[（(]?\s*(?:续表|续)?\s*[见转接]下页\s*[）)]?\s*$")
+                          # (or the first part's notice of it: （续表见下页）, 转下页, 续下页; or the second
+                          # part's: 接上表, （接上页）)
+                          r"|^\s*[（(]?\s*(?:续表|续)?\s*[见转接续]下页\s*[）)]?\s*$"
+                          r"|^\s*[（(]?\s*(?:接|续)上[表页]\s*[）)]?\s*$")
 
 
 def join_continued_tables(raw_blocks: list[RawBlock]) -> list[RawBlock]:
@@ -758,10 +760,12 @@ def infer_meta(doc: Document) -> dict:
         or _names_plan(re.sub(r"\s+", "", title))
     years = _settled(years, Counter(YEAR_RE.findall(wider_voting)), title_years, _latest_outturn(doc.blocks[:60]), ahead)
     year = int(years.most_common(1)[0][0]) if years else None
-    span = YEAR_SPAN_RE.search(title) if not title_years and not ahead else None
+    span = YEAR_SPAN_RE.search(title) if not title_years and not ahead \
+        and any(w in title for w in vocabulary().get("outturn_title_words") or ()) else None
     if span:
         # (an evaluation or an account of 2022—2024年 reports up to the span's last year, whatever
-        # year its opening cites first: 下达2022年度…任务; a plan's span is its own period ahead)
+        # year its opening cites first: 下达2022年度…任务; a plan's span, 实施方案（2025—2027年）, is its
+        # own period ahead: only a title naming an outturn, vocabulary.yaml outturn_title_words)
         year = int(re.findall(r"(?:19|20)\d\d", span.group())[-1])
     evaluated = EVALUATED_YEAR_RE.search(wider) if not title_years else None
     if evaluated:
