@@ -79,7 +79,8 @@ def check(doc, rule):
 
 def _period_end_re(params: dict) -> re.Pattern:
     words = alternatives(params["period_ends"]) or "(?!)"
-    return re.compile(rf"(?P<year>(?:19|20)\d\d年)?(?P<period>{words})末?(?P<before>前|以前|之前)?")
+    # (2024年第三季度, and 2024年底: the year's 年 the period's own)
+    return re.compile(rf"(?:(?P<year>(?:19|20)\d\d)(?:年(?![底末]))?)?(?P<period>{words})末?(?P<before>前|以前|之前)?")
 
 
 def _period_deadlines(text: str, periods: re.Pattern, params: dict) -> str:
@@ -90,7 +91,7 @@ def _period_deadlines(text: str, periods: re.Pattern, params: dict) -> str:
     def deadline(m: re.Match) -> str:
         if not (m.group("before") or text[max(0, m.start() - PLAN_REACH):m.start()].rstrip("于在").endswith(plans)):
             return m.group()
-        return f"{m.group('year') or ''}{params['period_ends'][m.group('period')]}前"
+        return f"{m.group('year') + '年' if m.group('year') else ''}{params['period_ends'][m.group('period')]}前"
 
     said = periods.sub(deadline, text)
     year = DEADLINE_YEAR_RE.search(said)

@@ -121,7 +121,7 @@ def _opened_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
             continue
         if share_whole_named(compact(whole.label)) is None:
             # (…2,703.12万元的3%预留…: only 的 between an amount and the rate; not 15%、25%…, a list of rates)
-            part = _part_after(base, sentence, rate, whole) \
+            part = _part_after(base, sentence, rate, whole, same_period=not _given_rate(rate, whole)) \
                 if rate.label.strip() == "的" and whole.unit not in ("%", "‰", "个百分点") else None
             if part is not None:
                 out.append((rate, part, whole))  # (以结算价2,703.12万元的3%预留质保金81.09万元)
@@ -165,13 +165,14 @@ def _rate_products(given: list[tuple[Fact, Fact, Fact]]):
                   highlights=[whole.loc, rate.loc])
 
 
-def _part_after(base: FactBase, sentence: list[Fact], rate: Fact, whole: Fact) -> Fact | None:
-    """The amount right after a rate of the amount before it (以审定结算价2,703.12万元的3%预留质保金
-    81.09万元: the rate's part of it), in the rate's clause and the whole's kind; None if another
-    figure or a clause break stands between."""
+def _part_after(base: FactBase, sentence: list[Fact], rate: Fact, whole: Fact, same_period: bool) -> Fact | None:
+    """The amount right after a rate of the amount before it (按审定结算价2,703.12万元的3%预留质保金
+    81.09万元: the rate's part of it), in the rate's clause and the whole's kind, and of its period
+    where `same_period` (a rate given of last year's amount, 按上年度结算额…的10%计提…, makes this
+    year's); None if another figure or a clause break stands between."""
     after = next((f for f in sentence if f.at > rate.at), None)
     if after is None or after.comparator or after.measure == "变动额" or after.is_money != whole.is_money \
-            or not after.is_money and after.unit != whole.unit or after.period != whole.period:
+            or not after.is_money and after.unit != whole.unit or same_period and after.period != whole.period:
         return None
     text = base.sentences.get((rate.block, rate.sentence), "")
     between = text[rate.at + len(rate.text):after.at]
