@@ -9,6 +9,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from .base import Fact
 from .lexicon import lexicon
 from .numbers import MONEY_UNITS, significant_digits
+from .targets import PREFIX
 
 
 def factor(fact: Fact) -> Decimal:
@@ -60,6 +61,21 @@ def hedge_spread(fact: Fact) -> Decimal:
     return min(abs(fact.value) * lexicon().approximate_share, digit)
 
 
+def bound_side(fact: Fact) -> str:
+    """The side a figure bounds its value on where its comparator says so (超过700万元: above, a floor;
+    不足15万元: below, a ceiling), "" for any other."""
+    return BOUND_SIDES.get(PREFIX.get(fact.comparator, fact.comparator), "")
+
+
+BOUND_SIDES = {">": "above", "≥": "above", "<": "below", "≤": "below"}
+
+
+def _bounded(fact: Fact, lo: Decimal, hi: Decimal) -> tuple[Decimal, Decimal]:
+    """A bound's interval: unbounded on the side it leaves open."""
+    side = bound_side(fact)
+    return (lo, UNBOUNDED) if side == "above" else (-UNBOUNDED, hi) if side == "below" else (lo, hi)
+
+
 def meets(a: Fact, b: Fact) -> bool:
     """The printed intervals overlap (half-open: 27 and 28 do not meet), a round figure's widened by
     its word (约2,350万元 meets 2,345.60万元). Points are given, not
@@ -68,8 +84,8 @@ def meets(a: Fact, b: Fact) -> bool:
     # (only where the coarser is a table's: a narrative's 约97分 is rounded by its words)
     coarser = min((a, b), key=lambda f: f.places)
     places = max(a.places, b.places) if a.unit == b.unit == "分" and coarser.source == "table" else None
-    lo_a, hi_a = widen_by_hedge(a, *a.interval(factor(a), places), factor(a), round_hedge(a))
-    lo_b, hi_b = widen_by_hedge(b, *b.interval(factor(b), places), factor(b), round_hedge(b))
+    lo_a, hi_a = _bounded(a, *widen_by_hedge(a, *a.interval(factor(a), places), factor(a), round_hedge(a)))
+    lo_b, hi_b = _bounded(b, *widen_by_hedge(b, *b.interval(factor(b), places), factor(b), round_hedge(b)))
     if lo_a == hi_a or lo_b == hi_b:  # an exact count is a point: inside the other, or equal
         return lo_a <= hi_b and lo_b <= hi_a if lo_a == hi_a and lo_b == hi_b else \
             (lo_b <= lo_a < hi_b if lo_a == hi_a else lo_a <= lo_b < hi_a)

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from ...facts.agreement import bound_side, round_hedge
 from ...facts.base import Fact
 from ...facts.base.headings import worded_measure
 from ...facts.base.model import LATER
@@ -26,7 +27,11 @@ def restated_facts(base, measures: set[str]) -> list[Fact]:
     concept another such fact states too, in the fact base's order: a fact is only met by facts
     of its concept (every key, and every lookup of text.py check_text's, holds it), so a concept stated
     once makes a group of one, which meets nothing and is not keyed at all (most facts)."""
-    facts = [f for f in base.facts if f.concept and f.measure in measures and not f.comparator
+    # (an amount bounded by a word before it in running text, 超过700万元, 不足15万元, restates the
+    # figure as a floor or a ceiling: agreement.meets; not a rate's threshold, 执行率低于90%的项目, nor a
+    # table's bound, ≥90%, a target)
+    facts = [f for f in base.facts if f.concept and f.measure in measures
+             and (not f.comparator or f.source == "text" and f.is_money and bound_side(f) and round_hedge(f, any_digits=True))
              and f.subject != UNNAMED]
     stated = Counter(f.concept for f in facts)
     return [f for f in facts if stated[f.concept] > 1]
