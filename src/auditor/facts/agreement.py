@@ -36,18 +36,20 @@ def as_said(fact: Fact) -> str:
     return f"{before.group(before.lastgroup) if before else ''}{fact.with_unit()}{fact.hedge}"
 
 
-def widen_by_hedge(fact: Fact, lo: Decimal, hi: Decimal, scale: Decimal, hedge: str) -> tuple[Decimal, Decimal]:
+def widen_by_hedge(fact: Fact, lo: Decimal, hi: Decimal, scale: Decimal, hedge: str,
+                   open_ended: bool = False) -> tuple[Decimal, Decimal]:
     """A round figure's interval (lo, hi, scaled by `scale`) widened on the side its word allows
-    (约 either side, 近 / 不足 below) by approximate_share of it, and by no more than one unit of its
-    last significant digit: the more digits an author prints, the closer the figure is claimed to
-    be (约7 for 7.33 or 6.5, not for 8.10; 约2,350 for 2,345.60, not for 2,150; 约2,300 for
-    2,345.60). A word above it (逾, 超过, 以上) makes it a floor, unbounded above."""
+    (约 either side, 近 / 不足 below, 逾 / 超过 above) by approximate_share of it, and by no more than
+    one unit of its last significant digit: the more digits an author prints, the closer the figure
+    is claimed to be (约7 for 7.33 or 6.5, not for 8.10; 约2,350 for 2,345.60, not for 2,150; 约2,300
+    for 2,345.60). `open_ended`: the figure is a statement checked against the one it says (a
+    restatement, a rate): a word above it then makes it a floor, unbounded above."""
     if not hedge:
         return lo, hi
     spread = hedge_spread(fact) * scale
-    if hedge == "above":
+    if hedge == "above" and open_ended:
         return lo, UNBOUNDED  # (逾500万元 of 688.20: a floor, true however far above it)
-    return lo - spread, hi + (spread if hedge != "below" else 0)
+    return lo - (spread if hedge != "above" else 0), hi + (spread if hedge != "below" else 0)
 
 
 UNBOUNDED = Decimal("Infinity")
@@ -76,16 +78,24 @@ def _bounded(fact: Fact, lo: Decimal, hi: Decimal) -> tuple[Decimal, Decimal]:
     return (lo, UNBOUNDED) if side == "above" else (-UNBOUNDED, hi) if side == "below" else (lo, hi)
 
 
-def meets(a: Fact, b: Fact) -> bool:
+def restates(a: Fact, b: Fact) -> bool:
+    """`meets` for a statement of one figure against another's (kind restatement): a figure a word
+    bounds (超过700万元, 逾500万元, 不足15万元) is a floor or a ceiling, open on its other side."""
+    return meets(a, b, open_ended=True)
+
+
+def meets(a: Fact, b: Fact, open_ended: bool = False) -> bool:
     """The printed intervals overlap (half-open: 27 and 28 do not meet), a round figure's widened by
-    its word (约2,350万元 meets 2,345.60万元). Points are given, not
+    its word (约2,350万元 meets 2,345.60万元; `open_ended`: see restates). Points are given, not
     measured: a score printed whole beside one printed finer is read as finely (总分 97 is 97.00,
     the sum of the items' scores, not anything up to 97.5)."""
     # (only where the coarser is a table's: a narrative's 约97分 is rounded by its words)
     coarser = min((a, b), key=lambda f: f.places)
     places = max(a.places, b.places) if a.unit == b.unit == "分" and coarser.source == "table" else None
-    lo_a, hi_a = _bounded(a, *widen_by_hedge(a, *a.interval(factor(a), places), factor(a), round_hedge(a)))
-    lo_b, hi_b = _bounded(b, *widen_by_hedge(b, *b.interval(factor(b), places), factor(b), round_hedge(b)))
+    lo_a, hi_a = widen_by_hedge(a, *a.interval(factor(a), places), factor(a), round_hedge(a), open_ended)
+    lo_b, hi_b = widen_by_hedge(b, *b.interval(factor(b), places), factor(b), round_hedge(b), open_ended)
+    if open_ended:
+        (lo_a, hi_a), (lo_b, hi_b) = _bounded(a, lo_a, hi_a), _bounded(b, lo_b, hi_b)
     if lo_a == hi_a or lo_b == hi_b:  # an exact count is a point: inside the other, or equal
         return lo_a <= hi_b and lo_b <= hi_a if lo_a == hi_a and lo_b == hi_b else \
             (lo_b <= lo_a < hi_b if lo_a == hi_a else lo_a <= lo_b < hi_a)

@@ -171,7 +171,8 @@ def difference_misfit(change: Fact, later: Fact, earlier: Fact, sign: int) -> tu
 def round_bounds(f: Fact) -> tuple[Decimal, Decimal]:
     """A figure's interval, widened where a word before it says it is round (相差近30个百分点: up to
     a share of it below; 约7个百分点: either side)."""
-    return widen_by_hedge(f, *bounds(f), MONEY_UNITS.get(f.unit, Decimal(1)), round_hedge(f, any_digits=True))
+    return widen_by_hedge(f, *bounds(f), MONEY_UNITS.get(f.unit, Decimal(1)), round_hedge(f, any_digits=True),
+                          open_ended=True)  # (a rate or a change said 超过 is a floor of it)
 
 
 def ratio_fits(rate: Fact, num: Fact, den: Fact) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ...facts.base import Fact
 from ...facts.base.heads import thing_of_head
 from ...facts.lexicon import lexicon
-from ...facts.agreement import factor, meets
+from ...facts.agreement import factor, restates
 from ...facts.titles import TitleScopes
 from ...facts.numbers import MONEY_UNITS
 from ...knowledge import concepts
@@ -25,7 +25,7 @@ def consistent_tables(facts: list[Fact]) -> dict[int, Fact]:
         other = per_table.get(f.block)
         if other is None:
             per_table[f.block] = f
-        elif not meets(other, f):
+        elif not restates(other, f):
             ambiguous.add(f.block)
     return {k: v for k, v in per_table.items() if k not in ambiguous}
 
@@ -43,7 +43,7 @@ def check_group(doc, facts: list[Fact], rule, scope: TitleScopes, base, unit_pai
             if _opposite_kinds(doc, a, b):
                 continue  # (行政运行 in the 收入决算表 is its income, in the 支出决算表 its spending)
             yield CHECKED
-            if meets(a, b):
+            if restates(a, b):
                 continue
             if rule_unit_scale(a, b, rule):
                 unit_pairs.append((a, b))
@@ -115,7 +115,7 @@ def _restated_column(base, a: Fact, b: Fact) -> bool:
     shared, agreeing = base.remember(("restated", a.block, a.loc.col, b.block, b.loc.col), lambda: _agreement(base, a, b))
     if a.concept is not None:  # (this row itself is not counted)
         shared -= 1
-        agreeing -= meets(a, b)
+        agreeing -= restates(a, b)
     return agreeing >= RESTATED_ROWS and agreeing * 3 >= shared * 2
 
 
@@ -124,7 +124,7 @@ def _agreement(base, a: Fact, b: Fact) -> tuple[int, int]:
     ours = {f.concept: f for f in column_of(base, a) if f.concept}
     theirs = {f.concept: f for f in column_of(base, b) if f.concept}
     shared = [c for c in ours if c in theirs]
-    return len(shared), sum(1 for c in shared if meets(ours[c], theirs[c]))
+    return len(shared), sum(1 for c in shared if restates(ours[c], theirs[c]))
 
 
 def _opposite_kinds(doc, a: Fact, b: Fact) -> bool:

@@ -12,7 +12,7 @@ from ...facts.base.figures import part_names
 from ...facts.base.model import MONEY_MEASURES
 from ...facts.base.periods import fact_year
 from ...facts.lexicon import lexicon
-from ...facts.agreement import meets
+from ...facts.agreement import restates
 from ...knowledge import compact, concepts
 from .keys import clauses_back, whose_figure
 from .tables import consistent_tables
@@ -141,7 +141,7 @@ def _scope_unsaid(base, fact: Fact, tables: list[Fact]) -> bool:
     funds = base.heading_funds.get(fact.block) or set()
     if fact.fund or fact.member or not funds:
         return False
-    return any(meets(fact, t) for t in tables
+    return any(restates(fact, t) for t in tables
                if t.fund in funds or any(f in t.member for f in funds))
 
 
@@ -160,6 +160,6 @@ def _states_any_measure(base, fact: Fact, loose: dict[tuple, list[Fact]], measur
     """A table states the fact's value for its concept in one of `measures` (全年预算数, 年初预算数;
     a figure in points, 分值)."""
     period = (fact.period, fact_year(base, fact))  # (as keys.py group_key has it)
-    return any(meets(fact, t) for measure in measures
+    return any(restates(fact, t) for measure in measures
                for t in loose.get((fact.concept, period, measure, whose_figure(base, fact, fact.subject), dimension), ())
                if t.source == "table")

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from ...facts.base import Fact
 from ...facts.lexicon import lexicon
-from ...facts.agreement import meets
+from ...facts.agreement import restates
 from ...facts.numbers import DIGIT_RE, MONEY_UNITS
 from ...knowledge import compact
 from ..base import CHECKED
@@ -82,7 +82,7 @@ def text_pairs(texts: list[Fact], rule, fillers: re.Pattern, base):
             by_side.setdefault((key, side[0]), fact)
         if first is not fact:
             yield CHECKED
-        if first is not fact and not meets(first, fact) \
+        if first is not fact and not restates(first, fact) \
                 and not _difference_stated(base, first, fact, tuple(rule.params["balance_words"]), sides):
             yield restatement_hit(fact, first, rule)
         elif first is fact and named is not fact and scaled(fact, named, scales):

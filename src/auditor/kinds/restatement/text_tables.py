@@ -11,7 +11,7 @@ from ...facts.base import Fact
 from ...facts.base.model import CURRENT
 from ...facts.base.figures import column_sum
 from ...facts.lexicon import lexicon
-from ...facts.agreement import meets
+from ...facts.agreement import restates
 from ...facts.numbers import MONEY_UNITS
 from ...knowledge import compact, concepts
 from ...memo import remember_short
@@ -71,7 +71,7 @@ def funds_of_tables(base) -> tuple[frozenset, dict[int, str]]:
     tables: dict[int, str] = {}
     for f in base.facts:
         if f.source == "table" and not f.fund and f.is_money and f.block not in tables and compact(f.label) in words:
-            fund = next((fund for fund, stated in totals.items() if any(meets(f, s) for s in stated)), None)
+            fund = next((fund for fund, stated in totals.items() if any(restates(f, s) for s in stated)), None)
             if fund is not None:
                 tables[f.block] = fund
     return sole_funds(base), tables
@@ -84,7 +84,7 @@ def sole_funds(base) -> frozenset:
     if not wholes:
         return frozenset()
     return frozenset(fund for concept, (fund, generic) in lexicon().fund_of.items() if generic == "本年支出"
-                     and any(meets(f, w) for f in base.of(concept, "决算", CURRENT) if f.is_money for w in wholes))
+                     and any(restates(f, w) for f in base.of(concept, "决算", CURRENT) if f.is_money for w in wholes))
 
 
 def text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rule, assumed, base, doc):
@@ -92,11 +92,11 @@ def text_against_tables(fact: Fact, values: list[Fact], tables: list[Fact], rule
         return
     yield CHECKED
     tails = tuple(concepts().get("income_tails") or ())
-    if any(meets(fact, t) for t in values) or any(meets(fact, t) for t in tables if not _income_column(t, tails)
+    if any(restates(fact, t) for t in values) or any(restates(fact, t) for t in tables if not _income_column(t, tails)
                                                   and not _zero_of_a_part(fact, t)):
         return  # (a figure of one income column, 一般公共预算拨款收入, is no statement of the row's spending)
     reference = values[0]
-    if all(meets(reference, t) for t in values):
+    if all(restates(reference, t) for t in values):
         if _named_row_states(base, fact, reference):
             return
         if len(values) == 1 and _column_prefers(doc, base, fact, reference, rule):
@@ -138,7 +138,7 @@ def _rate_of_other_amounts(base, fact: Fact, cell: Fact) -> bool:
     # (the row's amounts as printed: a table whose unit is said only in the text before it has none)
     row = [f for f in base.facts if f.block == cell.block and f.loc.row == cell.loc.row
            and (f.is_money or not f.unit)]
-    return bool(row) and not any(meets(a, b) if b.unit else _printed_alike(a, b) for a in said for b in row)
+    return bool(row) and not any(restates(a, b) if b.unit else _printed_alike(a, b) for a in said for b in row)
 
 
 def _printed_alike(a: Fact, b: Fact) -> bool:
@@ -158,7 +158,7 @@ def _named_row_states(base, fact: Fact, cell: Fact) -> bool:
     before = base.sentences.get((fact.block, fact.sentence - 1), "")
     sentence = compact((before if before.rstrip().endswith(("；", ";")) else "")
                        + base.sentences.get((fact.block, fact.sentence), ""))
-    others = [compact(other.label) for other in column_of(base, cell) if other is not cell and meets(fact, other)
+    others = [compact(other.label) for other in column_of(base, cell) if other is not cell and restates(fact, other)
               and len(compact(other.label)) >= 2 and compact(other.label) in sentence]
     own, label = compact(cell.label), compact(fact.label)
     if others and len(own) >= 2 and own in sentence and fact.label and (own not in label or any(o in label for o in others)):
