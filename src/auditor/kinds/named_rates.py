@@ -286,6 +286,8 @@ def _sum_fits(rate: Fact, figure: Fact, bases: list[Fact], fits) -> bool:
     """The rate is the figure over the sum of some run of the bases in a row (年初预算 + 追加)."""
     for i in range(len(bases)):
         for j in range(i + 2, len(bases) + 1):
+            if len({b.unit for b in bases[i:j]}) > 1:
+                continue  # (bases of two money units, 亿元 and 万元: their printed values add up to nothing)
             total = sum((b.value for b in bases[i:j]), Decimal(0))
             if fits(rate, figure, replace(bases[j - 1], value=total, places=max(b.places for b in bases[i:j]))):
                 return True
