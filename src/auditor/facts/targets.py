@@ -128,10 +128,10 @@ def _deadline_pair(target_text: str, actual_text: str, generation: int) -> tuple
         return None
     if done is None or not 1 <= int(target["month"]) <= 12 or not 1 <= int(done["month"]) <= 12:
         return None
-    if bool(target["year"]) != bool(done["year"]):
+    if bool(target["year"]) != bool(done["year"]) and not (target["year"] and done["next"]):
         return None  # (one year named, the other not: which year the other is in is not told)
-    # the years after the deadline's year the thing was done in (次年: one)
-    later = int(done["year"]) - int(target["year"]) if target["year"] else int(bool(done["next"]))
+    # the years after the deadline's year the thing was done in (次年: one, after a dated deadline too)
+    later = int(done["year"]) - int(target["year"]) if target["year"] and done["year"] else int(bool(done["next"]))
     # (days as hundredths of a month: a deadline with no day is its month's end, a date done with none
     # its month's first, so that a month alone decides as before: 12月15日前 missed by 12月20日)
     deadline = int(target["month"]) + _hundredths(target["day"] or LAST_DAY)

@@ -25,9 +25,7 @@ KIND = "timeliness"
 PARAMS = {"check": (str, None), "on_time_words": (list, []), "late_words": (list, []),
           # a period named in words, as the month it ends with (年底: 12月底; 第三季度: 9月底): a deadline
           # where 前 follows it or a plan's word stands right before it (计划于第三季度完成)
-          "period_ends": (dict, {}), "plan_words": (list, []),
-          # words naming the year after the deadline's (次年3月15日: that year + 1)
-          "next_year_words": (list, [])}
+          "period_ends": (dict, {}), "plan_words": (list, [])}
 MESSAGE_FIELDS = {"claim", "deadline", "done", "verdict"}
 
 BEFORE_WORDS = ("前", "以前", "之前")  # (after a date: a deadline, as facts/targets.py reads it)
@@ -85,7 +83,7 @@ def _period_end_re(params: dict) -> re.Pattern:
 
 def _period_deadlines(text: str, periods: re.Pattern, params: dict) -> str:
     """The sentence with each period a deadline is set by written as that deadline's date (计划于2024年
-    第三季度完成: 2024年9月底前完成), and the year after a dated deadline's named by its number (次年)."""
+    第三季度完成: 2024年9月底前完成)."""
     plans = tuple(params["plan_words"])
 
     def deadline(m: re.Match) -> str:
@@ -93,15 +91,10 @@ def _period_deadlines(text: str, periods: re.Pattern, params: dict) -> str:
             return m.group()
         return f"{m.group('year') + '年' if m.group('year') else ''}{params['period_ends'][m.group('period')]}前"
 
-    said = periods.sub(deadline, text)
-    year = DEADLINE_YEAR_RE.search(said)
-    if year and params["next_year_words"]:
-        said = re.sub(alternatives(params["next_year_words"]) + r"(?=\d{1,2}月)", f"{int(year.group(1)) + 1}年", said)
-    return said
+    return periods.sub(deadline, text)
 
 
 PLAN_REACH = 4  # characters before a period a plan's word may end in (计划于, 要求在)
-DEADLINE_YEAR_RE = re.compile(r"((?:19|20)\d\d)年\d{1,2}月(?:\d{1,2}日|底|末)?(?:前|以前|之前)")
 CLAIM_REACH = 2  # clauses after the date done its claim may stand in (…完工，按期交付使用)
 
 
