@@ -258,7 +258,8 @@ class CellReading:
             measure = self._bare_measure(head.text)  # (a plan's 合计 | 基本支出 columns: its budget)
         if own_row and unit in MONEY_UNITS and not head.concept and len(head.thing) >= HEAD_THING_MIN:
             # (a head naming a concept, 基本支出, makes the cell a dimension of the row's, no plain
-            # figure of it: 森林资源培育基本支出 is not the row's 本年支出)
+            # figure of it: 森林资源培育基本支出 is not the row's 本年支出; a head's thing shorter than
+            # HEAD_THING_MIN, 资金 or 金额, names nothing of its own)
             self.label_things.setdefault(row_label, set()).add(head.thing)  # (see _label_tail)
         if unit in self.counted and concept not in self.counted_cues and (row_label or concept):
             # (国内公务接待 | 215 under 批次: the row's receptions counted, 国内公务接待批次, as the

@@ -45,7 +45,7 @@ class LabelReading:
         (补助资金 | 配套资金: 获得资金 is either)."""
         tails = {}
         for label, things in self.label_things.items():
-            words = {thing for thing in things}
+            words = set(things)
             if len(things) == 1:
                 words |= {w for thing in things for w in self.thing_last_words if thing.endswith(w) and thing != w}
             tails[label] = sorted({verb + word for word in words for verb in self.row_label_verbs
