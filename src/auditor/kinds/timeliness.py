@@ -47,7 +47,7 @@ def check(doc, rule):
     params = rule.params
     claims = _claims_re(tuple(params["on_time_words"]), tuple(params["late_words"]))
     late = set(params["late_words"])
-    periods = _period_end_re(params)
+    periods = _period_end_re(tuple(params["period_ends"]))
     for key, text in base.sentences.items():
         said = normalize_digits(text)
         if not claims.search(said) or not ("月" in said or periods.search(said)):
@@ -75,8 +75,9 @@ def check(doc, rule):
                   fields={"claim": claim.group(), "deadline": deadline_text, "done": done_text, "verdict": verdict})
 
 
-def _period_end_re(params: dict) -> re.Pattern:
-    words = alternatives(params["period_ends"]) or "(?!)"
+@lru_cache(maxsize=8)
+def _period_end_re(periods: tuple[str, ...]) -> re.Pattern:
+    words = alternatives(periods) or "(?!)"
     # (2024年第三季度, and 2024年底: the year's 年 the period's own)
     return re.compile(rf"(?:(?P<year>(?:19|20)\d\d)(?:年(?![底末]))?)?(?P<period>{words})末?(?P<before>前|以前|之前)?")
 
