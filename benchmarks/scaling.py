@@ -66,6 +66,15 @@ def shape_direction_sentences(n: int) -> str:
                      for k in range(300 * n))
 
 
+def shape_last_year_bases(n: int) -> str:
+    """A report comparing many figures with last year's and stating last year's figures, one of
+    them after a fall of 99.9% (its implied base a thousand times wider than the others': 100 of
+    each per unit)."""
+    lines = [f"{k}、第{k}项支出{1000 + k}.00万元，比上年增加{k % 7 + 10}.00万元，增长{k % 5 + 1}.00%。"
+             f"2023年第{k}项支出{990 + k}.00万元。" for k in range(100 * n)]
+    return "某局2024年度部门决算说明\n其他支出5,000.00万元，比上年下降99.9%。\n" + "\n".join(lines)
+
+
 def shape_repeated_label(n: int) -> str:
     """One label repeated with amounts (300 per unit)."""
     return "\n".join(f"基本支出{100 + k}.00万元。" for k in range(300 * n))
@@ -114,6 +123,7 @@ SHAPES = {
     "long_sentence": shape_long_sentence,
     "direction_sentences": shape_direction_sentences,
     "repeated_label": shape_repeated_label,
+    "last_year_bases": shape_last_year_bases,
     "count_digits": shape_count_digits,
     "input_tags": shape_input_tags,
     "bookmarks": shape_bookmarks,

@@ -579,12 +579,14 @@ class ImpliedBases:
     """The bases of last year the comparing sentences imply, each sentence's first amount less or
     plus each change amount it states, or over 1 ± each rate: sorted, so that a figure finds the
     sentences whose change may hold on it by bisection, not by reading them all (linear in the
-    document); each one found is then judged exactly (_change_on)."""
+    document); each one found is then judged exactly (_change_on). The bases are kept in groups
+    by the order of magnitude of their half widths, each searched with its own widest: one base
+    as wide as a fall of 99.9% makes (its base a thousand times the amount) widens no window but
+    its group's."""
 
     def __init__(self, sentences: list[str]):
         self.sentences = sentences
-        implied: list[tuple[Decimal, int]] = []
-        self.width = Decimal(0)  # the widest half width of an implied base: the window searched
+        implied: dict[int, list[tuple[Decimal, int, Decimal]]] = {}  # magnitude -> (center, sentence, width)
         for k, text in enumerate(sentences):
             amounts = [to_decimal(m.group(1)) for m in MONEY_FIGURE_RE.finditer(text)]
             rates = [to_decimal(m.group(1)) for m in RATE_RE.finditer(text)]
@@ -592,23 +594,33 @@ class ImpliedBases:
                 continue
             now, slack = amounts[0], Quantity(amounts[0]).half_ulp
             for change in amounts[1:]:
-                self.width = max(self.width, 2 * (slack + Quantity(change).half_ulp))
-                implied += [(now - change, k), (now + change, k)]
+                width = 2 * (slack + Quantity(change).half_ulp)
+                for center in (now - change, now + change):
+                    implied.setdefault(_magnitude(width), []).append((center, k, width))
             for rate in rates:
                 for factor in (1 + rate / 100, 1 - rate / 100):
                     if factor > 0:
                         # (the rate's half unit over the base, and the amount's, carried through)
                         base = now / factor
-                        self.width = max(self.width, 2 * (base * Quantity(rate).half_ulp / 100 + slack) / factor)
-                        implied.append((base, k))
-        implied.sort()
-        self.centers = [c for c, _ in implied]
-        self.owners = [k for _, k in implied]
+                        width = 2 * (base * Quantity(rate).half_ulp / 100 + slack) / factor
+                        implied.setdefault(_magnitude(width), []).append((base, k, width))
+        # (magnitude -> (its widest, the centers sorted, their sentences))
+        self.groups = []
+        for entries in implied.values():
+            entries.sort()
+            self.groups.append((max(w for _, _, w in entries), [c for c, _, _ in entries], [k for _, k, _ in entries]))
 
     def holds_on(self, base: Decimal) -> bool:
-        reach = self.width + Quantity(base).half_ulp
-        lo, hi = bisect_left(self.centers, base - reach), bisect_right(self.centers, base + reach)
-        return any(_change_on(self.sentences[k], [base]) for k in sorted(set(self.owners[lo:hi])))
+        owners: set[int] = set()
+        for width, centers, sentences in self.groups:
+            reach = width + Quantity(base).half_ulp
+            owners.update(sentences[bisect_left(centers, base - reach):bisect_right(centers, base + reach)])
+        return any(_change_on(self.sentences[k], [base]) for k in sorted(owners))
+
+
+def _magnitude(width: Decimal) -> int:
+    """The order of magnitude a half width falls in (0.01 and 0.05: -2), the group it is kept in."""
+    return width.adjusted() if width else -100
 
 
 def _base_of_a_change(text: str, comparing: ImpliedBases) -> bool:
