@@ -142,3 +142,20 @@ def test_a_forms_field_lines_are_no_wrapped_sentence(tmp_path):
     texts = [getattr(b, "text", "") for b in load(path).blocks]
     assert "项目名称：某县2024年度村级道路硬化及配套排水设施建设项目" in texts
     assert "项目单位：某县交通运输局" in texts
+
+
+@pytest.mark.parametrize("deadline, done, months", [
+    ("12月15日前", "12月20日", 1),  # (days late within the deadline's month: one month begun)
+    ("11月30日前", "12月5日", 1),
+    ("11月15日前", "12月20日", 2),
+    ("11月底前", "12月", 1),
+])
+def test_a_deadline_missed_is_late_by_every_month_begun(deadline, done, months):
+    """A step per month late (每逾期1个月扣2分) counts each month the date done runs into, days too."""
+    from types import SimpleNamespace
+
+    from auditor.facts.targets import parse_deadline_pair
+    from auditor.kinds.score.targets import MissedTarget, _shortfall
+
+    target, actual = parse_deadline_pair(deadline, done)
+    assert _shortfall(MissedTarget(None, target, actual, True), SimpleNamespace(kind="unit")) == months

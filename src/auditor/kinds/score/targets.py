@@ -139,7 +139,7 @@ def _shortfall(miss: MissedTarget, step=None) -> Decimal:
     (163 of 180: 100 − 90.56); for a step in the indicator's unit, the distance in that unit."""
     if step is not None and step.kind == "unit":
         if miss.target.unit == DEADLINE_UNIT:
-            return Decimal(_month(miss.actual) - _month(miss.target))  # (months late: a date's day is its hundredths)
+            return Decimal(_months_late(miss))
         return abs(miss.actual.value - miss.target.value)
     if miss.target.unit in ("%", "‰") and not (step is not None and step.on_completion):
         return miss.target.value - miss.actual.value
@@ -151,9 +151,17 @@ def _month(target: Target) -> int:
     return int(target.value)
 
 
+def _months_late(miss: MissedTarget) -> int:
+    """The months a date done is late, each month begun counted (12月15日前 | 12月20日: one; 11月30日前 |
+    12月5日: one; 11月15日前 | 12月20日: two): the whole months between, and one more where the day
+    done is later in its month than the deadline's."""
+    whole = _month(miss.actual) - _month(miss.target)
+    return whole + (miss.actual.value - _month(miss.actual) > miss.target.value - _month(miss.target))
+
+
 def partial_formula(miss: MissedTarget, weight: Decimal, expected: Decimal, step) -> str:
     if step is not None:
-        gap = (f"{_month(miss.actual)}月 − {_month(miss.target)}月" if step.kind == "unit" and miss.target.unit == DEADLINE_UNIT
+        gap = (f"逾期{_months_late(miss)}个月" if step.kind == "unit" and miss.target.unit == DEADLINE_UNIT
                else f"|{miss.actual.value} − {miss.target.value}|" if step.kind == "unit"
                else f"{miss.target.value} − {miss.actual.value}" if miss.target.unit in ("%", "‰") and not step.on_completion
                else f"100 − {miss.actual.value}/{miss.target.value}×100")
