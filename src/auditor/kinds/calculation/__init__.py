@@ -55,8 +55,6 @@ PARAMS = {
     "catch_all_words": (list, ["其他", "其余", "剩余"]),
     # the words of an amount closing a list as its sum (…、市级资金680.00万元，合计2,560.00万元)
     "trailing_sum_words": (list, ["合计", "共计", "总计", "合计为", "共计为", "总计为", "合计金额"]),
-    # the units a count of a list's items is stated in (共三项, 三类): no item of the list
-    "item_count_units": (list, ["项", "类", "个"]),
     # a sentence's sum of named table rows (named_rows.py): the words after the sum word naming what
     # was spent (合计支出; none: 合计), and a count of the things listed closing the list (三个民生项目)
     "named_rows_spent_words": (list, []),

@@ -18,7 +18,7 @@ from ...knowledge import compact, concepts, vocabulary_generation
 from ..base import CHECKED, item_label
 from .parts import money_amount
 from .compare import compare_listing, compare_sum
-from .listing import share_base, sum_words, counted_sum, whole_before, bracket_depth, nested_lists
+from .listing import share_base, sum_words, counted_patterns, counted_sum, whole_before, bracket_depth, nested_lists
 from .document import document_value
 
 
@@ -160,11 +160,10 @@ def _left_open(text: str, last: Fact, rule, count: int) -> bool:
     if not words or not after.startswith(words):
         return False
     # (…等两项: the list's own count of its items, all of them listed, closes it)
-    counted = COUNT_AFTER_RE.match(after, len(next(w for w in words if after.startswith(w))))
+    counted = counted_patterns(vocabulary_generation())[3].match(after, len(next(w for w in words if after.startswith(w))))
     return counted is None or count_word(counted.group(1)) != count
 
 
-COUNT_AFTER_RE = re.compile(r"\s*([一二两三四五六七八九十\d]+)\s*(?:项|个|类|笔|部分)")  # (等两项: the items counted)
 
 
 OPEN_WORD_REACH = 8  # characters after a list's last figure read for its unit and a word leaving it open
@@ -296,7 +295,7 @@ def check_trailing_sums(base: FactBase, rule):
             if not (kind or sum_words(total.label, words) or counted_sum(base, total, counted)) or not money_amount(total) \
                     or total.measure == "变动额":
                 continue
-            items = _without_count(_listed_before(base, flat[:k], total, openers), rule.params["item_count_units"])
+            items = _without_count(_listed_before(base, flat[:k], total, openers), concepts().get("item_count_units") or ())
             if kind and not _all_of_kind(items, kind, base, run, addends, apart):
                 continue
             # (the year's parts, all of them: none an amount of the year)
@@ -315,7 +314,7 @@ def check_trailing_sums(base: FactBase, rule):
             yield from hits
 
 
-def _without_count(items: list[Fact], units: list[str]) -> list[Fact]:
+def _without_count(items: list[Fact], units) -> list[Fact]:
     """The items without their count, stated after them (…、对个人和家庭的补助12.33万元，三项累计…) or
     before them (项目支出共三项：人员培训…、…，合计…) in a unit of items (项, 类): no item."""
     def count(f: Fact, others: int) -> bool:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from itertools import islice, takewhile
 
 from ...facts.base import Fact, FactBase
 from ...facts.base.words import CLAUSE_END_RE
-from ...facts.lexicon import lexicon
-from ...knowledge import compact, open_brackets
+from ...facts.lexicon import alternatives, lexicon
+from ...knowledge import compact, concepts, open_brackets, vocabulary_generation
 from ..base import whole_named_by
 from .parts import money_amount
 from ...facts.numbers import DIGIT_RE
@@ -93,35 +94,42 @@ def share_base(f: Fact) -> bool:
     return words.startswith("占") and bool(lexicon().concepts.all(words[1:]))
 
 
-# words before a sum that count its items (三项共计, 以上各项合计, 三年合计): no name of another thing
-# (…等，两项支出合计: the list left open by 等, its items counted, the kind of money they are named by)
-COUNTED_SUM_RE = re.compile(r"^(?:等[，,]?)?(?:以上|上述|前述|其中)?(?:[一二两三四五六七八九十\d]+|各)?(?:项|类|个|部分|笔|年)?"
-                            r"(?:支出|收入|资金|经费|金额)?")
+@lru_cache(maxsize=4)
+def counted_patterns(generation: int) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """From concepts.yaml item_count_units and counted_kind_words (`generation`: of the vocabulary read):
+    - the words before a sum that count its items (三项共计, 以上各项合计, 三年合计): no name of another
+      thing (…等，两项支出合计: the list left open by 等, its items counted, their kind of money);
+    - the words counting a list's items right before a sum word (三项累计, 以上累计), not 其中 nor a
+      count of years (a list's whole's or its span's words), and the same closing the text before;
+    - a count of the items right after 等 (等两项)."""
+    units = alternatives(concepts().get("item_count_units"))
+    kinds = alternatives(concepts().get("counted_kind_words"))
+    head = rf"以上|上述|前述|{NUMERAL}(?:{units})"
+    return (re.compile(rf"^(?:等[，,]?)?(?:以上|上述|前述|其中)?(?:{NUMERAL}|各)?(?:{units}|年)?(?:{kinds})?"),
+            re.compile(head), re.compile(f"(?:{head})$"), re.compile(rf"\s*({NUMERAL})\s*(?:{units})"))
 
 
-# words counting a list's items right before a sum word (三项累计, 以上累计)
-# (not 其中 nor a count of years: a list's whole's or its span's words, no count of the items listed)
-COUNTED_HEAD_RE = re.compile(r"以上|上述|前述|[一二两三四五六七八九十\d]+(?:项|类|个|部分|笔)")
-COUNTED_ITEMS_RE = re.compile(f"(?:{COUNTED_HEAD_RE.pattern})$")  # (the same words closing the text before)
+NUMERAL = r"[一二两三四五六七八九十\d]+"
 
 
 def counted_sum(base: FactBase, total: Fact, counted: set | frozenset) -> bool:
     """The amount's words are one of `counted` right after words counting the items (三项累计418.88万元):
     a sum of the list before, which those words alone (累计: over the year) are not."""
     words = compact(total.label).strip("，,；;：:")
-    head = COUNTED_HEAD_RE.match(words)
+    _, counted_head, counted_items, _ = counted_patterns(vocabulary_generation())
+    head = counted_head.match(words)
     if head and words[head.end():] in counted:
         return True  # (以上累计, 三项累计 in the amount's own words)
     if words not in counted:
         return False
     text = compact(base.sentences.get((total.block, total.sentence), "")[:total.at])
-    return text.endswith(words) and COUNTED_ITEMS_RE.search(text[:-len(words)]) is not None
+    return text.endswith(words) and counted_items.search(text[:-len(words)]) is not None
 
 
 def sum_words(label: str, words: set) -> bool:
     """The words of an amount are a sum word, after words counting the items (三项共计)."""
     bare = compact(label).strip("，,；;：:")
-    return bare in words or COUNTED_SUM_RE.sub("", bare, count=1) in words
+    return bare in words or counted_patterns(vocabulary_generation())[0].sub("", bare, count=1) in words
 
 
 def list_whole_after(base: FactBase, total: Fact, cues, wholes: dict) -> Fact | None:
