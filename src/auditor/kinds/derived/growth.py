@@ -23,7 +23,7 @@ from ...facts.numbers import MONEY_UNITS, fmt
 from ...knowledge import compact, concepts, han_bigrams
 from ..base import CHECKED, Hit, sentence_figures
 from .intervals import HUNDRED, bounds, formula_operands, consistent, rate_hit, based, way, opposite
-from .lookup import (YEAR_NUMBER_RE, same_sentence, facts_before, unique_value, document_value, this_year_before,
+from .lookup import (YEAR_NUMBER_RE, rate_of_amount, same_sentence, facts_before, unique_value, document_value, this_year_before,
                      prior_value, compares_last_year)
 from .share import column_parts_sum
 from .row_rates import detail_sum
@@ -923,9 +923,6 @@ def _quantity_change(sentence: list[Fact], rate: Fact, cues: list[str], year: in
     return (change, current) if current is not None or _stated_prior(sentence, change) is not None else None
 
 
-RATE_OF_RE = re.compile(r"\s*[）)]?\s*的\s*")  # (an amount, its bracket closed, then 的 and a rate: the rate's base)
-
-
 def current_figure(base: FactBase, rate: Fact, change: Fact | None, sentence: list[Fact]) -> Fact | None:
     # (the amount the words tie the change to: the whole whose parts a bracket or 由…组成 listed)
     linked = change.of if change is not None and change.of >= 0 else rate.of if change is None else -1
@@ -937,9 +934,7 @@ def current_figure(base: FactBase, rate: Fact, change: Fact | None, sentence: li
     # (not an amount per head or per vehicle: 人均接待费用200元 is no amount of the whole)
     # (of the measure an amount naming none is of: the outturn, or a plan's budget)
     # (nor the base of a rate right after it: 完成18,436.20万元，为年度计划18,000.00万元的102.42%，较上年增加…)
-    text = base.sentences.get((rate.block, rate.sentence), "")
-    bases = {a.id for a, b in zip(sentence, sentence[1:]) if b.unit == "%" and (a.block, a.sentence) == (rate.block, rate.sentence)
-             and RATE_OF_RE.fullmatch(text[a.at + len(a.text):b.at])}
+    bases = {a.id for a, b in zip(sentence, sentence[1:]) if rate_of_amount(base, a, b)}
     here = [f for f in sentence if f.is_money and f.measure in ("决算", base.bare_measure) and f.concept == concept
             and f.period == CURRENT and not per_unit(f) and f.id not in bases]
     if here:

@@ -17,6 +17,18 @@ from ...facts.agreement import meets, tail
 YEAR_NUMBER_RE = re.compile(r"((?:19|20)\d\d)年")
 
 
+RATE_OF_RE = re.compile(r"\s*[）)]?\s*的\s*")  # (an amount, its bracket closed, then 的 and a rate)
+
+
+def rate_of_amount(base: FactBase, amount: Fact, rate: Fact) -> bool:
+    """The rate right after an amount in its sentence, only 的 between (为年度计划18,000.00万元的
+    102.42%, 占年度计划（12,000.00万元）的104.00%, 按结算价2,703.12万元的3%): a rate of that amount."""
+    if rate.unit != "%" or (amount.block, amount.sentence) != (rate.block, rate.sentence) or amount.at >= rate.at:
+        return False
+    text = base.sentences.get((rate.block, rate.sentence), "")
+    return RATE_OF_RE.fullmatch(text, amount.at + len(amount.text), rate.at) is not None
+
+
 def same_sentence(base: FactBase, f: Fact) -> list[Fact]:
     return base.by_sentence.get((f.block, f.sentence), [])
 

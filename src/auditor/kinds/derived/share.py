@@ -18,7 +18,7 @@ from ...knowledge import compact, concepts
 from ..base import CHECKED, Hit, item_label, sentence_figures
 from .intervals import (HUNDRED, bounds, ratio_bounds, exact_ratio, formula_operands, consistent, unit_slip, rate_hit,
                         tail_of, ratio_fits)
-from .lookup import same_sentence, facts_before
+from .lookup import facts_before, rate_of_amount, same_sentence
 from .wholes import LISTED_SUM, without_whole_words, share_whole_words, share_whole, holds, list_sentence
 
 
@@ -121,8 +121,8 @@ def _opened_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
             continue
         if share_whole_named(compact(whole.label)) is None:
             # (…2,703.12万元的3%预留…: only 的 between an amount and the rate; not 15%、25%…, a list of rates)
-            part = _part_after(base, sentence, rate, whole, same_period=not _given_rate(rate, whole)) \
-                if rate.label.strip() == "的" and whole.unit not in ("%", "‰", "个百分点") else None
+            part = _part_after(base, sentence, rate, whole, same_period=not _given_rate(base, rate, whole)) \
+                if rate_of_amount(base, whole, rate) and whole.unit not in ("%", "‰", "个百分点") else None
             if part is not None:
                 out.append((rate, part, whole))  # (以结算价2,703.12万元的3%预留质保金81.09万元)
             continue
@@ -134,12 +134,13 @@ def _opened_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
     return out
 
 
-def _given_rate(rate: Fact, whole: Fact) -> bool:
+def _given_rate(base: FactBase, rate: Fact, whole: Fact) -> bool:
     """A rate given of an amount stated as a basis (按审定结算价2,703.12万元的3%预留质保金…: concepts.yaml
     rate_basis_words before the amount), the amount after it worked out from it: the rate is
     exact, no share rounded to its print."""
-    words = tuple(concepts().get("rate_basis_words") or ())
-    return rate.label.strip() == "的" and compact(whole.label).startswith(words)
+    words, not_words = (tuple(concepts().get(k) or ()) for k in ("rate_basis_words", "rate_basis_not_words"))
+    label = compact(whole.label)
+    return rate_of_amount(base, whole, rate) and label.startswith(words) and not label.startswith(not_words)
 
 
 def _rate_products(given: list[tuple[Fact, Fact, Fact]]):
@@ -343,7 +344,7 @@ def check_share(base: FactBase, rule):
 def _shares_checked(base: FactBase):
     shares = stated_shares(base)
     yield from _quantity_shares(base, {rate.id for rate, _, _ in shares})
-    given = [(rate, part, whole) for rate, part, whole in shares if _given_rate(rate, whole)]
+    given = [(rate, part, whole) for rate, part, whole in shares if _given_rate(base, rate, whole)]
     yield from _rate_products(given)
     products = {rate.id for rate, _, _ in given}
     shares = [share for share in shares if share[0].id not in products]
