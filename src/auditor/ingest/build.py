@@ -34,7 +34,7 @@ TITLE_YEAR_RE = re.compile(r"(20\d\d)\s*年(?![^\S\t]*\d|\s*[底末初])")
 # any other plain year of the opening (2027年全面建成: a plan's)
 YEAR_END_RE = re.compile(r"截[至止]\s*(20\d\d)\s*年\s*(?:底|末|12\s*月\s*31\s*日)")
 # a title's year of a part of it (2025年1—6月…监控报告, 2024年1-8月): the report's year as well
-YEAR_SPAN_RE = re.compile(r"(?:19|20)\d\d\s*年?\s*" + RANGE_JOINER + r"\s*(?:19|20)\d\d\s*年度?")
+YEAR_SPAN_RE = re.compile(r"(?:19|20)\d\d\s*年?\s*" + RANGE_JOINER + r"\s*(?P<end>(?:19|20)\d\d)\s*年度?")
 PART_YEAR_RE = re.compile(r"(20\d\d)\s*年\s*\d{1,2}\s*月?\s*[-—–~～至到]\s*\d{1,2}\s*月")
 BRACKETED_RE = re.compile(r"[（(][^（）()]*[）)]")
 
@@ -766,7 +766,7 @@ def infer_meta(doc: Document) -> dict:
         # (an evaluation or an account of 2022—2024年 reports up to the span's last year, whatever
         # year its opening cites first: 下达2022年度…任务; a plan's span, 实施方案（2025—2027年）, is its
         # own period ahead: only a title naming an outturn, vocabulary.yaml outturn_title_words)
-        year = int(re.findall(r"(?:19|20)\d\d", span.group())[-1])
+        year = int(span.group("end"))
     evaluated = EVALUATED_YEAR_RE.search(wider) if not title_years else None
     if evaluated:
         # an evaluation report titled with no year states the year it evaluates by its base date

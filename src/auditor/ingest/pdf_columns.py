@@ -102,8 +102,12 @@ def _prose(sides: tuple[list, ...], count: int) -> bool:
 
 def _han(char: str) -> bool:
     """A Han character as a PDF's font may map it: the unified ideographs, or the radicals some
-    fonts set in their place (⼆ for 二, ⽀ for 支), not the CJK or full-width punctuation."""
-    return char >= "\u2e80" and not ("\u3000" <= char <= "\u303f" or "\uff00" <= char <= "\uffef")
+    fonts set in their place (⼆ for 二, ⽀ for 支); not punctuation, Hangul, a private-use glyph of
+    an unmapped font or the replacement character (a garbled page is no prose)."""
+    return any(lo <= char <= hi for lo, hi in HAN_RANGES)
+
+
+HAN_RANGES = (("\u2e80", "\u2fdf"), ("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"))
 
 
 def column_wrap_min(texts: list[str]) -> int:

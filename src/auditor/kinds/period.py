@@ -318,6 +318,7 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None, horizon:
     patterns = {key: re.compile(params[key]) for key in ("activity_pattern", "topic_pattern", "figure_pattern")}
     cues = params["comparison_cues"]
     quiet = cues + params["future_cues"] + params["history_cues"]
+    outturn_or_cue = (*params["outturn_words"], *cues)  # (a base-year sentence's words that leave it alone)
     prior_section = _prior_sections(params)
     years_cells = None  # the tables' figures by the year their row or column names (see _cells_by_year)
     # the figures of the tables of the plan's year alone (read once, for the first base-year
@@ -357,7 +358,7 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None, horizon:
             if not found and base_year is not None:
                 # a plan's base year naming the plan's own figures (2024年一般公共预算基本支出942.24万元，
                 # 其中人员经费…, every figure the 2025 budget table's): misdated all the same
-                slip = None if str(year) in text or any(w in text for w in params["outturn_words"] + cues) \
+                slip = None if str(year) in text or any(w in text for w in outturn_or_cue) \
                     else _plan_figures_dated_back(text, patterns["figure_pattern"], base_year, plan_cells())
                 if slip is not None:
                     yield _hit(sentence.text[slip.start(1):].strip()[:60], sentence.loc, base_year, year,

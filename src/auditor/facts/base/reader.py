@@ -143,9 +143,10 @@ class FactReader(VocabularyReading, ProjectReading, HeadingReading, ParagraphRea
         table_fund = ""  # the fund the table just read names (its notes, 注：…, state its scope)
         for index, block in enumerate(self.doc.blocks):
             if isinstance(block, Paragraph):
-                self.note_fund = table_fund if note_lead_re().match(block.text) else ""
+                note = note_lead_re().match(block.text) is not None
+                self.note_fund = table_fund if note else ""
                 self._paragraph(index, block)
-                table_fund = table_fund if note_lead_re().match(block.text) else ""
+                table_fund = table_fund if note else ""
             else:
                 if isinstance(block, Heading):
                     self.topic = (len(NUMBERING_LEVELS), "")
