@@ -378,8 +378,40 @@ def _columns_of(type_id: str, heads: list[str]) -> dict[str, int]:
     if found is None:
         if len(_COLUMNS) >= MEMO_ENTRIES:
             _COLUMNS.clear()
-        found = _COLUMNS[key] = _own_level_columns(heads, _map_columns(heads, vocabulary()["table_types"][type_id]["columns"]))
+        spec = vocabulary()["table_types"][type_id]
+        taken = _own_level_columns(heads, _map_columns(heads, spec["columns"]))
+        found = _COLUMNS[key] = _deepest_level_heads(heads, taken, tuple(spec.get("level_prefixes") or ()))
     return dict(found)
+
+
+def _deepest_level_heads(heads: list[str], taken: dict[str, int], prefixes: tuple[str, ...]) -> dict[str, int]:
+    """A header giving each level its own points and score under the level's name (一级分值 | 一级得分 |
+    二级分值 | 二级得分): the indicators' are the deepest level's. A column taken under a head that a
+    level's prefix opens gives way to the free head of the same words under a deeper level's prefix
+    (`prefixes` outermost first)."""
+    for role, col in list(taken.items()):
+        level = next((i for i, p in enumerate(prefixes) if heads[col].startswith(p)), None)
+        if level is None:
+            continue
+        rest = heads[col][len(prefixes[level]):]
+        deeper = [k for k, head in enumerate(heads) if k not in taken.values()
+                  for p in prefixes[level + 1:] if head == p + rest]
+        if deeper:
+            # (the shallower level's column is kept as the category's: OUTER + role, see _category_row)
+            taken[OUTER + role] = col
+            taken[role] = max(deeper, key=lambda k: next(i for i, p in enumerate(prefixes) if heads[k].startswith(p)))
+    return taken
+
+
+OUTER = "outer_"  # a column role's prefix for a shallower level's figure of it (一级得分 beside 二级得分)
+
+
+def _category_row(cells: list[Cell], columns: dict[str, int]) -> bool:
+    """A row stating a category's own points or score under its level's heads (决策 | 15 | 13.50 above
+    its indicators, in a form heading 一级得分 and 二级得分 apart), none under the indicators'."""
+    outer = [number(cell_at(cells, col)) for role, col in columns.items() if role.startswith(OUTER)]
+    own = [number(cell_at(cells, columns.get(role))) for role in ("weight", "score")]
+    return any(v is not None for v in outer) and all(v is None for v in own)
 
 
 def _own_level_columns(heads: list[str], taken: dict[str, int]) -> dict[str, int]:
@@ -565,6 +597,9 @@ def _read_scores(typed: TypedTable, grid: list[list[str]]) -> None:
             continue
         if _is_header(texts):
             break
+        if _category_row(cells, typed.columns):
+            carried["level1"], carried["level2"] = label, ""
+            continue
         record = _score_record(cells, typed.columns, level2, carried["level2"])
         if record is None:
             continue
