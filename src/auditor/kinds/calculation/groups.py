@@ -94,10 +94,19 @@ def continuation(base: FactBase, rest: list[tuple[tuple[int, int], list[Fact]]],
                 and not base.sentences.get((key[0], key[1] - 1), "").rstrip().endswith(("；", ";")):
             break
         first = next((f for f in facts if f.is_money), None)
-        if any(f.concept == total for f in facts) or (first is not None and first.concept not in names):
+        if any(f.concept == total for f in facts):
+            break
+        if first is not None and first.concept not in names and not _unknown_item(base, key, first, out):
             break
         out.extend(facts)
     return out
+
+
+def _unknown_item(base: FactBase, key: tuple[int, int], first: Fact, listed: list[Fact]) -> bool:
+    """A clause going on with an amount of a thing the vocabulary does not know, after the list's
+    parts (其中：人员经费…；公用经费…；资本性支出38.90万元): one more item of the list, which
+    _unnamed_items weighs, not the list's end. A change, or a clause opening a list of its own, is none."""
+    return first.concept is None and money_amount(first) and bool(listed) and not base.opens_list(key)
 
 
 def wider_siblings(calc: dict) -> dict[str, str]:
@@ -284,7 +293,10 @@ def _unnamed_items(facts: list[Fact], total: Fact, parts: list[Fact], text: str 
         if total.id > last.id:
             return ((f.block, f.sentence) == (total.block, total.sentence) or f is carried) and f.id < total.id
         if f.id == last.id + 1:
-            return (f.block, f.sentence) == (last.block, last.sentence)
+            # (in the last part's sentence, or the clause after it that the list's run goes on into:
+            # the facts given are the run's, see continuation)
+            return f.block == last.block and f.sentence is not None and last.sentence is not None \
+                and f.sentence - last.sentence in (0, 1)
         return total.id < f.id < last.id
 
     # (a name no declared sum knows, 债务转贷收入 or 调入资金 read off a table's rows, is an item the
