@@ -79,6 +79,24 @@ class ParagraphReading:
             # the concept last named carries over to the next sentence of the paragraph
             carried = self._sentence(index, s_index, sentence, carried, own) or self.lead
         self._spending_before_carry_over(index)
+        self._total_said_to_include(index)
+
+    def _total_said_to_include(self, index: int) -> None:
+        """“总收入3,327.18万元（含年初结转和结余118.62万元）”: an amount whose bracket right after it says
+        it includes a kind of money that is no part of its concept but that concept's sibling in a
+        wider declared sum (本年收入 and 年初结转和结余 in 收支总计) is that wider sum."""
+        facts = self.base.by_block.get(index, ())
+        for whole, part in zip(facts, facts[1:]):
+            if not (whole.is_money and part.is_money and whole.source == "text" and whole.concept and part.concept
+                    and part.sentence == whole.sentence and part.concept not in self.parts_named.get(whole.concept, ())):
+                continue
+            bracket = self.includes_re.match(self.base.sentences.get((whole.block, whole.sentence), ""), whole.at + len(whole.text))
+            if bracket is None or part.at >= bracket.end():
+                continue
+            wider = next((total for total, parts in self.parts_named.items()
+                          if whole.concept in parts and part.concept in parts), None)
+            if wider is not None:
+                self.base.name(whole, wider)
 
     def _spending_before_carry_over(self, index: int) -> None:
         """“收入总计213.10亿元……支出总计211.10亿元。收支相抵，结转下年2.00亿元”: a 支出总计 that with

@@ -306,6 +306,11 @@ class VocabularyReading:
         self.inclusion_words = tuple(vocab.get("inclusion_words") or ())
         # right after a 支出总计: words saying it holds the balance carried over (（含年末结转和结余）)
         self.includes_carry_re = re.compile(rf"\s*[（(]\s*(?:{alternatives(self.inclusion_words) or '(?!)'})[^）)]{{0,12}}?结转")
+        # right after an amount: a bracket saying what it includes (（含年初结转和结余118.62万元）)
+        self.includes_re = re.compile(rf"\s*[（(]\s*(?:{alternatives(self.inclusion_words) or '(?!)'})[^）)]*")
+        # each declared sum's parts by every name they go by (its alternatives too)
+        self.parts_named = {calc["total"]: frozenset(calc["parts"]).union(*(calc.get("alternatives") or {}).values())
+                            for calc in self.lex.calculations if not calc.get("fund")}
         self.excluding_words = tuple(vocab.get("excluding_words") or ())  # 非 before a name: not it
         # the words taking listed things in turn (分别): from score_lists, where they name scores
         self.respectively = re.compile(alternatives((vocab.get("score_lists") or {}).get("respectively")))
