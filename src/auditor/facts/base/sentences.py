@@ -628,7 +628,7 @@ class SentenceReading:
                 # rates after it are its own, not that concept's
                 unknown_since = "all"
             elif fact.concept is None and not fact.comparator \
-                    and not names_nothing(blank(phrase, self.lex.concepts), self.lex):
+                    and (not names_nothing(blank(phrase, self.lex.concepts), self.lex) or self.scores_category(phrase, unit)):
                 # a figure of a thing the vocabulary does not know (产出指标权重50分; 新增办公楼维修
                 # 150.00万元): the figures after it that name nothing (得分47分; 较上年增加150.00万元)
                 # are that thing's, not the concept named before it. An item of a list (差旅费15.00

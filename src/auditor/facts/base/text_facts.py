@@ -229,6 +229,17 @@ class TextFactReading:
         units = {f.unit for f in self.base.by_concept.get(concept, ()) if f.unit and f.unit not in ("%", "分")}
         return unit in units or (unit in MONEY_UNITS and bool(units & MONEY_UNITS.keys()))
 
+    def _money_words(self, measured: str) -> bool:
+        """Words of money's measures (预算, 执行) in a phrase (its concepts' and funds' names blanked)."""
+        return any(m in MONEY_MEASURES for _s, _e, m in self.lex.measures.all(measured))
+
+    def scores_category(self, phrase: str, unit: str) -> bool:
+        """Points after money's measure words (预算执行9.79分): a category of the form scored."""
+        if unit != "分":
+            return False
+        bare = blank(phrase, self.lex.concepts)
+        return self._money_words((blank(bare, self.lex.funds) if "预算" in bare else bare).replace(" ", ""))
+
     def _text_fact(self, phrase, m, value, unit, carried, plain_carried, last_money, subject, wide) -> dict:
         """`carried`: the concept named last, for a change or a rate that names none;
         `plain_carried`: the same for a plain figure, None after a figure of an unknown thing."""
@@ -338,6 +349,12 @@ class TextFactReading:
         # 预算 of a fund's name (一般公共预算资金支出) is no budget
         measured = (blank(bare, self.lex.funds) if "预算" in bare else bare).replace(" ", "")
         measure = None if self._fault_named(measured) else self.lex.measures.last(measured)
+        if unit == "分" and self._money_words(measured):
+            # (其中：预算执行9.79分, 预算编制得分4.50分: money's measure words before points name the
+            # thing scored, a category of the form; no measure of the points, and no concept the
+            # whole score named before carries to them)
+            measure = None if measure in MONEY_MEASURES else measure
+            plain_carried = None
         if measure in BUDGET_MEASURES and measure != "年初预算" and self._year_start_budget(bare):
             measure = "年初预算"
         if unit in MONEY_UNITS and measure in (None, "决算") and self._forecast_head(compact(bare)):
@@ -623,6 +640,8 @@ def _base_of_rate(text: str, f: Fact) -> bool:
 # the words between a share's whole stated inside its 占…的 and the share (…139,880万元的比重为72.5%)
 EMBEDDED_SHARE_TAIL_RE = re.compile(r"的(?:比重|比例|份额)?(?:为|是|达)?")
 JOINED_REACH = 16  # characters before a score its joined categories' names are looked for in
+# the measures of money (a budget, an outturn): before points, words naming a category scored (预算执行)
+MONEY_MEASURES = frozenset(BUDGET_MEASURES) | {"决算", "追加预算", "可支配"}
 UNREAD_AMOUNT_RE = re.compile(r"\d[\d.,]*\d\s*(?:亿元|万元|千元|元)")
 
 
