@@ -581,7 +581,9 @@ def _quantities_in_sentence(sentence: list[Fact], rate: Fact, year: int | None =
     """(this year's, last year's) count stated before the rate, last year's after a comparing word
     in the same unit (全年到馆读者18.62万人次，较上年的17.40万人次同比下降7.01%), in brackets right
     after this year's (12.6万吨（上年11.8万吨）), or each with its year (2023年…，2024年…)."""
-    counts = [f for f in sentence if not f.is_money and f.unit not in ("%", "‰", "") and not f.comparator]
+    # (a change is no count of a year: 增加12个（上年74个）, the bracket's count is the change's base)
+    counts = [f for f in sentence if not f.is_money and f.unit not in ("%", "‰", "") and not f.comparator
+              and f.measure != "变动额"]
     if len(counts) < 2:
         return None
     if len(set(YEAR_NUMBER_RE.findall(compact(rate.label)))) == 2 and _named_years_own(rate, year):
@@ -839,6 +841,9 @@ def _stated_prior(sentence: list[Fact], change: Fact | None) -> Fact | None:
     286.43万元，比上年减少15.12万元, is what changed, not what it changed from)."""
     if change is None:
         return None
+    after = _bracketed_base(sentence, change)
+    if after is not None:
+        return after
     before = next((f for f in reversed(sentence) if f.id < change.id and f.measure != "变动额"
                    and (f.is_money if change.is_money else f.unit == change.unit)), None)
     # (last year's budget is a base as its 决算 is: 比2024年年初预算9,072.40万元增加424.62万元)
@@ -849,6 +854,18 @@ def _stated_prior(sentence: list[Fact], change: Fact | None) -> Fact | None:
             or (before.concept and change.concept and before.concept != change.concept):
         return None
     return before
+
+
+def _bracketed_base(sentence: list[Fact], change: Fact) -> Fact | None:
+    """Last year's figure in brackets right after the change (增加12个（上年74个）; 减少3.20万元（上年
+    28.00万元）): the base the change is on, in its unit, of its thing or naming none."""
+    after = next((f for f in sentence if f.id == change.id + 1), None)
+    if after is None or after.period != PRIOR or not after.value or after.measure == "变动额" \
+            or not after.label.startswith(("(", "（")) or after.is_money != change.is_money \
+            or (not change.is_money and after.unit != change.unit) \
+            or (after.concept and change.concept and after.concept != change.concept):
+        return None
+    return after
 
 
 def _compared_with(label: str) -> bool:
@@ -913,6 +930,8 @@ def _quantity_change(sentence: list[Fact], rate: Fact, cues: list[str], year: in
     (较上年增加, 比2023年度增加 in a 2024 report; not 比计划增加), and the last figure of its unit before it (“培训30场，较上年增加
     5场，参训人数1,200人，较上年增长50%”: the 50% is the 人's, not the 场's)."""
     change = sentence[-1] if sentence else None
+    if len(sentence) > 1 and _bracketed_base(sentence, sentence[-2]) is change:
+        change = sentence[-2]  # (增加12个（上年74个），增长16.22%: the change before its base's bracket)
     if change is None or change.measure != "变动额" or change.is_money or not change.unit or change.unit == "%" \
             or not (compares_last_year(change.label, cues, year) or _stated_prior(sentence, change) is not None) \
             or (change.concept and rate.concept and change.concept != rate.concept):
