@@ -217,7 +217,7 @@ def _figured_changes(base: FactBase, plan: bool = False):
                 or _on_stated_budget(base, change) or change.period != CURRENT:
             continue  # (a later year's change, 2025年…预期…，比2024年完成数增加…, is on this year's)
         current = _one(base, change.concept, CURRENT, change)
-        prior = _stated_prior(base, change) or _one(base, change.concept, PRIOR, change)
+        prior = _stated_prior(base, change) or _one(base, change.concept, PRIOR, change, _named_base_measure(change))
         if (current is None or prior is None) and plan:
             # a plan's budget on last year's (政府性基金预算拨款收入120.00万元，比上年增加30.00万元)
             sentence = [f for f in base.by_sentence.get((change.block, change.sentence), ()) if f.id < change.id]
@@ -313,15 +313,23 @@ def _on_stated_budget(base: FactBase, change: Fact) -> bool:
         or any(w in compact(change.label) for w in concepts().get("year_start_words") or ()))
 
 
-def _one(base: FactBase, concept: str, period: str, near: Fact) -> Fact | None:
+def _one(base: FactBase, concept: str, period: str, near: Fact, measure: str | None = None) -> Fact | None:
     """The figure of a concept in a period: in the change's sentence first, else one value
-    the document agrees on."""
-    return _figure(base, concept, period, (near.block, near.sentence), near.id, near.subject)
+    the document agrees on; of `measure` where the change names its base's (比2024年决算数增加)."""
+    return _figure(base, concept, period, (near.block, near.sentence), near.id, near.subject, measure)
 
 
-def _figure(base: FactBase, concept: str, period: str, sentence: tuple, before: int, subject: str) -> Fact | None:
+def _named_base_measure(change: Fact) -> str | None:
+    """The measure the words after the change's last comparing word name its base by (比2024年决算数
+    增加0.97万元: 决算; 较上年预算减少: 全年预算), None naming none."""
+    cues = list(lexicon().comparison.finditer(change.label))
+    return lexicon().measures.last(compact(change.label[cues[-1].end():])) if cues else None
+
+
+def _figure(base: FactBase, concept: str, period: str, sentence: tuple, before: int, subject: str,
+            measure: str | None = None) -> Fact | None:
     # (of the measure an amount naming none is of: the outturn, or a plan's budget)
-    measure = base.bare_measure
+    measure = measure or base.bare_measure
     here = [f for f in base.by_sentence.get(sentence, ())
             if f.concept == concept and f.period == period and f.measure == measure and f.id < before]
     if here:
