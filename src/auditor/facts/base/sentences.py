@@ -781,7 +781,8 @@ def _bound_of(text: str, m: re.Match) -> str:
     end = RANGE_END_RE.search(text, max(0, m.start() - 8), m.start()) if ending[-1:] in RANGE_JOINER_CHARS else None
     if end and _unit_kind(text[max(0, end.start() - 20):end.end()], last=True) in ("", _unit_kind(m.group(0))):
         return "≤"
-    if SCORED_AFTER_RE.match(text, m.end()) and (WHOLE_PERCENT_RE.fullmatch(m.group().strip())
+    # (points scored after points, 投入指标20分得19分, are a part's weight and its score, no condition)
+    if (m.groupdict().get("unit") or "") != "分" and SCORED_AFTER_RE.match(text, m.end()) and (WHOLE_PERCENT_RE.fullmatch(m.group().strip())
                                                  or _scoring_rule(text, vocabulary_generation())):
         # (执行率100%得10分，90%（含）-100%得8分: a condition of the rule's scores, not a rate
         # stated, as is a whole percent a score follows, 执行率为100%得满分; 预算执行率98.50%得满分
