@@ -57,7 +57,8 @@ class RateReading:
                 # (占预留给中小企业的政府采购项目预算总额的: a whole narrower than the kind it names,
                 # left to the words it is named in)
                 return self._share(out, phrase, within, last_money, carried, None)
-            budget = self.lex.measures.last(after) if base is None else None
+            # (预算 inside a fund's name, 占政府性基金预算支出的, names no budget)
+            budget = self.lex.measures.last(blank(after, self.lex.funds)) if base is None else None
             # (in a project's report its 实际支出 is the project's, no unit's total)
             whole = kind_total(after, self.self_words) if base is None and self.doc.meta.get("report_type") != self.project_report \
                 else None
