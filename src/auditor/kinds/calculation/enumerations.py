@@ -98,6 +98,8 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
                 parts = [replace(f, label=name) for f, name in zip(parts, names)]
         if word in lexicon().list_openers and not _catch_all(parts[-1], rule):
             continue  # a 其中 list may name some parts only, unless its last item is the rest (其他…)
+        if _rest_of_wider(parts, total, rule):
+            continue
         if id(total) not in summed:
             yield CHECKED
         if total.concept is None or head is None:
@@ -109,6 +111,16 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
         partial = word in rule.params["partial_cues"] and not _catch_all(parts[-1], rule)
         partial = partial or _left_open(text, parts[-1], rule, len(parts)) or _rest_of_narrower(total, parts)
         yield from compare_listing(total, parts, partial, rule)
+
+
+def _rest_of_wider(parts: list[Fact], total: Fact, rule) -> bool:
+    """The rest closing the list stands in a clause of its own (…，已整改1,905.30万元，其中A…、B…；剩余
+    481.15万元为…) and the items before it add up to the total: the rest is of a wider whole named
+    before the total (涉及资金…), not the total's. (Were it the total's, the items before it could
+    not already make the total.)"""
+    rest = parts[-1]
+    return (rest.block, rest.sentence) != (parts[-2].block, parts[-2].sentence) and _catch_all(rest, rule) \
+        and not any(h.cls != "rounding" for h in compare_sum(total, parts[:-1], "列举", rule))
 
 
 def _rest_of_narrower(total: Fact, parts: list[Fact]) -> bool:
