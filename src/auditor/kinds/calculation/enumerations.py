@@ -98,10 +98,10 @@ def check_enumerations(doc, base: FactBase, rule, summed: frozenset | set = froz
                 parts = [replace(f, label=name) for f, name in zip(parts, names)]
         if word in lexicon().list_openers and not _catch_all(parts[-1], rule):
             continue  # a 其中 list may name some parts only, unless its last item is the rest (其他…)
-        if _rest_of_wider(parts, total, rule):
-            continue
         if id(total) not in summed:
             yield CHECKED
+        if _rest_of_wider(parts, total, rule):
+            continue  # (checked: the items make the total, the rest is another whole's)
         if total.concept is None or head is None:
             total = replace(total, concept=total.concept or compact(total.label).strip("，,：:（(") or "合计")
         lead = compact(parts[0].label)

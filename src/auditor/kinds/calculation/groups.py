@@ -333,7 +333,27 @@ def _unnamed_rows(column: list[Fact], total: Fact, parts: list[Fact]) -> list[Fa
         elif not in_sub and f.concept not in known and money_amount(f) and f.measure == total.measure \
                 and f.period == total.period:
             unnamed.append(f)  # (公务用车购置费 between 三公经费 and 公务接待费, known, is a part's part)
+    if total.loc.row == high:
+        unnamed += _unnamed_above(column, total, low)
     return unnamed
+
+
+def _unnamed_above(column: list[Fact], total: Fact, first: int) -> list[Fact]:
+    """Where the total's row closes the list (捐赠收入 | 政府补助收入 | 投资收益 | 其他收入 | 收入合计), the
+    rows right above its first known part that name no concept the vocabulary knows, each with a
+    figure of the total's measure and period in the column: items of the list too. The run stops at
+    a row with no figure there (一、收入, a heading) or at one the vocabulary knows."""
+    by_row = {f.loc.row: f for f in column if f.loc.row is not None}
+    known, found = concepts()["concepts"], []
+    row = first - 1
+    while row in by_row:
+        f = by_row[row]
+        if f.concept in known or SUBROW_RE.match(f.label or "") or not money_amount(f) \
+                or f.measure != total.measure or f.period != total.period:
+            break
+        found.append(f)
+        row -= 1
+    return found
 
 
 def _second_readings(column: list[Fact], total: Fact, parts: list[Fact]) -> list[Fact]:
