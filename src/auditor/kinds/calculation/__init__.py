@@ -137,7 +137,8 @@ def _checks(doc, rule):
                     group = facts + parts_sentence_after(base, key, facts, calc["total"], names)
                 carried = added_onto(base, key)
                 yield from check_group(([carried] if carried is not None else []) + group, calc, names, "同一句", rule,
-                                       complete=False, checked=checked, text=base.sentences.get(key, ""), carried=carried)
+                                       complete=False, checked=checked, text=base.sentences.get(key, ""), carried=carried,
+                                       base=base)
         if "table" in rule.params["contexts"]:
             for block, facts in base.by_table.items():
                 if block not in tables:
