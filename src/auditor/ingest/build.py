@@ -767,6 +767,12 @@ def infer_meta(doc: Document) -> dict:
         # year its opening cites first: 下达2022年度…任务; a plan's span, 实施方案（2025—2027年）, is its
         # own period ahead: only a title naming an outturn, vocabulary.yaml outturn_title_words)
         year = int(span.group("end"))
+    planned = ahead or (kind and any(e["name"] == kind and e.get("title_year_first") for e in vocabulary()["report_types"]))
+    plan_span = YEAR_SPAN_RE.search(title) if not title_years and planned and not span else None
+    if plan_span:
+        # (a plan titled by its span only, 2025—2027年中期财政规划 or 实施方案（2025—2027年）, is
+        # written for the span's first year: the later years are its plans)
+        year = int(plan_span.group(0)[:4])
     evaluated = EVALUATED_YEAR_RE.search(wider) if not title_years else None
     if evaluated:
         # an evaluation report titled with no year states the year it evaluates by its base date
