@@ -306,7 +306,8 @@ def _empty_lines(grid: list[list[str]], k: int, says_nothing, label_columns: set
     if not label_columns:
         return False
     for texts in grid[k:k + EMPTY_RUN_ROWS]:
-        filled = {j for j, t in enumerate(texts) if not says_nothing(t)}
+        # (a group's number in the 序号 column, 二 | 乡村振兴 over its rows 1 | …, labels the group too)
+        filled = {j for j, t in enumerate(texts) if not says_nothing(t) and not GROUP_NUMBER_RE.fullmatch(t)}
         if any(_cell_number(texts[j]) is not None for j in filled):
             return True  # (the next row of figures: under the same heads)
         if not filled <= label_columns or filled & figure_columns:
@@ -319,6 +320,8 @@ DATE_CELL_RE = re.compile(r"\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日|\d{1,2}月(?
 # the most characters of a short value ending as a deadline or a bound does (3个工作日以内); a
 # longer cell ending so is a sentence, prose the rows' reading leaves alone
 VALUE_CELL_CHARS = 16
+# a group's number in a 序号 column, in words or brackets (二, 二、, （二）): no figure
+GROUP_NUMBER_RE = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]?|[（(][一二三四五六七八九十\d]{1,3}[）)]")
 EMPTY_RUN_ROWS = 8  # rows of a fixed form left empty in a run at most (the lines of its unused funds)
 
 
