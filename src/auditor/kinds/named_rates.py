@@ -70,6 +70,9 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
             qualifier = qualifier if QUALIFIER_RE.fullmatch(qualifier) else ""
             at_figure = k - 1 if _names_rate_of(text, facts, k - 1, words, negations, qualifier) \
                 else _named_in_list(text, facts, k, words)
+            if at_figure is None and k >= 2 and _negated(text, facts, k - 1, words, negations) \
+                    and _names_rate_of(text, facts, k - 2, words, negations, qualifier):
+                at_figure = k - 2  # (已整改14个，正在整改4个，整改率…: of the one done, the one not done beside it)
             if at_figure is None:
                 continue  # the figure right before is not what the rate names (不合格19批次: its complement)
             figure = facts[at_figure]
@@ -81,7 +84,7 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
                   and facts[j].value > 0][-NEAREST_BASES:]
             bases = [facts[j] for j in at]
             named = [facts[j] for j in at if any(w in text[_start(facts, j):facts[j].at] for w in bases_named)]
-            if not named and _counted_whole(text, facts, k, bases):
+            if not named and _counted_whole(text, facts, k, bases, at_figure):
                 named = bases[-1:]  # (老年人5,830人，纳入健康管理4,286人，健康管理率…: the count it is of)
             if not named and not bases and stem in before_stems:
                 # (反映的问题共170个，涉及金额…。截至…，已整改到位152个，整改率…: the base closes the sentence before)
@@ -147,6 +150,12 @@ def _names_rate_of(text: str, facts: list[Fact], j: int, words: list[str], negat
     if any(w in after for w in words) and qualifier in after:
         return not any(n + w in after for n in negations for w in words)
     return _named_by_clause(own, words[0], negations)
+
+
+def _negated(text: str, facts: list[Fact], j: int, words: list[str], negations: tuple[str, ...]) -> bool:
+    """The j-th figure's own words hold the rate's stem negated (未整改, 正在整改: not done)."""
+    own = text[_start(facts, j):facts[j].at]
+    return any(n + w in own for n in negations for w in words)
 
 
 AFTER_CHARS = 20  # characters after a figure read for the words naming what it counts, up to its clause's end
@@ -242,16 +251,17 @@ def _start(facts: list[Fact], k: int) -> int:
     return facts[k - 1].at + len(facts[k - 1].text) if k else 0
 
 
-def _counted_whole(text: str, facts: list[Fact], k: int, bases: list[Fact]) -> bool:
+def _counted_whole(text: str, facts: list[Fact], k: int, bases: list[Fact], at_figure: int) -> bool:
     """A count of people or things before the rate's figure (only figures of other units between),
     larger than it, the one figure of its unit in the sentence before it, the rate standing in the clause right after the figure
-    (no brackets, no 其中 between): the whole the rate is of, though no word of plans names it."""
-    figure = facts[k - 1]
+    (no brackets, no 其中 between; the figure's complement, 正在整改4个, may stand between): the whole
+    the rate is of, though no word of plans names it."""
+    figure = facts[at_figure]
     if figure.is_money or figure.unit in ("分", "") or len(bases) != 1 or k < 2:
         return False
     # (figures of other units between them are other things of the whole: 问题132个，涉及金额9.86亿元，
     # 已整改125个; one of its unit between is another count, and the base may be neither)
-    if any(f.unit == figure.unit for f in facts[facts.index(bases[0]) + 1:k - 1]):
+    if any(f.unit == figure.unit for f in facts[facts.index(bases[0]) + 1:at_figure]):
         return False
     between = text[figure.at + len(figure.text):facts[k].at]
     return bases[0].value > figure.value and not re.search(r"[（(）)]", between) \

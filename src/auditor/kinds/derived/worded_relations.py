@@ -55,9 +55,12 @@ def check_named_rate(base: FactBase, rule):
         name = clause[-NAME_CHARS:] or "比率"
         index = next((note for suffix, note in params["index_suffixes"].items() if name.endswith(suffix)), None)
         far = (whole.block, whole.sentence) != (rate.block, rate.sentence)
+        # (a figure of what is not done stands between the figure and its rate: 已整改14个，正在整改4个，整改率…)
+        undone = [f for f in base.facts[figure.id + 1:rate.id] if f.unit == figure.unit]
+        note = f"（其后的“{compact(undone[-1].label)}{undone[-1].text}”是尚未完成的数，不是该比率所指）" if undone \
+            else _base_note(whole, far)
         for outcome in rate_against(base, rate, figure, whole, name,
-                                     f"{compact(figure.label) or '该数'} ÷ {compact(whole.label) or '基数'}"
-                                     + _base_note(whole, far)):
+                                     f"{compact(figure.label) or '该数'} ÷ {compact(whole.label) or '基数'}" + note):
             if index and isinstance(outcome, Hit):
                 # (满意度 may be an index weighting each answer, not the share of one answer: a warning)
                 outcome.severity, outcome.formula = "warning", f"{outcome.formula}；{index}"
