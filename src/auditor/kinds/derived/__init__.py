@@ -69,6 +69,8 @@ PARAMS = {"check": (str, None), "completion_cues": (list, []), "target_cues": (l
           # below it (高于 / 低于); the year gone by from the document meta (elapsed_months: 1-8月, 上半年);
           # the schedule's words none: concepts.yaml schedule_words (kinds/schedules.py schedule_words)
           "schedule_words": (list, []), "above_words": (list, []), "below_words": (list, []),
+          # …or keeping pace with it (符合序时进度), a few points short at most (meets_gap_points, in points)
+          "meets_words": (list, []), "meets_gap_points": (str, "5"),
           # schedule_rate: a day named in the sentence that is no month's end (截至7月15日): the
           # schedule may be counted in days, not judged; words of another period than the
           # report's (一季度, 全年, 上年同期); comparing words before the schedule (低于时间进度8.5%)

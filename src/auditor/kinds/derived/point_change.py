@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from ...facts.base import Fact, FactBase
 from ...facts.base.model import OTHER_BASIS, CURRENT, PRIOR
@@ -149,9 +150,10 @@ def _schedule_direction(base: FactBase, rule):
         before = tail[:tail.find(word)]
         above = _last_said(before, params["above_words"], params["negation_words"])
         below = _last_said(before, params["below_words"], params["negation_words"])
-        if max(above, below) < max(0, len(before) - SCHEDULE_WORD_REACH):
+        meets = _last_said(before, params["meets_words"], params["negation_words"])
+        if max(above, below, meets) < max(0, len(before) - SCHEDULE_WORD_REACH):
             continue  # (no comparing word right before the name: 与时间进度基本持平, 没有滞后，比时间进度高…)
-        sign = 1 if above > below else -1
+        sign = 0 if meets > max(above, below) else 1 if above > below else -1
         # (the figure right after the clause read: the schedule stated after its name, 高于时间进度
         # （75%）, is that one; a gap, 高于序时进度1.7个百分点, is check_point_change's to judge)
         after = [f for f in same_sentence(base, rate) if f.source == "text" and f.at > rate.at]
@@ -164,6 +166,18 @@ def _schedule_direction(base: FactBase, rule):
         lo, hi = rate.interval()
         truth = 1 if lo > level else -1 if hi < level else 0
         yield CHECKED
+        if sign == 0:
+            # (符合序时进度: at the schedule or above it, or short of it by a few points at most)
+            if hi >= level - Decimal(str(params["meets_gap_points"])):
+                continue
+            gap = fmt(level - rate.value, max(rate.places, 2))
+            shown = stated.with_unit() if stated is not None else f"{fmt(schedule, 2)}%（{base.elapsed_months} 个月 ÷ 12）"
+            said = before[meets:meets + max(len(w) for w in params["meets_words"] if before.startswith(w, meets))]
+            yield Hit(quote=rate.quote + tail[:tail.find(word) + len(word)], location=rate.loc, stated=said,
+                      expected=f"低于{gap}个百分点",
+                      formula=f"{rate.with_unit()} − 时间进度 {shown} = -{gap}个百分点，文中却写“{said}”",
+                      fields={"relation": "与时间进度的高低", "rate": said, "computed": f"低于{gap}个百分点"})
+            continue
         if truth in (0, sign):
             continue
         shown = stated.with_unit() if stated is not None else f"{fmt(schedule, 2)}%（{base.elapsed_months} 个月 ÷ 12）"
