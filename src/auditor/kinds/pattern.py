@@ -10,6 +10,7 @@ Checks (param `check`, one function each in CHECKS):
   amount when it looks like one (a group after the first dot starts with 0, as decimals do and
   section numbers never do; a money or rate unit follows; or it fills a cell of a column of
   amounts).
+- date_validity: a date no calendar has (2024年13月5日, 2025年2月30日, 2024-04-31).
 - rate_percent: a rate printed without its %: in a sentence (“执行率为98.5，”, “增长
   13.95。”), in a column headed as a rate whose other cells carry %, or as the actual value of
   an indicator whose target is a percentage (目标 ≥95%，实际完成值 96).
@@ -153,6 +154,8 @@ def _check_number_format(doc, rule):
             yield from _doubled_percents(text, source)
         if MIXED_WIDTH_RE.search(text):
             yield from _mixed_width_digits(text, source, units)
+        if "，" in text:
+            yield from _wide_comma_groups(text, source)
         if "." not in text and "," not in text and "．" not in text:
             continue
         # most table cells: one well-formed number, nothing to look at (a text that is one needs
@@ -248,6 +251,24 @@ def _doubled_percents(text: str, source):
 LETTER_SLIP_RE = re.compile(r"(?<![A-Za-z\d.,])\d[\d,]*[lIOo][\d,]*(?:\.\d+)?(?=\s*(?:万元|亿元|千元|元|%|％))")
 LOOKALIKE = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0"})
 LOOKALIKE_LETTER_RE = re.compile("[lIOo]")
+
+
+# a full-width comma grouping a number's thousands (3，456.78万元: typed with the Chinese input
+# method on): its digits before the comma at most three, three after it, then the decimals and a
+# money or rate unit, or the whole of a table cell; a comma between two figures of a list has no
+# such shape (3，4项; 12，13日)
+WIDE_COMMA_GROUP_RE = re.compile(r"(?<![\d.,，])\d{1,3}(?:，\d{3})+\.\d{1,2}(?=\s*(?:万元|亿元|千元|元|%|％))")
+WIDE_COMMA_CELL_RE = re.compile(r"\s*\d{1,3}(?:，\d{3})+(?:\.\d+)?\s*")
+
+
+def _wide_comma_groups(text: str, source):
+    found = [m.group(0)] if (m := WIDE_COMMA_CELL_RE.fullmatch(text)) and source.loc.row is not None \
+        else [m.group(0) for m in WIDE_COMMA_GROUP_RE.finditer(text)]
+    for token in found:
+        token = token.strip()
+        yield Hit(quote=token, location=source.loc, stated=token, expected=token.replace("，", ","),
+                  formula=f"“{token}”的千分位写成了中文逗号“，”，应为“{token.replace('，', ',')}”",
+                  fields={"match": token, "problem": "的千分位写成了中文逗号"})
 
 
 def _letter_slips(text: str, source):
@@ -419,4 +440,32 @@ def _rate_hit(quote: str, loc, number: str, why: str) -> Hit:
                fields={"match": quote, "problem": "比率缺少百分号"})
 
 
-CHECKS = {"regex": _check_regex, "number_format": _check_number_format, "rate_percent": _check_rate_percent}
+# a date with its year: 2024年2月30日, 2024年13月, 2024-02-30 (the day optional in words)
+DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?"
+                     r"|(?<![\d.-])((?:19|20)\d\d)[-/](\d{1,2})[-/](\d{1,2})(?![\d/-])")
+
+
+def _check_date_validity(doc, rule):
+    """A date no calendar has: a month beyond 12 or 0, a day beyond its month's last (2月30日, 4月31日,
+    2月29日 in a year not leap)."""
+    import calendar
+
+    for text, source in document_texts(doc):
+        if "月" not in text and "-" not in text and "/" not in text:
+            continue
+        for m in DATE_RE.finditer(text):
+            year, month, day = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+            month_n, day_n = int(month), int(day) if day else None
+            if not 1 <= month_n <= 12:
+                problem = f"月份为 {month_n}，一年只有 12 个月"
+            elif day_n is not None and not 1 <= day_n <= calendar.monthrange(int(year), month_n)[1]:
+                problem = f"{year} 年 {month_n} 月只有 {calendar.monthrange(int(year), month_n)[1]} 天"
+            else:
+                continue
+            quote = m.group(0)
+            yield Hit(quote=quote, location=source.loc, stated=quote, expected="日历上存在的日期",
+                      formula=f"“{quote}”：{problem}", fields={"match": quote, "problem": problem})
+
+
+CHECKS = {"regex": _check_regex, "number_format": _check_number_format, "rate_percent": _check_rate_percent,
+          "date_validity": _check_date_validity}
