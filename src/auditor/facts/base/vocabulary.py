@@ -311,6 +311,11 @@ class VocabularyReading:
         # each declared sum's parts by every name they go by (its alternatives too)
         self.parts_named = {calc["total"]: frozenset(calc["parts"]).union(*(calc.get("alternatives") or {}).values())
                             for calc in self.lex.calculations if not calc.get("fund")}
+        balance = self.balance_identity
+        if balance.get("total") and balance.get("carry_over") and self.unit_spending:
+            # (the grand total's spending side too: 支出总计 = 本年支出 + 年末结转和结余)
+            self.parts_named[balance["total"]] = self.parts_named.get(balance["total"], frozenset()) \
+                | {self.unit_spending, balance["carry_over"]}
         self.excluding_words = tuple(vocab.get("excluding_words") or ())  # 非 before a name: not it
         # the words taking listed things in turn (分别): from score_lists, where they name scores
         self.respectively = re.compile(alternatives((vocab.get("score_lists") or {}).get("respectively")))
