@@ -63,7 +63,7 @@ def _read_stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
         if part is not None and (_own_subject(base, part, rate) or not part.is_money):
             continue  # (a share of a count taken in turn, 分别为12人和8人，分别占…: _quantity_shares)
         whole = None if part is None else _adjusted_budget(base, rate, part) if part.measure == ADJUSTMENT \
-            else share_whole(base, rate, part, sentence)
+            else _elliptic_whole(base, rate, out) or share_whole(base, rate, part, sentence)
         if rate.of >= 0 and not rate.base and whole is not None and any(
                 f.of == whole.id for f in same_sentence(base, rate) if f.measure == "占比"):
             continue  # (A、B分别为X、Y，占比分别为…: the other item is no whole; their sum is, unsaid)
@@ -594,6 +594,32 @@ def _count_scoping(text: str, before: list[Fact], part: Fact) -> tuple[Fact, str
 # a count's own noun right after it closing with 中 and a clause break (86所实施学校中，): the group
 # the figures after it are parts of (a short name, no figure nor clause inside)
 GROUP_AFTER_COUNT_RE = re.compile(r"(?P<name>[^，,；;。：:、\d]{2,12}?)中[，,：:]")
+
+
+def _elliptic_whole(base: FactBase, rate: Fact, found: list[tuple[Fact, Fact, Fact]]) -> Fact | None:
+    """A bare share (…；B 250.00万元，占20.00%) right after a share naming its whole in the clause run
+    before it (A 1,000.00万元，占政府性基金预算支出的80.00%；): of that share's whole, as its words say
+    by saying nothing more."""
+    if not BARE_SHARE_RE.fullmatch(compact(rate.label)):
+        return None
+    # (the last share of 占 before it: 为一般债务限额的97.54% between is a rate of another whole)
+    named = [(r, w) for r, _p, w in found if r.block == rate.block and "占" in r.label and r.id < rate.id]
+    if not named:
+        return None
+    before, whole = named[-1]
+    if not rate.sentence - CHAIN_REACH <= before.sentence <= rate.sentence or BARE_SHARE_RE.fullmatch(compact(before.label)):
+        return None
+    # (one run of clauses: the sentences from the named share's to the bare one's joined by ；, no list
+    # opened between: …占…的80.00%，其中：小微企业…，占比45.00% is of the part before its 其中)
+    texts = [base.sentences.get((rate.block, k), "") for k in range(before.sentence, rate.sentence + 1)]
+    if any(not t.rstrip().endswith(("；", ";")) for t in texts[:-1]):
+        return None
+    words = texts[0][before.at:] if len(texts) > 1 else texts[0][before.at:rate.at]
+    words += "".join(texts[1:-1]) + (texts[-1][:rate.at] if len(texts) > 1 else "")
+    return None if any(w in words for w in lexicon().list_openers) else whole
+
+
+BARE_SHARE_RE = re.compile(r"[，,；;、：:]*(?:分别)?占(?:比|比重)?(?:为|是|达)?")
 
 
 def _whole_before_list(base: FactBase, rate: Fact, part: Fact) -> Fact | None:
