@@ -409,9 +409,19 @@ OUTER = "outer_"  # a column role's prefix for a shallower level's figure of it 
 def _category_row(cells: list[Cell], columns: dict[str, int]) -> bool:
     """A row stating a category's own points or score under its level's heads (决策 | 15 | 13.50 above
     its indicators, in a form heading 一级得分 and 二级得分 apart), none under the indicators'."""
-    outer = [number(cell_at(cells, col)) for role, col in columns.items() if role.startswith(OUTER)]
+    outer = [number(cell_at(cells, col)) for role, col in columns.items()
+             if role.startswith(OUTER) or role in ("level1_weight", "level2_weight")]
+    if not any(v is not None for v in outer):
+        return False
     own = [number(cell_at(cells, columns.get(role))) for role in ("weight", "score")]
-    return any(v is not None for v in outer) and all(v is None for v in own)
+    if all(v is None for v in own):
+        return True
+    # (决策 | 20 | | | 18.50: the category's weight under its level's head, its score in the indicators'
+    # column, no indicator named on the row: the category's own row, a heading subtotal)
+    named = cell_at(cells, columns.get("indicator", columns.get("level2")))
+    label = cell_at(cells, columns.get("level1"))
+    return named is not None and not compact(named.text) and label is not None and bool(compact(label.text)) \
+        and columns.get("indicator", columns.get("level2")) != columns.get("level1")
 
 
 def _own_level_columns(heads: list[str], taken: dict[str, int]) -> dict[str, int]:
