@@ -23,6 +23,9 @@ PROJECTS_RATE_RE = re.compile(r"项目(?:支出)?(?:预算)?(?:资金)?执行率
 NAMED_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{4,}$")
 
 
+FUND_MONEY_KINDS = ("支出", "收入", "拨款", "资金")  # after a fund's name: that fund's money, not its budget
+
+
 class RateReading:
     """FactReader's reading of a rate and of the concept a phrase names."""
 
@@ -57,8 +60,9 @@ class RateReading:
                 # (占预留给中小企业的政府采购项目预算总额的: a whole narrower than the kind it names,
                 # left to the words it is named in)
                 return self._share(out, phrase, within, last_money, carried, None)
-            # (预算 inside a fund's name, 占政府性基金预算支出的, names no budget)
-            budget = self.lex.measures.last(blank(after, self.lex.funds)) if base is None else None
+            # (预算 inside a fund's name before the kind of money, 占政府性基金预算支出的, names no
+            # budget; 占年初政府性基金预算的 names that fund's budget)
+            budget = self.lex.measures.last(self._fund_money_blanked(after)) if base is None else None
             # (in a project's report its 实际支出 is the project's, no unit's total)
             whole = kind_total(after, self.self_words) if base is None and self.doc.meta.get("report_type") != self.project_report \
                 else None
@@ -229,6 +233,17 @@ class RateReading:
         then 支出…): no pair of a name, no name to look for."""
         pair = phrase[after - 1:after + 1]
         return pair in self.name_pairs or pair in self.label_pairs
+
+    def _fund_money_blanked(self, words: str) -> str:
+        """The words with each fund's name blanked where a kind of money follows it (政府性基金预算支出:
+        its money, no budget), and taken out where none does, so that the measure words round it
+        read as one (年初政府性基金预算: 年初预算, the fund's)."""
+        for start, end, _fund in reversed(self.lex.funds.all(words)):
+            name = words[start:end]
+            kept = " " * len(name) if words.startswith(FUND_MONEY_KINDS, end) \
+                else "预算" if name.endswith("预算") else ""  # (the fund's 预算: its budget, 年初…预算 → 年初预算)
+            words = words[:start] + kept + words[end:]
+        return words
 
     def _read_concept(self, phrase: str, last: bool, after: int) -> str | None:
         phrase, found, labels, both = self._names_in(phrase, after)
