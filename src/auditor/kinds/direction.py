@@ -20,7 +20,7 @@ from decimal import Decimal
 from ..facts.base import Fact, FactBase, fact_base
 from ..facts.base.figures import part_names
 from ..facts.base.model import BUDGET_MEASURES, CURRENT, PRIOR
-from ..facts.base.text_facts import compares_other_year, names_budget_base
+from ..facts.base.text_facts import base_measure_named, compares_other_year, names_budget_base
 from ..facts.base.words import YEARS_RE
 from ..facts.lexicon import alternatives, lexicon
 from ..knowledge import compact, concepts, vocabulary_generation
@@ -217,7 +217,7 @@ def _figured_changes(base: FactBase, plan: bool = False):
                 or _on_stated_budget(base, change) or change.period != CURRENT:
             continue  # (a later year's change, 2025年…预期…，比2024年完成数增加…, is on this year's)
         current = _one(base, change.concept, CURRENT, change)
-        prior = _stated_prior(base, change) or _one(base, change.concept, PRIOR, change, _named_base_measure(change))
+        prior = _stated_prior(base, change) or _one(base, change.concept, PRIOR, change, base_measure_named(change.label))
         if (current is None or prior is None) and plan:
             # a plan's budget on last year's (政府性基金预算拨款收入120.00万元，比上年增加30.00万元)
             sentence = [f for f in base.by_sentence.get((change.block, change.sentence), ()) if f.id < change.id]
@@ -317,13 +317,6 @@ def _one(base: FactBase, concept: str, period: str, near: Fact, measure: str | N
     """The figure of a concept in a period: in the change's sentence first, else one value
     the document agrees on; of `measure` where the change names its base's (比2024年决算数增加)."""
     return _figure(base, concept, period, (near.block, near.sentence), near.id, near.subject, measure)
-
-
-def _named_base_measure(change: Fact) -> str | None:
-    """The measure the words after the change's last comparing word name its base by (比2024年决算数
-    增加0.97万元: 决算; 较上年预算减少: 全年预算), None naming none."""
-    cues = list(lexicon().comparison.finditer(change.label))
-    return lexicon().measures.last(compact(change.label[cues[-1].end():])) if cues else None
 
 
 def _figure(base: FactBase, concept: str, period: str, sentence: tuple, before: int, subject: str,

@@ -691,6 +691,13 @@ def named_budget_base(label: str) -> str | None:
     return None if compares_other_year(label) else measures[0]
 
 
+def base_measure_named(label: str) -> str | None:
+    """The measure the words after a change's last comparing word name its base by (比2024年决算数
+    增加: 决算; 较上年预算减少: 全年预算), None naming none."""
+    found = list(lexicon().comparison.finditer(label))
+    return lexicon().measures.last(compact(label[found[-1].end():])) if found else None
+
+
 def compares_other_year(label: str) -> bool:
     """The words after a label's last comparing word name another year (比上年预算, 比2024年预算)."""
     lex = lexicon()

@@ -14,7 +14,7 @@ from ...facts.base.figures import per_unit
 from ...facts.base.heads import thing_of_head
 from ...facts.base.model import BUDGET_MEASURES, CURRENT, LATER, MEASURED_UNITS, OLDER, PRIOR
 from ...facts.base.periods import fact_year
-from ...facts.base.text_facts import closed_comparison_re, compares_other_year, names_budget_base, named_budget_base, closed_budget, against_budget
+from ...facts.base.text_facts import base_measure_named, closed_comparison_re, compares_other_year, names_budget_base, named_budget_base, closed_budget, against_budget
 from ...facts.base.words import CLAUSE_BREAK_RE, change_sign, names_other_year, names_own_thing, YEAR_RE, YEARS_RE
 from ...facts.grid_pairs import grid_cell
 from ...facts.lexicon import lexicon
@@ -389,7 +389,8 @@ def _documented_prior(base: FactBase, change: Fact, current: Fact | None, cues: 
     on_budget = names_budget_base(label)
     if not compares_last_year(label, cues, base.year) or (on_budget and (not base.plan or current.measure not in BUDGET_MEASURES)):
         return None  # (比年初预算, 比上年预算 in an account: not last year's figure of this measure)
-    return prior_value(base, change, current, current.measure)
+    # (of the measure the change's words name its base by: 比2024年决算数减少, a plan's change on last year's outturn)
+    return prior_value(base, change, current, base_measure_named(change.label) or current.measure)
 
 
 def _list_whole(base: FactBase, before: list[Fact], current: Fact, rate: Fact) -> Fact | None:
