@@ -226,6 +226,8 @@ def check_column_total(doc, rule, typed):
         details = _without_per_head_rows(grid, details, at, label_col)
         if not details:
             continue  # (a total row and nothing it sums)
+        if len(details) == 1 and compact(row_label(grid[details[0]])).startswith(tuple(rule.params["inner_row_words"])):
+            continue  # (合计 | 其中：法律援助专项: one part named under the total, no list of its parts)
         cumulative = None
         if compact(row_label(grid[at])) in rule.params["cumulative_labels"]:
             cumulative = cumulative_reading([row_label(grid[r]) for r in details])
