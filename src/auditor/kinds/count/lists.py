@@ -263,6 +263,9 @@ def inline_list(passage: Passage, start: int, params: dict, strict: bool = False
         items, whole = split_plain(listing, params)
         # (共实施3个项目：A项目320.00万元、B项目180.00万元…: an item's amount is no part of its name)
         items = [_without_amount(i, params) for i in items]
+        if len(items) == 1 and whole and passage.text[:start].rstrip().endswith(("：", ":")):
+            # (3个项目：A项目和B项目: two peers of one head noun joined by 和, the list's two items)
+            items = _split_peers(items, params)
         if open_ended and whole:
             return None
         if strict and not whole and items and (_closed_by_next_clause(listing, items[-1], params)
@@ -311,7 +314,7 @@ def _split_peers(items: list[str], params: dict) -> list[str]:
     name (…院、…所和…中心) is two units, not one name holding 和. Halves ending otherwise (消防安全
     检查和隐患排查; 党风廉政建设和反腐败工作, one standing phrase) leave the item as it was: one
     name, or two, the count not judged between them (see two_items)."""
-    if len(items) < 2:
+    if not items:
         return items
     out = []
     for item in items:
