@@ -74,6 +74,8 @@ PARAMS = {"check": (str, None), "total_labels": (list, ["本年收入合计", "�
           "stock_row_words": (list, []),
           # the labels of a total over periods only (累计: to date, maybe from before the periods shown)
           "cumulative_labels": (list, []),
+          # the heads of a column of the whole year beside its quarters' (全年 | 第一季度 … 第四季度)
+          "year_whole_heads": (list, []),
           # column_total: the totals of a table listing two things one after the other, each below
           # its rows (收入合计, 支出合计)
           "part_total_labels": (list, []),

@@ -52,6 +52,12 @@ def row_totals(rule, table, grid, rows: list[int], summed: list[int], heads: lis
     ends = (*labels, *rule.params["column_subtotal_labels"])
     bare = {c: HEAD_UNIT_RE.sub("", compact(heads[c])) for c in summed}  # (小计（万元）: its unit aside)
     total_cols = [c for c in summed if bare[c] in labels or bare[c].endswith(ends)]
+    if not total_cols and len(summed) >= 3:
+        # (第一季度 | 第二季度 | 上半年 | 第三季度 | 第四季度 | 全年: each period's whole the sum of its parts)
+        judged = [(col, hits) for col, parts in period_wholes(rule, bare, summed)
+                  for hits in [_group_across(rule, table, grid, rows, heads, col, parts, False, total_row)]
+                  if hits is not None]
+        return (tuple(col for col, _ in judged), [hit for _, hits in judged for hit in hits]) if judged else None
     if not total_cols or len(summed) < 3:
         return None
     if len(total_cols) == 1:
@@ -255,6 +261,30 @@ def period_spans(names: list[str]) -> tuple[str, list[int]] | None:
         return None
     covered = [part for _, parts in spans for part in parts]
     return (spans[0][0], covered) if len(covered) == len(set(covered)) else None
+
+
+def period_wholes(rule, bare: dict[int, str], summed: list[int]) -> list[tuple[int, list[int]]]:
+    """(a column, the columns of the parts of its period) for each column headed by a period of the
+    year of several quarters (上半年, 前三季度: concepts.yaml year_slices; 全年: the rule's
+    year_whole_heads) whose quarters the other columns cover once each, single quarters first
+    (全年 over 第一季度 … 第四季度, not over 上半年 beside them; over 上半年 | 第三季度 | 第四季度 where no
+    first and second stand)."""
+    slices = concepts().get("year_slices") or {}
+    whole = set(rule.params["year_whole_heads"])
+    spans = {c: tuple(slices[bare[c]]) if bare[c] in slices else (1, 2, 3, 4) if bare[c] in whole else None for c in summed}
+    out = []
+    for col, span in spans.items():
+        if span is None or len(span) < 2:
+            continue
+        inside = sorted((c for c, s in spans.items() if c != col and s and set(s) < set(span)), key=lambda c: len(spans[c]))
+        parts, covered = [], set()
+        for c in inside:  # (the finest first: a half only for quarters no single column states)
+            if not covered & set(spans[c]):
+                parts.append(c)
+                covered |= set(spans[c])
+        if covered == set(span) and len(parts) >= 2:
+            out.append((col, sorted(parts)))
+    return out
 
 
 def cumulative_reading(names: list[str]) -> str | None:
