@@ -32,21 +32,27 @@ def check_row_change(base: FactBase, rule):
             is_change = not is_rate and f.measure == "变动额"
             if not (is_change or is_rate) or f.id in flows:
                 continue
-            on_last_year, measure = _change_head(f.header, rule.params["base_cues"], rule.params["other_period_cues"],
-                                                 base.year)
             cues = rule.params["base_cues"]
-            pair = _group_year_pair(facts, f.header, base.year, cues) if on_last_year else None
-            basis = f"{base.year + 1}年数与{base.year}年数" if pair else "本年数与上年数"
-            ends = (None, None)
-            if pair is None and on_last_year and not _names_other_year(f.header, base.year, cues):
-                pair = _year_pair(facts, measure)
-                if pair is None and measure is None:
-                    pair = ends = _year_ends(facts, rule.params["closing_heads"], rule.params["opening_heads"])
-                    basis = "年末数与年初数"
-            if pair is None:
-                continue
-            current, prior = _on_named_base(facts, f.header, cues, pair) if ends[0] is None else pair
-            now, then = ("年末", "年初") if ends[0] is not None else ("本年", "上年")
+            years = _years_named(facts, f.header, cues)
+            if years is not None:
+                # (2027年比2026年增长（%）: the two years' columns the head names, whatever the report's year)
+                (current, later_year), (prior, earlier_year) = years
+                pair = (current, prior)
+                now, then, basis = f"{later_year}年", f"{earlier_year}年", f"{later_year}年数与{earlier_year}年数"
+            else:
+                on_last_year, measure = _change_head(f.header, cues, rule.params["other_period_cues"], base.year)
+                pair = _group_year_pair(facts, f.header, base.year, cues) if on_last_year else None
+                basis = f"{base.year + 1}年数与{base.year}年数" if pair else "本年数与上年数"
+                ends = (None, None)
+                if pair is None and on_last_year and not _names_other_year(f.header, base.year, cues):
+                    pair = _year_pair(facts, measure)
+                    if pair is None and measure is None:
+                        pair = ends = _year_ends(facts, rule.params["closing_heads"], rule.params["opening_heads"])
+                        basis = "年末数与年初数"
+                if pair is None:
+                    continue
+                current, prior = _on_named_base(facts, f.header, cues, pair) if ends[0] is None else pair
+                now, then = ("年末", "年初") if ends[0] is not None else ("本年", "上年")
             if is_change and _same_family(f, current):
                 yield CHECKED
                 hit = difference_hit(f, current, prior, 1, None, "增减额",  # signed: the table prints −2.00
@@ -156,6 +162,32 @@ def _change_head(header: str, cues: list[str], other_periods: list[str] = (),
             return False, None  # 较预算数, 比年初预算: another base than last year
     named = [m[2] for m in lex.measures.all(left) if m[2] != "变动额"]
     return True, named[-1] if named else None
+
+
+def _years_named(facts: list[Fact], header: str, cues: list[str]) -> tuple[tuple[Fact, int], tuple[Fact, int]] | None:
+    """((the later year's figure, its year), (the earlier's, its year)) of a change column whose head
+    names one year before its base cue and another after it (2027年比2026年增长（%）), each the row's
+    one figure under a head naming that year alone; None otherwise."""
+    left, right = _head_split(header, cues)
+    first, second = set(YEAR_NUMBER_RE.findall(left)), set(YEAR_NUMBER_RE.findall(right))
+    if len(first) != 1 or len(second) != 1 or first == second:
+        return None
+    amounts = _row_figures(facts)
+
+    def of_year(year: str) -> Fact | None:
+        found = [f for f in amounts if set(YEAR_NUMBER_RE.findall(compact(f.header))) == {year}
+                 and not cues_in(f.header, cues)]
+        return found[0] if len(found) == 1 else None
+    later, earlier = of_year(first.pop()), of_year(second.pop())
+    if later is None or earlier is None or not _same_family(later, earlier):
+        return None
+    return (later, int(YEAR_NUMBER_RE.findall(compact(later.header))[0])), \
+        (earlier, int(YEAR_NUMBER_RE.findall(compact(earlier.header))[0]))
+
+
+def cues_in(header: str, cues: list[str]) -> bool:
+    """A head holding a base cue (比, 较): a change's column, no year's figure."""
+    return any(c in compact(header) for c in cues)
 
 
 def _head_split(header: str, cues: list[str]) -> tuple[str, str]:
