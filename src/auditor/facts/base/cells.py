@@ -130,6 +130,12 @@ class CellReading:
             # the row's words may hold the measure the column does not (2023年决算数)
             measure = measure or self.lex.measures.last(blank(row_label, self.lex.concepts)) or ""
             row_label, row_concept = "", None
+            thing = head.thing
+            if not col_concept and len(thing) >= HEAD_THING_MIN and thing not in self.lex.generic_labels \
+                    and thing not in self.column_total_words:
+                # (年度 | 工资福利支出 | 商品和服务支出 | 合计, a row a year: each column a thing of its own)
+                col_concept = thing
+                self.row_labels.setdefault(thing, thing)
         # (row_label, where not blanked below, is the label read: described.row_label)
         if not measure and row_label and not row_concept and described.measures_only:
             # a row of a measure under a column naming none (“三公”经费表: 预算数 | 11.00 | …, 决算数 |
