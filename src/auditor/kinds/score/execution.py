@@ -27,12 +27,13 @@ def execution_rows(typed: list[TypedTable]):
                 yield ExecutionRow.of(t, record)
 
 
-def _execution_hits(rule, typed, full_marks_unmet: bool, report_rule=None, indicator_rows=()):
+def _execution_hits(rule, typed, full_marks_unmet: bool, report_rule=None, indicator_rows=(), reach=None):
     """Execution rows whose score is not 分值 × 执行率, or not what the report's own rule gives
     (`report_rule`: a step rule, bands, full marks from a threshold up). With `full_marks_unmet` only those
     given full marks although the rate is below `full_rate`: the same wrong score seen as a
     target not met (class target_not_met) beside the score mismatch `execution` reports.
-    `indicator_rows`: indicator rows scoring the execution rate by a rule the report states."""
+    `indicator_rows`: indicator rows scoring the execution rate by a rule the report states; `reach`:
+    the tables the report's rule is for (None: all)."""
     full_rate = Decimal(str(rule.params["full_rate"]))
     for row in [*execution_rows(typed), *indicator_rows]:
         t = row.typed
@@ -46,7 +47,9 @@ def _execution_hits(rule, typed, full_marks_unmet: bool, report_rule=None, indic
         values = {"weight": row.weight, "executed": row.executed, "budget": budget,
                   "rate": rate / 100 if rate is not None else None}
         # (a row stating its rule keeps to it: a formula, or its formula's threshold)
-        own = row.own_rule if row.own_rule is not None else None if row.own_formula else report_rule
+        # (the report's rule where it reaches this row's form: see _rule_reach)
+        stated = report_rule if reach is None or id(t.table) in reach else None
+        own = row.own_rule if row.own_rule is not None else None if row.own_formula else stated
         if own is not None and own.kind == "formula":
             if not full_marks_unmet:
                 yield NotAssessable(f"表{t.table.index}「{row.label}」按报告自己的计分公式计分（{own.words[:40]}），未核对")
@@ -209,11 +212,48 @@ def _execution_formula(row, rate, expected, own) -> str:
 
 
 def check_execution(doc, rule, typed):
-    return _execution_hits(rule, typed, False, _execution_rule(doc), _execution_indicators(doc, typed, rule.params))
+    return _execution_hits(rule, typed, False, _execution_rule(doc), _execution_indicators(doc, typed, rule.params),
+                           _rule_reach(doc, typed))
 
 
 def check_execution_full(doc, rule, typed):
-    return _execution_hits(rule, typed, True, _execution_rule(doc), _execution_indicators(doc, typed, rule.params))
+    return _execution_hits(rule, typed, True, _execution_rule(doc), _execution_indicators(doc, typed, rule.params),
+                           _rule_reach(doc, typed))
+
+
+def _rule_reach(doc, typed) -> set[int] | None:
+    """The tables (ids) the report's own execution rule is for: all (None) where the document holds
+    one execution form, or where the rule is stated before the first; else the form the rule is
+    stated under (after its table, before the next form's): a note below one project's form is
+    that form's rule, no other project's (甲项目's form beside 乙项目's, whose note sets 90% as the bar)."""
+    found = _execution_rule(doc)
+    forms = sorted({doc_block(doc, t.table) for t in typed if t.type == "budget_execution"} - {-1})
+    if found is None or len(forms) < 2:
+        return None
+    at = doc.text.find(found.words)
+    block = _block_at(doc, at) if at >= 0 else -1
+    if block < forms[0]:
+        return None
+    owner = max(f for f in forms if f <= block)
+    return {id(t.table) for t in typed if doc_block(doc, t.table) == owner}
+
+
+def doc_block(doc, table) -> int:
+    """The table's index among the document's blocks (-1 if not one of them)."""
+    where = doc.__dict__.setdefault("_block_of", {})
+    if not where:
+        where.update({id(b): k for k, b in enumerate(doc.blocks)})
+    return where.get(id(table), -1)
+
+
+def _block_at(doc, offset: int) -> int:
+    """The block whose text holds the document text's character at `offset` (blocks joined by a line break)."""
+    start = 0
+    for k, b in enumerate(doc.blocks):
+        start += len(b.text) + 1
+        if offset < start:
+            return k
+    return len(doc.blocks) - 1
 
 
 def _whole_vocabulary(params: dict | None) -> tuple:
