@@ -31,11 +31,11 @@ def stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
 
 def _read_stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
     out = []
-    for rate in (f for f in sentence_figures(base, "占比") if f.comparator in ("", SPAN) and f.unit == "%"):
+    for rate in (f for f in sentence_figures(base, "占比") if f.comparator in ("", SPAN, *BOUNDS) and f.unit == "%"):
         sentence = facts_before(same_sentence(base, rate), rate)
         # (a share of a span's figures, 2022—2024年累计安排…，其中中央资金…，占…: of the span's amounts)
         amounts = [f for f in reversed(_without_restatements(sentence)) if f.is_money and f.measure != "变动额"
-                   and (f.comparator == rate.comparator or not rate.comparator)]
+                   and (f.comparator == rate.comparator or rate.comparator in ("", *BOUNDS))]
         if _summed_share(compact(rate.label)) and _listed_together(base, amounts[:2]):
             continue  # (…分别为14.28亿元、9.65亿元和8.12亿元，合计占…: a share of their sum, no one amount's)
         # the amount the share is of: its own concept's (分别占75.86%和24.14% take the amounts in
@@ -67,7 +67,7 @@ def _read_stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
         if rate.of >= 0 and not rate.base and whole is not None and any(
                 f.of == whole.id for f in same_sentence(base, rate) if f.measure == "占比"):
             continue  # (A、B分别为X、Y，占比分别为…: the other item is no whole; their sum is, unsaid)
-        if whole is not None and rate.comparator and whole.comparator != rate.comparator:
+        if whole is not None and rate.comparator == SPAN and whole.comparator != rate.comparator:
             continue  # (a span's share of a whole that is not the span's: no relation read)
         if whole is not None and whole is not part and whole.value != 0 and not _restates(whole, part):
             out.append((rate, part, whole))
@@ -341,8 +341,13 @@ def check_share(base: FactBase, rule):
         yield hit
 
 
+BOUNDS = ("≥", "≤")  # a share stated as a floor or a ceiling (占…的70%以上, 不超过30%)
+
+
 def _shares_checked(base: FactBase):
     shares = stated_shares(base)
+    yield from _bounded_shares(base, [s for s in shares if s[0].comparator in BOUNDS])
+    shares = [s for s in shares if s[0].comparator not in BOUNDS]
     yield from _quantity_shares(base, {rate.id for rate, _, _ in shares})
     given = [(rate, part, whole) for rate, part, whole in shares if _given_rate(base, rate, whole)]
     yield from _rate_products(given)
@@ -396,6 +401,32 @@ def _shares_checked(base: FactBase):
         if whole.id < 0:
             hit.fields["basis"] = "该项与所列各项之和"  # (a whole stated nowhere: the sum of the items listed)
         yield hit
+
+
+def _bounded_shares(base: FactBase, shares: list[tuple[Fact, Fact, Fact]]):
+    """A share stated as a floor (占本年支出的70%以上) the part's share of its whole falls short of, or
+    as a ceiling (不超过30%) it passes, each beyond both figures' printed precision."""
+    rule_words = tuple(concepts().get("share_bound_rule_words") or ())
+    for rate, part, whole in shares:
+        span = ratio_bounds(part, whole)
+        if span is None or part.period != whole.period \
+                or any(w in base.sentences.get((rate.block, rate.sentence), "") for w in rule_words):
+            continue  # (预留份额应占…的40%以上: a rule, no share claimed)
+        yield CHECKED
+        lo, hi = rate.interval()
+        if (span[1] >= lo) if rate.comparator == "≥" else (span[0] <= hi):
+            continue
+        computed = exact_ratio(part, whole)
+        shown = formula_operands(part, whole)
+        worded = share_whole_words(rate.label)
+        name = worded.group(1).rstrip("的") if worded else whole.concept or "总额"
+        side = "以上" if rate.comparator == "≥" else "以下"
+        yield Hit(quote=base.span(part, rate), location=rate.loc, stated=f"{rate.text}{side}",
+                  expected=f"{fmt(computed)}%",
+                  formula=f"{part.concept or item_label(part.label) or '该项'} {shown[0]} ÷ {name} {shown[1]} = "
+                          f"{fmt(computed)}%，{'不足' if rate.comparator == '≥' else '超过'}所写的 {rate.text}（{whole.where()}）",
+                  fields={"relation": f"占{name}的比例", "rate": f"{rate.text}{side}", "computed": f"{fmt(computed)}%",
+                          "basis": "所列两数"})
 
 
 def _of_own_pair(base: FactBase, rate: Fact, part: Fact, whole: Fact) -> bool:
