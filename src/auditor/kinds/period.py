@@ -46,11 +46,13 @@ from ..knowledge import compact, concepts, vocabulary, vocabulary_generation
 from ..memo import remember_short
 from ..model import Heading, Paragraph, Sentence, Table
 from ..tables.typed import is_caption_row, parse_cell
-from .base import Hit, NotAssessable, table_start
+from .base import Hit, NotAssessable, document_texts, table_start
 
 KIND = "period"
 PARAMS = {
     "check": (str, None),
+    # swapped_year: the fewest years a date's year stands off the report's to be read as its digits swapped
+    "swap_min_gap": (int, 5),
     # (the year opens the pattern, its look-behind following 19/20: see the note above YEAR_RE)
     "activity_pattern": (str, r"((?:19|20)(?<![\d\-—~至〔\[【(（]..)\d\d)\s*年\s*度?\s*(?:全年)?\s*(?:共|累计|一共)"),
     # a year opening a sentence (after its item's number, 2、 or 2.1 ), then the subject or the
@@ -1512,7 +1514,69 @@ def _check_deadline_target(doc, rule, year):
                            f"{year} 年的绩效目标中，时效指标的目标时间写作 {stated} 年，早于预算年度，已是过去的时间")
 
 
+def _check_repeated_year_head(doc, rule, year):
+    """A table's last header row naming one period twice (规划目标 | 2024年完成 | 2024年完成 | 累计完成
+    in a 2024—2026 review), figures under both heads in the row below: one column's year is
+    wrong (the years run on: 2024, 2025). A head a merged cell copies over its columns has sub-heads
+    below it, no figures, and stays quiet."""
+    for table in doc.tables:
+        grid = table.grid()
+        for r in range(min(HEADER_ROWS, len(grid) - 1)):
+            below = grid[r + 1]
+            seen: dict[str, int] = {}
+            for k, text in enumerate(grid[r]):
+                head = SPACE_RE.sub("", normalize_digits(text))
+                if not YEAR_HEAD_IN_RE.search(head) or k >= len(below) or not FIGURE_CELL_RE.fullmatch(below[k].strip()):
+                    continue
+                if head in seen:
+                    cell = table.rows[r][k]
+                    years = sorted({int(y) for y in YEAR_HEAD_IN_RE.findall(head)})
+                    yield Hit(quote=cell.text.strip(), location=cell.loc, stated=f"{years[0]} 年",
+                              expected="另一年度",
+                              formula=f"表头第 {seen[head] + 1} 列与第 {k + 1} 列都写作“{cell.text.strip()}”，其下都是数字：同一表头两列年度相同，其中一列的年度应有误",
+                              fields={"year": str(years[0]), "report_year": str(year), "what": f"表头“{cell.text.strip()}”"})
+                    break
+                seen[head] = k
+
+
+def _check_swapped_year(doc, rule, year):
+    """A date whose year is the report year's (or the year before's or after's) with two adjacent
+    digits swapped (2042年12月31日 in a 2024 report; 2204年), far from any year the report is about
+    (more than `swap_min_gap` years off): a typing slip of the year, not a date of the report's."""
+    if doc.meta.get("report_type") in rule.params["plan_report_types"] or _horizon(doc, 0) > rule.params["swap_min_gap"]:
+        return  # (a plan over years, a bond's term: 2042年12月 may be its own date)
+    near = (year - 1, year, year + 1)
+    swapped = {}
+    for y in near:
+        digits = str(y)
+        for k in range(3):
+            other = int(digits[:k] + digits[k + 1] + digits[k] + digits[k + 2:])
+            if other != y and abs(other - year) > rule.params["swap_min_gap"]:
+                swapped.setdefault(other, y)
+    if not swapped:
+        return
+    for text, source in document_texts(doc):
+        if "年" not in text:
+            continue
+        plain = normalize_digits(text)
+        for m in DATED_YEAR_RE.finditer(plain):
+            meant = swapped.get(int(m.group(1)))
+            if meant is None:
+                continue
+            quote = m.group(0)
+            yield Hit(quote=quote, location=source.loc, stated=f"{m.group(1)} 年", expected=f"{meant} 年",
+                      formula=f"“{quote}”的年份 {m.group(1)} 与报告年度 {year} 相去甚远，恰是 {meant} 两位数字颠倒",
+                      fields={"year": m.group(1), "report_year": str(year), "what": f"日期“{quote}”的年份"})
+
+
+DATED_YEAR_RE = re.compile(r"(?<!\d)((?:19|20|22)\d\d)\s*年\s*\d{1,2}\s*月")  # a year with its month: a date
+YEAR_HEAD_IN_RE = re.compile(r"((?:19|20)\d\d)年")
+FIGURE_CELL_RE = re.compile(r"-?[\d,，]+(?:\.\d+)?%?")
+
+
 CHECKS = {
+    "swapped_year": _check_swapped_year,
+    "repeated_year_head": _check_repeated_year_head,
     "comparison_base": _check_comparison_base,
     "deadline_target": _check_deadline_target,
     "outturn_column": _check_outturn_column,
