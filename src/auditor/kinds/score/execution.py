@@ -212,22 +212,24 @@ def _execution_formula(row, rate, expected, own) -> str:
 
 
 def check_execution(doc, rule, typed):
-    return _execution_hits(rule, typed, False, _execution_rule(doc), _execution_indicators(doc, typed, rule.params),
-                           _rule_reach(doc, typed))
+    indicators = _execution_indicators(doc, typed, rule.params)
+    return _execution_hits(rule, typed, False, _execution_rule(doc), indicators, _rule_reach(doc, typed, indicators))
 
 
 def check_execution_full(doc, rule, typed):
-    return _execution_hits(rule, typed, True, _execution_rule(doc), _execution_indicators(doc, typed, rule.params),
-                           _rule_reach(doc, typed))
+    indicators = _execution_indicators(doc, typed, rule.params)
+    return _execution_hits(rule, typed, True, _execution_rule(doc), indicators, _rule_reach(doc, typed, indicators))
 
 
-def _rule_reach(doc, typed) -> set[int] | None:
+def _rule_reach(doc, typed, indicator_rows) -> set[int] | None:
     """The tables (ids) the report's own execution rule is for: all (None) where the document holds
-    one execution form, or where the rule is stated before the first; else the form the rule is
-    stated under (after its table, before the next form's): a note below one project's form is
-    that form's rule, no other project's (甲项目's form beside 乙项目's, whose note sets 90% as the bar)."""
+    one form scoring the execution rate (a funds block or an indicator row of it), or where the rule
+    is stated before the first; else the form the rule is stated under (after its table, before the
+    next form's): a note below one project's form is that form's rule, no other project's (甲项目's
+    form beside 乙项目's, whose note sets 95% as the bar)."""
     found = _execution_rule(doc)
-    forms = sorted({doc_block(doc, t.table) for t in typed if t.type == "budget_execution"} - {-1})
+    tables = [r.typed.table for r in [*execution_rows(typed), *indicator_rows]]
+    forms = sorted({doc_block(doc, table) for table in tables} - {-1})
     if found is None or len(forms) < 2:
         return None
     at = doc.text.find(found.words)
@@ -235,7 +237,7 @@ def _rule_reach(doc, typed) -> set[int] | None:
     if block < forms[0]:
         return None
     owner = max(f for f in forms if f <= block)
-    return {id(t.table) for t in typed if doc_block(doc, t.table) == owner}
+    return {id(table) for table in tables if doc_block(doc, table) == owner}
 
 
 def doc_block(doc, table) -> int:
