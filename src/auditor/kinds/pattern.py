@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from ..facts.numbers import char_pairs, replace_chars, to_decimal
 from ..knowledge import vocabulary
@@ -155,7 +156,7 @@ def _check_number_format(doc, rule):
         if MIXED_WIDTH_RE.search(text):
             yield from _mixed_width_digits(text, source, units)
         if "，" in text:
-            yield from _wide_comma_groups(text, source)
+            yield from _wide_comma_groups(text, source, count_units)
         if "." not in text and "," not in text and "．" not in text:
             continue
         # most table cells: one well-formed number, nothing to look at (a text that is one needs
@@ -261,14 +262,22 @@ WIDE_COMMA_GROUP_RE = re.compile(r"(?<![\d.,，])\d{1,3}(?:，\d{3})+\.\d{1,2}(?
 WIDE_COMMA_CELL_RE = re.compile(r"\s*\d{1,3}(?:，\d{3})+(?:\.\d+)?\s*")
 
 
-def _wide_comma_groups(text: str, source):
+def _wide_comma_groups(text: str, source, count_units: list[str]):
     found = [m.group(0)] if (m := WIDE_COMMA_CELL_RE.fullmatch(text)) and source.loc.row is not None \
-        else [m.group(0) for m in WIDE_COMMA_GROUP_RE.finditer(text)]
+        else [m.group(0) for m in WIDE_COMMA_GROUP_RE.finditer(text)] \
+        + [m.group(0) for m in _wide_comma_count_re(tuple(count_units)).finditer(text)]
     for token in found:
         token = token.strip()
         yield Hit(quote=token, location=source.loc, stated=token, expected=token.replace("，", ","),
                   formula=f"“{token}”的千分位写成了中文逗号“，”，应为“{token.replace('，', ',')}”",
                   fields={"match": token, "problem": "的千分位写成了中文逗号"})
+
+
+@lru_cache(maxsize=4)
+def _wide_comma_count_re(units: tuple[str, ...]) -> re.Pattern:
+    """A whole count grouped by full-width commas before a unit of counts (12，456人次)."""
+    return re.compile(r"(?<![\d.,，])\d{1,3}(?:，\d{3})+(?=\s*(?:" + "|".join(map(re.escape, units)) + "))") \
+        if units else re.compile(r"(?!)")
 
 
 def _letter_slips(text: str, source):
@@ -441,8 +450,10 @@ def _rate_hit(quote: str, loc, number: str, why: str) -> Hit:
 
 
 # a date with its year: 2024年2月30日, 2024年13月, 2024-02-30 (the day optional in words)
+# (a run with dashes or dots after a number's own words, 文号2024-02-30号, 编号, 第, is a number, no date)
 DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?"
-                     r"|(?<![\d.-])((?:19|20)\d\d)[-/](\d{1,2})[-/](\d{1,2})(?![\d/-])")
+                     r"|(?<![\d.\-A-Za-z号第〔\[])((?:19|20)\d\d)([-/.])(\d{1,2})\5(\d{1,2})"
+                     r"(?![\d/.\-]|\s*(?:号|万|亿|元|%|％))")
 
 
 def _check_date_validity(doc, rule):
@@ -451,10 +462,10 @@ def _check_date_validity(doc, rule):
     import calendar
 
     for text, source in document_texts(doc):
-        if "月" not in text and "-" not in text and "/" not in text:
+        if "月" not in text and "-" not in text and "/" not in text and "." not in text:
             continue
         for m in DATE_RE.finditer(text):
-            year, month, day = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+            year, month, day = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(6), m.group(7))
             month_n, day_n = int(month), int(day) if day else None
             if not 1 <= month_n <= 12:
                 problem = f"月份为 {month_n}，一年只有 12 个月"
