@@ -70,7 +70,8 @@ def named_rate_slips(base: FactBase, stems: dict[str, list[str]], excluded: tupl
             qualifier = qualifier if QUALIFIER_RE.fullmatch(qualifier) else ""
             at_figure = k - 1 if _names_rate_of(text, facts, k - 1, words, negations, qualifier) \
                 else _named_in_list(text, facts, k, words)
-            if at_figure is None and k >= 2 and _negated(text, facts, k - 1, words, negations) \
+            # (the words before the stem name the act as well: 整改 of 整改完成率, 仍在整改 not done)
+            if at_figure is None and k >= 2 and _negated(text, facts, k - 1, [*words, qualifier] if qualifier else words, negations) \
                     and _names_rate_of(text, facts, k - 2, words, negations, qualifier):
                 at_figure = k - 2  # (已整改14个，正在整改4个，整改率…: of the one done, the one not done beside it)
             if at_figure is None:
