@@ -133,14 +133,20 @@ def _schedule_direction(base: FactBase, rule):
     word right before the schedule's name against the rate and the share of the year the report's
     period covers (9 ÷ 12), the rate's whole printed interval on one side of it."""
     params = rule.params
-    if not base.elapsed_months:
-        return
-    schedule = time_share(base.elapsed_months)
     names = tuple(schedule_words(params))
     for rate in sentence_figures(base):
         if rate.unit != "%" or rate.comparator or rate.period != CURRENT or rate.measure == "变动率":
             continue
         text = base.sentences.get((rate.block, rate.sentence), "")
+        if not any(w in text for w in names):
+            continue
+        # (the report's period, else the one its sentence states from the year's start, 截至9月底, as
+        # check_schedule_rate reads it; not a project's or a contract's schedule)
+        months = base.elapsed_months or (elapsed_months(text) if not any(w in text for w in params["project_words"])
+                                         else None)
+        if not months:
+            continue
+        schedule = time_share(months)
         # (the rate's own clause and the one after it, up to a figure: a gap or a schedule stated is
         # check_point_change's; 。 or ； ends it)
         tail = re.split(r"[。；;\d]", text[rate.at + len(rate.text):], maxsplit=1)[0]
@@ -171,7 +177,7 @@ def _schedule_direction(base: FactBase, rule):
             if hi >= level - Decimal(str(params["meets_gap_points"])):
                 continue
             gap = fmt(level - rate.value, max(rate.places, 2))
-            shown = stated.with_unit() if stated is not None else f"{fmt(schedule, 2)}%（{base.elapsed_months} 个月 ÷ 12）"
+            shown = stated.with_unit() if stated is not None else f"{fmt(schedule, 2)}%（{months} 个月 ÷ 12）"
             said = before[meets:meets + max(len(w) for w in params["meets_words"] if before.startswith(w, meets))]
             yield Hit(quote=rate.quote + tail[:tail.find(word) + len(word)], location=rate.loc, stated=said,
                       expected=f"低于{gap}个百分点",
@@ -180,7 +186,7 @@ def _schedule_direction(base: FactBase, rule):
             continue
         if truth in (0, sign):
             continue
-        shown = stated.with_unit() if stated is not None else f"{fmt(schedule, 2)}%（{base.elapsed_months} 个月 ÷ 12）"
+        shown = stated.with_unit() if stated is not None else f"{fmt(schedule, 2)}%（{months} 个月 ÷ 12）"
         said, right = ("高于", "低于") if sign > 0 else ("低于", "高于")
         gap = fmt(abs(rate.value - level), max(rate.places, 2))
         yield Hit(quote=rate.quote + tail[:tail.find(word) + len(word)], location=rate.loc, stated=said,
