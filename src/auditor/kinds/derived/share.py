@@ -191,12 +191,22 @@ def _worded_part(rate: Fact, amounts: list[Fact]) -> Fact | None:
     share (累计已投入8,960.00万元，其中2022年…、2024年3,430.00万元，累计完成投资的72.50%)."""
     if not amounts:
         return None
+    if len(amounts) > 1 and amounts[0].period != rate.period and amounts[1].period == rate.period \
+            and _period_only(amounts[0].label):
+        amounts = amounts[1:]  # (税收收入61.05亿元，上年58.10亿元，占比70.6%: last year's base beside it, not its share)
     label = compact(rate.label)
     cut = max(label.rfind("占"), label.rfind("完成"))
     own = label[:cut].strip("，,；;、：:") if cut > 0 else ""
     if len(own) < 2 or own in compact(amounts[0].label):
         return amounts[0]
     return next((f for f in amounts[1:] if own in compact(f.label)), amounts[0])
+
+
+def _period_only(label: str) -> bool:
+    """A figure's words naming only last year (上年, 去年为, 上年同期): a base stated beside a figure."""
+    words = CLAUSE_BREAK_RE.split(compact(label))[-1]
+    found = lexicon().prior.match(words)
+    return found is not None and words[found.end():].strip("为是，,") == ""
 
 
 def _listed_together(base: FactBase, nearest: list[Fact]) -> bool:
@@ -418,15 +428,14 @@ def _bounded_shares(base: FactBase, shares: list[tuple[Fact, Fact, Fact]]):
             continue
         computed = exact_ratio(part, whole)
         shown = formula_operands(part, whole)
-        worded = share_whole_words(rate.label)
-        name = worded.group(1).rstrip("的") if worded else whole.concept or "总额"
-        side = "以上" if rate.comparator == "≥" else "以下"
-        yield Hit(quote=base.span(part, rate), location=rate.loc, stated=f"{rate.text}{side}",
-                  expected=f"{fmt(computed)}%",
+        # (the whole by its concept, else by the words its amount is named in: not the share's own
+        # words, which hold the bound, 占本年支出比重不低于)
+        name = whole.concept or item_label(whole.label) or "总额"
+        said = f"{'不低于' if rate.comparator == '≥' else '不超过'} {rate.text}"
+        yield Hit(quote=base.span(part, rate), location=rate.loc, stated=said, expected=f"{fmt(computed)}%",
                   formula=f"{part.concept or item_label(part.label) or '该项'} {shown[0]} ÷ {name} {shown[1]} = "
-                          f"{fmt(computed)}%，{'不足' if rate.comparator == '≥' else '超过'}所写的 {rate.text}（{whole.where()}）",
-                  fields={"relation": f"占{name}的比例", "rate": f"{rate.text}{side}", "computed": f"{fmt(computed)}%",
-                          "basis": "所列两数"})
+                          f"{fmt(computed)}%，{'低于' if rate.comparator == '≥' else '高于'}所写的{said}（{whole.where()}）",
+                  fields={"relation": f"占{name}的比例", "rate": said, "computed": f"{fmt(computed)}%", "basis": "所列两数"})
 
 
 def _of_own_pair(base: FactBase, rate: Fact, part: Fact, whole: Fact) -> bool:
