@@ -35,6 +35,9 @@ PARAMS = {
     "check": (str, "table"),
     # words of a column head naming each role; a head takes the role of its longest such word
     "closing_words": (list, []), "opening_words": (list, []),
+    # paragraph: words after the spending total saying the totals balance (收支平衡), no balance
+    # stated; and words before them denying it (未能实现收支平衡)
+    "balanced_words": (list, []), "balanced_not_words": (list, []),
     "in_words": (list, []), "out_words": (list, []),
     # words of a head naming a side's own total (本年支出 | 小计 | 基本支出 | 项目支出)
     "side_total_words": (list, []),
@@ -588,6 +591,25 @@ def _paragraph_balances(doc, rule):
                 opening = out = None
             else:
                 opening = out = None  # (the balance stated is another, 当年收支结余: no later stock stands in)
+        if opening is not None and out is not None:
+            yield from _balance_claimed(base, rule, opening, out)
+
+
+def _balance_claimed(base, rule, opening, out):
+    """The paragraph's income and spending totals with no balance stated after them, but said to
+    balance (收入总计215,600万元，支出总计217,000万元，收支平衡): the balance the words claim is 0."""
+    text = base.sentences.get((out.block, out.sentence), "")
+    after = text[out.at + len(out.text):]
+    claim = next((w for w in rule.params["balanced_words"] if w in after), None)
+    if claim is None or any(w in after[:after.find(claim)] for w in rule.params["balanced_not_words"]):
+        return
+    if opening.value == out.value and opening.unit == out.unit:
+        yield CHECKED
+        return
+    at = out.at + len(out.text) + after.find(claim)
+    stated = replace(out, value=Decimal(0), places=out.places, text=f"0{out.unit}", label=f"文中称{claim}，结余", at=at,
+                     quote=claim)
+    yield from _balance_hit(base, rule, opening, out, stated)
 
 
 def _balance_role(label: str, words: dict, balance_words: list, after_out: bool) -> str | None:
