@@ -304,6 +304,18 @@ class InTurnReading:
             run.append(f)
         return run[::-1]
 
+    def _items_before(self, index: int, s_index: int) -> list:
+        """The amounts the sentence before listed as items (the paragraph's before, or the last of
+        the paragraph before): its money, no change and no sum of them (合计, 共计: the sum words
+        of a list's close)."""
+        if s_index:
+            before = self.base.by_sentence.get((index, s_index - 1), ())
+        else:
+            earlier = self.base.by_block.get(index - 1, ())
+            before = [f for f in earlier if f.sentence == earlier[-1].sentence] if earlier else []
+        return [f for f in before if f.is_money and f.measure != "变动额"
+                and not any(w in compact(f.label) for w in self.list_sum_words)]
+
     def _opening_fund(self, fact: dict, fund: str, phrase: str) -> None:
         """“政府性基金预算财政拨款年初结转和结余12.00万元，本年收入87.38万元，本年支出…”: the fund the
         sentence's first amount names is its later amounts' that name a concept the fund

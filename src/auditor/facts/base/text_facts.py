@@ -306,6 +306,10 @@ class TextFactReading:
                 # (…项目支出2,217.75万元。与上年同期支出3,206.50万元相比，增长15.94%: the rate is of the
                 # thing its base is, which names no concept; not the one the sentence before ended on)
                 rate_carried = None
+            if phrase.endswith("的") and self.share_use_after.match(m.string, m.end()):
+                # (全年支出的58.0%用于环卫保洁: the share of the whole named before 的 the thing after
+                # 用于 takes, as 环卫保洁占全年支出的58.0% reads)
+                phrase = "占" + phrase.lstrip("即其中，,、：: ")
             rate = self._rate(phrase, concept, rate_carried, last_money, out)
             if rate["concept"] is None and rate["measure"] == "实际值" and self.carried_unit == unit \
                     and names_nothing(bare, self.lex):

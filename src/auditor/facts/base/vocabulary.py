@@ -317,6 +317,8 @@ class VocabularyReading:
             self.parts_named[balance["total"]] = self.parts_named.get(balance["total"], frozenset()) \
                 | {self.unit_spending, balance["carry_over"]}
         self.excluding_words = tuple(vocab.get("excluding_words") or ())  # 非 before a name: not it
+        # right after a percentage: words giving what the share named before it goes to (…的58%用于X)
+        self.share_use_after = re.compile(rf"\s*(?:{alternatives(tuple(vocab.get('share_use_words') or ())) or '(?!)'})")
         # the words taking listed things in turn (分别): from score_lists, where they name scores
         self.respectively = re.compile(alternatives((vocab.get("score_lists") or {}).get("respectively")))
         self.list_sum_words = tuple(vocab.get("column_total_words") or ())

@@ -63,7 +63,7 @@ def _read_stated_shares(base: FactBase) -> list[tuple[Fact, Fact, Fact]]:
         if part is not None and (_own_subject(base, part, rate) or not part.is_money):
             continue  # (a share of a count taken in turn, 分别为12人和8人，分别占…: _quantity_shares)
         whole = None if part is None else _adjusted_budget(base, rate, part) if part.measure == ADJUSTMENT \
-            else _elliptic_whole(base, rate, out) or share_whole(base, rate, part, sentence)
+            else _elliptic_whole(base, rate, out) or share_whole(base, rate, part, sentence) or _list_sum_whole(base, rate, part)
         if rate.of >= 0 and not rate.base and whole is not None and any(
                 f.of == whole.id for f in same_sentence(base, rate) if f.measure == "占比"):
             continue  # (A、B分别为X、Y，占比分别为…: the other item is no whole; their sum is, unsaid)
@@ -634,6 +634,16 @@ def _count_scoping(text: str, before: list[Fact], part: Fact) -> tuple[Fact, str
 # a count's own noun right after it closing with 中 and a clause break (86所实施学校中，): the group
 # the figures after it are parts of (a short name, no figure nor clause inside)
 GROUP_AFTER_COUNT_RE = re.compile(r"(?P<name>[^，,；;。：:、\d]{2,12}?)中[，,：:]")
+
+
+def _list_sum_whole(base: FactBase, rate: Fact, part: Fact) -> Fact | None:
+    """The sum closing the list a share taken in turn from another sentence is of (…：A…、B…、C…，
+    合计329.50万元。三项占项目支出的比重依次为…): the whole of its items."""
+    if rate.of < 0 or (part.block, part.sentence) == (rate.block, rate.sentence):
+        return None
+    words = tuple(concepts().get("column_total_words") or ())
+    return next((f for f in base.by_sentence.get((part.block, part.sentence), ())
+                 if f.id > part.id and f.is_money and f.unit == part.unit and compact(f.label).endswith(words)), None)
 
 
 def _elliptic_whole(base: FactBase, rate: Fact, found: list[tuple[Fact, Fact, Fact]]) -> Fact | None:
