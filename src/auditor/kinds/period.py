@@ -51,8 +51,9 @@ from .base import Hit, NotAssessable, document_texts, table_start
 KIND = "period"
 PARAMS = {
     "check": (str, None),
-    # swapped_year: the fewest years a date's year stands off the report's to be read as its digits swapped
-    "swap_min_gap": (int, 5),
+    # swapped_year: the fewest years a date's year stands off the report's to be read as its digits
+    # swapped; words in its clause making the date a term's end of its own (到期, 期限)
+    "swap_min_gap": (int, 5), "term_words": (list, []),
     # (the year opens the pattern, its look-behind following 19/20: see the note above YEAR_RE)
     "activity_pattern": (str, r"((?:19|20)(?<![\d\-—~至〔\[【(（]..)\d\d)\s*年\s*度?\s*(?:全年)?\s*(?:共|累计|一共)"),
     # a year opening a sentence (after its item's number, 2、 or 2.1 ), then the subject or the
@@ -1526,6 +1527,9 @@ def _check_repeated_year_head(doc, rule, year):
             seen: dict[str, int] = {}
             for k, text in enumerate(grid[r]):
                 head = SPACE_RE.sub("", normalize_digits(text))
+                if k < len(below) and below[k].strip() and not FIGURE_CELL_RE.fullmatch(below[k].strip()):
+                    seen = {}  # (a label column: 收入项目 | 2024年预算数 | 支出项目 | 2024年预算数, each side on its own)
+                    continue
                 if not YEAR_HEAD_IN_RE.search(head) or k >= len(below) or not FIGURE_CELL_RE.fullmatch(below[k].strip()):
                     continue
                 if head in seen:
@@ -1561,15 +1565,24 @@ def _check_swapped_year(doc, rule, year):
         plain = normalize_digits(text)
         for m in DATED_YEAR_RE.finditer(plain):
             meant = swapped.get(int(m.group(1)))
-            if meant is None:
-                continue
+            if meant is None or any(w in _clause_around(plain, m.start(), m.end()) for w in rule.params["term_words"]):
+                continue  # (a bond's maturity, a lease's end: 将于2042年12月到期, a date of its own)
             quote = m.group(0)
             yield Hit(quote=quote, location=source.loc, stated=f"{m.group(1)} 年", expected=f"{meant} 年",
                       formula=f"“{quote}”的年份 {m.group(1)} 与报告年度 {year} 相去甚远，恰是 {meant} 两位数字颠倒",
                       fields={"year": m.group(1), "report_year": str(year), "what": f"日期“{quote}”的年份"})
 
 
-DATED_YEAR_RE = re.compile(r"(?<!\d)((?:19|20|22)\d\d)\s*年\s*\d{1,2}\s*月")  # a year with its month: a date
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The clause (between ，；。 breaks) holding text[start:end]."""
+    before = max(text.rfind(c, 0, start) for c in "，,；;。")
+    after = min((k for k in (text.find(c, end) for c in "，,；;。") if k >= 0), default=len(text))
+    return text[before + 1:after]
+
+
+# a year with its month, a date: YEAR_MONTH_RE's, its document-number guard kept (〔2024〕), widened to
+# the 22XX a swap of 20XX's digits gives (2204年)
+DATED_YEAR_RE = re.compile(r"((?:19|20|22)(?<![\d〔\[【]..)\d\d)\s*年\s*\d{1,2}\s*月")
 YEAR_HEAD_IN_RE = re.compile(r"((?:19|20)\d\d)年")
 FIGURE_CELL_RE = re.compile(r"-?[\d,，]+(?:\.\d+)?%?")
 

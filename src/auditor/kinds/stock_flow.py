@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from ..facts.numbers import is_column_numbers
 from ..facts.lexicon import lexicon
-from ..facts.numbers import Quantity, fmt
+from ..facts.numbers import MONEY_FIGURE_RE, Quantity, fmt
 from ..knowledge import compact, open_brackets
 from ..tables.typed import parse_cell, typed_tables
 from .base import CHECKED, Hit, rounding_note, sum_check, table_start
@@ -600,9 +600,13 @@ def _balance_claimed(base, rule, opening, out):
     balance (收入总计215,600万元，支出总计217,000万元，收支平衡): the balance the words claim is 0."""
     text = base.sentences.get((out.block, out.sentence), "")
     after = text[out.at + len(out.text):]
-    claim = next((w for w in rule.params["balanced_words"] if w in after), None)
+    # (the claim closing its clause: 收支平衡压力较大, 收支平衡表 name no balance reached)
+    claim = next((w for w in rule.params["balanced_words"] if w in after
+                  and after[after.find(w) + len(w):after.find(w) + len(w) + 1] in ("", "，", ",", "。", "；", ";")), None)
     if claim is None or any(w in after[:after.find(claim)] for w in rule.params["balanced_not_words"]):
         return
+    if MONEY_FIGURE_RE.search(after[:after.find(claim)]):
+        return  # (…支出总计187,900万元，动用预算稳定调节基金1,500万元，实现收支平衡: the gap closed by it)
     if opening.value == out.value and opening.unit == out.unit:
         yield CHECKED
         return
