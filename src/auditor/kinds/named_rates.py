@@ -142,6 +142,8 @@ def _names_rate_of(text: str, facts: list[Fact], j: int, words: list[str], negat
     figure, own = facts[j], text[_start(facts, j):facts[j].at]
     if figure.unit in ("%", "‰", "个百分点") or not figure.value:
         return False
+    # (the rate's act by the words before its stem too: 已整改14个 for 整改完成率)
+    words = [*words, qualifier] if qualifier else words
     if any(w in own for w in words):
         return not any(n + w in own for n in negations for w in words)
     # (or the words after it in its clause: 其中198份对项目实施效果表示满意，满意率… for 满意率; not
