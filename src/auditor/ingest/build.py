@@ -34,7 +34,7 @@ TITLE_YEAR_RE = re.compile(r"(20\d\d)\s*年(?![^\S\t]*\d|\s*[底末初])")
 # any other plain year of the opening (2027年全面建成: a plan's)
 YEAR_END_RE = re.compile(r"截[至止]\s*(20\d\d)\s*年\s*(?:底|末|12\s*月\s*31\s*日)")
 # a title's year of a part of it (2025年1—6月…监控报告, 2024年1-8月): the report's year as well
-YEAR_SPAN_RE = re.compile(r"(?:19|20)\d\d\s*年?\s*" + RANGE_JOINER + r"\s*(?P<end>(?:19|20)\d\d)\s*年度?")
+YEAR_SPAN_RE = re.compile(r"(?P<start>(?:19|20)\d\d)\s*年?\s*" + RANGE_JOINER + r"\s*(?P<end>(?:19|20)\d\d)\s*年度?")
 PART_YEAR_RE = re.compile(r"(20\d\d)\s*年\s*\d{1,2}\s*月?\s*[-—–~～至到]\s*\d{1,2}\s*月")
 BRACKETED_RE = re.compile(r"[（(][^（）()]*[）)]")
 
@@ -737,8 +737,8 @@ def infer_meta(doc: Document) -> dict:
     titled = _report_type(_title_lines(doc.blocks, texts), title_only=True)
     title_type = _report_type(title)
     kind = title_type or titled
-    first = title_years if kind and any(e["name"] == kind and e.get("title_year_first")
-                                        for e in vocabulary()["report_types"]) else Counter()
+    title_first = bool(kind) and any(e["name"] == kind and e.get("title_year_first") for e in vocabulary()["report_types"])
+    first = title_years if title_first else Counter()
     # (a title naming a kind of report with a plain 20XX年 casts its vote first, as the opening lines'
     # 年度 do: 丰源县2024年…自评报告 over a form's lone （2023年度）)
     voted = title_years if not YEAR_RE.search(title) else Counter()
@@ -760,19 +760,16 @@ def infer_meta(doc: Document) -> dict:
         or _names_plan(re.sub(r"\s+", "", title))
     years = _settled(years, Counter(YEAR_RE.findall(wider_voting)), title_years, _latest_outturn(doc.blocks[:60]), ahead)
     year = int(years.most_common(1)[0][0]) if years else None
-    span = YEAR_SPAN_RE.search(title) if not title_years and not ahead \
-        and any(w in title for w in vocabulary().get("outturn_title_words") or ()) else None
-    if span:
+    span = YEAR_SPAN_RE.search(title) if not title_years else None
+    if span and not ahead and any(w in title for w in vocabulary().get("outturn_title_words") or ()):
         # (an evaluation or an account of 2022—2024年 reports up to the span's last year, whatever
         # year its opening cites first: 下达2022年度…任务; a plan's span, 实施方案（2025—2027年）, is its
         # own period ahead: only a title naming an outturn, vocabulary.yaml outturn_title_words)
         year = int(span.group("end"))
-    planned = ahead or (kind and any(e["name"] == kind and e.get("title_year_first") for e in vocabulary()["report_types"]))
-    plan_span = YEAR_SPAN_RE.search(title) if not title_years and planned and not span else None
-    if plan_span:
+    elif span and (ahead or title_first):
         # (a plan titled by its span only, 2025—2027年中期财政规划 or 实施方案（2025—2027年）, is
         # written for the span's first year: the later years are its plans)
-        year = int(plan_span.group(0)[:4])
+        year = int(span.group("start"))
     evaluated = EVALUATED_YEAR_RE.search(wider) if not title_years else None
     if evaluated:
         # an evaluation report titled with no year states the year it evaluates by its base date

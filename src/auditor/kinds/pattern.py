@@ -17,6 +17,7 @@ Checks (param `check`, one function each in CHECKS):
 """
 from __future__ import annotations
 
+import calendar
 import re
 from decimal import Decimal
 from functools import lru_cache
@@ -459,18 +460,17 @@ DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1
 def _check_date_validity(doc, rule):
     """A date no calendar has: a month beyond 12 or 0, a day beyond its month's last (2月30日, 4月31日,
     2月29日 in a year not leap)."""
-    import calendar
-
     for text, source in document_texts(doc):
         if "月" not in text and "-" not in text and "/" not in text and "." not in text:
             continue
         for m in DATE_RE.finditer(text):
             year, month, day = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(6), m.group(7))
             month_n, day_n = int(month), int(day) if day else None
-            if not 1 <= month_n <= 12:
+            last = calendar.monthrange(int(year), month_n)[1] if 1 <= month_n <= 12 else 0
+            if not last:
                 problem = f"月份为 {month_n}，一年只有 12 个月"
-            elif day_n is not None and not 1 <= day_n <= calendar.monthrange(int(year), month_n)[1]:
-                problem = f"{year} 年 {month_n} 月只有 {calendar.monthrange(int(year), month_n)[1]} 天"
+            elif day_n is not None and not 1 <= day_n <= last:
+                problem = f"{year} 年 {month_n} 月只有 {last} 天"
             else:
                 continue
             quote = m.group(0)

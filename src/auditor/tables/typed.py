@@ -608,7 +608,9 @@ def _read_scores(typed: TypedTable, grid: list[list[str]]) -> None:
         if _is_header(texts):
             break
         if _category_row(cells, typed.columns):
-            carried["level1"], carried["level2"] = label, ""
+            # (the category's name in its level's column: not a 序号 cell before it)
+            head = cell_at(cells, typed.columns.get("level1"))
+            carried["level1"], carried["level2"] = (head.text.strip() if head is not None and head.text.strip() else label), ""
             continue
         record = _score_record(cells, typed.columns, level2, carried["level2"])
         if record is None:

@@ -81,6 +81,12 @@ class ParagraphReading:
         self._spending_before_carry_over(index)
         self._total_said_to_include(index)
 
+    def _includes_carry(self, spent) -> bool:
+        """The bracket right after the amount says it holds the balance carried over (支出总计5,906.40万元
+        （含年末结转和结余）), within CARRY_NOTE_CHARS of its opening."""
+        bracket = self.includes_re.match(self.base.sentences.get((spent.block, spent.sentence), ""), spent.at + len(spent.text))
+        return bracket is not None and "结转" in bracket.group(0)[:CARRY_NOTE_CHARS]
+
     def _total_said_to_include(self, index: int) -> None:
         """“总收入3,327.18万元（含年初结转和结余118.62万元）”: an amount whose bracket right after it says
         it includes a kind of money that is no part of its concept but that concept's sibling in a
@@ -117,7 +123,7 @@ class ParagraphReading:
         balanced = self.doc.meta.get("report_type") in self.balanced_reports or any(
             f.source == "table" for f in self.base.by_concept.get(self.balance_identity["total"], ()))
         for spent in spent_totals:
-            if self.includes_carry_re.match(self.base.sentences.get((spent.block, spent.sentence), ""), spent.at + len(spent.text)):
+            if self._includes_carry(spent):
                 continue  # (支出总计5,906.40万元（含年末结转和结余）: the grand total, said so)
             earlier = self.base.by_concept.get(spent.concept, ())
             # (the 收入总计 of the spending's paragraph; outside a 决算, one of its period before it)
@@ -315,3 +321,6 @@ class ParagraphReading:
 
 
 CARRY_SHARE_MAX = Decimal("0.5")  # of the income total, the most a balance carried over to next year is
+
+
+CARRY_NOTE_CHARS = 16  # characters of an inclusion bracket's opening its carry-over is named in (（含年末结转和结余）)

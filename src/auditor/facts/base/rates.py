@@ -23,9 +23,6 @@ PROJECTS_RATE_RE = re.compile(r"项目(?:支出)?(?:预算)?(?:资金)?执行率
 NAMED_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{4,}$")
 
 
-FUND_MONEY_KINDS = ("支出", "收入", "拨款", "资金")  # after a fund's name: that fund's money, not its budget
-
-
 class RateReading:
     """FactReader's reading of a rate and of the concept a phrase names."""
 
@@ -240,7 +237,7 @@ class RateReading:
         read as one (年初政府性基金预算: 年初预算, the fund's)."""
         for start, end, _fund in reversed(self.lex.funds.all(words)):
             name = words[start:end]
-            kept = " " * len(name) if words.startswith(FUND_MONEY_KINDS, end) \
+            kept = " " * len(name) if words.startswith(self.fund_money_words, end) \
                 else "预算" if name.endswith("预算") else ""  # (the fund's 预算: its budget, 年初…预算 → 年初预算)
             words = words[:start] + kept + words[end:]
         return words

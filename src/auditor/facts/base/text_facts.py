@@ -9,7 +9,7 @@ from functools import lru_cache
 from ...knowledge import compact, concepts, vocabulary_generation
 from ..lexicon import alternatives, lexicon
 from ..numbers import DIGIT_RE, MONEY_UNITS
-from .model import CURRENT, PRIOR, FORECAST, BUDGET_MEASURES, Fact
+from .model import CURRENT, PRIOR, FORECAST, BUDGET_MEASURES, MONEY_MEASURES, Fact
 from .words import (CLAUSE_BREAK_RE, UNNAMED, share_whole_named, YEAR_RE, BOUND_AFTER_RE, PHRASE_LIMIT, phrase_start, RATE_OF_AFTER_RE,
                     change_sign, blank, names_nothing, own_words, kind_total)
 from .figures import counted_unit
@@ -235,10 +235,12 @@ class TextFactReading:
 
     def scores_category(self, phrase: str, unit: str) -> bool:
         """Points after money's measure words (预算执行9.79分): a category of the form scored."""
-        if unit != "分":
-            return False
-        bare = blank(phrase, self.lex.concepts)
-        return self._money_words((blank(bare, self.lex.funds) if "预算" in bare else bare).replace(" ", ""))
+        return unit == "分" and self._money_words(self._measure_words(blank(phrase, self.lex.concepts)))
+
+    def _measure_words(self, bare: str) -> str:
+        """A phrase's words a measure is read in (its concepts' names blanked): 预算 of a fund's name
+        (一般公共预算资金支出) is no budget."""
+        return (blank(bare, self.lex.funds) if "预算" in bare else bare).replace(" ", "")
 
     def _text_fact(self, phrase, m, value, unit, carried, plain_carried, last_money, subject, wide) -> dict:
         """`carried`: the concept named last, for a change or a rate that names none;
@@ -351,7 +353,7 @@ class TextFactReading:
             return dict(out, concept=concept, measure="变动额", sign=change, period=CURRENT)
         # “年初基本支出预算”: the measure's words may stand on both sides of the concept; the
         # 预算 of a fund's name (一般公共预算资金支出) is no budget
-        measured = (blank(bare, self.lex.funds) if "预算" in bare else bare).replace(" ", "")
+        measured = self._measure_words(bare)
         measure = None if self._fault_named(measured) else self.lex.measures.last(measured)
         if unit == "分" and self._money_words(measured):
             # (其中：预算执行9.79分, 预算编制得分4.50分: money's measure words before points name the
@@ -644,8 +646,6 @@ def _base_of_rate(text: str, f: Fact) -> bool:
 # the words between a share's whole stated inside its 占…的 and the share (…139,880万元的比重为72.5%)
 EMBEDDED_SHARE_TAIL_RE = re.compile(r"的(?:比重|比例|份额)?(?:为|是|达)?")
 JOINED_REACH = 16  # characters before a score its joined categories' names are looked for in
-# the measures of money (a budget, an outturn): before points, words naming a category scored (预算执行)
-MONEY_MEASURES = frozenset(BUDGET_MEASURES) | {"决算", "追加预算", "可支配"}
 UNREAD_AMOUNT_RE = re.compile(r"\d[\d.,]*\d\s*(?:亿元|万元|千元|元)")
 
 

@@ -188,7 +188,7 @@ def check_group(facts, calc, names, context, rule, complete, checked=None, blank
                                       and all(h.cls == "rounding" for h in compare_sum(b, parts, context, rule))
                                       for b in facts):
             continue  # (…2,400.00万元，占本年支出合计3,000.00万元的80.00%。其中：…: parts making the share's base are its)
-        if base is not None and _completed_elsewhere(base, total, parts, names, rule):
+        if base is not None and _completed_elsewhere(base, total, parts, names, context, rule):
             continue
         if unnamed:
             # “总收入25,849.50万元，其中：财政拨款收入…，医疗收入21,476.80万元，其他收入…”: an item the
@@ -201,21 +201,23 @@ def check_group(facts, calc, names, context, rule, complete, checked=None, blank
         yield from compare_sum(total, parts, context, rule)
 
 
-def _completed_elsewhere(base: FactBase, total: Fact, parts: list[Fact], names: dict[str, str], rule) -> bool:
+def _completed_elsewhere(base: FactBase, total: Fact, parts: list[Fact], names: dict[str, str], context: str,
+                         rule) -> bool:
     """A sentence's list leaving out parts of the declared sum that the document states elsewhere for
-    the total's period and measure, not zero (其中财政拨款收入…；事业收入… where a table states
-    其他收入 33,000.00): the list names some of the parts, and adds up with those stated elsewhere."""
+    the total's period, measure, subject and fund, not zero, one value wherever stated (其中财政拨款收入…；
+    事业收入… where a table states 其他收入 33,000.00): the list names some of the parts, and adds up
+    with those stated elsewhere."""
     listed = {names[p.concept] for p in parts}
     rest: dict[str, Fact] = {}
     for concept, part in names.items():
         if part in listed or part in rest:
             continue
-        found = next((f for f in base.by_concept.get(concept, ()) if f.value and money_amount(f) and f is not total
-                      and f.period == total.period and f.measure == total.measure and f.subject == total.subject
-                      and f.fund == total.fund), None)
-        if found is not None:
-            rest[part] = found
-    return bool(rest) and all(h.cls == "rounding" for h in compare_sum(total, parts + list(rest.values()), "同一句", rule))
+        found = [f for f in base.by_concept.get(concept, ()) if f.value and money_amount(f) and f is not total
+                 and f.period == total.period and f.measure == total.measure and f.subject == total.subject
+                 and f.fund == total.fund]
+        if found and len({f.in_yuan() for f in found}) == 1:  # (statements disagreeing: none taken)
+            rest[part] = found[0]
+    return bool(rest) and all(h.cls == "rounding" for h in compare_sum(total, parts + list(rest.values()), context, rule))
 
 
 def _shares_short(facts: list[Fact], parts: list[Fact]) -> bool:

@@ -265,7 +265,7 @@ def inline_list(passage: Passage, start: int, params: dict, strict: bool = False
         items = [_without_amount(i, params) for i in items]
         if len(items) == 1 and whole and passage.text[:start].rstrip().endswith(("：", ":")):
             # (3个项目：A项目和B项目: two peers of one head noun joined by 和, the list's two items)
-            items = _split_peers(items, params)
+            items = _split_peers(items, params, alone=True)
         if open_ended and whole:
             return None
         if strict and not whole and items and (_closed_by_next_clause(listing, items[-1], params)
@@ -309,12 +309,13 @@ def _item_amount_re(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
-def _split_peers(items: list[str], params: dict) -> list[str]:
+def _split_peers(items: list[str], params: dict, alone: bool = False) -> list[str]:
     """An item of a list of several joined by a conjunction whose two halves each end in a unit's
     name (…院、…所和…中心) is two units, not one name holding 和. Halves ending otherwise (消防安全
     检查和隐患排查; 党风廉政建设和反腐败工作, one standing phrase) leave the item as it was: one
-    name, or two, the count not judged between them (see two_items)."""
-    if not items:
+    name, or two, the count not judged between them (see two_items). `alone`: the one item filling
+    a list after a colon, split as a list's item is."""
+    if len(items) < (1 if alone else 2):
         return items
     out = []
     for item in items:

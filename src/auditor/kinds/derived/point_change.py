@@ -128,6 +128,15 @@ def _against_schedule(base: FactBase, rule, change: Fact, rates: list[Fact]):
         yield hit
 
 
+def schedule_months(base: FactBase, text: str, params: dict) -> int | None:
+    """The months of the year a sentence's time schedule is of: the report's period, else the one
+    the sentence states from the year's start (1-6月累计支出…, 截至9月底), not in a sentence about a
+    project's, a works' or a contract's schedule (the rule's project_words)."""
+    if base.elapsed_months:
+        return base.elapsed_months
+    return None if any(w in text for w in params["project_words"]) else elapsed_months(text)
+
+
 def _schedule_direction(base: FactBase, rule):
     """“执行率68.0%，高于时间进度。” in a report on 1-9月, no gap nor schedule stated: the comparing
     word right before the schedule's name against the rate and the share of the year the report's
@@ -140,10 +149,7 @@ def _schedule_direction(base: FactBase, rule):
         text = base.sentences.get((rate.block, rate.sentence), "")
         if not any(w in text for w in names):
             continue
-        # (the report's period, else the one its sentence states from the year's start, 截至9月底, as
-        # check_schedule_rate reads it; not a project's or a contract's schedule)
-        months = base.elapsed_months or (elapsed_months(text) if not any(w in text for w in params["project_words"])
-                                         else None)
+        months = schedule_months(base, text, params)
         if not months:
             continue
         schedule = time_share(months)
@@ -217,8 +223,7 @@ def check_schedule_rate(base: FactBase, rule):
         # (a report on the whole year: the months its sentence names, 1-6月累计支出…，时间进度…; not
         # a project's or a contract's schedule, 项目建设时间进度, 合同约定的时间进度: rule's project_words)
         # (a sentence naming two periods is left below: a month other than its own)
-        months = base.elapsed_months or (elapsed_months(text) if not any(w in text for w in params["project_words"])
-                                         else None)
+        months = schedule_months(base, text, params)
         if not months:
             continue
         # the clause names the schedule right before the rate, its value and nothing else (序时进度

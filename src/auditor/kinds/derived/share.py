@@ -652,11 +652,17 @@ def _elliptic_whole(base: FactBase, rate: Fact, found: list[tuple[Fact, Fact, Fa
     by saying nothing more."""
     if not BARE_SHARE_RE.fullmatch(compact(rate.label)):
         return None
-    # (the last share of 占 before it: 为一般债务限额的97.54% between is a rate of another whole)
-    named = [(r, w) for r, _p, w in found if r.block == rate.block and "占" in r.label and r.id < rate.id]
-    if not named:
+    # (the last share of 占 before it: 为一般债务限额的97.54% between is a rate of another whole;
+    # `found` is in reading order, so the look back stops at the first of another block: linear)
+    before = whole = None
+    for r, _p, w in reversed(found):
+        if r.block != rate.block:
+            break
+        if "占" in r.label and r.id < rate.id:
+            before, whole = r, w
+            break
+    if before is None:
         return None
-    before, whole = named[-1]
     if not rate.sentence - CHAIN_REACH <= before.sentence <= rate.sentence or BARE_SHARE_RE.fullmatch(compact(before.label)):
         return None
     # (one run of clauses: the sentences from the named share's to the bare one's joined by ；, no list

@@ -212,44 +212,42 @@ def _execution_formula(row, rate, expected, own) -> str:
 
 
 def check_execution(doc, rule, typed):
-    indicators = _execution_indicators(doc, typed, rule.params)
-    return _execution_hits(rule, typed, False, _execution_rule(doc), indicators, _rule_reach(doc, typed, indicators))
+    return _judged_execution(doc, rule, typed, False)
 
 
 def check_execution_full(doc, rule, typed):
+    return _judged_execution(doc, rule, typed, True)
+
+
+def _judged_execution(doc, rule, typed, full_marks_unmet: bool):
     indicators = _execution_indicators(doc, typed, rule.params)
-    return _execution_hits(rule, typed, True, _execution_rule(doc), indicators, _rule_reach(doc, typed, indicators))
+    stated = _execution_rule(doc)
+    return _execution_hits(rule, typed, full_marks_unmet, stated, indicators, _rule_reach(doc, typed, indicators, stated))
 
 
-def _rule_reach(doc, typed, indicator_rows) -> set[int] | None:
-    """The tables (ids) the report's own execution rule is for: all (None) where the document holds
-    one form scoring the execution rate (a funds block or an indicator row of it), or where the rule
-    is stated before the first; else the form the rule is stated under (after its table, before the
-    next form's): a note below one project's form is that form's rule, no other project's (甲项目's
-    form beside 乙项目's, whose note sets 95% as the bar)."""
-    found = _execution_rule(doc)
+def _rule_reach(doc, typed, indicator_rows, stated) -> set[int] | None:
+    """The tables (ids) the report's own execution rule (`stated`) is for: all (None) where the
+    document holds one form scoring the execution rate (a funds block or an indicator row of it), or
+    where the rule is stated before the first; else the form the rule is stated under (after its
+    table, before the next form's): a note below one project's form is that form's rule, no other
+    project's (甲项目's form beside 乙项目's, whose note sets 95% as the bar)."""
     tables = [r.typed.table for r in [*execution_rows(typed), *indicator_rows]]
-    forms = sorted({doc_block(doc, table) for table in tables} - {-1})
-    if found is None or len(forms) < 2:
+    if stated is None or len({id(t) for t in tables}) < 2:
         return None
-    at = doc.text.find(found.words)
-    block = _block_at(doc, at) if at >= 0 else -1
-    if block < forms[0]:
+    where = {id(b): k for k, b in enumerate(doc.blocks)}  # (each block's place, read once per call)
+    forms = sorted({where[id(t)] for t in tables if id(t) in where})
+    block = _block_at(doc, doc.text.find(stated.words))
+    if len(forms) < 2 or block < forms[0]:
         return None
     owner = max(f for f in forms if f <= block)
-    return {id(table) for table in tables if doc_block(doc, table) == owner}
-
-
-def doc_block(doc, table) -> int:
-    """The table's index among the document's blocks (-1 if not one of them)."""
-    where = doc.__dict__.setdefault("_block_of", {})
-    if not where:
-        where.update({id(b): k for k, b in enumerate(doc.blocks)})
-    return where.get(id(table), -1)
+    return {id(t) for t in tables if where.get(id(t)) == owner}
 
 
 def _block_at(doc, offset: int) -> int:
-    """The block whose text holds the document text's character at `offset` (blocks joined by a line break)."""
+    """The block whose text holds the document text's character at `offset` (Document.text joins the
+    blocks' texts by line breaks); -1 for no offset (the words not found)."""
+    if offset < 0:
+        return -1
     start = 0
     for k, b in enumerate(doc.blocks):
         start += len(b.text) + 1
