@@ -453,9 +453,10 @@ class TextFactReading:
             # “初中生均一般公共预算教育支出16,987.56元”, “每生每年1,100元”: an amount per head is no
             # amount of the thing it names (the words stay its label, for DRV014)
             concept = None
-        if unit in MONEY_UNITS and concept in self.kind_totals.values() and (
+        if unit in MONEY_UNITS and (concept in self.kind_totals.values() or concept in self.balanced_totals) and (
                 self.other_whole or self._names_other_whole(phrase)):
-            # (全县4项社会保险基金收入合计…，支出合计…: those funds' income and spending, not the unit's)
+            # (全县4项社会保险基金收入合计…，支出合计…: those funds' income and spending, not the unit's;
+            # so too their grand totals, 社会保险基金收入总计…，支出总计…)
             concept, self.other_whole = None, True
         elif unit in MONEY_UNITS and concept in self.kind_totals.values() and self._qualified_total(phrase):
             concept = None  # (药品收入合计298.84万元: one kind of income's total, not the unit's)
