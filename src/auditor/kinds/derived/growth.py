@@ -225,6 +225,7 @@ def check_growth(base: FactBase, rule):
         yield based(basis, slip or rate_hit(rate, computed, "增减比例", formula, than=than))
     yield from _older_year_growths(base)
     yield from _named_years_growths(base)
+    yield from _plan_years_growths(base)
 
 
 def _budget_rate_reading(sentence: list[Fact]) -> bool:
@@ -332,6 +333,42 @@ def _named_years_growths(base: FactBase):
             continue
         yield from _two_years_judged(base, rate, (later, f"{named[1]}年"), (earlier, f"{named[0]}年"),
                                      f"{later.where()}；{earlier.where()}")
+
+
+def _plan_years_growths(base: FactBase):
+    """A rate between two years after the report's (教育支出2027年规划23,040.00万元，比2026年增长4.50% in
+    a plan for 2025—2027), the later year's figure right before it naming its year, the earlier
+    year's the one figure of the concept the document states for it (a plan table's 2026年 column):
+    the periods of the plan's later years are one to the fact base (下年), their years tell them apart."""
+    if not base.year:
+        return
+    rows = None  # (the tables' row names, read once where a rate asks: a plan's 教育支出 row)
+    for rate in (f for f in sentence_figures(base, "变动率") if f.unit == "%" and not f.comparator and f.period == LATER):
+        before = [f for f in facts_before(same_sentence(base, rate), rate) if f.is_money and f.measure != "变动额"]
+        if not before or before[-1].concept != rate.concept:
+            continue
+        current = before[-1]
+        concept = rate.concept
+        if concept is None:
+            # (教育支出2027年规划23,040.00万元 before the table's 教育支出 row: the row its words name)
+            rows = rows if rows is not None else sorted({f.concept for f in base.facts if f.source == "table" and f.concept},
+                                                        key=len, reverse=True)
+            concept = next((c for c in rows if c in compact(current.label)), None)
+            if concept is None:
+                continue
+        cues = list(lexicon().comparison.finditer(rate.label))
+        compared = {int(y) for y in YEAR_NUMBER_RE.findall(rate.label[cues[-1].end():])} if cues else set()
+        own = {int(y) for y in YEAR_NUMBER_RE.findall(compact(current.label))}
+        if len(compared) != 1 or len(own) != 1 or min(*compared, *own) <= base.year or own == compared:
+            continue
+        later, earlier_year = own.pop(), compared.pop()
+        found = [f for f in base.by_concept.get(concept, ()) if f.is_money and f.measure != "变动额" and f is not current
+                 and f.subject == current.subject and not f.comparator and fact_year(base, f) == earlier_year]
+        earlier = unique_value(found) if found else None
+        if earlier is None or not earlier.value:
+            continue
+        yield from _two_years_judged(base, rate, (current, f"{later}年"), (earlier, f"{earlier_year}年"),
+                                     f"{current.where()}；{earlier.where()}")
 
 
 def _two_years_judged(base: FactBase, rate: Fact, later: tuple[Fact, str], earlier: tuple[Fact, str], where: str):
