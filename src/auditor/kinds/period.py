@@ -51,6 +51,8 @@ from .base import Hit, NotAssessable, document_texts, table_start
 KIND = "period"
 PARAMS = {
     "check": (str, None),
+    # signature_date: words before a date's context word naming another document signed (租赁合同签署日期)
+    "other_document_words": (list, []),
     # swapped_year: the fewest years a date's year stands off the report's to be read as its digits
     # swapped; words in its clause making the date a term's end of its own (到期, 期限)
     "swap_min_gap": (int, 5), "term_words": (list, []),
@@ -1046,7 +1048,7 @@ def _check_signature_date(doc, rule, year):
         why = f"报告年度为 {year}，签署或填报日期应在 {low}—{high} 年之间"
     # (a report on part of its year, 2024年1-9月…执行情况分析, is made during the year as 运行监控 is)
     in_year = plan or kind is None or kind in rule.params["in_year_report_types"] or bool(doc.meta.get("elapsed_months"))
-    for _, shown, loc, m in _signature_dates(doc, pattern, context):
+    for _, shown, loc, m in _signature_dates(doc, pattern, context, tuple(rule.params["other_document_words"])):
         stated = int(m.group(1))
         month = int(re.findall(r"\d{1,2}", m.group(0)[len(m.group(1)):])[0])
         early = not in_year and stated == year and month < rule.params["earliest_month"]
@@ -1061,7 +1063,14 @@ def _check_signature_date(doc, rule, year):
             yield _date_hit(quote, loc, f"{low} 或 {high} 年的日期", why, f"{stated} 年", year)
 
 
-def _signature_dates(doc, pattern, context):
+def _others_date(before: str, words: tuple[str, ...]) -> bool:
+    """The context word's clause names another document's signing (租赁合同签署日期, 协议签订日期): its date,
+    not the report's."""
+    clause = re.split(r"[。；;]", before)[-1]
+    return any(w in clause for w in words)
+
+
+def _signature_dates(doc, pattern, context, others: tuple[str, ...] = ()):
     """(plain text, printed text, location, date match) of each date the report signs or files
     itself with: a paragraph that is the date alone or states it after a context word (填报日期：),
     and a form's cell doing the same or standing right after a cell of the context word alone
@@ -1070,8 +1079,8 @@ def _signature_dates(doc, pattern, context):
     for text, shown, source, before, matches in _dates_found(doc, pattern):
         if before is None:  # (a paragraph)
             for m in matches:
-                if len(text.strip()) <= len(m.group(0)) + 2 or context.search(text[:m.start()]) \
-                        or _signed_by_unit(text, m, unit):
+                if len(text.strip()) <= len(m.group(0)) + 2 or (context.search(text[:m.start()]) and not _others_date(
+                        text[:m.start()], others)) or _signed_by_unit(text, m, unit):
                     yield text, shown, source.loc, m
             continue
         m = matches[0]
@@ -1188,7 +1197,7 @@ def _signed_on(doc, rule) -> tuple[int, int] | None:
     pattern = re.compile(rule.params["date_pattern"])
     context = re.compile(rule.params["date_context"])
     dates = {(int(m.group(1)), int(re.findall(r"\d{1,2}", m.group(0)[len(m.group(1)):])[0]))
-             for _, _, _, m in _signature_dates(doc, pattern, context)}
+             for _, _, _, m in _signature_dates(doc, pattern, context, tuple(rule.params["other_document_words"]))}
     return dates.pop() if len(dates) == 1 else None
 
 
