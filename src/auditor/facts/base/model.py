@@ -29,9 +29,9 @@ SPAN = "多年"
 OUTCOME_MEASURES = ("决算", "实际值")
 
 BUDGET_MEASURES = ("年初预算", "全年预算")  # the budget levels a figure can be compared with
-# the measures of money (a budget, a change to it, what was spent or there to spend): before points,
-# their words name a category scored (预算执行9.79分), no measure of the points
-MONEY_MEASURES = frozenset(BUDGET_MEASURES) | {"决算", "追加预算", "可支配"}
+# the measures of money whose words before points name a category scored (预算执行9.79分, 追加预算控制
+# 8.00分), no measure of the points: a budget, a change to it, what was spent or there to spend
+SCORED_MONEY_MEASURES = frozenset(BUDGET_MEASURES) | {"决算", "追加预算", "可支配"}
 MONEY_MEASURES = (*BUDGET_MEASURES, "决算", "变动额")
 ADJUSTMENT = "追加预算"  # the measure of a change to the budget during the year (调增, 调减, 追加)
 

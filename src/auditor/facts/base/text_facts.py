@@ -9,7 +9,7 @@ from functools import lru_cache
 from ...knowledge import compact, concepts, vocabulary_generation
 from ..lexicon import alternatives, lexicon
 from ..numbers import DIGIT_RE, MONEY_UNITS
-from .model import CURRENT, PRIOR, FORECAST, BUDGET_MEASURES, MONEY_MEASURES, Fact
+from .model import CURRENT, PRIOR, FORECAST, BUDGET_MEASURES, SCORED_MONEY_MEASURES, Fact
 from .words import (CLAUSE_BREAK_RE, UNNAMED, share_whole_named, YEAR_RE, BOUND_AFTER_RE, PHRASE_LIMIT, phrase_start, RATE_OF_AFTER_RE,
                     change_sign, blank, names_nothing, own_words, kind_total)
 from .figures import counted_unit
@@ -231,7 +231,7 @@ class TextFactReading:
 
     def _money_words(self, measured: str) -> bool:
         """Words of money's measures (预算, 执行) in a phrase (its concepts' and funds' names blanked)."""
-        return any(m in MONEY_MEASURES for _s, _e, m in self.lex.measures.all(measured))
+        return any(m in SCORED_MONEY_MEASURES for _s, _e, m in self.lex.measures.all(measured))
 
     def scores_category(self, phrase: str, unit: str) -> bool:
         """Points after money's measure words (预算执行9.79分): a category of the form scored."""
@@ -359,7 +359,7 @@ class TextFactReading:
             # (其中：预算执行9.79分, 预算编制得分4.50分: money's measure words before points name the
             # thing scored, a category of the form; no measure of the points, and no concept the
             # whole score named before carries to them)
-            measure = None if measure in MONEY_MEASURES else measure
+            measure = None if measure in SCORED_MONEY_MEASURES else measure
             plain_carried = None
         if measure in BUDGET_MEASURES and measure != "年初预算" and self._year_start_budget(bare):
             measure = "年初预算"
