@@ -83,9 +83,9 @@ class ParagraphReading:
 
     def _includes_carry(self, spent) -> bool:
         """The bracket right after the amount says it holds the balance carried over (支出总计5,906.40万元
-        （含年末结转和结余）), within CARRY_NOTE_CHARS of its opening."""
+        （含年末结转和结余）): 结转 a few words after its inclusion word (see carry_note_re)."""
         bracket = self.includes_re.match(self.base.sentences.get((spent.block, spent.sentence), ""), spent.at + len(spent.text))
-        return bracket is not None and "结转" in bracket.group(0)[:CARRY_NOTE_CHARS]
+        return bracket is not None and self.carry_note_re.search(bracket.group(0)) is not None
 
     def _total_said_to_include(self, index: int) -> None:
         """“总收入3,327.18万元（含年初结转和结余118.62万元）”: an amount whose bracket right after it says
@@ -321,6 +321,3 @@ class ParagraphReading:
 
 
 CARRY_SHARE_MAX = Decimal("0.5")  # of the income total, the most a balance carried over to next year is
-
-
-CARRY_NOTE_CHARS = 16  # characters of an inclusion bracket's opening its carry-over is named in (（含年末结转和结余）)

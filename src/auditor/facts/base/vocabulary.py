@@ -304,8 +304,10 @@ class VocabularyReading:
         self.whole_units = frozenset(vocab.get("whole_units") or ())
         self.stock_heads = tuple(vocab.get("stock_heads") or ())
         self.inclusion_words = tuple(vocab.get("inclusion_words") or ())
-        # right after an amount: a bracket saying what it includes (（含年初结转和结余118.62万元）)
+        # right after an amount: a bracket saying what it includes (（含年初结转和结余118.62万元）), and
+        # in it the balance carried over, a few words after the inclusion word (（含年末结转和结余）)
         self.includes_re = re.compile(rf"\s*[（(]\s*(?:{alternatives(self.inclusion_words) or '(?!)'})[^）)]*")
+        self.carry_note_re = re.compile(rf"(?:{alternatives(self.inclusion_words) or '(?!)'})[^）)]{{0,12}}?结转")
         # after a fund's name: that fund's money (政府性基金预算支出), not its budget (年初政府性基金预算)
         self.fund_money_words = tuple(vocab.get("fund_money_words") or ())
         # each declared sum's parts by every name they go by (its alternatives too)
