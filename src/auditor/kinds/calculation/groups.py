@@ -208,16 +208,23 @@ def _completed_elsewhere(base: FactBase, total: Fact, parts: list[Fact], names: 
     事业收入… where a table states 其他收入 33,000.00): the list names some of the parts, and adds up
     with those stated elsewhere."""
     listed = {names[p.concept] for p in parts}
-    rest: dict[str, Fact] = {}
+    rest: dict[str, list[Fact]] = {}
     for concept, part in names.items():
-        if part in listed or part in rest:
+        if part in listed:
             continue
-        found = [f for f in base.by_concept.get(concept, ()) if f.value and money_amount(f) and f is not total
-                 and f.period == total.period and f.measure == total.measure and f.subject == total.subject
-                 and f.fund == total.fund]
-        if found and len({f.in_yuan() for f in found}) == 1:  # (statements disagreeing: none taken)
-            rest[part] = found[0]
-    return bool(rest) and all(h.cls == "rounding" for h in compare_sum(total, parts + list(rest.values()), context, rule))
+        rest.setdefault(part, []).extend(
+            f for f in base.by_concept.get(concept, ()) if f.value and money_amount(f) and f is not total
+            and f.period == total.period and f.measure == total.measure and f.subject == total.subject
+            and f.fund == total.fund)
+    rest = {part: found for part, found in rest.items() if found}
+    if not rest:
+        return False
+    # (one reading each: the first statement of every part left out; a part stated with several values,
+    # 300 in a table and 320 in the text, is read with each in turn, FCT001 telling the two apart)
+    readings = [[found[0] for found in rest.values()]]
+    if len(rest) == 1:
+        readings = [[f] for f in next(iter(rest.values()))]
+    return any(all(h.cls == "rounding" for h in compare_sum(total, parts + reading, context, rule)) for reading in readings)
 
 
 def _shares_short(facts: list[Fact], parts: list[Fact]) -> bool:
