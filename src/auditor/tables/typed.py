@@ -411,17 +411,19 @@ def _category_row(cells: list[Cell], columns: dict[str, int]) -> bool:
     its indicators, in a form heading 一级得分 and 二级得分 apart), none under the indicators'."""
     outer = [number(cell_at(cells, col)) for role, col in columns.items()
              if role.startswith(OUTER) or role in ("level1_weight", "level2_weight")]
-    if not any(v is not None for v in outer):
-        return False
     own = [number(cell_at(cells, columns.get(role))) for role in ("weight", "score")]
-    if all(v is None for v in own):
+    if any(v is not None for v in outer) and all(v is None for v in own):
         return True
     # (决策 | 20 | | | 18.50: the category's weight under its level's head, its score in the indicators'
-    # column, no indicator named on the row: the category's own row, a heading subtotal)
-    named = cell_at(cells, columns.get("indicator", columns.get("level2")))
+    # column; 一 | 投入 | | | 20 | 19 in a form of one weight column: no indicator named on the row,
+    # only its category: the category's own row, a heading subtotal)
+    # (a row naming a target or an outcome is an indicator's, standing in the category's column: 预算执行率
+    # | | | 10 | 100% | 95.00% | 9.50)
+    inner = [columns[k] for k in ("indicator", "level2", "target", "actual")
+             if k in columns and columns[k] != columns.get("level1")]
     label = cell_at(cells, columns.get("level1"))
-    return named is not None and not compact(named.text) and label is not None and bool(compact(label.text)) \
-        and columns.get("indicator", columns.get("level2")) != columns.get("level1")
+    return bool(inner) and all(not compact(c.text) for c in (cell_at(cells, k) for k in inner) if c is not None) \
+        and label is not None and bool(compact(label.text)) and any(v is not None for v in [*outer, *own])
 
 
 def _own_level_columns(heads: list[str], taken: dict[str, int]) -> dict[str, int]:
