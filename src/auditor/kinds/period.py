@@ -91,6 +91,8 @@ PARAMS = {
     # words opening a sentence's thing that name the thing just spoken of (2023年度为…, 该项支出…)
     "back_reference_words": (list, []),
     # (由2023年末的38人增加至42人: an earlier year's end where a change starts)
+    # activity_year: words opening a later clause that speak of this year beside the earlier one's figure
+    "contrast_cues": (list, []),
     "comparison_cues": (list, ["上年", "去年", "同比", "较", "比上", "比20", "比19", "相比", "以来", "上一年", "前一年",
                                "历年", "由20", "从20"]),
     # report_title_year: words by which a sentence refers to another year's report, not names this one
@@ -232,6 +234,13 @@ def check(doc, rule):
 
 # the checks a plan's report is not held to: it states last year's assets as its base
 PLAN_EXEMPT = ("year_end",)
+
+
+def _contrasted(after: str, cues: list[str]) -> bool:
+    """A clause after the earlier year's figure speaks of this year (2023年其他收入15.00万元，本年无其他
+    收入): the sentence sets last year's figure beside this year's, no misdated statement of it."""
+    clauses = re.split(r"[，,；;]", after)
+    return any(c.lstrip().startswith(tuple(cues)) for c in clauses[1:])
 
 
 def _horizon(doc, default: int) -> int:
@@ -391,6 +400,7 @@ def _check_activity_year(doc, rule, year, base_year: int | None = None, horizon:
                     or (year < stated and not beyond and (base_year is not None
                                                           or any(w in text for w in params["plan_words"]))) \
                     or any(cue in text for cue in quiet) \
+                    or (stated < year and _contrasted(text[found.end(1):], params["contrast_cues"])) \
                     or (year < stated and any(w in text for w in params["forward_words"])) \
                     or RANGE_AFTER_RE.match(text[found.end(1):]):
                 continue
