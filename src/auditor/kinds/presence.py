@@ -245,7 +245,8 @@ def _note_after(blocks, i: int, said):
 
 
 # a table's name in a note (…政府性基金预算财政拨款收入支出决算表): the kinds of table a 决算 prints
-TABLE_NAME_RE = re.compile(r"[\u4e00-\u9fff“”\"]{4,30}?(?:决算表|预算表|明细表|情况表)")
+# (a budget's tables too: 《政府性基金预算支出表》, 收支预算总表)
+TABLE_NAME_RE = re.compile(r"[\u4e00-\u9fff“”\"《》]{4,30}?(?:决算表|预算表|明细表|情况表|支出表|收入表|总表)")
 # a line naming a table: its title (…决算表) or its number (公开08表)
 TABLE_NAMED_RE = re.compile(r"表\s*(?:[（(][^）)]{0,12}[）)])?$")
 
@@ -255,7 +256,7 @@ def _of_another_table(text: str, table: Table) -> bool:
     under the 三公 table)."""
     named = [m.group(0) for m in TABLE_NAME_RE.finditer(text)]
     title = compact(table.title or "")
-    return bool(named) and not any(compact(n).strip("“”\"") in title or title.endswith(compact(n)[-6:]) for n in named)
+    return bool(named) and not any(compact(n).strip("“”\"《》") in title or title.endswith(compact(n)[-6:]) for n in named)
 
 
 CHECKS = {"required_tables": _check_required_tables, "empty_table_statement": _check_empty_table_statement,
