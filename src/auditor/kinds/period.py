@@ -42,7 +42,7 @@ from ..facts.lexicon import alternatives, lexicon
 from ..facts.numbers import (MONEY_FIGURE_RE, MONEY_UNITS, RANGE_JOINER, Quantity, arabic_dates, half_unit, normalize_digits,
                              to_decimal)
 from ..ingest.build import outturn_head_re, plans_next_year
-from ..knowledge import compact, concepts, vocabulary, vocabulary_generation
+from ..knowledge import compact, concepts, han_bigrams, vocabulary, vocabulary_generation
 from ..memo import remember_short
 from ..model import Heading, Paragraph, Sentence, Table
 from ..tables.typed import is_caption_row, parse_cell
@@ -236,11 +236,23 @@ def check(doc, rule):
 PLAN_EXEMPT = ("year_end",)
 
 
+def _plan_span(doc, year: int) -> tuple[int, int] | None:
+    """(first, last) year of the span a plan's title states, where the report's year is its first
+    (2025—2027年…实施计划, read as 2025's: ingest.build); None for any other title."""
+    from ..ingest.build import YEAR_SPAN_RE, title_block
+
+    title = title_block(doc)
+    found = YEAR_SPAN_RE.search(normalize_digits(title.text)) if title is not None else None
+    return (year, int(found.group("end"))) if found and int(found.group("start")) == year else None
+
+
 def _contrasted(after: str, cues: list[str]) -> bool:
-    """A clause after the earlier year's figure speaks of this year (2023年其他收入15.00万元，本年无其他
-    收入): the sentence sets last year's figure beside this year's, no misdated statement of it."""
+    """A clause after the earlier year's figure speaks of this year, of the same thing (2023年其他收入
+    15.00万元，本年无其他收入): the sentence sets last year's figure beside this year's, no misdated
+    statement of it. (2023年…新增市场主体4,520户，本年度办结投诉…, another thing: no contrast.)"""
     clauses = re.split(r"[，,；;]", after)
-    return any(c.lstrip().startswith(tuple(cues)) for c in clauses[1:])
+    first = han_bigrams(clauses[0])
+    return any(c.lstrip().startswith(tuple(cues)) and first & han_bigrams(c) for c in clauses[1:])
 
 
 def _horizon(doc, default: int) -> int:
@@ -942,6 +954,7 @@ def _check_year_end(doc, rule, year):
     # with it after is the stock the year opened with (one pass over the sentences)
     year_named = {_paragraph_key(loc): k for k, (_t, loc, plain, _c) in enumerate(units) if str(year) in plain}
     in_year = doc.meta.get("report_type") in params["in_year_report_types"]
+    span = _plan_span(doc, year)
     for k, ((text, loc, plain, caption), found) in enumerate(zip(units, ends)):
         if not found and "日" not in plain and not (in_year and "截" in plain):
             continue  # (most sentences: no year-end, no whole year's 1月1日…日, no 截至 point in a year)
@@ -957,6 +970,8 @@ def _check_year_end(doc, rule, year):
                 continue
             if stated < year and _paragraph_key(loc) in told_now:
                 continue  # (last year's stock beside this year's in one paragraph: a comparison)
+            if span and year < stated <= span[1]:
+                continue  # (到2027年底… in a plan for 2025—2027: the plan's own later years)
             if stated == year - 1 and (str(year) in plain[m.end():] or year_named.get(_paragraph_key(loc), -1) > k):
                 # (2023年末，余额52.3亿元。2024年发行…: the stock the report's year opened with, its
                 # year's flows after it in the paragraph)
@@ -1074,9 +1089,9 @@ def _check_signature_date(doc, rule, year):
 
 
 def _others_date(before: str, words: tuple[str, ...]) -> bool:
-    """The context word's clause names another document's signing (租赁合同签署日期, 协议签订日期): its date,
-    not the report's."""
-    clause = re.split(r"[。；;]", before)[-1]
+    """The context word's own clause names another document's signing (租赁合同签署日期, 协议签订日期): its
+    date, not the report's (…根据施工合同填写，填报日期…: the clause before names the contract, not the date)."""
+    clause = re.split(r"[。；;，,]", before)[-1]
     return any(w in clause for w in words)
 
 
