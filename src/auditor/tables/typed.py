@@ -153,6 +153,9 @@ class TypedTable:
     three_public_layout: str | None = None  # three_public: "labels" / "rows" when read by header labels
     # performance_scores: a category's 小计 row (row index, its cells) after the indicators it sums
     subtotals: list[tuple[int, list[Cell]]] = field(default_factory=list)
+    # performance_scores: a category's own row heading its indicators with its points or score in
+    # the indicators' columns (一 | 投入 | | | 20 | 19): (row index, its cells, the category's name)
+    category_rows: list[tuple[int, list[Cell], str]] = field(default_factory=list)
     # performance_scores: the rows are first-level categories (一级指标 | 分值 | 得分), no indicators
     categories_only: bool = False
     # performance_scores: the level its scored rows are of where no indicator column is found (a
@@ -613,6 +616,8 @@ def _read_scores(typed: TypedTable, grid: list[list[str]]) -> None:
             # (the category's name in its level's column: not a 序号 cell before it)
             head = cell_at(cells, typed.columns.get("level1"))
             carried["level1"], carried["level2"] = (head.text.strip() if head is not None and head.text.strip() else label), ""
+            if any(number(cell_at(cells, typed.columns.get(role))) is not None for role in ("weight", "score")):
+                typed.category_rows.append((r, cells, carried["level1"]))  # (its sums: SCO016)
             continue
         record = _score_record(cells, typed.columns, level2, carried["level2"])
         if record is None:

@@ -187,8 +187,9 @@ def _subtotal_groups(t: TypedTable) -> list[tuple[list[Cell], str, list]]:
     since the last."""
     start, groups = t.header_row, []
     indicators = indicators_of(t)
-    for row, cells in t.subtotals:
-        label = next((c.text.strip() for c in cells if c.text.strip()), "小计")
+    # (a category's own row heading its indicators is its subtotal too, named by its level-1 cell)
+    for row, cells, named in sorted([(row, cells, "") for row, cells in t.subtotals] + t.category_rows, key=lambda x: x[0]):
+        label = named or next((c.text.strip() for c in cells if c.text.strip()), "小计")
         category = category_key(compact(label).replace("小计", "")) if compact(label).replace("小计", "") else ""
         since = [r for r in indicators if start < r.record.row < row]
         if category:
