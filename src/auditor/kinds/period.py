@@ -1594,17 +1594,18 @@ def _check_swapped_year(doc, rule, year):
     if not swapped:
         return
     for text, source in document_texts(doc):
-        if "年" not in text:
+        if "年" not in text and "." not in text and "．" not in text:
             continue
         plain = normalize_digits(text)
         for m in DATED_YEAR_RE.finditer(plain):
-            meant = swapped.get(int(m.group(1)))
+            stated = m.group(1) or m.group(2)
+            meant = swapped.get(int(stated))
             if meant is None or any(w in _clause_around(plain, m.start(), m.end()) for w in rule.params["term_words"]):
                 continue  # (a bond's maturity, a lease's end: 将于2042年12月到期, a date of its own)
             quote = m.group(0)
-            yield Hit(quote=quote, location=source.loc, stated=f"{m.group(1)} 年", expected=f"{meant} 年",
-                      formula=f"“{quote}”的年份 {m.group(1)} 与报告年度 {year} 相去甚远，恰是 {meant} 两位数字颠倒",
-                      fields={"year": m.group(1), "report_year": str(year), "what": f"日期“{quote}”的年份"})
+            yield Hit(quote=quote, location=source.loc, stated=f"{stated} 年", expected=f"{meant} 年",
+                      formula=f"“{quote}”的年份 {stated} 与报告年度 {year} 相去甚远，恰是 {meant} 两位数字颠倒",
+                      fields={"year": stated, "report_year": str(year), "what": f"日期“{quote}”的年份"})
 
 
 def _clause_around(text: str, start: int, end: int) -> str:
@@ -1616,7 +1617,8 @@ def _clause_around(text: str, start: int, end: int) -> str:
 
 # a year with its month, a date: YEAR_MONTH_RE's, its document-number guard kept (〔2024〕), widened to
 # the 22XX a swap of 20XX's digits gives (2204年)
-DATED_YEAR_RE = re.compile(r"((?:19|20|22)(?<![\d〔\[【]..)\d\d)\s*年\s*\d{1,2}\s*月")
+DATED_YEAR_RE = re.compile(r"((?:19|20|22)(?<![\d〔\[【]..)\d\d)\s*年\s*\d{1,2}\s*月"
+                           r"|(?<![\d.．])((?:19|20|22)\d\d)[.．]\d{1,2}[.．]\d{1,2}(?![\d.．])")  # (or dotted: 2042.12.31)
 YEAR_HEAD_IN_RE = re.compile(r"((?:19|20)\d\d)年")
 FIGURE_CELL_RE = re.compile(r"-?[\d,，]+(?:\.\d+)?%?")
 
