@@ -571,6 +571,7 @@ def _paragraph_balances(doc, rule):
     apart, skipped = rule.params["apart"], tuple(rule.params["not_flow_words"])
     for facts in base.by_block.values():
         opening = out = None
+        spent = None  # (the paragraph's last spending total, with an income total before it or not)
         for f in facts:
             if f.source != "text" or not f.is_money or f.comparator or f.measure in ("变动额", "变动率"):
                 continue
@@ -580,6 +581,8 @@ def _paragraph_balances(doc, rule):
                 continue  # (most figures: nothing to do, whether or not a part; asked before the part test)
             if apart and (any(w in label for w in skipped) or _listed_part(base, rule, f)):
                 continue  # (其中保险费收入…、财政补贴收入…: parts of the income, no total of their own)
+            if role == "out":
+                spent = f
             if role == "opening":
                 opening, out = f, None
             elif role == "out":
@@ -591,15 +594,19 @@ def _paragraph_balances(doc, rule):
                 opening = out = None
             else:
                 opening = out = None  # (the balance stated is another, 当年收支结余: no later stock stands in)
-        if opening is not None and out is not None:
-            yield from _balance_claimed(base, rule, opening, out)
+        if opening is not None and (out or spent) is not None:
+            # (支出总计…，收入总计…，收支平衡: the two totals in either order)
+            yield from _balance_claimed(base, rule, opening, out or spent)
 
 
 def _balance_claimed(base, rule, opening, out):
     """The paragraph's income and spending totals with no balance stated after them, but said to
     balance (收入总计215,600万元，支出总计217,000万元，收支平衡): the balance the words claim is 0."""
-    text = base.sentences.get((out.block, out.sentence), "")
-    after = text[out.at + len(out.text):]
+    last = max(opening, out, key=lambda f: f.id)  # (the claim is read after the later of the two)
+    if (opening.block, opening.sentence) != (out.block, out.sentence) and last is opening:
+        return
+    text = base.sentences.get((last.block, last.sentence), "")
+    after = text[last.at + len(last.text):]
     # (the claim closing its clause: 收支平衡压力较大, 收支平衡表 name no balance reached)
     claim = next((w for w in rule.params["balanced_words"] if w in after
                   and after[after.find(w) + len(w):after.find(w) + len(w) + 1] in ("", "，", ",", "。", "；", ";")), None)
@@ -610,7 +617,7 @@ def _balance_claimed(base, rule, opening, out):
     if opening.value == out.value and opening.unit == out.unit:
         yield CHECKED
         return
-    at = out.at + len(out.text) + after.find(claim)
+    at = last.at + len(last.text) + after.find(claim)
     stated = replace(out, value=Decimal(0), places=out.places, text=f"0{out.unit}", label=f"文中称{claim}，结余", at=at,
                      quote=claim)
     yield from _balance_hit(base, rule, opening, out, stated)
