@@ -236,14 +236,17 @@ def check(doc, rule):
 PLAN_EXEMPT = ("year_end",)
 
 
-def _plan_span(doc, year: int) -> tuple[int, int] | None:
-    """(first, last) year of the span a plan's title states, where the report's year is its first
-    (2025—2027年…实施计划, read as 2025's: ingest.build); None for any other title."""
+def _title_span(doc, year: int) -> tuple[int, int] | None:
+    """(first, last) year of the span the title states, where the report's year is one of its ends
+    (a plan for 2025—2027 read as 2025's, an evaluation of 2021—2023 as 2023's: ingest.build); None
+    for any other title. The years inside are the report's own: a plan's targets, a span's baseline."""
     from ..ingest.build import YEAR_SPAN_RE, title_block
 
     title = title_block(doc)
     found = YEAR_SPAN_RE.search(normalize_digits(title.text)) if title is not None else None
-    return (year, int(found.group("end"))) if found and int(found.group("start")) == year else None
+    if not found or year not in (int(found.group("start")), int(found.group("end"))):
+        return None
+    return int(found.group("start")), int(found.group("end"))
 
 
 def _contrasted(after: str, cues: list[str]) -> bool:
@@ -954,7 +957,7 @@ def _check_year_end(doc, rule, year):
     # with it after is the stock the year opened with (one pass over the sentences)
     year_named = {_paragraph_key(loc): k for k, (_t, loc, plain, _c) in enumerate(units) if str(year) in plain}
     in_year = doc.meta.get("report_type") in params["in_year_report_types"]
-    span = _plan_span(doc, year)
+    span = _title_span(doc, year)
     for k, ((text, loc, plain, caption), found) in enumerate(zip(units, ends)):
         if not found and "日" not in plain and not (in_year and "截" in plain):
             continue  # (most sentences: no year-end, no whole year's 1月1日…日, no 截至 point in a year)
@@ -970,8 +973,8 @@ def _check_year_end(doc, rule, year):
                 continue
             if stated < year and _paragraph_key(loc) in told_now:
                 continue  # (last year's stock beside this year's in one paragraph: a comparison)
-            if span and year < stated <= span[1]:
-                continue  # (到2027年底… in a plan for 2025—2027: the plan's own later years)
+            if span and span[0] <= stated <= span[1]:
+                continue  # (到2027年底… in a plan for 2025—2027, 2021年底… in an evaluation of 2021—2023: the span's own)
             if stated == year - 1 and (str(year) in plain[m.end():] or year_named.get(_paragraph_key(loc), -1) > k):
                 # (2023年末，余额52.3亿元。2024年发行…: the stock the report's year opened with, its
                 # year's flows after it in the paragraph)
@@ -1191,6 +1194,9 @@ def _check_event_after_report(doc, rule, year):
     params = rule.params
     if doc.meta.get("report_type") in params["plan_report_types"]:
         return
+    span = _title_span(doc, year)
+    if span and span[0] == year:
+        return  # (a plan titled by its span, 2025—2027年…规划: its later years' events are its targets)
     signed = _signed_on(doc, rule)
     ahead = tuple(params["future_cues"] + params["deadline_words"] + params["plan_words"])
     for sentence, _ in _sentences_with_starts(doc):

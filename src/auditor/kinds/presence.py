@@ -251,11 +251,19 @@ TABLE_NAME_RE = re.compile(r"[\u4e00-\u9fff“”\"《》]{4,30}?(?:决算表|�
 TABLE_NAMED_RE = re.compile(r"表\s*(?:[（(][^）)]{0,12}[）)])?$")
 
 
+# a table named by its number (附表3, 公开08表, 表3): the number
+NUMBERED_TABLE_RE = re.compile(r"(?:附表|公开|表)\s*0*(\d{1,2})(?!\d)")
+
+
 def _of_another_table(text: str, table: Table) -> bool:
     """The note names a table by name other than this one (…政府性基金预算财政拨款收入支出决算表为空表
-    under the 三公 table)."""
-    named = [m.group(0) for m in TABLE_NAME_RE.finditer(text)]
+    under the 三公 table), or by a number other than this one's (附表3为空表 under 附表2)."""
     title = compact(table.title or "")
+    numbers = {m.group(1) for m in NUMBERED_TABLE_RE.finditer(compact(text))}
+    own = {m.group(1) for m in NUMBERED_TABLE_RE.finditer(title)}
+    if numbers and own and not numbers & own:
+        return True
+    named = [m.group(0) for m in TABLE_NAME_RE.finditer(text)]
     return bool(named) and not any(compact(n).strip("“”\"《》") in title or title.endswith(compact(n)[-6:]) for n in named)
 
 
